@@ -49,6 +49,8 @@ export interface FluxAutomation {
   readonly path: string;
   readonly file: string;
   readonly line: number;
+  /** Said when the run changes a file under its path, for one not suspended (both would commit there). */
+  readonly running?: AsideWarning;
 }
 
 export const FLUX_IMAGE_API_GROUP = "image.toolkit.fluxcd.io";
@@ -143,23 +145,24 @@ class DocumentReader {
 
   /**
    * Its update path says where markers belong, suspended or not. One not suspended here commits to
-   * the same markers as gitops-promote, each run racing the other: said at its `spec.suspend`, or
-   * at the object. A `flux suspend` changes the cluster only, which the tree cannot show: the file says it.
+   * the same markers as gitops-promote, each run racing the other: `running` says so at its
+   * `spec.suspend`, or at the object, for a run that changes a file under its path (runningAutomations).
+   * A `flux suspend` changes the cluster only, which the tree cannot show: the file says it.
    */
   automation(id: string, namespace: string, spec: Record<string, unknown>): FluxAutomation {
     const update = isRecord(spec.update) ? spec.update : {};
     // Flux joins the path to its checkout with SecureJoin: `..` never climbs above the root.
     const path = posix.normalize(`/${text(update.path) ?? ""}`).replace(/^\/+|\/+$/g, "");
-    if (spec.suspend !== true) {
-      const running: AsideWarning = {
-        file: this.file,
-        line: this.line(spec.suspend === undefined ? [] : ["spec", "suspend"]),
-        message: `ImageUpdateAutomation ${id} is not suspended: Flux's controller and gitops-promote would both commit to the markers under ./${path}; set spec.suspend: true here, or remove the object (its ImagePolicy and ImageRepository objects stay)`,
-        aside: true,
-      };
-      this.warnings.push(running);
-    }
-    return { ...this.located(id), namespace, path };
+    const running: AsideWarning | undefined =
+      spec.suspend === true
+        ? undefined
+        : {
+            file: this.file,
+            line: this.line(spec.suspend === undefined ? [] : ["spec", "suspend"]),
+            message: `ImageUpdateAutomation ${id} is not suspended: Flux's controller and gitops-promote would both commit to the markers under ./${path}; set spec.suspend: true here, or remove the object (its ImagePolicy and ImageRepository objects stay)`,
+            aside: true,
+          };
+    return { ...this.located(id), namespace, path, ...(running && { running }) };
   }
 
   policy(id: string, namespace: string, name: string, spec: Record<string, unknown>): PolicyObject | undefined {
@@ -303,6 +306,11 @@ function sharedDirectories(a: string, b: string): number {
 /** Whether Flux's automation walks `file` (a path from the repository root). */
 export function updatesFile(automation: FluxAutomation, file: string): boolean {
   return automation.path === "" || file === automation.path || file.startsWith(`${automation.path}/`);
+}
+
+/** The warnings of the automations not suspended that update a file of `changed`: there both would commit. */
+export function runningAutomations(automations: readonly FluxAutomation[], changed: readonly string[]): AsideWarning[] {
+  return automations.flatMap((a) => (a.running && changed.some((file) => updatesFile(a, file)) ? [a.running] : []));
 }
 
 /** `a.yaml:2, b.yaml:9 and c.yaml:4`. */

@@ -15,7 +15,7 @@ import type { ComputedOverride } from "../kcl/override.js";
 import { editCheckedYaml } from "../yaml/editor.js";
 import { hasPlaceholder } from "../yaml/placeholder.js";
 import { ConfigError, parseConfig, type Config, type Target } from "./config.js";
-import { FLUX_IMAGE_API_GROUP, mayHoldFluxObjects } from "./flux-objects.js";
+import { FLUX_IMAGE_API_GROUP, mayHoldFluxObjects, runningAutomations } from "./flux-objects.js";
 import { warnImageUpdaterConstraints } from "./image-updater.js";
 import { unreadValueFiles, warnLoneTagParameters } from "./chart-tags.js";
 import { RequestError, validateRequest, type RequestIssue, type UpdateRequest, type ValidRequest } from "./request.js";
@@ -159,6 +159,12 @@ export async function planUpdate(listed: TreeSource, request: UpdateRequest): Pr
     warnings,
   );
   await warnLoneTags(run, texts, planned, warnings);
+  warnings.push(
+    ...runningAutomations(
+      resolved.automations,
+      planned.map((file) => file.path),
+    ),
+  );
   await warnLeftBehind(run, texts, planned, setters, kustomizations, warnings);
   return {
     files: planned,

@@ -77,6 +77,8 @@ export function resolveSetters(
   known: { readonly keys: ReadonlySet<string>; readonly repositories: ReadonlySet<string> };
   forFile: (path: string) => FileSetters;
   fluxPoliciesAt: (path: string, repository: string) => readonly FluxPolicy[];
+  /** The tree's ImageUpdateAutomation objects. */
+  automations: readonly FluxAutomation[];
 } {
   const docs = [...texts].filter(([path, text]) => fileKind(path) === "yaml" && mayHoldFluxObjects(text));
   const flux = fluxSetters(docs.map(([file, text]) => ({ file, text })));
@@ -129,6 +131,7 @@ export function resolveSetters(
   const brought = [...candidates].filter(([, defined]) => defined.some((c) => c.update)).map(([key]) => key);
   const known = new Map<string, string | undefined>([...definitions.keys(), ...valid.setters.keys(), ...unconfigured.keys()].map((key) => [key, undefined]));
   return {
+    automations: flux.automations,
     updates: [...candidates.values()].flat().flatMap((c) => (c.update ? [c.update] : [])),
     known: {
       keys: new Set([...markers.keys(), ...definitions.keys()]),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fluxSetters, mayHoldFluxObjects, nearestSetters, updatesFile } from "../../src/engine/flux-objects.js";
+import { fluxSetters, runningAutomations, mayHoldFluxObjects, nearestSetters, updatesFile } from "../../src/engine/flux-objects.js";
 
 /** A typical Flux image automation file: repository and policy side by side. */
 const PODINFO = `---
@@ -235,16 +235,22 @@ spec:
       expect(paths).toEqual(["", "apps"]);
     });
 
-    it("says of one not suspended that it commits to the same markers, once, at its spec.suspend or else at the object", () => {
+    it("says of one not suspended that it commits to the same markers, at its spec.suspend or else at the object, where a run changes a file under its path", () => {
       const running = (text: string) => fluxSetters([{ file: "clusters/prod/automation.yaml", text }]);
       const said =
         "ImageUpdateAutomation flux-system/apps is not suspended: Flux's controller and gitops-promote would both commit to the markers under ./apps/prod; set spec.suspend: true here, or remove the object (its ImagePolicy and ImageRepository objects stay)";
       const unsuspended = running(automation("\n  update:\n    path: ./apps/prod").replace("suspend: true", "suspend: false"));
-      expect(unsuspended.warnings).toEqual([{ file: "clusters/prod/automation.yaml", line: 7, message: said, aside: true }]);
+      expect(runningAutomations(unsuspended.automations, ["apps/prod/d.yaml"])).toEqual([
+        { file: "clusters/prod/automation.yaml", line: 7, message: said, aside: true },
+      ]);
       const absent = running(automation("\n  update:\n    path: ./apps/prod").replace("  suspend: true\n", ""));
-      expect(absent.warnings).toEqual([{ file: "clusters/prod/automation.yaml", line: 1, message: said, aside: true }]);
-      // Its path still scopes the markers.
+      expect(runningAutomations(absent.automations, ["apps/prod/d.yaml"])).toEqual([
+        { file: "clusters/prod/automation.yaml", line: 1, message: said, aside: true },
+      ]);
+      // Its path still scopes the markers; a run that changes nothing under it races it nowhere, and one suspended never.
       expect(absent.automations.map((a) => a.path)).toEqual(["apps/prod"]);
+      expect([absent.warnings, runningAutomations(absent.automations, ["apps/staging/d.yaml"])]).toEqual([[], []]);
+      expect(runningAutomations(running(automation("\n  update:\n    path: ./apps/prod")).automations, ["apps/prod/d.yaml"])).toEqual([]);
     });
 
     it("updates the files under its path", () => {

@@ -194,6 +194,26 @@ describe("planUpdate: what is scanned", () => {
     });
   });
 
+  it("says of an ImageUpdateAutomation not suspended only where the run changes a file under its path", async () => {
+    const automation =
+      "apiVersion: image.toolkit.fluxcd.io/v1beta2\nkind: ImageUpdateAutomation\nmetadata:\n  name: apps\n  namespace: flux-system\nspec:\n  update:\n    path: ./apps\n";
+    const files = {
+      "flux-system/automation.yaml": automation,
+      "apps/d.yaml": "image: ghcr.io/acme/app:1.0.0\n",
+      "tools/d.yaml": "image: ghcr.io/acme/tool:1.0.0\n",
+    };
+    const racing = await plan(files, { images: ["ghcr.io/acme/app:1.1.0"] });
+    expect(racing.warnings).toEqual([
+      {
+        file: "flux-system/automation.yaml",
+        line: 1,
+        message: expect.stringMatching(/^ImageUpdateAutomation flux-system\/apps is not suspended: /),
+        aside: true,
+      },
+    ]);
+    expect((await plan(files, { images: ["ghcr.io/acme/tool:1.1.0"] })).warnings).toEqual([]);
+  });
+
   it("scans only what --path globs match", async () => {
     const p = await plan({ "a/d.yaml": "image: nginx:1.0\n", "b/d.yaml": "image: nginx:1.0\n" }, { images: ["nginx:1.2"], paths: ["b/**"] });
     expect(p.files.map((f) => f.path)).toEqual(["b/d.yaml"]);
