@@ -10,7 +10,7 @@
 import type { Change, ObjectId } from "../change.js";
 import { renderTemplate } from "./go-template.js";
 import { shortDigest } from "../image/digest-pin.js";
-import { isDigest, tryParseImageRef, type ImageRef } from "../image/reference.js";
+import { isDigest, isTag, tryParseImageRef, type ImageRef } from "../image/reference.js";
 
 /** What a commit message is made from. */
 export interface CommitMessageInput {
@@ -117,7 +117,10 @@ export function writtenPart(value: string, image: ImageRef): "reference" | "tag"
   if (written && written.repository === image.repository && (written.tag !== undefined || written.digest !== undefined)) return "reference";
   if (value === image.tag) return "tag";
   if (value === image.digest) return "digest";
-  return image.tag !== undefined && value === `${image.tag}@${image.digest}` ? "pinned-tag" : undefined;
+  // The incoming digest after the tag (a digest alone keeps the tag written before it).
+  const at = value.lastIndexOf("@");
+  const pinned = at > 0 && value.slice(at + 1) === image.digest && (image.tag === undefined ? isTag(value.slice(0, at)) : value.slice(0, at) === image.tag);
+  return pinned ? "pinned-tag" : undefined;
 }
 
 /** The version a whole reference held, as `imageVersion` gives it; the text as written when it is no reference with a tag or digest. */
@@ -133,7 +136,7 @@ function pinnedVersion(text: string): string {
 }
 
 /** An image's version as a subject gives it: the tag, with the short digest when pinned, or the short digest alone. */
-export function imageVersion(ref: Pick<ImageRef, "tag" | "digest">): string {
+function imageVersion(ref: Pick<ImageRef, "tag" | "digest">): string {
   if (ref.tag !== undefined) return ref.digest !== undefined ? `${ref.tag}@${shortDigest(ref.digest)}` : ref.tag;
   return shortDigest(ref.digest ?? "");
 }

@@ -252,6 +252,15 @@ describe("the default message", () => {
     expect(subject([change({ kind: "helm", key: "image.tag", old: `1.2.0@${d1}`, new: `1.3.0@${d4}` })])).toBe(
       "chore(deploy): ghcr.io/acme/app 1.2.0@sha256:111111111111 -> 1.3.0@sha256:444444444444",
     );
+    // A digest alone, written after the tag the field kept, is named too.
+    const digestOnly = parseImageRef(`ghcr.io/acme/app@${d4}`);
+    expect(
+      defaultCommitMessage({
+        images: [digestOnly],
+        automation: { namespace: "o", name: "r" },
+        changes: [change({ kind: "helm", key: "image.tag", old: `1.2.0@${d1}`, new: `1.2.0@${d4}` })],
+      }).split("\n")[0],
+    ).toBe("chore(deploy): ghcr.io/acme/app 1.2.0@sha256:111111111111 -> sha256:444444444444");
     // One field pinned among others pins the version the subject names.
     expect(
       subject([
