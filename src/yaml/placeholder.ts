@@ -8,7 +8,8 @@
 import type { WarningAbout } from "../change.js";
 import { formatImageRef, isDigest, isTag } from "../image/reference.js";
 import { nextVersion, staleImageIn, versionOf, type ImageUpdate } from "../image/update.js";
-import { isFlowScalar, type FlowScalar, type YamlNode } from "./node.js";
+import { cappedList } from "../text/and-list.js";
+import { isFlowScalar, nodeAt, type FlowScalar, type YamlNode } from "./node.js";
 import { formatPath, type PathSegment } from "./path.js";
 import type { EditPlan } from "./plan.js";
 
@@ -18,7 +19,10 @@ interface Filler {
   readonly closes: string;
   readonly names: (text: string) => string[];
   readonly unnamed: string;
+  /** Where the version comes from, and whether this tool edits it there. */
   readonly source: string;
+  /** For a whole reference: where to hold it instead, so that it is edited; none where nothing is. */
+  readonly whole?: string;
   /** What a reference with a templated repository and a literal version pins it for, and what to do instead. */
   readonly every: string;
   readonly pinned: string;
@@ -31,7 +35,7 @@ const FILLERS: readonly Filler[] = [
     // `${VAR:=default}` is named `${VAR}`: the variable to set.
     names: (text) => Array.from(text.matchAll(/\$\{\w+/g), ([start]) => `${start}}`),
     unnamed: "${...}",
-    source: "the substitution variables (a Flux Kustomization's spec.postBuild.substitute or substituteFrom)",
+    source: "the substitution variables (a Flux Kustomization's spec.postBuild.substitute or substituteFrom), which this tool does not edit",
     every: "value its substitution variables fill in",
     pinned: "substitute the version too, or set it per cluster",
   },
@@ -40,7 +44,9 @@ const FILLERS: readonly Filler[] = [
     closes: "}}",
     names: (text) => Array.from(text.matchAll(/\{\{.*?\}\}/g), ([name]) => name),
     unnamed: "{{...}}",
-    source: "the template's parameters (an Argo CD ApplicationSet's generators, such as a list generator's elements)",
+    source:
+      "the template's parameters (an Argo CD ApplicationSet's generators, such as a list generator's elements), where a version alone is not edited either",
+    whole: "hold the whole reference in an image: field of each generator element or file, which is edited",
     every: "app its generator makes",
     pinned: "template the version from the generator's parameters too, or set it per app (a parameter of each generator element or file)",
   },
@@ -51,11 +57,57 @@ export function hasPlaceholder(text: string): boolean {
   return FILLERS.some((filler) => text.includes(filler.opens));
 }
 
-/** `with <its placeholders>, which is not edited: <where its version comes from>; set it there`, for a field holding `text`. */
-function placeholderReason(text: string): string {
+/**
+ * `with <its placeholders>, which is not edited: <where its version comes from>; set it there`, for
+ * a field holding `text`; the list generator elements that hold its old version, when it reads them,
+ * are named instead, and a whole reference (`repo:{{.tag}}`) is told where it would be edited.
+ */
+function placeholderReason(text: string, reference: boolean, elements?: readonly GeneratorElement[]): string {
   const filler = FILLERS.find((f) => text.includes(f.opens)) ?? FILLERS[0]!;
   const names = [...new Set(filler.names(text))].join(", ") || filler.unnamed;
-  return `with ${names}, which is not edited: its version comes from ${filler.source}, which this tool does not edit; set it there`;
+  const source = elements?.length ? `the generator's elements, where a version alone is not edited either: ${elementsHolding(elements)}` : filler.source;
+  const whole = reference && filler.whole ? `, or ${filler.whole}` : "";
+  return `with ${names}, which is not edited: its version comes from ${source}; set it there${whole}`;
+}
+
+/** A list generator element's value a plain placeholder reads (`imageTag` for `{{ .imageTag }}`): where a version is set. */
+export interface GeneratorElement {
+  readonly path: PathSegment[];
+  readonly value: string;
+}
+
+/**
+ * The elements of the document's list generators whose value `placeholder` reads, when it is a
+ * plain name (`{{ .imageTag }}`, `{{imageTag}}`), that hold a `part` of `update`'s image it moves;
+ * undefined when it is no plain name or no element holds it (then its value comes from elsewhere).
+ */
+export function staleElements(root: YamlNode | null, placeholder: string, part: "tag" | "digest", update: ImageUpdate): GeneratorElement[] | undefined {
+  const name = /^\{\{-?\s*\.?([\w-]+)\s*-?\}\}$/.exec(placeholder.trim())?.[1];
+  const generators = nodeAt(root, ["spec", "generators"]);
+  if (name === undefined || generators?.kind !== "seq") return undefined;
+  const held: GeneratorElement[] = [];
+  generators.items.forEach((generator, g) => {
+    const elements = nodeAt(generator, ["list", "elements"]);
+    if (elements?.kind !== "seq") return;
+    elements.items.forEach((element, e) => {
+      const value = nodeAt(element, [name]);
+      if (isFlowScalar(value)) held.push({ path: ["spec", "generators", g, "list", "elements", e, name], value: value.text });
+    });
+  });
+  if (held.length === 0) return undefined;
+  const version = (value: string) => (part === "tag" ? versionOf(value, undefined) : versionOf(undefined, value));
+  return held.filter(({ value }) => nextVersion(update, version(value)) !== undefined);
+}
+
+/** Each element's path is long: a few are enough to find the rest. */
+const ELEMENTS_NAMED = 5;
+
+/** `spec.generators[0].list.elements[0].imageTag holds 1.2.0, …`, a few of them and how many more. */
+export function elementsHolding(elements: readonly GeneratorElement[]): string {
+  return cappedList(
+    elements.map(({ path, value }) => `${formatPath(path)} holds ${value}`),
+    ELEMENTS_NAMED,
+  );
 }
 
 /** That a warning is about a field left to its placeholder, so that a `--set` of the field, which writes it after all, answers it. */
@@ -75,7 +127,12 @@ export function warnPlaceholderField(
   for (const [part, field] of Object.entries(fields)) {
     const node = field?.node;
     if (field && isFlowScalar(node) && hasPlaceholder(node.text)) {
-      plan.warn(node.start, `${formatPath(field.path)} sets the ${part} of ${name} ${placeholderReason(node.text)}`, undefined, leftToPlaceholder(field.path));
+      plan.warn(
+        node.start,
+        `${formatPath(field.path)} sets the ${part} of ${name} ${placeholderReason(node.text, false)}`,
+        undefined,
+        leftToPlaceholder(field.path),
+      );
       return true;
     }
   }
@@ -92,13 +149,18 @@ export function warnPlaceholderField(
 export function warnSubstituted(node: FlowScalar, path: readonly PathSegment[], incoming: ReadonlyMap<string, ImageUpdate>, plan: EditPlan): void {
   if (plan.isClaimed(node)) return;
   const stale = staleImageIn(node.text, incoming);
-  if (stale)
+  if (stale) {
+    // `repo:{{ .imageTag }}`: the version is an element's, named when a list generator holds it; none at an old version, nothing to say.
+    const version = /([:@])(\{\{[^}]*\}\})\s*$/.exec(node.text);
+    const elements = version && staleElements(rootHolding(plan, node), version[2]!, version[1] === ":" ? "tag" : "digest", incoming.get(stale.repository)!);
+    if (elements?.length === 0) return;
     return plan.warn(
       node.start,
-      `${formatPath(path)} builds a reference of ${formatImageRef(stale)} ${placeholderReason(node.text)}`,
+      `${formatPath(path)} builds a reference of ${formatImageRef(stale)} ${placeholderReason(node.text, true, elements ?? undefined)}`,
       undefined,
       leftToPlaceholder(path),
     );
+  }
   const pin = templatedPin(node.text.slice(literalIndexOf(node.text, "=") + 1), incoming);
   if (!pin) return;
   const filler = FILLERS.find((f) => node.text.includes(f.opens)) ?? FILLERS[0]!;
@@ -108,6 +170,11 @@ export function warnSubstituted(node: FlowScalar, path: readonly PathSegment[], 
     node.start,
     `${formatPath(path)} pins the ${part} ${version} for every ${filler.every}, ${pin.repository} included if it makes that one; it is not edited, as they all share it: ${filler.pinned}`,
   );
+}
+
+/** The root of the document of the plan's file that holds `node`: its generators fill the node in. */
+function rootHolding(plan: EditPlan, node: FlowScalar): YamlNode | null {
+  return plan.file.documents.find(({ root }) => root !== null && root.start <= node.start && node.start < root.end)?.root ?? null;
 }
 
 /** The index of the first `char` of `text` outside its placeholders (`{{ $x := "a=b" }}`), or -1. */

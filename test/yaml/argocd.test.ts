@@ -102,7 +102,7 @@ spec:
     const { text: out, changes, warnings } = edit(text, withImages("ghcr.io/acme/app:1.3.0"));
     expect([out, changes]).toEqual([text, []]);
     const rest =
-      "which is not edited: its version comes from the template's parameters (an Argo CD ApplicationSet's generators, such as a list generator's elements), which this tool does not edit; set it there";
+      "which is not edited: its version comes from the generator's elements, where a version alone is not edited either: spec.generators[0].list.elements[0].tag holds 1.2.3; set it there, or hold the whole reference in an image: field of each generator element or file, which is edited";
     expect(warnings).toEqual([
       { line: 12, message: `spec.template.spec.source.kustomize.images[0] builds a reference of ghcr.io/acme/app with {{tag}}, ${rest}` },
       { line: 13, message: `spec.template.spec.source.kustomize.images[1] builds a reference of ghcr.io/acme/app with {{ .tag }}, ${rest}` },
@@ -267,11 +267,12 @@ spec:
     const { text: out, changes, warnings } = editYaml(text, withImages("ghcr.io/acme/app:1.3.0"));
     expect([out, changes]).toEqual([text, []]);
     const rest =
-      "which is not edited: its version comes from the template's parameters (an Argo CD ApplicationSet's generators, such as a list generator's elements), which this tool does not edit; set it there";
+      "which is not edited: its version comes from the template's parameters (an Argo CD ApplicationSet's generators, such as a list generator's elements), where a version alone is not edited either; set it there";
+    const whole = "or hold the whole reference in an image: field of each generator element or file, which is edited";
     const at = "spec.template.spec.source.helm";
     expect(warnings).toEqual([
       { line: 12, message: `${at}.parameters[1].value sets the tag of ghcr.io/acme/app with {{.tag}}, ${rest}` },
-      { line: 13, message: `${at}.parameters[2].value builds a reference of ghcr.io/acme/app with {{.tag}}, ${rest}` },
+      { line: 13, message: `${at}.parameters[2].value builds a reference of ghcr.io/acme/app with {{.tag}}, ${rest}, ${whole}` },
       { line: 15, message: `${at}.valuesObject.image.tag sets the tag of ghcr.io/acme/app with {{ .values.tag }}, ${rest}` },
     ]);
   });

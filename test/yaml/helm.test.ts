@@ -181,7 +181,7 @@ spec:
     const substituted =
       "which is not edited: its version comes from the substitution variables (a Flux Kustomization's spec.postBuild.substitute or substituteFrom), which this tool does not edit; set it there";
     const templated =
-      "which is not edited: its version comes from the template's parameters (an Argo CD ApplicationSet's generators, such as a list generator's elements), which this tool does not edit; set it there";
+      "which is not edited: its version comes from the template's parameters (an Argo CD ApplicationSet's generators, such as a list generator's elements), where a version alone is not edited either; set it there";
     expect(warnings).toEqual([
       { line: 8, message: `spec.values.image.tag sets the tag of ghcr.io/acme/app with \${WEB_TAG}, ${substituted}` },
       { line: 10, message: `spec.values.worker.image.tag sets the tag of ghcr.io/acme/app with \${WORKER_TAG}, ${substituted}` },

@@ -80,3 +80,55 @@ describe("a reference whose repository a generator fills in and whose version is
     ]);
   });
 });
+
+describe("a reference whose version a list generator's elements fill in", () => {
+  const listAppSet = (elements: string) => `apiVersion: argoproj.io/v1alpha1
+kind: ApplicationSet
+metadata: {name: web}
+spec:
+  goTemplate: true
+  generators:
+    - list:
+        elements:
+${elements}
+  template:
+    spec:
+      source:
+        kustomize:
+          images:
+            - '{{.image}}'
+            - 'ghcr.io/acme/web:{{.imageTag}}'
+`;
+  const at = "spec.generators[0].list.elements";
+
+  it("names each element at an old version, and the element's whole image: reference, which the same run edits", () => {
+    const text = listAppSet(
+      [
+        "          - {env: dev, image: ghcr.io/acme/web:1.2.0, imageTag: 1.2.0}",
+        "          - {env: qa, imageTag: 1.1.9}",
+        "          - {env: prod, imageTag: 1.2.4}",
+      ].join("\n"),
+    );
+    const { text: out, changes, warnings } = edit(text, withImages("ghcr.io/acme/web:1.2.4"));
+    expect(out).toBe(text.replace("web:1.2.0", "web:1.2.4"));
+    expect(changes.map((c) => c.key)).toEqual([`${at}[0].image`]);
+    expect(warnings).toEqual([
+      {
+        line: 18,
+        message: `spec.template.spec.source.kustomize.images[1] builds a reference of ghcr.io/acme/web with {{.imageTag}}, which is not edited: its version comes from the generator's elements, where a version alone is not edited either: ${at}[0].imageTag holds 1.2.0, ${at}[1].imageTag holds 1.1.9; set it there, or hold the whole reference in an image: field of each generator element or file, which is edited`,
+      },
+    ]);
+  });
+
+  it("is not named when every element already holds the incoming version", () => {
+    const text = listAppSet("          - {env: dev, imageTag: 1.2.4}\n          - {env: qa, imageTag: '1.2.4'}");
+    expect(edit(text, withImages("ghcr.io/acme/web:1.2.4")).warnings).toEqual([]);
+  });
+
+  it("names the template's parameters when no list element holds the placeholder's name", () => {
+    const text = listAppSet("          - {env: dev, version: 1.2.0}");
+    expect(edit(text, withImages("ghcr.io/acme/web:1.2.4")).warnings.map((w) => w.message.slice(w.message.indexOf("its version")))).toEqual([
+      "its version comes from the template's parameters (an Argo CD ApplicationSet's generators, such as a list generator's elements), where a version alone is not edited either; set it there, or hold the whole reference in an image: field of each generator element or file, which is edited",
+    ]);
+  });
+});
