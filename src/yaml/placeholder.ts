@@ -150,9 +150,12 @@ export function warnSubstituted(node: FlowScalar, path: readonly PathSegment[], 
   if (plan.isClaimed(node)) return;
   const stale = staleImageIn(node.text, incoming);
   if (stale) {
+    const update = incoming.get(stale.repository)!;
+    // Only where the file's target would move a version of it: its policy admits the incoming tag (a digest alone, none under a policy).
+    if (nextVersion(update, {}) === undefined) return;
     // `repo:{{ .imageTag }}`: the version is an element's, named when a list generator holds it; none at an old version, nothing to say.
     const version = /([:@])(\{\{[^}]*\}\})\s*$/.exec(node.text);
-    const elements = version && staleElements(rootHolding(plan, node), version[2]!, version[1] === ":" ? "tag" : "digest", incoming.get(stale.repository)!);
+    const elements = version && staleElements(rootHolding(plan, node), version[2]!, version[1] === ":" ? "tag" : "digest", update);
     if (elements?.length === 0) return;
     return plan.warn(
       node.start,

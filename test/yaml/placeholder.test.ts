@@ -4,7 +4,8 @@ import type { EditRequest } from "../../src/change.js";
 import { editArgoCdHelm, editArgoCdImages } from "../../src/yaml/argocd.js";
 import { runEditors } from "../../src/yaml/editor.js";
 import { editImages } from "../../src/yaml/images.js";
-import { DIGEST_A, withImages } from "./helpers.js";
+import type { Policy } from "../../src/image/policy.js";
+import { DIGEST_A, update, withImages } from "./helpers.js";
 
 const edit = (text: string, request: EditRequest) => runEditors(text, request, [editArgoCdImages, editArgoCdHelm, editImages]);
 
@@ -130,5 +131,24 @@ ${elements}
     expect(edit(text, withImages("ghcr.io/acme/web:1.2.4")).warnings.map((w) => w.message.slice(w.message.indexOf("its version")))).toEqual([
       "its version comes from the template's parameters (an Argo CD ApplicationSet's generators, such as a list generator's elements), where a version alone is not edited either; set it there, or hold the whole reference in an image: field of each generator element or file, which is edited",
     ]);
+  });
+});
+
+describe("a templated version the file's target policy would not move", () => {
+  const semver12: Policy = { description: "semver ~1.2", latest: (tags) => tags.filter((tag) => /^1\.2\.\d+$/.test(tag)).at(-1) };
+  const appSet = (elements: string) =>
+    `apiVersion: argoproj.io/v1alpha1\nkind: ApplicationSet\nmetadata: {name: web}\nspec:\n  generators:\n    - list: {elements: [${elements}]}\n  template:\n    spec:\n      source:\n        kustomize:\n          images: ['ghcr.io/acme/web:{{.imageTag}}']\n`;
+
+  it("is not named for an incoming tag the policy refuses, whether list elements hold the version or not", () => {
+    for (const elements of ["{imageTag: 1.2.0}", "{env: dev}"])
+      expect(edit(appSet(elements), withImages(update("ghcr.io/acme/web:1.3.0-rc.1", semver12))).warnings).toEqual([]);
+  });
+
+  it("is not named for a digest alone, which a policy cannot judge", () => {
+    expect(edit(appSet("{env: dev}"), withImages(update(`ghcr.io/acme/web@${DIGEST_A}`, semver12))).warnings).toEqual([]);
+  });
+
+  it("is named for a tag the policy admits", () => {
+    expect(edit(appSet("{env: dev}"), withImages(update("ghcr.io/acme/web:1.2.4", semver12))).warnings.map((w) => w.line)).toEqual([11]);
   });
 });
