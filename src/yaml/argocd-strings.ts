@@ -12,7 +12,7 @@ import { editImages } from "./images.js";
 import { isFlowScalar, mapValue, nodeAt, scalarText, type YamlNode } from "./node.js";
 import { formatPath, type PathSegment } from "./path.js";
 import { forEachValue } from "./walk.js";
-import { hasPlaceholder } from "./placeholder.js";
+import { elementsHolding, hasPlaceholder, staleElements } from "./placeholder.js";
 import { EditPlan, type Editor } from "./plan.js";
 import { escapeRegExp } from "../text/escape-regexp.js";
 import { leafOf, parameterName, parametersAt, sourcesOf } from "./argocd-parameters.js";
@@ -69,7 +69,7 @@ function warnYamlString(document: YamlDocument, path: readonly PathSegment[], im
  * set; else when it sets the tag of the template's incoming repository (the parameter or
  * valuesObject `tag` beside the template's repository field) at another version, as that tag
  * wins over whatever the template's own fields get. A tag the generator fills in is named at the
- * generator's element holding a version to move, when the placeholder is a plain name.
+ * generator's elements holding a version to move, when the placeholder is a plain name.
  */
 export function warnTemplatePatch(
   document: YamlDocument,
@@ -102,11 +102,11 @@ export function warnTemplatePatch(
       `${formatPath(path)} is a string, which is not edited: its ${tag.what} sets a version over the template of ${held.repository} for every app its generator makes; set it in the template, where it is edited, or from the generator's parameters`,
     );
   }
-  const element = staleElement(document.root, tag.value, update);
-  if (element)
+  const elements = staleElements(document.root, tag.value, "tag", update);
+  if (elements?.length)
     plan.warn(
       patch.start,
-      `${formatPath(path)}: its ${tag.what} sets the version of ${held.repository} from the generator's elements, which are not edited: ${formatPath(element.path)} holds ${element.value}; set it there`,
+      `${formatPath(path)}: its ${tag.what} sets the version of ${held.repository} from the generator's elements, which are not edited: ${elementsHolding(elements)}; set it there`,
     );
 }
 
@@ -154,24 +154,4 @@ function patchedTag(text: string, prefix: string | undefined): { what: string; v
   if (parameter) return { what: `parameter ${parameterName(name)}`, value: parameter[2]! };
   const key = /^\s*tag\s*:\s*(["']?)([^"'\s,}#]*)\1/m.exec(text);
   return key ? { what: "tag: key", value: key[2]! } : undefined;
-}
-
-/**
- * The first list generator element whose value a plain placeholder (`{{ .imageTag }}`,
- * `{{imageTag}}`) reads that holds a version the update moves.
- */
-function staleElement(root: YamlNode | null, placeholder: string, update: ImageUpdate): { path: PathSegment[]; value: string } | undefined {
-  const name = /^\{\{-?\s*\.?([\w-]+)\s*-?\}\}$/.exec(placeholder.trim())?.[1];
-  const generators = nodeAt(root, ["spec", "generators"]);
-  if (name === undefined || generators?.kind !== "seq") return undefined;
-  for (let g = 0; g < generators.items.length; g++) {
-    const elements = nodeAt(generators.items[g]!, ["list", "elements"]);
-    if (elements?.kind !== "seq") continue;
-    for (let e = 0; e < elements.items.length; e++) {
-      const value = nodeAt(elements.items[e]!, [name]);
-      if (isFlowScalar(value) && nextVersion(update, versionOf(value.text, undefined)) !== undefined)
-        return { path: ["spec", "generators", g, "list", "elements", e, name], value: value.text };
-    }
-  }
-  return undefined;
 }

@@ -82,21 +82,33 @@ ${patch}`;
     }
   });
 
-  it("names the generator's element a templated tag reads, when it holds an old version", () => {
-    const text = appSet("    spec:\n      source:\n        helm:\n          parameters: [{name: image.tag, value: '{{ .imageTag }}'}]\n").replace(
-      "spec:\n  template:",
-      "spec:\n  generators:\n    - list:\n        elements: [{env: prod, imageTag: 1.4.3}, {env: dev, imageTag: 1.4.2}]\n  template:",
-    );
-    expect(editHelm(text, withImages("ghcr.io/acme/worker:1.4.3")).warnings.filter((w) => w.message.startsWith("spec.templatePatch"))).toEqual([
-      {
-        line: 15,
-        message:
-          "spec.templatePatch: its parameter image.tag sets the version of ghcr.io/acme/worker from the generator's elements, which are not edited: spec.generators[0].list.elements[1].imageTag holds 1.4.2; set it there",
-      },
-    ]);
-    expect(
-      editHelm(text.replace("1.4.2", "1.4.3"), withImages("ghcr.io/acme/worker:1.4.3")).warnings.filter((w) => w.message.startsWith("spec.templatePatch")),
-    ).toEqual([]);
+  describe("with a templated tag", () => {
+    const withElements = (elements: string) =>
+      appSet("    spec:\n      source:\n        helm:\n          parameters: [{name: image.tag, value: '{{ .imageTag }}'}]\n").replace(
+        "spec:\n  template:",
+        `spec:\n  generators:\n    - list:\n        elements: [${elements}]\n  template:`,
+      );
+    const patchWarnings = (text: string) =>
+      editHelm(text, withImages("ghcr.io/acme/worker:1.4.3"))
+        .warnings.filter((w) => w.message.startsWith("spec.templatePatch"))
+        .map((w) => [w.line, w.message]);
+    const at = "spec.generators[0].list.elements";
+    const sets = "spec.templatePatch: its parameter image.tag sets the version of ghcr.io/acme/worker from the generator's elements, which are not edited";
+
+    it("names every element the tag reads that holds an old version", () => {
+      const text = withElements("{env: qa, imageTag: 1.3.0}, {env: prod, imageTag: 1.4.3}, {env: dev, imageTag: 1.4.2}");
+      expect(patchWarnings(text)).toEqual([[15, `${sets}: ${at}[0].imageTag holds 1.3.0, ${at}[2].imageTag holds 1.4.2; set it there`]]);
+    });
+
+    it("names five of many, and how many more", () => {
+      const text = withElements(Array.from({ length: 7 }, (_, i) => `{env: e${i}, imageTag: 1.4.${i % 3}}`).join(", "));
+      const five = [0, 1, 2, 3, 4].map((i) => `${at}[${i}].imageTag holds 1.4.${i % 3}`).join(", ");
+      expect(patchWarnings(text)).toEqual([[15, `${sets}: ${five} and 2 more; set it there`]]);
+    });
+
+    it("says nothing when every element holds the incoming version", () => {
+      expect(patchWarnings(withElements("{env: prod, imageTag: 1.4.3}, {env: dev, imageTag: '1.4.3'}"))).toEqual([]);
+    });
   });
 
   it("reads the value of a tag parameter in a patch Go actions make no YAML", () => {
