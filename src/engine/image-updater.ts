@@ -10,6 +10,7 @@
 import type { Change, Warning } from "../change.js";
 import { parsePolicy, PolicyError, type Policy } from "../image/policy.js";
 import { normalizeRepository, tryParseImageRef, type ImageRef } from "../image/reference.js";
+import type { Allowance } from "./targets.js";
 
 const GROUP = "argocd-image-updater.argoproj.io/";
 const ANNOTATION = /^(\s*)(["']?)argocd-image-updater\.argoproj\.io\/([\w.-]+)\2\s*:(.*)$/;
@@ -46,13 +47,15 @@ export function withoutImageUpdater(text: string): string {
  * A warning for each constraint of image-updater's that refuses the tag an incoming image brings,
  * when the run writes that tag somewhere (`changes`): image-updater would not have chosen it, and a
  * team moving to gitops-promote keeps that rule only as a target policy. `texts` are the files in
- * scope; one whose target's policy already refuses the tag (`refused`) has that rule.
+ * scope; one whose target keeps the image out (`ruleOf`, the file's target and its allowance of
+ * the image) has that rule, and one whose target's policy admits the tag chose another: the
+ * annotation is then said to be left over.
  */
 export function warnImageUpdaterConstraints(
   images: readonly ImageRef[],
   texts: readonly (readonly [string, string])[],
   changes: readonly Change[],
-  refused: (path: string, image: ImageRef) => boolean,
+  ruleOf: (path: string, image: ImageRef) => (Allowance & { readonly target: string }) | undefined,
   warnings: Warning[],
 ): void {
   const written = images.filter((image) => image.tag !== undefined && changes.some((change) => writes(change, image)));
@@ -61,11 +64,16 @@ export function warnImageUpdaterConstraints(
     if (!text.includes(GROUP)) continue;
     for (const constraint of constraintsIn(text)) {
       for (const image of written) {
-        if (constraint.repository !== image.repository || constraint.policy.latest([image.tag!]) !== undefined || refused(path, image)) continue;
+        if (constraint.repository !== image.repository || constraint.policy.latest([image.tag!]) !== undefined) continue;
+        const rule = ruleOf(path, image);
+        if (rule?.refused) continue;
+        const advice = rule?.allowed.policy
+          ? `target ${rule.target}'s policy (${rule.allowed.policy.description}) admits it, and gitops-promote does not read the annotation: if that is meant, remove it`
+          : `gitops-promote does not read it: give it as a target policy, semver: {range: "${constraint.range}"}`;
         warnings.push({
           file: path,
           line: constraint.line,
-          message: `${image.repository} moves to ${image.tag}, which argocd-image-updater's constraint ${constraint.range} (${constraint.where}) does not allow; gitops-promote does not read it: give it as a target policy, semver: {range: "${constraint.range}"}`,
+          message: `${image.repository} moves to ${image.tag}, which argocd-image-updater's constraint ${constraint.range} (${constraint.where}) does not allow; ${advice}`,
         });
       }
     }

@@ -155,7 +155,10 @@ export async function planUpdate(listed: TreeSource, request: UpdateRequest): Pr
     valid.images,
     inScopeTexts,
     planned.flatMap((file) => file.changes),
-    run.keptOut,
+    (path, image) => {
+      const target = run.targetFor(path);
+      return target && { target: target.name, ...allowance(target, image) };
+    },
     warnings,
   );
   await warnLoneTags(run, texts, planned, warnings);

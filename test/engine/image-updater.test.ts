@@ -112,6 +112,25 @@ describe("image-updater's configuration in a run", () => {
     ]);
   });
 
+  it("says that a target's policy admitting the tag chose otherwise, and the annotation is left over, where there is one", async () => {
+    const config =
+      'targets:\n  - name: staging\n    paths: ["apps/**", "envs/**"]\n    images: [{repository: ghcr.io/acme/web, policy: {semver: {range: ">=1.0.0-0"}}}]\n';
+    const files = {
+      ".github/gitops-promote.yaml": config,
+      "apps/web.yaml": application("    argocd-image-updater.argoproj.io/image-list: web=ghcr.io/acme/web:>=1.0.0"),
+      "envs/deploy.yaml": deployment("ghcr.io/acme/web:1.2.0"),
+    };
+    const result = await plan(files, ["ghcr.io/acme/web:1.3.0-rc.1"]);
+    expect(result.changes.map((c) => c.new)).toEqual(["ghcr.io/acme/web:1.3.0-rc.1"]);
+    expect(result.warnings.map((w) => [w.file, w.line, w.message])).toEqual([
+      [
+        "apps/web.yaml",
+        6,
+        "ghcr.io/acme/web moves to 1.3.0-rc.1, which argocd-image-updater's constraint >=1.0.0 (its image-list annotation) does not allow; target staging's policy (semver >=1.0.0-0) admits it, and gitops-promote does not read the annotation: if that is meant, remove it",
+      ],
+    ]);
+  });
+
   it("counts a version as written only where a change writes that image at it, not another image's longer tag", async () => {
     const files = {
       "apps/web.yaml": application("    argocd-image-updater.argoproj.io/image-list: web=ghcr.io/acme/web:~1.1"),
