@@ -427,11 +427,17 @@ class Parser {
   }
 
   /**
-   * 1-based column of a token, from the source's line table (an `if` may stand anywhere on a long
-   * line), counted as the tokenizer counts indentation: after a byte order mark on the first line.
+   * 1-based column of a token, counted as the tokenizer counts indentation (after a byte order
+   * mark on the first line). Most lines are short: their start is looked for backwards; a long one
+   * (thousands of inline `if` items) asks the source's line table, which building costs a pass over the file.
    */
   column(at: number): number {
-    return this.tokens.source.column(this.start[at]!);
+    const start = this.start[at]!;
+    for (let i = start - 1, stop = Math.max(0, start - LOOK_BACK); i >= stop; i--) {
+      const c = this.text.charCodeAt(i);
+      if (c === 10 || c === 13) return start - i;
+    }
+    return this.tokens.source.column(start);
   }
 
   list(): Expr {
@@ -566,6 +572,9 @@ class Parser {
     return { type: "if", branches, first, last };
   }
 }
+
+/** How far back column() looks for a line's start before it asks the source's line table. */
+const LOOK_BACK = 256;
 
 /** Parse a whole KCL file; throws SourceError (line, column) when it does not tokenize or parse. */
 export function parseKcl(text: string): Module {
