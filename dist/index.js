@@ -32548,6 +32548,18 @@ function repositoryPattern(image) {
   return new RegExp(`${escapeRegExp(screenToken(image))}(?![\\w./-])`);
 }
 
+// src/text/partition-point.ts
+function partitionPoint(length, before) {
+  let lo = 0;
+  let hi = length;
+  while (lo < hi) {
+    const mid = lo + hi >>> 1;
+    if (before(mid)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 // src/text/line-index.ts
 var LineIndex = class {
   #starts;
@@ -32571,14 +32583,10 @@ var LineIndex = class {
   /** 1-based line of an offset. */
   lineAt(offset) {
     const starts = this.#starts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = lo + hi + 1 >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
+    return Math.max(
+      1,
+      partitionPoint(starts.length, (i) => starts[i] <= offset)
+    );
   }
   /** Offset where a 1-based line starts; undefined past the last line. */
   lineStart(line) {
@@ -32640,28 +32648,16 @@ var SourceText = class {
   byteOffset(index) {
     this.buildWide();
     const at = this.#wideAt;
-    let lo = 0;
-    let hi = at.length;
-    while (lo < hi) {
-      const mid = lo + hi >> 1;
-      if (at[mid] < index) lo = mid + 1;
-      else hi = mid;
-    }
-    return index + (lo === 0 ? 0 : this.#wideExtra[lo - 1]);
+    const before = partitionPoint(at.length, (i) => at[i] < index);
+    return index + (before === 0 ? 0 : this.#wideExtra[before - 1]);
   }
   /** UTF-16 index of a UTF-8 byte offset that starts a character. */
   indexOfByte(byte) {
     this.buildWide();
     const at = this.#wideAt;
     const extra = this.#wideExtra;
-    let lo = 0;
-    let hi = at.length;
-    while (lo < hi) {
-      const mid = lo + hi >> 1;
-      if (at[mid] + extra[mid] < byte) lo = mid + 1;
-      else hi = mid;
-    }
-    return byte - (lo === 0 ? 0 : extra[lo - 1]);
+    const before = partitionPoint(at.length, (i) => at[i] + extra[i] < byte);
+    return byte - (before === 0 ? 0 : extra[before - 1]);
   }
   lines() {
     return this.#lines ??= new LineIndex(this.text);
@@ -33598,7 +33594,6 @@ var Parser = class {
   constructor(tokens) {
     this.tokens = tokens;
     this.text = tokens.source.text;
-    this.sourceStart = sourceStart(this.text);
     this.kind = tokens.kind;
     this.start = tokens.start;
     this.end = tokens.end;
@@ -33613,7 +33608,6 @@ var Parser = class {
   start;
   end;
   match;
-  sourceStart;
   fail(at, message) {
     const index = this.start[at];
     throw new SourceError(message, this.tokens.source.line(index), this.tokens.source.column(index));
@@ -33926,12 +33920,17 @@ var Parser = class {
     return { type: "other", construct: "quantifier", first, last: this.pos - 1 };
   }
   /**
-   * 1-based column of a token, from the source's line table (an `if` may stand anywhere on a long
-   * line), counted as the tokenizer counts indentation: after a byte order mark on the first line.
+   * 1-based column of a token, counted as the tokenizer counts indentation (after a byte order
+   * mark on the first line). Most lines are short: their start is looked for backwards; a long one
+   * (thousands of inline `if` items) asks the source's line table, which building costs a pass over the file.
    */
   column(at) {
     const start = this.start[at];
-    return start - Math.max(this.tokens.source.lineStart(start), this.sourceStart) + 1;
+    for (let i = start - 1, stop = Math.max(0, start - LOOK_BACK); i >= stop; i--) {
+      const c = this.text.charCodeAt(i);
+      if (c === 10 || c === 13) return start - i;
+    }
+    return this.tokens.source.column(start);
   }
   list() {
     const first = this.pos++;
@@ -34056,6 +34055,7 @@ var Parser = class {
     return { type: "if", branches, first, last };
   }
 };
+var LOOK_BACK = 256;
 function parseKcl(text2) {
   const tokens = tokenize(text2);
   return { tokens, statements: new Parser(tokens).module() };
@@ -43004,7 +43004,9 @@ function writtenPart(value, image) {
   if (written && written.repository === image.repository && (written.tag !== void 0 || written.digest !== void 0)) return "reference";
   if (value === image.tag) return "tag";
   if (value === image.digest) return "digest";
-  return image.tag !== void 0 && value === `${image.tag}@${image.digest}` ? "pinned-tag" : void 0;
+  const at = value.lastIndexOf("@");
+  const pinned = at > 0 && value.slice(at + 1) === image.digest && (image.tag === void 0 ? isTag(value.slice(0, at)) : value.slice(0, at) === image.tag);
+  return pinned ? "pinned-tag" : void 0;
 }
 function referenceVersion(text2) {
   const ref = tryParseImageRef(text2);
@@ -43307,14 +43309,8 @@ function operatorsOver(operation) {
 }
 var holds = (node, token) => node.first <= token && token <= node.last;
 function holding(nodes, token) {
-  for (let lo = 0, hi = nodes.length - 1; lo <= hi; ) {
-    const mid = lo + hi >> 1;
-    const node = nodes[mid];
-    if (token < node.first) hi = mid - 1;
-    else if (token > node.last) lo = mid + 1;
-    else return mid;
-  }
-  return -1;
+  const at = partitionPoint(nodes.length, (i) => nodes[i].last < token);
+  return at < nodes.length && holds(nodes[at], token) ? at : -1;
 }
 var overByOperation = /* @__PURE__ */ new WeakMap();
 function skippedConstruct(statements, token) {
@@ -43794,14 +43790,8 @@ var ImageEditor = class {
     const found = /* @__PURE__ */ new Set();
     for (const needle of needles) {
       for (let at = this.text.indexOf(needle); at >= 0; at = this.text.indexOf(needle, at + 1)) {
-        let lo = 0;
-        let hi = count - 1;
-        while (lo < hi) {
-          const mid = lo + hi + 1 >> 1;
-          if (start[mid] <= at) lo = mid;
-          else hi = mid - 1;
-        }
-        if (kind[lo] === T.String && at + needle.length <= end[lo]) found.add(lo);
+        const t = Math.max(0, partitionPoint(count, (i) => start[i] <= at) - 1);
+        if (kind[t] === T.String && at + needle.length <= end[t]) found.add(t);
       }
     }
     return [...found].sort((a, b) => a - b);
@@ -44012,7 +44002,7 @@ var FILLERS = [
     // `${VAR:=default}` is named `${VAR}`: the variable to set.
     names: (text2) => Array.from(text2.matchAll(/\$\{\w+/g), ([start]) => `${start}}`),
     unnamed: "${...}",
-    source: "the substitution variables (a Flux Kustomization's spec.postBuild.substitute or substituteFrom)",
+    source: "the substitution variables (a Flux Kustomization's spec.postBuild.substitute or substituteFrom), which this tool does not edit",
     every: "value its substitution variables fill in",
     pinned: "substitute the version too, or set it per cluster"
   },
@@ -44021,7 +44011,8 @@ var FILLERS = [
     closes: "}}",
     names: (text2) => Array.from(text2.matchAll(/\{\{.*?\}\}/g), ([name]) => name),
     unnamed: "{{...}}",
-    source: "the template's parameters (an Argo CD ApplicationSet's generators, such as a list generator's elements)",
+    source: "the template's parameters (an Argo CD ApplicationSet's generators, such as a list generator's elements), where a version alone is not edited either",
+    whole: "hold the whole reference in an image: field of each generator element or file, which is edited",
     every: "app its generator makes",
     pinned: "template the version from the generator's parameters too, or set it per app (a parameter of each generator element or file)"
   }
@@ -44029,10 +44020,36 @@ var FILLERS = [
 function hasPlaceholder(text2) {
   return FILLERS.some((filler) => text2.includes(filler.opens));
 }
-function placeholderReason(text2) {
+function placeholderReason(text2, reference, elements) {
   const filler = FILLERS.find((f) => text2.includes(f.opens)) ?? FILLERS[0];
   const names = [...new Set(filler.names(text2))].join(", ") || filler.unnamed;
-  return `with ${names}, which is not edited: its version comes from ${filler.source}, which this tool does not edit; set it there`;
+  const source = elements?.length ? `the generator's elements, where a version alone is not edited either: ${elementsHolding(elements)}` : filler.source;
+  const whole = reference && filler.whole ? `, or ${filler.whole}` : "";
+  return `with ${names}, which is not edited: its version comes from ${source}; set it there${whole}`;
+}
+function staleElements(root, placeholder, part, update2) {
+  const name = /^\{\{-?\s*\.?([\w-]+)\s*-?\}\}$/.exec(placeholder.trim())?.[1];
+  const generators = nodeAt(root, ["spec", "generators"]);
+  if (name === void 0 || generators?.kind !== "seq") return void 0;
+  const held = [];
+  generators.items.forEach((generator, g) => {
+    const elements = nodeAt(generator, ["list", "elements"]);
+    if (elements?.kind !== "seq") return;
+    elements.items.forEach((element, e) => {
+      const value = nodeAt(element, [name]);
+      if (isFlowScalar(value)) held.push({ path: ["spec", "generators", g, "list", "elements", e, name], value: value.text });
+    });
+  });
+  if (held.length === 0) return void 0;
+  const version = (value) => part === "tag" ? versionOf(value, void 0) : versionOf(void 0, value);
+  return held.filter(({ value }) => nextVersion(update2, version(value)) !== void 0);
+}
+var ELEMENTS_NAMED = 5;
+function elementsHolding(elements) {
+  return cappedList(
+    elements.map(({ path: path6, value }) => `${formatPath(path6)} holds ${value}`),
+    ELEMENTS_NAMED
+  );
 }
 function leftToPlaceholder(path6) {
   return { field: formatPath(path6), reason: "placeholder" };
@@ -44041,7 +44058,12 @@ function warnPlaceholderField(fields, name, plan) {
   for (const [part, field2] of Object.entries(fields)) {
     const node = field2?.node;
     if (field2 && isFlowScalar(node) && hasPlaceholder(node.text)) {
-      plan.warn(node.start, `${formatPath(field2.path)} sets the ${part} of ${name} ${placeholderReason(node.text)}`, void 0, leftToPlaceholder(field2.path));
+      plan.warn(
+        node.start,
+        `${formatPath(field2.path)} sets the ${part} of ${name} ${placeholderReason(node.text, false)}`,
+        void 0,
+        leftToPlaceholder(field2.path)
+      );
       return true;
     }
   }
@@ -44050,13 +44072,19 @@ function warnPlaceholderField(fields, name, plan) {
 function warnSubstituted(node, path6, incoming, plan) {
   if (plan.isClaimed(node)) return;
   const stale = staleImageIn(node.text, incoming);
-  if (stale)
+  if (stale) {
+    const update2 = incoming.get(stale.repository);
+    if (nextVersion(update2, {}) === void 0) return;
+    const version2 = /([:@])(\{\{[^}]*\}\})\s*$/.exec(node.text);
+    const elements = version2 && staleElements(rootHolding(plan, node), version2[2], version2[1] === ":" ? "tag" : "digest", update2);
+    if (elements?.length === 0) return;
     return plan.warn(
       node.start,
-      `${formatPath(path6)} builds a reference of ${formatImageRef(stale)} ${placeholderReason(node.text)}`,
+      `${formatPath(path6)} builds a reference of ${formatImageRef(stale)} ${placeholderReason(node.text, true, elements ?? void 0)}`,
       void 0,
       leftToPlaceholder(path6)
     );
+  }
   const pin = templatedPin(node.text.slice(literalIndexOf(node.text, "=") + 1), incoming);
   if (!pin) return;
   const filler = FILLERS.find((f) => node.text.includes(f.opens)) ?? FILLERS[0];
@@ -44065,6 +44093,9 @@ function warnSubstituted(node, path6, incoming, plan) {
     node.start,
     `${formatPath(path6)} pins the ${part} ${version} for every ${filler.every}, ${pin.repository} included if it makes that one; it is not edited, as they all share it: ${filler.pinned}`
   );
+}
+function rootHolding(plan, node) {
+  return plan.file.documents.find(({ root }) => root !== null && root.start <= node.start && node.start < root.end)?.root ?? null;
 }
 function literalIndexOf(text2, char) {
   for (let i = 0; i < text2.length; i++) {
@@ -44215,13 +44246,8 @@ function anchorsIn(file) {
 function anchorOf(file, alias) {
   const name = file.text.slice(alias.start + 1, alias.end);
   const offsets = anchorsIn(file).get(name) ?? [];
-  let [low, high] = [0, offsets.length];
-  while (low < high) {
-    const middle = low + high >>> 1;
-    if (offsets[middle] < alias.start) low = middle + 1;
-    else high = middle;
-  }
-  return low === 0 ? void 0 : { name: `&${name}`, at: offsets[low - 1] };
+  const before = partitionPoint(offsets.length, (i) => offsets[i] < alias.start);
+  return before === 0 ? void 0 : { name: `&${name}`, at: offsets[before - 1] };
 }
 var valuesOfRoot = /* @__PURE__ */ new WeakMap();
 function anchoredValue(file, root, alias) {
@@ -44528,11 +44554,11 @@ function warnTemplatePatch(document, incoming, images, plan, argoEditors) {
       `${formatPath(path6)} is a string, which is not edited: its ${tag.what} sets a version over the template of ${held.repository} for every app its generator makes; set it in the template, where it is edited, or from the generator's parameters`
     );
   }
-  const element = staleElement(document.root, tag.value, update2);
-  if (element)
+  const elements = staleElements(document.root, tag.value, "tag", update2);
+  if (elements?.length)
     plan.warn(
       patch.start,
-      `${formatPath(path6)}: its ${tag.what} sets the version of ${held.repository} from the generator's elements, which are not edited: ${formatPath(element.path)} holds ${element.value}; set it there`
+      `${formatPath(path6)}: its ${tag.what} sets the version of ${held.repository} from the generator's elements, which are not edited: ${elementsHolding(elements)}; set it there`
     );
 }
 function templateRepository(root, incoming) {
@@ -44570,21 +44596,6 @@ function patchedTag(text2, prefix) {
   if (parameter) return { what: `parameter ${parameterName(name)}`, value: parameter[2] };
   const key = /^\s*tag\s*:\s*(["']?)([^"'\s,}#]*)\1/m.exec(text2);
   return key ? { what: "tag: key", value: key[2] } : void 0;
-}
-function staleElement(root, placeholder, update2) {
-  const name = /^\{\{-?\s*\.?([\w-]+)\s*-?\}\}$/.exec(placeholder.trim())?.[1];
-  const generators = nodeAt(root, ["spec", "generators"]);
-  if (name === void 0 || generators?.kind !== "seq") return void 0;
-  for (let g = 0; g < generators.items.length; g++) {
-    const elements = nodeAt(generators.items[g], ["list", "elements"]);
-    if (elements?.kind !== "seq") continue;
-    for (let e = 0; e < elements.items.length; e++) {
-      const value = nodeAt(elements.items[e], [name]);
-      if (isFlowScalar(value) && nextVersion(update2, versionOf(value.text, void 0)) !== void 0)
-        return { path: ["spec", "generators", g, "list", "elements", e, name], value: value.text };
-    }
-  }
-  return void 0;
 }
 
 // src/yaml/argocd-unpaired.ts
@@ -46762,7 +46773,7 @@ function readerOfText(text2, file) {
   const doc = parseDocument(text2, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
   if (doc.errors.length > 0) {
     const line = (offset) => lines.linePos(Math.min(offset, text2.trimEnd().length)).line;
-    throw new ConfigError(doc.errors.map((e) => ({ ...file !== void 0 && { file }, line: line(e.pos[0]), message: e.message })));
+    throw new ConfigError(doc.errors.map((e) => ({ ...file !== void 0 && { file }, line: line(e.pos[0]), message: `not valid YAML: ${e.message}` })));
   }
   return new Reader2(file, doc, lines);
 }
@@ -46864,22 +46875,20 @@ var DocumentReader = class {
   }
   /**
    * Its update path says where markers belong, suspended or not. One not suspended here commits to
-   * the same markers as gitops-promote, each run racing the other: said at its `spec.suspend`, or
-   * at the object. A `flux suspend` changes the cluster only, which the tree cannot show: the file says it.
+   * the same markers as gitops-promote, each run racing the other: `running` says so at its
+   * `spec.suspend`, or at the object, for a run that changes a file under its path (runningAutomations).
+   * A `flux suspend` changes the cluster only, which the tree cannot show: the file says it.
    */
   automation(id, namespace, spec) {
     const update2 = isRecord(spec.update) ? spec.update : {};
     const path6 = posix.normalize(`/${text(update2.path) ?? ""}`).replace(/^\/+|\/+$/g, "");
-    if (spec.suspend !== true) {
-      const running = {
-        file: this.file,
-        line: this.line(spec.suspend === void 0 ? [] : ["spec", "suspend"]),
-        message: `ImageUpdateAutomation ${id} is not suspended: Flux's controller and gitops-promote would both commit to the markers under ./${path6}; set spec.suspend: true here, or remove the object (its ImagePolicy and ImageRepository objects stay)`,
-        aside: true
-      };
-      this.warnings.push(running);
-    }
-    return { ...this.located(id), namespace, path: path6 };
+    const running = spec.suspend === true ? void 0 : {
+      file: this.file,
+      line: this.line(spec.suspend === void 0 ? [] : ["spec", "suspend"]),
+      message: `ImageUpdateAutomation ${id} is not suspended: Flux's controller and gitops-promote would both commit to the markers under ./${path6}; set spec.suspend: true here, or remove the object (its ImagePolicy and ImageRepository objects stay)`,
+      aside: true
+    };
+    return { ...this.located(id), namespace, path: path6, ...running && { running } };
   }
   policy(id, namespace, name, spec) {
     const key = `${namespace}:${name}`;
@@ -46999,6 +47008,9 @@ function sharedDirectories(a, b) {
 function updatesFile(automation, file) {
   return automation.path === "" || file === automation.path || file.startsWith(`${automation.path}/`);
 }
+function runningAutomations(automations, changed) {
+  return automations.flatMap((a) => a.running && changed.some((file) => updatesFile(a, file)) ? [a.running] : []);
+}
 function where(objects) {
   return andList(objects.map((o) => `${o.file}:${o.line}`));
 }
@@ -47031,18 +47043,21 @@ function withoutImageUpdater(text2) {
   }
   return lines.join("\n");
 }
-function warnImageUpdaterConstraints(images, texts, changes, refused, warnings) {
+function warnImageUpdaterConstraints(images, texts, changes, ruleOf, warnings) {
   const written = images.filter((image) => image.tag !== void 0 && changes.some((change) => writes(change, image)));
   if (written.length === 0) return;
   for (const [path6, text2] of texts) {
     if (!text2.includes(GROUP)) continue;
     for (const constraint of constraintsIn(text2)) {
       for (const image of written) {
-        if (constraint.repository !== image.repository || constraint.policy.latest([image.tag]) !== void 0 || refused(path6, image)) continue;
+        if (constraint.repository !== image.repository || constraint.policy.latest([image.tag]) !== void 0) continue;
+        const rule = ruleOf(path6, image);
+        if (rule?.refused) continue;
+        const advice = rule?.allowed.policy ? `target ${rule.target}'s policy (${rule.allowed.policy.description}) admits it, and gitops-promote does not read the annotation: if that is meant, remove it` : `gitops-promote does not read it: give it as a target policy, semver: {range: "${constraint.range}"}`;
         warnings.push({
           file: path6,
           line: constraint.line,
-          message: `${image.repository} moves to ${image.tag}, which argocd-image-updater's constraint ${constraint.range} (${constraint.where}) does not allow; gitops-promote does not read it: give it as a target policy, semver: {range: "${constraint.range}"}`
+          message: `${image.repository} moves to ${image.tag}, which argocd-image-updater's constraint ${constraint.range} (${constraint.where}) does not allow; ${advice}`
         });
       }
     }
@@ -47400,14 +47415,7 @@ function linesMovedBy(text2, ordered) {
   return (offset) => moved[Math.min(countBelow(starts, offset), countBelow(ends, offset + 1))];
 }
 function countBelow(sorted, limit) {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = lo + hi >> 1;
-    if (sorted[mid] < limit) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(sorted.length, (i) => sorted[i] < limit);
 }
 
 // src/kcl/override.ts
@@ -48281,7 +48289,8 @@ function besideMarkers(kind, edited, overrides, create) {
   return { overrides: kept, yielded };
 }
 function fieldFor(warning2, reason) {
-  return warning2.about?.reason === reason ? warning2.about.field : void 0;
+  const about = warning2.about;
+  return about?.reason === reason && "field" in about ? about.field : void 0;
 }
 function answeredByOverride(warning2, changes) {
   const field2 = fieldFor(warning2, "advised-override");
@@ -48435,6 +48444,7 @@ function resolveSetters(valid, config, configPath, texts, inScope, keptOut, allo
   const brought = [...candidates2].filter(([, defined]) => defined.some((c) => c.update)).map(([key]) => key);
   const known = new Map([...definitions.keys(), ...valid.setters.keys(), ...unconfigured.keys()].map((key) => [key, void 0]));
   return {
+    automations: flux.automations,
     updates: [...candidates2.values()].flat().flatMap((c) => c.update ? [c.update] : []),
     known: {
       keys: /* @__PURE__ */ new Set([...markers.keys(), ...definitions.keys()]),
@@ -49003,13 +49013,19 @@ function besideLeft(written, left, text2) {
 function leftBehind(images, texts, context4) {
   return images.flatMap((image) => {
     const pattern = repositoryPattern(image);
-    const versioned = versionedPattern(image);
     const version = image.tag ?? image.digest;
     const holding2 = [...texts].map(([path6, text2]) => [path6, withoutImageUpdater(text2)]).filter(([, text2]) => pattern.test(text2));
     const current = holding2.some(([, text2]) => text2.includes(version));
-    const paths = holding2.filter(
-      ([path6, text2]) => !text2.includes(version) && !context4.explained(path6, image) && (versioned.test(text2) || context4.quiet && !current || inSplitImage(path6, text2, image))
-    ).map(([path6]) => path6);
+    const paths = holding2.filter(([path6, text2]) => {
+      const others = otherVersionsIn(text2, image, version);
+      if (others.length > 0)
+        return !context4.explained(
+          path6,
+          image,
+          others.map(({ at }) => lineAt(text2, at))
+        );
+      return !text2.includes(version) && !context4.explained(path6, image, []) && (context4.quiet && !current || inSplitImage(path6, text2, image));
+    }).map(([path6]) => path6);
     return paths.length > 0 ? [{ image, paths }] : [];
   });
 }
@@ -49025,12 +49041,10 @@ function warnUnmoved(left, texts, context4, warnings) {
       }
       const file = files[0];
       const text2 = withoutImageUpdater(texts.get(file));
-      const at = (versionedPattern(image).exec(text2) ?? repositoryPattern(image).exec(text2)).index;
-      warnings.push({
-        file,
-        line: lineAt(text2, at),
-        message: `${image.repository} appears here, but no field holds ${version} or was edited: ${why("this file")}`
-      });
+      const other = otherVersionsIn(text2, image, version)[0];
+      const at = other?.at ?? repositoryPattern(image).exec(text2).index;
+      const what = other ? `${other.version} is not moved to ${version}` : ` appears here, but no field holds ${version} or was edited`;
+      warnings.push({ file, line: lineAt(text2, at), message: `${image.repository}${what}: ${why("this file")}` });
     };
     if (unreached2.length > 0) said(unreached2, () => 'it sits where no rule edits it (see "What it edits" in the README)');
     if (outside.length > 0) said(outside, (here) => `${here} ${outside.length === 1 ? "is" : "are"} in no target (targets: ${context4.targets.join(", ")})`);
@@ -49046,8 +49060,14 @@ function inSplitImage(path6, text2, image) {
     throw error2;
   }
 }
-function versionedPattern(image) {
-  return new RegExp(`${escapeRegExp(screenToken(image))}[:@]\\w`);
+function otherVersionsIn(text2, image, version) {
+  const found = [];
+  for (const reference of text2.matchAll(new RegExp(`(?<![\\w.-])${escapeRegExp(screenToken(image))}([:@][\\w.@:+-]+)`, "g"))) {
+    if (reference[1].includes(version)) continue;
+    const lineStart = Math.max(text2.lastIndexOf("\n", reference.index), text2.lastIndexOf("\r", reference.index)) + 1;
+    if (!/(?:^|\s)#/.test(text2.slice(lineStart, reference.index))) found.push({ at: reference.index, version: reference[1] });
+  }
+  return found;
 }
 function listed(paths) {
   return paths.length > 3 ? `${paths.slice(0, 3).join(", ")} and ${paths.length - 3} more` : paths.join(", ");
@@ -49056,12 +49076,16 @@ function listed(paths) {
 // src/engine/misplaced-config.ts
 var AT_ROOT = /^gitops-promote\.ya?ml$/;
 var NESTED = /^(.+)\/\.github\/gitops-promote\.ya?ml$/;
-function isMisplacedConfig(path6) {
-  return AT_ROOT.test(path6) || NESTED.test(path6);
+var CONFIG_KEY = /^(?:targets|setters|overrides)[ \t]*:/m;
+var OBJECT_KEY = /^(?:apiVersion|kind)[ \t]*:/m;
+async function misplacedConfigsIn(source, files, read) {
+  const named = files.filter((path6) => path6 !== read.path && (AT_ROOT.test(path6) || NESTED.test(path6)));
+  const texts = await Promise.all(named.map((path6) => readText(source, path6)));
+  return new Set(named.filter((_, i) => CONFIG_KEY.test(texts[i]) && !OBJECT_KEY.test(texts[i])));
 }
-function warnMisplacedConfigs(files, read) {
+function warnMisplacedConfigs(misplaced, read) {
   const where2 = read.path === void 0 ? "the configuration read is the one the request gives" : read.byDefault && !read.present ? "a configuration is read only from .github/gitops-promote.yaml (or .yml) at the root" : `the configuration read is ${read.path}`;
-  return files.filter((path6) => path6 !== read.path && isMisplacedConfig(path6)).map((path6) => {
+  return [...misplaced].map((path6) => {
     const tree = NESTED.exec(path6)?.[1];
     const advice = tree !== void 0 ? `to apply them, run gitops-promote update on ${tree}, the tree it configures` : read.byDefault && !read.present ? "to apply them, move it to .github/gitops-promote.yaml" : "to apply them, move them into that configuration";
     return {
@@ -49102,11 +49126,9 @@ async function planUpdate(listed2, request2) {
   const configPath = given ? GIVEN_CONFIG : configPathIn(request2, present);
   const create = request2.create ?? false;
   const config = given ?? await loadConfig(source, present, configPath, request2.config !== void 0, create);
-  const misplaced = warnMisplacedConfigs(files, {
-    path: given ? void 0 : configPath,
-    present: config !== void 0,
-    byDefault: request2.config === void 0
-  });
+  const readConfig = { path: given ? void 0 : configPath, present: config !== void 0, byDefault: request2.config === void 0 };
+  const misplacedFiles = await misplacedConfigsIn(source, files, readConfig);
+  const misplaced = warnMisplacedConfigs(misplacedFiles, readConfig);
   const targets = asIssuesOf("target", () => targetsInScope(config, request2.targets));
   const warnings = [];
   const inScope = pathFilter(request2.paths ?? [], files, warnings);
@@ -49122,6 +49144,7 @@ async function planUpdate(listed2, request2) {
     present,
     config,
     configPath,
+    misplaced: misplacedFiles,
     targets,
     inScope,
     overridesByFile,
@@ -49140,10 +49163,19 @@ async function planUpdate(listed2, request2) {
     valid.images,
     inScopeTexts,
     planned.flatMap((file) => file.changes),
-    run2.keptOut,
+    (path6, image) => {
+      const target = run2.targetFor(path6);
+      return target && { target: target.name, ...allowance(target, image) };
+    },
     warnings
   );
   await warnLoneTags(run2, texts, planned, warnings);
+  warnings.push(
+    ...runningAutomations(
+      resolved.automations,
+      planned.map((file) => file.path)
+    )
+  );
   await warnLeftBehind(run2, texts, planned, setters, kustomizations, warnings);
   return {
     files: planned,
@@ -49210,7 +49242,7 @@ async function readCandidates(run2, warnings) {
   const { source, files, inScope, overridesByFile, configPath } = run2;
   const screen = screenFor(run2.valid.images);
   const paths = files.filter(
-    (path6) => overridesByFile.has(path6) || fileKind(path6) !== void 0 && !isTestFile(path6) && !path6.startsWith(".github/") && path6 !== configPath && !isMisplacedConfig(path6) && (inScope(path6) || fileKind(path6) === "yaml")
+    (path6) => overridesByFile.has(path6) || fileKind(path6) !== void 0 && !isTestFile(path6) && !path6.startsWith(".github/") && path6 !== configPath && !run2.misplaced.has(path6) && (inScope(path6) || fileKind(path6) === "yaml")
   );
   const readOnly = /* @__PURE__ */ new Set();
   const keep = (path6, text2) => {
@@ -49271,11 +49303,17 @@ async function warnLoneTags(run2, texts, planned, warnings) {
 async function warnLeftBehind(run2, texts, planned, { forFile }, kustomizations, warnings) {
   const { valid, config } = run2;
   const after = new Map(planned.map((file) => [file.path, file.after]));
-  const warned = new Set(warnings.flatMap((w) => w.file === void 0 || isAside(w) ? [] : [w.file]));
+  const warned = /* @__PURE__ */ new Map();
+  for (const w of warnings) if (w.file !== void 0 && !isAside(w)) warned.set(w.file, warned.get(w.file)?.concat(w) ?? [w]);
+  const warnedOf = (path6, image, lines) => {
+    const said = warned.get(path6) ?? [];
+    if (lines.length === 0 || said.some((w) => w.about?.reason === "not-edited")) return said.length > 0;
+    return lines.every((line) => said.some((w) => w.line === line)) || said.some((w) => w.message.includes(screenToken(image)));
+  };
   const finalTexts = new Map([...texts].filter(([path6]) => run2.inScope(path6)).map(([path6, text2]) => [path6, after.get(path6) ?? text2]));
   const left = leftBehind(valid.images, finalTexts, {
-    explained: (path6, image) => warned.has(path6) || // Marked fields follow their setter, overridden ones their override: a warning says why either is left.
-    run2.overridesByFile.has(path6) || (config?.overrides ?? []).some((o) => o.file === path6) || markedIn(forFile(path6), texts.get(path6), image) || run2.keptOut(path6, image) || run2.unselected(path6),
+    explained: (path6, image, lines) => warnedOf(path6, image, lines) || // Marked fields follow their setter, overridden ones their override (a --set names no image: any of them): a warning says why either is left.
+    (run2.overridesByFile.get(path6) ?? []).some((o) => typeof o === "string" || o.repository === image.repository) || (config?.overrides ?? []).some((o) => o.file === path6 && o.repository === image.repository) || markedIn(forFile(path6), texts.get(path6), image) || run2.keptOut(path6, image) || run2.unselected(path6),
     quiet: planned.length === 0 && warnings.every(isAside)
   });
   const built = left.length > 0 ? await kustomizations() : void 0;
@@ -49341,7 +49379,7 @@ function pathFilter(globs, files, warnings) {
 function screenFor(images) {
   const tokens = [MARKER_TOKEN, ...images.map(screenToken)];
   const alternation = (words) => new RegExp(words.map(escapeRegExp).join("|"));
-  const kcl = wordScreen([MARKER_TOKEN, ...images.flatMap(kclScreenTokens)]);
+  const kcl = kclScreen(images);
   const argo = alternation([...tokens, FLUX_IMAGE_API_GROUP]);
   const templated = images.flatMap((image) => [image.repository.slice(image.repository.lastIndexOf("/")), ...firstSegments(image.repository)]);
   return { kcl, yaml: alternation([...tokens, FLUX_IMAGE_API_GROUP, "Application"]), argo, templated };
@@ -49412,7 +49450,13 @@ function planFile(path6, text2, request2, overrides, overridden, create, target,
     const error2 = overflow ? new SourceError(`nested too deep to read (${caught.message})`) : caught;
     if (!(error2 instanceof SourceError)) throw error2;
     if (overrides.length > 0) throw new RequestError2([located(path6, error2)]);
-    if (!helmTemplate) warnings.push({ file: path6, ...error2.line !== void 0 && { line: error2.line }, message: `not edited: ${error2.message}` });
+    if (!helmTemplate)
+      warnings.push({
+        file: path6,
+        ...error2.line !== void 0 && { line: error2.line },
+        message: `not edited: ${error2.message}`,
+        about: { reason: "not-edited" }
+      });
     return void 0;
   }
   const { changes, warnings: fileWarnings, text: after } = overrides.length > 0 ? overFile(path6, kind, edited, overrides, create) : edited;

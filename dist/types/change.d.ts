@@ -73,6 +73,10 @@ export type WarningAbout = {
 } | {
     readonly field: string;
     readonly reason: "placeholder" | "advised-override";
+}
+/** The whole file: it does not parse, and nothing in it is edited. */
+ | {
+    readonly reason: "not-edited";
 };
 /** A warning inside the engine, with what it is about: `about` is stripped (publicWarning) before warnings leave it. */
 export interface FieldWarning extends Warning {

@@ -61,5 +61,3 @@ export declare function writtenVersion(image: ImageRef, values: readonly Written
  * split-image.ts); undefined when it does not.
  */
 export declare function writtenPart(value: string, image: ImageRef): "reference" | "tag" | "digest" | "pinned-tag" | undefined;
-/** An image's version as a subject gives it: the tag, with the short digest when pinned, or the short digest alone. */
-export declare function imageVersion(ref: Pick<ImageRef, "tag" | "digest">): string;

@@ -1,4 +1,4 @@
-import type { Warning } from "../change.js";
+import type { AsideWarning, Warning } from "../change.js";
 import type { GoRegexp } from "../image/go-regexp.js";
 import type { Policy } from "../image/policy.js";
 /** What one marker key stands for, from an ImagePolicy and its ImageRepository. */
@@ -23,6 +23,8 @@ export interface FluxAutomation {
     readonly path: string;
     readonly file: string;
     readonly line: number;
+    /** Said when the run changes a file under its path, for one not suspended (both would commit there). */
+    readonly running?: AsideWarning;
 }
 export declare const FLUX_IMAGE_API_GROUP = "image.toolkit.fluxcd.io";
 /** Cheap byte screen before any parse: every Flux image object names its API group. */
@@ -50,6 +52,8 @@ export declare function fluxSetters(docs: readonly {
 export declare function nearestSetters(from: readonly string[], setters: readonly FluxSetter[]): FluxSetter[];
 /** Whether Flux's automation walks `file` (a path from the repository root). */
 export declare function updatesFile(automation: FluxAutomation, file: string): boolean;
+/** The warnings of the automations not suspended that update a file of `changed`: there both would commit. */
+export declare function runningAutomations(automations: readonly FluxAutomation[], changed: readonly string[]): AsideWarning[];
 /** `a.yaml:2, b.yaml:9 and c.yaml:4`. */
 export declare function where(objects: readonly {
     readonly file: string;

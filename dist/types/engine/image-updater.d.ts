@@ -9,12 +9,17 @@
  */
 import type { Change, Warning } from "../change.js";
 import { type ImageRef } from "../image/reference.js";
+import type { Allowance } from "./targets.js";
 /** `text` with the values of image-updater's annotations and its own documents blanked out, lines and offsets kept. */
 export declare function withoutImageUpdater(text: string): string;
 /**
  * A warning for each constraint of image-updater's that refuses the tag an incoming image brings,
  * when the run writes that tag somewhere (`changes`): image-updater would not have chosen it, and a
  * team moving to gitops-promote keeps that rule only as a target policy. `texts` are the files in
- * scope; one whose target's policy already refuses the tag (`refused`) has that rule.
+ * scope; one whose target keeps the image out (`ruleOf`, the file's target and its allowance of
+ * the image) has that rule, and one whose target's policy admits the tag chose another: the
+ * annotation is then said to be left over.
  */
-export declare function warnImageUpdaterConstraints(images: readonly ImageRef[], texts: readonly (readonly [string, string])[], changes: readonly Change[], refused: (path: string, image: ImageRef) => boolean, warnings: Warning[]): void;
+export declare function warnImageUpdaterConstraints(images: readonly ImageRef[], texts: readonly (readonly [string, string])[], changes: readonly Change[], ruleOf: (path: string, image: ImageRef) => (Allowance & {
+    readonly target: string;
+}) | undefined, warnings: Warning[]): void;

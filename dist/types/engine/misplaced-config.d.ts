@@ -4,10 +4,12 @@
  * another tree, as examples/ does). Neither is the configuration, and neither is a manifest: a
  * configuration's `image:` keys name repositories, and its targets' files are another tree's.
  * Each is left out of the edit and said once, as the CLI says of a configuration above DIR.
+ * A file so named that reads as a manifest (a Deployment of an app called gitops-promote) is one.
  */
 import type { AsideWarning } from "../change.js";
-/** Whether `path` is named as a configuration where none is read. */
-export declare function isMisplacedConfig(path: string): boolean;
+import { type TreeSource } from "./source.js";
+/** The files of `files` named as a configuration where none is read that read as one: its keys, no object's. */
+export declare function misplacedConfigsIn(source: TreeSource, files: readonly string[], read: ReadConfig): Promise<Set<string>>;
 /** The configuration this run reads: its file (undefined for one the request gives as a Config), and whether it exists. */
 export interface ReadConfig {
     readonly path: string | undefined;
@@ -15,5 +17,5 @@ export interface ReadConfig {
     /** Whether `path` is the default name, read when the request names none. */
     readonly byDefault: boolean;
 }
-/** A warning at each misplaced configuration of `files` (the one the run reads is never one), saying where the configuration is read from. */
-export declare function warnMisplacedConfigs(files: readonly string[], read: ReadConfig): AsideWarning[];
+/** A warning at each misplaced configuration (misplacedConfigsIn), saying where the configuration is read from. */
+export declare function warnMisplacedConfigs(misplaced: ReadonlySet<string>, read: ReadConfig): AsideWarning[];

@@ -44,8 +44,12 @@ export declare function warnBesideMarkers(changes: readonly Change[], policySett
 export declare function warnUnpolicied(changes: readonly Change[], updates: readonly ImageUpdate[], policiesAt: (repository: string) => readonly FluxPolicy[], marked: (image: ImageRef) => boolean, warnings: Warning[]): void;
 /** Why a file may keep an image's old version, as the plan knows it. */
 interface UnmovedContext {
-    /** A warning already says why the file keeps the image's old version (a policy, a target, a placeholder...). */
-    readonly explained: (path: string, image: ImageRef) => boolean;
+    /**
+     * A warning or an override already says why the file keeps the image's old version (a policy, a
+     * target, a placeholder...): at `lines`, the lines of its references to another version, or
+     * anywhere in the file when there are none (a pair of fields, a mention).
+     */
+    readonly explained: (path: string, image: ImageRef, lines: readonly number[]) => boolean;
     /** The run changes nothing and says nothing else: a mention of the repository with no version counts then too. */
     readonly quiet: boolean;
 }
@@ -59,8 +63,9 @@ export interface LeftBehind {
  * as done: an image reached through a YAML alias whose anchor is not an image field, one in a
  * string, a substitution, a file kind not read, a file in no target. Each file of `texts` (as the plan leaves them;
  * argocd-image-updater's annotations and objects left out)
- * that holds the repository with a version (joined, or as a pair of fields the editors read), but neither
- * the new tag nor digest, and that no other warning explains, is left behind, also when other files change. A run that changes nothing
+ * that holds the repository joined to another version (outside comments; also beside a field that took the new one:
+ * a Helm parameter holding the whole reference beside a pair that moved), or as a pair of fields the editors read with
+ * neither the new tag nor digest, and that no other warning explains, is left behind, also when other files change. A run that changes nothing
  * and says nothing else counts a bare mention of the repository too, unless some file holds the
  * new version (the fields may well hold it), rather than let "nothing to change" read as "every
  * field holds it". Images left nowhere are not listed.

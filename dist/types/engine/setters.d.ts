@@ -8,7 +8,7 @@ import type { Warning } from "../change.js";
 import { type ImageRef } from "../image/reference.js";
 import type { ImageUpdate } from "../image/update.js";
 import type { Config } from "./config.js";
-import { type FluxSetter } from "./flux-objects.js";
+import { type FluxAutomation, type FluxSetter } from "./flux-objects.js";
 import { type ValidRequest } from "./request.js";
 /**
  * The setters for the markers of one file, and every other key with why it sets nothing there
@@ -42,4 +42,6 @@ export declare function resolveSetters(valid: ValidRequest, config: Config | und
     };
     forFile: (path: string) => FileSetters;
     fluxPoliciesAt: (path: string, repository: string) => readonly FluxPolicy[];
+    /** The tree's ImageUpdateAutomation objects. */
+    automations: readonly FluxAutomation[];
 };

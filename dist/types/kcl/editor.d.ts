@@ -26,8 +26,6 @@ export interface Overridden {
  * (`_registry + "/web:"`), the path's last segment.
  */
 export declare function kclScreen(images: readonly ImageRef[]): (text: string) => boolean;
-/** What a KCL file that may hold `image` spells (kclScreen). */
-export declare function kclScreenTokens(image: ImageRef): readonly string[];
 /**
  * Whether a KCL text may build `image`'s reference on a registry constant (`_registry =
  * "ghcr.io/acme"` and `_registry + "/web:"`): it spells the repository up to its last segment

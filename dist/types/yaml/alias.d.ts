@@ -1,9 +1,3 @@
-/**
- * Where an alias's value is written. The editors never follow an alias (`*name`): the anchored
- * value is edited where it is written, so a field that is an alias is named with its anchor.
- * Each file's anchors and each document's values are indexed once, on the first alias asked
- * about: a file of thousands of aliases is read in linear time.
- */
 import type { YamlFile } from "./file.js";
 import type { AliasNode, YamlNode } from "./node.js";
 import type { PathSegment } from "./path.js";

@@ -10,6 +10,6 @@ export declare function warnValuesString(document: YamlDocument, source: readonl
  * set; else when it sets the tag of the template's incoming repository (the parameter or
  * valuesObject `tag` beside the template's repository field) at another version, as that tag
  * wins over whatever the template's own fields get. A tag the generator fills in is named at the
- * generator's element holding a version to move, when the placeholder is a plain name.
+ * generator's elements holding a version to move, when the placeholder is a plain name.
  */
 export declare function warnTemplatePatch(document: YamlDocument, incoming: ReadonlyMap<string, ImageUpdate>, images: readonly ImageUpdate[], plan: EditPlan, argoEditors: readonly Editor[]): void;

@@ -4,6 +4,19 @@ import { type PathSegment } from "./path.js";
 import type { EditPlan } from "./plan.js";
 /** Whether `text` holds a placeholder something fills in after this tool. */
 export declare function hasPlaceholder(text: string): boolean;
+/** A list generator element's value a plain placeholder reads (`imageTag` for `{{ .imageTag }}`): where a version is set. */
+export interface GeneratorElement {
+    readonly path: PathSegment[];
+    readonly value: string;
+}
+/**
+ * The elements of the document's list generators whose value `placeholder` reads, when it is a
+ * plain name (`{{ .imageTag }}`, `{{imageTag}}`), that hold a `part` of `update`'s image it moves;
+ * undefined when it is no plain name or no element holds it (then its value comes from elsewhere).
+ */
+export declare function staleElements(root: YamlNode | null, placeholder: string, part: "tag" | "digest", update: ImageUpdate): GeneratorElement[] | undefined;
+/** `spec.generators[0].list.elements[0].imageTag holds 1.2.0, …`, a few of them and how many more. */
+export declare function elementsHolding(elements: readonly GeneratorElement[]): string;
 /**
  * The first of `fields` (a tag, a digest) that holds a placeholder, named in a warning: the
  * image's version is filled in there, so none of them is edited. False when none holds one.
