@@ -53,7 +53,7 @@ export function setHelmImage(image: HelmImage, incoming: ReadonlyMap<string, Ima
     return plan.warn(repositoryNode.start, `${formatPath(tag.path)} has no value to set (a key without ':'): write it as tag: "" to have it set`);
   if (!isFlowScalar(tagNode)) return;
   // A version a template or Flux's substitution fills in is set there.
-  if (warnPlaceholderField({ tag, digest }, name, plan)) return;
+  if (warnPlaceholderField({ tag, digest }, name, update, plan)) return;
   const digestNode = digest?.node;
   // `tag: ~` is YAML's null: no tag yet, filled as an empty one is.
   const current = tagNode.style === "plain" && tagNode.text === "~" ? "" : tagNode.text;

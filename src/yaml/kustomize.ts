@@ -120,7 +120,8 @@ function editList(
     }
     // A version a template or Flux's substitution fills in is set there.
     const at = (key: string) => ({ node: field(key), path: [...path, index, key] });
-    if (warnPlaceholderField({ tag: at("newTag"), digest: at("digest") }, newName || scalarText(field("name")) || update.image.repository, plan)) return;
+    if (warnPlaceholderField({ tag: at("newTag"), digest: at("digest") }, newName || scalarText(field("name")) || update.image.repository, update, plan))
+      return;
     const current = versionOf(scalarText(field("newTag")), scalarText(field("digest")));
     // Tag and digest move together or not at all: one alone would name another build than the other.
     const fixed = VERSION_FIELDS.find((key) => field(key) !== undefined && !isFlowScalar(field(key)));

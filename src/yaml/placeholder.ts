@@ -117,22 +117,26 @@ function leftToPlaceholder(path: readonly PathSegment[]): WarningAbout {
 
 /**
  * The first of `fields` (a tag, a digest) that holds a placeholder, named in a warning: the
- * image's version is filled in there, so none of them is edited. False when none holds one.
+ * image's version is filled in there, so none of them is edited. Said only where the file's
+ * target would move a version of the image (`update`'s policy admits its tag), as for a
+ * templated reference. False when none holds one.
  */
 export function warnPlaceholderField(
   fields: Readonly<Record<string, { readonly node: YamlNode | null | undefined; readonly path: readonly PathSegment[] } | undefined>>,
   name: string,
+  update: ImageUpdate,
   plan: EditPlan,
 ): boolean {
   for (const [part, field] of Object.entries(fields)) {
     const node = field?.node;
     if (field && isFlowScalar(node) && hasPlaceholder(node.text)) {
-      plan.warn(
-        node.start,
-        `${formatPath(field.path)} sets the ${part} of ${name} ${placeholderReason(node.text, false)}`,
-        undefined,
-        leftToPlaceholder(field.path),
-      );
+      if (nextVersion(update, {}) !== undefined)
+        plan.warn(
+          node.start,
+          `${formatPath(field.path)} sets the ${part} of ${name} ${placeholderReason(node.text, false)}`,
+          undefined,
+          leftToPlaceholder(field.path),
+        );
       return true;
     }
   }

@@ -189,6 +189,13 @@ spec:
     ]);
   });
 
+  it("names a placeholder tag only where the policy would move the version: not for a tag it refuses", () => {
+    const text = "image:\n  repository: ghcr.io/acme/app\n  tag: ${WEB_TAG}\n";
+    const stable = parsePolicy({ semver: { range: "^1.0.0" } });
+    expect(edit(text, withImages(update("ghcr.io/acme/app:1.3.0", stable))).warnings.map((w) => w.line)).toEqual([3]);
+    expect(edit(text, withImages(update("ghcr.io/acme/app:1.4.0-rc.1", stable)))).toEqual({ text, changes: [], warnings: [] });
+  });
+
   it("edits the values of a HelmRelease", () => {
     const text = `apiVersion: helm.toolkit.fluxcd.io/v2
 kind: HelmRelease
