@@ -232,8 +232,11 @@ function lookUp(text: string, root: YamlNode | null, path: readonly PathSegment[
       node = node.items[index]!;
     } else if (isFlowScalar(node) && node.style === "plain" && node.tag === undefined && isNull(node.text)) {
       // Filled only where nothing sits between the key's `:` and the null: an anchor (`image: &a`) would carry the fill to its aliases.
-      const fill = key !== undefined && /^[ \t]*:[ \t]*$/.test(text.slice(key.end, node.start)) ? { key, node, inFlow } : undefined;
-      return { ...miss(`${at} is ${nullWords(node.text)}, it has no '${segment}'`), ...(fill && { fill }) };
+      const between = key === undefined ? "" : text.slice(key.end, node.start);
+      const fill = key !== undefined && /^[ \t]*:[ \t]*$/.test(between) ? { key, node, inFlow } : undefined;
+      const anchor = /&\S+/.exec(between)?.[0];
+      const why = anchor === undefined ? "" : ` (it is anchored, ${anchor}: filling it would fill its aliases too, so it is written by hand)`;
+      return { ...miss(`${at} is ${nullWords(node.text)}, it has no '${segment}'${why}`), ...(fill && { fill }) };
     } else {
       return miss(`${at} is ${node.kind === "scalar" ? "a scalar" : "an alias"}, it has no '${segment}'`);
     }

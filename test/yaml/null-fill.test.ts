@@ -52,7 +52,12 @@ describe("nullFilling", () => {
 
   it.each([
     // An alias of it would take the mapping too.
-    ["an anchored null", "image: &none\nother: *none\n", "image.tag", "image is empty (null), it has no 'tag'"],
+    [
+      "an anchored null",
+      "image: &none\nother: *none\n",
+      "image.tag",
+      "image is empty (null), it has no 'tag' (it is anchored, &none: filling it would fill its aliases too, so it is written by hand)",
+    ],
     ["a null tagged !!null", "image: !!null\n", "image.tag", "image is a scalar, it has no 'tag'"],
     ["an empty string", 'image: ""\n', "image.tag", "image is a scalar, it has no 'tag'"],
     ["a null list item", "list:\n  -\n", "list[0].tag", "list[0] is empty (null), it has no 'tag'"],
