@@ -6,7 +6,7 @@
  */
 import type { Change, Diagnostic, EditResult, FieldWarning, FullEditRequest, Warning } from "../change.js";
 import { isAside, publicWarning, SourceError } from "../change.js";
-import { screenToken, type ImageRef } from "../image/reference.js";
+import { repositoryPattern, screenToken, type ImageRef } from "../image/reference.js";
 import type { ImageUpdate } from "../image/update.js";
 import { MARKER_TOKEN, markerPattern } from "../image/marker.js";
 import { editCheckedKcl, kclScreen, type Overridden } from "../kcl/editor.js";
@@ -397,7 +397,8 @@ async function warnLeftBehind(
   const warnedOf = (path: string, image: ImageRef, lines: readonly number[]) => {
     const said = warned.get(path) ?? [];
     if (lines.length === 0 || said.some((w) => w.about?.reason === "not-edited")) return said.length > 0;
-    return lines.every((line) => said.some((w) => w.line === line)) || said.some((w) => w.message.includes(screenToken(image)));
+    const naming = repositoryPattern(image);
+    return lines.every((line) => said.some((w) => w.line === line)) || said.some((w) => naming.test(w.message));
   };
   const finalTexts = new Map([...texts].filter(([path]) => run.inScope(path)).map(([path, text]) => [path, after.get(path) ?? text] as const));
   const left = leftBehind(valid.images, finalTexts, {

@@ -213,7 +213,7 @@ export function leftBehind(images: readonly ImageRef[], texts: ReadonlyMap<strin
     const current = holding.some(([, text]) => text.includes(version));
     const paths = holding
       .filter(([path, text]) => {
-        const others = otherVersionsIn(text, image, version);
+        const others = otherVersionsIn(text, image, fileKind(path) === "kcl");
         if (others.length > 0)
           return !context.explained(
             path,
@@ -254,10 +254,10 @@ export function warnUnmoved(
       const file = files[0]!;
       const text = withoutImageUpdater(texts.get(file)!);
       // A reference at another version is named with it: another field of the file may hold the new one.
-      const other = otherVersionsIn(text, image, version)[0];
+      const other = otherVersionsIn(text, image, fileKind(file) === "kcl")[0];
       const at = other?.at ?? repositoryPattern(image).exec(text)!.index;
-      const what = other ? `${other.version} is not moved to ${version}` : ` appears here, but no field holds ${version} or was edited`;
-      warnings.push({ file, line: lineAt(text, at), message: `${image.repository}${what}: ${why("this file")}` });
+      const what = other ? `${other.reference} is not moved to ${version}` : `${image.repository} appears here, but no field holds ${version} or was edited`;
+      warnings.push({ file, line: lineAt(text, at), message: `${what}: ${why("this file")}` });
     };
     if (unreached.length > 0) said(unreached, () => 'it sits where no rule edits it (see "What it edits" in the README)');
     if (outside.length > 0) said(outside, (here) => `${here} ${outside.length === 1 ? "is" : "are"} in no target (targets: ${context.targets.join(", ")})`);
@@ -283,18 +283,33 @@ function inSplitImage(path: string, text: string, image: ImageRef): boolean {
 }
 
 /**
- * Where the text spells the repository followed by a tag or a digest (a reference to one version
- * of it, not a mention such as an ImageRepository's `image:`) whose version is not `version`,
- * outside a comment (`# was ghcr.io/acme/app:1.4.0`), with that version as written (`:1.4.0`).
+ * Where the text spells a reference to another version of the image (its repository, in any
+ * registry spelling of it, with a tag or a digest: not a mention such as an ImageRepository's
+ * `image:`, nor another registry's repository of the same path), as written. Not in a comment
+ * (`# was ghcr.io/acme/app:1.4.0`), nor in a KCL triple-quoted string, which no rule edits (a docstring).
  */
-function otherVersionsIn(text: string, image: ImageRef, version: string): { at: number; version: string }[] {
-  const found: { at: number; version: string }[] = [];
-  for (const reference of text.matchAll(new RegExp(`(?<![\\w.-])${escapeRegExp(screenToken(image))}([:@][\\w.@:+-]+)`, "g"))) {
-    if (reference[1]!.includes(version)) continue;
-    const lineStart = Math.max(text.lastIndexOf("\n", reference.index), text.lastIndexOf("\r", reference.index)) + 1;
-    if (!/(?:^|\s)#/.test(text.slice(lineStart, reference.index))) found.push({ at: reference.index, version: reference[1]! });
+function otherVersionsIn(text: string, image: ImageRef, kcl: boolean): { at: number; reference: string }[] {
+  const found: { at: number; reference: string }[] = [];
+  const docstrings = kcl ? [...text.matchAll(/"{3}[\s\S]*?"{3}|'{3}[\s\S]*?'{3}/g)].map((m) => [m.index, m.index + m[0].length] as const) : [];
+  for (const match of text.matchAll(new RegExp(`(?<![\\w.-])${escapeRegExp(screenToken(image))}[:@][\\w.@:+-]+`, "g"))) {
+    // The whole reference: back to what delimits it (a space, a quote, `=`…), to its registry.
+    const before = /[^\s"'`=,;()[\]{}]*$/.exec(text.slice(Math.max(0, match.index - 256), match.index))![0];
+    const at = match.index - before.length;
+    const reference = `${before}${match[0]}`.replace(/[.:]+$/, "");
+    const ref = tryParseImageRef(reference);
+    if (ref?.repository !== image.repository || holdsVersionOf(ref, image)) continue;
+    const lineStart = Math.max(text.lastIndexOf("\n", at), text.lastIndexOf("\r", at)) + 1;
+    if (/(?:^|\s)#/.test(text.slice(lineStart, at)) || docstrings.some(([start, end]) => start <= at && at < end)) continue;
+    found.push({ at, reference });
   }
   return found;
+}
+
+/** Whether a reference holds the incoming image's version: its tag and digest where both spell one, the one the image brings where the reference spells only the other. */
+function holdsVersionOf(ref: ImageRef, image: ImageRef): boolean {
+  if (ref.tag !== undefined && image.tag !== undefined && ref.tag !== image.tag) return false;
+  if (ref.digest !== undefined && image.digest !== undefined && ref.digest !== image.digest) return false;
+  return (image.tag !== undefined && ref.tag !== undefined) || (image.digest !== undefined && ref.digest !== undefined);
 }
 
 function listed(paths: readonly string[]): string {

@@ -359,6 +359,29 @@ describe("planUpdate: what is scanned", () => {
     expect(p.warnings.filter((w) => w.file === "values.yaml")).toHaveLength(1);
   });
 
+  it("counts as another version only a reference to the image itself: not another registry's repository of its path, nor a KCL docstring", async () => {
+    const values = [
+      "image:",
+      "  repository: ghcr.io/acme/app",
+      "  tag: 1.4.0",
+      "mirror: docker.io/acme/app:1.0.0",
+      "proxy: bitnami/nginx:1.25",
+      "candidate: ghcr.io/acme/app:1.5.0-rc.1",
+      "",
+    ].join("\n");
+    const kcl = '"""\nThe app, once ghcr.io/acme/app:1.0.0.\n"""\napp = {image = "ghcr.io/acme/app:1.4.0"}\n';
+    const p = await plan({ "values.yaml": values, "main.k": kcl }, { images: ["ghcr.io/acme/app:1.5.0", "nginx:1.27"] });
+    expect(p.files.map((f) => f.path)).toEqual(["main.k", "values.yaml"]);
+    // An rc of the incoming version is another version; docker.io/acme/app and bitnami/nginx are other images.
+    expect(p.warnings).toEqual([
+      {
+        file: "values.yaml",
+        line: 6,
+        message: 'ghcr.io/acme/app:1.5.0-rc.1 is not moved to 1.5.0: it sits where no rule edits it (see "What it edits" in the README)',
+      },
+    ]);
+  });
+
   it("names a file left at an old version also when other files change: an image in a field no rule edits", async () => {
     const annotated = ["metadata:", "  annotations:", "    base-image: ghcr.io/acme/web:1.4.0", ""].join("\n");
     const p = await plan({ "annotated.yaml": annotated, "other.yaml": "image: ghcr.io/acme/web:1.4.0\n" }, { images: ["ghcr.io/acme/web:1.5.0"] });
