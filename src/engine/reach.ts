@@ -300,6 +300,8 @@ function otherVersionsIn(text: string, image: ImageRef, kcl: boolean): { at: num
     if (ref?.repository !== image.repository || holdsVersionOf(ref, image)) continue;
     const lineStart = Math.max(text.lastIndexOf("\n", at), text.lastIndexOf("\r", at)) + 1;
     if (/(?:^|\s)#/.test(text.slice(lineStart, at)) || docstrings.some(([start, end]) => start <= at && at < end)) continue;
+    // A marked field follows its setter: what is said of the setter (one with no image, too) says why it stays.
+    if (/^[^\r\n]*\$imagepolicy/.test(text.slice(at))) continue;
     found.push({ at, reference });
   }
   return found;

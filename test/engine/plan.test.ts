@@ -372,6 +372,10 @@ describe("planUpdate: what is scanned", () => {
     const kcl = '"""\nThe app, once ghcr.io/acme/app:1.0.0.\n"""\napp = {image = "ghcr.io/acme/app:1.4.0"}\n';
     const p = await plan({ "values.yaml": values, "main.k": kcl }, { images: ["ghcr.io/acme/app:1.5.0", "nginx:1.27"] });
     expect(p.files.map((f) => f.path)).toEqual(["main.k", "values.yaml"]);
+    // A marked field follows its setter: one with no image is said of the setter, not as a field left behind.
+    const marked = 'image: ghcr.io/acme/app:1.4.0\nsidecar: ghcr.io/acme/app:1.3.0 # {"$imagepolicy": "flux-system:unknown"}\n';
+    const markedPlan = await plan({ "marked.yaml": marked }, { images: ["ghcr.io/acme/app:1.5.0"] });
+    expect(markedPlan.warnings.map((w) => w.message)).toEqual([expect.stringMatching(/^no image is configured for Flux setter "flux-system:unknown"/)]);
     // An rc of the incoming version is another version; docker.io/acme/app and bitnami/nginx are other images.
     expect(p.warnings).toEqual([
       {
