@@ -36482,8 +36482,11 @@ function lookUp(text2, root, path) {
       key = void 0;
       node = node.items[index];
     } else if (isFlowScalar(node) && node.style === "plain" && node.tag === void 0 && isNull(node.text)) {
-      const fill = key !== void 0 && /^[ \t]*:[ \t]*$/.test(text2.slice(key.end, node.start)) ? { key, node, inFlow } : void 0;
-      return { ...miss(`${at} is ${nullWords(node.text)}, it has no '${segment2}'`), ...fill && { fill } };
+      const between = key === void 0 ? "" : text2.slice(key.end, node.start);
+      const fill = key !== void 0 && /^[ \t]*:[ \t]*$/.test(between) ? { key, node, inFlow } : void 0;
+      const anchor = /&\S+/.exec(between)?.[0];
+      const why = anchor === void 0 ? "" : ` (it is anchored, ${anchor}: filling it would fill its aliases too, so it is written by hand)`;
+      return { ...miss(`${at} is ${nullWords(node.text)}, it has no '${segment2}'${why}`), ...fill && { fill } };
     } else {
       return miss(`${at} is ${node.kind === "scalar" ? "a scalar" : "an alias"}, it has no '${segment2}'`);
     }
@@ -36627,16 +36630,17 @@ function elementsHolding(elements) {
 function leftToPlaceholder(path) {
   return { field: formatPath(path), reason: "placeholder" };
 }
-function warnPlaceholderField(fields, name, plan) {
+function warnPlaceholderField(fields, name, update, plan) {
   for (const [part, field] of Object.entries(fields)) {
     const node = field?.node;
     if (field && isFlowScalar(node) && hasPlaceholder(node.text)) {
-      plan.warn(
-        node.start,
-        `${formatPath(field.path)} sets the ${part} of ${name} ${placeholderReason(node.text, false)}`,
-        void 0,
-        leftToPlaceholder(field.path)
-      );
+      if (nextVersion(update, {}) !== void 0)
+        plan.warn(
+          node.start,
+          `${formatPath(field.path)} sets the ${part} of ${name} ${placeholderReason(node.text, false)}`,
+          void 0,
+          leftToPlaceholder(field.path)
+        );
       return true;
     }
   }
@@ -36771,7 +36775,7 @@ function setHelmImage(image, incoming, plan, document) {
   if (tagNode === null)
     return plan.warn(repositoryNode.start, `${formatPath(tag.path)} has no value to set (a key without ':'): write it as tag: "" to have it set`);
   if (!isFlowScalar(tagNode)) return;
-  if (warnPlaceholderField({ tag, digest }, name, plan)) return;
+  if (warnPlaceholderField({ tag, digest }, name, update, plan)) return;
   const digestNode = digest?.node;
   const current = tagNode.style === "plain" && tagNode.text === "~" ? "" : tagNode.text;
   const { next, say: sayTo } = nextSplitImage(update, { tag: current, digest: digest && scalarText(digestNode) });
@@ -36914,7 +36918,8 @@ function editList(entries, path, document, incoming, plan) {
       return;
     }
     const at = (key) => ({ node: field(key), path: [...path, index, key] });
-    if (warnPlaceholderField({ tag: at("newTag"), digest: at("digest") }, newName || scalarText(field("name")) || update.image.repository, plan)) return;
+    if (warnPlaceholderField({ tag: at("newTag"), digest: at("digest") }, newName || scalarText(field("name")) || update.image.repository, update, plan))
+      return;
     const current = versionOf(scalarText(field("newTag")), scalarText(field("digest")));
     const fixed = VERSION_FIELDS.find((key) => field(key) !== void 0 && !isFlowScalar(field(key)));
     if (fixed !== void 0) {
@@ -41805,7 +41810,7 @@ function leftBehind(images, texts, context4) {
     const holding2 = [...texts].map(([path, text2]) => [path, withoutImageUpdater(text2)]).filter(([, text2]) => pattern.test(text2));
     const current = holding2.some(([, text2]) => text2.includes(version));
     const paths = holding2.filter(([path, text2]) => {
-      const others = otherVersionsIn(text2, image, version);
+      const others = otherVersionsIn(text2, image, fileKind(path) === "kcl");
       if (others.length > 0)
         return !context4.explained(
           path,
@@ -41829,10 +41834,10 @@ function warnUnmoved(left, texts, context4, warnings) {
       }
       const file = files[0];
       const text2 = withoutImageUpdater(texts.get(file));
-      const other = otherVersionsIn(text2, image, version)[0];
+      const other = otherVersionsIn(text2, image, fileKind(file) === "kcl")[0];
       const at = other?.at ?? repositoryPattern(image).exec(text2).index;
-      const what = other ? `${other.version} is not moved to ${version}` : ` appears here, but no field holds ${version} or was edited`;
-      warnings.push({ file, line: lineAt(text2, at), message: `${image.repository}${what}: ${why("this file")}` });
+      const what = other ? `${other.reference} is not moved to ${version}` : `${image.repository} appears here, but no field holds ${version} or was edited`;
+      warnings.push({ file, line: lineAt(text2, at), message: `${what}: ${why("this file")}` });
     };
     if (unreached2.length > 0) said(unreached2, () => 'it sits where no rule edits it (see "What it edits" in the README)');
     if (outside.length > 0) said(outside, (here) => `${here} ${outside.length === 1 ? "is" : "are"} in no target (targets: ${context4.targets.join(", ")})`);
@@ -41848,14 +41853,26 @@ function inSplitImage(path, text2, image) {
     throw error;
   }
 }
-function otherVersionsIn(text2, image, version) {
+function otherVersionsIn(text2, image, kcl) {
   const found = [];
-  for (const reference of text2.matchAll(new RegExp(`(?<![\\w.-])${escapeRegExp(screenToken(image))}([:@][\\w.@:+-]+)`, "g"))) {
-    if (reference[1].includes(version)) continue;
-    const lineStart = Math.max(text2.lastIndexOf("\n", reference.index), text2.lastIndexOf("\r", reference.index)) + 1;
-    if (!/(?:^|\s)#/.test(text2.slice(lineStart, reference.index))) found.push({ at: reference.index, version: reference[1] });
+  const docstrings = kcl ? [...text2.matchAll(/"{3}[\s\S]*?"{3}|'{3}[\s\S]*?'{3}/g)].map((m) => [m.index, m.index + m[0].length]) : [];
+  for (const match of text2.matchAll(new RegExp(`(?<![\\w.-])${escapeRegExp(screenToken(image))}[:@][\\w.@:+-]+`, "g"))) {
+    const before = /[^\s"'`=,;()[\]{}]*$/.exec(text2.slice(Math.max(0, match.index - 256), match.index))[0];
+    const at = match.index - before.length;
+    const reference = `${before}${match[0]}`.replace(/[.:]+$/, "");
+    const ref = tryParseImageRef(reference);
+    if (ref?.repository !== image.repository || holdsVersionOf(ref, image)) continue;
+    const lineStart = Math.max(text2.lastIndexOf("\n", at), text2.lastIndexOf("\r", at)) + 1;
+    if (/(?:^|\s)#/.test(text2.slice(lineStart, at)) || docstrings.some(([start, end]) => start <= at && at < end)) continue;
+    if (/^[^\r\n]*\$imagepolicy/.test(text2.slice(at))) continue;
+    found.push({ at, reference });
   }
   return found;
+}
+function holdsVersionOf(ref, image) {
+  if (ref.tag !== void 0 && image.tag !== void 0 && ref.tag !== image.tag) return false;
+  if (ref.digest !== void 0 && image.digest !== void 0 && ref.digest !== image.digest) return false;
+  return image.tag !== void 0 && ref.tag !== void 0 || image.digest !== void 0 && ref.digest !== void 0;
 }
 function listed(paths) {
   return paths.length > 3 ? `${paths.slice(0, 3).join(", ")} and ${paths.length - 3} more` : paths.join(", ");
@@ -42096,7 +42113,8 @@ async function warnLeftBehind(run, texts, planned, { forFile }, kustomizations, 
   const warnedOf = (path, image, lines) => {
     const said = warned.get(path) ?? [];
     if (lines.length === 0 || said.some((w) => w.about?.reason === "not-edited")) return said.length > 0;
-    return lines.every((line) => said.some((w) => w.line === line)) || said.some((w) => w.message.includes(screenToken(image)));
+    const naming = repositoryPattern(image);
+    return lines.every((line) => said.some((w) => w.line === line)) || said.some((w) => naming.test(w.message));
   };
   const finalTexts = new Map([...texts].filter(([path]) => run.inScope(path)).map(([path, text2]) => [path, after.get(path) ?? text2]));
   const left = leftBehind(valid.images, finalTexts, {

@@ -19,12 +19,14 @@ export declare function staleElements(root: YamlNode | null, placeholder: string
 export declare function elementsHolding(elements: readonly GeneratorElement[]): string;
 /**
  * The first of `fields` (a tag, a digest) that holds a placeholder, named in a warning: the
- * image's version is filled in there, so none of them is edited. False when none holds one.
+ * image's version is filled in there, so none of them is edited. Said only where the file's
+ * target would move a version of the image (`update`'s policy admits its tag), as for a
+ * templated reference. False when none holds one.
  */
 export declare function warnPlaceholderField(fields: Readonly<Record<string, {
     readonly node: YamlNode | null | undefined;
     readonly path: readonly PathSegment[];
-} | undefined>>, name: string, plan: EditPlan): boolean;
+} | undefined>>, name: string, update: ImageUpdate, plan: EditPlan): boolean;
 /**
  * An image building an incoming repository's reference with a placeholder: its version is what
  * fills it in, out of reach. One whose repository is templated but whose version is literal
