@@ -391,7 +391,12 @@ async function warnLeftBehind(
   const { valid, config } = run;
   const after = new Map(planned.map((file) => [file.path, file.after]));
   const warned = new Map<string, FieldWarning[]>();
-  for (const w of warnings) if (w.file !== undefined && !isAside(w)) warned.set(w.file, warned.get(w.file)?.concat(w) ?? [w]);
+  for (const w of warnings) {
+    if (w.file === undefined || isAside(w)) continue;
+    const said = warned.get(w.file) ?? [];
+    said.push(w);
+    warned.set(w.file, said);
+  }
   // A reference left at another version is explained by a warning at its line, or one naming its image: one about
   // another image of the file (a parameter that moved, one refused) says nothing of it. Without such references, any warning of the file does.
   const warnedOf = (path: string, image: ImageRef, lines: readonly number[]) => {
