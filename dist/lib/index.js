@@ -17886,7 +17886,12 @@ async function warnLeftBehind(run, texts, planned, { forFile }, kustomizations, 
   const { valid, config } = run;
   const after = new Map(planned.map((file) => [file.path, file.after]));
   const warned = /* @__PURE__ */ new Map();
-  for (const w of warnings) if (w.file !== void 0 && !isAside(w)) warned.set(w.file, warned.get(w.file)?.concat(w) ?? [w]);
+  for (const w of warnings) {
+    if (w.file === void 0 || isAside(w)) continue;
+    const said = warned.get(w.file) ?? [];
+    said.push(w);
+    warned.set(w.file, said);
+  }
   const warnedOf = (path, image, lines) => {
     const said = warned.get(path) ?? [];
     if (lines.length === 0 || said.some((w) => w.about?.reason === "not-edited")) return said.length > 0;
