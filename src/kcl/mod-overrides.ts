@@ -3,8 +3,8 @@
  * reference/kcl-override.md §1.9): `kcl run` applies them after the source, so they decide what
  * it renders. Each is a TOML string holding a spec, read as KCL reads it (spec-value.ts
  * specSetting, as a spec kept in YAML is); a value that is one string can be rewritten in the
- * file's own bytes: the TOML escapes of the string are kept outside the value, and the new
- * value is escaped for the kind of TOML string it stands in.
+ * file's own bytes: the TOML escapes of the string are kept outside what changes, and the new
+ * text is escaped for the kind of TOML string it stands in.
  */
 import { LineIndex } from "../text/line-index.js";
 import { specSetting, type ValueForm } from "./spec-value.js";
@@ -69,8 +69,16 @@ function readOverride(text: string, token: ArrayString, line: number): ModOverri
   const start = content.start + decoded.map[value.start]!;
   const end = content.start + decoded.map[value.end]!;
   const write = (string: string): string | undefined => {
-    const written = encode(value.write(string), kind);
-    if (written === undefined) return undefined;
+    // Only what differs is encoded again: the escapes the file wrote around it (`\u0022` for a quote) stay as written.
+    const [before, after] = [decoded.text.slice(value.start, value.end), value.write(string)];
+    let same = 0;
+    while (same < before.length && same < after.length && before[same] === after[same]) same++;
+    let tail = 0;
+    while (tail < before.length - same && tail < after.length - same && before[before.length - 1 - tail] === after[after.length - 1 - tail]) tail++;
+    const middle = encode(after.slice(same, after.length - tail), kind);
+    if (middle === undefined) return undefined;
+    const written =
+      text.slice(start, content.start + decoded.map[value.start + same]!) + middle + text.slice(content.start + decoded.map[value.end - tail]!, end);
     const again = decode(text.slice(content.start, start) + written + text.slice(end, content.end), kind);
     const read = again && specSetting(again.text)?.value;
     return read && "string" in read && read.string === string ? written : undefined;

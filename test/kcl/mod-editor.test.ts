@@ -28,6 +28,11 @@ describe("editKclMod: images in kcl.mod's [profile] overrides, which kcl run app
     expect(editKclMod(mod, request("ghcr.io/acme/web:1.2.3")).changes).toEqual([]);
   });
 
+  it("keeps the escapes a spec's TOML string wrote around what changes (\\u0022 for a quote)", () => {
+    const escaped = '[profile]\noverrides = ["app.image=\\u0022ghcr.io/acme/web:1.2.3\\u0022", "b.image=\\"ghcr.io/acme/web:1.2.3\\u0022"]\n';
+    expect(editKclMod(escaped, request("ghcr.io/acme/web:1.2.4")).text).toBe(escaped.replaceAll("web:1.2.3", "web:1.2.4"));
+  });
+
   it("names a spec by its place in the array and its path, as a kcl.yaml's spec is named", () => {
     expect(editKclMod(mod, request("ghcr.io/acme/log:1.1")).changes.map((c) => c.key)).toEqual(["profile.overrides[1]: log.image"]);
     // Items that are no string (which kcl refuses) count in the place as TOML counts them.

@@ -55,7 +55,7 @@ describe("modOverrides: the -O specs of kcl.mod's [profile] overrides", () => {
   it("keeps other escapes of the spec as they are, and reads the profile table in its dotted or quoted forms", () => {
     const escaped = '[profile]\noverrides = ["app.image=\\u0022ghcr.io/acme/web:1.2.3\\u0022"]\n';
     expect(modOverrides(escaped)[0]).toMatchObject({ line: 2, spec: 'app.image="ghcr.io/acme/web:1.2.3"', value: { string: "ghcr.io/acme/web:1.2.3" } });
-    expect(written(escaped, 0, "ghcr.io/acme/web:1.2.4")).toBe('[profile]\noverrides = ["app.image=\\"ghcr.io/acme/web:1.2.4\\""]\n');
+    expect(written(escaped, 0, "ghcr.io/acme/web:1.2.4")).toBe(escaped.replace("1.2.3", "1.2.4"));
     expect(modOverrides('profile.overrides = ["a=\\"x:1\\""]\n')).toHaveLength(1);
     expect(modOverrides('["profile"]\r\noverrides = [\r\n  "a=\\"x:1\\"",\r\n]\r\n')[0]!.line).toBe(3);
   });
