@@ -28941,8 +28941,14 @@ function readOverride(text2, token, line) {
   const start = content.start + decoded.map[value.start];
   const end = content.start + decoded.map[value.end];
   const write = (string2) => {
-    const written = encode(value.write(string2), kind);
-    if (written === void 0) return void 0;
+    const [before, after] = [decoded.text.slice(value.start, value.end), value.write(string2)];
+    let same = 0;
+    while (same < before.length && same < after.length && before[same] === after[same]) same++;
+    let tail = 0;
+    while (tail < before.length - same && tail < after.length - same && before[before.length - 1 - tail] === after[after.length - 1 - tail]) tail++;
+    const middle = encode(after.slice(same, after.length - tail), kind);
+    if (middle === void 0) return void 0;
+    const written = text2.slice(start, content.start + decoded.map[value.start + same]) + middle + text2.slice(content.start + decoded.map[value.end - tail], end);
     const again = decode(text2.slice(content.start, start) + written + text2.slice(end, content.end), kind);
     const read = again && specSetting(again.text)?.value;
     return read && "string" in read && read.string === string2 ? written : void 0;
