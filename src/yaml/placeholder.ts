@@ -9,7 +9,7 @@ import type { WarningAbout } from "../change.js";
 import { formatImageRef, isDigest, isTag } from "../image/reference.js";
 import { nextVersion, staleImageIn, versionOf, type ImageUpdate } from "../image/update.js";
 import { cappedList } from "../text/and-list.js";
-import { isFlowScalar, nodeAt, type FlowScalar, type YamlNode } from "./node.js";
+import { isFlowScalar, nodeAt, type FlowScalar, type SeqNode, type YamlNode } from "./node.js";
 import { formatPath, type PathSegment } from "./path.js";
 import type { EditPlan } from "./plan.js";
 
@@ -83,20 +83,29 @@ export interface GeneratorElement {
  */
 export function staleElements(root: YamlNode | null, placeholder: string, part: "tag" | "digest", update: ImageUpdate): GeneratorElement[] | undefined {
   const name = /^\{\{-?\s*\.?([\w-]+)\s*-?\}\}$/.exec(placeholder.trim())?.[1];
-  const generators = nodeAt(root, ["spec", "generators"]);
-  if (name === undefined || generators?.kind !== "seq") return undefined;
+  if (name === undefined) return undefined;
   const held: GeneratorElement[] = [];
-  generators.items.forEach((generator, g) => {
-    const elements = nodeAt(generator, ["list", "elements"]);
-    if (elements?.kind !== "seq") return;
+  for (const { elements, path } of listElements(nodeAt(root, ["spec", "generators"]), ["spec", "generators"]))
     elements.items.forEach((element, e) => {
       const value = nodeAt(element, [name]);
-      if (isFlowScalar(value)) held.push({ path: ["spec", "generators", g, "list", "elements", e, name], value: value.text });
+      if (isFlowScalar(value)) held.push({ path: [...path, e, name], value: value.text });
     });
-  });
   if (held.length === 0) return undefined;
   const version = (value: string) => (part === "tag" ? versionOf(value, undefined) : versionOf(undefined, value));
   return held.filter(({ value }) => nextVersion(update, version(value)) !== undefined);
+}
+
+/**
+ * The `elements` of each list generator of `generators`, with their path: also of those a matrix or
+ * merge generator combines (`matrix.generators`), which Argo CD lets hold one more matrix or merge.
+ */
+function listElements(generators: YamlNode | null | undefined, path: readonly PathSegment[]): { elements: SeqNode; path: PathSegment[] }[] {
+  if (generators?.kind !== "seq") return [];
+  return generators.items.flatMap((generator, g) => {
+    const elements = nodeAt(generator, ["list", "elements"]);
+    if (elements?.kind === "seq") return [{ elements, path: [...path, g, "list", "elements"] }];
+    return (["matrix", "merge"] as const).flatMap((kind) => listElements(nodeAt(generator, [kind, "generators"]), [...path, g, kind, "generators"]));
+  });
 }
 
 /** Each element's path is long: a few are enough to find the rest. */

@@ -126,6 +126,36 @@ ${elements}
     expect(edit(text, withImages("ghcr.io/acme/web:1.2.4")).warnings).toEqual([]);
   });
 
+  it("reads the list generators a matrix or merge generator nests, one level deeper too, and no other generator's fields", () => {
+    const text = listAppSet(
+      [
+        "          - {env: dev, imageTag: 1.2.0}",
+        "    - matrix:",
+        "        generators:",
+        "          - clusters: {values: {imageTag: 1.0.0}}",
+        "          - list: {elements: [{env: qa, image: ghcr.io/acme/web:1.1.0, imageTag: 1.1.0}]}",
+        "    - merge:",
+        "        mergeKeys: [env]",
+        "        generators:",
+        "          - git: {repoURL: https://github.com/acme/envs, revision: main, files: [{path: 'envs/*.json'}]}",
+        "          - matrix:",
+        "              generators:",
+        "                - list: {elements: [{env: prod, imageTag: 1.1.9}, {env: eu, imageTag: 1.2.4}]}",
+        "                - clusters: {}",
+      ].join("\n"),
+    );
+    const { text: out, changes, warnings } = edit(text, withImages("ghcr.io/acme/web:1.2.4"));
+    expect(out).toBe(text.replace("web:1.1.0", "web:1.2.4"));
+    expect(changes.map((c) => c.key)).toEqual(["spec.generators[1].matrix.generators[1].list.elements[0].image"]);
+    expect(warnings.map((w) => w.message.slice(w.message.indexOf("either: ") + 8, w.message.indexOf("; set it there")))).toEqual([
+      [
+        `${at}[0].imageTag holds 1.2.0`,
+        "spec.generators[1].matrix.generators[1].list.elements[0].imageTag holds 1.1.0",
+        "spec.generators[2].merge.generators[1].matrix.generators[0].list.elements[0].imageTag holds 1.1.9",
+      ].join(", "),
+    ]);
+  });
+
   it("names the template's parameters when no list element holds the placeholder's name", () => {
     const text = listAppSet("          - {env: dev, version: 1.2.0}");
     expect(edit(text, withImages("ghcr.io/acme/web:1.2.4")).warnings.map((w) => w.message.slice(w.message.indexOf("its version")))).toEqual([
