@@ -47,9 +47,11 @@ export function withoutImageUpdater(text: string): string {
  * A warning for each constraint of image-updater's that refuses the tag an incoming image brings,
  * when the run writes that tag somewhere (`changes`): image-updater would not have chosen it, and a
  * team moving to gitops-promote keeps that rule only as a target policy. `texts` are the files in
- * scope; one whose target keeps the image out (`ruleOf`, the file's target and its allowance of
- * the image) has that rule, and one whose target's policy admits the tag chose another: the
- * annotation is then said to be left over.
+ * scope. An annotation is its Application's, judged by its file's target; an ImageUpdater object
+ * picks Applications by name wherever it is, so it is judged by each target whose files the run
+ * wrote the tag in, where both would write. A target that keeps the image out (`ruleOf`, a file's
+ * target and its allowance of the image) has that rule, and one whose policy admits the tag chose
+ * another: the annotation or object is then said to be left over.
  */
 export function warnImageUpdaterConstraints(
   images: readonly ImageRef[],
@@ -65,16 +67,19 @@ export function warnImageUpdaterConstraints(
     for (const constraint of constraintsIn(text)) {
       for (const image of written) {
         if (constraint.repository !== image.repository || constraint.policy.latest([image.tag!]) !== undefined) continue;
-        const rule = ruleOf(path, image);
-        if (rule?.refused) continue;
-        const advice = rule?.allowed.policy
-          ? `target ${rule.target}'s policy (${rule.allowed.policy.description}) admits it, and gitops-promote does not read the annotation: if that is meant, remove it`
-          : `gitops-promote does not read it: give it as a target policy, semver: {range: "${constraint.range}"}`;
-        warnings.push({
-          file: path,
-          line: constraint.line,
-          message: `${image.repository} moves to ${image.tag}, which argocd-image-updater's constraint ${constraint.range} (${constraint.where}) does not allow; ${advice}`,
-        });
+        const files = constraint.object ? changes.filter((change) => writes(change, image)).map((change) => change.file) : [path];
+        const rules = new Map(files.map((file) => ruleOf(file, image)).map((rule) => [rule?.target, rule]));
+        for (const rule of rules.values()) {
+          if (rule?.refused) continue;
+          const advice = rule?.allowed.policy
+            ? `target ${rule.target}'s policy (${rule.allowed.policy.description}) admits it, and gitops-promote does not read the ${constraint.object ? "ImageUpdater object" : "annotation"}: if that is meant, remove it`
+            : `gitops-promote does not read it: give it as ${rule ? `target ${rule.target}'s` : "a target"} policy, semver: {range: "${constraint.range}"}`;
+          warnings.push({
+            file: path,
+            line: constraint.line,
+            message: `${image.repository} moves to ${image.tag}, which argocd-image-updater's constraint ${constraint.range} (${constraint.where}) does not allow; ${advice}`,
+          });
+        }
       }
     }
   }
@@ -97,6 +102,8 @@ interface Constraint {
   readonly range: string;
   readonly policy: Policy;
   readonly where: string;
+  /** Of an ImageUpdater object, not an Application's annotation. */
+  readonly object: boolean;
   /** 1-based. */
   readonly line: number;
 }
@@ -111,7 +118,7 @@ function constraintsIn(text: string): Constraint[] {
       if (document.some((i) => (UPDATE_STRATEGY.exec(lines[i]!)?.[1] ?? "semver") !== "semver")) continue;
       for (const i of document) {
         const match = IMAGE_NAME.exec(lines[i]!);
-        const constraint = match && constraintOf(unquoted(match[1]!), "its imageName", i + 1);
+        const constraint = match && constraintOf(unquoted(match[1]!), "its imageName", true, i + 1);
         if (constraint) found.push(constraint);
       }
       continue;
@@ -128,7 +135,7 @@ function constraintsIn(text: string): Constraint[] {
       const alias = eq === -1 ? undefined : entry.slice(0, eq).trim();
       const strategy = alias === undefined ? undefined : annotations.get(`${alias}.update-strategy`)?.value;
       if (strategy !== undefined && strategy !== "semver") continue;
-      const constraint = constraintOf(entry.slice(eq + 1).trim(), "its image-list annotation", list.line);
+      const constraint = constraintOf(entry.slice(eq + 1).trim(), "its image-list annotation", false, list.line);
       if (constraint) found.push(constraint);
     }
   }
@@ -136,14 +143,14 @@ function constraintsIn(text: string): Constraint[] {
 }
 
 /** `ghcr.io/acme/web:~1.2` -> the repository and its semver constraint; undefined without one, or with one that is no semver range. */
-function constraintOf(image: string, where: string, line: number): Constraint | undefined {
+function constraintOf(image: string, where: string, object: boolean, line: number): Constraint | undefined {
   const colon = image.lastIndexOf(":");
   if (colon <= image.lastIndexOf("/")) return undefined;
   const repository = normalizeRepository(image.slice(0, colon));
   const range = image.slice(colon + 1);
   if (!repository || range === "") return undefined;
   try {
-    return { repository, range, policy: parsePolicy({ semver: { range } }), where, line };
+    return { repository, range, policy: parsePolicy({ semver: { range } }), where, object, line };
   } catch (error) {
     if (error instanceof PolicyError) return undefined;
     throw error;

@@ -131,6 +131,40 @@ describe("image-updater's configuration in a run", () => {
     ]);
   });
 
+  it("names the target to give a constraint to or whose policy chose otherwise: an annotation's file's, and for an ImageUpdater object, wherever it is, each whose files the run moved", async () => {
+    const config = `targets:
+  - name: staging
+    paths: ["envs/staging/**"]
+    images: [{repository: ghcr.io/acme/web, policy: {semver: {range: ">=1.0.0-0"}}}]
+  - name: prod
+    paths: ["envs/prod/**"]
+    images: [{repository: ghcr.io/acme/web}]
+`;
+    const files = {
+      ".github/gitops-promote.yaml": config,
+      "iu/web.yaml": imageUpdater("semver"),
+      "envs/prod/app.yaml": application("    argocd-image-updater.argoproj.io/image-list: web=ghcr.io/acme/web:~1.2"),
+      "envs/staging/deploy.yaml": deployment("ghcr.io/acme/web:1.2.0"),
+      "envs/prod/deploy.yaml": deployment("ghcr.io/acme/web:1.2.0"),
+    };
+    const result = await plan(files, ["ghcr.io/acme/web:1.3.0"]);
+    expect(result.changes.map((c) => c.file)).toEqual(["envs/prod/deploy.yaml", "envs/staging/deploy.yaml"]);
+    const refused = "ghcr.io/acme/web moves to 1.3.0, which argocd-image-updater's constraint 1.2.x (its imageName) does not allow";
+    expect(result.warnings.map((w) => [w.file, w.line, w.message])).toEqual([
+      [
+        "envs/prod/app.yaml",
+        6,
+        `ghcr.io/acme/web moves to 1.3.0, which argocd-image-updater's constraint ~1.2 (its image-list annotation) does not allow; gitops-promote does not read it: give it as target prod's policy, semver: {range: "~1.2"}`,
+      ],
+      ["iu/web.yaml", 9, `${refused}; gitops-promote does not read it: give it as target prod's policy, semver: {range: "1.2.x"}`],
+      [
+        "iu/web.yaml",
+        9,
+        `${refused}; target staging's policy (semver >=1.0.0-0) admits it, and gitops-promote does not read the ImageUpdater object: if that is meant, remove it`,
+      ],
+    ]);
+  });
+
   it("counts a version as written only where a change writes that image at it, not another image's longer tag", async () => {
     const files = {
       "apps/web.yaml": application("    argocd-image-updater.argoproj.io/image-list: web=ghcr.io/acme/web:~1.1"),
