@@ -4,6 +4,7 @@
  */
 import type { WarningKind } from "../change.js";
 import { unpinnedWarning } from "./digest-pin.js";
+import { parseFluxVersion } from "./flux-semver.js";
 import { formatImageRef, isTag, tryParseImageRef, type ImageRef } from "./reference.js";
 import type { Policy } from "./policy.js";
 
@@ -64,6 +65,19 @@ function downFromOutside(update: ImageUpdate, current: Version): string | undefi
 }
 
 /**
+ * Why a field's new tag is worth a look: it adds or drops the `v` of the version it replaces
+ * (`1.4.0` to `v1.5.0`). A semver policy reads both spellings, as Flux does, so none stops it, but a
+ * registry holds `v1.5.0` and `1.5.0` as two tags: almost always a CI pushing under the other
+ * spelling. The tag is written all the same (it is what was asked). Undefined otherwise.
+ */
+function prefixChange(tag: string, current: Version): string | undefined {
+  if (current.tag === undefined || tag.startsWith("v") === current.tag.startsWith("v")) return undefined;
+  if (parseFluxVersion(tag) === undefined || parseFluxVersion(current.tag) === undefined) return undefined;
+  const [prefixed, plain] = tag.startsWith("v") ? [tag, tag.slice(1)] : [`v${tag}`, tag];
+  return `goes from ${current.tag} to ${tag}, which ${tag.startsWith("v") ? "adds" : "drops"} the "v" prefix: a registry holds ${prefixed} and ${plain} as two tags (semver policies read them as one version); check which of them CI pushed`;
+}
+
+/**
  * Why a field under a policy keeps its version when the incoming image is a digest alone: a
  * policy ranks tags, and a digest may be any build (an older one, a release candidate). As in
  * Flux, where the policy picks a tag and the digest is that tag's, it takes the tag with it.
@@ -101,7 +115,7 @@ export function pendingVersion(update: ImageUpdate, current: Version): { readonl
  *   and `kept` is told why. A current tag outside the policy is not kept (Flux's rule): where it
  *   ranks above the incoming one, `kept` is told that the field goes down.
  * - When the tag changes, a digest of the old tag is dropped unless a new one comes with it;
- *   `kept` is told that the field is no longer pinned.
+ *   `kept` is told that the field is no longer pinned; and that the tag adds or drops a `v` prefix.
  */
 export function nextVersion(update: ImageUpdate, current: Version, kept?: KeptBy): Version | undefined {
   const { tag, digest } = update.image;
@@ -128,6 +142,8 @@ export function nextVersion(update: ImageUpdate, current: Version, kept?: KeptBy
     const nextDigest = digest ?? current.digest;
     return nextDigest === current.digest ? undefined : { tag, ...(nextDigest !== undefined && { digest: nextDigest }) };
   }
+  const prefix = prefixChange(tag, current);
+  if (prefix) kept?.(prefix);
   if (digest === undefined && current.digest !== undefined) kept?.(unpinnedWarning(update.image, current.digest, current.tag));
   return { tag, ...(digest !== undefined && { digest }) };
 }

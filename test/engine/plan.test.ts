@@ -1371,6 +1371,41 @@ describe("planUpdate: a late, older build", () => {
   });
 });
 
+describe("planUpdate: a tag spelt with a v prefix where the fields have none, or the reverse", () => {
+  const files = {
+    "flux.yaml":
+      "apiVersion: image.toolkit.fluxcd.io/v1beta2\nkind: ImagePolicy\nmetadata:\n  name: app\n  namespace: flux-system\nspec:\n  imageRepositoryRef:\n    name: app\n  policy:\n    semver:\n      range: ^1.0.0\n---\n" +
+      "apiVersion: image.toolkit.fluxcd.io/v1beta2\nkind: ImageRepository\nmetadata:\n  name: app\n  namespace: flux-system\nspec:\n  image: ghcr.io/acme/app\n",
+    "deploy.yaml": "spec:\n  containers:\n    - name: app\n      image: ghcr.io/acme/app:1.4.0\n",
+    "kustomization.yaml": "kind: Kustomization\nimages:\n  - name: ghcr.io/acme/app\n    newTag: 1.4.0\n",
+    "values.yaml": "image:\n  repository: ghcr.io/acme/app\n  tag: 1.4.0\n",
+    "marked.yaml": 'image: ghcr.io/acme/app:1.4.0 # {"$imagepolicy": "flux-system:app"}\n',
+    "main.k": 'app = {\n    image = "ghcr.io/acme/app:1.4.0"\n}\n',
+  };
+
+  it("writes it, as asked (a semver policy reads both), and says so once at each field: a registry holds v1.5.0 and 1.5.0 as two tags", async () => {
+    const p = await plan(files, { images: ["ghcr.io/acme/app:v1.5.0"] });
+    expect(p.changes.map((c) => [c.file, c.new])).toEqual([
+      ["deploy.yaml", "ghcr.io/acme/app:v1.5.0"],
+      ["kustomization.yaml", "v1.5.0"],
+      ["main.k", "ghcr.io/acme/app:v1.5.0"],
+      ["marked.yaml", "ghcr.io/acme/app:v1.5.0"],
+      ["values.yaml", "v1.5.0"],
+    ]);
+    const why =
+      'goes from 1.4.0 to v1.5.0, which adds the "v" prefix: a registry holds v1.5.0 and 1.5.0 as two tags (semver policies read them as one version); check which of them CI pushed';
+    expect(p.warnings).toEqual([
+      { file: "deploy.yaml", line: 4, message: `spec.containers[0].image ${why}` },
+      { file: "kustomization.yaml", line: 3, message: `images[0] ${why}` },
+      { file: "main.k", line: 2, message: `app.image ${why}` },
+      { file: "marked.yaml", line: 1, message: `Flux setter "flux-system:app" ${why}` },
+      { file: "values.yaml", line: 3, message: `image.tag ${why}` },
+    ]);
+    // The same spelling says nothing.
+    expect((await plan(files, { images: ["ghcr.io/acme/app:1.5.0"] })).warnings).toEqual([]);
+  });
+});
+
 describe("planUpdate: a configured override naming a config or list, not the string in it (bug hunt 5, 1)", () => {
   const main = ["config = {", '    image = {repository = "ghcr.io/acme/app", tag = "1.2.3"}', '    list = ["ghcr.io/acme/app:1.2.3"]', "}", ""].join("\n");
   const overrides = [
