@@ -160,13 +160,11 @@ export function overFile(
   create: boolean,
 ): EditResult {
   try {
-    const once = requested.map((o) => (typeof o === "string" ? o : saidOnce(o, edited.warnings)));
-    const { overrides, yielded } = besideMarkers(kind, edited, once, create);
+    const { overrides, yielded } = besideMarkers(kind, edited, requested, create);
     const overridden = applyFileOverrides(kind, edited.text, overrides, create);
     const sets = setPaths(kind, overrides);
-    const shifted = shiftLines(edited.warnings, edited.text, overridden.text).filter(
-      (w) => !answeredBySet(w, overridden.changes, sets) && !answeredByOverride(w, overridden.changes),
-    );
+    const told = shiftLines(edited.warnings, edited.text, overridden.text);
+    const shifted = told.filter((w) => !answeredBySet(w, overridden.changes, sets) && !answeredByOverride(w, overridden.changes));
     const { changes, overruled } = withOverrides(shiftLines(edited.changes, edited.text, overridden.text), overridden.changes);
     return {
       text: overridden.text,
@@ -174,7 +172,7 @@ export function overFile(
       warnings: [
         ...shifted.map(publicWarning),
         ...shiftLines(yielded, edited.text, overridden.text),
-        ...overridden.warnings,
+        ...overridden.warnings.filter((w) => !toldThere(w, told)),
         ...setOverImages(sets, overruled),
       ],
     };
@@ -262,15 +260,13 @@ function specPath(spec: string): string[] {
 }
 
 /**
- * A configured override that does not tell again what an editor told at its field: moved by the same
- * decision (a policy keeping the version), it would say the same there, under its own name for the
- * field (`app["image"]` is `app.image`). Compared by field and by what was told, as the override
- * knows no line.
+ * An override's warning that tells again, at its field's line, what an editor's version decision told
+ * there (a policy keeping the version): a configured override is moved by the same decision. Compared
+ * by place and by what was told, not by the field's name, which the override may write otherwise
+ * (`app["image"]` is `app.image`); the same path in another document is another place.
  */
-function saidOnce(override: ComputedOverride, said: readonly FieldWarning[]): ComputedOverride {
-  const field = fieldKey(override.path);
-  const told = (why: string) => said.some(({ about }) => about?.reason === "kept" && about.said === why && fieldKey(about.field) === field);
-  return { ...override, value: (current, kept) => override.value(current, kept && ((why, kind) => (told(why) ? undefined : kept(why, kind)))) };
+function toldThere(warning: Warning, told: readonly FieldWarning[]): boolean {
+  return told.some(({ line, about }) => line === warning.line && about?.reason === "kept" && warning.message.endsWith(` ${about.said}`));
 }
 
 /**

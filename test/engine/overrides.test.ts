@@ -170,6 +170,30 @@ describe("overFile", () => {
       }
     });
 
+    it("is said again by an override at the same path of another document, which is another place", () => {
+      // The first release's chart takes its registry from global.imageRegistry, so only the override sets its tag.
+      const releases = `kind: HelmRelease
+spec:
+  values:
+    global: {imageRegistry: ghcr.io}
+    image: {repository: acme/web, tag: 1.3.0}
+---
+kind: HelmRelease
+spec:
+  values:
+    image: {repository: ghcr.io/acme/web, tag: 1.3.0}
+`;
+      const edited = editCheckedYaml(releases, { images: older, setters: new Map() });
+      expect(edited.warnings.map((w) => w.line)).toEqual([10]);
+      const result = overFile("releases.yaml", "yaml", edited, configuredOverride(override("spec.values.image.tag", "ghcr.io/acme/web", "tag"), older), false);
+      expect(result.text).toBe(releases);
+      const kept = "keeps 1.3.0, which its policy (semver ^1.0.0) ranks above the incoming 1.2.0 (allow-downgrade sets it anyway)";
+      expect(messages(result)).toEqual([
+        [10, `spec.values.image.tag ${kept}`],
+        [5, `spec.values.image.tag ${kept}`],
+      ]);
+    });
+
     it("is dropped where a --set writes the Helm parameter it advises to override", () => {
       const app =
         "apiVersion: argoproj.io/v1alpha1\nkind: Application\nspec:\n  source:\n    helm:\n      parameters:\n        - {name: worker.image.repo, value: ghcr.io/acme/web}\n        - {name: worker.image.version, value: 1.4.0}\n";
