@@ -172,7 +172,7 @@ export function overFile(
       warnings: [
         ...shifted.map(publicWarning),
         ...shiftLines(yielded, edited.text, overridden.text),
-        ...overridden.warnings.filter((w) => !toldThere(w, told)),
+        ...overridden.warnings.filter((w) => !toldThere(w, told, overrides)),
         ...setOverImages(sets, overruled),
       ],
     };
@@ -260,13 +260,18 @@ function specPath(spec: string): string[] {
 }
 
 /**
- * An override's warning that tells again, at its field's line, what an editor's version decision told
- * there (a policy keeping the version): a configured override is moved by the same decision. Compared
- * by place and by what was told, not by the field's name, which the override may write otherwise
- * (`app["image"]` is `app.image`); the same path in another document is another place.
+ * A configured override's warning that tells again what an editor's version decision told at the same
+ * field in the same place (a policy keeping the version): moved by the same decision, it says it no more.
+ * Compared by line, so that the path of another document, or another field of the line, keeps its own;
+ * by field, named as one (`app["image"]` is `app.image`); and by what was told.
  */
-function toldThere(warning: Warning, told: readonly FieldWarning[]): boolean {
-  return told.some(({ line, about }) => line === warning.line && about?.reason === "kept" && warning.message.endsWith(` ${about.said}`));
+function toldThere(warning: Warning, told: readonly FieldWarning[], overrides: readonly (string | ComputedOverride)[]): boolean {
+  return told.some(
+    ({ line, about }) =>
+      line === warning.line &&
+      about?.reason === "kept" &&
+      overrides.some((o) => typeof o !== "string" && fieldKey(o.path) === fieldKey(about.field) && warning.message === `${o.path} ${about.said}`),
+  );
 }
 
 /**
