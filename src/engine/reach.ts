@@ -15,6 +15,7 @@ import type { FluxPolicy } from "./setters.js";
 import type { RequestedOverride } from "./overrides.js";
 import type { ValidRequest } from "./request.js";
 import { fileKind, readsMarkers } from "./file-kind.js";
+import { proseAt } from "./prose.js";
 import { withoutImageUpdater } from "./image-updater.js";
 import { mayBuildOnRegistry } from "../kcl/editor.js";
 import { editArgoCdHelm } from "../yaml/argocd.js";
@@ -285,12 +286,12 @@ function inSplitImage(path: string, text: string, image: ImageRef): boolean {
 /**
  * Where the text spells a reference to another version of the image (its repository, in any
  * registry spelling of it, with a tag or a digest: not a mention such as an ImageRepository's
- * `image:`, nor another registry's repository of the same path), as written. Not in a comment
- * (`# was ghcr.io/acme/app:1.4.0`), nor in a KCL triple-quoted string, which no rule edits (a docstring).
+ * `image:`, nor another registry's repository of the same path), as written. Not in prose: a comment
+ * (`# was ghcr.io/acme/app:1.4.0`), or a KCL triple-quoted string, which no rule edits (a docstring).
  */
 function otherVersionsIn(text: string, image: ImageRef, kcl: boolean): { at: number; reference: string }[] {
   const found: { at: number; reference: string }[] = [];
-  const docstrings = kcl ? [...text.matchAll(/"{3}[\s\S]*?"{3}|'{3}[\s\S]*?'{3}/g)].map((m) => [m.index, m.index + m[0].length] as const) : [];
+  const inProse = proseAt(text, kcl);
   for (const match of text.matchAll(new RegExp(`(?<![\\w.-])${escapeRegExp(screenToken(image))}[:@][\\w.@:+-]+`, "g"))) {
     // The whole reference: back to what delimits it (a space, a quote, `=`…), to its registry.
     const before = /[^\s"'`=,;()[\]{}]*$/.exec(text.slice(Math.max(0, match.index - 256), match.index))![0];
@@ -298,8 +299,7 @@ function otherVersionsIn(text: string, image: ImageRef, kcl: boolean): { at: num
     const reference = `${before}${match[0]}`.replace(/[.:]+$/, "");
     const ref = tryParseImageRef(reference);
     if (ref?.repository !== image.repository || holdsVersionOf(ref, image)) continue;
-    const lineStart = Math.max(text.lastIndexOf("\n", at), text.lastIndexOf("\r", at)) + 1;
-    if (/(?:^|\s)#/.test(text.slice(lineStart, at)) || docstrings.some(([start, end]) => start <= at && at < end)) continue;
+    if (inProse(at)) continue;
     // A marked field follows its setter: what is said of the setter (one with no image, too) says why it stays.
     if (/^[^\r\n]*\$imagepolicy/.test(text.slice(at))) continue;
     found.push({ at, reference });

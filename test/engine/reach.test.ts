@@ -110,3 +110,38 @@ describe("warnUnmoved: a file left at another version of an incoming image while
     ]);
   });
 });
+
+describe("leftBehind: a reference in a comment or a docstring is none, told by the file's lexical structure, not its line", () => {
+  const incoming = parseImageRef("ghcr.io/acme/app:1.5.0");
+  const left = (files: Record<string, string>): readonly string[] =>
+    leftBehind([incoming], new Map(Object.entries(files)), { explained: () => false, quiet: false })[0]?.paths ?? [];
+
+  it("counts a # inside a quoted YAML scalar, a block scalar's text or after no space as content, not as a comment", () => {
+    const files = {
+      "flow.yaml": 'args: ["--note", "see #x", "--ref ghcr.io/acme/app:1.2.0"]\n',
+      "single.yaml": "note: 'it''s #1, ghcr.io/acme/app:1.2.0'\n",
+      "multiline.yaml": 'note: "a note # over\n  two lines: ghcr.io/acme/app:1.2.0"\n',
+      "block.yaml": "script: |\n  # pull the old build too\n  crane pull ghcr.io/acme/app:1.2.0 # for the diff\n",
+      "plain.yaml": "note: issue#12 ghcr.io/acme/app:1.2.0\n",
+    };
+    expect(left(files)).toEqual(Object.keys(files));
+  });
+
+  it("leaves out a YAML comment after a quoted scalar holding a #, and one on its own line", () => {
+    const files = {
+      "after.yaml": "note: 'it''s #1' # was ghcr.io/acme/app:1.2.0\nargs: [\"#x\"] # ghcr.io/acme/app:1.2.0\n",
+      "line.yaml": 'image: ghcr.io/acme/app:1.5.0\n# "was ghcr.io/acme/app:1.2.0\n',
+      "header.yaml": "script: | # was ghcr.io/acme/app:1.2.0\n  echo\n",
+    };
+    expect(left(files)).toEqual([]);
+  });
+
+  it("counts a # inside a KCL string as content, and leaves out KCL comments and docstrings", () => {
+    const held = { "note.k": 'note = "see #x: ghcr.io/acme/app:1.2.0"\n' };
+    const prose = {
+      "comment.k": 'note = "see #x" # was ghcr.io/acme/app:1.2.0\n',
+      "doc.k": '"""\nThe app # (once ghcr.io/acme/app:1.2.0)\n"""\napp = {image = "ghcr.io/acme/app:1.5.0"}\n',
+    };
+    expect(left({ ...held, ...prose })).toEqual(["note.k"]);
+  });
+});

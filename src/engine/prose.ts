@@ -1,0 +1,65 @@
+/**
+ * Where a file's text is prose, which nothing deploys: a comment (`# was ghcr.io/acme/app:1.4.0`),
+ * and in KCL a triple-quoted string (a docstring). Told by the file's lexical structure, not by its
+ * line: a `#` inside a quoted YAML scalar (`"see #x"`), a block scalar's text or a KCL string is
+ * content. The yaml package's lexer and the KCL tokenizer decide, each only for a file that needs
+ * it, once.
+ */
+import { CST, Lexer } from "yaml";
+import { SourceError } from "../change.js";
+import { StringFlag, T, tokenize } from "../kcl/tokenizer.js";
+
+/** [start, end) offsets into the text. */
+type Span = readonly [number, number];
+
+/**
+ * Whether an offset of `text` (a `.k` file when `kcl`; any other is read as YAML, a kcl.mod's
+ * TOML too, whose comments are the same and whose strings rarely hold a `#`) is in prose. A
+ * comment runs to the end of its line, so one with no `#` before the offset on its line holds none:
+ * only then is the file lexed, or for a KCL file that has a triple quote at all.
+ */
+export function proseAt(text: string, kcl: boolean): (at: number) => boolean {
+  const docstrings = kcl && (text.includes('"""') || text.includes("'''"));
+  let spans: readonly Span[] | undefined;
+  return (at) => {
+    const lineStart = Math.max(text.lastIndexOf("\n", at - 1), text.lastIndexOf("\r", at - 1)) + 1;
+    if (!docstrings && !text.slice(lineStart, at).includes("#")) return false;
+    spans ??= kcl ? kclProse(text) : yamlComments(text);
+    return spans.some(([start, end]) => start <= at && at < end);
+  };
+}
+
+/** A YAML text's comments. The lexer's tokens spell the text but for its control tokens; a scalar's text follows the SCALAR one, and may begin with `#`. */
+function yamlComments(text: string): Span[] {
+  const spans: Span[] = [];
+  let offset = 0;
+  let scalar = false;
+  for (const token of new Lexer().lex(text)) {
+    if (token === CST.SCALAR) {
+      scalar = true;
+      continue;
+    }
+    if (token === CST.DOCUMENT || token === CST.FLOW_END) continue;
+    if (!scalar && CST.tokenType(token) === "comment") spans.push([offset, offset + token.length]);
+    scalar = false;
+    offset += token.length;
+  }
+  return spans;
+}
+
+/** A KCL text's comments and triple-quoted strings; none for a text KCL cannot lex, whose not-edited warning says why it stays. */
+function kclProse(text: string): Span[] {
+  let tokens;
+  try {
+    tokens = tokenize(text);
+  } catch (error) {
+    if (error instanceof SourceError) return [];
+    throw error;
+  }
+  const spans: Span[] = [];
+  for (let c = 0; c < tokens.commentCount; c++) spans.push([tokens.commentStart[c]!, tokens.commentEnd[c]!]);
+  for (let t = 0; t < tokens.count; t++) {
+    if (tokens.kind[t] === T.String && (tokens.flags[t]! & StringFlag.Triple) !== 0) spans.push([tokens.start[t]!, tokens.end[t]!]);
+  }
+  return spans;
+}
