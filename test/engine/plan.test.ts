@@ -359,6 +359,24 @@ describe("planUpdate: what is scanned", () => {
     expect(p.warnings.filter((w) => w.file === "values.yaml")).toHaveLength(1);
   });
 
+  it("names a reference on a line whose only warning is another image's (a flow mapping holding both)", async () => {
+    const digest = `sha256:${"1".repeat(64)}`;
+    const pod = `spec: {containers: [{image: "ghcr.io/acme/web:1.4.0@${digest}"}], annotations: {api: "ghcr.io/acme/api:1.4.0"}}\n`;
+    const p = await plan({ "pod.yaml": pod }, { images: ["ghcr.io/acme/web:1.5.0", "ghcr.io/acme/api:1.5.0"] });
+    expect(p.warnings).toEqual([
+      {
+        file: "pod.yaml",
+        line: 1,
+        message: expect.stringMatching(/^spec\.containers\[0\]\.image drops the digest pin sha256:111111111111 \(1\.4\.0's\): ghcr\.io\/acme\/web:1\.5\.0/),
+      },
+      {
+        file: "pod.yaml",
+        line: 1,
+        message: 'ghcr.io/acme/api:1.4.0 is not moved to 1.5.0: it sits where no rule edits it (see "What it edits" in the README)',
+      },
+    ]);
+  });
+
   it("counts as another version only a reference to the image itself: not another registry's repository of its path, nor a KCL docstring", async () => {
     const values = [
       "image:",
