@@ -1,9 +1,10 @@
 /**
  * Where Argo CD's overrides of a source are read, and its Helm parameters as names and values:
- * shared by the editors (argocd.ts), their warnings (argocd-unpaired.ts, argocd-strings.ts)
- * and the lone tag parameters of chart-tags.ts. Nothing here edits.
+ * shared by the editors (argocd.ts), their warnings (argocd-unpaired.ts, argocd-strings.ts),
+ * the lone tag parameters of chart-tags.ts and the overrides that name a parameter by index
+ * (engine/overrides.ts). Nothing here edits.
  */
-import type { YamlDocument } from "./file.js";
+import type { YamlDocument, YamlFile } from "./file.js";
 import type { HelmField } from "./helm.js";
 import { mapValue, nodeAt, scalarText, type YamlNode } from "./node.js";
 import type { PathSegment } from "./path.js";
@@ -83,4 +84,25 @@ export function parameterName(name: string): string {
 export function leafOf(name: string): [prefix: string, leaf: string] {
   for (let i = name.length - 1; i > 0; i--) if (name[i] === "." && name[i - 1] !== "\\") return [name.slice(0, i), name.slice(i + 1)];
   return ["", name];
+}
+
+/**
+ * The Helm parameter whose value a path names by index (`spec.source.helm.parameters[3].value`), in
+ * the first document that has it, as a path is set: its name, value and where the value is; undefined for any other path.
+ */
+export function indexedParameter(
+  file: YamlFile,
+  path: readonly PathSegment[],
+): { readonly name: string; readonly value: YamlNode | null; readonly start: number } | undefined {
+  const [helm, parameters, index, leaf] = path.slice(-4);
+  if (helm !== "helm" || parameters !== "parameters" || typeof index !== "number" || leaf !== "value") return undefined;
+  for (const { root } of file.documents) {
+    const item = nodeAt(root, path.slice(0, -1));
+    if (item?.kind !== "map") continue;
+    const value = mapValue(item, "value");
+    if (value === undefined) continue;
+    const name = scalarText(mapValue(item, "name"));
+    return name === undefined ? undefined : { name, value, start: (value ?? item).start };
+  }
+  return undefined;
 }

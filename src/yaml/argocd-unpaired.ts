@@ -40,10 +40,7 @@ export function warnUnpairedRepositories(parameters: readonly [string, HelmField
     // `repository` or `name` beside `tag` is a pair the Helm rule moves.
     if ((leaf === "repository" || leaf === "name") && group.some(([other]) => leafOf(other)[1] === "tag")) continue;
     // Only a sibling that reads as a tag: offering `image.pullSecret` would have its override write the version there.
-    const likely = group.filter(
-      ([other, f]) =>
-        other !== name && !NOT_VERSIONS.has(leafOf(other)[1]) && !plan.isClaimed(f.node) && (/tag|version/i.test(leafOf(other)[1]) || holdsVersion(f.node)),
-    );
+    const likely = group.filter(([other, f]) => other !== name && !plan.isClaimed(f.node) && readsAsTag(other, f.node));
     const [tagName, tagField] = likely[0] ?? [];
     if (!tagName || !tagField || !isFlowScalar(tagField.node)) continue;
     // A tag the generator fills in is said at itself; one at the incoming tag, or that its policy keeps, needs nothing.
@@ -60,6 +57,12 @@ export function warnUnpairedRepositories(parameters: readonly [string, HelmField
       about,
     );
   }
+}
+
+/** Whether a parameter reads as a tag: named like one (`image.version`), or holding a version under a name that holds no version beside a repository. */
+export function readsAsTag(name: string, value: YamlNode | null): boolean {
+  const [, leaf] = leafOf(name);
+  return !NOT_VERSIONS.has(leaf) && (/tag|version/i.test(leaf) || holdsVersion(value));
 }
 
 /** A value that reads as a version (`1.4.0`, `v2.1`), not a port (`8080`) or a secret's name. */

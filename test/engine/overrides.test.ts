@@ -204,4 +204,43 @@ spec:
       expect(messages(overFile("app.yaml", "yaml", edited, ["spec.source.helm.parameters[0].name=web"], false))).toEqual(messages(edited));
     });
   });
+
+  describe("a configured override of an Argo CD Helm parameter by index", () => {
+    const app = (parameters: string) => `apiVersion: argoproj.io/v1alpha1\nkind: Application\nspec:\n  source:\n    helm:\n      parameters:\n${parameters}`;
+    const parameters = [
+      "        - {name: replicaCount, value: '3'}",
+      "        - {name: worker.image.version, value: 1.4.0}",
+      "        - {name: worker.image.repo, value: ghcr.io/acme/web}",
+      "        - {name: sidecar.spec, value: 'ghcr.io/acme/sidecar:0.4.0'}",
+      "        - {name: image.pullPolicy, value: IfNotPresent}",
+      "",
+    ].join("\n");
+    const text = app(parameters);
+    const at = (index: number, image: string, part?: "tag") =>
+      configuredOverride({ ...override(`spec.source.helm.parameters[${index}].value`, image, part), file: "app.yaml" }, [
+        { image: parseImageRef(`${image}:1.5.0`) },
+      ]);
+
+    it("sets a parameter that reads as what it sets: a tag named so or holding a version, a reference of its image", () => {
+      expect(overFile("app.yaml", "yaml", unedited(text), [...at(1, "ghcr.io/acme/web", "tag"), ...at(3, "ghcr.io/acme/sidecar")], false).text).toBe(
+        text.replace("1.4.0", "1.5.0").replace("sidecar:0.4.0", "sidecar:1.5.0"),
+      );
+    });
+
+    it("is not applied where the index names another parameter, as one added above the parameter it was written for makes it", () => {
+      const result = overFile("app.yaml", "yaml", unedited(text), [...at(0, "ghcr.io/acme/web", "tag"), ...at(4, "ghcr.io/acme/sidecar")], false);
+      expect([result.text, result.changes]).toEqual([text, []]);
+      const moved = "is not applied: a parameter added above the one it was written for moves what an index names; correct the index";
+      expect(result.warnings).toEqual([
+        {
+          line: 7,
+          message: `spec.source.helm.parameters[0].value is parameter replicaCount, which holds no version and is not named like a tag: its configured override for the tag of ghcr.io/acme/web ${moved}`,
+        },
+        {
+          line: 11,
+          message: `spec.source.helm.parameters[4].value is parameter image.pullPolicy, which holds no reference of ghcr.io/acme/sidecar and is not named like an image: its configured override ${moved}`,
+        },
+      ]);
+    });
+  });
 });
