@@ -242,11 +242,14 @@ async function runUpdate(args: string[], io: Io): Promise<number> {
   if (!info?.isDirectory()) throw new UsageError(`${positionals[0] ?? "."} is not a directory`);
   // The tree's paths are spelt with `/`, on Windows too.
   const paths = (values.path ?? []).map(slashSeparated);
+  const top = await repositoryTop(root);
   const request: UpdateRequest & { readonly config?: string } = {
     images,
     setters,
     sets,
     paths,
+    // Flux's update paths are from the repository's root, which DIR may be below.
+    ...(top !== undefined && { pathInRepository: relative(top, root).split(sep).join("/") }),
     ...(targets && { targets }),
     ...(values.config !== undefined && { config: await configInTree(root, values.config) }),
     allowDowngrade: values["allow-downgrade"] ?? false,
@@ -259,7 +262,7 @@ async function runUpdate(args: string[], io: Io): Promise<number> {
     // Said as --target's or the payload's, each still the request's or the tree's as the engine marked it (unknownTargets maps the issues one to one).
     throw new RequestError(issues.map((issue, i) => ({ ...(error as RequestError).issues[i], ...issue })));
   });
-  const above = request.config === undefined ? await configAbove(root, positionals[0] ?? ".", paths) : undefined;
+  const above = request.config === undefined ? await configAbove(root, top, positionals[0] ?? ".", paths) : undefined;
   const plan: Plan = above ? { ...planned, warnings: [above, ...planned.warnings] } : planned;
   const dryRun = values["dry-run"] ?? false;
   if (!dryRun) await writePlan(root, plan);
@@ -289,34 +292,43 @@ function onceEach(images: readonly string[]): string[] {
   });
 }
 
+const exists = async (path: string) => (await stat(path).catch(() => undefined)) !== undefined;
+
+/** The top of the git repository DIR (`root`) is in, as git finds it: the nearest directory at or above it holding `.git`; undefined outside one. */
+async function repositoryTop(root: string): Promise<string | undefined> {
+  for (let at = root; ; at = dirname(at)) {
+    if (await exists(join(at, ".git"))) return at;
+    if (at === dirname(at)) return undefined;
+  }
+}
+
 /**
  * A run on a subdirectory reads DIR's configuration only: when DIR has none but a directory above
- * it, up to the git root, has one, its targets (their policies keep downgrades out) and overrides
+ * it, up to the git root (`top`), has one, its targets (their policies keep downgrades out) and overrides
  * silently do not apply. Said, with the run that applies them (`update <that directory> --path <DIR>`).
  * `dir` is DIR as given: the paths are said as it is written, relative or absolute.
  */
-async function configAbove(root: string, dir: string, paths: readonly string[]): Promise<AsideWarning | undefined> {
-  const exists = async (path: string) => (await stat(path).catch(() => undefined)) !== undefined;
+async function configAbove(root: string, top: string | undefined, dir: string, paths: readonly string[]): Promise<AsideWarning | undefined> {
   const configIn = async (at: string) => {
     for (const name of configPathsOf({})) if (await exists(join(at, name))) return join(at, name);
     return undefined;
   };
-  if ((await configIn(root)) !== undefined || (await exists(join(root, ".git")))) return undefined;
-  let found: { at: string; config: string } | undefined;
-  for (let at = dirname(root); ; at = dirname(at)) {
-    const config = found ? undefined : await configIn(at);
-    if (config !== undefined) found = { at, config };
-    // The git root bounds the repository; outside one, nothing above DIR is known to be its configuration.
-    if (await exists(join(at, ".git"))) break;
-    if (at === dirname(at)) return undefined;
-  }
-  if (!found) return undefined;
+  // Outside a repository, nothing above DIR is known to be its configuration.
+  if (top === undefined || top === root || (await configIn(root)) !== undefined) return undefined;
+  // The nearest configuration above DIR, up to the top.
+  let at = root;
+  let config: string | undefined;
+  do {
+    at = dirname(at);
+    config = await configIn(at);
+  } while (config === undefined && at !== top);
+  if (config === undefined) return undefined;
   const shown = (path: string) => (isAbsolute(dir) ? path : relative(process.cwd(), path) || ".");
-  const inside = relative(found.at, root).split(sep).join("/");
+  const inside = relative(at, root).split(sep).join("/");
   const scoped = (paths.length > 0 ? paths.map((path) => posix.join(inside, path)) : [inside]).map((path) => `--path ${path}`).join(" ");
   const message =
-    `${dir} has no configuration of its own, so ${shown(found.config)} is not read: its targets, their policies and its overrides ` +
-    `do not apply to this run; to apply them, run: gitops-promote update ${shown(found.at)} ${scoped}`;
+    `${dir} has no configuration of its own, so ${shown(config)} is not read: its targets, their policies and its overrides ` +
+    `do not apply to this run; to apply them, run: gitops-promote update ${shown(at)} ${scoped}`;
   return { message, aside: true };
 }
 

@@ -47,6 +47,8 @@ export interface FluxAutomation {
   readonly namespace: string;
   /** `spec.update.path` from the repository root, without `./` or a trailing `/`; "" for the root (Flux's default). */
   readonly path: string;
+  /** The same directory as a path of the tree read (its files' paths are from the tree's root): "" for the whole tree, undefined for none of it. */
+  readonly treePath: string | undefined;
   readonly file: string;
   readonly line: number;
   /** Said when the run changes a file under its path, for one not suspended (both would commit there). */
@@ -149,10 +151,9 @@ class DocumentReader {
    * `spec.suspend`, or at the object, for a run that changes a file under its path (runningAutomations).
    * A `flux suspend` changes the cluster only, which the tree cannot show: the file says it.
    */
-  automation(id: string, namespace: string, spec: Record<string, unknown>): FluxAutomation {
+  automation(id: string, namespace: string, spec: Record<string, unknown>, treeRoot: string): FluxAutomation {
     const update = isRecord(spec.update) ? spec.update : {};
-    // Flux joins the path to its checkout with SecureJoin: `..` never climbs above the root.
-    const path = posix.normalize(`/${text(update.path) ?? ""}`).replace(/^\/+|\/+$/g, "");
+    const path = repositoryPath(text(update.path) ?? "");
     const running: AsideWarning | undefined =
       spec.suspend === true
         ? undefined
@@ -162,7 +163,7 @@ class DocumentReader {
             message: `ImageUpdateAutomation ${id} is not suspended: Flux's controller and gitops-promote would both commit to the markers under ./${path}; set spec.suspend: true here, or remove the object (its ImagePolicy and ImageRepository objects stay)`,
             aside: true,
           };
-    return { ...this.located(id), namespace, path, ...(running && { running }) };
+    return { ...this.located(id), namespace, path, treePath: inTree(path, treeRoot), ...(running && { running }) };
   }
 
   policy(id: string, namespace: string, name: string, spec: Record<string, unknown>): PolicyObject | undefined {
@@ -188,13 +189,32 @@ class DocumentReader {
 }
 
 /**
+ * A directory of the repository as Flux joins it to its checkout (SecureJoin: `..` never climbs
+ * above the root): without `./`, `..` or a trailing `/`; "" for the root.
+ */
+export function repositoryPath(path: string): string {
+  return posix.normalize(`/${path}`).replace(/^\/+|\/+$/g, "");
+}
+
+/** `path`, a directory from the repository root, as a path of the tree whose root is `treeRoot` in it (FluxAutomation's `treePath`). */
+function inTree(path: string, treeRoot: string): string | undefined {
+  if (path === "" || path === treeRoot || treeRoot.startsWith(`${path}/`)) return "";
+  if (treeRoot === "") return path;
+  return path.startsWith(`${treeRoot}/`) ? path.slice(treeRoot.length + 1) : undefined;
+}
+
+/**
  * Setters from ImageRepository and ImagePolicy objects (`image.toolkit.fluxcd.io` v1beta1,
  * v1beta2, v1) in multi-document YAML files, keyed `<policy namespace>:<policy name>`, each
  * key with every definition of it in path order; and the ImageUpdateAutomation objects.
  * Objects that cannot be used (invalid policy, missing repository) are skipped with a warning
- * saying where they are.
+ * saying where they are. `treeRoot` is where the tree read (the docs' paths) sits in the
+ * repository, whose root an automation's update path is from (repositoryPath's form; "" for the root).
  */
-export function fluxSetters(docs: readonly { readonly file: string; readonly text: string }[]): {
+export function fluxSetters(
+  docs: readonly { readonly file: string; readonly text: string }[],
+  treeRoot = "",
+): {
   setters: Map<string, FluxSetter[]>;
   automations: FluxAutomation[];
   warnings: Warning[];
@@ -250,7 +270,7 @@ export function fluxSetters(docs: readonly { readonly file: string; readonly tex
       } else if (kind === "ImagePolicy") {
         const policy = reader.policy(id, namespace, name, spec);
         if (policy) policies.push(policy);
-      } else automations.push(reader.automation(id, namespace, spec));
+      } else automations.push(reader.automation(id, namespace, spec, treeRoot));
     }
   }
 
@@ -303,9 +323,9 @@ function sharedDirectories(a: string, b: string): number {
   return n;
 }
 
-/** Whether Flux's automation walks `file` (a path from the repository root). */
-export function updatesFile(automation: FluxAutomation, file: string): boolean {
-  return automation.path === "" || file === automation.path || file.startsWith(`${automation.path}/`);
+/** Whether Flux's automation walks `file` (a path of the tree read). */
+export function updatesFile({ treePath }: FluxAutomation, file: string): boolean {
+  return treePath !== undefined && (treePath === "" || file === treePath || file.startsWith(`${treePath}/`));
 }
 
 /** The warnings of the automations not suspended that update a file of `changed`: there both would commit. */

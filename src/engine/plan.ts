@@ -15,7 +15,7 @@ import type { ComputedOverride } from "../kcl/override.js";
 import { editCheckedYaml } from "../yaml/editor.js";
 import { hasPlaceholder } from "../yaml/placeholder.js";
 import { ConfigError, parseConfig, type Config, type Target } from "./config.js";
-import { FLUX_IMAGE_API_GROUP, mayHoldFluxObjects, runningAutomations } from "./flux-objects.js";
+import { FLUX_IMAGE_API_GROUP, mayHoldFluxObjects, repositoryPath, runningAutomations } from "./flux-objects.js";
 import { warnImageUpdaterConstraints } from "./image-updater.js";
 import { unreadValueFiles, warnLoneTagParameters } from "./chart-tags.js";
 import { RequestError, validateRequest, type RequestIssue, type UpdateRequest, type ValidRequest } from "./request.js";
@@ -144,7 +144,8 @@ export async function planUpdate(listed: TreeSource, request: UpdateRequest): Pr
   const { texts, readOnly } = await readCandidates(run, warnings);
   const kustomizations = kustomizationsIn(source, files, texts);
   const tagged = await kustomizeTaggedIn(kustomizations, files, texts, valid.images, inScope);
-  const resolved = resolveSetters(valid, config, configPath, texts, inScope, run.keptOut, run.allowDowngrade, warnings);
+  const treeRoot = repositoryPath(request.pathInRepository ?? "");
+  const resolved = resolveSetters(valid, config, configPath, texts, inScope, run.keptOut, run.allowDowngrade, treeRoot, warnings);
   // No marker of a file whose markers are not read stands for an image there.
   const setters: RunSetters = { forFile: (path) => (readsMarkers(path) ? resolved.forFile(path) : NO_SETTERS), fluxPoliciesAt: resolved.fluxPoliciesAt };
   const inScopeTexts = [...texts].filter(([path]) => inScope(path));

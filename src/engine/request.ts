@@ -22,6 +22,12 @@ export interface UpdateRequest {
   /** Globs (relative to the root) restricting which files are scanned; default (empty) all. */
   readonly paths?: readonly string[];
   /**
+   * Where the root is in its repository (`clusters`, as `git rev-parse --show-prefix` says it), for what
+   * the tree names from the repository's root: an ImageUpdateAutomation's `spec.update.path`; default ""
+   * (the root is the repository's).
+   */
+  readonly pathInRepository?: string;
+  /**
    * The configuration: a file relative to the root, by default `.github/gitops-promote.yaml` when it
    * exists; or one parseConfig made, which no file of the tree then replaces (its overrides are still
    * checked against the tree, and messages name it "the configuration").

@@ -60,7 +60,8 @@ export interface FluxPolicy {
  * Flux objects define more than once (one repo, several clusters) has a definition per file
  * (`forFile`), which also tells every key that is defined at all, whether or not this run's
  * images concern it. And every update a marker may get (`updates`). `texts` are the files
- * read, in path order: Flux objects are taken in that order.
+ * read, in path order: Flux objects are taken in that order. `treeRoot` is where the tree sits in
+ * its repository, whose root ImageUpdateAutomation update paths are from (fluxSetters').
  */
 export function resolveSetters(
   valid: ValidRequest,
@@ -70,6 +71,7 @@ export function resolveSetters(
   inScope: (path: string) => boolean,
   keptOut: (path: string, image: ImageRef) => boolean,
   allowDowngrade: boolean,
+  treeRoot: string,
   warnings: Warning[],
 ): {
   updates: ImageUpdate[];
@@ -81,7 +83,10 @@ export function resolveSetters(
   automations: readonly FluxAutomation[];
 } {
   const docs = [...texts].filter(([path, text]) => fileKind(path) === "yaml" && mayHoldFluxObjects(text));
-  const flux = fluxSetters(docs.map(([file, text]) => ({ file, text })));
+  const flux = fluxSetters(
+    docs.map(([file, text]) => ({ file, text })),
+    treeRoot,
+  );
   warnings.push(...flux.warnings);
   const definitions = new Map<string, Definition[]>();
   for (const [key, setters] of flux.setters) {

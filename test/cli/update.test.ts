@@ -506,6 +506,21 @@ describe("a DIR inside a repository whose configuration sits above it", () => {
   });
 });
 
+describe("a DIR below the repository's root, whose Flux objects name paths from that root", () => {
+  const AUTOMATION =
+    "apiVersion: image.toolkit.fluxcd.io/v1\nkind: ImageUpdateAutomation\nmetadata:\n  name: apps\n  namespace: flux-system\nspec:\n  update:\n    path: ./clusters/staging\n";
+
+  it("is told of an ImageUpdateAutomation not suspended that updates a file it changes, as a run on the root is", async () => {
+    const dir = await tree({ "clusters/staging/flux-system/automation.yaml": AUTOMATION, "clusters/staging/deploy.yaml": "image: ghcr.io/acme/app:1.0.0\n" });
+    await mkdir(join(dir, ".git"));
+    const racing = /^ImageUpdateAutomation flux-system\/apps is not suspended: .* under \.\/clusters\/staging;/;
+    for (const root of [dir, join(dir, "clusters")]) {
+      const result = await run(["update", root, "--image", "ghcr.io/acme/app:1.1.0", "--dry-run", "--json"]);
+      expect(JSON.parse(result.stdout)).toMatchObject({ changed: true, warnings: [{ message: expect.stringMatching(racing) }] });
+    }
+  });
+});
+
 describe("in a workflow's run: step (GITHUB_ACTIONS=true)", () => {
   // A pull request's author writes the tree a check runs `update . --dry-run` on.
   const HOSTILE = {

@@ -223,7 +223,16 @@ spec:
         { file: "clusters/staging/flux-system/automation.yaml", text: automation("\n  update:\n    path: ./apps/staging/\n    strategy: Setters") },
       ]);
       expect([automations, warnings]).toEqual([
-        [{ id: "flux-system/apps", namespace: "flux-system", path: "apps/staging", file: "clusters/staging/flux-system/automation.yaml", line: 1 }],
+        [
+          {
+            id: "flux-system/apps",
+            namespace: "flux-system",
+            path: "apps/staging",
+            treePath: "apps/staging",
+            file: "clusters/staging/flux-system/automation.yaml",
+            line: 1,
+          },
+        ],
         [],
       ]);
     });
@@ -251,6 +260,21 @@ spec:
       expect(absent.automations.map((a) => a.path)).toEqual(["apps/prod"]);
       expect([absent.warnings, runningAutomations(absent.automations, ["apps/staging/d.yaml"])]).toEqual([[], []]);
       expect(runningAutomations(running(automation("\n  update:\n    path: ./apps/prod")).automations, ["apps/prod/d.yaml"])).toEqual([]);
+    });
+
+    it("updates the files of a tree below the repository's root by their path from that root, as Flux reads its update path", () => {
+      const read = (treeRoot: string) =>
+        fluxSetters([{ file: "a.yaml", text: automation("\n  update:\n    path: ./clusters/staging") }], treeRoot).automations[0]!;
+      const updated = (treeRoot: string) => ["staging/d.yaml", "prod/d.yaml", "d.yaml"].filter((file) => updatesFile(read(treeRoot), file));
+      // The tree is clusters/: its staging/ is Flux's clusters/staging; the path Flux spells stays for messages.
+      expect([read("clusters").path, updated("clusters")]).toEqual(["clusters/staging", ["staging/d.yaml"]]);
+      // A tree inside the update path is all updated; one beside it, none.
+      expect([updated("clusters/staging/apps"), updated("clusters/staging"), updated("apps"), updated("clusters/staging-old")]).toEqual([
+        ["staging/d.yaml", "prod/d.yaml", "d.yaml"],
+        ["staging/d.yaml", "prod/d.yaml", "d.yaml"],
+        [],
+        [],
+      ]);
     });
 
     it("updates the files under its path", () => {

@@ -996,6 +996,32 @@ describe("planUpdate: Flux objects of several clusters in one repo", () => {
       expect(targeted.warnings).toContainEqual(split);
     });
 
+    it("reads their update paths from the repository's root when the tree is a directory of it (pathInRepository)", async () => {
+      // The tree is the repository's kube/: Flux's paths name kube/apps/…, the tree's files apps/….
+      const files = {
+        "clusters/prod/flux-system/images.yaml": fluxImages(">=1.0.0-0"),
+        "clusters/prod/flux-system/automation.yaml": fluxAutomation("./kube/apps/prod").replace("suspend: true", "suspend: false"),
+        "clusters/staging/flux-system/images.yaml": fluxImages("1.2.x"),
+        "clusters/staging/flux-system/automation.yaml": fluxAutomation("./kube/apps/staging"),
+        "apps/prod/deploy.yaml": marked,
+        "apps/staging/deploy.yaml": marked,
+      };
+      const p = await plan(files, { images: ["ghcr.io/acme/app:1.2.5"], pathInRepository: "kube/" });
+      expect(p.files.map((f) => f.path)).toEqual(["apps/prod/deploy.yaml", "apps/staging/deploy.yaml"]);
+      expect(p.warnings.map((w) => `${w.file}:${w.line}: ${w.message.split(":")[0]}`)).toEqual([
+        "clusters/prod/flux-system/automation.yaml:8: ImageUpdateAutomation flux-system/apps is not suspended",
+      ]);
+      // An automation of another directory of the repository updates no file of this tree: its markers are left.
+      const elsewhere = await plan(files, { images: ["ghcr.io/acme/app:1.2.5"], pathInRepository: "other" });
+      expect(elsewhere.files).toEqual([]);
+      expect(elsewhere.warnings.map((w) => w.message)).toEqual([
+        expect.stringMatching(
+          /^Flux setter "flux-system:app" is set only in files under the spec.update.path of an ImageUpdateAutomation of namespace flux-system, and this file is under none \(flux-system\/apps \.\/kube\/apps\/prod, /,
+        ),
+        expect.stringMatching(/^Flux setter "flux-system:app" is set only in files under/),
+      ]);
+    });
+
     it("reaches every file under an automation without spec.update.path", async () => {
       const files = { "flux-system/images.yaml": fluxImages("1.x"), "flux-system/automation.yaml": fluxAutomation('""'), "apps/deploy.yaml": marked };
       expect((await plan(files, { images: ["ghcr.io/acme/app:1.3.0"] })).files.map((f) => f.path)).toEqual(["apps/deploy.yaml"]);

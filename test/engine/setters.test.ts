@@ -8,7 +8,17 @@ import { resolveSetters } from "../../src/engine/setters.js";
 function resolve(files: Record<string, string>, request: Partial<UpdateRequest>, inScope: (path: string) => boolean = () => true) {
   const warnings: Warning[] = [];
   const valid = validateRequest({ images: [], setters: [], sets: [], paths: [], ...request });
-  const { forFile } = resolveSetters(valid, undefined, ".github/gitops-promote.yaml", new Map(Object.entries(files)), inScope, () => false, false, warnings);
+  const { forFile } = resolveSetters(
+    valid,
+    undefined,
+    ".github/gitops-promote.yaml",
+    new Map(Object.entries(files)),
+    inScope,
+    () => false,
+    false,
+    "",
+    warnings,
+  );
   return { warnings, forFile };
 }
 
