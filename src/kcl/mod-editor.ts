@@ -26,7 +26,7 @@ export function editKclMod(text: string, request: FullEditRequest): EditResult {
     // Named as a YAML setting's spec is (`kcl_cli_configs.overrides[0]: app.image`): the TOML path, then the spec's.
     const key = `profile.overrides[${override.index}]: ${override.path ?? override.spec}`;
     const warn = (message: string, kind?: WarningKind) => warnings.push({ line: override.line, message: `${key} ${message}`, ...(kind && { kind }) });
-    const image = nextSpecImage(override, incoming, warn, `(only a value that is one string is), ${UNEDITED}`);
+    const image = nextSpecImage(override, incoming, warn, UNEDITED);
     if (image === undefined || image.next === image.value.string) continue;
     const { value, name, next } = image;
     const bytes = value.write(next);

@@ -7,7 +7,7 @@
  * text is escaped for the kind of TOML string it stands in.
  */
 import { LineIndex } from "../text/line-index.js";
-import { specSetting, type ValueForm } from "./spec-value.js";
+import { specSetting, type ValueForm, type WholeText } from "./spec-value.js";
 
 /** One spec of `[profile] overrides`. */
 export interface ModOverride {
@@ -26,16 +26,14 @@ export interface ModOverride {
 }
 
 /** A spec's value that is one string. */
-export interface ModValue {
+export type ModValue = {
   readonly string: string;
   /** Where the value is written in the file's text: [start, end). */
   readonly start: number;
   readonly end: number;
   /** The file's text for the value holding `string` instead; undefined when KCL would not read it so or the TOML string cannot hold it. */
   readonly write: (string: string) => string | undefined;
-  /** Set when the whole unquoted value is the string (KCL's rule for an operation): its form, to name an image in it that is no reference by itself. */
-  readonly whole?: string;
-}
+} & WholeText;
 
 /** A TOML string token: `"..."` (basic) or `'...'` (literal); multi-line ones are `multiline`. */
 interface TomlString {
@@ -57,12 +55,17 @@ export function modOverrides(text: string): ModOverride[] {
 function readOverride(text: string, token: ArrayString, line: number): ModOverride {
   const { kind, index } = token;
   const raw = text.slice(token.start, token.end);
-  if (kind === "multiline") return { line, index, spec: raw, text: raw, value: { form: "a multi-line TOML string" } };
+  if (kind === "multiline")
+    return { line, index, spec: raw, text: raw, value: { form: "a multi-line TOML string", advice: () => `write the spec as a one-line "…" or '…' string` } };
   const content = { start: token.start + 1, end: token.end - 1 };
   const decoded = decode(text.slice(content.start, content.end), kind);
-  if (!decoded) return { line, index, spec: raw, text: raw, value: { form: "a TOML string with an escape TOML refuses" } };
+  if (!decoded) {
+    const advice = () => 'write its escapes as TOML does (\\" \\\\ \\n \\t \\uXXXX): kcl run cannot read this kcl.mod';
+    return { line, index, spec: raw, text: raw, value: { form: "a TOML string with an escape TOML refuses", advice } };
+  }
   const setting = specSetting(decoded.text);
-  if (!setting) return { line, index, spec: decoded.text, text: "", value: { form: "a spec that sets no string" } };
+  // Its empty text holds no image, so no warning gives this advice.
+  if (!setting) return { line, index, spec: decoded.text, text: "", value: { form: "a spec that sets no string", advice: () => "" } };
   const { path, value } = setting;
   const spec = { line, index, spec: decoded.text, path, text: setting.text };
   if ("form" in value) return { ...spec, value };
@@ -83,7 +86,7 @@ function readOverride(text: string, token: ArrayString, line: number): ModOverri
     const read = again && specSetting(again.text)?.value;
     return read && "string" in read && read.string === string ? written : undefined;
   };
-  const whole = value.whole === undefined ? {} : { whole: value.whole };
+  const whole = value.whole === undefined ? {} : { whole: value.whole, advice: value.advice };
   return { ...spec, value: { string: value.string, start, end, write, ...whole } };
 }
 

@@ -108,37 +108,54 @@ export function usableSpecValue(spec: OverrideSpec, raw: string): Exclude<SpecVa
   const read = readSpecValue(spec.value);
   if (read.kind !== "other") return read;
   const hint = valueHint(spec, read);
-  throw new OverrideSpecError(raw, `the value of '${raw}' is not one KCL expression (${read.why})${hint === undefined ? "" : `; ${hint}`}`);
+  // On a command line the quotes of `path="value"` are the shell's unless the whole argument is quoted.
+  const shell = hint?.unquoted ? " (in a shell, single-quote the whole argument, or the shell drops those quotes)" : "";
+  throw new OverrideSpecError(raw, `the value of '${raw}' is not one KCL expression (${read.why})${hint === undefined ? "" : `; ${hint.text}${shell}`}`);
 }
 
-/** How to write a value KCL cannot read whole, from what it starts with; undefined when nothing true can be said. */
-function valueHint(spec: OverrideSpec, read: Extract<SpecValue, { readonly kind: "other" }>): string | undefined {
+/**
+ * How to write a value KCL cannot read whole, from what it starts with (`unquoted`: the advice
+ * is to quote it); undefined when nothing true can be said.
+ */
+function valueHint(spec: OverrideSpec, read: Extract<SpecValue, { readonly kind: "other" }>): { readonly text: string; readonly unquoted?: true } | undefined {
   const { path, operation, value } = spec;
   // `path:=value` splits at its ':' and leaves '=value': the operator was mistyped.
   const operator = /^(?:\+=|[=:])+/.exec(value)?.[0];
-  if (operator !== undefined) return `'${operation}${operator}' is no operator of KCL's -O, whose operators are =, :, += and -`;
+  if (operator !== undefined) return { text: `'${operation}${operator}' is no operator of KCL's -O, whose operators are =, :, += and -` };
   const opener = /^[rR]?["']/.exec(value)?.[0];
-  if (read.head && (opener !== undefined || /^[[{(]/.test(value))) return `it is two expressions, '${read.head.text}' and '${read.head.rest}': give one`;
-  if (opener === undefined) return `quote a string value: ${path}="${value}" (in a shell, single-quote the whole argument, or the shell drops those quotes)`;
+  if (read.head && (opener !== undefined || /^[[{(]/.test(value)))
+    return { text: `it is two expressions, '${read.head.text}' and '${read.head.rest}': give one` };
+  if (opener === undefined) return { text: `quote a string value: ${path}="${value}"`, unquoted: true };
   // Reading fails at the literal the value opens only when that literal never ends.
-  return read.at !== undefined && read.at < opener.length ? "close its quote" : undefined;
+  return read.at !== undefined && read.at < opener.length ? { text: "close its quote" } : undefined;
 }
 
 /** A setting's value that is one string: what it is, where it is in the setting's text, and how another is written there. */
-export interface ValueString {
+export type ValueString = {
   readonly string: string;
   /** Where the value is in the setting's text: [start, end). */
   readonly start: number;
   readonly end: number;
   /** The text for another string in its place; the caller reads the new setting back, as KCL may read it otherwise. */
   readonly write: (string: string) => string;
-  /** Set when the whole unquoted text is the string: its form, to name an image in it that is no reference by itself. */
-  readonly whole?: string;
-}
+} & WholeText;
 
-/** A setting's value that is not one string: its form, for a warning; `kcl` when it is a KCL expression, which says itself whether an image in it would move. */
+/**
+ * Set when the whole unquoted text is the string: its form, to name an image in it that is no
+ * reference by itself, and what to write for that image to be moved.
+ */
+export type WholeText = { readonly whole?: undefined; readonly advice?: undefined } | { readonly whole: string; readonly advice: Advice };
+
+/** What to write for an image found in a value that is not edited to be moved, given its reference as found. */
+export type Advice = (reference: string) => string;
+
+/**
+ * A setting's value that is not one string: its form, and what to write for an image in it to
+ * be moved, for a warning; `kcl` when it is a KCL expression, which says itself whether an image in it would move.
+ */
 export interface ValueForm {
   readonly form: string;
+  readonly advice: Advice;
   readonly kcl?: true;
 }
 
@@ -168,8 +185,21 @@ export function specSetting(text: string): SpecSetting | undefined {
   if (spec.operation === "-") return undefined;
   const setting = { path: spec.path, text: spec.value };
   const value = readSpecValue(spec.value);
-  if (value.kind === "other") return { ...setting, value: { form: value.form } };
-  if (value.kind === "expression") return { ...setting, value: { form: value.form, kcl: true } };
+  const quoted: Advice = (reference) => `write the reference alone as one quoted string: ${spec.path}="${reference}"`;
+  if (value.kind === "other") {
+    const hint = valueHint(spec, value)?.text;
+    return { ...setting, value: { form: value.form, advice: hint === undefined ? quoted : () => hint } };
+  }
+  if (value.kind === "expression") {
+    // A string interpolates its version; another expression (a list, a {repository, tag} config) holds more than the reference.
+    const advice: Advice =
+      value.expr.type === "string"
+        ? (reference) => `write the version in the string itself, not through \${…}: ${spec.path}="${reference}"`
+        : spec.operation === "+="
+          ? () => "-O sets no list item, so keep the image in the .k file's list, where it is edited"
+          : (reference) => `set the image in a spec of its own whose value is one quoted string (<field>="${reference}")`;
+    return { ...setting, value: { form: value.form, advice, kcl: true } };
+  }
   if (spec.operation === "+=") return undefined;
   // The value is the spec's trimmed tail.
   const at = text.trimEnd().length - spec.value.length;
@@ -179,5 +209,5 @@ export function specSetting(text: string): SpecSetting | undefined {
   }
   // Unquoted, the name stays as written and KCL's head expression ends before its ':' or '@': the new text is read whole too.
   const whole = "an expression (KCL reads it as the string of its whole text)";
-  return { ...setting, value: { string: spec.value, start: at, end: at + spec.value.length, write: (string) => string, whole } };
+  return { ...setting, value: { string: spec.value, start: at, end: at + spec.value.length, write: (string) => string, whole, advice: quoted } };
 }

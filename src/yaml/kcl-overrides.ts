@@ -47,7 +47,7 @@ export const editKclOverrideSpecs: Editor = (file, request, plan) => {
 function editSetting(item: SettingItem, setting: Setting, document: YamlDocument, incoming: ReadonlyMap<string, ImageUpdate>, plan: EditPlan): void {
   const key = settingKey(item, setting);
   const warn = (message: string, kind?: WarningKind) => plan.warn(item.node.start, `${key} ${message}`, kind);
-  const image = nextSpecImage(setting, incoming, warn, setting.unedited);
+  const image = nextSpecImage(setting, incoming, warn, setting.stays);
   if (!image) return;
   const writable = writableItem(plan, item);
   if (typeof writable === "string") return warn(`holds ${image.name} in a ${writable}, ${REWRITE_ADVICE}`);

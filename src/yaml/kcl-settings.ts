@@ -29,8 +29,8 @@ import { scalarSplice } from "./splice.js";
 export interface Setting {
   /** The spec's path or the argument's name, in the change's key. */
   readonly name: string;
-  /** The end of a warning about a value that is not edited: which values are, and what stays. */
-  readonly unedited: string;
+  /** What stays as it is when the value is not edited, for that warning (before its advice). */
+  readonly stays: string;
   /** The value's text, where a warning finds the image of a value that is not edited. */
   readonly text: string;
   /** The string the value is and where it is in the YAML string's text, or the form of a value that is none. */
@@ -92,13 +92,13 @@ function isSettingsFile(document: YamlDocument): boolean {
   return apiVersion === undefined && kind === undefined && nodeAt(document.root, ["kcl_cli_configs"])?.kind === "map";
 }
 
-const SPEC_UNEDITED = "(only a value that is one string is), so the image this spec pins stays as it is";
-const ARGUMENT_UNEDITED = "(only a value that is one reference, bare or a JSON string, is), so the image this option passes stays as it is";
+const SPEC_STAYS = "so the image this spec pins stays as it is";
+const ARGUMENT_STAYS = "so the image this option passes stays as it is";
 
 /** A `-O` spec; undefined for text the controller refuses and for a spec that sets no string (`path-`, a string after `+=`). */
 function readSpec(text: string): Setting | undefined {
   const spec = specSetting(text);
-  return spec && { name: spec.path, unedited: SPEC_UNEDITED, text: spec.text, value: spec.value };
+  return spec && { name: spec.path, stays: SPEC_STAYS, text: spec.text, value: spec.value };
 }
 
 /** A `-D name=value` argument; undefined without a name and `=`. */
@@ -106,13 +106,18 @@ function readArgument(text: string): Setting | undefined {
   const eq = text.indexOf("=");
   if (eq <= 0) return undefined;
   const raw = text.slice(eq + 1);
-  const setting = { name: text.slice(0, eq), unedited: ARGUMENT_UNEDITED, text: raw };
+  const setting = { name: text.slice(0, eq), stays: ARGUMENT_STAYS, text: raw };
   const json = decodeJson(raw);
   if (!json) {
     const whole = "raw text that is not JSON (option() returns it as written)";
-    return { ...setting, value: { string: raw, start: eq + 1, end: text.length, write: (string) => string, whole } };
+    const advice = (reference: string) =>
+      `pass the reference alone, bare or as a JSON string: ${setting.name}=${reference} or ${setting.name}=${JSON.stringify(reference)}`;
+    return { ...setting, value: { string: raw, start: eq + 1, end: text.length, write: (string) => string, whole, advice } };
   }
-  if (typeof json.value !== "string") return { ...setting, value: { form: "a JSON value that is no string" } };
+  if (typeof json.value !== "string") {
+    const advice = (reference: string) => `pass the image in an argument of its own whose value is the reference (<name>=${reference})`;
+    return { ...setting, value: { form: "a JSON value that is no string", advice } };
+  }
   // JSON whitespace may surround the literal.
   const start = eq + 1 + raw.length - raw.trimStart().length;
   return { ...setting, value: { string: json.value, start, end: eq + 1 + raw.trimEnd().length, write: (string) => JSON.stringify(string) } };

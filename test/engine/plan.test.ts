@@ -1786,7 +1786,7 @@ describe("planUpdate: a kcl.mod's [profile] overrides, which kcl run applies aft
         file: "kcl.mod",
         line: 8,
         message:
-          "profile.overrides[0]: app.image holds ghcr.io/acme/web:1.2.3 in an expression (KCL reads it as the string of its whole text), which is not edited (only a value that is one string is), so the image kcl run renders (these overrides apply after the source) stays as it is",
+          'profile.overrides[0]: app.image holds ghcr.io/acme/web:1.2.3 in an expression (KCL reads it as the string of its whole text), which is not edited, so the image kcl run renders (these overrides apply after the source) stays as it is; write the reference alone as one quoted string: app.image="ghcr.io/acme/web:1.2.3"',
       },
     ]);
   });

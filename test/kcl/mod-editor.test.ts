@@ -57,7 +57,7 @@ describe("editKclMod: images in kcl.mod's [profile] overrides, which kcl run app
       {
         line: 3,
         message:
-          "profile.overrides[0]: app.image holds ghcr.io/acme/web:1.2.3 in an expression (KCL reads it as the string of its whole text), which is not edited (only a value that is one string is), so the image kcl run renders (these overrides apply after the source) stays as it is",
+          'profile.overrides[0]: app.image holds ghcr.io/acme/web:1.2.3 in an expression (KCL reads it as the string of its whole text), which is not edited, so the image kcl run renders (these overrides apply after the source) stays as it is; write the reference alone as one quoted string: app.image="ghcr.io/acme/web:1.2.3"',
       },
     ]);
   });
@@ -71,14 +71,14 @@ describe("editKclMod: images in kcl.mod's [profile] overrides, which kcl run app
       {
         line: 3,
         message:
-          "profile.overrides[0]: app.sidecars holds ghcr.io/acme/web:1.2.3 in an expression, which is not edited (only a value that is one string is), so the image kcl run renders (these overrides apply after the source) stays as it is",
+          "profile.overrides[0]: app.sidecars holds ghcr.io/acme/web:1.2.3 in an expression, which is not edited, so the image kcl run renders (these overrides apply after the source) stays as it is; -O sets no list item, so keep the image in the .k file's list, where it is edited",
       },
     ]);
     expect(editYaml(kclRun, incoming).warnings).toEqual([
       {
         line: 6,
         message:
-          "spec.config.overrides[0]: app.sidecars holds ghcr.io/acme/web:1.2.3 in an expression, which is not edited (only a value that is one string is), so the image this spec pins stays as it is",
+          "spec.config.overrides[0]: app.sidecars holds ghcr.io/acme/web:1.2.3 in an expression, which is not edited, so the image this spec pins stays as it is; -O sets no list item, so keep the image in the .k file's list, where it is edited",
       },
     ]);
   });

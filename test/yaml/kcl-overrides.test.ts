@@ -179,15 +179,25 @@ spec:
     const { text: out, changes, warnings } = edit(text, withImages("ghcr.io/acme/app:1.1.0", "nginx:1.27"));
     expect(out).toBe(text);
     expect(changes).toEqual([]);
-    const pins = "which is not edited (only a value that is one string is), so the image this spec pins stays as it is";
+    // Each says what is wrong, what stays, and what to write instead.
+    const pins = "which is not edited, so the image this spec pins stays as it is";
     expect(warnings).toEqual([
-      { line: 14, message: `spec.config.overrides[0]: a.image holds ghcr.io/acme/app in an interpolated string, ${pins}` },
+      {
+        line: 14,
+        message: `spec.config.overrides[0]: a.image holds ghcr.io/acme/app in an interpolated string, ${pins}; write the version in the string itself, not through \${…}: a.image="ghcr.io/acme/app:<tag>"`,
+      },
       {
         line: 15,
-        message: `spec.config.overrides[1]: b.image holds ghcr.io/acme/app:1.0.0 in an expression (KCL reads it as the string of its whole text), ${pins}`,
+        message: `spec.config.overrides[1]: b.image holds ghcr.io/acme/app:1.0.0 in an expression (KCL reads it as the string of its whole text), ${pins}; write the reference alone as one quoted string: b.image="ghcr.io/acme/app:1.0.0"`,
       },
-      { line: 16, message: `spec.config.overrides[2]: c.image holds nginx:1.25 in a value of which KCL keeps only 'nginx', ${pins}` },
-      { line: 17, message: `spec.config.overrides[3]: d.image holds ghcr.io/acme/app:1.0.0 in an expression, ${pins}` },
+      {
+        line: 16,
+        message: `spec.config.overrides[2]: c.image holds nginx:1.25 in a value of which KCL keeps only 'nginx', ${pins}; quote a string value: c.image="nginx:1.25"`,
+      },
+      {
+        line: 17,
+        message: `spec.config.overrides[3]: d.image holds ghcr.io/acme/app:1.0.0 in an expression, ${pins}; set the image in a spec of its own whose value is one quoted string (<field>="ghcr.io/acme/app:1.0.0")`,
+      },
       { line: 18, message: expect.stringMatching(/^spec\.config\.overrides\[4\]: e\.image holds ghcr\.io\/acme\/app with no tag or digest/) },
       {
         line: 19,
@@ -209,7 +219,7 @@ spec:
       {
         line: 14,
         message:
-          "spec.config.overrides[0]: web.image holds ghcr.io/acme/web in an expression, which is not edited (only a value that is one string is), so the image this spec pins stays as it is",
+          'spec.config.overrides[0]: web.image holds ghcr.io/acme/web in an expression, which is not edited, so the image this spec pins stays as it is; set the image in a spec of its own whose value is one quoted string (<field>="ghcr.io/acme/web:<tag>")',
       },
     ]);
   });
@@ -263,13 +273,16 @@ spec:
       ["override", "spec.config.arguments[2]: proxy", "nginx:1.25", "nginx:1.26"],
     ]);
     // KCL decodes a value as JSON, else keeps the raw text: option("img") is the text with its quotes, no image reference.
-    const kept = "which is not edited (only a value that is one reference, bare or a JSON string, is), so the image this option passes stays as it is";
+    const kept = "which is not edited, so the image this option passes stays as it is";
     expect(warnings).toEqual([
       {
         line: 17,
-        message: `spec.config.arguments[3]: img holds ghcr.io/acme/app:1.2.3 in raw text that is not JSON (option() returns it as written), ${kept}`,
+        message: `spec.config.arguments[3]: img holds ghcr.io/acme/app:1.2.3 in raw text that is not JSON (option() returns it as written), ${kept}; pass the reference alone, bare or as a JSON string: img=ghcr.io/acme/app:1.2.3 or img="ghcr.io/acme/app:1.2.3"`,
       },
-      { line: 18, message: `spec.config.arguments[4]: images holds ghcr.io/acme/app:1.2.3 in a JSON value that is no string, ${kept}` },
+      {
+        line: 18,
+        message: `spec.config.arguments[4]: images holds ghcr.io/acme/app:1.2.3 in a JSON value that is no string, ${kept}; pass the image in an argument of its own whose value is the reference (<name>=ghcr.io/acme/app:1.2.3)`,
+      },
     ]);
     // A {repository, tag} object names a bare repository: no news by itself, whatever its tag.
     const pair = kclRun("app.replicas=2").replace(
