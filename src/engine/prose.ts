@@ -1,13 +1,14 @@
 /**
  * Where a file's text is prose, which nothing deploys: a comment (`# was ghcr.io/acme/app:1.4.0`),
  * and in KCL a triple-quoted string (a docstring). Told by the file's lexical structure, not by its
- * line: a `#` inside a quoted YAML scalar (`"see #x"`), a block scalar's text or a KCL string is
- * content. The yaml package's lexer and the KCL tokenizer decide, each only for a file that needs
+ * line: a `#` inside a quoted YAML scalar (`"see #x"`) or a KCL string is content, while in a
+ * block scalar's text it is the comment of the script it holds. The yaml package's lexer and the KCL tokenizer decide, each only for a file that needs
  * it, once.
  */
 import { CST, Lexer } from "yaml";
 import { SourceError } from "../change.js";
 import { StringFlag, T, tokenize } from "../kcl/tokenizer.js";
+import { partitionPoint } from "../text/partition-point.js";
 
 /** [start, end) offsets into the text. */
 type Span = readonly [number, number];
@@ -24,25 +25,48 @@ export function proseAt(text: string, kcl: boolean): (at: number) => boolean {
   return (at) => {
     const lineStart = Math.max(text.lastIndexOf("\n", at - 1), text.lastIndexOf("\r", at - 1)) + 1;
     if (!docstrings && !text.slice(lineStart, at).includes("#")) return false;
-    spans ??= kcl ? kclProse(text) : yamlComments(text);
-    return spans.some(([start, end]) => start <= at && at < end);
+    spans ??= (kcl ? kclProse(text) : yamlComments(text)).sort((a, b) => a[0] - b[0]);
+    // Spans do not overlap: the last that starts at or before the offset is the only one that may hold it.
+    const last = spans[partitionPoint(spans.length, (i) => spans![i]![0] <= at) - 1];
+    return last !== undefined && at < last[1];
   };
 }
 
-/** A YAML text's comments. The lexer's tokens spell the text but for its control tokens; a scalar's text follows the SCALAR one, and may begin with `#`. */
+/**
+ * A YAML text's comments, and in a block scalar's text the comments of the script or config it
+ * holds (a shell's `# crane pull …:1.3.0`): a `#` that starts a line's text or follows a space
+ * there runs to the line's end, as the embedded language reads it. The lexer's tokens spell the
+ * text but for its control tokens; a scalar's text follows the SCALAR one, and may begin with `#`.
+ */
 function yamlComments(text: string): Span[] {
   const spans: Span[] = [];
   let offset = 0;
   let scalar = false;
+  let block = false;
   for (const token of new Lexer().lex(text)) {
     if (token === CST.SCALAR) {
       scalar = true;
       continue;
     }
     if (token === CST.DOCUMENT || token === CST.FLOW_END) continue;
-    if (!scalar && CST.tokenType(token) === "comment") spans.push([offset, offset + token.length]);
+    const type = CST.tokenType(token);
+    if (scalar && block) spans.push(...embeddedComments(token, offset));
+    else if (!scalar && type === "comment") spans.push([offset, offset + token.length]);
+    if (type === "block-scalar-header") block = true;
+    else if (type !== "newline" && type !== "space" && type !== "comment") block = false;
+    if (scalar) block = false;
     scalar = false;
     offset += token.length;
+  }
+  return spans;
+}
+
+/** In a block scalar's text at `offset`, each line's `#` at its start or after a space, to the line's end. */
+function embeddedComments(body: string, offset: number): Span[] {
+  const spans: Span[] = [];
+  for (const match of body.matchAll(/(?:^|[ \t])(#[^\n\r]*)/gm)) {
+    const start = offset + match.index + match[0].length - match[1]!.length;
+    spans.push([start, start + match[1]!.length]);
   }
   return spans;
 }

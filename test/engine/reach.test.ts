@@ -116,7 +116,7 @@ describe("leftBehind: a reference in a comment or a docstring is none, told by t
   const left = (files: Record<string, string>): readonly string[] =>
     leftBehind([incoming], new Map(Object.entries(files)), { explained: () => false, quiet: false })[0]?.paths ?? [];
 
-  it("counts a # inside a quoted YAML scalar, a block scalar's text or after no space as content, not as a comment", () => {
+  it("counts a # inside a quoted YAML scalar, after a block scalar's reference or after no space as content, not as a comment", () => {
     const files = {
       "flow.yaml": 'args: ["--note", "see #x", "--ref ghcr.io/acme/app:1.2.0"]\n',
       "single.yaml": "note: 'it''s #1, ghcr.io/acme/app:1.2.0'\n",
@@ -127,11 +127,12 @@ describe("leftBehind: a reference in a comment or a docstring is none, told by t
     expect(left(files)).toEqual(Object.keys(files));
   });
 
-  it("leaves out a YAML comment after a quoted scalar holding a #, and one on its own line", () => {
+  it("leaves out a YAML comment after a quoted scalar holding a #, one on its own line, and a block scalar's script comment", () => {
     const files = {
       "after.yaml": "note: 'it''s #1' # was ghcr.io/acme/app:1.2.0\nargs: [\"#x\"] # ghcr.io/acme/app:1.2.0\n",
       "line.yaml": 'image: ghcr.io/acme/app:1.5.0\n# "was ghcr.io/acme/app:1.2.0\n',
       "header.yaml": "script: | # was ghcr.io/acme/app:1.2.0\n  echo\n",
+      "script.yaml": "script: |\n  # crane pull ghcr.io/acme/app:1.2.0\n  echo done # was ghcr.io/acme/app:1.2.0\n",
     };
     expect(left(files)).toEqual([]);
   });
