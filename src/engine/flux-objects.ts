@@ -163,7 +163,7 @@ class DocumentReader {
             message: `ImageUpdateAutomation ${id} is not suspended: Flux's controller and gitops-promote would both commit to the markers under ./${path}; set spec.suspend: true here, or remove the object (its ImagePolicy and ImageRepository objects stay)`,
             aside: true,
           };
-    return { ...this.located(id), namespace, path, treePath: inTree(path, treeRoot), ...(running && { running }) };
+    return { ...this.located(id), namespace, path, treePath: treeDirectory(path, treeRoot), ...(running && { running }) };
   }
 
   policy(id: string, namespace: string, name: string, spec: Record<string, unknown>): PolicyObject | undefined {
@@ -196,8 +196,12 @@ export function repositoryPath(path: string): string {
   return posix.normalize(`/${path}`).replace(/^\/+|\/+$/g, "");
 }
 
-/** `path`, a directory from the repository root, as a path of the tree whose root is `treeRoot` in it (FluxAutomation's `treePath`). */
-function inTree(path: string, treeRoot: string): string | undefined {
+/**
+ * `path`, a directory from the repository root, as a path of the tree whose root is `treeRoot` in
+ * it (FluxAutomation's `treePath`, a Flux Kustomization's `spec.path`): `""` for the tree's root or
+ * a directory above it, undefined for one beside it.
+ */
+export function treeDirectory(path: string, treeRoot: string): string | undefined {
   if (path === "" || path === treeRoot || treeRoot.startsWith(`${path}/`)) return "";
   if (treeRoot === "") return path;
   return path.startsWith(`${treeRoot}/`) ? path.slice(treeRoot.length + 1) : undefined;

@@ -22,6 +22,7 @@ import { SourceError } from "../change.js";
 import { normalizeRepository, screenToken, tryParseImageRef, type ImageRef } from "../image/reference.js";
 import { parseYaml } from "../yaml/file.js";
 import { mapValue, nodeAt, scalarText, type YamlNode } from "../yaml/node.js";
+import { treeDirectory } from "./flux-objects.js";
 
 /** A file of the tree and its text. */
 interface TextFile {
@@ -98,7 +99,13 @@ interface Graph {
   readonly flux: readonly Kustomization[];
 }
 
-function graphOf(kustomizations: readonly TextFile[], incoming: readonly ImageRef[], fluxKustomizations: readonly TextFile[], tree: readonly string[]): Graph {
+function graphOf(
+  kustomizations: readonly TextFile[],
+  incoming: readonly ImageRef[],
+  fluxKustomizations: readonly TextFile[],
+  tree: readonly string[],
+  treeRoot: string,
+): Graph {
   const repositories = new Set(incoming.map((image) => image.repository));
   const byDirectory = new Map<string, TextFile>();
   // Kustomize refuses a directory with two of them; the first is as good a guess as any.
@@ -131,7 +138,7 @@ function graphOf(kustomizations: readonly TextFile[], incoming: readonly ImageRe
   const names = ({ text }: TextFile) => tokens.some((token) => text.includes(token));
   const flux = fluxKustomizations
     .filter(names)
-    .flatMap(({ file, text }) => readFluxKustomizations(file, text, repositories, (directory) => byDirectory.has(directory), tree));
+    .flatMap(({ file, text }) => readFluxKustomizations(file, text, repositories, (directory) => byDirectory.has(directory), tree, treeRoot));
   const naming = [...byDirectory].filter(([, k]) => names(k)).map(([directory]) => directory);
   return { directories: [...byDirectory.keys()], naming, at, tagsOf, flux };
 }
@@ -143,15 +150,17 @@ function graphOf(kustomizations: readonly TextFile[], incoming: readonly ImageRe
  * repository gets a tag from the kustomize editor even when it has none yet, so it counts.
  * `fluxKustomizations` are YAML files that may hold Flux Kustomizations (their files name them
  * too), `tree` every file of the tree, for what a Kustomization without a kustomization
- * file at its path builds.
+ * file at its path builds, and `treeRoot` where the tree sits in its repository, from whose root
+ * a Kustomization's `spec.path` is read.
  */
 export function kustomizeTagged(
   kustomizations: readonly TextFile[],
   incoming: readonly ImageRef[],
   fluxKustomizations: readonly TextFile[] = [],
   tree: readonly string[] = [],
+  treeRoot = "",
 ): Map<string, Map<string, string[]>> {
-  const { directories, naming, at, tagsOf, flux } = graphOf(kustomizations, incoming, fluxKustomizations, tree);
+  const { directories, naming, at, tagsOf, flux } = graphOf(kustomizations, incoming, fluxKustomizations, tree, treeRoot);
   const built = new Map<Kustomization, Set<string>>();
   const buildsFrom = (k: Kustomization, visiting: Set<Kustomization>): Set<string> => {
     const known = built.get(k);
@@ -203,8 +212,9 @@ export function retaggedInEveryBuild(
   incoming: readonly ImageRef[],
   fluxKustomizations: readonly TextFile[] = [],
   tree: readonly string[] = [],
+  treeRoot = "",
 ): Map<string, Set<string>> {
-  const { directories, at, tagsOf, flux } = graphOf(kustomizations, incoming, fluxKustomizations, tree);
+  const { directories, at, tagsOf, flux } = graphOf(kustomizations, incoming, fluxKustomizations, tree, treeRoot);
   const all = [...directories.flatMap((directory) => at(directory) ?? []), ...flux];
   const included = new Set(all.flatMap((k) => [...k.resources, ...k.components].flatMap((path) => at(path) ?? [])));
   // Kustomize builds no component alone.
@@ -282,8 +292,9 @@ function readKustomization(file: string, text: string, repositories: ReadonlySet
 
 /**
  * The Flux Kustomizations of a YAML file whose `spec.images` tag an incoming repository, as
- * kustomizations: each builds its `spec.path` (the tree's root when empty) and its `spec.components`.
- * `hasKustomization` tells a directory with a kustomization file, which kustomize builds as one.
+ * kustomizations: each builds its `spec.path` (from the repository's root, as Flux reads it; the
+ * tree's root when empty or above it) and its `spec.components`. `hasKustomization` tells a
+ * directory with a kustomization file, which kustomize builds as one.
  */
 function readFluxKustomizations(
   file: string,
@@ -291,6 +302,7 @@ function readFluxKustomizations(
   repositories: ReadonlySet<string>,
   hasKustomization: (directory: string) => boolean,
   tree: readonly string[],
+  treeRoot: string,
 ): Kustomization[] {
   let roots: readonly (YamlNode | null)[];
   try {
@@ -304,7 +316,7 @@ function readFluxKustomizations(
     if (!scalarText(mapValue(root, "apiVersion"))?.startsWith(FLUX_KUSTOMIZE_GROUP)) return [];
     const images = nodeAt(root, ["spec", "images"]);
     const tags = images?.kind === "seq" ? taggedNames(images.items, repositories) : [];
-    const path = inTree(".", scalarText(nodeAt(root, ["spec", "path"])) || ".");
+    const path = fluxPath(scalarText(nodeAt(root, ["spec", "path"])), treeRoot);
     if (tags.length === 0 || path === undefined) return [];
     const components = nodeAt(root, ["spec", "components"]);
     return [
@@ -317,6 +329,13 @@ function readFluxKustomizations(
       },
     ];
   });
+}
+
+/** A Flux Kustomization's `spec.path` as a directory of the tree (`.` for its root); undefined for one outside it. */
+function fluxPath(path: string | undefined, treeRoot: string): string | undefined {
+  const fromRoot = inTree(".", path || ".");
+  const directory = fromRoot === undefined ? undefined : treeDirectory(fromRoot === "." ? "" : fromRoot, treeRoot);
+  return directory === "" ? "." : directory;
 }
 
 /**

@@ -130,6 +130,7 @@ export async function planUpdate(listed: TreeSource, request: UpdateRequest): Pr
     valid,
     source,
     files,
+    treeRoot: repositoryPath(request.pathInRepository ?? ""),
     present,
     config,
     configPath,
@@ -143,9 +144,8 @@ export async function planUpdate(listed: TreeSource, request: UpdateRequest): Pr
 
   const { texts, readOnly } = await readCandidates(run, warnings);
   const kustomizations = kustomizationsIn(source, files, texts);
-  const tagged = await kustomizeTaggedIn(kustomizations, files, texts, valid.images, inScope);
-  const treeRoot = repositoryPath(request.pathInRepository ?? "");
-  const resolved = resolveSetters(valid, config, configPath, texts, inScope, run.keptOut, run.allowDowngrade, treeRoot, warnings);
+  const tagged = await kustomizeTaggedIn(kustomizations, files, texts, valid.images, inScope, run.treeRoot);
+  const resolved = resolveSetters(valid, config, configPath, texts, inScope, run.keptOut, run.allowDowngrade, run.treeRoot, warnings);
   // No marker of a file whose markers are not read stands for an image there.
   const setters: RunSetters = { forFile: (path) => (readsMarkers(path) ? resolved.forFile(path) : NO_SETTERS), fluxPoliciesAt: resolved.fluxPoliciesAt };
   const inScopeTexts = [...texts].filter(([path]) => inScope(path));
@@ -184,6 +184,8 @@ interface RunContext {
   readonly valid: ValidRequest;
   readonly source: TreeSource;
   readonly files: readonly string[];
+  /** Where the tree sits in its repository (`clusters`), from whose root Flux reads its paths. */
+  readonly treeRoot: string;
   readonly present: ReadonlySet<string>;
   readonly config: Config | undefined;
   readonly configPath: string;
@@ -422,7 +424,7 @@ async function warnLeftBehind(
     quiet: planned.length === 0 && warnings.every(isAside),
   });
   const built = left.length > 0 ? await kustomizations() : undefined;
-  const retagged = built && retaggedInEveryBuild(built.read, valid.images, built.flux, run.files);
+  const retagged = built && retaggedInEveryBuild(built.read, valid.images, built.flux, run.files, run.treeRoot);
   warnUnmoved(
     left.map(({ image, paths }) => ({
       image,
@@ -578,6 +580,7 @@ async function kustomizeTaggedIn(
   texts: ReadonlyMap<string, string>,
   images: readonly ImageRef[],
   inScope: (path: string) => boolean,
+  treeRoot: string,
 ): Promise<ReadonlyMap<string, ReadonlyMap<string, string | undefined>>> {
   const repositories = new Set(images.map((image) => image.repository));
   // The screened texts are few, the listing is every file: look at them first.
@@ -587,7 +590,7 @@ async function kustomizeTaggedIn(
     if (by.some(inScope)) return undefined;
     return `holds ${name} with no tag or digest, so its version is set by the images: of ${andList(by)}, outside the paths; left as it is`;
   };
-  const tagged = kustomizeTagged(read, images, flux, files);
+  const tagged = kustomizeTagged(read, images, flux, files, treeRoot);
   return new Map([...tagged].map(([file, names]) => [file, new Map([...names].map(([name, by]) => [name, reason(name, by)]))] as const));
 }
 

@@ -154,11 +154,11 @@ images:
 const fluxKustomization = (path: string, more = "") =>
   `apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata: {name: api}\nspec:\n  path: ${path}\n  images:\n    - name: ${API}\n      newTag: 1.4.0\n${more}`;
 
-/** Per file, the names tagged, with Flux Kustomizations in `flux` and every file of the tree. */
-function taggedWithFlux(kustomizations: Record<string, string>, flux: Record<string, string>, others: readonly string[] = []) {
+/** Per file, the names tagged, with Flux Kustomizations in `flux`, every file of the tree, and where the tree sits in its repository. */
+function taggedWithFlux(kustomizations: Record<string, string>, flux: Record<string, string>, others: readonly string[] = [], treeRoot = "") {
   const entries = (files: Record<string, string>) => Object.entries(files).map(([file, text]) => ({ file, text }));
   const tree = [...Object.keys(kustomizations), ...Object.keys(flux), ...others].sort();
-  const result = kustomizeTagged(entries(kustomizations), [parseImageRef(API)], entries(flux), tree);
+  const result = kustomizeTagged(entries(kustomizations), [parseImageRef(API)], entries(flux), tree, treeRoot);
   return Object.fromEntries([...result].map(([file, names]) => [file, Object.fromEntries(names)]));
 }
 
@@ -205,6 +205,18 @@ describe("kustomizeTagged: Flux Kustomizations", () => {
     expect(taggedWithFlux(kustomizations, { "clusters/app.yaml": flux["clusters/app.yaml"] })["components/extra/extra.yaml"]).toEqual({
       [API]: ["clusters/app.yaml"],
     });
+  });
+
+  it("reads spec.path from the repository's root, as Flux does, when the tree is a directory below it", () => {
+    const kustomizations = { ...BASE, "apps/api/overlays/prod/kustomization.yaml": "resources: [../../base]\n" };
+    const under = (path: string) => taggedWithFlux(kustomizations, { "clusters/prod/api.yaml": fluxKustomization(path) }, [], "deploy");
+    expect(Object.keys(under("./deploy/apps/api/overlays/prod")).sort()).toEqual([
+      "apps/api/base/deployment.yaml",
+      "apps/api/base/kustomization.yaml",
+      "apps/api/overlays/prod/kustomization.yaml",
+      "clusters/prod/api.yaml",
+    ]);
+    expect(under("./apps/api/overlays/prod")).toEqual({});
   });
 
   it("tags nothing for another kind or API group, spec.images of other names, or a rename alone", () => {
