@@ -3,9 +3,11 @@
  * reference/kcl-override.md §1.9): `kcl run` applies them after the source, so they decide what
  * it renders. Each is a TOML string holding a spec, read as KCL reads it (spec-value.ts
  * specSetting, as a spec kept in YAML is); a value that is one string can be rewritten in the
- * file's own bytes: the TOML escapes of the string are kept outside what changes, and the new
- * text is escaped for the kind of TOML string it stands in.
+ * file's own bytes, in any of TOML's four kinds of string (a multi-line one's line breaks and
+ * line-ending `\` kept): the TOML escapes of the string are kept outside what changes
+ * (escaped-edit.ts), and the new text is escaped for the kind of TOML string it stands in.
  */
+import { escapedEdit, type Decoded } from "../text/escaped-edit.js";
 import { LineIndex } from "../text/line-index.js";
 import { specSetting, type ValueForm, type WholeText } from "./spec-value.js";
 
@@ -35,10 +37,11 @@ export type ModValue = {
   readonly write: (string: string) => string | undefined;
 } & WholeText;
 
-/** A TOML string token: `"..."` (basic) or `'...'` (literal); multi-line ones are `multiline`. */
+/** A TOML string token: `"..."` (basic) or `'...'` (literal), or their multi-line forms in three quotes. */
 interface TomlString {
-  readonly kind: "basic" | "literal" | "multiline";
-  /** Offsets of the whole token, quotes included. */
+  readonly kind: "basic" | "literal";
+  readonly multiline: boolean;
+  /** Offsets of the whole token, quotes included; a string that never ends runs to the end of the text. */
   readonly start: number;
   readonly end: number;
 }
@@ -53,12 +56,17 @@ export function modOverrides(text: string): ModOverride[] {
 }
 
 function readOverride(text: string, token: ArrayString, line: number): ModOverride {
-  const { kind, index } = token;
+  const { kind, multiline, index } = token;
   const raw = text.slice(token.start, token.end);
-  if (kind === "multiline")
-    return { line, index, spec: raw, text: raw, value: { form: "a multi-line TOML string", advice: () => `write the spec as a one-line "…" or '…' string` } };
-  const content = { start: token.start + 1, end: token.end - 1 };
-  const decoded = decode(text.slice(content.start, content.end), kind);
+  const quotes = multiline ? 3 : 1;
+  if (raw.length < 2 * quotes || !raw.endsWith(raw.slice(0, quotes))) {
+    return { line, index, spec: raw, text: raw, value: { form: "a TOML string that never ends", advice: () => "close it (kcl run cannot read this kcl.mod)" } };
+  }
+  // A line break right after a multi-line string's opening quotes is not part of it.
+  const opening = token.start + quotes + (multiline ? (/^\r?\n/.exec(raw.slice(quotes))?.[0].length ?? 0) : 0);
+  const content = { start: opening, end: token.end - quotes };
+  const read = (content: string) => decode(content, kind, multiline);
+  const decoded = read(text.slice(content.start, content.end));
   if (!decoded) {
     const advice = () => 'write its escapes as TOML does (\\" \\\\ \\n \\t \\uXXXX): kcl run cannot read this kcl.mod';
     return { line, index, spec: raw, text: raw, value: { form: "a TOML string with an escape TOML refuses", advice } };
@@ -72,29 +80,20 @@ function readOverride(text: string, token: ArrayString, line: number): ModOverri
   const start = content.start + decoded.map[value.start]!;
   const end = content.start + decoded.map[value.end]!;
   const write = (string: string): string | undefined => {
-    // Only what differs is encoded again: the escapes the file wrote around it (`\u0022` for a quote) stay as written.
-    const [before, after] = [decoded.text.slice(value.start, value.end), value.write(string)];
-    let same = 0;
-    while (same < before.length && same < after.length && before[same] === after[same]) same++;
-    let tail = 0;
-    while (tail < before.length - same && tail < after.length - same && before[before.length - 1 - tail] === after[after.length - 1 - tail]) tail++;
-    const middle = encode(after.slice(same, after.length - tail), kind);
-    if (middle === undefined) return undefined;
-    const written =
-      text.slice(start, content.start + decoded.map[value.start + same]!) + middle + text.slice(content.start + decoded.map[value.end - tail]!, end);
-    const again = decode(text.slice(content.start, start) + written + text.slice(end, content.end), kind);
-    const read = again && specSetting(again.text)?.value;
-    return read && "string" in read && read.string === string ? written : undefined;
+    const before = { text: decoded.text.slice(value.start, value.end), map: decoded.map.slice(value.start, value.end + 1) };
+    const edit = escapedEdit(before, value.write(string), (middle) => encode(middle, kind));
+    if (edit === undefined) return undefined;
+    const written = text.slice(start, content.start + edit.start) + edit.insert + text.slice(content.start + edit.end, end);
+    const again = read(text.slice(content.start, start) + written + text.slice(end, content.end));
+    const reread = again && specSetting(again.text)?.value;
+    return reread && "string" in reread && reread.string === string ? written : undefined;
   };
   const whole = value.whole === undefined ? {} : { whole: value.whole, advice: value.advice };
   return { ...spec, value: { string: value.string, start, end, write, ...whole } };
 }
 
-/**
- * A TOML string's content decoded, with `map[i]` the offset in the content where decoded
- * UTF-16 unit i starts (map[length] is the content's length); undefined for an escape TOML refuses.
- */
-function decode(content: string, kind: "basic" | "literal"): { text: string; map: number[] } | undefined {
+/** A TOML string's content decoded, its map's offsets in the content; undefined for an escape TOML refuses. */
+function decode(content: string, kind: "basic" | "literal", multiline: boolean): Decoded | undefined {
   if (kind === "literal") return { text: content, map: Array.from({ length: content.length + 1 }, (_, i) => i) };
   let text = "";
   const map: number[] = [];
@@ -106,6 +105,12 @@ function decode(content: string, kind: "basic" | "literal"): { text: string; map
     if (content[i] !== "\\") {
       add(content[i]!, i);
       i++;
+      continue;
+    }
+    // A multi-line string's `\` ending a line drops the line break and the blanks around it.
+    const continued = multiline ? /^\\[ \t]*\r?\n[ \t\r\n]*/.exec(content.slice(i)) : null;
+    if (continued) {
+      i += continued[0].length;
       continue;
     }
     const c = content[i + 1];
@@ -225,17 +230,18 @@ function keyParts(key: string): string[] {
 
 function stringAt(text: string, at: number): TomlString {
   const q = text[at]!;
+  const kind = q === '"' ? "basic" : "literal";
   if (text.startsWith(q.repeat(3), at)) {
     let end = text.indexOf(q.repeat(3), at + 3);
     while (q === '"' && end > 0 && escaped(text, end)) end = text.indexOf(q.repeat(3), end + 1);
-    if (end < 0) return { kind: "multiline", start: at, end: text.length };
+    if (end < 0) return { kind, multiline: true, start: at, end: text.length };
     // Up to two more quotes may close the string's content.
     while (text[end + 3] === q) end++;
-    return { kind: "multiline", start: at, end: end + 3 };
+    return { kind, multiline: true, start: at, end: end + 3 };
   }
   let i = at + 1;
   while (i < text.length && text[i] !== q && text[i] !== "\n" && text[i] !== "\r") i += q === '"' && text[i] === "\\" ? 2 : 1;
-  return { kind: q === '"' ? "basic" : "literal", start: at, end: Math.min(i + 1, text.length) };
+  return { kind, multiline: false, start: at, end: Math.min(i + 1, text.length) };
 }
 
 /** Whether the character at `at` follows an odd run of backslashes. */

@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import type { FullEditRequest } from "../../src/change.js";
 import { parsePolicy } from "../../src/image/policy.js";
@@ -6,6 +7,32 @@ import { editKclMod } from "../../src/kcl/mod-editor.js";
 import { editYaml } from "../../src/yaml/editor.js";
 
 const request = (...refs: string[]): FullEditRequest => ({ images: refs.map((ref) => ({ image: parseImageRef(ref) })), setters: new Map() });
+
+/** The `profile.overrides` Python's tomllib reads from a kcl.mod (TOML 1.0, as KCL's reader); undefined where no python3 with tomllib runs. */
+function tomlOverrides(text: string): string[] | undefined {
+  const read = "import json, sys, tomllib; print(json.dumps(tomllib.loads(sys.stdin.read()).get('profile', {}).get('overrides', [])))";
+  try {
+    return JSON.parse(execFileSync("python3", ["-c", read], { input: text, encoding: "utf8", stdio: ["pipe", "pipe", "ignore"] })) as string[];
+  } catch {
+    return undefined;
+  }
+}
+
+const readsToml = tomlOverrides("") !== undefined;
+
+/** Specs in multi-line TOML strings: one-line ones of both kinds, and one over lines with a line-ending backslash and a \u0022 quote. */
+const MULTI_LINE = [
+  "[profile]",
+  "overrides = [",
+  `  """tpl.image="ghcr.io/acme/web:1.2.3\\"""",`,
+  `  '''lit.image="ghcr.io/acme/web:1.2.3"''',`,
+  `  """`,
+  `  app.image="ghcr.io/acme/web:\\`,
+  `      1.2.3\\u0022`,
+  `  """,`,
+  "]",
+  "",
+].join("\n");
 
 describe("editKclMod: images in kcl.mod's [profile] overrides, which kcl run applies after the source", () => {
   const mod = [
@@ -31,6 +58,22 @@ describe("editKclMod: images in kcl.mod's [profile] overrides, which kcl run app
   it("keeps the escapes a spec's TOML string wrote around what changes (\\u0022 for a quote)", () => {
     const escaped = '[profile]\noverrides = ["app.image=\\u0022ghcr.io/acme/web:1.2.3\\u0022", "b.image=\\"ghcr.io/acme/web:1.2.3\\u0022"]\n';
     expect(editKclMod(escaped, request("ghcr.io/acme/web:1.2.4")).text).toBe(escaped.replaceAll("web:1.2.3", "web:1.2.4"));
+  });
+
+  it("moves a spec in a multi-line TOML string, its line breaks, continuation and escapes kept", () => {
+    const result = editKclMod(MULTI_LINE, request("ghcr.io/acme/web:1.2.4"));
+    expect(result.text).toBe(MULTI_LINE.replaceAll("1.2.3", "1.2.4"));
+    expect(result.changes.map((c) => [c.line, c.key])).toEqual([
+      [3, "profile.overrides[0]: tpl.image"],
+      [4, "profile.overrides[1]: lit.image"],
+      [5, "profile.overrides[2]: app.image"],
+    ]);
+    expect(result.warnings).toEqual([]);
+  });
+
+  it.skipIf(!readsToml)("writes kcl.mod files Python's tomllib reads, each spec as meant", () => {
+    const multi = editKclMod(MULTI_LINE, request("ghcr.io/acme/web:1.2.4")).text;
+    expect(tomlOverrides(multi)!.map((spec) => spec.trim())).toEqual(["tpl", "lit", "app"].map((name) => `${name}.image="ghcr.io/acme/web:1.2.4"`));
   });
 
   it("names a spec by its place in the array and its path, as a kcl.yaml's spec is named", () => {

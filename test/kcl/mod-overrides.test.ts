@@ -81,6 +81,35 @@ describe("modOverrides: the -O specs of kcl.mod's [profile] overrides", () => {
     }
   });
 
+  it("reads and writes a spec in a multi-line TOML string as in a one-line one, its line breaks, continuations and escapes kept", () => {
+    const mod = [
+      "[profile]",
+      "overrides = [",
+      `  """tpl.image="ghcr.io/acme/web:1.2.3\\"""",`,
+      `  '''lit.image="ghcr.io/acme/web:1.2.3"''',`,
+      `  """`,
+      `  app.image="ghcr.io/acme/web:\\`,
+      `      1.2.3\\u0022`,
+      `  """,`,
+      "  '''\r\nraw.image='ghcr.io/acme/web:1.2.3'\r\n''',",
+      "]",
+      "",
+    ].join("\n");
+    const overrides = modOverrides(mod);
+    // The line break after the opening quotes is not the spec's; blanks around it are, which KCL trims.
+    expect(overrides.map(({ line, path, spec }) => ({ line, path, spec }))).toEqual([
+      { line: 3, path: "tpl.image", spec: 'tpl.image="ghcr.io/acme/web:1.2.3"' },
+      { line: 4, path: "lit.image", spec: 'lit.image="ghcr.io/acme/web:1.2.3"' },
+      { line: 5, path: "app.image", spec: '  app.image="ghcr.io/acme/web:1.2.3"\n  ' },
+      { line: 9, path: "raw.image", spec: "raw.image='ghcr.io/acme/web:1.2.3'\r\n" },
+    ]);
+    expect(overrides.map((o) => (o.value as ModValue).string)).toEqual(Array(4).fill("ghcr.io/acme/web:1.2.3"));
+    const moved = [0, 1, 2, 3].reduce<string>((text, i) => written(text, i, "ghcr.io/acme/web:1.2.4")!, mod);
+    expect(moved).toBe(mod.replaceAll("1.2.3", "1.2.4"));
+    // A literal string holds no "'": a value that needs one is not written there.
+    expect(written(mod, 1, "it's")).toBeUndefined();
+  });
+
   it("writes an unquoted value unquoted, when KCL reads the new text whole too", () => {
     const unquoted = '[profile]\noverrides = ["app.image=ghcr.io/acme/web:1.2.3"]\n';
     expect(written(unquoted, 0, "ghcr.io/acme/web:1.2.4")).toBe(unquoted.replace("1.2.3", "1.2.4"));
@@ -89,12 +118,12 @@ describe("modOverrides: the -O specs of kcl.mod's [profile] overrides", () => {
   });
 
   it("names a spec it cannot read or rewrite by its form, and finds none outside [profile]", () => {
-    const forms = '[profile]\noverrides = ["""app.image="x:1"""", "a.b=\\q", "app.image=\\"ghcr.io/${r}:1\\"", "a.l+=[\\"x:1\\"]"]\n';
+    const forms = '[profile]\noverrides = ["a.b=\\q", "app.image=\\"ghcr.io/${r}:1\\"", "a.l+=[\\"x:1\\"]", """a.c="x:1"]\n';
     expect(modOverrides(forms).map((o) => ("form" in o.value ? o.value.form : o.value.string))).toEqual([
-      "a multi-line TOML string",
       "a TOML string with an escape TOML refuses",
       "an interpolated string",
       "an expression",
+      "a TOML string that never ends",
     ]);
     expect(modOverrides('[package]\noverrides = ["a=\\"x:1\\""]\n[profile]\nentries = ["main.k"]\n')).toEqual([]);
   });
