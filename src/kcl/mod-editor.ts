@@ -8,7 +8,8 @@
  * spec-image.ts, which the settings kept in YAML share (yaml/kcl-overrides.ts).
  */
 import type { EditResult, FieldChange, FullEditRequest, Warning, WarningKind } from "../change.js";
-import { byRepository } from "../image/update.js";
+import { formatImageRef } from "../image/reference.js";
+import { byRepository, staleImageIn } from "../image/update.js";
 import { applySplices, byPosition, type Splice } from "../text/splice.js";
 import { modOverrides } from "./mod-overrides.js";
 import { nextSpecImage } from "./spec-image.js";
@@ -24,8 +25,13 @@ export function editKclMod(text: string, request: FullEditRequest): EditResult {
   if (incoming.size === 0) return { text, changes, warnings };
   for (const override of modOverrides(text)) {
     // Named as a YAML setting's spec is (`kcl_cli_configs.overrides[0]: app.image`): the TOML path, then the spec's.
-    const key = `profile.overrides[${override.index}]: ${override.path ?? override.spec}`;
+    const key = `${override.misplaced ?? "profile.overrides"}[${override.index}]: ${override.path ?? override.spec}`;
     const warn = (message: string, kind?: WarningKind) => warnings.push({ line: override.line, message: `${key} ${message}`, ...(kind && { kind }) });
+    if (override.misplaced !== undefined) {
+      const stale = staleImageIn(override.spec, incoming);
+      if (stale) warn(misplacedWarning(formatImageRef(stale), override.misplaced));
+      continue;
+    }
     const image = nextSpecImage(override, incoming, warn, UNEDITED);
     if (image === undefined || image.next === image.value.string) continue;
     const { value, name, next } = image;
@@ -40,4 +46,16 @@ export function editKclMod(text: string, request: FullEditRequest): EditResult {
     changes.push({ line: override.line, kind: "override", key, old: value.string, new: next });
   }
   return { text: splices.length === 0 ? text : applySplices(text, splices.sort(byPosition)), changes, warnings };
+}
+
+/**
+ * KCL reads a kcl.mod's `profile` at the top level only (ModFile's `package`, `profile`,
+ * `dependencies`), and ignores keys it does not know: `profile = {...}` written under
+ * `[package]` is `package.profile`, whose overrides kcl run never applies.
+ */
+function misplacedWarning(image: string, key: string): string {
+  return (
+    `holds ${image}, but KCL reads overrides from the top-level profile only, not from ${key.slice(0, -".overrides".length)}, ` +
+    "so kcl run never applies this spec and it is not edited; move these overrides into the top-level [profile] table"
+  );
 }

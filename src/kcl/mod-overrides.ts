@@ -17,6 +17,8 @@ export interface ModOverride {
   readonly line: number;
   /** Its index in the TOML array, whose items of other kinds count too. */
   readonly index: number;
+  /** The TOML key of its array when that is not the profile's, which KCL reads (`package.profile.overrides`). */
+  readonly misplaced?: string;
   /** The spec, its TOML escapes decoded. */
   readonly spec: string;
   /** The spec's path; undefined for a string that sets no string (specSetting: no spec KCL reads, `path-`, a string after `+=`). */
@@ -46,13 +48,19 @@ interface TomlString {
   readonly end: number;
 }
 
-/** A string item of an array, and its index among the array's items. */
-type ArrayString = TomlString & { readonly index: number };
+/** A string item of an array, its index among the array's items, and the array's key. */
+type ArrayString = TomlString & { readonly index: number; readonly key: readonly string[] };
 
-/** The specs of the file's `[profile] overrides` array, in order; none when it has no such array. */
+/**
+ * The specs of the file's `[profile] overrides` array, in order, and of any other
+ * `profile.overrides` array (`misplaced`); none when it has no such array.
+ */
 export function modOverrides(text: string): ModOverride[] {
   const lines = new LineIndex(text);
-  return profileOverrideStrings(text).map((token) => readOverride(text, token, lines.lineAt(token.start)));
+  return profileOverrideStrings(text).map((token) => {
+    const override = readOverride(text, token, lines.lineAt(token.start));
+    return token.key.length > OVERRIDES.length ? { ...override, misplaced: token.key.join(".") } : override;
+  });
 }
 
 function readOverride(text: string, token: ArrayString, line: number): ModOverride {
@@ -141,63 +149,63 @@ function encode(text: string, kind: "basic" | "literal"): string | undefined {
 }
 
 /**
- * The strings of `overrides = [...]` in the `[profile]` table (or `profile.overrides` at the
- * top, or in a `profile = {...}` inline table), found by a scan of TOML's lexical forms:
- * comments, strings of every kind, brackets.
+ * The strings of every `profile.overrides = [...]` array, each with its key, found by a scan of
+ * TOML's lexical forms (comments, strings of every kind, brackets): the `[profile]` table's,
+ * `profile.overrides` at the top or in a `profile = {...}` inline table, and those that are
+ * another table's (`profile = {...}` under `[package]`), which KCL never reads.
  */
 function profileOverrideStrings(text: string): ArrayString[] {
+  const strings: ArrayString[] = [];
   let table: string[] = [];
   let i = 0;
   while (true) {
     i = skipBlank(text, i, true);
-    if (i >= text.length) return [];
+    if (i >= text.length) return strings;
     if (text[i] === "[") {
       const close = text.indexOf("]", i);
-      if (close < 0) return [];
+      if (close < 0) return strings;
       table = keyParts(text.slice(i + 1, close).replace(/^\[|\]$/g, ""));
       i = close + 1;
       while (text[i] === "]") i++;
       continue;
     }
-    const pair = keyValue(text, i, table);
-    if (typeof pair !== "number") return pair;
-    if (pair < 0) return [];
-    i = pair;
+    i = keyValue(text, i, table, strings);
+    if (i < 0) return strings;
   }
 }
 
 const OVERRIDES = ["profile", "overrides"];
 
 /**
- * The `key = value` at `at`, under the keys `prefix`: the override strings when it is the
- * array, or an inline table holding it; else the index after the value (-1 when no key is there).
+ * The index after the `key = value` at `at`, under the keys `prefix` (-1 when no key is there),
+ * having added to `strings` the override strings of the value: of the array when its key ends
+ * with `profile.overrides`, of the arrays an inline table holds.
  */
-function keyValue(text: string, at: number, prefix: readonly string[]): ArrayString[] | number {
+function keyValue(text: string, at: number, prefix: readonly string[], strings: ArrayString[]): number {
   const eq = keyEnd(text, at);
   if (eq < 0) return -1;
   const key = [...prefix, ...keyParts(text.slice(at, eq))];
   const i = skipBlank(text, eq + 1, false);
-  const leads = key.length <= OVERRIDES.length && key.every((part, n) => part === OVERRIDES[n]);
-  if (leads && key.length === OVERRIDES.length && text[i] === "[") return arrayStrings(text, i);
-  if (leads && key.length < OVERRIDES.length && text[i] === "{") return inlineTableStrings(text, i, key) ?? skipValue(text, i);
+  if (text[i] === "[" && key.slice(-OVERRIDES.length).join(".") === OVERRIDES.join(".")) return arrayStrings(text, i, key, strings);
+  if (text[i] === "{") return inlineTable(text, i, key, strings);
   return skipValue(text, i);
 }
 
-/** The override strings in the inline table opening at `at`, whose key is `prefix`; undefined when it holds none. */
-function inlineTableStrings(text: string, at: number, prefix: readonly string[]): ArrayString[] | undefined {
+/** The index after the inline table opening at `at`, whose key is `prefix`, having added its override strings to `strings`. */
+function inlineTable(text: string, at: number, prefix: readonly string[], strings: ArrayString[]): number {
   let i = at + 1;
   while (i < text.length) {
     i = skipBlank(text, i, true);
     if (text[i] === ",") i++;
-    else if (text[i] === "}") return undefined;
+    else if (text[i] === "}") return i + 1;
     else {
-      const pair = keyValue(text, i, prefix);
-      if (typeof pair !== "number") return pair;
-      if (pair < 0) return undefined;
-      i = pair;
+      const next = keyValue(text, i, prefix, strings);
+      // No key where one should be: the table is skipped whole, as a value.
+      if (next < 0) return skipValue(text, at);
+      i = next;
     }
   }
-  return undefined;
+  return i;
 }
 
 /** The index after spaces, tabs and comments from `at`, and line breaks when `newlines`. */
@@ -272,9 +280,11 @@ function skipValue(text: string, at: number): number {
   return i;
 }
 
-/** The strings that are items of the array opening at `at` (nested arrays and other items skipped, counted in the index). */
-function arrayStrings(text: string, at: number): ArrayString[] {
-  const strings: ArrayString[] = [];
+/**
+ * The index after the array opening at `at`, whose key is `key`, having added to `strings` the
+ * strings that are its items (nested arrays and other items skipped, counted in the index).
+ */
+function arrayStrings(text: string, at: number, key: readonly string[], strings: ArrayString[]): number {
   let depth = 0;
   let index = 0;
   let i = at;
@@ -282,7 +292,7 @@ function arrayStrings(text: string, at: number): ArrayString[] {
     const c = text[i]!;
     if (c === '"' || c === "'") {
       const token = stringAt(text, i);
-      if (depth === 1) strings.push({ ...token, index });
+      if (depth === 1) strings.push({ ...token, index, key });
       i = token.end;
     } else if (c === "#") while (i < text.length && text[i] !== "\n" && text[i] !== "\r") i++;
     else {
@@ -290,8 +300,8 @@ function arrayStrings(text: string, at: number): ArrayString[] {
       else if (c === "[" || c === "{") depth++;
       else if (c === "]" || c === "}") depth--;
       i++;
-      if (depth === 0) return strings;
+      if (depth === 0) return i;
     }
   }
-  return strings;
+  return i;
 }

@@ -126,6 +126,26 @@ describe("editKclMod: images in kcl.mod's [profile] overrides, which kcl run app
     ]);
   });
 
+  it("names an image in a profile under [package], which kcl run never applies, with where to move it, and leaves it", () => {
+    const misplaced = [
+      "[package]",
+      'name = "web"',
+      'profile = { entries = ["main.k"], overrides = ["app.image=\\"ghcr.io/acme/web:1.2.3\\"", "app.replicas=2"] }',
+      "",
+    ].join("\n");
+    const result = editKclMod(misplaced, request("ghcr.io/acme/web:1.2.4"));
+    expect([result.text, result.changes]).toEqual([misplaced, []]);
+    expect(result.warnings).toEqual([
+      {
+        line: 3,
+        message:
+          "package.profile.overrides[0]: app.image holds ghcr.io/acme/web:1.2.3, but KCL reads overrides from the top-level profile only, not from package.profile, so kcl run never applies this spec and it is not edited; move these overrides into the top-level [profile] table",
+      },
+    ]);
+    // Another image's spec there is no news.
+    expect(editKclMod(misplaced, request("ghcr.io/acme/log:1.0")).warnings).toEqual([]);
+  });
+
   it("names a {repository, tag} spec whose tag would move, as a KCLRun's is", () => {
     const pair = `[profile]\noverrides = ['app.image={repository = "ghcr.io/acme/web", tag = "1.2.3"}']\n`;
     expect(editKclMod(pair, request("ghcr.io/acme/web:1.2.3")).warnings).toEqual([]);

@@ -128,6 +128,28 @@ describe("modOverrides: the -O specs of kcl.mod's [profile] overrides", () => {
     expect(modOverrides('[package]\noverrides = ["a=\\"x:1\\""]\n[profile]\nentries = ["main.k"]\n')).toEqual([]);
   });
 
+  it("reads a profile's overrides under another table too, as misplaced: KCL reads the top-level profile only", () => {
+    const mod = [
+      "[package]",
+      'name = "web"',
+      'profile = { entries = ["main.k"], overrides = ["a.image=\\"x:1\\""] }',
+      "",
+      "[package.profile]",
+      "overrides = ['b.image=\"x:1\"']",
+      "",
+      "[profile]",
+      "profile.overrides = ['c.image=\"x:1\"']",
+      "overrides = ['d.image=\"x:1\"']",
+      "",
+    ].join("\n");
+    expect(modOverrides(mod).map(({ line, path, misplaced }) => [line, path, misplaced])).toEqual([
+      [3, "a.image", "package.profile.overrides"],
+      [6, "b.image", "package.profile.overrides"],
+      [9, "c.image", "profile.profile.overrides"],
+      [10, "d.image", undefined],
+    ]);
+  });
+
   it("reads a spec that sets no string as a spec kept in YAML is: a delete, a string after '+=', text KCL refuses", () => {
     const none = '[profile]\noverrides = ["app.image-", "app.l+=\\"x:1\\"", "a[0]=1"]\n';
     expect(modOverrides(none).map(({ path, text, value }) => ({ path, text, value }))).toEqual(
