@@ -18,11 +18,14 @@
  */
 import type { FieldChange } from "../change.js";
 import { specSetting, type ValueForm, type ValueString } from "../kcl/spec-value.js";
+import { escapedEdit, type Decoded } from "../text/escaped-edit.js";
+import type { Splice } from "../text/splice.js";
+import { decodeDoubleQuoted } from "./double-quoted.js";
 import type { YamlDocument } from "./file.js";
 import { isFlowScalar, mapValue, nodeAt, type FlowScalar, type ScalarNode, type YamlNode } from "./node.js";
 import { formatPath, type PathSegment } from "./path.js";
 import type { EditPlan } from "./plan.js";
-import { scalarForm } from "./quoting.js";
+import { doubleQuoted, scalarForm } from "./quoting.js";
 import { scalarSplice } from "./splice.js";
 
 /** What a spec or `-D` argument string sets. */
@@ -139,19 +142,27 @@ export function settingKey(item: SettingItem, setting: Setting): string {
   return `${formatPath(item.path)}: ${setting.name}`;
 }
 
-/** A settings string that is rewritten in place: plain or quoted on one line, its escapes as they would be written. */
-export type WritableItem = SettingItem & { readonly node: FlowScalar };
+/**
+ * A settings string that is rewritten in place: plain or quoted on one line, its escapes as
+ * they would be written, or a double-quoted one with escapes of its own (`\x22`), read with
+ * where each character is written (`escapes`).
+ */
+export type WritableItem = SettingItem & { readonly node: FlowScalar; readonly escapes?: Decoded };
 
 /**
- * The item when its new text is written in its YAML string's own style, so only the value's
- * characters change; else the string's form (a block or multi-line string, escapes written
+ * The item when its new text is written in its YAML string's own style, or spliced into a
+ * one-line double-quoted string keeping its escapes, so only the value's characters change;
+ * else the string's form (a block or multi-line string, a plain or single-quoted one written
  * otherwise), for a warning that ends with REWRITE_ADVICE.
  */
 export function writableItem(plan: EditPlan, item: SettingItem): WritableItem | string {
   const { node, inFlow } = item;
-  const form = scalarForm(node, plan.file.text.slice(node.start, node.end), inFlow);
-  if (form !== undefined || !isFlowScalar(node)) return form ?? `${node.style} string`;
-  return { ...item, node };
+  const source = plan.file.text.slice(node.start, node.end);
+  const form = scalarForm(node, source, inFlow);
+  if (!isFlowScalar(node)) return form ?? `${node.style} string`;
+  if (form === undefined) return { ...item, node };
+  const escapes = node.style === "double" && !/[\r\n]/.test(source) ? decodeDoubleQuoted(source) : undefined;
+  return escapes?.text === node.text ? { ...item, node, escapes } : form;
 }
 
 /** Advice after a form writableItem names. */
@@ -177,8 +188,16 @@ export function setInSetting(
   const text = `${node.text.slice(0, value.start)}${value.write(string)}${node.text.slice(value.end)}`;
   const again = item.read(text)?.value;
   if (!again || !("string" in again) || again.string !== string) return text;
-  plan.addSplice(scalarSplice(plan.file, node, text, item.inFlow), { ...label, old: value.string, new: string, object: document.object });
+  const splice = item.escapes ? escapedSplice(node, item.escapes, text) : scalarSplice(plan.file, node, text, item.inFlow);
+  plan.addSplice(splice, { ...label, old: value.string, new: string, object: document.object });
   return undefined;
+}
+
+/** The splice writing `text` into a double-quoted string read with its `escapes`: what differs, escaped as doubleQuoted escapes it. */
+function escapedSplice(node: FlowScalar, escapes: Decoded, text: string): Splice {
+  // Every character has a double-quoted form, so there is always an edit.
+  const edit = escapedEdit(escapes, text, (middle) => doubleQuoted(middle).slice(1, -1))!;
+  return { start: node.start + edit.start, end: node.start + edit.end, insert: edit.insert };
 }
 
 /** The end of a warning about a string setInSetting did not write, given the text it returned. */

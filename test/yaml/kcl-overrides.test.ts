@@ -7,7 +7,7 @@ import { parseOverrideSpec } from "../../src/kcl/override-spec.js";
 import { stringLiteralValue } from "../../src/kcl/string-literal.js";
 import { editYaml, runEditors } from "../../src/yaml/editor.js";
 import { editKclOverrideSpecs } from "../../src/yaml/kcl-overrides.js";
-import { DIGEST_A, dataOf, numericVersions, update, withImages } from "./helpers.js";
+import { DIGEST_A, dataOf, numericVersions, update, withImages, withSetters } from "./helpers.js";
 
 const edit = (text: string, request: EditRequest) => runEditors(text, request, [editKclOverrideSpecs]);
 
@@ -174,7 +174,6 @@ spec:
       'd.image={name = "ghcr.io/acme/app:1.0.0"}',
       'e.image="ghcr.io/acme/app"',
       '>-\n        f.image="ghcr.io/acme/app:1.0.0"',
-      '"g.image=\\"ghcr.io/acme/app:1.0.\\x30\\""',
     );
     const { text: out, changes, warnings } = edit(text, withImages("ghcr.io/acme/app:1.1.0", "nginx:1.27"));
     expect(out).toBe(text);
@@ -204,12 +203,32 @@ spec:
         message:
           "spec.config.overrides[5]: f.image holds ghcr.io/acme/app in a folded (>) string, which is not edited; write the spec as a plain or quoted one-line string",
       },
-      {
-        line: 21,
-        message:
-          "spec.config.overrides[6]: g.image holds ghcr.io/acme/app in a double-quoted string with non-canonical escapes, which is not edited; write the spec as a plain or quoted one-line string",
-      },
     ]);
+  });
+
+  it("edits a spec in a double-quoted string with escapes of its own, keeping them: only what changes is written again", () => {
+    // YAML decodes \x22 and \u0022 to '"': KCL receives a.image="ghcr.io/acme/app:1.0.0", a quoted string it sets.
+    const text = kclRun(
+      '"a.image=\\x22ghcr.io/acme/app:1.0.0\\x22"',
+      '"b.image=\\u0022ghcr.io/acme/app:1.0.0\\u0022"',
+      '"c.image=\\"ghcr.io/acme/app:1.0.\\x30\\""',
+    );
+    const { text: out, changes, warnings } = editYaml(text, withImages("ghcr.io/acme/app:1.1.0"));
+    expect(out).toBe(text.replaceAll("1.0.0", "1.1.0").replace("1.0.\\x30", "1.1.\\x30"));
+    expect(changes.map((c) => [c.line, c.key, c.new])).toEqual([
+      [14, "spec.config.overrides[0]: a.image", "ghcr.io/acme/app:1.1.0"],
+      [15, "spec.config.overrides[1]: b.image", "ghcr.io/acme/app:1.1.0"],
+      [16, "spec.config.overrides[2]: c.image", "ghcr.io/acme/app:1.1.0"],
+    ]);
+    expect(warnings).toEqual([]);
+    // What KCL receives: the same quoted literal, holding the new reference.
+    expect(specsOf(out).map((spec) => stringLiteralValue(spec.value))).toEqual(Array(3).fill("ghcr.io/acme/app:1.1.0"));
+    // In a flow sequence, and marked with a Flux marker, it is set the same way.
+    const flow = text.replace(/ {4}overrides:\n[^]*$/, '    overrides: ["a.image=\\x22ghcr.io/acme/app:1.0.0\\x22", "b=1"]\n');
+    expect(editYaml(flow, withImages("ghcr.io/acme/app:1.1.0")).changes.map((c) => [c.line, c.key])).toEqual([[13, "spec.config.overrides[0]: a.image"]]);
+    expect(editYaml(flow, withImages("ghcr.io/acme/app:1.1.0")).text).toBe(flow.replace("1.0.0", "1.1.0"));
+    const marked = kclRun('"a.image=\\x22ghcr.io/acme/app:1.0.0\\x22" # {"$imagepolicy": "flux-system:app"}');
+    expect(editYaml(marked, withSetters({ "flux-system:app": "ghcr.io/acme/app:1.1.0" })).text).toBe(marked.replace("1.0.0", "1.1.0"));
   });
 
   it("names an expression's image only when it would move: a {repository, tag} already at the incoming tag is quiet", () => {
