@@ -256,7 +256,7 @@ export interface SetOptions {
   readonly typed?: boolean;
   /**
    * Whether the run sets the field at a path (`image.digest`) too. Given (a `--set` or a configured
-   * override), a tag set beside a digest the run does not set is warned about: the digest still pins the earlier build.
+   * override), a tag (or a kustomize entry's newTag) set beside a digest the run does not set is warned about: the digest still pins the earlier build.
    */
   readonly setsToo?: (path: string) => boolean;
   /** The value is a configured override's, not a `--set`'s: the warning above says so. */
@@ -264,8 +264,8 @@ export interface SetOptions {
 }
 
 /**
- * The tag of a split image (split-image.ts) set to `tag` alone: the digest beside it, unless the
- * run sets that too, still pins the build of the tag it replaced, which is what then runs.
+ * The tag of a split image (split-image.ts), or a kustomize entry's `newTag`, set to `tag` alone: the digest
+ * beside it, unless the run sets that too, still pins the build of the tag it replaced, which is what then runs.
  */
 function warnStaleDigest(
   plan: EditPlan,
@@ -279,15 +279,30 @@ function warnStaleDigest(
   const holder = segments.length > 1 ? lookUp(plan.file.text, document.root, segments.slice(0, -1)) : { node: document.root };
   if ("message" in holder || holder.node?.kind !== "map") return;
   const map = holder.node;
-  const field = (key: string) => mapValue(map, key) ?? undefined;
-  const digest = digestBeside(segments[segments.length - 1]!, field);
-  if (!isFlowScalar(digest) || digest.text === "" || node.text === tag) return;
+  const pin = pinBeside(segments[segments.length - 1]!, (key) => mapValue(map, key) ?? undefined);
+  if (!pin || !isFlowScalar(pin.digest) || pin.digest.text === "" || node.text === tag) return;
   const digestKey = formatPath([...segments.slice(0, -1), "digest"]);
   if (setsToo(digestKey)) return;
-  const { registry, repository } = splitImage(field);
-  const name = [scalarText(registry), scalarText(repository)].filter((part) => part).join("/");
-  const stale = { tagKey: path, tag, digestKey, line: plan.file.lineAt(digest.start), digest: digest.text, name };
+  const stale = { tagKey: path, tag, digestKey, line: plan.file.lineAt(pin.digest.start), digest: pin.digest.text, name: pin.name };
   plan.warn(node.start, staleDigestWarning({ ...stale, ...(configured && { configured }) }));
+}
+
+/**
+ * The digest beside the tag field `key` of a mapping (`field` reads its siblings), which pins the build
+ * whatever the tag reads, and the image the mapping names: a split image's `digest` beside its `tag`, or a
+ * kustomize `images:` entry's beside its `newTag` (kustomize writes `@digest` and drops the tag when both are
+ * set), whose image is its `newName`, else its `name`, as the kustomize editor matches it.
+ */
+function pinBeside(key: PathSegment, field: (key: string) => YamlNode | undefined): { readonly digest: YamlNode; readonly name: string } | undefined {
+  if (key === "newTag") {
+    const name = scalarText(field("newName")) || scalarText(field("name"));
+    const digest = field("digest");
+    return name && digest ? { digest, name } : undefined;
+  }
+  const digest = digestBeside(key, field);
+  if (digest === undefined) return undefined;
+  const { registry, repository } = splitImage(field);
+  return { digest, name: [scalarText(registry), scalarText(repository)].filter((part) => part).join("/") };
 }
 
 /**

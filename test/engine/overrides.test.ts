@@ -53,6 +53,18 @@ describe("overFile", () => {
     });
   });
 
+  it("says the same of a kustomize images: entry's newTag beside its digest, which kustomize uses instead; not when the run empties the digest", () => {
+    const kustomization = `images:\n  - name: ghcr.io/acme/api\n    newTag: 1.3.2\n    digest: ${digest}\n`;
+    const set = (...specs: string[]) => overFile("overlays/prod/kustomization.yaml", "yaml", unedited(kustomization), specs, false).warnings;
+    expect(set("images[0].newTag=1.4.0")).toEqual([
+      {
+        line: 3,
+        message: expect.stringMatching(/^images\[0\]\.newTag: --set wrote 1\.4\.0, but the digest beside it \(images\[0\]\.digest, line 4\) still pins/),
+      },
+    ]);
+    expect(set("images[0].newTag=1.4.0", "images.0.digest=")).toEqual([]);
+  });
+
   describe("a configured override with part: tag beside a digest", () => {
     // The chart's registry is elsewhere (global.imageRegistry), so the Helm editor does not read the pair: the override sets its tag.
     const values = `global:\n  imageRegistry: ghcr.io\nimage:\n  repository: acme/web\n  tag: "1.4.0"\n  digest: "${digest}"\n`;

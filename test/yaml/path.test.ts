@@ -313,6 +313,35 @@ describe("setFromSpec", () => {
     });
   });
 
+  describe("a kustomize images: entry's newTag beside its digest, which kustomize uses instead of the tag", () => {
+    const digest = `sha256:${"1".repeat(64)}`;
+    const entry = `images:\n  - name: ghcr.io/acme/api\n    newTag: 1.3.2\n    digest: ${digest}\n`;
+    const nothingElse = () => false;
+
+    it("says at newTag that the digest still pins the earlier build, naming the image as the entry renames it", () => {
+      expect(setFromSpec(entry, "images[0].newTag=1.4.0", false, nothingElse).warnings).toEqual([
+        {
+          line: 3,
+          message:
+            "images[0].newTag: --set wrote 1.4.0, but the digest beside it (images[0].digest, line 4) still pins the earlier build sha256:111111111111, so that build runs; " +
+            "set images[0].digest too, or give the image with --image ghcr.io/acme/api:1.4.0@sha256:<digest>",
+        },
+      ]);
+      const renamed = entry.replace("    newTag", "    newName: mirror.acme.io/acme/api\n    newTag");
+      expect(setFromSpec(renamed, "images[0].newTag=1.4.0", false, nothingElse).warnings[0]?.message).toMatch(
+        /\(images\[0\]\.digest, line 5\).*--image mirror\.acme\.io\/acme\/api:1\.4\.0@sha256:<digest>$/,
+      );
+      expect(setYamlPath(entry, "images[0].newTag", () => "1.4.0", { setsToo: nothingElse, configured: true }).warnings[0]?.message).toMatch(
+        /^images\[0\]\.newTag: its configured override wrote 1\.4\.0, but the digest beside it \(images\[0\]\.digest, line 4\)/,
+      );
+    });
+
+    it("says nothing when the run sets the digest too, or the digest is empty", () => {
+      expect(setFromSpec(entry, "images[0].newTag=1.4.0", false, (path) => path === "images[0].digest").warnings).toEqual([]);
+      expect(setFromSpec(entry.replace(digest, '""'), "images[0].newTag=1.4.0", false, nothingElse).warnings).toEqual([]);
+    });
+  });
+
   it("refuses a spec without a path before its '='", () => {
     expect(() => setFromSpec("a: 1\n", "=2", false)).toThrow('"=2" is not PATH=VALUE');
     expect(() => setFromSpec("a: 1\n", "a", false)).toThrow('"a" is not PATH=VALUE');
