@@ -114,8 +114,12 @@ function editList(
       // A rename without a tag of its own keeps the manifests' tag, which moves: only a pinned tag stays behind.
       // One already at the incoming tag was set by whoever follows the mirror (an override): no news.
       const pinned = field("newTag") !== undefined || field("digest") !== undefined;
+      // It advises setting the entry's newTag: an override (configured or `--set`) that sets it answers it (overrides.ts).
       if (newName && renamed && pinned && scalarText(field("newTag")) !== renamed.tag)
-        plan.warn(entry.start, `${formatPath([...path, index])} ${renamedWarning(renamed.repository, newName)}`);
+        plan.warn(entry.start, `${formatPath([...path, index])} ${renamedWarning(renamed.repository, newName)}`, undefined, {
+          field: formatPath([...path, index, "newTag"]),
+          reason: "advised-override",
+        });
       return;
     }
     // A version a template or Flux's substitution fills in is set there.

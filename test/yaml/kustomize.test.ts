@@ -1,6 +1,8 @@
 /** kustomization `images:` entries: newTag/digest updates and byte-minimal insertions. */
 import { describe, expect, it } from "vitest";
 import type { EditRequest } from "../../src/change.js";
+import { planUpdate } from "../../src/engine/plan.js";
+import { memorySource } from "../../src/engine/source.js";
 import { editYaml, runEditors } from "../../src/yaml/editor.js";
 import { editKustomizeImages } from "../../src/yaml/kustomize.js";
 import { DIGEST_A, DIGEST_B, dataOf, withImages } from "./helpers.js";
@@ -57,6 +59,25 @@ describe("editKustomizeImages", () => {
     expect(edit(text.replace("1.0.0", "1.1.0"), withImages("docker.io/library/app:1.1.0")).warnings).toEqual([]);
     // A rename with no tag of its own takes the manifests' tag, which moves: no news.
     expect(edit(kustomization("  - name: app\n    newName: ghcr.io/acme/app\n"), withImages("docker.io/library/app:1.1.0")).warnings).toEqual([]);
+  });
+
+  it("no longer says a renamed tag is left once an override, configured or --set, sets that newTag as the warning advises", async () => {
+    const text = "images:\n- name: ghcr.io/acme/web\n  newName: registry.acme.internal/acme/web\n  newTag: 2.0.0\n";
+    const override = "overrides:\n  - file: kustomization.yaml\n    spec: images[0].newTag\n    image: ghcr.io/acme/web\n    part: tag\n";
+    const run = (files: Record<string, string>, sets: string[] = []) =>
+      planUpdate(memorySource(new Map(Object.entries({ "kustomization.yaml": text, ...files }))), {
+        images: ["ghcr.io/acme/web:2.1.0"],
+        setters: [],
+        sets,
+        paths: [],
+      });
+    const plain = await run({});
+    expect(plain.changes).toEqual([]);
+    expect(plain.warnings.map((w) => [w.file, w.line])).toEqual([["kustomization.yaml", 2]]);
+    for (const answered of [await run({ ".github/gitops-promote.yaml": override }), await run({}, ["kustomization.yaml:images[0].newTag=2.1.0"])]) {
+      expect(answered.changes.map((c) => [c.line, c.key, c.old, c.new])).toEqual([[4, "images[0].newTag", "2.0.0", "2.1.0"]]);
+      expect(answered.warnings).toEqual([]);
+    }
   });
 
   it("inserts a missing newTag at the siblings' indentation", () => {
