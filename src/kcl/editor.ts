@@ -19,7 +19,7 @@ import {
   type WarningKind,
 } from "../change.js";
 import { formatImageRef, normalizeRepository, screenToken, tryParseImageRef, type ImageRef } from "../image/reference.js";
-import { MARKER_TOKEN, MarkedFields, readMarker, type Marker } from "../image/marker.js";
+import { MARKER_TOKEN, MarkedFields, readMarker, type Marker, type MarkerReading } from "../image/marker.js";
 import { nextSplitImage, SPLIT_IMAGE_KEYS, splitImage } from "../image/split-image.js";
 import { bareRepositoryWarning, byRepository, nextReference, nextVersion, staleImageIn, versionOf, type ImageUpdate, type KeptBy } from "../image/update.js";
 import { escapeRegExp } from "../text/escape-regexp.js";
@@ -37,6 +37,9 @@ import { StringFlag, T, type Tokens } from "./tokenizer.js";
 
 /** Tokens between a value and the comment after it that still leave the comment the value's. */
 const CLOSERS = new Set<number>([T.RParen, T.RBracket, T.RBrace, T.Comma, T.Semicolon]);
+
+/** The key of a Flux marker, quoted or not: a comment holding it may be a marker, or one written in a dict's single quotes. */
+const MARKER_KEY = MARKER_TOKEN.slice(1, -1);
 
 /** What a string literal holds, as written between its quotes. */
 interface Literal {
@@ -243,19 +246,19 @@ class ImageEditor {
   markLiterals(): void {
     const { tokens } = this;
     let token = 0;
-    // Only the comments holding the marker token are read: found by its occurrences, not by reading every comment.
-    for (let c = 0, next = this.text.indexOf(MARKER_TOKEN); c < tokens.commentCount && next >= 0; c++) {
+    // Only the comments holding the marker key are read: found by its occurrences, not by reading every comment.
+    for (let c = 0, next = this.text.indexOf(MARKER_KEY); c < tokens.commentCount && next >= 0; c++) {
       const start = tokens.commentStart[c]!;
       const end = tokens.commentEnd[c]!;
-      if (next < start) next = this.text.indexOf(MARKER_TOKEN, start);
+      if (next < start) next = this.text.indexOf(MARKER_KEY, start);
       if (next < 0 || next >= end) continue;
-      next = this.text.indexOf(MARKER_TOKEN, end);
+      next = this.text.indexOf(MARKER_KEY, end);
       const comment = this.text.slice(start, end);
       while (token + 1 < tokens.count && tokens.end[token + 1]! <= start) token++;
       let at = token;
       while (at > 0 && CLOSERS.has(tokens.kind[at]!)) at--;
       const line = this.tokens.source.line(start);
-      const reading = readMarker(comment);
+      const reading = singleQuotedMarker(comment) ?? readMarker(comment);
       // A marker on a comment line of its own marks nothing; one a YAML user would write above the value is said so (commented-out code is not read).
       const ownLine = /^[ \t]*$/.test(this.text.slice(tokens.source.lineStart(start), start));
       if (ownLine && reading !== undefined && "marker" in reading) this.warnings.push({ line, message: ownLineMarkerWarning(reading.marker) });
@@ -604,6 +607,23 @@ function literalTypeWarning(type: string): string {
   return `in a value of the literal type ${type}: KCL refuses any value outside its literals, so it is left as it is (a type of str would let it be set)`;
 }
 
+/**
+ * A comment written as a marker in single quotes (`# {'$imagepolicy': 'ns:app'}`, as a KCL or
+ * Python dict is): Flux reads a marker as JSON, whose strings are double-quoted, so it is no
+ * marker; named as a malformed one, with the marker to write. Undefined for any other comment.
+ */
+function singleQuotedMarker(comment: string): MarkerReading {
+  if (!comment.includes("'")) return undefined;
+  const json = comment.replaceAll("'", '"');
+  const reading = readMarker(json);
+  if (reading === undefined || !("marker" in reading)) return undefined;
+  const written = comment.replace(/^#+\s*/, "").trim();
+  const marker = json.replace(/^#+\s*/, "").trim();
+  return {
+    error: `${written} is no Flux setter marker: Flux reads a marker as JSON, whose strings are double-quoted, so the value is left as it is; write # ${marker}`,
+  };
+}
+
 /** A marker on a comment line of its own: YAML's form for the value below, which a KCL marker is not. */
 function ownLineMarkerWarning(marker: Marker): string {
   return `Flux setter "${marker.setter}" is on a comment line of its own, which marks nothing in KCL: a KCL marker sets the string its line ends with (the YAML form above the value does not apply)`;
@@ -661,7 +681,7 @@ function registryTail(image: ImageRef): string {
  * (`_registry + "/web:"`), the path's last segment.
  */
 export function kclScreen(images: readonly ImageRef[]): (text: string) => boolean {
-  return wordScreen([MARKER_TOKEN, ...images.flatMap(kclScreenTokens)]);
+  return wordScreen([MARKER_KEY, ...images.flatMap(kclScreenTokens)]);
 }
 
 /** What a KCL file that may hold `image` spells (kclScreen). */

@@ -3,7 +3,7 @@ import { SourceError, type EditRequest } from "../../src/change.js";
 import { parsePolicy, type Policy } from "../../src/image/policy.js";
 import { parseImageRef } from "../../src/image/reference.js";
 import type { ImageUpdate } from "../../src/image/update.js";
-import { editKcl } from "../../src/kcl/editor.js";
+import { editKcl, kclScreen } from "../../src/kcl/editor.js";
 import { editYaml } from "../../src/yaml/editor.js";
 import { readConformance } from "./corpus.js";
 
@@ -538,6 +538,38 @@ describe("editKcl: Flux setter markers in comments", () => {
       { line: 6, message: 'no image is configured for Flux setter "flux-system:unknown"; the marked value is left as it is' },
       { line: 7, message: expect.stringMatching(/^malformed Flux setter marker .*"flux-system:app:version" is not <namespace>:<policy>/) },
     ]);
+  });
+
+  it("sets a single-quoted KCL string a marker follows in its own quotes", () => {
+    const single = 'a = {\n    image = \'ghcr.io/acme/app:1.0.0\'  # {"$imagepolicy": "ns:app"}\n    tag = \'1.0.0\'  # {"$imagepolicy": "ns:app:tag"}\n}\n';
+    const result = editKcl(single, setters({ "ns:app": "ghcr.io/acme/app:2.0.0" }));
+    expect(result.text).toBe(single.replaceAll("1.0.0", "2.0.0"));
+    expect(result.warnings).toEqual([]);
+  });
+
+  it("names a marker written in single quotes, which Flux does not read (JSON only), with the marker to write, and leaves the literal", () => {
+    const single = [
+      "a = {",
+      "    image = 'ghcr.io/acme/app:1.0.0'  # {'$imagepolicy': 'ns:app'}",
+      '    sidecar = "ghcr.io/acme/app:1.0.0"  # {"$imagepolicy": \'ns:app:tag\'}',
+      "    note = \"x\"  # {'$imagepolicy' is how a dict would say it}",
+      "}",
+      "",
+    ].join("\n");
+    const result = editKcl(single, { ...setters({ "ns:app": "ghcr.io/acme/app:2.0.0" }), images: images("ghcr.io/acme/app:2.0.0").images });
+    expect([result.text, result.changes]).toEqual([single, []]);
+    expect(result.warnings).toEqual([
+      {
+        line: 2,
+        message: `{'$imagepolicy': 'ns:app'} is no Flux setter marker: Flux reads a marker as JSON, whose strings are double-quoted, so the value is left as it is; write # {"$imagepolicy": "ns:app"}`,
+      },
+      {
+        line: 3,
+        message: `{"$imagepolicy": 'ns:app:tag'} is no Flux setter marker: Flux reads a marker as JSON, whose strings are double-quoted, so the value is left as it is; write # {"$imagepolicy": "ns:app:tag"}`,
+      },
+    ]);
+    // The run's screen lets such a file through on its marker alone.
+    expect(kclScreen([parseImageRef("ghcr.io/acme/other:1.0")])(single)).toBe(true);
   });
 
   it("warns, with the line, about a malformed marker Flux would silently ignore, and leaves the literal", () => {
