@@ -290,19 +290,43 @@ function inSplitImage(path: string, text: string, image: ImageRef): boolean {
  * (`# was ghcr.io/acme/app:1.4.0`), or a KCL triple-quoted string, which no rule edits (a docstring).
  */
 function otherVersionsIn(text: string, image: ImageRef, kcl: boolean): { at: number; reference: string }[] {
-  const found: { at: number; reference: string }[] = [];
   const inProse = proseAt(text, kcl);
-  for (const match of text.matchAll(new RegExp(`(?<![\\w.-])${escapeRegExp(screenToken(image))}[:@][\\w.@:+-]+`, "g"))) {
+  return spellingsOf(text, image).filter(
+    ({ at, ref }) =>
+      ref?.repository === image.repository &&
+      (ref.tag !== undefined || ref.digest !== undefined) &&
+      !holdsVersionOf(ref, image) &&
+      !inProse(at) &&
+      // A marked field follows its setter: what is said of the setter (one with no image, too) says why it stays.
+      !/^[^\r\n]*\$imagepolicy/.test(text.slice(at)),
+  );
+}
+
+/**
+ * Where the text first spells the image's repository: a reference to it in any registry spelling, or its
+ * path alone (a Helm `repository:` beside its `registry:`), never another registry's repository of the same
+ * path (`mirror.acme.io/acme/app` for ghcr.io/acme/app) nor a longer one ending in it (`bitnami/nginx` for nginx).
+ */
+export function spelledAt(text: string, image: ImageRef): number | undefined {
+  return spellingsOf(text, image).find(({ bare, ref }) => bare || ref === undefined || ref.repository === image.repository)?.at;
+}
+
+/** A spelling of an image's path in a text: the whole reference written there, where it starts, what it reads as, and whether it is the path alone. */
+interface Spelling {
+  readonly at: number;
+  readonly reference: string;
+  readonly ref: ImageRef | undefined;
+  readonly bare: boolean;
+}
+
+/** Each spelling of the image's path (screenToken's) as a whole word, with its version if one follows, and its registry if one is written before it. */
+function spellingsOf(text: string, image: ImageRef): Spelling[] {
+  const found: Spelling[] = [];
+  for (const match of text.matchAll(new RegExp(`(?<![\\w.-])${escapeRegExp(screenToken(image))}(?:[:@][\\w.@:+-]+|(?![\\w./-]))`, "g"))) {
     // The whole reference: back to what delimits it (a space, a quote, `=`…), to its registry.
     const before = /[^\s"'`=,;()[\]{}]*$/.exec(text.slice(Math.max(0, match.index - 256), match.index))![0];
-    const at = match.index - before.length;
     const reference = `${before}${match[0]}`.replace(/[.:]+$/, "");
-    const ref = tryParseImageRef(reference);
-    if (ref?.repository !== image.repository || holdsVersionOf(ref, image)) continue;
-    if (inProse(at)) continue;
-    // A marked field follows its setter: what is said of the setter (one with no image, too) says why it stays.
-    if (/^[^\r\n]*\$imagepolicy/.test(text.slice(at))) continue;
-    found.push({ at, reference });
+    found.push({ at: match.index - before.length, reference, ref: tryParseImageRef(reference), bare: before === "" });
   }
   return found;
 }

@@ -9,13 +9,13 @@ import { formatImageRef, type ImageRef } from "../image/reference.js";
 import type { ImageUpdate } from "../image/update.js";
 import { markerPattern } from "../image/marker.js";
 import type { Config, Target, TargetImage } from "./config.js";
-import { repositoryPattern } from "../image/reference.js";
 import { RequestError } from "./request.js";
 import { lineAt } from "../text/line-index.js";
 import { pathMatcher } from "./path-glob.js";
 import { withoutImageUpdater } from "./image-updater.js";
 import { andList } from "../text/and-list.js";
 import { quotedExcerpt } from "../text/quoted-excerpt.js";
+import { spelledAt } from "./reach.js";
 
 /** The configured targets the request names (all of them when it names none); a name no target has is refused. */
 export function targetsInScope(config: Config | undefined, names: readonly string[] | undefined): readonly Target[] {
@@ -213,15 +213,16 @@ export function warnRefusedImages(
 
 /**
  * Where a file holds what the run would edit for the image: `path:line` of the first line with
- * its repository (when matched by it) or a marker of a key standing for it, else `path` when an
+ * its repository (when matched by it; spelledAt's, not another registry's of the same path) or a marker of a key standing for it, else `path` when an
  * override sets it there; none when neither.
  */
 function placeHolding(path: string, raw: string, image: ImageRef, byRepository: boolean, reach: FileReach): string[] {
   // argocd-image-updater's annotations and objects name the repository with a constraint: nothing there would be edited.
   const text = withoutImageUpdater(raw);
   const markers = [...reach.setters].filter(([, update]) => update.image.repository === image.repository).map(([key]) => markerPattern(key));
-  const patterns = byRepository ? [repositoryPattern(image), ...markers] : markers;
-  const at = Math.min(...patterns.map((pattern) => pattern.exec(text)?.index ?? Infinity));
+  // The repository as spelt in its own registry: the same path in another one (a mirror) is another image, edited or refused apart.
+  const spelt = byRepository ? (spelledAt(text, image) ?? Infinity) : Infinity;
+  const at = Math.min(spelt, ...markers.map((pattern) => pattern.exec(text)?.index ?? Infinity));
   if (at !== Infinity) return [`${path}:${lineAt(text, at)}`];
   return reach.overridden.includes(image.repository) ? [path] : [];
 }

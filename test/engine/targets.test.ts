@@ -203,6 +203,16 @@ describe("warnRefusedImages", () => {
     expect(refusals([byRepository(`${APP}:2.0.0`)], { "staging/d.yaml": `image: ${APP}:1.0.0\n` })).toEqual([]);
   });
 
+  it("names the line of the refused repository itself, not an earlier one of the same path in another registry (trial 14 S3)", () => {
+    const mirror = "mirror.acme.io/acme/app";
+    const deployment = `containers:\n  - image: ${APP}:1.0.0\n  - image: bitnami/app:1.0.0\n  - image: ${mirror}:1.0.0\n`;
+    expect(refusals([byRepository(`${mirror}:1.1.0`)], { "staging/d.yaml": deployment })).toEqual([
+      `target staging does not allow ${mirror}; not edited in staging/d.yaml:4`,
+    ]);
+    // A file that holds the path only in another registry does not hold the image at all.
+    expect(refusals([byRepository(`${mirror}:1.1.0`)], { "staging/d.yaml": `image: ${APP}:1.0.0\n` })).toEqual([]);
+  });
+
   it("says nothing of a target none of whose files holds the image", () => {
     expect(refusals([byRepository(`${OTHER}:1.0.0`)], { "staging/d.yaml": `image: ${APP}:1.0.0\n`, "free/d.yaml": `image: ${OTHER}:0.9.0\n` })).toEqual([]);
   });
