@@ -49,10 +49,12 @@ export function formatPath(path: readonly PathSegment[]): string {
  */
 export function parsePath(text: string, value?: string): PathSegment[] {
   const fail = (why: string, at: number): never => {
-    // yq writes `.image.tag`; here a path starts with its first key.
-    const yq = at === 0 && text.startsWith(".") && text.length > 1 ? `; drop the leading dot (paths are ${text.slice(1)}, not yq's ${text})` : "";
-    throw new SourceError(`invalid path ${JSON.stringify(text)}: ${yqSelector(text, value) ?? `${why} at character ${at + 1}${yq}`}`);
+    throw new SourceError(
+      `invalid path ${JSON.stringify(text)}: ${yqSelector(text, value) ?? `${why} at character ${at + 1}${at === 0 ? rootHint(text) : ""}`}`,
+    );
   };
+  // updatecli's paths are JSONPath's, `$.image.tag`: read as a key named `$`, it would be a path no file has, whose fix is not --create.
+  if (JSON_ROOT.test(text)) fail("a JSONPath root '$'", 0);
   const segments: PathSegment[] = [];
   let i = 0;
   while (i < text.length) {
@@ -81,6 +83,18 @@ export function parsePath(text: string, value?: string): PathSegment[] {
   return segments;
 }
 
+/** `$.` or `$[` in front of a path: JSONPath's root, as updatecli writes it. */
+const JSON_ROOT = /^\$[.[]./;
+
+/** How a path spelled as yq (`.image.tag`) or updatecli (`$.image.tag`) spells it is written here, where a path starts with its first key; "" for any other. */
+function rootHint(text: string): string {
+  if (JSON_ROOT.test(text)) {
+    const root = text[1] === "." ? "$." : "$";
+    return `; drop the leading ${root} (paths are ${text.slice(root.length)}, not updatecli's ${text})`;
+  }
+  return text.startsWith(".") && text.length > 1 ? `; drop the leading dot (paths are ${text.slice(1)}, not yq's ${text})` : "";
+}
+
 /**
  * yq's pick of a list item by a field (`images[name=app]`, `.images[] | select(.name == "app")`), which a path does not
  * read: where it is and what to write instead, or undefined for any other path. A kustomize `images` entry's `newTag`
@@ -89,7 +103,7 @@ export function parsePath(text: string, value?: string): PathSegment[] {
 function yqSelector(path: string, value: string | undefined): string | undefined {
   const open = path.indexOf("[");
   if (open < 0 || !/\[\s*(?:\]|\?)|\[[^\]"']*=|select\(/.test(path)) return undefined;
-  const list = path.slice(0, open).replace(/^[\s(]*\./, "");
+  const list = path.slice(0, open).replace(/^[\s(]*\$?\./, "");
   const picked = /\.?([\w-]+)\s*==?\s*(?:"([^"]*)"|'([^']*)'|([^\s\])]+))/.exec(path.slice(open));
   const name = picked?.[1] === "name" ? (picked[2] ?? picked[3] ?? picked[4]) : undefined;
   const field = /\.([\w-]+)[\s)]*$/.exec(path)?.[1];

@@ -27,6 +27,14 @@ describe("applySet", () => {
     expect(() => applySet("values.yaml", "a: 1\n", "a..b=1")).toThrow(RequestError);
     expect(issues(() => applySet("values.yaml", "a: 1\n", "a..b=1"))).toMatchObject([{ field: "set", file: "values.yaml" }]);
     expect(issues(() => applySet("kcl.mod", "", "a=1"))).toMatchObject([{ field: "set" }]);
+    // updatecli's spelling is the spec's fault, not a key the file lacks (which --create would add)
+    expect(issues(() => applySet("values.yaml", "a: 1\n", "$.a=1"))).toEqual([
+      {
+        field: "set",
+        file: "values.yaml",
+        message: `invalid path "$.a": a JSONPath root '$' at character 1; drop the leading $. (paths are a, not updatecli's $.a)`,
+      },
+    ]);
     expect(issues(() => applySet("values.yaml", "a: 1\n", "b=1"))).toEqual([
       { file: "values.yaml", line: 1, message: "b: the document has 'a', not 'b' (to add b, use --create, or create: true in the Action or the library)" },
     ]);

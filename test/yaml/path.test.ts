@@ -23,6 +23,9 @@ describe("parsePath", () => {
     ['a["b"]c', "expected '.' or '[' at character 7"],
     // yq's spelling
     [".image.tag", "empty key at character 1; drop the leading dot (paths are image.tag, not yq's .image.tag)"],
+    // updatecli's (JSONPath's), which a key named "$" would otherwise read
+    ["$.image.tag", "a JSONPath root '$' at character 1; drop the leading $. (paths are image.tag, not updatecli's $.image.tag)"],
+    ['$["dot.key"].b', `a JSONPath root '$' at character 1; drop the leading $ (paths are ["dot.key"].b, not updatecli's $["dot.key"].b)`],
     [
       "images[name=ghcr.io/acme/app].newTag",
       "a yq selector at character 7; list items are selected by index (images[0]), or give --image REPOSITORY:TAG (images: in the Action), which finds the image's fields by its name",
@@ -37,6 +40,7 @@ describe("parsePath", () => {
     ['.images[] | select(.name == "ghcr.io/acme/app").newTag=1.3.0', "images[0]", "ghcr.io/acme/app:1.3.0"],
     ['(.images[] | select(.name == "ghcr.io/acme/app")).newTag = "1.3.0"', "images[0]", "ghcr.io/acme/app:1.3.0"],
     ["spec.containers[name=app].image=ghcr.io/acme/app:1.3.0", "spec.containers[0]", "ghcr.io/acme/app:1.3.0"],
+    ['$.images[?(@.name == "ghcr.io/acme/app")].newTag=1.3.0', "images[0]", "ghcr.io/acme/app:1.3.0"],
     // What --image would not set is left to the index.
     ["images[name=ghcr.io/acme/app].newName=ghcr.io/acme/web", "images[0]", "REPOSITORY:TAG"],
   ])("names yq's list selector in %j, with the index or the --image to give instead", (spec, index, image) => {
