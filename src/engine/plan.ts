@@ -400,16 +400,19 @@ async function warnLeftBehind(
     said.push(w);
     warned.set(w.file, said);
   }
-  // A reference left at another version is explained by a warning at its line, or one naming its image: one about
-  // another image of the file (a parameter that moved, one refused) says nothing of it, at its line either when it names
-  // that image only (a flow mapping or JSON line holding both). Without such references, any warning of the file does.
+  // A reference left at another version is explained by a warning at its line, or one naming its image that is of the whole
+  // file (no line) or names its line (an alias's, "of base-image (line 3), which holds …"): a field's warning at another line
+  // (its digest pin dropped) speaks of that field, even naming the image. One about another image of the file (a parameter that
+  // moved, one refused) says nothing of it, at its line either when it names that image only (a flow mapping or JSON line
+  // holding both). Without such references, any warning of the file does.
   const warnedOf = (path: string, image: ImageRef, lines: readonly number[]) => {
     const said = warned.get(path) ?? [];
     if (lines.length === 0 || said.some((w) => w.about?.reason === "not-edited")) return said.length > 0;
     const naming = repositoryPattern(image);
     const others = [...valid.images, ...valid.setters.values()].filter((i) => i.repository !== image.repository).map(repositoryPattern);
     const ofOther = (w: FieldWarning) => !naming.test(w.message) && others.some((other) => other.test(w.message));
-    return lines.every((line) => said.some((w) => w.line === line && !ofOther(w))) || said.some((w) => naming.test(w.message));
+    const namesLine = (w: FieldWarning, line: number) => w.line === undefined || new RegExp(`\\bline ${line}\\b`).test(w.message);
+    return lines.every((line) => said.some((w) => (w.line === line && !ofOther(w)) || (namesLine(w, line) && naming.test(w.message))));
   };
   const finalTexts = new Map([...texts].filter(([path]) => run.inScope(path)).map(([path, text]) => [path, after.get(path) ?? text] as const));
   const left = leftBehind(valid.images, finalTexts, {

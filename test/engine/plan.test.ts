@@ -377,6 +377,28 @@ describe("planUpdate: what is scanned", () => {
     ]);
   });
 
+  it("names a reference left at another line than a field warning naming its image: the digest pin dropped at line 9 says nothing of the env value (trial 14 S2)", async () => {
+    const digest = `sha256:${"2".repeat(64)}`;
+    const sts = [
+      "spec:",
+      "  containers:",
+      "    - name: queue",
+      `      image: ghcr.io/acme/worker:3.1.0@${digest}`,
+      "      env:",
+      "        - name: SELF_IMAGE",
+      "          value: ghcr.io/acme/worker:3.1.0",
+      "",
+    ].join("\n");
+    const p = await plan({ "sts.yaml": sts }, { images: ["ghcr.io/acme/worker:3.2.0"] });
+    expect(p.warnings.map((w) => [w.line, w.message.split(":")[0]])).toEqual([
+      [4, "spec.containers[0].image drops the digest pin sha256"],
+      [7, "ghcr.io/acme/worker"],
+    ]);
+    // A warning of the whole file naming the image still explains it: the file not edited at all.
+    const broken = await plan({ "sts.yaml": `${sts}bad: [\n` }, { images: ["ghcr.io/acme/worker:3.2.0"] });
+    expect(broken.warnings.map((w) => w.message)).toEqual([expect.stringMatching(/^not edited: /)]);
+  });
+
   it("counts as another version only a reference to the image itself: not another registry's repository of its path, nor a KCL docstring", async () => {
     const values = [
       "image:",
