@@ -1,12 +1,14 @@
 /**
  * Where an alias's value is written. The editors never follow an alias (`*name`): the anchored
  * value is edited where it is written, so a field that is an alias is named with its anchor.
+ * A merge key (`<<: *name`, `<<: [*a, *b]`, `<<: {...}`) gives a mapping the keys it does not
+ * write itself: such a key is read where it is written (mergedValue).
  * Each file's anchors and each document's values are indexed once, on the first alias asked
  * about: a file of thousands of aliases is read in linear time.
  */
 import { partitionPoint } from "../text/partition-point.js";
 import type { YamlFile } from "./file.js";
-import type { AliasNode, YamlNode } from "./node.js";
+import type { AliasNode, MapNode, YamlNode } from "./node.js";
 import type { PathSegment } from "./path.js";
 import { forEachValue } from "./walk.js";
 
@@ -39,7 +41,11 @@ export function anchorOf(file: YamlFile, alias: AliasNode): { readonly name: str
   return before === 0 ? undefined : { name: `&${name}`, at: offsets[before - 1]! };
 }
 
-type Placed = { readonly node: YamlNode; readonly path: readonly PathSegment[] };
+/** A value and its path in the document: where it is written. */
+export type Placed = { readonly node: YamlNode; readonly path: readonly PathSegment[] };
+
+/** What may stand between an anchor and its value: spaces, line breaks, comments and a tag (`&img !!map`). */
+const BEFORE_VALUE = /(?:[ \t\r\n]+|#[^\r\n]*|![^\s]*)*/y;
 
 const valuesOfRoot = new WeakMap<YamlNode, ReadonlyMap<number, Placed>>();
 
@@ -47,8 +53,10 @@ const valuesOfRoot = new WeakMap<YamlNode, ReadonlyMap<number, Placed>>();
 export function anchoredValue(file: YamlFile, root: YamlNode | null, alias: AliasNode): Placed | undefined {
   const anchor = anchorOf(file, alias);
   if (anchor === undefined || root === null) return undefined;
-  let start = anchor.at + anchor.name.length;
-  while (file.text[start] === " " || file.text[start] === "\t") start++;
+  // A block mapping or list anchored on its key's line starts on the next line.
+  BEFORE_VALUE.lastIndex = anchor.at + anchor.name.length;
+  BEFORE_VALUE.test(file.text);
+  const start = BEFORE_VALUE.lastIndex;
   let values = valuesOfRoot.get(root);
   if (values === undefined) {
     const byStart = new Map<number, Placed>();
@@ -58,4 +66,44 @@ export function anchoredValue(file: YamlFile, root: YamlNode | null, alias: Alia
     valuesOfRoot.set(root, (values = byStart));
   }
   return values.get(start);
+}
+
+/** Whether `key` is the merge key: `<<` written plain (a quoted "<<" is an ordinary key). */
+function isMergeKey(key: YamlNode): boolean {
+  return key.kind === "scalar" && key.style === "plain" && key.text === "<<";
+}
+
+/** Whether `map` has a merge key. */
+export function hasMergeKey(map: MapNode): boolean {
+  return map.pairs.some((pair) => isMergeKey(pair.key));
+}
+
+/**
+ * The value `key` of `map` (at `path`) takes from its merge key, where it is written, as YAML's merge
+ * reads it: from the first mapping merged that has it, each with what it merges itself. Undefined when
+ * no merge brings it (`map`'s own `key`, which wins over a merged one, is not read here).
+ */
+export function mergedValue(file: YamlFile, root: YamlNode | null, map: MapNode, path: readonly PathSegment[], key: string): Placed | undefined {
+  return mergedFrom(file, root, map, path, key, new Set());
+}
+
+function mergedFrom(file: YamlFile, root: YamlNode | null, map: MapNode, path: readonly PathSegment[], key: string, seen: Set<MapNode>): Placed | undefined {
+  // An alias inside its own anchored mapping merges it again: it brings nothing more.
+  if (seen.has(map)) return undefined;
+  seen.add(map);
+  for (const pair of map.pairs) {
+    if (!isMergeKey(pair.key) || pair.value === null) continue;
+    const sources =
+      pair.value.kind === "seq" ? pair.value.items.map((item, i) => ({ node: item, path: [...path, "<<", i] })) : [{ node: pair.value, path: [...path, "<<"] }];
+    for (const source of sources) {
+      const merged = source.node.kind === "alias" ? anchoredValue(file, root, source.node) : source;
+      if (merged?.node.kind !== "map") continue;
+      const own = merged.node.pairs.find((p) => p.key.kind === "scalar" && !isMergeKey(p.key) && p.key.text === key);
+      // Its own key, even one without a value (`? tag`), wins over what it merges.
+      if (own) return own.value ? { node: own.value, path: [...merged.path, key] } : undefined;
+      const found = mergedFrom(file, root, merged.node, merged.path, key, seen);
+      if (found) return found;
+    }
+  }
+  return undefined;
 }

@@ -8,12 +8,17 @@
  * mapping spelled as `image.repository`, `image.tag`, ...), by the decision the KCL editor makes
  * for its configs too (nextSplitImage): it only splices.
  * A tag or digest filled in later (`${WEB_TAG}`, `{{.tag}}`) is named in a warning, never edited (placeholder.ts).
+ * A mapping reads the fields it does not write itself from its merge key (`<<: *img`), as YAML does: a
+ * `repository` merged in makes its own `tag` a pair's. A merged field is written where the merge takes it
+ * from, which every mapping merging it shares: it is edited there only as a pair of its own, never for one
+ * of them; one that would have to move for this mapping leaves the pair, named in a warning.
  */
 import { normalizeRepository } from "../image/reference.js";
-import { nextSplitImage, splitImage } from "../image/split-image.js";
+import { nextSplitImage, SPLIT_IMAGE_KEYS, splitImage } from "../image/split-image.js";
 import { byRepository, type ImageUpdate } from "../image/update.js";
+import { hasMergeKey, mergedValue } from "./alias.js";
 import type { YamlDocument } from "./file.js";
-import { isFlowScalar, mapValue, scalarText, type YamlNode } from "./node.js";
+import { isFlowScalar, mapValue, scalarText, type FlowScalar, type YamlNode } from "./node.js";
 import { formatPath, type PathSegment } from "./path.js";
 import { warnPlaceholderField } from "./placeholder.js";
 import type { EditPlan, Editor } from "./plan.js";
@@ -25,6 +30,8 @@ export interface HelmField {
   readonly node: YamlNode | null;
   readonly path: readonly PathSegment[];
   readonly inFlow: boolean;
+  /** Taken from a merge key (`<<: *img`): `path` is where it is written, shared by every mapping merging it; never written for this one. */
+  readonly merged?: boolean;
 }
 
 /** The fields of one Helm image; `repository` is `name` when that is how it is written. `path` names the pair (a values mapping), else its tag does. */
@@ -42,8 +49,8 @@ export function setHelmImage(image: HelmImage, incoming: ReadonlyMap<string, Ima
   const repositoryNode = repository?.node;
   const tagNode = tag?.node;
   if (!tag || !isFlowScalar(repositoryNode) || (digest && !isFlowScalar(digest.node))) return;
-  // A marked field belongs to its marker; so does the rest of its mapping.
-  if ([repository, registry, tag, digest].some((field) => plan.isClaimed(field?.node))) return;
+  // A marked field belongs to its marker; so does the rest of its mapping. A merged one is its mapping's (plan.valueOf).
+  if ([repository, registry, tag, digest].some((field) => !field?.merged && plan.isClaimed(field?.node))) return;
   const registryText = scalarText(registry?.node);
   const name = registryText ? `${registryText}/${repositoryNode.text}` : repositoryNode.text;
   const update = incoming.get(normalizeRepository(name) ?? "");
@@ -58,16 +65,37 @@ export function setHelmImage(image: HelmImage, incoming: ReadonlyMap<string, Ima
   // `tag: ~` is YAML's null: no tag yet, filled as an empty one is.
   const current = tagNode.style === "plain" && tagNode.text === "~" ? "" : tagNode.text;
   const { next, say: sayTo } = nextSplitImage(update, { tag: current, digest: digest && scalarText(digestNode) });
-  const say = () => sayTo(plan.keptBy(tagNode.start, formatPath(tag.path)), plan.keptBy(tagNode.start, formatPath(image.path?.length ? image.path : tag.path)));
+  // A merged tag is told of at the pair, by the pair's path: every mapping merging it may keep it for its own image.
+  const [tagAt, tagPath] = tag.merged ? [ownStart(image) ?? tagNode.start, [...(image.path ?? []), ...tag.path.slice(-1)]] : [tagNode.start, tag.path];
+  const say = () => sayTo(plan.keptBy(tagAt, formatPath(tagPath)), plan.keptBy(tagAt, formatPath(image.path?.length ? image.path : tag.path)));
   if (!next) return say();
   // Tag and digest name one build: neither is written when the tag of one (`!!float 1.0`) cannot hold its new value.
   if (next.tag !== undefined && !tagHolds(tagNode, next.tag)) return plan.warn(tagNode.start, tagWarning(formatPath(tag.path), tagNode, next.tag));
   if (digest && isFlowScalar(digestNode) && next.digest !== undefined && !tagHolds(digestNode, next.digest))
     return plan.warn(digestNode.start, tagWarning(formatPath(digest.path), digestNode, next.digest));
+  const writes = [
+    { field: tag, node: tagNode, value: next.tag },
+    { field: digest, node: isFlowScalar(digestNode) ? digestNode : undefined, value: next.digest },
+  ].filter((w): w is { field: HelmField; node: FlowScalar; value: string } => w.field !== undefined && w.node !== undefined && w.value !== undefined);
+  // Tag and digest name one build: a merged one that would not hold its new value leaves both.
+  const behind = writes.find(({ field, node, value }) => field.merged && plan.valueOf(node) !== value);
+  if (behind) return plan.warn(ownStart(image) ?? behind.node.start, mergedWarning(image, behind.field, plan, `${name}:${next.tag ?? ""}`));
   say();
-  if (next.tag !== undefined) plan.setScalar(tagNode, next.tag, tag.inFlow, { kind: "helm", key: formatPath(tag.path), document });
-  if (digest && isFlowScalar(digestNode) && next.digest !== undefined)
-    plan.setScalar(digestNode, next.digest, digest.inFlow, { kind: "helm", key: formatPath(digest.path), document });
+  for (const { field, node, value } of writes)
+    if (!field.merged) plan.setScalar(node, value, field.inFlow, { kind: "helm", key: formatPath(field.path), document });
+}
+
+/** Where the pair writes a field of its own (its tag first): where a warning about the pair is said. */
+function ownStart({ tag, repository, registry, digest }: HelmImage): number | undefined {
+  return [tag, repository, registry, digest].find((field) => field && !field.merged && field.node)?.node?.start;
+}
+
+/** Why a pair is left: `field` is merged from where others share it, and would have to hold another value for this pair. */
+function mergedWarning(image: HelmImage, field: HelmField, plan: EditPlan, reference: string): string {
+  const pair = formatPath(image.path ?? []);
+  const key = field.path[field.path.length - 1]!;
+  const at = `${formatPath(field.path)} (line ${plan.file.lineAt(field.node!.start)})`;
+  return `${pair} is not moved to ${reference}: its ${key} is merged (<<) from ${at}, which every mapping merging it shares; add ${key}: to ${pair} to set it for this one alone, or set ${formatPath(field.path)} for all of them`;
 }
 
 export const editHelmValues: Editor = (file, request, plan) => {
@@ -75,10 +103,16 @@ export const editHelmValues: Editor = (file, request, plan) => {
   if (incoming.size === 0) return;
   for (const document of file.documents) {
     forEachValue(document.root, ({ node, path, inFlow }) => {
-      if (node.kind !== "map" || mapValue(node, "tag") === undefined) return;
+      if (node.kind !== "map") return;
+      const merges = hasMergeKey(node);
+      if (!merges && mapValue(node, "tag") === undefined) return;
+      // A mapping that writes no image field of its own is the one it merges, edited where that is written.
+      if (merges && ![...SPLIT_IMAGE_KEYS].some((key) => mapValue(node, key) !== undefined)) return;
       const field = (key: string): HelmField | undefined => {
         const value = mapValue(node, key);
-        return value === undefined ? undefined : { node: value, path: [...path, key], inFlow: inFlow || node.flow };
+        if (value !== undefined) return { node: value, path: [...path, key], inFlow: inFlow || node.flow };
+        const merged = merges ? mergedValue(file, document.root, node, path, key) : undefined;
+        return merged && { ...merged, inFlow: false, merged: true };
       };
       setHelmImage({ path, ...splitImage(field) }, incoming, plan, document);
     });

@@ -37,6 +37,8 @@ export interface PlannedWarning {
 export class EditPlan {
   private readonly claimed = new Set<YamlNode>();
   private readonly planned: PlannedChange[] = [];
+  /** The value each scalar set so far is given: what a mapping merging it (`<<: *img`) reads. */
+  private readonly values = new Map<YamlNode, string>();
   private readonly warnings: PlannedWarning[] = [];
 
   constructor(readonly file: YamlFile) {}
@@ -48,6 +50,11 @@ export class EditPlan {
 
   isClaimed(node: YamlNode | null | undefined): boolean {
     return node !== null && node !== undefined && this.claimed.has(node);
+  }
+
+  /** What `node` holds once the plan is applied. */
+  valueOf(node: FlowScalar): string {
+    return this.values.get(node) ?? node.text;
   }
 
   /**
@@ -63,6 +70,7 @@ export class EditPlan {
       return this.warn(node.start, tagWarning(label.kind === "setter" ? `the value Flux setter "${label.key}" marks` : label.key, node, value));
     }
     const splice = scalarSplice(this.file, node, value, inFlow, verbatim);
+    this.values.set(node, value);
     this.planned.push({ splice, change: { kind: label.kind, key: label.key, old, new: value, object: label.document.object } });
   }
 

@@ -1,5 +1,6 @@
 /** Helm values pairs: repository (+ registry) with tag (+ digest) siblings. */
 import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import type { EditRequest } from "../../src/change.js";
 import { parsePolicy } from "../../src/image/policy.js";
 import { runEditors } from "../../src/yaml/editor.js";
@@ -212,5 +213,107 @@ spec:
     expect(out).toBe(text.replace("tag: 20240101", 'tag: "20240202"'));
     expect(dataOf(out)[0]).toMatchObject({ spec: { values: { image: { tag: "20240202" } } } });
     expect(changes[0]).toMatchObject({ key: "spec.values.image.tag", object: { kind: "HelmRelease", name: "app", namespace: "apps" } });
+  });
+});
+
+describe("editHelmValues with merge keys (<<)", () => {
+  const anchored = `x-defaults: &img
+  repository: ghcr.io/acme/billing
+  tag: 0.8.0
+global:
+  image: *img
+billing:
+  image:
+    <<: *img
+    tag: 0.8.0
+cron:
+  image:
+    <<: *img
+`;
+
+  it("moves the own tag of a mapping whose repository is merged, and the anchor as a pair of its own; one that only merges follows the anchor", () => {
+    const { text: out, changes, warnings } = edit(anchored, withImages("ghcr.io/acme/billing:0.9.0"));
+    expect(out).toBe(anchored.replaceAll("tag: 0.8.0", "tag: 0.9.0"));
+    expect(changes.map((c) => [c.line, c.key, c.old, c.new])).toEqual([
+      [3, "x-defaults.tag", "0.8.0", "0.9.0"],
+      [9, "billing.image.tag", "0.8.0", "0.9.0"],
+    ]);
+    expect(warnings).toEqual([]);
+    // As Helm reads it: YAML 1.1 merge keys.
+    expect(parse(out, { merge: true })).toMatchObject({
+      billing: { image: { repository: "ghcr.io/acme/billing", tag: "0.9.0" } },
+      cron: { image: { repository: "ghcr.io/acme/billing", tag: "0.9.0" } },
+    });
+  });
+
+  it("reads a merged list in order and an inline merge: the registry of one, the repository of the other", () => {
+    const text = `x-registry: &registry {registry: ghcr.io}
+x-other: &other {registry: quay.io, repository: acme/other}
+api:
+  image:
+    <<: [*registry, *other]
+    repository: acme/api
+    tag: 1.0.0
+web:
+  image:
+    <<: {repository: ghcr.io/acme/web}
+    tag: 1.0.0
+`;
+    const { text: out, changes } = edit(text, withImages("ghcr.io/acme/api:1.1.0", "ghcr.io/acme/web:2.0.0", "quay.io/acme/api:9.0.0"));
+    expect(out).toBe(text.replace("    tag: 1.0.0", "    tag: 1.1.0").replace("    tag: 1.0.0\n", "    tag: 2.0.0\n"));
+    expect(changes.map((c) => [c.line, c.key])).toEqual([
+      [7, "api.image.tag"],
+      [11, "web.image.tag"],
+    ]);
+  });
+
+  it("leaves a pair whose tag is merged from a mapping others share, and names where that tag is written", () => {
+    const text = `x-version: &version
+  tag: 1.2.3
+api:
+  image:
+    <<: *version
+    repository: ghcr.io/acme/api
+worker:
+  image:
+    <<: *version
+    repository: ghcr.io/acme/worker
+`;
+    expect(edit(text, withImages("ghcr.io/acme/api:1.2.4"))).toEqual({
+      text,
+      changes: [],
+      warnings: [
+        {
+          line: 6,
+          message:
+            "api.image is not moved to ghcr.io/acme/api:1.2.4: its tag is merged (<<) from x-version.tag (line 2), which every mapping merging it shares; add tag: to api.image to set it for this one alone, or set x-version.tag for all of them",
+        },
+      ],
+    });
+    // A policy keeping the tag is said of each pair that keeps it, at the pair.
+    const stable = parsePolicy({ semver: { range: "^1.0.0" } });
+    const kept = edit(text, withImages(update("ghcr.io/acme/api:1.2.0", stable), update("ghcr.io/acme/worker:1.1.0", stable))).warnings;
+    expect(kept.map((w) => [w.line, w.message.slice(0, w.message.indexOf(","))])).toEqual([
+      [6, "api.image.tag keeps 1.2.3"],
+      [10, "worker.image.tag keeps 1.2.3"],
+    ]);
+  });
+
+  it("moves an own tag with a merged digest only where the digest merged is moved to the same build: tag and digest name one", () => {
+    const pinned = (repository: string) => `x-pinned: &pinned
+  ${repository}
+  digest: ${DIGEST_A}
+db:
+  image:
+    <<: *pinned
+    repository: ghcr.io/acme/db
+    tag: 1.0.0
+`;
+    const pair = pinned("repository: ghcr.io/acme/db\n  tag: 1.0.0");
+    expect(edit(pair, withImages(`ghcr.io/acme/db:1.1.0@${DIGEST_B}`)).text).toBe(pair.replaceAll("1.0.0", "1.1.0").replace(DIGEST_A, DIGEST_B));
+    const shared = pinned("pullPolicy: Always");
+    const { text: out, warnings } = edit(shared, withImages(`ghcr.io/acme/db:1.1.0@${DIGEST_B}`));
+    expect(out).toBe(shared);
+    expect(warnings.map((w) => [w.line, w.message.split(":")[0]])).toEqual([[8, "db.image is not moved to ghcr.io/acme/db"]]);
   });
 });
