@@ -15,9 +15,10 @@ import { staleDigestWarning } from "../image/digest-pin.js";
 import { digestBeside, splitImage } from "../image/split-image.js";
 import { YamlFile } from "./file.js";
 import type { YamlDocument } from "./file.js";
-import { isFlowScalar, mapValue, scalarText, type FlowScalar, type MapNode, type YamlNode } from "./node.js";
+import { isFlowScalar, mapValue, scalarText, type AliasNode, type FlowScalar, type MapNode, type YamlNode } from "./node.js";
 import { nullFilling, type NullValue } from "./null-fill.js";
 import { EditPlan } from "./plan.js";
+import { anchoredValue, anchorOf, hasMergeKey, mergedValue } from "./alias.js";
 import { readsAsNonString } from "./quoting.js";
 import { coreType, tagHolds } from "./splice.js";
 
@@ -197,6 +198,8 @@ interface Miss {
   readonly map?: MapNode;
   /** The null value (`image:`) the path goes on below, which `create` may fill with the keys from `depth`. */
   readonly fill?: NullValue;
+  /** What `create` would add, where that is not simply the path: a key beside a merge key. */
+  readonly creates?: string;
 }
 
 /** How a null reads in a message: `image is empty (null)`, `image is null (~)`. */
@@ -208,8 +211,8 @@ function describeAt(path: readonly PathSegment[], depth: number): string {
   return depth === 0 ? "the document" : formatPath(path.slice(0, depth));
 }
 
-/** Follows `path` from `root`, a document of `text`: the node it names, or where and why it stops. */
-function lookUp(text: string, root: YamlNode | null, path: readonly PathSegment[]): Found | Miss {
+/** Follows `path` from `root`, a document of `file`: the node it names, or where and why it stops. */
+function lookUp(file: YamlFile, root: YamlNode | null, path: readonly PathSegment[]): Found | Miss {
   if (root === null) return { depth: 0, message: "the document is empty", offset: 0 };
   let node: YamlNode = root;
   let inFlow = false;
@@ -232,7 +235,8 @@ function lookUp(text: string, root: YamlNode | null, path: readonly PathSegment[
         const keys = node.pairs.map((item) => scalarText(item.key)).filter((key) => key !== undefined);
         const message =
           keys.length === 0 ? `${at} is an empty mapping, it has no '${segment}'` : `${at} has ${cappedList(keys.map((key) => `'${key}'`))}, not '${segment}'`;
-        return { ...miss(message), map: node };
+        const merged = hasMergeKey(node) ? throughMerge(file, root, node, path, depth, segment) : undefined;
+        return { ...miss(merged ? `${message}: ${merged.message}` : message), map: node, ...(merged && { creates: merged.creates }) };
       }
       inFlow ||= node.flow;
       key = pair.key;
@@ -246,16 +250,70 @@ function lookUp(text: string, root: YamlNode | null, path: readonly PathSegment[
       node = node.items[index]!;
     } else if (isFlowScalar(node) && node.style === "plain" && node.tag === undefined && isNull(node.text)) {
       // Filled only where nothing sits between the key's `:` and the null: an anchor (`image: &a`) would carry the fill to its aliases.
-      const between = key === undefined ? "" : text.slice(key.end, node.start);
+      const between = key === undefined ? "" : file.text.slice(key.end, node.start);
       const fill = key !== undefined && /^[ \t]*:[ \t]*$/.test(between) ? { key, node, inFlow } : undefined;
       const anchor = /&\S+/.exec(between)?.[0];
       const why = anchor === undefined ? "" : ` (it is anchored, ${anchor}: filling it would fill its aliases too, so it is written by hand)`;
       return { ...miss(`${at} is ${nullWords(node.text)}, it has no '${segment}'${why}`), ...(fill && { fill }) };
+    } else if (node.kind === "alias") {
+      return miss(`${at} is ${aliasWords(file, root, node, path.slice(depth), `it has no '${segment}'`)}`);
     } else {
-      return miss(`${at} is ${node.kind === "scalar" ? "a scalar" : "an alias"}, it has no '${segment}'`);
+      return miss(`${at} is a scalar, it has no '${segment}'`);
     }
   }
   return { node, inFlow };
+}
+
+/**
+ * An alias on a path, as a message names it, with `lacks` (what it lacks): the editors never follow an alias
+ * (alias.ts), so what `rest` names through it is named where it is written, from the anchored value, which
+ * every alias of the anchor follows; or, where the path stops there too, why.
+ */
+function aliasWords(file: YamlFile, root: YamlNode, alias: AliasNode, rest: readonly PathSegment[], lacks: string): string {
+  const anchor = anchorOf(file, alias);
+  const anchored = anchoredValue(file, root, alias);
+  if (!anchor || !anchored) return `an alias, ${lacks}`;
+  const name = file.text.slice(alias.start, alias.end);
+  const of = `an alias (${name}) of ${formatPath(anchored.path)} (${anchor.name}, line ${file.lineAt(anchor.at)})`;
+  const path = [...anchored.path, ...rest];
+  const found = lookUp(file, root, path);
+  if ("message" in found) return `${of}, where ${found.message}`;
+  const own = `${lacks}${rest.length > 0 ? " of its own" : ""}`;
+  // A path that names a mapping or a list is refused there too: only the anchored value is named.
+  if (!isFlowScalar(found.node)) return `${of}, ${own}`;
+  return `an alias (${name}), ${own}: set ${formatPath(path)} (line ${file.lineAt(found.node.start)}), which every alias of ${anchor.name} follows`;
+}
+
+/**
+ * The key `path[depth]`, `key`, a mapping does not write but takes from its merge key (alias.ts): where it is written, the
+ * field the rest of the path names there, which every mapping that merges it follows, and what `create` would add
+ * instead: a key beside `<<` that only this mapping gets (a whole mapping, a merge being shallow, for a longer path).
+ */
+function throughMerge(
+  file: YamlFile,
+  root: YamlNode,
+  map: MapNode,
+  path: readonly PathSegment[],
+  depth: number,
+  key: string,
+): { readonly message: string; readonly creates: string } | undefined {
+  const merged = mergedValue(file, root, map, path.slice(0, depth), key);
+  if (!merged) return undefined;
+  const rest = path.slice(depth + 1);
+  const target = [...merged.path, ...rest];
+  const found = lookUp(file, root, target);
+  const from = `its ${key} is merged from ${formatPath(merged.path)}`;
+  const follows = "which every mapping that merges it follows";
+  const message =
+    "message" in found
+      ? `${from} (line ${file.lineAt(merged.node.start)}), where ${found.message}`
+      : rest.length === 0
+        ? `${from} (line ${file.lineAt(found.node.start)}), ${follows}`
+        : `${from}, whose ${formatPath(rest)} is ${formatPath(target)} (line ${file.lineAt(found.node.start)}), ${follows}`;
+  const mapping = depth === 0 ? "the document" : formatPath(path.slice(0, depth));
+  const only =
+    rest.length === 0 ? `, which only ${mapping} gets` : ` holding only ${formatPath(rest)}, which replaces the merged ${key} whole for ${mapping} alone`;
+  return { message, creates: `'${key}' beside '<<'${only}` };
 }
 
 export interface SetOptions {
@@ -290,7 +348,7 @@ function warnStaleDigest(
   tag: string,
   { setsToo, configured }: Required<Pick<SetOptions, "setsToo">> & Pick<SetOptions, "configured">,
 ): void {
-  const holder = segments.length > 1 ? lookUp(plan.file.text, document.root, segments.slice(0, -1)) : { node: document.root };
+  const holder = segments.length > 1 ? lookUp(plan.file, document.root, segments.slice(0, -1)) : { node: document.root };
   if ("message" in holder || holder.node?.kind !== "map") return;
   const map = holder.node;
   const pin = pinBeside(segments[segments.length - 1]!, (key) => mapValue(map, key) ?? undefined);
@@ -334,15 +392,17 @@ export function setYamlPath(text: string, path: string, value: string | ValueFor
   };
   let deepest: (Miss & { readonly document: YamlDocument }) | undefined;
   for (const [index, document] of file.documents.entries()) {
-    const found = lookUp(text, document.root, segments);
+    const found = lookUp(file, document.root, segments);
     if ("message" in found) {
       if (!deepest || found.depth > deepest.depth) deepest = { ...found, document };
       continue;
     }
     const { node, inFlow } = found;
     if (!isFlowScalar(node)) {
-      const what = { map: "a mapping", seq: "a list", scalar: "a block scalar (| or >), which is never edited", alias: "an alias" }[node.kind];
-      return fail(`the value is ${what}, not a scalar that can be set`, node.start);
+      const cannot = "not a scalar that can be set";
+      if (node.kind === "alias") return fail(`the value is ${aliasWords(file, document.root!, node, [], cannot)}`, node.start);
+      const what = { map: "a mapping", seq: "a list", scalar: "a block scalar (| or >), which is never edited" }[node.kind];
+      return fail(`the value is ${what}, ${cannot}`, node.start);
     }
     const plan = new EditPlan(file);
     const next = typeof value === "string" ? value : value(scalarText(node), (why, kind) => plan.warn(node.start, `${path} ${why}`, kind));
@@ -367,7 +427,7 @@ export function setYamlPath(text: string, path: string, value: string | ValueFor
       plan.warn(node.start, `${path}: ${node.text} (not a string in YAML) becomes the string "${next}"${isNonString(next) ? unquote : ""}`);
     }
     plan.setScalar(node, next, inFlow, { kind: "override", key: path, document }, typed);
-    const others = file.documents.slice(index + 1).flatMap((d, i) => ("message" in lookUp(text, d.root, segments) ? [] : [index + i + 2]));
+    const others = file.documents.slice(index + 1).flatMap((d, i) => ("message" in lookUp(file, d.root, segments) ? [] : [index + i + 2]));
     if (others.length > 0) {
       plan.warn(
         node.start,
@@ -390,7 +450,7 @@ export function setYamlPath(text: string, path: string, value: string | ValueFor
   }
   // A missing key create would add says so, as a KCL spec does.
   return fail(
-    deepest ? `${deepest.message}${creatable && !options.create ? ` ${createHint(path)}` : ""}` : "the file has no YAML document",
+    deepest ? `${deepest.message}${creatable && !options.create ? ` ${createHint(deepest.creates ?? path)}` : ""}` : "the file has no YAML document",
     deepest?.offset ?? 0,
   );
 }

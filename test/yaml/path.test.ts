@@ -227,6 +227,62 @@ describe("setYamlPath", () => {
     expect(setYamlPath("a: {}\n", "a.b", (current) => `was ${current}`, { create: true }).text).toBe("a: {b: was undefined}\n");
   });
 
+  describe("a path through an alias or a merge key, which the editors never follow: where the value is written", () => {
+    const anchored = `x-defaults: &img
+  repository: ghcr.io/acme/billing
+  tag: 0.8.0
+global:
+  image: *img
+cron:
+  image:
+    <<: *img
+version: &v 1.0.0
+chart:
+  version: *v
+x-job: &job
+  image:
+    repository: ghcr.io/acme/billing
+    tag: 0.8.0
+jobs:
+  <<: *job
+`;
+
+    it("names the anchored field to set, which every alias follows, for an alias on the path or at its end", () => {
+      expect(failure(anchored, "global.image.tag")).toMatchObject({
+        line: 5,
+        message:
+          "global.image.tag: global.image is an alias (*img), it has no 'tag' of its own: set x-defaults.tag (line 3), which every alias of &img follows",
+      });
+      expect(failure(anchored, "chart.version").message).toBe(
+        "chart.version: the value is an alias (*v), not a scalar that can be set: set version (line 9), which every alias of &v follows",
+      );
+      expect(failure(anchored, "global.image").message).toBe(
+        "global.image: the value is an alias (*img) of x-defaults (&img, line 1), not a scalar that can be set",
+      );
+      // Where the anchored value lacks the rest of the path too, that is said there.
+      expect(failure(anchored, "global.image.tga").message).toBe(
+        "global.image.tga: global.image is an alias (*img) of x-defaults (&img, line 1), where x-defaults has 'repository', 'tag', not 'tga'",
+      );
+    });
+
+    it("names the field a merge key brings, and what --create would add instead: a key beside '<<' that only this mapping gets", () => {
+      expect(failure(anchored, "cron.image.tag")).toMatchObject({
+        line: 8,
+        message:
+          "cron.image.tag: cron.image has '<<', not 'tag': its tag is merged from x-defaults.tag (line 3), which every mapping that merges it follows " +
+          "(to add 'tag' beside '<<', which only cron.image gets, use --create, or create: true in the Action or the library)",
+      });
+      expect(setYamlPath(anchored, "cron.image.tag", "0.9.0", { create: true }).text).toBe(
+        anchored.replace("    <<: *img\n", "    <<: *img\n    tag: 0.9.0\n"),
+      );
+      // A merge is shallow: a mapping created beside '<<' replaces the merged one whole.
+      expect(failure(anchored, "jobs.image.tag").message).toBe(
+        "jobs.image.tag: jobs has '<<', not 'image': its image is merged from x-job.image, whose tag is x-job.image.tag (line 15), which every mapping that merges it follows " +
+          "(to add 'image' beside '<<' holding only tag, which replaces the merged image whole for jobs alone, use --create, or create: true in the Action or the library)",
+      );
+    });
+  });
+
   it("with create, still refuses what it cannot create: a list item, a key under a scalar", () => {
     expect(() => setYamlPath(values, "containers[3].image", "x", { create: true })).toThrow("containers has 1 items, not [3]");
     expect(() => setYamlPath(values, "image.tag.major", "x", { create: true })).toThrow("image.tag is a scalar");
