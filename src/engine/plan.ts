@@ -405,19 +405,19 @@ async function warnLeftBehind(
   // (its digest pin dropped) speaks of that field, even naming the image. One about another image of the file (a parameter that
   // moved, one refused) says nothing of it, at its line either when it names that image only (a flow mapping or JSON line
   // holding both). Without such references, any warning of the file does.
-  const warnedOf = (path: string, image: ImageRef, lines: readonly number[]) => {
+  const warnedOf = (path: string, image: ImageRef, line: number | undefined) => {
     const said = warned.get(path) ?? [];
-    if (lines.length === 0 || said.some((w) => w.about?.reason === "not-edited")) return said.length > 0;
+    if (line === undefined || said.some((w) => w.about?.reason === "not-edited")) return said.length > 0;
     const naming = repositoryPattern(image);
     const others = [...valid.images, ...valid.setters.values()].filter((i) => i.repository !== image.repository).map(repositoryPattern);
     const ofOther = (w: FieldWarning) => !naming.test(w.message) && others.some((other) => other.test(w.message));
-    const namesLine = (w: FieldWarning, line: number) => w.line === undefined || new RegExp(`\\bline ${line}\\b`).test(w.message);
-    return lines.every((line) => said.some((w) => (w.line === line && !ofOther(w)) || (namesLine(w, line) && naming.test(w.message))));
+    const namesLine = (w: FieldWarning) => w.line === undefined || new RegExp(`\\bline ${line}\\b`).test(w.message);
+    return said.some((w) => (w.line === line && !ofOther(w)) || (namesLine(w) && naming.test(w.message)));
   };
   const finalTexts = new Map([...texts].filter(([path]) => run.inScope(path)).map(([path, text]) => [path, after.get(path) ?? text] as const));
   const left = leftBehind(valid.images, finalTexts, {
-    explained: (path, image, lines) =>
-      warnedOf(path, image, lines) ||
+    explained: (path, image, line) =>
+      warnedOf(path, image, line) ||
       // Marked fields follow their setter, overridden ones their override (a --set names no image: any of them): a warning says why either is left.
       (run.overridesByFile.get(path) ?? []).some((o) => typeof o === "string" || o.repository === image.repository) ||
       (config?.overrides ?? []).some((o) => o.file === path && o.repository === image.repository) ||
@@ -429,9 +429,9 @@ async function warnLeftBehind(
   const built = left.length > 0 ? await kustomizations() : undefined;
   const retagged = built && retaggedInEveryBuild(built.read, valid.images, built.flux, run.files, run.treeRoot);
   warnUnmoved(
-    left.map(({ image, paths }) => ({
+    left.map(({ image, files }) => ({
       image,
-      paths: paths.filter((path) => {
+      files: files.filter(({ path }) => {
         const names = retagged?.get(path);
         return !names || !namedOnlyAs(finalTexts.get(path)!, image.repository, names);
       }),

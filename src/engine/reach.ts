@@ -8,7 +8,7 @@ import { markerPattern } from "../image/marker.js";
 import { formatImageRef, repositoryPattern, screenToken, tryParseImageRef, type ImageRef } from "../image/reference.js";
 import { escapeRegExp } from "../text/escape-regexp.js";
 import { nextVersion, versionOf, type ImageUpdate, type Version } from "../image/update.js";
-import { andList } from "../text/and-list.js";
+import { andList, cappedList } from "../text/and-list.js";
 import { lineAt } from "../text/line-index.js";
 import { closest } from "../text/closest.js";
 import type { FluxPolicy } from "./setters.js";
@@ -179,18 +179,24 @@ function besideLeft(written: ImageRef, left: ReadonlyMap<string, readonly ImageR
 interface UnmovedContext {
   /**
    * A warning or an override already says why the file keeps the image's old version (a policy, a
-   * target, a placeholder...): at `lines`, the lines of its references to another version, or
-   * anywhere in the file when there are none (a pair of fields, a mention).
+   * target, a placeholder...): at `line`, a line holding a reference to another version, or
+   * anywhere in the file when it holds none (undefined: a pair of fields, a mention).
    */
-  readonly explained: (path: string, image: ImageRef, lines: readonly number[]) => boolean;
+  readonly explained: (path: string, image: ImageRef, line: number | undefined) => boolean;
   /** The run changes nothing and says nothing else: a mention of the repository with no version counts then too. */
   readonly quiet: boolean;
 }
 
-/** An incoming image and the files left at an old version of it. */
+/** Where a file is left at an old version of an image: a reference to another version as written, or where the file spells the repository (a pair of fields, a mention). */
+export interface LeftPlace {
+  readonly at: number;
+  readonly reference?: string;
+}
+
+/** An incoming image and the files left at an old version of it, each with its places. */
 export interface LeftBehind {
   readonly image: ImageRef;
-  readonly paths: readonly string[];
+  readonly files: readonly { readonly path: string; readonly places: readonly LeftPlace[] }[];
 }
 
 /**
@@ -200,38 +206,43 @@ export interface LeftBehind {
  * argocd-image-updater's annotations and objects left out)
  * that holds the repository joined to another version (outside comments; also beside a field that took the new one:
  * a Helm parameter holding the whole reference beside a pair that moved), or as a pair of fields the editors read with
- * neither the new tag nor digest, and that no other warning explains, is left behind, also when other files change. A run that changes nothing
+ * neither the new tag nor digest, and that no other warning explains, is left behind, also when other files change,
+ * at each reference no warning explains. A run that changes nothing
  * and says nothing else counts a bare mention of the repository too, unless some file holds the
  * new version (the fields may well hold it), rather than let "nothing to change" read as "every
  * field holds it". Images left nowhere are not listed.
  */
 export function leftBehind(images: readonly ImageRef[], texts: ReadonlyMap<string, string>, context: UnmovedContext): LeftBehind[] {
   return images.flatMap((image) => {
-    const pattern = repositoryPattern(image);
     const version = image.tag ?? image.digest!;
     // argocd-image-updater's annotations and objects name the repository with a constraint, not a version anything deploys.
-    const holding = [...texts].map(([path, text]) => [path, withoutImageUpdater(text)] as const).filter(([, text]) => pattern.test(text));
-    const current = holding.some(([, text]) => text.includes(version));
-    const paths = holding
-      .filter(([path, text]) => {
-        const others = otherVersionsIn(text, image, fileKind(path) === "kcl");
-        if (others.length > 0)
-          return !context.explained(
-            path,
-            image,
-            others.map(({ at }) => lineAt(text, at)),
-          );
-        return !text.includes(version) && !context.explained(path, image, []) && ((context.quiet && !current) || inSplitImage(path, text, image));
-      })
-      .map(([path]) => path);
-    return paths.length > 0 ? [{ image, paths }] : [];
+    const holding = [...texts].flatMap(([path, raw]) => {
+      const text = withoutImageUpdater(raw);
+      const at = spelledAt(text, image);
+      return at === undefined ? [] : [{ path, text, at }];
+    });
+    const current = holding.some(({ text }) => text.includes(version));
+    const files = holding.flatMap(({ path, text, at }) => {
+      const others = otherVersionsIn(text, image, fileKind(path) === "kcl");
+      const places =
+        others.length > 0
+          ? others.filter((other) => !context.explained(path, image, lineAt(text, other.at)))
+          : !text.includes(version) && !context.explained(path, image, undefined) && ((context.quiet && !current) || inSplitImage(path, text, image))
+            ? [{ at }]
+            : [];
+      return places.length > 0 ? [{ path, places }] : [];
+    });
+    return files.length > 0 ? [{ image, files }] : [];
   });
 }
 
+/** How many places left behind are each said at their own line; more are named in one warning. */
+const SAID_APART = 5;
+
 /**
- * Names the files left behind (leftBehind's, `texts` as it read them), one warning per image
- * and reason; a file in no configured target gets that reason, not the editing rules. A warning
- * naming one file is at that file, at the first line holding the repository.
+ * Names the places left behind (leftBehind's, `texts` as it read them), each at its file and line
+ * as --json gives them, one warning per image and reason when there are more than SAID_APART;
+ * a file in no configured target gets that reason, not the editing rules.
  */
 export function warnUnmoved(
   left: readonly LeftBehind[],
@@ -243,25 +254,27 @@ export function warnUnmoved(
   },
   warnings: Warning[],
 ): void {
-  for (const { image, paths } of left) {
+  for (const { image, files } of left) {
     const version = image.tag ?? image.digest!;
-    const outside = context.targets.length > 0 ? paths.filter(context.inNoTarget) : [];
-    const unreached = paths.filter((path) => !outside.includes(path));
-    const said = (files: readonly string[], why: (here: string) => string) => {
-      if (files.length > 1) {
-        warnings.push({ message: `${image.repository} appears in ${listed(files)}, but no field there holds ${version} or was edited: ${why(listed(files))}` });
+    const outside = context.targets.length > 0 ? files.filter(({ path }) => context.inNoTarget(path)) : [];
+    const unreached = files.filter((file) => !outside.includes(file));
+    const said = (of: typeof files, why: { readonly one: string; readonly many: string }) => {
+      const places = of.flatMap(({ path, places }) => places.map((place) => ({ file: path, line: lineAt(texts.get(path)!, place.at), ...place })));
+      if (places.length > SAID_APART) {
+        warnings.push({
+          message: `${image.repository} is not moved to ${version} in ${places.length} places (${cappedList(places.map(({ file, line }) => `${file}:${line}`))}): ${why.many}`,
+        });
         return;
       }
-      const file = files[0]!;
-      const text = withoutImageUpdater(texts.get(file)!);
-      // A reference at another version is named with it: another field of the file may hold the new one.
-      const other = otherVersionsIn(text, image, fileKind(file) === "kcl")[0];
-      const at = other?.at ?? repositoryPattern(image).exec(text)!.index;
-      const what = other ? `${other.reference} is not moved to ${version}` : `${image.repository} appears here, but no field holds ${version} or was edited`;
-      warnings.push({ file, line: lineAt(text, at), message: `${what}: ${why("this file")}` });
+      for (const { file, line, reference } of places) {
+        const what = reference ? `${reference} is not moved to ${version}` : `${image.repository} appears here, but no field holds ${version} or was edited`;
+        warnings.push({ file, line, message: `${what}: ${why.one}` });
+      }
     };
-    if (unreached.length > 0) said(unreached, () => 'it sits where no rule edits it (see "What it edits" in the README)');
-    if (outside.length > 0) said(outside, (here) => `${here} ${outside.length === 1 ? "is" : "are"} in no target (targets: ${context.targets.join(", ")})`);
+    const readme = '(see "What it edits" in the README)';
+    if (unreached.length > 0) said(unreached, { one: `it sits where no rule edits it ${readme}`, many: `they sit where no rule edits them ${readme}` });
+    const targets = `(targets: ${context.targets.join(", ")})`;
+    if (outside.length > 0) said(outside, { one: `this file is in no target ${targets}`, many: `their files are in no target ${targets}` });
   }
 }
 
@@ -336,8 +349,4 @@ function holdsVersionOf(ref: ImageRef, image: ImageRef): boolean {
   if (ref.tag !== undefined && image.tag !== undefined && ref.tag !== image.tag) return false;
   if (ref.digest !== undefined && image.digest !== undefined && ref.digest !== image.digest) return false;
   return (image.tag !== undefined && ref.tag !== undefined) || (image.digest !== undefined && ref.digest !== undefined);
-}
-
-function listed(paths: readonly string[]): string {
-  return paths.length > 3 ? `${paths.slice(0, 3).join(", ")} and ${paths.length - 3} more` : paths.join(", ");
 }

@@ -303,11 +303,10 @@ describe("planUpdate: what is scanned", () => {
     const files = { "cm.yaml": "data:\n  IMAGE: ghcr.io/acme/app:1.0.0\n", "notes.yaml": "about: ghcr.io/acme/app\n" };
     const p = await plan(files, { images: ["ghcr.io/acme/app:1.1.0"] });
     expect(p.files).toEqual([]);
+    const left = 'it sits where no rule edits it (see "What it edits" in the README)';
     expect(p.warnings).toEqual([
-      {
-        message:
-          'ghcr.io/acme/app appears in cm.yaml, notes.yaml, but no field there holds 1.1.0 or was edited: it sits where no rule edits it (see "What it edits" in the README)',
-      },
+      { file: "cm.yaml", line: 2, message: `ghcr.io/acme/app:1.0.0 is not moved to 1.1.0: ${left}` },
+      { file: "notes.yaml", line: 1, message: `ghcr.io/acme/app appears here, but no field holds 1.1.0 or was edited: ${left}` },
     ]);
     // Where another file holds the new version, the bare mention is not named (the fields may well hold it), the old version still is.
     const current = await plan({ ...files, "d.yaml": "image: ghcr.io/acme/app:1.1.0\n" }, { images: ["ghcr.io/acme/app:1.1.0"] });
@@ -650,21 +649,17 @@ describe("planUpdate: targets", () => {
       "tools/d.yaml": "image: ghcr.io/acme/tool:1.0.0\n",
     };
     const said = { file: ".github/gitops-promote.yaml", line: 8, message: 'targets[1].paths[0]: "production/**" matches no file; fix or remove it' };
-    const left = (files: string) => ({
-      message: `ghcr.io/acme/app appears in ${files}, but no field there holds 1.1.0 or was edited: ${files} are in no target (targets: staging, prod, tools)`,
+    const left = (file: string) => ({
+      file,
+      line: 2,
+      message: "ghcr.io/acme/app appears here, but no field holds 1.1.0 or was edited: this file is in no target (targets: staging, prod, tools)",
     });
-    expect((await plan(typo, { images: ["ghcr.io/acme/app:1.1.0"] })).warnings).toEqual([
-      said,
-      {
-        file: "prod/values.yaml",
-        line: 2,
-        message: "ghcr.io/acme/app appears here, but no field holds 1.1.0 or was edited: this file is in no target (targets: staging, prod, tools)",
-      },
-    ]);
+    expect((await plan(typo, { images: ["ghcr.io/acme/app:1.1.0"] })).warnings).toEqual([said, left("prod/values.yaml")]);
     // A run of that target alone changes nothing and says so of a mere mention too, as a run with nothing else to say does.
     expect((await plan(typo, { images: ["ghcr.io/acme/app:1.1.0"], targets: ["prod"] })).warnings).toEqual([
       said,
-      left("prod/repository.yaml, prod/values.yaml"),
+      left("prod/repository.yaml"),
+      left("prod/values.yaml"),
     ]);
   });
 

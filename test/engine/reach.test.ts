@@ -81,9 +81,11 @@ describe("warnUnmoved: a file left at another version of an incoming image while
       "deploy/prod/release.yaml": "spec:\n  values:\n    image: {repository: ghcr.io/acme/app, tag: 1.2.3}\n",
       "deploy/staging/values.yaml": "image:\n  repository: ghcr.io/acme/app\n  tag: 1.3.0\n",
     };
-    expect(said(files)).toEqual([
-      "ghcr.io/acme/app appears in deploy/prod/values-prod.yaml, deploy/prod/kustomization.yaml, deploy/prod/release.yaml, but no field there holds 1.3.0 or was edited: " +
-        "deploy/prod/values-prod.yaml, deploy/prod/kustomization.yaml, deploy/prod/release.yaml are in no target (targets: staging, production)",
+    const inNoTarget = "ghcr.io/acme/app appears here, but no field holds 1.3.0 or was edited: this file is in no target (targets: staging, production)";
+    expect(warned(files)).toEqual([
+      { file: "deploy/prod/values-prod.yaml", line: 3, message: inNoTarget },
+      { file: "deploy/prod/kustomization.yaml", line: 2, message: inNoTarget },
+      { file: "deploy/prod/release.yaml", line: 3, message: inNoTarget },
     ]);
   });
 
@@ -94,6 +96,31 @@ describe("warnUnmoved: a file left at another version of an incoming image while
       "deploy/prod/broken.yaml": "image: {repository: ghcr.io/acme/app, tag: [1.2.3\n",
     };
     expect(said(files)).toEqual([]);
+  });
+
+  it("names each reference at its file and line, also in files where another field was edited, and counts them past five (trial 14 S1)", () => {
+    const deployment = "containers:\n  - image: ghcr.io/acme/app:1.3.0\n    args: [--self=ghcr.io/acme/app:1.2.0]\n";
+    const left = 'it sits where no rule edits it (see "What it edits" in the README)';
+    expect(warned({ "staging/a.yaml": deployment, "staging/b.yaml": deployment })).toEqual([
+      { file: "staging/a.yaml", line: 3, message: `ghcr.io/acme/app:1.2.0 is not moved to 1.3.0: ${left}` },
+      { file: "staging/b.yaml", line: 3, message: `ghcr.io/acme/app:1.2.0 is not moved to 1.3.0: ${left}` },
+    ]);
+    const many = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`staging/${String(i).padStart(2, "0")}.yaml`, deployment]));
+    expect(warned(many)).toEqual([
+      {
+        message:
+          "ghcr.io/acme/app is not moved to 1.3.0 in 12 places (staging/00.yaml:3, staging/01.yaml:3, staging/02.yaml:3, staging/03.yaml:3, staging/04.yaml:3, " +
+          'staging/05.yaml:3, staging/06.yaml:3, staging/07.yaml:3, staging/08.yaml:3, staging/09.yaml:3 and 2 more): they sit where no rule edits them (see "What it edits" in the README)',
+      },
+    ]);
+  });
+
+  it("names only the references no warning explains, each at its line", () => {
+    const texts = new Map([["staging/a.yaml", "a: ghcr.io/acme/app:1.2.0\nb: ghcr.io/acme/app:1.1.0\n"]]);
+    const left = leftBehind([incoming], texts, { explained: (_path, _image, line) => line === 1, quiet: false });
+    const warnings: Warning[] = [];
+    warnUnmoved(left, texts, context, warnings);
+    expect(warnings.map((w) => [w.line, w.message.split(":").slice(0, 2).join(":")])).toEqual([[2, "ghcr.io/acme/app:1.1.0 is not moved to 1.3.0"]]);
   });
 
   it("names one file at its first line holding the repository, so --json gives its file and line", () => {
@@ -114,7 +141,7 @@ describe("warnUnmoved: a file left at another version of an incoming image while
 describe("leftBehind: a reference in a comment or a docstring is none, told by the file's lexical structure, not its line", () => {
   const incoming = parseImageRef("ghcr.io/acme/app:1.5.0");
   const left = (files: Record<string, string>): readonly string[] =>
-    leftBehind([incoming], new Map(Object.entries(files)), { explained: () => false, quiet: false })[0]?.paths ?? [];
+    leftBehind([incoming], new Map(Object.entries(files)), { explained: () => false, quiet: false })[0]?.files.map(({ path }) => path) ?? [];
 
   it("counts a # inside a quoted YAML scalar, after a block scalar's reference or after no space as content, not as a comment", () => {
     const files = {
