@@ -19,7 +19,7 @@ import { isFlowScalar, mapValue, scalarText, type AliasNode, type FlowScalar, ty
 import { nullFilling, type NullValue } from "./null-fill.js";
 import { EditPlan } from "./plan.js";
 import { anchoredValue, anchorOf, hasMergeKey, mergedValue } from "./alias.js";
-import { readsAsNonString } from "./quoting.js";
+import { numberRead, readsAsNonString } from "./quoting.js";
 import { coreType, tagHolds } from "./splice.js";
 
 /** A number, boolean or null (not the empty value, which any value may fill). */
@@ -418,13 +418,23 @@ export function setYamlPath(text: string, path: string, value: string | ValueFor
       return fail(`the value has the tag ${type}, which cannot hold ${asType ? "the string " : ""}${JSON.stringify(next)}: ${how}`, node.start);
     }
     const typed = options.typed === true && (type !== undefined || (node.style === "plain" && isNonString(node.text) && isNonString(next)));
+    // Written as a number, the value is what YAML reads, not the text given: `5.10` is 5.1, and Helm renders the tag `5.1`.
+    const read = numberRead(next);
+    if (typed && read !== undefined && read !== next && node.text !== next) {
+      plan.warn(
+        node.start,
+        `${path}: ${next} is written as a number, as the field held one, which YAML reads as ${read}; to set the text ${next}, give it quoted (${JSON.stringify(next)})`,
+      );
+    }
     if (options.setsToo) warnStaleDigest(plan, document, segments, path, node, next, { ...options, setsToo: options.setsToo });
     // A value given as a string (a configured override's is computed from an image) that turns a number or boolean into a string:
     // written as a string, the change still reads `3 -> 7`; said, so that a stray quote, or a missing `typed`, is seen.
     const retyped = node.style === "plain" && isNonString(node.text) && !isNull(node.text) && node.text !== next;
     if ((options.typed !== undefined || typeof value === "string") && !typed && retyped) {
       const unquote = options.typed ? "" : options.typed === false ? "; to keep its type, give the value unquoted" : "; to keep its type, pass typed: true";
-      plan.warn(node.start, `${path}: ${node.text} (not a string in YAML) becomes the string "${next}"${isNonString(next) ? unquote : ""}`);
+      // Unquoted, a number that does not read back as the text given would be another number.
+      const keeps = isNonString(next) && (read === undefined || read === next);
+      plan.warn(node.start, `${path}: ${node.text} (not a string in YAML) becomes the string "${next}"${keeps ? unquote : ""}`);
     }
     plan.setScalar(node, next, inFlow, { kind: "override", key: path, document }, typed);
     const others = file.documents.slice(index + 1).flatMap((d, i) => ("message" in lookUp(file, d.root, segments) ? [] : [index + i + 2]));

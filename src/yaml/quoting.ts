@@ -57,6 +57,22 @@ export function readsAsNonString(value: string): boolean {
   return value === "" || YAML11_WORDS.has(value) || NUMBER_PATTERNS.some((pattern) => pattern.test(value));
 }
 
+/**
+ * The number plain `text` reads as, as a reader prints it back, or undefined for text that reads as no number:
+ * `5.10` reads as 5.1, `1e3` as 1000, `0x10` as 16. Where YAML 1.1 and 1.2 differ, as YAML 1.1 reads it, as Helm
+ * and kubectl do (`010` is 8, `1_000` is 1000, `1:20` is 80); `0o10`, YAML 1.2's only, is 8.
+ */
+export function numberRead(text: string): string | undefined {
+  if (!NUMBER_PATTERNS.some((pattern) => pattern.test(text))) return undefined;
+  const digits = text.replace(/^[-+]/, "").replaceAll("_", "");
+  const value = digits.includes(":")
+    ? digits.split(":").reduce((sum, part) => sum * 60 + Number(part), 0)
+    : /^(?:0x[0-9a-fA-F]+|0o[0-7]+|0b[01]+|[0-9]+)$/.test(digits)
+      ? BigInt(/^0[0-7]+$/.test(digits) ? `0o${digits}` : digits)
+      : Number(digits);
+  return String(text.startsWith("-") ? -value : value);
+}
+
 /** Characters written unescaped: YAML's c-printable minus tabs, BOM and anything YAML 1.1 reads as a line break. */
 function isPrintable(code: number): boolean {
   return (

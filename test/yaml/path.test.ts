@@ -307,6 +307,27 @@ describe("setFromSpec", () => {
     expect(setFromSpec('tag: "1.2"\n', "tag=1.3", false).warnings).toEqual([]);
   });
 
+  it("keeps a number field a number, and says where the number written does not read back as the text given: 5.10 is 5.1", () => {
+    const values = "image:\n  repository: ghcr.io/acme/payments\n  tag: 5.4\n";
+    const { text, warnings } = setFromSpec(values, "image.tag=5.10", false);
+    expect(text).toBe(values.replace("5.4", "5.10"));
+    expect(warnings).toEqual([
+      {
+        line: 3,
+        message: 'image.tag: 5.10 is written as a number, as the field held one, which YAML reads as 5.1; to set the text 5.10, give it quoted ("5.10")',
+      },
+    ]);
+    expect(setFromSpec("port: 80\n", "port=0x10", false).warnings[0]?.message).toMatch(/^port: 0x10 is written as a number, .* YAML reads as 16;/);
+    expect(setFromSpec("mode: 644\n", "mode=0755", false).warnings[0]?.message).toMatch(/YAML reads as 493;/);
+    // A number that reads back as written, a string field: nothing to say. Quoted, the type changes, and that alone is said.
+    expect(setFromSpec(values, "image.tag=5.11", false).warnings).toEqual([]);
+    expect(setFromSpec(values, 'image.tag="5.10"', false)).toMatchObject({
+      text: values.replace("5.4", '"5.10"'),
+      warnings: [{ line: 3, message: 'image.tag: 5.4 (not a string in YAML) becomes the string "5.10"' }],
+    });
+    expect(setFromSpec("tag: v1\n", "tag=1.10", false)).toMatchObject({ text: 'tag: "1.10"\n', warnings: [] });
+  });
+
   it("refuses a value a field's core-schema tag cannot hold, at its line, and sets one given unquoted that reads as its type", () => {
     const text = "image:\n  repository: ghcr.io/acme/app\n  tag: !!float 1.0\n";
     expect(() => setFromSpec(text, "image.tag=2.0.0", false)).toThrow(

@@ -2,7 +2,7 @@ import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { parseYaml } from "../../src/yaml/file.js";
 import type { ScalarNode } from "../../src/yaml/node.js";
-import { doubleQuoted, isPlainSafe, readsAsNonString, renderScalar, scalarForm } from "../../src/yaml/quoting.js";
+import { doubleQuoted, isPlainSafe, numberRead, readsAsNonString, renderScalar, scalarForm } from "../../src/yaml/quoting.js";
 
 describe("readsAsNonString (kyaml FormatNonStringStyle, YAML 1.1 and 1.2)", () => {
   it.each([
@@ -33,6 +33,35 @@ describe("readsAsNonString (kyaml FormatNonStringStyle, YAML 1.1 and 1.2)", () =
 
   it.each(["v1.10", "1.2.3", "latest", "sha256:abc", "nginx:1.10", "2024-01-01", "1.0-rc1", "onion"])("%j is a string", (value) => {
     expect(readsAsNonString(value)).toBe(false);
+  });
+});
+
+describe("numberRead", () => {
+  it.each([
+    ["5.10", "5.1"],
+    ["1.20", "1.2"],
+    ["1.0", "1"],
+    ["1e3", "1000"],
+    ["0x10", "16"],
+    ["010", "8"],
+    ["1_000", "1000"],
+    ["1:20", "80"],
+    ["+5", "5"],
+    ["-0", "0"],
+    [".5", "0.5"],
+    ["-1.50", "-1.5"],
+    ["0b101", "5"],
+    ["08", "8"],
+    ["20240101", "20240101"],
+    ["-7", "-7"],
+  ])("reads %j as %s, as YAML 1.1 does (Helm, kubectl)", (text, read) => {
+    expect(numberRead(text)).toBe(read);
+    expect(String(parse(text, { version: "1.1" }))).toBe(read);
+  });
+
+  it("reads 0o10, YAML 1.2's octal, as 1.2 does, and no number in a string, a boolean or .inf", () => {
+    expect([numberRead("0o10"), String(parse("0o10"))]).toEqual(["8", "8"]);
+    for (const text of ["1.2.3", "v1", "true", "yes", ".inf", "", "5.4-rc1"]) expect(numberRead(text)).toBeUndefined();
   });
 });
 
