@@ -69,17 +69,20 @@ export function setHelmImage(image: HelmImage, incoming: ReadonlyMap<string, Ima
   const [tagAt, tagPath] = tag.merged ? [ownStart(image) ?? tagNode.start, [...(image.path ?? []), ...tag.path.slice(-1)]] : [tagNode.start, tag.path];
   const say = () => sayTo(plan.keptBy(tagAt, formatPath(tagPath)), plan.keptBy(tagAt, formatPath(image.path?.length ? image.path : tag.path)));
   if (!next) return say();
-  // Tag and digest name one build: neither is written when the tag of one (`!!float 1.0`) cannot hold its new value.
-  if (next.tag !== undefined && !tagHolds(tagNode, next.tag)) return plan.warn(tagNode.start, tagWarning(formatPath(tag.path), tagNode, next.tag));
-  if (digest && isFlowScalar(digestNode) && next.digest !== undefined && !tagHolds(digestNode, next.digest))
-    return plan.warn(digestNode.start, tagWarning(formatPath(digest.path), digestNode, next.digest));
   const writes = [
     { field: tag, node: tagNode, value: next.tag },
     { field: digest, node: isFlowScalar(digestNode) ? digestNode : undefined, value: next.digest },
   ].filter((w): w is { field: HelmField; node: FlowScalar; value: string } => w.field !== undefined && w.node !== undefined && w.value !== undefined);
-  // Tag and digest name one build: a merged one that would not hold its new value leaves both.
+  // Tag and digest name one build: neither is written when a merged one will not hold its new value (it is its own mapping's to
+  // write), or when the tag of one (`!!float 1.0`) cannot hold it.
   const behind = writes.find(({ field, node, value }) => field.merged && plan.valueOf(node) !== value);
-  if (behind) return plan.warn(ownStart(image) ?? behind.node.start, mergedWarning(image, behind.field, plan, `${name}:${next.tag ?? ""}`));
+  if (behind)
+    return plan.warn(
+      ownStart(image) ?? behind.node.start,
+      mergedWarning(image, behind.field, plan, next.tag ? `${name}:${next.tag}` : `${name}@${next.digest}`),
+    );
+  const unfit = writes.find(({ field, node, value }) => !field.merged && !tagHolds(node, value));
+  if (unfit) return plan.warn(unfit.node.start, tagWarning(formatPath(unfit.field.path), unfit.node, unfit.value));
   say();
   for (const { field, node, value } of writes)
     if (!field.merged) plan.setScalar(node, value, field.inFlow, { kind: "helm", key: formatPath(field.path), document });

@@ -299,6 +299,14 @@ worker:
     ]);
   });
 
+  it("says a merged tag that cannot hold its new value once, where it is written, and at each pair merging it that it is not moved", () => {
+    const text = "x: &img\n  repository: ghcr.io/acme/billing\n  tag: !!float 1.0\nbilling:\n  image:\n    <<: *img\n    registry: ''\n";
+    expect(edit(text, withImages("ghcr.io/acme/billing:2.0")).warnings.map((w) => [w.line, w.message.slice(0, w.message.indexOf(":"))])).toEqual([
+      [3, "x.tag has the tag !!float, which cannot hold 2.0"],
+      [7, "billing.image is not moved to ghcr.io/acme/billing"],
+    ]);
+  });
+
   it("moves an own tag with a merged digest only where the digest merged is moved to the same build: tag and digest name one", () => {
     const pinned = (repository: string) => `x-pinned: &pinned
   ${repository}
