@@ -303,20 +303,19 @@ describe("planUpdate: what is scanned", () => {
     const files = { "cm.yaml": "data:\n  IMAGE: ghcr.io/acme/app:1.0.0\n", "notes.yaml": "about: ghcr.io/acme/app\n" };
     const p = await plan(files, { images: ["ghcr.io/acme/app:1.1.0"] });
     expect(p.files).toEqual([]);
-    const left = 'it sits where no rule edits it (see "What it edits" in the README)';
+    const override =
+      "no rule edits data.IMAGE; set it with an overrides: entry in the configuration (file: cm.yaml, spec: data.IMAGE, image: ghcr.io/acme/app)";
     expect(p.warnings).toEqual([
-      { file: "cm.yaml", line: 2, message: `ghcr.io/acme/app:1.0.0 is not moved to 1.1.0: ${left}` },
-      { file: "notes.yaml", line: 1, message: `ghcr.io/acme/app appears here, but no field holds 1.1.0 or was edited: ${left}` },
+      { file: "cm.yaml", line: 2, message: `ghcr.io/acme/app:1.0.0 is not moved to 1.1.0: ${override}` },
+      {
+        file: "notes.yaml",
+        line: 1,
+        message: 'ghcr.io/acme/app appears here, but no field holds 1.1.0 or was edited: it sits where no rule edits it (see "What it edits" in the README)',
+      },
     ]);
     // Where another file holds the new version, the bare mention is not named (the fields may well hold it), the old version still is.
     const current = await plan({ ...files, "d.yaml": "image: ghcr.io/acme/app:1.1.0\n" }, { images: ["ghcr.io/acme/app:1.1.0"] });
-    expect(current.warnings).toEqual([
-      {
-        file: "cm.yaml",
-        line: 2,
-        message: 'ghcr.io/acme/app:1.0.0 is not moved to 1.1.0: it sits where no rule edits it (see "What it edits" in the README)',
-      },
-    ]);
+    expect(current.warnings).toEqual([{ file: "cm.yaml", line: 2, message: `ghcr.io/acme/app:1.0.0 is not moved to 1.1.0: ${override}` }]);
   });
 
   it("names a reference left at an old version beside a field that moved, or beside another image's warning (trial argo13)", async () => {
@@ -347,15 +346,59 @@ describe("planUpdate: what is scanned", () => {
       { images: ["ghcr.io/acme/api:1.5.0", "ghcr.io/acme/jobs:2.2.0", "ghcr.io/acme/sidecar:0.5.0"] },
     );
     expect(p.changes.map((c) => [c.file, c.key, c.new])).toEqual([["values.yaml", "image.tag", "1.5.0"]]);
-    const left = 'it sits where no rule edits it (see "What it edits" in the README)';
+    const left = (file: string, spec: string, image: string) =>
+      `no rule edits ${spec}; set it with an overrides: entry in the configuration (file: ${file}, spec: ${spec}, image: ${image})`;
     // The image.tag beside it took 1.5.0, and the jobs warning is another image's: neither says why these stay. A comment is no reference.
     expect(p.warnings).toEqual(
       expect.arrayContaining([
-        { file: "values.yaml", line: 5, message: `ghcr.io/acme/api:1.4.0 is not moved to 1.5.0: ${left}` },
-        { file: "jobs.yaml", line: 10, message: `ghcr.io/acme/sidecar:0.4.0 is not moved to 0.5.0: ${left}` },
+        { file: "values.yaml", line: 5, message: `ghcr.io/acme/api:1.4.0 is not moved to 1.5.0: ${left("values.yaml", "sidecar.spec", "ghcr.io/acme/api")}` },
+        {
+          file: "jobs.yaml",
+          line: 10,
+          message: `ghcr.io/acme/sidecar:0.4.0 is not moved to 0.5.0: ${left("jobs.yaml", "spec.source.helm.parameters[2].value", "ghcr.io/acme/sidecar")}`,
+        },
       ]),
     );
     expect(p.warnings.filter((w) => w.file === "values.yaml")).toHaveLength(1);
+  });
+
+  it("says how to move a reference no rule edits: an override of its field, of the tag beside its repository, or the whole string it is part of (trial 14 S9)", async () => {
+    const deployment = [
+      "spec:",
+      "  containers:",
+      "    - image: ghcr.io/acme/worker:3.2.0",
+      '      args: ["--self=ghcr.io/acme/worker:3.1.0"]',
+      "      env:",
+      "        - {name: SELF_IMAGE, value: ghcr.io/acme/worker:3.1.0}",
+      "      command:",
+      "        - |",
+      "          crane pull ghcr.io/acme/worker:3.1.0",
+      "",
+    ].join("\n");
+    const values = "global:\n  imageRegistry: ghcr.io\nimage:\n  repository: acme/worker\n  tag: 3.1.0\n";
+    const kcl = 'app = {args = ["--self=ghcr.io/acme/worker:3.1.0"]}\n';
+    // A path an earlier document holds too is set there by an override: no override is offered.
+    const twice = "self: ghcr.io/acme/worker:3.2.0\n---\nself: ghcr.io/acme/worker:3.1.0\n";
+    const p = await plan({ "d.yaml": deployment, "values.yaml": values, "main.k": kcl, "twice.yaml": twice }, { images: ["ghcr.io/acme/worker:3.2.0"] });
+    const inside = "and gitops-promote edits no part of a string: move it into";
+    expect(p.warnings.map((w) => `${w.file}:${w.line}: ${w.message.replace("ghcr.io/acme/worker:3.1.0 is not moved to 3.2.0: ", "")}`)).toEqual([
+      `d.yaml:4: it is inside the longer string at spec.containers[0].args[0], ${inside} a field of its own, or set the whole string with --set d.yaml:spec.containers[0].args[0]=…`,
+      "d.yaml:6: no rule edits spec.containers[0].env[0].value; set it with an overrides: entry in the configuration (file: d.yaml, spec: spec.containers[0].env[0].value, image: ghcr.io/acme/worker)",
+      `d.yaml:9: it is inside the longer string at spec.containers[0].command[0], ${inside} a field of its own`,
+      `main.k:1: it is inside a longer string, ${inside} a string of its own`,
+      'twice.yaml:3: it sits where no rule edits it (see "What it edits" in the README)',
+    ]);
+    // With nothing else changed, a repository beside its tag is named, with the override of that tag.
+    const alone = await plan({ "values.yaml": values }, { images: ["ghcr.io/acme/worker:3.2.0"] });
+    expect(alone.warnings).toEqual([
+      {
+        file: "values.yaml",
+        line: 4,
+        message:
+          "ghcr.io/acme/worker appears here, but no field holds 3.2.0 or was edited: no rule reads image.repository as ghcr.io/acme/worker; " +
+          "set image.tag with an overrides: entry in the configuration (file: values.yaml, spec: image.tag, image: ghcr.io/acme/worker, part: tag)",
+      },
+    ]);
   });
 
   it("names a reference on a line whose only warning is another image's (a flow mapping holding both)", async () => {
@@ -371,7 +414,8 @@ describe("planUpdate: what is scanned", () => {
       {
         file: "pod.yaml",
         line: 1,
-        message: 'ghcr.io/acme/api:1.4.0 is not moved to 1.5.0: it sits where no rule edits it (see "What it edits" in the README)',
+        message:
+          "ghcr.io/acme/api:1.4.0 is not moved to 1.5.0: no rule edits spec.annotations.api; set it with an overrides: entry in the configuration (file: pod.yaml, spec: spec.annotations.api, image: ghcr.io/acme/api)",
       },
     ]);
   });
@@ -420,7 +464,8 @@ describe("planUpdate: what is scanned", () => {
       {
         file: "values.yaml",
         line: 6,
-        message: 'ghcr.io/acme/app:1.5.0-rc.1 is not moved to 1.5.0: it sits where no rule edits it (see "What it edits" in the README)',
+        message:
+          "ghcr.io/acme/app:1.5.0-rc.1 is not moved to 1.5.0: no rule edits candidate; set it with an overrides: entry in the configuration (file: values.yaml, spec: candidate, image: ghcr.io/acme/app)",
       },
     ]);
   });
@@ -433,7 +478,8 @@ describe("planUpdate: what is scanned", () => {
       {
         file: "annotated.yaml",
         line: 3,
-        message: 'ghcr.io/acme/web:1.4.0 is not moved to 1.5.0: it sits where no rule edits it (see "What it edits" in the README)',
+        message:
+          "ghcr.io/acme/web:1.4.0 is not moved to 1.5.0: no rule edits metadata.annotations.base-image; set it with an overrides: entry in the configuration (file: annotated.yaml, spec: metadata.annotations.base-image, image: ghcr.io/acme/web)",
       },
     ]);
     // Reached through a YAML alias, the image field itself is named, at its line.

@@ -100,10 +100,11 @@ describe("warnUnmoved: a file left at another version of an incoming image while
 
   it("names each reference at its file and line, also in files where another field was edited, and counts them past five (trial 14 S1)", () => {
     const deployment = "containers:\n  - image: ghcr.io/acme/app:1.3.0\n    args: [--self=ghcr.io/acme/app:1.2.0]\n";
-    const left = 'it sits where no rule edits it (see "What it edits" in the README)';
+    const left = (file: string) =>
+      `it is inside the longer string at containers[0].args[0], and gitops-promote edits no part of a string: move it into a field of its own, or set the whole string with --set ${file}:containers[0].args[0]=…`;
     expect(warned({ "staging/a.yaml": deployment, "staging/b.yaml": deployment })).toEqual([
-      { file: "staging/a.yaml", line: 3, message: `ghcr.io/acme/app:1.2.0 is not moved to 1.3.0: ${left}` },
-      { file: "staging/b.yaml", line: 3, message: `ghcr.io/acme/app:1.2.0 is not moved to 1.3.0: ${left}` },
+      { file: "staging/a.yaml", line: 3, message: `ghcr.io/acme/app:1.2.0 is not moved to 1.3.0: ${left("staging/a.yaml")}` },
+      { file: "staging/b.yaml", line: 3, message: `ghcr.io/acme/app:1.2.0 is not moved to 1.3.0: ${left("staging/b.yaml")}` },
     ]);
     const many = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`staging/${String(i).padStart(2, "0")}.yaml`, deployment]));
     expect(warned(many)).toEqual([
