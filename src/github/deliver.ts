@@ -22,8 +22,9 @@ import { BranchMovedError } from "./commit.js";
 import { commitOnBranch, fileWrites } from "./delivery-commit.js";
 import { groupFiles, pullRequestGroups, type Group } from "./delivery-groups.js";
 import { DeliveryError, type DeliveryContext, type DeliveryOptions, type Head, type Landing } from "./delivery-types.js";
-import { isLeftAsItIsNotice, landPullRequest } from "./land-pull-request.js";
+import { landPullRequest } from "./land-pull-request.js";
 import { openPullRequestsOn, PullRequestClosedError, type OpenPullRef } from "./pull-request.js";
+import { landingsOfRun } from "./run-landings.js";
 import { errorMessage } from "./errors.js";
 import { clockOf, sleepOf } from "./timing.js";
 
@@ -61,7 +62,7 @@ export async function deliver(ctx: DeliveryContext, request: UpdateRequest, opti
   const started = now();
   // An attempt can land the push and pull requests before a later pull-request branch moves:
   // what earlier attempts landed stays landed, and the run's result or failure tells it.
-  const earlier: Landing[] = [];
+  let earlier: Landing[] = [];
   // The heads this run left on pull-request branches whose pull requests closed under it: the branch holding one is a leftover.
   const stranded = new Set<string>();
   const moved = new Set<string>();
@@ -71,7 +72,7 @@ export async function deliver(ctx: DeliveryContext, request: UpdateRequest, opti
     } catch (error) {
       const branchMoved = error instanceof DeliveryError ? error.cause : error;
       if (!(branchMoved instanceof BranchMovedError)) throw withLandings(earlier, error);
-      if (error instanceof DeliveryError) earlier.push(...error.landings);
+      if (error instanceof DeliveryError) earlier = landingsOfRun([...earlier, ...error.landings]);
       if (branchMoved instanceof PullRequestClosedError) stranded.add(branchMoved.stranded);
       moved.add(branchMoved.branch);
       const elapsed = now() - started;
@@ -131,20 +132,7 @@ async function deliverOnce(ctx: DeliveryContext, request: UpdateRequest, options
   });
   // What landed, this attempt's and earlier ones'; a pull request that already carries these values (or newer ones) lands nothing.
   const landed = (landings: Landing[]): DeliveryResult => {
-    // An earlier attempt's landing on a branch tells it; this attempt leaving it as it was adds what its merge step did there.
-    const later = new Map(landings.filter((l) => l.files.length === 0).map((l) => [l.branch, l]));
-    const earlier = attempt.earlier.map((e) => {
-      const l = later.get(e.branch);
-      if (!l) return e;
-      const warnings = [...(e.warnings ?? []), ...(l.warnings ?? []).filter((w) => !isLeftAsItIsNotice(w, l))];
-      return {
-        ...e,
-        ...(l.merge !== undefined && { merge: l.merge }),
-        ...(l.head !== undefined && { head: l.head }),
-        ...(warnings.length > 0 && { warnings }),
-      };
-    });
-    const all = [...earlier, ...landings.filter((l) => l.files.length > 0 || !attempt.earlier.some((e) => e.branch === l.branch))];
+    const all = landingsOfRun([...attempt.earlier, ...landings]);
     const files = landedFiles(all);
     // A file a pull request's branch left as it holds it is told by that branch's plan, not the base's.
     const replanned = new Set(all.flatMap((l) => l.replanned ?? []));
@@ -237,7 +225,7 @@ function distinct(warnings: readonly Warning[]): Warning[] {
 
 /** `error`, as a DeliveryError carrying `earlier` too when something landed (a pull request left as it was wrote nothing). */
 function withLandings(earlier: readonly Landing[], error: unknown): unknown {
-  const landed = [...earlier, ...(error instanceof DeliveryError ? error.landings : [])].filter((l) => l.files.length > 0);
+  const landed = landingsOfRun([...earlier, ...(error instanceof DeliveryError ? error.landings : [])]).filter((l) => l.files.length > 0);
   const cause = error instanceof DeliveryError ? error.cause : error;
   return landed.length > 0 ? new DeliveryError(landed, cause) : cause;
 }

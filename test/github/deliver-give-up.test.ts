@@ -142,6 +142,20 @@ describe("deliver: a pull request an earlier attempt landed, found carrying the 
   });
   afterEach(() => fake.close());
 
+  /** Another run creates qa's branch and commits to main right before our first attempt creates qa's: prod's branch is then rebuilt on main. */
+  const moveQaAndMainAtItsCreation = () => {
+    let creates = 0;
+    fake.inject({
+      operationId: "git/create-ref",
+      times: 2,
+      beforeHandle: async () => {
+        if (++creates !== 2) return;
+        await fake.commitFile(OWNER, REPO, "gitops-promote/qa", "other.yaml", "x: 1\n");
+        await fake.commitFile(OWNER, REPO, "main", "other.yaml", "x: 1\n");
+      },
+    });
+  };
+
   it("is told once, as the attempt that opened it says", async () => {
     // Another run creates qa's branch right before our first attempt does: prod's pull request is open by then.
     let creates = 0;
@@ -155,6 +169,31 @@ describe("deliver: a pull request an earlier attempt landed, found carrying the 
     expect(result.landings.map((l) => [l.branch, l.pullRequest?.number, l.pullRequest?.operation])).toEqual([
       ["gitops-promote/prod", 1, "created"],
       ["gitops-promote/qa", 2, "created"],
+    ]);
+  });
+
+  it("rebuilt by the next on a base that moved: told once, with the head the run left and as the attempt that opened it says", async () => {
+    moveQaAndMainAtItsCreation();
+    const result = await deliver(ctx, request, push);
+    const refs = await fake.refs(OWNER, REPO);
+    expect(result.attempts).toBe(2);
+    expect(result.landings.map((l) => [l.branch, l.pullRequest?.number, l.pullRequest?.operation, l.commit, l.head])).toEqual([
+      ["gitops-promote/prod", 1, "created", refs["refs/heads/gitops-promote/prod"], undefined],
+      ["gitops-promote/qa", 2, "created", refs["refs/heads/gitops-promote/qa"], undefined],
+    ]);
+    expect(result.landings[0]!.files.map((f) => f.path)).toEqual(["prod/app.yaml"]);
+    expect(result.plan.changes.map((c) => c.file)).toEqual(["prod/app.yaml", "qa/app.yaml"]);
+  });
+
+  it("a failure after it rebuilt that pull request is told with its landing once, at the head the run left", async () => {
+    moveQaAndMainAtItsCreation();
+    // prod's pull request opens on the first attempt; qa's is refused on the second.
+    fake.inject({ operationId: "pulls/create" });
+    fake.inject({ operationId: "pulls/create", status: 403, body: { message: "Resource not accessible by integration" } });
+    const error = (await deliver(ctx, request, push).catch((e: unknown) => e)) as DeliveryError;
+    expect(error).toBeInstanceOf(DeliveryError);
+    expect(error.landings.map((l) => [l.branch, l.pullRequest?.number, l.pullRequest?.operation, l.commit])).toEqual([
+      ["gitops-promote/prod", 1, "created", (await fake.refs(OWNER, REPO))["refs/heads/gitops-promote/prod"]],
     ]);
   });
 

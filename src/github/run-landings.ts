@@ -1,0 +1,60 @@
+/**
+ * What a run landed over its attempts. An attempt whose branch moved is planned again and lands
+ * again on the branches an earlier attempt wrote: it replaces our commit on a pull-request branch
+ * (the branch is rebuilt on the base), or adds a commit on the base. Each branch's pull request,
+ * or push, is then told once, as the run leaves it.
+ */
+import type { Landing } from "./delivery-types.js";
+import { isLeftAsItIsNotice } from "./land-pull-request.js";
+import type { PullRequestOperation } from "./pull-request.js";
+
+/**
+ * `landings`, oldest first, as one landing per branch and pull request (in the place of its
+ * first), in its final state: the last head, and the most the run did to the pull request. A
+ * pull request closed under the run and opened anew on its branch is another one, told apart.
+ */
+export function landingsOfRun(landings: readonly Landing[]): Landing[] {
+  const byBranch = new Map<string, Landing>();
+  for (const landing of landings) {
+    const key = JSON.stringify([landing.mode, landing.branch, landing.pullRequest?.number]);
+    const earlier = byBranch.get(key);
+    byBranch.set(key, earlier === undefined ? landing : joined(earlier, landing));
+  }
+  return [...byBranch.values()];
+}
+
+/** What the run did to a pull request over its attempts, the most first: closing it is its final state, opening it is news beyond updating it. */
+const OPERATIONS: readonly PullRequestOperation[] = ["closed", "created", "updated", "none"];
+
+/** `earlier` and a later attempt's landing on the same branch (and pull request) as one. */
+function joined(earlier: Landing, later: Landing): Landing {
+  // Our commit on a pull-request branch replaces the one before it, whose files it plans again; commits on the base add up.
+  const replaced = later.mode === "pull-request" && later.commit !== undefined;
+  const files = replaced ? later.files : [...new Map([...earlier.files, ...later.files].map((f) => [f.path, f])).values()];
+  const pullRequest = later.pullRequest && {
+    ...later.pullRequest,
+    operation: OPERATIONS.find((op) => op === earlier.pullRequest?.operation || op === later.pullRequest?.operation)!,
+  };
+  // The notice of a pull request left as it is tells nothing when an earlier attempt of this run landed on it.
+  const warnings = [...(earlier.warnings ?? []), ...(later.warnings ?? []).filter((w) => !isLeftAsItIsNotice(w, later))];
+  const replanned = replaced ? (later.replanned ?? []) : [...new Set([...(earlier.replanned ?? []), ...(later.replanned ?? [])])];
+  const commit = later.commit ?? earlier.commit;
+  // A later commit is the head; a later attempt that made none read the head there (another run's commit, maybe).
+  const head = later.commit !== undefined ? later.head : (later.head ?? earlier.head);
+  const merge = later.merge ?? earlier.merge;
+  const message = later.message ?? earlier.message;
+  return {
+    mode: later.mode,
+    branch: later.branch,
+    files,
+    changes: files.flatMap((f) => f.changes),
+    ...(commit !== undefined && { commit }),
+    ...(head !== undefined && { head }),
+    ...(pullRequest !== undefined && { pullRequest }),
+    ...(later.openPullRequest !== undefined && { openPullRequest: later.openPullRequest }),
+    ...(merge !== undefined && { merge }),
+    ...(message !== undefined && { message }),
+    ...(warnings.length > 0 && { warnings }),
+    ...(replanned.length > 0 && { replanned }),
+  };
+}
