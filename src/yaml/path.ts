@@ -377,6 +377,9 @@ function pinBeside(key: PathSegment, field: (key: string) => YamlNode | undefine
   return { digest, name: [scalarText(registry), scalarText(repository)].filter((part) => part).join("/") };
 }
 
+/** The keys of an image's tag: `tag` (Helm values, KCL-style configs) and kustomize's `newTag`. */
+const TAG_KEYS: ReadonlySet<string> = new Set(["tag", "newTag"]);
+
 /**
  * Sets the scalar at `path` (see parsePath) to `value`, or to what `value` computes from the
  * scalar's text; kind "override", key = the path as given. With `create`, missing mapping
@@ -417,7 +420,11 @@ export function setYamlPath(text: string, path: string, value: string | ValueFor
         : "drop the tag to set it";
       return fail(`the value has the tag ${type}, which cannot hold ${asType ? "the string " : ""}${JSON.stringify(next)}: ${how}`, node.start);
     }
-    const typed = options.typed === true && (type !== undefined || (node.style === "plain" && isNonString(node.text) && isNonString(next)));
+    // A tag is a string wherever it is read (Helm renders a float `5.10` as `5.1`, kustomize refuses a number in newTag),
+    // so an unquoted value there is written as one, where any other field that holds a number keeps it one.
+    const tagField = TAG_KEYS.has(String(segments.at(-1)));
+    const typed =
+      options.typed === true && (type !== undefined || (!tagField && node.style === "plain" && isNonString(node.text) && isNonString(next)));
     // Written as a number, the value is what YAML reads, not the text given: `5.10` is 5.1, and Helm renders the tag `5.1`.
     const read = numberRead(next);
     if (typed && read !== undefined && read !== next && node.text !== next) {
@@ -434,7 +441,8 @@ export function setYamlPath(text: string, path: string, value: string | ValueFor
       const unquote = options.typed ? "" : options.typed === false ? "; to keep its type, give the value unquoted" : "; to keep its type, pass typed: true";
       // Unquoted, a number that does not read back as the text given would be another number.
       const keeps = isNonString(next) && (read === undefined || read === next);
-      plan.warn(node.start, `${path}: ${node.text} (not a string in YAML) becomes the string "${next}"${keeps ? unquote : ""}`);
+      const why = tagField ? " (a tag is a string to Helm and kustomize)" : keeps ? unquote : "";
+      plan.warn(node.start, `${path}: ${node.text} (not a string in YAML) becomes the string "${next}"${why}`);
     }
     plan.setScalar(node, next, inFlow, { kind: "override", key: path, document }, typed);
     const others = file.documents.slice(index + 1).flatMap((d, i) => ("message" in lookUp(file, d.root, segments) ? [] : [index + i + 2]));

@@ -307,25 +307,30 @@ describe("setFromSpec", () => {
     expect(setFromSpec('tag: "1.2"\n', "tag=1.3", false).warnings).toEqual([]);
   });
 
-  it("keeps a number field a number, and says where the number written does not read back as the text given: 5.10 is 5.1", () => {
-    const values = "image:\n  repository: ghcr.io/acme/payments\n  tag: 5.4\n";
-    const { text, warnings } = setFromSpec(values, "image.tag=5.10", false);
-    expect(text).toBe(values.replace("5.4", "5.10"));
+  it("keeps a number field a number, and says where the number written does not read back as the text given: 0x10 is 16", () => {
+    const { text, warnings } = setFromSpec("version: 1.4\n", "version=1.20", false);
+    expect(text).toBe("version: 1.20\n");
     expect(warnings).toEqual([
-      {
-        line: 3,
-        message: 'image.tag: 5.10 is written as a number, as the field held one, which YAML reads as 5.1; to set the text 5.10, give it quoted ("5.10")',
-      },
+      { line: 1, message: 'version: 1.20 is written as a number, as the field held one, which YAML reads as 1.2; to set the text 1.20, give it quoted ("1.20")' },
     ]);
     expect(setFromSpec("port: 80\n", "port=0x10", false).warnings[0]?.message).toMatch(/^port: 0x10 is written as a number, .* YAML reads as 16;/);
     expect(setFromSpec("mode: 644\n", "mode=0755", false).warnings[0]?.message).toMatch(/YAML reads as 493;/);
-    // A number that reads back as written, a string field: nothing to say. Quoted, the type changes, and that alone is said.
-    expect(setFromSpec(values, "image.tag=5.11", false).warnings).toEqual([]);
-    expect(setFromSpec(values, 'image.tag="5.10"', false)).toMatchObject({
-      text: values.replace("5.4", '"5.10"'),
-      warnings: [{ line: 3, message: 'image.tag: 5.4 (not a string in YAML) becomes the string "5.10"' }],
-    });
+    // A number that reads back as written, a string field: nothing to say.
+    expect(setFromSpec("version: 1.4\n", "version=1.21", false).warnings).toEqual([]);
     expect(setFromSpec("tag: v1\n", "tag=1.10", false)).toMatchObject({ text: 'tag: "1.10"\n', warnings: [] });
+  });
+
+  it("writes a tag as a string, also over a number or a null: Helm reads a float 5.10 as 5.1, and kustomize refuses a number in newTag", () => {
+    const values = "image:\n  repository: ghcr.io/acme/payments\n  tag: 5.4\n";
+    expect(setFromSpec(values, "image.tag=5.10", false)).toEqual({
+      text: values.replace("5.4", '"5.10"'),
+      changes: [expect.objectContaining({ old: "5.4", new: "5.10" })],
+      warnings: [{ line: 3, message: 'image.tag: 5.4 (not a string in YAML) becomes the string "5.10" (a tag is a string to Helm and kustomize)' }],
+    });
+    expect(setFromSpec("images:\n  - name: app\n    newTag: 1.2\n", "images[0].newTag=1.10", false).text).toBe('images:\n  - name: app\n    newTag: "1.10"\n');
+    // `~` and an empty value are both null: either way the tag written is the text given.
+    expect(setFromSpec("tag: ~\n", "tag=1.10", false)).toMatchObject({ text: 'tag: "1.10"\n', warnings: [] });
+    expect(setFromSpec("tag:\n", "tag=1.10", false).text).toBe('tag: "1.10"\n');
   });
 
   it("refuses a value a field's core-schema tag cannot hold, at its line, and sets one given unquoted that reads as its type", () => {
