@@ -35,7 +35,7 @@ import {
   type PullRequestSpec,
   type PullText,
 } from "./pull-request.js";
-import { bodyRows, changeRow, cumulativeRows, describedCommit, pullRequestBody, pullRequestTitle } from "./pull-request-body.js";
+import { bodyRows, changeRows, cumulativeRows, describedCommit, pullRequestBody, pullRequestTitle } from "./pull-request-body.js";
 import { requestedBy } from "./requested-by.js";
 
 /**
@@ -183,7 +183,7 @@ function pullRequestSpec(
   const changedFiles = new Set([...made.carried, ...made.files.map((f) => f.path)]);
   const rows = cumulativeRows(
     bodyRows(body),
-    made.files.flatMap((f) => f.changes.map((c) => changeRow(c, made.images))),
+    made.files.flatMap((f) => changeRows(f.changes, made.images)),
     changedFiles,
   );
   const tabled = new Set(rows.map((r) => r.file));

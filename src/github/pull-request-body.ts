@@ -27,9 +27,14 @@ const TABLE_HEADER = `| ${COLUMNS.join(" | ")} |`;
 const FOOTER = "_Opened by gitops-promote._";
 /** Not rendered: the commit of the pull-request branch the table describes, for the next run to tell whether the body is up to date. */
 const DESCRIBES = /^<!-- gitops-promote: describes ([0-9a-f]{40,64}) -->$/m;
-/** A row: its cells are `<code>` elements holding `cellText`, a Target cell (when there is one) is that text alone. */
+/** An empty Old or New (a field created, or a digest emptied), told as no value rather than an empty code span. */
+const NONE = "(none)";
+/**
+ * A row: its cells are `<code>` elements holding `cellText`, a Target cell (when there is one) is
+ * that text alone; an empty Old or New is NONE, or an empty `<code>` as earlier versions wrote it.
+ */
 const ROW =
-  /^\| (?:([^|<`]*) \| )?<code>([^<|]+):(\d+)<\/code> \| <code>([^<|]*)<\/code> \| <code>([^<|]*)<\/code> \| <code>([^<|]*)<\/code> \| (?:<code>([^<|]+)<\/code>)? \|$/;
+  /^\| (?:([^|<`]*) \| )?<code>([^<|]+):(\d+)<\/code> \| <code>([^<|]*)<\/code> \| (?:<code>([^<|]*)<\/code>|\(none\)) \| (?:<code>([^<|]*)<\/code>|\(none\)) \| (?:<code>([^<|]+)<\/code>)? \|$/;
 /** A row as earlier versions wrote it, in code spans taken as written: still read, from the pull requests they opened. */
 const BACKTICK_ROW = /^\| (?:([^|`]*) \| )?`([^`]+):(\d+)` \| `([^`]*)` \| `([^`]*)` \| `([^`]*)` \| (?:`([^`]+)`)? \|$/;
 
@@ -47,6 +52,30 @@ export function changeRow(change: Change, images: readonly ImageRef[]): ChangeRo
   };
 }
 
+/**
+ * The rows of one file's `changes`. A digest emptied because the incoming image came without one
+ * names no image by its value: it takes the image of the field beside it (its tag, under the same
+ * parent key in the same object), as it was emptied for that image.
+ */
+export function changeRows(changes: readonly Change[], images: readonly ImageRef[]): ChangeRow[] {
+  const rows = changes.map((c) => changeRow(c, images));
+  return rows.map((row, i) => {
+    const c = changes[i]!;
+    if (row.image !== undefined || c.new !== "" || !isDigest(c.old)) return row;
+    const beside = rows.find((r, j) => r.image !== undefined && parentKey(r.key) === parentKey(c.key) && sameObject(changes[j]!, c));
+    return beside ? { ...row, image: beside.image } : row;
+  });
+}
+
+/** What holds a field: `images[0]` of `images[0].digest`, `flux-system:app` of the setter `flux-system:app:digest`. */
+function parentKey(key: string): string {
+  return key.slice(0, Math.max(key.lastIndexOf("."), key.lastIndexOf(":"), 0));
+}
+
+function sameObject(a: Change, b: Change): boolean {
+  return JSON.stringify(a.object ?? null) === JSON.stringify(b.object ?? null);
+}
+
 /** The rows of a body this module wrote (none from any other body: a person's, or the `body` input's). */
 export function bodyRows(body: string | null | undefined): ChangeRow[] {
   if (!body?.includes(TABLE_HEADER) || !body.includes(FOOTER)) return [];
@@ -54,8 +83,9 @@ export function bodyRows(body: string | null | undefined): ChangeRow[] {
     const escaped = ROW.exec(text);
     const m = escaped ?? BACKTICK_ROW.exec(text);
     if (!m) return [];
-    const [target, file, line, key, old, value, image] = m.slice(1).map((cell) => (cell === undefined || !escaped ? cell : fromCellText(cell)));
-    return [{ ...(target && { target }), file: file!, line: Number(line), key: key!, old: old!, new: value!, image: image && imageOfCell(image, value!) }];
+    // An empty Old or New written as NONE has no cell text.
+    const [target, file, line, key, old = "", value = "", image] = m.slice(1).map((cell) => (cell === undefined || !escaped ? cell : fromCellText(cell)));
+    return [{ ...(target && { target }), file: file!, line: Number(line), key: key!, old, new: value, image: image && imageOfCell(image, value) }];
   });
 }
 
@@ -112,10 +142,11 @@ function fieldOf(row: ChangeRow): string {
  */
 export function pullRequestBody(intro: string, rows: readonly ChangeRow[], otherFiles: readonly string[], requested?: string, commit?: string): string {
   const cell = (text: string) => `<code>${cellText(text)}</code>`;
+  const value = (text: string) => (text === "" ? NONE : cell(text));
   const targeted = rows.some((r) => r.target !== undefined);
   const lines = rows.map(
     (r) =>
-      `${targeted ? `| ${cellText(r.target ?? "")} ` : ""}| ${cell(`${r.file}:${r.line}`)} | ${cell(r.key)} | ${cell(r.old)} | ${cell(r.new)} | ${r.image === undefined ? "" : cell(imageCell(r.image, r.new))} |`,
+      `${targeted ? `| ${cellText(r.target ?? "")} ` : ""}| ${cell(`${r.file}:${r.line}`)} | ${cell(r.key)} | ${value(r.old)} | ${value(r.new)} | ${r.image === undefined ? "" : cell(imageCell(r.image, r.new))} |`,
   );
   const columns = targeted ? ["Target", ...COLUMNS] : COLUMNS;
   // No rows (the branch holds newer values than this run's in every file): no empty table, the files say what it changes.

@@ -3,6 +3,7 @@ import type { Change } from "../../src/change.js";
 import {
   bodyRows,
   changeRow,
+  changeRows,
   cumulativeRows,
   describedCommit,
   imagesTitle,
@@ -54,6 +55,30 @@ describe("the body's table and the title", () => {
     // Read back whole, so a later run's title still names each image's version.
     expect(bodyRows(body)).toEqual(rows);
     expect(imagesTitle(bodyRows(body))).toBe(imagesTitle(rows));
+  });
+
+  it("show an empty side as (none), not an empty code span, and a digest the incoming tag emptied by that image", () => {
+    const API = parseImageRef("ghcr.io/acme/api:1.7.0");
+    const pin = `sha256:${"4".repeat(64)}`;
+    const rows = [
+      ...changeRows(
+        [change("api/kustomization.yaml", "images[0].newTag", "1.5.0", "1.7.0"), { ...change("api/kustomization.yaml", "images[0].digest", pin, ""), line: 4 }],
+        [API],
+      ),
+      // A field an override creates held nothing.
+      ...changeRows([change("values.yaml", "replicas", "", "2")], [API]),
+    ];
+    expect(rows.map((r) => r.image)).toEqual(["ghcr.io/acme/api:1.7.0", "ghcr.io/acme/api:1.7.0", undefined]);
+    const body = pullRequestBody("", rows, []);
+    expect(body.split("\n").filter((l) => l.startsWith("| <code>"))).toEqual([
+      "| <code>api/kustomization.yaml:3</code> | <code>images&#91;0&#93;.newTag</code> | <code>1.5.0</code> | <code>1.7.0</code> | <code>ghcr.io/acme/api</code> |",
+      // New does not show the image that emptied the digest: the Image column gives it in full.
+      `| <code>api/kustomization.yaml:4</code> | <code>images&#91;0&#93;.digest</code> | <code>${pin}</code> | (none) | <code>ghcr.io/acme/api:1.7.0</code> |`,
+      "| <code>values.yaml:3</code> | <code>replicas</code> | (none) | <code>2</code> |  |",
+    ]);
+    expect(bodyRows(body)).toEqual(rows);
+    // A body written before keeps its empty code spans readable.
+    expect(bodyRows(body.replace("| (none) | <code>ghcr", "| <code></code> | <code>ghcr"))).toEqual(rows);
   });
 
   it("read back from the body they were written in, and only from ours", () => {
