@@ -518,6 +518,12 @@ export class GitRepo {
     }
   }
 
+  /** Deletes `branch` on `remote` only while it points at `expected`, as `push` replaces it; "rejected" when it moved meanwhile. */
+  deleteBranch(remote: string, branch: string, expected: string): Promise<"pushed" | "rejected"> {
+    // No source commit: the refspec `:refs/heads/<branch>` deletes it, and the remote's ref is then "".
+    return this.push(remote, "", branch, expected);
+  }
+
   /** The commit `ref` points at on `remote` now; "" when it does not exist. */
   private async remoteHead(remote: string, ref: string): Promise<string> {
     const out = await this.runReadRemote(["ls-remote", remote, ref]);

@@ -138,7 +138,7 @@ export async function landPullRequest(
   } catch (error) {
     // An open pull request keeps its branch; but no stray branch without its pull request.
     if (error instanceof OpenedUndecoratedError) throw new DeliveryError([landing(error.pullRequest)], error);
-    if (existing === undefined) await deleteBranch(ctx, group.prBranch, commit);
+    if (existing === undefined) await deleteBranch(ctx, options, group.prBranch, commit);
     throw error;
   }
   const { outcome: merge, warning } = pullRequest.merged
@@ -646,9 +646,15 @@ function asSeenFromBase(file: FilePlan, onBase: readonly FilePlan[]): FilePlan {
   return { ...file, before: base.before, changes: file.changes.map((c) => ({ ...c, old: old(c) })) };
 }
 
-async function deleteBranch(ctx: DeliveryContext, branch: string, commit: string): Promise<void> {
+/**
+ * The branch this run made for a pull request it could not open, deleted while it holds `commit`
+ * alone: by git when git pushed it, which needs no API (the API failing may be why the pull request was not opened).
+ */
+async function deleteBranch(ctx: DeliveryContext, options: Pick<DeliveryOptions, "commitVia">, branch: string, commit: string): Promise<void> {
   try {
-    await deleteOwnBranch(ctx.client(), ctx.repository, branch, commit);
+    if (options.commitVia === "api") await deleteOwnBranch(ctx.client(), ctx.repository, branch, commit);
+    else if ((await ctx.git.deleteBranch(ctx.remote, branch, commit)) === "rejected")
+      ctx.log(`${branch} is not deleted after the failure: it moved since this run pushed it`);
   } catch (error) {
     ctx.log(`could not delete ${branch} after the failure: ${errorMessage(error)}`);
   }

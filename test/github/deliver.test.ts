@@ -180,6 +180,17 @@ describe("deliver: a failure after part of the delivery landed carries what land
     expect(error).toMatchObject({ status: 403 });
   });
 
+  it("commit-via git: the branch of a pull request that could not be opened, the API down, is deleted by git as it was pushed", async () => {
+    const down = fake.inject({ path: /^\/(repos\/|graphql)/, times: 100, status: 503 });
+    const client = createClient({ token: fake.token, baseUrl: fake.apiUrl, retries: 0 });
+    const error = await deliver({ ...ctx, client: () => client }, request(`${APP}:1.1.0`), { ...push, mode: "pull-request", commitVia: "git" }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toMatchObject({ status: 503 });
+    expect(down.hits).toBeGreaterThan(0);
+    expect(Object.keys(await fake.refs(OWNER, REPO))).toEqual(["refs/heads/main"]);
+  });
+
   it("a base that does not exist is named; for a pull request, or a pull-request branch's name, input branch is said to be the base and pr-branch the pull request's", async () => {
     const hint = ": input `branch` is the base the pull request merges into (create-pull-request's `base`); the pull request's own branch is `pr-branch`";
     await expect(deliver(ctx, request(`${APP}:1.1.0`), { ...push, branch: "staging" })).rejects.toThrow(/^branch staging does not exist on origin$/);

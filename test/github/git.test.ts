@@ -209,6 +209,12 @@ describe("GitRepo (local git, any remote)", () => {
     expect(git(repo.bare, "rev-parse", "gitops-promote/nginx")).toBe(other);
     expect(git(repo.bare, "show", `${commit}:app.yaml`)).toBe("image: nginx:1.27");
     expect(git(repo.bare, "ls-tree", commit, "run.sh").split(/\s/)[0]).toBe("100755");
+
+    // and deleted only while it holds what we pushed
+    expect(await g.deleteBranch("origin", "gitops-promote/nginx", commit)).toBe("rejected");
+    expect(git(repo.bare, "rev-parse", "gitops-promote/nginx")).toBe(other);
+    expect(await g.deleteBranch("origin", "gitops-promote/nginx", other)).toBe("pushed");
+    expect(git(repo.bare, "branch", "--list", "gitops-promote/nginx")).toBe("");
   });
 
   it("keeps a shallow checkout shallow when fetching", async () => {
