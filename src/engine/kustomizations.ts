@@ -16,6 +16,9 @@
  * does not normalise, so `nginx` is not `docker.io/library/nginx` to it). Only the files of
  * this tree count: a remote resource tags nothing here, and a Flux Kustomization's
  * `spec.path` is read in this tree, whatever source it names.
+ *
+ * The same builds tell which kustomizations deploy a file's version as written: a base in one
+ * target's paths that another target's overlay builds without re-tagging it (cross-target.ts).
  */
 import { posix } from "node:path";
 import { SourceError } from "../change.js";
@@ -196,13 +199,55 @@ export function kustomizeTagged(
 }
 
 /**
+ * The builds of a tree, among `kustomizations` (every one of the tree, or every one a file's
+ * builds pass through): each starts at one of them nothing among them includes (an overlay a
+ * cluster applies), or at a Flux Kustomization with `spec.images`, and goes down its resources,
+ * bases and components. Kustomize builds no component alone.
+ */
+interface Builds {
+  /** The files the builds reach, kustomization files among them. */
+  readonly reached: () => ReadonlySet<string>;
+  /** The files the builds reach with `name` as written: through no kustomization that tags it (below one that does, nothing deploys it as written). */
+  readonly asWritten: (name: string) => ReadonlySet<string>;
+}
+
+function buildsOf({ at, tagsOf }: Graph, kustomizations: readonly Kustomization[]): Builds {
+  const among = new Set(kustomizations);
+  const included = new Set(kustomizations.flatMap((k) => [...k.resources, ...k.components].flatMap((path) => at(path) ?? [])));
+  const roots = kustomizations.filter((k) => !k.component && !included.has(k));
+  /** The files the builds reach through the kustomizations `through` lets pass. */
+  const reached = (through: (k: Kustomization) => boolean): Set<string> => {
+    const files = new Set<string>();
+    const seen = new Set<Kustomization>();
+    // A stack, not recursion: a chain of includes is as long as a tree makes it.
+    const stack = [...roots];
+    for (let k = stack.pop(); k !== undefined; k = stack.pop()) {
+      if (seen.has(k) || !among.has(k) || !through(k)) continue;
+      seen.add(k);
+      files.add(k.file);
+      for (const path of [...k.resources, ...k.components]) {
+        const child = at(path);
+        if (child) stack.push(child);
+        else files.add(path);
+      }
+    }
+    return files;
+  };
+  let every: Set<string> | undefined;
+  const byName = new Map<string, Set<string>>();
+  const asWritten = (name: string): Set<string> => {
+    let files = byName.get(name);
+    if (!files) byName.set(name, (files = reached((k) => !tagsOf(k).some((tag) => tag.name === name))));
+    return files;
+  };
+  return { reached: () => (every ??= reached(() => true)), asWritten };
+}
+
+/**
  * For each file kustomizations of this tree build, the names (as written) of `incoming`
  * repositories whose version every build of it sets: the version the file holds for such a name
- * is never deployed (a base whose overlays all re-tag its image). A build starts at a
- * kustomization nothing in the tree includes (an overlay a cluster applies), or at a Flux
- * Kustomization with `spec.images`, and goes down its resources, bases and components; below a
- * kustomization that tags a name, nothing deploys that name as written. A file no build reaches
- * is in no build. Flux Kustomizations without `spec.images` are not read (finding them would
+ * is never deployed (a base whose overlays all re-tag its image). A file no build (buildsOf)
+ * reaches is in no build. Flux Kustomizations without `spec.images` are not read (finding them would
  * search every YAML file of the tree on every run): one whose `spec.path` is the base itself
  * deploys it as written, unseen here. Arguments as for kustomizeTagged; linear in the
  * kustomizations and their entries, per name.
@@ -214,38 +259,105 @@ export function retaggedInEveryBuild(
   tree: readonly string[] = [],
   treeRoot = "",
 ): Map<string, Set<string>> {
-  const { directories, at, tagsOf, flux } = graphOf(kustomizations, incoming, fluxKustomizations, tree, treeRoot);
-  const all = [...directories.flatMap((directory) => at(directory) ?? []), ...flux];
-  const included = new Set(all.flatMap((k) => [...k.resources, ...k.components].flatMap((path) => at(path) ?? [])));
-  // Kustomize builds no component alone.
-  const roots = all.filter((k) => !k.component && !included.has(k));
-  /** The files the builds reach through the kustomizations `through` lets pass. */
-  const reached = (through: (k: Kustomization) => boolean): Set<string> => {
-    const files = new Set<string>();
-    const seen = new Set<Kustomization>();
-    // A stack, not recursion: a chain of includes is as long as a tree makes it.
-    const stack = [...roots];
-    for (let k = stack.pop(); k !== undefined; k = stack.pop()) {
-      if (seen.has(k) || !through(k)) continue;
-      seen.add(k);
-      files.add(k.file);
-      for (const path of [...k.resources, ...k.components]) {
-        const child = at(path);
-        if (child) stack.push(child);
-        else files.add(path);
-      }
-    }
-    return files;
-  };
-  const built = reached(() => true);
-  const names = [...new Set(all.flatMap((k) => tagsOf(k).map((tag) => tag.name)))];
-  const asWritten = new Map(names.map((name) => [name, reached((k) => !tagsOf(k).some((tag) => tag.name === name))]));
+  const graph = graphOf(kustomizations, incoming, fluxKustomizations, tree, treeRoot);
+  const all = [...graph.directories.flatMap((directory) => graph.at(directory) ?? []), ...graph.flux];
+  const { reached, asWritten } = buildsOf(graph, all);
+  const names = [...new Set(all.flatMap((k) => graph.tagsOf(k).map((tag) => tag.name)))];
   const retagged = new Map<string, Set<string>>();
-  for (const file of built) {
-    const every = names.filter((name) => !asWritten.get(name)!.has(file));
+  for (const file of reached()) {
+    const every = names.filter((name) => !asWritten(name).has(file));
     if (every.length > 0) retagged.set(file, new Set(every));
   }
   return retagged;
+}
+
+/**
+ * Which kustomizations deploy a file's image of a repository as the file writes it, nearest
+ * first: each builds the file, and no kustomization on a build's way down to the file through it
+ * (buildsOf) tags a name the file writes the repository as. Those names are the file's `image:`
+ * values' and patch ops' values', or, for a kustomization file, its own `images:` entries';
+ * a file that writes the repository in neither (Helm values) is deployed as written by every
+ * kustomization building it, as kustomize tags none of it. None for a file no kustomization builds.
+ * Arguments as for kustomizeTagged. Only the kustomizations above the file are parsed, found
+ * upward among the texts that may list it (listScreen), so a tree of thousands parses a handful.
+ */
+export function deployedAsWrittenBy(
+  kustomizations: readonly TextFile[],
+  incoming: readonly ImageRef[],
+  fluxKustomizations: readonly TextFile[] = [],
+  tree: readonly string[] = [],
+  treeRoot = "",
+): (file: TextFile, repository: string) => string[] {
+  let read: Graph | undefined;
+  const parents = new Map<string, Kustomization[]>();
+  const directories = kustomizations.map(({ file }) => posix.dirname(file));
+  /** The kustomizations listing a path: a kustomization stands in its includers' lists by its directory. */
+  const parentsOf = (graph: Graph, path: string): Kustomization[] => {
+    const known = parents.get(path);
+    if (known) return known;
+    const lists = (k: Kustomization) => k.resources.includes(path) || k.components.includes(path);
+    const mayList = listScreen(path);
+    const found = [
+      ...kustomizations.flatMap(({ file, text }, i) => {
+        if (!mayList(directories[i]!, text)) return [];
+        const k = graph.at(directories[i]!);
+        return k?.file === file && lists(k) ? [k] : [];
+      }),
+      ...graph.flux.filter(lists),
+    ];
+    parents.set(path, found);
+    return found;
+  };
+  /** The kustomizations up from `start` (a file, or a kustomization's directory) through those `passing` lets by, breadth first: the nearest come first. */
+  const up = (graph: Graph, start: string, passing: (k: Kustomization) => boolean): Kustomization[] => {
+    const found: Kustomization[] = [];
+    const queue = [start];
+    for (let i = 0; i < queue.length; i++) {
+      for (const k of parentsOf(graph, queue[i]!)) {
+        if (found.includes(k) || !passing(k)) continue;
+        found.push(k);
+        // A Flux Kustomization is included by nothing kustomize builds.
+        if (graph.at(posix.dirname(k.file)) === k) queue.push(posix.dirname(k.file));
+      }
+    }
+    return found;
+  };
+  const builds = new Map<string, Builds | undefined>();
+  return ({ file, text }, repository) => {
+    const graph = (read ??= graphOf(kustomizations, incoming, fluxKustomizations, tree, treeRoot));
+    const own = isKustomizationFile(file) ? graph.at(posix.dirname(file)) : undefined;
+    const start = own?.file === file ? posix.dirname(file) : file;
+    if (!builds.has(start)) {
+      // Every build of the file starts among these, and passes through none but these.
+      const above = up(graph, start, () => true);
+      builds.set(start, above.length > 0 ? buildsOf(graph, above) : undefined);
+    }
+    const built = builds.get(start);
+    if (!built) return [];
+    const names = own?.file === file ? own.tags.filter((name) => normalizeRepository(name) === repository) : writtenNames(text, repository);
+    const found = new Set<string>();
+    for (const passing of names.length === 0 ? [built.reached()] : names.map(built.asWritten)) {
+      for (const k of up(graph, start, (k) => passing.has(k.file))) found.add(k.file);
+    }
+    return [...found];
+  };
+}
+
+/**
+ * Whether the text of a kustomization in a directory may list `path`, spelt as kustomize's normal
+ * form spells it from there (`../../base`): then it ends in the path's name, and also in its
+ * parent's when the parent is not above the kustomization; only `..`s reach the directories above
+ * it. A byte screen, as a path computed per text is ten times slower on a tree of thousands.
+ */
+function listScreen(path: string): (directory: string, text: string) => boolean {
+  const parent = posix.dirname(path);
+  const name = posix.basename(path);
+  const tail = `${posix.basename(parent)}/${name}`;
+  return (directory, text) => {
+    if (path === "." || directory.startsWith(`${path}/`)) return text.includes("..");
+    if (parent === "." || directory === parent || directory.startsWith(`${parent}/`)) return text.includes(name);
+    return text.includes(tail);
+  };
 }
 
 /**
@@ -254,11 +366,17 @@ export function retaggedInEveryBuild(
  * exactly its entry's name.
  */
 export function namedOnlyAs(text: string, repository: string, names: ReadonlySet<string>): boolean {
-  const written = [...imageValues(text)].flatMap((value) => {
+  const written = writtenNames(text, repository);
+  return written.length > 0 && written.every((name) => names.has(name));
+}
+
+/** The names (as written) `text` gives `repository` in its `image:` values and patch ops' values, each once. */
+function writtenNames(text: string, repository: string): string[] {
+  const names = [...imageValues(text)].flatMap((value) => {
     const ref = tryParseImageRef(value);
     return ref?.repository === repository ? [ref.name] : [];
   });
-  return written.length > 0 && written.every((name) => names.has(name));
+  return [...new Set(names)];
 }
 
 function readKustomization(file: string, text: string, repositories: ReadonlySet<string>): Kustomization | undefined {

@@ -1,0 +1,132 @@
+/** A change in one target's base that another target's overlay builds as written: it reaches that target too, and is said at the field. */
+import { describe, expect, it } from "vitest";
+import type { Change } from "../../src/change.js";
+import { parseConfig } from "../../src/engine/config.js";
+import { reachingOtherTargets, type EditedFile } from "../../src/engine/cross-target.js";
+import { validateRequest } from "../../src/engine/request.js";
+import { targetOf } from "../../src/engine/targets.js";
+
+const CACHE = "ghcr.io/acme/cache";
+/** The trial's configuration: dev pushes its base and overlay, prod takes ^2.2.0 by pull request. */
+const CONFIG = `targets:
+  - name: dev
+    paths: ["apps/cache/base/**", "apps/*/overlays/dev/**"]
+    images: [{repository: ${CACHE}}]
+    delivery: {mode: push}
+  - name: prod
+    paths: ["apps/*/overlays/prod/**"]
+    images: [{repository: ${CACHE}, policy: {semver: {range: "^2.2.0"}}}]
+    delivery: {mode: pull-request, reviewers: [alice]}
+`;
+const DEPLOYMENT = "apps/cache/base/deployment.yaml";
+const deployment = (tag: string) =>
+  `kind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n        - name: cache\n          image: ${CACHE}:${tag}\n`;
+const OVERLAY = "resources:\n  - ../../base\n";
+const RETAG = `${OVERLAY}images:\n  - name: ${CACHE}\n    newTag: 2.2.0\n`;
+const KUSTOMIZATIONS = {
+  "apps/cache/base/kustomization.yaml": "resources: [deployment.yaml]\n",
+  "apps/cache/overlays/dev/kustomization.yaml": OVERLAY,
+  "apps/cache/overlays/prod/kustomization.yaml": OVERLAY,
+};
+const imageChange = (tag: string): Change => ({
+  file: DEPLOYMENT,
+  line: 7,
+  kind: "image",
+  key: "spec.template.spec.containers[0].image",
+  old: `${CACHE}:2.2.0`,
+  new: `${CACHE}:${tag}`,
+  target: "dev",
+});
+
+/** The warnings for `planned` in a tree of `kustomizations` (and `others`), and how many times the kustomizations were read. */
+async function reaching(
+  planned: readonly EditedFile[],
+  { config = CONFIG, kustomizations = KUSTOMIZATIONS, images = [`${CACHE}:3.0.0-rc.1`], others = [DEPLOYMENT] } = {},
+) {
+  const { targets } = parseConfig(config);
+  const run = {
+    valid: validateRequest({ images }),
+    files: [...Object.keys(kustomizations), ...others].sort(),
+    treeRoot: "",
+    config: { targets },
+    ownerOf: targetOf(targets),
+  };
+  let reads = 0;
+  const read = async () => {
+    reads++;
+    return { read: Object.entries(kustomizations).map(([file, text]) => ({ file, text })), flux: [] };
+  };
+  const warnings = await reachingOtherTargets(run, planned, read);
+  return { warnings, reads };
+}
+
+const editedBase: EditedFile = { path: DEPLOYMENT, after: deployment("3.0.0-rc.1"), changes: [imageChange("3.0.0-rc.1")] };
+
+describe("reachingOtherTargets", () => {
+  it("says at the field that prod's overlay builds dev's base as written: the version reaches prod outside its policy and its pull request", async () => {
+    const { warnings } = await reaching([editedBase]);
+    expect(warnings).toEqual([
+      {
+        file: DEPLOYMENT,
+        line: 7,
+        message:
+          "also deployed by target prod: apps/cache/overlays/prod/kustomization.yaml builds this file and sets no version of ghcr.io/acme/cache, " +
+          "so this change of target dev deploys 3.0.0-rc.1 there too, outside prod's policy (semver ^2.2.0), without prod's pull request; " +
+          "to keep it to dev, give each overlay its own version in images: (name: ghcr.io/acme/cache, newTag: …), or move apps/cache/base out of dev's paths",
+      },
+    ]);
+  });
+
+  it("names no refusal for a version the other target's policy takes, but still the pull request the change goes without", async () => {
+    const { warnings } = await reaching([{ ...editedBase, after: deployment("2.3.0"), changes: [imageChange("2.3.0")] }], { images: [`${CACHE}:2.3.0`] });
+    expect(warnings.map((w) => w.message)).toEqual([expect.stringContaining("deploys 2.3.0 there too, without prod's pull request; to keep it to dev")]);
+  });
+
+  it("says nothing when prod's overlay re-tags the image: the base's version never reaches prod", async () => {
+    const { warnings } = await reaching([editedBase], { kustomizations: { ...KUSTOMIZATIONS, "apps/cache/overlays/prod/kustomization.yaml": RETAG } });
+    expect(warnings).toEqual([]);
+  });
+
+  it("says nothing of the file's own target's overlays", async () => {
+    const config = CONFIG.replace('["apps/*/overlays/prod/**"]', '["apps/*/overlays/qa/**"]');
+    expect((await reaching([editedBase], { config })).warnings).toEqual([]);
+  });
+
+  it("names each other target by its nearest kustomization, with one whose allow-list lacks the image", async () => {
+    const config = `${CONFIG}  - name: qa\n    paths: ["apps/*/overlays/qa/**", "clusters/qa/**"]\n    images: [{repository: ghcr.io/acme/other}]\n`;
+    const kustomizations = {
+      ...KUSTOMIZATIONS,
+      "apps/cache/overlays/qa/kustomization.yaml": OVERLAY,
+      "clusters/qa/kustomization.yaml": "resources: [../../apps/cache/overlays/qa]\n",
+    };
+    const { warnings } = await reaching([editedBase], { config, kustomizations });
+    expect(warnings.map((w) => w.message)).toEqual([
+      "also deployed by targets prod and qa: apps/cache/overlays/prod/kustomization.yaml (prod) and apps/cache/overlays/qa/kustomization.yaml (qa) build this file " +
+        "and set no version of ghcr.io/acme/cache, so this change of target dev deploys 3.0.0-rc.1 there too, outside prod's policy (semver ^2.2.0), " +
+        "though qa does not allow ghcr.io/acme/cache, without prod's pull request; " +
+        "to keep it to dev, give each overlay its own version in images: (name: ghcr.io/acme/cache, newTag: …), or move apps/cache/base out of dev's paths",
+    ]);
+  });
+
+  it("says so of a base kustomization's own images: entry, which the overlays including it build", async () => {
+    const base = `resources: [deployment.yaml]\nimages:\n  - name: ${CACHE}\n    newTag: 3.0.0-rc.1\n`;
+    const change: Change = { file: "apps/cache/base/kustomization.yaml", line: 4, kind: "kustomize", key: "images[0].newTag", old: "2.2.0", new: "3.0.0-rc.1" };
+    const { warnings } = await reaching([{ path: change.file, after: base, changes: [change] }], {
+      kustomizations: { ...KUSTOMIZATIONS, "apps/cache/base/kustomization.yaml": base },
+    });
+    expect(warnings.map((w) => [w.file, w.line, w.message])).toEqual([
+      [
+        "apps/cache/base/kustomization.yaml",
+        4,
+        expect.stringMatching(/^also deployed by target prod: apps\/cache\/overlays\/prod\/kustomization.yaml builds this file/),
+      ],
+    ]);
+  });
+
+  it("reads no kustomization with one target, nor for a file in no kustomization's directory", async () => {
+    const oneTarget = CONFIG.slice(0, CONFIG.indexOf("  - name: prod"));
+    expect(await reaching([editedBase], { config: oneTarget })).toEqual({ warnings: [], reads: 0 });
+    const apart = { ...editedBase, path: "standalone/deployment.yaml" };
+    expect(await reaching([apart], { others: ["standalone/deployment.yaml"] })).toEqual({ warnings: [], reads: 0 });
+  });
+});
