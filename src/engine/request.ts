@@ -10,6 +10,7 @@ import { usableSpecValue } from "../kcl/spec-value.js";
 import { parseYamlSpec } from "../yaml/path.js";
 import type { Config } from "./config.js";
 import { fileKind, KCL_MOD_NOT_SET } from "./file-kind.js";
+import { upperCaseHint } from "./payload.js";
 
 /** What to update; at least one image, setter or set. */
 export interface UpdateRequest {
@@ -282,6 +283,8 @@ export function validateRequest(request: UpdateRequest): ValidRequest {
     issues.push({ field: "request", message: nothingToUpdate(request.fieldName) });
   const checked = checkIncomingImages(imageTexts, (i) => name("image", i));
   issues.push(...checked.issues.map(({ field, reason }) => ({ field: "image" as const, message: `${field}: ${reason}` })));
+  // Dispatch's advice, from the one place that gives it: the name most often comes from `${{ github.repository }}`, which keeps the owner's case.
+  issues.push(...upperCaseHint(imageTexts).map((message) => ({ field: "image" as const, message })));
   const { images } = checked;
   const parse = (field: string, text: string): ImageRef | undefined => {
     const image = parseIncomingImage(text, field);

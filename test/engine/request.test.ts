@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Diagnostic } from "../../src/change.js";
 import { parseSet, readSetSpec, readsAsSpecPath, RequestError, validateRequest, type UpdateRequest } from "../../src/engine/request.js";
+import { upperCaseHint } from "../../src/engine/payload.js";
 import { OverrideSpecError } from "../../src/kcl/override-spec.js";
 
 const sha = "sha256:6745aaad46d795c9836632e1fb62f24b7e7f4c843144da8e47a5465c411a14be";
@@ -34,6 +35,14 @@ describe("validateRequest", () => {
     expect(issuesOf({ images: ["ghcr.io/acme/worker:1.0.0", "ghcr.io/acme/app"] })).toEqual([
       { field: "image", message: 'image[1]: "ghcr.io/acme/app" has no tag or digest; give repo:tag or repo@sha256:...' },
     ]);
+  });
+
+  it("refuses an image named with upper case, suggesting it lower-cased as dispatch does (the owner's case of ${{ github.repository }})", () => {
+    expect(issuesOf({ images: ["ghcr.io/Acme/api:1.6.0", "ghcr.io/acme/web:1.6.0"] })).toEqual([
+      { field: "image", message: 'image[0]: invalid image reference "ghcr.io/Acme/api:1.6.0": repository component "Acme" must be lower-case' },
+      { field: "image", message: upperCaseHint(["ghcr.io/Acme/api:1.6.0"])[0] },
+    ]);
+    expect(upperCaseHint(["ghcr.io/Acme/api:1.6.0"])[0]).toMatch(/^did you mean ghcr\.io\/acme\/api:1\.6\.0\?/);
   });
 
   it("refuses a setter value without tag or digest, naming the setter", () => {
