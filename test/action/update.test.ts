@@ -435,6 +435,31 @@ describe("update Action", () => {
     expect(result.outputs["pull-request-number"]).toBe(String(listed[0]!.number));
   });
 
+  it("a pull request one attempt opened and the next rebuilt, main having moved under the run, is in the outputs once, at its last head", async () => {
+    await twoClusters({ staging: "{ mode: pull-request }", production: "{ mode: pull-request }" });
+    // Another run creates staging's branch and commits to main right before this run's first attempt does: production's is rebuilt on main.
+    let creates = 0;
+    fake.inject({
+      operationId: "git/create-ref",
+      times: 2,
+      beforeHandle: async () => {
+        if (++creates !== 2) return;
+        await fake.commitFile(OWNER, REPO, "gitops-promote/staging", "other.yaml", "x: 1\n");
+        await fake.commitFile(OWNER, REPO, "main", "other.yaml", "x: 1\n");
+      },
+    });
+    const result = await action({ images: `${APP}:1.2.4` });
+    expect(result.exitCode, result.stdout + result.stderr).toBe(0);
+    const refs = await fake.refs(OWNER, REPO);
+    const listed = JSON.parse(result.outputs["pull-requests"]!) as { number: number; operation: string; branch: string; head_sha: string }[];
+    expect(listed.map((pr) => [pr.number, pr.branch, pr.operation, pr.head_sha])).toEqual([
+      [1, "gitops-promote/production", "created", refs["refs/heads/gitops-promote/production"]],
+      [2, "gitops-promote/staging", "created", refs["refs/heads/gitops-promote/staging"]],
+    ]);
+    expect(result.outputs).toMatchObject({ "pull-request-operation": "created", "pull-request-head-sha": refs["refs/heads/gitops-promote/production"] });
+    expect(result.summary).toContain("Landed after 2 attempts");
+  });
+
   it("a commit-message input that cannot render fails the step before any target's pull request is opened", async () => {
     await twoClusters({ staging: "{ mode: pull-request }", production: '{ mode: pull-request, commit-message: "deploy to production" }' });
     const refs = await fake.refs(OWNER, REPO);
