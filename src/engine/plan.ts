@@ -26,7 +26,7 @@ import { isKustomizationFile, kustomizeTagged, mayHoldBareImage, mayHoldFluxKust
 import { checkParses, fileKind, isHelmTemplate, isTestFile, readsMarkers } from "./file-kind.js";
 import { allowance, imagesFor, settersFor, targetOf, targetsInScope, warnIdlePaths, warnRefusedImages } from "./targets.js";
 import { escapeRegExp } from "../text/escape-regexp.js";
-import { leftBehind, warnBesideMarkers, warnUnmoved, warnUnpolicied, warnUnreached } from "./reach.js";
+import { holdsImage, leftBehind, unreachedImages, warnBesideMarkers, warnUnmoved, warnUnpolicied, warnUnreached } from "./reach.js";
 import {
   checkConfiguredOverrides,
   collectOverrides,
@@ -38,6 +38,7 @@ import {
   type RequestedOverride,
 } from "./overrides.js";
 import { andList } from "../text/and-list.js";
+import { closest } from "../text/closest.js";
 import { pathMatcher } from "./path-glob.js";
 import { misplacedConfigsIn, warnMisplacedConfigs } from "./misplaced-config.js";
 
@@ -149,7 +150,7 @@ export async function planUpdate(listed: TreeSource, request: UpdateRequest): Pr
   // No marker of a file whose markers are not read stands for an image there.
   const setters: RunSetters = { forFile: (path) => (readsMarkers(path) ? resolved.forFile(path) : NO_SETTERS), fluxPoliciesAt: resolved.fluxPoliciesAt };
   const inScopeTexts = [...texts].filter(([path]) => inScope(path));
-  warnReach(run, inScopeTexts, resolved, setters, warnings);
+  await warnReach(run, inScopeTexts, resolved, setters, warnings);
 
   const planned = planFiles(run, texts, readOnly, tagged, setters, warnings);
   warnImageUpdaterConstraints(
@@ -232,19 +233,22 @@ function runContext(parts: Omit<RunContext, "ownerOf" | "targetFor" | "unselecte
 
 /**
  * Before any edit, where the incoming images reach the tree: an image or --setter key nothing
- * in scope holds (a typo, most often), and the targets whose allow-list or policy keeps one out.
+ * in scope holds (a typo, most often, or --path leaving out the files that do), and the targets
+ * whose allow-list or policy keeps one out.
  */
-function warnReach(
+async function warnReach(
   run: RunContext,
   inScopeTexts: readonly (readonly [string, string])[],
   resolved: ReturnType<typeof resolveSetters>,
   { forFile }: RunSetters,
   warnings: Warning[],
-): void {
+): Promise<void> {
   const { valid, config, overridesByFile } = run;
+  const unreached = unreachedImages(valid, resolved.updates, overridesByFile, inScopeTexts);
+  const outside = await holdersOutside(run, unreached);
   warnUnreached(
     valid,
-    resolved.updates,
+    unreached,
     {
       keys: resolved.known.keys,
       repositories: new Set([
@@ -253,8 +257,8 @@ function warnReach(
         ...(config?.overrides ?? []).map((o) => o.repository),
       ]),
     },
-    overridesByFile,
     inScopeTexts,
+    (image) => outside.get(image.repository) ?? 0,
     warnings,
   );
   // Images that reach the tree only through markers (`--setter`) meet the same allow-lists.
@@ -275,6 +279,27 @@ function warnReach(
   );
 }
 
+/**
+ * How many files outside the paths to update hold each of `images` (holdsImage), by repository: read only when
+ * --path left some out and an image reached none inside, which a mistyped path does.
+ */
+async function holdersOutside(run: RunContext, images: readonly ImageRef[]): Promise<ReadonlyMap<string, number>> {
+  const held = new Map<string, number>();
+  if (images.length === 0) return held;
+  const outside = run.files.filter((path) => !run.inScope(path) && mayBeManifest(run, path));
+  const texts = await readScreened(run.source, outside, (path, text) => images.some((image) => holdsImage(path, text, image)), []);
+  outside.forEach((path, i) => {
+    for (const image of images)
+      if (texts[i] !== undefined && holdsImage(path, texts[i]!, image)) held.set(image.repository, (held.get(image.repository) ?? 0) + 1);
+  });
+  return held;
+}
+
+/** Whether a file may be a manifest to edit: a kind the editors read, not a test fixture, nor a configuration (.github/, the one read, one where none is read). */
+function mayBeManifest(run: RunContext, path: string): boolean {
+  return fileKind(path) !== undefined && !isTestFile(path) && !path.startsWith(".github/") && path !== run.configPath && !run.misplaced.has(path);
+}
+
 /** The setters of a run (resolveSetters'), none standing for an image in a file whose markers are not read. */
 type RunSetters = Pick<ReturnType<typeof resolveSetters>, "forFile" | "fluxPoliciesAt">;
 
@@ -283,23 +308,14 @@ type RunSetters = Pick<ReturnType<typeof resolveSetters>, "forFile" | "fluxPolic
  * them read for a lone tag only (chart-tags.ts: a parameter's, or a values file's they list), never edited.
  */
 async function readCandidates(run: RunContext, warnings: Warning[]): Promise<{ texts: Map<string, string>; readOnly: ReadonlySet<string> }> {
-  const { source, files, inScope, overridesByFile, configPath } = run;
+  const { source, files, inScope, overridesByFile } = run;
   const screen = screenFor(run.valid.images);
   // The configuration is never a manifest, nor is one where none is read: their `image:` fields name repositories, not versions.
   // Outside the paths, YAML files are read only for the Flux objects that define markers, and
   // Flux Kustomizations naming an incoming image (their spec.images may tag a bare one):
   // those usually live apart from the manifests they drive (flux-system/), and are never edited.
   // Every file an override names is read too, whatever it is.
-  const paths = files.filter(
-    (path) =>
-      overridesByFile.has(path) ||
-      (fileKind(path) !== undefined &&
-        !isTestFile(path) &&
-        !path.startsWith(".github/") &&
-        path !== configPath &&
-        !run.misplaced.has(path) &&
-        (inScope(path) || fileKind(path) === "yaml")),
-  );
+  const paths = files.filter((path) => overridesByFile.has(path) || (mayBeManifest(run, path) && (inScope(path) || fileKind(path) === "yaml")));
   const readOnly = new Set<string>();
   const keep = (path: string, text: string): boolean => {
     if (!inScope(path)) return mayHoldFluxObjects(text) || (mayHoldFluxKustomization(text) && screen.yaml.test(text));
@@ -493,14 +509,37 @@ async function loadConfig(source: TreeSource, present: ReadonlySet<string>, path
   }
 }
 
-/** The `--path` globs as one test (a directory stands for everything under it), each warned about when it matches no file. */
+/**
+ * The `--path` globs as one test (a directory stands for everything under it), each warned about when it matches no
+ * file, with the directory or file it most likely meant. A warning, not an error: a path may name a directory some
+ * trees of a fleet lack.
+ */
 function pathFilter(globs: readonly string[], files: readonly string[], warnings: Warning[]): (path: string) => boolean {
   if (globs.length === 0) return () => true;
   const matchers = globs.map((glob) => pathMatcher([glob]));
   globs.forEach((glob, i) => {
-    if (!files.some((file) => matchers[i]!(file))) warnings.push({ message: `path ${JSON.stringify(glob)} matches no file` });
+    if (!files.some((file) => matchers[i]!(file))) warnings.push({ message: `path ${JSON.stringify(glob)} matches no file${meantPath(glob, files)}` });
   });
   return (path) => matchers.some((matches) => matches(path));
+}
+
+/**
+ * ` (did you mean …?)` naming the path a glob matching no file most likely meant: its plain start (the names before any
+ * glob character) mistyped (`apps/api/overlay/dev` for `apps/api/overlays/dev`) is set right among the tree's directories
+ * and files, the rest kept.
+ */
+function meantPath(glob: string, files: readonly string[]): string {
+  const segments = glob.split("/");
+  const globbed = segments.findIndex((segment) => /[*?[\]{}]/.test(segment));
+  const plain = (globbed < 0 ? segments : segments.slice(0, globbed)).join("/").replace(/\/+$/, "");
+  if (plain === "") return "";
+  const names = new Set<string>();
+  for (const file of files) {
+    for (let end = file.indexOf("/"); end > 0; end = file.indexOf("/", end + 1)) names.add(file.slice(0, end));
+    names.add(file);
+  }
+  const meant = closest(plain, names);
+  return meant === undefined ? "" : ` (did you mean ${meant}${glob.slice(plain.length)}?)`;
 }
 
 /**

@@ -34,38 +34,56 @@ import { T, tokenize } from "../kcl/tokenizer.js";
  * as reached when a file in scope holds its repository, a marker key or a configured override
  * stands for it; a `--setter` key, when a file in scope holds a marker with it where markers are read.
  * The repository or key of those `known` (configured, or defined in the tree) it most likely meant is named.
- * `texts` are the files in scope, by path.
+ * `texts` are the files in scope, by path; `unreached`, unreachedImages' of them. Where the paths to update
+ * left out the files that hold one (`outside` counts them: a mistyped --path, most often), that is said instead.
  */
 export function warnUnreached(
   valid: ValidRequest,
-  updates: readonly ImageUpdate[],
+  unreached: readonly ImageRef[],
   known: { readonly keys: ReadonlySet<string>; readonly repositories: ReadonlySet<string> },
-  overrides: ReadonlyMap<string, readonly RequestedOverride[]>,
   texts: readonly (readonly [string, string])[],
+  outside: (image: ImageRef) => number,
   warnings: Warning[],
 ): void {
-  // A repository only argocd-image-updater's annotations or objects name is in no field to update.
-  const holds = (image: ImageRef) => {
-    const pattern = repositoryPattern(image);
-    // A KCL reference built on a registry constant holds it unspelt; editKcl names it.
-    return texts.some(
-      ([path, text]) => (pattern.test(text) && pattern.test(withoutImageUpdater(text))) || (fileKind(path) === "kcl" && mayBuildOnRegistry(text, image)),
-    );
-  };
   const marks = (pattern: RegExp) => texts.some(([path, text]) => readsMarkers(path) && pattern.test(text));
-  const overridden = new Set([...overrides.values()].flat().flatMap((o) => (typeof o === "string" ? [] : [o.repository])));
-  for (const image of valid.images) {
-    const marked = updates.some((u) => u.image.repository === image.repository);
-    if (!marked && !overridden.has(image.repository) && !holds(image)) {
-      warnings.push({
-        message: `no file to update holds ${image.repository}; nothing to do for ${formatImageRef(image)}${meaning(image.repository, known.repositories)}`,
-      });
-    }
+  for (const image of unreached) {
+    const held = outside(image);
+    warnings.push({
+      message:
+        held > 0
+          ? `no file inside the paths to update holds ${image.repository} (${held} ${held === 1 ? "file outside them does" : "files outside them do"}); nothing to do for ${formatImageRef(image)}`
+          : `no file to update holds ${image.repository}; nothing to do for ${formatImageRef(image)}${meaning(image.repository, known.repositories)}`,
+    });
   }
   for (const key of valid.setters.keys()) {
     if (marks(markerPattern(key))) continue;
     warnings.push({ message: `no file to update has a marker for setter ${key}${meaning(key, known.keys)}` });
   }
+}
+
+/** The incoming images no file of `texts` holds (holdsImage), no marker key and no configured override of `overrides` stands for. */
+export function unreachedImages(
+  valid: ValidRequest,
+  updates: readonly ImageUpdate[],
+  overrides: ReadonlyMap<string, readonly RequestedOverride[]>,
+  texts: readonly (readonly [string, string])[],
+): ImageRef[] {
+  const overridden = new Set([...overrides.values()].flat().flatMap((o) => (typeof o === "string" ? [] : [o.repository])));
+  return valid.images.filter(
+    (image) =>
+      !updates.some((u) => u.image.repository === image.repository) &&
+      !overridden.has(image.repository) &&
+      !texts.some(([path, text]) => holdsImage(path, text, image)),
+  );
+}
+
+/**
+ * Whether a file holds the image where a field may be edited: a repository only argocd-image-updater's annotations or objects
+ * name is in none. A KCL reference built on a registry constant holds it unspelt; editKcl names it.
+ */
+export function holdsImage(path: string, text: string, image: ImageRef): boolean {
+  const pattern = repositoryPattern(image);
+  return (pattern.test(text) && pattern.test(withoutImageUpdater(text))) || (fileKind(path) === "kcl" && mayBuildOnRegistry(text, image));
 }
 
 /** ` (did you mean …?)` naming the one of `names` `typed` most likely meant, or nothing. */

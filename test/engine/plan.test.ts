@@ -2,8 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { parseConfig } from "../../src/engine/config.js";
 import { planUpdate, type Plan } from "../../src/engine/plan.js";
-import type { Diagnostic } from "../../src/change.js";
-import { RequestError, type UpdateRequest } from "../../src/engine/request.js";
+import { RequestError, type RequestIssue, type UpdateRequest } from "../../src/engine/request.js";
 import type { TreeSource } from "../../src/engine/source.js";
 
 /** A tree in memory: path -> text (or raw bytes). */
@@ -24,7 +23,7 @@ function plan(files: Record<string, string | Uint8Array>, request: Partial<Updat
   return planUpdate(tree(files), { images: [], setters: [], sets: [], paths: [], ...request });
 }
 
-async function refusal(files: Record<string, string | Uint8Array>, request: Partial<UpdateRequest>): Promise<readonly Diagnostic[]> {
+async function refusal(files: Record<string, string | Uint8Array>, request: Partial<UpdateRequest>): Promise<readonly RequestIssue[]> {
   try {
     await plan(files, request);
   } catch (error) {
@@ -274,7 +273,8 @@ describe("planUpdate: what is scanned", () => {
     expect(p.warnings.map((w) => w.message)).toEqual([
       'no image is configured for Flux setter "flux-system:app", so its marked value is left as it is: add it under setters: in .github/gitops-promote.yaml, pass --setter flux-system:app=REF, or keep its ImagePolicy (and ImageRepository) in the tree',
       "no file to update holds ghcr.io/acme/ap; nothing to do for ghcr.io/acme/ap:1.1",
-      "no file to update holds ghcr.io/acme/tool; nothing to do for ghcr.io/acme/tool:1.1",
+      // b/d.yaml holds it, outside the paths.
+      "no file inside the paths to update holds ghcr.io/acme/tool (1 file outside them does); nothing to do for ghcr.io/acme/tool:1.1",
       "no file to update has a marker for setter flux-system:ap (did you mean flux-system:app?)",
     ]);
   });
@@ -523,6 +523,23 @@ describe("planUpdate: what is scanned", () => {
     const p = await plan({ "a/d.yaml": "image: nginx:1.0\n" }, { images: ["nginx:1.2"], paths: ["a/**", "clusters/prod"] });
     expect(p.files.map((f) => f.path)).toEqual(["a/d.yaml"]);
     expect(p.warnings).toEqual([{ message: 'path "clusters/prod" matches no file' }]);
+  });
+
+  it("names the directory a mistyped --path meant, and the files outside the paths that hold an image none inside holds (trial 14 S5)", async () => {
+    const overlay = (tag: string) => `images:\n  - name: ghcr.io/acme/api\n    newTag: ${tag}\n`;
+    const files = {
+      "apps/api/base/deployment.yaml": "image: ghcr.io/acme/api\n",
+      "apps/api/overlays/dev/kustomization.yaml": overlay("1.5.0"),
+      "apps/api/overlays/prod/kustomization.yaml": overlay("1.4.0"),
+      ".github/gitops-promote.yaml": "targets: []\n",
+    };
+    const said = async (path: string) => (await plan(files, { images: ["ghcr.io/acme/api:1.6.0"], paths: [path] })).warnings.map((w) => w.message);
+    const outside = "no file inside the paths to update holds ghcr.io/acme/api (3 files outside them do); nothing to do for ghcr.io/acme/api:1.6.0";
+    expect(await said("apps/api/overlay/dev")).toEqual(['path "apps/api/overlay/dev" matches no file (did you mean apps/api/overlays/dev?)', outside]);
+    expect(await said("apps/api/overlay/dev/**")).toEqual(['path "apps/api/overlay/dev/**" matches no file (did you mean apps/api/overlays/dev/**?)', outside]);
+    // A path far from any is only named; one that matches files none of which holds the image is told the files outside.
+    expect(await said("clusters")).toEqual(['path "clusters" matches no file', outside]);
+    expect(await said(".github")).toEqual([outside]);
   });
 
   it("skips a file that is not UTF-8 with one warning naming it once", async () => {
@@ -1892,7 +1909,8 @@ describe("planUpdate: a library caller's requests and sources", () => {
   });
 
   it("tells the request's problems (field) from the tree's (none)", async () => {
-    expect(await refusal({ "v.yaml": "a: 1\n" }, { images: ["Foo:1"] })).toMatchObject([{ field: "image" }]);
+    // The image's issue and the lower-case hint beside it (validateRequest's) are both the request's.
+    expect((await refusal({ "v.yaml": "a: 1\n" }, { images: ["Foo:1"] })).map((issue) => issue.field)).toEqual(["image", "image"]);
     // A spec its file's grammar cannot read is wrong whatever the tree holds: refused before the tree is read, the file missing or not.
     expect(await refusal({}, { sets: ["v.yaml:a..b=1"] })).toEqual([{ field: "set", file: "v.yaml", message: expect.stringContaining("a..b") }]);
     expect(await refusal({ ".github/gitops-promote.yaml": "targets: 1\n" }, { images: ["nginx:1.27"] })).toMatchObject([{ field: "config" }]);
