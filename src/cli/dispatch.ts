@@ -5,7 +5,8 @@
  */
 import type { ParseArgsConfig } from "node:util";
 import { protectToken, tokenIssue } from "../action/token.js";
-import { buildPayload, sourceFromEnv, targetNameIssue, upperCaseHint } from "../engine/payload.js";
+import { buildPayload, sourceFromEnv, targetNameIssue } from "../engine/payload.js";
+import { upperCaseHint } from "../engine/request.js";
 import { checkIncomingImages } from "../engine/request.js";
 import { apiUrlFromEnv } from "../github/api-url.js";
 import { createClient } from "../github/client.js";

@@ -10,7 +10,7 @@
  * a reason instead of GitHub's bare 422, and the receiver refuses a payload GitHub would not
  * have delivered.
  */
-import { formatImageRef, lowerCasedReference, parseImageRef } from "../image/reference.js";
+import { formatImageRef, parseImageRef } from "../image/reference.js";
 import type { ImageRef } from "../image/reference.js";
 import { TARGET_NAME, TARGET_NAME_RULE } from "./config.js";
 import { checkIncomingImages } from "./request.js";
@@ -320,20 +320,6 @@ function stringList(value: unknown[], field: string): string[] {
     if (typeof item !== "string") throw new PayloadError(`${field}[${i}]`, `expected a string, got ${describe(item)}`);
     return item;
   });
-}
-
-/**
- * The advice for images refused for an upper-case name: the reference lower-cased, and where such
- * a name most often comes from. `${{ github.repository }}` keeps the owner's case (`Acme-Corp/app`),
- * which an image name may not have; docker/metadata-action lower-cases the names it is given.
- */
-export function upperCaseHint(images: readonly string[]): string[] {
-  const suggestions = images.flatMap((text) => lowerCasedReference(text) ?? []);
-  if (suggestions.length === 0) return [];
-  return [
-    `did you mean ${suggestions.join(", ")}? An image name is lower-case, but \`\${{ github.repository }}\` and \`\${{ github.repository_owner }}\` keep the owner's case ` +
-      "(docker/metadata-action lower-cases the images it is given).",
-  ];
 }
 
 /** JSON text, or a PayloadError at `where` saying why it is not JSON. */

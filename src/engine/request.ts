@@ -4,13 +4,12 @@
  * is read for editing, so bad input never leaves a half-edited tree.
  */
 import { describeValue, formatDiagnostic, SourceError, type Diagnostic } from "../change.js";
-import { formatImageRef, ImageRefError, parseImageRef, type ImageRef } from "../image/reference.js";
+import { formatImageRef, ImageRefError, lowerCasedReference, parseImageRef, type ImageRef } from "../image/reference.js";
 import { OverrideSpecError, parseOverridePath, parseOverrideSpec } from "../kcl/override-spec.js";
 import { usableSpecValue } from "../kcl/spec-value.js";
 import { parseYamlSpec } from "../yaml/path.js";
 import type { Config } from "./config.js";
 import { fileKind, KCL_MOD_NOT_SET } from "./file-kind.js";
-import { upperCaseHint } from "./payload.js";
 
 /** What to update; at least one image, setter or set. */
 export interface UpdateRequest {
@@ -342,4 +341,18 @@ export function validateRequest(request: UpdateRequest): ValidRequest {
 
   if (issues.length > 0) throw new RequestError(issues);
   return { images, setters, sets };
+}
+
+/**
+ * The advice for images refused for an upper-case name: the reference lower-cased, and where such
+ * a name most often comes from. `${{ github.repository }}` keeps the owner's case (`Acme-Corp/app`),
+ * which an image name may not have; docker/metadata-action lower-cases the names it is given.
+ */
+export function upperCaseHint(images: readonly string[]): string[] {
+  const suggestions = images.flatMap((text) => lowerCasedReference(text) ?? []);
+  if (suggestions.length === 0) return [];
+  return [
+    `did you mean ${suggestions.join(", ")}? An image name is lower-case, but \`\${{ github.repository }}\` and \`\${{ github.repository_owner }}\` keep the owner's case ` +
+      "(docker/metadata-action lower-cases the images it is given).",
+  ];
 }

@@ -7,9 +7,8 @@ import {
   parsePayload,
   PayloadError,
   sourceFromEnv,
-  upperCaseHint,
 } from "../../src/engine/payload.js";
-import { validateRequest } from "../../src/engine/request.js";
+import { upperCaseHint, validateRequest } from "../../src/engine/request.js";
 
 const sha = "sha256:6745aaad46d795c9836632e1fb62f24b7e7f4c843144da8e47a5465c411a14be";
 const source = {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Diagnostic } from "../../src/change.js";
-import { parseSet, readSetSpec, readsAsSpecPath, RequestError, validateRequest, type UpdateRequest } from "../../src/engine/request.js";
-import { upperCaseHint } from "../../src/engine/payload.js";
+import { parseSet, readSetSpec, readsAsSpecPath, RequestError, upperCaseHint, validateRequest, type UpdateRequest } from "../../src/engine/request.js";
 import { OverrideSpecError } from "../../src/kcl/override-spec.js";
 
 const sha = "sha256:6745aaad46d795c9836632e1fb62f24b7e7f4c843144da8e47a5465c411a14be";

@@ -3,7 +3,8 @@
  * built and validated here, before any request, so a bad image or an oversized extra
  * payload fails the step with the input's name instead of GitHub's bare 422.
  */
-import { buildPayload, imagesFromMetadata, parseJson, PayloadError, targetNameIssue, upperCaseHint } from "../../engine/payload.js";
+import { buildPayload, imagesFromMetadata, parseJson, PayloadError, targetNameIssue } from "../../engine/payload.js";
+import { upperCaseHint } from "../../engine/request.js";
 import { isRecord } from "../../json-value.js";
 import type { PayloadSource } from "../../engine/payload.js";
 import { checkIncomingImages } from "../../engine/request.js";
