@@ -22,6 +22,7 @@ import { RequestError, validateRequest, type RequestIssue, type UpdateRequest, t
 import { malformedSets } from "./apply-set.js";
 import { resolveSetters, type FileSetters } from "./setters.js";
 import { decodeUtf8, listTree, readText, type TreeSource } from "./source.js";
+import { reachingOtherTargets } from "./cross-target.js";
 import { isKustomizationFile, kustomizeTagged, mayHoldBareImage, mayHoldFluxKustomization, namedOnlyAs, retaggedInEveryBuild } from "./kustomizations.js";
 import { checkParses, fileKind, isHelmTemplate, isTestFile, readsMarkers } from "./file-kind.js";
 import { allowance, imagesFor, settersFor, targetOf, targetsInScope, warnIdlePaths, warnRefusedImages } from "./targets.js";
@@ -171,6 +172,8 @@ export async function planUpdate(listed: TreeSource, request: UpdateRequest): Pr
     ),
   );
   await warnLeftBehind(run, texts, planned, setters, kustomizations, warnings);
+  // After the left-behind references are judged: this warning names the image at an edited field, which would explain them.
+  warnings.push(...(await reachingOtherTargets(run, planned, kustomizations)));
   return {
     files: planned,
     changes: planned.flatMap((f) => f.changes),

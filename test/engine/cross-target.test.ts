@@ -3,6 +3,8 @@ import { describe, expect, it } from "vitest";
 import type { Change } from "../../src/change.js";
 import { parseConfig } from "../../src/engine/config.js";
 import { reachingOtherTargets, type EditedFile } from "../../src/engine/cross-target.js";
+import { planUpdate } from "../../src/engine/plan.js";
+import { memorySource } from "../../src/engine/source.js";
 import { validateRequest } from "../../src/engine/request.js";
 import { targetOf } from "../../src/engine/targets.js";
 
@@ -128,5 +130,21 @@ describe("reachingOtherTargets", () => {
     expect(await reaching([editedBase], { config: oneTarget })).toEqual({ warnings: [], reads: 0 });
     const apart = { ...editedBase, path: "standalone/deployment.yaml" };
     expect(await reaching([apart], { others: ["standalone/deployment.yaml"] })).toEqual({ warnings: [], reads: 0 });
+  });
+});
+
+describe("planUpdate: a base one target edits that another target's overlay deploys as written", () => {
+  const plan = (files: Record<string, string>) => planUpdate(memorySource(new Map(Object.entries(files))), { images: [`${CACHE}:3.0.0-rc.1`] });
+  const tree = { ".github/gitops-promote.yaml": CONFIG, ...KUSTOMIZATIONS, [DEPLOYMENT]: deployment("2.2.0") };
+
+  it("is said at the edited field, naming the other target's overlay and the policy it bypasses", async () => {
+    const p = await plan(tree);
+    expect(p.changes.map((c) => [c.file, c.target])).toEqual([[DEPLOYMENT, "dev"]]);
+    expect(p.warnings.filter((w) => w.file === DEPLOYMENT).map((w) => [w.line, w.message.split(":")[0]])).toEqual([[7, "also deployed by target prod"]]);
+  });
+
+  it("is not said where that overlay re-tags the image", async () => {
+    const p = await plan({ ...tree, "apps/cache/overlays/prod/kustomization.yaml": RETAG });
+    expect(p.warnings.filter((w) => w.message.includes("also deployed by"))).toEqual([]);
   });
 });
