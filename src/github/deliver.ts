@@ -230,12 +230,16 @@ function withLandings(earlier: readonly Landing[], error: unknown): unknown {
   return landed.length > 0 ? new DeliveryError(landed, cause) : cause;
 }
 
-/** `commit <sha> on main`, `commit <sha> on gitops-promote/app (pull request #3, created, merged)`. */
+/**
+ * `commit <sha> on main`, `commit <sha> on gitops-promote/app (pull request #3, created, merged)`;
+ * `gitops-promote/app at <sha> (…)` when the branch held these values already, in a commit this run did not make.
+ */
 function describeLanding(landing: Landing): string {
   const pr = landing.pullRequest;
-  if (!pr) return `commit ${landing.commit} on ${landing.branch}`;
+  const where = landing.commit === undefined ? `${landing.branch} at ${landing.head}` : `commit ${landing.commit} on ${landing.branch}`;
+  if (!pr) return where;
   const how = [pr.operation === "none" ? "left as it was" : pr.operation, ...(landing.merge && landing.merge !== "none" ? [landing.merge] : [])];
-  return `commit ${landing.commit} on ${landing.branch} (pull request #${pr.number}, ${how.join(", ")})`;
+  return `${where} (pull request #${pr.number}, ${how.join(", ")})`;
 }
 
 /** Where each group would land and with which message; renders the templates, writes nothing. */

@@ -71,8 +71,8 @@ const LOOKUP_PAGE = 10;
 
 /**
  * One lookup, open and closed alike, newest first: the pull request on `head` into `base`, or
- * the closed one whose head `headSha` still is. A branch no pull request ends at may be another
- * run's, opening its pull request right now.
+ * the closed one whose head is one of `heads` (the branch's head, or a commit this run built on
+ * it). A branch no pull request ends at may be another run's, opening its pull request right now.
  * GitHub lists by creation, so the open one is not always among the newest (a person may reopen
  * an older one after the newer ones closed): a full page without it asks for the open one alone.
  */
@@ -80,11 +80,11 @@ export async function findPullRequests(
   client: GitHubClient,
   repository: Repository,
   on: Pick<PullRequestSpec, "base" | "head">,
-  headSha: string,
+  ...heads: string[]
 ): Promise<BranchPulls> {
   const all = await client.rest.pulls.list({ ...repository, head: `${repository.owner}:${on.head}`, base: on.base, state: "all", per_page: LOOKUP_PAGE });
   const open = all.data.find((p) => p.state === "open") ?? (all.data.length < LOOKUP_PAGE ? undefined : await findOpen(client, repository, on));
-  const closed = open ? undefined : all.data.find((p) => p.head.sha === headSha);
+  const closed = open ? undefined : all.data.find((p) => heads.includes(p.head.sha));
   return { open, outlived: closed && { number: closed.number, merged: closed.merged_at !== null && closed.merged_at !== undefined } };
 }
 

@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createClient } from "../../src/github/client.js";
 import { deliver, type DeliveryContext, type DeliveryOptions } from "../../src/github/deliver.js";
 import { GitRepo } from "../../src/github/git.js";
+import type { MergeMode } from "../../src/engine/config.js";
 import { startFakeGitHub, type FakeGitHub } from "../support/github-fake.js";
 import { checkout, cloneRepo, deployment, OWNER, pausesOnClock, REPO } from "./fixture.js";
 
@@ -56,7 +57,8 @@ describe("deliver: concurrent runs on one pull request keep every run's rows in 
     return { git, remote: "origin", repository: { owner: OWNER, repo: REPO }, client: () => client, log: () => {}, ...pausesOnClock(pause) };
   }
   const apiCalls = (calls: FakeGitHub["calls"]) => calls.filter((c) => c.operationId !== "git").map((c) => c.operationId);
-  const run = async (ctx: DeliveryContext, image: string) => deliver(ctx, { images: [image], setters: [], sets: [], paths: [] }, options);
+  const run = async (ctx: DeliveryContext, image: string, merge: MergeMode = "none") =>
+    deliver(ctx, { images: [image], setters: [], sets: [], paths: [] }, { ...options, merge });
   const images = () =>
     (fake.pulls(OWNER, REPO)[0]?.body ?? "")
       .split("\n")
@@ -67,11 +69,11 @@ describe("deliver: concurrent runs on one pull request keep every run's rows in 
    * Run A (API 2.0.1) until its body write (`write`), which waits; `letA` lets it write and
    * finish. Run B (DB 3.0.1) then builds on A's commit.
    */
-  async function aHeldAtItsBody(write: "pulls/update" | "pulls/create"): Promise<() => Promise<void>> {
+  async function aHeldAtItsBody(write: "pulls/update" | "pulls/create", merge: MergeMode = "none"): Promise<() => Promise<void>> {
     const atBody = signal();
     const release = signal();
     fake.inject({ operationId: write, beforeHandle: async () => (atBody.resolve(), await release.promise) });
-    const a = run(await runContext(), `${API}:2.0.1`);
+    const a = run(await runContext(), `${API}:2.0.1`, merge);
     await atBody.promise;
     return async () => (release.resolve(), void (await a));
   }
@@ -150,5 +152,46 @@ describe("deliver: concurrent runs on one pull request keep every run's rows in 
     expect(fake.pulls(OWNER, REPO)).toHaveLength(1);
     expect(images()).toEqual([`<code>${API}:2.0.1</code>`, `<code>${DB}:3.0.1</code>`]);
     expect(fake.pulls(OWNER, REPO)[0]!.body).not.toContain("Also on this branch");
+  });
+
+  /** `then` runs at B's first look for A's body (B's second pull-request lookup), before GitHub answers it. */
+  function atBsFirstLook(then: () => Promise<void>): void {
+    let looks = 0;
+    fake.inject({ operationId: "pulls/list", times: 2, beforeHandle: async () => void (++looks === 2 && (await then())) });
+  }
+
+  it("B builds on A's branch, which A then opens and merges before B looks for its body: B opens no second pull request on the leftover", async () => {
+    const letA = await aHeldAtItsBody("pulls/create", "immediate");
+    atBsFirstLook(letA);
+    // The same value as A's (a second dispatch of one build): B's rebuild is A's commit, left as it is.
+    const b = await run(await runContext(), `${API}:2.0.1`, "immediate");
+    expect(fake.pulls(OWNER, REPO).map((p) => [p.number, p.merged])).toEqual([[1, true]]);
+    expect(b).toMatchObject({ changed: false, landings: [], attempts: 2 });
+  });
+
+  it("B's commit on A's branch, whose pull request a person closes before B looks for its body: B opens one without the closed pull request's value", async () => {
+    const letA = await aHeldAtItsBody("pulls/create");
+    atBsFirstLook(async () => {
+      await letA();
+      await createClient({ token: fake.token, baseUrl: fake.apiUrl }).rest.pulls.update({ owner: OWNER, repo: REPO, pull_number: 1, state: "closed" });
+    });
+    const b = await run(await runContext(), `${DB}:3.0.1`);
+    expect(fake.pulls(OWNER, REPO).map((p) => [p.number, p.state])).toEqual([
+      [1, "closed"],
+      [2, "open"],
+    ]);
+    expect(b.landings.map((l) => l.pullRequest?.number)).toEqual([2]);
+    expect(await fake.readFile(OWNER, REPO, PR, "apps/api.yaml")).toContain(`${API}:2.0.0`);
+    expect(await fake.readFile(OWNER, REPO, PR, "apps/db.yaml")).toContain(`${DB}:3.0.1`);
+  });
+
+  it("a run whose rebuild is the commit another run pushed lands on that run's pull request, and claims no commit of its own", async () => {
+    const letA = await aHeldAtItsBody("pulls/create");
+    const b = await run(await runContext(letA), `${API}:2.0.1`);
+    const [a1] = await fake.log(OWNER, REPO, PR);
+    expect(fake.pulls(OWNER, REPO)).toHaveLength(1);
+    expect(b.landings).toHaveLength(1);
+    expect(b.landings[0]).toMatchObject({ pullRequest: { number: 1 }, head: a1!.sha });
+    expect(b.landings[0]!.commit).toBeUndefined();
   });
 });
