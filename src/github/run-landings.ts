@@ -28,19 +28,18 @@ const OPERATIONS: readonly PullRequestOperation[] = ["closed", "created", "updat
 
 /** `earlier` and a later attempt's landing on the same branch (and pull request) as one. */
 function joined(earlier: Landing, later: Landing): Landing {
-  // Our commit on a pull-request branch replaces the one before it, whose files it plans again; commits on the base add up.
-  const replaced = later.mode === "pull-request" && later.commit !== undefined;
-  const files = replaced ? later.files : [...new Map([...earlier.files, ...later.files].map((f) => [f.path, f])).values()];
+  // A later landing with a commit or files on a pull-request branch tells what the branch holds now: it rebuilt the branch,
+  // or found it so (maybe at our earlier commit); its files are planned again. Commits on the base add up.
+  const retold = later.mode === "pull-request" && (later.commit !== undefined || later.files.length > 0);
+  const files = retold ? later.files : [...new Map([...earlier.files, ...later.files].map((f) => [f.path, f])).values()];
   const pullRequest = later.pullRequest && {
     ...later.pullRequest,
     operation: OPERATIONS.find((op) => op === earlier.pullRequest?.operation || op === later.pullRequest?.operation)!,
   };
   // The notice of a pull request left as it is tells nothing when an earlier attempt of this run landed on it.
   const warnings = [...(earlier.warnings ?? []), ...(later.warnings ?? []).filter((w) => !isLeftAsItIsNotice(w, later))];
-  const replanned = replaced ? (later.replanned ?? []) : [...new Set([...(earlier.replanned ?? []), ...(later.replanned ?? [])])];
-  const commit = later.commit ?? earlier.commit;
-  // A later commit is the head; a later attempt that made none read the head there (another run's commit, maybe).
-  const head = later.commit !== undefined ? later.head : (later.head ?? earlier.head);
+  const replanned = retold ? (later.replanned ?? []) : [...new Set([...(earlier.replanned ?? []), ...(later.replanned ?? [])])];
+  const { commit, head } = later.mode === "pull-request" ? branchHead(earlier, later) : { commit: later.commit ?? earlier.commit, head: later.head };
   const merge = later.merge ?? earlier.merge;
   const message = later.message ?? earlier.message;
   return {
@@ -57,4 +56,15 @@ function joined(earlier: Landing, later: Landing): Landing {
     ...(warnings.length > 0 && { warnings }),
     ...(replanned.length > 0 && { replanned }),
   };
+}
+
+/**
+ * Where a pull-request branch stands after both: the head the later attempt made or read there,
+ * which is this run's commit when one of its attempts made it; else `head` alone (another run's
+ * commit replaced ours), as a landing that made no commit tells it.
+ */
+function branchHead(earlier: Landing, later: Landing): { commit: string | undefined; head: string | undefined } {
+  const now = later.commit ?? later.head ?? earlier.commit ?? earlier.head;
+  const commit = now !== undefined && (now === later.commit || now === earlier.commit) ? now : undefined;
+  return { commit, head: commit === undefined ? now : undefined };
 }

@@ -5,7 +5,7 @@
  * may have done before a later target's pull-request branch moved.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { deliver, DeliveryError, type DeliveryContext, type DeliveryOptions } from "../../src/github/deliver.js";
+import { BOT, deliver, DeliveryError, type DeliveryContext, type DeliveryOptions } from "../../src/github/deliver.js";
 import type { CommitVia } from "../../src/github/deliver.js";
 import type { FakeGitHub, InjectedFault } from "../support/github-fake.js";
 import { APP, appManifests, configureTargets, OWNER, REPO } from "./fixture.js";
@@ -183,6 +183,27 @@ describe("deliver: a pull request an earlier attempt landed, found carrying the 
     ]);
     expect(result.landings[0]!.files.map((f) => f.path)).toEqual(["prod/app.yaml"]);
     expect(result.plan.changes.map((c) => c.file)).toEqual(["prod/app.yaml", "qa/app.yaml"]);
+  });
+
+  it("left as it was by the next, at another run's commit of the same files: told once at that head, claiming no commit of this run's", async () => {
+    // Right before our first attempt creates qa's branch, another run creates it, and replaces prod's commit by its own with the same files.
+    let creates = 0;
+    fake.inject({
+      operationId: "git/create-ref",
+      times: 2,
+      beforeHandle: async () => {
+        if (++creates !== 2) return;
+        await fake.commitFile(OWNER, REPO, "gitops-promote/qa", "other.yaml", "x: 1\n");
+        const ours = (await ctx.git.fetch("origin", "gitops-promote/prod"))!;
+        const theirs = await ctx.git.commitTree(await ctx.git.treeOf(ours), (await ctx.git.parents(ours))[0]!, "another run's\n", BOT, BOT);
+        expect(await ctx.git.push("origin", theirs, "gitops-promote/prod", ours)).toBe("pushed");
+      },
+    });
+    const result = await deliver(ctx, request, push);
+    const prod = result.landings.find((l) => l.branch === "gitops-promote/prod");
+    expect(result.landings).toHaveLength(2);
+    expect(prod).toMatchObject({ head: (await fake.refs(OWNER, REPO))["refs/heads/gitops-promote/prod"], pullRequest: { number: 1, operation: "created" } });
+    expect(prod!.commit).toBeUndefined();
   });
 
   it("a failure after it rebuilt that pull request is told with its landing once, at the head the run left", async () => {
