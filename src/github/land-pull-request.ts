@@ -28,6 +28,7 @@ import {
   OpenedUndecoratedError,
   PullRequestClosedError,
   pullRequestOf,
+  REOPEN_GRACE_MS,
   upsertPullRequest,
   type BranchPulls,
   type OpenPull,
@@ -217,6 +218,7 @@ async function isLeftover(
   stranded: ReadonlySet<string>,
 ): Promise<boolean> {
   if (pulls?.open !== undefined || (pulls?.outlived === undefined && !stranded.has(existing))) return false;
+  await awaitReopen(ctx, { base, head: branch }, existing, pulls?.outlived);
   const why = pulls?.outlived
     ? `is left over from pull request #${pulls.outlived.number}, ${pulls.outlived.merged ? "merged" : "closed"} since`
     : `holds ${existing}, the head this run left on it when its pull request was merged or closed`;
@@ -226,6 +228,20 @@ async function isLeftover(
   }
   ctx.log(`${branch} ${why}: its values do not count, it is replaced by a branch planned on ${base} alone`);
   return true;
+}
+
+/**
+ * A pull request closed at the branch's head moments ago may be a run's close it is about to undo
+ * (closePullRequest: the branch moved just before the close, with another run's value, which that
+ * run reported landed). Taken for a leftover meanwhile, the branch would be replaced and that value
+ * lost: look again once the close is REOPEN_GRACE_MS old, and plan again if it was opened.
+ */
+async function awaitReopen(ctx: DeliveryContext, on: { base: string; head: string }, existing: string, outlived: BranchPulls["outlived"]): Promise<void> {
+  if (outlived === undefined || outlived.merged || !(outlived.closedFor < REOPEN_GRACE_MS)) return;
+  await sleepOf(ctx)(REOPEN_GRACE_MS - Math.max(0, outlived.closedFor));
+  if ((await findPullRequests(ctx.client(), ctx.repository, on, existing)).open === undefined) return;
+  ctx.log(`pull request #${outlived.number} on ${on.head}, closed moments ago, is open again`);
+  throw new BranchMovedError(on.head);
 }
 
 /**

@@ -64,8 +64,15 @@ export interface BranchPulls {
    * merged it and the branch outlived it (GitHub keeps head branches by default). The branch
    * is a leftover, not current.
    */
-  readonly outlived: { readonly number: number; readonly merged: boolean } | undefined;
+  readonly outlived: { readonly number: number; readonly merged: boolean; readonly closedFor: number } | undefined;
 }
+
+/**
+ * How long (ms, by GitHub's clock) a pull request closed at its branch's head may yet be opened
+ * again by the run that closed it: closePullRequest reopens one whose branch moved just before
+ * its close, right after GitHub's answer.
+ */
+export const REOPEN_GRACE_MS = 5000;
 
 const LOOKUP_PAGE = 10;
 
@@ -85,7 +92,10 @@ export async function findPullRequests(
   const all = await client.rest.pulls.list({ ...repository, head: `${repository.owner}:${on.head}`, base: on.base, state: "all", per_page: LOOKUP_PAGE });
   const open = all.data.find((p) => p.state === "open") ?? (all.data.length < LOOKUP_PAGE ? undefined : await findOpen(client, repository, on));
   const closed = open ? undefined : all.data.find((p) => heads.includes(p.head.sha));
-  return { open, outlived: closed && { number: closed.number, merged: closed.merged_at !== null && closed.merged_at !== undefined } };
+  if (closed === undefined) return { open, outlived: undefined };
+  // Measured against the answer's Date, not this runner's clock; NaN (no date) reads as long ago.
+  const closedFor = Date.parse(all.headers.date ?? "") - Date.parse(closed.closed_at ?? "");
+  return { open, outlived: { number: closed.number, merged: closed.merged_at !== null && closed.merged_at !== undefined, closedFor } };
 }
 
 /** An open pull request, as a dry run names it. */
@@ -115,14 +125,18 @@ export async function openPullRequestsOn(
  * Closes `pull`, which no longer changes anything on the base as its branch stood at `head`, with
  * a comment saying `why`. Merged meanwhile, the base moved: BranchMovedError, to plan again on it.
  * Its branch moved before the close (another run's newer value): it is opened again, and the
- * BranchMovedError plans again on the branch, so that no run's value is closed away unread.
+ * BranchMovedError plans again on the branch, so that no run's value is closed away unread. A run
+ * that meets it closed meanwhile waits for that (isLeftover, REOPEN_GRACE_MS); GitHub refuses the
+ * reopen once the branch no longer holds the head it closed at (another run took it for a leftover all the same).
  */
 export async function closePullRequest(client: GitHubClient, repository: Repository, pull: OpenPull, head: string, why: string): Promise<PullRequest> {
   const at = { ...repository, pull_number: pull.number };
   const { data: now } = await client.rest.pulls.update({ ...at, state: "closed" });
   if (now.merged) throw new BranchMovedError(pull.base.ref);
   if (now.head.sha !== head) {
-    await client.rest.pulls.update({ ...at, state: "open" });
+    await client.rest.pulls.update({ ...at, state: "open" }).catch((error: unknown) => {
+      if (httpStatus(error) !== 422) throw error;
+    });
     throw new BranchMovedError(pull.head.ref);
   }
   await client.rest.issues.createComment({ ...repository, issue_number: pull.number, body: why });

@@ -6,16 +6,36 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createClient } from "../../src/github/client.js";
-import { deliver, DeliveryError, type DeliveryContext, type DeliveryOptions } from "../../src/github/deliver.js";
+import { deliver, DeliveryError, type DeliveryContext, type DeliveryOptions, type DeliveryResult } from "../../src/github/deliver.js";
 import { GitRepo, type Identity } from "../../src/github/git.js";
 import { startFakeGitHub, type FakeGitHub } from "../support/github-fake.js";
-import { apiCalls, checkout, checksPending, cloneRepo, deployment, mallory, OWNER, pushAsPerson, REPO, squashPullRequest, warningsOf } from "./fixture.js";
+import {
+  apiCalls,
+  checkout,
+  checksPending,
+  cloneRepo,
+  deployment,
+  mallory,
+  OWNER,
+  pausesOnClock,
+  pushAsPerson,
+  REPO,
+  squashPullRequest,
+  warningsOf,
+} from "./fixture.js";
 
 const APP = "ghcr.io/acme/app";
 const API = "ghcr.io/acme/api";
 const PR = "gitops-promote/release";
 const request = (image: string) => ({ images: [image], setters: [], sets: [], paths: [] });
 const pr = (merge: DeliveryOptions["merge"], more: Partial<DeliveryOptions> = {}) => squashPullRequest(PR, merge, more);
+
+/** A promise and what settles it. */
+function signal(): { promise: Promise<void>; resolve: () => void } {
+  let resolve = () => {};
+  const promise = new Promise<void>((r) => (resolve = r));
+  return { promise, resolve };
+}
 
 describe("deliver: the open pull request when this run's values are already there", () => {
   let fake: FakeGitHub;
@@ -25,7 +45,7 @@ describe("deliver: the open pull request when this run's values are already ther
     fake = await startFakeGitHub();
     const { git } = await checkout(fake, { "app.yaml": deployment("app", `${APP}:1.0.0`), "api.yaml": deployment("api", `${API}:2.0.0`) });
     const client = createClient({ token: fake.token, baseUrl: fake.apiUrl });
-    ctx = { git, remote: "origin", repository: { owner: OWNER, repo: REPO }, client: () => client, log: () => undefined };
+    ctx = { git, remote: "origin", repository: { owner: OWNER, repo: REPO }, client: () => client, log: () => undefined, ...pausesOnClock() };
     person = new GitRepo(await cloneRepo(fake));
   });
   afterEach(() => fake.close());
@@ -86,6 +106,41 @@ describe("deliver: the open pull request when this run's values are already ther
       expect(result.landings.map((l) => l.pullRequest?.operation)).toEqual(["updated"]);
       expect(fake.pulls(OWNER, REPO)).toEqual([expect.objectContaining({ number: 1, state: "open" })]);
       expect(await fake.readFile(OWNER, REPO, PR, "notes.yaml")).toBe("by: Mallory\n");
+      expect(await fake.readFile(OWNER, REPO, PR, "app.yaml")).toContain(`${APP}:1.0.0`);
+    });
+
+    it("a run that meets the pull request between that close and its reopen waits for the reopen: the value the branch moved with, reported landed, stays", async () => {
+      const WEB = "ghcr.io/acme/web";
+      await fake.commitFile(OWNER, REPO, "main", "web.yaml", deployment("web", `${WEB}:3.0.0`));
+      await deliver(ctx, request(`${APP}:1.1.0`), pr("none"));
+      const runOn = async (timing = pausesOnClock()): Promise<DeliveryContext> => ({
+        ...ctx,
+        git: new GitRepo(await cloneRepo(fake, { shallow: true })),
+        ...timing,
+      });
+      const ePaused = signal();
+      // E's pause ends once the rollback is done (it reopened the pull request and planned again).
+      const [forD, forE] = [await runOn(), await runOn(pausesOnClock(async () => (ePaused.resolve(), void (await rollback.catch(() => {})))))];
+      let d: Promise<DeliveryResult> | undefined;
+      let e: Promise<DeliveryResult> | undefined;
+      // Right before the rollback's close, D moves the branch and updates the pull request; right before its reopen, E looks.
+      fake.inject({
+        operationId: "pulls/update",
+        beforeHandle: async () => {
+          await (d = deliver(forD, request(`${API}:2.0.1`), pr("none")));
+          fake.inject({
+            operationId: "pulls/update",
+            beforeHandle: async () => void (await Promise.race([ePaused.promise, (e = deliver(forE, request(`${WEB}:3.0.1`), pr("none")))])),
+          });
+        },
+      });
+      const rollback = deliver(ctx, request(`${APP}:1.0.0`), pr("none"));
+      await rollback;
+      expect((await d!).landings.map((l) => [l.pullRequest?.number, l.pullRequest?.operation])).toEqual([[1, "updated"]]);
+      expect((await e!).landings.map((l) => l.pullRequest?.number)).toEqual([1]);
+      expect(fake.pulls(OWNER, REPO).map((p) => [p.number, p.state])).toEqual([[1, "open"]]);
+      expect(await fake.readFile(OWNER, REPO, PR, "api.yaml")).toContain(`${API}:2.0.1`);
+      expect(await fake.readFile(OWNER, REPO, PR, "web.yaml")).toContain(`${WEB}:3.0.1`);
       expect(await fake.readFile(OWNER, REPO, PR, "app.yaml")).toContain(`${APP}:1.0.0`);
     });
 
@@ -214,7 +269,7 @@ describe("deliver: a rollback to the base's value, under a policy", () => {
     const config = `targets:\n  - name: release\n    paths: ["**"]\n    images: [{ repository: ${APP}, policy: { semver: { range: ">=1.0.0" } } }]\n`;
     const { git } = await checkout(fake, { "app.yaml": deployment("app", `${APP}:1.0.0`), ".github/gitops-promote.yaml": config });
     const client = createClient({ token: fake.token, baseUrl: fake.apiUrl });
-    ctx = { git, remote: "origin", repository: { owner: OWNER, repo: REPO }, client: () => client, log: () => undefined };
+    ctx = { git, remote: "origin", repository: { owner: OWNER, repo: REPO }, client: () => client, log: () => undefined, ...pausesOnClock() };
   });
   afterEach(() => fake.close());
 

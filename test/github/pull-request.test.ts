@@ -106,7 +106,7 @@ describe("one pull request per branch", () => {
     expect(fake.calls.slice(calls).map((c) => c.operationId)).toEqual(["pulls/list"]);
 
     await asPerson("PATCH", "/pulls/1", { state: "closed" });
-    expect(await branchPulls()).toEqual({ open: undefined, outlived: { number: 1, merged: false } });
+    expect(await branchPulls()).toEqual({ open: undefined, outlived: { number: 1, merged: false, closedFor: expect.any(Number) } });
     // Pushed to since: another run's branch, about to open its pull request.
     await fake.commitFile(OWNER, REPO, spec.head, "a.yaml", "a: 3\n");
     expect(await branchPulls()).toEqual({ open: undefined, outlived: undefined });

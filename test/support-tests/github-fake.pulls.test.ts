@@ -81,6 +81,26 @@ describe("pull requests over REST", () => {
     expect(fake.pulls(owner, repo)[0]).toMatchObject({ labels: ["production", "deploy"], reviewers: ["alice"], headSha: pushed });
   });
 
+  it("reopens a closed PR only while its branch holds the head it closed at, or a descendant, and no other PR from it is open", async () => {
+    const repo = await repoWithBranch();
+    await octokit.rest.pulls.create({ owner, repo, head: "bump", base: "main", title: "Deploy 1.2.3" });
+    const close = () => octokit.rest.pulls.update({ owner, repo, pull_number: 1, state: "closed" });
+    const reopen = () => octokit.rest.pulls.update({ owner, repo, pull_number: 1, state: "open" });
+    await close();
+    const pushed = await fake.commitFile(owner, repo, "bump", "app.yaml", "tag: 1.2.4\n");
+    expect((await reopen()).data).toMatchObject({ state: "open", head: { sha: pushed } });
+
+    await close();
+    const elsewhere = await fake.commitFile(owner, repo, "elsewhere", "app.yaml", "tag: 9.0.0\n");
+    await octokit.rest.git.updateRef({ owner, repo, ref: "heads/bump", sha: elsewhere, force: true });
+    await expect(reopen()).rejects.toMatchObject({ status: 422, message: expect.stringContaining("The bump branch was force-pushed or recreated.") });
+
+    await octokit.rest.git.updateRef({ owner, repo, ref: "heads/bump", sha: pushed, force: true });
+    await octokit.rest.pulls.create({ owner, repo, head: "bump", base: "main", title: "Deploy 1.2.4" });
+    await expect(reopen()).rejects.toMatchObject({ status: 422, message: expect.stringContaining(`A pull request already exists for ${owner}:bump.`) });
+    expect(fake.pulls(owner, repo).map((p) => p.state)).toEqual(["closed", "open"]);
+  });
+
   it("assigns a pull request through the issues API, answering the issue GitHub's schema describes", async () => {
     const repo = await repoWithBranch();
     const { data: pr } = await octokit.rest.pulls.create({ owner, repo, head: "bump", base: "main", title: "Deploy 1.2.3" });

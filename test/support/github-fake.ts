@@ -33,7 +33,8 @@
  *   PATCH/DELETE /repos/{owner}/{repo}/git/refs/{ref}       (422 "Update is not a fast forward" unless force; CAS)
  *   GET/POST git/commits, POST git/trees (base_tree; content | sha | sha:null), GET git/trees/{sha}?recursive=1,
  *   POST git/blobs, GET git/blobs/{sha}, GET /repos/{owner}/{repo}/contents/{path}?ref=
- *   GET/POST /pulls (state/head/base filters, per_page/page + Link), GET/PATCH /pulls/{n},
+ *   GET/POST /pulls (state/head/base filters, per_page/page + Link), GET/PATCH /pulls/{n} (a reopen 422 once the branch
+ *        no longer holds the closed head or a descendant, or while another pull request from that head is open),
  *   PUT /pulls/{n}/merge (merge|squash|rebase; stale sha 409; not mergeable or conflicts 405), GET /pulls/{n}/merge,
  *   POST /issues/{n}/labels, POST /pulls/{n}/requested_reviewers,
  *   POST /dispatches (recorded in `dispatches`; schema: event_type 1..100 chars, client_payload <= 10 keys -> else 422),

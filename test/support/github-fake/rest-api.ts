@@ -61,6 +61,20 @@ async function pullView(r: RestRequest, pull: PullState): Promise<JsonObject> {
   return objects.pullRequest(r.services.urls, r.repo, { pull, baseSha, mergeableState, actor: r.services.actor });
 }
 
+/**
+ * Why GitHub refuses to reopen a closed pull request: its branch no longer holds the head it was
+ * closed at, nor a descendant of it ("state cannot be changed. The … branch was force-pushed or
+ * recreated.", isaacs/github#361, restyled-io/restyled.io#191), or another pull request from the
+ * same head into the same base is open (GitHub allows one, as on create).
+ */
+async function reopenRefusal(r: RestRequest, pull: PullState): Promise<string | undefined> {
+  const head = await r.repo.git.refSha(`refs/heads/${pull.head}`);
+  if (!head || !(await r.repo.git.isAncestor(pull.headSha, head))) return `state cannot be changed. The ${pull.head} branch was force-pushed or recreated.`;
+  if (r.repo.pulls.some((p) => p !== pull && p.state === "open" && p.head === pull.head && p.base === pull.base))
+    return `state cannot be changed. A pull request already exists for ${r.repo.owner}:${pull.head}.`;
+  return undefined;
+}
+
 function findPull(r: RestRequest, param: string): PullState | undefined {
   const n = Number(r.params[param]);
   return r.repo.pulls.find((p) => p.number === n);
@@ -392,6 +406,8 @@ export const routes: Route[] = [
       }
       // GitHub moves an open pull request's head with each push: a close keeps the head pushed before it.
       await refreshHead(r.repo, pull);
+      const refused = r.body.state === "open" && pull.state === "closed" && !pull.merged ? await reopenRefusal(r, pull) : undefined;
+      if (refused) return validationFailed({ resource: "PullRequest", field: "state", code: "invalid", message: refused });
       const now = isoNow();
       if (typeof r.body.title === "string") pull.title = r.body.title;
       if (r.body.body !== undefined) pull.body = str(r.body.body) ?? null;
