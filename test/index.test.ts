@@ -40,7 +40,9 @@ describe("the gitops-promote library", () => {
     const plan = await lib.planUpdate(source, { images: ["nginx:1.27"] });
     expect(plan.changes).toMatchObject([{ file: "apps/deploy.yaml", kind: "image", new: "nginx:1.27" }]);
     expect(lib.applySet("values.yaml", "replicas: 2\n", "replicas=3").text).toBe("replicas: 3\n");
-    await expect(lib.planUpdate(source, { images: ["Foo:1"] })).rejects.toMatchObject({ issues: [{ field: "image" }] });
+    await expect(lib.planUpdate(source, { images: ["Foo:1"] })).rejects.toMatchObject({
+      issues: [{ field: "image" }, { field: "image", message: expect.stringMatching(/^image\[0\]: did you mean foo:1\?/) }],
+    });
     await expect(lib.planUpdate(source, { images: [], sets: ["apps/deploy.yaml:spec.x=1"] })).rejects.toMatchObject({
       issues: [{ file: "apps/deploy.yaml", message: expect.stringContaining("spec.x") }],
     });

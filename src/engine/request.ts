@@ -283,7 +283,8 @@ export function validateRequest(request: UpdateRequest): ValidRequest {
   const checked = checkIncomingImages(imageTexts, (i) => name("image", i));
   issues.push(...checked.issues.map(({ field, reason }) => ({ field: "image" as const, message: `${field}: ${reason}` })));
   // Dispatch's advice, from the one place that gives it: the name most often comes from `${{ github.repository }}`, which keeps the owner's case.
-  issues.push(...upperCaseHint(imageTexts).map((message) => ({ field: "image" as const, message })));
+  const upperCased = imageTexts.findIndex((text) => lowerCasedReference(text) !== undefined);
+  if (upperCased >= 0) issues.push(...upperCaseHint(imageTexts).map((message) => ({ field: "image" as const, message: `${name("image", upperCased)}: ${message}` })));
   const { images } = checked;
   const parse = (field: string, text: string): ImageRef | undefined => {
     const image = parseIncomingImage(text, field);

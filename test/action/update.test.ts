@@ -570,11 +570,12 @@ describe("update Action", () => {
       const before = await main();
       const result = await action({ images: `${APP}:1.3.0\nghcr.io/acme/API:1`, setters: "flux-system:app" });
       expect(result.exitCode).toBe(1);
-      const [images, setters, summary] = errorsOf(result);
+      const [images, lowerCased, setters, summary] = errorsOf(result);
       expect(images).toMatchObject({ message: expect.stringMatching(/^input images: invalid image reference "ghcr\.io\/acme\/API:1"/) });
       expect(images?.file).toBeUndefined();
+      expect(lowerCased).toMatchObject({ message: expect.stringMatching(/^input images: did you mean ghcr\.io\/acme\/api:1\?/) });
       expect(setters).toMatchObject({ message: expect.stringMatching(/^input setters: "flux-system:app" is not <namespace>:<policy>=<image>/) });
-      expect(summary?.message).toMatch(/^nothing was written; the request is not usable:\n- input images: .*\n- input setters: /);
+      expect(summary?.message).toMatch(/^nothing was written; the request is not usable:\n- input images: .*\n- input images: did you mean .*\n- input setters: /);
       expect(await main()).toBe(before);
     });
 
