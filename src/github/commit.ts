@@ -225,18 +225,11 @@ async function refSwap(client: GitHubClient, repository: Repository, branch: str
   };
 }
 
-/** How far back a head is searched for our commit: the few commits other runs land in a moment. */
-const LANDED_DEPTH = 10;
-
-/** Whether `commit` is among the latest first parents of `head`: others built on it after it landed. */
+/** Whether `head` is `commit` or built on it (others landed on it): one comparison, however far back. */
 async function builtOn(client: GitHubClient, repository: Repository, head: string, commit: string): Promise<boolean> {
-  let sha: string | undefined = head;
-  for (let depth = 0; sha !== undefined && depth < LANDED_DEPTH; depth++) {
-    const { data }: { data: { parents: { sha: string }[] } } = await client.rest.git.getCommit({ ...repository, commit_sha: sha });
-    sha = data.parents[0]?.sha;
-    if (sha === commit) return true;
-  }
-  return false;
+  // Only its status is read: one commit of the list is enough.
+  const { data } = await client.rest.repos.compareCommitsWithBasehead({ ...repository, basehead: `${commit}...${head}`, per_page: 1 });
+  return data.status === "ahead" || data.status === "identical";
 }
 
 async function branchHead(client: GitHubClient, repository: Repository, branch: string): Promise<string | undefined> {

@@ -490,7 +490,8 @@ export class GitRepo {
    * Pushes `commit` to `branch`: with `expected` undefined only as a fast forward; otherwise
    * replacing the branch, but only while it still points at `expected` ("": while it does
    * not exist), git's compare-and-swap. "rejected" when the branch moved meanwhile. After a
-   * transient failure the remote's ref tells whether the push landed, or may be made again.
+   * transient failure the remote's ref tells whether the push landed (it holds `commit`, or a
+   * commit another run built on it since), or may be made again.
    */
   async push(remote: string, commit: string, branch: string, expected?: string): Promise<"pushed" | "rejected"> {
     const ref = `refs/heads/${branch}`;
@@ -510,7 +511,7 @@ export class GitRepo {
       if (!timedOut && !TRANSIENT.test(said)) throw failed;
       // The push may have landed and only its answer been lost: the remote's ref tells.
       const now = await this.remoteHead(remote, ref);
-      if (now === commit) return "pushed";
+      if (now === commit || (commit !== "" && now !== "" && now !== expected && (await this.remoteBuiltOn(remote, ref, now, commit)))) return "pushed";
       if (expected !== undefined && now !== expected) return "rejected";
       const delay = this.limits.retryDelaysMs[retry];
       if (timedOut || delay === undefined) throw failed;
@@ -522,6 +523,17 @@ export class GitRepo {
   deleteBranch(remote: string, branch: string, expected: string): Promise<"pushed" | "rejected"> {
     // No source commit: the refspec `:refs/heads/<branch>` deletes it, and the remote's ref is then "".
     return this.push(remote, "", branch, expected);
+  }
+
+  /**
+   * Whether `head`, what `ref` holds on `remote`, is built on `commit`: `ref`'s commits that this
+   * checkout lacks are fetched (in a shallow one, down to the commits it has: `commit`'s parent,
+   * the head this run planned on, when `head` is built on it), then git compares.
+   */
+  private async remoteBuiltOn(remote: string, ref: string, head: string, commit: string): Promise<boolean> {
+    await this.runReadRemote(["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", remote, ref]);
+    // 1: not an ancestor; 128: `head` not fetched (the ref moved on again, elsewhere): not built on ours either.
+    return (await this.exec(["merge-base", "--is-ancestor", commit, head], {})).code === 0;
   }
 
   /** The commit `ref` points at on `remote` now; "" when it does not exist. */

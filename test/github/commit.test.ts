@@ -100,24 +100,35 @@ describe("API commits", () => {
     expect(fake.calls.filter((c) => c.operationId === "git/update-ref").map((c) => c.body)).toEqual([{ sha: ours, force: false }]);
   });
 
-  it("a move whose answer was lost, retried after another run built on it, is done, not a moved branch", async () => {
+  it("a move whose answer was lost, retried after other runs built on it, is done, not a moved branch, however many landed since", async () => {
     const { head, commitWith } = await commitsOnMain();
     const ours = await commitWith(2);
     const api = createClient({ token: fake.token, baseUrl: fake.apiUrl });
-    let theirs = "";
+    const theirs: string[] = [];
     fake.inject({
       operationId: "git/update-ref",
       status: 502,
       beforeHandle: async () => {
         await api.rest.git.updateRef({ ...repository, ref: "heads/main", sha: ours, force: false }); // our move landed...
-        theirs = await fake.commitFile(OWNER, REPO, "main", "other.yaml", "x: 1\n"); // ...and another run landed on it
+        // ...and other runs landed on it, more than a walk of ten parents would have seen
+        for (let n = 1; n <= 11; n++) theirs.unshift(await fake.commitFile(OWNER, REPO, "main", "other.yaml", `x: ${n}\n`));
       },
     });
+    const calls = fake.calls.length;
     await advanceBranch(client, repository, "main", ours, head, noPause);
     // ours, its answer lost (recorded once answered, after the move made inside it); our retry, refused as no fast forward
     expect(fake.calls.filter((c) => c.operationId === "git/update-ref").map((c) => c.status)).toEqual([502, 200, 422]);
+    // The refusal is told by the head read again and one comparison with our commit.
+    expect(fake.calls.slice(calls).map((c) => c.operationId)).toEqual([
+      "git/get-ref",
+      "git/update-ref",
+      "git/update-ref",
+      "git/update-ref",
+      "git/get-ref",
+      "repos/compare-commits-with-basehead",
+    ]);
     const log = await fake.log(OWNER, REPO, "main");
-    expect(log.map((c) => c.sha)).toEqual([theirs, ours, head]);
+    expect(log.map((c) => c.sha)).toEqual([...theirs, ours, head]);
   });
 
   describe("GitHub refuses the move with another 422 or a 409 (as it answers a ref update that met a concurrent one)", () => {

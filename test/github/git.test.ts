@@ -510,4 +510,34 @@ describe("GitRepo against a git server that fails or hangs", () => {
       await fake.close();
     }
   });
+
+  it("after a push to the base that landed, its answer lost, with another run's commit on top since: pushed, from a shallow checkout too", async () => {
+    const fake = await startFakeGitHub();
+    try {
+      await fake.createRepo(OWNER, REPO, { "app.yaml": "image: nginx:1.25\n" });
+      const dir = await cloneRepo(fake, { shallow: true });
+      const g = new GitRepo(dir, {}, { retryDelaysMs: [0] });
+      const commitOn = async (head: string, content: string) =>
+        g.commitTree(await g.writeTree(head, [{ path: "app.yaml", content, mode: "100644" }]), head, "m\n", BOT, BOT);
+      const anotherRun = async () => void (await fake.commitFile(OWNER, REPO, "main", "notes.md", `${Math.random()}\n`, "another run"));
+
+      const head = (await g.fetch("origin", "main"))!;
+      const ours = await commitOn(head, "image: nginx:1.26\n");
+      fake.inject({
+        path: /git-receive-pack$/,
+        status: 502,
+        beforeHandle: async () => (await run("git", ["push", "--quiet", "origin", `${ours}:refs/heads/main`], { cwd: dir }), await anotherRun()),
+      });
+      expect(await g.push("origin", ours, "main", head)).toBe("pushed");
+      expect((await fake.log(OWNER, REPO, "main")).map((c) => c.sha)).toContain(ours);
+
+      // Another run's commit, not on ours: the branch moved.
+      const now = (await g.fetch("origin", "main"))!;
+      const late = await commitOn(now, "image: nginx:1.27\n");
+      fake.inject({ path: /git-receive-pack$/, status: 502, beforeHandle: anotherRun });
+      expect(await g.push("origin", late, "main", now)).toBe("rejected");
+    } finally {
+      await fake.close();
+    }
+  });
 });

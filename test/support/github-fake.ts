@@ -32,6 +32,7 @@
  *   GET  /repos/{owner}/{repo}/git/ref/{ref}                POST /repos/{owner}/{repo}/git/refs
  *   PATCH/DELETE /repos/{owner}/{repo}/git/refs/{ref}       (422 "Update is not a fast forward" unless force; CAS)
  *   GET/POST git/commits, POST git/trees (base_tree; content | sha | sha:null), GET git/trees/{sha}?recursive=1,
+ *   GET /compare/{base}...{head} (status, ahead_by/behind_by, commits paged; no files),
  *   POST git/blobs, GET git/blobs/{sha}, GET /repos/{owner}/{repo}/contents/{path}?ref=
  *   GET/POST /pulls (state/head/base filters, per_page/page + Link), GET/PATCH /pulls/{n} (a reopen 422 once the branch
  *        no longer holds the closed head or a descendant, or while another pull request from that head is open),

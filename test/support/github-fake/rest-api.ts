@@ -334,6 +334,42 @@ export const routes: Route[] = [
     },
   },
   {
+    method: "get",
+    template: "/repos/{owner}/{repo}/compare/{basehead}",
+    async handle(r) {
+      // BASE...HEAD, each a branch, tag or commit sha; `files` (optional in the schema) is left out: no client here reads it.
+      const names = (r.params.basehead ?? "").split("...");
+      if (names.length !== 2) return notFound();
+      const [base, head] = await Promise.all(names.map(async (name) => (await resolveRefName(r, name)) ?? (await r.repo.git.resolve(name))));
+      if (!base || !head) return notFound();
+      const mergeBase = (await r.repo.git.git(["merge-base", base, head], { okCodes: [0, 1] })).stdout.toString().trim();
+      if (!mergeBase) return notFound(`No common ancestor between ${names[0]} and ${names[1]}.`);
+      const [ahead, behind] = await Promise.all([r.repo.git.commitsBetween(base, head), r.repo.git.commitsBetween(head, base)]);
+      const status = ahead.length === 0 ? (behind.length === 0 ? "identical" : "behind") : behind.length === 0 ? "ahead" : "diverged";
+      const perPage = Math.min(Number(r.query.get("per_page") ?? 250) || 250, 250);
+      const page = Math.max(Number(r.query.get("page") ?? 1) || 1, 1);
+      const commit = async (sha: string) => objects.restCommit(r.services.urls, r.repo, await r.repo.git.readCommit(sha), r.services.actor);
+      const html = `${r.services.urls.server}/${r.repo.owner}/${r.repo.name}/compare/${r.params.basehead}`;
+      return {
+        status: 200,
+        body: {
+          url: `${r.services.urls.api}/repos/${r.repo.owner}/${r.repo.name}/compare/${r.params.basehead}`,
+          html_url: html,
+          permalink_url: html,
+          diff_url: `${html}.diff`,
+          patch_url: `${html}.patch`,
+          base_commit: await commit(base),
+          merge_base_commit: await commit(mergeBase),
+          status,
+          ahead_by: ahead.length,
+          behind_by: behind.length,
+          total_commits: ahead.length,
+          commits: await Promise.all(ahead.slice((page - 1) * perPage, page * perPage).map(commit)),
+        },
+      };
+    },
+  },
+  {
     method: "post",
     template: "/repos/{owner}/{repo}/pulls",
     async handle(r) {
