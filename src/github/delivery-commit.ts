@@ -43,6 +43,8 @@ export async function commitOnBranch(
     if ((await ctx.git.push(ctx.remote, sha, move.branch, move.expected ?? "")) === "rejected") throw new BranchMovedError(move.branch);
     return { sha, tree: undefined };
   }
+  // A race lost while this attempt planned costs no tree and commit: git tells where the branch is, with no API call.
+  if ((await ctx.git.remoteBranch(ctx.remote, move.branch)) !== move.expected) throw new BranchMovedError(move.branch);
   const made = await createApiCommit(ctx.client(), ctx.repository, {
     parent: parent.commit,
     baseTree: parent.tree ?? (await ctx.git.treeOf(parent.commit)),

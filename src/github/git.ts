@@ -525,6 +525,11 @@ export class GitRepo {
     return this.push(remote, "", branch, expected);
   }
 
+  /** Where `branch` is on `remote` now, asked of the server (no fetch); undefined when it does not exist. */
+  async remoteBranch(remote: string, branch: string): Promise<string | undefined> {
+    return (await this.remoteHead(remote, `refs/heads/${branch}`)) || undefined;
+  }
+
   /**
    * Whether `head`, what `ref` holds on `remote`, is built on `commit`: `ref`'s commits that this
    * checkout lacks are fetched (in a shallow one, down to the commits it has: `commit`'s parent,

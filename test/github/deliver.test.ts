@@ -104,6 +104,27 @@ describe("deliver: optimistic concurrency", () => {
     expect(await fake.log(OWNER, REPO, "main")).toHaveLength(16); // the initial commit, the fourteen that beat us, ours
   });
 
+  it("commit-via api: a base that moved while the attempt planned costs no tree or commit: asked by git first, it plans again", async () => {
+    let moved = false;
+    const git = Object.assign(Object.create(ctx.git) as GitRepo, {
+      remoteBranch: async (...args: Parameters<GitRepo["remoteBranch"]>) => {
+        if (!moved) moved = !!(await fake.commitFile(OWNER, REPO, "main", "other.yaml", "x: 1\n"));
+        return ctx.git.remoteBranch(...args);
+      },
+    });
+    const result = await deliver({ ...ctx, git }, request(`${APP}:1.1.0`), push);
+    expect(result.attempts).toBe(2);
+    // The landing attempt's calls only, as many as one run alone makes.
+    expect(fake.calls.filter((c) => c.operationId !== "git").map((c) => c.operationId)).toEqual([
+      "git/create-tree",
+      "git/create-commit",
+      "git/get-ref",
+      "git/update-ref",
+    ]);
+    expect(await fake.readFile(OWNER, REPO, "main", "other.yaml")).toBe("x: 1\n");
+    expect(await fake.readFile(OWNER, REPO, "main", "app.yaml")).toContain(`${APP}:1.1.0`);
+  });
+
   it("commit-via git: a base force-pushed back under the run stays rewound: the run plans again on it", async () => {
     const initial = (await fake.log(OWNER, REPO, "main"))[0]!.sha;
     await fake.commitFile(OWNER, REPO, "main", "bad.yaml", "x: 1\n");
