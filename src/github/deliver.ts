@@ -131,8 +131,8 @@ async function deliverOnce(ctx: DeliveryContext, request: UpdateRequest, options
     attempts: attempt.number,
   });
   // What landed, this attempt's and earlier ones'; a pull request that already carries these values (or newer ones) lands nothing.
-  const landed = (landings: Landing[]): DeliveryResult => {
-    const all = landingsOfRun([...attempt.earlier, ...landings]);
+  const landed = (landings: Landing[], earlier = attempt.earlier): DeliveryResult => {
+    const all = landingsOfRun([...earlier, ...landings]);
     const files = landedFiles(all);
     // A file a pull request's branch left as it holds it is told by that branch's plan, not the base's.
     const replanned = new Set(all.flatMap((l) => l.replanned ?? []));
@@ -146,8 +146,27 @@ async function deliverOnce(ctx: DeliveryContext, request: UpdateRequest, options
   };
   const at = { base, head, entries: tree.entries };
   if (options.dryRun) return dryRun(ctx, options, plan, base, result);
-  if (plan.files.length === 0) return landed(await landOnOpenPullRequests(ctx, request, options, plan, at, attempt.stranded));
+  if (plan.files.length === 0) {
+    const landings = await landOnOpenPullRequests(ctx, request, options, plan, at, attempt.stranded);
+    return landed(landings, await mergedSince(ctx, attempt.earlier, landings));
+  }
   return landed(await land(ctx, request, options, plan, at, attempt.stranded));
+}
+
+/**
+ * The pull requests of earlier attempts whose merge step a moved branch cut short (no merge told:
+ * another run pushed onto the branch), now that the base holds every value of the request: merged
+ * since, by the run that carried this one's commit on, they are told merged. One read each, on this path only.
+ */
+async function mergedSince(ctx: DeliveryContext, earlier: readonly Landing[], now: readonly Landing[]): Promise<Landing[]> {
+  return Promise.all(
+    earlier.map(async (landing) => {
+      const pr = landing.pullRequest;
+      if (pr === undefined || landing.merge !== undefined || now.some((l) => l.pullRequest?.number === pr.number)) return landing;
+      const { data } = await ctx.client().rest.pulls.get({ ...ctx.repository, pull_number: pr.number });
+      return data.merged ? { ...landing, merge: "merged" as const } : landing;
+    }),
+  );
 }
 
 /**

@@ -6,7 +6,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createClient } from "../../src/github/client.js";
-import { deliver, type DeliveryContext, type DeliveryOptions } from "../../src/github/deliver.js";
+import { deliver, type DeliveryContext, type DeliveryOptions, type DeliveryResult } from "../../src/github/deliver.js";
 import { GitRepo } from "../../src/github/git.js";
 import type { MergeMode } from "../../src/engine/config.js";
 import { startFakeGitHub, type FakeGitHub } from "../support/github-fake.js";
@@ -193,5 +193,14 @@ describe("deliver: concurrent runs on one pull request keep every run's rows in 
     expect(b.landings).toHaveLength(1);
     expect(b.landings[0]).toMatchObject({ pullRequest: { number: 1 }, head: a1!.sha });
     expect(b.landings[0]!.commit).toBeUndefined();
+  });
+
+  it("A's merge finds the pull request merged by B, whose commit carried A's value on: A tells it merged, not left unmerged", async () => {
+    let b: Promise<DeliveryResult> | undefined;
+    fake.inject({ operationId: "pulls/merge", beforeHandle: async () => void (await (b = run(await runContext(), `${DB}:3.0.1`, "immediate"))) });
+    const a = await run(await runContext(), `${API}:2.0.1`, "immediate");
+    expect((await b!).landings.map((l) => [l.pullRequest?.number, l.merge])).toEqual([[1, "merged"]]);
+    expect(a.attempts).toBe(2);
+    expect(a.landings.map((l) => [l.pullRequest?.number, l.pullRequest?.operation, l.merge])).toEqual([[1, "created", "merged"]]);
   });
 });
