@@ -23,13 +23,25 @@ export function proseAt(text: string, kcl: boolean): (at: number) => boolean {
   const docstrings = kcl && (text.includes('"""') || text.includes("'''"));
   let spans: readonly Span[] | undefined;
   return (at) => {
-    const lineStart = Math.max(text.lastIndexOf("\n", at - 1), text.lastIndexOf("\r", at - 1)) + 1;
-    if (!docstrings && !text.slice(lineStart, at).includes("#")) return false;
+    if (!docstrings && !hashBefore(text, at)) return false;
     spans ??= (kcl ? kclProse(text) : yamlComments(text)).sort((a, b) => a[0] - b[0]);
     // Spans do not overlap: the last that starts at or before the offset is the only one that may hold it.
     const last = spans[partitionPoint(spans.length, (i) => spans![i]![0] <= at) - 1];
     return last !== undefined && at < last[1];
   };
+}
+
+/** How far back a line is searched for a `#`: past it, the file is lexed, so that a long line costs one lexing, not a scan per offset. */
+const LINE_LOOKBACK = 4096;
+
+/** Whether a `#` may precede `at` on its line: one does, or the line is too long to tell cheaply. */
+function hashBefore(text: string, at: number): boolean {
+  for (let i = at - 1; i >= 0 && i >= at - LINE_LOOKBACK; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 35) return true;
+    if (c === 10 || c === 13) return false;
+  }
+  return at > LINE_LOOKBACK;
 }
 
 /**

@@ -9,7 +9,7 @@ import { formatImageRef, repositoryPattern, screenToken, tryParseImageRef, type 
 import { escapeRegExp } from "../text/escape-regexp.js";
 import { nextVersion, versionOf, type ImageUpdate, type Version } from "../image/update.js";
 import { andList, cappedList } from "../text/and-list.js";
-import { lineAt } from "../text/line-index.js";
+import { LineIndex, lineAt } from "../text/line-index.js";
 import { closest } from "../text/closest.js";
 import type { FluxPolicy } from "./setters.js";
 import type { RequestedOverride } from "./overrides.js";
@@ -213,6 +213,8 @@ interface UnmovedContext {
 /** Where a file is left at an old version of an image: a reference to another version as written, or where the file spells the repository (a pair of fields, a mention). */
 export interface LeftPlace {
   readonly at: number;
+  /** The 1-based line of `at`. */
+  readonly line: number;
   readonly reference?: string;
 }
 
@@ -247,12 +249,13 @@ export function leftBehind(images: readonly ImageRef[], texts: ReadonlyMap<strin
     const current = holding.some(({ text }) => text.includes(version));
     const files = holding.flatMap(({ path, text, at }) => {
       const others = otherVersionsIn(text, image, fileKind(path) === "kcl");
-      const places =
-        others.length > 0
-          ? others.filter((other) => !context.explained(path, image, lineAt(text, other.at)))
-          : !text.includes(version) && !context.explained(path, image, undefined) && ((context.quiet && !current) || inSplitImage(path, text, image))
-            ? [{ at }]
-            : [];
+      // One index per file: a file may hold thousands of references.
+      const lines = others.length > 0 ? new LineIndex(text) : undefined;
+      const places: LeftPlace[] = lines
+        ? others.map((other) => ({ ...other, line: lines.lineAt(other.at) })).filter(({ line }) => !context.explained(path, image, line))
+        : !text.includes(version) && !context.explained(path, image, undefined) && ((context.quiet && !current) || inSplitImage(path, text, image))
+          ? [{ at, line: lineAt(text, at) }]
+          : [];
       return places.length > 0 ? [{ path, places }] : [];
     });
     return files.length > 0 ? [{ image, files }] : [];
@@ -282,7 +285,7 @@ export function warnUnmoved(
     const outside = context.targets.length > 0 ? files.filter(({ path }) => context.inNoTarget(path)) : [];
     const unreached = files.filter((file) => !outside.includes(file));
     const said = (of: typeof files, why: { readonly one: (file: string, place: LeftPlace) => string; readonly many: string }) => {
-      const places = of.flatMap(({ path, places }) => places.map((place) => ({ file: path, line: lineAt(texts.get(path)!, place.at), place })));
+      const places = of.flatMap(({ path, places }) => places.map((place) => ({ file: path, line: place.line, place })));
       if (places.length > SAID_APART) {
         warnings.push({
           message: `${image.repository} is not moved to ${version} in ${places.length} places (${cappedList(places.map(({ file, line }) => `${file}:${line}`))}): ${why.many}`,

@@ -165,6 +165,15 @@ describe("leftBehind: a reference in a comment or a docstring is none, told by t
     expect(left(files)).toEqual([]);
   });
 
+  it("tells a line longer than it looks back over by lexing the file, the same way", () => {
+    const padding = "x".repeat(5000);
+    const files = {
+      "flow.yaml": `args: ["see #x", "${padding}", "--ref ghcr.io/acme/app:1.2.0"]\n`,
+      "comment.yaml": `image: ghcr.io/acme/app:1.5.0 # ${padding} was ghcr.io/acme/app:1.2.0\n`,
+    };
+    expect(left(files)).toEqual(["flow.yaml"]);
+  });
+
   it("counts a # inside a KCL string as content, and leaves out KCL comments and docstrings", () => {
     const held = { "note.k": 'note = "see #x: ghcr.io/acme/app:1.2.0"\n' };
     const prose = {
