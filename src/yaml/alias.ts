@@ -79,6 +79,17 @@ export function hasMergeKey(map: MapNode): boolean {
 }
 
 /**
+ * How a key a mapping takes from its merge key is named, by the editors' warnings and `--set`'s errors alike:
+ * `its tag is merged (<<) from x-defaults.tag (line 3), which every mapping merging it shares`.
+ */
+export function mergedFromWords(key: string, from: string, line: number): string {
+  return `its ${key} is merged (<<) from ${from} (line ${line}), ${MERGE_SHARED}`;
+}
+
+/** What a merged field is to the mappings that merge it: theirs alike. */
+export const MERGE_SHARED = "which every mapping merging it shares";
+
+/**
  * The value `key` of `map` (at `path`) takes from its merge key, where it is written, as YAML's merge
  * reads it: from the first mapping merged that has it, each with what it merges itself. Undefined when
  * no merge brings it (`map`'s own `key`, which wins over a merged one, is not read here).

@@ -16,7 +16,7 @@
 import { normalizeRepository } from "../image/reference.js";
 import { nextSplitImage, SPLIT_IMAGE_KEYS, splitImage } from "../image/split-image.js";
 import { byRepository, type ImageUpdate } from "../image/update.js";
-import { hasMergeKey, mergedValue } from "./alias.js";
+import { hasMergeKey, mergedFromWords, mergedValue } from "./alias.js";
 import type { YamlDocument } from "./file.js";
 import { isFlowScalar, mapValue, scalarText, type FlowScalar, type YamlNode } from "./node.js";
 import { formatPath, type PathSegment } from "./path.js";
@@ -97,8 +97,8 @@ function ownStart({ tag, repository, registry, digest }: HelmImage): number | un
 function mergedWarning(image: HelmImage, field: HelmField, plan: EditPlan, reference: string): string {
   const pair = formatPath(image.path ?? []);
   const key = field.path[field.path.length - 1]!;
-  const at = `${formatPath(field.path)} (line ${plan.file.lineAt(field.node!.start)})`;
-  return `${pair} is not moved to ${reference}: its ${key} is merged (<<) from ${at}, which every mapping merging it shares; add ${key}: to ${pair} to set it for this one alone, or set ${formatPath(field.path)} for all of them`;
+  const merged = mergedFromWords(String(key), formatPath(field.path), plan.file.lineAt(field.node!.start));
+  return `${pair} is not moved to ${reference}: ${merged}; add ${key}: to ${pair} to set it for this one alone, or set ${formatPath(field.path)} for all of them`;
 }
 
 export const editHelmValues: Editor = (file, request, plan) => {

@@ -18,7 +18,7 @@ import type { YamlDocument } from "./file.js";
 import { isFlowScalar, mapValue, scalarText, type AliasNode, type FlowScalar, type MapNode, type YamlNode } from "./node.js";
 import { nullFilling, type NullValue } from "./null-fill.js";
 import { EditPlan } from "./plan.js";
-import { anchoredValue, anchorOf, hasMergeKey, mergedValue } from "./alias.js";
+import { anchoredValue, anchorOf, hasMergeKey, MERGE_SHARED, mergedFromWords, mergedValue } from "./alias.js";
 import { numberRead, readsAsNonString } from "./quoting.js";
 import { coreType, tagHolds } from "./splice.js";
 
@@ -286,7 +286,7 @@ function aliasWords(file: YamlFile, root: YamlNode, alias: AliasNode, rest: read
 
 /**
  * The key `path[depth]`, `key`, a mapping does not write but takes from its merge key (alias.ts): where it is written, the
- * field the rest of the path names there, which every mapping that merges it follows, and what `create` would add
+ * field the rest of the path names there, which every mapping merging it shares, and what `create` would add
  * instead: a key beside `<<` that only this mapping gets (a whole mapping, a merge being shallow, for a longer path).
  */
 function throughMerge(
@@ -302,14 +302,13 @@ function throughMerge(
   const rest = path.slice(depth + 1);
   const target = [...merged.path, ...rest];
   const found = lookUp(file, root, target);
-  const from = `its ${key} is merged from ${formatPath(merged.path)}`;
-  const follows = "which every mapping that merges it follows";
+  const from = `its ${key} is merged (<<) from ${formatPath(merged.path)}`;
   const message =
     "message" in found
       ? `${from} (line ${file.lineAt(merged.node.start)}), where ${found.message}`
       : rest.length === 0
-        ? `${from} (line ${file.lineAt(found.node.start)}), ${follows}`
-        : `${from}, whose ${formatPath(rest)} is ${formatPath(target)} (line ${file.lineAt(found.node.start)}), ${follows}`;
+        ? mergedFromWords(key, formatPath(merged.path), file.lineAt(found.node.start))
+        : `${from}, whose ${formatPath(rest)} is ${formatPath(target)} (line ${file.lineAt(found.node.start)}), ${MERGE_SHARED}`;
   const mapping = depth === 0 ? "the document" : formatPath(path.slice(0, depth));
   const only =
     rest.length === 0 ? `, which only ${mapping} gets` : ` holding only ${formatPath(rest)}, which replaces the merged ${key} whole for ${mapping} alone`;
@@ -423,8 +422,7 @@ export function setYamlPath(text: string, path: string, value: string | ValueFor
     // A tag is a string wherever it is read (Helm renders a float `5.10` as `5.1`, kustomize refuses a number in newTag),
     // so an unquoted value there is written as one, where any other field that holds a number keeps it one.
     const tagField = TAG_KEYS.has(String(segments.at(-1)));
-    const typed =
-      options.typed === true && (type !== undefined || (!tagField && node.style === "plain" && isNonString(node.text) && isNonString(next)));
+    const typed = options.typed === true && (type !== undefined || (!tagField && node.style === "plain" && isNonString(node.text) && isNonString(next)));
     // Written as a number, the value is what YAML reads, not the text given: `5.10` is 5.1, and Helm renders the tag `5.1`.
     const read = numberRead(next);
     if (typed && read !== undefined && read !== next && node.text !== next) {

@@ -269,7 +269,7 @@ jobs:
       expect(failure(anchored, "cron.image.tag")).toMatchObject({
         line: 8,
         message:
-          "cron.image.tag: cron.image has '<<', not 'tag': its tag is merged from x-defaults.tag (line 3), which every mapping that merges it follows " +
+          "cron.image.tag: cron.image has '<<', not 'tag': its tag is merged (<<) from x-defaults.tag (line 3), which every mapping merging it shares " +
           "(to add 'tag' beside '<<', which only cron.image gets, use --create, or create: true in the Action or the library)",
       });
       expect(setYamlPath(anchored, "cron.image.tag", "0.9.0", { create: true }).text).toBe(
@@ -277,7 +277,7 @@ jobs:
       );
       // A merge is shallow: a mapping created beside '<<' replaces the merged one whole.
       expect(failure(anchored, "jobs.image.tag").message).toBe(
-        "jobs.image.tag: jobs has '<<', not 'image': its image is merged from x-job.image, whose tag is x-job.image.tag (line 15), which every mapping that merges it follows " +
+        "jobs.image.tag: jobs has '<<', not 'image': its image is merged (<<) from x-job.image, whose tag is x-job.image.tag (line 15), which every mapping merging it shares " +
           "(to add 'image' beside '<<' holding only tag, which replaces the merged image whole for jobs alone, use --create, or create: true in the Action or the library)",
       );
     });
@@ -311,7 +311,10 @@ describe("setFromSpec", () => {
     const { text, warnings } = setFromSpec("version: 1.4\n", "version=1.20", false);
     expect(text).toBe("version: 1.20\n");
     expect(warnings).toEqual([
-      { line: 1, message: 'version: 1.20 is written as a number, as the field held one, which YAML reads as 1.2; to set the text 1.20, give it quoted ("1.20")' },
+      {
+        line: 1,
+        message: 'version: 1.20 is written as a number, as the field held one, which YAML reads as 1.2; to set the text 1.20, give it quoted ("1.20")',
+      },
     ]);
     expect(setFromSpec("port: 80\n", "port=0x10", false).warnings[0]?.message).toMatch(/^port: 0x10 is written as a number, .* YAML reads as 16;/);
     expect(setFromSpec("mode: 644\n", "mode=0755", false).warnings[0]?.message).toMatch(/YAML reads as 493;/);
