@@ -23,7 +23,8 @@ export function fold(lines: readonly string[]): string {
   return out;
 }
 
-const ESCAPES: Record<string, string> = {
+/** YAML 1.2 §5.7's escapes of one character after the backslash. */
+const ESCAPES: Readonly<Record<string, string>> = {
   "0": "\0",
   a: "\x07",
   b: "\b",
@@ -43,31 +44,42 @@ const ESCAPES: Record<string, string> = {
   L: "\u2028",
   P: "\u2029",
 };
-const HEX_DIGITS: Record<string, number> = { x: 2, u: 4, U: 8 };
+/** The escapes of a code point in hex, and how many digits each takes. */
+const HEX_DIGITS: Readonly<Record<string, number>> = { x: 2, u: 4, U: 8 };
 
-/** The text of a one-line double-quoted scalar's content (YAML 1.2 §5.7), or undefined when an escape is invalid. */
-export function unescapeDoubleQuoted(inner: string): string | undefined {
+/**
+ * The text of a one-line double-quoted scalar's content (YAML 1.2 §5.7), or undefined when an
+ * escape is invalid or writes a surrogate code point (left to the yaml package). With `map`,
+ * also where each UTF-16 unit of the text is written in `inner`: map[i] is the offset where
+ * unit i's character or escape starts (both units of `\U0001F600` at its backslash), and
+ * map[text.length] is inner.length. The text between escapes is copied a run at a time: this
+ * reads every escaped scalar the editors parse.
+ */
+export function unescapeDoubleQuoted(inner: string, map?: number[]): string | undefined {
   let out = "";
-  for (let i = 0; i < inner.length; i++) {
-    const c = inner[i]!;
-    if (c !== "\\") {
-      out += c;
-      continue;
-    }
-    const e = inner[++i]!;
+  let from = 0;
+  for (let i = inner.indexOf("\\"); i >= 0; i = inner.indexOf("\\", from)) {
+    out += inner.slice(from, i);
+    if (map) for (let k = from; k < i; k++) map.push(k);
+    const e = inner[i + 1] ?? "";
     const digits = HEX_DIGITS[e];
+    let escaped: string | undefined;
     if (digits === undefined) {
-      const escaped = ESCAPES[e];
-      if (escaped === undefined) return undefined;
-      out += escaped;
-      continue;
+      escaped = ESCAPES[e];
+      from = i + 2;
+    } else {
+      const hex = inner.slice(i + 2, i + 2 + digits);
+      const code = hex.length === digits && /^[0-9a-fA-F]+$/.test(hex) ? parseInt(hex, 16) : -1;
+      if (code >= 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff)) escaped = String.fromCodePoint(code);
+      from = i + 2 + digits;
     }
-    const hex = inner.slice(i + 1, i + 1 + digits);
-    if (hex.length !== digits || !/^[0-9a-fA-F]+$/.test(hex)) return undefined;
-    const code = parseInt(hex, 16);
-    if (code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return undefined;
-    out += String.fromCodePoint(code);
-    i += digits;
+    if (escaped === undefined) return undefined;
+    out += escaped;
+    if (map) for (let k = 0; k < escaped.length; k++) map.push(i);
   }
-  return out;
+  if (map) {
+    for (let k = from; k < inner.length; k++) map.push(k);
+    map.push(inner.length);
+  }
+  return from === 0 ? inner : out + inner.slice(from);
 }

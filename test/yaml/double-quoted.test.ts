@@ -19,4 +19,9 @@ describe("decodeDoubleQuoted: a one-line double-quoted scalar read with where ea
     expect(decodeDoubleQuoted(String.raw`"a\qb"`)).toBeUndefined();
     expect(decodeDoubleQuoted(String.raw`"a\x2"`)).toBeUndefined();
   });
+
+  it("refuses a surrogate code point, as the text the parser reads does (one decoder for both)", () => {
+    expect(decodeDoubleQuoted(String.raw`"a\ud800b"`)).toBeUndefined();
+    expect(decodeDoubleQuoted(String.raw`"a\U0000DFFF"`)).toBeUndefined();
+  });
 });

@@ -18,6 +18,12 @@ describe("unescapeDoubleQuoted", () => {
     expect(unescapeDoubleQuoted("\\x41\\u00e9\\U0001F600")).toBe("Aé😀");
   });
 
+  it("tells, when asked, where in the content each unit of the text is written", () => {
+    const map: number[] = [];
+    expect(unescapeDoubleQuoted("a\\tb\\U0001F600", map)).toBe("a\tb😀");
+    expect(map).toEqual([0, 1, 3, 4, 4, 14]);
+  });
+
   it("gives no text for an invalid escape, nor for a lone surrogate (left to the yaml package)", () => {
     expect(unescapeDoubleQuoted("\\q")).toBeUndefined();
     expect(unescapeDoubleQuoted("\\x4")).toBeUndefined();
