@@ -284,11 +284,12 @@ export function warnUnmoved(
     const version = image.tag ?? image.digest!;
     const outside = context.targets.length > 0 ? files.filter(({ path }) => context.inNoTarget(path)) : [];
     const unreached = files.filter((file) => !outside.includes(file));
-    const said = (of: typeof files, why: { readonly one: (file: string, place: LeftPlace) => string; readonly many: string }) => {
-      const places = of.flatMap(({ path, places }) => places.map((place) => ({ file: path, line: place.line, place })));
+    type Place = { readonly file: string; readonly line: number; readonly place: LeftPlace };
+    const said = (of: typeof files, why: { readonly one: (file: string, place: LeftPlace) => string; readonly many: (first: Place) => string }) => {
+      const places: Place[] = of.flatMap(({ path, places }) => places.map((place) => ({ file: path, line: place.line, place })));
       if (places.length > SAID_APART) {
         warnings.push({
-          message: `${image.repository} is not moved to ${version} in ${places.length} places (${cappedList(places.map(({ file, line }) => `${file}:${line}`))}): ${why.many}`,
+          message: `${image.repository} is not moved to ${version} in ${places.length} places (${cappedList(places.map(({ file, line }) => `${file}:${line}`))}): ${why.many(places[0]!)}`,
         });
         return;
       }
@@ -303,11 +304,15 @@ export function warnUnmoved(
     if (unreached.length > 0) {
       said(unreached, {
         one: (file, place) => fixFor(file, texts.get(file)!, place, image) ?? `it sits where no rule edits it ${readme}`,
-        many: `they sit where no rule edits them ${readme}`,
+        // The first place's fix, as an example: the places are often one manifest's field in each environment.
+        many: ({ file, line, place }) => {
+          const fix = fixFor(file, texts.get(file)!, place, image);
+          return fix ? `they sit where no rule edits them; for the first (${file}:${line}), ${fix}` : `they sit where no rule edits them ${readme}`;
+        },
       });
     }
     const targets = `(targets: ${context.targets.join(", ")})`;
-    if (outside.length > 0) said(outside, { one: () => `this file is in no target ${targets}`, many: `their files are in no target ${targets}` });
+    if (outside.length > 0) said(outside, { one: () => `this file is in no target ${targets}`, many: () => `their files are in no target ${targets}` });
   }
 }
 
