@@ -117,7 +117,9 @@ export async function landPullRequest(
       : undefined;
   const branchChanged = unchanged === undefined;
   const commit = unchanged ?? (await commitOnBranch(ctx, options, parent, writes, message, { branch: group.prBranch, expected: existing, how: "replace" })).sha;
-  const open = await bodyBuiltOn(ctx, options, { base: at.base, head: group.prBranch }, { built: existing, head: commit }, pulls, onBranch?.rebuilt === true);
+  const on = { base: at.base, head: group.prBranch };
+  const seen = await bodyBuiltOn(ctx, options, on, existing, pulls, onBranch?.rebuilt === true);
+  const open = seen ?? (existing !== undefined && !leftover ? await openedSince(ctx, on, { built: existing, head: commit }) : undefined);
   const spec = pullRequestSpec(group, options, at.base, { text, commit, files, carried, images }, open?.body);
   const landing = (pullRequest: PullRequest): Landing => ({
     mode: "pull-request",
@@ -350,40 +352,48 @@ function isOurs(onBranch: OnPullRequest | undefined): boolean {
 
 /**
  * The pull request whose body this run's table builds on. Its rows are those of the commit this
- * run built on, `branch.built`: the run that pushed it writes its body after its push, so a body
+ * run built on, `existing`: the run that pushed it writes its body after its push, so a body
  * naming an earlier commit (or no pull request yet) may be that run's still to come. Then wait
  * for it, so its rows are in ours and ours is written after it (an earlier run's write never
  * lands last). Only when a run of ours left the branch as it is (`rebuilt`: one commit of ours
  * on the base, no person's on top or in its place), and the body is ours (one a person wrote has no rows to keep).
- * That run's pull request may have been merged or closed between two looks, at the commit built on
- * or at the branch's head now (`branch.head`): then the branch outlived it, and a pull request
- * opened on it would bring back what was merged or rejected. PullRequestClosedError, so that the
- * next attempt plans on it as the leftover it is.
  */
 async function bodyBuiltOn(
   ctx: DeliveryContext,
   options: DeliveryOptions,
   on: { base: string; head: string },
-  branch: { built: string | undefined; head: string },
+  existing: string | undefined,
   pulls: BranchPulls | undefined,
   rebuilt: boolean,
 ): Promise<OpenPull | undefined> {
-  const { built, head } = branch;
   const seen = pulls?.open;
   const described = describedCommit(seen?.body);
   // A body of ours from before bodies named their commit, or one a person wrote: as it is.
-  if (built === undefined || !rebuilt || options.body || (seen !== undefined && (described === undefined || described === built))) return seen;
-  const written = await awaitOtherRunsBody(ctx.client(), ctx.repository, on, built, sleepOf(ctx));
-  if (written !== undefined) return written;
-  const now = await findPullRequests(ctx.client(), ctx.repository, on, built, head);
-  if (now.outlived !== undefined) {
-    const { number, merged } = now.outlived;
-    throw new PullRequestClosedError(number, merged, on.head, head, `before its body told ${built}, the commit this run built on (${on.head} at ${head})`);
+  if (existing === undefined || !rebuilt || options.body || (seen !== undefined && (described === undefined || described === existing))) return seen;
+  const written = await awaitOtherRunsBody(ctx.client(), ctx.repository, on, existing, sleepOf(ctx));
+  if (written === undefined) {
+    ctx.log(
+      `no pull request body tells ${existing} yet, the commit another run pushed and this run built on (that run may have failed): its rows are left out of the table, its files named below it`,
+    );
   }
-  ctx.log(
-    `no pull request body tells ${built} yet, the commit another run pushed and this run built on (that run may have failed): its rows are left out of the table, its files named below it`,
-  );
-  return now.open ?? seen;
+  return written ?? seen;
+}
+
+/**
+ * No open pull request on an existing branch that is no leftover (another run's, about to open
+ * one, or whose run failed before it did): the branch and its pull requests are read again right
+ * before one is opened. Moved from the head this run left (`branch.head`), it is another run's
+ * again, maybe merged already: BranchMovedError. A pull request merged or closed since, at the
+ * commit this run built on or at that head, makes the branch a leftover: opened again, it would
+ * bring back what was merged, or what a person rejected. PullRequestClosedError then, so that the
+ * next attempt plans on it as one; an open one is updated.
+ */
+async function openedSince(ctx: DeliveryContext, on: { base: string; head: string }, branch: { built: string; head: string }): Promise<OpenPull | undefined> {
+  if ((await ctx.git.remoteBranch(ctx.remote, on.head)) !== branch.head) throw new BranchMovedError(on.head);
+  const now = await findPullRequests(ctx.client(), ctx.repository, on, branch.built, branch.head);
+  if (now.outlived === undefined) return now.open;
+  const { number, merged } = now.outlived;
+  throw new PullRequestClosedError(number, merged, on.head, branch.head, `before this run opened one on ${on.head} (at ${branch.head}), which it built on`);
 }
 
 /**

@@ -169,6 +169,18 @@ describe("deliver: concurrent runs on one pull request keep every run's rows in 
     expect(b).toMatchObject({ changed: false, landings: [], attempts: 2 });
   });
 
+  it("B, with a body of its own (no wait), finds A's pull request merged right before it would open one: it opens none on the leftover", async () => {
+    const letA = await aHeldAtItsBody("pulls/create", "immediate");
+    atBsFirstLook(letA);
+    const b = await deliver(
+      await runContext(),
+      { images: [`${API}:2.0.1`], setters: [], sets: [], paths: [] },
+      { ...options, merge: "immediate", body: "Deploys." },
+    );
+    expect(fake.pulls(OWNER, REPO).map((p) => [p.number, p.merged])).toEqual([[1, true]]);
+    expect(b).toMatchObject({ changed: false, landings: [], attempts: 2 });
+  });
+
   it("B's commit on A's branch, whose pull request a person closes before B looks for its body: B opens one without the closed pull request's value", async () => {
     const letA = await aHeldAtItsBody("pulls/create");
     atBsFirstLook(async () => {
