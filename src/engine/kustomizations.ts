@@ -58,17 +58,18 @@ const OP_VALUE = /\bvalue["']?\s*:\s*["']?([^\s"'#,{}[\]]+)/g;
  * digest, or a patch op's value of one (a text with `/image` in it): only then is the graph worth building.
  */
 export function mayHoldBareImage(text: string, repositories: ReadonlySet<string>): boolean {
-  for (const value of imageValues(text)) {
+  for (const { value } of imageValues(text)) {
     const ref = tryParseImageRef(value);
     if (ref && ref.tag === undefined && ref.digest === undefined && repositories.has(ref.repository)) return true;
   }
   return false;
 }
 
-/** The values of a text's `image` keys, and of its patch ops when it may hold one. */
-function* imageValues(text: string): Generator<string> {
-  for (const [, value] of text.matchAll(IMAGE_VALUE)) yield value!;
-  if (text.includes("/image")) for (const [, value] of text.matchAll(OP_VALUE)) yield value!;
+/** The values of a text's `image` keys, and of its patch ops when it may hold one, each with its offset. */
+function* imageValues(text: string): Generator<{ readonly value: string; readonly start: number }> {
+  const found = (match: RegExpMatchArray) => ({ value: match[1]!, start: match.index! + match[0].length - match[1]!.length });
+  for (const match of text.matchAll(IMAGE_VALUE)) yield found(match);
+  if (text.includes("/image")) for (const match of text.matchAll(OP_VALUE)) yield found(match);
 }
 
 interface Kustomization {
@@ -361,18 +362,22 @@ function listScreen(path: string): (directory: string, text: string) => boolean 
 }
 
 /**
- * Whether `text` holds `repository` only under `names` (as written) in its `image:` values and
- * patch ops' values, and holds it there at least once: kustomize re-tags a container image of
- * exactly its entry's name.
+ * Where (offsets of the values) `text` writes `repository` under one of `names` (as written) in its
+ * `image:` values and patch ops' values: kustomize re-tags a container image of exactly its entry's
+ * name, and nothing else, not the same reference in `args:` or an env value.
  */
-export function namedOnlyAs(text: string, repository: string, names: ReadonlySet<string>): boolean {
-  const written = writtenNames(text, repository);
-  return written.length > 0 && written.every((name) => names.has(name));
+export function retaggedAt(text: string, repository: string, names: ReadonlySet<string>): ReadonlySet<number> {
+  const at = new Set<number>();
+  for (const { value, start } of imageValues(text)) {
+    const ref = tryParseImageRef(value);
+    if (ref?.repository === repository && names.has(ref.name)) at.add(start);
+  }
+  return at;
 }
 
 /** The names (as written) `text` gives `repository` in its `image:` values and patch ops' values, each once. */
 function writtenNames(text: string, repository: string): string[] {
-  const names = [...imageValues(text)].flatMap((value) => {
+  const names = [...imageValues(text)].flatMap(({ value }) => {
     const ref = tryParseImageRef(value);
     return ref?.repository === repository ? [ref.name] : [];
   });

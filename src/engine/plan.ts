@@ -23,7 +23,7 @@ import { malformedSets } from "./apply-set.js";
 import { resolveSetters, type FileSetters } from "./setters.js";
 import { decodeUtf8, listTree, readText, type TreeSource } from "./source.js";
 import { reachingOtherTargets } from "./cross-target.js";
-import { isKustomizationFile, kustomizeTagged, mayHoldBareImage, mayHoldFluxKustomization, namedOnlyAs, retaggedInEveryBuild } from "./kustomizations.js";
+import { isKustomizationFile, kustomizeTagged, mayHoldBareImage, mayHoldFluxKustomization, retaggedAt, retaggedInEveryBuild } from "./kustomizations.js";
 import { checkParses, fileKind, isHelmTemplate, isTestFile, readsMarkers } from "./file-kind.js";
 import { allowance, imagesFor, settersFor, targetOf, targetsInScope, warnIdlePaths, warnRefusedImages } from "./targets.js";
 import { escapeRegExp } from "../text/escape-regexp.js";
@@ -450,9 +450,13 @@ async function warnLeftBehind(
   warnUnmoved(
     left.map(({ image, files }) => ({
       image,
-      files: files.filter(({ path }) => {
-        const names = retagged?.get(path);
-        return !names || !namedOnlyAs(finalTexts.get(path)!, image.repository, names);
+      // Kustomize re-tags the image fields its entries name; the same reference in args or an env value is left behind all the same.
+      files: files.flatMap((file) => {
+        const names = retagged?.get(file.path);
+        if (!names) return [file];
+        const at = retaggedAt(finalTexts.get(file.path)!, image.repository, names);
+        const places = file.places.filter((place) => !at.has(place.at));
+        return places.length > 0 ? [{ ...file, places }] : [];
       }),
     })),
     finalTexts,

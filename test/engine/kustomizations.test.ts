@@ -6,7 +6,7 @@ import {
   kustomizeTagged,
   mayHoldBareImage,
   mayHoldFluxKustomization,
-  namedOnlyAs,
+  retaggedAt,
   retaggedInEveryBuild,
 } from "../../src/engine/kustomizations.js";
 import { parseImageRef } from "../../src/image/reference.js";
@@ -352,15 +352,19 @@ describe("deployedAsWrittenBy: the kustomizations that deploy a file's image as 
   });
 });
 
-describe("namedOnlyAs", () => {
+describe("retaggedAt", () => {
   const names = new Set(["nginx"]);
+  const at = (text: string) => [...retaggedAt(text, "docker.io/library/nginx", names)].map((offset) => text.slice(offset, text.indexOf("\n", offset)));
 
-  it("holds when every image: of the repository is written as a re-tagged name, as kustomize matches it", () => {
-    expect(namedOnlyAs("containers:\n  - image: nginx:1.25\n  - image: 'nginx@sha256:" + "a".repeat(64) + "'\n", "docker.io/library/nginx", names)).toBe(true);
+  it("finds each image: value of the repository written as a re-tagged name, as kustomize matches it", () => {
+    expect(at("containers:\n  - image: nginx:1.25\n  - image: 'nginx@sha256:" + "a".repeat(64) + "'\n")).toEqual([
+      "nginx:1.25",
+      "nginx@sha256:" + "a".repeat(64) + "'",
+    ]);
   });
 
-  it("not when one is written otherwise (kustomize does not re-tag docker.io/library/nginx for nginx), nor when none is an image: value", () => {
-    expect(namedOnlyAs("containers:\n  - image: nginx:1.25\n  - image: docker.io/library/nginx:1.25\n", "docker.io/library/nginx", names)).toBe(false);
-    expect(namedOnlyAs("image:\n  repository: nginx\n  tag: 1.25\n", "docker.io/library/nginx", names)).toBe(false);
+  it("not one written otherwise (kustomize does not re-tag docker.io/library/nginx for nginx), nor the reference in args or a Helm pair", () => {
+    expect(at("containers:\n  - image: docker.io/library/nginx:1.25\n    args: [--ref=nginx:1.25]\n")).toEqual([]);
+    expect(at("image:\n  repository: nginx\n  tag: 1.25\n")).toEqual([]);
   });
 });

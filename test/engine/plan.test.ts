@@ -1807,6 +1807,18 @@ describe("planUpdate: a base in no target whose overlays re-tag its image (trial
     const alone = { ...TREE, "apps/staging/kustomization.yaml": elsewhere("1.2.3"), "apps/production/kustomization.yaml": elsewhere("1.2.0") };
     expect((await plan(alone, APP)).warnings).toEqual([left]);
   });
+
+  it("names the same reference in the base's args, which kustomize's images: never re-tags (final read 14, N1)", async () => {
+    const base = `${TREE["apps/base/app/deployment.yaml"]}          args: ["--self=ghcr.io/acme/app:1.0.0"]\n`;
+    const p = await plan({ ...TREE, "apps/base/app/deployment.yaml": base }, APP);
+    expect(p.warnings).toEqual([
+      {
+        file: "apps/base/app/deployment.yaml",
+        line: 8,
+        message: "ghcr.io/acme/app:1.0.0 is not moved to 1.3.0: this file is in no target (targets: staging, production)",
+      },
+    ]);
+  });
 });
 
 describe("planUpdate: a kcl.mod's [profile] overrides, which kcl run applies after the source (review kcl9, 8)", () => {
