@@ -16,6 +16,9 @@ const SETTER_SHORTHAND = "$imagepolicy";
 /** Flux's screening token (the key with its quotes): text without it holds no marker. */
 export const MARKER_TOKEN = JSON.stringify(SETTER_SHORTHAND);
 
+/** The key unquoted: text without it holds neither a marker nor one written in single quotes (readMarker's `ignored`). */
+export const MARKER_KEY = SETTER_SHORTHAND;
+
 /** What a marked field holds: the whole reference (`<ns>:<name>`) or one part of it. */
 export type MarkerField = "ref" | "tag" | "name" | "digest";
 
@@ -27,8 +30,12 @@ export interface Marker {
   readonly setter: string;
 }
 
-/** A marker, a comment that tries to be one but is malformed (error), or no marker (undefined). */
-export type MarkerReading = { readonly marker: Marker } | { readonly error: string } | undefined;
+/**
+ * A marker; a comment that tries to be one but is malformed (error: the value is left as it
+ * is); a marker written in single quotes, which Flux reads as no marker (ignored: a warning,
+ * and the value is treated as unmarked); or no marker (undefined).
+ */
+export type MarkerReading = { readonly marker: Marker } | { readonly error: string } | { readonly ignored: string } | undefined;
 
 /** Where a marker names `key` (any of its fields) in a text: its setter in quotes, as the marker's JSON writes it. */
 export function markerPattern(key: string): RegExp {
@@ -70,13 +77,29 @@ export function lineMarkers(text: string): MarkerLine[] {
 export function readMarker(comment: string): MarkerReading {
   const body = comment.replace(/^#+/, "");
   const fields = stringObject(body);
-  if (typeof fields === "string") return body.includes(MARKER_TOKEN) ? { error: malformed(body, fields) } : undefined;
+  if (typeof fields === "string") return singleQuoted(body) ?? (body.includes(MARKER_TOKEN) ? { error: malformed(body, fields) } : undefined);
   const setter = fields.get(SETTER_SHORTHAND);
   if (setter === undefined) return undefined;
   // Kubernetes names hold no ':' or space, so the parts are unambiguous.
   const parts = /^([^:\s]+:[^:\s]+)(?::(tag|name|digest))?$/.exec(setter);
   if (!parts) return { error: malformed(body, `"${setter}" is not <namespace>:<policy> optionally followed by :tag, :name or :digest`) };
   return { marker: { key: parts[1]!, field: (parts[2] as MarkerField | undefined) ?? "ref", setter } };
+}
+
+/**
+ * A marker written in single quotes (`{'$imagepolicy': 'ns:app'}`, as a KCL or Python dict is),
+ * named with the marker to write. Flux reads a marker as JSON, whose strings are double-quoted,
+ * so it marks nothing: the value is treated as unmarked, as Flux treats it (moved by repository
+ * where an unmarked one would be).
+ */
+function singleQuoted(body: string): MarkerReading {
+  if (!body.includes("'")) return undefined;
+  const json = body.replaceAll("'", '"');
+  const reading = readMarker(json);
+  if (reading === undefined || !("marker" in reading)) return undefined;
+  return {
+    ignored: `${body.trim()} is no Flux setter marker: Flux reads a marker as JSON, whose strings are double-quoted, so it ignores this one and the value is treated as unmarked; write # ${json.trim()}`,
+  };
 }
 
 /** Go's json.Unmarshal into map[string]string: the fields, or why the text is not such an object. */

@@ -19,7 +19,7 @@ import {
   type WarningKind,
 } from "../change.js";
 import { formatImageRef, normalizeRepository, screenToken, tryParseImageRef, type ImageRef } from "../image/reference.js";
-import { MARKER_TOKEN, MarkedFields, readMarker, type Marker, type MarkerReading } from "../image/marker.js";
+import { MARKER_KEY, MarkedFields, readMarker, type Marker } from "../image/marker.js";
 import { nextSplitImage, SPLIT_IMAGE_KEYS, splitImage } from "../image/split-image.js";
 import { bareRepositoryWarning, byRepository, nextReference, nextVersion, staleImageIn, versionOf, type ImageUpdate, type KeptBy } from "../image/update.js";
 import { escapeRegExp } from "../text/escape-regexp.js";
@@ -37,9 +37,6 @@ import { StringFlag, T, type Tokens } from "./tokenizer.js";
 
 /** Tokens between a value and the comment after it that still leave the comment the value's. */
 const CLOSERS = new Set<number>([T.RParen, T.RBracket, T.RBrace, T.Comma, T.Semicolon]);
-
-/** The key of a Flux marker, quoted or not: a comment holding it may be a marker, or one written in a dict's single quotes. */
-const MARKER_KEY = MARKER_TOKEN.slice(1, -1);
 
 /** What a string literal holds, as written between its quotes. */
 interface Literal {
@@ -258,13 +255,18 @@ class ImageEditor {
       let at = token;
       while (at > 0 && CLOSERS.has(tokens.kind[at]!)) at--;
       const line = this.tokens.source.line(start);
-      const reading = singleQuotedMarker(comment) ?? readMarker(comment);
+      const reading = readMarker(comment);
       // A marker on a comment line of its own marks nothing; one a YAML user would write above the value is said so (commented-out code is not read).
       const ownLine = /^[ \t]*$/.test(this.text.slice(tokens.source.lineStart(start), start));
       if (ownLine && reading !== undefined && "marker" in reading) this.warnings.push({ line, message: ownLineMarkerWarning(reading.marker) });
       // After a closer, or a string begun on an earlier line, the marker follows no string of its line: it marks nothing.
       if (ownLine || tokens.end[at]! > start || tokens.source.line(tokens.start[at]!) !== line) continue;
       if (reading === undefined) continue;
+      // Flux reads no marker there: the literal is left to the walk, as an unmarked one.
+      if ("ignored" in reading) {
+        this.warnings.push({ line, message: reading.ignored });
+        continue;
+      }
       if ("error" in reading) {
         this.warnings.push({ line, message: reading.error });
         this.claimed.add(at);
@@ -605,23 +607,6 @@ class ImageEditor {
 /** What a value of a type listing string literals is told, after what holds it: the editor leaves it, by repository or by marker. */
 function literalTypeWarning(type: string): string {
   return `in a value of the literal type ${type}: KCL refuses any value outside its literals, so it is left as it is (a type of str would let it be set)`;
-}
-
-/**
- * A comment written as a marker in single quotes (`# {'$imagepolicy': 'ns:app'}`, as a KCL or
- * Python dict is): Flux reads a marker as JSON, whose strings are double-quoted, so it is no
- * marker; named as a malformed one, with the marker to write. Undefined for any other comment.
- */
-function singleQuotedMarker(comment: string): MarkerReading {
-  if (!comment.includes("'")) return undefined;
-  const json = comment.replaceAll("'", '"');
-  const reading = readMarker(json);
-  if (reading === undefined || !("marker" in reading)) return undefined;
-  const written = comment.replace(/^#+\s*/, "").trim();
-  const marker = json.replace(/^#+\s*/, "").trim();
-  return {
-    error: `${written} is no Flux setter marker: Flux reads a marker as JSON, whose strings are double-quoted, so the value is left as it is; write # ${marker}`,
-  };
 }
 
 /** A marker on a comment line of its own: YAML's form for the value below, which a KCL marker is not. */

@@ -9,7 +9,7 @@
  * does, and a `kcl_options` value, which is an option's value, gets the same part of its reference.
  */
 import type { WarningKind } from "../change.js";
-import { MARKER_TOKEN, MarkedFields, readMarker, type Marker, type MarkerField, type MarkerLine } from "../image/marker.js";
+import { MARKER_KEY, MARKER_TOKEN, MarkedFields, readMarker, type Marker, type MarkerField, type MarkerLine } from "../image/marker.js";
 import { formatImageRef, isDigest, isTag, tryParseImageRef } from "../image/reference.js";
 import { LineIndex } from "../text/line-index.js";
 import { anchorOf } from "./alias.js";
@@ -133,8 +133,8 @@ export function headMarkers(text: string): MarkerLine[] {
 }
 
 export const editMarkers: Editor = (file, request, plan) => {
-  // Flux never parses a file without its screening token.
-  if (!file.text.includes(MARKER_TOKEN)) return;
+  // Flux never parses a file without its screening token; a marker in single quotes, which it ignores, is said so.
+  if (!file.text.includes(MARKER_KEY)) return;
   const marked = new MarkedFields(request);
   // Where the value before the one visited ends: a `#` line above it is that value's content.
   let floor = 0;
@@ -149,6 +149,8 @@ export const editMarkers: Editor = (file, request, plan) => {
       const comment = own ?? keys;
       const reading = comment === undefined ? undefined : readMarker(comment);
       if (reading === undefined) return;
+      // Flux reads no marker there: the value is left to the other editors, as an unmarked one.
+      if ("ignored" in reading) return plan.warn(node.start, reading.ignored);
       plan.claim(node);
       if ("error" in reading) {
         plan.warn(node.start, reading.error);

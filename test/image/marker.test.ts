@@ -1,6 +1,7 @@
 /** Flux setter markers: Flux's comment grammar (kyaml FieldMeta.Read) and the value each marked field gets. */
 import { describe, expect, it } from "vitest";
 import {
+  MARKER_KEY,
   MARKER_TOKEN,
   lineMarkers,
   MarkedFields,
@@ -60,8 +61,28 @@ describe("readMarker", () => {
     });
   });
 
-  it("screens by Flux's token, the key with its quotes", () => {
+  it.each([
+    ["# {'$imagepolicy': 'ns:app'}", `# {"$imagepolicy": "ns:app"}`],
+    [`#{"$imagepolicy": 'ns:app:tag'}`, `# {"$imagepolicy": "ns:app:tag"}`],
+  ])(
+    "reads %s, which Flux ignores (JSON strings are double-quoted), as ignored: the value is unmarked, and the warning names the marker to write",
+    (comment, json) => {
+      const written = comment.replace(/^#\s*/, "");
+      expect(readMarker(comment)).toEqual({
+        ignored: `${written} is no Flux setter marker: Flux reads a marker as JSON, whose strings are double-quoted, so it ignores this one and the value is treated as unmarked; write ${json}`,
+      });
+    },
+  );
+
+  it("reads single quotes that would make no marker in double quotes as what they are", () => {
+    expect(readMarker("# {'$imagepolicy': 'app'}")).toBeUndefined();
+    expect(readMarker(`# {"$imagepolicy": 'app'}`)).toEqual({ error: expect.stringContaining("it is not one JSON object") });
+    expect(readMarker("# it's the $imagepolicy's job")).toBeUndefined();
+  });
+
+  it("screens by Flux's token, the key with its quotes, and by the bare key for a marker in single quotes", () => {
     expect(MARKER_TOKEN).toBe('"$imagepolicy"');
+    expect(MARKER_KEY).toBe("$imagepolicy");
   });
 
   it("warns about an unknown setter by its full name", () => {

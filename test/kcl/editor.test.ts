@@ -547,7 +547,7 @@ describe("editKcl: Flux setter markers in comments", () => {
     expect(result.warnings).toEqual([]);
   });
 
-  it("names a marker written in single quotes, which Flux does not read (JSON only), with the marker to write, and leaves the literal", () => {
+  it("names a marker written in single quotes, which Flux does not read (JSON only), with the marker to write, and moves its literal by repository as an unmarked one, as in YAML", () => {
     const single = [
       "a = {",
       "    image = 'ghcr.io/acme/app:1.0.0'  # {'$imagepolicy': 'ns:app'}",
@@ -556,18 +556,26 @@ describe("editKcl: Flux setter markers in comments", () => {
       "}",
       "",
     ].join("\n");
-    const result = editKcl(single, { ...setters({ "ns:app": "ghcr.io/acme/app:2.0.0" }), images: images("ghcr.io/acme/app:2.0.0").images });
-    expect([result.text, result.changes]).toEqual([single, []]);
-    expect(result.warnings).toEqual([
+    const warnings = [
       {
         line: 2,
-        message: `{'$imagepolicy': 'ns:app'} is no Flux setter marker: Flux reads a marker as JSON, whose strings are double-quoted, so the value is left as it is; write # {"$imagepolicy": "ns:app"}`,
+        message: `{'$imagepolicy': 'ns:app'} is no Flux setter marker: Flux reads a marker as JSON, whose strings are double-quoted, so it ignores this one and the value is treated as unmarked; write # {"$imagepolicy": "ns:app"}`,
       },
       {
         line: 3,
-        message: `{"$imagepolicy": 'ns:app:tag'} is no Flux setter marker: Flux reads a marker as JSON, whose strings are double-quoted, so the value is left as it is; write # {"$imagepolicy": "ns:app:tag"}`,
+        message: `{"$imagepolicy": 'ns:app:tag'} is no Flux setter marker: Flux reads a marker as JSON, whose strings are double-quoted, so it ignores this one and the value is treated as unmarked; write # {"$imagepolicy": "ns:app:tag"}`,
       },
+    ];
+    const result = editKcl(single, { ...setters({ "ns:app": "ghcr.io/acme/app:2.0.0" }), images: images("ghcr.io/acme/app:2.0.0").images });
+    expect(result.text).toBe(single.replaceAll("1.0.0", "2.0.0"));
+    expect(result.changes.map((c) => [c.line, c.kind, c.key])).toEqual([
+      [2, "kcl-image", "a.image"],
+      [3, "kcl-image", "a.sidecar"],
     ]);
+    expect(result.warnings).toEqual(warnings);
+    // With its setter alone, nothing moves them, as Flux would not.
+    const bySetter = editKcl(single, setters({ "ns:app": "ghcr.io/acme/app:2.0.0" }));
+    expect([bySetter.text, bySetter.changes, bySetter.warnings]).toEqual([single, [], warnings]);
     // The run's screen lets such a file through on its marker alone.
     expect(kclScreen([parseImageRef("ghcr.io/acme/other:1.0")])(single)).toBe(true);
   });

@@ -264,6 +264,19 @@ describe("editMarkers", () => {
       warnings: [{ line: 2, message: expect.stringMatching(/^malformed Flux setter marker .*: it is not one JSON object; Flux ignores it/) }],
     });
   });
+
+  it("names a marker written in single quotes, which Flux ignores, with the marker to write, and moves its value by repository as an unmarked one, as in KCL", () => {
+    const text = "spec:\n  containers:\n    - image: ghcr.io/acme/app:1.2.3 # {'$imagepolicy': 'flux-system:app'}\n";
+    const warning = {
+      line: 3,
+      message: `{'$imagepolicy': 'flux-system:app'} is no Flux setter marker: Flux reads a marker as JSON, whose strings are double-quoted, so it ignores this one and the value is treated as unmarked; write # {"$imagepolicy": "flux-system:app"}`,
+    };
+    const byRepository = editYaml(text, withImages("ghcr.io/acme/app:1.2.4"));
+    expect(byRepository.text).toBe(text.replace("1.2.3", "1.2.4"));
+    expect(byRepository.warnings).toEqual([warning]);
+    // With its setter alone, nothing moves it, as Flux would not.
+    expect(edit(text, withSetters({ "flux-system:app": "ghcr.io/acme/app:1.2.4" }))).toEqual({ text, changes: [], warnings: [warning] });
+  });
 });
 
 describe("editMarkers on KCL settings kept in YAML", () => {
