@@ -82,8 +82,9 @@ export function unreachedImages(
  * name is in none. A KCL reference built on a registry constant holds it unspelt; editKcl names it.
  */
 export function holdsImage(path: string, text: string, image: ImageRef): boolean {
+  // The screen first, then the reading: another registry's repository of the same path, or a mapping key named like the image, is none.
   const pattern = repositoryPattern(image);
-  return (pattern.test(text) && pattern.test(withoutImageUpdater(text))) || (fileKind(path) === "kcl" && mayBuildOnRegistry(text, image));
+  return (pattern.test(text) && spelledAt(withoutImageUpdater(text), image) !== undefined) || (fileKind(path) === "kcl" && mayBuildOnRegistry(text, image));
 }
 
 /** ` (did you mean …?)` naming the one of `names` `typed` most likely meant, or nothing. */
@@ -445,7 +446,8 @@ interface Spelling {
 /** Each spelling of the image's path (screenToken's) as a whole word, with its version if one follows, and its registry if one is written before it. */
 function spellingsOf(text: string, image: ImageRef): Spelling[] {
   const found: Spelling[] = [];
-  for (const match of text.matchAll(new RegExp(`(?<![\\w.-])${escapeRegExp(screenToken(image))}(?:[:@][\\w.@:+-]+|(?![\\w./-]))`, "g"))) {
+  // A name followed by `:` and a space or a line's end is a mapping's key (`redis:` above a chart's values), no reference.
+  for (const match of text.matchAll(new RegExp(`(?<![\\w.-])${escapeRegExp(screenToken(image))}(?:[:@][\\w.@:+-]+|(?![\\w./-]|["']?:(?:\\s|$)))`, "gm"))) {
     // The whole reference: back to what delimits it (a space, a quote, `=`…), to its registry.
     const before = /[^\s"'`=,;()[\]{}]*$/.exec(text.slice(Math.max(0, match.index - 256), match.index))![0];
     const reference = `${before}${match[0]}`.replace(/[.:]+$/, "");

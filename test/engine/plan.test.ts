@@ -442,6 +442,12 @@ describe("planUpdate: what is scanned", () => {
     expect(broken.warnings.map((w) => w.message)).toEqual([expect.stringMatching(/^not edited: /)]);
   });
 
+  it("takes a mapping key named like a Docker Hub image (redis: above a chart's values) for no mention of it (final read 14, N2)", async () => {
+    const values = "redis:\n  enabled: true\n  image:\n    registry: docker.io\n    repository: bitnami/redis\n    tag: 7.2.4\n";
+    const p = await plan({ "values.yaml": values }, { images: ["redis:7.2.5"] });
+    expect(p.warnings).toEqual([{ message: "no file to update holds docker.io/library/redis; nothing to do for redis:7.2.5" }]);
+  });
+
   it("counts as another version only a reference to the image itself: not another registry's repository of its path, nor a KCL docstring", async () => {
     const values = [
       "image:",
@@ -459,8 +465,9 @@ describe("planUpdate: what is scanned", () => {
     const marked = 'image: ghcr.io/acme/app:1.4.0\nsidecar: ghcr.io/acme/app:1.3.0 # {"$imagepolicy": "flux-system:unknown"}\n';
     const markedPlan = await plan({ "marked.yaml": marked }, { images: ["ghcr.io/acme/app:1.5.0"] });
     expect(markedPlan.warnings.map((w) => w.message)).toEqual([expect.stringMatching(/^no image is configured for Flux setter "flux-system:unknown"/)]);
-    // An rc of the incoming version is another version; docker.io/acme/app and bitnami/nginx are other images.
+    // An rc of the incoming version is another version; docker.io/acme/app and bitnami/nginx are other images, so nginx reaches no file.
     expect(p.warnings).toEqual([
+      { message: "no file to update holds docker.io/library/nginx; nothing to do for nginx:1.27" },
       {
         file: "values.yaml",
         line: 6,
