@@ -70,6 +70,8 @@ export function numberRead(text: string): string | undefined {
     : /^(?:0x[0-9a-fA-F]+|0o[0-7]+|0b[01]+|[0-9]+)$/.test(digits)
       ? BigInt(/^0[0-7]+$/.test(digits) ? `0o${digits}` : digits)
       : Number(digits);
+  // A form the patterns take that holds no digit (`0x_`, `._`): no number to name.
+  if (typeof value === "number" && Number.isNaN(value)) return undefined;
   return String(text.startsWith("-") ? -value : value);
 }
 

@@ -61,7 +61,7 @@ describe("numberRead", () => {
 
   it("reads 0o10, YAML 1.2's octal, as 1.2 does, and no number in a string, a boolean or .inf", () => {
     expect([numberRead("0o10"), String(parse("0o10"))]).toEqual(["8", "8"]);
-    for (const text of ["1.2.3", "v1", "true", "yes", ".inf", "", "5.4-rc1"]) expect(numberRead(text)).toBeUndefined();
+    for (const text of ["1.2.3", "v1", "true", "yes", ".inf", "", "5.4-rc1", "0x_", "._"]) expect(numberRead(text)).toBeUndefined();
   });
 });
 
