@@ -53,6 +53,7 @@ export function warnUnreached(
         held > 0
           ? `no file inside the paths to update holds ${image.repository} (${held} ${held === 1 ? "file outside them does" : "files outside them do"}); nothing to do for ${formatImageRef(image)}`
           : `no file to update holds ${image.repository}; nothing to do for ${formatImageRef(image)}${meaning(image.repository, known.repositories)}`,
+      kind: "unreached",
     });
   }
   for (const key of valid.setters.keys()) {

@@ -67,7 +67,11 @@ describe("humanReport", () => {
     expect(humanReport(held)).toBe("nothing to change: every image field found already holds its new value\n");
     const unreached = await planUpdate(directorySource(dir), { ...request, images: ["ghcr.io/acme/other:1.0.0"] });
     expect(unreached.warnings).not.toEqual([]);
-    expect(humanReport(unreached)).toBe(WARNED);
+    // No file holds it: no field was found to hold anything (final read 14, N4).
+    expect(humanReport(unreached)).toBe("nothing to change: the warnings above say why\n");
+    // One image unreached, the other held: the held one is what the rest says.
+    const both = await planUpdate(directorySource(dir), { ...request, images: ["ghcr.io/acme/other:1.0.0", "nginx:1.27"] });
+    expect(humanReport(both)).toBe(WARNED);
   });
 
   it("still says that the fields hold the value when a warning explains another file (a re-run beside a base in no target)", async () => {
