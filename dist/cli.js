@@ -19,6 +19,10 @@ var __commonJS = (cb, mod) => function __require2() {
     throw mod = 0, e;
   }
 };
+var __export = (target, all) => {
+  for (var name in all)
+    __defProp(target, name, { get: all[name], enumerable: true });
+};
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
     for (let key of __getOwnPropNames(from))
@@ -1162,9 +1166,9 @@ var require_parse = __commonJS({
                 const idx = prev.value.lastIndexOf("[");
                 const pre = prev.value.slice(0, idx);
                 const rest2 = prev.value.slice(idx + 2);
-                const posix5 = POSIX_REGEX_SOURCE[rest2];
-                if (posix5) {
-                  prev.value = pre + posix5;
+                const posix6 = POSIX_REGEX_SOURCE[rest2];
+                if (posix6) {
+                  prev.value = pre + posix6;
                   state.backtrack = true;
                   advance();
                   if (!bos.output && tokens.indexOf(prev) === 1) {
@@ -1681,7 +1685,7 @@ var require_picomatch = __commonJS({
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options2 || {};
-      const posix5 = opts.windows;
+      const posix6 = opts.windows;
       const regex2 = isState ? picomatch2.compileRe(glob, options2) : picomatch2.makeRe(glob, options2, false, true);
       const state = regex2.state;
       delete regex2.state;
@@ -1691,8 +1695,8 @@ var require_picomatch = __commonJS({
         isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch2.test(input, regex2, options2, { glob, posix: posix5 });
-        const result = { glob, state, regex: regex2, posix: posix5, input, output, match, isMatch };
+        const { isMatch, match, output } = picomatch2.test(input, regex2, options2, { glob, posix: posix6 });
+        const result = { glob, state, regex: regex2, posix: posix6, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -1717,7 +1721,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch2.test = (input, regex2, options2, { glob, posix: posix5 } = {}) => {
+    picomatch2.test = (input, regex2, options2, { glob, posix: posix6 } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -1725,7 +1729,7 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options2 || {};
-      const format = opts.format || (posix5 ? utils.toPosixSlashes : null);
+      const format = opts.format || (posix6 ? utils.toPosixSlashes : null);
       let match = input === glob;
       let output = match && format ? format(input) : input;
       if (match === false) {
@@ -1734,16 +1738,16 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch2.matchBase(input, regex2, options2, posix5);
+          match = picomatch2.matchBase(input, regex2, options2, posix6);
         } else {
           match = regex2.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch2.matchBase = (input, glob, options2, posix5 = options2 && options2.windows) => {
+    picomatch2.matchBase = (input, glob, options2, posix6 = options2 && options2.windows) => {
       const regex2 = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options2);
-      return regex2.test(utils.basename(input, { windows: posix5 }));
+      return regex2.test(utils.basename(input, { windows: posix6 }));
     };
     picomatch2.isMatch = (str, patterns, options2) => picomatch2(patterns, options2)(str);
     picomatch2.parse = (pattern, options2) => {
@@ -13892,12 +13896,12 @@ var require_headers = __commonJS({
       append(name, value, isLowerCase) {
         this[kHeadersSortedMap] = null;
         const lowercaseName = isLowerCase ? name : name.toLowerCase();
-        const exists = this[kHeadersMap].get(lowercaseName);
-        if (exists) {
+        const exists2 = this[kHeadersMap].get(lowercaseName);
+        if (exists2) {
           const delimiter = lowercaseName === "cookie" ? "; " : ", ";
           this[kHeadersMap].set(lowercaseName, {
-            name: exists.name,
-            value: `${exists.value}${delimiter}${value}`
+            name: exists2.name,
+            value: `${exists2.value}${delimiter}${value}`
           });
         } else {
           this[kHeadersMap].set(lowercaseName, { name, value });
@@ -25942,7 +25946,7 @@ function printJson(io, value) {
 // src/cli/main.ts
 import { parseArgs } from "node:util";
 import { stat } from "node:fs/promises";
-import { dirname as dirname2, isAbsolute as isAbsolute2, join as join4, posix as posix4, relative as relative2, resolve, sep as sep3 } from "node:path";
+import { dirname as dirname2, isAbsolute as isAbsolute2, join as join4, posix as posix5, relative as relative2, resolve, sep as sep3 } from "node:path";
 
 // src/engine/apply.ts
 import { closeSync, fchmodSync, fchownSync, lstatSync, openSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from "node:fs";
@@ -26345,6 +26349,188 @@ function staleDigestWarning({ configured, tagKey, tag, digestKey, line, digest, 
   return `${tagKey}: --set wrote ${tag}, but ${stale}; set ${digestKey} too, or give the image with --image ${name}:${tag}@sha256:<digest>`;
 }
 
+// src/image/flux-semver.ts
+var UINT64_MAX = 2n ** 64n - 1n;
+var LOOSE_VERSION = /^v?([0-9]+)(\.[0-9]+)?(\.[0-9]+)?(?:-([0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?$/;
+function segment(text2) {
+  if (text2 === void 0) return 0n;
+  const value = BigInt(text2.replace(/^\./, ""));
+  return value <= UINT64_MAX ? value : void 0;
+}
+function newVersion(text2) {
+  const m = LOOSE_VERSION.exec(text2);
+  if (!m) return void 0;
+  const prerelease = m[4] ?? "";
+  if (prerelease.split(".").some((part) => /^0[0-9]+$/.test(part))) return void 0;
+  const major = segment(m[1]);
+  const minor = segment(m[2]);
+  const patch = segment(m[3]);
+  if (major === void 0 || minor === void 0 || patch === void 0) return void 0;
+  return { major, minor, patch, prerelease, original: text2 };
+}
+function parseFluxVersion(tag) {
+  return tag.split(".").length >= 3 ? newVersion(tag) : void 0;
+}
+function compareNumbers(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+var NUMERIC_IDENTIFIER = /^[0-9]+$/;
+function compareIdentifier(a, b) {
+  if (a === b) return 0;
+  if (a === "") return -1;
+  if (b === "") return 1;
+  const aNumber = NUMERIC_IDENTIFIER.test(a) && BigInt(a) <= UINT64_MAX;
+  const bNumber = NUMERIC_IDENTIFIER.test(b) && BigInt(b) <= UINT64_MAX;
+  if (aNumber && bNumber) return BigInt(a) > BigInt(b) ? 1 : -1;
+  if (aNumber !== bNumber) return aNumber ? -1 : 1;
+  return a > b ? 1 : -1;
+}
+function comparePrerelease(a, b) {
+  const as = a.split(".");
+  const bs = b.split(".");
+  for (let i = 0; i < Math.max(as.length, bs.length); i++) {
+    const d = compareIdentifier(as[i] ?? "", bs[i] ?? "");
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+function compareFluxVersions(a, b) {
+  const main2 = compareNumbers(a.major, b.major) || compareNumbers(a.minor, b.minor) || compareNumbers(a.patch, b.patch);
+  if (main2 !== 0) return main2;
+  if (a.prerelease === b.prerelease) return 0;
+  if (a.prerelease === "") return 1;
+  if (b.prerelease === "") return -1;
+  return comparePrerelease(a.prerelease, b.prerelease);
+}
+var SemverRangeError = class extends Error {
+  constructor(range) {
+    super(`invalid range ${JSON.stringify(range)}`);
+    this.range = range;
+    this.name = "SemverRangeError";
+  }
+  range;
+};
+var WS = "[\\t\\n\\f\\r ]";
+var OPS = "=||!=|>|<|>=|=>|<=|=<|~|~>|\\^";
+var CV = "v?([0-9|xX*]+)(\\.[0-9|xX*]+)?(\\.[0-9|xX*]+)?(-([0-9A-Za-z\\-]+(\\.[0-9A-Za-z\\-]+)*))?(\\+([0-9A-Za-z\\-]+(\\.[0-9A-Za-z\\-]+)*))?";
+var CONSTRAINT = new RegExp(`^${WS}*(${OPS})${WS}*(${CV})${WS}*$`);
+var HYPHEN_RANGE = new RegExp(`${WS}*(${CV})${WS}+-${WS}+(${CV})${WS}*`, "g");
+var FIND_CONSTRAINT = new RegExp(`(${OPS})${WS}*(${CV})`, "g");
+var VALID_GROUP = new RegExp(`^(${WS}*(${OPS})${WS}*(${CV})${WS}*)((?:${WS}+|,${WS}*)(${OPS})${WS}*(${CV})${WS}*)*$`);
+function isWildcard(part) {
+  return part === "x" || part === "X" || part === "*";
+}
+function parseComparator(range, text2) {
+  const m = CONSTRAINT.exec(text2);
+  if (!m) throw new SemverRangeError(range);
+  const op = m[1];
+  const [major, minor, patch, pre] = [m[3], m[4] ?? "", m[5] ?? "", m[6] ?? ""];
+  let version = m[2];
+  let dirty = false;
+  let minorDirty = false;
+  let patchDirty = false;
+  if (isWildcard(major)) {
+    version = `0.0.0${pre}`;
+    dirty = true;
+  } else if (minor === "" || isWildcard(minor.slice(1))) {
+    version = `${major}.0.0${pre}`;
+    dirty = minorDirty = true;
+  } else if (patch === "" || isWildcard(patch.slice(1))) {
+    version = `${major}${minor}.0${pre}`;
+    dirty = patchDirty = true;
+  }
+  const parsed = newVersion(version);
+  if (!parsed) throw new SemverRangeError(range);
+  return { op, version: parsed, dirty, minorDirty, patchDirty };
+}
+function rewriteHyphenRanges(range) {
+  let out = range;
+  for (const m of range.matchAll(HYPHEN_RANGE)) {
+    const replacement = `>= ${m[1]}, <= ${m[11]}`;
+    out = out.replace(m[0], () => replacement);
+  }
+  return out;
+}
+function isZero(v) {
+  return v.major === 0n && v.minor === 0n && v.patch === 0n;
+}
+function tilde(v, c) {
+  if (compareFluxVersions(v, c.version) < 0) return false;
+  if (isZero(c.version) && !c.minorDirty && !c.patchDirty) return true;
+  if (v.major !== c.version.major) return false;
+  return v.minor === c.version.minor || c.minorDirty;
+}
+function caret(v, c) {
+  const con = c.version;
+  if (compareFluxVersions(v, con) < 0) return false;
+  if (con.major > 0n || c.minorDirty) return v.major === con.major;
+  if (v.major > 0n) return false;
+  if (con.minor > 0n || c.patchDirty) return v.minor === con.minor;
+  if (v.minor > 0n) return false;
+  return v.patch === con.patch;
+}
+function notEqual(v, c) {
+  const con = c.version;
+  if (c.dirty) {
+    if (con.major !== v.major) return true;
+    if (con.minor !== v.minor && !c.minorDirty) return true;
+    if (c.minorDirty) return false;
+    if (con.patch !== v.patch && !c.patchDirty) return true;
+    if (c.patchDirty) return (v.prerelease !== "" || con.prerelease !== "") && comparePrerelease(v.prerelease, con.prerelease) !== 0;
+  }
+  return compareFluxVersions(v, con) !== 0;
+}
+function greaterThan(v, c) {
+  const con = c.version;
+  if (!c.dirty) return compareFluxVersions(v, con) > 0;
+  if (v.major !== con.major) return v.major > con.major;
+  if (c.minorDirty) return false;
+  if (c.patchDirty) return v.minor > con.minor;
+  return compareFluxVersions(v, con) > 0;
+}
+function lessThanOrEqual(v, c) {
+  const con = c.version;
+  if (!c.dirty) return compareFluxVersions(v, con) <= 0;
+  if (v.major > con.major) return false;
+  return !(v.major === con.major && v.minor > con.minor && !c.minorDirty);
+}
+function satisfies(v, c, includePrerelease) {
+  if (v.prerelease !== "" && !includePrerelease) return false;
+  switch (c.op) {
+    case "":
+    case "=":
+      return c.dirty ? tilde(v, c) : compareFluxVersions(v, c.version) === 0;
+    case "!=":
+      return notEqual(v, c);
+    case ">":
+      return greaterThan(v, c);
+    case "<":
+      return compareFluxVersions(v, c.version) < 0;
+    case ">=":
+    case "=>":
+      return compareFluxVersions(v, c.version) >= 0;
+    case "<=":
+    case "=<":
+      return lessThanOrEqual(v, c);
+    case "~":
+    case "~>":
+      return tilde(v, c);
+    case "^":
+      return caret(v, c);
+  }
+}
+function parseFluxRange(range) {
+  const groups2 = rewriteHyphenRanges(range).split("||").map((group) => {
+    if (!VALID_GROUP.test(group)) throw new SemverRangeError(range);
+    const comparators = Array.from(group.matchAll(FIND_CONSTRAINT), (m) => parseComparator(range, m[0]));
+    return { comparators, includePrerelease: comparators.some((c) => c.version.prerelease !== "") };
+  });
+  return {
+    range,
+    satisfiedBy: (v) => groups2.some((g) => g.comparators.every((c) => satisfies(v, c, g.includePrerelease)))
+  };
+}
+
 // src/image/update.ts
 function versionOf(tag, digest) {
   return { ...tag && { tag }, ...digest && { digest } };
@@ -26364,6 +26550,12 @@ function downFromOutside(update, current) {
   if (!policy?.compare || update.allowDowngrade || tag === void 0 || current.tag === void 0 || current.tag === tag) return void 0;
   if (policy.latest([current.tag]) !== void 0 || !((policy.compare(current.tag, tag) ?? 0) > 0)) return void 0;
   return `goes down from ${current.tag} to ${tag}: ${current.tag} is outside its policy (${policy.description}), so the lower incoming ${tag} replaces it, as in Flux`;
+}
+function prefixChange(tag, current) {
+  if (current.tag === void 0 || tag.startsWith("v") === current.tag.startsWith("v")) return void 0;
+  if (parseFluxVersion(tag) === void 0 || parseFluxVersion(current.tag) === void 0) return void 0;
+  const [prefixed, plain] = tag.startsWith("v") ? [tag, tag.slice(1)] : [`v${tag}`, tag];
+  return `goes from ${current.tag} to ${tag}, which ${tag.startsWith("v") ? "adds" : "drops"} the "v" prefix: a registry holds ${prefixed} and ${plain} as two tags (semver policies read them as one version); check which of them CI pushed`;
 }
 function digestOnlyRefusal(image, policy) {
   return `is left as it is: ${formatImageRef(image)} has no tag for its policy (${policy.description}) to judge, and a digest alone may be any build; give repo:tag@digest`;
@@ -26401,6 +26593,8 @@ function nextVersion(update, current, kept) {
     const nextDigest = digest ?? current.digest;
     return nextDigest === current.digest ? void 0 : { tag, ...nextDigest !== void 0 && { digest: nextDigest } };
   }
+  const prefix = prefixChange(tag, current);
+  if (prefix) kept?.(prefix);
   if (digest === void 0 && current.digest !== void 0) kept?.(unpinnedWarning(update.image, current.digest, current.tag));
   return { tag, ...digest !== void 0 && { digest } };
 }
@@ -26448,6 +26642,7 @@ function bareRepositoryWarning(repository) {
 // src/image/marker.ts
 var SETTER_SHORTHAND = "$imagepolicy";
 var MARKER_TOKEN = JSON.stringify(SETTER_SHORTHAND);
+var MARKER_KEY = SETTER_SHORTHAND;
 function markerPattern(key) {
   return new RegExp(`"${escapeRegExp(key)}(:tag|:name|:digest)?"`);
 }
@@ -26470,12 +26665,21 @@ function lineMarkers(text2) {
 function readMarker(comment) {
   const body = comment.replace(/^#+/, "");
   const fields = stringObject(body);
-  if (typeof fields === "string") return body.includes(MARKER_TOKEN) ? { error: malformed(body, fields) } : void 0;
+  if (typeof fields === "string") return singleQuoted(body) ?? (body.includes(MARKER_TOKEN) ? { error: malformed(body, fields) } : void 0);
   const setter = fields.get(SETTER_SHORTHAND);
   if (setter === void 0) return void 0;
   const parts = /^([^:\s]+:[^:\s]+)(?::(tag|name|digest))?$/.exec(setter);
   if (!parts) return { error: malformed(body, `"${setter}" is not <namespace>:<policy> optionally followed by :tag, :name or :digest`) };
   return { marker: { key: parts[1], field: parts[2] ?? "ref", setter } };
+}
+function singleQuoted(body) {
+  if (!body.includes("'")) return void 0;
+  const json = body.replaceAll("'", '"');
+  const reading = readMarker(json);
+  if (reading === void 0 || !("marker" in reading)) return void 0;
+  return {
+    ignored: `${body.trim()} is no Flux setter marker: Flux reads a marker as JSON, whose strings are double-quoted, so it ignores this one and the value is treated as unmarked; write # ${json.trim()}`
+  };
 }
 function stringObject(text2) {
   let parsed;
@@ -28457,12 +28661,12 @@ var ImageEditor = class {
   markLiterals() {
     const { tokens } = this;
     let token = 0;
-    for (let c = 0, next = this.text.indexOf(MARKER_TOKEN); c < tokens.commentCount && next >= 0; c++) {
+    for (let c = 0, next = this.text.indexOf(MARKER_KEY); c < tokens.commentCount && next >= 0; c++) {
       const start = tokens.commentStart[c];
       const end = tokens.commentEnd[c];
-      if (next < start) next = this.text.indexOf(MARKER_TOKEN, start);
+      if (next < start) next = this.text.indexOf(MARKER_KEY, start);
       if (next < 0 || next >= end) continue;
-      next = this.text.indexOf(MARKER_TOKEN, end);
+      next = this.text.indexOf(MARKER_KEY, end);
       const comment = this.text.slice(start, end);
       while (token + 1 < tokens.count && tokens.end[token + 1] <= start) token++;
       let at = token;
@@ -28473,6 +28677,10 @@ var ImageEditor = class {
       if (ownLine && reading !== void 0 && "marker" in reading) this.warnings.push({ line, message: ownLineMarkerWarning(reading.marker) });
       if (ownLine || tokens.end[at] > start || tokens.source.line(tokens.start[at]) !== line) continue;
       if (reading === void 0) continue;
+      if ("ignored" in reading) {
+        this.warnings.push({ line, message: reading.ignored });
+        continue;
+      }
       if ("error" in reading) {
         this.warnings.push({ line, message: reading.error });
         this.claimed.add(at);
@@ -28802,7 +29010,7 @@ function registryTail(image) {
   return `/${image.repository.slice(image.repository.lastIndexOf("/") + 1)}:`;
 }
 function kclScreen(images) {
-  return wordScreen([MARKER_TOKEN, ...images.flatMap(kclScreenTokens)]);
+  return wordScreen([MARKER_KEY, ...images.flatMap(kclScreenTokens)]);
 }
 function kclScreenTokens(image) {
   return [screenToken(image), registryTail(image)];
@@ -28835,6 +29043,19 @@ function editCheckedKcl(text2, request2, overridden = {}) {
     // Two strings of one line may be told alike (a schema attribute's literal type and its default): said once.
     warnings: editor.warnings.sort((a, b) => a.line - b.line).filter((w, i, all) => i === 0 || w.line !== all[i - 1].line || w.message !== all[i - 1].message)
   };
+}
+
+// src/text/escaped-edit.ts
+function escapedEdit(decoded, after, encode2) {
+  const { text: before, map: map2 } = decoded;
+  let same = 0;
+  while (same < before.length && same < after.length && before[same] === after[same]) same++;
+  let tail = 0;
+  while (tail < before.length - same && tail < after.length - same && before[before.length - 1 - tail] === after[after.length - 1 - tail]) tail++;
+  while (same > 0 && map2[same] === map2[same - 1]) same--;
+  while (tail > 0 && map2[before.length - tail] === map2[before.length - tail - 1]) tail--;
+  const insert = encode2(after.slice(same, after.length - tail));
+  return insert === void 0 ? void 0 : { start: map2[same], end: map2[before.length - tail], insert };
 }
 
 // src/kcl/spec-value.ts
@@ -28887,16 +29108,18 @@ function usableSpecValue(spec, raw) {
   const read = readSpecValue(spec.value);
   if (read.kind !== "other") return read;
   const hint = valueHint(spec, read);
-  throw new OverrideSpecError(raw, `the value of '${raw}' is not one KCL expression (${read.why})${hint === void 0 ? "" : `; ${hint}`}`);
+  const shell = hint?.unquoted ? " (in a shell, single-quote the whole argument, or the shell drops those quotes)" : "";
+  throw new OverrideSpecError(raw, `the value of '${raw}' is not one KCL expression (${read.why})${hint === void 0 ? "" : `; ${hint.text}${shell}`}`);
 }
 function valueHint(spec, read) {
   const { path, operation, value } = spec;
   const operator = /^(?:\+=|[=:])+/.exec(value)?.[0];
-  if (operator !== void 0) return `'${operation}${operator}' is no operator of KCL's -O, whose operators are =, :, += and -`;
+  if (operator !== void 0) return { text: `'${operation}${operator}' is no operator of KCL's -O, whose operators are =, :, += and -` };
   const opener = /^[rR]?["']/.exec(value)?.[0];
-  if (read.head && (opener !== void 0 || /^[[{(]/.test(value))) return `it is two expressions, '${read.head.text}' and '${read.head.rest}': give one`;
-  if (opener === void 0) return `quote a string value: ${path}="${value}" (in a shell, single-quote the whole argument, or the shell drops those quotes)`;
-  return read.at !== void 0 && read.at < opener.length ? "close its quote" : void 0;
+  if (read.head && (opener !== void 0 || /^[[{(]/.test(value)))
+    return { text: `it is two expressions, '${read.head.text}' and '${read.head.rest}': give one` };
+  if (opener === void 0) return { text: `quote a string value: ${path}="${value}"`, unquoted: true };
+  return read.at !== void 0 && read.at < opener.length ? { text: "close its quote" } : void 0;
 }
 function specSetting(text2) {
   let spec;
@@ -28909,8 +29132,15 @@ function specSetting(text2) {
   if (spec.operation === "-") return void 0;
   const setting = { path: spec.path, text: spec.value };
   const value = readSpecValue(spec.value);
-  if (value.kind === "other") return { ...setting, value: { form: value.form } };
-  if (value.kind === "expression") return { ...setting, value: { form: value.form, kcl: true } };
+  const quoted2 = (reference) => `write the reference alone as one quoted string: ${spec.path}="${reference}"`;
+  if (value.kind === "other") {
+    const hint = valueHint(spec, value)?.text;
+    return { ...setting, value: { form: value.form, advice: hint === void 0 ? quoted2 : () => hint } };
+  }
+  if (value.kind === "expression") {
+    const advice = value.expr.type === "string" ? (reference) => `write the version in the string itself, not through \${\u2026}: ${spec.path}="${reference}"` : spec.operation === "+=" ? () => "-O sets no list item, so keep the image in the .k file's list, where it is edited" : (reference) => `set the image in a spec of its own whose value is one quoted string (<field>="${reference}")`;
+    return { ...setting, value: { form: value.form, advice, kcl: true } };
+  }
   if (spec.operation === "+=") return void 0;
   const at = text2.trimEnd().length - spec.value.length;
   if (value.kind === "literal") {
@@ -28918,45 +29148,52 @@ function specSetting(text2) {
     return { ...setting, value: { string: value.value, start: at + value.start, end: at + value.end, write } };
   }
   const whole = "an expression (KCL reads it as the string of its whole text)";
-  return { ...setting, value: { string: spec.value, start: at, end: at + spec.value.length, write: (string2) => string2, whole } };
+  return { ...setting, value: { string: spec.value, start: at, end: at + spec.value.length, write: (string2) => string2, whole, advice: quoted2 } };
 }
 
 // src/kcl/mod-overrides.ts
 function modOverrides(text2) {
   const lines = new LineIndex(text2);
-  return profileOverrideStrings(text2).map((token) => readOverride(text2, token, lines.lineAt(token.start)));
+  return profileOverrideStrings(text2).map((token) => {
+    const override = readOverride(text2, token, lines.lineAt(token.start));
+    return token.key.length > OVERRIDES.length ? { ...override, misplaced: token.key.join(".") } : override;
+  });
 }
 function readOverride(text2, token, line) {
-  const { kind, index } = token;
+  const { kind, multiline, index } = token;
   const raw = text2.slice(token.start, token.end);
-  if (kind === "multiline") return { line, index, spec: raw, text: raw, value: { form: "a multi-line TOML string" } };
-  const content = { start: token.start + 1, end: token.end - 1 };
-  const decoded = decode(text2.slice(content.start, content.end), kind);
-  if (!decoded) return { line, index, spec: raw, text: raw, value: { form: "a TOML string with an escape TOML refuses" } };
+  const quotes = multiline ? 3 : 1;
+  if (raw.length < 2 * quotes || !raw.endsWith(raw.slice(0, quotes))) {
+    return { line, index, spec: raw, text: raw, value: { form: "a TOML string that never ends", advice: () => "close it (kcl run cannot read this kcl.mod)" } };
+  }
+  const opening = token.start + quotes + (multiline ? /^\r?\n/.exec(raw.slice(quotes))?.[0].length ?? 0 : 0);
+  const content = { start: opening, end: token.end - quotes };
+  const read = (content2) => decode(content2, kind, multiline);
+  const decoded = read(text2.slice(content.start, content.end));
+  if (!decoded) {
+    const advice = () => 'write its escapes as TOML does (\\" \\\\ \\n \\t \\uXXXX): kcl run cannot read this kcl.mod';
+    return { line, index, spec: raw, text: raw, value: { form: "a TOML string with an escape TOML refuses", advice } };
+  }
   const setting = specSetting(decoded.text);
-  if (!setting) return { line, index, spec: decoded.text, text: "", value: { form: "a spec that sets no string" } };
+  if (!setting) return { line, index, spec: decoded.text, text: "", value: { form: "a spec that sets no string", advice: () => "" } };
   const { path, value } = setting;
   const spec = { line, index, spec: decoded.text, path, text: setting.text };
   if ("form" in value) return { ...spec, value };
   const start = content.start + decoded.map[value.start];
   const end = content.start + decoded.map[value.end];
   const write = (string2) => {
-    const [before, after] = [decoded.text.slice(value.start, value.end), value.write(string2)];
-    let same = 0;
-    while (same < before.length && same < after.length && before[same] === after[same]) same++;
-    let tail = 0;
-    while (tail < before.length - same && tail < after.length - same && before[before.length - 1 - tail] === after[after.length - 1 - tail]) tail++;
-    const middle = encode(after.slice(same, after.length - tail), kind);
-    if (middle === void 0) return void 0;
-    const written = text2.slice(start, content.start + decoded.map[value.start + same]) + middle + text2.slice(content.start + decoded.map[value.end - tail], end);
-    const again = decode(text2.slice(content.start, start) + written + text2.slice(end, content.end), kind);
-    const read = again && specSetting(again.text)?.value;
-    return read && "string" in read && read.string === string2 ? written : void 0;
+    const before = { text: decoded.text.slice(value.start, value.end), map: decoded.map.slice(value.start, value.end + 1) };
+    const edit = escapedEdit(before, value.write(string2), (middle) => encode(middle, kind));
+    if (edit === void 0) return void 0;
+    const written = text2.slice(start, content.start + edit.start) + edit.insert + text2.slice(content.start + edit.end, end);
+    const again = read(text2.slice(content.start, start) + written + text2.slice(end, content.end));
+    const reread = again && specSetting(again.text)?.value;
+    return reread && "string" in reread && reread.string === string2 ? written : void 0;
   };
-  const whole = value.whole === void 0 ? {} : { whole: value.whole };
+  const whole = value.whole === void 0 ? {} : { whole: value.whole, advice: value.advice };
   return { ...spec, value: { string: value.string, start, end, write, ...whole } };
 }
-function decode(content, kind) {
+function decode(content, kind, multiline) {
   if (kind === "literal") return { text: content, map: Array.from({ length: content.length + 1 }, (_, i) => i) };
   let text2 = "";
   const map2 = [];
@@ -28968,6 +29205,11 @@ function decode(content, kind) {
     if (content[i] !== "\\") {
       add(content[i], i);
       i++;
+      continue;
+    }
+    const continued = multiline ? /^\\[ \t]*\r?\n[ \t\r\n]*/.exec(content.slice(i)) : null;
+    if (continued) {
+      i += continued[0].length;
       continue;
     }
     const c = content[i + 1];
@@ -28993,50 +29235,47 @@ function encode(text2, kind) {
   return text2.replace(/[\\"\u0000-\u001f\u007f]/g, (c) => named[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 function profileOverrideStrings(text2) {
+  const strings = [];
   let table = [];
   let i = 0;
   while (true) {
     i = skipBlank(text2, i, true);
-    if (i >= text2.length) return [];
+    if (i >= text2.length) return strings;
     if (text2[i] === "[") {
       const close = text2.indexOf("]", i);
-      if (close < 0) return [];
+      if (close < 0) return strings;
       table = keyParts(text2.slice(i + 1, close).replace(/^\[|\]$/g, ""));
       i = close + 1;
       while (text2[i] === "]") i++;
       continue;
     }
-    const pair = keyValue(text2, i, table);
-    if (typeof pair !== "number") return pair;
-    if (pair < 0) return [];
-    i = pair;
+    i = keyValue(text2, i, table, strings);
+    if (i < 0) return strings;
   }
 }
 var OVERRIDES = ["profile", "overrides"];
-function keyValue(text2, at, prefix) {
+function keyValue(text2, at, prefix, strings) {
   const eq = keyEnd(text2, at);
   if (eq < 0) return -1;
   const key = [...prefix, ...keyParts(text2.slice(at, eq))];
   const i = skipBlank(text2, eq + 1, false);
-  const leads = key.length <= OVERRIDES.length && key.every((part, n) => part === OVERRIDES[n]);
-  if (leads && key.length === OVERRIDES.length && text2[i] === "[") return arrayStrings(text2, i);
-  if (leads && key.length < OVERRIDES.length && text2[i] === "{") return inlineTableStrings(text2, i, key) ?? skipValue(text2, i);
+  if (text2[i] === "[" && key.slice(-OVERRIDES.length).join(".") === OVERRIDES.join(".")) return arrayStrings(text2, i, key, strings);
+  if (text2[i] === "{") return inlineTable(text2, i, key, strings);
   return skipValue(text2, i);
 }
-function inlineTableStrings(text2, at, prefix) {
+function inlineTable(text2, at, prefix, strings) {
   let i = at + 1;
   while (i < text2.length) {
     i = skipBlank(text2, i, true);
     if (text2[i] === ",") i++;
-    else if (text2[i] === "}") return void 0;
+    else if (text2[i] === "}") return i + 1;
     else {
-      const pair = keyValue(text2, i, prefix);
-      if (typeof pair !== "number") return pair;
-      if (pair < 0) return void 0;
-      i = pair;
+      const next = keyValue(text2, i, prefix, strings);
+      if (next < 0) return skipValue(text2, at);
+      i = next;
     }
   }
-  return void 0;
+  return i;
 }
 function skipBlank(text2, at, newlines) {
   let i = at;
@@ -29062,16 +29301,17 @@ function keyParts(key) {
 }
 function stringAt(text2, at) {
   const q = text2[at];
+  const kind = q === '"' ? "basic" : "literal";
   if (text2.startsWith(q.repeat(3), at)) {
     let end = text2.indexOf(q.repeat(3), at + 3);
     while (q === '"' && end > 0 && escaped(text2, end)) end = text2.indexOf(q.repeat(3), end + 1);
-    if (end < 0) return { kind: "multiline", start: at, end: text2.length };
+    if (end < 0) return { kind, multiline: true, start: at, end: text2.length };
     while (text2[end + 3] === q) end++;
-    return { kind: "multiline", start: at, end: end + 3 };
+    return { kind, multiline: true, start: at, end: end + 3 };
   }
   let i = at + 1;
   while (i < text2.length && text2[i] !== q && text2[i] !== "\n" && text2[i] !== "\r") i += q === '"' && text2[i] === "\\" ? 2 : 1;
-  return { kind: q === '"' ? "basic" : "literal", start: at, end: Math.min(i + 1, text2.length) };
+  return { kind, multiline: false, start: at, end: Math.min(i + 1, text2.length) };
 }
 function escaped(text2, at) {
   let n = 0;
@@ -29094,8 +29334,7 @@ function skipValue(text2, at) {
   }
   return i;
 }
-function arrayStrings(text2, at) {
-  const strings = [];
+function arrayStrings(text2, at, key, strings) {
   let depth = 0;
   let index = 0;
   let i = at;
@@ -29103,7 +29342,7 @@ function arrayStrings(text2, at) {
     const c = text2[i];
     if (c === '"' || c === "'") {
       const token = stringAt(text2, i);
-      if (depth === 1) strings.push({ ...token, index });
+      if (depth === 1) strings.push({ ...token, index, key });
       i = token.end;
     } else if (c === "#") while (i < text2.length && text2[i] !== "\n" && text2[i] !== "\r") i++;
     else {
@@ -29111,24 +29350,27 @@ function arrayStrings(text2, at) {
       else if (c === "[" || c === "{") depth++;
       else if (c === "]" || c === "}") depth--;
       i++;
-      if (depth === 0) return strings;
+      if (depth === 0) return i;
     }
   }
-  return strings;
+  return i;
 }
 
 // src/kcl/spec-image.ts
-function nextSpecImage(setting, incoming, warn2, unedited) {
+function nextSpecImage(setting, incoming, warn2, stays) {
   const { text: text2, value } = setting;
-  const notEdited = (form, kcl = false) => {
+  const notEdited = (form, advice, kcl = false) => {
     const stale = kcl ? kclWouldEdit(text2, incoming) && staleImageIn(text2, incoming, true) : staleImageIn(text2, incoming);
-    if (stale) warn2(`holds ${formatImageRef(stale)} in ${form}, which is not edited ${unedited}`);
+    if (!stale) return void 0;
+    const found = formatImageRef(stale);
+    const reference = stale.tag === void 0 && stale.digest === void 0 ? `${found}:<tag>` : found;
+    warn2(`holds ${found} in ${form}, which is not edited, ${stays}; ${advice(reference)}`);
     return void 0;
   };
-  if ("form" in value) return notEdited(value.form, value.kcl);
+  if ("form" in value) return notEdited(value.form, value.advice, value.kcl);
   const ref = tryParseImageRef(value.string);
   const update = ref && incoming.get(ref.repository);
-  if (!ref || !update) return value.whole === void 0 ? void 0 : notEdited(value.whole);
+  if (!ref || !update) return value.whole === void 0 ? void 0 : notEdited(value.whole, value.advice);
   if (ref.tag === void 0 && ref.digest === void 0) {
     warn2(bareRepositoryWarning(ref.repository));
     return void 0;
@@ -29156,9 +29398,14 @@ function editKclMod(text2, request2) {
   const splices = [];
   if (incoming.size === 0) return { text: text2, changes, warnings };
   for (const override of modOverrides(text2)) {
-    const key = `profile.overrides[${override.index}]: ${override.path ?? override.spec}`;
+    const key = `${override.misplaced ?? "profile.overrides"}[${override.index}]: ${override.path ?? override.spec}`;
     const warn2 = (message, kind) => warnings.push({ line: override.line, message: `${key} ${message}`, ...kind && { kind } });
-    const image = nextSpecImage(override, incoming, warn2, `(only a value that is one string is), ${UNEDITED}`);
+    if (override.misplaced !== void 0) {
+      const stale = staleImageIn(override.spec, incoming);
+      if (stale) warn2(misplacedWarning(formatImageRef(stale), override.misplaced));
+      continue;
+    }
+    const image = nextSpecImage(override, incoming, warn2, UNEDITED);
     if (image === void 0 || image.next === image.value.string) continue;
     const { value, name, next } = image;
     const bytes = value.write(next);
@@ -29172,6 +29419,9 @@ function editKclMod(text2, request2) {
     changes.push({ line: override.line, kind: "override", key, old: value.string, new: next });
   }
   return { text: splices.length === 0 ? text2 : applySplices(text2, splices.sort(byPosition)), changes, warnings };
+}
+function misplacedWarning(image, key) {
+  return `holds ${image}, but KCL reads overrides from the top-level profile only, not from ${key.slice(0, -".overrides".length)}, so kcl run never applies this spec and it is not edited; move these overrides into the top-level [profile] table`;
 }
 
 // src/yaml/node.ts
@@ -29190,6 +29440,96 @@ function nodeAt(root, path) {
     if (typeof key === "number") return node?.kind === "seq" ? node.items[key] : void 0;
     return node?.kind === "map" ? mapValue(node, key) : void 0;
   }, root);
+}
+
+// src/yaml/walk.ts
+function forEachValue(root, visit3) {
+  if (root) walk(root, [], false, visit3);
+}
+function walk(node, path, inFlow, visit3) {
+  visit3({ node, path, inFlow });
+  if (node.kind === "map") {
+    const flow = inFlow || node.flow;
+    for (const pair of node.pairs) {
+      const key = scalarText(pair.key);
+      if (key !== void 0 && pair.value) walk(pair.value, [...path, key], flow, visit3);
+    }
+  } else if (node.kind === "seq") {
+    const flow = inFlow || node.flow;
+    const { items } = node;
+    for (let index = 0; index < items.length; index++) walk(items[index], [...path, index], flow, visit3);
+  }
+}
+
+// src/yaml/alias.ts
+var ANCHOR = /&([^\s,[\]{}]+)(?=[\s,\]}]|$)/g;
+var anchorsOfFile = /* @__PURE__ */ new WeakMap();
+function anchorsIn(file) {
+  let anchors = anchorsOfFile.get(file);
+  if (anchors === void 0) {
+    const found = /* @__PURE__ */ new Map();
+    for (const match of file.text.matchAll(ANCHOR)) {
+      const offsets = found.get(match[1]);
+      if (offsets) offsets.push(match.index);
+      else found.set(match[1], [match.index]);
+    }
+    anchorsOfFile.set(file, anchors = found);
+  }
+  return anchors;
+}
+function anchorOf(file, alias) {
+  const name = file.text.slice(alias.start + 1, alias.end);
+  const offsets = anchorsIn(file).get(name) ?? [];
+  const before = partitionPoint(offsets.length, (i) => offsets[i] < alias.start);
+  return before === 0 ? void 0 : { name: `&${name}`, at: offsets[before - 1] };
+}
+var BEFORE_VALUE = /(?:[ \t\r\n]+|#[^\r\n]*|![^\s]*)*/y;
+var valuesOfRoot = /* @__PURE__ */ new WeakMap();
+function anchoredValue(file, root, alias) {
+  const anchor = anchorOf(file, alias);
+  if (anchor === void 0 || root === null) return void 0;
+  BEFORE_VALUE.lastIndex = anchor.at + anchor.name.length;
+  BEFORE_VALUE.test(file.text);
+  const start = BEFORE_VALUE.lastIndex;
+  let values = valuesOfRoot.get(root);
+  if (values === void 0) {
+    const byStart = /* @__PURE__ */ new Map();
+    forEachValue(root, ({ node, path }) => {
+      if (node.kind !== "alias" && !byStart.has(node.start)) byStart.set(node.start, { node, path });
+    });
+    valuesOfRoot.set(root, values = byStart);
+  }
+  return values.get(start);
+}
+function isMergeKey(key) {
+  return key.kind === "scalar" && key.style === "plain" && key.text === "<<";
+}
+function hasMergeKey(map2) {
+  return map2.pairs.some((pair) => isMergeKey(pair.key));
+}
+function mergedFromWords(key, from, line) {
+  return `its ${key} is merged (<<) from ${from} (line ${line}), ${MERGE_SHARED}`;
+}
+var MERGE_SHARED = "which every mapping merging it shares";
+function mergedValue(file, root, map2, path, key) {
+  return mergedFrom(file, root, map2, path, key, /* @__PURE__ */ new Set());
+}
+function mergedFrom(file, root, map2, path, key, seen) {
+  if (seen.has(map2)) return void 0;
+  seen.add(map2);
+  for (const pair of map2.pairs) {
+    if (!isMergeKey(pair.key) || pair.value === null) continue;
+    const sources = pair.value.kind === "seq" ? pair.value.items.map((item, i) => ({ node: item, path: [...path, "<<", i] })) : [{ node: pair.value, path: [...path, "<<"] }];
+    for (const source of sources) {
+      const merged = source.node.kind === "alias" ? anchoredValue(file, root, source.node) : source;
+      if (merged?.node.kind !== "map") continue;
+      const own = merged.node.pairs.find((p) => p.key.kind === "scalar" && !isMergeKey(p.key) && p.key.text === key);
+      if (own) return own.value ? { node: own.value, path: [...merged.path, key] } : void 0;
+      const found = mergedFrom(file, root, merged.node, merged.path, key, seen);
+      if (found) return found;
+    }
+  }
+  return void 0;
 }
 
 // src/create-hint.ts
@@ -30695,7 +31035,7 @@ var merge = {
   }),
   stringify: () => MERGE_KEY
 };
-var isMergeKey = (ctx, key) => (merge.identify(key) || isScalar(key) && (!key.type || key.type === Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
+var isMergeKey2 = (ctx, key) => (merge.identify(key) || isScalar(key) && (!key.type || key.type === Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
 function addMergeToJSMap(ctx, map2, value) {
   const source = resolveAliasValue(ctx, value);
   if (isSeq(source))
@@ -30737,7 +31077,7 @@ function resolveAliasValue(ctx, value) {
 function addPairToJSMap(ctx, map2, { key, value }) {
   if (isNode(key) && key.addToJSMap)
     key.addToJSMap(ctx, map2, value);
-  else if (isMergeKey(ctx, key))
+  else if (isMergeKey2(ctx, key))
     addMergeToJSMap(ctx, map2, value);
   else {
     const jsKey = toJS(key, "", ctx);
@@ -33831,6 +34171,252 @@ ${end.comment}` : end.comment;
   }
 };
 
+// node_modules/yaml/browser/dist/parse/cst.js
+var cst_exports = {};
+__export(cst_exports, {
+  BOM: () => BOM,
+  DOCUMENT: () => DOCUMENT,
+  FLOW_END: () => FLOW_END,
+  SCALAR: () => SCALAR2,
+  createScalarToken: () => createScalarToken,
+  isCollection: () => isCollection2,
+  isScalar: () => isScalar2,
+  prettyToken: () => prettyToken,
+  resolveAsScalar: () => resolveAsScalar,
+  setScalarValue: () => setScalarValue,
+  stringify: () => stringify2,
+  tokenType: () => tokenType,
+  visit: () => visit2
+});
+
+// node_modules/yaml/browser/dist/parse/cst-scalar.js
+function resolveAsScalar(token, strict2 = true, onError) {
+  if (token) {
+    const _onError = (pos, code, message) => {
+      const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
+      if (onError)
+        onError(offset, code, message);
+      else
+        throw new YAMLParseError([offset, offset + 1], code, message);
+    };
+    switch (token.type) {
+      case "scalar":
+      case "single-quoted-scalar":
+      case "double-quoted-scalar":
+        return resolveFlowScalar(token, strict2, _onError);
+      case "block-scalar":
+        return resolveBlockScalar({ options: { strict: strict2 } }, token, _onError);
+    }
+  }
+  return null;
+}
+function createScalarToken(value, context4) {
+  const { implicitKey = false, indent, inFlow = false, offset = -1, type = "PLAIN" } = context4;
+  const source = stringifyString({ type, value }, {
+    implicitKey,
+    indent: indent > 0 ? " ".repeat(indent) : "",
+    inFlow,
+    options: { blockQuote: true, lineWidth: -1 }
+  });
+  const end = context4.end ?? [
+    { type: "newline", offset: -1, indent, source: "\n" }
+  ];
+  switch (source[0]) {
+    case "|":
+    case ">": {
+      const he = source.indexOf("\n");
+      const head = source.substring(0, he);
+      const body = source.substring(he + 1) + "\n";
+      const props = [
+        { type: "block-scalar-header", offset, indent, source: head }
+      ];
+      if (!addEndtoBlockProps(props, end))
+        props.push({ type: "newline", offset: -1, indent, source: "\n" });
+      return { type: "block-scalar", offset, indent, props, source: body };
+    }
+    case '"':
+      return { type: "double-quoted-scalar", offset, indent, source, end };
+    case "'":
+      return { type: "single-quoted-scalar", offset, indent, source, end };
+    default:
+      return { type: "scalar", offset, indent, source, end };
+  }
+}
+function setScalarValue(token, value, context4 = {}) {
+  let { afterKey = false, implicitKey = false, inFlow = false, type } = context4;
+  let indent = "indent" in token ? token.indent : null;
+  if (afterKey && typeof indent === "number")
+    indent += 2;
+  if (!type)
+    switch (token.type) {
+      case "single-quoted-scalar":
+        type = "QUOTE_SINGLE";
+        break;
+      case "double-quoted-scalar":
+        type = "QUOTE_DOUBLE";
+        break;
+      case "block-scalar": {
+        const header = token.props[0];
+        if (header.type !== "block-scalar-header")
+          throw new Error("Invalid block scalar header");
+        type = header.source[0] === ">" ? "BLOCK_FOLDED" : "BLOCK_LITERAL";
+        break;
+      }
+      default:
+        type = "PLAIN";
+    }
+  const source = stringifyString({ type, value }, {
+    implicitKey: implicitKey || indent === null,
+    indent: indent !== null && indent > 0 ? " ".repeat(indent) : "",
+    inFlow,
+    options: { blockQuote: true, lineWidth: -1 }
+  });
+  switch (source[0]) {
+    case "|":
+    case ">":
+      setBlockScalarValue(token, source);
+      break;
+    case '"':
+      setFlowScalarValue(token, source, "double-quoted-scalar");
+      break;
+    case "'":
+      setFlowScalarValue(token, source, "single-quoted-scalar");
+      break;
+    default:
+      setFlowScalarValue(token, source, "scalar");
+  }
+}
+function setBlockScalarValue(token, source) {
+  const he = source.indexOf("\n");
+  const head = source.substring(0, he);
+  const body = source.substring(he + 1) + "\n";
+  if (token.type === "block-scalar") {
+    const header = token.props[0];
+    if (header.type !== "block-scalar-header")
+      throw new Error("Invalid block scalar header");
+    header.source = head;
+    token.source = body;
+  } else {
+    const { offset } = token;
+    const indent = "indent" in token ? token.indent : -1;
+    const props = [
+      { type: "block-scalar-header", offset, indent, source: head }
+    ];
+    if (!addEndtoBlockProps(props, "end" in token ? token.end : void 0))
+      props.push({ type: "newline", offset: -1, indent, source: "\n" });
+    for (const key of Object.keys(token))
+      if (key !== "type" && key !== "offset")
+        delete token[key];
+    Object.assign(token, { type: "block-scalar", indent, props, source: body });
+  }
+}
+function addEndtoBlockProps(props, end) {
+  if (end)
+    for (const st of end)
+      switch (st.type) {
+        case "space":
+        case "comment":
+          props.push(st);
+          break;
+        case "newline":
+          props.push(st);
+          return true;
+      }
+  return false;
+}
+function setFlowScalarValue(token, source, type) {
+  switch (token.type) {
+    case "scalar":
+    case "double-quoted-scalar":
+    case "single-quoted-scalar":
+      token.type = type;
+      token.source = source;
+      break;
+    case "block-scalar": {
+      const end = token.props.slice(1);
+      let oa = source.length;
+      if (token.props[0].type === "block-scalar-header")
+        oa -= token.props[0].source.length;
+      for (const tok of end)
+        tok.offset += oa;
+      delete token.props;
+      Object.assign(token, { type, source, end });
+      break;
+    }
+    case "block-map":
+    case "block-seq": {
+      const offset = token.offset + source.length;
+      const nl = { type: "newline", offset, indent: token.indent, source: "\n" };
+      delete token.items;
+      Object.assign(token, { type, source, end: [nl] });
+      break;
+    }
+    default: {
+      const indent = "indent" in token ? token.indent : -1;
+      const end = "end" in token && Array.isArray(token.end) ? token.end.filter((st) => st.type === "space" || st.type === "comment" || st.type === "newline") : [];
+      for (const key of Object.keys(token))
+        if (key !== "type" && key !== "offset")
+          delete token[key];
+      Object.assign(token, { type, indent, source, end });
+    }
+  }
+}
+
+// node_modules/yaml/browser/dist/parse/cst-stringify.js
+var stringify2 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
+function stringifyToken(token) {
+  switch (token.type) {
+    case "block-scalar": {
+      let res = "";
+      for (const tok of token.props)
+        res += stringifyToken(tok);
+      return res + token.source;
+    }
+    case "block-map":
+    case "block-seq": {
+      let res = "";
+      for (const item of token.items)
+        res += stringifyItem(item);
+      return res;
+    }
+    case "flow-collection": {
+      let res = token.start.source;
+      for (const item of token.items)
+        res += stringifyItem(item);
+      for (const st of token.end)
+        res += st.source;
+      return res;
+    }
+    case "document": {
+      let res = stringifyItem(token);
+      if (token.end)
+        for (const st of token.end)
+          res += st.source;
+      return res;
+    }
+    default: {
+      let res = token.source;
+      if ("end" in token && token.end)
+        for (const st of token.end)
+          res += st.source;
+      return res;
+    }
+  }
+}
+function stringifyItem({ start, key, sep: sep4, value }) {
+  let res = "";
+  for (const st of start)
+    res += st.source;
+  if (key)
+    res += stringifyToken(key);
+  if (sep4)
+    for (const st of sep4)
+      res += st.source;
+  if (value)
+    res += stringifyToken(value);
+  return res;
+}
+
 // node_modules/yaml/browser/dist/parse/cst-visit.js
 var BREAK2 = /* @__PURE__ */ Symbol("break visit");
 var SKIP2 = /* @__PURE__ */ Symbol("skip children");
@@ -33892,6 +34478,22 @@ var BOM = "\uFEFF";
 var DOCUMENT = "";
 var FLOW_END = "";
 var SCALAR2 = "";
+var isCollection2 = (token) => !!token && "items" in token;
+var isScalar2 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+function prettyToken(token) {
+  switch (token) {
+    case BOM:
+      return "<BOM>";
+    case DOCUMENT:
+      return "<DOC>";
+    case FLOW_END:
+      return "<FLOW_END>";
+    case SCALAR2:
+      return "<SCALAR>";
+    default:
+      return JSON.stringify(token);
+  }
+}
 function tokenType(source) {
   switch (source) {
     case BOM:
@@ -35498,30 +36100,33 @@ var ESCAPES = {
   P: "\u2029"
 };
 var HEX_DIGITS = { x: 2, u: 4, U: 8 };
-function unescapeDoubleQuoted(inner) {
+function unescapeDoubleQuoted(inner, map2) {
   let out = "";
-  for (let i = 0; i < inner.length; i++) {
-    const c = inner[i];
-    if (c !== "\\") {
-      out += c;
-      continue;
-    }
-    const e = inner[++i];
+  let from = 0;
+  for (let i = inner.indexOf("\\"); i >= 0; i = inner.indexOf("\\", from)) {
+    out += inner.slice(from, i);
+    if (map2) for (let k = from; k < i; k++) map2.push(k);
+    const e = inner[i + 1] ?? "";
     const digits = HEX_DIGITS[e];
+    let escaped2;
     if (digits === void 0) {
-      const escaped2 = ESCAPES[e];
-      if (escaped2 === void 0) return void 0;
-      out += escaped2;
-      continue;
+      escaped2 = ESCAPES[e];
+      from = i + 2;
+    } else {
+      const hex = inner.slice(i + 2, i + 2 + digits);
+      const code = hex.length === digits && /^[0-9a-fA-F]+$/.test(hex) ? parseInt(hex, 16) : -1;
+      if (code >= 0 && code <= 1114111 && !(code >= 55296 && code <= 57343)) escaped2 = String.fromCodePoint(code);
+      from = i + 2 + digits;
     }
-    const hex = inner.slice(i + 1, i + 1 + digits);
-    if (hex.length !== digits || !/^[0-9a-fA-F]+$/.test(hex)) return void 0;
-    const code = parseInt(hex, 16);
-    if (code > 1114111 || code >= 55296 && code <= 57343) return void 0;
-    out += String.fromCodePoint(code);
-    i += digits;
+    if (escaped2 === void 0) return void 0;
+    out += escaped2;
+    if (map2) for (let k = 0; k < escaped2.length; k++) map2.push(i);
   }
-  return out;
+  if (map2) {
+    for (let k = from; k < inner.length; k++) map2.push(k);
+    map2.push(inner.length);
+  }
+  return from === 0 ? inner : out + inner.slice(from);
 }
 
 // src/yaml/subset.ts
@@ -36118,6 +36723,13 @@ var NUMBER_PATTERNS = [
 function readsAsNonString(value) {
   return value === "" || YAML11_WORDS.has(value) || NUMBER_PATTERNS.some((pattern) => pattern.test(value));
 }
+function numberRead(text2) {
+  if (!NUMBER_PATTERNS.some((pattern) => pattern.test(text2))) return void 0;
+  const digits = text2.replace(/^[-+]/, "").replaceAll("_", "");
+  const value = digits.includes(":") ? digits.split(":").reduce((sum, part) => sum * 60 + Number(part), 0) : /^(?:0x[0-9a-fA-F]+|0o[0-7]+|0b[01]+|[0-9]+)$/.test(digits) ? BigInt(/^0[0-7]+$/.test(digits) ? `0o${digits}` : digits) : Number(digits);
+  if (typeof value === "number" && Number.isNaN(value)) return void 0;
+  return String(text2.startsWith("-") ? -value : value);
+}
 function isPrintable(code) {
   return code >= 32 && code <= 126 || code >= 160 && code <= 55295 && code !== 8232 && code !== 8233 || code >= 57344 && code <= 65533 && code !== 65279 || code >= 65536;
 }
@@ -36147,7 +36759,7 @@ function doubleQuoted(value) {
   }
   return `${out}"`;
 }
-function singleQuoted(value) {
+function singleQuoted2(value) {
   for (const ch of value) if (!isPrintable(ch.codePointAt(0))) return void 0;
   return `'${value.replaceAll("'", "''")}'`;
 }
@@ -36156,7 +36768,7 @@ function renderScalar(value, style, inFlow) {
     case "double":
       return doubleQuoted(value);
     case "single":
-      return singleQuoted(value) ?? doubleQuoted(value);
+      return singleQuoted2(value) ?? doubleQuoted(value);
     case "plain":
       return isPlainSafe(value, inFlow) ? value : doubleQuoted(value);
   }
@@ -36272,6 +36884,8 @@ var EditPlan = class {
   file;
   claimed = /* @__PURE__ */ new Set();
   planned = [];
+  /** The value each scalar set so far is given: what a mapping merging it (`<<: *img`) reads. */
+  values = /* @__PURE__ */ new Map();
   warnings = [];
   /** Reserves a node for the current editor: later editors leave it alone. */
   claim(node) {
@@ -36279,6 +36893,10 @@ var EditPlan = class {
   }
   isClaimed(node) {
     return node !== null && node !== void 0 && this.claimed.has(node);
+  }
+  /** What `node` holds once the plan is applied. */
+  valueOf(node) {
+    return this.values.get(node) ?? node.text;
   }
   /**
    * Makes `node` hold `value` (no change when it already does) and claims it; `verbatim` as scalarSplice. A node
@@ -36292,6 +36910,7 @@ var EditPlan = class {
       return this.warn(node.start, tagWarning(label.kind === "setter" ? `the value Flux setter "${label.key}" marks` : label.key, node, value));
     }
     const splice = scalarSplice(this.file, node, value, inFlow, verbatim);
+    this.values.set(node, value);
     this.planned.push({ splice, change: { kind: label.kind, key: label.key, old, new: value, object: label.document.object } });
   }
   /** Adds `key: value` as a new last pair of `map` (several keys: the value nested under them). */
@@ -36367,9 +36986,11 @@ function formatPath(path) {
 }
 function parsePath(text2, value) {
   const fail2 = (why, at) => {
-    const yq = at === 0 && text2.startsWith(".") && text2.length > 1 ? `; drop the leading dot (paths are ${text2.slice(1)}, not yq's ${text2})` : "";
-    throw new SourceError(`invalid path ${JSON.stringify(text2)}: ${yqSelector(text2, value) ?? `${why} at character ${at + 1}${yq}`}`);
+    throw new SourceError(
+      `invalid path ${JSON.stringify(text2)}: ${yqSelector(text2, value) ?? `${why} at character ${at + 1}${at === 0 ? rootHint(text2) : ""}`}`
+    );
   };
+  if (JSON_ROOT.test(text2)) fail2("a JSONPath root '$'", 0);
   const segments = [];
   let i = 0;
   while (i < text2.length) {
@@ -36397,10 +37018,18 @@ function parsePath(text2, value) {
   if (segments.length === 0) fail2("empty path", 0);
   return segments;
 }
+var JSON_ROOT = /^\$[.[]./;
+function rootHint(text2) {
+  if (JSON_ROOT.test(text2)) {
+    const root = text2[1] === "." ? "$." : "$";
+    return `; drop the leading ${root} (paths are ${text2.slice(root.length)}, not updatecli's ${text2})`;
+  }
+  return text2.startsWith(".") && text2.length > 1 ? `; drop the leading dot (paths are ${text2.slice(1)}, not yq's ${text2})` : "";
+}
 function yqSelector(path, value) {
   const open = path.indexOf("[");
   if (open < 0 || !/\[\s*(?:\]|\?)|\[[^\]"']*=|select\(/.test(path)) return void 0;
-  const list = path.slice(0, open).replace(/^[\s(]*\./, "");
+  const list = path.slice(0, open).replace(/^[\s(]*\$?\./, "");
   const picked = /\.?([\w-]+)\s*==?\s*(?:"([^"]*)"|'([^']*)'|([^\s\])]+))/.exec(path.slice(open));
   const name = picked?.[1] === "name" ? picked[2] ?? picked[3] ?? picked[4] : void 0;
   const field = /\.([\w-]+)[\s)]*$/.exec(path)?.[1];
@@ -36456,7 +37085,7 @@ function nullWords(text2) {
 function describeAt(path, depth) {
   return depth === 0 ? "the document" : formatPath(path.slice(0, depth));
 }
-function lookUp(text2, root, path) {
+function lookUp(file, root, path) {
   if (root === null) return { depth: 0, message: "the document is empty", offset: 0 };
   let node = root;
   let inFlow = false;
@@ -36475,7 +37104,8 @@ function lookUp(text2, root, path) {
       if (!pair?.value) {
         const keys = node.pairs.map((item) => scalarText(item.key)).filter((key2) => key2 !== void 0);
         const message = keys.length === 0 ? `${at} is an empty mapping, it has no '${segment2}'` : `${at} has ${cappedList(keys.map((key2) => `'${key2}'`))}, not '${segment2}'`;
-        return { ...miss(message), map: node };
+        const merged = hasMergeKey(node) ? throughMerge(file, root, node, path, depth, segment2) : void 0;
+        return { ...miss(merged ? `${message}: ${merged.message}` : message), map: node, ...merged && { creates: merged.creates } };
       }
       inFlow ||= node.flow;
       key = pair.key;
@@ -36488,31 +37118,67 @@ function lookUp(text2, root, path) {
       key = void 0;
       node = node.items[index];
     } else if (isFlowScalar(node) && node.style === "plain" && node.tag === void 0 && isNull(node.text)) {
-      const between = key === void 0 ? "" : text2.slice(key.end, node.start);
+      const between = key === void 0 ? "" : file.text.slice(key.end, node.start);
       const fill = key !== void 0 && /^[ \t]*:[ \t]*$/.test(between) ? { key, node, inFlow } : void 0;
       const anchor = /&\S+/.exec(between)?.[0];
       const why = anchor === void 0 ? "" : ` (it is anchored, ${anchor}: filling it would fill its aliases too, so it is written by hand)`;
       return { ...miss(`${at} is ${nullWords(node.text)}, it has no '${segment2}'${why}`), ...fill && { fill } };
+    } else if (node.kind === "alias") {
+      return miss(`${at} is ${aliasWords(file, root, node, path.slice(depth), `it has no '${segment2}'`)}`);
     } else {
-      return miss(`${at} is ${node.kind === "scalar" ? "a scalar" : "an alias"}, it has no '${segment2}'`);
+      return miss(`${at} is a scalar, it has no '${segment2}'`);
     }
   }
   return { node, inFlow };
 }
+function aliasWords(file, root, alias, rest, lacks) {
+  const anchor = anchorOf(file, alias);
+  const anchored = anchoredValue(file, root, alias);
+  if (!anchor || !anchored) return `an alias, ${lacks}`;
+  const name = file.text.slice(alias.start, alias.end);
+  const of = `an alias (${name}) of ${formatPath(anchored.path)} (${anchor.name}, line ${file.lineAt(anchor.at)})`;
+  const path = [...anchored.path, ...rest];
+  const found = lookUp(file, root, path);
+  if ("message" in found) return `${of}, where ${found.message}`;
+  const own = `${lacks}${rest.length > 0 ? " of its own" : ""}`;
+  if (!isFlowScalar(found.node)) return `${of}, ${own}`;
+  return `an alias (${name}), ${own}: set ${formatPath(path)} (line ${file.lineAt(found.node.start)}), which every alias of ${anchor.name} follows`;
+}
+function throughMerge(file, root, map2, path, depth, key) {
+  const merged = mergedValue(file, root, map2, path.slice(0, depth), key);
+  if (!merged) return void 0;
+  const rest = path.slice(depth + 1);
+  const target = [...merged.path, ...rest];
+  const found = lookUp(file, root, target);
+  const from = `its ${key} is merged (<<) from ${formatPath(merged.path)}`;
+  const message = "message" in found ? `${from} (line ${file.lineAt(merged.node.start)}), where ${found.message}` : rest.length === 0 ? mergedFromWords(key, formatPath(merged.path), file.lineAt(found.node.start)) : `${from}, whose ${formatPath(rest)} is ${formatPath(target)} (line ${file.lineAt(found.node.start)}), ${MERGE_SHARED}`;
+  const mapping = depth === 0 ? "the document" : formatPath(path.slice(0, depth));
+  const only = rest.length === 0 ? `, which only ${mapping} gets` : ` holding only ${formatPath(rest)}, which replaces the merged ${key} whole for ${mapping} alone`;
+  return { message, creates: `'${key}' beside '<<'${only}` };
+}
 function warnStaleDigest(plan, document, segments, path, node, tag, { setsToo, configured }) {
-  const holder = segments.length > 1 ? lookUp(plan.file.text, document.root, segments.slice(0, -1)) : { node: document.root };
+  const holder = segments.length > 1 ? lookUp(plan.file, document.root, segments.slice(0, -1)) : { node: document.root };
   if ("message" in holder || holder.node?.kind !== "map") return;
   const map2 = holder.node;
-  const field = (key) => mapValue(map2, key) ?? void 0;
-  const digest = digestBeside(segments[segments.length - 1], field);
-  if (!isFlowScalar(digest) || digest.text === "" || node.text === tag) return;
+  const pin = pinBeside(segments[segments.length - 1], (key) => mapValue(map2, key) ?? void 0);
+  if (!pin || !isFlowScalar(pin.digest) || pin.digest.text === "" || node.text === tag) return;
   const digestKey = formatPath([...segments.slice(0, -1), "digest"]);
   if (setsToo(digestKey)) return;
-  const { registry, repository } = splitImage(field);
-  const name = [scalarText(registry), scalarText(repository)].filter((part) => part).join("/");
-  const stale = { tagKey: path, tag, digestKey, line: plan.file.lineAt(digest.start), digest: digest.text, name };
+  const stale = { tagKey: path, tag, digestKey, line: plan.file.lineAt(pin.digest.start), digest: pin.digest.text, name: pin.name };
   plan.warn(node.start, staleDigestWarning({ ...stale, ...configured && { configured } }));
 }
+function pinBeside(key, field) {
+  if (key === "newTag") {
+    const name = scalarText(field("newName")) || scalarText(field("name"));
+    const digest2 = field("digest");
+    return name && digest2 ? { digest: digest2, name } : void 0;
+  }
+  const digest = digestBeside(key, field);
+  if (digest === void 0) return void 0;
+  const { registry, repository } = splitImage(field);
+  return { digest, name: [scalarText(registry), scalarText(repository)].filter((part) => part).join("/") };
+}
+var TAG_KEYS = /* @__PURE__ */ new Set(["tag", "newTag"]);
 function setYamlPath(text2, path, value, options2 = {}) {
   const unchanged = { text: text2, changes: [], warnings: [] };
   const segments = parsePath(path);
@@ -36522,15 +37188,17 @@ function setYamlPath(text2, path, value, options2 = {}) {
   };
   let deepest;
   for (const [index, document] of file.documents.entries()) {
-    const found = lookUp(text2, document.root, segments);
+    const found = lookUp(file, document.root, segments);
     if ("message" in found) {
       if (!deepest || found.depth > deepest.depth) deepest = { ...found, document };
       continue;
     }
     const { node, inFlow } = found;
     if (!isFlowScalar(node)) {
-      const what = { map: "a mapping", seq: "a list", scalar: "a block scalar (| or >), which is never edited", alias: "an alias" }[node.kind];
-      return fail2(`the value is ${what}, not a scalar that can be set`, node.start);
+      const cannot = "not a scalar that can be set";
+      if (node.kind === "alias") return fail2(`the value is ${aliasWords(file, document.root, node, [], cannot)}`, node.start);
+      const what = { map: "a mapping", seq: "a list", scalar: "a block scalar (| or >), which is never edited" }[node.kind];
+      return fail2(`the value is ${what}, ${cannot}`, node.start);
     }
     const plan = new EditPlan(file);
     const next = typeof value === "string" ? value : value(scalarText(node), (why, kind) => plan.warn(node.start, `${path} ${why}`, kind));
@@ -36541,15 +37209,25 @@ function setYamlPath(text2, path, value, options2 = {}) {
       const how = asType ? `${options2.typed === false ? "give the value unquoted" : "pass typed: true"} to set a ${type}, or drop the tag` : "drop the tag to set it";
       return fail2(`the value has the tag ${type}, which cannot hold ${asType ? "the string " : ""}${JSON.stringify(next)}: ${how}`, node.start);
     }
-    const typed = options2.typed === true && (type !== void 0 || node.style === "plain" && isNonString(node.text) && isNonString(next));
+    const tagField = TAG_KEYS.has(String(segments.at(-1)));
+    const typed = options2.typed === true && (type !== void 0 || !tagField && node.style === "plain" && isNonString(node.text) && isNonString(next));
+    const read = numberRead(next);
+    if (typed && read !== void 0 && read !== next && node.text !== next) {
+      plan.warn(
+        node.start,
+        `${path}: ${next} is written as a number, as the field held one, which YAML reads as ${read}; to set the text ${next}, give it quoted (${JSON.stringify(next)})`
+      );
+    }
     if (options2.setsToo) warnStaleDigest(plan, document, segments, path, node, next, { ...options2, setsToo: options2.setsToo });
     const retyped = node.style === "plain" && isNonString(node.text) && !isNull(node.text) && node.text !== next;
     if ((options2.typed !== void 0 || typeof value === "string") && !typed && retyped) {
       const unquote2 = options2.typed ? "" : options2.typed === false ? "; to keep its type, give the value unquoted" : "; to keep its type, pass typed: true";
-      plan.warn(node.start, `${path}: ${node.text} (not a string in YAML) becomes the string "${next}"${isNonString(next) ? unquote2 : ""}`);
+      const keeps = isNonString(next) && (read === void 0 || read === next);
+      const why = tagField ? " (a tag is a string to Helm and kustomize)" : keeps ? unquote2 : "";
+      plan.warn(node.start, `${path}: ${node.text} (not a string in YAML) becomes the string "${next}"${why}`);
     }
     plan.setScalar(node, next, inFlow, { kind: "override", key: path, document }, typed);
-    const others = file.documents.slice(index + 1).flatMap((d, i) => "message" in lookUp(text2, d.root, segments) ? [] : [index + i + 2]);
+    const others = file.documents.slice(index + 1).flatMap((d, i) => "message" in lookUp(file, d.root, segments) ? [] : [index + i + 2]);
     if (others.length > 0) {
       plan.warn(
         node.start,
@@ -36571,7 +37249,7 @@ function setYamlPath(text2, path, value, options2 = {}) {
     return plan.result();
   }
   return fail2(
-    deepest ? `${deepest.message}${creatable && !options2.create ? ` ${createHint(path)}` : ""}` : "the file has no YAML document",
+    deepest ? `${deepest.message}${creatable && !options2.create ? ` ${createHint(deepest.creates ?? path)}` : ""}` : "the file has no YAML document",
     deepest?.offset ?? 0
   );
 }
@@ -36611,20 +37289,24 @@ function placeholderReason(text2, reference, elements) {
 }
 function staleElements(root, placeholder, part, update) {
   const name = /^\{\{-?\s*\.?([\w-]+)\s*-?\}\}$/.exec(placeholder.trim())?.[1];
-  const generators = nodeAt(root, ["spec", "generators"]);
-  if (name === void 0 || generators?.kind !== "seq") return void 0;
+  if (name === void 0) return void 0;
   const held = [];
-  generators.items.forEach((generator, g) => {
-    const elements = nodeAt(generator, ["list", "elements"]);
-    if (elements?.kind !== "seq") return;
+  for (const { elements, path } of listElements(nodeAt(root, ["spec", "generators"]), ["spec", "generators"]))
     elements.items.forEach((element, e) => {
       const value = nodeAt(element, [name]);
-      if (isFlowScalar(value)) held.push({ path: ["spec", "generators", g, "list", "elements", e, name], value: value.text });
+      if (isFlowScalar(value)) held.push({ path: [...path, e, name], value: value.text });
     });
-  });
   if (held.length === 0) return void 0;
   const version = (value) => part === "tag" ? versionOf(value, void 0) : versionOf(void 0, value);
   return held.filter(({ value }) => nextVersion(update, version(value)) !== void 0);
+}
+function listElements(generators, path) {
+  if (generators?.kind !== "seq") return [];
+  return generators.items.flatMap((generator, g) => {
+    const elements = nodeAt(generator, ["list", "elements"]);
+    if (elements?.kind === "seq") return [{ elements, path: [...path, g, "list", "elements"] }];
+    return ["matrix", "merge"].flatMap((kind) => listElements(nodeAt(generator, [kind, "generators"]), [...path, g, kind, "generators"]));
+  });
 }
 var ELEMENTS_NAMED = 5;
 function elementsHolding(elements) {
@@ -36748,32 +37430,13 @@ function spells(pieces, name) {
   return from <= name.length - last.length;
 }
 
-// src/yaml/walk.ts
-function forEachValue(root, visit3) {
-  if (root) walk(root, [], false, visit3);
-}
-function walk(node, path, inFlow, visit3) {
-  visit3({ node, path, inFlow });
-  if (node.kind === "map") {
-    const flow = inFlow || node.flow;
-    for (const pair of node.pairs) {
-      const key = scalarText(pair.key);
-      if (key !== void 0 && pair.value) walk(pair.value, [...path, key], flow, visit3);
-    }
-  } else if (node.kind === "seq") {
-    const flow = inFlow || node.flow;
-    const { items } = node;
-    for (let index = 0; index < items.length; index++) walk(items[index], [...path, index], flow, visit3);
-  }
-}
-
 // src/yaml/helm.ts
 function setHelmImage(image, incoming, plan, document) {
   const { repository, registry, tag, digest } = image;
   const repositoryNode = repository?.node;
   const tagNode = tag?.node;
   if (!tag || !isFlowScalar(repositoryNode) || digest && !isFlowScalar(digest.node)) return;
-  if ([repository, registry, tag, digest].some((field) => plan.isClaimed(field?.node))) return;
+  if ([repository, registry, tag, digest].some((field) => !field?.merged && plan.isClaimed(field?.node))) return;
   const registryText = scalarText(registry?.node);
   const name = registryText ? `${registryText}/${repositoryNode.text}` : repositoryNode.text;
   const update = incoming.get(normalizeRepository(name) ?? "");
@@ -36785,74 +37448,58 @@ function setHelmImage(image, incoming, plan, document) {
   const digestNode = digest?.node;
   const current = tagNode.style === "plain" && tagNode.text === "~" ? "" : tagNode.text;
   const { next, say: sayTo } = nextSplitImage(update, { tag: current, digest: digest && scalarText(digestNode) });
-  const say = () => sayTo(plan.keptBy(tagNode.start, formatPath(tag.path)), plan.keptBy(tagNode.start, formatPath(image.path?.length ? image.path : tag.path)));
+  const [tagAt, tagPath] = tag.merged ? [ownStart(image) ?? tagNode.start, [...image.path ?? [], ...tag.path.slice(-1)]] : [tagNode.start, tag.path];
+  const say = () => sayTo(plan.keptBy(tagAt, formatPath(tagPath)), plan.keptBy(tagAt, formatPath(image.path?.length ? image.path : tag.path)));
   if (!next) return say();
-  if (next.tag !== void 0 && !tagHolds(tagNode, next.tag)) return plan.warn(tagNode.start, tagWarning(formatPath(tag.path), tagNode, next.tag));
-  if (digest && isFlowScalar(digestNode) && next.digest !== void 0 && !tagHolds(digestNode, next.digest))
-    return plan.warn(digestNode.start, tagWarning(formatPath(digest.path), digestNode, next.digest));
+  const writes2 = [
+    { field: tag, node: tagNode, value: next.tag },
+    { field: digest, node: isFlowScalar(digestNode) ? digestNode : void 0, value: next.digest }
+  ].filter((w) => w.field !== void 0 && w.node !== void 0 && w.value !== void 0);
+  const behind = writes2.find(({ field, node, value }) => field.merged && plan.valueOf(node) !== value);
+  if (behind)
+    return plan.warn(
+      ownStart(image) ?? behind.node.start,
+      mergedWarning(image, behind.field, plan, next.tag ? `${name}:${next.tag}` : `${name}@${next.digest}`)
+    );
+  const unfit = writes2.find(({ field, node, value }) => !field.merged && !tagHolds(node, value));
+  if (unfit) return plan.warn(unfit.node.start, tagWarning(formatPath(unfit.field.path), unfit.node, unfit.value));
   say();
-  if (next.tag !== void 0) plan.setScalar(tagNode, next.tag, tag.inFlow, { kind: "helm", key: formatPath(tag.path), document });
-  if (digest && isFlowScalar(digestNode) && next.digest !== void 0)
-    plan.setScalar(digestNode, next.digest, digest.inFlow, { kind: "helm", key: formatPath(digest.path), document });
+  for (const { field, node, value } of writes2)
+    if (!field.merged) plan.setScalar(node, value, field.inFlow, { kind: "helm", key: formatPath(field.path), document });
+}
+function ownStart({ tag, repository, registry, digest }) {
+  return [tag, repository, registry, digest].find((field) => field && !field.merged && field.node)?.node?.start;
+}
+function mergedWarning(image, field, plan, reference) {
+  const pair = formatPath(image.path ?? []);
+  const key = field.path[field.path.length - 1];
+  const merged = mergedFromWords(String(key), formatPath(field.path), plan.file.lineAt(field.node.start));
+  return `${pair} is not moved to ${reference}: ${merged}; add ${key}: to ${pair} to set it for this one alone, or set ${formatPath(field.path)} for all of them`;
 }
 var editHelmValues = (file, request2, plan) => {
   const incoming = byRepository(request2.images);
   if (incoming.size === 0) return;
   for (const document of file.documents) {
     forEachValue(document.root, ({ node, path, inFlow }) => {
-      if (node.kind !== "map" || mapValue(node, "tag") === void 0) return;
+      if (node.kind !== "map") return;
+      const merges = hasMergeKey(node);
+      if (!merges && mapValue(node, "tag") === void 0) return;
+      if (merges && ![...SPLIT_IMAGE_KEYS].some((key) => mapValue(node, key) !== void 0)) return;
       const field = (key) => {
         const value = mapValue(node, key);
-        return value === void 0 ? void 0 : { node: value, path: [...path, key], inFlow: inFlow || node.flow };
+        if (value !== void 0) return { node: value, path: [...path, key], inFlow: inFlow || node.flow };
+        const merged = merges ? mergedValue(file, document.root, node, path, key) : void 0;
+        return merged && { ...merged, inFlow: false, merged: true };
       };
       setHelmImage({ path, ...splitImage(field) }, incoming, plan, document);
     });
   }
 };
 
-// src/yaml/alias.ts
-var ANCHOR = /&([^\s,[\]{}]+)(?=[\s,\]}]|$)/g;
-var anchorsOfFile = /* @__PURE__ */ new WeakMap();
-function anchorsIn(file) {
-  let anchors = anchorsOfFile.get(file);
-  if (anchors === void 0) {
-    const found = /* @__PURE__ */ new Map();
-    for (const match of file.text.matchAll(ANCHOR)) {
-      const offsets = found.get(match[1]);
-      if (offsets) offsets.push(match.index);
-      else found.set(match[1], [match.index]);
-    }
-    anchorsOfFile.set(file, anchors = found);
-  }
-  return anchors;
-}
-function anchorOf(file, alias) {
-  const name = file.text.slice(alias.start + 1, alias.end);
-  const offsets = anchorsIn(file).get(name) ?? [];
-  const before = partitionPoint(offsets.length, (i) => offsets[i] < alias.start);
-  return before === 0 ? void 0 : { name: `&${name}`, at: offsets[before - 1] };
-}
-var valuesOfRoot = /* @__PURE__ */ new WeakMap();
-function anchoredValue(file, root, alias) {
-  const anchor = anchorOf(file, alias);
-  if (anchor === void 0 || root === null) return void 0;
-  let start = anchor.at + anchor.name.length;
-  while (file.text[start] === " " || file.text[start] === "	") start++;
-  let values = valuesOfRoot.get(root);
-  if (values === void 0) {
-    const byStart = /* @__PURE__ */ new Map();
-    forEachValue(root, ({ node, path }) => {
-      if (node.kind !== "alias" && !byStart.has(node.start)) byStart.set(node.start, { node, path });
-    });
-    valuesOfRoot.set(root, values = byStart);
-  }
-  return values.get(start);
-}
-
 // src/yaml/json-patch.ts
-var OPS = /* @__PURE__ */ new Set(["add", "remove", "replace", "move", "copy", "test"]);
+var OPS2 = /* @__PURE__ */ new Set(["add", "remove", "replace", "move", "copy", "test"]);
 function isOpList(root) {
-  return root?.kind === "seq" && root.items.length > 0 && root.items.every((op) => op.kind === "map" && OPS.has(scalarText(mapValue(op, "op")) ?? "") && scalarText(mapValue(op, "path"))?.startsWith("/"));
+  return root?.kind === "seq" && root.items.length > 0 && root.items.every((op) => op.kind === "map" && OPS2.has(scalarText(mapValue(op, "op")) ?? "") && scalarText(mapValue(op, "path"))?.startsWith("/"));
 }
 
 // src/yaml/kustomize.ts
@@ -36920,7 +37567,10 @@ function editList(entries, path, document, incoming, plan) {
       const renamed = incoming.get(normalizeRepository(scalarText(field("name")) || "") ?? "")?.image;
       const pinned = field("newTag") !== void 0 || field("digest") !== void 0;
       if (newName && renamed && pinned && scalarText(field("newTag")) !== renamed.tag)
-        plan.warn(entry.start, `${formatPath([...path, index])} ${renamedWarning(renamed.repository, newName)}`);
+        plan.warn(entry.start, `${formatPath([...path, index])} ${renamedWarning(renamed.repository, newName)}`, void 0, {
+          field: formatPath([...path, index, "newTag"]),
+          reason: "advised-override"
+        });
       return;
     }
     const at = (key) => ({ node: field(key), path: [...path, index, key] });
@@ -37085,6 +37735,19 @@ function leafOf(name) {
   for (let i = name.length - 1; i > 0; i--) if (name[i] === "." && name[i - 1] !== "\\") return [name.slice(0, i), name.slice(i + 1)];
   return ["", name];
 }
+function indexedParameter(file, path) {
+  const [helm, parameters, index, leaf] = path.slice(-4);
+  if (helm !== "helm" || parameters !== "parameters" || typeof index !== "number" || leaf !== "value") return void 0;
+  for (const { root } of file.documents) {
+    const item = nodeAt(root, path.slice(0, -1));
+    if (item?.kind !== "map") continue;
+    const value = mapValue(item, "value");
+    if (value === void 0) continue;
+    const name = scalarText(mapValue(item, "name"));
+    return name === void 0 ? void 0 : { name, value, start: (value ?? item).start };
+  }
+  return void 0;
+}
 
 // src/yaml/argocd-strings.ts
 var VALUES_STRING = {
@@ -37198,9 +37861,7 @@ function warnUnpairedRepositories(parameters, incoming, plan) {
     const [prefix, leaf] = leafOf(name);
     const group = byPrefix.get(prefix);
     if ((leaf === "repository" || leaf === "name") && group.some(([other]) => leafOf(other)[1] === "tag")) continue;
-    const likely = group.filter(
-      ([other, f]) => other !== name && !NOT_VERSIONS.has(leafOf(other)[1]) && !plan.isClaimed(f.node) && (/tag|version/i.test(leafOf(other)[1]) || holdsVersion(f.node))
-    );
+    const likely = group.filter(([other, f]) => other !== name && !plan.isClaimed(f.node) && readsAsTag(other, f.node));
     const [tagName, tagField] = likely[0] ?? [];
     if (!tagName || !tagField || !isFlowScalar(tagField.node)) continue;
     if (hasPlaceholder(tagField.node.text) || nextVersion(incoming.get(ref.repository), versionOf(tagField.node.text, void 0)) === void 0) continue;
@@ -37213,6 +37874,10 @@ function warnUnpairedRepositories(parameters, incoming, plan) {
       about
     );
   }
+}
+function readsAsTag(name, value) {
+  const [, leaf] = leafOf(name);
+  return !NOT_VERSIONS.has(leaf) && (/tag|version/i.test(leaf) || holdsVersion(value));
 }
 function holdsVersion(node) {
   return isFlowScalar(node) && isTag(node.text) && /^v?\d+\.\d/.test(node.text);
@@ -37464,6 +38129,13 @@ function literalPlacement(text2, node) {
   };
 }
 
+// src/yaml/double-quoted.ts
+function decodeDoubleQuoted(source) {
+  const map2 = [];
+  const text2 = unescapeDoubleQuoted(source.slice(1, -1), map2);
+  return text2 === void 0 ? void 0 : { text: text2, map: map2.map((at) => at + 1) };
+}
+
 // src/yaml/kcl-settings.ts
 function settingItems(document) {
   const items = [];
@@ -37499,23 +38171,27 @@ function isSettingsFile(document) {
   const { apiVersion, kind } = document.object;
   return apiVersion === void 0 && kind === void 0 && nodeAt(document.root, ["kcl_cli_configs"])?.kind === "map";
 }
-var SPEC_UNEDITED = "(only a value that is one string is), so the image this spec pins stays as it is";
-var ARGUMENT_UNEDITED = "(only a value that is one reference, bare or a JSON string, is), so the image this option passes stays as it is";
+var SPEC_STAYS = "so the image this spec pins stays as it is";
+var ARGUMENT_STAYS = "so the image this option passes stays as it is";
 function readSpec(text2) {
   const spec = specSetting(text2);
-  return spec && { name: spec.path, unedited: SPEC_UNEDITED, text: spec.text, value: spec.value };
+  return spec && { name: spec.path, stays: SPEC_STAYS, text: spec.text, value: spec.value };
 }
 function readArgument(text2) {
   const eq = text2.indexOf("=");
   if (eq <= 0) return void 0;
   const raw = text2.slice(eq + 1);
-  const setting = { name: text2.slice(0, eq), unedited: ARGUMENT_UNEDITED, text: raw };
+  const setting = { name: text2.slice(0, eq), stays: ARGUMENT_STAYS, text: raw };
   const json = decodeJson(raw);
   if (!json) {
     const whole = "raw text that is not JSON (option() returns it as written)";
-    return { ...setting, value: { string: raw, start: eq + 1, end: text2.length, write: (string2) => string2, whole } };
+    const advice = (reference) => `pass the reference alone, bare or as a JSON string: ${setting.name}=${reference} or ${setting.name}=${JSON.stringify(reference)}`;
+    return { ...setting, value: { string: raw, start: eq + 1, end: text2.length, write: (string2) => string2, whole, advice } };
   }
-  if (typeof json.value !== "string") return { ...setting, value: { form: "a JSON value that is no string" } };
+  if (typeof json.value !== "string") {
+    const advice = (reference) => `pass the image in an argument of its own whose value is the reference (<name>=${reference})`;
+    return { ...setting, value: { form: "a JSON value that is no string", advice } };
+  }
   const start = eq + 1 + raw.length - raw.trimStart().length;
   return { ...setting, value: { string: json.value, start, end: eq + 1 + raw.trimEnd().length, write: (string2) => JSON.stringify(string2) } };
 }
@@ -37531,9 +38207,12 @@ function settingKey(item, setting) {
 }
 function writableItem(plan, item) {
   const { node, inFlow } = item;
-  const form = scalarForm(node, plan.file.text.slice(node.start, node.end), inFlow);
-  if (form !== void 0 || !isFlowScalar(node)) return form ?? `${node.style} string`;
-  return { ...item, node };
+  const source = plan.file.text.slice(node.start, node.end);
+  const form = scalarForm(node, source, inFlow);
+  if (!isFlowScalar(node)) return form ?? `${node.style} string`;
+  if (form === void 0) return { ...item, node };
+  const escapes = node.style === "double" && !/[\r\n]/.test(source) ? decodeDoubleQuoted(source) : void 0;
+  return escapes?.text === node.text ? { ...item, node, escapes } : form;
 }
 var REWRITE_ADVICE = "which is not edited; write the spec as a plain or quoted one-line string";
 function setInSetting(plan, item, value, string2, label, document) {
@@ -37543,8 +38222,13 @@ function setInSetting(plan, item, value, string2, label, document) {
   const text2 = `${node.text.slice(0, value.start)}${value.write(string2)}${node.text.slice(value.end)}`;
   const again = item.read(text2)?.value;
   if (!again || !("string" in again) || again.string !== string2) return text2;
-  plan.addSplice(scalarSplice(plan.file, node, text2, item.inFlow), { ...label, old: value.string, new: string2, object: document.object });
+  const splice = item.escapes ? escapedSplice(node, item.escapes, text2) : scalarSplice(plan.file, node, text2, item.inFlow);
+  plan.addSplice(splice, { ...label, old: value.string, new: string2, object: document.object });
   return void 0;
+}
+function escapedSplice(node, escapes, text2) {
+  const edit = escapedEdit(escapes, text2, (middle) => doubleQuoted(middle).slice(1, -1));
+  return { start: node.start + edit.start, end: node.start + edit.end, insert: edit.insert };
 }
 function unreadWarning(string2, text2) {
   return `would not read as ${string2} once written there (${text2}); left as it is, write the value as a quoted string`;
@@ -37565,7 +38249,7 @@ var editKclOverrideSpecs = (file, request2, plan) => {
 function editSetting(item, setting, document, incoming, plan) {
   const key = settingKey(item, setting);
   const warn2 = (message, kind) => plan.warn(item.node.start, `${key} ${message}`, kind);
-  const image = nextSpecImage(setting, incoming, warn2, setting.unedited);
+  const image = nextSpecImage(setting, incoming, warn2, setting.stays);
   if (!image) return;
   const writable = writableItem(plan, item);
   if (typeof writable === "string") return warn2(`holds ${image.name} in a ${writable}, ${REWRITE_ADVICE}`);
@@ -37652,7 +38336,7 @@ function headMarkers(text2) {
   return found;
 }
 var editMarkers = (file, request2, plan) => {
-  if (!file.text.includes(MARKER_TOKEN)) return;
+  if (!file.text.includes(MARKER_KEY)) return;
   const marked = new MarkedFields(request2);
   let floor = 0;
   file.documents.forEach((document, index) => {
@@ -37666,6 +38350,7 @@ var editMarkers = (file, request2, plan) => {
       const comment = own ?? keys;
       const reading = comment === void 0 ? void 0 : readMarker(comment);
       if (reading === void 0) return;
+      if ("ignored" in reading) return plan.warn(node.start, reading.ignored);
       plan.claim(node);
       if ("error" in reading) {
         plan.warn(node.start, reading.error);
@@ -37780,188 +38465,6 @@ function editCheckedYaml(text2, request2) {
 function isBranchName(name) {
   const control = Array.from(name).some((ch) => ch.charCodeAt(0) < 32 || ch === "\x7F");
   return !control && !/[\s~^:?*[\\]|\.\.|\/\/|@\{|^\/|\/$|\.$|\.lock$|^-/.test(name) && name !== "@";
-}
-
-// src/image/flux-semver.ts
-var UINT64_MAX = 2n ** 64n - 1n;
-var LOOSE_VERSION = /^v?([0-9]+)(\.[0-9]+)?(\.[0-9]+)?(?:-([0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?$/;
-function segment(text2) {
-  if (text2 === void 0) return 0n;
-  const value = BigInt(text2.replace(/^\./, ""));
-  return value <= UINT64_MAX ? value : void 0;
-}
-function newVersion(text2) {
-  const m = LOOSE_VERSION.exec(text2);
-  if (!m) return void 0;
-  const prerelease = m[4] ?? "";
-  if (prerelease.split(".").some((part) => /^0[0-9]+$/.test(part))) return void 0;
-  const major = segment(m[1]);
-  const minor = segment(m[2]);
-  const patch = segment(m[3]);
-  if (major === void 0 || minor === void 0 || patch === void 0) return void 0;
-  return { major, minor, patch, prerelease, original: text2 };
-}
-function parseFluxVersion(tag) {
-  return tag.split(".").length >= 3 ? newVersion(tag) : void 0;
-}
-function compareNumbers(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-var NUMERIC_IDENTIFIER = /^[0-9]+$/;
-function compareIdentifier(a, b) {
-  if (a === b) return 0;
-  if (a === "") return -1;
-  if (b === "") return 1;
-  const aNumber = NUMERIC_IDENTIFIER.test(a) && BigInt(a) <= UINT64_MAX;
-  const bNumber = NUMERIC_IDENTIFIER.test(b) && BigInt(b) <= UINT64_MAX;
-  if (aNumber && bNumber) return BigInt(a) > BigInt(b) ? 1 : -1;
-  if (aNumber !== bNumber) return aNumber ? -1 : 1;
-  return a > b ? 1 : -1;
-}
-function comparePrerelease(a, b) {
-  const as = a.split(".");
-  const bs = b.split(".");
-  for (let i = 0; i < Math.max(as.length, bs.length); i++) {
-    const d = compareIdentifier(as[i] ?? "", bs[i] ?? "");
-    if (d !== 0) return d;
-  }
-  return 0;
-}
-function compareFluxVersions(a, b) {
-  const main2 = compareNumbers(a.major, b.major) || compareNumbers(a.minor, b.minor) || compareNumbers(a.patch, b.patch);
-  if (main2 !== 0) return main2;
-  if (a.prerelease === b.prerelease) return 0;
-  if (a.prerelease === "") return 1;
-  if (b.prerelease === "") return -1;
-  return comparePrerelease(a.prerelease, b.prerelease);
-}
-var SemverRangeError = class extends Error {
-  constructor(range) {
-    super(`invalid range ${JSON.stringify(range)}`);
-    this.range = range;
-    this.name = "SemverRangeError";
-  }
-  range;
-};
-var WS = "[\\t\\n\\f\\r ]";
-var OPS2 = "=||!=|>|<|>=|=>|<=|=<|~|~>|\\^";
-var CV = "v?([0-9|xX*]+)(\\.[0-9|xX*]+)?(\\.[0-9|xX*]+)?(-([0-9A-Za-z\\-]+(\\.[0-9A-Za-z\\-]+)*))?(\\+([0-9A-Za-z\\-]+(\\.[0-9A-Za-z\\-]+)*))?";
-var CONSTRAINT = new RegExp(`^${WS}*(${OPS2})${WS}*(${CV})${WS}*$`);
-var HYPHEN_RANGE = new RegExp(`${WS}*(${CV})${WS}+-${WS}+(${CV})${WS}*`, "g");
-var FIND_CONSTRAINT = new RegExp(`(${OPS2})${WS}*(${CV})`, "g");
-var VALID_GROUP = new RegExp(`^(${WS}*(${OPS2})${WS}*(${CV})${WS}*)((?:${WS}+|,${WS}*)(${OPS2})${WS}*(${CV})${WS}*)*$`);
-function isWildcard(part) {
-  return part === "x" || part === "X" || part === "*";
-}
-function parseComparator(range, text2) {
-  const m = CONSTRAINT.exec(text2);
-  if (!m) throw new SemverRangeError(range);
-  const op = m[1];
-  const [major, minor, patch, pre] = [m[3], m[4] ?? "", m[5] ?? "", m[6] ?? ""];
-  let version = m[2];
-  let dirty = false;
-  let minorDirty = false;
-  let patchDirty = false;
-  if (isWildcard(major)) {
-    version = `0.0.0${pre}`;
-    dirty = true;
-  } else if (minor === "" || isWildcard(minor.slice(1))) {
-    version = `${major}.0.0${pre}`;
-    dirty = minorDirty = true;
-  } else if (patch === "" || isWildcard(patch.slice(1))) {
-    version = `${major}${minor}.0${pre}`;
-    dirty = patchDirty = true;
-  }
-  const parsed = newVersion(version);
-  if (!parsed) throw new SemverRangeError(range);
-  return { op, version: parsed, dirty, minorDirty, patchDirty };
-}
-function rewriteHyphenRanges(range) {
-  let out = range;
-  for (const m of range.matchAll(HYPHEN_RANGE)) {
-    const replacement = `>= ${m[1]}, <= ${m[11]}`;
-    out = out.replace(m[0], () => replacement);
-  }
-  return out;
-}
-function isZero(v) {
-  return v.major === 0n && v.minor === 0n && v.patch === 0n;
-}
-function tilde(v, c) {
-  if (compareFluxVersions(v, c.version) < 0) return false;
-  if (isZero(c.version) && !c.minorDirty && !c.patchDirty) return true;
-  if (v.major !== c.version.major) return false;
-  return v.minor === c.version.minor || c.minorDirty;
-}
-function caret(v, c) {
-  const con = c.version;
-  if (compareFluxVersions(v, con) < 0) return false;
-  if (con.major > 0n || c.minorDirty) return v.major === con.major;
-  if (v.major > 0n) return false;
-  if (con.minor > 0n || c.patchDirty) return v.minor === con.minor;
-  if (v.minor > 0n) return false;
-  return v.patch === con.patch;
-}
-function notEqual(v, c) {
-  const con = c.version;
-  if (c.dirty) {
-    if (con.major !== v.major) return true;
-    if (con.minor !== v.minor && !c.minorDirty) return true;
-    if (c.minorDirty) return false;
-    if (con.patch !== v.patch && !c.patchDirty) return true;
-    if (c.patchDirty) return (v.prerelease !== "" || con.prerelease !== "") && comparePrerelease(v.prerelease, con.prerelease) !== 0;
-  }
-  return compareFluxVersions(v, con) !== 0;
-}
-function greaterThan(v, c) {
-  const con = c.version;
-  if (!c.dirty) return compareFluxVersions(v, con) > 0;
-  if (v.major !== con.major) return v.major > con.major;
-  if (c.minorDirty) return false;
-  if (c.patchDirty) return v.minor > con.minor;
-  return compareFluxVersions(v, con) > 0;
-}
-function lessThanOrEqual(v, c) {
-  const con = c.version;
-  if (!c.dirty) return compareFluxVersions(v, con) <= 0;
-  if (v.major > con.major) return false;
-  return !(v.major === con.major && v.minor > con.minor && !c.minorDirty);
-}
-function satisfies(v, c, includePrerelease) {
-  if (v.prerelease !== "" && !includePrerelease) return false;
-  switch (c.op) {
-    case "":
-    case "=":
-      return c.dirty ? tilde(v, c) : compareFluxVersions(v, c.version) === 0;
-    case "!=":
-      return notEqual(v, c);
-    case ">":
-      return greaterThan(v, c);
-    case "<":
-      return compareFluxVersions(v, c.version) < 0;
-    case ">=":
-    case "=>":
-      return compareFluxVersions(v, c.version) >= 0;
-    case "<=":
-    case "=<":
-      return lessThanOrEqual(v, c);
-    case "~":
-    case "~>":
-      return tilde(v, c);
-    case "^":
-      return caret(v, c);
-  }
-}
-function parseFluxRange(range) {
-  const groups2 = rewriteHyphenRanges(range).split("||").map((group) => {
-    if (!VALID_GROUP.test(group)) throw new SemverRangeError(range);
-    const comparators = Array.from(group.matchAll(FIND_CONSTRAINT), (m) => parseComparator(range, m[0]));
-    return { comparators, includePrerelease: comparators.some((c) => c.version.prerelease !== "") };
-  });
-  return {
-    range,
-    satisfiedBy: (v) => groups2.some((g) => g.comparators.every((c) => satisfies(v, c, g.includePrerelease)))
-  };
 }
 
 // src/image/go-regexp-class.ts
@@ -39499,16 +40002,16 @@ var DocumentReader = class {
    * `spec.suspend`, or at the object, for a run that changes a file under its path (runningAutomations).
    * A `flux suspend` changes the cluster only, which the tree cannot show: the file says it.
    */
-  automation(id, namespace, spec) {
+  automation(id, namespace, spec, treeRoot) {
     const update = isRecord(spec.update) ? spec.update : {};
-    const path = posix.normalize(`/${text(update.path) ?? ""}`).replace(/^\/+|\/+$/g, "");
+    const path = repositoryPath(text(update.path) ?? "");
     const running = spec.suspend === true ? void 0 : {
       file: this.file,
       line: this.line(spec.suspend === void 0 ? [] : ["spec", "suspend"]),
       message: `ImageUpdateAutomation ${id} is not suspended: Flux's controller and gitops-promote would both commit to the markers under ./${path}; set spec.suspend: true here, or remove the object (its ImagePolicy and ImageRepository objects stay)`,
       aside: true
     };
-    return { ...this.located(id), namespace, path, ...running && { running } };
+    return { ...this.located(id), namespace, path, treePath: treeDirectory(path, treeRoot), ...running && { running } };
   }
   policy(id, namespace, name, spec) {
     const key = `${namespace}:${name}`;
@@ -39531,7 +40034,15 @@ var DocumentReader = class {
     }
   }
 };
-function fluxSetters(docs) {
+function repositoryPath(path) {
+  return posix.normalize(`/${path}`).replace(/^\/+|\/+$/g, "");
+}
+function treeDirectory(path, treeRoot) {
+  if (path === "" || path === treeRoot || treeRoot.startsWith(`${path}/`)) return "";
+  if (treeRoot === "") return path;
+  return path.startsWith(`${treeRoot}/`) ? path.slice(treeRoot.length + 1) : void 0;
+}
+function fluxSetters(docs, treeRoot = "") {
   const warnings = [];
   const repositories = /* @__PURE__ */ new Map();
   const policies = [];
@@ -39580,7 +40091,7 @@ function fluxSetters(docs) {
       } else if (kind === "ImagePolicy") {
         const policy = reader.policy(id, namespace, name, spec);
         if (policy) policies.push(policy);
-      } else automations.push(reader.automation(id, namespace, spec));
+      } else automations.push(reader.automation(id, namespace, spec, treeRoot));
     }
   }
   const setters = /* @__PURE__ */ new Map();
@@ -39625,8 +40136,8 @@ function sharedDirectories(a, b) {
   while (n < da.length && da[n] === db[n]) n++;
   return n;
 }
-function updatesFile(automation, file) {
-  return automation.path === "" || file === automation.path || file.startsWith(`${automation.path}/`);
+function updatesFile({ treePath }, file) {
+  return treePath !== void 0 && (treePath === "" || file === treePath || file.startsWith(`${treePath}/`));
 }
 function runningAutomations(automations, changed) {
   return automations.flatMap((a) => a.running && changed.some((file) => updatesFile(a, file)) ? [a.running] : []);
@@ -39671,14 +40182,17 @@ function warnImageUpdaterConstraints(images, texts, changes, ruleOf, warnings) {
     for (const constraint of constraintsIn(text2)) {
       for (const image of written) {
         if (constraint.repository !== image.repository || constraint.policy.latest([image.tag]) !== void 0) continue;
-        const rule = ruleOf(path, image);
-        if (rule?.refused) continue;
-        const advice = rule?.allowed.policy ? `target ${rule.target}'s policy (${rule.allowed.policy.description}) admits it, and gitops-promote does not read the annotation: if that is meant, remove it` : `gitops-promote does not read it: give it as a target policy, semver: {range: "${constraint.range}"}`;
-        warnings.push({
-          file: path,
-          line: constraint.line,
-          message: `${image.repository} moves to ${image.tag}, which argocd-image-updater's constraint ${constraint.range} (${constraint.where}) does not allow; ${advice}`
-        });
+        const files = constraint.object ? changes.filter((change) => writes(change, image)).map((change) => change.file) : [path];
+        const rules = new Map(files.map((file) => ruleOf(file, image)).map((rule) => [rule?.target, rule]));
+        for (const rule of rules.values()) {
+          if (rule?.refused) continue;
+          const advice = rule?.allowed.policy ? `target ${rule.target}'s policy (${rule.allowed.policy.description}) admits it, and gitops-promote does not read the ${constraint.object ? "ImageUpdater object" : "annotation"}: if that is meant, remove it` : `gitops-promote does not read it: give it as ${rule ? `target ${rule.target}'s` : "a target"} policy, semver: {range: "${constraint.range}"}`;
+          warnings.push({
+            file: path,
+            line: constraint.line,
+            message: `${image.repository} moves to ${image.tag}, which argocd-image-updater's constraint ${constraint.range} (${constraint.where}) does not allow; ${advice}`
+          });
+        }
       }
     }
   }
@@ -39697,7 +40211,7 @@ function constraintsIn(text2) {
       if (document.some((i) => (UPDATE_STRATEGY.exec(lines[i])?.[1] ?? "semver") !== "semver")) continue;
       for (const i of document) {
         const match = IMAGE_NAME.exec(lines[i]);
-        const constraint = match && constraintOf(unquoted(match[1]), "its imageName", i + 1);
+        const constraint = match && constraintOf(unquoted(match[1]), "its imageName", true, i + 1);
         if (constraint) found.push(constraint);
       }
       continue;
@@ -39714,20 +40228,20 @@ function constraintsIn(text2) {
       const alias = eq === -1 ? void 0 : entry.slice(0, eq).trim();
       const strategy = alias === void 0 ? void 0 : annotations.get(`${alias}.update-strategy`)?.value;
       if (strategy !== void 0 && strategy !== "semver") continue;
-      const constraint = constraintOf(entry.slice(eq + 1).trim(), "its image-list annotation", list.line);
+      const constraint = constraintOf(entry.slice(eq + 1).trim(), "its image-list annotation", false, list.line);
       if (constraint) found.push(constraint);
     }
   }
   return found;
 }
-function constraintOf(image, where2, line) {
+function constraintOf(image, where2, object, line) {
   const colon = image.lastIndexOf(":");
   if (colon <= image.lastIndexOf("/")) return void 0;
   const repository = normalizeRepository(image.slice(0, colon));
   const range = image.slice(colon + 1);
   if (!repository || range === "") return void 0;
   try {
-    return { repository, range, policy: parsePolicy({ semver: { range } }), where: where2, line };
+    return { repository, range, policy: parsePolicy({ semver: { range } }), where: where2, object, line };
   } catch (error) {
     if (error instanceof PolicyError) return void 0;
     throw error;
@@ -39869,8 +40383,8 @@ function spellsPath(application, path) {
 }
 function listedPaths(root, source, sources) {
   const chart = scalarText(nodeAt(root, [...source, "path"]));
-  const listed2 = nodeAt(root, [...source, "helm", "valueFiles"]);
-  const names = listed2?.kind === "seq" ? listed2.items.map(scalarText) : [];
+  const listed = nodeAt(root, [...source, "helm", "valueFiles"]);
+  const names = listed?.kind === "seq" ? listed.items.map(scalarText) : [];
   const paths = chart === void 0 ? [] : [posix2.join(chart, "values.yaml")];
   for (const name of names) {
     if (name === void 0 || name.includes("://")) continue;
@@ -40025,6 +40539,8 @@ function validateRequest(request2) {
     issues.push({ field: "request", message: nothingToUpdate(request2.fieldName) });
   const checked = checkIncomingImages(imageTexts, (i) => name("image", i));
   issues.push(...checked.issues.map(({ field, reason }) => ({ field: "image", message: `${field}: ${reason}` })));
+  const upperCased = imageTexts.findIndex((text2) => lowerCasedReference(text2) !== void 0);
+  if (upperCased >= 0) issues.push(...upperCaseHint(imageTexts).map((message) => ({ field: "image", message: `${name("image", upperCased)}: ${message}` })));
   const { images } = checked;
   const parse5 = (field, text2) => {
     const image = parseIncomingImage(text2, field);
@@ -40077,6 +40593,13 @@ function validateRequest(request2) {
   });
   if (issues.length > 0) throw new RequestError(issues);
   return { images, setters, sets };
+}
+function upperCaseHint(images) {
+  const suggestions = images.flatMap((text2) => lowerCasedReference(text2) ?? []);
+  if (suggestions.length === 0) return [];
+  return [
+    `did you mean ${suggestions.join(", ")}? An image name is lower-case, but \`\${{ github.repository }}\` and \`\${{ github.repository_owner }}\` keep the owner's case (docker/metadata-action lower-cases the images it is given).`
+  ];
 }
 
 // src/kcl/override-reach.ts
@@ -40894,15 +41417,15 @@ async function listTree(source) {
   const listedAs = /* @__PURE__ */ new Map();
   const issues = [];
   const warnings = [];
-  for await (const listed2 of source.list()) {
-    if (unreadName(listed2)) {
-      if (fileKind(listed2) !== void 0) warnings.push({ message: `${JSON.stringify(listed2)} is left out: ${UNREAD}` });
+  for await (const listed of source.list()) {
+    if (unreadName(listed)) {
+      if (fileKind(listed) !== void 0) warnings.push({ message: `${JSON.stringify(listed)} is left out: ${UNREAD}` });
       continue;
     }
-    const path = plainPath(listed2);
-    if (path === void 0) issues.push(`the source lists ${JSON.stringify(listed2)}, which is no POSIX path relative to the root (no leading /, no "..")`);
-    else if (listedAs.has(path)) issues.push(`the source lists ${JSON.stringify(listedAs.get(path))} and ${JSON.stringify(listed2)}, one file twice`);
-    else listedAs.set(path, listed2);
+    const path = plainPath(listed);
+    if (path === void 0) issues.push(`the source lists ${JSON.stringify(listed)}, which is no POSIX path relative to the root (no leading /, no "..")`);
+    else if (listedAs.has(path)) issues.push(`the source lists ${JSON.stringify(listedAs.get(path))} and ${JSON.stringify(listed)}, one file twice`);
+    else listedAs.set(path, listed);
   }
   if (issues.length > 0) throw new RequestError(issues.map((message) => ({ message })));
   const files = [...listedAs.keys()].sort();
@@ -41017,7 +41540,7 @@ function configuredOverride(override, images) {
   const update = images.find((u) => u.image.repository === override.repository);
   if (!update) return [];
   const value = override.part === "tag" ? (current, kept) => nextTagText(update, current, kept) : (current, kept) => nextImageText(update, override.image, current, kept);
-  return [{ path: override.spec, value }];
+  return [{ path: override.spec, value, configured: override }];
 }
 function overriddenIn(requested, images) {
   const repositories = /* @__PURE__ */ new Set();
@@ -41038,21 +41561,20 @@ function overriddenIn(requested, images) {
 }
 function overFile(path, kind, edited, requested, create) {
   try {
-    const once = requested.map((o) => typeof o === "string" ? o : saidOnce(o, edited.warnings));
-    const { overrides, yielded } = besideMarkers(kind, edited, once, create);
+    const aimed = onTheirParameters(kind, edited.text, requested);
+    const { overrides, yielded } = besideMarkers(kind, edited, aimed.overrides, create);
     const overridden = applyFileOverrides(kind, edited.text, overrides, create);
     const sets = setPaths(kind, overrides);
-    const shifted = shiftLines(edited.warnings, edited.text, overridden.text).filter(
-      (w) => !answeredBySet(w, overridden.changes, sets) && !answeredByOverride(w, overridden.changes)
-    );
+    const told = shiftLines(edited.warnings, edited.text, overridden.text);
+    const shifted = told.filter((w) => !answeredBySet(w, overridden.changes, sets) && !answeredByOverride(w, overridden.changes));
     const { changes, overruled } = withOverrides(shiftLines(edited.changes, edited.text, overridden.text), overridden.changes);
     return {
       text: overridden.text,
       changes,
       warnings: [
         ...shifted.map(publicWarning),
-        ...shiftLines(yielded, edited.text, overridden.text),
-        ...overridden.warnings,
+        ...shiftLines([...aimed.misaimed, ...yielded], edited.text, overridden.text),
+        ...overridden.warnings.filter((w) => !toldThere(w, told, overrides)),
         ...setOverImages(sets, overruled)
       ]
     };
@@ -41087,6 +41609,29 @@ function besideMarkers(kind, edited, overrides, create) {
   });
   return { overrides: kept, yielded };
 }
+function onTheirParameters(kind, text2, overrides) {
+  const indexed = (o) => typeof o !== "string" && "configured" in o && /parameters\[\d+\]\.value$/.test(o.path);
+  const file = kind === "yaml" && overrides.some(indexed) ? tryYamlFile(text2) : void 0;
+  if (!file) return { overrides, misaimed: [] };
+  const misaimed = [];
+  const kept = overrides.filter((o) => {
+    if (!indexed(o)) return true;
+    const parameter = indexedParameter(file, parsePath(o.path));
+    if (!parameter) return true;
+    const { name, value, start } = parameter;
+    const { part, repository, image } = o.configured;
+    const holds2 = tryParseImageRef(scalarText(value) ?? "")?.repository;
+    const reads = part === "tag" ? readsAsTag(name, value) : holds2 !== void 0 && (holds2 === repository || holds2 === normalizeRepository(image)) || /image/i.test(leafOf(name)[1]);
+    if (reads) return true;
+    const what = part === "tag" ? `holds no version and is not named like a tag: its configured override for the tag of ${repository}` : `holds no reference of ${repository} and is not named like an image: its configured override`;
+    misaimed.push({
+      line: file.lineAt(start),
+      message: `${o.path} is parameter ${parameterName(name)}, which ${what} is not applied: a parameter added above the one it was written for moves what an index names; correct the index`
+    });
+    return false;
+  });
+  return { overrides: kept, misaimed };
+}
 function fieldFor(warning, reason) {
   const about = warning.about;
   return about?.reason === reason && "field" in about ? about.field : void 0;
@@ -41112,10 +41657,10 @@ function specPath(spec) {
     throw error;
   }
 }
-function saidOnce(override, said) {
-  const field = fieldKey(override.path);
-  const told = (why) => said.some(({ about }) => about?.reason === "kept" && about.said === why && fieldKey(about.field) === field);
-  return { ...override, value: (current, kept) => override.value(current, kept && ((why, kind) => told(why) ? void 0 : kept(why, kind))) };
+function toldThere(warning, told, overrides) {
+  return told.some(
+    ({ line, about }) => line === warning.line && about?.reason === "kept" && overrides.some((o) => typeof o !== "string" && fieldKey(o.path) === fieldKey(about.field) && warning.message === `${o.path} ${about.said}`)
+  );
 }
 function withOverrides(edits, overrides) {
   const changes = [...edits];
@@ -41200,9 +41745,12 @@ function malformedSets(sets) {
 }
 
 // src/engine/setters.ts
-function resolveSetters(valid, config, configPath, texts, inScope, keptOut, allowDowngrade, warnings) {
+function resolveSetters(valid, config, configPath, texts, inScope, keptOut, allowDowngrade, treeRoot, warnings) {
   const docs = [...texts].filter(([path, text2]) => fileKind(path) === "yaml" && mayHoldFluxObjects(text2));
-  const flux = fluxSetters(docs.map(([file, text2]) => ({ file, text: text2 })));
+  const flux = fluxSetters(
+    docs.map(([file, text2]) => ({ file, text: text2 })),
+    treeRoot
+  );
   warnings.push(...flux.warnings);
   const definitions = /* @__PURE__ */ new Map();
   for (const [key, setters] of flux.setters) {
@@ -41363,6 +41911,32 @@ function unconfiguredWarning(key, places, configPath, why) {
   };
 }
 
+// src/engine/cross-target.ts
+import { posix as posix4 } from "node:path";
+
+// src/engine/commit-message.ts
+function writtenVersion(image, values) {
+  if (image.tag === void 0 || image.digest === void 0) return imageVersion(image);
+  const pinned = values.some((value) => {
+    const part = writtenPart(value.new, image);
+    return part === "digest" || part === "pinned-tag" || part === "reference" && value.new.includes("@");
+  });
+  return pinned ? imageVersion(image) : image.tag;
+}
+function writtenPart(value, image) {
+  const written = tryParseImageRef(value);
+  if (written && written.repository === image.repository && (written.tag !== void 0 || written.digest !== void 0)) return "reference";
+  if (value === image.tag) return "tag";
+  if (value === image.digest) return "digest";
+  const at = value.lastIndexOf("@");
+  const pinned = at > 0 && value.slice(at + 1) === image.digest && (image.tag === void 0 ? isTag(value.slice(0, at)) : value.slice(0, at) === image.tag);
+  return pinned ? "pinned-tag" : void 0;
+}
+function imageVersion(ref) {
+  if (ref.tag !== void 0) return ref.digest !== void 0 ? `${ref.tag}@${shortDigest(ref.digest)}` : ref.tag;
+  return shortDigest(ref.digest ?? "");
+}
+
 // src/engine/kustomizations.ts
 import { posix as posix3 } from "node:path";
 var FLUX_KUSTOMIZE_GROUP = "kustomize.toolkit.fluxcd.io/";
@@ -41376,17 +41950,18 @@ function isKustomizationFile(path) {
 var IMAGE_VALUE = /\bimage["']?\s*:\s*["']?([^\s"'#,{}[\]]+)/g;
 var OP_VALUE = /\bvalue["']?\s*:\s*["']?([^\s"'#,{}[\]]+)/g;
 function mayHoldBareImage(text2, repositories) {
-  for (const value of imageValues(text2)) {
+  for (const { value } of imageValues(text2)) {
     const ref = tryParseImageRef(value);
     if (ref && ref.tag === void 0 && ref.digest === void 0 && repositories.has(ref.repository)) return true;
   }
   return false;
 }
 function* imageValues(text2) {
-  for (const [, value] of text2.matchAll(IMAGE_VALUE)) yield value;
-  if (text2.includes("/image")) for (const [, value] of text2.matchAll(OP_VALUE)) yield value;
+  const found = (match) => ({ value: match[1], start: match.index + match[0].length - match[1].length });
+  for (const match of text2.matchAll(IMAGE_VALUE)) yield found(match);
+  if (text2.includes("/image")) for (const match of text2.matchAll(OP_VALUE)) yield found(match);
 }
-function graphOf(kustomizations, incoming, fluxKustomizations, tree) {
+function graphOf(kustomizations, incoming, fluxKustomizations, tree, treeRoot) {
   const repositories = new Set(incoming.map((image) => image.repository));
   const byDirectory = /* @__PURE__ */ new Map();
   for (const k of kustomizations) if (!byDirectory.has(posix3.dirname(k.file))) byDirectory.set(posix3.dirname(k.file), k);
@@ -41414,12 +41989,12 @@ function graphOf(kustomizations, incoming, fluxKustomizations, tree) {
   };
   const tokens = incoming.map(screenToken);
   const names = ({ text: text2 }) => tokens.some((token) => text2.includes(token));
-  const flux = fluxKustomizations.filter(names).flatMap(({ file, text: text2 }) => readFluxKustomizations(file, text2, repositories, (directory) => byDirectory.has(directory), tree));
+  const flux = fluxKustomizations.filter(names).flatMap(({ file, text: text2 }) => readFluxKustomizations(file, text2, repositories, (directory) => byDirectory.has(directory), tree, treeRoot));
   const naming = [...byDirectory].filter(([, k]) => names(k)).map(([directory]) => directory);
   return { directories: [...byDirectory.keys()], naming, at, tagsOf, flux };
 }
-function kustomizeTagged(kustomizations, incoming, fluxKustomizations = [], tree = []) {
-  const { directories, naming, at, tagsOf, flux } = graphOf(kustomizations, incoming, fluxKustomizations, tree);
+function kustomizeTagged(kustomizations, incoming, fluxKustomizations = [], tree = [], treeRoot = "") {
+  const { directories, naming, at, tagsOf, flux } = graphOf(kustomizations, incoming, fluxKustomizations, tree, treeRoot);
   const built = /* @__PURE__ */ new Map();
   const buildsFrom = (k, visiting) => {
     const known = built.get(k);
@@ -41450,17 +42025,16 @@ function kustomizeTagged(kustomizations, incoming, fluxKustomizations = [], tree
   }
   return tagged;
 }
-function retaggedInEveryBuild(kustomizations, incoming, fluxKustomizations = [], tree = []) {
-  const { directories, at, tagsOf, flux } = graphOf(kustomizations, incoming, fluxKustomizations, tree);
-  const all = [...directories.flatMap((directory) => at(directory) ?? []), ...flux];
-  const included = new Set(all.flatMap((k) => [...k.resources, ...k.components].flatMap((path) => at(path) ?? [])));
-  const roots = all.filter((k) => !k.component && !included.has(k));
+function buildsOf({ at, tagsOf }, kustomizations) {
+  const among = new Set(kustomizations);
+  const included = new Set(kustomizations.flatMap((k) => [...k.resources, ...k.components].flatMap((path) => at(path) ?? [])));
+  const roots = kustomizations.filter((k) => !k.component && !included.has(k));
   const reached = (through) => {
     const files = /* @__PURE__ */ new Set();
     const seen = /* @__PURE__ */ new Set();
     const stack = [...roots];
     for (let k = stack.pop(); k !== void 0; k = stack.pop()) {
-      if (seen.has(k) || !through(k)) continue;
+      if (seen.has(k) || !among.has(k) || !through(k)) continue;
       seen.add(k);
       files.add(k.file);
       for (const path of [...k.resources, ...k.components]) {
@@ -41471,22 +42045,102 @@ function retaggedInEveryBuild(kustomizations, incoming, fluxKustomizations = [],
     }
     return files;
   };
-  const built = reached(() => true);
-  const names = [...new Set(all.flatMap((k) => tagsOf(k).map((tag) => tag.name)))];
-  const asWritten2 = new Map(names.map((name) => [name, reached((k) => !tagsOf(k).some((tag) => tag.name === name))]));
+  let every;
+  const byName = /* @__PURE__ */ new Map();
+  const asWritten2 = (name) => {
+    let files = byName.get(name);
+    if (!files) byName.set(name, files = reached((k) => !tagsOf(k).some((tag) => tag.name === name)));
+    return files;
+  };
+  return { reached: () => every ??= reached(() => true), asWritten: asWritten2 };
+}
+function retaggedInEveryBuild(kustomizations, incoming, fluxKustomizations = [], tree = [], treeRoot = "") {
+  const graph = graphOf(kustomizations, incoming, fluxKustomizations, tree, treeRoot);
+  const all = [...graph.directories.flatMap((directory) => graph.at(directory) ?? []), ...graph.flux];
+  const { reached, asWritten: asWritten2 } = buildsOf(graph, all);
+  const names = [...new Set(all.flatMap((k) => graph.tagsOf(k).map((tag) => tag.name)))];
   const retagged = /* @__PURE__ */ new Map();
-  for (const file of built) {
-    const every = names.filter((name) => !asWritten2.get(name).has(file));
+  for (const file of reached()) {
+    const every = names.filter((name) => !asWritten2(name).has(file));
     if (every.length > 0) retagged.set(file, new Set(every));
   }
   return retagged;
 }
-function namedOnlyAs(text2, repository, names) {
-  const written = [...imageValues(text2)].flatMap((value) => {
+function deployedAsWrittenBy(kustomizations, incoming, fluxKustomizations = [], tree = [], treeRoot = "") {
+  let read;
+  const parents = /* @__PURE__ */ new Map();
+  const directories = kustomizations.map(({ file }) => posix3.dirname(file));
+  const parentsOf = (graph, path) => {
+    const known = parents.get(path);
+    if (known) return known;
+    const lists = (k) => k.resources.includes(path) || k.components.includes(path);
+    const mayList = listScreen(path);
+    const found = [
+      ...kustomizations.flatMap(({ file, text: text2 }, i) => {
+        if (!mayList(directories[i], text2)) return [];
+        const k = graph.at(directories[i]);
+        return k?.file === file && lists(k) ? [k] : [];
+      }),
+      ...graph.flux.filter(lists)
+    ];
+    parents.set(path, found);
+    return found;
+  };
+  const up = (graph, start, passing) => {
+    const found = [];
+    const queue = [start];
+    for (let i = 0; i < queue.length; i++) {
+      for (const k of parentsOf(graph, queue[i])) {
+        if (found.includes(k) || !passing(k)) continue;
+        found.push(k);
+        if (graph.at(posix3.dirname(k.file)) === k) queue.push(posix3.dirname(k.file));
+      }
+    }
+    return found;
+  };
+  const builds = /* @__PURE__ */ new Map();
+  return ({ file, text: text2 }, repository) => {
+    const graph = read ??= graphOf(kustomizations, incoming, fluxKustomizations, tree, treeRoot);
+    const own = isKustomizationFile(file) ? graph.at(posix3.dirname(file)) : void 0;
+    const start = own?.file === file ? posix3.dirname(file) : file;
+    if (!builds.has(start)) {
+      const above = up(graph, start, () => true);
+      builds.set(start, above.length > 0 ? buildsOf(graph, above) : void 0);
+    }
+    const built = builds.get(start);
+    if (!built) return [];
+    const names = own?.file === file ? own.tags.filter((name) => normalizeRepository(name) === repository) : writtenNames(text2, repository);
+    const found = /* @__PURE__ */ new Set();
+    for (const passing of names.length === 0 ? [built.reached()] : names.map(built.asWritten)) {
+      for (const k of up(graph, start, (k2) => passing.has(k2.file))) found.add(k.file);
+    }
+    return [...found];
+  };
+}
+function listScreen(path) {
+  const parent = posix3.dirname(path);
+  const name = posix3.basename(path);
+  const tail = `${posix3.basename(parent)}/${name}`;
+  return (directory, text2) => {
+    if (path === "." || directory.startsWith(`${path}/`)) return text2.includes("..");
+    if (parent === "." || directory === parent || directory.startsWith(`${parent}/`)) return text2.includes(name);
+    return text2.includes(tail);
+  };
+}
+function retaggedAt(text2, repository, names) {
+  const at = /* @__PURE__ */ new Set();
+  for (const { value, start } of imageValues(text2)) {
+    const ref = tryParseImageRef(value);
+    if (ref?.repository === repository && names.has(ref.name)) at.add(start);
+  }
+  return at;
+}
+function writtenNames(text2, repository) {
+  const names = [...imageValues(text2)].flatMap(({ value }) => {
     const ref = tryParseImageRef(value);
     return ref?.repository === repository ? [ref.name] : [];
   });
-  return written.length > 0 && written.every((name) => names.has(name));
+  return [...new Set(names)];
 }
 function readKustomization(file, text2, repositories) {
   let root;
@@ -41515,7 +42169,7 @@ function readKustomization(file, text2, repositories) {
     components: paths(list("components"))
   };
 }
-function readFluxKustomizations(file, text2, repositories, hasKustomization, tree) {
+function readFluxKustomizations(file, text2, repositories, hasKustomization, tree, treeRoot) {
   let roots;
   try {
     roots = parseYaml(text2);
@@ -41528,7 +42182,7 @@ function readFluxKustomizations(file, text2, repositories, hasKustomization, tre
     if (!scalarText(mapValue(root, "apiVersion"))?.startsWith(FLUX_KUSTOMIZE_GROUP)) return [];
     const images = nodeAt(root, ["spec", "images"]);
     const tags = images?.kind === "seq" ? taggedNames(images.items, repositories) : [];
-    const path = inTree(".", scalarText(nodeAt(root, ["spec", "path"])) || ".");
+    const path = fluxPath(scalarText(nodeAt(root, ["spec", "path"])), treeRoot);
     if (tags.length === 0 || path === void 0) return [];
     const components = nodeAt(root, ["spec", "components"]);
     return [
@@ -41541,6 +42195,11 @@ function readFluxKustomizations(file, text2, repositories, hasKustomization, tre
       }
     ];
   });
+}
+function fluxPath(path, treeRoot) {
+  const fromRoot = inTree(".", path || ".");
+  const directory = fromRoot === void 0 ? void 0 : treeDirectory(fromRoot === "." ? "" : fromRoot, treeRoot);
+  return directory === "" ? "." : directory;
 }
 function generatedResources(directory, hasKustomization, tree) {
   const resources = /* @__PURE__ */ new Set();
@@ -41566,6 +42225,323 @@ function inTree(directory, path) {
   if (!path || path.includes("://") || path.includes("\n")) return void 0;
   const joined = posix3.normalize(posix3.join(directory, path)).replace(/\/+$/, "");
   return joined === ".." || joined.startsWith("../") || posix3.isAbsolute(joined) ? void 0 : joined;
+}
+
+// src/text/closest.ts
+function closest(typed, names, most = 2) {
+  let best;
+  for (const name of names) {
+    if (name === typed) return void 0;
+    const distance = editDistance(typed, name);
+    if (distance <= most && (!best || distance < best.distance)) best = { name, distance };
+  }
+  return best?.name;
+}
+function editDistance(a, b) {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_2, j) => i === 0 ? j : j === 0 ? i : 0));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[a.length][b.length];
+}
+
+// src/engine/prose.ts
+function proseAt(text2, kcl) {
+  const docstrings = kcl && (text2.includes('"""') || text2.includes("'''"));
+  let spans;
+  return (at) => {
+    if (!docstrings && !hashBefore(text2, at)) return false;
+    spans ??= (kcl ? kclProse(text2) : yamlComments(text2)).sort((a, b) => a[0] - b[0]);
+    const last = spans[partitionPoint(spans.length, (i) => spans[i][0] <= at) - 1];
+    return last !== void 0 && at < last[1];
+  };
+}
+var LINE_LOOKBACK = 4096;
+function hashBefore(text2, at) {
+  for (let i = at - 1; i >= 0 && i >= at - LINE_LOOKBACK; i--) {
+    const c = text2.charCodeAt(i);
+    if (c === 35) return true;
+    if (c === 10 || c === 13) return false;
+  }
+  return at > LINE_LOOKBACK;
+}
+function yamlComments(text2) {
+  const spans = [];
+  let offset = 0;
+  let scalar2 = false;
+  let block = false;
+  for (const token of new Lexer().lex(text2)) {
+    if (token === cst_exports.SCALAR) {
+      scalar2 = true;
+      continue;
+    }
+    if (token === cst_exports.DOCUMENT || token === cst_exports.FLOW_END) continue;
+    const type = cst_exports.tokenType(token);
+    if (scalar2 && block) spans.push(...embeddedComments(token, offset));
+    else if (!scalar2 && type === "comment") spans.push([offset, offset + token.length]);
+    if (type === "block-scalar-header") block = true;
+    else if (type !== "newline" && type !== "space" && type !== "comment") block = false;
+    if (scalar2) block = false;
+    scalar2 = false;
+    offset += token.length;
+  }
+  return spans;
+}
+function embeddedComments(body, offset) {
+  const spans = [];
+  for (const match of body.matchAll(/(?:^|[ \t])(#[^\n\r]*)/gm)) {
+    const start = offset + match.index + match[0].length - match[1].length;
+    spans.push([start, start + match[1].length]);
+  }
+  return spans;
+}
+function kclProse(text2) {
+  let tokens;
+  try {
+    tokens = tokenize(text2);
+  } catch (error) {
+    if (error instanceof SourceError) return [];
+    throw error;
+  }
+  const spans = [];
+  for (let c = 0; c < tokens.commentCount; c++) spans.push([tokens.commentStart[c], tokens.commentEnd[c]]);
+  for (let t = 0; t < tokens.count; t++) {
+    if (tokens.kind[t] === T.String && (tokens.flags[t] & StringFlag.Triple) !== 0) spans.push([tokens.start[t], tokens.end[t]]);
+  }
+  return spans;
+}
+
+// src/engine/reach.ts
+function warnUnreached(valid, unreached2, known, texts, outside, warnings) {
+  const marks = (pattern) => texts.some(([path, text2]) => readsMarkers(path) && pattern.test(text2));
+  for (const image of unreached2) {
+    const held = outside(image);
+    warnings.push({
+      message: held > 0 ? `no file inside the paths to update holds ${image.repository} (${held} ${held === 1 ? "file outside them does" : "files outside them do"}); nothing to do for ${formatImageRef(image)}` : `no file to update holds ${image.repository}; nothing to do for ${formatImageRef(image)}${meaning(image.repository, known.repositories)}`,
+      kind: "unreached"
+    });
+  }
+  for (const key of valid.setters.keys()) {
+    if (marks(markerPattern(key))) continue;
+    warnings.push({ message: `no file to update has a marker for setter ${key}${meaning(key, known.keys)}` });
+  }
+}
+function unreachedImages(valid, updates, overrides, texts) {
+  const overridden = new Set([...overrides.values()].flat().flatMap((o) => typeof o === "string" ? [] : [o.repository]));
+  return valid.images.filter(
+    (image) => !updates.some((u) => u.image.repository === image.repository) && !overridden.has(image.repository) && !texts.some(([path, text2]) => holdsImage(path, text2, image))
+  );
+}
+function holdsImage(path, text2, image) {
+  const pattern = repositoryPattern(image);
+  return pattern.test(text2) && spelledAt(withoutImageUpdater(text2), image) !== void 0 || fileKind(path) === "kcl" && mayBuildOnRegistry(text2, image);
+}
+function meaning(typed, names) {
+  const meant = closest(typed, names);
+  return meant === void 0 ? "" : ` (did you mean ${meant}?)`;
+}
+function warnBesideMarkers(changes, policySetters, left, text2, warnings) {
+  if (policySetters.size === 0 && left.size === 0) return;
+  for (const change of changes) {
+    if (change.kind !== "image" && change.kind !== "kcl-image") continue;
+    const written = tryParseImageRef(change.new);
+    if (!written) continue;
+    const split = besidePolicy(change, written, policySetters, text2) ?? besideLeft(written, left, text2);
+    if (split) warnings.push({ file: change.file, line: change.line, message: `${change.key} is set to ${change.new} by repository, ${split}` });
+  }
+}
+function warnUnpolicied(changes, updates, policiesAt, marked, warnings) {
+  for (const change of changes) {
+    const moved = movedBy(change, updates);
+    const tag = moved?.update.image.tag;
+    if (!moved || moved.update.policy || tag === void 0 || marked(moved.update.image)) continue;
+    const { image } = moved.update;
+    const refusing = policiesAt(image.repository).filter(({ setter }) => nextVersion({ image, policy: setter.policy }, moved.current) === void 0);
+    if (refusing.length === 0) continue;
+    const would = /* @__PURE__ */ new Map();
+    for (const { key, setter } of refusing) {
+      const verb = setter.policy.latest([tag]) === void 0 ? "refuse it" : `keep ${moved.current.tag}`;
+      would.set(verb, [...would.get(verb) ?? [], `${key} (${setter.policy.description})`]);
+    }
+    const which = andList(
+      [...would].map(([verb, policies]) => `${policies.length === 1 ? "ImagePolicy" : "ImagePolicies"} ${andList(policies)} would ${verb}`)
+    );
+    const add = refusing.length === 1 ? "add its marker" : "add the marker of one";
+    warnings.push({
+      file: change.file,
+      line: change.line,
+      message: `${image.repository} moves to ${tag} with no policy (no marker here); ${which}: ${add}, or a target with a policy`
+    });
+  }
+}
+function movedBy(change, updates) {
+  if (change.kind === "image" || change.kind === "kcl-image") {
+    const written = tryParseImageRef(change.new);
+    const update = written && updates.find((u) => u.image.repository === written.repository);
+    if (!update) return void 0;
+    const old = tryParseImageRef(change.old);
+    return { update, current: old?.repository === written.repository ? versionOf(old.tag, old.digest) : {} };
+  }
+  if (change.kind !== "helm" && change.kind !== "kustomize") return void 0;
+  const byTag = updates.filter((u) => u.image.tag === change.new);
+  return byTag.length === 1 ? { update: byTag[0], current: versionOf(change.old, void 0) } : void 0;
+}
+function besidePolicy(change, written, setters, text2) {
+  const beside = [...setters].filter(([k, u]) => u.policy && u.image.repository === written.repository && markerPattern(k).test(text2));
+  if (beside.length !== 1) return void 0;
+  const [key, { policy }] = beside[0];
+  if (!policy) return void 0;
+  const old = tryParseImageRef(change.old);
+  const current = old?.repository === written.repository ? versionOf(old.tag, old.digest) : {};
+  if (nextVersion({ image: written, policy }, current) !== void 0) return void 0;
+  return `which the policy of Flux setter "${key}" (${policy.description}) would not have chosen for its marked fields; mark this field with it to keep them together`;
+}
+function besideLeft(written, left, text2) {
+  const keys = [...left].filter(([key, images]) => images.some((i) => i.repository === written.repository) && markerPattern(key).test(text2)).map(([key]) => key);
+  if (keys.length === 0) return void 0;
+  const which = keys.length === 1 ? `Flux setter "${keys[0]}"` : `Flux setters ${keys.map((key) => `"${key}"`).join(", ")}`;
+  return `while the marked fields of ${which} in this file are left as they are (see the warning at them); mark this field with it to keep them together`;
+}
+function leftBehind(images, texts, context4) {
+  return images.flatMap((image) => {
+    const version = image.tag ?? image.digest;
+    const holding2 = [...texts].flatMap(([path, raw]) => {
+      const text2 = withoutImageUpdater(raw);
+      const at = spelledAt(text2, image);
+      return at === void 0 ? [] : [{ path, text: text2, at }];
+    });
+    const current = holding2.some(({ text: text2 }) => text2.includes(version));
+    const files = holding2.flatMap(({ path, text: text2, at }) => {
+      const others = otherVersionsIn(text2, image, fileKind(path) === "kcl");
+      const lines = others.length > 0 ? new LineIndex(text2) : void 0;
+      const places = lines ? others.map((other) => ({ ...other, line: lines.lineAt(other.at) })).filter(({ line }) => !context4.explained(path, image, line)) : !text2.includes(version) && !context4.explained(path, image, void 0) && (context4.quiet && !current || inSplitImage(path, text2, image)) ? [{ at, line: lineAt(text2, at) }] : [];
+      return places.length > 0 ? [{ path, places }] : [];
+    });
+    return files.length > 0 ? [{ image, files }] : [];
+  });
+}
+var SAID_APART = 5;
+function warnUnmoved(left, texts, context4, warnings) {
+  for (const { image, files } of left) {
+    const version = image.tag ?? image.digest;
+    const outside = context4.targets.length > 0 ? files.filter(({ path }) => context4.inNoTarget(path)) : [];
+    const unreached2 = files.filter((file) => !outside.includes(file));
+    const said = (of, why) => {
+      const places = of.flatMap(({ path, places: places2 }) => places2.map((place) => ({ file: path, line: place.line, place })));
+      if (places.length > SAID_APART) {
+        warnings.push({
+          message: `${image.repository} is not moved to ${version} in ${places.length} places (${cappedList(places.map(({ file, line }) => `${file}:${line}`))}): ${why.many(places[0])}`
+        });
+        return;
+      }
+      for (const { file, line, place } of places) {
+        const what = place.reference ? `${place.reference} is not moved to ${version}` : `${image.repository} appears here, but no field holds ${version} or was edited`;
+        warnings.push({ file, line, message: `${what}: ${why.one(file, place)}` });
+      }
+    };
+    const readme = '(see "What it edits" in the README)';
+    if (unreached2.length > 0) {
+      said(unreached2, {
+        one: (file, place) => fixFor(file, texts.get(file), place, image) ?? `it sits where no rule edits it ${readme}`,
+        // The first place's fix, as an example: the places are often one manifest's field in each environment.
+        many: ({ file, line, place }) => {
+          const fix = fixFor(file, texts.get(file), place, image);
+          return fix ? `they sit where no rule edits them; for the first (${file}:${line}), ${fix}` : `they sit where no rule edits them ${readme}`;
+        }
+      });
+    }
+    const targets = `(targets: ${context4.targets.join(", ")})`;
+    if (outside.length > 0) said(outside, { one: () => `this file is in no target ${targets}`, many: () => `their files are in no target ${targets}` });
+  }
+}
+function fixFor(path, text2, place, image) {
+  const kind = fileKind(path);
+  if (kind === "kcl")
+    return place.reference !== void 0 && inKclString(text2, place.at, place.reference) ? `it is inside a longer string, ${NO_PART}: move it into a string of its own` : void 0;
+  if (kind !== "yaml") return void 0;
+  const bom = text2.startsWith("\uFEFF") ? 1 : 0;
+  const found = scalarAt(text2.slice(bom), place.at - bom);
+  if (!found) return void 0;
+  const { node, path: at, root } = found;
+  const spec = formatPath(at);
+  const override = (field, tag) => `set ${tag ? field : "it"} with an overrides: entry in the configuration (file: ${path}, spec: ${field}, image: ${image.repository}${tag ? ", part: tag" : ""})`;
+  if (place.reference === void 0) {
+    const holder = nodeAt(root, at.slice(0, -1));
+    const versioned = tryParseImageRef(node.text.trim());
+    if (holder?.kind !== "map" || !isFlowScalar(mapValue(holder, "tag")) || versioned?.tag !== void 0 || versioned?.digest !== void 0) return void 0;
+    const tag = formatPath([...at.slice(0, -1), "tag"]);
+    return `no rule reads ${spec} as ${image.repository}; ${override(tag, true)}`;
+  }
+  if (isFlowScalar(node) && node.text.trim() === place.reference) return `no rule edits ${spec}; ${override(spec, false)}`;
+  const whole = isFlowScalar(node) ? `, or set the whole string with --set ${path}:${spec}=\u2026` : "";
+  return `it is inside the longer string at ${spec}, ${NO_PART}: move it into a field of its own${whole}`;
+}
+var NO_PART = "and gitops-promote edits no part of a string";
+function scalarAt(text2, at) {
+  const file = tryYamlFile(text2);
+  if (!file) return void 0;
+  for (const [d, { root }] of file.documents.entries()) {
+    let found;
+    forEachValue(root, ({ node, path: path2 }) => {
+      if (node.kind === "scalar" && node.start <= at && at < node.end) found = { node, path: path2 };
+    });
+    if (!found) continue;
+    const { path } = found;
+    return file.documents.slice(0, d).some((earlier) => nodeAt(earlier.root, path) !== void 0) ? void 0 : { ...found, root };
+  }
+  return void 0;
+}
+function inKclString(text2, at, reference) {
+  let tokens;
+  try {
+    tokens = tokenize(text2);
+  } catch (error) {
+    if (error instanceof SourceError) return false;
+    throw error;
+  }
+  for (let t = 0; t < tokens.count; t++) {
+    if (tokens.kind[t] !== T.String || tokens.start[t] > at || at >= tokens.end[t]) continue;
+    return !/^[A-Za-z]?(["'])\1$/.test(text2.slice(tokens.start[t], tokens.end[t]).replace(reference, ""));
+  }
+  return false;
+}
+var SPLIT_IMAGE_EDITORS = [editKustomizeImages, editArgoCdHelm, editHelmValues];
+function inSplitImage(path, text2, image) {
+  if (fileKind(path) !== "yaml") return false;
+  try {
+    return runEditors(text2.replace(/^\uFEFF/, ""), { images: [{ image }], setters: /* @__PURE__ */ new Map() }, SPLIT_IMAGE_EDITORS).changes.length > 0;
+  } catch (error) {
+    if (error instanceof SourceError) return false;
+    throw error;
+  }
+}
+function otherVersionsIn(text2, image, kcl) {
+  const inProse = proseAt(text2, kcl);
+  return spellingsOf(text2, image).filter(
+    ({ at, ref }) => ref?.repository === image.repository && (ref.tag !== void 0 || ref.digest !== void 0) && !holdsVersionOf(ref, image) && !inProse(at) && // A marked field follows its setter: what is said of the setter (one with no image, too) says why it stays.
+    !/^[^\r\n]*\$imagepolicy/.test(text2.slice(at))
+  );
+}
+function spelledAt(text2, image) {
+  return spellingsOf(text2, image).find(({ bare, ref }) => bare || ref === void 0 || ref.repository === image.repository)?.at;
+}
+function spellingsOf(text2, image) {
+  const found = [];
+  for (const match of text2.matchAll(new RegExp(`(?<![\\w.-])${escapeRegExp(screenToken(image))}(?:[:@][\\w.@:+-]+|(?![\\w./-]|["']?:(?:\\s|$)))`, "gm"))) {
+    const before = /[^\s"'`=,;()[\]{}]*$/.exec(text2.slice(Math.max(0, match.index - 256), match.index))[0];
+    const reference = `${before}${match[0]}`.replace(/[.:]+$/, "");
+    found.push({ at: match.index - before.length, reference, ref: tryParseImageRef(reference), bare: before === "" });
+  }
+  return found;
+}
+function holdsVersionOf(ref, image) {
+  if (ref.tag !== void 0 && image.tag !== void 0 && ref.tag !== image.tag) return false;
+  if (ref.digest !== void 0 && image.digest !== void 0 && ref.digest !== image.digest) return false;
+  return image.tag !== void 0 && ref.tag !== void 0 || image.digest !== void 0 && ref.digest !== void 0;
 }
 
 // src/engine/targets.ts
@@ -41692,196 +42668,63 @@ function warnRefusedImages(images, targets, ownerOf, files, reachOf, warnings) {
 function placeHolding(path, raw, image, byRepository2, reach2) {
   const text2 = withoutImageUpdater(raw);
   const markers = [...reach2.setters].filter(([, update]) => update.image.repository === image.repository).map(([key]) => markerPattern(key));
-  const patterns = byRepository2 ? [repositoryPattern(image), ...markers] : markers;
-  const at = Math.min(...patterns.map((pattern) => pattern.exec(text2)?.index ?? Infinity));
+  const spelt = byRepository2 ? spelledAt(text2, image) ?? Infinity : Infinity;
+  const at = Math.min(spelt, ...markers.map((pattern) => pattern.exec(text2)?.index ?? Infinity));
   if (at !== Infinity) return [`${path}:${lineAt(text2, at)}`];
   return reach2.overridden.includes(image.repository) ? [path] : [];
 }
 
-// src/text/closest.ts
-function closest(typed, names, most = 2) {
-  let best;
-  for (const name of names) {
-    if (name === typed) return void 0;
-    const distance = editDistance(typed, name);
-    if (distance <= most && (!best || distance < best.distance)) best = { name, distance };
-  }
-  return best?.name;
-}
-function editDistance(a, b) {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_2, j) => i === 0 ? j : j === 0 ? i : 0));
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-    }
-  }
-  return d[a.length][b.length];
-}
-
-// src/engine/reach.ts
-function warnUnreached(valid, updates, known, overrides, texts, warnings) {
-  const holds2 = (image) => {
-    const pattern = repositoryPattern(image);
-    return texts.some(
-      ([path, text2]) => pattern.test(text2) && pattern.test(withoutImageUpdater(text2)) || fileKind(path) === "kcl" && mayBuildOnRegistry(text2, image)
-    );
-  };
-  const marks = (pattern) => texts.some(([path, text2]) => readsMarkers(path) && pattern.test(text2));
-  const overridden = new Set([...overrides.values()].flat().flatMap((o) => typeof o === "string" ? [] : [o.repository]));
-  for (const image of valid.images) {
-    const marked = updates.some((u) => u.image.repository === image.repository);
-    if (!marked && !overridden.has(image.repository) && !holds2(image)) {
-      warnings.push({
-        message: `no file to update holds ${image.repository}; nothing to do for ${formatImageRef(image)}${meaning(image.repository, known.repositories)}`
-      });
-    }
-  }
-  for (const key of valid.setters.keys()) {
-    if (marks(markerPattern(key))) continue;
-    warnings.push({ message: `no file to update has a marker for setter ${key}${meaning(key, known.keys)}` });
-  }
-}
-function meaning(typed, names) {
-  const meant = closest(typed, names);
-  return meant === void 0 ? "" : ` (did you mean ${meant}?)`;
-}
-function warnBesideMarkers(changes, policySetters, left, text2, warnings) {
-  if (policySetters.size === 0 && left.size === 0) return;
-  for (const change of changes) {
-    if (change.kind !== "image" && change.kind !== "kcl-image") continue;
-    const written = tryParseImageRef(change.new);
-    if (!written) continue;
-    const split = besidePolicy(change, written, policySetters, text2) ?? besideLeft(written, left, text2);
-    if (split) warnings.push({ file: change.file, line: change.line, message: `${change.key} is set to ${change.new} by repository, ${split}` });
-  }
-}
-function warnUnpolicied(changes, updates, policiesAt, marked, warnings) {
-  for (const change of changes) {
-    const moved = movedBy(change, updates);
-    const tag = moved?.update.image.tag;
-    if (!moved || moved.update.policy || tag === void 0 || marked(moved.update.image)) continue;
-    const { image } = moved.update;
-    const refusing = policiesAt(image.repository).filter(({ setter }) => nextVersion({ image, policy: setter.policy }, moved.current) === void 0);
-    if (refusing.length === 0) continue;
-    const would = /* @__PURE__ */ new Map();
-    for (const { key, setter } of refusing) {
-      const verb = setter.policy.latest([tag]) === void 0 ? "refuse it" : `keep ${moved.current.tag}`;
-      would.set(verb, [...would.get(verb) ?? [], `${key} (${setter.policy.description})`]);
-    }
-    const which = andList(
-      [...would].map(([verb, policies]) => `${policies.length === 1 ? "ImagePolicy" : "ImagePolicies"} ${andList(policies)} would ${verb}`)
-    );
-    const add = refusing.length === 1 ? "add its marker" : "add the marker of one";
-    warnings.push({
-      file: change.file,
-      line: change.line,
-      message: `${image.repository} moves to ${tag} with no policy (no marker here); ${which}: ${add}, or a target with a policy`
-    });
-  }
-}
-function movedBy(change, updates) {
-  if (change.kind === "image" || change.kind === "kcl-image") {
-    const written = tryParseImageRef(change.new);
-    const update = written && updates.find((u) => u.image.repository === written.repository);
-    if (!update) return void 0;
-    const old = tryParseImageRef(change.old);
-    return { update, current: old?.repository === written.repository ? versionOf(old.tag, old.digest) : {} };
-  }
-  if (change.kind !== "helm" && change.kind !== "kustomize") return void 0;
-  const byTag = updates.filter((u) => u.image.tag === change.new);
-  return byTag.length === 1 ? { update: byTag[0], current: versionOf(change.old, void 0) } : void 0;
-}
-function besidePolicy(change, written, setters, text2) {
-  const beside = [...setters].filter(([k, u]) => u.policy && u.image.repository === written.repository && markerPattern(k).test(text2));
-  if (beside.length !== 1) return void 0;
-  const [key, { policy }] = beside[0];
-  if (!policy) return void 0;
-  const old = tryParseImageRef(change.old);
-  const current = old?.repository === written.repository ? versionOf(old.tag, old.digest) : {};
-  if (nextVersion({ image: written, policy }, current) !== void 0) return void 0;
-  return `which the policy of Flux setter "${key}" (${policy.description}) would not have chosen for its marked fields; mark this field with it to keep them together`;
-}
-function besideLeft(written, left, text2) {
-  const keys = [...left].filter(([key, images]) => images.some((i) => i.repository === written.repository) && markerPattern(key).test(text2)).map(([key]) => key);
-  if (keys.length === 0) return void 0;
-  const which = keys.length === 1 ? `Flux setter "${keys[0]}"` : `Flux setters ${keys.map((key) => `"${key}"`).join(", ")}`;
-  return `while the marked fields of ${which} in this file are left as they are (see the warning at them); mark this field with it to keep them together`;
-}
-function leftBehind(images, texts, context4) {
-  return images.flatMap((image) => {
-    const pattern = repositoryPattern(image);
-    const version = image.tag ?? image.digest;
-    const holding2 = [...texts].map(([path, text2]) => [path, withoutImageUpdater(text2)]).filter(([, text2]) => pattern.test(text2));
-    const current = holding2.some(([, text2]) => text2.includes(version));
-    const paths = holding2.filter(([path, text2]) => {
-      const others = otherVersionsIn(text2, image, fileKind(path) === "kcl");
-      if (others.length > 0)
-        return !context4.explained(
-          path,
-          image,
-          others.map(({ at }) => lineAt(text2, at))
-        );
-      return !text2.includes(version) && !context4.explained(path, image, []) && (context4.quiet && !current || inSplitImage(path, text2, image));
-    }).map(([path]) => path);
-    return paths.length > 0 ? [{ image, paths }] : [];
-  });
-}
-function warnUnmoved(left, texts, context4, warnings) {
-  for (const { image, paths } of left) {
-    const version = image.tag ?? image.digest;
-    const outside = context4.targets.length > 0 ? paths.filter(context4.inNoTarget) : [];
-    const unreached2 = paths.filter((path) => !outside.includes(path));
-    const said = (files, why) => {
-      if (files.length > 1) {
-        warnings.push({ message: `${image.repository} appears in ${listed(files)}, but no field there holds ${version} or was edited: ${why(listed(files))}` });
-        return;
+// src/engine/cross-target.ts
+async function reachingOtherTargets(run, planned, kustomizations) {
+  if ((run.config?.targets.length ?? 0) < 2) return [];
+  const directories = new Set(run.files.filter(isKustomizationFile).map((file) => posix4.dirname(file)));
+  const built = planned.filter(({ path, changes }) => changes.length > 0 && ancestors(path).some((directory) => directories.has(directory)));
+  if (built.length === 0) return [];
+  const images = [...run.valid.images, ...run.valid.setters.values()];
+  const { read, flux } = await kustomizations();
+  const deployedBy = deployedAsWrittenBy(read, images, flux, run.files, run.treeRoot);
+  const warnings = [];
+  for (const { path, after, changes } of built) {
+    const owner = run.ownerOf(path);
+    for (const change of changes) {
+      const image = imageOf2(change, images, after);
+      if (!image) continue;
+      const others = /* @__PURE__ */ new Map();
+      for (const k of deployedBy({ file: path, text: after }, image.repository)) {
+        const target = run.ownerOf(k);
+        if (target && target !== owner && !others.has(target)) others.set(target, k);
       }
-      const file = files[0];
-      const text2 = withoutImageUpdater(texts.get(file));
-      const other = otherVersionsIn(text2, image, fileKind(file) === "kcl")[0];
-      const at = other?.at ?? repositoryPattern(image).exec(text2).index;
-      const what = other ? `${other.reference} is not moved to ${version}` : `${image.repository} appears here, but no field holds ${version} or was edited`;
-      warnings.push({ file, line: lineAt(text2, at), message: `${what}: ${why("this file")}` });
-    };
-    if (unreached2.length > 0) said(unreached2, () => 'it sits where no rule edits it (see "What it edits" in the README)');
-    if (outside.length > 0) said(outside, (here) => `${here} ${outside.length === 1 ? "is" : "are"} in no target (targets: ${context4.targets.join(", ")})`);
+      if (others.size > 0) warnings.push({ file: path, line: change.line, message: reachMessage(path, owner, change, image, others) });
+    }
+  }
+  return warnings;
+}
+function ancestors(path) {
+  const directories = [];
+  for (let directory = posix4.dirname(path); ; directory = posix4.dirname(directory)) {
+    directories.push(directory);
+    if (directory === "." || directory === "/") return directories;
   }
 }
-var SPLIT_IMAGE_EDITORS = [editKustomizeImages, editArgoCdHelm, editHelmValues];
-function inSplitImage(path, text2, image) {
-  if (fileKind(path) !== "yaml") return false;
-  try {
-    return runEditors(text2.replace(/^\uFEFF/, ""), { images: [{ image }], setters: /* @__PURE__ */ new Map() }, SPLIT_IMAGE_EDITORS).changes.length > 0;
-  } catch (error) {
-    if (error instanceof SourceError) return false;
-    throw error;
-  }
+function imageOf2(change, images, text2) {
+  const wrote = images.filter((image) => writtenPart(change.new, image) !== void 0);
+  return wrote.find((image) => repositoryPattern(image).test(text2)) ?? wrote[0];
 }
-function otherVersionsIn(text2, image, kcl) {
-  const found = [];
-  const docstrings = kcl ? [...text2.matchAll(/"{3}[\s\S]*?"{3}|'{3}[\s\S]*?'{3}/g)].map((m) => [m.index, m.index + m[0].length]) : [];
-  for (const match of text2.matchAll(new RegExp(`(?<![\\w.-])${escapeRegExp(screenToken(image))}[:@][\\w.@:+-]+`, "g"))) {
-    const before = /[^\s"'`=,;()[\]{}]*$/.exec(text2.slice(Math.max(0, match.index - 256), match.index))[0];
-    const at = match.index - before.length;
-    const reference = `${before}${match[0]}`.replace(/[.:]+$/, "");
-    const ref = tryParseImageRef(reference);
-    if (ref?.repository !== image.repository || holdsVersionOf(ref, image)) continue;
-    const lineStart = Math.max(text2.lastIndexOf("\n", at), text2.lastIndexOf("\r", at)) + 1;
-    if (/(?:^|\s)#/.test(text2.slice(lineStart, at)) || docstrings.some(([start, end]) => start <= at && at < end)) continue;
-    if (/^[^\r\n]*\$imagepolicy/.test(text2.slice(at))) continue;
-    found.push({ at, reference });
-  }
-  return found;
-}
-function holdsVersionOf(ref, image) {
-  if (ref.tag !== void 0 && image.tag !== void 0 && ref.tag !== image.tag) return false;
-  if (ref.digest !== void 0 && image.digest !== void 0 && ref.digest !== image.digest) return false;
-  return image.tag !== void 0 && ref.tag !== void 0 || image.digest !== void 0 && ref.digest !== void 0;
-}
-function listed(paths) {
-  return paths.length > 3 ? `${paths.slice(0, 3).join(", ")} and ${paths.length - 3} more` : paths.join(", ");
+function reachMessage(path, owner, change, image, others) {
+  const targets = [...others.keys()];
+  const one = targets.length === 1;
+  const names = andList(targets.map((t) => t.name));
+  const builders = one ? [...others.values()][0] : andList([...others].map(([target, k]) => `${k} (${target.name})`));
+  const outside = targets.flatMap((target) => {
+    const allows = allowance(target, image);
+    if (allows.refused === "policy") return [`outside ${target.name}'s policy (${allows.allowed.policy.description})`];
+    return allows.refused === "unlisted" ? [`though ${target.name} does not allow ${image.repository}`] : [];
+  });
+  const reviewed = targets.filter((target) => target.delivery?.mode === "pull-request").map((t) => t.name);
+  if (reviewed.length > 0) outside.push(reviewed.length === 1 ? `without ${reviewed[0]}'s pull request` : `without the pull requests of ${andList(reviewed)}`);
+  const written = tryParseImageRef(change.new);
+  const name = written?.repository === image.repository ? written.name : image.name;
+  return `also deployed by ${one ? "target" : "targets"} ${names}: ${builders} ${one ? "builds" : "build"} this file and ${one ? "sets" : "set"} no version of ${image.repository}, so this change${owner ? ` of target ${owner.name}` : ""} deploys ${writtenVersion(image, [change])} there too${outside.length > 0 ? `, ${outside.join(", ")}` : ""}; to keep it ${owner ? `to ${owner.name}` : "out of there"}, give each overlay its own version in images: (name: ${name}, newTag: \u2026)` + (owner ? `, or move ${posix4.dirname(path)} out of ${owner.name}'s paths` : "");
 }
 
 // src/engine/misplaced-config.ts
@@ -41927,11 +42770,11 @@ function configPathIn(request2, present) {
   return found[0] ?? paths[0];
 }
 var READ_CONCURRENCY = 64;
-async function planUpdate(listed2, request2) {
+async function planUpdate(listed, request2) {
   const valid = validateRequest(request2);
   const malformed2 = malformedSets(valid.sets);
   if (malformed2.length > 0) throw new RequestError(malformed2);
-  const { files, source, warnings: leftOut2 } = await listTree(listed2);
+  const { files, source, warnings: leftOut2 } = await listTree(listed);
   const present = new Set(files);
   const given = typeof request2.config === "object" ? request2.config : void 0;
   const configPath = given ? GIVEN_CONFIG : configPathIn(request2, present);
@@ -41952,6 +42795,7 @@ async function planUpdate(listed2, request2) {
     valid,
     source,
     files,
+    treeRoot: repositoryPath(request2.pathInRepository ?? ""),
     present,
     config,
     configPath,
@@ -41964,11 +42808,11 @@ async function planUpdate(listed2, request2) {
   });
   const { texts, readOnly } = await readCandidates(run, warnings);
   const kustomizations = kustomizationsIn(source, files, texts);
-  const tagged = await kustomizeTaggedIn(kustomizations, files, texts, valid.images, inScope);
-  const resolved = resolveSetters(valid, config, configPath, texts, inScope, run.keptOut, run.allowDowngrade, warnings);
+  const tagged = await kustomizeTaggedIn(kustomizations, files, texts, valid.images, inScope, run.treeRoot);
+  const resolved = resolveSetters(valid, config, configPath, texts, inScope, run.keptOut, run.allowDowngrade, run.treeRoot, warnings);
   const setters = { forFile: (path) => readsMarkers(path) ? resolved.forFile(path) : NO_SETTERS, fluxPoliciesAt: resolved.fluxPoliciesAt };
   const inScopeTexts = [...texts].filter(([path]) => inScope(path));
-  warnReach(run, inScopeTexts, resolved, setters, warnings);
+  await warnReach(run, inScopeTexts, resolved, setters, warnings);
   const planned = planFiles(run, texts, readOnly, tagged, setters, warnings);
   warnImageUpdaterConstraints(
     valid.images,
@@ -41988,6 +42832,7 @@ async function planUpdate(listed2, request2) {
     )
   );
   await warnLeftBehind(run, texts, planned, setters, kustomizations, warnings);
+  warnings.push(...await reachingOtherTargets(run, planned, kustomizations));
   return {
     files: planned,
     changes: planned.flatMap((f) => f.changes),
@@ -42016,11 +42861,13 @@ function runContext(parts) {
     updatesFor: (path) => unselected(path) ? [] : imagesFor(valid.images, config, targetFor(path), allowDowngrade)
   };
 }
-function warnReach(run, inScopeTexts, resolved, { forFile }, warnings) {
+async function warnReach(run, inScopeTexts, resolved, { forFile }, warnings) {
   const { valid, config, overridesByFile } = run;
+  const unreached2 = unreachedImages(valid, resolved.updates, overridesByFile, inScopeTexts);
+  const outside = await holdersOutside(run, unreached2);
   warnUnreached(
     valid,
-    resolved.updates,
+    unreached2,
     {
       keys: resolved.known.keys,
       repositories: /* @__PURE__ */ new Set([
@@ -42029,8 +42876,8 @@ function warnReach(run, inScopeTexts, resolved, { forFile }, warnings) {
         ...(config?.overrides ?? []).map((o) => o.repository)
       ])
     },
-    overridesByFile,
     inScopeTexts,
+    (image) => outside.get(image.repository) ?? 0,
     warnings
   );
   const markerImages = resolved.updates.map((u) => u.image).filter((image) => !valid.images.some((i) => i.repository === image.repository));
@@ -42049,12 +42896,24 @@ function warnReach(run, inScopeTexts, resolved, { forFile }, warnings) {
     warnings
   );
 }
+async function holdersOutside(run, images) {
+  const held = /* @__PURE__ */ new Map();
+  if (images.length === 0) return held;
+  const outside = run.files.filter((path) => !run.inScope(path) && mayBeManifest(run, path));
+  const texts = await readScreened(run.source, outside, (path, text2) => images.some((image) => holdsImage(path, text2, image)), []);
+  outside.forEach((path, i) => {
+    for (const image of images)
+      if (texts[i] !== void 0 && holdsImage(path, texts[i], image)) held.set(image.repository, (held.get(image.repository) ?? 0) + 1);
+  });
+  return held;
+}
+function mayBeManifest(run, path) {
+  return fileKind(path) !== void 0 && !isTestFile(path) && !path.startsWith(".github/") && path !== run.configPath && !run.misplaced.has(path);
+}
 async function readCandidates(run, warnings) {
-  const { source, files, inScope, overridesByFile, configPath } = run;
+  const { source, files, inScope, overridesByFile } = run;
   const screen = screenFor(run.valid.images);
-  const paths = files.filter(
-    (path) => overridesByFile.has(path) || fileKind(path) !== void 0 && !isTestFile(path) && !path.startsWith(".github/") && path !== configPath && !run.misplaced.has(path) && (inScope(path) || fileKind(path) === "yaml")
-  );
+  const paths = files.filter((path) => overridesByFile.has(path) || mayBeManifest(run, path) && (inScope(path) || fileKind(path) === "yaml"));
   const readOnly = /* @__PURE__ */ new Set();
   const keep = (path, text2) => {
     if (!inScope(path)) return mayHoldFluxObjects(text2) || mayHoldFluxKustomization(text2) && screen.yaml.test(text2);
@@ -42121,26 +42980,33 @@ async function warnLeftBehind(run, texts, planned, { forFile }, kustomizations, 
     said.push(w);
     warned.set(w.file, said);
   }
-  const warnedOf = (path, image, lines) => {
+  const warnedOf = (path, image, line) => {
     const said = warned.get(path) ?? [];
-    if (lines.length === 0 || said.some((w) => w.about?.reason === "not-edited")) return said.length > 0;
+    if (line === void 0 || said.some((w) => w.about?.reason === "not-edited")) return said.length > 0;
     const naming = repositoryPattern(image);
-    return lines.every((line) => said.some((w) => w.line === line)) || said.some((w) => naming.test(w.message));
+    const others = [...valid.images, ...valid.setters.values()].filter((i) => i.repository !== image.repository).map(repositoryPattern);
+    const ofOther = (w) => !naming.test(w.message) && others.some((other) => other.test(w.message));
+    const namesLine = (w) => w.line === void 0 || new RegExp(`\\bline ${line}\\b`).test(w.message);
+    return said.some((w) => w.line === line && !ofOther(w) || namesLine(w) && naming.test(w.message));
   };
   const finalTexts = new Map([...texts].filter(([path]) => run.inScope(path)).map(([path, text2]) => [path, after.get(path) ?? text2]));
   const left = leftBehind(valid.images, finalTexts, {
-    explained: (path, image, lines) => warnedOf(path, image, lines) || // Marked fields follow their setter, overridden ones their override (a --set names no image: any of them): a warning says why either is left.
+    explained: (path, image, line) => warnedOf(path, image, line) || // Marked fields follow their setter, overridden ones their override (a --set names no image: any of them): a warning says why either is left.
     (run.overridesByFile.get(path) ?? []).some((o) => typeof o === "string" || o.repository === image.repository) || (config?.overrides ?? []).some((o) => o.file === path && o.repository === image.repository) || markedIn(forFile(path), texts.get(path), image) || run.keptOut(path, image) || run.unselected(path),
     quiet: planned.length === 0 && warnings.every(isAside)
   });
   const built = left.length > 0 ? await kustomizations() : void 0;
-  const retagged = built && retaggedInEveryBuild(built.read, valid.images, built.flux, run.files);
+  const retagged = built && retaggedInEveryBuild(built.read, valid.images, built.flux, run.files, run.treeRoot);
   warnUnmoved(
-    left.map(({ image, paths }) => ({
+    left.map(({ image, files }) => ({
       image,
-      paths: paths.filter((path) => {
-        const names = retagged?.get(path);
-        return !names || !namedOnlyAs(finalTexts.get(path), image.repository, names);
+      // Kustomize re-tags the image fields its entries name; the same reference in args or an env value is left behind all the same.
+      files: files.flatMap((file) => {
+        const names = retagged?.get(file.path);
+        if (!names) return [file];
+        const at = retaggedAt(finalTexts.get(file.path), image.repository, names);
+        const places = file.places.filter((place) => !at.has(place.at));
+        return places.length > 0 ? [{ ...file, places }] : [];
       })
     })),
     finalTexts,
@@ -42189,9 +43055,22 @@ function pathFilter(globs, files, warnings) {
   if (globs.length === 0) return () => true;
   const matchers = globs.map((glob) => pathMatcher([glob]));
   globs.forEach((glob, i) => {
-    if (!files.some((file) => matchers[i](file))) warnings.push({ message: `path ${JSON.stringify(glob)} matches no file` });
+    if (!files.some((file) => matchers[i](file))) warnings.push({ message: `path ${JSON.stringify(glob)} matches no file${meantPath(glob, files)}` });
   });
   return (path) => matchers.some((matches) => matches(path));
+}
+function meantPath(glob, files) {
+  const segments = glob.split("/");
+  const globbed = segments.findIndex((segment2) => /[*?[\]{}]/.test(segment2));
+  const plain = (globbed < 0 ? segments : segments.slice(0, globbed)).join("/").replace(/\/+$/, "");
+  if (plain === "") return "";
+  const names = /* @__PURE__ */ new Set();
+  for (const file of files) {
+    for (let end = file.indexOf("/"); end > 0; end = file.indexOf("/", end + 1)) names.add(file.slice(0, end));
+    names.add(file);
+  }
+  const meant = closest(plain, names);
+  return meant === void 0 ? "" : ` (did you mean ${meant}${glob.slice(plain.length)}?)`;
 }
 function screenFor(images) {
   const tokens = [MARKER_TOKEN, ...images.map(screenToken)];
@@ -42222,7 +43101,7 @@ function kustomizationsIn(source, files, texts) {
   };
   return () => reading ??= readAll();
 }
-async function kustomizeTaggedIn(kustomizations, files, texts, images, inScope) {
+async function kustomizeTaggedIn(kustomizations, files, texts, images, inScope, treeRoot) {
   const repositories = new Set(images.map((image) => image.repository));
   if (repositories.size === 0 || ![...texts].some(([path, text2]) => inScope(path) && mayHoldBareImage(text2, repositories))) return /* @__PURE__ */ new Map();
   const { read, flux } = await kustomizations();
@@ -42230,7 +43109,7 @@ async function kustomizeTaggedIn(kustomizations, files, texts, images, inScope) 
     if (by.some(inScope)) return void 0;
     return `holds ${name} with no tag or digest, so its version is set by the images: of ${andList(by)}, outside the paths; left as it is`;
   };
-  const tagged = kustomizeTagged(read, images, flux, files);
+  const tagged = kustomizeTagged(read, images, flux, files, treeRoot);
   return new Map([...tagged].map(([file, names]) => [file, new Map([...names].map(([name, by]) => [name, reason(name, by)]))]));
 }
 async function readScreened(source, paths, keep, warnings) {
@@ -42410,6 +43289,7 @@ function changeLine(c) {
 function nothingToChange(plan) {
   if (plan.images.length === 0) return "nothing to change: every field the --set specs name already holds its value";
   if (plan.warnings.every(isAside)) return "nothing to change: every image field found already holds its new value";
+  if (plan.warnings.filter((w) => w.kind === "unreached").length >= plan.images.length) return "nothing to change: the warnings above say why";
   return "nothing to change: the warnings above say what was left and why; every other image field found already holds its new value";
 }
 function humanReport(plan, options2 = {}) {
@@ -42632,13 +43512,6 @@ function checkTargets(value, field) {
 }
 function targetNameIssue(name) {
   return TARGET_NAME.test(name) ? void 0 : `${quotedExcerpt(name)} is not a target name: it ${TARGET_NAME_RULE}`;
-}
-function upperCaseHint(images) {
-  const suggestions = images.flatMap((text2) => lowerCasedReference(text2) ?? []);
-  if (suggestions.length === 0) return [];
-  return [
-    `did you mean ${suggestions.join(", ")}? An image name is lower-case, but \`\${{ github.repository }}\` and \`\${{ github.repository_owner }}\` keep the owner's case (docker/metadata-action lower-cases the images it is given).`
-  ];
 }
 function parseJson(text2, where2) {
   try {
@@ -47867,11 +48740,14 @@ async function runUpdate(args, io) {
   const info = await stat(root).catch(() => void 0);
   if (!info?.isDirectory()) throw new UsageError(`${positionals[0] ?? "."} is not a directory`);
   const paths = (values.path ?? []).map(slashSeparated);
+  const top = await repositoryTop(root);
   const request2 = {
     images,
     setters,
     sets,
     paths,
+    // Flux's update paths are from the repository's root, which DIR may be below.
+    ...top !== void 0 && { pathInRepository: relative2(top, root).split(sep3).join("/") },
     ...targets && { targets },
     ...values.config !== void 0 && { config: await configInTree(root, values.config) },
     allowDowngrade: values["allow-downgrade"] ?? false,
@@ -47883,7 +48759,7 @@ async function runUpdate(args, io) {
     if (!issues) throw error;
     throw new RequestError(issues.map((issue, i) => ({ ...error.issues[i], ...issue })));
   });
-  const above = request2.config === void 0 ? await configAbove(root, positionals[0] ?? ".", paths) : void 0;
+  const above = request2.config === void 0 ? await configAbove(root, top, positionals[0] ?? ".", paths) : void 0;
   const plan = above ? { ...planned, warnings: [above, ...planned.warnings] } : planned;
   const dryRun = values["dry-run"] ?? false;
   if (!dryRun) await writePlan(root, plan);
@@ -47906,25 +48782,30 @@ function onceEach(images) {
     return true;
   });
 }
-async function configAbove(root, dir, paths) {
-  const exists = async (path) => await stat(path).catch(() => void 0) !== void 0;
-  const configIn = async (at) => {
-    for (const name of configPathsOf({})) if (await exists(join4(at, name))) return join4(at, name);
-    return void 0;
-  };
-  if (await configIn(root) !== void 0 || await exists(join4(root, ".git"))) return void 0;
-  let found;
-  for (let at = dirname2(root); ; at = dirname2(at)) {
-    const config = found ? void 0 : await configIn(at);
-    if (config !== void 0) found = { at, config };
-    if (await exists(join4(at, ".git"))) break;
+var exists = async (path) => await stat(path).catch(() => void 0) !== void 0;
+async function repositoryTop(root) {
+  for (let at = root; ; at = dirname2(at)) {
+    if (await exists(join4(at, ".git"))) return at;
     if (at === dirname2(at)) return void 0;
   }
-  if (!found) return void 0;
+}
+async function configAbove(root, top, dir, paths) {
+  const configIn = async (at2) => {
+    for (const name of configPathsOf({})) if (await exists(join4(at2, name))) return join4(at2, name);
+    return void 0;
+  };
+  if (top === void 0 || top === root || await configIn(root) !== void 0) return void 0;
+  let at = root;
+  let config;
+  do {
+    at = dirname2(at);
+    config = await configIn(at);
+  } while (config === void 0 && at !== top);
+  if (config === void 0) return void 0;
   const shown = (path) => isAbsolute2(dir) ? path : relative2(process.cwd(), path) || ".";
-  const inside = relative2(found.at, root).split(sep3).join("/");
-  const scoped = (paths.length > 0 ? paths.map((path) => posix4.join(inside, path)) : [inside]).map((path) => `--path ${path}`).join(" ");
-  const message = `${dir} has no configuration of its own, so ${shown(found.config)} is not read: its targets, their policies and its overrides do not apply to this run; to apply them, run: gitops-promote update ${shown(found.at)} ${scoped}`;
+  const inside = relative2(at, root).split(sep3).join("/");
+  const scoped = (paths.length > 0 ? paths.map((path) => posix5.join(inside, path)) : [inside]).map((path) => `--path ${path}`).join(" ");
+  const message = `${dir} has no configuration of its own, so ${shown(config)} is not read: its targets, their policies and its overrides do not apply to this run; to apply them, run: gitops-promote update ${shown(at)} ${scoped}`;
   return { message, aside: true };
 }
 async function configInTree(root, file) {

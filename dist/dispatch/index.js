@@ -33359,6 +33359,13 @@ function checkIncomingImages(texts, entry) {
   });
   return { images, issues };
 }
+function upperCaseHint(images) {
+  const suggestions = images.flatMap((text) => lowerCasedReference(text) ?? []);
+  if (suggestions.length === 0) return [];
+  return [
+    `did you mean ${suggestions.join(", ")}? An image name is lower-case, but \`\${{ github.repository }}\` and \`\${{ github.repository_owner }}\` keep the owner's case (docker/metadata-action lower-cases the images it is given).`
+  ];
+}
 
 // src/github-name.ts
 var LOGIN = "[A-Za-z0-9](?:[A-Za-z0-9_-]*[A-Za-z0-9])?";
@@ -33565,13 +33572,6 @@ function stringList(value, field) {
     if (typeof item !== "string") throw new PayloadError(`${field}[${i}]`, `expected a string, got ${describe(item)}`);
     return item;
   });
-}
-function upperCaseHint(images) {
-  const suggestions = images.flatMap((text) => lowerCasedReference(text) ?? []);
-  if (suggestions.length === 0) return [];
-  return [
-    `did you mean ${suggestions.join(", ")}? An image name is lower-case, but \`\${{ github.repository }}\` and \`\${{ github.repository_owner }}\` keep the owner's case (docker/metadata-action lower-cases the images it is given).`
-  ];
 }
 function parseJson(text, where) {
   try {

@@ -11,6 +11,10 @@ var __commonJS = (cb, mod) => function __require() {
     throw mod = 0, e;
   }
 };
+var __export = (target, all) => {
+  for (var name in all)
+    __defProp(target, name, { get: all[name], enumerable: true });
+};
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
     for (let key of __getOwnPropNames(from))
@@ -1154,9 +1158,9 @@ var require_parse = __commonJS({
                 const idx = prev.value.lastIndexOf("[");
                 const pre = prev.value.slice(0, idx);
                 const rest2 = prev.value.slice(idx + 2);
-                const posix4 = POSIX_REGEX_SOURCE[rest2];
-                if (posix4) {
-                  prev.value = pre + posix4;
+                const posix5 = POSIX_REGEX_SOURCE[rest2];
+                if (posix5) {
+                  prev.value = pre + posix5;
                   state.backtrack = true;
                   advance();
                   if (!bos.output && tokens.indexOf(prev) === 1) {
@@ -1673,7 +1677,7 @@ var require_picomatch = __commonJS({
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options || {};
-      const posix4 = opts.windows;
+      const posix5 = opts.windows;
       const regex = isState ? picomatch2.compileRe(glob, options) : picomatch2.makeRe(glob, options, false, true);
       const state = regex.state;
       delete regex.state;
@@ -1683,8 +1687,8 @@ var require_picomatch = __commonJS({
         isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch2.test(input, regex, options, { glob, posix: posix4 });
-        const result = { glob, state, regex, posix: posix4, input, output, match, isMatch };
+        const { isMatch, match, output } = picomatch2.test(input, regex, options, { glob, posix: posix5 });
+        const result = { glob, state, regex, posix: posix5, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -1709,7 +1713,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch2.test = (input, regex, options, { glob, posix: posix4 } = {}) => {
+    picomatch2.test = (input, regex, options, { glob, posix: posix5 } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -1717,7 +1721,7 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options || {};
-      const format = opts.format || (posix4 ? utils.toPosixSlashes : null);
+      const format = opts.format || (posix5 ? utils.toPosixSlashes : null);
       let match = input === glob;
       let output = match && format ? format(input) : input;
       if (match === false) {
@@ -1726,16 +1730,16 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch2.matchBase(input, regex, options, posix4);
+          match = picomatch2.matchBase(input, regex, options, posix5);
         } else {
           match = regex.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch2.matchBase = (input, glob, options, posix4 = options && options.windows) => {
+    picomatch2.matchBase = (input, glob, options, posix5 = options && options.windows) => {
       const regex = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options);
-      return regex.test(utils.basename(input, { windows: posix4 }));
+      return regex.test(utils.basename(input, { windows: posix5 }));
     };
     picomatch2.isMatch = (str2, patterns, options) => picomatch2(patterns, options)(str2);
     picomatch2.parse = (pattern, options) => {
@@ -1992,6 +1996,13 @@ function parseImageRef(input) {
     }
   }
   return { name, repository: canonicalRepository(domain, parts), ...tag !== void 0 && { tag }, ...digest !== void 0 && { digest } };
+}
+function lowerCasedReference(input) {
+  if (tryParseImageRef(input)) return void 0;
+  const end = input.search(/[:@][^/]*$/);
+  const name = end === -1 ? input : input.slice(0, end);
+  const lowered = name.toLowerCase() + input.slice(name.length);
+  return lowered !== input && tryParseImageRef(lowered) ? lowered : void 0;
 }
 function tryParseImageRef(input) {
   try {
@@ -3222,6 +3233,12 @@ function downFromOutside(update, current) {
   if (policy.latest([current.tag]) !== void 0 || !((policy.compare(current.tag, tag) ?? 0) > 0)) return void 0;
   return `goes down from ${current.tag} to ${tag}: ${current.tag} is outside its policy (${policy.description}), so the lower incoming ${tag} replaces it, as in Flux`;
 }
+function prefixChange(tag, current) {
+  if (current.tag === void 0 || tag.startsWith("v") === current.tag.startsWith("v")) return void 0;
+  if (parseFluxVersion(tag) === void 0 || parseFluxVersion(current.tag) === void 0) return void 0;
+  const [prefixed, plain] = tag.startsWith("v") ? [tag, tag.slice(1)] : [`v${tag}`, tag];
+  return `goes from ${current.tag} to ${tag}, which ${tag.startsWith("v") ? "adds" : "drops"} the "v" prefix: a registry holds ${prefixed} and ${plain} as two tags (semver policies read them as one version); check which of them CI pushed`;
+}
 function digestOnlyRefusal(image, policy) {
   return `is left as it is: ${formatImageRef(image)} has no tag for its policy (${policy.description}) to judge, and a digest alone may be any build; give repo:tag@digest`;
 }
@@ -3258,6 +3275,8 @@ function nextVersion(update, current, kept) {
     const nextDigest = digest ?? current.digest;
     return nextDigest === current.digest ? void 0 : { tag, ...nextDigest !== void 0 && { digest: nextDigest } };
   }
+  const prefix = prefixChange(tag, current);
+  if (prefix) kept?.(prefix);
   if (digest === void 0 && current.digest !== void 0) kept?.(unpinnedWarning(update.image, current.digest, current.tag));
   return { tag, ...digest !== void 0 && { digest } };
 }
@@ -3346,6 +3365,18 @@ function notTagWarning(text2) {
   return `holds ${JSON.stringify(text2)}, which is not a tag; left as it is (the tag field of an image held as repository and tag holds only its tag, or tag@digest)`;
 }
 
+// src/text/partition-point.ts
+function partitionPoint(length, before) {
+  let lo = 0;
+  let hi = length;
+  while (lo < hi) {
+    const mid = lo + hi >>> 1;
+    if (before(mid)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 // src/yaml/node.ts
 function isFlowScalar(node) {
   return node?.kind === "scalar" && node.style !== "literal" && node.style !== "folded";
@@ -3362,6 +3393,96 @@ function nodeAt(root, path) {
     if (typeof key === "number") return node?.kind === "seq" ? node.items[key] : void 0;
     return node?.kind === "map" ? mapValue(node, key) : void 0;
   }, root);
+}
+
+// src/yaml/walk.ts
+function forEachValue(root, visit3) {
+  if (root) walk(root, [], false, visit3);
+}
+function walk(node, path, inFlow, visit3) {
+  visit3({ node, path, inFlow });
+  if (node.kind === "map") {
+    const flow = inFlow || node.flow;
+    for (const pair of node.pairs) {
+      const key = scalarText(pair.key);
+      if (key !== void 0 && pair.value) walk(pair.value, [...path, key], flow, visit3);
+    }
+  } else if (node.kind === "seq") {
+    const flow = inFlow || node.flow;
+    const { items } = node;
+    for (let index = 0; index < items.length; index++) walk(items[index], [...path, index], flow, visit3);
+  }
+}
+
+// src/yaml/alias.ts
+var ANCHOR = /&([^\s,[\]{}]+)(?=[\s,\]}]|$)/g;
+var anchorsOfFile = /* @__PURE__ */ new WeakMap();
+function anchorsIn(file) {
+  let anchors = anchorsOfFile.get(file);
+  if (anchors === void 0) {
+    const found = /* @__PURE__ */ new Map();
+    for (const match of file.text.matchAll(ANCHOR)) {
+      const offsets = found.get(match[1]);
+      if (offsets) offsets.push(match.index);
+      else found.set(match[1], [match.index]);
+    }
+    anchorsOfFile.set(file, anchors = found);
+  }
+  return anchors;
+}
+function anchorOf(file, alias) {
+  const name = file.text.slice(alias.start + 1, alias.end);
+  const offsets = anchorsIn(file).get(name) ?? [];
+  const before = partitionPoint(offsets.length, (i) => offsets[i] < alias.start);
+  return before === 0 ? void 0 : { name: `&${name}`, at: offsets[before - 1] };
+}
+var BEFORE_VALUE = /(?:[ \t\r\n]+|#[^\r\n]*|![^\s]*)*/y;
+var valuesOfRoot = /* @__PURE__ */ new WeakMap();
+function anchoredValue(file, root, alias) {
+  const anchor = anchorOf(file, alias);
+  if (anchor === void 0 || root === null) return void 0;
+  BEFORE_VALUE.lastIndex = anchor.at + anchor.name.length;
+  BEFORE_VALUE.test(file.text);
+  const start = BEFORE_VALUE.lastIndex;
+  let values = valuesOfRoot.get(root);
+  if (values === void 0) {
+    const byStart = /* @__PURE__ */ new Map();
+    forEachValue(root, ({ node, path }) => {
+      if (node.kind !== "alias" && !byStart.has(node.start)) byStart.set(node.start, { node, path });
+    });
+    valuesOfRoot.set(root, values = byStart);
+  }
+  return values.get(start);
+}
+function isMergeKey(key) {
+  return key.kind === "scalar" && key.style === "plain" && key.text === "<<";
+}
+function hasMergeKey(map2) {
+  return map2.pairs.some((pair) => isMergeKey(pair.key));
+}
+function mergedFromWords(key, from, line) {
+  return `its ${key} is merged (<<) from ${from} (line ${line}), ${MERGE_SHARED}`;
+}
+var MERGE_SHARED = "which every mapping merging it shares";
+function mergedValue(file, root, map2, path, key) {
+  return mergedFrom(file, root, map2, path, key, /* @__PURE__ */ new Set());
+}
+function mergedFrom(file, root, map2, path, key, seen) {
+  if (seen.has(map2)) return void 0;
+  seen.add(map2);
+  for (const pair of map2.pairs) {
+    if (!isMergeKey(pair.key) || pair.value === null) continue;
+    const sources = pair.value.kind === "seq" ? pair.value.items.map((item, i) => ({ node: item, path: [...path, "<<", i] })) : [{ node: pair.value, path: [...path, "<<"] }];
+    for (const source of sources) {
+      const merged = source.node.kind === "alias" ? anchoredValue(file, root, source.node) : source;
+      if (merged?.node.kind !== "map") continue;
+      const own = merged.node.pairs.find((p) => p.key.kind === "scalar" && !isMergeKey(p.key) && p.key.text === key);
+      if (own) return own.value ? { node: own.value, path: [...merged.path, key] } : void 0;
+      const found = mergedFrom(file, root, merged.node, merged.path, key, seen);
+      if (found) return found;
+    }
+  }
+  return void 0;
 }
 
 // src/create-hint.ts
@@ -4875,7 +4996,7 @@ var merge = {
   }),
   stringify: () => MERGE_KEY
 };
-var isMergeKey = (ctx, key) => (merge.identify(key) || isScalar(key) && (!key.type || key.type === Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
+var isMergeKey2 = (ctx, key) => (merge.identify(key) || isScalar(key) && (!key.type || key.type === Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
 function addMergeToJSMap(ctx, map2, value) {
   const source = resolveAliasValue(ctx, value);
   if (isSeq(source))
@@ -4917,7 +5038,7 @@ function resolveAliasValue(ctx, value) {
 function addPairToJSMap(ctx, map2, { key, value }) {
   if (isNode(key) && key.addToJSMap)
     key.addToJSMap(ctx, map2, value);
-  else if (isMergeKey(ctx, key))
+  else if (isMergeKey2(ctx, key))
     addMergeToJSMap(ctx, map2, value);
   else {
     const jsKey = toJS(key, "", ctx);
@@ -8011,6 +8132,252 @@ ${end.comment}` : end.comment;
   }
 };
 
+// node_modules/yaml/browser/dist/parse/cst.js
+var cst_exports = {};
+__export(cst_exports, {
+  BOM: () => BOM,
+  DOCUMENT: () => DOCUMENT,
+  FLOW_END: () => FLOW_END,
+  SCALAR: () => SCALAR2,
+  createScalarToken: () => createScalarToken,
+  isCollection: () => isCollection2,
+  isScalar: () => isScalar2,
+  prettyToken: () => prettyToken,
+  resolveAsScalar: () => resolveAsScalar,
+  setScalarValue: () => setScalarValue,
+  stringify: () => stringify2,
+  tokenType: () => tokenType,
+  visit: () => visit2
+});
+
+// node_modules/yaml/browser/dist/parse/cst-scalar.js
+function resolveAsScalar(token, strict2 = true, onError) {
+  if (token) {
+    const _onError = (pos, code, message) => {
+      const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
+      if (onError)
+        onError(offset, code, message);
+      else
+        throw new YAMLParseError([offset, offset + 1], code, message);
+    };
+    switch (token.type) {
+      case "scalar":
+      case "single-quoted-scalar":
+      case "double-quoted-scalar":
+        return resolveFlowScalar(token, strict2, _onError);
+      case "block-scalar":
+        return resolveBlockScalar({ options: { strict: strict2 } }, token, _onError);
+    }
+  }
+  return null;
+}
+function createScalarToken(value, context2) {
+  const { implicitKey = false, indent, inFlow = false, offset = -1, type = "PLAIN" } = context2;
+  const source = stringifyString({ type, value }, {
+    implicitKey,
+    indent: indent > 0 ? " ".repeat(indent) : "",
+    inFlow,
+    options: { blockQuote: true, lineWidth: -1 }
+  });
+  const end = context2.end ?? [
+    { type: "newline", offset: -1, indent, source: "\n" }
+  ];
+  switch (source[0]) {
+    case "|":
+    case ">": {
+      const he = source.indexOf("\n");
+      const head = source.substring(0, he);
+      const body = source.substring(he + 1) + "\n";
+      const props = [
+        { type: "block-scalar-header", offset, indent, source: head }
+      ];
+      if (!addEndtoBlockProps(props, end))
+        props.push({ type: "newline", offset: -1, indent, source: "\n" });
+      return { type: "block-scalar", offset, indent, props, source: body };
+    }
+    case '"':
+      return { type: "double-quoted-scalar", offset, indent, source, end };
+    case "'":
+      return { type: "single-quoted-scalar", offset, indent, source, end };
+    default:
+      return { type: "scalar", offset, indent, source, end };
+  }
+}
+function setScalarValue(token, value, context2 = {}) {
+  let { afterKey = false, implicitKey = false, inFlow = false, type } = context2;
+  let indent = "indent" in token ? token.indent : null;
+  if (afterKey && typeof indent === "number")
+    indent += 2;
+  if (!type)
+    switch (token.type) {
+      case "single-quoted-scalar":
+        type = "QUOTE_SINGLE";
+        break;
+      case "double-quoted-scalar":
+        type = "QUOTE_DOUBLE";
+        break;
+      case "block-scalar": {
+        const header = token.props[0];
+        if (header.type !== "block-scalar-header")
+          throw new Error("Invalid block scalar header");
+        type = header.source[0] === ">" ? "BLOCK_FOLDED" : "BLOCK_LITERAL";
+        break;
+      }
+      default:
+        type = "PLAIN";
+    }
+  const source = stringifyString({ type, value }, {
+    implicitKey: implicitKey || indent === null,
+    indent: indent !== null && indent > 0 ? " ".repeat(indent) : "",
+    inFlow,
+    options: { blockQuote: true, lineWidth: -1 }
+  });
+  switch (source[0]) {
+    case "|":
+    case ">":
+      setBlockScalarValue(token, source);
+      break;
+    case '"':
+      setFlowScalarValue(token, source, "double-quoted-scalar");
+      break;
+    case "'":
+      setFlowScalarValue(token, source, "single-quoted-scalar");
+      break;
+    default:
+      setFlowScalarValue(token, source, "scalar");
+  }
+}
+function setBlockScalarValue(token, source) {
+  const he = source.indexOf("\n");
+  const head = source.substring(0, he);
+  const body = source.substring(he + 1) + "\n";
+  if (token.type === "block-scalar") {
+    const header = token.props[0];
+    if (header.type !== "block-scalar-header")
+      throw new Error("Invalid block scalar header");
+    header.source = head;
+    token.source = body;
+  } else {
+    const { offset } = token;
+    const indent = "indent" in token ? token.indent : -1;
+    const props = [
+      { type: "block-scalar-header", offset, indent, source: head }
+    ];
+    if (!addEndtoBlockProps(props, "end" in token ? token.end : void 0))
+      props.push({ type: "newline", offset: -1, indent, source: "\n" });
+    for (const key of Object.keys(token))
+      if (key !== "type" && key !== "offset")
+        delete token[key];
+    Object.assign(token, { type: "block-scalar", indent, props, source: body });
+  }
+}
+function addEndtoBlockProps(props, end) {
+  if (end)
+    for (const st of end)
+      switch (st.type) {
+        case "space":
+        case "comment":
+          props.push(st);
+          break;
+        case "newline":
+          props.push(st);
+          return true;
+      }
+  return false;
+}
+function setFlowScalarValue(token, source, type) {
+  switch (token.type) {
+    case "scalar":
+    case "double-quoted-scalar":
+    case "single-quoted-scalar":
+      token.type = type;
+      token.source = source;
+      break;
+    case "block-scalar": {
+      const end = token.props.slice(1);
+      let oa = source.length;
+      if (token.props[0].type === "block-scalar-header")
+        oa -= token.props[0].source.length;
+      for (const tok of end)
+        tok.offset += oa;
+      delete token.props;
+      Object.assign(token, { type, source, end });
+      break;
+    }
+    case "block-map":
+    case "block-seq": {
+      const offset = token.offset + source.length;
+      const nl = { type: "newline", offset, indent: token.indent, source: "\n" };
+      delete token.items;
+      Object.assign(token, { type, source, end: [nl] });
+      break;
+    }
+    default: {
+      const indent = "indent" in token ? token.indent : -1;
+      const end = "end" in token && Array.isArray(token.end) ? token.end.filter((st) => st.type === "space" || st.type === "comment" || st.type === "newline") : [];
+      for (const key of Object.keys(token))
+        if (key !== "type" && key !== "offset")
+          delete token[key];
+      Object.assign(token, { type, indent, source, end });
+    }
+  }
+}
+
+// node_modules/yaml/browser/dist/parse/cst-stringify.js
+var stringify2 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
+function stringifyToken(token) {
+  switch (token.type) {
+    case "block-scalar": {
+      let res = "";
+      for (const tok of token.props)
+        res += stringifyToken(tok);
+      return res + token.source;
+    }
+    case "block-map":
+    case "block-seq": {
+      let res = "";
+      for (const item of token.items)
+        res += stringifyItem(item);
+      return res;
+    }
+    case "flow-collection": {
+      let res = token.start.source;
+      for (const item of token.items)
+        res += stringifyItem(item);
+      for (const st of token.end)
+        res += st.source;
+      return res;
+    }
+    case "document": {
+      let res = stringifyItem(token);
+      if (token.end)
+        for (const st of token.end)
+          res += st.source;
+      return res;
+    }
+    default: {
+      let res = token.source;
+      if ("end" in token && token.end)
+        for (const st of token.end)
+          res += st.source;
+      return res;
+    }
+  }
+}
+function stringifyItem({ start, key, sep: sep2, value }) {
+  let res = "";
+  for (const st of start)
+    res += st.source;
+  if (key)
+    res += stringifyToken(key);
+  if (sep2)
+    for (const st of sep2)
+      res += st.source;
+  if (value)
+    res += stringifyToken(value);
+  return res;
+}
+
 // node_modules/yaml/browser/dist/parse/cst-visit.js
 var BREAK2 = /* @__PURE__ */ Symbol("break visit");
 var SKIP2 = /* @__PURE__ */ Symbol("skip children");
@@ -8072,6 +8439,22 @@ var BOM = "\uFEFF";
 var DOCUMENT = "";
 var FLOW_END = "";
 var SCALAR2 = "";
+var isCollection2 = (token) => !!token && "items" in token;
+var isScalar2 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+function prettyToken(token) {
+  switch (token) {
+    case BOM:
+      return "<BOM>";
+    case DOCUMENT:
+      return "<DOC>";
+    case FLOW_END:
+      return "<FLOW_END>";
+    case SCALAR2:
+      return "<SCALAR>";
+    default:
+      return JSON.stringify(token);
+  }
+}
 function tokenType(source) {
   switch (source) {
     case BOM:
@@ -9642,18 +10025,6 @@ function parseDocument(source, options = {}) {
   return doc;
 }
 
-// src/text/partition-point.ts
-function partitionPoint(length, before) {
-  let lo = 0;
-  let hi = length;
-  while (lo < hi) {
-    const mid = lo + hi >>> 1;
-    if (before(mid)) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 // src/text/line-index.ts
 var LineIndex = class {
   #starts;
@@ -9735,30 +10106,33 @@ var ESCAPES = {
   P: "\u2029"
 };
 var HEX_DIGITS = { x: 2, u: 4, U: 8 };
-function unescapeDoubleQuoted(inner) {
+function unescapeDoubleQuoted(inner, map2) {
   let out = "";
-  for (let i = 0; i < inner.length; i++) {
-    const c = inner[i];
-    if (c !== "\\") {
-      out += c;
-      continue;
-    }
-    const e = inner[++i];
+  let from = 0;
+  for (let i = inner.indexOf("\\"); i >= 0; i = inner.indexOf("\\", from)) {
+    out += inner.slice(from, i);
+    if (map2) for (let k = from; k < i; k++) map2.push(k);
+    const e = inner[i + 1] ?? "";
     const digits = HEX_DIGITS[e];
+    let escaped2;
     if (digits === void 0) {
-      const escaped2 = ESCAPES[e];
-      if (escaped2 === void 0) return void 0;
-      out += escaped2;
-      continue;
+      escaped2 = ESCAPES[e];
+      from = i + 2;
+    } else {
+      const hex = inner.slice(i + 2, i + 2 + digits);
+      const code = hex.length === digits && /^[0-9a-fA-F]+$/.test(hex) ? parseInt(hex, 16) : -1;
+      if (code >= 0 && code <= 1114111 && !(code >= 55296 && code <= 57343)) escaped2 = String.fromCodePoint(code);
+      from = i + 2 + digits;
     }
-    const hex = inner.slice(i + 1, i + 1 + digits);
-    if (hex.length !== digits || !/^[0-9a-fA-F]+$/.test(hex)) return void 0;
-    const code = parseInt(hex, 16);
-    if (code > 1114111 || code >= 55296 && code <= 57343) return void 0;
-    out += String.fromCodePoint(code);
-    i += digits;
+    if (escaped2 === void 0) return void 0;
+    out += escaped2;
+    if (map2) for (let k = 0; k < escaped2.length; k++) map2.push(i);
   }
-  return out;
+  if (map2) {
+    for (let k = from; k < inner.length; k++) map2.push(k);
+    map2.push(inner.length);
+  }
+  return from === 0 ? inner : out + inner.slice(from);
 }
 
 // src/yaml/subset.ts
@@ -10355,6 +10729,13 @@ var NUMBER_PATTERNS = [
 function readsAsNonString(value) {
   return value === "" || YAML11_WORDS.has(value) || NUMBER_PATTERNS.some((pattern) => pattern.test(value));
 }
+function numberRead(text2) {
+  if (!NUMBER_PATTERNS.some((pattern) => pattern.test(text2))) return void 0;
+  const digits = text2.replace(/^[-+]/, "").replaceAll("_", "");
+  const value = digits.includes(":") ? digits.split(":").reduce((sum, part) => sum * 60 + Number(part), 0) : /^(?:0x[0-9a-fA-F]+|0o[0-7]+|0b[01]+|[0-9]+)$/.test(digits) ? BigInt(/^0[0-7]+$/.test(digits) ? `0o${digits}` : digits) : Number(digits);
+  if (typeof value === "number" && Number.isNaN(value)) return void 0;
+  return String(text2.startsWith("-") ? -value : value);
+}
 function isPrintable(code) {
   return code >= 32 && code <= 126 || code >= 160 && code <= 55295 && code !== 8232 && code !== 8233 || code >= 57344 && code <= 65533 && code !== 65279 || code >= 65536;
 }
@@ -10526,6 +10907,8 @@ var EditPlan = class {
   file;
   claimed = /* @__PURE__ */ new Set();
   planned = [];
+  /** The value each scalar set so far is given: what a mapping merging it (`<<: *img`) reads. */
+  values = /* @__PURE__ */ new Map();
   warnings = [];
   /** Reserves a node for the current editor: later editors leave it alone. */
   claim(node) {
@@ -10533,6 +10916,10 @@ var EditPlan = class {
   }
   isClaimed(node) {
     return node !== null && node !== void 0 && this.claimed.has(node);
+  }
+  /** What `node` holds once the plan is applied. */
+  valueOf(node) {
+    return this.values.get(node) ?? node.text;
   }
   /**
    * Makes `node` hold `value` (no change when it already does) and claims it; `verbatim` as scalarSplice. A node
@@ -10546,6 +10933,7 @@ var EditPlan = class {
       return this.warn(node.start, tagWarning(label.kind === "setter" ? `the value Flux setter "${label.key}" marks` : label.key, node, value));
     }
     const splice = scalarSplice(this.file, node, value, inFlow, verbatim);
+    this.values.set(node, value);
     this.planned.push({ splice, change: { kind: label.kind, key: label.key, old, new: value, object: label.document.object } });
   }
   /** Adds `key: value` as a new last pair of `map` (several keys: the value nested under them). */
@@ -10621,9 +11009,11 @@ function formatPath(path) {
 }
 function parsePath(text2, value) {
   const fail2 = (why, at) => {
-    const yq = at === 0 && text2.startsWith(".") && text2.length > 1 ? `; drop the leading dot (paths are ${text2.slice(1)}, not yq's ${text2})` : "";
-    throw new SourceError(`invalid path ${JSON.stringify(text2)}: ${yqSelector(text2, value) ?? `${why} at character ${at + 1}${yq}`}`);
+    throw new SourceError(
+      `invalid path ${JSON.stringify(text2)}: ${yqSelector(text2, value) ?? `${why} at character ${at + 1}${at === 0 ? rootHint(text2) : ""}`}`
+    );
   };
+  if (JSON_ROOT.test(text2)) fail2("a JSONPath root '$'", 0);
   const segments = [];
   let i = 0;
   while (i < text2.length) {
@@ -10651,10 +11041,18 @@ function parsePath(text2, value) {
   if (segments.length === 0) fail2("empty path", 0);
   return segments;
 }
+var JSON_ROOT = /^\$[.[]./;
+function rootHint(text2) {
+  if (JSON_ROOT.test(text2)) {
+    const root = text2[1] === "." ? "$." : "$";
+    return `; drop the leading ${root} (paths are ${text2.slice(root.length)}, not updatecli's ${text2})`;
+  }
+  return text2.startsWith(".") && text2.length > 1 ? `; drop the leading dot (paths are ${text2.slice(1)}, not yq's ${text2})` : "";
+}
 function yqSelector(path, value) {
   const open = path.indexOf("[");
   if (open < 0 || !/\[\s*(?:\]|\?)|\[[^\]"']*=|select\(/.test(path)) return void 0;
-  const list = path.slice(0, open).replace(/^[\s(]*\./, "");
+  const list = path.slice(0, open).replace(/^[\s(]*\$?\./, "");
   const picked = /\.?([\w-]+)\s*==?\s*(?:"([^"]*)"|'([^']*)'|([^\s\])]+))/.exec(path.slice(open));
   const name = picked?.[1] === "name" ? picked[2] ?? picked[3] ?? picked[4] : void 0;
   const field2 = /\.([\w-]+)[\s)]*$/.exec(path)?.[1];
@@ -10710,7 +11108,7 @@ function nullWords(text2) {
 function describeAt(path, depth) {
   return depth === 0 ? "the document" : formatPath(path.slice(0, depth));
 }
-function lookUp(text2, root, path) {
+function lookUp(file, root, path) {
   if (root === null) return { depth: 0, message: "the document is empty", offset: 0 };
   let node = root;
   let inFlow = false;
@@ -10729,7 +11127,8 @@ function lookUp(text2, root, path) {
       if (!pair?.value) {
         const keys = node.pairs.map((item) => scalarText(item.key)).filter((key2) => key2 !== void 0);
         const message = keys.length === 0 ? `${at} is an empty mapping, it has no '${segment2}'` : `${at} has ${cappedList(keys.map((key2) => `'${key2}'`))}, not '${segment2}'`;
-        return { ...miss(message), map: node };
+        const merged = hasMergeKey(node) ? throughMerge(file, root, node, path, depth, segment2) : void 0;
+        return { ...miss(merged ? `${message}: ${merged.message}` : message), map: node, ...merged && { creates: merged.creates } };
       }
       inFlow ||= node.flow;
       key = pair.key;
@@ -10742,31 +11141,67 @@ function lookUp(text2, root, path) {
       key = void 0;
       node = node.items[index];
     } else if (isFlowScalar(node) && node.style === "plain" && node.tag === void 0 && isNull(node.text)) {
-      const between = key === void 0 ? "" : text2.slice(key.end, node.start);
+      const between = key === void 0 ? "" : file.text.slice(key.end, node.start);
       const fill = key !== void 0 && /^[ \t]*:[ \t]*$/.test(between) ? { key, node, inFlow } : void 0;
       const anchor = /&\S+/.exec(between)?.[0];
       const why = anchor === void 0 ? "" : ` (it is anchored, ${anchor}: filling it would fill its aliases too, so it is written by hand)`;
       return { ...miss(`${at} is ${nullWords(node.text)}, it has no '${segment2}'${why}`), ...fill && { fill } };
+    } else if (node.kind === "alias") {
+      return miss(`${at} is ${aliasWords(file, root, node, path.slice(depth), `it has no '${segment2}'`)}`);
     } else {
-      return miss(`${at} is ${node.kind === "scalar" ? "a scalar" : "an alias"}, it has no '${segment2}'`);
+      return miss(`${at} is a scalar, it has no '${segment2}'`);
     }
   }
   return { node, inFlow };
 }
+function aliasWords(file, root, alias, rest, lacks) {
+  const anchor = anchorOf(file, alias);
+  const anchored = anchoredValue(file, root, alias);
+  if (!anchor || !anchored) return `an alias, ${lacks}`;
+  const name = file.text.slice(alias.start, alias.end);
+  const of = `an alias (${name}) of ${formatPath(anchored.path)} (${anchor.name}, line ${file.lineAt(anchor.at)})`;
+  const path = [...anchored.path, ...rest];
+  const found = lookUp(file, root, path);
+  if ("message" in found) return `${of}, where ${found.message}`;
+  const own = `${lacks}${rest.length > 0 ? " of its own" : ""}`;
+  if (!isFlowScalar(found.node)) return `${of}, ${own}`;
+  return `an alias (${name}), ${own}: set ${formatPath(path)} (line ${file.lineAt(found.node.start)}), which every alias of ${anchor.name} follows`;
+}
+function throughMerge(file, root, map2, path, depth, key) {
+  const merged = mergedValue(file, root, map2, path.slice(0, depth), key);
+  if (!merged) return void 0;
+  const rest = path.slice(depth + 1);
+  const target = [...merged.path, ...rest];
+  const found = lookUp(file, root, target);
+  const from = `its ${key} is merged (<<) from ${formatPath(merged.path)}`;
+  const message = "message" in found ? `${from} (line ${file.lineAt(merged.node.start)}), where ${found.message}` : rest.length === 0 ? mergedFromWords(key, formatPath(merged.path), file.lineAt(found.node.start)) : `${from}, whose ${formatPath(rest)} is ${formatPath(target)} (line ${file.lineAt(found.node.start)}), ${MERGE_SHARED}`;
+  const mapping = depth === 0 ? "the document" : formatPath(path.slice(0, depth));
+  const only = rest.length === 0 ? `, which only ${mapping} gets` : ` holding only ${formatPath(rest)}, which replaces the merged ${key} whole for ${mapping} alone`;
+  return { message, creates: `'${key}' beside '<<'${only}` };
+}
 function warnStaleDigest(plan, document, segments, path, node, tag, { setsToo, configured }) {
-  const holder = segments.length > 1 ? lookUp(plan.file.text, document.root, segments.slice(0, -1)) : { node: document.root };
+  const holder = segments.length > 1 ? lookUp(plan.file, document.root, segments.slice(0, -1)) : { node: document.root };
   if ("message" in holder || holder.node?.kind !== "map") return;
   const map2 = holder.node;
-  const field2 = (key) => mapValue(map2, key) ?? void 0;
-  const digest = digestBeside(segments[segments.length - 1], field2);
-  if (!isFlowScalar(digest) || digest.text === "" || node.text === tag) return;
+  const pin = pinBeside(segments[segments.length - 1], (key) => mapValue(map2, key) ?? void 0);
+  if (!pin || !isFlowScalar(pin.digest) || pin.digest.text === "" || node.text === tag) return;
   const digestKey = formatPath([...segments.slice(0, -1), "digest"]);
   if (setsToo(digestKey)) return;
-  const { registry, repository } = splitImage(field2);
-  const name = [scalarText(registry), scalarText(repository)].filter((part) => part).join("/");
-  const stale = { tagKey: path, tag, digestKey, line: plan.file.lineAt(digest.start), digest: digest.text, name };
+  const stale = { tagKey: path, tag, digestKey, line: plan.file.lineAt(pin.digest.start), digest: pin.digest.text, name: pin.name };
   plan.warn(node.start, staleDigestWarning({ ...stale, ...configured && { configured } }));
 }
+function pinBeside(key, field2) {
+  if (key === "newTag") {
+    const name = scalarText(field2("newName")) || scalarText(field2("name"));
+    const digest2 = field2("digest");
+    return name && digest2 ? { digest: digest2, name } : void 0;
+  }
+  const digest = digestBeside(key, field2);
+  if (digest === void 0) return void 0;
+  const { registry, repository } = splitImage(field2);
+  return { digest, name: [scalarText(registry), scalarText(repository)].filter((part) => part).join("/") };
+}
+var TAG_KEYS = /* @__PURE__ */ new Set(["tag", "newTag"]);
 function setYamlPath(text2, path, value, options = {}) {
   const unchanged = { text: text2, changes: [], warnings: [] };
   const segments = parsePath(path);
@@ -10776,15 +11211,17 @@ function setYamlPath(text2, path, value, options = {}) {
   };
   let deepest;
   for (const [index, document] of file.documents.entries()) {
-    const found = lookUp(text2, document.root, segments);
+    const found = lookUp(file, document.root, segments);
     if ("message" in found) {
       if (!deepest || found.depth > deepest.depth) deepest = { ...found, document };
       continue;
     }
     const { node, inFlow } = found;
     if (!isFlowScalar(node)) {
-      const what = { map: "a mapping", seq: "a list", scalar: "a block scalar (| or >), which is never edited", alias: "an alias" }[node.kind];
-      return fail2(`the value is ${what}, not a scalar that can be set`, node.start);
+      const cannot = "not a scalar that can be set";
+      if (node.kind === "alias") return fail2(`the value is ${aliasWords(file, document.root, node, [], cannot)}`, node.start);
+      const what = { map: "a mapping", seq: "a list", scalar: "a block scalar (| or >), which is never edited" }[node.kind];
+      return fail2(`the value is ${what}, ${cannot}`, node.start);
     }
     const plan = new EditPlan(file);
     const next = typeof value === "string" ? value : value(scalarText(node), (why, kind) => plan.warn(node.start, `${path} ${why}`, kind));
@@ -10795,15 +11232,25 @@ function setYamlPath(text2, path, value, options = {}) {
       const how = asType ? `${options.typed === false ? "give the value unquoted" : "pass typed: true"} to set a ${type}, or drop the tag` : "drop the tag to set it";
       return fail2(`the value has the tag ${type}, which cannot hold ${asType ? "the string " : ""}${JSON.stringify(next)}: ${how}`, node.start);
     }
-    const typed = options.typed === true && (type !== void 0 || node.style === "plain" && isNonString(node.text) && isNonString(next));
+    const tagField = TAG_KEYS.has(String(segments.at(-1)));
+    const typed = options.typed === true && (type !== void 0 || !tagField && node.style === "plain" && isNonString(node.text) && isNonString(next));
+    const read = numberRead(next);
+    if (typed && read !== void 0 && read !== next && node.text !== next) {
+      plan.warn(
+        node.start,
+        `${path}: ${next} is written as a number, as the field held one, which YAML reads as ${read}; to set the text ${next}, give it quoted (${JSON.stringify(next)})`
+      );
+    }
     if (options.setsToo) warnStaleDigest(plan, document, segments, path, node, next, { ...options, setsToo: options.setsToo });
     const retyped = node.style === "plain" && isNonString(node.text) && !isNull(node.text) && node.text !== next;
     if ((options.typed !== void 0 || typeof value === "string") && !typed && retyped) {
       const unquote2 = options.typed ? "" : options.typed === false ? "; to keep its type, give the value unquoted" : "; to keep its type, pass typed: true";
-      plan.warn(node.start, `${path}: ${node.text} (not a string in YAML) becomes the string "${next}"${isNonString(next) ? unquote2 : ""}`);
+      const keeps = isNonString(next) && (read === void 0 || read === next);
+      const why = tagField ? " (a tag is a string to Helm and kustomize)" : keeps ? unquote2 : "";
+      plan.warn(node.start, `${path}: ${node.text} (not a string in YAML) becomes the string "${next}"${why}`);
     }
     plan.setScalar(node, next, inFlow, { kind: "override", key: path, document }, typed);
-    const others = file.documents.slice(index + 1).flatMap((d, i) => "message" in lookUp(text2, d.root, segments) ? [] : [index + i + 2]);
+    const others = file.documents.slice(index + 1).flatMap((d, i) => "message" in lookUp(file, d.root, segments) ? [] : [index + i + 2]);
     if (others.length > 0) {
       plan.warn(
         node.start,
@@ -10825,7 +11272,7 @@ function setYamlPath(text2, path, value, options = {}) {
     return plan.result();
   }
   return fail2(
-    deepest ? `${deepest.message}${creatable && !options.create ? ` ${createHint(path)}` : ""}` : "the file has no YAML document",
+    deepest ? `${deepest.message}${creatable && !options.create ? ` ${createHint(deepest.creates ?? path)}` : ""}` : "the file has no YAML document",
     deepest?.offset ?? 0
   );
 }
@@ -10865,20 +11312,24 @@ function placeholderReason(text2, reference, elements) {
 }
 function staleElements(root, placeholder, part, update) {
   const name = /^\{\{-?\s*\.?([\w-]+)\s*-?\}\}$/.exec(placeholder.trim())?.[1];
-  const generators = nodeAt(root, ["spec", "generators"]);
-  if (name === void 0 || generators?.kind !== "seq") return void 0;
+  if (name === void 0) return void 0;
   const held = [];
-  generators.items.forEach((generator, g) => {
-    const elements = nodeAt(generator, ["list", "elements"]);
-    if (elements?.kind !== "seq") return;
+  for (const { elements, path } of listElements(nodeAt(root, ["spec", "generators"]), ["spec", "generators"]))
     elements.items.forEach((element, e) => {
       const value = nodeAt(element, [name]);
-      if (isFlowScalar(value)) held.push({ path: ["spec", "generators", g, "list", "elements", e, name], value: value.text });
+      if (isFlowScalar(value)) held.push({ path: [...path, e, name], value: value.text });
     });
-  });
   if (held.length === 0) return void 0;
   const version = (value) => part === "tag" ? versionOf(value, void 0) : versionOf(void 0, value);
   return held.filter(({ value }) => nextVersion(update, version(value)) !== void 0);
+}
+function listElements(generators, path) {
+  if (generators?.kind !== "seq") return [];
+  return generators.items.flatMap((generator, g) => {
+    const elements = nodeAt(generator, ["list", "elements"]);
+    if (elements?.kind === "seq") return [{ elements, path: [...path, g, "list", "elements"] }];
+    return ["matrix", "merge"].flatMap((kind) => listElements(nodeAt(generator, [kind, "generators"]), [...path, g, kind, "generators"]));
+  });
 }
 var ELEMENTS_NAMED = 5;
 function elementsHolding(elements) {
@@ -11002,32 +11453,13 @@ function spells(pieces, name) {
   return from <= name.length - last.length;
 }
 
-// src/yaml/walk.ts
-function forEachValue(root, visit3) {
-  if (root) walk(root, [], false, visit3);
-}
-function walk(node, path, inFlow, visit3) {
-  visit3({ node, path, inFlow });
-  if (node.kind === "map") {
-    const flow = inFlow || node.flow;
-    for (const pair of node.pairs) {
-      const key = scalarText(pair.key);
-      if (key !== void 0 && pair.value) walk(pair.value, [...path, key], flow, visit3);
-    }
-  } else if (node.kind === "seq") {
-    const flow = inFlow || node.flow;
-    const { items } = node;
-    for (let index = 0; index < items.length; index++) walk(items[index], [...path, index], flow, visit3);
-  }
-}
-
 // src/yaml/helm.ts
 function setHelmImage(image, incoming, plan, document) {
   const { repository, registry, tag, digest } = image;
   const repositoryNode = repository?.node;
   const tagNode = tag?.node;
   if (!tag || !isFlowScalar(repositoryNode) || digest && !isFlowScalar(digest.node)) return;
-  if ([repository, registry, tag, digest].some((field2) => plan.isClaimed(field2?.node))) return;
+  if ([repository, registry, tag, digest].some((field2) => !field2?.merged && plan.isClaimed(field2?.node))) return;
   const registryText = scalarText(registry?.node);
   const name = registryText ? `${registryText}/${repositoryNode.text}` : repositoryNode.text;
   const update = incoming.get(normalizeRepository(name) ?? "");
@@ -11039,69 +11471,53 @@ function setHelmImage(image, incoming, plan, document) {
   const digestNode = digest?.node;
   const current = tagNode.style === "plain" && tagNode.text === "~" ? "" : tagNode.text;
   const { next, say: sayTo } = nextSplitImage(update, { tag: current, digest: digest && scalarText(digestNode) });
-  const say = () => sayTo(plan.keptBy(tagNode.start, formatPath(tag.path)), plan.keptBy(tagNode.start, formatPath(image.path?.length ? image.path : tag.path)));
+  const [tagAt, tagPath] = tag.merged ? [ownStart(image) ?? tagNode.start, [...image.path ?? [], ...tag.path.slice(-1)]] : [tagNode.start, tag.path];
+  const say = () => sayTo(plan.keptBy(tagAt, formatPath(tagPath)), plan.keptBy(tagAt, formatPath(image.path?.length ? image.path : tag.path)));
   if (!next) return say();
-  if (next.tag !== void 0 && !tagHolds(tagNode, next.tag)) return plan.warn(tagNode.start, tagWarning(formatPath(tag.path), tagNode, next.tag));
-  if (digest && isFlowScalar(digestNode) && next.digest !== void 0 && !tagHolds(digestNode, next.digest))
-    return plan.warn(digestNode.start, tagWarning(formatPath(digest.path), digestNode, next.digest));
+  const writes2 = [
+    { field: tag, node: tagNode, value: next.tag },
+    { field: digest, node: isFlowScalar(digestNode) ? digestNode : void 0, value: next.digest }
+  ].filter((w) => w.field !== void 0 && w.node !== void 0 && w.value !== void 0);
+  const behind = writes2.find(({ field: field2, node, value }) => field2.merged && plan.valueOf(node) !== value);
+  if (behind)
+    return plan.warn(
+      ownStart(image) ?? behind.node.start,
+      mergedWarning(image, behind.field, plan, next.tag ? `${name}:${next.tag}` : `${name}@${next.digest}`)
+    );
+  const unfit = writes2.find(({ field: field2, node, value }) => !field2.merged && !tagHolds(node, value));
+  if (unfit) return plan.warn(unfit.node.start, tagWarning(formatPath(unfit.field.path), unfit.node, unfit.value));
   say();
-  if (next.tag !== void 0) plan.setScalar(tagNode, next.tag, tag.inFlow, { kind: "helm", key: formatPath(tag.path), document });
-  if (digest && isFlowScalar(digestNode) && next.digest !== void 0)
-    plan.setScalar(digestNode, next.digest, digest.inFlow, { kind: "helm", key: formatPath(digest.path), document });
+  for (const { field: field2, node, value } of writes2)
+    if (!field2.merged) plan.setScalar(node, value, field2.inFlow, { kind: "helm", key: formatPath(field2.path), document });
+}
+function ownStart({ tag, repository, registry, digest }) {
+  return [tag, repository, registry, digest].find((field2) => field2 && !field2.merged && field2.node)?.node?.start;
+}
+function mergedWarning(image, field2, plan, reference) {
+  const pair = formatPath(image.path ?? []);
+  const key = field2.path[field2.path.length - 1];
+  const merged = mergedFromWords(String(key), formatPath(field2.path), plan.file.lineAt(field2.node.start));
+  return `${pair} is not moved to ${reference}: ${merged}; add ${key}: to ${pair} to set it for this one alone, or set ${formatPath(field2.path)} for all of them`;
 }
 var editHelmValues = (file, request, plan) => {
   const incoming = byRepository(request.images);
   if (incoming.size === 0) return;
   for (const document of file.documents) {
     forEachValue(document.root, ({ node, path, inFlow }) => {
-      if (node.kind !== "map" || mapValue(node, "tag") === void 0) return;
+      if (node.kind !== "map") return;
+      const merges = hasMergeKey(node);
+      if (!merges && mapValue(node, "tag") === void 0) return;
+      if (merges && ![...SPLIT_IMAGE_KEYS].some((key) => mapValue(node, key) !== void 0)) return;
       const field2 = (key) => {
         const value = mapValue(node, key);
-        return value === void 0 ? void 0 : { node: value, path: [...path, key], inFlow: inFlow || node.flow };
+        if (value !== void 0) return { node: value, path: [...path, key], inFlow: inFlow || node.flow };
+        const merged = merges ? mergedValue(file, document.root, node, path, key) : void 0;
+        return merged && { ...merged, inFlow: false, merged: true };
       };
       setHelmImage({ path, ...splitImage(field2) }, incoming, plan, document);
     });
   }
 };
-
-// src/yaml/alias.ts
-var ANCHOR = /&([^\s,[\]{}]+)(?=[\s,\]}]|$)/g;
-var anchorsOfFile = /* @__PURE__ */ new WeakMap();
-function anchorsIn(file) {
-  let anchors = anchorsOfFile.get(file);
-  if (anchors === void 0) {
-    const found = /* @__PURE__ */ new Map();
-    for (const match of file.text.matchAll(ANCHOR)) {
-      const offsets = found.get(match[1]);
-      if (offsets) offsets.push(match.index);
-      else found.set(match[1], [match.index]);
-    }
-    anchorsOfFile.set(file, anchors = found);
-  }
-  return anchors;
-}
-function anchorOf(file, alias) {
-  const name = file.text.slice(alias.start + 1, alias.end);
-  const offsets = anchorsIn(file).get(name) ?? [];
-  const before = partitionPoint(offsets.length, (i) => offsets[i] < alias.start);
-  return before === 0 ? void 0 : { name: `&${name}`, at: offsets[before - 1] };
-}
-var valuesOfRoot = /* @__PURE__ */ new WeakMap();
-function anchoredValue(file, root, alias) {
-  const anchor = anchorOf(file, alias);
-  if (anchor === void 0 || root === null) return void 0;
-  let start = anchor.at + anchor.name.length;
-  while (file.text[start] === " " || file.text[start] === "	") start++;
-  let values = valuesOfRoot.get(root);
-  if (values === void 0) {
-    const byStart = /* @__PURE__ */ new Map();
-    forEachValue(root, ({ node, path }) => {
-      if (node.kind !== "alias" && !byStart.has(node.start)) byStart.set(node.start, { node, path });
-    });
-    valuesOfRoot.set(root, values = byStart);
-  }
-  return values.get(start);
-}
 
 // src/yaml/json-patch.ts
 var OPS2 = /* @__PURE__ */ new Set(["add", "remove", "replace", "move", "copy", "test"]);
@@ -11174,7 +11590,10 @@ function editList(entries, path, document, incoming, plan) {
       const renamed = incoming.get(normalizeRepository(scalarText(field2("name")) || "") ?? "")?.image;
       const pinned = field2("newTag") !== void 0 || field2("digest") !== void 0;
       if (newName && renamed && pinned && scalarText(field2("newTag")) !== renamed.tag)
-        plan.warn(entry.start, `${formatPath([...path, index])} ${renamedWarning(renamed.repository, newName)}`);
+        plan.warn(entry.start, `${formatPath([...path, index])} ${renamedWarning(renamed.repository, newName)}`, void 0, {
+          field: formatPath([...path, index, "newTag"]),
+          reason: "advised-override"
+        });
       return;
     }
     const at = (key) => ({ node: field2(key), path: [...path, index, key] });
@@ -11339,6 +11758,19 @@ function leafOf(name) {
   for (let i = name.length - 1; i > 0; i--) if (name[i] === "." && name[i - 1] !== "\\") return [name.slice(0, i), name.slice(i + 1)];
   return ["", name];
 }
+function indexedParameter(file, path) {
+  const [helm, parameters, index, leaf] = path.slice(-4);
+  if (helm !== "helm" || parameters !== "parameters" || typeof index !== "number" || leaf !== "value") return void 0;
+  for (const { root } of file.documents) {
+    const item = nodeAt(root, path.slice(0, -1));
+    if (item?.kind !== "map") continue;
+    const value = mapValue(item, "value");
+    if (value === void 0) continue;
+    const name = scalarText(mapValue(item, "name"));
+    return name === void 0 ? void 0 : { name, value, start: (value ?? item).start };
+  }
+  return void 0;
+}
 
 // src/yaml/argocd-strings.ts
 var VALUES_STRING = {
@@ -11452,9 +11884,7 @@ function warnUnpairedRepositories(parameters, incoming, plan) {
     const [prefix, leaf] = leafOf(name);
     const group = byPrefix.get(prefix);
     if ((leaf === "repository" || leaf === "name") && group.some(([other]) => leafOf(other)[1] === "tag")) continue;
-    const likely = group.filter(
-      ([other, f]) => other !== name && !NOT_VERSIONS.has(leafOf(other)[1]) && !plan.isClaimed(f.node) && (/tag|version/i.test(leafOf(other)[1]) || holdsVersion(f.node))
-    );
+    const likely = group.filter(([other, f]) => other !== name && !plan.isClaimed(f.node) && readsAsTag(other, f.node));
     const [tagName, tagField] = likely[0] ?? [];
     if (!tagName || !tagField || !isFlowScalar(tagField.node)) continue;
     if (hasPlaceholder(tagField.node.text) || nextVersion(incoming.get(ref.repository), versionOf(tagField.node.text, void 0)) === void 0) continue;
@@ -11467,6 +11897,10 @@ function warnUnpairedRepositories(parameters, incoming, plan) {
       about
     );
   }
+}
+function readsAsTag(name, value) {
+  const [, leaf] = leafOf(name);
+  return !NOT_VERSIONS.has(leaf) && (/tag|version/i.test(leaf) || holdsVersion(value));
 }
 function holdsVersion(node) {
   return isFlowScalar(node) && isTag(node.text) && /^v?\d+\.\d/.test(node.text);
@@ -11721,6 +12155,7 @@ function literalPlacement(text2, node) {
 // src/image/marker.ts
 var SETTER_SHORTHAND = "$imagepolicy";
 var MARKER_TOKEN = JSON.stringify(SETTER_SHORTHAND);
+var MARKER_KEY = SETTER_SHORTHAND;
 function markerPattern(key) {
   return new RegExp(`"${escapeRegExp(key)}(:tag|:name|:digest)?"`);
 }
@@ -11743,12 +12178,21 @@ function lineMarkers(text2) {
 function readMarker(comment) {
   const body = comment.replace(/^#+/, "");
   const fields = stringObject(body);
-  if (typeof fields === "string") return body.includes(MARKER_TOKEN) ? { error: malformed(body, fields) } : void 0;
+  if (typeof fields === "string") return singleQuoted2(body) ?? (body.includes(MARKER_TOKEN) ? { error: malformed(body, fields) } : void 0);
   const setter = fields.get(SETTER_SHORTHAND);
   if (setter === void 0) return void 0;
   const parts = /^([^:\s]+:[^:\s]+)(?::(tag|name|digest))?$/.exec(setter);
   if (!parts) return { error: malformed(body, `"${setter}" is not <namespace>:<policy> optionally followed by :tag, :name or :digest`) };
   return { marker: { key: parts[1], field: parts[2] ?? "ref", setter } };
+}
+function singleQuoted2(body) {
+  if (!body.includes("'")) return void 0;
+  const json = body.replaceAll("'", '"');
+  const reading = readMarker(json);
+  if (reading === void 0 || !("marker" in reading)) return void 0;
+  return {
+    ignored: `${body.trim()} is no Flux setter marker: Flux reads a marker as JSON, whose strings are double-quoted, so it ignores this one and the value is treated as unmarked; write # ${json.trim()}`
+  };
 }
 function stringObject(text2) {
   let parsed;
@@ -13669,12 +14113,12 @@ var ImageEditor = class {
   markLiterals() {
     const { tokens } = this;
     let token = 0;
-    for (let c = 0, next = this.text.indexOf(MARKER_TOKEN); c < tokens.commentCount && next >= 0; c++) {
+    for (let c = 0, next = this.text.indexOf(MARKER_KEY); c < tokens.commentCount && next >= 0; c++) {
       const start = tokens.commentStart[c];
       const end = tokens.commentEnd[c];
-      if (next < start) next = this.text.indexOf(MARKER_TOKEN, start);
+      if (next < start) next = this.text.indexOf(MARKER_KEY, start);
       if (next < 0 || next >= end) continue;
-      next = this.text.indexOf(MARKER_TOKEN, end);
+      next = this.text.indexOf(MARKER_KEY, end);
       const comment = this.text.slice(start, end);
       while (token + 1 < tokens.count && tokens.end[token + 1] <= start) token++;
       let at = token;
@@ -13685,6 +14129,10 @@ var ImageEditor = class {
       if (ownLine && reading !== void 0 && "marker" in reading) this.warnings.push({ line, message: ownLineMarkerWarning(reading.marker) });
       if (ownLine || tokens.end[at] > start || tokens.source.line(tokens.start[at]) !== line) continue;
       if (reading === void 0) continue;
+      if ("ignored" in reading) {
+        this.warnings.push({ line, message: reading.ignored });
+        continue;
+      }
       if ("error" in reading) {
         this.warnings.push({ line, message: reading.error });
         this.claimed.add(at);
@@ -14014,7 +14462,7 @@ function registryTail(image) {
   return `/${image.repository.slice(image.repository.lastIndexOf("/") + 1)}:`;
 }
 function kclScreen(images) {
-  return wordScreen([MARKER_TOKEN, ...images.flatMap(kclScreenTokens)]);
+  return wordScreen([MARKER_KEY, ...images.flatMap(kclScreenTokens)]);
 }
 function kclScreenTokens(image) {
   return [screenToken(image), registryTail(image)];
@@ -14053,17 +14501,20 @@ function editCheckedKcl(text2, request, overridden = {}) {
 }
 
 // src/kcl/spec-image.ts
-function nextSpecImage(setting, incoming, warn2, unedited) {
+function nextSpecImage(setting, incoming, warn2, stays) {
   const { text: text2, value } = setting;
-  const notEdited = (form, kcl = false) => {
+  const notEdited = (form, advice, kcl = false) => {
     const stale = kcl ? kclWouldEdit(text2, incoming) && staleImageIn(text2, incoming, true) : staleImageIn(text2, incoming);
-    if (stale) warn2(`holds ${formatImageRef(stale)} in ${form}, which is not edited ${unedited}`);
+    if (!stale) return void 0;
+    const found = formatImageRef(stale);
+    const reference = stale.tag === void 0 && stale.digest === void 0 ? `${found}:<tag>` : found;
+    warn2(`holds ${found} in ${form}, which is not edited, ${stays}; ${advice(reference)}`);
     return void 0;
   };
-  if ("form" in value) return notEdited(value.form, value.kcl);
+  if ("form" in value) return notEdited(value.form, value.advice, value.kcl);
   const ref = tryParseImageRef(value.string);
   const update = ref && incoming.get(ref.repository);
-  if (!ref || !update) return value.whole === void 0 ? void 0 : notEdited(value.whole);
+  if (!ref || !update) return value.whole === void 0 ? void 0 : notEdited(value.whole, value.advice);
   if (ref.tag === void 0 && ref.digest === void 0) {
     warn2(bareRepositoryWarning(ref.repository));
     return void 0;
@@ -14132,16 +14583,18 @@ function usableSpecValue(spec, raw) {
   const read = readSpecValue(spec.value);
   if (read.kind !== "other") return read;
   const hint = valueHint(spec, read);
-  throw new OverrideSpecError(raw, `the value of '${raw}' is not one KCL expression (${read.why})${hint === void 0 ? "" : `; ${hint}`}`);
+  const shell = hint?.unquoted ? " (in a shell, single-quote the whole argument, or the shell drops those quotes)" : "";
+  throw new OverrideSpecError(raw, `the value of '${raw}' is not one KCL expression (${read.why})${hint === void 0 ? "" : `; ${hint.text}${shell}`}`);
 }
 function valueHint(spec, read) {
   const { path, operation, value } = spec;
   const operator = /^(?:\+=|[=:])+/.exec(value)?.[0];
-  if (operator !== void 0) return `'${operation}${operator}' is no operator of KCL's -O, whose operators are =, :, += and -`;
+  if (operator !== void 0) return { text: `'${operation}${operator}' is no operator of KCL's -O, whose operators are =, :, += and -` };
   const opener = /^[rR]?["']/.exec(value)?.[0];
-  if (read.head && (opener !== void 0 || /^[[{(]/.test(value))) return `it is two expressions, '${read.head.text}' and '${read.head.rest}': give one`;
-  if (opener === void 0) return `quote a string value: ${path}="${value}" (in a shell, single-quote the whole argument, or the shell drops those quotes)`;
-  return read.at !== void 0 && read.at < opener.length ? "close its quote" : void 0;
+  if (read.head && (opener !== void 0 || /^[[{(]/.test(value)))
+    return { text: `it is two expressions, '${read.head.text}' and '${read.head.rest}': give one` };
+  if (opener === void 0) return { text: `quote a string value: ${path}="${value}"`, unquoted: true };
+  return read.at !== void 0 && read.at < opener.length ? { text: "close its quote" } : void 0;
 }
 function specSetting(text2) {
   let spec;
@@ -14154,8 +14607,15 @@ function specSetting(text2) {
   if (spec.operation === "-") return void 0;
   const setting = { path: spec.path, text: spec.value };
   const value = readSpecValue(spec.value);
-  if (value.kind === "other") return { ...setting, value: { form: value.form } };
-  if (value.kind === "expression") return { ...setting, value: { form: value.form, kcl: true } };
+  const quoted2 = (reference) => `write the reference alone as one quoted string: ${spec.path}="${reference}"`;
+  if (value.kind === "other") {
+    const hint = valueHint(spec, value)?.text;
+    return { ...setting, value: { form: value.form, advice: hint === void 0 ? quoted2 : () => hint } };
+  }
+  if (value.kind === "expression") {
+    const advice = value.expr.type === "string" ? (reference) => `write the version in the string itself, not through \${\u2026}: ${spec.path}="${reference}"` : spec.operation === "+=" ? () => "-O sets no list item, so keep the image in the .k file's list, where it is edited" : (reference) => `set the image in a spec of its own whose value is one quoted string (<field>="${reference}")`;
+    return { ...setting, value: { form: value.form, advice, kcl: true } };
+  }
   if (spec.operation === "+=") return void 0;
   const at = text2.trimEnd().length - spec.value.length;
   if (value.kind === "literal") {
@@ -14163,7 +14623,27 @@ function specSetting(text2) {
     return { ...setting, value: { string: value.value, start: at + value.start, end: at + value.end, write } };
   }
   const whole = "an expression (KCL reads it as the string of its whole text)";
-  return { ...setting, value: { string: spec.value, start: at, end: at + spec.value.length, write: (string2) => string2, whole } };
+  return { ...setting, value: { string: spec.value, start: at, end: at + spec.value.length, write: (string2) => string2, whole, advice: quoted2 } };
+}
+
+// src/text/escaped-edit.ts
+function escapedEdit(decoded, after, encode2) {
+  const { text: before, map: map2 } = decoded;
+  let same = 0;
+  while (same < before.length && same < after.length && before[same] === after[same]) same++;
+  let tail = 0;
+  while (tail < before.length - same && tail < after.length - same && before[before.length - 1 - tail] === after[after.length - 1 - tail]) tail++;
+  while (same > 0 && map2[same] === map2[same - 1]) same--;
+  while (tail > 0 && map2[before.length - tail] === map2[before.length - tail - 1]) tail--;
+  const insert = encode2(after.slice(same, after.length - tail));
+  return insert === void 0 ? void 0 : { start: map2[same], end: map2[before.length - tail], insert };
+}
+
+// src/yaml/double-quoted.ts
+function decodeDoubleQuoted(source) {
+  const map2 = [];
+  const text2 = unescapeDoubleQuoted(source.slice(1, -1), map2);
+  return text2 === void 0 ? void 0 : { text: text2, map: map2.map((at) => at + 1) };
 }
 
 // src/yaml/kcl-settings.ts
@@ -14201,23 +14681,27 @@ function isSettingsFile(document) {
   const { apiVersion, kind } = document.object;
   return apiVersion === void 0 && kind === void 0 && nodeAt(document.root, ["kcl_cli_configs"])?.kind === "map";
 }
-var SPEC_UNEDITED = "(only a value that is one string is), so the image this spec pins stays as it is";
-var ARGUMENT_UNEDITED = "(only a value that is one reference, bare or a JSON string, is), so the image this option passes stays as it is";
+var SPEC_STAYS = "so the image this spec pins stays as it is";
+var ARGUMENT_STAYS = "so the image this option passes stays as it is";
 function readSpec(text2) {
   const spec = specSetting(text2);
-  return spec && { name: spec.path, unedited: SPEC_UNEDITED, text: spec.text, value: spec.value };
+  return spec && { name: spec.path, stays: SPEC_STAYS, text: spec.text, value: spec.value };
 }
 function readArgument(text2) {
   const eq = text2.indexOf("=");
   if (eq <= 0) return void 0;
   const raw = text2.slice(eq + 1);
-  const setting = { name: text2.slice(0, eq), unedited: ARGUMENT_UNEDITED, text: raw };
+  const setting = { name: text2.slice(0, eq), stays: ARGUMENT_STAYS, text: raw };
   const json = decodeJson(raw);
   if (!json) {
     const whole = "raw text that is not JSON (option() returns it as written)";
-    return { ...setting, value: { string: raw, start: eq + 1, end: text2.length, write: (string2) => string2, whole } };
+    const advice = (reference) => `pass the reference alone, bare or as a JSON string: ${setting.name}=${reference} or ${setting.name}=${JSON.stringify(reference)}`;
+    return { ...setting, value: { string: raw, start: eq + 1, end: text2.length, write: (string2) => string2, whole, advice } };
   }
-  if (typeof json.value !== "string") return { ...setting, value: { form: "a JSON value that is no string" } };
+  if (typeof json.value !== "string") {
+    const advice = (reference) => `pass the image in an argument of its own whose value is the reference (<name>=${reference})`;
+    return { ...setting, value: { form: "a JSON value that is no string", advice } };
+  }
   const start = eq + 1 + raw.length - raw.trimStart().length;
   return { ...setting, value: { string: json.value, start, end: eq + 1 + raw.trimEnd().length, write: (string2) => JSON.stringify(string2) } };
 }
@@ -14233,9 +14717,12 @@ function settingKey(item, setting) {
 }
 function writableItem(plan, item) {
   const { node, inFlow } = item;
-  const form = scalarForm(node, plan.file.text.slice(node.start, node.end), inFlow);
-  if (form !== void 0 || !isFlowScalar(node)) return form ?? `${node.style} string`;
-  return { ...item, node };
+  const source = plan.file.text.slice(node.start, node.end);
+  const form = scalarForm(node, source, inFlow);
+  if (!isFlowScalar(node)) return form ?? `${node.style} string`;
+  if (form === void 0) return { ...item, node };
+  const escapes = node.style === "double" && !/[\r\n]/.test(source) ? decodeDoubleQuoted(source) : void 0;
+  return escapes?.text === node.text ? { ...item, node, escapes } : form;
 }
 var REWRITE_ADVICE = "which is not edited; write the spec as a plain or quoted one-line string";
 function setInSetting(plan, item, value, string2, label, document) {
@@ -14245,8 +14732,13 @@ function setInSetting(plan, item, value, string2, label, document) {
   const text2 = `${node.text.slice(0, value.start)}${value.write(string2)}${node.text.slice(value.end)}`;
   const again = item.read(text2)?.value;
   if (!again || !("string" in again) || again.string !== string2) return text2;
-  plan.addSplice(scalarSplice(plan.file, node, text2, item.inFlow), { ...label, old: value.string, new: string2, object: document.object });
+  const splice = item.escapes ? escapedSplice(node, item.escapes, text2) : scalarSplice(plan.file, node, text2, item.inFlow);
+  plan.addSplice(splice, { ...label, old: value.string, new: string2, object: document.object });
   return void 0;
+}
+function escapedSplice(node, escapes, text2) {
+  const edit = escapedEdit(escapes, text2, (middle) => doubleQuoted(middle).slice(1, -1));
+  return { start: node.start + edit.start, end: node.start + edit.end, insert: edit.insert };
 }
 function unreadWarning(string2, text2) {
   return `would not read as ${string2} once written there (${text2}); left as it is, write the value as a quoted string`;
@@ -14267,7 +14759,7 @@ var editKclOverrideSpecs = (file, request, plan) => {
 function editSetting(item, setting, document, incoming, plan) {
   const key = settingKey(item, setting);
   const warn2 = (message, kind) => plan.warn(item.node.start, `${key} ${message}`, kind);
-  const image = nextSpecImage(setting, incoming, warn2, setting.unedited);
+  const image = nextSpecImage(setting, incoming, warn2, setting.stays);
   if (!image) return;
   const writable = writableItem(plan, item);
   if (typeof writable === "string") return warn2(`holds ${image.name} in a ${writable}, ${REWRITE_ADVICE}`);
@@ -14354,7 +14846,7 @@ function headMarkers(text2) {
   return found;
 }
 var editMarkers = (file, request, plan) => {
-  if (!file.text.includes(MARKER_TOKEN)) return;
+  if (!file.text.includes(MARKER_KEY)) return;
   const marked = new MarkedFields(request);
   let floor = 0;
   file.documents.forEach((document, index) => {
@@ -14368,6 +14860,7 @@ var editMarkers = (file, request, plan) => {
       const comment = own ?? keys;
       const reading = comment === void 0 ? void 0 : readMarker(comment);
       if (reading === void 0) return;
+      if ("ignored" in reading) return plan.warn(node.start, reading.ignored);
       plan.claim(node);
       if ("error" in reading) {
         plan.warn(node.start, reading.error);
@@ -15280,39 +15773,46 @@ function applyOverrides(text2, specs, options = {}) {
 // src/kcl/mod-overrides.ts
 function modOverrides(text2) {
   const lines = new LineIndex(text2);
-  return profileOverrideStrings(text2).map((token) => readOverride(text2, token, lines.lineAt(token.start)));
+  return profileOverrideStrings(text2).map((token) => {
+    const override = readOverride(text2, token, lines.lineAt(token.start));
+    return token.key.length > OVERRIDES.length ? { ...override, misplaced: token.key.join(".") } : override;
+  });
 }
 function readOverride(text2, token, line) {
-  const { kind, index } = token;
+  const { kind, multiline, index } = token;
   const raw = text2.slice(token.start, token.end);
-  if (kind === "multiline") return { line, index, spec: raw, text: raw, value: { form: "a multi-line TOML string" } };
-  const content = { start: token.start + 1, end: token.end - 1 };
-  const decoded = decode(text2.slice(content.start, content.end), kind);
-  if (!decoded) return { line, index, spec: raw, text: raw, value: { form: "a TOML string with an escape TOML refuses" } };
+  const quotes = multiline ? 3 : 1;
+  if (raw.length < 2 * quotes || !raw.endsWith(raw.slice(0, quotes))) {
+    return { line, index, spec: raw, text: raw, value: { form: "a TOML string that never ends", advice: () => "close it (kcl run cannot read this kcl.mod)" } };
+  }
+  const opening = token.start + quotes + (multiline ? /^\r?\n/.exec(raw.slice(quotes))?.[0].length ?? 0 : 0);
+  const content = { start: opening, end: token.end - quotes };
+  const read = (content2) => decode(content2, kind, multiline);
+  const decoded = read(text2.slice(content.start, content.end));
+  if (!decoded) {
+    const advice = () => 'write its escapes as TOML does (\\" \\\\ \\n \\t \\uXXXX): kcl run cannot read this kcl.mod';
+    return { line, index, spec: raw, text: raw, value: { form: "a TOML string with an escape TOML refuses", advice } };
+  }
   const setting = specSetting(decoded.text);
-  if (!setting) return { line, index, spec: decoded.text, text: "", value: { form: "a spec that sets no string" } };
+  if (!setting) return { line, index, spec: decoded.text, text: "", value: { form: "a spec that sets no string", advice: () => "" } };
   const { path, value } = setting;
   const spec = { line, index, spec: decoded.text, path, text: setting.text };
   if ("form" in value) return { ...spec, value };
   const start = content.start + decoded.map[value.start];
   const end = content.start + decoded.map[value.end];
   const write = (string2) => {
-    const [before, after] = [decoded.text.slice(value.start, value.end), value.write(string2)];
-    let same = 0;
-    while (same < before.length && same < after.length && before[same] === after[same]) same++;
-    let tail = 0;
-    while (tail < before.length - same && tail < after.length - same && before[before.length - 1 - tail] === after[after.length - 1 - tail]) tail++;
-    const middle = encode(after.slice(same, after.length - tail), kind);
-    if (middle === void 0) return void 0;
-    const written = text2.slice(start, content.start + decoded.map[value.start + same]) + middle + text2.slice(content.start + decoded.map[value.end - tail], end);
-    const again = decode(text2.slice(content.start, start) + written + text2.slice(end, content.end), kind);
-    const read = again && specSetting(again.text)?.value;
-    return read && "string" in read && read.string === string2 ? written : void 0;
+    const before = { text: decoded.text.slice(value.start, value.end), map: decoded.map.slice(value.start, value.end + 1) };
+    const edit = escapedEdit(before, value.write(string2), (middle) => encode(middle, kind));
+    if (edit === void 0) return void 0;
+    const written = text2.slice(start, content.start + edit.start) + edit.insert + text2.slice(content.start + edit.end, end);
+    const again = read(text2.slice(content.start, start) + written + text2.slice(end, content.end));
+    const reread = again && specSetting(again.text)?.value;
+    return reread && "string" in reread && reread.string === string2 ? written : void 0;
   };
-  const whole = value.whole === void 0 ? {} : { whole: value.whole };
+  const whole = value.whole === void 0 ? {} : { whole: value.whole, advice: value.advice };
   return { ...spec, value: { string: value.string, start, end, write, ...whole } };
 }
-function decode(content, kind) {
+function decode(content, kind, multiline) {
   if (kind === "literal") return { text: content, map: Array.from({ length: content.length + 1 }, (_, i) => i) };
   let text2 = "";
   const map2 = [];
@@ -15324,6 +15824,11 @@ function decode(content, kind) {
     if (content[i] !== "\\") {
       add(content[i], i);
       i++;
+      continue;
+    }
+    const continued = multiline ? /^\\[ \t]*\r?\n[ \t\r\n]*/.exec(content.slice(i)) : null;
+    if (continued) {
+      i += continued[0].length;
       continue;
     }
     const c = content[i + 1];
@@ -15349,50 +15854,47 @@ function encode(text2, kind) {
   return text2.replace(/[\\"\u0000-\u001f\u007f]/g, (c) => named[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 function profileOverrideStrings(text2) {
+  const strings = [];
   let table = [];
   let i = 0;
   while (true) {
     i = skipBlank(text2, i, true);
-    if (i >= text2.length) return [];
+    if (i >= text2.length) return strings;
     if (text2[i] === "[") {
       const close = text2.indexOf("]", i);
-      if (close < 0) return [];
+      if (close < 0) return strings;
       table = keyParts(text2.slice(i + 1, close).replace(/^\[|\]$/g, ""));
       i = close + 1;
       while (text2[i] === "]") i++;
       continue;
     }
-    const pair = keyValue(text2, i, table);
-    if (typeof pair !== "number") return pair;
-    if (pair < 0) return [];
-    i = pair;
+    i = keyValue(text2, i, table, strings);
+    if (i < 0) return strings;
   }
 }
 var OVERRIDES = ["profile", "overrides"];
-function keyValue(text2, at, prefix) {
+function keyValue(text2, at, prefix, strings) {
   const eq = keyEnd(text2, at);
   if (eq < 0) return -1;
   const key = [...prefix, ...keyParts(text2.slice(at, eq))];
   const i = skipBlank(text2, eq + 1, false);
-  const leads = key.length <= OVERRIDES.length && key.every((part, n) => part === OVERRIDES[n]);
-  if (leads && key.length === OVERRIDES.length && text2[i] === "[") return arrayStrings(text2, i);
-  if (leads && key.length < OVERRIDES.length && text2[i] === "{") return inlineTableStrings(text2, i, key) ?? skipValue(text2, i);
+  if (text2[i] === "[" && key.slice(-OVERRIDES.length).join(".") === OVERRIDES.join(".")) return arrayStrings(text2, i, key, strings);
+  if (text2[i] === "{") return inlineTable(text2, i, key, strings);
   return skipValue(text2, i);
 }
-function inlineTableStrings(text2, at, prefix) {
+function inlineTable(text2, at, prefix, strings) {
   let i = at + 1;
   while (i < text2.length) {
     i = skipBlank(text2, i, true);
     if (text2[i] === ",") i++;
-    else if (text2[i] === "}") return void 0;
+    else if (text2[i] === "}") return i + 1;
     else {
-      const pair = keyValue(text2, i, prefix);
-      if (typeof pair !== "number") return pair;
-      if (pair < 0) return void 0;
-      i = pair;
+      const next = keyValue(text2, i, prefix, strings);
+      if (next < 0) return skipValue(text2, at);
+      i = next;
     }
   }
-  return void 0;
+  return i;
 }
 function skipBlank(text2, at, newlines) {
   let i = at;
@@ -15418,16 +15920,17 @@ function keyParts(key) {
 }
 function stringAt(text2, at) {
   const q = text2[at];
+  const kind = q === '"' ? "basic" : "literal";
   if (text2.startsWith(q.repeat(3), at)) {
     let end = text2.indexOf(q.repeat(3), at + 3);
     while (q === '"' && end > 0 && escaped(text2, end)) end = text2.indexOf(q.repeat(3), end + 1);
-    if (end < 0) return { kind: "multiline", start: at, end: text2.length };
+    if (end < 0) return { kind, multiline: true, start: at, end: text2.length };
     while (text2[end + 3] === q) end++;
-    return { kind: "multiline", start: at, end: end + 3 };
+    return { kind, multiline: true, start: at, end: end + 3 };
   }
   let i = at + 1;
   while (i < text2.length && text2[i] !== q && text2[i] !== "\n" && text2[i] !== "\r") i += q === '"' && text2[i] === "\\" ? 2 : 1;
-  return { kind: q === '"' ? "basic" : "literal", start: at, end: Math.min(i + 1, text2.length) };
+  return { kind, multiline: false, start: at, end: Math.min(i + 1, text2.length) };
 }
 function escaped(text2, at) {
   let n = 0;
@@ -15450,8 +15953,7 @@ function skipValue(text2, at) {
   }
   return i;
 }
-function arrayStrings(text2, at) {
-  const strings = [];
+function arrayStrings(text2, at, key, strings) {
   let depth = 0;
   let index = 0;
   let i = at;
@@ -15459,7 +15961,7 @@ function arrayStrings(text2, at) {
     const c = text2[i];
     if (c === '"' || c === "'") {
       const token = stringAt(text2, i);
-      if (depth === 1) strings.push({ ...token, index });
+      if (depth === 1) strings.push({ ...token, index, key });
       i = token.end;
     } else if (c === "#") while (i < text2.length && text2[i] !== "\n" && text2[i] !== "\r") i++;
     else {
@@ -15467,10 +15969,10 @@ function arrayStrings(text2, at) {
       else if (c === "[" || c === "{") depth++;
       else if (c === "]" || c === "}") depth--;
       i++;
-      if (depth === 0) return strings;
+      if (depth === 0) return i;
     }
   }
-  return strings;
+  return i;
 }
 
 // src/kcl/mod-editor.ts
@@ -15482,9 +15984,14 @@ function editKclMod(text2, request) {
   const splices = [];
   if (incoming.size === 0) return { text: text2, changes, warnings };
   for (const override of modOverrides(text2)) {
-    const key = `profile.overrides[${override.index}]: ${override.path ?? override.spec}`;
+    const key = `${override.misplaced ?? "profile.overrides"}[${override.index}]: ${override.path ?? override.spec}`;
     const warn2 = (message, kind) => warnings.push({ line: override.line, message: `${key} ${message}`, ...kind && { kind } });
-    const image = nextSpecImage(override, incoming, warn2, `(only a value that is one string is), ${UNEDITED}`);
+    if (override.misplaced !== void 0) {
+      const stale = staleImageIn(override.spec, incoming);
+      if (stale) warn2(misplacedWarning(formatImageRef(stale), override.misplaced));
+      continue;
+    }
+    const image = nextSpecImage(override, incoming, warn2, UNEDITED);
     if (image === void 0 || image.next === image.value.string) continue;
     const { value, name, next } = image;
     const bytes = value.write(next);
@@ -15498,6 +16005,9 @@ function editKclMod(text2, request) {
     changes.push({ line: override.line, kind: "override", key, old: value.string, new: next });
   }
   return { text: splices.length === 0 ? text2 : applySplices(text2, splices.sort(byPosition)), changes, warnings };
+}
+function misplacedWarning(image, key) {
+  return `holds ${image}, but KCL reads overrides from the top-level profile only, not from ${key.slice(0, -".overrides".length)}, so kcl run never applies this spec and it is not edited; move these overrides into the top-level [profile] table`;
 }
 
 // src/branch-name.ts
@@ -16059,16 +16569,16 @@ var DocumentReader = class {
    * `spec.suspend`, or at the object, for a run that changes a file under its path (runningAutomations).
    * A `flux suspend` changes the cluster only, which the tree cannot show: the file says it.
    */
-  automation(id, namespace, spec) {
+  automation(id, namespace, spec, treeRoot) {
     const update = isRecord(spec.update) ? spec.update : {};
-    const path = posix.normalize(`/${text(update.path) ?? ""}`).replace(/^\/+|\/+$/g, "");
+    const path = repositoryPath(text(update.path) ?? "");
     const running = spec.suspend === true ? void 0 : {
       file: this.file,
       line: this.line(spec.suspend === void 0 ? [] : ["spec", "suspend"]),
       message: `ImageUpdateAutomation ${id} is not suspended: Flux's controller and gitops-promote would both commit to the markers under ./${path}; set spec.suspend: true here, or remove the object (its ImagePolicy and ImageRepository objects stay)`,
       aside: true
     };
-    return { ...this.located(id), namespace, path, ...running && { running } };
+    return { ...this.located(id), namespace, path, treePath: treeDirectory(path, treeRoot), ...running && { running } };
   }
   policy(id, namespace, name, spec) {
     const key = `${namespace}:${name}`;
@@ -16091,7 +16601,15 @@ var DocumentReader = class {
     }
   }
 };
-function fluxSetters(docs) {
+function repositoryPath(path) {
+  return posix.normalize(`/${path}`).replace(/^\/+|\/+$/g, "");
+}
+function treeDirectory(path, treeRoot) {
+  if (path === "" || path === treeRoot || treeRoot.startsWith(`${path}/`)) return "";
+  if (treeRoot === "") return path;
+  return path.startsWith(`${treeRoot}/`) ? path.slice(treeRoot.length + 1) : void 0;
+}
+function fluxSetters(docs, treeRoot = "") {
   const warnings = [];
   const repositories = /* @__PURE__ */ new Map();
   const policies = [];
@@ -16140,7 +16658,7 @@ function fluxSetters(docs) {
       } else if (kind === "ImagePolicy") {
         const policy = reader.policy(id, namespace, name, spec);
         if (policy) policies.push(policy);
-      } else automations.push(reader.automation(id, namespace, spec));
+      } else automations.push(reader.automation(id, namespace, spec, treeRoot));
     }
   }
   const setters = /* @__PURE__ */ new Map();
@@ -16185,8 +16703,8 @@ function sharedDirectories(a, b) {
   while (n < da.length && da[n] === db[n]) n++;
   return n;
 }
-function updatesFile(automation, file) {
-  return automation.path === "" || file === automation.path || file.startsWith(`${automation.path}/`);
+function updatesFile({ treePath }, file) {
+  return treePath !== void 0 && (treePath === "" || file === treePath || file.startsWith(`${treePath}/`));
 }
 function runningAutomations(automations, changed) {
   return automations.flatMap((a) => a.running && changed.some((file) => updatesFile(a, file)) ? [a.running] : []);
@@ -16231,14 +16749,17 @@ function warnImageUpdaterConstraints(images, texts, changes, ruleOf, warnings) {
     for (const constraint of constraintsIn(text2)) {
       for (const image of written) {
         if (constraint.repository !== image.repository || constraint.policy.latest([image.tag]) !== void 0) continue;
-        const rule = ruleOf(path, image);
-        if (rule?.refused) continue;
-        const advice = rule?.allowed.policy ? `target ${rule.target}'s policy (${rule.allowed.policy.description}) admits it, and gitops-promote does not read the annotation: if that is meant, remove it` : `gitops-promote does not read it: give it as a target policy, semver: {range: "${constraint.range}"}`;
-        warnings.push({
-          file: path,
-          line: constraint.line,
-          message: `${image.repository} moves to ${image.tag}, which argocd-image-updater's constraint ${constraint.range} (${constraint.where}) does not allow; ${advice}`
-        });
+        const files = constraint.object ? changes.filter((change) => writes(change, image)).map((change) => change.file) : [path];
+        const rules = new Map(files.map((file) => ruleOf(file, image)).map((rule) => [rule?.target, rule]));
+        for (const rule of rules.values()) {
+          if (rule?.refused) continue;
+          const advice = rule?.allowed.policy ? `target ${rule.target}'s policy (${rule.allowed.policy.description}) admits it, and gitops-promote does not read the ${constraint.object ? "ImageUpdater object" : "annotation"}: if that is meant, remove it` : `gitops-promote does not read it: give it as ${rule ? `target ${rule.target}'s` : "a target"} policy, semver: {range: "${constraint.range}"}`;
+          warnings.push({
+            file: path,
+            line: constraint.line,
+            message: `${image.repository} moves to ${image.tag}, which argocd-image-updater's constraint ${constraint.range} (${constraint.where}) does not allow; ${advice}`
+          });
+        }
       }
     }
   }
@@ -16257,7 +16778,7 @@ function constraintsIn(text2) {
       if (document.some((i) => (UPDATE_STRATEGY.exec(lines[i])?.[1] ?? "semver") !== "semver")) continue;
       for (const i of document) {
         const match = IMAGE_NAME.exec(lines[i]);
-        const constraint = match && constraintOf(unquoted(match[1]), "its imageName", i + 1);
+        const constraint = match && constraintOf(unquoted(match[1]), "its imageName", true, i + 1);
         if (constraint) found.push(constraint);
       }
       continue;
@@ -16274,20 +16795,20 @@ function constraintsIn(text2) {
       const alias = eq === -1 ? void 0 : entry.slice(0, eq).trim();
       const strategy = alias === void 0 ? void 0 : annotations.get(`${alias}.update-strategy`)?.value;
       if (strategy !== void 0 && strategy !== "semver") continue;
-      const constraint = constraintOf(entry.slice(eq + 1).trim(), "its image-list annotation", list.line);
+      const constraint = constraintOf(entry.slice(eq + 1).trim(), "its image-list annotation", false, list.line);
       if (constraint) found.push(constraint);
     }
   }
   return found;
 }
-function constraintOf(image, where2, line) {
+function constraintOf(image, where2, object, line) {
   const colon = image.lastIndexOf(":");
   if (colon <= image.lastIndexOf("/")) return void 0;
   const repository = normalizeRepository(image.slice(0, colon));
   const range = image.slice(colon + 1);
   if (!repository || range === "") return void 0;
   try {
-    return { repository, range, policy: parsePolicy({ semver: { range } }), where: where2, line };
+    return { repository, range, policy: parsePolicy({ semver: { range } }), where: where2, object, line };
   } catch (error) {
     if (error instanceof PolicyError) return void 0;
     throw error;
@@ -16429,8 +16950,8 @@ function spellsPath(application, path) {
 }
 function listedPaths(root, source, sources) {
   const chart = scalarText(nodeAt(root, [...source, "path"]));
-  const listed2 = nodeAt(root, [...source, "helm", "valueFiles"]);
-  const names = listed2?.kind === "seq" ? listed2.items.map(scalarText) : [];
+  const listed = nodeAt(root, [...source, "helm", "valueFiles"]);
+  const names = listed?.kind === "seq" ? listed.items.map(scalarText) : [];
   const paths = chart === void 0 ? [] : [posix2.join(chart, "values.yaml")];
   for (const name of names) {
     if (name === void 0 || name.includes("://")) continue;
@@ -16576,6 +17097,8 @@ function validateRequest(request) {
     issues.push({ field: "request", message: nothingToUpdate(request.fieldName) });
   const checked = checkIncomingImages(imageTexts, (i) => name("image", i));
   issues.push(...checked.issues.map(({ field: field2, reason }) => ({ field: "image", message: `${field2}: ${reason}` })));
+  const upperCased = imageTexts.findIndex((text2) => lowerCasedReference(text2) !== void 0);
+  if (upperCased >= 0) issues.push(...upperCaseHint(imageTexts).map((message) => ({ field: "image", message: `${name("image", upperCased)}: ${message}` })));
   const { images } = checked;
   const parse3 = (field2, text2) => {
     const image = parseIncomingImage(text2, field2);
@@ -16629,6 +17152,13 @@ function validateRequest(request) {
   if (issues.length > 0) throw new RequestError(issues);
   return { images, setters, sets };
 }
+function upperCaseHint(images) {
+  const suggestions = images.flatMap((text2) => lowerCasedReference(text2) ?? []);
+  if (suggestions.length === 0) return [];
+  return [
+    `did you mean ${suggestions.join(", ")}? An image name is lower-case, but \`\${{ github.repository }}\` and \`\${{ github.repository_owner }}\` keep the owner's case (docker/metadata-action lower-cases the images it is given).`
+  ];
+}
 
 // src/engine/source.ts
 import { readdirSync, readFileSync } from "node:fs";
@@ -16649,15 +17179,15 @@ async function listTree(source) {
   const listedAs = /* @__PURE__ */ new Map();
   const issues = [];
   const warnings = [];
-  for await (const listed2 of source.list()) {
-    if (unreadName(listed2)) {
-      if (fileKind(listed2) !== void 0) warnings.push({ message: `${JSON.stringify(listed2)} is left out: ${UNREAD}` });
+  for await (const listed of source.list()) {
+    if (unreadName(listed)) {
+      if (fileKind(listed) !== void 0) warnings.push({ message: `${JSON.stringify(listed)} is left out: ${UNREAD}` });
       continue;
     }
-    const path = plainPath(listed2);
-    if (path === void 0) issues.push(`the source lists ${JSON.stringify(listed2)}, which is no POSIX path relative to the root (no leading /, no "..")`);
-    else if (listedAs.has(path)) issues.push(`the source lists ${JSON.stringify(listedAs.get(path))} and ${JSON.stringify(listed2)}, one file twice`);
-    else listedAs.set(path, listed2);
+    const path = plainPath(listed);
+    if (path === void 0) issues.push(`the source lists ${JSON.stringify(listed)}, which is no POSIX path relative to the root (no leading /, no "..")`);
+    else if (listedAs.has(path)) issues.push(`the source lists ${JSON.stringify(listedAs.get(path))} and ${JSON.stringify(listed)}, one file twice`);
+    else listedAs.set(path, listed);
   }
   if (issues.length > 0) throw new RequestError(issues.map((message) => ({ message })));
   const files = [...listedAs.keys()].sort();
@@ -16785,7 +17315,7 @@ function configuredOverride(override, images) {
   const update = images.find((u) => u.image.repository === override.repository);
   if (!update) return [];
   const value = override.part === "tag" ? (current, kept) => nextTagText(update, current, kept) : (current, kept) => nextImageText(update, override.image, current, kept);
-  return [{ path: override.spec, value }];
+  return [{ path: override.spec, value, configured: override }];
 }
 function overriddenIn(requested, images) {
   const repositories = /* @__PURE__ */ new Set();
@@ -16806,21 +17336,20 @@ function overriddenIn(requested, images) {
 }
 function overFile(path, kind, edited, requested, create) {
   try {
-    const once = requested.map((o) => typeof o === "string" ? o : saidOnce(o, edited.warnings));
-    const { overrides, yielded } = besideMarkers(kind, edited, once, create);
+    const aimed = onTheirParameters(kind, edited.text, requested);
+    const { overrides, yielded } = besideMarkers(kind, edited, aimed.overrides, create);
     const overridden = applyFileOverrides(kind, edited.text, overrides, create);
     const sets = setPaths(kind, overrides);
-    const shifted = shiftLines(edited.warnings, edited.text, overridden.text).filter(
-      (w) => !answeredBySet(w, overridden.changes, sets) && !answeredByOverride(w, overridden.changes)
-    );
+    const told = shiftLines(edited.warnings, edited.text, overridden.text);
+    const shifted = told.filter((w) => !answeredBySet(w, overridden.changes, sets) && !answeredByOverride(w, overridden.changes));
     const { changes, overruled } = withOverrides(shiftLines(edited.changes, edited.text, overridden.text), overridden.changes);
     return {
       text: overridden.text,
       changes,
       warnings: [
         ...shifted.map(publicWarning),
-        ...shiftLines(yielded, edited.text, overridden.text),
-        ...overridden.warnings,
+        ...shiftLines([...aimed.misaimed, ...yielded], edited.text, overridden.text),
+        ...overridden.warnings.filter((w) => !toldThere(w, told, overrides)),
         ...setOverImages(sets, overruled)
       ]
     };
@@ -16855,6 +17384,29 @@ function besideMarkers(kind, edited, overrides, create) {
   });
   return { overrides: kept, yielded };
 }
+function onTheirParameters(kind, text2, overrides) {
+  const indexed = (o) => typeof o !== "string" && "configured" in o && /parameters\[\d+\]\.value$/.test(o.path);
+  const file = kind === "yaml" && overrides.some(indexed) ? tryYamlFile(text2) : void 0;
+  if (!file) return { overrides, misaimed: [] };
+  const misaimed = [];
+  const kept = overrides.filter((o) => {
+    if (!indexed(o)) return true;
+    const parameter = indexedParameter(file, parsePath(o.path));
+    if (!parameter) return true;
+    const { name, value, start } = parameter;
+    const { part, repository, image } = o.configured;
+    const holds2 = tryParseImageRef(scalarText(value) ?? "")?.repository;
+    const reads = part === "tag" ? readsAsTag(name, value) : holds2 !== void 0 && (holds2 === repository || holds2 === normalizeRepository(image)) || /image/i.test(leafOf(name)[1]);
+    if (reads) return true;
+    const what = part === "tag" ? `holds no version and is not named like a tag: its configured override for the tag of ${repository}` : `holds no reference of ${repository} and is not named like an image: its configured override`;
+    misaimed.push({
+      line: file.lineAt(start),
+      message: `${o.path} is parameter ${parameterName(name)}, which ${what} is not applied: a parameter added above the one it was written for moves what an index names; correct the index`
+    });
+    return false;
+  });
+  return { overrides: kept, misaimed };
+}
 function fieldFor(warning, reason) {
   const about = warning.about;
   return about?.reason === reason && "field" in about ? about.field : void 0;
@@ -16880,10 +17432,10 @@ function specPath(spec) {
     throw error;
   }
 }
-function saidOnce(override, said) {
-  const field2 = fieldKey(override.path);
-  const told = (why) => said.some(({ about }) => about?.reason === "kept" && about.said === why && fieldKey(about.field) === field2);
-  return { ...override, value: (current, kept) => override.value(current, kept && ((why, kind) => told(why) ? void 0 : kept(why, kind))) };
+function toldThere(warning, told, overrides) {
+  return told.some(
+    ({ line, about }) => line === warning.line && about?.reason === "kept" && overrides.some((o) => typeof o !== "string" && fieldKey(o.path) === fieldKey(about.field) && warning.message === `${o.path} ${about.said}`)
+  );
 }
 function withOverrides(edits, overrides) {
   const changes = [...edits];
@@ -16977,9 +17529,12 @@ function malformedSets(sets) {
 }
 
 // src/engine/setters.ts
-function resolveSetters(valid, config, configPath, texts, inScope, keptOut, allowDowngrade, warnings) {
+function resolveSetters(valid, config, configPath, texts, inScope, keptOut, allowDowngrade, treeRoot, warnings) {
   const docs = [...texts].filter(([path, text2]) => fileKind(path) === "yaml" && mayHoldFluxObjects(text2));
-  const flux = fluxSetters(docs.map(([file, text2]) => ({ file, text: text2 })));
+  const flux = fluxSetters(
+    docs.map(([file, text2]) => ({ file, text: text2 })),
+    treeRoot
+  );
   warnings.push(...flux.warnings);
   const definitions = /* @__PURE__ */ new Map();
   for (const [key, setters] of flux.setters) {
@@ -17140,1262 +17695,8 @@ function unconfiguredWarning(key, places, configPath, why) {
   };
 }
 
-// src/engine/kustomizations.ts
-import { posix as posix3 } from "node:path";
-var FLUX_KUSTOMIZE_GROUP = "kustomize.toolkit.fluxcd.io/";
-function mayHoldFluxKustomization(text2) {
-  return text2.includes(FLUX_KUSTOMIZE_GROUP) && text2.includes("images");
-}
-var KUSTOMIZATION_NAMES = /* @__PURE__ */ new Set(["kustomization.yaml", "kustomization.yml", "Kustomization"]);
-function isKustomizationFile(path) {
-  return KUSTOMIZATION_NAMES.has(path.slice(path.lastIndexOf("/") + 1));
-}
-var IMAGE_VALUE = /\bimage["']?\s*:\s*["']?([^\s"'#,{}[\]]+)/g;
-var OP_VALUE = /\bvalue["']?\s*:\s*["']?([^\s"'#,{}[\]]+)/g;
-function mayHoldBareImage(text2, repositories) {
-  for (const value of imageValues(text2)) {
-    const ref = tryParseImageRef(value);
-    if (ref && ref.tag === void 0 && ref.digest === void 0 && repositories.has(ref.repository)) return true;
-  }
-  return false;
-}
-function* imageValues(text2) {
-  for (const [, value] of text2.matchAll(IMAGE_VALUE)) yield value;
-  if (text2.includes("/image")) for (const [, value] of text2.matchAll(OP_VALUE)) yield value;
-}
-function graphOf(kustomizations, incoming, fluxKustomizations, tree) {
-  const repositories = new Set(incoming.map((image) => image.repository));
-  const byDirectory = /* @__PURE__ */ new Map();
-  for (const k of kustomizations) if (!byDirectory.has(posix3.dirname(k.file))) byDirectory.set(posix3.dirname(k.file), k);
-  const parsed = /* @__PURE__ */ new Map();
-  const at = (directory) => {
-    if (!parsed.has(directory)) {
-      const k = byDirectory.get(directory);
-      parsed.set(directory, k && readKustomization(k.file, k.text, repositories));
-    }
-    return parsed.get(directory);
-  };
-  const tags = /* @__PURE__ */ new Map();
-  const tagsOf = (k, visiting = /* @__PURE__ */ new Set()) => {
-    const known = tags.get(k);
-    if (known) return known;
-    if (visiting.has(k)) return [];
-    visiting.add(k);
-    const components = k.components.flatMap((path) => {
-      const component = at(path);
-      return component ? tagsOf(component, visiting) : [];
-    });
-    const all = [...k.tags.map((name) => ({ name, file: k.file })), ...components];
-    tags.set(k, all);
-    return all;
-  };
-  const tokens = incoming.map(screenToken);
-  const names = ({ text: text2 }) => tokens.some((token) => text2.includes(token));
-  const flux = fluxKustomizations.filter(names).flatMap(({ file, text: text2 }) => readFluxKustomizations(file, text2, repositories, (directory) => byDirectory.has(directory), tree));
-  const naming = [...byDirectory].filter(([, k]) => names(k)).map(([directory]) => directory);
-  return { directories: [...byDirectory.keys()], naming, at, tagsOf, flux };
-}
-function kustomizeTagged(kustomizations, incoming, fluxKustomizations = [], tree = []) {
-  const { directories, naming, at, tagsOf, flux } = graphOf(kustomizations, incoming, fluxKustomizations, tree);
-  const built = /* @__PURE__ */ new Map();
-  const buildsFrom = (k, visiting) => {
-    const known = built.get(k);
-    if (known) return known;
-    const files = /* @__PURE__ */ new Set([k.file]);
-    if (visiting.has(k)) return files;
-    visiting.add(k);
-    for (const path of [...k.resources, ...k.components]) {
-      const child = at(path);
-      if (child) for (const file of buildsFrom(child, visiting)) files.add(file);
-      else files.add(path);
-    }
-    visiting.delete(k);
-    built.set(k, files);
-    return files;
-  };
-  const tagging = [...naming.flatMap((directory) => at(directory) ?? []).filter((k) => k.tags.length > 0), ...flux];
-  const builds = tagging.some((k) => k.component) ? [...directories.flatMap((directory) => at(directory) ?? []), ...flux] : tagging;
-  const tagged = /* @__PURE__ */ new Map();
-  for (const k of builds) {
-    const tags = tagsOf(k);
-    if (tags.length === 0) continue;
-    for (const file of buildsFrom(k, /* @__PURE__ */ new Set())) {
-      const names = tagged.get(file) ?? /* @__PURE__ */ new Map();
-      for (const { name, file: by } of tags) names.set(name, [.../* @__PURE__ */ new Set([...names.get(name) ?? [], by])].sort());
-      tagged.set(file, names);
-    }
-  }
-  return tagged;
-}
-function retaggedInEveryBuild(kustomizations, incoming, fluxKustomizations = [], tree = []) {
-  const { directories, at, tagsOf, flux } = graphOf(kustomizations, incoming, fluxKustomizations, tree);
-  const all = [...directories.flatMap((directory) => at(directory) ?? []), ...flux];
-  const included = new Set(all.flatMap((k) => [...k.resources, ...k.components].flatMap((path) => at(path) ?? [])));
-  const roots = all.filter((k) => !k.component && !included.has(k));
-  const reached = (through) => {
-    const files = /* @__PURE__ */ new Set();
-    const seen = /* @__PURE__ */ new Set();
-    const stack = [...roots];
-    for (let k = stack.pop(); k !== void 0; k = stack.pop()) {
-      if (seen.has(k) || !through(k)) continue;
-      seen.add(k);
-      files.add(k.file);
-      for (const path of [...k.resources, ...k.components]) {
-        const child = at(path);
-        if (child) stack.push(child);
-        else files.add(path);
-      }
-    }
-    return files;
-  };
-  const built = reached(() => true);
-  const names = [...new Set(all.flatMap((k) => tagsOf(k).map((tag) => tag.name)))];
-  const asWritten2 = new Map(names.map((name) => [name, reached((k) => !tagsOf(k).some((tag) => tag.name === name))]));
-  const retagged = /* @__PURE__ */ new Map();
-  for (const file of built) {
-    const every = names.filter((name) => !asWritten2.get(name).has(file));
-    if (every.length > 0) retagged.set(file, new Set(every));
-  }
-  return retagged;
-}
-function namedOnlyAs(text2, repository, names) {
-  const written = [...imageValues(text2)].flatMap((value) => {
-    const ref = tryParseImageRef(value);
-    return ref?.repository === repository ? [ref.name] : [];
-  });
-  return written.length > 0 && written.every((name) => names.has(name));
-}
-function readKustomization(file, text2, repositories) {
-  let root;
-  try {
-    root = parseYaml(text2)[0];
-  } catch (error) {
-    if (error instanceof SourceError) return void 0;
-    throw error;
-  }
-  if (root?.kind !== "map") return void 0;
-  const directory = posix3.dirname(file);
-  const list = (key) => {
-    const node = mapValue(root, key);
-    return node?.kind === "seq" ? [...node.items] : [];
-  };
-  const paths = (nodes) => nodes.flatMap((node) => inTree(directory, scalarText(node)) ?? []);
-  const patchFiles = (key) => list(key).flatMap((patch) => patch.kind === "map" ? mapValue(patch, "path") ?? [] : []);
-  return {
-    file,
-    component: scalarText(mapValue(root, "kind")) === "Component",
-    tags: taggedNames(list("images"), repositories),
-    resources: [
-      ...paths([...list("resources"), ...list("bases"), ...list("patchesStrategicMerge")]),
-      ...paths([...patchFiles("patches"), ...patchFiles("patchesJson6902")])
-    ],
-    components: paths(list("components"))
-  };
-}
-function readFluxKustomizations(file, text2, repositories, hasKustomization, tree) {
-  let roots;
-  try {
-    roots = parseYaml(text2);
-  } catch (error) {
-    if (error instanceof SourceError) return [];
-    throw error;
-  }
-  return roots.flatMap((root) => {
-    if (root?.kind !== "map" || scalarText(mapValue(root, "kind")) !== "Kustomization") return [];
-    if (!scalarText(mapValue(root, "apiVersion"))?.startsWith(FLUX_KUSTOMIZE_GROUP)) return [];
-    const images = nodeAt(root, ["spec", "images"]);
-    const tags = images?.kind === "seq" ? taggedNames(images.items, repositories) : [];
-    const path = inTree(".", scalarText(nodeAt(root, ["spec", "path"])) || ".");
-    if (tags.length === 0 || path === void 0) return [];
-    const components = nodeAt(root, ["spec", "components"]);
-    return [
-      {
-        file,
-        component: false,
-        tags,
-        resources: hasKustomization(path) ? [path] : generatedResources(path, hasKustomization, tree),
-        components: components?.kind === "seq" ? components.items.flatMap((node) => inTree(path, scalarText(node)) ?? []) : []
-      }
-    ];
-  });
-}
-function generatedResources(directory, hasKustomization, tree) {
-  const resources = /* @__PURE__ */ new Set();
-  const prefix = directory === "." ? "" : `${directory}/`;
-  for (const file of tree) {
-    if (!file.startsWith(prefix) || !/\.ya?ml$/.test(file)) continue;
-    const steps = file.slice(prefix.length).split("/");
-    const built = steps.slice(0, -1).findIndex((_, i) => hasKustomization(prefix + steps.slice(0, i + 1).join("/")));
-    resources.add(built < 0 ? file : prefix + steps.slice(0, built + 1).join("/"));
-  }
-  return [...resources];
-}
-function taggedNames(entries, repositories) {
-  const field2 = (node, key) => node.kind === "map" ? scalarText(mapValue(node, key)) : void 0;
-  return entries.flatMap((entry) => {
-    const name = field2(entry, "name");
-    if (!name || !repositories.has(normalizeRepository(name) ?? "")) return [];
-    const setsVersion = !!field2(entry, "newTag") || !!field2(entry, "digest") || repositories.has(normalizeRepository(field2(entry, "newName") || name) ?? "");
-    return setsVersion ? [name] : [];
-  });
-}
-function inTree(directory, path) {
-  if (!path || path.includes("://") || path.includes("\n")) return void 0;
-  const joined = posix3.normalize(posix3.join(directory, path)).replace(/\/+$/, "");
-  return joined === ".." || joined.startsWith("../") || posix3.isAbsolute(joined) ? void 0 : joined;
-}
-
-// src/engine/targets.ts
-function targetsInScope(config, names) {
-  const all = config?.targets ?? [];
-  if (!names || names.length === 0) return all;
-  const unknown = names.filter((name) => !all.some((t) => t.name === name));
-  if (unknown.length > 0) {
-    throw new RequestError(
-      unknown.map((name) => ({ message: `targets: no target named ${quotedExcerpt(name)} (configured: ${all.map((t) => t.name).join(", ") || "none"})` }))
-    );
-  }
-  return all.filter((t) => names.includes(t.name));
-}
-function targetOf(targets) {
-  const matchers = targets.map((target) => ({ target, matches: pathMatcher(target.paths) }));
-  return (path) => matchers.find((m) => m.matches(path))?.target;
-}
-function warnIdlePaths(configured, targets, files, configPath, warnings) {
-  const ownerOf = targetOf(configured);
-  const rank = new Map(configured.map((target, i) => [target, i]));
-  const globs = targets.flatMap(
-    (target) => target.paths.map((glob, j) => ({ target, glob, j, matches: pathMatcher([glob]), owns: false, shadowed: [] }))
-  );
-  if (globs.length === 0) return;
-  for (const file of files) {
-    const owner = ownerOf(file);
-    if (owner === void 0) continue;
-    const first = rank.get(owner);
-    for (const glob of globs) {
-      if (glob.owns || rank.get(glob.target) < first || !glob.matches(file)) continue;
-      if (glob.target === owner) glob.owns = true;
-      else glob.shadowed.push({ file, owner });
-    }
-  }
-  for (const { target, glob, j, owns, shadowed } of globs) {
-    if (owns) continue;
-    const said = (what) => {
-      warnings.push({
-        file: configPath,
-        ...target.pathLines[j] !== void 0 && { line: target.pathLines[j] },
-        message: `targets[${configured.indexOf(target)}].paths[${j}]: ${JSON.stringify(glob)} ${what}`
-      });
-    };
-    if (shadowed.length === 0) {
-      said("matches no file; fix or remove it");
-      continue;
-    }
-    const owners = [...new Set(shadowed.map(({ owner }) => owner))];
-    const by = owners.map((owner) => {
-      const taking = owner.paths.find((path) => {
-        const matches = pathMatcher([path]);
-        return shadowed.some((o) => o.owner === owner && matches(o.file));
-      });
-      return `${owner.name} (${JSON.stringify(taking)})`;
-    });
-    const one = owners.length === 1;
-    said(
-      `matches only files the earlier ${one ? "target" : "targets"} ${andList(by)} ${one ? "takes" : "take"} first; narrow ${one ? "that" : "those"}, or list ${target.name} first`
-    );
-  }
-}
-function allowance(target, image) {
-  const allowed = target.images.find((a) => a.repository === image.repository);
-  if (!allowed) return { refused: "unlisted" };
-  const { policy } = allowed;
-  return policy !== void 0 && image.tag !== void 0 && policy.latest([image.tag]) === void 0 ? { allowed: { ...allowed, policy }, refused: "policy" } : { allowed };
-}
-function imagesFor(images, config, target, allowDowngrade) {
-  if (!config || config.targets.length === 0) return images.map((image) => ({ image, allowDowngrade }));
-  if (!target) return [];
-  return images.flatMap((image) => {
-    const { allowed } = allowance(target, image);
-    return allowed ? [{ image, ...allowed.policy && { policy: allowed.policy }, allowDowngrade }] : [];
-  });
-}
-function settersFor(setters, target) {
-  if (!target) return setters;
-  const kept = /* @__PURE__ */ new Map();
-  for (const [key, update] of setters) {
-    const { allowed } = allowance(target, update.image);
-    if (!allowed) continue;
-    const policy = update.policy && allowed.policy ? within(update.policy, allowed.policy) : update.policy ?? allowed.policy;
-    kept.set(key, { ...update, ...policy && { policy } });
-  }
-  return kept;
-}
-function within(policy, bounds) {
-  if (policy.description === bounds.description) return policy;
-  return {
-    description: `${policy.description} within ${bounds.description}`,
-    latest: (tags) => policy.latest(tags.filter((tag) => bounds.latest([tag]) !== void 0)),
-    // Ranked by the marker's own order, so a move down past the bounds is still told.
-    ...(policy.compare ?? bounds.compare) && { compare: policy.compare ?? bounds.compare }
-  };
-}
-var LISTED = 5;
-function warnRefusedImages(images, targets, ownerOf, files, reachOf, warnings) {
-  const inTargets = [...files].flatMap(([path, text2]) => {
-    const target = ownerOf(path);
-    return target ? [{ path, text: text2, target }] : [];
-  });
-  for (const { image, byRepository: byRepository2 } of images) {
-    const refusing = [];
-    const held = [];
-    for (const target of targets) {
-      const allows = allowance(target, image);
-      if (allows.refused === "unlisted") {
-        const at = inTargets.filter((file) => file.target === target).flatMap(({ path, text: text2 }) => placeHolding(path, text2, image, byRepository2, reachOf(path)));
-        if (at.length > 0) refusing.push(target.name);
-        held.push(...at);
-      } else if (allows.refused === "policy" && inTargets.some((file) => file.target === target)) {
-        warnings.push({
-          message: `target ${target.name}: ${formatImageRef(image)} is outside its policy (${allows.allowed.policy.description}); not edited there`
-        });
-      }
-    }
-    if (refusing.length === 0) continue;
-    const which = refusing.length === 1 ? `target ${refusing[0]} does not allow` : `targets ${refusing.join(", ")} do not allow`;
-    const where2 = held.length > LISTED ? `${held.slice(0, LISTED).join(", ")} and ${held.length - LISTED} more` : held.join(", ");
-    warnings.push({ message: `${which} ${image.repository}; not edited in ${where2}` });
-  }
-}
-function placeHolding(path, raw, image, byRepository2, reach) {
-  const text2 = withoutImageUpdater(raw);
-  const markers = [...reach.setters].filter(([, update]) => update.image.repository === image.repository).map(([key]) => markerPattern(key));
-  const patterns = byRepository2 ? [repositoryPattern(image), ...markers] : markers;
-  const at = Math.min(...patterns.map((pattern) => pattern.exec(text2)?.index ?? Infinity));
-  if (at !== Infinity) return [`${path}:${lineAt(text2, at)}`];
-  return reach.overridden.includes(image.repository) ? [path] : [];
-}
-
-// src/text/closest.ts
-function closest(typed, names, most = 2) {
-  let best;
-  for (const name of names) {
-    if (name === typed) return void 0;
-    const distance = editDistance(typed, name);
-    if (distance <= most && (!best || distance < best.distance)) best = { name, distance };
-  }
-  return best?.name;
-}
-function editDistance(a, b) {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_2, j) => i === 0 ? j : j === 0 ? i : 0));
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-    }
-  }
-  return d[a.length][b.length];
-}
-
-// src/engine/reach.ts
-function warnUnreached(valid, updates, known, overrides, texts, warnings) {
-  const holds2 = (image) => {
-    const pattern = repositoryPattern(image);
-    return texts.some(
-      ([path, text2]) => pattern.test(text2) && pattern.test(withoutImageUpdater(text2)) || fileKind(path) === "kcl" && mayBuildOnRegistry(text2, image)
-    );
-  };
-  const marks = (pattern) => texts.some(([path, text2]) => readsMarkers(path) && pattern.test(text2));
-  const overridden = new Set([...overrides.values()].flat().flatMap((o) => typeof o === "string" ? [] : [o.repository]));
-  for (const image of valid.images) {
-    const marked = updates.some((u) => u.image.repository === image.repository);
-    if (!marked && !overridden.has(image.repository) && !holds2(image)) {
-      warnings.push({
-        message: `no file to update holds ${image.repository}; nothing to do for ${formatImageRef(image)}${meaning(image.repository, known.repositories)}`
-      });
-    }
-  }
-  for (const key of valid.setters.keys()) {
-    if (marks(markerPattern(key))) continue;
-    warnings.push({ message: `no file to update has a marker for setter ${key}${meaning(key, known.keys)}` });
-  }
-}
-function meaning(typed, names) {
-  const meant = closest(typed, names);
-  return meant === void 0 ? "" : ` (did you mean ${meant}?)`;
-}
-function warnBesideMarkers(changes, policySetters, left, text2, warnings) {
-  if (policySetters.size === 0 && left.size === 0) return;
-  for (const change of changes) {
-    if (change.kind !== "image" && change.kind !== "kcl-image") continue;
-    const written = tryParseImageRef(change.new);
-    if (!written) continue;
-    const split2 = besidePolicy(change, written, policySetters, text2) ?? besideLeft(written, left, text2);
-    if (split2) warnings.push({ file: change.file, line: change.line, message: `${change.key} is set to ${change.new} by repository, ${split2}` });
-  }
-}
-function warnUnpolicied(changes, updates, policiesAt, marked, warnings) {
-  for (const change of changes) {
-    const moved = movedBy(change, updates);
-    const tag = moved?.update.image.tag;
-    if (!moved || moved.update.policy || tag === void 0 || marked(moved.update.image)) continue;
-    const { image } = moved.update;
-    const refusing = policiesAt(image.repository).filter(({ setter }) => nextVersion({ image, policy: setter.policy }, moved.current) === void 0);
-    if (refusing.length === 0) continue;
-    const would = /* @__PURE__ */ new Map();
-    for (const { key, setter } of refusing) {
-      const verb = setter.policy.latest([tag]) === void 0 ? "refuse it" : `keep ${moved.current.tag}`;
-      would.set(verb, [...would.get(verb) ?? [], `${key} (${setter.policy.description})`]);
-    }
-    const which = andList(
-      [...would].map(([verb, policies]) => `${policies.length === 1 ? "ImagePolicy" : "ImagePolicies"} ${andList(policies)} would ${verb}`)
-    );
-    const add = refusing.length === 1 ? "add its marker" : "add the marker of one";
-    warnings.push({
-      file: change.file,
-      line: change.line,
-      message: `${image.repository} moves to ${tag} with no policy (no marker here); ${which}: ${add}, or a target with a policy`
-    });
-  }
-}
-function movedBy(change, updates) {
-  if (change.kind === "image" || change.kind === "kcl-image") {
-    const written = tryParseImageRef(change.new);
-    const update = written && updates.find((u) => u.image.repository === written.repository);
-    if (!update) return void 0;
-    const old = tryParseImageRef(change.old);
-    return { update, current: old?.repository === written.repository ? versionOf(old.tag, old.digest) : {} };
-  }
-  if (change.kind !== "helm" && change.kind !== "kustomize") return void 0;
-  const byTag = updates.filter((u) => u.image.tag === change.new);
-  return byTag.length === 1 ? { update: byTag[0], current: versionOf(change.old, void 0) } : void 0;
-}
-function besidePolicy(change, written, setters, text2) {
-  const beside = [...setters].filter(([k, u]) => u.policy && u.image.repository === written.repository && markerPattern(k).test(text2));
-  if (beside.length !== 1) return void 0;
-  const [key, { policy }] = beside[0];
-  if (!policy) return void 0;
-  const old = tryParseImageRef(change.old);
-  const current = old?.repository === written.repository ? versionOf(old.tag, old.digest) : {};
-  if (nextVersion({ image: written, policy }, current) !== void 0) return void 0;
-  return `which the policy of Flux setter "${key}" (${policy.description}) would not have chosen for its marked fields; mark this field with it to keep them together`;
-}
-function besideLeft(written, left, text2) {
-  const keys = [...left].filter(([key, images]) => images.some((i) => i.repository === written.repository) && markerPattern(key).test(text2)).map(([key]) => key);
-  if (keys.length === 0) return void 0;
-  const which = keys.length === 1 ? `Flux setter "${keys[0]}"` : `Flux setters ${keys.map((key) => `"${key}"`).join(", ")}`;
-  return `while the marked fields of ${which} in this file are left as they are (see the warning at them); mark this field with it to keep them together`;
-}
-function leftBehind(images, texts, context2) {
-  return images.flatMap((image) => {
-    const pattern = repositoryPattern(image);
-    const version = image.tag ?? image.digest;
-    const holding2 = [...texts].map(([path, text2]) => [path, withoutImageUpdater(text2)]).filter(([, text2]) => pattern.test(text2));
-    const current = holding2.some(([, text2]) => text2.includes(version));
-    const paths = holding2.filter(([path, text2]) => {
-      const others = otherVersionsIn(text2, image, fileKind(path) === "kcl");
-      if (others.length > 0)
-        return !context2.explained(
-          path,
-          image,
-          others.map(({ at }) => lineAt(text2, at))
-        );
-      return !text2.includes(version) && !context2.explained(path, image, []) && (context2.quiet && !current || inSplitImage(path, text2, image));
-    }).map(([path]) => path);
-    return paths.length > 0 ? [{ image, paths }] : [];
-  });
-}
-function warnUnmoved(left, texts, context2, warnings) {
-  for (const { image, paths } of left) {
-    const version = image.tag ?? image.digest;
-    const outside = context2.targets.length > 0 ? paths.filter(context2.inNoTarget) : [];
-    const unreached2 = paths.filter((path) => !outside.includes(path));
-    const said = (files, why) => {
-      if (files.length > 1) {
-        warnings.push({ message: `${image.repository} appears in ${listed(files)}, but no field there holds ${version} or was edited: ${why(listed(files))}` });
-        return;
-      }
-      const file = files[0];
-      const text2 = withoutImageUpdater(texts.get(file));
-      const other = otherVersionsIn(text2, image, fileKind(file) === "kcl")[0];
-      const at = other?.at ?? repositoryPattern(image).exec(text2).index;
-      const what = other ? `${other.reference} is not moved to ${version}` : `${image.repository} appears here, but no field holds ${version} or was edited`;
-      warnings.push({ file, line: lineAt(text2, at), message: `${what}: ${why("this file")}` });
-    };
-    if (unreached2.length > 0) said(unreached2, () => 'it sits where no rule edits it (see "What it edits" in the README)');
-    if (outside.length > 0) said(outside, (here) => `${here} ${outside.length === 1 ? "is" : "are"} in no target (targets: ${context2.targets.join(", ")})`);
-  }
-}
-var SPLIT_IMAGE_EDITORS = [editKustomizeImages, editArgoCdHelm, editHelmValues];
-function inSplitImage(path, text2, image) {
-  if (fileKind(path) !== "yaml") return false;
-  try {
-    return runEditors(text2.replace(/^\uFEFF/, ""), { images: [{ image }], setters: /* @__PURE__ */ new Map() }, SPLIT_IMAGE_EDITORS).changes.length > 0;
-  } catch (error) {
-    if (error instanceof SourceError) return false;
-    throw error;
-  }
-}
-function otherVersionsIn(text2, image, kcl) {
-  const found = [];
-  const docstrings = kcl ? [...text2.matchAll(/"{3}[\s\S]*?"{3}|'{3}[\s\S]*?'{3}/g)].map((m) => [m.index, m.index + m[0].length]) : [];
-  for (const match of text2.matchAll(new RegExp(`(?<![\\w.-])${escapeRegExp(screenToken(image))}[:@][\\w.@:+-]+`, "g"))) {
-    const before = /[^\s"'`=,;()[\]{}]*$/.exec(text2.slice(Math.max(0, match.index - 256), match.index))[0];
-    const at = match.index - before.length;
-    const reference = `${before}${match[0]}`.replace(/[.:]+$/, "");
-    const ref = tryParseImageRef(reference);
-    if (ref?.repository !== image.repository || holdsVersionOf(ref, image)) continue;
-    const lineStart = Math.max(text2.lastIndexOf("\n", at), text2.lastIndexOf("\r", at)) + 1;
-    if (/(?:^|\s)#/.test(text2.slice(lineStart, at)) || docstrings.some(([start, end]) => start <= at && at < end)) continue;
-    if (/^[^\r\n]*\$imagepolicy/.test(text2.slice(at))) continue;
-    found.push({ at, reference });
-  }
-  return found;
-}
-function holdsVersionOf(ref, image) {
-  if (ref.tag !== void 0 && image.tag !== void 0 && ref.tag !== image.tag) return false;
-  if (ref.digest !== void 0 && image.digest !== void 0 && ref.digest !== image.digest) return false;
-  return image.tag !== void 0 && ref.tag !== void 0 || image.digest !== void 0 && ref.digest !== void 0;
-}
-function listed(paths) {
-  return paths.length > 3 ? `${paths.slice(0, 3).join(", ")} and ${paths.length - 3} more` : paths.join(", ");
-}
-
-// src/engine/misplaced-config.ts
-var AT_ROOT = /^gitops-promote\.ya?ml$/;
-var NESTED = /^(.+)\/\.github\/gitops-promote\.ya?ml$/;
-var CONFIG_KEY = /^(?:targets|setters|overrides)[ \t]*:/m;
-var OBJECT_KEY = /^(?:apiVersion|kind)[ \t]*:/m;
-async function misplacedConfigsIn(source, files, read) {
-  const named = files.filter((path) => path !== read.path && (AT_ROOT.test(path) || NESTED.test(path)));
-  const texts = await Promise.all(named.map((path) => readText(source, path)));
-  return new Set(named.filter((_, i) => CONFIG_KEY.test(texts[i]) && !OBJECT_KEY.test(texts[i])));
-}
-function warnMisplacedConfigs(misplaced, read) {
-  const where2 = read.path === void 0 ? "the configuration read is the one the request gives" : read.byDefault && !read.present ? "a configuration is read only from .github/gitops-promote.yaml (or .yml) at the root" : `the configuration read is ${read.path}`;
-  return [...misplaced].map((path) => {
-    const tree = NESTED.exec(path)?.[1];
-    const advice = tree !== void 0 ? `to apply them, run gitops-promote update on ${tree}, the tree it configures` : read.byDefault && !read.present ? "to apply them, move it to .github/gitops-promote.yaml" : "to apply them, move them into that configuration";
-    return {
-      file: path,
-      message: `not read, as a configuration or a manifest: ${where2}, so its targets, their policies and its overrides do not apply to this run; ${advice}`,
-      aside: true
-    };
-  });
-}
-
-// src/engine/plan.ts
-var DEFAULT_CONFIG = ".github/gitops-promote.yaml";
-var DEFAULT_CONFIGS = [DEFAULT_CONFIG, ".github/gitops-promote.yml"];
-function configPathsOf(request) {
-  if (request.config === void 0) return DEFAULT_CONFIGS;
-  return typeof request.config === "string" ? [request.config.replace(/^\.\//, "")] : [];
-}
-var GIVEN_CONFIG = "the configuration";
-function unfiled(diagnostic) {
-  const { file, line, ...rest } = diagnostic;
-  if (file !== GIVEN_CONFIG) return diagnostic;
-  return { ...rest, message: `${file}${line === void 0 ? "" : ` (line ${line})`}: ${diagnostic.message}` };
-}
-function configPathIn(request, present) {
-  const paths = configPathsOf(request);
-  const found = paths.filter((path) => present.has(path));
-  if (found.length > 1) throw new RequestError([{ field: "config", message: `config: ${found.join(" and ")} both exist, and only one is read; remove one` }]);
-  return found[0] ?? paths[0];
-}
-var READ_CONCURRENCY = 64;
-async function planUpdate(listed2, request) {
-  const valid = validateRequest(request);
-  const malformed2 = malformedSets(valid.sets);
-  if (malformed2.length > 0) throw new RequestError(malformed2);
-  const { files, source, warnings: leftOut } = await listTree(listed2);
-  const present = new Set(files);
-  const given = typeof request.config === "object" ? request.config : void 0;
-  const configPath = given ? GIVEN_CONFIG : configPathIn(request, present);
-  const create = request.create ?? false;
-  const config = given ?? await loadConfig(source, present, configPath, request.config !== void 0, create);
-  const readConfig = { path: given ? void 0 : configPath, present: config !== void 0, byDefault: request.config === void 0 };
-  const misplacedFiles = await misplacedConfigsIn(source, files, readConfig);
-  const misplaced = warnMisplacedConfigs(misplacedFiles, readConfig);
-  const targets = asIssuesOf("target", () => targetsInScope(config, request.targets));
-  const warnings = [];
-  const inScope = pathFilter(request.paths ?? [], files, warnings);
-  const idlePaths = [];
-  warnIdlePaths(config?.targets ?? [], targets, files, configPath, idlePaths);
-  const { byFile: overridesByFile, issues } = collectOverrides(valid, config, configPath, present, inScope, warnings);
-  issues.push(...ofField("config", await checkConfiguredOverrides(source, config?.overrides ?? [], configPath, present, create)));
-  if (issues.length > 0) throw new RequestError(issues.map(unfiled));
-  const run = runContext({
-    valid,
-    source,
-    files,
-    present,
-    config,
-    configPath,
-    misplaced: misplacedFiles,
-    targets,
-    inScope,
-    overridesByFile,
-    allowDowngrade: request.allowDowngrade ?? false,
-    create
-  });
-  const { texts, readOnly } = await readCandidates(run, warnings);
-  const kustomizations = kustomizationsIn(source, files, texts);
-  const tagged = await kustomizeTaggedIn(kustomizations, files, texts, valid.images, inScope);
-  const resolved = resolveSetters(valid, config, configPath, texts, inScope, run.keptOut, run.allowDowngrade, warnings);
-  const setters = { forFile: (path) => readsMarkers(path) ? resolved.forFile(path) : NO_SETTERS, fluxPoliciesAt: resolved.fluxPoliciesAt };
-  const inScopeTexts = [...texts].filter(([path]) => inScope(path));
-  warnReach(run, inScopeTexts, resolved, setters, warnings);
-  const planned = planFiles(run, texts, readOnly, tagged, setters, warnings);
-  warnImageUpdaterConstraints(
-    valid.images,
-    inScopeTexts,
-    planned.flatMap((file) => file.changes),
-    (path, image) => {
-      const target = run.targetFor(path);
-      return target && { target: target.name, ...allowance(target, image) };
-    },
-    warnings
-  );
-  await warnLoneTags(run, texts, planned, warnings);
-  warnings.push(
-    ...runningAutomations(
-      resolved.automations,
-      planned.map((file) => file.path)
-    )
-  );
-  await warnLeftBehind(run, texts, planned, setters, kustomizations, warnings);
-  return {
-    files: planned,
-    changes: planned.flatMap((f) => f.changes),
-    warnings: [...leftOut, ...misplaced, ...idlePaths, ...warnings].map((w) => unfiled(publicWarning(w))),
-    targets: targets.map((t) => ({ name: t.name, ...t.delivery && { delivery: t.delivery } })),
-    images: [...valid.images, ...valid.setters.values()]
-  };
-}
-function runContext(parts) {
-  const { valid, config, targets, allowDowngrade } = parts;
-  const ownerOf = targetOf(config?.targets ?? []);
-  const targetFor = (path) => {
-    const owner = ownerOf(path);
-    return owner && targets.includes(owner) ? owner : void 0;
-  };
-  const unselected = (path) => ownerOf(path) !== void 0 && targetFor(path) === void 0;
-  return {
-    ...parts,
-    ownerOf,
-    targetFor,
-    unselected,
-    keptOut: (path, image) => {
-      const target = targetFor(path);
-      return target !== void 0 && allowance(target, image).refused !== void 0;
-    },
-    updatesFor: (path) => unselected(path) ? [] : imagesFor(valid.images, config, targetFor(path), allowDowngrade)
-  };
-}
-function warnReach(run, inScopeTexts, resolved, { forFile }, warnings) {
-  const { valid, config, overridesByFile } = run;
-  warnUnreached(
-    valid,
-    resolved.updates,
-    {
-      keys: resolved.known.keys,
-      repositories: /* @__PURE__ */ new Set([
-        ...resolved.known.repositories,
-        ...(config?.targets ?? []).flatMap((t) => t.images.map((i) => i.repository)),
-        ...(config?.overrides ?? []).map((o) => o.repository)
-      ])
-    },
-    overridesByFile,
-    inScopeTexts,
-    warnings
-  );
-  const markerImages = resolved.updates.map((u) => u.image).filter((image) => !valid.images.some((i) => i.repository === image.repository));
-  warnRefusedImages(
-    [
-      ...valid.images.map((image) => ({ image, byRepository: true })),
-      ...new Map(markerImages.map((image) => [image.repository, { image, byRepository: false }])).values()
-    ],
-    run.targets,
-    run.ownerOf,
-    new Map(inScopeTexts),
-    (path) => ({
-      setters: forFile(path).setters,
-      overridden: (overridesByFile.get(path) ?? []).flatMap((o) => typeof o === "string" ? [] : [o.repository])
-    }),
-    warnings
-  );
-}
-async function readCandidates(run, warnings) {
-  const { source, files, inScope, overridesByFile, configPath } = run;
-  const screen = screenFor(run.valid.images);
-  const paths = files.filter(
-    (path) => overridesByFile.has(path) || fileKind(path) !== void 0 && !isTestFile(path) && !path.startsWith(".github/") && path !== configPath && !run.misplaced.has(path) && (inScope(path) || fileKind(path) === "yaml")
-  );
-  const readOnly = /* @__PURE__ */ new Set();
-  const keep = (path, text2) => {
-    if (!inScope(path)) return mayHoldFluxObjects(text2) || mayHoldFluxKustomization(text2) && screen.yaml.test(text2);
-    if (overridesByFile.has(path)) return true;
-    if (fileKind(path) !== "yaml") return screen.kcl(text2);
-    const found = screen.yaml.exec(text2);
-    if (found?.[0] !== "Application") return found !== null;
-    if (screen.argo.test(text2) || hasPlaceholder(text2) && screen.templated.some((piece) => text2.includes(piece))) return true;
-    if (!text2.includes("parameters") && !text2.includes("valueFiles")) return false;
-    readOnly.add(path);
-    return true;
-  };
-  const read = await readScreened(source, paths, keep, warnings);
-  for (const path of overridesByFile.keys()) read[paths.indexOf(path)] ??= await readNamed(source, path);
-  return { texts: new Map(paths.flatMap((path, i) => read[i] === void 0 ? [] : [[path, read[i]]])), readOnly };
-}
-function planFiles(run, texts, readOnly, tagged, { forFile, fluxPoliciesAt: fluxPoliciesAt2 }, warnings) {
-  const planned = [];
-  for (const [path, text2] of texts) {
-    if (!run.inScope(path) || readOnly.has(path)) continue;
-    const target = run.targetFor(path);
-    const { setters, knownSetters, left } = forFile(path);
-    const kustomizeTagged2 = tagged.get(path);
-    const editRequest = run.unselected(path) ? { images: [], setters: /* @__PURE__ */ new Map(), knownSetters: new Map([...knownSetters, ...[...setters.keys()].map((key) => [key, void 0])]) } : {
-      images: run.updatesFor(path),
-      setters: settersFor(setters, target),
-      knownSetters,
-      ...kustomizeTagged2 && { kustomizeTagged: kustomizeTagged2 }
-    };
-    const requested = run.overridesByFile.get(path) ?? [];
-    const overrides = requested.flatMap((o) => typeof o === "string" ? [o] : configuredOverride(o, editRequest.images));
-    const overridden = overriddenIn(requested, editRequest.images);
-    const filePlan = planFile(path, text2, editRequest, overrides, overridden, run.create, target?.name, warnings, isHelmTemplate(path, run.present));
-    if (!filePlan) continue;
-    planned.push(filePlan);
-    warnBesideMarkers(filePlan.changes, target ? /* @__PURE__ */ new Map() : editRequest.setters, left, text2, warnings);
-    warnUnpolicied(
-      filePlan.changes,
-      editRequest.images,
-      (repository) => fluxPoliciesAt2(path, repository),
-      (image) => markedIn(forFile(path), text2, image),
-      warnings
-    );
-  }
-  return planned;
-}
-async function warnLoneTags(run, texts, planned, warnings) {
-  const loneTags = [];
-  const unread = unreadValueFiles(texts, run.present, run.updatesFor);
-  const valueTexts = await readScreened(run.source, unread, () => true, []);
-  const withValues = new Map([...texts, ...unread.flatMap((path, i) => valueTexts[i] === void 0 ? [] : [[path, valueTexts[i]]])]);
-  warnLoneTagParameters(withValues, run.inScope, run.updatesFor, loneTags);
-  const moved = new Set(planned.flatMap((file) => file.changes.map((c) => `${c.file}:${c.line}`)));
-  const overrides = run.config?.overrides ?? [];
-  warnings.push(...loneTags.filter((w) => !moved.has(`${w.file}:${w.line}`) && !overrideNames(w, run.overridesByFile.get(w.file) ?? [], overrides)));
-}
-async function warnLeftBehind(run, texts, planned, { forFile }, kustomizations, warnings) {
-  const { valid, config } = run;
-  const after = new Map(planned.map((file) => [file.path, file.after]));
-  const warned = /* @__PURE__ */ new Map();
-  for (const w of warnings) {
-    if (w.file === void 0 || isAside(w)) continue;
-    const said = warned.get(w.file) ?? [];
-    said.push(w);
-    warned.set(w.file, said);
-  }
-  const warnedOf = (path, image, lines) => {
-    const said = warned.get(path) ?? [];
-    if (lines.length === 0 || said.some((w) => w.about?.reason === "not-edited")) return said.length > 0;
-    const naming = repositoryPattern(image);
-    return lines.every((line) => said.some((w) => w.line === line)) || said.some((w) => naming.test(w.message));
-  };
-  const finalTexts = new Map([...texts].filter(([path]) => run.inScope(path)).map(([path, text2]) => [path, after.get(path) ?? text2]));
-  const left = leftBehind(valid.images, finalTexts, {
-    explained: (path, image, lines) => warnedOf(path, image, lines) || // Marked fields follow their setter, overridden ones their override (a --set names no image: any of them): a warning says why either is left.
-    (run.overridesByFile.get(path) ?? []).some((o) => typeof o === "string" || o.repository === image.repository) || (config?.overrides ?? []).some((o) => o.file === path && o.repository === image.repository) || markedIn(forFile(path), texts.get(path), image) || run.keptOut(path, image) || run.unselected(path),
-    quiet: planned.length === 0 && warnings.every(isAside)
-  });
-  const built = left.length > 0 ? await kustomizations() : void 0;
-  const retagged = built && retaggedInEveryBuild(built.read, valid.images, built.flux, run.files);
-  warnUnmoved(
-    left.map(({ image, paths }) => ({
-      image,
-      paths: paths.filter((path) => {
-        const names = retagged?.get(path);
-        return !names || !namedOnlyAs(finalTexts.get(path), image.repository, names);
-      })
-    })),
-    finalTexts,
-    { targets: (config?.targets ?? []).map((t) => t.name), inNoTarget: (path) => run.ownerOf(path) === void 0 },
-    warnings
-  );
-}
-var NO_SETTERS = { setters: /* @__PURE__ */ new Map(), knownSetters: /* @__PURE__ */ new Map(), left: /* @__PURE__ */ new Map() };
-function markedIn({ setters, left }, text2, image) {
-  const keys = [
-    ...[...setters].filter(([, update]) => update.image.repository === image.repository).map(([key]) => key),
-    ...[...left].filter(([, images]) => images.some((i) => i.repository === image.repository)).map(([key]) => key)
-  ];
-  return keys.some((key) => markerPattern(key).test(text2));
-}
-function ofField(field2, issues) {
-  return issues.map((issue) => ({ ...issue, field: field2 }));
-}
-function asIssuesOf(field2, run) {
-  try {
-    return run();
-  } catch (error) {
-    if (error instanceof RequestError) throw new RequestError(ofField(field2, error.issues));
-    throw error;
-  }
-}
-async function loadConfig(source, present, path, required, create) {
-  if (!present.has(path)) {
-    if (required) throw new RequestError([{ field: "config", message: `config: ${path} does not exist` }]);
-    return void 0;
-  }
-  try {
-    return parseConfig(await readNamed(source, path), path);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    const tree = await checkConfiguredOverrides(source, error.config?.overrides ?? [], path, present, create);
-    throw new RequestError(
-      ofField(
-        "config",
-        [...error.issues, ...tree].sort((a, b) => (a.line ?? 0) - (b.line ?? 0))
-      )
-    );
-  }
-}
-function pathFilter(globs, files, warnings) {
-  if (globs.length === 0) return () => true;
-  const matchers = globs.map((glob) => pathMatcher([glob]));
-  globs.forEach((glob, i) => {
-    if (!files.some((file) => matchers[i](file))) warnings.push({ message: `path ${JSON.stringify(glob)} matches no file` });
-  });
-  return (path) => matchers.some((matches) => matches(path));
-}
-function screenFor(images) {
-  const tokens = [MARKER_TOKEN, ...images.map(screenToken)];
-  const alternation = (words) => new RegExp(words.map(escapeRegExp).join("|"));
-  const kcl = kclScreen(images);
-  const argo = alternation([...tokens, FLUX_IMAGE_API_GROUP]);
-  const templated = images.flatMap((image) => [image.repository.slice(image.repository.lastIndexOf("/")), ...firstSegments(image.repository)]);
-  return { kcl, yaml: alternation([...tokens, FLUX_IMAGE_API_GROUP, "Application"]), argo, templated };
-}
-function firstSegments(repository) {
-  const [host, ...path] = repository.split("/");
-  if (host !== "docker.io") return [host];
-  return path[0] === "library" ? [host, "library", path[1]] : [host, path[0]];
-}
-function kustomizationsIn(source, files, texts) {
-  let reading;
-  const readAll = async () => {
-    const kustomizations = files.filter(isKustomizationFile);
-    const unread = kustomizations.filter((file) => !texts.has(file));
-    const again = await readScreened(source, unread, () => true, []);
-    const reread = new Map(unread.flatMap((file, i) => again[i] === void 0 ? [] : [[file, again[i]]]));
-    const read = kustomizations.flatMap((file) => {
-      const text2 = texts.get(file) ?? reread.get(file);
-      return text2 === void 0 ? [] : [{ file, text: text2 }];
-    });
-    const flux = [...texts].flatMap(([file, text2]) => fileKind(file) === "yaml" && mayHoldFluxKustomization(text2) ? [{ file, text: text2 }] : []);
-    return { read, flux };
-  };
-  return () => reading ??= readAll();
-}
-async function kustomizeTaggedIn(kustomizations, files, texts, images, inScope) {
-  const repositories = new Set(images.map((image) => image.repository));
-  if (repositories.size === 0 || ![...texts].some(([path, text2]) => inScope(path) && mayHoldBareImage(text2, repositories))) return /* @__PURE__ */ new Map();
-  const { read, flux } = await kustomizations();
-  const reason = (name, by) => {
-    if (by.some(inScope)) return void 0;
-    return `holds ${name} with no tag or digest, so its version is set by the images: of ${andList(by)}, outside the paths; left as it is`;
-  };
-  const tagged = kustomizeTagged(read, images, flux, files);
-  return new Map([...tagged].map(([file, names]) => [file, new Map([...names].map(([name, by]) => [name, reason(name, by)]))]));
-}
-async function readScreened(source, paths, keep, warnings) {
-  const texts = new Array(paths.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < paths.length) {
-      const i = next++;
-      const path = paths[i];
-      const text2 = await readText(source, path);
-      if (!keep(path, text2)) continue;
-      if (text2.includes("\uFFFD") && decodeUtf8(await source.read(path)) === void 0) warnings.push({ file: path, message: NOT_UTF8 });
-      else texts[i] = text2;
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, paths.length) }, worker));
-  return texts;
-}
-var NOT_UTF8 = "not UTF-8 text; left as it is";
-async function readNamed(source, path) {
-  const text2 = decodeUtf8(await source.read(path));
-  if (text2 === void 0) throw new RequestError([{ file: path, message: NOT_UTF8 }]);
-  return text2;
-}
-function planFile(path, text2, request, overrides, overridden, create, target, warnings, helmTemplate) {
-  const kind = fileKind(path);
-  const bom = text2.startsWith("\uFEFF") ? "\uFEFF" : "";
-  const body = text2.slice(bom.length);
-  let edited;
-  try {
-    edited = kind === "kcl" ? editCheckedKcl(body, request, overridden) : kind === "kcl-mod" ? editKclMod(body, request) : editCheckedYaml(body, request);
-  } catch (caught) {
-    const overflow = caught instanceof RangeError && /call stack/i.test(caught.message);
-    const error = overflow ? new SourceError(`nested too deep to read (${caught.message})`) : caught;
-    if (!(error instanceof SourceError)) throw error;
-    if (overrides.length > 0) throw new RequestError([located(path, error)]);
-    if (!helmTemplate)
-      warnings.push({
-        file: path,
-        ...error.line !== void 0 && { line: error.line },
-        message: `not edited: ${error.message}`,
-        about: { reason: "not-edited" }
-      });
-    return void 0;
-  }
-  const { changes, warnings: fileWarnings, text: after } = overrides.length > 0 ? overFile(path, kind, edited, overrides, create) : edited;
-  warnings.push(...fileWarnings.filter((w) => w.kind !== "policy-refusal").map((w) => ({ ...w, file: path })));
-  if (after === body) return void 0;
-  checkParses(kind, path, body, after);
-  return {
-    path,
-    before: text2,
-    after: bom + after,
-    changes: changes.map((c) => ({ ...c, file: path, ...target && { target } })),
-    ...target && { target }
-  };
-}
-
-// src/engine/apply.ts
-import { closeSync, fchmodSync, fchownSync, lstatSync, openSync, readFileSync as readFileSync2, realpathSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, isAbsolute, join as join3, relative, sep } from "node:path";
-async function writePlan(root, plan, rename = renameSync) {
-  const changed = plan.files.filter((file) => file.after !== file.before);
-  if (changed.length === 0) return;
-  const writes2 = checkedTargets(root, changed);
-  const staged = [];
-  try {
-    for (const write of writes2) {
-      const temp = `${write.target}.gitops-promote-${process.pid}.tmp`;
-      const fd = openSync(temp, "wx");
-      staged.push({ ...write, temp });
-      try {
-        writeFileSync(fd, write.file.after);
-        fchmodSync(fd, write.mode);
-        keepOwner(fd, write);
-      } finally {
-        closeSync(fd);
-      }
-    }
-  } catch (error) {
-    for (const { temp } of staged) rmSync(temp, { force: true });
-    throw error;
-  }
-  renameAll(staged, rename);
-}
-function keepOwner(fd, { uid, gid }) {
-  try {
-    fchownSync(fd, uid, gid);
-  } catch (error) {
-    if (error.code !== "EPERM") throw error;
-  }
-}
-function renameAll(staged, rename) {
-  for (const [i, current] of staged.entries()) {
-    try {
-      rename(current.temp, current.target);
-    } catch (error) {
-      for (const { temp } of staged.slice(i)) rmSync(temp, { force: true });
-      const left = staged.slice(0, i).filter((done) => !restored(done));
-      const reason = error instanceof Error ? error.message : String(error);
-      const outcome = left.length === 0 ? "nothing was written" : `${andList(left.map((done) => done.file.path))} could not be put back and ${left.length === 1 ? "holds its" : "hold their"} new text; the other files were put back`;
-      throw new Error(`could not write ${current.file.path}: ${reason}; ${outcome}`, { cause: error });
-    }
-  }
-}
-function restored({ target, file }) {
-  try {
-    writeFileSync(target, file.before);
-    return true;
-  } catch {
-    return false;
-  }
-}
-function checkedTargets(root, files) {
-  const realRoot = realpathSync.native(root);
-  const realDirs = /* @__PURE__ */ new Map();
-  const edited = [];
-  const writes2 = files.map((file) => {
-    if (file.path.split("/").some((part) => part === ".." || part === "") || file.path.startsWith("/")) {
-      throw new Error(`refusing to write ${JSON.stringify(file.path)}: it is no plain path under ${root}; nothing was written`);
-    }
-    const target = join3(root, ...file.path.split("/"));
-    const dir = dirname(target);
-    let realDir = realDirs.get(dir);
-    if (realDir === void 0) {
-      realDir = realpathSync.native(dir);
-      realDirs.set(dir, realDir);
-    }
-    if (!isInside(realRoot, realDir)) {
-      throw new Error(`refusing to write ${file.path}: its directory resolves to ${realDir}, outside ${realRoot} (a symbolic link); nothing was written`);
-    }
-    const stats = lstatSync(target);
-    if (!stats.isFile()) {
-      throw new Error(`refusing to write ${file.path}: it is ${stats.isSymbolicLink() ? "a symbolic link" : "not a regular file"}; nothing was written`);
-    }
-    if (!readFileSync2(target).equals(Buffer.from(file.before))) edited.push(file.path);
-    return { file, target, mode: stats.mode & 4095, uid: stats.uid, gid: stats.gid };
-  });
-  if (edited.length > 0) {
-    const [verb, pronoun] = edited.length === 1 ? ["has", "its"] : ["have", "their"];
-    throw new Error(
-      `refusing to write ${andList(edited)}: ${verb} changed since the plan was made (${pronoun} text is not the plan's before, and writing would lose that change); plan again; nothing was written`
-    );
-  }
-  return writes2;
-}
-function isInside(root, path) {
-  const rel = relative(root, path);
-  return rel === "" || !isAbsolute(rel) && rel !== ".." && !rel.startsWith(`..${sep}`);
-}
-
-// src/github-name.ts
-var LOGIN = "[A-Za-z0-9](?:[A-Za-z0-9_-]*[A-Za-z0-9])?";
-var REPOSITORY = new RegExp(`^(${LOGIN})/([A-Za-z0-9._-]+)$`);
-var ACTOR = new RegExp(`^${LOGIN}(?:\\[bot\\])?$`);
-function splitRepositoryName(text2) {
-  const m = REPOSITORY.exec(text2);
-  if (!m || m[2] === "." || m[2] === "..") return void 0;
-  return { owner: m[1], repo: m[2] };
-}
-function isActorLogin(text2) {
-  return ACTOR.test(text2);
-}
-
-// src/engine/payload.ts
-var PAYLOAD_VERSION = 1;
-var MAX_TOP_LEVEL_KEYS = 10;
-var MAX_PAYLOAD_BYTES = 64 * 1024;
-var MAX_PAYLOAD_NESTING = 1e3;
-function sourceFromEnv(env) {
-  const { GITHUB_REPOSITORY: repository, GITHUB_RUN_ID: runId } = env;
-  const runUrl = repository && runId ? `${env["GITHUB_SERVER_URL"] || "https://github.com"}/${repository}/actions/runs/${runId}` : void 0;
-  return {
-    ...repository && { repository },
-    ...env["GITHUB_SHA"] && { sha: env["GITHUB_SHA"] },
-    ...env["GITHUB_REF"] && { ref: env["GITHUB_REF"] },
-    ...runUrl && { run_url: runUrl },
-    ...env["GITHUB_ACTOR"] && { actor: env["GITHUB_ACTOR"] }
-  };
-}
-var PayloadError = class extends Error {
-  constructor(field2, reason) {
-    super(`${field2}: ${reason}`);
-    this.field = field2;
-    this.reason = reason;
-    this.name = "PayloadError";
-  }
-  field;
-  reason;
-};
-var SOURCE_FORMS = {
-  repository: { expected: "OWNER/NAME", test: (text2) => splitRepositoryName(text2) !== void 0 },
-  sha: { expected: "a commit SHA (7 to 64 hex digits)", test: (text2) => /^[0-9a-f]{7,64}$/i.test(text2) },
-  // git check-ref-format refuses these characters in any ref name, ":" among them.
-  ref: { expected: "a git ref (refs/..., without spaces, control characters or any of ~^:?*[\\)", test: (text2) => /^refs\/[^\s\p{Cc}~^:?*[\\]+$/u.test(text2) },
-  run_url: { expected: "an http(s) URL", test: isWebUrl },
-  actor: { expected: "a GitHub login", test: isActorLogin }
-};
-var RESERVED_KEYS = /* @__PURE__ */ new Set(["v", "images", "source", "targets"]);
-function buildPayload(input, where2 = "client_payload") {
-  const extra = input.extra ?? {};
-  for (const key of Object.keys(extra)) {
-    if (RESERVED_KEYS.has(key)) throw new PayloadError(`${where2}.${key}`, `the extra payload may not set "${key}": gitops-promote writes it`);
-  }
-  const source = input.source && withoutUndefined(input.source);
-  return parsePayload(
-    {
-      v: PAYLOAD_VERSION,
-      images: input.images,
-      ...source && Object.keys(source).length > 0 && { source },
-      ...input.targets && input.targets.length > 0 && { targets: input.targets },
-      ...extra
-    },
-    where2
-  );
-}
-function parsePayload(value, where2 = "client_payload") {
-  const object = typeof value === "string" ? parseJson(value, where2) : value;
-  if (!isRecord(object)) throw new PayloadError(where2, `expected a JSON object, got ${describe2(object)}`);
-  const keys = Object.keys(object);
-  if (keys.length > MAX_TOP_LEVEL_KEYS) {
-    throw new PayloadError(where2, `has ${keys.length} top-level keys (${keys.map(quotedExcerpt).join(", ")}); GitHub allows at most ${MAX_TOP_LEVEL_KEYS}`);
-  }
-  const shape = shapeIssue(object);
-  if (shape) throw new PayloadError(where2, shape);
-  const bytes = new TextEncoder().encode(JSON.stringify(object)).length;
-  if (bytes >= MAX_PAYLOAD_BYTES) throw new PayloadError(where2, `is ${bytes} bytes of JSON; GitHub requires less than ${MAX_PAYLOAD_BYTES} (64KB)`);
-  checkVersion(object["v"], `${where2}.v`);
-  const images = checkImages(object["images"], `${where2}.images`);
-  const source = object["source"] === void 0 ? void 0 : checkSource(object["source"], `${where2}.source`);
-  const targets = object["targets"] === void 0 ? void 0 : checkTargets(object["targets"], `${where2}.targets`);
-  return { ...object, v: PAYLOAD_VERSION, images, ...source && { source }, ...targets && { targets } };
-}
-function checkVersion(v, field2) {
-  if (v === void 0) throw new PayloadError(field2, `missing; expected ${PAYLOAD_VERSION} (the payload version)`);
-  if (v !== PAYLOAD_VERSION) {
-    throw new PayloadError(field2, `version ${quoted(v)} is not supported; this gitops-promote reads version ${PAYLOAD_VERSION}`);
-  }
-}
-function checkImages(value, field2) {
-  if (value === void 0) throw new PayloadError(field2, "missing; expected a list of image references");
-  if (!Array.isArray(value)) throw new PayloadError(field2, `expected a list of image references, got ${describe2(value)}`);
-  if (value.length === 0) throw new PayloadError(field2, "is empty; name at least one image");
-  const texts = value.map((item, i) => {
-    if (typeof item !== "string") throw new PayloadError(`${field2}[${i}]`, `expected an image reference string, got ${describe2(item)}`);
-    return item;
-  });
-  const [issue] = checkIncomingImages(texts, (i) => `${field2}[${i}]`).issues;
-  if (issue) throw new PayloadError(issue.field, issue.reason);
-  return texts;
-}
-function checkSource(value, field2) {
-  if (!isRecord(value)) throw new PayloadError(field2, `expected an object, got ${describe2(value)}`);
-  for (const [key, form] of Object.entries(SOURCE_FORMS)) {
-    const v = value[key];
-    if (v !== void 0 && typeof v !== "string") throw new PayloadError(`${field2}.${key}`, `expected a string, got ${describe2(v)}`);
-    if (v && !form.test(v)) throw new PayloadError(`${field2}.${key}`, `expected ${form.expected}, got ${describe2(v)}`);
-  }
-  return value;
-}
-function isWebUrl(text2) {
-  if (/[\s\p{Cc}]/u.test(text2)) return false;
-  try {
-    const { protocol } = new URL(text2);
-    return protocol === "https:" || protocol === "http:";
-  } catch {
-    return false;
-  }
-}
-function checkTargets(value, field2) {
-  if (!Array.isArray(value)) throw new PayloadError(field2, `expected a list of target names, got ${describe2(value)}`);
-  return value.map((item, i) => {
-    if (typeof item !== "string" || item.trim() === "") throw new PayloadError(`${field2}[${i}]`, `expected a target name, got ${describe2(item)}`);
-    const issue = targetNameIssue(item);
-    if (issue) throw new PayloadError(`${field2}[${i}]`, issue);
-    return item;
-  });
-}
-function targetNameIssue(name) {
-  return TARGET_NAME.test(name) ? void 0 : `${quotedExcerpt(name)} is not a target name: it ${TARGET_NAME_RULE}`;
-}
-function imagesFromMetadata(json, digest, where2 = "metadata") {
-  const data = parseMetadata(json, where2);
-  if (!isRecord(data)) throw new PayloadError(where2, `expected a JSON object, got ${describe2(data)}`);
-  let names;
-  let preferredTag;
-  let pushedDigest = digest?.trim() || void 0;
-  if (Array.isArray(data["tags"])) {
-    names = stringList(data["tags"], `${where2}.tags`);
-    const labels = data["labels"];
-    const version = isRecord(labels) ? labels["org.opencontainers.image.version"] : void 0;
-    if (typeof version === "string" && version !== "") preferredTag = version;
-  } else if (typeof data["image.name"] === "string") {
-    names = data["image.name"].split(",").map((name) => name.trim()).filter((name) => name !== "");
-    const pushed = digestOf(data);
-    if (pushedDigest !== void 0 && pushed !== void 0 && pushedDigest !== pushed) throw new PayloadError("digest", notPushed(pushedDigest, pushed, data));
-    pushedDigest ??= pushed;
-  } else {
-    throw new PayloadError(
-      where2,
-      `expected docker/metadata-action's json output (with "tags") or docker/build-push-action's metadata output (with "image.name"); got keys ${Object.keys(data).join(", ") || "(none)"}`
-    );
-  }
-  if (names.length === 0) throw new PayloadError(where2, "names no image (no tags were generated or pushed)");
-  const byRepository2 = /* @__PURE__ */ new Map();
-  names.forEach((name, i) => {
-    const field2 = Array.isArray(data["tags"]) ? `${where2}.tags[${i}]` : `${where2}["image.name"]`;
-    const ref = parseRef(name, field2);
-    const chosen = byRepository2.get(ref.repository);
-    if (!chosen || preferredTag !== void 0 && ref.tag === preferredTag && chosen.tag !== preferredTag) byRepository2.set(ref.repository, ref);
-  });
-  return [...byRepository2.values()].map((ref) => {
-    const text2 = formatImageRef({ ...ref, digest: ref.digest ?? pushedDigest });
-    parseRef(text2, digest?.trim() ? "digest" : `${where2}["containerimage.digest"]`);
-    return text2;
-  });
-}
-function parseMetadata(text2, where2) {
-  try {
-    return parseJson(text2, where2);
-  } catch (error) {
-    if (!(error instanceof PayloadError)) throw error;
-    throw new PayloadError(
-      where2,
-      `${error.reason}; it takes docker/metadata-action's \`json\` output (\`\${{ steps.meta.outputs.json }}\`) or docker/build-push-action's \`metadata\` output, not metadata-action's \`tags\` or \`labels\`. To announce a tag of your choosing, put it in \`images\`, one reference per image.`
-    );
-  }
-}
-function notPushed(digest, pushed, data) {
-  const pushedName = `${pushed} (metadata's "containerimage.digest", build-push-action's \`digest\` output)`;
-  const fix = "leave `digest` out, as `metadata` carries the pushed digest, or pass the same step's `digest` output";
-  if (digest === data["containerimage.config.digest"]) {
-    return `${digest} is the image ID (metadata's "containerimage.config.digest", build-push-action's \`imageid\` output): the digest of the image's config, which no registry pulls an image by, not the pushed manifest's digest ${pushedName}: ${fix}`;
-  }
-  return `${digest} differs from the digest build-push-action pushed, ${pushedName}: the references would name an image that was not pushed; ${fix}`;
-}
-function digestOf(data) {
-  const direct = data["containerimage.digest"];
-  if (typeof direct === "string" && direct !== "") return direct;
-  const descriptor = data["containerimage.descriptor"];
-  const nested = isRecord(descriptor) ? descriptor["digest"] : void 0;
-  return typeof nested === "string" && nested !== "" ? nested : void 0;
-}
-function parseRef(text2, field2) {
-  try {
-    return parseImageRef(text2);
-  } catch (error) {
-    throw new PayloadError(field2, error instanceof Error ? error.message : String(error));
-  }
-}
-function stringList(value, field2) {
-  return value.map((item, i) => {
-    if (typeof item !== "string") throw new PayloadError(`${field2}[${i}]`, `expected a string, got ${describe2(item)}`);
-    return item;
-  });
-}
-function parseJson(text2, where2) {
-  try {
-    return JSON.parse(text2);
-  } catch (error) {
-    throw new PayloadError(where2, `not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
-  }
-}
-function shapeIssue(value) {
-  const pending = [[value, 1]];
-  for (let values = 0; pending.length > 0; values++) {
-    if (values >= MAX_PAYLOAD_BYTES) return `holds more than ${MAX_PAYLOAD_BYTES} values; GitHub requires less than ${MAX_PAYLOAD_BYTES} bytes of JSON (64KB)`;
-    const [item, depth] = pending.pop();
-    if (typeof item !== "object" || item === null) continue;
-    if (depth > MAX_PAYLOAD_NESTING) return `nests lists or objects more than ${MAX_PAYLOAD_NESTING} deep; no payload needs that many levels`;
-    for (const child of Object.values(item)) pending.push([child, depth + 1]);
-  }
-  return void 0;
-}
-function withoutUndefined(source) {
-  return Object.fromEntries(Object.entries(source).filter(([, v]) => v !== void 0 && v !== ""));
-}
-function describe2(value) {
-  if (value === void 0) return "nothing";
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "a list";
-  if (typeof value === "object") return "an object";
-  return `${typeof value} ${quoted(value)}`;
-}
-function quoted(value) {
-  if (typeof value === "string") return quotedExcerpt(value);
-  return typeof value === "object" && value !== null ? describe2(value) : JSON.stringify(value);
-}
+// src/engine/cross-target.ts
+import { posix as posix4 } from "node:path";
 
 // src/engine/go-template.ts
 var TemplateError = class extends Error {
@@ -18871,6 +18172,1568 @@ function compare(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+// src/engine/kustomizations.ts
+import { posix as posix3 } from "node:path";
+var FLUX_KUSTOMIZE_GROUP = "kustomize.toolkit.fluxcd.io/";
+function mayHoldFluxKustomization(text2) {
+  return text2.includes(FLUX_KUSTOMIZE_GROUP) && text2.includes("images");
+}
+var KUSTOMIZATION_NAMES = /* @__PURE__ */ new Set(["kustomization.yaml", "kustomization.yml", "Kustomization"]);
+function isKustomizationFile(path) {
+  return KUSTOMIZATION_NAMES.has(path.slice(path.lastIndexOf("/") + 1));
+}
+var IMAGE_VALUE = /\bimage["']?\s*:\s*["']?([^\s"'#,{}[\]]+)/g;
+var OP_VALUE = /\bvalue["']?\s*:\s*["']?([^\s"'#,{}[\]]+)/g;
+function mayHoldBareImage(text2, repositories) {
+  for (const { value } of imageValues(text2)) {
+    const ref = tryParseImageRef(value);
+    if (ref && ref.tag === void 0 && ref.digest === void 0 && repositories.has(ref.repository)) return true;
+  }
+  return false;
+}
+function* imageValues(text2) {
+  const found = (match) => ({ value: match[1], start: match.index + match[0].length - match[1].length });
+  for (const match of text2.matchAll(IMAGE_VALUE)) yield found(match);
+  if (text2.includes("/image")) for (const match of text2.matchAll(OP_VALUE)) yield found(match);
+}
+function graphOf(kustomizations, incoming, fluxKustomizations, tree, treeRoot) {
+  const repositories = new Set(incoming.map((image) => image.repository));
+  const byDirectory = /* @__PURE__ */ new Map();
+  for (const k of kustomizations) if (!byDirectory.has(posix3.dirname(k.file))) byDirectory.set(posix3.dirname(k.file), k);
+  const parsed = /* @__PURE__ */ new Map();
+  const at = (directory) => {
+    if (!parsed.has(directory)) {
+      const k = byDirectory.get(directory);
+      parsed.set(directory, k && readKustomization(k.file, k.text, repositories));
+    }
+    return parsed.get(directory);
+  };
+  const tags = /* @__PURE__ */ new Map();
+  const tagsOf = (k, visiting = /* @__PURE__ */ new Set()) => {
+    const known = tags.get(k);
+    if (known) return known;
+    if (visiting.has(k)) return [];
+    visiting.add(k);
+    const components = k.components.flatMap((path) => {
+      const component = at(path);
+      return component ? tagsOf(component, visiting) : [];
+    });
+    const all = [...k.tags.map((name) => ({ name, file: k.file })), ...components];
+    tags.set(k, all);
+    return all;
+  };
+  const tokens = incoming.map(screenToken);
+  const names = ({ text: text2 }) => tokens.some((token) => text2.includes(token));
+  const flux = fluxKustomizations.filter(names).flatMap(({ file, text: text2 }) => readFluxKustomizations(file, text2, repositories, (directory) => byDirectory.has(directory), tree, treeRoot));
+  const naming = [...byDirectory].filter(([, k]) => names(k)).map(([directory]) => directory);
+  return { directories: [...byDirectory.keys()], naming, at, tagsOf, flux };
+}
+function kustomizeTagged(kustomizations, incoming, fluxKustomizations = [], tree = [], treeRoot = "") {
+  const { directories, naming, at, tagsOf, flux } = graphOf(kustomizations, incoming, fluxKustomizations, tree, treeRoot);
+  const built = /* @__PURE__ */ new Map();
+  const buildsFrom = (k, visiting) => {
+    const known = built.get(k);
+    if (known) return known;
+    const files = /* @__PURE__ */ new Set([k.file]);
+    if (visiting.has(k)) return files;
+    visiting.add(k);
+    for (const path of [...k.resources, ...k.components]) {
+      const child = at(path);
+      if (child) for (const file of buildsFrom(child, visiting)) files.add(file);
+      else files.add(path);
+    }
+    visiting.delete(k);
+    built.set(k, files);
+    return files;
+  };
+  const tagging = [...naming.flatMap((directory) => at(directory) ?? []).filter((k) => k.tags.length > 0), ...flux];
+  const builds = tagging.some((k) => k.component) ? [...directories.flatMap((directory) => at(directory) ?? []), ...flux] : tagging;
+  const tagged = /* @__PURE__ */ new Map();
+  for (const k of builds) {
+    const tags = tagsOf(k);
+    if (tags.length === 0) continue;
+    for (const file of buildsFrom(k, /* @__PURE__ */ new Set())) {
+      const names = tagged.get(file) ?? /* @__PURE__ */ new Map();
+      for (const { name, file: by } of tags) names.set(name, [.../* @__PURE__ */ new Set([...names.get(name) ?? [], by])].sort());
+      tagged.set(file, names);
+    }
+  }
+  return tagged;
+}
+function buildsOf({ at, tagsOf }, kustomizations) {
+  const among = new Set(kustomizations);
+  const included = new Set(kustomizations.flatMap((k) => [...k.resources, ...k.components].flatMap((path) => at(path) ?? [])));
+  const roots = kustomizations.filter((k) => !k.component && !included.has(k));
+  const reached = (through) => {
+    const files = /* @__PURE__ */ new Set();
+    const seen = /* @__PURE__ */ new Set();
+    const stack = [...roots];
+    for (let k = stack.pop(); k !== void 0; k = stack.pop()) {
+      if (seen.has(k) || !among.has(k) || !through(k)) continue;
+      seen.add(k);
+      files.add(k.file);
+      for (const path of [...k.resources, ...k.components]) {
+        const child = at(path);
+        if (child) stack.push(child);
+        else files.add(path);
+      }
+    }
+    return files;
+  };
+  let every;
+  const byName = /* @__PURE__ */ new Map();
+  const asWritten2 = (name) => {
+    let files = byName.get(name);
+    if (!files) byName.set(name, files = reached((k) => !tagsOf(k).some((tag) => tag.name === name)));
+    return files;
+  };
+  return { reached: () => every ??= reached(() => true), asWritten: asWritten2 };
+}
+function retaggedInEveryBuild(kustomizations, incoming, fluxKustomizations = [], tree = [], treeRoot = "") {
+  const graph = graphOf(kustomizations, incoming, fluxKustomizations, tree, treeRoot);
+  const all = [...graph.directories.flatMap((directory) => graph.at(directory) ?? []), ...graph.flux];
+  const { reached, asWritten: asWritten2 } = buildsOf(graph, all);
+  const names = [...new Set(all.flatMap((k) => graph.tagsOf(k).map((tag) => tag.name)))];
+  const retagged = /* @__PURE__ */ new Map();
+  for (const file of reached()) {
+    const every = names.filter((name) => !asWritten2(name).has(file));
+    if (every.length > 0) retagged.set(file, new Set(every));
+  }
+  return retagged;
+}
+function deployedAsWrittenBy(kustomizations, incoming, fluxKustomizations = [], tree = [], treeRoot = "") {
+  let read;
+  const parents = /* @__PURE__ */ new Map();
+  const directories = kustomizations.map(({ file }) => posix3.dirname(file));
+  const parentsOf = (graph, path) => {
+    const known = parents.get(path);
+    if (known) return known;
+    const lists = (k) => k.resources.includes(path) || k.components.includes(path);
+    const mayList = listScreen(path);
+    const found = [
+      ...kustomizations.flatMap(({ file, text: text2 }, i) => {
+        if (!mayList(directories[i], text2)) return [];
+        const k = graph.at(directories[i]);
+        return k?.file === file && lists(k) ? [k] : [];
+      }),
+      ...graph.flux.filter(lists)
+    ];
+    parents.set(path, found);
+    return found;
+  };
+  const up = (graph, start, passing) => {
+    const found = [];
+    const queue = [start];
+    for (let i = 0; i < queue.length; i++) {
+      for (const k of parentsOf(graph, queue[i])) {
+        if (found.includes(k) || !passing(k)) continue;
+        found.push(k);
+        if (graph.at(posix3.dirname(k.file)) === k) queue.push(posix3.dirname(k.file));
+      }
+    }
+    return found;
+  };
+  const builds = /* @__PURE__ */ new Map();
+  return ({ file, text: text2 }, repository) => {
+    const graph = read ??= graphOf(kustomizations, incoming, fluxKustomizations, tree, treeRoot);
+    const own = isKustomizationFile(file) ? graph.at(posix3.dirname(file)) : void 0;
+    const start = own?.file === file ? posix3.dirname(file) : file;
+    if (!builds.has(start)) {
+      const above = up(graph, start, () => true);
+      builds.set(start, above.length > 0 ? buildsOf(graph, above) : void 0);
+    }
+    const built = builds.get(start);
+    if (!built) return [];
+    const names = own?.file === file ? own.tags.filter((name) => normalizeRepository(name) === repository) : writtenNames(text2, repository);
+    const found = /* @__PURE__ */ new Set();
+    for (const passing of names.length === 0 ? [built.reached()] : names.map(built.asWritten)) {
+      for (const k of up(graph, start, (k2) => passing.has(k2.file))) found.add(k.file);
+    }
+    return [...found];
+  };
+}
+function listScreen(path) {
+  const parent = posix3.dirname(path);
+  const name = posix3.basename(path);
+  const tail = `${posix3.basename(parent)}/${name}`;
+  return (directory, text2) => {
+    if (path === "." || directory.startsWith(`${path}/`)) return text2.includes("..");
+    if (parent === "." || directory === parent || directory.startsWith(`${parent}/`)) return text2.includes(name);
+    return text2.includes(tail);
+  };
+}
+function retaggedAt(text2, repository, names) {
+  const at = /* @__PURE__ */ new Set();
+  for (const { value, start } of imageValues(text2)) {
+    const ref = tryParseImageRef(value);
+    if (ref?.repository === repository && names.has(ref.name)) at.add(start);
+  }
+  return at;
+}
+function writtenNames(text2, repository) {
+  const names = [...imageValues(text2)].flatMap(({ value }) => {
+    const ref = tryParseImageRef(value);
+    return ref?.repository === repository ? [ref.name] : [];
+  });
+  return [...new Set(names)];
+}
+function readKustomization(file, text2, repositories) {
+  let root;
+  try {
+    root = parseYaml(text2)[0];
+  } catch (error) {
+    if (error instanceof SourceError) return void 0;
+    throw error;
+  }
+  if (root?.kind !== "map") return void 0;
+  const directory = posix3.dirname(file);
+  const list = (key) => {
+    const node = mapValue(root, key);
+    return node?.kind === "seq" ? [...node.items] : [];
+  };
+  const paths = (nodes) => nodes.flatMap((node) => inTree(directory, scalarText(node)) ?? []);
+  const patchFiles = (key) => list(key).flatMap((patch) => patch.kind === "map" ? mapValue(patch, "path") ?? [] : []);
+  return {
+    file,
+    component: scalarText(mapValue(root, "kind")) === "Component",
+    tags: taggedNames(list("images"), repositories),
+    resources: [
+      ...paths([...list("resources"), ...list("bases"), ...list("patchesStrategicMerge")]),
+      ...paths([...patchFiles("patches"), ...patchFiles("patchesJson6902")])
+    ],
+    components: paths(list("components"))
+  };
+}
+function readFluxKustomizations(file, text2, repositories, hasKustomization, tree, treeRoot) {
+  let roots;
+  try {
+    roots = parseYaml(text2);
+  } catch (error) {
+    if (error instanceof SourceError) return [];
+    throw error;
+  }
+  return roots.flatMap((root) => {
+    if (root?.kind !== "map" || scalarText(mapValue(root, "kind")) !== "Kustomization") return [];
+    if (!scalarText(mapValue(root, "apiVersion"))?.startsWith(FLUX_KUSTOMIZE_GROUP)) return [];
+    const images = nodeAt(root, ["spec", "images"]);
+    const tags = images?.kind === "seq" ? taggedNames(images.items, repositories) : [];
+    const path = fluxPath(scalarText(nodeAt(root, ["spec", "path"])), treeRoot);
+    if (tags.length === 0 || path === void 0) return [];
+    const components = nodeAt(root, ["spec", "components"]);
+    return [
+      {
+        file,
+        component: false,
+        tags,
+        resources: hasKustomization(path) ? [path] : generatedResources(path, hasKustomization, tree),
+        components: components?.kind === "seq" ? components.items.flatMap((node) => inTree(path, scalarText(node)) ?? []) : []
+      }
+    ];
+  });
+}
+function fluxPath(path, treeRoot) {
+  const fromRoot = inTree(".", path || ".");
+  const directory = fromRoot === void 0 ? void 0 : treeDirectory(fromRoot === "." ? "" : fromRoot, treeRoot);
+  return directory === "" ? "." : directory;
+}
+function generatedResources(directory, hasKustomization, tree) {
+  const resources = /* @__PURE__ */ new Set();
+  const prefix = directory === "." ? "" : `${directory}/`;
+  for (const file of tree) {
+    if (!file.startsWith(prefix) || !/\.ya?ml$/.test(file)) continue;
+    const steps = file.slice(prefix.length).split("/");
+    const built = steps.slice(0, -1).findIndex((_, i) => hasKustomization(prefix + steps.slice(0, i + 1).join("/")));
+    resources.add(built < 0 ? file : prefix + steps.slice(0, built + 1).join("/"));
+  }
+  return [...resources];
+}
+function taggedNames(entries, repositories) {
+  const field2 = (node, key) => node.kind === "map" ? scalarText(mapValue(node, key)) : void 0;
+  return entries.flatMap((entry) => {
+    const name = field2(entry, "name");
+    if (!name || !repositories.has(normalizeRepository(name) ?? "")) return [];
+    const setsVersion = !!field2(entry, "newTag") || !!field2(entry, "digest") || repositories.has(normalizeRepository(field2(entry, "newName") || name) ?? "");
+    return setsVersion ? [name] : [];
+  });
+}
+function inTree(directory, path) {
+  if (!path || path.includes("://") || path.includes("\n")) return void 0;
+  const joined = posix3.normalize(posix3.join(directory, path)).replace(/\/+$/, "");
+  return joined === ".." || joined.startsWith("../") || posix3.isAbsolute(joined) ? void 0 : joined;
+}
+
+// src/text/closest.ts
+function closest(typed, names, most = 2) {
+  let best;
+  for (const name of names) {
+    if (name === typed) return void 0;
+    const distance = editDistance(typed, name);
+    if (distance <= most && (!best || distance < best.distance)) best = { name, distance };
+  }
+  return best?.name;
+}
+function editDistance(a, b) {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_2, j) => i === 0 ? j : j === 0 ? i : 0));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[a.length][b.length];
+}
+
+// src/engine/prose.ts
+function proseAt(text2, kcl) {
+  const docstrings = kcl && (text2.includes('"""') || text2.includes("'''"));
+  let spans;
+  return (at) => {
+    if (!docstrings && !hashBefore(text2, at)) return false;
+    spans ??= (kcl ? kclProse(text2) : yamlComments(text2)).sort((a, b) => a[0] - b[0]);
+    const last = spans[partitionPoint(spans.length, (i) => spans[i][0] <= at) - 1];
+    return last !== void 0 && at < last[1];
+  };
+}
+var LINE_LOOKBACK = 4096;
+function hashBefore(text2, at) {
+  for (let i = at - 1; i >= 0 && i >= at - LINE_LOOKBACK; i--) {
+    const c = text2.charCodeAt(i);
+    if (c === 35) return true;
+    if (c === 10 || c === 13) return false;
+  }
+  return at > LINE_LOOKBACK;
+}
+function yamlComments(text2) {
+  const spans = [];
+  let offset = 0;
+  let scalar2 = false;
+  let block = false;
+  for (const token of new Lexer().lex(text2)) {
+    if (token === cst_exports.SCALAR) {
+      scalar2 = true;
+      continue;
+    }
+    if (token === cst_exports.DOCUMENT || token === cst_exports.FLOW_END) continue;
+    const type = cst_exports.tokenType(token);
+    if (scalar2 && block) spans.push(...embeddedComments(token, offset));
+    else if (!scalar2 && type === "comment") spans.push([offset, offset + token.length]);
+    if (type === "block-scalar-header") block = true;
+    else if (type !== "newline" && type !== "space" && type !== "comment") block = false;
+    if (scalar2) block = false;
+    scalar2 = false;
+    offset += token.length;
+  }
+  return spans;
+}
+function embeddedComments(body, offset) {
+  const spans = [];
+  for (const match of body.matchAll(/(?:^|[ \t])(#[^\n\r]*)/gm)) {
+    const start = offset + match.index + match[0].length - match[1].length;
+    spans.push([start, start + match[1].length]);
+  }
+  return spans;
+}
+function kclProse(text2) {
+  let tokens;
+  try {
+    tokens = tokenize(text2);
+  } catch (error) {
+    if (error instanceof SourceError) return [];
+    throw error;
+  }
+  const spans = [];
+  for (let c = 0; c < tokens.commentCount; c++) spans.push([tokens.commentStart[c], tokens.commentEnd[c]]);
+  for (let t = 0; t < tokens.count; t++) {
+    if (tokens.kind[t] === T.String && (tokens.flags[t] & StringFlag.Triple) !== 0) spans.push([tokens.start[t], tokens.end[t]]);
+  }
+  return spans;
+}
+
+// src/engine/reach.ts
+function warnUnreached(valid, unreached2, known, texts, outside, warnings) {
+  const marks = (pattern) => texts.some(([path, text2]) => readsMarkers(path) && pattern.test(text2));
+  for (const image of unreached2) {
+    const held = outside(image);
+    warnings.push({
+      message: held > 0 ? `no file inside the paths to update holds ${image.repository} (${held} ${held === 1 ? "file outside them does" : "files outside them do"}); nothing to do for ${formatImageRef(image)}` : `no file to update holds ${image.repository}; nothing to do for ${formatImageRef(image)}${meaning(image.repository, known.repositories)}`,
+      kind: "unreached"
+    });
+  }
+  for (const key of valid.setters.keys()) {
+    if (marks(markerPattern(key))) continue;
+    warnings.push({ message: `no file to update has a marker for setter ${key}${meaning(key, known.keys)}` });
+  }
+}
+function unreachedImages(valid, updates, overrides, texts) {
+  const overridden = new Set([...overrides.values()].flat().flatMap((o) => typeof o === "string" ? [] : [o.repository]));
+  return valid.images.filter(
+    (image) => !updates.some((u) => u.image.repository === image.repository) && !overridden.has(image.repository) && !texts.some(([path, text2]) => holdsImage(path, text2, image))
+  );
+}
+function holdsImage(path, text2, image) {
+  const pattern = repositoryPattern(image);
+  return pattern.test(text2) && spelledAt(withoutImageUpdater(text2), image) !== void 0 || fileKind(path) === "kcl" && mayBuildOnRegistry(text2, image);
+}
+function meaning(typed, names) {
+  const meant = closest(typed, names);
+  return meant === void 0 ? "" : ` (did you mean ${meant}?)`;
+}
+function warnBesideMarkers(changes, policySetters, left, text2, warnings) {
+  if (policySetters.size === 0 && left.size === 0) return;
+  for (const change of changes) {
+    if (change.kind !== "image" && change.kind !== "kcl-image") continue;
+    const written = tryParseImageRef(change.new);
+    if (!written) continue;
+    const split2 = besidePolicy(change, written, policySetters, text2) ?? besideLeft(written, left, text2);
+    if (split2) warnings.push({ file: change.file, line: change.line, message: `${change.key} is set to ${change.new} by repository, ${split2}` });
+  }
+}
+function warnUnpolicied(changes, updates, policiesAt, marked, warnings) {
+  for (const change of changes) {
+    const moved = movedBy(change, updates);
+    const tag = moved?.update.image.tag;
+    if (!moved || moved.update.policy || tag === void 0 || marked(moved.update.image)) continue;
+    const { image } = moved.update;
+    const refusing = policiesAt(image.repository).filter(({ setter }) => nextVersion({ image, policy: setter.policy }, moved.current) === void 0);
+    if (refusing.length === 0) continue;
+    const would = /* @__PURE__ */ new Map();
+    for (const { key, setter } of refusing) {
+      const verb = setter.policy.latest([tag]) === void 0 ? "refuse it" : `keep ${moved.current.tag}`;
+      would.set(verb, [...would.get(verb) ?? [], `${key} (${setter.policy.description})`]);
+    }
+    const which = andList(
+      [...would].map(([verb, policies]) => `${policies.length === 1 ? "ImagePolicy" : "ImagePolicies"} ${andList(policies)} would ${verb}`)
+    );
+    const add = refusing.length === 1 ? "add its marker" : "add the marker of one";
+    warnings.push({
+      file: change.file,
+      line: change.line,
+      message: `${image.repository} moves to ${tag} with no policy (no marker here); ${which}: ${add}, or a target with a policy`
+    });
+  }
+}
+function movedBy(change, updates) {
+  if (change.kind === "image" || change.kind === "kcl-image") {
+    const written = tryParseImageRef(change.new);
+    const update = written && updates.find((u) => u.image.repository === written.repository);
+    if (!update) return void 0;
+    const old = tryParseImageRef(change.old);
+    return { update, current: old?.repository === written.repository ? versionOf(old.tag, old.digest) : {} };
+  }
+  if (change.kind !== "helm" && change.kind !== "kustomize") return void 0;
+  const byTag = updates.filter((u) => u.image.tag === change.new);
+  return byTag.length === 1 ? { update: byTag[0], current: versionOf(change.old, void 0) } : void 0;
+}
+function besidePolicy(change, written, setters, text2) {
+  const beside = [...setters].filter(([k, u]) => u.policy && u.image.repository === written.repository && markerPattern(k).test(text2));
+  if (beside.length !== 1) return void 0;
+  const [key, { policy }] = beside[0];
+  if (!policy) return void 0;
+  const old = tryParseImageRef(change.old);
+  const current = old?.repository === written.repository ? versionOf(old.tag, old.digest) : {};
+  if (nextVersion({ image: written, policy }, current) !== void 0) return void 0;
+  return `which the policy of Flux setter "${key}" (${policy.description}) would not have chosen for its marked fields; mark this field with it to keep them together`;
+}
+function besideLeft(written, left, text2) {
+  const keys = [...left].filter(([key, images]) => images.some((i) => i.repository === written.repository) && markerPattern(key).test(text2)).map(([key]) => key);
+  if (keys.length === 0) return void 0;
+  const which = keys.length === 1 ? `Flux setter "${keys[0]}"` : `Flux setters ${keys.map((key) => `"${key}"`).join(", ")}`;
+  return `while the marked fields of ${which} in this file are left as they are (see the warning at them); mark this field with it to keep them together`;
+}
+function leftBehind(images, texts, context2) {
+  return images.flatMap((image) => {
+    const version = image.tag ?? image.digest;
+    const holding2 = [...texts].flatMap(([path, raw]) => {
+      const text2 = withoutImageUpdater(raw);
+      const at = spelledAt(text2, image);
+      return at === void 0 ? [] : [{ path, text: text2, at }];
+    });
+    const current = holding2.some(({ text: text2 }) => text2.includes(version));
+    const files = holding2.flatMap(({ path, text: text2, at }) => {
+      const others = otherVersionsIn(text2, image, fileKind(path) === "kcl");
+      const lines = others.length > 0 ? new LineIndex(text2) : void 0;
+      const places = lines ? others.map((other) => ({ ...other, line: lines.lineAt(other.at) })).filter(({ line }) => !context2.explained(path, image, line)) : !text2.includes(version) && !context2.explained(path, image, void 0) && (context2.quiet && !current || inSplitImage(path, text2, image)) ? [{ at, line: lineAt(text2, at) }] : [];
+      return places.length > 0 ? [{ path, places }] : [];
+    });
+    return files.length > 0 ? [{ image, files }] : [];
+  });
+}
+var SAID_APART = 5;
+function warnUnmoved(left, texts, context2, warnings) {
+  for (const { image, files } of left) {
+    const version = image.tag ?? image.digest;
+    const outside = context2.targets.length > 0 ? files.filter(({ path }) => context2.inNoTarget(path)) : [];
+    const unreached2 = files.filter((file) => !outside.includes(file));
+    const said = (of, why) => {
+      const places = of.flatMap(({ path, places: places2 }) => places2.map((place) => ({ file: path, line: place.line, place })));
+      if (places.length > SAID_APART) {
+        warnings.push({
+          message: `${image.repository} is not moved to ${version} in ${places.length} places (${cappedList(places.map(({ file, line }) => `${file}:${line}`))}): ${why.many(places[0])}`
+        });
+        return;
+      }
+      for (const { file, line, place } of places) {
+        const what = place.reference ? `${place.reference} is not moved to ${version}` : `${image.repository} appears here, but no field holds ${version} or was edited`;
+        warnings.push({ file, line, message: `${what}: ${why.one(file, place)}` });
+      }
+    };
+    const readme = '(see "What it edits" in the README)';
+    if (unreached2.length > 0) {
+      said(unreached2, {
+        one: (file, place) => fixFor(file, texts.get(file), place, image) ?? `it sits where no rule edits it ${readme}`,
+        // The first place's fix, as an example: the places are often one manifest's field in each environment.
+        many: ({ file, line, place }) => {
+          const fix = fixFor(file, texts.get(file), place, image);
+          return fix ? `they sit where no rule edits them; for the first (${file}:${line}), ${fix}` : `they sit where no rule edits them ${readme}`;
+        }
+      });
+    }
+    const targets = `(targets: ${context2.targets.join(", ")})`;
+    if (outside.length > 0) said(outside, { one: () => `this file is in no target ${targets}`, many: () => `their files are in no target ${targets}` });
+  }
+}
+function fixFor(path, text2, place, image) {
+  const kind = fileKind(path);
+  if (kind === "kcl")
+    return place.reference !== void 0 && inKclString(text2, place.at, place.reference) ? `it is inside a longer string, ${NO_PART}: move it into a string of its own` : void 0;
+  if (kind !== "yaml") return void 0;
+  const bom = text2.startsWith("\uFEFF") ? 1 : 0;
+  const found = scalarAt(text2.slice(bom), place.at - bom);
+  if (!found) return void 0;
+  const { node, path: at, root } = found;
+  const spec = formatPath(at);
+  const override = (field2, tag) => `set ${tag ? field2 : "it"} with an overrides: entry in the configuration (file: ${path}, spec: ${field2}, image: ${image.repository}${tag ? ", part: tag" : ""})`;
+  if (place.reference === void 0) {
+    const holder = nodeAt(root, at.slice(0, -1));
+    const versioned = tryParseImageRef(node.text.trim());
+    if (holder?.kind !== "map" || !isFlowScalar(mapValue(holder, "tag")) || versioned?.tag !== void 0 || versioned?.digest !== void 0) return void 0;
+    const tag = formatPath([...at.slice(0, -1), "tag"]);
+    return `no rule reads ${spec} as ${image.repository}; ${override(tag, true)}`;
+  }
+  if (isFlowScalar(node) && node.text.trim() === place.reference) return `no rule edits ${spec}; ${override(spec, false)}`;
+  const whole = isFlowScalar(node) ? `, or set the whole string with --set ${path}:${spec}=\u2026` : "";
+  return `it is inside the longer string at ${spec}, ${NO_PART}: move it into a field of its own${whole}`;
+}
+var NO_PART = "and gitops-promote edits no part of a string";
+function scalarAt(text2, at) {
+  const file = tryYamlFile(text2);
+  if (!file) return void 0;
+  for (const [d, { root }] of file.documents.entries()) {
+    let found;
+    forEachValue(root, ({ node, path: path2 }) => {
+      if (node.kind === "scalar" && node.start <= at && at < node.end) found = { node, path: path2 };
+    });
+    if (!found) continue;
+    const { path } = found;
+    return file.documents.slice(0, d).some((earlier) => nodeAt(earlier.root, path) !== void 0) ? void 0 : { ...found, root };
+  }
+  return void 0;
+}
+function inKclString(text2, at, reference) {
+  let tokens;
+  try {
+    tokens = tokenize(text2);
+  } catch (error) {
+    if (error instanceof SourceError) return false;
+    throw error;
+  }
+  for (let t = 0; t < tokens.count; t++) {
+    if (tokens.kind[t] !== T.String || tokens.start[t] > at || at >= tokens.end[t]) continue;
+    return !/^[A-Za-z]?(["'])\1$/.test(text2.slice(tokens.start[t], tokens.end[t]).replace(reference, ""));
+  }
+  return false;
+}
+var SPLIT_IMAGE_EDITORS = [editKustomizeImages, editArgoCdHelm, editHelmValues];
+function inSplitImage(path, text2, image) {
+  if (fileKind(path) !== "yaml") return false;
+  try {
+    return runEditors(text2.replace(/^\uFEFF/, ""), { images: [{ image }], setters: /* @__PURE__ */ new Map() }, SPLIT_IMAGE_EDITORS).changes.length > 0;
+  } catch (error) {
+    if (error instanceof SourceError) return false;
+    throw error;
+  }
+}
+function otherVersionsIn(text2, image, kcl) {
+  const inProse = proseAt(text2, kcl);
+  return spellingsOf(text2, image).filter(
+    ({ at, ref }) => ref?.repository === image.repository && (ref.tag !== void 0 || ref.digest !== void 0) && !holdsVersionOf(ref, image) && !inProse(at) && // A marked field follows its setter: what is said of the setter (one with no image, too) says why it stays.
+    !/^[^\r\n]*\$imagepolicy/.test(text2.slice(at))
+  );
+}
+function spelledAt(text2, image) {
+  return spellingsOf(text2, image).find(({ bare, ref }) => bare || ref === void 0 || ref.repository === image.repository)?.at;
+}
+function spellingsOf(text2, image) {
+  const found = [];
+  for (const match of text2.matchAll(new RegExp(`(?<![\\w.-])${escapeRegExp(screenToken(image))}(?:[:@][\\w.@:+-]+|(?![\\w./-]|["']?:(?:\\s|$)))`, "gm"))) {
+    const before = /[^\s"'`=,;()[\]{}]*$/.exec(text2.slice(Math.max(0, match.index - 256), match.index))[0];
+    const reference = `${before}${match[0]}`.replace(/[.:]+$/, "");
+    found.push({ at: match.index - before.length, reference, ref: tryParseImageRef(reference), bare: before === "" });
+  }
+  return found;
+}
+function holdsVersionOf(ref, image) {
+  if (ref.tag !== void 0 && image.tag !== void 0 && ref.tag !== image.tag) return false;
+  if (ref.digest !== void 0 && image.digest !== void 0 && ref.digest !== image.digest) return false;
+  return image.tag !== void 0 && ref.tag !== void 0 || image.digest !== void 0 && ref.digest !== void 0;
+}
+
+// src/engine/targets.ts
+function targetsInScope(config, names) {
+  const all = config?.targets ?? [];
+  if (!names || names.length === 0) return all;
+  const unknown = names.filter((name) => !all.some((t) => t.name === name));
+  if (unknown.length > 0) {
+    throw new RequestError(
+      unknown.map((name) => ({ message: `targets: no target named ${quotedExcerpt(name)} (configured: ${all.map((t) => t.name).join(", ") || "none"})` }))
+    );
+  }
+  return all.filter((t) => names.includes(t.name));
+}
+function targetOf(targets) {
+  const matchers = targets.map((target) => ({ target, matches: pathMatcher(target.paths) }));
+  return (path) => matchers.find((m) => m.matches(path))?.target;
+}
+function warnIdlePaths(configured, targets, files, configPath, warnings) {
+  const ownerOf = targetOf(configured);
+  const rank = new Map(configured.map((target, i) => [target, i]));
+  const globs = targets.flatMap(
+    (target) => target.paths.map((glob, j) => ({ target, glob, j, matches: pathMatcher([glob]), owns: false, shadowed: [] }))
+  );
+  if (globs.length === 0) return;
+  for (const file of files) {
+    const owner = ownerOf(file);
+    if (owner === void 0) continue;
+    const first = rank.get(owner);
+    for (const glob of globs) {
+      if (glob.owns || rank.get(glob.target) < first || !glob.matches(file)) continue;
+      if (glob.target === owner) glob.owns = true;
+      else glob.shadowed.push({ file, owner });
+    }
+  }
+  for (const { target, glob, j, owns, shadowed } of globs) {
+    if (owns) continue;
+    const said = (what) => {
+      warnings.push({
+        file: configPath,
+        ...target.pathLines[j] !== void 0 && { line: target.pathLines[j] },
+        message: `targets[${configured.indexOf(target)}].paths[${j}]: ${JSON.stringify(glob)} ${what}`
+      });
+    };
+    if (shadowed.length === 0) {
+      said("matches no file; fix or remove it");
+      continue;
+    }
+    const owners = [...new Set(shadowed.map(({ owner }) => owner))];
+    const by = owners.map((owner) => {
+      const taking = owner.paths.find((path) => {
+        const matches = pathMatcher([path]);
+        return shadowed.some((o) => o.owner === owner && matches(o.file));
+      });
+      return `${owner.name} (${JSON.stringify(taking)})`;
+    });
+    const one = owners.length === 1;
+    said(
+      `matches only files the earlier ${one ? "target" : "targets"} ${andList(by)} ${one ? "takes" : "take"} first; narrow ${one ? "that" : "those"}, or list ${target.name} first`
+    );
+  }
+}
+function allowance(target, image) {
+  const allowed = target.images.find((a) => a.repository === image.repository);
+  if (!allowed) return { refused: "unlisted" };
+  const { policy } = allowed;
+  return policy !== void 0 && image.tag !== void 0 && policy.latest([image.tag]) === void 0 ? { allowed: { ...allowed, policy }, refused: "policy" } : { allowed };
+}
+function imagesFor(images, config, target, allowDowngrade) {
+  if (!config || config.targets.length === 0) return images.map((image) => ({ image, allowDowngrade }));
+  if (!target) return [];
+  return images.flatMap((image) => {
+    const { allowed } = allowance(target, image);
+    return allowed ? [{ image, ...allowed.policy && { policy: allowed.policy }, allowDowngrade }] : [];
+  });
+}
+function settersFor(setters, target) {
+  if (!target) return setters;
+  const kept = /* @__PURE__ */ new Map();
+  for (const [key, update] of setters) {
+    const { allowed } = allowance(target, update.image);
+    if (!allowed) continue;
+    const policy = update.policy && allowed.policy ? within(update.policy, allowed.policy) : update.policy ?? allowed.policy;
+    kept.set(key, { ...update, ...policy && { policy } });
+  }
+  return kept;
+}
+function within(policy, bounds) {
+  if (policy.description === bounds.description) return policy;
+  return {
+    description: `${policy.description} within ${bounds.description}`,
+    latest: (tags) => policy.latest(tags.filter((tag) => bounds.latest([tag]) !== void 0)),
+    // Ranked by the marker's own order, so a move down past the bounds is still told.
+    ...(policy.compare ?? bounds.compare) && { compare: policy.compare ?? bounds.compare }
+  };
+}
+var LISTED = 5;
+function warnRefusedImages(images, targets, ownerOf, files, reachOf, warnings) {
+  const inTargets = [...files].flatMap(([path, text2]) => {
+    const target = ownerOf(path);
+    return target ? [{ path, text: text2, target }] : [];
+  });
+  for (const { image, byRepository: byRepository2 } of images) {
+    const refusing = [];
+    const held = [];
+    for (const target of targets) {
+      const allows = allowance(target, image);
+      if (allows.refused === "unlisted") {
+        const at = inTargets.filter((file) => file.target === target).flatMap(({ path, text: text2 }) => placeHolding(path, text2, image, byRepository2, reachOf(path)));
+        if (at.length > 0) refusing.push(target.name);
+        held.push(...at);
+      } else if (allows.refused === "policy" && inTargets.some((file) => file.target === target)) {
+        warnings.push({
+          message: `target ${target.name}: ${formatImageRef(image)} is outside its policy (${allows.allowed.policy.description}); not edited there`
+        });
+      }
+    }
+    if (refusing.length === 0) continue;
+    const which = refusing.length === 1 ? `target ${refusing[0]} does not allow` : `targets ${refusing.join(", ")} do not allow`;
+    const where2 = held.length > LISTED ? `${held.slice(0, LISTED).join(", ")} and ${held.length - LISTED} more` : held.join(", ");
+    warnings.push({ message: `${which} ${image.repository}; not edited in ${where2}` });
+  }
+}
+function placeHolding(path, raw, image, byRepository2, reach) {
+  const text2 = withoutImageUpdater(raw);
+  const markers = [...reach.setters].filter(([, update]) => update.image.repository === image.repository).map(([key]) => markerPattern(key));
+  const spelt = byRepository2 ? spelledAt(text2, image) ?? Infinity : Infinity;
+  const at = Math.min(spelt, ...markers.map((pattern) => pattern.exec(text2)?.index ?? Infinity));
+  if (at !== Infinity) return [`${path}:${lineAt(text2, at)}`];
+  return reach.overridden.includes(image.repository) ? [path] : [];
+}
+
+// src/engine/cross-target.ts
+async function reachingOtherTargets(run, planned, kustomizations) {
+  if ((run.config?.targets.length ?? 0) < 2) return [];
+  const directories = new Set(run.files.filter(isKustomizationFile).map((file) => posix4.dirname(file)));
+  const built = planned.filter(({ path, changes }) => changes.length > 0 && ancestors(path).some((directory) => directories.has(directory)));
+  if (built.length === 0) return [];
+  const images = [...run.valid.images, ...run.valid.setters.values()];
+  const { read, flux } = await kustomizations();
+  const deployedBy = deployedAsWrittenBy(read, images, flux, run.files, run.treeRoot);
+  const warnings = [];
+  for (const { path, after, changes } of built) {
+    const owner = run.ownerOf(path);
+    for (const change of changes) {
+      const image = imageOf2(change, images, after);
+      if (!image) continue;
+      const others = /* @__PURE__ */ new Map();
+      for (const k of deployedBy({ file: path, text: after }, image.repository)) {
+        const target = run.ownerOf(k);
+        if (target && target !== owner && !others.has(target)) others.set(target, k);
+      }
+      if (others.size > 0) warnings.push({ file: path, line: change.line, message: reachMessage(path, owner, change, image, others) });
+    }
+  }
+  return warnings;
+}
+function ancestors(path) {
+  const directories = [];
+  for (let directory = posix4.dirname(path); ; directory = posix4.dirname(directory)) {
+    directories.push(directory);
+    if (directory === "." || directory === "/") return directories;
+  }
+}
+function imageOf2(change, images, text2) {
+  const wrote = images.filter((image) => writtenPart(change.new, image) !== void 0);
+  return wrote.find((image) => repositoryPattern(image).test(text2)) ?? wrote[0];
+}
+function reachMessage(path, owner, change, image, others) {
+  const targets = [...others.keys()];
+  const one = targets.length === 1;
+  const names = andList(targets.map((t) => t.name));
+  const builders = one ? [...others.values()][0] : andList([...others].map(([target, k]) => `${k} (${target.name})`));
+  const outside = targets.flatMap((target) => {
+    const allows = allowance(target, image);
+    if (allows.refused === "policy") return [`outside ${target.name}'s policy (${allows.allowed.policy.description})`];
+    return allows.refused === "unlisted" ? [`though ${target.name} does not allow ${image.repository}`] : [];
+  });
+  const reviewed = targets.filter((target) => target.delivery?.mode === "pull-request").map((t) => t.name);
+  if (reviewed.length > 0) outside.push(reviewed.length === 1 ? `without ${reviewed[0]}'s pull request` : `without the pull requests of ${andList(reviewed)}`);
+  const written = tryParseImageRef(change.new);
+  const name = written?.repository === image.repository ? written.name : image.name;
+  return `also deployed by ${one ? "target" : "targets"} ${names}: ${builders} ${one ? "builds" : "build"} this file and ${one ? "sets" : "set"} no version of ${image.repository}, so this change${owner ? ` of target ${owner.name}` : ""} deploys ${writtenVersion(image, [change])} there too${outside.length > 0 ? `, ${outside.join(", ")}` : ""}; to keep it ${owner ? `to ${owner.name}` : "out of there"}, give each overlay its own version in images: (name: ${name}, newTag: \u2026)` + (owner ? `, or move ${posix4.dirname(path)} out of ${owner.name}'s paths` : "");
+}
+
+// src/engine/misplaced-config.ts
+var AT_ROOT = /^gitops-promote\.ya?ml$/;
+var NESTED = /^(.+)\/\.github\/gitops-promote\.ya?ml$/;
+var CONFIG_KEY = /^(?:targets|setters|overrides)[ \t]*:/m;
+var OBJECT_KEY = /^(?:apiVersion|kind)[ \t]*:/m;
+async function misplacedConfigsIn(source, files, read) {
+  const named = files.filter((path) => path !== read.path && (AT_ROOT.test(path) || NESTED.test(path)));
+  const texts = await Promise.all(named.map((path) => readText(source, path)));
+  return new Set(named.filter((_, i) => CONFIG_KEY.test(texts[i]) && !OBJECT_KEY.test(texts[i])));
+}
+function warnMisplacedConfigs(misplaced, read) {
+  const where2 = read.path === void 0 ? "the configuration read is the one the request gives" : read.byDefault && !read.present ? "a configuration is read only from .github/gitops-promote.yaml (or .yml) at the root" : `the configuration read is ${read.path}`;
+  return [...misplaced].map((path) => {
+    const tree = NESTED.exec(path)?.[1];
+    const advice = tree !== void 0 ? `to apply them, run gitops-promote update on ${tree}, the tree it configures` : read.byDefault && !read.present ? "to apply them, move it to .github/gitops-promote.yaml" : "to apply them, move them into that configuration";
+    return {
+      file: path,
+      message: `not read, as a configuration or a manifest: ${where2}, so its targets, their policies and its overrides do not apply to this run; ${advice}`,
+      aside: true
+    };
+  });
+}
+
+// src/engine/plan.ts
+var DEFAULT_CONFIG = ".github/gitops-promote.yaml";
+var DEFAULT_CONFIGS = [DEFAULT_CONFIG, ".github/gitops-promote.yml"];
+function configPathsOf(request) {
+  if (request.config === void 0) return DEFAULT_CONFIGS;
+  return typeof request.config === "string" ? [request.config.replace(/^\.\//, "")] : [];
+}
+var GIVEN_CONFIG = "the configuration";
+function unfiled(diagnostic) {
+  const { file, line, ...rest } = diagnostic;
+  if (file !== GIVEN_CONFIG) return diagnostic;
+  return { ...rest, message: `${file}${line === void 0 ? "" : ` (line ${line})`}: ${diagnostic.message}` };
+}
+function configPathIn(request, present) {
+  const paths = configPathsOf(request);
+  const found = paths.filter((path) => present.has(path));
+  if (found.length > 1) throw new RequestError([{ field: "config", message: `config: ${found.join(" and ")} both exist, and only one is read; remove one` }]);
+  return found[0] ?? paths[0];
+}
+var READ_CONCURRENCY = 64;
+async function planUpdate(listed, request) {
+  const valid = validateRequest(request);
+  const malformed2 = malformedSets(valid.sets);
+  if (malformed2.length > 0) throw new RequestError(malformed2);
+  const { files, source, warnings: leftOut } = await listTree(listed);
+  const present = new Set(files);
+  const given = typeof request.config === "object" ? request.config : void 0;
+  const configPath = given ? GIVEN_CONFIG : configPathIn(request, present);
+  const create = request.create ?? false;
+  const config = given ?? await loadConfig(source, present, configPath, request.config !== void 0, create);
+  const readConfig = { path: given ? void 0 : configPath, present: config !== void 0, byDefault: request.config === void 0 };
+  const misplacedFiles = await misplacedConfigsIn(source, files, readConfig);
+  const misplaced = warnMisplacedConfigs(misplacedFiles, readConfig);
+  const targets = asIssuesOf("target", () => targetsInScope(config, request.targets));
+  const warnings = [];
+  const inScope = pathFilter(request.paths ?? [], files, warnings);
+  const idlePaths = [];
+  warnIdlePaths(config?.targets ?? [], targets, files, configPath, idlePaths);
+  const { byFile: overridesByFile, issues } = collectOverrides(valid, config, configPath, present, inScope, warnings);
+  issues.push(...ofField("config", await checkConfiguredOverrides(source, config?.overrides ?? [], configPath, present, create)));
+  if (issues.length > 0) throw new RequestError(issues.map(unfiled));
+  const run = runContext({
+    valid,
+    source,
+    files,
+    treeRoot: repositoryPath(request.pathInRepository ?? ""),
+    present,
+    config,
+    configPath,
+    misplaced: misplacedFiles,
+    targets,
+    inScope,
+    overridesByFile,
+    allowDowngrade: request.allowDowngrade ?? false,
+    create
+  });
+  const { texts, readOnly } = await readCandidates(run, warnings);
+  const kustomizations = kustomizationsIn(source, files, texts);
+  const tagged = await kustomizeTaggedIn(kustomizations, files, texts, valid.images, inScope, run.treeRoot);
+  const resolved = resolveSetters(valid, config, configPath, texts, inScope, run.keptOut, run.allowDowngrade, run.treeRoot, warnings);
+  const setters = { forFile: (path) => readsMarkers(path) ? resolved.forFile(path) : NO_SETTERS, fluxPoliciesAt: resolved.fluxPoliciesAt };
+  const inScopeTexts = [...texts].filter(([path]) => inScope(path));
+  await warnReach(run, inScopeTexts, resolved, setters, warnings);
+  const planned = planFiles(run, texts, readOnly, tagged, setters, warnings);
+  warnImageUpdaterConstraints(
+    valid.images,
+    inScopeTexts,
+    planned.flatMap((file) => file.changes),
+    (path, image) => {
+      const target = run.targetFor(path);
+      return target && { target: target.name, ...allowance(target, image) };
+    },
+    warnings
+  );
+  await warnLoneTags(run, texts, planned, warnings);
+  warnings.push(
+    ...runningAutomations(
+      resolved.automations,
+      planned.map((file) => file.path)
+    )
+  );
+  await warnLeftBehind(run, texts, planned, setters, kustomizations, warnings);
+  warnings.push(...await reachingOtherTargets(run, planned, kustomizations));
+  return {
+    files: planned,
+    changes: planned.flatMap((f) => f.changes),
+    warnings: [...leftOut, ...misplaced, ...idlePaths, ...warnings].map((w) => unfiled(publicWarning(w))),
+    targets: targets.map((t) => ({ name: t.name, ...t.delivery && { delivery: t.delivery } })),
+    images: [...valid.images, ...valid.setters.values()]
+  };
+}
+function runContext(parts) {
+  const { valid, config, targets, allowDowngrade } = parts;
+  const ownerOf = targetOf(config?.targets ?? []);
+  const targetFor = (path) => {
+    const owner = ownerOf(path);
+    return owner && targets.includes(owner) ? owner : void 0;
+  };
+  const unselected = (path) => ownerOf(path) !== void 0 && targetFor(path) === void 0;
+  return {
+    ...parts,
+    ownerOf,
+    targetFor,
+    unselected,
+    keptOut: (path, image) => {
+      const target = targetFor(path);
+      return target !== void 0 && allowance(target, image).refused !== void 0;
+    },
+    updatesFor: (path) => unselected(path) ? [] : imagesFor(valid.images, config, targetFor(path), allowDowngrade)
+  };
+}
+async function warnReach(run, inScopeTexts, resolved, { forFile }, warnings) {
+  const { valid, config, overridesByFile } = run;
+  const unreached2 = unreachedImages(valid, resolved.updates, overridesByFile, inScopeTexts);
+  const outside = await holdersOutside(run, unreached2);
+  warnUnreached(
+    valid,
+    unreached2,
+    {
+      keys: resolved.known.keys,
+      repositories: /* @__PURE__ */ new Set([
+        ...resolved.known.repositories,
+        ...(config?.targets ?? []).flatMap((t) => t.images.map((i) => i.repository)),
+        ...(config?.overrides ?? []).map((o) => o.repository)
+      ])
+    },
+    inScopeTexts,
+    (image) => outside.get(image.repository) ?? 0,
+    warnings
+  );
+  const markerImages = resolved.updates.map((u) => u.image).filter((image) => !valid.images.some((i) => i.repository === image.repository));
+  warnRefusedImages(
+    [
+      ...valid.images.map((image) => ({ image, byRepository: true })),
+      ...new Map(markerImages.map((image) => [image.repository, { image, byRepository: false }])).values()
+    ],
+    run.targets,
+    run.ownerOf,
+    new Map(inScopeTexts),
+    (path) => ({
+      setters: forFile(path).setters,
+      overridden: (overridesByFile.get(path) ?? []).flatMap((o) => typeof o === "string" ? [] : [o.repository])
+    }),
+    warnings
+  );
+}
+async function holdersOutside(run, images) {
+  const held = /* @__PURE__ */ new Map();
+  if (images.length === 0) return held;
+  const outside = run.files.filter((path) => !run.inScope(path) && mayBeManifest(run, path));
+  const texts = await readScreened(run.source, outside, (path, text2) => images.some((image) => holdsImage(path, text2, image)), []);
+  outside.forEach((path, i) => {
+    for (const image of images)
+      if (texts[i] !== void 0 && holdsImage(path, texts[i], image)) held.set(image.repository, (held.get(image.repository) ?? 0) + 1);
+  });
+  return held;
+}
+function mayBeManifest(run, path) {
+  return fileKind(path) !== void 0 && !isTestFile(path) && !path.startsWith(".github/") && path !== run.configPath && !run.misplaced.has(path);
+}
+async function readCandidates(run, warnings) {
+  const { source, files, inScope, overridesByFile } = run;
+  const screen = screenFor(run.valid.images);
+  const paths = files.filter((path) => overridesByFile.has(path) || mayBeManifest(run, path) && (inScope(path) || fileKind(path) === "yaml"));
+  const readOnly = /* @__PURE__ */ new Set();
+  const keep = (path, text2) => {
+    if (!inScope(path)) return mayHoldFluxObjects(text2) || mayHoldFluxKustomization(text2) && screen.yaml.test(text2);
+    if (overridesByFile.has(path)) return true;
+    if (fileKind(path) !== "yaml") return screen.kcl(text2);
+    const found = screen.yaml.exec(text2);
+    if (found?.[0] !== "Application") return found !== null;
+    if (screen.argo.test(text2) || hasPlaceholder(text2) && screen.templated.some((piece) => text2.includes(piece))) return true;
+    if (!text2.includes("parameters") && !text2.includes("valueFiles")) return false;
+    readOnly.add(path);
+    return true;
+  };
+  const read = await readScreened(source, paths, keep, warnings);
+  for (const path of overridesByFile.keys()) read[paths.indexOf(path)] ??= await readNamed(source, path);
+  return { texts: new Map(paths.flatMap((path, i) => read[i] === void 0 ? [] : [[path, read[i]]])), readOnly };
+}
+function planFiles(run, texts, readOnly, tagged, { forFile, fluxPoliciesAt: fluxPoliciesAt2 }, warnings) {
+  const planned = [];
+  for (const [path, text2] of texts) {
+    if (!run.inScope(path) || readOnly.has(path)) continue;
+    const target = run.targetFor(path);
+    const { setters, knownSetters, left } = forFile(path);
+    const kustomizeTagged2 = tagged.get(path);
+    const editRequest = run.unselected(path) ? { images: [], setters: /* @__PURE__ */ new Map(), knownSetters: new Map([...knownSetters, ...[...setters.keys()].map((key) => [key, void 0])]) } : {
+      images: run.updatesFor(path),
+      setters: settersFor(setters, target),
+      knownSetters,
+      ...kustomizeTagged2 && { kustomizeTagged: kustomizeTagged2 }
+    };
+    const requested = run.overridesByFile.get(path) ?? [];
+    const overrides = requested.flatMap((o) => typeof o === "string" ? [o] : configuredOverride(o, editRequest.images));
+    const overridden = overriddenIn(requested, editRequest.images);
+    const filePlan = planFile(path, text2, editRequest, overrides, overridden, run.create, target?.name, warnings, isHelmTemplate(path, run.present));
+    if (!filePlan) continue;
+    planned.push(filePlan);
+    warnBesideMarkers(filePlan.changes, target ? /* @__PURE__ */ new Map() : editRequest.setters, left, text2, warnings);
+    warnUnpolicied(
+      filePlan.changes,
+      editRequest.images,
+      (repository) => fluxPoliciesAt2(path, repository),
+      (image) => markedIn(forFile(path), text2, image),
+      warnings
+    );
+  }
+  return planned;
+}
+async function warnLoneTags(run, texts, planned, warnings) {
+  const loneTags = [];
+  const unread = unreadValueFiles(texts, run.present, run.updatesFor);
+  const valueTexts = await readScreened(run.source, unread, () => true, []);
+  const withValues = new Map([...texts, ...unread.flatMap((path, i) => valueTexts[i] === void 0 ? [] : [[path, valueTexts[i]]])]);
+  warnLoneTagParameters(withValues, run.inScope, run.updatesFor, loneTags);
+  const moved = new Set(planned.flatMap((file) => file.changes.map((c) => `${c.file}:${c.line}`)));
+  const overrides = run.config?.overrides ?? [];
+  warnings.push(...loneTags.filter((w) => !moved.has(`${w.file}:${w.line}`) && !overrideNames(w, run.overridesByFile.get(w.file) ?? [], overrides)));
+}
+async function warnLeftBehind(run, texts, planned, { forFile }, kustomizations, warnings) {
+  const { valid, config } = run;
+  const after = new Map(planned.map((file) => [file.path, file.after]));
+  const warned = /* @__PURE__ */ new Map();
+  for (const w of warnings) {
+    if (w.file === void 0 || isAside(w)) continue;
+    const said = warned.get(w.file) ?? [];
+    said.push(w);
+    warned.set(w.file, said);
+  }
+  const warnedOf = (path, image, line) => {
+    const said = warned.get(path) ?? [];
+    if (line === void 0 || said.some((w) => w.about?.reason === "not-edited")) return said.length > 0;
+    const naming = repositoryPattern(image);
+    const others = [...valid.images, ...valid.setters.values()].filter((i) => i.repository !== image.repository).map(repositoryPattern);
+    const ofOther = (w) => !naming.test(w.message) && others.some((other) => other.test(w.message));
+    const namesLine = (w) => w.line === void 0 || new RegExp(`\\bline ${line}\\b`).test(w.message);
+    return said.some((w) => w.line === line && !ofOther(w) || namesLine(w) && naming.test(w.message));
+  };
+  const finalTexts = new Map([...texts].filter(([path]) => run.inScope(path)).map(([path, text2]) => [path, after.get(path) ?? text2]));
+  const left = leftBehind(valid.images, finalTexts, {
+    explained: (path, image, line) => warnedOf(path, image, line) || // Marked fields follow their setter, overridden ones their override (a --set names no image: any of them): a warning says why either is left.
+    (run.overridesByFile.get(path) ?? []).some((o) => typeof o === "string" || o.repository === image.repository) || (config?.overrides ?? []).some((o) => o.file === path && o.repository === image.repository) || markedIn(forFile(path), texts.get(path), image) || run.keptOut(path, image) || run.unselected(path),
+    quiet: planned.length === 0 && warnings.every(isAside)
+  });
+  const built = left.length > 0 ? await kustomizations() : void 0;
+  const retagged = built && retaggedInEveryBuild(built.read, valid.images, built.flux, run.files, run.treeRoot);
+  warnUnmoved(
+    left.map(({ image, files }) => ({
+      image,
+      // Kustomize re-tags the image fields its entries name; the same reference in args or an env value is left behind all the same.
+      files: files.flatMap((file) => {
+        const names = retagged?.get(file.path);
+        if (!names) return [file];
+        const at = retaggedAt(finalTexts.get(file.path), image.repository, names);
+        const places = file.places.filter((place) => !at.has(place.at));
+        return places.length > 0 ? [{ ...file, places }] : [];
+      })
+    })),
+    finalTexts,
+    { targets: (config?.targets ?? []).map((t) => t.name), inNoTarget: (path) => run.ownerOf(path) === void 0 },
+    warnings
+  );
+}
+var NO_SETTERS = { setters: /* @__PURE__ */ new Map(), knownSetters: /* @__PURE__ */ new Map(), left: /* @__PURE__ */ new Map() };
+function markedIn({ setters, left }, text2, image) {
+  const keys = [
+    ...[...setters].filter(([, update]) => update.image.repository === image.repository).map(([key]) => key),
+    ...[...left].filter(([, images]) => images.some((i) => i.repository === image.repository)).map(([key]) => key)
+  ];
+  return keys.some((key) => markerPattern(key).test(text2));
+}
+function ofField(field2, issues) {
+  return issues.map((issue) => ({ ...issue, field: field2 }));
+}
+function asIssuesOf(field2, run) {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof RequestError) throw new RequestError(ofField(field2, error.issues));
+    throw error;
+  }
+}
+async function loadConfig(source, present, path, required, create) {
+  if (!present.has(path)) {
+    if (required) throw new RequestError([{ field: "config", message: `config: ${path} does not exist` }]);
+    return void 0;
+  }
+  try {
+    return parseConfig(await readNamed(source, path), path);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    const tree = await checkConfiguredOverrides(source, error.config?.overrides ?? [], path, present, create);
+    throw new RequestError(
+      ofField(
+        "config",
+        [...error.issues, ...tree].sort((a, b) => (a.line ?? 0) - (b.line ?? 0))
+      )
+    );
+  }
+}
+function pathFilter(globs, files, warnings) {
+  if (globs.length === 0) return () => true;
+  const matchers = globs.map((glob) => pathMatcher([glob]));
+  globs.forEach((glob, i) => {
+    if (!files.some((file) => matchers[i](file))) warnings.push({ message: `path ${JSON.stringify(glob)} matches no file${meantPath(glob, files)}` });
+  });
+  return (path) => matchers.some((matches) => matches(path));
+}
+function meantPath(glob, files) {
+  const segments = glob.split("/");
+  const globbed = segments.findIndex((segment2) => /[*?[\]{}]/.test(segment2));
+  const plain = (globbed < 0 ? segments : segments.slice(0, globbed)).join("/").replace(/\/+$/, "");
+  if (plain === "") return "";
+  const names = /* @__PURE__ */ new Set();
+  for (const file of files) {
+    for (let end = file.indexOf("/"); end > 0; end = file.indexOf("/", end + 1)) names.add(file.slice(0, end));
+    names.add(file);
+  }
+  const meant = closest(plain, names);
+  return meant === void 0 ? "" : ` (did you mean ${meant}${glob.slice(plain.length)}?)`;
+}
+function screenFor(images) {
+  const tokens = [MARKER_TOKEN, ...images.map(screenToken)];
+  const alternation = (words) => new RegExp(words.map(escapeRegExp).join("|"));
+  const kcl = kclScreen(images);
+  const argo = alternation([...tokens, FLUX_IMAGE_API_GROUP]);
+  const templated = images.flatMap((image) => [image.repository.slice(image.repository.lastIndexOf("/")), ...firstSegments(image.repository)]);
+  return { kcl, yaml: alternation([...tokens, FLUX_IMAGE_API_GROUP, "Application"]), argo, templated };
+}
+function firstSegments(repository) {
+  const [host, ...path] = repository.split("/");
+  if (host !== "docker.io") return [host];
+  return path[0] === "library" ? [host, "library", path[1]] : [host, path[0]];
+}
+function kustomizationsIn(source, files, texts) {
+  let reading;
+  const readAll = async () => {
+    const kustomizations = files.filter(isKustomizationFile);
+    const unread = kustomizations.filter((file) => !texts.has(file));
+    const again = await readScreened(source, unread, () => true, []);
+    const reread = new Map(unread.flatMap((file, i) => again[i] === void 0 ? [] : [[file, again[i]]]));
+    const read = kustomizations.flatMap((file) => {
+      const text2 = texts.get(file) ?? reread.get(file);
+      return text2 === void 0 ? [] : [{ file, text: text2 }];
+    });
+    const flux = [...texts].flatMap(([file, text2]) => fileKind(file) === "yaml" && mayHoldFluxKustomization(text2) ? [{ file, text: text2 }] : []);
+    return { read, flux };
+  };
+  return () => reading ??= readAll();
+}
+async function kustomizeTaggedIn(kustomizations, files, texts, images, inScope, treeRoot) {
+  const repositories = new Set(images.map((image) => image.repository));
+  if (repositories.size === 0 || ![...texts].some(([path, text2]) => inScope(path) && mayHoldBareImage(text2, repositories))) return /* @__PURE__ */ new Map();
+  const { read, flux } = await kustomizations();
+  const reason = (name, by) => {
+    if (by.some(inScope)) return void 0;
+    return `holds ${name} with no tag or digest, so its version is set by the images: of ${andList(by)}, outside the paths; left as it is`;
+  };
+  const tagged = kustomizeTagged(read, images, flux, files, treeRoot);
+  return new Map([...tagged].map(([file, names]) => [file, new Map([...names].map(([name, by]) => [name, reason(name, by)]))]));
+}
+async function readScreened(source, paths, keep, warnings) {
+  const texts = new Array(paths.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < paths.length) {
+      const i = next++;
+      const path = paths[i];
+      const text2 = await readText(source, path);
+      if (!keep(path, text2)) continue;
+      if (text2.includes("\uFFFD") && decodeUtf8(await source.read(path)) === void 0) warnings.push({ file: path, message: NOT_UTF8 });
+      else texts[i] = text2;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, paths.length) }, worker));
+  return texts;
+}
+var NOT_UTF8 = "not UTF-8 text; left as it is";
+async function readNamed(source, path) {
+  const text2 = decodeUtf8(await source.read(path));
+  if (text2 === void 0) throw new RequestError([{ file: path, message: NOT_UTF8 }]);
+  return text2;
+}
+function planFile(path, text2, request, overrides, overridden, create, target, warnings, helmTemplate) {
+  const kind = fileKind(path);
+  const bom = text2.startsWith("\uFEFF") ? "\uFEFF" : "";
+  const body = text2.slice(bom.length);
+  let edited;
+  try {
+    edited = kind === "kcl" ? editCheckedKcl(body, request, overridden) : kind === "kcl-mod" ? editKclMod(body, request) : editCheckedYaml(body, request);
+  } catch (caught) {
+    const overflow = caught instanceof RangeError && /call stack/i.test(caught.message);
+    const error = overflow ? new SourceError(`nested too deep to read (${caught.message})`) : caught;
+    if (!(error instanceof SourceError)) throw error;
+    if (overrides.length > 0) throw new RequestError([located(path, error)]);
+    if (!helmTemplate)
+      warnings.push({
+        file: path,
+        ...error.line !== void 0 && { line: error.line },
+        message: `not edited: ${error.message}`,
+        about: { reason: "not-edited" }
+      });
+    return void 0;
+  }
+  const { changes, warnings: fileWarnings, text: after } = overrides.length > 0 ? overFile(path, kind, edited, overrides, create) : edited;
+  warnings.push(...fileWarnings.filter((w) => w.kind !== "policy-refusal").map((w) => ({ ...w, file: path })));
+  if (after === body) return void 0;
+  checkParses(kind, path, body, after);
+  return {
+    path,
+    before: text2,
+    after: bom + after,
+    changes: changes.map((c) => ({ ...c, file: path, ...target && { target } })),
+    ...target && { target }
+  };
+}
+
+// src/engine/apply.ts
+import { closeSync, fchmodSync, fchownSync, lstatSync, openSync, readFileSync as readFileSync2, realpathSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, isAbsolute, join as join3, relative, sep } from "node:path";
+async function writePlan(root, plan, rename = renameSync) {
+  const changed = plan.files.filter((file) => file.after !== file.before);
+  if (changed.length === 0) return;
+  const writes2 = checkedTargets(root, changed);
+  const staged = [];
+  try {
+    for (const write of writes2) {
+      const temp = `${write.target}.gitops-promote-${process.pid}.tmp`;
+      const fd = openSync(temp, "wx");
+      staged.push({ ...write, temp });
+      try {
+        writeFileSync(fd, write.file.after);
+        fchmodSync(fd, write.mode);
+        keepOwner(fd, write);
+      } finally {
+        closeSync(fd);
+      }
+    }
+  } catch (error) {
+    for (const { temp } of staged) rmSync(temp, { force: true });
+    throw error;
+  }
+  renameAll(staged, rename);
+}
+function keepOwner(fd, { uid, gid }) {
+  try {
+    fchownSync(fd, uid, gid);
+  } catch (error) {
+    if (error.code !== "EPERM") throw error;
+  }
+}
+function renameAll(staged, rename) {
+  for (const [i, current] of staged.entries()) {
+    try {
+      rename(current.temp, current.target);
+    } catch (error) {
+      for (const { temp } of staged.slice(i)) rmSync(temp, { force: true });
+      const left = staged.slice(0, i).filter((done) => !restored(done));
+      const reason = error instanceof Error ? error.message : String(error);
+      const outcome = left.length === 0 ? "nothing was written" : `${andList(left.map((done) => done.file.path))} could not be put back and ${left.length === 1 ? "holds its" : "hold their"} new text; the other files were put back`;
+      throw new Error(`could not write ${current.file.path}: ${reason}; ${outcome}`, { cause: error });
+    }
+  }
+}
+function restored({ target, file }) {
+  try {
+    writeFileSync(target, file.before);
+    return true;
+  } catch {
+    return false;
+  }
+}
+function checkedTargets(root, files) {
+  const realRoot = realpathSync.native(root);
+  const realDirs = /* @__PURE__ */ new Map();
+  const edited = [];
+  const writes2 = files.map((file) => {
+    if (file.path.split("/").some((part) => part === ".." || part === "") || file.path.startsWith("/")) {
+      throw new Error(`refusing to write ${JSON.stringify(file.path)}: it is no plain path under ${root}; nothing was written`);
+    }
+    const target = join3(root, ...file.path.split("/"));
+    const dir = dirname(target);
+    let realDir = realDirs.get(dir);
+    if (realDir === void 0) {
+      realDir = realpathSync.native(dir);
+      realDirs.set(dir, realDir);
+    }
+    if (!isInside(realRoot, realDir)) {
+      throw new Error(`refusing to write ${file.path}: its directory resolves to ${realDir}, outside ${realRoot} (a symbolic link); nothing was written`);
+    }
+    const stats = lstatSync(target);
+    if (!stats.isFile()) {
+      throw new Error(`refusing to write ${file.path}: it is ${stats.isSymbolicLink() ? "a symbolic link" : "not a regular file"}; nothing was written`);
+    }
+    if (!readFileSync2(target).equals(Buffer.from(file.before))) edited.push(file.path);
+    return { file, target, mode: stats.mode & 4095, uid: stats.uid, gid: stats.gid };
+  });
+  if (edited.length > 0) {
+    const [verb, pronoun] = edited.length === 1 ? ["has", "its"] : ["have", "their"];
+    throw new Error(
+      `refusing to write ${andList(edited)}: ${verb} changed since the plan was made (${pronoun} text is not the plan's before, and writing would lose that change); plan again; nothing was written`
+    );
+  }
+  return writes2;
+}
+function isInside(root, path) {
+  const rel = relative(root, path);
+  return rel === "" || !isAbsolute(rel) && rel !== ".." && !rel.startsWith(`..${sep}`);
+}
+
+// src/github-name.ts
+var LOGIN = "[A-Za-z0-9](?:[A-Za-z0-9_-]*[A-Za-z0-9])?";
+var REPOSITORY = new RegExp(`^(${LOGIN})/([A-Za-z0-9._-]+)$`);
+var ACTOR = new RegExp(`^${LOGIN}(?:\\[bot\\])?$`);
+function splitRepositoryName(text2) {
+  const m = REPOSITORY.exec(text2);
+  if (!m || m[2] === "." || m[2] === "..") return void 0;
+  return { owner: m[1], repo: m[2] };
+}
+function isActorLogin(text2) {
+  return ACTOR.test(text2);
+}
+
+// src/engine/payload.ts
+var PAYLOAD_VERSION = 1;
+var MAX_TOP_LEVEL_KEYS = 10;
+var MAX_PAYLOAD_BYTES = 64 * 1024;
+var MAX_PAYLOAD_NESTING = 1e3;
+function sourceFromEnv(env) {
+  const { GITHUB_REPOSITORY: repository, GITHUB_RUN_ID: runId } = env;
+  const runUrl = repository && runId ? `${env["GITHUB_SERVER_URL"] || "https://github.com"}/${repository}/actions/runs/${runId}` : void 0;
+  return {
+    ...repository && { repository },
+    ...env["GITHUB_SHA"] && { sha: env["GITHUB_SHA"] },
+    ...env["GITHUB_REF"] && { ref: env["GITHUB_REF"] },
+    ...runUrl && { run_url: runUrl },
+    ...env["GITHUB_ACTOR"] && { actor: env["GITHUB_ACTOR"] }
+  };
+}
+var PayloadError = class extends Error {
+  constructor(field2, reason) {
+    super(`${field2}: ${reason}`);
+    this.field = field2;
+    this.reason = reason;
+    this.name = "PayloadError";
+  }
+  field;
+  reason;
+};
+var SOURCE_FORMS = {
+  repository: { expected: "OWNER/NAME", test: (text2) => splitRepositoryName(text2) !== void 0 },
+  sha: { expected: "a commit SHA (7 to 64 hex digits)", test: (text2) => /^[0-9a-f]{7,64}$/i.test(text2) },
+  // git check-ref-format refuses these characters in any ref name, ":" among them.
+  ref: { expected: "a git ref (refs/..., without spaces, control characters or any of ~^:?*[\\)", test: (text2) => /^refs\/[^\s\p{Cc}~^:?*[\\]+$/u.test(text2) },
+  run_url: { expected: "an http(s) URL", test: isWebUrl },
+  actor: { expected: "a GitHub login", test: isActorLogin }
+};
+var RESERVED_KEYS = /* @__PURE__ */ new Set(["v", "images", "source", "targets"]);
+function buildPayload(input, where2 = "client_payload") {
+  const extra = input.extra ?? {};
+  for (const key of Object.keys(extra)) {
+    if (RESERVED_KEYS.has(key)) throw new PayloadError(`${where2}.${key}`, `the extra payload may not set "${key}": gitops-promote writes it`);
+  }
+  const source = input.source && withoutUndefined(input.source);
+  return parsePayload(
+    {
+      v: PAYLOAD_VERSION,
+      images: input.images,
+      ...source && Object.keys(source).length > 0 && { source },
+      ...input.targets && input.targets.length > 0 && { targets: input.targets },
+      ...extra
+    },
+    where2
+  );
+}
+function parsePayload(value, where2 = "client_payload") {
+  const object = typeof value === "string" ? parseJson(value, where2) : value;
+  if (!isRecord(object)) throw new PayloadError(where2, `expected a JSON object, got ${describe2(object)}`);
+  const keys = Object.keys(object);
+  if (keys.length > MAX_TOP_LEVEL_KEYS) {
+    throw new PayloadError(where2, `has ${keys.length} top-level keys (${keys.map(quotedExcerpt).join(", ")}); GitHub allows at most ${MAX_TOP_LEVEL_KEYS}`);
+  }
+  const shape = shapeIssue(object);
+  if (shape) throw new PayloadError(where2, shape);
+  const bytes = new TextEncoder().encode(JSON.stringify(object)).length;
+  if (bytes >= MAX_PAYLOAD_BYTES) throw new PayloadError(where2, `is ${bytes} bytes of JSON; GitHub requires less than ${MAX_PAYLOAD_BYTES} (64KB)`);
+  checkVersion(object["v"], `${where2}.v`);
+  const images = checkImages(object["images"], `${where2}.images`);
+  const source = object["source"] === void 0 ? void 0 : checkSource(object["source"], `${where2}.source`);
+  const targets = object["targets"] === void 0 ? void 0 : checkTargets(object["targets"], `${where2}.targets`);
+  return { ...object, v: PAYLOAD_VERSION, images, ...source && { source }, ...targets && { targets } };
+}
+function checkVersion(v, field2) {
+  if (v === void 0) throw new PayloadError(field2, `missing; expected ${PAYLOAD_VERSION} (the payload version)`);
+  if (v !== PAYLOAD_VERSION) {
+    throw new PayloadError(field2, `version ${quoted(v)} is not supported; this gitops-promote reads version ${PAYLOAD_VERSION}`);
+  }
+}
+function checkImages(value, field2) {
+  if (value === void 0) throw new PayloadError(field2, "missing; expected a list of image references");
+  if (!Array.isArray(value)) throw new PayloadError(field2, `expected a list of image references, got ${describe2(value)}`);
+  if (value.length === 0) throw new PayloadError(field2, "is empty; name at least one image");
+  const texts = value.map((item, i) => {
+    if (typeof item !== "string") throw new PayloadError(`${field2}[${i}]`, `expected an image reference string, got ${describe2(item)}`);
+    return item;
+  });
+  const [issue] = checkIncomingImages(texts, (i) => `${field2}[${i}]`).issues;
+  if (issue) throw new PayloadError(issue.field, issue.reason);
+  return texts;
+}
+function checkSource(value, field2) {
+  if (!isRecord(value)) throw new PayloadError(field2, `expected an object, got ${describe2(value)}`);
+  for (const [key, form] of Object.entries(SOURCE_FORMS)) {
+    const v = value[key];
+    if (v !== void 0 && typeof v !== "string") throw new PayloadError(`${field2}.${key}`, `expected a string, got ${describe2(v)}`);
+    if (v && !form.test(v)) throw new PayloadError(`${field2}.${key}`, `expected ${form.expected}, got ${describe2(v)}`);
+  }
+  return value;
+}
+function isWebUrl(text2) {
+  if (/[\s\p{Cc}]/u.test(text2)) return false;
+  try {
+    const { protocol } = new URL(text2);
+    return protocol === "https:" || protocol === "http:";
+  } catch {
+    return false;
+  }
+}
+function checkTargets(value, field2) {
+  if (!Array.isArray(value)) throw new PayloadError(field2, `expected a list of target names, got ${describe2(value)}`);
+  return value.map((item, i) => {
+    if (typeof item !== "string" || item.trim() === "") throw new PayloadError(`${field2}[${i}]`, `expected a target name, got ${describe2(item)}`);
+    const issue = targetNameIssue(item);
+    if (issue) throw new PayloadError(`${field2}[${i}]`, issue);
+    return item;
+  });
+}
+function targetNameIssue(name) {
+  return TARGET_NAME.test(name) ? void 0 : `${quotedExcerpt(name)} is not a target name: it ${TARGET_NAME_RULE}`;
+}
+function imagesFromMetadata(json, digest, where2 = "metadata") {
+  const data = parseMetadata(json, where2);
+  if (!isRecord(data)) throw new PayloadError(where2, `expected a JSON object, got ${describe2(data)}`);
+  let names;
+  let preferredTag;
+  let pushedDigest = digest?.trim() || void 0;
+  if (Array.isArray(data["tags"])) {
+    names = stringList(data["tags"], `${where2}.tags`);
+    const labels = data["labels"];
+    const version = isRecord(labels) ? labels["org.opencontainers.image.version"] : void 0;
+    if (typeof version === "string" && version !== "") preferredTag = version;
+  } else if (typeof data["image.name"] === "string") {
+    names = data["image.name"].split(",").map((name) => name.trim()).filter((name) => name !== "");
+    const pushed = digestOf(data);
+    if (pushedDigest !== void 0 && pushed !== void 0 && pushedDigest !== pushed) throw new PayloadError("digest", notPushed(pushedDigest, pushed, data));
+    pushedDigest ??= pushed;
+  } else {
+    throw new PayloadError(
+      where2,
+      `expected docker/metadata-action's json output (with "tags") or docker/build-push-action's metadata output (with "image.name"); got keys ${Object.keys(data).join(", ") || "(none)"}`
+    );
+  }
+  if (names.length === 0) throw new PayloadError(where2, "names no image (no tags were generated or pushed)");
+  const byRepository2 = /* @__PURE__ */ new Map();
+  names.forEach((name, i) => {
+    const field2 = Array.isArray(data["tags"]) ? `${where2}.tags[${i}]` : `${where2}["image.name"]`;
+    const ref = parseRef(name, field2);
+    const chosen = byRepository2.get(ref.repository);
+    if (!chosen || preferredTag !== void 0 && ref.tag === preferredTag && chosen.tag !== preferredTag) byRepository2.set(ref.repository, ref);
+  });
+  return [...byRepository2.values()].map((ref) => {
+    const text2 = formatImageRef({ ...ref, digest: ref.digest ?? pushedDigest });
+    parseRef(text2, digest?.trim() ? "digest" : `${where2}["containerimage.digest"]`);
+    return text2;
+  });
+}
+function parseMetadata(text2, where2) {
+  try {
+    return parseJson(text2, where2);
+  } catch (error) {
+    if (!(error instanceof PayloadError)) throw error;
+    throw new PayloadError(
+      where2,
+      `${error.reason}; it takes docker/metadata-action's \`json\` output (\`\${{ steps.meta.outputs.json }}\`) or docker/build-push-action's \`metadata\` output, not metadata-action's \`tags\` or \`labels\`. To announce a tag of your choosing, put it in \`images\`, one reference per image.`
+    );
+  }
+}
+function notPushed(digest, pushed, data) {
+  const pushedName = `${pushed} (metadata's "containerimage.digest", build-push-action's \`digest\` output)`;
+  const fix = "leave `digest` out, as `metadata` carries the pushed digest, or pass the same step's `digest` output";
+  if (digest === data["containerimage.config.digest"]) {
+    return `${digest} is the image ID (metadata's "containerimage.config.digest", build-push-action's \`imageid\` output): the digest of the image's config, which no registry pulls an image by, not the pushed manifest's digest ${pushedName}: ${fix}`;
+  }
+  return `${digest} differs from the digest build-push-action pushed, ${pushedName}: the references would name an image that was not pushed; ${fix}`;
+}
+function digestOf(data) {
+  const direct = data["containerimage.digest"];
+  if (typeof direct === "string" && direct !== "") return direct;
+  const descriptor = data["containerimage.descriptor"];
+  const nested = isRecord(descriptor) ? descriptor["digest"] : void 0;
+  return typeof nested === "string" && nested !== "" ? nested : void 0;
+}
+function parseRef(text2, field2) {
+  try {
+    return parseImageRef(text2);
+  } catch (error) {
+    throw new PayloadError(field2, error instanceof Error ? error.message : String(error));
+  }
+}
+function stringList(value, field2) {
+  return value.map((item, i) => {
+    if (typeof item !== "string") throw new PayloadError(`${field2}[${i}]`, `expected a string, got ${describe2(item)}`);
+    return item;
+  });
+}
+function parseJson(text2, where2) {
+  try {
+    return JSON.parse(text2);
+  } catch (error) {
+    throw new PayloadError(where2, `not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+function shapeIssue(value) {
+  const pending = [[value, 1]];
+  for (let values = 0; pending.length > 0; values++) {
+    if (values >= MAX_PAYLOAD_BYTES) return `holds more than ${MAX_PAYLOAD_BYTES} values; GitHub requires less than ${MAX_PAYLOAD_BYTES} bytes of JSON (64KB)`;
+    const [item, depth] = pending.pop();
+    if (typeof item !== "object" || item === null) continue;
+    if (depth > MAX_PAYLOAD_NESTING) return `nests lists or objects more than ${MAX_PAYLOAD_NESTING} deep; no payload needs that many levels`;
+    for (const child of Object.values(item)) pending.push([child, depth + 1]);
+  }
+  return void 0;
+}
+function withoutUndefined(source) {
+  return Object.fromEntries(Object.entries(source).filter(([, v]) => v !== void 0 && v !== ""));
+}
+function describe2(value) {
+  if (value === void 0) return "nothing";
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "an object";
+  return `${typeof value} ${quoted(value)}`;
+}
+function quoted(value) {
+  if (typeof value === "string") return quotedExcerpt(value);
+  return typeof value === "object" && value !== null ? describe2(value) : JSON.stringify(value);
+}
+
 // src/engine/diff.ts
 function splitLines2(text2) {
   const lines = [];
@@ -18992,6 +19855,7 @@ function changeLine(c) {
 function nothingToChange(plan) {
   if (plan.images.length === 0) return "nothing to change: every field the --set specs name already holds its value";
   if (plan.warnings.every(isAside)) return "nothing to change: every image field found already holds its new value";
+  if (plan.warnings.filter((w) => w.kind === "unreached").length >= plan.images.length) return "nothing to change: the warnings above say why";
   return "nothing to change: the warnings above say what was left and why; every other image field found already holds its new value";
 }
 function humanReport(plan, options = {}) {

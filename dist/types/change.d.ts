@@ -36,9 +36,10 @@ export interface Diagnostic {
 }
 /**
  * What a warning is, where a reader tells it apart: `policy-refusal`, a field left as it is because its
- * policy accepts no incoming tag, which planUpdate says once, for the target or setter whose policy it is.
+ * policy accepts no incoming tag, which planUpdate says once, for the target or setter whose policy it is;
+ * `unreached`, an incoming image no file to update holds.
  */
-export type WarningKind = "policy-refusal";
+export type WarningKind = "policy-refusal" | "unreached";
 /** A diagnostic that does not stop the run. */
 export interface Warning extends Diagnostic {
     readonly kind?: WarningKind;

@@ -21,6 +21,8 @@ export interface FluxAutomation {
     readonly namespace: string;
     /** `spec.update.path` from the repository root, without `./` or a trailing `/`; "" for the root (Flux's default). */
     readonly path: string;
+    /** The same directory as a path of the tree read (its files' paths are from the tree's root): "" for the whole tree, undefined for none of it. */
+    readonly treePath: string | undefined;
     readonly file: string;
     readonly line: number;
     /** Said when the run changes a file under its path, for one not suspended (both would commit there). */
@@ -30,16 +32,28 @@ export declare const FLUX_IMAGE_API_GROUP = "image.toolkit.fluxcd.io";
 /** Cheap byte screen before any parse: every Flux image object names its API group. */
 export declare function mayHoldFluxObjects(text: string): boolean;
 /**
+ * A directory of the repository as Flux joins it to its checkout (SecureJoin: `..` never climbs
+ * above the root): without `./`, `..` or a trailing `/`; "" for the root.
+ */
+export declare function repositoryPath(path: string): string;
+/**
+ * `path`, a directory from the repository root, as a path of the tree whose root is `treeRoot` in
+ * it (FluxAutomation's `treePath`, a Flux Kustomization's `spec.path`): `""` for the tree's root or
+ * a directory above it, undefined for one beside it.
+ */
+export declare function treeDirectory(path: string, treeRoot: string): string | undefined;
+/**
  * Setters from ImageRepository and ImagePolicy objects (`image.toolkit.fluxcd.io` v1beta1,
  * v1beta2, v1) in multi-document YAML files, keyed `<policy namespace>:<policy name>`, each
  * key with every definition of it in path order; and the ImageUpdateAutomation objects.
  * Objects that cannot be used (invalid policy, missing repository) are skipped with a warning
- * saying where they are.
+ * saying where they are. `treeRoot` is where the tree read (the docs' paths) sits in the
+ * repository, whose root an automation's update path is from (repositoryPath's form; "" for the root).
  */
 export declare function fluxSetters(docs: readonly {
     readonly file: string;
     readonly text: string;
-}[]): {
+}[], treeRoot?: string): {
     setters: Map<string, FluxSetter[]>;
     automations: FluxAutomation[];
     warnings: Warning[];
@@ -50,8 +64,8 @@ export declare function fluxSetters(docs: readonly {
  * with it, identical ones counted once. One is the answer; more are a tie.
  */
 export declare function nearestSetters(from: readonly string[], setters: readonly FluxSetter[]): FluxSetter[];
-/** Whether Flux's automation walks `file` (a path from the repository root). */
-export declare function updatesFile(automation: FluxAutomation, file: string): boolean;
+/** Whether Flux's automation walks `file` (a path of the tree read). */
+export declare function updatesFile({ treePath }: FluxAutomation, file: string): boolean;
 /** The warnings of the automations not suspended that update a file of `changed`: there both would commit. */
 export declare function runningAutomations(automations: readonly FluxAutomation[], changed: readonly string[]): AsideWarning[];
 /** `a.yaml:2, b.yaml:9 and c.yaml:4`. */

@@ -16,9 +16,11 @@ export declare function withoutImageUpdater(text: string): string;
  * A warning for each constraint of image-updater's that refuses the tag an incoming image brings,
  * when the run writes that tag somewhere (`changes`): image-updater would not have chosen it, and a
  * team moving to gitops-promote keeps that rule only as a target policy. `texts` are the files in
- * scope; one whose target keeps the image out (`ruleOf`, the file's target and its allowance of
- * the image) has that rule, and one whose target's policy admits the tag chose another: the
- * annotation is then said to be left over.
+ * scope. An annotation is its Application's, judged by its file's target; an ImageUpdater object
+ * picks Applications by name wherever it is, so it is judged by each target whose files the run
+ * wrote the tag in, where both would write. A target that keeps the image out (`ruleOf`, a file's
+ * target and its allowance of the image) has that rule, and one whose policy admits the tag chose
+ * another: the annotation or object is then said to be left over.
  */
 export declare function warnImageUpdaterConstraints(images: readonly ImageRef[], texts: readonly (readonly [string, string])[], changes: readonly Change[], ruleOf: (path: string, image: ImageRef) => (Allowance & {
     readonly target: string;

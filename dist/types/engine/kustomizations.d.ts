@@ -19,26 +19,35 @@ export declare function mayHoldBareImage(text: string, repositories: ReadonlySet
  * repository gets a tag from the kustomize editor even when it has none yet, so it counts.
  * `fluxKustomizations` are YAML files that may hold Flux Kustomizations (their files name them
  * too), `tree` every file of the tree, for what a Kustomization without a kustomization
- * file at its path builds.
+ * file at its path builds, and `treeRoot` where the tree sits in its repository, from whose root
+ * a Kustomization's `spec.path` is read.
  */
-export declare function kustomizeTagged(kustomizations: readonly TextFile[], incoming: readonly ImageRef[], fluxKustomizations?: readonly TextFile[], tree?: readonly string[]): Map<string, Map<string, string[]>>;
+export declare function kustomizeTagged(kustomizations: readonly TextFile[], incoming: readonly ImageRef[], fluxKustomizations?: readonly TextFile[], tree?: readonly string[], treeRoot?: string): Map<string, Map<string, string[]>>;
 /**
  * For each file kustomizations of this tree build, the names (as written) of `incoming`
  * repositories whose version every build of it sets: the version the file holds for such a name
- * is never deployed (a base whose overlays all re-tag its image). A build starts at a
- * kustomization nothing in the tree includes (an overlay a cluster applies), or at a Flux
- * Kustomization with `spec.images`, and goes down its resources, bases and components; below a
- * kustomization that tags a name, nothing deploys that name as written. A file no build reaches
- * is in no build. Flux Kustomizations without `spec.images` are not read (finding them would
+ * is never deployed (a base whose overlays all re-tag its image). A file no build (buildsOf)
+ * reaches is in no build. Flux Kustomizations without `spec.images` are not read (finding them would
  * search every YAML file of the tree on every run): one whose `spec.path` is the base itself
  * deploys it as written, unseen here. Arguments as for kustomizeTagged; linear in the
  * kustomizations and their entries, per name.
  */
-export declare function retaggedInEveryBuild(kustomizations: readonly TextFile[], incoming: readonly ImageRef[], fluxKustomizations?: readonly TextFile[], tree?: readonly string[]): Map<string, Set<string>>;
+export declare function retaggedInEveryBuild(kustomizations: readonly TextFile[], incoming: readonly ImageRef[], fluxKustomizations?: readonly TextFile[], tree?: readonly string[], treeRoot?: string): Map<string, Set<string>>;
 /**
- * Whether `text` holds `repository` only under `names` (as written) in its `image:` values and
- * patch ops' values, and holds it there at least once: kustomize re-tags a container image of
- * exactly its entry's name.
+ * Which kustomizations deploy a file's image of a repository as the file writes it, nearest
+ * first: each builds the file, and no kustomization on a build's way down to the file through it
+ * (buildsOf) tags a name the file writes the repository as. Those names are the file's `image:`
+ * values' and patch ops' values', or, for a kustomization file, its own `images:` entries';
+ * a file that writes the repository in neither (Helm values) is deployed as written by every
+ * kustomization building it, as kustomize tags none of it. None for a file no kustomization builds.
+ * Arguments as for kustomizeTagged. Only the kustomizations above the file are parsed, found
+ * upward among the texts that may list it (listScreen), so a tree of thousands parses a handful.
  */
-export declare function namedOnlyAs(text: string, repository: string, names: ReadonlySet<string>): boolean;
+export declare function deployedAsWrittenBy(kustomizations: readonly TextFile[], incoming: readonly ImageRef[], fluxKustomizations?: readonly TextFile[], tree?: readonly string[], treeRoot?: string): (file: TextFile, repository: string) => string[];
+/**
+ * Where (offsets of the values) `text` writes `repository` under one of `names` (as written) in its
+ * `image:` values and patch ops' values: kustomize re-tags a container image of exactly its entry's
+ * name, and nothing else, not the same reference in `args:` or an env value.
+ */
+export declare function retaggedAt(text: string, repository: string, names: ReadonlySet<string>): ReadonlySet<number>;
 export {};

@@ -31,12 +31,16 @@ export declare function collectOverrides(valid: ValidRequest, config: Config | u
  * and one by one only when that fails, to name every one that does.
  */
 export declare function checkConfiguredOverrides(source: TreeSource, overrides: readonly OverrideConfig[], configPath: string, present: ReadonlySet<string>, create: boolean): Promise<Diagnostic[]>;
+/** A configured override as computed for a file, with its configuration: what it sets says which Helm parameter it may name. */
+interface FileOverride extends ComputedOverride {
+    readonly configured: OverrideConfig;
+}
 /**
  * A configured override as the file's own image fields get it: only when its target allows
  * the image, and moved on by the same decision (policy, no downgrade) from what it holds,
  * the whole reference or (`part: tag`) only the tag.
  */
-export declare function configuredOverride(override: OverrideConfig, images: readonly ImageUpdate[]): ComputedOverride[];
+export declare function configuredOverride(override: OverrideConfig, images: readonly ImageUpdate[]): FileOverride[];
 /**
  * What the overrides of a KCL file set, `images` being the file's: the repositories whose
  * configured overrides set something there, and the paths its `--set` specs set (a delete
@@ -58,3 +62,4 @@ export declare function overFile(path: string, kind: FileKind, edited: FieldEdit
  */
 export declare function overrideNames(warning: FieldWarning, requested: readonly RequestedOverride[], configured: readonly OverrideConfig[]): boolean;
 export declare function located(path: string, error: SourceError): Diagnostic;
+export {};

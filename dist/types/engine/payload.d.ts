@@ -66,11 +66,5 @@ export declare function targetNameIssue(name: string): string | undefined;
  * `digest` (build-push-action's `digest` output) is appended to every reference that has none.
  */
 export declare function imagesFromMetadata(json: string, digest?: string, where?: string): string[];
-/**
- * The advice for images refused for an upper-case name: the reference lower-cased, and where such
- * a name most often comes from. `${{ github.repository }}` keeps the owner's case (`Acme-Corp/app`),
- * which an image name may not have; docker/metadata-action lower-cases the names it is given.
- */
-export declare function upperCaseHint(images: readonly string[]): string[];
 /** JSON text, or a PayloadError at `where` saying why it is not JSON. */
 export declare function parseJson(text: string, where: string): unknown;

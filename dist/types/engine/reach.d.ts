@@ -15,12 +15,20 @@ import type { ValidRequest } from "./request.js";
  * as reached when a file in scope holds its repository, a marker key or a configured override
  * stands for it; a `--setter` key, when a file in scope holds a marker with it where markers are read.
  * The repository or key of those `known` (configured, or defined in the tree) it most likely meant is named.
- * `texts` are the files in scope, by path.
+ * `texts` are the files in scope, by path; `unreached`, unreachedImages' of them. Where the paths to update
+ * left out the files that hold one (`outside` counts them: a mistyped --path, most often), that is said instead.
  */
-export declare function warnUnreached(valid: ValidRequest, updates: readonly ImageUpdate[], known: {
+export declare function warnUnreached(valid: ValidRequest, unreached: readonly ImageRef[], known: {
     readonly keys: ReadonlySet<string>;
     readonly repositories: ReadonlySet<string>;
-}, overrides: ReadonlyMap<string, readonly RequestedOverride[]>, texts: readonly (readonly [string, string])[], warnings: Warning[]): void;
+}, texts: readonly (readonly [string, string])[], outside: (image: ImageRef) => number, warnings: Warning[]): void;
+/** The incoming images no file of `texts` holds (holdsImage), no marker key and no configured override of `overrides` stands for. */
+export declare function unreachedImages(valid: ValidRequest, updates: readonly ImageUpdate[], overrides: ReadonlyMap<string, readonly RequestedOverride[]>, texts: readonly (readonly [string, string])[]): ImageRef[];
+/**
+ * Whether a file holds the image where a field may be edited: a repository only argocd-image-updater's annotations or objects
+ * name is in none. A KCL reference built on a registry constant holds it unspelt; editKcl names it.
+ */
+export declare function holdsImage(path: string, text: string, image: ImageRef): boolean;
 /**
  * A field matched by repository moves while the marked fields of the same image in its file may
  * not: without a target it takes the incoming version as given (DESIGN §3), while they follow
@@ -46,17 +54,27 @@ export declare function warnUnpolicied(changes: readonly Change[], updates: read
 interface UnmovedContext {
     /**
      * A warning or an override already says why the file keeps the image's old version (a policy, a
-     * target, a placeholder...): at `lines`, the lines of its references to another version, or
-     * anywhere in the file when there are none (a pair of fields, a mention).
+     * target, a placeholder...): at `line`, a line holding a reference to another version, or
+     * anywhere in the file when it holds none (undefined: a pair of fields, a mention).
      */
-    readonly explained: (path: string, image: ImageRef, lines: readonly number[]) => boolean;
+    readonly explained: (path: string, image: ImageRef, line: number | undefined) => boolean;
     /** The run changes nothing and says nothing else: a mention of the repository with no version counts then too. */
     readonly quiet: boolean;
 }
-/** An incoming image and the files left at an old version of it. */
+/** Where a file is left at an old version of an image: a reference to another version as written, or where the file spells the repository (a pair of fields, a mention). */
+export interface LeftPlace {
+    readonly at: number;
+    /** The 1-based line of `at`. */
+    readonly line: number;
+    readonly reference?: string;
+}
+/** An incoming image and the files left at an old version of it, each with its places. */
 export interface LeftBehind {
     readonly image: ImageRef;
-    readonly paths: readonly string[];
+    readonly files: readonly {
+        readonly path: string;
+        readonly places: readonly LeftPlace[];
+    }[];
 }
 /**
  * A field the run left at an old version, unseen, would run the old build while the run reads
@@ -65,20 +83,27 @@ export interface LeftBehind {
  * argocd-image-updater's annotations and objects left out)
  * that holds the repository joined to another version (outside comments; also beside a field that took the new one:
  * a Helm parameter holding the whole reference beside a pair that moved), or as a pair of fields the editors read with
- * neither the new tag nor digest, and that no other warning explains, is left behind, also when other files change. A run that changes nothing
+ * neither the new tag nor digest, and that no other warning explains, is left behind, also when other files change,
+ * at each reference no warning explains. A run that changes nothing
  * and says nothing else counts a bare mention of the repository too, unless some file holds the
  * new version (the fields may well hold it), rather than let "nothing to change" read as "every
  * field holds it". Images left nowhere are not listed.
  */
 export declare function leftBehind(images: readonly ImageRef[], texts: ReadonlyMap<string, string>, context: UnmovedContext): LeftBehind[];
 /**
- * Names the files left behind (leftBehind's, `texts` as it read them), one warning per image
- * and reason; a file in no configured target gets that reason, not the editing rules. A warning
- * naming one file is at that file, at the first line holding the repository.
+ * Names the places left behind (leftBehind's, `texts` as it read them), each at its file and line
+ * as --json gives them, one warning per image and reason when there are more than SAID_APART;
+ * a file in no configured target gets that reason, not the editing rules.
  */
 export declare function warnUnmoved(left: readonly LeftBehind[], texts: ReadonlyMap<string, string>, context: {
     /** The configured targets' names (none without a configuration), and whether a file is in none of them, where nothing is edited. */
     readonly targets: readonly string[];
     readonly inNoTarget: (path: string) => boolean;
 }, warnings: Warning[]): void;
+/**
+ * Where the text first spells the image's repository: a reference to it in any registry spelling, or its
+ * path alone (a Helm `repository:` beside its `registry:`), never another registry's repository of the same
+ * path (`mirror.acme.io/acme/app` for ghcr.io/acme/app) nor a longer one ending in it (`bitnami/nginx` for nginx).
+ */
+export declare function spelledAt(text: string, image: ImageRef): number | undefined;
 export {};

@@ -17,6 +17,12 @@ export interface UpdateRequest {
     /** Globs (relative to the root) restricting which files are scanned; default (empty) all. */
     readonly paths?: readonly string[];
     /**
+     * Where the root is in its repository (`clusters`, as `git rev-parse --show-prefix` says it), for what
+     * the tree names from the repository's root: an ImageUpdateAutomation's `spec.update.path`; default ""
+     * (the root is the repository's).
+     */
+    readonly pathInRepository?: string;
+    /**
      * The configuration: a file relative to the root, by default `.github/gitops-promote.yaml` when it
      * exists; or one parseConfig made, which no file of the tree then replaces (its overrides are still
      * checked against the tree, and messages name it "the configuration").
@@ -126,3 +132,9 @@ export declare function nothingToUpdate(name?: FieldNamer): string;
  * it could change nothing.
  */
 export declare function validateRequest(request: UpdateRequest): ValidRequest;
+/**
+ * The advice for images refused for an upper-case name: the reference lower-cased, and where such
+ * a name most often comes from. `${{ github.repository }}` keeps the owner's case (`Acme-Corp/app`),
+ * which an image name may not have; docker/metadata-action lower-cases the names it is given.
+ */
+export declare function upperCaseHint(images: readonly string[]): string[];

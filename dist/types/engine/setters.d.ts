@@ -31,9 +31,10 @@ export interface FluxPolicy {
  * Flux objects define more than once (one repo, several clusters) has a definition per file
  * (`forFile`), which also tells every key that is defined at all, whether or not this run's
  * images concern it. And every update a marker may get (`updates`). `texts` are the files
- * read, in path order: Flux objects are taken in that order.
+ * read, in path order: Flux objects are taken in that order. `treeRoot` is where the tree sits in
+ * its repository, whose root ImageUpdateAutomation update paths are from (fluxSetters').
  */
-export declare function resolveSetters(valid: ValidRequest, config: Config | undefined, configPath: string, texts: ReadonlyMap<string, string>, inScope: (path: string) => boolean, keptOut: (path: string, image: ImageRef) => boolean, allowDowngrade: boolean, warnings: Warning[]): {
+export declare function resolveSetters(valid: ValidRequest, config: Config | undefined, configPath: string, texts: ReadonlyMap<string, string>, inScope: (path: string) => boolean, keptOut: (path: string, image: ImageRef) => boolean, allowDowngrade: boolean, treeRoot: string, warnings: Warning[]): {
     updates: ImageUpdate[];
     /** Every key a marker in scope uses or the tree and configuration define, and the repositories they define: what a typo may have meant. */
     known: {

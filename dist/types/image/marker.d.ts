@@ -9,6 +9,8 @@ import type { FullEditRequest, WarningKind } from "../change.js";
 import { type ImageUpdate } from "./update.js";
 /** Flux's screening token (the key with its quotes): text without it holds no marker. */
 export declare const MARKER_TOKEN: string;
+/** The key unquoted: text without it holds neither a marker nor one written in single quotes (readMarker's `ignored`). */
+export declare const MARKER_KEY = "$imagepolicy";
 /** What a marked field holds: the whole reference (`<ns>:<name>`) or one part of it. */
 export type MarkerField = "ref" | "tag" | "name" | "digest";
 export interface Marker {
@@ -18,11 +20,17 @@ export interface Marker {
     /** The setter as Flux names it: the key, plus `:tag`, `:name` or `:digest`. */
     readonly setter: string;
 }
-/** A marker, a comment that tries to be one but is malformed (error), or no marker (undefined). */
+/**
+ * A marker; a comment that tries to be one but is malformed (error: the value is left as it
+ * is); a marker written in single quotes, which Flux reads as no marker (ignored: a warning,
+ * and the value is treated as unmarked); or no marker (undefined).
+ */
 export type MarkerReading = {
     readonly marker: Marker;
 } | {
     readonly error: string;
+} | {
+    readonly ignored: string;
 } | undefined;
 /** Where a marker names `key` (any of its fields) in a text: its setter in quotes, as the marker's JSON writes it. */
 export declare function markerPattern(key: string): RegExp;

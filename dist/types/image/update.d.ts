@@ -44,7 +44,7 @@ export declare function pendingVersion(update: ImageUpdate, current: Version): {
  *   and `kept` is told why. A current tag outside the policy is not kept (Flux's rule): where it
  *   ranks above the incoming one, `kept` is told that the field goes down.
  * - When the tag changes, a digest of the old tag is dropped unless a new one comes with it;
- *   `kept` is told that the field is no longer pinned.
+ *   `kept` is told that the field is no longer pinned; and that the tag adds or drops a `v` prefix.
  */
 export declare function nextVersion(update: ImageUpdate, current: Version, kept?: KeptBy): Version | undefined;
 /** Incoming images by canonical repository, as the editors look them up; the first one given for a repository wins. */

@@ -1,10 +1,12 @@
-import { type ValueForm } from "./spec-value.js";
+import { type ValueForm, type WholeText } from "./spec-value.js";
 /** One spec of `[profile] overrides`. */
 export interface ModOverride {
     /** 1-based line of its TOML string. */
     readonly line: number;
     /** Its index in the TOML array, whose items of other kinds count too. */
     readonly index: number;
+    /** The TOML key of its array when that is not the profile's, which KCL reads (`package.profile.overrides`). */
+    readonly misplaced?: string;
     /** The spec, its TOML escapes decoded. */
     readonly spec: string;
     /** The spec's path; undefined for a string that sets no string (specSetting: no spec KCL reads, `path-`, a string after `+=`). */
@@ -15,15 +17,16 @@ export interface ModOverride {
     readonly value: ModValue | ValueForm;
 }
 /** A spec's value that is one string. */
-export interface ModValue {
+export type ModValue = {
     readonly string: string;
     /** Where the value is written in the file's text: [start, end). */
     readonly start: number;
     readonly end: number;
     /** The file's text for the value holding `string` instead; undefined when KCL would not read it so or the TOML string cannot hold it. */
     readonly write: (string: string) => string | undefined;
-    /** Set when the whole unquoted value is the string (KCL's rule for an operation): its form, to name an image in it that is no reference by itself. */
-    readonly whole?: string;
-}
-/** The specs of the file's `[profile] overrides` array, in order; none when it has no such array. */
+} & WholeText;
+/**
+ * The specs of the file's `[profile] overrides` array, in order, and of any other
+ * `profile.overrides` array (`misplaced`); none when it has no such array.
+ */
 export declare function modOverrides(text: string): ModOverride[];

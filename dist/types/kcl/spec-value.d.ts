@@ -53,19 +53,34 @@ export declare function usableSpecValue(spec: OverrideSpec, raw: string): Exclud
     readonly kind: "other";
 }>;
 /** A setting's value that is one string: what it is, where it is in the setting's text, and how another is written there. */
-export interface ValueString {
+export type ValueString = {
     readonly string: string;
     /** Where the value is in the setting's text: [start, end). */
     readonly start: number;
     readonly end: number;
     /** The text for another string in its place; the caller reads the new setting back, as KCL may read it otherwise. */
     readonly write: (string: string) => string;
-    /** Set when the whole unquoted text is the string: its form, to name an image in it that is no reference by itself. */
-    readonly whole?: string;
-}
-/** A setting's value that is not one string: its form, for a warning; `kcl` when it is a KCL expression, which says itself whether an image in it would move. */
+} & WholeText;
+/**
+ * Set when the whole unquoted text is the string: its form, to name an image in it that is no
+ * reference by itself, and what to write for that image to be moved.
+ */
+export type WholeText = {
+    readonly whole?: undefined;
+    readonly advice?: undefined;
+} | {
+    readonly whole: string;
+    readonly advice: Advice;
+};
+/** What to write for an image found in a value that is not edited to be moved, given its reference as found. */
+export type Advice = (reference: string) => string;
+/**
+ * A setting's value that is not one string: its form, and what to write for an image in it to
+ * be moved, for a warning; `kcl` when it is a KCL expression, which says itself whether an image in it would move.
+ */
 export interface ValueForm {
     readonly form: string;
+    readonly advice: Advice;
     readonly kcl?: true;
 }
 /** What a `-O` spec sets. */

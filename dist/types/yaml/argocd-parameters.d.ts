@@ -1,9 +1,10 @@
 /**
  * Where Argo CD's overrides of a source are read, and its Helm parameters as names and values:
- * shared by the editors (argocd.ts), their warnings (argocd-unpaired.ts, argocd-strings.ts)
- * and the lone tag parameters of chart-tags.ts. Nothing here edits.
+ * shared by the editors (argocd.ts), their warnings (argocd-unpaired.ts, argocd-strings.ts),
+ * the lone tag parameters of chart-tags.ts and the overrides that name a parameter by index
+ * (engine/overrides.ts). Nothing here edits.
  */
-import type { YamlDocument } from "./file.js";
+import type { YamlDocument, YamlFile } from "./file.js";
 import type { HelmField } from "./helm.js";
 import { type YamlNode } from "./node.js";
 import type { PathSegment } from "./path.js";
@@ -27,3 +28,12 @@ export declare function parametersAt(root: YamlNode | null, source: readonly Pat
 export declare function parameterName(name: string): string;
 /** `image.tag` -> [`image`, `tag`]; a dot escaped for Helm (`a\.b`) is part of a key. */
 export declare function leafOf(name: string): [prefix: string, leaf: string];
+/**
+ * The Helm parameter whose value a path names by index (`spec.source.helm.parameters[3].value`), in
+ * the first document that has it, as a path is set: its name, value and where the value is; undefined for any other path.
+ */
+export declare function indexedParameter(file: YamlFile, path: readonly PathSegment[]): {
+    readonly name: string;
+    readonly value: YamlNode | null;
+    readonly start: number;
+} | undefined;

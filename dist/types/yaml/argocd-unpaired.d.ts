@@ -7,6 +7,7 @@
 import type { WarningAbout } from "../change.js";
 import { type ImageUpdate } from "../image/update.js";
 import type { HelmField } from "./helm.js";
+import { type YamlNode } from "./node.js";
 import type { EditPlan } from "./plan.js";
 /**
  * A parameter holding exactly an incoming repository under a name no pair rule reads
@@ -16,6 +17,8 @@ import type { EditPlan } from "./plan.js";
  * override that sets the tag; a sibling named like a tag or version is the one named, when there is one.
  */
 export declare function warnUnpairedRepositories(parameters: readonly [string, HelmField][], incoming: ReadonlyMap<string, ImageUpdate>, plan: EditPlan): void;
+/** Whether a parameter reads as a tag: named like one (`image.version`), or holding a version under a name that holds no version beside a repository. */
+export declare function readsAsTag(name: string, value: YamlNode | null): boolean;
 /**
  * The end of a warning that a Helm parameter holding a tag was not moved: the override that sets it; and
  * what the warning is then about, so that an override naming that field answers it.

@@ -8,6 +8,8 @@ export interface HelmField {
     readonly node: YamlNode | null;
     readonly path: readonly PathSegment[];
     readonly inFlow: boolean;
+    /** Taken from a merge key (`<<: *img`): `path` is where it is written, shared by every mapping merging it; never written for this one. */
+    readonly merged?: boolean;
 }
 /** The fields of one Helm image; `repository` is `name` when that is how it is written. `path` names the pair (a values mapping), else its tag does. */
 export interface HelmImage {

@@ -18,6 +18,7 @@
  */
 import type { FieldChange } from "../change.js";
 import { type ValueForm, type ValueString } from "../kcl/spec-value.js";
+import { type Decoded } from "../text/escaped-edit.js";
 import type { YamlDocument } from "./file.js";
 import { type FlowScalar, type ScalarNode, type YamlNode } from "./node.js";
 import { type PathSegment } from "./path.js";
@@ -26,8 +27,8 @@ import type { EditPlan } from "./plan.js";
 export interface Setting {
     /** The spec's path or the argument's name, in the change's key. */
     readonly name: string;
-    /** The end of a warning about a value that is not edited: which values are, and what stays. */
-    readonly unedited: string;
+    /** What stays as it is when the value is not edited, for that warning (before its advice). */
+    readonly stays: string;
     /** The value's text, where a warning finds the image of a value that is not edited. */
     readonly text: string;
     /** The string the value is and where it is in the YAML string's text, or the form of a value that is none. */
@@ -58,13 +59,19 @@ export declare function optionValues(document: YamlDocument): {
 export type SettingLabel = Pick<FieldChange, "kind" | "key">;
 /** The key a change or warning names a setting by: the item's path and the spec's path or argument's name. */
 export declare function settingKey(item: SettingItem, setting: Setting): string;
-/** A settings string that is rewritten in place: plain or quoted on one line, its escapes as they would be written. */
+/**
+ * A settings string that is rewritten in place: plain or quoted on one line, its escapes as
+ * they would be written, or a double-quoted one with escapes of its own (`\x22`), read with
+ * where each character is written (`escapes`).
+ */
 export type WritableItem = SettingItem & {
     readonly node: FlowScalar;
+    readonly escapes?: Decoded;
 };
 /**
- * The item when its new text is written in its YAML string's own style, so only the value's
- * characters change; else the string's form (a block or multi-line string, escapes written
+ * The item when its new text is written in its YAML string's own style, or spliced into a
+ * one-line double-quoted string keeping its escapes, so only the value's characters change;
+ * else the string's form (a block or multi-line string, a plain or single-quoted one written
  * otherwise), for a warning that ends with REWRITE_ADVICE.
  */
 export declare function writableItem(plan: EditPlan, item: SettingItem): WritableItem | string;

@@ -33,7 +33,7 @@ export interface SetOptions {
     readonly typed?: boolean;
     /**
      * Whether the run sets the field at a path (`image.digest`) too. Given (a `--set` or a configured
-     * override), a tag set beside a digest the run does not set is warned about: the digest still pins the earlier build.
+     * override), a tag (or a kustomize entry's newTag) set beside a digest the run does not set is warned about: the digest still pins the earlier build.
      */
     readonly setsToo?: (path: string) => boolean;
     /** The value is a configured override's, not a `--set`'s: the warning above says so. */

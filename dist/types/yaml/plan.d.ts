@@ -31,11 +31,15 @@ export declare class EditPlan {
     readonly file: YamlFile;
     private readonly claimed;
     private readonly planned;
+    /** The value each scalar set so far is given: what a mapping merging it (`<<: *img`) reads. */
+    private readonly values;
     private readonly warnings;
     constructor(file: YamlFile);
     /** Reserves a node for the current editor: later editors leave it alone. */
     claim(node: YamlNode): void;
     isClaimed(node: YamlNode | null | undefined): boolean;
+    /** What `node` holds once the plan is applied. */
+    valueOf(node: FlowScalar): string;
     /**
      * Makes `node` hold `value` (no change when it already does) and claims it; `verbatim` as scalarSplice. A node
      * whose tag cannot hold `value` (`!!float 1.0`, splice.ts tagHolds) is left as it is, with a warning.

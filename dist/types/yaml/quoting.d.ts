@@ -8,6 +8,12 @@
 import type { FlowScalar, ScalarNode } from "./node.js";
 /** True when a YAML 1.1 or 1.2 reader would not read this plain text as a string. */
 export declare function readsAsNonString(value: string): boolean;
+/**
+ * The number plain `text` reads as, as a reader prints it back, or undefined for text that reads as no number:
+ * `5.10` reads as 5.1, `1e3` as 1000, `0x10` as 16. Where YAML 1.1 and 1.2 differ, as YAML 1.1 reads it, as Helm
+ * and kubectl do (`010` is 8, `1_000` is 1000, `1:20` is 80); `0o10`, YAML 1.2's only, is 8.
+ */
+export declare function numberRead(text: string): string | undefined;
 /** True when `value` can be written as a plain scalar and reads back as the same string. */
 export declare function isPlainSafe(value: string, inFlow: boolean): boolean;
 /** A double-quoted scalar: escapes quotes, backslashes and everything not printable. */

@@ -8,5 +8,12 @@
  * followed by empty lines becomes those lines' breaks.
  */
 export declare function fold(lines: readonly string[]): string;
-/** The text of a one-line double-quoted scalar's content (YAML 1.2 §5.7), or undefined when an escape is invalid. */
-export declare function unescapeDoubleQuoted(inner: string): string | undefined;
+/**
+ * The text of a one-line double-quoted scalar's content (YAML 1.2 §5.7), or undefined when an
+ * escape is invalid or writes a surrogate code point (left to the yaml package). With `map`,
+ * also where each UTF-16 unit of the text is written in `inner`: map[i] is the offset where
+ * unit i's character or escape starts (both units of `\U0001F600` at its backslash), and
+ * map[text.length] is inner.length. The text between escapes is copied a run at a time: this
+ * reads every escaped scalar the editors parse.
+ */
+export declare function unescapeDoubleQuoted(inner: string, map?: number[]): string | undefined;
