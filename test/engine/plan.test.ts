@@ -445,7 +445,7 @@ describe("planUpdate: what is scanned", () => {
   it("takes a mapping key named like a Docker Hub image (redis: above a chart's values) for no mention of it (final read 14, N2)", async () => {
     const values = "redis:\n  enabled: true\n  image:\n    registry: docker.io\n    repository: bitnami/redis\n    tag: 7.2.4\n";
     const p = await plan({ "values.yaml": values }, { images: ["redis:7.2.5"] });
-    expect(p.warnings).toEqual([{ message: "no file to update holds docker.io/library/redis; nothing to do for redis:7.2.5" }]);
+    expect(p.warnings).toEqual([{ message: "no file to update holds docker.io/library/redis; nothing to do for redis:7.2.5", kind: "unreached" }]);
   });
 
   it("counts as another version only a reference to the image itself: not another registry's repository of its path, nor a KCL docstring", async () => {
@@ -467,7 +467,7 @@ describe("planUpdate: what is scanned", () => {
     expect(markedPlan.warnings.map((w) => w.message)).toEqual([expect.stringMatching(/^no image is configured for Flux setter "flux-system:unknown"/)]);
     // An rc of the incoming version is another version; docker.io/acme/app and bitnami/nginx are other images, so nginx reaches no file.
     expect(p.warnings).toEqual([
-      { message: "no file to update holds docker.io/library/nginx; nothing to do for nginx:1.27" },
+      { message: "no file to update holds docker.io/library/nginx; nothing to do for nginx:1.27", kind: "unreached" },
       {
         file: "values.yaml",
         line: 6,
