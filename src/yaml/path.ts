@@ -19,14 +19,14 @@ import { isFlowScalar, mapValue, scalarText, type AliasNode, type FlowScalar, ty
 import { nullFilling, type NullValue } from "./null-fill.js";
 import { EditPlan } from "./plan.js";
 import { anchoredValue, anchorOf, hasMergeKey, MERGE_SHARED, mergedFromWords, mergedValue } from "./alias.js";
-import { numberRead, readsAsNonString } from "./quoting.js";
+import { nonStringType, numberRead, readsAsNonString, yaml11Boolean } from "./quoting.js";
 import { coreType, tagHolds } from "./splice.js";
 
 /** A number, boolean or null (not the empty value, which any value may fill). */
 const isNonString = (text: string): boolean => text !== "" && readsAsNonString(text);
 
 /** A null, written or empty: a value fills it rather than changing its type. */
-const isNull = (text: string): boolean => /^(?:~|null|Null|NULL)?$/.test(text);
+const isNull = (text: string): boolean => nonStringType(text) === "null";
 
 /** A mapping key, or (a number) a list index written in brackets. Bare `0` stays a string: it indexes a list or names a key. */
 export type PathSegment = string | number;
@@ -376,6 +376,28 @@ function pinBeside(key: PathSegment, field: (key: string) => YamlNode | undefine
   return { digest, name: [scalarText(registry), scalarText(repository)].filter((part) => part).join("/") };
 }
 
+/**
+ * Why `next`, written plain over the plain non-string `held`, is not read as the text given, as a warning says it; undefined
+ * when it is. A number is what YAML reads (`5.10` is 5.1, which Helm renders as the tag `5.1`); a boolean of YAML 1.1 alone
+ * (`yes`, `on`) is one to Helm and kubectl and a string to YAML 1.2 readers, unless the field held one already: the file
+ * is read as YAML 1.1 then.
+ */
+function misreadWords(held: string, next: string): string | undefined {
+  if (held === next) return undefined;
+  const heldType = nonStringType(held);
+  const as = (type: string) =>
+    `${next} is written as a ${type}, as the field held ${heldType === type ? "one" : heldType === undefined ? held : `a ${heldType}`}`;
+  const quoted = `give it quoted (${JSON.stringify(next)})`;
+  const read = numberRead(next);
+  if (read !== undefined) return read === next ? undefined : `${as("number")}, which YAML reads as ${read}; to set the text ${next}, ${quoted}`;
+  const boolean = yaml11Boolean(next);
+  if (boolean === undefined || yaml11Boolean(held) !== undefined) return undefined;
+  return (
+    `${as("boolean")}, which Helm and kubectl (YAML 1.1) read as ${boolean} but YAML 1.2 readers (the yaml npm package, go-yaml v3) ` +
+    `as the string "${next}"; write ${boolean} for the boolean, or ${quoted} for the text`
+  );
+}
+
 /** The keys of an image's tag: `tag` (Helm values, KCL-style configs) and kustomize's `newTag`. */
 const TAG_KEYS: ReadonlySet<string> = new Set(["tag", "newTag"]);
 
@@ -423,22 +445,16 @@ export function setYamlPath(text: string, path: string, value: string | ValueFor
     // so an unquoted value there is written as one, where any other field that holds a number keeps it one.
     const tagField = TAG_KEYS.has(String(segments.at(-1)));
     const typed = options.typed === true && (type !== undefined || (!tagField && node.style === "plain" && isNonString(node.text) && isNonString(next)));
-    // Written as a number, the value is what YAML reads, not the text given: `5.10` is 5.1, and Helm renders the tag `5.1`.
-    const read = numberRead(next);
-    if (typed && read !== undefined && read !== next && node.text !== next) {
-      plan.warn(
-        node.start,
-        `${path}: ${next} is written as a number, as the field held one, which YAML reads as ${read}; to set the text ${next}, give it quoted (${JSON.stringify(next)})`,
-      );
-    }
+    const misread = typed ? misreadWords(node.text, next) : undefined;
+    if (misread !== undefined) plan.warn(node.start, `${path}: ${misread}`);
     if (options.setsToo) warnStaleDigest(plan, document, segments, path, node, next, { ...options, setsToo: options.setsToo });
     // A value given as a string (a configured override's is computed from an image) that turns a number or boolean into a string:
     // written as a string, the change still reads `3 -> 7`; said, so that a stray quote, or a missing `typed`, is seen.
     const retyped = node.style === "plain" && isNonString(node.text) && !isNull(node.text) && node.text !== next;
     if ((options.typed !== undefined || typeof value === "string") && !typed && retyped) {
       const unquote = options.typed ? "" : options.typed === false ? "; to keep its type, give the value unquoted" : "; to keep its type, pass typed: true";
-      // Unquoted, a number that does not read back as the text given would be another number.
-      const keeps = isNonString(next) && (read === undefined || read === next);
+      // Unquoted, a value read as other than the text given (a number, a boolean to YAML 1.1 only) would not keep it.
+      const keeps = isNonString(next) && misreadWords(node.text, next) === undefined;
       const why = tagField ? " (a tag is a string to Helm and kustomize)" : keeps ? unquote : "";
       plan.warn(node.start, `${path}: ${node.text} (not a string in YAML) becomes the string "${next}"${why}`);
     }

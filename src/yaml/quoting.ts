@@ -7,39 +7,19 @@
  */
 import type { FlowScalar, ScalarNode } from "./node.js";
 
-/** YAML 1.1 booleans and nulls (go-yaml v2's resolve table) and YAML 1.2 special floats. */
-const YAML11_WORDS = new Set(
-  [
-    "y",
-    "Y",
-    "yes",
-    "Yes",
-    "YES",
-    "n",
-    "N",
-    "no",
-    "No",
-    "NO",
-    "true",
-    "True",
-    "TRUE",
-    "false",
-    "False",
-    "FALSE",
-    "on",
-    "On",
-    "ON",
-    "off",
-    "Off",
-    "OFF",
-    "~",
-    "null",
-    "Null",
-    "NULL",
-    "<<",
-    "=",
-  ].concat(...[".inf", ".Inf", ".INF"].map((inf) => [inf, `+${inf}`, `-${inf}`]), ".nan", ".NaN", ".NAN"),
-);
+/** YAML 1.1's booleans that YAML 1.2 reads as strings (go-yaml v2's resolve table), with the boolean 1.1 reads. */
+const YAML11_BOOLEANS: ReadonlyMap<string, boolean> = new Map([
+  ...["y", "Y", "yes", "Yes", "YES", "on", "On", "ON"].map((word) => [word, true] as const),
+  ...["n", "N", "no", "No", "NO", "off", "Off", "OFF"].map((word) => [word, false] as const),
+]);
+
+/** The booleans of YAML 1.2 (and 1.1), its nulls but the empty one, and its special floats. */
+const BOOLEANS: ReadonlySet<string> = new Set(["true", "True", "TRUE", "false", "False", "FALSE"]);
+const NULLS: ReadonlySet<string> = new Set(["~", "null", "Null", "NULL"]);
+const SPECIAL_FLOATS: ReadonlySet<string> = new Set([".inf", ".Inf", ".INF"].flatMap((inf) => [inf, `+${inf}`, `-${inf}`]).concat(".nan", ".NaN", ".NAN"));
+
+/** YAML 1.1 and 1.2 booleans and nulls, special floats, and 1.1's merge and value keys. */
+const YAML11_WORDS: ReadonlySet<string> = new Set([...YAML11_BOOLEANS.keys(), ...BOOLEANS, ...NULLS, ...SPECIAL_FLOATS, "<<", "="]);
 
 /** Numbers as YAML 1.1 and 1.2 read them (underscores are digit separators in 1.1). */
 const NUMBER_PATTERNS = [
@@ -73,6 +53,21 @@ export function numberRead(text: string): string | undefined {
   // A form the patterns take that holds no digit (`0x_`, `._`): no number to name.
   if (typeof value === "number" && Number.isNaN(value)) return undefined;
   return String(text.startsWith("-") ? -value : value);
+}
+
+/**
+ * The boolean plain `text` is to YAML 1.1, where YAML 1.2 reads it as a string: `yes`, `on`, `y` are true and `no`,
+ * `off`, `n` false to Helm and kubectl, strings to the yaml npm package and go-yaml v3 (kyaml). Undefined for any other text.
+ */
+export function yaml11Boolean(text: string): boolean | undefined {
+  return YAML11_BOOLEANS.get(text);
+}
+
+/** What plain `text` is to YAML 1.1 when it is a number, boolean or null, as a message names it; undefined for any other text. */
+export function nonStringType(text: string): "number" | "boolean" | "null" | undefined {
+  if (text === "" || NULLS.has(text)) return "null";
+  if (YAML11_BOOLEANS.has(text) || BOOLEANS.has(text)) return "boolean";
+  return SPECIAL_FLOATS.has(text) || NUMBER_PATTERNS.some((pattern) => pattern.test(text)) ? "number" : undefined;
 }
 
 /** Characters written unescaped: YAML's c-printable minus tabs, BOM and anything YAML 1.1 reads as a line break. */

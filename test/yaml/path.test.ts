@@ -323,6 +323,46 @@ describe("setFromSpec", () => {
     expect(setFromSpec("tag: v1\n", "tag=1.10", false)).toMatchObject({ text: 'tag: "1.10"\n', warnings: [] });
   });
 
+  it("keeps a boolean field a boolean, and says where the word written is a boolean to YAML 1.1 only: Helm reads yes as true, the yaml npm package as a string", () => {
+    const { text, warnings } = setFromSpec("ingress:\n  enabled: true\n", "ingress.enabled=yes", false);
+    expect(text).toBe("ingress:\n  enabled: yes\n");
+    expect(warnings).toEqual([
+      {
+        line: 2,
+        message:
+          "ingress.enabled: yes is written as a boolean, as the field held one, which Helm and kubectl (YAML 1.1) read as true but YAML 1.2 readers " +
+          '(the yaml npm package, go-yaml v3) as the string "yes"; write true for the boolean, or give it quoted ("yes") for the text',
+      },
+    ]);
+    // Over a number or a null, the message names what the field held; a quoted value is the string, whose warning gives no advice to unquote it.
+    expect(setFromSpec("replicas: 3\n", "replicas=off", false).warnings[0]?.message).toMatch(
+      /^replicas: off is written as a boolean, as the field held a number, .* read as false /,
+    );
+    expect(setFromSpec("mode: ~\n", "mode=1.20", false).warnings[0]?.message).toMatch(
+      /^mode: 1.20 is written as a number, as the field held a null, which YAML reads as 1.2;/,
+    );
+    expect(setFromSpec("enabled: true\n", 'enabled="yes"', false).warnings).toEqual([
+      { line: 1, message: 'enabled: true (not a string in YAML) becomes the string "yes"' },
+    ]);
+    // true and false read alike in YAML 1.1 and 1.2; a field holding yes or on is read as YAML 1.1 already.
+    expect(setFromSpec("enabled: yes\n", "enabled=false", false)).toMatchObject({ text: "enabled: false\n", warnings: [] });
+    expect(setFromSpec("enabled: on\n", "enabled=off", false)).toMatchObject({ text: "enabled: off\n", warnings: [] });
+    expect(setFromSpec("replicas: 3\n", "replicas=~", false)).toMatchObject({ text: "replicas: ~\n", warnings: [] });
+  });
+
+  it("writes a value a YAML 1.1 or 1.2 reader takes for a boolean or null as a string where the field held a string, and in a tag", () => {
+    for (const word of ["yes", "on", "n", "true", "~", "null"]) {
+      expect(setFromSpec("mode: fast\n", `mode=${word}`, false)).toMatchObject({ text: `mode: "${word}"\n`, warnings: [] });
+      expect(setFromSpec("image:\n  tag: v1\n", `image.tag=${word}`, false)).toMatchObject({ text: `image:\n  tag: "${word}"\n`, warnings: [] });
+    }
+    expect(setFromSpec("mode: 'fast'\n", "mode=off", false).text).toBe("mode: 'off'\n");
+    expect(setFromSpec("images:\n  - name: app\n    newTag: v1\n", "images[0].newTag=no", false).text).toBe('images:\n  - name: app\n    newTag: "no"\n');
+    expect(setFromSpec("tag: true\n", "tag=yes", false)).toMatchObject({
+      text: 'tag: "yes"\n',
+      warnings: [{ message: 'tag: true (not a string in YAML) becomes the string "yes" (a tag is a string to Helm and kustomize)' }],
+    });
+  });
+
   it("writes a tag as a string, also over a number or a null: Helm reads a float 5.10 as 5.1, and kustomize refuses a number in newTag", () => {
     const values = "image:\n  repository: ghcr.io/acme/payments\n  tag: 5.4\n";
     expect(setFromSpec(values, "image.tag=5.10", false)).toEqual({

@@ -2,7 +2,7 @@ import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { parseYaml } from "../../src/yaml/file.js";
 import type { ScalarNode } from "../../src/yaml/node.js";
-import { doubleQuoted, isPlainSafe, numberRead, readsAsNonString, renderScalar, scalarForm } from "../../src/yaml/quoting.js";
+import { doubleQuoted, isPlainSafe, nonStringType, numberRead, readsAsNonString, renderScalar, scalarForm, yaml11Boolean } from "../../src/yaml/quoting.js";
 
 describe("readsAsNonString (kyaml FormatNonStringStyle, YAML 1.1 and 1.2)", () => {
   it.each([
@@ -62,6 +62,44 @@ describe("numberRead", () => {
   it("reads 0o10, YAML 1.2's octal, as 1.2 does, and no number in a string, a boolean or .inf", () => {
     expect([numberRead("0o10"), String(parse("0o10"))]).toEqual(["8", "8"]);
     for (const text of ["1.2.3", "v1", "true", "yes", ".inf", "", "5.4-rc1", "0x_", "._"]) expect(numberRead(text)).toBeUndefined();
+  });
+});
+
+describe("yaml11Boolean", () => {
+  it.each([
+    ["yes", true],
+    ["Y", true],
+    ["On", true],
+    ["no", false],
+    ["n", false],
+    ["OFF", false],
+  ])("reads %j as %s, as YAML 1.1 does (Helm, kubectl), where YAML 1.2 reads the string", (text, read) => {
+    expect(yaml11Boolean(text)).toBe(read);
+    expect(parse(text, { version: "1.1" })).toBe(read);
+    expect(parse(text)).toBe(text);
+  });
+
+  it("reads no boolean where YAML 1.1 and 1.2 agree, or in a string", () => {
+    for (const text of ["true", "False", "~", "1", "yes!", "oN", "ye"]) expect(yaml11Boolean(text)).toBeUndefined();
+  });
+});
+
+describe("nonStringType", () => {
+  it.each([
+    ["3", "number"],
+    ["5.10", "number"],
+    ["-.inf", "number"],
+    ["true", "boolean"],
+    ["off", "boolean"],
+    ["~", "null"],
+    ["", "null"],
+    ["NULL", "null"],
+  ])("names %j a %s", (text, type) => {
+    expect(nonStringType(text)).toBe(type);
+  });
+
+  it("names no type for a string, nor for YAML 1.1's merge key", () => {
+    for (const text of ["v1", "1.2.3", "<<", "nulls"]) expect(nonStringType(text)).toBeUndefined();
   });
 });
 
