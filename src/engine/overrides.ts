@@ -4,12 +4,13 @@
  */
 import type { Diagnostic, EditResult, FieldChange, FieldEditResult, FieldWarning, ValueFor, Warning, WarningAbout } from "../change.js";
 import { formatDiagnostic, publicWarning, SourceError } from "../change.js";
-import { nextImageText, nextTagText, type ImageUpdate } from "../image/update.js";
+import { nextImageText, nextTagText, nextVersion, type ImageUpdate } from "../image/update.js";
 import { applyOverrides, type ComputedOverride } from "../kcl/override.js";
 import type { Overridden } from "../kcl/editor.js";
 import { formatOverridePath, OverrideSpecError, parseOverrideSpec } from "../kcl/override-spec.js";
 import { parsePath, parseYamlSpec, setFromSpec, setYamlPath } from "../yaml/path.js";
 import { indexedParameter, leafOf, parameterName } from "../yaml/argocd-parameters.js";
+import { namedImageString, withVersion } from "../yaml/argocd.js";
 import { readsAsTag } from "../yaml/argocd-unpaired.js";
 import { tryYamlFile } from "../yaml/file.js";
 import { scalarText } from "../yaml/node.js";
@@ -127,10 +128,22 @@ interface FileOverride extends ComputedOverride {
 export function configuredOverride(override: OverrideConfig, images: readonly ImageUpdate[]): FileOverride[] {
   const update = images.find((u) => u.image.repository === override.repository);
   if (!update) return [];
+  const inArgoImages = ARGO_KUSTOMIZE_IMAGE.test(fieldKey(override.spec));
   const value: ValueFor =
-    override.part === "tag" ? (current, kept) => nextTagText(update, current, kept) : (current, kept) => nextImageText(update, override.image, current, kept);
+    override.part === "tag"
+      ? (current, kept) => nextTagText(update, current, kept)
+      : (current, kept) => {
+          // Argo CD's `name=mirror:tag` (or `name=*:tag`): its version follows the image, what it applies to and its name stay.
+          const named = inArgoImages && current !== undefined ? namedImageString(current) : undefined;
+          if (!named) return nextImageText(update, override.image, current, kept);
+          const next = nextVersion(update, named.version, kept);
+          return next && withVersion(named, next);
+        };
   return [{ path: override.spec, value, configured: override }];
 }
+
+/** A string of an Argo CD source's (or parameter override file's) `kustomize.images`, as fieldKey writes its path. */
+const ARGO_KUSTOMIZE_IMAGE = /(?:^|\.)kustomize\.images\.\d+$/;
 
 /**
  * What the overrides of a KCL file set, `images` being the file's: the repositories whose

@@ -22,11 +22,12 @@
  * A value an ApplicationSet's generators fill in (`{{tag}}`, `{{.tag}}`) is theirs: it is named
  * in a warning, never edited (placeholder.ts).
  */
-import { normalizeRepository, tryParseImageRef } from "../image/reference.js";
-import { byRepository, nextReference, renamedWarning, type ImageUpdate } from "../image/update.js";
+import { formatImageRef, tryParseImageRef, type ImageRef } from "../image/reference.js";
+import { byRepository, nextReference, nextVersion, versionOf, type ImageUpdate, type Version } from "../image/update.js";
 import type { YamlDocument } from "./file.js";
 import { setHelmImage, type HelmField, type HelmImage } from "./helm.js";
 import { setImageScalar } from "./images.js";
+import { warnRenamed } from "./kustomize.js";
 import { isFlowScalar, mapValue, nodeAt, type FlowScalar, type YamlNode } from "./node.js";
 import { formatPath, type PathSegment } from "./path.js";
 import { hasPlaceholder, literalIndexOf, warnSubstituted } from "./placeholder.js";
@@ -50,15 +51,17 @@ export const editArgoCdImages: Editor = (file, request, plan) => {
         const eq = literalIndexOf(entry.text, "=");
         // A placeholder in the `name=` part only picks what the entry applies to: a literal version after it is the entry's own.
         if (hasPlaceholder(entry.text.slice(eq + 1))) return warnSubstituted(entry, [...path, index], incoming, plan);
-        if (entry.text.startsWith("*", eq + 1)) return setKeptName(entry, eq, [...path, index], list.flow, incoming, plan, document);
+        if (entry.text.startsWith("*", eq + 1)) return setKeptName(entry, [...path, index], list.flow, incoming, plan, document);
         const ref = tryParseImageRef(entry.text.slice(eq + 1));
         const update = ref && incoming.get(ref.repository);
         if (!ref || !update) {
-          // As in a kustomization: a mirror pinned to a tag of its own, not yet the incoming one.
-          const renamed = eq > 0 ? incoming.get(normalizeRepository(entry.text.slice(0, eq)) ?? "")?.image : undefined;
-          const pinned = ref !== undefined && (ref.tag !== undefined || ref.digest !== undefined);
-          if (renamed && pinned && ref.tag !== renamed.tag)
-            plan.warn(entry.start, `${formatPath([...path, index])} ${renamedWarning(renamed.repository, ref.name)}`);
+          // As in a kustomization: a mirror pinned to a version of its own, which the whole string holds.
+          if (ref && eq > 0)
+            warnRenamed(plan, incoming, { start: entry.start, entry: [...path, index], field: [...path, index] }, entry.text.slice(0, eq), {
+              name: ref.name,
+              tag: ref.tag,
+              pinned: ref.tag !== undefined || ref.digest !== undefined,
+            });
           return;
         }
         // `name=image` with no version only renames: the tag stays the manifests' own.
@@ -78,21 +81,48 @@ export const editArgoCdImages: Editor = (file, request, plan) => {
  */
 function setKeptName(
   entry: FlowScalar,
-  eq: number,
   path: readonly PathSegment[],
   inFlow: boolean,
   incoming: ReadonlyMap<string, ImageUpdate>,
   plan: EditPlan,
   document: YamlDocument,
 ): void {
-  const name = entry.text.slice(0, eq);
-  const version = entry.text.slice(eq + 2);
-  const ref = eq > 0 && version !== "" ? tryParseImageRef(name + version) : undefined;
-  const update = ref && ref.name === name ? incoming.get(ref.repository) : undefined;
-  if (!ref || !update) return;
+  const named = namedImageString(entry.text);
+  const update = named?.ref && incoming.get(named.ref.repository);
+  if (!update) return;
   const key = formatPath(path);
-  const next = nextReference(update, ref, plan.keptBy(entry.start, key));
-  if (next) plan.setScalar(entry, `${entry.text.slice(0, eq + 2)}${next.slice(name.length)}`, inFlow, { kind: "kustomize", key, document });
+  const next = nextVersion(update, named.version, plan.keptBy(entry.start, key));
+  if (next) plan.setScalar(entry, withVersion(named, next), inFlow, { kind: "kustomize", key, document });
+}
+
+/** A `kustomize.images` string naming what it applies to (`name=…`), read. */
+export interface NamedImageString {
+  /** What stays as written before the version: `name=` and the image's name, or `name=*`. */
+  readonly head: string;
+  readonly version: Version;
+  /** The image it sets, `*` standing for `name`; undefined where `name` reads as none (`{{.env}}-web=*:1.0.0`). */
+  readonly ref: ImageRef | undefined;
+}
+
+/** `name=image` or `name=*<version>` (kustomize's "keep the name"), read; undefined for a string without `name=` or without an image or a version after it. */
+export function namedImageString(text: string): NamedImageString | undefined {
+  const eq = literalIndexOf(text, "=");
+  if (eq <= 0) return undefined;
+  const name = text.slice(0, eq);
+  if (!text.startsWith("*", eq + 1)) {
+    const ref = tryParseImageRef(text.slice(eq + 1));
+    return ref && { head: `${name}=${ref.name}`, version: versionOf(ref.tag, ref.digest), ref };
+  }
+  const after = text.slice(eq + 2);
+  // The version is read as any name's: `*` keeps whatever `name` is.
+  const version = after === "" ? undefined : tryParseImageRef(`x${after}`);
+  const ref = tryParseImageRef(name + after);
+  return version && { head: `${name}=*`, version: versionOf(version.tag, version.digest), ref: ref?.name === name ? ref : undefined };
+}
+
+/** The string `named` holding the version `next` instead, the rest as written. */
+export function withVersion(named: NamedImageString, next: Version): string {
+  return named.head + formatImageRef({ name: "", ...next });
 }
 
 export const editArgoCdHelm: Editor = (file, request, plan) => {

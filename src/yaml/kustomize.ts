@@ -110,15 +110,11 @@ function editList(
     const repository = normalizeRepository(newName || scalarText(field("name")) || "");
     const update = repository && incoming.get(repository);
     if (!update) {
-      const renamed = incoming.get(normalizeRepository(scalarText(field("name")) || "") ?? "")?.image;
-      // A rename without a tag of its own keeps the manifests' tag, which moves: only a pinned tag stays behind.
-      // One already at the incoming tag was set by whoever follows the mirror (an override): no news.
-      const pinned = field("newTag") !== undefined || field("digest") !== undefined;
-      // It advises setting the entry's newTag: an override (configured or `--set`) that sets it answers it (overrides.ts).
-      if (newName && renamed && pinned && scalarText(field("newTag")) !== renamed.tag)
-        plan.warn(entry.start, `${formatPath([...path, index])} ${renamedWarning(renamed.repository, newName)}`, undefined, {
-          field: formatPath([...path, index, "newTag"]),
-          reason: "advised-override",
+      if (newName)
+        warnRenamed(plan, incoming, { start: entry.start, entry: [...path, index], field: [...path, index, "newTag"] }, scalarText(field("name")) ?? "", {
+          name: newName,
+          tag: scalarText(field("newTag")),
+          pinned: field("newTag") !== undefined || field("digest") !== undefined,
         });
       return;
     }
@@ -154,6 +150,29 @@ function editList(
       if (isFlowScalar(node)) plan.setScalar(node, value, entry.flow, label(key));
     }
     for (const { key, value } of writes) if (field(key) === undefined) plan.addPair(entry, [key], value, label(key));
+  });
+}
+
+/**
+ * A kustomize image override that renames the incoming image `name` (as written) to another repository
+ * (`to`, a mirror) with a version of its own: that version is the other repository's, so it is left, with
+ * a warning at the override advising to set `field`, the one holding that version (an `images:` entry's
+ * newTag, Argo CD's whole `name=image` string); an override (configured or `--set`) that sets it answers
+ * it (overrides.ts). A rename without a version keeps the manifests' tag, which moves, and one already at
+ * the incoming tag was set by whoever follows the mirror: no news.
+ */
+export function warnRenamed(
+  plan: EditPlan,
+  incoming: ReadonlyMap<string, ImageUpdate>,
+  at: { readonly start: number; readonly entry: readonly PathSegment[]; readonly field: readonly PathSegment[] },
+  name: string,
+  to: { readonly name: string; readonly tag: string | undefined; readonly pinned: boolean },
+): void {
+  const renamed = incoming.get(normalizeRepository(name) ?? "")?.image;
+  if (!renamed || !to.pinned || to.tag === renamed.tag) return;
+  plan.warn(at.start, `${formatPath(at.entry)} ${renamedWarning(renamed.repository, to.name)}`, undefined, {
+    field: formatPath(at.field),
+    reason: "advised-override",
   });
 }
 

@@ -107,6 +107,30 @@ describe("overFile", () => {
     });
   });
 
+  it("moves only the version of an Argo CD kustomize image string naming what it applies to, kept as written: a mirror's, or one after *", () => {
+    const app = (images: string) => `kind: Application\nspec:\n  source:\n    kustomize:\n      images:\n${images}`;
+    const text = app(`        - ghcr.io/acme/web=registry.internal/web:2.0.0\n        - "{{.env}}-web=*:2.0.0"\n`);
+    const at = (index: number, ref: string, policy?: { semver: { range: string } }) =>
+      configuredOverride({ ...override(`spec.source.kustomize.images[${index}]`, "ghcr.io/acme/web"), file: "app.yaml" }, [
+        { image: parseImageRef(ref), ...(policy && { policy: parsePolicy(policy) }) },
+      ]);
+    const moved = overFile("app.yaml", "yaml", unedited(text), [...at(0, `ghcr.io/acme/web:2.1.0@${digest}`), ...at(1, "ghcr.io/acme/web:2.1.0")], false);
+    expect(moved.text).toBe(app(`        - ghcr.io/acme/web=registry.internal/web:2.1.0@${digest}\n        - "{{.env}}-web=*:2.1.0"\n`));
+    // Its version is judged as the image's own: a policy keeps a newer one.
+    const kept = overFile(
+      "app.yaml",
+      "yaml",
+      unedited(text.replace("web:2.0.0", "web:2.3.0")),
+      at(0, "ghcr.io/acme/web:2.1.0", { semver: { range: "^2.0.0" } }),
+      false,
+    );
+    expect([kept.changes, kept.warnings.map((w) => w.message.split(",")[0])]).toEqual([[], ["spec.source.kustomize.images[0] keeps 2.3.0"]]);
+    // A string of no other field is read so: it is written whole.
+    const values = "image: a=b:1.0.0\n";
+    const whole = configuredOverride({ ...override("image", "ghcr.io/acme/web"), file: "values.yaml" }, [{ image: parseImageRef("ghcr.io/acme/web:2.1.0") }]);
+    expect(overFile("values.yaml", "yaml", unedited(values), whole, false).text).toBe("image: ghcr.io/acme/web:2.1.0\n");
+  });
+
   describe("a configured override of a field a Flux marker marks: the marker alone sets it", () => {
     const values = 'image:\n  repository: ghcr.io/acme/web\n  tag: "1.4.0" # {"$imagepolicy": "flux-system:web:tag"}\n';
     const jobs = (ref: string) => configuredOverride(override("image.tag", "ghcr.io/acme/jobs", "tag"), [{ image: parseImageRef(ref) }]);

@@ -1,6 +1,8 @@
 /** Argo CD's source overrides: kustomize `[name=]image` strings and Helm parameters, in Applications and parameter override files. */
 import { describe, expect, it } from "vitest";
 import type { EditRequest } from "../../src/change.js";
+import { planUpdate } from "../../src/engine/plan.js";
+import { memorySource } from "../../src/engine/source.js";
 import { editArgoCdHelm, editArgoCdImages } from "../../src/yaml/argocd.js";
 import { editYaml, runEditors } from "../../src/yaml/editor.js";
 import { DIGEST_A, DIGEST_B, dataOf, numericVersions, update, withImages } from "./helpers.js";
@@ -81,6 +83,31 @@ spec:
     expect(warnings.map((w) => [w.line, w.message.split(",")[0]])).toEqual([
       [3, "kustomize.images[0] renames ghcr.io/acme/app to registry.internal/mirror/app"],
     ]);
+  });
+
+  it("no longer says a mirror's tag is left once an override, configured or --set, sets that string as the warning advises, as a kustomization's newTag", async () => {
+    const app = `apiVersion: argoproj.io/v1alpha1
+kind: Application
+metadata: {name: web}
+spec:
+  source:
+    kustomize:
+      images:
+        - ghcr.io/acme/web=registry.acme.internal/acme/web:2.0.0
+`;
+    const override = "overrides:\n  - file: app.yaml\n    spec: spec.source.kustomize.images[0]\n    image: ghcr.io/acme/web\n";
+    const run = (files: Record<string, string>, sets: string[] = []) =>
+      planUpdate(memorySource(new Map(Object.entries({ "app.yaml": app, ...files }))), { images: ["ghcr.io/acme/web:2.1.0"], setters: [], sets, paths: [] });
+    const plain = await run({});
+    expect([plain.changes, plain.warnings.map((w) => [w.file, w.line, w.message.split(",")[0]])]).toEqual([
+      [],
+      [["app.yaml", 8, "spec.source.kustomize.images[0] renames ghcr.io/acme/web to registry.acme.internal/acme/web"]],
+    ]);
+    const mirrored = "ghcr.io/acme/web=registry.acme.internal/acme/web:2.1.0";
+    for (const answered of [await run({ ".github/gitops-promote.yaml": override }), await run({}, [`app.yaml:spec.source.kustomize.images[0]=${mirrored}`])]) {
+      expect(answered.changes.map((c) => [c.line, c.key, c.new])).toEqual([[8, "spec.source.kustomize.images[0]", mirrored]]);
+      expect(answered.warnings).toEqual([]);
+    }
   });
 
   it("warns at an image an ApplicationSet's generators fill in ({{tag}}), and edits it not", () => {
