@@ -4,7 +4,7 @@ import { execFileSync } from "node:child_process";
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { blockAfter } from "./support/readme.js";
+import { blockAfter, doc } from "./support/readme.js";
 import { tempDir } from "./support/temp.js";
 
 const npm = (args: readonly string[], cwd: string): string =>
@@ -59,10 +59,12 @@ describe("the npm package", () => {
     expect(run(app, "quiet.mjs", { LOG_TOKENS: "1", LOG_STREAM: "1" })).toBe("");
   });
 
-  it("runs the README's library examples as written, printing what the README says they print", async () => {
-    await writeFile(join(app, "readme-example.mjs"), blockAfter("## Library", "js"));
-    expect(run(app, "readme-example.mjs")).toBe(blockAfter("This prints:", ""));
-    await writeFile(join(app, "readme-editors.mjs"), blockAfter("`editYaml(text, request)` and `editKcl(text, request)` edit one text", "js"));
-    expect(run(app, "readme-editors.mjs")).toBe(blockAfter("This prints (each result's `text` is the edited file):", ""));
+  it("runs docs/library.md's examples as written, printing what the page says they print", async () => {
+    const library = doc("library.md");
+    await writeFile(join(app, "readme-example.mjs"), blockAfter("# gitops-promote as a library", "js", library));
+    expect(run(app, "readme-example.mjs")).toBe(blockAfter("This prints:", "", library));
+    const editors = blockAfter("`editYaml(text, request)` and `editKcl(text, request)` edit one text", "js", library);
+    await writeFile(join(app, "readme-editors.mjs"), editors);
+    expect(run(app, "readme-editors.mjs")).toBe(blockAfter("This prints (each result's `text` is the edited file):", "", library));
   });
 });

@@ -1,14 +1,15 @@
 // The README documents both Actions; these checks keep its tables and its workflow snippets (and the
 // copy-paste workflows in examples/workflows) in step with the action.yml files people actually run, and its
 // configuration and --json examples in step with examples/targets and what the CLI prints for it.
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { main } from "../src/cli/main.js";
-import { blockAfter, readme } from "./support/readme.js";
+import { blockAfter, docs, readme } from "./support/readme.js";
 
 interface Manifest {
+  description: string;
   inputs: Record<string, { default?: unknown }>;
   outputs: Record<string, unknown>;
 }
@@ -56,13 +57,20 @@ describe.each(Object.entries(actions))("README: the %s Action", (name, { manifes
     expect(tableAfter(`#### Inputs of the ${name} Action`)).toEqual(expected);
   });
 
+  it("has a description the Marketplace takes (less than 125 characters)", () => {
+    expect(manifest.description.length).toBeLessThan(125);
+  });
+
   it("lists every output, in action.yml's order", () => {
     expect(tableAfter(`#### Outputs of the ${name} Action`).map((row) => row.name)).toEqual(Object.keys(manifest.outputs));
   });
 });
 
 describe("workflows people copy", () => {
-  const snippets = [...readme.matchAll(/```yaml\n([^]*?)```/g)].map((m, i) => [`README yaml block ${i + 1}`, m[1] ?? ""] as const);
+  const pages = [["README", readme] as const, ...[...docs].map(([file, text]) => [`docs/${file}`, text] as const)];
+  const snippets = pages.flatMap(([page, text]) =>
+    [...text.matchAll(/```yaml\n([^]*?)```/g)].map((m, i) => [`${page} yaml block ${i + 1}`, m[1] ?? ""] as const),
+  );
   const examples = readdirSync("examples/workflows").map(
     (file) => [`examples/workflows/${file}`, readFileSync(join("examples/workflows", file), "utf8")] as const,
   );
@@ -95,5 +103,36 @@ describe("examples people run: examples/targets is the README's configuration ex
     const code = await main(argv, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), env: {} });
     expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
     expect(JSON.parse(stdout)).toEqual(JSON.parse(blockAfter("`--json` prints one JSON object on", "json")));
+  });
+});
+
+describe("links between the README and docs/", () => {
+  /** GitHub's anchor for a heading: lower case, punctuation other than `-` and `_` dropped, spaces as `-`. */
+  const slug = (heading: string): string =>
+    heading
+      .trim()
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}\- _]/gu, "")
+      .replace(/ /g, "-");
+  const anchors = (text: string): Set<string> =>
+    new Set(
+      text
+        .replace(/```[^]*?```/g, "")
+        .match(/^#+ .*$/gm)
+        ?.map((line) => slug(line.replace(/^#+ /, ""))) ?? [],
+    );
+  const pages = [["README.md", readme] as const, ...[...docs].map(([file, text]) => [`docs/${file}`, text] as const)];
+
+  it.each(pages)("every link of %s names a file that exists, and a heading it has", (page, text) => {
+    const broken: string[] = [];
+    const prose = text.replace(/```[^]*?```/g, "").replace(/``[^]*?``|`[^`\n]*`/g, "");
+    for (const [, target = ""] of prose.matchAll(/\]\(([^)\s]+)\)/g)) {
+      if (/^[a-z]+:/.test(target)) continue;
+      const [path = "", anchor] = target.split("#");
+      const file = path === "" ? page : join(dirname(page), path);
+      if (!existsSync(file)) broken.push(target);
+      else if (anchor !== undefined && !anchors(readFileSync(file, "utf8")).has(anchor)) broken.push(target);
+    }
+    expect(broken).toEqual([]);
   });
 });
