@@ -18,7 +18,7 @@ import { cappedList } from "../text/and-list.js";
 import { lineBreaks } from "../text/line-index.js";
 import { linesMovedBy, shiftLines } from "../text/line-shift.js";
 import { applySplices, byPosition, type Splice } from "../text/splice.js";
-import { plainString, usableSpecValue } from "./spec-value.js";
+import { kclNumberRead, plainString, usableSpecValue } from "./spec-value.js";
 import { readStringLiteral, stringLiteralValue, writeStringLiteral } from "./string-literal.js";
 import type { ConfigEntry, ConfigExpr, ConfigItem, Expr, ListExpr, ListItem, Module, Statement } from "./syntax.js";
 import { isName, sourceStart, StringFlag, T, type Tokens } from "./tokenizer.js";
@@ -273,7 +273,14 @@ class Planner {
       );
     }
     const quote = `for the string, quote it: ${key}="${written}" (in a shell, single-quote the whole argument)`;
-    const becomes = now === "name" ? `the name ${written}, which KCL reads as a variable; ${quote}` : `the ${now} ${written}`;
+    // A number where a string was is a tag or version given unquoted, most likely: `5.10` is the float 5.1 to KCL.
+    const read = now === "number" && was === "string" ? kclNumberRead(written) : undefined;
+    const becomes =
+      now === "name"
+        ? `the name ${written}, which KCL reads as a variable; ${quote}`
+        : now === "number" && was === "string"
+          ? `the number ${written}${read === undefined || read === written ? "" : `, which KCL reads as ${read}`}; ${quote}`
+          : `the ${now} ${written}`;
     this.warn(old.first, `${key}: ${nodeText(this.tokens, old)} (a ${was}) becomes ${becomes}`);
   }
 

@@ -246,6 +246,29 @@ describe("applyOverrides: values", () => {
     expect(applyOverrides(text, ["replicas=4", 'image="x"', "port=_other"]).warnings).toEqual([]);
   });
 
+  it("writes a number over a string as given, as kcl -O does, and says what KCL reads and the spec for the string: 5.10 is the float 5.1", () => {
+    const text = 'app = {\n    image = {\n        repository = "ghcr.io/acme/payments"\n        tag = "5.4"\n    }\n}\n';
+    const { text: after, warnings } = applyOverrides(text, ["app.image.tag=5.10"]);
+    expect(after).toBe(text.replace('"5.4"', "5.10"));
+    expect(warnings).toEqual([
+      {
+        line: 4,
+        message:
+          'app.image.tag: "5.4" (a string) becomes the number 5.10, which KCL reads as 5.1; for the string, quote it: app.image.tag="5.10" (in a shell, single-quote the whole argument)',
+      },
+    ]);
+    const said = (value: string) => applyOverrides(text, [`app.image.tag=${value}`]).warnings[0]?.message;
+    expect(said("1Ki")).toMatch(/becomes the number 1Ki, which KCL reads as 1024\.0; for the string, quote it: app\.image\.tag="1Ki" /);
+    expect(said("0x10")).toMatch(/, which KCL reads as 16;/);
+    // A number KCL reads as written still turns the string into a number: the spec for the string is given alone.
+    expect(said("5")).toBe(
+      'app.image.tag: "5.4" (a string) becomes the number 5; for the string, quote it: app.image.tag="5" (in a shell, single-quote the whole argument)',
+    );
+    // Quoted, it is the string; a number over a number is the number asked for.
+    expect(applyOverrides(text, ['app.image.tag="5.10"'])).toMatchObject({ text: text.replace("5.4", "5.10"), warnings: [] });
+    expect(applyOverrides("replicas = 3\n", ["replicas=2.50"]).warnings).toEqual([]);
+  });
+
   it("writes an operation holding a quoted string as KCL -O does, the string of its text, and says how to write the operation", () => {
     const text = 'app = {image = "ghcr.io/acme/web:1.2.3"}\n';
     const result = applyOverrides(text, ['app.image="ghcr.io/acme/web:" + _tag']);
