@@ -269,13 +269,13 @@ class Reader {
 
   policy(node: Node | null, at: Node, path: string): Policy | undefined {
     // Copied from argocd-image-updater's allow-tags, the pattern would be matched with its prefix and refuse every tag.
+    // The rest of the policy is still read, so that every problem is said at once.
     const pattern = isMap(node) ? node.getIn(["filterTags", "pattern"], true) : undefined;
-    if (isScalar(pattern) && typeof pattern.value === "string" && pattern.value.startsWith("regexp:")) {
-      this.issue(pattern, join(path, "filterTags", "pattern"), "`regexp:` is argocd-image-updater's prefix; filterTags takes the bare expression");
-      return undefined;
-    }
+    const prefixed = isScalar(pattern) && typeof pattern.value === "string" && pattern.value.startsWith("regexp:");
+    if (prefixed) this.issue(pattern, join(path, "filterTags", "pattern"), "`regexp:` is argocd-image-updater's prefix; filterTags takes the bare expression");
     try {
-      return parsePolicy(node?.toJS(this.doc) ?? null);
+      const policy = parsePolicy(node?.toJS(this.doc) ?? null);
+      return prefixed ? undefined : policy;
     } catch (error) {
       if (!(error instanceof PolicyError)) throw error;
       for (const issue of error.issues) {

@@ -260,6 +260,14 @@ describe("parseConfig: bad configuration, each with file, line and field", () =>
       [`${FILE}:8: targets[0].images[0].policy.filterTags.pattern: \`regexp:\` is argocd-image-updater's prefix; filterTags takes the bare expression`],
     ],
     [
+      "a regexp: prefix beside a bad order: both said at once",
+      "targets:\n  - name: prod\n    paths: [apps/**]\n    images:\n      - repository: ghcr.io/acme/worker\n        policy:\n          alphabetical: { order: up }\n          filterTags: { pattern: 'regexp:^v' }\n",
+      [
+        `${FILE}:7: targets[0].images[0].policy.alphabetical.order: must be asc or desc, not "up"`,
+        `${FILE}:8: targets[0].images[0].policy.filterTags.pattern: \`regexp:\` is argocd-image-updater's prefix; filterTags takes the bare expression`,
+      ],
+    ],
+    [
       "a policy with two kinds and a bad order",
       "setters:\n  ns:app:\n    image: nginx\n    policy:\n      numerical: { order: newest }\n      alphabetical: {}\n",
       [
