@@ -6,10 +6,12 @@
  * Each file's anchors and each document's values are indexed once, on the first alias asked
  * about: a file of thousands of aliases is read in linear time.
  */
+import type { KeptBy } from "../image/update.js";
 import { partitionPoint } from "../text/partition-point.js";
 import type { YamlFile } from "./file.js";
-import type { AliasNode, MapNode, YamlNode } from "./node.js";
-import type { PathSegment } from "./path.js";
+import { mapValue, type AliasNode, type FlowScalar, type MapNode, type YamlNode } from "./node.js";
+import { formatPath, type PathSegment } from "./path.js";
+import type { EditPlan } from "./plan.js";
 import { forEachValue } from "./walk.js";
 
 /** `&name` as a whole word: a name ends at a space, a flow indicator or the end. */
@@ -117,4 +119,67 @@ function mergedFrom(file: YamlFile, root: YamlNode | null, map: MapNode, path: r
     }
   }
   return undefined;
+}
+
+/** A field of a mapping as YAML reads it: its value node, the path a change names it by, and whether it is inside a flow collection. */
+export interface MappingField {
+  readonly node: YamlNode | null;
+  readonly path: readonly PathSegment[];
+  readonly inFlow: boolean;
+  /** Taken from a merge key (`<<: *img`): `path` is where it is written, shared by every mapping merging it; never written for this one. */
+  readonly merged?: boolean;
+}
+
+/** How `map` (at `path`, `inFlow` when inside a flow collection) reads a field: its own, else the one its merge key brings. */
+export function fieldsOf(
+  file: YamlFile,
+  root: YamlNode | null,
+  map: MapNode,
+  path: readonly PathSegment[],
+  inFlow: boolean,
+): (key: string) => MappingField | undefined {
+  const merges = hasMergeKey(map);
+  return (key) => {
+    const value = mapValue(map, key);
+    if (value !== undefined) return { node: value, path: [...path, key], inFlow: inFlow || map.flow };
+    const merged = merges ? mergedValue(file, root, map, path, key) : undefined;
+    return merged && { ...merged, inFlow: false, merged: true };
+  };
+}
+
+/** A field's new value, for the mapping at `mapping` whose field it is. */
+export interface FieldWrite<F extends MappingField = MappingField> {
+  readonly field: F;
+  readonly node: FlowScalar;
+  readonly value: string;
+}
+
+/**
+ * Whether the writes of one mapping's version (its tag and digest, which name one build) can be made: a
+ * merged field is written where others share it, never for this mapping, so it must already hold its value
+ * (its own mapping may move it first, plan.valueOf). Said at `at` when it does not: the mapping is not moved.
+ */
+export function mergedHold(plan: EditPlan, at: number, mapping: readonly PathSegment[], writes: readonly FieldWrite[], reference: string): boolean {
+  const behind = writes.find(({ field, node, value }) => field.merged && plan.valueOf(node) !== value);
+  if (!behind) return true;
+  const pair = formatPath(mapping);
+  const key = String(behind.field.path[behind.field.path.length - 1]);
+  const from = formatPath(behind.field.path);
+  plan.warn(
+    at,
+    `${pair} is not moved to ${reference}: ${mergedFromWords(key, from, plan.file.lineAt(behind.node.start))}; add ${key}: to ${pair} to set it for this one alone, or set ${from} for all of them`,
+  );
+  return false;
+}
+
+/**
+ * What a version decision tells of a mapping's merged field (a policy keeping its tag, a dropped digest pin),
+ * said at `at` of the mapping, naming where the field is written: the mapping writes no such field.
+ */
+export function mergedKeptBy(plan: EditPlan, at: number, mapping: readonly PathSegment[], field: MappingField): KeptBy {
+  const key = String(field.path[field.path.length - 1]);
+  const from = formatPath(field.path);
+  const line = plan.file.lineAt(field.node?.start ?? at);
+  return (why, kind) =>
+    plan.warn(at, `${formatPath(mapping)}: ${mergedFromWords(key, from, line)}, and it ${why}`, kind, { field: from, reason: "kept", said: why });
 }

@@ -16,23 +16,17 @@
 import { normalizeRepository } from "../image/reference.js";
 import { nextSplitImage, SPLIT_IMAGE_KEYS, splitImage } from "../image/split-image.js";
 import { byRepository, type ImageUpdate } from "../image/update.js";
-import { hasMergeKey, mergedFromWords, mergedValue } from "./alias.js";
+import { fieldsOf, hasMergeKey, mergedHold, mergedKeptBy, type FieldWrite, type MappingField } from "./alias.js";
 import type { YamlDocument } from "./file.js";
-import { isFlowScalar, mapValue, scalarText, type FlowScalar, type YamlNode } from "./node.js";
+import { isFlowScalar, mapValue, scalarText } from "./node.js";
 import { formatPath, type PathSegment } from "./path.js";
 import { warnPlaceholderField } from "./placeholder.js";
 import type { EditPlan, Editor } from "./plan.js";
 import { tagHolds, tagWarning } from "./splice.js";
 import { forEachValue } from "./walk.js";
 
-/** One field of a Helm image: its value node, the path a change names it by, and whether it is inside a flow collection. */
-export interface HelmField {
-  readonly node: YamlNode | null;
-  readonly path: readonly PathSegment[];
-  readonly inFlow: boolean;
-  /** Taken from a merge key (`<<: *img`): `path` is where it is written, shared by every mapping merging it; never written for this one. */
-  readonly merged?: boolean;
-}
+/** One field of a Helm image, its own or merged (alias.ts). */
+export type HelmField = MappingField;
 
 /** The fields of one Helm image; `repository` is `name` when that is how it is written. `path` names the pair (a values mapping), else its tag does. */
 export interface HelmImage {
@@ -65,22 +59,17 @@ export function setHelmImage(image: HelmImage, incoming: ReadonlyMap<string, Ima
   // `tag: ~` is YAML's null: no tag yet, filled as an empty one is.
   const current = tagNode.style === "plain" && tagNode.text === "~" ? "" : tagNode.text;
   const { next, say: sayTo } = nextSplitImage(update, { tag: current, digest: digest && scalarText(digestNode) });
-  // A merged tag is told of at the pair, by the pair's path: every mapping merging it may keep it for its own image.
-  const [tagAt, tagPath] = tag.merged ? [ownStart(image) ?? tagNode.start, [...(image.path ?? []), ...tag.path.slice(-1)]] : [tagNode.start, tag.path];
-  const say = () => sayTo(plan.keptBy(tagAt, formatPath(tagPath)), plan.keptBy(tagAt, formatPath(image.path?.length ? image.path : tag.path)));
+  // A merged tag is told of at the pair, naming where it is written: every mapping merging it may keep it for its own image.
+  const pairAt = ownStart(image) ?? tagNode.start;
+  const atTag = tag.merged ? mergedKeptBy(plan, pairAt, image.path ?? [], tag) : plan.keptBy(tagNode.start, formatPath(tag.path));
+  const say = () => sayTo(atTag, plan.keptBy(tag.merged ? pairAt : tagNode.start, formatPath(image.path?.length ? image.path : tag.path)));
   if (!next) return say();
   const writes = [
     { field: tag, node: tagNode, value: next.tag },
     { field: digest, node: isFlowScalar(digestNode) ? digestNode : undefined, value: next.digest },
-  ].filter((w): w is { field: HelmField; node: FlowScalar; value: string } => w.field !== undefined && w.node !== undefined && w.value !== undefined);
-  // Tag and digest name one build: neither is written when a merged one will not hold its new value (it is its own mapping's to
-  // write), or when the tag of one (`!!float 1.0`) cannot hold it.
-  const behind = writes.find(({ field, node, value }) => field.merged && plan.valueOf(node) !== value);
-  if (behind)
-    return plan.warn(
-      ownStart(image) ?? behind.node.start,
-      mergedWarning(image, behind.field, plan, next.tag ? `${name}:${next.tag}` : `${name}@${next.digest}`),
-    );
+  ].filter((w): w is FieldWrite => w.field !== undefined && w.node !== undefined && w.value !== undefined);
+  // Tag and digest name one build: neither is written when a merged one will not hold its new value, or when the tag of one (`!!float 1.0`) cannot hold it.
+  if (!mergedHold(plan, pairAt, image.path ?? [], writes, next.tag ? `${name}:${next.tag}` : `${name}@${next.digest}`)) return;
   const unfit = writes.find(({ field, node, value }) => !field.merged && !tagHolds(node, value));
   if (unfit) return plan.warn(unfit.node.start, tagWarning(formatPath(unfit.field.path), unfit.node, unfit.value));
   say();
@@ -93,14 +82,6 @@ function ownStart({ tag, repository, registry, digest }: HelmImage): number | un
   return [tag, repository, registry, digest].find((field) => field && !field.merged && field.node)?.node?.start;
 }
 
-/** Why a pair is left: `field` is merged from where others share it, and would have to hold another value for this pair. */
-function mergedWarning(image: HelmImage, field: HelmField, plan: EditPlan, reference: string): string {
-  const pair = formatPath(image.path ?? []);
-  const key = field.path[field.path.length - 1]!;
-  const merged = mergedFromWords(String(key), formatPath(field.path), plan.file.lineAt(field.node!.start));
-  return `${pair} is not moved to ${reference}: ${merged}; add ${key}: to ${pair} to set it for this one alone, or set ${formatPath(field.path)} for all of them`;
-}
-
 export const editHelmValues: Editor = (file, request, plan) => {
   const incoming = byRepository(request.images);
   if (incoming.size === 0) return;
@@ -111,12 +92,7 @@ export const editHelmValues: Editor = (file, request, plan) => {
       if (!merges && mapValue(node, "tag") === undefined) return;
       // A mapping that writes no image field of its own is the one it merges, edited where that is written.
       if (merges && ![...SPLIT_IMAGE_KEYS].some((key) => mapValue(node, key) !== undefined)) return;
-      const field = (key: string): HelmField | undefined => {
-        const value = mapValue(node, key);
-        if (value !== undefined) return { node: value, path: [...path, key], inFlow: inFlow || node.flow };
-        const merged = merges ? mergedValue(file, document.root, node, path, key) : undefined;
-        return merged && { ...merged, inFlow: false, merged: true };
-      };
+      const field = fieldsOf(file, document.root, node, path, inFlow);
       setHelmImage({ path, ...splitImage(field) }, incoming, plan, document);
     });
   }

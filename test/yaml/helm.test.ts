@@ -290,13 +290,41 @@ worker:
         },
       ],
     });
-    // A policy keeping the tag is said of each pair that keeps it, at the pair.
+    // A policy keeping the tag is said of each pair that keeps it, at the pair, naming where the tag is written.
     const stable = parsePolicy({ semver: { range: "^1.0.0" } });
     const kept = edit(text, withImages(update("ghcr.io/acme/api:1.2.0", stable), update("ghcr.io/acme/worker:1.1.0", stable))).warnings;
-    expect(kept.map((w) => [w.line, w.message.slice(0, w.message.indexOf(","))])).toEqual([
-      [6, "api.image.tag keeps 1.2.3"],
-      [10, "worker.image.tag keeps 1.2.3"],
+    const merged = "its tag is merged (<<) from x-version.tag (line 2), which every mapping merging it shares, and it keeps 1.2.3";
+    expect(kept.map((w) => [w.line, w.message.slice(0, w.message.indexOf(", which its policy"))])).toEqual([
+      [6, `api.image: ${merged}`],
+      [10, `worker.image: ${merged}`],
     ]);
+  });
+
+  it("names the merged tag where it is written when the pair's own digest is emptied: the digest pin it drops is the pair's, the tag is not", () => {
+    const text = `base: &img
+  repository: ghcr.io/acme/app
+  tag: 1.0.0
+d:
+  image:
+    <<: *img
+    digest: ${DIGEST_A}
+`;
+    const { text: out, changes, warnings } = edit(text, withImages("ghcr.io/acme/app:1.1.0"));
+    expect(out).toBe(text.replace("1.0.0", "1.1.0").replace(DIGEST_A, '""'));
+    expect(changes.map((c) => [c.line, c.key])).toEqual([
+      [3, "base.tag"],
+      [7, "d.image.digest"],
+    ]);
+    expect(warnings).toEqual([
+      {
+        line: 7,
+        message:
+          "d.image: its tag is merged (<<) from base.tag (line 3), which every mapping merging it shares, and it drops the digest pin sha256:aaaaaaaaaaaa (1.0.0's): " +
+          "ghcr.io/acme/app:1.1.0 has no digest; send ghcr.io/acme/app:1.1.0@sha256:<digest> to keep digests pinned",
+      },
+    ]);
+    // As Helm reads it: the pair's tag moved with the anchor, and its digest no longer pins 1.0.0's build.
+    expect(parse(out, { merge: true })).toMatchObject({ d: { image: { tag: "1.1.0", digest: "" } } });
   });
 
   it("says a merged tag that cannot hold its new value once, where it is written, and at each pair merging it that it is not moved", () => {
