@@ -7,8 +7,9 @@
  * line-ending `\` kept): the TOML escapes of the string are kept outside what changes
  * (escaped-edit.ts), and the new text is escaped for the kind of TOML string it stands in.
  */
+import { SourceError } from "../change.js";
 import { escapedEdit, type Decoded } from "../text/escaped-edit.js";
-import { LineIndex } from "../text/line-index.js";
+import { lineAt, LineIndex } from "../text/line-index.js";
 import { specSetting, type ValueForm, type WholeText } from "./spec-value.js";
 
 /** One spec of `[profile] overrides`. */
@@ -65,20 +66,13 @@ export function modOverrides(text: string): ModOverride[] {
 
 function readOverride(text: string, token: ArrayString, line: number): ModOverride {
   const { kind, multiline, index } = token;
-  const raw = text.slice(token.start, token.end);
-  const quotes = multiline ? 3 : 1;
-  if (raw.length < 2 * quotes || !raw.endsWith(raw.slice(0, quotes))) {
+  const content = stringContent(text, token);
+  if (!content) {
+    const raw = text.slice(token.start, token.end);
     return { line, index, spec: raw, text: raw, value: { form: "a TOML string that never ends", advice: () => "close it (kcl run cannot read this kcl.mod)" } };
   }
-  // A line break right after a multi-line string's opening quotes is not part of it.
-  const opening = token.start + quotes + (multiline ? (/^\r?\n/.exec(raw.slice(quotes))?.[0].length ?? 0) : 0);
-  const content = { start: opening, end: token.end - quotes };
   const read = (content: string) => decode(content, kind, multiline);
-  const decoded = read(text.slice(content.start, content.end));
-  if (!decoded) {
-    const advice = () => 'write its escapes as TOML does (\\" \\\\ \\n \\t \\uXXXX): kcl run cannot read this kcl.mod';
-    return { line, index, spec: raw, text: raw, value: { form: "a TOML string with an escape TOML refuses", advice } };
-  }
+  const decoded = decodeString(text, token, content);
   const setting = specSetting(decoded.text);
   // Its empty text holds no image, so no warning gives this advice.
   if (!setting) return { line, index, spec: decoded.text, text: "", value: { form: "a spec that sets no string", advice: () => "" } };
@@ -93,15 +87,43 @@ function readOverride(text: string, token: ArrayString, line: number): ModOverri
     if (edit === undefined) return undefined;
     const written = text.slice(start, content.start + edit.start) + edit.insert + text.slice(content.start + edit.end, end);
     const again = read(text.slice(content.start, start) + written + text.slice(end, content.end));
-    const reread = again && specSetting(again.text)?.value;
+    const reread = "refused" in again ? undefined : specSetting(again.text)?.value;
     return reread && "string" in reread && reread.string === string ? written : undefined;
   };
   const whole = value.whole === undefined ? {} : { whole: value.whole, advice: value.advice };
   return { ...spec, value: { string: value.string, start, end, write, ...whole } };
 }
 
-/** A TOML string's content decoded, its map's offsets in the content; undefined for an escape TOML refuses. */
-function decode(content: string, kind: "basic" | "literal", multiline: boolean): Decoded | undefined {
+/** Where a string's content is in the text, [start, end); undefined for a string that never ends. */
+function stringContent(text: string, token: TomlString): { readonly start: number; readonly end: number } | undefined {
+  const quotes = token.multiline ? 3 : 1;
+  const raw = text.slice(token.start, token.end);
+  if (raw.length < 2 * quotes || !raw.endsWith(raw.slice(0, quotes))) return undefined;
+  // A line break right after a multi-line string's opening quotes is not part of it.
+  const opening = token.start + quotes + (token.multiline ? (/^\r?\n/.exec(raw.slice(quotes))?.[0].length ?? 0) : 0);
+  return { start: opening, end: token.end - quotes };
+}
+
+/**
+ * The content of a string token decoded; throws SourceError at an escape KCL's reader refuses, which refuses the whole
+ * kcl.mod: it reads TOML 0.5 (the toml 0.5.8 crate, crates/config), which has neither TOML 1.1's `\e` nor its `\xHH`.
+ */
+function decodeString(text: string, token: TomlString, content: { readonly start: number; readonly end: number }): Decoded {
+  const decoded = decode(text.slice(content.start, content.end), token.kind, token.multiline);
+  if (!("refused" in decoded)) return decoded;
+  const at = content.start + decoded.refused;
+  const escape = /^\\(?:x[0-9a-fA-F]{0,2}|u[0-9a-fA-F]{0,4}|U[0-9a-fA-F]{0,8}|.?)/su.exec(text.slice(at))![0];
+  const toml11 = /^\\(?:e|x[0-9a-fA-F]{2})$/.test(escape);
+  const shown = escape.length < 2 || /\s/.test(escape[1]!) ? `a \\ before ${escape.length < 2 ? "its end" : JSON.stringify(escape[1])}` : escape;
+  const what = toml11
+    ? `${escape}, TOML 1.1's escape, which KCL's TOML 0.5 reader refuses, so kcl run cannot read this kcl.mod; write \\u00${escape === "\\e" ? "1b" : escape.slice(2).toLowerCase()}`
+    : `${shown}, which is no escape TOML reads, so kcl run cannot read this kcl.mod; write its escapes as TOML does (\\" \\\\ \\n \\t \\uXXXX)`;
+  const lineStart = Math.max(text.lastIndexOf("\n", at - 1), text.lastIndexOf("\r", at - 1)) + 1;
+  throw new SourceError(`a TOML string holds ${what}`, lineAt(text, at), at - lineStart + 1);
+}
+
+/** A TOML string's content decoded, its map's offsets in the content; `refused`, the offset of an escape TOML 0.5 refuses. */
+function decode(content: string, kind: "basic" | "literal", multiline: boolean): Decoded | { readonly refused: number } {
   if (kind === "literal") return { text: content, map: Array.from({ length: content.length + 1 }, (_, i) => i) };
   let text = "";
   const map: number[] = [];
@@ -122,16 +144,16 @@ function decode(content: string, kind: "basic" | "literal", multiline: boolean):
       continue;
     }
     const c = content[i + 1];
-    const simple: Record<string, string> = { b: "\b", t: "\t", n: "\n", f: "\f", r: "\r", e: "\x1b", '"': '"', "\\": "\\" };
+    const simple: Record<string, string> = { b: "\b", t: "\t", n: "\n", f: "\f", r: "\r", '"': '"', "\\": "\\" };
     if (c !== undefined && c in simple) {
       add(simple[c]!, i);
       i += 2;
       continue;
     }
-    const digits = c === "x" ? 2 : c === "u" ? 4 : c === "U" ? 8 : 0;
+    const digits = c === "u" ? 4 : c === "U" ? 8 : 0;
     const hex = content.slice(i + 2, i + 2 + digits);
     const code = digits > 0 && /^[0-9a-fA-F]+$/.test(hex) && hex.length === digits ? parseInt(hex, 16) : -1;
-    if (code < 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return undefined;
+    if (code < 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return { refused: i };
     add(String.fromCodePoint(code), i);
     i += 2 + digits;
   }
@@ -236,7 +258,15 @@ function keyParts(key: string): string[] {
   return (key.match(/"[^"]*"|'[^']*'|[^.\s]+/g) ?? []).map((part) => part.replace(/^["']|["']$/g, ""));
 }
 
+/** The string token at `at`; throws SourceError for an escape KCL's reader refuses in a basic string (decodeString). */
 function stringAt(text: string, at: number): TomlString {
+  const token = stringToken(text, at);
+  const content = token.kind === "basic" ? stringContent(text, token) : undefined;
+  if (content) decodeString(text, token, content);
+  return token;
+}
+
+function stringToken(text: string, at: number): TomlString {
   const q = text[at]!;
   const kind = q === '"' ? "basic" : "literal";
   if (text.startsWith(q.repeat(3), at)) {

@@ -146,6 +146,19 @@ describe("editKclMod: images in kcl.mod's [profile] overrides, which kcl run app
     expect(editKclMod(misplaced, request("ghcr.io/acme/log:1.0")).warnings).toEqual([]);
   });
 
+  it("refuses a kcl.mod that KCL's TOML 0.5 reader refuses, at the escape's line, rather than move an image kcl run never reads", () => {
+    const toml11 = mod.replace('"log.image', '"log.prefix=\\"\\e[1m\\"", "log.image');
+    expect(() => editKclMod(toml11, request("ghcr.io/acme/web:1.2.4"))).toThrow(
+      expect.objectContaining({
+        name: "SourceError",
+        line: 6,
+        message: expect.stringMatching(/^a TOML string holds \\e, TOML 1\.1's escape, .*; write \\u001b$/),
+      }),
+    );
+    // Written as TOML 0.5 writes it, the file is edited.
+    expect(editKclMod(toml11.replace("\\e", "\\u001b"), request("ghcr.io/acme/web:1.2.4")).changes).toHaveLength(1);
+  });
+
   it("names a {repository, tag} spec whose tag would move, as a KCLRun's is", () => {
     const pair = `[profile]\noverrides = ['app.image={repository = "ghcr.io/acme/web", tag = "1.2.3"}']\n`;
     expect(editKclMod(pair, request("ghcr.io/acme/web:1.2.3")).warnings).toEqual([]);

@@ -118,14 +118,41 @@ describe("modOverrides: the -O specs of kcl.mod's [profile] overrides", () => {
   });
 
   it("names a spec it cannot read or rewrite by its form, and finds none outside [profile]", () => {
-    const forms = '[profile]\noverrides = ["a.b=\\q", "app.image=\\"ghcr.io/${r}:1\\"", "a.l+=[\\"x:1\\"]", """a.c="x:1"]\n';
+    const forms = '[profile]\noverrides = ["app.image=\\"ghcr.io/${r}:1\\"", "a.l+=[\\"x:1\\"]", """a.c="x:1"]\n';
     expect(modOverrides(forms).map((o) => ("form" in o.value ? o.value.form : o.value.string))).toEqual([
-      "a TOML string with an escape TOML refuses",
       "an interpolated string",
       "an expression",
       "a TOML string that never ends",
     ]);
     expect(modOverrides('[package]\noverrides = ["a=\\"x:1\\""]\n[profile]\nentries = ["main.k"]\n')).toEqual([]);
+  });
+
+  it("refuses a kcl.mod whose TOML string holds an escape KCL's TOML 0.5 reader refuses, as kcl run does, naming its line and the escape", () => {
+    const escaped = (string: string) => `[package]\nname = "web"\n\n[profile]\noverrides = [\n  "app.image=\\"ghcr.io/acme/web:1.2.3\\"",\n  ${string},\n]\n`;
+    // TOML 1.1's \e and \xHH: TOML 0.5 (the toml 0.5.8 crate KCL reads kcl.mod with) has \uXXXX alone.
+    expect(() => modOverrides(escaped('"log.prefix=\\"\\e[1m\\""'))).toThrow(
+      expect.objectContaining({
+        line: 7,
+        column: 17,
+        message: "a TOML string holds \\e, TOML 1.1's escape, which KCL's TOML 0.5 reader refuses, so kcl run cannot read this kcl.mod; write \\u001b",
+      }),
+    );
+    expect(() => modOverrides(escaped('"sep=\\"\\x1F\\""'))).toThrow("a TOML string holds \\x1F, TOML 1.1's escape, which KCL's TOML 0.5 reader refuses");
+    expect(() => modOverrides(escaped('"sep=\\"\\x1F\\""'))).toThrow("; write \\u001f");
+    // Any escape TOML refuses, in any string of the file: KCL reads none of it.
+    expect(() => modOverrides(escaped('"a.b=\\q"'))).toThrow(
+      expect.objectContaining({
+        line: 7,
+        message: expect.stringMatching(/^a TOML string holds \\q, which is no escape TOML reads, so kcl run cannot read this kcl.mod; /),
+      }),
+    );
+    expect(() => modOverrides(escaped('"a.b=\\uD800"'))).toThrow("holds \\uD800, which is no escape TOML reads");
+    expect(() => modOverrides('[package]\ndescription = "web \\e"\n[profile]\noverrides = ["a=\\"x:1\\""]\n')).toThrow(
+      expect.objectContaining({ line: 2, column: 20 }),
+    );
+    // A literal string holds no escape, and \u001b is TOML 0.5's own.
+    expect(modOverrides(escaped("'log.prefix=\"\\e[1m\"'"))[1]).toMatchObject({ spec: 'log.prefix="\\e[1m"' });
+    expect(modOverrides(escaped('"log.prefix=\\"\\u001b[1m\\""'))[1]).toMatchObject({ spec: 'log.prefix="\u001b[1m"' });
   });
 
   it("reads a profile's overrides under another table too, as misplaced: KCL reads the top-level profile only", () => {
