@@ -157,11 +157,19 @@ export interface FieldWrite<F extends MappingField = MappingField> {
 /**
  * Whether the writes of one mapping's version (its tag and digest, which name one build) can be made: a
  * merged field is written where others share it, never for this mapping, so it must already hold its value
- * (its own mapping may move it first, plan.valueOf). Said at `at` when it does not: the mapping is not moved.
+ * (its own mapping may move it first, plan.valueOf). Said at `at` when it does not: the mapping (`name` at `next`) is not moved.
  */
-export function mergedHold(plan: EditPlan, at: number, mapping: readonly PathSegment[], writes: readonly FieldWrite[], reference: string): boolean {
+export function mergedHold(
+  plan: EditPlan,
+  at: number,
+  mapping: readonly PathSegment[],
+  writes: readonly FieldWrite[],
+  name: string,
+  next: { readonly tag?: string | undefined; readonly digest?: string | undefined },
+): boolean {
   const behind = writes.find(({ field, node, value }) => field.merged && plan.valueOf(node) !== value);
   if (!behind) return true;
+  const reference = next.tag ? `${name}:${next.tag}` : `${name}@${next.digest}`;
   const pair = formatPath(mapping);
   const key = String(behind.field.path[behind.field.path.length - 1]);
   const from = formatPath(behind.field.path);

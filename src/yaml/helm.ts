@@ -69,7 +69,7 @@ export function setHelmImage(image: HelmImage, incoming: ReadonlyMap<string, Ima
     { field: digest, node: isFlowScalar(digestNode) ? digestNode : undefined, value: next.digest },
   ].filter((w): w is FieldWrite => w.field !== undefined && w.node !== undefined && w.value !== undefined);
   // Tag and digest name one build: neither is written when a merged one will not hold its new value, or when the tag of one (`!!float 1.0`) cannot hold it.
-  if (!mergedHold(plan, pairAt, image.path ?? [], writes, next.tag ? `${name}:${next.tag}` : `${name}@${next.digest}`)) return;
+  if (!mergedHold(plan, pairAt, image.path ?? [], writes, name, next)) return;
   const unfit = writes.find(({ field, node, value }) => !field.merged && !tagHolds(node, value));
   if (unfit) return plan.warn(unfit.node.start, tagWarning(formatPath(unfit.field.path), unfit.node, unfit.value));
   say();

@@ -6,6 +6,7 @@
  */
 import { normalizeRepository } from "../image/reference.js";
 import { byRepository, nextVersion, pendingVersion, renamedWarning, versionOf, type ImageUpdate } from "../image/update.js";
+import { fieldsOf, mergedHold, mergedKeptBy, type FieldWrite } from "./alias.js";
 import type { YamlDocument } from "./file.js";
 import { isFlowScalar, mapValue, nodeAt, scalarText, type MapNode, type YamlNode } from "./node.js";
 import { formatPath } from "./path.js";
@@ -92,7 +93,12 @@ export const editKustomizeImages: Editor = (file, request, plan) => {
   }
 };
 
-/** One `images:` list: each entry naming an incoming repository gets its new tag and digest. */
+/**
+ * One `images:` list: each entry naming an incoming repository gets its new tag and digest. An entry
+ * reads the fields it does not write from its merge key (`- <<: *app`), as kustomize does: a merged
+ * field is written where the anchor writes it, shared by every entry merging it, and is never written
+ * or added for this one (alias.ts).
+ */
 function editList(
   entries: readonly YamlNode[],
   path: readonly PathSegment[],
@@ -102,16 +108,17 @@ function editList(
 ): void {
   entries.forEach((entry, index) => {
     if (entry.kind !== "map") return;
-    const field = (key: string) => mapValue(entry, key);
-    const fields = ["name", ...KUSTOMIZE_IMAGE_FIELDS].map(field);
-    // A marked field belongs to its marker; so does the rest of its entry.
-    if (fields.some((node) => plan.isClaimed(node))) return;
+    const at = [...path, index];
+    const read = fieldsOf(plan.file, document.root, entry, at, false);
+    const field = (key: string) => read(key)?.node;
+    // A marked field belongs to its marker; so does the rest of its entry. A merged one is its own entry's (plan.valueOf).
+    if (["name", ...KUSTOMIZE_IMAGE_FIELDS].some((key) => !read(key)?.merged && plan.isClaimed(field(key)))) return;
     const newName = scalarText(field("newName"));
-    const repository = normalizeRepository(newName || scalarText(field("name")) || "");
-    const update = repository && incoming.get(repository);
+    const name = newName || scalarText(field("name")) || "";
+    const update = incoming.get(normalizeRepository(name) ?? "");
     if (!update) {
       if (newName)
-        warnRenamed(plan, incoming, { start: entry.start, entry: [...path, index], field: [...path, index, "newTag"] }, scalarText(field("name")) ?? "", {
+        warnRenamed(plan, incoming, { start: entry.start, entry: at, field: [...at, "newTag"] }, scalarText(field("name")) ?? "", {
           name: newName,
           tag: scalarText(field("newTag")),
           pinned: field("newTag") !== undefined || field("digest") !== undefined,
@@ -119,37 +126,37 @@ function editList(
       return;
     }
     // A version a template or Flux's substitution fills in is set there.
-    const at = (key: string) => ({ node: field(key), path: [...path, index, key] });
-    if (warnPlaceholderField({ tag: at("newTag"), digest: at("digest") }, newName || scalarText(field("name")) || update.image.repository, update, plan))
-      return;
+    if (warnPlaceholderField({ tag: read("newTag"), digest: read("digest") }, name, update, plan)) return;
     const current = versionOf(scalarText(field("newTag")), scalarText(field("digest")));
     // Tag and digest move together or not at all: one alone would name another build than the other.
-    const fixed = VERSION_FIELDS.find((key) => field(key) !== undefined && !isFlowScalar(field(key)));
+    const fixed = VERSION_FIELDS.map(read).find((f) => f !== undefined && !isFlowScalar(f.node));
     if (fixed !== undefined) {
-      if (nextVersion(update, current) !== undefined) plan.warn(keyStart(entry, fixed), neverEdited([...path, index], fixed, field(fixed)!, update));
+      const key = String(fixed.path.at(-1));
+      if (nextVersion(update, current) !== undefined) plan.warn(keyStart(entry, key), neverEdited(at, fixed.path, fixed.node, update));
       return;
     }
     const { next, say: sayTo } = pendingVersion(update, current);
-    const say = () => sayTo(plan.keptBy(entry.start, formatPath([...path, index])));
+    const tag = read("newTag");
+    const say = () => sayTo(tag?.merged ? mergedKeptBy(plan, entry.start, at, tag) : plan.keptBy(entry.start, formatPath(at)));
     if (!next) return say();
-    const label = (key: string) => ({ kind: "kustomize" as const, key: formatPath([...path, index, key]), document });
+    const label = (key: string) => ({ kind: "kustomize" as const, key: formatPath([...at, key]), document });
     // A dropped digest is emptied (kustomize ignores an empty digest); a missing one stays missing.
     const writes = [
       { key: "newTag", value: next.tag },
       { key: "digest", value: next.digest ?? (field("digest") ? "" : undefined) },
     ].filter((w): w is { key: string; value: string } => w.value !== undefined);
+    const existing = writes.flatMap(({ key, value }): FieldWrite[] => {
+      const f = read(key);
+      return f && isFlowScalar(f.node) ? [{ field: f, node: f.node, value }] : [];
+    });
+    if (!mergedHold(plan, entry.start, at, existing, name, next)) return;
     // A field whose tag cannot hold its value (`newTag: !!int 1`) leaves the whole entry: one field alone would name another build.
-    for (const { key, value } of writes) {
-      const node = field(key);
-      if (isFlowScalar(node) && !tagHolds(node, value)) return plan.warn(node.start, tagWarning(formatPath([...path, index, key]), node, value));
-    }
+    const unfit = existing.find(({ field, node, value }) => !field.merged && !tagHolds(node, value));
+    if (unfit) return plan.warn(unfit.node.start, tagWarning(formatPath(unfit.field.path), unfit.node, unfit.value));
     say();
     // Fields that exist first: an added line goes after the entry's last value, which may be an empty one set here.
-    for (const { key, value } of writes) {
-      const node = field(key);
-      if (isFlowScalar(node)) plan.setScalar(node, value, entry.flow, label(key));
-    }
-    for (const { key, value } of writes) if (field(key) === undefined) plan.addPair(entry, [key], value, label(key));
+    for (const { field, node, value } of existing) if (!field.merged) plan.setScalar(node, value, entry.flow, label(String(field.path.at(-1))));
+    for (const { key, value } of writes) if (read(key) === undefined) plan.addPair(entry, [key], value, label(key));
   });
 }
 
@@ -184,10 +191,10 @@ function keyStart(entry: MapNode, key: string): number {
 /** How a value that is not a plain or quoted string is written. */
 const FORMS = { alias: "an alias", scalar: "a block scalar", map: "a mapping", seq: "a list" } as const;
 
-/** Why an entry whose newTag or digest is no plain or quoted string is left as it is. */
-function neverEdited(entry: readonly PathSegment[], key: string, node: YamlNode | null, update: ImageUpdate): string {
+/** Why an entry (at `entry`) whose newTag or digest (at `field`, maybe merged) is no plain or quoted string is left as it is. */
+function neverEdited(entry: readonly PathSegment[], field: readonly PathSegment[], node: YamlNode | null, update: ImageUpdate): string {
   const form = node === null ? "a key without a value" : FORMS[node.kind];
   const { repository, tag, digest } = update.image;
   const version = tag !== undefined ? `:${tag}` : digest !== undefined ? `@${digest}` : "";
-  return `${formatPath([...entry, key])} is ${form}, which is never edited, so ${formatPath(entry)} is not moved to ${repository}${version} (its newTag and digest would name different builds); write ${key} as a plain or quoted string`;
+  return `${formatPath(field)} is ${form}, which is never edited, so ${formatPath(entry)} is not moved to ${repository}${version} (its newTag and digest would name different builds); write ${String(field.at(-1))} as a plain or quoted string`;
 }

@@ -1,5 +1,6 @@
 /** Container images matched by repository, in any kind, without markers. */
 import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import type { EditRequest } from "../../src/change.js";
 import { runEditors } from "../../src/yaml/editor.js";
 import { editImages } from "../../src/yaml/images.js";
@@ -134,6 +135,24 @@ proxy:
     expect(edit(redefined, withImages("ghcr.io/acme/app:2.0")).warnings.map((w) => [w.line, w.message.slice(0, 40)])).toEqual([
       [6, "second.image is *img, an alias of x-b (l"],
     ]);
+  });
+
+  it("edits a container's image where it is written: a container merging it (<<) follows, as kustomize and Kubernetes read the merge", () => {
+    const text = `spec:
+  template:
+    spec:
+      initContainers:
+        - &c
+          name: migrate
+          image: ghcr.io/acme/app
+      containers:
+        - <<: *c
+          name: app
+`;
+    const { text: out, changes, warnings } = edit(text, withImages("ghcr.io/acme/app:1.1.0"));
+    expect(out).toBe(text.replace("ghcr.io/acme/app\n", "ghcr.io/acme/app:1.1.0\n"));
+    expect([changes.map((c) => [c.line, c.key]), warnings]).toEqual([[[7, "spec.template.spec.initContainers[0].image"]], []]);
+    expect(parse(out, { merge: true })).toMatchObject({ spec: { template: { spec: { containers: [{ name: "app", image: "ghcr.io/acme/app:1.1.0" }] } } } });
   });
 
   it("leaves a kustomization's patch target selector alone", () => {

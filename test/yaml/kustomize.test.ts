@@ -1,5 +1,6 @@
 /** kustomization `images:` entries: newTag/digest updates and byte-minimal insertions. */
 import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import type { EditRequest } from "../../src/change.js";
 import { planUpdate } from "../../src/engine/plan.js";
 import { memorySource } from "../../src/engine/source.js";
@@ -252,5 +253,75 @@ spec:
     const { text: out } = edit(text, withImages("ghcr.io/acme/app:v2"));
     expect(out).toBe("images:\n- name: ghcr.io/acme/app\n  note: |+\n    hello\n\n\n  newTag: v2\nresources: [app.yaml]\n");
     expect(dataOf(out)).toEqual([{ images: [{ name: "ghcr.io/acme/app", note: "hello\n\n\n", newTag: "v2" }], resources: ["app.yaml"] }]);
+  });
+});
+
+describe("editKustomizeImages with merge keys (<<), which kustomize reads", () => {
+  const shared = (digest = "") => `resources: [deploy.yaml]
+images:
+  - &app
+    name: ghcr.io/acme/app
+    newTag: 1.0.0
+${digest}  - <<: *app
+    name: ghcr.io/acme/worker
+`;
+
+  it("leaves an entry whose newTag is merged from another image's entry, naming where it is written, and adds no newTag of its own", () => {
+    for (const text of [shared(), shared(`    digest: ${DIGEST_A}\n`)]) {
+      const { text: out, changes, warnings } = edit(text, withImages("ghcr.io/acme/worker:1.1.0"));
+      expect([out, changes]).toEqual([text, []]);
+      expect(warnings).toEqual([
+        {
+          line: text.split("\n").indexOf("  - <<: *app") + 1,
+          message:
+            "images[1] is not moved to ghcr.io/acme/worker:1.1.0: its newTag is merged (<<) from images[0].newTag (line 5), which every mapping merging it shares; " +
+            "add newTag: to images[1] to set it for this one alone, or set images[0].newTag for all of them",
+        },
+      ]);
+    }
+    // With a newTag of its own, the digest it merges, which pins another build, leaves it all the same: the two name one build.
+    const own = shared(`    digest: ${DIGEST_A}\n`).replace("ghcr.io/acme/worker\n", "ghcr.io/acme/worker\n    newTag: 1.0.0\n");
+    expect(edit(own, withImages("ghcr.io/acme/worker:1.1.0")).warnings.map((w) => w.message.split("; add")[0])).toEqual([
+      "images[1] is not moved to ghcr.io/acme/worker:1.1.0: its digest is merged (<<) from images[0].digest (line 6), which every mapping merging it shares",
+    ]);
+  });
+
+  it("moves the anchored entry as an entry of its own, which the entries merging it follow", () => {
+    const text = shared();
+    const { text: out, changes } = edit(text, withImages("ghcr.io/acme/app:1.1.0"));
+    expect(out).toBe(text.replace("1.0.0", "1.1.0"));
+    expect(changes.map((c) => [c.line, c.key])).toEqual([[5, "images[0].newTag"]]);
+    expect(parse(out, { merge: true })).toMatchObject({ images: [{ newTag: "1.1.0" }, { name: "ghcr.io/acme/worker", newTag: "1.1.0" }] });
+  });
+
+  it("reads an entry's name through its merge key, and names the merged newTag where it is written when its own digest is emptied", () => {
+    const release = `apiVersion: helm.toolkit.fluxcd.io/v2
+kind: HelmRelease
+spec:
+  postRenderers:
+    - kustomize:
+        images:
+          - &app
+            name: ghcr.io/acme/app
+            newTag: 1.0.0
+    - kustomize:
+        images:
+          - <<: *app
+            digest: ${DIGEST_A}
+`;
+    const { text: out, changes, warnings } = edit(release, withImages("ghcr.io/acme/app:1.1.0"));
+    expect(out).toBe(release.replace("1.0.0", "1.1.0").replace(DIGEST_A, '""'));
+    expect(changes.map((c) => [c.line, c.key])).toEqual([
+      [9, "spec.postRenderers[0].kustomize.images[0].newTag"],
+      [13, "spec.postRenderers[1].kustomize.images[0].digest"],
+    ]);
+    expect(warnings).toEqual([
+      {
+        line: 12,
+        message:
+          "spec.postRenderers[1].kustomize.images[0]: its newTag is merged (<<) from spec.postRenderers[0].kustomize.images[0].newTag (line 9), which every mapping merging it shares, " +
+          "and it drops the digest pin sha256:aaaaaaaaaaaa (1.0.0's): ghcr.io/acme/app:1.1.0 has no digest; send ghcr.io/acme/app:1.1.0@sha256:<digest> to keep digests pinned",
+      },
+    ]);
   });
 });
