@@ -292,6 +292,8 @@ export function deployedAsWrittenBy(
   let read: Graph | undefined;
   const parents = new Map<string, Kustomization[]>();
   const directories = kustomizations.map(({ file }) => posix.dirname(file));
+  // A text spelling a path otherwise than kustomize reads it is not screened by bytes: it is parsed, and its paths normalised.
+  const unscreened = kustomizations.map(({ text }) => NAMED_THEN_DOTS.test(text));
   /** The kustomizations listing a path: a kustomization stands in its includers' lists by its directory. */
   const parentsOf = (graph: Graph, path: string): Kustomization[] => {
     const known = parents.get(path);
@@ -300,7 +302,7 @@ export function deployedAsWrittenBy(
     const mayList = listScreen(path);
     const found = [
       ...kustomizations.flatMap(({ file, text }, i) => {
-        if (!mayList(directories[i]!, text)) return [];
+        if (!unscreened[i] && !mayList(directories[i]!, text)) return [];
         const k = graph.at(directories[i]!);
         return k?.file === file && lists(k) ? [k] : [];
       }),
@@ -343,6 +345,13 @@ export function deployedAsWrittenBy(
     return [...found];
   };
 }
+
+/**
+ * A `.` or `..` segment after a name (`../../apps/cache/overlays/../base`), which kustomize reads
+ * normalised (`../../apps/cache/base`), as it reads a path that does not exist on the way
+ * (`overlays` may not): the path's normal form is not in the text.
+ */
+const NAMED_THEN_DOTS = /[^./\s]\/\.\.?(?![^/\s'",\]}#])/;
 
 /**
  * Whether the text of a kustomization in a directory may list `path`, spelt as kustomize's normal

@@ -110,6 +110,20 @@ describe("reachingOtherTargets", () => {
     ]);
   });
 
+  it("follows an includer that spells the base's path with `..` after a name, as kustomize reads it normalised (a directory it passes need not exist)", async () => {
+    const config = `${CONFIG}  - name: staging\n    paths: ["clusters/staging/**"]\n    images: [{repository: ${CACHE}}]\n`;
+    for (const resource of ["../../apps/cache/overlays/../base", "../../apps/cache/overlays/./../base", "'../../apps/cache/nowhere/../base/.'"]) {
+      const kustomizations = { ...KUSTOMIZATIONS, "clusters/staging/kustomization.yaml": `resources:\n  - ${resource}\n` };
+      const { warnings } = await reaching([editedBase], { config, kustomizations });
+      expect(
+        warnings.map((w) => w.message.split(" build this file")[0]),
+        resource,
+      ).toEqual([
+        "also deployed by targets prod and staging: apps/cache/overlays/prod/kustomization.yaml (prod) and clusters/staging/kustomization.yaml (staging)",
+      ]);
+    }
+  });
+
   it("says so of a base kustomization's own images: entry, which the overlays including it build", async () => {
     const base = `resources: [deployment.yaml]\nimages:\n  - name: ${CACHE}\n    newTag: 3.0.0-rc.1\n`;
     const change: Change = { file: "apps/cache/base/kustomization.yaml", line: 4, kind: "kustomize", key: "images[0].newTag", old: "2.2.0", new: "3.0.0-rc.1" };

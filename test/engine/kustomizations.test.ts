@@ -313,6 +313,11 @@ describe("deployedAsWrittenBy: the kustomizations that deploy a file's image as 
     ]);
   });
 
+  it("finds an includer spelling the path with `.` or `..` after a name, which kustomize reads normalised", () => {
+    const files = { ...BASE, "clusters/prod/kustomization.yaml": "resources:\n  - ../../apps/api/overlays/../base\n  - ../../apps/web/./base\n" };
+    expect(deployers(files, "apps/api/base/deployment.yaml", DEPLOYMENT)).toEqual(["apps/api/base/kustomization.yaml", "clusters/prod/kustomization.yaml"]);
+  });
+
   it("is none below a kustomization that re-tags, however far up it is, nor for a file no kustomization builds", () => {
     const files = {
       ...BASE,
