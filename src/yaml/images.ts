@@ -129,9 +129,11 @@ export const warnBlockImages: Editor = (file, request, plan) => {
       const ref = tryParseImageRef(node.text.trim());
       const update = ref && incoming.get(ref.repository);
       const next = update && nextReference(update, ref);
+      // Said at the reference's own line, below the header, where a reference left behind is looked for.
+      const at = file.text.indexOf(node.text.trim().split("\n", 1)[0]!, node.start);
       if (next)
         plan.warn(
-          node.start,
+          at < 0 ? node.start : at,
           `${formatPath(path)} is a block scalar, which is never edited, so it is not moved to ${next}; write it as a plain or quoted string`,
         );
     });

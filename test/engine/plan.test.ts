@@ -401,6 +401,16 @@ describe("planUpdate: what is scanned", () => {
     ]);
   });
 
+  it("says an image written as a block scalar is never edited, once, at the line of its text (docs15 S6)", async () => {
+    const deployment = "spec:\n  containers:\n    - image: |-\n        ghcr.io/acme/app:1.2.3\n    - image: >-\n        ghcr.io/acme/app:1.2.3\n";
+    const p = await plan({ "d.yaml": deployment }, { images: ["ghcr.io/acme/app:2.0.0"] });
+    const never = "is a block scalar, which is never edited, so it is not moved to ghcr.io/acme/app:2.0.0; write it as a plain or quoted string";
+    expect(p.warnings.map((w) => `${w.file}:${w.line}: ${w.message}`)).toEqual([
+      `d.yaml:4: spec.containers[0].image ${never}`,
+      `d.yaml:6: spec.containers[1].image ${never}`,
+    ]);
+  });
+
   it("names a reference on a line whose only warning is another image's (a flow mapping holding both)", async () => {
     const digest = `sha256:${"1".repeat(64)}`;
     const pod = `spec: {containers: [{image: "ghcr.io/acme/web:1.4.0@${digest}"}], annotations: {api: "ghcr.io/acme/api:1.4.0"}}\n`;

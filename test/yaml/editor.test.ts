@@ -130,7 +130,7 @@ script: >
     expect(editYaml(text, withImages("nginx:2.0")).text).toBe(text);
   });
 
-  it("names an image written as a block scalar at its line when it holds an incoming repository at another version", () => {
+  it("names an image written as a block scalar at the line of its text when it holds an incoming repository at another version", () => {
     const text = "containers:\n- name: a\n  image: >-\n    nginx:1.0\n- name: b\n  image: &b |\n    nginx:2.0\n- name: c\n  'image': !!str |-\n    nginx:1.0\n";
     const message = (index: number) =>
       `containers[${index}].image is a block scalar, which is never edited, so it is not moved to nginx:2.0; write it as a plain or quoted string`;
@@ -138,8 +138,8 @@ script: >
       text,
       changes: [],
       warnings: [
-        { line: 3, message: message(0) },
-        { line: 9, message: message(2) },
+        { line: 4, message: message(0) },
+        { line: 10, message: message(2) },
       ],
     });
   });
