@@ -21,9 +21,9 @@
  * target's paths that another target's overlay builds without re-tagging it (cross-target.ts).
  */
 import { posix } from "node:path";
-import { SourceError } from "../change.js";
 import { normalizeRepository, screenToken, tryParseImageRef, type ImageRef } from "../image/reference.js";
-import { parseYaml } from "../yaml/file.js";
+import { fieldsOf } from "../yaml/alias.js";
+import { tryYamlFile, type YamlFile } from "../yaml/file.js";
 import { mapValue, nodeAt, scalarText, type YamlNode } from "../yaml/node.js";
 import { treeDirectory } from "./flux-objects.js";
 
@@ -394,15 +394,10 @@ function writtenNames(text: string, repository: string): string[] {
 }
 
 function readKustomization(file: string, text: string, repositories: ReadonlySet<string>): Kustomization | undefined {
-  let root: YamlNode | null | undefined;
-  try {
-    root = parseYaml(text)[0];
-  } catch (error) {
-    // A kustomization kustomize cannot read either tags nothing.
-    if (error instanceof SourceError) return undefined;
-    throw error;
-  }
-  if (root?.kind !== "map") return undefined;
+  // A kustomization kustomize cannot read either tags nothing.
+  const yaml = tryYamlFile(text);
+  const root = yaml?.documents[0]?.root;
+  if (yaml === undefined || root?.kind !== "map") return undefined;
   const directory = posix.dirname(file);
   const list = (key: string): YamlNode[] => {
     const node = mapValue(root, key);
@@ -413,7 +408,7 @@ function readKustomization(file: string, text: string, repositories: ReadonlySet
   return {
     file,
     component: scalarText(mapValue(root, "kind")) === "Component",
-    tags: taggedNames(list("images"), repositories),
+    tags: taggedNames(yaml, root, ["images"], list("images"), repositories),
     resources: [
       ...paths([...list("resources"), ...list("bases"), ...list("patchesStrategicMerge")]),
       ...paths([...patchFiles("patches"), ...patchFiles("patchesJson6902")]),
@@ -436,18 +431,13 @@ function readFluxKustomizations(
   tree: readonly string[],
   treeRoot: string,
 ): Kustomization[] {
-  let roots: readonly (YamlNode | null)[];
-  try {
-    roots = parseYaml(text);
-  } catch (error) {
-    if (error instanceof SourceError) return [];
-    throw error;
-  }
-  return roots.flatMap((root): Kustomization[] => {
+  const yaml = tryYamlFile(text);
+  if (yaml === undefined) return [];
+  return yaml.documents.flatMap(({ root }): Kustomization[] => {
     if (root?.kind !== "map" || scalarText(mapValue(root, "kind")) !== "Kustomization") return [];
     if (!scalarText(mapValue(root, "apiVersion"))?.startsWith(FLUX_KUSTOMIZE_GROUP)) return [];
     const images = nodeAt(root, ["spec", "images"]);
-    const tags = images?.kind === "seq" ? taggedNames(images.items, repositories) : [];
+    const tags = images?.kind === "seq" ? taggedNames(yaml, root, ["spec", "images"], images.items, repositories) : [];
     const path = fluxPath(scalarText(nodeAt(root, ["spec", "path"])), treeRoot);
     if (tags.length === 0 || path === undefined) return [];
     const components = nodeAt(root, ["spec", "components"]);
@@ -487,15 +477,21 @@ function generatedResources(directory: string, hasKustomization: (directory: str
   return [...resources];
 }
 
-/** The names of `images:` entries that set the version of an incoming repository. */
-function taggedNames(entries: readonly YamlNode[], repositories: ReadonlySet<string>): string[] {
-  const field = (node: YamlNode, key: string) => (node.kind === "map" ? scalarText(mapValue(node, key)) : undefined);
-  return entries.flatMap((entry) => {
-    const name = field(entry, "name");
+/**
+ * The names of `images:` entries (the list at `path` in `root` of `file`) that set the version of an
+ * incoming repository. An entry's fields are read through its merge key (`- <<: *app`), as kustomize
+ * reads them and the kustomize editor moves them: a merged `newTag` tags the entry's name too.
+ */
+function taggedNames(file: YamlFile, root: YamlNode, path: readonly string[], entries: readonly YamlNode[], repositories: ReadonlySet<string>): string[] {
+  return entries.flatMap((entry, index) => {
+    if (entry.kind !== "map") return [];
+    const read = fieldsOf(file, root, entry, [...path, index], false);
+    const field = (key: string) => scalarText(read(key)?.node);
+    const name = field("name");
     // Only a name an incoming image can be written as matters: a bare image of another is not edited.
     if (!name || !repositories.has(normalizeRepository(name) ?? "")) return [];
     // A rename alone keeps the manifests' tag: the bare image still needs one.
-    const setsVersion = !!field(entry, "newTag") || !!field(entry, "digest") || repositories.has(normalizeRepository(field(entry, "newName") || name) ?? "");
+    const setsVersion = !!field("newTag") || !!field("digest") || repositories.has(normalizeRepository(field("newName") || name) ?? "");
     return setsVersion ? [name] : [];
   });
 }

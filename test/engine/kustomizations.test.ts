@@ -128,6 +128,30 @@ images:
     expect(tagged(files)["app/d.yaml"]).toEqual([API]);
   });
 
+  it("reads an entry's fields through its merge key (- <<: *pin), as kustomize does: a merged newTag tags a rename, a merged newName alone does not", () => {
+    const files = {
+      "app/kustomization.yaml": `resources: [d.yaml]
+images:
+  - &pin
+    name: ghcr.io/acme/other
+    newTag: 1.0.0
+  - <<: *pin
+    name: ${API}
+    newName: registry.internal/api
+`,
+      "mirror/kustomization.yaml": `resources: [d.yaml]
+images:
+  - &mirror
+    name: ghcr.io/acme/other
+    newName: registry.internal/other
+  - <<: *mirror
+    name: ${API}
+`,
+    };
+    // app renders registry.internal/api:1.0.0 for a bare api; mirror renders registry.internal/other with the manifest's tag, which the bare image needs.
+    expect(tagged(files)).toEqual({ "app/d.yaml": [API], "app/kustomization.yaml": [API] });
+  });
+
   it("names as written, as kustomize matches them: `nginx` is not `docker.io/library/nginx`", () => {
     const files = { "app/kustomization.yaml": "resources: [d.yaml]\nimages: [{name: nginx, newTag: '1.27'}]\n" };
     expect(tagged(files, ["docker.io/library/nginx"])["app/d.yaml"]).toEqual(["nginx"]);
@@ -218,6 +242,12 @@ describe("kustomizeTagged: Flux Kustomizations", () => {
       "clusters/prod/api.yaml",
     ]);
     expect(under("./apps/api/overlays/prod")).toEqual({});
+  });
+
+  it("reads spec.images entries through their merge key, as a kustomization's", () => {
+    const images = `    - &pin\n      name: ghcr.io/acme/other\n      digest: sha256:${"a".repeat(64)}\n    - <<: *pin\n      name: ${API}\n      newName: registry.internal/api\n`;
+    const flux = { "clusters/prod/api.yaml": fluxKustomization("./app").replace(/ {4}- name: [^]*$/, images) };
+    expect(taggedWithFlux({ "app/kustomization.yaml": "resources: [d.yaml]\n" }, flux)["app/d.yaml"]).toEqual({ [API]: ["clusters/prod/api.yaml"] });
   });
 
   it("tags nothing for another kind or API group, spec.images of other names, or a rename alone", () => {
