@@ -21,7 +21,8 @@ import type { ImageRef } from "../image/reference.js";
 import { BranchMovedError } from "./commit.js";
 import { commitOnBranch, fileWrites } from "./delivery-commit.js";
 import { groupFiles, pullRequestGroups, type Group } from "./delivery-groups.js";
-import { DeliveryError, type DeliveryContext, type DeliveryOptions, type Head, type Landing } from "./delivery-types.js";
+import { carriedOn } from "./carried.js";
+import { DeliveryError, type DeliveryContext, type DeliveryOptions, type Head, type Landing, type Pushed, type RunMemory } from "./delivery-types.js";
 import { landPullRequest } from "./land-pull-request.js";
 import { openPullRequestsOn, PullRequestClosedError, type OpenPullRef } from "./pull-request.js";
 import { landingsOfRun } from "./run-landings.js";
@@ -65,10 +66,13 @@ export async function deliver(ctx: DeliveryContext, request: UpdateRequest, opti
   let earlier: Landing[] = [];
   // The heads this run left on pull-request branches whose pull requests closed under it: the branch holding one is a leftover.
   const stranded = new Set<string>();
+  // The last commit of this run's values moved onto each pull-request branch.
+  const pushed = new Map<string, Pushed>();
+  const memory: RunMemory = { stranded, pushed: (commit) => void pushed.set(commit.branch, commit) };
   const moved = new Set<string>();
   for (let attempt = 1; ; attempt++) {
     try {
-      return await deliverOnce(ctx, request, options, base, { number: attempt, earlier, stranded });
+      return await deliverOnce(ctx, request, options, base, { number: attempt, earlier, memory, pushed: [...pushed.values()] });
     } catch (error) {
       const branchMoved = error instanceof DeliveryError ? error.cause : error;
       if (!(branchMoved instanceof BranchMovedError)) throw withLandings(earlier, error);
@@ -100,8 +104,9 @@ interface Attempt {
   readonly number: number;
   /** What earlier attempts landed, part of the result. */
   readonly earlier: readonly Landing[];
-  /** The heads this run left on pull-request branches whose pull requests closed under it. */
-  readonly stranded: ReadonlySet<string>;
+  readonly memory: RunMemory;
+  /** The last commit of this run's values earlier attempts moved each pull-request branch to. */
+  readonly pushed: readonly Pushed[];
 }
 
 /** One attempt: plan on the branch's current head and land. */
@@ -147,10 +152,12 @@ async function deliverOnce(ctx: DeliveryContext, request: UpdateRequest, options
   const at = { base, head, entries: tree.entries };
   if (options.dryRun) return dryRun(ctx, options, plan, base, result);
   if (plan.files.length === 0) {
-    const landings = await landOnOpenPullRequests(ctx, request, options, plan, at, attempt.stranded);
-    return landed(landings, await mergedSince(ctx, attempt.earlier, landings));
+    const landings = await landOnOpenPullRequests(ctx, request, options, plan, at, attempt.memory);
+    const earlier = await mergedSince(ctx, attempt.earlier, landings);
+    const untold = attempt.pushed.filter((commit) => !landings.some((l) => l.branch === commit.branch));
+    return landed([...landings, ...(await carriedOn(ctx, at, untold, earlier))], earlier);
   }
-  return landed(await land(ctx, request, options, plan, at, attempt.stranded));
+  return landed(await land(ctx, request, options, plan, at, attempt.memory));
 }
 
 /**
@@ -220,7 +227,7 @@ async function landOnOpenPullRequests(
   options: DeliveryOptions,
   plan: Plan,
   at: Head,
-  stranded: ReadonlySet<string>,
+  memory: RunMemory,
 ): Promise<Landing[]> {
   const groups = pullRequestGroups(plan, options, ctx.repository.owner);
   const open = await openPullRequestsOn(
@@ -230,7 +237,7 @@ async function landOnOpenPullRequests(
     groups.map((g) => g.prBranch),
   );
   const withOpen = groups.filter((g) => open.has(g.prBranch));
-  return withOpen.length === 0 ? [] : land(ctx, request, options, plan, at, stranded, withOpen);
+  return withOpen.length === 0 ? [] : land(ctx, request, options, plan, at, memory, withOpen);
 }
 
 /** Each warning once: a pull request's branch, planned on too, may say what the base's plan said of the same line. */
@@ -279,7 +286,7 @@ async function land(
   options: DeliveryOptions,
   plan: Plan,
   at: Head,
-  stranded: ReadonlySet<string>,
+  memory: RunMemory,
   groups: readonly (Group & { readonly message?: string })[] = groupsWithMessages(ctx, options, plan),
 ): Promise<Landing[]> {
   const landings: Landing[] = [];
@@ -302,7 +309,7 @@ async function land(
     for (const group of groups.filter((g) => g.mode === "pull-request")) {
       // Rendered again: on the pull-request branch the request may edit other values than on the base.
       const messageFor = (files: readonly FilePlan[]) => commitMessage(group.messageTemplate, messageInput(ctx, plan.images, options, files));
-      const landing = await landPullRequest(ctx, request, options, at, parent, group, plan.images, messageFor, stranded);
+      const landing = await landPullRequest(ctx, request, options, at, parent, group, plan.images, messageFor, memory);
       if (landing) landings.push(landing);
     }
     if (groups.some((g) => g.mode === "none")) landings.push(...(await checkoutLandings(ctx, request, options)));

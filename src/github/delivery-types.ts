@@ -108,6 +108,33 @@ export class DeliveryError extends Error {
   }
 }
 
+/**
+ * A commit of this run's values that an attempt moved a pull-request branch to, whatever came of
+ * it: another run may carry it on in its own commit, and merge it, before this run tells a pull
+ * request about it (carried.ts).
+ */
+export interface Pushed {
+  readonly branch: string;
+  readonly commit: string;
+  /** The branch's head it replaced: a pull request merged there merged before it. */
+  readonly replaced: string | undefined;
+  /** This run's files on the branch, each holding the text the commit gave it. */
+  readonly files: readonly FilePlan[];
+  readonly message: string;
+  /** The pull request open on the branch when it was pushed. */
+  readonly open: number | undefined;
+  /** When it was pushed (ms since the epoch, this runner's clock). */
+  readonly at: number;
+}
+
+/** What a run keeps across its attempts about its pull-request branches. */
+export interface RunMemory {
+  /** The heads this run left on pull-request branches whose pull requests closed under it: the branch holding one is a leftover. */
+  readonly stranded: ReadonlySet<string>;
+  /** Told each commit of this run's values an attempt moved a pull-request branch to. */
+  readonly pushed: (commit: Pushed) => void;
+}
+
 /** The base branch as this attempt read it: its name, its head and its files. */
 export interface Head {
   readonly base: string;

@@ -12,7 +12,7 @@ import type { ImageRef } from "../image/reference.js";
 import { BranchMovedError, deleteOwnBranch } from "./commit.js";
 import { BOT, commitOnBranch, fileWrites } from "./delivery-commit.js";
 import { groupFiles, type Group } from "./delivery-groups.js";
-import { DeliveryError, type DeliveryContext, type DeliveryOptions, type Head, type Landing } from "./delivery-types.js";
+import { DeliveryError, type DeliveryContext, type DeliveryOptions, type Head, type Landing, type RunMemory } from "./delivery-types.js";
 import { errorMessage } from "./errors.js";
 import { sleepOf } from "./timing.js";
 import type { CommitPeople, FileWrite, ForkPoint, Identity, TreeEntry } from "./git.js";
@@ -45,6 +45,7 @@ import { requestedBy } from "./requested-by.js";
  * A branch that outlived its pull request (closed or merged by a person, or merged or closed
  * under this run, at the head it left there: `stranded`) is not current: the request is planned on the base
  * alone, read again (a merge moved it), and the branch replaced only if it still holds that head.
+ * Each commit of this run's values moved onto the branch is told to `run`, before what may still fail.
  * A group with no files (the base holds the request's values already) looks only at the open pull
  * request on its branch, planned on it: rebuilt without the values the base holds, closed when
  * nothing is left on it; undefined when there is none, or nothing there to change.
@@ -58,7 +59,7 @@ export async function landPullRequest(
   group: Group,
   images: readonly ImageRef[],
   messageFor: (files: readonly FilePlan[]) => string,
-  stranded: ReadonlySet<string>,
+  run: RunMemory,
 ): Promise<Landing | undefined> {
   // The pull-request branch is rebuilt on the base by every run; it must never be the branch it merges into.
   if (group.prBranch === at.base)
@@ -67,7 +68,7 @@ export async function landPullRequest(
   const pulls = existing === undefined ? undefined : await findPullRequests(ctx.client(), ctx.repository, { base: at.base, head: group.prBranch }, existing);
   const proposesOnly = group.files.length === 0;
   if (proposesOnly && pulls?.open === undefined) return undefined;
-  const leftover = existing !== undefined && (await isLeftover(ctx, group.prBranch, at.base, parent.commit, existing, pulls, stranded));
+  const leftover = existing !== undefined && (await isLeftover(ctx, group.prBranch, at.base, parent.commit, existing, pulls, run.stranded));
   // A branch outside our namespace may be a person's (a long-lived `production`, maybe with their own
   // pull request into the base): replaced, its history would be lost, so it is taken only when it
   // starts with a commit of ours (people's commits on top of ours are folded in, as on our branches).
@@ -117,6 +118,9 @@ export async function landPullRequest(
       : undefined;
   const branchChanged = unchanged === undefined;
   const commit = unchanged ?? (await commitOnBranch(ctx, options, parent, writes, message, { branch: group.prBranch, expected: existing, how: "replace" })).sha;
+  // Another run may carry it on and merge it before this run opens or updates a pull request (its branch moved): carried.ts.
+  if (branchChanged && files.length > 0)
+    run.pushed({ branch: group.prBranch, commit, replaced: existing, files, message, open: pulls?.open?.number, at: Date.now() });
   const on = { base: at.base, head: group.prBranch };
   const seen = await bodyBuiltOn(ctx, options, on, existing, pulls, onBranch?.rebuilt === true);
   const open = seen ?? (existing !== undefined && !leftover ? await openedSince(ctx, on, { built: existing, head: commit }) : undefined);

@@ -173,7 +173,9 @@ export async function awaitOtherRunsBody(
  * Updates `open`, the pull request found on `spec.head`, or opens one. A branch that did not
  * exist before this run has none (no lookup needed); when GitHub says one exists all the same,
  * a concurrent run opened it or our own create landed but its answer was lost: on a branch this
- * run made, the pull request is this run's, reported created and given its reviewers.
+ * run made, the pull request is this run's, reported created and given its reviewers. When GitHub
+ * finds no commit on the branch that the base lacks, another run carried this run's commit on and
+ * merged it (or the base got the same change): BranchMovedError, to plan again on the base.
  */
 export async function upsertPullRequest(
   client: GitHubClient,
@@ -187,6 +189,7 @@ export async function upsertPullRequest(
     const { data } = await client.rest.pulls.create({ ...repository, base: spec.base, head: spec.head, title: spec.title, body: spec.body, draft: spec.draft });
     pr = pullRequestOf(data, "created");
   } catch (error) {
+    if (httpStatus(error) === 422 && /no commits between/i.test(errorMessage(error))) throw new BranchMovedError(spec.head);
     if (httpStatus(error) !== 422 || !/already exists/i.test(errorMessage(error))) throw error;
     const found = await findOpen(client, repository, spec);
     if (!found) throw error;

@@ -207,6 +207,37 @@ describe("deliver: concurrent runs on one pull request keep every run's rows in 
     expect(b.landings[0]!.commit).toBeUndefined();
   });
 
+  it("X's commit, carried on by Y's before X opened a pull request, reaches main when Y merges: X tells Y's pull request, merged", async () => {
+    // A's create waits until the end: A's commit, then X's, are carried on by Y's.
+    const atCreate = signal();
+    const letA = signal();
+    fake.inject({ operationId: "pulls/create", beforeHandle: async () => (atCreate.resolve(), await letA.promise) });
+    const a = run(await runContext(), `${API}:2.0.1`);
+    await atCreate.promise;
+    let y: Promise<DeliveryResult> | undefined;
+    // X's first pause waiting for A's body: Y builds on X's commit, opens a pull request with it and merges it.
+    const x = await run(await runContext(async () => void (await (y ??= run(await runContext(), `${APP}:1.1.0`, "immediate")))), `${DB}:3.0.1`);
+    letA.resolve();
+    const byA = await a;
+    const [merged] = fake.pulls(OWNER, REPO);
+    expect(fake.pulls(OWNER, REPO)).toHaveLength(1);
+    expect(merged).toMatchObject({ number: 1, merged: true });
+    expect(await fake.readFile(OWNER, REPO, "main", "apps/api.yaml")).toContain(`${API}:2.0.1`);
+    expect(await fake.readFile(OWNER, REPO, "main", "apps/db.yaml")).toContain(`${DB}:3.0.1`);
+    expect((await y!).landings.map((l) => [l.pullRequest?.number, l.pullRequest?.operation, l.merge])).toEqual([[1, "created", "merged"]]);
+    for (const [result, file] of [
+      [x, "apps/db.yaml"],
+      [byA, "apps/api.yaml"],
+    ] as const) {
+      expect(result.changed).toBe(true);
+      expect(result.attempts).toBe(2);
+      expect(result.landings.map((l) => [l.pullRequest?.number, l.pullRequest?.operation, l.merge, l.head, l.commit])).toEqual([
+        [1, "none", "merged", merged!.headSha, undefined],
+      ]);
+      expect(result.plan.files.map((f) => f.path)).toEqual([file]);
+    }
+  });
+
   it("A's merge finds the pull request merged by B, whose commit carried A's value on: A tells it merged, not left unmerged", async () => {
     let b: Promise<DeliveryResult> | undefined;
     fake.inject({ operationId: "pulls/merge", beforeHandle: async () => void (await (b = run(await runContext(), `${DB}:3.0.1`, "immediate"))) });
