@@ -19,7 +19,7 @@ import { lineBreaks } from "../text/line-index.js";
 import { linesMovedBy, shiftLines } from "../text/line-shift.js";
 import { applySplices, byPosition, type Splice } from "../text/splice.js";
 import { kclNumberRead } from "./number-read.js";
-import { plainString, usableSpecValue } from "./spec-value.js";
+import { plainString, SHELL_QUOTING, usableSpecValue } from "./spec-value.js";
 import { readStringLiteral, stringLiteralValue, writeStringLiteral } from "./string-literal.js";
 import type { ConfigEntry, ConfigExpr, ConfigItem, Expr, ListExpr, ListItem, Module, Statement } from "./syntax.js";
 import { isName, sourceStart, StringFlag, T, type Tokens } from "./tokenizer.js";
@@ -273,7 +273,7 @@ class Planner {
         `${key}: ${name} (a name) becomes the ${now} ${written}, so it no longer follows ${name}; to move everything that does, set ${name} instead`,
       );
     }
-    const quote = `for the string, quote it: ${key}="${written}" (in a shell, single-quote the whole argument)`;
+    const quote = `for the string, quote it: ${key}="${written}" ${SHELL_QUOTING}`;
     // A number where a string was is a tag or version given unquoted, most likely: `5.10` is the float 5.1 to KCL.
     const read = now === "number" && was === "string" ? kclNumberRead(written) : undefined;
     const becomes =
@@ -302,7 +302,7 @@ class Planner {
       line: change.line,
       message:
         `${from} becomes the string ${value.text}, as KCL -O writes an operation (the string of its whole text); ` +
-        `for the operation itself, put it in parentheses: ${key}=(${given}) (in a shell, single-quote the whole argument)`,
+        `for the operation itself, put it in parentheses: ${key}=(${given}) ${SHELL_QUOTING}`,
     };
     this.plan.warnings.push(warning);
     const at = this.at.get(change);

@@ -101,6 +101,12 @@ function parseHead(text: string): ReturnType<typeof parseKclExpression> | undefi
 }
 
 /**
+ * The hint after a spec written for a command line: unquoted, the shell takes the quotes of
+ * `path="value"` and the parentheses of `path=(operation)` for its own.
+ */
+export const SHELL_QUOTING = "(in a shell, single-quote the whole argument, so that its quotes and parentheses reach the tool)";
+
+/**
  * A spec's value as KCL reads it whole, or OverrideSpecError saying why it is not and how to
  * write it. It depends on the spec alone: `--set` refuses it before any file is read.
  */
@@ -108,8 +114,7 @@ export function usableSpecValue(spec: OverrideSpec, raw: string): Exclude<SpecVa
   const read = readSpecValue(spec.value);
   if (read.kind !== "other") return read;
   const hint = valueHint(spec, read);
-  // On a command line the quotes of `path="value"` are the shell's unless the whole argument is quoted.
-  const shell = hint?.unquoted ? " (in a shell, single-quote the whole argument, or the shell drops those quotes)" : "";
+  const shell = hint?.unquoted ? ` ${SHELL_QUOTING}` : "";
   throw new OverrideSpecError(raw, `the value of '${raw}' is not one KCL expression (${read.why})${hint === undefined ? "" : `; ${hint.text}${shell}`}`);
 }
 

@@ -237,7 +237,7 @@ describe("applyOverrides: values", () => {
       {
         line: 2,
         message:
-          'image: "ghcr.io/acme/app:1.0.0" (a string) becomes the name app, which KCL reads as a variable; for the string, quote it: image="app" (in a shell, single-quote the whole argument)',
+          'image: "ghcr.io/acme/app:1.0.0" (a string) becomes the name app, which KCL reads as a variable; for the string, quote it: image="app" (in a shell, single-quote the whole argument, so that its quotes and parentheses reach the tool)',
       },
       // A name replaced: the field no longer follows the variable, which others may still read.
       { line: 4, message: 'port: _port (a name) becomes the string "8080", so it no longer follows _port; to move everything that does, set _port instead' },
@@ -254,7 +254,7 @@ describe("applyOverrides: values", () => {
       {
         line: 4,
         message:
-          'app.image.tag: "5.4" (a string) becomes the number 5.10, which KCL reads as 5.1; for the string, quote it: app.image.tag="5.10" (in a shell, single-quote the whole argument)',
+          'app.image.tag: "5.4" (a string) becomes the number 5.10, which KCL reads as 5.1; for the string, quote it: app.image.tag="5.10" (in a shell, single-quote the whole argument, so that its quotes and parentheses reach the tool)',
       },
     ]);
     const said = (value: string) => applyOverrides(text, [`app.image.tag=${value}`]).warnings[0]?.message;
@@ -262,7 +262,7 @@ describe("applyOverrides: values", () => {
     expect(said("0x10")).toMatch(/, which KCL reads as 16;/);
     // A number KCL reads as written still turns the string into a number: the spec for the string is given alone.
     expect(said("5")).toBe(
-      'app.image.tag: "5.4" (a string) becomes the number 5; for the string, quote it: app.image.tag="5" (in a shell, single-quote the whole argument)',
+      'app.image.tag: "5.4" (a string) becomes the number 5; for the string, quote it: app.image.tag="5" (in a shell, single-quote the whole argument, so that its quotes and parentheses reach the tool)',
     );
     // Quoted, it is the string; a number over a number is the number asked for.
     expect(applyOverrides(text, ['app.image.tag="5.10"'])).toMatchObject({ text: text.replace("5.4", "5.10"), warnings: [] });
@@ -278,7 +278,7 @@ describe("applyOverrides: values", () => {
         line: 1,
         message:
           'app.image: "ghcr.io/acme/web:1.2.3" (a string) becomes the string "\\"ghcr.io/acme/web:\\" + _tag", as KCL -O writes an operation (the string of its whole text); ' +
-          'for the operation itself, put it in parentheses: app.image=("ghcr.io/acme/web:" + _tag) (in a shell, single-quote the whole argument)',
+          'for the operation itself, put it in parentheses: app.image=("ghcr.io/acme/web:" + _tag) (in a shell, single-quote the whole argument, so that its quotes and parentheses reach the tool)',
       },
     ]);
     // In parentheses it is no operation: written as given, as KCL -O keeps it.
@@ -289,13 +289,13 @@ describe("applyOverrides: values", () => {
 
   it("says so too when an operation replaces a number (count=-1) or is created; an unquoted reference over a string is the rule's purpose", () => {
     expect(applyOverrides("count = 1\n", ["count=-1"]).warnings.map((w) => w.message)).toEqual([
-      'count: 1 (a number) becomes the string "-1", as KCL -O writes an operation (the string of its whole text); for the operation itself, put it in parentheses: count=(-1) (in a shell, single-quote the whole argument)',
+      'count: 1 (a number) becomes the string "-1", as KCL -O writes an operation (the string of its whole text); for the operation itself, put it in parentheses: count=(-1) (in a shell, single-quote the whole argument, so that its quotes and parentheses reach the tool)',
     ]);
     expect(applyOverrides("app = {}\n", ['app.name="a" + "b"'], { create: true }).warnings).toEqual([
       {
         line: 2,
         message:
-          'app.name becomes the string "\\"a\\" + \\"b\\"", as KCL -O writes an operation (the string of its whole text); for the operation itself, put it in parentheses: app.name=("a" + "b") (in a shell, single-quote the whole argument)',
+          'app.name becomes the string "\\"a\\" + \\"b\\"", as KCL -O writes an operation (the string of its whole text); for the operation itself, put it in parentheses: app.name=("a" + "b") (in a shell, single-quote the whole argument, so that its quotes and parentheses reach the tool)',
       },
     ]);
     expect(applyOverrides('a = {image = "x"}\n', ["a.image=kcllang/flask_demo:abc"]).warnings).toEqual([]);

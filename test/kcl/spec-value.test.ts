@@ -51,7 +51,7 @@ describe("usableSpecValue: a value KCL reads whole, or why not and how to write 
   it.each([
     [
       "a.image=nginx:1.25",
-      `(KCL would keep only 'nginx'); quote a string value: a.image="nginx:1.25" (in a shell, single-quote the whole argument, or the shell drops those quotes)`,
+      `(KCL would keep only 'nginx'); quote a string value: a.image="nginx:1.25" (in a shell, single-quote the whole argument, so that its quotes and parentheses reach the tool)`,
     ],
     // The quotes are closed: the value is two expressions, not an open quote.
     ['a.image="a" "b"', `(KCL would keep only '"a"'); it is two expressions, '"a"' and '"b"': give one`],
