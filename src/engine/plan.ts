@@ -27,7 +27,9 @@ import { isKustomizationFile, kustomizeTagged, mayHoldBareImage, mayHoldFluxKust
 import { checkParses, fileKind, isHelmTemplate, isTestFile, readsMarkers } from "./file-kind.js";
 import { allowance, imagesFor, settersFor, targetOf, targetsInScope, warnIdlePaths, warnRefusedImages } from "./targets.js";
 import { escapeRegExp } from "../text/escape-regexp.js";
-import { holdsImage, leftBehind, unreachedImages, warnBesideMarkers, warnUnmoved, warnUnpolicied, warnUnreached } from "./reach.js";
+import { holdsImage, unreachedImages, warnUnreached } from "./unreached.js";
+import { warnBesideMarkers, warnUnpolicied } from "./beside-markers.js";
+import { leftBehind, warnUnmoved } from "./left-behind.js";
 import {
   checkConfiguredOverrides,
   collectOverrides,
@@ -400,7 +402,7 @@ async function warnLoneTags(run: RunContext, texts: ReadonlyMap<string, string>,
 
 /**
  * The files in scope left at an old version of an incoming image that no warning explains
- * (reach.ts), but a base whose every kustomize build re-tags the image: it deploys no version of its own.
+ * (left-behind.ts), but a base whose every kustomize build re-tags the image: it deploys no version of its own.
  */
 async function warnLeftBehind(
   run: RunContext,

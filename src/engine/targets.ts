@@ -15,7 +15,7 @@ import { pathMatcher } from "./path-glob.js";
 import { withoutImageUpdater } from "./image-updater.js";
 import { andList } from "../text/and-list.js";
 import { quotedExcerpt } from "../text/quoted-excerpt.js";
-import { spelledAt } from "./reach.js";
+import { spelledAt } from "./image-spelling.js";
 
 /** The configured targets the request names (all of them when it names none); a name no target has is refused. */
 export function targetsInScope(config: Config | undefined, names: readonly string[] | undefined): readonly Target[] {

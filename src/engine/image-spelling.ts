@@ -1,0 +1,43 @@
+/**
+ * Where a text spells an image's repository, in any registry spelling of it, and what each
+ * spelling reads as: the reading that tells whether a file holds an image and where it is left behind.
+ */
+import { screenToken, tryParseImageRef, type ImageRef } from "../image/reference.js";
+import { escapeRegExp } from "../text/escape-regexp.js";
+
+/**
+ * Where the text first spells the image's repository: a reference to it in any registry spelling, or its
+ * path alone (a Helm `repository:` beside its `registry:`), never another registry's repository of the same
+ * path (`mirror.acme.io/acme/app` for ghcr.io/acme/app) nor a longer one ending in it (`bitnami/nginx` for nginx).
+ */
+export function spelledAt(text: string, image: ImageRef): number | undefined {
+  return spellingsOf(text, image).find(({ bare, ref }) => bare || ref === undefined || ref.repository === image.repository)?.at;
+}
+
+/** A spelling of an image's path in a text: the whole reference written there, where it starts, what it reads as, and whether it is the path alone. */
+interface Spelling {
+  readonly at: number;
+  readonly reference: string;
+  readonly ref: ImageRef | undefined;
+  readonly bare: boolean;
+}
+
+/** Each spelling of the image's path (screenToken's) as a whole word, with its version if one follows, and its registry if one is written before it. */
+export function spellingsOf(text: string, image: ImageRef): Spelling[] {
+  const found: Spelling[] = [];
+  // A name followed by `:` and a space or a line's end is a mapping's key (`redis:` above a chart's values), no reference.
+  for (const match of text.matchAll(new RegExp(`(?<![\\w.-])${escapeRegExp(screenToken(image))}(?:[:@][\\w.@:+-]+|(?![\\w./-]|["']?:(?:\\s|$)))`, "gm"))) {
+    // The whole reference: back to what delimits it (a space, a quote, `=`…), to its registry.
+    const before = /[^\s"'`=,;()[\]{}]*$/.exec(text.slice(Math.max(0, match.index - 256), match.index))![0];
+    const reference = `${before}${match[0]}`.replace(/[.:]+$/, "");
+    found.push({ at: match.index - before.length, reference, ref: tryParseImageRef(reference), bare: before === "" });
+  }
+  return found;
+}
+
+/** Whether a reference holds the incoming image's version: its tag and digest where both spell one, the one the image brings where the reference spells only the other. */
+export function holdsVersionOf(ref: ImageRef, image: ImageRef): boolean {
+  if (ref.tag !== undefined && image.tag !== undefined && ref.tag !== image.tag) return false;
+  if (ref.digest !== undefined && image.digest !== undefined && ref.digest !== image.digest) return false;
+  return (image.tag !== undefined && ref.tag !== undefined) || (image.digest !== undefined && ref.digest !== undefined);
+}

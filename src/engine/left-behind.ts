@@ -1,0 +1,173 @@
+/**
+ * References to an old version of an incoming image that the run leaves in the tree, where no
+ * other warning says why: found after the edits, and named at their file and line, each with
+ * what to do about it where its file tells (left-behind-fix.ts).
+ */
+import { SourceError, type Warning } from "../change.js";
+import type { ImageRef } from "../image/reference.js";
+import { cappedList } from "../text/and-list.js";
+import { LineIndex, lineAt } from "../text/line-index.js";
+import { editArgoCdHelm } from "../yaml/argocd.js";
+import { runEditors } from "../yaml/editor.js";
+import { editHelmValues } from "../yaml/helm.js";
+import { editKustomizeImages } from "../yaml/kustomize.js";
+import { fileKind } from "./file-kind.js";
+import { holdsVersionOf, spelledAt, spellingsOf } from "./image-spelling.js";
+import { withoutImageUpdater } from "./image-updater.js";
+import { fixFor } from "./left-behind-fix.js";
+import { proseAt } from "./prose.js";
+
+/** Why a file may keep an image's old version, as the plan knows it. */
+interface UnmovedContext {
+  /**
+   * A warning or an override already says why the file keeps the image's old version (a policy, a
+   * target, a placeholder...): at `line`, a line holding a reference to another version, or
+   * anywhere in the file when it holds none (undefined: a pair of fields, a mention).
+   */
+  readonly explained: (path: string, image: ImageRef, line: number | undefined) => boolean;
+  /** The run changes nothing and says nothing else: a mention of the repository with no version counts then too. */
+  readonly quiet: boolean;
+}
+
+/** Where a file is left at an old version of an image: a reference to another version as written, or where the file spells the repository (a pair of fields, a mention). */
+export interface LeftPlace {
+  readonly at: number;
+  /** The 1-based line of `at`. */
+  readonly line: number;
+  readonly reference?: string;
+}
+
+/** An incoming image and the files left at an old version of it, each with its places. */
+export interface LeftBehind {
+  readonly image: ImageRef;
+  readonly files: readonly { readonly path: string; readonly places: readonly LeftPlace[] }[];
+}
+
+/**
+ * A field the run left at an old version, unseen, would run the old build while the run reads
+ * as done: an image reached through a YAML alias whose anchor is not an image field, one in a
+ * string, a substitution, a file kind not read, a file in no target. Each file of `texts` (as the plan leaves them;
+ * argocd-image-updater's annotations and objects left out)
+ * that holds the repository joined to another version (outside comments; also beside a field that took the new one:
+ * a Helm parameter holding the whole reference beside a pair that moved), or as a pair of fields the editors read with
+ * neither the new tag nor digest, and that no other warning explains, is left behind, also when other files change,
+ * at each reference no warning explains. A run that changes nothing
+ * and says nothing else counts a bare mention of the repository too, unless some file holds the
+ * new version (the fields may well hold it), rather than let "nothing to change" read as "every
+ * field holds it". Images left nowhere are not listed.
+ */
+export function leftBehind(images: readonly ImageRef[], texts: ReadonlyMap<string, string>, context: UnmovedContext): LeftBehind[] {
+  return images.flatMap((image) => {
+    const version = image.tag ?? image.digest!;
+    // argocd-image-updater's annotations and objects name the repository with a constraint, not a version anything deploys.
+    const holding = [...texts].flatMap(([path, raw]) => {
+      const text = withoutImageUpdater(raw);
+      const at = spelledAt(text, image);
+      return at === undefined ? [] : [{ path, text, at }];
+    });
+    const current = holding.some(({ text }) => text.includes(version));
+    const files = holding.flatMap(({ path, text, at }) => {
+      const others = otherVersionsIn(text, image, fileKind(path) === "kcl");
+      // One index per file: a file may hold thousands of references.
+      const lines = others.length > 0 ? new LineIndex(text) : undefined;
+      const places: LeftPlace[] = lines
+        ? others.map((other) => ({ ...other, line: lines.lineAt(other.at) })).filter(({ line }) => !context.explained(path, image, line))
+        : !text.includes(version) && !context.explained(path, image, undefined) && ((context.quiet && !current) || inSplitImage(path, text, image))
+          ? [{ at, line: lineAt(text, at) }]
+          : [];
+      return places.length > 0 ? [{ path, places }] : [];
+    });
+    return files.length > 0 ? [{ image, files }] : [];
+  });
+}
+
+/** How many places left behind are each said at their own line; more are named in one warning. */
+const SAID_APART = 5;
+
+/**
+ * Names the places left behind (leftBehind's, `texts` as it read them), each at its file and line
+ * as --json gives them, one warning per image and reason when there are more than SAID_APART;
+ * a file in no configured target gets that reason, not the editing rules.
+ */
+export function warnUnmoved(
+  left: readonly LeftBehind[],
+  texts: ReadonlyMap<string, string>,
+  context: {
+    /** The configured targets' names (none without a configuration), and whether a file is in none of them, where nothing is edited. */
+    readonly targets: readonly string[];
+    readonly inNoTarget: (path: string) => boolean;
+  },
+  warnings: Warning[],
+): void {
+  for (const { image, files } of left) {
+    const version = image.tag ?? image.digest!;
+    const outside = context.targets.length > 0 ? files.filter(({ path }) => context.inNoTarget(path)) : [];
+    const unreached = files.filter((file) => !outside.includes(file));
+    type Place = { readonly file: string; readonly line: number; readonly place: LeftPlace };
+    const said = (of: typeof files, why: { readonly one: (file: string, place: LeftPlace) => string; readonly many: (first: Place) => string }) => {
+      const places: Place[] = of.flatMap(({ path, places }) => places.map((place) => ({ file: path, line: place.line, place })));
+      if (places.length > SAID_APART) {
+        warnings.push({
+          message: `${image.repository} is not moved to ${version} in ${places.length} places (${cappedList(places.map(({ file, line }) => `${file}:${line}`))}): ${why.many(places[0]!)}`,
+        });
+        return;
+      }
+      for (const { file, line, place } of places) {
+        const what = place.reference
+          ? `${place.reference} is not moved to ${version}`
+          : `${image.repository} appears here, but no field holds ${version} or was edited`;
+        warnings.push({ file, line, message: `${what}: ${why.one(file, place)}` });
+      }
+    };
+    const readme = '(see "What it edits" in the README)';
+    if (unreached.length > 0) {
+      said(unreached, {
+        one: (file, place) => fixFor(file, texts.get(file)!, place, image) ?? `it sits where no rule edits it ${readme}`,
+        // The first place's fix, as an example: the places are often one manifest's field in each environment.
+        many: ({ file, line, place }) => {
+          const fix = fixFor(file, texts.get(file)!, place, image);
+          return fix ? `they sit where no rule edits them; for the first (${file}:${line}), ${fix}` : `they sit where no rule edits them ${readme}`;
+        },
+      });
+    }
+    const targets = `(targets: ${context.targets.join(", ")})`;
+    if (outside.length > 0) said(outside, { one: () => `this file is in no target ${targets}`, many: () => `their files are in no target ${targets}` });
+  }
+}
+
+/** The editors that read an image held as two fields, its repository in one and its version in another. */
+const SPLIT_IMAGE_EDITORS = [editKustomizeImages, editArgoCdHelm, editHelmValues];
+
+/**
+ * Whether a YAML file holds `image`'s repository with another version as a pair the editors read
+ * (Helm values `repository` + `tag`, a kustomize `name` + `newTag`, Argo CD Helm parameters): they
+ * would move it, were the file edited. Read by those editors themselves, on the few files the text alone cannot judge.
+ */
+function inSplitImage(path: string, text: string, image: ImageRef): boolean {
+  if (fileKind(path) !== "yaml") return false;
+  try {
+    return runEditors(text.replace(/^\uFEFF/, ""), { images: [{ image }], setters: new Map() }, SPLIT_IMAGE_EDITORS).changes.length > 0;
+  } catch (error) {
+    if (error instanceof SourceError) return false;
+    throw error;
+  }
+}
+
+/**
+ * Where the text spells a reference to another version of the image (its repository, in any
+ * registry spelling of it, with a tag or a digest: not a mention such as an ImageRepository's
+ * `image:`, nor another registry's repository of the same path), as written. Not in prose: a comment
+ * (`# was ghcr.io/acme/app:1.4.0`), or a KCL triple-quoted string, which no rule edits (a docstring).
+ */
+function otherVersionsIn(text: string, image: ImageRef, kcl: boolean): { at: number; reference: string }[] {
+  const inProse = proseAt(text, kcl);
+  return spellingsOf(text, image).filter(
+    ({ at, ref }) =>
+      ref?.repository === image.repository &&
+      (ref.tag !== undefined || ref.digest !== undefined) &&
+      !holdsVersionOf(ref, image) &&
+      !inProse(at) &&
+      // A marked field follows its setter: what is said of the setter (one with no image, too) says why it stays.
+      !/^[^\r\n]*\$imagepolicy/.test(text.slice(at)),
+  );
+}

@@ -1,0 +1,82 @@
+/**
+ * Incoming images and `--setter` keys that reach no file, for a person to learn why a run moved
+ * less than they expected: a repository no file holds (a typo, most often), or one held only
+ * outside the paths to update.
+ */
+import type { Warning } from "../change.js";
+import { markerPattern } from "../image/marker.js";
+import { formatImageRef, repositoryPattern, type ImageRef } from "../image/reference.js";
+import type { ImageUpdate } from "../image/update.js";
+import { closest } from "../text/closest.js";
+import { mayBuildOnRegistry } from "../kcl/editor.js";
+import type { RequestedOverride } from "./overrides.js";
+import type { ValidRequest } from "./request.js";
+import { fileKind, readsMarkers } from "./file-kind.js";
+import { withoutImageUpdater } from "./image-updater.js";
+import { spelledAt } from "./image-spelling.js";
+
+/**
+ * A run that changes nothing because nothing names what it brings is most often a typo in a
+ * repository or a marker key: say so, instead of a bare "nothing to change". An image counts
+ * as reached when a file in scope holds its repository, a marker key or a configured override
+ * stands for it; a `--setter` key, when a file in scope holds a marker with it where markers are read.
+ * The repository or key of those `known` (configured, or defined in the tree) it most likely meant is named.
+ * `texts` are the files in scope, by path; `unreached`, unreachedImages' of them. Where the paths to update
+ * left out the files that hold one (`outside` counts them: a mistyped --path, most often), that is said instead.
+ */
+export function warnUnreached(
+  valid: ValidRequest,
+  unreached: readonly ImageRef[],
+  known: { readonly keys: ReadonlySet<string>; readonly repositories: ReadonlySet<string> },
+  texts: readonly (readonly [string, string])[],
+  outside: (image: ImageRef) => number,
+  warnings: Warning[],
+): void {
+  const marks = (pattern: RegExp) => texts.some(([path, text]) => readsMarkers(path) && pattern.test(text));
+  for (const image of unreached) {
+    const held = outside(image);
+    warnings.push({
+      message:
+        held > 0
+          ? `no file inside the paths to update holds ${image.repository} (${held} ${held === 1 ? "file outside them does" : "files outside them do"}); nothing to do for ${formatImageRef(image)}`
+          : `no file to update holds ${image.repository}; nothing to do for ${formatImageRef(image)}${meaning(image.repository, known.repositories)}`,
+      kind: "unreached",
+    });
+  }
+  for (const key of valid.setters.keys()) {
+    if (marks(markerPattern(key))) continue;
+    warnings.push({ message: `no file to update has a marker for setter ${key}${meaning(key, known.keys)}` });
+  }
+}
+
+/** The incoming images no file of `texts` holds (holdsImage), no marker key and no configured override of `overrides` stands for. */
+export function unreachedImages(
+  valid: ValidRequest,
+  updates: readonly ImageUpdate[],
+  overrides: ReadonlyMap<string, readonly RequestedOverride[]>,
+  texts: readonly (readonly [string, string])[],
+): ImageRef[] {
+  const overridden = new Set([...overrides.values()].flat().flatMap((o) => (typeof o === "string" ? [] : [o.repository])));
+  return valid.images.filter(
+    (image) =>
+      !updates.some((u) => u.image.repository === image.repository) &&
+      !overridden.has(image.repository) &&
+      !texts.some(([path, text]) => holdsImage(path, text, image)),
+  );
+}
+
+/**
+ * Whether a file holds the image where a field may be edited: a repository only argocd-image-updater's annotations or objects
+ * name is in none. A KCL reference built on a registry constant holds it unspelt; editKcl names it.
+ */
+export function holdsImage(path: string, text: string, image: ImageRef): boolean {
+  // The screen first, then the reading: another registry's repository of the same path, or a mapping key named like the image, is none.
+  const pattern = repositoryPattern(image);
+  return (pattern.test(text) && spelledAt(withoutImageUpdater(text), image) !== undefined) || (fileKind(path) === "kcl" && mayBuildOnRegistry(text, image));
+}
+
+/** ` (did you mean …?)` naming the one of `names` `typed` most likely meant, or nothing. */
+function meaning(typed: string, names: ReadonlySet<string>): string {
+  const meant = closest(typed, names);
+  return meant === undefined ? "" : ` (did you mean ${meant}?)`;
+}
