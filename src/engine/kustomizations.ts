@@ -48,8 +48,8 @@ export function isKustomizationFile(path: string): boolean {
   return KUSTOMIZATION_NAMES.has(path.slice(path.lastIndexOf("/") + 1));
 }
 
-/** An `image` key's value (block, flow or JSON, quoted or not): enough to find a bare one without a parse. */
-const IMAGE_VALUE = /\bimage["']?\s*:\s*["']?([^\s"'#,{}[\]]+)/g;
+/** An `image` key's value (block, flow or JSON, quoted or not, anchored or not): enough to find a bare one without a parse. */
+const IMAGE_VALUE = /\bimage["']?\s*:\s*(?:&[^\s,{}[\]]+\s+)?["']?([^\s"'#,{}[\]]+)/g;
 /** A JSON6902 op's `value`, which sets an image where its `path` ends in `/image`. */
 const OP_VALUE = /\bvalue["']?\s*:\s*["']?([^\s"'#,{}[\]]+)/g;
 

@@ -70,6 +70,14 @@ export function anchoredValue(file: YamlFile, root: YamlNode | null, alias: Alia
   return values.get(start);
 }
 
+/**
+ * How the field an alias stands for is named where a message says to set it, by `--set`'s errors and the
+ * image editor's warnings alike: `x-defaults.tag (line 3), which every alias of &img follows`.
+ */
+export function aliasedFieldWords(path: readonly PathSegment[], line: number, anchor: string): string {
+  return `${formatPath(path)} (line ${line}), which every alias of ${anchor} follows`;
+}
+
 /** Whether `key` is the merge key: `<<` written plain (a quoted "<<" is an ordinary key). */
 function isMergeKey(key: YamlNode): boolean {
   return key.kind === "scalar" && key.style === "plain" && key.text === "<<";

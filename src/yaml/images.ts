@@ -9,17 +9,17 @@
  * A reference built with `${VAR}` (Flux's postBuild substitution) gets its version from the
  * substitution variables: it is named in a warning, never edited.
  */
-import { tryParseImageRef } from "../image/reference.js";
+import { tryParseImageRef, type ImageRef } from "../image/reference.js";
 import { bareRepositoryWarning, byRepository, nextReference, type ImageUpdate } from "../image/update.js";
-import { anchoredValue } from "./alias.js";
+import { aliasedFieldWords, anchoredValue, anchorOf, type Placed } from "./alias.js";
 import type { YamlDocument, YamlFile } from "./file.js";
 import { isOpList } from "./json-patch.js";
 import { isKustomization } from "./kustomize.js";
-import { isFlowScalar, type AliasNode, type YamlNode } from "./node.js";
+import { isFlowScalar, type AliasNode, type FlowScalar, type YamlNode } from "./node.js";
 import { formatPath, type PathSegment } from "./path.js";
 import { hasPlaceholder, warnSubstituted } from "./placeholder.js";
 import type { Editor, EditPlan } from "./plan.js";
-import { forEachValue } from "./walk.js";
+import { forEachValue, type NodeVisit } from "./walk.js";
 
 export const editImages: Editor = (file, request, plan) => {
   const incoming = byRepository(request.images);
@@ -31,19 +31,36 @@ export const editImages: Editor = (file, request, plan) => {
     if (document.object.apiVersion?.startsWith("image.toolkit.fluxcd.io/")) continue;
     // A JSON6902 patch file's values are decided by the op rule, as if written at their paths (inline-patch.ts).
     if (isOpList(document.root)) continue;
-    forEachValue(document.root, ({ node, path, inFlow }) => {
-      if (path[path.length - 1] !== "image") return;
-      if (node.kind === "alias") warnAliased(file, document, node, path, incoming, plan);
-      else if (isFlowScalar(node) && hasPlaceholder(node.text)) warnSubstituted(node, path, incoming, plan);
-      else setImageScalar({ node, path, inFlow }, "image", inContainerSpec(path), incoming, plan, document, request.kustomizeTagged);
+    const fields: NodeVisit[] = [];
+    forEachValue(document.root, (field) => {
+      if (field.path[field.path.length - 1] === "image") fields.push(field);
     });
+    // A bare image anchored outside a container spec that a container's image aliases is said at each such alias, not as a field whose version is set elsewhere.
+    const aliased = new Set<YamlNode>(
+      fields.flatMap(({ node, path }) => (node.kind === "alias" && inContainerSpec(path) ? (bareAnchored(file, document, node)?.node ?? []) : [])),
+    );
+    for (const { node, path, inFlow } of fields) {
+      if (node.kind === "alias") warnAliased(file, document, node, path, incoming, plan, request.kustomizeTagged);
+      else if (isFlowScalar(node) && hasPlaceholder(node.text)) warnSubstituted(node, path, incoming, plan);
+      else if (!aliased.has(node)) setImageScalar({ node, path, inFlow }, "image", inContainerSpec(path), incoming, plan, document, request.kustomizeTagged);
+    }
   }
 };
+
+/** The value an `image:` alias stands for when it is an `image:` field outside a container spec holding a repository with no tag or digest: it is given none there. */
+function bareAnchored(file: YamlFile, document: YamlDocument, alias: AliasNode): (Placed & { readonly node: FlowScalar; readonly ref: ImageRef }) | undefined {
+  const anchored = anchoredValue(file, document.root, alias);
+  if (!anchored || !isFlowScalar(anchored.node) || anchored.path[anchored.path.length - 1] !== "image" || inContainerSpec(anchored.path)) return undefined;
+  const ref = tryParseImageRef(anchored.node.text);
+  return ref && ref.tag === undefined && ref.digest === undefined ? { ...anchored, node: anchored.node, ref } : undefined;
+}
 
 /**
  * An `image:` that is an alias of an incoming repository's reference anchored on another field
  * (`x-img: &img ghcr.io/acme/app:1.0.0`): aliases are not followed, and that field is no image
- * field, so nothing moves; say so at the alias. An anchored `image:` field is edited itself.
+ * field, so nothing moves; say so at the alias. An anchored `image:` field is edited itself, but
+ * a bare one outside a container spec is given no tag: a container's image aliasing it is left
+ * bare too (unless a kustomization tags its name), so the alias says what to write at the anchor.
  */
 function warnAliased(
   file: YamlFile,
@@ -52,14 +69,32 @@ function warnAliased(
   path: readonly PathSegment[],
   incoming: ReadonlyMap<string, ImageUpdate>,
   plan: EditPlan,
+  kustomizeTagged?: ReadonlyMap<string, string | undefined>,
 ): void {
+  const written = file.text.slice(alias.start, alias.end);
+  const bare = inContainerSpec(path) ? bareAnchored(file, document, alias) : undefined;
+  const update = bare && incoming.get(bare.ref.repository);
+  if (bare && update) {
+    if (kustomizeTagged?.has(bare.ref.name)) {
+      const reason = kustomizeTagged.get(bare.ref.name);
+      return reason === undefined ? undefined : plan.warn(alias.start, `${formatPath(path)} is an alias (${written}) that ${reason}`);
+    }
+    const next = nextReference(update, bare.ref);
+    const anchor = anchorOf(file, alias);
+    if (next && anchor)
+      plan.warn(
+        alias.start,
+        `${formatPath(path)} is an alias (${written}) of ${bare.node.text}, which has no tag or digest and is written outside a container spec, so it is given none: write ${next} at ${aliasedFieldWords(bare.path, file.lineAt(bare.node.start), anchor.name)}`,
+      );
+    return;
+  }
   const anchored = anchoredValue(file, document.root, alias);
   if (!anchored || !isFlowScalar(anchored.node) || anchored.path[anchored.path.length - 1] === "image") return;
   const ref = tryParseImageRef(anchored.node.text);
   if (!ref || !incoming.has(ref.repository)) return;
   plan.warn(
     alias.start,
-    `${formatPath(path)} is ${file.text.slice(alias.start, alias.end)}, an alias of ${formatPath(anchored.path)} (line ${file.lineAt(anchored.node.start)}), which holds ${anchored.node.text} and is no image field: aliases are never followed, so it does not move; write the image here, or mark ${formatPath(anchored.path)} with a Flux marker`,
+    `${formatPath(path)} is ${written}, an alias of ${formatPath(anchored.path)} (line ${file.lineAt(anchored.node.start)}), which holds ${anchored.node.text} and is no image field: aliases are never followed, so it does not move; write the image here, or mark ${formatPath(anchored.path)} with a Flux marker`,
   );
 }
 

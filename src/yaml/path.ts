@@ -18,7 +18,7 @@ import type { YamlDocument } from "./file.js";
 import { isFlowScalar, mapValue, scalarText, type AliasNode, type FlowScalar, type MapNode, type YamlNode } from "./node.js";
 import { nullFilling, type NullValue } from "./null-fill.js";
 import { EditPlan } from "./plan.js";
-import { anchoredValue, anchorOf, hasMergeKey, MERGE_SHARED, mergedFromWords, mergedValue } from "./alias.js";
+import { aliasedFieldWords, anchoredValue, anchorOf, hasMergeKey, MERGE_SHARED, mergedFromWords, mergedValue } from "./alias.js";
 import { nonStringType, numberRead, readsAsNonString, yaml11Boolean } from "./quoting.js";
 import { coreType, tagHolds } from "./splice.js";
 
@@ -281,7 +281,7 @@ function aliasWords(file: YamlFile, root: YamlNode, alias: AliasNode, rest: read
   const own = `${lacks}${rest.length > 0 ? " of its own" : ""}`;
   // A path that names a mapping or a list is refused there too: only the anchored value is named.
   if (!isFlowScalar(found.node)) return `${of}, ${own}`;
-  return `an alias (${name}), ${own}: set ${formatPath(path)} (line ${file.lineAt(found.node.start)}), which every alias of ${anchor.name} follows`;
+  return `an alias (${name}), ${own}: set ${aliasedFieldWords(path, file.lineAt(found.node.start), anchor.name)}`;
 }
 
 /**

@@ -49,6 +49,8 @@ describe("mayHoldBareImage", () => {
     expect(mayHoldBareImage("containers: [{name: a, image: 'ghcr.io/acme/api'}]\n", INCOMING)).toBe(true);
     expect(mayHoldBareImage('{"containers": [{"image": "ghcr.io/acme/api"}]}\n', INCOMING)).toBe(true);
     expect(mayHoldBareImage("image: nginx\n", new Set(["docker.io/library/nginx"]))).toBe(true);
+    // Anchored, for containers' images to alias.
+    expect(mayHoldBareImage("x-defaults:\n  image: &img ghcr.io/acme/api\n", INCOMING)).toBe(true);
   });
 
   it("finds a bare image a JSON6902 patch op sets at an image path, whichever order its fields are in", () => {

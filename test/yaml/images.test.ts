@@ -137,6 +137,44 @@ proxy:
     ]);
   });
 
+  it("a container's image aliasing a bare image: anchored outside a container spec names the anchored field and its line, and what to write there, once per alias", () => {
+    const text = `x-defaults:
+  image: &img ghcr.io/acme/app
+spec:
+  template:
+    spec:
+      containers:
+        - name: app
+          image: *img
+        - name: sidecar
+          image: *img
+`;
+    const advice =
+      "of ghcr.io/acme/app, which has no tag or digest and is written outside a container spec, so it is given none: write ghcr.io/acme/app:2.0 at x-defaults.image (line 2), which every alias of &img follows";
+    // The anchored field is not also said to have its version set in another field: its aliases are containers' images.
+    expect(edit(text, withImages("ghcr.io/acme/app:2.0"))).toEqual({
+      text,
+      changes: [],
+      warnings: [
+        { line: 8, message: `spec.template.spec.containers[0].image is an alias (*img) ${advice}` },
+        { line: 10, message: `spec.template.spec.containers[1].image is an alias (*img) ${advice}` },
+      ],
+    });
+    // A kustomization tagging the name gives the version: nothing to say, or its reason.
+    const tagged = (reason?: string) => ({ ...withImages("ghcr.io/acme/app:2.0"), kustomizeTagged: new Map([["ghcr.io/acme/app", reason]]) });
+    expect(edit(text, tagged()).warnings).toEqual([]);
+    expect(edit(text, tagged("holds ghcr.io/acme/app with no tag or digest, so its version is set by …")).warnings[0]).toEqual({
+      line: 8,
+      message: "spec.template.spec.containers[0].image is an alias (*img) that holds ghcr.io/acme/app with no tag or digest, so its version is set by …",
+    });
+    // Not aliased by a container, the bare field is one whose version is set in another field, as before; tagged, it moves and its aliases follow.
+    expect(edit(text.replaceAll("containers", "sidecars"), withImages("ghcr.io/acme/app:2.0")).warnings).toEqual([
+      { line: 2, message: expect.stringMatching(/^x-defaults.image holds ghcr.io\/acme\/app with no tag or digest, so its version is set in another field/) },
+    ]);
+    const pinned = text.replace("acme/app\n", "acme/app:1.0\n");
+    expect(edit(pinned, withImages("ghcr.io/acme/app:2.0"))).toMatchObject({ text: pinned.replace("1.0", "2.0"), warnings: [] });
+  });
+
   it("edits a container's image where it is written: a container merging it (<<) follows, as kustomize and Kubernetes read the merge", () => {
     const text = `spec:
   template:
