@@ -9,12 +9,13 @@ import { tryYamlFile } from "../yaml/file.js";
 import { isFlowScalar, mapValue, nodeAt, type ScalarNode, type YamlNode } from "../yaml/node.js";
 import { formatPath, type PathSegment } from "../yaml/path.js";
 import { forEachValue } from "../yaml/walk.js";
+import { overrideAdvice } from "../yaml/argocd-unpaired.js";
 import { fileKind } from "./file-kind.js";
 
 /**
  * What to do about a place no rule edits, where its file tells: a YAML scalar that is the whole reference takes a
- * configured override of its path, a repository field beside a `tag` one of that tag (the wording of
- * overrideAdvice, with the file); a reference inside a longer string (args, an env text, a KCL string) is no value
+ * configured override of its path, a repository field beside a `tag` one of that tag (overrideAdvice's, with the
+ * file); a reference inside a longer string (args, an env text, a KCL string) is no value
  * of its own, and a string is set whole or not at all. None where the place is none of these, or sits in a later
  * document at a path an earlier one holds too, which an override or --set would set instead.
  */
@@ -30,17 +31,16 @@ export function fixFor(path: string, text: string, place: { readonly at: number;
   if (!found) return undefined;
   const { node, path: at, root } = found;
   const spec = formatPath(at);
-  const override = (field: string, tag: boolean) =>
-    `set ${tag ? field : "it"} with an overrides: entry in the configuration (file: ${path}, spec: ${field}, image: ${image.repository}${tag ? ", part: tag" : ""})`;
   if (place.reference === undefined) {
     // The repository alone, beside the tag of a pair no rule read as this image (its registry elsewhere: a global.imageRegistry).
     const holder = nodeAt(root, at.slice(0, -1));
     const versioned = tryParseImageRef(node.text.trim());
     if (holder?.kind !== "map" || !isFlowScalar(mapValue(holder, "tag")) || versioned?.tag !== undefined || versioned?.digest !== undefined) return undefined;
     const tag = formatPath([...at.slice(0, -1), "tag"]);
-    return `no rule reads ${spec} as ${image.repository}; ${override(tag, true)}`;
+    return `no rule reads ${spec} as ${image.repository}; ${overrideAdvice(tag, image.repository, { file: path, part: "tag", subject: tag }).advice}`;
   }
-  if (isFlowScalar(node) && node.text.trim() === place.reference) return `no rule edits ${spec}; ${override(spec, false)}`;
+  if (isFlowScalar(node) && node.text.trim() === place.reference)
+    return `no rule edits ${spec}; ${overrideAdvice(spec, image.repository, { file: path }).advice}`;
   const whole = isFlowScalar(node) ? `, or set the whole string with --set ${path}:${spec}=…` : "";
   return `it is inside the longer string at ${spec}, ${NO_PART}: move it into a field of its own${whole}`;
 }

@@ -49,7 +49,7 @@ export function warnUnpairedRepositories(parameters: readonly [string, HelmField
       likely.length === 1
         ? `parameter ${parameterName(tagName)} beside it likely holds its tag`
         : `one of the parameters ${likely.map(([n]) => parameterName(n)).join(", ")} beside it likely holds its tag`;
-    const { advice, about } = overrideAdvice(formatPath(tagField.path), ref.repository);
+    const { advice, about } = overrideAdvice(formatPath(tagField.path), ref.repository, { part: "tag" });
     plan.warn(
       node.start,
       `${formatPath(field.path)} (parameter ${parameterName(name)}) holds ${ref.repository} with no tag, under a name no rule pairs with a tag; ${which}, and it was not moved: ${advice}`,
@@ -71,12 +71,19 @@ function holdsVersion(node: YamlNode | null): boolean {
 }
 
 /**
- * The end of a warning that a Helm parameter holding a tag was not moved: the override that sets it; and
- * what the warning is then about, so that an override naming that field answers it.
+ * The end of a warning that a field was not moved: the override that sets it (`spec` `key`, `image`
+ * `repository`; with `file` where the warning names none, `part` where only the tag goes there, and
+ * `subject` naming the field set where "it" would not); and what the warning is then about, so
+ * that an override naming that field answers it.
  */
-export function overrideAdvice(key: string, repository: string): { readonly advice: string; readonly about: WarningAbout } {
+export function overrideAdvice(
+  key: string,
+  repository: string,
+  { file, part, subject = "it" }: { readonly file?: string; readonly part?: "tag"; readonly subject?: string } = {},
+): { readonly advice: string; readonly about: WarningAbout } {
+  const entry = `${file === undefined ? "" : `file: ${file}, `}spec: ${key}, image: ${repository}${part === undefined ? "" : `, part: ${part}`}`;
   return {
-    advice: `set it with an overrides: entry in the configuration (spec: ${key}, image: ${repository}, part: tag)`,
+    advice: `set ${subject} with an overrides: entry in the configuration (${entry})`,
     about: { field: key, reason: "advised-override" },
   };
 }

@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import type { EditRequest } from "../../src/change.js";
 import { editArgoCdHelm } from "../../src/yaml/argocd.js";
+import { overrideAdvice } from "../../src/yaml/argocd-unpaired.js";
 import { runEditors } from "../../src/yaml/editor.js";
 import { numericVersions, update, withImages } from "./helpers.js";
 
@@ -58,5 +59,20 @@ describe("an unpaired repository parameter", () => {
       expect(editHelm(text, request).warnings.filter((w) => w.message.includes("no rule pairs"))).toEqual([]);
     const newer = params("  - {name: worker.image.repo, value: ghcr.io/acme/worker}\n  - {name: worker.image.version, value: 1.5.0}\n");
     expect(editHelm(newer, withImages(update("ghcr.io/acme/worker:1.4.3", numericVersions))).warnings).toEqual([]);
+  });
+});
+
+describe("overrideAdvice", () => {
+  it("names the override's spec and image, and the file, the part and the field it sets when the warning needs them", () => {
+    expect(overrideAdvice("worker.image.version", "ghcr.io/acme/worker", { part: "tag" })).toEqual({
+      advice: "set it with an overrides: entry in the configuration (spec: worker.image.version, image: ghcr.io/acme/worker, part: tag)",
+      about: { field: "worker.image.version", reason: "advised-override" },
+    });
+    expect(overrideAdvice("image.tag", "ghcr.io/acme/worker", { file: "values.yaml", part: "tag", subject: "image.tag" }).advice).toBe(
+      "set image.tag with an overrides: entry in the configuration (file: values.yaml, spec: image.tag, image: ghcr.io/acme/worker, part: tag)",
+    );
+    expect(overrideAdvice("data.IMAGE", "ghcr.io/acme/app", { file: "cm.yaml" }).advice).toBe(
+      "set it with an overrides: entry in the configuration (file: cm.yaml, spec: data.IMAGE, image: ghcr.io/acme/app)",
+    );
   });
 });
