@@ -5,16 +5,13 @@
 import type { Diagnostic, EditResult, FieldChange, FieldEditResult, FieldWarning, ValueFor, Warning, WarningAbout } from "../change.js";
 import { formatDiagnostic, publicWarning, SourceError } from "../change.js";
 import { nextImageText, nextTagText, nextVersion, type ImageUpdate } from "../image/update.js";
-import { applyOverrides, type ComputedOverride } from "../kcl/override.js";
+import { applyOverrides, type ComputedOverride, type OverrideImage } from "../kcl/override.js";
 import type { Overridden } from "../kcl/editor.js";
 import { formatOverridePath, OverrideSpecError, parseOverrideSpec } from "../kcl/override-spec.js";
-import { parsePath, parseYamlSpec, setFromSpec, setYamlPath } from "../yaml/path.js";
-import { indexedParameter, leafOf, parameterName } from "../yaml/argocd-parameters.js";
+import { parseYamlSpec, setFromSpec, setYamlPath } from "../yaml/path.js";
+import { ARGO_KUSTOMIZE_IMAGE, mayNameParameter, misaimedOverride } from "../yaml/argocd-parameters.js";
 import { namedImageString, withVersion } from "../yaml/argocd.js";
-import { readsAsTag } from "../yaml/argocd-unpaired.js";
 import { tryYamlFile } from "../yaml/file.js";
-import { scalarText } from "../yaml/node.js";
-import { normalizeRepository, tryParseImageRef } from "../image/reference.js";
 import type { Config, OverrideConfig } from "./config.js";
 import { fileKind, type FileKind } from "./file-kind.js";
 import { pathMatcher } from "./path-glob.js";
@@ -115,17 +112,12 @@ export async function checkConfiguredOverrides(
   return issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
 }
 
-/** A configured override as computed for a file, with its configuration: what it sets says which Helm parameter it may name. */
-interface FileOverride extends ComputedOverride {
-  readonly configured: OverrideConfig;
-}
-
 /**
  * A configured override as the file's own image fields get it: only when its target allows
  * the image, and moved on by the same decision (policy, no downgrade) from what it holds,
  * the whole reference or (`part: tag`) only the tag.
  */
-export function configuredOverride(override: OverrideConfig, images: readonly ImageUpdate[]): FileOverride[] {
+export function configuredOverride(override: OverrideConfig, images: readonly ImageUpdate[]): ComputedOverride[] {
   const update = images.find((u) => u.image.repository === override.repository);
   if (!update) return [];
   const inArgoImages = ARGO_KUSTOMIZE_IMAGE.test(fieldKey(override.spec));
@@ -141,9 +133,6 @@ export function configuredOverride(override: OverrideConfig, images: readonly Im
         };
   return [{ path: override.spec, value, configured: override }];
 }
-
-/** A string of an Argo CD source's (or parameter override file's) `kustomize.images`, as fieldKey writes its path. */
-const ARGO_KUSTOMIZE_IMAGE = /(?:^|\.)kustomize\.images\.\d+$/;
 
 /**
  * What the overrides of a KCL file set, `images` being the file's: the repositories whose
@@ -183,7 +172,7 @@ export function overFile(
   create: boolean,
 ): EditResult {
   try {
-    const aimed = onTheirParameters(kind, edited.text, requested);
+    const aimed = withoutMisaimedOverrides(kind, edited.text, requested);
     const { overrides, yielded } = besideMarkers(kind, edited, aimed.overrides, create);
     const overridden = applyFileOverrides(kind, edited.text, overrides, create);
     const sets = setPaths(kind, overrides);
@@ -249,43 +238,23 @@ function besideMarkers(
 
 /**
  * The overrides of a file without the configured ones that name an Argo CD Helm parameter by index
- * (`spec.source.helm.parameters[3].value`) that does not read as what they set: a parameter added
- * above the one an override was written for moves what its index names, and a tag written into
- * `replicaCount` breaks the app. For a tag, the parameter holds no version and is not named like
- * one (as warnUnpairedRepositories, which advises such overrides, reads it); for a whole reference,
- * it holds none of the image and is not named like one. Each is said at it (`misaimed`, at the lines of `text`).
+ * that does not read as what they set (misaimedOverride), each said at it (`misaimed`, at the lines of `text`).
  */
-function onTheirParameters(
+function withoutMisaimedOverrides(
   kind: FileKind,
   text: string,
   overrides: readonly (string | ComputedOverride)[],
 ): { overrides: readonly (string | ComputedOverride)[]; misaimed: Warning[] } {
   // Screened by the path's text before the file is parsed.
-  const indexed = (o: string | ComputedOverride): o is FileOverride => typeof o !== "string" && "configured" in o && /parameters\[\d+\]\.value$/.test(o.path);
+  const indexed = (o: string | ComputedOverride): o is ComputedOverride & { readonly configured: OverrideImage } =>
+    typeof o !== "string" && o.configured !== undefined && mayNameParameter(o.path);
   const file = kind === "yaml" && overrides.some(indexed) ? tryYamlFile(text) : undefined;
   if (!file) return { overrides, misaimed: [] };
   const misaimed: Warning[] = [];
   const kept = overrides.filter((o) => {
-    if (!indexed(o)) return true;
-    const parameter = indexedParameter(file, parsePath(o.path));
-    if (!parameter) return true;
-    const { name, value, start } = parameter;
-    const { part, repository, image } = o.configured;
-    const holds = tryParseImageRef(scalarText(value) ?? "")?.repository;
-    const reads =
-      part === "tag"
-        ? readsAsTag(name, value)
-        : (holds !== undefined && (holds === repository || holds === normalizeRepository(image))) || /image/i.test(leafOf(name)[1]);
-    if (reads) return true;
-    const what =
-      part === "tag"
-        ? `holds no version and is not named like a tag: its configured override for the tag of ${repository}`
-        : `holds no reference of ${repository} and is not named like an image: its configured override`;
-    misaimed.push({
-      line: file.lineAt(start),
-      message: `${o.path} is parameter ${parameterName(name)}, which ${what} is not applied: a parameter added above the one it was written for moves what an index names; correct the index`,
-    });
-    return false;
+    const warning = indexed(o) ? misaimedOverride(file, o.path, o.configured) : undefined;
+    if (warning) misaimed.push(warning);
+    return !warning;
   });
   return { overrides: kept, misaimed };
 }

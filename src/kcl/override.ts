@@ -34,11 +34,24 @@ export interface OverrideOptions {
   readonly setsToo?: (path: string) => boolean;
 }
 
+/** What a configured override (the configuration's `overrides:`) sets: an image's whole reference, or (`part: "tag"`) only its tag. */
+export interface OverrideImage {
+  readonly repository: string;
+  /** The image name as written. */
+  readonly image: string;
+  readonly part?: "tag";
+}
+
 /** `path=<string>` where the string is computed from the one each target holds (an image moved on by its policy). */
 export interface ComputedOverride {
   /** The field path: `config.containers.app.image`. */
   readonly path: string;
   readonly value: ValueFor;
+  /**
+   * Set for a configured override: what it sets, by which a Helm parameter it names by index is
+   * judged (yaml/argocd-parameters.ts misaimedOverride). applyOverrides does not read it.
+   */
+  readonly configured?: OverrideImage;
 }
 
 /** A value to write, with the tokens it was read from. */

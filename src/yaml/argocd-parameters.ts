@@ -1,15 +1,22 @@
 /**
  * Where Argo CD's overrides of a source are read, and its Helm parameters as names and values:
  * shared by the editors (argocd.ts), their warnings (argocd-unpaired.ts, argocd-strings.ts),
- * the lone tag parameters of chart-tags.ts and the overrides that name a parameter by index
- * (engine/overrides.ts). Nothing here edits.
+ * the lone tag parameters of chart-tags.ts and the configured overrides that name a parameter by
+ * index (misaimedOverride, for engine/overrides.ts). Nothing here edits.
  */
+import type { Warning } from "../change.js";
+import { normalizeRepository, tryParseImageRef } from "../image/reference.js";
+import type { OverrideImage } from "../kcl/override.js";
+import { readsAsTag } from "./argocd-unpaired.js";
 import type { YamlDocument, YamlFile } from "./file.js";
 import type { HelmField } from "./helm.js";
 import { mapValue, nodeAt, scalarText, type YamlNode } from "./node.js";
-import type { PathSegment } from "./path.js";
+import { parsePath, type PathSegment } from "./path.js";
 
 export const ARGO_API = "argoproj.io/";
+
+/** A string of an Argo CD source's (or parameter override file's) `kustomize.images`, as the engine's fieldKey writes its path (`a.0.b`). */
+export const ARGO_KUSTOMIZE_IMAGE = /(?:^|\.)kustomize\.images\.\d+$/;
 
 /**
  * The paths of a document's sources: an Application's `source` and each of its `sources`
@@ -105,4 +112,37 @@ export function indexedParameter(
     return name === undefined ? undefined : { name, value, start: (value ?? item).start };
   }
   return undefined;
+}
+
+/** Whether a path may name a Helm parameter's value by index: screened by its text before a file is parsed for misaimedOverride. */
+export function mayNameParameter(path: string): boolean {
+  return /parameters\[\d+\]\.value$/.test(path);
+}
+
+/**
+ * Why a configured override that names an Argo CD Helm parameter by index (`spec.source.helm.parameters[3].value`)
+ * is not applied, at the parameter: it does not read as what the override sets. A parameter added above the one
+ * the override was written for moves what its index names, and a tag written into `replicaCount` breaks the app.
+ * For a tag, the parameter holds no version and is not named like one (as warnUnpairedRepositories, which advises
+ * such overrides, reads it); for a whole reference, it holds none of the image and is not named like one.
+ * Undefined when the path names no parameter by index, or one that reads as what the override sets.
+ */
+export function misaimedOverride(file: YamlFile, path: string, { part, repository, image }: OverrideImage): Warning | undefined {
+  const parameter = indexedParameter(file, parsePath(path));
+  if (!parameter) return undefined;
+  const { name, value, start } = parameter;
+  const holds = tryParseImageRef(scalarText(value) ?? "")?.repository;
+  const reads =
+    part === "tag"
+      ? readsAsTag(name, value)
+      : (holds !== undefined && (holds === repository || holds === normalizeRepository(image))) || /image/i.test(leafOf(name)[1]);
+  if (reads) return undefined;
+  const what =
+    part === "tag"
+      ? `holds no version and is not named like a tag: its configured override for the tag of ${repository}`
+      : `holds no reference of ${repository} and is not named like an image: its configured override`;
+  return {
+    line: file.lineAt(start),
+    message: `${path} is parameter ${parameterName(name)}, which ${what} is not applied: a parameter added above the one it was written for moves what an index names; correct the index`,
+  };
 }

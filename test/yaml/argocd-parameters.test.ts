@@ -1,0 +1,46 @@
+/** Argo CD's Helm parameters as an override that names one by index reads them. */
+import { describe, expect, it } from "vitest";
+import { misaimedOverride } from "../../src/yaml/argocd-parameters.js";
+import { YamlFile } from "../../src/yaml/file.js";
+
+describe("misaimedOverride: a configured override of a Helm parameter by index", () => {
+  const file = new YamlFile(
+    [
+      "apiVersion: argoproj.io/v1alpha1",
+      "kind: Application",
+      "spec:",
+      "  source:",
+      "    helm:",
+      "      parameters:",
+      "        - {name: replicaCount, value: '3'}",
+      "        - {name: worker.image.version, value: 1.4.0}",
+      "        - {name: sidecar.spec, value: 'ghcr.io/acme/sidecar:0.4.0'}",
+      "        - {name: image.pullPolicy, value: IfNotPresent}",
+      "",
+    ].join("\n"),
+  );
+  const path = (index: number) => `spec.source.helm.parameters[${index}].value`;
+  const web = { repository: "ghcr.io/acme/web", image: "ghcr.io/acme/web", part: "tag" } as const;
+  const sidecar = { repository: "ghcr.io/acme/sidecar", image: "ghcr.io/acme/sidecar" };
+
+  it("says nothing of a parameter that reads as what it sets: a tag named so, a reference of its image", () => {
+    expect(misaimedOverride(file, path(1), web)).toBeUndefined();
+    expect(misaimedOverride(file, path(2), sidecar)).toBeUndefined();
+  });
+
+  it("says nothing of a path that names no parameter by index", () => {
+    expect(misaimedOverride(file, "spec.source.helm.parameters[9].value", web)).toBeUndefined();
+    expect(misaimedOverride(file, "spec.source.repoURL", sidecar)).toBeUndefined();
+  });
+
+  it("says why, at the parameter, when the index names one that does not read as what it sets", () => {
+    expect(misaimedOverride(file, path(0), web)).toEqual({
+      line: 7,
+      message:
+        "spec.source.helm.parameters[0].value is parameter replicaCount, which holds no version and is not named like a tag: its configured override for the tag of ghcr.io/acme/web is not applied: a parameter added above the one it was written for moves what an index names; correct the index",
+    });
+    expect(misaimedOverride(file, path(3), sidecar)?.message).toContain(
+      "is parameter image.pullPolicy, which holds no reference of ghcr.io/acme/sidecar and is not named like an image",
+    );
+  });
+});
