@@ -2,9 +2,8 @@
  * What to do about a reference left behind where no rule edits it, where its file tells: an
  * override of the field that holds it whole, or moving it out of the longer string it sits in.
  */
-import { SourceError } from "../change.js";
 import { tryParseImageRef, type ImageRef } from "../image/reference.js";
-import { T, tokenize } from "../kcl/tokenizer.js";
+import { T, tryTokenize } from "../kcl/tokenizer.js";
 import { tryYamlFile } from "../yaml/file.js";
 import { isFlowScalar, mapValue, nodeAt, type ScalarNode, type YamlNode } from "../yaml/node.js";
 import { formatPath, type PathSegment } from "../yaml/path.js";
@@ -68,13 +67,8 @@ function scalarAt(text: string, at: number): { node: ScalarNode; path: readonly 
 
 /** Whether a KCL reference at `at` is part of a longer string literal, not the whole of one. */
 function inKclString(text: string, at: number, reference: string): boolean {
-  let tokens;
-  try {
-    tokens = tokenize(text);
-  } catch (error) {
-    if (error instanceof SourceError) return false;
-    throw error;
-  }
+  const tokens = tryTokenize(text);
+  if (!tokens) return false;
   for (let t = 0; t < tokens.count; t++) {
     if (tokens.kind[t] !== T.String || tokens.start[t]! > at || at >= tokens.end[t]!) continue;
     // What the literal holds besides the reference: only its quotes (and a prefix such as r) when it is the whole.

@@ -6,8 +6,7 @@
  * it, once.
  */
 import { CST, Lexer } from "yaml";
-import { SourceError } from "../change.js";
-import { StringFlag, T, tokenize } from "../kcl/tokenizer.js";
+import { StringFlag, T, tryTokenize } from "../kcl/tokenizer.js";
 import { partitionPoint } from "../text/partition-point.js";
 
 /** [start, end) offsets into the text. */
@@ -85,13 +84,8 @@ function embeddedComments(body: string, offset: number): Span[] {
 
 /** A KCL text's comments and triple-quoted strings; none for a text KCL cannot lex, whose not-edited warning says why it stays. */
 function kclProse(text: string): Span[] {
-  let tokens;
-  try {
-    tokens = tokenize(text);
-  } catch (error) {
-    if (error instanceof SourceError) return [];
-    throw error;
-  }
+  const tokens = tryTokenize(text);
+  if (!tokens) return [];
   const spans: Span[] = [];
   for (let c = 0; c < tokens.commentCount; c++) spans.push([tokens.commentStart[c]!, tokens.commentEnd[c]!]);
   for (let t = 0; t < tokens.count; t++) {

@@ -266,6 +266,16 @@ export function sourceStart(text: string): number {
   return text.charCodeAt(0) === 0xfeff ? 1 : 0;
 }
 
+/** A KCL file's tokens (tokenize's), or none for text KCL cannot lex, where a reader that only looks has nothing to read. */
+export function tryTokenize(text: string): Tokens | undefined {
+  try {
+    return tokenize(text);
+  } catch (error) {
+    if (error instanceof SourceError) return undefined;
+    throw error;
+  }
+}
+
 /** Tokenize a whole KCL file; throws SourceError (line, column) on text KCL cannot lex. */
 export function tokenize(text: string): Tokens {
   const source = new SourceText(text);

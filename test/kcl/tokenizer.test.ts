@@ -5,7 +5,7 @@ import { SourceError } from "../../src/change.js";
 import { parseKcl } from "../../src/kcl/parser.js";
 import { stringLiteralValue, readStringLiteral, writeStringLiteral } from "../../src/kcl/string-literal.js";
 import type { ConfigItem, ListItem, StringExpr } from "../../src/kcl/syntax.js";
-import { isName, StringFlag, T, tokenize, type Tokens } from "../../src/kcl/tokenizer.js";
+import { isName, StringFlag, T, tokenize, tryTokenize, type Tokens } from "../../src/kcl/tokenizer.js";
 import { validCorpusFiles } from "./corpus.js";
 
 const texts = (tokens: Tokens): string[] => Array.from({ length: tokens.count }, (_, i) => tokens.source.text.slice(tokens.start[i], tokens.end[i]));
@@ -149,6 +149,13 @@ describe("tokenize", () => {
     expect(error).toBeInstanceOf(SourceError);
     expect(error).toMatchObject({ line, column });
     expect((error as Error).message).toContain(message);
+  });
+});
+
+describe("tryTokenize", () => {
+  it("gives the tokens of text KCL lexes, and none for text it cannot lex", () => {
+    expect(tryTokenize('a = "x"\n')?.count).toBe(tokenize('a = "x"\n').count);
+    expect(tryTokenize('a = "open\n')).toBeUndefined();
   });
 });
 
