@@ -118,7 +118,7 @@ function constraintsIn(text: string): Constraint[] {
       if (document.some((i) => (UPDATE_STRATEGY.exec(lines[i]!)?.[1] ?? "semver") !== "semver")) continue;
       for (const i of document) {
         const match = IMAGE_NAME.exec(lines[i]!);
-        const constraint = match && constraintOf(unquoted(match[1]!), "its imageName", true, i + 1);
+        const constraint = match && constraintOf(unquoted(match[1]!), "object", i + 1);
         if (constraint) found.push(constraint);
       }
       continue;
@@ -135,22 +135,26 @@ function constraintsIn(text: string): Constraint[] {
       const alias = eq === -1 ? undefined : entry.slice(0, eq).trim();
       const strategy = alias === undefined ? undefined : annotations.get(`${alias}.update-strategy`)?.value;
       if (strategy !== undefined && strategy !== "semver") continue;
-      const constraint = constraintOf(entry.slice(eq + 1).trim(), "its image-list annotation", false, list.line);
+      const constraint = constraintOf(entry.slice(eq + 1).trim(), "annotation", list.line);
       if (constraint) found.push(constraint);
     }
   }
   return found;
 }
 
-/** `ghcr.io/acme/web:~1.2` -> the repository and its semver constraint; undefined without one, or with one that is no semver range. */
-function constraintOf(image: string, where: string, object: boolean, line: number): Constraint | undefined {
+/**
+ * `ghcr.io/acme/web:~1.2` -> the repository and its semver constraint, from an ImageUpdater object's
+ * imageName or an Application's image-list annotation; undefined without one, or with one that is no semver range.
+ */
+function constraintOf(image: string, source: "object" | "annotation", line: number): Constraint | undefined {
   const colon = image.lastIndexOf(":");
   if (colon <= image.lastIndexOf("/")) return undefined;
   const repository = normalizeRepository(image.slice(0, colon));
   const range = image.slice(colon + 1);
   if (!repository || range === "") return undefined;
   try {
-    return { repository, range, policy: parsePolicy({ semver: { range } }), where, object, line };
+    const where = source === "object" ? "its imageName" : "its image-list annotation";
+    return { repository, range, policy: parsePolicy({ semver: { range } }), where, object: source === "object", line };
   } catch (error) {
     if (error instanceof PolicyError) return undefined;
     throw error;
