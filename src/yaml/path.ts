@@ -22,7 +22,7 @@ import { aliasedFieldWords, anchoredValue, anchorOf, hasMergeKey, MERGE_SHARED, 
 import { nonStringType, numberRead, readsAsNonString, yaml11Boolean } from "./quoting.js";
 import { coreType, tagHolds } from "./splice.js";
 
-/** A number, boolean or null (not the empty value, which any value may fill). */
+/** A number, boolean or null as a value given reads written plain (not the empty value: that gives nothing). */
 const isNonString = (text: string): boolean => text !== "" && readsAsNonString(text);
 
 /** A null, written or empty: a value fills it rather than changing its type. */
@@ -444,7 +444,8 @@ export function setYamlPath(text: string, path: string, value: string | ValueFor
     // A tag is a string wherever it is read (Helm renders a float `5.10` as `5.1`, kustomize refuses a number in newTag),
     // so an unquoted value there is written as one, where any other field that holds a number keeps it one.
     const tagField = TAG_KEYS.has(String(segments.at(-1)));
-    const typed = options.typed === true && (type !== undefined || (!tagField && node.style === "plain" && isNonString(node.text) && isNonString(next)));
+    // A field written empty (`mode:`) is a null as `mode: ~` is: both keep a number, boolean or null given unquoted.
+    const typed = options.typed === true && (type !== undefined || (!tagField && node.style === "plain" && readsAsNonString(node.text) && isNonString(next)));
     const misread = typed ? misreadWords(node.text, next) : undefined;
     if (misread !== undefined) plan.warn(node.start, `${path}: ${misread}`);
     if (options.setsToo) warnStaleDigest(plan, document, segments, path, node, next, { ...options, setsToo: options.setsToo });

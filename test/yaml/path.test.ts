@@ -123,6 +123,27 @@ describe("setYamlPath", () => {
     expect(setYamlPath("replicas: 2\n", "replicas", "3").text).toBe('replicas: "3"\n');
   });
 
+  it("typed: an empty field is a null as ~ is, in YAML 1.1 and 1.2 alike: a number, boolean or null given unquoted is written as one over either", () => {
+    const typed = { typed: true };
+    for (const held of ["~", "null", ""]) {
+      const text = `a:\n  mode:${held && ` ${held}`}\n  flow: {mode:${held && ` ${held}`}}\n`;
+      expect([setYamlPath(text, "a.mode", "3", typed).text, setYamlPath(text, "a.flow.mode", "false", typed).text]).toEqual([
+        `a:\n  mode: 3\n  flow: {mode:${held && ` ${held}`}}\n`,
+        `a:\n  mode:${held && ` ${held}`}\n  flow: {mode: false}\n`,
+      ]);
+      // What a number written so reads as is said over either, naming the null the field held.
+      expect(setYamlPath(text, "a.mode", "0755", typed).warnings).toEqual([
+        {
+          line: 2,
+          message: 'a.mode: 0755 is written as a number, as the field held a null, which YAML reads as 493; to set the text 0755, give it quoted ("0755")',
+        },
+      ]);
+      // Given quoted, or a word, it is a string, filling the null with nothing to say.
+      expect(setYamlPath(text, "a.mode", "3", { typed: false })).toMatchObject({ text: text.replace(/ {2}mode:.*\n/, '  mode: "3"\n'), warnings: [] });
+      expect(setYamlPath(text, "a.mode", "three", typed).text).toBe(text.replace(/ {2}mode:.*\n/, "  mode: three\n"));
+    }
+  });
+
   it("says so whenever a plain number, boolean or null becomes a string, typed or not", () => {
     expect(setYamlPath("replicas: 2\n", "replicas", "3").warnings).toEqual([
       { line: 1, message: 'replicas: 2 (not a string in YAML) becomes the string "3"; to keep its type, pass typed: true' },
