@@ -27,11 +27,11 @@ import { byRepository, nextReference, nextVersion, versionOf, type ImageUpdate, 
 import type { YamlDocument } from "./file.js";
 import { setHelmImage, type HelmField, type HelmImage } from "./helm.js";
 import { setImageScalar } from "./images.js";
-import { warnRenamed } from "./kustomize.js";
 import { isFlowScalar, mapValue, nodeAt, type FlowScalar, type YamlNode } from "./node.js";
 import { formatPath, type PathSegment } from "./path.js";
 import { hasPlaceholder, literalIndexOf, warnSubstituted } from "./placeholder.js";
 import type { EditPlan, Editor } from "./plan.js";
+import { warnRenamed } from "./renamed.js";
 import { ARGO_API, leafOf, parametersAt, sourcesOf } from "./argocd-parameters.js";
 import { warnTemplatePatch, warnValuesString } from "./argocd-strings.js";
 import { warnUnpairedRepositories } from "./argocd-unpaired.js";

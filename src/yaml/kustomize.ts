@@ -5,7 +5,7 @@
  * same list in a Flux Kustomization's `spec.images` and a HelmRelease's kustomize post-renderers.
  */
 import { normalizeRepository } from "../image/reference.js";
-import { byRepository, nextVersion, pendingVersion, renamedWarning, versionOf, type ImageUpdate } from "../image/update.js";
+import { byRepository, nextVersion, pendingVersion, versionOf, type ImageUpdate } from "../image/update.js";
 import { fieldsOf, mergedHold, mergedKeptBy, type FieldWrite } from "./alias.js";
 import type { YamlDocument } from "./file.js";
 import { isFlowScalar, mapValue, nodeAt, scalarText, type MapNode, type YamlNode } from "./node.js";
@@ -13,6 +13,7 @@ import { formatPath } from "./path.js";
 import type { PathSegment } from "./path.js";
 import type { Editor, EditPlan } from "./plan.js";
 import { warnPlaceholderField } from "./placeholder.js";
+import { warnRenamed } from "./renamed.js";
 import { tagHolds, tagWarning } from "./splice.js";
 
 /** Fields of a kustomization that Helm values or other plain YAML hardly ever have. */
@@ -157,29 +158,6 @@ function editList(
     // Fields that exist first: an added line goes after the entry's last value, which may be an empty one set here.
     for (const { field, node, value } of existing) if (!field.merged) plan.setScalar(node, value, entry.flow, label(String(field.path.at(-1))));
     for (const { key, value } of writes) if (read(key) === undefined) plan.addPair(entry, [key], value, label(key));
-  });
-}
-
-/**
- * A kustomize image override that renames the incoming image `name` (as written) to another repository
- * (`to`, a mirror) with a version of its own: that version is the other repository's, so it is left, with
- * a warning at the override advising to set `field`, the one holding that version (an `images:` entry's
- * newTag, Argo CD's whole `name=image` string); an override (configured or `--set`) that sets it answers
- * it (overrides.ts). A rename without a version keeps the manifests' tag, which moves, and one already at
- * the incoming tag was set by whoever follows the mirror: no news.
- */
-export function warnRenamed(
-  plan: EditPlan,
-  incoming: ReadonlyMap<string, ImageUpdate>,
-  at: { readonly start: number; readonly entry: readonly PathSegment[]; readonly field: readonly PathSegment[] },
-  name: string,
-  to: { readonly name: string; readonly tag: string | undefined; readonly pinned: boolean },
-): void {
-  const renamed = incoming.get(normalizeRepository(name) ?? "")?.image;
-  if (!renamed || !to.pinned || to.tag === renamed.tag) return;
-  plan.warn(at.start, `${formatPath(at.entry)} ${renamedWarning(renamed.repository, to.name)}`, undefined, {
-    field: formatPath(at.field),
-    reason: "advised-override",
   });
 }
 
