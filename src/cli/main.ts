@@ -35,7 +35,7 @@ import { DISPATCH_HELP, DISPATCH_OPTIONS, runDispatch } from "./dispatch.js";
 import { printJson, UsageError, type Io } from "./io.js";
 import { PAYLOAD_FIELD, payloadConflict, readPayload } from "./payload.js";
 import { unknownTargets } from "./targets.js";
-import { closest } from "../text/closest.js";
+import { closest, didYouMean } from "../text/closest.js";
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
@@ -117,7 +117,7 @@ function parse<T extends NonNullable<ParseArgsConfig["options"]>>(args: string[]
     const unknown = code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" ? /'(-[^']*)'/.exec(message)?.[1] : undefined;
     if (unknown === undefined) throw new UsageError(message);
     const near = closest(unknown.replace(/^-+/, "").split("=")[0]!, Object.keys(options));
-    throw new UsageError(`unknown option ${unknown}${near === undefined ? "" : ` (did you mean --${near}?)`}`);
+    throw new UsageError(`unknown option ${unknown}${didYouMean(near === undefined ? undefined : `--${near}`)}`);
   }
 }
 

@@ -41,7 +41,7 @@ import {
   type RequestedOverride,
 } from "./overrides.js";
 import { andList } from "../text/and-list.js";
-import { closest } from "../text/closest.js";
+import { closest, didYouMean } from "../text/closest.js";
 import { pathMatcher } from "./path-glob.js";
 import { misplacedConfigsIn, warnMisplacedConfigs } from "./misplaced-config.js";
 
@@ -548,7 +548,7 @@ function meantPath(glob: string, files: readonly string[]): string {
     names.add(file);
   }
   const meant = closest(plain, names);
-  return meant === undefined ? "" : ` (did you mean ${meant}${glob.slice(plain.length)}?)`;
+  return didYouMean(meant === undefined ? undefined : `${meant}${glob.slice(plain.length)}`);
 }
 
 /**

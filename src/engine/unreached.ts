@@ -7,7 +7,7 @@ import type { Warning } from "../change.js";
 import { markerPattern } from "../image/marker.js";
 import { formatImageRef, repositoryPattern, type ImageRef } from "../image/reference.js";
 import type { ImageUpdate } from "../image/update.js";
-import { closest } from "../text/closest.js";
+import { closest, didYouMean } from "../text/closest.js";
 import { mayBuildOnRegistry } from "../kcl/editor.js";
 import type { RequestedOverride } from "./overrides.js";
 import type { ValidRequest } from "./request.js";
@@ -39,13 +39,13 @@ export function warnUnreached(
       message:
         held > 0
           ? `no file inside the paths to update holds ${image.repository} (${held} ${held === 1 ? "file outside them does" : "files outside them do"}); nothing to do for ${formatImageRef(image)}`
-          : `no file to update holds ${image.repository}; nothing to do for ${formatImageRef(image)}${meaning(image.repository, known.repositories)}`,
+          : `no file to update holds ${image.repository}; nothing to do for ${formatImageRef(image)}${didYouMean(closest(image.repository, known.repositories))}`,
       kind: "unreached",
     });
   }
   for (const key of valid.setters.keys()) {
     if (marks(markerPattern(key))) continue;
-    warnings.push({ message: `no file to update has a marker for setter ${key}${meaning(key, known.keys)}` });
+    warnings.push({ message: `no file to update has a marker for setter ${key}${didYouMean(closest(key, known.keys))}` });
   }
 }
 
@@ -73,10 +73,4 @@ export function holdsImage(path: string, text: string, image: ImageRef): boolean
   // The screen first, then the reading: another registry's repository of the same path, or a mapping key named like the image, is none.
   const pattern = repositoryPattern(image);
   return (pattern.test(text) && spelledAt(withoutImageUpdater(text), image) !== undefined) || (fileKind(path) === "kcl" && mayBuildOnRegistry(text, image));
-}
-
-/** ` (did you mean …?)` naming the one of `names` `typed` most likely meant, or nothing. */
-function meaning(typed: string, names: ReadonlySet<string>): string {
-  const meant = closest(typed, names);
-  return meant === undefined ? "" : ` (did you mean ${meant}?)`;
 }

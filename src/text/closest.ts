@@ -13,6 +13,11 @@ export function closest(typed: string, names: Iterable<string>, most = 2): strin
   return best?.name;
 }
 
+/** ` (did you mean …?)`, to end a message about a typo, naming what was `meant` (closest's, maybe spelt as it was typed); nothing when nothing was. */
+export function didYouMean(meant: string | undefined): string {
+  return meant === undefined ? "" : ` (did you mean ${meant}?)`;
+}
+
 /** Levenshtein distance, a swap of two neighbours counting as one edit. */
 function editDistance(a: string, b: string): number {
   const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));

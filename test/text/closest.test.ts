@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { closest } from "../../src/text/closest.js";
+import { closest, didYouMean } from "../../src/text/closest.js";
 
 describe("closest", () => {
   it("finds what a typo meant: a letter left out, added, changed, or two swapped", () => {
@@ -22,5 +22,14 @@ describe("closest", () => {
 
   it("names nothing when what was typed is known: a known name is no typo, however near another", () => {
     expect(closest("flux-system:app", new Set(["flux-system:api", "flux-system:app"]))).toBeUndefined();
+  });
+});
+
+describe("didYouMean", () => {
+  it("ends a message with what was meant, or with nothing when nothing was", () => {
+    expect(`unknown option --imgae${didYouMean(closest("imgae", ["image", "set"]))}`).toBe("unknown option --imgae (did you mean image?)");
+    expect(`no file to update has a marker for setter apps:web${didYouMean(closest("apps:web", ["flux-system:app-prod"]))}`).toBe(
+      "no file to update has a marker for setter apps:web",
+    );
   });
 });
