@@ -20,7 +20,7 @@ import type { FieldChange } from "../change.js";
 import { specSetting, type ValueForm, type ValueString } from "../kcl/spec-value.js";
 import { escapedEdit, type Decoded } from "../text/escaped-edit.js";
 import type { Splice } from "../text/splice.js";
-import { decodeDoubleQuoted } from "./double-quoted.js";
+import { decodeDoubleQuoted } from "./scalar-text.js";
 import type { YamlDocument } from "./file.js";
 import { isFlowScalar, mapValue, nodeAt, type FlowScalar, type ScalarNode, type YamlNode } from "./node.js";
 import { formatPath, type PathSegment } from "./path.js";

@@ -1,7 +1,11 @@
 /**
  * How the source of a YAML scalar becomes its text, for the forms the subset parser reads
- * (subset.ts): double-quoted escapes and folded block scalars.
+ * (subset.ts): double-quoted escapes and folded block scalars; and a one-line double-quoted
+ * scalar read with where each character is written (decodeDoubleQuoted), so that another
+ * string can be spliced into it keeping the escapes around what changes
+ * (`"a.image=\x22repo:1.0\x22"` stays written with `\x22`, kcl-settings.ts).
  */
+import type { Decoded } from "../text/escaped-edit.js";
 
 /**
  * The text of a folded block scalar's content lines (indentation removed, none
@@ -82,4 +86,12 @@ export function unescapeDoubleQuoted(inner: string, map?: number[]): string | un
     map.push(inner.length);
   }
   return from === 0 ? inner : out + inner.slice(from);
+}
+
+/** The text of a double-quoted scalar's source (quotes included, no line break), its map's offsets in that source; undefined for an escape YAML refuses. */
+export function decodeDoubleQuoted(source: string): Decoded | undefined {
+  const map: number[] = [];
+  const text = unescapeDoubleQuoted(source.slice(1, -1), map);
+  // The map counts from the content; the source starts with its quote.
+  return text === undefined ? undefined : { text, map: map.map((at) => at + 1) };
 }
