@@ -25,7 +25,11 @@ import type { EditPlan, Editor } from "./plan.js";
 import { tagHolds, tagWarning } from "./splice.js";
 import { forEachValue } from "./walk.js";
 
-/** One field of a Helm image, its own or merged (alias.ts). */
+/**
+ * One field of a Helm image, its own or merged: alias.ts's MappingField, named for its role. Argo CD's
+ * Helm parameters (argocd-parameters.ts) are such fields too, though no mapping holds them: each
+ * parameter's value is a field of the Helm image its name prefix stands for, so they are typed by that role.
+ */
 export type HelmField = MappingField;
 
 /** The fields of one Helm image; `repository` is `name` when that is how it is written. `path` names the pair (a values mapping), else its tag does. */
