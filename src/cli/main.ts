@@ -208,9 +208,14 @@ function specError(set: FileOverride): SourceError | undefined {
  * it names no file inside it. `..x` is a name like any other; only a `..` part leaves.
  */
 function inTree(root: string, file: string): string | undefined {
-  const inside = relative(root, resolve(root, file));
-  if (inside === "" || inside === ".." || inside.startsWith(`..${sep}`) || isAbsolute(inside)) return undefined;
-  return inside.split(sep).join("/");
+  const inside = posixRelative(root, resolve(root, file));
+  if (inside === "" || inside === ".." || inside.startsWith("../") || isAbsolute(inside)) return undefined;
+  return inside;
+}
+
+/** `to` relative to `from`, spelt with `/` as the tree spells paths, on Windows too. */
+function posixRelative(from: string, to: string): string {
+  return relative(from, to).split(sep).join("/");
 }
 
 /** Why `file` (relative to `root`), named on the command line, is no file to read; undefined when it is one. */
@@ -249,7 +254,7 @@ async function runUpdate(args: string[], io: Io): Promise<number> {
     sets,
     paths,
     // Flux's update paths are from the repository's root, which DIR may be below.
-    ...(top !== undefined && { pathInRepository: relative(top, root).split(sep).join("/") }),
+    ...(top !== undefined && { pathInRepository: posixRelative(top, root) }),
     ...(targets && { targets }),
     ...(values.config !== undefined && { config: await configInTree(root, values.config) }),
     allowDowngrade: values["allow-downgrade"] ?? false,
@@ -324,7 +329,7 @@ async function configAbove(root: string, top: string | undefined, dir: string, p
   } while (config === undefined && at !== top);
   if (config === undefined) return undefined;
   const shown = (path: string) => (isAbsolute(dir) ? path : relative(process.cwd(), path) || ".");
-  const inside = relative(at, root).split(sep).join("/");
+  const inside = posixRelative(at, root);
   const scoped = (paths.length > 0 ? paths.map((path) => posix.join(inside, path)) : [inside]).map((path) => `--path ${path}`).join(" ");
   const message =
     `${dir} has no configuration of its own, so ${shown(config)} is not read: its targets, their policies and its overrides ` +
