@@ -11,13 +11,14 @@ import { LineIndex } from "../text/line-index.js";
 import { formatImageRef, tryParseImageRef } from "./reference.js";
 import { nextVersion, versionOf, type ImageUpdate, type KeptBy, type Version } from "./update.js";
 
-const SETTER_SHORTHAND = "$imagepolicy";
+/**
+ * A marker's key (Flux's SetterShorthand), unquoted: text without it holds neither a marker nor one
+ * written in single quotes (readMarker's `ignored`).
+ */
+export const MARKER_KEY = "$imagepolicy";
 
 /** Flux's screening token (the key with its quotes): text without it holds no marker. */
-export const MARKER_TOKEN = JSON.stringify(SETTER_SHORTHAND);
-
-/** The key unquoted: text without it holds neither a marker nor one written in single quotes (readMarker's `ignored`). */
-export const MARKER_KEY = SETTER_SHORTHAND;
+export const MARKER_TOKEN = JSON.stringify(MARKER_KEY);
 
 /** What a marked field holds: the whole reference (`<ns>:<name>`) or one part of it. */
 export type MarkerField = "ref" | "tag" | "name" | "digest";
@@ -78,7 +79,7 @@ export function readMarker(comment: string): MarkerReading {
   const body = comment.replace(/^#+/, "");
   const fields = stringObject(body);
   if (typeof fields === "string") return singleQuoted(body) ?? (body.includes(MARKER_TOKEN) ? { error: malformed(body, fields) } : undefined);
-  const setter = fields.get(SETTER_SHORTHAND);
+  const setter = fields.get(MARKER_KEY);
   if (setter === undefined) return undefined;
   // Kubernetes names hold no ':' or space, so the parts are unambiguous.
   const parts = /^([^:\s]+:[^:\s]+)(?::(tag|name|digest))?$/.exec(setter);
