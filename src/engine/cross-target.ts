@@ -13,13 +13,8 @@ import { writtenPart, writtenVersion } from "./commit-message.js";
 import type { Config, Target } from "./config.js";
 import { deployedAsWrittenBy, isKustomizationFile } from "./kustomizations.js";
 import type { ValidRequest } from "./request.js";
+import type { TextFile } from "./source.js";
 import { allowance } from "./targets.js";
-
-/** A file of the tree and its text. */
-interface TextFile {
-  readonly file: string;
-  readonly text: string;
-}
 
 /** What the check reads of a run (plan.ts's RunContext). */
 export interface CrossTargetRun {

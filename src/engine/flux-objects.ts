@@ -14,7 +14,6 @@
  * that is the default here (for the ImagePolicy and, through it, for an
  * `imageRepositoryRef` without a namespace).
  */
-import { posix } from "node:path";
 import { isMap, LineCounter, parseAllDocuments } from "yaml";
 import type { Document, Node } from "yaml";
 import type { AsideWarning, Warning } from "../change.js";
@@ -25,6 +24,11 @@ import type { Policy } from "../image/policy.js";
 import { ImageRefError, parseImageRef } from "../image/reference.js";
 import { isRecord } from "../json-value.js";
 import { andList } from "../text/and-list.js";
+import type { TextFile } from "./source.js";
+import { repositoryPath, treeDirectory } from "./tree-path.js";
+
+/** For kustomizations.ts, which imports it from here until that file (being rewritten now) imports tree-path.ts. */
+export { treeDirectory } from "./tree-path.js";
 
 /** What one marker key stands for, from an ImagePolicy and its ImageRepository. */
 export interface FluxSetter {
@@ -189,25 +193,6 @@ class DocumentReader {
 }
 
 /**
- * A directory of the repository as Flux joins it to its checkout (SecureJoin: `..` never climbs
- * above the root): without `./`, `..` or a trailing `/`; "" for the root.
- */
-export function repositoryPath(path: string): string {
-  return posix.normalize(`/${path}`).replace(/^\/+|\/+$/g, "");
-}
-
-/**
- * `path`, a directory from the repository root, as a path of the tree whose root is `treeRoot` in
- * it (FluxAutomation's `treePath`, a Flux Kustomization's `spec.path`): `""` for the tree's root or
- * a directory above it, undefined for one beside it.
- */
-export function treeDirectory(path: string, treeRoot: string): string | undefined {
-  if (path === "" || path === treeRoot || treeRoot.startsWith(`${path}/`)) return "";
-  if (treeRoot === "") return path;
-  return path.startsWith(`${treeRoot}/`) ? path.slice(treeRoot.length + 1) : undefined;
-}
-
-/**
  * Setters from ImageRepository and ImagePolicy objects (`image.toolkit.fluxcd.io` v1beta1,
  * v1beta2, v1) in multi-document YAML files, keyed `<policy namespace>:<policy name>`, each
  * key with every definition of it in path order; and the ImageUpdateAutomation objects.
@@ -216,7 +201,7 @@ export function treeDirectory(path: string, treeRoot: string): string | undefine
  * repository, whose root an automation's update path is from (repositoryPath's form; "" for the root).
  */
 export function fluxSetters(
-  docs: readonly { readonly file: string; readonly text: string }[],
+  docs: readonly TextFile[],
   treeRoot = "",
 ): {
   setters: Map<string, FluxSetter[]>;

@@ -15,13 +15,14 @@ import type { ComputedOverride } from "../kcl/override.js";
 import { editCheckedYaml } from "../yaml/editor.js";
 import { hasPlaceholder } from "../yaml/placeholder.js";
 import { ConfigError, parseConfig, type Config, type Target } from "./config.js";
-import { FLUX_IMAGE_API_GROUP, mayHoldFluxObjects, repositoryPath, runningAutomations } from "./flux-objects.js";
+import { FLUX_IMAGE_API_GROUP, mayHoldFluxObjects, runningAutomations } from "./flux-objects.js";
+import { repositoryPath } from "./tree-path.js";
 import { warnImageUpdaterConstraints } from "./image-updater.js";
 import { unreadValueFiles, warnLoneTagParameters } from "./chart-tags.js";
 import { RequestError, validateRequest, type RequestIssue, type UpdateRequest, type ValidRequest } from "./request.js";
 import { malformedSets } from "./apply-set.js";
 import { resolveSetters, type FileSetters } from "./setters.js";
-import { decodeUtf8, listTree, readText, type TreeSource } from "./source.js";
+import { decodeUtf8, listTree, readText, type TextFile, type TreeSource } from "./source.js";
 import { reachingOtherTargets } from "./cross-target.js";
 import { isKustomizationFile, kustomizeTagged, mayHoldBareImage, mayHoldFluxKustomization, retaggedAt, retaggedInEveryBuild } from "./kustomizations.js";
 import { checkParses, fileKind, isHelmTemplate, isTestFile, readsMarkers } from "./file-kind.js";
@@ -149,7 +150,7 @@ export async function planUpdate(listed: TreeSource, request: UpdateRequest): Pr
   const { texts, readOnly } = await readCandidates(run, warnings);
   const kustomizations = kustomizationsIn(source, files, texts);
   const tagged = await kustomizeTaggedIn(kustomizations, files, texts, valid.images, inScope, run.treeRoot);
-  const resolved = resolveSetters(valid, config, configPath, texts, inScope, run.keptOut, run.allowDowngrade, run.treeRoot, warnings);
+  const resolved = resolveSetters(run, texts, warnings);
   // No marker of a file whose markers are not read stands for an image there.
   const setters: RunSetters = { forFile: (path) => (readsMarkers(path) ? resolved.forFile(path) : NO_SETTERS), fluxPoliciesAt: resolved.fluxPoliciesAt };
   const inScopeTexts = [...texts].filter(([path]) => inScope(path));
@@ -583,12 +584,6 @@ function firstSegments(repository: string): string[] {
   const [host, ...path] = repository.split("/");
   if (host !== "docker.io") return [host!];
   return path[0] === "library" ? [host, "library", path[1]!] : [host, path[0]!];
-}
-
-/** A file of the tree and its text. */
-interface TextFile {
-  readonly file: string;
-  readonly text: string;
 }
 
 /**

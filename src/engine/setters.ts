@@ -54,24 +54,30 @@ export interface FluxPolicy {
   readonly setter: FluxSetter;
 }
 
+/** What resolving setters reads of a run (plan.ts's RunContext). */
+export interface SetterRun {
+  readonly valid: ValidRequest;
+  readonly config: Config | undefined;
+  readonly configPath: string;
+  readonly inScope: (path: string) => boolean;
+  /** Whether the file's target keeps the image out: its own warning says so, not the markers'. */
+  readonly keptOut: (path: string, image: ImageRef) => boolean;
+  readonly allowDowngrade: boolean;
+  /** Where the tree sits in its repository, whose root ImageUpdateAutomation update paths are from (fluxSetters'). */
+  readonly treeRoot: string;
+}
+
 /**
  * Marker keys to the image they stand for: Flux ImagePolicy/ImageRepository objects in the
  * tree, then configured setters (explicit configuration wins), then `--setter` values. A key
  * Flux objects define more than once (one repo, several clusters) has a definition per file
  * (`forFile`), which also tells every key that is defined at all, whether or not this run's
  * images concern it. And every update a marker may get (`updates`). `texts` are the files
- * read, in path order: Flux objects are taken in that order. `treeRoot` is where the tree sits in
- * its repository, whose root ImageUpdateAutomation update paths are from (fluxSetters').
+ * read, in path order: Flux objects are taken in that order.
  */
 export function resolveSetters(
-  valid: ValidRequest,
-  config: Config | undefined,
-  configPath: string,
+  run: SetterRun,
   texts: ReadonlyMap<string, string>,
-  inScope: (path: string) => boolean,
-  keptOut: (path: string, image: ImageRef) => boolean,
-  allowDowngrade: boolean,
-  treeRoot: string,
   warnings: Warning[],
 ): {
   updates: ImageUpdate[];
@@ -82,6 +88,7 @@ export function resolveSetters(
   /** The tree's ImageUpdateAutomation objects. */
   automations: readonly FluxAutomation[];
 } {
+  const { valid, config, configPath, inScope, keptOut, allowDowngrade, treeRoot } = run;
   const docs = [...texts].filter(([path, text]) => fileKind(path) === "yaml" && mayHoldFluxObjects(text));
   const flux = fluxSetters(
     docs.map(([file, text]) => ({ file, text })),

@@ -23,6 +23,12 @@ export interface TreeSource {
   readText?(path: string): Promise<string>;
 }
 
+/** A file of the tree and its text. */
+export interface TextFile {
+  readonly file: string;
+  readonly text: string;
+}
+
 const lossy = new TextDecoder("utf-8", { ignoreBOM: true });
 const strict = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 

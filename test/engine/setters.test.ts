@@ -8,17 +8,8 @@ import { resolveSetters } from "../../src/engine/setters.js";
 function resolve(files: Record<string, string>, request: Partial<UpdateRequest>, inScope: (path: string) => boolean = () => true) {
   const warnings: Warning[] = [];
   const valid = validateRequest({ images: [], setters: [], sets: [], paths: [], ...request });
-  const { forFile } = resolveSetters(
-    valid,
-    undefined,
-    ".github/gitops-promote.yaml",
-    new Map(Object.entries(files)),
-    inScope,
-    () => false,
-    false,
-    "",
-    warnings,
-  );
+  const run = { valid, config: undefined, configPath: ".github/gitops-promote.yaml", inScope, keptOut: () => false, allowDowngrade: false, treeRoot: "" };
+  const { forFile } = resolveSetters(run, new Map(Object.entries(files)), warnings);
   return { warnings, forFile };
 }
 
