@@ -9,7 +9,7 @@
  */
 import { SourceError } from "../change.js";
 import { escapedEdit, type Decoded } from "../text/escaped-edit.js";
-import { lineAt, LineIndex } from "../text/line-index.js";
+import { columnAt, lineAt, LineIndex } from "../text/line-index.js";
 import { specSetting, type ValueForm, type WholeText } from "./spec-value.js";
 
 /** One spec of `[profile] overrides`. */
@@ -118,8 +118,7 @@ function decodeString(text: string, token: TomlString, content: { readonly start
   const what = toml11
     ? `${escape}, TOML 1.1's escape, which KCL's TOML 0.5 reader refuses, so kcl run cannot read this kcl.mod; write \\u00${escape === "\\e" ? "1b" : escape.slice(2).toLowerCase()}`
     : `${shown}, which is no escape TOML reads, so kcl run cannot read this kcl.mod; write its escapes as TOML does (\\" \\\\ \\n \\t \\uXXXX)`;
-  const lineStart = Math.max(text.lastIndexOf("\n", at - 1), text.lastIndexOf("\r", at - 1)) + 1;
-  throw new SourceError(`a TOML string holds ${what}`, lineAt(text, at), at - lineStart + 1);
+  throw new SourceError(`a TOML string holds ${what}`, lineAt(text, at), columnAt(text, at));
 }
 
 /** A TOML string's content decoded, its map's offsets in the content; `refused`, the offset of an escape TOML 0.5 refuses. */

@@ -60,3 +60,14 @@ export function lineBreaks(text: string, start = 0, end = text.length): number {
 export function lineAt(text: string, offset: number): number {
   return 1 + lineBreaks(text, 0, offset);
 }
+
+/** 1-based column (in UTF-16 units) of one offset, by LineIndex's rule, without building an index: for a text looked up once. */
+export function columnAt(text: string, offset: number): number {
+  let start = offset;
+  // Back to the line's start: just past an LF, or past a CR no LF follows (a CRLF's line starts after its LF).
+  for (; start > 0; start--) {
+    const c = text.charCodeAt(start - 1);
+    if (c === 10 || (c === 13 && text.charCodeAt(start) !== 10)) break;
+  }
+  return offset - start + 1;
+}

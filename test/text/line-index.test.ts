@@ -1,6 +1,6 @@
 /** Offset -> line lookups shared by the YAML and KCL editors. */
 import { describe, expect, it } from "vitest";
-import { LineIndex, lineAt, lineBreaks } from "../../src/text/line-index.js";
+import { columnAt, LineIndex, lineAt, lineBreaks } from "../../src/text/line-index.js";
 
 describe("LineIndex", () => {
   it("numbers lines from 1; a line break belongs to the line it ends", () => {
@@ -27,6 +27,20 @@ describe("lineAt", () => {
       const offsets = Array.from({ length: text.length + 1 }, (_, i) => i);
       expect(offsets.map((offset) => lineAt(text, offset))).toEqual(offsets.map((offset) => lines.lineAt(offset)));
     }
+  });
+});
+
+describe("columnAt", () => {
+  it("counts from 1 at each line's start, as LineIndex starts lines", () => {
+    for (const text of ["ab\ncd\n\nef", "a\r\nb\rc\nd", ""]) {
+      const lines = new LineIndex(text);
+      const offsets = Array.from({ length: text.length + 1 }, (_, i) => i);
+      expect(offsets.map((offset) => columnAt(text, offset))).toEqual(offsets.map((offset) => offset - lines.lineStart(lines.lineAt(offset))! + 1));
+    }
+  });
+
+  it("counts a CRLF's LF on the line the pair ends", () => {
+    expect([0, 1, 2, 3].map((offset) => columnAt("a\r\nb", offset))).toEqual([1, 2, 3, 1]);
   });
 });
 
