@@ -26,7 +26,7 @@ export function editKclMod(text: string, request: FullEditRequest): EditResult {
   if (incoming.size === 0) return { text, changes, warnings };
   for (const override of modOverrides(text)) {
     // Named as a YAML setting's spec is (`kcl_cli_configs.overrides[0]: app.image`): the TOML path, then the spec's.
-    const key = `${override.misplaced ?? "profile.overrides"}[${override.index}]: ${override.path ?? override.spec}`;
+    const key = `${override.misplaced ?? "profile"}.overrides[${override.index}]: ${override.path ?? override.spec}`;
     const warn = (message: string, kind?: WarningKind) => warnings.push({ line: override.line, message: `${key} ${message}`, ...(kind && { kind }) });
     if (override.misplaced !== undefined) {
       const stale = staleImageIn(override.spec, incoming);
@@ -54,9 +54,9 @@ export function editKclMod(text: string, request: FullEditRequest): EditResult {
  * `dependencies`), and ignores keys it does not know: `profile = {...}` written under
  * `[package]` is `package.profile`, whose overrides kcl run never applies.
  */
-function misplacedWarning(image: string, key: string): string {
+function misplacedWarning(image: string, table: string): string {
   return (
-    `holds ${image}, but KCL reads overrides from the top-level profile only, not from ${key.slice(0, -".overrides".length)}, ` +
+    `holds ${image}, but KCL reads overrides from the top-level profile only, not from ${table}, ` +
     "so kcl run never applies this spec and it is not edited; move these overrides into the top-level [profile] table"
   );
 }

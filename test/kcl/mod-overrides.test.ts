@@ -170,9 +170,9 @@ describe("modOverrides: the -O specs of kcl.mod's [profile] overrides", () => {
       "",
     ].join("\n");
     expect(modOverrides(mod).map(({ line, path, misplaced }) => [line, path, misplaced])).toEqual([
-      [3, "a.image", "package.profile.overrides"],
-      [6, "b.image", "package.profile.overrides"],
-      [9, "c.image", "profile.profile.overrides"],
+      [3, "a.image", "package.profile"],
+      [6, "b.image", "package.profile"],
+      [9, "c.image", "profile.profile"],
       [10, "d.image", undefined],
     ]);
   });
