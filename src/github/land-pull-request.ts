@@ -125,6 +125,14 @@ export async function landPullRequest(
   const seen = await bodyBuiltOn(ctx, options, on, existing, pulls, onBranch?.rebuilt === true);
   const open = seen ?? (existing !== undefined && !leftover ? await openedSince(ctx, on, { built: existing, head: commit }) : undefined);
   const spec = pullRequestSpec(group, options, at.base, { text, commit, files, carried, images }, open?.body);
+  // What the branch holds now, said also when a later step fails: a later attempt's landing on it replaces an earlier one's words.
+  const rebuilt = [
+    ...(onBranch?.warnings ?? []),
+    ...(onBranch?.reasons ?? []),
+    ...[...undone].sort().map((file) => undoneWarning(file, group.prBranch, at.base)),
+  ];
+  const told = new Set(files.map((f) => f.path));
+  const replanned = onBranch === undefined ? [] : group.files.map((f) => f.path).filter((path) => !told.has(path));
   const landing = (pullRequest: PullRequest): Landing => ({
     mode: "pull-request",
     branch: group.prBranch,
@@ -134,6 +142,8 @@ export async function landPullRequest(
     ...(branchChanged ? { commit } : { head: commit }),
     pullRequest,
     message,
+    ...(rebuilt.length > 0 && { warnings: rebuilt }),
+    ...(replanned.length > 0 && { replanned }),
   });
   let pullRequest: PullRequest;
   try {
@@ -160,16 +170,9 @@ export async function landPullRequest(
         { read: pullRequest.replacedText, written: spec },
         landing(pullRequest),
       );
-  const warnings = [
-    ...(onBranch?.warnings ?? []),
-    ...(onBranch?.reasons ?? []),
-    ...[...undone].sort().map((file) => undoneWarning(file, group.prBranch, at.base)),
-    ...(warning ? [warning] : []),
-  ];
+  const warnings = [...rebuilt, ...(warning ? [warning] : [])];
   ctx.log(`pull request #${pullRequest.number} ${pullRequest.operation} (${group.prBranch} -> ${at.base})${merge === "none" ? "" : `, ${merge}`}`);
-  const told = new Set(files.map((f) => f.path));
-  const replanned = onBranch === undefined ? [] : group.files.map((f) => f.path).filter((path) => !told.has(path));
-  return { ...landing(pullRequest), merge, ...(warnings.length > 0 && { warnings }), ...(replanned.length > 0 && { replanned }) };
+  return { ...landing(pullRequest), merge, ...(warnings.length > 0 && { warnings }) };
 }
 
 /**

@@ -12,6 +12,7 @@ import type { PullRequestOperation } from "./pull-request.js";
  * `landings`, oldest first, as one landing per branch and pull request (in the place of its
  * first), in its final state: the last head, and the most the run did to the pull request. A
  * pull request closed under the run and opened anew on its branch is another one, told apart.
+ * A pull-request branch's warnings are those of the last attempt that rebuilt it, or found it so.
  */
 export function landingsOfRun(landings: readonly Landing[]): Landing[] {
   const byBranch = new Map<string, Landing>();
@@ -36,8 +37,9 @@ function joined(earlier: Landing, later: Landing): Landing {
     ...later.pullRequest,
     operation: OPERATIONS.find((op) => op === earlier.pullRequest?.operation || op === later.pullRequest?.operation)!,
   };
+  // What an earlier attempt said of a branch the later one rebuilt (or found so) was about a state gone since: the later one says what holds.
   // The notice of a pull request left as it is tells nothing when an earlier attempt of this run landed on it.
-  const warnings = [...(earlier.warnings ?? []), ...(later.warnings ?? []).filter((w) => !isLeftAsItIsNotice(w, later))];
+  const warnings = [...(retold ? [] : (earlier.warnings ?? [])), ...(later.warnings ?? []).filter((w) => !isLeftAsItIsNotice(w, later))];
   const replanned = retold ? (later.replanned ?? []) : [...new Set([...(earlier.replanned ?? []), ...(later.replanned ?? [])])];
   const { commit, head } = later.mode === "pull-request" ? branchHead(earlier, later) : { commit: later.commit ?? earlier.commit, head: later.head };
   const merge = later.merge ?? earlier.merge;

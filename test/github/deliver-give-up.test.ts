@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { BOT, deliver, DeliveryError, type DeliveryContext, type DeliveryOptions } from "../../src/github/deliver.js";
 import type { CommitVia } from "../../src/github/deliver.js";
 import type { FakeGitHub, InjectedFault } from "../support/github-fake.js";
-import { APP, appManifests, configureTargets, OWNER, REPO } from "./fixture.js";
+import { APP, appManifests, configureTargets, deployment, OWNER, REPO, warningsOf } from "./fixture.js";
 
 const request = { images: [`${APP}:1.1.0`], setters: [], sets: [], paths: [] };
 const push: DeliveryOptions = { mode: "push", labels: [], reviewers: [], merge: "none", mergeMethod: "merge", commitVia: "api", dryRun: false };
@@ -204,6 +204,36 @@ describe("deliver: a pull request an earlier attempt landed, found carrying the 
     expect(result.landings).toHaveLength(2);
     expect(prod).toMatchObject({ head: (await fake.refs(OWNER, REPO))["refs/heads/gitops-promote/prod"], pullRequest: { number: 1, operation: "created" } });
     expect(prod!.commit).toBeUndefined();
+  });
+
+  it("rebuilt by the next after another run moved it back: told with the warnings of the attempt that rebuilt it, not the earlier one's", async () => {
+    const API = "ghcr.io/acme/api";
+    const images = `[{ repository: ${APP}, policy: { semver: { range: '>=1.0.0' } } }, { repository: ${API} }]`;
+    const targets = ["prod", "qa"].map(
+      (env) => `  - name: ${env}\n    paths: ["${env}/**"]\n    images: ${images}\n    delivery: { mode: pull-request, branch: gitops-promote/${env} }\n`,
+    );
+    await fake.commitFiles(OWNER, REPO, "main", {
+      ".github/gitops-promote.yaml": `targets:\n${targets.join("")}`,
+      "prod/api.yaml": deployment("api", `${API}:2.0.0`),
+    });
+    await deliver(ctx, { ...request, images: [`${APP}:1.3.0`], targets: ["prod"] }, push);
+    // Right before our first attempt creates qa's branch, another run creates it, and a third moves prod's app back to 1.0.1 (allow-downgrade).
+    fake.inject({
+      operationId: "git/create-ref",
+      beforeHandle: async () => {
+        await fake.commitFile(OWNER, REPO, "gitops-promote/qa", "other.yaml", "x: 1\n");
+        await deliver(ctx, { ...request, images: [`${APP}:1.0.1`], targets: ["prod"], allowDowngrade: true }, push);
+      },
+    });
+    const result = await deliver(ctx, { ...request, images: [`${APP}:1.2.0`, `${API}:2.0.1`] }, push);
+    expect(result.attempts).toBe(2);
+    expect(await fake.readFile(OWNER, REPO, "gitops-promote/prod", "prod/app.yaml")).toContain(`${APP}:1.2.0`);
+    expect(result.landings.map((l) => [l.branch, l.pullRequest?.number, l.pullRequest?.operation])).toEqual([
+      ["gitops-promote/prod", 1, "updated"],
+      ["gitops-promote/qa", 2, "created"],
+    ]);
+    // The first attempt's rebuild kept prod's app at 1.3.0, with a warning saying why: the second set it to 1.2.0.
+    expect(warningsOf(result)).toEqual([]);
   });
 
   it("a failure after it rebuilt that pull request is told with its landing once, at the head the run left", async () => {
