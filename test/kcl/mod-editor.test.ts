@@ -5,6 +5,7 @@ import { parsePolicy } from "../../src/image/policy.js";
 import { parseImageRef } from "../../src/image/reference.js";
 import { editKclMod } from "../../src/kcl/mod-editor.js";
 import { editYaml } from "../../src/yaml/editor.js";
+import { multiLineMod } from "../support/kcl-mod.js";
 
 const request = (...refs: string[]): FullEditRequest => ({ images: refs.map((ref) => ({ image: parseImageRef(ref) })), setters: new Map() });
 
@@ -20,19 +21,7 @@ function tomlOverrides(text: string): string[] | undefined {
 
 const readsToml = tomlOverrides("") !== undefined;
 
-/** Specs in multi-line TOML strings: one-line ones of both kinds, and one over lines with a line-ending backslash and a \u0022 quote. */
-const MULTI_LINE = [
-  "[profile]",
-  "overrides = [",
-  `  """tpl.image="ghcr.io/acme/web:1.2.3\\"""",`,
-  `  '''lit.image="ghcr.io/acme/web:1.2.3"''',`,
-  `  """`,
-  `  app.image="ghcr.io/acme/web:\\`,
-  `      1.2.3\\u0022`,
-  `  """,`,
-  "]",
-  "",
-].join("\n");
+const MULTI_LINE = multiLineMod();
 
 describe("editKclMod: images in kcl.mod's [profile] overrides, which kcl run applies after the source", () => {
   const mod = [

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { modOverrides, type ModValue } from "../../src/kcl/mod-overrides.js";
+import { multiLineMod } from "../support/kcl-mod.js";
 
 /** The file with the value of its `index`th override set to `string`, or undefined when it cannot be written. */
 function written(text: string, index: number, string: string): string | undefined {
@@ -82,19 +83,7 @@ describe("modOverrides: the -O specs of kcl.mod's [profile] overrides", () => {
   });
 
   it("reads and writes a spec in a multi-line TOML string as in a one-line one, its line breaks, continuations and escapes kept", () => {
-    const mod = [
-      "[profile]",
-      "overrides = [",
-      `  """tpl.image="ghcr.io/acme/web:1.2.3\\"""",`,
-      `  '''lit.image="ghcr.io/acme/web:1.2.3"''',`,
-      `  """`,
-      `  app.image="ghcr.io/acme/web:\\`,
-      `      1.2.3\\u0022`,
-      `  """,`,
-      "  '''\r\nraw.image='ghcr.io/acme/web:1.2.3'\r\n''',",
-      "]",
-      "",
-    ].join("\n");
+    const mod = multiLineMod("  '''\r\nraw.image='ghcr.io/acme/web:1.2.3'\r\n''',");
     const overrides = modOverrides(mod);
     // The line break after the opening quotes is not the spec's; blanks around it are, which KCL trims.
     expect(overrides.map(({ line, path, spec }) => ({ line, path, spec }))).toEqual([
