@@ -1,9 +1,12 @@
 /**
  * Path globs as users write them, for `--path` and a target's `paths`: a glob naming a
  * directory, or matching one, stands for everything under it, like Flux's `update.path`
- * (`deploy/prod`, `deploy/prod/` and `deploy/*` all reach `deploy/prod/app.yaml`).
+ * (`deploy/prod`, `deploy/prod/` and `deploy/*` all reach `deploy/prod/app.yaml`). A `--path`
+ * that matches no file is said, with the path it most likely meant.
  */
 import picomatch from "picomatch";
+import type { Warning } from "../change.js";
+import { closest, didYouMean } from "../text/closest.js";
 
 /** Whether a path (relative to the root, `/`-separated) is one the globs name or lies under one. */
 export function pathMatcher(globs: readonly string[]): (path: string) => boolean {
@@ -37,4 +40,37 @@ function plainStart(glob: string): string {
  */
 export function slashSeparated(glob: string): string {
   return glob.replaceAll("\\", "/");
+}
+
+/**
+ * The `--path` globs as one test (a directory stands for everything under it), each warned about when it matches no
+ * file, with the directory or file it most likely meant. A warning, not an error: a path may name a directory some
+ * trees of a fleet lack.
+ */
+export function pathFilter(globs: readonly string[], files: readonly string[], warnings: Warning[]): (path: string) => boolean {
+  if (globs.length === 0) return () => true;
+  const matchers = globs.map((glob) => pathMatcher([glob]));
+  globs.forEach((glob, i) => {
+    if (!files.some((file) => matchers[i]!(file))) warnings.push({ message: `path ${JSON.stringify(glob)} matches no file${meantPath(glob, files)}` });
+  });
+  return (path) => matchers.some((matches) => matches(path));
+}
+
+/**
+ * ` (did you mean …?)` naming the path a glob matching no file most likely meant: its plain start (the names before any
+ * glob character) mistyped (`apps/api/overlay/dev` for `apps/api/overlays/dev`) is set right among the tree's directories
+ * and files, the rest kept.
+ */
+function meantPath(glob: string, files: readonly string[]): string {
+  const segments = glob.split("/");
+  const globbed = segments.findIndex((segment) => /[*?[\]{}]/.test(segment));
+  const plain = (globbed < 0 ? segments : segments.slice(0, globbed)).join("/").replace(/\/+$/, "");
+  if (plain === "") return "";
+  const names = new Set<string>();
+  for (const file of files) {
+    for (let end = file.indexOf("/"); end > 0; end = file.indexOf("/", end + 1)) names.add(file.slice(0, end));
+    names.add(file);
+  }
+  const meant = closest(plain, names);
+  return didYouMean(meant === undefined ? undefined : `${meant}${glob.slice(plain.length)}`);
 }

@@ -6,16 +6,16 @@
  */
 import type { Change, Diagnostic, EditResult, FieldWarning, FullEditRequest, Warning } from "../change.js";
 import { isAside, publicWarning, SourceError } from "../change.js";
-import { repositoryPattern, screenToken, type ImageRef } from "../image/reference.js";
+import { repositoryPattern, type ImageRef } from "../image/reference.js";
 import type { ImageUpdate } from "../image/update.js";
-import { MARKER_TOKEN, markerPattern } from "../image/marker.js";
-import { editCheckedKcl, kclScreen, type Overridden } from "../kcl/editor.js";
+import { markerPattern } from "../image/marker.js";
+import { editCheckedKcl, type Overridden } from "../kcl/editor.js";
 import { editKclMod } from "../kcl/mod-editor.js";
 import type { ComputedOverride } from "../kcl/override.js";
 import { editCheckedYaml } from "../yaml/editor.js";
 import { hasPlaceholder } from "../yaml/placeholder.js";
 import { ConfigError, parseConfig, type Config, type Target } from "./config.js";
-import { FLUX_IMAGE_API_GROUP, mayHoldFluxObjects, runningAutomations } from "./flux-objects.js";
+import { mayHoldFluxObjects, runningAutomations } from "./flux-objects.js";
 import { repositoryPath } from "./tree-path.js";
 import { warnImageUpdaterConstraints } from "./image-updater.js";
 import { unreadValueFiles, warnLoneTagParameters } from "./chart-tags.js";
@@ -27,7 +27,6 @@ import { reachingOtherTargets } from "./cross-target.js";
 import { isKustomizationFile, kustomizeTagged, mayHoldBareImage, mayHoldFluxKustomization, retaggedAt, retaggedInEveryBuild } from "./kustomizations.js";
 import { checkParses, fileKind, isHelmTemplate, isTestFile, readsMarkers } from "./file-kind.js";
 import { allowance, imagesFor, settersFor, targetOf, targetsInScope, warnIdlePaths, warnRefusedImages } from "./targets.js";
-import { escapeRegExp } from "../text/escape-regexp.js";
 import { holdsImage, unreachedImages, warnUnreached } from "./unreached.js";
 import { warnBesideMarkers, warnUnpolicied } from "./beside-markers.js";
 import { leftBehind, warnUnmoved } from "./left-behind.js";
@@ -42,8 +41,8 @@ import {
   type RequestedOverride,
 } from "./overrides.js";
 import { andList } from "../text/and-list.js";
-import { closest, didYouMean } from "../text/closest.js";
-import { pathMatcher } from "./path-glob.js";
+import { pathFilter } from "./path-glob.js";
+import { screenFor } from "./screen.js";
 import { misplacedConfigsIn, warnMisplacedConfigs } from "./misplaced-config.js";
 
 export interface FilePlan {
@@ -517,73 +516,6 @@ async function loadConfig(source: TreeSource, present: ReadonlySet<string>, path
       ),
     );
   }
-}
-
-/**
- * The `--path` globs as one test (a directory stands for everything under it), each warned about when it matches no
- * file, with the directory or file it most likely meant. A warning, not an error: a path may name a directory some
- * trees of a fleet lack.
- */
-function pathFilter(globs: readonly string[], files: readonly string[], warnings: Warning[]): (path: string) => boolean {
-  if (globs.length === 0) return () => true;
-  const matchers = globs.map((glob) => pathMatcher([glob]));
-  globs.forEach((glob, i) => {
-    if (!files.some((file) => matchers[i]!(file))) warnings.push({ message: `path ${JSON.stringify(glob)} matches no file${meantPath(glob, files)}` });
-  });
-  return (path) => matchers.some((matches) => matches(path));
-}
-
-/**
- * ` (did you mean …?)` naming the path a glob matching no file most likely meant: its plain start (the names before any
- * glob character) mistyped (`apps/api/overlay/dev` for `apps/api/overlays/dev`) is set right among the tree's directories
- * and files, the rest kept.
- */
-function meantPath(glob: string, files: readonly string[]): string {
-  const segments = glob.split("/");
-  const globbed = segments.findIndex((segment) => /[*?[\]{}]/.test(segment));
-  const plain = (globbed < 0 ? segments : segments.slice(0, globbed)).join("/").replace(/\/+$/, "");
-  if (plain === "") return "";
-  const names = new Set<string>();
-  for (const file of files) {
-    for (let end = file.indexOf("/"); end > 0; end = file.indexOf("/", end + 1)) names.add(file.slice(0, end));
-    names.add(file);
-  }
-  const meant = closest(plain, names);
-  return didYouMean(meant === undefined ? undefined : `${meant}${glob.slice(plain.length)}`);
-}
-
-/**
- * The byte screen, per kind of file: a file may need an edit only when it holds a marker or
- * an incoming repository, and a YAML file also when it may define Flux image objects or an Argo CD Application(Set).
- * YAML's is one alternation: V8 searches for all tokens at once, ~3x faster than one includes()
- * per token (measured on a 5,000-file tree). KCL's is kclScreen, a wordScreen: in code, where quotes and
- * letters start most tokens, the alternation is slower than looking for each word from its `/`.
- * `argo` and `templated` screen again the few files the YAML one let through as an Application(Set) only.
- */
-function screenFor(images: readonly ImageRef[]): {
-  readonly yaml: RegExp;
-  readonly kcl: (text: string) => boolean;
-  readonly argo: RegExp;
-  readonly templated: readonly string[];
-} {
-  const tokens = [MARKER_TOKEN, ...images.map(screenToken)];
-  const alternation = (words: readonly string[]) => new RegExp(words.map(escapeRegExp).join("|"));
-  const kcl = kclScreen(images);
-  // A kcl.mod's markers are not read, but one that holds a marker and no image is rare enough to read for nothing.
-  // An ApplicationSet may build an incoming repository from a placeholder (`ghcr.io/acme/{{path.basename}}`), and an
-  // Application's tag parameter may take its repository from a chart's values: neither file need spell a token of it.
-  // One token for both kinds: a longer one starting with a word every file has (`kind: `) slows the search threefold.
-  const argo = alternation([...tokens, FLUX_IMAGE_API_GROUP]);
-  // A templated reference spells the repository's last segment, or starts with its registry (templatedPin).
-  const templated = images.flatMap((image) => [image.repository.slice(image.repository.lastIndexOf("/")), ...firstSegments(image.repository)]);
-  return { kcl, yaml: alternation([...tokens, FLUX_IMAGE_API_GROUP, "Application"]), argo, templated };
-}
-
-/** The first path segment of each spelling of a repository: `ghcr.io`; `docker.io`, `library` and `nginx` for Docker Hub's `library/nginx`. */
-function firstSegments(repository: string): string[] {
-  const [host, ...path] = repository.split("/");
-  if (host !== "docker.io") return [host!];
-  return path[0] === "library" ? [host, "library", path[1]!] : [host, path[0]!];
 }
 
 /**

@@ -1,7 +1,8 @@
 /** Path globs as users write them: a directory stands for everything under it. */
 import { describe, expect, it } from "vitest";
 import picomatch from "picomatch";
-import { pathMatcher, slashSeparated } from "../../src/engine/path-glob.js";
+import type { Warning } from "../../src/change.js";
+import { pathFilter, pathMatcher, slashSeparated } from "../../src/engine/path-glob.js";
 
 describe("pathMatcher", () => {
   it("takes a directory, with or without its slash, as everything under it", () => {
@@ -46,5 +47,23 @@ describe("slashSeparated", () => {
     expect(slashSeparated("apps\\*\\values.yaml")).toBe("apps/*/values.yaml");
     expect(pathMatcher(["apps/[*]"])("apps/*")).toBe(true);
     expect(pathMatcher(["apps/[*]"])("apps/x")).toBe(false);
+  });
+});
+
+describe("pathFilter", () => {
+  const files = ["apps/api/overlays/dev/kustomization.yaml", "apps/api/overlays/prod/kustomization.yaml", "clusters/staging/values.yaml"];
+
+  it("lets through the files any glob names, and says each glob that matches none, with the path it most likely meant, its glob part kept", () => {
+    const warnings: Warning[] = [];
+    const inScope = pathFilter(["clusters/staging", "apps/api/overlay/dev/**", "clusters/prod"], files, warnings);
+    expect(files.filter(inScope)).toEqual(["clusters/staging/values.yaml"]);
+    expect(warnings).toEqual([
+      { message: 'path "apps/api/overlay/dev/**" matches no file (did you mean apps/api/overlays/dev/**?)' },
+      { message: 'path "clusters/prod" matches no file' },
+    ]);
+  });
+
+  it("lets every file through when no glob is given", () => {
+    expect(files.filter(pathFilter([], files, []))).toEqual(files);
   });
 });
