@@ -80,10 +80,30 @@ export interface GeneratorElement {
  * The elements of the document's list generators whose value `placeholder` reads, when it is a
  * plain name (`{{ .imageTag }}`, `{{imageTag}}`), that hold a `part` of `update`'s image it moves;
  * undefined when it is no plain name or no element holds it (then its value comes from elsewhere).
+ * Read once per document, update and placeholder: an ApplicationSet may template thousands of
+ * references from thousands of elements.
  */
-export function staleElements(root: YamlNode | null, placeholder: string, part: "tag" | "digest", update: ImageUpdate): GeneratorElement[] | undefined {
+export function staleElements(
+  root: YamlNode | null,
+  placeholder: string,
+  part: "tag" | "digest",
+  update: ImageUpdate,
+): readonly GeneratorElement[] | undefined {
   const name = /^\{\{-?\s*\.?([\w-]+)\s*-?\}\}$/.exec(placeholder.trim())?.[1];
-  if (name === undefined) return undefined;
+  if (name === undefined || root === null) return undefined;
+  let byUpdate = staleByRoot.get(root);
+  if (!byUpdate) staleByRoot.set(root, (byUpdate = new WeakMap()));
+  let byName = byUpdate.get(update);
+  if (!byName) byUpdate.set(update, (byName = new Map()));
+  const key = `${part} ${name}`;
+  if (!byName.has(key)) byName.set(key, readStaleElements(root, name, part, update));
+  return byName.get(key);
+}
+
+/** staleElements' answers, by document root, update, and part and name: the nodes and updates are never changed. */
+const staleByRoot = new WeakMap<YamlNode, WeakMap<ImageUpdate, Map<string, readonly GeneratorElement[] | undefined>>>();
+
+function readStaleElements(root: YamlNode, name: string, part: "tag" | "digest", update: ImageUpdate): GeneratorElement[] | undefined {
   const held: GeneratorElement[] = [];
   for (const { elements, path } of listElements(nodeAt(root, ["spec", "generators"]), ["spec", "generators"]))
     elements.items.forEach((element, e) => {
@@ -111,13 +131,25 @@ function listElements(generators: YamlNode | null | undefined, path: readonly Pa
 /** Each element's path is long: a few are enough to find the rest. */
 const ELEMENTS_NAMED = 5;
 
-/** `spec.generators[0].list.elements[0].imageTag holds 1.2.0, …`, a few of them and how many more. */
+/**
+ * `spec.generators[0].list.elements[0].imageTag holds 1.2.0, …`, a few of them and how many more.
+ * Only those named are formatted (cappedList counts the others), once for each list
+ * staleElements gives: every reference templated from it names the same.
+ */
 export function elementsHolding(elements: readonly GeneratorElement[]): string {
-  return cappedList(
-    elements.map(({ path, value }) => `${formatPath(path)} holds ${value}`),
-    ELEMENTS_NAMED,
-  );
+  let text = holding.get(elements);
+  if (text === undefined) {
+    text = cappedList(
+      elements.map(({ path, value }, e) => (e < ELEMENTS_NAMED ? `${formatPath(path)} holds ${value}` : "")),
+      ELEMENTS_NAMED,
+    );
+    holding.set(elements, text);
+  }
+  return text;
 }
+
+/** elementsHolding's answers, by the list it was given. */
+const holding = new WeakMap<readonly GeneratorElement[], string>();
 
 /** That a warning is about a field left to its placeholder, so that a `--set` of the field, which writes it after all, answers it. */
 function leftToPlaceholder(path: readonly PathSegment[]): WarningAbout {

@@ -164,6 +164,50 @@ ${elements}
   });
 });
 
+describe("an ApplicationSet templating many references from many list elements", () => {
+  /** `n` elements at old versions and `n` Helm parameters that each read one from them. */
+  const manyAppSet = (n: number) => `apiVersion: argoproj.io/v1alpha1
+kind: ApplicationSet
+metadata: {name: web}
+spec:
+  generators:
+    - list:
+        elements:
+${Array.from({ length: n }, (_, i) => `          - {cluster: c${i}, version: 1.0.${i}}`).join("\n")}
+  template:
+    spec:
+      source:
+        helm:
+          parameters:
+${Array.from({ length: n }, (_, i) => `            - {name: c${i}.image, value: 'ghcr.io/acme/web:{{.version}}'}`).join("\n")}
+`;
+  /** How often the policy judges a tag: the work done for each element's version and each reference. */
+  const judged = (n: number) => {
+    let calls = 0;
+    const counting: Policy = { description: "any", latest: (tags) => (calls++, tags.at(-1)) };
+    const { warnings } = edit(manyAppSet(n), withImages(update("ghcr.io/acme/web:2.0.0", counting)));
+    return { calls, warnings };
+  };
+
+  it("names the same first five elements for every reference, and how many more", () => {
+    const { warnings } = judged(200);
+    const at = "spec.generators[0].list.elements";
+    const named = [0, 1, 2, 3, 4].map((i) => `${at}[${i}].version holds 1.0.${i}`).join(", ");
+    expect(warnings).toHaveLength(200);
+    expect(new Set(warnings.map((w) => w.message.slice(w.message.indexOf("either: ") + 8, w.message.indexOf("; set it there"))))).toEqual(
+      new Set([`${named} and 195 more`]),
+    );
+  });
+
+  it("reads the elements once for all the references: twice as many of each is twice the work, not four times", () => {
+    const [one, two] = [judged(200), judged(400)];
+    expect(two.warnings).toHaveLength(400);
+    // A few judgements for each element's version and one for each reference, where judging the elements again for each reference made n².
+    expect(one.calls).toBeLessThanOrEqual(3 * 200);
+    expect(two.calls).toBe(2 * one.calls);
+  });
+});
+
 describe("a templated version the file's target policy would not move", () => {
   const semver12: Policy = { description: "semver ~1.2", latest: (tags) => tags.filter((tag) => /^1\.2\.\d+$/.test(tag)).at(-1) };
   const appSet = (elements: string) =>
