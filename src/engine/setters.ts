@@ -9,7 +9,7 @@ import { lineMarkers, MARKER_TOKEN, markerPattern } from "../image/marker.js";
 import type { Policy } from "../image/policy.js";
 import { formatImageRef, type ImageRef } from "../image/reference.js";
 import type { ImageUpdate } from "../image/update.js";
-import type { Config } from "./config.js";
+import type { Config, Target } from "./config.js";
 import { fileKind, readsMarkers } from "./file-kind.js";
 import { fluxSetters, mayHoldFluxObjects, nearestSetters, updatesFile, where, type FluxAutomation, type FluxSetter } from "./flux-objects.js";
 import { repositoryPattern } from "../image/reference.js";
@@ -65,6 +65,8 @@ export interface SetterRun {
   readonly allowDowngrade: boolean;
   /** Where the tree sits in its repository, whose root ImageUpdateAutomation update paths are from (fluxSetters'). */
   readonly treeRoot: string;
+  /** The target a file belongs to, whose Flux objects (and no other target's) its markers see. */
+  readonly ownerOf: (path: string) => Target | undefined;
 }
 
 /**
@@ -88,7 +90,7 @@ export function resolveSetters(
   /** The tree's ImageUpdateAutomation objects. */
   automations: readonly FluxAutomation[];
 } {
-  const { valid, config, configPath, inScope, keptOut, allowDowngrade, treeRoot } = run;
+  const { valid, config, configPath, inScope, keptOut, allowDowngrade, treeRoot, ownerOf } = run;
   const docs = [...texts].filter(([path, text]) => fileKind(path) === "yaml" && mayHoldFluxObjects(text));
   const flux = fluxSetters(
     docs.map(([file, text]) => ({ file, text })),
@@ -126,7 +128,7 @@ export function resolveSetters(
   }
   for (const [key, image] of valid.setters) if (!definitions.has(key)) candidates.set(key, [{ update: { image, allowDowngrade } }]);
 
-  const governing = (key: string, path: string) => governingCandidate(key, candidates.get(key)!, path, flux.automations, configPath);
+  const governing = (key: string, path: string) => governingCandidate(key, candidates.get(key)!, path, flux.automations, configPath, ownerOf);
   warnings.push(...notesWhereUsed(candidates, governing, texts, inScope, keptOut));
   const markers = markersInScope(texts, inScope);
   const unconfigured = new Map([...markers].filter(([key]) => !definitions.has(key) && !valid.setters.has(key)));
@@ -167,7 +169,7 @@ export function resolveSetters(
       }
       return { setters, knownSetters, left };
     },
-    fluxPoliciesAt: (path, repository) => fluxPoliciesAt(flux, config, path, repository),
+    fluxPoliciesAt: (path, repository) => fluxPoliciesAt(flux, config, path, repository, seenFrom(ownerOf, path)),
   };
 }
 
@@ -179,17 +181,38 @@ export function resolveSetters(
  * those, the nearest to the file or to the automations that update it, as one cluster's objects
  * are nearer to its files than another's.
  */
-function fluxPoliciesAt(flux: ReturnType<typeof fluxSetters>, config: Config | undefined, path: string, repository: string): readonly FluxPolicy[] {
+function fluxPoliciesAt(
+  flux: ReturnType<typeof fluxSetters>,
+  config: Config | undefined,
+  path: string,
+  repository: string,
+  seen: (file: string) => boolean,
+): readonly FluxPolicy[] {
   const keyOf = new Map<FluxSetter, string>();
+  const automations = flux.automations.filter((a) => seen(a.file));
   for (const [key, defs] of flux.setters) {
     if (config?.setters.has(key)) continue;
-    const ofRepository = defs.filter((d) => d.repository === repository);
+    const ofRepository = defs.filter((d) => d.repository === repository && seen(d.file));
     if (ofRepository.length === 0) continue;
     const namespace = key.slice(0, key.indexOf(":"));
-    for (const setter of nearestSetters(updatingFrom(flux.automations, path, namespace), ofRepository)) keyOf.set(setter, key);
+    for (const setter of nearestSetters(updatingFrom(automations, path, namespace), ofRepository)) keyOf.set(setter, key);
   }
   if (keyOf.size === 0) return [];
-  return nearestSetters(updatingFrom(flux.automations, path), [...keyOf.keys()]).map((setter) => ({ key: keyOf.get(setter)!, setter }));
+  return nearestSetters(updatingFrom(automations, path), [...keyOf.keys()]).map((setter) => ({ key: keyOf.get(setter)!, setter }));
+}
+
+/**
+ * The files whose Flux objects a file's markers see: under targets, those of its own target and those
+ * in no target. Each target stands for a cluster, whose Flux applies its own objects only; and a team
+ * that may write one target's paths must not decide, by an ImagePolicy or an ImageUpdateAutomation
+ * put there, what another target's markers take.
+ */
+function seenFrom(ownerOf: (path: string) => Target | undefined, path: string): (file: string) => boolean {
+  const owner = ownerOf(path);
+  return (file) => {
+    const other = ownerOf(file);
+    return other === undefined || other === owner;
+  };
 }
 
 /** Where a file is seen from: the ImageUpdateAutomation objects (of `namespace`, when given) that update it, or the file itself when none does. */
@@ -225,12 +248,21 @@ function candidate(key: string, def: Definition, image: ImageRef | undefined, gi
  */
 function governingCandidate(
   key: string,
-  candidates: readonly Candidate[],
+  all: readonly Candidate[],
   path: string,
-  automations: readonly FluxAutomation[],
+  everyAutomation: readonly FluxAutomation[],
   configPath: string,
+  ownerOf: (path: string) => Target | undefined,
 ): Candidate | string {
-  if (candidates[0]!.flux === undefined) return candidates[0]!;
+  if (all[0]!.flux === undefined) return all[0]!;
+  const seen = seenFrom(ownerOf, path);
+  const candidates = all.filter((c) => seen(c.flux!.file));
+  const automations = everyAutomation.filter((a) => seen(a.file));
+  if (candidates.length === 0) {
+    const elsewhere = all.map((c) => c.flux!);
+    const targets = [...new Set(elsewhere.map((s) => ownerOf(s.file)!.name))].join(", ");
+    return `is defined only at ${where(elsewhere)}, in the paths of target ${targets}, whose Flux objects do not govern the markers of target ${ownerOf(path)!.name}; the marked value is left as it is (define it in target ${ownerOf(path)!.name}'s paths or in no target's, or give ${key} an entry under setters: in ${configPath})`;
+  }
   let from = [path];
   if (automations.length > 0) {
     const namespace = key.slice(0, key.indexOf(":"));

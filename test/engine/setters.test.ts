@@ -2,13 +2,21 @@ import { describe, expect, it } from "vitest";
 import type { Warning } from "../../src/change.js";
 import { isAside } from "../../src/change.js";
 import { validateRequest, type UpdateRequest } from "../../src/engine/request.js";
+import { parseConfig } from "../../src/engine/config.js";
 import { resolveSetters } from "../../src/engine/setters.js";
+import { targetOf } from "../../src/engine/targets.js";
+import type { Target } from "../../src/engine/config.js";
 
 /** The warnings resolveSetters gives for files in scope (every one unless `inScope` says) and a request, and the setters of one file. */
-function resolve(files: Record<string, string>, request: Partial<UpdateRequest>, inScope: (path: string) => boolean = () => true) {
+function resolve(
+  files: Record<string, string>,
+  request: Partial<UpdateRequest>,
+  inScope: (path: string) => boolean = () => true,
+  ownerOf: (path: string) => Target | undefined = () => undefined,
+) {
   const warnings: Warning[] = [];
   const valid = validateRequest({ images: [], setters: [], sets: [], paths: [], ...request });
-  const run = { valid, config: undefined, configPath: ".github/gitops-promote.yaml", inScope, keptOut: () => false, allowDowngrade: false, treeRoot: "" };
+  const run = { valid, config: undefined, configPath: ".github/gitops-promote.yaml", inScope, keptOut: () => false, allowDowngrade: false, treeRoot: "", ownerOf };
   const { forFile } = resolveSetters(run, new Map(Object.entries(files)), warnings);
   return { warnings, forFile };
 }
@@ -84,5 +92,50 @@ describe("resolveSetters: marker keys nothing defines", () => {
     };
     const { warnings } = resolve(files, { setters: ["flux-system:app=ghcr.io/acme/app:1.0.1"] }, (path) => path !== "out.k");
     expect(warnings).toEqual([]);
+  });
+});
+
+describe("resolveSetters under targets: a marker sees the Flux objects of its own target and of no target", () => {
+  const TARGETS = parseConfig(
+    "targets:\n  - name: staging\n    paths: [apps/staging/**]\n    images: [{repository: ghcr.io/acme/app}]\n" +
+      "  - name: production\n    paths: [apps/prod/**, clusters/prod/**]\n    images: [{repository: ghcr.io/acme/app}]\n",
+  ).targets;
+  const ownerOf = targetOf(TARGETS);
+  const policy = (name: string, range: string) =>
+    "apiVersion: image.toolkit.fluxcd.io/v1beta2\nkind: ImageRepository\nmetadata: {name: app, namespace: flux-system}\nspec: {image: ghcr.io/acme/app}\n---\n" +
+    `apiVersion: image.toolkit.fluxcd.io/v1beta2\nkind: ImagePolicy\nmetadata: {name: ${name}, namespace: flux-system}\nspec:\n  imageRepositoryRef: {name: app}\n  policy: {semver: {range: "${range}"}}\n`;
+  const prodDeploy = 'image: ghcr.io/acme/app:1.5.0 # {"$imagepolicy": "flux-system:app-prod"}\n';
+  const prod = { "apps/prod/deploy.yaml": prodDeploy, "clusters/prod/policies.yaml": policy("app-prod", "^1.0.0") };
+  const governs = (files: Record<string, string>) =>
+    resolve(files, { images: ["ghcr.io/acme/app:2.0.0-rc.1"] }, () => true, ownerOf).forFile("apps/prod/deploy.yaml");
+
+  it("an ImagePolicy of the same key in another target's paths, nearer to the file, does not govern it", () => {
+    const staging = { "apps/staging/policies.yaml": policy("app-prod", ">=0.0.0-0") };
+    expect(governs({ ...prod, ...staging }).setters.get("flux-system:app-prod")?.policy?.description).toBe("semver ^1.0.0");
+    // Without targets the nearer one governs, as each cluster's Flux sees its nearest objects.
+    const all = resolve({ ...prod, ...staging }, { images: ["ghcr.io/acme/app:2.0.0-rc.1"] }).forFile("apps/prod/deploy.yaml");
+    expect(all.setters.get("flux-system:app-prod")?.policy?.description).toBe("semver >=0.0.0-0");
+  });
+
+  it("an ImageUpdateAutomation in another target's paths does not decide where the file is seen from", () => {
+    const automation =
+      "---\napiVersion: image.toolkit.fluxcd.io/v1beta2\nkind: ImageUpdateAutomation\nmetadata: {name: staging, namespace: flux-system}\n" +
+      "spec:\n  suspend: true\n  update: {path: ./, strategy: Setters}\n";
+    const files = {
+      "apps/prod/deploy.yaml": prodDeploy,
+      "apps/prod/policies.yaml": policy("app-prod", "^1.0.0"),
+      "apps/staging/policies.yaml": policy("app-prod", "<1.3.0") + automation,
+    };
+    expect(governs(files).setters.get("flux-system:app-prod")?.policy?.description).toBe("semver ^1.0.0");
+  });
+
+  it("a key defined only in another target's paths sets nothing there, and its markers say why", () => {
+    const files = { "apps/prod/deploy.yaml": prodDeploy, "apps/staging/policies.yaml": policy("app-prod", ">=0.0.0-0") };
+    const { setters, knownSetters } = governs(files);
+    expect(setters.has("flux-system:app-prod")).toBe(false);
+    expect(knownSetters.get("flux-system:app-prod")).toBe(
+      "is defined only at apps/staging/policies.yaml:6, in the paths of target staging, whose Flux objects do not govern the markers of target production; " +
+        "the marked value is left as it is (define it in target production's paths or in no target's, or give flux-system:app-prod an entry under setters: in .github/gitops-promote.yaml)",
+    );
   });
 });
