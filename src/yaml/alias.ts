@@ -105,28 +105,70 @@ export const MERGE_SHARED = "which every mapping merging it shares";
  * no merge brings it (`map`'s own `key`, which wins over a merged one, is not read here).
  */
 export function mergedValue(file: YamlFile, root: YamlNode | null, map: MapNode, path: readonly PathSegment[], key: string): Placed | undefined {
-  return mergedFrom(file, root, map, path, key, new Set());
+  const found = mergedFrom(file, root, map, key, new Set(), mergesOf(file, key)).merged;
+  return found && { node: found.node, path: found.fromMap ? [...path, ...found.path] : found.path };
 }
 
-function mergedFrom(file: YamlFile, root: YamlNode | null, map: MapNode, path: readonly PathSegment[], key: string, seen: Set<MapNode>): Placed | undefined {
+/** What a mapping takes for a key from its merge key: the value and its path, from the document's root or (`fromMap`) from the mapping's own. */
+interface Merged {
+  readonly node: YamlNode;
+  readonly path: readonly PathSegment[];
+  readonly fromMap: boolean;
+}
+
+/** Per file and key, what each mapping merges (undefined: nothing): a chain of `<<` is read once, not once per mapping in it. */
+const mergesOfFile = new WeakMap<YamlFile, Map<string, Map<MapNode, Merged | undefined>>>();
+
+function mergesOf(file: YamlFile, key: string): Map<MapNode, Merged | undefined> {
+  let byKey = mergesOfFile.get(file);
+  if (byKey === undefined) mergesOfFile.set(file, (byKey = new Map()));
+  let merges = byKey.get(key);
+  if (merges === undefined) byKey.set(key, (merges = new Map()));
+  return merges;
+}
+
+/**
+ * mergedValue's search, depth first through `seen`, as YAML's merge reads it. What a mapping answers is
+ * kept in `known`, unless the search below it was cut at a mapping seen and not known (`cut`): one it
+ * was still reading, which only a cycle of aliases inside their own anchored mappings makes (YAML
+ * parsers refuse it), or one whose answer was so cut. What is kept is then what any search finds there.
+ */
+function mergedFrom(
+  file: YamlFile,
+  root: YamlNode | null,
+  map: MapNode,
+  key: string,
+  seen: Set<MapNode>,
+  known: Map<MapNode, Merged | undefined>,
+): { readonly merged: Merged | undefined; readonly cut: boolean } {
+  if (known.has(map)) return { merged: known.get(map), cut: false };
   // An alias inside its own anchored mapping merges it again: it brings nothing more.
-  if (seen.has(map)) return undefined;
+  if (seen.has(map)) return { merged: undefined, cut: true };
   seen.add(map);
+  let cut = false;
+  const answer = (merged: Merged | undefined) => {
+    if (!cut) known.set(map, merged);
+    return { merged, cut };
+  };
   for (const pair of map.pairs) {
     if (!isMergeKey(pair.key) || pair.value === null) continue;
-    const sources =
-      pair.value.kind === "seq" ? pair.value.items.map((item, i) => ({ node: item, path: [...path, "<<", i] })) : [{ node: pair.value, path: [...path, "<<"] }];
+    const sources = pair.value.kind === "seq" ? pair.value.items.map((item, i) => ({ node: item, at: ["<<", i] })) : [{ node: pair.value, at: ["<<"] }];
     for (const source of sources) {
-      const merged = source.node.kind === "alias" ? anchoredValue(file, root, source.node) : source;
+      const anchored = source.node.kind === "alias" ? anchoredValue(file, root, source.node) : undefined;
+      const merged = source.node.kind === "alias" ? anchored && { ...anchored, fromMap: false } : { node: source.node, path: source.at, fromMap: true };
       if (merged?.node.kind !== "map") continue;
       const own = merged.node.pairs.find((p) => p.key.kind === "scalar" && !isMergeKey(p.key) && p.key.text === key);
       // Its own key, even one without a value (`? tag`), wins over what it merges.
-      if (own) return own.value ? { node: own.value, path: [...merged.path, key] } : undefined;
-      const found = mergedFrom(file, root, merged.node, merged.path, key, seen);
-      if (found) return found;
+      if (own) return answer(own.value ? { node: own.value, path: [...merged.path, key], fromMap: merged.fromMap } : undefined);
+      // Itself again (a merge of its own alias) is cut wherever the search starts: no reason not to keep the answer.
+      if (merged.node === map) continue;
+      const below = mergedFrom(file, root, merged.node, key, seen, known);
+      cut ||= below.cut;
+      const found = below.merged;
+      if (found) return answer(found.fromMap ? { node: found.node, path: [...merged.path, ...found.path], fromMap: merged.fromMap } : found);
     }
   }
-  return undefined;
+  return answer(undefined);
 }
 
 /** A field of a mapping as YAML reads it: its value node, the path a change names it by, and whether it is inside a flow collection. */

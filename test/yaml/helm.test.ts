@@ -267,6 +267,39 @@ web:
     ]);
   });
 
+  it("reads a chain of merges once: each mapping's merged field is kept for the mappings merging it (sec15 S2)", () => {
+    /** `m{i}: &m{i}` merging m{i-1} with a tag of its own; only m0 writes the repository. */
+    const chain = (n: number) =>
+      [
+        "m0: &m0",
+        "  repository: ghcr.io/acme/app",
+        ...Array.from({ length: n - 1 }, (_, i) => `m${i + 1}: &m${i + 1}\n  <<: *m${i}\n  tag: 1.0.${i + 1}`),
+      ].join("\n") + "\n";
+    for (const n of [1500, 3000]) {
+      const { changes, warnings } = edit(chain(n), withImages("ghcr.io/acme/app:2.0.0"));
+      expect([changes.length, changes.at(-1)?.key, changes.at(-1)?.new, warnings]).toEqual([n - 1, `m${n - 1}.tag`, "2.0.0", []]);
+    }
+  });
+
+  it("reads a mapping merged twice, or merging itself, as before: the first mapping merged that has the key, none from itself", () => {
+    const text = `base: &base {repository: ghcr.io/acme/app}
+mid: &mid
+  <<: *base
+  pullPolicy: Always
+twice:
+  <<: [*mid, *base]
+  tag: 1.0.0
+self: &self
+  <<: [*self, *mid]
+  tag: 1.0.0
+alone: &alone
+  <<: *alone
+  tag: 1.0.0
+`;
+    const { changes } = edit(text, withImages("ghcr.io/acme/app:2.0.0"));
+    expect(changes.map((c) => c.key)).toEqual(["twice.tag", "self.tag"]);
+  });
+
   it("leaves a pair whose tag is merged from a mapping others share, and names where that tag is written", () => {
     const text = `x-version: &version
   tag: 1.2.3
