@@ -8,13 +8,14 @@ import type { Head, Landing, DeliveryContext, Pushed } from "./delivery-types.js
 import { pullRequestOf } from "./pull-request.js";
 
 /** Runners' clocks and GitHub's may differ by this much (ms): a merge this long before a push may still be after it. */
-const CLOCK_SKEW_MS = 60_000;
+const CLOCK_SKEW_MS = 5_000;
 
 /**
  * The landings of `pushed` commits the run told no pull request about, now that the base
  * (`at`) holds every value of the request: for each whose files the base holds with the text it
  * gave them, the pull request on its branch that was merged first since it was pushed (one that
- * was open then, or opened after), unless merged at the head it replaced. One lookup per branch,
+ * was open then, or opened after; on a branch the push made, one merged after it by the clocks),
+ * unless merged at the head it replaced. One lookup per branch,
  * on this path only; a branch a landing of this attempt, or of an earlier one at that commit,
  * tells is not looked at.
  */
@@ -42,12 +43,19 @@ async function baseHolds(ctx: DeliveryContext, at: Head, commit: Pushed): Promis
   return true;
 }
 
+/** Whether `pull` is the one open on the branch when `commit` was pushed, or one opened after. */
+function pushedBefore(commit: Pushed, pull: { number: number; merged_at: string | null }): boolean {
+  if (commit.open !== undefined) return pull.number >= commit.open;
+  if (commit.newest !== undefined) return pull.number > commit.newest;
+  return Date.parse(pull.merged_at ?? "") >= commit.at - CLOCK_SKEW_MS;
+}
+
 /** The landing of `commit` on the pull request merged first since it was pushed, if that one was merged and not at the head it replaced. */
 async function mergedWith(ctx: DeliveryContext, base: string, commit: Pushed): Promise<Landing | undefined> {
   const { owner } = ctx.repository;
   const { data } = await ctx.client().rest.pulls.list({ ...ctx.repository, head: `${owner}:${commit.branch}`, base, state: "all", per_page: 10 });
   const since = data
-    .filter((p) => (commit.open === undefined ? Date.parse(p.created_at) >= commit.at - CLOCK_SKEW_MS : p.number >= commit.open))
+    .filter((p) => pushedBefore(commit, p))
     .filter((p) => p.merged_at !== null && p.head.sha !== commit.replaced)
     .sort((a, b) => Date.parse(a.merged_at!) - Date.parse(b.merged_at!) || a.number - b.number);
   const merged = since[0];

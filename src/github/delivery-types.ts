@@ -123,6 +123,8 @@ export interface Pushed {
   readonly message: string;
   /** The pull request open on the branch when it was pushed. */
   readonly open: number | undefined;
+  /** The newest pull request the branch had had when it was read (0: none), undefined when the push made the branch. */
+  readonly newest: number | undefined;
   /** When it was pushed (ms since the epoch, this runner's clock). */
   readonly at: number;
 }

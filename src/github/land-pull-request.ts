@@ -120,7 +120,7 @@ export async function landPullRequest(
   const commit = unchanged ?? (await commitOnBranch(ctx, options, parent, writes, message, { branch: group.prBranch, expected: existing, how: "replace" })).sha;
   // Another run may carry it on and merge it before this run opens or updates a pull request (its branch moved): carried.ts.
   if (branchChanged && files.length > 0)
-    run.pushed({ branch: group.prBranch, commit, replaced: existing, files, message, open: pulls?.open?.number, at: Date.now() });
+    run.pushed({ branch: group.prBranch, commit, replaced: existing, files, message, open: pulls?.open?.number, newest: pulls?.newest, at: Date.now() });
   const on = { base: at.base, head: group.prBranch };
   const seen = await bodyBuiltOn(ctx, options, on, existing, pulls, onBranch?.rebuilt === true);
   const open = seen ?? (existing !== undefined && !leftover ? await openedSince(ctx, on, { built: existing, head: commit }) : undefined);

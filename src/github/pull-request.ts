@@ -65,6 +65,8 @@ export interface BranchPulls {
    * is a leftover, not current.
    */
   readonly outlived: { readonly number: number; readonly merged: boolean; readonly closedFor: number } | undefined;
+  /** The number of the newest pull request the branch has had, open or closed (0: none): any opened later is newer. */
+  readonly newest: number;
 }
 
 /**
@@ -92,10 +94,11 @@ export async function findPullRequests(
   const all = await client.rest.pulls.list({ ...repository, head: `${repository.owner}:${on.head}`, base: on.base, state: "all", per_page: LOOKUP_PAGE });
   const open = all.data.find((p) => p.state === "open") ?? (all.data.length < LOOKUP_PAGE ? undefined : await findOpen(client, repository, on));
   const closed = open ? undefined : all.data.find((p) => heads.includes(p.head.sha));
-  if (closed === undefined) return { open, outlived: undefined };
+  const newest = Math.max(0, ...all.data.map((p) => p.number));
+  if (closed === undefined) return { open, outlived: undefined, newest };
   // Measured against the answer's Date, not this runner's clock; NaN (no date) reads as long ago.
   const closedFor = Date.parse(all.headers.date ?? "") - Date.parse(closed.closed_at ?? "");
-  return { open, outlived: { number: closed.number, merged: closed.merged_at !== null && closed.merged_at !== undefined, closedFor } };
+  return { open, outlived: { number: closed.number, merged: closed.merged_at !== null && closed.merged_at !== undefined, closedFor }, newest };
 }
 
 /** An open pull request, as a dry run names it. */

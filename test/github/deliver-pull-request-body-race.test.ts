@@ -208,6 +208,8 @@ describe("deliver: concurrent runs on one pull request keep every run's rows in 
   });
 
   it("X's commit, carried on by Y's before X opened a pull request, reaches main when Y merges: X tells Y's pull request, merged", async () => {
+    // The branch is left over from a pull request merged before: not the one that carries X's commit.
+    await run(await runContext(), `${APP}:1.0.1`, "immediate");
     // A's create waits until the end: A's commit, then X's, are carried on by Y's.
     const atCreate = signal();
     const letA = signal();
@@ -219,12 +221,12 @@ describe("deliver: concurrent runs on one pull request keep every run's rows in 
     const x = await run(await runContext(async () => void (await (y ??= run(await runContext(), `${APP}:1.1.0`, "immediate")))), `${DB}:3.0.1`);
     letA.resolve();
     const byA = await a;
-    const [merged] = fake.pulls(OWNER, REPO);
-    expect(fake.pulls(OWNER, REPO)).toHaveLength(1);
-    expect(merged).toMatchObject({ number: 1, merged: true });
+    const [, merged] = fake.pulls(OWNER, REPO);
+    expect(fake.pulls(OWNER, REPO)).toHaveLength(2);
+    expect(merged).toMatchObject({ number: 2, merged: true });
     expect(await fake.readFile(OWNER, REPO, "main", "apps/api.yaml")).toContain(`${API}:2.0.1`);
     expect(await fake.readFile(OWNER, REPO, "main", "apps/db.yaml")).toContain(`${DB}:3.0.1`);
-    expect((await y!).landings.map((l) => [l.pullRequest?.number, l.pullRequest?.operation, l.merge])).toEqual([[1, "created", "merged"]]);
+    expect((await y!).landings.map((l) => [l.pullRequest?.number, l.pullRequest?.operation, l.merge])).toEqual([[2, "created", "merged"]]);
     for (const [result, file] of [
       [x, "apps/db.yaml"],
       [byA, "apps/api.yaml"],
@@ -232,7 +234,7 @@ describe("deliver: concurrent runs on one pull request keep every run's rows in 
       expect(result.changed).toBe(true);
       expect(result.attempts).toBe(2);
       expect(result.landings.map((l) => [l.pullRequest?.number, l.pullRequest?.operation, l.merge, l.head, l.commit])).toEqual([
-        [1, "none", "merged", merged!.headSha, undefined],
+        [2, "none", "merged", merged!.headSha, undefined],
       ]);
       expect(result.plan.files.map((f) => f.path)).toEqual([file]);
     }
