@@ -93,6 +93,46 @@ describe("unifiedDiff", () => {
     expect(unifiedDiff("a.yaml", "a\n", "").split("\n")[2]).toBe("@@ -1,1 +0,0 @@");
   });
 
+  describe("a plan changing thousands of lines, past what Myers' search may take", () => {
+    const images = (n: number, tag: string) => `- image: ghcr.io/acme/app:${tag}\n`.repeat(n);
+
+    it("pairs lines that cannot be told apart in place: 20,000 changed lines are one hunk, deletions then insertions", async () => {
+      const [before, after] = [images(20_000, "1.0.0"), images(20_000, "2.0.0")];
+      const patch = unifiedDiff("a.yaml", before, after);
+      const removed = "-- image: ghcr.io/acme/app:1.0.0\n".repeat(20_000);
+      const added = "+- image: ghcr.io/acme/app:2.0.0\n".repeat(20_000);
+      expect(patch).toBe(`--- a/a.yaml\n+++ b/a.yaml\n@@ -1,20000 +1,20000 @@\n${removed}${added}`);
+      // As text: comparing buffers of this size byte by byte is slow.
+      expect((await applyWithGit("a.yaml", before, patch)).toString()).toBe(after);
+    });
+
+    it("keeps the lines unique to both texts in place, so that a line inserted among thousands of changes shifts none of them", async () => {
+      // Each container's image is seven unique lines from the next: a hunk each.
+      const containers = (tag: string, inserted: number) =>
+        Array.from({ length: 3000 }, (_, i) => {
+          const lines = [`- name: c${i}`, `  image: ghcr.io/acme/app:${tag}`, ...[1, 2, 3, 4, 5, 6].map((l) => `  # c${i} ${l}`)];
+          return (i === inserted ? "# inserted\n" : "") + lines.join("\n") + "\n";
+        }).join("");
+      const [before, after] = [containers("1.0.0", -1), containers("2.0.0", 1500)];
+      const patch = unifiedDiff("a.yaml", before, after);
+      // Old and new line counts of each hunk: the first has one line before its change; the insertion joins two hunks, a line more.
+      const sizes = new Map<string, number>();
+      for (const [, a, b] of patch.matchAll(/^@@ -\d+,(\d+) \+\d+,(\d+) @@$/gm)) sizes.set(`${a}/${b}`, (sizes.get(`${a}/${b}`) ?? 0) + 1);
+      expect(Object.fromEntries(sizes)).toEqual({ "5/5": 1, "7/7": 2997, "15/16": 1 });
+      expect(patch).toContain("   # c1499 6\n+# inserted\n - name: c1500\n-  image: ghcr.io/acme/app:1.0.0\n+  image: ghcr.io/acme/app:2.0.0\n");
+      expect(patch).toContain("@@ -12007,7 +12008,7 @@\n   # c1500 5\n");
+      expect((await applyWithGit("a.yaml", before, patch)).toString()).toBe(after);
+    });
+
+    it("shows the longer text's extra lines after the changed ones", async () => {
+      const [before, after] = [images(5000, "1.0.0"), images(4990, "2.0.0")];
+      const patch = unifiedDiff("a.yaml", before, after);
+      expect(patch.split("\n")[2]).toBe("@@ -1,5000 +1,4990 @@");
+      expect((await applyWithGit("a.yaml", before, patch)).toString()).toBe(after);
+      expect((await applyWithPatch("a.yaml", before, patch)).toString()).toBe(after);
+    });
+  });
+
   describe("applies with git apply and GNU patch, giving the new text byte for byte", () => {
     const image = (eol: string, tag: string) => `spec:${eol}  containers:${eol}    - name: app${eol}      image: ghcr.io/acme/app:${tag}`;
     it.each([
