@@ -22,10 +22,12 @@
  */
 import { posix } from "node:path";
 import { normalizeRepository, screenToken, tryParseImageRef, type ImageRef } from "../image/reference.js";
+import { andList } from "../text/and-list.js";
+import { partitionPoint } from "../text/partition-point.js";
 import { fieldsOf } from "../yaml/alias.js";
 import { tryYamlFile, type YamlFile } from "../yaml/file.js";
 import { mapValue, nodeAt, scalarText, type YamlNode } from "../yaml/node.js";
-import { treeDirectory } from "./flux-objects.js";
+import { treeDirectory } from "./tree-path.js";
 
 /** A file of the tree and its text. */
 interface TextFile {
@@ -147,15 +149,97 @@ function graphOf(
   return { directories: [...byDirectory.keys()], naming, at, tagsOf, flux };
 }
 
+/** How many kustomization files a message names, for any one name a file leaves to them: a chain of thousands would be unreadable, and copying them to every file it builds is quadratic. */
+export const TAGGERS_NAMED = 5;
+
+/** Some files of a set, as a message names them: the first TAGGERS_NAMED in path order, and whether there are others. */
+export interface FirstFiles {
+  readonly first: readonly string[];
+  readonly others: boolean;
+}
+
+/** How a message names them: `a, b and c`, `a, b, c, d, e and others`. */
+export function taggersWords({ first, others }: FirstFiles): string {
+  return andList(others ? [...first, "others"] : first);
+}
+
+/** The kustomizations giving one name its version in one file (kustomizeTagged). */
+export interface Tagging {
+  /** Those that count: of the file's own target, or of none. */
+  readonly by: FirstFiles;
+  /** Whether one of those (named or not) is `edited`'s. */
+  readonly edited: boolean;
+  /** Those of other targets, which do not, by target. */
+  readonly elsewhere: ReadonlyMap<string, FirstFiles>;
+}
+
+/** Who owns the files, for kustomizeTagged: a kustomization of another target than a file's does not decide its version. */
+export interface Owners {
+  /** The target a file belongs to, if any. */
+  readonly ownerOf: (path: string) => string | undefined;
+  /** Whether the run edits a kustomization (it is in the paths): one that does moves the version itself. */
+  readonly edited: (path: string) => boolean;
+}
+
+/** A growing FirstFiles, and whether one of its files, kept or not, is edited. */
+class Taggers {
+  private readonly kept: string[] = [];
+  private more = false;
+  edited = false;
+
+  add(file: string, edited: boolean): void {
+    this.edited ||= edited;
+    const at = partitionPoint(this.kept.length, (i) => this.kept[i]! < file);
+    if (this.kept[at] === file) return;
+    if (at === TAGGERS_NAMED) {
+      this.more = true;
+      return;
+    }
+    this.kept.splice(at, 0, file);
+    if (this.kept.length > TAGGERS_NAMED) {
+      this.kept.pop();
+      this.more = true;
+    }
+  }
+
+  /** Adds all of `other`'s: what it no longer holds was past its first, so past these too. */
+  merge(other: Taggers): void {
+    for (const file of other.kept) this.add(file, false);
+    this.more ||= other.more;
+    this.edited ||= other.edited;
+  }
+
+  get files(): FirstFiles {
+    return { first: [...this.kept], others: this.more };
+  }
+}
+
+/** What a build tags: per name, per target of the kustomization writing the entry (undefined for none), which ones do. */
+type Tags = Map<string, Map<string | undefined, Taggers>>;
+
+function addTaggers(into: Tags, name: string, owner: string | undefined, add: (taggers: Taggers) => void): void {
+  const byOwner = into.get(name) ?? new Map<string | undefined, Taggers>();
+  into.set(name, byOwner);
+  const taggers = byOwner.get(owner) ?? new Taggers();
+  byOwner.set(owner, taggers);
+  add(taggers);
+}
+
+function mergeTags(into: Tags, from: Tags): void {
+  for (const [name, byOwner] of from) for (const [owner, taggers] of byOwner) addTaggers(into, name, owner, (kept) => kept.merge(taggers));
+}
+
 /**
  * For each file that kustomizations of this tree build, the names (as written) of `incoming`
  * repositories one of them gives a version, each with the kustomization files whose `images:`
- * do it (path order): a bare image of such a name is left to them. An entry naming an incoming
+ * do it: a bare image of such a name is left to them. An entry naming an incoming
  * repository gets a tag from the kustomize editor even when it has none yet, so it counts.
  * `fluxKustomizations` are YAML files that may hold Flux Kustomizations (their files name them
  * too), `tree` every file of the tree, for what a Kustomization without a kustomization
  * file at its path builds, and `treeRoot` where the tree sits in its repository, from whose root
- * a Kustomization's `spec.path` is read.
+ * a Kustomization's `spec.path` is read. Under targets (`owners`), a kustomization counts only for
+ * the files of its own target or of none: another target's team does not hold back this one's
+ * version. What each build tags is handed down its includes once, so a chain is read in linear time.
  */
 export function kustomizeTagged(
   kustomizations: readonly TextFile[],
@@ -163,40 +247,76 @@ export function kustomizeTagged(
   fluxKustomizations: readonly TextFile[] = [],
   tree: readonly string[] = [],
   treeRoot = "",
-): Map<string, Map<string, string[]>> {
-  const { directories, naming, at, tagsOf, flux } = graphOf(kustomizations, incoming, fluxKustomizations, tree, treeRoot);
-  const built = new Map<Kustomization, Set<string>>();
-  const buildsFrom = (k: Kustomization, visiting: Set<Kustomization>): Set<string> => {
-    const known = built.get(k);
-    if (known) return known;
-    const files = new Set([k.file]);
-    // Kustomize refuses a cycle; here it only must end.
-    if (visiting.has(k)) return files;
-    visiting.add(k);
-    for (const path of [...k.resources, ...k.components]) {
-      const child = at(path);
-      if (child) for (const file of buildsFrom(child, visiting)) files.add(file);
-      else files.add(path);
-    }
-    visiting.delete(k);
-    built.set(k, files);
-    return files;
-  };
-
+  owners: Owners = { ownerOf: () => undefined, edited: () => false },
+): Map<string, Map<string, Tagging>> {
+  const graph = graphOf(kustomizations, incoming, fluxKustomizations, tree, treeRoot);
+  const { directories, naming, at, tagsOf, flux } = graph;
   const tagging = [...naming.flatMap((directory) => at(directory) ?? []).filter((k) => k.tags.length > 0), ...flux];
   // A component's includer need not name the image: to find it, every kustomization is read.
   const builds = tagging.some((k) => k.component) ? [...directories.flatMap((directory) => at(directory) ?? []), ...flux] : tagging;
-  const tagged = new Map<string, Map<string, string[]>>();
-  for (const k of builds) {
-    const tags = tagsOf(k);
-    if (tags.length === 0) continue;
-    for (const file of buildsFrom(k, new Set())) {
-      const names = tagged.get(file) ?? new Map<string, string[]>();
-      for (const { name, file: by } of tags) names.set(name, [...new Set([...(names.get(name) ?? []), by])].sort());
-      tagged.set(file, names);
+  const byKustomization = new Map<Kustomization, Tags>();
+  const byFile = new Map<string, Tags>();
+  const tagsAt = <K>(map: Map<K, Tags>, key: K): Tags => {
+    const known = map.get(key);
+    if (known) return known;
+    const tags: Tags = new Map();
+    map.set(key, tags);
+    return tags;
+  };
+  const starts = builds.filter((k) => tagsOf(k).length > 0);
+  // Each before those it includes: what its builds tag is complete when it is handed down.
+  for (const k of walk(graph, starts)) {
+    const tags = tagsAt(byKustomization, k);
+    for (const { name, file } of tagsOf(k)) addTaggers(tags, name, owners.ownerOf(file), (taggers) => taggers.add(file, owners.edited(file)));
+    mergeTags(tagsAt(byFile, k.file), tags);
+    for (const path of [...k.resources, ...k.components]) {
+      const child = at(path);
+      mergeTags(child ? tagsAt(byKustomization, child) : tagsAt(byFile, path), tags);
     }
   }
+  const tagged = new Map<string, Map<string, Tagging>>();
+  for (const [file, tags] of byFile) {
+    const own = owners.ownerOf(file);
+    const names = [...tags].map(([name, byOwner]): [string, Tagging] => {
+      const counted = new Taggers();
+      const elsewhere = new Map<string, FirstFiles>();
+      for (const [owner, taggers] of byOwner) {
+        if (owner === undefined || owner === own) counted.merge(taggers);
+        else elsewhere.set(owner, taggers.files);
+      }
+      return [name, { by: counted.files, edited: counted.edited, elsewhere }];
+    });
+    tagged.set(file, new Map(names));
+  }
   return tagged;
+}
+
+/**
+ * The kustomizations builds from `starts` go through, those `through` lets pass, each before every one it
+ * includes (a depth-first walk's reverse postorder; where kustomize refuses a cycle, it only must end).
+ * A stack, not recursion: a chain of includes is as long as a tree makes it.
+ */
+function walk({ at }: Graph, starts: readonly Kustomization[], through: (k: Kustomization) => boolean = () => true): Kustomization[] {
+  const done: Kustomization[] = [];
+  const seen = new Set<Kustomization>();
+  const children = (k: Kustomization) => [...k.resources, ...k.components].flatMap((path) => at(path) ?? []);
+  for (const start of starts) {
+    if (seen.has(start) || !through(start)) continue;
+    seen.add(start);
+    const stack = [{ k: start, next: children(start) }];
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1]!;
+      const child = top.next.pop();
+      if (child === undefined) {
+        done.push(top.k);
+        stack.pop();
+      } else if (!seen.has(child) && through(child)) {
+        seen.add(child);
+        stack.push({ k: child, next: children(child) });
+      }
+    }
+  }
+  return done.reverse();
 }
 
 /**
@@ -212,25 +332,17 @@ interface Builds {
   readonly asWritten: (name: string) => ReadonlySet<string>;
 }
 
-function buildsOf({ at, tagsOf }: Graph, kustomizations: readonly Kustomization[]): Builds {
+function buildsOf(graph: Graph, kustomizations: readonly Kustomization[]): Builds {
+  const { at, tagsOf } = graph;
   const among = new Set(kustomizations);
   const included = new Set(kustomizations.flatMap((k) => [...k.resources, ...k.components].flatMap((path) => at(path) ?? [])));
   const roots = kustomizations.filter((k) => !k.component && !included.has(k));
   /** The files the builds reach through the kustomizations `through` lets pass. */
   const reached = (through: (k: Kustomization) => boolean): Set<string> => {
     const files = new Set<string>();
-    const seen = new Set<Kustomization>();
-    // A stack, not recursion: a chain of includes is as long as a tree makes it.
-    const stack = [...roots];
-    for (let k = stack.pop(); k !== undefined; k = stack.pop()) {
-      if (seen.has(k) || !among.has(k) || !through(k)) continue;
-      seen.add(k);
+    for (const k of walk(graph, roots, (k) => among.has(k) && through(k))) {
       files.add(k.file);
-      for (const path of [...k.resources, ...k.components]) {
-        const child = at(path);
-        if (child) stack.push(child);
-        else files.add(path);
-      }
+      for (const path of [...k.resources, ...k.components]) if (!at(path)) files.add(path);
     }
     return files;
   };

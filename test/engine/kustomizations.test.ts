@@ -8,19 +8,27 @@ import {
   mayHoldFluxKustomization,
   retaggedAt,
   retaggedInEveryBuild,
+  TAGGERS_NAMED,
+  type Tagging,
 } from "../../src/engine/kustomizations.js";
 import { parseImageRef } from "../../src/image/reference.js";
 
 const API = "ghcr.io/acme/api";
 const INCOMING = new Set([API]);
 
-/** Per file, the kustomization files that give each name its version. */
-function taggedBy(files: Record<string, string>, incoming: readonly string[] = [API]): Record<string, Record<string, string[]>> {
-  const result = kustomizeTagged(
-    Object.entries(files).map(([file, text]) => ({ file, text })),
-    incoming.map(parseImageRef),
+/** Per file, the kustomization files that give each name its version (the first TAGGERS_NAMED). */
+function taggedBy(files: Record<string, string>, incoming: readonly string[] = [API]): Record<string, Record<string, readonly string[]>> {
+  return byFiles(
+    kustomizeTagged(
+      Object.entries(files).map(([file, text]) => ({ file, text })),
+      incoming.map(parseImageRef),
+    ),
   );
-  return Object.fromEntries([...result].map(([file, names]) => [file, Object.fromEntries(names)]));
+}
+
+/** kustomizeTagged's answer as plain objects: per file, per name, the files of the kustomizations that count. */
+function byFiles(result: ReadonlyMap<string, ReadonlyMap<string, Tagging>>): Record<string, Record<string, readonly string[]>> {
+  return Object.fromEntries([...result].map(([file, names]) => [file, Object.fromEntries([...names].map(([name, { by }]) => [name, by.first]))]));
 }
 
 /** Per file, the names tagged. */
@@ -168,6 +176,79 @@ images:
     expect(tagged(files)).toEqual({ "app/kustomization.yaml": [API] });
   });
 
+  it("names the first kustomizations in path order, and says there are others: a chain of N is read once, not once per file it builds (sec15 S1)", () => {
+    /** A chain of `n` directories, each including the next and tagging API, each with a bare deploy.yaml: the tagging, and how often a file's target was asked. */
+    const chain = (n: number) => {
+      const files = Array.from({ length: n }, (_, i) => ({
+        file: `d${String(i).padStart(5, "0")}/kustomization.yaml`,
+        text: `resources: [${i + 1 < n ? `../d${String(i + 1).padStart(5, "0")}, ` : ""}deploy.yaml]\nimages: [{name: ${API}, newTag: 1.0.0}]\n`,
+      }));
+      let asked = 0;
+      const ownerOf = () => {
+        asked++;
+        return undefined;
+      };
+      return { tagged: kustomizeTagged(files, [parseImageRef(API)], [], [], "", { ownerOf, edited: () => false }), asked };
+    };
+    const { tagged: long, asked } = chain(300);
+    const last = long.get("d00299/deploy.yaml")?.get(API);
+    expect(last?.by).toEqual({ first: ["d00000", "d00001", "d00002", "d00003", "d00004"].map((d) => `${d}/kustomization.yaml`), others: true });
+    expect(last?.by.first).toHaveLength(TAGGERS_NAMED);
+    expect(long.get("d00000/deploy.yaml")?.get(API)?.by).toEqual({ first: ["d00000/kustomization.yaml"], others: false });
+    // Once per entry and once per file built: linear, where handing every tagger to every file it builds is quadratic.
+    expect(asked).toBe(300 * 3);
+    expect(chain(600).asked).toBe(2 * asked);
+  });
+
+  it("under targets, counts for a file only the kustomizations of its own target or of none; another target's are told apart by target (sec15 S6)", () => {
+    const files = [
+      { file: "apps/prod/kustomization.yaml", text: "resources: [deploy.yaml]\n" },
+      { file: "apps/staging/over/kustomization.yaml", text: `resources: [../../prod]\nimages: [{name: ${API}, newTag: 0.0.1}]\n` },
+      { file: "apps/qa/kustomization.yaml", text: `resources: [../prod]\nimages: [{name: ${API}, newTag: 0.0.2}]\n` },
+    ];
+    const ownerOf = (path: string) => /^apps\/(prod|staging)\//.exec(path)?.[1];
+    const owners = { ownerOf, edited: () => true };
+    const alone = kustomizeTagged(files.slice(0, 2), [parseImageRef(API)], [], [], "", owners)
+      .get("apps/prod/deploy.yaml")
+      ?.get(API);
+    expect(alone).toEqual({
+      by: { first: [], others: false },
+      edited: false,
+      elsewhere: new Map([["staging", { first: ["apps/staging/over/kustomization.yaml"], others: false }]]),
+    });
+    // qa/ is in no target: it counts, as a kustomization of prod's own would.
+    const withQa = kustomizeTagged(files, [parseImageRef(API)], [], [], "", owners)
+      .get("apps/prod/deploy.yaml")
+      ?.get(API);
+    expect(withQa?.by).toEqual({ first: ["apps/qa/kustomization.yaml"], others: false });
+    expect(withQa?.edited).toBe(true);
+    // Staging's own files are staging's to tag.
+    expect(
+      kustomizeTagged(files, [parseImageRef(API)], [], [], "", owners)
+        .get("apps/staging/over/kustomization.yaml")
+        ?.get(API)?.by.first,
+    ).toEqual(["apps/staging/over/kustomization.yaml"]);
+  });
+
+  it("tells whether one that counts is edited, named or past the first", () => {
+    const files = Array.from({ length: TAGGERS_NAMED + 2 }, (_, i) => ({
+      file: `o${i}/kustomization.yaml`,
+      text: `resources: [../base]\nimages: [{name: ${API}, newTag: 1.0.0}]\n`,
+    }));
+    const edited = (last: string) =>
+      kustomizeTagged([...files, { file: "base/kustomization.yaml", text: "resources: [d.yaml]\n" }], [parseImageRef(API)], [], [], "", {
+        ownerOf: () => undefined,
+        edited: (path) => path === last,
+      })
+        .get("base/d.yaml")
+        ?.get(API)?.edited;
+    expect([edited(`o${TAGGERS_NAMED + 1}/kustomization.yaml`), edited("o0/kustomization.yaml"), edited("elsewhere/kustomization.yaml")]).toEqual([
+      true,
+      true,
+      false,
+    ]);
+  });
+
   it("a cycle (which kustomize refuses) ends", () => {
     const files = {
       "a/kustomization.yaml": `resources: [../b, a.yaml]\nimages: [{name: ${API}, newTag: "1"}]\n`,
@@ -185,8 +266,7 @@ const fluxKustomization = (path: string, more = "") =>
 function taggedWithFlux(kustomizations: Record<string, string>, flux: Record<string, string>, others: readonly string[] = [], treeRoot = "") {
   const entries = (files: Record<string, string>) => Object.entries(files).map(([file, text]) => ({ file, text }));
   const tree = [...Object.keys(kustomizations), ...Object.keys(flux), ...others].sort();
-  const result = kustomizeTagged(entries(kustomizations), [parseImageRef(API)], entries(flux), tree, treeRoot);
-  return Object.fromEntries([...result].map(([file, names]) => [file, Object.fromEntries(names)]));
+  return byFiles(kustomizeTagged(entries(kustomizations), [parseImageRef(API)], entries(flux), tree, treeRoot));
 }
 
 describe("mayHoldFluxKustomization", () => {
