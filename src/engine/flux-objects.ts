@@ -27,9 +27,6 @@ import { andList } from "../text/and-list.js";
 import type { TextFile } from "./source.js";
 import { repositoryPath, treeDirectory } from "./tree-path.js";
 
-/** For kustomizations.ts, which imports it from here until that file (being rewritten now) imports tree-path.ts. */
-export { treeDirectory } from "./tree-path.js";
-
 /** What one marker key stands for, from an ImagePolicy and its ImageRepository. */
 export interface FluxSetter {
   /** The ImageRepository's `spec.image` as written: what `:name` markers and the plain marker write. */

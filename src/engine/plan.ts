@@ -6,7 +6,7 @@
  */
 import type { Change, Diagnostic, EditResult, FieldWarning, FullEditRequest, Warning } from "../change.js";
 import { isAside, publicWarning, SourceError } from "../change.js";
-import { repositoryPattern, type ImageRef } from "../image/reference.js";
+import { repositoryPattern, tryParseImageRef, type ImageRef } from "../image/reference.js";
 import type { ImageUpdate } from "../image/update.js";
 import { markerPattern } from "../image/marker.js";
 import { editCheckedKcl, type Overridden } from "../kcl/editor.js";
@@ -24,7 +24,16 @@ import { malformedSets } from "./apply-set.js";
 import { resolveSetters, type FileSetters } from "./setters.js";
 import { decodeUtf8, listTree, readText, type TextFile, type TreeSource } from "./source.js";
 import { reachingOtherTargets } from "./cross-target.js";
-import { isKustomizationFile, kustomizeTagged, mayHoldBareImage, mayHoldFluxKustomization, retaggedAt, retaggedInEveryBuild } from "./kustomizations.js";
+import {
+  isKustomizationFile,
+  kustomizeTagged,
+  mayHoldBareImage,
+  mayHoldFluxKustomization,
+  retaggedAt,
+  retaggedInEveryBuild,
+  taggersWords,
+  type FirstFiles,
+} from "./kustomizations.js";
 import { checkParses, fileKind, isHelmTemplate, isTestFile, readsMarkers } from "./file-kind.js";
 import { allowance, imagesFor, settersFor, targetOf, targetsInScope, warnIdlePaths, warnRefusedImages } from "./targets.js";
 import { holdsImage, unreachedImages, warnUnreached } from "./unreached.js";
@@ -148,7 +157,7 @@ export async function planUpdate(listed: TreeSource, request: UpdateRequest): Pr
 
   const { texts, readOnly } = await readCandidates(run, warnings);
   const kustomizations = kustomizationsIn(source, files, texts);
-  const tagged = await kustomizeTaggedIn(kustomizations, files, texts, valid.images, inScope, run.treeRoot);
+  const tagged = await kustomizeTaggedIn(kustomizations, files, texts, valid.images, run);
   const resolved = resolveSetters(run, texts, warnings);
   // No marker of a file whose markers are not read stands for an image there.
   const setters: RunSetters = { forFile: (path) => (readsMarkers(path) ? resolved.forFile(path) : NO_SETTERS), fluxPoliciesAt: resolved.fluxPoliciesAt };
@@ -344,7 +353,7 @@ function planFiles(
   run: RunContext,
   texts: ReadonlyMap<string, string>,
   readOnly: ReadonlySet<string>,
-  tagged: ReadonlyMap<string, ReadonlyMap<string, string | undefined>>,
+  tagged: KustomizeTagged,
   { forFile, fluxPoliciesAt }: RunSetters,
   warnings: FieldWarning[],
 ): FilePlan[] {
@@ -353,7 +362,7 @@ function planFiles(
     if (!run.inScope(path) || readOnly.has(path)) continue;
     const target = run.targetFor(path);
     const { setters, knownSetters, left } = forFile(path);
-    const kustomizeTagged = tagged.get(path);
+    const kustomizeTagged = tagged.left.get(path);
     // A file of a target this run does not select (payload `targets`) is not this run's: only a --set naming it edits it.
     // Its markers are known keys with no news for this run.
     const editRequest: FullEditRequest = run.unselected(path)
@@ -370,6 +379,7 @@ function planFiles(
     const filePlan = planFile(path, text, editRequest, overrides, overridden, run.create, target?.name, warnings, isHelmTemplate(path, run.present));
     if (!filePlan) continue;
     planned.push(filePlan);
+    warnTaggedElsewhere(filePlan.changes, tagged.elsewhere.get(path), target?.name, warnings);
     warnBesideMarkers(filePlan.changes, target ? new Map() : editRequest.setters, left, text, warnings);
     warnUnpolicied(
       filePlan.changes,
@@ -550,26 +560,71 @@ function kustomizationsIn(
  * the tree (bases usually live outside the promoted path); worked out only when a file to edit
  * may hold a bare image of an incoming repository, which few runs meet. Left silently where a
  * kustomization this run edits sets the version; where all of them are outside the paths, the
- * bare image says so (the run changes nothing for it).
+ * bare image says so (the run changes nothing for it). Under targets, another target's
+ * kustomization does not decide a file's version: where only such ones tag it, the bare image
+ * is pinned, and `elsewhere` says so at it (warnTaggedElsewhere).
  */
 async function kustomizeTaggedIn(
   kustomizations: ReturnType<typeof kustomizationsIn>,
   files: readonly string[],
   texts: ReadonlyMap<string, string>,
   images: readonly ImageRef[],
-  inScope: (path: string) => boolean,
-  treeRoot: string,
-): Promise<ReadonlyMap<string, ReadonlyMap<string, string | undefined>>> {
+  run: Pick<RunContext, "inScope" | "ownerOf" | "treeRoot">,
+): Promise<KustomizeTagged> {
+  const { inScope } = run;
   const repositories = new Set(images.map((image) => image.repository));
   // The screened texts are few, the listing is every file: look at them first.
-  if (repositories.size === 0 || ![...texts].some(([path, text]) => inScope(path) && mayHoldBareImage(text, repositories))) return new Map();
+  if (repositories.size === 0 || ![...texts].some(([path, text]) => inScope(path) && mayHoldBareImage(text, repositories))) return NOT_TAGGED;
   const { read, flux } = await kustomizations();
-  const reason = (name: string, by: readonly string[]) => {
-    if (by.some(inScope)) return undefined;
-    return `holds ${name} with no tag or digest, so its version is set by the images: of ${andList(by)}, outside the paths; left as it is`;
-  };
-  const tagged = kustomizeTagged(read, images, flux, files, treeRoot);
-  return new Map([...tagged].map(([file, names]) => [file, new Map([...names].map(([name, by]) => [name, reason(name, by)]))] as const));
+  const owners = { ownerOf: (path: string) => run.ownerOf(path)?.name, edited: inScope };
+  const outside = (name: string, by: FirstFiles) =>
+    `holds ${name} with no tag or digest, so its version is set by the images: of ${taggersWords(by)}, outside the paths; left as it is`;
+  const left = new Map<string, Map<string, string | undefined>>();
+  const elsewhere = new Map<string, Map<string, ReadonlyMap<string, FirstFiles>>>();
+  for (const [file, names] of kustomizeTagged(read, images, flux, files, run.treeRoot, owners)) {
+    for (const [name, { by, edited, elsewhere: others }] of names) {
+      if (by.first.length === 0) setIn(elsewhere, file, name, others);
+      else setIn(left, file, name, edited ? undefined : outside(name, by));
+    }
+  }
+  return { left, elsewhere };
+}
+
+/** kustomizeTaggedIn's answer: per file, the names left to kustomizations (with the reason said, if any), and those only other targets' kustomizations tag, by target. */
+interface KustomizeTagged {
+  readonly left: ReadonlyMap<string, ReadonlyMap<string, string | undefined>>;
+  readonly elsewhere: ReadonlyMap<string, ReadonlyMap<string, ReadonlyMap<string, FirstFiles>>>;
+}
+
+const NOT_TAGGED: KustomizeTagged = { left: new Map(), elsewhere: new Map() };
+
+function setIn<V>(map: Map<string, Map<string, V>>, file: string, name: string, value: V): void {
+  const names = map.get(file) ?? new Map<string, V>();
+  map.set(file, names.set(name, value));
+}
+
+/**
+ * At each bare image a file's target pinned that only other targets' kustomizations tag (`elsewhere`, by name):
+ * which, and why their entries did not keep it bare, as the outside-the-paths reason names them.
+ */
+function warnTaggedElsewhere(
+  changes: readonly Change[],
+  elsewhere: ReadonlyMap<string, ReadonlyMap<string, FirstFiles>> | undefined,
+  target: string | undefined,
+  warnings: FieldWarning[],
+): void {
+  if (!elsewhere) return;
+  for (const change of changes) {
+    const ref = tryParseImageRef(change.old);
+    const others = ref && ref.tag === undefined && ref.digest === undefined ? elsewhere.get(ref.name) : undefined;
+    if (!ref || !others) continue;
+    const by = andList([...others].map(([owner, files]) => `${taggersWords(files)} (target ${owner})`));
+    warnings.push({
+      file: change.file,
+      line: change.line,
+      message: `${change.key} holds ${ref.name} with no tag or digest, whose version the images: of ${by} set, outside ${target ? `target ${target}'s` : "its target's"} paths: another target's kustomization does not decide this one's version, so it is pinned as without it`,
+    });
+  }
 }
 
 /** Reads files with bounded parallelism: the text of each the screen lets through, by index in `paths`. */

@@ -1730,6 +1730,63 @@ images:
     ]);
   });
 
+  it("under targets, pins it where only another target's kustomization tags it, and says which at the field (sec15 S6)", async () => {
+    const config = `targets:
+  - name: staging
+    paths: ["apps/staging/**"]
+    images: [{ repository: ghcr.io/acme/api }]
+  - name: production
+    paths: ["apps/prod/**"]
+    images: [{ repository: ghcr.io/acme/api }]
+`;
+    const files = {
+      ".github/gitops-promote.yaml": config,
+      "apps/prod/deploy.yaml": DEPLOYMENT,
+      "apps/staging/over/kustomization.yaml": "resources:\n  - ../../prod/deploy.yaml\nimages:\n  - name: ghcr.io/acme/api\n    newTag: 0.0.1\n",
+    };
+    const p = await plan(files, API);
+    expect(p.changes.map((c) => [c.file, c.key, c.new, c.target])).toEqual([
+      ["apps/prod/deploy.yaml", "spec.template.spec.containers[0].image", "ghcr.io/acme/api:1.5.0", "production"],
+      ["apps/staging/over/kustomization.yaml", "images[0].newTag", "1.5.0", "staging"],
+    ]);
+    expect(p.warnings).toEqual([
+      {
+        file: "apps/prod/deploy.yaml",
+        line: 9,
+        message:
+          "spec.template.spec.containers[0].image holds ghcr.io/acme/api with no tag or digest, whose version the images: of apps/staging/over/kustomization.yaml (target staging) set, outside target production's paths: another target's kustomization does not decide this one's version, so it is pinned as without it",
+      },
+    ]);
+    // A kustomization of production's own, or of no target (which the run does not edit, and says so there), still keeps it bare.
+    for (const own of ["apps/prod/kustomization.yaml", "clusters/prod/kustomization.yaml"]) {
+      const kept = await plan(
+        {
+          ...files,
+          [own]: `resources: [${own.startsWith("apps") ? "deploy.yaml" : "../../apps/prod/deploy.yaml"}]\nimages: [{name: ghcr.io/acme/api, newTag: 1.4.0}]\n`,
+        },
+        API,
+      );
+      expect(kept.changes.map((c) => c.file)).toEqual([...(own.startsWith("apps") ? [own] : []), "apps/staging/over/kustomization.yaml"]);
+      expect(kept.warnings.filter((w) => w.file === "apps/prod/deploy.yaml")).toEqual([]);
+    }
+  });
+
+  it("names the first five kustomizations setting its version outside the paths, and says there are others", async () => {
+    const overlays = Object.fromEntries(Array.from({ length: 7 }, (_, i) => [`apps/api/overlays/o${i}/kustomization.yaml`, overlay("1.4.0")]));
+    const p = await plan(
+      { "apps/api/base/deployment.yaml": DEPLOYMENT, "apps/api/base/kustomization.yaml": "resources:\n  - deployment.yaml\n", ...overlays },
+      {
+        ...API,
+        paths: ["apps/api/base"],
+      },
+    );
+    expect(p.warnings.map((w) => w.message)).toEqual([
+      "spec.template.spec.containers[0].image holds ghcr.io/acme/api with no tag or digest, so its version is set by the images: of " +
+        "apps/api/overlays/o0/kustomization.yaml, apps/api/overlays/o1/kustomization.yaml, apps/api/overlays/o2/kustomization.yaml, " +
+        "apps/api/overlays/o3/kustomization.yaml, apps/api/overlays/o4/kustomization.yaml and others, outside the paths; left as it is",
+    ]);
+  });
+
   it("leaves it to a Flux Kustomization's spec.images over the path that builds it, which moves; outside the paths, says so", async () => {
     const flux = `apiVersion: kustomize.toolkit.fluxcd.io/v1
 kind: Kustomization
