@@ -14,13 +14,13 @@ export { nextImageText, nextVersion, type ImageUpdate, type KeptBy, type Version
 export { editYaml } from "./yaml/editor.js";
 export { setYamlPath, type SetOptions } from "./yaml/path.js";
 export { editKcl, type Overridden } from "./kcl/editor.js";
-export { applyOverrides, type ComputedOverride, type OverrideOptions } from "./kcl/override.js";
+export { applyOverrides, type ComputedOverride, type OverrideImage, type OverrideOptions } from "./kcl/override.js";
 export { parseOverrideSpec, OverrideSpecError, type OverrideOperation, type OverrideSpec } from "./kcl/override-spec.js";
 
 export { planUpdate, DEFAULT_CONFIG, type FilePlan, type Plan, type PlannedTarget } from "./engine/plan.js";
 export { writePlan } from "./engine/apply.js";
 export { applySet } from "./engine/apply-set.js";
-export { directorySource, memorySource, type TreeSource } from "./engine/source.js";
+export { directorySource, memorySource, type TextFile, type TreeSource } from "./engine/source.js";
 export {
   nothingToUpdate,
   RequestError,
