@@ -24,7 +24,7 @@ import { posix } from "node:path";
 import { normalizeRepository, screenToken, tryParseImageRef, type ImageRef } from "../image/reference.js";
 import { andList } from "../text/and-list.js";
 import { partitionPoint } from "../text/partition-point.js";
-import { fieldsOf } from "../yaml/alias.js";
+import { fieldsOf } from "../yaml/merge-key.js";
 import { tryYamlFile, type YamlFile } from "../yaml/file.js";
 import { mapValue, nodeAt, scalarText, type YamlNode } from "../yaml/node.js";
 import { treeDirectory } from "./tree-path.js";

@@ -16,7 +16,7 @@
 import { normalizeRepository } from "../image/reference.js";
 import { nextSplitImage, SPLIT_IMAGE_KEYS, splitImage } from "../image/split-image.js";
 import { byRepository, type ImageUpdate } from "../image/update.js";
-import { fieldsOf, hasMergeKey, mergedHold, mergedKeptBy, type FieldWrite, type MappingField } from "./alias.js";
+import { fieldsOf, hasMergeKey, mergedHold, mergedKeptBy, type FieldWrite, type MappingField } from "./merge-key.js";
 import type { YamlDocument } from "./file.js";
 import { isFlowScalar, mapValue, scalarText } from "./node.js";
 import { formatPath, type PathSegment } from "./path.js";

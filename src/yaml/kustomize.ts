@@ -6,7 +6,7 @@
  */
 import { normalizeRepository } from "../image/reference.js";
 import { byRepository, nextVersion, pendingVersion, versionOf, type ImageUpdate } from "../image/update.js";
-import { fieldsOf, mergedHold, mergedKeptBy, type FieldWrite } from "./alias.js";
+import { fieldsOf, mergedHold, mergedKeptBy, type FieldWrite } from "./merge-key.js";
 import type { YamlDocument } from "./file.js";
 import { isFlowScalar, mapValue, nodeAt, scalarText, type MapNode, type YamlNode } from "./node.js";
 import { formatPath } from "./path.js";

@@ -18,7 +18,8 @@ import type { YamlDocument } from "./file.js";
 import { isFlowScalar, mapValue, scalarText, type AliasNode, type FlowScalar, type MapNode, type YamlNode } from "./node.js";
 import { nullFilling, type NullValue } from "./null-fill.js";
 import { EditPlan } from "./plan.js";
-import { aliasedFieldWords, anchoredValue, anchorOf, hasMergeKey, MERGE_SHARED, mergedFromWords, mergedValue } from "./alias.js";
+import { aliasedFieldWords, anchoredValue, anchorOf } from "./alias.js";
+import { hasMergeKey, MERGE_SHARED, mergedFromWords, mergedValue } from "./merge-key.js";
 import { nonStringType, numberRead, readsAsNonString, yaml11Boolean } from "./quoting.js";
 import { coreType, tagHolds } from "./splice.js";
 
