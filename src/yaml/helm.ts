@@ -16,17 +16,16 @@
 import { normalizeRepository } from "../image/reference.js";
 import { nextSplitImage, SPLIT_IMAGE_KEYS, splitImage } from "../image/split-image.js";
 import { byRepository, type ImageUpdate } from "../image/update.js";
-import { fieldsOf, hasMergeKey, mergedHold, mergedKeptBy, type FieldWrite, type MappingField } from "./merge-key.js";
+import { claimedOwn, fieldsOf, hasMergeKey, mergedKeptBy, writeVersion, type FieldWrite, type MappingField } from "./merge-key.js";
 import type { YamlDocument } from "./file.js";
 import { isFlowScalar, mapValue, scalarText } from "./node.js";
 import { formatPath, type PathSegment } from "./path.js";
 import { warnPlaceholderField } from "./placeholder.js";
 import type { EditPlan, Editor } from "./plan.js";
-import { tagHolds, tagWarning } from "./splice.js";
 import { forEachValue } from "./walk.js";
 
 /**
- * One field of a Helm image, its own or merged: alias.ts's MappingField, named for its role. Argo CD's
+ * One field of a Helm image, its own or merged: merge-key.ts's MappingField, named for its role. Argo CD's
  * Helm parameters (argocd-parameters.ts) are such fields too, though no mapping holds them: each
  * parameter's value is a field of the Helm image its name prefix stands for, so they are typed by that role.
  */
@@ -47,8 +46,7 @@ export function setHelmImage(image: HelmImage, incoming: ReadonlyMap<string, Ima
   const repositoryNode = repository?.node;
   const tagNode = tag?.node;
   if (!tag || !isFlowScalar(repositoryNode) || (digest && !isFlowScalar(digest.node))) return;
-  // A marked field belongs to its marker; so does the rest of its mapping. A merged one is its mapping's (plan.valueOf).
-  if ([repository, registry, tag, digest].some((field) => !field?.merged && plan.isClaimed(field?.node))) return;
+  if (claimedOwn(plan, [repository, registry, tag, digest])) return;
   const registryText = scalarText(registry?.node);
   const name = registryText ? `${registryText}/${repositoryNode.text}` : repositoryNode.text;
   const update = incoming.get(normalizeRepository(name) ?? "");
@@ -72,13 +70,7 @@ export function setHelmImage(image: HelmImage, incoming: ReadonlyMap<string, Ima
     { field: tag, node: tagNode, value: next.tag },
     { field: digest, node: isFlowScalar(digestNode) ? digestNode : undefined, value: next.digest },
   ].filter((w): w is FieldWrite => w.field !== undefined && w.node !== undefined && w.value !== undefined);
-  // Tag and digest name one build: neither is written when a merged one will not hold its new value, or when the tag of one (`!!float 1.0`) cannot hold it.
-  if (!mergedHold(plan, pairAt, image.path ?? [], writes, name, next)) return;
-  const unfit = writes.find(({ field, node, value }) => !field.merged && !tagHolds(node, value));
-  if (unfit) return plan.warn(unfit.node.start, tagWarning(formatPath(unfit.field.path), unfit.node, unfit.value));
-  say();
-  for (const { field, node, value } of writes)
-    if (!field.merged) plan.setScalar(node, value, field.inFlow, { kind: "helm", key: formatPath(field.path), document });
+  writeVersion(plan, { at: pairAt, mapping: image.path ?? [], name, next }, writes, say, (field) => ({ kind: "helm", key: formatPath(field.path), document }));
 }
 
 /** Where the pair writes a field of its own (its tag first): where a warning about the pair is said. */

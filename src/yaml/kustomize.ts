@@ -6,7 +6,7 @@
  */
 import { normalizeRepository } from "../image/reference.js";
 import { byRepository, nextVersion, pendingVersion, versionOf, type ImageUpdate } from "../image/update.js";
-import { fieldsOf, mergedHold, mergedKeptBy, type FieldWrite } from "./merge-key.js";
+import { claimedOwn, fieldsOf, mergedKeptBy, writeVersion, type FieldWrite } from "./merge-key.js";
 import type { YamlDocument } from "./file.js";
 import { isFlowScalar, mapValue, nodeAt, scalarText, type MapNode, type YamlNode } from "./node.js";
 import { formatPath } from "./path.js";
@@ -14,7 +14,6 @@ import type { PathSegment } from "./path.js";
 import type { Editor, EditPlan } from "./plan.js";
 import { warnPlaceholderField } from "./placeholder.js";
 import { warnRenamed } from "./renamed.js";
-import { tagHolds, tagWarning } from "./splice.js";
 
 /** Fields of a kustomization that Helm values or other plain YAML hardly ever have. */
 const KUSTOMIZATION_FIELDS = new Set([
@@ -112,8 +111,7 @@ function editList(
     const at = [...path, index];
     const read = fieldsOf(plan.file, document.root, entry, at, false);
     const field = (key: string) => read(key)?.node;
-    // A marked field belongs to its marker; so does the rest of its entry. A merged one is its own entry's (plan.valueOf).
-    if (["name", ...KUSTOMIZE_IMAGE_FIELDS].some((key) => !read(key)?.merged && plan.isClaimed(field(key)))) return;
+    if (claimedOwn(plan, ["name", ...KUSTOMIZE_IMAGE_FIELDS].map(read))) return;
     const newName = scalarText(field("newName"));
     const name = newName || scalarText(field("name")) || "";
     const update = incoming.get(normalizeRepository(name) ?? "");
@@ -150,13 +148,8 @@ function editList(
       const f = read(key);
       return f && isFlowScalar(f.node) ? [{ field: f, node: f.node, value }] : [];
     });
-    if (!mergedHold(plan, entry.start, at, existing, name, next)) return;
-    // A field whose tag cannot hold its value (`newTag: !!int 1`) leaves the whole entry: one field alone would name another build.
-    const unfit = existing.find(({ field, node, value }) => !field.merged && !tagHolds(node, value));
-    if (unfit) return plan.warn(unfit.node.start, tagWarning(formatPath(unfit.field.path), unfit.node, unfit.value));
-    say();
     // Fields that exist first: an added line goes after the entry's last value, which may be an empty one set here.
-    for (const { field, node, value } of existing) if (!field.merged) plan.setScalar(node, value, entry.flow, label(String(field.path.at(-1))));
+    if (!writeVersion(plan, { at: entry.start, mapping: at, name, next }, existing, say, (f) => label(String(f.path.at(-1))))) return;
     for (const { key, value } of writes) if (read(key) === undefined) plan.addPair(entry, [key], value, label(key));
   });
 }

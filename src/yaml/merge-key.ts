@@ -1,14 +1,16 @@
 /**
  * The merge key (`<<: *name`, `<<: [*a, *b]`, `<<: {...}`): it gives a mapping the keys it does not
  * write itself, and such a key is read where it is written (mergedValue). The editors read a mapping's
- * fields through it (fieldsOf), and a merged field is never written for one mapping (mergedHold).
+ * fields through it (fieldsOf), and a merged field is never written for one mapping (mergedHold): the
+ * Helm and kustomize editors write a mapping's version by one sequence (writeVersion).
  */
 import type { KeptBy } from "../image/update.js";
 import { anchoredValue, type Placed } from "./alias.js";
 import type { YamlFile } from "./file.js";
 import { mapValue, type FlowScalar, type MapNode, type YamlNode } from "./node.js";
 import { formatPath, type PathSegment } from "./path.js";
-import type { EditPlan } from "./plan.js";
+import type { ChangeLabel, EditPlan } from "./plan.js";
+import { tagHolds, tagWarning } from "./splice.js";
 
 /** Whether `key` is the merge key: `<<` written plain (a quoted "<<" is an ordinary key). */
 function isMergeKey(key: YamlNode): boolean {
@@ -172,4 +174,41 @@ export function mergedKeptBy(plan: EditPlan, at: number, mapping: readonly PathS
   const line = plan.file.lineAt(field.node?.start ?? at);
   return (why, kind) =>
     plan.warn(at, `${formatPath(mapping)}: ${mergedFromWords(key, from, line)}, and it ${why}`, kind, { field: from, reason: "kept", said: why });
+}
+
+/** Whether a field the mapping writes itself is a marker's: so is the rest of its mapping. A merged one is its own mapping's (plan.valueOf). */
+export function claimedOwn(plan: EditPlan, fields: readonly (MappingField | undefined)[]): boolean {
+  return fields.some((field) => !field?.merged && plan.isClaimed(field?.node));
+}
+
+/** The mapping a version is written for: where it is told of (`at`), its path, its image's name and the version. */
+export interface VersionPair {
+  readonly at: number;
+  readonly mapping: readonly PathSegment[];
+  readonly name: string;
+  readonly next: { readonly tag?: string | undefined; readonly digest?: string | undefined };
+}
+
+/**
+ * Writes a mapping's version (its tag and digest, which name one build), all of it or none: none when a
+ * merged field will not hold its new value (mergedHold) or the tag of one (`!!float 1.0`, `newTag: !!int 1`)
+ * cannot hold it, said in a warning. Else tells what the version decision says (`say`) and writes the fields
+ * the mapping writes itself. False when the pair is left.
+ */
+export function writeVersion(
+  plan: EditPlan,
+  { at, mapping, name, next }: VersionPair,
+  writes: readonly FieldWrite[],
+  say: () => void,
+  label: (field: MappingField) => ChangeLabel,
+): boolean {
+  if (!mergedHold(plan, at, mapping, writes, name, next)) return false;
+  const unfit = writes.find(({ field, node, value }) => !field.merged && !tagHolds(node, value));
+  if (unfit) {
+    plan.warn(unfit.node.start, tagWarning(formatPath(unfit.field.path), unfit.node, unfit.value));
+    return false;
+  }
+  say();
+  for (const { field, node, value } of writes) if (!field.merged) plan.setScalar(node, value, field.inFlow, label(field));
+  return true;
 }

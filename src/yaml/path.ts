@@ -286,7 +286,7 @@ function aliasWords(file: YamlFile, root: YamlNode, alias: AliasNode, rest: read
 }
 
 /**
- * The key `path[depth]`, `key`, a mapping does not write but takes from its merge key (alias.ts): where it is written, the
+ * The key `path[depth]`, `key`, a mapping does not write but takes from its merge key (merge-key.ts): where it is written, the
  * field the rest of the path names there, which every mapping merging it shares, and what `create` would add
  * instead: a key beside `<<` that only this mapping gets (a whole mapping, a merge being shallow, for a longer path).
  */
