@@ -4,6 +4,9 @@
  * - 2.29: `git fetch --no-write-fetch-head` (every fetch: the checkout's FETCH_HEAD stays the user's).
  * - 2.31: GIT_CONFIG_COUNT, which lends git the token under `persist-credentials: false`; an older
  *   git ignores it and asks for a user name it cannot read.
+ * Not needed to run, only to tell more:
+ * - 2.38: `git merge-tree --write-tree`, which tells a merge on a pull-request branch that brings
+ *   only its parents' work (GitHub's "Update branch"); without it every merge counts as a person's.
  */
 import { spawn } from "node:child_process";
 
@@ -11,6 +14,7 @@ type Version = readonly [major: number, minor: number];
 
 const MIN_GIT: Version = [2, 29];
 const MIN_GIT_LENDING: Version = [2, 31];
+const MIN_GIT_MERGE_TREE: Version = [2, 38];
 
 /** major.minor of `git --version` ("git version 2.45.1.windows.1", "git version 2.39.3 (Apple Git-146)"); undefined when it says none. */
 export function parseGitVersion(text: string): Version | undefined {
@@ -38,6 +42,12 @@ export function gitVersionIssue(versionText: string, lending: boolean): string |
     );
   }
   return undefined;
+}
+
+/** Whether the git that says `versionText` has `merge-tree --write-tree` (one whose version it does not name is tried: a failure tells). */
+export function writesMergeTrees(versionText: string): boolean {
+  const version = parseGitVersion(versionText);
+  return version === undefined || !older(version, MIN_GIT_MERGE_TREE);
 }
 
 function older(version: Version, than: Version): boolean {

@@ -9,6 +9,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TreeSource } from "../engine/source.js";
+import { writesMergeTrees } from "./git-version.js";
 import { wallSleep } from "./timing.js";
 
 /** git's mode of a regular file, the only files we read and write: plain or executable. */
@@ -83,6 +84,13 @@ export interface CommitPeople {
   readonly coAuthors: readonly Identity[];
 }
 
+/** One of a branch's own commits (commitsAfter). */
+export interface BranchCommit extends CommitPeople {
+  readonly sha: string;
+  /** As the commit names them: a merge has two or more. */
+  readonly parents: readonly string[];
+}
+
 /** Where a branch forked from its base, and its own commits since. */
 export interface ForkPoint {
   /** The newest commit of the base that the branch holds: its changes are counted from here. */
@@ -139,6 +147,7 @@ interface Exit {
 
 export class GitRepo {
   private readonly limits: NetworkLimits;
+  private writesMergeTreesOnce: Promise<boolean> | undefined;
 
   /**
    * @param env extra environment for every git command, e.g. the token as an http
@@ -281,8 +290,8 @@ export class GitRepo {
       const mine: string[] = [];
       for (const parent of parents) if (await this.fetchOwn(remote, base, parent)) mine.push(parent);
       fork ??= parents.filter((parent) => !mine.includes(parent)).at(-1);
-      // Cut from its parents the merge no longer looks like one to git: leave it out by name.
-      own.push(`^${oldest}`, ...mine);
+      // Cut from its parents, the merge leads git to none of them: name those of the branch.
+      own.push(...mine);
       tip = mine.includes(parents[0]!) ? parents[0] : undefined;
     }
     if (fork === undefined) return undefined;
@@ -309,24 +318,48 @@ export class GitRepo {
   }
 
   /**
-   * Who made the branch's own commits since `fork`, oldest first; merges are left out (they
-   * bring the base's work, whose authors the base credits). The commits are local once
-   * forkPoint found `fork`, in a shallow checkout too.
+   * The branch's own commits since `fork`, merges included, with who made them: each after its
+   * parents. The commits are local once forkPoint found `fork`, in a shallow checkout too.
    */
-  async commitsAfter(fork: ForkPoint): Promise<CommitPeople[]> {
-    const format = `%an${FIELD}%ae${FIELD}%cn${FIELD}%ce${FIELD}%(trailers:key=Co-authored-by,valueonly,separator=${FIELD})`;
-    const out = await this.run(["log", "-z", "--reverse", "--no-merges", "--no-show-signature", `--format=${format}`, ...fork.own, "--"]);
-    return out
-      .split("\0")
-      .filter((record) => record !== "")
-      .map((record) => {
-        const [authorName = "", authorEmail = "", committerName = "", committerEmail = "", ...trailers] = record.split(FIELD);
+  async commitsAfter(fork: ForkPoint): Promise<BranchCommit[]> {
+    const format = `%H${FIELD}%P${FIELD}%an${FIELD}%ae${FIELD}%cn${FIELD}%ce${FIELD}%(trailers:key=Co-authored-by,valueonly,separator=${FIELD})`;
+    const out = await this.run(["log", "-z", "--reverse", "--no-show-signature", `--format=${format}`, ...fork.own, "--"]);
+    const records = out.split("\0").filter((record) => record !== "");
+    const commits = await Promise.all(
+      records.map(async (record) => {
+        const [sha = "", parents = "", authorName = "", authorEmail = "", committerName = "", committerEmail = "", ...trailers] = record.split(FIELD);
         return {
+          sha,
+          // git names none for a shallow boundary (forkPoint makes the branch's oldest commits ones): the commit does.
+          parents: parents === "" ? await this.parents(sha) : parents.split(" "),
           author: { name: authorName, email: authorEmail },
           committer: { name: committerName, email: committerEmail },
           coAuthors: trailers.flatMap((value) => parseIdentity(value) ?? []),
         };
-      });
+      }),
+    );
+    return parentsFirst(commits);
+  }
+
+  /**
+   * Whether `merge` holds exactly what git makes of its two parents (`git merge-tree --write-tree`),
+   * as GitHub's "Update branch" writes it: it brings its parents' work and nothing of its own.
+   * false for any other merge (more parents, conflicts, another tree), and when this git cannot
+   * tell (before 2.38). git finds the parents' merge base by their history, which a shallow checkout
+   * lacks: it is fetched in full first (a merge on a pull-request branch is rare, and the next rebuild drops it).
+   */
+  async isPlainMerge(remote: string, merge: Pick<BranchCommit, "sha" | "parents">): Promise<boolean> {
+    if (merge.parents.length !== 2 || !(await this.writesMergeTrees())) return false;
+    if (await this.isShallow()) await this.runReadRemote(["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", "--unshallow", remote, ...merge.parents]);
+    // 1: conflicts; 128: no merge base (unrelated histories).
+    const { code, stdout } = await this.exec(["merge-tree", "--write-tree", ...merge.parents], {});
+    return code === 0 && stdout.toString("utf8").split("\n")[0] === (await this.treeOf(merge.sha));
+  }
+
+  /** Whether this git has `merge-tree --write-tree` (git-version.ts), asked once. */
+  private writesMergeTrees(): Promise<boolean> {
+    this.writesMergeTreesOnce ??= this.run(["--version"]).then(writesMergeTrees);
+    return this.writesMergeTreesOnce;
   }
 
   async remoteUrl(remote: string): Promise<string> {
@@ -547,6 +580,33 @@ export class GitRepo {
     const line = out.split("\n").find((l) => l.endsWith(`\t${ref}`));
     return line ? line.slice(0, line.indexOf("\t")) : "";
   }
+}
+
+/**
+ * `commits` with each one after those of its parents among them, else in the order given. git's own
+ * order does not do it where a shallow checkout cut a merge from its parents.
+ */
+function parentsFirst(commits: readonly BranchCommit[]): BranchCommit[] {
+  const bySha = new Map(commits.map((c) => [c.sha, c]));
+  const placed = new Set<string>();
+  const out: BranchCommit[] = [];
+  for (const commit of commits) {
+    // Depth first without recursion: a branch may hold any number of commits.
+    const stack = [commit];
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1]!;
+      const next = top.parents.map((p) => bySha.get(p)).find((p) => p !== undefined && !placed.has(p.sha));
+      if (next !== undefined) {
+        stack.push(next);
+        continue;
+      }
+      stack.pop();
+      if (placed.has(top.sha)) continue;
+      placed.add(top.sha);
+      out.push(top);
+    }
+  }
+  return out;
 }
 
 /** `git cat-file --batch`: requests and answers are in order, so a FIFO of waiters suffices. */

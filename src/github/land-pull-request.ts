@@ -15,7 +15,7 @@ import { groupFiles, type Group } from "./delivery-groups.js";
 import { DeliveryError, type DeliveryContext, type DeliveryOptions, type Head, type Landing, type RunMemory } from "./delivery-types.js";
 import { errorMessage } from "./errors.js";
 import { sleepOf } from "./timing.js";
-import type { CommitPeople, FileWrite, ForkPoint, Identity, TreeEntry } from "./git.js";
+import type { BranchCommit, CommitPeople, FileWrite, ForkPoint, Identity, TreeEntry } from "./git.js";
 import { disableAutoMerge, mergePullRequest, type Mergeable, type MergeOutcome, type MergeResult } from "./merge.js";
 import {
   awaitOtherRunsBody,
@@ -562,8 +562,13 @@ interface BranchAuthorship {
 }
 
 async function branchAuthorship(ctx: DeliveryContext, fork: ForkPoint, head: string, author: Identity): Promise<BranchAuthorship> {
-  const [commits, stacked, parents] = await Promise.all([ctx.git.commitsAfter(fork), stackedCommits(ctx, fork), ctx.git.parents(head)]);
-  const ours = commits.map((c, i) => madeByUs(c, author, stacked[i] ?? true));
+  const [all, parents] = await Promise.all([ctx.git.commitsAfter(fork), ctx.git.parents(head)]);
+  const own = new Set(all.map((c) => c.sha));
+  // A merge git makes of its parents (GitHub's "Update branch") is no one's: its parents are judged
+  // as they are. Any other merge holds a change of its own, a person's. One by one: a shallow checkout fetches.
+  const commits: BranchCommit[] = [];
+  for (const commit of all) if (commit.parents.length < 2 || !(await ctx.git.isPlainMerge(ctx.remote, commit))) commits.push(commit);
+  const ours = commits.map((c) => madeByUs(c, author, own));
   const people = [...new Map(commits.filter((_, i) => !ours[i]).map((c) => [c.author.email.toLowerCase(), c.author])).values()];
   return {
     startsOurs: ours[0] ?? true,
@@ -649,14 +654,15 @@ function foldedPeople(commits: readonly CommitPeople[], ours: readonly boolean[]
 }
 
 /**
- * A commit of ours: one on the base (`stacked` false: every run rebuilds the branch as one commit
- * on the base, never on top of another of its commits) authored by a bot (an App token's API
- * commits are), committed by BOT (git) or authored by `author` (the API). A commit on top of
- * another is a person's, whatever identity it was written with: a name ending in `[bot]`, or
- * `author`'s, is anyone's to write.
+ * A commit of ours: one on the base (every run rebuilds the branch as one commit on the base,
+ * never a merge, nor on top of another of the branch's `own` commits) authored by a bot (an App
+ * token's API commits are), committed by BOT (git) or authored by `author` (the API). Any other
+ * is a person's, whatever identity it was written with: a name ending in `[bot]`, or `author`'s,
+ * is anyone's to write.
  */
-function madeByUs(commit: CommitPeople, author: Identity, stacked: boolean): boolean {
-  return !stacked && (isBot(commit.author) || sameIdentity(commit.committer, BOT) || sameIdentity(commit.author, author));
+function madeByUs(commit: BranchCommit, author: Identity, own: ReadonlySet<string>): boolean {
+  const onBase = commit.parents.length < 2 && !commit.parents.some((parent) => own.has(parent));
+  return onBase && (isBot(commit.author) || sameIdentity(commit.committer, BOT) || sameIdentity(commit.author, author));
 }
 
 function sameIdentity(a: Identity, b: Identity): boolean {
@@ -665,20 +671,6 @@ function sameIdentity(a: Identity, b: Identity): boolean {
 
 function isBot(who: Identity): boolean {
   return who.name.endsWith("[bot]");
-}
-
-/**
- * For each of the branch's own commits after `fork`, in commitsAfter's order (merges left out),
- * whether it sits on another commit of the branch rather than on the base.
- */
-async function stackedCommits(ctx: DeliveryContext, fork: ForkPoint): Promise<boolean[]> {
-  const out = await ctx.git.run(["rev-list", "--reverse", "--parents", ...fork.own, "--"]);
-  const commits = out
-    .split("\n")
-    .filter((line) => line !== "")
-    .map((line) => line.split(" "));
-  const own = new Set(commits.map(([sha]) => sha));
-  return commits.filter((shas) => shas.length <= 2).map(([, ...parents]) => parents.some((parent) => own.has(parent)));
 }
 
 /** The pull request merges into the base: its message, body and report say what changes there ("1.2.3 -> 1.2.5", not "1.2.4 -> 1.2.5"). */

@@ -9,7 +9,19 @@ import { createClient } from "../../src/github/client.js";
 import { deliver, type DeliveryContext, type DeliveryOptions } from "../../src/github/deliver.js";
 import { GitRepo } from "../../src/github/git.js";
 import { startFakeGitHub, type FakeGitHub } from "../support/github-fake.js";
-import { checkout, checksPending, cloneRepo, deployment, mallory, OWNER, pushAsPerson, REPO, squashPullRequest, warningsOf } from "./fixture.js";
+import {
+  checkout,
+  checksPending,
+  cloneRepo,
+  deployment,
+  mallory,
+  mergeMainAsPerson,
+  OWNER,
+  pushAsPerson,
+  REPO,
+  squashPullRequest,
+  warningsOf,
+} from "./fixture.js";
 
 const APP = "ghcr.io/acme/app";
 const API = "ghcr.io/acme/api";
@@ -144,6 +156,62 @@ describe("deliver: a pull-request branch someone else pushed to", () => {
       `${ALT}: ${PR} changed this file, which gitops-promote never writes (the workflows under .github/, its configuration): left out when rebuilding the pull request's branch`,
     );
   });
+});
+
+describe("deliver: a merge on the pull-request branch (main merged in)", () => {
+  let fake: FakeGitHub;
+  let person: GitRepo;
+  beforeEach(async () => {
+    fake = await startFakeGitHub();
+    const config = `targets:\n  - name: release\n    paths: ["**"]\n    images: [{ repository: ${APP} }, { repository: ${API} }]\n`;
+    await fake.createRepo(OWNER, REPO, { "app.yaml": deployment("app", `${APP}:1.0.0`), "api.yaml": deployment("api", `${API}:2.0.0`), [CONFIG]: config });
+    person = new GitRepo(await cloneRepo(fake));
+  });
+  afterEach(() => fake.close());
+
+  /** A run in a checkout of its own, as each workflow run has. */
+  const run = async (shallow: boolean, image: string, options: DeliveryOptions) => {
+    const git = new GitRepo(await cloneRepo(fake, { shallow }));
+    const client = createClient({ token: fake.token, baseUrl: fake.apiUrl });
+    return deliver({ git, remote: "origin", repository: { owner: OWNER, repo: REPO }, client: () => client, log: () => undefined }, request(image), options);
+  };
+  const cases = [false, true].flatMap((shallow) =>
+    (["api", "git"] as const).map((via) => [shallow ? "a shallow checkout" : "a full checkout", via, shallow] as const),
+  );
+
+  it.each(cases)("in %s, committing through %s: GitHub's Update branch keeps the branch gitops-promote's, merged as merge says", async (_, via, shallow) => {
+    await run(shallow, `${APP}:1.1.0`, pr("none", { commitVia: via }));
+    await fake.commitFile(OWNER, REPO, "main", "notes.yaml", "moved: true\n");
+    await mergeMainAsPerson(person, PR, {}, mallory);
+
+    const result = await run(shallow, `${API}:2.0.1`, pr("immediate", { commitVia: via }));
+    expect(result.landings[0]!.merge).toBe("merged");
+    expect(warningsOf(result)).toEqual([]);
+    expect(await fake.readFile(OWNER, REPO, "main", "app.yaml")).toContain(`${APP}:1.1.0`);
+    expect(await fake.readFile(OWNER, REPO, "main", "api.yaml")).toContain(`${API}:2.0.1`);
+  });
+
+  it.each(cases)(
+    "in %s, committing through %s: a merge that adds a file of its own is a person's commit: left for review, auto-merge turned off, its author credited",
+    async (_, via, shallow) => {
+      checksPending(fake);
+      expect((await run(shallow, `${APP}:1.1.0`, pr("auto", { commitVia: via }))).landings[0]!.merge).toBe("auto-merge");
+      await fake.commitFile(OWNER, REPO, "main", "notes.yaml", "moved: true\n");
+      const evil = deployment("miner", "evil/miner:1");
+      await mergeMainAsPerson(person, PR, { "backdoor.yaml": evil }, mallory);
+
+      const result = await run(shallow, `${API}:2.0.1`, pr("auto", { commitVia: via }));
+      expect(result.landings[0]!.merge).toBe("none");
+      expect(fake.pulls(OWNER, REPO)[0]).toMatchObject({ state: "open", merged: false, autoMerge: null });
+      expect(warningsOf(result)).toEqual([
+        `pull request #1 is left open for review, and its auto-merge is turned off: ${PR} holds commits by Mallory, and gitops-promote merges only what it pushed itself; merge it yourself, or close it to start afresh`,
+      ]);
+      expect(await fake.readFile(OWNER, REPO, "main", "backdoor.yaml")).toBeUndefined();
+      // The rebuild keeps the file for review and credits Mallory, so later runs do not take the branch for theirs either.
+      expect(await fake.readFile(OWNER, REPO, PR, "backdoor.yaml")).toBe(evil);
+      expect((await fake.log(OWNER, REPO, PR))[0]!.message).toMatch(/\nCo-authored-by: Mallory <mallory@evil\.test>\n$/);
+    },
+  );
 });
 
 describe("deliver: a pr-branch that names a branch gitops-promote did not make", () => {

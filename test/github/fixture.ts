@@ -5,7 +5,7 @@ import { promisify } from "node:util";
 import { startFakeGitHub, type FakeGitHub, type FileSpec } from "../support/github-fake.js";
 import { createClient } from "../../src/github/client.js";
 import type { DeliveryContext, DeliveryOptions, DeliveryResult } from "../../src/github/deliver.js";
-import { GitRepo, type Identity } from "../../src/github/git.js";
+import { GitRepo, type FileWrite, type Identity } from "../../src/github/git.js";
 import { tempDir } from "../support/temp.js";
 
 export const OWNER = "acme";
@@ -94,9 +94,25 @@ export function apiCalls(fake: FakeGitHub): FakeGitHub["calls"] {
 /** A commit by `who` on `branch` (made from main when the branch is absent), pushed from another clone, as a person pushes to a pull request. */
 export async function pushAsPerson(person: GitRepo, branch: string, files: Record<string, string>, who: Identity): Promise<void> {
   const head = (await person.fetch("origin", branch)) ?? (await person.fetch("origin", "main"))!;
-  const writes = Object.entries(files).map(([path, content]) => ({ path, content, mode: "100644" as const }));
-  const commit = await person.commitTree(await person.writeTree(head, writes), head, "tweak\n", who, who);
+  const commit = await person.commitTree(await person.writeTree(head, writesOf(files)), head, "tweak\n", who, who);
   if ((await person.push("origin", commit, branch)) !== "pushed") throw new Error(`the push to ${branch} was rejected`);
+}
+
+/**
+ * main merged into `branch` by `who`, pushed from another clone, as GitHub's "Update branch" does it:
+ * the merge's tree is what git makes of its parents, with `files` written over it (none: just that).
+ */
+export async function mergeMainAsPerson(person: GitRepo, branch: string, files: Record<string, string>, who: Identity): Promise<void> {
+  const [head, main] = [(await person.fetch("origin", branch))!, (await person.fetch("origin", "main"))!];
+  const merged = (await person.run(["merge-tree", "--write-tree", head, main])).split("\n")[0]!;
+  const tree = await person.writeTree(merged, writesOf(files));
+  const env = { GIT_AUTHOR_NAME: who.name, GIT_AUTHOR_EMAIL: who.email, GIT_COMMITTER_NAME: who.name, GIT_COMMITTER_EMAIL: who.email };
+  const commit = (await person.run(["commit-tree", tree, "-p", head, "-p", main, "-m", `Merge branch 'main' into ${branch}`], { env })).trim();
+  if ((await person.push("origin", commit, branch)) !== "pushed") throw new Error(`the push to ${branch} was rejected`);
+}
+
+function writesOf(files: Record<string, string>): FileWrite[] {
+  return Object.entries(files).map(([path, content]) => ({ path, content, mode: "100644" }));
 }
 
 /** Required checks pending on every open pull request: auto-merge is recorded, not done. */

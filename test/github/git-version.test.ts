@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { gitVersionIssue, parseGitVersion, readGitVersion } from "../../src/github/git-version.js";
+import { gitVersionIssue, parseGitVersion, readGitVersion, writesMergeTrees } from "../../src/github/git-version.js";
 
 describe("the git version the update Action needs", () => {
   it("reads major and minor from what git prints on Linux, Windows and macOS", () => {
@@ -28,6 +28,13 @@ describe("the git version the update Action needs", () => {
 
   it("lets a git run whose version it cannot read", () => {
     expect(gitVersionIssue("git version unknown", true)).toBeUndefined();
+  });
+
+  it("tells merges apart from git 2.38 (merge-tree --write-tree); tries one whose version it cannot read", () => {
+    expect(writesMergeTrees("git version 2.37.6")).toBe(false);
+    expect(writesMergeTrees("git version 2.38.0")).toBe(true);
+    expect(writesMergeTrees("git version 3.0.0")).toBe(true);
+    expect(writesMergeTrees("git version unknown")).toBe(true);
   });
 
   it("reads the version of the git on PATH, and says so when there is none", async () => {

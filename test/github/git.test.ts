@@ -1,5 +1,5 @@
 import { execFile, execFileSync } from "node:child_process";
-import { writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import { createServer, type Socket } from "node:net";
 import { promisify } from "node:util";
 
@@ -74,7 +74,10 @@ describe("GitRepo (local git, any remote)", () => {
     // Every commit of the branch is local now, with who made it.
     const ours = { author: { name: "t", email: "t@e" }, committer: { name: "t", email: "t@e" }, coAuthors: [{ name: "Earlier Person", email: "earlier@e" }] };
     const theirs = { author: { name: "pat", email: "pat@e" }, committer: { name: "pat", email: "pat@e" }, coAuthors: [] };
-    expect(await g.commitsAfter(fork!)).toEqual(person ? [ours, theirs] : [ours]);
+    const commits = await g.commitsAfter(fork!);
+    expect(commits).toMatchObject(person ? [ours, theirs] : [ours]);
+    // As the commits name their parents, the first one's cut by the shallow clone too.
+    expect(commits.map((c) => c.parents)).toEqual(person ? [[repo.first], [commits[0]!.sha]] : [[repo.first]]);
   });
 
   it.each([
@@ -158,11 +161,65 @@ describe("GitRepo (local git, any remote)", () => {
       const fork = await g.forkPoint("origin", "trunk", head);
       expect(fork?.commit).toBe(git(seed, "merge-base", "pr", "trunk"));
       expect(await g.treeOf(fork!.commit)).toMatch(/^[0-9a-f]{40}$/);
-      // Every commit of the branch is local, the ones before a merge too; the merges credit no one.
-      const people = await g.commitsAfter(fork!);
-      expect(people.map((p) => p.author.name)).toEqual(git(seed, "log", "--no-merges", "--reverse", "--format=%an", "pr", "^trunk").split("\n"));
+      // Every commit of the branch is local, the ones before a merge too, each after its parents.
+      const commits = await g.commitsAfter(fork!);
+      expect(commits.map((c) => c.sha)).toEqual(git(seed, "log", "--topo-order", "--reverse", "--format=%H", "pr", "^trunk").split("\n"));
+      // git makes each merge's tree of its parents, as GitHub does: the history it needs is fetched first.
+      const merges = commits.filter((c) => c.parents.length === 2);
+      expect(merges.map((c) => c.author.name)).toEqual(steps.filter((s) => s === "pr: update").map(() => "merger"));
+      for (const merge of merges) expect(await g.isPlainMerge("origin", merge)).toBe(true);
     },
   );
+
+  it.each([
+    ["a full clone", false],
+    ["a shallow clone", true],
+  ])("in %s, tells a merge git makes of its parents from one that adds a file, undoes the base's change or is an octopus", async (_, shallow) => {
+    const seed = join(repo.bare, "..", "seed");
+    const as = ["-c", "user.name=m", "-c", "user.email=m@e"];
+    const commit = async (file: string, message: string) => {
+      await writeFile(join(seed, file), `${file}: 1\n`);
+      git(seed, "add", file);
+      git(seed, ...as, "commit", "--quiet", "-m", message);
+    };
+    git(seed, "checkout", "--quiet", "-b", "pr");
+    await commit("ours.yaml", "ours");
+    git(seed, "checkout", "--quiet", "-b", "side", "trunk");
+    await commit("side.yaml", "side");
+    git(seed, "checkout", "--quiet", "trunk");
+    await commit("moved.yaml", "trunk moved");
+    const mergeOnPr = async (branch: string, merge: string, then?: () => Promise<void>) => {
+      git(seed, "checkout", "--quiet", "-b", branch, "pr");
+      git(seed, ...as, ...merge.split(" "));
+      await then?.();
+    };
+    await mergeOnPr("plain", "merge --quiet --no-ff --no-edit trunk");
+    await mergeOnPr("added", "merge --quiet --no-ff --no-commit trunk", () => commit("backdoor.yaml", "Merge branch 'trunk' into added"));
+    await mergeOnPr("undone", "merge --quiet --no-ff --no-edit -s ours trunk");
+    await mergeOnPr("octopus", "merge --quiet --no-ff --no-edit trunk side");
+    git(seed, "push", "--quiet", repo.bare, "trunk", "plain", "added", "undone", "octopus");
+    const dir = join(repo.bare, "..", `merges-${shallow}`);
+    execFileSync("git", ["clone", "--quiet", ...(shallow ? ["--depth=1"] : []), `file://${repo.bare}`, dir]);
+    const plainIn = async (g: GitRepo, branch: string) => {
+      await g.fetch("origin", "trunk");
+      const head = (await g.fetch("origin", branch))!;
+      const commits = await g.commitsAfter((await g.forkPoint("origin", "trunk", head))!);
+      expect(commits.at(-1)!.sha).toBe(head);
+      return g.isPlainMerge("origin", commits.at(-1)!);
+    };
+    const g = new GitRepo(dir);
+    expect(await plainIn(g, "plain")).toBe(true);
+    expect(await plainIn(g, "added")).toBe(false);
+    expect(await plainIn(g, "undone")).toBe(false);
+    expect(await plainIn(g, "octopus")).toBe(false);
+    // A git before 2.38 has no merge-tree --write-tree: it cannot tell, so no merge is plain.
+    const bin = join(repo.bare, "..", "old-git");
+    await mkdir(bin);
+    const real = execFileSync("sh", ["-c", "command -v git"], { encoding: "utf8" }).trim();
+    await writeFile(join(bin, "git"), `#!/bin/sh\n[ "$1" = --version ] && { echo "git version 2.37.1"; exit 0; }\nexec "${real}" "$@"\n`, { mode: 0o755 });
+    const old = new GitRepo(dir, { PATH: `${bin}:${process.env["PATH"]}` });
+    expect(await plainIn(old, "plain")).toBe(false);
+  });
 
   it("reads a commit as a TreeSource: regular files with their modes, no symlinks", async () => {
     const g = new GitRepo(repo.clone);
