@@ -81,13 +81,42 @@ export interface EditResult {
  * (overrides.ts) rather than read its words back, which get reworded:
  * - `kept`: what the field's version decision told (KeptBy), `said`; an override moved by the same decision says it no more;
  * - `placeholder`: the field's version is filled in by the placeholder it holds (`${TAG}`); a `--set` of it answers the warning;
- * - `advised-override`: a Helm parameter holding a tag was not moved; an override naming the field answers the warning.
+ * - `advised-override`: a Helm parameter holding a tag was not moved; an override naming the field answers the warning;
+ * - `unmoved`: an image a field stands for is left as it is (an alias never followed, a merged field that would not hold).
+ * Any of them may name what the warning speaks of besides its own line (WarningNames).
  */
-export type WarningAbout =
-  | { readonly field: string; readonly reason: "kept"; readonly said: string }
-  | { readonly field: string; readonly reason: "placeholder" | "advised-override" }
-  /** The whole file: it does not parse, and nothing in it is edited. */
-  | { readonly reason: "not-edited" };
+export type WarningAbout = WarningNames &
+  (
+    | { readonly field: string; readonly reason: "kept"; readonly said: string }
+    | { readonly field: string; readonly reason: "placeholder" | "advised-override" }
+    /** The whole file: it does not parse, and nothing in it is edited. */
+    | { readonly reason: "not-edited" }
+    | { readonly reason: "unmoved" }
+  );
+
+/**
+ * What a warning speaks of besides its own line, for the engine to tell which reference left behind it
+ * explains (engine/plan.ts) without reading its words: the repository it is about (`image`), and the other
+ * lines of the file it names (`lines`: "merged (<<) from base.tag (line 3)").
+ */
+export interface WarningNames {
+  readonly image?: string;
+  readonly lines?: readonly number[];
+}
+
+/**
+ * The warning a field's version decision tells (KeptBy, `why`), after the field's name, and what it is
+ * about: the one template the editors and the overrides share, compared by overrides.ts on `about`.
+ * `image` is the repository the decision is for, when the caller knows it.
+ */
+export function keptWarning(
+  field: string,
+  why: string,
+  kind?: WarningKind,
+  image?: string,
+): { readonly message: string; readonly kind?: WarningKind; readonly about: WarningAbout } {
+  return { message: `${field} ${why}`, ...(kind && { kind }), about: { field, reason: "kept", said: why, ...(image !== undefined && { image }) } };
+}
 
 /** A warning inside the engine, with what it is about: `about` is stripped (publicWarning) before warnings leave it. */
 export interface FieldWarning extends Warning {

@@ -3,12 +3,12 @@
  * applied over what the editors did, as one result per file.
  */
 import type { Diagnostic, EditResult, FieldChange, FieldEditResult, FieldWarning, ValueFor, Warning, WarningAbout } from "../change.js";
-import { formatDiagnostic, publicWarning, SourceError } from "../change.js";
+import { formatDiagnostic, publicResult, SourceError } from "../change.js";
 import { nextImageText, nextTagText, nextVersion, type ImageUpdate } from "../image/update.js";
-import { applyOverrides, type ComputedOverride, type OverrideImage } from "../kcl/override.js";
+import { applyOverridesAbout, type ComputedOverride, type OverrideImage } from "../kcl/override.js";
 import type { Overridden } from "../kcl/editor.js";
 import { formatOverridePath, OverrideSpecError, parseOverrideSpec } from "../kcl/override-spec.js";
-import { parseYamlSpec, setFromSpec, setYamlPath } from "../yaml/path.js";
+import { parseYamlSpec, setFromSpec, setYamlPathAbout } from "../yaml/path.js";
 import { ARGO_KUSTOMIZE_IMAGE, mayNameParameter, misaimedOverride } from "../yaml/argocd-parameters.js";
 import { namedImageString, withVersion } from "../yaml/argocd.js";
 import { tryYamlFile } from "../yaml/file.js";
@@ -171,6 +171,17 @@ export function overFile(
   requested: readonly (string | ComputedOverride)[],
   create: boolean,
 ): EditResult {
+  return publicResult(overFileAbout(path, kind, edited, requested, create));
+}
+
+/** overFile for the plan: its warnings keep what they are about (FieldWarning), for its later steps (a reference left behind). */
+export function overFileAbout(
+  path: string,
+  kind: FileKind,
+  edited: FieldEditResult,
+  requested: readonly (string | ComputedOverride)[],
+  create: boolean,
+): FieldEditResult {
   try {
     const aimed = withoutMisaimedOverrides(kind, edited.text, requested);
     const { overrides, yielded } = besideMarkers(kind, edited, aimed.overrides, create);
@@ -183,9 +194,9 @@ export function overFile(
       text: overridden.text,
       changes,
       warnings: [
-        ...shifted.map(publicWarning),
+        ...shifted,
         ...shiftLines([...aimed.misaimed, ...yielded], edited.text, overridden.text),
-        ...overridden.warnings.filter((w) => !toldThere(w, told, overrides)),
+        ...overridden.warnings.filter((w) => !toldThere(w, told)),
         ...setOverImages(sets, overruled),
       ],
     };
@@ -298,15 +309,15 @@ function specPath(spec: string): string[] {
 /**
  * A configured override's warning that tells again what an editor's version decision told at the same
  * field in the same place (a policy keeping the version): moved by the same decision, it says it no more.
- * Compared by line, so that the path of another document, or another field of the line, keeps its own;
- * by field, named as one (`app["image"]` is `app.image`); and by what was told.
+ * Compared on what both are about (keptWarning), never on their words: by line, so that the path of another
+ * document, or another field of the line, keeps its own; by field, named as one (`app["image"]` is
+ * `app.image`); and by what was told.
  */
-function toldThere(warning: Warning, told: readonly FieldWarning[], overrides: readonly (string | ComputedOverride)[]): boolean {
+export function toldThere(warning: FieldWarning, told: readonly FieldWarning[]): boolean {
+  const about = warning.about;
+  if (about?.reason !== "kept") return false;
   return told.some(
-    ({ line, about }) =>
-      line === warning.line &&
-      about?.reason === "kept" &&
-      overrides.some((o) => typeof o !== "string" && fieldKey(o.path) === fieldKey(about.field) && warning.message === `${o.path} ${about.said}`),
+    (w) => w.line === warning.line && w.about?.reason === "kept" && fieldKey(w.about.field) === fieldKey(about.field) && w.about.said === about.said,
   );
 }
 
@@ -393,15 +404,15 @@ function fieldKey(key: string): string {
   return key.replace(/\[(["'])(.*?)\1\]|\[(\d+)\]/g, (_, _quote: string, quoted: string | undefined, index: string | undefined) => `.${quoted ?? index}`);
 }
 
-function applyFileOverrides(kind: FileKind, text: string, overrides: readonly (string | ComputedOverride)[], create: boolean): EditResult {
+function applyFileOverrides(kind: FileKind, text: string, overrides: readonly (string | ComputedOverride)[], create: boolean): FieldEditResult {
   const setsToo = setsInFile(kind, overrides);
-  if (kind === "kcl") return applyOverrides(text, overrides, { create, setsToo });
-  let result: EditResult = { text, changes: [], warnings: [] };
+  if (kind === "kcl") return applyOverridesAbout(text, overrides, { create, setsToo });
+  let result: FieldEditResult = { text, changes: [], warnings: [] };
   for (const override of overrides) {
     const next =
       typeof override === "string"
         ? setFromSpec(result.text, override, create, setsToo)
-        : setYamlPath(result.text, override.path, override.value, { create, setsToo, configured: true });
+        : setYamlPathAbout(result.text, override.path, override.value, { create, setsToo, configured: true });
     const shift = <C extends { readonly line?: number }>(earlier: readonly C[]) => shiftLines(earlier, result.text, next.text);
     result = { text: next.text, changes: [...shift(result.changes), ...next.changes], warnings: [...shift(result.warnings), ...next.warnings] };
   }

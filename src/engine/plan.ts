@@ -4,9 +4,9 @@
  * runs the pure editors on the few that do, and returns the new texts with every change.
  * Nothing is written here; a plan that throws leaves the tree as it was.
  */
-import type { Change, Diagnostic, EditResult, FieldWarning, FullEditRequest, Warning } from "../change.js";
+import type { Change, Diagnostic, FieldEditResult, FieldWarning, FullEditRequest, Warning } from "../change.js";
 import { isAside, publicWarning, SourceError } from "../change.js";
-import { repositoryPattern, tryParseImageRef, type ImageRef } from "../image/reference.js";
+import { tryParseImageRef, type ImageRef } from "../image/reference.js";
 import type { ImageUpdate } from "../image/update.js";
 import { markerPattern } from "../image/marker.js";
 import { editCheckedKcl, type Overridden } from "../kcl/editor.js";
@@ -44,7 +44,7 @@ import {
   collectOverrides,
   configuredOverride,
   located,
-  overFile,
+  overFileAbout,
   overriddenIn,
   overrideNames,
   type RequestedOverride,
@@ -411,6 +411,22 @@ async function warnLoneTags(run: RunContext, texts: ReadonlyMap<string, string>,
 }
 
 /**
+ * Whether the warnings `said` of a file explain a reference to `repository` left at another version at `line`
+ * (undefined: the file's own). One at its line does, or one about its image (about.image) that is of the whole
+ * file (no line) or names its line (about.lines: an alias's, "of base-image (line 3), which holds …"): a field's
+ * warning at another line (its digest pin dropped) speaks of that field, even of the image. One about another
+ * image of the file (a parameter that moved, one refused) says nothing of it, at its line either (a flow mapping
+ * or JSON line holding both). Without such references, or in a file not edited, any warning of the file does.
+ * What a warning is about is compared, never its words, which get reworded.
+ */
+export function warnedOf(said: readonly FieldWarning[], repository: string, line: number | undefined): boolean {
+  if (line === undefined || said.some((w) => w.about?.reason === "not-edited")) return said.length > 0;
+  const ofOther = (w: FieldWarning) => w.about?.image !== undefined && w.about.image !== repository;
+  const namesLine = (w: FieldWarning) => w.line === undefined || w.about?.lines?.includes(line) === true;
+  return said.some((w) => (w.line === line && !ofOther(w)) || (namesLine(w) && w.about?.image === repository));
+}
+
+/**
  * The files in scope left at an old version of an incoming image that no warning explains
  * (left-behind.ts), but a base whose every kustomize build re-tags the image: it deploys no version of its own.
  */
@@ -431,24 +447,10 @@ async function warnLeftBehind(
     said.push(w);
     warned.set(w.file, said);
   }
-  // A reference left at another version is explained by a warning at its line, or one naming its image that is of the whole
-  // file (no line) or names its line (an alias's, "of base-image (line 3), which holds …"): a field's warning at another line
-  // (its digest pin dropped) speaks of that field, even naming the image. One about another image of the file (a parameter that
-  // moved, one refused) says nothing of it, at its line either when it names that image only (a flow mapping or JSON line
-  // holding both). Without such references, any warning of the file does.
-  const warnedOf = (path: string, image: ImageRef, line: number | undefined) => {
-    const said = warned.get(path) ?? [];
-    if (line === undefined || said.some((w) => w.about?.reason === "not-edited")) return said.length > 0;
-    const naming = repositoryPattern(image);
-    const others = [...valid.images, ...valid.setters.values()].filter((i) => i.repository !== image.repository).map(repositoryPattern);
-    const ofOther = (w: FieldWarning) => !naming.test(w.message) && others.some((other) => other.test(w.message));
-    const namesLine = (w: FieldWarning) => w.line === undefined || new RegExp(`\\bline ${line}\\b`).test(w.message);
-    return said.some((w) => (w.line === line && !ofOther(w)) || (namesLine(w) && naming.test(w.message)));
-  };
   const finalTexts = new Map([...texts].filter(([path]) => run.inScope(path)).map(([path, text]) => [path, after.get(path) ?? text] as const));
   const left = leftBehind(valid.images, finalTexts, {
     explained: (path, image, line) =>
-      warnedOf(path, image, line) ||
+      warnedOf(warned.get(path) ?? [], image.repository, line) ||
       // Marked fields follow their setter, overridden ones their override (a --set names no image: any of them): a warning says why either is left.
       (run.overridesByFile.get(path) ?? []).some((o) => typeof o === "string" || o.repository === image.repository) ||
       (config?.overrides ?? []).some((o) => o.file === path && o.repository === image.repository) ||
@@ -675,7 +677,7 @@ function planFile(
   // A byte order mark is no part of the source the editors read; it stays in front.
   const bom = text.startsWith("\uFEFF") ? "\uFEFF" : "";
   const body = text.slice(bom.length);
-  let edited: EditResult;
+  let edited: FieldEditResult;
   try {
     edited = kind === "kcl" ? editCheckedKcl(body, request, overridden) : kind === "kcl-mod" ? editKclMod(body, request) : editCheckedYaml(body, request);
   } catch (caught) {
@@ -694,7 +696,7 @@ function planFile(
       });
     return undefined;
   }
-  const { changes, warnings: fileWarnings, text: after } = overrides.length > 0 ? overFile(path, kind, edited, overrides, create) : edited;
+  const { changes, warnings: fileWarnings, text: after } = overrides.length > 0 ? overFileAbout(path, kind, edited, overrides, create) : edited;
   // A policy's refusal of the incoming tag is said once, for its target or setter, not at each field.
   warnings.push(...fileWarnings.filter((w) => w.kind !== "policy-refusal").map((w) => ({ ...w, file: path })));
   if (after === body) return undefined;

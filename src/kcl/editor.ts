@@ -7,6 +7,7 @@
  */
 import {
   fullEditRequest,
+  keptWarning,
   publicResult,
   SourceError,
   type EditRequest,
@@ -15,7 +16,6 @@ import {
   type FieldEditResult,
   type FieldWarning,
   type FullEditRequest,
-  type WarningAbout,
   type WarningKind,
 } from "../change.js";
 import { formatImageRef, normalizeRepository, screenToken, tryParseImageRef, type ImageRef } from "../image/reference.js";
@@ -178,7 +178,7 @@ class ImageEditor {
     const tagLiteral = this.literal(tag.token);
     const tagKey = this.pathText({ parent: path, step: tag.entry });
     const { next, say } = nextSplitImage(update, { tag: tagLiteral.body, digest: digest && this.literal(digest.token).body });
-    say(this.keptBy(tagLiteral, tagKey), this.keptBy(tagLiteral, this.pathText(path)));
+    say(this.keptBy(tagLiteral, tagKey, update.image.repository), this.keptBy(tagLiteral, this.pathText(path), update.image.repository));
     if (next?.tag !== undefined) this.write(tagLiteral, next.tag, "kcl-image", tagKey);
     if (digest && next?.digest !== undefined)
       this.write(this.literal(digest.token), next.digest, "kcl-image", this.pathText({ parent: path, step: digest.entry }));
@@ -224,14 +224,14 @@ class ImageEditor {
     return this.tokens.source.line(literal.start);
   }
 
-  /** Says `message` at a literal's line, of `kind` and about what when it has them. */
-  warnAt(literal: Literal, message: string, kind?: WarningKind, about?: WarningAbout): void {
-    this.warnings.push({ line: this.line(literal), message, ...(kind && { kind }), ...(about && { about }) });
+  /** Says `message` at a literal's line, of `kind` when it has one. */
+  warnAt(literal: Literal, message: string, kind?: WarningKind): void {
+    this.warnings.push({ line: this.line(literal), message, ...(kind && { kind }) });
   }
 
-  /** What a field's version decision tells (KeptBy), said at a literal after the field's name and kept as what the warning is about (overrides.ts). */
-  keptBy(literal: Literal, field: string): KeptBy {
-    return (why, kind) => this.warnAt(literal, `${field} ${why}`, kind, { field, reason: "kept", said: why });
+  /** What a field's version decision for `image` (a repository) tells (KeptBy), said at a literal after the field's name and kept as what the warning is about (overrides.ts). */
+  keptBy(literal: Literal, field: string, image: string | undefined): KeptBy {
+    return (why, kind) => this.warnings.push({ line: this.line(literal), ...keptWarning(field, why, kind, image) });
   }
 
   /**
@@ -387,10 +387,11 @@ class ImageEditor {
       const text = nodeText(tokens, { first, last });
       const from = `from ${registry.name} (line ${registry.line})`;
       const line = this.line(this.literal(t));
+      const about = { reason: "unmoved", image: repository.repository, lines: [registry.line] } as const;
       if (version.variable !== undefined) {
         if (this.setBySet(t, version.variable)) continue;
         const message = `${text} builds a reference of ${formatImageRef(repository)} ${from} and ${version.variable}, which is not edited; ${this.whereSet(version.variable, statements)}`;
-        this.warnings.push({ line, message });
+        this.warnings.push({ line, message, about });
         continue;
       }
       const ref = tryParseImageRef(`${repository.name}:${version.tag}`);
@@ -399,6 +400,7 @@ class ImageEditor {
       this.warnings.push({
         line,
         message: `${text} builds ${formatImageRef(ref)} ${from}, which is not edited; left as it is (an override of its field sets it)`,
+        about,
       });
     }
   }
@@ -547,7 +549,7 @@ class ImageEditor {
       return;
     }
     const key = this.pathText(path);
-    const kept = this.keptBy(literal, key);
+    const kept = this.keptBy(literal, key, update.image.repository);
     const next = nextVersion(update, versionOf(ref.tag, ref.digest), kept);
     if (!next) return;
     if (next.digest !== undefined && this.isSuffixed(expr.token)) {

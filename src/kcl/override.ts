@@ -6,7 +6,18 @@
  * every matching top-level statement for `x=v`. Unlike KCL, nothing is re-printed (only the
  * value's bytes change) and a missing path is an error unless `create` is set.
  */
-import { SourceError, type EditResult, type FieldChange, type ValueFor, type Warning, type WarningKind } from "../change.js";
+import {
+  keptWarning,
+  publicResult,
+  SourceError,
+  type EditResult,
+  type FieldChange,
+  type FieldEditResult,
+  type FieldWarning,
+  type ValueFor,
+  type Warning,
+  type WarningKind,
+} from "../change.js";
 import { createHint } from "../create-hint.js";
 import { staleDigestWarning } from "../image/digest-pin.js";
 import { digestBeside, splitImage } from "../image/split-image.js";
@@ -71,7 +82,7 @@ interface Value {
 interface Plan {
   readonly splices: Splice[];
   readonly changes: FieldChange[];
-  readonly warnings: Warning[];
+  readonly warnings: FieldWarning[];
 }
 
 /** Values a computed override refuses to write over, as a message names them. */
@@ -226,9 +237,14 @@ class Planner {
   }
 
   warn(token: number, message: string, kind?: WarningKind): void {
-    const warning: Warning = { line: this.line(token), message, ...(kind && { kind }) };
-    this.plan.warnings.push(warning);
-    this.at.set(warning, this.tokens.start[token]!);
+    this.say(token, { message, ...(kind && { kind }) });
+  }
+
+  /** `warning` said at a token's line. */
+  say(token: number, warning: Omit<FieldWarning, "line">): void {
+    const placed: FieldWarning = { line: this.line(token), ...warning };
+    this.plan.warnings.push(placed);
+    this.at.set(placed, this.tokens.start[token]!);
   }
 
   /**
@@ -254,7 +270,9 @@ class Planner {
   replace(old: Expr, given: Value, key = this.spec.path): void {
     if (this.computed) this.refuseComposite(old);
     const oldString = plainString(this.tokens, old);
-    const value = this.computed ? this.stringValue(this.computed(oldString, (why, kind) => this.warn(old.first, `${this.spec.path} ${why}`, kind))) : given;
+    const value = this.computed
+      ? this.stringValue(this.computed(oldString, (why, kind) => this.say(old.first, keptWarning(this.spec.path, why, kind))))
+      : given;
     if (!value) return;
     let text = value.indented(this.indentOf(old.first));
     if (oldString !== undefined && value.string !== undefined) {
@@ -864,11 +882,16 @@ function nothingToDelete(p: Planner, why: { message: string; line?: number }): v
  * SourceError at its line.
  */
 export function applyOverrides(text: string, specs: readonly (string | ComputedOverride)[], options: OverrideOptions = {}): EditResult {
+  return publicResult(applyOverridesAbout(text, specs, options));
+}
+
+/** applyOverrides for the engine: its warnings keep what they are about (FieldWarning), which overrides.ts compares with the editors'. */
+export function applyOverridesAbout(text: string, specs: readonly (string | ComputedOverride)[], options: OverrideOptions = {}): FieldEditResult {
   let current = text;
   let module = parseKcl(current);
   // Concatenated, never spread into a call's arguments: 100,000s of duplicate keys give as many changes.
   let changes: FieldChange[] = [];
-  let warnings: Warning[] = [];
+  let warnings: FieldWarning[] = [];
   for (const item of specs) {
     const raw = typeof item === "string" ? item : item.path.trim();
     const spec: OverrideSpec = typeof item === "string" ? parseOverrideSpec(raw) : { path: raw, parts: parseOverridePath(raw), operation: "=", value: "" };

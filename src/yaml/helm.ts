@@ -63,8 +63,9 @@ export function setHelmImage(image: HelmImage, incoming: ReadonlyMap<string, Ima
   const { next, say: sayTo } = nextSplitImage(update, { tag: current, digest: digest && scalarText(digestNode) });
   // A merged tag is told of at the pair, naming where it is written: every mapping merging it may keep it for its own image.
   const pairAt = ownStart(image) ?? tagNode.start;
-  const atTag = tag.merged ? mergedKeptBy(plan, pairAt, image.path ?? [], tag) : plan.keptBy(tagNode.start, formatPath(tag.path));
-  const say = () => sayTo(atTag, plan.keptBy(tag.merged ? pairAt : tagNode.start, formatPath(image.path?.length ? image.path : tag.path)));
+  const ofImage = update.image.repository;
+  const atTag = tag.merged ? mergedKeptBy(plan, pairAt, image.path ?? [], tag, ofImage) : plan.keptBy(tagNode.start, formatPath(tag.path), ofImage);
+  const say = () => sayTo(atTag, plan.keptBy(tag.merged ? pairAt : tagNode.start, formatPath(image.path?.length ? image.path : tag.path), ofImage));
   if (!next) return say();
   const writes = [
     { field: tag, node: tagNode, value: next.tag },

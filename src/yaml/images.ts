@@ -81,10 +81,13 @@ function warnAliased(
     }
     const next = nextReference(update, bare.ref);
     const anchor = anchorOf(file, alias);
+    const line = file.lineAt(bare.node.start);
     if (next && anchor)
       plan.warn(
         alias.start,
-        `${formatPath(path)} is an alias (${written}) of ${bare.node.text}, which has no tag or digest and is written outside a container spec, so it is given none: write ${next} at ${aliasedFieldWords(bare.path, file.lineAt(bare.node.start), anchor.name)}`,
+        `${formatPath(path)} is an alias (${written}) of ${bare.node.text}, which has no tag or digest and is written outside a container spec, so it is given none: write ${next} at ${aliasedFieldWords(bare.path, line, anchor.name)}`,
+        undefined,
+        { reason: "unmoved", image: update.image.repository, lines: [line] },
       );
     return;
   }
@@ -92,9 +95,12 @@ function warnAliased(
   if (!anchored || !isFlowScalar(anchored.node) || anchored.path[anchored.path.length - 1] === "image") return;
   const ref = tryParseImageRef(anchored.node.text);
   if (!ref || !incoming.has(ref.repository)) return;
+  const line = file.lineAt(anchored.node.start);
   plan.warn(
     alias.start,
-    `${formatPath(path)} is ${written}, an alias of ${formatPath(anchored.path)} (line ${file.lineAt(anchored.node.start)}), which holds ${anchored.node.text} and is no image field: aliases are never followed, so it does not move; write the image here, or mark ${formatPath(anchored.path)} with a Flux marker`,
+    `${formatPath(path)} is ${written}, an alias of ${formatPath(anchored.path)} (line ${line}), which holds ${anchored.node.text} and is no image field: aliases are never followed, so it does not move; write the image here, or mark ${formatPath(anchored.path)} with a Flux marker`,
+    undefined,
+    { reason: "unmoved", image: ref.repository, lines: [line] },
   );
 }
 
@@ -126,7 +132,7 @@ export function setImageScalar(
       return reason === undefined ? undefined : plan.warn(node.start, `${formatPath(path)} ${reason}`);
     }
   }
-  const next = nextReference(update, ref, plan.keptBy(node.start, formatPath(path)));
+  const next = nextReference(update, ref, plan.keptBy(node.start, formatPath(path), update.image.repository));
   if (next) plan.setScalar(node, next, field.inFlow, { kind, key: formatPath(path), document });
 }
 

@@ -136,7 +136,10 @@ function editList(
     }
     const { next, say: sayTo } = pendingVersion(update, current);
     const tag = read("newTag");
-    const say = () => sayTo(tag?.merged ? mergedKeptBy(plan, entry.start, at, tag) : plan.keptBy(entry.start, formatPath(at)));
+    const say = () =>
+      sayTo(
+        tag?.merged ? mergedKeptBy(plan, entry.start, at, tag, update.image.repository) : plan.keptBy(entry.start, formatPath(at), update.image.repository),
+      );
     if (!next) return say();
     const label = (key: string) => ({ kind: "kustomize" as const, key: formatPath([...at, key]), document });
     // A dropped digest is emptied (kustomize ignores an empty digest); a missing one stays missing.

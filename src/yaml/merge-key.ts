@@ -4,6 +4,8 @@
  * fields through it (fieldsOf), and a merged field is never written for one mapping (mergedHold): the
  * Helm and kustomize editors write a mapping's version by one sequence (writeVersion).
  */
+import type { WarningNames } from "../change.js";
+import { normalizeRepository } from "../image/reference.js";
 import type { KeptBy } from "../image/update.js";
 import { anchoredValue, type Placed } from "./alias.js";
 import type { YamlFile } from "./file.js";
@@ -157,23 +159,36 @@ export function mergedHold(
   const pair = formatPath(mapping);
   const key = String(behind.field.path[behind.field.path.length - 1]);
   const from = formatPath(behind.field.path);
+  const line = plan.file.lineAt(behind.node.start);
   plan.warn(
     at,
-    `${pair} is not moved to ${reference}: ${mergedFromWords(key, from, plan.file.lineAt(behind.node.start))}; add ${key}: to ${pair} to set it for this one alone, or set ${from} for all of them`,
+    `${pair} is not moved to ${reference}: ${mergedFromWords(key, from, line)}; add ${key}: to ${pair} to set it for this one alone, or set ${from} for all of them`,
+    undefined,
+    { reason: "unmoved", ...named(normalizeRepository(name), line) },
   );
   return false;
 }
 
 /**
- * What a version decision tells of a mapping's merged field (a policy keeping its tag, a dropped digest pin),
- * said at `at` of the mapping, naming where the field is written: the mapping writes no such field.
+ * What a version decision for `image` (a repository) tells of a mapping's merged field (a policy keeping its
+ * tag, a dropped digest pin), said at `at` of the mapping, naming where the field is written: the mapping writes no such field.
  */
-export function mergedKeptBy(plan: EditPlan, at: number, mapping: readonly PathSegment[], field: MappingField): KeptBy {
+export function mergedKeptBy(plan: EditPlan, at: number, mapping: readonly PathSegment[], field: MappingField, image: string): KeptBy {
   const key = String(field.path[field.path.length - 1]);
   const from = formatPath(field.path);
   const line = plan.file.lineAt(field.node?.start ?? at);
   return (why, kind) =>
-    plan.warn(at, `${formatPath(mapping)}: ${mergedFromWords(key, from, line)}, and it ${why}`, kind, { field: from, reason: "kept", said: why });
+    plan.warn(at, `${formatPath(mapping)}: ${mergedFromWords(key, from, line)}, and it ${why}`, kind, {
+      field: from,
+      reason: "kept",
+      said: why,
+      ...named(image, line),
+    });
+}
+
+/** What a warning about `image` (a repository) that names the line where a merged field is written speaks of besides its own line. */
+function named(image: string | undefined, line: number): WarningNames {
+  return { ...(image !== undefined && { image }), lines: [line] };
 }
 
 /** Whether a field the mapping writes itself is a marker's: so is the rest of its mapping. A merged one is its own mapping's (plan.valueOf). */

@@ -7,8 +7,8 @@
  * rule predictable); the others that have it are named in a warning. A path no document has
  * is an error naming the deepest key that exists.
  */
-import { SourceError } from "../change.js";
-import type { EditResult, ValueFor } from "../change.js";
+import { publicResult, SourceError } from "../change.js";
+import type { EditResult, FieldEditResult, ValueFor } from "../change.js";
 import { createHint } from "../create-hint.js";
 import { cappedList } from "../text/and-list.js";
 import { staleDigestWarning } from "../image/digest-pin.js";
@@ -409,7 +409,12 @@ const TAG_KEYS: ReadonlySet<string> = new Set(["tag", "newTag"]);
  * furthest), a key's null value (`image:`, `image: ~`) becoming a mapping of them (null-fill.ts); list items are never created.
  */
 export function setYamlPath(text: string, path: string, value: string | ValueFor, options: SetOptions = {}): EditResult {
-  const unchanged: EditResult = { text, changes: [], warnings: [] };
+  return publicResult(setYamlPathAbout(text, path, value, options));
+}
+
+/** setYamlPath for the engine: its warnings keep what they are about (FieldWarning), which overrides.ts compares with the editors'. */
+export function setYamlPathAbout(text: string, path: string, value: string | ValueFor, options: SetOptions = {}): FieldEditResult {
+  const unchanged: FieldEditResult = { text, changes: [], warnings: [] };
   const segments = parsePath(path);
   const file = new YamlFile(text);
   const fail = (message: string, offset: number): never => {
@@ -430,7 +435,7 @@ export function setYamlPath(text: string, path: string, value: string | ValueFor
       return fail(`the value is ${what}, ${cannot}`, node.start);
     }
     const plan = new EditPlan(file);
-    const next = typeof value === "string" ? value : value(scalarText(node), (why, kind) => plan.warn(node.start, `${path} ${why}`, kind));
+    const next = typeof value === "string" ? value : value(scalarText(node), plan.keptBy(node.start, path, undefined));
     if (next === undefined) return plan.result();
     // A value for a field tagged `!!float` (and the like) is one only given unquoted and read as that type; any other is refused
     // rather than written with the tag dropped: the field's type is the file's to change, and a refusal is seen where a warning may not be.

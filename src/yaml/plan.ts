@@ -3,7 +3,15 @@
  * governed by an editor (a marked field belongs to its marker only), the splices to make,
  * and the changes and warnings to report.
  */
-import type { FieldChange, FieldEditResult, FieldWarning, FullEditRequest, WarningAbout, WarningKind } from "../change.js";
+import {
+  keptWarning,
+  type FieldChange,
+  type FieldEditResult,
+  type FieldWarning,
+  type FullEditRequest,
+  type WarningAbout,
+  type WarningKind,
+} from "../change.js";
 import type { YamlDocument, YamlFile } from "./file.js";
 import type { KeptBy } from "../image/update.js";
 import { LineIndex } from "../text/line-index.js";
@@ -90,11 +98,11 @@ export class EditPlan {
   }
 
   /**
-   * What a field's version decision tells (KeptBy), said at `offset` after the field's name and kept as what
-   * the warning is about: an override the same decision moves says it no more (overrides.ts).
+   * What a field's version decision for `image` (a repository) tells (KeptBy), said at `offset` after the field's
+   * name and kept as what the warning is about: an override the same decision moves says it no more (overrides.ts).
    */
-  keptBy(offset: number, field: string): KeptBy {
-    return (why, kind) => this.warn(offset, `${field} ${why}`, kind, { field, reason: "kept", said: why });
+  keptBy(offset: number, field: string, image: string | undefined): KeptBy {
+    return (why, kind) => this.warnings.push({ offset, ...keptWarning(field, why, kind, image) });
   }
 
   /** What is planned so far, at offsets of this plan's file: for an editor that moves it into a file holding this text in a scalar. */

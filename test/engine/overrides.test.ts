@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { EditResult } from "../../src/change.js";
+import { keptWarning, type EditResult, type FieldWarning } from "../../src/change.js";
 import type { OverrideConfig } from "../../src/engine/config.js";
-import { configuredOverride, overFile, overriddenIn } from "../../src/engine/overrides.js";
+import { configuredOverride, overFile, overriddenIn, toldThere } from "../../src/engine/overrides.js";
 import { parsePolicy } from "../../src/image/policy.js";
 import { parseImageRef } from "../../src/image/reference.js";
 import { editCheckedKcl } from "../../src/kcl/editor.js";
@@ -204,6 +204,19 @@ describe("overFile", () => {
         const result = overFile(file, kind, edited, configuredOverride({ ...override(spec, "ghcr.io/acme/web"), file }, older), false);
         expect(messages(result), file).toEqual(messages(edited));
       }
+    });
+
+    it("is told there by what both are about, however either is worded", () => {
+      const said = "keeps 1.3.0, which its policy ranks above the incoming 1.2.0";
+      const editor: FieldWarning = { line: 2, ...keptWarning('config["image"]', said) };
+      // The override's words are not the editor's: a rewording of either keeps the second one silent.
+      const override = { line: 2, ...keptWarning("config.image", said), message: "config.image: the policy keeps 1.3.0" };
+      expect(toldThere(override, [editor])).toBe(true);
+      expect(toldThere({ ...override, line: 3 }, [editor])).toBe(false);
+      expect(toldThere({ line: 2, ...keptWarning("config.image", "drops the digest pin sha256:1111") }, [editor])).toBe(false);
+      expect(toldThere({ line: 2, ...keptWarning("config.tag", said) }, [editor])).toBe(false);
+      // A warning about nothing (its words alone) is never told there.
+      expect(toldThere({ line: 2, message: `config.image ${said}` }, [editor])).toBe(false);
     });
 
     it("is said again by an override at the same path of another document, which is another place", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { parseConfig } from "../../src/engine/config.js";
-import { planUpdate, type Plan } from "../../src/engine/plan.js";
+import { planUpdate, warnedOf, type Plan } from "../../src/engine/plan.js";
 import { RequestError, type RequestIssue, type UpdateRequest } from "../../src/engine/request.js";
 import type { TreeSource } from "../../src/engine/source.js";
 
@@ -2056,5 +2056,35 @@ describe("planUpdate: a configuration given as a Config (parseConfig of an objec
     expect(await refusal(files, { images: ["ghcr.io/acme/app:1.1.0"], config })).toEqual([
       { field: "config", message: "config: must be a path relative to the root or what parseConfig returns, not a plain object" },
     ]);
+  });
+});
+
+describe("warnedOf: which warnings of a file explain a reference left behind, by what they are about", () => {
+  const web = "ghcr.io/acme/web";
+  const api = "ghcr.io/acme/api";
+  // Worded as no warning is: none says "line 3", nor names a repository.
+  const alias = { line: 6, message: "left: see the anchor", about: { reason: "unmoved", image: web, lines: [3] } } as const;
+
+  it("reads the lines a warning names and its image from `about`, never from its words", () => {
+    expect(warnedOf([alias], web, 3)).toBe(true);
+    expect(warnedOf([alias], web, 4)).toBe(false);
+    expect(warnedOf([alias], api, 3)).toBe(false);
+    // Its words naming the line and the image are not read.
+    expect(warnedOf([{ line: 6, message: `${web}: merged (<<) from base.tag (line 3)` }], web, 3)).toBe(false);
+  });
+
+  it("takes a warning at the reference's line, unless it is about another image of that line", () => {
+    const pin = { line: 1, message: "drops the pin", about: { field: "spec.image", reason: "kept", said: "drops the pin", image: web } } as const;
+    expect(warnedOf([pin], web, 1)).toBe(true);
+    expect(warnedOf([pin], api, 1)).toBe(false);
+    expect(warnedOf([{ line: 1, message: "about nothing told" }], api, 1)).toBe(true);
+  });
+
+  it("takes a warning of the whole file about the image, and any warning of a file not edited or for the file itself", () => {
+    expect(warnedOf([{ message: "whole file", about: { reason: "unmoved", image: web } }], web, 5)).toBe(true);
+    expect(warnedOf([{ message: "whole file", about: { reason: "unmoved", image: web } }], api, 5)).toBe(false);
+    expect(warnedOf([{ line: 9, message: "not edited", about: { reason: "not-edited" } }], api, 5)).toBe(true);
+    expect(warnedOf([{ line: 9, message: "anything" }], api, undefined)).toBe(true);
+    expect(warnedOf([], api, undefined)).toBe(false);
   });
 });

@@ -1,9 +1,9 @@
 /** Helm values pairs: repository (+ registry) with tag (+ digest) siblings. */
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import type { EditRequest } from "../../src/change.js";
+import { fullEditRequest, type EditRequest } from "../../src/change.js";
 import { parsePolicy } from "../../src/image/policy.js";
-import { runEditors } from "../../src/yaml/editor.js";
+import { editCheckedYaml, runEditors } from "../../src/yaml/editor.js";
 import { editHelmValues } from "../../src/yaml/helm.js";
 import { DIGEST_A, DIGEST_B, dataOf, update, withImages } from "./helpers.js";
 
@@ -330,6 +330,17 @@ worker:
     expect(kept.map((w) => [w.line, w.message.slice(0, w.message.indexOf(", which its policy"))])).toEqual([
       [6, `api.image: ${merged}`],
       [10, `worker.image: ${merged}`],
+    ]);
+  });
+
+  it("tells the engine which image and which line a merged tag's warning is about, apart from its words", () => {
+    const text = "x-version: &version\n  tag: 1.2.3\napi:\n  image:\n    <<: *version\n    repository: ghcr.io/acme/api\n";
+    const left = editCheckedYaml(text, fullEditRequest(withImages("ghcr.io/acme/api:1.2.4"))).warnings;
+    expect(left.map((w) => w.about)).toEqual([{ reason: "unmoved", image: "ghcr.io/acme/api", lines: [2] }]);
+    const stable = parsePolicy({ semver: { range: "^1.0.0" } });
+    const kept = editCheckedYaml(text, fullEditRequest(withImages(update("ghcr.io/acme/api:1.2.0", stable)))).warnings;
+    expect(kept.map((w) => w.about && { ...w.about, said: undefined })).toEqual([
+      { field: "x-version.tag", reason: "kept", said: undefined, image: "ghcr.io/acme/api", lines: [2] },
     ]);
   });
 
