@@ -76,10 +76,10 @@ function sameObject(a: Change, b: Change): boolean {
   return JSON.stringify(a.object ?? null) === JSON.stringify(b.object ?? null);
 }
 
-/** The rows of a body this module wrote (none from any other body: a person's, or the `body` input's). */
+/** The rows of a body this module wrote (none from any other body: a person's, or the `body` input's), not of the text its intro shows. */
 export function bodyRows(body: string | null | undefined): ChangeRow[] {
   if (!body?.includes(TABLE_HEADER) || !body.includes(FOOTER)) return [];
-  return body.split("\n").flatMap((text) => {
+  return afterIntro(body.split("\n")).flatMap((text) => {
     const escaped = ROW.exec(text);
     const m = escaped ?? BACKTICK_ROW.exec(text);
     if (!m) return [];
@@ -135,7 +135,7 @@ function fieldOf(row: ChangeRow): string {
 }
 
 /**
- * The message's body, the build that asked for the promotion (`requested`, a line of markdown),
+ * The message's body (`intro`, shown as text: a template's, `fenced`), the build that asked for the promotion (`requested`, a line of markdown),
  * the table of every changed value for the reviewer (with the target of each when any has one: a branch several
  * targets share carries them all), and the files the branch changes besides (a person's edits);
  * naming `commit`, the branch's head it describes.
@@ -156,10 +156,29 @@ export function pullRequestBody(intro: string, rows: readonly ChangeRow[], other
       ? []
       : [`${rows.length === 0 ? "On this branch" : "Also on this branch"}, from its earlier commits: ${otherFiles.map(cell).join(", ")}.`, ""];
   return (
-    [intro, "", ...(requested === undefined ? [] : [requested, ""]), ...table, ...others, FOOTER].join("\n").trim() +
+    [...(intro === "" ? [] : [...fenced(intro), ""]), ...(requested === undefined ? [] : [requested, ""]), ...table, ...others, FOOTER].join("\n") +
     "\n" +
     (commit === undefined ? "" : `<!-- gitops-promote: describes ${commit} -->\n`)
   );
+}
+
+/**
+ * `text` as a fenced code block, where nothing is read as Markdown or HTML: a commit-message
+ * template fills its body with the repository's file names and the payload's values (anyone's who
+ * may push or dispatch), which as Markdown could hide the table behind `<!--`, mention a team or
+ * load an image. The fence is longer than any run of backticks in the text, so no line of it closes the block.
+ */
+function fenced(text: string): string[] {
+  const longest = (text.match(/`+/g) ?? []).reduce((n, run) => Math.max(n, run.length), 0);
+  const fence = "`".repeat(Math.max(3, longest + 1));
+  return [fence, text, fence];
+}
+
+/** The lines of a body after its fenced intro (all of them when it opens with none): text there is the template's, no row. */
+function afterIntro(lines: readonly string[]): readonly string[] {
+  const fence = /^`{3,}$/.exec(lines[0] ?? "")?.[0];
+  const end = fence === undefined ? -1 : lines.indexOf(fence, 1);
+  return end < 0 ? lines : lines.slice(end + 1);
 }
 
 /**

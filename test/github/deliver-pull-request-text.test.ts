@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { deliver, type DeliveryContext, type DeliveryOptions } from "../../src/github/deliver.js";
 import type { FakeGitHub } from "../support/github-fake.js";
-import { APP, appManifests, configureTargets, OWNER, REPO } from "./fixture.js";
+import { APP, appManifests, configureTargets, deployment, OWNER, REPO } from "./fixture.js";
 
 const request = { images: [`${APP}:1.1.0`], setters: [], sets: [], paths: [] };
 const options: DeliveryOptions = { mode: "pull-request", labels: [], reviewers: [], merge: "none", mergeMethod: "merge", commitVia: "api", dryRun: false };
@@ -134,5 +134,26 @@ describe("deliver: the default body links back to the build that asked for the p
     ({ fake, ctx } = await appManifests(["prod"]));
     await deliver(ctx, request, options);
     expect(body()[0]).toBe("| File | Field | Old | New | Image |");
+  });
+});
+
+describe("deliver: a template's text opens the body, as text", () => {
+  let fake: FakeGitHub;
+  let ctx: DeliveryContext;
+  beforeEach(async () => {
+    ({ fake, ctx } = await appManifests(["prod"]));
+  });
+  afterEach(() => fake.close());
+
+  it("in a fence: the repository's file names and the payload's values cannot hide the table, mention a team or load an image", async () => {
+    const evil = "prod/@acme/admins <b>hi</b> <!-- x.yaml";
+    await fake.commitFile(OWNER, REPO, "main", evil, deployment("app", `${APP}:1.0.0`));
+    const messageTemplate =
+      "chore(deploy): promote\n\n{{ range $filename, $_ := .Changed.FileChanges -}}\n- {{ $filename }}\n{{ end -}}\nSource: {{ .Values.ref }}";
+    const ref = "refs/heads/<img/src=//evil.test/r.png>@acme/security";
+    await deliver(ctx, request, { ...options, messageTemplate, templateValues: { ref } });
+    const body = fake.pulls(OWNER, REPO)[0]!.body!.split("\n");
+    expect(body.slice(0, 7)).toEqual(["```", `- ${evil}`, "- prod/app.yaml", `Source: ${ref}`, "```", "", "| File | Field | Old | New | Image |"]);
+    expect(body.filter((l) => l.startsWith("| <code>"))).toHaveLength(2);
   });
 });

@@ -290,7 +290,13 @@ describe("deliver: a pull-request branch across runs", () => {
       const templated = { ...pr, messageTemplate: "Promote {{ range .Changed.Changes }}{{ .NewValue }}{{ end }}\n\nReleased by the release train." };
       await deliver({ ...ctx, git: new GitRepo(await cloneRepo(fake, { shallow: true })) }, request(`${APP}:1.2.0`), templated);
       [pull] = fake.pulls(OWNER, REPO);
-      expect(pull!.body!.split("\n").slice(0, 3)).toEqual(["Released by the release train.", "", "| Target | File | Field | Old | New | Image |"]);
+      expect(pull!.body!.split("\n").slice(0, 5)).toEqual([
+        "```",
+        "Released by the release train.",
+        "```",
+        "",
+        "| Target | File | Field | Old | New | Image |",
+      ]);
       expect(rows(pull!.body)).toHaveLength(2);
     });
 

@@ -133,6 +133,24 @@ describe("the body's table and the title", () => {
     expect(body).toContain("commits: <code>apps/x&#96;&#32;&#64;alice&#32;&#60;img&#32;src=x.png&#62;&#32;&#35;1&#32;&#96;&#124;.yaml</code>, <code>");
   });
 
+  it("show a template's text as written, in a fence no line of it closes: no HTML, comment, mention or row of its own", () => {
+    const rows: ChangeRow[] = [{ file: "apps/prod/app.yaml", line: 10, key: "image", old: "x:1", new: "x:2", image: "x:2" }];
+    // File names and payload values as a template fills them in: anyone's who may push or dispatch.
+    const intro = [
+      "- apps/staging/@acme/admins <b>hi</b> <!-- x.yaml",
+      "Source: refs/heads/<img/src=//evil.test/r.png>@acme/security",
+      "```` closing? ````",
+      "| File | Field | Old | New | Image |",
+      "| <code>apps/prod/app.yaml:10</code> | <code>image</code> | <code>x:1</code> | <code>evil:1</code> |  |",
+    ].join("\n");
+    const body = pullRequestBody(intro, rows, []);
+    const fence = "`````";
+    expect(body.startsWith(`${fence}\n${intro}\n${fence}\n\n| File | Field |`)).toBe(true);
+    // The table's rows are the table's: a line of the template that looks like one is not read back.
+    expect(bodyRows(body)).toEqual(rows);
+    expect(pullRequestBody("no backticks", rows, []).split("\n").slice(0, 3)).toEqual(["```", "no backticks", "```"]);
+  });
+
   it("print no empty table when there are no rows: the branch's files say what it changes", () => {
     const commit = "a".repeat(40);
     expect(pullRequestBody("", [], ["apps/app.yaml"], undefined, commit)).toBe(
