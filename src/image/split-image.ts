@@ -35,6 +35,28 @@ export function digestBeside<F>(key: string | number, field: (key: string) => F 
   return image.repository === undefined ? undefined : image.digest;
 }
 
+/**
+ * The digest beside the tag field `key` of a mapping (`field` reads its siblings, `text` a field's string), which pins
+ * the build whatever the tag reads, and the image the mapping names: a split image's `digest` beside its `tag`
+ * (digestBeside), or a kustomize `images:` entry's beside its `newTag` (kustomize writes `@digest` and drops the tag
+ * when both are set), whose image is its `newName`, else its `name`, as the kustomize editor matches it.
+ */
+export function pinBeside<F>(
+  key: string | number,
+  field: (key: string) => F | undefined,
+  text: (field: F | undefined) => string | undefined,
+): { readonly digest: F; readonly name: string } | undefined {
+  if (key === "newTag") {
+    const name = text(field("newName")) || text(field("name"));
+    const digest = field("digest");
+    return name && digest !== undefined ? { digest, name } : undefined;
+  }
+  const digest = digestBeside(key, field);
+  if (digest === undefined) return undefined;
+  const { registry, repository } = splitImage(field);
+  return { digest, name: [text(registry), text(repository)].filter((part) => part).join("/") };
+}
+
 /** What the tag and digest fields of a split image hold, as written; `digest` is undefined where there is no digest field. */
 export interface SplitVersion {
   readonly tag: string;

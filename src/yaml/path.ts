@@ -12,7 +12,7 @@ import type { EditResult, FieldEditResult, ValueFor } from "../change.js";
 import { createHint } from "../create-hint.js";
 import { cappedList } from "../text/and-list.js";
 import { staleDigestWarning } from "../image/digest-pin.js";
-import { digestBeside, splitImage } from "../image/split-image.js";
+import { pinBeside } from "../image/split-image.js";
 import { YamlFile } from "./file.js";
 import type { YamlDocument } from "./file.js";
 import { isFlowScalar, mapValue, scalarText, type AliasNode, type FlowScalar, type MapNode, type YamlNode } from "./node.js";
@@ -20,7 +20,7 @@ import { nullFilling, type NullValue } from "./null-fill.js";
 import { EditPlan } from "./plan.js";
 import { aliasedFieldWords, anchoredValue, anchorOf } from "./alias.js";
 import { hasMergeKey, MERGE_SHARED, mergedFromWords, mergedValue } from "./merge-key.js";
-import { nonStringType, numberRead, readsAsNonString, yaml11Boolean } from "./quoting.js";
+import { misreadAs, nonStringType, readsAsNonString } from "./quoting.js";
 import { coreType, tagHolds } from "./splice.js";
 
 /** A number, boolean or null as a value given reads written plain (not the empty value: that gives nothing). */
@@ -351,7 +351,7 @@ function warnStaleDigest(
   const holder = segments.length > 1 ? lookUp(plan.file, document.root, segments.slice(0, -1)) : { node: document.root };
   if ("message" in holder || holder.node?.kind !== "map") return;
   const map = holder.node;
-  const pin = pinBeside(segments[segments.length - 1]!, (key) => mapValue(map, key) ?? undefined);
+  const pin = pinBeside(segments[segments.length - 1]!, (key) => mapValue(map, key) ?? undefined, scalarText);
   if (!pin || !isFlowScalar(pin.digest) || pin.digest.text === "" || node.text === tag) return;
   const digestKey = formatPath([...segments.slice(0, -1), "digest"]);
   if (setsToo(digestKey)) return;
@@ -360,43 +360,33 @@ function warnStaleDigest(
 }
 
 /**
- * The digest beside the tag field `key` of a mapping (`field` reads its siblings), which pins the build
- * whatever the tag reads, and the image the mapping names: a split image's `digest` beside its `tag`, or a
- * kustomize `images:` entry's beside its `newTag` (kustomize writes `@digest` and drops the tag when both are
- * set), whose image is its `newName`, else its `name`, as the kustomize editor matches it.
+ * Whether `next` is written over `node` (a flow scalar that can hold it) typed, as it reads unquoted, rather than as a
+ * string, and the warnings that go with it, for the field `path`: a typed value that YAML reads otherwise than as given
+ * (`misread`), and a string (`given` as one, or `typed` said either way) that turns a number or boolean into a string
+ * (`retyped`). A tag (`tagField`) is a string wherever it is read (Helm renders a float `5.10` as `5.1`, kustomize
+ * refuses a number in newTag), so an unquoted value there is written as one, where any other field that holds a number keeps it one.
  */
-function pinBeside(key: PathSegment, field: (key: string) => YamlNode | undefined): { readonly digest: YamlNode; readonly name: string } | undefined {
-  if (key === "newTag") {
-    const name = scalarText(field("newName")) || scalarText(field("name"));
-    const digest = field("digest");
-    return name && digest ? { digest, name } : undefined;
-  }
-  const digest = digestBeside(key, field);
-  if (digest === undefined) return undefined;
-  const { registry, repository } = splitImage(field);
-  return { digest, name: [scalarText(registry), scalarText(repository)].filter((part) => part).join("/") };
-}
-
-/**
- * Why `next`, written plain over the plain non-string `held`, is not read as the text given, as a warning says it; undefined
- * when it is. A number is what YAML reads (`5.10` is 5.1, which Helm renders as the tag `5.1`); a boolean of YAML 1.1 alone
- * (`yes`, `on`) is one to Helm and kubectl and a string to YAML 1.2 readers, unless the field held one already: the file
- * is read as YAML 1.1 then.
- */
-function misreadWords(held: string, next: string): string | undefined {
-  if (held === next) return undefined;
-  const heldType = nonStringType(held);
-  const as = (type: string) =>
-    `${next} is written as a ${type}, as the field held ${heldType === type ? "one" : heldType === undefined ? held : `a ${heldType}`}`;
-  const quoted = `give it quoted (${JSON.stringify(next)})`;
-  const read = numberRead(next);
-  if (read !== undefined) return read === next ? undefined : `${as("number")}, which YAML reads as ${read}; to set the text ${next}, ${quoted}`;
-  const boolean = yaml11Boolean(next);
-  if (boolean === undefined || yaml11Boolean(held) !== undefined) return undefined;
-  return (
-    `${as("boolean")}, which Helm and kubectl (YAML 1.1) read as ${boolean} but YAML 1.2 readers (the yaml npm package, go-yaml v3) ` +
-    `as the string "${next}"; write ${boolean} for the boolean, or ${quoted} for the text`
-  );
+function typedWrite(
+  node: FlowScalar,
+  next: string,
+  path: string,
+  options: Pick<SetOptions, "typed"> & { readonly tagField: boolean; readonly given: boolean },
+): { readonly typed: boolean; readonly misread?: string; readonly retyped?: string } {
+  const { tagField } = options;
+  // A field written empty (`mode:`) is a null as `mode: ~` is: both keep a number, boolean or null given unquoted.
+  const typed =
+    options.typed === true && (coreType(node) !== undefined || (!tagField && node.style === "plain" && readsAsNonString(node.text) && isNonString(next)));
+  const misread = typed ? misreadAs(node.text, next) : undefined;
+  // A value given as a string (a configured override's is computed from an image) that turns a number or boolean into a string:
+  // written as a string, the change still reads `3 -> 7`; said, so that a stray quote, or a missing `typed`, is seen.
+  const retyped = node.style === "plain" && isNonString(node.text) && !isNull(node.text) && node.text !== next;
+  if (!((options.typed !== undefined || options.given) && !typed && retyped))
+    return { typed, ...(misread !== undefined && { misread: `${path}: ${misread}` }) };
+  const unquote = options.typed ? "" : options.typed === false ? "; to keep its type, give the value unquoted" : "; to keep its type, pass typed: true";
+  // Unquoted, a value read as other than the text given (a number, a boolean to YAML 1.1 only) would not keep it.
+  const keeps = isNonString(next) && misreadAs(node.text, next) === undefined;
+  const why = tagField ? " (a tag is a string to Helm and kustomize)" : keeps ? unquote : "";
+  return { typed, retyped: `${path}: ${node.text} (not a string in YAML) becomes the string "${next}"${why}` };
 }
 
 /** The keys of an image's tag: `tag` (Helm values, KCL-style configs) and kustomize's `newTag`. */
@@ -447,24 +437,14 @@ export function setYamlPathAbout(text: string, path: string, value: string | Val
         : "drop the tag to set it";
       return fail(`the value has the tag ${type}, which cannot hold ${asType ? "the string " : ""}${JSON.stringify(next)}: ${how}`, node.start);
     }
-    // A tag is a string wherever it is read (Helm renders a float `5.10` as `5.1`, kustomize refuses a number in newTag),
-    // so an unquoted value there is written as one, where any other field that holds a number keeps it one.
-    const tagField = TAG_KEYS.has(String(segments.at(-1)));
-    // A field written empty (`mode:`) is a null as `mode: ~` is: both keep a number, boolean or null given unquoted.
-    const typed = options.typed === true && (type !== undefined || (!tagField && node.style === "plain" && readsAsNonString(node.text) && isNonString(next)));
-    const misread = typed ? misreadWords(node.text, next) : undefined;
-    if (misread !== undefined) plan.warn(node.start, `${path}: ${misread}`);
+    const { typed, misread, retyped } = typedWrite(node, next, path, {
+      ...options,
+      tagField: TAG_KEYS.has(String(segments.at(-1))),
+      given: typeof value === "string",
+    });
+    if (misread !== undefined) plan.warn(node.start, misread);
     if (options.setsToo) warnStaleDigest(plan, document, segments, path, node, next, { ...options, setsToo: options.setsToo });
-    // A value given as a string (a configured override's is computed from an image) that turns a number or boolean into a string:
-    // written as a string, the change still reads `3 -> 7`; said, so that a stray quote, or a missing `typed`, is seen.
-    const retyped = node.style === "plain" && isNonString(node.text) && !isNull(node.text) && node.text !== next;
-    if ((options.typed !== undefined || typeof value === "string") && !typed && retyped) {
-      const unquote = options.typed ? "" : options.typed === false ? "; to keep its type, give the value unquoted" : "; to keep its type, pass typed: true";
-      // Unquoted, a value read as other than the text given (a number, a boolean to YAML 1.1 only) would not keep it.
-      const keeps = isNonString(next) && misreadWords(node.text, next) === undefined;
-      const why = tagField ? " (a tag is a string to Helm and kustomize)" : keeps ? unquote : "";
-      plan.warn(node.start, `${path}: ${node.text} (not a string in YAML) becomes the string "${next}"${why}`);
-    }
+    if (retyped !== undefined) plan.warn(node.start, retyped);
     plan.setScalar(node, next, inFlow, { kind: "override", key: path, document }, typed);
     const others = file.documents.slice(index + 1).flatMap((d, i) => ("message" in lookUp(file, d.root, segments) ? [] : [index + i + 2]));
     if (others.length > 0) {

@@ -70,6 +70,28 @@ export function nonStringType(text: string): "number" | "boolean" | "null" | und
   return SPECIAL_FLOATS.has(text) || NUMBER_PATTERNS.some((pattern) => pattern.test(text)) ? "number" : undefined;
 }
 
+/**
+ * Why `next`, written plain over the plain non-string `held`, is not read as the text given, as a warning says it; undefined
+ * when it is. A number is what YAML reads (`5.10` is 5.1, which Helm renders as the tag `5.1`); a boolean of YAML 1.1 alone
+ * (`yes`, `on`) is one to Helm and kubectl and a string to YAML 1.2 readers, unless the field held one already: the file
+ * is read as YAML 1.1 then.
+ */
+export function misreadAs(held: string, next: string): string | undefined {
+  if (held === next) return undefined;
+  const heldType = nonStringType(held);
+  const as = (type: string) =>
+    `${next} is written as a ${type}, as the field held ${heldType === type ? "one" : heldType === undefined ? held : `a ${heldType}`}`;
+  const quoted = `give it quoted (${JSON.stringify(next)})`;
+  const read = numberRead(next);
+  if (read !== undefined) return read === next ? undefined : `${as("number")}, which YAML reads as ${read}; to set the text ${next}, ${quoted}`;
+  const boolean = yaml11Boolean(next);
+  if (boolean === undefined || yaml11Boolean(held) !== undefined) return undefined;
+  return (
+    `${as("boolean")}, which Helm and kubectl (YAML 1.1) read as ${boolean} but YAML 1.2 readers (the yaml npm package, go-yaml v3) ` +
+    `as the string "${next}"; write ${boolean} for the boolean, or ${quoted} for the text`
+  );
+}
+
 /** Characters written unescaped: YAML's c-printable minus tabs, BOM and anything YAML 1.1 reads as a line break. */
 function isPrintable(code: number): boolean {
   return (

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { parsePolicy } from "../../src/image/policy.js";
 import { parseImageRef } from "../../src/image/reference.js";
-import { digestBeside, nextSplitImage, splitImage, type SplitVersion } from "../../src/image/split-image.js";
+import { digestBeside, nextSplitImage, pinBeside, splitImage, type SplitVersion } from "../../src/image/split-image.js";
 import type { ImageUpdate } from "../../src/image/update.js";
 
 const fields = (map: Record<string, string>) => (key: string) => map[key];
@@ -25,6 +25,25 @@ describe("digestBeside", () => {
     expect(digestBeside("tag", image)).toBe("sha256:1");
     expect(digestBeside("repository", image)).toBeUndefined();
     expect(digestBeside("tag", fields({ tag: "v1", digest: "sha256:1" }))).toBeUndefined();
+  });
+});
+
+describe("pinBeside", () => {
+  const text = (field: string | undefined) => field;
+
+  it("is a split image's digest beside its tag, with the image its registry and repository name", () => {
+    const image = fields({ registry: "ghcr.io", repository: "acme/web", tag: "1.4.0", digest: "sha256:1" });
+    expect(pinBeside("tag", image, text)).toEqual({ digest: "sha256:1", name: "ghcr.io/acme/web" });
+    expect(pinBeside("repository", image, text)).toBeUndefined();
+  });
+
+  it("is a kustomize entry's digest beside its newTag, naming its newName, else its name", () => {
+    expect(pinBeside("newTag", fields({ name: "web", newName: "ghcr.io/acme/web", newTag: "1.4.0", digest: "sha256:1" }), text)).toEqual({
+      digest: "sha256:1",
+      name: "ghcr.io/acme/web",
+    });
+    expect(pinBeside("newTag", fields({ name: "web", newTag: "1.4.0", digest: "sha256:1" }), text)?.name).toBe("web");
+    expect(pinBeside("newTag", fields({ name: "web", newTag: "1.4.0" }), text)).toBeUndefined();
   });
 });
 

@@ -2,7 +2,17 @@ import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { parseYaml } from "../../src/yaml/file.js";
 import type { ScalarNode } from "../../src/yaml/node.js";
-import { doubleQuoted, isPlainSafe, nonStringType, numberRead, readsAsNonString, renderScalar, scalarForm, yaml11Boolean } from "../../src/yaml/quoting.js";
+import {
+  doubleQuoted,
+  isPlainSafe,
+  misreadAs,
+  nonStringType,
+  numberRead,
+  readsAsNonString,
+  renderScalar,
+  scalarForm,
+  yaml11Boolean,
+} from "../../src/yaml/quoting.js";
 
 describe("readsAsNonString (kyaml FormatNonStringStyle, YAML 1.1 and 1.2)", () => {
   it.each([
@@ -100,6 +110,23 @@ describe("nonStringType", () => {
 
   it("names no type for a string, nor for YAML 1.1's merge key", () => {
     for (const text of ["v1", "1.2.3", "<<", "nulls"]) expect(nonStringType(text)).toBeUndefined();
+  });
+});
+
+describe("misreadAs: why a value written plain over a plain non-string is not read as given", () => {
+  it("names the number YAML reads, and a YAML 1.1 boolean that was no boolean before", () => {
+    expect(misreadAs("5.9", "5.10")).toBe(
+      '5.10 is written as a number, as the field held one, which YAML reads as 5.1; to set the text 5.10, give it quoted ("5.10")',
+    );
+    // A file whose field held a YAML 1.1 boolean is read as YAML 1.1.
+    expect(misreadAs("no", "yes")).toBeUndefined();
+    expect(misreadAs("1", "on")).toMatch(/^on is written as a boolean, as the field held a number, which Helm and kubectl \(YAML 1\.1\) read as true/);
+  });
+
+  it("is undefined for a value read as given", () => {
+    expect(misreadAs("3", "7")).toBeUndefined();
+    expect(misreadAs("5.10", "5.10")).toBeUndefined();
+    expect(misreadAs("false", "true")).toBeUndefined();
   });
 });
 
