@@ -24,7 +24,7 @@ import { groupFiles, pullRequestGroups, type Group } from "./delivery-groups.js"
 import { carriedOn } from "./carried.js";
 import { DeliveryError, type DeliveryContext, type DeliveryOptions, type Head, type Landing, type Pushed, type RunMemory } from "./delivery-types.js";
 import { landPullRequest } from "./land-pull-request.js";
-import { openPullRequestsOn, PullRequestClosedError, type OpenPullRef } from "./pull-request.js";
+import { isMerged, openPullRequestsOn, PullRequestClosedError, type OpenPullRef } from "./pull-request.js";
 import { landingsOfRun } from "./run-landings.js";
 import { errorMessage } from "./errors.js";
 import { clockOf, sleepOf } from "./timing.js";
@@ -170,8 +170,7 @@ async function mergedSince(ctx: DeliveryContext, earlier: readonly Landing[], no
     earlier.map(async (landing) => {
       const pr = landing.pullRequest;
       if (pr === undefined || landing.merge !== undefined || now.some((l) => l.pullRequest?.number === pr.number)) return landing;
-      const { data } = await ctx.client().rest.pulls.get({ ...ctx.repository, pull_number: pr.number });
-      return data.merged ? { ...landing, merge: "merged" as const } : landing;
+      return (await isMerged(ctx.client(), ctx.repository, pr.number)) ? { ...landing, merge: "merged" as const } : landing;
     }),
   );
 }

@@ -62,20 +62,28 @@ export type DeliveryContext = {
   readonly log: (message: string) => void;
 } & Timing;
 
-/** One landed group of files. */
-export interface Landing {
+/** One landed group of files, and where it left its branch. */
+export type Landing = LandingParts & LandedAt;
+
+/**
+ * Where a landing left its branch, one of:
+ * - `commit`: the branch's head after this landing, a commit this run made;
+ * - `head`: the pull-request branch's head, a commit this run did not make: it left the branch as
+ *   it was (the same content already there, the pull request left as it was or closed), or a later
+ *   attempt found another run's commit there;
+ * - neither: a dry run's landing, which writes nothing.
+ */
+export type LandedAt =
+  | { readonly commit: string; readonly head?: undefined }
+  | { readonly commit?: undefined; readonly head: string }
+  | { readonly commit?: undefined; readonly head?: undefined };
+
+interface LandingParts {
   readonly mode: DeliveryMode;
   /** The branch written: the base for push, the pull-request branch otherwise. */
   readonly branch: string;
   readonly files: readonly FilePlan[];
   readonly changes: readonly Change[];
-  /** The branch's head after this landing: this run's commit, or the one already there with the same content. */
-  readonly commit?: string;
-  /**
-   * The pull-request branch's head when it is not `commit`: this run made no commit on it (it left the
-   * pull request as it was, or closed it), or a later attempt found another run's commit there.
-   */
-  readonly head?: string;
   readonly pullRequest?: PullRequest;
   /** In a dry run: the open pull request on the branch, which a run would update. */
   readonly openPullRequest?: OpenPullRef;

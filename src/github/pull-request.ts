@@ -254,6 +254,12 @@ export async function mergedMeanwhile(
   throw new PullRequestClosedError(pull.number, now.merged, pull.branch, head, `before this run turned its auto-merge on (${pull.branch} at ${head})`);
 }
 
+/** Whether pull request `number` is merged now (one read). */
+export async function isMerged(client: GitHubClient, repository: Repository, number: number): Promise<boolean> {
+  const { data } = await client.rest.pulls.get({ ...repository, pull_number: number });
+  return data.merged;
+}
+
 /** A pull request's title and body. */
 export type PullText = Pick<OpenPull, "title" | "body">;
 

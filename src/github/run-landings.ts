@@ -4,7 +4,7 @@
  * (the branch is rebuilt on the base), or adds a commit on the base. Each branch's pull request,
  * or push, is then told once, as the run leaves it.
  */
-import type { Landing } from "./delivery-types.js";
+import type { LandedAt, Landing } from "./delivery-types.js";
 import { isLeftAsItIsNotice } from "./land-pull-request.js";
 import type { PullRequestOperation } from "./pull-request.js";
 
@@ -24,8 +24,8 @@ export function landingsOfRun(landings: readonly Landing[]): Landing[] {
   return [...byBranch.values()];
 }
 
-/** What the run did to a pull request over its attempts, the most first: closing it is its final state, opening it is news beyond updating it. */
-const OPERATIONS: readonly PullRequestOperation[] = ["closed", "created", "updated", "none"];
+/** What the run did to a pull request over its attempts, the most ranked first: closing it is its final state, opening it is news beyond updating it. */
+const RANK: Readonly<Record<PullRequestOperation, number>> = { closed: 0, created: 1, updated: 2, none: 3 };
 
 /** `earlier` and a later attempt's landing on the same branch (and pull request) as one. */
 function joined(earlier: Landing, later: Landing): Landing {
@@ -33,15 +33,16 @@ function joined(earlier: Landing, later: Landing): Landing {
   // or found it so (maybe at our earlier commit); its files are planned again. Commits on the base add up.
   const retold = later.mode === "pull-request" && (later.commit !== undefined || later.files.length > 0);
   const files = retold ? later.files : [...new Map([...earlier.files, ...later.files].map((f) => [f.path, f])).values()];
+  const before = earlier.pullRequest?.operation;
   const pullRequest = later.pullRequest && {
     ...later.pullRequest,
-    operation: OPERATIONS.find((op) => op === earlier.pullRequest?.operation || op === later.pullRequest?.operation)!,
+    operation: before !== undefined && RANK[before] < RANK[later.pullRequest.operation] ? before : later.pullRequest.operation,
   };
   // What an earlier attempt said of a branch the later one rebuilt (or found so) was about a state gone since: the later one says what holds.
   // The notice of a pull request left as it is tells nothing when an earlier attempt of this run landed on it.
   const warnings = [...(retold ? [] : (earlier.warnings ?? [])), ...(later.warnings ?? []).filter((w) => !isLeftAsItIsNotice(w, later))];
   const replanned = retold ? (later.replanned ?? []) : [...new Set([...(earlier.replanned ?? []), ...(later.replanned ?? [])])];
-  const { commit, head } = later.mode === "pull-request" ? branchHead(earlier, later) : { commit: later.commit ?? earlier.commit, head: later.head };
+  const at = later.mode === "pull-request" ? branchHead(earlier, later) : pushedAt(later.commit ?? earlier.commit);
   const merge = later.merge ?? earlier.merge;
   const message = later.message ?? earlier.message;
   return {
@@ -49,8 +50,7 @@ function joined(earlier: Landing, later: Landing): Landing {
     branch: later.branch,
     files,
     changes: files.flatMap((f) => f.changes),
-    ...(commit !== undefined && { commit }),
-    ...(head !== undefined && { head }),
+    ...at,
     ...(pullRequest !== undefined && { pullRequest }),
     ...(later.openPullRequest !== undefined && { openPullRequest: later.openPullRequest }),
     ...(merge !== undefined && { merge }),
@@ -62,11 +62,16 @@ function joined(earlier: Landing, later: Landing): Landing {
 
 /**
  * Where a pull-request branch stands after both: the head the later attempt made or read there,
- * which is this run's commit when one of its attempts made it; else `head` alone (another run's
+ * which is this run's commit when one of its attempts made it; else `head` (another run's
  * commit replaced ours), as a landing that made no commit tells it.
  */
-function branchHead(earlier: Landing, later: Landing): { commit: string | undefined; head: string | undefined } {
+function branchHead(earlier: Landing, later: Landing): LandedAt {
   const now = later.commit ?? later.head ?? earlier.commit ?? earlier.head;
-  const commit = now !== undefined && (now === later.commit || now === earlier.commit) ? now : undefined;
-  return { commit, head: commit === undefined ? now : undefined };
+  if (now === undefined) return {};
+  return now === later.commit || now === earlier.commit ? { commit: now } : { head: now };
+}
+
+/** The base after both: the last commit the run pushed there. */
+function pushedAt(commit: string | undefined): LandedAt {
+  return commit === undefined ? {} : { commit };
 }

@@ -142,28 +142,21 @@ describe("deliver: a pull request an earlier attempt landed, found carrying the 
   });
   afterEach(() => fake.close());
 
-  /** Another run creates qa's branch and commits to main right before our first attempt creates qa's: prod's branch is then rebuilt on main. */
-  const moveQaAndMainAtItsCreation = () => {
+  /** `move` runs right before our first attempt creates its second branch (qa's; prod's pull request is open by then), as another run's steps would. */
+  const atSecondCreateRef = (move: () => Promise<unknown>) => {
     let creates = 0;
-    fake.inject({
-      operationId: "git/create-ref",
-      times: 2,
-      beforeHandle: async () => {
-        if (++creates !== 2) return;
-        await fake.commitFile(OWNER, REPO, "gitops-promote/qa", "other.yaml", "x: 1\n");
-        await fake.commitFile(OWNER, REPO, "main", "other.yaml", "x: 1\n");
-      },
-    });
+    fake.inject({ operationId: "git/create-ref", times: 2, beforeHandle: async () => void (++creates === 2 && (await move())) });
   };
+  /** Another run creates qa's branch and commits to main right before our first attempt creates qa's: prod's branch is then rebuilt on main. */
+  const moveQaAndMainAtItsCreation = () =>
+    atSecondCreateRef(async () => {
+      await fake.commitFile(OWNER, REPO, "gitops-promote/qa", "other.yaml", "x: 1\n");
+      await fake.commitFile(OWNER, REPO, "main", "other.yaml", "x: 1\n");
+    });
 
   it("is told once, as the attempt that opened it says", async () => {
-    // Another run creates qa's branch right before our first attempt does: prod's pull request is open by then.
-    let creates = 0;
-    fake.inject({
-      operationId: "git/create-ref",
-      times: 2,
-      beforeHandle: async () => void (++creates === 2 && (await fake.commitFile(OWNER, REPO, "gitops-promote/qa", "other.yaml", "x: 1\n"))),
-    });
+    // Another run creates qa's branch right before our first attempt does.
+    atSecondCreateRef(() => fake.commitFile(OWNER, REPO, "gitops-promote/qa", "other.yaml", "x: 1\n"));
     const result = await deliver(ctx, request, push);
     expect(result.attempts).toBe(2);
     expect(result.landings.map((l) => [l.branch, l.pullRequest?.number, l.pullRequest?.operation])).toEqual([
@@ -187,17 +180,11 @@ describe("deliver: a pull request an earlier attempt landed, found carrying the 
 
   it("left as it was by the next, at another run's commit of the same files: told once at that head, claiming no commit of this run's", async () => {
     // Right before our first attempt creates qa's branch, another run creates it, and replaces prod's commit by its own with the same files.
-    let creates = 0;
-    fake.inject({
-      operationId: "git/create-ref",
-      times: 2,
-      beforeHandle: async () => {
-        if (++creates !== 2) return;
-        await fake.commitFile(OWNER, REPO, "gitops-promote/qa", "other.yaml", "x: 1\n");
-        const ours = (await ctx.git.fetch("origin", "gitops-promote/prod"))!;
-        const theirs = await ctx.git.commitTree(await ctx.git.treeOf(ours), (await ctx.git.parents(ours))[0]!, "another run's\n", BOT, BOT);
-        expect(await ctx.git.push("origin", theirs, "gitops-promote/prod", ours)).toBe("pushed");
-      },
+    atSecondCreateRef(async () => {
+      await fake.commitFile(OWNER, REPO, "gitops-promote/qa", "other.yaml", "x: 1\n");
+      const ours = (await ctx.git.fetch("origin", "gitops-promote/prod"))!;
+      const theirs = await ctx.git.commitTree(await ctx.git.treeOf(ours), (await ctx.git.parents(ours))[0]!, "another run's\n", BOT, BOT);
+      expect(await ctx.git.push("origin", theirs, "gitops-promote/prod", ours)).toBe("pushed");
     });
     const result = await deliver(ctx, request, push);
     const prod = result.landings.find((l) => l.branch === "gitops-promote/prod");
@@ -249,12 +236,7 @@ describe("deliver: a pull request an earlier attempt landed, found carrying the 
   });
 
   it("a failure after it is told with that landing alone", async () => {
-    let creates = 0;
-    fake.inject({
-      operationId: "git/create-ref",
-      times: 2,
-      beforeHandle: async () => void (++creates === 2 && (await fake.commitFile(OWNER, REPO, "gitops-promote/qa", "other.yaml", "x: 1\n"))),
-    });
+    atSecondCreateRef(() => fake.commitFile(OWNER, REPO, "gitops-promote/qa", "other.yaml", "x: 1\n"));
     // The second attempt finds prod's pull request carrying the values, then may not look for qa's.
     fake.inject({ operationId: "pulls/list" });
     fake.inject({ operationId: "pulls/list", status: 403, body: { message: "Resource not accessible by integration" } });
