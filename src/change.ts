@@ -3,7 +3,7 @@
  * a person should know about (warnings). Editors are pure: text and a request in, text
  * and changes out.
  */
-import type { ImageUpdate, KeptBy } from "./image/update.js";
+import type { ImageUpdate, VersionNote } from "./image/update.js";
 
 export type ChangeKind = "setter" | "image" | "kustomize" | "helm" | "override" | "kcl-image";
 
@@ -79,7 +79,7 @@ export interface EditResult {
 /**
  * What a warning says of one field, for the engine to compare where an override sets that field
  * (overrides.ts) rather than read its words back, which get reworded:
- * - `kept`: what the field's version decision told (KeptBy), `said`; an override moved by the same decision says it no more;
+ * - `version`: what the field's version decision told (VersionNote), `said`; an override moved by the same decision says it no more;
  * - `placeholder`: the field's version is filled in by the placeholder it holds (`${TAG}`); a `--set` of it answers the warning;
  * - `advised-override`: a Helm parameter holding a tag was not moved; an override naming the field answers the warning;
  * - `unmoved`: an image a field stands for is left as it is (an alias never followed, a merged field that would not hold).
@@ -87,7 +87,7 @@ export interface EditResult {
  */
 export type WarningAbout = WarningNames &
   (
-    | { readonly field: string; readonly reason: "kept"; readonly said: string }
+    | { readonly field: string; readonly reason: "version"; readonly said: string }
     | { readonly field: string; readonly reason: "placeholder" | "advised-override" }
     /** The whole file: it does not parse, and nothing in it is edited. */
     | { readonly reason: "not-edited" }
@@ -105,17 +105,17 @@ export interface WarningNames {
 }
 
 /**
- * The warning a field's version decision tells (KeptBy, `why`), after the field's name, and what it is
+ * The warning a field's version decision tells (VersionNote, `why`), after the field's name, and what it is
  * about: the one template the editors and the overrides share, compared by overrides.ts on `about`.
  * `image` is the repository the decision is for, when the caller knows it.
  */
-export function keptWarning(
+export function versionNoteWarning(
   field: string,
   why: string,
   kind?: WarningKind,
   image?: string,
 ): { readonly message: string; readonly kind?: WarningKind; readonly about: WarningAbout } {
-  return { message: `${field} ${why}`, ...(kind && { kind }), about: { field, reason: "kept", said: why, ...(image !== undefined && { image }) } };
+  return { message: `${field} ${why}`, ...(kind && { kind }), about: { field, reason: "version", said: why, ...(image !== undefined && { image }) } };
 }
 
 /** A warning inside the engine, with what it is about: `about` is stripped (publicWarning) before warnings leave it. */
@@ -143,10 +143,10 @@ export function publicResult(result: FieldEditResult): EditResult {
 /**
  * A field's new value computed from the one it holds (an image moved on by its policy):
  * `current` is its plain string, undefined when it has none; undefined leaves it as it is,
- * and `kept` is told why when its policy ranks the current version higher or equal, or that
- * the value written drops the digest that pinned it (KeptBy).
+ * and `note` is told what the version decision says there (VersionNote): why its policy ranks the
+ * current version higher or equal, or that the value written drops the digest that pinned it.
  */
-export type ValueFor = (current: string | undefined, kept?: KeptBy) => string | undefined;
+export type ValueFor = (current: string | undefined, note?: VersionNote) => string | undefined;
 
 /** What the editors are asked to do in one file. */
 export interface EditRequest {

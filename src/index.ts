@@ -9,7 +9,10 @@ export { formatDiagnostic, SourceError } from "./change.js";
 export { formatImageRef, ImageRefError, isDigest, isTag, normalizeRepository, parseImageRef, tryParseImageRef, type ImageRef } from "./image/reference.js";
 export { parsePolicy, PolicyError, type Policy, type PolicyIssue, type PolicySpec } from "./image/policy.js";
 export type { GoRegexp, Submatches } from "./image/go-regexp.js";
-export { nextImageText, nextVersion, type ImageUpdate, type KeptBy, type Version } from "./image/update.js";
+export { nextImageText, nextVersion, type ImageUpdate, type Version, type VersionNote } from "./image/update.js";
+import type { VersionNote } from "./image/update.js";
+/** @deprecated Use VersionNote: what a version decision tells at a field, of which a kept version is one. Kept for one release. */
+export type KeptBy = VersionNote;
 
 export { editYaml } from "./yaml/editor.js";
 export { setYamlPath, type SetOptions } from "./yaml/path.js";

@@ -123,12 +123,12 @@ export function configuredOverride(override: OverrideConfig, images: readonly Im
   const inArgoImages = ARGO_KUSTOMIZE_IMAGE.test(fieldKey(override.spec));
   const value: ValueFor =
     override.part === "tag"
-      ? (current, kept) => nextTagText(update, current, kept)
-      : (current, kept) => {
+      ? (current, note) => nextTagText(update, current, note)
+      : (current, note) => {
           // Argo CD's `name=mirror:tag` (or `name=*:tag`): its version follows the image, what it applies to and its name stay.
           const named = inArgoImages && current !== undefined ? namedImageString(current) : undefined;
-          if (!named) return nextImageText(update, override.image, current, kept);
-          const next = nextVersion(update, named.version, kept);
+          if (!named) return nextImageText(update, override.image, current, note);
+          const next = nextVersion(update, named.version, note);
           return next && withVersion(named, next);
         };
   return [{ path: override.spec, value, configured: override }];
@@ -309,15 +309,15 @@ function specPath(spec: string): string[] {
 /**
  * A configured override's warning that tells again what an editor's version decision told at the same
  * field in the same place (a policy keeping the version): moved by the same decision, it says it no more.
- * Compared on what both are about (keptWarning), never on their words: by line, so that the path of another
+ * Compared on what both are about (versionNoteWarning), never on their words: by line, so that the path of another
  * document, or another field of the line, keeps its own; by field, named as one (`app["image"]` is
  * `app.image`); and by what was told.
  */
 export function toldThere(warning: FieldWarning, told: readonly FieldWarning[]): boolean {
   const about = warning.about;
-  if (about?.reason !== "kept") return false;
+  if (about?.reason !== "version") return false;
   return told.some(
-    (w) => w.line === warning.line && w.about?.reason === "kept" && fieldKey(w.about.field) === fieldKey(about.field) && w.about.said === about.said,
+    (w) => w.line === warning.line && w.about?.reason === "version" && fieldKey(w.about.field) === fieldKey(about.field) && w.about.said === about.said,
   );
 }
 

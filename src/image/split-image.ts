@@ -7,7 +7,7 @@
  */
 import { noDigestFieldWarning } from "./no-digest-field.js";
 import { isDigest, isTag } from "./reference.js";
-import { pendingVersion, versionOf, type ImageUpdate, type KeptBy, type Version } from "./update.js";
+import { pendingVersion, versionOf, type ImageUpdate, type VersionNote, type Version } from "./update.js";
 
 /** The keys a split image's fields may have. */
 export const SPLIT_IMAGE_KEYS: ReadonlySet<string> = new Set(["repository", "name", "registry", "tag", "digest"]);
@@ -71,7 +71,7 @@ export interface NextSplitVersion {
 }
 
 /** Where what a split image's decision says goes: at its tag, with the tag's key in front, and at the pair, with the pair's. */
-export type SplitSay = (atTag: KeptBy, atPair: (why: string) => void) => void;
+export type SplitSay = (atTag: VersionNote, atPair: (why: string) => void) => void;
 
 /**
  * The one decision for a split image of `update`'s repository (nextVersion, for its fields): what

@@ -28,12 +28,16 @@ export function versionOf(tag: string | undefined, digest: string | undefined): 
 }
 
 /**
- * Told what a person should learn at a field: why it keeps a version its policy ranks above (or
- * equal to) the incoming one, or cannot judge, so that they learn why nothing moved; or that its
- * edit drops the digest pinning it, or goes down from a version outside its policy. Each decision tells each once.
+ * What a version decision tells at a field, for a person to learn there: why it keeps a version its policy
+ * ranks above (or equal to) the incoming one, or cannot judge, so that they learn why nothing moved; or that
+ * its edit drops the digest pinning it, goes down from a version outside its policy, or adds or drops a tag's
+ * `v` prefix. Each decision tells each once.
  * `kind` is the warning's kind, for a reader that tells it apart (`policy-refusal`: the policy accepts no incoming tag).
  */
-export type KeptBy = (why: string, kind?: WarningKind) => void;
+export type VersionNote = (why: string, kind?: WarningKind) => void;
+
+/** @deprecated VersionNote: it tells more than a kept version. image/marker.ts still names it so. */
+export type KeptBy = VersionNote;
 
 /**
  * Why a field keeps its tag although the incoming one, which its policy accepts, differs:
@@ -100,51 +104,51 @@ function policyRefusal(image: ImageRef, policy: Policy): string {
  * value): what it says (a kept version, a dropped pin) is held back, and `say` tells it once the
  * caller knows whether the version is written, or that nothing moves.
  */
-export function pendingVersion(update: ImageUpdate, current: Version): { readonly next: Version | undefined; readonly say: (kept: KeptBy) => void } {
+export function pendingVersion(update: ImageUpdate, current: Version): { readonly next: Version | undefined; readonly say: (note: VersionNote) => void } {
   const said: { why: string; kind?: WarningKind }[] = [];
   const next = nextVersion(update, current, (why, kind) => said.push({ why, kind }));
-  return { next, say: (kept) => said.forEach(({ why, kind }) => kept(why, kind)) };
+  return { next, say: (note) => said.forEach(({ why, kind }) => note(why, kind)) };
 }
 
 /**
  * The version a field should hold, or undefined when it stays as it is.
  * - A digest-only image pins the digest and keeps the tag; under a policy, which ranks tags
- *   and cannot judge a digest alone, it changes nothing and `kept` is told why.
- * - With a policy, an incoming tag the policy does not accept changes nothing (`kept` is told), and the
+ *   and cannot judge a digest alone, it changes nothing and `note` is told why.
+ * - With a policy, an incoming tag the policy does not accept changes nothing (`note` is told), and the
  *   written tag is `policy.latest([current, incoming])`: a late, older build never wins,
- *   and `kept` is told why. A current tag outside the policy is not kept (Flux's rule): where it
- *   ranks above the incoming one, `kept` is told that the field goes down.
+ *   and `note` is told why. A current tag outside the policy is not kept (Flux's rule): where it
+ *   ranks above the incoming one, `note` is told that the field goes down.
  * - When the tag changes, a digest of the old tag is dropped unless a new one comes with it;
- *   `kept` is told that the field is no longer pinned; and that the tag adds or drops a `v` prefix.
+ *   `note` is told that the field is no longer pinned; and that the tag adds or drops a `v` prefix.
  */
-export function nextVersion(update: ImageUpdate, current: Version, kept?: KeptBy): Version | undefined {
+export function nextVersion(update: ImageUpdate, current: Version, note?: VersionNote): Version | undefined {
   const { tag, digest } = update.image;
   if (tag === undefined) {
     if (digest === undefined || digest === current.digest) return undefined;
     if (update.policy) {
-      kept?.(digestOnlyRefusal(update.image, update.policy));
+      note?.(digestOnlyRefusal(update.image, update.policy));
       return undefined;
     }
     return { ...current, digest };
   }
   if (update.policy && update.policy.latest([tag]) === undefined) {
-    kept?.(policyRefusal(update.image, update.policy), "policy-refusal");
+    note?.(policyRefusal(update.image, update.policy), "policy-refusal");
     return undefined;
   }
   const why = keptByPolicy(update, current);
   if (why) {
-    kept?.(why);
+    note?.(why);
     return undefined;
   }
   const down = downFromOutside(update, current);
-  if (down) kept?.(down);
+  if (down) note?.(down);
   if (current.tag === tag) {
     const nextDigest = digest ?? current.digest;
     return nextDigest === current.digest ? undefined : { tag, ...(nextDigest !== undefined && { digest: nextDigest }) };
   }
   const prefix = prefixChange(tag, current);
-  if (prefix) kept?.(prefix);
-  if (digest === undefined && current.digest !== undefined) kept?.(unpinnedWarning(update.image, current.digest, current.tag));
+  if (prefix) note?.(prefix);
+  if (digest === undefined && current.digest !== undefined) note?.(unpinnedWarning(update.image, current.digest, current.tag));
   return { tag, ...(digest !== undefined && { digest }) };
 }
 
@@ -159,8 +163,8 @@ export function byRepository(images: readonly ImageUpdate[]): ReadonlyMap<string
  * What a field holding `ref`, an image of `update`'s repository, should hold: the name as
  * written with the next version; undefined when it stays.
  */
-export function nextReference(update: ImageUpdate, ref: ImageRef, kept?: KeptBy): string | undefined {
-  const next = nextVersion(update, versionOf(ref.tag, ref.digest), kept);
+export function nextReference(update: ImageUpdate, ref: ImageRef, note?: VersionNote): string | undefined {
+  const next = nextVersion(update, versionOf(ref.tag, ref.digest), note);
   return next && formatImageRef({ name: ref.name, ...next });
 }
 
@@ -169,10 +173,10 @@ export function nextReference(update: ImageUpdate, ref: ImageRef, kept?: KeptBy)
  * `current` now; undefined when it stays. A field holding another repository, or no image
  * reference, has no version to keep: it gets the incoming one.
  */
-export function nextImageText(update: ImageUpdate, name: string, current: string | undefined, kept?: KeptBy): string | undefined {
+export function nextImageText(update: ImageUpdate, name: string, current: string | undefined, note?: VersionNote): string | undefined {
   const ref = current === undefined ? undefined : tryParseImageRef(current);
   const own = ref?.repository === update.image.repository ? versionOf(ref.tag, ref.digest) : {};
-  const next = nextVersion(update, own, kept);
+  const next = nextVersion(update, own, note);
   return next && formatImageRef({ name, ...next });
 }
 
@@ -180,14 +184,14 @@ export function nextImageText(update: ImageUpdate, name: string, current: string
  * What a field holding only the tag of `update`'s image (`tag = "1.2.3"` beside `repository`)
  * should hold: the tag of the next version, as a `:tag` marker writes; undefined when it stays.
  * A field holding something else than a tag (a whole reference) is not rewritten into a tag:
- * `kept` is told why.
+ * `note` is told why.
  */
-export function nextTagText(update: ImageUpdate, current: string | undefined, kept?: KeptBy): string | undefined {
+export function nextTagText(update: ImageUpdate, current: string | undefined, note?: VersionNote): string | undefined {
   if (current !== undefined && current !== "" && !isTag(current)) {
-    kept?.(`holds ${JSON.stringify(current)}, which is not a tag; an override with part: tag writes only a tag, so it is left as it is`);
+    note?.(`holds ${JSON.stringify(current)}, which is not a tag; an override with part: tag writes only a tag, so it is left as it is`);
     return undefined;
   }
-  const next = nextVersion(update, versionOf(current, undefined), kept);
+  const next = nextVersion(update, versionOf(current, undefined), note);
   return next?.tag === current ? undefined : next?.tag;
 }
 

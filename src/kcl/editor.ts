@@ -7,7 +7,7 @@
  */
 import {
   fullEditRequest,
-  keptWarning,
+  versionNoteWarning,
   publicResult,
   SourceError,
   type EditRequest,
@@ -21,7 +21,16 @@ import {
 import { formatImageRef, normalizeRepository, screenToken, tryParseImageRef, type ImageRef } from "../image/reference.js";
 import { MARKER_KEY, MarkedFields, readMarker, type Marker } from "../image/marker.js";
 import { nextSplitImage, SPLIT_IMAGE_KEYS, splitImage } from "../image/split-image.js";
-import { bareRepositoryWarning, byRepository, nextReference, nextVersion, staleImageIn, versionOf, type ImageUpdate, type KeptBy } from "../image/update.js";
+import {
+  bareRepositoryWarning,
+  byRepository,
+  nextReference,
+  nextVersion,
+  staleImageIn,
+  versionOf,
+  type ImageUpdate,
+  type VersionNote,
+} from "../image/update.js";
 import { escapeRegExp } from "../text/escape-regexp.js";
 import { partitionPoint } from "../text/partition-point.js";
 import { wordScreen } from "../text/word-screen.js";
@@ -178,7 +187,7 @@ class ImageEditor {
     const tagLiteral = this.literal(tag.token);
     const tagKey = this.pathText({ parent: path, step: tag.entry });
     const { next, say } = nextSplitImage(update, { tag: tagLiteral.body, digest: digest && this.literal(digest.token).body });
-    say(this.keptBy(tagLiteral, tagKey, update.image.repository), this.keptBy(tagLiteral, this.pathText(path), update.image.repository));
+    say(this.versionNote(tagLiteral, tagKey, update.image.repository), this.versionNote(tagLiteral, this.pathText(path), update.image.repository));
     if (next?.tag !== undefined) this.write(tagLiteral, next.tag, "kcl-image", tagKey);
     if (digest && next?.digest !== undefined)
       this.write(this.literal(digest.token), next.digest, "kcl-image", this.pathText({ parent: path, step: digest.entry }));
@@ -229,9 +238,9 @@ class ImageEditor {
     this.warnings.push({ line: this.line(literal), message, ...(kind && { kind }) });
   }
 
-  /** What a field's version decision for `image` (a repository) tells (KeptBy), said at a literal after the field's name and kept as what the warning is about (overrides.ts). */
-  keptBy(literal: Literal, field: string, image: string | undefined): KeptBy {
-    return (why, kind) => this.warnings.push({ line: this.line(literal), ...keptWarning(field, why, kind, image) });
+  /** What a field's version decision for `image` (a repository) tells (VersionNote), said at a literal after the field's name and kept as what the warning is about (overrides.ts). */
+  versionNote(literal: Literal, field: string, image: string | undefined): VersionNote {
+    return (why, kind) => this.warnings.push({ line: this.line(literal), ...versionNoteWarning(field, why, kind, image) });
   }
 
   /**
@@ -549,11 +558,11 @@ class ImageEditor {
       return;
     }
     const key = this.pathText(path);
-    const kept = this.keptBy(literal, key, update.image.repository);
-    const next = nextVersion(update, versionOf(ref.tag, ref.digest), kept);
+    const note = this.versionNote(literal, key, update.image.repository);
+    const next = nextVersion(update, versionOf(ref.tag, ref.digest), note);
     if (!next) return;
     if (next.digest !== undefined && this.isSuffixed(expr.token)) {
-      kept(`is followed by a + suffix, ${suffixWarning(update.image)}`);
+      note(`is followed by a + suffix, ${suffixWarning(update.image)}`);
       if (update.image.tag !== undefined) this.write(literal, formatImageRef({ name: ref.name, tag: next.tag }), "kcl-image", key);
     } else this.write(literal, formatImageRef({ name: ref.name, ...next }), "kcl-image", key);
   }

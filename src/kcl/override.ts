@@ -7,7 +7,7 @@
  * value's bytes change) and a missing path is an error unless `create` is set.
  */
 import {
-  keptWarning,
+  versionNoteWarning,
   publicResult,
   SourceError,
   type EditResult,
@@ -271,7 +271,7 @@ class Planner {
     if (this.computed) this.refuseComposite(old);
     const oldString = plainString(this.tokens, old);
     const value = this.computed
-      ? this.stringValue(this.computed(oldString, (why, kind) => this.say(old.first, keptWarning(this.spec.path, why, kind))))
+      ? this.stringValue(this.computed(oldString, (why, kind) => this.say(old.first, versionNoteWarning(this.spec.path, why, kind))))
       : given;
     if (!value) return;
     let text = value.indented(this.indentOf(old.first));

@@ -67,7 +67,7 @@ export const editArgoCdImages: Editor = (file, request, plan) => {
         // `name=image` with no version only renames: the tag stays the manifests' own.
         if (ref.tag === undefined && ref.digest === undefined) return;
         const key = formatPath([...path, index]);
-        const next = nextReference(update, ref, plan.keptBy(entry.start, key, update.image.repository));
+        const next = nextReference(update, ref, plan.versionNote(entry.start, key, update.image.repository));
         if (next) plan.setScalar(entry, entry.text.slice(0, eq + 1) + next, list.flow, { kind: "kustomize", key, document });
       });
     }
@@ -91,7 +91,7 @@ function setKeptName(
   const update = named?.ref && incoming.get(named.ref.repository);
   if (!update) return;
   const key = formatPath(path);
-  const next = nextVersion(update, named.version, plan.keptBy(entry.start, key, update.image.repository));
+  const next = nextVersion(update, named.version, plan.versionNote(entry.start, key, update.image.repository));
   if (next) plan.setScalar(entry, withVersion(named, next), inFlow, { kind: "kustomize", key, document });
 }
 

@@ -16,7 +16,7 @@
 import { normalizeRepository } from "../image/reference.js";
 import { nextSplitImage, SPLIT_IMAGE_KEYS, splitImage } from "../image/split-image.js";
 import { byRepository, type ImageUpdate } from "../image/update.js";
-import { claimedOwn, fieldsOf, hasMergeKey, mergedKeptBy, writeVersion, type FieldWrite, type MappingField } from "./merge-key.js";
+import { claimedOwn, fieldsOf, hasMergeKey, mergedVersionNote, writeVersion, type FieldWrite, type MappingField } from "./merge-key.js";
 import type { YamlDocument } from "./file.js";
 import { isFlowScalar, mapValue, scalarText } from "./node.js";
 import { formatPath, type PathSegment } from "./path.js";
@@ -64,8 +64,8 @@ export function setHelmImage(image: HelmImage, incoming: ReadonlyMap<string, Ima
   // A merged tag is told of at the pair, naming where it is written: every mapping merging it may keep it for its own image.
   const pairAt = ownStart(image) ?? tagNode.start;
   const ofImage = update.image.repository;
-  const atTag = tag.merged ? mergedKeptBy(plan, pairAt, image.path ?? [], tag, ofImage) : plan.keptBy(tagNode.start, formatPath(tag.path), ofImage);
-  const say = () => sayTo(atTag, plan.keptBy(tag.merged ? pairAt : tagNode.start, formatPath(image.path?.length ? image.path : tag.path), ofImage));
+  const atTag = tag.merged ? mergedVersionNote(plan, pairAt, image.path ?? [], tag, ofImage) : plan.versionNote(tagNode.start, formatPath(tag.path), ofImage);
+  const say = () => sayTo(atTag, plan.versionNote(tag.merged ? pairAt : tagNode.start, formatPath(image.path?.length ? image.path : tag.path), ofImage));
   if (!next) return say();
   const writes = [
     { field: tag, node: tagNode, value: next.tag },

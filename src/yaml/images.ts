@@ -132,7 +132,7 @@ export function setImageScalar(
       return reason === undefined ? undefined : plan.warn(node.start, `${formatPath(path)} ${reason}`);
     }
   }
-  const next = nextReference(update, ref, plan.keptBy(node.start, formatPath(path), update.image.repository));
+  const next = nextReference(update, ref, plan.versionNote(node.start, formatPath(path), update.image.repository));
   if (next) plan.setScalar(node, next, field.inFlow, { kind, key: formatPath(path), document });
 }
 

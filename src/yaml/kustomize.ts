@@ -6,7 +6,7 @@
  */
 import { normalizeRepository } from "../image/reference.js";
 import { byRepository, nextVersion, pendingVersion, versionOf, type ImageUpdate } from "../image/update.js";
-import { claimedOwn, fieldsOf, mergedKeptBy, writeVersion, type FieldWrite } from "./merge-key.js";
+import { claimedOwn, fieldsOf, mergedVersionNote, writeVersion, type FieldWrite } from "./merge-key.js";
 import type { YamlDocument } from "./file.js";
 import { isFlowScalar, mapValue, nodeAt, scalarText, type MapNode, type YamlNode } from "./node.js";
 import { formatPath } from "./path.js";
@@ -138,7 +138,9 @@ function editList(
     const tag = read("newTag");
     const say = () =>
       sayTo(
-        tag?.merged ? mergedKeptBy(plan, entry.start, at, tag, update.image.repository) : plan.keptBy(entry.start, formatPath(at), update.image.repository),
+        tag?.merged
+          ? mergedVersionNote(plan, entry.start, at, tag, update.image.repository)
+          : plan.versionNote(entry.start, formatPath(at), update.image.repository),
       );
     if (!next) return say();
     const label = (key: string) => ({ kind: "kustomize" as const, key: formatPath([...at, key]), document });

@@ -6,7 +6,7 @@
  */
 import type { WarningNames } from "../change.js";
 import { normalizeRepository } from "../image/reference.js";
-import type { KeptBy } from "../image/update.js";
+import type { VersionNote } from "../image/update.js";
 import { anchoredValue, type Placed } from "./alias.js";
 import type { YamlFile } from "./file.js";
 import { mapValue, type FlowScalar, type MapNode, type YamlNode } from "./node.js";
@@ -173,14 +173,14 @@ export function mergedHold(
  * What a version decision for `image` (a repository) tells of a mapping's merged field (a policy keeping its
  * tag, a dropped digest pin), said at `at` of the mapping, naming where the field is written: the mapping writes no such field.
  */
-export function mergedKeptBy(plan: EditPlan, at: number, mapping: readonly PathSegment[], field: MappingField, image: string): KeptBy {
+export function mergedVersionNote(plan: EditPlan, at: number, mapping: readonly PathSegment[], field: MappingField, image: string): VersionNote {
   const key = String(field.path[field.path.length - 1]);
   const from = formatPath(field.path);
   const line = plan.file.lineAt(field.node?.start ?? at);
   return (why, kind) =>
     plan.warn(at, `${formatPath(mapping)}: ${mergedFromWords(key, from, line)}, and it ${why}`, kind, {
       field: from,
-      reason: "kept",
+      reason: "version",
       said: why,
       ...named(image, line),
     });

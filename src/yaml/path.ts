@@ -425,7 +425,7 @@ export function setYamlPathAbout(text: string, path: string, value: string | Val
       return fail(`the value is ${what}, ${cannot}`, node.start);
     }
     const plan = new EditPlan(file);
-    const next = typeof value === "string" ? value : value(scalarText(node), plan.keptBy(node.start, path, undefined));
+    const next = typeof value === "string" ? value : value(scalarText(node), plan.versionNote(node.start, path, undefined));
     if (next === undefined) return plan.result();
     // A value for a field tagged `!!float` (and the like) is one only given unquoted and read as that type; any other is refused
     // rather than written with the tag dropped: the field's type is the file's to change, and a refusal is seen where a warning may not be.

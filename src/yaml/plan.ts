@@ -4,7 +4,7 @@
  * and the changes and warnings to report.
  */
 import {
-  keptWarning,
+  versionNoteWarning,
   type FieldChange,
   type FieldEditResult,
   type FieldWarning,
@@ -13,7 +13,7 @@ import {
   type WarningKind,
 } from "../change.js";
 import type { YamlDocument, YamlFile } from "./file.js";
-import type { KeptBy } from "../image/update.js";
+import type { VersionNote } from "../image/update.js";
 import { LineIndex } from "../text/line-index.js";
 import type { FlowScalar, MapNode, YamlNode } from "./node.js";
 import { applySplices, byPosition, type Splice } from "../text/splice.js";
@@ -98,11 +98,11 @@ export class EditPlan {
   }
 
   /**
-   * What a field's version decision for `image` (a repository) tells (KeptBy), said at `offset` after the field's
+   * What a field's version decision for `image` (a repository) tells (VersionNote), said at `offset` after the field's
    * name and kept as what the warning is about: an override the same decision moves says it no more (overrides.ts).
    */
-  keptBy(offset: number, field: string, image: string | undefined): KeptBy {
-    return (why, kind) => this.warnings.push({ offset, ...keptWarning(field, why, kind, image) });
+  versionNote(offset: number, field: string, image: string | undefined): VersionNote {
+    return (why, kind) => this.warnings.push({ offset, ...versionNoteWarning(field, why, kind, image) });
   }
 
   /** What is planned so far, at offsets of this plan's file: for an editor that moves it into a file holding this text in a scalar. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { keptWarning, type EditResult, type FieldWarning } from "../../src/change.js";
+import { versionNoteWarning, type EditResult, type FieldWarning } from "../../src/change.js";
 import type { OverrideConfig } from "../../src/engine/config.js";
 import { configuredOverride, overFile, overriddenIn, toldThere } from "../../src/engine/overrides.js";
 import { parsePolicy } from "../../src/image/policy.js";
@@ -208,13 +208,13 @@ describe("overFile", () => {
 
     it("is told there by what both are about, however either is worded", () => {
       const said = "keeps 1.3.0, which its policy ranks above the incoming 1.2.0";
-      const editor: FieldWarning = { line: 2, ...keptWarning('config["image"]', said) };
+      const editor: FieldWarning = { line: 2, ...versionNoteWarning('config["image"]', said) };
       // The override's words are not the editor's: a rewording of either keeps the second one silent.
-      const override = { line: 2, ...keptWarning("config.image", said), message: "config.image: the policy keeps 1.3.0" };
+      const override = { line: 2, ...versionNoteWarning("config.image", said), message: "config.image: the policy keeps 1.3.0" };
       expect(toldThere(override, [editor])).toBe(true);
       expect(toldThere({ ...override, line: 3 }, [editor])).toBe(false);
-      expect(toldThere({ line: 2, ...keptWarning("config.image", "drops the digest pin sha256:1111") }, [editor])).toBe(false);
-      expect(toldThere({ line: 2, ...keptWarning("config.tag", said) }, [editor])).toBe(false);
+      expect(toldThere({ line: 2, ...versionNoteWarning("config.image", "drops the digest pin sha256:1111") }, [editor])).toBe(false);
+      expect(toldThere({ line: 2, ...versionNoteWarning("config.tag", said) }, [editor])).toBe(false);
       // A warning about nothing (its words alone) is never told there.
       expect(toldThere({ line: 2, message: `config.image ${said}` }, [editor])).toBe(false);
     });

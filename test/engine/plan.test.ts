@@ -2074,7 +2074,7 @@ describe("warnedOf: which warnings of a file explain a reference left behind, by
   });
 
   it("takes a warning at the reference's line, unless it is about another image of that line", () => {
-    const pin = { line: 1, message: "drops the pin", about: { field: "spec.image", reason: "kept", said: "drops the pin", image: web } } as const;
+    const pin = { line: 1, message: "drops the pin", about: { field: "spec.image", reason: "version", said: "drops the pin", image: web } } as const;
     expect(warnedOf([pin], web, 1)).toBe(true);
     expect(warnedOf([pin], api, 1)).toBe(false);
     expect(warnedOf([{ line: 1, message: "about nothing told" }], api, 1)).toBe(true);

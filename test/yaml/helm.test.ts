@@ -340,7 +340,7 @@ worker:
     const stable = parsePolicy({ semver: { range: "^1.0.0" } });
     const kept = editCheckedYaml(text, fullEditRequest(withImages(update("ghcr.io/acme/api:1.2.0", stable)))).warnings;
     expect(kept.map((w) => w.about && { ...w.about, said: undefined })).toEqual([
-      { field: "x-version.tag", reason: "kept", said: undefined, image: "ghcr.io/acme/api", lines: [2] },
+      { field: "x-version.tag", reason: "version", said: undefined, image: "ghcr.io/acme/api", lines: [2] },
     ]);
   });
 
