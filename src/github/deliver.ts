@@ -300,8 +300,8 @@ async function land(
       how: "advance",
     });
     parent = { commit: made.sha, tree: made.tree };
+    // The caller tells each landing once the run ends (the Action's log): not logged here as well.
     landings.push({ mode: "push", branch: at.base, files: push.files, changes: push.files.flatMap((f) => f.changes), commit: parent.commit, message });
-    ctx.log(`pushed ${parent.commit} to ${at.base}`);
   }
 
   try {

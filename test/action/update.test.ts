@@ -83,6 +83,8 @@ describe("update Action", () => {
         `  apps/app.yaml:10 ${key}: ${APP}:1.2.3 -> ${APP}:1.2.4\n` +
         "1 value in 1 file changed\n",
     );
+    // Once: not also inside the group.
+    expect(pushed.stdout.match(/^pushed /gm)).toHaveLength(1);
 
     const opened = await action({ images: `${APP}:1.2.5`, delivery: "pull-request" });
     expect(opened.exitCode, opened.stdout + opened.stderr).toBe(0);
@@ -575,7 +577,9 @@ describe("update Action", () => {
       expect(images?.file).toBeUndefined();
       expect(lowerCased).toMatchObject({ message: expect.stringMatching(/^input images: did you mean ghcr\.io\/acme\/api:1\?/) });
       expect(setters).toMatchObject({ message: expect.stringMatching(/^input setters: "flux-system:app" is not <namespace>:<policy>=<image>/) });
-      expect(summary?.message).toMatch(/^nothing was written; the request is not usable:\n- input images: .*\n- input images: did you mean .*\n- input setters: /);
+      expect(summary?.message).toMatch(
+        /^nothing was written; the request is not usable:\n- input images: .*\n- input images: did you mean .*\n- input setters: /,
+      );
       expect(await main()).toBe(before);
     });
 
@@ -870,6 +874,13 @@ describe("update Action", () => {
       const edited = await action({ images: "ghcr.io/acme/api:2.0.1", "working-directory": "manifests/apps", delivery: "none" });
       expect(edited.exitCode, edited.stdout + edited.stderr).toBe(0);
       expect(await readFile(join(workspace, "manifests/apps/api.yaml"), "utf8")).toBe(deployment("api", "ghcr.io/acme/api:2.0.1"));
+    });
+
+    it("a checkout without origin, under delivery: none too: says to check it out with actions/checkout or add the remote", async () => {
+      await run("git", ["-C", workspace, "remote", "remove", "origin"]);
+      const result = await action({ images: `${APP}:1.2.4`, delivery: "none" });
+      expect(result.exitCode).toBe(1);
+      expect(errorsOf(result)[0]?.message).toMatch(/^the checkout \(.+\) has no remote named origin, .*actions\/checkout.*git remote add origin/);
     });
 
     it("a working-directory that does not exist is named", async () => {

@@ -2,6 +2,7 @@
  * Where the manifests checkout is: the `working-directory` input, relative to the workspace
  * (actions/checkout's `path:` puts it in a subdirectory). Its root is the repository's top
  * level, which every path of a plan is relative to, even when working-directory is deeper.
+ * Its `origin` is the repository a run reads and writes.
  */
 import { stat } from "node:fs/promises";
 import { resolve } from "node:path";
@@ -28,6 +29,23 @@ export async function checkoutRoot(workspace: string, workingDirectory: string):
     throw new Error(
       `${named} is not a git checkout: run actions/checkout first, with \`repository:\` naming the manifests repository when it is not this workflow's. ` +
         "If actions/checkout puts it in a subdirectory (its `path` input), set this step's working-directory to that path.",
+      { cause: error },
+    );
+  }
+}
+
+/**
+ * The URL of the checkout's `origin`, the repository a run reads its branch from and writes to (a
+ * target's delivery may push even under `delivery: none`); says what to do when there is none.
+ */
+export async function originUrl(checkout: GitRepo): Promise<string> {
+  try {
+    return await checkout.remoteUrl("origin");
+  } catch (error) {
+    if (!(error instanceof GitError) || !/no such remote/i.test(error.stderr)) throw error;
+    throw new Error(
+      `the checkout (${checkout.dir}) has no remote named origin, the repository gitops-promote reads the branch from and writes to: ` +
+        "check the manifests repository out with actions/checkout, which adds it, or add it in an earlier step (git remote add origin <the repository's URL>)",
       { cause: error },
     );
   }

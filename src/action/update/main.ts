@@ -16,7 +16,7 @@ import { gitVersionIssue, readGitVersion } from "../../github/git-version.js";
 import { repositoryOfRemote } from "../../github/remote.js";
 import { infoUntrusted } from "../log-untrusted.js";
 import { protectToken } from "../token.js";
-import { checkoutRoot } from "./checkout.js";
+import { checkoutRoot, originUrl } from "./checkout.js";
 import { explainFailure } from "./failure.js";
 import { readUpdateInputs, requireToken } from "./inputs.js";
 import { inPayloadTerms } from "./payload-targets.js";
@@ -48,7 +48,7 @@ async function run(): Promise<void> {
   const gitVersion = await readGitVersion();
   const workspace = await checkoutRoot(process.env["GITHUB_WORKSPACE"] || process.cwd(), inputs.workingDirectory);
   const checkout = new GitRepo(workspace);
-  const url = await checkout.remoteUrl("origin");
+  const url = await originUrl(checkout);
   // The checkout may be another repository than the one the workflow runs in.
   const serverUrl = process.env["GITHUB_SERVER_URL"] || "https://github.com";
   const origin = repositoryOfRemote(url, serverUrl);
