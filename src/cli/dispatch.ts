@@ -77,7 +77,8 @@ export async function runDispatch(values: DispatchValues, io: Io): Promise<numbe
 
   // A bad --image is bad usage, as in update; the payload check would say the same as a failure.
   const { issues } = checkIncomingImages(images, () => "--image");
-  if (issues.length > 0) throw new UsageError([...issues.map((issue) => `${issue.field}: ${issue.reason}`), ...upperCaseHint(images)].join("\n"));
+  const hint = upperCaseHint(images);
+  if (issues.length > 0) throw new UsageError([...issues.map((issue) => `${issue.field}: ${issue.reason}`), ...(hint ? [hint.message] : [])].join("\n"));
   // A target name no configuration could define is bad usage of the flag, as in update.
   const badTargets = (values.target ?? []).flatMap((name) => targetNameIssue(name) ?? []);
   if (badTargets.length > 0) throw new UsageError(badTargets.map((issue) => `--target: ${issue}`).join("\n"));

@@ -283,8 +283,8 @@ export function validateRequest(request: UpdateRequest): ValidRequest {
   const checked = checkIncomingImages(imageTexts, (i) => name("image", i));
   issues.push(...checked.issues.map(({ field, reason }) => ({ field: "image" as const, message: `${field}: ${reason}` })));
   // Dispatch's advice, from the one place that gives it: the name most often comes from `${{ github.repository }}`, which keeps the owner's case.
-  const upperCased = imageTexts.findIndex((text) => lowerCasedReference(text) !== undefined);
-  if (upperCased >= 0) issues.push(...upperCaseHint(imageTexts).map((message) => ({ field: "image" as const, message: `${name("image", upperCased)}: ${message}` })));
+  const hint = upperCaseHint(imageTexts);
+  if (hint) issues.push({ field: "image", message: `${name("image", hint.index)}: ${hint.message}` });
   const { images } = checked;
   const parse = (field: string, text: string): ImageRef | undefined => {
     const image = parseIncomingImage(text, field);
@@ -345,15 +345,19 @@ export function validateRequest(request: UpdateRequest): ValidRequest {
 }
 
 /**
- * The advice for images refused for an upper-case name: the reference lower-cased, and where such
+ * The advice for images refused for an upper-case name: the references lower-cased, and where such
  * a name most often comes from. `${{ github.repository }}` keeps the owner's case (`Acme-Corp/app`),
  * which an image name may not have; docker/metadata-action lower-cases the names it is given.
+ * With the index of the first such image, which the advice is told at; undefined when there is none.
  */
-export function upperCaseHint(images: readonly string[]): string[] {
-  const suggestions = images.flatMap((text) => lowerCasedReference(text) ?? []);
-  if (suggestions.length === 0) return [];
-  return [
-    `did you mean ${suggestions.join(", ")}? An image name is lower-case, but \`\${{ github.repository }}\` and \`\${{ github.repository_owner }}\` keep the owner's case ` +
+export function upperCaseHint(images: readonly string[]): { readonly index: number; readonly message: string } | undefined {
+  const suggestions = images.map((text) => lowerCasedReference(text));
+  const index = suggestions.findIndex((s) => s !== undefined);
+  if (index < 0) return undefined;
+  return {
+    index,
+    message:
+      `did you mean ${suggestions.filter((s) => s !== undefined).join(", ")}? An image name is lower-case, but \`\${{ github.repository }}\` and \`\${{ github.repository_owner }}\` keep the owner's case ` +
       "(docker/metadata-action lower-cases the images it is given).",
-  ];
+  };
 }

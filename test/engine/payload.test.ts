@@ -358,11 +358,13 @@ describe("sourceFromEnv", () => {
 });
 
 describe("upperCaseHint", () => {
-  it("gives the lower-cased reference of an image refused for its case, and where such a name comes from", () => {
-    expect(upperCaseHint(["ghcr.io/acme/ok:1", "ghcr.io/Acme-Corp/app:1.2.3"])).toEqual([
-      "did you mean ghcr.io/acme-corp/app:1.2.3? An image name is lower-case, but `${{ github.repository }}` and `${{ github.repository_owner }}` keep the owner's case " +
+  it("gives the lower-cased reference of an image refused for its case, where such a name comes from, and the first such image", () => {
+    expect(upperCaseHint(["ghcr.io/acme/ok:1", "ghcr.io/Acme-Corp/app:1.2.3", "ghcr.io/acme/ok:2", "ghcr.io/Acme/api:1"])).toEqual({
+      index: 1,
+      message:
+        "did you mean ghcr.io/acme-corp/app:1.2.3, ghcr.io/acme/api:1? An image name is lower-case, but `${{ github.repository }}` and `${{ github.repository_owner }}` keep the owner's case " +
         "(docker/metadata-action lower-cases the images it is given).",
-    ]);
-    expect(upperCaseHint(["ghcr.io/acme/app:1.2.3", "ghcr.io/acme/app"])).toEqual([]);
+    });
+    expect(upperCaseHint(["ghcr.io/acme/app:1.2.3", "ghcr.io/acme/app"])).toBeUndefined();
   });
 });

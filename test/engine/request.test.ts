@@ -37,11 +37,11 @@ describe("validateRequest", () => {
   });
 
   it("refuses an image named with upper case, suggesting it lower-cased as dispatch does (the owner's case of ${{ github.repository }})", () => {
-    expect(issuesOf({ images: ["ghcr.io/Acme/api:1.6.0", "ghcr.io/acme/web:1.6.0"] })).toEqual([
-      { field: "image", message: 'image[0]: invalid image reference "ghcr.io/Acme/api:1.6.0": repository component "Acme" must be lower-case' },
-      { field: "image", message: `image[0]: ${upperCaseHint(["ghcr.io/Acme/api:1.6.0"])[0]}` },
+    expect(issuesOf({ images: ["ghcr.io/acme/web:1.6.0", "ghcr.io/Acme/api:1.6.0"] })).toEqual([
+      { field: "image", message: 'image[1]: invalid image reference "ghcr.io/Acme/api:1.6.0": repository component "Acme" must be lower-case' },
+      { field: "image", message: `image[1]: ${upperCaseHint(["ghcr.io/Acme/api:1.6.0"])!.message}` },
     ]);
-    expect(upperCaseHint(["ghcr.io/Acme/api:1.6.0"])[0]).toMatch(/^did you mean ghcr\.io\/acme\/api:1\.6\.0\?/);
+    expect(upperCaseHint(["ghcr.io/Acme/api:1.6.0"])!.message).toMatch(/^did you mean ghcr\.io\/acme\/api:1\.6\.0\?/);
   });
 
   it("refuses a setter value without tag or digest, naming the setter", () => {

@@ -127,7 +127,9 @@ function checkImagesInput(images: readonly string[]): void {
   const repeated = new Set(checked.images.map((image) => image.repository)).size < checked.images.length;
   const hint =
     "To announce docker/metadata-action's output, set `metadata: ${{ steps.meta.outputs.json }}` instead of `images`: it picks the version tag of each image.";
-  throw new InputError([...checked.issues.map(({ field, reason }) => `${field}: ${reason}`), ...(repeated ? [hint] : []), ...upperCaseHint(images)].join("\n"));
+  const upperCase = upperCaseHint(images);
+  const lines = [...checked.issues.map(({ field, reason }) => `${field}: ${reason}`), ...(repeated ? [hint] : []), ...(upperCase ? [upperCase.message] : [])];
+  throw new InputError(lines.join("\n"));
 }
 
 /** `targets` held to the grammar the receiver's configuration names targets by: a name no target can have is not sent. */
