@@ -145,7 +145,7 @@ export interface FieldWrite<F extends MappingField = MappingField> {
  * merged field is written where others share it, never for this mapping, so it must already hold its value
  * (its own mapping may move it first, plan.valueOf). Said at `at` when it does not: the mapping (`name` at `next`) is not moved.
  */
-export function mergedHold(
+function mergedHold(
   plan: EditPlan,
   at: number,
   mapping: readonly PathSegment[],
@@ -197,7 +197,7 @@ export function claimedOwn(plan: EditPlan, fields: readonly (MappingField | unde
 }
 
 /** The mapping a version is written for: where it is told of (`at`), its path, its image's name and the version. */
-export interface VersionPair {
+interface VersionPair {
   readonly at: number;
   readonly mapping: readonly PathSegment[];
   readonly name: string;
