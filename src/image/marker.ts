@@ -9,7 +9,7 @@ import type { FullEditRequest, WarningKind } from "../change.js";
 import { escapeRegExp } from "../text/escape-regexp.js";
 import { LineIndex } from "../text/line-index.js";
 import { formatImageRef, tryParseImageRef } from "./reference.js";
-import { nextVersion, versionOf, type ImageUpdate, type KeptBy, type Version } from "./update.js";
+import { nextVersion, versionOf, type ImageUpdate, type Version, type VersionNote } from "./update.js";
 
 /**
  * A marker's key (Flux's SetterShorthand), unquoted: text without it holds neither a marker nor one
@@ -153,9 +153,9 @@ function refVersion(text: string): Version {
   return versionOf(ref?.tag, ref?.digest);
 }
 
-/** Refused: the update would change the version, but its policy keeps the current one (`kept` is told why when it ranks that one higher or equal). */
-function isRefused(update: ImageUpdate, current: Version, kept?: KeptBy): boolean {
-  return nextVersion(update, current, kept) === undefined && nextVersion({ image: update.image }, current) !== undefined;
+/** Refused: the update would change the version, but its policy keeps the current one (`note` is told why when it ranks that one higher or equal). */
+function isRefused(update: ImageUpdate, current: Version, note?: VersionNote): boolean {
+  return nextVersion(update, current, note) === undefined && nextVersion({ image: update.image }, current) !== undefined;
 }
 
 /** The version a setter's fields describe together: the `:tag` and `:digest` fields, else a plain marked field. */
@@ -214,12 +214,12 @@ function imagesOf<F extends MarkedText>(fields: readonly F[]): F[][] {
   return images;
 }
 
-function markedValue({ marker, text }: MarkedText, update: ImageUpdate, next: Version | undefined, refused: boolean, kept?: KeptBy): string | undefined {
+function markedValue({ marker, text }: MarkedText, update: ImageUpdate, next: Version | undefined, refused: boolean, note?: VersionNote): string | undefined {
   switch (marker.field) {
     case "ref": {
       // Flux writes Name + ":" + Tag [+ "@" + Digest]: the name always follows the setter.
       const own = refVersion(text);
-      if (isRefused(update, own, kept)) return undefined;
+      if (isRefused(update, own, note)) return undefined;
       return formatImageRef({ name: update.image.name, ...(nextVersion(update, own) ?? own) });
     }
     case "tag":

@@ -36,9 +36,6 @@ export function versionOf(tag: string | undefined, digest: string | undefined): 
  */
 export type VersionNote = (why: string, kind?: WarningKind) => void;
 
-/** @deprecated VersionNote: it tells more than a kept version. image/marker.ts still names it so. */
-export type KeptBy = VersionNote;
-
 /**
  * Why a field keeps its tag although the incoming one, which its policy accepts, differs:
  * the policy ranks the current one higher (a late, older build), or equal and picks the

@@ -6,7 +6,7 @@
  */
 import { SourceError } from "../change.js";
 import { formatImageRef, tryParseImageRef } from "../image/reference.js";
-import { bareRepositoryWarning, nextReference, staleImageIn, type ImageUpdate, type KeptBy } from "../image/update.js";
+import { bareRepositoryWarning, nextReference, staleImageIn, type ImageUpdate, type VersionNote } from "../image/update.js";
 import { editCheckedKcl } from "./editor.js";
 import type { Advice, ValueForm, ValueString, WholeText } from "./spec-value.js";
 
@@ -24,7 +24,7 @@ type HeldString = Pick<ValueString, "string"> & WholeText;
 export function nextSpecImage<V extends HeldString>(
   setting: { readonly text: string; readonly value: V | ValueForm },
   incoming: ReadonlyMap<string, ImageUpdate>,
-  warn: KeptBy,
+  warn: VersionNote,
   stays: string,
 ): { readonly value: V; readonly name: string; readonly next: string } | undefined {
   const { text, value } = setting;
