@@ -25956,8 +25956,8 @@ import { dirname, isAbsolute, join, relative, sep } from "node:path";
 function andList(items) {
   return items.length > 1 ? `${items.slice(0, -1).join(", ")} and ${items.at(-1)}` : items.join("");
 }
-function cappedList(items, named = 10) {
-  return items.length > named ? `${items.slice(0, named).join(", ")} and ${items.length - named} more` : items.join(", ");
+function cappedList(items, named2 = 10) {
+  return items.length > named2 ? `${items.slice(0, named2).join(", ")} and ${items.length - named2} more` : items.join(", ");
 }
 
 // src/engine/apply.ts
@@ -26058,6 +26058,9 @@ function isAside(warning) {
 function formatDiagnostic(d) {
   return `${d.file ? `${d.file}${d.line !== void 0 ? `:${d.line}` : ""}: ` : ""}${d.message}`;
 }
+function versionNoteWarning(field, why, kind, image) {
+  return { message: `${field} ${why}`, ...kind && { kind }, about: { field, reason: "version", said: why, ...image !== void 0 && { image } } };
+}
 function publicWarning(warning) {
   if (!("about" in warning)) return warning;
   const { about: _, ...rest } = warning;
@@ -26082,12 +26085,12 @@ function fullEditRequest(request2) {
   for (const [key, u] of setters) checkUpdate(u, `EditRequest.setters' ${JSON.stringify(key)}`);
   return { ...request2, images, setters };
 }
-function checkUpdate(value, named) {
-  if (!isImageUpdate(value)) throw new TypeError(`${named} must be ${UPDATE}, not ${describeValue(value)}`);
+function checkUpdate(value, named2) {
+  if (!isImageUpdate(value)) throw new TypeError(`${named2} must be ${UPDATE}, not ${describeValue(value)}`);
   const { image } = value;
   if (image.tag === void 0 && image.digest === void 0)
     throw new TypeError(
-      `${named} must have a tag or digest to write: ${image.repository} has neither, so it would change nothing; give repo:tag or repo@sha256:... to parseImageRef`
+      `${named2} must have a tag or digest to write: ${image.repository} has neither, so it would change nothing; give repo:tag or repo@sha256:... to parseImageRef`
     );
 }
 function isMapLike(value) {
@@ -26331,6 +26334,14 @@ function lineBreaks(text2, start = 0, end = text2.length) {
 function lineAt(text2, offset) {
   return 1 + lineBreaks(text2, 0, offset);
 }
+function columnAt(text2, offset) {
+  let start = offset;
+  for (; start > 0; start--) {
+    const c = text2.charCodeAt(start - 1);
+    if (c === 10 || c === 13 && text2.charCodeAt(start) !== 10) break;
+  }
+  return offset - start + 1;
+}
 
 // src/image/digest-pin.ts
 function shortDigest(digest) {
@@ -26566,36 +26577,36 @@ function policyRefusal(image, policy) {
 function pendingVersion(update, current) {
   const said = [];
   const next = nextVersion(update, current, (why, kind) => said.push({ why, kind }));
-  return { next, say: (kept) => said.forEach(({ why, kind }) => kept(why, kind)) };
+  return { next, say: (note) => said.forEach(({ why, kind }) => note(why, kind)) };
 }
-function nextVersion(update, current, kept) {
+function nextVersion(update, current, note) {
   const { tag, digest } = update.image;
   if (tag === void 0) {
     if (digest === void 0 || digest === current.digest) return void 0;
     if (update.policy) {
-      kept?.(digestOnlyRefusal(update.image, update.policy));
+      note?.(digestOnlyRefusal(update.image, update.policy));
       return void 0;
     }
     return { ...current, digest };
   }
   if (update.policy && update.policy.latest([tag]) === void 0) {
-    kept?.(policyRefusal(update.image, update.policy), "policy-refusal");
+    note?.(policyRefusal(update.image, update.policy), "policy-refusal");
     return void 0;
   }
   const why = keptByPolicy(update, current);
   if (why) {
-    kept?.(why);
+    note?.(why);
     return void 0;
   }
   const down = downFromOutside(update, current);
-  if (down) kept?.(down);
+  if (down) note?.(down);
   if (current.tag === tag) {
     const nextDigest = digest ?? current.digest;
     return nextDigest === current.digest ? void 0 : { tag, ...nextDigest !== void 0 && { digest: nextDigest } };
   }
   const prefix = prefixChange(tag, current);
-  if (prefix) kept?.(prefix);
-  if (digest === void 0 && current.digest !== void 0) kept?.(unpinnedWarning(update.image, current.digest, current.tag));
+  if (prefix) note?.(prefix);
+  if (digest === void 0 && current.digest !== void 0) note?.(unpinnedWarning(update.image, current.digest, current.tag));
   return { tag, ...digest !== void 0 && { digest } };
 }
 function byRepository(images) {
@@ -26603,22 +26614,22 @@ function byRepository(images) {
   for (const update of images) if (!map2.has(update.image.repository)) map2.set(update.image.repository, update);
   return map2;
 }
-function nextReference(update, ref, kept) {
-  const next = nextVersion(update, versionOf(ref.tag, ref.digest), kept);
+function nextReference(update, ref, note) {
+  const next = nextVersion(update, versionOf(ref.tag, ref.digest), note);
   return next && formatImageRef({ name: ref.name, ...next });
 }
-function nextImageText(update, name, current, kept) {
+function nextImageText(update, name, current, note) {
   const ref = current === void 0 ? void 0 : tryParseImageRef(current);
   const own = ref?.repository === update.image.repository ? versionOf(ref.tag, ref.digest) : {};
-  const next = nextVersion(update, own, kept);
+  const next = nextVersion(update, own, note);
   return next && formatImageRef({ name, ...next });
 }
-function nextTagText(update, current, kept) {
+function nextTagText(update, current, note) {
   if (current !== void 0 && current !== "" && !isTag(current)) {
-    kept?.(`holds ${JSON.stringify(current)}, which is not a tag; an override with part: tag writes only a tag, so it is left as it is`);
+    note?.(`holds ${JSON.stringify(current)}, which is not a tag; an override with part: tag writes only a tag, so it is left as it is`);
     return void 0;
   }
-  const next = nextVersion(update, versionOf(current, void 0), kept);
+  const next = nextVersion(update, versionOf(current, void 0), note);
   return next?.tag === current ? void 0 : next?.tag;
 }
 function staleImageIn(text2, incoming, bare = false) {
@@ -26640,9 +26651,8 @@ function bareRepositoryWarning(repository) {
 }
 
 // src/image/marker.ts
-var SETTER_SHORTHAND = "$imagepolicy";
-var MARKER_TOKEN = JSON.stringify(SETTER_SHORTHAND);
-var MARKER_KEY = SETTER_SHORTHAND;
+var MARKER_KEY = "$imagepolicy";
+var MARKER_TOKEN = JSON.stringify(MARKER_KEY);
 function markerPattern(key) {
   return new RegExp(`"${escapeRegExp(key)}(:tag|:name|:digest)?"`);
 }
@@ -26666,7 +26676,7 @@ function readMarker(comment) {
   const body = comment.replace(/^#+/, "");
   const fields = stringObject(body);
   if (typeof fields === "string") return singleQuoted(body) ?? (body.includes(MARKER_TOKEN) ? { error: malformed(body, fields) } : void 0);
-  const setter = fields.get(SETTER_SHORTHAND);
+  const setter = fields.get(MARKER_KEY);
   if (setter === void 0) return void 0;
   const parts = /^([^:\s]+:[^:\s]+)(?::(tag|name|digest))?$/.exec(setter);
   if (!parts) return { error: malformed(body, `"${setter}" is not <namespace>:<policy> optionally followed by :tag, :name or :digest`) };
@@ -26708,8 +26718,8 @@ function refVersion(text2) {
   const ref = tryParseImageRef(text2);
   return versionOf(ref?.tag, ref?.digest);
 }
-function isRefused(update, current, kept) {
-  return nextVersion(update, current, kept) === void 0 && nextVersion({ image: update.image }, current) !== void 0;
+function isRefused(update, current, note) {
+  return nextVersion(update, current, note) === void 0 && nextVersion({ image: update.image }, current) !== void 0;
 }
 function groupVersion(fields) {
   const text2 = (field) => fields.find((f) => f.marker.field === field)?.text || void 0;
@@ -26746,11 +26756,11 @@ function imagesOf(fields) {
   images.push(image);
   return images;
 }
-function markedValue({ marker, text: text2 }, update, next, refused, kept) {
+function markedValue({ marker, text: text2 }, update, next, refused, note) {
   switch (marker.field) {
     case "ref": {
       const own = refVersion(text2);
-      if (isRefused(update, own, kept)) return void 0;
+      if (isRefused(update, own, note)) return void 0;
       return formatImageRef({ name: update.image.name, ...nextVersion(update, own) ?? own });
     }
     case "tag":
@@ -26813,6 +26823,17 @@ function digestBeside(key, field) {
   if (key !== "tag") return void 0;
   const image = splitImage(field);
   return image.repository === void 0 ? void 0 : image.digest;
+}
+function pinBeside(key, field, text2) {
+  if (key === "newTag") {
+    const name = text2(field("newName")) || text2(field("name"));
+    const digest2 = field("digest");
+    return name && digest2 !== void 0 ? { digest: digest2, name } : void 0;
+  }
+  const digest = digestBeside(key, field);
+  if (digest === void 0) return void 0;
+  const { registry, repository } = splitImage(field);
+  return { digest, name: [text2(registry), text2(repository)].filter((part) => part).join("/") };
 }
 function nextSplitImage(update, current) {
   const { tag, digest } = current;
@@ -27119,6 +27140,14 @@ function unexpectedCharacter(cp) {
 }
 function sourceStart(text2) {
   return text2.charCodeAt(0) === 65279 ? 1 : 0;
+}
+function tryTokenize(text2) {
+  try {
+    return tokenize(text2);
+  } catch (error) {
+    if (error instanceof SourceError) return void 0;
+    throw error;
+  }
 }
 function tokenize(text2) {
   const source = new SourceText(text2);
@@ -28604,7 +28633,7 @@ var ImageEditor = class {
     const tagLiteral = this.literal(tag.token);
     const tagKey = this.pathText({ parent: path, step: tag.entry });
     const { next, say } = nextSplitImage(update, { tag: tagLiteral.body, digest: digest && this.literal(digest.token).body });
-    say(this.keptBy(tagLiteral, tagKey), this.keptBy(tagLiteral, this.pathText(path)));
+    say(this.versionNote(tagLiteral, tagKey, update.image.repository), this.versionNote(tagLiteral, this.pathText(path), update.image.repository));
     if (next?.tag !== void 0) this.write(tagLiteral, next.tag, "kcl-image", tagKey);
     if (digest && next?.digest !== void 0)
       this.write(this.literal(digest.token), next.digest, "kcl-image", this.pathText({ parent: path, step: digest.entry }));
@@ -28644,13 +28673,13 @@ var ImageEditor = class {
   line(literal2) {
     return this.tokens.source.line(literal2.start);
   }
-  /** Says `message` at a literal's line, of `kind` and about what when it has them. */
-  warnAt(literal2, message, kind, about) {
-    this.warnings.push({ line: this.line(literal2), message, ...kind && { kind }, ...about && { about } });
+  /** Says `message` at a literal's line, of `kind` when it has one. */
+  warnAt(literal2, message, kind) {
+    this.warnings.push({ line: this.line(literal2), message, ...kind && { kind } });
   }
-  /** What a field's version decision tells (KeptBy), said at a literal after the field's name and kept as what the warning is about (overrides.ts). */
-  keptBy(literal2, field) {
-    return (why, kind) => this.warnAt(literal2, `${field} ${why}`, kind, { field, reason: "kept", said: why });
+  /** What a field's version decision for `image` (a repository) tells (VersionNote), said at a literal after the field's name and kept as what the warning is about (overrides.ts). */
+  versionNote(literal2, field, image) {
+    return (why, kind) => this.warnings.push({ line: this.line(literal2), ...versionNoteWarning(field, why, kind, image) });
   }
   /**
    * Every comment holding a Flux marker, wherever its line is (a config value, a schema
@@ -28787,10 +28816,11 @@ var ImageEditor = class {
       const text2 = nodeText(tokens, { first, last });
       const from = `from ${registry.name} (line ${registry.line})`;
       const line = this.line(this.literal(t));
+      const about = { reason: "unmoved", image: repository.repository, lines: [registry.line] };
       if (version.variable !== void 0) {
         if (this.setBySet(t, version.variable)) continue;
         const message = `${text2} builds a reference of ${formatImageRef(repository)} ${from} and ${version.variable}, which is not edited; ${this.whereSet(version.variable, statements)}`;
-        this.warnings.push({ line, message });
+        this.warnings.push({ line, message, about });
         continue;
       }
       const ref = tryParseImageRef(`${repository.name}:${version.tag}`);
@@ -28798,7 +28828,8 @@ var ImageEditor = class {
       if (!ref || !update || nextReference(update, ref) === void 0 || this.setBySet(t, void 0)) continue;
       this.warnings.push({
         line,
-        message: `${text2} builds ${formatImageRef(ref)} ${from}, which is not edited; left as it is (an override of its field sets it)`
+        message: `${text2} builds ${formatImageRef(ref)} ${from}, which is not edited; left as it is (an override of its field sets it)`,
+        about
       });
     }
   }
@@ -28930,11 +28961,11 @@ var ImageEditor = class {
       return;
     }
     const key = this.pathText(path);
-    const kept = this.keptBy(literal2, key);
-    const next = nextVersion(update, versionOf(ref.tag, ref.digest), kept);
+    const note = this.versionNote(literal2, key, update.image.repository);
+    const next = nextVersion(update, versionOf(ref.tag, ref.digest), note);
     if (!next) return;
     if (next.digest !== void 0 && this.isSuffixed(expr.token)) {
-      kept(`is followed by a + suffix, ${suffixWarning(update.image)}`);
+      note(`is followed by a + suffix, ${suffixWarning(update.image)}`);
       if (update.image.tag !== void 0) this.write(literal2, formatImageRef({ name: ref.name, tag: next.tag }), "kcl-image", key);
     } else this.write(literal2, formatImageRef({ name: ref.name, ...next }), "kcl-image", key);
   }
@@ -29104,11 +29135,12 @@ function parseHead(text2) {
     return void 0;
   }
 }
+var SHELL_QUOTING = "(in a shell, single-quote the whole argument, so that its quotes and parentheses reach the tool)";
 function usableSpecValue(spec, raw) {
   const read = readSpecValue(spec.value);
   if (read.kind !== "other") return read;
   const hint = valueHint(spec, read);
-  const shell = hint?.unquoted ? " (in a shell, single-quote the whole argument, or the shell drops those quotes)" : "";
+  const shell = hint?.unquoted ? ` ${SHELL_QUOTING}` : "";
   throw new OverrideSpecError(raw, `the value of '${raw}' is not one KCL expression (${read.why})${hint === void 0 ? "" : `; ${hint.text}${shell}`}`);
 }
 function valueHint(spec, read) {
@@ -29156,24 +29188,18 @@ function modOverrides(text2) {
   const lines = new LineIndex(text2);
   return profileOverrideStrings(text2).map((token) => {
     const override = readOverride(text2, token, lines.lineAt(token.start));
-    return token.key.length > OVERRIDES.length ? { ...override, misplaced: token.key.join(".") } : override;
+    return token.key.length > OVERRIDES.length ? { ...override, misplaced: token.key.slice(0, -1).join(".") } : override;
   });
 }
 function readOverride(text2, token, line) {
   const { kind, multiline, index } = token;
-  const raw = text2.slice(token.start, token.end);
-  const quotes = multiline ? 3 : 1;
-  if (raw.length < 2 * quotes || !raw.endsWith(raw.slice(0, quotes))) {
+  const content = stringContent(text2, token);
+  if (!content) {
+    const raw = text2.slice(token.start, token.end);
     return { line, index, spec: raw, text: raw, value: { form: "a TOML string that never ends", advice: () => "close it (kcl run cannot read this kcl.mod)" } };
   }
-  const opening = token.start + quotes + (multiline ? /^\r?\n/.exec(raw.slice(quotes))?.[0].length ?? 0 : 0);
-  const content = { start: opening, end: token.end - quotes };
   const read = (content2) => decode(content2, kind, multiline);
-  const decoded = read(text2.slice(content.start, content.end));
-  if (!decoded) {
-    const advice = () => 'write its escapes as TOML does (\\" \\\\ \\n \\t \\uXXXX): kcl run cannot read this kcl.mod';
-    return { line, index, spec: raw, text: raw, value: { form: "a TOML string with an escape TOML refuses", advice } };
-  }
+  const decoded = decodeString(text2, token, content);
   const setting = specSetting(decoded.text);
   if (!setting) return { line, index, spec: decoded.text, text: "", value: { form: "a spec that sets no string", advice: () => "" } };
   const { path, value } = setting;
@@ -29187,11 +29213,28 @@ function readOverride(text2, token, line) {
     if (edit === void 0) return void 0;
     const written = text2.slice(start, content.start + edit.start) + edit.insert + text2.slice(content.start + edit.end, end);
     const again = read(text2.slice(content.start, start) + written + text2.slice(end, content.end));
-    const reread = again && specSetting(again.text)?.value;
+    const reread = "refused" in again ? void 0 : specSetting(again.text)?.value;
     return reread && "string" in reread && reread.string === string2 ? written : void 0;
   };
   const whole = value.whole === void 0 ? {} : { whole: value.whole, advice: value.advice };
   return { ...spec, value: { string: value.string, start, end, write, ...whole } };
+}
+function stringContent(text2, token) {
+  const quotes = token.multiline ? 3 : 1;
+  const raw = text2.slice(token.start, token.end);
+  if (raw.length < 2 * quotes || !raw.endsWith(raw.slice(0, quotes))) return void 0;
+  const opening = token.start + quotes + (token.multiline ? /^\r?\n/.exec(raw.slice(quotes))?.[0].length ?? 0 : 0);
+  return { start: opening, end: token.end - quotes };
+}
+function decodeString(text2, token, content) {
+  const decoded = decode(text2.slice(content.start, content.end), token.kind, token.multiline);
+  if (!("refused" in decoded)) return decoded;
+  const at = content.start + decoded.refused;
+  const escape = /^\\(?:x[0-9a-fA-F]{0,2}|u[0-9a-fA-F]{0,4}|U[0-9a-fA-F]{0,8}|.?)/su.exec(text2.slice(at))[0];
+  const toml11 = /^\\(?:e|x[0-9a-fA-F]{2})$/.test(escape);
+  const shown = escape.length < 2 || /\s/.test(escape[1]) ? `a \\ before ${escape.length < 2 ? "its end" : JSON.stringify(escape[1])}` : escape;
+  const what = toml11 ? `${escape}, TOML 1.1's escape, which KCL's TOML 0.5 reader refuses, so kcl run cannot read this kcl.mod; write \\u00${escape === "\\e" ? "1b" : escape.slice(2).toLowerCase()}` : `${shown}, which is no escape TOML reads, so kcl run cannot read this kcl.mod; write its escapes as TOML does (\\" \\\\ \\n \\t \\uXXXX)`;
+  throw new SourceError(`a TOML string holds ${what}`, lineAt(text2, at), columnAt(text2, at));
 }
 function decode(content, kind, multiline) {
   if (kind === "literal") return { text: content, map: Array.from({ length: content.length + 1 }, (_, i) => i) };
@@ -29213,16 +29256,16 @@ function decode(content, kind, multiline) {
       continue;
     }
     const c = content[i + 1];
-    const simple = { b: "\b", t: "	", n: "\n", f: "\f", r: "\r", e: "\x1B", '"': '"', "\\": "\\" };
+    const simple = { b: "\b", t: "	", n: "\n", f: "\f", r: "\r", '"': '"', "\\": "\\" };
     if (c !== void 0 && c in simple) {
       add(simple[c], i);
       i += 2;
       continue;
     }
-    const digits = c === "x" ? 2 : c === "u" ? 4 : c === "U" ? 8 : 0;
+    const digits = c === "u" ? 4 : c === "U" ? 8 : 0;
     const hex = content.slice(i + 2, i + 2 + digits);
     const code = digits > 0 && /^[0-9a-fA-F]+$/.test(hex) && hex.length === digits ? parseInt(hex, 16) : -1;
-    if (code < 0 || code > 1114111 || code >= 55296 && code <= 57343) return void 0;
+    if (code < 0 || code > 1114111 || code >= 55296 && code <= 57343) return { refused: i };
     add(String.fromCodePoint(code), i);
     i += 2 + digits;
   }
@@ -29231,8 +29274,8 @@ function decode(content, kind, multiline) {
 }
 function encode(text2, kind) {
   if (kind === "literal") return /['\u0000-\u0008\u000a-\u001f\u007f]/.test(text2) ? void 0 : text2;
-  const named = { "\\": "\\\\", '"': '\\"', "\b": "\\b", "	": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r" };
-  return text2.replace(/[\\"\u0000-\u001f\u007f]/g, (c) => named[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  const named2 = { "\\": "\\\\", '"': '\\"', "\b": "\\b", "	": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r" };
+  return text2.replace(/[\\"\u0000-\u001f\u007f]/g, (c) => named2[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 function profileOverrideStrings(text2) {
   const strings = [];
@@ -29300,6 +29343,12 @@ function keyParts(key) {
   return (key.match(/"[^"]*"|'[^']*'|[^.\s]+/g) ?? []).map((part) => part.replace(/^["']|["']$/g, ""));
 }
 function stringAt(text2, at) {
+  const token = stringToken(text2, at);
+  const content = token.kind === "basic" ? stringContent(text2, token) : void 0;
+  if (content) decodeString(text2, token, content);
+  return token;
+}
+function stringToken(text2, at) {
   const q = text2[at];
   const kind = q === '"' ? "basic" : "literal";
   if (text2.startsWith(q.repeat(3), at)) {
@@ -29398,7 +29447,7 @@ function editKclMod(text2, request2) {
   const splices = [];
   if (incoming.size === 0) return { text: text2, changes, warnings };
   for (const override of modOverrides(text2)) {
-    const key = `${override.misplaced ?? "profile.overrides"}[${override.index}]: ${override.path ?? override.spec}`;
+    const key = `${override.misplaced ?? "profile"}.overrides[${override.index}]: ${override.path ?? override.spec}`;
     const warn2 = (message, kind) => warnings.push({ line: override.line, message: `${key} ${message}`, ...kind && { kind } });
     if (override.misplaced !== void 0) {
       const stale = staleImageIn(override.spec, incoming);
@@ -29420,116 +29469,8 @@ function editKclMod(text2, request2) {
   }
   return { text: splices.length === 0 ? text2 : applySplices(text2, splices.sort(byPosition)), changes, warnings };
 }
-function misplacedWarning(image, key) {
-  return `holds ${image}, but KCL reads overrides from the top-level profile only, not from ${key.slice(0, -".overrides".length)}, so kcl run never applies this spec and it is not edited; move these overrides into the top-level [profile] table`;
-}
-
-// src/yaml/node.ts
-function isFlowScalar(node) {
-  return node?.kind === "scalar" && node.style !== "literal" && node.style !== "folded";
-}
-function scalarText(node) {
-  return node?.kind === "scalar" ? node.text : void 0;
-}
-function mapValue(map2, key) {
-  for (const pair of map2.pairs) if (pair.key.kind === "scalar" && pair.key.text === key) return pair.value;
-  return void 0;
-}
-function nodeAt(root, path) {
-  return path.reduce((node, key) => {
-    if (typeof key === "number") return node?.kind === "seq" ? node.items[key] : void 0;
-    return node?.kind === "map" ? mapValue(node, key) : void 0;
-  }, root);
-}
-
-// src/yaml/walk.ts
-function forEachValue(root, visit3) {
-  if (root) walk(root, [], false, visit3);
-}
-function walk(node, path, inFlow, visit3) {
-  visit3({ node, path, inFlow });
-  if (node.kind === "map") {
-    const flow = inFlow || node.flow;
-    for (const pair of node.pairs) {
-      const key = scalarText(pair.key);
-      if (key !== void 0 && pair.value) walk(pair.value, [...path, key], flow, visit3);
-    }
-  } else if (node.kind === "seq") {
-    const flow = inFlow || node.flow;
-    const { items } = node;
-    for (let index = 0; index < items.length; index++) walk(items[index], [...path, index], flow, visit3);
-  }
-}
-
-// src/yaml/alias.ts
-var ANCHOR = /&([^\s,[\]{}]+)(?=[\s,\]}]|$)/g;
-var anchorsOfFile = /* @__PURE__ */ new WeakMap();
-function anchorsIn(file) {
-  let anchors = anchorsOfFile.get(file);
-  if (anchors === void 0) {
-    const found = /* @__PURE__ */ new Map();
-    for (const match of file.text.matchAll(ANCHOR)) {
-      const offsets = found.get(match[1]);
-      if (offsets) offsets.push(match.index);
-      else found.set(match[1], [match.index]);
-    }
-    anchorsOfFile.set(file, anchors = found);
-  }
-  return anchors;
-}
-function anchorOf(file, alias) {
-  const name = file.text.slice(alias.start + 1, alias.end);
-  const offsets = anchorsIn(file).get(name) ?? [];
-  const before = partitionPoint(offsets.length, (i) => offsets[i] < alias.start);
-  return before === 0 ? void 0 : { name: `&${name}`, at: offsets[before - 1] };
-}
-var BEFORE_VALUE = /(?:[ \t\r\n]+|#[^\r\n]*|![^\s]*)*/y;
-var valuesOfRoot = /* @__PURE__ */ new WeakMap();
-function anchoredValue(file, root, alias) {
-  const anchor = anchorOf(file, alias);
-  if (anchor === void 0 || root === null) return void 0;
-  BEFORE_VALUE.lastIndex = anchor.at + anchor.name.length;
-  BEFORE_VALUE.test(file.text);
-  const start = BEFORE_VALUE.lastIndex;
-  let values = valuesOfRoot.get(root);
-  if (values === void 0) {
-    const byStart = /* @__PURE__ */ new Map();
-    forEachValue(root, ({ node, path }) => {
-      if (node.kind !== "alias" && !byStart.has(node.start)) byStart.set(node.start, { node, path });
-    });
-    valuesOfRoot.set(root, values = byStart);
-  }
-  return values.get(start);
-}
-function isMergeKey(key) {
-  return key.kind === "scalar" && key.style === "plain" && key.text === "<<";
-}
-function hasMergeKey(map2) {
-  return map2.pairs.some((pair) => isMergeKey(pair.key));
-}
-function mergedFromWords(key, from, line) {
-  return `its ${key} is merged (<<) from ${from} (line ${line}), ${MERGE_SHARED}`;
-}
-var MERGE_SHARED = "which every mapping merging it shares";
-function mergedValue(file, root, map2, path, key) {
-  return mergedFrom(file, root, map2, path, key, /* @__PURE__ */ new Set());
-}
-function mergedFrom(file, root, map2, path, key, seen) {
-  if (seen.has(map2)) return void 0;
-  seen.add(map2);
-  for (const pair of map2.pairs) {
-    if (!isMergeKey(pair.key) || pair.value === null) continue;
-    const sources = pair.value.kind === "seq" ? pair.value.items.map((item, i) => ({ node: item, path: [...path, "<<", i] })) : [{ node: pair.value, path: [...path, "<<"] }];
-    for (const source of sources) {
-      const merged = source.node.kind === "alias" ? anchoredValue(file, root, source.node) : source;
-      if (merged?.node.kind !== "map") continue;
-      const own = merged.node.pairs.find((p) => p.key.kind === "scalar" && !isMergeKey(p.key) && p.key.text === key);
-      if (own) return own.value ? { node: own.value, path: [...merged.path, key] } : void 0;
-      const found = mergedFrom(file, root, merged.node, merged.path, key, seen);
-      if (found) return found;
-    }
-  }
-  return void 0;
+function misplacedWarning(image, table) {
+  return `holds ${image}, but KCL reads overrides from the top-level profile only, not from ${table}, so kcl run never applies this spec and it is not edited; move these overrides into the top-level [profile] table`;
 }
 
 // src/create-hint.ts
@@ -31035,7 +30976,7 @@ var merge = {
   }),
   stringify: () => MERGE_KEY
 };
-var isMergeKey2 = (ctx, key) => (merge.identify(key) || isScalar(key) && (!key.type || key.type === Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
+var isMergeKey = (ctx, key) => (merge.identify(key) || isScalar(key) && (!key.type || key.type === Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
 function addMergeToJSMap(ctx, map2, value) {
   const source = resolveAliasValue(ctx, value);
   if (isSeq(source))
@@ -31077,7 +31018,7 @@ function resolveAliasValue(ctx, value) {
 function addPairToJSMap(ctx, map2, { key, value }) {
   if (isNode(key) && key.addToJSMap)
     key.addToJSMap(ctx, map2, value);
-  else if (isMergeKey2(ctx, key))
+  else if (isMergeKey(ctx, key))
     addMergeToJSMap(ctx, map2, value);
   else {
     const jsKey = toJS(key, "", ctx);
@@ -36064,6 +36005,24 @@ function parseDocument(source, options2 = {}) {
   return doc;
 }
 
+// src/yaml/node.ts
+function isFlowScalar(node) {
+  return node?.kind === "scalar" && node.style !== "literal" && node.style !== "folded";
+}
+function scalarText(node) {
+  return node?.kind === "scalar" ? node.text : void 0;
+}
+function mapValue(map2, key) {
+  for (const pair of map2.pairs) if (pair.key.kind === "scalar" && pair.key.text === key) return pair.value;
+  return void 0;
+}
+function nodeAt(root, path) {
+  return path.reduce((node, key) => {
+    if (typeof key === "number") return node?.kind === "seq" ? node.items[key] : void 0;
+    return node?.kind === "map" ? mapValue(node, key) : void 0;
+  }, root);
+}
+
 // src/yaml/scalar-text.ts
 function fold(lines) {
   let out = "";
@@ -36127,6 +36086,11 @@ function unescapeDoubleQuoted(inner, map2) {
     map2.push(inner.length);
   }
   return from === 0 ? inner : out + inner.slice(from);
+}
+function decodeDoubleQuoted(source) {
+  const map2 = [];
+  const text2 = unescapeDoubleQuoted(source.slice(1, -1), map2);
+  return text2 === void 0 ? void 0 : { text: text2, map: map2.map((at) => at + 1) };
 }
 
 // src/yaml/subset.ts
@@ -36672,38 +36636,14 @@ function objectOf(root) {
 }
 
 // src/yaml/quoting.ts
-var YAML11_WORDS = new Set(
-  [
-    "y",
-    "Y",
-    "yes",
-    "Yes",
-    "YES",
-    "n",
-    "N",
-    "no",
-    "No",
-    "NO",
-    "true",
-    "True",
-    "TRUE",
-    "false",
-    "False",
-    "FALSE",
-    "on",
-    "On",
-    "ON",
-    "off",
-    "Off",
-    "OFF",
-    "~",
-    "null",
-    "Null",
-    "NULL",
-    "<<",
-    "="
-  ].concat(...[".inf", ".Inf", ".INF"].map((inf) => [inf, `+${inf}`, `-${inf}`]), ".nan", ".NaN", ".NAN")
-);
+var YAML11_BOOLEANS = new Map([
+  ...["y", "Y", "yes", "Yes", "YES", "on", "On", "ON"].map((word) => [word, true]),
+  ...["n", "N", "no", "No", "NO", "off", "Off", "OFF"].map((word) => [word, false])
+]);
+var BOOLEANS = /* @__PURE__ */ new Set(["true", "True", "TRUE", "false", "False", "FALSE"]);
+var NULLS = /* @__PURE__ */ new Set(["~", "null", "Null", "NULL"]);
+var SPECIAL_FLOATS = new Set([".inf", ".Inf", ".INF"].flatMap((inf) => [inf, `+${inf}`, `-${inf}`]).concat(".nan", ".NaN", ".NAN"));
+var YAML11_WORDS = /* @__PURE__ */ new Set([...YAML11_BOOLEANS.keys(), ...BOOLEANS, ...NULLS, ...SPECIAL_FLOATS, "<<", "="]);
 var NUMBER_PATTERNS = [
   /^[-+]?(?:0|[1-9][0-9_]*)$/,
   // decimal int
@@ -36729,6 +36669,25 @@ function numberRead(text2) {
   const value = digits.includes(":") ? digits.split(":").reduce((sum, part) => sum * 60 + Number(part), 0) : /^(?:0x[0-9a-fA-F]+|0o[0-7]+|0b[01]+|[0-9]+)$/.test(digits) ? BigInt(/^0[0-7]+$/.test(digits) ? `0o${digits}` : digits) : Number(digits);
   if (typeof value === "number" && Number.isNaN(value)) return void 0;
   return String(text2.startsWith("-") ? -value : value);
+}
+function yaml11Boolean(text2) {
+  return YAML11_BOOLEANS.get(text2);
+}
+function nonStringType(text2) {
+  if (text2 === "" || NULLS.has(text2)) return "null";
+  if (YAML11_BOOLEANS.has(text2) || BOOLEANS.has(text2)) return "boolean";
+  return SPECIAL_FLOATS.has(text2) || NUMBER_PATTERNS.some((pattern) => pattern.test(text2)) ? "number" : void 0;
+}
+function misreadAs(held, next) {
+  if (held === next) return void 0;
+  const heldType = nonStringType(held);
+  const as = (type) => `${next} is written as a ${type}, as the field held ${heldType === type ? "one" : heldType === void 0 ? held : `a ${heldType}`}`;
+  const quoted2 = `give it quoted (${JSON.stringify(next)})`;
+  const read = numberRead(next);
+  if (read !== void 0) return read === next ? void 0 : `${as("number")}, which YAML reads as ${read}; to set the text ${next}, ${quoted2}`;
+  const boolean = yaml11Boolean(next);
+  if (boolean === void 0 || yaml11Boolean(held) !== void 0) return void 0;
+  return `${as("boolean")}, which Helm and kubectl (YAML 1.1) read as ${boolean} but YAML 1.2 readers (the yaml npm package, go-yaml v3) as the string "${next}"; write ${boolean} for the boolean, or ${quoted2} for the text`;
 }
 function isPrintable(code) {
   return code >= 32 && code <= 126 || code >= 160 && code <= 55295 && code !== 8232 && code !== 8233 || code >= 57344 && code <= 65533 && code !== 65279 || code >= 65536;
@@ -36926,11 +36885,11 @@ var EditPlan = class {
     this.warnings.push({ offset, message, ...kind && { kind }, ...about && { about } });
   }
   /**
-   * What a field's version decision tells (KeptBy), said at `offset` after the field's name and kept as what
-   * the warning is about: an override the same decision moves says it no more (overrides.ts).
+   * What a field's version decision for `image` (a repository) tells (VersionNote), said at `offset` after the field's
+   * name and kept as what the warning is about: an override the same decision moves says it no more (overrides.ts).
    */
-  keptBy(offset, field) {
-    return (why, kind) => this.warn(offset, `${field} ${why}`, kind, { field, reason: "kept", said: why });
+  versionNote(offset, field, image) {
+    return (why, kind) => this.warnings.push({ offset, ...versionNoteWarning(field, why, kind, image) });
   }
   /** What is planned so far, at offsets of this plan's file: for an editor that moves it into a file holding this text in a scalar. */
   edits() {
@@ -36973,7 +36932,7 @@ var EditPlan = class {
 
 // src/yaml/path.ts
 var isNonString = (text2) => text2 !== "" && readsAsNonString(text2);
-var isNull = (text2) => /^(?:~|null|Null|NULL)?$/.test(text2);
+var isNull = (text2) => nonStringType(text2) === "null";
 var BARE_KEY = /^[^.[\]"'\s]+$/;
 function formatPath(path) {
   let out = "";
@@ -37133,16 +37092,16 @@ function lookUp(file, root, path) {
 }
 function aliasWords(file, root, alias, rest, lacks) {
   const anchor = anchorOf(file, alias);
-  const anchored = anchoredValue(file, root, alias);
-  if (!anchor || !anchored) return `an alias, ${lacks}`;
+  const anchored2 = anchoredValue(file, root, alias);
+  if (!anchor || !anchored2) return `an alias, ${lacks}`;
   const name = file.text.slice(alias.start, alias.end);
-  const of = `an alias (${name}) of ${formatPath(anchored.path)} (${anchor.name}, line ${file.lineAt(anchor.at)})`;
-  const path = [...anchored.path, ...rest];
+  const of = `an alias (${name}) of ${formatPath(anchored2.path)} (${anchor.name}, line ${file.lineAt(anchor.at)})`;
+  const path = [...anchored2.path, ...rest];
   const found = lookUp(file, root, path);
   if ("message" in found) return `${of}, where ${found.message}`;
   const own = `${lacks}${rest.length > 0 ? " of its own" : ""}`;
   if (!isFlowScalar(found.node)) return `${of}, ${own}`;
-  return `an alias (${name}), ${own}: set ${formatPath(path)} (line ${file.lineAt(found.node.start)}), which every alias of ${anchor.name} follows`;
+  return `an alias (${name}), ${own}: set ${aliasedFieldWords(path, file.lineAt(found.node.start), anchor.name)}`;
 }
 function throughMerge(file, root, map2, path, depth, key) {
   const merged = mergedValue(file, root, map2, path.slice(0, depth), key);
@@ -37160,26 +37119,30 @@ function warnStaleDigest(plan, document, segments, path, node, tag, { setsToo, c
   const holder = segments.length > 1 ? lookUp(plan.file, document.root, segments.slice(0, -1)) : { node: document.root };
   if ("message" in holder || holder.node?.kind !== "map") return;
   const map2 = holder.node;
-  const pin = pinBeside(segments[segments.length - 1], (key) => mapValue(map2, key) ?? void 0);
+  const pin = pinBeside(segments[segments.length - 1], (key) => mapValue(map2, key) ?? void 0, scalarText);
   if (!pin || !isFlowScalar(pin.digest) || pin.digest.text === "" || node.text === tag) return;
   const digestKey = formatPath([...segments.slice(0, -1), "digest"]);
   if (setsToo(digestKey)) return;
   const stale = { tagKey: path, tag, digestKey, line: plan.file.lineAt(pin.digest.start), digest: pin.digest.text, name: pin.name };
   plan.warn(node.start, staleDigestWarning({ ...stale, ...configured && { configured } }));
 }
-function pinBeside(key, field) {
-  if (key === "newTag") {
-    const name = scalarText(field("newName")) || scalarText(field("name"));
-    const digest2 = field("digest");
-    return name && digest2 ? { digest: digest2, name } : void 0;
-  }
-  const digest = digestBeside(key, field);
-  if (digest === void 0) return void 0;
-  const { registry, repository } = splitImage(field);
-  return { digest, name: [scalarText(registry), scalarText(repository)].filter((part) => part).join("/") };
+function typedWrite(node, next, path, options2) {
+  const { tagField } = options2;
+  const typed = options2.typed === true && (coreType(node) !== void 0 || !tagField && node.style === "plain" && readsAsNonString(node.text) && isNonString(next));
+  const misread = typed ? misreadAs(node.text, next) : void 0;
+  const retyped = node.style === "plain" && isNonString(node.text) && !isNull(node.text) && node.text !== next;
+  if (!((options2.typed !== void 0 || options2.given) && !typed && retyped))
+    return { typed, ...misread !== void 0 && { misread: `${path}: ${misread}` } };
+  const unquote2 = options2.typed ? "" : options2.typed === false ? "; to keep its type, give the value unquoted" : "; to keep its type, pass typed: true";
+  const keeps = isNonString(next) && misreadAs(node.text, next) === void 0;
+  const why = tagField ? " (a tag is a string to Helm and kustomize)" : keeps ? unquote2 : "";
+  return { typed, retyped: `${path}: ${node.text} (not a string in YAML) becomes the string "${next}"${why}` };
 }
 var TAG_KEYS = /* @__PURE__ */ new Set(["tag", "newTag"]);
 function setYamlPath(text2, path, value, options2 = {}) {
+  return publicResult(setYamlPathAbout(text2, path, value, options2));
+}
+function setYamlPathAbout(text2, path, value, options2 = {}) {
   const unchanged = { text: text2, changes: [], warnings: [] };
   const segments = parsePath(path);
   const file = new YamlFile(text2);
@@ -37201,7 +37164,7 @@ function setYamlPath(text2, path, value, options2 = {}) {
       return fail2(`the value is ${what}, ${cannot}`, node.start);
     }
     const plan = new EditPlan(file);
-    const next = typeof value === "string" ? value : value(scalarText(node), (why, kind) => plan.warn(node.start, `${path} ${why}`, kind));
+    const next = typeof value === "string" ? value : value(scalarText(node), plan.versionNote(node.start, path, void 0));
     if (next === void 0) return plan.result();
     const type = coreType(node);
     if (type !== void 0 && !tagHolds(node, next, options2.typed === true)) {
@@ -37209,23 +37172,14 @@ function setYamlPath(text2, path, value, options2 = {}) {
       const how = asType ? `${options2.typed === false ? "give the value unquoted" : "pass typed: true"} to set a ${type}, or drop the tag` : "drop the tag to set it";
       return fail2(`the value has the tag ${type}, which cannot hold ${asType ? "the string " : ""}${JSON.stringify(next)}: ${how}`, node.start);
     }
-    const tagField = TAG_KEYS.has(String(segments.at(-1)));
-    const typed = options2.typed === true && (type !== void 0 || !tagField && node.style === "plain" && isNonString(node.text) && isNonString(next));
-    const read = numberRead(next);
-    if (typed && read !== void 0 && read !== next && node.text !== next) {
-      plan.warn(
-        node.start,
-        `${path}: ${next} is written as a number, as the field held one, which YAML reads as ${read}; to set the text ${next}, give it quoted (${JSON.stringify(next)})`
-      );
-    }
+    const { typed, misread, retyped } = typedWrite(node, next, path, {
+      ...options2,
+      tagField: TAG_KEYS.has(String(segments.at(-1))),
+      given: typeof value === "string"
+    });
+    if (misread !== void 0) plan.warn(node.start, misread);
     if (options2.setsToo) warnStaleDigest(plan, document, segments, path, node, next, { ...options2, setsToo: options2.setsToo });
-    const retyped = node.style === "plain" && isNonString(node.text) && !isNull(node.text) && node.text !== next;
-    if ((options2.typed !== void 0 || typeof value === "string") && !typed && retyped) {
-      const unquote2 = options2.typed ? "" : options2.typed === false ? "; to keep its type, give the value unquoted" : "; to keep its type, pass typed: true";
-      const keeps = isNonString(next) && (read === void 0 || read === next);
-      const why = tagField ? " (a tag is a string to Helm and kustomize)" : keeps ? unquote2 : "";
-      plan.warn(node.start, `${path}: ${node.text} (not a string in YAML) becomes the string "${next}"${why}`);
-    }
+    if (retyped !== void 0) plan.warn(node.start, retyped);
     plan.setScalar(node, next, inFlow, { kind: "override", key: path, document }, typed);
     const others = file.documents.slice(index + 1).flatMap((d, i) => "message" in lookUp(file, d.root, segments) ? [] : [index + i + 2]);
     if (others.length > 0) {
@@ -37252,6 +37206,173 @@ function setYamlPath(text2, path, value, options2 = {}) {
     deepest ? `${deepest.message}${creatable && !options2.create ? ` ${createHint(deepest.creates ?? path)}` : ""}` : "the file has no YAML document",
     deepest?.offset ?? 0
   );
+}
+
+// src/yaml/walk.ts
+function forEachValue(root, visit3) {
+  if (root) walk(root, [], false, visit3);
+}
+function walk(node, path, inFlow, visit3) {
+  visit3({ node, path, inFlow });
+  if (node.kind === "map") {
+    const flow = inFlow || node.flow;
+    for (const pair of node.pairs) {
+      const key = scalarText(pair.key);
+      if (key !== void 0 && pair.value) walk(pair.value, [...path, key], flow, visit3);
+    }
+  } else if (node.kind === "seq") {
+    const flow = inFlow || node.flow;
+    const { items } = node;
+    for (let index = 0; index < items.length; index++) walk(items[index], [...path, index], flow, visit3);
+  }
+}
+
+// src/yaml/alias.ts
+var ANCHOR = /&([^\s,[\]{}]+)(?=[\s,\]}]|$)/g;
+var anchorsOfFile = /* @__PURE__ */ new WeakMap();
+function anchorsIn(file) {
+  let anchors = anchorsOfFile.get(file);
+  if (anchors === void 0) {
+    const found = /* @__PURE__ */ new Map();
+    for (const match of file.text.matchAll(ANCHOR)) {
+      const offsets = found.get(match[1]);
+      if (offsets) offsets.push(match.index);
+      else found.set(match[1], [match.index]);
+    }
+    anchorsOfFile.set(file, anchors = found);
+  }
+  return anchors;
+}
+function anchorOf(file, alias) {
+  const name = file.text.slice(alias.start + 1, alias.end);
+  const offsets = anchorsIn(file).get(name) ?? [];
+  const before = partitionPoint(offsets.length, (i) => offsets[i] < alias.start);
+  return before === 0 ? void 0 : { name: `&${name}`, at: offsets[before - 1] };
+}
+var BEFORE_VALUE = /(?:[ \t\r\n]+|#[^\r\n]*|![^\s]*)*/y;
+var valuesOfRoot = /* @__PURE__ */ new WeakMap();
+function anchoredValue(file, root, alias) {
+  const anchor = anchorOf(file, alias);
+  if (anchor === void 0 || root === null) return void 0;
+  BEFORE_VALUE.lastIndex = anchor.at + anchor.name.length;
+  BEFORE_VALUE.test(file.text);
+  const start = BEFORE_VALUE.lastIndex;
+  let values = valuesOfRoot.get(root);
+  if (values === void 0) {
+    const byStart = /* @__PURE__ */ new Map();
+    forEachValue(root, ({ node, path }) => {
+      if (node.kind !== "alias" && !byStart.has(node.start)) byStart.set(node.start, { node, path });
+    });
+    valuesOfRoot.set(root, values = byStart);
+  }
+  return values.get(start);
+}
+function aliasedFieldWords(path, line, anchor) {
+  return `${formatPath(path)} (line ${line}), which every alias of ${anchor} follows`;
+}
+
+// src/yaml/merge-key.ts
+function isMergeKey2(key) {
+  return key.kind === "scalar" && key.style === "plain" && key.text === "<<";
+}
+function hasMergeKey(map2) {
+  return map2.pairs.some((pair) => isMergeKey2(pair.key));
+}
+function mergedFromWords(key, from, line) {
+  return `its ${key} is merged (<<) from ${from} (line ${line}), ${MERGE_SHARED}`;
+}
+var MERGE_SHARED = "which every mapping merging it shares";
+function mergedValue(file, root, map2, path, key) {
+  const found = mergedFrom(file, root, map2, key, /* @__PURE__ */ new Set(), mergesOf(file, key)).merged;
+  return found && { node: found.node, path: found.fromMap ? [...path, ...found.path] : found.path };
+}
+var mergesOfFile = /* @__PURE__ */ new WeakMap();
+function mergesOf(file, key) {
+  let byKey = mergesOfFile.get(file);
+  if (byKey === void 0) mergesOfFile.set(file, byKey = /* @__PURE__ */ new Map());
+  let merges = byKey.get(key);
+  if (merges === void 0) byKey.set(key, merges = /* @__PURE__ */ new Map());
+  return merges;
+}
+function mergedFrom(file, root, map2, key, seen, known) {
+  if (known.has(map2)) return { merged: known.get(map2), cut: false };
+  if (seen.has(map2)) return { merged: void 0, cut: true };
+  seen.add(map2);
+  let cut = false;
+  const answer = (merged) => {
+    if (!cut) known.set(map2, merged);
+    return { merged, cut };
+  };
+  for (const pair of map2.pairs) {
+    if (!isMergeKey2(pair.key) || pair.value === null) continue;
+    const sources = pair.value.kind === "seq" ? pair.value.items.map((item, i) => ({ node: item, at: ["<<", i] })) : [{ node: pair.value, at: ["<<"] }];
+    for (const source of sources) {
+      const anchored2 = source.node.kind === "alias" ? anchoredValue(file, root, source.node) : void 0;
+      const merged = source.node.kind === "alias" ? anchored2 && { ...anchored2, fromMap: false } : { node: source.node, path: source.at, fromMap: true };
+      if (merged?.node.kind !== "map") continue;
+      const own = merged.node.pairs.find((p) => p.key.kind === "scalar" && !isMergeKey2(p.key) && p.key.text === key);
+      if (own) return answer(own.value ? { node: own.value, path: [...merged.path, key], fromMap: merged.fromMap } : void 0);
+      if (merged.node === map2) continue;
+      const below = mergedFrom(file, root, merged.node, key, seen, known);
+      cut ||= below.cut;
+      const found = below.merged;
+      if (found) return answer(found.fromMap ? { node: found.node, path: [...merged.path, ...found.path], fromMap: merged.fromMap } : found);
+    }
+  }
+  return answer(void 0);
+}
+function fieldsOf(file, root, map2, path, inFlow) {
+  const merges = hasMergeKey(map2);
+  return (key) => {
+    const value = mapValue(map2, key);
+    if (value !== void 0) return { node: value, path: [...path, key], inFlow: inFlow || map2.flow };
+    const merged = merges ? mergedValue(file, root, map2, path, key) : void 0;
+    return merged && { ...merged, inFlow: false, merged: true };
+  };
+}
+function mergedHold(plan, at, mapping, writes2, name, next) {
+  const behind = writes2.find(({ field, node, value }) => field.merged && plan.valueOf(node) !== value);
+  if (!behind) return true;
+  const reference = next.tag ? `${name}:${next.tag}` : `${name}@${next.digest}`;
+  const pair = formatPath(mapping);
+  const key = String(behind.field.path[behind.field.path.length - 1]);
+  const from = formatPath(behind.field.path);
+  const line = plan.file.lineAt(behind.node.start);
+  plan.warn(
+    at,
+    `${pair} is not moved to ${reference}: ${mergedFromWords(key, from, line)}; add ${key}: to ${pair} to set it for this one alone, or set ${from} for all of them`,
+    void 0,
+    { reason: "unmoved", ...named(normalizeRepository(name), line) }
+  );
+  return false;
+}
+function mergedVersionNote(plan, at, mapping, field, image) {
+  const key = String(field.path[field.path.length - 1]);
+  const from = formatPath(field.path);
+  const line = plan.file.lineAt(field.node?.start ?? at);
+  return (why, kind) => plan.warn(at, `${formatPath(mapping)}: ${mergedFromWords(key, from, line)}, and it ${why}`, kind, {
+    field: from,
+    reason: "version",
+    said: why,
+    ...named(image, line)
+  });
+}
+function named(image, line) {
+  return { ...image !== void 0 && { image }, lines: [line] };
+}
+function claimedOwn(plan, fields) {
+  return fields.some((field) => !field?.merged && plan.isClaimed(field?.node));
+}
+function writeVersion(plan, { at, mapping, name, next }, writes2, say, label) {
+  if (!mergedHold(plan, at, mapping, writes2, name, next)) return false;
+  const unfit = writes2.find(({ field, node, value }) => !field.merged && !tagHolds(node, value));
+  if (unfit) {
+    plan.warn(unfit.node.start, tagWarning(formatPath(unfit.field.path), unfit.node, unfit.value));
+    return false;
+  }
+  say();
+  for (const { field, node, value } of writes2) if (!field.merged) plan.setScalar(node, value, field.inFlow, label(field));
+  return true;
 }
 
 // src/yaml/placeholder.ts
@@ -37289,7 +37410,17 @@ function placeholderReason(text2, reference, elements) {
 }
 function staleElements(root, placeholder, part, update) {
   const name = /^\{\{-?\s*\.?([\w-]+)\s*-?\}\}$/.exec(placeholder.trim())?.[1];
-  if (name === void 0) return void 0;
+  if (name === void 0 || root === null) return void 0;
+  let byUpdate = staleByRoot.get(root);
+  if (!byUpdate) staleByRoot.set(root, byUpdate = /* @__PURE__ */ new WeakMap());
+  let byName = byUpdate.get(update);
+  if (!byName) byUpdate.set(update, byName = /* @__PURE__ */ new Map());
+  const key = `${part} ${name}`;
+  if (!byName.has(key)) byName.set(key, readStaleElements(root, name, part, update));
+  return byName.get(key);
+}
+var staleByRoot = /* @__PURE__ */ new WeakMap();
+function readStaleElements(root, name, part, update) {
   const held = [];
   for (const { elements, path } of listElements(nodeAt(root, ["spec", "generators"]), ["spec", "generators"]))
     elements.items.forEach((element, e) => {
@@ -37310,11 +37441,17 @@ function listElements(generators, path) {
 }
 var ELEMENTS_NAMED = 5;
 function elementsHolding(elements) {
-  return cappedList(
-    elements.map(({ path, value }) => `${formatPath(path)} holds ${value}`),
-    ELEMENTS_NAMED
-  );
+  let text2 = holding2.get(elements);
+  if (text2 === void 0) {
+    text2 = cappedList(
+      elements.map(({ path, value }, e) => e < ELEMENTS_NAMED ? `${formatPath(path)} holds ${value}` : ""),
+      ELEMENTS_NAMED
+    );
+    holding2.set(elements, text2);
+  }
+  return text2;
 }
+var holding2 = /* @__PURE__ */ new WeakMap();
 function leftToPlaceholder(path) {
   return { field: formatPath(path), reason: "placeholder" };
 }
@@ -37436,7 +37573,7 @@ function setHelmImage(image, incoming, plan, document) {
   const repositoryNode = repository?.node;
   const tagNode = tag?.node;
   if (!tag || !isFlowScalar(repositoryNode) || digest && !isFlowScalar(digest.node)) return;
-  if ([repository, registry, tag, digest].some((field) => !field?.merged && plan.isClaimed(field?.node))) return;
+  if (claimedOwn(plan, [repository, registry, tag, digest])) return;
   const registryText = scalarText(registry?.node);
   const name = registryText ? `${registryText}/${repositoryNode.text}` : repositoryNode.text;
   const update = incoming.get(normalizeRepository(name) ?? "");
@@ -37448,33 +37585,19 @@ function setHelmImage(image, incoming, plan, document) {
   const digestNode = digest?.node;
   const current = tagNode.style === "plain" && tagNode.text === "~" ? "" : tagNode.text;
   const { next, say: sayTo } = nextSplitImage(update, { tag: current, digest: digest && scalarText(digestNode) });
-  const [tagAt, tagPath] = tag.merged ? [ownStart(image) ?? tagNode.start, [...image.path ?? [], ...tag.path.slice(-1)]] : [tagNode.start, tag.path];
-  const say = () => sayTo(plan.keptBy(tagAt, formatPath(tagPath)), plan.keptBy(tagAt, formatPath(image.path?.length ? image.path : tag.path)));
+  const pairAt = ownStart(image) ?? tagNode.start;
+  const ofImage = update.image.repository;
+  const atTag = tag.merged ? mergedVersionNote(plan, pairAt, image.path ?? [], tag, ofImage) : plan.versionNote(tagNode.start, formatPath(tag.path), ofImage);
+  const say = () => sayTo(atTag, plan.versionNote(tag.merged ? pairAt : tagNode.start, formatPath(image.path?.length ? image.path : tag.path), ofImage));
   if (!next) return say();
   const writes2 = [
     { field: tag, node: tagNode, value: next.tag },
     { field: digest, node: isFlowScalar(digestNode) ? digestNode : void 0, value: next.digest }
   ].filter((w) => w.field !== void 0 && w.node !== void 0 && w.value !== void 0);
-  const behind = writes2.find(({ field, node, value }) => field.merged && plan.valueOf(node) !== value);
-  if (behind)
-    return plan.warn(
-      ownStart(image) ?? behind.node.start,
-      mergedWarning(image, behind.field, plan, next.tag ? `${name}:${next.tag}` : `${name}@${next.digest}`)
-    );
-  const unfit = writes2.find(({ field, node, value }) => !field.merged && !tagHolds(node, value));
-  if (unfit) return plan.warn(unfit.node.start, tagWarning(formatPath(unfit.field.path), unfit.node, unfit.value));
-  say();
-  for (const { field, node, value } of writes2)
-    if (!field.merged) plan.setScalar(node, value, field.inFlow, { kind: "helm", key: formatPath(field.path), document });
+  writeVersion(plan, { at: pairAt, mapping: image.path ?? [], name, next }, writes2, say, (field) => ({ kind: "helm", key: formatPath(field.path), document }));
 }
 function ownStart({ tag, repository, registry, digest }) {
   return [tag, repository, registry, digest].find((field) => field && !field.merged && field.node)?.node?.start;
-}
-function mergedWarning(image, field, plan, reference) {
-  const pair = formatPath(image.path ?? []);
-  const key = field.path[field.path.length - 1];
-  const merged = mergedFromWords(String(key), formatPath(field.path), plan.file.lineAt(field.node.start));
-  return `${pair} is not moved to ${reference}: ${merged}; add ${key}: to ${pair} to set it for this one alone, or set ${formatPath(field.path)} for all of them`;
 }
 var editHelmValues = (file, request2, plan) => {
   const incoming = byRepository(request2.images);
@@ -37485,12 +37608,7 @@ var editHelmValues = (file, request2, plan) => {
       const merges = hasMergeKey(node);
       if (!merges && mapValue(node, "tag") === void 0) return;
       if (merges && ![...SPLIT_IMAGE_KEYS].some((key) => mapValue(node, key) !== void 0)) return;
-      const field = (key) => {
-        const value = mapValue(node, key);
-        if (value !== void 0) return { node: value, path: [...path, key], inFlow: inFlow || node.flow };
-        const merged = merges ? mergedValue(file, document.root, node, path, key) : void 0;
-        return merged && { ...merged, inFlow: false, merged: true };
-      };
+      const field = fieldsOf(file, document.root, node, path, inFlow);
       setHelmImage({ path, ...splitImage(field) }, incoming, plan, document);
     });
   }
@@ -37500,6 +37618,16 @@ var editHelmValues = (file, request2, plan) => {
 var OPS2 = /* @__PURE__ */ new Set(["add", "remove", "replace", "move", "copy", "test"]);
 function isOpList(root) {
   return root?.kind === "seq" && root.items.length > 0 && root.items.every((op) => op.kind === "map" && OPS2.has(scalarText(mapValue(op, "op")) ?? "") && scalarText(mapValue(op, "path"))?.startsWith("/"));
+}
+
+// src/yaml/renamed.ts
+function warnRenamed(plan, incoming, at, name, to) {
+  const renamed = incoming.get(normalizeRepository(name) ?? "")?.image;
+  if (!renamed || !to.pinned || to.tag === renamed.tag) return;
+  plan.warn(at.start, `${formatPath(at.entry)} ${renamedWarning(renamed.repository, to.name)}`, void 0, {
+    field: formatPath(at.field),
+    reason: "advised-override"
+  });
 }
 
 // src/yaml/kustomize.ts
@@ -37557,60 +37685,58 @@ var editKustomizeImages = (file, request2, plan) => {
 function editList(entries, path, document, incoming, plan) {
   entries.forEach((entry, index) => {
     if (entry.kind !== "map") return;
-    const field = (key) => mapValue(entry, key);
-    const fields = ["name", ...KUSTOMIZE_IMAGE_FIELDS].map(field);
-    if (fields.some((node) => plan.isClaimed(node))) return;
+    const at = [...path, index];
+    const read = fieldsOf(plan.file, document.root, entry, at, false);
+    const field = (key) => read(key)?.node;
+    if (claimedOwn(plan, ["name", ...KUSTOMIZE_IMAGE_FIELDS].map(read))) return;
     const newName = scalarText(field("newName"));
-    const repository = normalizeRepository(newName || scalarText(field("name")) || "");
-    const update = repository && incoming.get(repository);
+    const name = newName || scalarText(field("name")) || "";
+    const update = incoming.get(normalizeRepository(name) ?? "");
     if (!update) {
-      const renamed = incoming.get(normalizeRepository(scalarText(field("name")) || "") ?? "")?.image;
-      const pinned = field("newTag") !== void 0 || field("digest") !== void 0;
-      if (newName && renamed && pinned && scalarText(field("newTag")) !== renamed.tag)
-        plan.warn(entry.start, `${formatPath([...path, index])} ${renamedWarning(renamed.repository, newName)}`, void 0, {
-          field: formatPath([...path, index, "newTag"]),
-          reason: "advised-override"
+      if (newName)
+        warnRenamed(plan, incoming, { start: entry.start, entry: at, field: [...at, "newTag"] }, scalarText(field("name")) ?? "", {
+          name: newName,
+          tag: scalarText(field("newTag")),
+          pinned: field("newTag") !== void 0 || field("digest") !== void 0
         });
       return;
     }
-    const at = (key) => ({ node: field(key), path: [...path, index, key] });
-    if (warnPlaceholderField({ tag: at("newTag"), digest: at("digest") }, newName || scalarText(field("name")) || update.image.repository, update, plan))
-      return;
+    if (warnPlaceholderField({ tag: read("newTag"), digest: read("digest") }, name, update, plan)) return;
     const current = versionOf(scalarText(field("newTag")), scalarText(field("digest")));
-    const fixed = VERSION_FIELDS.find((key) => field(key) !== void 0 && !isFlowScalar(field(key)));
+    const fixed = VERSION_FIELDS.map(read).find((f) => f !== void 0 && !isFlowScalar(f.node));
     if (fixed !== void 0) {
-      if (nextVersion(update, current) !== void 0) plan.warn(keyStart(entry, fixed), neverEdited([...path, index], fixed, field(fixed), update));
+      const key = String(fixed.path.at(-1));
+      if (nextVersion(update, current) !== void 0) plan.warn(keyStart(entry, key), neverEdited(at, fixed.path, fixed.node, update));
       return;
     }
     const { next, say: sayTo } = pendingVersion(update, current);
-    const say = () => sayTo(plan.keptBy(entry.start, formatPath([...path, index])));
+    const tag = read("newTag");
+    const say = () => sayTo(
+      tag?.merged ? mergedVersionNote(plan, entry.start, at, tag, update.image.repository) : plan.versionNote(entry.start, formatPath(at), update.image.repository)
+    );
     if (!next) return say();
-    const label = (key) => ({ kind: "kustomize", key: formatPath([...path, index, key]), document });
+    const label = (key) => ({ kind: "kustomize", key: formatPath([...at, key]), document });
     const writes2 = [
       { key: "newTag", value: next.tag },
       { key: "digest", value: next.digest ?? (field("digest") ? "" : void 0) }
     ].filter((w) => w.value !== void 0);
-    for (const { key, value } of writes2) {
-      const node = field(key);
-      if (isFlowScalar(node) && !tagHolds(node, value)) return plan.warn(node.start, tagWarning(formatPath([...path, index, key]), node, value));
-    }
-    say();
-    for (const { key, value } of writes2) {
-      const node = field(key);
-      if (isFlowScalar(node)) plan.setScalar(node, value, entry.flow, label(key));
-    }
-    for (const { key, value } of writes2) if (field(key) === void 0) plan.addPair(entry, [key], value, label(key));
+    const existing = writes2.flatMap(({ key, value }) => {
+      const f = read(key);
+      return f && isFlowScalar(f.node) ? [{ field: f, node: f.node, value }] : [];
+    });
+    if (!writeVersion(plan, { at: entry.start, mapping: at, name, next }, existing, say, (f) => label(String(f.path.at(-1))))) return;
+    for (const { key, value } of writes2) if (read(key) === void 0) plan.addPair(entry, [key], value, label(key));
   });
 }
 function keyStart(entry, key) {
   return entry.pairs.find((pair) => scalarText(pair.key) === key)?.key.start ?? entry.start;
 }
 var FORMS = { alias: "an alias", scalar: "a block scalar", map: "a mapping", seq: "a list" };
-function neverEdited(entry, key, node, update) {
+function neverEdited(entry, field, node, update) {
   const form = node === null ? "a key without a value" : FORMS[node.kind];
   const { repository, tag, digest } = update.image;
   const version = tag !== void 0 ? `:${tag}` : digest !== void 0 ? `@${digest}` : "";
-  return `${formatPath([...entry, key])} is ${form}, which is never edited, so ${formatPath(entry)} is not moved to ${repository}${version} (its newTag and digest would name different builds); write ${key} as a plain or quoted string`;
+  return `${formatPath(field)} is ${form}, which is never edited, so ${formatPath(entry)} is not moved to ${repository}${version} (its newTag and digest would name different builds); write ${String(field.at(-1))} as a plain or quoted string`;
 }
 
 // src/yaml/images.ts
@@ -37621,22 +37747,57 @@ var editImages = (file, request2, plan) => {
     if (isKustomization(document)) continue;
     if (document.object.apiVersion?.startsWith("image.toolkit.fluxcd.io/")) continue;
     if (isOpList(document.root)) continue;
-    forEachValue(document.root, ({ node, path, inFlow }) => {
-      if (path[path.length - 1] !== "image") return;
-      if (node.kind === "alias") warnAliased(file, document, node, path, incoming, plan);
-      else if (isFlowScalar(node) && hasPlaceholder(node.text)) warnSubstituted(node, path, incoming, plan);
-      else setImageScalar({ node, path, inFlow }, "image", inContainerSpec(path), incoming, plan, document, request2.kustomizeTagged);
+    const fields = [];
+    forEachValue(document.root, (field) => {
+      if (field.path[field.path.length - 1] === "image") fields.push(field);
     });
+    const aliased = new Set(
+      fields.flatMap(({ node, path }) => node.kind === "alias" && inContainerSpec(path) ? bareAnchored(file, document, node)?.node ?? [] : [])
+    );
+    for (const { node, path, inFlow } of fields) {
+      if (node.kind === "alias") warnAliased(file, document, node, path, incoming, plan, request2.kustomizeTagged);
+      else if (isFlowScalar(node) && hasPlaceholder(node.text)) warnSubstituted(node, path, incoming, plan);
+      else if (!aliased.has(node)) setImageScalar({ node, path, inFlow }, "image", inContainerSpec(path), incoming, plan, document, request2.kustomizeTagged);
+    }
   }
 };
-function warnAliased(file, document, alias, path, incoming, plan) {
-  const anchored = anchoredValue(file, document.root, alias);
-  if (!anchored || !isFlowScalar(anchored.node) || anchored.path[anchored.path.length - 1] === "image") return;
-  const ref = tryParseImageRef(anchored.node.text);
+function bareAnchored(file, document, alias) {
+  const anchored2 = anchoredValue(file, document.root, alias);
+  if (!anchored2 || !isFlowScalar(anchored2.node) || anchored2.path[anchored2.path.length - 1] !== "image" || inContainerSpec(anchored2.path)) return void 0;
+  const ref = tryParseImageRef(anchored2.node.text);
+  return ref && ref.tag === void 0 && ref.digest === void 0 ? { ...anchored2, node: anchored2.node, ref } : void 0;
+}
+function warnAliased(file, document, alias, path, incoming, plan, kustomizeTagged2) {
+  const written = file.text.slice(alias.start, alias.end);
+  const bare = inContainerSpec(path) ? bareAnchored(file, document, alias) : void 0;
+  const update = bare && incoming.get(bare.ref.repository);
+  if (bare && update) {
+    if (kustomizeTagged2?.has(bare.ref.name)) {
+      const reason = kustomizeTagged2.get(bare.ref.name);
+      return reason === void 0 ? void 0 : plan.warn(alias.start, `${formatPath(path)} is an alias (${written}) that ${reason}`);
+    }
+    const next = nextReference(update, bare.ref);
+    const anchor = anchorOf(file, alias);
+    const line2 = file.lineAt(bare.node.start);
+    if (next && anchor)
+      plan.warn(
+        alias.start,
+        `${formatPath(path)} is an alias (${written}) of ${bare.node.text}, which has no tag or digest and is written outside a container spec, so it is given none: write ${next} at ${aliasedFieldWords(bare.path, line2, anchor.name)}`,
+        void 0,
+        { reason: "unmoved", image: update.image.repository, lines: [line2] }
+      );
+    return;
+  }
+  const anchored2 = anchoredValue(file, document.root, alias);
+  if (!anchored2 || !isFlowScalar(anchored2.node) || anchored2.path[anchored2.path.length - 1] === "image") return;
+  const ref = tryParseImageRef(anchored2.node.text);
   if (!ref || !incoming.has(ref.repository)) return;
+  const line = file.lineAt(anchored2.node.start);
   plan.warn(
     alias.start,
-    `${formatPath(path)} is ${file.text.slice(alias.start, alias.end)}, an alias of ${formatPath(anchored.path)} (line ${file.lineAt(anchored.node.start)}), which holds ${anchored.node.text} and is no image field: aliases are never followed, so it does not move; write the image here, or mark ${formatPath(anchored.path)} with a Flux marker`
+    `${formatPath(path)} is ${written}, an alias of ${formatPath(anchored2.path)} (line ${line}), which holds ${anchored2.node.text} and is no image field: aliases are never followed, so it does not move; write the image here, or mark ${formatPath(anchored2.path)} with a Flux marker`,
+    void 0,
+    { reason: "unmoved", image: ref.repository, lines: [line] }
   );
 }
 function setImageScalar(field, kind, bareTakesTag, incoming, plan, document, kustomizeTagged2) {
@@ -37652,7 +37813,7 @@ function setImageScalar(field, kind, bareTakesTag, incoming, plan, document, kus
       return reason === void 0 ? void 0 : plan.warn(node.start, `${formatPath(path)} ${reason}`);
     }
   }
-  const next = nextReference(update, ref, plan.keptBy(node.start, formatPath(path)));
+  const next = nextReference(update, ref, plan.versionNote(node.start, formatPath(path), update.image.repository));
   if (next) plan.setScalar(node, next, field.inFlow, { kind, key: formatPath(path), document });
 }
 var CONTAINER_LISTS = /* @__PURE__ */ new Set(["containers", "initContainers", "ephemeralContainers"]);
@@ -37677,17 +37838,64 @@ var warnBlockImages = (file, request2, plan) => {
       const ref = tryParseImageRef(node.text.trim());
       const update = ref && incoming.get(ref.repository);
       const next = update && nextReference(update, ref);
+      const at = file.text.indexOf(node.text.trim().split("\n", 1)[0], node.start);
       if (next)
         plan.warn(
-          node.start,
+          at < 0 ? node.start : at,
           `${formatPath(path)} is a block scalar, which is never edited, so it is not moved to ${next}; write it as a plain or quoted string`
         );
     });
   }
 };
 
+// src/yaml/argocd-unpaired.ts
+var NOT_VERSIONS = /* @__PURE__ */ new Set(["registry", "pullPolicy", "digest", "repository", "name"]);
+function warnUnpairedRepositories(parameters, incoming, plan) {
+  const byPrefix = /* @__PURE__ */ new Map();
+  for (const parameter of parameters) {
+    const [prefix] = leafOf(parameter[0]);
+    byPrefix.set(prefix, [...byPrefix.get(prefix) ?? [], parameter]);
+  }
+  for (const [name, field] of parameters) {
+    const node = field.node;
+    if (!isFlowScalar(node) || plan.isClaimed(node)) continue;
+    const ref = tryParseImageRef(node.text);
+    if (!ref || ref.tag !== void 0 || ref.digest !== void 0 || !incoming.has(ref.repository)) continue;
+    const [prefix, leaf] = leafOf(name);
+    const group = byPrefix.get(prefix);
+    if ((leaf === "repository" || leaf === "name") && group.some(([other]) => leafOf(other)[1] === "tag")) continue;
+    const likely = group.filter(([other, f]) => other !== name && !plan.isClaimed(f.node) && readsAsTag(other, f.node));
+    const [tagName, tagField] = likely[0] ?? [];
+    if (!tagName || !tagField || !isFlowScalar(tagField.node)) continue;
+    if (hasPlaceholder(tagField.node.text) || nextVersion(incoming.get(ref.repository), versionOf(tagField.node.text, void 0)) === void 0) continue;
+    const which = likely.length === 1 ? `parameter ${parameterName(tagName)} beside it likely holds its tag` : `one of the parameters ${likely.map(([n]) => parameterName(n)).join(", ")} beside it likely holds its tag`;
+    const { advice, about } = overrideAdvice(formatPath(tagField.path), ref.repository, { part: "tag" });
+    plan.warn(
+      node.start,
+      `${formatPath(field.path)} (parameter ${parameterName(name)}) holds ${ref.repository} with no tag, under a name no rule pairs with a tag; ${which}, and it was not moved: ${advice}`,
+      void 0,
+      about
+    );
+  }
+}
+function readsAsTag(name, value) {
+  const [, leaf] = leafOf(name);
+  return !NOT_VERSIONS.has(leaf) && (/tag|version/i.test(leaf) || holdsVersion(value));
+}
+function holdsVersion(node) {
+  return isFlowScalar(node) && isTag(node.text) && /^v?\d+\.\d/.test(node.text);
+}
+function overrideAdvice(key, repository, { file, part, subject = "it" } = {}) {
+  const entry = `${file === void 0 ? "" : `file: ${file}, `}spec: ${key}, image: ${repository}${part === void 0 ? "" : `, part: ${part}`}`;
+  return {
+    advice: `set ${subject} with an overrides: entry in the configuration (${entry})`,
+    about: { field: key, reason: "advised-override" }
+  };
+}
+
 // src/yaml/argocd-parameters.ts
 var ARGO_API = "argoproj.io/";
+var ARGO_KUSTOMIZE_IMAGE = /(?:^|\.)kustomize\.images\.\d+$/;
 function sourcesOf(document) {
   const { apiVersion, kind } = document.object;
   if (apiVersion === void 0 && kind === void 0) return [[], ...chartSources(document.root)];
@@ -37747,6 +37955,22 @@ function indexedParameter(file, path) {
     return name === void 0 ? void 0 : { name, value, start: (value ?? item).start };
   }
   return void 0;
+}
+function mayNameParameter(path) {
+  return /parameters\[\d+\]\.value$/.test(path);
+}
+function misaimedOverride(file, path, { part, repository, image }) {
+  const parameter = indexedParameter(file, parsePath(path));
+  if (!parameter) return void 0;
+  const { name, value, start } = parameter;
+  const holds2 = tryParseImageRef(scalarText(value) ?? "")?.repository;
+  const reads = part === "tag" ? readsAsTag(name, value) : holds2 !== void 0 && (holds2 === repository || holds2 === normalizeRepository(image)) || /image/i.test(leafOf(name)[1]);
+  if (reads) return void 0;
+  const what = part === "tag" ? `holds no version and is not named like a tag: its configured override for the tag of ${repository}` : `holds no reference of ${repository} and is not named like an image: its configured override`;
+  return {
+    line: file.lineAt(start),
+    message: `${path} is parameter ${parameterName(name)}, which ${what} is not applied: a parameter added above the one it was written for moves what an index names; correct the index`
+  };
 }
 
 // src/yaml/argocd-strings.ts
@@ -37845,50 +38069,6 @@ function patchedTag(text2, prefix) {
   return key ? { what: "tag: key", value: key[2] } : void 0;
 }
 
-// src/yaml/argocd-unpaired.ts
-var NOT_VERSIONS = /* @__PURE__ */ new Set(["registry", "pullPolicy", "digest", "repository", "name"]);
-function warnUnpairedRepositories(parameters, incoming, plan) {
-  const byPrefix = /* @__PURE__ */ new Map();
-  for (const parameter of parameters) {
-    const [prefix] = leafOf(parameter[0]);
-    byPrefix.set(prefix, [...byPrefix.get(prefix) ?? [], parameter]);
-  }
-  for (const [name, field] of parameters) {
-    const node = field.node;
-    if (!isFlowScalar(node) || plan.isClaimed(node)) continue;
-    const ref = tryParseImageRef(node.text);
-    if (!ref || ref.tag !== void 0 || ref.digest !== void 0 || !incoming.has(ref.repository)) continue;
-    const [prefix, leaf] = leafOf(name);
-    const group = byPrefix.get(prefix);
-    if ((leaf === "repository" || leaf === "name") && group.some(([other]) => leafOf(other)[1] === "tag")) continue;
-    const likely = group.filter(([other, f]) => other !== name && !plan.isClaimed(f.node) && readsAsTag(other, f.node));
-    const [tagName, tagField] = likely[0] ?? [];
-    if (!tagName || !tagField || !isFlowScalar(tagField.node)) continue;
-    if (hasPlaceholder(tagField.node.text) || nextVersion(incoming.get(ref.repository), versionOf(tagField.node.text, void 0)) === void 0) continue;
-    const which = likely.length === 1 ? `parameter ${parameterName(tagName)} beside it likely holds its tag` : `one of the parameters ${likely.map(([n]) => parameterName(n)).join(", ")} beside it likely holds its tag`;
-    const { advice, about } = overrideAdvice(formatPath(tagField.path), ref.repository);
-    plan.warn(
-      node.start,
-      `${formatPath(field.path)} (parameter ${parameterName(name)}) holds ${ref.repository} with no tag, under a name no rule pairs with a tag; ${which}, and it was not moved: ${advice}`,
-      void 0,
-      about
-    );
-  }
-}
-function readsAsTag(name, value) {
-  const [, leaf] = leafOf(name);
-  return !NOT_VERSIONS.has(leaf) && (/tag|version/i.test(leaf) || holdsVersion(value));
-}
-function holdsVersion(node) {
-  return isFlowScalar(node) && isTag(node.text) && /^v?\d+\.\d/.test(node.text);
-}
-function overrideAdvice(key, repository) {
-  return {
-    advice: `set it with an overrides: entry in the configuration (spec: ${key}, image: ${repository}, part: tag)`,
-    about: { field: key, reason: "advised-override" }
-  };
-}
-
 // src/yaml/argocd.ts
 var editArgoCdImages = (file, request2, plan) => {
   const incoming = byRepository(request2.images);
@@ -37903,33 +38083,49 @@ var editArgoCdImages = (file, request2, plan) => {
         if (!isFlowScalar(entry) || plan.isClaimed(entry)) return;
         const eq = literalIndexOf(entry.text, "=");
         if (hasPlaceholder(entry.text.slice(eq + 1))) return warnSubstituted(entry, [...path, index], incoming, plan);
-        if (entry.text.startsWith("*", eq + 1)) return setKeptName(entry, eq, [...path, index], list.flow, incoming, plan, document);
+        if (entry.text.startsWith("*", eq + 1)) return setKeptName(entry, [...path, index], list.flow, incoming, plan, document);
         const ref = tryParseImageRef(entry.text.slice(eq + 1));
         const update = ref && incoming.get(ref.repository);
         if (!ref || !update) {
-          const renamed = eq > 0 ? incoming.get(normalizeRepository(entry.text.slice(0, eq)) ?? "")?.image : void 0;
-          const pinned = ref !== void 0 && (ref.tag !== void 0 || ref.digest !== void 0);
-          if (renamed && pinned && ref.tag !== renamed.tag)
-            plan.warn(entry.start, `${formatPath([...path, index])} ${renamedWarning(renamed.repository, ref.name)}`);
+          if (ref && eq > 0)
+            warnRenamed(plan, incoming, { start: entry.start, entry: [...path, index], field: [...path, index] }, entry.text.slice(0, eq), {
+              name: ref.name,
+              tag: ref.tag,
+              pinned: ref.tag !== void 0 || ref.digest !== void 0
+            });
           return;
         }
         if (ref.tag === void 0 && ref.digest === void 0) return;
         const key = formatPath([...path, index]);
-        const next = nextReference(update, ref, plan.keptBy(entry.start, key));
+        const next = nextReference(update, ref, plan.versionNote(entry.start, key, update.image.repository));
         if (next) plan.setScalar(entry, entry.text.slice(0, eq + 1) + next, list.flow, { kind: "kustomize", key, document });
       });
     }
   }
 };
-function setKeptName(entry, eq, path, inFlow, incoming, plan, document) {
-  const name = entry.text.slice(0, eq);
-  const version = entry.text.slice(eq + 2);
-  const ref = eq > 0 && version !== "" ? tryParseImageRef(name + version) : void 0;
-  const update = ref && ref.name === name ? incoming.get(ref.repository) : void 0;
-  if (!ref || !update) return;
+function setKeptName(entry, path, inFlow, incoming, plan, document) {
+  const named2 = namedImageString(entry.text);
+  const update = named2?.ref && incoming.get(named2.ref.repository);
+  if (!update) return;
   const key = formatPath(path);
-  const next = nextReference(update, ref, plan.keptBy(entry.start, key));
-  if (next) plan.setScalar(entry, `${entry.text.slice(0, eq + 2)}${next.slice(name.length)}`, inFlow, { kind: "kustomize", key, document });
+  const next = nextVersion(update, named2.version, plan.versionNote(entry.start, key, update.image.repository));
+  if (next) plan.setScalar(entry, withVersion(named2, next), inFlow, { kind: "kustomize", key, document });
+}
+function namedImageString(text2) {
+  const eq = literalIndexOf(text2, "=");
+  if (eq <= 0) return void 0;
+  const name = text2.slice(0, eq);
+  if (!text2.startsWith("*", eq + 1)) {
+    const ref2 = tryParseImageRef(text2.slice(eq + 1));
+    return ref2 && { head: `${name}=${ref2.name}`, version: versionOf(ref2.tag, ref2.digest), ref: ref2 };
+  }
+  const after = text2.slice(eq + 2);
+  const version = after === "" ? void 0 : tryParseImageRef(`x${after}`);
+  const ref = tryParseImageRef(name + after);
+  return version && { head: `${name}=*`, version: versionOf(version.tag, version.digest), ref: ref?.name === name ? ref : void 0 };
+}
+function withVersion(named2, next) {
+  return named2.head + formatImageRef({ name: "", ...next });
 }
 var editArgoCdHelm = (file, request2, plan) => {
   const incoming = byRepository(request2.images);
@@ -38127,13 +38323,6 @@ function literalPlacement(text2, node) {
     },
     escape: (inserted) => inserted
   };
-}
-
-// src/yaml/double-quoted.ts
-function decodeDoubleQuoted(source) {
-  const map2 = [];
-  const text2 = unescapeDoubleQuoted(source.slice(1, -1), map2);
-  return text2 === void 0 ? void 0 : { text: text2, map: map2.map((at) => at + 1) };
 }
 
 // src/yaml/kcl-settings.ts
@@ -38731,13 +38920,13 @@ var Parser3 = class {
   }
   group() {
     const rest = this.rest();
-    const named = /^\(\?P?<([^>]*)>/.exec(rest);
-    if (named) {
-      const name = named[1];
-      if (!/^[A-Za-z0-9_]+$/.test(name)) this.fail(`invalid named capture ${JSON.stringify(named[0])}`);
+    const named2 = /^\(\?P?<([^>]*)>/.exec(rest);
+    if (named2) {
+      const name = named2[1];
+      if (!/^[A-Za-z0-9_]+$/.test(name)) this.fail(`invalid named capture ${JSON.stringify(named2[0])}`);
       if (this.groupNames.includes(name)) this.fail(`duplicate capture group name ${JSON.stringify(name)}`);
       this.open(name);
-      this.pos += named[0].length;
+      this.pos += named2[0].length;
       return;
     }
     if (/^\(\?P?<(?![=!])/.test(rest)) this.fail(`invalid named capture ${JSON.stringify(rest)}`);
@@ -38882,12 +39071,12 @@ var Parser3 = class {
       first = false;
       const close = this.rest().startsWith("[:") ? this.rest().indexOf(":]", 2) : -1;
       if (close >= 0) {
-        const named = this.rest().slice(0, close + 2);
-        const m = /^\[:(\^?)([a-z]+):\]$/.exec(named);
+        const named2 = this.rest().slice(0, close + 2);
+        const m = /^\[:(\^?)([a-z]+):\]$/.exec(named2);
         const body = m ? POSIX_CLASSES[m[2]] : void 0;
-        if (body === void 0) this.fail(`invalid character class range ${named}`);
+        if (body === void 0) this.fail(`invalid character class range ${named2}`);
         sets += this.classSource({ body, negated: m[1] === "^" });
-        this.pos += named.length;
+        this.pos += named2.length;
         continue;
       }
       if (this.peek() === "\\" && /^[dDwWsSpP]/.test(this.peek(1))) {
@@ -39487,6 +39676,33 @@ function specsOf(text2) {
 
 // src/engine/path-glob.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
+
+// src/text/closest.ts
+function closest(typed, names, most = 2) {
+  let best;
+  for (const name of names) {
+    if (name === typed) return void 0;
+    const distance = editDistance(typed, name);
+    if (distance <= most && (!best || distance < best.distance)) best = { name, distance };
+  }
+  return best?.name;
+}
+function didYouMean(meant) {
+  return meant === void 0 ? "" : ` (did you mean ${meant}?)`;
+}
+function editDistance(a, b) {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_2, j) => i === 0 ? j : j === 0 ? i : 0));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[a.length][b.length];
+}
+
+// src/engine/path-glob.ts
 function pathMatcher(globs) {
   const matches = (0, import_picomatch.default)(
     globs.flatMap((glob) => {
@@ -39504,6 +39720,27 @@ function plainStart(glob) {
 }
 function slashSeparated(glob) {
   return glob.replaceAll("\\", "/");
+}
+function pathFilter(globs, files, warnings) {
+  if (globs.length === 0) return () => true;
+  const matchers = globs.map((glob) => pathMatcher([glob]));
+  globs.forEach((glob, i) => {
+    if (!files.some((file) => matchers[i](file))) warnings.push({ message: `path ${JSON.stringify(glob)} matches no file${meantPath(glob, files)}` });
+  });
+  return (path) => matchers.some((matches) => matches(path));
+}
+function meantPath(glob, files) {
+  const segments = glob.split("/");
+  const globbed = segments.findIndex((segment2) => /[*?[\]{}]/.test(segment2));
+  const plain = (globbed < 0 ? segments : segments.slice(0, globbed)).join("/").replace(/\/+$/, "");
+  if (plain === "") return "";
+  const names = /* @__PURE__ */ new Set();
+  for (const file of files) {
+    for (let end = file.indexOf("/"); end > 0; end = file.indexOf("/", end + 1)) names.add(file.slice(0, end));
+    names.add(file);
+  }
+  const meant = closest(plain, names);
+  return didYouMean(meant === void 0 ? void 0 : `${meant}${glob.slice(plain.length)}`);
 }
 
 // src/engine/config.ts
@@ -39661,12 +39898,11 @@ var Reader2 = class {
   }
   policy(node, at, path) {
     const pattern = isMap(node) ? node.getIn(["filterTags", "pattern"], true) : void 0;
-    if (isScalar(pattern) && typeof pattern.value === "string" && pattern.value.startsWith("regexp:")) {
-      this.issue(pattern, join2(path, "filterTags", "pattern"), "`regexp:` is argocd-image-updater's prefix; filterTags takes the bare expression");
-      return void 0;
-    }
+    const prefixed = isScalar(pattern) && typeof pattern.value === "string" && pattern.value.startsWith("regexp:");
+    if (prefixed) this.issue(pattern, join2(path, "filterTags", "pattern"), "`regexp:` is argocd-image-updater's prefix; filterTags takes the bare expression");
     try {
-      return parsePolicy(node?.toJS(this.doc) ?? null);
+      const policy = parsePolicy(node?.toJS(this.doc) ?? null);
+      return prefixed ? void 0 : policy;
     } catch (error) {
       if (!(error instanceof PolicyError)) throw error;
       for (const issue of error.issues) {
@@ -39929,8 +40165,18 @@ function parseConfig(source, file) {
   return config;
 }
 
-// src/engine/flux-objects.ts
+// src/engine/tree-path.ts
 import { posix } from "node:path";
+function repositoryPath(path) {
+  return posix.normalize(`/${path}`).replace(/^\/+|\/+$/g, "");
+}
+function treeDirectory(path, treeRoot) {
+  if (path === "" || path === treeRoot || treeRoot.startsWith(`${path}/`)) return "";
+  if (treeRoot === "") return path;
+  return path.startsWith(`${treeRoot}/`) ? path.slice(treeRoot.length + 1) : void 0;
+}
+
+// src/engine/flux-objects.ts
 var FLUX_IMAGE_API_GROUP = "image.toolkit.fluxcd.io";
 var API_VERSION = /^image\.toolkit\.fluxcd\.io\/(?:v1beta1|v1beta2|v1)$/;
 var DEFAULT_NAMESPACE = "flux-system";
@@ -40034,14 +40280,6 @@ var DocumentReader = class {
     }
   }
 };
-function repositoryPath(path) {
-  return posix.normalize(`/${path}`).replace(/^\/+|\/+$/g, "");
-}
-function treeDirectory(path, treeRoot) {
-  if (path === "" || path === treeRoot || treeRoot.startsWith(`${path}/`)) return "";
-  if (treeRoot === "") return path;
-  return path.startsWith(`${treeRoot}/`) ? path.slice(treeRoot.length + 1) : void 0;
-}
 function fluxSetters(docs, treeRoot = "") {
   const warnings = [];
   const repositories = /* @__PURE__ */ new Map();
@@ -40211,7 +40449,7 @@ function constraintsIn(text2) {
       if (document.some((i) => (UPDATE_STRATEGY.exec(lines[i])?.[1] ?? "semver") !== "semver")) continue;
       for (const i of document) {
         const match = IMAGE_NAME.exec(lines[i]);
-        const constraint = match && constraintOf(unquoted(match[1]), "its imageName", true, i + 1);
+        const constraint = match && constraintOf(unquoted(match[1]), "object", i + 1);
         if (constraint) found.push(constraint);
       }
       continue;
@@ -40228,20 +40466,21 @@ function constraintsIn(text2) {
       const alias = eq === -1 ? void 0 : entry.slice(0, eq).trim();
       const strategy = alias === void 0 ? void 0 : annotations.get(`${alias}.update-strategy`)?.value;
       if (strategy !== void 0 && strategy !== "semver") continue;
-      const constraint = constraintOf(entry.slice(eq + 1).trim(), "its image-list annotation", false, list.line);
+      const constraint = constraintOf(entry.slice(eq + 1).trim(), "annotation", list.line);
       if (constraint) found.push(constraint);
     }
   }
   return found;
 }
-function constraintOf(image, where2, object, line) {
+function constraintOf(image, source, line) {
   const colon = image.lastIndexOf(":");
   if (colon <= image.lastIndexOf("/")) return void 0;
   const repository = normalizeRepository(image.slice(0, colon));
   const range = image.slice(colon + 1);
   if (!repository || range === "") return void 0;
   try {
-    return { repository, range, policy: parsePolicy({ semver: { range } }), where: where2, object, line };
+    const where2 = source === "object" ? "its imageName" : "its image-list annotation";
+    return { repository, range, policy: parsePolicy({ semver: { range } }), where: where2, object: source === "object", line };
   } catch (error) {
     if (error instanceof PolicyError) return void 0;
     throw error;
@@ -40314,7 +40553,7 @@ function warnLoneParameters(path, text2, root, source, valueFiles, values, updat
     const held = repositoryIn(valueFiles, keys, incoming, values);
     if (!held || nextVersion(held, versionOf(field.node.text, void 0)) === void 0) continue;
     const key = formatPath(field.path);
-    const { advice, about } = overrideAdvice(key, held.image.repository);
+    const { advice, about } = overrideAdvice(key, held.image.repository, { part: "tag" });
     warnings.push({
       file: path,
       line: lineAt(text2, field.node.start),
@@ -40339,7 +40578,7 @@ function loneValueTags(valueFiles, values, inScope, updatesFor) {
       const held = repositoryIn(valueFiles.slice(0, index), keys, incoming, values);
       if (!held || nextVersion(held, versionOf(node.text, void 0)) === void 0) return;
       const key = formatPath(at);
-      const { advice, about } = overrideAdvice(key, held.image.repository);
+      const { advice, about } = overrideAdvice(key, held.image.repository, { part: "tag" });
       found.push({
         file: path,
         line: lineAt(text2, node.start),
@@ -40503,14 +40742,14 @@ function nothingToUpdate(name) {
   const [image, setter, set2] = name ? [name("image"), name("setter"), name("set")] : ["an image", "a setter", "a set"];
   return `nothing to update: give ${image}, ${setter} or ${set2}`;
 }
-function stringsOf(value, named, said) {
+function stringsOf(value, named2, said) {
   if (value === void 0) return [];
   if (!Array.isArray(value)) {
-    said(`${named()}: must be a list of strings, not ${describeValue(value)}`);
+    said(`${named2()}: must be a list of strings, not ${describeValue(value)}`);
     return [];
   }
   const wrong = value.flatMap((item, i) => typeof item === "string" ? [] : [i]);
-  for (const i of wrong) said(`${named(i)}: must be a string, not ${describeValue(value[i])}`);
+  for (const i of wrong) said(`${named2(i)}: must be a string, not ${describeValue(value[i])}`);
   return wrong.length === 0 ? value : [];
 }
 function isConfigField(config) {
@@ -40539,8 +40778,8 @@ function validateRequest(request2) {
     issues.push({ field: "request", message: nothingToUpdate(request2.fieldName) });
   const checked = checkIncomingImages(imageTexts, (i) => name("image", i));
   issues.push(...checked.issues.map(({ field, reason }) => ({ field: "image", message: `${field}: ${reason}` })));
-  const upperCased = imageTexts.findIndex((text2) => lowerCasedReference(text2) !== void 0);
-  if (upperCased >= 0) issues.push(...upperCaseHint(imageTexts).map((message) => ({ field: "image", message: `${name("image", upperCased)}: ${message}` })));
+  const hint = upperCaseHint(imageTexts);
+  if (hint) issues.push({ field: "image", message: `${name("image", hint.index)}: ${hint.message}` });
   const { images } = checked;
   const parse5 = (field, text2) => {
     const image = parseIncomingImage(text2, field);
@@ -40595,11 +40834,13 @@ function validateRequest(request2) {
   return { images, setters, sets };
 }
 function upperCaseHint(images) {
-  const suggestions = images.flatMap((text2) => lowerCasedReference(text2) ?? []);
-  if (suggestions.length === 0) return [];
-  return [
-    `did you mean ${suggestions.join(", ")}? An image name is lower-case, but \`\${{ github.repository }}\` and \`\${{ github.repository_owner }}\` keep the owner's case (docker/metadata-action lower-cases the images it is given).`
-  ];
+  const suggestions = images.map((text2) => lowerCasedReference(text2));
+  const index = suggestions.findIndex((s) => s !== void 0);
+  if (index < 0) return void 0;
+  return {
+    index,
+    message: `did you mean ${suggestions.filter((s) => s !== void 0).join(", ")}? An image name is lower-case, but \`\${{ github.repository }}\` and \`\${{ github.repository_owner }}\` keep the owner's case (docker/metadata-action lower-cases the images it is given).`
+  };
 }
 
 // src/kcl/override-reach.ts
@@ -40740,6 +40981,44 @@ function countBelow(sorted, limit) {
   return partitionPoint(sorted.length, (i) => sorted[i] < limit);
 }
 
+// src/kcl/number-read.ts
+var UNITS = {
+  n: 1e-9,
+  u: 1e-6,
+  m: 1e-3,
+  k: 1e3,
+  K: 1e3,
+  M: 1e6,
+  G: 1e9,
+  T: 1e12,
+  P: 1e15,
+  Ki: 1024,
+  Mi: 1024 ** 2,
+  Gi: 1024 ** 3,
+  Ti: 1024 ** 4,
+  Pi: 1024 ** 5
+};
+function kclNumberRead(text2) {
+  const int3 = /^(0[xX][0-9a-fA-F_]+|0[oO][0-7_]+|0[bB][01_]+|0[0-7_]*|[1-9][0-9_]*)([numkKMGTP]|[KMGTP]i)?$/.exec(text2);
+  if (int3) {
+    const digits = int3[1].replaceAll("_", "");
+    const value = BigInt(/^0[0-7]/.test(digits) ? `0o${digits.slice(1)}` : digits);
+    if (value > 2n ** 63n - 1n) return void 0;
+    return int3[2] === void 0 ? String(value) : f64Text(Number(value) * UNITS[int3[2]]);
+  }
+  const float3 = /^[0-9]+(?:\.[0-9]*(?:[eE][-+]?[0-9]+)?|[eE][-+]?[0-9]+)$/.test(text2) ? Number(text2) : NaN;
+  return Number.isFinite(float3) ? f64Text(float3) : void 0;
+}
+function f64Text(value) {
+  const [mantissa, exponent] = value.toExponential().split("e");
+  const digits = mantissa.replace(".", "");
+  const point = Number(exponent) + 1;
+  if (point >= digits.length && point <= 16) return `${digits.padEnd(point, "0")}.0`;
+  if (point > 0 && point <= 16) return `${digits.slice(0, point)}.${digits.slice(point)}`;
+  if (point > -5 && point <= 0) return `0.${"0".repeat(-point)}${digits}`;
+  return `${digits[0]}${digits.length > 1 ? `.${digits.slice(1)}` : ""}e${point - 1}`;
+}
+
 // src/kcl/override.ts
 var COMPOSITE = { config: "a config", schema: "a schema instance", list: "a list" };
 function valueFrom(tokens, expr, eol) {
@@ -40852,9 +41131,13 @@ var Planner = class {
     return change;
   }
   warn(token, message, kind) {
-    const warning = { line: this.line(token), message, ...kind && { kind } };
-    this.plan.warnings.push(warning);
-    this.at.set(warning, this.tokens.start[token]);
+    this.say(token, { message, ...kind && { kind } });
+  }
+  /** `warning` said at a token's line. */
+  say(token, warning) {
+    const placed = { line: this.line(token), ...warning };
+    this.plan.warnings.push(placed);
+    this.at.set(placed, this.tokens.start[token]);
   }
   /**
    * Changes or warnings at the lines they are on once all of the spec's splices are made: one
@@ -40877,7 +41160,7 @@ var Planner = class {
   replace(old, given, key = this.spec.path) {
     if (this.computed) this.refuseComposite(old);
     const oldString = plainString(this.tokens, old);
-    const value = this.computed ? this.stringValue(this.computed(oldString, (why, kind) => this.warn(old.first, `${this.spec.path} ${why}`, kind))) : given;
+    const value = this.computed ? this.stringValue(this.computed(oldString, (why, kind) => this.say(old.first, versionNoteWarning(this.spec.path, why, kind)))) : given;
     if (!value) return;
     let text2 = value.indented(this.indentOf(old.first));
     if (oldString !== void 0 && value.string !== void 0) {
@@ -40907,8 +41190,9 @@ var Planner = class {
         `${key}: ${name} (a name) becomes the ${now} ${written}, so it no longer follows ${name}; to move everything that does, set ${name} instead`
       );
     }
-    const quote2 = `for the string, quote it: ${key}="${written}" (in a shell, single-quote the whole argument)`;
-    const becomes = now === "name" ? `the name ${written}, which KCL reads as a variable; ${quote2}` : `the ${now} ${written}`;
+    const quote2 = `for the string, quote it: ${key}="${written}" ${SHELL_QUOTING}`;
+    const read = now === "number" && was === "string" ? kclNumberRead(written) : void 0;
+    const becomes = now === "name" ? `the name ${written}, which KCL reads as a variable; ${quote2}` : now === "number" && was === "string" ? `the number ${written}${read === void 0 || read === written ? "" : `, which KCL reads as ${read}`}; ${quote2}` : `the ${now} ${written}`;
     this.warn(old.first, `${key}: ${nodeText(this.tokens, old)} (a ${was}) becomes ${becomes}`);
   }
   /**
@@ -40926,7 +41210,7 @@ var Planner = class {
     const from = old && was !== void 0 ? `${key}: ${nodeText(this.tokens, old)} (a ${was})` : key;
     const warning = {
       line: change.line,
-      message: `${from} becomes the string ${value.text}, as KCL -O writes an operation (the string of its whole text); for the operation itself, put it in parentheses: ${key}=(${given}) (in a shell, single-quote the whole argument)`
+      message: `${from} becomes the string ${value.text}, as KCL -O writes an operation (the string of its whole text); for the operation itself, put it in parentheses: ${key}=(${given}) ${SHELL_QUOTING}`
     };
     this.plan.warnings.push(warning);
     const at = this.at.get(change);
@@ -41362,7 +41646,7 @@ function missingTopLevel(p, name, reaches) {
 function nothingToDelete(p, why) {
   p.plan.warnings.push({ ...why.line !== void 0 && { line: why.line }, message: `nothing to delete: ${why.message}` });
 }
-function applyOverrides(text2, specs, options2 = {}) {
+function applyOverridesAbout(text2, specs, options2 = {}) {
   let current = text2;
   let module2 = parseKcl(current);
   let changes = [];
@@ -41539,7 +41823,13 @@ async function checkConfiguredOverrides(source, overrides, configPath, present, 
 function configuredOverride(override, images) {
   const update = images.find((u) => u.image.repository === override.repository);
   if (!update) return [];
-  const value = override.part === "tag" ? (current, kept) => nextTagText(update, current, kept) : (current, kept) => nextImageText(update, override.image, current, kept);
+  const inArgoImages = ARGO_KUSTOMIZE_IMAGE.test(fieldKey(override.spec));
+  const value = override.part === "tag" ? (current, note) => nextTagText(update, current, note) : (current, note) => {
+    const named2 = inArgoImages && current !== void 0 ? namedImageString(current) : void 0;
+    if (!named2) return nextImageText(update, override.image, current, note);
+    const next = nextVersion(update, named2.version, note);
+    return next && withVersion(named2, next);
+  };
   return [{ path: override.spec, value, configured: override }];
 }
 function overriddenIn(requested, images) {
@@ -41559,9 +41849,9 @@ function overriddenIn(requested, images) {
   }
   return { repositories, paths };
 }
-function overFile(path, kind, edited, requested, create) {
+function overFileAbout(path, kind, edited, requested, create) {
   try {
-    const aimed = onTheirParameters(kind, edited.text, requested);
+    const aimed = withoutMisaimedOverrides(kind, edited.text, requested);
     const { overrides, yielded } = besideMarkers(kind, edited, aimed.overrides, create);
     const overridden = applyFileOverrides(kind, edited.text, overrides, create);
     const sets = setPaths(kind, overrides);
@@ -41572,9 +41862,9 @@ function overFile(path, kind, edited, requested, create) {
       text: overridden.text,
       changes,
       warnings: [
-        ...shifted.map(publicWarning),
+        ...shifted,
         ...shiftLines([...aimed.misaimed, ...yielded], edited.text, overridden.text),
-        ...overridden.warnings.filter((w) => !toldThere(w, told, overrides)),
+        ...overridden.warnings.filter((w) => !toldThere(w, told)),
         ...setOverImages(sets, overruled)
       ]
     };
@@ -41609,26 +41899,15 @@ function besideMarkers(kind, edited, overrides, create) {
   });
   return { overrides: kept, yielded };
 }
-function onTheirParameters(kind, text2, overrides) {
-  const indexed = (o) => typeof o !== "string" && "configured" in o && /parameters\[\d+\]\.value$/.test(o.path);
+function withoutMisaimedOverrides(kind, text2, overrides) {
+  const indexed = (o) => typeof o !== "string" && o.configured !== void 0 && mayNameParameter(o.path);
   const file = kind === "yaml" && overrides.some(indexed) ? tryYamlFile(text2) : void 0;
   if (!file) return { overrides, misaimed: [] };
   const misaimed = [];
   const kept = overrides.filter((o) => {
-    if (!indexed(o)) return true;
-    const parameter = indexedParameter(file, parsePath(o.path));
-    if (!parameter) return true;
-    const { name, value, start } = parameter;
-    const { part, repository, image } = o.configured;
-    const holds2 = tryParseImageRef(scalarText(value) ?? "")?.repository;
-    const reads = part === "tag" ? readsAsTag(name, value) : holds2 !== void 0 && (holds2 === repository || holds2 === normalizeRepository(image)) || /image/i.test(leafOf(name)[1]);
-    if (reads) return true;
-    const what = part === "tag" ? `holds no version and is not named like a tag: its configured override for the tag of ${repository}` : `holds no reference of ${repository} and is not named like an image: its configured override`;
-    misaimed.push({
-      line: file.lineAt(start),
-      message: `${o.path} is parameter ${parameterName(name)}, which ${what} is not applied: a parameter added above the one it was written for moves what an index names; correct the index`
-    });
-    return false;
+    const warning = indexed(o) ? misaimedOverride(file, o.path, o.configured) : void 0;
+    if (warning) misaimed.push(warning);
+    return !warning;
   });
   return { overrides: kept, misaimed };
 }
@@ -41657,9 +41936,11 @@ function specPath(spec) {
     throw error;
   }
 }
-function toldThere(warning, told, overrides) {
+function toldThere(warning, told) {
+  const about = warning.about;
+  if (about?.reason !== "version") return false;
   return told.some(
-    ({ line, about }) => line === warning.line && about?.reason === "kept" && overrides.some((o) => typeof o !== "string" && fieldKey(o.path) === fieldKey(about.field) && warning.message === `${o.path} ${about.said}`)
+    (w) => w.line === warning.line && w.about?.reason === "version" && fieldKey(w.about.field) === fieldKey(about.field) && w.about.said === about.said
   );
 }
 function withOverrides(edits, overrides) {
@@ -41715,10 +41996,10 @@ function fieldKey(key) {
 }
 function applyFileOverrides(kind, text2, overrides, create) {
   const setsToo = setsInFile(kind, overrides);
-  if (kind === "kcl") return applyOverrides(text2, overrides, { create, setsToo });
+  if (kind === "kcl") return applyOverridesAbout(text2, overrides, { create, setsToo });
   let result = { text: text2, changes: [], warnings: [] };
   for (const override of overrides) {
-    const next = typeof override === "string" ? setFromSpec(result.text, override, create, setsToo) : setYamlPath(result.text, override.path, override.value, { create, setsToo, configured: true });
+    const next = typeof override === "string" ? setFromSpec(result.text, override, create, setsToo) : setYamlPathAbout(result.text, override.path, override.value, { create, setsToo, configured: true });
     const shift = (earlier) => shiftLines(earlier, result.text, next.text);
     result = { text: next.text, changes: [...shift(result.changes), ...next.changes], warnings: [...shift(result.warnings), ...next.warnings] };
   }
@@ -41745,7 +42026,8 @@ function malformedSets(sets) {
 }
 
 // src/engine/setters.ts
-function resolveSetters(valid, config, configPath, texts, inScope, keptOut, allowDowngrade, treeRoot, warnings) {
+function resolveSetters(run, texts, warnings) {
+  const { valid, config, configPath, inScope, keptOut, allowDowngrade, treeRoot, ownerOf } = run;
   const docs = [...texts].filter(([path, text2]) => fileKind(path) === "yaml" && mayHoldFluxObjects(text2));
   const flux = fluxSetters(
     docs.map(([file, text2]) => ({ file, text: text2 })),
@@ -41777,7 +42059,7 @@ function resolveSetters(valid, config, configPath, texts, inScope, keptOut, allo
     );
   }
   for (const [key, image] of valid.setters) if (!definitions.has(key)) candidates2.set(key, [{ update: { image, allowDowngrade } }]);
-  const governing = (key, path) => governingCandidate(key, candidates2.get(key), path, flux.automations, configPath);
+  const governing = (key, path) => governingCandidate(key, candidates2.get(key), path, flux.automations, configPath, ownerOf);
   warnings.push(...notesWhereUsed(candidates2, governing, texts, inScope, keptOut));
   const markers = markersInScope(texts, inScope);
   const unconfigured = new Map([...markers].filter(([key]) => !definitions.has(key) && !valid.setters.has(key)));
@@ -41814,20 +42096,28 @@ function resolveSetters(valid, config, configPath, texts, inScope, keptOut, allo
       }
       return { setters, knownSetters, left };
     },
-    fluxPoliciesAt: (path, repository) => fluxPoliciesAt(flux, config, path, repository)
+    fluxPoliciesAt: (path, repository) => fluxPoliciesAt(flux, config, path, repository, seenFrom(ownerOf, path))
   };
 }
-function fluxPoliciesAt(flux, config, path, repository) {
+function fluxPoliciesAt(flux, config, path, repository, seen) {
   const keyOf = /* @__PURE__ */ new Map();
+  const automations = flux.automations.filter((a) => seen(a.file));
   for (const [key, defs] of flux.setters) {
     if (config?.setters.has(key)) continue;
-    const ofRepository = defs.filter((d) => d.repository === repository);
+    const ofRepository = defs.filter((d) => d.repository === repository && seen(d.file));
     if (ofRepository.length === 0) continue;
     const namespace = key.slice(0, key.indexOf(":"));
-    for (const setter of nearestSetters(updatingFrom(flux.automations, path, namespace), ofRepository)) keyOf.set(setter, key);
+    for (const setter of nearestSetters(updatingFrom(automations, path, namespace), ofRepository)) keyOf.set(setter, key);
   }
   if (keyOf.size === 0) return [];
-  return nearestSetters(updatingFrom(flux.automations, path), [...keyOf.keys()]).map((setter) => ({ key: keyOf.get(setter), setter }));
+  return nearestSetters(updatingFrom(automations, path), [...keyOf.keys()]).map((setter) => ({ key: keyOf.get(setter), setter }));
+}
+function seenFrom(ownerOf, path) {
+  const owner = ownerOf(path);
+  return (file) => {
+    const other = ownerOf(file);
+    return other === void 0 || other === owner;
+  };
 }
 function updatingFrom(automations, path, namespace) {
   const covering = automations.filter((a) => (namespace === void 0 || a.namespace === namespace) && updatesFile(a, path));
@@ -41847,8 +42137,16 @@ function candidate(key, def, image, given, allowDowngrade) {
     ...outside && { note: `setter ${key}: tag ${image.tag} is outside its policy (${def.policy.description}); marked values are left as they are` }
   };
 }
-function governingCandidate(key, candidates2, path, automations, configPath) {
-  if (candidates2[0].flux === void 0) return candidates2[0];
+function governingCandidate(key, all, path, everyAutomation, configPath, ownerOf) {
+  if (all[0].flux === void 0) return all[0];
+  const seen = seenFrom(ownerOf, path);
+  const candidates2 = all.filter((c) => seen(c.flux.file));
+  const automations = everyAutomation.filter((a) => seen(a.file));
+  if (candidates2.length === 0) {
+    const elsewhere = all.map((c) => c.flux);
+    const targets = [...new Set(elsewhere.map((s) => ownerOf(s.file).name))].join(", ");
+    return `is defined only at ${where(elsewhere)}, in the paths of target ${targets}, whose Flux objects do not govern the markers of target ${ownerOf(path).name}; the marked value is left as it is (define it in target ${ownerOf(path).name}'s paths or in no target's, or give ${key} an entry under setters: in ${configPath})`;
+  }
   let from = [path];
   if (automations.length > 0) {
     const namespace = key.slice(0, key.indexOf(":"));
@@ -41899,9 +42197,9 @@ function markersInScope(texts, inScope) {
 var PLACES_NAMED = 3;
 function unconfiguredWarning(key, places, configPath, why) {
   const [first, ...others] = places;
-  const named = others.slice(0, PLACES_NAMED).map((p) => `${p.file}:${p.line}`);
+  const named2 = others.slice(0, PLACES_NAMED).map((p) => `${p.file}:${p.line}`);
   const more = others.length > PLACES_NAMED ? ` and ${others.length - PLACES_NAMED} more` : "";
-  const also = others.length > 0 ? ` (also marked at ${named.join(", ")}${more})` : "";
+  const also = others.length > 0 ? ` (also marked at ${named2.join(", ")}${more})` : "";
   const left = others.length > 0 ? "its marked values are left as they are" : "its marked value is left as it is";
   return {
     ...!why && { aside: true },
@@ -41947,7 +42245,7 @@ var KUSTOMIZATION_NAMES = /* @__PURE__ */ new Set(["kustomization.yaml", "kustom
 function isKustomizationFile(path) {
   return KUSTOMIZATION_NAMES.has(path.slice(path.lastIndexOf("/") + 1));
 }
-var IMAGE_VALUE = /\bimage["']?\s*:\s*["']?([^\s"'#,{}[\]]+)/g;
+var IMAGE_VALUE = /\bimage["']?\s*:\s*(?:&[^\s,{}[\]]+\s+)?["']?([^\s"'#,{}[\]]+)/g;
 var OP_VALUE = /\bvalue["']?\s*:\s*["']?([^\s"'#,{}[\]]+)/g;
 function mayHoldBareImage(text2, repositories) {
   for (const { value } of imageValues(text2)) {
@@ -41993,55 +42291,120 @@ function graphOf(kustomizations, incoming, fluxKustomizations, tree, treeRoot) {
   const naming = [...byDirectory].filter(([, k]) => names(k)).map(([directory]) => directory);
   return { directories: [...byDirectory.keys()], naming, at, tagsOf, flux };
 }
-function kustomizeTagged(kustomizations, incoming, fluxKustomizations = [], tree = [], treeRoot = "") {
-  const { directories, naming, at, tagsOf, flux } = graphOf(kustomizations, incoming, fluxKustomizations, tree, treeRoot);
-  const built = /* @__PURE__ */ new Map();
-  const buildsFrom = (k, visiting) => {
-    const known = built.get(k);
-    if (known) return known;
-    const files = /* @__PURE__ */ new Set([k.file]);
-    if (visiting.has(k)) return files;
-    visiting.add(k);
-    for (const path of [...k.resources, ...k.components]) {
-      const child = at(path);
-      if (child) for (const file of buildsFrom(child, visiting)) files.add(file);
-      else files.add(path);
+var TAGGERS_NAMED = 5;
+function taggersWords({ first, others }) {
+  return andList(others ? [...first, "others"] : first);
+}
+var Taggers = class {
+  kept = [];
+  more = false;
+  edited = false;
+  add(file, edited) {
+    this.edited ||= edited;
+    const at = partitionPoint(this.kept.length, (i) => this.kept[i] < file);
+    if (this.kept[at] === file) return;
+    if (at === TAGGERS_NAMED) {
+      this.more = true;
+      return;
     }
-    visiting.delete(k);
-    built.set(k, files);
-    return files;
-  };
+    this.kept.splice(at, 0, file);
+    if (this.kept.length > TAGGERS_NAMED) {
+      this.kept.pop();
+      this.more = true;
+    }
+  }
+  /** Adds all of `other`'s: what it no longer holds was past its first, so past these too. */
+  merge(other) {
+    for (const file of other.kept) this.add(file, false);
+    this.more ||= other.more;
+    this.edited ||= other.edited;
+  }
+  get files() {
+    return { first: [...this.kept], others: this.more };
+  }
+};
+function addTaggers(into, name, owner, add) {
+  const byOwner = into.get(name) ?? /* @__PURE__ */ new Map();
+  into.set(name, byOwner);
+  const taggers = byOwner.get(owner) ?? new Taggers();
+  byOwner.set(owner, taggers);
+  add(taggers);
+}
+function mergeTags(into, from) {
+  for (const [name, byOwner] of from) for (const [owner, taggers] of byOwner) addTaggers(into, name, owner, (kept) => kept.merge(taggers));
+}
+function kustomizeTagged(kustomizations, incoming, fluxKustomizations = [], tree = [], treeRoot = "", owners = { ownerOf: () => void 0, edited: () => false }) {
+  const graph = graphOf(kustomizations, incoming, fluxKustomizations, tree, treeRoot);
+  const { directories, naming, at, tagsOf, flux } = graph;
   const tagging = [...naming.flatMap((directory) => at(directory) ?? []).filter((k) => k.tags.length > 0), ...flux];
   const builds = tagging.some((k) => k.component) ? [...directories.flatMap((directory) => at(directory) ?? []), ...flux] : tagging;
-  const tagged = /* @__PURE__ */ new Map();
-  for (const k of builds) {
-    const tags = tagsOf(k);
-    if (tags.length === 0) continue;
-    for (const file of buildsFrom(k, /* @__PURE__ */ new Set())) {
-      const names = tagged.get(file) ?? /* @__PURE__ */ new Map();
-      for (const { name, file: by } of tags) names.set(name, [.../* @__PURE__ */ new Set([...names.get(name) ?? [], by])].sort());
-      tagged.set(file, names);
+  const byKustomization = /* @__PURE__ */ new Map();
+  const byFile = /* @__PURE__ */ new Map();
+  const tagsAt = (map2, key) => {
+    const known = map2.get(key);
+    if (known) return known;
+    const tags = /* @__PURE__ */ new Map();
+    map2.set(key, tags);
+    return tags;
+  };
+  const starts = builds.filter((k) => tagsOf(k).length > 0);
+  for (const k of walk3(graph, starts)) {
+    const tags = tagsAt(byKustomization, k);
+    for (const { name, file } of tagsOf(k)) addTaggers(tags, name, owners.ownerOf(file), (taggers) => taggers.add(file, owners.edited(file)));
+    mergeTags(tagsAt(byFile, k.file), tags);
+    for (const path of [...k.resources, ...k.components]) {
+      const child = at(path);
+      mergeTags(child ? tagsAt(byKustomization, child) : tagsAt(byFile, path), tags);
     }
+  }
+  const tagged = /* @__PURE__ */ new Map();
+  for (const [file, tags] of byFile) {
+    const own = owners.ownerOf(file);
+    const names = [...tags].map(([name, byOwner]) => {
+      const counted = new Taggers();
+      const elsewhere = /* @__PURE__ */ new Map();
+      for (const [owner, taggers] of byOwner) {
+        if (owner === void 0 || owner === own) counted.merge(taggers);
+        else elsewhere.set(owner, taggers.files);
+      }
+      return [name, { by: counted.files, edited: counted.edited, elsewhere }];
+    });
+    tagged.set(file, new Map(names));
   }
   return tagged;
 }
-function buildsOf({ at, tagsOf }, kustomizations) {
+function walk3({ at }, starts, through = () => true) {
+  const done = [];
+  const seen = /* @__PURE__ */ new Set();
+  const children2 = (k) => [...k.resources, ...k.components].flatMap((path) => at(path) ?? []);
+  for (const start of starts) {
+    if (seen.has(start) || !through(start)) continue;
+    seen.add(start);
+    const stack = [{ k: start, next: children2(start) }];
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1];
+      const child = top.next.pop();
+      if (child === void 0) {
+        done.push(top.k);
+        stack.pop();
+      } else if (!seen.has(child) && through(child)) {
+        seen.add(child);
+        stack.push({ k: child, next: children2(child) });
+      }
+    }
+  }
+  return done.reverse();
+}
+function buildsOf(graph, kustomizations) {
+  const { at, tagsOf } = graph;
   const among = new Set(kustomizations);
   const included = new Set(kustomizations.flatMap((k) => [...k.resources, ...k.components].flatMap((path) => at(path) ?? [])));
   const roots = kustomizations.filter((k) => !k.component && !included.has(k));
   const reached = (through) => {
     const files = /* @__PURE__ */ new Set();
-    const seen = /* @__PURE__ */ new Set();
-    const stack = [...roots];
-    for (let k = stack.pop(); k !== void 0; k = stack.pop()) {
-      if (seen.has(k) || !among.has(k) || !through(k)) continue;
-      seen.add(k);
+    for (const k of walk3(graph, roots, (k2) => among.has(k2) && through(k2))) {
       files.add(k.file);
-      for (const path of [...k.resources, ...k.components]) {
-        const child = at(path);
-        if (child) stack.push(child);
-        else files.add(path);
-      }
+      for (const path of [...k.resources, ...k.components]) if (!at(path)) files.add(path);
     }
     return files;
   };
@@ -42070,6 +42433,7 @@ function deployedAsWrittenBy(kustomizations, incoming, fluxKustomizations = [], 
   let read;
   const parents = /* @__PURE__ */ new Map();
   const directories = kustomizations.map(({ file }) => posix3.dirname(file));
+  const unscreened = kustomizations.map(({ text: text2 }) => NAMED_THEN_DOTS.test(text2));
   const parentsOf = (graph, path) => {
     const known = parents.get(path);
     if (known) return known;
@@ -42077,7 +42441,7 @@ function deployedAsWrittenBy(kustomizations, incoming, fluxKustomizations = [], 
     const mayList = listScreen(path);
     const found = [
       ...kustomizations.flatMap(({ file, text: text2 }, i) => {
-        if (!mayList(directories[i], text2)) return [];
+        if (!unscreened[i] && !mayList(directories[i], text2)) return [];
         const k = graph.at(directories[i]);
         return k?.file === file && lists(k) ? [k] : [];
       }),
@@ -42117,6 +42481,7 @@ function deployedAsWrittenBy(kustomizations, incoming, fluxKustomizations = [], 
     return [...found];
   };
 }
+var NAMED_THEN_DOTS = /[^./\s]\/\.\.?(?![^/\s'",\]}#])/;
 function listScreen(path) {
   const parent = posix3.dirname(path);
   const name = posix3.basename(path);
@@ -42143,14 +42508,9 @@ function writtenNames(text2, repository) {
   return [...new Set(names)];
 }
 function readKustomization(file, text2, repositories) {
-  let root;
-  try {
-    root = parseYaml(text2)[0];
-  } catch (error) {
-    if (error instanceof SourceError) return void 0;
-    throw error;
-  }
-  if (root?.kind !== "map") return void 0;
+  const yaml = tryYamlFile(text2);
+  const root = yaml?.documents[0]?.root;
+  if (yaml === void 0 || root?.kind !== "map") return void 0;
   const directory = posix3.dirname(file);
   const list = (key) => {
     const node = mapValue(root, key);
@@ -42161,7 +42521,7 @@ function readKustomization(file, text2, repositories) {
   return {
     file,
     component: scalarText(mapValue(root, "kind")) === "Component",
-    tags: taggedNames(list("images"), repositories),
+    tags: taggedNames(yaml, root, ["images"], list("images"), repositories),
     resources: [
       ...paths([...list("resources"), ...list("bases"), ...list("patchesStrategicMerge")]),
       ...paths([...patchFiles("patches"), ...patchFiles("patchesJson6902")])
@@ -42170,18 +42530,13 @@ function readKustomization(file, text2, repositories) {
   };
 }
 function readFluxKustomizations(file, text2, repositories, hasKustomization, tree, treeRoot) {
-  let roots;
-  try {
-    roots = parseYaml(text2);
-  } catch (error) {
-    if (error instanceof SourceError) return [];
-    throw error;
-  }
-  return roots.flatMap((root) => {
+  const yaml = tryYamlFile(text2);
+  if (yaml === void 0) return [];
+  return yaml.documents.flatMap(({ root }) => {
     if (root?.kind !== "map" || scalarText(mapValue(root, "kind")) !== "Kustomization") return [];
     if (!scalarText(mapValue(root, "apiVersion"))?.startsWith(FLUX_KUSTOMIZE_GROUP)) return [];
     const images = nodeAt(root, ["spec", "images"]);
-    const tags = images?.kind === "seq" ? taggedNames(images.items, repositories) : [];
+    const tags = images?.kind === "seq" ? taggedNames(yaml, root, ["spec", "images"], images.items, repositories) : [];
     const path = fluxPath(scalarText(nodeAt(root, ["spec", "path"])), treeRoot);
     if (tags.length === 0 || path === void 0) return [];
     const components = nodeAt(root, ["spec", "components"]);
@@ -42212,12 +42567,14 @@ function generatedResources(directory, hasKustomization, tree) {
   }
   return [...resources];
 }
-function taggedNames(entries, repositories) {
-  const field = (node, key) => node.kind === "map" ? scalarText(mapValue(node, key)) : void 0;
-  return entries.flatMap((entry) => {
-    const name = field(entry, "name");
+function taggedNames(file, root, path, entries, repositories) {
+  return entries.flatMap((entry, index) => {
+    if (entry.kind !== "map") return [];
+    const read = fieldsOf(file, root, entry, [...path, index], false);
+    const field = (key) => scalarText(read(key)?.node);
+    const name = field("name");
     if (!name || !repositories.has(normalizeRepository(name) ?? "")) return [];
-    const setsVersion = !!field(entry, "newTag") || !!field(entry, "digest") || repositories.has(normalizeRepository(field(entry, "newName") || name) ?? "");
+    const setsVersion = !!field("newTag") || !!field("digest") || repositories.has(normalizeRepository(field("newName") || name) ?? "");
     return setsVersion ? [name] : [];
   });
 }
@@ -42227,305 +42584,7 @@ function inTree(directory, path) {
   return joined === ".." || joined.startsWith("../") || posix3.isAbsolute(joined) ? void 0 : joined;
 }
 
-// src/text/closest.ts
-function closest(typed, names, most = 2) {
-  let best;
-  for (const name of names) {
-    if (name === typed) return void 0;
-    const distance = editDistance(typed, name);
-    if (distance <= most && (!best || distance < best.distance)) best = { name, distance };
-  }
-  return best?.name;
-}
-function editDistance(a, b) {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_2, j) => i === 0 ? j : j === 0 ? i : 0));
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-    }
-  }
-  return d[a.length][b.length];
-}
-
-// src/engine/prose.ts
-function proseAt(text2, kcl) {
-  const docstrings = kcl && (text2.includes('"""') || text2.includes("'''"));
-  let spans;
-  return (at) => {
-    if (!docstrings && !hashBefore(text2, at)) return false;
-    spans ??= (kcl ? kclProse(text2) : yamlComments(text2)).sort((a, b) => a[0] - b[0]);
-    const last = spans[partitionPoint(spans.length, (i) => spans[i][0] <= at) - 1];
-    return last !== void 0 && at < last[1];
-  };
-}
-var LINE_LOOKBACK = 4096;
-function hashBefore(text2, at) {
-  for (let i = at - 1; i >= 0 && i >= at - LINE_LOOKBACK; i--) {
-    const c = text2.charCodeAt(i);
-    if (c === 35) return true;
-    if (c === 10 || c === 13) return false;
-  }
-  return at > LINE_LOOKBACK;
-}
-function yamlComments(text2) {
-  const spans = [];
-  let offset = 0;
-  let scalar2 = false;
-  let block = false;
-  for (const token of new Lexer().lex(text2)) {
-    if (token === cst_exports.SCALAR) {
-      scalar2 = true;
-      continue;
-    }
-    if (token === cst_exports.DOCUMENT || token === cst_exports.FLOW_END) continue;
-    const type = cst_exports.tokenType(token);
-    if (scalar2 && block) spans.push(...embeddedComments(token, offset));
-    else if (!scalar2 && type === "comment") spans.push([offset, offset + token.length]);
-    if (type === "block-scalar-header") block = true;
-    else if (type !== "newline" && type !== "space" && type !== "comment") block = false;
-    if (scalar2) block = false;
-    scalar2 = false;
-    offset += token.length;
-  }
-  return spans;
-}
-function embeddedComments(body, offset) {
-  const spans = [];
-  for (const match of body.matchAll(/(?:^|[ \t])(#[^\n\r]*)/gm)) {
-    const start = offset + match.index + match[0].length - match[1].length;
-    spans.push([start, start + match[1].length]);
-  }
-  return spans;
-}
-function kclProse(text2) {
-  let tokens;
-  try {
-    tokens = tokenize(text2);
-  } catch (error) {
-    if (error instanceof SourceError) return [];
-    throw error;
-  }
-  const spans = [];
-  for (let c = 0; c < tokens.commentCount; c++) spans.push([tokens.commentStart[c], tokens.commentEnd[c]]);
-  for (let t = 0; t < tokens.count; t++) {
-    if (tokens.kind[t] === T.String && (tokens.flags[t] & StringFlag.Triple) !== 0) spans.push([tokens.start[t], tokens.end[t]]);
-  }
-  return spans;
-}
-
-// src/engine/reach.ts
-function warnUnreached(valid, unreached2, known, texts, outside, warnings) {
-  const marks = (pattern) => texts.some(([path, text2]) => readsMarkers(path) && pattern.test(text2));
-  for (const image of unreached2) {
-    const held = outside(image);
-    warnings.push({
-      message: held > 0 ? `no file inside the paths to update holds ${image.repository} (${held} ${held === 1 ? "file outside them does" : "files outside them do"}); nothing to do for ${formatImageRef(image)}` : `no file to update holds ${image.repository}; nothing to do for ${formatImageRef(image)}${meaning(image.repository, known.repositories)}`,
-      kind: "unreached"
-    });
-  }
-  for (const key of valid.setters.keys()) {
-    if (marks(markerPattern(key))) continue;
-    warnings.push({ message: `no file to update has a marker for setter ${key}${meaning(key, known.keys)}` });
-  }
-}
-function unreachedImages(valid, updates, overrides, texts) {
-  const overridden = new Set([...overrides.values()].flat().flatMap((o) => typeof o === "string" ? [] : [o.repository]));
-  return valid.images.filter(
-    (image) => !updates.some((u) => u.image.repository === image.repository) && !overridden.has(image.repository) && !texts.some(([path, text2]) => holdsImage(path, text2, image))
-  );
-}
-function holdsImage(path, text2, image) {
-  const pattern = repositoryPattern(image);
-  return pattern.test(text2) && spelledAt(withoutImageUpdater(text2), image) !== void 0 || fileKind(path) === "kcl" && mayBuildOnRegistry(text2, image);
-}
-function meaning(typed, names) {
-  const meant = closest(typed, names);
-  return meant === void 0 ? "" : ` (did you mean ${meant}?)`;
-}
-function warnBesideMarkers(changes, policySetters, left, text2, warnings) {
-  if (policySetters.size === 0 && left.size === 0) return;
-  for (const change of changes) {
-    if (change.kind !== "image" && change.kind !== "kcl-image") continue;
-    const written = tryParseImageRef(change.new);
-    if (!written) continue;
-    const split = besidePolicy(change, written, policySetters, text2) ?? besideLeft(written, left, text2);
-    if (split) warnings.push({ file: change.file, line: change.line, message: `${change.key} is set to ${change.new} by repository, ${split}` });
-  }
-}
-function warnUnpolicied(changes, updates, policiesAt, marked, warnings) {
-  for (const change of changes) {
-    const moved = movedBy(change, updates);
-    const tag = moved?.update.image.tag;
-    if (!moved || moved.update.policy || tag === void 0 || marked(moved.update.image)) continue;
-    const { image } = moved.update;
-    const refusing = policiesAt(image.repository).filter(({ setter }) => nextVersion({ image, policy: setter.policy }, moved.current) === void 0);
-    if (refusing.length === 0) continue;
-    const would = /* @__PURE__ */ new Map();
-    for (const { key, setter } of refusing) {
-      const verb = setter.policy.latest([tag]) === void 0 ? "refuse it" : `keep ${moved.current.tag}`;
-      would.set(verb, [...would.get(verb) ?? [], `${key} (${setter.policy.description})`]);
-    }
-    const which = andList(
-      [...would].map(([verb, policies]) => `${policies.length === 1 ? "ImagePolicy" : "ImagePolicies"} ${andList(policies)} would ${verb}`)
-    );
-    const add = refusing.length === 1 ? "add its marker" : "add the marker of one";
-    warnings.push({
-      file: change.file,
-      line: change.line,
-      message: `${image.repository} moves to ${tag} with no policy (no marker here); ${which}: ${add}, or a target with a policy`
-    });
-  }
-}
-function movedBy(change, updates) {
-  if (change.kind === "image" || change.kind === "kcl-image") {
-    const written = tryParseImageRef(change.new);
-    const update = written && updates.find((u) => u.image.repository === written.repository);
-    if (!update) return void 0;
-    const old = tryParseImageRef(change.old);
-    return { update, current: old?.repository === written.repository ? versionOf(old.tag, old.digest) : {} };
-  }
-  if (change.kind !== "helm" && change.kind !== "kustomize") return void 0;
-  const byTag = updates.filter((u) => u.image.tag === change.new);
-  return byTag.length === 1 ? { update: byTag[0], current: versionOf(change.old, void 0) } : void 0;
-}
-function besidePolicy(change, written, setters, text2) {
-  const beside = [...setters].filter(([k, u]) => u.policy && u.image.repository === written.repository && markerPattern(k).test(text2));
-  if (beside.length !== 1) return void 0;
-  const [key, { policy }] = beside[0];
-  if (!policy) return void 0;
-  const old = tryParseImageRef(change.old);
-  const current = old?.repository === written.repository ? versionOf(old.tag, old.digest) : {};
-  if (nextVersion({ image: written, policy }, current) !== void 0) return void 0;
-  return `which the policy of Flux setter "${key}" (${policy.description}) would not have chosen for its marked fields; mark this field with it to keep them together`;
-}
-function besideLeft(written, left, text2) {
-  const keys = [...left].filter(([key, images]) => images.some((i) => i.repository === written.repository) && markerPattern(key).test(text2)).map(([key]) => key);
-  if (keys.length === 0) return void 0;
-  const which = keys.length === 1 ? `Flux setter "${keys[0]}"` : `Flux setters ${keys.map((key) => `"${key}"`).join(", ")}`;
-  return `while the marked fields of ${which} in this file are left as they are (see the warning at them); mark this field with it to keep them together`;
-}
-function leftBehind(images, texts, context4) {
-  return images.flatMap((image) => {
-    const version = image.tag ?? image.digest;
-    const holding2 = [...texts].flatMap(([path, raw]) => {
-      const text2 = withoutImageUpdater(raw);
-      const at = spelledAt(text2, image);
-      return at === void 0 ? [] : [{ path, text: text2, at }];
-    });
-    const current = holding2.some(({ text: text2 }) => text2.includes(version));
-    const files = holding2.flatMap(({ path, text: text2, at }) => {
-      const others = otherVersionsIn(text2, image, fileKind(path) === "kcl");
-      const lines = others.length > 0 ? new LineIndex(text2) : void 0;
-      const places = lines ? others.map((other) => ({ ...other, line: lines.lineAt(other.at) })).filter(({ line }) => !context4.explained(path, image, line)) : !text2.includes(version) && !context4.explained(path, image, void 0) && (context4.quiet && !current || inSplitImage(path, text2, image)) ? [{ at, line: lineAt(text2, at) }] : [];
-      return places.length > 0 ? [{ path, places }] : [];
-    });
-    return files.length > 0 ? [{ image, files }] : [];
-  });
-}
-var SAID_APART = 5;
-function warnUnmoved(left, texts, context4, warnings) {
-  for (const { image, files } of left) {
-    const version = image.tag ?? image.digest;
-    const outside = context4.targets.length > 0 ? files.filter(({ path }) => context4.inNoTarget(path)) : [];
-    const unreached2 = files.filter((file) => !outside.includes(file));
-    const said = (of, why) => {
-      const places = of.flatMap(({ path, places: places2 }) => places2.map((place) => ({ file: path, line: place.line, place })));
-      if (places.length > SAID_APART) {
-        warnings.push({
-          message: `${image.repository} is not moved to ${version} in ${places.length} places (${cappedList(places.map(({ file, line }) => `${file}:${line}`))}): ${why.many(places[0])}`
-        });
-        return;
-      }
-      for (const { file, line, place } of places) {
-        const what = place.reference ? `${place.reference} is not moved to ${version}` : `${image.repository} appears here, but no field holds ${version} or was edited`;
-        warnings.push({ file, line, message: `${what}: ${why.one(file, place)}` });
-      }
-    };
-    const readme = '(see "What it edits" in the README)';
-    if (unreached2.length > 0) {
-      said(unreached2, {
-        one: (file, place) => fixFor(file, texts.get(file), place, image) ?? `it sits where no rule edits it ${readme}`,
-        // The first place's fix, as an example: the places are often one manifest's field in each environment.
-        many: ({ file, line, place }) => {
-          const fix = fixFor(file, texts.get(file), place, image);
-          return fix ? `they sit where no rule edits them; for the first (${file}:${line}), ${fix}` : `they sit where no rule edits them ${readme}`;
-        }
-      });
-    }
-    const targets = `(targets: ${context4.targets.join(", ")})`;
-    if (outside.length > 0) said(outside, { one: () => `this file is in no target ${targets}`, many: () => `their files are in no target ${targets}` });
-  }
-}
-function fixFor(path, text2, place, image) {
-  const kind = fileKind(path);
-  if (kind === "kcl")
-    return place.reference !== void 0 && inKclString(text2, place.at, place.reference) ? `it is inside a longer string, ${NO_PART}: move it into a string of its own` : void 0;
-  if (kind !== "yaml") return void 0;
-  const bom = text2.startsWith("\uFEFF") ? 1 : 0;
-  const found = scalarAt(text2.slice(bom), place.at - bom);
-  if (!found) return void 0;
-  const { node, path: at, root } = found;
-  const spec = formatPath(at);
-  const override = (field, tag) => `set ${tag ? field : "it"} with an overrides: entry in the configuration (file: ${path}, spec: ${field}, image: ${image.repository}${tag ? ", part: tag" : ""})`;
-  if (place.reference === void 0) {
-    const holder = nodeAt(root, at.slice(0, -1));
-    const versioned = tryParseImageRef(node.text.trim());
-    if (holder?.kind !== "map" || !isFlowScalar(mapValue(holder, "tag")) || versioned?.tag !== void 0 || versioned?.digest !== void 0) return void 0;
-    const tag = formatPath([...at.slice(0, -1), "tag"]);
-    return `no rule reads ${spec} as ${image.repository}; ${override(tag, true)}`;
-  }
-  if (isFlowScalar(node) && node.text.trim() === place.reference) return `no rule edits ${spec}; ${override(spec, false)}`;
-  const whole = isFlowScalar(node) ? `, or set the whole string with --set ${path}:${spec}=\u2026` : "";
-  return `it is inside the longer string at ${spec}, ${NO_PART}: move it into a field of its own${whole}`;
-}
-var NO_PART = "and gitops-promote edits no part of a string";
-function scalarAt(text2, at) {
-  const file = tryYamlFile(text2);
-  if (!file) return void 0;
-  for (const [d, { root }] of file.documents.entries()) {
-    let found;
-    forEachValue(root, ({ node, path: path2 }) => {
-      if (node.kind === "scalar" && node.start <= at && at < node.end) found = { node, path: path2 };
-    });
-    if (!found) continue;
-    const { path } = found;
-    return file.documents.slice(0, d).some((earlier) => nodeAt(earlier.root, path) !== void 0) ? void 0 : { ...found, root };
-  }
-  return void 0;
-}
-function inKclString(text2, at, reference) {
-  let tokens;
-  try {
-    tokens = tokenize(text2);
-  } catch (error) {
-    if (error instanceof SourceError) return false;
-    throw error;
-  }
-  for (let t = 0; t < tokens.count; t++) {
-    if (tokens.kind[t] !== T.String || tokens.start[t] > at || at >= tokens.end[t]) continue;
-    return !/^[A-Za-z]?(["'])\1$/.test(text2.slice(tokens.start[t], tokens.end[t]).replace(reference, ""));
-  }
-  return false;
-}
-var SPLIT_IMAGE_EDITORS = [editKustomizeImages, editArgoCdHelm, editHelmValues];
-function inSplitImage(path, text2, image) {
-  if (fileKind(path) !== "yaml") return false;
-  try {
-    return runEditors(text2.replace(/^\uFEFF/, ""), { images: [{ image }], setters: /* @__PURE__ */ new Map() }, SPLIT_IMAGE_EDITORS).changes.length > 0;
-  } catch (error) {
-    if (error instanceof SourceError) return false;
-    throw error;
-  }
-}
-function otherVersionsIn(text2, image, kcl) {
-  const inProse = proseAt(text2, kcl);
-  return spellingsOf(text2, image).filter(
-    ({ at, ref }) => ref?.repository === image.repository && (ref.tag !== void 0 || ref.digest !== void 0) && !holdsVersionOf(ref, image) && !inProse(at) && // A marked field follows its setter: what is said of the setter (one with no image, too) says why it stays.
-    !/^[^\r\n]*\$imagepolicy/.test(text2.slice(at))
-  );
-}
+// src/engine/image-spelling.ts
 function spelledAt(text2, image) {
   return spellingsOf(text2, image).find(({ bare, ref }) => bare || ref === void 0 || ref.repository === image.repository)?.at;
 }
@@ -42727,15 +42786,300 @@ function reachMessage(path, owner, change, image, others) {
   return `also deployed by ${one ? "target" : "targets"} ${names}: ${builders} ${one ? "builds" : "build"} this file and ${one ? "sets" : "set"} no version of ${image.repository}, so this change${owner ? ` of target ${owner.name}` : ""} deploys ${writtenVersion(image, [change])} there too${outside.length > 0 ? `, ${outside.join(", ")}` : ""}; to keep it ${owner ? `to ${owner.name}` : "out of there"}, give each overlay its own version in images: (name: ${name}, newTag: \u2026)` + (owner ? `, or move ${posix4.dirname(path)} out of ${owner.name}'s paths` : "");
 }
 
+// src/engine/unreached.ts
+function warnUnreached(valid, unreached2, known, texts, outside, warnings) {
+  const marks = (pattern) => texts.some(([path, text2]) => readsMarkers(path) && pattern.test(text2));
+  for (const image of unreached2) {
+    const held = outside(image);
+    warnings.push({
+      message: held > 0 ? `no file inside the paths to update holds ${image.repository} (${held} ${held === 1 ? "file outside them does" : "files outside them do"}); nothing to do for ${formatImageRef(image)}` : `no file to update holds ${image.repository}; nothing to do for ${formatImageRef(image)}${didYouMean(closest(image.repository, known.repositories))}`,
+      kind: "unreached"
+    });
+  }
+  for (const key of valid.setters.keys()) {
+    if (marks(markerPattern(key))) continue;
+    warnings.push({ message: `no file to update has a marker for setter ${key}${didYouMean(closest(key, known.keys))}` });
+  }
+}
+function unreachedImages(valid, updates, overrides, texts) {
+  const overridden = new Set([...overrides.values()].flat().flatMap((o) => typeof o === "string" ? [] : [o.repository]));
+  return valid.images.filter(
+    (image) => !updates.some((u) => u.image.repository === image.repository) && !overridden.has(image.repository) && !texts.some(([path, text2]) => holdsImage(path, text2, image))
+  );
+}
+function holdsImage(path, text2, image) {
+  const pattern = repositoryPattern(image);
+  return pattern.test(text2) && spelledAt(withoutImageUpdater(text2), image) !== void 0 || fileKind(path) === "kcl" && mayBuildOnRegistry(text2, image);
+}
+
+// src/engine/beside-markers.ts
+function warnBesideMarkers(changes, policySetters, left, text2, warnings) {
+  if (policySetters.size === 0 && left.size === 0) return;
+  for (const change of changes) {
+    if (change.kind !== "image" && change.kind !== "kcl-image") continue;
+    const written = tryParseImageRef(change.new);
+    if (!written) continue;
+    const split = besidePolicy(change, written, policySetters, text2) ?? besideLeft(written, left, text2);
+    if (split) warnings.push({ file: change.file, line: change.line, message: `${change.key} is set to ${change.new} by repository, ${split}` });
+  }
+}
+function warnUnpolicied(changes, updates, policiesAt, marked, warnings) {
+  for (const change of changes) {
+    const moved = movedBy(change, updates);
+    const tag = moved?.update.image.tag;
+    if (!moved || moved.update.policy || tag === void 0 || marked(moved.update.image)) continue;
+    const { image } = moved.update;
+    const refusing = policiesAt(image.repository).filter(({ setter }) => nextVersion({ image, policy: setter.policy }, moved.current) === void 0);
+    if (refusing.length === 0) continue;
+    const would = /* @__PURE__ */ new Map();
+    for (const { key, setter } of refusing) {
+      const verb = setter.policy.latest([tag]) === void 0 ? "refuse it" : `keep ${moved.current.tag}`;
+      would.set(verb, [...would.get(verb) ?? [], `${key} (${setter.policy.description})`]);
+    }
+    const which = andList(
+      [...would].map(([verb, policies]) => `${policies.length === 1 ? "ImagePolicy" : "ImagePolicies"} ${andList(policies)} would ${verb}`)
+    );
+    const add = refusing.length === 1 ? "add its marker" : "add the marker of one";
+    warnings.push({
+      file: change.file,
+      line: change.line,
+      message: `${image.repository} moves to ${tag} with no policy (no marker here); ${which}: ${add}, or a target with a policy`
+    });
+  }
+}
+function movedBy(change, updates) {
+  if (change.kind === "image" || change.kind === "kcl-image") {
+    const written = tryParseImageRef(change.new);
+    const update = written && updates.find((u) => u.image.repository === written.repository);
+    if (!update) return void 0;
+    const old = tryParseImageRef(change.old);
+    return { update, current: old?.repository === written.repository ? versionOf(old.tag, old.digest) : {} };
+  }
+  if (change.kind !== "helm" && change.kind !== "kustomize") return void 0;
+  const byTag = updates.filter((u) => u.image.tag === change.new);
+  return byTag.length === 1 ? { update: byTag[0], current: versionOf(change.old, void 0) } : void 0;
+}
+function besidePolicy(change, written, setters, text2) {
+  const beside = [...setters].filter(([k, u]) => u.policy && u.image.repository === written.repository && markerPattern(k).test(text2));
+  if (beside.length !== 1) return void 0;
+  const [key, { policy }] = beside[0];
+  if (!policy) return void 0;
+  const old = tryParseImageRef(change.old);
+  const current = old?.repository === written.repository ? versionOf(old.tag, old.digest) : {};
+  if (nextVersion({ image: written, policy }, current) !== void 0) return void 0;
+  return `which the policy of Flux setter "${key}" (${policy.description}) would not have chosen for its marked fields; mark this field with it to keep them together`;
+}
+function besideLeft(written, left, text2) {
+  const keys = [...left].filter(([key, images]) => images.some((i) => i.repository === written.repository) && markerPattern(key).test(text2)).map(([key]) => key);
+  if (keys.length === 0) return void 0;
+  const which = keys.length === 1 ? `Flux setter "${keys[0]}"` : `Flux setters ${keys.map((key) => `"${key}"`).join(", ")}`;
+  return `while the marked fields of ${which} in this file are left as they are (see the warning at them); mark this field with it to keep them together`;
+}
+
+// src/engine/left-behind-fix.ts
+function fixFor(path, text2, place, image) {
+  const kind = fileKind(path);
+  if (kind === "kcl")
+    return place.reference !== void 0 && inKclString(text2, place.at, place.reference) ? `it is inside a longer string, ${NO_PART}: move it into a string of its own` : void 0;
+  if (kind !== "yaml") return void 0;
+  const bom = text2.startsWith("\uFEFF") ? 1 : 0;
+  const found = scalarAt(text2.slice(bom), place.at - bom);
+  if (!found) return void 0;
+  const { node, path: at, root } = found;
+  const spec = formatPath(at);
+  if (place.reference === void 0) {
+    const holder = nodeAt(root, at.slice(0, -1));
+    const versioned = tryParseImageRef(node.text.trim());
+    if (holder?.kind !== "map" || !isFlowScalar(mapValue(holder, "tag")) || versioned?.tag !== void 0 || versioned?.digest !== void 0) return void 0;
+    const tag = formatPath([...at.slice(0, -1), "tag"]);
+    return `no rule reads ${spec} as ${image.repository}; ${overrideAdvice(tag, image.repository, { file: path, part: "tag", subject: tag }).advice}`;
+  }
+  if (isFlowScalar(node) && node.text.trim() === place.reference)
+    return `no rule edits ${spec}; ${overrideAdvice(spec, image.repository, { file: path }).advice}`;
+  const whole = isFlowScalar(node) ? `, or set the whole string with --set ${path}:${spec}=\u2026` : "";
+  return `it is inside the longer string at ${spec}, ${NO_PART}: move it into a field of its own${whole}`;
+}
+var NO_PART = "and gitops-promote edits no part of a string";
+function scalarAt(text2, at) {
+  const file = tryYamlFile(text2);
+  if (!file) return void 0;
+  for (const [d, { root }] of file.documents.entries()) {
+    let found;
+    forEachValue(root, ({ node, path: path2 }) => {
+      if (node.kind === "scalar" && node.start <= at && at < node.end) found = { node, path: path2 };
+    });
+    if (!found) continue;
+    const { path } = found;
+    return file.documents.slice(0, d).some((earlier) => nodeAt(earlier.root, path) !== void 0) ? void 0 : { ...found, root };
+  }
+  return void 0;
+}
+function inKclString(text2, at, reference) {
+  const tokens = tryTokenize(text2);
+  if (!tokens) return false;
+  for (let t = 0; t < tokens.count; t++) {
+    if (tokens.kind[t] !== T.String || tokens.start[t] > at || at >= tokens.end[t]) continue;
+    return !/^[A-Za-z]?(["'])\1$/.test(text2.slice(tokens.start[t], tokens.end[t]).replace(reference, ""));
+  }
+  return false;
+}
+
+// src/engine/prose.ts
+function proseAt(text2, kcl) {
+  const docstrings = kcl && (text2.includes('"""') || text2.includes("'''"));
+  let spans;
+  return (at) => {
+    if (!docstrings && !hashBefore(text2, at)) return false;
+    spans ??= (kcl ? kclProse(text2) : yamlComments(text2)).sort((a, b) => a[0] - b[0]);
+    const last = spans[partitionPoint(spans.length, (i) => spans[i][0] <= at) - 1];
+    return last !== void 0 && at < last[1];
+  };
+}
+var LINE_LOOKBACK = 4096;
+function hashBefore(text2, at) {
+  for (let i = at - 1; i >= 0 && i >= at - LINE_LOOKBACK; i--) {
+    const c = text2.charCodeAt(i);
+    if (c === 35) return true;
+    if (c === 10 || c === 13) return false;
+  }
+  return at > LINE_LOOKBACK;
+}
+function yamlComments(text2) {
+  const spans = [];
+  let offset = 0;
+  let scalar2 = false;
+  let block = false;
+  for (const token of new Lexer().lex(text2)) {
+    if (token === cst_exports.SCALAR) {
+      scalar2 = true;
+      continue;
+    }
+    if (token === cst_exports.DOCUMENT || token === cst_exports.FLOW_END) continue;
+    const type = cst_exports.tokenType(token);
+    if (scalar2 && block) spans.push(...embeddedComments(token, offset));
+    else if (!scalar2 && type === "comment") spans.push([offset, offset + token.length]);
+    if (type === "block-scalar-header") block = true;
+    else if (type !== "newline" && type !== "space" && type !== "comment") block = false;
+    if (scalar2) block = false;
+    scalar2 = false;
+    offset += token.length;
+  }
+  return spans;
+}
+function embeddedComments(body, offset) {
+  const spans = [];
+  for (const match of body.matchAll(/(?:^|[ \t])(#[^\n\r]*)/gm)) {
+    const start = offset + match.index + match[0].length - match[1].length;
+    spans.push([start, start + match[1].length]);
+  }
+  return spans;
+}
+function kclProse(text2) {
+  const tokens = tryTokenize(text2);
+  if (!tokens) return [];
+  const spans = [];
+  for (let c = 0; c < tokens.commentCount; c++) spans.push([tokens.commentStart[c], tokens.commentEnd[c]]);
+  for (let t = 0; t < tokens.count; t++) {
+    if (tokens.kind[t] === T.String && (tokens.flags[t] & StringFlag.Triple) !== 0) spans.push([tokens.start[t], tokens.end[t]]);
+  }
+  return spans;
+}
+
+// src/engine/left-behind.ts
+function leftBehind(images, texts, context4) {
+  return images.flatMap((image) => {
+    const version = image.tag ?? image.digest;
+    const holding3 = [...texts].flatMap(([path, raw]) => {
+      const text2 = withoutImageUpdater(raw);
+      const at = spelledAt(text2, image);
+      return at === void 0 ? [] : [{ path, text: text2, at }];
+    });
+    const current = holding3.some(({ text: text2 }) => text2.includes(version));
+    const files = holding3.flatMap(({ path, text: text2, at }) => {
+      const others = otherVersionsIn(text2, image, fileKind(path) === "kcl");
+      const lines = others.length > 0 ? new LineIndex(text2) : void 0;
+      const places = lines ? others.map((other) => ({ ...other, line: lines.lineAt(other.at) })).filter(({ line }) => !context4.explained(path, image, line)) : !text2.includes(version) && !context4.explained(path, image, void 0) && (context4.quiet && !current || inSplitImage(path, text2, image)) ? [{ at, line: lineAt(text2, at) }] : [];
+      return places.length > 0 ? [{ path, places }] : [];
+    });
+    return files.length > 0 ? [{ image, files }] : [];
+  });
+}
+var SAID_APART = 5;
+function warnUnmoved(left, texts, context4, warnings) {
+  for (const { image, files } of left) {
+    const version = image.tag ?? image.digest;
+    const outside = context4.targets.length > 0 ? files.filter(({ path }) => context4.inNoTarget(path)) : [];
+    const unreached2 = files.filter((file) => !outside.includes(file));
+    const said = (of, why) => {
+      const places = of.flatMap(({ path, places: places2 }) => places2.map((place) => ({ file: path, line: place.line, place })));
+      if (places.length > SAID_APART) {
+        warnings.push({
+          message: `${image.repository} is not moved to ${version} in ${places.length} places (${cappedList(places.map(({ file, line }) => `${file}:${line}`))}): ${why.many(places[0])}`
+        });
+        return;
+      }
+      for (const { file, line, place } of places) {
+        const what = place.reference ? `${place.reference} is not moved to ${version}` : `${image.repository} appears here, but no field holds ${version} or was edited`;
+        warnings.push({ file, line, message: `${what}: ${why.one(file, place)}` });
+      }
+    };
+    const readme = '(see "What it edits" in the README)';
+    if (unreached2.length > 0) {
+      said(unreached2, {
+        one: (file, place) => fixFor(file, texts.get(file), place, image) ?? `it sits where no rule edits it ${readme}`,
+        // The first place's fix, as an example: the places are often one manifest's field in each environment.
+        many: ({ file, line, place }) => {
+          const fix = fixFor(file, texts.get(file), place, image);
+          return fix ? `they sit where no rule edits them; for the first (${file}:${line}), ${fix}` : `they sit where no rule edits them ${readme}`;
+        }
+      });
+    }
+    const targets = `(targets: ${context4.targets.join(", ")})`;
+    if (outside.length > 0) said(outside, { one: () => `this file is in no target ${targets}`, many: () => `their files are in no target ${targets}` });
+  }
+}
+var SPLIT_IMAGE_EDITORS = [editKustomizeImages, editArgoCdHelm, editHelmValues];
+function inSplitImage(path, text2, image) {
+  if (fileKind(path) !== "yaml") return false;
+  try {
+    return runEditors(text2.replace(/^\uFEFF/, ""), { images: [{ image }], setters: /* @__PURE__ */ new Map() }, SPLIT_IMAGE_EDITORS).changes.length > 0;
+  } catch (error) {
+    if (error instanceof SourceError) return false;
+    throw error;
+  }
+}
+function otherVersionsIn(text2, image, kcl) {
+  const inProse = proseAt(text2, kcl);
+  return spellingsOf(text2, image).filter(
+    ({ at, ref }) => ref?.repository === image.repository && (ref.tag !== void 0 || ref.digest !== void 0) && !holdsVersionOf(ref, image) && !inProse(at) && // A marked field follows its setter: what is said of the setter (one with no image, too) says why it stays.
+    !/^[^\r\n]*\$imagepolicy/.test(text2.slice(at))
+  );
+}
+
+// src/engine/screen.ts
+function screenFor(images) {
+  const tokens = [MARKER_TOKEN, ...images.map(screenToken)];
+  const alternation = (words) => new RegExp(words.map(escapeRegExp).join("|"));
+  const kcl = kclScreen(images);
+  const argo = alternation([...tokens, FLUX_IMAGE_API_GROUP]);
+  const templated = images.flatMap((image) => [image.repository.slice(image.repository.lastIndexOf("/")), ...firstSegments(image.repository)]);
+  return { kcl, yaml: alternation([...tokens, FLUX_IMAGE_API_GROUP, "Application"]), argo, templated };
+}
+function firstSegments(repository) {
+  const [host, ...path] = repository.split("/");
+  if (host !== "docker.io") return [host];
+  return path[0] === "library" ? [host, "library", path[1]] : [host, path[0]];
+}
+
 // src/engine/misplaced-config.ts
 var AT_ROOT = /^gitops-promote\.ya?ml$/;
 var NESTED = /^(.+)\/\.github\/gitops-promote\.ya?ml$/;
 var CONFIG_KEY = /^(?:targets|setters|overrides)[ \t]*:/m;
 var OBJECT_KEY = /^(?:apiVersion|kind)[ \t]*:/m;
 async function misplacedConfigsIn(source, files, read) {
-  const named = files.filter((path) => path !== read.path && (AT_ROOT.test(path) || NESTED.test(path)));
-  const texts = await Promise.all(named.map((path) => readText2(source, path)));
-  return new Set(named.filter((_, i) => CONFIG_KEY.test(texts[i]) && !OBJECT_KEY.test(texts[i])));
+  const named2 = files.filter((path) => path !== read.path && (AT_ROOT.test(path) || NESTED.test(path)));
+  const texts = await Promise.all(named2.map((path) => readText2(source, path)));
+  return new Set(named2.filter((_, i) => CONFIG_KEY.test(texts[i]) && !OBJECT_KEY.test(texts[i])));
 }
 function warnMisplacedConfigs(misplaced, read) {
   const where2 = read.path === void 0 ? "the configuration read is the one the request gives" : read.byDefault && !read.present ? "a configuration is read only from .github/gitops-promote.yaml (or .yml) at the root" : `the configuration read is ${read.path}`;
@@ -42808,8 +43152,8 @@ async function planUpdate(listed, request2) {
   });
   const { texts, readOnly } = await readCandidates(run, warnings);
   const kustomizations = kustomizationsIn(source, files, texts);
-  const tagged = await kustomizeTaggedIn(kustomizations, files, texts, valid.images, inScope, run.treeRoot);
-  const resolved = resolveSetters(valid, config, configPath, texts, inScope, run.keptOut, run.allowDowngrade, run.treeRoot, warnings);
+  const tagged = await kustomizeTaggedIn(kustomizations, files, texts, valid.images, run);
+  const resolved = resolveSetters(run, texts, warnings);
   const setters = { forFile: (path) => readsMarkers(path) ? resolved.forFile(path) : NO_SETTERS, fluxPoliciesAt: resolved.fluxPoliciesAt };
   const inScopeTexts = [...texts].filter(([path]) => inScope(path));
   await warnReach(run, inScopeTexts, resolved, setters, warnings);
@@ -42936,7 +43280,7 @@ function planFiles(run, texts, readOnly, tagged, { forFile, fluxPoliciesAt: flux
     if (!run.inScope(path) || readOnly.has(path)) continue;
     const target = run.targetFor(path);
     const { setters, knownSetters, left } = forFile(path);
-    const kustomizeTagged2 = tagged.get(path);
+    const kustomizeTagged2 = tagged.left.get(path);
     const editRequest = run.unselected(path) ? { images: [], setters: /* @__PURE__ */ new Map(), knownSetters: new Map([...knownSetters, ...[...setters.keys()].map((key) => [key, void 0])]) } : {
       images: run.updatesFor(path),
       setters: settersFor(setters, target),
@@ -42949,6 +43293,7 @@ function planFiles(run, texts, readOnly, tagged, { forFile, fluxPoliciesAt: flux
     const filePlan = planFile(path, text2, editRequest, overrides, overridden, run.create, target?.name, warnings, isHelmTemplate(path, run.present));
     if (!filePlan) continue;
     planned.push(filePlan);
+    warnTaggedElsewhere(filePlan.changes, tagged.elsewhere.get(path), target?.name, warnings);
     warnBesideMarkers(filePlan.changes, target ? /* @__PURE__ */ new Map() : editRequest.setters, left, text2, warnings);
     warnUnpolicied(
       filePlan.changes,
@@ -42970,6 +43315,12 @@ async function warnLoneTags(run, texts, planned, warnings) {
   const overrides = run.config?.overrides ?? [];
   warnings.push(...loneTags.filter((w) => !moved.has(`${w.file}:${w.line}`) && !overrideNames(w, run.overridesByFile.get(w.file) ?? [], overrides)));
 }
+function warnedOf(said, repository, line) {
+  if (line === void 0 || said.some((w) => w.about?.reason === "not-edited")) return said.length > 0;
+  const ofOther = (w) => w.about?.image !== void 0 && w.about.image !== repository;
+  const namesLine = (w) => w.line === void 0 || w.about?.lines?.includes(line) === true;
+  return said.some((w) => w.line === line && !ofOther(w) || namesLine(w) && w.about?.image === repository);
+}
 async function warnLeftBehind(run, texts, planned, { forFile }, kustomizations, warnings) {
   const { valid, config } = run;
   const after = new Map(planned.map((file) => [file.path, file.after]));
@@ -42980,18 +43331,9 @@ async function warnLeftBehind(run, texts, planned, { forFile }, kustomizations, 
     said.push(w);
     warned.set(w.file, said);
   }
-  const warnedOf = (path, image, line) => {
-    const said = warned.get(path) ?? [];
-    if (line === void 0 || said.some((w) => w.about?.reason === "not-edited")) return said.length > 0;
-    const naming = repositoryPattern(image);
-    const others = [...valid.images, ...valid.setters.values()].filter((i) => i.repository !== image.repository).map(repositoryPattern);
-    const ofOther = (w) => !naming.test(w.message) && others.some((other) => other.test(w.message));
-    const namesLine = (w) => w.line === void 0 || new RegExp(`\\bline ${line}\\b`).test(w.message);
-    return said.some((w) => w.line === line && !ofOther(w) || namesLine(w) && naming.test(w.message));
-  };
   const finalTexts = new Map([...texts].filter(([path]) => run.inScope(path)).map(([path, text2]) => [path, after.get(path) ?? text2]));
   const left = leftBehind(valid.images, finalTexts, {
-    explained: (path, image, line) => warnedOf(path, image, line) || // Marked fields follow their setter, overridden ones their override (a --set names no image: any of them): a warning says why either is left.
+    explained: (path, image, line) => warnedOf(warned.get(path) ?? [], image.repository, line) || // Marked fields follow their setter, overridden ones their override (a --set names no image: any of them): a warning says why either is left.
     (run.overridesByFile.get(path) ?? []).some((o) => typeof o === "string" || o.repository === image.repository) || (config?.overrides ?? []).some((o) => o.file === path && o.repository === image.repository) || markedIn(forFile(path), texts.get(path), image) || run.keptOut(path, image) || run.unselected(path),
     quiet: planned.length === 0 && warnings.every(isAside)
   });
@@ -43051,40 +43393,6 @@ async function loadConfig(source, present, path, required, create) {
     );
   }
 }
-function pathFilter(globs, files, warnings) {
-  if (globs.length === 0) return () => true;
-  const matchers = globs.map((glob) => pathMatcher([glob]));
-  globs.forEach((glob, i) => {
-    if (!files.some((file) => matchers[i](file))) warnings.push({ message: `path ${JSON.stringify(glob)} matches no file${meantPath(glob, files)}` });
-  });
-  return (path) => matchers.some((matches) => matches(path));
-}
-function meantPath(glob, files) {
-  const segments = glob.split("/");
-  const globbed = segments.findIndex((segment2) => /[*?[\]{}]/.test(segment2));
-  const plain = (globbed < 0 ? segments : segments.slice(0, globbed)).join("/").replace(/\/+$/, "");
-  if (plain === "") return "";
-  const names = /* @__PURE__ */ new Set();
-  for (const file of files) {
-    for (let end = file.indexOf("/"); end > 0; end = file.indexOf("/", end + 1)) names.add(file.slice(0, end));
-    names.add(file);
-  }
-  const meant = closest(plain, names);
-  return meant === void 0 ? "" : ` (did you mean ${meant}${glob.slice(plain.length)}?)`;
-}
-function screenFor(images) {
-  const tokens = [MARKER_TOKEN, ...images.map(screenToken)];
-  const alternation = (words) => new RegExp(words.map(escapeRegExp).join("|"));
-  const kcl = kclScreen(images);
-  const argo = alternation([...tokens, FLUX_IMAGE_API_GROUP]);
-  const templated = images.flatMap((image) => [image.repository.slice(image.repository.lastIndexOf("/")), ...firstSegments(image.repository)]);
-  return { kcl, yaml: alternation([...tokens, FLUX_IMAGE_API_GROUP, "Application"]), argo, templated };
-}
-function firstSegments(repository) {
-  const [host, ...path] = repository.split("/");
-  if (host !== "docker.io") return [host];
-  return path[0] === "library" ? [host, "library", path[1]] : [host, path[0]];
-}
 function kustomizationsIn(source, files, texts) {
   let reading;
   const readAll = async () => {
@@ -43101,16 +43409,41 @@ function kustomizationsIn(source, files, texts) {
   };
   return () => reading ??= readAll();
 }
-async function kustomizeTaggedIn(kustomizations, files, texts, images, inScope, treeRoot) {
+async function kustomizeTaggedIn(kustomizations, files, texts, images, run) {
+  const { inScope } = run;
   const repositories = new Set(images.map((image) => image.repository));
-  if (repositories.size === 0 || ![...texts].some(([path, text2]) => inScope(path) && mayHoldBareImage(text2, repositories))) return /* @__PURE__ */ new Map();
+  if (repositories.size === 0 || ![...texts].some(([path, text2]) => inScope(path) && mayHoldBareImage(text2, repositories))) return NOT_TAGGED;
   const { read, flux } = await kustomizations();
-  const reason = (name, by) => {
-    if (by.some(inScope)) return void 0;
-    return `holds ${name} with no tag or digest, so its version is set by the images: of ${andList(by)}, outside the paths; left as it is`;
-  };
-  const tagged = kustomizeTagged(read, images, flux, files, treeRoot);
-  return new Map([...tagged].map(([file, names]) => [file, new Map([...names].map(([name, by]) => [name, reason(name, by)]))]));
+  const owners = { ownerOf: (path) => run.ownerOf(path)?.name, edited: inScope };
+  const outside = (name, by) => `holds ${name} with no tag or digest, so its version is set by the images: of ${taggersWords(by)}, outside the paths; left as it is`;
+  const left = /* @__PURE__ */ new Map();
+  const elsewhere = /* @__PURE__ */ new Map();
+  for (const [file, names] of kustomizeTagged(read, images, flux, files, run.treeRoot, owners)) {
+    for (const [name, { by, edited, elsewhere: others }] of names) {
+      if (by.first.length === 0) setIn(elsewhere, file, name, others);
+      else setIn(left, file, name, edited ? void 0 : outside(name, by));
+    }
+  }
+  return { left, elsewhere };
+}
+var NOT_TAGGED = { left: /* @__PURE__ */ new Map(), elsewhere: /* @__PURE__ */ new Map() };
+function setIn(map2, file, name, value) {
+  const names = map2.get(file) ?? /* @__PURE__ */ new Map();
+  map2.set(file, names.set(name, value));
+}
+function warnTaggedElsewhere(changes, elsewhere, target, warnings) {
+  if (!elsewhere) return;
+  for (const change of changes) {
+    const ref = tryParseImageRef(change.old);
+    const others = ref && ref.tag === void 0 && ref.digest === void 0 ? elsewhere.get(ref.name) : void 0;
+    if (!ref || !others) continue;
+    const by = andList([...others].map(([owner, files]) => `${taggersWords(files)} (target ${owner})`));
+    warnings.push({
+      file: change.file,
+      line: change.line,
+      message: `${change.key} holds ${ref.name} with no tag or digest, whose version the images: of ${by} set, outside ${target ? `target ${target}'s` : "its target's"} paths: another target's kustomization does not decide this one's version, so it is pinned as without it`
+    });
+  }
 }
 async function readScreened(source, paths, keep, warnings) {
   const texts = new Array(paths.length);
@@ -43155,7 +43488,7 @@ function planFile(path, text2, request2, overrides, overridden, create, target, 
       });
     return void 0;
   }
-  const { changes, warnings: fileWarnings, text: after } = overrides.length > 0 ? overFile(path, kind, edited, overrides, create) : edited;
+  const { changes, warnings: fileWarnings, text: after } = overrides.length > 0 ? overFileAbout(path, kind, edited, overrides, create) : edited;
   warnings.push(...fileWarnings.filter((w) => w.kind !== "policy-refusal").map((w) => ({ ...w, file: path })));
   if (after === body) return void 0;
   checkParses(kind, path, body, after);
@@ -43184,32 +43517,22 @@ function hunkLine(op) {
   return op.line.endsWith("\n") ? op.kind + op.line.slice(0, -1) : `${op.kind}${op.line}
 \\ No newline at end of file`;
 }
-function myers(a, b) {
-  const max = a.length + b.length;
-  const offset = max + 1;
-  const v = new Int32Array(2 * max + 3);
-  const trace = [];
-  outer: for (let d = 0; d <= max; d++) {
-    trace.push(v.slice());
-    for (let k = -d; k <= d; k += 2) {
-      let x2 = k === -d || k !== d && v[offset + k - 1] < v[offset + k + 1] ? v[offset + k + 1] : v[offset + k - 1] + 1;
-      let y2 = x2 - k;
-      while (x2 < a.length && y2 < b.length && a[x2] === b[y2]) {
-        x2++;
-        y2++;
-      }
-      v[offset + k] = x2;
-      if (x2 >= a.length && y2 >= b.length) break outer;
-    }
-  }
+var STEPS_PER_LINE = 8;
+var STEPS_BESIDES = 1e6;
+function diffLines(a, b) {
+  return myers(a, b, STEPS_BESIDES) ?? anchored(a, b);
+}
+function myers(a, b, besides) {
+  const trace = myersTrace(a, b, besides);
+  if (!trace) return void 0;
   const ops = [];
   let x = a.length;
   let y = b.length;
   for (let d = trace.length - 1; d >= 0; d--) {
     const vd = trace[d];
     const k = x - y;
-    const prevK = k === -d || k !== d && vd[offset + k - 1] < vd[offset + k + 1] ? k + 1 : k - 1;
-    const prevX = vd[offset + prevK];
+    const prevK = k === -d || k !== d && vd[k + d] < vd[k + d + 2] ? k + 1 : k - 1;
+    const prevX = vd[prevK + d + 1];
     const prevY = prevX - prevK;
     while (x > prevX && y > prevY) {
       ops.push({ kind: " ", line: a[--x] });
@@ -43219,9 +43542,97 @@ function myers(a, b) {
   }
   return ops.reverse();
 }
+function myersTrace(a, b, besides) {
+  const max = a.length + b.length;
+  let steps = STEPS_PER_LINE * max + besides;
+  const offset = max + 1;
+  const v = new Int32Array(2 * max + 3);
+  const trace = [];
+  for (let d = 0; d <= max; d++) {
+    trace.push(v.slice(offset - d - 1, offset + d + 2));
+    for (let k = -d; k <= d; k += 2) {
+      if (--steps < 0) return void 0;
+      let x = k === -d || k !== d && v[offset + k - 1] < v[offset + k + 1] ? v[offset + k + 1] : v[offset + k - 1] + 1;
+      let y = x - k;
+      const from = x;
+      while (x < a.length && y < b.length && a[x] === b[y]) {
+        x++;
+        y++;
+      }
+      steps -= x - from;
+      v[offset + k] = x;
+      if (x >= a.length && y >= b.length) return trace;
+    }
+  }
+  return void 0;
+}
+function anchored(a, b) {
+  const ops = [];
+  let x = 0;
+  let y = 0;
+  for (const [i, j] of [...uniqueAnchors(a, b), [a.length, b.length]]) {
+    const [runA, runB] = [a.slice(x, i), b.slice(y, j)];
+    for (const op of myers(runA, runB, 0) ?? paired(runA, runB)) ops.push(op);
+    if (i < a.length) ops.push({ kind: " ", line: a[i] });
+    [x, y] = [i + 1, j + 1];
+  }
+  return ops;
+}
+function uniqueAnchors(a, b) {
+  const seen = /* @__PURE__ */ new Map();
+  a.forEach((line, i) => {
+    const entry = seen.get(line);
+    if (entry) entry.inA++;
+    else seen.set(line, { inA: 1, inB: 0, at: i });
+  });
+  for (const line of b) {
+    const entry = seen.get(line);
+    if (entry) entry.inB++;
+  }
+  const pairs2 = [];
+  b.forEach((line, j) => {
+    const entry = seen.get(line);
+    if (entry?.inA === 1 && entry.inB === 1) pairs2.push([entry.at, j]);
+  });
+  return longestRising(pairs2);
+}
+function longestRising(pairs2) {
+  const tails = [];
+  const before = new Int32Array(pairs2.length).fill(-1);
+  pairs2.forEach(([i], p) => {
+    let [low, high] = [0, tails.length];
+    while (low < high) {
+      const mid = low + high >> 1;
+      if (pairs2[tails[mid]][0] < i) low = mid + 1;
+      else high = mid;
+    }
+    if (low > 0) before[p] = tails[low - 1];
+    tails[low] = p;
+  });
+  const run = [];
+  for (let p = tails.at(-1) ?? -1; p !== -1; p = before[p]) run.push(pairs2[p]);
+  return run.reverse();
+}
+function paired(a, b) {
+  const ops = [];
+  let i = 0;
+  while (i < a.length || i < b.length) {
+    if (a[i] === b[i]) {
+      ops.push({ kind: " ", line: a[i++] });
+      continue;
+    }
+    let end = i;
+    while (end < a.length && end < b.length && a[end] !== b[end]) end++;
+    const [endA, endB] = end < a.length && end < b.length ? [end, end] : [a.length, b.length];
+    for (let x = i; x < endA; x++) ops.push({ kind: "-", line: a[x] });
+    for (let y = i; y < endB; y++) ops.push({ kind: "+", line: b[y] });
+    i = Math.max(endA, endB);
+  }
+  return ops;
+}
 function unifiedDiff(path, before, after, context4 = 3) {
   if (before === after) return "";
-  const ops = myers(splitLines2(before), splitLines2(after));
+  const ops = diffLines(splitLines2(before), splitLines2(after));
   const end = path.includes(" ") ? "	" : "";
   const out = [`--- a/${path}${end}`, `+++ b/${path}${end}`];
   let i = 0;
@@ -43252,7 +43663,8 @@ function unifiedDiff(path, before, after, context4 = 3) {
     const bCount = hunk.filter((o) => o.kind !== "-").length;
     const aStart = aLine - back - (aCount === 0 ? 1 : 0);
     const bStart = bLine - back - (bCount === 0 ? 1 : 0);
-    out.push(`@@ -${aStart},${aCount} +${bStart},${bCount} @@`, ...hunk.map(hunkLine));
+    out.push(`@@ -${aStart},${aCount} +${bStart},${bCount} @@`);
+    for (const op of hunk) out.push(hunkLine(op));
     for (const op of ops.slice(i, end2)) {
       if (op.kind !== "+") aLine++;
       if (op.kind !== "-") bLine++;
@@ -48449,20 +48861,21 @@ var DISPATCH_OPTIONS = {
   help: { type: "boolean", short: "h" }
 };
 async function runDispatch(values, io) {
-  const named = values.repository ?? [];
+  const named2 = values.repository ?? [];
   const images = values.image ?? [];
-  if (named.length === 0) throw new UsageError("dispatch needs --repository OWNER/NAME");
+  if (named2.length === 0) throw new UsageError("dispatch needs --repository OWNER/NAME");
   if (images.length === 0) throw new UsageError("dispatch needs --image REF");
-  const bad = named.find((r) => !/^[\w.-]+\/[\w.-]+$/.test(r));
+  const bad = named2.find((r) => !/^[\w.-]+\/[\w.-]+$/.test(r));
   if (bad) throw new UsageError(`--repository ${JSON.stringify(bad)} is not OWNER/NAME`);
-  const { repositories, repeated } = distinctRepositories(named);
+  const { repositories, repeated } = distinctRepositories(named2);
   if (values.wait && !values.workflow) throw new UsageError("--wait needs --workflow: a repository_dispatch event starts no run we can follow");
   if (values.ref !== void 0 && !values.workflow)
     throw new UsageError("--ref needs --workflow: a repository_dispatch event always runs on the default branch");
   if (values["event-type"] !== void 0 && values.workflow)
     throw new UsageError("--event-type is for repository_dispatch; with --workflow the workflow itself is dispatched, with no event type");
   const { issues } = checkIncomingImages(images, () => "--image");
-  if (issues.length > 0) throw new UsageError([...issues.map((issue) => `${issue.field}: ${issue.reason}`), ...upperCaseHint(images)].join("\n"));
+  const hint = upperCaseHint(images);
+  if (issues.length > 0) throw new UsageError([...issues.map((issue) => `${issue.field}: ${issue.reason}`), ...hint ? [hint.message] : []].join("\n"));
   const badTargets = (values.target ?? []).flatMap((name) => targetNameIssue(name) ?? []);
   if (badTargets.length > 0) throw new UsageError(badTargets.map((issue) => `--target: ${issue}`).join("\n"));
   const payload = buildPayload({ images, source: sourceFromEnv(io.env), ...values.target && { targets: values.target } });
@@ -48648,7 +49061,7 @@ function parse4(args, options2) {
     const unknown = code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" ? /'(-[^']*)'/.exec(message)?.[1] : void 0;
     if (unknown === void 0) throw new UsageError(message);
     const near = closest(unknown.replace(/^-+/, "").split("=")[0], Object.keys(options2));
-    throw new UsageError(`unknown option ${unknown}${near === void 0 ? "" : ` (did you mean --${near}?)`}`);
+    throw new UsageError(`unknown option ${unknown}${didYouMean(near === void 0 ? void 0 : `--${near}`)}`);
   }
 }
 var flagOf = (field) => `--${field}`;
@@ -48712,9 +49125,12 @@ function specError(set2) {
   }
 }
 function inTree2(root, file) {
-  const inside = relative2(root, resolve(root, file));
-  if (inside === "" || inside === ".." || inside.startsWith(`..${sep3}`) || isAbsolute2(inside)) return void 0;
-  return inside.split(sep3).join("/");
+  const inside = posixRelative(root, resolve(root, file));
+  if (inside === "" || inside === ".." || inside.startsWith("../") || isAbsolute2(inside)) return void 0;
+  return inside;
+}
+function posixRelative(from, to) {
+  return relative2(from, to).split(sep3).join("/");
 }
 async function notAFile(root, file) {
   const info = await stat(join4(root, file)).catch(() => void 0);
@@ -48747,7 +49163,7 @@ async function runUpdate(args, io) {
     sets,
     paths,
     // Flux's update paths are from the repository's root, which DIR may be below.
-    ...top !== void 0 && { pathInRepository: relative2(top, root).split(sep3).join("/") },
+    ...top !== void 0 && { pathInRepository: posixRelative(top, root) },
     ...targets && { targets },
     ...values.config !== void 0 && { config: await configInTree(root, values.config) },
     allowDowngrade: values["allow-downgrade"] ?? false,
@@ -48803,7 +49219,7 @@ async function configAbove(root, top, dir, paths) {
   } while (config === void 0 && at !== top);
   if (config === void 0) return void 0;
   const shown = (path) => isAbsolute2(dir) ? path : relative2(process.cwd(), path) || ".";
-  const inside = relative2(at, root).split(sep3).join("/");
+  const inside = posixRelative(at, root);
   const scoped = (paths.length > 0 ? paths.map((path) => posix5.join(inside, path)) : [inside]).map((path) => `--path ${path}`).join(" ");
   const message = `${dir} has no configuration of its own, so ${shown(config)} is not read: its targets, their policies and its overrides do not apply to this run; to apply them, run: gitops-promote update ${shown(at)} ${scoped}`;
   return { message, aside: true };

@@ -32338,6 +32338,9 @@ function isAside(warning2) {
 function formatDiagnostic(d) {
   return `${d.file ? `${d.file}${d.line !== void 0 ? `:${d.line}` : ""}: ` : ""}${d.message}`;
 }
+function versionNoteWarning(field2, why, kind, image) {
+  return { message: `${field2} ${why}`, ...kind && { kind }, about: { field: field2, reason: "version", said: why, ...image !== void 0 && { image } } };
+}
 function publicWarning(warning2) {
   if (!("about" in warning2)) return warning2;
   const { about: _, ...rest } = warning2;
@@ -32362,12 +32365,12 @@ function fullEditRequest(request2) {
   for (const [key, u] of setters) checkUpdate(u, `EditRequest.setters' ${JSON.stringify(key)}`);
   return { ...request2, images, setters };
 }
-function checkUpdate(value, named) {
-  if (!isImageUpdate(value)) throw new TypeError(`${named} must be ${UPDATE}, not ${describeValue(value)}`);
+function checkUpdate(value, named2) {
+  if (!isImageUpdate(value)) throw new TypeError(`${named2} must be ${UPDATE}, not ${describeValue(value)}`);
   const { image } = value;
   if (image.tag === void 0 && image.digest === void 0)
     throw new TypeError(
-      `${named} must have a tag or digest to write: ${image.repository} has neither, so it would change nothing; give repo:tag or repo@sha256:... to parseImageRef`
+      `${named2} must have a tag or digest to write: ${image.repository} has neither, so it would change nothing; give repo:tag or repo@sha256:... to parseImageRef`
     );
 }
 function isMapLike(value) {
@@ -32610,6 +32613,14 @@ function lineBreaks(text2, start = 0, end = text2.length) {
 }
 function lineAt(text2, offset) {
   return 1 + lineBreaks(text2, 0, offset);
+}
+function columnAt(text2, offset) {
+  let start = offset;
+  for (; start > 0; start--) {
+    const c = text2.charCodeAt(start - 1);
+    if (c === 10 || c === 13 && text2.charCodeAt(start) !== 10) break;
+  }
+  return offset - start + 1;
 }
 
 // src/kcl/source.ts
@@ -32863,6 +32874,14 @@ function unexpectedCharacter(cp) {
 }
 function sourceStart(text2) {
   return text2.charCodeAt(0) === 65279 ? 1 : 0;
+}
+function tryTokenize(text2) {
+  try {
+    return tokenize(text2);
+  } catch (error2) {
+    if (error2 instanceof SourceError) return void 0;
+    throw error2;
+  }
 }
 function tokenize(text2) {
   const source = new SourceText(text2);
@@ -34122,11 +34141,12 @@ function parseHead(text2) {
     return void 0;
   }
 }
+var SHELL_QUOTING = "(in a shell, single-quote the whole argument, so that its quotes and parentheses reach the tool)";
 function usableSpecValue(spec, raw) {
   const read = readSpecValue(spec.value);
   if (read.kind !== "other") return read;
   const hint = valueHint(spec, read);
-  const shell = hint?.unquoted ? " (in a shell, single-quote the whole argument, or the shell drops those quotes)" : "";
+  const shell = hint?.unquoted ? ` ${SHELL_QUOTING}` : "";
   throw new OverrideSpecError(raw, `the value of '${raw}' is not one KCL expression (${read.why})${hint === void 0 ? "" : `; ${hint.text}${shell}`}`);
 }
 function valueHint(spec, read) {
@@ -34178,8 +34198,8 @@ function createHint(what) {
 function andList(items) {
   return items.length > 1 ? `${items.slice(0, -1).join(", ")} and ${items.at(-1)}` : items.join("");
 }
-function cappedList(items, named = 10) {
-  return items.length > named ? `${items.slice(0, named).join(", ")} and ${items.length - named} more` : items.join(", ");
+function cappedList(items, named2 = 10) {
+  return items.length > named2 ? `${items.slice(0, named2).join(", ")} and ${items.length - named2} more` : items.join(", ");
 }
 
 // src/image/digest-pin.ts
@@ -34422,36 +34442,36 @@ function policyRefusal(image, policy) {
 function pendingVersion(update2, current) {
   const said = [];
   const next = nextVersion(update2, current, (why, kind) => said.push({ why, kind }));
-  return { next, say: (kept) => said.forEach(({ why, kind }) => kept(why, kind)) };
+  return { next, say: (note) => said.forEach(({ why, kind }) => note(why, kind)) };
 }
-function nextVersion(update2, current, kept) {
+function nextVersion(update2, current, note) {
   const { tag, digest } = update2.image;
   if (tag === void 0) {
     if (digest === void 0 || digest === current.digest) return void 0;
     if (update2.policy) {
-      kept?.(digestOnlyRefusal(update2.image, update2.policy));
+      note?.(digestOnlyRefusal(update2.image, update2.policy));
       return void 0;
     }
     return { ...current, digest };
   }
   if (update2.policy && update2.policy.latest([tag]) === void 0) {
-    kept?.(policyRefusal(update2.image, update2.policy), "policy-refusal");
+    note?.(policyRefusal(update2.image, update2.policy), "policy-refusal");
     return void 0;
   }
   const why = keptByPolicy(update2, current);
   if (why) {
-    kept?.(why);
+    note?.(why);
     return void 0;
   }
   const down = downFromOutside(update2, current);
-  if (down) kept?.(down);
+  if (down) note?.(down);
   if (current.tag === tag) {
     const nextDigest = digest ?? current.digest;
     return nextDigest === current.digest ? void 0 : { tag, ...nextDigest !== void 0 && { digest: nextDigest } };
   }
   const prefix = prefixChange(tag, current);
-  if (prefix) kept?.(prefix);
-  if (digest === void 0 && current.digest !== void 0) kept?.(unpinnedWarning(update2.image, current.digest, current.tag));
+  if (prefix) note?.(prefix);
+  if (digest === void 0 && current.digest !== void 0) note?.(unpinnedWarning(update2.image, current.digest, current.tag));
   return { tag, ...digest !== void 0 && { digest } };
 }
 function byRepository(images) {
@@ -34459,22 +34479,22 @@ function byRepository(images) {
   for (const update2 of images) if (!map2.has(update2.image.repository)) map2.set(update2.image.repository, update2);
   return map2;
 }
-function nextReference(update2, ref, kept) {
-  const next = nextVersion(update2, versionOf(ref.tag, ref.digest), kept);
+function nextReference(update2, ref, note) {
+  const next = nextVersion(update2, versionOf(ref.tag, ref.digest), note);
   return next && formatImageRef({ name: ref.name, ...next });
 }
-function nextImageText(update2, name, current, kept) {
+function nextImageText(update2, name, current, note) {
   const ref = current === void 0 ? void 0 : tryParseImageRef(current);
   const own = ref?.repository === update2.image.repository ? versionOf(ref.tag, ref.digest) : {};
-  const next = nextVersion(update2, own, kept);
+  const next = nextVersion(update2, own, note);
   return next && formatImageRef({ name, ...next });
 }
-function nextTagText(update2, current, kept) {
+function nextTagText(update2, current, note) {
   if (current !== void 0 && current !== "" && !isTag(current)) {
-    kept?.(`holds ${JSON.stringify(current)}, which is not a tag; an override with part: tag writes only a tag, so it is left as it is`);
+    note?.(`holds ${JSON.stringify(current)}, which is not a tag; an override with part: tag writes only a tag, so it is left as it is`);
     return void 0;
   }
-  const next = nextVersion(update2, versionOf(current, void 0), kept);
+  const next = nextVersion(update2, versionOf(current, void 0), note);
   return next?.tag === current ? void 0 : next?.tag;
 }
 function staleImageIn(text2, incoming, bare = false) {
@@ -34504,6 +34524,17 @@ function digestBeside(key, field2) {
   if (key !== "tag") return void 0;
   const image = splitImage(field2);
   return image.repository === void 0 ? void 0 : image.digest;
+}
+function pinBeside(key, field2, text2) {
+  if (key === "newTag") {
+    const name = text2(field2("newName")) || text2(field2("name"));
+    const digest2 = field2("digest");
+    return name && digest2 !== void 0 ? { digest: digest2, name } : void 0;
+  }
+  const digest = digestBeside(key, field2);
+  if (digest === void 0) return void 0;
+  const { registry, repository } = splitImage(field2);
+  return { digest, name: [text2(registry), text2(repository)].filter((part) => part).join("/") };
 }
 function nextSplitImage(update2, current) {
   const { tag, digest } = current;
@@ -41142,6 +41173,11 @@ function unescapeDoubleQuoted(inner, map2) {
   }
   return from === 0 ? inner : out + inner.slice(from);
 }
+function decodeDoubleQuoted(source) {
+  const map2 = [];
+  const text2 = unescapeDoubleQuoted(source.slice(1, -1), map2);
+  return text2 === void 0 ? void 0 : { text: text2, map: map2.map((at) => at + 1) };
+}
 
 // src/yaml/subset.ts
 var OutsideSubset = class extends Error {
@@ -41686,38 +41722,14 @@ function objectOf(root) {
 }
 
 // src/yaml/quoting.ts
-var YAML11_WORDS = new Set(
-  [
-    "y",
-    "Y",
-    "yes",
-    "Yes",
-    "YES",
-    "n",
-    "N",
-    "no",
-    "No",
-    "NO",
-    "true",
-    "True",
-    "TRUE",
-    "false",
-    "False",
-    "FALSE",
-    "on",
-    "On",
-    "ON",
-    "off",
-    "Off",
-    "OFF",
-    "~",
-    "null",
-    "Null",
-    "NULL",
-    "<<",
-    "="
-  ].concat(...[".inf", ".Inf", ".INF"].map((inf) => [inf, `+${inf}`, `-${inf}`]), ".nan", ".NaN", ".NAN")
-);
+var YAML11_BOOLEANS = new Map([
+  ...["y", "Y", "yes", "Yes", "YES", "on", "On", "ON"].map((word) => [word, true]),
+  ...["n", "N", "no", "No", "NO", "off", "Off", "OFF"].map((word) => [word, false])
+]);
+var BOOLEANS = /* @__PURE__ */ new Set(["true", "True", "TRUE", "false", "False", "FALSE"]);
+var NULLS = /* @__PURE__ */ new Set(["~", "null", "Null", "NULL"]);
+var SPECIAL_FLOATS = new Set([".inf", ".Inf", ".INF"].flatMap((inf) => [inf, `+${inf}`, `-${inf}`]).concat(".nan", ".NaN", ".NAN"));
+var YAML11_WORDS = /* @__PURE__ */ new Set([...YAML11_BOOLEANS.keys(), ...BOOLEANS, ...NULLS, ...SPECIAL_FLOATS, "<<", "="]);
 var NUMBER_PATTERNS = [
   /^[-+]?(?:0|[1-9][0-9_]*)$/,
   // decimal int
@@ -41743,6 +41755,25 @@ function numberRead(text2) {
   const value = digits.includes(":") ? digits.split(":").reduce((sum, part) => sum * 60 + Number(part), 0) : /^(?:0x[0-9a-fA-F]+|0o[0-7]+|0b[01]+|[0-9]+)$/.test(digits) ? BigInt(/^0[0-7]+$/.test(digits) ? `0o${digits}` : digits) : Number(digits);
   if (typeof value === "number" && Number.isNaN(value)) return void 0;
   return String(text2.startsWith("-") ? -value : value);
+}
+function yaml11Boolean(text2) {
+  return YAML11_BOOLEANS.get(text2);
+}
+function nonStringType(text2) {
+  if (text2 === "" || NULLS.has(text2)) return "null";
+  if (YAML11_BOOLEANS.has(text2) || BOOLEANS.has(text2)) return "boolean";
+  return SPECIAL_FLOATS.has(text2) || NUMBER_PATTERNS.some((pattern) => pattern.test(text2)) ? "number" : void 0;
+}
+function misreadAs(held, next) {
+  if (held === next) return void 0;
+  const heldType = nonStringType(held);
+  const as = (type) => `${next} is written as a ${type}, as the field held ${heldType === type ? "one" : heldType === void 0 ? held : `a ${heldType}`}`;
+  const quoted2 = `give it quoted (${JSON.stringify(next)})`;
+  const read = numberRead(next);
+  if (read !== void 0) return read === next ? void 0 : `${as("number")}, which YAML reads as ${read}; to set the text ${next}, ${quoted2}`;
+  const boolean = yaml11Boolean(next);
+  if (boolean === void 0 || yaml11Boolean(held) !== void 0) return void 0;
+  return `${as("boolean")}, which Helm and kubectl (YAML 1.1) read as ${boolean} but YAML 1.2 readers (the yaml npm package, go-yaml v3) as the string "${next}"; write ${boolean} for the boolean, or ${quoted2} for the text`;
 }
 function isPrintable(code2) {
   return code2 >= 32 && code2 <= 126 || code2 >= 160 && code2 <= 55295 && code2 !== 8232 && code2 !== 8233 || code2 >= 57344 && code2 <= 65533 && code2 !== 65279 || code2 >= 65536;
@@ -41957,11 +41988,11 @@ var EditPlan = class {
     this.warnings.push({ offset, message, ...kind && { kind }, ...about && { about } });
   }
   /**
-   * What a field's version decision tells (KeptBy), said at `offset` after the field's name and kept as what
-   * the warning is about: an override the same decision moves says it no more (overrides.ts).
+   * What a field's version decision for `image` (a repository) tells (VersionNote), said at `offset` after the field's
+   * name and kept as what the warning is about: an override the same decision moves says it no more (overrides.ts).
    */
-  keptBy(offset, field2) {
-    return (why, kind) => this.warn(offset, `${field2} ${why}`, kind, { field: field2, reason: "kept", said: why });
+  versionNote(offset, field2, image) {
+    return (why, kind) => this.warnings.push({ offset, ...versionNoteWarning(field2, why, kind, image) });
   }
   /** What is planned so far, at offsets of this plan's file: for an editor that moves it into a file holding this text in a scalar. */
   edits() {
@@ -42061,6 +42092,11 @@ function anchoredValue(file, root, alias) {
   }
   return values.get(start);
 }
+function aliasedFieldWords(path6, line, anchor) {
+  return `${formatPath(path6)} (line ${line}), which every alias of ${anchor} follows`;
+}
+
+// src/yaml/merge-key.ts
 function isMergeKey2(key) {
   return key.kind === "scalar" && key.style === "plain" && key.text === "<<";
 }
@@ -42072,29 +42108,101 @@ function mergedFromWords(key, from, line) {
 }
 var MERGE_SHARED = "which every mapping merging it shares";
 function mergedValue(file, root, map2, path6, key) {
-  return mergedFrom(file, root, map2, path6, key, /* @__PURE__ */ new Set());
+  const found = mergedFrom(file, root, map2, key, /* @__PURE__ */ new Set(), mergesOf(file, key)).merged;
+  return found && { node: found.node, path: found.fromMap ? [...path6, ...found.path] : found.path };
 }
-function mergedFrom(file, root, map2, path6, key, seen) {
-  if (seen.has(map2)) return void 0;
+var mergesOfFile = /* @__PURE__ */ new WeakMap();
+function mergesOf(file, key) {
+  let byKey = mergesOfFile.get(file);
+  if (byKey === void 0) mergesOfFile.set(file, byKey = /* @__PURE__ */ new Map());
+  let merges = byKey.get(key);
+  if (merges === void 0) byKey.set(key, merges = /* @__PURE__ */ new Map());
+  return merges;
+}
+function mergedFrom(file, root, map2, key, seen, known) {
+  if (known.has(map2)) return { merged: known.get(map2), cut: false };
+  if (seen.has(map2)) return { merged: void 0, cut: true };
   seen.add(map2);
+  let cut = false;
+  const answer = (merged) => {
+    if (!cut) known.set(map2, merged);
+    return { merged, cut };
+  };
   for (const pair of map2.pairs) {
     if (!isMergeKey2(pair.key) || pair.value === null) continue;
-    const sources = pair.value.kind === "seq" ? pair.value.items.map((item, i) => ({ node: item, path: [...path6, "<<", i] })) : [{ node: pair.value, path: [...path6, "<<"] }];
+    const sources = pair.value.kind === "seq" ? pair.value.items.map((item, i) => ({ node: item, at: ["<<", i] })) : [{ node: pair.value, at: ["<<"] }];
     for (const source of sources) {
-      const merged = source.node.kind === "alias" ? anchoredValue(file, root, source.node) : source;
+      const anchored2 = source.node.kind === "alias" ? anchoredValue(file, root, source.node) : void 0;
+      const merged = source.node.kind === "alias" ? anchored2 && { ...anchored2, fromMap: false } : { node: source.node, path: source.at, fromMap: true };
       if (merged?.node.kind !== "map") continue;
       const own = merged.node.pairs.find((p) => p.key.kind === "scalar" && !isMergeKey2(p.key) && p.key.text === key);
-      if (own) return own.value ? { node: own.value, path: [...merged.path, key] } : void 0;
-      const found = mergedFrom(file, root, merged.node, merged.path, key, seen);
-      if (found) return found;
+      if (own) return answer(own.value ? { node: own.value, path: [...merged.path, key], fromMap: merged.fromMap } : void 0);
+      if (merged.node === map2) continue;
+      const below = mergedFrom(file, root, merged.node, key, seen, known);
+      cut ||= below.cut;
+      const found = below.merged;
+      if (found) return answer(found.fromMap ? { node: found.node, path: [...merged.path, ...found.path], fromMap: merged.fromMap } : found);
     }
   }
-  return void 0;
+  return answer(void 0);
+}
+function fieldsOf(file, root, map2, path6, inFlow) {
+  const merges = hasMergeKey(map2);
+  return (key) => {
+    const value = mapValue(map2, key);
+    if (value !== void 0) return { node: value, path: [...path6, key], inFlow: inFlow || map2.flow };
+    const merged = merges ? mergedValue(file, root, map2, path6, key) : void 0;
+    return merged && { ...merged, inFlow: false, merged: true };
+  };
+}
+function mergedHold(plan, at, mapping, writes2, name, next) {
+  const behind = writes2.find(({ field: field2, node, value }) => field2.merged && plan.valueOf(node) !== value);
+  if (!behind) return true;
+  const reference = next.tag ? `${name}:${next.tag}` : `${name}@${next.digest}`;
+  const pair = formatPath(mapping);
+  const key = String(behind.field.path[behind.field.path.length - 1]);
+  const from = formatPath(behind.field.path);
+  const line = plan.file.lineAt(behind.node.start);
+  plan.warn(
+    at,
+    `${pair} is not moved to ${reference}: ${mergedFromWords(key, from, line)}; add ${key}: to ${pair} to set it for this one alone, or set ${from} for all of them`,
+    void 0,
+    { reason: "unmoved", ...named(normalizeRepository(name), line) }
+  );
+  return false;
+}
+function mergedVersionNote(plan, at, mapping, field2, image) {
+  const key = String(field2.path[field2.path.length - 1]);
+  const from = formatPath(field2.path);
+  const line = plan.file.lineAt(field2.node?.start ?? at);
+  return (why, kind) => plan.warn(at, `${formatPath(mapping)}: ${mergedFromWords(key, from, line)}, and it ${why}`, kind, {
+    field: from,
+    reason: "version",
+    said: why,
+    ...named(image, line)
+  });
+}
+function named(image, line) {
+  return { ...image !== void 0 && { image }, lines: [line] };
+}
+function claimedOwn(plan, fields) {
+  return fields.some((field2) => !field2?.merged && plan.isClaimed(field2?.node));
+}
+function writeVersion(plan, { at, mapping, name, next }, writes2, say, label) {
+  if (!mergedHold(plan, at, mapping, writes2, name, next)) return false;
+  const unfit = writes2.find(({ field: field2, node, value }) => !field2.merged && !tagHolds(node, value));
+  if (unfit) {
+    plan.warn(unfit.node.start, tagWarning(formatPath(unfit.field.path), unfit.node, unfit.value));
+    return false;
+  }
+  say();
+  for (const { field: field2, node, value } of writes2) if (!field2.merged) plan.setScalar(node, value, field2.inFlow, label(field2));
+  return true;
 }
 
 // src/yaml/path.ts
 var isNonString = (text2) => text2 !== "" && readsAsNonString(text2);
-var isNull = (text2) => /^(?:~|null|Null|NULL)?$/.test(text2);
+var isNull = (text2) => nonStringType(text2) === "null";
 var BARE_KEY = /^[^.[\]"'\s]+$/;
 function formatPath(path6) {
   let out = "";
@@ -42254,16 +42362,16 @@ function lookUp(file, root, path6) {
 }
 function aliasWords(file, root, alias, rest, lacks) {
   const anchor = anchorOf(file, alias);
-  const anchored = anchoredValue(file, root, alias);
-  if (!anchor || !anchored) return `an alias, ${lacks}`;
+  const anchored2 = anchoredValue(file, root, alias);
+  if (!anchor || !anchored2) return `an alias, ${lacks}`;
   const name = file.text.slice(alias.start, alias.end);
-  const of = `an alias (${name}) of ${formatPath(anchored.path)} (${anchor.name}, line ${file.lineAt(anchor.at)})`;
-  const path6 = [...anchored.path, ...rest];
+  const of = `an alias (${name}) of ${formatPath(anchored2.path)} (${anchor.name}, line ${file.lineAt(anchor.at)})`;
+  const path6 = [...anchored2.path, ...rest];
   const found = lookUp(file, root, path6);
   if ("message" in found) return `${of}, where ${found.message}`;
   const own = `${lacks}${rest.length > 0 ? " of its own" : ""}`;
   if (!isFlowScalar(found.node)) return `${of}, ${own}`;
-  return `an alias (${name}), ${own}: set ${formatPath(path6)} (line ${file.lineAt(found.node.start)}), which every alias of ${anchor.name} follows`;
+  return `an alias (${name}), ${own}: set ${aliasedFieldWords(path6, file.lineAt(found.node.start), anchor.name)}`;
 }
 function throughMerge(file, root, map2, path6, depth, key) {
   const merged = mergedValue(file, root, map2, path6.slice(0, depth), key);
@@ -42281,26 +42389,30 @@ function warnStaleDigest(plan, document, segments, path6, node, tag, { setsToo, 
   const holder = segments.length > 1 ? lookUp(plan.file, document.root, segments.slice(0, -1)) : { node: document.root };
   if ("message" in holder || holder.node?.kind !== "map") return;
   const map2 = holder.node;
-  const pin = pinBeside(segments[segments.length - 1], (key) => mapValue(map2, key) ?? void 0);
+  const pin = pinBeside(segments[segments.length - 1], (key) => mapValue(map2, key) ?? void 0, scalarText);
   if (!pin || !isFlowScalar(pin.digest) || pin.digest.text === "" || node.text === tag) return;
   const digestKey = formatPath([...segments.slice(0, -1), "digest"]);
   if (setsToo(digestKey)) return;
   const stale = { tagKey: path6, tag, digestKey, line: plan.file.lineAt(pin.digest.start), digest: pin.digest.text, name: pin.name };
   plan.warn(node.start, staleDigestWarning({ ...stale, ...configured && { configured } }));
 }
-function pinBeside(key, field2) {
-  if (key === "newTag") {
-    const name = scalarText(field2("newName")) || scalarText(field2("name"));
-    const digest2 = field2("digest");
-    return name && digest2 ? { digest: digest2, name } : void 0;
-  }
-  const digest = digestBeside(key, field2);
-  if (digest === void 0) return void 0;
-  const { registry, repository } = splitImage(field2);
-  return { digest, name: [scalarText(registry), scalarText(repository)].filter((part) => part).join("/") };
+function typedWrite(node, next, path6, options2) {
+  const { tagField } = options2;
+  const typed = options2.typed === true && (coreType(node) !== void 0 || !tagField && node.style === "plain" && readsAsNonString(node.text) && isNonString(next));
+  const misread = typed ? misreadAs(node.text, next) : void 0;
+  const retyped = node.style === "plain" && isNonString(node.text) && !isNull(node.text) && node.text !== next;
+  if (!((options2.typed !== void 0 || options2.given) && !typed && retyped))
+    return { typed, ...misread !== void 0 && { misread: `${path6}: ${misread}` } };
+  const unquote2 = options2.typed ? "" : options2.typed === false ? "; to keep its type, give the value unquoted" : "; to keep its type, pass typed: true";
+  const keeps = isNonString(next) && misreadAs(node.text, next) === void 0;
+  const why = tagField ? " (a tag is a string to Helm and kustomize)" : keeps ? unquote2 : "";
+  return { typed, retyped: `${path6}: ${node.text} (not a string in YAML) becomes the string "${next}"${why}` };
 }
 var TAG_KEYS = /* @__PURE__ */ new Set(["tag", "newTag"]);
 function setYamlPath(text2, path6, value, options2 = {}) {
+  return publicResult(setYamlPathAbout(text2, path6, value, options2));
+}
+function setYamlPathAbout(text2, path6, value, options2 = {}) {
   const unchanged = { text: text2, changes: [], warnings: [] };
   const segments = parsePath(path6);
   const file = new YamlFile(text2);
@@ -42322,7 +42434,7 @@ function setYamlPath(text2, path6, value, options2 = {}) {
       return fail3(`the value is ${what}, ${cannot}`, node.start);
     }
     const plan = new EditPlan(file);
-    const next = typeof value === "string" ? value : value(scalarText(node), (why, kind) => plan.warn(node.start, `${path6} ${why}`, kind));
+    const next = typeof value === "string" ? value : value(scalarText(node), plan.versionNote(node.start, path6, void 0));
     if (next === void 0) return plan.result();
     const type = coreType(node);
     if (type !== void 0 && !tagHolds(node, next, options2.typed === true)) {
@@ -42330,23 +42442,14 @@ function setYamlPath(text2, path6, value, options2 = {}) {
       const how = asType ? `${options2.typed === false ? "give the value unquoted" : "pass typed: true"} to set a ${type}, or drop the tag` : "drop the tag to set it";
       return fail3(`the value has the tag ${type}, which cannot hold ${asType ? "the string " : ""}${JSON.stringify(next)}: ${how}`, node.start);
     }
-    const tagField = TAG_KEYS.has(String(segments.at(-1)));
-    const typed = options2.typed === true && (type !== void 0 || !tagField && node.style === "plain" && isNonString(node.text) && isNonString(next));
-    const read = numberRead(next);
-    if (typed && read !== void 0 && read !== next && node.text !== next) {
-      plan.warn(
-        node.start,
-        `${path6}: ${next} is written as a number, as the field held one, which YAML reads as ${read}; to set the text ${next}, give it quoted (${JSON.stringify(next)})`
-      );
-    }
+    const { typed, misread, retyped } = typedWrite(node, next, path6, {
+      ...options2,
+      tagField: TAG_KEYS.has(String(segments.at(-1))),
+      given: typeof value === "string"
+    });
+    if (misread !== void 0) plan.warn(node.start, misread);
     if (options2.setsToo) warnStaleDigest(plan, document, segments, path6, node, next, { ...options2, setsToo: options2.setsToo });
-    const retyped = node.style === "plain" && isNonString(node.text) && !isNull(node.text) && node.text !== next;
-    if ((options2.typed !== void 0 || typeof value === "string") && !typed && retyped) {
-      const unquote2 = options2.typed ? "" : options2.typed === false ? "; to keep its type, give the value unquoted" : "; to keep its type, pass typed: true";
-      const keeps = isNonString(next) && (read === void 0 || read === next);
-      const why = tagField ? " (a tag is a string to Helm and kustomize)" : keeps ? unquote2 : "";
-      plan.warn(node.start, `${path6}: ${node.text} (not a string in YAML) becomes the string "${next}"${why}`);
-    }
+    if (retyped !== void 0) plan.warn(node.start, retyped);
     plan.setScalar(node, next, inFlow, { kind: "override", key: path6, document }, typed);
     const others = file.documents.slice(index + 1).flatMap((d, i) => "message" in lookUp(file, d.root, segments) ? [] : [index + i + 2]);
     if (others.length > 0) {
@@ -42393,24 +42496,18 @@ function modOverrides(text2) {
   const lines = new LineIndex(text2);
   return profileOverrideStrings(text2).map((token) => {
     const override = readOverride(text2, token, lines.lineAt(token.start));
-    return token.key.length > OVERRIDES.length ? { ...override, misplaced: token.key.join(".") } : override;
+    return token.key.length > OVERRIDES.length ? { ...override, misplaced: token.key.slice(0, -1).join(".") } : override;
   });
 }
 function readOverride(text2, token, line) {
   const { kind, multiline, index } = token;
-  const raw = text2.slice(token.start, token.end);
-  const quotes = multiline ? 3 : 1;
-  if (raw.length < 2 * quotes || !raw.endsWith(raw.slice(0, quotes))) {
+  const content = stringContent(text2, token);
+  if (!content) {
+    const raw = text2.slice(token.start, token.end);
     return { line, index, spec: raw, text: raw, value: { form: "a TOML string that never ends", advice: () => "close it (kcl run cannot read this kcl.mod)" } };
   }
-  const opening = token.start + quotes + (multiline ? /^\r?\n/.exec(raw.slice(quotes))?.[0].length ?? 0 : 0);
-  const content = { start: opening, end: token.end - quotes };
   const read = (content2) => decode(content2, kind, multiline);
-  const decoded = read(text2.slice(content.start, content.end));
-  if (!decoded) {
-    const advice = () => 'write its escapes as TOML does (\\" \\\\ \\n \\t \\uXXXX): kcl run cannot read this kcl.mod';
-    return { line, index, spec: raw, text: raw, value: { form: "a TOML string with an escape TOML refuses", advice } };
-  }
+  const decoded = decodeString(text2, token, content);
   const setting = specSetting(decoded.text);
   if (!setting) return { line, index, spec: decoded.text, text: "", value: { form: "a spec that sets no string", advice: () => "" } };
   const { path: path6, value } = setting;
@@ -42424,11 +42521,28 @@ function readOverride(text2, token, line) {
     if (edit === void 0) return void 0;
     const written = text2.slice(start, content.start + edit.start) + edit.insert + text2.slice(content.start + edit.end, end);
     const again = read(text2.slice(content.start, start) + written + text2.slice(end, content.end));
-    const reread = again && specSetting(again.text)?.value;
+    const reread = "refused" in again ? void 0 : specSetting(again.text)?.value;
     return reread && "string" in reread && reread.string === string2 ? written : void 0;
   };
   const whole = value.whole === void 0 ? {} : { whole: value.whole, advice: value.advice };
   return { ...spec, value: { string: value.string, start, end, write, ...whole } };
+}
+function stringContent(text2, token) {
+  const quotes = token.multiline ? 3 : 1;
+  const raw = text2.slice(token.start, token.end);
+  if (raw.length < 2 * quotes || !raw.endsWith(raw.slice(0, quotes))) return void 0;
+  const opening = token.start + quotes + (token.multiline ? /^\r?\n/.exec(raw.slice(quotes))?.[0].length ?? 0 : 0);
+  return { start: opening, end: token.end - quotes };
+}
+function decodeString(text2, token, content) {
+  const decoded = decode(text2.slice(content.start, content.end), token.kind, token.multiline);
+  if (!("refused" in decoded)) return decoded;
+  const at = content.start + decoded.refused;
+  const escape = /^\\(?:x[0-9a-fA-F]{0,2}|u[0-9a-fA-F]{0,4}|U[0-9a-fA-F]{0,8}|.?)/su.exec(text2.slice(at))[0];
+  const toml11 = /^\\(?:e|x[0-9a-fA-F]{2})$/.test(escape);
+  const shown = escape.length < 2 || /\s/.test(escape[1]) ? `a \\ before ${escape.length < 2 ? "its end" : JSON.stringify(escape[1])}` : escape;
+  const what = toml11 ? `${escape}, TOML 1.1's escape, which KCL's TOML 0.5 reader refuses, so kcl run cannot read this kcl.mod; write \\u00${escape === "\\e" ? "1b" : escape.slice(2).toLowerCase()}` : `${shown}, which is no escape TOML reads, so kcl run cannot read this kcl.mod; write its escapes as TOML does (\\" \\\\ \\n \\t \\uXXXX)`;
+  throw new SourceError(`a TOML string holds ${what}`, lineAt(text2, at), columnAt(text2, at));
 }
 function decode(content, kind, multiline) {
   if (kind === "literal") return { text: content, map: Array.from({ length: content.length + 1 }, (_, i) => i) };
@@ -42450,16 +42564,16 @@ function decode(content, kind, multiline) {
       continue;
     }
     const c = content[i + 1];
-    const simple = { b: "\b", t: "	", n: "\n", f: "\f", r: "\r", e: "\x1B", '"': '"', "\\": "\\" };
+    const simple = { b: "\b", t: "	", n: "\n", f: "\f", r: "\r", '"': '"', "\\": "\\" };
     if (c !== void 0 && c in simple) {
       add(simple[c], i);
       i += 2;
       continue;
     }
-    const digits = c === "x" ? 2 : c === "u" ? 4 : c === "U" ? 8 : 0;
+    const digits = c === "u" ? 4 : c === "U" ? 8 : 0;
     const hex = content.slice(i + 2, i + 2 + digits);
     const code2 = digits > 0 && /^[0-9a-fA-F]+$/.test(hex) && hex.length === digits ? parseInt(hex, 16) : -1;
-    if (code2 < 0 || code2 > 1114111 || code2 >= 55296 && code2 <= 57343) return void 0;
+    if (code2 < 0 || code2 > 1114111 || code2 >= 55296 && code2 <= 57343) return { refused: i };
     add(String.fromCodePoint(code2), i);
     i += 2 + digits;
   }
@@ -42468,8 +42582,8 @@ function decode(content, kind, multiline) {
 }
 function encode(text2, kind) {
   if (kind === "literal") return /['\u0000-\u0008\u000a-\u001f\u007f]/.test(text2) ? void 0 : text2;
-  const named = { "\\": "\\\\", '"': '\\"', "\b": "\\b", "	": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r" };
-  return text2.replace(/[\\"\u0000-\u001f\u007f]/g, (c) => named[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  const named2 = { "\\": "\\\\", '"': '\\"', "\b": "\\b", "	": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r" };
+  return text2.replace(/[\\"\u0000-\u001f\u007f]/g, (c) => named2[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 function profileOverrideStrings(text2) {
   const strings = [];
@@ -42537,6 +42651,12 @@ function keyParts(key) {
   return (key.match(/"[^"]*"|'[^']*'|[^.\s]+/g) ?? []).map((part) => part.replace(/^["']|["']$/g, ""));
 }
 function stringAt(text2, at) {
+  const token = stringToken(text2, at);
+  const content = token.kind === "basic" ? stringContent(text2, token) : void 0;
+  if (content) decodeString(text2, token, content);
+  return token;
+}
+function stringToken(text2, at) {
   const q = text2[at];
   const kind = q === '"' ? "basic" : "literal";
   if (text2.startsWith(q.repeat(3), at)) {
@@ -42709,14 +42829,14 @@ function nothingToUpdate(name) {
   const [image, setter, set2] = name ? [name("image"), name("setter"), name("set")] : ["an image", "a setter", "a set"];
   return `nothing to update: give ${image}, ${setter} or ${set2}`;
 }
-function stringsOf(value, named, said) {
+function stringsOf(value, named2, said) {
   if (value === void 0) return [];
   if (!Array.isArray(value)) {
-    said(`${named()}: must be a list of strings, not ${describeValue(value)}`);
+    said(`${named2()}: must be a list of strings, not ${describeValue(value)}`);
     return [];
   }
   const wrong = value.flatMap((item, i) => typeof item === "string" ? [] : [i]);
-  for (const i of wrong) said(`${named(i)}: must be a string, not ${describeValue(value[i])}`);
+  for (const i of wrong) said(`${named2(i)}: must be a string, not ${describeValue(value[i])}`);
   return wrong.length === 0 ? value : [];
 }
 function isConfigField(config) {
@@ -42745,8 +42865,8 @@ function validateRequest(request2) {
     issues.push({ field: "request", message: nothingToUpdate(request2.fieldName) });
   const checked = checkIncomingImages(imageTexts, (i) => name("image", i));
   issues.push(...checked.issues.map(({ field: field2, reason }) => ({ field: "image", message: `${field2}: ${reason}` })));
-  const upperCased = imageTexts.findIndex((text2) => lowerCasedReference(text2) !== void 0);
-  if (upperCased >= 0) issues.push(...upperCaseHint(imageTexts).map((message) => ({ field: "image", message: `${name("image", upperCased)}: ${message}` })));
+  const hint = upperCaseHint(imageTexts);
+  if (hint) issues.push({ field: "image", message: `${name("image", hint.index)}: ${hint.message}` });
   const { images } = checked;
   const parse5 = (field2, text2) => {
     const image = parseIncomingImage(text2, field2);
@@ -42801,11 +42921,13 @@ function validateRequest(request2) {
   return { images, setters, sets };
 }
 function upperCaseHint(images) {
-  const suggestions = images.flatMap((text2) => lowerCasedReference(text2) ?? []);
-  if (suggestions.length === 0) return [];
-  return [
-    `did you mean ${suggestions.join(", ")}? An image name is lower-case, but \`\${{ github.repository }}\` and \`\${{ github.repository_owner }}\` keep the owner's case (docker/metadata-action lower-cases the images it is given).`
-  ];
+  const suggestions = images.map((text2) => lowerCasedReference(text2));
+  const index = suggestions.findIndex((s) => s !== void 0);
+  if (index < 0) return void 0;
+  return {
+    index,
+    message: `did you mean ${suggestions.filter((s) => s !== void 0).join(", ")}? An image name is lower-case, but \`\${{ github.repository }}\` and \`\${{ github.repository_owner }}\` keep the owner's case (docker/metadata-action lower-cases the images it is given).`
+  };
 }
 
 // node_modules/@octokit/plugin-retry/dist-bundle/index.js
@@ -43745,9 +43867,8 @@ function compare(a, b) {
 }
 
 // src/image/marker.ts
-var SETTER_SHORTHAND = "$imagepolicy";
-var MARKER_TOKEN = JSON.stringify(SETTER_SHORTHAND);
-var MARKER_KEY = SETTER_SHORTHAND;
+var MARKER_KEY = "$imagepolicy";
+var MARKER_TOKEN = JSON.stringify(MARKER_KEY);
 function markerPattern(key) {
   return new RegExp(`"${escapeRegExp(key)}(:tag|:name|:digest)?"`);
 }
@@ -43771,7 +43892,7 @@ function readMarker(comment) {
   const body = comment.replace(/^#+/, "");
   const fields = stringObject(body);
   if (typeof fields === "string") return singleQuoted2(body) ?? (body.includes(MARKER_TOKEN) ? { error: malformed(body, fields) } : void 0);
-  const setter = fields.get(SETTER_SHORTHAND);
+  const setter = fields.get(MARKER_KEY);
   if (setter === void 0) return void 0;
   const parts = /^([^:\s]+:[^:\s]+)(?::(tag|name|digest))?$/.exec(setter);
   if (!parts) return { error: malformed(body, `"${setter}" is not <namespace>:<policy> optionally followed by :tag, :name or :digest`) };
@@ -43813,8 +43934,8 @@ function refVersion(text2) {
   const ref = tryParseImageRef(text2);
   return versionOf(ref?.tag, ref?.digest);
 }
-function isRefused(update2, current, kept) {
-  return nextVersion(update2, current, kept) === void 0 && nextVersion({ image: update2.image }, current) !== void 0;
+function isRefused(update2, current, note) {
+  return nextVersion(update2, current, note) === void 0 && nextVersion({ image: update2.image }, current) !== void 0;
 }
 function groupVersion(fields) {
   const text2 = (field2) => fields.find((f) => f.marker.field === field2)?.text || void 0;
@@ -43851,11 +43972,11 @@ function imagesOf(fields) {
   images.push(image);
   return images;
 }
-function markedValue({ marker, text: text2 }, update2, next, refused, kept) {
+function markedValue({ marker, text: text2 }, update2, next, refused, note) {
   switch (marker.field) {
     case "ref": {
       const own = refVersion(text2);
-      if (isRefused(update2, own, kept)) return void 0;
+      if (isRefused(update2, own, note)) return void 0;
       return formatImageRef({ name: update2.image.name, ...nextVersion(update2, own) ?? own });
     }
     case "tag":
@@ -44184,7 +44305,7 @@ var ImageEditor = class {
     const tagLiteral = this.literal(tag.token);
     const tagKey = this.pathText({ parent: path6, step: tag.entry });
     const { next, say } = nextSplitImage(update2, { tag: tagLiteral.body, digest: digest && this.literal(digest.token).body });
-    say(this.keptBy(tagLiteral, tagKey), this.keptBy(tagLiteral, this.pathText(path6)));
+    say(this.versionNote(tagLiteral, tagKey, update2.image.repository), this.versionNote(tagLiteral, this.pathText(path6), update2.image.repository));
     if (next?.tag !== void 0) this.write(tagLiteral, next.tag, "kcl-image", tagKey);
     if (digest && next?.digest !== void 0)
       this.write(this.literal(digest.token), next.digest, "kcl-image", this.pathText({ parent: path6, step: digest.entry }));
@@ -44224,13 +44345,13 @@ var ImageEditor = class {
   line(literal2) {
     return this.tokens.source.line(literal2.start);
   }
-  /** Says `message` at a literal's line, of `kind` and about what when it has them. */
-  warnAt(literal2, message, kind, about) {
-    this.warnings.push({ line: this.line(literal2), message, ...kind && { kind }, ...about && { about } });
+  /** Says `message` at a literal's line, of `kind` when it has one. */
+  warnAt(literal2, message, kind) {
+    this.warnings.push({ line: this.line(literal2), message, ...kind && { kind } });
   }
-  /** What a field's version decision tells (KeptBy), said at a literal after the field's name and kept as what the warning is about (overrides.ts). */
-  keptBy(literal2, field2) {
-    return (why, kind) => this.warnAt(literal2, `${field2} ${why}`, kind, { field: field2, reason: "kept", said: why });
+  /** What a field's version decision for `image` (a repository) tells (VersionNote), said at a literal after the field's name and kept as what the warning is about (overrides.ts). */
+  versionNote(literal2, field2, image) {
+    return (why, kind) => this.warnings.push({ line: this.line(literal2), ...versionNoteWarning(field2, why, kind, image) });
   }
   /**
    * Every comment holding a Flux marker, wherever its line is (a config value, a schema
@@ -44367,10 +44488,11 @@ var ImageEditor = class {
       const text2 = nodeText(tokens, { first, last });
       const from = `from ${registry.name} (line ${registry.line})`;
       const line = this.line(this.literal(t));
+      const about = { reason: "unmoved", image: repository.repository, lines: [registry.line] };
       if (version.variable !== void 0) {
         if (this.setBySet(t, version.variable)) continue;
         const message = `${text2} builds a reference of ${formatImageRef(repository)} ${from} and ${version.variable}, which is not edited; ${this.whereSet(version.variable, statements)}`;
-        this.warnings.push({ line, message });
+        this.warnings.push({ line, message, about });
         continue;
       }
       const ref = tryParseImageRef(`${repository.name}:${version.tag}`);
@@ -44378,7 +44500,8 @@ var ImageEditor = class {
       if (!ref || !update2 || nextReference(update2, ref) === void 0 || this.setBySet(t, void 0)) continue;
       this.warnings.push({
         line,
-        message: `${text2} builds ${formatImageRef(ref)} ${from}, which is not edited; left as it is (an override of its field sets it)`
+        message: `${text2} builds ${formatImageRef(ref)} ${from}, which is not edited; left as it is (an override of its field sets it)`,
+        about
       });
     }
   }
@@ -44510,11 +44633,11 @@ var ImageEditor = class {
       return;
     }
     const key = this.pathText(path6);
-    const kept = this.keptBy(literal2, key);
-    const next = nextVersion(update2, versionOf(ref.tag, ref.digest), kept);
+    const note = this.versionNote(literal2, key, update2.image.repository);
+    const next = nextVersion(update2, versionOf(ref.tag, ref.digest), note);
     if (!next) return;
     if (next.digest !== void 0 && this.isSuffixed(expr.token)) {
-      kept(`is followed by a + suffix, ${suffixWarning(update2.image)}`);
+      note(`is followed by a + suffix, ${suffixWarning(update2.image)}`);
       if (update2.image.tag !== void 0) this.write(literal2, formatImageRef({ name: ref.name, tag: next.tag }), "kcl-image", key);
     } else this.write(literal2, formatImageRef({ name: ref.name, ...next }), "kcl-image", key);
   }
@@ -44667,7 +44790,7 @@ function editKclMod(text2, request2) {
   const splices = [];
   if (incoming.size === 0) return { text: text2, changes, warnings };
   for (const override of modOverrides(text2)) {
-    const key = `${override.misplaced ?? "profile.overrides"}[${override.index}]: ${override.path ?? override.spec}`;
+    const key = `${override.misplaced ?? "profile"}.overrides[${override.index}]: ${override.path ?? override.spec}`;
     const warn2 = (message, kind) => warnings.push({ line: override.line, message: `${key} ${message}`, ...kind && { kind } });
     if (override.misplaced !== void 0) {
       const stale = staleImageIn(override.spec, incoming);
@@ -44689,8 +44812,8 @@ function editKclMod(text2, request2) {
   }
   return { text: splices.length === 0 ? text2 : applySplices(text2, splices.sort(byPosition)), changes, warnings };
 }
-function misplacedWarning(image, key) {
-  return `holds ${image}, but KCL reads overrides from the top-level profile only, not from ${key.slice(0, -".overrides".length)}, so kcl run never applies this spec and it is not edited; move these overrides into the top-level [profile] table`;
+function misplacedWarning(image, table) {
+  return `holds ${image}, but KCL reads overrides from the top-level profile only, not from ${table}, so kcl run never applies this spec and it is not edited; move these overrides into the top-level [profile] table`;
 }
 
 // src/yaml/placeholder.ts
@@ -44728,7 +44851,17 @@ function placeholderReason(text2, reference, elements) {
 }
 function staleElements(root, placeholder, part, update2) {
   const name = /^\{\{-?\s*\.?([\w-]+)\s*-?\}\}$/.exec(placeholder.trim())?.[1];
-  if (name === void 0) return void 0;
+  if (name === void 0 || root === null) return void 0;
+  let byUpdate = staleByRoot.get(root);
+  if (!byUpdate) staleByRoot.set(root, byUpdate = /* @__PURE__ */ new WeakMap());
+  let byName = byUpdate.get(update2);
+  if (!byName) byUpdate.set(update2, byName = /* @__PURE__ */ new Map());
+  const key = `${part} ${name}`;
+  if (!byName.has(key)) byName.set(key, readStaleElements(root, name, part, update2));
+  return byName.get(key);
+}
+var staleByRoot = /* @__PURE__ */ new WeakMap();
+function readStaleElements(root, name, part, update2) {
   const held = [];
   for (const { elements, path: path6 } of listElements(nodeAt(root, ["spec", "generators"]), ["spec", "generators"]))
     elements.items.forEach((element, e) => {
@@ -44749,11 +44882,17 @@ function listElements(generators, path6) {
 }
 var ELEMENTS_NAMED = 5;
 function elementsHolding(elements) {
-  return cappedList(
-    elements.map(({ path: path6, value }) => `${formatPath(path6)} holds ${value}`),
-    ELEMENTS_NAMED
-  );
+  let text2 = holding2.get(elements);
+  if (text2 === void 0) {
+    text2 = cappedList(
+      elements.map(({ path: path6, value }, e) => e < ELEMENTS_NAMED ? `${formatPath(path6)} holds ${value}` : ""),
+      ELEMENTS_NAMED
+    );
+    holding2.set(elements, text2);
+  }
+  return text2;
 }
+var holding2 = /* @__PURE__ */ new WeakMap();
 function leftToPlaceholder(path6) {
   return { field: formatPath(path6), reason: "placeholder" };
 }
@@ -44875,7 +45014,7 @@ function setHelmImage(image, incoming, plan, document) {
   const repositoryNode = repository?.node;
   const tagNode = tag?.node;
   if (!tag || !isFlowScalar(repositoryNode) || digest && !isFlowScalar(digest.node)) return;
-  if ([repository, registry, tag, digest].some((field2) => !field2?.merged && plan.isClaimed(field2?.node))) return;
+  if (claimedOwn(plan, [repository, registry, tag, digest])) return;
   const registryText = scalarText(registry?.node);
   const name = registryText ? `${registryText}/${repositoryNode.text}` : repositoryNode.text;
   const update2 = incoming.get(normalizeRepository(name) ?? "");
@@ -44887,33 +45026,19 @@ function setHelmImage(image, incoming, plan, document) {
   const digestNode = digest?.node;
   const current = tagNode.style === "plain" && tagNode.text === "~" ? "" : tagNode.text;
   const { next, say: sayTo } = nextSplitImage(update2, { tag: current, digest: digest && scalarText(digestNode) });
-  const [tagAt, tagPath] = tag.merged ? [ownStart(image) ?? tagNode.start, [...image.path ?? [], ...tag.path.slice(-1)]] : [tagNode.start, tag.path];
-  const say = () => sayTo(plan.keptBy(tagAt, formatPath(tagPath)), plan.keptBy(tagAt, formatPath(image.path?.length ? image.path : tag.path)));
+  const pairAt = ownStart(image) ?? tagNode.start;
+  const ofImage = update2.image.repository;
+  const atTag = tag.merged ? mergedVersionNote(plan, pairAt, image.path ?? [], tag, ofImage) : plan.versionNote(tagNode.start, formatPath(tag.path), ofImage);
+  const say = () => sayTo(atTag, plan.versionNote(tag.merged ? pairAt : tagNode.start, formatPath(image.path?.length ? image.path : tag.path), ofImage));
   if (!next) return say();
   const writes2 = [
     { field: tag, node: tagNode, value: next.tag },
     { field: digest, node: isFlowScalar(digestNode) ? digestNode : void 0, value: next.digest }
   ].filter((w) => w.field !== void 0 && w.node !== void 0 && w.value !== void 0);
-  const behind = writes2.find(({ field: field2, node, value }) => field2.merged && plan.valueOf(node) !== value);
-  if (behind)
-    return plan.warn(
-      ownStart(image) ?? behind.node.start,
-      mergedWarning(image, behind.field, plan, next.tag ? `${name}:${next.tag}` : `${name}@${next.digest}`)
-    );
-  const unfit = writes2.find(({ field: field2, node, value }) => !field2.merged && !tagHolds(node, value));
-  if (unfit) return plan.warn(unfit.node.start, tagWarning(formatPath(unfit.field.path), unfit.node, unfit.value));
-  say();
-  for (const { field: field2, node, value } of writes2)
-    if (!field2.merged) plan.setScalar(node, value, field2.inFlow, { kind: "helm", key: formatPath(field2.path), document });
+  writeVersion(plan, { at: pairAt, mapping: image.path ?? [], name, next }, writes2, say, (field2) => ({ kind: "helm", key: formatPath(field2.path), document }));
 }
 function ownStart({ tag, repository, registry, digest }) {
   return [tag, repository, registry, digest].find((field2) => field2 && !field2.merged && field2.node)?.node?.start;
-}
-function mergedWarning(image, field2, plan, reference) {
-  const pair = formatPath(image.path ?? []);
-  const key = field2.path[field2.path.length - 1];
-  const merged = mergedFromWords(String(key), formatPath(field2.path), plan.file.lineAt(field2.node.start));
-  return `${pair} is not moved to ${reference}: ${merged}; add ${key}: to ${pair} to set it for this one alone, or set ${formatPath(field2.path)} for all of them`;
 }
 var editHelmValues = (file, request2, plan) => {
   const incoming = byRepository(request2.images);
@@ -44924,12 +45049,7 @@ var editHelmValues = (file, request2, plan) => {
       const merges = hasMergeKey(node);
       if (!merges && mapValue(node, "tag") === void 0) return;
       if (merges && ![...SPLIT_IMAGE_KEYS].some((key) => mapValue(node, key) !== void 0)) return;
-      const field2 = (key) => {
-        const value = mapValue(node, key);
-        if (value !== void 0) return { node: value, path: [...path6, key], inFlow: inFlow || node.flow };
-        const merged = merges ? mergedValue(file, document.root, node, path6, key) : void 0;
-        return merged && { ...merged, inFlow: false, merged: true };
-      };
+      const field2 = fieldsOf(file, document.root, node, path6, inFlow);
       setHelmImage({ path: path6, ...splitImage(field2) }, incoming, plan, document);
     });
   }
@@ -44939,6 +45059,16 @@ var editHelmValues = (file, request2, plan) => {
 var OPS2 = /* @__PURE__ */ new Set(["add", "remove", "replace", "move", "copy", "test"]);
 function isOpList(root) {
   return root?.kind === "seq" && root.items.length > 0 && root.items.every((op) => op.kind === "map" && OPS2.has(scalarText(mapValue(op, "op")) ?? "") && scalarText(mapValue(op, "path"))?.startsWith("/"));
+}
+
+// src/yaml/renamed.ts
+function warnRenamed(plan, incoming, at, name, to) {
+  const renamed = incoming.get(normalizeRepository(name) ?? "")?.image;
+  if (!renamed || !to.pinned || to.tag === renamed.tag) return;
+  plan.warn(at.start, `${formatPath(at.entry)} ${renamedWarning(renamed.repository, to.name)}`, void 0, {
+    field: formatPath(at.field),
+    reason: "advised-override"
+  });
 }
 
 // src/yaml/kustomize.ts
@@ -44996,60 +45126,58 @@ var editKustomizeImages = (file, request2, plan) => {
 function editList(entries, path6, document, incoming, plan) {
   entries.forEach((entry, index) => {
     if (entry.kind !== "map") return;
-    const field2 = (key) => mapValue(entry, key);
-    const fields = ["name", ...KUSTOMIZE_IMAGE_FIELDS].map(field2);
-    if (fields.some((node) => plan.isClaimed(node))) return;
+    const at = [...path6, index];
+    const read = fieldsOf(plan.file, document.root, entry, at, false);
+    const field2 = (key) => read(key)?.node;
+    if (claimedOwn(plan, ["name", ...KUSTOMIZE_IMAGE_FIELDS].map(read))) return;
     const newName = scalarText(field2("newName"));
-    const repository = normalizeRepository(newName || scalarText(field2("name")) || "");
-    const update2 = repository && incoming.get(repository);
+    const name = newName || scalarText(field2("name")) || "";
+    const update2 = incoming.get(normalizeRepository(name) ?? "");
     if (!update2) {
-      const renamed = incoming.get(normalizeRepository(scalarText(field2("name")) || "") ?? "")?.image;
-      const pinned = field2("newTag") !== void 0 || field2("digest") !== void 0;
-      if (newName && renamed && pinned && scalarText(field2("newTag")) !== renamed.tag)
-        plan.warn(entry.start, `${formatPath([...path6, index])} ${renamedWarning(renamed.repository, newName)}`, void 0, {
-          field: formatPath([...path6, index, "newTag"]),
-          reason: "advised-override"
+      if (newName)
+        warnRenamed(plan, incoming, { start: entry.start, entry: at, field: [...at, "newTag"] }, scalarText(field2("name")) ?? "", {
+          name: newName,
+          tag: scalarText(field2("newTag")),
+          pinned: field2("newTag") !== void 0 || field2("digest") !== void 0
         });
       return;
     }
-    const at = (key) => ({ node: field2(key), path: [...path6, index, key] });
-    if (warnPlaceholderField({ tag: at("newTag"), digest: at("digest") }, newName || scalarText(field2("name")) || update2.image.repository, update2, plan))
-      return;
+    if (warnPlaceholderField({ tag: read("newTag"), digest: read("digest") }, name, update2, plan)) return;
     const current = versionOf(scalarText(field2("newTag")), scalarText(field2("digest")));
-    const fixed = VERSION_FIELDS.find((key) => field2(key) !== void 0 && !isFlowScalar(field2(key)));
+    const fixed = VERSION_FIELDS.map(read).find((f) => f !== void 0 && !isFlowScalar(f.node));
     if (fixed !== void 0) {
-      if (nextVersion(update2, current) !== void 0) plan.warn(keyStart(entry, fixed), neverEdited([...path6, index], fixed, field2(fixed), update2));
+      const key = String(fixed.path.at(-1));
+      if (nextVersion(update2, current) !== void 0) plan.warn(keyStart(entry, key), neverEdited(at, fixed.path, fixed.node, update2));
       return;
     }
     const { next, say: sayTo } = pendingVersion(update2, current);
-    const say = () => sayTo(plan.keptBy(entry.start, formatPath([...path6, index])));
+    const tag = read("newTag");
+    const say = () => sayTo(
+      tag?.merged ? mergedVersionNote(plan, entry.start, at, tag, update2.image.repository) : plan.versionNote(entry.start, formatPath(at), update2.image.repository)
+    );
     if (!next) return say();
-    const label = (key) => ({ kind: "kustomize", key: formatPath([...path6, index, key]), document });
+    const label = (key) => ({ kind: "kustomize", key: formatPath([...at, key]), document });
     const writes2 = [
       { key: "newTag", value: next.tag },
       { key: "digest", value: next.digest ?? (field2("digest") ? "" : void 0) }
     ].filter((w) => w.value !== void 0);
-    for (const { key, value } of writes2) {
-      const node = field2(key);
-      if (isFlowScalar(node) && !tagHolds(node, value)) return plan.warn(node.start, tagWarning(formatPath([...path6, index, key]), node, value));
-    }
-    say();
-    for (const { key, value } of writes2) {
-      const node = field2(key);
-      if (isFlowScalar(node)) plan.setScalar(node, value, entry.flow, label(key));
-    }
-    for (const { key, value } of writes2) if (field2(key) === void 0) plan.addPair(entry, [key], value, label(key));
+    const existing = writes2.flatMap(({ key, value }) => {
+      const f = read(key);
+      return f && isFlowScalar(f.node) ? [{ field: f, node: f.node, value }] : [];
+    });
+    if (!writeVersion(plan, { at: entry.start, mapping: at, name, next }, existing, say, (f) => label(String(f.path.at(-1))))) return;
+    for (const { key, value } of writes2) if (read(key) === void 0) plan.addPair(entry, [key], value, label(key));
   });
 }
 function keyStart(entry, key) {
   return entry.pairs.find((pair) => scalarText(pair.key) === key)?.key.start ?? entry.start;
 }
 var FORMS = { alias: "an alias", scalar: "a block scalar", map: "a mapping", seq: "a list" };
-function neverEdited(entry, key, node, update2) {
+function neverEdited(entry, field2, node, update2) {
   const form = node === null ? "a key without a value" : FORMS[node.kind];
   const { repository, tag, digest } = update2.image;
   const version = tag !== void 0 ? `:${tag}` : digest !== void 0 ? `@${digest}` : "";
-  return `${formatPath([...entry, key])} is ${form}, which is never edited, so ${formatPath(entry)} is not moved to ${repository}${version} (its newTag and digest would name different builds); write ${key} as a plain or quoted string`;
+  return `${formatPath(field2)} is ${form}, which is never edited, so ${formatPath(entry)} is not moved to ${repository}${version} (its newTag and digest would name different builds); write ${String(field2.at(-1))} as a plain or quoted string`;
 }
 
 // src/yaml/images.ts
@@ -45060,22 +45188,57 @@ var editImages = (file, request2, plan) => {
     if (isKustomization(document)) continue;
     if (document.object.apiVersion?.startsWith("image.toolkit.fluxcd.io/")) continue;
     if (isOpList(document.root)) continue;
-    forEachValue(document.root, ({ node, path: path6, inFlow }) => {
-      if (path6[path6.length - 1] !== "image") return;
-      if (node.kind === "alias") warnAliased(file, document, node, path6, incoming, plan);
-      else if (isFlowScalar(node) && hasPlaceholder(node.text)) warnSubstituted(node, path6, incoming, plan);
-      else setImageScalar({ node, path: path6, inFlow }, "image", inContainerSpec(path6), incoming, plan, document, request2.kustomizeTagged);
+    const fields = [];
+    forEachValue(document.root, (field2) => {
+      if (field2.path[field2.path.length - 1] === "image") fields.push(field2);
     });
+    const aliased = new Set(
+      fields.flatMap(({ node, path: path6 }) => node.kind === "alias" && inContainerSpec(path6) ? bareAnchored(file, document, node)?.node ?? [] : [])
+    );
+    for (const { node, path: path6, inFlow } of fields) {
+      if (node.kind === "alias") warnAliased(file, document, node, path6, incoming, plan, request2.kustomizeTagged);
+      else if (isFlowScalar(node) && hasPlaceholder(node.text)) warnSubstituted(node, path6, incoming, plan);
+      else if (!aliased.has(node)) setImageScalar({ node, path: path6, inFlow }, "image", inContainerSpec(path6), incoming, plan, document, request2.kustomizeTagged);
+    }
   }
 };
-function warnAliased(file, document, alias, path6, incoming, plan) {
-  const anchored = anchoredValue(file, document.root, alias);
-  if (!anchored || !isFlowScalar(anchored.node) || anchored.path[anchored.path.length - 1] === "image") return;
-  const ref = tryParseImageRef(anchored.node.text);
+function bareAnchored(file, document, alias) {
+  const anchored2 = anchoredValue(file, document.root, alias);
+  if (!anchored2 || !isFlowScalar(anchored2.node) || anchored2.path[anchored2.path.length - 1] !== "image" || inContainerSpec(anchored2.path)) return void 0;
+  const ref = tryParseImageRef(anchored2.node.text);
+  return ref && ref.tag === void 0 && ref.digest === void 0 ? { ...anchored2, node: anchored2.node, ref } : void 0;
+}
+function warnAliased(file, document, alias, path6, incoming, plan, kustomizeTagged2) {
+  const written = file.text.slice(alias.start, alias.end);
+  const bare = inContainerSpec(path6) ? bareAnchored(file, document, alias) : void 0;
+  const update2 = bare && incoming.get(bare.ref.repository);
+  if (bare && update2) {
+    if (kustomizeTagged2?.has(bare.ref.name)) {
+      const reason = kustomizeTagged2.get(bare.ref.name);
+      return reason === void 0 ? void 0 : plan.warn(alias.start, `${formatPath(path6)} is an alias (${written}) that ${reason}`);
+    }
+    const next = nextReference(update2, bare.ref);
+    const anchor = anchorOf(file, alias);
+    const line2 = file.lineAt(bare.node.start);
+    if (next && anchor)
+      plan.warn(
+        alias.start,
+        `${formatPath(path6)} is an alias (${written}) of ${bare.node.text}, which has no tag or digest and is written outside a container spec, so it is given none: write ${next} at ${aliasedFieldWords(bare.path, line2, anchor.name)}`,
+        void 0,
+        { reason: "unmoved", image: update2.image.repository, lines: [line2] }
+      );
+    return;
+  }
+  const anchored2 = anchoredValue(file, document.root, alias);
+  if (!anchored2 || !isFlowScalar(anchored2.node) || anchored2.path[anchored2.path.length - 1] === "image") return;
+  const ref = tryParseImageRef(anchored2.node.text);
   if (!ref || !incoming.has(ref.repository)) return;
+  const line = file.lineAt(anchored2.node.start);
   plan.warn(
     alias.start,
-    `${formatPath(path6)} is ${file.text.slice(alias.start, alias.end)}, an alias of ${formatPath(anchored.path)} (line ${file.lineAt(anchored.node.start)}), which holds ${anchored.node.text} and is no image field: aliases are never followed, so it does not move; write the image here, or mark ${formatPath(anchored.path)} with a Flux marker`
+    `${formatPath(path6)} is ${written}, an alias of ${formatPath(anchored2.path)} (line ${line}), which holds ${anchored2.node.text} and is no image field: aliases are never followed, so it does not move; write the image here, or mark ${formatPath(anchored2.path)} with a Flux marker`,
+    void 0,
+    { reason: "unmoved", image: ref.repository, lines: [line] }
   );
 }
 function setImageScalar(field2, kind, bareTakesTag, incoming, plan, document, kustomizeTagged2) {
@@ -45091,7 +45254,7 @@ function setImageScalar(field2, kind, bareTakesTag, incoming, plan, document, ku
       return reason === void 0 ? void 0 : plan.warn(node.start, `${formatPath(path6)} ${reason}`);
     }
   }
-  const next = nextReference(update2, ref, plan.keptBy(node.start, formatPath(path6)));
+  const next = nextReference(update2, ref, plan.versionNote(node.start, formatPath(path6), update2.image.repository));
   if (next) plan.setScalar(node, next, field2.inFlow, { kind, key: formatPath(path6), document });
 }
 var CONTAINER_LISTS = /* @__PURE__ */ new Set(["containers", "initContainers", "ephemeralContainers"]);
@@ -45116,17 +45279,64 @@ var warnBlockImages = (file, request2, plan) => {
       const ref = tryParseImageRef(node.text.trim());
       const update2 = ref && incoming.get(ref.repository);
       const next = update2 && nextReference(update2, ref);
+      const at = file.text.indexOf(node.text.trim().split("\n", 1)[0], node.start);
       if (next)
         plan.warn(
-          node.start,
+          at < 0 ? node.start : at,
           `${formatPath(path6)} is a block scalar, which is never edited, so it is not moved to ${next}; write it as a plain or quoted string`
         );
     });
   }
 };
 
+// src/yaml/argocd-unpaired.ts
+var NOT_VERSIONS = /* @__PURE__ */ new Set(["registry", "pullPolicy", "digest", "repository", "name"]);
+function warnUnpairedRepositories(parameters, incoming, plan) {
+  const byPrefix = /* @__PURE__ */ new Map();
+  for (const parameter of parameters) {
+    const [prefix] = leafOf(parameter[0]);
+    byPrefix.set(prefix, [...byPrefix.get(prefix) ?? [], parameter]);
+  }
+  for (const [name, field2] of parameters) {
+    const node = field2.node;
+    if (!isFlowScalar(node) || plan.isClaimed(node)) continue;
+    const ref = tryParseImageRef(node.text);
+    if (!ref || ref.tag !== void 0 || ref.digest !== void 0 || !incoming.has(ref.repository)) continue;
+    const [prefix, leaf] = leafOf(name);
+    const group2 = byPrefix.get(prefix);
+    if ((leaf === "repository" || leaf === "name") && group2.some(([other]) => leafOf(other)[1] === "tag")) continue;
+    const likely = group2.filter(([other, f]) => other !== name && !plan.isClaimed(f.node) && readsAsTag(other, f.node));
+    const [tagName, tagField] = likely[0] ?? [];
+    if (!tagName || !tagField || !isFlowScalar(tagField.node)) continue;
+    if (hasPlaceholder(tagField.node.text) || nextVersion(incoming.get(ref.repository), versionOf(tagField.node.text, void 0)) === void 0) continue;
+    const which2 = likely.length === 1 ? `parameter ${parameterName(tagName)} beside it likely holds its tag` : `one of the parameters ${likely.map(([n]) => parameterName(n)).join(", ")} beside it likely holds its tag`;
+    const { advice, about } = overrideAdvice(formatPath(tagField.path), ref.repository, { part: "tag" });
+    plan.warn(
+      node.start,
+      `${formatPath(field2.path)} (parameter ${parameterName(name)}) holds ${ref.repository} with no tag, under a name no rule pairs with a tag; ${which2}, and it was not moved: ${advice}`,
+      void 0,
+      about
+    );
+  }
+}
+function readsAsTag(name, value) {
+  const [, leaf] = leafOf(name);
+  return !NOT_VERSIONS.has(leaf) && (/tag|version/i.test(leaf) || holdsVersion(value));
+}
+function holdsVersion(node) {
+  return isFlowScalar(node) && isTag(node.text) && /^v?\d+\.\d/.test(node.text);
+}
+function overrideAdvice(key, repository, { file, part, subject = "it" } = {}) {
+  const entry = `${file === void 0 ? "" : `file: ${file}, `}spec: ${key}, image: ${repository}${part === void 0 ? "" : `, part: ${part}`}`;
+  return {
+    advice: `set ${subject} with an overrides: entry in the configuration (${entry})`,
+    about: { field: key, reason: "advised-override" }
+  };
+}
+
 // src/yaml/argocd-parameters.ts
 var ARGO_API = "argoproj.io/";
+var ARGO_KUSTOMIZE_IMAGE = /(?:^|\.)kustomize\.images\.\d+$/;
 function sourcesOf(document) {
   const { apiVersion, kind } = document.object;
   if (apiVersion === void 0 && kind === void 0) return [[], ...chartSources(document.root)];
@@ -45186,6 +45396,22 @@ function indexedParameter(file, path6) {
     return name === void 0 ? void 0 : { name, value, start: (value ?? item).start };
   }
   return void 0;
+}
+function mayNameParameter(path6) {
+  return /parameters\[\d+\]\.value$/.test(path6);
+}
+function misaimedOverride(file, path6, { part, repository, image }) {
+  const parameter = indexedParameter(file, parsePath(path6));
+  if (!parameter) return void 0;
+  const { name, value, start } = parameter;
+  const holds2 = tryParseImageRef(scalarText(value) ?? "")?.repository;
+  const reads = part === "tag" ? readsAsTag(name, value) : holds2 !== void 0 && (holds2 === repository || holds2 === normalizeRepository(image)) || /image/i.test(leafOf(name)[1]);
+  if (reads) return void 0;
+  const what = part === "tag" ? `holds no version and is not named like a tag: its configured override for the tag of ${repository}` : `holds no reference of ${repository} and is not named like an image: its configured override`;
+  return {
+    line: file.lineAt(start),
+    message: `${path6} is parameter ${parameterName(name)}, which ${what} is not applied: a parameter added above the one it was written for moves what an index names; correct the index`
+  };
 }
 
 // src/yaml/argocd-strings.ts
@@ -45284,50 +45510,6 @@ function patchedTag(text2, prefix) {
   return key ? { what: "tag: key", value: key[2] } : void 0;
 }
 
-// src/yaml/argocd-unpaired.ts
-var NOT_VERSIONS = /* @__PURE__ */ new Set(["registry", "pullPolicy", "digest", "repository", "name"]);
-function warnUnpairedRepositories(parameters, incoming, plan) {
-  const byPrefix = /* @__PURE__ */ new Map();
-  for (const parameter of parameters) {
-    const [prefix] = leafOf(parameter[0]);
-    byPrefix.set(prefix, [...byPrefix.get(prefix) ?? [], parameter]);
-  }
-  for (const [name, field2] of parameters) {
-    const node = field2.node;
-    if (!isFlowScalar(node) || plan.isClaimed(node)) continue;
-    const ref = tryParseImageRef(node.text);
-    if (!ref || ref.tag !== void 0 || ref.digest !== void 0 || !incoming.has(ref.repository)) continue;
-    const [prefix, leaf] = leafOf(name);
-    const group2 = byPrefix.get(prefix);
-    if ((leaf === "repository" || leaf === "name") && group2.some(([other]) => leafOf(other)[1] === "tag")) continue;
-    const likely = group2.filter(([other, f]) => other !== name && !plan.isClaimed(f.node) && readsAsTag(other, f.node));
-    const [tagName, tagField] = likely[0] ?? [];
-    if (!tagName || !tagField || !isFlowScalar(tagField.node)) continue;
-    if (hasPlaceholder(tagField.node.text) || nextVersion(incoming.get(ref.repository), versionOf(tagField.node.text, void 0)) === void 0) continue;
-    const which2 = likely.length === 1 ? `parameter ${parameterName(tagName)} beside it likely holds its tag` : `one of the parameters ${likely.map(([n]) => parameterName(n)).join(", ")} beside it likely holds its tag`;
-    const { advice, about } = overrideAdvice(formatPath(tagField.path), ref.repository);
-    plan.warn(
-      node.start,
-      `${formatPath(field2.path)} (parameter ${parameterName(name)}) holds ${ref.repository} with no tag, under a name no rule pairs with a tag; ${which2}, and it was not moved: ${advice}`,
-      void 0,
-      about
-    );
-  }
-}
-function readsAsTag(name, value) {
-  const [, leaf] = leafOf(name);
-  return !NOT_VERSIONS.has(leaf) && (/tag|version/i.test(leaf) || holdsVersion(value));
-}
-function holdsVersion(node) {
-  return isFlowScalar(node) && isTag(node.text) && /^v?\d+\.\d/.test(node.text);
-}
-function overrideAdvice(key, repository) {
-  return {
-    advice: `set it with an overrides: entry in the configuration (spec: ${key}, image: ${repository}, part: tag)`,
-    about: { field: key, reason: "advised-override" }
-  };
-}
-
 // src/yaml/argocd.ts
 var editArgoCdImages = (file, request2, plan) => {
   const incoming = byRepository(request2.images);
@@ -45342,33 +45524,49 @@ var editArgoCdImages = (file, request2, plan) => {
         if (!isFlowScalar(entry) || plan.isClaimed(entry)) return;
         const eq = literalIndexOf(entry.text, "=");
         if (hasPlaceholder(entry.text.slice(eq + 1))) return warnSubstituted(entry, [...path6, index], incoming, plan);
-        if (entry.text.startsWith("*", eq + 1)) return setKeptName(entry, eq, [...path6, index], list.flow, incoming, plan, document);
+        if (entry.text.startsWith("*", eq + 1)) return setKeptName(entry, [...path6, index], list.flow, incoming, plan, document);
         const ref = tryParseImageRef(entry.text.slice(eq + 1));
         const update2 = ref && incoming.get(ref.repository);
         if (!ref || !update2) {
-          const renamed = eq > 0 ? incoming.get(normalizeRepository(entry.text.slice(0, eq)) ?? "")?.image : void 0;
-          const pinned = ref !== void 0 && (ref.tag !== void 0 || ref.digest !== void 0);
-          if (renamed && pinned && ref.tag !== renamed.tag)
-            plan.warn(entry.start, `${formatPath([...path6, index])} ${renamedWarning(renamed.repository, ref.name)}`);
+          if (ref && eq > 0)
+            warnRenamed(plan, incoming, { start: entry.start, entry: [...path6, index], field: [...path6, index] }, entry.text.slice(0, eq), {
+              name: ref.name,
+              tag: ref.tag,
+              pinned: ref.tag !== void 0 || ref.digest !== void 0
+            });
           return;
         }
         if (ref.tag === void 0 && ref.digest === void 0) return;
         const key = formatPath([...path6, index]);
-        const next = nextReference(update2, ref, plan.keptBy(entry.start, key));
+        const next = nextReference(update2, ref, plan.versionNote(entry.start, key, update2.image.repository));
         if (next) plan.setScalar(entry, entry.text.slice(0, eq + 1) + next, list.flow, { kind: "kustomize", key, document });
       });
     }
   }
 };
-function setKeptName(entry, eq, path6, inFlow, incoming, plan, document) {
-  const name = entry.text.slice(0, eq);
-  const version = entry.text.slice(eq + 2);
-  const ref = eq > 0 && version !== "" ? tryParseImageRef(name + version) : void 0;
-  const update2 = ref && ref.name === name ? incoming.get(ref.repository) : void 0;
-  if (!ref || !update2) return;
+function setKeptName(entry, path6, inFlow, incoming, plan, document) {
+  const named2 = namedImageString(entry.text);
+  const update2 = named2?.ref && incoming.get(named2.ref.repository);
+  if (!update2) return;
   const key = formatPath(path6);
-  const next = nextReference(update2, ref, plan.keptBy(entry.start, key));
-  if (next) plan.setScalar(entry, `${entry.text.slice(0, eq + 2)}${next.slice(name.length)}`, inFlow, { kind: "kustomize", key, document });
+  const next = nextVersion(update2, named2.version, plan.versionNote(entry.start, key, update2.image.repository));
+  if (next) plan.setScalar(entry, withVersion(named2, next), inFlow, { kind: "kustomize", key, document });
+}
+function namedImageString(text2) {
+  const eq = literalIndexOf(text2, "=");
+  if (eq <= 0) return void 0;
+  const name = text2.slice(0, eq);
+  if (!text2.startsWith("*", eq + 1)) {
+    const ref2 = tryParseImageRef(text2.slice(eq + 1));
+    return ref2 && { head: `${name}=${ref2.name}`, version: versionOf(ref2.tag, ref2.digest), ref: ref2 };
+  }
+  const after = text2.slice(eq + 2);
+  const version = after === "" ? void 0 : tryParseImageRef(`x${after}`);
+  const ref = tryParseImageRef(name + after);
+  return version && { head: `${name}=*`, version: versionOf(version.tag, version.digest), ref: ref?.name === name ? ref : void 0 };
+}
+function withVersion(named2, next) {
+  return named2.head + formatImageRef({ name: "", ...next });
 }
 var editArgoCdHelm = (file, request2, plan) => {
   const incoming = byRepository(request2.images);
@@ -45566,13 +45764,6 @@ function literalPlacement(text2, node) {
     },
     escape: (inserted) => inserted
   };
-}
-
-// src/yaml/double-quoted.ts
-function decodeDoubleQuoted(source) {
-  const map2 = [];
-  const text2 = unescapeDoubleQuoted(source.slice(1, -1), map2);
-  return text2 === void 0 ? void 0 : { text: text2, map: map2.map((at) => at + 1) };
 }
 
 // src/yaml/kcl-settings.ts
@@ -46170,13 +46361,13 @@ var Parser3 = class {
   }
   group() {
     const rest = this.rest();
-    const named = /^\(\?P?<([^>]*)>/.exec(rest);
-    if (named) {
-      const name = named[1];
-      if (!/^[A-Za-z0-9_]+$/.test(name)) this.fail(`invalid named capture ${JSON.stringify(named[0])}`);
+    const named2 = /^\(\?P?<([^>]*)>/.exec(rest);
+    if (named2) {
+      const name = named2[1];
+      if (!/^[A-Za-z0-9_]+$/.test(name)) this.fail(`invalid named capture ${JSON.stringify(named2[0])}`);
       if (this.groupNames.includes(name)) this.fail(`duplicate capture group name ${JSON.stringify(name)}`);
       this.open(name);
-      this.pos += named[0].length;
+      this.pos += named2[0].length;
       return;
     }
     if (/^\(\?P?<(?![=!])/.test(rest)) this.fail(`invalid named capture ${JSON.stringify(rest)}`);
@@ -46321,12 +46512,12 @@ var Parser3 = class {
       first = false;
       const close = this.rest().startsWith("[:") ? this.rest().indexOf(":]", 2) : -1;
       if (close >= 0) {
-        const named = this.rest().slice(0, close + 2);
-        const m = /^\[:(\^?)([a-z]+):\]$/.exec(named);
+        const named2 = this.rest().slice(0, close + 2);
+        const m = /^\[:(\^?)([a-z]+):\]$/.exec(named2);
         const body = m ? POSIX_CLASSES[m[2]] : void 0;
-        if (body === void 0) this.fail(`invalid character class range ${named}`);
+        if (body === void 0) this.fail(`invalid character class range ${named2}`);
         sets += this.classSource({ body, negated: m[1] === "^" });
-        this.pos += named.length;
+        this.pos += named2.length;
         continue;
       }
       if (this.peek() === "\\" && /^[dDwWsSpP]/.test(this.peek(1))) {
@@ -46890,6 +47081,33 @@ function valueOf(filter, tag) {
 
 // src/engine/path-glob.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
+
+// src/text/closest.ts
+function closest(typed, names, most = 2) {
+  let best;
+  for (const name of names) {
+    if (name === typed) return void 0;
+    const distance = editDistance(typed, name);
+    if (distance <= most && (!best || distance < best.distance)) best = { name, distance };
+  }
+  return best?.name;
+}
+function didYouMean(meant) {
+  return meant === void 0 ? "" : ` (did you mean ${meant}?)`;
+}
+function editDistance(a, b) {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_2, j) => i === 0 ? j : j === 0 ? i : 0));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[a.length][b.length];
+}
+
+// src/engine/path-glob.ts
 function pathMatcher(globs) {
   const matches = (0, import_picomatch.default)(
     globs.flatMap((glob) => {
@@ -46907,6 +47125,27 @@ function plainStart(glob) {
 }
 function slashSeparated(glob) {
   return glob.replaceAll("\\", "/");
+}
+function pathFilter(globs, files, warnings) {
+  if (globs.length === 0) return () => true;
+  const matchers = globs.map((glob) => pathMatcher([glob]));
+  globs.forEach((glob, i) => {
+    if (!files.some((file) => matchers[i](file))) warnings.push({ message: `path ${JSON.stringify(glob)} matches no file${meantPath(glob, files)}` });
+  });
+  return (path6) => matchers.some((matches) => matches(path6));
+}
+function meantPath(glob, files) {
+  const segments = glob.split("/");
+  const globbed = segments.findIndex((segment2) => /[*?[\]{}]/.test(segment2));
+  const plain = (globbed < 0 ? segments : segments.slice(0, globbed)).join("/").replace(/\/+$/, "");
+  if (plain === "") return "";
+  const names = /* @__PURE__ */ new Set();
+  for (const file of files) {
+    for (let end = file.indexOf("/"); end > 0; end = file.indexOf("/", end + 1)) names.add(file.slice(0, end));
+    names.add(file);
+  }
+  const meant = closest(plain, names);
+  return didYouMean(meant === void 0 ? void 0 : `${meant}${glob.slice(plain.length)}`);
 }
 
 // src/engine/config.ts
@@ -47064,12 +47303,11 @@ var Reader2 = class {
   }
   policy(node, at, path6) {
     const pattern = isMap(node) ? node.getIn(["filterTags", "pattern"], true) : void 0;
-    if (isScalar(pattern) && typeof pattern.value === "string" && pattern.value.startsWith("regexp:")) {
-      this.issue(pattern, join4(path6, "filterTags", "pattern"), "`regexp:` is argocd-image-updater's prefix; filterTags takes the bare expression");
-      return void 0;
-    }
+    const prefixed = isScalar(pattern) && typeof pattern.value === "string" && pattern.value.startsWith("regexp:");
+    if (prefixed) this.issue(pattern, join4(path6, "filterTags", "pattern"), "`regexp:` is argocd-image-updater's prefix; filterTags takes the bare expression");
     try {
-      return parsePolicy(node?.toJS(this.doc) ?? null);
+      const policy = parsePolicy(node?.toJS(this.doc) ?? null);
+      return prefixed ? void 0 : policy;
     } catch (error2) {
       if (!(error2 instanceof PolicyError)) throw error2;
       for (const issue2 of error2.issues) {
@@ -47332,8 +47570,18 @@ function parseConfig(source, file) {
   return config;
 }
 
-// src/engine/flux-objects.ts
+// src/engine/tree-path.ts
 import { posix } from "node:path";
+function repositoryPath(path6) {
+  return posix.normalize(`/${path6}`).replace(/^\/+|\/+$/g, "");
+}
+function treeDirectory(path6, treeRoot) {
+  if (path6 === "" || path6 === treeRoot || treeRoot.startsWith(`${path6}/`)) return "";
+  if (treeRoot === "") return path6;
+  return path6.startsWith(`${treeRoot}/`) ? path6.slice(treeRoot.length + 1) : void 0;
+}
+
+// src/engine/flux-objects.ts
 var FLUX_IMAGE_API_GROUP = "image.toolkit.fluxcd.io";
 var API_VERSION = /^image\.toolkit\.fluxcd\.io\/(?:v1beta1|v1beta2|v1)$/;
 var DEFAULT_NAMESPACE = "flux-system";
@@ -47437,14 +47685,6 @@ var DocumentReader = class {
     }
   }
 };
-function repositoryPath(path6) {
-  return posix.normalize(`/${path6}`).replace(/^\/+|\/+$/g, "");
-}
-function treeDirectory(path6, treeRoot) {
-  if (path6 === "" || path6 === treeRoot || treeRoot.startsWith(`${path6}/`)) return "";
-  if (treeRoot === "") return path6;
-  return path6.startsWith(`${treeRoot}/`) ? path6.slice(treeRoot.length + 1) : void 0;
-}
 function fluxSetters(docs, treeRoot = "") {
   const warnings = [];
   const repositories = /* @__PURE__ */ new Map();
@@ -47614,7 +47854,7 @@ function constraintsIn(text2) {
       if (document.some((i) => (UPDATE_STRATEGY.exec(lines[i])?.[1] ?? "semver") !== "semver")) continue;
       for (const i of document) {
         const match = IMAGE_NAME.exec(lines[i]);
-        const constraint = match && constraintOf(unquoted(match[1]), "its imageName", true, i + 1);
+        const constraint = match && constraintOf(unquoted(match[1]), "object", i + 1);
         if (constraint) found.push(constraint);
       }
       continue;
@@ -47631,20 +47871,21 @@ function constraintsIn(text2) {
       const alias = eq === -1 ? void 0 : entry.slice(0, eq).trim();
       const strategy = alias === void 0 ? void 0 : annotations.get(`${alias}.update-strategy`)?.value;
       if (strategy !== void 0 && strategy !== "semver") continue;
-      const constraint = constraintOf(entry.slice(eq + 1).trim(), "its image-list annotation", false, list.line);
+      const constraint = constraintOf(entry.slice(eq + 1).trim(), "annotation", list.line);
       if (constraint) found.push(constraint);
     }
   }
   return found;
 }
-function constraintOf(image, where2, object, line) {
+function constraintOf(image, source, line) {
   const colon = image.lastIndexOf(":");
   if (colon <= image.lastIndexOf("/")) return void 0;
   const repository = normalizeRepository(image.slice(0, colon));
   const range = image.slice(colon + 1);
   if (!repository || range === "") return void 0;
   try {
-    return { repository, range, policy: parsePolicy({ semver: { range } }), where: where2, object, line };
+    const where2 = source === "object" ? "its imageName" : "its image-list annotation";
+    return { repository, range, policy: parsePolicy({ semver: { range } }), where: where2, object: source === "object", line };
   } catch (error2) {
     if (error2 instanceof PolicyError) return void 0;
     throw error2;
@@ -47717,7 +47958,7 @@ function warnLoneParameters(path6, text2, root, source, valueFiles, values, upda
     const held = repositoryIn(valueFiles, keys, incoming, values);
     if (!held || nextVersion(held, versionOf(field2.node.text, void 0)) === void 0) continue;
     const key = formatPath(field2.path);
-    const { advice, about } = overrideAdvice(key, held.image.repository);
+    const { advice, about } = overrideAdvice(key, held.image.repository, { part: "tag" });
     warnings.push({
       file: path6,
       line: lineAt(text2, field2.node.start),
@@ -47742,7 +47983,7 @@ function loneValueTags(valueFiles, values, inScope, updatesFor) {
       const held = repositoryIn(valueFiles.slice(0, index), keys, incoming, values);
       if (!held || nextVersion(held, versionOf(node.text, void 0)) === void 0) return;
       const key = formatPath(at);
-      const { advice, about } = overrideAdvice(key, held.image.repository);
+      const { advice, about } = overrideAdvice(key, held.image.repository, { part: "tag" });
       found.push({
         file: path6,
         line: lineAt(text2, node.start),
@@ -47955,6 +48196,44 @@ function countBelow(sorted, limit) {
   return partitionPoint(sorted.length, (i) => sorted[i] < limit);
 }
 
+// src/kcl/number-read.ts
+var UNITS = {
+  n: 1e-9,
+  u: 1e-6,
+  m: 1e-3,
+  k: 1e3,
+  K: 1e3,
+  M: 1e6,
+  G: 1e9,
+  T: 1e12,
+  P: 1e15,
+  Ki: 1024,
+  Mi: 1024 ** 2,
+  Gi: 1024 ** 3,
+  Ti: 1024 ** 4,
+  Pi: 1024 ** 5
+};
+function kclNumberRead(text2) {
+  const int3 = /^(0[xX][0-9a-fA-F_]+|0[oO][0-7_]+|0[bB][01_]+|0[0-7_]*|[1-9][0-9_]*)([numkKMGTP]|[KMGTP]i)?$/.exec(text2);
+  if (int3) {
+    const digits = int3[1].replaceAll("_", "");
+    const value = BigInt(/^0[0-7]/.test(digits) ? `0o${digits.slice(1)}` : digits);
+    if (value > 2n ** 63n - 1n) return void 0;
+    return int3[2] === void 0 ? String(value) : f64Text(Number(value) * UNITS[int3[2]]);
+  }
+  const float3 = /^[0-9]+(?:\.[0-9]*(?:[eE][-+]?[0-9]+)?|[eE][-+]?[0-9]+)$/.test(text2) ? Number(text2) : NaN;
+  return Number.isFinite(float3) ? f64Text(float3) : void 0;
+}
+function f64Text(value) {
+  const [mantissa, exponent] = value.toExponential().split("e");
+  const digits = mantissa.replace(".", "");
+  const point = Number(exponent) + 1;
+  if (point >= digits.length && point <= 16) return `${digits.padEnd(point, "0")}.0`;
+  if (point > 0 && point <= 16) return `${digits.slice(0, point)}.${digits.slice(point)}`;
+  if (point > -5 && point <= 0) return `0.${"0".repeat(-point)}${digits}`;
+  return `${digits[0]}${digits.length > 1 ? `.${digits.slice(1)}` : ""}e${point - 1}`;
+}
+
 // src/kcl/override.ts
 var COMPOSITE = { config: "a config", schema: "a schema instance", list: "a list" };
 function valueFrom(tokens, expr, eol) {
@@ -48067,9 +48346,13 @@ var Planner = class {
     return change;
   }
   warn(token, message, kind) {
-    const warning2 = { line: this.line(token), message, ...kind && { kind } };
-    this.plan.warnings.push(warning2);
-    this.at.set(warning2, this.tokens.start[token]);
+    this.say(token, { message, ...kind && { kind } });
+  }
+  /** `warning` said at a token's line. */
+  say(token, warning2) {
+    const placed = { line: this.line(token), ...warning2 };
+    this.plan.warnings.push(placed);
+    this.at.set(placed, this.tokens.start[token]);
   }
   /**
    * Changes or warnings at the lines they are on once all of the spec's splices are made: one
@@ -48092,7 +48375,7 @@ var Planner = class {
   replace(old, given, key = this.spec.path) {
     if (this.computed) this.refuseComposite(old);
     const oldString = plainString(this.tokens, old);
-    const value = this.computed ? this.stringValue(this.computed(oldString, (why, kind) => this.warn(old.first, `${this.spec.path} ${why}`, kind))) : given;
+    const value = this.computed ? this.stringValue(this.computed(oldString, (why, kind) => this.say(old.first, versionNoteWarning(this.spec.path, why, kind)))) : given;
     if (!value) return;
     let text2 = value.indented(this.indentOf(old.first));
     if (oldString !== void 0 && value.string !== void 0) {
@@ -48122,8 +48405,9 @@ var Planner = class {
         `${key}: ${name} (a name) becomes the ${now} ${written}, so it no longer follows ${name}; to move everything that does, set ${name} instead`
       );
     }
-    const quote2 = `for the string, quote it: ${key}="${written}" (in a shell, single-quote the whole argument)`;
-    const becomes = now === "name" ? `the name ${written}, which KCL reads as a variable; ${quote2}` : `the ${now} ${written}`;
+    const quote2 = `for the string, quote it: ${key}="${written}" ${SHELL_QUOTING}`;
+    const read = now === "number" && was === "string" ? kclNumberRead(written) : void 0;
+    const becomes = now === "name" ? `the name ${written}, which KCL reads as a variable; ${quote2}` : now === "number" && was === "string" ? `the number ${written}${read === void 0 || read === written ? "" : `, which KCL reads as ${read}`}; ${quote2}` : `the ${now} ${written}`;
     this.warn(old.first, `${key}: ${nodeText(this.tokens, old)} (a ${was}) becomes ${becomes}`);
   }
   /**
@@ -48141,7 +48425,7 @@ var Planner = class {
     const from = old && was !== void 0 ? `${key}: ${nodeText(this.tokens, old)} (a ${was})` : key;
     const warning2 = {
       line: change.line,
-      message: `${from} becomes the string ${value.text}, as KCL -O writes an operation (the string of its whole text); for the operation itself, put it in parentheses: ${key}=(${given}) (in a shell, single-quote the whole argument)`
+      message: `${from} becomes the string ${value.text}, as KCL -O writes an operation (the string of its whole text); for the operation itself, put it in parentheses: ${key}=(${given}) ${SHELL_QUOTING}`
     };
     this.plan.warnings.push(warning2);
     const at = this.at.get(change);
@@ -48577,7 +48861,7 @@ function missingTopLevel(p, name, reaches) {
 function nothingToDelete(p, why) {
   p.plan.warnings.push({ ...why.line !== void 0 && { line: why.line }, message: `nothing to delete: ${why.message}` });
 }
-function applyOverrides(text2, specs, options2 = {}) {
+function applyOverridesAbout(text2, specs, options2 = {}) {
   let current = text2;
   let module2 = parseKcl(current);
   let changes = [];
@@ -48754,7 +49038,13 @@ async function checkConfiguredOverrides(source, overrides, configPath, present, 
 function configuredOverride(override, images) {
   const update2 = images.find((u) => u.image.repository === override.repository);
   if (!update2) return [];
-  const value = override.part === "tag" ? (current, kept) => nextTagText(update2, current, kept) : (current, kept) => nextImageText(update2, override.image, current, kept);
+  const inArgoImages = ARGO_KUSTOMIZE_IMAGE.test(fieldKey(override.spec));
+  const value = override.part === "tag" ? (current, note) => nextTagText(update2, current, note) : (current, note) => {
+    const named2 = inArgoImages && current !== void 0 ? namedImageString(current) : void 0;
+    if (!named2) return nextImageText(update2, override.image, current, note);
+    const next = nextVersion(update2, named2.version, note);
+    return next && withVersion(named2, next);
+  };
   return [{ path: override.spec, value, configured: override }];
 }
 function overriddenIn(requested, images) {
@@ -48774,9 +49064,9 @@ function overriddenIn(requested, images) {
   }
   return { repositories, paths };
 }
-function overFile(path6, kind, edited, requested, create) {
+function overFileAbout(path6, kind, edited, requested, create) {
   try {
-    const aimed = onTheirParameters(kind, edited.text, requested);
+    const aimed = withoutMisaimedOverrides(kind, edited.text, requested);
     const { overrides, yielded } = besideMarkers(kind, edited, aimed.overrides, create);
     const overridden = applyFileOverrides(kind, edited.text, overrides, create);
     const sets = setPaths(kind, overrides);
@@ -48787,9 +49077,9 @@ function overFile(path6, kind, edited, requested, create) {
       text: overridden.text,
       changes,
       warnings: [
-        ...shifted.map(publicWarning),
+        ...shifted,
         ...shiftLines([...aimed.misaimed, ...yielded], edited.text, overridden.text),
-        ...overridden.warnings.filter((w) => !toldThere(w, told, overrides)),
+        ...overridden.warnings.filter((w) => !toldThere(w, told)),
         ...setOverImages(sets, overruled)
       ]
     };
@@ -48824,26 +49114,15 @@ function besideMarkers(kind, edited, overrides, create) {
   });
   return { overrides: kept, yielded };
 }
-function onTheirParameters(kind, text2, overrides) {
-  const indexed = (o) => typeof o !== "string" && "configured" in o && /parameters\[\d+\]\.value$/.test(o.path);
+function withoutMisaimedOverrides(kind, text2, overrides) {
+  const indexed = (o) => typeof o !== "string" && o.configured !== void 0 && mayNameParameter(o.path);
   const file = kind === "yaml" && overrides.some(indexed) ? tryYamlFile(text2) : void 0;
   if (!file) return { overrides, misaimed: [] };
   const misaimed = [];
   const kept = overrides.filter((o) => {
-    if (!indexed(o)) return true;
-    const parameter = indexedParameter(file, parsePath(o.path));
-    if (!parameter) return true;
-    const { name, value, start } = parameter;
-    const { part, repository, image } = o.configured;
-    const holds2 = tryParseImageRef(scalarText(value) ?? "")?.repository;
-    const reads = part === "tag" ? readsAsTag(name, value) : holds2 !== void 0 && (holds2 === repository || holds2 === normalizeRepository(image)) || /image/i.test(leafOf(name)[1]);
-    if (reads) return true;
-    const what = part === "tag" ? `holds no version and is not named like a tag: its configured override for the tag of ${repository}` : `holds no reference of ${repository} and is not named like an image: its configured override`;
-    misaimed.push({
-      line: file.lineAt(start),
-      message: `${o.path} is parameter ${parameterName(name)}, which ${what} is not applied: a parameter added above the one it was written for moves what an index names; correct the index`
-    });
-    return false;
+    const warning2 = indexed(o) ? misaimedOverride(file, o.path, o.configured) : void 0;
+    if (warning2) misaimed.push(warning2);
+    return !warning2;
   });
   return { overrides: kept, misaimed };
 }
@@ -48872,9 +49151,11 @@ function specPath(spec) {
     throw error2;
   }
 }
-function toldThere(warning2, told, overrides) {
+function toldThere(warning2, told) {
+  const about = warning2.about;
+  if (about?.reason !== "version") return false;
   return told.some(
-    ({ line, about }) => line === warning2.line && about?.reason === "kept" && overrides.some((o) => typeof o !== "string" && fieldKey(o.path) === fieldKey(about.field) && warning2.message === `${o.path} ${about.said}`)
+    (w) => w.line === warning2.line && w.about?.reason === "version" && fieldKey(w.about.field) === fieldKey(about.field) && w.about.said === about.said
   );
 }
 function withOverrides(edits, overrides) {
@@ -48930,10 +49211,10 @@ function fieldKey(key) {
 }
 function applyFileOverrides(kind, text2, overrides, create) {
   const setsToo = setsInFile(kind, overrides);
-  if (kind === "kcl") return applyOverrides(text2, overrides, { create, setsToo });
+  if (kind === "kcl") return applyOverridesAbout(text2, overrides, { create, setsToo });
   let result = { text: text2, changes: [], warnings: [] };
   for (const override of overrides) {
-    const next = typeof override === "string" ? setFromSpec(result.text, override, create, setsToo) : setYamlPath(result.text, override.path, override.value, { create, setsToo, configured: true });
+    const next = typeof override === "string" ? setFromSpec(result.text, override, create, setsToo) : setYamlPathAbout(result.text, override.path, override.value, { create, setsToo, configured: true });
     const shift = (earlier) => shiftLines(earlier, result.text, next.text);
     result = { text: next.text, changes: [...shift(result.changes), ...next.changes], warnings: [...shift(result.warnings), ...next.warnings] };
   }
@@ -48960,7 +49241,8 @@ function malformedSets(sets) {
 }
 
 // src/engine/setters.ts
-function resolveSetters(valid, config, configPath, texts, inScope, keptOut, allowDowngrade, treeRoot, warnings) {
+function resolveSetters(run2, texts, warnings) {
+  const { valid, config, configPath, inScope, keptOut, allowDowngrade, treeRoot, ownerOf } = run2;
   const docs = [...texts].filter(([path6, text2]) => fileKind(path6) === "yaml" && mayHoldFluxObjects(text2));
   const flux = fluxSetters(
     docs.map(([file, text2]) => ({ file, text: text2 })),
@@ -48992,7 +49274,7 @@ function resolveSetters(valid, config, configPath, texts, inScope, keptOut, allo
     );
   }
   for (const [key, image] of valid.setters) if (!definitions.has(key)) candidates2.set(key, [{ update: { image, allowDowngrade } }]);
-  const governing = (key, path6) => governingCandidate(key, candidates2.get(key), path6, flux.automations, configPath);
+  const governing = (key, path6) => governingCandidate(key, candidates2.get(key), path6, flux.automations, configPath, ownerOf);
   warnings.push(...notesWhereUsed(candidates2, governing, texts, inScope, keptOut));
   const markers = markersInScope(texts, inScope);
   const unconfigured = new Map([...markers].filter(([key]) => !definitions.has(key) && !valid.setters.has(key)));
@@ -49029,20 +49311,28 @@ function resolveSetters(valid, config, configPath, texts, inScope, keptOut, allo
       }
       return { setters, knownSetters, left };
     },
-    fluxPoliciesAt: (path6, repository) => fluxPoliciesAt(flux, config, path6, repository)
+    fluxPoliciesAt: (path6, repository) => fluxPoliciesAt(flux, config, path6, repository, seenFrom(ownerOf, path6))
   };
 }
-function fluxPoliciesAt(flux, config, path6, repository) {
+function fluxPoliciesAt(flux, config, path6, repository, seen) {
   const keyOf = /* @__PURE__ */ new Map();
+  const automations = flux.automations.filter((a) => seen(a.file));
   for (const [key, defs] of flux.setters) {
     if (config?.setters.has(key)) continue;
-    const ofRepository = defs.filter((d) => d.repository === repository);
+    const ofRepository = defs.filter((d) => d.repository === repository && seen(d.file));
     if (ofRepository.length === 0) continue;
     const namespace = key.slice(0, key.indexOf(":"));
-    for (const setter of nearestSetters(updatingFrom(flux.automations, path6, namespace), ofRepository)) keyOf.set(setter, key);
+    for (const setter of nearestSetters(updatingFrom(automations, path6, namespace), ofRepository)) keyOf.set(setter, key);
   }
   if (keyOf.size === 0) return [];
-  return nearestSetters(updatingFrom(flux.automations, path6), [...keyOf.keys()]).map((setter) => ({ key: keyOf.get(setter), setter }));
+  return nearestSetters(updatingFrom(automations, path6), [...keyOf.keys()]).map((setter) => ({ key: keyOf.get(setter), setter }));
+}
+function seenFrom(ownerOf, path6) {
+  const owner = ownerOf(path6);
+  return (file) => {
+    const other = ownerOf(file);
+    return other === void 0 || other === owner;
+  };
 }
 function updatingFrom(automations, path6, namespace) {
   const covering = automations.filter((a) => (namespace === void 0 || a.namespace === namespace) && updatesFile(a, path6));
@@ -49062,8 +49352,16 @@ function candidate(key, def, image, given, allowDowngrade) {
     ...outside && { note: `setter ${key}: tag ${image.tag} is outside its policy (${def.policy.description}); marked values are left as they are` }
   };
 }
-function governingCandidate(key, candidates2, path6, automations, configPath) {
-  if (candidates2[0].flux === void 0) return candidates2[0];
+function governingCandidate(key, all, path6, everyAutomation, configPath, ownerOf) {
+  if (all[0].flux === void 0) return all[0];
+  const seen = seenFrom(ownerOf, path6);
+  const candidates2 = all.filter((c) => seen(c.flux.file));
+  const automations = everyAutomation.filter((a) => seen(a.file));
+  if (candidates2.length === 0) {
+    const elsewhere = all.map((c) => c.flux);
+    const targets = [...new Set(elsewhere.map((s) => ownerOf(s.file).name))].join(", ");
+    return `is defined only at ${where(elsewhere)}, in the paths of target ${targets}, whose Flux objects do not govern the markers of target ${ownerOf(path6).name}; the marked value is left as it is (define it in target ${ownerOf(path6).name}'s paths or in no target's, or give ${key} an entry under setters: in ${configPath})`;
+  }
   let from = [path6];
   if (automations.length > 0) {
     const namespace = key.slice(0, key.indexOf(":"));
@@ -49114,9 +49412,9 @@ function markersInScope(texts, inScope) {
 var PLACES_NAMED = 3;
 function unconfiguredWarning(key, places, configPath, why) {
   const [first, ...others] = places;
-  const named = others.slice(0, PLACES_NAMED).map((p) => `${p.file}:${p.line}`);
+  const named2 = others.slice(0, PLACES_NAMED).map((p) => `${p.file}:${p.line}`);
   const more = others.length > PLACES_NAMED ? ` and ${others.length - PLACES_NAMED} more` : "";
-  const also = others.length > 0 ? ` (also marked at ${named.join(", ")}${more})` : "";
+  const also = others.length > 0 ? ` (also marked at ${named2.join(", ")}${more})` : "";
   const left = others.length > 0 ? "its marked values are left as they are" : "its marked value is left as it is";
   return {
     ...!why && { aside: true },
@@ -49139,7 +49437,7 @@ var KUSTOMIZATION_NAMES = /* @__PURE__ */ new Set(["kustomization.yaml", "kustom
 function isKustomizationFile(path6) {
   return KUSTOMIZATION_NAMES.has(path6.slice(path6.lastIndexOf("/") + 1));
 }
-var IMAGE_VALUE = /\bimage["']?\s*:\s*["']?([^\s"'#,{}[\]]+)/g;
+var IMAGE_VALUE = /\bimage["']?\s*:\s*(?:&[^\s,{}[\]]+\s+)?["']?([^\s"'#,{}[\]]+)/g;
 var OP_VALUE = /\bvalue["']?\s*:\s*["']?([^\s"'#,{}[\]]+)/g;
 function mayHoldBareImage(text2, repositories) {
   for (const { value } of imageValues(text2)) {
@@ -49185,55 +49483,120 @@ function graphOf(kustomizations, incoming, fluxKustomizations, tree, treeRoot) {
   const naming = [...byDirectory].filter(([, k]) => names(k)).map(([directory]) => directory);
   return { directories: [...byDirectory.keys()], naming, at, tagsOf, flux };
 }
-function kustomizeTagged(kustomizations, incoming, fluxKustomizations = [], tree = [], treeRoot = "") {
-  const { directories, naming, at, tagsOf, flux } = graphOf(kustomizations, incoming, fluxKustomizations, tree, treeRoot);
-  const built = /* @__PURE__ */ new Map();
-  const buildsFrom = (k, visiting) => {
-    const known = built.get(k);
-    if (known) return known;
-    const files = /* @__PURE__ */ new Set([k.file]);
-    if (visiting.has(k)) return files;
-    visiting.add(k);
-    for (const path6 of [...k.resources, ...k.components]) {
-      const child2 = at(path6);
-      if (child2) for (const file of buildsFrom(child2, visiting)) files.add(file);
-      else files.add(path6);
+var TAGGERS_NAMED = 5;
+function taggersWords({ first, others }) {
+  return andList(others ? [...first, "others"] : first);
+}
+var Taggers = class {
+  kept = [];
+  more = false;
+  edited = false;
+  add(file, edited) {
+    this.edited ||= edited;
+    const at = partitionPoint(this.kept.length, (i) => this.kept[i] < file);
+    if (this.kept[at] === file) return;
+    if (at === TAGGERS_NAMED) {
+      this.more = true;
+      return;
     }
-    visiting.delete(k);
-    built.set(k, files);
-    return files;
-  };
+    this.kept.splice(at, 0, file);
+    if (this.kept.length > TAGGERS_NAMED) {
+      this.kept.pop();
+      this.more = true;
+    }
+  }
+  /** Adds all of `other`'s: what it no longer holds was past its first, so past these too. */
+  merge(other) {
+    for (const file of other.kept) this.add(file, false);
+    this.more ||= other.more;
+    this.edited ||= other.edited;
+  }
+  get files() {
+    return { first: [...this.kept], others: this.more };
+  }
+};
+function addTaggers(into, name, owner, add) {
+  const byOwner = into.get(name) ?? /* @__PURE__ */ new Map();
+  into.set(name, byOwner);
+  const taggers = byOwner.get(owner) ?? new Taggers();
+  byOwner.set(owner, taggers);
+  add(taggers);
+}
+function mergeTags(into, from) {
+  for (const [name, byOwner] of from) for (const [owner, taggers] of byOwner) addTaggers(into, name, owner, (kept) => kept.merge(taggers));
+}
+function kustomizeTagged(kustomizations, incoming, fluxKustomizations = [], tree = [], treeRoot = "", owners = { ownerOf: () => void 0, edited: () => false }) {
+  const graph = graphOf(kustomizations, incoming, fluxKustomizations, tree, treeRoot);
+  const { directories, naming, at, tagsOf, flux } = graph;
   const tagging = [...naming.flatMap((directory) => at(directory) ?? []).filter((k) => k.tags.length > 0), ...flux];
   const builds = tagging.some((k) => k.component) ? [...directories.flatMap((directory) => at(directory) ?? []), ...flux] : tagging;
-  const tagged = /* @__PURE__ */ new Map();
-  for (const k of builds) {
-    const tags = tagsOf(k);
-    if (tags.length === 0) continue;
-    for (const file of buildsFrom(k, /* @__PURE__ */ new Set())) {
-      const names = tagged.get(file) ?? /* @__PURE__ */ new Map();
-      for (const { name, file: by } of tags) names.set(name, [.../* @__PURE__ */ new Set([...names.get(name) ?? [], by])].sort());
-      tagged.set(file, names);
+  const byKustomization = /* @__PURE__ */ new Map();
+  const byFile = /* @__PURE__ */ new Map();
+  const tagsAt = (map2, key) => {
+    const known = map2.get(key);
+    if (known) return known;
+    const tags = /* @__PURE__ */ new Map();
+    map2.set(key, tags);
+    return tags;
+  };
+  const starts = builds.filter((k) => tagsOf(k).length > 0);
+  for (const k of walk3(graph, starts)) {
+    const tags = tagsAt(byKustomization, k);
+    for (const { name, file } of tagsOf(k)) addTaggers(tags, name, owners.ownerOf(file), (taggers) => taggers.add(file, owners.edited(file)));
+    mergeTags(tagsAt(byFile, k.file), tags);
+    for (const path6 of [...k.resources, ...k.components]) {
+      const child2 = at(path6);
+      mergeTags(child2 ? tagsAt(byKustomization, child2) : tagsAt(byFile, path6), tags);
     }
+  }
+  const tagged = /* @__PURE__ */ new Map();
+  for (const [file, tags] of byFile) {
+    const own = owners.ownerOf(file);
+    const names = [...tags].map(([name, byOwner]) => {
+      const counted2 = new Taggers();
+      const elsewhere = /* @__PURE__ */ new Map();
+      for (const [owner, taggers] of byOwner) {
+        if (owner === void 0 || owner === own) counted2.merge(taggers);
+        else elsewhere.set(owner, taggers.files);
+      }
+      return [name, { by: counted2.files, edited: counted2.edited, elsewhere }];
+    });
+    tagged.set(file, new Map(names));
   }
   return tagged;
 }
-function buildsOf({ at, tagsOf }, kustomizations) {
+function walk3({ at }, starts, through = () => true) {
+  const done = [];
+  const seen = /* @__PURE__ */ new Set();
+  const children2 = (k) => [...k.resources, ...k.components].flatMap((path6) => at(path6) ?? []);
+  for (const start of starts) {
+    if (seen.has(start) || !through(start)) continue;
+    seen.add(start);
+    const stack = [{ k: start, next: children2(start) }];
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1];
+      const child2 = top.next.pop();
+      if (child2 === void 0) {
+        done.push(top.k);
+        stack.pop();
+      } else if (!seen.has(child2) && through(child2)) {
+        seen.add(child2);
+        stack.push({ k: child2, next: children2(child2) });
+      }
+    }
+  }
+  return done.reverse();
+}
+function buildsOf(graph, kustomizations) {
+  const { at, tagsOf } = graph;
   const among = new Set(kustomizations);
   const included = new Set(kustomizations.flatMap((k) => [...k.resources, ...k.components].flatMap((path6) => at(path6) ?? [])));
   const roots = kustomizations.filter((k) => !k.component && !included.has(k));
   const reached = (through) => {
     const files = /* @__PURE__ */ new Set();
-    const seen = /* @__PURE__ */ new Set();
-    const stack = [...roots];
-    for (let k = stack.pop(); k !== void 0; k = stack.pop()) {
-      if (seen.has(k) || !among.has(k) || !through(k)) continue;
-      seen.add(k);
+    for (const k of walk3(graph, roots, (k2) => among.has(k2) && through(k2))) {
       files.add(k.file);
-      for (const path6 of [...k.resources, ...k.components]) {
-        const child2 = at(path6);
-        if (child2) stack.push(child2);
-        else files.add(path6);
-      }
+      for (const path6 of [...k.resources, ...k.components]) if (!at(path6)) files.add(path6);
     }
     return files;
   };
@@ -49262,6 +49625,7 @@ function deployedAsWrittenBy(kustomizations, incoming, fluxKustomizations = [], 
   let read;
   const parents = /* @__PURE__ */ new Map();
   const directories = kustomizations.map(({ file }) => posix3.dirname(file));
+  const unscreened = kustomizations.map(({ text: text2 }) => NAMED_THEN_DOTS.test(text2));
   const parentsOf = (graph, path6) => {
     const known = parents.get(path6);
     if (known) return known;
@@ -49269,7 +49633,7 @@ function deployedAsWrittenBy(kustomizations, incoming, fluxKustomizations = [], 
     const mayList = listScreen(path6);
     const found = [
       ...kustomizations.flatMap(({ file, text: text2 }, i) => {
-        if (!mayList(directories[i], text2)) return [];
+        if (!unscreened[i] && !mayList(directories[i], text2)) return [];
         const k = graph.at(directories[i]);
         return k?.file === file && lists(k) ? [k] : [];
       }),
@@ -49309,6 +49673,7 @@ function deployedAsWrittenBy(kustomizations, incoming, fluxKustomizations = [], 
     return [...found];
   };
 }
+var NAMED_THEN_DOTS = /[^./\s]\/\.\.?(?![^/\s'",\]}#])/;
 function listScreen(path6) {
   const parent = posix3.dirname(path6);
   const name = posix3.basename(path6);
@@ -49335,14 +49700,9 @@ function writtenNames(text2, repository) {
   return [...new Set(names)];
 }
 function readKustomization(file, text2, repositories) {
-  let root;
-  try {
-    root = parseYaml(text2)[0];
-  } catch (error2) {
-    if (error2 instanceof SourceError) return void 0;
-    throw error2;
-  }
-  if (root?.kind !== "map") return void 0;
+  const yaml = tryYamlFile(text2);
+  const root = yaml?.documents[0]?.root;
+  if (yaml === void 0 || root?.kind !== "map") return void 0;
   const directory = posix3.dirname(file);
   const list = (key) => {
     const node = mapValue(root, key);
@@ -49353,7 +49713,7 @@ function readKustomization(file, text2, repositories) {
   return {
     file,
     component: scalarText(mapValue(root, "kind")) === "Component",
-    tags: taggedNames(list("images"), repositories),
+    tags: taggedNames(yaml, root, ["images"], list("images"), repositories),
     resources: [
       ...paths([...list("resources"), ...list("bases"), ...list("patchesStrategicMerge")]),
       ...paths([...patchFiles("patches"), ...patchFiles("patchesJson6902")])
@@ -49362,18 +49722,13 @@ function readKustomization(file, text2, repositories) {
   };
 }
 function readFluxKustomizations(file, text2, repositories, hasKustomization, tree, treeRoot) {
-  let roots;
-  try {
-    roots = parseYaml(text2);
-  } catch (error2) {
-    if (error2 instanceof SourceError) return [];
-    throw error2;
-  }
-  return roots.flatMap((root) => {
+  const yaml = tryYamlFile(text2);
+  if (yaml === void 0) return [];
+  return yaml.documents.flatMap(({ root }) => {
     if (root?.kind !== "map" || scalarText(mapValue(root, "kind")) !== "Kustomization") return [];
     if (!scalarText(mapValue(root, "apiVersion"))?.startsWith(FLUX_KUSTOMIZE_GROUP)) return [];
     const images = nodeAt(root, ["spec", "images"]);
-    const tags = images?.kind === "seq" ? taggedNames(images.items, repositories) : [];
+    const tags = images?.kind === "seq" ? taggedNames(yaml, root, ["spec", "images"], images.items, repositories) : [];
     const path6 = fluxPath(scalarText(nodeAt(root, ["spec", "path"])), treeRoot);
     if (tags.length === 0 || path6 === void 0) return [];
     const components = nodeAt(root, ["spec", "components"]);
@@ -49404,12 +49759,14 @@ function generatedResources(directory, hasKustomization, tree) {
   }
   return [...resources];
 }
-function taggedNames(entries, repositories) {
-  const field2 = (node, key) => node.kind === "map" ? scalarText(mapValue(node, key)) : void 0;
-  return entries.flatMap((entry) => {
-    const name = field2(entry, "name");
+function taggedNames(file, root, path6, entries, repositories) {
+  return entries.flatMap((entry, index) => {
+    if (entry.kind !== "map") return [];
+    const read = fieldsOf(file, root, entry, [...path6, index], false);
+    const field2 = (key) => scalarText(read(key)?.node);
+    const name = field2("name");
     if (!name || !repositories.has(normalizeRepository(name) ?? "")) return [];
-    const setsVersion = !!field2(entry, "newTag") || !!field2(entry, "digest") || repositories.has(normalizeRepository(field2(entry, "newName") || name) ?? "");
+    const setsVersion = !!field2("newTag") || !!field2("digest") || repositories.has(normalizeRepository(field2("newName") || name) ?? "");
     return setsVersion ? [name] : [];
   });
 }
@@ -49419,305 +49776,7 @@ function inTree(directory, path6) {
   return joined2 === ".." || joined2.startsWith("../") || posix3.isAbsolute(joined2) ? void 0 : joined2;
 }
 
-// src/text/closest.ts
-function closest(typed, names, most = 2) {
-  let best;
-  for (const name of names) {
-    if (name === typed) return void 0;
-    const distance = editDistance(typed, name);
-    if (distance <= most && (!best || distance < best.distance)) best = { name, distance };
-  }
-  return best?.name;
-}
-function editDistance(a, b) {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_2, j) => i === 0 ? j : j === 0 ? i : 0));
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-    }
-  }
-  return d[a.length][b.length];
-}
-
-// src/engine/prose.ts
-function proseAt(text2, kcl) {
-  const docstrings = kcl && (text2.includes('"""') || text2.includes("'''"));
-  let spans;
-  return (at) => {
-    if (!docstrings && !hashBefore(text2, at)) return false;
-    spans ??= (kcl ? kclProse(text2) : yamlComments(text2)).sort((a, b) => a[0] - b[0]);
-    const last = spans[partitionPoint(spans.length, (i) => spans[i][0] <= at) - 1];
-    return last !== void 0 && at < last[1];
-  };
-}
-var LINE_LOOKBACK = 4096;
-function hashBefore(text2, at) {
-  for (let i = at - 1; i >= 0 && i >= at - LINE_LOOKBACK; i--) {
-    const c = text2.charCodeAt(i);
-    if (c === 35) return true;
-    if (c === 10 || c === 13) return false;
-  }
-  return at > LINE_LOOKBACK;
-}
-function yamlComments(text2) {
-  const spans = [];
-  let offset = 0;
-  let scalar2 = false;
-  let block = false;
-  for (const token of new Lexer().lex(text2)) {
-    if (token === cst_exports.SCALAR) {
-      scalar2 = true;
-      continue;
-    }
-    if (token === cst_exports.DOCUMENT || token === cst_exports.FLOW_END) continue;
-    const type = cst_exports.tokenType(token);
-    if (scalar2 && block) spans.push(...embeddedComments(token, offset));
-    else if (!scalar2 && type === "comment") spans.push([offset, offset + token.length]);
-    if (type === "block-scalar-header") block = true;
-    else if (type !== "newline" && type !== "space" && type !== "comment") block = false;
-    if (scalar2) block = false;
-    scalar2 = false;
-    offset += token.length;
-  }
-  return spans;
-}
-function embeddedComments(body, offset) {
-  const spans = [];
-  for (const match of body.matchAll(/(?:^|[ \t])(#[^\n\r]*)/gm)) {
-    const start = offset + match.index + match[0].length - match[1].length;
-    spans.push([start, start + match[1].length]);
-  }
-  return spans;
-}
-function kclProse(text2) {
-  let tokens;
-  try {
-    tokens = tokenize(text2);
-  } catch (error2) {
-    if (error2 instanceof SourceError) return [];
-    throw error2;
-  }
-  const spans = [];
-  for (let c = 0; c < tokens.commentCount; c++) spans.push([tokens.commentStart[c], tokens.commentEnd[c]]);
-  for (let t = 0; t < tokens.count; t++) {
-    if (tokens.kind[t] === T.String && (tokens.flags[t] & StringFlag.Triple) !== 0) spans.push([tokens.start[t], tokens.end[t]]);
-  }
-  return spans;
-}
-
-// src/engine/reach.ts
-function warnUnreached(valid, unreached2, known, texts, outside, warnings) {
-  const marks = (pattern) => texts.some(([path6, text2]) => readsMarkers(path6) && pattern.test(text2));
-  for (const image of unreached2) {
-    const held = outside(image);
-    warnings.push({
-      message: held > 0 ? `no file inside the paths to update holds ${image.repository} (${held} ${held === 1 ? "file outside them does" : "files outside them do"}); nothing to do for ${formatImageRef(image)}` : `no file to update holds ${image.repository}; nothing to do for ${formatImageRef(image)}${meaning(image.repository, known.repositories)}`,
-      kind: "unreached"
-    });
-  }
-  for (const key of valid.setters.keys()) {
-    if (marks(markerPattern(key))) continue;
-    warnings.push({ message: `no file to update has a marker for setter ${key}${meaning(key, known.keys)}` });
-  }
-}
-function unreachedImages(valid, updates, overrides, texts) {
-  const overridden = new Set([...overrides.values()].flat().flatMap((o) => typeof o === "string" ? [] : [o.repository]));
-  return valid.images.filter(
-    (image) => !updates.some((u) => u.image.repository === image.repository) && !overridden.has(image.repository) && !texts.some(([path6, text2]) => holdsImage(path6, text2, image))
-  );
-}
-function holdsImage(path6, text2, image) {
-  const pattern = repositoryPattern(image);
-  return pattern.test(text2) && spelledAt(withoutImageUpdater(text2), image) !== void 0 || fileKind(path6) === "kcl" && mayBuildOnRegistry(text2, image);
-}
-function meaning(typed, names) {
-  const meant = closest(typed, names);
-  return meant === void 0 ? "" : ` (did you mean ${meant}?)`;
-}
-function warnBesideMarkers(changes, policySetters, left, text2, warnings) {
-  if (policySetters.size === 0 && left.size === 0) return;
-  for (const change of changes) {
-    if (change.kind !== "image" && change.kind !== "kcl-image") continue;
-    const written = tryParseImageRef(change.new);
-    if (!written) continue;
-    const split2 = besidePolicy(change, written, policySetters, text2) ?? besideLeft(written, left, text2);
-    if (split2) warnings.push({ file: change.file, line: change.line, message: `${change.key} is set to ${change.new} by repository, ${split2}` });
-  }
-}
-function warnUnpolicied(changes, updates, policiesAt, marked, warnings) {
-  for (const change of changes) {
-    const moved = movedBy(change, updates);
-    const tag = moved?.update.image.tag;
-    if (!moved || moved.update.policy || tag === void 0 || marked(moved.update.image)) continue;
-    const { image } = moved.update;
-    const refusing = policiesAt(image.repository).filter(({ setter }) => nextVersion({ image, policy: setter.policy }, moved.current) === void 0);
-    if (refusing.length === 0) continue;
-    const would = /* @__PURE__ */ new Map();
-    for (const { key, setter } of refusing) {
-      const verb = setter.policy.latest([tag]) === void 0 ? "refuse it" : `keep ${moved.current.tag}`;
-      would.set(verb, [...would.get(verb) ?? [], `${key} (${setter.policy.description})`]);
-    }
-    const which2 = andList(
-      [...would].map(([verb, policies]) => `${policies.length === 1 ? "ImagePolicy" : "ImagePolicies"} ${andList(policies)} would ${verb}`)
-    );
-    const add = refusing.length === 1 ? "add its marker" : "add the marker of one";
-    warnings.push({
-      file: change.file,
-      line: change.line,
-      message: `${image.repository} moves to ${tag} with no policy (no marker here); ${which2}: ${add}, or a target with a policy`
-    });
-  }
-}
-function movedBy(change, updates) {
-  if (change.kind === "image" || change.kind === "kcl-image") {
-    const written = tryParseImageRef(change.new);
-    const update2 = written && updates.find((u) => u.image.repository === written.repository);
-    if (!update2) return void 0;
-    const old = tryParseImageRef(change.old);
-    return { update: update2, current: old?.repository === written.repository ? versionOf(old.tag, old.digest) : {} };
-  }
-  if (change.kind !== "helm" && change.kind !== "kustomize") return void 0;
-  const byTag = updates.filter((u) => u.image.tag === change.new);
-  return byTag.length === 1 ? { update: byTag[0], current: versionOf(change.old, void 0) } : void 0;
-}
-function besidePolicy(change, written, setters, text2) {
-  const beside = [...setters].filter(([k, u]) => u.policy && u.image.repository === written.repository && markerPattern(k).test(text2));
-  if (beside.length !== 1) return void 0;
-  const [key, { policy }] = beside[0];
-  if (!policy) return void 0;
-  const old = tryParseImageRef(change.old);
-  const current = old?.repository === written.repository ? versionOf(old.tag, old.digest) : {};
-  if (nextVersion({ image: written, policy }, current) !== void 0) return void 0;
-  return `which the policy of Flux setter "${key}" (${policy.description}) would not have chosen for its marked fields; mark this field with it to keep them together`;
-}
-function besideLeft(written, left, text2) {
-  const keys = [...left].filter(([key, images]) => images.some((i) => i.repository === written.repository) && markerPattern(key).test(text2)).map(([key]) => key);
-  if (keys.length === 0) return void 0;
-  const which2 = keys.length === 1 ? `Flux setter "${keys[0]}"` : `Flux setters ${keys.map((key) => `"${key}"`).join(", ")}`;
-  return `while the marked fields of ${which2} in this file are left as they are (see the warning at them); mark this field with it to keep them together`;
-}
-function leftBehind(images, texts, context4) {
-  return images.flatMap((image) => {
-    const version = image.tag ?? image.digest;
-    const holding2 = [...texts].flatMap(([path6, raw]) => {
-      const text2 = withoutImageUpdater(raw);
-      const at = spelledAt(text2, image);
-      return at === void 0 ? [] : [{ path: path6, text: text2, at }];
-    });
-    const current = holding2.some(({ text: text2 }) => text2.includes(version));
-    const files = holding2.flatMap(({ path: path6, text: text2, at }) => {
-      const others = otherVersionsIn(text2, image, fileKind(path6) === "kcl");
-      const lines = others.length > 0 ? new LineIndex(text2) : void 0;
-      const places = lines ? others.map((other) => ({ ...other, line: lines.lineAt(other.at) })).filter(({ line }) => !context4.explained(path6, image, line)) : !text2.includes(version) && !context4.explained(path6, image, void 0) && (context4.quiet && !current || inSplitImage(path6, text2, image)) ? [{ at, line: lineAt(text2, at) }] : [];
-      return places.length > 0 ? [{ path: path6, places }] : [];
-    });
-    return files.length > 0 ? [{ image, files }] : [];
-  });
-}
-var SAID_APART = 5;
-function warnUnmoved(left, texts, context4, warnings) {
-  for (const { image, files } of left) {
-    const version = image.tag ?? image.digest;
-    const outside = context4.targets.length > 0 ? files.filter(({ path: path6 }) => context4.inNoTarget(path6)) : [];
-    const unreached2 = files.filter((file) => !outside.includes(file));
-    const said = (of, why) => {
-      const places = of.flatMap(({ path: path6, places: places2 }) => places2.map((place) => ({ file: path6, line: place.line, place })));
-      if (places.length > SAID_APART) {
-        warnings.push({
-          message: `${image.repository} is not moved to ${version} in ${places.length} places (${cappedList(places.map(({ file, line }) => `${file}:${line}`))}): ${why.many(places[0])}`
-        });
-        return;
-      }
-      for (const { file, line, place } of places) {
-        const what = place.reference ? `${place.reference} is not moved to ${version}` : `${image.repository} appears here, but no field holds ${version} or was edited`;
-        warnings.push({ file, line, message: `${what}: ${why.one(file, place)}` });
-      }
-    };
-    const readme = '(see "What it edits" in the README)';
-    if (unreached2.length > 0) {
-      said(unreached2, {
-        one: (file, place) => fixFor(file, texts.get(file), place, image) ?? `it sits where no rule edits it ${readme}`,
-        // The first place's fix, as an example: the places are often one manifest's field in each environment.
-        many: ({ file, line, place }) => {
-          const fix = fixFor(file, texts.get(file), place, image);
-          return fix ? `they sit where no rule edits them; for the first (${file}:${line}), ${fix}` : `they sit where no rule edits them ${readme}`;
-        }
-      });
-    }
-    const targets = `(targets: ${context4.targets.join(", ")})`;
-    if (outside.length > 0) said(outside, { one: () => `this file is in no target ${targets}`, many: () => `their files are in no target ${targets}` });
-  }
-}
-function fixFor(path6, text2, place, image) {
-  const kind = fileKind(path6);
-  if (kind === "kcl")
-    return place.reference !== void 0 && inKclString(text2, place.at, place.reference) ? `it is inside a longer string, ${NO_PART}: move it into a string of its own` : void 0;
-  if (kind !== "yaml") return void 0;
-  const bom = text2.startsWith("\uFEFF") ? 1 : 0;
-  const found = scalarAt(text2.slice(bom), place.at - bom);
-  if (!found) return void 0;
-  const { node, path: at, root } = found;
-  const spec = formatPath(at);
-  const override = (field2, tag) => `set ${tag ? field2 : "it"} with an overrides: entry in the configuration (file: ${path6}, spec: ${field2}, image: ${image.repository}${tag ? ", part: tag" : ""})`;
-  if (place.reference === void 0) {
-    const holder = nodeAt(root, at.slice(0, -1));
-    const versioned = tryParseImageRef(node.text.trim());
-    if (holder?.kind !== "map" || !isFlowScalar(mapValue(holder, "tag")) || versioned?.tag !== void 0 || versioned?.digest !== void 0) return void 0;
-    const tag = formatPath([...at.slice(0, -1), "tag"]);
-    return `no rule reads ${spec} as ${image.repository}; ${override(tag, true)}`;
-  }
-  if (isFlowScalar(node) && node.text.trim() === place.reference) return `no rule edits ${spec}; ${override(spec, false)}`;
-  const whole = isFlowScalar(node) ? `, or set the whole string with --set ${path6}:${spec}=\u2026` : "";
-  return `it is inside the longer string at ${spec}, ${NO_PART}: move it into a field of its own${whole}`;
-}
-var NO_PART = "and gitops-promote edits no part of a string";
-function scalarAt(text2, at) {
-  const file = tryYamlFile(text2);
-  if (!file) return void 0;
-  for (const [d, { root }] of file.documents.entries()) {
-    let found;
-    forEachValue(root, ({ node, path: path7 }) => {
-      if (node.kind === "scalar" && node.start <= at && at < node.end) found = { node, path: path7 };
-    });
-    if (!found) continue;
-    const { path: path6 } = found;
-    return file.documents.slice(0, d).some((earlier) => nodeAt(earlier.root, path6) !== void 0) ? void 0 : { ...found, root };
-  }
-  return void 0;
-}
-function inKclString(text2, at, reference) {
-  let tokens;
-  try {
-    tokens = tokenize(text2);
-  } catch (error2) {
-    if (error2 instanceof SourceError) return false;
-    throw error2;
-  }
-  for (let t = 0; t < tokens.count; t++) {
-    if (tokens.kind[t] !== T.String || tokens.start[t] > at || at >= tokens.end[t]) continue;
-    return !/^[A-Za-z]?(["'])\1$/.test(text2.slice(tokens.start[t], tokens.end[t]).replace(reference, ""));
-  }
-  return false;
-}
-var SPLIT_IMAGE_EDITORS = [editKustomizeImages, editArgoCdHelm, editHelmValues];
-function inSplitImage(path6, text2, image) {
-  if (fileKind(path6) !== "yaml") return false;
-  try {
-    return runEditors(text2.replace(/^\uFEFF/, ""), { images: [{ image }], setters: /* @__PURE__ */ new Map() }, SPLIT_IMAGE_EDITORS).changes.length > 0;
-  } catch (error2) {
-    if (error2 instanceof SourceError) return false;
-    throw error2;
-  }
-}
-function otherVersionsIn(text2, image, kcl) {
-  const inProse = proseAt(text2, kcl);
-  return spellingsOf(text2, image).filter(
-    ({ at, ref }) => ref?.repository === image.repository && (ref.tag !== void 0 || ref.digest !== void 0) && !holdsVersionOf(ref, image) && !inProse(at) && // A marked field follows its setter: what is said of the setter (one with no image, too) says why it stays.
-    !/^[^\r\n]*\$imagepolicy/.test(text2.slice(at))
-  );
-}
+// src/engine/image-spelling.ts
 function spelledAt(text2, image) {
   return spellingsOf(text2, image).find(({ bare, ref }) => bare || ref === void 0 || ref.repository === image.repository)?.at;
 }
@@ -49919,15 +49978,300 @@ function reachMessage(path6, owner, change, image, others) {
   return `also deployed by ${one ? "target" : "targets"} ${names}: ${builders} ${one ? "builds" : "build"} this file and ${one ? "sets" : "set"} no version of ${image.repository}, so this change${owner ? ` of target ${owner.name}` : ""} deploys ${writtenVersion(image, [change])} there too${outside.length > 0 ? `, ${outside.join(", ")}` : ""}; to keep it ${owner ? `to ${owner.name}` : "out of there"}, give each overlay its own version in images: (name: ${name}, newTag: \u2026)` + (owner ? `, or move ${posix4.dirname(path6)} out of ${owner.name}'s paths` : "");
 }
 
+// src/engine/unreached.ts
+function warnUnreached(valid, unreached2, known, texts, outside, warnings) {
+  const marks = (pattern) => texts.some(([path6, text2]) => readsMarkers(path6) && pattern.test(text2));
+  for (const image of unreached2) {
+    const held = outside(image);
+    warnings.push({
+      message: held > 0 ? `no file inside the paths to update holds ${image.repository} (${held} ${held === 1 ? "file outside them does" : "files outside them do"}); nothing to do for ${formatImageRef(image)}` : `no file to update holds ${image.repository}; nothing to do for ${formatImageRef(image)}${didYouMean(closest(image.repository, known.repositories))}`,
+      kind: "unreached"
+    });
+  }
+  for (const key of valid.setters.keys()) {
+    if (marks(markerPattern(key))) continue;
+    warnings.push({ message: `no file to update has a marker for setter ${key}${didYouMean(closest(key, known.keys))}` });
+  }
+}
+function unreachedImages(valid, updates, overrides, texts) {
+  const overridden = new Set([...overrides.values()].flat().flatMap((o) => typeof o === "string" ? [] : [o.repository]));
+  return valid.images.filter(
+    (image) => !updates.some((u) => u.image.repository === image.repository) && !overridden.has(image.repository) && !texts.some(([path6, text2]) => holdsImage(path6, text2, image))
+  );
+}
+function holdsImage(path6, text2, image) {
+  const pattern = repositoryPattern(image);
+  return pattern.test(text2) && spelledAt(withoutImageUpdater(text2), image) !== void 0 || fileKind(path6) === "kcl" && mayBuildOnRegistry(text2, image);
+}
+
+// src/engine/beside-markers.ts
+function warnBesideMarkers(changes, policySetters, left, text2, warnings) {
+  if (policySetters.size === 0 && left.size === 0) return;
+  for (const change of changes) {
+    if (change.kind !== "image" && change.kind !== "kcl-image") continue;
+    const written = tryParseImageRef(change.new);
+    if (!written) continue;
+    const split2 = besidePolicy(change, written, policySetters, text2) ?? besideLeft(written, left, text2);
+    if (split2) warnings.push({ file: change.file, line: change.line, message: `${change.key} is set to ${change.new} by repository, ${split2}` });
+  }
+}
+function warnUnpolicied(changes, updates, policiesAt, marked, warnings) {
+  for (const change of changes) {
+    const moved = movedBy(change, updates);
+    const tag = moved?.update.image.tag;
+    if (!moved || moved.update.policy || tag === void 0 || marked(moved.update.image)) continue;
+    const { image } = moved.update;
+    const refusing = policiesAt(image.repository).filter(({ setter }) => nextVersion({ image, policy: setter.policy }, moved.current) === void 0);
+    if (refusing.length === 0) continue;
+    const would = /* @__PURE__ */ new Map();
+    for (const { key, setter } of refusing) {
+      const verb = setter.policy.latest([tag]) === void 0 ? "refuse it" : `keep ${moved.current.tag}`;
+      would.set(verb, [...would.get(verb) ?? [], `${key} (${setter.policy.description})`]);
+    }
+    const which2 = andList(
+      [...would].map(([verb, policies]) => `${policies.length === 1 ? "ImagePolicy" : "ImagePolicies"} ${andList(policies)} would ${verb}`)
+    );
+    const add = refusing.length === 1 ? "add its marker" : "add the marker of one";
+    warnings.push({
+      file: change.file,
+      line: change.line,
+      message: `${image.repository} moves to ${tag} with no policy (no marker here); ${which2}: ${add}, or a target with a policy`
+    });
+  }
+}
+function movedBy(change, updates) {
+  if (change.kind === "image" || change.kind === "kcl-image") {
+    const written = tryParseImageRef(change.new);
+    const update2 = written && updates.find((u) => u.image.repository === written.repository);
+    if (!update2) return void 0;
+    const old = tryParseImageRef(change.old);
+    return { update: update2, current: old?.repository === written.repository ? versionOf(old.tag, old.digest) : {} };
+  }
+  if (change.kind !== "helm" && change.kind !== "kustomize") return void 0;
+  const byTag = updates.filter((u) => u.image.tag === change.new);
+  return byTag.length === 1 ? { update: byTag[0], current: versionOf(change.old, void 0) } : void 0;
+}
+function besidePolicy(change, written, setters, text2) {
+  const beside = [...setters].filter(([k, u]) => u.policy && u.image.repository === written.repository && markerPattern(k).test(text2));
+  if (beside.length !== 1) return void 0;
+  const [key, { policy }] = beside[0];
+  if (!policy) return void 0;
+  const old = tryParseImageRef(change.old);
+  const current = old?.repository === written.repository ? versionOf(old.tag, old.digest) : {};
+  if (nextVersion({ image: written, policy }, current) !== void 0) return void 0;
+  return `which the policy of Flux setter "${key}" (${policy.description}) would not have chosen for its marked fields; mark this field with it to keep them together`;
+}
+function besideLeft(written, left, text2) {
+  const keys = [...left].filter(([key, images]) => images.some((i) => i.repository === written.repository) && markerPattern(key).test(text2)).map(([key]) => key);
+  if (keys.length === 0) return void 0;
+  const which2 = keys.length === 1 ? `Flux setter "${keys[0]}"` : `Flux setters ${keys.map((key) => `"${key}"`).join(", ")}`;
+  return `while the marked fields of ${which2} in this file are left as they are (see the warning at them); mark this field with it to keep them together`;
+}
+
+// src/engine/left-behind-fix.ts
+function fixFor(path6, text2, place, image) {
+  const kind = fileKind(path6);
+  if (kind === "kcl")
+    return place.reference !== void 0 && inKclString(text2, place.at, place.reference) ? `it is inside a longer string, ${NO_PART}: move it into a string of its own` : void 0;
+  if (kind !== "yaml") return void 0;
+  const bom = text2.startsWith("\uFEFF") ? 1 : 0;
+  const found = scalarAt(text2.slice(bom), place.at - bom);
+  if (!found) return void 0;
+  const { node, path: at, root } = found;
+  const spec = formatPath(at);
+  if (place.reference === void 0) {
+    const holder = nodeAt(root, at.slice(0, -1));
+    const versioned = tryParseImageRef(node.text.trim());
+    if (holder?.kind !== "map" || !isFlowScalar(mapValue(holder, "tag")) || versioned?.tag !== void 0 || versioned?.digest !== void 0) return void 0;
+    const tag = formatPath([...at.slice(0, -1), "tag"]);
+    return `no rule reads ${spec} as ${image.repository}; ${overrideAdvice(tag, image.repository, { file: path6, part: "tag", subject: tag }).advice}`;
+  }
+  if (isFlowScalar(node) && node.text.trim() === place.reference)
+    return `no rule edits ${spec}; ${overrideAdvice(spec, image.repository, { file: path6 }).advice}`;
+  const whole = isFlowScalar(node) ? `, or set the whole string with --set ${path6}:${spec}=\u2026` : "";
+  return `it is inside the longer string at ${spec}, ${NO_PART}: move it into a field of its own${whole}`;
+}
+var NO_PART = "and gitops-promote edits no part of a string";
+function scalarAt(text2, at) {
+  const file = tryYamlFile(text2);
+  if (!file) return void 0;
+  for (const [d, { root }] of file.documents.entries()) {
+    let found;
+    forEachValue(root, ({ node, path: path7 }) => {
+      if (node.kind === "scalar" && node.start <= at && at < node.end) found = { node, path: path7 };
+    });
+    if (!found) continue;
+    const { path: path6 } = found;
+    return file.documents.slice(0, d).some((earlier) => nodeAt(earlier.root, path6) !== void 0) ? void 0 : { ...found, root };
+  }
+  return void 0;
+}
+function inKclString(text2, at, reference) {
+  const tokens = tryTokenize(text2);
+  if (!tokens) return false;
+  for (let t = 0; t < tokens.count; t++) {
+    if (tokens.kind[t] !== T.String || tokens.start[t] > at || at >= tokens.end[t]) continue;
+    return !/^[A-Za-z]?(["'])\1$/.test(text2.slice(tokens.start[t], tokens.end[t]).replace(reference, ""));
+  }
+  return false;
+}
+
+// src/engine/prose.ts
+function proseAt(text2, kcl) {
+  const docstrings = kcl && (text2.includes('"""') || text2.includes("'''"));
+  let spans;
+  return (at) => {
+    if (!docstrings && !hashBefore(text2, at)) return false;
+    spans ??= (kcl ? kclProse(text2) : yamlComments(text2)).sort((a, b) => a[0] - b[0]);
+    const last = spans[partitionPoint(spans.length, (i) => spans[i][0] <= at) - 1];
+    return last !== void 0 && at < last[1];
+  };
+}
+var LINE_LOOKBACK = 4096;
+function hashBefore(text2, at) {
+  for (let i = at - 1; i >= 0 && i >= at - LINE_LOOKBACK; i--) {
+    const c = text2.charCodeAt(i);
+    if (c === 35) return true;
+    if (c === 10 || c === 13) return false;
+  }
+  return at > LINE_LOOKBACK;
+}
+function yamlComments(text2) {
+  const spans = [];
+  let offset = 0;
+  let scalar2 = false;
+  let block = false;
+  for (const token of new Lexer().lex(text2)) {
+    if (token === cst_exports.SCALAR) {
+      scalar2 = true;
+      continue;
+    }
+    if (token === cst_exports.DOCUMENT || token === cst_exports.FLOW_END) continue;
+    const type = cst_exports.tokenType(token);
+    if (scalar2 && block) spans.push(...embeddedComments(token, offset));
+    else if (!scalar2 && type === "comment") spans.push([offset, offset + token.length]);
+    if (type === "block-scalar-header") block = true;
+    else if (type !== "newline" && type !== "space" && type !== "comment") block = false;
+    if (scalar2) block = false;
+    scalar2 = false;
+    offset += token.length;
+  }
+  return spans;
+}
+function embeddedComments(body, offset) {
+  const spans = [];
+  for (const match of body.matchAll(/(?:^|[ \t])(#[^\n\r]*)/gm)) {
+    const start = offset + match.index + match[0].length - match[1].length;
+    spans.push([start, start + match[1].length]);
+  }
+  return spans;
+}
+function kclProse(text2) {
+  const tokens = tryTokenize(text2);
+  if (!tokens) return [];
+  const spans = [];
+  for (let c = 0; c < tokens.commentCount; c++) spans.push([tokens.commentStart[c], tokens.commentEnd[c]]);
+  for (let t = 0; t < tokens.count; t++) {
+    if (tokens.kind[t] === T.String && (tokens.flags[t] & StringFlag.Triple) !== 0) spans.push([tokens.start[t], tokens.end[t]]);
+  }
+  return spans;
+}
+
+// src/engine/left-behind.ts
+function leftBehind(images, texts, context4) {
+  return images.flatMap((image) => {
+    const version = image.tag ?? image.digest;
+    const holding3 = [...texts].flatMap(([path6, raw]) => {
+      const text2 = withoutImageUpdater(raw);
+      const at = spelledAt(text2, image);
+      return at === void 0 ? [] : [{ path: path6, text: text2, at }];
+    });
+    const current = holding3.some(({ text: text2 }) => text2.includes(version));
+    const files = holding3.flatMap(({ path: path6, text: text2, at }) => {
+      const others = otherVersionsIn(text2, image, fileKind(path6) === "kcl");
+      const lines = others.length > 0 ? new LineIndex(text2) : void 0;
+      const places = lines ? others.map((other) => ({ ...other, line: lines.lineAt(other.at) })).filter(({ line }) => !context4.explained(path6, image, line)) : !text2.includes(version) && !context4.explained(path6, image, void 0) && (context4.quiet && !current || inSplitImage(path6, text2, image)) ? [{ at, line: lineAt(text2, at) }] : [];
+      return places.length > 0 ? [{ path: path6, places }] : [];
+    });
+    return files.length > 0 ? [{ image, files }] : [];
+  });
+}
+var SAID_APART = 5;
+function warnUnmoved(left, texts, context4, warnings) {
+  for (const { image, files } of left) {
+    const version = image.tag ?? image.digest;
+    const outside = context4.targets.length > 0 ? files.filter(({ path: path6 }) => context4.inNoTarget(path6)) : [];
+    const unreached2 = files.filter((file) => !outside.includes(file));
+    const said = (of, why) => {
+      const places = of.flatMap(({ path: path6, places: places2 }) => places2.map((place) => ({ file: path6, line: place.line, place })));
+      if (places.length > SAID_APART) {
+        warnings.push({
+          message: `${image.repository} is not moved to ${version} in ${places.length} places (${cappedList(places.map(({ file, line }) => `${file}:${line}`))}): ${why.many(places[0])}`
+        });
+        return;
+      }
+      for (const { file, line, place } of places) {
+        const what = place.reference ? `${place.reference} is not moved to ${version}` : `${image.repository} appears here, but no field holds ${version} or was edited`;
+        warnings.push({ file, line, message: `${what}: ${why.one(file, place)}` });
+      }
+    };
+    const readme = '(see "What it edits" in the README)';
+    if (unreached2.length > 0) {
+      said(unreached2, {
+        one: (file, place) => fixFor(file, texts.get(file), place, image) ?? `it sits where no rule edits it ${readme}`,
+        // The first place's fix, as an example: the places are often one manifest's field in each environment.
+        many: ({ file, line, place }) => {
+          const fix = fixFor(file, texts.get(file), place, image);
+          return fix ? `they sit where no rule edits them; for the first (${file}:${line}), ${fix}` : `they sit where no rule edits them ${readme}`;
+        }
+      });
+    }
+    const targets = `(targets: ${context4.targets.join(", ")})`;
+    if (outside.length > 0) said(outside, { one: () => `this file is in no target ${targets}`, many: () => `their files are in no target ${targets}` });
+  }
+}
+var SPLIT_IMAGE_EDITORS = [editKustomizeImages, editArgoCdHelm, editHelmValues];
+function inSplitImage(path6, text2, image) {
+  if (fileKind(path6) !== "yaml") return false;
+  try {
+    return runEditors(text2.replace(/^\uFEFF/, ""), { images: [{ image }], setters: /* @__PURE__ */ new Map() }, SPLIT_IMAGE_EDITORS).changes.length > 0;
+  } catch (error2) {
+    if (error2 instanceof SourceError) return false;
+    throw error2;
+  }
+}
+function otherVersionsIn(text2, image, kcl) {
+  const inProse = proseAt(text2, kcl);
+  return spellingsOf(text2, image).filter(
+    ({ at, ref }) => ref?.repository === image.repository && (ref.tag !== void 0 || ref.digest !== void 0) && !holdsVersionOf(ref, image) && !inProse(at) && // A marked field follows its setter: what is said of the setter (one with no image, too) says why it stays.
+    !/^[^\r\n]*\$imagepolicy/.test(text2.slice(at))
+  );
+}
+
+// src/engine/screen.ts
+function screenFor(images) {
+  const tokens = [MARKER_TOKEN, ...images.map(screenToken)];
+  const alternation = (words) => new RegExp(words.map(escapeRegExp).join("|"));
+  const kcl = kclScreen(images);
+  const argo = alternation([...tokens, FLUX_IMAGE_API_GROUP]);
+  const templated = images.flatMap((image) => [image.repository.slice(image.repository.lastIndexOf("/")), ...firstSegments(image.repository)]);
+  return { kcl, yaml: alternation([...tokens, FLUX_IMAGE_API_GROUP, "Application"]), argo, templated };
+}
+function firstSegments(repository) {
+  const [host, ...path6] = repository.split("/");
+  if (host !== "docker.io") return [host];
+  return path6[0] === "library" ? [host, "library", path6[1]] : [host, path6[0]];
+}
+
 // src/engine/misplaced-config.ts
 var AT_ROOT = /^gitops-promote\.ya?ml$/;
 var NESTED = /^(.+)\/\.github\/gitops-promote\.ya?ml$/;
 var CONFIG_KEY = /^(?:targets|setters|overrides)[ \t]*:/m;
 var OBJECT_KEY = /^(?:apiVersion|kind)[ \t]*:/m;
 async function misplacedConfigsIn(source, files, read) {
-  const named = files.filter((path6) => path6 !== read.path && (AT_ROOT.test(path6) || NESTED.test(path6)));
-  const texts = await Promise.all(named.map((path6) => readText(source, path6)));
-  return new Set(named.filter((_, i) => CONFIG_KEY.test(texts[i]) && !OBJECT_KEY.test(texts[i])));
+  const named2 = files.filter((path6) => path6 !== read.path && (AT_ROOT.test(path6) || NESTED.test(path6)));
+  const texts = await Promise.all(named2.map((path6) => readText(source, path6)));
+  return new Set(named2.filter((_, i) => CONFIG_KEY.test(texts[i]) && !OBJECT_KEY.test(texts[i])));
 }
 function warnMisplacedConfigs(misplaced, read) {
   const where2 = read.path === void 0 ? "the configuration read is the one the request gives" : read.byDefault && !read.present ? "a configuration is read only from .github/gitops-promote.yaml (or .yml) at the root" : `the configuration read is ${read.path}`;
@@ -50000,8 +50344,8 @@ async function planUpdate(listed, request2) {
   });
   const { texts, readOnly } = await readCandidates(run2, warnings);
   const kustomizations = kustomizationsIn(source, files, texts);
-  const tagged = await kustomizeTaggedIn(kustomizations, files, texts, valid.images, inScope, run2.treeRoot);
-  const resolved = resolveSetters(valid, config, configPath, texts, inScope, run2.keptOut, run2.allowDowngrade, run2.treeRoot, warnings);
+  const tagged = await kustomizeTaggedIn(kustomizations, files, texts, valid.images, run2);
+  const resolved = resolveSetters(run2, texts, warnings);
   const setters = { forFile: (path6) => readsMarkers(path6) ? resolved.forFile(path6) : NO_SETTERS, fluxPoliciesAt: resolved.fluxPoliciesAt };
   const inScopeTexts = [...texts].filter(([path6]) => inScope(path6));
   await warnReach(run2, inScopeTexts, resolved, setters, warnings);
@@ -50128,7 +50472,7 @@ function planFiles(run2, texts, readOnly, tagged, { forFile, fluxPoliciesAt: flu
     if (!run2.inScope(path6) || readOnly.has(path6)) continue;
     const target = run2.targetFor(path6);
     const { setters, knownSetters, left } = forFile(path6);
-    const kustomizeTagged2 = tagged.get(path6);
+    const kustomizeTagged2 = tagged.left.get(path6);
     const editRequest = run2.unselected(path6) ? { images: [], setters: /* @__PURE__ */ new Map(), knownSetters: new Map([...knownSetters, ...[...setters.keys()].map((key) => [key, void 0])]) } : {
       images: run2.updatesFor(path6),
       setters: settersFor(setters, target),
@@ -50141,6 +50485,7 @@ function planFiles(run2, texts, readOnly, tagged, { forFile, fluxPoliciesAt: flu
     const filePlan = planFile(path6, text2, editRequest, overrides, overridden, run2.create, target?.name, warnings, isHelmTemplate(path6, run2.present));
     if (!filePlan) continue;
     planned.push(filePlan);
+    warnTaggedElsewhere(filePlan.changes, tagged.elsewhere.get(path6), target?.name, warnings);
     warnBesideMarkers(filePlan.changes, target ? /* @__PURE__ */ new Map() : editRequest.setters, left, text2, warnings);
     warnUnpolicied(
       filePlan.changes,
@@ -50162,6 +50507,12 @@ async function warnLoneTags(run2, texts, planned, warnings) {
   const overrides = run2.config?.overrides ?? [];
   warnings.push(...loneTags.filter((w) => !moved.has(`${w.file}:${w.line}`) && !overrideNames(w, run2.overridesByFile.get(w.file) ?? [], overrides)));
 }
+function warnedOf(said, repository, line) {
+  if (line === void 0 || said.some((w) => w.about?.reason === "not-edited")) return said.length > 0;
+  const ofOther = (w) => w.about?.image !== void 0 && w.about.image !== repository;
+  const namesLine = (w) => w.line === void 0 || w.about?.lines?.includes(line) === true;
+  return said.some((w) => w.line === line && !ofOther(w) || namesLine(w) && w.about?.image === repository);
+}
 async function warnLeftBehind(run2, texts, planned, { forFile }, kustomizations, warnings) {
   const { valid, config } = run2;
   const after = new Map(planned.map((file) => [file.path, file.after]));
@@ -50172,18 +50523,9 @@ async function warnLeftBehind(run2, texts, planned, { forFile }, kustomizations,
     said.push(w);
     warned.set(w.file, said);
   }
-  const warnedOf = (path6, image, line) => {
-    const said = warned.get(path6) ?? [];
-    if (line === void 0 || said.some((w) => w.about?.reason === "not-edited")) return said.length > 0;
-    const naming = repositoryPattern(image);
-    const others = [...valid.images, ...valid.setters.values()].filter((i) => i.repository !== image.repository).map(repositoryPattern);
-    const ofOther = (w) => !naming.test(w.message) && others.some((other) => other.test(w.message));
-    const namesLine = (w) => w.line === void 0 || new RegExp(`\\bline ${line}\\b`).test(w.message);
-    return said.some((w) => w.line === line && !ofOther(w) || namesLine(w) && naming.test(w.message));
-  };
   const finalTexts = new Map([...texts].filter(([path6]) => run2.inScope(path6)).map(([path6, text2]) => [path6, after.get(path6) ?? text2]));
   const left = leftBehind(valid.images, finalTexts, {
-    explained: (path6, image, line) => warnedOf(path6, image, line) || // Marked fields follow their setter, overridden ones their override (a --set names no image: any of them): a warning says why either is left.
+    explained: (path6, image, line) => warnedOf(warned.get(path6) ?? [], image.repository, line) || // Marked fields follow their setter, overridden ones their override (a --set names no image: any of them): a warning says why either is left.
     (run2.overridesByFile.get(path6) ?? []).some((o) => typeof o === "string" || o.repository === image.repository) || (config?.overrides ?? []).some((o) => o.file === path6 && o.repository === image.repository) || markedIn(forFile(path6), texts.get(path6), image) || run2.keptOut(path6, image) || run2.unselected(path6),
     quiet: planned.length === 0 && warnings.every(isAside)
   });
@@ -50243,40 +50585,6 @@ async function loadConfig(source, present, path6, required, create) {
     );
   }
 }
-function pathFilter(globs, files, warnings) {
-  if (globs.length === 0) return () => true;
-  const matchers = globs.map((glob) => pathMatcher([glob]));
-  globs.forEach((glob, i) => {
-    if (!files.some((file) => matchers[i](file))) warnings.push({ message: `path ${JSON.stringify(glob)} matches no file${meantPath(glob, files)}` });
-  });
-  return (path6) => matchers.some((matches) => matches(path6));
-}
-function meantPath(glob, files) {
-  const segments = glob.split("/");
-  const globbed = segments.findIndex((segment2) => /[*?[\]{}]/.test(segment2));
-  const plain = (globbed < 0 ? segments : segments.slice(0, globbed)).join("/").replace(/\/+$/, "");
-  if (plain === "") return "";
-  const names = /* @__PURE__ */ new Set();
-  for (const file of files) {
-    for (let end = file.indexOf("/"); end > 0; end = file.indexOf("/", end + 1)) names.add(file.slice(0, end));
-    names.add(file);
-  }
-  const meant = closest(plain, names);
-  return meant === void 0 ? "" : ` (did you mean ${meant}${glob.slice(plain.length)}?)`;
-}
-function screenFor(images) {
-  const tokens = [MARKER_TOKEN, ...images.map(screenToken)];
-  const alternation = (words) => new RegExp(words.map(escapeRegExp).join("|"));
-  const kcl = kclScreen(images);
-  const argo = alternation([...tokens, FLUX_IMAGE_API_GROUP]);
-  const templated = images.flatMap((image) => [image.repository.slice(image.repository.lastIndexOf("/")), ...firstSegments(image.repository)]);
-  return { kcl, yaml: alternation([...tokens, FLUX_IMAGE_API_GROUP, "Application"]), argo, templated };
-}
-function firstSegments(repository) {
-  const [host, ...path6] = repository.split("/");
-  if (host !== "docker.io") return [host];
-  return path6[0] === "library" ? [host, "library", path6[1]] : [host, path6[0]];
-}
 function kustomizationsIn(source, files, texts) {
   let reading;
   const readAll = async () => {
@@ -50293,16 +50601,41 @@ function kustomizationsIn(source, files, texts) {
   };
   return () => reading ??= readAll();
 }
-async function kustomizeTaggedIn(kustomizations, files, texts, images, inScope, treeRoot) {
+async function kustomizeTaggedIn(kustomizations, files, texts, images, run2) {
+  const { inScope } = run2;
   const repositories = new Set(images.map((image) => image.repository));
-  if (repositories.size === 0 || ![...texts].some(([path6, text2]) => inScope(path6) && mayHoldBareImage(text2, repositories))) return /* @__PURE__ */ new Map();
+  if (repositories.size === 0 || ![...texts].some(([path6, text2]) => inScope(path6) && mayHoldBareImage(text2, repositories))) return NOT_TAGGED;
   const { read, flux } = await kustomizations();
-  const reason = (name, by) => {
-    if (by.some(inScope)) return void 0;
-    return `holds ${name} with no tag or digest, so its version is set by the images: of ${andList(by)}, outside the paths; left as it is`;
-  };
-  const tagged = kustomizeTagged(read, images, flux, files, treeRoot);
-  return new Map([...tagged].map(([file, names]) => [file, new Map([...names].map(([name, by]) => [name, reason(name, by)]))]));
+  const owners = { ownerOf: (path6) => run2.ownerOf(path6)?.name, edited: inScope };
+  const outside = (name, by) => `holds ${name} with no tag or digest, so its version is set by the images: of ${taggersWords(by)}, outside the paths; left as it is`;
+  const left = /* @__PURE__ */ new Map();
+  const elsewhere = /* @__PURE__ */ new Map();
+  for (const [file, names] of kustomizeTagged(read, images, flux, files, run2.treeRoot, owners)) {
+    for (const [name, { by, edited, elsewhere: others }] of names) {
+      if (by.first.length === 0) setIn(elsewhere, file, name, others);
+      else setIn(left, file, name, edited ? void 0 : outside(name, by));
+    }
+  }
+  return { left, elsewhere };
+}
+var NOT_TAGGED = { left: /* @__PURE__ */ new Map(), elsewhere: /* @__PURE__ */ new Map() };
+function setIn(map2, file, name, value) {
+  const names = map2.get(file) ?? /* @__PURE__ */ new Map();
+  map2.set(file, names.set(name, value));
+}
+function warnTaggedElsewhere(changes, elsewhere, target, warnings) {
+  if (!elsewhere) return;
+  for (const change of changes) {
+    const ref = tryParseImageRef(change.old);
+    const others = ref && ref.tag === void 0 && ref.digest === void 0 ? elsewhere.get(ref.name) : void 0;
+    if (!ref || !others) continue;
+    const by = andList([...others].map(([owner, files]) => `${taggersWords(files)} (target ${owner})`));
+    warnings.push({
+      file: change.file,
+      line: change.line,
+      message: `${change.key} holds ${ref.name} with no tag or digest, whose version the images: of ${by} set, outside ${target ? `target ${target}'s` : "its target's"} paths: another target's kustomization does not decide this one's version, so it is pinned as without it`
+    });
+  }
 }
 async function readScreened(source, paths, keep, warnings) {
   const texts = new Array(paths.length);
@@ -50347,7 +50680,7 @@ function planFile(path6, text2, request2, overrides, overridden, create, target,
       });
     return void 0;
   }
-  const { changes, warnings: fileWarnings, text: after } = overrides.length > 0 ? overFile(path6, kind, edited, overrides, create) : edited;
+  const { changes, warnings: fileWarnings, text: after } = overrides.length > 0 ? overFileAbout(path6, kind, edited, overrides, create) : edited;
   warnings.push(...fileWarnings.filter((w) => w.kind !== "policy-refusal").map((w) => ({ ...w, file: path6 })));
   if (after === body) return void 0;
   checkParses(kind, path6, body, after);
@@ -50647,7 +50980,7 @@ function sameObject(a, b) {
 }
 function bodyRows(body) {
   if (!body?.includes(TABLE_HEADER) || !body.includes(FOOTER)) return [];
-  return body.split("\n").flatMap((text2) => {
+  return afterIntro(body.split("\n")).flatMap((text2) => {
     const escaped2 = ROW.exec(text2);
     const m = escaped2 ?? BACKTICK_ROW.exec(text2);
     if (!m) return [];
@@ -50692,8 +51025,18 @@ function pullRequestBody(intro, rows, otherFiles, requested, commit) {
   const columns = targeted ? ["Target", ...COLUMNS] : COLUMNS;
   const table = rows.length === 0 ? [] : [`| ${columns.join(" | ")} |`, `|${" --- |".repeat(columns.length)}`, ...lines, ""];
   const others = otherFiles.length === 0 ? [] : [`${rows.length === 0 ? "On this branch" : "Also on this branch"}, from its earlier commits: ${otherFiles.map(cell).join(", ")}.`, ""];
-  return [intro, "", ...requested === void 0 ? [] : [requested, ""], ...table, ...others, FOOTER].join("\n").trim() + "\n" + (commit === void 0 ? "" : `<!-- gitops-promote: describes ${commit} -->
+  return [...intro === "" ? [] : [...fenced(intro), ""], ...requested === void 0 ? [] : [requested, ""], ...table, ...others, FOOTER].join("\n") + "\n" + (commit === void 0 ? "" : `<!-- gitops-promote: describes ${commit} -->
 `);
+}
+function fenced(text2) {
+  const longest = (text2.match(/`+/g) ?? []).reduce((n, run2) => Math.max(n, run2.length), 0);
+  const fence = "`".repeat(Math.max(3, longest + 1));
+  return [fence, text2, fence];
+}
+function afterIntro(lines) {
+  const fence = /^`{3,}$/.exec(lines[0] ?? "")?.[0];
+  const end = fence === void 0 ? -1 : lines.indexOf(fence, 1);
+  return end < 0 ? lines : lines.slice(end + 1);
 }
 function cellText(text2) {
   return text2.replace(/[\s\p{Cc}&<>`*_~[\]()!\\|#$]|(?<![A-Za-z0-9])@|:(?=\/)/gu, (c) => `&#${c.codePointAt(0)};`);
@@ -50716,16 +51059,16 @@ function imagesTitle(rows) {
   const versions = /* @__PURE__ */ new Map();
   for (const { image, rows: written } of rowsOf.values()) versions.set(image.name, (versions.get(image.name) ?? /* @__PURE__ */ new Set()).add(writtenVersion(image, written)));
   if ([...versions.values()].reduce((n, set2) => n + set2.size, 0) < 2) return void 0;
-  const named = [...versions.keys()].sort().map((name) => `${name} ${[...versions.get(name)].sort().join(" and ")}`);
-  return `${DEFAULT_SUBJECT_TYPE}${fitted(named)}`;
+  const named2 = [...versions.keys()].sort().map((name) => `${name} ${[...versions.get(name)].sort().join(" and ")}`);
+  return `${DEFAULT_SUBJECT_TYPE}${fitted(named2)}`;
 }
-function fitted(named) {
-  for (let shown = named.length; shown > 0; shown--) {
-    const more = named.length - shown;
-    const text2 = named.slice(0, shown).join(", ") + (more === 0 ? "" : ` and ${more} more image${more === 1 ? "" : "s"}`);
+function fitted(named2) {
+  for (let shown = named2.length; shown > 0; shown--) {
+    const more = named2.length - shown;
+    const text2 = named2.slice(0, shown).join(", ") + (more === 0 ? "" : ` and ${more} more image${more === 1 ? "" : "s"}`);
     if (text2.length <= MAX_SUBJECT) return text2;
   }
-  return `${named.length} images`;
+  return `${named2.length} images`;
 }
 function promotionTitle(rows) {
   const promoted = imageRows(rows);
@@ -50753,9 +51096,10 @@ async function findPullRequests(client, repository, on, ...heads) {
   const all = await client.rest.pulls.list({ ...repository, head: `${repository.owner}:${on.head}`, base: on.base, state: "all", per_page: LOOKUP_PAGE });
   const open2 = all.data.find((p) => p.state === "open") ?? (all.data.length < LOOKUP_PAGE ? void 0 : await findOpen(client, repository, on));
   const closed = open2 ? void 0 : all.data.find((p) => heads.includes(p.head.sha));
-  if (closed === void 0) return { open: open2, outlived: void 0 };
+  const newest = Math.max(0, ...all.data.map((p) => p.number));
+  if (closed === void 0) return { open: open2, outlived: void 0, newest };
   const closedFor = Date.parse(all.headers.date ?? "") - Date.parse(closed.closed_at ?? "");
-  return { open: open2, outlived: { number: closed.number, merged: closed.merged_at !== null && closed.merged_at !== void 0, closedFor } };
+  return { open: open2, outlived: { number: closed.number, merged: closed.merged_at !== null && closed.merged_at !== void 0, closedFor }, newest };
 }
 async function openPullRequestsOn(client, repository, base, branches) {
   if (branches.length === 0) return /* @__PURE__ */ new Map();
@@ -50792,6 +51136,7 @@ async function upsertPullRequest(client, repository, spec, state) {
     const { data } = await client.rest.pulls.create({ ...repository, base: spec.base, head: spec.head, title: spec.title, body: spec.body, draft: spec.draft });
     pr = pullRequestOf(data, "created");
   } catch (error2) {
+    if (httpStatus(error2) === 422 && /no commits between/i.test(errorMessage(error2))) throw new BranchMovedError(spec.head);
     if (httpStatus(error2) !== 422 || !/already exists/i.test(errorMessage(error2))) throw error2;
     const found = await findOpen(client, repository, spec);
     if (!found) throw error2;
@@ -50824,6 +51169,10 @@ async function mergedMeanwhile(client, repository, pull, head, text2) {
   if (now.merged && now.head.sha === head) return true;
   await giveTextBack(client, repository, pull.number, text2.read, text2.written);
   throw new PullRequestClosedError(pull.number, now.merged, pull.branch, head, `before this run turned its auto-merge on (${pull.branch} at ${head})`);
+}
+async function isMerged(client, repository, number) {
+  const { data } = await client.rest.pulls.get({ ...repository, pull_number: number });
+  return data.merged;
 }
 async function giveTextBack(client, repository, number, read, written) {
   if (read === void 0 || !textDiffers(read, written)) return;
@@ -50931,6 +51280,54 @@ function groupOf(target, plan, options2, owner) {
 function imageBranchName(images) {
   const names = [...new Set(images.map((i) => i.name))].sort();
   return names.length === 0 ? "update" : names.join("_");
+}
+
+// src/github/carried.ts
+var CLOCK_SKEW_MS = 5e3;
+async function carriedOn(ctx, at, pushed, told) {
+  const landings = [];
+  for (const commit of pushed) {
+    if (told.some((l) => l.branch === commit.branch && l.mode === "pull-request" && (l.commit === commit.commit || l.head === commit.commit))) continue;
+    if (!await baseHolds(ctx, at, commit)) continue;
+    const landing = await mergedWith(ctx, at.base, commit);
+    if (landing === void 0) continue;
+    ctx.log(
+      `pull request #${landing.pullRequest.number} (${commit.branch} -> ${at.base}) was merged by another run, which carried this run's commit ${commit.commit} on: this run's values reached ${at.base} through it`
+    );
+    landings.push(landing);
+  }
+  return landings;
+}
+async function baseHolds(ctx, at, commit) {
+  for (const file of commit.files) {
+    const blob = (await ctx.git.run(["hash-object", "--stdin"], { input: file.after })).trim();
+    if (at.entries.get(file.path)?.sha !== blob) return false;
+  }
+  return true;
+}
+function pushedBefore(commit, pull) {
+  if (commit.open !== void 0) return pull.number >= commit.open;
+  if (commit.newest !== void 0) return pull.number > commit.newest;
+  return Date.parse(pull.merged_at ?? "") >= commit.at - CLOCK_SKEW_MS;
+}
+async function mergedWith(ctx, base, commit) {
+  const { owner } = ctx.repository;
+  const { data } = await ctx.client().rest.pulls.list({ ...ctx.repository, head: `${owner}:${commit.branch}`, base, state: "all", per_page: 10 });
+  const since = data.filter((p) => pushedBefore(commit, p)).filter((p) => p.merged_at !== null && p.head.sha !== commit.replaced).sort((a, b) => Date.parse(a.merged_at) - Date.parse(b.merged_at) || a.number - b.number);
+  const merged = since[0];
+  if (merged === void 0) return void 0;
+  return {
+    mode: "pull-request",
+    branch: commit.branch,
+    files: commit.files,
+    changes: commit.files.flatMap((f) => f.changes),
+    // Its head is this run's commit when the other run opened the pull request on it as it was; else that run's commit.
+    ...merged.head.sha === commit.commit ? { commit: commit.commit } : { head: merged.head.sha },
+    // The run's push moved an open pull request's branch: it updated it. Opened since by another run, it left it as it was.
+    pullRequest: pullRequestOf(merged, commit.open === merged.number ? "updated" : "none", false),
+    merge: "merged",
+    message: commit.message
+  };
 }
 
 // src/github/delivery-types.ts
@@ -51068,14 +51465,14 @@ function webUrl(text2) {
 }
 
 // src/github/land-pull-request.ts
-async function landPullRequest(ctx, request2, options2, at, parent, group2, images, messageFor, stranded) {
+async function landPullRequest(ctx, request2, options2, at, parent, group2, images, messageFor, run2) {
   if (group2.prBranch === at.base)
     throw new Error(`the pull-request branch ${group2.prBranch} is the base branch; set pr-branch (or the target's delivery.branch) to another branch`);
   const existing = await ctx.git.fetch(ctx.remote, group2.prBranch);
   const pulls = existing === void 0 ? void 0 : await findPullRequests(ctx.client(), ctx.repository, { base: at.base, head: group2.prBranch }, existing);
   const proposesOnly = group2.files.length === 0;
   if (proposesOnly && pulls?.open === void 0) return void 0;
-  const leftover = existing !== void 0 && await isLeftover(ctx, group2.prBranch, at.base, parent.commit, existing, pulls, stranded);
+  const leftover = existing !== void 0 && await isLeftover(ctx, group2.prBranch, at.base, parent.commit, existing, pulls, run2.stranded);
   const adoptOnlyOurs = existing !== void 0 && !group2.prBranch.startsWith(BRANCH_PREFIX);
   if (leftover && adoptOnlyOurs) {
     const fork = await ctx.git.forkPoint(ctx.remote, at.base, existing);
@@ -51105,10 +51502,19 @@ async function landPullRequest(ctx, request2, options2, at, parent, group2, imag
   const unchanged = existing !== void 0 && parent.commit === at.head && (await ctx.git.parents(existing))[0] === at.head && tree === await ctx.git.treeOf(existing) ? existing : void 0;
   const branchChanged = unchanged === void 0;
   const commit = unchanged ?? (await commitOnBranch(ctx, options2, parent, writes2, message, { branch: group2.prBranch, expected: existing, how: "replace" })).sha;
+  if (branchChanged && files.length > 0)
+    run2.pushed({ branch: group2.prBranch, commit, replaced: existing, files, message, open: pulls?.open?.number, newest: pulls?.newest, at: Date.now() });
   const on = { base: at.base, head: group2.prBranch };
   const seen = await bodyBuiltOn(ctx, options2, on, existing, pulls, onBranch?.rebuilt === true);
   const open2 = seen ?? (existing !== void 0 && !leftover ? await openedSince(ctx, on, { built: existing, head: commit }) : void 0);
   const spec = pullRequestSpec(group2, options2, at.base, { text: text2, commit, files, carried, images }, open2?.body);
+  const rebuilt = [
+    ...onBranch?.warnings ?? [],
+    ...onBranch?.reasons ?? [],
+    ...[...undone].sort().map((file) => undoneWarning(file, group2.prBranch, at.base))
+  ];
+  const told = new Set(files.map((f) => f.path));
+  const replanned = onBranch === void 0 ? [] : group2.files.map((f) => f.path).filter((path6) => !told.has(path6));
   const landing = (pullRequest2) => ({
     mode: "pull-request",
     branch: group2.prBranch,
@@ -51117,7 +51523,9 @@ async function landPullRequest(ctx, request2, options2, at, parent, group2, imag
     // A branch left as it was holds another run's commit (or an earlier attempt's): not one this landing made.
     ...branchChanged ? { commit } : { head: commit },
     pullRequest: pullRequest2,
-    message
+    message,
+    ...rebuilt.length > 0 && { warnings: rebuilt },
+    ...replanned.length > 0 && { replanned }
   });
   let pullRequest;
   try {
@@ -51141,16 +51549,9 @@ async function landPullRequest(ctx, request2, options2, at, parent, group2, imag
     { read: pullRequest.replacedText, written: spec },
     landing(pullRequest)
   );
-  const warnings = [
-    ...onBranch?.warnings ?? [],
-    ...onBranch?.reasons ?? [],
-    ...[...undone].sort().map((file) => undoneWarning(file, group2.prBranch, at.base)),
-    ...warning2 ? [warning2] : []
-  ];
+  const warnings = [...rebuilt, ...warning2 ? [warning2] : []];
   ctx.log(`pull request #${pullRequest.number} ${pullRequest.operation} (${group2.prBranch} -> ${at.base})${merge3 === "none" ? "" : `, ${merge3}`}`);
-  const told = new Set(files.map((f) => f.path));
-  const replanned = onBranch === void 0 ? [] : group2.files.map((f) => f.path).filter((path6) => !told.has(path6));
-  return { ...landing(pullRequest), merge: merge3, ...warnings.length > 0 && { warnings }, ...replanned.length > 0 && { replanned } };
+  return { ...landing(pullRequest), merge: merge3, ...warnings.length > 0 && { warnings } };
 }
 function pullRequestSpec(group2, options2, base, made, body) {
   const [subject, ...rest] = made.text.split("\n");
@@ -51367,8 +51768,11 @@ async function planOnPullRequest(ctx, request2, options2, at, branch, prBranch, 
   }
 }
 async function branchAuthorship(ctx, fork, head, author) {
-  const [commits, stacked, parents] = await Promise.all([ctx.git.commitsAfter(fork), stackedCommits(ctx, fork), ctx.git.parents(head)]);
-  const ours = commits.map((c, i) => madeByUs(c, author, stacked[i] ?? true));
+  const [all, parents] = await Promise.all([ctx.git.commitsAfter(fork), ctx.git.parents(head)]);
+  const own = new Set(all.map((c) => c.sha));
+  const commits = [];
+  for (const commit of all) if (commit.parents.length < 2 || !await ctx.git.isPlainMerge(ctx.remote, commit)) commits.push(commit);
+  const ours = commits.map((c) => madeByUs(c, author, own));
   const people = [...new Map(commits.filter((_, i) => !ours[i]).map((c) => [c.author.email.toLowerCase(), c.author])).values()];
   return {
     startsOurs: ours[0] ?? true,
@@ -51410,20 +51814,15 @@ function foldedPeople(commits, ours, author) {
   });
   return [...people.values()];
 }
-function madeByUs(commit, author, stacked) {
-  return !stacked && (isBot(commit.author) || sameIdentity(commit.committer, BOT) || sameIdentity(commit.author, author));
+function madeByUs(commit, author, own) {
+  const onBase = commit.parents.length < 2 && !commit.parents.some((parent) => own.has(parent));
+  return onBase && (isBot(commit.author) || sameIdentity(commit.committer, BOT) || sameIdentity(commit.author, author));
 }
 function sameIdentity(a, b) {
   return a.email.toLowerCase() === b.email.toLowerCase();
 }
 function isBot(who) {
   return who.name.endsWith("[bot]");
-}
-async function stackedCommits(ctx, fork) {
-  const out = await ctx.git.run(["rev-list", "--reverse", "--parents", ...fork.own, "--"]);
-  const commits = out.split("\n").filter((line) => line !== "").map((line) => line.split(" "));
-  const own = new Set(commits.map(([sha]) => sha));
-  return commits.filter((shas) => shas.length <= 2).map(([, ...parents]) => parents.some((parent) => own.has(parent)));
 }
 function asSeenFromBase(file, onBase) {
   const base = onBase.find((f) => f.path === file.path);
@@ -51451,17 +51850,18 @@ function landingsOfRun(landings) {
   }
   return [...byBranch.values()];
 }
-var OPERATIONS = ["closed", "created", "updated", "none"];
+var RANK = { closed: 0, created: 1, updated: 2, none: 3 };
 function joined(earlier, later) {
   const retold = later.mode === "pull-request" && (later.commit !== void 0 || later.files.length > 0);
   const files = retold ? later.files : [...new Map([...earlier.files, ...later.files].map((f) => [f.path, f])).values()];
+  const before = earlier.pullRequest?.operation;
   const pullRequest = later.pullRequest && {
     ...later.pullRequest,
-    operation: OPERATIONS.find((op) => op === earlier.pullRequest?.operation || op === later.pullRequest?.operation)
+    operation: before !== void 0 && RANK[before] < RANK[later.pullRequest.operation] ? before : later.pullRequest.operation
   };
-  const warnings = [...earlier.warnings ?? [], ...(later.warnings ?? []).filter((w) => !isLeftAsItIsNotice(w, later))];
+  const warnings = [...retold ? [] : earlier.warnings ?? [], ...(later.warnings ?? []).filter((w) => !isLeftAsItIsNotice(w, later))];
   const replanned = retold ? later.replanned ?? [] : [.../* @__PURE__ */ new Set([...earlier.replanned ?? [], ...later.replanned ?? []])];
-  const { commit, head } = later.mode === "pull-request" ? branchHead2(earlier, later) : { commit: later.commit ?? earlier.commit, head: later.head };
+  const at = later.mode === "pull-request" ? branchHead2(earlier, later) : pushedAt(later.commit ?? earlier.commit);
   const merge3 = later.merge ?? earlier.merge;
   const message = later.message ?? earlier.message;
   return {
@@ -51469,8 +51869,7 @@ function joined(earlier, later) {
     branch: later.branch,
     files,
     changes: files.flatMap((f) => f.changes),
-    ...commit !== void 0 && { commit },
-    ...head !== void 0 && { head },
+    ...at,
     ...pullRequest !== void 0 && { pullRequest },
     ...later.openPullRequest !== void 0 && { openPullRequest: later.openPullRequest },
     ...merge3 !== void 0 && { merge: merge3 },
@@ -51481,8 +51880,11 @@ function joined(earlier, later) {
 }
 function branchHead2(earlier, later) {
   const now = later.commit ?? later.head ?? earlier.commit ?? earlier.head;
-  const commit = now !== void 0 && (now === later.commit || now === earlier.commit) ? now : void 0;
-  return { commit, head: commit === void 0 ? now : void 0 };
+  if (now === void 0) return {};
+  return now === later.commit || now === earlier.commit ? { commit: now } : { head: now };
+}
+function pushedAt(commit) {
+  return commit === void 0 ? {} : { commit };
 }
 
 // src/github/deliver.ts
@@ -51502,10 +51904,12 @@ async function deliver(ctx, request2, options2) {
   const started = now();
   let earlier = [];
   const stranded = /* @__PURE__ */ new Set();
+  const pushed = /* @__PURE__ */ new Map();
+  const memory = { stranded, pushed: (commit) => void pushed.set(commit.branch, commit) };
   const moved = /* @__PURE__ */ new Set();
   for (let attempt = 1; ; attempt++) {
     try {
-      return await deliverOnce(ctx, request2, options2, base, { number: attempt, earlier, stranded });
+      return await deliverOnce(ctx, request2, options2, base, { number: attempt, earlier, memory, pushed: [...pushed.values()] });
     } catch (error2) {
       const branchMoved = error2 instanceof DeliveryError ? error2.cause : error2;
       if (!(branchMoved instanceof BranchMovedError)) throw withLandings(earlier, error2);
@@ -51564,18 +51968,19 @@ async function deliverOnce(ctx, request2, options2, base, attempt) {
   const at = { base, head, entries: tree.entries };
   if (options2.dryRun) return dryRun(ctx, options2, plan, base, result);
   if (plan.files.length === 0) {
-    const landings = await landOnOpenPullRequests(ctx, request2, options2, plan, at, attempt.stranded);
-    return landed(landings, await mergedSince(ctx, attempt.earlier, landings));
+    const landings = await landOnOpenPullRequests(ctx, request2, options2, plan, at, attempt.memory);
+    const earlier = await mergedSince(ctx, attempt.earlier, landings);
+    const untold = attempt.pushed.filter((commit) => !landings.some((l) => l.branch === commit.branch));
+    return landed([...landings, ...await carriedOn(ctx, at, untold, earlier)], earlier);
   }
-  return landed(await land(ctx, request2, options2, plan, at, attempt.stranded));
+  return landed(await land(ctx, request2, options2, plan, at, attempt.memory));
 }
 async function mergedSince(ctx, earlier, now) {
   return Promise.all(
     earlier.map(async (landing) => {
       const pr = landing.pullRequest;
       if (pr === void 0 || landing.merge !== void 0 || now.some((l) => l.pullRequest?.number === pr.number)) return landing;
-      const { data } = await ctx.client().rest.pulls.get({ ...ctx.repository, pull_number: pr.number });
-      return data.merged ? { ...landing, merge: "merged" } : landing;
+      return await isMerged(ctx.client(), ctx.repository, pr.number) ? { ...landing, merge: "merged" } : landing;
     })
   );
 }
@@ -51588,17 +51993,17 @@ async function dryRun(ctx, options2, plan, base, result) {
     return /* @__PURE__ */ new Map();
   });
   const notices = [...open2].map(([branch, pr]) => ({ message: openPullRequestNotice(branch, pr, base, plan.files.length > 0) }));
-  const named = landings.map((l) => {
+  const named2 = landings.map((l) => {
     const pr = l.mode === "pull-request" ? open2.get(l.branch) : void 0;
     return pr ? { ...l, openPullRequest: pr } : l;
   });
-  return result(named, { ...plan, warnings: [...plan.warnings, ...notices] });
+  return result(named2, { ...plan, warnings: [...plan.warnings, ...notices] });
 }
 function openPullRequestNotice(branch, pr, base, changes) {
   const run2 = changes ? "a run would update it, planned on its branch too (the values it carries stay, and a newer one a policy ranks higher is kept)" : "a run would plan on it too: one that proposes values this request moves back (a rollback) is rebuilt without them, or closed when nothing else is left on it";
   return `dry run: pull request #${pr.number} (${pr.url}) is open on ${branch}: ${run2}; this dry run planned on ${base} alone`;
 }
-async function landOnOpenPullRequests(ctx, request2, options2, plan, at, stranded) {
+async function landOnOpenPullRequests(ctx, request2, options2, plan, at, memory) {
   const groups2 = pullRequestGroups(plan, options2, ctx.repository.owner);
   const open2 = await openPullRequestsOn(
     ctx.client(),
@@ -51607,7 +52012,7 @@ async function landOnOpenPullRequests(ctx, request2, options2, plan, at, strande
     groups2.map((g) => g.prBranch)
   );
   const withOpen = groups2.filter((g) => open2.has(g.prBranch));
-  return withOpen.length === 0 ? [] : land(ctx, request2, options2, plan, at, stranded, withOpen);
+  return withOpen.length === 0 ? [] : land(ctx, request2, options2, plan, at, memory, withOpen);
 }
 function distinct(warnings) {
   const seen = /* @__PURE__ */ new Set();
@@ -51637,7 +52042,7 @@ function preview(ctx, options2, plan, base) {
     ...g.message !== void 0 && { message: g.message }
   }));
 }
-async function land(ctx, request2, options2, plan, at, stranded, groups2 = groupsWithMessages(ctx, options2, plan)) {
+async function land(ctx, request2, options2, plan, at, memory, groups2 = groupsWithMessages(ctx, options2, plan)) {
   const landings = [];
   let parent = { commit: at.head, tree: void 0 };
   const push = groups2.find((g) => g.mode === "push");
@@ -51650,12 +52055,11 @@ async function land(ctx, request2, options2, plan, at, stranded, groups2 = group
     });
     parent = { commit: made.sha, tree: made.tree };
     landings.push({ mode: "push", branch: at.base, files: push.files, changes: push.files.flatMap((f) => f.changes), commit: parent.commit, message });
-    ctx.log(`pushed ${parent.commit} to ${at.base}`);
   }
   try {
     for (const group2 of groups2.filter((g) => g.mode === "pull-request")) {
       const messageFor = (files) => commitMessage(group2.messageTemplate, messageInput(ctx, plan.images, options2, files));
-      const landing = await landPullRequest(ctx, request2, options2, at, parent, group2, plan.images, messageFor, stranded);
+      const landing = await landPullRequest(ctx, request2, options2, at, parent, group2, plan.images, messageFor, memory);
       if (landing) landings.push(landing);
     }
     if (groups2.some((g) => g.mode === "none")) landings.push(...await checkoutLandings(ctx, request2, options2));
@@ -51708,10 +52112,50 @@ function messageInput(ctx, images, options2, files) {
 }
 
 // src/github/git.ts
-import { spawn as spawn2 } from "node:child_process";
+import { spawn as spawn3 } from "node:child_process";
 import { mkdtemp, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join as join7 } from "node:path";
+
+// src/github/git-version.ts
+import { spawn as spawn2 } from "node:child_process";
+var MIN_GIT = [2, 29];
+var MIN_GIT_LENDING = [2, 31];
+var MIN_GIT_MERGE_TREE = [2, 38];
+function parseGitVersion(text2) {
+  const match = /\bgit version (\d+)\.(\d+)/.exec(text2);
+  return match ? [Number(match[1]), Number(match[2])] : void 0;
+}
+function gitVersionIssue(versionText, lending) {
+  const version = parseGitVersion(versionText);
+  if (version === void 0) return void 0;
+  const said = versionText.trim().replace(/^git version /, "");
+  if (older(version, MIN_GIT)) {
+    return `git ${said} is too old: gitops-promote needs git ${MIN_GIT.join(".")} or later. Use a newer runner image, or install a newer git before this step.`;
+  }
+  if (lending && older(version, MIN_GIT_LENDING)) {
+    return `git ${said} is too old to be lent this step's token: the checkout kept no credentials (persist-credentials: false), and git reads the token this step lends it (through GIT_CONFIG_COUNT) from git ${MIN_GIT_LENDING.join(".")} on. Keep actions/checkout's credentials (persist-credentials: true, its default), or install git ${MIN_GIT_LENDING.join(".")} or later before this step.`;
+  }
+  return void 0;
+}
+function writesMergeTrees(versionText) {
+  const version = parseGitVersion(versionText);
+  return version === void 0 || !older(version, MIN_GIT_MERGE_TREE);
+}
+function older(version, than) {
+  return version[0] < than[0] || version[0] === than[0] && version[1] < than[1];
+}
+function readGitVersion() {
+  return new Promise((resolve3, reject) => {
+    const child2 = spawn2("git", ["--version"], { stdio: ["ignore", "pipe", "pipe"] });
+    const out = [];
+    child2.stdout.on("data", (d) => out.push(d));
+    child2.on("error", (error2) => reject(new Error(`cannot run git (${error2.message}): gitops-promote needs git ${MIN_GIT.join(".")} or later on PATH`)));
+    child2.on("close", (code2) => code2 === 0 ? resolve3(Buffer.concat(out).toString("utf8")) : reject(new Error(`git --version failed (exit ${code2})`)));
+  });
+}
+
+// src/github/git.ts
 var GitError = class extends Error {
   constructor(args, stderr, code2) {
     super(`git ${args.join(" ")} failed (exit ${code2}): ${stderr.trim()}`);
@@ -51760,6 +52204,7 @@ var GitRepo = class {
   dir;
   env;
   limits;
+  writesMergeTreesOnce;
   /** Runs git; resolves stdout, rejects with GitError (stderr included). */
   async run(args, options2 = {}) {
     const { code: code2, stdout, stderr } = await this.exec(args, options2);
@@ -51770,7 +52215,7 @@ var GitRepo = class {
   exec(args, options2) {
     return new Promise((resolve3, reject) => {
       const network = { GIT_HTTP_LOW_SPEED_LIMIT: String(LOW_SPEED_BYTES), GIT_HTTP_LOW_SPEED_TIME: String(this.limits.stallSeconds) };
-      const child2 = spawn2("git", args, { cwd: this.dir, env: { ...process.env, GIT_TERMINAL_PROMPT: "0", ...network, ...this.env, ...options2.env } });
+      const child2 = spawn3("git", args, { cwd: this.dir, env: { ...process.env, GIT_TERMINAL_PROMPT: "0", ...network, ...this.env, ...options2.env } });
       const out = [];
       const err = [];
       let timedOut = false;
@@ -51871,7 +52316,7 @@ stopped: git was still running after ${options2.timeoutMs / 1e3} s`));
       const mine = [];
       for (const parent of parents) if (await this.fetchOwn(remote, base, parent)) mine.push(parent);
       fork ??= parents.filter((parent) => !mine.includes(parent)).at(-1);
-      own.push(`^${oldest}`, ...mine);
+      own.push(...mine);
       tip = mine.includes(parents[0]) ? parents[0] : void 0;
     }
     if (fork === void 0) return void 0;
@@ -51893,21 +52338,45 @@ stopped: git was still running after ${options2.timeoutMs / 1e3} s`));
     return false;
   }
   /**
-   * Who made the branch's own commits since `fork`, oldest first; merges are left out (they
-   * bring the base's work, whose authors the base credits). The commits are local once
-   * forkPoint found `fork`, in a shallow checkout too.
+   * The branch's own commits since `fork`, merges included, with who made them: each after its
+   * parents. The commits are local once forkPoint found `fork`, in a shallow checkout too.
    */
   async commitsAfter(fork) {
-    const format = `%an${FIELD}%ae${FIELD}%cn${FIELD}%ce${FIELD}%(trailers:key=Co-authored-by,valueonly,separator=${FIELD})`;
-    const out = await this.run(["log", "-z", "--reverse", "--no-merges", "--no-show-signature", `--format=${format}`, ...fork.own, "--"]);
-    return out.split("\0").filter((record) => record !== "").map((record) => {
-      const [authorName = "", authorEmail = "", committerName = "", committerEmail = "", ...trailers] = record.split(FIELD);
-      return {
-        author: { name: authorName, email: authorEmail },
-        committer: { name: committerName, email: committerEmail },
-        coAuthors: trailers.flatMap((value) => parseIdentity(value) ?? [])
-      };
-    });
+    const format = `%H${FIELD}%P${FIELD}%an${FIELD}%ae${FIELD}%cn${FIELD}%ce${FIELD}%(trailers:key=Co-authored-by,valueonly,separator=${FIELD})`;
+    const out = await this.run(["log", "-z", "--reverse", "--no-show-signature", `--format=${format}`, ...fork.own, "--"]);
+    const records = out.split("\0").filter((record) => record !== "");
+    const commits = await Promise.all(
+      records.map(async (record) => {
+        const [sha = "", parents = "", authorName = "", authorEmail = "", committerName = "", committerEmail = "", ...trailers] = record.split(FIELD);
+        return {
+          sha,
+          // git names none for a shallow boundary (forkPoint makes the branch's oldest commits ones): the commit does.
+          parents: parents === "" ? await this.parents(sha) : parents.split(" "),
+          author: { name: authorName, email: authorEmail },
+          committer: { name: committerName, email: committerEmail },
+          coAuthors: trailers.flatMap((value) => parseIdentity(value) ?? [])
+        };
+      })
+    );
+    return parentsFirst(commits);
+  }
+  /**
+   * Whether `merge` holds exactly what git makes of its two parents (`git merge-tree --write-tree`),
+   * as GitHub's "Update branch" writes it: it brings its parents' work and nothing of its own.
+   * false for any other merge (more parents, conflicts, another tree), and when this git cannot
+   * tell (before 2.38). git finds the parents' merge base by their history, which a shallow checkout
+   * lacks: it is fetched in full first (a merge on a pull-request branch is rare, and the next rebuild drops it).
+   */
+  async isPlainMerge(remote, merge3) {
+    if (merge3.parents.length !== 2 || !await this.writesMergeTrees()) return false;
+    if (await this.isShallow()) await this.runReadRemote(["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", "--unshallow", remote, ...merge3.parents]);
+    const { code: code2, stdout } = await this.exec(["merge-tree", "--write-tree", ...merge3.parents], {});
+    return code2 === 0 && stdout.toString("utf8").split("\n")[0] === await this.treeOf(merge3.sha);
+  }
+  /** Whether this git has `merge-tree --write-tree` (git-version.ts), asked once. */
+  writesMergeTrees() {
+    this.writesMergeTreesOnce ??= this.run(["--version"]).then(writesMergeTrees);
+    return this.writesMergeTreesOnce;
   }
   async remoteUrl(remote) {
     return (await this.run(["remote", "get-url", remote])).trim();
@@ -52102,12 +52571,33 @@ stopped: git was still running after ${options2.timeoutMs / 1e3} s`));
     return line ? line.slice(0, line.indexOf("	")) : "";
   }
 };
+function parentsFirst(commits) {
+  const bySha = new Map(commits.map((c) => [c.sha, c]));
+  const placed = /* @__PURE__ */ new Set();
+  const out = [];
+  for (const commit of commits) {
+    const stack = [commit];
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1];
+      const next = top.parents.map((p) => bySha.get(p)).find((p) => p !== void 0 && !placed.has(p.sha));
+      if (next !== void 0) {
+        stack.push(next);
+        continue;
+      }
+      stack.pop();
+      if (placed.has(top.sha)) continue;
+      placed.add(top.sha);
+      out.push(top);
+    }
+  }
+  return out;
+}
 var BlobReader = class {
   child;
   buffer = Buffer.alloc(0);
   waiting = [];
   constructor(dir) {
-    this.child = spawn2("git", ["cat-file", "--batch"], { cwd: dir, stdio: ["pipe", "pipe", "pipe"] });
+    this.child = spawn3("git", ["cat-file", "--batch"], { cwd: dir, stdio: ["pipe", "pipe", "pipe"] });
     this.child.stdout.on("data", (chunk) => {
       this.buffer = Buffer.concat([this.buffer, chunk]);
       this.drain();
@@ -52148,39 +52638,6 @@ var BlobReader = class {
     }
   }
 };
-
-// src/github/git-version.ts
-import { spawn as spawn3 } from "node:child_process";
-var MIN_GIT = [2, 29];
-var MIN_GIT_LENDING = [2, 31];
-function parseGitVersion(text2) {
-  const match = /\bgit version (\d+)\.(\d+)/.exec(text2);
-  return match ? [Number(match[1]), Number(match[2])] : void 0;
-}
-function gitVersionIssue(versionText, lending) {
-  const version = parseGitVersion(versionText);
-  if (version === void 0) return void 0;
-  const said = versionText.trim().replace(/^git version /, "");
-  if (older(version, MIN_GIT)) {
-    return `git ${said} is too old: gitops-promote needs git ${MIN_GIT.join(".")} or later. Use a newer runner image, or install a newer git before this step.`;
-  }
-  if (lending && older(version, MIN_GIT_LENDING)) {
-    return `git ${said} is too old to be lent this step's token: the checkout kept no credentials (persist-credentials: false), and git reads the token this step lends it (through GIT_CONFIG_COUNT) from git ${MIN_GIT_LENDING.join(".")} on. Keep actions/checkout's credentials (persist-credentials: true, its default), or install git ${MIN_GIT_LENDING.join(".")} or later before this step.`;
-  }
-  return void 0;
-}
-function older(version, than) {
-  return version[0] < than[0] || version[0] === than[0] && version[1] < than[1];
-}
-function readGitVersion() {
-  return new Promise((resolve3, reject) => {
-    const child2 = spawn3("git", ["--version"], { stdio: ["ignore", "pipe", "pipe"] });
-    const out = [];
-    child2.stdout.on("data", (d) => out.push(d));
-    child2.on("error", (error2) => reject(new Error(`cannot run git (${error2.message}): gitops-promote needs git ${MIN_GIT.join(".")} or later on PATH`)));
-    child2.on("close", (code2) => code2 === 0 ? resolve3(Buffer.concat(out).toString("utf8")) : reject(new Error(`git --version failed (exit ${code2})`)));
-  });
-}
 
 // src/github/remote.ts
 function repositoryOfRemote(remoteUrl, serverUrl) {
@@ -52280,7 +52737,7 @@ import { stat as stat2 } from "node:fs/promises";
 import { resolve as resolve2 } from "node:path";
 async function checkoutRoot(workspace, workingDirectory) {
   const dir = resolve2(workspace, workingDirectory);
-  const named = workingDirectory === "." ? `the workspace (${workspace})` : `working-directory ${JSON.stringify(workingDirectory)} (${dir})`;
+  const named2 = workingDirectory === "." ? `the workspace (${workspace})` : `working-directory ${JSON.stringify(workingDirectory)} (${dir})`;
   const isDirectory2 = await stat2(dir).then(
     (s) => s.isDirectory(),
     () => false
@@ -52295,7 +52752,18 @@ async function checkoutRoot(workspace, workingDirectory) {
   } catch (error2) {
     if (!(error2 instanceof GitError) || !/not a git repository/i.test(error2.stderr)) throw error2;
     throw new Error(
-      `${named} is not a git checkout: run actions/checkout first, with \`repository:\` naming the manifests repository when it is not this workflow's. If actions/checkout puts it in a subdirectory (its \`path\` input), set this step's working-directory to that path.`,
+      `${named2} is not a git checkout: run actions/checkout first, with \`repository:\` naming the manifests repository when it is not this workflow's. If actions/checkout puts it in a subdirectory (its \`path\` input), set this step's working-directory to that path.`,
+      { cause: error2 }
+    );
+  }
+}
+async function originUrl(checkout) {
+  try {
+    return await checkout.remoteUrl("origin");
+  } catch (error2) {
+    if (!(error2 instanceof GitError) || !/no such remote/i.test(error2.stderr)) throw error2;
+    throw new Error(
+      `the checkout (${checkout.dir}) has no remote named origin, the repository gitops-promote reads the branch from and writes to: check the manifests repository out with actions/checkout, which adds it, or add it in an earlier step (git remote add origin <the repository's URL>)`,
       { cause: error2 }
     );
   }
@@ -52726,32 +53194,22 @@ function hunkLine(op) {
   return op.line.endsWith("\n") ? op.kind + op.line.slice(0, -1) : `${op.kind}${op.line}
 \\ No newline at end of file`;
 }
-function myers(a, b) {
-  const max = a.length + b.length;
-  const offset = max + 1;
-  const v = new Int32Array(2 * max + 3);
-  const trace = [];
-  outer: for (let d = 0; d <= max; d++) {
-    trace.push(v.slice());
-    for (let k = -d; k <= d; k += 2) {
-      let x2 = k === -d || k !== d && v[offset + k - 1] < v[offset + k + 1] ? v[offset + k + 1] : v[offset + k - 1] + 1;
-      let y2 = x2 - k;
-      while (x2 < a.length && y2 < b.length && a[x2] === b[y2]) {
-        x2++;
-        y2++;
-      }
-      v[offset + k] = x2;
-      if (x2 >= a.length && y2 >= b.length) break outer;
-    }
-  }
+var STEPS_PER_LINE = 8;
+var STEPS_BESIDES = 1e6;
+function diffLines(a, b) {
+  return myers(a, b, STEPS_BESIDES) ?? anchored(a, b);
+}
+function myers(a, b, besides) {
+  const trace = myersTrace(a, b, besides);
+  if (!trace) return void 0;
   const ops = [];
   let x = a.length;
   let y = b.length;
   for (let d = trace.length - 1; d >= 0; d--) {
     const vd = trace[d];
     const k = x - y;
-    const prevK = k === -d || k !== d && vd[offset + k - 1] < vd[offset + k + 1] ? k + 1 : k - 1;
-    const prevX = vd[offset + prevK];
+    const prevK = k === -d || k !== d && vd[k + d] < vd[k + d + 2] ? k + 1 : k - 1;
+    const prevX = vd[prevK + d + 1];
     const prevY = prevX - prevK;
     while (x > prevX && y > prevY) {
       ops.push({ kind: " ", line: a[--x] });
@@ -52761,9 +53219,97 @@ function myers(a, b) {
   }
   return ops.reverse();
 }
+function myersTrace(a, b, besides) {
+  const max = a.length + b.length;
+  let steps = STEPS_PER_LINE * max + besides;
+  const offset = max + 1;
+  const v = new Int32Array(2 * max + 3);
+  const trace = [];
+  for (let d = 0; d <= max; d++) {
+    trace.push(v.slice(offset - d - 1, offset + d + 2));
+    for (let k = -d; k <= d; k += 2) {
+      if (--steps < 0) return void 0;
+      let x = k === -d || k !== d && v[offset + k - 1] < v[offset + k + 1] ? v[offset + k + 1] : v[offset + k - 1] + 1;
+      let y = x - k;
+      const from = x;
+      while (x < a.length && y < b.length && a[x] === b[y]) {
+        x++;
+        y++;
+      }
+      steps -= x - from;
+      v[offset + k] = x;
+      if (x >= a.length && y >= b.length) return trace;
+    }
+  }
+  return void 0;
+}
+function anchored(a, b) {
+  const ops = [];
+  let x = 0;
+  let y = 0;
+  for (const [i, j] of [...uniqueAnchors(a, b), [a.length, b.length]]) {
+    const [runA, runB] = [a.slice(x, i), b.slice(y, j)];
+    for (const op of myers(runA, runB, 0) ?? paired(runA, runB)) ops.push(op);
+    if (i < a.length) ops.push({ kind: " ", line: a[i] });
+    [x, y] = [i + 1, j + 1];
+  }
+  return ops;
+}
+function uniqueAnchors(a, b) {
+  const seen = /* @__PURE__ */ new Map();
+  a.forEach((line, i) => {
+    const entry = seen.get(line);
+    if (entry) entry.inA++;
+    else seen.set(line, { inA: 1, inB: 0, at: i });
+  });
+  for (const line of b) {
+    const entry = seen.get(line);
+    if (entry) entry.inB++;
+  }
+  const pairs2 = [];
+  b.forEach((line, j) => {
+    const entry = seen.get(line);
+    if (entry?.inA === 1 && entry.inB === 1) pairs2.push([entry.at, j]);
+  });
+  return longestRising(pairs2);
+}
+function longestRising(pairs2) {
+  const tails = [];
+  const before = new Int32Array(pairs2.length).fill(-1);
+  pairs2.forEach(([i], p) => {
+    let [low, high] = [0, tails.length];
+    while (low < high) {
+      const mid = low + high >> 1;
+      if (pairs2[tails[mid]][0] < i) low = mid + 1;
+      else high = mid;
+    }
+    if (low > 0) before[p] = tails[low - 1];
+    tails[low] = p;
+  });
+  const run2 = [];
+  for (let p = tails.at(-1) ?? -1; p !== -1; p = before[p]) run2.push(pairs2[p]);
+  return run2.reverse();
+}
+function paired(a, b) {
+  const ops = [];
+  let i = 0;
+  while (i < a.length || i < b.length) {
+    if (a[i] === b[i]) {
+      ops.push({ kind: " ", line: a[i++] });
+      continue;
+    }
+    let end = i;
+    while (end < a.length && end < b.length && a[end] !== b[end]) end++;
+    const [endA, endB] = end < a.length && end < b.length ? [end, end] : [a.length, b.length];
+    for (let x = i; x < endA; x++) ops.push({ kind: "-", line: a[x] });
+    for (let y = i; y < endB; y++) ops.push({ kind: "+", line: b[y] });
+    i = Math.max(endA, endB);
+  }
+  return ops;
+}
 function unifiedDiff(path6, before, after, context4 = 3) {
   if (before === after) return "";
-  const ops = myers(splitLines2(before), splitLines2(after));
+  const ops = diffLines(splitLines2(before), splitLines2(after));
   const end = path6.includes(" ") ? "	" : "";
   const out = [`--- a/${path6}${end}`, `+++ b/${path6}${end}`];
   let i = 0;
@@ -52794,7 +53340,8 @@ function unifiedDiff(path6, before, after, context4 = 3) {
     const bCount = hunk.filter((o) => o.kind !== "-").length;
     const aStart = aLine - back - (aCount === 0 ? 1 : 0);
     const bStart = bLine - back - (bCount === 0 ? 1 : 0);
-    out.push(`@@ -${aStart},${aCount} +${bStart},${bCount} @@`, ...hunk.map(hunkLine));
+    out.push(`@@ -${aStart},${aCount} +${bStart},${bCount} @@`);
+    for (const op of hunk) out.push(hunkLine(op));
     for (const op of ops.slice(i, end2)) {
       if (op.kind !== "+") aLine++;
       if (op.kind !== "-") bLine++;
@@ -52985,7 +53532,7 @@ async function run() {
   const gitVersion = await readGitVersion();
   const workspace = await checkoutRoot(process.env["GITHUB_WORKSPACE"] || process.cwd(), inputs.workingDirectory);
   const checkout = new GitRepo(workspace);
-  const url = await checkout.remoteUrl("origin");
+  const url = await originUrl(checkout);
   const serverUrl = process.env["GITHUB_SERVER_URL"] || "https://github.com";
   const origin = repositoryOfRemote(url, serverUrl);
   const lendToken = origin !== void 0 && inputs.token !== "" && !await checkout.hasCredentials(url);

@@ -33360,11 +33360,13 @@ function checkIncomingImages(texts, entry) {
   return { images, issues };
 }
 function upperCaseHint(images) {
-  const suggestions = images.flatMap((text) => lowerCasedReference(text) ?? []);
-  if (suggestions.length === 0) return [];
-  return [
-    `did you mean ${suggestions.join(", ")}? An image name is lower-case, but \`\${{ github.repository }}\` and \`\${{ github.repository_owner }}\` keep the owner's case (docker/metadata-action lower-cases the images it is given).`
-  ];
+  const suggestions = images.map((text) => lowerCasedReference(text));
+  const index = suggestions.findIndex((s) => s !== void 0);
+  if (index < 0) return void 0;
+  return {
+    index,
+    message: `did you mean ${suggestions.filter((s) => s !== void 0).join(", ")}? An image name is lower-case, but \`\${{ github.repository }}\` and \`\${{ github.repository_owner }}\` keep the owner's case (docker/metadata-action lower-cases the images it is given).`
+  };
 }
 
 // src/github-name.ts
@@ -34085,7 +34087,9 @@ function checkImagesInput(images) {
   if (checked.issues.length === 0) return;
   const repeated = new Set(checked.images.map((image) => image.repository)).size < checked.images.length;
   const hint = "To announce docker/metadata-action's output, set `metadata: ${{ steps.meta.outputs.json }}` instead of `images`: it picks the version tag of each image.";
-  throw new InputError([...checked.issues.map(({ field, reason }) => `${field}: ${reason}`), ...repeated ? [hint] : [], ...upperCaseHint(images)].join("\n"));
+  const upperCase = upperCaseHint(images);
+  const lines = [...checked.issues.map(({ field, reason }) => `${field}: ${reason}`), ...repeated ? [hint] : [], ...upperCase ? [upperCase.message] : []];
+  throw new InputError(lines.join("\n"));
 }
 function checkTargetsInput(targets) {
   const issues = targets.flatMap((name) => targetNameIssue(name) ?? []);

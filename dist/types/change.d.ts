@@ -3,7 +3,7 @@
  * a person should know about (warnings). Editors are pure: text and a request in, text
  * and changes out.
  */
-import type { ImageUpdate, KeptBy } from "./image/update.js";
+import type { ImageUpdate, VersionNote } from "./image/update.js";
 export type ChangeKind = "setter" | "image" | "kustomize" | "helm" | "override" | "kcl-image";
 /** The Kubernetes object a change sits in (Flux's ObjectIdentifier); fields may be empty. */
 export interface ObjectId {
@@ -63,13 +63,15 @@ export interface EditResult {
 /**
  * What a warning says of one field, for the engine to compare where an override sets that field
  * (overrides.ts) rather than read its words back, which get reworded:
- * - `kept`: what the field's version decision told (KeptBy), `said`; an override moved by the same decision says it no more;
+ * - `version`: what the field's version decision told (VersionNote), `said`; an override moved by the same decision says it no more;
  * - `placeholder`: the field's version is filled in by the placeholder it holds (`${TAG}`); a `--set` of it answers the warning;
- * - `advised-override`: a Helm parameter holding a tag was not moved; an override naming the field answers the warning.
+ * - `advised-override`: a Helm parameter holding a tag was not moved; an override naming the field answers the warning;
+ * - `unmoved`: an image a field stands for is left as it is (an alias never followed, a merged field that would not hold).
+ * Any of them may name what the warning speaks of besides its own line (WarningNames).
  */
-export type WarningAbout = {
+export type WarningAbout = WarningNames & ({
     readonly field: string;
-    readonly reason: "kept";
+    readonly reason: "version";
     readonly said: string;
 } | {
     readonly field: string;
@@ -78,6 +80,27 @@ export type WarningAbout = {
 /** The whole file: it does not parse, and nothing in it is edited. */
  | {
     readonly reason: "not-edited";
+} | {
+    readonly reason: "unmoved";
+});
+/**
+ * What a warning speaks of besides its own line, for the engine to tell which reference left behind it
+ * explains (engine/plan.ts) without reading its words: the repository it is about (`image`), and the other
+ * lines of the file it names (`lines`: "merged (<<) from base.tag (line 3)").
+ */
+export interface WarningNames {
+    readonly image?: string;
+    readonly lines?: readonly number[];
+}
+/**
+ * The warning a field's version decision tells (VersionNote, `why`), after the field's name, and what it is
+ * about: the one template the editors and the overrides share, compared by overrides.ts on `about`.
+ * `image` is the repository the decision is for, when the caller knows it.
+ */
+export declare function versionNoteWarning(field: string, why: string, kind?: WarningKind, image?: string): {
+    readonly message: string;
+    readonly kind?: WarningKind;
+    readonly about: WarningAbout;
 };
 /** A warning inside the engine, with what it is about: `about` is stripped (publicWarning) before warnings leave it. */
 export interface FieldWarning extends Warning {
@@ -94,10 +117,10 @@ export declare function publicResult(result: FieldEditResult): EditResult;
 /**
  * A field's new value computed from the one it holds (an image moved on by its policy):
  * `current` is its plain string, undefined when it has none; undefined leaves it as it is,
- * and `kept` is told why when its policy ranks the current version higher or equal, or that
- * the value written drops the digest that pinned it (KeptBy).
+ * and `note` is told what the version decision says there (VersionNote): why its policy ranks the
+ * current version higher or equal, or that the value written drops the digest that pinned it.
  */
-export type ValueFor = (current: string | undefined, kept?: KeptBy) => string | undefined;
+export type ValueFor = (current: string | undefined, note?: VersionNote) => string | undefined;
 /** What the editors are asked to do in one file. */
 export interface EditRequest {
     /** Incoming images, each with a tag or digest, matched by repository against image fields; default none. */

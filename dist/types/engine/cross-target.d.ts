@@ -1,11 +1,7 @@
 import type { Change, FieldWarning } from "../change.js";
 import type { Config, Target } from "./config.js";
 import type { ValidRequest } from "./request.js";
-/** A file of the tree and its text. */
-interface TextFile {
-    readonly file: string;
-    readonly text: string;
-}
+import type { TextFile } from "./source.js";
 /** What the check reads of a run (plan.ts's RunContext). */
 export interface CrossTargetRun {
     readonly valid: Pick<ValidRequest, "images" | "setters">;
@@ -34,4 +30,3 @@ export declare function reachingOtherTargets(run: CrossTargetRun, planned: reado
     readonly read: readonly TextFile[];
     readonly flux: readonly TextFile[];
 }>): Promise<FieldWarning[]>;
-export {};

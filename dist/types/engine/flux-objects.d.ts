@@ -1,6 +1,7 @@
 import type { AsideWarning, Warning } from "../change.js";
 import type { GoRegexp } from "../image/go-regexp.js";
 import type { Policy } from "../image/policy.js";
+import type { TextFile } from "./source.js";
 /** What one marker key stands for, from an ImagePolicy and its ImageRepository. */
 export interface FluxSetter {
     /** The ImageRepository's `spec.image` as written: what `:name` markers and the plain marker write. */
@@ -32,17 +33,6 @@ export declare const FLUX_IMAGE_API_GROUP = "image.toolkit.fluxcd.io";
 /** Cheap byte screen before any parse: every Flux image object names its API group. */
 export declare function mayHoldFluxObjects(text: string): boolean;
 /**
- * A directory of the repository as Flux joins it to its checkout (SecureJoin: `..` never climbs
- * above the root): without `./`, `..` or a trailing `/`; "" for the root.
- */
-export declare function repositoryPath(path: string): string;
-/**
- * `path`, a directory from the repository root, as a path of the tree whose root is `treeRoot` in
- * it (FluxAutomation's `treePath`, a Flux Kustomization's `spec.path`): `""` for the tree's root or
- * a directory above it, undefined for one beside it.
- */
-export declare function treeDirectory(path: string, treeRoot: string): string | undefined;
-/**
  * Setters from ImageRepository and ImagePolicy objects (`image.toolkit.fluxcd.io` v1beta1,
  * v1beta2, v1) in multi-document YAML files, keyed `<policy namespace>:<policy name>`, each
  * key with every definition of it in path order; and the ImageUpdateAutomation objects.
@@ -50,10 +40,7 @@ export declare function treeDirectory(path: string, treeRoot: string): string | 
  * saying where they are. `treeRoot` is where the tree read (the docs' paths) sits in the
  * repository, whose root an automation's update path is from (repositoryPath's form; "" for the root).
  */
-export declare function fluxSetters(docs: readonly {
-    readonly file: string;
-    readonly text: string;
-}[], treeRoot?: string): {
+export declare function fluxSetters(docs: readonly TextFile[], treeRoot?: string): {
     setters: Map<string, FluxSetter[]>;
     automations: FluxAutomation[];
     warnings: Warning[];

@@ -12,17 +12,44 @@ export declare function isKustomizationFile(path: string): boolean;
  * digest, or a patch op's value of one (a text with `/image` in it): only then is the graph worth building.
  */
 export declare function mayHoldBareImage(text: string, repositories: ReadonlySet<string>): boolean;
+/** How many kustomization files a message names, for any one name a file leaves to them: a chain of thousands would be unreadable, and copying them to every file it builds is quadratic. */
+export declare const TAGGERS_NAMED = 5;
+/** Some files of a set, as a message names them: the first TAGGERS_NAMED in path order, and whether there are others. */
+export interface FirstFiles {
+    readonly first: readonly string[];
+    readonly others: boolean;
+}
+/** How a message names them: `a, b and c`, `a, b, c, d, e and others`. */
+export declare function taggersWords({ first, others }: FirstFiles): string;
+/** The kustomizations giving one name its version in one file (kustomizeTagged). */
+export interface Tagging {
+    /** Those that count: of the file's own target, or of none. */
+    readonly by: FirstFiles;
+    /** Whether one of those (named or not) is `edited`'s. */
+    readonly edited: boolean;
+    /** Those of other targets, which do not, by target. */
+    readonly elsewhere: ReadonlyMap<string, FirstFiles>;
+}
+/** Who owns the files, for kustomizeTagged: a kustomization of another target than a file's does not decide its version. */
+export interface Owners {
+    /** The target a file belongs to, if any. */
+    readonly ownerOf: (path: string) => string | undefined;
+    /** Whether the run edits a kustomization (it is in the paths): one that does moves the version itself. */
+    readonly edited: (path: string) => boolean;
+}
 /**
  * For each file that kustomizations of this tree build, the names (as written) of `incoming`
  * repositories one of them gives a version, each with the kustomization files whose `images:`
- * do it (path order): a bare image of such a name is left to them. An entry naming an incoming
+ * do it: a bare image of such a name is left to them. An entry naming an incoming
  * repository gets a tag from the kustomize editor even when it has none yet, so it counts.
  * `fluxKustomizations` are YAML files that may hold Flux Kustomizations (their files name them
  * too), `tree` every file of the tree, for what a Kustomization without a kustomization
  * file at its path builds, and `treeRoot` where the tree sits in its repository, from whose root
- * a Kustomization's `spec.path` is read.
+ * a Kustomization's `spec.path` is read. Under targets (`owners`), a kustomization counts only for
+ * the files of its own target or of none: another target's team does not hold back this one's
+ * version. What each build tags is handed down its includes once, so a chain is read in linear time.
  */
-export declare function kustomizeTagged(kustomizations: readonly TextFile[], incoming: readonly ImageRef[], fluxKustomizations?: readonly TextFile[], tree?: readonly string[], treeRoot?: string): Map<string, Map<string, string[]>>;
+export declare function kustomizeTagged(kustomizations: readonly TextFile[], incoming: readonly ImageRef[], fluxKustomizations?: readonly TextFile[], tree?: readonly string[], treeRoot?: string, owners?: Owners): Map<string, Map<string, Tagging>>;
 /**
  * For each file kustomizations of this tree build, the names (as written) of `incoming`
  * repositories whose version every build of it sets: the version the file holds for such a name

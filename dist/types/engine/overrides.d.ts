@@ -31,16 +31,12 @@ export declare function collectOverrides(valid: ValidRequest, config: Config | u
  * and one by one only when that fails, to name every one that does.
  */
 export declare function checkConfiguredOverrides(source: TreeSource, overrides: readonly OverrideConfig[], configPath: string, present: ReadonlySet<string>, create: boolean): Promise<Diagnostic[]>;
-/** A configured override as computed for a file, with its configuration: what it sets says which Helm parameter it may name. */
-interface FileOverride extends ComputedOverride {
-    readonly configured: OverrideConfig;
-}
 /**
  * A configured override as the file's own image fields get it: only when its target allows
  * the image, and moved on by the same decision (policy, no downgrade) from what it holds,
  * the whole reference or (`part: tag`) only the tag.
  */
-export declare function configuredOverride(override: OverrideConfig, images: readonly ImageUpdate[]): FileOverride[];
+export declare function configuredOverride(override: OverrideConfig, images: readonly ImageUpdate[]): ComputedOverride[];
 /**
  * What the overrides of a KCL file set, `images` being the file's: the repositories whose
  * configured overrides set something there, and the paths its `--set` specs set (a delete
@@ -55,11 +51,20 @@ export declare function overriddenIn(requested: readonly RequestedOverride[], im
  * for an override that cannot apply.
  */
 export declare function overFile(path: string, kind: FileKind, edited: FieldEditResult, requested: readonly (string | ComputedOverride)[], create: boolean): EditResult;
+/** overFile for the plan: its warnings keep what they are about (FieldWarning), for its later steps (a reference left behind). */
+export declare function overFileAbout(path: string, kind: FileKind, edited: FieldEditResult, requested: readonly (string | ComputedOverride)[], create: boolean): FieldEditResult;
 /**
  * Whether an override of the warning's file, a `--set` or a configured one (for whichever image),
  * names the field the warning advises to override: the field is someone else's to set. A spec
  * that does not parse names nothing.
  */
 export declare function overrideNames(warning: FieldWarning, requested: readonly RequestedOverride[], configured: readonly OverrideConfig[]): boolean;
+/**
+ * A configured override's warning that tells again what an editor's version decision told at the same
+ * field in the same place (a policy keeping the version): moved by the same decision, it says it no more.
+ * Compared on what both are about (versionNoteWarning), never on their words: by line, so that the path of another
+ * document, or another field of the line, keeps its own; by field, named as one (`app["image"]` is
+ * `app.image`); and by what was told.
+ */
+export declare function toldThere(warning: FieldWarning, told: readonly FieldWarning[]): boolean;
 export declare function located(path: string, error: SourceError): Diagnostic;
-export {};

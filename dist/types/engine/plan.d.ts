@@ -4,7 +4,7 @@
  * runs the pure editors on the few that do, and returns the new texts with every change.
  * Nothing is written here; a plan that throws leaves the tree as it was.
  */
-import type { Change, Warning } from "../change.js";
+import type { Change, FieldWarning, Warning } from "../change.js";
 import { type ImageRef } from "../image/reference.js";
 import { type Target } from "./config.js";
 import { type UpdateRequest } from "./request.js";
@@ -40,3 +40,13 @@ export declare function configPathsOf(request: Pick<UpdateRequest, "config">): r
  * (RequestIssue); whatever `listed` throws propagates as it is.
  */
 export declare function planUpdate(listed: TreeSource, request: UpdateRequest): Promise<Plan>;
+/**
+ * Whether the warnings `said` of a file explain a reference to `repository` left at another version at `line`
+ * (undefined: the file's own). One at its line does, or one about its image (about.image) that is of the whole
+ * file (no line) or names its line (about.lines: an alias's, "of base-image (line 3), which holds …"): a field's
+ * warning at another line (its digest pin dropped) speaks of that field, even of the image. One about another
+ * image of the file (a parameter that moved, one refused) says nothing of it, at its line either (a flow mapping
+ * or JSON line holding both). Without such references, or in a file not edited, any warning of the file does.
+ * What a warning is about is compared, never its words, which get reworded.
+ */
+export declare function warnedOf(said: readonly FieldWarning[], repository: string, line: number | undefined): boolean;

@@ -133,8 +133,12 @@ export declare function nothingToUpdate(name?: FieldNamer): string;
  */
 export declare function validateRequest(request: UpdateRequest): ValidRequest;
 /**
- * The advice for images refused for an upper-case name: the reference lower-cased, and where such
+ * The advice for images refused for an upper-case name: the references lower-cased, and where such
  * a name most often comes from. `${{ github.repository }}` keeps the owner's case (`Acme-Corp/app`),
  * which an image name may not have; docker/metadata-action lower-cases the names it is given.
+ * With the index of the first such image, which the advice is told at; undefined when there is none.
  */
-export declare function upperCaseHint(images: readonly string[]): string[];
+export declare function upperCaseHint(images: readonly string[]): {
+    readonly index: number;
+    readonly message: string;
+} | undefined;

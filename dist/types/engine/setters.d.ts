@@ -7,7 +7,7 @@
 import type { Warning } from "../change.js";
 import { type ImageRef } from "../image/reference.js";
 import type { ImageUpdate } from "../image/update.js";
-import type { Config } from "./config.js";
+import type { Config, Target } from "./config.js";
 import { type FluxAutomation, type FluxSetter } from "./flux-objects.js";
 import { type ValidRequest } from "./request.js";
 /**
@@ -25,16 +25,29 @@ export interface FluxPolicy {
     readonly key: string;
     readonly setter: FluxSetter;
 }
+/** What resolving setters reads of a run (plan.ts's RunContext). */
+export interface SetterRun {
+    readonly valid: ValidRequest;
+    readonly config: Config | undefined;
+    readonly configPath: string;
+    readonly inScope: (path: string) => boolean;
+    /** Whether the file's target keeps the image out: its own warning says so, not the markers'. */
+    readonly keptOut: (path: string, image: ImageRef) => boolean;
+    readonly allowDowngrade: boolean;
+    /** Where the tree sits in its repository, whose root ImageUpdateAutomation update paths are from (fluxSetters'). */
+    readonly treeRoot: string;
+    /** The target a file belongs to, whose Flux objects (and no other target's) its markers see. */
+    readonly ownerOf: (path: string) => Target | undefined;
+}
 /**
  * Marker keys to the image they stand for: Flux ImagePolicy/ImageRepository objects in the
  * tree, then configured setters (explicit configuration wins), then `--setter` values. A key
  * Flux objects define more than once (one repo, several clusters) has a definition per file
  * (`forFile`), which also tells every key that is defined at all, whether or not this run's
  * images concern it. And every update a marker may get (`updates`). `texts` are the files
- * read, in path order: Flux objects are taken in that order. `treeRoot` is where the tree sits in
- * its repository, whose root ImageUpdateAutomation update paths are from (fluxSetters').
+ * read, in path order: Flux objects are taken in that order.
  */
-export declare function resolveSetters(valid: ValidRequest, config: Config | undefined, configPath: string, texts: ReadonlyMap<string, string>, inScope: (path: string) => boolean, keptOut: (path: string, image: ImageRef) => boolean, allowDowngrade: boolean, treeRoot: string, warnings: Warning[]): {
+export declare function resolveSetters(run: SetterRun, texts: ReadonlyMap<string, string>, warnings: Warning[]): {
     updates: ImageUpdate[];
     /** Every key a marker in scope uses or the tree and configuration define, and the repositories they define: what a typo may have meant. */
     known: {

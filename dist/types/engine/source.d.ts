@@ -13,6 +13,11 @@ export interface TreeSource {
      */
     readText?(path: string): Promise<string>;
 }
+/** A file of the tree and its text. */
+export interface TextFile {
+    readonly file: string;
+    readonly text: string;
+}
 /**
  * A file decoded as UTF-8, a byte order mark kept and any invalid sequence read as U+FFFD.
  * Every token the engine screens for is ASCII, so screening this text finds what screening

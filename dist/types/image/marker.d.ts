@@ -7,10 +7,13 @@
  */
 import type { FullEditRequest, WarningKind } from "../change.js";
 import { type ImageUpdate } from "./update.js";
+/**
+ * A marker's key (Flux's SetterShorthand), unquoted: text without it holds neither a marker nor one
+ * written in single quotes (readMarker's `ignored`).
+ */
+export declare const MARKER_KEY = "$imagepolicy";
 /** Flux's screening token (the key with its quotes): text without it holds no marker. */
 export declare const MARKER_TOKEN: string;
-/** The key unquoted: text without it holds neither a marker nor one written in single quotes (readMarker's `ignored`). */
-export declare const MARKER_KEY = "$imagepolicy";
 /** What a marked field holds: the whole reference (`<ns>:<name>`) or one part of it. */
 export type MarkerField = "ref" | "tag" | "name" | "digest";
 export interface Marker {

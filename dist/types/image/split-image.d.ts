@@ -1,4 +1,4 @@
-import { type ImageUpdate, type KeptBy } from "./update.js";
+import { type ImageUpdate, type VersionNote } from "./update.js";
 /** The keys a split image's fields may have. */
 export declare const SPLIT_IMAGE_KEYS: ReadonlySet<string>;
 /** The fields of a split image, each as the caller reads one; a key with no field is undefined. */
@@ -15,6 +15,16 @@ export declare function splitImage<F>(field: (key: string) => F | undefined): Sp
  * of a split image whose tag `key` is, which pins the build of the tag it was set with.
  */
 export declare function digestBeside<F>(key: string | number, field: (key: string) => F | undefined): F | undefined;
+/**
+ * The digest beside the tag field `key` of a mapping (`field` reads its siblings, `text` a field's string), which pins
+ * the build whatever the tag reads, and the image the mapping names: a split image's `digest` beside its `tag`
+ * (digestBeside), or a kustomize `images:` entry's beside its `newTag` (kustomize writes `@digest` and drops the tag
+ * when both are set), whose image is its `newName`, else its `name`, as the kustomize editor matches it.
+ */
+export declare function pinBeside<F>(key: string | number, field: (key: string) => F | undefined, text: (field: F | undefined) => string | undefined): {
+    readonly digest: F;
+    readonly name: string;
+} | undefined;
 /** What the tag and digest fields of a split image hold, as written; `digest` is undefined where there is no digest field. */
 export interface SplitVersion {
     readonly tag: string;
@@ -27,7 +37,7 @@ export interface NextSplitVersion {
     readonly digest: string | undefined;
 }
 /** Where what a split image's decision says goes: at its tag, with the tag's key in front, and at the pair, with the pair's. */
-export type SplitSay = (atTag: KeptBy, atPair: (why: string) => void) => void;
+export type SplitSay = (atTag: VersionNote, atPair: (why: string) => void) => void;
 /**
  * The one decision for a split image of `update`'s repository (nextVersion, for its fields): what
  * its tag and digest fields should hold, `next` undefined when they stay.

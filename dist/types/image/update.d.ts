@@ -20,12 +20,13 @@ export interface Version {
 /** A field's version; an empty or missing tag or digest is no tag or digest (`tag: ""` in Helm values). */
 export declare function versionOf(tag: string | undefined, digest: string | undefined): Version;
 /**
- * Told what a person should learn at a field: why it keeps a version its policy ranks above (or
- * equal to) the incoming one, or cannot judge, so that they learn why nothing moved; or that its
- * edit drops the digest pinning it, or goes down from a version outside its policy. Each decision tells each once.
+ * What a version decision tells at a field, for a person to learn there: why it keeps a version its policy
+ * ranks above (or equal to) the incoming one, or cannot judge, so that they learn why nothing moved; or that
+ * its edit drops the digest pinning it, goes down from a version outside its policy, or adds or drops a tag's
+ * `v` prefix. Each decision tells each once.
  * `kind` is the warning's kind, for a reader that tells it apart (`policy-refusal`: the policy accepts no incoming tag).
  */
-export type KeptBy = (why: string, kind?: WarningKind) => void;
+export type VersionNote = (why: string, kind?: WarningKind) => void;
 /**
  * nextVersion for a pair of fields that may yet be left whole (a tag that cannot hold the new
  * value): what it says (a kept version, a dropped pin) is held back, and `say` tells it once the
@@ -33,40 +34,40 @@ export type KeptBy = (why: string, kind?: WarningKind) => void;
  */
 export declare function pendingVersion(update: ImageUpdate, current: Version): {
     readonly next: Version | undefined;
-    readonly say: (kept: KeptBy) => void;
+    readonly say: (note: VersionNote) => void;
 };
 /**
  * The version a field should hold, or undefined when it stays as it is.
  * - A digest-only image pins the digest and keeps the tag; under a policy, which ranks tags
- *   and cannot judge a digest alone, it changes nothing and `kept` is told why.
- * - With a policy, an incoming tag the policy does not accept changes nothing (`kept` is told), and the
+ *   and cannot judge a digest alone, it changes nothing and `note` is told why.
+ * - With a policy, an incoming tag the policy does not accept changes nothing (`note` is told), and the
  *   written tag is `policy.latest([current, incoming])`: a late, older build never wins,
- *   and `kept` is told why. A current tag outside the policy is not kept (Flux's rule): where it
- *   ranks above the incoming one, `kept` is told that the field goes down.
+ *   and `note` is told why. A current tag outside the policy is not kept (Flux's rule): where it
+ *   ranks above the incoming one, `note` is told that the field goes down.
  * - When the tag changes, a digest of the old tag is dropped unless a new one comes with it;
- *   `kept` is told that the field is no longer pinned; and that the tag adds or drops a `v` prefix.
+ *   `note` is told that the field is no longer pinned; and that the tag adds or drops a `v` prefix.
  */
-export declare function nextVersion(update: ImageUpdate, current: Version, kept?: KeptBy): Version | undefined;
+export declare function nextVersion(update: ImageUpdate, current: Version, note?: VersionNote): Version | undefined;
 /** Incoming images by canonical repository, as the editors look them up; the first one given for a repository wins. */
 export declare function byRepository(images: readonly ImageUpdate[]): ReadonlyMap<string, ImageUpdate>;
 /**
  * What a field holding `ref`, an image of `update`'s repository, should hold: the name as
  * written with the next version; undefined when it stays.
  */
-export declare function nextReference(update: ImageUpdate, ref: ImageRef, kept?: KeptBy): string | undefined;
+export declare function nextReference(update: ImageUpdate, ref: ImageRef, note?: VersionNote): string | undefined;
 /**
  * What a field meant to hold `update`'s image, written as `name`, should hold when it holds
  * `current` now; undefined when it stays. A field holding another repository, or no image
  * reference, has no version to keep: it gets the incoming one.
  */
-export declare function nextImageText(update: ImageUpdate, name: string, current: string | undefined, kept?: KeptBy): string | undefined;
+export declare function nextImageText(update: ImageUpdate, name: string, current: string | undefined, note?: VersionNote): string | undefined;
 /**
  * What a field holding only the tag of `update`'s image (`tag = "1.2.3"` beside `repository`)
  * should hold: the tag of the next version, as a `:tag` marker writes; undefined when it stays.
  * A field holding something else than a tag (a whole reference) is not rewritten into a tag:
- * `kept` is told why.
+ * `note` is told why.
  */
-export declare function nextTagText(update: ImageUpdate, current: string | undefined, kept?: KeptBy): string | undefined;
+export declare function nextTagText(update: ImageUpdate, current: string | undefined, note?: VersionNote): string | undefined;
 /**
  * The first image of an incoming repository written in `text` (a word of it, as written) that
  * the request would move on, for a warning where it cannot be edited: a `repo:` or `repo@`

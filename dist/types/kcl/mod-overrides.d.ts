@@ -5,7 +5,7 @@ export interface ModOverride {
     readonly line: number;
     /** Its index in the TOML array, whose items of other kinds count too. */
     readonly index: number;
-    /** The TOML key of its array when that is not the profile's, which KCL reads (`package.profile.overrides`). */
+    /** The TOML key of the table holding its `overrides` when that is not the top-level profile, which KCL reads (`package.profile`). */
     readonly misplaced?: string;
     /** The spec, its TOML escapes decoded. */
     readonly spec: string;

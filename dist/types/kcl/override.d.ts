@@ -6,7 +6,7 @@
  * every matching top-level statement for `x=v`. Unlike KCL, nothing is re-printed (only the
  * value's bytes change) and a missing path is an error unless `create` is set.
  */
-import { type EditResult, type ValueFor } from "../change.js";
+import { type EditResult, type FieldEditResult, type ValueFor } from "../change.js";
 export interface OverrideOptions {
     /** Insert a missing path (in the deepest existing config) instead of failing. */
     readonly create?: boolean;
@@ -16,11 +16,23 @@ export interface OverrideOptions {
      */
     readonly setsToo?: (path: string) => boolean;
 }
+/** What a configured override (the configuration's `overrides:`) sets: an image's whole reference, or (`part: "tag"`) only its tag. */
+export interface OverrideImage {
+    readonly repository: string;
+    /** The image name as written. */
+    readonly image: string;
+    readonly part?: "tag";
+}
 /** `path=<string>` where the string is computed from the one each target holds (an image moved on by its policy). */
 export interface ComputedOverride {
     /** The field path: `config.containers.app.image`. */
     readonly path: string;
     readonly value: ValueFor;
+    /**
+     * Set for a configured override: what it sets, by which a Helm parameter it names by index is
+     * judged (yaml/argocd-parameters.ts misaimedOverride). applyOverrides does not read it.
+     */
+    readonly configured?: OverrideImage;
 }
 /**
  * Apply KCL override specs (`path=value`, `path:value`, `path+=value`, `path-`) to one file,
@@ -32,3 +44,5 @@ export interface ComputedOverride {
  * SourceError at its line.
  */
 export declare function applyOverrides(text: string, specs: readonly (string | ComputedOverride)[], options?: OverrideOptions): EditResult;
+/** applyOverrides for the engine: its warnings keep what they are about (FieldWarning), which overrides.ts compares with the editors'. */
+export declare function applyOverridesAbout(text: string, specs: readonly (string | ComputedOverride)[], options?: OverrideOptions): FieldEditResult;

@@ -1,4 +1,4 @@
-import { type ImageUpdate, type KeptBy } from "../image/update.js";
+import { type ImageUpdate, type VersionNote } from "../image/update.js";
 import type { ValueForm, ValueString, WholeText } from "./spec-value.js";
 /** What the decision reads of a value that is one string (a ValueString, or a container's own value type). */
 type HeldString = Pick<ValueString, "string"> & WholeText;
@@ -13,7 +13,7 @@ type HeldString = Pick<ValueString, "string"> & WholeText;
 export declare function nextSpecImage<V extends HeldString>(setting: {
     readonly text: string;
     readonly value: V | ValueForm;
-}, incoming: ReadonlyMap<string, ImageUpdate>, warn: KeptBy, stays: string): {
+}, incoming: ReadonlyMap<string, ImageUpdate>, warn: VersionNote, stays: string): {
     readonly value: V;
     readonly name: string;
     readonly next: string;

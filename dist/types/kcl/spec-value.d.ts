@@ -46,6 +46,11 @@ export type SpecValue =
 export declare function plainString(tokens: Tokens, expr: Expr): string | undefined;
 export declare function readSpecValue(text: string): SpecValue;
 /**
+ * The hint after a spec written for a command line: unquoted, the shell takes the quotes of
+ * `path="value"` and the parentheses of `path=(operation)` for its own.
+ */
+export declare const SHELL_QUOTING = "(in a shell, single-quote the whole argument, so that its quotes and parentheses reach the tool)";
+/**
  * A spec's value as KCL reads it whole, or OverrideSpecError saying why it is not and how to
  * write it. It depends on the spec alone: `--set` refuses it before any file is read.
  */

@@ -61,6 +61,8 @@ export interface Tokens {
 }
 /** Where a text's source starts: after a byte order mark, which is no part of it. */
 export declare function sourceStart(text: string): number;
+/** A KCL file's tokens (tokenize's), or none for text KCL cannot lex, where a reader that only looks has nothing to read. */
+export declare function tryTokenize(text: string): Tokens | undefined;
 /** Tokenize a whole KCL file; throws SourceError (line, column) on text KCL cannot lex. */
 export declare function tokenize(text: string): Tokens;
 /** Whether `text` is one KCL name as tokenize reads names, `$`-escaped or not: what a statement can assign. */

@@ -18,3 +18,5 @@ export declare class LineIndex {
 export declare function lineBreaks(text: string, start?: number, end?: number): number;
 /** 1-based line of one offset, by LineIndex's rule, without building an index: for a text looked up once. */
 export declare function lineAt(text: string, offset: number): number;
+/** 1-based column (in UTF-16 units) of one offset, by LineIndex's rule, without building an index: for a text looked up once. */
+export declare function columnAt(text: string, offset: number): number;

@@ -1,6 +1,6 @@
 import type { YamlFile } from "./file.js";
-import type { AliasNode, MapNode, YamlNode } from "./node.js";
-import type { PathSegment } from "./path.js";
+import type { AliasNode, YamlNode } from "./node.js";
+import { type PathSegment } from "./path.js";
 /** The alias's anchor `&name` and its offset: the last `&name` before the alias; undefined when not found. */
 export declare function anchorOf(file: YamlFile, alias: AliasNode): {
     readonly name: string;
@@ -13,18 +13,8 @@ export type Placed = {
 };
 /** The value an alias stands for, with its path in `root`: the node written right after the anchor (both parsers start it there). */
 export declare function anchoredValue(file: YamlFile, root: YamlNode | null, alias: AliasNode): Placed | undefined;
-/** Whether `map` has a merge key. */
-export declare function hasMergeKey(map: MapNode): boolean;
 /**
- * How a key a mapping takes from its merge key is named, by the editors' warnings and `--set`'s errors alike:
- * `its tag is merged (<<) from x-defaults.tag (line 3), which every mapping merging it shares`.
+ * How the field an alias stands for is named where a message says to set it, by `--set`'s errors and the
+ * image editor's warnings alike: `x-defaults.tag (line 3), which every alias of &img follows`.
  */
-export declare function mergedFromWords(key: string, from: string, line: number): string;
-/** What a merged field is to the mappings that merge it: theirs alike. */
-export declare const MERGE_SHARED = "which every mapping merging it shares";
-/**
- * The value `key` of `map` (at `path`) takes from its merge key, where it is written, as YAML's merge
- * reads it: from the first mapping merged that has it, each with what it merges itself. Undefined when
- * no merge brings it (`map`'s own `key`, which wins over a merged one, is not read here).
- */
-export declare function mergedValue(file: YamlFile, root: YamlNode | null, map: MapNode, path: readonly PathSegment[], key: string): Placed | undefined;
+export declare function aliasedFieldWords(path: readonly PathSegment[], line: number, anchor: string): string;

@@ -1,14 +1,18 @@
 /**
  * Where Argo CD's overrides of a source are read, and its Helm parameters as names and values:
  * shared by the editors (argocd.ts), their warnings (argocd-unpaired.ts, argocd-strings.ts),
- * the lone tag parameters of chart-tags.ts and the overrides that name a parameter by index
- * (engine/overrides.ts). Nothing here edits.
+ * the lone tag parameters of chart-tags.ts and the configured overrides that name a parameter by
+ * index (misaimedOverride, for engine/overrides.ts). Nothing here edits.
  */
+import type { Warning } from "../change.js";
+import type { OverrideImage } from "../kcl/override.js";
 import type { YamlDocument, YamlFile } from "./file.js";
 import type { HelmField } from "./helm.js";
 import { type YamlNode } from "./node.js";
-import type { PathSegment } from "./path.js";
+import { type PathSegment } from "./path.js";
 export declare const ARGO_API = "argoproj.io/";
+/** A string of an Argo CD source's (or parameter override file's) `kustomize.images`, as the engine's fieldKey writes its path (`a.0.b`). */
+export declare const ARGO_KUSTOMIZE_IMAGE: RegExp;
 /**
  * The paths of a document's sources: an Application's `source` and each of its `sources`
  * (an ApplicationSet's under its template), or the top of a parameter override file, a
@@ -37,3 +41,14 @@ export declare function indexedParameter(file: YamlFile, path: readonly PathSegm
     readonly value: YamlNode | null;
     readonly start: number;
 } | undefined;
+/** Whether a path may name a Helm parameter's value by index: screened by its text before a file is parsed for misaimedOverride. */
+export declare function mayNameParameter(path: string): boolean;
+/**
+ * Why a configured override that names an Argo CD Helm parameter by index (`spec.source.helm.parameters[3].value`)
+ * is not applied, at the parameter: it does not read as what the override sets. A parameter added above the one
+ * the override was written for moves what its index names, and a tag written into `replicaCount` breaks the app.
+ * For a tag, the parameter holds no version and is not named like one (as warnUnpairedRepositories, which advises
+ * such overrides, reads it); for a whole reference, it holds none of the image and is not named like one.
+ * Undefined when the path names no parameter by index, or one that reads as what the override sets.
+ */
+export declare function misaimedOverride(file: YamlFile, path: string, { part, repository, image }: OverrideImage): Warning | undefined;

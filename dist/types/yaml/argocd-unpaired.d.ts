@@ -20,10 +20,16 @@ export declare function warnUnpairedRepositories(parameters: readonly [string, H
 /** Whether a parameter reads as a tag: named like one (`image.version`), or holding a version under a name that holds no version beside a repository. */
 export declare function readsAsTag(name: string, value: YamlNode | null): boolean;
 /**
- * The end of a warning that a Helm parameter holding a tag was not moved: the override that sets it; and
- * what the warning is then about, so that an override naming that field answers it.
+ * The end of a warning that a field was not moved: the override that sets it (`spec` `key`, `image`
+ * `repository`; with `file` where the warning names none, `part` where only the tag goes there, and
+ * `subject` naming the field set where "it" would not); and what the warning is then about, so
+ * that an override naming that field answers it.
  */
-export declare function overrideAdvice(key: string, repository: string): {
+export declare function overrideAdvice(key: string, repository: string, { file, part, subject }?: {
+    readonly file?: string;
+    readonly part?: "tag";
+    readonly subject?: string;
+}): {
     readonly advice: string;
     readonly about: WarningAbout;
 };

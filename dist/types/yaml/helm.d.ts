@@ -1,16 +1,14 @@
 import { type ImageUpdate } from "../image/update.js";
+import { type MappingField } from "./merge-key.js";
 import type { YamlDocument } from "./file.js";
-import { type YamlNode } from "./node.js";
 import { type PathSegment } from "./path.js";
 import type { EditPlan, Editor } from "./plan.js";
-/** One field of a Helm image: its value node, the path a change names it by, and whether it is inside a flow collection. */
-export interface HelmField {
-    readonly node: YamlNode | null;
-    readonly path: readonly PathSegment[];
-    readonly inFlow: boolean;
-    /** Taken from a merge key (`<<: *img`): `path` is where it is written, shared by every mapping merging it; never written for this one. */
-    readonly merged?: boolean;
-}
+/**
+ * One field of a Helm image, its own or merged: merge-key.ts's MappingField, named for its role. Argo CD's
+ * Helm parameters (argocd-parameters.ts) are such fields too, though no mapping holds them: each
+ * parameter's value is a field of the Helm image its name prefix stands for, so they are typed by that role.
+ */
+export type HelmField = MappingField;
 /** The fields of one Helm image; `repository` is `name` when that is how it is written. `path` names the pair (a values mapping), else its tag does. */
 export interface HelmImage {
     readonly path?: readonly PathSegment[];

@@ -1,4 +1,4 @@
-import type { EditResult, ValueFor } from "../change.js";
+import type { EditResult, FieldEditResult, ValueFor } from "../change.js";
 /** A mapping key, or (a number) a list index written in brackets. Bare `0` stays a string: it indexes a list or names a key. */
 export type PathSegment = string | number;
 /** `spec.containers[0].image`; keys that are not bare words are written `["a.b"]`. */
@@ -46,3 +46,5 @@ export interface SetOptions {
  * furthest), a key's null value (`image:`, `image: ~`) becoming a mapping of them (null-fill.ts); list items are never created.
  */
 export declare function setYamlPath(text: string, path: string, value: string | ValueFor, options?: SetOptions): EditResult;
+/** setYamlPath for the engine: its warnings keep what they are about (FieldWarning), which overrides.ts compares with the editors'. */
+export declare function setYamlPathAbout(text: string, path: string, value: string | ValueFor, options?: SetOptions): FieldEditResult;

@@ -13,9 +13,15 @@ export interface GeneratorElement {
  * The elements of the document's list generators whose value `placeholder` reads, when it is a
  * plain name (`{{ .imageTag }}`, `{{imageTag}}`), that hold a `part` of `update`'s image it moves;
  * undefined when it is no plain name or no element holds it (then its value comes from elsewhere).
+ * Read once per document, update and placeholder: an ApplicationSet may template thousands of
+ * references from thousands of elements.
  */
-export declare function staleElements(root: YamlNode | null, placeholder: string, part: "tag" | "digest", update: ImageUpdate): GeneratorElement[] | undefined;
-/** `spec.generators[0].list.elements[0].imageTag holds 1.2.0, …`, a few of them and how many more. */
+export declare function staleElements(root: YamlNode | null, placeholder: string, part: "tag" | "digest", update: ImageUpdate): readonly GeneratorElement[] | undefined;
+/**
+ * `spec.generators[0].list.elements[0].imageTag holds 1.2.0, …`, a few of them and how many more.
+ * Only those named are formatted (cappedList counts the others), once for each list
+ * staleElements gives: every reference templated from it names the same.
+ */
 export declare function elementsHolding(elements: readonly GeneratorElement[]): string;
 /**
  * The first of `fields` (a tag, a digest) that holds a placeholder, named in a warning: the

@@ -3,9 +3,9 @@
  * governed by an editor (a marked field belongs to its marker only), the splices to make,
  * and the changes and warnings to report.
  */
-import type { FieldChange, FieldEditResult, FullEditRequest, WarningAbout, WarningKind } from "../change.js";
+import { type FieldChange, type FieldEditResult, type FullEditRequest, type WarningAbout, type WarningKind } from "../change.js";
 import type { YamlDocument, YamlFile } from "./file.js";
-import type { KeptBy } from "../image/update.js";
+import type { VersionNote } from "../image/update.js";
 import type { FlowScalar, MapNode, YamlNode } from "./node.js";
 import { type Splice } from "../text/splice.js";
 /** One editor of DESIGN §2: reads the parsed file and records its edits in the plan. */
@@ -51,10 +51,10 @@ export declare class EditPlan {
     addSplice(splice: Splice, change: Omit<FieldChange, "line">): void;
     warn(offset: number, message: string, kind?: WarningKind, about?: WarningAbout): void;
     /**
-     * What a field's version decision tells (KeptBy), said at `offset` after the field's name and kept as what
-     * the warning is about: an override the same decision moves says it no more (overrides.ts).
+     * What a field's version decision for `image` (a repository) tells (VersionNote), said at `offset` after the field's
+     * name and kept as what the warning is about: an override the same decision moves says it no more (overrides.ts).
      */
-    keptBy(offset: number, field: string): KeptBy;
+    versionNote(offset: number, field: string, image: string | undefined): VersionNote;
     /** What is planned so far, at offsets of this plan's file: for an editor that moves it into a file holding this text in a scalar. */
     edits(): {
         readonly changes: readonly PlannedChange[];

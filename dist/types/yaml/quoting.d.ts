@@ -14,6 +14,20 @@ export declare function readsAsNonString(value: string): boolean;
  * and kubectl do (`010` is 8, `1_000` is 1000, `1:20` is 80); `0o10`, YAML 1.2's only, is 8.
  */
 export declare function numberRead(text: string): string | undefined;
+/**
+ * The boolean plain `text` is to YAML 1.1, where YAML 1.2 reads it as a string: `yes`, `on`, `y` are true and `no`,
+ * `off`, `n` false to Helm and kubectl, strings to the yaml npm package and go-yaml v3 (kyaml). Undefined for any other text.
+ */
+export declare function yaml11Boolean(text: string): boolean | undefined;
+/** What plain `text` is to YAML 1.1 when it is a number, boolean or null, as a message names it; undefined for any other text. */
+export declare function nonStringType(text: string): "number" | "boolean" | "null" | undefined;
+/**
+ * Why `next`, written plain over the plain non-string `held`, is not read as the text given, as a warning says it; undefined
+ * when it is. A number is what YAML reads (`5.10` is 5.1, which Helm renders as the tag `5.1`); a boolean of YAML 1.1 alone
+ * (`yes`, `on`) is one to Helm and kubectl and a string to YAML 1.2 readers, unless the field held one already: the file
+ * is read as YAML 1.1 then.
+ */
+export declare function misreadAs(held: string, next: string): string | undefined;
 /** True when `value` can be written as a plain scalar and reads back as the same string. */
 export declare function isPlainSafe(value: string, inFlow: boolean): boolean;
 /** A double-quoted scalar: escapes quotes, backslashes and everything not printable. */

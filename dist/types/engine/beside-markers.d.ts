@@ -1,0 +1,30 @@
+/**
+ * A field matched by repository that moves where the marked fields of its image, or the Flux
+ * ImagePolicy that would govern it, would not have moved it so: one pod split across versions, said
+ * at the field.
+ */
+import type { Change, Warning } from "../change.js";
+import { type ImageRef } from "../image/reference.js";
+import { type ImageUpdate } from "../image/update.js";
+import type { FluxPolicy } from "./setters.js";
+/**
+ * A field matched by repository moves while the marked fields of the same image in its file may
+ * not: without a target it takes the incoming version as given (DESIGN §3), while they follow
+ * their ImagePolicy; and a marker no ImageUpdateAutomation's update path holds is left as it is,
+ * target or not. A field moved where its markers stay (a release candidate, a late older build,
+ * a file Flux does not update) is said at its line, so one pod does not split across versions
+ * unseen. Only whole references are judged (a tag field alone does not say its image); a policy
+ * only beside one marker key of the image. `policySetters` are the file's markers whose policy
+ * the field escaped (none in a target, whose policy the field obeys too); `left`, FileSetters'.
+ */
+export declare function warnBesideMarkers(changes: readonly Change[], policySetters: ReadonlyMap<string, ImageUpdate>, left: ReadonlyMap<string, readonly ImageRef[]>, text: string, warnings: Warning[]): void;
+/**
+ * A field matched by repository takes the incoming version as given when no target policy
+ * applies (DESIGN §2.2, §3), while Flux's ImagePolicies of its repository, which govern only
+ * marked fields, may refuse it: a release candidate or a late, older build reaches the one
+ * unmarked Job of production. Said at the field when the ImagePolicies that would govern it
+ * (`policiesAt`, the nearest, as for a marker) include one that would refuse its new version.
+ * `updates` are the file's incoming images; a field of an image with a policy here (a target's),
+ * or whose markers are in this file (`marked`, which warnBesideMarkers speaks for), is not judged.
+ */
+export declare function warnUnpolicied(changes: readonly Change[], updates: readonly ImageUpdate[], policiesAt: (repository: string) => readonly FluxPolicy[], marked: (image: ImageRef) => boolean, warnings: Warning[]): void;
