@@ -16,7 +16,16 @@ function resolve(
 ) {
   const warnings: Warning[] = [];
   const valid = validateRequest({ images: [], setters: [], sets: [], paths: [], ...request });
-  const run = { valid, config: undefined, configPath: ".github/gitops-promote.yaml", inScope, keptOut: () => false, allowDowngrade: false, treeRoot: "", ownerOf };
+  const run = {
+    valid,
+    config: undefined,
+    configPath: ".github/gitops-promote.yaml",
+    inScope,
+    keptOut: () => false,
+    allowDowngrade: false,
+    treeRoot: "",
+    ownerOf,
+  };
   const { forFile } = resolveSetters(run, new Map(Object.entries(files)), warnings);
   return { warnings, forFile };
 }
