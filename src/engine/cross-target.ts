@@ -11,9 +11,9 @@ import { repositoryPattern, tryParseImageRef, type ImageRef } from "../image/ref
 import { andList } from "../text/and-list.js";
 import { writtenPart, writtenVersion } from "./commit-message.js";
 import type { Config, Target } from "./config.js";
-import { deployedAsWrittenBy, isKustomizationFile } from "./kustomizations.js";
+import { deployedAsWrittenBy } from "./deployed-as-written.js";
+import { isKustomizationFile, type KustomizeTree } from "./kustomize-graph.js";
 import type { ValidRequest } from "./request.js";
-import type { TextFile } from "./source.js";
 import { allowance } from "./targets.js";
 
 /** What the check reads of a run (plan.ts's RunContext). */
@@ -21,7 +21,6 @@ export interface CrossTargetRun {
   readonly valid: Pick<ValidRequest, "images" | "setters">;
   /** Every file of the tree. */
   readonly files: readonly string[];
-  readonly treeRoot: string;
   readonly config: Pick<Config, "targets"> | undefined;
   /** The target a file belongs to among all configured. */
   readonly ownerOf: (path: string) => Target | undefined;
@@ -36,7 +35,7 @@ export interface EditedFile {
 
 /**
  * A warning at each changed field that a kustomization of another target builds and deploys as
- * written (kustomizations.ts, deployedAsWrittenBy), naming the nearest such kustomization of each
+ * written (deployed-as-written.ts), naming the nearest such kustomization of each
  * such target, whether that target's allow-list or policy refuses the version, and whether its
  * changes go by pull request. The tree's kustomizations (`kustomizations`, read once per run) are
  * read only with two targets or more and an edited file in or below a directory holding one:
@@ -45,15 +44,14 @@ export interface EditedFile {
 export async function reachingOtherTargets(
   run: CrossTargetRun,
   planned: readonly EditedFile[],
-  kustomizations: () => Promise<{ readonly read: readonly TextFile[]; readonly flux: readonly TextFile[] }>,
+  kustomizations: () => Promise<KustomizeTree>,
 ): Promise<FieldWarning[]> {
   if ((run.config?.targets.length ?? 0) < 2) return [];
   const directories = new Set(run.files.filter(isKustomizationFile).map((file) => posix.dirname(file)));
   const built = planned.filter(({ path, changes }) => changes.length > 0 && ancestors(path).some((directory) => directories.has(directory)));
   if (built.length === 0) return [];
   const images = [...run.valid.images, ...run.valid.setters.values()];
-  const { read, flux } = await kustomizations();
-  const deployedBy = deployedAsWrittenBy(read, images, flux, run.files, run.treeRoot);
+  const deployedBy = deployedAsWrittenBy(await kustomizations(), images);
   const warnings: FieldWarning[] = [];
   for (const { path, after, changes } of built) {
     const owner = run.ownerOf(path);

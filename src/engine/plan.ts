@@ -22,18 +22,10 @@ import { unreadValueFiles, warnLoneTagParameters } from "./chart-tags.js";
 import { RequestError, validateRequest, type RequestIssue, type UpdateRequest, type ValidRequest } from "./request.js";
 import { malformedSets } from "./apply-set.js";
 import { resolveSetters, type FileSetters } from "./setters.js";
-import { decodeUtf8, listTree, readText, type TextFile, type TreeSource } from "./source.js";
+import { decodeUtf8, listTree, readText, type TreeSource } from "./source.js";
 import { reachingOtherTargets } from "./cross-target.js";
-import {
-  isKustomizationFile,
-  kustomizeTagged,
-  mayHoldBareImage,
-  mayHoldFluxKustomization,
-  retaggedAt,
-  retaggedInEveryBuild,
-  taggersWords,
-  type FirstFiles,
-} from "./kustomizations.js";
+import { kustomizeTagged, mayHoldBareImage, retaggedAt, retaggedInEveryBuild, taggersWords, type FirstFiles } from "./kustomizations.js";
+import { isKustomizationFile, mayHoldFluxKustomization, type KustomizeTree } from "./kustomize-graph.js";
 import { checkParses, fileKind, isHelmTemplate, isTestFile, readsMarkers } from "./file-kind.js";
 import { allowance, imagesFor, settersFor, targetOf, targetsInScope, warnIdlePaths, warnRefusedImages } from "./targets.js";
 import { holdsImage, unreachedImages, warnUnreached } from "./unreached.js";
@@ -156,8 +148,8 @@ export async function planUpdate(listed: TreeSource, request: UpdateRequest): Pr
   });
 
   const { texts, readOnly } = await readCandidates(run, warnings);
-  const kustomizations = kustomizationsIn(source, files, texts);
-  const tagged = await kustomizeTaggedIn(kustomizations, files, texts, valid.images, run);
+  const kustomizations = kustomizationsIn(source, files, texts, run.treeRoot);
+  const tagged = await kustomizeTaggedIn(kustomizations, texts, valid.images, run);
   const resolved = resolveSetters(run, texts, warnings);
   // No marker of a file whose markers are not read stands for an image there.
   const setters: RunSetters = { forFile: (path) => (readsMarkers(path) ? resolved.forFile(path) : NO_SETTERS), fluxPoliciesAt: resolved.fluxPoliciesAt };
@@ -460,7 +452,7 @@ async function warnLeftBehind(
     quiet: planned.length === 0 && warnings.every(isAside),
   });
   const built = left.length > 0 ? await kustomizations() : undefined;
-  const retagged = built && retaggedInEveryBuild(built.read, valid.images, built.flux, run.files, run.treeRoot);
+  const retagged = built && retaggedInEveryBuild(built, valid.images);
   warnUnmoved(
     left.map(({ image, files }) => ({
       image,
@@ -534,15 +526,12 @@ async function loadConfig(source: TreeSource, present: ReadonlySet<string>, path
  * Every kustomization file of the tree, and the files read that may hold a Flux Kustomization
  * tagging an image: the screened texts first, the kustomizations the screen did not keep read
  * again, with the same bounded parallelism (a tree may hold thousands); one that is not UTF-8 is
- * left out, as the screen leaves it out of every edit. Read when a run first needs them, once.
+ * left out, as the screen leaves it out of every edit. Read when a run first needs them, once,
+ * into the one KustomizeTree every question about the tree's builds reads.
  */
-function kustomizationsIn(
-  source: TreeSource,
-  files: readonly string[],
-  texts: ReadonlyMap<string, string>,
-): () => Promise<{ read: TextFile[]; flux: TextFile[] }> {
-  let reading: Promise<{ read: TextFile[]; flux: TextFile[] }> | undefined;
-  const readAll = async () => {
+function kustomizationsIn(source: TreeSource, files: readonly string[], texts: ReadonlyMap<string, string>, treeRoot: string): () => Promise<KustomizeTree> {
+  let reading: Promise<KustomizeTree> | undefined;
+  const readAll = async (): Promise<KustomizeTree> => {
     const kustomizations = files.filter(isKustomizationFile);
     const unread = kustomizations.filter((file) => !texts.has(file));
     const again = await readScreened(source, unread, () => true, []);
@@ -552,7 +541,7 @@ function kustomizationsIn(
       return text === undefined ? [] : [{ file, text }];
     });
     const flux = [...texts].flatMap(([file, text]) => (fileKind(file) === "yaml" && mayHoldFluxKustomization(text) ? [{ file, text }] : []));
-    return { read, flux };
+    return { kustomizations: read, flux, files, treeRoot };
   };
   return () => (reading ??= readAll());
 }
@@ -568,22 +557,20 @@ function kustomizationsIn(
  */
 async function kustomizeTaggedIn(
   kustomizations: ReturnType<typeof kustomizationsIn>,
-  files: readonly string[],
   texts: ReadonlyMap<string, string>,
   images: readonly ImageRef[],
-  run: Pick<RunContext, "inScope" | "ownerOf" | "treeRoot">,
+  run: Pick<RunContext, "inScope" | "ownerOf">,
 ): Promise<KustomizeTagged> {
   const { inScope } = run;
   const repositories = new Set(images.map((image) => image.repository));
   // The screened texts are few, the listing is every file: look at them first.
   if (repositories.size === 0 || ![...texts].some(([path, text]) => inScope(path) && mayHoldBareImage(text, repositories))) return NOT_TAGGED;
-  const { read, flux } = await kustomizations();
   const owners = { ownerOf: (path: string) => run.ownerOf(path)?.name, edited: inScope };
   const outside = (name: string, by: FirstFiles) =>
     `holds ${name} with no tag or digest, so its version is set by the images: of ${taggersWords(by)}, outside the paths; left as it is`;
   const left = new Map<string, Map<string, string | undefined>>();
   const elsewhere = new Map<string, Map<string, ReadonlyMap<string, FirstFiles>>>();
-  for (const [file, names] of kustomizeTagged(read, images, flux, files, run.treeRoot, owners)) {
+  for (const [file, names] of kustomizeTagged(await kustomizations(), images, owners)) {
     for (const [name, { by, edited, elsewhere: others }] of names) {
       if (by.first.length === 0) setIn(elsewhere, file, name, others);
       else setIn(left, file, name, edited ? undefined : outside(name, by));

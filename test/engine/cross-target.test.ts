@@ -49,14 +49,13 @@ async function reaching(
   const run = {
     valid: validateRequest({ images }),
     files: [...Object.keys(kustomizations), ...others].sort(),
-    treeRoot: "",
     config: { targets },
     ownerOf: targetOf(targets),
   };
   let reads = 0;
   const read = async () => {
     reads++;
-    return { read: Object.entries(kustomizations).map(([file, text]) => ({ file, text })), flux: [] };
+    return { kustomizations: Object.entries(kustomizations).map(([file, text]) => ({ file, text })), flux: [], files: run.files, treeRoot: "" };
   };
   const warnings = await reachingOtherTargets(run, planned, read);
   return { warnings, reads };

@@ -1,29 +1,25 @@
 /** Which files' bare container images a kustomization's `images:` gives a version. */
 import { describe, expect, it } from "vitest";
-import {
-  deployedAsWrittenBy,
-  isKustomizationFile,
-  kustomizeTagged,
-  mayHoldBareImage,
-  mayHoldFluxKustomization,
-  retaggedAt,
-  retaggedInEveryBuild,
-  TAGGERS_NAMED,
-  type Tagging,
-} from "../../src/engine/kustomizations.js";
+import { kustomizeTagged, mayHoldBareImage, retaggedAt, retaggedInEveryBuild, TAGGERS_NAMED, type Tagging } from "../../src/engine/kustomizations.js";
+import type { KustomizeTree } from "../../src/engine/kustomize-graph.js";
 import { parseImageRef } from "../../src/image/reference.js";
 
 const API = "ghcr.io/acme/api";
 const INCOMING = new Set([API]);
 
+/** A tree of `kustomizations` and `flux` (path: text) and `others` of its files, sitting at `treeRoot` in its repository. */
+function treeOf(
+  kustomizations: Record<string, string>,
+  { flux = {}, others = [], treeRoot = "" }: { flux?: Record<string, string>; others?: readonly string[]; treeRoot?: string } = {},
+): KustomizeTree {
+  const entries = (files: Record<string, string>) => Object.entries(files).map(([file, text]) => ({ file, text }));
+  const files = [...Object.keys(kustomizations), ...Object.keys(flux), ...others].sort();
+  return { kustomizations: entries(kustomizations), flux: entries(flux), files, treeRoot };
+}
+
 /** Per file, the kustomization files that give each name its version (the first TAGGERS_NAMED). */
 function taggedBy(files: Record<string, string>, incoming: readonly string[] = [API]): Record<string, Record<string, readonly string[]>> {
-  return byFiles(
-    kustomizeTagged(
-      Object.entries(files).map(([file, text]) => ({ file, text })),
-      incoming.map(parseImageRef),
-    ),
-  );
+  return byFiles(kustomizeTagged(treeOf(files), incoming.map(parseImageRef)));
 }
 
 /** kustomizeTagged's answer as plain objects: per file, per name, the files of the kustomizations that count. */
@@ -35,21 +31,6 @@ function byFiles(result: ReadonlyMap<string, ReadonlyMap<string, Tagging>>): Rec
 function tagged(files: Record<string, string>, incoming: readonly string[] = [API]): Record<string, string[]> {
   return Object.fromEntries(Object.entries(taggedBy(files, incoming)).map(([file, names]) => [file, Object.keys(names).sort()]));
 }
-
-describe("isKustomizationFile", () => {
-  it("knows the three names kustomize reads, in any directory", () => {
-    expect(["kustomization.yaml", "a/kustomization.yml", "a/b/Kustomization"].map(isKustomizationFile)).toEqual([true, true, true]);
-  });
-
-  it("and nothing else, however close", () => {
-    expect(["kustomization.json", "a/my-kustomization.yaml", "a/kustomization.yaml/deploy.yaml", "Kustomization.yaml"].map(isKustomizationFile)).toEqual([
-      false,
-      false,
-      false,
-      false,
-    ]);
-  });
-});
 
 describe("mayHoldBareImage", () => {
   it("finds a bare image of an incoming repository, however the value is written", () => {
@@ -179,16 +160,18 @@ images:
   it("names the first kustomizations in path order, and says there are others: a chain of N is read once, not once per file it builds (sec15 S1)", () => {
     /** A chain of `n` directories, each including the next and tagging API, each with a bare deploy.yaml: the tagging, and how often a file's target was asked. */
     const chain = (n: number) => {
-      const files = Array.from({ length: n }, (_, i) => ({
-        file: `d${String(i).padStart(5, "0")}/kustomization.yaml`,
-        text: `resources: [${i + 1 < n ? `../d${String(i + 1).padStart(5, "0")}, ` : ""}deploy.yaml]\nimages: [{name: ${API}, newTag: 1.0.0}]\n`,
-      }));
+      const files = Object.fromEntries(
+        Array.from({ length: n }, (_, i) => [
+          `d${String(i).padStart(5, "0")}/kustomization.yaml`,
+          `resources: [${i + 1 < n ? `../d${String(i + 1).padStart(5, "0")}, ` : ""}deploy.yaml]\nimages: [{name: ${API}, newTag: 1.0.0}]\n`,
+        ]),
+      );
       let asked = 0;
       const ownerOf = () => {
         asked++;
         return undefined;
       };
-      return { tagged: kustomizeTagged(files, [parseImageRef(API)], [], [], "", { ownerOf, edited: () => false }), asked };
+      return { tagged: kustomizeTagged(treeOf(files), [parseImageRef(API)], { ownerOf, edited: () => false }), asked };
     };
     const { tagged: long, asked } = chain(300);
     const last = long.get("d00299/deploy.yaml")?.get(API);
@@ -201,14 +184,14 @@ images:
   });
 
   it("under targets, counts for a file only the kustomizations of its own target or of none; another target's are told apart by target (sec15 S6)", () => {
-    const files = [
-      { file: "apps/prod/kustomization.yaml", text: "resources: [deploy.yaml]\n" },
-      { file: "apps/staging/over/kustomization.yaml", text: `resources: [../../prod]\nimages: [{name: ${API}, newTag: 0.0.1}]\n` },
-      { file: "apps/qa/kustomization.yaml", text: `resources: [../prod]\nimages: [{name: ${API}, newTag: 0.0.2}]\n` },
-    ];
+    const prodAndStaging = {
+      "apps/prod/kustomization.yaml": "resources: [deploy.yaml]\n",
+      "apps/staging/over/kustomization.yaml": `resources: [../../prod]\nimages: [{name: ${API}, newTag: 0.0.1}]\n`,
+    };
+    const files = treeOf({ ...prodAndStaging, "apps/qa/kustomization.yaml": `resources: [../prod]\nimages: [{name: ${API}, newTag: 0.0.2}]\n` });
     const ownerOf = (path: string) => /^apps\/(prod|staging)\//.exec(path)?.[1];
     const owners = { ownerOf, edited: () => true };
-    const alone = kustomizeTagged(files.slice(0, 2), [parseImageRef(API)], [], [], "", owners)
+    const alone = kustomizeTagged(treeOf(prodAndStaging), [parseImageRef(API)], owners)
       .get("apps/prod/deploy.yaml")
       ?.get(API);
     expect(alone).toEqual({
@@ -217,26 +200,27 @@ images:
       elsewhere: new Map([["staging", { first: ["apps/staging/over/kustomization.yaml"], others: false }]]),
     });
     // qa/ is in no target: it counts, as a kustomization of prod's own would.
-    const withQa = kustomizeTagged(files, [parseImageRef(API)], [], [], "", owners)
+    const withQa = kustomizeTagged(files, [parseImageRef(API)], owners)
       .get("apps/prod/deploy.yaml")
       ?.get(API);
     expect(withQa?.by).toEqual({ first: ["apps/qa/kustomization.yaml"], others: false });
     expect(withQa?.edited).toBe(true);
     // Staging's own files are staging's to tag.
     expect(
-      kustomizeTagged(files, [parseImageRef(API)], [], [], "", owners)
+      kustomizeTagged(files, [parseImageRef(API)], owners)
         .get("apps/staging/over/kustomization.yaml")
         ?.get(API)?.by.first,
     ).toEqual(["apps/staging/over/kustomization.yaml"]);
   });
 
   it("tells whether one that counts is edited, named or past the first", () => {
-    const files = Array.from({ length: TAGGERS_NAMED + 2 }, (_, i) => ({
-      file: `o${i}/kustomization.yaml`,
-      text: `resources: [../base]\nimages: [{name: ${API}, newTag: 1.0.0}]\n`,
-    }));
+    const overlays = Array.from({ length: TAGGERS_NAMED + 2 }, (_, i) => [
+      `o${i}/kustomization.yaml`,
+      `resources: [../base]\nimages: [{name: ${API}, newTag: 1.0.0}]\n`,
+    ]);
+    const files = treeOf({ ...Object.fromEntries(overlays), "base/kustomization.yaml": "resources: [d.yaml]\n" });
     const edited = (last: string) =>
-      kustomizeTagged([...files, { file: "base/kustomization.yaml", text: "resources: [d.yaml]\n" }], [parseImageRef(API)], [], [], "", {
+      kustomizeTagged(files, [parseImageRef(API)], {
         ownerOf: () => undefined,
         edited: (path) => path === last,
       })
@@ -264,18 +248,8 @@ const fluxKustomization = (path: string, more = "") =>
 
 /** Per file, the names tagged, with Flux Kustomizations in `flux`, every file of the tree, and where the tree sits in its repository. */
 function taggedWithFlux(kustomizations: Record<string, string>, flux: Record<string, string>, others: readonly string[] = [], treeRoot = "") {
-  const entries = (files: Record<string, string>) => Object.entries(files).map(([file, text]) => ({ file, text }));
-  const tree = [...Object.keys(kustomizations), ...Object.keys(flux), ...others].sort();
-  return byFiles(kustomizeTagged(entries(kustomizations), [parseImageRef(API)], entries(flux), tree, treeRoot));
+  return byFiles(kustomizeTagged(treeOf(kustomizations, { flux, others, treeRoot }), [parseImageRef(API)]));
 }
-
-describe("mayHoldFluxKustomization", () => {
-  it("screens for Flux's kustomize API group and an images field", () => {
-    expect(
-      [fluxKustomization("./apps"), "apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\n", "images: []\n"].map(mayHoldFluxKustomization),
-    ).toEqual([true, false, false]);
-  });
-});
 
 describe("kustomizeTagged: Flux Kustomizations", () => {
   it("spec.images tags what the kustomization at spec.path builds, as that kustomization's images: would", () => {
@@ -345,9 +319,7 @@ describe("kustomizeTagged: Flux Kustomizations", () => {
 
 /** Per file, the names every build of it re-tags. */
 function retagged(files: Record<string, string>, flux: Record<string, string> = {}): Record<string, string[]> {
-  const entries = (texts: Record<string, string>) => Object.entries(texts).map(([file, text]) => ({ file, text }));
-  const tree = [...Object.keys(files), ...Object.keys(flux)].sort();
-  const result = retaggedInEveryBuild(entries(files), [parseImageRef(API)], entries(flux), tree);
+  const result = retaggedInEveryBuild(treeOf(files, { flux }), [parseImageRef(API)]);
   return Object.fromEntries([...result].map(([file, names]) => [file, [...names]]));
 }
 
@@ -386,86 +358,6 @@ describe("retaggedInEveryBuild: a base whose version no build deploys", () => {
       "b/kustomization.yaml": "resources: [../a, b.yaml]\n",
     };
     expect(retagged(files)).toEqual({});
-  });
-});
-
-describe("deployedAsWrittenBy: the kustomizations that deploy a file's image as the file writes it", () => {
-  const DEPLOYMENT = `containers:\n  - name: api\n    image: ${API}:1.4.0\n`;
-  const overlay = (images = "") => `resources: [../../base]\n${images}`;
-  const RETAG = `images:\n  - name: ${API}\n    newTag: 1.4.0\n`;
-  /** The kustomizations deploying `file` (holding `text`) as written, of the tree `files`. */
-  const deployers = (files: Record<string, string>, file: string, text: string, flux: Record<string, string> = {}) => {
-    const entries = (texts: Record<string, string>) => Object.entries(texts).map(([path, content]) => ({ file: path, text: content }));
-    return deployedAsWrittenBy(entries(files), [parseImageRef(API)], entries(flux), Object.keys(files))({ file, text }, API);
-  };
-
-  it("is each kustomization up from a base to the overlays, nearest first, but an overlay that re-tags the image and what includes it", () => {
-    const files = {
-      ...BASE,
-      "apps/api/overlays/dev/kustomization.yaml": overlay(),
-      "apps/api/overlays/prod/kustomization.yaml": overlay(RETAG),
-      "clusters/prod/kustomization.yaml": "resources: [../../apps/api/overlays/prod]\n",
-    };
-    expect(deployers(files, "apps/api/base/deployment.yaml", DEPLOYMENT)).toEqual([
-      "apps/api/base/kustomization.yaml",
-      "apps/api/overlays/dev/kustomization.yaml",
-    ]);
-  });
-
-  it("finds an includer however far it is, by the path as kustomize's normal form spells it, an overlay below its base by `..`s", () => {
-    const files = {
-      ...BASE,
-      "apps/api/base/overlays/dev/kustomization.yaml": "resources: [../..]\n",
-      "clusters/prod/kustomization.yaml": "resources:\n  - ../../apps/api/base/\n",
-    };
-    expect(deployers(files, "apps/api/base/deployment.yaml", DEPLOYMENT)).toEqual([
-      "apps/api/base/kustomization.yaml",
-      "apps/api/base/overlays/dev/kustomization.yaml",
-      "clusters/prod/kustomization.yaml",
-    ]);
-  });
-
-  it("finds an includer spelling the path with `.` or `..` after a name, which kustomize reads normalised", () => {
-    const files = { ...BASE, "clusters/prod/kustomization.yaml": "resources:\n  - ../../apps/api/overlays/../base\n  - ../../apps/web/./base\n" };
-    expect(deployers(files, "apps/api/base/deployment.yaml", DEPLOYMENT)).toEqual(["apps/api/base/kustomization.yaml", "clusters/prod/kustomization.yaml"]);
-  });
-
-  it("is none below a kustomization that re-tags, however far up it is, nor for a file no kustomization builds", () => {
-    const files = {
-      ...BASE,
-      "apps/api/overlays/prod/kustomization.yaml": overlay(),
-      "clusters/prod/kustomization.yaml": `resources: [../../apps/api/overlays/prod]\n${RETAG}`,
-    };
-    expect(deployers(files, "apps/api/base/deployment.yaml", DEPLOYMENT)).toEqual([]);
-    expect(deployers(files, "apps/api/base/other.yaml", DEPLOYMENT)).toEqual([]);
-  });
-
-  it("counts only the names the file writes the image as: an entry for docker.io/library/nginx does not re-tag nginx, as kustomize matches names", () => {
-    const NGINX = "docker.io/library/nginx";
-    const files = { ...BASE, "apps/api/overlays/prod/kustomization.yaml": overlay(`images:\n  - name: ${NGINX}\n    newTag: "1.27"\n`) };
-    const deployedBy = deployedAsWrittenBy(
-      Object.entries(files).map(([file, text]) => ({ file, text })),
-      [parseImageRef(`${NGINX}:1.27`)],
-    );
-    const at = (image: string) => deployedBy({ file: "apps/api/base/deployment.yaml", text: `containers:\n  - image: ${image}\n` }, NGINX);
-    expect(at("nginx:1.25")).toContain("apps/api/overlays/prod/kustomization.yaml");
-    expect(at(`${NGINX}:1.25`)).not.toContain("apps/api/overlays/prod/kustomization.yaml");
-  });
-
-  it("is every kustomization building a file that writes the image where images: tags nothing (Helm values)", () => {
-    const files = { "apps/api/base/kustomization.yaml": "resources: [release.yaml]\n", "apps/api/overlays/prod/kustomization.yaml": overlay(RETAG) };
-    const release = `spec:\n  values:\n    image:\n      repository: ${API}\n      tag: 1.4.0\n`;
-    expect(deployers(files, "apps/api/base/release.yaml", release)).toEqual(["apps/api/base/kustomization.yaml", "apps/api/overlays/prod/kustomization.yaml"]);
-  });
-
-  it("for a kustomization file, is what includes it, by its directory, unless that re-tags the names its own images: give", () => {
-    const base = `resources: [deployment.yaml]\nimages:\n  - name: ${API}\n    newTag: 1.5.0\n`;
-    const files = {
-      "apps/api/base/kustomization.yaml": base,
-      "apps/api/overlays/dev/kustomization.yaml": overlay(),
-      "apps/api/overlays/prod/kustomization.yaml": overlay(RETAG),
-    };
-    expect(deployers(files, "apps/api/base/kustomization.yaml", base)).toEqual(["apps/api/overlays/dev/kustomization.yaml"]);
   });
 });
 

@@ -1,0 +1,289 @@
+/**
+ * The kustomizations of a tree and what their builds reach. A kustomization builds its resources,
+ * the kustomizations it includes by directory, its components, its patches and itself; a Flux
+ * Kustomization builds the kustomization at its `spec.path`, or, where there is none, the one Flux
+ * generates there (every YAML file of the directory tree, a subdirectory holding a kustomization
+ * built by it), with its `spec.components`. Each kustomization also carries the `images:` entries
+ * (a Flux Kustomization's `spec.images`) that give an incoming repository a version, which is
+ * what kustomizations.ts and deployed-as-written.ts ask of a build. Pure: texts in, a graph out.
+ *
+ * Only the files of this tree count: a remote resource is no path here, and a Flux
+ * Kustomization's `spec.path` is read in this tree, whatever source it names.
+ */
+import { posix } from "node:path";
+import { normalizeRepository, screenToken, type ImageRef } from "../image/reference.js";
+import { fieldsOf } from "../yaml/merge-key.js";
+import { tryYamlFile, type YamlFile } from "../yaml/file.js";
+import { mapValue, nodeAt, scalarText, type YamlNode } from "../yaml/node.js";
+import type { TextFile } from "./source.js";
+import { treeDirectory } from "./tree-path.js";
+
+/** What a tree's kustomize builds are read from, read once per run (plan.ts). */
+export interface KustomizeTree {
+  /** Every kustomization file of the tree (isKustomizationFile), with its text. */
+  readonly kustomizations: readonly TextFile[];
+  /** YAML files that may hold Flux Kustomizations (mayHoldFluxKustomization). */
+  readonly flux: readonly TextFile[];
+  /** Every file of the tree, for what a Flux Kustomization without a kustomization file at its path builds. */
+  readonly files: readonly string[];
+  /** Where the tree sits in its repository, from whose root a Flux Kustomization's `spec.path` is read. */
+  readonly treeRoot: string;
+}
+
+/** The API group of Flux's Kustomization, whose `spec.images` tags what it builds. */
+const FLUX_KUSTOMIZE_GROUP = "kustomize.toolkit.fluxcd.io/";
+
+/** Whether a YAML text may hold a Flux Kustomization with `images`: a screen before any parse. */
+export function mayHoldFluxKustomization(text: string): boolean {
+  return text.includes(FLUX_KUSTOMIZE_GROUP) && text.includes("images");
+}
+
+/** The names kustomize reads a directory's kustomization from. */
+const KUSTOMIZATION_NAMES = new Set(["kustomization.yaml", "kustomization.yml", "Kustomization"]);
+
+export function isKustomizationFile(path: string): boolean {
+  return KUSTOMIZATION_NAMES.has(path.slice(path.lastIndexOf("/") + 1));
+}
+
+export interface Kustomization {
+  readonly file: string;
+  /** `kind: Component`: its entries tag the build of whatever includes it. */
+  readonly component: boolean;
+  /** Names of incoming repositories whose version its `images:` sets. */
+  readonly tags: readonly string[];
+  /** Paths from the root it builds from: resource and patch files, and directories of kustomizations. */
+  readonly resources: readonly string[];
+  /** Directories of the components it includes. */
+  readonly components: readonly string[];
+}
+
+/** An `images:` entry that sets a version: the name it matches, and the kustomization (or component) file it is in. */
+interface Tag {
+  readonly name: string;
+  readonly file: string;
+}
+
+/** The kustomizations of a tree by directory, each read when a build first needs it, and what their `images:` (with their components') tag. */
+export interface Graph {
+  readonly directories: readonly string[];
+  /** The directories whose kustomization spells an incoming repository: only those can tag one (the screen's token is in every spelling). */
+  readonly naming: readonly string[];
+  /** The kustomization of a directory (a path from the root), if the tree has one kustomize can read. */
+  at(directory: string): Kustomization | undefined;
+  /** The entries of a kustomization and of the components it includes, which tag its whole build. */
+  tagsOf(k: Kustomization): readonly Tag[];
+  /** The Flux Kustomizations whose spec.images tag an incoming repository, as kustomizations. */
+  readonly flux: readonly Kustomization[];
+}
+
+export function graphOf(tree: KustomizeTree, incoming: readonly ImageRef[]): Graph {
+  const repositories = new Set(incoming.map((image) => image.repository));
+  const byDirectory = new Map<string, TextFile>();
+  // Kustomize refuses a directory with two of them; the first is as good a guess as any.
+  for (const k of tree.kustomizations) if (!byDirectory.has(posix.dirname(k.file))) byDirectory.set(posix.dirname(k.file), k);
+  // Parsed when a build needs it: most of a tree's kustomizations have nothing to do with this run's images.
+  const parsed = new Map<string, Kustomization | undefined>();
+  const at = (directory: string): Kustomization | undefined => {
+    if (!parsed.has(directory)) {
+      const k = byDirectory.get(directory);
+      parsed.set(directory, k && readKustomization(k.file, k.text, repositories));
+    }
+    return parsed.get(directory);
+  };
+  const tags = new Map<Kustomization, readonly Tag[]>();
+  // A component's entries apply to the build of the kustomization that includes it.
+  const tagsOf = (k: Kustomization, visiting = new Set<Kustomization>()): readonly Tag[] => {
+    const known = tags.get(k);
+    if (known) return known;
+    if (visiting.has(k)) return [];
+    visiting.add(k);
+    const components = k.components.flatMap((path) => {
+      const component = at(path);
+      return component ? tagsOf(component, visiting) : [];
+    });
+    const all = [...k.tags.map((name) => ({ name, file: k.file })), ...components];
+    tags.set(k, all);
+    return all;
+  };
+  const tokens = incoming.map(screenToken);
+  const names = ({ text }: TextFile) => tokens.some((token) => text.includes(token));
+  const flux = tree.flux
+    .filter(names)
+    .flatMap(({ file, text }) => readFluxKustomizations(file, text, repositories, (directory) => byDirectory.has(directory), tree));
+  const naming = [...byDirectory].filter(([, k]) => names(k)).map(([directory]) => directory);
+  return { directories: [...byDirectory.keys()], naming, at, tagsOf, flux };
+}
+
+/**
+ * The kustomizations builds from `starts` go through, those `through` lets pass, each before every one it
+ * includes (a depth-first walk's reverse postorder; where kustomize refuses a cycle, it only must end).
+ * A stack, not recursion: a chain of includes is as long as a tree makes it.
+ */
+export function walk({ at }: Graph, starts: readonly Kustomization[], through: (k: Kustomization) => boolean = () => true): Kustomization[] {
+  const done: Kustomization[] = [];
+  const seen = new Set<Kustomization>();
+  const children = (k: Kustomization) => [...k.resources, ...k.components].flatMap((path) => at(path) ?? []);
+  for (const start of starts) {
+    if (seen.has(start) || !through(start)) continue;
+    seen.add(start);
+    const stack = [{ k: start, next: children(start) }];
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1]!;
+      const child = top.next.pop();
+      if (child === undefined) {
+        done.push(top.k);
+        stack.pop();
+      } else if (!seen.has(child) && through(child)) {
+        seen.add(child);
+        stack.push({ k: child, next: children(child) });
+      }
+    }
+  }
+  return done.reverse();
+}
+
+/**
+ * The builds of a tree, among `kustomizations` (every one of the tree, or every one a file's
+ * builds pass through): each starts at one of them nothing among them includes (an overlay a
+ * cluster applies), or at a Flux Kustomization with `spec.images`, and goes down its resources,
+ * bases and components. Kustomize builds no component alone.
+ */
+export interface Builds {
+  /** The files the builds reach, kustomization files among them. */
+  readonly reached: () => ReadonlySet<string>;
+  /** The files the builds reach with `name` as written: through no kustomization that tags it (below one that does, nothing deploys it as written). */
+  readonly asWritten: (name: string) => ReadonlySet<string>;
+}
+
+export function buildsOf(graph: Graph, kustomizations: readonly Kustomization[]): Builds {
+  const { at, tagsOf } = graph;
+  const among = new Set(kustomizations);
+  const included = new Set(kustomizations.flatMap((k) => [...k.resources, ...k.components].flatMap((path) => at(path) ?? [])));
+  const roots = kustomizations.filter((k) => !k.component && !included.has(k));
+  /** The files the builds reach through the kustomizations `through` lets pass. */
+  const reached = (through: (k: Kustomization) => boolean): Set<string> => {
+    const files = new Set<string>();
+    for (const k of walk(graph, roots, (k) => among.has(k) && through(k))) {
+      files.add(k.file);
+      for (const path of [...k.resources, ...k.components]) if (!at(path)) files.add(path);
+    }
+    return files;
+  };
+  let every: Set<string> | undefined;
+  const byName = new Map<string, Set<string>>();
+  const asWritten = (name: string): Set<string> => {
+    let files = byName.get(name);
+    if (!files) byName.set(name, (files = reached((k) => !tagsOf(k).some((tag) => tag.name === name))));
+    return files;
+  };
+  return { reached: () => (every ??= reached(() => true)), asWritten };
+}
+
+function readKustomization(file: string, text: string, repositories: ReadonlySet<string>): Kustomization | undefined {
+  // A kustomization kustomize cannot read either tags nothing.
+  const yaml = tryYamlFile(text);
+  const root = yaml?.documents[0]?.root;
+  if (yaml === undefined || root?.kind !== "map") return undefined;
+  const directory = posix.dirname(file);
+  const list = (key: string): YamlNode[] => {
+    const node = mapValue(root, key);
+    return node?.kind === "seq" ? [...node.items] : [];
+  };
+  const paths = (nodes: readonly YamlNode[]): string[] => nodes.flatMap((node) => inTree(directory, scalarText(node)) ?? []);
+  const patchFiles = (key: string) => list(key).flatMap((patch) => (patch.kind === "map" ? (mapValue(patch, "path") ?? []) : []));
+  return {
+    file,
+    component: scalarText(mapValue(root, "kind")) === "Component",
+    tags: taggedNames(yaml, root, ["images"], list("images"), repositories),
+    resources: [
+      ...paths([...list("resources"), ...list("bases"), ...list("patchesStrategicMerge")]),
+      ...paths([...patchFiles("patches"), ...patchFiles("patchesJson6902")]),
+    ],
+    components: paths(list("components")),
+  };
+}
+
+/**
+ * The Flux Kustomizations of a YAML file whose `spec.images` tag an incoming repository, as
+ * kustomizations: each builds its `spec.path` (from the repository's root, as Flux reads it; the
+ * tree's root when empty or above it) and its `spec.components`. `hasKustomization` tells a
+ * directory with a kustomization file, which kustomize builds as one.
+ */
+function readFluxKustomizations(
+  file: string,
+  text: string,
+  repositories: ReadonlySet<string>,
+  hasKustomization: (directory: string) => boolean,
+  { files, treeRoot }: KustomizeTree,
+): Kustomization[] {
+  const yaml = tryYamlFile(text);
+  if (yaml === undefined) return [];
+  return yaml.documents.flatMap(({ root }): Kustomization[] => {
+    if (root?.kind !== "map" || scalarText(mapValue(root, "kind")) !== "Kustomization") return [];
+    if (!scalarText(mapValue(root, "apiVersion"))?.startsWith(FLUX_KUSTOMIZE_GROUP)) return [];
+    const images = nodeAt(root, ["spec", "images"]);
+    const tags = images?.kind === "seq" ? taggedNames(yaml, root, ["spec", "images"], images.items, repositories) : [];
+    const path = fluxPath(scalarText(nodeAt(root, ["spec", "path"])), treeRoot);
+    if (tags.length === 0 || path === undefined) return [];
+    const components = nodeAt(root, ["spec", "components"]);
+    return [
+      {
+        file,
+        component: false,
+        tags,
+        resources: hasKustomization(path) ? [path] : generatedResources(path, hasKustomization, files),
+        components: components?.kind === "seq" ? components.items.flatMap((node) => inTree(path, scalarText(node)) ?? []) : [],
+      },
+    ];
+  });
+}
+
+/** A Flux Kustomization's `spec.path` as a directory of the tree (`.` for its root); undefined for one outside it. */
+function fluxPath(path: string | undefined, treeRoot: string): string | undefined {
+  const fromRoot = inTree(".", path || ".");
+  const directory = fromRoot === undefined ? undefined : treeDirectory(fromRoot === "." ? "" : fromRoot, treeRoot);
+  return directory === "" ? "." : directory;
+}
+
+/**
+ * What the kustomization Flux generates for a directory without one lists: every YAML file
+ * of its tree, except that a subdirectory holding a kustomization file stands for its files.
+ */
+function generatedResources(directory: string, hasKustomization: (directory: string) => boolean, tree: readonly string[]): string[] {
+  const resources = new Set<string>();
+  const prefix = directory === "." ? "" : `${directory}/`;
+  for (const file of tree) {
+    if (!file.startsWith(prefix) || !/\.ya?ml$/.test(file)) continue;
+    const steps = file.slice(prefix.length).split("/");
+    // The topmost subdirectory with a kustomization is built whole, as kustomize builds it.
+    const built = steps.slice(0, -1).findIndex((_, i) => hasKustomization(prefix + steps.slice(0, i + 1).join("/")));
+    resources.add(built < 0 ? file : prefix + steps.slice(0, built + 1).join("/"));
+  }
+  return [...resources];
+}
+
+/**
+ * The names of `images:` entries (the list at `path` in `root` of `file`) that set the version of an
+ * incoming repository. An entry's fields are read through its merge key (`- <<: *app`), as kustomize
+ * reads them and the kustomize editor moves them: a merged `newTag` tags the entry's name too.
+ */
+function taggedNames(file: YamlFile, root: YamlNode, path: readonly string[], entries: readonly YamlNode[], repositories: ReadonlySet<string>): string[] {
+  return entries.flatMap((entry, index) => {
+    if (entry.kind !== "map") return [];
+    const read = fieldsOf(file, root, entry, [...path, index], false);
+    const field = (key: string) => scalarText(read(key)?.node);
+    const name = field("name");
+    // Only a name an incoming image can be written as matters: a bare image of another is not edited.
+    if (!name || !repositories.has(normalizeRepository(name) ?? "")) return [];
+    // A rename alone keeps the manifests' tag: the bare image still needs one.
+    const setsVersion = !!field("newTag") || !!field("digest") || repositories.has(normalizeRepository(field("newName") || name) ?? "");
+    return setsVersion ? [name] : [];
+  });
+}
+
+/** A kustomization's relative path as a path from the tree's root; undefined for a URL or a path out of the tree. */
+function inTree(directory: string, path: string | undefined): string | undefined {
+  if (!path || path.includes("://") || path.includes("\n")) return undefined;
+  const joined = posix.normalize(posix.join(directory, path)).replace(/\/+$/, "");
+  return joined === ".." || joined.startsWith("../") || posix.isAbsolute(joined) ? undefined : joined;
+}

@@ -1,0 +1,104 @@
+/** Which kustomizations deploy a file's image as the file writes it: those building it with no images: entry on the way down re-tagging it. */
+import { describe, expect, it } from "vitest";
+import { deployedAsWrittenBy } from "../../src/engine/deployed-as-written.js";
+import type { KustomizeTree } from "../../src/engine/kustomize-graph.js";
+import { parseImageRef } from "../../src/image/reference.js";
+
+const API = "ghcr.io/acme/api";
+const BASE = { "apps/api/base/kustomization.yaml": "resources:\n  - deployment.yaml\n" };
+
+describe("deployedAsWrittenBy: the kustomizations that deploy a file's image as the file writes it", () => {
+  const DEPLOYMENT = `containers:\n  - name: api\n    image: ${API}:1.4.0\n`;
+  const overlay = (images = "") => `resources: [../../base]\n${images}`;
+  const RETAG = `images:\n  - name: ${API}\n    newTag: 1.4.0\n`;
+  /** The kustomizations deploying `file` (holding `text`) as written, of the tree `files`. */
+  const deployers = (files: Record<string, string>, file: string, text: string, flux: Record<string, string> = {}) => {
+    const entries = (texts: Record<string, string>) => Object.entries(texts).map(([path, content]) => ({ file: path, text: content }));
+    const tree: KustomizeTree = { kustomizations: entries(files), flux: entries(flux), files: Object.keys(files), treeRoot: "" };
+    return deployedAsWrittenBy(tree, [parseImageRef(API)])({ file, text }, API);
+  };
+
+  it("is each kustomization up from a base to the overlays, nearest first, but an overlay that re-tags the image and what includes it", () => {
+    const files = {
+      ...BASE,
+      "apps/api/overlays/dev/kustomization.yaml": overlay(),
+      "apps/api/overlays/prod/kustomization.yaml": overlay(RETAG),
+      "clusters/prod/kustomization.yaml": "resources: [../../apps/api/overlays/prod]\n",
+    };
+    expect(deployers(files, "apps/api/base/deployment.yaml", DEPLOYMENT)).toEqual([
+      "apps/api/base/kustomization.yaml",
+      "apps/api/overlays/dev/kustomization.yaml",
+    ]);
+  });
+
+  it("finds an includer however far it is, by the path as kustomize's normal form spells it, an overlay below its base by `..`s", () => {
+    const files = {
+      ...BASE,
+      "apps/api/base/overlays/dev/kustomization.yaml": "resources: [../..]\n",
+      "clusters/prod/kustomization.yaml": "resources:\n  - ../../apps/api/base/\n",
+    };
+    expect(deployers(files, "apps/api/base/deployment.yaml", DEPLOYMENT)).toEqual([
+      "apps/api/base/kustomization.yaml",
+      "apps/api/base/overlays/dev/kustomization.yaml",
+      "clusters/prod/kustomization.yaml",
+    ]);
+  });
+
+  it("finds an includer spelling the path with `.` or `..` after a name, which kustomize reads normalised", () => {
+    const files = { ...BASE, "clusters/prod/kustomization.yaml": "resources:\n  - ../../apps/api/overlays/../base\n  - ../../apps/web/./base\n" };
+    expect(deployers(files, "apps/api/base/deployment.yaml", DEPLOYMENT)).toEqual(["apps/api/base/kustomization.yaml", "clusters/prod/kustomization.yaml"]);
+  });
+
+  it("is none below a kustomization that re-tags, however far up it is, nor for a file no kustomization builds", () => {
+    const files = {
+      ...BASE,
+      "apps/api/overlays/prod/kustomization.yaml": overlay(),
+      "clusters/prod/kustomization.yaml": `resources: [../../apps/api/overlays/prod]\n${RETAG}`,
+    };
+    expect(deployers(files, "apps/api/base/deployment.yaml", DEPLOYMENT)).toEqual([]);
+    expect(deployers(files, "apps/api/base/other.yaml", DEPLOYMENT)).toEqual([]);
+  });
+
+  it("counts a Flux Kustomization's spec.images as an overlay's images:: the base it builds through a plain overlay is then deployed re-tagged", () => {
+    const files = { ...BASE, "apps/api/overlays/dev/kustomization.yaml": overlay() };
+    const flux = {
+      "clusters/dev/api.yaml": `apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata: {name: api}\nspec:\n  path: ./apps/api/overlays/dev\n  images:\n    - name: ${API}\n      newTag: 1.4.0\n`,
+    };
+    expect(deployers(files, "apps/api/base/deployment.yaml", DEPLOYMENT)).toEqual([
+      "apps/api/base/kustomization.yaml",
+      "apps/api/overlays/dev/kustomization.yaml",
+    ]);
+    expect(deployers(files, "apps/api/base/deployment.yaml", DEPLOYMENT, flux)).toEqual([]);
+  });
+
+  it("counts only the names the file writes the image as: an entry for docker.io/library/nginx does not re-tag nginx, as kustomize matches names", () => {
+    const NGINX = "docker.io/library/nginx";
+    const files = { ...BASE, "apps/api/overlays/prod/kustomization.yaml": overlay(`images:\n  - name: ${NGINX}\n    newTag: "1.27"\n`) };
+    const tree: KustomizeTree = {
+      kustomizations: Object.entries(files).map(([file, text]) => ({ file, text })),
+      flux: [],
+      files: Object.keys(files),
+      treeRoot: "",
+    };
+    const deployedBy = deployedAsWrittenBy(tree, [parseImageRef(`${NGINX}:1.27`)]);
+    const at = (image: string) => deployedBy({ file: "apps/api/base/deployment.yaml", text: `containers:\n  - image: ${image}\n` }, NGINX);
+    expect(at("nginx:1.25")).toContain("apps/api/overlays/prod/kustomization.yaml");
+    expect(at(`${NGINX}:1.25`)).not.toContain("apps/api/overlays/prod/kustomization.yaml");
+  });
+
+  it("is every kustomization building a file that writes the image where images: tags nothing (Helm values)", () => {
+    const files = { "apps/api/base/kustomization.yaml": "resources: [release.yaml]\n", "apps/api/overlays/prod/kustomization.yaml": overlay(RETAG) };
+    const release = `spec:\n  values:\n    image:\n      repository: ${API}\n      tag: 1.4.0\n`;
+    expect(deployers(files, "apps/api/base/release.yaml", release)).toEqual(["apps/api/base/kustomization.yaml", "apps/api/overlays/prod/kustomization.yaml"]);
+  });
+
+  it("for a kustomization file, is what includes it, by its directory, unless that re-tags the names its own images: give", () => {
+    const base = `resources: [deployment.yaml]\nimages:\n  - name: ${API}\n    newTag: 1.5.0\n`;
+    const files = {
+      "apps/api/base/kustomization.yaml": base,
+      "apps/api/overlays/dev/kustomization.yaml": overlay(),
+      "apps/api/overlays/prod/kustomization.yaml": overlay(RETAG),
+    };
+    expect(deployers(files, "apps/api/base/kustomization.yaml", base)).toEqual(["apps/api/overlays/dev/kustomization.yaml"]);
+  });
+});

@@ -1,0 +1,140 @@
+/** The kustomizations of a tree, Flux's among them, and what their builds reach. */
+import { describe, expect, it } from "vitest";
+import { buildsOf, graphOf, isKustomizationFile, mayHoldFluxKustomization, walk, type KustomizeTree } from "../../src/engine/kustomize-graph.js";
+import { parseImageRef } from "../../src/image/reference.js";
+
+const API = "ghcr.io/acme/api";
+const INCOMING = [parseImageRef(API)];
+const PIN = `images: [{name: ${API}, newTag: 1.4.0}]\n`;
+
+/** A tree of `kustomizations` and `flux` (path: text), with `others` among its files, at `treeRoot` in its repository. */
+function treeOf(
+  kustomizations: Record<string, string>,
+  { flux = {}, others = [], treeRoot = "" }: Partial<{ flux: Record<string, string>; others: readonly string[]; treeRoot: string }> = {},
+): KustomizeTree {
+  const entries = (files: Record<string, string>) => Object.entries(files).map(([file, text]) => ({ file, text }));
+  return {
+    kustomizations: entries(kustomizations),
+    flux: entries(flux),
+    files: [...Object.keys(kustomizations), ...Object.keys(flux), ...others].sort(),
+    treeRoot,
+  };
+}
+
+describe("isKustomizationFile", () => {
+  it("knows the three names kustomize reads, in any directory", () => {
+    expect(["kustomization.yaml", "a/kustomization.yml", "a/b/Kustomization"].map(isKustomizationFile)).toEqual([true, true, true]);
+  });
+
+  it("and nothing else, however close", () => {
+    expect(["kustomization.json", "a/my-kustomization.yaml", "a/kustomization.yaml/deploy.yaml", "Kustomization.yaml"].map(isKustomizationFile)).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ]);
+  });
+});
+
+describe("mayHoldFluxKustomization", () => {
+  it("screens for Flux's kustomize API group and an images field", () => {
+    const flux = `apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nspec:\n  path: ./apps\n  ${PIN}`;
+    expect([flux, "apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\n", "images: []\n"].map(mayHoldFluxKustomization)).toEqual([
+      true,
+      false,
+      false,
+    ]);
+  });
+});
+
+describe("graphOf", () => {
+  it("reads a kustomization's resources, bases, patches and components as paths from the tree's root, and the names its images: give an incoming version", () => {
+    const file = "apps/api/overlays/prod/kustomization.yaml";
+    const text =
+      "resources: [../../base, https://github.com/acme/x//y, ../../../../../out]\nbases: [../../legacy]\npatchesStrategicMerge: [sm.yaml]\n" +
+      "patches: [{path: patch.yaml}, {patch: inline}]\npatchesJson6902: [{path: op.yaml}]\ncomponents: [../../components/pin]\n" +
+      `images: [{name: ${API}, newTag: 1.4.0}, {name: ghcr.io/acme/web, newTag: 2.0.0}]\n`;
+    expect(graphOf(treeOf({ [file]: text }), INCOMING).at("apps/api/overlays/prod")).toEqual({
+      file,
+      component: false,
+      tags: [API],
+      resources: ["apps/api/base", "apps/api/legacy", "apps/api/overlays/prod/sm.yaml", "apps/api/overlays/prod/patch.yaml", "apps/api/overlays/prod/op.yaml"],
+      components: ["apps/api/components/pin"],
+    });
+  });
+
+  it("has no kustomization where the tree has none, or one kustomize cannot read", () => {
+    const graph = graphOf(treeOf({ "a/kustomization.yaml": "resources: [\n" }), INCOMING);
+    expect([graph.at("a"), graph.at("b")]).toEqual([undefined, undefined]);
+  });
+
+  it("reads a Flux Kustomization as a kustomization of its spec.path, from the repository's root; where that has no kustomization file, of what Flux generates there", () => {
+    const flux = (path: string) => `apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nspec:\n  path: ${path}\n  ${PIN}`;
+    const tree = treeOf(
+      { "apps/api/kustomization.yaml": "resources: [d.yaml]\n", "apps/plain/sub/kustomization.yaml": "resources: [e.yaml]\n" },
+      {
+        flux: { "clusters/api.yaml": flux("./deploy/apps/api"), "clusters/plain.yaml": flux("./deploy/apps/plain") },
+        others: ["apps/plain/d.yaml", "apps/plain/README.md", "apps/plain/sub/e.yaml"],
+        treeRoot: "deploy",
+      },
+    );
+    expect(graphOf(tree, INCOMING).flux).toEqual([
+      { file: "clusters/api.yaml", component: false, tags: [API], resources: ["apps/api"], components: [] },
+      { file: "clusters/plain.yaml", component: false, tags: [API], resources: ["apps/plain/d.yaml", "apps/plain/sub"], components: [] },
+    ]);
+  });
+
+  it("gives a kustomization the tags of the components it includes, through components of components, and ends on a cycle", () => {
+    const tree = treeOf({
+      "app/kustomization.yaml": "resources: [d.yaml]\ncomponents: [../c1]\n",
+      "c1/kustomization.yaml": "kind: Component\ncomponents: [../c2]\n",
+      "c2/kustomization.yaml": `kind: Component\ncomponents: [../c1]\n${PIN}`,
+    });
+    const graph = graphOf(tree, INCOMING);
+    expect(graph.tagsOf(graph.at("app")!)).toEqual([{ name: API, file: "c2/kustomization.yaml" }]);
+  });
+});
+
+/** A chain of `n` kustomizations, each including the next by its directory: the first is d0. */
+function chain(n: number): KustomizeTree {
+  return treeOf(
+    Object.fromEntries(Array.from({ length: n }, (_, i) => [`d${i}/kustomization.yaml`, `resources: [${i + 1 < n ? `../d${i + 1}` : "d.yaml"}]\n`])),
+  );
+}
+
+describe("walk", () => {
+  it("puts each kustomization before those it includes, and those `through` stops are not gone through", () => {
+    const graph = graphOf(chain(3), INCOMING);
+    const files = (ks: readonly { file: string }[]) => ks.map((k) => k.file);
+    expect(files(walk(graph, [graph.at("d0")!]))).toEqual(["d0/kustomization.yaml", "d1/kustomization.yaml", "d2/kustomization.yaml"]);
+    expect(files(walk(graph, [graph.at("d0")!], (k) => k.file !== "d1/kustomization.yaml"))).toEqual(["d0/kustomization.yaml"]);
+  });
+});
+
+describe("buildsOf", () => {
+  it("reaches what the builds from the kustomizations nothing includes build; as written, only through none tagging the name", () => {
+    const tree = treeOf({
+      "base/kustomization.yaml": "resources: [d.yaml]\n",
+      "dev/kustomization.yaml": "resources: [../base]\n",
+      "prod/kustomization.yaml": `resources: [../base, p.yaml]\n${PIN}`,
+    });
+    const graph = graphOf(tree, INCOMING);
+    const builds = buildsOf(
+      graph,
+      ["base", "dev", "prod"].map((directory) => graph.at(directory)!),
+    );
+    expect([...builds.reached()].sort()).toEqual([
+      "base/d.yaml",
+      "base/kustomization.yaml",
+      "dev/kustomization.yaml",
+      "prod/kustomization.yaml",
+      "prod/p.yaml",
+    ]);
+    expect([...builds.asWritten(API)].sort()).toEqual(["base/d.yaml", "base/kustomization.yaml", "dev/kustomization.yaml"]);
+  });
+
+  it("builds no component alone", () => {
+    const graph = graphOf(treeOf({ "c/kustomization.yaml": "kind: Component\nresources: [d.yaml]\n" }), INCOMING);
+    expect(buildsOf(graph, [graph.at("c")!]).reached().size).toBe(0);
+  });
+});
