@@ -91,19 +91,18 @@ export function graphOf(tree: KustomizeTree, incoming: readonly ImageRef[]): Gra
     return parsed.get(directory);
   };
   const tags = new Map<Kustomization, readonly Tag[]>();
-  // A component's entries apply to the build of the kustomization that includes it.
-  const tagsOf = (k: Kustomization, visiting = new Set<Kustomization>()): readonly Tag[] => {
-    const known = tags.get(k);
-    if (known) return known;
-    if (visiting.has(k)) return [];
-    visiting.add(k);
-    const components = k.components.flatMap((path) => {
-      const component = at(path);
-      return component ? tagsOf(component, visiting) : [];
-    });
-    const all = [...k.tags.map((name) => ({ name, file: k.file })), ...components];
-    tags.set(k, all);
-    return all;
+  // A component's entries apply to the build of the kustomization that includes it: each component
+  // is done before its includer (the walk's postorder), one still in progress (a cycle) adds nothing.
+  const tagsOf = (k: Kustomization): readonly Tag[] => {
+    const topDown = walk({ at }, [k], (c) => !tags.has(c), componentsOf);
+    for (const c of topDown.reverse()) {
+      const components = c.components.flatMap((path) => {
+        const component = at(path);
+        return (component && tags.get(component)) ?? [];
+      });
+      tags.set(c, [...c.tags.map((name) => ({ name, file: c.file })), ...components]);
+    }
+    return tags.get(k)!;
   };
   const tokens = incoming.map(screenToken);
   const names = ({ text }: TextFile) => tokens.some((token) => text.includes(token));
@@ -114,15 +113,23 @@ export function graphOf(tree: KustomizeTree, incoming: readonly ImageRef[]): Gra
   return { directories: [...byDirectory.keys()], naming, at, tagsOf, flux };
 }
 
+const componentsOf = (k: Kustomization): readonly string[] => k.components;
+
 /**
  * The kustomizations builds from `starts` go through, those `through` lets pass, each before every one it
  * includes (a depth-first walk's reverse postorder; where kustomize refuses a cycle, it only must end).
+ * `via` is what a kustomization includes: its resources and components, or (for their tags) its components.
  * A stack, not recursion: a chain of includes is as long as a tree makes it.
  */
-export function walk({ at }: Graph, starts: readonly Kustomization[], through: (k: Kustomization) => boolean = () => true): Kustomization[] {
+export function walk(
+  { at }: Pick<Graph, "at">,
+  starts: readonly Kustomization[],
+  through: (k: Kustomization) => boolean = () => true,
+  via: (k: Kustomization) => readonly string[] = (k) => [...k.resources, ...k.components],
+): Kustomization[] {
   const done: Kustomization[] = [];
   const seen = new Set<Kustomization>();
-  const children = (k: Kustomization) => [...k.resources, ...k.components].flatMap((path) => at(path) ?? []);
+  const children = (k: Kustomization) => via(k).flatMap((path) => at(path) ?? []);
   for (const start of starts) {
     if (seen.has(start) || !through(start)) continue;
     seen.add(start);

@@ -109,6 +109,20 @@ describe("walk", () => {
     expect(files(walk(graph, [graph.at("d0")!]))).toEqual(["d0/kustomization.yaml", "d1/kustomization.yaml", "d2/kustomization.yaml"]);
     expect(files(walk(graph, [graph.at("d0")!], (k) => k.file !== "d1/kustomization.yaml"))).toEqual(["d0/kustomization.yaml"]);
   });
+
+  it("goes down a chain of includes as long as a tree makes it, by a stack: neither a build nor a component's tags overflow the call stack", () => {
+    const graph = graphOf(chain(20_000), INCOMING);
+    expect(walk(graph, [graph.at("d0")!])).toHaveLength(20_000);
+    const components = graphOf(
+      treeOf(
+        Object.fromEntries(
+          Array.from({ length: 20_000 }, (_, i) => [`c${i}/kustomization.yaml`, `kind: Component\n${i + 1 < 20_000 ? `components: [../c${i + 1}]\n` : PIN}`]),
+        ),
+      ),
+      INCOMING,
+    );
+    expect(components.tagsOf(components.at("c0")!)).toEqual([{ name: API, file: "c19999/kustomization.yaml" }]);
+  });
 });
 
 describe("buildsOf", () => {
