@@ -67,6 +67,23 @@ export function mayHoldFluxObjects(text: string): boolean {
   return text.includes(FLUX_IMAGE_API_GROUP);
 }
 
+/**
+ * `text` with its Flux image-automation documents blanked out, lines and offsets kept: an
+ * ImageRepository's `spec.image` names the repository Flux scans, never a version anything runs,
+ * so it is neither a file holding the image nor a reference left behind.
+ */
+export function withoutFluxImageObjects(text: string): string {
+  if (!mayHoldFluxObjects(text)) return text;
+  let kept = text;
+  for (const doc of parseAllDocuments(text)) {
+    const apiVersion = isMap(doc.contents) ? doc.contents.get("apiVersion") : undefined;
+    if (typeof apiVersion !== "string" || !API_VERSION.test(apiVersion)) continue;
+    const [start, , end] = doc.range;
+    kept = kept.slice(0, start) + kept.slice(start, end).replace(/[^\r\n]/g, " ") + kept.slice(end);
+  }
+  return kept;
+}
+
 interface Located {
   readonly file: string;
   readonly line: number;

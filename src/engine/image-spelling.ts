@@ -4,6 +4,17 @@
  */
 import { screenToken, tryParseImageRef, type ImageRef } from "../image/reference.js";
 import { escapeRegExp } from "../text/escape-regexp.js";
+import { withoutFluxImageObjects } from "./flux-objects.js";
+import { withoutImageUpdater } from "./image-updater.js";
+
+/**
+ * `text` as what it deploys, lines and offsets kept: the objects of image automation, which name a
+ * repository to watch and never a version anything runs (argocd-image-updater's annotations and
+ * objects, Flux's ImageRepository and ImagePolicy objects), blanked out.
+ */
+export function deployedText(text: string): string {
+  return withoutFluxImageObjects(withoutImageUpdater(text));
+}
 
 /**
  * Where the text first spells the image's repository: a reference to it in any registry spelling, or its

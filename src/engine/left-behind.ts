@@ -12,8 +12,7 @@ import { runEditors } from "../yaml/editor.js";
 import { editHelmValues } from "../yaml/helm.js";
 import { editKustomizeImages } from "../yaml/kustomize.js";
 import { fileKind } from "./file-kind.js";
-import { holdsVersionOf, spelledAt, spellingsOf } from "./image-spelling.js";
-import { withoutImageUpdater } from "./image-updater.js";
+import { deployedText, holdsVersionOf, spelledAt, spellingsOf } from "./image-spelling.js";
 import { fixFor } from "./left-behind-fix.js";
 import { proseAt } from "./prose.js";
 
@@ -47,7 +46,7 @@ export interface LeftBehind {
  * A field the run left at an old version, unseen, would run the old build while the run reads
  * as done: an image reached through a YAML alias whose anchor is not an image field, one in a
  * string, a substitution, a file kind not read, a file in no target. Each file of `texts` (as the plan leaves them;
- * argocd-image-updater's annotations and objects left out)
+ * image automation's objects left out: deployedText)
  * that holds the repository joined to another version (outside comments; also beside a field that took the new one:
  * a Helm parameter holding the whole reference beside a pair that moved), or as a pair of fields the editors read with
  * neither the new tag nor digest, and that no other warning explains, is left behind, also when other files change,
@@ -59,9 +58,9 @@ export interface LeftBehind {
 export function leftBehind(images: readonly ImageRef[], texts: ReadonlyMap<string, string>, context: UnmovedContext): LeftBehind[] {
   return images.flatMap((image) => {
     const version = image.tag ?? image.digest!;
-    // argocd-image-updater's annotations and objects name the repository with a constraint, not a version anything deploys.
+    // Image automation's objects (an ImageRepository, argocd-image-updater's annotations) name the repository, not a version anything deploys.
     const holding = [...texts].flatMap(([path, raw]) => {
-      const text = withoutImageUpdater(raw);
+      const text = deployedText(raw);
       const at = spelledAt(text, image);
       return at === undefined ? [] : [{ path, text, at }];
     });

@@ -89,6 +89,8 @@ export function resolveSetters(
   fluxPoliciesAt: (path: string, repository: string) => readonly FluxPolicy[];
   /** The tree's ImageUpdateAutomation objects. */
   automations: readonly FluxAutomation[];
+  /** The keys a configured setter or a Flux ImagePolicy defines for a repository, each with the ImagePolicies that do (none for a configured setter's). */
+  definedFor: (repository: string) => ReadonlyMap<string, readonly FluxSetter[]>;
 } {
   const { valid, config, configPath, inScope, keptOut, allowDowngrade, treeRoot, ownerOf } = run;
   const docs = [...texts].filter(([path, text]) => fileKind(path) === "yaml" && mayHoldFluxObjects(text));
@@ -170,6 +172,12 @@ export function resolveSetters(
       return { setters, knownSetters, left };
     },
     fluxPoliciesAt: (path, repository) => fluxPoliciesAt(flux, config, path, repository, seenFrom(ownerOf, path)),
+    definedFor: (repository) =>
+      new Map(
+        [...definitions]
+          .filter(([, defs]) => defs.some((d) => d.repository === repository))
+          .map(([key, defs]) => [key, defs.flatMap((d) => (d.flux && d.repository === repository ? [d.flux] : []))]),
+      ),
   };
 }
 

@@ -12,10 +12,9 @@ import type { Config, Target, TargetImage } from "./config.js";
 import { RequestError } from "./request.js";
 import { lineAt } from "../text/line-index.js";
 import { pathMatcher } from "./path-glob.js";
-import { withoutImageUpdater } from "./image-updater.js";
 import { andList } from "../text/and-list.js";
 import { quotedExcerpt } from "../text/quoted-excerpt.js";
-import { spelledAt } from "./image-spelling.js";
+import { deployedText, spelledAt } from "./image-spelling.js";
 
 /** The configured targets the request names (all of them when it names none); a name no target has is refused. */
 export function targetsInScope(config: Config | undefined, names: readonly string[] | undefined): readonly Target[] {
@@ -217,8 +216,8 @@ export function warnRefusedImages(
  * override sets it there; none when neither.
  */
 function placeHolding(path: string, raw: string, image: ImageRef, byRepository: boolean, reach: FileReach): string[] {
-  // argocd-image-updater's annotations and objects name the repository with a constraint: nothing there would be edited.
-  const text = withoutImageUpdater(raw);
+  // Image automation's objects (an ImageRepository, argocd-image-updater's annotations) name the repository: nothing there would be edited.
+  const text = deployedText(raw);
   const markers = [...reach.setters].filter(([, update]) => update.image.repository === image.repository).map(([key]) => markerPattern(key));
   // The repository as spelt in its own registry: the same path in another one (a mirror) is another image, edited or refused apart.
   const spelt = byRepository ? (spelledAt(text, image) ?? Infinity) : Infinity;

@@ -6,20 +6,22 @@
 import type { Warning } from "../change.js";
 import { markerPattern } from "../image/marker.js";
 import { formatImageRef, repositoryPattern, type ImageRef } from "../image/reference.js";
-import type { ImageUpdate } from "../image/update.js";
+import { cappedList } from "../text/and-list.js";
 import { closest, didYouMean } from "../text/closest.js";
 import { mayBuildOnRegistry } from "../kcl/editor.js";
 import type { RequestedOverride } from "./overrides.js";
 import type { ValidRequest } from "./request.js";
 import { fileKind, readsMarkers } from "./file-kind.js";
-import { withoutImageUpdater } from "./image-updater.js";
-import { spelledAt } from "./image-spelling.js";
+import { where, type FluxSetter } from "./flux-objects.js";
+import { deployedText, spelledAt } from "./image-spelling.js";
 
 /**
  * A run that changes nothing because nothing names what it brings is most often a typo in a
  * repository or a marker key: say so, instead of a bare "nothing to change". An image counts
- * as reached when a file in scope holds its repository, a marker key or a configured override
- * stands for it; a `--setter` key, when a file in scope holds a marker with it where markers are read.
+ * as reached when a file in scope holds its repository, a marker uses a key defined for it
+ * (`defined`, resolveSetters' definedFor) or a configured override stands for it; a `--setter`
+ * key, when a file in scope holds a marker with it. A key defined for an image that no marker uses
+ * is named: a setter or ImagePolicy for it says nothing of where it is deployed.
  * The repository or key of those `known` (configured, or defined in the tree) it most likely meant is named.
  * `texts` are the files in scope, by path; `unreached`, unreachedImages' of them. Where the paths to update
  * left out the files that hold one (`outside` counts them: a mistyped --path, most often), that is said instead.
@@ -29,48 +31,67 @@ export function warnUnreached(
   unreached: readonly ImageRef[],
   known: { readonly keys: ReadonlySet<string>; readonly repositories: ReadonlySet<string> },
   texts: readonly (readonly [string, string])[],
+  defined: (repository: string) => ReadonlyMap<string, readonly FluxSetter[]>,
   outside: (image: ImageRef) => number,
   warnings: Warning[],
 ): void {
-  const marks = (pattern: RegExp) => texts.some(([path, text]) => readsMarkers(path) && pattern.test(text));
+  const marked = markedIn(texts);
   for (const image of unreached) {
     const held = outside(image);
+    const unused = unusedKeys(defined(image.repository));
     warnings.push({
       message:
         held > 0
-          ? `no file inside the paths to update holds ${image.repository} (${held} ${held === 1 ? "file outside them does" : "files outside them do"}); nothing to do for ${formatImageRef(image)}`
-          : `no file to update holds ${image.repository}; nothing to do for ${formatImageRef(image)}${didYouMean(closest(image.repository, known.repositories))}`,
+          ? `no file inside the paths to update holds ${image.repository} (${held} ${held === 1 ? "file outside them does" : "files outside them do"})${unused}; nothing to do for ${formatImageRef(image)}`
+          : `no file to update holds ${image.repository}${unused}; nothing to do for ${formatImageRef(image)}${didYouMean(closest(image.repository, known.repositories))}`,
       kind: "unreached",
     });
   }
   for (const key of valid.setters.keys()) {
-    if (marks(markerPattern(key))) continue;
+    if (marked(key)) continue;
     warnings.push({ message: `no file to update has a marker for setter ${key}${didYouMean(closest(key, known.keys))}` });
   }
 }
 
-/** The incoming images no file of `texts` holds (holdsImage), no marker key and no configured override of `overrides` stands for. */
+/** `, and no marker uses setter K` (a configured one) or `ImagePolicy K (file:line)`, for the keys defined for an image; nothing for none. */
+function unusedKeys(keys: ReadonlyMap<string, readonly FluxSetter[]>): string {
+  const named = [...keys].map(([key, policies]) => (policies.length === 0 ? `setter ${key}` : `ImagePolicy ${key} (${where(policies)})`));
+  if (named.length === 0) return "";
+  return `, and no marker uses ${named.length === 1 ? named[0] : `any of ${cappedList(named)}`}`;
+}
+
+/** Whether a file of `texts` whose markers are read holds a marker with a key. */
+function markedIn(texts: readonly (readonly [string, string])[]): (key: string) => boolean {
+  return (key) => {
+    const pattern = markerPattern(key);
+    return texts.some(([path, text]) => readsMarkers(path) && pattern.test(text));
+  };
+}
+
+/**
+ * The incoming images no file of `texts` holds (holdsImage), no marker of a key `defined` for them uses
+ * and no configured override of `overrides` stands for.
+ */
 export function unreachedImages(
   valid: ValidRequest,
-  updates: readonly ImageUpdate[],
+  defined: (repository: string) => ReadonlyMap<string, readonly FluxSetter[]>,
   overrides: ReadonlyMap<string, readonly RequestedOverride[]>,
   texts: readonly (readonly [string, string])[],
 ): ImageRef[] {
   const overridden = new Set([...overrides.values()].flat().flatMap((o) => (typeof o === "string" ? [] : [o.repository])));
+  const marked = markedIn(texts);
   return valid.images.filter(
     (image) =>
-      !updates.some((u) => u.image.repository === image.repository) &&
-      !overridden.has(image.repository) &&
-      !texts.some(([path, text]) => holdsImage(path, text, image)),
+      !overridden.has(image.repository) && ![...defined(image.repository).keys()].some(marked) && !texts.some(([path, text]) => holdsImage(path, text, image)),
   );
 }
 
 /**
- * Whether a file holds the image where a field may be edited: a repository only argocd-image-updater's annotations or objects
- * name is in none. A KCL reference built on a registry constant holds it unspelt; editKcl names it.
+ * Whether a file holds the image where a field may be edited: a repository only image automation's objects name
+ * (an ImageRepository, argocd-image-updater's annotations: deployedText) is in none. A KCL reference built on a registry constant holds it unspelt; editKcl names it.
  */
 export function holdsImage(path: string, text: string, image: ImageRef): boolean {
   // The screen first, then the reading: another registry's repository of the same path, or a mapping key named like the image, is none.
   const pattern = repositoryPattern(image);
-  return (pattern.test(text) && spelledAt(withoutImageUpdater(text), image) !== undefined) || (fileKind(path) === "kcl" && mayBuildOnRegistry(text, image));
+  return (pattern.test(text) && spelledAt(deployedText(text), image) !== undefined) || (fileKind(path) === "kcl" && mayBuildOnRegistry(text, image));
 }

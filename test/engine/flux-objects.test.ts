@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fluxSetters, runningAutomations, mayHoldFluxObjects, nearestSetters, updatesFile } from "../../src/engine/flux-objects.js";
+import { fluxSetters, runningAutomations, mayHoldFluxObjects, nearestSetters, updatesFile, withoutFluxImageObjects } from "../../src/engine/flux-objects.js";
 
 /** A typical Flux image automation file: repository and policy side by side. */
 const PODINFO = `---
@@ -392,5 +392,25 @@ spec:
       expect(warnings[0]).toMatchObject({ file: "charts/app/templates/policy.yaml", line: 4 });
       expect(warnings[0]!.message).toMatch(/^not valid YAML \(.+\); Flux objects in it are ignored$/);
     });
+  });
+});
+
+describe("withoutFluxImageObjects: a file as it deploys, without the Flux objects that name a repository to scan", () => {
+  const deployment = "---\napiVersion: apps/v1\nkind: Deployment\nspec:\n  image: ghcr.io/stefanprodan/podinfo:5.0.0\n";
+
+  it("blanks every ImageRepository and ImagePolicy document, keeping each line and offset, and leaves the other documents as they are", () => {
+    const text = PODINFO + deployment;
+    const kept = withoutFluxImageObjects(text);
+    expect(kept.length).toBe(text.length);
+    expect(kept.slice(text.length - deployment.length)).toBe(deployment);
+    // Only spaces, line breaks and document markers are left of the Flux objects.
+    expect(kept.slice(0, PODINFO.length).split("\n")).toHaveLength(PODINFO.split("\n").length);
+    expect(kept.slice(0, PODINFO.length)).toMatch(/^[ \n-]*$/);
+  });
+
+  it("keeps a text with no Flux image object, and a document of another API group naming the repository", () => {
+    expect(withoutFluxImageObjects(deployment)).toBe(deployment);
+    const other = "# see image.toolkit.fluxcd.io/v1\napiVersion: example.com/v1\nkind: ImageRepository\nspec: {image: ghcr.io/stefanprodan/podinfo}\n";
+    expect(withoutFluxImageObjects(other)).toBe(other);
   });
 });

@@ -56,6 +56,13 @@ describe("warnUnmoved: a file left at another version of an incoming image while
     ]);
   });
 
+  it("names a bare mention of the repository when the run changes nothing and says nothing else, but not a Flux ImageRepository's spec.image", () => {
+    const quietly = (files: Record<string, string>) => leftBehind([incoming], new Map(Object.entries(files)), { explained: () => false, quiet: true });
+    expect(quietly({ "deploy/notes.yaml": "about: ghcr.io/acme/app\n" }).flatMap((l) => l.files.map((f) => f.path))).toEqual(["deploy/notes.yaml"]);
+    const repository = "apiVersion: image.toolkit.fluxcd.io/v1\nkind: ImageRepository\nmetadata: {name: app}\nspec: {image: ghcr.io/acme/app}\n";
+    expect(quietly({ "flux/app.yaml": repository })).toEqual([]);
+  });
+
   it("names only the references no warning explains, each at its line", () => {
     const texts = new Map([["staging/a.yaml", "a: ghcr.io/acme/app:1.2.0\nb: ghcr.io/acme/app:1.1.0\n"]]);
     const left = leftBehind([incoming], texts, { explained: (_path, _image, line) => line === 1, quiet: false });

@@ -74,6 +74,15 @@ describe("humanReport", () => {
     expect(humanReport(both)).toBe(WARNED);
   });
 
+  it("does not say that the fields hold the value when only a setter or an ImagePolicy names the image (trial 16 M2)", async () => {
+    const dir = await tempDir("gp-report-");
+    await mkdir(join(dir, ".github"));
+    await writeFile(join(dir, ".github/gitops-promote.yaml"), 'setters:\n  "flux-system:sidecar": {image: ghcr.io/acme/sidecar}\n');
+    await writeFile(join(dir, "app.yaml"), "containers:\n  - name: app\n    image: nginx:1.27\n");
+    const plan = await planUpdate(directorySource(dir), { images: ["ghcr.io/acme/sidecar:0.2.0"], setters: [], sets: [], paths: [] });
+    expect(humanReport(plan)).toBe("nothing to change: the warnings above say why\n");
+  });
+
   it("still says that the fields hold the value when a warning explains another file (a re-run beside a base in no target)", async () => {
     const dir = await tempDir("gp-report-");
     const files = {

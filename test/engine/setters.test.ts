@@ -148,3 +148,34 @@ describe("resolveSetters under targets: a marker sees the Flux objects of its ow
     );
   });
 });
+
+describe("resolveSetters: definedFor, the keys defined for a repository", () => {
+  const policies =
+    "apiVersion: image.toolkit.fluxcd.io/v1\nkind: ImageRepository\nmetadata: {name: sidecar, namespace: flux-system}\nspec: {image: ghcr.io/acme/sidecar}\n---\n" +
+    "apiVersion: image.toolkit.fluxcd.io/v1\nkind: ImagePolicy\nmetadata: {name: sidecar, namespace: flux-system}\nspec:\n  imageRepositoryRef: {name: sidecar}\n  policy: {semver: {range: 0.x}}\n";
+  const definedFor = (configText: string | undefined, repository: string) => {
+    const run = {
+      valid: validateRequest({ images: ["ghcr.io/acme/sidecar:0.2.0"], setters: [], sets: [], paths: [] }),
+      config: configText === undefined ? undefined : parseConfig(configText),
+      configPath: ".github/gitops-promote.yaml",
+      inScope: () => true,
+      keptOut: () => false,
+      allowDowngrade: false,
+      treeRoot: "",
+      ownerOf: () => undefined,
+    };
+    const defined = resolveSetters(run, new Map([["flux/sidecar.yaml", policies]]), []).definedFor(repository);
+    return Object.fromEntries([...defined].map(([key, flux]) => [key, flux.map((f) => `${f.file}:${f.line}`)]));
+  };
+
+  it("gives each ImagePolicy's key with where it is, whether or not a marker uses it", () => {
+    expect(definedFor(undefined, "ghcr.io/acme/sidecar")).toEqual({ "flux-system:sidecar": ["flux/sidecar.yaml:6"] });
+    expect(definedFor(undefined, "ghcr.io/acme/app")).toEqual({});
+  });
+
+  it("gives a configured setter's key with no ImagePolicy, also where it replaces one of the same key", () => {
+    const config = (key: string) => `setters:\n  "${key}": {image: ghcr.io/acme/sidecar}\n`;
+    expect(definedFor(config("flux-system:sidecar"), "ghcr.io/acme/sidecar")).toEqual({ "flux-system:sidecar": [] });
+    expect(definedFor(config("apps:proxy"), "ghcr.io/acme/sidecar")).toEqual({ "apps:proxy": [], "flux-system:sidecar": ["flux/sidecar.yaml:6"] });
+  });
+});

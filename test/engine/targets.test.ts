@@ -213,6 +213,13 @@ describe("warnRefusedImages", () => {
     expect(refusals([byRepository(`${mirror}:1.1.0`)], { "staging/d.yaml": `image: ${APP}:1.0.0\n` })).toEqual([]);
   });
 
+  it("names no Flux ImageRepository: its spec.image is the repository Flux scans, nothing it would edit", () => {
+    const repository = `apiVersion: image.toolkit.fluxcd.io/v1\nkind: ImageRepository\nmetadata: {name: other}\nspec: {image: ${OTHER}}\n`;
+    expect(refusals([byRepository(`${OTHER}:1.0.0`)], { "staging/flux.yaml": repository, "staging/d.yaml": `image: ${OTHER}:0.9.0\n` })).toEqual([
+      `target staging does not allow ${OTHER}; not edited in staging/d.yaml:1`,
+    ]);
+  });
+
   it("says nothing of a target none of whose files holds the image", () => {
     expect(refusals([byRepository(`${OTHER}:1.0.0`)], { "staging/d.yaml": `image: ${APP}:1.0.0\n`, "free/d.yaml": `image: ${OTHER}:0.9.0\n` })).toEqual([]);
   });

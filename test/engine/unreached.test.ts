@@ -1,0 +1,95 @@
+import { describe, expect, it } from "vitest";
+import type { Warning } from "../../src/change.js";
+import { fluxSetters, type FluxSetter } from "../../src/engine/flux-objects.js";
+import { planUpdate } from "../../src/engine/plan.js";
+import { validateRequest } from "../../src/engine/request.js";
+import type { TreeSource } from "../../src/engine/source.js";
+import { holdsImage, unreachedImages, warnUnreached } from "../../src/engine/unreached.js";
+import { parseImageRef } from "../../src/image/reference.js";
+
+const SIDECAR = "ghcr.io/acme/sidecar";
+const IMAGE_REPOSITORY = `apiVersion: image.toolkit.fluxcd.io/v1\nkind: ImageRepository\nmetadata: {name: sidecar, namespace: flux-system}\nspec: {image: ${SIDECAR}, interval: 5m}\n`;
+const IMAGE_POLICY =
+  "apiVersion: image.toolkit.fluxcd.io/v1\nkind: ImagePolicy\nmetadata: {name: sidecar, namespace: flux-system}\nspec:\n  imageRepositoryRef: {name: sidecar}\n  policy: {semver: {range: 0.x}}\n";
+const FLUX_OBJECTS = `${IMAGE_REPOSITORY}---\n${IMAGE_POLICY}`;
+
+/** The keys defined for the sidecar: a configured setter (no ImagePolicy), as resolveSetters' definedFor gives them. */
+const configured = (repository: string): ReadonlyMap<string, readonly FluxSetter[]> => new Map(repository === SIDECAR ? [["flux-system:sidecar", []]] : []);
+
+const valid = validateRequest({ images: [`${SIDECAR}:0.2.0`], setters: [], sets: [], paths: [] });
+
+describe("unreachedImages", () => {
+  it("counts an image a setter is defined for as reached only where a marker uses its key", () => {
+    const unmarked: [string, string][] = [["app.yaml", "image: ghcr.io/acme/app:1.0.0\n"]];
+    expect(unreachedImages(valid, configured, new Map(), unmarked).map((i) => i.repository)).toEqual([SIDECAR]);
+    const marked: [string, string][] = [["values.yaml", 'sidecar:\n  tag: 0.1.0 # {"$imagepolicy": "flux-system:sidecar:tag"}\n']];
+    expect(unreachedImages(valid, configured, new Map(), marked)).toEqual([]);
+    // A kcl.mod's comments are no marker Flux or gitops-promote reads.
+    const inKclMod: [string, string][] = [["kcl.mod", '[profile]\n# {"$imagepolicy": "flux-system:sidecar:tag"}\n']];
+    expect(unreachedImages(valid, configured, new Map(), inKclMod).map((i) => i.repository)).toEqual([SIDECAR]);
+  });
+
+  it("counts no ImageRepository as a file holding the image: it names the repository Flux scans", () => {
+    expect(holdsImage("flux/sidecar.yaml", FLUX_OBJECTS, parseImageRef(`${SIDECAR}:0.2.0`))).toBe(false);
+    expect(unreachedImages(valid, () => new Map(), new Map(), [["flux/sidecar.yaml", FLUX_OBJECTS]]).map((i) => i.repository)).toEqual([SIDECAR]);
+  });
+});
+
+describe("warnUnreached", () => {
+  const said = (defined: (repository: string) => ReadonlyMap<string, readonly FluxSetter[]>, outside = 0): string[] => {
+    const warnings: Warning[] = [];
+    warnUnreached(valid, [parseImageRef(`${SIDECAR}:0.2.0`)], { keys: new Set(), repositories: new Set([SIDECAR]) }, [], defined, () => outside, warnings);
+    return warnings.map((w) => w.message);
+  };
+
+  it("names the setter defined for an image no file holds, which no marker uses", () => {
+    expect(said(configured)).toEqual([`no file to update holds ${SIDECAR}, and no marker uses setter flux-system:sidecar; nothing to do for ${SIDECAR}:0.2.0`]);
+    expect(said(configured, 2)).toEqual([
+      `no file inside the paths to update holds ${SIDECAR} (2 files outside them do), and no marker uses setter flux-system:sidecar; nothing to do for ${SIDECAR}:0.2.0`,
+    ]);
+  });
+
+  it("names an ImagePolicy with where it is, and several keys as a list", () => {
+    const policies = fluxSetters([{ file: "flux/sidecar.yaml", text: FLUX_OBJECTS }]).setters;
+    const fromFlux = (repository: string) => (repository === SIDECAR ? policies : new Map<string, FluxSetter[]>());
+    expect(said(fromFlux)).toEqual([
+      `no file to update holds ${SIDECAR}, and no marker uses ImagePolicy flux-system:sidecar (flux/sidecar.yaml:6); nothing to do for ${SIDECAR}:0.2.0`,
+    ]);
+    const both = (repository: string) => new Map([...configured(repository), ...[...fromFlux(repository)].map(([, p]) => ["apps:sidecar", p] as const)]);
+    expect(said(both)).toEqual([
+      `no file to update holds ${SIDECAR}, and no marker uses any of setter flux-system:sidecar, ImagePolicy apps:sidecar (flux/sidecar.yaml:6); nothing to do for ${SIDECAR}:0.2.0`,
+    ]);
+  });
+
+  it("says no more than that no file holds an image nothing defines", () => {
+    expect(said(() => new Map())).toEqual([`no file to update holds ${SIDECAR}; nothing to do for ${SIDECAR}:0.2.0`]);
+  });
+});
+
+describe("planUpdate: an image that only a setter or Flux's objects name (trial 16 M2)", () => {
+  const tree = (files: Record<string, string>): TreeSource => ({
+    async *list() {
+      yield* Object.keys(files).sort();
+    },
+    read: async (path) => Buffer.from(files[path]!),
+  });
+  const warnings = async (files: Record<string, string>) =>
+    (await planUpdate(tree(files), { images: [`${SIDECAR}:0.2.0`], setters: [], sets: [], paths: [] })).warnings.map((w) => [w.file, w.message]);
+  const deploy = { "apps/deploy.yaml": "containers:\n  - name: app\n    image: ghcr.io/acme/app:1.2.3\n" };
+
+  it("says that no file holds it and that no marker uses the setter configured for it", async () => {
+    const config = { ".github/gitops-promote.yaml": `setters:\n  "flux-system:sidecar": {image: ${SIDECAR}, policy: {semver: {range: 0.x}}}\n` };
+    expect(await warnings({ ...config, ...deploy })).toEqual([
+      [undefined, `no file to update holds ${SIDECAR}, and no marker uses setter flux-system:sidecar; nothing to do for ${SIDECAR}:0.2.0`],
+    ]);
+  });
+
+  it("names the ImagePolicy no marker uses, and not the ImageRepository's spec.image as a reference left behind", async () => {
+    expect(await warnings({ ...deploy, "flux/sidecar.yaml": FLUX_OBJECTS })).toEqual([
+      [
+        undefined,
+        `no file to update holds ${SIDECAR}, and no marker uses ImagePolicy flux-system:sidecar (flux/sidecar.yaml:6); nothing to do for ${SIDECAR}:0.2.0`,
+      ],
+    ]);
+  });
+});
