@@ -170,7 +170,25 @@ class NamespacedName {
   }
 }
 
-function templateData(input: CommitMessageInput): Record<string, unknown> {
+/** Flux's `update.ResultV2`, `.Changed`: a class, so that a template's error names its type as Go would (go-template.ts). */
+class ResultV2 {
+  constructor(
+    readonly FileChanges: ReadonlyMap<string, ReadonlyMap<FluxObject, readonly FluxChange[]>>,
+    readonly Changes: readonly FluxChange[],
+    readonly Objects: ReadonlyMap<FluxObject, readonly FluxChange[]>,
+  ) {}
+}
+
+/** Flux's `TemplateData`, the template's dot. */
+class TemplateData {
+  constructor(
+    readonly AutomationObject: NamespacedName,
+    readonly Changed: ResultV2,
+    readonly Values: ReadonlyMap<string, string>,
+  ) {}
+}
+
+function templateData(input: CommitMessageInput): TemplateData {
   const objects = new Map<string, FluxObject>();
   const objectOf = (id: ObjectId | undefined): FluxObject => {
     const o = { APIVersion: id?.apiVersion ?? "", Kind: id?.kind ?? "", Namespace: id?.namespace ?? "", Name: id?.name ?? "" };
@@ -202,11 +220,11 @@ function templateData(input: CommitMessageInput): Record<string, unknown> {
   const sortObjects = <V>(m: Map<FluxObject, V>) => new Map([...m].sort(([a], [b]) => byObjectKey(a, b)));
   for (const [file, perFile] of fileChanges) fileChanges.set(file, sortObjects(perFile));
 
-  return {
-    AutomationObject: new NamespacedName(input.automation.namespace, input.automation.name),
-    Changed: { FileChanges: fileChanges, Changes: all, Objects: sortObjects(byObject) },
-    Values: new Map(Object.entries(input.values ?? {})),
-  };
+  return new TemplateData(
+    new NamespacedName(input.automation.namespace, input.automation.name),
+    new ResultV2(fileChanges, all, sortObjects(byObject)),
+    new Map(Object.entries(input.values ?? {})),
+  );
 }
 
 function compare(a: string, b: string): number {

@@ -5,14 +5,18 @@
  * functions. Maps range in sorted key order, as Go's do for basic keys.
  */
 import { LineIndex } from "../text/line-index.js";
+import { quotedExcerpt } from "../text/quoted-excerpt.js";
 
-/** A template that does not parse or fails while running, with the (1-based) line it is on. */
+/**
+ * A template that does not parse or fails while running, with the (1-based) line it is on and
+ * what is wrong there (`reason`), for a caller that says where the template is written.
+ */
 export class TemplateError extends Error {
   constructor(
-    message: string,
+    readonly reason: string,
     readonly line: number,
   ) {
-    super(`commit-message template line ${line}: ${message}`);
+    super(`commit-message template line ${line}: ${reason}`);
     this.name = "TemplateError";
   }
 }
@@ -36,6 +40,14 @@ interface Block {
   readonly pipe: Pipeline;
   readonly body: Node[];
   readonly otherwise: Node[];
+}
+
+/**
+ * Throws TemplateError when `template` does not parse: what can be known without data (a block
+ * without {{end}}, a function it lacks), so that a configuration names it before any run renders it.
+ */
+export function checkTemplate(template: string): void {
+  parse(template);
 }
 
 /** Renders `template` with `data` as dot; throws TemplateError. Exported for tests of the language itself. */
@@ -289,7 +301,7 @@ function rangeOver(node: Block, dot: unknown, vars: Variable[], out: string[]): 
   } else if (value === undefined || value === null) {
     entries = [];
   } else {
-    throw new TemplateError(`range can't iterate over ${print(value)}`, pipe.line);
+    throw new TemplateError(`range can't iterate over ${quotedExcerpt(print(value))}`, pipe.line);
   }
   if (entries.length === 0) {
     execute(node.otherwise, dot, [...vars], out);
@@ -363,7 +375,25 @@ function field(value: unknown, name: string, line: number): unknown {
   // Own fields only, as a Go struct has no others: not `constructor` or `__proto__`, which every object inherits.
   if (typeof value === "object" && value !== null && Object.hasOwn(value, name)) return (value as Record<string, unknown>)[name];
   if (value === undefined || value === null) throw new TemplateError(`nil pointer evaluating .${name}`, line);
-  throw new TemplateError(`can't evaluate field ${name} in ${print(value)}`, line);
+  // Named by its type and fields, as Go names it by its type: the value may be all the data (.Value for .Values).
+  const fields = typeof value === "object" && !Array.isArray(value) ? Object.keys(value) : [];
+  const shown = fields.length > FIELDS_NAMED + 1 ? [...fields.slice(0, FIELDS_NAMED), `and ${fields.length - FIELDS_NAMED} more`] : fields;
+  throw new TemplateError(`can't evaluate field ${name} in type ${typeName(value)}${shown.length > 0 ? ` (its fields: ${shown.join(", ")})` : ""}`, line);
+}
+
+/** How many of a value's fields an error names: Flux's data has at most four a level. */
+const FIELDS_NAMED = 10;
+
+/**
+ * A value's type, as Go's errors name it: a class's name (the Go type the data mirrors, as
+ * `NamespacedName`), `struct` for a plain object, a slice by its first element, or Go's basic type.
+ */
+function typeName(value: unknown): string {
+  if (Array.isArray(value)) return `[]${value.length > 0 ? typeName(value[0]) : "interface {}"}`;
+  if (value instanceof Map) return "map";
+  if (typeof value === "object" && value !== null) return value.constructor === Object || value.constructor === undefined ? "struct" : value.constructor.name;
+  if (typeof value === "number") return Number.isInteger(value) ? "int" : "float64";
+  return typeof value === "boolean" ? "bool" : typeof value;
 }
 
 /** Go's notion of "true" for if/with: not false, 0, "", nil, or empty. */

@@ -146,6 +146,29 @@ Objects:
   it("fails with the line when a template uses a field Flux removed (.Updated)", () => {
     expect(() => commitMessage("ok\n{{ range .Updated.Images }}{{ end }}", fluxInput)).toThrow(/line 2: .*can't evaluate field Updated/);
   });
+
+  it("names Flux's types and their fields for a field they lack, whatever the number of changes", () => {
+    const changes = Array.from({ length: 300 }, (_, i) => ({ ...fluxChange, file: `clusters/c${i}/app.yaml` }));
+    const error = (template: string) => {
+      try {
+        return commitMessage(template, { ...fluxInput, changes, values: { repository: "acme/app" } });
+      } catch (e) {
+        return (e as Error).message;
+      }
+    };
+    expect(error("deploy {{ .Value.repository }}")).toBe(
+      "commit-message template line 1: can't evaluate field Value in type TemplateData (its fields: AutomationObject, Changed, Values)",
+    );
+    expect(error("{{ .Changed.Files }}")).toBe(
+      "commit-message template line 1: can't evaluate field Files in type ResultV2 (its fields: FileChanges, Changes, Objects)",
+    );
+    expect(error("{{ range .Changed.Changes }}{{ .Old }}{{ end }}")).toBe(
+      "commit-message template line 1: can't evaluate field Old in type struct (its fields: OldValue, NewValue, Setter)",
+    );
+    expect(error("{{ .AutomationObject.Owner }}")).toBe(
+      "commit-message template line 1: can't evaluate field Owner in type NamespacedName (its fields: Namespace, Name)",
+    );
+  });
 });
 
 describe("the default message", () => {

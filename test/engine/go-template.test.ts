@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { renderTemplate, TemplateError } from "../../src/engine/go-template.js";
+import { checkTemplate, renderTemplate, TemplateError } from "../../src/engine/go-template.js";
 
 describe("the template language", () => {
   it("trims whitespace only on the marked side", () => {
@@ -23,8 +23,60 @@ describe("the template language", () => {
     expect(() => renderTemplate("{{ .X ", {})).toThrow(/unclosed action/);
   });
 
-  it("gives the line as a property too, for a caller that points at it", () => {
-    expect(() => renderTemplate("a\nb\n{{ .X ", {})).toThrow(expect.objectContaining({ name: "TemplateError", line: 3 }));
+  it("gives the line as a property too, for a caller that points at it, and what is wrong without it", () => {
+    expect(() => renderTemplate("a\nb\n{{ .X ", {})).toThrow(
+      expect.objectContaining({ name: "TemplateError", line: 3, reason: "unclosed action: '{{' without '}}'" }),
+    );
+  });
+});
+
+describe("checking a template before there is data", () => {
+  it("refuses what does not parse, as rendering would", () => {
+    expect(() => checkTemplate("{{ range .Changed.Changes }}")).toThrow(expect.objectContaining({ line: 1, reason: "missing {{end}} for this {{range}}" }));
+    expect(() => checkTemplate("ok\n{{ frobnicate }}")).toThrow('line 2: function "frobnicate" not defined');
+  });
+
+  it("accepts a field the data may lack: only a run knows the data", () => {
+    expect(() => checkTemplate("{{ .Value.repository }}")).not.toThrow();
+  });
+});
+
+describe("a field the data lacks", () => {
+  it("names the type and its fields, as Go names the type, not the value: the value may be all the data", () => {
+    class TemplateData {
+      constructor(
+        readonly AutomationObject: string,
+        readonly Changed: { readonly Changes: readonly string[] },
+        readonly Values: ReadonlyMap<string, string>,
+      ) {}
+    }
+    const data = new TemplateData("acme/manifests", { Changes: Array.from({ length: 5000 }, (_, i) => `clusters/c${i}/app.yaml`) }, new Map());
+    const error = (template: string) => {
+      try {
+        renderTemplate(template, data);
+      } catch (e) {
+        return (e as TemplateError).message;
+      }
+      throw new Error("rendered");
+    };
+    expect(error("deploy {{ .Value.repository }}")).toBe(
+      "commit-message template line 1: can't evaluate field Value in type TemplateData (its fields: AutomationObject, Changed, Values)",
+    );
+    expect(error("{{ .Changed.Change }}")).toBe("commit-message template line 1: can't evaluate field Change in type struct (its fields: Changes)");
+    expect(error("{{ .AutomationObject.Name }}")).toBe("commit-message template line 1: can't evaluate field Name in type string");
+    expect(error("{{ .Changed.Changes.Old }}")).toBe("commit-message template line 1: can't evaluate field Old in type []string");
+  });
+
+  it("names at most ten fields of a value that has more", () => {
+    const wide = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`F${i}`, i]));
+    expect(() => renderTemplate("{{ .G }}", wide)).toThrow(/in type struct \(its fields: F0, F1, F2, F3, F4, F5, F6, F7, F8, F9, and 20 more\)$/);
+  });
+
+  it("says a value range cannot iterate over in 100 characters at most", () => {
+    const data = { Changed: { Files: "x".repeat(5000) } };
+    expect(() => renderTemplate("{{ range .Changed }}{{ end }}", data)).toThrow(
+      /^commit-message template line 1: range can't iterate over "\{x{99}…" \(5002 characters\)$/,
+    );
   });
 });
 
@@ -37,7 +89,7 @@ describe("what a template reaches", () => {
   it("reads a value's own fields only, as a Go struct has no others", () => {
     const data = { Changed: { FileChanges: new Map() } };
     for (const name of ["constructor", "__proto__", "toString"])
-      expect(() => renderTemplate(`{{ .Changed.${name} }}`, data)).toThrow(`line 1: can't evaluate field ${name} in {map[]}`);
+      expect(() => renderTemplate(`{{ .Changed.${name} }}`, data)).toThrow(`line 1: can't evaluate field ${name} in type struct (its fields: FileChanges)`);
     expect(renderTemplate("{{ len .Changed.FileChanges }}", data)).toBe("0");
   });
 
