@@ -38,7 +38,7 @@ export function deployedAsWrittenBy(tree: KustomizeTree, incoming: readonly Imag
         const k = graph.at(directories[i]!);
         return k?.file === file && lists(k) ? [k] : [];
       }),
-      ...graph.flux.filter(lists),
+      ...graph.deployers.filter(lists),
     ];
     parents.set(path, found);
     return found;
@@ -51,7 +51,7 @@ export function deployedAsWrittenBy(tree: KustomizeTree, incoming: readonly Imag
       for (const k of parentsOf(graph, queue[i]!)) {
         if (found.includes(k) || !passing(k)) continue;
         found.push(k);
-        // A Flux Kustomization is included by nothing kustomize builds.
+        // A deployer is included by nothing kustomize builds.
         if (graph.at(posix.dirname(k.file)) === k) queue.push(posix.dirname(k.file));
       }
     }

@@ -2,8 +2,8 @@
  * Which files' bare container images kustomize tags: a kustomization's `images:` entry gives
  * a version to every container image named exactly as its `name` in whatever the kustomization
  * builds (kustomize-graph.ts), and a component's entries do the same to everything the
- * kustomization including it builds. A Flux Kustomization's `spec.images` is the same list over
- * what it builds. There, a bare `image: ghcr.io/acme/api` (the usual base, `# tag set by
+ * kustomization including it builds. A deployer's images (a Flux Kustomization's `spec.images`, an
+ * Argo CD Application's `kustomize.images`) are the same list over what it builds. There, a bare `image: ghcr.io/acme/api` (the usual base, `# tag set by
  * overlays`) is left for that entry: pinning it too would rewrite the base on every promotion, to
  * whichever environment went last. Pure: the tree's kustomizations in, per file the image names
  * tagged and by which files, out.
@@ -135,10 +135,10 @@ export function kustomizeTagged(
   owners: Owners = { ownerOf: () => undefined, edited: () => false },
 ): Map<string, Map<string, Tagging>> {
   const graph = graphOf(tree, incoming);
-  const { directories, naming, at, tagsOf, flux } = graph;
-  const tagging = [...naming.flatMap((directory) => at(directory) ?? []).filter((k) => k.tags.length > 0), ...flux];
+  const { directories, naming, at, tagsOf, deployers } = graph;
+  const tagging = [...naming.flatMap((directory) => at(directory) ?? []).filter((k) => k.tags.length > 0), ...deployers];
   // A component's includer need not name the image: to find it, every kustomization is read.
-  const builds = tagging.some((k) => k.component) ? [...directories.flatMap((directory) => at(directory) ?? []), ...flux] : tagging;
+  const builds = tagging.some((k) => k.component) ? [...directories.flatMap((directory) => at(directory) ?? []), ...deployers] : tagging;
   const byKustomization = new Map<Kustomization, Tags>();
   const byFile = new Map<string, Tags>();
   const tagsAt = <K>(map: Map<K, Tags>, key: K): Tags => {
@@ -180,13 +180,13 @@ export function kustomizeTagged(
  * For each file kustomizations of this tree build, the names (as written) of `incoming`
  * repositories whose version every build of it sets: the version the file holds for such a name
  * is never deployed (a base whose overlays all re-tag its image). A file no build (buildsOf)
- * reaches is in no build. Flux Kustomizations without `spec.images` are not read (finding them would
+ * reaches is in no build. Deployers without images (Flux Kustomizations, Argo CD Applications) are not read (finding them would
  * search every YAML file of the tree on every run): one whose `spec.path` is the base itself
  * deploys it as written, unseen here. Linear in the kustomizations and their entries, per name.
  */
 export function retaggedInEveryBuild(tree: KustomizeTree, incoming: readonly ImageRef[]): Map<string, Set<string>> {
   const graph = graphOf(tree, incoming);
-  const all = [...graph.directories.flatMap((directory) => graph.at(directory) ?? []), ...graph.flux];
+  const all = [...graph.directories.flatMap((directory) => graph.at(directory) ?? []), ...graph.deployers];
   const { reached, asWritten } = buildsOf(graph, all);
   const names = [...new Set(all.flatMap((k) => graph.tagsOf(k).map((tag) => tag.name)))];
   const retagged = new Map<string, Set<string>>();

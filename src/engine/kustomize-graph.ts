@@ -1,17 +1,24 @@
 /**
  * The kustomizations of a tree and what their builds reach. A kustomization builds its resources,
- * the kustomizations it includes by directory, its components, its patches and itself; a Flux
- * Kustomization builds the kustomization at its `spec.path`, or, where there is none, the one Flux
- * generates there (every YAML file of the directory tree, a subdirectory holding a kustomization
- * built by it), with its `spec.components`. Each kustomization also carries the `images:` entries
- * (a Flux Kustomization's `spec.images`) that give an incoming repository a version, which is
- * what kustomizations.ts and deployed-as-written.ts ask of a build. Pure: texts in, a graph out.
+ * the kustomizations it includes by directory, its components, its patches and itself. A deployer
+ * builds a path of the tree and tags images of its own, as an overlay would: a Flux Kustomization
+ * builds the kustomization at its `spec.path`, or, where there is none, the one Flux generates there
+ * (every YAML file of the directory tree, a subdirectory holding a kustomization built by it), with
+ * its `spec.components`; an Argo CD Application builds the kustomization at a source's `path` with
+ * that source's `kustomize.images`, and a `.argocd-source-<app>.yaml` file, which Argo CD applies
+ * over them, the kustomization of its own directory. Each kustomization also carries the `images:`
+ * entries (a deployer's images) that give an incoming repository a version, which is what
+ * kustomizations.ts and deployed-as-written.ts ask of a build. Pure: texts in, a graph out.
  *
- * Only the files of this tree count: a remote resource is no path here, and a Flux
- * Kustomization's `spec.path` is read in this tree, whatever source it names.
+ * Only the files of this tree count: a remote resource is no path here, and a deployer's path is
+ * read in this tree, whatever source it names.
  */
 import { posix } from "node:path";
-import { normalizeRepository, screenToken, type ImageRef } from "../image/reference.js";
+import { normalizeRepository, screenToken, tryParseImageRef, type ImageRef } from "../image/reference.js";
+import type { Version } from "../image/update.js";
+import { namedImageString } from "../yaml/argocd.js";
+import { literalIndexOf } from "../yaml/placeholder.js";
+import { ARGO_API, sourcesOf } from "../yaml/argocd-parameters.js";
 import { fieldsOf } from "../yaml/merge-key.js";
 import { tryYamlFile, type YamlFile } from "../yaml/file.js";
 import { mapValue, nodeAt, scalarText, type YamlNode } from "../yaml/node.js";
@@ -22,20 +29,26 @@ import { treeDirectory } from "./tree-path.js";
 export interface KustomizeTree {
   /** Every kustomization file of the tree (isKustomizationFile), with its text. */
   readonly kustomizations: readonly TextFile[];
-  /** YAML files that may hold Flux Kustomizations (mayHoldFluxKustomization). */
-  readonly flux: readonly TextFile[];
+  /** YAML files that may hold deployers (mayHoldDeployer). */
+  readonly deployers: readonly TextFile[];
   /** Every file of the tree, for what a Flux Kustomization without a kustomization file at its path builds. */
   readonly files: readonly string[];
-  /** Where the tree sits in its repository, from whose root a Flux Kustomization's `spec.path` is read. */
+  /** Where the tree sits in its repository, from whose root a deployer's path is read. */
   readonly treeRoot: string;
 }
 
 /** The API group of Flux's Kustomization, whose `spec.images` tags what it builds. */
 const FLUX_KUSTOMIZE_GROUP = "kustomize.toolkit.fluxcd.io/";
 
-/** Whether a YAML text may hold a Flux Kustomization with `images`: a screen before any parse. */
-export function mayHoldFluxKustomization(text: string): boolean {
-  return text.includes(FLUX_KUSTOMIZE_GROUP) && text.includes("images");
+/** The parameter override file Argo CD reads from an Application's source path (`.argocd-source-<app>.yaml`). */
+const ARGO_SOURCE_FILE = /(^|\/)\.argocd-source(-[^/]*)?\.ya?ml$/;
+
+/**
+ * Whether a YAML file may hold a deployer with images (a Flux Kustomization, an Argo CD Application, or
+ * Argo CD's parameter override file): a screen before any parse.
+ */
+export function mayHoldDeployer(path: string, text: string): boolean {
+  return text.includes("images") && (text.includes(FLUX_KUSTOMIZE_GROUP) || text.includes(ARGO_API) || ARGO_SOURCE_FILE.test(path));
 }
 
 /** The names kustomize reads a directory's kustomization from. */
@@ -72,8 +85,8 @@ export interface Graph {
   at(directory: string): Kustomization | undefined;
   /** The entries of a kustomization and of the components it includes, which tag its whole build. */
   tagsOf(k: Kustomization): readonly Tag[];
-  /** The Flux Kustomizations whose spec.images tag an incoming repository, as kustomizations. */
-  readonly flux: readonly Kustomization[];
+  /** The deployers whose images tag an incoming repository, as kustomizations. */
+  readonly deployers: readonly Kustomization[];
 }
 
 export function graphOf(tree: KustomizeTree, incoming: readonly ImageRef[]): Graph {
@@ -106,11 +119,11 @@ export function graphOf(tree: KustomizeTree, incoming: readonly ImageRef[]): Gra
   };
   const tokens = incoming.map(screenToken);
   const names = ({ text }: TextFile) => tokens.some((token) => text.includes(token));
-  const flux = tree.flux
+  const deployers = tree.deployers
     .filter(names)
-    .flatMap(({ file, text }) => readFluxKustomizations(file, text, repositories, (directory) => byDirectory.has(directory), tree));
+    .flatMap(({ file, text }) => readDeployers(file, text, repositories, (directory) => byDirectory.has(directory), tree));
   const naming = [...byDirectory].filter(([, k]) => names(k)).map(([directory]) => directory);
-  return { directories: [...byDirectory.keys()], naming, at, tagsOf, flux };
+  return { directories: [...byDirectory.keys()], naming, at, tagsOf, deployers };
 }
 
 const componentsOf = (k: Kustomization): readonly string[] => k.components;
@@ -152,7 +165,7 @@ export function walk(
 /**
  * The builds of a tree, among `kustomizations` (every one of the tree, or every one a file's
  * builds pass through): each starts at one of them nothing among them includes (an overlay a
- * cluster applies), or at a Flux Kustomization with `spec.images`, and goes down its resources,
+ * cluster applies), or at a deployer with images, and goes down its resources,
  * bases and components. Kustomize builds no component alone.
  */
 export interface Builds {
@@ -211,12 +224,14 @@ function readKustomization(file: string, text: string, repositories: ReadonlySet
 }
 
 /**
- * The Flux Kustomizations of a YAML file whose `spec.images` tag an incoming repository, as
- * kustomizations: each builds its `spec.path` (from the repository's root, as Flux reads it; the
- * tree's root when empty or above it) and its `spec.components`. `hasKustomization` tells a
+ * The deployers of a YAML file whose images tag an incoming repository, as kustomizations: a Flux
+ * Kustomization builds its `spec.path` (from the repository's root, as Flux reads it; the tree's root
+ * when empty or above it) and its `spec.components`; an Argo CD Application the kustomization at a
+ * source's `path` (Argo CD gives a directory without one no `kustomize.images`); an
+ * `.argocd-source-<app>.yaml` file the kustomization of its directory. `hasKustomization` tells a
  * directory with a kustomization file, which kustomize builds as one.
  */
-function readFluxKustomizations(
+function readDeployers(
   file: string,
   text: string,
   repositories: ReadonlySet<string>,
@@ -225,28 +240,63 @@ function readFluxKustomizations(
 ): Kustomization[] {
   const yaml = tryYamlFile(text);
   if (yaml === undefined) return [];
-  return yaml.documents.flatMap(({ root }): Kustomization[] => {
-    if (root?.kind !== "map" || scalarText(mapValue(root, "kind")) !== "Kustomization") return [];
-    if (!scalarText(mapValue(root, "apiVersion"))?.startsWith(FLUX_KUSTOMIZE_GROUP)) return [];
+  const deployer = (tags: readonly string[], path: string | undefined, builds: (path: string) => string[], components: readonly string[] = []) => {
+    const resources = tags.length === 0 || path === undefined ? [] : builds(path);
+    return resources.length === 0 ? [] : [{ file, component: false, tags, resources, components }];
+  };
+  const built = (path: string) => (hasKustomization(path) ? [path] : []);
+  if (ARGO_SOURCE_FILE.test(file)) {
+    const images = nodeAt(yaml.documents[0]?.root ?? null, ["kustomize", "images"]);
+    return deployer(argoTaggedNames(images, repositories), posix.dirname(file), built);
+  }
+  return yaml.documents.flatMap((document): Kustomization[] => {
+    const { root } = document;
+    if (root?.kind !== "map") return [];
+    const apiVersion = scalarText(mapValue(root, "apiVersion"));
+    const kind = scalarText(mapValue(root, "kind"));
+    if (kind === "Application" && apiVersion?.startsWith(ARGO_API))
+      return sourcesOf(document).flatMap((source) =>
+        deployer(
+          argoTaggedNames(nodeAt(root, [...source, "kustomize", "images"]), repositories),
+          rootPath(scalarText(nodeAt(root, [...source, "path"])), treeRoot),
+          built,
+        ),
+      );
+    if (kind !== "Kustomization" || !apiVersion?.startsWith(FLUX_KUSTOMIZE_GROUP)) return [];
     const images = nodeAt(root, ["spec", "images"]);
     const tags = images?.kind === "seq" ? taggedNames(yaml, root, ["spec", "images"], images.items, repositories) : [];
-    const path = fluxPath(scalarText(nodeAt(root, ["spec", "path"])), treeRoot);
-    if (tags.length === 0 || path === undefined) return [];
+    const path = rootPath(scalarText(nodeAt(root, ["spec", "path"])), treeRoot);
     const components = nodeAt(root, ["spec", "components"]);
-    return [
-      {
-        file,
-        component: false,
-        tags,
-        resources: hasKustomization(path) ? [path] : generatedResources(path, hasKustomization, files),
-        components: components?.kind === "seq" ? components.items.flatMap((node) => inTree(path, scalarText(node)) ?? []) : [],
-      },
-    ];
+    return deployer(
+      tags,
+      path,
+      (path) => (hasKustomization(path) ? [path] : generatedResources(path, hasKustomization, files)),
+      components?.kind === "seq" && path !== undefined ? components.items.flatMap((node) => inTree(path, scalarText(node)) ?? []) : [],
+    );
   });
 }
 
-/** A Flux Kustomization's `spec.path` as a directory of the tree (`.` for its root); undefined for one outside it. */
-function fluxPath(path: string | undefined, treeRoot: string): string | undefined {
+/**
+ * The names of Argo CD `kustomize.images` strings (`[name=]image`, kustomize's `edit set image` form) that
+ * set the version of an incoming repository: a name (before `=`, else the image's) with a tag or digest
+ * after it. `name=image` without one only renames, as the Argo CD editor reads it.
+ */
+function argoTaggedNames(list: YamlNode | null | undefined, repositories: ReadonlySet<string>): string[] {
+  if (list?.kind !== "seq") return [];
+  return list.items.flatMap((item) => {
+    const text = scalarText(item);
+    if (text === undefined) return [];
+    const named = namedImageString(text);
+    const ref = named ? undefined : tryParseImageRef(text);
+    const name = named ? text.slice(0, literalIndexOf(text, "=")) : ref?.name;
+    const version: Version | undefined = named ? named.version : ref;
+    if (!name || !repositories.has(normalizeRepository(name) ?? "")) return [];
+    return version?.tag !== undefined || version?.digest !== undefined ? [name] : [];
+  });
+}
+
+/** A deployer's path, from the repository's root, as a directory of the tree (`.` for its root); undefined for one outside it. */
+function rootPath(path: string | undefined, treeRoot: string): string | undefined {
   const fromRoot = inTree(".", path || ".");
   const directory = fromRoot === undefined ? undefined : treeDirectory(fromRoot === "." ? "" : fromRoot, treeRoot);
   return directory === "" ? "." : directory;

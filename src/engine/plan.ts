@@ -25,7 +25,7 @@ import { resolveSetters, type FileSetters } from "./setters.js";
 import { decodeUtf8, listTree, readText, type TreeSource } from "./source.js";
 import { reachingOtherTargets } from "./cross-target.js";
 import { kustomizeTagged, mayHoldBareImage, retaggedAt, retaggedInEveryBuild, taggersWords, type FirstFiles } from "./kustomizations.js";
-import { isKustomizationFile, mayHoldFluxKustomization, type KustomizeTree } from "./kustomize-graph.js";
+import { isKustomizationFile, mayHoldDeployer, type KustomizeTree } from "./kustomize-graph.js";
 import { checkParses, fileKind, isHelmTemplate, isTestFile, readsMarkers } from "./file-kind.js";
 import { allowance, imagesFor, settersFor, targetOf, targetsInScope, warnIdlePaths, warnRefusedImages } from "./targets.js";
 import { holdsImage, unreachedImages, warnUnreached } from "./unreached.js";
@@ -319,13 +319,13 @@ async function readCandidates(run: RunContext, warnings: Warning[]): Promise<{ t
   const screen = screenFor(run.valid.images);
   // The configuration is never a manifest, nor is one where none is read: their `image:` fields name repositories, not versions.
   // Outside the paths, YAML files are read only for the Flux objects that define markers, and
-  // Flux Kustomizations naming an incoming image (their spec.images may tag a bare one):
+  // deployers naming an incoming image (a Flux Kustomization's or Argo CD Application's images may tag a bare one):
   // those usually live apart from the manifests they drive (flux-system/), and are never edited.
   // Every file an override names is read too, whatever it is.
   const paths = files.filter((path) => overridesByFile.has(path) || (mayBeManifest(run, path) && (inScope(path) || fileKind(path) === "yaml")));
   const readOnly = new Set<string>();
   const keep = (path: string, text: string): boolean => {
-    if (!inScope(path)) return mayHoldFluxObjects(text) || (mayHoldFluxKustomization(text) && screen.yaml.test(text));
+    if (!inScope(path)) return mayHoldFluxObjects(text) || (mayHoldDeployer(path, text) && screen.yaml.test(text));
     if (overridesByFile.has(path)) return true;
     if (fileKind(path) !== "yaml") return screen.kcl(text);
     const found = screen.yaml.exec(text);
@@ -524,7 +524,7 @@ async function loadConfig(source: TreeSource, present: ReadonlySet<string>, path
 }
 
 /**
- * Every kustomization file of the tree, and the files read that may hold a Flux Kustomization
+ * Every kustomization file of the tree, and the files read that may hold a deployer
  * tagging an image: the screened texts first, the kustomizations the screen did not keep read
  * again, with the same bounded parallelism (a tree may hold thousands); one that is not UTF-8 is
  * left out, as the screen leaves it out of every edit. Read when a run first needs them, once,
@@ -541,8 +541,8 @@ function kustomizationsIn(source: TreeSource, files: readonly string[], texts: R
       const text = texts.get(file) ?? reread.get(file);
       return text === undefined ? [] : [{ file, text }];
     });
-    const flux = [...texts].flatMap(([file, text]) => (fileKind(file) === "yaml" && mayHoldFluxKustomization(text) ? [{ file, text }] : []));
-    return { kustomizations: read, flux, files, treeRoot };
+    const deployers = [...texts].flatMap(([file, text]) => (fileKind(file) === "yaml" && mayHoldDeployer(file, text) ? [{ file, text }] : []));
+    return { kustomizations: read, deployers, files, treeRoot };
   };
   return () => (reading ??= readAll());
 }

@@ -55,7 +55,7 @@ async function reaching(
   let reads = 0;
   const read = async () => {
     reads++;
-    return { kustomizations: Object.entries(kustomizations).map(([file, text]) => ({ file, text })), flux: [], files: run.files, treeRoot: "" };
+    return { kustomizations: Object.entries(kustomizations).map(([file, text]) => ({ file, text })), deployers: [], files: run.files, treeRoot: "" };
   };
   const warnings = await reachingOtherTargets(run, planned, read);
   return { warnings, reads };

@@ -14,7 +14,7 @@ describe("deployedAsWrittenBy: the kustomizations that deploy a file's image as 
   /** The kustomizations deploying `file` (holding `text`) as written, of the tree `files`. */
   const deployers = (files: Record<string, string>, file: string, text: string, flux: Record<string, string> = {}) => {
     const entries = (texts: Record<string, string>) => Object.entries(texts).map(([path, content]) => ({ file: path, text: content }));
-    const tree: KustomizeTree = { kustomizations: entries(files), flux: entries(flux), files: Object.keys(files), treeRoot: "" };
+    const tree: KustomizeTree = { kustomizations: entries(files), deployers: entries(flux), files: Object.keys(files), treeRoot: "" };
     return deployedAsWrittenBy(tree, [parseImageRef(API)])({ file, text }, API);
   };
 
@@ -76,7 +76,7 @@ describe("deployedAsWrittenBy: the kustomizations that deploy a file's image as 
     const files = { ...BASE, "apps/api/overlays/prod/kustomization.yaml": overlay(`images:\n  - name: ${NGINX}\n    newTag: "1.27"\n`) };
     const tree: KustomizeTree = {
       kustomizations: Object.entries(files).map(([file, text]) => ({ file, text })),
-      flux: [],
+      deployers: [],
       files: Object.keys(files),
       treeRoot: "",
     };

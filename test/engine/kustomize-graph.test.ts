@@ -1,22 +1,22 @@
 /** The kustomizations of a tree, Flux's among them, and what their builds reach. */
 import { describe, expect, it } from "vitest";
-import { buildsOf, graphOf, isKustomizationFile, mayHoldFluxKustomization, walk, type KustomizeTree } from "../../src/engine/kustomize-graph.js";
+import { buildsOf, graphOf, isKustomizationFile, mayHoldDeployer, walk, type KustomizeTree } from "../../src/engine/kustomize-graph.js";
 import { parseImageRef } from "../../src/image/reference.js";
 
 const API = "ghcr.io/acme/api";
 const INCOMING = [parseImageRef(API)];
 const PIN = `images: [{name: ${API}, newTag: 1.4.0}]\n`;
 
-/** A tree of `kustomizations` and `flux` (path: text), with `others` among its files, at `treeRoot` in its repository. */
+/** A tree of `kustomizations` and `deployers` (path: text), with `others` among its files, at `treeRoot` in its repository. */
 function treeOf(
   kustomizations: Record<string, string>,
-  { flux = {}, others = [], treeRoot = "" }: Partial<{ flux: Record<string, string>; others: readonly string[]; treeRoot: string }> = {},
+  { deployers = {}, others = [], treeRoot = "" }: Partial<{ deployers: Record<string, string>; others: readonly string[]; treeRoot: string }> = {},
 ): KustomizeTree {
   const entries = (files: Record<string, string>) => Object.entries(files).map(([file, text]) => ({ file, text }));
   return {
     kustomizations: entries(kustomizations),
-    flux: entries(flux),
-    files: [...Object.keys(kustomizations), ...Object.keys(flux), ...others].sort(),
+    deployers: entries(deployers),
+    files: [...Object.keys(kustomizations), ...Object.keys(deployers), ...others].sort(),
     treeRoot,
   };
 }
@@ -36,14 +36,22 @@ describe("isKustomizationFile", () => {
   });
 });
 
-describe("mayHoldFluxKustomization", () => {
+describe("mayHoldDeployer", () => {
   it("screens for Flux's kustomize API group and an images field", () => {
     const flux = `apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nspec:\n  path: ./apps\n  ${PIN}`;
-    expect([flux, "apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\n", "images: []\n"].map(mayHoldFluxKustomization)).toEqual([
-      true,
-      false,
-      false,
-    ]);
+    const texts = [flux, "apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\n", "images: []\n"];
+    expect(texts.map((text) => mayHoldDeployer("clusters/app.yaml", text))).toEqual([true, false, false]);
+  });
+
+  it("and for Argo CD's API group, or its parameter override file by name, with an images field", () => {
+    const application = "apiVersion: argoproj.io/v1alpha1\nkind: Application\nspec:\n  source:\n    kustomize:\n      images: [ghcr.io/acme/api:1.4.0]\n";
+    const override = "kustomize:\n  images: [ghcr.io/acme/api:1.4.0]\n";
+    expect([
+      mayHoldDeployer("apps/web.yaml", application),
+      mayHoldDeployer("base/web/.argocd-source-web-prod.yaml", override),
+      mayHoldDeployer("base/web/.argocd-source.yaml", override),
+      mayHoldDeployer("base/web/argocd-source.yaml", override),
+    ]).toEqual([true, true, true, false]);
   });
 });
 
@@ -73,14 +81,38 @@ describe("graphOf", () => {
     const tree = treeOf(
       { "apps/api/kustomization.yaml": "resources: [d.yaml]\n", "apps/plain/sub/kustomization.yaml": "resources: [e.yaml]\n" },
       {
-        flux: { "clusters/api.yaml": flux("./deploy/apps/api"), "clusters/plain.yaml": flux("./deploy/apps/plain") },
+        deployers: { "clusters/api.yaml": flux("./deploy/apps/api"), "clusters/plain.yaml": flux("./deploy/apps/plain") },
         others: ["apps/plain/d.yaml", "apps/plain/README.md", "apps/plain/sub/e.yaml"],
         treeRoot: "deploy",
       },
     );
-    expect(graphOf(tree, INCOMING).flux).toEqual([
+    expect(graphOf(tree, INCOMING).deployers).toEqual([
       { file: "clusters/api.yaml", component: false, tags: [API], resources: ["apps/api"], components: [] },
       { file: "clusters/plain.yaml", component: false, tags: [API], resources: ["apps/plain/d.yaml", "apps/plain/sub"], components: [] },
+    ]);
+  });
+
+  it("reads an Argo CD Application as a kustomization of each source's path with its kustomize.images, and a .argocd-source file as one of its own directory", () => {
+    const application = (path: string, images: string) =>
+      `apiVersion: argoproj.io/v1alpha1\nkind: Application\nspec:\n  source:\n    path: ${path}\n    kustomize:\n      images: [${images}]\n`;
+    const tree = treeOf(
+      { "base/web/kustomization.yaml": "resources: [d.yaml]\n" },
+      {
+        deployers: {
+          "envs/staging/web.yaml": application("base/web", `"${API}:1.4.0"`),
+          // A name kept (`*`) with a version sets one; a rename alone does not, nor an image of another repository.
+          "envs/prod/web.yaml": application("./base/web", `"${API}=*@sha256:${"a".repeat(64)}", "${API}=mirror.example/api", "ghcr.io/acme/web:2.0.0"`),
+          // Argo CD gives a plain directory no kustomize images.
+          "envs/plain/web.yaml": application("base/plain", `"${API}:1.4.0"`),
+          "base/web/.argocd-source-web-staging.yaml": `kustomize:\n  images:\n    - ${API}:1.3.0\n`,
+        },
+        others: ["base/plain/d.yaml"],
+      },
+    );
+    expect(graphOf(tree, INCOMING).deployers).toEqual([
+      { file: "envs/staging/web.yaml", component: false, tags: [API], resources: ["base/web"], components: [] },
+      { file: "envs/prod/web.yaml", component: false, tags: [API], resources: ["base/web"], components: [] },
+      { file: "base/web/.argocd-source-web-staging.yaml", component: false, tags: [API], resources: ["base/web"], components: [] },
     ]);
   });
 

@@ -1819,6 +1819,41 @@ spec:
     expect(plain.changes.map((c) => c.file)).toEqual(["clusters/prod/api.yaml"]);
   });
 
+  it("leaves it to an Argo CD Application's kustomize.images over the source path that builds it, or a .argocd-source file there, as to a Flux Kustomization's", async () => {
+    const application = `apiVersion: argoproj.io/v1alpha1
+kind: Application
+metadata: {name: api-staging, namespace: argocd}
+spec:
+  source:
+    repoURL: https://github.com/acme/manifests
+    path: apps/api/base
+    kustomize:
+      images:
+        - ghcr.io/acme/api:1.4.0
+`;
+    const files = {
+      "apps/api/base/deployment.yaml": DEPLOYMENT,
+      "apps/api/base/kustomization.yaml": "resources:\n  - deployment.yaml\n",
+      "apps/api/base/.argocd-source-api-prod.yaml": "kustomize:\n  images:\n    - ghcr.io/acme/api:1.3.0\n",
+      "envs/staging/api.yaml": application,
+    };
+    const p = await plan(files, API);
+    expect([p.changes.map((c) => [c.file, c.key, c.new]), p.warnings]).toEqual([
+      [
+        ["apps/api/base/.argocd-source-api-prod.yaml", "kustomize.images[0]", "ghcr.io/acme/api:1.5.0"],
+        ["envs/staging/api.yaml", "spec.source.kustomize.images[0]", "ghcr.io/acme/api:1.5.0"],
+      ],
+      [],
+    ]);
+    const apps = await plan(files, { ...API, paths: ["apps/api/base/deployment.yaml"] });
+    expect([apps.files, apps.warnings.map((w) => w.message)]).toEqual([
+      [],
+      [
+        "spec.template.spec.containers[0].image holds ghcr.io/acme/api with no tag or digest, so its version is set by the images: of apps/api/base/.argocd-source-api-prod.yaml and envs/staging/api.yaml, outside the paths; left as it is",
+      ],
+    ]);
+  });
+
   it("leaves a bare image a JSON6902 patch op sets to the images: of the kustomization applying it, inline or as a patch file", async () => {
     const op = "- op: replace\n  path: /spec/template/spec/containers/0/image\n  value: ghcr.io/acme/api\n";
     const inline = `resources:\n  - ../../base\npatches:\n  - target: {kind: Deployment}\n    patch: |\n${op.replace(/^(?=.)/gm, "      ")}images:\n  - name: ghcr.io/acme/api\n    newTag: 1.4.0\n`;
