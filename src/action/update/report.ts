@@ -14,6 +14,7 @@ import type { Repository } from "../../github/commit.js";
 import { landedFiles, type DeliveryResult, type Landing } from "../../github/deliver.js";
 import { infoUntrusted } from "../log-untrusted.js";
 import { escapeAttribute, escapeHtml } from "../summary-html.js";
+import { addFittedList, byteLength, cutToBytes, firstFitting, itemBytes, leftOut, rowBytes, SUMMARY_BUDGET, type Fitting } from "../summary-budget.js";
 
 const code = (s: string) => `<code>${escapeHtml(s)}</code>`;
 
@@ -140,15 +141,21 @@ function counted(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }
 
-/** `repository` is the one delivered to (the checkout's origin), which need not be the workflow's own. */
+/**
+ * `repository` is the one delivered to (the checkout's origin), which need not be the workflow's own.
+ * The warnings may take a quarter of the summary's budget, the table of changes the rest: each
+ * shows what fits of it and says how many more there are.
+ */
 export async function writeSummary(result: DeliveryResult, serverUrl: string, repository: Repository, dryRun: boolean): Promise<void> {
   const where = (landing: Landing | undefined): string => (landing ? deliveredTo(landing, { serverUrl, repository }, dryRun) : "");
-  const landingOf = (file: string) => result.landings.find((l) => l.files.some((f) => f.path === file));
+  // A file lands in one landing; indexed, as a fleet-wide bump has thousands of rows to look it up for.
+  const landingOf = new Map(result.landings.flatMap((landing) => landing.files.map((f) => [f.path, landing] as const)));
+  const warnings = firstFitting(result.plan.warnings.map(describeLocated), SUMMARY_BUDGET / 4, itemBytes);
   core.summary.addHeading(dryRun ? "gitops-promote (dry run)" : "gitops-promote", 3);
   if (result.plan.changes.length === 0 && result.plan.warnings.length > 0) {
     // Nothing reached (no file holds the image, paths match nothing, ...) is said by a warning, not by the empty plan.
     core.summary.addRaw(`Nothing changed on ${code(result.base)}. This run's warnings:`, true);
-    core.summary.addList(result.plan.warnings.map(describeLocated));
+    addWarnings(warnings);
   } else if (result.plan.changes.length === 0) {
     // A run of `set` specs alone promotes no image: what holds its value is the fields they name.
     const held =
@@ -157,24 +164,39 @@ export async function writeSummary(result: DeliveryResult, serverUrl: string, re
   } else {
     // Without targets the column would be empty on every row; a file outside every target says so.
     const targeted = result.plan.changes.some((c) => c.target !== undefined);
-    core.summary.addTable([
-      [...(targeted ? ["Target"] : []), "File", "Field", "Old → New", "Delivered"].map((data) => ({ data, header: true })),
-      ...result.plan.changes.map((c) => [
+    const rows = result.plan.changes.map((c) => ({
+      file: c.file,
+      cells: [
         ...(targeted ? [escapeHtml(c.target ?? "(none)")] : []),
         `${code(c.file)}:${c.line}`,
         code(c.key),
         `${code(shownValue(c.old))} → ${code(shownValue(c.new))}`,
-        where(landingOf(c.file)),
-      ]),
+        where(landingOf.get(c.file)),
+      ],
+    }));
+    const table = firstFitting(rows, SUMMARY_BUDGET - warnings.bytes, (row) => rowBytes(row.cells));
+    core.summary.addTable([
+      [...(targeted ? ["Target"] : []), "File", "Field", "Old → New", "Delivered"].map((data) => ({ data, header: true })),
+      ...table.shown.map((row) => row.cells),
     ]);
+    if (table.omitted.length > 0) {
+      const files = new Set(table.omitted.map((row) => row.file)).size;
+      const more = `${counted(table.omitted.length, "more value")} in ${counted(files, "file")}`;
+      core.summary.addRaw(leftOut(more, "The <code>changes</code> and <code>updated-files</code> outputs list every one, as does this step's log."), true);
+    }
     // What was refused or left undone (a target's policy, a pull request not merged) beside what changed.
     if (result.plan.warnings.length > 0) {
       core.summary.addRaw("This run's warnings:", true);
-      core.summary.addList(result.plan.warnings.map(describeLocated));
+      addWarnings(warnings);
     }
   }
   if (result.attempts > 1) core.summary.addRaw(`Landed after ${result.attempts} attempts (the branch moved under concurrent runs).`, true);
   await core.summary.write();
+}
+
+/** Every warning is in the log too, as an annotation's line: the summary may show the first ones only. */
+function addWarnings(warnings: Fitting<string>): void {
+  addFittedList(warnings, "warning", "This step's log has every one.");
 }
 
 /** Where links to commits point: the server and the repository delivered to. */
@@ -204,24 +226,43 @@ function deliveredTo(landing: Landing, at: LinkBase, dryRun: boolean): string {
 
 /**
  * The summary of a failed run: what landed before the failure (linked, with its files), what
- * failed, each issue of an unusable request on its own line.
+ * failed, each issue of an unusable request on its own line. The landings' files may take a
+ * quarter of the summary's budget, the issues or the message half of it; the log has all of them.
  */
 export async function writeFailureSummary(message: string, issues: readonly Diagnostic[], landed?: Landed): Promise<void> {
   core.summary.addHeading("gitops-promote failed", 3);
   if (landed && landed.landings.length > 0) {
+    const share = SUMMARY_BUDGET / 4 / landed.landings.length;
     core.summary.addRaw("Landed before the failure:", true);
-    core.summary.addList(landed.landings.map((l) => `${deliveredTo(l, landed, false)}: ${l.files.map((f) => code(f.path)).join(", ")}`));
+    core.summary.addList(landed.landings.map((l) => `${deliveredTo(l, landed, false)}: ${fileList(l.files, share)}`));
   }
   if (issues.length > 0) {
     core.summary.addRaw("Nothing was written; the request is not usable:", true);
-    core.summary.addList(issues.map(describeLocated));
+    addFittedList(firstFitting(issues.map(describeLocated), SUMMARY_BUDGET / 2, itemBytes), "issue", "The step's error in the log lists every one.");
   } else {
+    const cut = cutToBytes(message, SUMMARY_BUDGET / 2 / MARKUP_GROWTH);
     // Markdown is not read inside HTML: the message's `code` spans and lines are marked up here.
     // escapeHtml made each line break a <br>: no code span runs across one.
-    const html = escapeHtml(message).replace(/`([^`<]+)`/g, "<code>$1</code>");
+    const html = escapeHtml(cut ?? message).replace(/`([^`<]+)`/g, "<code>$1</code>");
     core.summary.addRaw(`<p>${html}</p>`, true);
+    if (cut !== undefined) core.summary.addRaw(leftOut("the rest of this message", "The step's error in the log has all of it."), true);
   }
   await core.summary.write();
+}
+
+/** How much longer a message gets marked up, at most: escaping makes `&` `&amp;`, a code span makes `` `a` `` `<code>a</code>`. */
+const MARKUP_GROWTH = 5;
+
+/** A landing's files, as many as fit in `budget` bytes; the `updated-files` output lists them all. */
+function fileList(files: readonly FilePlan[], budget: number): string {
+  const SEPARATOR = ", ";
+  const fitting = firstFitting(
+    files.map((f) => code(f.path)),
+    budget,
+    (item) => byteLength(item) + SEPARATOR.length,
+  );
+  const more = fitting.omitted.length;
+  return fitting.shown.join(SEPARATOR) + (more > 0 ? ` and ${counted(more, "more file")} (the <code>updated-files</code> output lists them all)` : "");
 }
 
 /** `<code>file</code>:line: message`, as far as it says where. */

@@ -1,7 +1,8 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { printDiff, printRun, setLandedOutputs, setOutputs, writeSummary } from "../../../src/action/update/report.js";
+import { printDiff, printRun, setLandedOutputs, setOutputs, writeFailureSummary, writeSummary } from "../../../src/action/update/report.js";
+import { byteLength, SUMMARY_LIMIT } from "../../../src/action/summary-budget.js";
 import type { Change, Warning } from "../../../src/change.js";
 import type { FilePlan } from "../../../src/engine/plan.js";
 import type { DeliveryResult, Landing } from "../../../src/github/deliver.js";
@@ -153,6 +154,67 @@ describe("the job summary of a run", () => {
     const promoted = pushed([]);
     await writeSummary({ ...promoted, plan: { ...promoted.plan, images: [{ repository: APP, name: APP, tag: "1.3.0" }] } }, at.serverUrl, at.repository, false);
     expect(await summary()).toContain("every image field found already holds the promoted image");
+  });
+
+  describe("that GitHub would drop, past 1 MiB", () => {
+    /** A fleet-wide bump: two values in each of `files` files, each in a deep path. */
+    const fleet = (files: number): Change[] =>
+      Array.from({ length: files }, (_, i) => `clusters/cluster-${String(i).padStart(4, "0")}/apps/deployment-with-a-long-name.yaml`).flatMap((path) => [
+        appChange(path),
+        { ...appChange(path), line: 30, key: "spec.template.spec.initContainers[0].image" },
+      ]);
+    const rowsShown = (html: string) => html.match(/<tr><td>/g)?.length ?? 0;
+
+    it("shows every value while the table fits, and the first ones with how many more and where they all are once it would not", async () => {
+      await writeSummary(pushed(fleet(10)), at.serverUrl, at.repository, false);
+      expect(rowsShown(await summary())).toBe(20);
+      expect(await summary()).not.toContain("left out");
+
+      await writeFile(file, "");
+      const changes = fleet(3000);
+      await writeSummary(pushed(changes, [{ message: "target production: not edited" }]), at.serverUrl, at.repository, false);
+      const html = await summary();
+      expect(byteLength(html)).toBeLessThan(SUMMARY_LIMIT);
+      const shown = rowsShown(html);
+      expect(shown).toBeGreaterThan(1000);
+      expect(html).toContain(`<td><code>${changes[shown - 1]!.file}</code>:${changes[shown - 1]!.line}</td>`);
+      const files = new Set(changes.slice(shown).map((c) => c.file)).size;
+      expect(html).toContain(
+        `</table>\n… and ${6000 - shown} more values in ${files} files, left out of this summary: GitHub drops a step's summary past 1 MiB. ` +
+          "The <code>changes</code> and <code>updated-files</code> outputs list every one, as does this step's log.\n" +
+          "This run's warnings:\n<ul><li>target production: not edited</li></ul>",
+      );
+    });
+
+    it("keeps the table whole beside thousands of warnings, which show as many as a quarter of the summary holds", async () => {
+      const warnings = Array.from({ length: 20_000 }, (_, i) => ({ file: `apps/broken-${i}.yaml`, line: 1, message: "not parsed: a tab indents line 1" }));
+      await writeSummary(pushed(fleet(5), warnings), at.serverUrl, at.repository, false);
+      const html = await summary();
+      expect(byteLength(html)).toBeLessThan(SUMMARY_LIMIT / 4 + 10_000);
+      expect(rowsShown(html)).toBe(10);
+      const listed = html.match(/<li>/g)?.length ?? 0;
+      expect(html).toContain(`<li><code>apps/broken-${listed - 1}.yaml</code>:1: not parsed: a tab indents line 1</li></ul>`);
+      expect(html).toMatch(new RegExp(`… and ${20_000 - listed} more warnings, left out of this summary: .* This step's log has every one\\.\\n$`));
+    });
+
+    it("of a failed run: the landed files, the issues and the message show what fits, and say where the rest is", async () => {
+      const files: FilePlan[] = Array.from({ length: 30_000 }, (_, i) => ({ path: `clusters/c${i}/app.yaml`, before: "", after: "", changes: [] }));
+      const landed = { ...at, landings: [{ mode: "push" as const, branch: "main", files, changes: [], commit: "c2be733d0123456789abcdef0123456789abcdef" }] };
+      const issues = Array.from({ length: 30_000 }, (_, i) => ({ file: ".github/gitops-promote.yaml", line: i + 1, message: "targets[0]: unknown key" }));
+      await writeFailureSummary("nothing was written", issues, landed);
+      const html = await summary();
+      expect(byteLength(html)).toBeLessThan(SUMMARY_LIMIT);
+      expect(html).toMatch(/ and \d+ more files \(the <code>updated-files<\/code> output lists them all\)<\/li><\/ul>/);
+      expect(html).toMatch(/… and \d+ more issues, left out of this summary: .* The step's error in the log lists every one\./);
+
+      await writeFile(file, "");
+      // A template error that quotes the template's data grows with the run.
+      await writeFailureSummary(`commit-message template: can't evaluate field Value in ${"{acme/manifests map[...]} ".repeat(100_000)}`, [], landed);
+      const cut = await summary();
+      expect(byteLength(cut)).toBeLessThan(SUMMARY_LIMIT);
+      expect(cut).toContain("<p>commit-message template: can't evaluate field Value in {acme/manifests map[...]} ");
+      expect(cut).toMatch(/<\/p>\n… and the rest of this message, left out of this summary: .* The step's error in the log has all of it\.\n$/);
+    });
   });
 });
 
