@@ -157,7 +157,7 @@ describe("dispatch Action", () => {
     expect(fake.dispatches).toHaveLength(1);
   });
 
-  it("explains a cross-repository 404 and still reports the repositories that got the event", async () => {
+  it("explains a cross-repository 404 and still reports the repositories that got the event, beside the one that did not", async () => {
     fake.setAccess("acme", "manifests", "none");
     const result = await dispatch({ repository: "acme/manifests, acme/manifests-eu", images: "ghcr.io/acme/app:1.2.3" });
     expect(result.exitCode).toBe(1);
@@ -165,7 +165,9 @@ describe("dispatch Action", () => {
     expect(errors(result)[0]).toContain("the App is installed on acme/manifests and the token was made for it");
     expect(errors(result)[0]).toContain("(the event was delivered to acme/manifests-eu)");
     expect(fake.dispatches.map((d) => d.repo)).toEqual(["manifests-eu"]);
-    expect(result.summary).toContain("<td>acme/manifests-eu</td>");
+    expect(result.summary).toContain(
+      "<tr><td>acme/manifests</td><td>not delivered: see the failure below</td><td>-</td><td>-</td></tr><tr><td>acme/manifests-eu</td><td>repository_dispatch",
+    );
   });
 
   it("keeps run-id, run-url and conclusion one line per repository, empty where no run was started", async () => {

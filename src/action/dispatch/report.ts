@@ -1,0 +1,65 @@
+/**
+ * What the dispatch Action reports, sent or failed: one line of run-id, run-url and conclusion per
+ * repository named, in the input's order, for a later step to pair with it; and a job summary of
+ * the images announced, a row for every repository named with what became of its event, and the
+ * failure, if any.
+ */
+import * as core from "@actions/core";
+import type { Payload } from "../../engine/payload.js";
+import type { Dispatched } from "../../github/dispatch.js";
+import { escapeAttribute, escapeHtml } from "../summary-html.js";
+import { addFittedList, cutToBytes, firstFitting, itemBytes, leftOut, MARKUP_GROWTH, rowBytes, SUMMARY_BUDGET } from "../summary-budget.js";
+
+/**
+ * Each repository's entry, in the order of the input, or undefined where the event was not
+ * delivered. `dispatched` keeps that order and names each repository as the input does.
+ */
+function perRepository(repositories: readonly string[], dispatched: readonly Dispatched[]): (Dispatched | undefined)[] {
+  let next = 0;
+  return repositories.map((repository) => (dispatched[next]?.repository === repository ? dispatched[next++] : undefined));
+}
+
+export function setOutputs(payload: Payload, repositories: readonly string[], dispatched: readonly Dispatched[]): void {
+  const lines = perRepository(repositories, dispatched);
+  core.setOutput("payload", JSON.stringify(payload));
+  core.setOutput("run-id", lines.map((d) => d?.runId ?? "").join("\n"));
+  core.setOutput("run-url", lines.map((d) => d?.runUrl ?? "").join("\n"));
+  core.setOutput("conclusion", lines.map((d) => d?.conclusion ?? "").join("\n"));
+}
+
+/**
+ * The images may take a quarter of the summary's budget, the table a quarter and the failure half:
+ * a fan-out to many repositories, most of them failing, shows what fits of each.
+ */
+export async function writeSummary(payload: Payload, repositories: readonly string[], dispatched: readonly Dispatched[], failure?: string): Promise<void> {
+  const images = payload.images.map((image) => `<code>${escapeHtml(image)}</code>`);
+  const rows = perRepository(repositories, dispatched).map((d, i) => [escapeHtml(d?.repository ?? repositories[i]!), ...(d ? delivered(d) : NOT_DELIVERED)]);
+  const table = firstFitting(rows, SUMMARY_BUDGET / 4, rowBytes);
+  core.summary.addHeading("gitops-promote dispatch", 3);
+  addFittedList(firstFitting(images, SUMMARY_BUDGET / 4, itemBytes), "image", "The <code>payload</code> output lists every one.");
+  core.summary.addTable([["Repository", "Event", "Run", "Conclusion"].map((data) => ({ data, header: true })), ...table.shown]);
+  if (table.omitted.length > 0) {
+    const more = `${table.omitted.length} more repositor${table.omitted.length === 1 ? "y" : "ies"}`;
+    core.summary.addRaw(leftOut(more, "The log says where each event was sent, and the step's error which failed."), true);
+  }
+  if (failure) {
+    const cut = cutToBytes(failure, SUMMARY_BUDGET / 2 / MARKUP_GROWTH);
+    core.summary.addCodeBlock(escapeHtml(cut ?? failure));
+    if (cut !== undefined) core.summary.addRaw(leftOut("the rest of the failure", "The step's error in the log has all of it."), true);
+  }
+  await core.summary.write();
+}
+
+/** A repository the event reached: which event, the run it started when GitHub says, and how that run ended when waited for. */
+function delivered(d: Dispatched): string[] {
+  return [
+    d.kind === "repository_dispatch"
+      ? `repository_dispatch <code>${escapeHtml(d.eventType ?? "")}</code>`
+      : `workflow_dispatch <code>${escapeHtml(d.workflow ?? "")}</code> on <code>${escapeHtml(d.ref ?? "")}</code>`,
+    d.runUrl ? `<a href="${escapeAttribute(d.runUrl)}">${d.runId ?? "run"}</a>` : "(GitHub reports no run for this event)",
+    d.conclusion ?? "-",
+  ];
+}
+
+/** A repository the event did not reach: the failure under the table says why. */
+const NOT_DELIVERED = ["not delivered: see the failure below", "-", "-"];
