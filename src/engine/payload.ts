@@ -113,7 +113,8 @@ export interface PayloadInput {
 export function buildPayload(input: PayloadInput, where = "client_payload"): Payload {
   const extra = input.extra ?? {};
   for (const key of Object.keys(extra)) {
-    if (RESERVED_KEYS.has(key)) throw new PayloadError(`${where}.${key}`, `the extra payload may not set "${key}": gitops-promote writes it`);
+    const issue = reservedKeyIssue(key);
+    if (issue) throw new PayloadError(`${where}.${key}`, issue);
   }
   const source = input.source && withoutUndefined(input.source);
   return parsePayload(
@@ -126,6 +127,11 @@ export function buildPayload(input: PayloadInput, where = "client_payload"): Pay
     },
     where,
   );
+}
+
+/** Why the extra payload may not set `key` (gitops-promote writes it), or undefined when it may. */
+export function reservedKeyIssue(key: string): string | undefined {
+  return RESERVED_KEYS.has(key) ? `the extra payload may not set "${key}": gitops-promote writes it` : undefined;
 }
 
 /**

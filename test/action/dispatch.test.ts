@@ -231,10 +231,10 @@ describe("dispatch Action", () => {
     ["an image with a space", { images: "ghcr.io/acme/app:1.2.3\nx y" }, 'input images: invalid image reference "x y": it contains a space'],
     ["no image", { images: "" }, "no image to announce: set `images`"],
     ["too many extra keys", { "client-payload": JSON.stringify(Object.fromEntries([..."abcdefghi"].map((k) => [k, 1]))) }, "GitHub allows at most 10"],
-    ["client-payload that is not JSON", { "client-payload": "{ticket: 1}" }, "client-payload: not valid JSON"],
-    ["client-payload that sets our keys", { "client-payload": '{"v": 2}' }, 'client_payload.v: the extra payload may not set "v"'],
+    ["client-payload that is not JSON", { "client-payload": "{ticket: 1}" }, "input client-payload: not valid JSON"],
+    ["client-payload that sets our keys", { "client-payload": '{"v": 2}' }, 'input client-payload: the extra payload may not set "v"'],
     ["metadata of another shape", { images: "", metadata: '{"digest": "x"}' }, "metadata: expected docker/metadata-action's json output"],
-    ["a repository that is not OWNER/NAME", { repository: "manifests" }, 'repository "manifests" is not OWNER/NAME'],
+    ["a repository that is not OWNER/NAME", { repository: "manifests" }, 'input repository: "manifests" is not OWNER/NAME'],
     ["an empty token", { token: "" }, "input token is empty, and the event is sent through the GitHub API. Most often"],
     [
       "metadata-action's tags as metadata",

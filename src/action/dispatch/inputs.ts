@@ -3,11 +3,12 @@
  * built and validated here, before any request, so a bad image or an oversized extra
  * payload fails the step with the input's name instead of GitHub's bare 422.
  */
-import { buildPayload, imagesFromMetadata, parseJson, PayloadError, targetNameIssue } from "../../engine/payload.js";
+import { buildPayload, imagesFromMetadata, parseJson, reservedKeyIssue, targetNameIssue } from "../../engine/payload.js";
 import { upperCaseHint } from "../../engine/request.js";
 import { isRecord } from "../../json-value.js";
 import type { PayloadSource } from "../../engine/payload.js";
 import { checkIncomingImages } from "../../engine/request.js";
+import { splitRepositoryName } from "../../github-name.js";
 import { DEFAULT_EVENT_TYPE, DEFAULT_WAIT_TIMEOUT_MS, distinctRepositories, repeatedRepository } from "../../github/dispatch.js";
 import type { DispatchOptions, WaitOptions } from "../../github/dispatch.js";
 import { parseImageRef, tryParseImageRef } from "../../image/reference.js";
@@ -38,6 +39,7 @@ export function readDispatchInputs(core: InputReader, source: PayloadSource): Di
   });
   const named = listInput(core, "repository");
   if (named.length === 0) throw new InputError("Input required and not supplied: repository");
+  checkRepositoryInput(named);
   const { repositories, repeated } = distinctRepositories(named);
 
   const warnings: string[] = repeated.map((names) => repeatedRepository("input repository", names));
@@ -132,6 +134,12 @@ function checkImagesInput(images: readonly string[]): void {
   throw new InputError(lines.join("\n"));
 }
 
+/** Each of `repository` a name GitHub can have, refused before any event is sent to the others. */
+function checkRepositoryInput(named: readonly string[]): void {
+  const issues = named.filter((name) => splitRepositoryName(name) === undefined).map((name) => `input repository: ${JSON.stringify(name)} is not OWNER/NAME`);
+  if (issues.length > 0) throw new InputError(issues.join("\n"));
+}
+
 /** `targets` held to the grammar the receiver's configuration names targets by: a name no target can have is not sent. */
 function checkTargetsInput(targets: readonly string[]): void {
   const issues = targets.flatMap((name) => targetNameIssue(name) ?? []);
@@ -157,10 +165,13 @@ function listInput(core: InputReader, name: string): string[] {
     .filter((item) => item !== "" && !item.startsWith("#"));
 }
 
+/** The `client-payload` input's keys, to merge into the payload; a key of gitops-promote's own is refused as the input's. */
 function extraPayload(text: string): Record<string, unknown> | undefined {
   if (text.trim() === "") return undefined;
-  const value = parseJson(text, "client-payload");
-  if (!isRecord(value)) throw new PayloadError("client-payload", "expected a JSON object of extra top-level keys");
+  const value = parseJson(text, "input client-payload");
+  if (!isRecord(value)) throw new InputError("input client-payload: expected a JSON object of extra top-level keys");
+  const issues = Object.keys(value).flatMap((key) => reservedKeyIssue(key) ?? []);
+  if (issues.length > 0) throw new InputError(issues.map((issue) => `input client-payload: ${issue}`).join("\n"));
   return value;
 }
 

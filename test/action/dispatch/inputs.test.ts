@@ -122,6 +122,30 @@ describe("dispatch Action inputs", () => {
     expect(read("acme/manifests\nacme/manifests-eu").warnings).toEqual([]);
   });
 
+  it("refuses a repository that is not OWNER/NAME, naming the input, before any event is sent to the others", () => {
+    expect(() => readDispatchInputs(reader({ repository: "acme/manifests\nacme, https://github.com/acme/m2", images: "ghcr.io/acme/app:1.2.3" }), {})).toThrow(
+      new InputError(['input repository: "acme" is not OWNER/NAME', 'input repository: "https://github.com/acme/m2" is not OWNER/NAME'].join("\n")),
+    );
+  });
+
+  it("names the input client-payload in its errors, not the payload field it would have become", () => {
+    const extra = (clientPayload: string) => () => imagesOf({ images: "ghcr.io/acme/app:1.2.3", "client-payload": clientPayload });
+    expect(extra("{ticket: 1}")).toThrow(/^input client-payload: not valid JSON: /);
+    expect(extra('["OPS-1"]')).toThrow(new InputError("input client-payload: expected a JSON object of extra top-level keys"));
+    expect(extra('{"ticket": "OPS-1", "images": [], "v": 2}')).toThrow(
+      new InputError(
+        [
+          'input client-payload: the extra payload may not set "images": gitops-promote writes it',
+          'input client-payload: the extra payload may not set "v": gitops-promote writes it',
+        ].join("\n"),
+      ),
+    );
+    expect(
+      readDispatchInputs(reader({ repository: "acme/manifests", images: "ghcr.io/acme/app:1.2.3", "client-payload": '{"ticket": "OPS-1"}' }), {}).options
+        .payload,
+    ).toMatchObject({ ticket: "OPS-1" });
+  });
+
   it("refuses an empty token with the causes README's Troubleshooting lists, before anything else", () => {
     expect(() => readDispatchInputs(reader({ token: "", repository: "acme/manifests" }), {})).toThrow(
       /^input token is empty, and the event is sent through the GitHub API\. Most often .*misspelt.*skipped.*Leave `token` out to use GITHUB_TOKEN, which reaches this repository only\.$/,
