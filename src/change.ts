@@ -82,13 +82,15 @@ export interface EditResult {
  * - `version`: what the field's version decision told (VersionNote), `said`; an override moved by the same decision says it no more;
  * - `placeholder`: the field's version is filled in by the placeholder it holds (`${TAG}`); a `--set` of it answers the warning;
  * - `advised-override`: a Helm parameter holding a tag was not moved; an override naming the field answers the warning;
+ * - `bare-repository`: the field holds a repository with no tag or digest, whose version another field of its mapping
+ *   holds; an override setting a field beside it (the tag) answers the warning;
  * - `unmoved`: an image a field stands for is left as it is (an alias never followed, a merged field that would not hold).
  * Any of them may name what the warning speaks of besides its own line (WarningNames).
  */
 export type WarningAbout = WarningNames &
   (
     | { readonly field: string; readonly reason: "version"; readonly said: string }
-    | { readonly field: string; readonly reason: "placeholder" | "advised-override" }
+    | { readonly field: string; readonly reason: "placeholder" | "advised-override" | "bare-repository" }
     /** The whole file: it does not parse, and nothing in it is edited. */
     | { readonly reason: "not-edited" }
     | { readonly reason: "unmoved" }

@@ -188,7 +188,9 @@ export function overFileAbout(
     const overridden = applyFileOverrides(kind, edited.text, overrides, create);
     const sets = setPaths(kind, overrides);
     const told = shiftLines(edited.warnings, edited.text, overridden.text);
-    const shifted = told.filter((w) => !answeredBySet(w, overridden.changes, sets) && !answeredByOverride(w, overridden.changes));
+    const shifted = told.filter(
+      (w) => !answeredBySet(w, overridden.changes, sets) && !answeredByOverride(w, overridden.changes) && !answeredBeside(w, kind, overrides),
+    );
     const { changes, overruled } = withOverrides(shiftLines(edited.changes, edited.text, overridden.text), overridden.changes);
     return {
       text: overridden.text,
@@ -280,6 +282,30 @@ function fieldFor(warning: FieldWarning, reason: WarningAbout["reason"]): string
 function answeredByOverride(warning: FieldWarning, changes: readonly FieldChange[]): boolean {
   const field = fieldFor(warning, "advised-override");
   return field !== undefined && changes.some((c) => fieldKey(c.key) === fieldKey(field));
+}
+
+/**
+ * An editor's warning that a field holds a repository with no tag or digest (bareFieldWarning), where an override of
+ * the file sets a field beside it: a configured one of the image's tag (`part: tag`), or a `--set`, which names no
+ * image (a person sets that mapping's fields by hand). Its version is set there: the advice was followed. The same
+ * rule for a YAML mapping and a KCL config, whichever editor said it; one that sets the field itself does not count.
+ */
+function answeredBeside(warning: FieldWarning, kind: FileKind, overrides: readonly (string | ComputedOverride)[]): boolean {
+  const field = fieldFor(warning, "bare-repository");
+  if (field === undefined) return false;
+  const key = fieldKey(field);
+  const mapping = parentKey(key);
+  return overrides.some((o) => {
+    const setsTag = typeof o === "string" || (o.configured?.part === "tag" && o.configured.repository === warning.about?.image);
+    const path = setsTag ? overridePath(kind, o) : undefined;
+    return path !== undefined && path !== key && parentKey(path) === mapping;
+  });
+}
+
+/** The key of the mapping holding a field (fieldKey's form): `a.b` for `a.b.c`, "" for a top-level one. */
+function parentKey(key: string): string {
+  const dot = key.lastIndexOf(".");
+  return dot < 0 ? "" : key.slice(0, dot);
 }
 
 /**
@@ -384,19 +410,22 @@ function setOverImages(sets: ReadonlySet<string>, overruled: readonly { edit: Fi
  * A spec that does not parse sets nothing: it is refused where it is applied.
  */
 function setsInFile(kind: FileKind, overrides: readonly (string | ComputedOverride)[]): (path: string) => boolean {
-  const paths = overrides.flatMap((o) => {
-    if (typeof o !== "string") return [fieldKey(o.path)];
-    try {
-      return [fieldKey(kind === "kcl" ? parseOverrideSpec(o).path : parseYamlSpec(o).path)];
-    } catch (error) {
-      if (error instanceof SourceError) return [];
-      throw error;
-    }
-  });
+  const paths = overrides.flatMap((o) => overridePath(kind, o) ?? []);
   return (path) => {
     const key = fieldKey(path);
     return paths.some((set) => key === set || key.startsWith(`${set}.`));
   };
+}
+
+/** The field an override sets, as fieldKey writes it; none for a spec that does not parse (it is refused where it is applied). */
+function overridePath(kind: FileKind, override: string | ComputedOverride): string | undefined {
+  if (typeof override !== "string") return fieldKey(override.path);
+  try {
+    return fieldKey(kind === "kcl" ? parseOverrideSpec(override).path : parseYamlSpec(override).path);
+  } catch (error) {
+    if (error instanceof SourceError) return undefined;
+    throw error;
+  }
 }
 
 /** `a[0].b`, `a.0.b` and `a["0"].b` name the same field. */

@@ -2,7 +2,7 @@
  * The one decision every editor shares: given what a field holds now and the incoming
  * image, what should it hold? Policies make it safe to re-apply (no downgrade, idempotent).
  */
-import type { WarningKind } from "../change.js";
+import type { WarningAbout, WarningKind } from "../change.js";
 import { unpinnedWarning } from "./digest-pin.js";
 import { parseFluxVersion } from "./flux-semver.js";
 import { formatImageRef, isTag, tryParseImageRef, type ImageRef } from "./reference.js";
@@ -227,4 +227,12 @@ export function renamedWarning(repository: string, newName: string): string {
  */
 export function bareRepositoryWarning(repository: string): string {
   return `holds ${repository} with no tag or digest, so its version is set in another field; left as it is (mark the field holding its tag with a Flux ":tag" marker, or set that field with a configured override with part: tag)`;
+}
+
+/**
+ * bareRepositoryWarning at the field `field` of a mapping (YAML) or config (KCL), with what it is about: the
+ * engine drops it where an override sets a field beside it (overrides.ts), the advice followed, whichever editor said it.
+ */
+export function bareFieldWarning(field: string, repository: string): { readonly message: string; readonly about: WarningAbout } {
+  return { message: `${field} ${bareRepositoryWarning(repository)}`, about: { field, reason: "bare-repository", image: repository } };
 }

@@ -21,16 +21,7 @@ import {
 import { formatImageRef, normalizeRepository, screenToken, tryParseImageRef, type ImageRef } from "../image/reference.js";
 import { MARKER_KEY, MarkedFields, readMarker, type Marker } from "../image/marker.js";
 import { nextSplitImage, SPLIT_IMAGE_KEYS, splitImage } from "../image/split-image.js";
-import {
-  bareRepositoryWarning,
-  byRepository,
-  nextReference,
-  nextVersion,
-  staleImageIn,
-  versionOf,
-  type ImageUpdate,
-  type VersionNote,
-} from "../image/update.js";
+import { bareFieldWarning, byRepository, nextReference, nextVersion, staleImageIn, versionOf, type ImageUpdate, type VersionNote } from "../image/update.js";
 import { escapeRegExp } from "../text/escape-regexp.js";
 import { partitionPoint } from "../text/partition-point.js";
 import { wordScreen } from "../text/word-screen.js";
@@ -554,7 +545,7 @@ class ImageEditor {
     if (ref.tag === undefined && ref.digest === undefined) {
       // `name = "nginx"` is a name, not an image: only an image-like key is worth a warning.
       const key = this.pathText(path);
-      if (/(image|repo)[^.]*$/i.test(key)) this.warnings.push({ line: this.line(literal), message: `${key} ${bareRepositoryWarning(ref.repository)}` });
+      if (/(image|repo)[^.]*$/i.test(key)) this.warnings.push({ line: this.line(literal), ...bareFieldWarning(key, ref.repository) });
       return;
     }
     const key = this.pathText(path);

@@ -10,7 +10,7 @@
  * substitution variables: it is named in a warning, never edited.
  */
 import { tryParseImageRef, type ImageRef } from "../image/reference.js";
-import { bareRepositoryWarning, byRepository, nextReference, type ImageUpdate } from "../image/update.js";
+import { bareFieldWarning, byRepository, nextReference, type ImageUpdate } from "../image/update.js";
 import { aliasedFieldWords, anchoredValue, anchorOf, type Placed } from "./alias.js";
 import type { YamlDocument, YamlFile } from "./file.js";
 import { isOpList } from "./json-patch.js";
@@ -126,7 +126,10 @@ export function setImageScalar(
   const update = ref && incoming.get(ref.repository);
   if (!ref || !update) return;
   if (ref.tag === undefined && ref.digest === undefined) {
-    if (!bareTakesTag) return plan.warn(node.start, `${formatPath(path)} ${bareRepositoryWarning(ref.repository)}`);
+    if (!bareTakesTag) {
+      const { message, about } = bareFieldWarning(formatPath(path), ref.repository);
+      return plan.warn(node.start, message, undefined, about);
+    }
     if (kustomizeTagged?.has(ref.name)) {
       const reason = kustomizeTagged.get(ref.name);
       return reason === undefined ? undefined : plan.warn(node.start, `${formatPath(path)} ${reason}`);

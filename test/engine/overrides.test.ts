@@ -243,6 +243,45 @@ spec:
       ]);
     });
 
+    it("is dropped at a repository with no tag where an override sets the tag beside it, in a KCL config as in a YAML mapping (trial 16 S2)", () => {
+      const web = [{ image: parseImageRef("ghcr.io/acme/web:1.4.0") }];
+      const cases = [
+        {
+          file: "main.k",
+          kind: "kcl",
+          text: 'app = {\n    web = {\n        repository = "ghcr.io/acme/web"\n        version = "1.2.3"\n    }\n}\n',
+          mapping: "app.web",
+          field: "app.web.repository",
+          edit: editCheckedKcl,
+        },
+        {
+          file: "values.yaml",
+          kind: "yaml",
+          text: "web:\n  image: ghcr.io/acme/web\n  version: 1.2.3\n",
+          mapping: "web",
+          field: "web.image",
+          edit: editCheckedYaml,
+        },
+      ] as const;
+      for (const { file, kind, text, mapping, field, edit } of cases) {
+        const edited = edit(text, { images: web, setters: new Map() });
+        expect(
+          edited.warnings.map((w) => w.message.slice(0, w.message.indexOf(" with"))),
+          file,
+        ).toEqual([`${field} holds ghcr.io/acme/web`]);
+        const configured = (spec: string, image: string, part?: "tag") =>
+          configuredOverride({ ...override(spec, image, part), file }, [...web, { image: parseImageRef(`${image}:1.4.0`) }]);
+        // The tag beside it, by a configured override of its part or a --set: the advice was followed.
+        const tagged = overFile(file, kind, edited, configured(`${mapping}.version`, "ghcr.io/acme/web", "tag"), false);
+        expect([tagged.changes.map((c) => c.new), tagged.warnings], file).toEqual([["1.4.0"], []]);
+        expect(overFile(file, kind, edited, [`${mapping}.version=${kind === "kcl" ? '"1.4.0"' : "1.4.0"}`], false).warnings, file).toEqual([]);
+        // A whole reference beside it, the tag of another image, or a field of another mapping: it still holds no version.
+        expect(messages(overFile(file, kind, edited, configured(`${mapping}.version`, "ghcr.io/acme/web"), false)), file).toEqual(messages(edited));
+        expect(messages(overFile(file, kind, edited, configured(`${mapping}.version`, "ghcr.io/acme/api", "tag"), false)), file).toEqual(messages(edited));
+        expect(messages(overFile(file, kind, edited, [`${kind === "kcl" ? "app.replicas" : "replicas"}=2`], true)), file).toEqual(messages(edited));
+      }
+    });
+
     it("is dropped where a --set writes the Helm parameter it advises to override", () => {
       const app =
         "apiVersion: argoproj.io/v1alpha1\nkind: Application\nspec:\n  source:\n    helm:\n      parameters:\n        - {name: worker.image.repo, value: ghcr.io/acme/web}\n        - {name: worker.image.version, value: 1.4.0}\n";

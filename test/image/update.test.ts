@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parsePolicy } from "../../src/image/policy.js";
 import { parseImageRef } from "../../src/image/reference.js";
-import { byRepository, nextImageText, nextReference, nextVersion } from "../../src/image/update.js";
+import { bareFieldWarning, byRepository, nextImageText, nextReference, nextVersion } from "../../src/image/update.js";
 import type { ImageUpdate } from "../../src/image/update.js";
 
 const digestA = "sha256:6745aaad46d795c9836632e1fb62f24b7e7f4c843144da8e47a5465c411a14be";
@@ -238,5 +238,15 @@ describe("nextReference: a field holding an image of the incoming repository", (
   it("is undefined when the field stays", () => {
     expect(nextReference(update("nginx:1.27"), parseImageRef("nginx:1.27"))).toBeUndefined();
     expect(nextReference(update("ghcr.io/acme/app:1.2.0", semver("^1.0.0")), parseImageRef("ghcr.io/acme/app:1.3.0"))).toBeUndefined();
+  });
+});
+
+describe("bareFieldWarning: a field holding a repository whose version another field holds", () => {
+  it("names the field and says what to do, and is about that field and image, for the engine to drop where an override sets the tag beside it", () => {
+    expect(bareFieldWarning("app.web.repository", "ghcr.io/acme/web")).toEqual({
+      message:
+        'app.web.repository holds ghcr.io/acme/web with no tag or digest, so its version is set in another field; left as it is (mark the field holding its tag with a Flux ":tag" marker, or set that field with a configured override with part: tag)',
+      about: { field: "app.web.repository", reason: "bare-repository", image: "ghcr.io/acme/web" },
+    });
   });
 });
