@@ -190,8 +190,8 @@ function eventPayload(event: TriggerEvent, ownInputs: boolean): { payload: Paylo
     return { payload: parsePayload(value, CLIENT_PAYLOAD), field: CLIENT_PAYLOAD };
   }
   if (event.eventName === "workflow_dispatch") {
-    const text = payloadInput(event);
-    return text === undefined || text === "" ? undefined : { payload: parsePayload(text, INPUT_PAYLOAD), field: INPUT_PAYLOAD };
+    const text = givenPayloadInput(event);
+    return text === undefined ? undefined : { payload: parsePayload(text, INPUT_PAYLOAD), field: INPUT_PAYLOAD };
   }
   return undefined;
 }
@@ -204,6 +204,16 @@ const INPUT_PAYLOAD = `inputs.${PAYLOAD_INPUT}`;
 function payloadInput(event: TriggerEvent): unknown {
   const inputs = event.payload["inputs"];
   return isRecord(inputs) ? inputs[PAYLOAD_INPUT] : undefined;
+}
+
+/**
+ * The input `payload` as given: undefined when the workflow declares none, or when it was left
+ * empty, as a form's blank field or a caller's whitespace is. Every reader of the run's payload
+ * asks this, so an empty input is said one way.
+ */
+function givenPayloadInput(event: TriggerEvent): unknown {
+  const value = payloadInput(event);
+  return typeof value === "string" && value.trim() === "" ? undefined : value;
 }
 
 /**
@@ -224,8 +234,7 @@ function unreadPayload(event: TriggerEvent): Warning[] {
     return isAbsent(value) || isForeign(value) ? [] : unread(CLIENT_PAYLOAD, "the repository_dispatch event's payload");
   }
   if (event.eventName === "workflow_dispatch") {
-    const text = payloadInput(event);
-    return typeof text === "string" && text.trim() !== "" ? unread(INPUT_PAYLOAD, `the workflow_dispatch input '${PAYLOAD_INPUT}'`) : [];
+    return givenPayloadInput(event) === undefined ? [] : unread(INPUT_PAYLOAD, `the workflow_dispatch input '${PAYLOAD_INPUT}'`);
   }
   return [];
 }

@@ -162,11 +162,16 @@ describe("update Action inputs", () => {
     );
   });
 
-  it("says the input 'payload' is empty when the workflow declares it and the run left it blank", () => {
-    const event = { eventName: "workflow_dispatch", payload: { inputs: { payload: "" } } };
+  it.each([
+    ["blank", ""],
+    ["whitespace alone", " \n\t"],
+  ])("reads an input 'payload' left %s as empty, with the images input set or not", (_, payload) => {
+    const event = { eventName: "workflow_dispatch", payload: { inputs: { payload } } };
     expect(() => readUpdateInputs(reader({}), event)).toThrow(
       /^no image to promote: the workflow_dispatch input 'payload' is empty; send the payload as its input 'payload' \(\{"v": 1, "images"/,
     );
+    expect(readUpdateInputs(reader({ images: "ghcr.io/acme/app:3.0.0" }), event).warnings).toEqual([]);
+    expect(readUpdateInputs(reader({ setters: "flux-system:app=ghcr.io/acme/app:1.2.4" }), event).payload).toBeUndefined();
   });
 
   it("says what to send when a repository_dispatch brings no client_payload and no input names an image", () => {
