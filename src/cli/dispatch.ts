@@ -1,36 +1,53 @@
 /**
  * `gitops-promote dispatch`: the app repo's side from any shell. The token comes from the
- * environment (GITHUB_TOKEN or GH_TOKEN), never from a flag, so it stays out of process
- * listings and shell history.
+ * environment (GH_TOKEN, else GITHUB_TOKEN, as gh reads them), never from a flag, so it stays out
+ * of process listings and shell history.
  */
 import type { ParseArgsConfig } from "node:util";
 import { protectToken, tokenIssue } from "../action/token.js";
-import { buildPayload, sourceFromEnv, targetNameIssue } from "../engine/payload.js";
-import { upperCaseHint } from "../engine/request.js";
-import { checkIncomingImages } from "../engine/request.js";
+import { isBranchName } from "../branch-name.js";
+import { buildPayload, sourceFromEnv, targetNameIssue, type Payload } from "../engine/payload.js";
+import { checkIncomingImages, upperCaseHint } from "../engine/request.js";
 import { apiUrlFromEnv } from "../github/api-url.js";
 import { createClient } from "../github/client.js";
-import { DEFAULT_EVENT_TYPE, DispatchError, dispatchImages, distinctRepositories, repeatedRepository, type DispatchResult } from "../github/dispatch.js";
-import { printJson, UsageError, type Io } from "./io.js";
+import {
+  DEFAULT_EVENT_TYPE,
+  DispatchError,
+  dispatchImages,
+  distinctRepositories,
+  eventTypeIssue,
+  repeatedRepository,
+  workflowIssue,
+  type Dispatched,
+  type DispatchResult,
+} from "../github/dispatch.js";
+import { splitRepositoryName } from "../github-name.js";
+import { tryParseImageRef } from "../image/reference.js";
+import { didYouMean } from "../text/closest.js";
+import { outputWritten, printJson, UsageError, type Io } from "./io.js";
+import { parse } from "./parse.js";
+import { TOKEN_VARIABLES, tokenFromEnv } from "./token.js";
 
 export const DISPATCH_HELP = `Usage: gitops-promote dispatch --repository OWNER/NAME --image REF [options]
 
 Announces new images to one or more manifests repositories: a repository_dispatch event
 (type ${DEFAULT_EVENT_TYPE} by default), or a workflow_dispatch of --workflow with the payload
-in its input "payload". The token is read from GITHUB_TOKEN or GH_TOKEN; the API from
-GITHUB_API_URL, else from GITHUB_SERVER_URL (GitHub Enterprise Server: HOST/api/v3;
-GHE.com: api.SUBDOMAIN.ghe.com), else api.github.com.
+in its input "payload". The token is read from GH_TOKEN, else from GITHUB_TOKEN (gh's order);
+the API from GITHUB_API_URL, else from GITHUB_SERVER_URL (GitHub Enterprise Server:
+HOST/api/v3; GHE.com: api.SUBDOMAIN.ghe.com), else api.github.com.
 
 Options:
   --repository OWNER/NAME   manifests repository (repeatable: fan-out)
   --image REF               image that was pushed, e.g. ghcr.io/acme/app:1.2.4@sha256:... (repeatable)
   --event-type TYPE         repository_dispatch event type (default ${DEFAULT_EVENT_TYPE})
   --workflow FILE           dispatch this workflow (e.g. promote.yml) instead
-  --ref REF                 branch for --workflow (default: the repository's default branch)
+  --ref REF                 branch or tag for --workflow (default: the repository's default branch)
   --target NAME             only these configured targets (repeatable)
   --wait                    with --workflow: follow the run and fail when it fails
-  --dry-run                 print the payload, send nothing (update --payload - reads it)
-  --json                    print one JSON object: {"payload", "dispatched"}
+  --dry-run                 print the payload, send nothing (update --payload - reads it);
+                            needs no token, and refuses what a real run refuses
+  --json                    print one JSON object: {"payload", "dispatched"}, and "errors"
+                            when it fails
   -h, --help                this help
 
 Exit codes: 0 sent, 1 failed, 2 bad usage.
@@ -49,19 +66,33 @@ export const DISPATCH_OPTIONS = {
   help: { type: "boolean", short: "h" },
 } satisfies ParseArgsConfig["options"];
 
-export interface DispatchValues {
-  readonly repository?: string[];
-  readonly image?: string[];
-  readonly "event-type"?: string;
-  readonly workflow?: string;
-  readonly ref?: string;
-  readonly target?: string[];
-  readonly wait?: boolean;
-  readonly "dry-run"?: boolean;
-  readonly json?: boolean;
+/** A send that failed, with the payload it sent: what --json prints of a failure keeps it. */
+class SendFailure extends DispatchError {
+  constructor(
+    message: string,
+    dispatched: readonly Dispatched[],
+    readonly payload: Payload,
+  ) {
+    super(message, dispatched);
+  }
 }
 
-export async function runDispatch(values: DispatchValues, io: Io): Promise<number> {
+/**
+ * What `dispatch --json` prints when it fails: the payload (null when the failure came before it
+ * was made), what was sent before the failure, and why it failed. The keys are the success's.
+ */
+export function failureReport(error: unknown): { payload: Payload | null; dispatched: readonly Dispatched[]; errors: { message: string }[] } {
+  return {
+    payload: error instanceof SendFailure ? error.payload : null,
+    dispatched: error instanceof DispatchError ? error.dispatched : [],
+    errors: [{ message: (error as Error).message }],
+  };
+}
+
+export async function runDispatch(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(args, DISPATCH_OPTIONS);
+  if (values.help) return (io.stdout(DISPATCH_HELP), 0);
+  if (positionals.length > 0) throw new UsageError(strayArguments(positionals));
   const named = values.repository ?? [];
   const images = values.image ?? [];
   if (named.length === 0) throw new UsageError("dispatch needs --repository OWNER/NAME");
@@ -69,11 +100,18 @@ export async function runDispatch(values: DispatchValues, io: Io): Promise<numbe
   const bad = named.find((r) => !/^[\w.-]+\/[\w.-]+$/.test(r));
   if (bad) throw new UsageError(`--repository ${JSON.stringify(bad)} is not OWNER/NAME`);
   const { repositories, repeated } = distinctRepositories(named);
-  if (values.wait && !values.workflow) throw new UsageError("--wait needs --workflow: a repository_dispatch event starts no run we can follow");
-  if (values.ref !== undefined && !values.workflow)
-    throw new UsageError("--ref needs --workflow: a repository_dispatch event always runs on the default branch");
-  if (values["event-type"] !== undefined && values.workflow)
+  const workflow = values.workflow !== undefined;
+  if (values.wait && !workflow) throw new UsageError("--wait needs --workflow: a repository_dispatch event starts no run we can follow");
+  if (values.ref !== undefined && !workflow) throw new UsageError("--ref needs --workflow: a repository_dispatch event always runs on the default branch");
+  if (values["event-type"] !== undefined && workflow)
     throw new UsageError("--event-type is for repository_dispatch; with --workflow the workflow itself is dispatched, with no event type");
+  // What GitHub would refuse is refused here, --dry-run included: a dry run says what the real run does.
+  const valueIssues = [
+    ...(values["event-type"] === undefined ? [] : [eventTypeSaid(values["event-type"])]),
+    ...(values.workflow === undefined ? [] : [workflowIssue(values.workflow)].map((issue) => issue && `--workflow ${issue}`)),
+    ...(values.ref === undefined ? [] : [refIssue(values.ref)]),
+  ].filter((issue) => issue !== undefined);
+  if (valueIssues.length > 0) throw new UsageError(valueIssues.join("\n"));
 
   // A bad --image is bad usage, as in update; the payload check would say the same as a failure.
   const { issues } = checkIncomingImages(images, () => "--image");
@@ -82,21 +120,20 @@ export async function runDispatch(values: DispatchValues, io: Io): Promise<numbe
   // A target name no configuration could define is bad usage of the flag, as in update.
   const badTargets = (values.target ?? []).flatMap((name) => targetNameIssue(name) ?? []);
   if (badTargets.length > 0) throw new UsageError(badTargets.map((issue) => `--target: ${issue}`).join("\n"));
+  const dryRun = values["dry-run"] ?? false;
+  const token = dryRun ? undefined : sendingToken(io.env);
   const payload = buildPayload({ images, source: sourceFromEnv(io.env), ...(values.target && { targets: values.target }) });
   for (const names of repeated) io.stderr(`warning: ${repeatedRepository("--repository", names)}\n`);
-  if (values["dry-run"]) {
+  if (!token) {
     printJson(io, values.json ? { payload, dispatched: [] } : payload);
+    // The payload is all a dry run makes: one that cannot be printed failed.
+    await outputWritten(io);
     return 0;
   }
-  const tokenVariable = io.env["GITHUB_TOKEN"] ? "GITHUB_TOKEN" : "GH_TOKEN";
-  const token = io.env[tokenVariable];
-  if (!token) throw new UsageError("dispatch needs a token in GITHUB_TOKEN or GH_TOKEN");
-  const tokenProblem = tokenIssue(token);
-  if (tokenProblem !== undefined) throw new UsageError(`${tokenVariable} ${tokenProblem}`);
   // What GitHub, or a proxy on the way, answers may quote the request: its Authorization header, a URL's user:password@.
-  const scrub = protectToken(token, () => {});
+  const scrub = protectToken(token.token, () => {});
   const log = (line: string) => io.stderr(`${scrub(line)}\n`);
-  const octokit = createClient({ token, baseUrl: apiUrlFromEnv(io.env), log });
+  const octokit = createClient({ token: token.token, baseUrl: apiUrlFromEnv(io.env), log });
   let result: DispatchResult;
   try {
     result = await dispatchImages(octokit, {
@@ -105,12 +142,13 @@ export async function runDispatch(values: DispatchValues, io: Io): Promise<numbe
       ...(values["event-type"] !== undefined && { eventType: values["event-type"] }),
       ...(values.workflow !== undefined && { workflow: values.workflow }),
       ...(values.ref !== undefined && { ref: values.ref }),
+      tokenName: token.named,
       // What is sent is printed once, on stdout, when all is sent; only a wait, which may take minutes, is followed
       // on stderr as it goes (each run's link as it starts, its status as it changes).
       ...(values.wait && { wait: true, log }),
     });
   } catch (error) {
-    if (error instanceof DispatchError) throw new DispatchError(scrub(error.message), error.dispatched);
+    if (error instanceof DispatchError) throw new SendFailure(scrub(error.message), error.dispatched, payload);
     if (error instanceof Error) error.message = scrub(error.message);
     throw error;
   }
@@ -122,5 +160,41 @@ export async function runDispatch(values: DispatchValues, io: Io): Promise<numbe
       io.stdout(`${d.repository}: ${what}${d.runUrl ? ` -> ${d.runUrl}` : ""}${d.conclusion ? ` (${d.conclusion})` : ""}\n`);
     }
   }
+  // The events are out: a report that cannot be printed does not undo them, and a rerun would send them again.
+  await outputWritten(io, "the events were sent");
   return 0;
+}
+
+/**
+ * Why positional arguments are refused: dispatch takes every value by its flag, and one dropped
+ * would leave a repository unannounced. One that reads as a repository or an image is said as its flag.
+ */
+function strayArguments(positionals: readonly string[]): string {
+  const meant = (text: string) =>
+    splitRepositoryName(text) ? `--repository ${text}` : tryParseImageRef(text)?.tag !== undefined ? `--image ${text}` : undefined;
+  const flags = positionals.map(meant);
+  const suggestion = flags.every((flag) => flag !== undefined) ? flags.join(" ") : undefined;
+  return `dispatch takes no positional arguments, got ${positionals.length}: ${positionals.join(" ")}${didYouMean(suggestion)}`;
+}
+
+/** Why --event-type's value is refused; undefined when GitHub takes it. */
+function eventTypeSaid(eventType: string): string | undefined {
+  const issue = eventTypeIssue(eventType);
+  if (issue === undefined) return undefined;
+  return `--event-type ${issue}${eventType.trim() === "" ? ` (leave it out for the default, ${DEFAULT_EVENT_TYPE})` : ""}`;
+}
+
+/** Why --ref's value names no branch or tag to run the workflow on; undefined when it may. */
+function refIssue(ref: string): string | undefined {
+  if (ref.trim() === "") return "--ref is empty; leave it out to run the workflow on the repository's default branch";
+  return isBranchName(ref) ? undefined : `--ref ${JSON.stringify(ref)} is not a branch or tag name`;
+}
+
+/** The token to send with, refused (bad usage) when there is none or it cannot be one; said by its variable, never its value. */
+function sendingToken(env: Io["env"]): { readonly token: string; readonly named: string } {
+  const found = tokenFromEnv(env);
+  if (!found) throw new UsageError(`dispatch needs a token in ${TOKEN_VARIABLES.join(" or ")}`);
+  const problem = tokenIssue(found.token);
+  if (problem !== undefined) throw new UsageError(`${found.variable} ${problem}`);
+  return found;
 }

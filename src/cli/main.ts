@@ -3,11 +3,12 @@
  * the engine on a local directory (no GitHub needed), and `dispatch` for the app repo's side. A thin shell: parse arguments, call
  * the engine, print, return 0 (done, changed or not), 1 (failed, nothing written) or 2 (bad usage).
  */
-import { parseArgs, type ParseArgsConfig } from "node:util";
-import { stat } from "node:fs/promises";
+import type { ParseArgsConfig } from "node:util";
+import { access, readdir, stat } from "node:fs/promises";
+import { constants } from "node:fs";
 import { dirname, isAbsolute, join, posix, relative, resolve, sep } from "node:path";
 import { writePlan } from "../engine/apply.js";
-import { configPathsOf, planUpdate, type Plan } from "../engine/plan.js";
+import { configPathsOf, DEFAULT_CONFIG, planUpdate, type Plan } from "../engine/plan.js";
 import { formatDiagnostic, SourceError, type AsideWarning } from "../change.js";
 import { fileKind } from "../engine/file-kind.js";
 import { located } from "../engine/overrides.js";
@@ -29,10 +30,11 @@ import {
 import { directorySource } from "../engine/source.js";
 import { tryParseImageRef } from "../image/reference.js";
 import pkg from "../../package.json" with { type: "json" };
-import { DispatchError } from "../github/dispatch.js";
 import { PayloadError } from "../engine/payload.js";
-import { DISPATCH_HELP, DISPATCH_OPTIONS, runDispatch } from "./dispatch.js";
-import { printJson, UsageError, type Io } from "./io.js";
+import { DISPATCH_HELP, DISPATCH_OPTIONS, failureReport, runDispatch } from "./dispatch.js";
+import { fileErrorSaid } from "./file-error.js";
+import { OutputError, outputWritten, printJson, UsageError, type Io } from "./io.js";
+import { parse } from "./parse.js";
 import { PAYLOAD_FIELD, payloadConflict, readPayload } from "./payload.js";
 import { unknownTargets } from "./targets.js";
 import { closest, didYouMean } from "../text/closest.js";
@@ -102,25 +104,6 @@ const UPDATE_OPTIONS = {
   help: { type: "boolean", short: "h" },
 } satisfies ParseArgsConfig["options"];
 
-function parse<T extends NonNullable<ParseArgsConfig["options"]>>(args: string[], options: T) {
-  try {
-    return parseArgs({ args, options, allowPositionals: true, strict: true });
-  } catch (error) {
-    const { code, message } = error as Error & { code?: string };
-    // Node calls a value that looks like the next option "ambiguous": it is a missing value.
-    const valueless =
-      code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" ? /^Option '(--[\w-]+)(?: <value>)?' argument (?:is ambiguous|missing)/.exec(message) : null;
-    if (valueless) {
-      const [, option] = valueless;
-      throw new UsageError(`${option} needs a value${message.includes("ambiguous") ? ` (a value starting with "-" is written ${option}=-VALUE)` : ""}`);
-    }
-    const unknown = code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" ? /'(-[^']*)'/.exec(message)?.[1] : undefined;
-    if (unknown === undefined) throw new UsageError(message);
-    const near = closest(unknown.replace(/^-+/, "").split("=")[0]!, Object.keys(options));
-    throw new UsageError(`unknown option ${unknown}${didYouMean(near === undefined ? undefined : `--${near}`)}`);
-  }
-}
-
 /** The flag a request field comes from. */
 const flagOf: FieldNamer = (field) => `--${field}`;
 
@@ -164,7 +147,7 @@ async function checkArguments(request: UpdateRequest, root: string): Promise<Upd
     else if (notFile)
       usage.push({
         field: "set",
-        message: `--set: ${file} ${notFileSaid(notFile, root)}${unknownKind ? "; the files --set edits are .k, .yaml and .yml" : ""}`,
+        message: `--set: ${file} ${await notFileSaid(notFile, root, file)}${unknownKind ? "; the files --set edits are .k, .yaml and .yml" : ""}`,
       });
     sets.push(`${file}:${set.spec}`);
   }
@@ -218,15 +201,43 @@ function posixRelative(from: string, to: string): string {
   return relative(from, to).split(sep).join("/");
 }
 
+/** Why a file named on the command line is no file to read. */
+type NotAFile = "missing" | "directory" | "unreadable";
+
 /** Why `file` (relative to `root`), named on the command line, is no file to read; undefined when it is one. */
-async function notAFile(root: string, file: string): Promise<"missing" | "directory" | undefined> {
-  const info = await stat(join(root, file)).catch(() => undefined);
+async function notAFile(root: string, file: string): Promise<NotAFile | undefined> {
+  const path = join(root, file);
+  const info = await stat(path).catch(() => undefined);
   if (!info) return "missing";
-  return info.isDirectory() ? "directory" : undefined;
+  if (info.isDirectory()) return "directory";
+  return (await permits(path, constants.R_OK)) ? undefined : "unreadable";
 }
 
-function notFileSaid(why: "missing" | "directory", root: string): string {
-  return why === "missing" ? `does not exist in DIR (${root})` : "is a directory, not a file";
+/** Whether this process may do `mode` (fs.constants' R_OK, X_OK) with `path`. */
+function permits(path: string, mode: number): Promise<boolean> {
+  return access(path, mode).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** notAFile's answer for `file` (relative to `root`) said; a missing file with the name of its directory it most likely meant (`values.yml`). */
+async function notFileSaid(why: NotAFile, root: string, file: string): Promise<string> {
+  switch (why) {
+    case "directory":
+      return "is a directory, not a file";
+    case "unreadable":
+      return "cannot be read: permission denied";
+    case "missing": {
+      const dir = posix.dirname(file);
+      const entries = await readdir(join(root, dir), { withFileTypes: true }).catch(() => []);
+      const meant = closest(
+        posix.basename(file),
+        entries.filter((entry) => entry.isFile()).map((entry) => entry.name),
+      );
+      return `does not exist in DIR (${root})${didYouMean(meant === undefined ? undefined : posix.join(dir, meant))}`;
+    }
+  }
 }
 
 async function runUpdate(args: string[], io: Io): Promise<number> {
@@ -242,9 +253,7 @@ async function runUpdate(args: string[], io: Io): Promise<number> {
   const sets = values.set ?? [];
   if (images.length + setters.length + sets.length === 0) throw new UsageError(nothingToUpdate(flagOf));
 
-  const root = resolve(positionals[0] ?? ".");
-  const info = await stat(root).catch(() => undefined);
-  if (!info?.isDirectory()) throw new UsageError(`${positionals[0] ?? "."} is not a directory`);
+  const root = await treeRoot(positionals[0]);
   // The tree's paths are spelt with `/`, on Windows too.
   const paths = (values.path ?? []).map(slashSeparated);
   const top = await repositoryTop(root);
@@ -277,7 +286,37 @@ async function runUpdate(args: string[], io: Io): Promise<number> {
     plan.warnings.forEach((w) => io.stderr(formatWarning(w) + "\n"));
     io.stdout(humanReport(plan, { diff: dryRun, dryRun }));
   }
+  // A dry run's output is its work; a run's is the report of work done, which a report lost does not undo.
+  const done = plan.files.some((file) => file.after !== file.before) ? "the files were written" : "no file needed a change";
+  await outputWritten(io, dryRun ? undefined : done);
   return EXIT_OK;
+}
+
+/**
+ * DIR as the tree's root, refused as bad usage (exit 2) when it names no directory this run can
+ * read, as a --set or --config file that is missing or unreadable is: an empty DIR (which would
+ * otherwise read as the current directory), one that does not exist, a file (said with the run
+ * that edits only that file), one this user may not list.
+ */
+async function treeRoot(given: string | undefined): Promise<string> {
+  if (given === "") throw new UsageError('DIR is empty (""): name the directory, or leave DIR out for the current one');
+  const dir = given ?? ".";
+  const root = resolve(dir);
+  const info = await stat(root).catch(() => undefined);
+  if (!info) throw new UsageError(`${dir} is not a directory`);
+  if (!info.isDirectory()) {
+    const top = (await repositoryTop(dirname(root))) ?? dirname(root);
+    throw new UsageError(
+      `${dir} is not a directory but a file; to edit only that file, run: gitops-promote update ${spelt(dir, top)} --path ${posixRelative(top, root)} (and the other options)`,
+    );
+  }
+  if (!(await permits(root, constants.R_OK | constants.X_OK))) throw new UsageError(`${dir} cannot be read: permission denied`);
+  return root;
+}
+
+/** `path` spelt as `given` (a path the user wrote) is: absolute when that is, else relative to the current directory. */
+function spelt(given: string, path: string): string {
+  return isAbsolute(given) ? path : relative(process.cwd(), path) || ".";
 }
 
 /**
@@ -328,12 +367,11 @@ async function configAbove(root: string, top: string | undefined, dir: string, p
     config = await configIn(at);
   } while (config === undefined && at !== top);
   if (config === undefined) return undefined;
-  const shown = (path: string) => (isAbsolute(dir) ? path : relative(process.cwd(), path) || ".");
   const inside = posixRelative(at, root);
   const scoped = (paths.length > 0 ? paths.map((path) => posix.join(inside, path)) : [inside]).map((path) => `--path ${path}`).join(" ");
   const message =
-    `${dir} has no configuration of its own, so ${shown(config)} is not read: its targets, their policies and its overrides ` +
-    `do not apply to this run; to apply them, run: gitops-promote update ${shown(at)} ${scoped}`;
+    `${dir} has no configuration of its own, so ${spelt(dir, config)} is not read: its targets, their policies and its overrides ` +
+    `do not apply to this run; to apply them, run: gitops-promote update ${spelt(dir, at)} ${scoped}`;
   return { message, aside: true };
 }
 
@@ -342,10 +380,11 @@ async function configAbove(root: string, top: string | undefined, dir: string, p
  * must lie inside DIR, because a configuration's target paths are relative to the tree it configures.
  */
 async function configInTree(root: string, file: string): Promise<string> {
+  if (file === "") throw new UsageError(`--config is empty: name the configuration file, relative to DIR, or leave --config out for ${DEFAULT_CONFIG}`);
   const inside = inTree(root, file);
   if (inside === undefined) throw new UsageError(`--config ${file} is not inside ${root}: its target paths would not name files of this tree`);
   const notFile = await notAFile(root, inside);
-  if (notFile) throw new UsageError(`--config ${file} ${notFileSaid(notFile, root)}`);
+  if (notFile) throw new UsageError(`--config ${file} ${await notFileSaid(notFile, root, inside)}`);
   return inside;
 }
 
@@ -358,6 +397,34 @@ function asksForJson(args: readonly string[]): boolean {
   return (end < 0 ? args : args.slice(0, end)).includes("--json");
 }
 
+/** The commands, each with its help. */
+const COMMANDS: Readonly<Record<string, string>> = { update: UPDATE_HELP, dispatch: DISPATCH_HELP };
+
+/** `gitops-promote help [COMMAND]`: the command's help, as `COMMAND --help` prints it, or the overview. */
+function help([topic]: readonly string[], io: Io): number {
+  if (topic !== undefined && !(topic in COMMANDS)) throw new UsageError(unknownCommand(topic, []));
+  io.stdout(topic === undefined ? HELP : COMMANDS[topic]!);
+  return EXIT_OK;
+}
+
+/**
+ * An unknown command, said with the command most likely meant: a mistyped name (`updte`), or
+ * the command left out, an option or DIR given first (`gitops-promote --image …`): the command
+ * whose option comes first.
+ */
+function unknownCommand(command: string, rest: readonly string[]): string {
+  const unknown = `unknown command ${JSON.stringify(command)}`;
+  const typo = closest(command, Object.keys(COMMANDS));
+  if (typo) return `${unknown}${didYouMean(typo)}`;
+  const option = [command, ...rest]
+    .find((arg) => arg.startsWith("--"))
+    ?.slice(2)
+    .split("=")[0];
+  const owner = option === undefined ? undefined : option in UPDATE_OPTIONS ? "update" : option in DISPATCH_OPTIONS ? "dispatch" : undefined;
+  if (owner === undefined) return unknown;
+  return `${unknown}: the command comes first${didYouMean(`gitops-promote ${owner} ${command}${rest.length > 0 ? " ..." : ""}`)}`;
+}
+
 /** Runs the CLI on `argv` (without node and the script) and returns the exit code. */
 export async function main(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
@@ -365,34 +432,29 @@ export async function main(argv: string[], io: Io): Promise<number> {
     switch (command) {
       case "update":
         return await runUpdate(rest, io);
-      case "dispatch": {
-        const { values } = parse(rest, DISPATCH_OPTIONS);
-        if (values.help) return (io.stdout(DISPATCH_HELP), EXIT_OK);
-        return await runDispatch(values, io);
-      }
+      case "dispatch":
+        return await runDispatch(rest, io);
       case "--version":
       case "-v":
         return (io.stdout(`${pkg.version}\n`), EXIT_OK);
-      case undefined:
       case "--help":
       case "-h":
+        return (io.stdout(HELP), EXIT_OK);
       case "help":
-        io.stdout(HELP);
-        return command === undefined ? EXIT_USAGE : EXIT_OK;
+        return help(rest, io);
+      case undefined:
+        // Bad usage: the help goes where errors go, and stdout stays empty for a script that reads it.
+        return (io.stderr(HELP), EXIT_USAGE);
       default:
-        throw new UsageError(`unknown command ${JSON.stringify(command)}`);
+        throw new UsageError(unknownCommand(command, rest));
     }
   } catch (error) {
+    const fileError = fileErrorSaid(error);
+    const message = fileError ?? (error as Error).message;
     // --json promises one JSON object on stdout: a refusal is one too, bad usage included.
-    if (command === "update" && asksForJson(rest)) {
-      const issues = error instanceof RequestError ? error.issues : [{ message: (error as Error).message }];
-      printJson(io, jsonRefusal(issues));
-    }
-    if (command === "dispatch" && asksForJson(rest)) {
-      // What was sent before a failure, and why it failed, as one object too.
-      const dispatched = error instanceof DispatchError ? error.dispatched : [];
-      printJson(io, { dispatched, errors: [{ message: (error as Error).message }] });
-    }
+    if (command === "update" && asksForJson(rest)) printJson(io, jsonRefusal(error instanceof RequestError ? error.issues : [{ message }]));
+    // What was made and sent before a failure, and why it failed, as one object too.
+    if (command === "dispatch" && asksForJson(rest)) printJson(io, failureReport(error));
     if (error instanceof UsageError) {
       const help = command === "update" || command === "dispatch" ? `gitops-promote ${command} --help` : "gitops-promote --help";
       io.stderr(`gitops-promote: ${error.message}\nRun '${help}' for usage.\n`);
@@ -407,7 +469,13 @@ export async function main(argv: string[], io: Io): Promise<number> {
       io.stderr(error.issues.map((issue) => `error: ${formatDiagnostic(issue)}\n`).join("") + "nothing was written\n");
       return error.issues.some(isUsage) ? EXIT_USAGE : EXIT_FAILED;
     }
-    io.stderr(`error: ${(error as Error).message}\n`);
+    // A file of the tree this user may not read, or a dry run's diff that could not be printed: the tree is as it was
+    // (writePlan leaves no file half-written, and says so itself when it cannot put one back).
+    if (command === "update" && (fileError !== undefined || error instanceof OutputError)) {
+      io.stderr(`error: ${message}\nnothing was written\n`);
+      return EXIT_FAILED;
+    }
+    io.stderr(`error: ${message}\n`);
     return EXIT_FAILED;
   }
 }

@@ -60,12 +60,14 @@ async function standardInput(io: Io): Promise<string> {
 
 /** A file named on the command line, relative to the current directory: it is no file of DIR's tree. */
 async function fileText(file: string): Promise<string> {
+  if (file === "") throw new UsageError("--payload is empty: name the payload's file, or - for the standard input");
   try {
     return await readFile(file, "utf8");
   } catch (error) {
     const { code } = error as NodeJS.ErrnoException;
     if (code === "ENOENT") throw new UsageError(`--payload ${file} does not exist`);
     if (code === "EISDIR") throw new UsageError(`--payload ${file} is a directory, not a file`);
+    if (code === "EACCES" || code === "EPERM") throw new UsageError(`--payload ${file} cannot be read: permission denied`);
     throw error;
   }
 }

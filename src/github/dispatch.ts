@@ -10,6 +10,7 @@ import { splitRepositoryName, type RepositoryName } from "../github-name.js";
 import type { GitHubClient } from "./client.js";
 import { errorMessage, httpStatus, requestHost, unanswered, unansweredSaid } from "./errors.js";
 import { clockOf, sleepOf, type Clock, type Timing } from "./timing.js";
+import { didYouMean } from "../text/closest.js";
 
 export const DEFAULT_EVENT_TYPE = "image-pushed";
 /** How long `wait` waits unless told: 30 minutes. */
@@ -44,6 +45,8 @@ export interface DispatchOptions {
    * workflow's own), so that an error about it can say the list may have been left out.
    */
   readonly defaultRepository?: string;
+  /** How errors name the token, for a caller that knows where it came from (`the token in GH_TOKEN`); default `the token`. */
+  readonly tokenName?: string;
   /** Tests: the pause and clock a wait is measured on, instead of the wall clock. */
   readonly clock?: Clock;
 }
@@ -92,12 +95,8 @@ export async function dispatchImages(octokit: GitHubClient, options: DispatchOpt
     throw new DispatchError("cannot wait: GitHub does not report the run a repository_dispatch starts; set `workflow` (workflow_dispatch), which does", []);
   }
   const eventType = options.eventType?.trim() || DEFAULT_EVENT_TYPE;
-  if (eventType.length > MAX_EVENT_TYPE_LENGTH) {
-    throw new DispatchError(
-      `event type ${JSON.stringify(eventType)} is ${eventType.length} characters long; GitHub allows at most ${MAX_EVENT_TYPE_LENGTH}`,
-      [],
-    );
-  }
+  const tooLong = eventTypeIssue(eventType);
+  if (tooLong) throw new DispatchError(`event type ${tooLong}`, []);
 
   // Send every event first, then wait for all runs together: one slow manifests repo must not
   // delay the others' events.
@@ -161,17 +160,42 @@ export function repeatedRepository(where: string, names: readonly string[]): str
 }
 
 /**
- * The workflow as GitHub's workflow_dispatch names it: its file name or id. The path of a file
- * under .github/workflows/, as people paste it, is taken for its file name; GitHub runs no
- * workflow from another directory, so any other path is refused.
+ * Why GitHub would refuse `eventType` as a repository_dispatch event type, which has 1 to 100
+ * characters; undefined when it takes it. Said of the value, for the caller to name its field.
  */
+export function eventTypeIssue(eventType: string): string | undefined {
+  if (eventType.trim() === "") return `is empty; GitHub requires 1 to ${MAX_EVENT_TYPE_LENGTH} characters`;
+  if (eventType.length > MAX_EVENT_TYPE_LENGTH)
+    return `${JSON.stringify(eventType)} is ${eventType.length} characters long; GitHub allows at most ${MAX_EVENT_TYPE_LENGTH}`;
+  return undefined;
+}
+
+/** The workflow's file name (or id) once a pasted path to it is taken for it: `.github/workflows/promote.yml` is `promote.yml`. */
+function workflowName(workflow: string): string {
+  return workflow.replace(/^(?:\.\/)?\.github\/workflows\//, "");
+}
+
+/**
+ * Why GitHub's workflow_dispatch names no workflow by `workflow`; undefined when it may. GitHub
+ * takes a workflow's id or its file name, and runs workflows only from .github/workflows/, whose
+ * files end in .yml or .yaml. Said of the value, for the caller to name its field.
+ */
+export function workflowIssue(workflow: string): string | undefined {
+  const name = workflowName(workflow);
+  const quoted = JSON.stringify(workflow);
+  if (name.trim() === "") return "is empty: name the workflow by its file name in .github/workflows/, e.g. promote.yml, or by its id";
+  if (name.includes("/"))
+    return `${quoted} is not a file of .github/workflows/, the only directory GitHub runs workflows from: name the workflow by its file name there, e.g. promote.yml`;
+  if (!/^[0-9]+$/.test(name) && !/\.ya?ml$/.test(name))
+    return `${quoted} is neither a workflow's file name nor its id: a workflow file's name ends in .yml or .yaml${didYouMean(`${name}.yml`)}`;
+  return undefined;
+}
+
+/** The workflow as GitHub's workflow_dispatch names it: its file name or id (workflowIssue says which workflows GitHub cannot name). */
 function workflowFile(workflow: string): string {
-  const name = workflow.replace(/^(?:\.\/)?\.github\/workflows\//, "");
-  if (!name.includes("/")) return name;
-  throw new DispatchError(
-    `workflow ${JSON.stringify(workflow)} is not a file of .github/workflows/, the only directory GitHub runs workflows from: name the workflow by its file name there, e.g. promote.yml`,
-    [],
-  );
+  const issue = workflowIssue(workflow);
+  if (issue) throw new DispatchError(`workflow ${issue}`, []);
+  return workflowName(workflow);
 }
 
 interface Repo extends RepositoryName {
@@ -327,7 +351,7 @@ function explain(
   error: unknown,
   repo: Repo,
   action: DispatchKind | "wait",
-  options: Partial<Pick<DispatchOptions, "payload" | "defaultRepository">>,
+  options: Partial<Pick<DispatchOptions, "payload" | "defaultRepository" | "tokenName">>,
 ): DispatchError {
   const what = action === "wait" ? "following the run" : action;
   // Octokit's status 500 for a request that got no answer is not GitHub's.
@@ -337,11 +361,12 @@ function explain(
   const head = `${repo.fullName}: ${what} failed (${status ?? "no response"}: ${errorMessage(error)})`;
   const { permission, level } = NEEDS[action];
   const needs = `"${permission}: ${level}"`;
+  const token = options.tokenName ?? "the token";
   switch (status) {
     case 401:
       // A token for one GitHub server is no token on another: say which server refused it.
       return new DispatchError(
-        `${head}: the token is missing, invalid or expired${requestHost(error) ? `, or was made for another GitHub server than ${requestHost(error)}` : ""}.`,
+        `${head}: ${token} is missing, invalid or expired${requestHost(error) ? `, or was made for another GitHub server than ${requestHost(error)}` : ""}.`,
         [],
       );
     case 404:
@@ -349,7 +374,7 @@ function explain(
       if (action === "wait") return new DispatchError(`${head}: the token started the run but cannot read it: it needs ${needs} on ${repo.fullName}.`, []);
       return new DispatchError(
         `${head}: GitHub answers 404 both when the repository does not exist and when the token cannot see it.` +
-          `${leftOut(repo, options.defaultRepository)} Check that ${repo.fullName} is spelt right, then that the token reaches it: ${reach(repo, options)}. ` +
+          `${leftOut(repo, options.defaultRepository)} Check that ${repo.fullName} is spelt right, then that ${token} reaches it: ${reach(repo, options)}. ` +
           `The token needs ${needs} on ${repo.fullName}.`,
         [],
       );
@@ -395,7 +420,7 @@ function reach(repo: Repo, options: Partial<Pick<DispatchOptions, "payload">>): 
  * A 403: the token sees the repository but lacks the permission. A repository_dispatch needs
  * Contents: write, the right to push; a workflow_dispatch needs only Actions: write, so it is offered.
  */
-function forbidden(repo: Repo, action: DispatchKind | "wait", options: Partial<Pick<DispatchOptions, "payload">>): string {
+function forbidden(repo: Repo, action: DispatchKind | "wait", options: Partial<Pick<DispatchOptions, "payload" | "tokenName">>): string {
   const { permission, level, deed } = NEEDS[action];
   const scope = permission.toLowerCase();
   const home = homeOf(options);
@@ -410,7 +435,7 @@ function forbidden(repo: Repo, action: DispatchKind | "wait", options: Partial<P
       ? ` Or start the manifests workflow by name instead (\`workflow\`, e.g. promote.yml: a workflow_dispatch), which needs only "Actions: write".`
       : "";
   return (
-    `the token can see ${repo.fullName} but may not ${deed}, which needs "${permission}: ${level}". ` +
+    `${options.tokenName ?? "the token"} can see ${repo.fullName} but may not ${deed}, which needs "${permission}: ${level}". ` +
     `A GitHub App needs it on ${repo.fullName} (and \`permission-${scope}: ${level}\` among actions/create-github-app-token's inputs, when they list permissions); ` +
     `so does a fine-grained personal access token. ${githubToken}${instead}`
   );

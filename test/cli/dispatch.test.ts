@@ -10,7 +10,14 @@ describe("gitops-promote dispatch, against the fake GitHub", () => {
     fake = await startFakeGitHub();
     await fake.createRepo("acme", "manifests", { "README.md": "manifests\n" });
     await fake.createRepo("acme", "manifests-eu", { "README.md": "manifests\n" });
-    env = { GITHUB_TOKEN: fake.token, GITHUB_API_URL: fake.apiUrl, GITHUB_REPOSITORY: "acme/app", GITHUB_SHA: "0123456789abcdef0123456789abcdef01234567" };
+    // GH_TOKEN, read first, empty: runCli's process inherits this one's environment, where it may be set.
+    env = {
+      GH_TOKEN: "",
+      GITHUB_TOKEN: fake.token,
+      GITHUB_API_URL: fake.apiUrl,
+      GITHUB_REPOSITORY: "acme/app",
+      GITHUB_SHA: "0123456789abcdef0123456789abcdef01234567",
+    };
   });
   afterAll(() => fake.close());
 
@@ -166,6 +173,118 @@ describe("gitops-promote dispatch, against the fake GitHub", () => {
       `acme/manifests: started workflow promote.yml on main announcing ghcr.io/acme/app:1.2.4: ${run}`,
       expect.stringMatching(/^acme\/manifests: run \d+ concluded success: /),
       "",
+    ]);
+  });
+});
+
+describe("gitops-promote dispatch reads its token as gh does: GH_TOKEN, else GITHUB_TOKEN", () => {
+  let fake: FakeGitHub;
+  beforeAll(async () => {
+    fake = await startFakeGitHub();
+    await fake.createRepo("acme", "manifests", { "README.md": "manifests\n" });
+  });
+  afterAll(() => fake.close());
+
+  async function dispatch(argv: string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
+    let stdout = "";
+    let stderr = "";
+    const io = { stdout: (text: string) => (stdout += text), stderr: (text: string) => (stderr += text), env: { GITHUB_API_URL: fake.apiUrl, ...env } };
+    const code = await main(["dispatch", "--repository", "acme/manifests", "--image", "ghcr.io/acme/app:1.2.4", ...argv], io);
+    return { code, stdout, stderr };
+  }
+
+  it("sends with GH_TOKEN when both are set: in a workflow GITHUB_TOKEN is the job's own, GH_TOKEN the one set on purpose", async () => {
+    const result = await dispatch([], { GH_TOKEN: fake.token, GITHUB_TOKEN: "ghs_theJobsOwnToken" });
+    expect([result.code, result.stdout, result.stderr]).toEqual([0, "acme/manifests: event image-pushed\n", ""]);
+  });
+
+  it("falls back to GITHUB_TOKEN, an empty GH_TOKEN counting as unset", async () => {
+    expect((await dispatch([], { GH_TOKEN: "", GITHUB_TOKEN: fake.token })).code).toBe(0);
+  });
+
+  it("names the variable the refused token came from, and the one passed over, never the token", async () => {
+    const refused = await dispatch([], { GH_TOKEN: "ghp_expiredPersonalToken", GITHUB_TOKEN: fake.token });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(
+      /^error: acme\/manifests: repository_dispatch failed \(401: Bad credentials[^)]*\): the token in GH_TOKEN \(read before GITHUB_TOKEN, which is set too\) is missing, invalid or expired/,
+    );
+    expect(refused.stderr).not.toContain("ghp_expiredPersonalToken");
+    fake.setAccess("acme", "manifests", "read");
+    try {
+      const readOnly = await dispatch([], { GITHUB_TOKEN: fake.token });
+      expect(readOnly.stderr).toContain("the token in GITHUB_TOKEN can see acme/manifests but may not send it a repository_dispatch");
+    } finally {
+      fake.setAccess("acme", "manifests", "write");
+    }
+  });
+
+  it("--json keeps the payload when a send fails, beside what was sent and why", async () => {
+    const failed = await dispatch(["--repository", "acme/elsewhere", "--json"], { GH_TOKEN: fake.token });
+    expect([failed.code, JSON.parse(failed.stdout)]).toEqual([
+      1,
+      {
+        payload: { v: 1, images: ["ghcr.io/acme/app:1.2.4"] },
+        dispatched: [{ repository: "acme/manifests", kind: "repository_dispatch", eventType: "image-pushed" }],
+        errors: [{ message: expect.stringMatching(/^acme\/elsewhere: repository_dispatch failed \(404/) }],
+      },
+    ]);
+  });
+
+  it("exit 2 with no token, naming both variables in the order read; a dry run needs none", async () => {
+    expect(await dispatch([], {})).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "gitops-promote: dispatch needs a token in GH_TOKEN or GITHUB_TOKEN\nRun 'gitops-promote dispatch --help' for usage.\n",
+    });
+    expect((await dispatch(["--dry-run"], {})).code).toBe(0);
+  });
+});
+
+describe("gitops-promote dispatch checks every flag's value before it sends, --dry-run included (exit 2)", () => {
+  /** main(["dispatch", ...argv]) with no GitHub to reach: what is refused is refused before any request. */
+  async function dispatch(argv: string[]): Promise<CliResult> {
+    let stdout = "";
+    let stderr = "";
+    // A token, and an API that answers nothing: a value not refused up front would fail to send, with exit 1.
+    const env = { GH_TOKEN: "ghs_dummy", GITHUB_API_URL: "http://127.0.0.1:1" };
+    const io = { stdout: (text: string) => (stdout += text), stderr: (text: string) => (stderr += text), env };
+    const code = await main(["dispatch", "--repository", "acme/manifests", "--image", "ghcr.io/acme/app:1.2.4", ...argv], io);
+    return { code, stdout, stderr };
+  }
+
+  it.each([
+    [["--event-type", "x".repeat(101)], `--event-type "${"x".repeat(101)}" is 101 characters long; GitHub allows at most 100`],
+    [["--event-type", ""], "--event-type is empty; GitHub requires 1 to 100 characters (leave it out for the default, image-pushed)"],
+    [
+      ["--workflow", "../promote.yml"],
+      '--workflow "../promote.yml" is not a file of .github/workflows/, the only directory GitHub runs workflows from: name the workflow by its file name there, e.g. promote.yml',
+    ],
+    [
+      ["--workflow", "promote"],
+      "--workflow \"promote\" is neither a workflow's file name nor its id: a workflow file's name ends in .yml or .yaml (did you mean promote.yml?)",
+    ],
+    [["--workflow", ""], "--workflow is empty: name the workflow by its file name in .github/workflows/, e.g. promote.yml, or by its id"],
+    [["--workflow", "promote.yml", "--ref", "my branch"], '--ref "my branch" is not a branch or tag name'],
+    [["--workflow", "promote.yml", "--ref", ""], "--ref is empty; leave it out to run the workflow on the repository's default branch"],
+    [["acme/other"], "dispatch takes no positional arguments, got 1: acme/other (did you mean --repository acme/other?)"],
+    [["ghcr.io/acme/api:2.0.0", "extra"], "dispatch takes no positional arguments, got 2: ghcr.io/acme/api:2.0.0 extra"],
+  ])("%j", async (argv, message) => {
+    const refusal = { code: 2, stdout: "", stderr: `gitops-promote: ${message}\nRun 'gitops-promote dispatch --help' for usage.\n` };
+    expect(await dispatch(argv)).toEqual(refusal);
+    expect(await dispatch([...argv, "--dry-run"])).toEqual(refusal);
+  });
+
+  it("takes a workflow by its file name, its path under .github/workflows/ or its id", async () => {
+    for (const workflow of ["promote.yml", "promote.yaml", ".github/workflows/promote.yml", "4242"]) {
+      expect((await dispatch(["--workflow", workflow, "--dry-run"])).code).toBe(0);
+    }
+  });
+
+  it("--json: a refusal has the success's keys, the payload null as none was made", async () => {
+    const refused = await dispatch(["extra", "--json"]);
+    expect([refused.code, JSON.parse(refused.stdout)]).toEqual([
+      2,
+      { payload: null, dispatched: [], errors: [{ message: "dispatch takes no positional arguments, got 1: extra" }] },
     ]);
   });
 });

@@ -1,13 +1,19 @@
 /** The CLI's view of the process's streams. */
 import { PassThrough, Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { printJson, streamIo } from "../../src/cli/io.js";
+import { OutputError, outputWritten, printJson, streamIo } from "../../src/cli/io.js";
 import { commandsRun } from "../support/runner-commands.js";
 
-/** A pipe whose reader has exited (`| head -c1`, a jq that failed): every write fails with EPIPE. */
-function closedPipe(): Writable {
-  return new Writable({ write: (_chunk, _encoding, callback) => callback(Object.assign(new Error("write EPIPE"), { code: "EPIPE" })) });
+/** A stream every write to fails with `code`. */
+function failing(code: string, message: string): Writable {
+  return new Writable({ write: (_chunk, _encoding, callback) => callback(Object.assign(new Error(message), { code })) });
 }
+
+/** A pipe whose reader has exited (`| head -c1`, a jq that failed): every write fails with EPIPE. */
+const closedPipe = () => failing("EPIPE", "write EPIPE");
+
+/** A full disk (`> /dev/full`). */
+const fullDisk = () => failing("ENOSPC", "ENOSPC: no space left on device, write");
 
 describe("streamIo", () => {
   it("writes to the streams it is given", () => {
@@ -40,6 +46,26 @@ describe("streamIo", () => {
     expect([stdout.destroyed, stderr.destroyed]).toEqual([true, true]);
   });
 
+  it("keeps a failed write to stdout (a full disk) for flushed, whatever failed after it; a reader gone (EPIPE) is no failure", async () => {
+    const full = streamIo(fullDisk(), new PassThrough(), {});
+    full.stdout("{\n");
+    full.stdout("}\n");
+    await expect(full.flushed?.()).rejects.toThrow("ENOSPC: no space left on device, write");
+    const gone = streamIo(closedPipe(), new PassThrough(), {});
+    gone.stdout("{\n");
+    gone.stdout("}\n");
+    await expect(gone.flushed?.()).resolves.toBeUndefined();
+  });
+
+  it("says nothing of a failed write to stderr, which has nowhere to be said, and does not end the process", async () => {
+    const stdout = new PassThrough();
+    const io = streamIo(stdout, fullDisk(), {});
+    io.stderr("warning: …\n");
+    io.stdout("done\n");
+    await io.flushed?.();
+    expect(String(stdout.read())).toBe("done\n");
+  });
+
   it("under GitHub Actions fences a write that could hold a workflow command, on either stream, ended with its line break; elsewhere writes it as it is", () => {
     const text = " note: |\n   ::add-mask::main\n";
     const [stdout, stderr] = [new PassThrough(), new PassThrough()];
@@ -63,5 +89,31 @@ describe("streamIo", () => {
     printJson(streamIo(stdout, new PassThrough(), { GITHUB_ACTIONS: "true" }), value);
     const out = String(stdout.read());
     expect([JSON.parse(out), commandsRun(out)]).toEqual([value, []]);
+  });
+});
+
+describe("outputWritten", () => {
+  it("fails a run whose output is its work (a dry run) when stdout could not be written", async () => {
+    const io = streamIo(fullDisk(), new PassThrough(), {});
+    io.stdout("--- a/values.yaml\n");
+    await expect(outputWritten(io)).rejects.toThrow(new OutputError("could not write to standard output (ENOSPC: no space left on device, write)"));
+  });
+
+  it("says on stderr that a run's work stands when only its report is lost", async () => {
+    const stderr = new PassThrough();
+    const io = streamIo(fullDisk(), stderr, {});
+    io.stdout("values.yaml\n");
+    await outputWritten(io, "the files were written");
+    expect(String(stderr.read())).toBe(
+      "warning: could not write to standard output (ENOSPC: no space left on device, write); the files were written, so the exit code is 0\n",
+    );
+  });
+
+  it("says nothing when stdout was written", async () => {
+    const [stdout, stderr] = [new PassThrough(), new PassThrough()];
+    const io = streamIo(stdout, stderr, {});
+    io.stdout("values.yaml\n");
+    await outputWritten(io, "the files were written");
+    expect([String(stdout.read()), stderr.read()]).toEqual(["values.yaml\n", null]);
   });
 });

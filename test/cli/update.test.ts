@@ -1,7 +1,7 @@
 /** `gitops-promote update` called as main(argv, io), on scratch trees: what a person and a script are told, and the exit code. */
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { chmod, mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { PassThrough } from "node:stream";
+import { PassThrough, Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.js";
 import { streamIo } from "../../src/cli/io.js";
@@ -41,8 +41,32 @@ describe("usage errors point at the command's own help", () => {
     ],
     [["update", "--imgae", "x:1"], "gitops-promote: unknown option --imgae (did you mean --image?)\nRun 'gitops-promote update --help' for usage.\n"],
     [["promote"], `gitops-promote: unknown command "promote"\nRun 'gitops-promote --help' for usage.\n`],
+    [["updte", "."], `gitops-promote: unknown command "updte" (did you mean update?)\nRun 'gitops-promote --help' for usage.\n`],
+    [
+      ["--image", "ghcr.io/acme/app:1.5.0"],
+      `gitops-promote: unknown command "--image": the command comes first (did you mean gitops-promote update --image ...?)\nRun 'gitops-promote --help' for usage.\n`,
+    ],
+    [
+      [".", "--repository", "acme/manifests"],
+      `gitops-promote: unknown command ".": the command comes first (did you mean gitops-promote dispatch . ...?)\nRun 'gitops-promote --help' for usage.\n`,
+    ],
+    [["help", "promote"], `gitops-promote: unknown command "promote"\nRun 'gitops-promote --help' for usage.\n`],
   ])("%j", async (argv, stderr) => {
     expect(await run(argv)).toEqual({ code: 2, stdout: "", stderr });
+  });
+
+  it("with no command at all, prints the help where errors go (stderr), with exit 2", async () => {
+    const { code, stdout, stderr } = await run([]);
+    expect([code, stdout, stderr]).toEqual([2, "", (await run(["--help"])).stdout]);
+    expect(stderr).toContain("gitops-promote update [DIR] [options]");
+  });
+});
+
+describe("help COMMAND", () => {
+  it.each(["update", "dispatch"])("prints %s's own help, as %s --help does", async (command) => {
+    const help = await run(["help", command]);
+    expect(help).toEqual({ code: 0, stdout: (await run([command, "--help"])).stdout, stderr: "" });
+    expect(help.stdout).toMatch(new RegExp(`^Usage: gitops-promote ${command} `));
   });
 });
 
@@ -102,6 +126,19 @@ describe("a file or path named on the command line that is not there is bad usag
     [["--set", "sub:image.tag=1"], "error: --set: sub is a directory, not a file; the files --set edits are .k, .yaml and .yml\nnothing was written\n"],
     [["--config", "sub"], "gitops-promote: --config sub is a directory, not a file\nRun 'gitops-promote update --help' for usage.\n"],
     [["--config", "nope.yaml"], "gitops-promote: --config nope.yaml does not exist in DIR (DIR)\nRun 'gitops-promote update --help' for usage.\n"],
+    [["--set", "values.yml:image.tag=1"], "error: --set: values.yml does not exist in DIR (DIR) (did you mean values.yaml?)\nnothing was written\n"],
+    [
+      ["--set", "sub/valeus.yaml:image.tag=1"],
+      "error: --set: sub/valeus.yaml does not exist in DIR (DIR) (did you mean sub/values.yaml?)\nnothing was written\n",
+    ],
+    [
+      ["--config", "sub/values.yml"],
+      "gitops-promote: --config sub/values.yml does not exist in DIR (DIR) (did you mean sub/values.yaml?)\nRun 'gitops-promote update --help' for usage.\n",
+    ],
+    [
+      ["--config", ""],
+      "gitops-promote: --config is empty: name the configuration file, relative to DIR, or leave --config out for .github/gitops-promote.yaml\nRun 'gitops-promote update --help' for usage.\n",
+    ],
     [
       ["--path", "/etc", "--path", "../x"],
       'error: --path: "/etc" must be relative to DIR (DIR)\nerror: --path: "../x" must stay inside DIR (DIR): no ".."\nnothing was written\n',
@@ -111,6 +148,82 @@ describe("a file or path named on the command line that is not there is bad usag
     const before = await snapshot(dir);
     const result = await run(["update", dir, "--image", "ghcr.io/acme/app:1.5.0", ...options]);
     expect([result.code, result.stderr]).toEqual([2, stderr.replaceAll("(DIR)", `(${dir})`)]);
+    expect(await snapshot(dir)).toEqual(before);
+  });
+});
+
+describe("a DIR that names no directory this run can read is bad usage (exit 2), as a missing one is", () => {
+  it("an empty DIR, which would read as the current directory", async () => {
+    expect(await run(["update", "", "--image", "ghcr.io/acme/app:1.5.0"])).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `gitops-promote: DIR is empty (""): name the directory, or leave DIR out for the current one\nRun 'gitops-promote update --help' for usage.\n`,
+    });
+  });
+
+  it("a file, said with the run that edits only that file: DIR its repository's root, the file its --path", async () => {
+    const dir = await tree({ ".git/HEAD": "ref: refs/heads/main\n", "apps/base/deployment.yaml": VALUES });
+    const result = await run(["update", join(dir, "apps/base/deployment.yaml"), "--image", "ghcr.io/acme/app:1.5.0"]);
+    expect([result.code, result.stderr.split("\n")[0]]).toEqual([
+      2,
+      `gitops-promote: ${dir}/apps/base/deployment.yaml is not a directory but a file; to edit only that file, run: gitops-promote update ${dir} --path apps/base/deployment.yaml (and the other options)`,
+    ]);
+  });
+
+  // Root reads any directory.
+  it.skipIf(process.getuid?.() === 0)("a directory this user may not list", async () => {
+    const dir = await tree();
+    await chmod(dir, 0o000);
+    try {
+      const result = await run(["update", dir, "--image", "ghcr.io/acme/app:1.5.0"]);
+      expect([result.code, result.stderr.split("\n")[0]]).toEqual([2, `gitops-promote: ${dir} cannot be read: permission denied`]);
+    } finally {
+      await chmod(dir, 0o755);
+    }
+  });
+
+  it.skipIf(process.getuid?.() === 0)("while a directory inside it that this user may not list fails the run (exit 1), said without Node's stack", async () => {
+    const dir = await tree({ "values.yaml": VALUES, "locked/values.yaml": VALUES });
+    await chmod(join(dir, "locked"), 0o000);
+    try {
+      expect(await run(["update", dir, "--image", "ghcr.io/acme/app:1.5.0"])).toEqual({
+        code: 1,
+        stdout: "",
+        stderr: `error: cannot list the directory ${join(dir, "locked")}: permission denied (EACCES)\nnothing was written\n`,
+      });
+    } finally {
+      await chmod(join(dir, "locked"), 0o755);
+    }
+  });
+});
+
+describe("standard output that cannot be written (a full disk)", () => {
+  /** A stream every write to fails as a full disk's does. */
+  const full = () =>
+    new Writable({ write: (_chunk, _encoding, callback) => callback(Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" })) });
+
+  async function runTo(argv: string[]): Promise<{ code: number; stderr: string }> {
+    const stderr = new PassThrough();
+    const code = await main(argv, streamIo(full(), stderr, {}));
+    return { code, stderr: String(stderr.read() ?? "") };
+  }
+
+  it("does not undo a run that wrote its files: exit 0, and the report's loss said on stderr, without a stack trace", async () => {
+    const dir = await tree();
+    expect(await runTo(["update", dir, "--image", "ghcr.io/acme/app:1.5.0"])).toEqual({
+      code: 0,
+      stderr: "warning: could not write to standard output (ENOSPC: no space left on device, write); the files were written, so the exit code is 0\n",
+    });
+    expect(await readFile(join(dir, "values.yaml"), "utf8")).toContain('tag: "1.5.0"');
+  });
+
+  it("fails a dry run, whose output is all it makes (exit 1)", async () => {
+    const dir = await tree();
+    const before = await snapshot(dir);
+    expect(await runTo(["update", dir, "--image", "ghcr.io/acme/app:1.5.0", "--dry-run"])).toEqual({
+      code: 1,
+      stderr: "error: could not write to standard output (ENOSPC: no space left on device, write)\nnothing was written\n",
+    });
     expect(await snapshot(dir)).toEqual(before);
   });
 });

@@ -323,6 +323,25 @@ describe("errors a person can act on", () => {
     expect(fake.calls.length).toBe(before);
   });
 
+  it("refuses before sending a workflow named neither by a file name GitHub runs (.yml, .yaml) nor by an id", async () => {
+    const before = fake.calls.length;
+    expect((await failure({ workflow: "promote" })).message).toBe(
+      `workflow "promote" is neither a workflow's file name nor its id: a workflow file's name ends in .yml or .yaml (did you mean promote.yml?)`,
+    );
+    expect((await failure({ workflow: "" })).message).toBe(
+      "workflow is empty: name the workflow by its file name in .github/workflows/, e.g. promote.yml, or by its id",
+    );
+    expect(fake.calls.length).toBe(before);
+  });
+
+  it("names the token as the caller says where it came from (the CLI: its variable)", async () => {
+    const other = getOctokit("ghs_notTheFakesToken", { baseUrl: fake.apiUrl });
+    const error = await dispatchImages(other, { repositories: ["acme/manifests"], payload, tokenName: "the token in GH_TOKEN" }).catch((e: unknown) => e);
+    expect((error as DispatchError).message).toMatch(
+      /^acme\/manifests: repository_dispatch failed \(401: [^]*\): the token in GH_TOKEN is missing, invalid or expired/,
+    );
+  });
+
   it("404 for a workflow id that does not exist: asks for its file name", async () => {
     fake.inject({
       operationId: "actions/create-workflow-dispatch",

@@ -1,0 +1,23 @@
+/** A command's arguments read against its options, each mistake said as bad usage (exit 2) with the option most likely meant. */
+import { parseArgs, type ParseArgsConfig } from "node:util";
+import { closest, didYouMean } from "../text/closest.js";
+import { UsageError } from "./io.js";
+
+export function parse<T extends NonNullable<ParseArgsConfig["options"]>>(args: string[], options: T) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    const { code, message } = error as Error & { code?: string };
+    // Node calls a value that looks like the next option "ambiguous": it is a missing value.
+    const valueless =
+      code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" ? /^Option '(--[\w-]+)(?: <value>)?' argument (?:is ambiguous|missing)/.exec(message) : null;
+    if (valueless) {
+      const [, option] = valueless;
+      throw new UsageError(`${option} needs a value${message.includes("ambiguous") ? ` (a value starting with "-" is written ${option}=-VALUE)` : ""}`);
+    }
+    const unknown = code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" ? /'(-[^']*)'/.exec(message)?.[1] : undefined;
+    if (unknown === undefined) throw new UsageError(message);
+    const near = closest(unknown.replace(/^-+/, "").split("=")[0]!, Object.keys(options));
+    throw new UsageError(`unknown option ${unknown}${didYouMean(near === undefined ? undefined : `--${near}`)}`);
+  }
+}
