@@ -4,12 +4,12 @@
  *
  * planUpdate reads it before it plans any edit. Every problem found here is reported at once,
  * each on its file and line as `<field path>: <what is wrong>`, so one run fixes them all.
- * Two values are checked only where they are used, still before anything is written: an
- * override's spec against its file (by planUpdate, on every run), and a delivery's
- * commit-message when it is rendered for a commit.
+ * An override's spec is checked against its file by planUpdate, on every run; a delivery's
+ * commit-message is parsed here, and what only its data can tell (a field it lacks) when it is
+ * rendered for a commit.
  * Pure: text (or the object it would parse to) in, typed configuration out.
  */
-import { Document, isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument } from "yaml";
+import { Document, isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, Scalar } from "yaml";
 import type { Node, YAMLMap } from "yaml";
 import { isBranchName } from "../branch-name.js";
 import { formatDiagnostic, type Diagnostic } from "../change.js";
@@ -17,7 +17,10 @@ import { parseImageRef, ImageRefError } from "../image/reference.js";
 import { parsePolicy, PolicyError } from "../image/policy.js";
 import type { Policy } from "../image/policy.js";
 import { fileKind, KCL_MOD_NOT_SET } from "./file-kind.js";
+import { checkTemplate, TemplateError } from "./go-template.js";
 import { slashSeparated } from "./path-glob.js";
+import { targetOf } from "./targets.js";
+import { closest, didYouMean } from "../text/closest.js";
 
 /** The choices of `delivery.mode`, `merge` and `merge-method`, here and in the Action's inputs. */
 export const DELIVERY_MODES = ["push", "pull-request", "none"] as const;
@@ -88,6 +91,8 @@ export interface OverrideConfig {
   readonly part?: OverridePart;
   /** Line of its `file:` in the configuration, for messages about the override; none for a configuration that is no text. */
   readonly line?: number;
+  /** Line of its `spec:`, for messages about the path. */
+  readonly specLine?: number;
   /** Its place in the configuration's `overrides` list, entries refused counted, for messages (`overrides[2].file`). */
   readonly index: number;
 }
@@ -132,9 +137,11 @@ class Reader {
     private readonly lines: LineCounter | undefined,
   ) {}
 
-  issue(node: Node | null | undefined, path: string, message: string): void {
+  /** An issue at `node`, or `below` lines under its first (a line of a block scalar). */
+  issue(node: Node | null | undefined, path: string, message: string, below = 0): void {
     const offset = node?.range?.[0] ?? 0;
-    const line = this.line(node);
+    const at = this.line(node);
+    const line = at === undefined ? undefined : at + below;
     const where = { ...(this.file !== undefined && { file: this.file }), ...(line !== undefined && { line }) };
     this.issues.push({ offset, issue: { ...where, message: `${path ? `${path}: ` : ""}${message}` } });
   }
@@ -224,6 +231,11 @@ class Reader {
   }
 
   oneOf<T extends string>(node: Node | null, at: Node, path: string, allowed: readonly T[]): T | undefined {
+    const other = otherScalar(node);
+    if (other !== undefined) {
+      this.issue(node, path, `must be one of ${allowed.join(", ")}, not ${other}`);
+      return undefined;
+    }
     const value = this.string(node, at, path);
     if (value === undefined) return undefined;
     if ((allowed as readonly string[]).includes(value)) return value as T;
@@ -235,6 +247,26 @@ class Reader {
     if (isScalar(node) && typeof node.value === "boolean") return node.value;
     this.issue(node ?? at, path, `must be true or false, not ${describe(node)}`);
     return undefined;
+  }
+
+  /**
+   * A commit-message template that parses (checkTemplate). What is wrong is said at the template's
+   * line in the file where a literal block (`|`) keeps its lines as the file's, one under its header,
+   * or the template's first line is the value's; elsewhere with the line in the template.
+   */
+  template(node: Node | null, at: Node, path: string): string | undefined {
+    const text = this.string(node, at, path);
+    if (text === undefined) return undefined;
+    try {
+      checkTemplate(text);
+      return text;
+    } catch (error) {
+      if (!(error instanceof TemplateError)) throw error;
+      const literal = isScalar(node) && node.type === Scalar.BLOCK_LITERAL;
+      if (this.line(node) !== undefined && (literal || error.line === 1)) this.issue(node, path, error.reason, literal ? error.line : 0);
+      else this.issue(node, path, `template line ${error.line}: ${error.reason}`);
+      return undefined;
+    }
   }
 
   /** A repository without tag or digest: `{ name as written, canonical repository }`. */
@@ -291,6 +323,14 @@ function join(path: string, ...keys: readonly string[]): string {
   return keys.reduce((p, key) => (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(key) ? `${p}${p ? "." : ""}${key}` : `${p}[${JSON.stringify(key)}]`), path);
 }
 
+/**
+ * A scalar YAML reads as no string (`merge: true`, `part: 1`), described, for a field of a few
+ * choices to list them: told to quote it, `"true"` would be none of them either. Undefined otherwise.
+ */
+function otherScalar(node: Node | null): string | undefined {
+  return isScalar(node) && node.value !== null && typeof node.value !== "string" ? describe(node) : undefined;
+}
+
 function describe(node: Node | null | undefined): string {
   if (isMap(node)) return "a mapping";
   if (isSeq(node)) return "a list";
@@ -325,7 +365,7 @@ function readDelivery(r: Reader, node: Node | null, at: Node, path: string): Del
     ...(assignees && { assignees: r.strings(assignees.node, assignees.at, join(path, "assignees"), false) }),
     ...(draft && { draft: r.boolean(draft.node, draft.at, join(path, "draft")) }),
     ...(title && { title: r.string(title.node, title.at, join(path, "title")) }),
-    ...(commitMessage && { commitMessage: r.string(commitMessage.node, commitMessage.at, join(path, "commit-message")) }),
+    ...(commitMessage && { commitMessage: r.template(commitMessage.node, commitMessage.at, join(path, "commit-message")) }),
   };
   if (delivery.branch !== undefined && !isBranchName(delivery.branch)) {
     r.issue(branch?.node, join(path, "branch"), `${JSON.stringify(delivery.branch)} is not a valid branch name`);
@@ -448,7 +488,17 @@ function readSetters(r: Reader, node: Node | null, at: Node): Map<string, Setter
   return setters;
 }
 
-function readOverrides(r: Reader, node: Node | null, at: Node): OverrideConfig[] {
+/**
+ * `overrides:`, each checked against `targets` (undefined when they could not all be read, so
+ * that an entry of a target refused is not taken for one missing).
+ */
+function readOverrides(
+  r: Reader,
+  node: Node | null,
+  at: Node,
+  targets: readonly Target[] | undefined,
+  setters: ReadonlyMap<string, SetterConfig>,
+): OverrideConfig[] {
   if (!isSeq(node)) {
     r.issue(node ?? at, "overrides", `must be a list, not ${describe(node)}`);
     return [];
@@ -494,24 +544,64 @@ function readOverrides(r: Reader, node: Node | null, at: Node): OverrideConfig[]
       );
       spec = undefined;
     }
-    const ref = imageField && r.repository(imageField.node, imageField.at, `${path}.image`);
+    let ref = imageField && r.repository(imageField.node, imageField.at, `${path}.image`);
+    const never = fileOk && ref && targets ? neverApplies(file!, ref, targets, setters) : undefined;
+    if (never) {
+      r.issue(imageField!.node, `${path}.image`, never);
+      ref = undefined;
+    }
     const part = partField && readPart(r, partField.node, partField.at, `${path}.part`);
     if (fileOk && spec !== undefined && ref && (!partField || part)) {
       const line = r.line(fileField!.node);
-      overrides.push({ file: file!, spec, image: ref.name, repository: ref.repository, ...(part && { part }), ...(line !== undefined && { line }), index: i });
+      const specLine = r.line(specField!.node);
+      overrides.push({
+        file: file!,
+        spec,
+        image: ref.name,
+        repository: ref.repository,
+        ...(part && { part }),
+        ...(line !== undefined && { line }),
+        ...(specLine !== undefined && { specLine }),
+        index: i,
+      });
     }
   });
   return overrides;
 }
 
+/**
+ * Why an override of `file` setting from `image` can never apply with the configured `targets`:
+ * the target of its file does not allow the image (told the nearest the target allows, if any),
+ * or, for a file in no target, its repository is a typo of one the targets or `setters` list
+ * (`ghcr.io/acme/ap`). An override of a file in no target is otherwise skipped with a warning when
+ * its image comes, as DESIGN §5's own example's is. Undefined without targets, where any image
+ * may come and one that does not is simply not set.
+ */
+function neverApplies(
+  file: string,
+  image: { name: string; repository: string },
+  targets: readonly Target[],
+  setters: ReadonlyMap<string, SetterConfig>,
+): string | undefined {
+  if (targets.length === 0) return undefined;
+  const target = targetOf(targets)(file);
+  const listed = target ? target.images : [...targets.flatMap((t) => t.images), ...setters.values()];
+  if (listed.some((other) => other.repository === image.repository)) return undefined;
+  const meant = closest(image.name, new Set(listed.map((other) => other.name)));
+  if (target) return `target ${target.name}, whose paths hold ${file}, does not allow ${image.name}, so this override never applies${didYouMean(meant)}`;
+  return meant === undefined ? undefined : `no target or setter lists ${image.name}, so this override never applies${didYouMean(meant)}`;
+}
+
 /** `part: tag`; the whole reference needs no key, so that is what a wrong value is told. */
 function readPart(r: Reader, node: Node | null, at: Node, path: string): OverridePart | undefined {
-  const value = r.string(node, at, path);
-  if (value === undefined || (OVERRIDE_PARTS as readonly string[]).includes(value)) return value as OverridePart | undefined;
+  const other = otherScalar(node);
+  const value = other === undefined ? r.string(node, at, path) : undefined;
+  if (value !== undefined && (OVERRIDE_PARTS as readonly string[]).includes(value)) return value as OverridePart;
+  if (value === undefined && other === undefined) return undefined;
   r.issue(
     node,
     path,
-    `must be ${OVERRIDE_PARTS.join(" or ")} (a field holding only the image's tag), not ${JSON.stringify(value)}; leave part out to write the whole reference`,
+    `must be ${OVERRIDE_PARTS.join(" or ")} (a field holding only the image's tag), not ${other ?? JSON.stringify(value)}; leave part out to write the whole reference`,
   );
   return undefined;
 }
@@ -533,7 +623,14 @@ function readerOfText(text: string, file: string | undefined): Reader {
     // An error found at the very end (an unclosed bracket) is reported on the last line, not after it.
     const line = (offset: number) => lines.linePos(Math.min(offset, text.trimEnd().length)).line;
     // Said as the manifests' parse errors are: the yaml package's words alone do not say it is the file's syntax.
-    throw new ConfigError(doc.errors.map((e) => ({ ...(file !== undefined && { file }), line: line(e.pos[0]), message: `not valid YAML: ${e.message}` })));
+    throw new ConfigError(
+      doc.errors.map((e) => ({
+        ...(file !== undefined && { file }),
+        line: line(e.pos[0]),
+        // The yaml package's advice for this one is its own API's.
+        message: e.code === "MULTIPLE_DOCS" ? "holds several YAML documents (---); the configuration is one document" : `not valid YAML: ${e.message}`,
+      })),
+    );
   }
   return new Reader(file, doc, lines);
 }
@@ -556,14 +653,15 @@ export function parseConfig(source: string | object, file?: string): Config {
   if (root !== null && !(isScalar(root) && root.value === null)) {
     const entries = r.mapping(root, root, "", ["targets", "setters", "overrides"]);
     if (entries) {
-      const targets = r.field(entries, root, "", "targets", false);
-      const setters = r.field(entries, root, "", "setters", false);
-      const overrides = r.field(entries, root, "", "overrides", false);
-      config = {
-        targets: targets ? readTargets(r, targets.node, targets.at) : [],
-        setters: setters ? readSetters(r, setters.node, setters.at) : new Map(),
-        overrides: overrides ? readOverrides(r, overrides.node, overrides.at) : [],
-      };
+      const targetsField = r.field(entries, root, "", "targets", false);
+      const settersField = r.field(entries, root, "", "setters", false);
+      const overridesField = r.field(entries, root, "", "overrides", false);
+      const issuesBefore = r.issues.length;
+      const targets = targetsField ? readTargets(r, targetsField.node, targetsField.at) : [];
+      const everyTarget = r.issues.length === issuesBefore;
+      const setters = settersField ? readSetters(r, settersField.node, settersField.at) : new Map<string, SetterConfig>();
+      const overrides = overridesField ? readOverrides(r, overridesField.node, overridesField.at, everyTarget ? targets : undefined, setters) : [];
+      config = { targets, setters, overrides };
     }
   }
   if (r.issues.length > 0)

@@ -70,9 +70,13 @@ export async function checkConfiguredOverrides(
   create: boolean,
 ): Promise<Diagnostic[]> {
   const issues: Diagnostic[] = [];
-  // Named by its place in the configuration, not in `overrides`, which leaves out the entries refused.
-  const issue = (i: number, field: string, message: string) =>
-    issues.push({ file: configPath, line: overrides[i]!.line, message: `overrides[${overrides[i]!.index}].${field}: ${message}` });
+  // Named by its place in the configuration, not in `overrides`, which leaves out the entries refused; said at the field's line.
+  const issue = (i: number, field: "file" | "spec", message: string) =>
+    issues.push({
+      file: configPath,
+      line: field === "spec" ? overrides[i]!.specLine : overrides[i]!.line,
+      message: `overrides[${overrides[i]!.index}].${field}: ${message}`,
+    });
   const byFile = new Map<string, number[]>();
   overrides.forEach((o, i) => byFile.set(o.file, [...(byFile.get(o.file) ?? []), i]));
   for (const [file, indexes] of byFile) {

@@ -74,6 +74,7 @@ describe("parseConfig: the DESIGN §5 example", () => {
         image: "kcllang/flask_demo",
         repository: "docker.io/kcllang/flask_demo",
         line: 16,
+        specLine: 17,
         index: 0,
       },
     ]);
@@ -85,10 +86,10 @@ describe("parseConfig: what is accepted", () => {
     const text =
       'overrides:\n  - file: main.k\n    spec: app.image.tag\n    image: ghcr.io/acme/app\n    part: tag\n  - file: main.k\n    spec: app.labels["a:b-"]\n    image: nginx\n  - file: main.k\n    spec: config["a=b"].image\n    image: nginx\n  - file: values.yaml\n    spec: labels["a=b"].image\n    image: nginx\n';
     expect(parseConfig(text, FILE).overrides).toEqual([
-      { file: "main.k", spec: "app.image.tag", image: "ghcr.io/acme/app", repository: "ghcr.io/acme/app", part: "tag", line: 2, index: 0 },
-      { file: "main.k", spec: 'app.labels["a:b-"]', image: "nginx", repository: "docker.io/library/nginx", line: 6, index: 1 },
-      { file: "main.k", spec: 'config["a=b"].image', image: "nginx", repository: "docker.io/library/nginx", line: 9, index: 2 },
-      { file: "values.yaml", spec: 'labels["a=b"].image', image: "nginx", repository: "docker.io/library/nginx", line: 12, index: 3 },
+      { file: "main.k", spec: "app.image.tag", image: "ghcr.io/acme/app", repository: "ghcr.io/acme/app", part: "tag", line: 2, specLine: 3, index: 0 },
+      { file: "main.k", spec: 'app.labels["a:b-"]', image: "nginx", repository: "docker.io/library/nginx", line: 6, specLine: 7, index: 1 },
+      { file: "main.k", spec: 'config["a=b"].image', image: "nginx", repository: "docker.io/library/nginx", line: 9, specLine: 10, index: 2 },
+      { file: "values.yaml", spec: 'labels["a=b"].image', image: "nginx", repository: "docker.io/library/nginx", line: 12, specLine: 13, index: 3 },
     ]);
   });
 
@@ -149,6 +150,39 @@ describe("parseConfig: what is accepted", () => {
       title: "Deploy to prod",
       commitMessage: "chore(deploy): {{ .Values.env }}",
     });
+  });
+
+  it("reads a commit-message template that parses, whatever fields it names: only a run has the data", () => {
+    const text = `targets:
+  - name: prod
+    paths: [prod/**]
+    images: [{ repository: ghcr.io/acme/app }]
+    delivery:
+      commit-message: |
+        deploy {{ .Values.repository }}
+        {{ range .Changed.Changes }}- {{ .OldValue }} -> {{ .NewValue }}
+        {{ end }}
+`;
+    expect(parseConfig(text, FILE).targets[0]!.delivery!.commitMessage).toBe(
+      "deploy {{ .Values.repository }}\n{{ range .Changed.Changes }}- {{ .OldValue }} -> {{ .NewValue }}\n{{ end }}\n",
+    );
+    expect(parseConfig(text.replace(".Values", ".Value"), FILE).targets[0]!.delivery!.commitMessage).toMatch(/^deploy \{\{ \.Value\.repository/);
+  });
+
+  it("reads an override its file's target allows, and one of a file in no target (skipped with a warning when a run brings its image)", () => {
+    const text = `targets:
+  - name: prod
+    paths: [prod/**]
+    images: [{ repository: ghcr.io/acme/app }]
+overrides:
+  - { file: prod/values.yaml, spec: appVersion, image: ghcr.io/acme/app, part: tag }
+  - { file: tools/main.k, spec: config.image, image: kcllang/flask_demo }
+`;
+    expect(parseConfig(text, FILE).overrides.map((o) => o.file)).toEqual(["prod/values.yaml", "tools/main.k"]);
+  });
+
+  it("reads an override of any image without targets: any image may come, and one that does not is simply not set", () => {
+    expect(parseConfig("overrides:\n  - { file: main.k, spec: config.image, image: ghcr.io/acme/ap }\n", FILE).overrides).toHaveLength(1);
   });
 
   it("accepts filterTags next to the policy and YAML anchors", () => {
@@ -339,6 +373,11 @@ describe("parseConfig: bad configuration, each with file, line and field", () =>
       [`${FILE}:5: overrides[0].part: must be tag (a field holding only the image's tag), not "version"; leave part out to write the whole reference`],
     ],
     [
+      "an override part that YAML reads as a boolean: told what it may be, not to quote it",
+      "overrides:\n  - file: values.yaml\n    spec: image.version\n    image: nginx\n    part: true\n",
+      [`${FILE}:5: overrides[0].part: must be tag (a field holding only the image's tag), not a boolean (true); leave part out to write the whole reference`],
+    ],
+    [
       "an override of a file that is neither KCL nor YAML",
       "overrides:\n  - file: main.json\n    spec: a.b\n    image: nginx\n",
       [`${FILE}:2: overrides[0].file: "main.json" is neither a KCL (.k) nor a YAML file`],
@@ -349,6 +388,65 @@ describe("parseConfig: bad configuration, each with file, line and field", () =>
       [
         `${FILE}:2: overrides[0].file: "apps/kcl.mod": a kcl.mod is not a file --set or an override edits (not supported): the images its [profile] overrides hold move by repository with the incoming image, and anything else there is edited by hand`,
       ],
+    ],
+    [
+      "merge as a boolean: told the choices, not to quote it",
+      "targets:\n  - name: a\n    paths: [a/**]\n    images: [{ repository: nginx }]\n    delivery: { mode: pull-request, merge: true, merge-method: 1 }\n",
+      [
+        `${FILE}:5: targets[0].delivery.merge: must be one of none, auto, immediate, not a boolean (true)`,
+        `${FILE}:5: targets[0].delivery.merge-method: must be one of merge, squash, rebase, not a number (1)`,
+      ],
+    ],
+    [
+      "a commit-message template that does not parse, on one line",
+      'targets:\n  - name: s\n    paths: ["apps/**"]\n    images: [{ repository: nginx }]\n    delivery:\n      mode: push\n      commit-message: "{{ range .Changed.Changes }}"\n',
+      [`${FILE}:7: targets[0].delivery.commit-message: missing {{end}} for this {{range}}`],
+    ],
+    [
+      "a commit-message template in a literal block: at the line of the template where it is wrong",
+      "targets:\n  - name: s\n    paths: [apps/**]\n    images: [{ repository: nginx }]\n    delivery:\n      commit-message: |\n        deploy\n\n        {{ frobnicate .Values }}\n",
+      [`${FILE}:9: targets[0].delivery.commit-message: function "frobnicate" not defined`],
+    ],
+    [
+      "a commit-message template whose lines the file folds or escapes: at its first line, naming the template's",
+      'targets:\n  - name: s\n    paths: [apps/**]\n    images: [{ repository: nginx }]\n    delivery:\n      commit-message: "deploy\\n\\n{{ if .Values.x }}"\n',
+      [`${FILE}:6: targets[0].delivery.commit-message: template line 3: missing {{end}} for this {{if}}`],
+    ],
+    [
+      "an override of a file whose target does not allow its image (a typo), nor another repository",
+      `targets:
+  - name: staging
+    paths: ["clusters/staging/**"]
+    images: [{ repository: ghcr.io/acme/app }, { repository: ghcr.io/acme/sidecar }]
+  - name: production
+    paths: ["clusters/prod/**"]
+    images: [{ repository: ghcr.io/acme/app }]
+overrides:
+  - file: clusters/prod/app/values.yaml
+    spec: appVersion
+    image: ghcr.io/acme/ap
+    part: tag
+  - file: clusters/prod/app/values.yaml
+    spec: sidecar.image
+    image: ghcr.io/acme/sidecar
+`,
+      [
+        `${FILE}:11: overrides[0].image: target production, whose paths hold clusters/prod/app/values.yaml, does not allow ghcr.io/acme/ap, so this override never applies (did you mean ghcr.io/acme/app?)`,
+        `${FILE}:15: overrides[1].image: target production, whose paths hold clusters/prod/app/values.yaml, does not allow ghcr.io/acme/sidecar, so this override never applies`,
+      ],
+    ],
+    [
+      "an override of a file in no target, whose image is a typo of one a target or setter lists",
+      `targets:
+  - name: prod
+    paths: [prod/**]
+    images: [{ repository: ghcr.io/acme/app }]
+setters:
+  "flux-system:web": { image: ghcr.io/acme/web }
+overrides:
+  - { file: shared/values.yaml, spec: image, image: ghcr.io/acme/wbe }
+`,
+      [`${FILE}:8: overrides[0].image: no target or setter lists ghcr.io/acme/wbe, so this override never applies (did you mean ghcr.io/acme/web?)`],
     ],
     [
       "an override file outside the repository",
@@ -370,6 +468,18 @@ describe("parseConfig: bad configuration, each with file, line and field", () =>
     expect(() => parseConfig(text, FILE)).toThrow(expected.join("\n"));
   });
 
+  it("says a file of several YAML documents is not one configuration, in its own words", () => {
+    expect(issues("targets: []\n---\nsetters: {}\n")).toEqual([`${FILE}:2: holds several YAML documents (---); the configuration is one document`]);
+  });
+
+  it("does not take an override for one a target refused for another reason: that target is told, not the override", () => {
+    const text =
+      "targets:\n  - name: my env\n    paths: [prod/**]\n    images: [{ repository: ghcr.io/acme/app }]\noverrides:\n  - { file: prod/values.yaml, spec: image, image: ghcr.io/acme/app }\n";
+    expect(issues(text)).toEqual([
+      `${FILE}:2: targets[0].name: "my env" must start with a letter or digit and hold only letters, digits, '.', '_' and '-' (it names a branch)`,
+    ]);
+  });
+
   it("gives each issue's file and line apart from its message, for annotations", () => {
     expect(configIssues("targets: []\ntarget: []\n")).toEqual([{ file: FILE, line: 2, message: "target: unknown key (expected targets, setters, overrides)" }]);
     expect(configIssues("targets:\n  - name: a\n    paths: [a/**\n")).toEqual([
@@ -385,7 +495,7 @@ describe("parseConfig: an object, as the text would parse to", () => {
     const withoutLines = (config: typeof fromText) => ({
       ...config,
       targets: config.targets.map((t) => ({ ...t, pathLines: [] })),
-      overrides: config.overrides.map(({ line: _, ...o }) => o),
+      overrides: config.overrides.map(({ line: _, specLine: __, ...o }) => o),
     });
     expect(JSON.stringify(fromObject, mapsAsEntries)).toBe(JSON.stringify(withoutLines(fromText), mapsAsEntries));
     expect(fromObject.targets[1]!.images[0]!.policy!.latest(["1.2.0", "2.0.0"])).toBe("1.2.0");
@@ -420,6 +530,13 @@ describe("parseConfig: an object, as the text would parse to", () => {
     }
     expect(() => parseConfig({ setters: { "flux-system:app": { image: "ghcr.io/acme/app", policy: { semver: {} } } } })).toThrow(
       'setters["flux-system:app"].policy.semver: range is required',
+    );
+  });
+
+  it("names the line in a commit-message template, which no line of a file shows", () => {
+    const delivery = { "commit-message": "deploy\n{{ if .Values.x }}" };
+    expect(() => parseConfig({ targets: [{ name: "prod", paths: ["apps"], images: [{ repository: "nginx" }], delivery }] })).toThrow(
+      "targets[0].delivery.commit-message: template line 2: missing {{end}} for this {{if}}",
     );
   });
 });

@@ -1240,18 +1240,28 @@ describe("planUpdate: configured overrides", () => {
     expect(afterOf(await plan(files, { images: ["ghcr.io/acme/app:1.1.0"], allowDowngrade: true }), "prod/main.k")).toBe(main("ghcr.io/acme/app:1.1.0"));
   });
 
-  it("sets nothing where the file's target does not allow the image, or where no target holds the file", async () => {
-    const elsewhere =
-      "  - file: tools/main.k\n    spec: config.image\n    image: ghcr.io/acme/app\n  - file: other/main.k\n    spec: config.image\n    image: ghcr.io/acme/app\n";
-    const value = "ghcr.io/acme/app:1.0.0";
+  it("sets nothing where no target holds the file, and says so when its image comes", async () => {
+    const elsewhere = "  - file: other/main.k\n    spec: config.image\n    image: ghcr.io/acme/app\n";
     const p = await plan(
-      { ...TARGET_DIRS, ".github/gitops-promote.yaml": config(elsewhere, CONFIG), "tools/main.k": main(value), "other/main.k": main(value) },
+      { ...TARGET_DIRS, ".github/gitops-promote.yaml": config(elsewhere, CONFIG), "other/main.k": main("ghcr.io/acme/app:1.0.0") },
       { images: ["ghcr.io/acme/app:1.3.0"] },
     );
     expect(p.files).toEqual([]);
     expect(p.warnings).toEqual([
-      { file: ".github/gitops-promote.yaml", line: 22, message: "override of other/main.k: the file is in no target, so ghcr.io/acme/app is not set there" },
-      { message: "target tools does not allow ghcr.io/acme/app; not edited in tools/main.k:2" },
+      { file: ".github/gitops-promote.yaml", line: 19, message: "override of other/main.k: the file is in no target, so ghcr.io/acme/app is not set there" },
+    ]);
+  });
+
+  it("refuses, before any edit, an override whose file's target does not allow its image: it could never apply", async () => {
+    const tools = "  - file: tools/main.k\n    spec: config.image\n    image: ghcr.io/acme/app\n";
+    const files = { ...TARGET_DIRS, ".github/gitops-promote.yaml": config(tools, CONFIG), "tools/main.k": main("ghcr.io/acme/app:1.0.0") };
+    expect(await refusal(files, { images: ["ghcr.io/acme/tool:2.0.0"] })).toEqual([
+      {
+        field: "config",
+        file: ".github/gitops-promote.yaml",
+        line: 21,
+        message: "overrides[0].image: target tools, whose paths hold tools/main.k, does not allow ghcr.io/acme/app, so this override never applies",
+      },
     ]);
   });
 
@@ -1373,7 +1383,7 @@ describe("planUpdate: configured overrides", () => {
         {
           field: "config",
           file: ".github/gitops-promote.yaml",
-          line: 2,
+          line: 3,
           message:
             "overrides[0].spec: main.k:2: config.containers has 'flask_demo', not 'flaskdemo' (to add config.containers.flaskdemo.image, use --create, or create: true in the Action or the library)",
         },
@@ -1387,14 +1397,14 @@ describe("planUpdate: configured overrides", () => {
         {
           field: "config",
           file: ".github/gitops-promote.yaml",
-          line: 2,
+          line: 3,
           message:
             "overrides[0].spec: main.k:2: config.containers has 'flask_demo', not 'flaskdemo' (to add config.containers.flaskdemo.image, use --create, or create: true in the Action or the library)",
         },
         {
           field: "config",
           file: ".github/gitops-promote.yaml",
-          line: 5,
+          line: 6,
           message:
             "overrides[1].spec: values.yaml:2: image.tga: image has 'tag', not 'tga' (to add image.tga, use --create, or create: true in the Action or the library)",
         },
@@ -1408,7 +1418,7 @@ describe("planUpdate: configured overrides", () => {
         {
           field: "config",
           file: ".github/gitops-promote.yaml",
-          line: 2,
+          line: 3,
           message:
             "overrides[0].spec: main.k:2: config.containers has 'flask_demo', not 'flaskdemo' (to add config.containers.flaskdemo.image, use --create, or create: true in the Action or the library)",
         },
@@ -1927,6 +1937,40 @@ describe("planUpdate: a base in no target whose overlays re-tag its image (trial
         message: "ghcr.io/acme/app:1.0.0 is not moved to 1.3.0: this file is in no target (targets: staging, production)",
       },
     ]);
+  });
+});
+
+describe("planUpdate: a KCL base in no target whose image every KCLRun sets by a spec (trial 16 S8)", () => {
+  const TARGETS = `targets:
+  - name: staging
+    paths: [deploy/staging/**]
+    images: [{repository: ghcr.io/acme/app}]
+  - name: prod
+    paths: [deploy/prod/**]
+    images: [{repository: ghcr.io/acme/app}]
+`;
+  const kclRun = (name: string, overrides: string) =>
+    `apiVersion: krm.kcl.dev.fluxcd/v1alpha1\nkind: KCLRun\nmetadata: {name: ${name}}\nspec:\n  path: ./app\n  sourceRef: {kind: GitRepository, name: app}\n${overrides}`;
+  const sets = (tag: string) => `  config:\n    overrides:\n      - app.image="ghcr.io/acme/app:${tag}"\n`;
+  const TREE = {
+    ".github/gitops-promote.yaml": TARGETS,
+    "app/main.k": 'app = {\n    name = "app"\n    image = "ghcr.io/acme/app:1.2.3"\n}\n',
+    "deploy/staging/kclrun.yaml": kclRun("app-staging", sets("1.2.3")),
+    "deploy/prod/kclrun.yaml": kclRun("app-prod", sets("1.2.3")),
+  };
+  const APP = { images: ["ghcr.io/acme/app:1.3.0"] };
+  const left = { file: "app/main.k", line: 3, message: "ghcr.io/acme/app:1.2.3 is not moved to 1.3.0: this file is in no target (targets: staging, prod)" };
+
+  it("says nothing of the base: each KCLRun deploys the version its own spec sets", async () => {
+    const p = await plan(TREE, APP);
+    expect(p.files.map((f) => f.path)).toEqual(["deploy/prod/kclrun.yaml", "deploy/staging/kclrun.yaml"]);
+    expect(p.warnings).toEqual([]);
+  });
+
+  it("names it where a KCLRun runs it as written, though that KCLRun holds no image to screen it by, or where a spec sets another field", async () => {
+    expect((await plan({ ...TREE, "deploy/dev/kclrun.yaml": kclRun("app-dev", "") }, APP)).warnings).toEqual([left]);
+    const name = kclRun("app-prod", "  config:\n    overrides:\n      - app.name=web\n");
+    expect((await plan({ ...TREE, "deploy/prod/kclrun.yaml": name }, APP)).warnings).toEqual([left]);
   });
 });
 
