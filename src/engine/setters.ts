@@ -269,7 +269,11 @@ function governingCandidate(
   if (candidates.length === 0) {
     const elsewhere = all.map((c) => c.flux!);
     const targets = [...new Set(elsewhere.map((s) => ownerOf(s.file)!.name))].join(", ");
-    return `is defined only at ${where(elsewhere)}, in the paths of target ${targets}, whose Flux objects do not govern the markers of target ${ownerOf(path)!.name}; the marked value is left as it is (define it in target ${ownerOf(path)!.name}'s paths or in no target's, or give ${key} an entry under setters: in ${configPath})`;
+    // A file in no target sees only the Flux objects in no target either.
+    const here = ownerOf(path)?.name;
+    const markers = here === undefined ? "markers in no target's paths" : `the markers of target ${here}`;
+    const define = here === undefined ? "in no target's paths" : `in target ${here}'s paths or in no target's`;
+    return `is defined only at ${where(elsewhere)}, in the paths of target ${targets}, whose Flux objects do not govern ${markers}; the marked value is left as it is (define it ${define}, or give ${key} an entry under setters: in ${configPath})`;
   }
   let from = [path];
   if (automations.length > 0) {

@@ -147,6 +147,22 @@ describe("resolveSetters under targets: a marker sees the Flux objects of its ow
         "the marked value is left as it is (define it in target production's paths or in no target's, or give flux-system:app-prod an entry under setters: in .github/gitops-promote.yaml)",
     );
   });
+
+  it("a file in no target sees no target's Flux objects: a key defined only in a target's paths sets nothing there either", () => {
+    const files = {
+      "apps/prod/deploy.yaml": prodDeploy,
+      "clusters/prod/policies.yaml": policy("app-prod", "^1.0.0"),
+      "base/deploy.yaml": 'image: ghcr.io/acme/app:1.5.0 # {"$imagepolicy": "flux-system:app-prod"}\n',
+    };
+    const run = resolve(files, { images: ["ghcr.io/acme/app:2.0.0-rc.1"] }, () => true, ownerOf);
+    expect(run.forFile("apps/prod/deploy.yaml").setters.get("flux-system:app-prod")?.policy?.description).toBe("semver ^1.0.0");
+    const base = run.forFile("base/deploy.yaml");
+    expect(base.setters.has("flux-system:app-prod")).toBe(false);
+    expect(base.knownSetters.get("flux-system:app-prod")).toBe(
+      "is defined only at clusters/prod/policies.yaml:6, in the paths of target production, whose Flux objects do not govern markers in no target's paths; " +
+        "the marked value is left as it is (define it in no target's paths, or give flux-system:app-prod an entry under setters: in .github/gitops-promote.yaml)",
+    );
+  });
 });
 
 describe("resolveSetters: definedFor, the keys defined for a repository", () => {
