@@ -24,6 +24,7 @@ import { malformedSets } from "./apply-set.js";
 import { resolveSetters, type FileSetters } from "./setters.js";
 import { decodeUtf8, listTree, readText, type TreeSource } from "./source.js";
 import { reachingOtherTargets } from "./cross-target.js";
+import { kclRunsIn, mayHoldKclRun, setByEveryKclRun } from "./kcl-runs.js";
 import { kustomizeTagged, mayHoldBareImage, retaggedAt, retaggedInEveryBuild, taggersWords, type FirstFiles } from "./kustomizations.js";
 import { isKustomizationFile, mayHoldDeployer, type KustomizeTree } from "./kustomize-graph.js";
 import { checkParses, fileKind, isHelmTemplate, isTestFile, readsMarkers } from "./file-kind.js";
@@ -321,15 +322,16 @@ async function readCandidates(run: RunContext, warnings: Warning[]): Promise<{ t
   // Outside the paths, YAML files are read only for the Flux objects that define markers, and
   // deployers naming an incoming image (a Flux Kustomization's or Argo CD Application's images may tag a bare one):
   // those usually live apart from the manifests they drive (flux-system/), and are never edited.
-  // Every file an override names is read too, whatever it is.
+  // Every file an override names is read too, whatever it is, and every KCLRun, whatever it sets: whether each build
+  // of a KCL base sets its image (kcl-runs.ts) counts the ones that set none.
   const paths = files.filter((path) => overridesByFile.has(path) || (mayBeManifest(run, path) && (inScope(path) || fileKind(path) === "yaml")));
   const readOnly = new Set<string>();
   const keep = (path: string, text: string): boolean => {
-    if (!inScope(path)) return mayHoldFluxObjects(text) || (mayHoldDeployer(path, text) && screen.yaml.test(text));
+    if (!inScope(path)) return mayHoldFluxObjects(text) || mayHoldKclRun(text) || (mayHoldDeployer(path, text) && screen.yaml.test(text));
     if (overridesByFile.has(path)) return true;
     if (fileKind(path) !== "yaml") return screen.kcl(text);
     const found = screen.yaml.exec(text);
-    if (found?.[0] !== "Application") return found !== null;
+    if (found?.[0] !== "Application") return found !== null || mayHoldKclRun(text);
     if (screen.argo.test(text) || (hasPlaceholder(text) && screen.templated.some((piece) => text.includes(piece)))) return true;
     if (!text.includes("parameters") && !text.includes("valueFiles")) return false;
     readOnly.add(path);
@@ -421,7 +423,8 @@ export function warnedOf(said: readonly FieldWarning[], repository: string, line
 
 /**
  * The files in scope left at an old version of an incoming image that no warning explains
- * (left-behind.ts), but a base whose every kustomize build re-tags the image: it deploys no version of its own.
+ * (left-behind.ts), but in a base whose every kustomize build re-tags the image, or whose every KCLRun sets the
+ * field by a spec: it deploys no version of its own.
  */
 async function warnLeftBehind(
   run: RunContext,
@@ -454,15 +457,18 @@ async function warnLeftBehind(
   });
   const built = left.length > 0 ? await kustomizations() : undefined;
   const retagged = built && retaggedInEveryBuild(built, valid.images);
+  const kclRuns =
+    left.length > 0 ? [...texts].flatMap(([path, text]) => (fileKind(path) === "yaml" && mayHoldKclRun(text) ? kclRunsIn(text, run.treeRoot) : [])) : [];
   warnUnmoved(
     left.map(({ image, files }) => ({
       image,
-      // Kustomize re-tags the image fields its entries name; the same reference in args or an env value is left behind all the same.
+      // Kustomize re-tags the image fields its entries name, a KCLRun the fields its specs set; the same reference in args or an env value is left behind all the same.
       files: files.flatMap((file) => {
+        const text = finalTexts.get(file.path)!;
         const names = retagged?.get(file.path);
-        if (!names) return [file];
-        const at = retaggedAt(finalTexts.get(file.path)!, image.repository, names);
-        const places = file.places.filter((place) => !at.has(place.at));
+        const at = names ? retaggedAt(text, image.repository, names) : new Set<number>();
+        const lines = setByEveryKclRun(kclRuns, file.path, text);
+        const places = file.places.filter((place) => !at.has(place.at) && !lines.has(place.line));
         return places.length > 0 ? [{ ...file, places }] : [];
       }),
     })),

@@ -68,9 +68,17 @@ export function settingItems(document: YamlDocument): SettingItem[] {
   return items;
 }
 
-function settingLists(document: YamlDocument): { path: PathSegment[]; holds: SettingItem["holds"] }[] {
+/** The API group of flux-kcl-controller's KCLRun: every KCLRun's text names it. */
+export const KCL_RUN_GROUP = "krm.kcl.dev.fluxcd/";
+
+/** Whether a document is a flux-kcl-controller KCLRun. */
+export function isKclRun(document: YamlDocument): boolean {
   const { apiVersion, kind } = document.object;
-  if (kind === "KCLRun" && apiVersion?.startsWith("krm.kcl.dev.fluxcd/")) {
+  return kind === "KCLRun" && apiVersion?.startsWith(KCL_RUN_GROUP) === true;
+}
+
+function settingLists(document: YamlDocument): { path: PathSegment[]; holds: SettingItem["holds"] }[] {
+  if (isKclRun(document)) {
     return [
       { path: ["spec", "config", "overrides"], holds: "spec" },
       { path: ["spec", "config", "arguments"], holds: "argument" },
