@@ -1,7 +1,7 @@
 /**
  * A change that reaches another target than its file's: a kustomize base in one target's paths
- * that another target's overlay builds as written (no `images:` entry of its own re-tagging it)
- * deploys what this target writes there too, through this target's delivery, whatever the other
+ * that another target's overlay builds as written (no `images:` entry or patch of its own setting
+ * the version) deploys what this target writes there too, through this target's delivery, whatever the other
  * target's policy and pull request say. Nothing stops it (the configuration asks for it), but the
  * summary names only the file's target, so each such field says where else it goes and how to keep it apart.
  */
@@ -97,13 +97,22 @@ function reachMessage(path: string, owner: Target | undefined, change: Change, i
   });
   const reviewed = targets.filter((target) => target.delivery?.mode === "pull-request").map((t) => t.name);
   if (reviewed.length > 0) outside.push(reviewed.length === 1 ? `without ${reviewed[0]}'s pull request` : `without the pull requests of ${andList(reviewed)}`);
-  // kustomize matches an entry's name as the manifest writes it.
-  const written = tryParseImageRef(change.new);
-  const name = written?.repository === image.repository ? written.name : image.name;
   return (
     `also deployed by ${one ? "target" : "targets"} ${names}: ${builders} ${one ? "builds" : "build"} this file and ${one ? "sets" : "set"} no version of ${image.repository}, ` +
     `so this change${owner ? ` of target ${owner.name}` : ""} deploys ${writtenVersion(image, [change])} there too${outside.length > 0 ? `, ${outside.join(", ")}` : ""}; ` +
-    `to keep it ${owner ? `to ${owner.name}` : "out of there"}, give each overlay its own version in images: (name: ${name}, newTag: …)` +
+    `to keep it ${owner ? `to ${owner.name}` : "out of there"}, ${ownVersion(change, image)}` +
     (owner ? `, or move ${posix.dirname(path)} out of ${owner.name}'s paths` : "")
   );
+}
+
+/**
+ * How each overlay gives the field its own version: an `images:` entry for a container image, which kustomize
+ * matches by the name the manifest writes; a patch of the field for a Helm tag (a HelmRelease's values), which
+ * no `images:` entry rewrites.
+ */
+function ownVersion(change: Change, image: ImageRef): string {
+  if (change.kind === "helm") return `give each overlay its own tag with a patch setting ${change.key}`;
+  const written = tryParseImageRef(change.new);
+  const name = written?.repository === image.repository ? written.name : image.name;
+  return `give each overlay its own version in images: (name: ${name}, newTag: …)`;
 }

@@ -1,21 +1,23 @@
 /**
  * Which kustomizations deploy a file's version as written: those that build it with no
- * `images:` entry on the way down re-tagging it. A base in one target's paths that another
+ * `images:` entry, nor patch, on the way down setting it. A base in one target's paths that another
  * target's overlay builds so deploys what this target writes there too (cross-target.ts).
  */
 import { posix } from "node:path";
 import { normalizeRepository, tryParseImageRef, type ImageRef } from "../image/reference.js";
 import { imageValues } from "./kustomizations.js";
 import { buildsOf, graphOf, isKustomizationFile, type Builds, type Graph, type Kustomization, type KustomizeTree } from "./kustomize-graph.js";
+import { patchReader, resourcesOf, setsVersionIn } from "./kustomize-patches.js";
 import type { TextFile } from "./source.js";
 
 /**
  * Which kustomizations deploy a file's image of a repository as the file writes it, nearest
  * first: each builds the file, and no kustomization on a build's way down to the file through it
- * (buildsOf) tags a name the file writes the repository as. Those names are the file's `image:`
- * values' and patch ops' values', or, for a kustomization file, its own `images:` entries';
- * a file that writes the repository in neither (Helm values) is deployed as written by every
- * kustomization building it, as kustomize tags none of it. None for a file no kustomization builds.
+ * (buildsOf) tags a name the file writes the repository as, nor has a patch setting the
+ * repository's version in one of the file's resources (kustomize-patches.ts: a container's image, a
+ * HelmRelease's values tag). Those names are the file's `image:` values' and patch ops' values', or,
+ * for a kustomization file, its own `images:` entries'; a file that writes the repository in
+ * neither (Helm values) is tagged by no `images:`, only by patches. None for a file no kustomization builds.
  * Only the kustomizations above the file are parsed, found
  * upward among the texts that may list it (listScreen), so a tree of thousands parses a handful.
  */
@@ -58,6 +60,7 @@ export function deployedAsWrittenBy(tree: KustomizeTree, incoming: readonly Imag
     return found;
   };
   const builds = new Map<string, Builds | undefined>();
+  const patchesOf = patchReader(tree);
   return ({ file, text }, repository) => {
     const graph = (read ??= graphOf(tree, incoming));
     const own = isKustomizationFile(file) ? graph.at(posix.dirname(file)) : undefined;
@@ -70,9 +73,12 @@ export function deployedAsWrittenBy(tree: KustomizeTree, incoming: readonly Imag
     const built = builds.get(start);
     if (!built) return [];
     const names = own?.file === file ? own.tags.filter((name) => normalizeRepository(name) === repository) : writtenNames(text, repository);
+    const resources = own?.file === file ? [] : resourcesOf(file, text);
+    // A patch on the way up sets the version for whatever includes it, as an `images:` entry does.
+    const patching = (k: Kustomization) => resources.length > 0 && setsVersionIn(patchesOf(k), resources, repository);
     const found = new Set<string>();
     for (const passing of names.length === 0 ? [built.reached()] : names.map(built.asWritten)) {
-      for (const k of up(graph, start, (k) => passing.has(k.file))) found.add(k.file);
+      for (const k of up(graph, start, (k) => passing.has(k.file) && !patching(k))) found.add(k.file);
     }
     return [...found];
   };

@@ -21,7 +21,9 @@ import { literalIndexOf } from "../yaml/placeholder.js";
 import { ARGO_API, sourcesOf } from "../yaml/argocd-parameters.js";
 import { fieldsOf } from "../yaml/merge-key.js";
 import { tryYamlFile, type YamlFile } from "../yaml/file.js";
-import { mapValue, nodeAt, scalarText, type YamlNode } from "../yaml/node.js";
+import { mapValue, nodeAt, scalarText, type ScalarNode, type YamlNode } from "../yaml/node.js";
+import { lineAt } from "../text/line-index.js";
+import type { PathSegment } from "../yaml/path.js";
 import type { TextFile } from "./source.js";
 import { treeDirectory } from "./tree-path.js";
 
@@ -31,6 +33,8 @@ export interface KustomizeTree {
   readonly kustomizations: readonly TextFile[];
   /** YAML files that may hold deployers (mayHoldDeployer). */
   readonly deployers: readonly TextFile[];
+  /** The texts of the patch files the kustomizations name (patchFilesOf), by path. */
+  readonly patches: ReadonlyMap<string, string>;
   /** Every file of the tree, for what a Flux Kustomization without a kustomization file at its path builds. */
   readonly files: readonly string[];
   /** Where the tree sits in its repository, from whose root a deployer's path is read. */
@@ -58,6 +62,14 @@ export function isKustomizationFile(path: string): boolean {
   return KUSTOMIZATION_NAMES.has(path.slice(path.lastIndexOf("/") + 1));
 }
 
+/** The patch files (`path:`) `kustomizations` name, each once: only a text naming a patch is parsed. */
+export function patchFilesOf(kustomizations: readonly TextFile[]): string[] {
+  const files = kustomizations.flatMap(({ file, text }) =>
+    text.includes("atch") ? (readKustomization(file, text, new Set())?.patches.flatMap((patch) => (patch.inline ? [] : [patch.file])) ?? []) : [],
+  );
+  return [...new Set(files)];
+}
+
 export interface Kustomization {
   readonly file: string;
   /** `kind: Component`: its entries tag the build of whatever includes it. */
@@ -68,6 +80,33 @@ export interface Kustomization {
   readonly resources: readonly string[];
   /** Directories of the components it includes. */
   readonly components: readonly string[];
+  /** The patches it applies, inline or by file (none for a deployer: its own patches are not read). */
+  readonly patches: readonly Patch[];
+}
+
+/** A patch a kustomization applies (kustomize-patches.ts reads what it sets). */
+export interface Patch {
+  /** The patch file (`path:`), or the kustomization file writing it inline. */
+  readonly file: string;
+  /** An inline patch: its text, where the kustomization writes it (`patches[0].patch`), and the line its text starts on there. */
+  readonly inline?: { readonly text: string; readonly at: readonly PathSegment[]; readonly line: number };
+  /** How kustomize reads it: a strategic merge, a JSON6902 op list, or (under `patches:`) whichever its text is. */
+  readonly kind: "strategic-merge" | "json6902" | "either";
+  /** Its `target:` selector: without one, a strategic merge applies to the resource of its own kind and name. */
+  readonly target?: Selector;
+}
+
+const SELECTOR_FIELDS = ["group", "version", "kind", "name", "namespace", "labelSelector", "annotationSelector"] as const;
+
+/** A kustomize `target:` selector, as written: kind, name and namespace are regular expressions matching the whole value. */
+export interface Selector {
+  readonly group?: string;
+  readonly version?: string;
+  readonly kind?: string;
+  readonly name?: string;
+  readonly namespace?: string;
+  readonly labelSelector?: string;
+  readonly annotationSelector?: string;
 }
 
 /** An `images:` entry that sets a version: the name it matches, and the kustomization (or component) file it is in. */
@@ -220,7 +259,47 @@ function readKustomization(file: string, text: string, repositories: ReadonlySet
       ...paths([...patchFiles("patches"), ...patchFiles("patchesJson6902")]),
     ],
     components: paths(list("components")),
+    patches: [
+      ...list("patches").flatMap((entry, index) => patchOf(file, text, entry, ["patches", index], "either")),
+      ...list("patchesStrategicMerge").flatMap((entry, index) => patchOf(file, text, entry, ["patchesStrategicMerge", index], "strategic-merge")),
+      ...list("patchesJson6902").flatMap((entry, index) => patchOf(file, text, entry, ["patchesJson6902", index], "json6902")),
+    ],
   };
+}
+
+/**
+ * A kustomization's patch entry at `at`: `{path | patch, target}` (`patches`, `patchesJson6902`), or a
+ * `patchesStrategicMerge` string, which kustomize reads as a patch when it holds one (a mapping), else as a
+ * path. None for a path out of the tree or an entry that is neither.
+ */
+function patchOf(file: string, text: string, entry: YamlNode, at: readonly PathSegment[], kind: Patch["kind"]): Patch[] {
+  const directory = posix.dirname(file);
+  // A block scalar's text starts on the line after its header.
+  const inline = (node: ScalarNode, at: readonly PathSegment[]) => ({
+    text: node.text,
+    at,
+    line: lineAt(text, node.start) + (node.style === "literal" || node.style === "folded" ? 1 : 0),
+  });
+  if (entry.kind === "scalar") {
+    if (/[:\n]/.test(entry.text)) return [{ file, inline: inline(entry, at), kind }];
+    const path = inTree(directory, entry.text);
+    return path === undefined ? [] : [{ file: path, kind }];
+  }
+  if (entry.kind !== "map") return [];
+  const selector = mapValue(entry, "target");
+  const target: Selector | undefined =
+    selector?.kind === "map"
+      ? Object.fromEntries(
+          SELECTOR_FIELDS.flatMap((key) => {
+            const value = scalarText(mapValue(selector, key));
+            return value === undefined ? [] : [[key, value]];
+          }),
+        )
+      : undefined;
+  const written = mapValue(entry, "patch");
+  if (written?.kind === "scalar") return [{ file, inline: inline(written, [...at, "patch"]), kind, ...(target && { target }) }];
+  const path = inTree(directory, scalarText(mapValue(entry, "path")));
+  return path === undefined ? [] : [{ file: path, kind, ...(target && { target }) }];
 }
 
 /**
@@ -242,7 +321,7 @@ function readDeployers(
   if (yaml === undefined) return [];
   const deployer = (tags: readonly string[], path: string | undefined, builds: (path: string) => string[], components: readonly string[] = []) => {
     const resources = tags.length === 0 || path === undefined ? [] : builds(path);
-    return resources.length === 0 ? [] : [{ file, component: false, tags, resources, components }];
+    return resources.length === 0 ? [] : [{ file, component: false, tags, resources, components, patches: [] }];
   };
   const built = (path: string) => (hasKustomization(path) ? [path] : []);
   if (ARGO_SOURCE_FILE.test(file)) {

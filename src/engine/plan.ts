@@ -22,11 +22,11 @@ import { unreadValueFiles, warnLoneTagParameters } from "./chart-tags.js";
 import { RequestError, validateRequest, type RequestIssue, type UpdateRequest, type ValidRequest } from "./request.js";
 import { malformedSets } from "./apply-set.js";
 import { resolveSetters, type FileSetters } from "./setters.js";
-import { decodeUtf8, listTree, readText, type TreeSource } from "./source.js";
+import { decodeUtf8, listTree, readText, type TextFile, type TreeSource } from "./source.js";
 import { reachingOtherTargets } from "./cross-target.js";
 import { kclRunsIn, mayHoldKclRun, setByEveryKclRun } from "./kcl-runs.js";
 import { kustomizeTagged, mayHoldBareImage, retaggedAt, retaggedInEveryBuild, taggersWords, type FirstFiles } from "./kustomizations.js";
-import { isKustomizationFile, mayHoldDeployer, type KustomizeTree } from "./kustomize-graph.js";
+import { isKustomizationFile, mayHoldDeployer, patchFilesOf, type KustomizeTree } from "./kustomize-graph.js";
 import { checkParses, fileKind, isHelmTemplate, isTestFile, readsMarkers } from "./file-kind.js";
 import { allowance, imagesFor, settersFor, targetOf, targetsInScope, warnIdlePaths, warnRefusedImages } from "./targets.js";
 import { holdsImage, unreachedImages, warnUnreached } from "./unreached.js";
@@ -530,25 +530,29 @@ async function loadConfig(source: TreeSource, present: ReadonlySet<string>, path
 }
 
 /**
- * Every kustomization file of the tree, and the files read that may hold a deployer
- * tagging an image: the screened texts first, the kustomizations the screen did not keep read
+ * Every kustomization file of the tree, the patch files they name, and the files read that may hold
+ * a deployer tagging an image: the screened texts first, the files the screen did not keep read
  * again, with the same bounded parallelism (a tree may hold thousands); one that is not UTF-8 is
  * left out, as the screen leaves it out of every edit. Read when a run first needs them, once,
  * into the one KustomizeTree every question about the tree's builds reads.
  */
 function kustomizationsIn(source: TreeSource, files: readonly string[], texts: ReadonlyMap<string, string>, treeRoot: string): () => Promise<KustomizeTree> {
   let reading: Promise<KustomizeTree> | undefined;
-  const readAll = async (): Promise<KustomizeTree> => {
-    const kustomizations = files.filter(isKustomizationFile);
-    const unread = kustomizations.filter((file) => !texts.has(file));
+  const textsOf = async (paths: readonly string[]): Promise<TextFile[]> => {
+    const unread = paths.filter((file) => !texts.has(file));
     const again = await readScreened(source, unread, () => true, []);
     const reread = new Map(unread.flatMap((file, i) => (again[i] === undefined ? [] : [[file, again[i]!] as const])));
-    const read = kustomizations.flatMap((file) => {
+    return paths.flatMap((file) => {
       const text = texts.get(file) ?? reread.get(file);
       return text === undefined ? [] : [{ file, text }];
     });
+  };
+  const readAll = async (): Promise<KustomizeTree> => {
+    const read = await textsOf(files.filter(isKustomizationFile));
+    const listed = new Set(files);
+    const patches = await textsOf(patchFilesOf(read).filter((file) => listed.has(file) && fileKind(file) === "yaml"));
     const deployers = [...texts].flatMap(([file, text]) => (fileKind(file) === "yaml" && mayHoldDeployer(file, text) ? [{ file, text }] : []));
-    return { kustomizations: read, deployers, files, treeRoot };
+    return { kustomizations: read, deployers, patches: new Map(patches.map(({ file, text }) => [file, text])), files, treeRoot };
   };
   return () => (reading ??= readAll());
 }

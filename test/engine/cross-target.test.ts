@@ -55,7 +55,13 @@ async function reaching(
   let reads = 0;
   const read = async () => {
     reads++;
-    return { kustomizations: Object.entries(kustomizations).map(([file, text]) => ({ file, text })), deployers: [], files: run.files, treeRoot: "" };
+    return {
+      kustomizations: Object.entries(kustomizations).map(([file, text]) => ({ file, text })),
+      deployers: [],
+      patches: new Map(),
+      files: run.files,
+      treeRoot: "",
+    };
   };
   const warnings = await reachingOtherTargets(run, planned, read);
   return { warnings, reads };
@@ -159,5 +165,42 @@ describe("planUpdate: a base one target edits that another target's overlay depl
   it("is not said where that overlay re-tags the image", async () => {
     const p = await plan({ ...tree, "apps/cache/overlays/prod/kustomization.yaml": RETAG });
     expect(p.warnings.filter((w) => w.message.includes("also deployed by"))).toEqual([]);
+  });
+
+  it("is not said where that overlay sets the image with a patch, a strategic merge of the container or a JSON6902 op", async () => {
+    const named = deployment("2.2.0").replace("kind: Deployment\n", "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: cache}\n");
+    const strategicMerge = {
+      "apps/cache/overlays/prod/kustomization.yaml": `${OVERLAY}patches:\n  - path: image.yaml\n`,
+      "apps/cache/overlays/prod/image.yaml": named,
+    };
+    const op = {
+      "apps/cache/overlays/prod/kustomization.yaml": `${OVERLAY}patches:\n  - target: {kind: Deployment, name: cache}\n    path: op.yaml\n`,
+      "apps/cache/overlays/prod/op.yaml": `- op: replace\n  path: /spec/template/spec/containers/0/image\n  value: ${CACHE}:2.2.0\n`,
+    };
+    for (const patched of [strategicMerge, op]) {
+      const p = await plan({ ...tree, [DEPLOYMENT]: named, ...patched });
+      expect(p.warnings.filter((w) => w.message.includes("also deployed by"))).toEqual([]);
+    }
+  });
+
+  it("for a HelmRelease's tag, is not said where the overlay patches the tag, and else says to patch it, as images: does not rewrite Helm values", async () => {
+    const RELEASE = "apps/cache/base/release.yaml";
+    const release = `apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata: {name: cache}\nspec:\n  values:\n    image:\n      repository: ${CACHE}\n      tag: 2.2.0\n`;
+    const withoutDeployment = {
+      ...Object.fromEntries(Object.entries(tree).filter(([path]) => path !== DEPLOYMENT)),
+      "apps/cache/base/kustomization.yaml": "resources: [release.yaml]\n",
+      [RELEASE]: release,
+    };
+    const unpatched = await plan(withoutDeployment);
+    expect(unpatched.warnings.filter((w) => w.file === RELEASE).map((w) => w.message.slice(w.message.indexOf("to keep it")))).toEqual([
+      "to keep it to dev, give each overlay its own tag with a patch setting spec.values.image.tag, or move apps/cache/base out of dev's paths",
+    ]);
+    const patched = await plan({
+      ...withoutDeployment,
+      "apps/cache/overlays/prod/kustomization.yaml": `${OVERLAY}patches:\n  - path: values.yaml\n    target: {kind: HelmRelease}\n`,
+      "apps/cache/overlays/prod/values.yaml":
+        "apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata: {name: cache}\nspec:\n  values:\n    image:\n      tag: 2.2.0\n",
+    });
+    expect(patched.warnings.filter((w) => w.message.includes("also deployed by"))).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-/** Which kustomizations deploy a file's image as the file writes it: those building it with no images: entry on the way down re-tagging it. */
+/** Which kustomizations deploy a file's image as the file writes it: those building it with no images: entry or patch on the way down setting its version. */
 import { describe, expect, it } from "vitest";
 import { deployedAsWrittenBy } from "../../src/engine/deployed-as-written.js";
 import type { KustomizeTree } from "../../src/engine/kustomize-graph.js";
@@ -11,10 +11,16 @@ describe("deployedAsWrittenBy: the kustomizations that deploy a file's image as 
   const DEPLOYMENT = `containers:\n  - name: api\n    image: ${API}:1.4.0\n`;
   const overlay = (images = "") => `resources: [../../base]\n${images}`;
   const RETAG = `images:\n  - name: ${API}\n    newTag: 1.4.0\n`;
-  /** The kustomizations deploying `file` (holding `text`) as written, of the tree `files`. */
-  const deployers = (files: Record<string, string>, file: string, text: string, flux: Record<string, string> = {}) => {
+  /** The kustomizations deploying `file` (holding `text`) as written, of the tree `files` (with its patch files `patches`). */
+  const deployers = (files: Record<string, string>, file: string, text: string, flux: Record<string, string> = {}, patches: Record<string, string> = {}) => {
     const entries = (texts: Record<string, string>) => Object.entries(texts).map(([path, content]) => ({ file: path, text: content }));
-    const tree: KustomizeTree = { kustomizations: entries(files), deployers: entries(flux), files: Object.keys(files), treeRoot: "" };
+    const tree: KustomizeTree = {
+      kustomizations: entries(files),
+      deployers: entries(flux),
+      patches: new Map(Object.entries(patches)),
+      files: [...Object.keys(files), ...Object.keys(patches)],
+      treeRoot: "",
+    };
     return deployedAsWrittenBy(tree, [parseImageRef(API)])({ file, text }, API);
   };
 
@@ -77,6 +83,7 @@ describe("deployedAsWrittenBy: the kustomizations that deploy a file's image as 
     const tree: KustomizeTree = {
       kustomizations: Object.entries(files).map(([file, text]) => ({ file, text })),
       deployers: [],
+      patches: new Map(),
       files: Object.keys(files),
       treeRoot: "",
     };
@@ -90,6 +97,49 @@ describe("deployedAsWrittenBy: the kustomizations that deploy a file's image as 
     const files = { "apps/api/base/kustomization.yaml": "resources: [release.yaml]\n", "apps/api/overlays/prod/kustomization.yaml": overlay(RETAG) };
     const release = `spec:\n  values:\n    image:\n      repository: ${API}\n      tag: 1.4.0\n`;
     expect(deployers(files, "apps/api/base/release.yaml", release)).toEqual(["apps/api/base/kustomization.yaml", "apps/api/overlays/prod/kustomization.yaml"]);
+  });
+
+  describe("counts a patch setting the version as an images: entry", () => {
+    const DEPLOYMENT_API = `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api}\nspec:\n  template:\n    spec:\n      ${DEPLOYMENT.replace(/\n(?=.)/g, "\n        ")}`;
+    const files = (prod: string) => ({ ...BASE, "apps/api/overlays/dev/kustomization.yaml": overlay(), "apps/api/overlays/prod/kustomization.yaml": prod });
+    const DEV_ONLY = ["apps/api/base/kustomization.yaml", "apps/api/overlays/dev/kustomization.yaml"];
+
+    it("a strategic merge by path naming the container's image, matched by its kind and name", () => {
+      const patch = (name: string) =>
+        `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: ${name}}\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          image: ${API}:1.4.0\n`;
+      const prod = overlay("patches:\n  - path: image.yaml\n");
+      const withPatch = (name: string) =>
+        deployers(files(prod), "apps/api/base/deployment.yaml", DEPLOYMENT_API, {}, { "apps/api/overlays/prod/image.yaml": patch(name) });
+      expect(withPatch("api")).toEqual(DEV_ONLY);
+      // Another Deployment's image: kustomize applies it to that one, and this one deploys as written.
+      expect(withPatch("worker")).toContain("apps/api/overlays/prod/kustomization.yaml");
+    });
+
+    it("an inline JSON6902 op setting the image, matched by its target", () => {
+      const op = (target: string) =>
+        overlay(
+          `patches:\n  - target: ${target}\n    patch: |\n      - op: replace\n        path: /spec/template/spec/containers/0/image\n        value: ${API}:1.4.0\n`,
+        );
+      expect(deployers(files(op("{kind: Deployment, name: api}")), "apps/api/base/deployment.yaml", DEPLOYMENT_API)).toEqual(DEV_ONLY);
+      expect(deployers(files(op("{kind: Deployment, name: 'api|web'}")), "apps/api/base/deployment.yaml", DEPLOYMENT_API)).toEqual(DEV_ONLY);
+      expect(deployers(files(op("{kind: StatefulSet}")), "apps/api/base/deployment.yaml", DEPLOYMENT_API)).toContain(
+        "apps/api/overlays/prod/kustomization.yaml",
+      );
+    });
+
+    it("a HelmRelease values patch setting the tag alone, whose repository the base's pair gives", () => {
+      const release = `apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata: {name: api}\nspec:\n  values:\n    image:\n      repository: ${API}\n      tag: 1.4.0\n`;
+      const base = { "apps/api/base/kustomization.yaml": "resources: [release.yaml]\n" };
+      const tree = (prod: string) => ({ ...base, "apps/api/overlays/dev/kustomization.yaml": overlay(), "apps/api/overlays/prod/kustomization.yaml": prod });
+      const values = "apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata: {name: api}\nspec:\n  values:\n    image:\n      tag: 1.4.0\n";
+      const byPath = overlay("patches:\n  - path: values.yaml\n    target: {kind: HelmRelease}\n");
+      expect(deployers(tree(byPath), "apps/api/base/release.yaml", release, {}, { "apps/api/overlays/prod/values.yaml": values })).toEqual(DEV_ONLY);
+      const op = overlay("patches:\n  - target: {kind: HelmRelease, name: api}\n    patch: '[{op: replace, path: /spec/values/image/tag, value: 1.4.0}]'\n");
+      expect(deployers(tree(op), "apps/api/base/release.yaml", release)).toEqual(DEV_ONLY);
+      // A tag at another mapping is another image's.
+      const other = overlay("patches:\n  - target: {kind: HelmRelease}\n    patch: '[{op: replace, path: /spec/values/sidecar/tag, value: 1.4.0}]'\n");
+      expect(deployers(tree(other), "apps/api/base/release.yaml", release)).toContain("apps/api/overlays/prod/kustomization.yaml");
+    });
   });
 
   it("for a kustomization file, is what includes it, by its directory, unless that re-tags the names its own images: give", () => {

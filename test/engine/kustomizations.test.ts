@@ -14,7 +14,7 @@ function treeOf(
 ): KustomizeTree {
   const entries = (files: Record<string, string>) => Object.entries(files).map(([file, text]) => ({ file, text }));
   const files = [...Object.keys(kustomizations), ...Object.keys(flux), ...others].sort();
-  return { kustomizations: entries(kustomizations), deployers: entries(flux), files, treeRoot };
+  return { kustomizations: entries(kustomizations), deployers: entries(flux), patches: new Map(), files, treeRoot };
 }
 
 /** Per file, the kustomization files that give each name its version (the first TAGGERS_NAMED). */

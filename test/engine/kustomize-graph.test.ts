@@ -1,6 +1,6 @@
 /** The kustomizations of a tree, Flux's among them, and what their builds reach. */
 import { describe, expect, it } from "vitest";
-import { buildsOf, graphOf, isKustomizationFile, mayHoldDeployer, walk, type KustomizeTree } from "../../src/engine/kustomize-graph.js";
+import { buildsOf, graphOf, isKustomizationFile, mayHoldDeployer, patchFilesOf, walk, type KustomizeTree } from "../../src/engine/kustomize-graph.js";
 import { parseImageRef } from "../../src/image/reference.js";
 
 const API = "ghcr.io/acme/api";
@@ -16,6 +16,7 @@ function treeOf(
   return {
     kustomizations: entries(kustomizations),
     deployers: entries(deployers),
+    patches: new Map(),
     files: [...Object.keys(kustomizations), ...Object.keys(deployers), ...others].sort(),
     treeRoot,
   };
@@ -68,7 +69,31 @@ describe("graphOf", () => {
       tags: [API],
       resources: ["apps/api/base", "apps/api/legacy", "apps/api/overlays/prod/sm.yaml", "apps/api/overlays/prod/patch.yaml", "apps/api/overlays/prod/op.yaml"],
       components: ["apps/api/components/pin"],
+      patches: [
+        { file: "apps/api/overlays/prod/patch.yaml", kind: "either" },
+        { file, inline: { text: "inline", at: ["patches", 1, "patch"], line: 4 }, kind: "either" },
+        { file: "apps/api/overlays/prod/sm.yaml", kind: "strategic-merge" },
+        { file: "apps/api/overlays/prod/op.yaml", kind: "json6902" },
+      ],
     });
+  });
+
+  it("reads each patch's target selector, and a patchesStrategicMerge string holding a patch as an inline one, on the line its text starts", () => {
+    const file = "o/kustomization.yaml";
+    const text =
+      "patches:\n  - path: values.yaml\n    target: {kind: HelmRelease, name: 'pod.*', labelSelector: app=web}\n  - target: {kind: Deployment}\n    patch: |\n      - op: test\n" +
+      "patchesStrategicMerge:\n  - |\n    kind: Deployment\n";
+    expect(graphOf(treeOf({ [file]: text }), INCOMING).at("o")?.patches).toEqual([
+      { file: "o/values.yaml", kind: "either", target: { kind: "HelmRelease", name: "pod.*", labelSelector: "app=web" } },
+      { file, inline: { text: "- op: test\n", at: ["patches", 1, "patch"], line: 6 }, kind: "either", target: { kind: "Deployment" } },
+      { file, inline: { text: "kind: Deployment\n", at: ["patchesStrategicMerge", 0], line: 9 }, kind: "strategic-merge" },
+    ]);
+    expect(
+      patchFilesOf([
+        { file, text },
+        { file: "p/kustomization.yaml", text: "patches: [{path: ../o/values.yaml}]\nresources: [x.yaml]\n" },
+      ]),
+    ).toEqual(["o/values.yaml"]);
   });
 
   it("has no kustomization where the tree has none, or one kustomize cannot read", () => {
@@ -87,8 +112,8 @@ describe("graphOf", () => {
       },
     );
     expect(graphOf(tree, INCOMING).deployers).toEqual([
-      { file: "clusters/api.yaml", component: false, tags: [API], resources: ["apps/api"], components: [] },
-      { file: "clusters/plain.yaml", component: false, tags: [API], resources: ["apps/plain/d.yaml", "apps/plain/sub"], components: [] },
+      { file: "clusters/api.yaml", component: false, tags: [API], resources: ["apps/api"], components: [], patches: [] },
+      { file: "clusters/plain.yaml", component: false, tags: [API], resources: ["apps/plain/d.yaml", "apps/plain/sub"], components: [], patches: [] },
     ]);
   });
 
@@ -110,9 +135,9 @@ describe("graphOf", () => {
       },
     );
     expect(graphOf(tree, INCOMING).deployers).toEqual([
-      { file: "envs/staging/web.yaml", component: false, tags: [API], resources: ["base/web"], components: [] },
-      { file: "envs/prod/web.yaml", component: false, tags: [API], resources: ["base/web"], components: [] },
-      { file: "base/web/.argocd-source-web-staging.yaml", component: false, tags: [API], resources: ["base/web"], components: [] },
+      { file: "envs/staging/web.yaml", component: false, tags: [API], resources: ["base/web"], components: [], patches: [] },
+      { file: "envs/prod/web.yaml", component: false, tags: [API], resources: ["base/web"], components: [], patches: [] },
+      { file: "base/web/.argocd-source-web-staging.yaml", component: false, tags: [API], resources: ["base/web"], components: [], patches: [] },
     ]);
   });
 
