@@ -22,6 +22,16 @@ import { slashSeparated } from "./path-glob.js";
 import { targetOf } from "./targets.js";
 import { closest, didYouMean } from "../text/closest.js";
 
+/**
+ * The `config` that reads no configuration (`--config none`, the Action's `config: none`): a run
+ * that means to go without one where one sits unread (a `gitops-promote.yaml` at the root). A
+ * file so named is read as `./none`.
+ */
+export const NO_CONFIG = "none";
+
+/** What a configuration file that is not UTF-8 is told: nothing of it is read, and a run without it would edit as if unconfigured. */
+export const CONFIG_NOT_UTF8 = "not UTF-8 text, so none of it can be read; save the configuration as UTF-8";
+
 /** The choices of `delivery.mode`, `merge` and `merge-method`, here and in the Action's inputs. */
 export const DELIVERY_MODES = ["push", "pull-request", "none"] as const;
 export const MERGE_MODES = ["none", "auto", "immediate"] as const;

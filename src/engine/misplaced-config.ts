@@ -3,10 +3,14 @@
  * `.github/`, not in it), and `.github/gitops-promote.yaml` below the root (a tree holding
  * another tree, as examples/ does). Neither is the configuration, and neither is a manifest: a
  * configuration's `image:` keys name repositories, and its targets' files are another tree's.
- * Each is left out of the edit and said once, as the CLI says of a configuration above DIR.
+ * Each is left out of the edit. One at the root where no configuration is read stops the run,
+ * as the CLI stops for a configuration above DIR: without its targets, a release candidate would
+ * reach every environment. The others are said once.
  * A file so named that reads as a manifest (a Deployment of an app called gitops-promote) is one.
  */
 import type { AsideWarning } from "../change.js";
+import { NO_CONFIG } from "./config.js";
+import { RequestError } from "./request.js";
 import { readText, type TreeSource } from "./source.js";
 
 const AT_ROOT = /^gitops-promote\.ya?ml$/;
@@ -28,23 +32,55 @@ export interface ReadConfig {
   readonly present: boolean;
   /** Whether `path` is the default name, read when the request names none. */
   readonly byDefault: boolean;
+  /** Whether the request asks for no configuration (NO_CONFIG). */
+  readonly none?: boolean;
 }
 
-/** A warning at each misplaced configuration (misplacedConfigsIn), saying where the configuration is read from. */
+/** Where a configuration is read from when the request names none. */
+const READ_ONLY_FROM = "a configuration is read only from .github/gitops-promote.yaml (or .yml) at the root";
+
+/**
+ * Throws RequestError (the request's to settle: the CLI exits 2) for a misplaced configuration
+ * at the root when the run reads none: it was meant for this tree, and a run without its targets
+ * would move every environment alike, production included. Told the three ways on: move it,
+ * read it where it is, or run with none.
+ */
+function refuseUnreadConfig(misplaced: ReadonlySet<string>, read: ReadConfig): void {
+  if (!read.byDefault || read.present) return;
+  const unread = [...misplaced].filter((path) => AT_ROOT.test(path));
+  if (unread.length === 0) return;
+  throw new RequestError(
+    unread.map((path) => ({
+      file: path,
+      field: "request",
+      message:
+        `not read: ${READ_ONLY_FROM}, so its targets, their policies and its overrides would not apply, and this run would edit every file alike; ` +
+        `move it to .github/${path}, or read it where it is with --config ${path} (config: ${path} in the Action), ` +
+        `or run without a configuration with --config ${NO_CONFIG} (config: ${NO_CONFIG})`,
+    })),
+  );
+}
+
+/**
+ * A warning at each misplaced configuration (misplacedConfigsIn), saying where the configuration
+ * is read from; first, throws RequestError for one at the root where none is read (refuseUnreadConfig).
+ */
 export function warnMisplacedConfigs(misplaced: ReadonlySet<string>, read: ReadConfig): AsideWarning[] {
-  const where =
-    read.path === undefined
+  refuseUnreadConfig(misplaced, read);
+  const where = read.none
+    ? `the run reads no configuration (config ${NO_CONFIG})`
+    : read.path === undefined
       ? "the configuration read is the one the request gives"
       : read.byDefault && !read.present
-        ? "a configuration is read only from .github/gitops-promote.yaml (or .yml) at the root"
+        ? READ_ONLY_FROM
         : `the configuration read is ${read.path}`;
   return [...misplaced].map((path) => {
     const tree = NESTED.exec(path)?.[1];
     const advice =
       tree !== undefined
         ? `to apply them, run gitops-promote update on ${tree}, the tree it configures`
-        : read.byDefault && !read.present
-          ? "to apply them, move it to .github/gitops-promote.yaml"
+        : read.none
+          ? `to apply them, name it as the configuration instead of ${NO_CONFIG}`
           : "to apply them, move them into that configuration";
     return {
       file: path,

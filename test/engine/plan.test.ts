@@ -136,16 +136,21 @@ describe("planUpdate: what is scanned", () => {
     const PROD = { "prod/deploy.yaml": "image: ghcr.io/acme/app:1.2.0\n" };
     const RC = { images: ["ghcr.io/acme/app:1.3.0-rc.1"] };
 
-    it("at the root, beside .github/: is neither read nor edited, and says where the configuration is read from", async () => {
-      const p = await plan({ "gitops-promote.yaml": config + override, ...PROD }, RC);
-      expect(p.files.map((f) => f.path)).toEqual(["prod/deploy.yaml"]);
-      expect(p.warnings).toEqual([
+    it("at the root, beside .github/, where none is read: stops the run, which would take the release candidate to prod, and says the ways on", async () => {
+      expect(await refusal({ "gitops-promote.yaml": config + override, ...PROD }, RC)).toEqual([
         {
           file: "gitops-promote.yaml",
+          field: "request",
           message:
-            "not read, as a configuration or a manifest: a configuration is read only from .github/gitops-promote.yaml (or .yml) at the root, so its targets, their policies and its overrides do not apply to this run; to apply them, move it to .github/gitops-promote.yaml",
-          aside: true,
+            "not read: a configuration is read only from .github/gitops-promote.yaml (or .yml) at the root, so its targets, their policies and its overrides would not apply, and this run would edit every file alike; " +
+            "move it to .github/gitops-promote.yaml, or read it where it is with --config gitops-promote.yaml (config: gitops-promote.yaml in the Action), or run without a configuration with --config none (config: none)",
         },
+      ]);
+      // Read where it is, its policy keeps the release candidate out of prod.
+      const read = await plan({ "gitops-promote.yaml": config, ...PROD }, { ...RC, config: "gitops-promote.yaml" });
+      expect([read.files, read.warnings.map((w) => w.message)]).toEqual([
+        [],
+        ["target prod: ghcr.io/acme/app:1.3.0-rc.1 is outside its policy (semver ^1.0.0); not edited there"],
       ]);
     });
 
