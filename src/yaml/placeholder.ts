@@ -189,11 +189,13 @@ export function warnPlaceholderField(
  * fills it in, out of reach. One whose repository is templated but whose version is literal
  * (`ghcr.io/acme/{{path.basename}}:2.0.0`) pins that version for every image it makes, so it is
  * not edited either (the others share it), but named when it can make an incoming repository
- * at another version.
+ * at another version. A kustomize `name=` string whose version is a placeholder is about the image `name`
+ * (namedReference), whatever image it sets.
  */
 export function warnSubstituted(node: FlowScalar, path: readonly PathSegment[], incoming: ReadonlyMap<string, ImageUpdate>, plan: EditPlan): void {
   if (plan.isClaimed(node)) return;
-  const stale = staleImageIn(node.text, incoming);
+  const named = namedReference(node.text);
+  const stale = (named !== undefined ? staleImageIn(named, incoming) : undefined) ?? staleImageIn(node.text, incoming);
   if (stale) {
     const update = incoming.get(stale.repository)!;
     // Only where the file's target would move a version of it: its policy admits the incoming tag (a digest alone, none under a policy).
@@ -220,6 +222,31 @@ export function warnSubstituted(node: FlowScalar, path: readonly PathSegment[], 
   );
 }
 
+/**
+ * A kustomize `name=<image><version>` string whose version holds a placeholder, read as the reference it
+ * makes of the image it applies to, `name<version>`: `app=*:{{.tag}}` (`*` keeps the name),
+ * `app=*@{{.digest}}` and `app=mirror/app:{{.tag}}` are `app:{{.tag}}`, `app@{{.digest}}`, `app:{{.tag}}`.
+ * Undefined for any other text.
+ */
+function namedReference(text: string): string | undefined {
+  const eq = literalIndexOf(text, "=");
+  if (eq <= 0) return undefined;
+  const image = text.slice(eq + 1);
+  const at = versionIndex(image);
+  return at !== -1 && hasPlaceholder(image.slice(at)) ? text.slice(0, eq) + image.slice(at) : undefined;
+}
+
+/** Where an image's version starts, outside its placeholders: its first `@`, else its last `:` with no `/` after it (not a registry's port); -1 for none. */
+function versionIndex(image: string): number {
+  let colon = -1;
+  for (const i of literalIndexes(image)) {
+    if (image[i] === "@") return colon === -1 ? i : colon;
+    if (image[i] === ":") colon = i;
+    if (image[i] === "/") colon = -1;
+  }
+  return colon;
+}
+
 /** The root of the document of the plan's file that holds `node`: its generators fill the node in. */
 function rootHolding(plan: EditPlan, node: FlowScalar): YamlNode | null {
   return plan.file.documents.find(({ root }) => root !== null && root.start <= node.start && node.start < root.end)?.root ?? null;
@@ -227,16 +254,22 @@ function rootHolding(plan: EditPlan, node: FlowScalar): YamlNode | null {
 
 /** The index of the first `char` of `text` outside its placeholders (`{{ $x := "a=b" }}`), or -1. */
 export function literalIndexOf(text: string, char: string): number {
-  for (let i = 0; i < text.length; i++) {
-    if (text[i] === char) return i;
-    const filler = FILLERS.find((f) => text.startsWith(f.opens, i));
-    if (filler) {
-      const close = text.indexOf(filler.closes, i + filler.opens.length);
-      if (close === -1) return -1;
-      i = close + filler.closes.length - 1;
-    }
-  }
+  for (const i of literalIndexes(text)) if (text[i] === char) return i;
   return -1;
+}
+
+/** The indexes of `text` outside its placeholders, in order: none from a placeholder never closed on. */
+function* literalIndexes(text: string): Generator<number> {
+  for (let i = 0; i < text.length; i++) {
+    const filler = FILLERS.find((f) => text.startsWith(f.opens, i));
+    if (!filler) {
+      yield i;
+      continue;
+    }
+    const close = text.indexOf(filler.closes, i + filler.opens.length);
+    if (close === -1) return;
+    i = close + filler.closes.length - 1;
+  }
 }
 
 /** `text` cut at its placeholders: the literal pieces between them, one more than there are placeholders. */

@@ -83,7 +83,7 @@ describe("a reference whose repository a generator fills in and whose version is
 });
 
 describe("a reference whose version a list generator's elements fill in", () => {
-  const listAppSet = (elements: string) => `apiVersion: argoproj.io/v1alpha1
+  const listAppSet = (elements: string, images = ["'{{.image}}'", "'ghcr.io/acme/web:{{.imageTag}}'"]) => `apiVersion: argoproj.io/v1alpha1
 kind: ApplicationSet
 metadata: {name: web}
 spec:
@@ -97,9 +97,7 @@ ${elements}
       source:
         kustomize:
           images:
-            - '{{.image}}'
-            - 'ghcr.io/acme/web:{{.imageTag}}'
-`;
+${images.map((image) => `            - ${image}\n`).join("")}`;
   const at = "spec.generators[0].list.elements";
 
   it("names each element at an old version, and the element's whole image: reference, which the same run edits", () => {
@@ -118,6 +116,34 @@ ${elements}
         line: 18,
         message: `spec.template.spec.source.kustomize.images[1] builds a reference of ghcr.io/acme/web with {{.imageTag}}, which is not edited: its version comes from the generator's elements, where a version alone is not edited either: ${at}[0].imageTag holds 1.2.0, ${at}[1].imageTag holds 1.1.9; set it there, or hold the whole reference in an image: field of each generator element or file, which is edited`,
       },
+    ]);
+  });
+
+  it("reads a kustomize `name=` string as the image `name` it applies to, whether it keeps the name (`*`) or gives a new one", () => {
+    const text = listAppSet("          - {env: dev, imageTag: 1.2.0}\n          - {env: prod, imageTag: 1.1.9}", [
+      "'ghcr.io/acme/web=*:{{.imageTag}}'",
+      "'ghcr.io/acme/web=mirror.acme.dev:5000/web:{{.imageTag}}'",
+      "'ghcr.io/acme/web=*@{{.digest}}'",
+      "'busybox=*:{{.imageTag}}'",
+    ]);
+    const { text: out, changes, warnings } = edit(text, withImages("ghcr.io/acme/web:1.2.4"));
+    expect([out, changes]).toEqual([text, []]);
+    const elements = `${at}[0].imageTag holds 1.2.0, ${at}[1].imageTag holds 1.1.9; set it there`;
+    const parameters =
+      "the template's parameters (an Argo CD ApplicationSet's generators, such as a list generator's elements), where a version alone is not edited either; set it there";
+    expect(warnings.map((w) => [w.line, w.message.slice(0, w.message.indexOf(", or hold"))])).toEqual([
+      [
+        16,
+        `spec.template.spec.source.kustomize.images[0] builds a reference of ghcr.io/acme/web with {{.imageTag}}, which is not edited: its version comes from the generator's elements, where a version alone is not edited either: ${elements}`,
+      ],
+      [
+        17,
+        `spec.template.spec.source.kustomize.images[1] builds a reference of ghcr.io/acme/web with {{.imageTag}}, which is not edited: its version comes from the generator's elements, where a version alone is not edited either: ${elements}`,
+      ],
+      [
+        18,
+        `spec.template.spec.source.kustomize.images[2] builds a reference of ghcr.io/acme/web with {{.digest}}, which is not edited: its version comes from ${parameters}`,
+      ],
     ]);
   });
 
