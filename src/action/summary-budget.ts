@@ -57,6 +57,12 @@ export function cutToBytes(text: string, budget: number): string | undefined {
   return new TextDecoder().decode(bytes.subarray(0, budget), { stream: true });
 }
 
+/**
+ * How many times longer a text may get marked up, at most: escaping makes `&` `&amp;`, a code span
+ * makes `` `a` `` `<code>a</code>`. A text cut to its share of the budget over this fits marked up.
+ */
+export const MARKUP_GROWTH = 5;
+
 /** The line under a list cut short: how many more (`more`, HTML), and where every one is (`where`, HTML). */
 export function leftOut(more: string, where: string): string {
   return `… and ${more}, left out of this summary: GitHub drops a step's summary past 1 MiB. ${where}`;

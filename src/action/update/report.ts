@@ -14,7 +14,18 @@ import type { Repository } from "../../github/commit.js";
 import { landedFiles, type DeliveryResult, type Landing } from "../../github/deliver.js";
 import { infoUntrusted } from "../log-untrusted.js";
 import { escapeAttribute, escapeHtml } from "../summary-html.js";
-import { addFittedList, byteLength, cutToBytes, firstFitting, itemBytes, leftOut, rowBytes, SUMMARY_BUDGET, type Fitting } from "../summary-budget.js";
+import {
+  addFittedList,
+  byteLength,
+  cutToBytes,
+  firstFitting,
+  itemBytes,
+  leftOut,
+  MARKUP_GROWTH,
+  rowBytes,
+  SUMMARY_BUDGET,
+  type Fitting,
+} from "../summary-budget.js";
 
 const code = (s: string) => `<code>${escapeHtml(s)}</code>`;
 
@@ -249,9 +260,6 @@ export async function writeFailureSummary(message: string, issues: readonly Diag
   }
   await core.summary.write();
 }
-
-/** How much longer a message gets marked up, at most: escaping makes `&` `&amp;`, a code span makes `` `a` `` `<code>a</code>`. */
-const MARKUP_GROWTH = 5;
 
 /** A landing's files, as many as fit in `budget` bytes; the `updated-files` output lists them all. */
 function fileList(files: readonly FilePlan[], budget: number): string {
