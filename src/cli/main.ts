@@ -4,11 +4,12 @@
  * the engine, print, return 0 (done, changed or not), 1 (failed, nothing written) or 2 (bad usage).
  */
 import type { ParseArgsConfig } from "node:util";
-import { access, readdir, stat } from "node:fs/promises";
+import { access, readdir, readFile, stat } from "node:fs/promises";
 import { constants } from "node:fs";
 import { dirname, isAbsolute, join, posix, relative, resolve, sep } from "node:path";
 import { writePlan } from "../engine/apply.js";
 import { configPathsOf, DEFAULT_CONFIG, planUpdate, type Plan } from "../engine/plan.js";
+import { parseConfig } from "../engine/config.js";
 import { formatDiagnostic, SourceError, type AsideWarning } from "../change.js";
 import { fileKind } from "../engine/file-kind.js";
 import { located } from "../engine/overrides.js";
@@ -24,6 +25,7 @@ import {
   validateRequest,
   type FieldNamer,
   type FileOverride,
+  type KnownImages,
   type RequestIssue,
   type UpdateRequest,
 } from "../engine/request.js";
@@ -104,6 +106,9 @@ const UPDATE_OPTIONS = {
   help: { type: "boolean", short: "h" },
 } satisfies ParseArgsConfig["options"];
 
+/** A request as the CLI makes it: its configuration is a file of DIR's, when --config names one. */
+type CliRequest = UpdateRequest & { readonly config?: string };
+
 /** The flag a request field comes from. */
 const flagOf: FieldNamer = (field) => `--${field}`;
 
@@ -122,7 +127,7 @@ function isUsage(issue: RequestIssue): boolean {
  * a --set file that is missing (named on the command line, like a mistyped option), a --path
  * that is not relative to DIR.
  */
-async function checkArguments(request: UpdateRequest, root: string): Promise<UpdateRequest> {
+async function checkArguments(request: CliRequest, root: string): Promise<CliRequest> {
   const usage: RequestIssue[] = [];
   const sets: string[] = [];
   for (const text of request.sets ?? []) {
@@ -158,14 +163,42 @@ async function checkArguments(request: UpdateRequest, root: string): Promise<Upd
   });
   const checked = { ...request, sets, paths };
   // With each file named as the engine reads it, so that `/abs/DIR/values.yaml` and `values.yaml` are one file.
-  try {
-    validateRequest(checked);
-  } catch (error) {
-    if (!(error instanceof RequestError)) throw error;
-    usage.unshift(...error.issues);
-  }
+  usage.unshift(...(await requestIssues(checked, root)));
   if (usage.length > 0) throw new RequestError(usage);
   return checked;
+}
+
+/**
+ * What validateRequest finds wrong with `request`. A refused request is checked again with what
+ * its configuration names, so that a value given as a tag alone (`--setter flux-system:app=1.2.3`)
+ * is told the whole reference with its repository; read only then, it costs a valid run nothing.
+ */
+async function requestIssues(request: CliRequest, root: string): Promise<readonly RequestIssue[]> {
+  const issues = (known?: KnownImages): readonly RequestIssue[] => {
+    try {
+      validateRequest(request, known);
+      return [];
+    } catch (error) {
+      if (!(error instanceof RequestError)) throw error;
+      return error.issues;
+    }
+  };
+  return issues().length === 0 ? [] : issues(await configuredImages(root, request.config));
+}
+
+/** The images the configuration names, by setter key and by target; none when there is none, or it is not valid (the run says why). */
+async function configuredImages(root: string, config: string | undefined): Promise<KnownImages> {
+  for (const path of configPathsOf({ ...(config !== undefined && { config }) })) {
+    const text = await readFile(join(root, path), "utf8").catch(() => undefined);
+    if (text === undefined) continue;
+    try {
+      const { setters, targets } = parseConfig(text, path);
+      return { setters, repositories: [...new Set(targets.flatMap((target) => target.images.map((image) => image.name)))] };
+    } catch {
+      return {};
+    }
+  }
+  return {};
 }
 
 /** Why a --path glob names nothing inside DIR, with DIR named (validateRequest would say "the root", a word the CLI does not use). */
@@ -257,7 +290,7 @@ async function runUpdate(args: string[], io: Io): Promise<number> {
   // The tree's paths are spelt with `/`, on Windows too.
   const paths = (values.path ?? []).map(slashSeparated);
   const top = await repositoryTop(root);
-  const request: UpdateRequest & { readonly config?: string } = {
+  const request: CliRequest = {
     images,
     setters,
     sets,

@@ -17,6 +17,7 @@ import { checkIncomingImages } from "./request.js";
 import { isActorLogin, splitRepositoryName } from "../github-name.js";
 import { isRecord } from "../json-value.js";
 import { quotedExcerpt } from "../text/quoted-excerpt.js";
+import { closest, didYouMean } from "../text/closest.js";
 
 export const PAYLOAD_VERSION = 1;
 export const MAX_TOP_LEVEL_KEYS = 10;
@@ -152,10 +153,22 @@ export function parsePayload(value: unknown, where = "client_payload"): Payload 
   if (bytes >= MAX_PAYLOAD_BYTES) throw new PayloadError(where, `is ${bytes} bytes of JSON; GitHub requires less than ${MAX_PAYLOAD_BYTES} (64KB)`);
 
   checkVersion(object["v"], `${where}.v`);
-  const images = checkImages(object["images"], `${where}.images`);
+  const images = checkImages(object["images"], `${where}.images`, misspelt(object, "images"));
   const source = object["source"] === undefined ? undefined : checkSource(object["source"], `${where}.source`);
   const targets = object["targets"] === undefined ? undefined : checkTargets(object["targets"], `${where}.targets`);
   return { ...object, v: PAYLOAD_VERSION, images, ...(source && { source }), ...(targets && { targets }) };
+}
+
+/**
+ * `; the payload has "image" (did you mean images?)` for a key the payload lacks, when it has one
+ * spelt nearly so, which the receiver would carry as an extra key and never read; nothing otherwise.
+ */
+function misspelt(payload: Readonly<Record<string, unknown>>, key: string): string {
+  const near = closest(
+    key,
+    Object.keys(payload).filter((name) => !RESERVED_KEYS.has(name)),
+  );
+  return near === undefined ? "" : `; the payload has ${JSON.stringify(near)}${didYouMean(key)}`;
 }
 
 function checkVersion(v: unknown, field: string): void {
@@ -165,8 +178,9 @@ function checkVersion(v: unknown, field: string): void {
   }
 }
 
-function checkImages(value: unknown, field: string): string[] {
-  if (value === undefined) throw new PayloadError(field, "missing; expected a list of image references");
+/** The payload's images; `nearly` (misspelt's) follows the message that they are missing. */
+function checkImages(value: unknown, field: string, nearly = ""): string[] {
+  if (value === undefined) throw new PayloadError(field, `missing; expected a list of image references${nearly}`);
   if (!Array.isArray(value)) throw new PayloadError(field, `expected a list of image references, got ${describe(value)}`);
   if (value.length === 0) throw new PayloadError(field, "is empty; name at least one image");
   const texts = value.map((item: unknown, i) => {

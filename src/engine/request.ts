@@ -4,7 +4,7 @@
  * is read for editing, so bad input never leaves a half-edited tree.
  */
 import { describeValue, formatDiagnostic, SourceError, type Diagnostic } from "../change.js";
-import { formatImageRef, ImageRefError, lowerCasedReference, parseImageRef, type ImageRef } from "../image/reference.js";
+import { formatImageRef, ImageRefError, isTag, lowerCasedReference, parseImageRef, tryParseImageRef, type ImageRef } from "../image/reference.js";
 import { OverrideSpecError, parseOverridePath, parseOverrideSpec } from "../kcl/override-spec.js";
 import { usableSpecValue } from "../kcl/spec-value.js";
 import { parseYamlSpec } from "../yaml/path.js";
@@ -102,12 +102,43 @@ export interface FieldIssue {
 }
 
 const SETTER_KEY = /^[^\s:="]+:[^\s:="]+$/;
+/** A Flux marker's key for one part of the reference (`flux-system:app:tag`): what a marker holds, not what --setter takes. */
+const PART_KEY = /^([^\s:="]+:[^\s:="]+):(tag|name|digest)$/;
+
+/**
+ * What names the repository of a value given as a tag alone (`--setter flux-system:app=1.2.3`),
+ * for the whole reference a message offers instead: the configuration's.
+ */
+export interface KnownImages {
+  /** The image each setter key is configured with (`setters:`). */
+  readonly setters?: ReadonlyMap<string, Pick<ImageRef, "name">>;
+  /** The repositories the targets name: one alone is the one an `--image` given as a tag alone meant. */
+  readonly repositories?: readonly string[];
+}
+
+/**
+ * Whether `text`, which reads as a bare repository (`1.3.1` is Docker Hub's library/1.3.1), is
+ * rather a version tag given alone: one path component that starts as a version does.
+ */
+function isTagAlone(text: string): boolean {
+  return !text.includes("/") && /^v?[0-9]/.test(text) && isTag(text);
+}
+
+/** `value`, given for one part of a reference, as a whole reference to offer instead; `repository` as written, when known. */
+function wholeReference(value: string, repository = "<repository>"): string {
+  if (isTagAlone(value)) return `${repository}:${value}`;
+  const image = tryParseImageRef(value);
+  if (!image) return `${repository}:<tag>`;
+  // A repository alone, as a :name marker holds it, is told its tag's place.
+  return image.tag === undefined && image.digest === undefined ? `${value}:<tag>` : value;
+}
 
 /**
  * An incoming image reference, or what is wrong with it. A bare repository names no version
- * to write, so it would change nothing; it is refused rather than silently ignored.
+ * to write, so it would change nothing; it is refused rather than silently ignored. A tag given
+ * alone is told the whole reference to give, with `repository` (as written) when the caller knows it.
  */
-function parseIncomingImage(text: string, field: string): ImageRef | FieldIssue {
+function parseIncomingImage(text: string, field: string, repository?: string): ImageRef | FieldIssue {
   let image: ImageRef;
   try {
     image = parseImageRef(text);
@@ -115,6 +146,8 @@ function parseIncomingImage(text: string, field: string): ImageRef | FieldIssue 
     return { field, reason: error instanceof ImageRefError ? error.message : String(error) };
   }
   if (image.tag === undefined && image.digest === undefined) {
+    if (isTagAlone(text))
+      return { field, reason: `${JSON.stringify(text)} is a tag alone; give the full reference, e.g. ${repository ?? "<repository>"}:${text}` };
     return { field, reason: `${JSON.stringify(text)} has no tag or digest; give repo:tag or repo@sha256:...` };
   }
   return image;
@@ -129,12 +162,14 @@ function parseIncomingImage(text: string, field: string): ImageRef | FieldIssue 
 export function checkIncomingImages(
   texts: readonly string[],
   entry: (index: number) => string,
+  known: KnownImages = {},
 ): { readonly images: readonly ImageRef[]; readonly issues: readonly FieldIssue[] } {
   const issues: FieldIssue[] = [];
   const images: ImageRef[] = [];
   const seen = new Map<string, string>();
+  const [only, ...others] = known.repositories ?? [];
   texts.forEach((text, i) => {
-    const image = parseIncomingImage(text, entry(i));
+    const image = parseIncomingImage(text, entry(i), others.length === 0 ? only : undefined);
     if ("reason" in image) {
       issues.push(image);
       return;
@@ -221,8 +256,14 @@ function assignedField(set: FileOverride): SetField | undefined {
   }
 }
 
-/** Why a `--set` value that starts with a spec is refused, and how to write it. */
+/**
+ * Why a `--set` value that starts with a spec is refused, and how to write it: the file put
+ * first, or, when it is there with a space where its `:` goes (`main.k config.app.image="x:1"`), that `:`.
+ */
 export function fileFirst(text: string): string {
+  const spaced = /^(\S+)\s+(\S.*)$/s.exec(text);
+  if (spaced && fileKind(spaced[1]!) !== undefined)
+    return `${JSON.stringify(text)} has a space after its file where FILE:SPEC has a ':'; write ${spaced[1]}:${spaced[2]}`;
   return `${JSON.stringify(text)} starts with a spec, not a file: FILE:SPEC names the file first, e.g. main.k:${text}`;
 }
 
@@ -260,7 +301,7 @@ function isConfigField(config: unknown): boolean {
  * message and in `field`, none is in a file. A request with no image, setter or set is refused:
  * it could change nothing.
  */
-export function validateRequest(request: UpdateRequest): ValidRequest {
+export function validateRequest(request: UpdateRequest, known: KnownImages = {}): ValidRequest {
   const name = request.fieldName ?? byIndex;
   const issues: RequestIssue[] = [];
   const issue = (field: RequestField, message: string) => issues.push({ field, message });
@@ -280,14 +321,14 @@ export function validateRequest(request: UpdateRequest): ValidRequest {
     issues.push({ field: "config", message: `config: must be a path relative to the root or what parseConfig returns, not ${describeValue(request.config)}` });
   if (issues.length === 0 && imageTexts.length + setterTexts.length + setTexts.length === 0)
     issues.push({ field: "request", message: nothingToUpdate(request.fieldName) });
-  const checked = checkIncomingImages(imageTexts, (i) => name("image", i));
+  const checked = checkIncomingImages(imageTexts, (i) => name("image", i), known);
   issues.push(...checked.issues.map(({ field, reason }) => ({ field: "image" as const, message: `${field}: ${reason}` })));
   // Dispatch's advice, from the one place that gives it: the name most often comes from `${{ github.repository }}`, which keeps the owner's case.
   const hint = upperCaseHint(imageTexts);
   if (hint) issues.push({ field: "image", message: `${name("image", hint.index)}: ${hint.message}` });
   const { images } = checked;
-  const parse = (field: string, text: string): ImageRef | undefined => {
-    const image = parseIncomingImage(text, field);
+  const parse = (field: string, text: string, key: string): ImageRef | undefined => {
+    const image = parseIncomingImage(text, field, known.setters?.get(key)?.name);
     if (!("reason" in image)) return image;
     issue("setter", `${field}: ${image.reason}`);
     return undefined;
@@ -297,11 +338,22 @@ export function validateRequest(request: UpdateRequest): ValidRequest {
   setterTexts.forEach((text, i) => {
     const eq = text.indexOf("=");
     const key = eq < 0 ? text : text.slice(0, eq);
+    const part = PART_KEY.exec(key);
+    if (eq >= 0 && part) {
+      const [whole, which] = [part[1]!, part[2]!];
+      issue(
+        "setter",
+        `${name("setter", i)}: ${JSON.stringify(key)} is the key of a marker for the ${which} alone; give the marker's key without ":${which}" ` +
+          `and the whole reference, e.g. ${whole}=${wholeReference(text.slice(eq + 1), known.setters?.get(whole)?.name)}: ` +
+          "the key's :tag, :name and :digest markers each take their part of it",
+      );
+      return;
+    }
     if (eq < 0 || !SETTER_KEY.test(key)) {
       issue("setter", `${name("setter", i)}: ${JSON.stringify(text)} is not <namespace>:<policy>=<image>, e.g. flux-system:app=ghcr.io/acme/app:1.2.3`);
       return;
     }
-    const ref = parse(`${name("setter", i)} (${key})`, text.slice(eq + 1));
+    const ref = parse(`${name("setter", i)} (${key})`, text.slice(eq + 1), key);
     const earlier = setters.get(key);
     if (ref && earlier) {
       issue("setter", `${name("setter", i)} (${key}): ${key} is given twice (${formatImageRef(earlier)} and ${formatImageRef(ref)}); give each key once`);

@@ -228,6 +228,32 @@ describe("standard output that cannot be written (a full disk)", () => {
   });
 });
 
+describe("a version given alone as --image or --setter's value", () => {
+  it("is told the whole reference, with the repository the configuration names for it (exit 2)", async () => {
+    const config = [
+      "setters:",
+      "  flux-system:app: {image: ghcr.io/acme/app}",
+      "targets:",
+      "  - {name: prod, paths: ['**'], images: [{repository: ghcr.io/acme/web}]}",
+      "",
+    ].join("\n");
+    const dir = await tree({ "values.yaml": VALUES, ".github/gitops-promote.yaml": config });
+    const result = await run(["update", dir, "--image", "1.5.0", "--setter", "flux-system:app=1.5.0", "--setter", "flux-system:app:tag=1.5.0"]);
+    expect([result.code, result.stderr.split("\n")]).toEqual([
+      2,
+      [
+        'error: --image: "1.5.0" is a tag alone; give the full reference, e.g. ghcr.io/acme/web:1.5.0',
+        'error: --setter (flux-system:app): "1.5.0" is a tag alone; give the full reference, e.g. ghcr.io/acme/app:1.5.0',
+        expect.stringMatching(
+          /^error: --setter: "flux-system:app:tag" is the key of a marker for the tag alone; .* e\.g\. flux-system:app=ghcr\.io\/acme\/app:1\.5\.0: /,
+        ),
+        "nothing was written",
+        "",
+      ],
+    ]);
+  });
+});
+
 describe("two --set values for one field", () => {
   it("are refused as bad usage (exit 2), naming both, however the file and the path are spelt", async () => {
     const dir = await tree();

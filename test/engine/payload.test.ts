@@ -130,6 +130,11 @@ describe("parsePayload", () => {
     ["a future version", { v: 2, images: ["nginx:1.25"] }, "client_payload.v: version 2 is not supported; this gitops-promote reads version 1"],
     ["a version as text", { v: "1", images: ["nginx:1.25"] }, 'client_payload.v: version "1" is not supported'],
     ["no images", { v: 1 }, "client_payload.images: missing; expected a list of image references"],
+    [
+      "images spelt image, which would be carried as an extra key",
+      { v: 1, image: ["nginx:1.25"] },
+      'client_payload.images: missing; expected a list of image references; the payload has "image" (did you mean images?)',
+    ],
     ["images as a string", { v: 1, images: "nginx:1" }, 'client_payload.images: expected a list of image references, got string "nginx:1"'],
     ["an empty image list", { v: 1, images: [] }, "client_payload.images: is empty; name at least one image"],
     ["a number as image", { v: 1, images: ["nginx:1.25", 7] }, "client_payload.images[1]: expected an image reference string, got number 7"],

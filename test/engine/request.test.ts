@@ -50,6 +50,48 @@ describe("validateRequest", () => {
     ]);
   });
 
+  it("refuses a version given alone as an image or a setter's value, offering the whole reference", () => {
+    expect(issuesOf({ images: ["1.3.1"], setters: ["flux-system:app=v5.0.3"] })).toEqual([
+      { field: "image", message: 'image[0]: "1.3.1" is a tag alone; give the full reference, e.g. <repository>:1.3.1' },
+      { field: "setter", message: 'setter[0] (flux-system:app): "v5.0.3" is a tag alone; give the full reference, e.g. <repository>:v5.0.3' },
+    ]);
+  });
+
+  it("names the repository of a version given alone when the configuration does: the setter's image, the targets' one repository", () => {
+    const known = { setters: new Map([["flux-system:podinfo", { name: "ghcr.io/stefanprodan/podinfo" }]]), repositories: ["ghcr.io/acme/app"] };
+    const issues = (request: Partial<UpdateRequest>, images = known): readonly Diagnostic[] => {
+      try {
+        validateRequest({ images: [], setters: [], ...request }, images);
+      } catch (error) {
+        return (error as RequestError).issues;
+      }
+      return [];
+    };
+    expect(issues({ images: ["1.3.1"], setters: ["flux-system:podinfo=5.0.3", "flux-system:other=5.0.3"] })).toEqual([
+      { field: "image", message: 'image[0]: "1.3.1" is a tag alone; give the full reference, e.g. ghcr.io/acme/app:1.3.1' },
+      { field: "setter", message: 'setter[0] (flux-system:podinfo): "5.0.3" is a tag alone; give the full reference, e.g. ghcr.io/stefanprodan/podinfo:5.0.3' },
+      { field: "setter", message: 'setter[1] (flux-system:other): "5.0.3" is a tag alone; give the full reference, e.g. <repository>:5.0.3' },
+    ]);
+    // Two repositories: which one was meant is not known.
+    expect(issues({ images: ["1.3.1"] }, { ...known, repositories: ["ghcr.io/acme/app", "ghcr.io/acme/web"] })).toEqual([
+      { field: "image", message: 'image[0]: "1.3.1" is a tag alone; give the full reference, e.g. <repository>:1.3.1' },
+    ]);
+  });
+
+  it("refuses a setter keyed as a marker for one part (:tag, :name, :digest), offering the marker's key and a whole reference", () => {
+    const known = { setters: new Map([["flux-system:app", { name: "ghcr.io/acme/app" }]]) };
+    const setters = ["flux-system:app:tag=1.3.0", "flux-system:web:name=ghcr.io/acme/web", `flux-system:api:digest=ghcr.io/acme/api:1.0.0@${sha}`];
+    expect(() => validateRequest({ setters }, known)).toThrow(
+      new RequestError(
+        [
+          'setter[0]: "flux-system:app:tag" is the key of a marker for the tag alone; give the marker\'s key without ":tag" and the whole reference, e.g. flux-system:app=ghcr.io/acme/app:1.3.0',
+          'setter[1]: "flux-system:web:name" is the key of a marker for the name alone; give the marker\'s key without ":name" and the whole reference, e.g. flux-system:web=ghcr.io/acme/web:<tag>',
+          `setter[2]: "flux-system:api:digest" is the key of a marker for the digest alone; give the marker's key without ":digest" and the whole reference, e.g. flux-system:api=ghcr.io/acme/api:1.0.0@${sha}`,
+        ].map((head) => ({ field: "setter", message: `${head}: the key's :tag, :name and :digest markers each take their part of it` })),
+      ),
+    );
+  });
+
   it("refuses two tags of one repository, naming the repository", () => {
     expect(issuesOf({ images: ["nginx:1.25", "docker.io/library/nginx:1.26"] })).toEqual([
       { field: "image", message: "image[1]: docker.io/library/nginx is given twice (nginx:1.25 and docker.io/library/nginx:1.26); give each repository once" },
@@ -70,6 +112,16 @@ describe("validateRequest", () => {
       },
     ]);
     expect(validateRequest({ images: [], setters: [], sets: ['./main.k:a.image="x:1"'], paths: [] }).sets).toEqual([{ file: "main.k", spec: 'a.image="x:1"' }]);
+  });
+
+  it("refuses a file and its spec written apart with a space, saying where the ':' goes", () => {
+    const set = 'main.k config.containers.flaskdemo.image="x:1"';
+    expect(issuesOf({ sets: [set] })).toEqual([
+      {
+        field: "set",
+        message: `set[0]: ${JSON.stringify(set)} has a space after its file where FILE:SPEC has a ':'; write main.k:config.containers.flaskdemo.image="x:1"`,
+      },
+    ]);
   });
 
   it("refuses two values for one field of one file, naming both, the path spelt either way", () => {
