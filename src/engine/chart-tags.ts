@@ -110,7 +110,7 @@ function warnLoneParameters(
     // A tag its policy would keep (a newer one, a release candidate under another range) is no news.
     if (!held || nextVersion(held, versionOf(field.node.text, undefined)) === undefined) continue;
     const key = formatPath(field.path);
-    const { advice, about } = overrideAdvice(key, held.image.repository, { part: "tag" });
+    const { advice, about } = overrideAdvice(key, held.image.repository, { file: path, part: "tag" });
     warnings.push({
       file: path,
       line: lineAt(text, field.node.start),
@@ -144,7 +144,7 @@ function loneValueTags(
       const held = repositoryIn(valueFiles.slice(0, index), keys, incoming, values);
       if (!held || nextVersion(held, versionOf(node.text, undefined)) === undefined) return;
       const key = formatPath(at);
-      const { advice, about } = overrideAdvice(key, held.image.repository, { part: "tag" });
+      const { advice, about } = overrideAdvice(key, held.image.repository, { file: path, part: "tag" });
       found.push({
         file: path,
         line: lineAt(text, node.start),

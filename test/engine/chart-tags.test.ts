@@ -25,9 +25,24 @@ it("names an image.tag parameter of a path: source whose chart's values.yaml hol
       file: "apps/worker.yaml",
       line: 9,
       message:
-        "spec.source.helm.parameters[0].value (parameter image.tag) overrides the tag of ghcr.io/acme/worker (charts/worker/values.yaml:2), as Argo CD ranks parameters above values files, and was not moved: set it with an overrides: entry in the configuration (spec: spec.source.helm.parameters[0].value, image: ghcr.io/acme/worker, part: tag)",
+        "spec.source.helm.parameters[0].value (parameter image.tag) overrides the tag of ghcr.io/acme/worker (charts/worker/values.yaml:2), as Argo CD ranks parameters above values files, and was not moved: set it with an overrides: entry in the configuration (file: apps/worker.yaml, spec: spec.source.helm.parameters[0].value, image: ghcr.io/acme/worker, part: tag)",
     },
   ]);
+});
+
+it("advises an overrides: entry that, copied into the configuration as it is, moves the parameter and ends the warning", async () => {
+  const files = {
+    "apps/worker.yaml": app("  source:\n    path: charts/worker\n    helm:\n      parameters:\n        - {name: image.tag, value: '1.4.0'}\n"),
+    "charts/worker/values.yaml": chartValues,
+  };
+  const [warning] = (await plan(files)).warnings;
+  const entry = /in the configuration \((.*)\)$/.exec(warning!.message)![1]!;
+  const copied = await plan({ ...files, ".github/gitops-promote.yaml": `overrides:\n  - ${entry.split(", ").join("\n    ")}\n` });
+  expect(copied.changes.map((c) => [c.file, c.key, c.new])).toEqual([
+    ["apps/worker.yaml", "spec.source.helm.parameters[0].value", "1.4.3"],
+    ["charts/worker/values.yaml", "image.tag", "1.4.3"],
+  ]);
+  expect(copied.warnings).toEqual([]);
 });
 
 it("reads a $ref values file of a multi-source Application from this tree", async () => {
@@ -130,7 +145,7 @@ describe("a lone tag in a values file the source lists after the one holding the
         file: "envs/prod.yaml",
         line: 3,
         message:
-          "image.tag overrides the tag of ghcr.io/acme/worker (charts/worker/values.yaml:2), as Helm ranks a values file listed later above it, and was not moved: set it with an overrides: entry in the configuration (spec: image.tag, image: ghcr.io/acme/worker, part: tag)",
+          "image.tag overrides the tag of ghcr.io/acme/worker (charts/worker/values.yaml:2), as Helm ranks a values file listed later above it, and was not moved: set it with an overrides: entry in the configuration (file: envs/prod.yaml, spec: image.tag, image: ghcr.io/acme/worker, part: tag)",
       },
     ]);
   });
