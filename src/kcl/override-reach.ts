@@ -8,6 +8,7 @@ import { Keyword, keywordAt } from "./keywords.js";
 import { nodeText } from "./nodes.js";
 import type { ConfigEntry, ConfigExpr, ConfigItem, Expr, Module, OtherStatementConstruct, Statement } from "./syntax.js";
 import { T, type Tokens } from "./tokenizer.js";
+import { closest, didYouMean } from "../text/closest.js";
 
 /** Tokens that only lay out lines: what precedes a statement or entry that starts its line. */
 export const STARTS_LINE = new Set<number>([T.Newline, T.Indent, T.Dedent]);
@@ -20,6 +21,20 @@ export function configOf(expr: Expr): ConfigExpr | undefined {
 
 export function namesTarget(s: Statement, name: string): boolean {
   return (s.type === "assign" && s.targets.includes(name)) || ((s.type === "aug-assign" || s.type === "unification") && s.target === name);
+}
+
+/**
+ * ` (did you mean 'config'?)`, naming the top-level variable nearest a path's first name that this
+ * file has none of (`Config`), among those a statement `reaches` takes binds; nothing when none is near.
+ * Nested keys list what is there instead; the top level may hold too many names to list.
+ */
+export function meantTopLevel(module: Module, name: string, reaches: (s: Statement) => boolean): string {
+  const names = module.statements
+    .filter(reaches)
+    .flatMap((s) => (s.type === "assign" ? s.targets : s.type === "aug-assign" || s.type === "unification" ? [s.target] : []));
+  // A short name is one edit from many: two would offer 'c' for 'b-c'.
+  const meant = closest(name, names, name.length > 3 ? 2 : 1);
+  return didYouMean(meant === undefined ? undefined : `'${meant}'`);
 }
 
 /** What a nested path can start from: `x = {...}`, `x = S {...}`, `x: S {...}`. */

@@ -22,7 +22,7 @@ import { createHint } from "../create-hint.js";
 import { staleDigestWarning } from "../image/digest-pin.js";
 import { digestBeside, splitImage } from "../image/split-image.js";
 import { nodeText } from "./nodes.js";
-import { configOf, definition, holdsConfig, namesTarget, STARTS_LINE, unreached, unreachedEntries } from "./override-reach.js";
+import { configOf, definition, holdsConfig, meantTopLevel, namesTarget, STARTS_LINE, unreached, unreachedEntries } from "./override-reach.js";
 import { parseKcl, parseKclExpression } from "./parser.js";
 import { formatOverridePath, isIdentifier, isKeyword, OverrideSpecError, parseOverridePath, parseOverrideSpec, type OverrideSpec } from "./override-spec.js";
 import { cappedList } from "../text/and-list.js";
@@ -723,7 +723,7 @@ function planTopLevel(p: Planner, raw: string, options: OverrideOptions): void {
     else p.append(old, value);
     hit = true;
   }
-  if (!hit) createTopLevel(p, [], value, options, `no top-level '${name}' in this file`, () => true);
+  if (!hit) createTopLevel(p, [], value, options, `no top-level '${name}' in this file${meantTopLevel(module, name, () => true)}`, () => true);
 }
 
 /**
@@ -801,7 +801,14 @@ function planNested(p: Planner, raw: string, options: OverrideOptions): void {
   if (!value) return;
   const first = candidates[0];
   if (!first)
-    return createTopLevel(p, rest, value, options, `no top-level '${name}' = {...}, '${name} = S {...}' or '${name}: S {...}' in this file`, holdsConfig);
+    return createTopLevel(
+      p,
+      rest,
+      value,
+      options,
+      `no top-level '${name}' = {...}, '${name} = S {...}' or '${name}: S {...}' in this file${meantTopLevel(module, name, holdsConfig)}`,
+      holdsConfig,
+    );
   refuseShared(p, first, name);
   const found = searchIn(first);
   for (const m of found.matches) {
@@ -861,7 +868,10 @@ function notFound(p: Planner, found: Search): { message: string; line: number; b
 
 /** Why a delete finds no statement of `name` that `reaches` takes: what else binds it, an unreached assignment, or none. */
 function missingTopLevel(p: Planner, name: string, reaches: (s: Statement) => boolean): { message: string; line?: number } {
-  return definition(p.module, name) ?? unreached(p.module, name, reaches) ?? { message: `no top-level '${name}' in this file` };
+  return (
+    definition(p.module, name) ??
+    unreached(p.module, name, reaches) ?? { message: `no top-level '${name}' in this file${meantTopLevel(p.module, name, reaches)}` }
+  );
 }
 
 /**

@@ -419,6 +419,20 @@ describe("applyOverrides: target rules", () => {
   it("reports a missing top-level variable", () => {
     expect(() => applyOverrides("a = 1\n", ['b.c="x"'])).toThrow(/no top-level 'b'/);
   });
+
+  it("names the top-level variable a mistyped first name most likely meant, as a nested miss names the keys there", () => {
+    const text = 'config = {\n    image = "a/b:1"\n}\nreplicas = 2\n';
+    expect(() => applyOverrides(text, ['Config.image="a/b:2"'])).toThrow(
+      new SourceError(
+        "no top-level 'Config' = {...}, 'Config = S {...}' or 'Config: S {...}' in this file (did you mean 'config'?) (to add it, use --create, or create: true in the Action or the library)",
+      ),
+    );
+    expect(() => applyOverrides(text, ["replica=3"])).toThrow(
+      new SourceError("no top-level 'replica' in this file (did you mean 'replicas'?) (to add it, use --create, or create: true in the Action or the library)"),
+    );
+    // Only a name the path can start from is offered: 'replicas' holds no config.
+    expect(() => applyOverrides(text, ["replica.x=1"])).toThrow(/^no top-level 'replica' = \{\.\.\.\}, .* in this file \(to add it/);
+  });
 });
 
 describe("applyOverrides: ':' and '+=' as splices", () => {
@@ -612,10 +626,10 @@ describe("applyOverrides: a delete of what is not there", () => {
     expect(result.warnings).toEqual([{ line: 1, message: "nothing to delete: app has 'mainContainer', not 'mainContainr'" }]);
   });
 
-  it("warns about a misspelt top-level name, nested path or not", () => {
+  it("warns about a misspelt top-level name, nested path or not, with the name most likely meant", () => {
     expect(applyOverrides(text, ["ap.mainContainer.args-", "ap-"]).warnings).toEqual([
-      { message: "nothing to delete: no top-level 'ap' in this file" },
-      { message: "nothing to delete: no top-level 'ap' in this file" },
+      { message: "nothing to delete: no top-level 'ap' in this file (did you mean 'app'?)" },
+      { message: "nothing to delete: no top-level 'ap' in this file (did you mean 'app'?)" },
     ]);
   });
 
