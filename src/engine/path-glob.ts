@@ -58,8 +58,9 @@ export function pathFilter(globs: readonly string[], files: readonly string[], w
 
 /**
  * ` (did you mean …?)` naming the path a glob matching no file most likely meant: its plain start (the names before any
- * glob character) mistyped (`apps/api/overlay/dev` for `apps/api/overlays/dev`) is set right among the tree's directories
- * and files, the rest kept.
+ * glob character) mistyped (`apps/api/overlay/dev` for `apps/api/overlays/dev`) or cut short (`apps/prod` for
+ * `apps/production`; up to three such names, more being a start too short to tell) is set right among the tree's
+ * directories and files, the rest kept.
  */
 function meantPath(glob: string, files: readonly string[]): string {
   const segments = glob.split("/");
@@ -71,6 +72,24 @@ function meantPath(glob: string, files: readonly string[]): string {
     for (let end = file.indexOf("/"); end > 0; end = file.indexOf("/", end + 1)) names.add(file.slice(0, end));
     names.add(file);
   }
-  const meant = closest(plain, names);
-  return didYouMean(meant === undefined ? undefined : `${meant}${glob.slice(plain.length)}`);
+  // The plain start is there: what matches nothing is the glob after it.
+  if (names.has(plain)) return "";
+  return didYouMean(
+    meantNames(plain, names)
+      .map((name) => `${name}${glob.slice(plain.length)}`)
+      .join(" or ") || undefined,
+  );
+}
+
+/** What `plain`, no name of `names`, most likely meant: a name as deep mistyped, else begun (up to three), else any name mistyped. */
+function meantNames(plain: string, names: ReadonlySet<string>): string[] {
+  // A name as deep is likelier than one a level up: `apps/s` is `apps/staging` begun before it is `apps` mistyped.
+  const depth = plain.split("/").length;
+  const asDeep = [...names].filter((name) => name.split("/").length === depth);
+  const typo = closest(plain, asDeep);
+  if (typo !== undefined) return [typo];
+  const begun = asDeep.filter((name) => name.startsWith(plain));
+  if (begun.length > 0) return begun.length <= 3 ? begun : [];
+  const anywhere = closest(plain, names);
+  return anywhere === undefined ? [] : [anywhere];
 }

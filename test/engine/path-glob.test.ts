@@ -63,6 +63,22 @@ describe("pathFilter", () => {
     ]);
   });
 
+  it("says the paths a glob cut short most likely meant: a directory's name, or up to three, begun", () => {
+    const tree = ["apps/production/app.yaml", "apps/prod-eu/app.yaml", "apps/staging/app.yaml", "apps/production.md", "apps/preview/app.yaml"];
+    const warnings: Warning[] = [];
+    pathFilter(["apps/prod", "apps/stag/**", "apps/s", "a", "apps/p", "apps/staging/**/*.json"], tree, warnings);
+    expect(warnings).toEqual([
+      { message: 'path "apps/prod" matches no file (did you mean apps/production or apps/prod-eu or apps/production.md?)' },
+      { message: 'path "apps/stag/**" matches no file (did you mean apps/staging/**?)' },
+      { message: 'path "apps/s" matches no file (did you mean apps/staging?)' },
+      { message: 'path "a" matches no file (did you mean apps?)' },
+      // Four names begin so: too short a start to tell.
+      { message: 'path "apps/p" matches no file' },
+      // Its directory is there: the glob after it matches nothing.
+      { message: 'path "apps/staging/**/*.json" matches no file' },
+    ]);
+  });
+
   it("lets every file through when no glob is given", () => {
     expect(files.filter(pathFilter([], files, []))).toEqual(files);
   });
