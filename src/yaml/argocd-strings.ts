@@ -15,7 +15,7 @@ import { forEachValue } from "./walk.js";
 import { elementsHolding, hasPlaceholder, staleElements } from "./placeholder.js";
 import { EditPlan, type Editor } from "./plan.js";
 import { escapeRegExp } from "../text/escape-regexp.js";
-import { leafOf, parameterName, parametersAt, sourcesOf } from "./argocd-parameters.js";
+import { leafOf, parameterName, parametersAt, sourcesOf, valuesObjectAt } from "./argocd-parameters.js";
 
 /** A YAML text held in a string, which no editor edits inside: how to read it, and what its warning advises instead. */
 interface YamlString {
@@ -140,12 +140,13 @@ function prefixOf(template: YamlNode | null, path: readonly PathSegment[]): { pr
 function patchedTag(text: string, prefix: string | undefined): { what: string; value: string } | undefined {
   if (prefix === undefined) return undefined;
   const name = prefix === "" ? "tag" : `${prefix}.tag`;
-  const document = tryYamlFile(TEMPLATE_PATCH.header + text)?.documents[0];
-  if (document) {
+  const file = tryYamlFile(TEMPLATE_PATCH.header + text);
+  const document = file?.documents[0];
+  if (file && document) {
     for (const source of sourcesOf(document)) {
       const parameter = parametersAt(document.root, source).findLast(([other]) => other === name)?.[1].node;
       if (isFlowScalar(parameter)) return { what: `parameter ${parameterName(name)}`, value: parameter.text };
-      const values = nodeAt(document.root, [...source, "helm", "valuesObject", ...(prefix === "" ? [] : prefix.split(".")), "tag"]);
+      const values = valuesObjectAt(file, document.root, source, prefix === "" ? [] : prefix.split("."))?.("tag")?.node;
       if (isFlowScalar(values)) return { what: "tag: key", value: values.text };
     }
     return undefined;

@@ -24,15 +24,15 @@
  */
 import { formatImageRef, tryParseImageRef, type ImageRef } from "../image/reference.js";
 import { byRepository, nextReference, nextVersion, versionOf, type ImageUpdate, type Version } from "../image/update.js";
-import type { YamlDocument } from "./file.js";
+import type { YamlDocument, YamlFile } from "./file.js";
 import { setHelmImage, type HelmField, type HelmImage } from "./helm.js";
 import { setImageScalar } from "./images.js";
-import { isFlowScalar, mapValue, nodeAt, type FlowScalar, type YamlNode } from "./node.js";
+import { isFlowScalar, nodeAt, type FlowScalar, type YamlNode } from "./node.js";
 import { formatPath, type PathSegment } from "./path.js";
 import { hasPlaceholder, literalIndexOf, warnSubstituted } from "./placeholder.js";
 import type { EditPlan, Editor } from "./plan.js";
 import { warnRenamed } from "./renamed.js";
-import { ARGO_API, leafOf, parametersAt, sourcesOf } from "./argocd-parameters.js";
+import { ARGO_API, leafOf, parametersAt, sourcesOf, valuesObjectAt } from "./argocd-parameters.js";
 import { warnTemplatePatch, warnValuesString } from "./argocd-strings.js";
 import { warnUnpairedRepositories } from "./argocd-unpaired.js";
 
@@ -136,7 +136,7 @@ export const editArgoCdHelm: Editor = (file, request, plan) => {
         if (isFlowScalar(field.node) && hasPlaceholder(field.node.text)) warnSubstituted(field.node, field.path, incoming, plan);
         else setImageScalar(field, "helm", false, incoming, plan, document);
       }
-      for (const image of parameterImages(parameters, document.root, source)) setHelmImage(image, incoming, plan, document);
+      for (const image of parameterImages(parameters, file, document.root, source)) setHelmImage(image, incoming, plan, document);
       warnUnpairedRepositories(parameters, incoming, plan);
       if (source.length > 0) warnValuesString(document, source, request.images, plan);
     }
@@ -148,9 +148,9 @@ export const editArgoCdHelm: Editor = (file, request, plan) => {
 /**
  * The Helm images `parameters` of a source spell, one per name prefix; a repository
  * (`registry`, `repository` or `name`) no parameter of the prefix gives is read from the
- * source's `valuesObject` at the prefix's path, as Helm merges the two.
+ * source's `valuesObject` at the prefix's path, as Helm merges the two, and a merge key there as YAML reads it.
  */
-function parameterImages(parameters: readonly [string, HelmField][], root: YamlNode | null, source: readonly PathSegment[]): HelmImage[] {
+function parameterImages(parameters: readonly [string, HelmField][], file: YamlFile, root: YamlNode | null, source: readonly PathSegment[]): HelmImage[] {
   const byPrefix = new Map<string, Map<string, HelmField>>();
   for (const [name, field] of parameters) {
     const [prefix, leaf] = leafOf(name);
@@ -158,16 +158,14 @@ function parameterImages(parameters: readonly [string, HelmField][], root: YamlN
     // Helm applies `--set`s in order: of a name given twice, the last one counts.
     byPrefix.set(prefix, fields.set(leaf, field));
   }
-  const valuesPath = [...source, "helm", "valuesObject"];
   return [...byPrefix].map(([prefix, fields]) => {
     if (!fields.has("tag") || fields.has("repository") || fields.has("name")) return imageOf(fields);
-    const keys = prefix === "" ? [] : prefix.split(".");
-    const mapping = nodeAt(root, [...valuesPath, ...keys]);
-    if (mapping?.kind !== "map") return imageOf(fields);
+    const read = valuesObjectAt(file, root, source, prefix === "" ? [] : prefix.split("."));
+    if (!read) return imageOf(fields);
     const merged = new Map<string, HelmField>();
     for (const key of ["registry", "repository", "name"]) {
-      const node = mapValue(mapping, key);
-      if (node !== undefined) merged.set(key, { node, path: [...valuesPath, ...keys, key], inFlow: mapping.flow });
+      const field = read(key);
+      if (field) merged.set(key, field);
     }
     for (const [leaf, field] of fields) merged.set(leaf, field);
     return imageOf(merged);

@@ -1,6 +1,6 @@
-/** Argo CD's Helm parameters as an override that names one by index reads them. */
+/** Argo CD's Helm parameters as an override that names one by index reads them, and a source's valuesObject as YAML reads it. */
 import { describe, expect, it } from "vitest";
-import { misaimedOverride } from "../../src/yaml/argocd-parameters.js";
+import { misaimedOverride, valuesObjectAt } from "../../src/yaml/argocd-parameters.js";
 import { YamlFile } from "../../src/yaml/file.js";
 
 describe("misaimedOverride: a configured override of a Helm parameter by index", () => {
@@ -42,5 +42,35 @@ describe("misaimedOverride: a configured override of a Helm parameter by index",
     expect(misaimedOverride(file, path(3), sidecar)?.message).toContain(
       "is parameter image.pullPolicy, which holds no reference of ghcr.io/acme/sidecar and is not named like an image",
     );
+  });
+});
+
+describe("valuesObjectAt: a mapping under a source's valuesObject", () => {
+  const file = new YamlFile(
+    [
+      "apiVersion: argoproj.io/v1alpha1",
+      "kind: Application",
+      "spec:",
+      "  source:",
+      "    helm:",
+      "      <<: {valuesObject: {defaults: &defaults {repository: ghcr.io/acme/app}, image: {<<: *defaults, tag: 1.2.3}, replicas: 2}}",
+      "",
+    ].join("\n"),
+  );
+  const root = file.documents[0]!.root;
+  const source = ["spec", "source"];
+
+  it("reads each key on the way, and the mapping's fields, through a merge key, named where they are written", () => {
+    const read = valuesObjectAt(file, root, source, ["image"]);
+    const values = ["spec", "source", "helm", "<<", "valuesObject"];
+    expect(read?.("tag")).toMatchObject({ path: [...values, "image", "tag"] });
+    expect(read?.("repository")).toMatchObject({ path: [...values, "defaults", "repository"], merged: true });
+    expect(read?.("digest")).toBeUndefined();
+  });
+
+  it("is undefined where no mapping is", () => {
+    expect(valuesObjectAt(file, root, source, ["replicas"])).toBeUndefined();
+    expect(valuesObjectAt(file, root, source, ["worker", "image"])).toBeUndefined();
+    expect(valuesObjectAt(file, root, ["spec", "sources", 0], [])).toBeUndefined();
   });
 });

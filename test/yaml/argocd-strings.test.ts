@@ -74,6 +74,18 @@ ${patch}`;
     ]);
   });
 
+  it("reads a valuesObject tag through a merge key, as YAML does", () => {
+    const values = "          valuesObject:\n            pinned: &pinned {tag: 1.4.2}\n            image: {<<: *pinned}\n";
+    const text = appSet(`    spec:\n      source:\n        helm:\n${values}`);
+    expect(editHelm(text, withImages("ghcr.io/acme/worker:1.4.3")).warnings.filter((w) => w.line === 12)).toEqual([
+      {
+        line: 12,
+        message:
+          "spec.templatePatch is a string, which is not edited: its tag: key sets a version over the template of ghcr.io/acme/worker for every app its generator makes; set it in the template, where it is edited, or from the generator's parameters",
+      },
+    ]);
+  });
+
   it("says nothing of a tag already at the incoming version, or of another image's tag parameter", () => {
     const request = withImages("ghcr.io/acme/worker:1.4.3");
     for (const parameter of ["{name: image.tag, value: '1.4.3'}", "{name: redis.image.tag, value: '7.2.0'}"]) {

@@ -321,6 +321,32 @@ spec:
     expect(changes.map((c) => c.key)).toEqual(["spec.source.helm.parameters[0].value"]);
   });
 
+  it("reads that repository through a merge key, as YAML does: the tag parameter moves as when it is written in place", () => {
+    const text = `apiVersion: argoproj.io/v1alpha1
+kind: Application
+metadata: {name: app}
+spec:
+  source:
+    helm:
+      parameters:
+        - {name: image.tag, value: "1.2.3"}
+        - {name: worker.image.tag, value: "1.2.3"}
+      valuesObject:
+        defaults: &defaults
+          repository: ghcr.io/acme/app
+        image:
+          <<: *defaults
+          pullPolicy: IfNotPresent
+        <<: {worker: {image: {<<: *defaults}}}
+`;
+    const { text: out, changes } = editHelm(text, withImages("ghcr.io/acme/app:1.3.0"));
+    expect(out).toBe(text.replaceAll('"1.2.3"', '"1.3.0"'));
+    expect(changes.map((c) => [c.line, c.key, c.old, c.new])).toEqual([
+      [8, "spec.source.helm.parameters[0].value", "1.2.3", "1.3.0"],
+      [9, "spec.source.helm.parameters[1].value", "1.2.3", "1.3.0"],
+    ]);
+  });
+
   it("leaves alone: other repositories, a marked value, non-parameter lists and other kinds", () => {
     const request = withImages("ghcr.io/acme/app:1.3.0");
     const params = (items: string) => `helm:\n  parameters:\n${items}`;
