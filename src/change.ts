@@ -169,6 +169,14 @@ export interface EditRequest {
    * (undefined: that kustomization is edited too) or saying the reason given.
    */
   readonly kustomizeTagged?: ReadonlyMap<string, string | undefined>;
+  /**
+   * Helm tags written alone that a kustomize patch in this file sets over a pair of the resource it
+   * patches (an overlay's `spec.values.image.tag` over the base HelmRelease's `image: {repository, tag}`):
+   * by document index, then the tag's key as a change names it (`spec.values.image.tag`,
+   * `patches[0].patch: spec.values.image.tag`, `[0].value`), the repository (with its registry) as that
+   * pair writes it. Each is set as that pair's tag.
+   */
+  readonly pairedTags?: ReadonlyMap<number, ReadonlyMap<string, string>>;
 }
 
 /** An EditRequest with its lists given: what the editors read. */
@@ -185,13 +193,14 @@ const UPDATE = "{ image: parseImageRef(...), policy? }";
  * or an image with no tag or digest, which has no version to write and would change nothing.
  */
 export function fullEditRequest(request: EditRequest): FullEditRequest {
-  const { images = [], setters = new Map<string, ImageUpdate>(), knownSetters, kustomizeTagged } = request;
+  const { images = [], setters = new Map<string, ImageUpdate>(), knownSetters, kustomizeTagged, pairedTags } = request;
   if (!Array.isArray(images)) throw new TypeError(`EditRequest.images must be an array of ${UPDATE}, not ${describeValue(images)}`);
   images.forEach((u: unknown, i) => checkUpdate(u, `EditRequest.images[${i}]`));
   for (const [name, map] of [
     ["setters", setters],
     ["knownSetters", knownSetters],
     ["kustomizeTagged", kustomizeTagged],
+    ["pairedTags", pairedTags],
   ] as const) {
     if (map !== undefined && !isMapLike(map))
       throw new TypeError(`EditRequest.${name} must be a Map (new Map(Object.entries(...)) makes one), not ${describeValue(map)}`);

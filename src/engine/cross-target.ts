@@ -60,7 +60,7 @@ export async function reachingOtherTargets(
       if (!image) continue;
       // The nearest kustomization of each other target.
       const others = new Map<Target, string>();
-      for (const k of deployedBy({ file: path, text: after }, image.repository)) {
+      for (const k of deployedBy({ file: path, text: after }, image.repository).by) {
         const target = run.ownerOf(k);
         if (target && target !== owner && !others.has(target)) others.set(target, k);
       }

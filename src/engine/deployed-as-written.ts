@@ -21,7 +21,7 @@ import type { TextFile } from "./source.js";
  * Only the kustomizations above the file are parsed, found
  * upward among the texts that may list it (listScreen), so a tree of thousands parses a handful.
  */
-export function deployedAsWrittenBy(tree: KustomizeTree, incoming: readonly ImageRef[]): (file: TextFile, repository: string) => string[] {
+export function deployedAsWrittenBy(tree: KustomizeTree, incoming: readonly ImageRef[]): (file: TextFile, repository: string) => AsWritten {
   const { kustomizations } = tree;
   let read: Graph | undefined;
   const parents = new Map<string, Kustomization[]>();
@@ -71,17 +71,29 @@ export function deployedAsWrittenBy(tree: KustomizeTree, incoming: readonly Imag
       builds.set(start, above.length > 0 ? buildsOf(graph, above) : undefined);
     }
     const built = builds.get(start);
-    if (!built) return [];
+    if (!built) return { by: [], built: false, deployed: false };
     const names = own?.file === file ? own.tags.filter((name) => normalizeRepository(name) === repository) : writtenNames(text, repository);
     const resources = own?.file === file ? [] : resourcesOf(file, text);
     // A patch on the way up sets the version for whatever includes it, as an `images:` entry does.
     const patching = (k: Kustomization) => resources.length > 0 && setsVersionIn(patchesOf(k), resources, repository);
-    const found = new Set<string>();
+    const found = new Set<Kustomization>();
     for (const passing of names.length === 0 ? [built.reached()] : names.map(built.asWritten)) {
-      for (const k of up(graph, start, (k) => passing.has(k.file) && !patching(k))) found.add(k.file);
+      for (const k of up(graph, start, (k) => passing.has(k.file) && !patching(k))) found.add(k);
     }
-    return [...found];
+    // A build starts at a kustomization nothing includes (no component), or at a deployer.
+    const starts = (k: Kustomization) => graph.at(posix.dirname(k.file)) !== k || (!k.component && parentsOf(graph, posix.dirname(k.file)).length === 0);
+    return { by: [...new Set([...found].map((k) => k.file))], built: true, deployed: [...found].some(starts) };
   };
+}
+
+/** What deployedAsWrittenBy tells of a file's version of a repository. */
+export interface AsWritten {
+  /** The kustomizations that deploy it as written, nearest first. */
+  readonly by: readonly string[];
+  /** Whether a kustomization builds the file. */
+  readonly built: boolean;
+  /** Whether a build deploys it as written: one whose every way down sets the version over it deploys none of the file's. */
+  readonly deployed: boolean;
 }
 
 /**

@@ -12,15 +12,20 @@
  * `metadata.name`. A label or annotation selector is not read: which resources it matches is not known here.
  * Pure: texts in.
  */
-import { normalizeRepository, tryParseImageRef } from "../image/reference.js";
+import { posix } from "node:path";
+import type { FieldWarning } from "../change.js";
+import { normalizeRepository, tryParseImageRef, type ImageRef } from "../image/reference.js";
+import { nextVersion, versionOf, type ImageUpdate } from "../image/update.js";
+import { andList } from "../text/and-list.js";
+import { overrideAdvice } from "../yaml/argocd-unpaired.js";
 import { lineAt } from "../text/line-index.js";
 import { tryYamlFile } from "../yaml/file.js";
-import { isOpList } from "../yaml/json-patch.js";
+import { isOpList, pointerPath } from "../yaml/json-patch.js";
 import { isFlowScalar, mapValue, nodeAt, scalarText, type FlowScalar, type YamlNode } from "../yaml/node.js";
 import { formatPath, type PathSegment } from "../yaml/path.js";
 import { hasPlaceholder } from "../yaml/placeholder.js";
 import { forEachValue } from "../yaml/walk.js";
-import type { Kustomization, KustomizeTree, Patch, Selector } from "./kustomize-graph.js";
+import { graphOf, walk, type Graph, type Kustomization, type KustomizeTree, type Patch, type Selector } from "./kustomize-graph.js";
 
 /** A value a patch writes: where in the resource, the scalar, and where in the patch's file (the key a change there names, its line). */
 export interface PatchValue {
@@ -88,14 +93,6 @@ export function patchDocuments(patch: Patch, text: string): PatchDocument[] {
     const own: Selector = { kind: scalarText(mapValue(root, "kind")), name: metadata("name"), namespace: metadata("namespace") };
     return [{ patch, document, selector: patch.target ?? own, values }];
   });
-}
-
-/** An RFC 6901 pointer's segments: `~1` is `/`, `~0` is `~`, a number a list position. */
-function pointerPath(pointer: string): PathSegment[] {
-  return pointer
-    .split("/")
-    .slice(1)
-    .map((token): PathSegment => (/^[0-9]+$/.test(token) ? Number(token) : token.replaceAll("~1", "/").replaceAll("~0", "~")));
 }
 
 /** The resources of a manifest file: each document naming a kind. */
@@ -230,4 +227,153 @@ export function patchReader({ patches }: Pick<KustomizeTree, "patches">): (k: Ku
 export function setsVersionIn(documents: readonly PatchDocument[], resources: readonly Resource[], repository: string): boolean {
   const only = new Set([repository]);
   return documents.some((doc) => resources.some((resource) => selects(doc.selector, resource) !== false && versionsSet(doc, resource, only).size > 0));
+}
+
+/** A lone tag a patch writes over one resource's pair of an incoming repository: what that resource deploys, edited as the pair's tag. */
+export interface PairedTag {
+  /** The patch's file (the kustomization's, for an inline patch), its document and the key a change names the tag by. */
+  readonly file: string;
+  readonly document: number;
+  readonly key: string;
+  readonly line: number;
+  /** Whether the patch is written inline, in a kustomization, and the tag as it is written. */
+  readonly inline: boolean;
+  readonly written: string;
+  /** The pair's repository (normalised), as the resource writes it (with its registry), and where: `file:line`. */
+  readonly repository: string;
+  readonly name: string;
+  readonly base: string;
+}
+
+/** A lone tag over a pair of an incoming repository whose patch applies to more than that resource, or by a label selector: not edited. */
+export interface UnpairedTag extends Omit<PairedTag, "name" | "base"> {
+  /** The resources holding the pair, `file:line`. */
+  readonly bases: readonly string[];
+  /** Why the patch's resource is not known exactly. */
+  readonly why: string;
+}
+
+/**
+ * The lone Helm tags the tree's patches write over pairs of `incoming` repositories: each paired with the
+ * one resource its patch applies to in its kustomization's build (the files it builds, `read` when first
+ * needed), or, where that is not one resource known exactly, unpaired. Only kustomizations naming a patch
+ * are parsed, and builds read only for a patch writing a tag alone.
+ */
+export async function pairedTagsOf(
+  tree: KustomizeTree,
+  incoming: readonly ImageRef[],
+  read: (path: string) => Promise<string | undefined>,
+): Promise<{ paired: PairedTag[]; unpaired: UnpairedTag[] }> {
+  const repositories = new Set(incoming.map((image) => image.repository));
+  const graph = graphOf(tree, incoming);
+  const documentsOf = patchReader(tree);
+  const resources = new Map<string, Promise<Resource[]>>();
+  const resourcesAt = (path: string) => {
+    let found = resources.get(path);
+    if (!found) resources.set(path, (found = read(path).then((text) => (text === undefined ? [] : resourcesOf(path, text)))));
+    return found;
+  };
+  const paired = new Map<string, PairedTag>();
+  const unpaired = new Map<string, UnpairedTag>();
+  for (const { file, text } of tree.kustomizations) {
+    const k = text.includes("atch") ? graph.at(posix.dirname(file)) : undefined;
+    const lone = k?.file === file ? documentsOf(k).flatMap((doc) => loneTags(doc).map((tag) => ({ doc, tag }))) : [];
+    if (lone.length === 0) continue;
+    const built = (await Promise.all(builtFiles(graph, k!).map(resourcesAt))).flat();
+    for (const { doc, tag } of lone) {
+      const at = `${doc.patch.file}:${doc.document}:${tag.value.key}`;
+      if (paired.has(at) || unpaired.has(at)) continue;
+      const picked = built.flatMap((resource) => {
+        const selected = selects(doc.selector, resource);
+        return selected === false ? [] : [{ resource, selected }];
+      });
+      const holders = picked.flatMap(({ resource }) => {
+        const pair = pairOf(doc, tag, resource);
+        return pair && repositories.has(pair.repository) ? [{ ...pair, base: `${resource.file}:${pair.line}` }] : [];
+      });
+      if (holders.length === 0) continue;
+      const { line, key } = tag.value;
+      const where = {
+        file: doc.patch.file,
+        document: doc.document,
+        key,
+        line,
+        inline: !!doc.patch.inline,
+        written: tag.value.node.text,
+        repository: holders[0]!.repository,
+      };
+      if (picked.length === 1 && picked[0]!.selected) paired.set(at, { ...where, name: holders[0]!.name, base: holders[0]!.base });
+      else {
+        const why = picked.some(({ selected }) => selected === undefined) ? "a label or annotation selector" : `kind and name to ${picked.length} resources`;
+        unpaired.set(at, { ...where, bases: holders.map((h) => h.base), why });
+      }
+    }
+  }
+  return { paired: [...paired.values()], unpaired: [...unpaired.values()] };
+}
+
+/** The files a kustomization's build holds resources of: what it and the kustomizations it includes list, but their patch files and kustomizations. */
+function builtFiles(graph: Graph, k: Kustomization): string[] {
+  const files = new Set<string>();
+  for (const included of walk(graph, [k])) {
+    const patches = new Set(included.patches.map((patch) => patch.file));
+    for (const path of included.resources) if (!graph.at(path) && !patches.has(path)) files.add(path);
+  }
+  return [...files];
+}
+
+/** What the pairing reads of a run (plan.ts's RunContext). */
+export interface PatchRun {
+  readonly valid: { readonly images: readonly ImageRef[] };
+  /** Whether the run edits a file (it is in the paths). */
+  readonly inScope: (path: string) => boolean;
+  /** The incoming images a file takes, with its target's policy. */
+  readonly updatesFor: (path: string) => readonly ImageUpdate[];
+  /** Whether an override (configured or `--set`) of a file names a field: it is the override's to set. */
+  readonly overridden: (file: string, field: string) => boolean;
+}
+
+/** The lone tags to edit, by file and document, each key to the name of its pair's repository (EditRequest.pairedTags). */
+export type PairedTags = ReadonlyMap<string, ReadonlyMap<number, ReadonlyMap<string, string>>>;
+
+/**
+ * The lone tags of the files this run edits, paired with their base's repository (pairedTagsOf), but those an
+ * override sets; and a warning at each lone tag not paired, where its target's policy would move it, naming its
+ * bases and how to set it.
+ */
+export async function patchedTags(
+  run: PatchRun,
+  tree: KustomizeTree,
+  read: (path: string) => Promise<string | undefined>,
+  warnings: FieldWarning[],
+): Promise<PairedTags> {
+  const { paired, unpaired } = await pairedTagsOf(tree, run.valid.images, read);
+  const byFile = new Map<string, Map<number, Map<string, string>>>();
+  for (const tag of paired) {
+    if (!run.inScope(tag.file) || run.overridden(tag.file, tag.key)) continue;
+    const documents = byFile.get(tag.file) ?? new Map<number, Map<string, string>>();
+    byFile.set(tag.file, documents.set(tag.document, (documents.get(tag.document) ?? new Map<string, string>()).set(tag.key, tag.name)));
+  }
+  for (const tag of unpaired) {
+    const update = run.inScope(tag.file) ? run.updatesFor(tag.file).find((u) => u.image.repository === tag.repository) : undefined;
+    // A tag its policy would keep (a newer one, a release candidate under another range) is no news.
+    if (!update || nextVersion(update, versionOf(tag.written, undefined)) === undefined || run.overridden(tag.file, tag.key)) continue;
+    warnings.push(unpairedWarning(tag));
+  }
+  return byFile;
+}
+
+/** At a lone tag not paired: which bases it may be the tag of, why it is not known, and how to have it set. */
+function unpairedWarning(tag: UnpairedTag): FieldWarning {
+  const { key, repository, file, line, inline, why, bases } = tag;
+  const said = `${key} sets the tag of ${repository} (${andList(bases)}) alone, but its patch applies by ${why}, so which resource it deploys is not known here, and it was not moved: `;
+  // An override reaches no field inside an inline patch's text.
+  if (inline) return { file, line, message: `${said}write repository: ${repository} beside it in the patch, which makes it a pair of its own` };
+  const { advice, about } = overrideAdvice(key, repository, { file, part: "tag" });
+  return { file, line, message: said + advice, about };
+}
+
+/** Whether a text may hold a Flux HelmRelease, whose values a patch may set a tag of: a screen before any pairing. */
+export function mayHoldHelmRelease(text: string): boolean {
+  return text.includes("helm.toolkit.fluxcd.io/");
 }

@@ -24,9 +24,11 @@ import { malformedSets } from "./apply-set.js";
 import { resolveSetters, type FileSetters } from "./setters.js";
 import { decodeUtf8, listTree, readText, type TextFile, type TreeSource } from "./source.js";
 import { reachingOtherTargets } from "./cross-target.js";
+import { deployedAsWrittenBy } from "./deployed-as-written.js";
 import { kclRunsIn, mayHoldKclRun, setByEveryKclRun } from "./kcl-runs.js";
 import { kustomizeTagged, mayHoldBareImage, retaggedAt, retaggedInEveryBuild, taggersWords, type FirstFiles } from "./kustomizations.js";
 import { isKustomizationFile, mayHoldDeployer, patchFilesOf, type KustomizeTree } from "./kustomize-graph.js";
+import { mayHoldHelmRelease, patchedTags, type PairedTags } from "./kustomize-patches.js";
 import { checkParses, fileKind, isHelmTemplate, isTestFile, readsMarkers } from "./file-kind.js";
 import { allowance, imagesFor, settersFor, targetOf, targetsInScope, warnIdlePaths, warnRefusedImages } from "./targets.js";
 import { holdsImage, unreachedImages, warnUnreached } from "./unreached.js";
@@ -151,13 +153,14 @@ export async function planUpdate(listed: TreeSource, request: UpdateRequest): Pr
   const { texts, readOnly } = await readCandidates(run, warnings);
   const kustomizations = kustomizationsIn(source, files, texts, run.treeRoot);
   const tagged = await kustomizeTaggedIn(kustomizations, texts, valid.images, run);
+  const paired = await pairedTagsIn(kustomizations, texts, run, warnings);
   const resolved = resolveSetters(run, texts, warnings);
   // No marker of a file whose markers are not read stands for an image there.
   const setters: RunSetters = { forFile: (path) => (readsMarkers(path) ? resolved.forFile(path) : NO_SETTERS), fluxPoliciesAt: resolved.fluxPoliciesAt };
   const inScopeTexts = [...texts].filter(([path]) => inScope(path));
   await warnReach(run, inScopeTexts, resolved, setters, warnings);
 
-  const planned = planFiles(run, texts, readOnly, tagged, setters, warnings);
+  const planned = planFiles(run, texts, readOnly, tagged, paired, setters, warnings);
   warnImageUpdaterConstraints(
     valid.images,
     inScopeTexts,
@@ -349,6 +352,7 @@ function planFiles(
   texts: ReadonlyMap<string, string>,
   readOnly: ReadonlySet<string>,
   tagged: KustomizeTagged,
+  paired: PairedTags,
   { forFile, fluxPoliciesAt }: RunSetters,
   warnings: FieldWarning[],
 ): FilePlan[] {
@@ -358,6 +362,7 @@ function planFiles(
     const target = run.targetFor(path);
     const { setters, knownSetters, left } = forFile(path);
     const kustomizeTagged = tagged.left.get(path);
+    const pairedTags = paired.get(path);
     // A file of a target this run does not select (payload `targets`) is not this run's: only a --set naming it edits it.
     // Its markers are known keys with no news for this run.
     const editRequest: FullEditRequest = run.unselected(path)
@@ -367,6 +372,7 @@ function planFiles(
           setters: settersFor(setters, target),
           knownSetters,
           ...(kustomizeTagged && { kustomizeTagged }),
+          ...(pairedTags && { pairedTags }),
         };
     const requested = run.overridesByFile.get(path) ?? [];
     const overrides = requested.flatMap((o): (string | ComputedOverride)[] => (typeof o === "string" ? [o] : configuredOverride(o, editRequest.images)));
@@ -457,6 +463,7 @@ async function warnLeftBehind(
   });
   const built = left.length > 0 ? await kustomizations() : undefined;
   const retagged = built && retaggedInEveryBuild(built, valid.images);
+  const asWritten = built && deployedAsWrittenBy(built, valid.images);
   const kclRuns =
     left.length > 0 ? [...texts].flatMap(([path, text]) => (fileKind(path) === "yaml" && mayHoldKclRun(text) ? kclRunsIn(text, run.treeRoot) : [])) : [];
   warnUnmoved(
@@ -466,6 +473,9 @@ async function warnLeftBehind(
       files: files.flatMap((file) => {
         const text = finalTexts.get(file.path)!;
         const names = retagged?.get(file.path);
+        // A file whose every build patches the version over it (an overlay's values patch of a HelmRelease base) deploys none of its own.
+        const written = names ? undefined : asWritten?.({ file: file.path, text }, image.repository);
+        if (written?.built && !written.deployed) return [];
         const at = names ? retaggedAt(text, image.repository, names) : new Set<number>();
         const lines = setByEveryKclRun(kclRuns, file.path, text);
         const places = file.places.filter((place) => !at.has(place.at) && !lines.has(place.line));
@@ -588,6 +598,30 @@ async function kustomizeTaggedIn(
     }
   }
   return { left, elsewhere };
+}
+
+/**
+ * The lone Helm tags kustomize patches write over their base HelmRelease's pair, to edit as that pair's
+ * (kustomize-patches.ts), with the patch files read into `texts`; worked out only where a file read may hold
+ * a HelmRelease, which few runs meet.
+ */
+async function pairedTagsIn(
+  kustomizations: ReturnType<typeof kustomizationsIn>,
+  texts: Map<string, string>,
+  run: RunContext,
+  warnings: FieldWarning[],
+): Promise<PairedTags> {
+  if (![...texts.values()].some(mayHoldHelmRelease)) return new Map();
+  const read = async (path: string) =>
+    texts.get(path) ?? (run.present.has(path) && fileKind(path) === "yaml" ? (await readScreened(run.source, [path], () => true, []))[0] : undefined);
+  const overridden = (file: string, field: string) =>
+    overrideNames({ file, message: "", about: { field, reason: "advised-override" } }, run.overridesByFile.get(file) ?? [], run.config?.overrides ?? []);
+  const paired = await patchedTags({ ...run, overridden }, await kustomizations(), read, warnings);
+  for (const file of paired.keys()) {
+    const text = await read(file);
+    if (text !== undefined) texts.set(file, text);
+  }
+  return paired;
 }
 
 /** kustomizeTaggedIn's answer: per file, the names left to kustomizations (with the reason said, if any), and those only other targets' kustomizations tag, by target. */

@@ -12,6 +12,8 @@
  * `repository` merged in makes its own `tag` a pair's. A merged field is written where the merge takes it
  * from, which every mapping merging it shares: it is edited there only as a pair of its own, never for one
  * of them; one that would have to move for this mapping leaves the pair, named in a warning.
+ * A tag written alone in a kustomize patch whose pair is the patched resource's (`request.pairedTags`,
+ * which the engine finds) is set as that pair's tag, its repository as that resource writes it.
  */
 import { normalizeRepository } from "../image/reference.js";
 import { nextSplitImage, SPLIT_IMAGE_KEYS, splitImage } from "../image/split-image.js";
@@ -40,20 +42,26 @@ export interface HelmImage {
   readonly digest?: HelmField | undefined;
 }
 
-/** Sets the tag (and digest) of `image` when its registry/repository is an incoming repository. */
-export function setHelmImage(image: HelmImage, incoming: ReadonlyMap<string, ImageUpdate>, plan: EditPlan, document: YamlDocument): void {
+/**
+ * Sets the tag (and digest) of `image` when its registry/repository is an incoming repository; `paired`, the
+ * repository (with its registry) of a tag written alone, as the pair it belongs to in another file writes it.
+ */
+export function setHelmImage(image: HelmImage, incoming: ReadonlyMap<string, ImageUpdate>, plan: EditPlan, document: YamlDocument, paired?: string): void {
   const { repository, registry, tag, digest } = image;
   const repositoryNode = repository?.node;
   const tagNode = tag?.node;
-  if (!tag || !isFlowScalar(repositoryNode) || (digest && !isFlowScalar(digest.node))) return;
+  if (!tag || (paired === undefined && !isFlowScalar(repositoryNode)) || (digest && !isFlowScalar(digest.node))) return;
   if (claimedOwn(plan, [repository, registry, tag, digest])) return;
   const registryText = scalarText(registry?.node);
-  const name = registryText ? `${registryText}/${repositoryNode.text}` : repositoryNode.text;
+  const name = paired ?? (registryText ? `${registryText}/${scalarText(repositoryNode)}` : scalarText(repositoryNode)!);
   const update = incoming.get(normalizeRepository(name) ?? "");
   if (!update) return;
   // `{repository: …, tag}`: a key with no value, nothing to splice a tag into.
   if (tagNode === null)
-    return plan.warn(repositoryNode.start, `${formatPath(tag.path)} has no value to set (a key without ':'): write it as tag: "" to have it set`);
+    return plan.warn(
+      (repositoryNode ?? tag.node)?.start ?? 0,
+      `${formatPath(tag.path)} has no value to set (a key without ':'): write it as tag: "" to have it set`,
+    );
   if (!isFlowScalar(tagNode)) return;
   // A version a template or Flux's substitution fills in is set there.
   if (warnPlaceholderField({ tag, digest }, name, update, plan)) return;
@@ -82,15 +90,17 @@ function ownStart({ tag, repository, registry, digest }: HelmImage): number | un
 export const editHelmValues: Editor = (file, request, plan) => {
   const incoming = byRepository(request.images);
   if (incoming.size === 0) return;
-  for (const document of file.documents) {
+  file.documents.forEach((document, index) => {
+    const paired = request.pairedTags?.get(index);
     forEachValue(document.root, ({ node, path, inFlow }) => {
       if (node.kind !== "map") return;
       const merges = hasMergeKey(node);
       if (!merges && mapValue(node, "tag") === undefined) return;
       // A mapping that writes no image field of its own is the one it merges, edited where that is written.
       if (merges && ![...SPLIT_IMAGE_KEYS].some((key) => mapValue(node, key) !== undefined)) return;
-      const field = fieldsOf(file, document.root, node, path, inFlow);
-      setHelmImage({ path, ...splitImage(field) }, incoming, plan, document);
+      const image = splitImage(fieldsOf(file, document.root, node, path, inFlow));
+      const alone = image.repository === undefined && image.tag && !image.tag.merged ? paired?.get(formatPath(image.tag.path)) : undefined;
+      setHelmImage({ path, ...image }, incoming, plan, document, alone);
     });
-  }
+  });
 };

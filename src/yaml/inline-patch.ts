@@ -13,13 +13,15 @@
  * `>`, several lines, escapes written otherwise) an image that would change is named in a
  * warning and nothing is edited. A Flux marker inside a patch is string content, no
  * comment Flux reads: it is left alone. A JSON6902 patch file (`path:` in a kustomization),
- * a YAML list of ops, is edited by the same op rule in its own bytes.
+ * a YAML list of ops, is edited by the same op rule in its own bytes. A Helm tag a patch writes
+ * alone, whose pair is the patched resource's (`request.pairedTags`), is set as that pair's tag
+ * (helm.ts): an op's value at `…/tag` here, a `tag:` field by the Helm values rule.
  */
 import type { EditRequest, FullEditRequest } from "../change.js";
 import { normalizeRepository, tryParseImageRef } from "../image/reference.js";
 import { byRepository, nextReference, nextVersion, versionOf, type ImageUpdate } from "../image/update.js";
 import { tryYamlFile, type YamlFile, type YamlDocument } from "./file.js";
-import { editHelmValues } from "./helm.js";
+import { editHelmValues, setHelmImage } from "./helm.js";
 import { editImages, inContainerSpec, setImageScalar } from "./images.js";
 import { isKustomization } from "./kustomize.js";
 import { isFlowScalar, mapValue, nodeAt, scalarText, type ScalarNode, type YamlNode } from "./node.js";
@@ -27,7 +29,7 @@ import { formatPath, type PathSegment } from "./path.js";
 import { EditPlan, type Editor, type PlannedChange } from "./plan.js";
 import { sourcesOf } from "./argocd-parameters.js";
 import { renderScalar, scalarForm } from "./quoting.js";
-import { isOpList } from "./json-patch.js";
+import { isOpList, pointerPath } from "./json-patch.js";
 import { forEachValue } from "./walk.js";
 
 /** What kustomize reads a patch as: `patches[].patch` is a JSON6902 op list when it is a list, else a strategic merge. */
@@ -44,11 +46,12 @@ interface PatchString {
 export const editInlinePatches: Editor = (file, request, plan) => {
   const incoming = byRepository(request.images);
   if (incoming.size === 0) return;
-  for (const document of file.documents) {
+  file.documents.forEach((document, index) => {
+    const paired = request.pairedTags?.get(index);
     // A patch file a kustomization names by `path:` is its own YAML: a manifest is edited as one, an op list here.
-    if (isOpList(document.root)) editOps(document, incoming, plan, request.kustomizeTagged);
-    for (const patch of patchStrings(document)) if (!plan.isClaimed(patch.node)) editPatch(file, patch, document, request, plan);
-  }
+    if (isOpList(document.root)) editOps(document, incoming, plan, request.kustomizeTagged, paired);
+    for (const patch of patchStrings(document)) if (!plan.isClaimed(patch.node)) editPatch(file, patch, document, request, plan, paired);
+  });
 };
 
 /**
@@ -85,22 +88,35 @@ function patchStrings(document: YamlDocument): PatchString[] {
   return found;
 }
 
-/** Edits the images in one patch string where its form lets the edits be spliced exactly, else warns about them. */
-function editPatch(file: YamlFile, patch: PatchString, document: YamlDocument, request: FullEditRequest, plan: EditPlan): void {
+/**
+ * Edits the images in one patch string where its form lets the edits be spliced exactly, else warns about them.
+ * `paired` are the document's lone Helm tags by key, which those of the patch start with its own (`within`).
+ */
+function editPatch(
+  file: YamlFile,
+  patch: PatchString,
+  document: YamlDocument,
+  request: FullEditRequest,
+  plan: EditPlan,
+  paired: ReadonlyMap<string, string> | undefined,
+): void {
   const content = tryYamlFile(patch.node.text);
   // A path to a patch file, or text kustomize itself will refuse: nothing to edit.
   if (!content) return;
   const inner = new EditPlan(content);
   const ops = patch.kind !== "strategic-merge" && content.documents[0]?.root?.kind === "seq";
-  if (ops) editOps(content.documents[0]!, byRepository(request.images), inner, request.kustomizeTagged);
-  else if (patch.kind !== "json6902") editImages(content, request, inner);
-  // Helm values pairs as in a manifest: a HelmRelease's `spec.values` in a strategic merge, an op's `{repository, tag}` value.
-  if (ops || patch.kind !== "json6902") editHelmValues(content, request, inner);
-  const { changes, warnings } = inner.edits();
-  if (changes.length === 0 && warnings.length === 0) return;
   const key = formatPath(patch.path);
   // An op's path continues the list the patch is (`patches[0].patch[1].value`); a manifest's follows a colon.
   const within = (text: string) => (ops ? `${key}${text}` : `${key}: ${text}`);
+  const prefix = within("");
+  const own = paired && new Map([...paired].flatMap(([at, name]) => (at.startsWith(prefix) ? [[at.slice(prefix.length), name] as const] : [])));
+  const innerRequest = own?.size ? { ...request, pairedTags: new Map([[0, own]]) } : { ...request, pairedTags: undefined };
+  if (ops) editOps(content.documents[0]!, byRepository(request.images), inner, request.kustomizeTagged, own);
+  else if (patch.kind !== "json6902") editImages(content, request, inner);
+  // Helm values pairs as in a manifest: a HelmRelease's `spec.values` in a strategic merge, an op's `{repository, tag}` value.
+  if (ops || patch.kind !== "json6902") editHelmValues(content, innerRequest, inner);
+  const { changes, warnings } = inner.edits();
+  if (changes.length === 0 && warnings.length === 0) return;
   const placement = placementOf(file, patch);
   if (typeof placement === "string") {
     if (changes.length > 0) {
@@ -135,9 +151,16 @@ const VALUE_OPS = new Set(["add", "replace"]);
  * A `test` op's value is what the resource holds before the patch: it stays, claimed so no
  * later rule moves it, and an image in it that this run would move is warned about. A bare
  * image a kustomization building the patch tags (`kustomizeTagged`, kustomize tags after
- * patching) is left to it, as in a manifest.
+ * patching) is left to it, as in a manifest. A value at `…/tag` that `paired` names (by its key,
+ * `[0].value`) is the tag of the patched resource's Helm pair.
  */
-function editOps(document: YamlDocument, incoming: ReadonlyMap<string, ImageUpdate>, plan: EditPlan, kustomizeTagged: EditRequest["kustomizeTagged"]): void {
+function editOps(
+  document: YamlDocument,
+  incoming: ReadonlyMap<string, ImageUpdate>,
+  plan: EditPlan,
+  kustomizeTagged: EditRequest["kustomizeTagged"],
+  paired: ReadonlyMap<string, string> | undefined,
+): void {
   const list = document.root;
   if (list?.kind !== "seq") return;
   list.items.forEach((op, index) => {
@@ -146,11 +169,7 @@ function editOps(document: YamlDocument, incoming: ReadonlyMap<string, ImageUpda
     const pointer = scalarText(mapValue(op, "path"));
     const value = mapValue(op, "value");
     if (pointer === undefined || !value || (name !== "test" && !VALUE_OPS.has(name ?? ""))) return;
-    // RFC 6901: `~1` is `/`, `~0` is `~`; an index, or `-` for the end of a list, is a list position.
-    const target = pointer
-      .split("/")
-      .slice(1)
-      .map((token): PathSegment => (token === "-" ? -1 : /^[0-9]+$/.test(token) ? Number(token) : token.replaceAll("~1", "/").replaceAll("~0", "~")));
+    const target = pointerPath(pointer);
     forEachValue(value, ({ node, path, inFlow }) => {
       const at = [...target, ...path];
       const key = [index, "value", ...path];
@@ -159,8 +178,11 @@ function editOps(document: YamlDocument, incoming: ReadonlyMap<string, ImageUpda
         if (at[at.length - 1] === "image" || node.kind === "map") warnTest(node, key, incoming, plan);
         return;
       }
+      const field = { node, path: key, inFlow: inFlow || list.flow || op.flow };
+      const alone = path.length === 0 ? paired?.get(formatPath(key)) : undefined;
+      if (alone !== undefined) return setHelmImage({ tag: field }, incoming, plan, document, alone);
       if (at[at.length - 1] !== "image") return;
-      setImageScalar({ node, path: key, inFlow: inFlow || list.flow || op.flow }, "image", inContainerSpec(at), incoming, plan, document, kustomizeTagged);
+      setImageScalar(field, "image", inContainerSpec(at), incoming, plan, document, kustomizeTagged);
     });
   });
 }

@@ -4,6 +4,7 @@
  * this shape is read by the op rule (inline-patch.ts), not as a manifest.
  */
 import { mapValue, scalarText, type YamlNode } from "./node.js";
+import type { PathSegment } from "./path.js";
 
 const OPS = new Set(["add", "remove", "replace", "move", "copy", "test"]);
 
@@ -13,4 +14,12 @@ export function isOpList(root: YamlNode | null): boolean {
     root.items.length > 0 &&
     root.items.every((op) => op.kind === "map" && OPS.has(scalarText(mapValue(op, "op")) ?? "") && scalarText(mapValue(op, "path"))?.startsWith("/"))
   );
+}
+
+/** An op's `path` pointer as a path: RFC 6901's `~1` is `/` and `~0` is `~`; an index, or `-` for the end of a list (-1), is a list position. */
+export function pointerPath(pointer: string): PathSegment[] {
+  return pointer
+    .split("/")
+    .slice(1)
+    .map((token): PathSegment => (token === "-" ? -1 : /^[0-9]+$/.test(token) ? Number(token) : token.replaceAll("~1", "/").replaceAll("~0", "~")));
 }

@@ -21,7 +21,7 @@ describe("deployedAsWrittenBy: the kustomizations that deploy a file's image as 
       files: [...Object.keys(files), ...Object.keys(patches)],
       treeRoot: "",
     };
-    return deployedAsWrittenBy(tree, [parseImageRef(API)])({ file, text }, API);
+    return deployedAsWrittenBy(tree, [parseImageRef(API)])({ file, text }, API).by;
   };
 
   it("is each kustomization up from a base to the overlays, nearest first, but an overlay that re-tags the image and what includes it", () => {
@@ -88,7 +88,7 @@ describe("deployedAsWrittenBy: the kustomizations that deploy a file's image as 
       treeRoot: "",
     };
     const deployedBy = deployedAsWrittenBy(tree, [parseImageRef(`${NGINX}:1.27`)]);
-    const at = (image: string) => deployedBy({ file: "apps/api/base/deployment.yaml", text: `containers:\n  - image: ${image}\n` }, NGINX);
+    const at = (image: string) => deployedBy({ file: "apps/api/base/deployment.yaml", text: `containers:\n  - image: ${image}\n` }, NGINX).by;
     expect(at("nginx:1.25")).toContain("apps/api/overlays/prod/kustomization.yaml");
     expect(at(`${NGINX}:1.25`)).not.toContain("apps/api/overlays/prod/kustomization.yaml");
   });
@@ -140,6 +140,22 @@ describe("deployedAsWrittenBy: the kustomizations that deploy a file's image as 
       const other = overlay("patches:\n  - target: {kind: HelmRelease}\n    patch: '[{op: replace, path: /spec/values/sidecar/tag, value: 1.4.0}]'\n");
       expect(deployers(tree(other), "apps/api/base/release.yaml", release)).toContain("apps/api/overlays/prod/kustomization.yaml");
     });
+  });
+
+  it("tells whether any build deploys the file as written: none where every overlay sets the version over it", () => {
+    const tree = (files: Record<string, string>): KustomizeTree => ({
+      kustomizations: Object.entries(files).map(([file, text]) => ({ file, text })),
+      deployers: [],
+      patches: new Map(),
+      files: Object.keys(files),
+      treeRoot: "",
+    });
+    const asWritten = (files: Record<string, string>, file = "apps/api/base/deployment.yaml") =>
+      deployedAsWrittenBy(tree(files), [parseImageRef(API)])({ file, text: DEPLOYMENT }, API);
+    const retagged = { ...BASE, "apps/api/overlays/dev/kustomization.yaml": overlay(RETAG), "apps/api/overlays/prod/kustomization.yaml": overlay(RETAG) };
+    expect(asWritten(retagged)).toEqual({ by: [], built: true, deployed: false });
+    expect(asWritten({ ...retagged, "apps/api/overlays/dev/kustomization.yaml": overlay() }).deployed).toBe(true);
+    expect(asWritten(retagged, "standalone/deployment.yaml")).toEqual({ by: [], built: false, deployed: false });
   });
 
   it("for a kustomization file, is what includes it, by its directory, unless that re-tags the names its own images: give", () => {

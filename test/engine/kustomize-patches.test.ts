@@ -1,7 +1,15 @@
 /** What a kustomization's patches set in the resources it builds: a container's image, or a HelmRelease's values tag. */
+import { mkdir, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { planUpdate } from "../../src/engine/plan.js";
+import type { UpdateRequest } from "../../src/engine/request.js";
+import { memorySource } from "../../src/engine/source.js";
 import type { Patch } from "../../src/engine/kustomize-graph.js";
 import { loneTags, pairOf, patchDocuments, resourcesOf, selects, setsVersionIn, versionsSet } from "../../src/engine/kustomize-patches.js";
+import { hasKubectl, kustomize } from "../support/kubectl.js";
+import { tempDir } from "../support/temp.js";
 
 const PODINFO = "ghcr.io/stefanprodan/podinfo";
 const RELEASE = `apiVersion: helm.toolkit.fluxcd.io/v2
@@ -99,5 +107,118 @@ describe("what a patch sets", () => {
     expect(["ghcr.io/acme/api:1.4.0", "ghcr.io/acme/api"].map((image) => setsVersionIn(patch(image), deployment, "ghcr.io/acme/api"))).toEqual([true, false]);
     const [templated] = patchDocuments(byPath(), VALUES.replace("tag: 6.0.0", "tag: ${PODINFO_TAG}"));
     expect(loneTags(templated!)).toEqual([]);
+  });
+});
+
+describe("planUpdate: a HelmRelease base whose overlays' patches set its tag alone (flux2-kustomize-helm-example)", () => {
+  const BASE = {
+    "apps/base/podinfo/kustomization.yaml": "resources:\n  - release.yaml\n",
+    "apps/base/podinfo/release.yaml": RELEASE,
+  };
+  const overlay = (patch = "  - path: podinfo-values.yaml\n    target:\n      kind: HelmRelease\n") => `resources:\n  - ../base/podinfo\npatches:\n${patch}`;
+  const TREE = {
+    ...BASE,
+    "apps/staging/kustomization.yaml": overlay(),
+    "apps/staging/podinfo-values.yaml": VALUES,
+    "apps/production/kustomization.yaml": overlay(),
+    "apps/production/podinfo-values.yaml": VALUES,
+  };
+  const CONFIG = `targets:
+  - name: staging
+    paths: ["apps/staging/**"]
+    images: [{repository: ${PODINFO}, policy: {semver: {range: ">=6.0.0-0"}}}]
+  - name: production
+    paths: ["apps/production/**"]
+    images: [{repository: ${PODINFO}, policy: {semver: {range: "^6.0.0"}}}]
+`;
+  const plan = (files: Record<string, string>, image = `${PODINFO}:6.1.0`, request: Partial<UpdateRequest> = {}) =>
+    planUpdate(memorySource(new Map(Object.entries(files))), { images: [image], ...request });
+
+  it("moves each overlay's tag, which is what its cluster deploys, as a Helm tag of the base's repository", async () => {
+    const p = await plan(TREE);
+    expect(p.changes.map((c) => [c.file, c.line, c.kind, c.key, c.new])).toEqual([
+      ["apps/base/podinfo/release.yaml", 10, "helm", "spec.values.image.tag", "6.1.0"],
+      ["apps/production/podinfo-values.yaml", 8, "helm", "spec.values.image.tag", "6.1.0"],
+      ["apps/staging/podinfo-values.yaml", 8, "helm", "spec.values.image.tag", "6.1.0"],
+    ]);
+    expect(p.warnings).toEqual([]);
+  });
+
+  it.skipIf(!hasKubectl)("is what kubectl kustomize renders for each overlay (skipped: kubectl not installed)", async () => {
+    const p = await plan(TREE);
+    const dir = await tempDir("gp-patched-tags-");
+    for (const [path, text] of Object.entries(TREE)) {
+      await mkdir(join(dir, dirname(path)), { recursive: true });
+      await writeFile(join(dir, path), p.files.find((f) => f.path === path)?.after ?? text);
+    }
+    const rendered = (overlay: string) => (parse(kustomize(join(dir, overlay))) as { spec: { values: { image: unknown } } }).spec.values.image;
+    expect([rendered("apps/staging"), rendered("apps/production")]).toEqual([
+      { repository: PODINFO, tag: "6.1.0" },
+      { repository: PODINFO, tag: "6.1.0" },
+    ]);
+  });
+
+  it("under targets, moves each overlay's tag by its own target's policy: a release candidate moves staging's alone, and the base in no target, whose tag no build deploys, is not named", async () => {
+    const p = await plan({ ...TREE, ".github/gitops-promote.yaml": CONFIG }, `${PODINFO}:6.1.0-rc.1`);
+    expect(p.changes.map((c) => [c.file, c.target, c.new])).toEqual([["apps/staging/podinfo-values.yaml", "staging", "6.1.0-rc.1"]]);
+    expect(p.warnings.map((w) => w.message)).toEqual([`target production: ${PODINFO}:6.1.0-rc.1 is outside its policy (semver ^6.0.0); not edited there`]);
+  });
+
+  it("pairs an inline strategic merge matched by its own kind and name, and an inline JSON6902 op matched by its target", async () => {
+    const merge = `  - patch: |\n${VALUES.replace(/^/gm, "      ")}`;
+    const op =
+      "  - target: {kind: HelmRelease, name: podinfo}\n    patch: |\n      - op: replace\n        path: /spec/values/image/tag\n        value: 6.0.0\n";
+    const p = await plan({ ...BASE, "apps/staging/kustomization.yaml": overlay(merge), "apps/production/kustomization.yaml": overlay(op) });
+    expect(p.changes.map((c) => [c.file, c.key, c.new])).toEqual([
+      ["apps/base/podinfo/release.yaml", "spec.values.image.tag", "6.1.0"],
+      ["apps/production/kustomization.yaml", "patches[0].patch[0].value", "6.1.0"],
+      ["apps/staging/kustomization.yaml", "patches[0].patch: spec.values.image.tag", "6.1.0"],
+    ]);
+  });
+
+  it("leaves a tag whose patch applies to several HelmReleases, or by a label selector, and names its base and the override that sets it", async () => {
+    const redis = RELEASE.replaceAll("podinfo", "redis").replace("ghcr.io/stefanprodan/redis", "docker.io/bitnami/redis");
+    const production = { ...BASE, "apps/production/kustomization.yaml": overlay(), "apps/production/podinfo-values.yaml": VALUES };
+    const both = {
+      ...production,
+      "apps/base/podinfo/kustomization.yaml": "resources:\n  - release.yaml\n  - redis.yaml\n",
+      "apps/base/podinfo/redis.yaml": redis,
+    };
+    const labelled = {
+      ...production,
+      "apps/production/kustomization.yaml": overlay("  - path: podinfo-values.yaml\n    target:\n      labelSelector: app=podinfo\n"),
+    };
+    const warned = async (files: Record<string, string>) => {
+      const p = await plan(files);
+      return [p.changes.map((c) => c.file), p.warnings.map((w) => [w.file, w.line, w.message])];
+    };
+    const advice = `set it with an overrides: entry in the configuration (file: apps/production/podinfo-values.yaml, spec: spec.values.image.tag, image: ${PODINFO}, part: tag)`;
+    expect(await warned(both)).toEqual([
+      ["apps/base/podinfo/release.yaml"],
+      [
+        [
+          "apps/production/podinfo-values.yaml",
+          8,
+          `spec.values.image.tag sets the tag of ${PODINFO} (apps/base/podinfo/release.yaml:9) alone, but its patch applies by kind and name to 2 resources, so which resource it deploys is not known here, and it was not moved: ${advice}`,
+        ],
+      ],
+    ]);
+    expect((await warned(labelled))[1]).toEqual([
+      [
+        "apps/production/podinfo-values.yaml",
+        8,
+        `spec.values.image.tag sets the tag of ${PODINFO} (apps/base/podinfo/release.yaml:9) alone, but its patch applies by a label or annotation selector, so which resource it deploys is not known here, and it was not moved: ${advice}`,
+      ],
+    ]);
+    // The override it names sets the tag, and answers the warning.
+    const override = `overrides:\n  - {file: apps/production/podinfo-values.yaml, spec: spec.values.image.tag, image: ${PODINFO}, part: tag}\n`;
+    const p = await plan({ ...labelled, ".github/gitops-promote.yaml": override });
+    expect([p.changes.map((c) => [c.file, c.kind, c.new]), p.warnings]).toEqual([
+      [
+        ["apps/base/podinfo/release.yaml", "helm", "6.1.0"],
+        ["apps/production/podinfo-values.yaml", "override", "6.1.0"],
+      ],
+      [],
+    ]);
   });
 });

@@ -35,6 +35,20 @@ describe("editHelmValues", () => {
     );
   });
 
+  it("sets a tag written alone as the tag of the pair the engine gives it (pairedTags: a kustomize patch's tag over its base's repository), by the pair's rules", () => {
+    const patch = "apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nspec:\n  values:\n    image:\n      tag: 1.0.0\n      digest: ''\n";
+    const twoDocuments = `${patch}---\n${patch}`;
+    const pairedTags = new Map([[1, new Map([["spec.values.image.tag", "ghcr.io/acme/app"]])]]);
+    const { text: out, changes } = edit(twoDocuments, { ...withImages(`ghcr.io/acme/app:1.1.0@${DIGEST_A}`), pairedTags });
+    // Only the document paired moves; its digest field beside the tag is set with it, in the field's quotes.
+    expect(out).toBe(`${patch}---\n${patch.replace("1.0.0", "1.1.0").replace("''", `'${DIGEST_A}'`)}`);
+    expect(changes.map((c) => [c.line, c.kind, c.key, c.new])).toEqual([
+      [14, "helm", "spec.values.image.tag", "1.1.0"],
+      [15, "helm", "spec.values.image.digest", DIGEST_A],
+    ]);
+    expect(edit(twoDocuments, { ...withImages("ghcr.io/acme/other:1.1.0"), pairedTags }).text).toBe(twoDocuments);
+  });
+
   it("does not match a repository whose registry differs", () => {
     const text = "image:\n  registry: quay.io\n  repository: acme/app\n  tag: v1\n";
     expect(edit(text, withImages("ghcr.io/acme/app:v2")).text).toBe(text);

@@ -361,6 +361,46 @@ spec:
     expect(editYaml(flux, withImages("ghcr.io/acme/app:1.10")).text).toBe(flux.replace('"1.9"', '"1.10"'));
   });
 
+  it("edits a HelmRelease's tag a patch writes alone where the engine pairs it (pairedTags) with the patched base's repository: a strategic merge or an op, inline or in a patch file", () => {
+    const PODINFO = "ghcr.io/stefanprodan/podinfo";
+    const overlay = `resources: [../base]
+patches:
+  - target: {kind: HelmRelease}
+    patch: |
+      apiVersion: helm.toolkit.fluxcd.io/v2
+      kind: HelmRelease
+      metadata:
+        name: podinfo
+      spec:
+        values:
+          image:
+            tag: 6.0.0
+  - target: {kind: HelmRelease, name: podinfo}
+    patch: '[{op: replace, path: /spec/values/image/tag, value: 6.0.0}]'
+`;
+    const paired = new Map([
+      ["patches[0].patch: spec.values.image.tag", PODINFO],
+      ["patches[1].patch[0].value", PODINFO],
+    ]);
+    const { text: out, changes } = edit(overlay, { ...withImages(`${PODINFO}:6.1.0`), pairedTags: new Map([[0, paired]]) });
+    expect(out).toBe(overlay.replaceAll("6.0.0", "6.1.0"));
+    expect(changes.map((c) => [c.line, c.kind, c.key, c.old, c.new])).toEqual([
+      [12, "helm", "patches[0].patch: spec.values.image.tag", "6.0.0", "6.1.0"],
+      [14, "helm", "patches[1].patch[0].value", "6.0.0", "6.1.0"],
+    ]);
+    // Unpaired, a tag alone names no image: it is left.
+    expect(edit(overlay, withImages(`${PODINFO}:6.1.0`)).text).toBe(overlay);
+    // A patch file of ops, its document paired by index.
+    const ops = "- op: replace\n  path: /spec/values/image/tag\n  value: 6.0.0 # staging\n";
+    const file = edit(ops, { ...withImages(`${PODINFO}:6.1.0@${DIGEST_A}`), pairedTags: new Map([[0, new Map([["[0].value", PODINFO]])]]) });
+    expect([file.text, file.warnings.map((w) => w.message)]).toEqual([
+      ops.replace("6.0.0", "6.1.0"),
+      [
+        `[0].value has no digest field, so only the tag of ${PODINFO}:6.1.0@${DIGEST_A} is set there: its digest is not pinned (a digest field beside the tag would take it)`,
+      ],
+    ]);
+  });
+
   it("edits a HelmRelease's kustomize post-renderer patches and an Argo CD source's kustomize patches", () => {
     const release = `apiVersion: helm.toolkit.fluxcd.io/v2
 kind: HelmRelease
