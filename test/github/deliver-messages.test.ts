@@ -56,7 +56,12 @@ describe("deliver: commit-message templates", () => {
 
   it.each([
     ["fails to render", "{{ .Nope.X }}", /commit-message template line 1: can't evaluate field Nope/],
-    ["does not parse", "{{ if .Values }}no end", /commit-message template line \d+: missing \{\{end\}\}/],
+    // Refused as the configuration is read, at its line.
+    [
+      "does not parse",
+      "{{ if .Values }}no end",
+      /^\.github\/gitops-promote\.yaml:\d+: targets\[1\]\.delivery\.commit-message: missing \{\{end\}\} for this \{\{if\}\}$/,
+    ],
   ])("a pull-request target's template that %s fails before the push lands", async (_, template, error) => {
     await targets("{ mode: push }", `{ mode: pull-request, commit-message: ${JSON.stringify(template)} }`);
     const before = await written();
