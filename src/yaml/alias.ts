@@ -6,7 +6,7 @@
  */
 import { partitionPoint } from "../text/partition-point.js";
 import type { YamlFile } from "./file.js";
-import type { AliasNode, YamlNode } from "./node.js";
+import type { AliasNode, ScalarNode, YamlNode } from "./node.js";
 import { formatPath, type PathSegment } from "./path.js";
 import { forEachValue } from "./walk.js";
 
@@ -64,6 +64,12 @@ export function anchoredValue(file: YamlFile, root: YamlNode | null, alias: Alia
     valuesOfRoot.set(root, (values = byStart));
   }
   return values.get(start);
+}
+
+/** The scalar `node` is, or the one it is an alias of, as a reader of its text sees it; undefined for anything else. */
+export function scalarOf(file: YamlFile, root: YamlNode | null, node: YamlNode): ScalarNode | undefined {
+  const value = node.kind === "alias" ? anchoredValue(file, root, node)?.node : node;
+  return value?.kind === "scalar" ? value : undefined;
 }
 
 /**

@@ -11,19 +11,23 @@
  * A mapping reads the fields it does not write itself from its merge key (`<<: *img`), as YAML does: a
  * `repository` merged in makes its own `tag` a pair's. A merged field is written where the merge takes it
  * from, which every mapping merging it shares: it is edited there only as a pair of its own, never for one
- * of them; one that would have to move for this mapping leaves the pair, named in a warning.
+ * of them; one that would have to move for this mapping leaves the pair, named in a warning. Likewise a
+ * pair's own field that another mapping reads too (merging the pair, or an alias of the field: `tag: *t`)
+ * is written only when that one is an image this run moves the same way (version-write.ts).
  * A tag written alone in a kustomize patch whose pair is the patched resource's (`request.pairedTags`,
  * which the engine finds) is set as that pair's tag, its repository as that resource writes it.
  */
 import { normalizeRepository } from "../image/reference.js";
 import { nextSplitImage, SPLIT_IMAGE_KEYS, splitImage } from "../image/split-image.js";
 import { byRepository, type ImageUpdate } from "../image/update.js";
-import { claimedOwn, fieldsOf, hasMergeKey, mergedVersionNote, writeVersion, type FieldWrite, type MappingField } from "./merge-key.js";
+import { scalarOf } from "./alias.js";
 import type { YamlDocument } from "./file.js";
-import { isFlowScalar, mapValue, scalarText } from "./node.js";
+import { fieldsOf, hasMergeKey, type MappingField } from "./merge-key.js";
+import { isFlowScalar, mapValue, scalarText, type ScalarNode } from "./node.js";
 import { formatPath, type PathSegment } from "./path.js";
 import { warnPlaceholderField } from "./placeholder.js";
 import type { EditPlan, Editor } from "./plan.js";
+import { claimedOwn, mergedVersionNote, writeVersion, type FieldWrite, type ReaderJudge } from "./version-write.js";
 import { forEachValue } from "./walk.js";
 
 /**
@@ -53,7 +57,7 @@ export function setHelmImage(image: HelmImage, incoming: ReadonlyMap<string, Ima
   if (!tag || (paired === undefined && !isFlowScalar(repositoryNode)) || (digest && !isFlowScalar(digest.node))) return;
   if (claimedOwn(plan, [repository, registry, tag, digest])) return;
   const registryText = scalarText(registry?.node);
-  const name = paired ?? (registryText ? `${registryText}/${scalarText(repositoryNode)}` : scalarText(repositoryNode)!);
+  const name = paired ?? nameOf(registryText, scalarText(repositoryNode)!);
   const update = incoming.get(normalizeRepository(name) ?? "");
   if (!update) return;
   // `{repository: …, tag}`: a key with no value, nothing to splice a tag into.
@@ -66,9 +70,7 @@ export function setHelmImage(image: HelmImage, incoming: ReadonlyMap<string, Ima
   // A version a template or Flux's substitution fills in is set there.
   if (warnPlaceholderField({ tag, digest }, name, update, plan)) return;
   const digestNode = digest?.node;
-  // `tag: ~` is YAML's null: no tag yet, filled as an empty one is.
-  const current = tagNode.style === "plain" && tagNode.text === "~" ? "" : tagNode.text;
-  const { next, say: sayTo } = nextSplitImage(update, { tag: current, digest: digest && scalarText(digestNode) });
+  const { next, say: sayTo } = decide(update, tagNode, digest && scalarText(digestNode));
   // A merged tag is told of at the pair, naming where it is written: every mapping merging it may keep it for its own image.
   const pairAt = ownStart(image) ?? tagNode.start;
   const ofImage = update.image.repository;
@@ -79,7 +81,35 @@ export function setHelmImage(image: HelmImage, incoming: ReadonlyMap<string, Ima
     { field: tag, node: tagNode, value: next.tag },
     { field: digest, node: isFlowScalar(digestNode) ? digestNode : undefined, value: next.digest },
   ].filter((w): w is FieldWrite => w.field !== undefined && w.node !== undefined && w.value !== undefined);
-  writeVersion(plan, { at: pairAt, mapping: image.path ?? [], name, next }, writes, say, (field) => ({ kind: "helm", key: formatPath(field.path), document }));
+  writeVersion(plan, { at: pairAt, mapping: image.path ?? [], name, next }, { writes }, helmReader(plan, incoming), say, { kind: "helm", document });
+}
+
+/** A Helm image's name: its repository, after its registry when it has one. */
+function nameOf(registry: string | undefined, repository: string): string {
+  return registry ? `${registry}/${repository}` : repository;
+}
+
+/** The version decision for a Helm image of `update`'s repository whose tag is `tag` and whose digest field holds `digest` (undefined: it has none). */
+function decide(update: ImageUpdate, tag: ScalarNode, digest: string | undefined): ReturnType<typeof nextSplitImage> {
+  // `tag: ~` is YAML's null: no tag yet, filled as an empty one is.
+  return nextSplitImage(update, { tag: tag.style === "plain" && tag.text === "~" ? "" : tag.text, digest });
+}
+
+/**
+ * How a mapping reading a pair's field (its tag or digest, through a merge key or an alias) reads as a Helm image:
+ * its name, and what its own decision has that field hold. One with no repository or tag is no Helm image.
+ */
+function helmReader(plan: EditPlan, incoming: ReadonlyMap<string, ImageUpdate>): ReaderJudge {
+  return ({ map, path, inFlow, root, key }) => {
+    if (key !== "tag" && key !== "digest") return undefined;
+    const scalar = (field: HelmField | undefined) => (field?.node ? scalarOf(plan.file, root, field.node) : undefined);
+    const { registry, repository, tag, digest } = splitImage(fieldsOf(plan.file, root, map, path, inFlow));
+    const [repositoryText, tagScalar] = [scalar(repository)?.text, scalar(tag)];
+    if (!repositoryText || !tagScalar) return undefined;
+    const name = nameOf(scalar(registry)?.text, repositoryText);
+    const update = incoming.get(normalizeRepository(name) ?? "");
+    return { image: name, value: update && decide(update, tagScalar, digest && scalar(digest)?.text).next?.[key] };
+  };
 }
 
 /** Where the pair writes a field of its own (its tag first): where a warning about the pair is said. */

@@ -5,15 +5,17 @@
  * same list in a Flux Kustomization's `spec.images` and a HelmRelease's kustomize post-renderers.
  */
 import { normalizeRepository } from "../image/reference.js";
-import { byRepository, nextVersion, pendingVersion, versionOf, type ImageUpdate } from "../image/update.js";
-import { claimedOwn, fieldsOf, mergedVersionNote, writeVersion, type FieldWrite } from "./merge-key.js";
+import { byRepository, nextVersion, pendingVersion, versionOf, type ImageUpdate, type Version } from "../image/update.js";
+import { scalarOf } from "./alias.js";
 import type { YamlDocument } from "./file.js";
+import { fieldsOf } from "./merge-key.js";
 import { isFlowScalar, mapValue, nodeAt, scalarText, type MapNode, type YamlNode } from "./node.js";
 import { formatPath } from "./path.js";
 import type { PathSegment } from "./path.js";
 import type { Editor, EditPlan } from "./plan.js";
 import { warnPlaceholderField } from "./placeholder.js";
 import { warnRenamed } from "./renamed.js";
+import { claimedOwn, mergedVersionNote, writeVersion, type FieldAdd, type FieldWrite, type ReaderJudge } from "./version-write.js";
 
 /** Fields of a kustomization that Helm values or other plain YAML hardly ever have. */
 const KUSTOMIZATION_FIELDS = new Set([
@@ -97,7 +99,8 @@ export const editKustomizeImages: Editor = (file, request, plan) => {
  * One `images:` list: each entry naming an incoming repository gets its new tag and digest. An entry
  * reads the fields it does not write from its merge key (`- <<: *app`), as kustomize does: a merged
  * field is written where the anchor writes it, shared by every entry merging it, and is never written
- * or added for this one (alias.ts).
+ * or added for this one; an entry's own field, written or added, moves only with every entry reading it
+ * through a merge key or an alias moving the same way (version-write.ts).
  */
 function editList(
   entries: readonly YamlNode[],
@@ -143,20 +146,43 @@ function editList(
           : plan.versionNote(entry.start, formatPath(at), update.image.repository),
       );
     if (!next) return say();
-    const label = (key: string) => ({ kind: "kustomize" as const, key: formatPath([...at, key]), document });
-    // A dropped digest is emptied (kustomize ignores an empty digest); a missing one stays missing.
-    const writes = [
-      { key: "newTag", value: next.tag },
-      { key: "digest", value: next.digest ?? (field("digest") ? "" : undefined) },
-    ].filter((w): w is { key: string; value: string } => w.value !== undefined);
-    const existing = writes.flatMap(({ key, value }): FieldWrite[] => {
-      const f = read(key);
-      return f && isFlowScalar(f.node) ? [{ field: f, node: f.node, value }] : [];
-    });
-    // Fields that exist first: an added line goes after the entry's last value, which may be an empty one set here.
-    if (!writeVersion(plan, { at: entry.start, mapping: at, name, next }, existing, say, (f) => label(String(f.path.at(-1))))) return;
-    for (const { key, value } of writes) if (read(key) === undefined) plan.addPair(entry, [key], value, label(key));
+    const values = entryValues(next, !!field("digest"));
+    const writes: FieldWrite[] = [];
+    const adds: FieldAdd[] = [];
+    for (const key of VERSION_FIELDS) {
+      const [f, value] = [read(key), values[key]];
+      if (value === undefined) continue;
+      if (f === undefined) adds.push({ map: entry, key, value });
+      else if (isFlowScalar(f.node)) writes.push({ field: f, node: f.node, value });
+    }
+    writeVersion(plan, { at: entry.start, mapping: at, name, next }, { writes, adds }, entryReader(plan, incoming), say, { kind: "kustomize", document });
   });
+}
+
+/** What an entry's newTag and digest hold for the version `next` (undefined: not written): a dropped digest is emptied (kustomize ignores an empty digest); a missing one stays missing. */
+function entryValues(next: Version, hasDigest: boolean): Record<(typeof VERSION_FIELDS)[number], string | undefined> {
+  return { newTag: next.tag, digest: next.digest ?? (hasDigest ? "" : undefined) };
+}
+
+/**
+ * How a mapping reading an entry's newTag or digest (through a merge key or an alias) reads as an `images:` entry:
+ * the image it names (its newName, else its name), and what its own decision has that field hold.
+ */
+function entryReader(plan: EditPlan, incoming: ReadonlyMap<string, ImageUpdate>): ReaderJudge {
+  return ({ map, path, inFlow, root, key }) => {
+    if (key !== "newTag" && key !== "digest") return undefined;
+    const read = fieldsOf(plan.file, root, map, path, inFlow);
+    const field = (name: string) => read(name)?.node;
+    const text = (name: string) => {
+      const node = field(name);
+      return node ? scalarOf(plan.file, root, node)?.text : undefined;
+    };
+    const name = text("newName") || text("name");
+    if (!name) return undefined;
+    const update = incoming.get(normalizeRepository(name) ?? "");
+    const next = update && pendingVersion(update, versionOf(text("newTag"), text("digest"))).next;
+    return { image: name, value: next && entryValues(next, !!field("digest"))[key] };
+  };
 }
 
 /** Where `key` is written in `entry` (it is there). */

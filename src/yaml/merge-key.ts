@@ -1,21 +1,15 @@
 /**
  * The merge key (`<<: *name`, `<<: [*a, *b]`, `<<: {...}`): it gives a mapping the keys it does not
  * write itself, and such a key is read where it is written (mergedValue). The editors read a mapping's
- * fields through it (fieldsOf), and a merged field is never written for one mapping (mergedHold): the
- * Helm and kustomize editors write a mapping's version by one sequence (writeVersion).
+ * fields through it (fieldsOf); who reads a mapping's field through it is readers.ts's question (mergedHolder).
  */
-import type { WarningNames } from "../change.js";
-import { normalizeRepository } from "../image/reference.js";
-import type { VersionNote } from "../image/update.js";
 import { anchoredValue, type Placed } from "./alias.js";
 import type { YamlFile } from "./file.js";
-import { mapValue, type FlowScalar, type MapNode, type YamlNode } from "./node.js";
-import { formatPath, type PathSegment } from "./path.js";
-import type { ChangeLabel, EditPlan } from "./plan.js";
-import { tagHolds, tagWarning } from "./splice.js";
+import { mapValue, type MapNode, type YamlNode } from "./node.js";
+import type { PathSegment } from "./path.js";
 
 /** Whether `key` is the merge key: `<<` written plain (a quoted "<<" is an ordinary key). */
-function isMergeKey(key: YamlNode): boolean {
+export function isMergeKey(key: YamlNode): boolean {
   return key.kind === "scalar" && key.style === "plain" && key.text === "<<";
 }
 
@@ -41,15 +35,60 @@ export const MERGE_SHARED = "which every mapping merging it shares";
  * no merge brings it (`map`'s own `key`, which wins over a merged one, is not read here).
  */
 export function mergedValue(file: YamlFile, root: YamlNode | null, map: MapNode, path: readonly PathSegment[], key: string): Placed | undefined {
-  const found = mergedFrom(file, root, map, key, new Set(), mergesOf(file, key)).merged;
-  return found && { node: found.node, path: found.fromMap ? [...path, ...found.path] : found.path };
+  const found = mergedFrom({ file, root, key, own: ownPair(key), known: mergesOf(file, key) }, map, new Set()).merged;
+  return found?.node ? { node: found.node, path: found.fromMap ? [...path, ...found.path] : found.path } : undefined;
 }
 
-/** What a mapping takes for a key from its merge key: the value and its path, from the document's root or (`fromMap`) from the mapping's own. */
+/**
+ * The mapping whose own pair of `key` `map` reads, itself or one its merge key brings, were `adding` (a mapping
+ * that has no such pair yet) given one: what a field added there would reach. Undefined when none has it. Each
+ * call's answers are kept for the next (a chain is read once), so a caller asks one function for every mapping.
+ */
+export function mergedHolder(file: YamlFile, root: YamlNode | null, key: string, adding?: MapNode): (map: MapNode) => MapNode | undefined {
+  const real = ownPair(key);
+  const own: Own = adding === undefined || real(adding) ? real : (map) => (map === adding ? { value: null } : real(map));
+  const search: MergeSearch = { file, root, key, own, known: own === real ? mergesOf(file, key) : new Map() };
+  return (map) => (own(map) ? map : mergedFrom(search, map, new Set()).merged?.holder);
+}
+
+/** The mappings `map` merges (`<<: *a`, `<<: [*a, *b]`, `<<: {...}`), in the order YAML reads them, each with its path: from the root, or (`fromMap`) from `map`'s own. */
+export function mergeSources(
+  file: YamlFile,
+  root: YamlNode | null,
+  map: MapNode,
+): { readonly node: MapNode; readonly path: readonly PathSegment[]; readonly fromMap: boolean }[] {
+  return map.pairs.flatMap((pair) => {
+    if (!isMergeKey(pair.key) || pair.value === null) return [];
+    const items = pair.value.kind === "seq" ? pair.value.items.map((item, i) => ({ node: item, at: ["<<", i] })) : [{ node: pair.value, at: ["<<"] }];
+    return items.flatMap(({ node, at }) => {
+      const merged = node.kind === "alias" ? anchoredValue(file, root, node) : { node, path: at };
+      return merged?.node.kind === "map" ? [{ node: merged.node, path: merged.path, fromMap: node.kind !== "alias" }] : [];
+    });
+  });
+}
+
+/** What a mapping takes for a key from its merge key: the mapping whose own pair it is, its value (null: `? key`), and its path, from the document's root or (`fromMap`) from the mapping's own. */
 interface Merged {
-  readonly node: YamlNode;
+  readonly holder: MapNode;
+  readonly node: YamlNode | null;
   readonly path: readonly PathSegment[];
   readonly fromMap: boolean;
+}
+
+/** A mapping's own pair of the key searched for, if it has one: its value, null for a key without one (`? tag`). */
+type Own = (map: MapNode) => { readonly value: YamlNode | null } | undefined;
+
+function ownPair(key: string): Own {
+  return (map) => map.pairs.find((pair) => pair.key.kind === "scalar" && !isMergeKey(pair.key) && pair.key.text === key);
+}
+
+/** One search for a key through merge keys: what each mapping's own pair is (`own`), and what each mapping answers (`known`). */
+interface MergeSearch {
+  readonly file: YamlFile;
+  readonly root: YamlNode | null;
+  readonly key: string;
+  readonly own: Own;
+  readonly known: Map<MapNode, Merged | undefined>;
 }
 
 /** Per file and key, what each mapping merges (undefined: nothing): a chain of `<<` is read once, not once per mapping in it. */
@@ -69,14 +108,8 @@ function mergesOf(file: YamlFile, key: string): Map<MapNode, Merged | undefined>
  * was still reading, which only a cycle of aliases inside their own anchored mappings makes (YAML
  * parsers refuse it), or one whose answer was so cut. What is kept is then what any search finds there.
  */
-function mergedFrom(
-  file: YamlFile,
-  root: YamlNode | null,
-  map: MapNode,
-  key: string,
-  seen: Set<MapNode>,
-  known: Map<MapNode, Merged | undefined>,
-): { readonly merged: Merged | undefined; readonly cut: boolean } {
+function mergedFrom(search: MergeSearch, map: MapNode, seen: Set<MapNode>): { readonly merged: Merged | undefined; readonly cut: boolean } {
+  const { known } = search;
   if (known.has(map)) return { merged: known.get(map), cut: false };
   // An alias inside its own anchored mapping merges it again: it brings nothing more.
   if (seen.has(map)) return { merged: undefined, cut: true };
@@ -86,23 +119,16 @@ function mergedFrom(
     if (!cut) known.set(map, merged);
     return { merged, cut };
   };
-  for (const pair of map.pairs) {
-    if (!isMergeKey(pair.key) || pair.value === null) continue;
-    const sources = pair.value.kind === "seq" ? pair.value.items.map((item, i) => ({ node: item, at: ["<<", i] })) : [{ node: pair.value, at: ["<<"] }];
-    for (const source of sources) {
-      const anchored = source.node.kind === "alias" ? anchoredValue(file, root, source.node) : undefined;
-      const merged = source.node.kind === "alias" ? anchored && { ...anchored, fromMap: false } : { node: source.node, path: source.at, fromMap: true };
-      if (merged?.node.kind !== "map") continue;
-      const own = merged.node.pairs.find((p) => p.key.kind === "scalar" && !isMergeKey(p.key) && p.key.text === key);
-      // Its own key, even one without a value (`? tag`), wins over what it merges.
-      if (own) return answer(own.value ? { node: own.value, path: [...merged.path, key], fromMap: merged.fromMap } : undefined);
-      // Itself again (a merge of its own alias) is cut wherever the search starts: no reason not to keep the answer.
-      if (merged.node === map) continue;
-      const below = mergedFrom(file, root, merged.node, key, seen, known);
-      cut ||= below.cut;
-      const found = below.merged;
-      if (found) return answer(found.fromMap ? { node: found.node, path: [...merged.path, ...found.path], fromMap: merged.fromMap } : found);
-    }
+  for (const source of mergeSources(search.file, search.root, map)) {
+    const own = search.own(source.node);
+    // Its own key, even one without a value (`? tag`), wins over what it merges.
+    if (own) return answer({ holder: source.node, node: own.value, path: [...source.path, search.key], fromMap: source.fromMap });
+    // Itself again (a merge of its own alias) is cut wherever the search starts: no reason not to keep the answer.
+    if (source.node === map) continue;
+    const below = mergedFrom(search, source.node, seen);
+    cut ||= below.cut;
+    const found = below.merged;
+    if (found) return answer(found.fromMap ? { ...found, path: [...source.path, ...found.path], fromMap: source.fromMap } : found);
   }
   return answer(undefined);
 }
@@ -131,99 +157,4 @@ export function fieldsOf(
     const merged = merges ? mergedValue(file, root, map, path, key) : undefined;
     return merged && { ...merged, inFlow: false, merged: true };
   };
-}
-
-/** A field's new value, for the mapping at `mapping` whose field it is. */
-export interface FieldWrite<F extends MappingField = MappingField> {
-  readonly field: F;
-  readonly node: FlowScalar;
-  readonly value: string;
-}
-
-/**
- * Whether the writes of one mapping's version (its tag and digest, which name one build) can be made: a
- * merged field is written where others share it, never for this mapping, so it must already hold its value
- * (its own mapping may move it first, plan.valueOf). Said at `at` when it does not: the mapping (`name` at `next`) is not moved.
- */
-function mergedHold(
-  plan: EditPlan,
-  at: number,
-  mapping: readonly PathSegment[],
-  writes: readonly FieldWrite[],
-  name: string,
-  next: { readonly tag?: string | undefined; readonly digest?: string | undefined },
-): boolean {
-  const behind = writes.find(({ field, node, value }) => field.merged && plan.valueOf(node) !== value);
-  if (!behind) return true;
-  const reference = next.tag ? `${name}:${next.tag}` : `${name}@${next.digest}`;
-  const pair = formatPath(mapping);
-  const key = String(behind.field.path[behind.field.path.length - 1]);
-  const from = formatPath(behind.field.path);
-  const line = plan.file.lineAt(behind.node.start);
-  plan.warn(
-    at,
-    `${pair} is not moved to ${reference}: ${mergedFromWords(key, from, line)}; add ${key}: to ${pair} to set it for this one alone, or set ${from} for all of them`,
-    undefined,
-    { reason: "unmoved", ...named(normalizeRepository(name), line) },
-  );
-  return false;
-}
-
-/**
- * What a version decision for `image` (a repository) tells of a mapping's merged field (a policy keeping its
- * tag, a dropped digest pin), said at `at` of the mapping, naming where the field is written: the mapping writes no such field.
- */
-export function mergedVersionNote(plan: EditPlan, at: number, mapping: readonly PathSegment[], field: MappingField, image: string): VersionNote {
-  const key = String(field.path[field.path.length - 1]);
-  const from = formatPath(field.path);
-  const line = plan.file.lineAt(field.node?.start ?? at);
-  return (why, kind) =>
-    plan.warn(at, `${formatPath(mapping)}: ${mergedFromWords(key, from, line)}, and it ${why}`, kind, {
-      field: from,
-      reason: "version",
-      said: why,
-      ...named(image, line),
-    });
-}
-
-/** What a warning about `image` (a repository) that names the line where a merged field is written speaks of besides its own line. */
-function named(image: string | undefined, line: number): WarningNames {
-  return { ...(image !== undefined && { image }), lines: [line] };
-}
-
-/** Whether a field the mapping writes itself is a marker's: so is the rest of its mapping. A merged one is its own mapping's (plan.valueOf). */
-export function claimedOwn(plan: EditPlan, fields: readonly (MappingField | undefined)[]): boolean {
-  return fields.some((field) => !field?.merged && plan.isClaimed(field?.node));
-}
-
-/** The mapping a version is written for: where it is told of (`at`), its path, its image's name and the version. */
-interface VersionPair {
-  readonly at: number;
-  readonly mapping: readonly PathSegment[];
-  readonly name: string;
-  readonly next: { readonly tag?: string | undefined; readonly digest?: string | undefined };
-}
-
-/**
- * Writes a mapping's version (its tag and digest, which name one build), all of it or none: none when a
- * merged field will not hold its new value (mergedHold) or the tag of one (`!!float 1.0`, `newTag: !!int 1`)
- * cannot hold it, said in a warning. Else tells what the version decision says (`say`) and writes the fields
- * the mapping writes itself. False when the pair is left.
- */
-export function writeVersion(
-  plan: EditPlan,
-  { at, mapping, name, next }: VersionPair,
-  writes: readonly FieldWrite[],
-  say: () => void,
-  label: (field: MappingField) => ChangeLabel,
-): boolean {
-  if (!mergedHold(plan, at, mapping, writes, name, next)) return false;
-  const unfit = writes.find(({ field, node, value }) => !field.merged && !tagHolds(node, value));
-  if (unfit) {
-    plan.warn(unfit.node.start, tagWarning(formatPath(unfit.field.path), unfit.node, unfit.value));
-    return false;
-  }
-  say();
-  for (const { field, node, value } of writes) if (!field.merged) plan.setScalar(node, value, field.inFlow, label(field));
-  return true;
 }

@@ -260,6 +260,60 @@ cron:
     });
   });
 
+  it("leaves a pair whose tag a mapping of another image merges, naming it and its line: writing it would move that image too (review-fuzz16 M2)", () => {
+    const text = `app: &app
+  repository: ghcr.io/acme/app
+  tag: 1.0.0
+worker:
+  <<: *app
+  repository: ghcr.io/acme/worker
+`;
+    expect(editCheckedYaml(text, fullEditRequest(withImages("ghcr.io/acme/app:2.0.0")))).toEqual({
+      text,
+      changes: [],
+      warnings: [
+        {
+          line: 3,
+          message:
+            "app is not moved to ghcr.io/acme/app:2.0.0: app.tag is also the tag of ghcr.io/acme/worker at worker (line 5, through <<), " +
+            "and this run does not move that one the same way; add tag: 1.0.0 to worker to keep it apart",
+          about: { reason: "unmoved", image: "ghcr.io/acme/app", lines: [5] },
+        },
+      ],
+    });
+    // Both sent at the same version, the one tag is written once, for both.
+    const both = edit(text, withImages("ghcr.io/acme/app:2.0.0", "ghcr.io/acme/worker:2.0.0"));
+    expect([both.text, both.warnings]).toEqual([text.replace("1.0.0", "2.0.0"), []]);
+    // Sent at different versions, neither moves: each is told why.
+    expect(edit(text, withImages("ghcr.io/acme/app:2.0.0", "ghcr.io/acme/worker:3.0.0")).warnings.map((w) => w.message.split(":")[0])).toEqual([
+      "app is not moved to ghcr.io/acme/app",
+      "worker is not moved to ghcr.io/acme/worker",
+    ]);
+  });
+
+  it("leaves a tag another image's pair aliases (tag: *t), and one a mapping merging that pair reads", () => {
+    const text = `a: {repository: ghcr.io/acme/app, tag: &t 1.0.0}
+b: &b {repository: ghcr.io/acme/other, tag: *t}
+c:
+  <<: *b
+  repository: ghcr.io/acme/third
+`;
+    const { text: out, warnings } = edit(text, withImages("ghcr.io/acme/app:2.0.0"));
+    expect(out).toBe(text);
+    expect(warnings).toEqual([
+      {
+        line: 1,
+        message:
+          "a is not moved to ghcr.io/acme/app:2.0.0: a.tag is also the tag of ghcr.io/acme/other at b.tag (line 2, as *t) " +
+          "and the tag of ghcr.io/acme/third at c (line 4, through <<), and this run does not move those the same way; " +
+          "add tag: 1.0.0 to c and write 1.0.0 in place of *t at b.tag to keep them apart",
+      },
+    ]);
+    // A label aliasing the tag is no image: it follows the tag, as written.
+    const label = "image: {repository: ghcr.io/acme/app, tag: &t 1.0.0}\nlabels: {version: *t}\n";
+    expect(edit(label, withImages("ghcr.io/acme/app:2.0.0")).text).toBe(label.replace("1.0.0", "2.0.0"));
+  });
+
   it("reads a merged list in order and an inline merge: the registry of one, the repository of the other", () => {
     const text = `x-registry: &registry {registry: ghcr.io}
 x-other: &other {registry: quay.io, repository: acme/other}

@@ -1,11 +1,15 @@
 /** kustomization `images:` entries: newTag/digest updates and byte-minimal insertions. */
 import { describe, expect, it } from "vitest";
+import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import { parse } from "yaml";
 import type { EditRequest } from "../../src/change.js";
 import { planUpdate } from "../../src/engine/plan.js";
 import { memorySource } from "../../src/engine/source.js";
 import { editYaml, runEditors } from "../../src/yaml/editor.js";
 import { editKustomizeImages } from "../../src/yaml/kustomize.js";
+import { hasKubectl, kustomize } from "../support/kubectl.js";
+import { tempDir } from "../support/temp.js";
 import { DIGEST_A, DIGEST_B, dataOf, withImages } from "./helpers.js";
 
 const edit = (text: string, request: EditRequest) => runEditors(text, request, [editKustomizeImages]);
@@ -286,12 +290,71 @@ ${digest}  - <<: *app
     ]);
   });
 
-  it("moves the anchored entry as an entry of its own, which the entries merging it follow", () => {
-    const text = shared();
-    const { text: out, changes } = edit(text, withImages("ghcr.io/acme/app:1.1.0"));
+  it("moves the anchored entry as an entry of its own when every entry merging it is the same image moving the same way", () => {
+    const text = shared().replace("ghcr.io/acme/worker", "ghcr.io/acme/app");
+    const { text: out, changes, warnings } = edit(text, withImages("ghcr.io/acme/app:1.1.0"));
     expect(out).toBe(text.replace("1.0.0", "1.1.0"));
-    expect(changes.map((c) => [c.line, c.key])).toEqual([[5, "images[0].newTag"]]);
-    expect(parse(out, { merge: true })).toMatchObject({ images: [{ newTag: "1.1.0" }, { name: "ghcr.io/acme/worker", newTag: "1.1.0" }] });
+    expect([changes.map((c) => [c.line, c.key]), warnings]).toEqual([[[5, "images[0].newTag"]], []]);
+    expect(parse(out, { merge: true })).toMatchObject({ images: [{ newTag: "1.1.0" }, { name: "ghcr.io/acme/app", newTag: "1.1.0" }] });
+  });
+
+  it("leaves the anchored entry when an entry merging its newTag names another image, which would take the version silently (review-fuzz16 M2)", () => {
+    const text = shared();
+    const { text: out, changes, warnings } = edit(text, withImages("ghcr.io/acme/app:1.1.0"));
+    expect([out, changes]).toEqual([text, []]);
+    expect(warnings).toEqual([
+      {
+        line: 5,
+        message:
+          "images[0] is not moved to ghcr.io/acme/app:1.1.0: images[0].newTag is also the newTag of ghcr.io/acme/worker at images[1] (line 6, through <<), " +
+          "and this run does not move that one the same way; add newTag: 1.0.0 to images[1] to keep it apart",
+      },
+    ]);
+    // Sent together at the same version, both move: the one field is theirs alike.
+    expect(edit(text, withImages("ghcr.io/acme/app:1.1.0", "ghcr.io/acme/worker:1.1.0")).text).toBe(text.replace("1.0.0", "1.1.0"));
+  });
+
+  it("adds no newTag or digest that an entry merging the entry would read as its own", () => {
+    const text = "resources: [deploy.yaml]\nimages:\n  - &app {name: ghcr.io/acme/app}\n  - {<<: *app, name: ghcr.io/acme/other}\n";
+    const { text: out, warnings } = edit(text, withImages(`ghcr.io/acme/app:2.0.0@${DIGEST_B}`));
+    expect(out).toBe(text);
+    expect(warnings.map((w) => [w.line, w.message])).toEqual([
+      [
+        3,
+        `images[0] is not moved to ghcr.io/acme/app:2.0.0@${DIGEST_B}: its newTag, added to images[0], would also be the newTag of ghcr.io/acme/other at images[1] (line 4, through <<), ` +
+          'and this run does not move that one the same way; add newTag: "" to images[1] to keep it apart',
+      ],
+    ]);
+    // An entry with a newTag and digest of its own reads neither: the anchored one gets both.
+    const own = text.replace("other}", `other, newTag: 1.0.0, digest: ${DIGEST_A}}`);
+    expect(edit(own, withImages(`ghcr.io/acme/app:2.0.0@${DIGEST_B}`)).text).toBe(own.replace("app}", `app, newTag: 2.0.0, digest: ${DIGEST_B}}`));
+  });
+
+  it.skipIf(!hasKubectl)("kubectl kustomize renders the other image as it was (skipped: kubectl not installed)", async () => {
+    const dir = await tempDir("gp-kustomize-merge-");
+    const deployment = `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: d}
+spec:
+  selector: {matchLabels: {app: d}}
+  template:
+    metadata: {labels: {app: d}}
+    spec:
+      containers:
+        - {name: app, image: ghcr.io/acme/app}
+        - {name: worker, image: ghcr.io/acme/worker}
+`;
+    await writeFile(join(dir, "deploy.yaml"), deployment);
+    const render = async (kustomization: string) => {
+      await writeFile(join(dir, "kustomization.yaml"), kustomization);
+      return kustomize(dir).match(/image: \S+/g);
+    };
+    const text = shared();
+    expect(await render(text)).toEqual(["image: ghcr.io/acme/app:1.0.0", "image: ghcr.io/acme/worker:1.0.0"]);
+    expect(await render(edit(text, withImages("ghcr.io/acme/app:1.1.0")).text)).toEqual(["image: ghcr.io/acme/app:1.0.0", "image: ghcr.io/acme/worker:1.0.0"]);
+    // As the warning advises: the worker keeps its own newTag, and the app moves alone.
+    const apart = text.replace("ghcr.io/acme/worker\n", "ghcr.io/acme/worker\n    newTag: 1.0.0\n");
+    expect(await render(edit(apart, withImages("ghcr.io/acme/app:1.1.0")).text)).toEqual(["image: ghcr.io/acme/app:1.1.0", "image: ghcr.io/acme/worker:1.0.0"]);
   });
 
   it("reads an entry's name through its merge key, and names the merged newTag where it is written when its own digest is emptied", () => {

@@ -1,9 +1,8 @@
-/** A mapping's fields read through its merge key (`<<`), and a version written where its fields are written. */
+/** A mapping's fields read through its merge key (`<<`), and which mapping's pair a merge key brings. */
 import { describe, expect, it } from "vitest";
 import { YamlFile } from "../../src/yaml/file.js";
-import { fieldsOf, mergedValue, writeVersion, type FieldWrite } from "../../src/yaml/merge-key.js";
-import { mapValue, type FlowScalar, type MapNode } from "../../src/yaml/node.js";
-import { EditPlan } from "../../src/yaml/plan.js";
+import { fieldsOf, mergedHolder, mergedValue, mergeSources } from "../../src/yaml/merge-key.js";
+import { mapValue, type MapNode } from "../../src/yaml/node.js";
 
 const BASE = `base: &base
   tag: 1.0.0
@@ -37,47 +36,28 @@ describe("fieldsOf", () => {
   });
 });
 
-describe("writeVersion", () => {
-  const write = (text: string, value: string) => {
-    const file = new YamlFile(text);
-    const plan = new EditPlan(file);
-    const field = fieldsOf(file, file.documents[0]!.root, mapAt(file, "app"), ["app"], false)("tag")!;
-    const writes: FieldWrite[] = [{ field, node: field.node as FlowScalar, value }];
-    let said = 0;
-    const written = writeVersion(
-      plan,
-      { at: mapAt(file, "app").start, mapping: ["app"], name: "ghcr.io/acme/app", next: { tag: value } },
-      writes,
-      () => said++,
-      () => ({
-        kind: "helm",
-        key: "app.tag",
-        document: file.documents[0]!,
-      }),
-    );
-    return { written, said, result: plan.result() };
-  };
-
-  it("writes the fields the mapping writes itself, after saying what the decision told", () => {
-    const { written, said, result } = write("app:\n  repository: acme/app\n  tag: 1.0.0\n", "1.1.0");
-    expect([written, said]).toEqual([true, 1]);
-    expect(result.text).toBe("app:\n  repository: acme/app\n  tag: 1.1.0\n");
-  });
-
-  it("leaves the pair whole, saying nothing of the decision, when a merged field would have to move for it alone", () => {
-    const { written, said, result } = write(BASE, "1.1.0");
-    expect([written, said]).toEqual([false, 0]);
-    expect(result.text).toBe(BASE);
-    expect(result.warnings.map((w) => w.message)).toEqual([
-      "app is not moved to ghcr.io/acme/app:1.1.0: its tag is merged (<<) from base.tag (line 2), which every mapping merging it shares; add tag: to app to set it for this one alone, or set base.tag for all of them",
+describe("mergeSources", () => {
+  it("lists what a mapping merges in the order YAML reads it: an alias where its anchor is, an inline mapping at its own path", () => {
+    const file = new YamlFile("a: &a {x: 1}\nb: &b {y: 2}\nc:\n  <<: [*b, *a]\nd:\n  <<: {z: 3}\n");
+    const root = file.documents[0]!.root;
+    const sources = (key: string) => mergeSources(file, root, mapAt(file, key)).map(({ path, fromMap }) => [path, fromMap]);
+    expect(sources("c")).toEqual([
+      [["b"], false],
+      [["a"], false],
     ]);
+    expect(sources("d")).toEqual([[["<<"], true]]);
   });
+});
 
-  it("leaves the pair whole when the tag of a field of its own cannot hold the value", () => {
-    const text = "app:\n  repository: acme/app\n  tag: !!float 1.0\n";
-    const { written, result } = write(text, "1.1.0-rc.1");
-    expect(written).toBe(false);
-    expect(result.text).toBe(text);
-    expect(result.warnings).toHaveLength(1);
+describe("mergedHolder", () => {
+  it("names the mapping whose own pair a mapping reads, itself or one it merges, and which a pair added to a mapping would be", () => {
+    const file = new YamlFile(BASE);
+    const root = file.documents[0]!.root;
+    const [base, mid, app] = ["base", "mid", "app"].map((key) => mapAt(file, key));
+    expect([mergedHolder(file, root, "tag")(app!), mergedHolder(file, root, "repository")(app!)]).toEqual([base, app]);
+    expect(mergedHolder(file, root, "digest")(app!)).toBeUndefined();
+    // Were mid given a digest, app would read it there; base would not, as it merges nothing.
+    const adding = mergedHolder(file, root, "digest", mid);
+    expect([adding(app!), adding(base!)]).toEqual([mid, undefined]);
   });
 });
