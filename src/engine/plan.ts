@@ -14,7 +14,7 @@ import { editKclMod } from "../kcl/mod-editor.js";
 import type { ComputedOverride } from "../kcl/override.js";
 import { editCheckedYaml } from "../yaml/editor.js";
 import { hasPlaceholder } from "../yaml/placeholder.js";
-import { ConfigError, parseConfig, type Config, type Target } from "./config.js";
+import { CONFIG_NOT_UTF8, ConfigError, NO_CONFIG, parseConfig, type Config, type Target } from "./config.js";
 import { mayHoldFluxObjects, runningAutomations } from "./flux-objects.js";
 import { repositoryPath } from "./tree-path.js";
 import { warnImageUpdaterConstraints } from "./image-updater.js";
@@ -116,12 +116,19 @@ export async function planUpdate(listed: TreeSource, request: UpdateRequest): Pr
   const { files, source, warnings: leftOut } = await listTree(listed);
   const present = new Set(files);
 
-  const given = typeof request.config === "object" ? request.config : undefined;
+  // `config: none` reads no configuration, as one given with nothing in it.
+  const given =
+    typeof request.config === "object" ? request.config : request.config === NO_CONFIG ? { targets: [], setters: new Map(), overrides: [] } : undefined;
   const configPath = given ? GIVEN_CONFIG : configPathIn(request, present);
   const create = request.create ?? false;
   const config = given ?? (await loadConfig(source, present, configPath, request.config !== undefined, create));
   // Said first, as the cause of what follows, and aside: what the run brings is written as the configuration read allows.
-  const readConfig = { path: given ? undefined : configPath, present: config !== undefined, byDefault: request.config === undefined };
+  const readConfig = {
+    path: given ? undefined : configPath,
+    present: config !== undefined,
+    byDefault: request.config === undefined,
+    none: request.config === NO_CONFIG,
+  };
   const misplacedFiles = await misplacedConfigsIn(source, files, readConfig);
   const misplaced = warnMisplacedConfigs(misplacedFiles, readConfig);
   const targets = asIssuesOf("target", () => targetsInScope(config, request.targets));
@@ -524,8 +531,10 @@ async function loadConfig(source: TreeSource, present: ReadonlySet<string>, path
     if (required) throw new RequestError([{ field: "config", message: `config: ${path} does not exist` }]);
     return undefined;
   }
+  const text = decodeUtf8(await source.read(path));
+  if (text === undefined) throw new RequestError([{ field: "config", file: path, message: CONFIG_NOT_UTF8 }]);
   try {
-    return parseConfig(await readNamed(source, path), path);
+    return parseConfig(text, path);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     const tree = await checkConfiguredOverrides(source, error.config?.overrides ?? [], path, present, create);

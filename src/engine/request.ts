@@ -29,7 +29,8 @@ export interface UpdateRequest {
   readonly pathInRepository?: string;
   /**
    * The configuration: a file relative to the root, by default `.github/gitops-promote.yaml` when it
-   * exists; or one parseConfig made, which no file of the tree then replaces (its overrides are still
+   * exists; `"none"` (NO_CONFIG) for none, where one sits unread (a file so named is `./none`); or
+   * one parseConfig made, which no file of the tree then replaces (its overrides are still
    * checked against the tree, and messages name it "the configuration").
    */
   readonly config?: string | Config;
@@ -58,7 +59,8 @@ const byIndex: FieldNamer = (field, index) => (index === undefined ? field : `${
  *   reference, a setter, a set that is not FILE:SPEC or whose spec its file's grammar cannot read,
  *   a path glob; validateRequest finds all but the grammar, which planUpdate checks before reading files);
  * - `"target"`: a target name that no configured target has;
- * - `"request"`: the request asks for nothing (no image, setter or set);
+ * - `"request"`: the request asks for nothing (no image, setter or set), or leaves unsaid which
+ *   configuration to read where one is found that would not be (`gitops-promote.yaml` at the root);
  * - `"config"`: the configuration is in error (its text, or an override it declares that its file
  *   does not allow), or the file the request names as configuration does not exist. `file` and
  *   `line` say where.

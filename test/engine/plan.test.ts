@@ -152,6 +152,15 @@ describe("planUpdate: what is scanned", () => {
         [],
         ["target prod: ghcr.io/acme/app:1.3.0-rc.1 is outside its policy (semver ^1.0.0); not edited there"],
       ]);
+      // Without one, as asked (config: none): the file is still no manifest, and is said so.
+      const none = await plan({ "gitops-promote.yaml": config, ...PROD }, { ...RC, config: "none" });
+      expect(none.files.map((f) => f.path)).toEqual(["prod/deploy.yaml"]);
+      expect(none.warnings.map((w) => [w.file, w.message])).toEqual([
+        [
+          "gitops-promote.yaml",
+          "not read, as a configuration or a manifest: the run reads no configuration (config none), so its targets, their policies and its overrides do not apply to this run; to apply them, name it as the configuration instead of none",
+        ],
+      ]);
     });
 
     it("at the root beside the one read, or the one --config names, is neither either", async () => {
@@ -765,10 +774,10 @@ describe("planUpdate: targets", () => {
     expect(issues.some((issue) => issue.line === 3 && issue.message.startsWith("targets[0].paths"))).toBe(true);
   });
 
-  it("refuses a configuration that is not UTF-8, naming the file", async () => {
+  it("refuses a configuration that is not UTF-8, naming the file, as the configuration in error", async () => {
     const config = Buffer.from("targets: [] # caf\xe9\n", "latin1");
     expect(await refusal({ ".github/gitops-promote.yaml": config }, { images: ["nginx:1"] })).toEqual([
-      { file: ".github/gitops-promote.yaml", message: "not UTF-8 text; left as it is" },
+      { field: "config", file: ".github/gitops-promote.yaml", message: "not UTF-8 text, so none of it can be read; save the configuration as UTF-8" },
     ]);
   });
 

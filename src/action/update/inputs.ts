@@ -14,6 +14,7 @@ import { COMMIT_VIAS } from "../../github/delivery-types.js";
 import { parseIdentity, type Identity } from "../../github/git.js";
 import { isBranchName } from "../../branch-name.js";
 import { InputError } from "../input-error.js";
+import { checkTemplate, TemplateError } from "../../engine/go-template.js";
 import { requireToken as requireTokenInput, tokenInput } from "../token.js";
 import { andList } from "../../text/and-list.js";
 
@@ -89,7 +90,7 @@ export function readUpdateInputs(core: InputReader, event: TriggerEvent): Update
     merge: choice("merge", core.getInput("merge"), MERGE_MODES, DEFAULT_MERGE),
     mergeMethod: choice("merge-method", core.getInput("merge-method"), MERGE_METHODS, DEFAULT_MERGE_METHOD),
     commitVia: choice<CommitVia>("commit-via", core.getInput("commit-via"), COMMIT_VIAS, "api"),
-    ...(core.getInput("commit-message").trim() && { messageTemplate: core.getInput("commit-message") }),
+    ...(core.getInput("commit-message").trim() && { messageTemplate: templateInput("commit-message", core.getInput("commit-message")) }),
     ...(values && { templateValues: values }),
     ...(payload?.source && { source: payload.source }),
     ...(author && { author: authorInput(author) }),
@@ -103,6 +104,17 @@ export function readUpdateInputs(core: InputReader, event: TriggerEvent): Update
     ...(dispatched && { payload: dispatched.payload, payloadField: dispatched.field }),
     warnings: [...(explicit.length > 0 ? unreadPayload(event) : []), ...unusedPullRequestInputs(delivery)],
   };
+}
+
+/** A commit-message template input that parses, refused up front as the configuration's is: named as the input, with the line in the template. */
+function templateInput(name: string, text: string): string {
+  try {
+    checkTemplate(text);
+    return text;
+  } catch (error) {
+    if (!(error instanceof TemplateError)) throw error;
+    throw new InputError(`input ${name}: template line ${error.line}: ${error.reason}`);
+  }
 }
 
 /**

@@ -21,6 +21,15 @@ describe("update Action inputs", () => {
     expect(delivery).toMatchObject({ mode: "push", merge: "none", mergeMethod: "merge", commitVia: "api", labels: ["deploy", "prod"], dryRun: false });
   });
 
+  it("refuses a commit-message template that does not parse, up front and named as the input; a field its data may lack is for the run to tell", () => {
+    expect(() => readUpdateInputs(reader({ images: "a:1", "commit-message": "deploy\n{{ range .Changed.Changes }}" }), push)).toThrow(
+      new InputError("input commit-message: template line 2: missing {{end}} for this {{range}}"),
+    );
+    expect(readUpdateInputs(reader({ images: "a:1", "commit-message": "{{ .Value.repository }}" }), push).delivery.messageTemplate).toBe(
+      "{{ .Value.repository }}",
+    );
+  });
+
   it("keeps a label name with a space whole: labels are separated by commas and newlines only", () => {
     const { delivery } = readUpdateInputs(reader({ images: "a:1", labels: "needs review, deploy\nenv: prod", reviewers: "alice bob,acme/sre" }), push);
     expect(delivery.labels).toEqual(["needs review", "deploy", "env: prod"]);
