@@ -122,15 +122,20 @@ export const editHelmValues: Editor = (file, request, plan) => {
   if (incoming.size === 0) return;
   file.documents.forEach((document, index) => {
     const paired = request.pairedTags?.get(index);
-    forEachValue(document.root, ({ node, path, inFlow }) => {
-      if (node.kind !== "map") return;
-      const merges = hasMergeKey(node);
-      if (!merges && mapValue(node, "tag") === undefined) return;
-      // A mapping that writes no image field of its own is the one it merges, edited where that is written.
-      if (merges && ![...SPLIT_IMAGE_KEYS].some((key) => mapValue(node, key) !== undefined)) return;
-      const image = splitImage(fieldsOf(file, document.root, node, path, inFlow));
-      const alone = image.repository === undefined && image.tag && !image.tag.merged ? paired?.get(formatPath(image.tag.path)) : undefined;
-      setHelmImage({ path, ...image }, incoming, plan, document, alone);
-    });
+    // Children first: a mapping merging an anchor written inside it (or `<<: {...}`) is decided once that one's own pair is.
+    forEachValue(
+      document.root,
+      ({ node, path, inFlow }) => {
+        if (node.kind !== "map") return;
+        const merges = hasMergeKey(node);
+        if (!merges && mapValue(node, "tag") === undefined) return;
+        // A mapping that writes no image field of its own is the one it merges, edited where that is written.
+        if (merges && ![...SPLIT_IMAGE_KEYS].some((key) => mapValue(node, key) !== undefined)) return;
+        const image = splitImage(fieldsOf(file, document.root, node, path, inFlow));
+        const alone = image.repository === undefined && image.tag && !image.tag.merged ? paired?.get(formatPath(image.tag.path)) : undefined;
+        setHelmImage({ path, ...image }, incoming, plan, document, alone);
+      },
+      true,
+    );
   });
 };

@@ -13,22 +13,28 @@ export interface NodeVisit {
   readonly inFlow: boolean;
 }
 
-export function forEachValue(root: YamlNode | null, visit: (at: NodeVisit) => void): void {
-  if (root) walk(root, [], false, visit);
+/**
+ * Visits each value before what it holds; `childrenFirst`, after: a mapping merging an anchor written inside it
+ * (`<<: *defaults` beside `defaults: &defaults`, or `<<: {...}`) then comes after what it merges, as every
+ * mapping merging an anchor written before it does.
+ */
+export function forEachValue(root: YamlNode | null, visit: (at: NodeVisit) => void, childrenFirst = false): void {
+  if (root) walk(root, [], false, visit, childrenFirst);
 }
 
-function walk(node: YamlNode, path: PathSegment[], inFlow: boolean, visit: (at: NodeVisit) => void): void {
-  visit({ node, path, inFlow });
+function walk(node: YamlNode, path: PathSegment[], inFlow: boolean, visit: (at: NodeVisit) => void, childrenFirst: boolean): void {
+  if (!childrenFirst) visit({ node, path, inFlow });
   if (node.kind === "map") {
     const flow = inFlow || node.flow;
     for (const pair of node.pairs) {
       const key = scalarText(pair.key);
       // A pair without a scalar key (complex key) has no path to name it by.
-      if (key !== undefined && pair.value) walk(pair.value, [...path, key], flow, visit);
+      if (key !== undefined && pair.value) walk(pair.value, [...path, key], flow, visit, childrenFirst);
     }
   } else if (node.kind === "seq") {
     const flow = inFlow || node.flow;
     const { items } = node;
-    for (let index = 0; index < items.length; index++) walk(items[index]!, [...path, index], flow, visit);
+    for (let index = 0; index < items.length; index++) walk(items[index]!, [...path, index], flow, visit, childrenFirst);
   }
+  if (childrenFirst) visit({ node, path, inFlow });
 }

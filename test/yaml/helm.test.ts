@@ -314,6 +314,28 @@ c:
     expect(edit(label, withImages("ghcr.io/acme/app:2.0.0")).text).toBe(label.replace("1.0.0", "2.0.0"));
   });
 
+  it("moves a mapping merging its own child anchor, or an inline mapping, in one run, after what it merges (review-fuzz16 S1)", () => {
+    const child = `app:
+  defaults: &d
+    repository: ghcr.io/acme/app
+    tag: 1.0.0
+    digest: "${DIGEST_A}"
+  <<: *d
+  tag: 1.1.0
+`;
+    const inline = `app:
+  repository: ghcr.io/acme/app
+  tag: 1.1.0
+  <<: {digest: "${DIGEST_A}", repository: ghcr.io/acme/app, tag: 1.0.0}
+`;
+    for (const text of [child, inline]) {
+      const first = edit(text, withImages("ghcr.io/acme/app:2.0.0"));
+      expect(first.text).toBe(text.replaceAll(/1\.[01]\.0/g, "2.0.0").replace(`"${DIGEST_A}"`, '""'));
+      expect(first.warnings.map((w) => w.message)).not.toContainEqual(expect.stringContaining("is not moved"));
+      expect(edit(first.text, withImages("ghcr.io/acme/app:2.0.0")).changes).toEqual([]);
+    }
+  });
+
   it("reads a merged list in order and an inline merge: the registry of one, the repository of the other", () => {
     const text = `x-registry: &registry {registry: ghcr.io}
 x-other: &other {registry: quay.io, repository: acme/other}
