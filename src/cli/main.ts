@@ -50,9 +50,9 @@ const HELP = `gitops-promote ${pkg.version}: edit exactly the image fields that 
 Usage:
   gitops-promote update [DIR] [options]     edit image fields under DIR (default .)
   gitops-promote dispatch [options]         announce a new image to manifests repositories
-  gitops-promote --help | --version
+  gitops-promote help [<command>] | --help | --version
 
-Run 'gitops-promote <command> --help' for the options of a command.
+Run 'gitops-promote help <command>' (or '<command> --help') for the options of a command.
 `;
 
 const UPDATE_HELP = `Usage: gitops-promote update [DIR] [options]

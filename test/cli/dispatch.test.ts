@@ -1,7 +1,9 @@
+import { PassThrough, Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeGitHub, type FakeGitHub } from "../support/github-fake.js";
 import { runCli, type CliResult } from "../support/cli.js";
 import { main } from "../../src/cli/main.js";
+import { streamIo } from "../../src/cli/io.js";
 
 describe("gitops-promote dispatch, against the fake GitHub", () => {
   let fake: FakeGitHub;
@@ -102,7 +104,7 @@ describe("gitops-promote dispatch, against the fake GitHub", () => {
     const refused = await runCli(["dispatch", "--repository", "acme/manifests", "--image", "Foo:1", "--json"], { env });
     expect([refused.code, JSON.parse(refused.stdout)]).toEqual([
       2,
-      { dispatched: [], errors: [{ message: expect.stringContaining("invalid image reference") }] },
+      { payload: null, dispatched: [], errors: [{ message: expect.stringContaining("invalid image reference") }] },
     ]);
   });
 
@@ -272,6 +274,15 @@ describe("gitops-promote dispatch checks every flag's value before it sends, --d
     const refusal = { code: 2, stdout: "", stderr: `gitops-promote: ${message}\nRun 'gitops-promote dispatch --help' for usage.\n` };
     expect(await dispatch(argv)).toEqual(refusal);
     expect(await dispatch([...argv, "--dry-run"])).toEqual(refusal);
+  });
+
+  it("fails a dry run whose payload cannot be printed (a full disk): the payload is all it makes", async () => {
+    const full = new Writable({
+      write: (_chunk, _encoding, callback) => callback(Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" })),
+    });
+    const stderr = new PassThrough();
+    const code = await main(["dispatch", "--repository", "acme/manifests", "--image", "ghcr.io/acme/app:1.2.4", "--dry-run"], streamIo(full, stderr, {}));
+    expect([code, String(stderr.read())]).toEqual([1, "error: could not write to standard output (ENOSPC: no space left on device, write)\n"]);
   });
 
   it("takes a workflow by its file name, its path under .github/workflows/ or its id", async () => {
