@@ -9,7 +9,7 @@ import { constants } from "node:fs";
 import { dirname, isAbsolute, join, posix, relative, resolve, sep } from "node:path";
 import { writePlan } from "../engine/apply.js";
 import { configPathsOf, DEFAULT_CONFIG, planUpdate, type Plan } from "../engine/plan.js";
-import { parseConfig } from "../engine/config.js";
+import { NO_CONFIG, parseConfig } from "../engine/config.js";
 import { formatDiagnostic, SourceError, type AsideWarning } from "../change.js";
 import { fileKind } from "../engine/file-kind.js";
 import { located } from "../engine/overrides.js";
@@ -68,8 +68,8 @@ Options:
   --set FILE:SPEC       override spec for one file, relative to DIR or absolute inside it:
                         KCL grammar for .k (main.k:config.containers.app.image="repo:tag"),
                         a dotted path for YAML (values.yaml:image.tag=1.2.4) (repeatable)
-  --config FILE         configuration, relative to DIR or absolute inside it
-                        (default: .github/gitops-promote.yaml when present)
+  --config FILE|none    configuration, relative to DIR or absolute inside it
+                        (default: .github/gitops-promote.yaml when present); none: no configuration
   --path GLOB           only edit files matching GLOB, or under the directory it names,
                         relative to DIR; Flux objects are read everywhere (repeatable)
   --target NAME         update only the configured target NAME: other targets' files are
@@ -411,14 +411,19 @@ async function configAbove(root: string, top: string | undefined, dir: string, p
 /**
  * `--config` as the engine reads it: relative to DIR, like --set and --path. An absolute path
  * must lie inside DIR, because a configuration's target paths are relative to the tree it configures.
+ * `none` reads none (NO_CONFIG); a file so named is given as `./none`, and passed on so.
  */
 async function configInTree(root: string, file: string): Promise<string> {
-  if (file === "") throw new UsageError(`--config is empty: name the configuration file, relative to DIR, or leave --config out for ${DEFAULT_CONFIG}`);
+  if (file === NO_CONFIG) return NO_CONFIG;
+  if (file === "")
+    throw new UsageError(
+      `--config is empty: name the configuration file, relative to DIR, leave --config out for ${DEFAULT_CONFIG}, or give none for no configuration`,
+    );
   const inside = inTree(root, file);
   if (inside === undefined) throw new UsageError(`--config ${file} is not inside ${root}: its target paths would not name files of this tree`);
   const notFile = await notAFile(root, inside);
   if (notFile) throw new UsageError(`--config ${file} ${await notFileSaid(notFile, root, inside)}`);
-  return inside;
+  return inside === NO_CONFIG ? `./${inside}` : inside;
 }
 
 /**

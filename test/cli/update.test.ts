@@ -137,7 +137,7 @@ describe("a file or path named on the command line that is not there is bad usag
     ],
     [
       ["--config", ""],
-      "gitops-promote: --config is empty: name the configuration file, relative to DIR, or leave --config out for .github/gitops-promote.yaml\nRun 'gitops-promote update --help' for usage.\n",
+      "gitops-promote: --config is empty: name the configuration file, relative to DIR, leave --config out for .github/gitops-promote.yaml, or give none for no configuration\nRun 'gitops-promote update --help' for usage.\n",
     ],
     [
       ["--path", "/etc", "--path", "../x"],
@@ -225,6 +225,16 @@ describe("standard output that cannot be written (a full disk)", () => {
       stderr: "error: could not write to standard output (ENOSPC: no space left on device, write)\nnothing was written\n",
     });
     expect(await snapshot(dir)).toEqual(before);
+  });
+});
+
+describe("--config none", () => {
+  it("runs without a configuration; a file named none is read as ./none", async () => {
+    const dir = await tree({ "values.yaml": VALUES, none: "bogus: 1\n" });
+    const none = await run(["update", dir, "--config", "none", "--image", "ghcr.io/acme/app:1.5.0", "--dry-run"]);
+    expect([none.code, none.stdout]).toEqual([0, expect.stringContaining("1 file would change")]);
+    const file = await run(["update", dir, "--config", "./none", "--image", "ghcr.io/acme/app:1.5.0", "--dry-run"]);
+    expect([file.code, file.stderr]).toEqual([1, "error: none:1: bogus: unknown key (expected targets, setters, overrides)\nnothing was written\n"]);
   });
 });
 
