@@ -18,6 +18,7 @@ import { pathMatcher } from "./path-glob.js";
 import { RequestError, type ValidRequest } from "./request.js";
 import { decodeUtf8, type TreeSource } from "./source.js";
 import { shiftLines } from "../text/line-shift.js";
+import { lineBreaks } from "../text/line-index.js";
 import { lineMarkers, MARKER_TOKEN } from "../image/marker.js";
 import { headMarkers } from "../yaml/markers.js";
 
@@ -165,8 +166,9 @@ export function overriddenIn(requested: readonly RequestedOverride[], images: re
 
 /**
  * The overrides of a file applied over what its editors did: one result, the editors' lines as
- * they read once the overrides added or removed lines. Throws RequestError (with the file)
- * for an override that cannot apply.
+ * they read once the overrides added or removed lines. `read` is the file as read, before its
+ * editors (the text they edited), from which an override replacing a span they edited reports
+ * its old text. Throws RequestError (with the file) for an override that cannot apply.
  */
 export function overFile(
   path: string,
@@ -174,8 +176,9 @@ export function overFile(
   edited: FieldEditResult,
   requested: readonly (string | ComputedOverride)[],
   create: boolean,
+  read = edited.text,
 ): EditResult {
-  return publicResult(overFileAbout(path, kind, edited, requested, create));
+  return publicResult(overFileAbout(path, kind, edited, requested, create, read));
 }
 
 /** overFile for the plan: its warnings keep what they are about (FieldWarning), for its later steps (a reference left behind). */
@@ -185,6 +188,7 @@ export function overFileAbout(
   edited: FieldEditResult,
   requested: readonly (string | ComputedOverride)[],
   create: boolean,
+  read = edited.text,
 ): FieldEditResult {
   try {
     const aimed = withoutMisaimedOverrides(kind, edited.text, requested);
@@ -195,7 +199,10 @@ export function overFileAbout(
     const shifted = told.filter(
       (w) => !answeredBySet(w, overridden.changes, sets) && !answeredByOverride(w, overridden.changes) && !answeredBeside(w, kind, overrides),
     );
-    const { changes, overruled } = withOverrides(shiftLines(edited.changes, edited.text, overridden.text), overridden.changes);
+    const { changes, overruled } = withOverrides(shiftLines(edited.changes, edited.text, overridden.text), overridden.changes, {
+      replaces: replacingSpans(kind, overrides),
+      oldAsRead: oldAsRead(kind, read, overrides, overridden.changes, create),
+    });
     return {
       text: overridden.text,
       changes,
@@ -354,27 +361,103 @@ export function toldThere(warning: FieldWarning, told: readonly FieldWarning[]):
 /**
  * The changes of a file after its overrides ran over the editors' result, in line order.
  * An override of a field an editor had just set is one change (the file's value -> the
- * override's), not two with an intermediate value the file never held.
+ * override's), not two with an intermediate value the file never held. So is an override of a
+ * span an editor changed something inside (a KCL `--set` of a whole config holding the image):
+ * the editor's change is gone with the span, and the override's old is the span as the file
+ * held it (`oldAsRead`). The rule is YAML's and KCL's alike; only KCL replaces a whole config.
  */
 function withOverrides(
   edits: readonly FieldChange[],
   overrides: readonly FieldChange[],
-): { changes: FieldChange[]; overruled: { edit: FieldChange; override: FieldChange }[] } {
-  const changes = [...edits];
-  const overruled: { edit: FieldChange; override: FieldChange }[] = [];
+  span: { readonly replaces: (override: FieldChange) => boolean; readonly oldAsRead: (override: FieldChange) => string },
+): { changes: FieldChange[]; overruled: Overruled[] } {
+  let changes = [...edits];
+  const overruled: Overruled[] = [];
   for (const override of overrides) {
     const i = changes.findIndex(
       (c) => c.line === override.line && c.new === override.old && (c.kind === "setter" || fieldKey(c.key) === fieldKey(override.key)),
     );
-    if (i < 0) {
-      changes.push(override);
+    if (i >= 0) {
+      overruled.push({ edit: changes[i]!, override });
+      if (changes[i]!.old === override.new) changes.splice(i, 1);
+      else changes[i] = { ...override, old: changes[i]!.old };
       continue;
     }
-    overruled.push({ edit: changes[i]!, override });
-    if (changes[i]!.old === override.new) changes.splice(i, 1);
-    else changes[i] = { ...override, old: changes[i]!.old };
+    const inside = span.replaces(override) ? changes.filter((c) => c.kind !== "override" && insideSpan(c, override)) : [];
+    overruled.push(...inside.map((edit) => ({ edit, override })));
+    changes = changes.filter((c) => !inside.includes(c));
+    const old = inside.length > 0 ? span.oldAsRead(override) : override.old;
+    // The span written back as the file held it changes nothing.
+    if (old !== override.new) changes.push({ ...override, old });
   }
   return { changes: changes.sort((a, b) => a.line - b.line), overruled };
+}
+
+/** An editor's change the override overruled. */
+interface Overruled {
+  readonly edit: FieldChange;
+  readonly override: FieldChange;
+}
+
+/**
+ * Whether an editor's change lies inside the span an override wrote (at the lines it holds now): a field below the
+ * override's (`app.containers.main.image` in `app.containers`), or a Flux marker's, whose key names no field.
+ */
+function insideSpan(edit: FieldChange, override: FieldChange): boolean {
+  if (edit.line < override.line || edit.line > override.line + lineBreaks(override.new)) return false;
+  return edit.kind === "setter" || fieldKey(edit.key).startsWith(`${fieldKey(override.key)}.`);
+}
+
+/**
+ * Whether an override's change replaced the span it names: every one but a KCL `+=`, which adds to the list
+ * and keeps what is in it (an editor's change there stays its own).
+ */
+function replacingSpans(kind: FileKind, overrides: readonly (string | ComputedOverride)[]): (override: FieldChange) => boolean {
+  const appended = new Set(kind === "kcl" ? overrides.flatMap((o) => (typeof o === "string" ? appendedPath(o) : [])) : []);
+  return (override) => !appended.has(fieldKey(override.key));
+}
+
+function appendedPath(spec: string): string[] {
+  try {
+    const parsed = parseOverrideSpec(spec);
+    return parsed.operation === "+=" ? [fieldKey(parsed.path)] : [];
+  } catch (error) {
+    if (error instanceof SourceError) return [];
+    throw error;
+  }
+}
+
+/**
+ * The old text of an override's change as the file was read (`read`, before its editors): the overrides run again
+ * there, and the change of the same field (by key, in order) gives its old. Only asked for where an editor changed
+ * something inside the span; what cannot be read so (an override that applies only once the editors wrote) keeps
+ * the old it read.
+ */
+function oldAsRead(
+  kind: FileKind,
+  read: string,
+  overrides: readonly (string | ComputedOverride)[],
+  changes: readonly FieldChange[],
+  create: boolean,
+): (override: FieldChange) => string {
+  let before: readonly FieldChange[] | null | undefined;
+  return (override) => {
+    if (before === undefined) before = changesOver(kind, read, overrides, create);
+    if (before === null) return override.old;
+    const nth = changes.filter((c) => c.key === override.key).indexOf(override);
+    // No change there: the file held what the override writes.
+    return before.filter((c) => c.key === override.key)[nth]?.old ?? override.new;
+  };
+}
+
+/** The changes the overrides make on a text; null where they cannot apply to it. */
+function changesOver(kind: FileKind, text: string, overrides: readonly (string | ComputedOverride)[], create: boolean): readonly FieldChange[] | null {
+  try {
+    return applyFileOverrides(kind, text, overrides, create).changes;
+  } catch (error) {
+    if (error instanceof SourceError) return null;
+    throw error;
+  }
 }
 
 /** The fields the `--set` specs of a file name, as fieldKey writes them. */
@@ -399,12 +482,12 @@ function answeredBySet(warning: FieldWarning, changes: readonly FieldChange[], s
  * A `--set` spec decides a field the incoming images also moved: the spec's value is written, and the
  * field says so. A configured override is the image's own value, moved by the same decision: nothing to say.
  */
-function setOverImages(sets: ReadonlySet<string>, overruled: readonly { edit: FieldChange; override: FieldChange }[]): Warning[] {
+function setOverImages(sets: ReadonlySet<string>, overruled: readonly Overruled[]): Warning[] {
   return overruled
     .filter(({ override }) => sets.has(fieldKey(override.key)))
     .map(({ edit, override }) => ({
       line: override.line,
-      message: `${override.key}: --set wrote ${override.new || "(none)"}, which takes precedence over ${edit.new} from the incoming image`,
+      message: `${override.key}: --set wrote ${override.new || "(none)"}, which takes precedence over ${edit.new} from the incoming image${fieldKey(edit.key) === fieldKey(override.key) ? "" : ` at ${edit.key}`}`,
     }));
 }
 

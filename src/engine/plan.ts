@@ -737,7 +737,7 @@ function planFile(
       });
     return undefined;
   }
-  const { changes, warnings: fileWarnings, text: after } = overrides.length > 0 ? overFileAbout(path, kind, edited, overrides, create) : edited;
+  const { changes, warnings: fileWarnings, text: after } = overrides.length > 0 ? overFileAbout(path, kind, edited, overrides, create, body) : edited;
   // A policy's refusal of the incoming tag is said once, for its target or setter, not at each field.
   warnings.push(...fileWarnings.filter((w) => w.kind !== "policy-refusal").map((w) => ({ ...w, file: path })));
   if (after === body) return undefined;

@@ -131,6 +131,57 @@ describe("overFile", () => {
     expect(overFile("values.yaml", "yaml", unedited(values), whole, false).text).toBe("image: ghcr.io/acme/web:2.1.0\n");
   });
 
+  describe("a --set of a whole KCL config an editor changed an image inside", () => {
+    const web = [{ image: parseImageRef("ghcr.io/acme/web:2.0.0") }];
+    const report = (result: EditResult) => result.changes.map((c) => `${c.line} ${c.key}: ${c.old} -> ${c.new}`);
+
+    it("reports the override alone, from what the file held, and says the incoming image is overruled there", () => {
+      const text = 'app = {\n    containers = {main = {image = "ghcr.io/acme/web:1.0.0"}}\n}\n';
+      const edited = editCheckedKcl(text, { images: web, setters: new Map() });
+      const spec = 'app.containers={main = {image = "ghcr.io/acme/web:3.0.0"}}';
+      const result = overFile("main.k", "kcl", edited, [spec], false, text);
+      expect(result.text).toBe(text.replace("1.0.0", "3.0.0"));
+      // Not web:1.0.0 -> 2.0.0 and then a config holding 2.0.0, which the file never held.
+      expect(report(result)).toEqual(['2 app.containers: {main = {image = "ghcr.io/acme/web:1.0.0"}} -> {main = {image = "ghcr.io/acme/web:3.0.0"}}']);
+      expect(result.warnings.map((w) => [w.line, w.message])).toEqual([
+        [
+          2,
+          'app.containers: --set wrote {main = {image = "ghcr.io/acme/web:3.0.0"}}, which takes precedence over ghcr.io/acme/web:2.0.0 from the incoming image at app.containers.main.image',
+        ],
+      ]);
+    });
+
+    it("does so over several lines, and reports nothing where the config is written back as the file held it", () => {
+      const text = 'app = {\n    main = {\n        image = "ghcr.io/acme/web:1.0.0"\n    }\n    replicas = 1\n}\n';
+      const edited = editCheckedKcl(text, { images: web, setters: new Map() });
+      const result = overFile("main.k", "kcl", edited, ['app.main={image = "ghcr.io/acme/web:3.0.0"}', "app.replicas=2"], false, text);
+      expect(report(result)).toEqual([
+        '2 app.main: {\n        image = "ghcr.io/acme/web:1.0.0"\n    } -> {image = "ghcr.io/acme/web:3.0.0"}',
+        "3 app.replicas: 1 -> 2",
+      ]);
+      const line = 'app = {\n    main = {image = "ghcr.io/acme/web:1.0.0"}\n}\n';
+      const back = overFile(
+        "main.k",
+        "kcl",
+        editCheckedKcl(line, { images: web, setters: new Map() }),
+        ['app.main={image = "ghcr.io/acme/web:1.0.0"}'],
+        false,
+        line,
+      );
+      expect(back.text).toBe(line);
+      expect(report(back)).toEqual([]);
+    });
+
+    it("keeps the editor's change inside a list a += adds to: the list keeps what it holds", () => {
+      const text = 'app = {\n    images = ["ghcr.io/acme/web:1.0.0"]\n}\n';
+      const edited = editCheckedKcl(text, { images: web, setters: new Map() });
+      const result = overFile("main.k", "kcl", edited, ['app.images+=["busybox:1.36"]'], false, text);
+      expect(result.text).toBe('app = {\n    images = ["ghcr.io/acme/web:2.0.0", "busybox:1.36"]\n}\n');
+      expect(report(result)[0]).toBe("2 app.images[0]: ghcr.io/acme/web:1.0.0 -> ghcr.io/acme/web:2.0.0");
+      expect(result.warnings).toEqual([]);
+    });
+  });
+
   describe("a configured override of a field a Flux marker marks: the marker alone sets it", () => {
     const values = 'image:\n  repository: ghcr.io/acme/web\n  tag: "1.4.0" # {"$imagepolicy": "flux-system:web:tag"}\n';
     const jobs = (ref: string) => configuredOverride(override("image.tag", "ghcr.io/acme/jobs", "tag"), [{ image: parseImageRef(ref) }]);
