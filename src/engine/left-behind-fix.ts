@@ -10,15 +10,22 @@ import { formatPath, type PathSegment } from "../yaml/path.js";
 import { forEachValue } from "../yaml/walk.js";
 import { overrideAdvice } from "../yaml/argocd-unpaired.js";
 import { fileKind } from "./file-kind.js";
+import { givenValue, type FieldNamer } from "../field-name.js";
 
 /**
  * What to do about a place no rule edits, where its file tells: a YAML scalar that is the whole reference takes a
  * configured override of its path, a repository field beside a `tag` one of that tag (overrideAdvice's, with the
  * file); a reference inside a longer string (args, an env text, a KCL string) is no value
  * of its own, and a string is set whole or not at all. None where the place is none of these, or sits in a later
- * document at a path an earlier one holds too, which an override or --set would set instead.
+ * document at a path an earlier one holds too, which an override or a set would set instead.
  */
-export function fixFor(path: string, text: string, place: { readonly at: number; readonly reference?: string }, image: ImageRef): string | undefined {
+export function fixFor(
+  path: string,
+  text: string,
+  place: { readonly at: number; readonly reference?: string },
+  image: ImageRef,
+  name?: FieldNamer,
+): string | undefined {
   const kind = fileKind(path);
   if (kind === "kcl")
     return place.reference !== undefined && inKclString(text, place.at, place.reference)
@@ -40,7 +47,7 @@ export function fixFor(path: string, text: string, place: { readonly at: number;
   }
   if (isFlowScalar(node) && node.text.trim() === place.reference)
     return `no rule edits ${spec}; ${overrideAdvice(spec, image.repository, { file: path }).advice}`;
-  const whole = isFlowScalar(node) ? `, or set the whole string with --set ${path}:${spec}=…` : "";
+  const whole = isFlowScalar(node) ? `, or set the whole string with ${givenValue(name, "set", `${path}:${spec}=…`)}` : "";
   return `it is inside the longer string at ${spec}, ${NO_PART}: move it into a field of its own${whole}`;
 }
 

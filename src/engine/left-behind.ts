@@ -14,6 +14,7 @@ import { editKustomizeImages } from "../yaml/kustomize.js";
 import { fileKind } from "./file-kind.js";
 import { deployedText, holdsVersionOf, spelledAt, spellingsOf } from "./image-spelling.js";
 import { fixFor } from "./left-behind-fix.js";
+import type { FieldNamer } from "../field-name.js";
 import { proseAt } from "./prose.js";
 
 /** Why a file may keep an image's old version, as the plan knows it. */
@@ -95,6 +96,8 @@ export function warnUnmoved(
     /** The configured targets' names (none without a configuration), and whether a file is in none of them, where nothing is edited. */
     readonly targets: readonly string[];
     readonly inNoTarget: (path: string) => boolean;
+    /** How the request's face names its fields, for a fix that gives a value (UpdateRequest's). */
+    readonly fieldName?: FieldNamer;
   },
   warnings: Warning[],
 ): void {
@@ -121,10 +124,10 @@ export function warnUnmoved(
     const readme = '(see "What it edits" in the README)';
     if (unreached.length > 0) {
       said(unreached, {
-        one: (file, place) => fixFor(file, texts.get(file)!, place, image) ?? `it sits where no rule edits it ${readme}`,
+        one: (file, place) => fixFor(file, texts.get(file)!, place, image, context.fieldName) ?? `it sits where no rule edits it ${readme}`,
         // The first place's fix, as an example: the places are often one manifest's field in each environment.
         many: ({ file, line, place }) => {
-          const fix = fixFor(file, texts.get(file)!, place, image);
+          const fix = fixFor(file, texts.get(file)!, place, image, context.fieldName);
           return fix ? `they sit where no rule edits them; for the first (${file}:${line}), ${fix}` : `they sit where no rule edits them ${readme}`;
         },
       });

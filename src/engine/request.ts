@@ -10,6 +10,7 @@ import { usableSpecValue } from "../kcl/spec-value.js";
 import { parseYamlSpec } from "../yaml/path.js";
 import type { Config } from "./config.js";
 import { fileKind, KCL_MOD_NOT_SET } from "./file-kind.js";
+import { byIndex, type FieldNamer, type RequestField } from "../field-name.js";
 
 /** What to update; at least one image, setter or set. */
 export interface UpdateRequest {
@@ -43,14 +44,7 @@ export interface UpdateRequest {
   readonly fieldName?: FieldNamer;
 }
 
-/** The request fields whose values are checked one by one. */
-export type RequestField = "image" | "setter" | "set" | "path";
-
-/** Names the `index`-th value of a field in messages, or the field itself without an index. */
-export type FieldNamer = (field: RequestField, index?: number) => string;
-
-/** The library's naming: the field and the value's index in its list. */
-const byIndex: FieldNamer = (field, index) => (index === undefined ? field : `${field}[${index}]`);
+export type { FieldNamer, RequestField } from "../field-name.js";
 
 /**
  * One problem of a RequestError. `field` is set when the request is wrong rather than the tree, and

@@ -16,6 +16,7 @@ import { repositoryPattern } from "../image/reference.js";
 import { RequestError, type ValidRequest } from "./request.js";
 import { lineAt } from "../text/line-index.js";
 import { headMarkers } from "../yaml/markers.js";
+import { givenValue, type FieldNamer } from "../field-name.js";
 
 /** What a marker key stands for: a configured setter, or one Flux ImagePolicy (`flux`) of maybe several. */
 interface Definition {
@@ -67,6 +68,8 @@ export interface SetterRun {
   readonly treeRoot: string;
   /** The target a file belongs to, whose Flux objects (and no other target's) its markers see. */
   readonly ownerOf: (path: string) => Target | undefined;
+  /** How the request's face names its fields, for the advice to give a key's image (UpdateRequest's). */
+  readonly fieldName?: FieldNamer;
 }
 
 /**
@@ -140,7 +143,7 @@ export function resolveSetters(
     for (const [key, places] of unconfigured) {
       // A marked value of an incoming repository is left by its marker: that is why the image is not written there.
       const why = places.some((p) => incoming.some((pattern) => pattern.test(p.before)));
-      warnings.push(unconfiguredWarning(key, places, configPath, why));
+      warnings.push(unconfiguredWarning(key, places, configPath, why, run.fieldName));
     }
   }
   // A key this run brings nothing for is no news wherever it is defined; an undefined key is said once above, not at each marker.
@@ -354,7 +357,7 @@ const PLACES_NAMED = 3;
  * One warning for a key nothing defines, at its first marker, naming a few more, with the ways
  * to define it; set aside unless it says `why` an incoming image is not written (a marked value holds it).
  */
-function unconfiguredWarning(key: string, places: readonly Place[], configPath: string, why: boolean): Warning {
+function unconfiguredWarning(key: string, places: readonly Place[], configPath: string, why: boolean, name: FieldNamer | undefined): Warning {
   const [first, ...others] = places as [Place, ...Place[]];
   const named = others.slice(0, PLACES_NAMED).map((p) => `${p.file}:${p.line}`);
   const more = others.length > PLACES_NAMED ? ` and ${others.length - PLACES_NAMED} more` : "";
@@ -364,6 +367,6 @@ function unconfiguredWarning(key: string, places: readonly Place[], configPath: 
     ...(!why && { aside: true as const }),
     file: first.file,
     line: first.line,
-    message: `no image is configured for Flux setter "${key}"${also}, so ${left}: add it under setters: in ${configPath}, pass --setter ${key}=REF, or keep its ImagePolicy (and ImageRepository) in the tree`,
+    message: `no image is configured for Flux setter "${key}"${also}, so ${left}: add it under setters: in ${configPath}, pass ${givenValue(name, "setter", `${key}=REF`)}, or keep its ImagePolicy (and ImageRepository) in the tree`,
   };
 }

@@ -41,7 +41,7 @@ describe("warnUnmoved: a file left at another version of an incoming image while
   it("names each reference at its file and line, also in files where another field was edited, and counts them past five, with the first one's fix (trial 14 S1)", () => {
     const deployment = "containers:\n  - image: ghcr.io/acme/app:1.3.0\n    args: [--self=ghcr.io/acme/app:1.2.0]\n";
     const left = (file: string) =>
-      `it is inside the longer string at containers[0].args[0], and gitops-promote edits no part of a string: move it into a field of its own, or set the whole string with --set ${file}:containers[0].args[0]=…`;
+      `it is inside the longer string at containers[0].args[0], and gitops-promote edits no part of a string: move it into a field of its own, or set the whole string with set ${file}:containers[0].args[0]=…`;
     expect(warned({ "staging/a.yaml": deployment, "staging/b.yaml": deployment })).toEqual([
       { file: "staging/a.yaml", line: 3, message: `ghcr.io/acme/app:1.2.0 is not moved to 1.3.0: ${left("staging/a.yaml")}` },
       { file: "staging/b.yaml", line: 3, message: `ghcr.io/acme/app:1.2.0 is not moved to 1.3.0: ${left("staging/b.yaml")}` },
@@ -54,6 +54,19 @@ describe("warnUnmoved: a file left at another version of an incoming image while
           `staging/05.yaml:3, staging/06.yaml:3, staging/07.yaml:3, staging/08.yaml:3, staging/09.yaml:3 and 2 more): they sit where no rule edits them; for the first (staging/00.yaml:3), ${left("staging/00.yaml")}`,
       },
     ]);
+  });
+
+  it("says how to set the whole string in the terms of the face that runs: the CLI's flag, the Action's input", () => {
+    const texts = new Map([["staging/a.yaml", "args: [--self=ghcr.io/acme/app:1.2.0]\n"]]);
+    const fix = (fieldName: (field: string, index?: number, giving?: boolean) => string) => {
+      const warnings: Warning[] = [];
+      warnUnmoved(leftBehind([incoming], texts, { explained: () => false, quiet: false }), texts, { ...context, fieldName }, warnings);
+      return warnings[0]?.message;
+    };
+    expect(fix((field) => `--${field}`)).toMatch(/, or set the whole string with --set staging\/a\.yaml:args\[0\]=…$/);
+    expect(fix((field, _index, giving) => (giving ? `${field}:` : `input ${field}`))).toMatch(
+      /, or set the whole string with set: staging\/a\.yaml:args\[0\]=…$/,
+    );
   });
 
   it("names a bare mention of the repository when the run changes nothing and says nothing else, but not a Flux ImageRepository's spec.image", () => {

@@ -285,7 +285,7 @@ describe("planUpdate: what is scanned", () => {
     const p = await plan(files, { images: ["ghcr.io/acme/ap:1.1", "ghcr.io/acme/tool:1.1"], setters: ["flux-system:ap=ghcr.io/acme/app:1.1"], paths: ["a"] });
     expect(p.files).toEqual([]);
     expect(p.warnings.map((w) => w.message)).toEqual([
-      'no image is configured for Flux setter "flux-system:app", so its marked value is left as it is: add it under setters: in .github/gitops-promote.yaml, pass --setter flux-system:app=REF, or keep its ImagePolicy (and ImageRepository) in the tree',
+      'no image is configured for Flux setter "flux-system:app", so its marked value is left as it is: add it under setters: in .github/gitops-promote.yaml, pass setter flux-system:app=REF, or keep its ImagePolicy (and ImageRepository) in the tree',
       "no file to update holds ghcr.io/acme/ap; nothing to do for ghcr.io/acme/ap:1.1",
       // b/d.yaml holds it, outside the paths.
       "no file inside the paths to update holds ghcr.io/acme/tool (1 file outside them does); nothing to do for ghcr.io/acme/tool:1.1",
@@ -396,7 +396,7 @@ describe("planUpdate: what is scanned", () => {
     const p = await plan({ "d.yaml": deployment, "values.yaml": values, "main.k": kcl, "twice.yaml": twice }, { images: ["ghcr.io/acme/worker:3.2.0"] });
     const inside = "and gitops-promote edits no part of a string: move it into";
     expect(p.warnings.map((w) => `${w.file}:${w.line}: ${w.message.replace("ghcr.io/acme/worker:3.1.0 is not moved to 3.2.0: ", "")}`)).toEqual([
-      `d.yaml:4: it is inside the longer string at spec.containers[0].args[0], ${inside} a field of its own, or set the whole string with --set d.yaml:spec.containers[0].args[0]=…`,
+      `d.yaml:4: it is inside the longer string at spec.containers[0].args[0], ${inside} a field of its own, or set the whole string with set d.yaml:spec.containers[0].args[0]=…`,
       "d.yaml:6: no rule edits spec.containers[0].env[0].value; set it with an overrides: entry in the configuration (file: d.yaml, spec: spec.containers[0].env[0].value, image: ghcr.io/acme/worker)",
       `d.yaml:9: it is inside the longer string at spec.containers[0].command[0], ${inside} a field of its own`,
       `main.k:1: it is inside a longer string, ${inside} a string of its own`,
@@ -825,7 +825,7 @@ describe("planUpdate: setters and overrides", () => {
         file: "m.yaml",
         line: 3,
         message:
-          'no image is configured for Flux setter "flux-system:typo", so its marked value is left as it is: add it under setters: in .github/gitops-promote.yaml, pass --setter flux-system:typo=REF, or keep its ImagePolicy (and ImageRepository) in the tree',
+          'no image is configured for Flux setter "flux-system:typo", so its marked value is left as it is: add it under setters: in .github/gitops-promote.yaml, pass setter flux-system:typo=REF, or keep its ImagePolicy (and ImageRepository) in the tree',
       },
     ]);
   });

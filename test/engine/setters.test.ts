@@ -25,13 +25,13 @@ function resolve(
     allowDowngrade: false,
     treeRoot: "",
     ownerOf,
+    ...(request.fieldName && { fieldName: request.fieldName }),
   };
   const { forFile } = resolveSetters(run, new Map(Object.entries(files)), warnings);
   return { warnings, forFile };
 }
 
-const FIX =
-  "add it under setters: in .github/gitops-promote.yaml, pass --setter flux-system:web=REF, or keep its ImagePolicy (and ImageRepository) in the tree";
+const FIX = "add it under setters: in .github/gitops-promote.yaml, pass setter flux-system:web=REF, or keep its ImagePolicy (and ImageRepository) in the tree";
 
 describe("resolveSetters: marker keys nothing defines", () => {
   const marked = (...setters: string[]) => setters.map((s, i) => `v${i} = "ghcr.io/acme/web:1.0.0" # {"$imagepolicy": "${s}"}\n`).join("");
@@ -47,6 +47,13 @@ describe("resolveSetters: marker keys nothing defines", () => {
         message: `no image is configured for Flux setter "flux-system:web" (also marked at a/main.k:2, b/main.k:1), so its marked values are left as they are: ${FIX}`,
       },
     ]);
+  });
+
+  it("say how to give the key's image in the terms of the face that runs: the CLI's flag, the Action's input", () => {
+    const files = { "main.k": marked("flux-system:web") };
+    const advice = (fieldName: UpdateRequest["fieldName"]) => resolve(files, { images: ["ghcr.io/acme/web:2.0.0"], fieldName }).warnings[0]?.message;
+    expect(advice((field) => `--${field}`)).toContain(", pass --setter flux-system:web=REF, or keep");
+    expect(advice((field, _index, giving) => (giving ? `${field}s:` : `input ${field}s`))).toContain(", pass setters: flux-system:web=REF, or keep");
   });
 
   it("are set aside as no reason why an incoming image was not written, unless a marked value holds its repository", () => {

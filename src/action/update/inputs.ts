@@ -6,7 +6,7 @@
 import type { Warning } from "../../change.js";
 import { parsePayload, PAYLOAD_INPUT, type Payload } from "../../engine/payload.js";
 import { isRecord } from "../../json-value.js";
-import { parseSet, type RequestField, type UpdateRequest } from "../../engine/request.js";
+import { parseSet, type FieldNamer, type RequestField, type UpdateRequest } from "../../engine/request.js";
 import { slashSeparated } from "../../engine/path-glob.js";
 import { DELIVERY_MODES, MERGE_METHODS, MERGE_MODES, type MergeMethod, type MergeMode } from "../../engine/config.js";
 import type { CommitVia, DeliveryOptions } from "../../github/deliver.js";
@@ -47,6 +47,9 @@ export interface UpdateInputs {
 /** The input each request field comes from, for messages. */
 const INPUT_OF: Readonly<Record<RequestField, string>> = { image: "images", setter: "setters", set: "set", path: "paths" };
 
+/** A field as the Action's messages name it: `input setters`, and `setters:` before a value to give, as a workflow writes it. */
+const inputOf: FieldNamer = (field, _index, giving) => (giving ? `${INPUT_OF[field]}:` : `input ${INPUT_OF[field]}`);
+
 export function readUpdateInputs(core: InputReader, event: TriggerEvent): UpdateInputs {
   const lines = (name: string) => splitList(core.getInput(name), /\r?\n/);
   const words = (name: string) => splitList(core.getInput(name), /[\s,]+/);
@@ -68,7 +71,7 @@ export function readUpdateInputs(core: InputReader, event: TriggerEvent): Update
     ...(payload?.targets && { targets: payload.targets }),
     allowDowngrade: flag("allow-downgrade"),
     create: flag("create"),
-    fieldName: (field) => `input ${INPUT_OF[field]}`,
+    fieldName: inputOf,
   };
   if (request.images.length + setters.length + sets.length === 0) throw new InputError(nothingToPromote(event));
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { InputError } from "../../../src/action/input-error.js";
 import { authorInput, readUpdateInputs, requireToken, type InputReader } from "../../../src/action/update/inputs.js";
+import { givenValue } from "../../../src/field-name.js";
 
 const reader = (inputs: Record<string, string>): InputReader => ({ getInput: (name) => inputs[name] ?? "" });
 const push = { eventName: "push", payload: {} };
@@ -57,6 +58,12 @@ describe("update Action inputs", () => {
       sets: ["clusters/staging/values.yaml:image.tag=1.2.0", 'main.k:config.pattern="a\\d"'],
       config: "ops/promote.yaml",
     });
+  });
+
+  it("names the request's fields as the inputs they come from, and as a workflow writes them before a value a message asks for", () => {
+    const { fieldName } = readUpdateInputs(reader({ images: "ghcr.io/acme/app:1.2.4" }), push).request;
+    expect(fieldName?.("image", 0)).toBe("input images");
+    expect(givenValue(fieldName, "setter", "flux-system:app=REF")).toBe("setters: flux-system:app=REF");
   });
 
   it("lets set create a missing path only when the create input says so", () => {
