@@ -15,9 +15,9 @@ import { posix } from "node:path";
 import type { FieldWarning } from "../change.js";
 import { normalizeRepository, repositoryPattern, type ImageRef } from "../image/reference.js";
 import { byRepository, nextVersion, versionOf, type ImageUpdate } from "../image/update.js";
-import { leafOf, parameterName, parametersAt, sourcesOf } from "../yaml/argocd-parameters.js";
+import { leafOf, parameterName, parametersAt, sourcesOf, valuesObjectAt } from "../yaml/argocd-parameters.js";
 import { overrideAdvice } from "../yaml/argocd-unpaired.js";
-import { tryYamlFile, type YamlDocument } from "../yaml/file.js";
+import { tryYamlFile, type YamlDocument, type YamlFile } from "../yaml/file.js";
 import { isFlowScalar, mapValue, nodeAt, scalarText, type YamlNode } from "../yaml/node.js";
 import { formatPath, type PathSegment } from "../yaml/path.js";
 import { hasPlaceholder } from "../yaml/placeholder.js";
@@ -37,11 +37,11 @@ export function warnLoneTagParameters(
 ): void {
   const values = new ValuesFiles(texts);
   const said = new Set<string>();
-  for (const [path, document] of applicationsReading(texts, values, updatesFor)) {
+  for (const [path, file, document] of applicationsReading(texts, values, updatesFor)) {
     const sources = sourcesOf(document).filter((source) => source.length > 0);
     for (const source of sources) {
       const valueFiles = valuesOf(document.root, source, sources, texts);
-      if (inScope(path)) warnLoneParameters(path, texts.get(path)!, document.root, source, valueFiles, values, updatesFor(path), warnings);
+      if (inScope(path)) warnLoneParameters(path, texts.get(path)!, file, document.root, source, valueFiles, values, updatesFor(path), warnings);
       for (const warning of loneValueTags(valueFiles, values, inScope, updatesFor)) {
         // An environment's values file many Applications list is named once.
         const at = `${warning.file}:${warning.line}`;
@@ -63,7 +63,7 @@ export function unreadValueFiles(
 ): string[] {
   const values = new ValuesFiles(texts);
   const unread = new Set<string>();
-  for (const [, document] of applicationsReading(texts, values, updatesFor)) {
+  for (const [, , document] of applicationsReading(texts, values, updatesFor)) {
     const sources = sourcesOf(document).filter((source) => source.length > 0);
     for (const source of sources)
       for (const path of listedPaths(document.root, source, sources)) if (!texts.has(path) && present.has(path) && fileKind(path) === "yaml") unread.add(path);
@@ -71,17 +71,19 @@ export function unreadValueFiles(
   return [...unread];
 }
 
-/** Each document of an Application file that may read a values file holding an incoming repository, with its path. */
+/** Each document of an Application file that may read a values file holding an incoming repository, with its path and file. */
 function* applicationsReading(
   texts: ReadonlyMap<string, string>,
   values: ValuesFiles,
   updatesFor: (path: string) => readonly ImageUpdate[],
-): Generator<[string, YamlDocument]> {
+): Generator<[string, YamlFile, YamlDocument]> {
   for (const [path, text] of texts) {
     if (fileKind(path) !== "yaml" || !text.includes("argoproj.io/") || !(text.includes("parameters") || text.includes("valueFiles"))) continue;
     const incoming = byRepository(updatesFor(path).filter((update) => update.image.tag !== undefined));
     if (incoming.size === 0 || !values.mayRead(text, incoming)) continue;
-    for (const document of tryYamlFile(text.replace(/^\uFEFF/, ""))?.documents ?? []) yield [path, document];
+    const file = tryYamlFile(text.replace(/^\uFEFF/, ""));
+    if (!file) continue;
+    for (const document of file.documents) yield [path, file, document];
   }
 }
 
@@ -89,6 +91,7 @@ function* applicationsReading(
 function warnLoneParameters(
   path: string,
   text: string,
+  file: YamlFile,
   root: YamlNode | null,
   source: readonly PathSegment[],
   valueFiles: readonly [string, string][],
@@ -105,7 +108,8 @@ function warnLoneParameters(
     if (leaf !== "tag" || !isFlowScalar(field.node) || hasPlaceholder(field.node.text)) continue;
     if (siblings.some(([p, l]) => p === prefix && REPOSITORY_KEYS.includes(l))) continue;
     const keys = prefix === "" ? [] : prefix.split(".");
-    if (nodeAt(root, [...source, "helm", "valuesObject", ...keys, "repository"]) !== undefined) continue;
+    // Read as Argo CD's Helm reads it: a repository merged in (`image: {<<: *defaults}`) pairs the tag too.
+    if (valuesObjectAt(file, root, source, keys)?.("repository") !== undefined) continue;
     const held = repositoryIn(valueFiles, keys, incoming, values);
     // A tag its policy would keep (a newer one, a release candidate under another range) is no news.
     if (!held || nextVersion(held, versionOf(field.node.text, undefined)) === undefined) continue;

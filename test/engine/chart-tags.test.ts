@@ -78,6 +78,21 @@ it("says nothing of a tag beside its repository parameter, one at the incoming t
   for (const files of cases) expect((await plan(files)).warnings.filter((w) => w.message.includes("ranks parameters above"))).toEqual([]);
 });
 
+it("says nothing of a tag parameter the valuesObject pairs with another repository, written there or merged in: it is not the values files' image", async () => {
+  const source = (image: string) =>
+    app(
+      `  source:\n    path: charts/worker\n    helm:\n      parameters:\n        - {name: image.tag, value: '1.4.0'}\n      valuesObject:\n        defaults: &d {repository: ghcr.io/acme/other}\n        image: ${image}\n`,
+    );
+  for (const image of ["{repository: ghcr.io/acme/other}", "{<<: *d}"]) {
+    const result = await plan({ "apps/worker.yaml": source(image), "charts/worker/values.yaml": chartValues });
+    expect(
+      result.changes.map((c) => [c.file, c.key, c.new]),
+      image,
+    ).toEqual([["charts/worker/values.yaml", "image.tag", "1.4.3"]]);
+    expect(result.warnings, image).toEqual([]);
+  }
+});
+
 it("reads a values file a valueFiles entry reaches through a subdirectory or ../", async () => {
   const source = (file: string) =>
     app(`  source:\n    path: charts/worker\n    helm:\n      valueFiles: [${file}]\n      parameters:\n        - {name: image.tag, value: '1.4.0'}\n`);
