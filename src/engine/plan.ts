@@ -19,7 +19,7 @@ import { mayHoldFluxObjects, runningAutomations } from "./flux-objects.js";
 import { repositoryPath } from "./tree-path.js";
 import { warnImageUpdaterConstraints } from "./image-updater.js";
 import { unreadValueFiles, warnLoneTagParameters } from "./chart-tags.js";
-import { RequestError, validateRequest, type RequestIssue, type UpdateRequest, type ValidRequest } from "./request.js";
+import { RequestError, validateRequest, type FieldNamer, type RequestIssue, type UpdateRequest, type ValidRequest } from "./request.js";
 import { malformedSets } from "./apply-set.js";
 import { resolveSetters, type FileSetters } from "./setters.js";
 import { decodeUtf8, listTree, readText, type TextFile, type TreeSource } from "./source.js";
@@ -155,6 +155,7 @@ export async function planUpdate(listed: TreeSource, request: UpdateRequest): Pr
     overridesByFile,
     allowDowngrade: request.allowDowngrade ?? false,
     create,
+    fieldName: request.fieldName,
   });
 
   const { texts, readOnly } = await readCandidates(run, warnings);
@@ -224,6 +225,8 @@ interface RunContext {
   readonly keptOut: (path: string, image: ImageRef) => boolean;
   /** The incoming images a file takes: every one without targets, those its target allows (under its policy) with them. */
   readonly updatesFor: (path: string) => ImageUpdate[];
+  /** How the request's face names its fields, for advice that gives one a value (UpdateRequest's). */
+  readonly fieldName?: FieldNamer;
 }
 
 function runContext(parts: Omit<RunContext, "ownerOf" | "targetFor" | "unselected" | "keptOut" | "updatesFor">): RunContext {
@@ -490,7 +493,7 @@ async function warnLeftBehind(
       }),
     })),
     finalTexts,
-    { targets: (config?.targets ?? []).map((t) => t.name), inNoTarget: (path) => run.ownerOf(path) === undefined },
+    { targets: (config?.targets ?? []).map((t) => t.name), inNoTarget: (path) => run.ownerOf(path) === undefined, fieldName: run.fieldName },
     warnings,
   );
 }
