@@ -292,10 +292,7 @@ async function warnReach(
     run.targets,
     run.ownerOf,
     new Map(inScopeTexts),
-    (path) => ({
-      setters: forFile(path).setters,
-      overridden: (overridesByFile.get(path) ?? []).flatMap((o) => (typeof o === "string" ? [] : [o.repository])),
-    }),
+    (path) => ({ setters: forFile(path).setters }),
     warnings,
   );
 }

@@ -157,10 +157,12 @@ export interface RefusableImage {
   readonly byRepository: boolean;
 }
 
-/** What a file may be edited at besides the repositories it holds: its markers' keys, and the repositories configured overrides set in it. */
+/**
+ * What a file may be edited at besides the repositories it holds: its markers' keys. (A configured override of an
+ * image its file's target does not allow is refused as the configuration is read: it reaches nothing here.)
+ */
 export interface FileReach {
   readonly setters: ReadonlyMap<string, ImageUpdate>;
-  readonly overridden: readonly string[];
 }
 
 /** How many places a refusal names before it counts the rest. */
@@ -169,7 +171,7 @@ const LISTED = 5;
 /**
  * Says why a target edits nothing for an image: its allow-list or its policy refuses it.
  * A refusing allow-list is news only where a file of the target holds what the run would have
- * edited there (the repository, a marker standing for the image, an override setting it):
+ * edited there (the repository, a marker standing for the image):
  * those places are named. A refusing policy is news only for a target with files in scope. Targets are named in one warning per image, not one each: with many
  * clusters, most targets leave most images out. `targets` are those in the run, `ownerOf` the
  * target a file belongs to among all configured (targetOf), `files` the texts in scope.
@@ -212,8 +214,8 @@ export function warnRefusedImages(
 
 /**
  * Where a file holds what the run would edit for the image: `path:line` of the first line with
- * its repository (when matched by it; spelledAt's, not another registry's of the same path) or a marker of a key standing for it, else `path` when an
- * override sets it there; none when neither.
+ * its repository (when matched by it; spelledAt's, not another registry's of the same path) or a marker of a key standing for it;
+ * none when neither.
  */
 function placeHolding(path: string, raw: string, image: ImageRef, byRepository: boolean, reach: FileReach): string[] {
   // Image automation's objects (an ImageRepository, argocd-image-updater's annotations) name the repository: nothing there would be edited.
@@ -222,6 +224,5 @@ function placeHolding(path: string, raw: string, image: ImageRef, byRepository: 
   // The repository as spelt in its own registry: the same path in another one (a mirror) is another image, edited or refused apart.
   const spelt = byRepository ? (spelledAt(text, image) ?? Infinity) : Infinity;
   const at = Math.min(spelt, ...markers.map((pattern) => pattern.exec(text)?.index ?? Infinity));
-  if (at !== Infinity) return [`${path}:${lineAt(text, at)}`];
-  return reach.overridden.includes(image.repository) ? [path] : [];
+  return at === Infinity ? [] : [`${path}:${lineAt(text, at)}`];
 }
