@@ -10,7 +10,7 @@ import { usableSpecValue } from "../kcl/spec-value.js";
 import { parseYamlSpec } from "../yaml/path.js";
 import type { Config } from "./config.js";
 import { fileKind, KCL_MOD_NOT_SET } from "./file-kind.js";
-import { byIndex, type FieldNamer, type RequestField } from "../field-name.js";
+import { byIndex, givenValue, type FieldNamer, type RequestField } from "../field-name.js";
 
 /** What to update; at least one image, setter or set. */
 export interface UpdateRequest {
@@ -340,7 +340,7 @@ export function validateRequest(request: UpdateRequest, known: KnownImages = {})
       issue(
         "setter",
         `${name("setter", i)}: ${JSON.stringify(key)} is the key of a marker for the ${which} alone; give the marker's key without ":${which}" ` +
-          `and the whole reference, e.g. ${whole}=${wholeReference(text.slice(eq + 1), known.setters?.get(whole)?.name)}: ` +
+          `and the whole reference, e.g. ${givenValue(request.fieldName, "setter", `${whole}=${wholeReference(text.slice(eq + 1), known.setters?.get(whole)?.name)}`)}: ` +
           "the key's :tag, :name and :digest markers each take their part of it",
       );
       return;

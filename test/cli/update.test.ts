@@ -255,7 +255,7 @@ describe("a version given alone as --image or --setter's value", () => {
         'error: --image: "1.5.0" is a tag alone; give the full reference, e.g. ghcr.io/acme/web:1.5.0',
         'error: --setter (flux-system:app): "1.5.0" is a tag alone; give the full reference, e.g. ghcr.io/acme/app:1.5.0',
         expect.stringMatching(
-          /^error: --setter: "flux-system:app:tag" is the key of a marker for the tag alone; .* e\.g\. flux-system:app=ghcr\.io\/acme\/app:1\.5\.0: /,
+          /^error: --setter: "flux-system:app:tag" is the key of a marker for the tag alone; .* e\.g\. --setter flux-system:app=ghcr\.io\/acme\/app:1\.5\.0: /,
         ),
         "nothing was written",
         "",

@@ -84,9 +84,9 @@ describe("validateRequest", () => {
     expect(() => validateRequest({ setters }, known)).toThrow(
       new RequestError(
         [
-          'setter[0]: "flux-system:app:tag" is the key of a marker for the tag alone; give the marker\'s key without ":tag" and the whole reference, e.g. flux-system:app=ghcr.io/acme/app:1.3.0',
-          'setter[1]: "flux-system:web:name" is the key of a marker for the name alone; give the marker\'s key without ":name" and the whole reference, e.g. flux-system:web=ghcr.io/acme/web:<tag>',
-          `setter[2]: "flux-system:api:digest" is the key of a marker for the digest alone; give the marker's key without ":digest" and the whole reference, e.g. flux-system:api=ghcr.io/acme/api:1.0.0@${sha}`,
+          'setter[0]: "flux-system:app:tag" is the key of a marker for the tag alone; give the marker\'s key without ":tag" and the whole reference, e.g. setter flux-system:app=ghcr.io/acme/app:1.3.0',
+          'setter[1]: "flux-system:web:name" is the key of a marker for the name alone; give the marker\'s key without ":name" and the whole reference, e.g. setter flux-system:web=ghcr.io/acme/web:<tag>',
+          `setter[2]: "flux-system:api:digest" is the key of a marker for the digest alone; give the marker's key without ":digest" and the whole reference, e.g. setter flux-system:api=ghcr.io/acme/api:1.0.0@${sha}`,
         ].map((head) => ({ field: "setter", message: `${head}: the key's :tag, :name and :digest markers each take their part of it` })),
       ),
     );
