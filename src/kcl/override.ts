@@ -280,7 +280,13 @@ class Planner {
       text = writeStringLiteral(value.string, readStringLiteral(nodeText(this.tokens, old)).style);
     } else if (sameTokens(this.tokens, old, value.tokens, value.expr)) return;
     this.plan.splices.push({ start: this.tokens.start[old.first]!, end: this.tokens.end[old.last]!, insert: text });
-    const change = this.change(old.first, this.describe(old), value.string ?? value.text, key);
+    // A literal of another kind is reported as written (`3 -> "3"`, `"x" -> x`): read, both would say the same.
+    // (An operation written whole, `kcllang/flask_demo:abc`, is the string it denotes.)
+    const kind = value.string === undefined ? literalKind(value.tokens, value.expr) : "string";
+    const retyped = this.computed === undefined && literalKind(this.tokens, old) !== kind;
+    const change = retyped
+      ? this.change(old.first, nodeText(this.tokens, old), text, key)
+      : this.change(old.first, this.describe(old), value.string ?? value.text, key);
     if (!this.computed) this.warnRetyped(old, value, key, change);
   }
 

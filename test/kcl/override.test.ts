@@ -246,6 +246,13 @@ describe("applyOverrides: values", () => {
     expect(applyOverrides(text, ["replicas=4", 'image="x"', "port=_other"]).warnings).toEqual([]);
   });
 
+  it("reports a value of another kind as written, old and new, where read they would say the same (3 -> 3); one of the same kind as read", () => {
+    const text = 'replicas = 3\nname = "web"\nport = _port\n';
+    const changes = (...specs: string[]) => applyOverrides(text, specs).changes.map((c) => `${c.old} -> ${c.new}`);
+    expect(changes('replicas="3"', "name=web", 'port="8080"')).toEqual(['3 -> "3"', '"web" -> web', '_port -> "8080"']);
+    expect(changes("replicas=4", 'name="api"', "port=_other")).toEqual(["3 -> 4", "web -> api", "_port -> _other"]);
+  });
+
   it("writes a number over a string as given, as kcl -O does, and says what KCL reads and the spec for the string: 5.10 is the float 5.1", () => {
     const text = 'app = {\n    image = {\n        repository = "ghcr.io/acme/payments"\n        tag = "5.4"\n    }\n}\n';
     const { text: after, warnings } = applyOverrides(text, ["app.image.tag=5.10"]);
