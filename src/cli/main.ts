@@ -8,9 +8,9 @@ import { access, readdir, readFile, stat } from "node:fs/promises";
 import { constants } from "node:fs";
 import { dirname, isAbsolute, join, posix, relative, resolve, sep } from "node:path";
 import { writePlan } from "../engine/apply.js";
-import { configPathsOf, DEFAULT_CONFIG, planUpdate, type Plan } from "../engine/plan.js";
+import { configPathsOf, DEFAULT_CONFIG, planUpdate } from "../engine/plan.js";
 import { NO_CONFIG, parseConfig } from "../engine/config.js";
-import { formatDiagnostic, SourceError, type AsideWarning } from "../change.js";
+import { formatDiagnostic, SourceError } from "../change.js";
 import { fileKind } from "../engine/file-kind.js";
 import { located } from "../engine/overrides.js";
 import { slashSeparated } from "../engine/path-glob.js";
@@ -303,14 +303,15 @@ async function runUpdate(args: string[], io: Io): Promise<number> {
     create: values.create ?? false,
     fieldName: flagOf,
   };
-  const planned = await planUpdate(directorySource(root), await checkArguments(request, root)).catch((error: unknown) => {
+  // Before any planning: a run on DIR that would not read the configuration above it is refused, as one at the root is (misplaced-config.ts).
+  const above = request.config === undefined ? await configAbove(root, top, positionals[0] ?? ".", paths) : undefined;
+  if (above !== undefined) throw new RequestError([{ field: "request", message: above }]);
+  const plan = await planUpdate(directorySource(root), await checkArguments(request, root)).catch((error: unknown) => {
     const issues = unknownTargets(error, request.config, root, payload ? `${PAYLOAD_FIELD}.targets` : "--target");
     if (!issues) throw error;
     // Said as --target's or the payload's, each still the request's or the tree's as the engine marked it (unknownTargets maps the issues one to one).
     throw new RequestError(issues.map((issue, i) => ({ ...(error as RequestError).issues[i], ...issue })));
   });
-  const above = request.config === undefined ? await configAbove(root, top, positionals[0] ?? ".", paths) : undefined;
-  const plan: Plan = above ? { ...planned, warnings: [above, ...planned.warnings] } : planned;
   const dryRun = values["dry-run"] ?? false;
   if (!dryRun) await writePlan(root, plan);
   if (values.json) {
@@ -382,10 +383,11 @@ async function repositoryTop(root: string): Promise<string | undefined> {
 /**
  * A run on a subdirectory reads DIR's configuration only: when DIR has none but a directory above
  * it, up to the git root (`top`), has one, its targets (their policies keep downgrades out) and overrides
- * silently do not apply. Said, with the run that applies them (`update <that directory> --path <DIR>`).
- * `dir` is DIR as given: the paths are said as it is written, relative or absolute.
+ * would not apply, and a release candidate would reach every environment. Why the run is refused, with
+ * the run that applies them (`update <that directory> --path <DIR>`) and the flag that runs without
+ * (`--config none`); undefined when nothing is above. `dir` is DIR as given: the paths are said as it is written, relative or absolute.
  */
-async function configAbove(root: string, top: string | undefined, dir: string, paths: readonly string[]): Promise<AsideWarning | undefined> {
+async function configAbove(root: string, top: string | undefined, dir: string, paths: readonly string[]): Promise<string | undefined> {
   const configIn = async (at: string) => {
     for (const name of configPathsOf({})) if (await exists(join(at, name))) return join(at, name);
     return undefined;
@@ -402,10 +404,11 @@ async function configAbove(root: string, top: string | undefined, dir: string, p
   if (config === undefined) return undefined;
   const inside = posixRelative(at, root);
   const scoped = (paths.length > 0 ? paths.map((path) => posix.join(inside, path)) : [inside]).map((path) => `--path ${path}`).join(" ");
-  const message =
-    `${dir} has no configuration of its own, so ${spelt(dir, config)} is not read: its targets, their policies and its overrides ` +
-    `do not apply to this run; to apply them, run: gitops-promote update ${spelt(dir, at)} ${scoped}`;
-  return { message, aside: true };
+  return (
+    `${dir} has no configuration of its own, so ${spelt(dir, config)} would not be read: its targets, their policies and its overrides ` +
+    `would not apply, and this run would edit every file alike; to apply them, run: gitops-promote update ${spelt(dir, at)} ${scoped}; ` +
+    `to run without a configuration, add --config ${NO_CONFIG}`
+  );
 }
 
 /**

@@ -618,20 +618,30 @@ describe("a DIR inside a repository whose configuration sits above it", () => {
     return dir;
   };
 
-  it("is told that configuration is not read, and the run that reads it: its policy would have kept out this downgrade", async () => {
+  it("is refused (exit 2, nothing written), told the run that reads that configuration: its policy keeps out this downgrade", async () => {
     const dir = await repository();
-    const result = await run(["update", join(dir, "helm/app"), "--image", "ghcr.io/acme/app:1.0.0", "--dry-run", "--json"]);
-    const { changes, warnings } = JSON.parse(result.stdout) as { changes: { new: string }[]; warnings: { message: string }[] };
-    expect(changes.map((c) => c.new)).toEqual(["1.0.0"]);
-    expect(warnings).toEqual([
-      {
-        message:
-          `${join(dir, "helm/app")} has no configuration of its own, so ${join(dir, ".github/gitops-promote.yaml")} is not read: its targets, their policies ` +
-          `and its overrides do not apply to this run; to apply them, run: gitops-promote update ${dir} --path helm/app`,
-      },
-    ]);
+    const before = await snapshot(dir);
+    const result = await run(["update", join(dir, "helm/app"), "--image", "ghcr.io/acme/app:1.0.0", "--json"]);
+    expect(result.code).toBe(2);
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      changed: false,
+      errors: [
+        {
+          message:
+            `${join(dir, "helm/app")} has no configuration of its own, so ${join(dir, ".github/gitops-promote.yaml")} would not be read: its targets, their policies ` +
+            `and its overrides would not apply, and this run would edit every file alike; to apply them, run: gitops-promote update ${dir} --path helm/app; ` +
+            "to run without a configuration, add --config none",
+        },
+      ],
+    });
+    expect(await snapshot(dir)).toEqual(before);
     const scoped = await run(["update", dir, "--path", "helm/app", "--image", "ghcr.io/acme/app:1.0.0", "--dry-run", "--json"]);
     expect(JSON.parse(scoped.stdout)).toMatchObject({ changed: false, warnings: [{ message: expect.stringContaining("keeps 1.4.0") }] });
+  });
+
+  it("runs without a configuration with --config none, as asked", async () => {
+    const result = await run(["update", join(await repository(), "helm/app"), "--image", "ghcr.io/acme/app:1.0.0", "--config", "none", "--dry-run", "--json"]);
+    expect(JSON.parse(result.stdout)).toMatchObject({ changed: true, changes: [{ old: "1.4.0", new: "1.0.0" }], warnings: [] });
   });
 
   it("reads a --path written with Windows separators as the same path: its policy applies", async () => {
@@ -641,7 +651,7 @@ describe("a DIR inside a repository whose configuration sits above it", () => {
 
   it("keeps its --path in the run it is told of", async () => {
     const result = await run(["update", join(await repository(), "helm"), "--path", "app", "--image", "ghcr.io/acme/app:1.5.0", "--dry-run"]);
-    expect(result.stderr).toMatch(/ --path helm\/app\n$/);
+    expect(result.stderr).toMatch(/ --path helm\/app; to run without a configuration, add --config none\nnothing was written\n$/);
   });
 
   it("is told nothing when DIR has a configuration of its own, names one with --config, or is not below a git root", async () => {
@@ -652,6 +662,12 @@ describe("a DIR inside a repository whose configuration sits above it", () => {
     expect((await run(["update", join(named, "helm"), "--config", "promote.yaml", ...image])).stderr).toBe("");
     const plain = await tree({ ".github/gitops-promote.yaml": CONFIG, "helm/app/values.yaml": VALUES });
     expect((await run(["update", join(plain, "helm"), ...image])).stderr).toBe("");
+  });
+
+  it("reads a configuration file named none as a file, by ./none", async () => {
+    const dir = await repository({ "helm/none": CONFIG.replace("helm/**", "app/**") });
+    const result = await run(["update", join(dir, "helm"), "--config", "./none", "--image", "ghcr.io/acme/app:1.0.0", "--dry-run", "--json"]);
+    expect(JSON.parse(result.stdout)).toMatchObject({ changed: false, warnings: [{ message: expect.stringContaining("keeps 1.4.0") }] });
   });
 });
 
