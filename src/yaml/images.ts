@@ -15,10 +15,12 @@ import { aliasedFieldWords, anchoredValue, anchorOf, type Placed } from "./alias
 import type { YamlDocument, YamlFile } from "./file.js";
 import { isOpList } from "./json-patch.js";
 import { isKustomization } from "./kustomize.js";
+import { MERGE_SHARED } from "./merge-key.js";
 import { isFlowScalar, type AliasNode, type FlowScalar, type YamlNode } from "./node.js";
 import { formatPath, type PathSegment } from "./path.js";
 import { hasPlaceholder, warnSubstituted } from "./placeholder.js";
 import type { Editor, EditPlan } from "./plan.js";
+import { readersOfValue } from "./readers.js";
 import { forEachValue, type NodeVisit } from "./walk.js";
 
 export const editImages: Editor = (file, request, plan) => {
@@ -35,24 +37,84 @@ export const editImages: Editor = (file, request, plan) => {
     forEachValue(document.root, (field) => {
       if (field.path[field.path.length - 1] === "image") fields.push(field);
     });
-    // A bare image anchored outside a container spec that a container's image aliases is said at each such alias, not as a field whose version is set elsewhere.
+    // A bare image outside a container spec that a container's image aliases, or merges, is said at each such container, not as a field whose version is set elsewhere.
     const aliased = new Set<YamlNode>(
       fields.flatMap(({ node, path }) => (node.kind === "alias" && inContainerSpec(path) ? (bareAnchored(file, document, node)?.node ?? []) : [])),
     );
     for (const { node, path, inFlow } of fields) {
       if (node.kind === "alias") warnAliased(file, document, node, path, incoming, plan, request.kustomizeTagged);
       else if (isFlowScalar(node) && hasPlaceholder(node.text)) warnSubstituted(node, path, incoming, plan);
-      else if (!aliased.has(node)) setImageScalar({ node, path, inFlow }, "image", inContainerSpec(path), incoming, plan, document, request.kustomizeTagged);
+      else if (!aliased.has(node) && !warnMerged(file, { node, path }, incoming, plan, request.kustomizeTagged))
+        setImageScalar({ node, path, inFlow }, "image", inContainerSpec(path), incoming, plan, document, request.kustomizeTagged);
     }
   }
 };
 
-/** The value an `image:` alias stands for when it is an `image:` field outside a container spec holding a repository with no tag or digest: it is given none there. */
-function bareAnchored(file: YamlFile, document: YamlDocument, alias: AliasNode): (Placed & { readonly node: FlowScalar; readonly ref: ImageRef }) | undefined {
-  const anchored = anchoredValue(file, document.root, alias);
-  if (!anchored || !isFlowScalar(anchored.node) || anchored.path[anchored.path.length - 1] !== "image" || inContainerSpec(anchored.path)) return undefined;
-  const ref = tryParseImageRef(anchored.node.text);
-  return ref && ref.tag === undefined && ref.digest === undefined ? { ...anchored, node: anchored.node, ref } : undefined;
+/** An `image:` field outside a container spec holding a repository with no tag or digest: it is given none there. */
+type BareImage = Placed & { readonly node: FlowScalar; readonly ref: ImageRef };
+
+function bareOutside(field: Placed | undefined): BareImage | undefined {
+  if (!field || !isFlowScalar(field.node) || field.path[field.path.length - 1] !== "image" || inContainerSpec(field.path)) return undefined;
+  const ref = tryParseImageRef(field.node.text);
+  return ref && ref.tag === undefined && ref.digest === undefined ? { ...field, node: field.node, ref } : undefined;
+}
+
+/** The value an `image:` alias stands for when it is a bare image outside a container spec. */
+function bareAnchored(file: YamlFile, document: YamlDocument, alias: AliasNode): BareImage | undefined {
+  return bareOutside(anchoredValue(file, document.root, alias));
+}
+
+/**
+ * A bare image outside a container spec that containers merge (`- <<: *defaults`, writing no image of their own):
+ * each runs it with no tag, as an alias of it does, and is told what to write where it is written (warnBareRead).
+ * True when a container merges it.
+ */
+function warnMerged(
+  file: YamlFile,
+  field: Placed,
+  incoming: ReadonlyMap<string, ImageUpdate>,
+  plan: EditPlan,
+  kustomizeTagged?: ReadonlyMap<string, string | undefined>,
+): boolean {
+  const bare = bareOutside(field);
+  const containers = bare ? readersOfValue(file, bare.node).filter((reader) => !reader.alias && inContainerSpec([...reader.path, reader.key])) : [];
+  const update = bare && incoming.get(bare.ref.repository);
+  if (!bare || !update) return containers.length > 0;
+  const [from, line] = [formatPath(bare.path), file.lineAt(bare.node.start)];
+  const how = { of: "is merged (<<), holding", that: `is merged (<<) from ${from} (line ${line}), which` };
+  for (const { path, key, at } of containers)
+    warnBareRead(plan, at, [...path, key], how, bare, update, `${from} (line ${line}), ${MERGE_SHARED}`, kustomizeTagged);
+  return containers.length > 0;
+}
+
+/**
+ * Says at `at` that the container's image at `path`, which reads the bare image `bare` written outside a container spec (`how`:
+ * before the image, or before why it is left), is given no tag there: what to write `where` it is written, unless a kustomization
+ * building the file tags its name, whose reason, if any, is said instead.
+ */
+function warnBareRead(
+  plan: EditPlan,
+  at: number,
+  path: readonly PathSegment[],
+  how: { readonly of: string; readonly that: string },
+  bare: BareImage,
+  update: ImageUpdate,
+  where: string,
+  kustomizeTagged?: ReadonlyMap<string, string | undefined>,
+): void {
+  if (kustomizeTagged?.has(bare.ref.name)) {
+    const reason = kustomizeTagged.get(bare.ref.name);
+    return reason === undefined ? undefined : plan.warn(at, `${formatPath(path)} ${how.that} ${reason}`);
+  }
+  const next = nextReference(update, bare.ref);
+  const line = plan.file.lineAt(bare.node.start);
+  if (next)
+    plan.warn(
+      at,
+      `${formatPath(path)} ${how.of} ${bare.node.text}, which has no tag or digest and is written outside a container spec, so it is given none: write ${next} at ${where}`,
+      undefined,
+      { reason: "unmoved", image: update.image.repository, lines: [line] },
+    );
 }
 
 /**
@@ -75,20 +137,10 @@ function warnAliased(
   const bare = inContainerSpec(path) ? bareAnchored(file, document, alias) : undefined;
   const update = bare && incoming.get(bare.ref.repository);
   if (bare && update) {
-    if (kustomizeTagged?.has(bare.ref.name)) {
-      const reason = kustomizeTagged.get(bare.ref.name);
-      return reason === undefined ? undefined : plan.warn(alias.start, `${formatPath(path)} is an alias (${written}) that ${reason}`);
-    }
-    const next = nextReference(update, bare.ref);
     const anchor = anchorOf(file, alias);
-    const line = file.lineAt(bare.node.start);
-    if (next && anchor)
-      plan.warn(
-        alias.start,
-        `${formatPath(path)} is an alias (${written}) of ${bare.node.text}, which has no tag or digest and is written outside a container spec, so it is given none: write ${next} at ${aliasedFieldWords(bare.path, line, anchor.name)}`,
-        undefined,
-        { reason: "unmoved", image: update.image.repository, lines: [line] },
-      );
+    const where = anchor && aliasedFieldWords(bare.path, file.lineAt(bare.node.start), anchor.name);
+    const how = { of: `is an alias (${written}) of`, that: `is an alias (${written}) that` };
+    if (where) warnBareRead(plan, alias.start, path, how, bare, update, where, kustomizeTagged);
     return;
   }
   const anchored = anchoredValue(file, document.root, alias);

@@ -175,6 +175,40 @@ spec:
     expect(edit(pinned, withImages("ghcr.io/acme/app:2.0"))).toMatchObject({ text: pinned.replace("1.0", "2.0"), warnings: [] });
   });
 
+  it("a container merging (<<) a bare image: written outside a container spec names where it is written, and what to write there, as an alias does (review-fuzz16 N1)", () => {
+    const text = `x-defaults: &defaults
+  image: ghcr.io/acme/app
+  imagePullPolicy: Always
+spec:
+  template:
+    spec:
+      containers:
+        - <<: *defaults
+          name: app
+`;
+    expect(edit(text, withImages("ghcr.io/acme/app:2.0"))).toEqual({
+      text,
+      changes: [],
+      warnings: [
+        {
+          line: 8,
+          message:
+            "spec.template.spec.containers[0].image is merged (<<), holding ghcr.io/acme/app, which has no tag or digest and is written outside a container spec, so it is given none: " +
+            "write ghcr.io/acme/app:2.0 at x-defaults.image (line 2), which every mapping merging it shares",
+        },
+      ],
+    });
+    // A kustomization tagging the name gives the version: nothing to say, or its reason.
+    const tagged = (reason?: string) => ({ ...withImages("ghcr.io/acme/app:2.0"), kustomizeTagged: new Map([["ghcr.io/acme/app", reason]]) });
+    expect(edit(text, tagged()).warnings).toEqual([]);
+    expect(edit(text, tagged("holds ghcr.io/acme/app with no tag or digest, so its version is set by …")).warnings.map((w) => w.message)).toEqual([
+      "spec.template.spec.containers[0].image is merged (<<) from x-defaults.image (line 2), which holds ghcr.io/acme/app with no tag or digest, so its version is set by …",
+    ]);
+    // A container writing its own image reads none: the bare field is one whose version is set in another field, as before.
+    const own = text.replace("name: app", "name: app\n          image: ghcr.io/acme/app:1.0");
+    expect(edit(own, withImages("ghcr.io/acme/app:2.0")).warnings.map((w) => w.message.split(" holds")[0])).toEqual(["x-defaults.image"]);
+  });
+
   it("edits a container's image where it is written: a container merging it (<<) follows, as kustomize and Kubernetes read the merge", () => {
     const text = `spec:
   template:
