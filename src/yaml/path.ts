@@ -20,8 +20,9 @@ import { nullFilling, type NullValue } from "./null-fill.js";
 import { EditPlan } from "./plan.js";
 import { aliasedFieldWords, anchoredValue, anchorOf } from "./alias.js";
 import { hasMergeKey, MERGE_SHARED, mergedFromWords, mergedValue } from "./merge-key.js";
-import { misreadAs, nonStringType, readsAsNonString } from "./quoting.js";
-import { coreType, tagHolds } from "./splice.js";
+import { misreadAs, nonStringType, readsAsNonString, renderScalar } from "./quoting.js";
+import { coreType, pairInsertion, scalarSplice, tagHolds } from "./splice.js";
+import type { Splice } from "../text/splice.js";
 
 /** A number, boolean or null as a value given reads written plain (not the empty value: that gives nothing). */
 const isNonString = (text: string): boolean => text !== "" && readsAsNonString(text);
@@ -379,7 +380,8 @@ function typedWrite(
   const misread = typed ? misreadAs(node.text, next) : undefined;
   // A value given as a string (a configured override's is computed from an image) that turns a number or boolean into a string:
   // written as a string, the change still reads `3 -> 7`; said, so that a stray quote, or a missing `typed`, is seen.
-  const retyped = node.style === "plain" && isNonString(node.text) && !isNull(node.text) && node.text !== next;
+  // The same text counts: `replicas: yes` set to 'yes' is the string asked for, which Helm does not read as true.
+  const retyped = node.style === "plain" && isNonString(node.text) && !isNull(node.text);
   if (!((options.typed !== undefined || options.given) && !typed && retyped))
     return { typed, ...(misread !== undefined && { misread: `${path}: ${misread}` }) };
   const unquote = options.typed ? "" : options.typed === false ? "; to keep its type, give the value unquoted" : "; to keep its type, pass typed: true";
@@ -387,6 +389,26 @@ function typedWrite(
   const keeps = isNonString(next) && misreadAs(node.text, next) === undefined;
   const why = tagField ? " (a tag is a string to Helm and kustomize)" : keeps ? unquote : "";
   return { typed, retyped: `${path}: ${node.text} (not a string in YAML) becomes the string "${next}"${why}` };
+}
+
+/**
+ * Whether a value is a string as asked for: given quoted (`--set`, typed false), or by the library without typed. Not a
+ * configured override's (an image or tag, reported as the editors report theirs), nor one given unquoted that the
+ * field makes a string (a tag).
+ */
+function askedString(value: string | ValueFor, options: SetOptions): boolean {
+  return typeof value === "string" && options.typed !== true;
+}
+
+/**
+ * The splice writing the string `next` quoted over a plain scalar that reads as another type (a number, a boolean, a
+ * null, `yes` to YAML 1.1): what is written where the type changes, which is then reported as written (`3 -> "3"`,
+ * `~ -> "~"`), since read, old and new may say the same. Undefined where the string is written plain, as a string reads.
+ */
+function quotedOver(file: YamlFile, node: FlowScalar, next: string, inFlow: boolean): Splice | undefined {
+  if (node.style !== "plain" || !readsAsNonString(node.text)) return undefined;
+  const splice = scalarSplice(file, node, next, inFlow);
+  return splice.insert.trim() === next ? undefined : splice;
 }
 
 /** The keys of an image's tag: `tag` (Helm values, KCL-style configs) and kustomize's `newTag`. */
@@ -445,7 +467,9 @@ export function setYamlPathAbout(text: string, path: string, value: string | Val
     if (misread !== undefined) plan.warn(node.start, misread);
     if (options.setsToo) warnStaleDigest(plan, document, segments, path, node, next, { ...options, setsToo: options.setsToo });
     if (retyped !== undefined) plan.warn(node.start, retyped);
-    plan.setScalar(node, next, inFlow, { kind: "override", key: path, document }, typed);
+    const asWritten = askedString(value, options) ? quotedOver(file, node, next, inFlow) : undefined;
+    if (asWritten) plan.addSplice(asWritten, { kind: "override", key: path, old: node.text, new: asWritten.insert.trim(), object: document.object });
+    else plan.setScalar(node, next, inFlow, { kind: "override", key: path, document }, typed);
     const others = file.documents.slice(index + 1).flatMap((d, i) => ("message" in lookUp(file, d.root, segments) ? [] : [index + i + 2]));
     if (others.length > 0) {
       plan.warn(
@@ -463,8 +487,11 @@ export function setYamlPathAbout(text: string, path: string, value: string | Val
     const plan = new EditPlan(file);
     const keys = missing as [string, ...string[]];
     const { map, fill, document } = deepest;
-    if (map) plan.addPair(map, keys, next, { kind: "override", key: path, document });
-    else if (fill) plan.addSplice(nullFilling(file, fill, keys, next), { kind: "override", key: path, old: "", new: next, object: document.object });
+    // A string asked for that reads as another type is added quoted: reported as written (`tag: ''` is `""`, not an empty change).
+    const written = askedString(value, options) && readsAsNonString(next) ? renderScalar(next, "plain", map?.flow ?? false) : next;
+    const change = { kind: "override", key: path, old: "", new: written, object: document.object } as const;
+    if (map) plan.addSplice(pairInsertion(file, map, keys, next), change);
+    else if (fill) plan.addSplice(nullFilling(file, fill, keys, next), change);
     return plan.result();
   }
   // A missing key create would add says so, as a KCL spec does.

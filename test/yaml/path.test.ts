@@ -317,7 +317,7 @@ describe("setFromSpec", () => {
     expect(setFromSpec("tag: v1\n", "tag='1.2.3'", false).text).toBe("tag: 1.2.3\n");
   });
 
-  it("says when a number, boolean or null field becomes a string: the change reads 2 -> 3 either way", () => {
+  it("says when a number, boolean or null field becomes a string, which its change, read, would not show", () => {
     expect(setFromSpec("replicas: 2\n", 'replicas="3"', false).warnings).toEqual([
       { line: 1, message: 'replicas: 2 (not a string in YAML) becomes the string "3"; to keep its type, give the value unquoted' },
     ]);
@@ -326,6 +326,35 @@ describe("setFromSpec", () => {
     ]);
     expect(setFromSpec("replicas: 2\n", "replicas=3", false).warnings).toEqual([]);
     expect(setFromSpec('tag: "1.2"\n', "tag=1.3", false).warnings).toEqual([]);
+  });
+
+  it("writes a quoted value as the string asked for over a field whose same text reads as another type, and reports it as written", () => {
+    const values = "svc:\n  replicas: yes\n  count: 3\n  tag: ~\n  mode:\n";
+    const set = (spec: string) => {
+      const { text, changes, warnings } = setFromSpec(values, spec, false);
+      return { line: text.split("\n").find((l, i) => l !== values.split("\n")[i]), changes: changes.map((c) => `${c.old} -> ${c.new}`), warnings };
+    };
+    // Helm reads yes as true: the quotes ask for the string, said as any number or boolean turned string is.
+    expect(set("svc.replicas='yes'")).toEqual({
+      line: '  replicas: "yes"',
+      changes: ['yes -> "yes"'],
+      warnings: [{ line: 2, message: 'svc.replicas: yes (not a string in YAML) becomes the string "yes"; to keep its type, give the value unquoted' }],
+    });
+    expect(set('svc.count="3"')).toMatchObject({ line: '  count: "3"', changes: ['3 -> "3"'] });
+    // A null filled with a string is no change of type to warn of, as with any other text.
+    expect(set("svc.tag='~'")).toEqual({ line: '  tag: "~"', changes: ['~ -> "~"'], warnings: [] });
+    expect(set("svc.mode=''")).toEqual({ line: '  mode: ""', changes: [' -> ""'], warnings: [] });
+    // Unquoted, the value is the field's own: nothing to do.
+    expect(setFromSpec(values, "svc.replicas=yes", false).changes).toEqual([]);
+    expect(setFromSpec(values, "svc.count=3", false).changes).toEqual([]);
+  });
+
+  it("reports a quoted value added with create as written where, read, it would be another type or nothing at all", () => {
+    const values = "base: &b\n  repository: ghcr.io/acme/app\nother:\n  <<: *b\n";
+    const added = (spec: string) => setFromSpec(values, spec, true).changes.map((c) => `${c.key}: ${c.old} -> ${c.new}`);
+    expect(added("other.tag=''")).toEqual(['other.tag:  -> ""']);
+    expect(added("other.tag='3'")).toEqual(['other.tag:  -> "3"']);
+    expect(added("other.tag='x'")).toEqual(["other.tag:  -> x"]);
   });
 
   it("keeps a number field a number, and says where the number written does not read back as the text given: 0x10 is 16", () => {
