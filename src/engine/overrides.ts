@@ -7,6 +7,7 @@ import { formatDiagnostic, publicResult, SourceError } from "../change.js";
 import { nextImageText, nextTagText, nextVersion, type ImageUpdate } from "../image/update.js";
 import { applyOverridesAbout, type ComputedOverride, type OverrideImage } from "../kcl/override.js";
 import type { Overridden } from "../kcl/editor.js";
+import { stringLiteralValue } from "../kcl/string-literal.js";
 import { formatOverridePath, OverrideSpecError, parseOverrideSpec } from "../kcl/override-spec.js";
 import { parseYamlSpec, setFromSpec, setYamlPathAbout } from "../yaml/path.js";
 import { ARGO_KUSTOMIZE_IMAGE, mayNameParameter, misaimedOverride } from "../yaml/argocd-parameters.js";
@@ -202,6 +203,7 @@ export function overFileAbout(
     const { changes, overruled } = withOverrides(shiftLines(edited.changes, edited.text, overridden.text), overridden.changes, {
       replaces: replacingSpans(kind, overrides),
       oldAsRead: oldAsRead(kind, read, overrides, overridden.changes, create),
+      read: kind === "kcl" ? kclRead : (written) => written,
     });
     return {
       text: overridden.text,
@@ -369,13 +371,20 @@ export function toldThere(warning: FieldWarning, told: readonly FieldWarning[]):
 function withOverrides(
   edits: readonly FieldChange[],
   overrides: readonly FieldChange[],
-  span: { readonly replaces: (override: FieldChange) => boolean; readonly oldAsRead: (override: FieldChange) => string },
+  span: {
+    readonly replaces: (override: FieldChange) => boolean;
+    readonly oldAsRead: (override: FieldChange) => string;
+    readonly read: (written: string) => string;
+  },
 ): { changes: FieldChange[]; overruled: Overruled[] } {
   let changes = [...edits];
   const overruled: Overruled[] = [];
   for (const override of overrides) {
     const i = changes.findIndex(
-      (c) => c.line === override.line && c.new === override.old && (c.kind === "setter" || fieldKey(c.key) === fieldKey(override.key)),
+      (c) =>
+        c.line === override.line &&
+        (c.new === override.old || c.new === span.read(override.old)) &&
+        (c.kind === "setter" || fieldKey(c.key) === fieldKey(override.key)),
     );
     if (i >= 0) {
       overruled.push({ edit: changes[i]!, override });
@@ -391,6 +400,14 @@ function withOverrides(
     if (old !== override.new) changes.push({ ...override, old });
   }
   return { changes: changes.sort((a, b) => a.line - b.line), overruled };
+}
+
+/**
+ * What an override's old reads as, where a KCL override reports it as written (a literal of another kind replaced it:
+ * `"ghcr.io/acme/app:2.0.0" -> True`): a string literal's value, as the editors report theirs.
+ */
+function kclRead(written: string): string {
+  return /^[rR]?["']/.test(written) ? stringLiteralValue(written) : written;
 }
 
 /** An editor's change the override overruled. */

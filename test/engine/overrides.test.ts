@@ -172,6 +172,16 @@ describe("overFile", () => {
       expect(report(back)).toEqual([]);
     });
 
+    it("is one change with the field's own, where a --set of a literal of another kind, reported as written, replaces the image", () => {
+      const text = 'app = {\n    image = "ghcr.io/acme/web:1.0.0"\n}\n';
+      const edited = editCheckedKcl(text, { images: web, setters: new Map() });
+      const result = overFile("main.k", "kcl", edited, ["app.image=None"], false, text);
+      expect(report(result)).toEqual(["2 app.image: ghcr.io/acme/web:1.0.0 -> None"]);
+      expect(result.warnings.map((w) => w.message)).toContain(
+        "app.image: --set wrote None, which takes precedence over ghcr.io/acme/web:2.0.0 from the incoming image",
+      );
+    });
+
     it("keeps the editor's change inside a list a += adds to: the list keeps what it holds", () => {
       const text = 'app = {\n    images = ["ghcr.io/acme/web:1.0.0"]\n}\n';
       const edited = editCheckedKcl(text, { images: web, setters: new Map() });
