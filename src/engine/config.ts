@@ -502,13 +502,7 @@ function readSetters(r: Reader, node: Node | null, at: Node): Map<string, Setter
  * `overrides:`, each checked against `targets` (undefined when they could not all be read, so
  * that an entry of a target refused is not taken for one missing).
  */
-function readOverrides(
-  r: Reader,
-  node: Node | null,
-  at: Node,
-  targets: readonly Target[] | undefined,
-  setters: ReadonlyMap<string, SetterConfig>,
-): OverrideConfig[] {
+function readOverrides(r: Reader, node: Node | null, at: Node, targets: readonly Target[] | undefined): OverrideConfig[] {
   if (!isSeq(node)) {
     r.issue(node ?? at, "overrides", `must be a list, not ${describe(node)}`);
     return [];
@@ -555,7 +549,7 @@ function readOverrides(
       spec = undefined;
     }
     let ref = imageField && r.repository(imageField.node, imageField.at, `${path}.image`);
-    const never = fileOk && ref && targets ? neverApplies(file!, ref, targets, setters) : undefined;
+    const never = fileOk && ref && targets ? neverApplies(file!, ref, targets) : undefined;
     if (never) {
       r.issue(imageField!.node, `${path}.image`, never);
       ref = undefined;
@@ -581,25 +575,17 @@ function readOverrides(
 
 /**
  * Why an override of `file` setting from `image` can never apply with the configured `targets`:
- * the target of its file does not allow the image (told the nearest the target allows, if any),
- * or, for a file in no target, its repository is a typo of one the targets or `setters` list
- * (`ghcr.io/acme/ap`). An override of a file in no target is otherwise skipped with a warning when
- * its image comes, as DESIGN §5's own example's is. Undefined without targets, where any image
- * may come and one that does not is simply not set.
+ * the target of its file does not allow the image (told the nearest the target allows, if any).
+ * Undefined for a file in no target, whose override is skipped with a warning when its image comes
+ * (DESIGN §5's own example is one): a name near a listed one there may be another image
+ * (`ghcr.io/acme/api` beside `ghcr.io/acme/app`), and refusing it would stop every run. Undefined
+ * without targets too, where any image may come and one that does not is simply not set.
  */
-function neverApplies(
-  file: string,
-  image: { name: string; repository: string },
-  targets: readonly Target[],
-  setters: ReadonlyMap<string, SetterConfig>,
-): string | undefined {
-  if (targets.length === 0) return undefined;
-  const target = targetOf(targets)(file);
-  const listed = target ? target.images : [...targets.flatMap((t) => t.images), ...setters.values()];
-  if (listed.some((other) => other.repository === image.repository)) return undefined;
-  const meant = closest(image.name, new Set(listed.map((other) => other.name)));
-  if (target) return `target ${target.name}, whose paths hold ${file}, does not allow ${image.name}, so this override never applies${didYouMean(meant)}`;
-  return meant === undefined ? undefined : `no target or setter lists ${image.name}, so this override never applies${didYouMean(meant)}`;
+function neverApplies(file: string, image: { name: string; repository: string }, targets: readonly Target[]): string | undefined {
+  const target = targets.length === 0 ? undefined : targetOf(targets)(file);
+  if (target === undefined || target.images.some((other) => other.repository === image.repository)) return undefined;
+  const meant = closest(image.name, new Set(target.images.map((other) => other.name)));
+  return `target ${target.name}, whose paths hold ${file}, does not allow ${image.name}, so this override never applies${didYouMean(meant)}`;
 }
 
 /** `part: tag`; the whole reference needs no key, so that is what a wrong value is told. */
@@ -670,7 +656,7 @@ export function parseConfig(source: string | object, file?: string): Config {
       const targets = targetsField ? readTargets(r, targetsField.node, targetsField.at) : [];
       const everyTarget = r.issues.length === issuesBefore;
       const setters = settersField ? readSetters(r, settersField.node, settersField.at) : new Map<string, SetterConfig>();
-      const overrides = overridesField ? readOverrides(r, overridesField.node, overridesField.at, everyTarget ? targets : undefined, setters) : [];
+      const overrides = overridesField ? readOverrides(r, overridesField.node, overridesField.at, everyTarget ? targets : undefined) : [];
       config = { targets, setters, overrides };
     }
   }

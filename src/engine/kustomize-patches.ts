@@ -28,7 +28,7 @@ import { forEachValue } from "../yaml/walk.js";
 import { graphOf, walk, type Graph, type Kustomization, type KustomizeTree, type Patch, type Selector } from "./kustomize-graph.js";
 
 /** A value a patch writes: where in the resource, the scalar, and where in the patch's file (the key a change there names, its line). */
-export interface PatchValue {
+interface PatchValue {
   readonly path: readonly PathSegment[];
   readonly node: FlowScalar;
   readonly key: string;
@@ -36,7 +36,7 @@ export interface PatchValue {
 }
 
 /** One document of a patch (one patch of a multi-document file, or an op list), with what it applies to and the values it writes. */
-export interface PatchDocument {
+interface PatchDocument {
   readonly patch: Patch;
   /** The document of the file it is in (the kustomization's own for an inline patch). */
   readonly document: number;
@@ -181,7 +181,7 @@ export function versionsSet(doc: PatchDocument, resource: Resource, repositories
 }
 
 /** A Helm tag a patch writes alone, with no repository beside it in the patch: its pair is the patched resource's. */
-export interface LoneTag {
+interface LoneTag {
   readonly value: PatchValue;
   readonly mapping: readonly PathSegment[];
 }
@@ -230,7 +230,7 @@ export function setsVersionIn(documents: readonly PatchDocument[], resources: re
 }
 
 /** A lone tag a patch writes over one resource's pair of an incoming repository: what that resource deploys, edited as the pair's tag. */
-export interface PairedTag {
+interface PairedTag {
   /** The patch's file (the kustomization's, for an inline patch), its document and the key a change names the tag by. */
   readonly file: string;
   readonly document: number;
@@ -246,7 +246,7 @@ export interface PairedTag {
 }
 
 /** A lone tag over a pair of an incoming repository whose patch applies to more than that resource, or by a label selector: not edited. */
-export interface UnpairedTag extends Omit<PairedTag, "name" | "base"> {
+interface UnpairedTag extends Omit<PairedTag, "name" | "base"> {
   /** The resources holding the pair, `file:line`. */
   readonly bases: readonly string[];
   /** Why the patch's resource is not known exactly. */
@@ -259,7 +259,7 @@ export interface UnpairedTag extends Omit<PairedTag, "name" | "base"> {
  * needed), or, where that is not one resource known exactly, unpaired. Only kustomizations naming a patch
  * are parsed, and builds read only for a patch writing a tag alone.
  */
-export async function pairedTagsOf(
+async function pairedTagsOf(
   tree: KustomizeTree,
   incoming: readonly ImageRef[],
   read: (path: string) => Promise<string | undefined>,
