@@ -418,11 +418,12 @@ interface Overruled {
 
 /**
  * Whether an editor's change lies inside the span an override wrote (at the lines it holds now): a field below the
- * override's (`app.containers.main.image` in `app.containers`), or a Flux marker's, whose key names no field.
+ * override's (`app.containers.main.image` in `app.containers`), or a Flux marker's (whose key names no field) whose value the span held.
  */
 function insideSpan(edit: FieldChange, override: FieldChange): boolean {
   if (edit.line < override.line || edit.line > override.line + lineBreaks(override.new)) return false;
-  return edit.kind === "setter" || fieldKey(edit.key).startsWith(`${fieldKey(override.key)}.`);
+  // A marker's line may hold other fields: its value was in the span the override replaced.
+  return edit.kind === "setter" ? override.old.includes(edit.new) : fieldKey(edit.key).startsWith(`${fieldKey(override.key)}.`);
 }
 
 /**

@@ -182,6 +182,16 @@ describe("overFile", () => {
       );
     });
 
+    it("is the YAML rule too: a --set of a field whose tag a Flux marker moved is one change, from what the file held", () => {
+      const text = 'image: ghcr.io/acme/web:1.0.0 # {"$imagepolicy": "flux-system:web:tag"}\n';
+      const edited = editYaml(text, { images: [], setters: new Map([["flux-system:web", { image: parseImageRef("ghcr.io/acme/web:2.0.0") }]]) });
+      const result = overFile("values.yaml", "yaml", edited, ["image=nginx:1.25"], false, text);
+      expect(report(result)).toEqual(["1 image: ghcr.io/acme/web:1.0.0 -> nginx:1.25"]);
+      expect(result.warnings.map((w) => w.message)).toEqual([
+        "image: --set wrote nginx:1.25, which takes precedence over 2.0.0 from the incoming image at flux-system:web:tag",
+      ]);
+    });
+
     it("keeps the editor's change inside a list a += adds to: the list keeps what it holds", () => {
       const text = 'app = {\n    images = ["ghcr.io/acme/web:1.0.0"]\n}\n';
       const edited = editCheckedKcl(text, { images: web, setters: new Map() });
