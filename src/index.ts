@@ -30,6 +30,7 @@ export {
   validateRequest,
   type FieldNamer,
   type FileOverride,
+  type KnownImages,
   type RequestField,
   type RequestIssue,
   type UpdateRequest,
