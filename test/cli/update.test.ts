@@ -1,4 +1,5 @@
 /** `gitops-promote update` called as main(argv, io), on scratch trees: what a person and a script are told, and the exit code. */
+import { execFile } from "node:child_process";
 import { chmod, mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { PassThrough, Writable } from "node:stream";
@@ -170,23 +171,38 @@ describe("a DIR that names no directory this run can read is bad usage (exit 2),
     ]);
   });
 
-  // Root reads any directory.
-  it.skipIf(process.getuid?.() === 0)("a directory this user may not list", async () => {
+  /**
+   * The CLI as a user the modes stop: root reads any directory, so as root (a CI container) it runs
+   * from source as nobody (setpriv).
+   */
+  async function runUnprivileged(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+    if (process.getuid?.() !== 0) return run(argv);
+    const tsx = join(process.cwd(), "node_modules/tsx/dist/cli.mjs");
+    const nobody = ["--reuid=65534", "--regid=65534", "--clear-groups", process.execPath, tsx, join(process.cwd(), "src/cli.ts"), ...argv];
+    return new Promise((done) =>
+      execFile("setpriv", nobody, { env: { PATH: process.env.PATH, HOME: "/tmp" } }, (error, stdout, stderr) =>
+        done({ code: error ? Number(error.code) : 0, stdout, stderr }),
+      ),
+    );
+  }
+
+  it("a directory this user may not list", async () => {
     const dir = await tree();
     await chmod(dir, 0o000);
     try {
-      const result = await run(["update", dir, "--image", "ghcr.io/acme/app:1.5.0"]);
+      const result = await runUnprivileged(["update", dir, "--image", "ghcr.io/acme/app:1.5.0"]);
       expect([result.code, result.stderr.split("\n")[0]]).toEqual([2, `gitops-promote: ${dir} cannot be read: permission denied`]);
     } finally {
       await chmod(dir, 0o755);
     }
   });
 
-  it.skipIf(process.getuid?.() === 0)("while a directory inside it that this user may not list fails the run (exit 1), said without Node's stack", async () => {
+  it("while a directory inside it that this user may not list fails the run (exit 1), said without Node's stack", async () => {
     const dir = await tree({ "values.yaml": VALUES, "locked/values.yaml": VALUES });
+    await chmod(dir, 0o755); // listable by nobody, as a checkout is
     await chmod(join(dir, "locked"), 0o000);
     try {
-      expect(await run(["update", dir, "--image", "ghcr.io/acme/app:1.5.0"])).toEqual({
+      expect(await runUnprivileged(["update", dir, "--image", "ghcr.io/acme/app:1.5.0"])).toEqual({
         code: 1,
         stdout: "",
         stderr: `error: cannot list the directory ${join(dir, "locked")}: permission denied (EACCES)\nnothing was written\n`,
