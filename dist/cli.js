@@ -253,10 +253,10 @@ var require_utils = __commonJS({
       REGEX_SPECIAL_CHARS_GLOBAL
     } = require_constants();
     exports2.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
-    exports2.hasRegexChars = (str) => REGEX_SPECIAL_CHARS.test(str);
-    exports2.isRegexChar = (str) => str.length === 1 && exports2.hasRegexChars(str);
-    exports2.escapeRegex = (str) => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
-    exports2.toPosixSlashes = (str) => str.replace(REGEX_BACKSLASH, "/");
+    exports2.hasRegexChars = (str2) => REGEX_SPECIAL_CHARS.test(str2);
+    exports2.isRegexChar = (str2) => str2.length === 1 && exports2.hasRegexChars(str2);
+    exports2.escapeRegex = (str2) => str2.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
+    exports2.toPosixSlashes = (str2) => str2.replace(REGEX_BACKSLASH, "/");
     exports2.isWindows = () => {
       if (typeof navigator !== "undefined" && navigator.platform) {
         const platform = navigator.platform.toLowerCase();
@@ -267,8 +267,8 @@ var require_utils = __commonJS({
       }
       return false;
     };
-    exports2.removeBackslashes = (str) => {
-      return str.replace(REGEX_REMOVE_BACKSLASH, (match) => {
+    exports2.removeBackslashes = (str2) => {
+      return str2.replace(REGEX_REMOVE_BACKSLASH, (match) => {
         return match === "\\" ? "" : match;
       });
     };
@@ -358,7 +358,7 @@ var require_scan = __commonJS({
       const slashes = [];
       const tokens = [];
       const parts = [];
-      let str = input;
+      let str2 = input;
       let index = -1;
       let start = 0;
       let lastIndex = 0;
@@ -377,10 +377,10 @@ var require_scan = __commonJS({
       let code;
       let token = { value: "", depth: 0, isGlob: false };
       const eos = () => index >= length;
-      const peek = () => str.charCodeAt(index + 1);
+      const peek = () => str2.charCodeAt(index + 1);
       const advance = () => {
         prev = code;
-        return str.charCodeAt(++index);
+        return str2.charCodeAt(++index);
       };
       while (index < length) {
         code = advance();
@@ -557,24 +557,24 @@ var require_scan = __commonJS({
         isExtglob = false;
         isGlob = false;
       }
-      let base = str;
+      let base = str2;
       let prefix = "";
       let glob = "";
       if (start > 0) {
-        prefix = str.slice(0, start);
-        str = str.slice(start);
+        prefix = str2.slice(0, start);
+        str2 = str2.slice(start);
         lastIndex -= start;
       }
       if (base && isGlob === true && lastIndex > 0) {
-        base = str.slice(0, lastIndex);
-        glob = str.slice(lastIndex);
+        base = str2.slice(0, lastIndex);
+        glob = str2.slice(lastIndex);
       } else if (isGlob === true) {
         base = "";
-        glob = str;
+        glob = str2;
       } else {
-        base = str;
+        base = str2;
       }
-      if (base && base !== "" && base !== "/" && base !== str) {
+      if (base && base !== "" && base !== "/" && base !== str2) {
         if (isPathSeparator(base.charCodeAt(base.length - 1))) {
           base = base.slice(0, -1);
         }
@@ -648,7 +648,7 @@ var require_scan = __commonJS({
 var require_parse = __commonJS({
   "node_modules/picomatch/lib/parse.js"(exports2, module2) {
     "use strict";
-    var constants = require_constants();
+    var constants2 = require_constants();
     var utils = require_utils();
     var {
       MAX_LENGTH: MAX_LENGTH2,
@@ -656,7 +656,7 @@ var require_parse = __commonJS({
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants;
+    } = constants2;
     var expandRange = (args, options2) => {
       if (typeof options2.expandRange === "function") {
         return options2.expandRange(...args, options2);
@@ -865,7 +865,7 @@ var require_parse = __commonJS({
       if (options2.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options2.maxExtglobRecursion === "number" ? options2.maxExtglobRecursion : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options2.maxExtglobRecursion === "number" ? options2.maxExtglobRecursion : constants2.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -897,7 +897,7 @@ var require_parse = __commonJS({
       }
       return { risky: false };
     };
-    var parse5 = (input, options2) => {
+    var parse6 = (input, options2) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected a string");
       }
@@ -911,8 +911,8 @@ var require_parse = __commonJS({
       const bos = { type: "bos", value: "", output: opts.prepend || "" };
       const tokens = [bos];
       const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
+      const PLATFORM_CHARS = constants2.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants2.extglobChars(PLATFORM_CHARS);
       const {
         DOT_LITERAL,
         PLUS_LITERAL,
@@ -1067,7 +1067,7 @@ var require_parse = __commonJS({
             output = token.close = `)$))${extglobStar}`;
           }
           if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse5(rest, { ...options2, fastpaths: false }).output;
+            const expression = parse6(rest, { ...options2, fastpaths: false }).output;
             output = token.close = `)${expression})${extglobStar})`;
           }
           if (token.prev.type === "bos") {
@@ -1166,9 +1166,9 @@ var require_parse = __commonJS({
                 const idx = prev.value.lastIndexOf("[");
                 const pre = prev.value.slice(0, idx);
                 const rest2 = prev.value.slice(idx + 2);
-                const posix6 = POSIX_REGEX_SOURCE[rest2];
-                if (posix6) {
-                  prev.value = pre + posix6;
+                const posix9 = POSIX_REGEX_SOURCE[rest2];
+                if (posix9) {
+                  prev.value = pre + posix9;
                   state.backtrack = true;
                   advance();
                   if (!bos.output && tokens.indexOf(prev) === 1) {
@@ -1590,7 +1590,7 @@ var require_parse = __commonJS({
       }
       return state;
     };
-    parse5.fastpaths = (input, options2) => {
+    parse6.fastpaths = (input, options2) => {
       const opts = { ...options2 };
       const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH2, opts.maxLength) : MAX_LENGTH2;
       const len = input.length;
@@ -1608,7 +1608,7 @@ var require_parse = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants.globChars(opts.windows);
+      } = constants2.globChars(opts.windows);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
@@ -1621,8 +1621,8 @@ var require_parse = __commonJS({
         if (opts2.noglobstar === true) return star;
         return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
       };
-      const create = (str) => {
-        switch (str) {
+      const create = (str2) => {
+        switch (str2) {
           case "*":
             return `${nodot}${ONE_CHAR}${star}`;
           case ".*":
@@ -1640,7 +1640,7 @@ var require_parse = __commonJS({
           case "**/.*":
             return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
           default: {
-            const match = /^(.*?)\.(\w+)$/.exec(str);
+            const match = /^(.*?)\.(\w+)$/.exec(str2);
             if (!match) return;
             const source2 = create(match[1]);
             if (!source2) return;
@@ -1655,7 +1655,7 @@ var require_parse = __commonJS({
       }
       return source;
     };
-    module2.exports = parse5;
+    module2.exports = parse6;
   }
 });
 
@@ -1664,16 +1664,16 @@ var require_picomatch = __commonJS({
   "node_modules/picomatch/lib/picomatch.js"(exports2, module2) {
     "use strict";
     var scan = require_scan();
-    var parse5 = require_parse();
+    var parse6 = require_parse();
     var utils = require_utils();
-    var constants = require_constants();
+    var constants2 = require_constants();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch2 = (glob, options2, returnState = false) => {
       if (Array.isArray(glob)) {
         const fns = glob.map((input) => picomatch2(input, options2, returnState));
-        const arrayMatcher = (str) => {
+        const arrayMatcher = (str2) => {
           for (const isMatch of fns) {
-            const state2 = isMatch(str);
+            const state2 = isMatch(str2);
             if (state2) return state2;
           }
           return false;
@@ -1685,7 +1685,7 @@ var require_picomatch = __commonJS({
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options2 || {};
-      const posix6 = opts.windows;
+      const posix9 = opts.windows;
       const regex2 = isState ? picomatch2.compileRe(glob, options2) : picomatch2.makeRe(glob, options2, false, true);
       const state = regex2.state;
       delete regex2.state;
@@ -1695,8 +1695,8 @@ var require_picomatch = __commonJS({
         isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch2.test(input, regex2, options2, { glob, posix: posix6 });
-        const result = { glob, state, regex: regex2, posix: posix6, input, output, match, isMatch };
+        const { isMatch, match, output } = picomatch2.test(input, regex2, options2, { glob, posix: posix9 });
+        const result = { glob, state, regex: regex2, posix: posix9, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -1721,7 +1721,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch2.test = (input, regex2, options2, { glob, posix: posix6 } = {}) => {
+    picomatch2.test = (input, regex2, options2, { glob, posix: posix9 } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -1729,7 +1729,7 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options2 || {};
-      const format = opts.format || (posix6 ? utils.toPosixSlashes : null);
+      const format = opts.format || (posix9 ? utils.toPosixSlashes : null);
       let match = input === glob;
       let output = match && format ? format(input) : input;
       if (match === false) {
@@ -1738,21 +1738,21 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch2.matchBase(input, regex2, options2, posix6);
+          match = picomatch2.matchBase(input, regex2, options2, posix9);
         } else {
           match = regex2.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch2.matchBase = (input, glob, options2, posix6 = options2 && options2.windows) => {
+    picomatch2.matchBase = (input, glob, options2, posix9 = options2 && options2.windows) => {
       const regex2 = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options2);
-      return regex2.test(utils.basename(input, { windows: posix6 }));
+      return regex2.test(utils.basename(input, { windows: posix9 }));
     };
-    picomatch2.isMatch = (str, patterns, options2) => picomatch2(patterns, options2)(str);
+    picomatch2.isMatch = (str2, patterns, options2) => picomatch2(patterns, options2)(str2);
     picomatch2.parse = (pattern, options2) => {
       if (Array.isArray(pattern)) return pattern.map((p) => picomatch2.parse(p, options2));
-      return parse5(pattern, { ...options2, fastpaths: false });
+      return parse6(pattern, { ...options2, fastpaths: false });
     };
     picomatch2.scan = (input, options2) => scan(input, options2);
     picomatch2.compileRe = (state, options2, returnOutput = false, returnState = false) => {
@@ -1778,10 +1778,10 @@ var require_picomatch = __commonJS({
       }
       let parsed = { negated: false, fastpaths: true };
       if (options2.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
-        parsed.output = parse5.fastpaths(input, options2);
+        parsed.output = parse6.fastpaths(input, options2);
       }
       if (!parsed.output) {
-        parsed = parse5(input, options2);
+        parsed = parse6(input, options2);
       }
       return picomatch2.compileRe(parsed, options2, returnOutput, returnState);
     };
@@ -1794,7 +1794,7 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch2.constants = constants;
+    picomatch2.constants = constants2;
     module2.exports = picomatch2;
   }
 });
@@ -3848,11 +3848,11 @@ var require_request = __commonJS({
           } else if (typeof val[i] === "object") {
             throw new InvalidArgumentError(`invalid ${key} header`);
           } else {
-            const str = `${val[i]}`;
-            if (!isValidHeaderValue(str)) {
+            const str2 = `${val[i]}`;
+            if (!isValidHeaderValue(str2)) {
               throw new InvalidArgumentError(`invalid ${key} header`);
             }
-            arr.push(str);
+            arr.push(str2);
           }
         }
         val = arr;
@@ -5425,25 +5425,25 @@ var require_data_url = __commonJS({
     function isHTTPWhiteSpace(char) {
       return char === 13 || char === 10 || char === 9 || char === 32;
     }
-    function removeHTTPWhitespace(str, leading = true, trailing = true) {
-      return removeChars(str, leading, trailing, isHTTPWhiteSpace);
+    function removeHTTPWhitespace(str2, leading = true, trailing = true) {
+      return removeChars(str2, leading, trailing, isHTTPWhiteSpace);
     }
     function isASCIIWhitespace(char) {
       return char === 13 || char === 10 || char === 9 || char === 12 || char === 32;
     }
-    function removeASCIIWhitespace(str, leading = true, trailing = true) {
-      return removeChars(str, leading, trailing, isASCIIWhitespace);
+    function removeASCIIWhitespace(str2, leading = true, trailing = true) {
+      return removeChars(str2, leading, trailing, isASCIIWhitespace);
     }
-    function removeChars(str, leading, trailing, predicate) {
+    function removeChars(str2, leading, trailing, predicate) {
       let lead = 0;
-      let trail = str.length - 1;
+      let trail = str2.length - 1;
       if (leading) {
-        while (lead < str.length && predicate(str.charCodeAt(lead))) lead++;
+        while (lead < str2.length && predicate(str2.charCodeAt(lead))) lead++;
       }
       if (trailing) {
-        while (trail > 0 && predicate(str.charCodeAt(trail))) trail--;
+        while (trail > 0 && predicate(str2.charCodeAt(trail))) trail--;
       }
-      return lead === 0 && trail === str.length - 1 ? str : str.slice(lead, trail + 1);
+      return lead === 0 && trail === str2.length - 1 ? str2 : str2.slice(lead, trail + 1);
     }
     function isomorphicDecode(input) {
       const length = input.length;
@@ -7362,7 +7362,7 @@ var require_body = __commonJS({
         const boundary = `----formdata-undici-0${`${random(1e11)}`.padStart(11, "0")}`;
         const prefix = `--${boundary}\r
 Content-Disposition: form-data`;
-        const escape = (str) => str.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
+        const escape = (str2) => str2.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
         const normalizeLinefeeds = (value) => value.replace(/\r?\n|\r/g, "\r\n");
         const blobParts = [];
         const rn = new Uint8Array([13, 10]);
@@ -7647,7 +7647,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants = require_constants3();
+    var constants2 = require_constants3();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util.addListener;
@@ -7722,7 +7722,7 @@ var require_client_h1 = __commonJS({
       constructor(client, socket, { exports: exports3 }) {
         assert(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports3;
-        this.ptr = this.llhttp.llhttp_alloc(constants.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants2.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -7817,11 +7817,11 @@ var require_client_h1 = __commonJS({
             currentBufferRef = null;
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
-          if (ret !== constants.ERROR.OK) {
+          if (ret !== constants2.ERROR.OK) {
             const body = data.subarray(offset);
-            if (ret === constants.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants2.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body);
-            } else if (ret === constants.ERROR.PAUSED) {
+            } else if (ret === constants2.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(body);
             } else {
@@ -7844,10 +7844,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants.ERROR.OK) {
+        if (ret === constants2.ERROR.OK) {
           return null;
         }
-        if (ret === constants.ERROR.PAUSED || ret === constants.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants2.ERROR.PAUSED || ret === constants2.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -7864,7 +7864,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants.ERROR[ret], data);
+        return new HTTPParserError(message, constants2.ERROR[ret], data);
       }
       destroy() {
         assert(this.ptr != null);
@@ -8044,7 +8044,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause ? constants.ERROR.PAUSED : 0;
+        return pause ? constants2.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client, socket, statusCode, maxResponseSize } = this;
@@ -8066,7 +8066,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request2.onData(buf) === false) {
-          return constants.ERROR.PAUSED;
+          return constants2.ERROR.PAUSED;
         }
       }
       onMessageComplete() {
@@ -8102,13 +8102,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert(client[kRunning] === 0);
           util.destroy(socket, new InformationalError("reset"));
-          return constants.ERROR.PAUSED;
+          return constants2.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants.ERROR.PAUSED;
+          return constants2.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants.ERROR.PAUSED;
+          return constants2.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(() => client[kResume]());
         } else {
@@ -8729,7 +8729,7 @@ var require_client_h2 = __commonJS({
     "use strict";
     var assert = __require("node:assert");
     var { errorMonitor } = __require("node:events");
-    var { pipeline } = __require("node:stream");
+    var { pipeline: pipeline2 } = __require("node:stream");
     var util = require_util();
     var {
       RequestContentLengthMismatchError,
@@ -9208,7 +9208,7 @@ var require_client_h2 = __commonJS({
     }
     function writeStream(abort, socket, expectsPayload, h2stream, body, client, request2, contentLength) {
       assert(contentLength !== 0 || client[kRunning] === 0, "stream body cannot be pipelined");
-      const pipe = pipeline(
+      const pipe = pipeline2(
         body,
         h2stream,
         (err) => {
@@ -12253,7 +12253,7 @@ var require_api_pipeline = __commonJS({
         util.destroy(ret, err);
       }
     };
-    function pipeline(opts, handler2) {
+    function pipeline2(opts, handler2) {
       try {
         const pipelineHandler = new PipelineHandler(opts, handler2);
         this.dispatch({ ...opts, body: pipelineHandler.req }, pipelineHandler);
@@ -12262,7 +12262,7 @@ var require_api_pipeline = __commonJS({
         return new PassThrough().destroy(err);
       }
     }
-    module2.exports = pipeline;
+    module2.exports = pipeline2;
   }
 });
 
@@ -15427,7 +15427,7 @@ var require_fetch = __commonJS({
       subresourceSet
     } = require_constants4();
     var EE = __require("node:events");
-    var { Readable, pipeline, finished } = __require("node:stream");
+    var { Readable, pipeline: pipeline2, finished } = __require("node:stream");
     var { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = require_util();
     var { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = require_data_url();
     var { getGlobalDispatcher } = require_global2();
@@ -16372,7 +16372,7 @@ var require_fetch = __commonJS({
                 status,
                 statusText,
                 headersList,
-                body: decoders.length ? pipeline(this.body, ...decoders, (err) => {
+                body: decoders.length ? pipeline2(this.body, ...decoders, (err) => {
                   if (err) {
                     this.onError(err);
                   }
@@ -18345,9 +18345,9 @@ var require_cookies = __commonJS({
       webidl.argumentLengthCheck(arguments, 2, "setCookie");
       webidl.brandCheck(headers, Headers, { strict: false });
       cookie = webidl.converters.Cookie(cookie);
-      const str = stringify4(cookie);
-      if (str) {
-        headers.append("Set-Cookie", str);
+      const str2 = stringify4(cookie);
+      if (str2) {
+        headers.append("Set-Cookie", str2);
       }
     }
     webidl.converters.DeleteCookieAttributes = webidl.dictionaryConverter([
@@ -20573,7 +20573,7 @@ ${value}`;
 var require_eventsource = __commonJS({
   "node_modules/undici/lib/web/eventsource/eventsource.js"(exports2, module2) {
     "use strict";
-    var { pipeline } = __require("node:stream");
+    var { pipeline: pipeline2 } = __require("node:stream");
     var { fetching } = require_fetch();
     var { makeRequest } = require_request2();
     var { webidl } = require_webidl();
@@ -20733,7 +20733,7 @@ var require_eventsource = __commonJS({
               ));
             }
           });
-          pipeline(
+          pipeline2(
             response.body.stream,
             eventSourceStream,
             (error) => {
@@ -25916,19 +25916,48 @@ function jsonWithoutWorkflowCommands(value) {
 // src/cli/io.ts
 var UsageError = class extends Error {
 };
+var OutputError = class extends Error {
+};
 function streamIo(stdout, stderr, env, stdin) {
-  for (const stream of [stdout, stderr]) {
-    stream.on("error", (error) => {
-      if (error.code !== "EPIPE") throw error;
-    });
-  }
+  for (const stream of [stdout, stderr]) stream.on("error", () => {
+  });
+  let ended = false;
+  let failure;
+  let last = Promise.resolve();
+  const written = (error) => {
+    if (!error || ended) return;
+    ended = true;
+    if (error.code !== "EPIPE") failure = error;
+  };
   const shown = env.GITHUB_ACTIONS === "true" ? fenced : (text2) => text2;
   return {
-    stdout: (text2) => void stdout.write(shown(text2)),
+    stdout: (text2) => {
+      last = new Promise(
+        (resolve2) => stdout.write(shown(text2), (error) => {
+          written(error);
+          resolve2();
+        })
+      );
+    },
     stderr: (text2) => void stderr.write(shown(text2)),
     env,
-    ...stdin && { stdin: () => readInput(stdin()) }
+    ...stdin && { stdin: () => readInput(stdin()) },
+    flushed: async () => {
+      await last;
+      if (failure) throw failure;
+    }
   };
+}
+async function outputWritten(io, done) {
+  const error = await io.flushed?.().then(
+    () => void 0,
+    (reason) => reason
+  );
+  if (!error) return;
+  const said = `could not write to standard output (${error.message})`;
+  if (done === void 0) throw new OutputError(said);
+  io.stderr(`warning: ${said}; ${done}, so the exit code is 0
+`);
 }
 function readInput(stream) {
   return stream.isTTY ? Promise.resolve(void 0) : readText(stream);
@@ -25944,9 +25973,9 @@ function printJson(io, value) {
 }
 
 // src/cli/main.ts
-import { parseArgs } from "node:util";
-import { stat } from "node:fs/promises";
-import { dirname as dirname2, isAbsolute as isAbsolute2, join as join4, posix as posix5, relative as relative2, resolve, sep as sep3 } from "node:path";
+import { access, readdir, readFile as readFile2, stat } from "node:fs/promises";
+import { constants } from "node:fs";
+import { dirname as dirname2, isAbsolute as isAbsolute2, join as join4, posix as posix8, relative as relative2, resolve, sep as sep3 } from "node:path";
 
 // src/engine/apply.ts
 import { closeSync, fchmodSync, fchownSync, lstatSync, openSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from "node:fs";
@@ -26071,13 +26100,14 @@ function publicResult(result) {
 }
 var UPDATE = "{ image: parseImageRef(...), policy? }";
 function fullEditRequest(request2) {
-  const { images = [], setters = /* @__PURE__ */ new Map(), knownSetters, kustomizeTagged: kustomizeTagged2 } = request2;
+  const { images = [], setters = /* @__PURE__ */ new Map(), knownSetters, kustomizeTagged: kustomizeTagged2, pairedTags } = request2;
   if (!Array.isArray(images)) throw new TypeError(`EditRequest.images must be an array of ${UPDATE}, not ${describeValue(images)}`);
   images.forEach((u, i) => checkUpdate(u, `EditRequest.images[${i}]`));
   for (const [name, map2] of [
     ["setters", setters],
     ["knownSetters", knownSetters],
-    ["kustomizeTagged", kustomizeTagged2]
+    ["kustomizeTagged", kustomizeTagged2],
+    ["pairedTags", pairedTags]
   ]) {
     if (map2 !== void 0 && !isMapLike(map2))
       throw new TypeError(`EditRequest.${name} must be a Map (new Map(Object.entries(...)) makes one), not ${describeValue(map2)}`);
@@ -26648,6 +26678,9 @@ function renamedWarning(repository, newName) {
 }
 function bareRepositoryWarning(repository) {
   return `holds ${repository} with no tag or digest, so its version is set in another field; left as it is (mark the field holding its tag with a Flux ":tag" marker, or set that field with a configured override with part: tag)`;
+}
+function bareFieldWarning(field, repository) {
+  return { message: `${field} ${bareRepositoryWarning(repository)}`, about: { field, reason: "bare-repository", image: repository } };
 }
 
 // src/image/marker.ts
@@ -27839,12 +27872,12 @@ function parseOverridePath(path) {
   return parts;
 }
 function parseOverrideSpec(spec) {
-  const split = splitOperator(spec);
-  if (split) {
-    const path = split.path.trim();
-    const value = split.value.trim();
+  const split2 = splitOperator(spec);
+  if (split2) {
+    const path = split2.path.trim();
+    const value = split2.value.trim();
     if (path === "" || value === "") throw invalidSpec(spec);
-    return { path, parts: parseOverridePath(path), operation: split.operation, value };
+    return { path, parts: parseOverridePath(path), operation: split2.operation, value };
   }
   if (spec.endsWith("-")) {
     const path = spec.slice(0, -1).trim();
@@ -28807,10 +28840,10 @@ var ImageEditor = class {
    */
   warnRegistryBuilt(statements) {
     const { tokens } = this;
-    const constants = stringConstants(statements, tokens, (t) => this.literal(t));
-    if (constants.size === 0) return;
+    const constants2 = stringConstants(statements, tokens, (t) => this.literal(t));
+    if (constants2.size === 0) return;
     for (const t of this.stringsHolding(this.tails)) {
-      const built = this.builtOnRegistry(t, constants);
+      const built = this.builtOnRegistry(t, constants2);
       if (built === void 0 || this.setInFile.has(built.repository.repository)) continue;
       const { repository, registry, first, last, version } = built;
       const text2 = nodeText(tokens, { first, last });
@@ -28838,7 +28871,7 @@ var ImageEditor = class {
    * constant, then the path up to `:`), the constant, the expression's tokens, and its version:
    * a variable (`+ _tag`, `${_tag}`) or a tag written in the string.
    */
-  builtOnRegistry(t, constants) {
+  builtOnRegistry(t, constants2) {
     const { kind, flags } = this.tokens;
     const { body } = this.literal(t);
     let name;
@@ -28865,7 +28898,7 @@ var ImageEditor = class {
         version = { variable: nodeText(this.tokens, { first: t + 2, last }) };
       }
     }
-    const registry = constants.get(name);
+    const registry = constants2.get(name);
     const repository = registry && tryParseImageRef(`${registry.value}${path}`);
     if (!registry || !repository || repository.tag !== void 0 || repository.digest !== void 0 || !this.incoming.has(repository.repository))
       return void 0;
@@ -28957,7 +28990,7 @@ var ImageEditor = class {
     if (!update) return;
     if (ref.tag === void 0 && ref.digest === void 0) {
       const key2 = this.pathText(path);
-      if (/(image|repo)[^.]*$/i.test(key2)) this.warnings.push({ line: this.line(literal2), message: `${key2} ${bareRepositoryWarning(ref.repository)}` });
+      if (/(image|repo)[^.]*$/i.test(key2)) this.warnings.push({ line: this.line(literal2), ...bareFieldWarning(key2, ref.repository) });
       return;
     }
     const key = this.pathText(path);
@@ -29028,14 +29061,14 @@ function versionVariable(body, stale) {
   return new RegExp(`${escapeRegExp(stale.name)}:\\$\\{\\s*([A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*)\\s*(?::[^}]*)?\\}`).exec(body)?.[1];
 }
 function stringConstants(statements, tokens, literal2) {
-  const constants = /* @__PURE__ */ new Map();
+  const constants2 = /* @__PURE__ */ new Map();
   for (const s of statements) {
     if (s.type !== "assign") continue;
     const held = s.value.type === "string" && !(tokens.flags[s.value.token] & StringFlag.Interpolated) ? literal2(s.value.token) : void 0;
     for (const name of s.targets)
-      constants.set(name, held === void 0 || constants.has(name) ? void 0 : { name, value: held.body, line: tokens.source.line(held.start) });
+      constants2.set(name, held === void 0 || constants2.has(name) ? void 0 : { name, value: held.body, line: tokens.source.line(held.start) });
   }
-  return new Map([...constants].flatMap(([name, c]) => c === void 0 ? [] : [[name, c]]));
+  return new Map([...constants2].flatMap(([name, c]) => c === void 0 ? [] : [[name, c]]));
 }
 function registryTail(image) {
   return `/${image.repository.slice(image.repository.lastIndexOf("/") + 1)}:`;
@@ -30311,13 +30344,13 @@ var Collection = class extends NodeBase {
 };
 
 // node_modules/yaml/browser/dist/stringify/stringifyComment.js
-var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
+var stringifyComment = (str2) => str2.replace(/^(?!$)(?: $)?/gm, "#");
 function indentComment(comment, indent) {
   if (/^\n+$/.test(comment))
     return comment.substring(1);
   return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
 }
-var lineComment = (str, indent, comment) => str.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str.endsWith(" ") ? "" : " ") + comment;
+var lineComment = (str2, indent, comment) => str2.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str2.endsWith(" ") ? "" : " ") + comment;
 
 // node_modules/yaml/browser/dist/stringify/foldFlowLines.js
 var FOLD_FLOW = "flow";
@@ -30340,7 +30373,7 @@ function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth 
     else
       end = lineWidth - indentAtStart;
   }
-  let split = void 0;
+  let split2 = void 0;
   let prev = void 0;
   let overflow = false;
   let i = -1;
@@ -30373,18 +30406,18 @@ function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth 
       if (mode === FOLD_BLOCK)
         i = consumeMoreIndentedLines(text2, i, indent.length);
       end = i + indent.length + endStep;
-      split = void 0;
+      split2 = void 0;
     } else {
       if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
         const next = text2[i + 1];
         if (next && next !== " " && next !== "\n" && next !== "	")
-          split = i;
+          split2 = i;
       }
       if (i >= end) {
-        if (split) {
-          folds.push(split);
-          end = split + endStep;
-          split = void 0;
+        if (split2) {
+          folds.push(split2);
+          end = split2 + endStep;
+          split2 = void 0;
         } else if (mode === FOLD_QUOTED) {
           while (prev === " " || prev === "	") {
             prev = ch;
@@ -30397,7 +30430,7 @@ function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth 
           folds.push(j);
           escapedFolds[j] = true;
           end = j + endStep;
-          split = void 0;
+          split2 = void 0;
         } else {
           overflow = true;
         }
@@ -30452,16 +30485,16 @@ var getFoldOptions = (ctx, isBlock2) => ({
   lineWidth: ctx.options.lineWidth,
   minContentWidth: ctx.options.minContentWidth
 });
-var containsDocumentMarker = (str) => /^(%|---|\.\.\.)/m.test(str);
-function lineLengthOverLimit(str, lineWidth, indentLength) {
+var containsDocumentMarker = (str2) => /^(%|---|\.\.\.)/m.test(str2);
+function lineLengthOverLimit(str2, lineWidth, indentLength) {
   if (!lineWidth || lineWidth < 0)
     return false;
   const limit = lineWidth - indentLength;
-  const strLen = str.length;
+  const strLen = str2.length;
   if (strLen <= limit)
     return false;
   for (let i = 0, start = 0; i < strLen; ++i) {
-    if (str[i] === "\n") {
+    if (str2[i] === "\n") {
       if (i - start > limit)
         return true;
       start = i + 1;
@@ -30478,11 +30511,11 @@ function doubleQuotedString(value, ctx) {
   const { implicitKey } = ctx;
   const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
   const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
-  let str = "";
+  let str2 = "";
   let start = 0;
   for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
     if (ch === " " && json[i + 1] === "\\" && json[i + 2] === "n") {
-      str += json.slice(start, i) + "\\ ";
+      str2 += json.slice(start, i) + "\\ ";
       i += 1;
       start = i;
       ch = "\\";
@@ -30491,38 +30524,38 @@ function doubleQuotedString(value, ctx) {
       switch (json[i + 1]) {
         case "u":
           {
-            str += json.slice(start, i);
+            str2 += json.slice(start, i);
             const code = json.substr(i + 2, 4);
             switch (code) {
               case "0000":
-                str += "\\0";
+                str2 += "\\0";
                 break;
               case "0007":
-                str += "\\a";
+                str2 += "\\a";
                 break;
               case "000b":
-                str += "\\v";
+                str2 += "\\v";
                 break;
               case "001b":
-                str += "\\e";
+                str2 += "\\e";
                 break;
               case "0085":
-                str += "\\N";
+                str2 += "\\N";
                 break;
               case "00a0":
-                str += "\\_";
+                str2 += "\\_";
                 break;
               case "2028":
-                str += "\\L";
+                str2 += "\\L";
                 break;
               case "2029":
-                str += "\\P";
+                str2 += "\\P";
                 break;
               default:
                 if (code.substr(0, 2) === "00")
-                  str += "\\x" + code.substr(2);
+                  str2 += "\\x" + code.substr(2);
                 else
-                  str += json.substr(i, 6);
+                  str2 += json.substr(i, 6);
             }
             i += 5;
             start = i + 1;
@@ -30532,14 +30565,14 @@ function doubleQuotedString(value, ctx) {
           if (implicitKey || json[i + 2] === '"' || json.length < minMultiLineLength) {
             i += 1;
           } else {
-            str += json.slice(start, i) + "\n\n";
+            str2 += json.slice(start, i) + "\n\n";
             while (json[i + 2] === "\\" && json[i + 3] === "n" && json[i + 4] !== '"') {
-              str += "\n";
+              str2 += "\n";
               i += 2;
             }
-            str += indent;
+            str2 += indent;
             if (json[i + 2] === " ")
-              str += "\\";
+              str2 += "\\";
             i += 1;
             start = i + 1;
           }
@@ -30548,8 +30581,8 @@ function doubleQuotedString(value, ctx) {
           i += 1;
       }
   }
-  str = start ? str + json.slice(start) : json;
-  return implicitKey ? str : foldFlowLines(str, indent, FOLD_QUOTED, getFoldOptions(ctx, false));
+  str2 = start ? str2 + json.slice(start) : json;
+  return implicitKey ? str2 : foldFlowLines(str2, indent, FOLD_QUOTED, getFoldOptions(ctx, false));
 }
 function singleQuotedString(value, ctx) {
   if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
@@ -30677,15 +30710,15 @@ function plainString2(item, ctx, onComment, onChompKeep) {
       return quotedString(value, ctx);
     }
   }
-  const str = value.replace(/\n+/g, `$&
+  const str2 = value.replace(/\n+/g, `$&
 ${indent}`);
   if (actualString) {
-    const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str);
+    const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str2);
     const { compat, tags } = ctx.doc.schema;
     if (tags.some(test) || compat?.some(test))
       return quotedString(value, ctx);
   }
-  return implicitKey ? str : foldFlowLines(str, indent, FOLD_FLOW, getFoldOptions(ctx, false));
+  return implicitKey ? str2 : foldFlowLines(str2, indent, FOLD_FLOW, getFoldOptions(ctx, false));
 }
 function stringifyString(item, ctx, onComment, onChompKeep) {
   const { implicitKey, inFlow } = ctx;
@@ -30827,11 +30860,11 @@ function stringify(item, ctx, onComment, onChompKeep) {
   const props = stringifyProps(node, tagObj, ctx);
   if (props.length > 0)
     ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-  const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : isScalar(node) ? stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
+  const str2 = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : isScalar(node) ? stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
   if (!props)
-    return str;
-  return isScalar(node) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
-${ctx.indent}${str}`;
+    return str2;
+  return isScalar(node) || str2[0] === "{" || str2[0] === "[" ? `${props} ${str2}` : `${props}
+${ctx.indent}${str2}`;
 }
 
 // node_modules/yaml/browser/dist/stringify/stringifyPair.js
@@ -30855,8 +30888,8 @@ function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
   });
   let keyCommentDone = false;
   let chompKeep = false;
-  let str = stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
-  if (!explicitKey && !ctx.inFlow && str.length > 1024) {
+  let str2 = stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+  if (!explicitKey && !ctx.inFlow && str2.length > 1024) {
     if (simpleKeys)
       throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
     explicitKey = true;
@@ -30865,27 +30898,27 @@ function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
     if (allNullValues || value == null) {
       if (keyCommentDone && onComment)
         onComment();
-      return str === "" ? "?" : explicitKey ? `? ${str}` : str;
+      return str2 === "" ? "?" : explicitKey ? `? ${str2}` : str2;
     }
   } else if (allNullValues && !simpleKeys || value == null && explicitKey) {
-    str = `? ${str}`;
+    str2 = `? ${str2}`;
     if (keyComment && !keyCommentDone) {
-      str += lineComment(str, ctx.indent, commentString(keyComment));
+      str2 += lineComment(str2, ctx.indent, commentString(keyComment));
     } else if (chompKeep && onChompKeep)
       onChompKeep();
-    return str;
+    return str2;
   }
   if (keyCommentDone)
     keyComment = null;
   if (explicitKey) {
     if (keyComment)
-      str += lineComment(str, ctx.indent, commentString(keyComment));
-    str = `? ${str}
+      str2 += lineComment(str2, ctx.indent, commentString(keyComment));
+    str2 = `? ${str2}
 ${indent}:`;
   } else {
-    str = `${str}:`;
+    str2 = `${str2}:`;
     if (keyComment)
-      str += lineComment(str, ctx.indent, commentString(keyComment));
+      str2 += lineComment(str2, ctx.indent, commentString(keyComment));
   }
   let vsb, vcb, valueComment;
   if (isNode(value)) {
@@ -30901,7 +30934,7 @@ ${indent}:`;
   }
   ctx.implicitKey = false;
   if (!explicitKey && !keyComment && isScalar(value))
-    ctx.indentAtStart = str.length + 1;
+    ctx.indentAtStart = str2.length + 1;
   chompKeep = false;
   if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && isSeq(value) && !value.flow && !value.tag && !value.anchor) {
     ctx.indent = ctx.indent.substring(2);
@@ -30945,16 +30978,16 @@ ${ctx.indent}`;
   } else if (valueStr === "" || valueStr[0] === "\n") {
     ws = "";
   }
-  str += ws + valueStr;
+  str2 += ws + valueStr;
   if (ctx.inFlow) {
     if (valueCommentDone && onComment)
       onComment();
   } else if (valueComment && !valueCommentDone) {
-    str += lineComment(str, ctx.indent, commentString(valueComment));
+    str2 += lineComment(str2, ctx.indent, commentString(valueComment));
   } else if (chompKeep && onChompKeep) {
     onChompKeep();
   }
-  return str;
+  return str2;
 }
 
 // node_modules/yaml/browser/dist/log.js
@@ -31125,31 +31158,31 @@ function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, fl
       }
     }
     chompKeep = false;
-    let str2 = stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+    let str3 = stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
     if (comment2)
-      str2 += lineComment(str2, itemIndent, commentString(comment2));
+      str3 += lineComment(str3, itemIndent, commentString(comment2));
     if (chompKeep && comment2)
       chompKeep = false;
-    lines.push(blockItemPrefix + str2);
+    lines.push(blockItemPrefix + str3);
   }
-  let str;
+  let str2;
   if (lines.length === 0) {
-    str = flowChars.start + flowChars.end;
+    str2 = flowChars.start + flowChars.end;
   } else {
-    str = lines[0];
+    str2 = lines[0];
     for (let i = 1; i < lines.length; ++i) {
       const line = lines[i];
-      str += line ? `
+      str2 += line ? `
 ${indent}${line}` : "\n";
     }
   }
   if (comment) {
-    str += "\n" + indentComment(commentString(comment), indent);
+    str2 += "\n" + indentComment(commentString(comment), indent);
     if (onComment)
       onComment();
   } else if (chompKeep && onChompKeep)
     onChompKeep();
-  return str;
+  return str2;
 }
 function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
   const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
@@ -31192,21 +31225,21 @@ function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
     }
     if (comment)
       reqNewline = true;
-    let str = stringify(item, itemCtx, () => comment = null);
-    reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
+    let str2 = stringify(item, itemCtx, () => comment = null);
+    reqNewline || (reqNewline = lines.length > linesAtValue || str2.includes("\n"));
     if (i < items.length - 1) {
-      str += ",";
+      str2 += ",";
     } else if (ctx.options.trailingComma) {
       if (ctx.options.lineWidth > 0) {
-        reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
+        reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str2.length + 2) > ctx.options.lineWidth);
       }
       if (reqNewline) {
-        str += ",";
+        str2 += ",";
       }
     }
     if (comment)
-      str += lineComment(str, itemIndent, commentString(comment));
-    lines.push(str);
+      str2 += lineComment(str2, itemIndent, commentString(comment));
+    lines.push(str2);
     linesAtValue = lines.length;
   }
   const { start, end } = flowChars;
@@ -31218,11 +31251,11 @@ function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
       reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
     }
     if (reqNewline) {
-      let str = start;
+      let str2 = start;
       for (const line of lines)
-        str += line ? `
+        str2 += line ? `
 ${indentStep}${indent}${line}` : "\n";
-      return `${str}
+      return `${str2}
 ${indent}${end}`;
     } else {
       return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
@@ -31506,7 +31539,7 @@ var string = {
   identify: (value) => typeof value === "string",
   default: true,
   tag: "tag:yaml.org,2002:str",
-  resolve: (str) => str,
+  resolve: (str2) => str2,
   stringify(item, ctx, onComment, onChompKeep) {
     ctx = Object.assign({ actualString: true }, ctx);
     return stringifyString(item, ctx, onComment, onChompKeep);
@@ -31530,7 +31563,7 @@ var boolTag = {
   default: true,
   tag: "tag:yaml.org,2002:bool",
   test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-  resolve: (str) => new Scalar(str[0] === "t" || str[0] === "T"),
+  resolve: (str2) => new Scalar(str2[0] === "t" || str2[0] === "T"),
   stringify({ source, value }, ctx) {
     if (source && boolTag.test.test(source)) {
       const sv = source[0] === "t" || source[0] === "T";
@@ -31568,7 +31601,7 @@ var floatNaN = {
   default: true,
   tag: "tag:yaml.org,2002:float",
   test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-  resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+  resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
   stringify: stringifyNumber
 };
 var floatExp = {
@@ -31577,7 +31610,7 @@ var floatExp = {
   tag: "tag:yaml.org,2002:float",
   format: "EXP",
   test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-  resolve: (str) => parseFloat(str),
+  resolve: (str2) => parseFloat(str2),
   stringify(node) {
     const num = Number(node.value);
     return isFinite(num) ? num.toExponential() : stringifyNumber(node);
@@ -31588,11 +31621,11 @@ var float = {
   default: true,
   tag: "tag:yaml.org,2002:float",
   test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
-  resolve(str) {
-    const node = new Scalar(parseFloat(str));
-    const dot = str.indexOf(".");
-    if (dot !== -1 && str[str.length - 1] === "0")
-      node.minFractionDigits = str.length - dot - 1;
+  resolve(str2) {
+    const node = new Scalar(parseFloat(str2));
+    const dot = str2.indexOf(".");
+    if (dot !== -1 && str2[str2.length - 1] === "0")
+      node.minFractionDigits = str2.length - dot - 1;
     return node;
   },
   stringify: stringifyNumber
@@ -31600,7 +31633,7 @@ var float = {
 
 // node_modules/yaml/browser/dist/schema/core/int.js
 var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-var intResolve = (str, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix);
+var intResolve = (str2, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2.substring(offset), radix);
 function intStringify(node, radix, prefix) {
   const { value } = node;
   if (intIdentify(value) && value >= 0)
@@ -31613,7 +31646,7 @@ var intOct = {
   tag: "tag:yaml.org,2002:int",
   format: "OCT",
   test: /^0o[0-7]+$/,
-  resolve: (str, _onError, opt) => intResolve(str, 2, 8, opt),
+  resolve: (str2, _onError, opt) => intResolve(str2, 2, 8, opt),
   stringify: (node) => intStringify(node, 8, "0o")
 };
 var int = {
@@ -31621,7 +31654,7 @@ var int = {
   default: true,
   tag: "tag:yaml.org,2002:int",
   test: /^[-+]?[0-9]+$/,
-  resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+  resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
   stringify: stringifyNumber
 };
 var intHex = {
@@ -31630,7 +31663,7 @@ var intHex = {
   tag: "tag:yaml.org,2002:int",
   format: "HEX",
   test: /^0x[0-9a-fA-F]+$/,
-  resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+  resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
   stringify: (node) => intStringify(node, 16, "0x")
 };
 
@@ -31659,7 +31692,7 @@ var jsonScalars = [
     identify: (value) => typeof value === "string",
     default: true,
     tag: "tag:yaml.org,2002:str",
-    resolve: (str) => str,
+    resolve: (str2) => str2,
     stringify: stringifyJSON
   },
   {
@@ -31676,7 +31709,7 @@ var jsonScalars = [
     default: true,
     tag: "tag:yaml.org,2002:bool",
     test: /^true$|^false$/,
-    resolve: (str) => str === "true",
+    resolve: (str2) => str2 === "true",
     stringify: stringifyJSON
   },
   {
@@ -31684,7 +31717,7 @@ var jsonScalars = [
     default: true,
     tag: "tag:yaml.org,2002:int",
     test: /^-?(?:0|[1-9][0-9]*)$/,
-    resolve: (str, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str, 10),
+    resolve: (str2, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2, 10),
     stringify: ({ value }) => intIdentify2(value) ? value.toString() : JSON.stringify(value)
   },
   {
@@ -31692,7 +31725,7 @@ var jsonScalars = [
     default: true,
     tag: "tag:yaml.org,2002:float",
     test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
-    resolve: (str) => parseFloat(str),
+    resolve: (str2) => parseFloat(str2),
     stringify: stringifyJSON
   }
 ];
@@ -31700,9 +31733,9 @@ var jsonError = {
   default: true,
   tag: "",
   test: /^/,
-  resolve(str, onError) {
-    onError(`Unresolved plain scalar ${JSON.stringify(str)}`);
-    return str;
+  resolve(str2, onError) {
+    onError(`Unresolved plain scalar ${JSON.stringify(str2)}`);
+    return str2;
   }
 };
 var schema2 = [map, seq].concat(jsonScalars, jsonError);
@@ -31723,10 +31756,10 @@ var binary = {
    */
   resolve(src, onError) {
     if (typeof atob === "function") {
-      const str = atob(src.replace(/[\n\r]/g, ""));
-      const buffer2 = new Uint8Array(str.length);
-      for (let i = 0; i < str.length; ++i)
-        buffer2[i] = str.charCodeAt(i);
+      const str2 = atob(src.replace(/[\n\r]/g, ""));
+      const buffer2 = new Uint8Array(str2.length);
+      for (let i = 0; i < str2.length; ++i)
+        buffer2[i] = str2.charCodeAt(i);
       return buffer2;
     } else {
       onError("This environment does not support reading binary tags; either Buffer or atob is required");
@@ -31737,26 +31770,26 @@ var binary = {
     if (!value)
       return "";
     const buf = value;
-    let str;
+    let str2;
     if (typeof btoa === "function") {
       let s = "";
       for (let i = 0; i < buf.length; ++i)
         s += String.fromCharCode(buf[i]);
-      str = btoa(s);
+      str2 = btoa(s);
     } else {
       throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
     }
     type ?? (type = Scalar.BLOCK_LITERAL);
     if (type !== Scalar.QUOTE_DOUBLE) {
       const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
-      const n = Math.ceil(str.length / lineWidth);
+      const n = Math.ceil(str2.length / lineWidth);
       const lines = new Array(n);
       for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
-        lines[i] = str.substr(o, lineWidth);
+        lines[i] = str2.substr(o, lineWidth);
       }
-      str = lines.join(type === Scalar.BLOCK_LITERAL ? "\n" : " ");
+      str2 = lines.join(type === Scalar.BLOCK_LITERAL ? "\n" : " ");
     }
-    return stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
+    return stringifyString({ comment, type, value: str2 }, ctx, onComment, onChompKeep);
   }
 };
 
@@ -31922,7 +31955,7 @@ var floatNaN2 = {
   default: true,
   tag: "tag:yaml.org,2002:float",
   test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-  resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+  resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
   stringify: stringifyNumber
 };
 var floatExp2 = {
@@ -31931,7 +31964,7 @@ var floatExp2 = {
   tag: "tag:yaml.org,2002:float",
   format: "EXP",
   test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
-  resolve: (str) => parseFloat(str.replace(/_/g, "")),
+  resolve: (str2) => parseFloat(str2.replace(/_/g, "")),
   stringify(node) {
     const num = Number(node.value);
     return isFinite(num) ? num.toExponential() : stringifyNumber(node);
@@ -31942,11 +31975,11 @@ var float2 = {
   default: true,
   tag: "tag:yaml.org,2002:float",
   test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
-  resolve(str) {
-    const node = new Scalar(parseFloat(str.replace(/_/g, "")));
-    const dot = str.indexOf(".");
+  resolve(str2) {
+    const node = new Scalar(parseFloat(str2.replace(/_/g, "")));
+    const dot = str2.indexOf(".");
     if (dot !== -1) {
-      const f = str.substring(dot + 1).replace(/_/g, "");
+      const f = str2.substring(dot + 1).replace(/_/g, "");
       if (f[f.length - 1] === "0")
         node.minFractionDigits = f.length;
     }
@@ -31957,34 +31990,34 @@ var float2 = {
 
 // node_modules/yaml/browser/dist/schema/yaml-1.1/int.js
 var intIdentify3 = (value) => typeof value === "bigint" || Number.isInteger(value);
-function intResolve2(str, offset, radix, { intAsBigInt }) {
-  const sign = str[0];
+function intResolve2(str2, offset, radix, { intAsBigInt }) {
+  const sign = str2[0];
   if (sign === "-" || sign === "+")
     offset += 1;
-  str = str.substring(offset).replace(/_/g, "");
+  str2 = str2.substring(offset).replace(/_/g, "");
   if (intAsBigInt) {
     switch (radix) {
       case 2:
-        str = `0b${str}`;
+        str2 = `0b${str2}`;
         break;
       case 8:
-        str = `0o${str}`;
+        str2 = `0o${str2}`;
         break;
       case 16:
-        str = `0x${str}`;
+        str2 = `0x${str2}`;
         break;
     }
-    const n2 = BigInt(str);
+    const n2 = BigInt(str2);
     return sign === "-" ? BigInt(-1) * n2 : n2;
   }
-  const n = parseInt(str, radix);
+  const n = parseInt(str2, radix);
   return sign === "-" ? -1 * n : n;
 }
 function intStringify2(node, radix, prefix) {
   const { value } = node;
   if (intIdentify3(value)) {
-    const str = value.toString(radix);
-    return value < 0 ? "-" + prefix + str.substr(1) : prefix + str;
+    const str2 = value.toString(radix);
+    return value < 0 ? "-" + prefix + str2.substr(1) : prefix + str2;
   }
   return stringifyNumber(node);
 }
@@ -31994,7 +32027,7 @@ var intBin = {
   tag: "tag:yaml.org,2002:int",
   format: "BIN",
   test: /^[-+]?0b[0-1_]+$/,
-  resolve: (str, _onError, opt) => intResolve2(str, 2, 2, opt),
+  resolve: (str2, _onError, opt) => intResolve2(str2, 2, 2, opt),
   stringify: (node) => intStringify2(node, 2, "0b")
 };
 var intOct2 = {
@@ -32003,7 +32036,7 @@ var intOct2 = {
   tag: "tag:yaml.org,2002:int",
   format: "OCT",
   test: /^[-+]?0[0-7_]+$/,
-  resolve: (str, _onError, opt) => intResolve2(str, 1, 8, opt),
+  resolve: (str2, _onError, opt) => intResolve2(str2, 1, 8, opt),
   stringify: (node) => intStringify2(node, 8, "0")
 };
 var int2 = {
@@ -32011,7 +32044,7 @@ var int2 = {
   default: true,
   tag: "tag:yaml.org,2002:int",
   test: /^[-+]?[0-9][0-9_]*$/,
-  resolve: (str, _onError, opt) => intResolve2(str, 0, 10, opt),
+  resolve: (str2, _onError, opt) => intResolve2(str2, 0, 10, opt),
   stringify: stringifyNumber
 };
 var intHex2 = {
@@ -32020,7 +32053,7 @@ var intHex2 = {
   tag: "tag:yaml.org,2002:int",
   format: "HEX",
   test: /^[-+]?0x[0-9a-fA-F_]+$/,
-  resolve: (str, _onError, opt) => intResolve2(str, 2, 16, opt),
+  resolve: (str2, _onError, opt) => intResolve2(str2, 2, 16, opt),
   stringify: (node) => intStringify2(node, 16, "0x")
 };
 
@@ -32104,9 +32137,9 @@ var set = {
 };
 
 // node_modules/yaml/browser/dist/schema/yaml-1.1/timestamp.js
-function parseSexagesimal(str, asBigInt) {
-  const sign = str[0];
-  const parts = sign === "-" || sign === "+" ? str.substring(1) : str;
+function parseSexagesimal(str2, asBigInt) {
+  const sign = str2[0];
+  const parts = sign === "-" || sign === "+" ? str2.substring(1) : str2;
   const num = (n) => asBigInt ? BigInt(n) : Number(n);
   const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
   return sign === "-" ? num(-1) * res : res;
@@ -32143,7 +32176,7 @@ var intTime = {
   tag: "tag:yaml.org,2002:int",
   format: "TIME",
   test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
-  resolve: (str, _onError, { intAsBigInt }) => parseSexagesimal(str, intAsBigInt),
+  resolve: (str2, _onError, { intAsBigInt }) => parseSexagesimal(str2, intAsBigInt),
   stringify: stringifySexagesimal
 };
 var floatTime = {
@@ -32152,7 +32185,7 @@ var floatTime = {
   tag: "tag:yaml.org,2002:float",
   format: "TIME",
   test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
-  resolve: (str) => parseSexagesimal(str, false),
+  resolve: (str2) => parseSexagesimal(str2, false),
   stringify: stringifySexagesimal
 };
 var timestamp = {
@@ -32163,8 +32196,8 @@ var timestamp = {
   // may be omitted altogether, resulting in a date format. In such a case, the time part is
   // assumed to be 00:00:00Z (start of day, UTC).
   test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
-  resolve(str) {
-    const match = str.match(timestamp.test);
+  resolve(str2) {
+    const match = str2.match(timestamp.test);
     if (!match)
       throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
     const [, year, month, day, hour, minute, second] = match.map(Number);
@@ -33475,13 +33508,13 @@ function parseBlockScalarHeader({ offset, props }, strict2, onError) {
   return { mode, indent, chomp, comment, length };
 }
 function splitLines(source) {
-  const split = source.split(/\n( *)/);
-  const first = split[0];
+  const split2 = source.split(/\n( *)/);
+  const first = split2[0];
   const m = first.match(/^( *)/);
   const line0 = m?.[1] ? [m[1], first.slice(m[1].length)] : ["", first];
   const lines = [line0];
-  for (let i = 1; i < split.length; i += 2)
-    lines.push([split[i], split[i + 1]]);
+  for (let i = 1; i < split2.length; i += 2)
+    lines.push([split2[i], split2[i + 1]]);
   return lines;
 }
 
@@ -36930,6 +36963,79 @@ var EditPlan = class {
   }
 };
 
+// src/yaml/merge-key.ts
+function isMergeKey2(key) {
+  return key.kind === "scalar" && key.style === "plain" && key.text === "<<";
+}
+function hasMergeKey(map2) {
+  return map2.pairs.some((pair) => isMergeKey2(pair.key));
+}
+function mergedFromWords(key, from, line) {
+  return `its ${key} is merged (<<) from ${from} (line ${line}), ${MERGE_SHARED}`;
+}
+var MERGE_SHARED = "which every mapping merging it shares";
+function mergedValue(file, root, map2, path, key) {
+  const found = mergedFrom({ file, root, key, own: ownPair(key), known: mergesOf(file, key) }, map2, /* @__PURE__ */ new Set()).merged;
+  return found?.node ? { node: found.node, path: found.fromMap ? [...path, ...found.path] : found.path } : void 0;
+}
+function mergedHolder(file, root, key, adding) {
+  const real = ownPair(key);
+  const own = adding === void 0 || real(adding) ? real : (map2) => map2 === adding ? { value: null } : real(map2);
+  const search2 = { file, root, key, own, known: own === real ? mergesOf(file, key) : /* @__PURE__ */ new Map() };
+  return (map2) => own(map2) ? map2 : mergedFrom(search2, map2, /* @__PURE__ */ new Set()).merged?.holder;
+}
+function mergeSources(file, root, map2) {
+  return map2.pairs.flatMap((pair) => {
+    if (!isMergeKey2(pair.key) || pair.value === null) return [];
+    const items = pair.value.kind === "seq" ? pair.value.items.map((item, i) => ({ node: item, at: ["<<", i] })) : [{ node: pair.value, at: ["<<"] }];
+    return items.flatMap(({ node, at }) => {
+      const merged = node.kind === "alias" ? anchoredValue(file, root, node) : { node, path: at };
+      return merged?.node.kind === "map" ? [{ node: merged.node, path: merged.path, fromMap: node.kind !== "alias" }] : [];
+    });
+  });
+}
+function ownPair(key) {
+  return (map2) => map2.pairs.find((pair) => pair.key.kind === "scalar" && !isMergeKey2(pair.key) && pair.key.text === key);
+}
+var mergesOfFile = /* @__PURE__ */ new WeakMap();
+function mergesOf(file, key) {
+  let byKey = mergesOfFile.get(file);
+  if (byKey === void 0) mergesOfFile.set(file, byKey = /* @__PURE__ */ new Map());
+  let merges = byKey.get(key);
+  if (merges === void 0) byKey.set(key, merges = /* @__PURE__ */ new Map());
+  return merges;
+}
+function mergedFrom(search2, map2, seen) {
+  const { known } = search2;
+  if (known.has(map2)) return { merged: known.get(map2), cut: false };
+  if (seen.has(map2)) return { merged: void 0, cut: true };
+  seen.add(map2);
+  let cut = false;
+  const answer = (merged) => {
+    if (!cut) known.set(map2, merged);
+    return { merged, cut };
+  };
+  for (const source of mergeSources(search2.file, search2.root, map2)) {
+    const own = search2.own(source.node);
+    if (own) return answer({ holder: source.node, node: own.value, path: [...source.path, search2.key], fromMap: source.fromMap });
+    if (source.node === map2) continue;
+    const below = mergedFrom(search2, source.node, seen);
+    cut ||= below.cut;
+    const found = below.merged;
+    if (found) return answer(found.fromMap ? { ...found, path: [...source.path, ...found.path], fromMap: source.fromMap } : found);
+  }
+  return answer(void 0);
+}
+function fieldsOf(file, root, map2, path, inFlow) {
+  const merges = hasMergeKey(map2);
+  return (key) => {
+    const value = mapValue(map2, key);
+    if (value !== void 0) return { node: value, path: [...path, key], inFlow: inFlow || map2.flow };
+    const merged = merges ? mergedValue(file, root, map2, path, key) : void 0;
+    return merged && { ...merged, inFlow: false, merged: true };
+  };
+}
+
 // src/yaml/path.ts
 var isNonString = (text2) => text2 !== "" && readsAsNonString(text2);
 var isNull = (text2) => nonStringType(text2) === "null";
@@ -37130,13 +37236,21 @@ function typedWrite(node, next, path, options2) {
   const { tagField } = options2;
   const typed = options2.typed === true && (coreType(node) !== void 0 || !tagField && node.style === "plain" && readsAsNonString(node.text) && isNonString(next));
   const misread = typed ? misreadAs(node.text, next) : void 0;
-  const retyped = node.style === "plain" && isNonString(node.text) && !isNull(node.text) && node.text !== next;
+  const retyped = node.style === "plain" && isNonString(node.text) && !isNull(node.text);
   if (!((options2.typed !== void 0 || options2.given) && !typed && retyped))
     return { typed, ...misread !== void 0 && { misread: `${path}: ${misread}` } };
   const unquote2 = options2.typed ? "" : options2.typed === false ? "; to keep its type, give the value unquoted" : "; to keep its type, pass typed: true";
   const keeps = isNonString(next) && misreadAs(node.text, next) === void 0;
   const why = tagField ? " (a tag is a string to Helm and kustomize)" : keeps ? unquote2 : "";
   return { typed, retyped: `${path}: ${node.text} (not a string in YAML) becomes the string "${next}"${why}` };
+}
+function askedString(value, options2) {
+  return typeof value === "string" && options2.typed !== true;
+}
+function quotedOver(file, node, next, inFlow) {
+  if (node.style !== "plain" || !readsAsNonString(node.text)) return void 0;
+  const splice = scalarSplice(file, node, next, inFlow);
+  return splice.insert.trim() === next ? void 0 : splice;
 }
 var TAG_KEYS = /* @__PURE__ */ new Set(["tag", "newTag"]);
 function setYamlPath(text2, path, value, options2 = {}) {
@@ -37180,7 +37294,9 @@ function setYamlPathAbout(text2, path, value, options2 = {}) {
     if (misread !== void 0) plan.warn(node.start, misread);
     if (options2.setsToo) warnStaleDigest(plan, document, segments, path, node, next, { ...options2, setsToo: options2.setsToo });
     if (retyped !== void 0) plan.warn(node.start, retyped);
-    plan.setScalar(node, next, inFlow, { kind: "override", key: path, document }, typed);
+    const asWritten2 = askedString(value, options2) ? quotedOver(file, node, next, inFlow) : void 0;
+    if (asWritten2) plan.addSplice(asWritten2, { kind: "override", key: path, old: node.text, new: asWritten2.insert.trim(), object: document.object });
+    else plan.setScalar(node, next, inFlow, { kind: "override", key: path, document }, typed);
     const others = file.documents.slice(index + 1).flatMap((d, i) => "message" in lookUp(file, d.root, segments) ? [] : [index + i + 2]);
     if (others.length > 0) {
       plan.warn(
@@ -37198,8 +37314,10 @@ function setYamlPathAbout(text2, path, value, options2 = {}) {
     const plan = new EditPlan(file);
     const keys = missing;
     const { map: map2, fill, document } = deepest;
-    if (map2) plan.addPair(map2, keys, next, { kind: "override", key: path, document });
-    else if (fill) plan.addSplice(nullFilling(file, fill, keys, next), { kind: "override", key: path, old: "", new: next, object: document.object });
+    const written = askedString(value, options2) && readsAsNonString(next) ? renderScalar(next, "plain", map2?.flow ?? false) : next;
+    const change = { kind: "override", key: path, old: "", new: written, object: document.object };
+    if (map2) plan.addSplice(pairInsertion(file, map2, keys, next), change);
+    else if (fill) plan.addSplice(nullFilling(file, fill, keys, next), change);
     return plan.result();
   }
   return fail2(
@@ -37209,22 +37327,23 @@ function setYamlPathAbout(text2, path, value, options2 = {}) {
 }
 
 // src/yaml/walk.ts
-function forEachValue(root, visit3) {
-  if (root) walk(root, [], false, visit3);
+function forEachValue(root, visit3, childrenFirst = false) {
+  if (root) walk(root, [], false, visit3, childrenFirst);
 }
-function walk(node, path, inFlow, visit3) {
-  visit3({ node, path, inFlow });
+function walk(node, path, inFlow, visit3, childrenFirst) {
+  if (!childrenFirst) visit3({ node, path, inFlow });
   if (node.kind === "map") {
     const flow = inFlow || node.flow;
     for (const pair of node.pairs) {
       const key = scalarText(pair.key);
-      if (key !== void 0 && pair.value) walk(pair.value, [...path, key], flow, visit3);
+      if (key !== void 0 && pair.value) walk(pair.value, [...path, key], flow, visit3, childrenFirst);
     }
   } else if (node.kind === "seq") {
     const flow = inFlow || node.flow;
     const { items } = node;
-    for (let index = 0; index < items.length; index++) walk(items[index], [...path, index], flow, visit3);
+    for (let index = 0; index < items.length; index++) walk(items[index], [...path, index], flow, visit3, childrenFirst);
   }
+  if (childrenFirst) visit3({ node, path, inFlow });
 }
 
 // src/yaml/alias.ts
@@ -37267,112 +37386,12 @@ function anchoredValue(file, root, alias) {
   }
   return values.get(start);
 }
+function scalarOf(file, root, node) {
+  const value = node.kind === "alias" ? anchoredValue(file, root, node)?.node : node;
+  return value?.kind === "scalar" ? value : void 0;
+}
 function aliasedFieldWords(path, line, anchor) {
   return `${formatPath(path)} (line ${line}), which every alias of ${anchor} follows`;
-}
-
-// src/yaml/merge-key.ts
-function isMergeKey2(key) {
-  return key.kind === "scalar" && key.style === "plain" && key.text === "<<";
-}
-function hasMergeKey(map2) {
-  return map2.pairs.some((pair) => isMergeKey2(pair.key));
-}
-function mergedFromWords(key, from, line) {
-  return `its ${key} is merged (<<) from ${from} (line ${line}), ${MERGE_SHARED}`;
-}
-var MERGE_SHARED = "which every mapping merging it shares";
-function mergedValue(file, root, map2, path, key) {
-  const found = mergedFrom(file, root, map2, key, /* @__PURE__ */ new Set(), mergesOf(file, key)).merged;
-  return found && { node: found.node, path: found.fromMap ? [...path, ...found.path] : found.path };
-}
-var mergesOfFile = /* @__PURE__ */ new WeakMap();
-function mergesOf(file, key) {
-  let byKey = mergesOfFile.get(file);
-  if (byKey === void 0) mergesOfFile.set(file, byKey = /* @__PURE__ */ new Map());
-  let merges = byKey.get(key);
-  if (merges === void 0) byKey.set(key, merges = /* @__PURE__ */ new Map());
-  return merges;
-}
-function mergedFrom(file, root, map2, key, seen, known) {
-  if (known.has(map2)) return { merged: known.get(map2), cut: false };
-  if (seen.has(map2)) return { merged: void 0, cut: true };
-  seen.add(map2);
-  let cut = false;
-  const answer = (merged) => {
-    if (!cut) known.set(map2, merged);
-    return { merged, cut };
-  };
-  for (const pair of map2.pairs) {
-    if (!isMergeKey2(pair.key) || pair.value === null) continue;
-    const sources = pair.value.kind === "seq" ? pair.value.items.map((item, i) => ({ node: item, at: ["<<", i] })) : [{ node: pair.value, at: ["<<"] }];
-    for (const source of sources) {
-      const anchored2 = source.node.kind === "alias" ? anchoredValue(file, root, source.node) : void 0;
-      const merged = source.node.kind === "alias" ? anchored2 && { ...anchored2, fromMap: false } : { node: source.node, path: source.at, fromMap: true };
-      if (merged?.node.kind !== "map") continue;
-      const own = merged.node.pairs.find((p) => p.key.kind === "scalar" && !isMergeKey2(p.key) && p.key.text === key);
-      if (own) return answer(own.value ? { node: own.value, path: [...merged.path, key], fromMap: merged.fromMap } : void 0);
-      if (merged.node === map2) continue;
-      const below = mergedFrom(file, root, merged.node, key, seen, known);
-      cut ||= below.cut;
-      const found = below.merged;
-      if (found) return answer(found.fromMap ? { node: found.node, path: [...merged.path, ...found.path], fromMap: merged.fromMap } : found);
-    }
-  }
-  return answer(void 0);
-}
-function fieldsOf(file, root, map2, path, inFlow) {
-  const merges = hasMergeKey(map2);
-  return (key) => {
-    const value = mapValue(map2, key);
-    if (value !== void 0) return { node: value, path: [...path, key], inFlow: inFlow || map2.flow };
-    const merged = merges ? mergedValue(file, root, map2, path, key) : void 0;
-    return merged && { ...merged, inFlow: false, merged: true };
-  };
-}
-function mergedHold(plan, at, mapping, writes2, name, next) {
-  const behind = writes2.find(({ field, node, value }) => field.merged && plan.valueOf(node) !== value);
-  if (!behind) return true;
-  const reference = next.tag ? `${name}:${next.tag}` : `${name}@${next.digest}`;
-  const pair = formatPath(mapping);
-  const key = String(behind.field.path[behind.field.path.length - 1]);
-  const from = formatPath(behind.field.path);
-  const line = plan.file.lineAt(behind.node.start);
-  plan.warn(
-    at,
-    `${pair} is not moved to ${reference}: ${mergedFromWords(key, from, line)}; add ${key}: to ${pair} to set it for this one alone, or set ${from} for all of them`,
-    void 0,
-    { reason: "unmoved", ...named(normalizeRepository(name), line) }
-  );
-  return false;
-}
-function mergedVersionNote(plan, at, mapping, field, image) {
-  const key = String(field.path[field.path.length - 1]);
-  const from = formatPath(field.path);
-  const line = plan.file.lineAt(field.node?.start ?? at);
-  return (why, kind) => plan.warn(at, `${formatPath(mapping)}: ${mergedFromWords(key, from, line)}, and it ${why}`, kind, {
-    field: from,
-    reason: "version",
-    said: why,
-    ...named(image, line)
-  });
-}
-function named(image, line) {
-  return { ...image !== void 0 && { image }, lines: [line] };
-}
-function claimedOwn(plan, fields) {
-  return fields.some((field) => !field?.merged && plan.isClaimed(field?.node));
-}
-function writeVersion(plan, { at, mapping, name, next }, writes2, say, label) {
-  if (!mergedHold(plan, at, mapping, writes2, name, next)) return false;
-  const unfit = writes2.find(({ field, node, value }) => !field.merged && !tagHolds(node, value));
-  if (unfit) {
-    plan.warn(unfit.node.start, tagWarning(formatPath(unfit.field.path), unfit.node, unfit.value));
-    return false;
-  }
-  say();
-  for (const { field, node, value } of writes2) if (!field.merged) plan.setScalar(node, value, field.inFlow, label(field));
-  return true;
 }
 
 // src/yaml/placeholder.ts
@@ -37473,7 +37492,8 @@ function warnPlaceholderField(fields, name, update, plan) {
 }
 function warnSubstituted(node, path, incoming, plan) {
   if (plan.isClaimed(node)) return;
-  const stale = staleImageIn(node.text, incoming);
+  const named2 = namedReference(node.text);
+  const stale = (named2 !== void 0 ? staleImageIn(named2, incoming) : void 0) ?? staleImageIn(node.text, incoming);
   if (stale) {
     const update = incoming.get(stale.repository);
     if (nextVersion(update, {}) === void 0) return;
@@ -37496,20 +37516,40 @@ function warnSubstituted(node, path, incoming, plan) {
     `${formatPath(path)} pins the ${part} ${version} for every ${filler.every}, ${pin.repository} included if it makes that one; it is not edited, as they all share it: ${filler.pinned}`
   );
 }
+function namedReference(text2) {
+  const eq = literalIndexOf(text2, "=");
+  if (eq <= 0) return void 0;
+  const image = text2.slice(eq + 1);
+  const at = versionIndex(image);
+  return at !== -1 && hasPlaceholder(image.slice(at)) ? text2.slice(0, eq) + image.slice(at) : void 0;
+}
+function versionIndex(image) {
+  let colon = -1;
+  for (const i of literalIndexes(image)) {
+    if (image[i] === "@") return colon === -1 ? i : colon;
+    if (image[i] === ":") colon = i;
+    if (image[i] === "/") colon = -1;
+  }
+  return colon;
+}
 function rootHolding(plan, node) {
   return plan.file.documents.find(({ root }) => root !== null && root.start <= node.start && node.start < root.end)?.root ?? null;
 }
 function literalIndexOf(text2, char) {
-  for (let i = 0; i < text2.length; i++) {
-    if (text2[i] === char) return i;
-    const filler = FILLERS.find((f) => text2.startsWith(f.opens, i));
-    if (filler) {
-      const close = text2.indexOf(filler.closes, i + filler.opens.length);
-      if (close === -1) return -1;
-      i = close + filler.closes.length - 1;
-    }
-  }
+  for (const i of literalIndexes(text2)) if (text2[i] === char) return i;
   return -1;
+}
+function* literalIndexes(text2) {
+  for (let i = 0; i < text2.length; i++) {
+    const filler = FILLERS.find((f) => text2.startsWith(f.opens, i));
+    if (!filler) {
+      yield i;
+      continue;
+    }
+    const close = text2.indexOf(filler.closes, i + filler.opens.length);
+    if (close === -1) return;
+    i = close + filler.closes.length - 1;
+  }
 }
 function literalPieces(text2) {
   const pieces = [];
@@ -37567,24 +37607,195 @@ function spells(pieces, name) {
   return from <= name.length - last.length;
 }
 
+// src/yaml/readers.ts
+var indexOfFile = /* @__PURE__ */ new WeakMap();
+function indexOf(file) {
+  let index = indexOfFile.get(file);
+  if (index === void 0) indexOfFile.set(file, index = buildIndex(file));
+  return index;
+}
+function buildIndex(file) {
+  const placed = /* @__PURE__ */ new Map();
+  const mergers = /* @__PURE__ */ new Map();
+  const aliases = /* @__PURE__ */ new Map();
+  const holders = /* @__PURE__ */ new Map();
+  const push = (map2, key, value) => {
+    const list = map2.get(key);
+    if (list) list.push(value);
+    else map2.set(key, [value]);
+  };
+  for (const { root } of file.documents) {
+    forEachValue(root, ({ node: map2, path, inFlow }) => {
+      if (map2.kind !== "map") return;
+      placed.set(map2, { map: map2, path, inFlow, root });
+      if (hasMergeKey(map2)) for (const source of mergeSources(file, root, map2)) push(mergers, source.node, map2);
+      for (const { key: keyNode, value } of map2.pairs) {
+        const key = scalarText(keyNode);
+        if (key === void 0 || value === null || isMergeKey2(keyNode)) continue;
+        holders.set(value, { map: map2, key });
+        const anchored2 = value.kind === "alias" ? anchoredValue(file, root, value) : void 0;
+        if (value.kind === "alias" && anchored2) push(aliases, anchored2.node, { map: map2, key, alias: value });
+      }
+    });
+  }
+  return { placed, mergers, aliases, holders };
+}
+function readersOfValue(file, node) {
+  const holder = mayShare(file) ? indexOf(file).holders.get(node) : void 0;
+  return holder ? readersOf(file, holder.map, holder.key) : [];
+}
+function mayShare(file) {
+  return file.text.includes("<<") || file.text.includes("&");
+}
+function readersOf(file, map2, key) {
+  if (!mayShare(file)) return [];
+  const index = indexOf(file);
+  const place = index.placed.get(map2);
+  if (place === void 0) return [];
+  const readers = [];
+  const holder = mergedHolder(file, place.root, key, map2);
+  const queue = [map2];
+  const seen = new Set(queue);
+  for (const source of queue) {
+    for (const merger of index.mergers.get(source) ?? []) {
+      if (seen.has(merger)) continue;
+      seen.add(merger);
+      if (holder(merger) !== map2) continue;
+      queue.push(merger);
+      const at = merger.pairs.find((pair) => isMergeKey2(pair.key))?.key.start ?? merger.start;
+      readers.push({ ...index.placed.get(merger), key, at });
+    }
+  }
+  const value = mapValue(map2, key);
+  for (const { map: aliasing, key: as, alias } of (value && index.aliases.get(value)) ?? []) {
+    readers.push({ ...index.placed.get(aliasing), key: as, alias, at: alias.start });
+    readers.push(...readersOf(file, aliasing, as));
+  }
+  return readers;
+}
+
+// src/yaml/version-write.ts
+function referenceOf(name, { tag, digest }) {
+  return `${name}${tag ? `:${tag}` : ""}${digest ? `@${digest}` : ""}`;
+}
+function mergedHold(plan, { at, mapping, name, next }, writes2) {
+  const behind = writes2.find(({ field, node, value }) => field.merged && plan.valueOf(node) !== value);
+  if (!behind) return true;
+  const pair = formatPath(mapping);
+  const key = String(behind.field.path[behind.field.path.length - 1]);
+  const from = formatPath(behind.field.path);
+  const line = plan.file.lineAt(behind.node.start);
+  plan.warn(
+    at,
+    `${pair} is not moved to ${referenceOf(name, next)}: ${mergedFromWords(key, from, line)}; add ${key}: to ${pair} to set it for this one alone, or set ${from} for all of them`,
+    void 0,
+    { reason: "unmoved", ...named(normalizeRepository(name), [line]) }
+  );
+  return false;
+}
+function sharedHold(plan, pair, writes2, adds, judge) {
+  const fields = [
+    ...writes2.flatMap(
+      ({ field, node, value }) => !field.merged && plan.valueOf(node) !== value ? [
+        {
+          readers: () => readersOfValue(plan.file, node),
+          value,
+          at: node.start,
+          named: `${formatPath(field.path)} is also`,
+          kept: plan.file.text.slice(node.start, node.end)
+        }
+      ] : []
+    ),
+    ...adds.map(({ map: map2, key, value }) => ({
+      readers: () => readersOf(plan.file, map2, key),
+      value,
+      at: pair.at,
+      named: `its ${key}, added to ${formatPath(pair.mapping)}, would also be`,
+      kept: '""'
+    }))
+  ];
+  for (const { readers, value, at, named: field, kept } of fields) {
+    const apart = readers().flatMap((reader) => {
+      const read = judge(reader);
+      return read && read.value !== value ? [{ reader, image: read.image }] : [];
+    });
+    if (apart.length === 0) continue;
+    const lines = apart.map(({ reader }) => plan.file.lineAt(reader.at));
+    const whose = apart.map(
+      ({ reader, image }, i) => reader.alias ? `the ${reader.key} of ${image} at ${formatPath([...reader.path, reader.key])} (line ${lines[i]}, as ${aliasText(plan, reader.alias)})` : `the ${reader.key} of ${image} at ${formatPath(reader.path)} (line ${lines[i]}, through <<)`
+    );
+    const list = (items) => items.length > 10 ? cappedList(items) : andList(items);
+    const merging = apart.filter(({ reader }) => !reader.alias).map(({ reader }) => reader);
+    const advice = [
+      ...merging.length > 0 ? [`add ${merging[0].key}: ${kept} to ${list(merging.map((reader) => formatPath(reader.path)))}`] : [],
+      ...apart.flatMap(
+        ({ reader }) => reader.alias ? [`write ${kept} in place of ${aliasText(plan, reader.alias)} at ${formatPath([...reader.path, reader.key])}`] : []
+      )
+    ];
+    const [those, them] = apart.length > 1 ? ["those", "them"] : ["that one", "it"];
+    plan.warn(
+      at,
+      `${formatPath(pair.mapping)} is not moved to ${referenceOf(pair.name, pair.next)}: ${field} ${list(whose)}, and this run does not move ${those} the same way; ${andList(advice)} to keep ${them} apart`,
+      void 0,
+      { reason: "unmoved", ...named(normalizeRepository(pair.name), lines) }
+    );
+    return false;
+  }
+  return true;
+}
+function aliasText(plan, alias) {
+  return plan.file.text.slice(alias.start, alias.end);
+}
+function mergedVersionNote(plan, at, mapping, field, image) {
+  const key = String(field.path[field.path.length - 1]);
+  const from = formatPath(field.path);
+  const line = plan.file.lineAt(field.node?.start ?? at);
+  return (why, kind) => plan.warn(at, `${formatPath(mapping)}: ${mergedFromWords(key, from, line)}, and it ${why}`, kind, {
+    field: from,
+    reason: "version",
+    said: why,
+    ...named(image, [line])
+  });
+}
+function named(image, lines) {
+  return { ...image !== void 0 && { image }, lines };
+}
+function claimedOwn(plan, fields) {
+  return fields.some((field) => !field?.merged && plan.isClaimed(field?.node));
+}
+function writeVersion(plan, pair, { writes: writes2, adds = [] }, judge, say, label) {
+  if (!mergedHold(plan, pair, writes2) || !sharedHold(plan, pair, writes2, adds, judge)) return false;
+  const unfit = writes2.find(({ field, node, value }) => !field.merged && !tagHolds(node, value));
+  if (unfit) {
+    plan.warn(unfit.node.start, tagWarning(formatPath(unfit.field.path), unfit.node, unfit.value));
+    return false;
+  }
+  say();
+  for (const { field, node, value } of writes2) if (!field.merged) plan.setScalar(node, value, field.inFlow, { ...label, key: formatPath(field.path) });
+  for (const { map: map2, key, value } of adds) plan.addPair(map2, [key], value, { ...label, key: formatPath([...pair.mapping, key]) });
+  return true;
+}
+
 // src/yaml/helm.ts
-function setHelmImage(image, incoming, plan, document) {
+function setHelmImage(image, incoming, plan, document, paired2) {
   const { repository, registry, tag, digest } = image;
   const repositoryNode = repository?.node;
   const tagNode = tag?.node;
-  if (!tag || !isFlowScalar(repositoryNode) || digest && !isFlowScalar(digest.node)) return;
+  if (!tag || paired2 === void 0 && !isFlowScalar(repositoryNode) || digest && !isFlowScalar(digest.node)) return;
   if (claimedOwn(plan, [repository, registry, tag, digest])) return;
   const registryText = scalarText(registry?.node);
-  const name = registryText ? `${registryText}/${repositoryNode.text}` : repositoryNode.text;
+  const name = paired2 ?? nameOf(registryText, scalarText(repositoryNode));
   const update = incoming.get(normalizeRepository(name) ?? "");
   if (!update) return;
   if (tagNode === null)
-    return plan.warn(repositoryNode.start, `${formatPath(tag.path)} has no value to set (a key without ':'): write it as tag: "" to have it set`);
+    return plan.warn(
+      (repositoryNode ?? tag.node)?.start ?? 0,
+      `${formatPath(tag.path)} has no value to set (a key without ':'): write it as tag: "" to have it set`
+    );
   if (!isFlowScalar(tagNode)) return;
   if (warnPlaceholderField({ tag, digest }, name, update, plan)) return;
   const digestNode = digest?.node;
-  const current = tagNode.style === "plain" && tagNode.text === "~" ? "" : tagNode.text;
-  const { next, say: sayTo } = nextSplitImage(update, { tag: current, digest: digest && scalarText(digestNode) });
+  const { next, say: sayTo } = decide(update, tagNode, digest && scalarText(digestNode));
   const pairAt = ownStart(image) ?? tagNode.start;
   const ofImage = update.image.repository;
   const atTag = tag.merged ? mergedVersionNote(plan, pairAt, image.path ?? [], tag, ofImage) : plan.versionNote(tagNode.start, formatPath(tag.path), ofImage);
@@ -37594,7 +37805,25 @@ function setHelmImage(image, incoming, plan, document) {
     { field: tag, node: tagNode, value: next.tag },
     { field: digest, node: isFlowScalar(digestNode) ? digestNode : void 0, value: next.digest }
   ].filter((w) => w.field !== void 0 && w.node !== void 0 && w.value !== void 0);
-  writeVersion(plan, { at: pairAt, mapping: image.path ?? [], name, next }, writes2, say, (field) => ({ kind: "helm", key: formatPath(field.path), document }));
+  writeVersion(plan, { at: pairAt, mapping: image.path ?? [], name, next }, { writes: writes2 }, helmReader(plan, incoming), say, { kind: "helm", document });
+}
+function nameOf(registry, repository) {
+  return registry ? `${registry}/${repository}` : repository;
+}
+function decide(update, tag, digest) {
+  return nextSplitImage(update, { tag: tag.style === "plain" && tag.text === "~" ? "" : tag.text, digest });
+}
+function helmReader(plan, incoming) {
+  return ({ map: map2, path, inFlow, root, key }) => {
+    if (key !== "tag" && key !== "digest") return void 0;
+    const scalar2 = (field) => field?.node ? scalarOf(plan.file, root, field.node) : void 0;
+    const { registry, repository, tag, digest } = splitImage(fieldsOf(plan.file, root, map2, path, inFlow));
+    const [repositoryText, tagScalar] = [scalar2(repository)?.text, scalar2(tag)];
+    if (!repositoryText || !tagScalar) return void 0;
+    const name = nameOf(scalar2(registry)?.text, repositoryText);
+    const update = incoming.get(normalizeRepository(name) ?? "");
+    return { image: name, value: update && decide(update, tagScalar, digest && scalar2(digest)?.text).next?.[key] };
+  };
 }
 function ownStart({ tag, repository, registry, digest }) {
   return [tag, repository, registry, digest].find((field) => field && !field.merged && field.node)?.node?.start;
@@ -37602,22 +37831,31 @@ function ownStart({ tag, repository, registry, digest }) {
 var editHelmValues = (file, request2, plan) => {
   const incoming = byRepository(request2.images);
   if (incoming.size === 0) return;
-  for (const document of file.documents) {
-    forEachValue(document.root, ({ node, path, inFlow }) => {
-      if (node.kind !== "map") return;
-      const merges = hasMergeKey(node);
-      if (!merges && mapValue(node, "tag") === void 0) return;
-      if (merges && ![...SPLIT_IMAGE_KEYS].some((key) => mapValue(node, key) !== void 0)) return;
-      const field = fieldsOf(file, document.root, node, path, inFlow);
-      setHelmImage({ path, ...splitImage(field) }, incoming, plan, document);
-    });
-  }
+  file.documents.forEach((document, index) => {
+    const paired2 = request2.pairedTags?.get(index);
+    forEachValue(
+      document.root,
+      ({ node, path, inFlow }) => {
+        if (node.kind !== "map") return;
+        const merges = hasMergeKey(node);
+        if (!merges && mapValue(node, "tag") === void 0) return;
+        if (merges && ![...SPLIT_IMAGE_KEYS].some((key) => mapValue(node, key) !== void 0)) return;
+        const image = splitImage(fieldsOf(file, document.root, node, path, inFlow));
+        const alone = image.repository === void 0 && image.tag && !image.tag.merged ? paired2?.get(formatPath(image.tag.path)) : void 0;
+        setHelmImage({ path, ...image }, incoming, plan, document, alone);
+      },
+      true
+    );
+  });
 };
 
 // src/yaml/json-patch.ts
 var OPS2 = /* @__PURE__ */ new Set(["add", "remove", "replace", "move", "copy", "test"]);
 function isOpList(root) {
   return root?.kind === "seq" && root.items.length > 0 && root.items.every((op) => op.kind === "map" && OPS2.has(scalarText(mapValue(op, "op")) ?? "") && scalarText(mapValue(op, "path"))?.startsWith("/"));
+}
+function pointerPath(pointer) {
+  return pointer.split("/").slice(1).map((token) => token === "-" ? -1 : /^[0-9]+$/.test(token) ? Number(token) : token.replaceAll("~1", "/").replaceAll("~0", "~"));
 }
 
 // src/yaml/renamed.ts
@@ -37715,18 +37953,36 @@ function editList(entries, path, document, incoming, plan) {
       tag?.merged ? mergedVersionNote(plan, entry.start, at, tag, update.image.repository) : plan.versionNote(entry.start, formatPath(at), update.image.repository)
     );
     if (!next) return say();
-    const label = (key) => ({ kind: "kustomize", key: formatPath([...at, key]), document });
-    const writes2 = [
-      { key: "newTag", value: next.tag },
-      { key: "digest", value: next.digest ?? (field("digest") ? "" : void 0) }
-    ].filter((w) => w.value !== void 0);
-    const existing = writes2.flatMap(({ key, value }) => {
-      const f = read(key);
-      return f && isFlowScalar(f.node) ? [{ field: f, node: f.node, value }] : [];
-    });
-    if (!writeVersion(plan, { at: entry.start, mapping: at, name, next }, existing, say, (f) => label(String(f.path.at(-1))))) return;
-    for (const { key, value } of writes2) if (read(key) === void 0) plan.addPair(entry, [key], value, label(key));
+    const values = entryValues(next, !!field("digest"));
+    const writes2 = [];
+    const adds = [];
+    for (const key of VERSION_FIELDS) {
+      const [f, value] = [read(key), values[key]];
+      if (value === void 0) continue;
+      if (f === void 0) adds.push({ map: entry, key, value });
+      else if (isFlowScalar(f.node)) writes2.push({ field: f, node: f.node, value });
+    }
+    writeVersion(plan, { at: entry.start, mapping: at, name, next }, { writes: writes2, adds }, entryReader(plan, incoming), say, { kind: "kustomize", document });
   });
+}
+function entryValues(next, hasDigest) {
+  return { newTag: next.tag, digest: next.digest ?? (hasDigest ? "" : void 0) };
+}
+function entryReader(plan, incoming) {
+  return ({ map: map2, path, inFlow, root, key }) => {
+    if (key !== "newTag" && key !== "digest") return void 0;
+    const read = fieldsOf(plan.file, root, map2, path, inFlow);
+    const field = (name2) => read(name2)?.node;
+    const text2 = (name2) => {
+      const node = field(name2);
+      return node ? scalarOf(plan.file, root, node)?.text : void 0;
+    };
+    const name = text2("newName") || text2("name");
+    if (!name) return void 0;
+    const update = incoming.get(normalizeRepository(name) ?? "");
+    const next = update && pendingVersion(update, versionOf(text2("newTag"), text2("digest"))).next;
+    return { image: name, value: next && entryValues(next, !!field("digest"))[key] };
+  };
 }
 function keyStart(entry, key) {
   return entry.pairs.find((pair) => scalarText(pair.key) === key)?.key.start ?? entry.start;
@@ -37757,35 +38013,54 @@ var editImages = (file, request2, plan) => {
     for (const { node, path, inFlow } of fields) {
       if (node.kind === "alias") warnAliased(file, document, node, path, incoming, plan, request2.kustomizeTagged);
       else if (isFlowScalar(node) && hasPlaceholder(node.text)) warnSubstituted(node, path, incoming, plan);
-      else if (!aliased.has(node)) setImageScalar({ node, path, inFlow }, "image", inContainerSpec(path), incoming, plan, document, request2.kustomizeTagged);
+      else if (!aliased.has(node) && !warnMerged(file, { node, path }, incoming, plan, request2.kustomizeTagged))
+        setImageScalar({ node, path, inFlow }, "image", inContainerSpec(path), incoming, plan, document, request2.kustomizeTagged);
     }
   }
 };
+function bareOutside(field) {
+  if (!field || !isFlowScalar(field.node) || field.path[field.path.length - 1] !== "image" || inContainerSpec(field.path)) return void 0;
+  const ref = tryParseImageRef(field.node.text);
+  return ref && ref.tag === void 0 && ref.digest === void 0 ? { ...field, node: field.node, ref } : void 0;
+}
 function bareAnchored(file, document, alias) {
-  const anchored2 = anchoredValue(file, document.root, alias);
-  if (!anchored2 || !isFlowScalar(anchored2.node) || anchored2.path[anchored2.path.length - 1] !== "image" || inContainerSpec(anchored2.path)) return void 0;
-  const ref = tryParseImageRef(anchored2.node.text);
-  return ref && ref.tag === void 0 && ref.digest === void 0 ? { ...anchored2, node: anchored2.node, ref } : void 0;
+  return bareOutside(anchoredValue(file, document.root, alias));
+}
+function warnMerged(file, field, incoming, plan, kustomizeTagged2) {
+  const bare = bareOutside(field);
+  const containers = bare ? readersOfValue(file, bare.node).filter((reader) => !reader.alias && inContainerSpec([...reader.path, reader.key])) : [];
+  const update = bare && incoming.get(bare.ref.repository);
+  if (!bare || !update) return containers.length > 0;
+  const [from, line] = [formatPath(bare.path), file.lineAt(bare.node.start)];
+  const how = { of: "is merged (<<), holding", that: `is merged (<<) from ${from} (line ${line}), which` };
+  for (const { path, key, at } of containers)
+    warnBareRead(plan, at, [...path, key], how, bare, update, `${from} (line ${line}), ${MERGE_SHARED}`, kustomizeTagged2);
+  return containers.length > 0;
+}
+function warnBareRead(plan, at, path, how, bare, update, where2, kustomizeTagged2) {
+  if (kustomizeTagged2?.has(bare.ref.name)) {
+    const reason = kustomizeTagged2.get(bare.ref.name);
+    return reason === void 0 ? void 0 : plan.warn(at, `${formatPath(path)} ${how.that} ${reason}`);
+  }
+  const next = nextReference(update, bare.ref);
+  const line = plan.file.lineAt(bare.node.start);
+  if (next)
+    plan.warn(
+      at,
+      `${formatPath(path)} ${how.of} ${bare.node.text}, which has no tag or digest and is written outside a container spec, so it is given none: write ${next} at ${where2}`,
+      void 0,
+      { reason: "unmoved", image: update.image.repository, lines: [line] }
+    );
 }
 function warnAliased(file, document, alias, path, incoming, plan, kustomizeTagged2) {
   const written = file.text.slice(alias.start, alias.end);
   const bare = inContainerSpec(path) ? bareAnchored(file, document, alias) : void 0;
   const update = bare && incoming.get(bare.ref.repository);
   if (bare && update) {
-    if (kustomizeTagged2?.has(bare.ref.name)) {
-      const reason = kustomizeTagged2.get(bare.ref.name);
-      return reason === void 0 ? void 0 : plan.warn(alias.start, `${formatPath(path)} is an alias (${written}) that ${reason}`);
-    }
-    const next = nextReference(update, bare.ref);
     const anchor = anchorOf(file, alias);
-    const line2 = file.lineAt(bare.node.start);
-    if (next && anchor)
-      plan.warn(
-        alias.start,
-        `${formatPath(path)} is an alias (${written}) of ${bare.node.text}, which has no tag or digest and is written outside a container spec, so it is given none: write ${next} at ${aliasedFieldWords(bare.path, line2, anchor.name)}`,
-        void 0,
-        { reason: "unmoved", image: update.image.repository, lines: [line2] }
-      );
+    const where2 = anchor && aliasedFieldWords(bare.path, file.lineAt(bare.node.start), anchor.name);
+    const how = { of: `is an alias (${written}) of`, that: `is an alias (${written}) that` };
+    if (where2) warnBareRead(plan, alias.start, path, how, bare, update, where2, kustomizeTagged2);
     return;
   }
   const anchored2 = anchoredValue(file, document.root, alias);
@@ -37807,7 +38082,10 @@ function setImageScalar(field, kind, bareTakesTag, incoming, plan, document, kus
   const update = ref && incoming.get(ref.repository);
   if (!ref || !update) return;
   if (ref.tag === void 0 && ref.digest === void 0) {
-    if (!bareTakesTag) return plan.warn(node.start, `${formatPath(path)} ${bareRepositoryWarning(ref.repository)}`);
+    if (!bareTakesTag) {
+      const { message, about } = bareFieldWarning(formatPath(path), ref.repository);
+      return plan.warn(node.start, message, void 0, about);
+    }
     if (kustomizeTagged2?.has(ref.name)) {
       const reason = kustomizeTagged2.get(ref.name);
       return reason === void 0 ? void 0 : plan.warn(node.start, `${formatPath(path)} ${reason}`);
@@ -37936,6 +38214,14 @@ function parametersAt(root, source) {
   });
   return parameters;
 }
+function valuesObjectAt(file, root, source, keys) {
+  let field = { node: nodeAt(root, source) ?? null, path: source, inFlow: false };
+  for (const key of ["helm", "valuesObject", ...keys]) {
+    if (field?.node?.kind !== "map") return void 0;
+    field = fieldsOf(file, root, field.node, field.path, field.inFlow)(key);
+  }
+  return field?.node?.kind === "map" ? fieldsOf(file, root, field.node, field.path, field.inFlow) : void 0;
+}
 function parameterName(name) {
   return /^[\w.\\[\]/-]+$/.test(name) ? name : JSON.stringify(name);
 }
@@ -38053,12 +38339,13 @@ function prefixOf(template, path) {
 function patchedTag(text2, prefix) {
   if (prefix === void 0) return void 0;
   const name = prefix === "" ? "tag" : `${prefix}.tag`;
-  const document = tryYamlFile(TEMPLATE_PATCH.header + text2)?.documents[0];
-  if (document) {
+  const file = tryYamlFile(TEMPLATE_PATCH.header + text2);
+  const document = file?.documents[0];
+  if (file && document) {
     for (const source of sourcesOf(document)) {
       const parameter2 = parametersAt(document.root, source).findLast(([other]) => other === name)?.[1].node;
       if (isFlowScalar(parameter2)) return { what: `parameter ${parameterName(name)}`, value: parameter2.text };
-      const values = nodeAt(document.root, [...source, "helm", "valuesObject", ...prefix === "" ? [] : prefix.split("."), "tag"]);
+      const values = valuesObjectAt(file, document.root, source, prefix === "" ? [] : prefix.split("."))?.("tag")?.node;
       if (isFlowScalar(values)) return { what: "tag: key", value: values.text };
     }
     return void 0;
@@ -38138,7 +38425,7 @@ var editArgoCdHelm = (file, request2, plan) => {
         if (isFlowScalar(field.node) && hasPlaceholder(field.node.text)) warnSubstituted(field.node, field.path, incoming, plan);
         else setImageScalar(field, "helm", false, incoming, plan, document);
       }
-      for (const image of parameterImages(parameters, document.root, source)) setHelmImage(image, incoming, plan, document);
+      for (const image of parameterImages(parameters, file, document.root, source)) setHelmImage(image, incoming, plan, document);
       warnUnpairedRepositories(parameters, incoming, plan);
       if (source.length > 0) warnValuesString(document, source, request2.images, plan);
     }
@@ -38146,23 +38433,21 @@ var editArgoCdHelm = (file, request2, plan) => {
       warnTemplatePatch(document, incoming, request2.images, plan, [editArgoCdImages, editArgoCdHelm]);
   }
 };
-function parameterImages(parameters, root, source) {
+function parameterImages(parameters, file, root, source) {
   const byPrefix = /* @__PURE__ */ new Map();
   for (const [name, field] of parameters) {
     const [prefix, leaf] = leafOf(name);
     const fields = byPrefix.get(prefix) ?? /* @__PURE__ */ new Map();
     byPrefix.set(prefix, fields.set(leaf, field));
   }
-  const valuesPath = [...source, "helm", "valuesObject"];
   return [...byPrefix].map(([prefix, fields]) => {
     if (!fields.has("tag") || fields.has("repository") || fields.has("name")) return imageOf(fields);
-    const keys = prefix === "" ? [] : prefix.split(".");
-    const mapping = nodeAt(root, [...valuesPath, ...keys]);
-    if (mapping?.kind !== "map") return imageOf(fields);
+    const read = valuesObjectAt(file, root, source, prefix === "" ? [] : prefix.split("."));
+    if (!read) return imageOf(fields);
     const merged = /* @__PURE__ */ new Map();
     for (const key of ["registry", "repository", "name"]) {
-      const node = mapValue(mapping, key);
-      if (node !== void 0) merged.set(key, { node, path: [...valuesPath, ...keys, key], inFlow: mapping.flow });
+      const field = read(key);
+      if (field) merged.set(key, field);
     }
     for (const [leaf, field] of fields) merged.set(leaf, field);
     return imageOf(merged);
@@ -38176,10 +38461,11 @@ function imageOf(fields) {
 var editInlinePatches = (file, request2, plan) => {
   const incoming = byRepository(request2.images);
   if (incoming.size === 0) return;
-  for (const document of file.documents) {
-    if (isOpList(document.root)) editOps(document, incoming, plan, request2.kustomizeTagged);
-    for (const patch of patchStrings(document)) if (!plan.isClaimed(patch.node)) editPatch(file, patch, document, request2, plan);
-  }
+  file.documents.forEach((document, index) => {
+    const paired2 = request2.pairedTags?.get(index);
+    if (isOpList(document.root)) editOps(document, incoming, plan, request2.kustomizeTagged, paired2);
+    for (const patch of patchStrings(document)) if (!plan.isClaimed(patch.node)) editPatch(file, patch, document, request2, plan, paired2);
+  });
 };
 function patchStrings(document) {
   const found = [];
@@ -38209,18 +38495,21 @@ function patchStrings(document) {
   inList(["patchesJson6902"], "patch", "json6902");
   return found;
 }
-function editPatch(file, patch, document, request2, plan) {
+function editPatch(file, patch, document, request2, plan, paired2) {
   const content = tryYamlFile(patch.node.text);
   if (!content) return;
   const inner = new EditPlan(content);
   const ops = patch.kind !== "strategic-merge" && content.documents[0]?.root?.kind === "seq";
-  if (ops) editOps(content.documents[0], byRepository(request2.images), inner, request2.kustomizeTagged);
-  else if (patch.kind !== "json6902") editImages(content, request2, inner);
-  if (ops || patch.kind !== "json6902") editHelmValues(content, request2, inner);
-  const { changes, warnings } = inner.edits();
-  if (changes.length === 0 && warnings.length === 0) return;
   const key = formatPath(patch.path);
   const within2 = (text2) => ops ? `${key}${text2}` : `${key}: ${text2}`;
+  const prefix = within2("");
+  const own = paired2 && new Map([...paired2].flatMap(([at, name]) => at.startsWith(prefix) ? [[at.slice(prefix.length), name]] : []));
+  const innerRequest = own?.size ? { ...request2, pairedTags: /* @__PURE__ */ new Map([[0, own]]) } : { ...request2, pairedTags: void 0 };
+  if (ops) editOps(content.documents[0], byRepository(request2.images), inner, request2.kustomizeTagged, own);
+  else if (patch.kind !== "json6902") editImages(content, request2, inner);
+  if (ops || patch.kind !== "json6902") editHelmValues(content, innerRequest, inner);
+  const { changes, warnings } = inner.edits();
+  if (changes.length === 0 && warnings.length === 0) return;
   const placement = placementOf(file, patch);
   if (typeof placement === "string") {
     if (changes.length > 0) {
@@ -38244,7 +38533,7 @@ function editPatch(file, patch, document, request2, plan) {
   for (const { offset, message, kind } of warnings) plan.warn(placement.at(offset), within2(message), kind);
 }
 var VALUE_OPS = /* @__PURE__ */ new Set(["add", "replace"]);
-function editOps(document, incoming, plan, kustomizeTagged2) {
+function editOps(document, incoming, plan, kustomizeTagged2, paired2) {
   const list = document.root;
   if (list?.kind !== "seq") return;
   list.items.forEach((op, index) => {
@@ -38253,7 +38542,7 @@ function editOps(document, incoming, plan, kustomizeTagged2) {
     const pointer = scalarText(mapValue(op, "path"));
     const value = mapValue(op, "value");
     if (pointer === void 0 || !value || name !== "test" && !VALUE_OPS.has(name ?? "")) return;
-    const target = pointer.split("/").slice(1).map((token) => token === "-" ? -1 : /^[0-9]+$/.test(token) ? Number(token) : token.replaceAll("~1", "/").replaceAll("~0", "~"));
+    const target = pointerPath(pointer);
     forEachValue(value, ({ node, path, inFlow }) => {
       const at = [...target, ...path];
       const key = [index, "value", ...path];
@@ -38262,8 +38551,11 @@ function editOps(document, incoming, plan, kustomizeTagged2) {
         if (at[at.length - 1] === "image" || node.kind === "map") warnTest(node, key, incoming, plan);
         return;
       }
+      const field = { node, path: key, inFlow: inFlow || list.flow || op.flow };
+      const alone = path.length === 0 ? paired2?.get(formatPath(key)) : void 0;
+      if (alone !== void 0) return setHelmImage({ tag: field }, incoming, plan, document, alone);
       if (at[at.length - 1] !== "image") return;
-      setImageScalar({ node, path: key, inFlow: inFlow || list.flow || op.flow }, "image", inContainerSpec(at), incoming, plan, document, kustomizeTagged2);
+      setImageScalar(field, "image", inContainerSpec(at), incoming, plan, document, kustomizeTagged2);
     });
   });
 }
@@ -38338,9 +38630,13 @@ function settingItems(document) {
   }
   return items;
 }
-function settingLists(document) {
+var KCL_RUN_GROUP = "krm.kcl.dev.fluxcd/";
+function isKclRun(document) {
   const { apiVersion, kind } = document.object;
-  if (kind === "KCLRun" && apiVersion?.startsWith("krm.kcl.dev.fluxcd/")) {
+  return kind === "KCLRun" && apiVersion?.startsWith(KCL_RUN_GROUP) === true;
+}
+function settingLists(document) {
+  if (isKclRun(document)) {
     return [
       { path: ["spec", "config", "overrides"], holds: "spec" },
       { path: ["spec", "config", "arguments"], holds: "argument" }
@@ -39157,11 +39453,11 @@ var Compiler = class {
   }
   /** x, then a SPLIT back to x or on to `next`: returns the SPLIT and x's entry. */
   loop(sub, greedy, next) {
-    const split = this.emit(SPLIT, -1, -1);
-    const body = this.compile(sub, split);
-    this.out[split] = greedy ? body : next;
-    this.arg[split] = greedy ? next : body;
-    return { split, body };
+    const split2 = this.emit(SPLIT, -1, -1);
+    const body = this.compile(sub, split2);
+    this.out[split2] = greedy ? body : next;
+    this.arg[split2] = greedy ? next : body;
+    return { split: split2, body };
   }
   /** Code that matches `node`, then goes on at `next`; returns its entry. */
   compile(node, next) {
@@ -39674,6 +39970,262 @@ function specsOf(text2) {
   return JSON.stringify(modOverrides(text2).map((o) => [o.line, o.path, "form" in o.value]));
 }
 
+// src/engine/go-template.ts
+var TemplateError = class extends Error {
+  constructor(reason, line) {
+    super(`commit-message template line ${line}: ${reason}`);
+    this.reason = reason;
+    this.line = line;
+    this.name = "TemplateError";
+  }
+  reason;
+  line;
+};
+function checkTemplate(template) {
+  parse2(template);
+}
+function split(template) {
+  const pieces = [];
+  let pos = 0;
+  let trimNext = false;
+  const lines = new LineIndex(template);
+  while (pos <= template.length) {
+    const open = template.indexOf("{{", pos);
+    let text2 = template.slice(pos, open < 0 ? template.length : open);
+    if (trimNext) text2 = text2.replace(/^[ \t\r\n]+/, "");
+    if (open < 0) {
+      pieces.push({ text: text2 });
+      break;
+    }
+    let start = open + 2;
+    if (/^-[ \t\r\n]/.test(template.slice(start, start + 2))) {
+      text2 = text2.replace(/[ \t\r\n]+$/, "");
+      start += 1;
+    }
+    pieces.push({ text: text2 });
+    const close = findClose(template, start, lines.lineAt(open));
+    let end = close;
+    trimNext = false;
+    if (/[ \t\r\n]-$/.test(template.slice(close - 2, close))) {
+      end = close - 1;
+      trimNext = true;
+    }
+    const body = template.slice(start, end).trim();
+    if (!(body.startsWith("/*") && body.endsWith("*/"))) pieces.push({ action: { body, line: lines.lineAt(open) } });
+    pos = close + 2;
+  }
+  return pieces;
+}
+function findClose(template, from, line) {
+  let i = from;
+  while (i < template.length) {
+    const c = template[i];
+    if (template.startsWith("/*", i)) {
+      const end = template.indexOf("*/", i + 2);
+      if (end < 0) break;
+      i = end + 2;
+    } else if (c === '"' || c === "`") {
+      i++;
+      while (i < template.length && template[i] !== c) i += c === '"' && template[i] === "\\" ? 2 : 1;
+      i++;
+    } else if (template.startsWith("}}", i)) {
+      return i;
+    } else {
+      i++;
+    }
+  }
+  throw new TemplateError("unclosed action: '{{' without '}}'", line);
+}
+var TOKEN = /\s*(?:("(?:[^"\\]|\\.)*")|(`[^`]*`)|(:=|[|(),=])|(\$[A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*)|((?:\.[A-Za-z0-9_]+)+|\.)|(-?\d+(?:\.\d+)?)|([A-Za-z_][A-Za-z0-9_]*))/y;
+function tokenize2(action) {
+  const tokens = [];
+  TOKEN.lastIndex = 0;
+  const src = action.body;
+  while (TOKEN.lastIndex < src.length) {
+    if (/^\s*$/.test(src.slice(TOKEN.lastIndex))) break;
+    const at = TOKEN.lastIndex;
+    const m = TOKEN.exec(src);
+    if (!m) throw new TemplateError(`unexpected ${JSON.stringify(src.slice(at).trim().slice(0, 20))} in {{${src}}}`, action.line);
+    const [, dq, raw, punct, variable, field, num, word] = m;
+    if (dq !== void 0) tokens.push({ kind: "string", text: dq, value: JSON.parse(dq) });
+    else if (raw !== void 0) tokens.push({ kind: "string", text: raw, value: raw.slice(1, -1) });
+    else if (punct !== void 0) tokens.push({ kind: "punct", text: punct });
+    else if (variable !== void 0) tokens.push({ kind: "var", text: variable });
+    else if (field !== void 0) tokens.push({ kind: "field", text: field });
+    else if (num !== void 0) tokens.push({ kind: "number", text: num, value: Number(num) });
+    else tokens.push({ kind: "word", text: word });
+  }
+  return tokens;
+}
+function parse2(template) {
+  const pieces = split(template);
+  let i = 0;
+  const list = (opener) => {
+    const nodes = [];
+    while (i < pieces.length) {
+      const piece = pieces[i++];
+      if ("text" in piece) {
+        if (piece.text !== "") nodes.push({ type: "text", text: piece.text });
+        continue;
+      }
+      const tokens = tokenize2(piece.action);
+      const line = piece.action.line;
+      const head = tokens[0];
+      if (!head) throw new TemplateError("empty action {{ }}", line);
+      if (head.kind === "word" && (head.text === "end" || head.text === "else")) {
+        if (!opener) throw new TemplateError(`unexpected {{${head.text}}}`, line);
+        return { nodes, stop: { word: head.text, tokens: tokens.slice(1), line } };
+      }
+      if (head.kind === "word" && (head.text === "if" || head.text === "with" || head.text === "range")) {
+        nodes.push(block(head.text, tokens.slice(1), line));
+      } else if (head.kind === "word" && ["define", "template", "block", "break", "continue"].includes(head.text)) {
+        throw new TemplateError(`{{${head.text}}} is not supported in commit-message templates`, line);
+      } else {
+        nodes.push({ type: "action", pipe: pipeline(tokens, line) });
+      }
+    }
+    if (opener) throw new TemplateError(`missing {{end}} for this {{${opener.kind}}}`, opener.line);
+    return { nodes };
+  };
+  const block = (kind, tokens, line) => {
+    const pipe = pipeline(tokens, line);
+    const body = list({ kind, line });
+    let otherwise = [];
+    if (body.stop?.word === "else") {
+      const rest = body.stop.tokens;
+      if (rest[0]?.kind === "word" && (rest[0].text === "if" || rest[0].text === "with")) {
+        otherwise = [block(rest[0].text, rest.slice(1), body.stop.line)];
+        return { type: "block", kind, pipe, body: body.nodes, otherwise };
+      }
+      if (rest.length > 0) throw new TemplateError("unexpected words after {{else}}", body.stop.line);
+      const tail = list({ kind, line });
+      if (tail.stop?.word !== "end") throw new TemplateError("expected {{end}} after {{else}}", tail.stop?.line ?? line);
+      otherwise = tail.nodes;
+    }
+    return { type: "block", kind, pipe, body: body.nodes, otherwise };
+  };
+  return list().nodes;
+}
+function pipeline(tokens, line) {
+  let declare = [];
+  let assign = false;
+  const decl = tokens.findIndex((t) => t.kind === "punct" && (t.text === ":=" || t.text === "="));
+  if (decl >= 0) {
+    const names = tokens.slice(0, decl);
+    if (!names.every((t, k) => k % 2 === 0 ? t.kind === "var" : t.text === ",") || names.length === 0) {
+      throw new TemplateError("only variables may be declared before ':='", line);
+    }
+    declare = names.filter((t) => t.kind === "var").map((t) => t.text);
+    assign = tokens[decl].text === "=";
+    tokens = tokens.slice(decl + 1);
+  }
+  let pos = 0;
+  const commands = () => {
+    const cmds2 = [[]];
+    while (pos < tokens.length) {
+      const t = tokens[pos];
+      if (t.kind === "punct" && t.text === ")") break;
+      pos++;
+      if (t.kind === "punct" && t.text === "|") {
+        cmds2.push([]);
+        continue;
+      }
+      cmds2.at(-1).push(operand(t));
+    }
+    if (cmds2.some((c) => c.length === 0)) throw new TemplateError("missing command in pipeline", line);
+    return cmds2;
+  };
+  const operand = (t) => {
+    switch (t.kind) {
+      case "string":
+      case "number":
+        return { type: "literal", value: t.value };
+      case "field":
+        return { type: "field", base: "dot", path: t.text === "." ? [] : t.text.slice(1).split(".") };
+      case "var": {
+        const [name, ...path] = t.text.split(".");
+        return { type: "field", base: name, path };
+      }
+      case "word":
+        if (t.text === "true" || t.text === "false") return { type: "literal", value: t.text === "true" };
+        if (t.text === "nil") return { type: "literal", value: void 0 };
+        if (!Object.hasOwn(FUNCTIONS, t.text)) throw new TemplateError(`function ${JSON.stringify(t.text)} not defined`, line);
+        return { type: "function", name: t.text };
+      case "punct":
+        if (t.text === "(") {
+          const inner = { line, declare: [], assign: false, commands: commands() };
+          if (tokens[pos]?.text !== ")") throw new TemplateError("unclosed '('", line);
+          pos++;
+          return { type: "pipe", pipe: inner };
+        }
+        throw new TemplateError(`unexpected ${JSON.stringify(t.text)}`, line);
+    }
+  };
+  const cmds = commands();
+  if (pos < tokens.length) throw new TemplateError("unexpected ')'", line);
+  return { line, declare, assign, commands: cmds };
+}
+function truth(value) {
+  if (value instanceof Map) return value.size > 0;
+  if (Array.isArray(value)) return value.length > 0;
+  return value !== void 0 && value !== null && value !== false && value !== 0 && value !== "";
+}
+function print(value) {
+  if (value === void 0 || value === null) return "<no value>";
+  if (typeof value === "string") return value;
+  if (Array.isArray(value)) return `[${value.map(print).join(" ")}]`;
+  if (value instanceof Map) return `map[${[...value].map(([k, v]) => `${print(k)}:${print(v)}`).join(" ")}]`;
+  if (typeof value === "object" && value.toString !== Object.prototype.toString) return value.toString();
+  if (typeof value === "object") return `{${Object.values(value).map(print).join(" ")}}`;
+  return String(value);
+}
+function str(value) {
+  return typeof value === "string" ? value : print(value);
+}
+function equal(a, b) {
+  return a === b || typeof a === "object" && a !== null && typeof b === "object" && b !== null && print(a) === print(b);
+}
+var FUNCTIONS = Object.freeze(
+  Object.setPrototypeOf(
+    {
+      eq: (a, ...bs) => bs.some((b) => equal(a, b)),
+      ne: (a, b) => !equal(a, b),
+      lt: (a, b) => a < b,
+      le: (a, b) => a <= b,
+      gt: (a, b) => a > b,
+      ge: (a, b) => a >= b,
+      not: (a) => !truth(a),
+      and: (...xs) => xs.find((x) => !truth(x)) ?? xs.at(-1),
+      or: (...xs) => xs.find((x) => truth(x)) ?? xs.at(-1),
+      len: (x) => x instanceof Map ? x.size : Array.isArray(x) || typeof x === "string" ? x.length : 0,
+      // A list takes an integer index only: a string would reach the array's own members ("constructor", "length").
+      index: (x, ...keys) => keys.reduce((v, k) => v instanceof Map ? v.get(k) : Array.isArray(v) && Number.isInteger(k) ? v[k] : void 0, x),
+      print: (...xs) => xs.map(str).join(""),
+      println: (...xs) => `${xs.map(str).join(" ")}
+`,
+      printf: (format, ...xs) => {
+        let k = 0;
+        return str(format).replace(/%[svdq%]/g, (verb) => verb === "%%" ? "%" : verb === "%q" ? JSON.stringify(str(xs[k++])) : str(xs[k++]));
+      },
+      lower: (s) => str(s).toLowerCase(),
+      upper: (s) => str(s).toUpperCase(),
+      title: (s) => str(s).replace(/\b\w/g, (c) => c.toUpperCase()),
+      trim: (s) => str(s).trim(),
+      trimPrefix: (prefix, s) => str(s).startsWith(str(prefix)) ? str(s).slice(str(prefix).length) : str(s),
+      trimSuffix: (suffix, s) => str(s).endsWith(str(suffix)) && str(suffix) !== "" ? str(s).slice(0, -str(suffix).length) : str(s),
+      contains: (substr, s) => str(s).includes(str(substr)),
+      hasPrefix: (prefix, s) => str(s).startsWith(str(prefix)),
+      hasSuffix: (suffix, s) => str(s).endsWith(str(suffix)),
+      replace: (from, to, s) => str(s).split(str(from)).join(str(to)),
+      join: (sep4, list) => Array.isArray(list) ? list.map(str).join(str(sep4)) : str(list),
+      quote: (...xs) => xs.map((x) => JSON.stringify(str(x))).join(" "),
+      default: (fallback, value) => truth(value) ? value : fallback,
+      trunc: (n, s) => n >= 0 ? str(s).slice(0, n) : str(s).slice(n)
+    },
+    null
+  )
+);
+
 // src/engine/path-glob.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
 
@@ -39739,430 +40291,240 @@ function meantPath(glob, files) {
     for (let end = file.indexOf("/"); end > 0; end = file.indexOf("/", end + 1)) names.add(file.slice(0, end));
     names.add(file);
   }
-  const meant = closest(plain, names);
-  return didYouMean(meant === void 0 ? void 0 : `${meant}${glob.slice(plain.length)}`);
+  if (names.has(plain)) return "";
+  return didYouMean(
+    meantNames(plain, names).map((name) => `${name}${glob.slice(plain.length)}`).join(" or ") || void 0
+  );
+}
+function meantNames(plain, names) {
+  const depth = plain.split("/").length;
+  const asDeep = [...names].filter((name) => name.split("/").length === depth);
+  const typo = closest(plain, asDeep);
+  if (typo !== void 0) return [typo];
+  const begun = asDeep.filter((name) => name.startsWith(plain));
+  if (begun.length > 0) return begun.length <= 3 ? begun : [];
+  const anywhere = closest(plain, names);
+  return anywhere === void 0 ? [] : [anywhere];
 }
 
-// src/engine/config.ts
-var DELIVERY_MODES = ["push", "pull-request", "none"];
-var MERGE_MODES = ["none", "auto", "immediate"];
-var MERGE_METHODS = ["merge", "squash", "rebase"];
-var OVERRIDE_PARTS = ["tag"];
-var ConfigError = class extends Error {
-  /**
-   * `issues`: on their file and line, each message `<path>: <what is wrong>`, in file order.
-   * `config`: what could be read, the entries in error left out, for checks of the tree (an
-   * override's file) to report with these rather than in a second round once they are fixed.
-   */
-  constructor(issues, config) {
+// src/field-name.ts
+var byIndex = (field, index) => index === void 0 ? field : `${field}[${index}]`;
+function givenValue(name, field, value) {
+  return `${(name ?? byIndex)(field, void 0, true)} ${value}`;
+}
+
+// src/engine/request.ts
+var RequestError = class extends Error {
+  constructor(issues) {
     super(issues.map(formatDiagnostic).join("\n"));
     this.issues = issues;
-    this.config = config;
-    this.name = "ConfigError";
+    this.name = "RequestError";
   }
   issues;
-  config;
 };
-var SETTER_KEY = /^[a-z0-9](?:[-a-z0-9]*[a-z0-9])?:[a-z0-9](?:[-a-z0-9.]*[a-z0-9])?$/;
-var TARGET_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
-var TARGET_NAME_RULE = "must start with a letter or digit and hold only letters, digits, '.', '_' and '-'";
-var Reader2 = class {
-  /** `lines` undefined: the document was made from an object, whose nodes have no place in a text. */
-  constructor(file, doc, lines) {
-    this.file = file;
-    this.doc = doc;
-    this.lines = lines;
-  }
-  file;
-  doc;
-  lines;
-  issues = [];
-  issue(node, path, message) {
-    const offset = node?.range?.[0] ?? 0;
-    const line = this.line(node);
-    const where2 = { ...this.file !== void 0 && { file: this.file }, ...line !== void 0 && { line } };
-    this.issues.push({ offset, issue: { ...where2, message: `${path ? `${path}: ` : ""}${message}` } });
-  }
-  line(node) {
-    return this.lines?.linePos(node?.range?.[0] ?? 0).line;
-  }
-  /** A place named for a later message: `targets[0]`, with its line when there is one. */
-  place(path, node) {
-    const line = this.line(node);
-    return line === void 0 ? path : `${path}, line ${line}`;
-  }
-  resolve(node) {
-    return isAlias(node) ? node.resolve(this.doc) ?? null : node;
-  }
-  /** The key/value pairs of a mapping with only `allowed` keys, or undefined after an issue. */
-  mapping(node, at, path, allowed) {
-    const resolved = this.resolve(node);
-    if (!isMap(resolved)) {
-      this.issue(resolved ?? at, path, `must be a mapping${allowed.length > 0 ? ` with ${allowed.join(", ")}` : ""}, not ${describe(resolved)}`);
-      return void 0;
-    }
-    return this.entries(resolved, path, allowed);
-  }
-  entries(map2, path, allowed) {
-    const entries = /* @__PURE__ */ new Map();
-    for (const pair of map2.items) {
-      const key = pair.key;
-      const name = isScalar(key) ? key.value : void 0;
-      if (typeof name !== "string") {
-        this.issue(key, path, `keys must be strings, not ${describe(key)}`);
-        continue;
-      }
-      if (allowed && !allowed.includes(name)) {
-        this.issue(key, join2(path, name), `unknown key (expected ${allowed.join(", ")})`);
-        continue;
-      }
-      const earlier = entries.get(name);
-      if (earlier) {
-        this.issue(key, join2(path, name), `duplicate key (first at line ${this.line(earlier.key)})`);
-        continue;
-      }
-      entries.set(name, { key, value: this.resolve(pair.value) });
-    }
-    return entries;
-  }
-  /** A required or optional field's value node, reporting a missing required one at `owner`. */
-  field(entries, owner, path, key, required) {
-    const entry = entries.get(key);
-    if (!entry) {
-      if (required) this.issue(owner, path, `${key} is required`);
-      return void 0;
-    }
-    return { node: entry.value, at: entry.key };
-  }
-  string(node, at, path) {
-    if (isScalar(node) && typeof node.value === "string") {
-      if (node.value.trim() === "") this.issue(node, path, "must not be empty");
-      else return node.value;
-      return void 0;
-    }
-    const hint = isScalar(node) && (typeof node.value === "number" || typeof node.value === "boolean") ? ` (quote it: "${node.source ?? String(node.value)}")` : "";
-    this.issue(node ?? at, path, `must be a string, not ${describe(node)}${hint}`);
-    return void 0;
-  }
-  strings(node, at, path, nonEmpty) {
-    if (!isSeq(node)) {
-      this.issue(node ?? at, path, `must be a list of strings, not ${describe(node)}`);
-      return void 0;
-    }
-    if (nonEmpty && node.items.length === 0) {
-      this.issue(node, path, "must not be empty");
-      return void 0;
-    }
-    const values = node.items.map((item, i) => this.string(this.resolve(item), node, `${path}[${i}]`));
-    return values.every((v) => v !== void 0) ? values : void 0;
-  }
-  oneOf(node, at, path, allowed) {
-    const value = this.string(node, at, path);
-    if (value === void 0) return void 0;
-    if (allowed.includes(value)) return value;
-    this.issue(node, path, `must be one of ${allowed.join(", ")}, not ${JSON.stringify(value)}`);
-    return void 0;
-  }
-  boolean(node, at, path) {
-    if (isScalar(node) && typeof node.value === "boolean") return node.value;
-    this.issue(node ?? at, path, `must be true or false, not ${describe(node)}`);
-    return void 0;
-  }
-  /** A repository without tag or digest: `{ name as written, canonical repository }`. */
-  repository(node, at, path) {
-    const text2 = this.string(node, at, path);
-    if (text2 === void 0) return void 0;
-    try {
-      const ref = parseImageRef(text2);
-      if (ref.tag !== void 0 || ref.digest !== void 0) {
-        this.issue(
-          node,
-          path,
-          `${JSON.stringify(text2)} has a ${ref.tag !== void 0 ? "tag" : "digest"}; give the repository only (the incoming image brings the version)`
-        );
-        return void 0;
-      }
-      return { name: ref.name, repository: ref.repository };
-    } catch (error) {
-      if (!(error instanceof ImageRefError)) throw error;
-      this.issue(node, path, error.message);
-      return void 0;
-    }
-  }
-  /** A path inside the repository, `/`-separated (slashSeparated): relative, no `..`. */
-  relativePath(value, node, path) {
-    if (value.startsWith("/") || /^[A-Za-z]:\//.test(value)) this.issue(node, path, `must be relative to the repository root, not ${JSON.stringify(value)}`);
-    else if (value.split("/").includes("..")) this.issue(node, path, `must stay inside the repository (no ".."): ${JSON.stringify(value)}`);
-    else return true;
-    return false;
-  }
-  policy(node, at, path) {
-    const pattern = isMap(node) ? node.getIn(["filterTags", "pattern"], true) : void 0;
-    const prefixed = isScalar(pattern) && typeof pattern.value === "string" && pattern.value.startsWith("regexp:");
-    if (prefixed) this.issue(pattern, join2(path, "filterTags", "pattern"), "`regexp:` is argocd-image-updater's prefix; filterTags takes the bare expression");
-    try {
-      const policy = parsePolicy(node?.toJS(this.doc) ?? null);
-      return prefixed ? void 0 : policy;
-    } catch (error) {
-      if (!(error instanceof PolicyError)) throw error;
-      for (const issue of error.issues) {
-        const located2 = isMap(node) ? node.getIn(issue.path, true) : void 0;
-        this.issue(located2 ?? node ?? at, join2(path, ...issue.path), issue.message);
-      }
-      return void 0;
-    }
-  }
-};
-function join2(path, ...keys) {
-  return keys.reduce((p, key) => /^[A-Za-z_][A-Za-z0-9_-]*$/.test(key) ? `${p}${p ? "." : ""}${key}` : `${p}[${JSON.stringify(key)}]`, path);
+var SETTER_KEY = /^[^\s:="]+:[^\s:="]+$/;
+var PART_KEY = /^([^\s:="]+:[^\s:="]+):(tag|name|digest)$/;
+function isTagAlone(text2) {
+  return !text2.includes("/") && /^v?[0-9]/.test(text2) && isTag(text2);
 }
-function describe(node) {
-  if (isMap(node)) return "a mapping";
-  if (isSeq(node)) return "a list";
-  if (!isScalar(node) || node.value === null) return "nothing";
-  return `${typeof node.value === "string" ? "a string" : `a ${typeof node.value}`} (${node.source ?? String(node.value)})`;
+function wholeReference(value, repository = "<repository>") {
+  if (isTagAlone(value)) return `${repository}:${value}`;
+  const image = tryParseImageRef(value);
+  if (!image) return `${repository}:<tag>`;
+  return image.tag === void 0 && image.digest === void 0 ? `${value}:<tag>` : value;
 }
-function readDelivery(r, node, at, path) {
-  const keys = ["mode", "merge", "merge-method", "branch", "labels", "reviewers", "team-reviewers", "assignees", "draft", "title", "commit-message"];
-  const entries = r.mapping(node, at, path, keys);
-  if (!entries) return void 0;
-  const get = (key) => r.field(entries, node, path, key, false);
-  const mode = get("mode");
-  const merge3 = get("merge");
-  const mergeMethod = get("merge-method");
-  const branch = get("branch");
-  const labels = get("labels");
-  const reviewers = get("reviewers");
-  const teamReviewers = get("team-reviewers");
-  const assignees = get("assignees");
-  const draft = get("draft");
-  const title = get("title");
-  const commitMessage = get("commit-message");
-  const delivery = {
-    ...mode && { mode: r.oneOf(mode.node, mode.at, join2(path, "mode"), DELIVERY_MODES) },
-    ...merge3 && { merge: r.oneOf(merge3.node, merge3.at, join2(path, "merge"), MERGE_MODES) },
-    ...mergeMethod && { mergeMethod: r.oneOf(mergeMethod.node, mergeMethod.at, join2(path, "merge-method"), MERGE_METHODS) },
-    ...branch && { branch: r.string(branch.node, branch.at, join2(path, "branch")) },
-    ...labels && { labels: r.strings(labels.node, labels.at, join2(path, "labels"), false) },
-    ...reviewers && { reviewers: r.strings(reviewers.node, reviewers.at, join2(path, "reviewers"), false) },
-    ...teamReviewers && { teamReviewers: r.strings(teamReviewers.node, teamReviewers.at, join2(path, "team-reviewers"), false) },
-    ...assignees && { assignees: r.strings(assignees.node, assignees.at, join2(path, "assignees"), false) },
-    ...draft && { draft: r.boolean(draft.node, draft.at, join2(path, "draft")) },
-    ...title && { title: r.string(title.node, title.at, join2(path, "title")) },
-    ...commitMessage && { commitMessage: r.string(commitMessage.node, commitMessage.at, join2(path, "commit-message")) }
-  };
-  if (delivery.branch !== void 0 && !isBranchName(delivery.branch)) {
-    r.issue(branch?.node, join2(path, "branch"), `${JSON.stringify(delivery.branch)} is not a valid branch name`);
+function parseIncomingImage(text2, field, repository) {
+  let image;
+  try {
+    image = parseImageRef(text2);
+  } catch (error) {
+    return { field, reason: error instanceof ImageRefError ? error.message : String(error) };
   }
-  if (delivery.mode !== void 0 && delivery.mode !== "pull-request") {
-    for (const [key, entry] of [
-      ["merge", merge3],
-      ["merge-method", mergeMethod],
-      ["draft", draft],
-      ["reviewers", reviewers],
-      ["team-reviewers", teamReviewers],
-      ["assignees", assignees],
-      ["labels", labels]
-    ]) {
-      if (entry) r.issue(entry.at, join2(path, key), `only applies to mode pull-request (mode is ${delivery.mode})`);
-    }
+  if (image.tag === void 0 && image.digest === void 0) {
+    if (isTagAlone(text2))
+      return { field, reason: `${JSON.stringify(text2)} is a tag alone; give the full reference, e.g. ${repository ?? "<repository>"}:${text2}` };
+    return { field, reason: `${JSON.stringify(text2)} has no tag or digest; give repo:tag or repo@sha256:...` };
   }
-  return delivery;
+  return image;
 }
-function readImages(r, node, at, path) {
-  if (!isSeq(node) || node.items.length === 0) {
-    r.issue(node ?? at, path, isSeq(node) ? "must not be empty (it is the list of images this target allows)" : `must be a list, not ${describe(node)}`);
-    return [];
-  }
+function checkIncomingImages(texts, entry, known = {}) {
+  const issues = [];
   const images = [];
   const seen = /* @__PURE__ */ new Map();
-  node.items.forEach((item, i) => {
-    const itemPath = `${path}[${i}]`;
-    const itemNode = r.resolve(item);
-    const entries = r.mapping(itemNode, node, itemPath, ["repository", "policy"]);
-    if (!entries) return;
-    const repository = r.field(entries, itemNode, itemPath, "repository", true);
-    const policy = r.field(entries, itemNode, itemPath, "policy", false);
-    const ref = repository && r.repository(repository.node, repository.at, join2(itemPath, "repository"));
-    const parsedPolicy = policy && r.policy(policy.node, policy.at, join2(itemPath, "policy"));
-    if (!ref) return;
-    const earlier = seen.get(ref.repository);
-    if (earlier !== void 0) {
-      r.issue(repository.node, join2(itemPath, "repository"), `${ref.repository} is already listed (${earlier})`);
+  const [only, ...others] = known.repositories ?? [];
+  texts.forEach((text2, i) => {
+    const image = parseIncomingImage(text2, entry(i), others.length === 0 ? only : void 0);
+    if ("reason" in image) {
+      issues.push(image);
       return;
     }
-    seen.set(ref.repository, r.place(itemPath, repository.node));
-    images.push({ ...ref, ...parsedPolicy && { policy: parsedPolicy } });
+    const earlier = seen.get(image.repository);
+    if (earlier)
+      issues.push({ field: entry(i), reason: `${image.repository} is given twice (${earlier} and ${formatImageRef(image)}); give each repository once` });
+    seen.set(image.repository, formatImageRef(image));
+    images.push(image);
   });
-  return images;
+  return { images, issues };
 }
-function readTargets(r, node, at) {
-  if (!isSeq(node)) {
-    r.issue(node ?? at, "targets", `must be a list, not ${describe(node)}`);
+function parseSet(text2) {
+  const colon = text2.indexOf(":", /^[A-Za-z]:[\\/]/.test(text2) ? 2 : 0);
+  if (colon <= 0 || colon === text2.length - 1)
+    return `${JSON.stringify(text2)} is not FILE:SPEC, e.g. main.k:config.containers.app.image="ghcr.io/acme/app:1.2.3"`;
+  const file = text2.slice(0, colon);
+  if (/[="']/.test(file)) return fileFirst(text2);
+  return { file: file.replace(/^\.\//, ""), spec: text2.slice(colon + 1) };
+}
+function readsAsSpecPath(file) {
+  if (file.includes("/")) return false;
+  try {
+    return parseOverridePath(file).length > 0;
+  } catch (error) {
+    if (error instanceof OverrideSpecError) return false;
+    throw error;
+  }
+}
+function readSetSpec(set2) {
+  switch (fileKind(set2.file)) {
+    case "kcl": {
+      const spec = parseOverrideSpec(set2.spec);
+      if (spec.operation !== "-") usableSpecValue(spec, set2.spec);
+      return { path: spec.path, keys: spec.parts, value: spec.operation === "=" ? spec.value : void 0 };
+    }
+    case "yaml": {
+      const spec = parseYamlSpec(set2.spec);
+      return { path: spec.path, keys: spec.segments.map(String), value: spec.value };
+    }
+    case "kcl-mod":
+    case void 0:
+      return void 0;
+  }
+}
+function assignedField(set2) {
+  try {
+    return readSetSpec(set2);
+  } catch (error) {
+    if (error instanceof SourceError) return void 0;
+    throw error;
+  }
+}
+function fileFirst(text2) {
+  const spaced = /^(\S+)\s+(\S.*)$/s.exec(text2);
+  if (spaced && fileKind(spaced[1]) !== void 0)
+    return `${JSON.stringify(text2)} has a space after its file where FILE:SPEC has a ':'; write ${spaced[1]}:${spaced[2]}`;
+  return `${JSON.stringify(text2)} starts with a spec, not a file: FILE:SPEC names the file first, e.g. main.k:${text2}`;
+}
+function nothingToUpdate(name) {
+  const [image, setter, set2] = name ? [name("image"), name("setter"), name("set")] : ["an image", "a setter", "a set"];
+  return `nothing to update: give ${image}, ${setter} or ${set2}`;
+}
+function stringsOf(value, named2, said) {
+  if (value === void 0) return [];
+  if (!Array.isArray(value)) {
+    said(`${named2()}: must be a list of strings, not ${describeValue(value)}`);
     return [];
   }
-  const targets = [];
-  const names = /* @__PURE__ */ new Map();
-  node.items.forEach((item, i) => {
-    const path = `targets[${i}]`;
-    const targetNode = r.resolve(item);
-    const entries = r.mapping(targetNode, node, path, ["name", "paths", "images", "delivery"]);
-    if (!entries) return;
-    const nameField = r.field(entries, targetNode, path, "name", true);
-    const pathsField = r.field(entries, targetNode, path, "paths", true);
-    const imagesField = r.field(entries, targetNode, path, "images", true);
-    const deliveryField = r.field(entries, targetNode, path, "delivery", false);
-    let name = nameField && r.string(nameField.node, nameField.at, `${path}.name`);
-    if (name !== void 0 && !TARGET_NAME.test(name)) {
-      r.issue(nameField.node, `${path}.name`, `${JSON.stringify(name)} ${TARGET_NAME_RULE} (it names a branch)`);
-      name = void 0;
-    }
-    if (name !== void 0 && names.has(name)) {
-      r.issue(nameField.node, `${path}.name`, `duplicate target name ${JSON.stringify(name)} (also ${names.get(name)})`);
-      name = void 0;
-    }
-    if (name !== void 0) names.set(name, r.place(path, nameField.node));
-    const paths = pathsField && r.strings(pathsField.node, pathsField.at, `${path}.paths`, true)?.map(slashSeparated);
-    const pathsOk = paths?.map((glob, j) => r.relativePath(glob, isSeq(pathsField.node) ? pathsField.node.items[j] : null, `${path}.paths[${j}]`)).every(Boolean);
-    const images = imagesField ? readImages(r, imagesField.node, imagesField.at, `${path}.images`) : [];
-    const delivery = deliveryField && readDelivery(r, deliveryField.node, deliveryField.at, `${path}.delivery`);
-    if (name !== void 0 && paths && pathsOk) {
-      const pathLines = isSeq(pathsField.node) ? pathsField.node.items.flatMap((item2) => r.line(item2) ?? []) : [];
-      targets.push({ name, paths, pathLines, images, ...delivery && { delivery } });
-    }
-  });
-  return targets;
+  const wrong = value.flatMap((item, i) => typeof item === "string" ? [] : [i]);
+  for (const i of wrong) said(`${named2(i)}: must be a string, not ${describeValue(value[i])}`);
+  return wrong.length === 0 ? value : [];
 }
-function readSetters(r, node, at) {
-  const setters = /* @__PURE__ */ new Map();
-  if (!isMap(node)) {
-    r.issue(node ?? at, "setters", `must be a mapping of marker keys ("<namespace>:<policy>") to images, not ${describe(node)}`);
-    return setters;
-  }
-  for (const [key, entry] of r.entries(node, "setters")) {
-    const path = join2("setters", key);
-    if (!SETTER_KEY.test(key)) {
-      const suffix = /:(tag|name|digest)$/.exec(key);
-      r.issue(
-        entry.key,
-        path,
-        suffix ? `drop the ":${suffix[1]}" suffix: one setter serves the plain, :tag, :name and :digest markers` : `a setter key is "<namespace>:<policy name>" as in the marker # {"$imagepolicy": "flux-system:app"}`
-      );
-    }
-    const entries = r.mapping(entry.value, entry.key, path, ["image", "policy"]);
-    if (!entries) continue;
-    const image = r.field(entries, entry.value, path, "image", true);
-    const policy = r.field(entries, entry.value, path, "policy", false);
-    const ref = image && r.repository(image.node, image.at, join2(path, "image"));
-    const parsedPolicy = policy && r.policy(policy.node, policy.at, join2(path, "policy"));
-    if (ref && SETTER_KEY.test(key)) setters.set(key, { ...ref, ...parsedPolicy && { policy: parsedPolicy } });
-  }
-  return setters;
+function isConfigField(config) {
+  if (config === void 0 || typeof config === "string") return true;
+  const parsed = config;
+  return Array.isArray(parsed?.targets) && parsed.setters instanceof Map && Array.isArray(parsed.overrides);
 }
-function readOverrides(r, node, at) {
-  if (!isSeq(node)) {
-    r.issue(node ?? at, "overrides", `must be a list, not ${describe(node)}`);
-    return [];
-  }
-  const overrides = [];
-  node.items.forEach((item, i) => {
-    const path = `overrides[${i}]`;
-    const itemNode = r.resolve(item);
-    const entries = r.mapping(itemNode, node, path, ["file", "spec", "image", "part"]);
-    if (!entries) return;
-    const fileField = r.field(entries, itemNode, path, "file", true);
-    const specField = r.field(entries, itemNode, path, "spec", true);
-    const imageField = r.field(entries, itemNode, path, "image", true);
-    const partField = r.field(entries, itemNode, path, "part", false);
-    const given = fileField && r.string(fileField.node, fileField.at, `${path}.file`);
-    const file = given === void 0 ? void 0 : slashSeparated(given);
-    let fileOk = file !== void 0 && r.relativePath(file, fileField.node, `${path}.file`);
-    if (fileOk && fileKind(file) === void 0) {
-      r.issue(fileField.node, `${path}.file`, `${JSON.stringify(file)} is neither a KCL (.k) nor a YAML file`);
-      fileOk = false;
-    } else if (fileOk && fileKind(file) === "kcl-mod") {
-      r.issue(fileField.node, `${path}.file`, `${JSON.stringify(file)}: ${KCL_MOD_NOT_SET}`);
-      fileOk = false;
-    }
-    let spec = specField && r.string(specField.node, specField.at, `${path}.spec`);
-    const kcl = fileKind(file ?? "") === "kcl";
-    const bare = spec === void 0 ? void 0 : outsideQuotedKeys(spec);
-    if (bare?.includes("=")) {
-      r.issue(
-        specField.node,
-        `${path}.spec`,
-        `is the path only (${JSON.stringify(spec.slice(0, bare.indexOf("=")).replace(/\+$/, ""))}); the value comes from the incoming image`
-      );
-      spec = void 0;
-    }
-    const operator = spec !== void 0 && kcl ? kclOperator(bare) : void 0;
-    if (operator !== void 0) {
-      r.issue(
-        specField.node,
-        `${path}.spec`,
-        `is a path: the -O operator "${operator}" is not allowed here (the override sets the field from the incoming image)`
-      );
-      spec = void 0;
-    }
-    const ref = imageField && r.repository(imageField.node, imageField.at, `${path}.image`);
-    const part = partField && readPart(r, partField.node, partField.at, `${path}.part`);
-    if (fileOk && spec !== void 0 && ref && (!partField || part)) {
-      const line = r.line(fileField.node);
-      overrides.push({ file, spec, image: ref.name, repository: ref.repository, ...part && { part }, ...line !== void 0 && { line }, index: i });
-    }
-  });
-  return overrides;
-}
-function readPart(r, node, at, path) {
-  const value = r.string(node, at, path);
-  if (value === void 0 || OVERRIDE_PARTS.includes(value)) return value;
-  r.issue(
-    node,
-    path,
-    `must be ${OVERRIDE_PARTS.join(" or ")} (a field holding only the image's tag), not ${JSON.stringify(value)}; leave part out to write the whole reference`
+function validateRequest(request2, known = {}) {
+  const name = request2.fieldName ?? byIndex;
+  const issues = [];
+  const issue = (field, message) => issues.push({ field, message });
+  const list = (field, value) => stringsOf(
+    value,
+    (i) => name(field, i),
+    (message) => issue(field, message)
   );
-  return void 0;
-}
-function kclOperator(outsideKeys) {
-  if (outsideKeys.includes(":")) return ":";
-  return outsideKeys.trimEnd().endsWith("-") ? "-" : void 0;
-}
-function readerOfText(text2, file) {
-  const lines = new LineCounter();
-  const doc = parseDocument(text2, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
-  if (doc.errors.length > 0) {
-    const line = (offset) => lines.linePos(Math.min(offset, text2.trimEnd().length)).line;
-    throw new ConfigError(doc.errors.map((e) => ({ ...file !== void 0 && { file }, line: line(e.pos[0]), message: `not valid YAML: ${e.message}` })));
-  }
-  return new Reader2(file, doc, lines);
-}
-function outsideQuotedKeys(spec) {
-  return spec.replace(/\[\s*(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')\s*\]/g, (key) => `[${" ".repeat(key.length - 2)}]`);
-}
-function parseConfig(source, file) {
-  const r = typeof source === "string" ? readerOfText(source, file) : new Reader2(file, new Document(source), void 0);
-  const doc = r.doc;
-  const root = r.resolve(doc.contents);
-  let config = { targets: [], setters: /* @__PURE__ */ new Map(), overrides: [] };
-  if (root !== null && !(isScalar(root) && root.value === null)) {
-    const entries = r.mapping(root, root, "", ["targets", "setters", "overrides"]);
-    if (entries) {
-      const targets = r.field(entries, root, "", "targets", false);
-      const setters = r.field(entries, root, "", "setters", false);
-      const overrides = r.field(entries, root, "", "overrides", false);
-      config = {
-        targets: targets ? readTargets(r, targets.node, targets.at) : [],
-        setters: setters ? readSetters(r, setters.node, setters.at) : /* @__PURE__ */ new Map(),
-        overrides: overrides ? readOverrides(r, overrides.node, overrides.at) : []
-      };
+  const [imageTexts, setterTexts, setTexts, paths] = [
+    list("image", request2.images),
+    list("setter", request2.setters),
+    list("set", request2.sets),
+    list("path", request2.paths)
+  ];
+  if (!isConfigField(request2.config))
+    issues.push({ field: "config", message: `config: must be a path relative to the root or what parseConfig returns, not ${describeValue(request2.config)}` });
+  if (issues.length === 0 && imageTexts.length + setterTexts.length + setTexts.length === 0)
+    issues.push({ field: "request", message: nothingToUpdate(request2.fieldName) });
+  const checked = checkIncomingImages(imageTexts, (i) => name("image", i), known);
+  issues.push(...checked.issues.map(({ field, reason }) => ({ field: "image", message: `${field}: ${reason}` })));
+  const hint = upperCaseHint(imageTexts);
+  if (hint) issues.push({ field: "image", message: `${name("image", hint.index)}: ${hint.message}` });
+  const { images } = checked;
+  const parse6 = (field, text2, key) => {
+    const image = parseIncomingImage(text2, field, known.setters?.get(key)?.name);
+    if (!("reason" in image)) return image;
+    issue("setter", `${field}: ${image.reason}`);
+    return void 0;
+  };
+  const setters = /* @__PURE__ */ new Map();
+  setterTexts.forEach((text2, i) => {
+    const eq = text2.indexOf("=");
+    const key = eq < 0 ? text2 : text2.slice(0, eq);
+    const part = PART_KEY.exec(key);
+    if (eq >= 0 && part) {
+      const [whole, which] = [part[1], part[2]];
+      issue(
+        "setter",
+        `${name("setter", i)}: ${JSON.stringify(key)} is the key of a marker for the ${which} alone; give the marker's key without ":${which}" and the whole reference, e.g. ${givenValue(request2.fieldName, "setter", `${whole}=${wholeReference(text2.slice(eq + 1), known.setters?.get(whole)?.name)}`)}: the key's :tag, :name and :digest markers each take their part of it`
+      );
+      return;
     }
-  }
-  if (r.issues.length > 0)
-    throw new ConfigError(
-      r.issues.sort((a, b) => a.offset - b.offset).map((i) => i.issue),
-      config
-    );
-  return config;
+    if (eq < 0 || !SETTER_KEY.test(key)) {
+      issue("setter", `${name("setter", i)}: ${JSON.stringify(text2)} is not <namespace>:<policy>=<image>, e.g. flux-system:app=ghcr.io/acme/app:1.2.3`);
+      return;
+    }
+    const ref = parse6(`${name("setter", i)} (${key})`, text2.slice(eq + 1), key);
+    const earlier = setters.get(key);
+    if (ref && earlier) {
+      issue("setter", `${name("setter", i)} (${key}): ${key} is given twice (${formatImageRef(earlier)} and ${formatImageRef(ref)}); give each key once`);
+    } else if (ref) setters.set(key, ref);
+  });
+  const sets = [];
+  const assigned = /* @__PURE__ */ new Map();
+  setTexts.forEach((text2, i) => {
+    const set2 = parseSet(text2);
+    if (typeof set2 === "string") {
+      issue("set", `${name("set", i)}: ${set2}`);
+      return;
+    }
+    if (fileKind(set2.file) === "kcl-mod") {
+      issue("set", `${name("set", i)}: ${set2.file}: ${KCL_MOD_NOT_SET}`);
+      return;
+    }
+    sets.push(set2);
+    const field = assignedField(set2);
+    if (field?.value === void 0) return;
+    const key = JSON.stringify([set2.file, ...field.keys]);
+    const earlier = assigned.get(key);
+    if (!earlier) assigned.set(key, { text: text2, value: field.value });
+    else if (earlier.value !== field.value)
+      issue(
+        "set",
+        `${name("set", i)}: ${set2.file}:${field.path} is given twice (${JSON.stringify(earlier.text)} and ${JSON.stringify(text2)}); give each field one value`
+      );
+  });
+  paths.forEach((glob, i) => {
+    if (glob.trim() === "") issue("path", `${name("path", i)}: must not be empty`);
+    else if (glob.startsWith("/") || /^[A-Za-z]:[\\/]/.test(glob)) issue("path", `${name("path", i)}: ${JSON.stringify(glob)} must be relative to the root`);
+    else if (glob.split(/[\\/]/).includes("..")) issue("path", `${name("path", i)}: ${JSON.stringify(glob)} must stay inside the root (no "..")`);
+  });
+  if (issues.length > 0) throw new RequestError(issues);
+  return { images, setters, sets };
+}
+function upperCaseHint(images) {
+  const suggestions = images.map((text2) => lowerCasedReference(text2));
+  const index = suggestions.findIndex((s) => s !== void 0);
+  if (index < 0) return void 0;
+  return {
+    index,
+    message: `did you mean ${suggestions.filter((s) => s !== void 0).join(", ")}? An image name is lower-case, but \`\${{ github.repository }}\` and \`\${{ github.repository_owner }}\` keep the owner's case (docker/metadata-action lower-cases the images it is given).`
+  };
 }
 
 // src/engine/tree-path.ts
@@ -40170,10 +40532,10 @@ import { posix } from "node:path";
 function repositoryPath(path) {
   return posix.normalize(`/${path}`).replace(/^\/+|\/+$/g, "");
 }
-function treeDirectory(path, treeRoot) {
-  if (path === "" || path === treeRoot || treeRoot.startsWith(`${path}/`)) return "";
-  if (treeRoot === "") return path;
-  return path.startsWith(`${treeRoot}/`) ? path.slice(treeRoot.length + 1) : void 0;
+function treeDirectory(path, treeRoot2) {
+  if (path === "" || path === treeRoot2 || treeRoot2.startsWith(`${path}/`)) return "";
+  if (treeRoot2 === "") return path;
+  return path.startsWith(`${treeRoot2}/`) ? path.slice(treeRoot2.length + 1) : void 0;
 }
 
 // src/engine/flux-objects.ts
@@ -40183,6 +40545,17 @@ var DEFAULT_NAMESPACE = "flux-system";
 var DEFAULT_EXCLUSIONS = ["^.*\\.sig$"];
 function mayHoldFluxObjects(text2) {
   return text2.includes(FLUX_IMAGE_API_GROUP);
+}
+function withoutFluxImageObjects(text2) {
+  if (!mayHoldFluxObjects(text2)) return text2;
+  let kept = text2;
+  for (const doc of parseAllDocuments(text2)) {
+    const apiVersion = isMap(doc.contents) ? doc.contents.get("apiVersion") : void 0;
+    if (typeof apiVersion !== "string" || !API_VERSION.test(apiVersion)) continue;
+    const [start, , end] = doc.range;
+    kept = kept.slice(0, start) + kept.slice(start, end).replace(/[^\r\n]/g, " ") + kept.slice(end);
+  }
+  return kept;
 }
 function text(value) {
   return typeof value === "string" && value !== "" ? value : void 0;
@@ -40248,7 +40621,7 @@ var DocumentReader = class {
    * `spec.suspend`, or at the object, for a run that changes a file under its path (runningAutomations).
    * A `flux suspend` changes the cluster only, which the tree cannot show: the file says it.
    */
-  automation(id, namespace, spec, treeRoot) {
+  automation(id, namespace, spec, treeRoot2) {
     const update = isRecord(spec.update) ? spec.update : {};
     const path = repositoryPath(text(update.path) ?? "");
     const running = spec.suspend === true ? void 0 : {
@@ -40257,7 +40630,7 @@ var DocumentReader = class {
       message: `ImageUpdateAutomation ${id} is not suspended: Flux's controller and gitops-promote would both commit to the markers under ./${path}; set spec.suspend: true here, or remove the object (its ImagePolicy and ImageRepository objects stay)`,
       aside: true
     };
-    return { ...this.located(id), namespace, path, treePath: treeDirectory(path, treeRoot), ...running && { running } };
+    return { ...this.located(id), namespace, path, treePath: treeDirectory(path, treeRoot2), ...running && { running } };
   }
   policy(id, namespace, name, spec) {
     const key = `${namespace}:${name}`;
@@ -40280,7 +40653,7 @@ var DocumentReader = class {
     }
   }
 };
-function fluxSetters(docs, treeRoot = "") {
+function fluxSetters(docs, treeRoot2 = "") {
   const warnings = [];
   const repositories = /* @__PURE__ */ new Map();
   const policies = [];
@@ -40329,7 +40702,7 @@ function fluxSetters(docs, treeRoot = "") {
       } else if (kind === "ImagePolicy") {
         const policy = reader.policy(id, namespace, name, spec);
         if (policy) policies.push(policy);
-      } else automations.push(reader.automation(id, namespace, spec, treeRoot));
+      } else automations.push(reader.automation(id, namespace, spec, treeRoot2));
     }
   }
   const setters = /* @__PURE__ */ new Map();
@@ -40503,16 +40876,651 @@ function unquoted(value) {
   return /^(["']).*\1$/.test(text2) ? text2.slice(1, -1) : text2;
 }
 
+// src/engine/image-spelling.ts
+function deployedText(text2) {
+  return withoutFluxImageObjects(withoutImageUpdater(text2));
+}
+function spelledAt(text2, image) {
+  return spellingsOf(text2, image).find(({ bare, ref }) => bare || ref === void 0 || ref.repository === image.repository)?.at;
+}
+function spellingsOf(text2, image) {
+  const found = [];
+  for (const match of text2.matchAll(new RegExp(`(?<![\\w.-])${escapeRegExp(screenToken(image))}(?:[:@][\\w.@:+-]+|(?![\\w./-]|["']?:(?:\\s|$)))`, "gm"))) {
+    const before = /[^\s"'`=,;()[\]{}]*$/.exec(text2.slice(Math.max(0, match.index - 256), match.index))[0];
+    const reference = `${before}${match[0]}`.replace(/[.:]+$/, "");
+    found.push({ at: match.index - before.length, reference, ref: tryParseImageRef(reference), bare: before === "" });
+  }
+  return found;
+}
+function holdsVersionOf(ref, image) {
+  if (ref.tag !== void 0 && image.tag !== void 0 && ref.tag !== image.tag) return false;
+  if (ref.digest !== void 0 && image.digest !== void 0 && ref.digest !== image.digest) return false;
+  return image.tag !== void 0 && ref.tag !== void 0 || image.digest !== void 0 && ref.digest !== void 0;
+}
+
+// src/engine/targets.ts
+function targetsInScope(config, names) {
+  const all = config?.targets ?? [];
+  if (!names || names.length === 0) return all;
+  const unknown = names.filter((name) => !all.some((t) => t.name === name));
+  if (unknown.length > 0) {
+    throw new RequestError(
+      unknown.map((name) => ({ message: `targets: no target named ${quotedExcerpt(name)} (configured: ${all.map((t) => t.name).join(", ") || "none"})` }))
+    );
+  }
+  return all.filter((t) => names.includes(t.name));
+}
+function targetOf(targets) {
+  const matchers = targets.map((target) => ({ target, matches: pathMatcher(target.paths) }));
+  return (path) => matchers.find((m) => m.matches(path))?.target;
+}
+function warnIdlePaths(configured, targets, files, configPath, warnings) {
+  const ownerOf = targetOf(configured);
+  const rank = new Map(configured.map((target, i) => [target, i]));
+  const globs = targets.flatMap(
+    (target) => target.paths.map((glob, j) => ({ target, glob, j, matches: pathMatcher([glob]), owns: false, shadowed: [] }))
+  );
+  if (globs.length === 0) return;
+  for (const file of files) {
+    const owner = ownerOf(file);
+    if (owner === void 0) continue;
+    const first = rank.get(owner);
+    for (const glob of globs) {
+      if (glob.owns || rank.get(glob.target) < first || !glob.matches(file)) continue;
+      if (glob.target === owner) glob.owns = true;
+      else glob.shadowed.push({ file, owner });
+    }
+  }
+  for (const { target, glob, j, owns, shadowed } of globs) {
+    if (owns) continue;
+    const said = (what) => {
+      warnings.push({
+        file: configPath,
+        ...target.pathLines[j] !== void 0 && { line: target.pathLines[j] },
+        message: `targets[${configured.indexOf(target)}].paths[${j}]: ${JSON.stringify(glob)} ${what}`
+      });
+    };
+    if (shadowed.length === 0) {
+      said("matches no file; fix or remove it");
+      continue;
+    }
+    const owners = [...new Set(shadowed.map(({ owner }) => owner))];
+    const by = owners.map((owner) => {
+      const taking = owner.paths.find((path) => {
+        const matches = pathMatcher([path]);
+        return shadowed.some((o) => o.owner === owner && matches(o.file));
+      });
+      return `${owner.name} (${JSON.stringify(taking)})`;
+    });
+    const one = owners.length === 1;
+    said(
+      `matches only files the earlier ${one ? "target" : "targets"} ${andList(by)} ${one ? "takes" : "take"} first; narrow ${one ? "that" : "those"}, or list ${target.name} first`
+    );
+  }
+}
+function allowance(target, image) {
+  const allowed = target.images.find((a) => a.repository === image.repository);
+  if (!allowed) return { refused: "unlisted" };
+  const { policy } = allowed;
+  return policy !== void 0 && image.tag !== void 0 && policy.latest([image.tag]) === void 0 ? { allowed: { ...allowed, policy }, refused: "policy" } : { allowed };
+}
+function imagesFor(images, config, target, allowDowngrade) {
+  if (!config || config.targets.length === 0) return images.map((image) => ({ image, allowDowngrade }));
+  if (!target) return [];
+  return images.flatMap((image) => {
+    const { allowed } = allowance(target, image);
+    return allowed ? [{ image, ...allowed.policy && { policy: allowed.policy }, allowDowngrade }] : [];
+  });
+}
+function settersFor(setters, target) {
+  if (!target) return setters;
+  const kept = /* @__PURE__ */ new Map();
+  for (const [key, update] of setters) {
+    const { allowed } = allowance(target, update.image);
+    if (!allowed) continue;
+    const policy = update.policy && allowed.policy ? within(update.policy, allowed.policy) : update.policy ?? allowed.policy;
+    kept.set(key, { ...update, ...policy && { policy } });
+  }
+  return kept;
+}
+function within(policy, bounds) {
+  if (policy.description === bounds.description) return policy;
+  return {
+    description: `${policy.description} within ${bounds.description}`,
+    latest: (tags) => policy.latest(tags.filter((tag) => bounds.latest([tag]) !== void 0)),
+    // Ranked by the marker's own order, so a move down past the bounds is still told.
+    ...(policy.compare ?? bounds.compare) && { compare: policy.compare ?? bounds.compare }
+  };
+}
+var LISTED = 5;
+function warnRefusedImages(images, targets, ownerOf, files, reachOf, warnings) {
+  const inTargets = [...files].flatMap(([path, text2]) => {
+    const target = ownerOf(path);
+    return target ? [{ path, text: text2, target }] : [];
+  });
+  for (const { image, byRepository: byRepository2 } of images) {
+    const refusing = [];
+    const held = [];
+    for (const target of targets) {
+      const allows = allowance(target, image);
+      if (allows.refused === "unlisted") {
+        const at = inTargets.filter((file) => file.target === target).flatMap(({ path, text: text2 }) => placeHolding(path, text2, image, byRepository2, reachOf(path)));
+        if (at.length > 0) refusing.push(target.name);
+        held.push(...at);
+      } else if (allows.refused === "policy" && inTargets.some((file) => file.target === target)) {
+        warnings.push({
+          message: `target ${target.name}: ${formatImageRef(image)} is outside its policy (${allows.allowed.policy.description}); not edited there`
+        });
+      }
+    }
+    if (refusing.length === 0) continue;
+    const which = refusing.length === 1 ? `target ${refusing[0]} does not allow` : `targets ${refusing.join(", ")} do not allow`;
+    const where2 = held.length > LISTED ? `${held.slice(0, LISTED).join(", ")} and ${held.length - LISTED} more` : held.join(", ");
+    warnings.push({ message: `${which} ${image.repository}; not edited in ${where2}` });
+  }
+}
+function placeHolding(path, raw, image, byRepository2, reach2) {
+  const text2 = deployedText(raw);
+  const markers = [...reach2.setters].filter(([, update]) => update.image.repository === image.repository).map(([key]) => markerPattern(key));
+  const spelt2 = byRepository2 ? spelledAt(text2, image) ?? Infinity : Infinity;
+  const at = Math.min(spelt2, ...markers.map((pattern) => pattern.exec(text2)?.index ?? Infinity));
+  return at === Infinity ? [] : [`${path}:${lineAt(text2, at)}`];
+}
+
+// src/engine/config.ts
+var NO_CONFIG = "none";
+var CONFIG_NOT_UTF8 = "not UTF-8 text, so none of it can be read; save the configuration as UTF-8";
+var DELIVERY_MODES = ["push", "pull-request", "none"];
+var MERGE_MODES = ["none", "auto", "immediate"];
+var MERGE_METHODS = ["merge", "squash", "rebase"];
+var OVERRIDE_PARTS = ["tag"];
+var ConfigError = class extends Error {
+  /**
+   * `issues`: on their file and line, each message `<path>: <what is wrong>`, in file order.
+   * `config`: what could be read, the entries in error left out, for checks of the tree (an
+   * override's file) to report with these rather than in a second round once they are fixed.
+   */
+  constructor(issues, config) {
+    super(issues.map(formatDiagnostic).join("\n"));
+    this.issues = issues;
+    this.config = config;
+    this.name = "ConfigError";
+  }
+  issues;
+  config;
+};
+var SETTER_KEY2 = /^[a-z0-9](?:[-a-z0-9]*[a-z0-9])?:[a-z0-9](?:[-a-z0-9.]*[a-z0-9])?$/;
+var TARGET_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+var TARGET_NAME_RULE = "must start with a letter or digit and hold only letters, digits, '.', '_' and '-'";
+var Reader2 = class {
+  /** `lines` undefined: the document was made from an object, whose nodes have no place in a text. */
+  constructor(file, doc, lines) {
+    this.file = file;
+    this.doc = doc;
+    this.lines = lines;
+  }
+  file;
+  doc;
+  lines;
+  issues = [];
+  /** An issue at `node`, or `below` lines under its first (a line of a block scalar). */
+  issue(node, path, message, below = 0) {
+    const offset = node?.range?.[0] ?? 0;
+    const at = this.line(node);
+    const line = at === void 0 ? void 0 : at + below;
+    const where2 = { ...this.file !== void 0 && { file: this.file }, ...line !== void 0 && { line } };
+    this.issues.push({ offset, issue: { ...where2, message: `${path ? `${path}: ` : ""}${message}` } });
+  }
+  line(node) {
+    return this.lines?.linePos(node?.range?.[0] ?? 0).line;
+  }
+  /** A place named for a later message: `targets[0]`, with its line when there is one. */
+  place(path, node) {
+    const line = this.line(node);
+    return line === void 0 ? path : `${path}, line ${line}`;
+  }
+  resolve(node) {
+    return isAlias(node) ? node.resolve(this.doc) ?? null : node;
+  }
+  /** The key/value pairs of a mapping with only `allowed` keys, or undefined after an issue. */
+  mapping(node, at, path, allowed) {
+    const resolved = this.resolve(node);
+    if (!isMap(resolved)) {
+      this.issue(resolved ?? at, path, `must be a mapping${allowed.length > 0 ? ` with ${allowed.join(", ")}` : ""}, not ${describe(resolved)}`);
+      return void 0;
+    }
+    return this.entries(resolved, path, allowed);
+  }
+  entries(map2, path, allowed) {
+    const entries = /* @__PURE__ */ new Map();
+    for (const pair of map2.items) {
+      const key = pair.key;
+      const name = isScalar(key) ? key.value : void 0;
+      if (typeof name !== "string") {
+        this.issue(key, path, `keys must be strings, not ${describe(key)}`);
+        continue;
+      }
+      if (allowed && !allowed.includes(name)) {
+        this.issue(key, join2(path, name), `unknown key (expected ${allowed.join(", ")})`);
+        continue;
+      }
+      const earlier = entries.get(name);
+      if (earlier) {
+        this.issue(key, join2(path, name), `duplicate key (first at line ${this.line(earlier.key)})`);
+        continue;
+      }
+      entries.set(name, { key, value: this.resolve(pair.value) });
+    }
+    return entries;
+  }
+  /** A required or optional field's value node, reporting a missing required one at `owner`. */
+  field(entries, owner, path, key, required) {
+    const entry = entries.get(key);
+    if (!entry) {
+      if (required) this.issue(owner, path, `${key} is required`);
+      return void 0;
+    }
+    return { node: entry.value, at: entry.key };
+  }
+  string(node, at, path) {
+    if (isScalar(node) && typeof node.value === "string") {
+      if (node.value.trim() === "") this.issue(node, path, "must not be empty");
+      else return node.value;
+      return void 0;
+    }
+    const hint = isScalar(node) && (typeof node.value === "number" || typeof node.value === "boolean") ? ` (quote it: "${node.source ?? String(node.value)}")` : "";
+    this.issue(node ?? at, path, `must be a string, not ${describe(node)}${hint}`);
+    return void 0;
+  }
+  strings(node, at, path, nonEmpty) {
+    if (!isSeq(node)) {
+      this.issue(node ?? at, path, `must be a list of strings, not ${describe(node)}`);
+      return void 0;
+    }
+    if (nonEmpty && node.items.length === 0) {
+      this.issue(node, path, "must not be empty");
+      return void 0;
+    }
+    const values = node.items.map((item, i) => this.string(this.resolve(item), node, `${path}[${i}]`));
+    return values.every((v) => v !== void 0) ? values : void 0;
+  }
+  oneOf(node, at, path, allowed) {
+    const other = otherScalar(node);
+    if (other !== void 0) {
+      this.issue(node, path, `must be one of ${allowed.join(", ")}, not ${other}`);
+      return void 0;
+    }
+    const value = this.string(node, at, path);
+    if (value === void 0) return void 0;
+    if (allowed.includes(value)) return value;
+    this.issue(node, path, `must be one of ${allowed.join(", ")}, not ${JSON.stringify(value)}`);
+    return void 0;
+  }
+  boolean(node, at, path) {
+    if (isScalar(node) && typeof node.value === "boolean") return node.value;
+    this.issue(node ?? at, path, `must be true or false, not ${describe(node)}`);
+    return void 0;
+  }
+  /**
+   * A commit-message template that parses (checkTemplate). What is wrong is said at the template's
+   * line in the file where a literal block (`|`) keeps its lines as the file's, one under its header,
+   * or the template's first line is the value's; elsewhere with the line in the template.
+   */
+  template(node, at, path) {
+    const text2 = this.string(node, at, path);
+    if (text2 === void 0) return void 0;
+    try {
+      checkTemplate(text2);
+      return text2;
+    } catch (error) {
+      if (!(error instanceof TemplateError)) throw error;
+      const literal2 = isScalar(node) && node.type === Scalar.BLOCK_LITERAL;
+      if (this.line(node) !== void 0 && (literal2 || error.line === 1)) this.issue(node, path, error.reason, literal2 ? error.line : 0);
+      else this.issue(node, path, `template line ${error.line}: ${error.reason}`);
+      return void 0;
+    }
+  }
+  /** A repository without tag or digest: `{ name as written, canonical repository }`. */
+  repository(node, at, path) {
+    const text2 = this.string(node, at, path);
+    if (text2 === void 0) return void 0;
+    try {
+      const ref = parseImageRef(text2);
+      if (ref.tag !== void 0 || ref.digest !== void 0) {
+        this.issue(
+          node,
+          path,
+          `${JSON.stringify(text2)} has a ${ref.tag !== void 0 ? "tag" : "digest"}; give the repository only (the incoming image brings the version)`
+        );
+        return void 0;
+      }
+      return { name: ref.name, repository: ref.repository };
+    } catch (error) {
+      if (!(error instanceof ImageRefError)) throw error;
+      this.issue(node, path, error.message);
+      return void 0;
+    }
+  }
+  /** A path inside the repository, `/`-separated (slashSeparated): relative, no `..`. */
+  relativePath(value, node, path) {
+    if (value.startsWith("/") || /^[A-Za-z]:\//.test(value)) this.issue(node, path, `must be relative to the repository root, not ${JSON.stringify(value)}`);
+    else if (value.split("/").includes("..")) this.issue(node, path, `must stay inside the repository (no ".."): ${JSON.stringify(value)}`);
+    else return true;
+    return false;
+  }
+  policy(node, at, path) {
+    const pattern = isMap(node) ? node.getIn(["filterTags", "pattern"], true) : void 0;
+    const prefixed = isScalar(pattern) && typeof pattern.value === "string" && pattern.value.startsWith("regexp:");
+    if (prefixed) this.issue(pattern, join2(path, "filterTags", "pattern"), "`regexp:` is argocd-image-updater's prefix; filterTags takes the bare expression");
+    try {
+      const policy = parsePolicy(node?.toJS(this.doc) ?? null);
+      return prefixed ? void 0 : policy;
+    } catch (error) {
+      if (!(error instanceof PolicyError)) throw error;
+      for (const issue of error.issues) {
+        const located2 = isMap(node) ? node.getIn(issue.path, true) : void 0;
+        this.issue(located2 ?? node ?? at, join2(path, ...issue.path), issue.message);
+      }
+      return void 0;
+    }
+  }
+};
+function join2(path, ...keys) {
+  return keys.reduce((p, key) => /^[A-Za-z_][A-Za-z0-9_-]*$/.test(key) ? `${p}${p ? "." : ""}${key}` : `${p}[${JSON.stringify(key)}]`, path);
+}
+function otherScalar(node) {
+  return isScalar(node) && node.value !== null && typeof node.value !== "string" ? describe(node) : void 0;
+}
+function describe(node) {
+  if (isMap(node)) return "a mapping";
+  if (isSeq(node)) return "a list";
+  if (!isScalar(node) || node.value === null) return "nothing";
+  return `${typeof node.value === "string" ? "a string" : `a ${typeof node.value}`} (${node.source ?? String(node.value)})`;
+}
+function readDelivery(r, node, at, path) {
+  const keys = ["mode", "merge", "merge-method", "branch", "labels", "reviewers", "team-reviewers", "assignees", "draft", "title", "commit-message"];
+  const entries = r.mapping(node, at, path, keys);
+  if (!entries) return void 0;
+  const get = (key) => r.field(entries, node, path, key, false);
+  const mode = get("mode");
+  const merge3 = get("merge");
+  const mergeMethod = get("merge-method");
+  const branch = get("branch");
+  const labels = get("labels");
+  const reviewers = get("reviewers");
+  const teamReviewers = get("team-reviewers");
+  const assignees = get("assignees");
+  const draft = get("draft");
+  const title = get("title");
+  const commitMessage = get("commit-message");
+  const delivery = {
+    ...mode && { mode: r.oneOf(mode.node, mode.at, join2(path, "mode"), DELIVERY_MODES) },
+    ...merge3 && { merge: r.oneOf(merge3.node, merge3.at, join2(path, "merge"), MERGE_MODES) },
+    ...mergeMethod && { mergeMethod: r.oneOf(mergeMethod.node, mergeMethod.at, join2(path, "merge-method"), MERGE_METHODS) },
+    ...branch && { branch: r.string(branch.node, branch.at, join2(path, "branch")) },
+    ...labels && { labels: r.strings(labels.node, labels.at, join2(path, "labels"), false) },
+    ...reviewers && { reviewers: r.strings(reviewers.node, reviewers.at, join2(path, "reviewers"), false) },
+    ...teamReviewers && { teamReviewers: r.strings(teamReviewers.node, teamReviewers.at, join2(path, "team-reviewers"), false) },
+    ...assignees && { assignees: r.strings(assignees.node, assignees.at, join2(path, "assignees"), false) },
+    ...draft && { draft: r.boolean(draft.node, draft.at, join2(path, "draft")) },
+    ...title && { title: r.string(title.node, title.at, join2(path, "title")) },
+    ...commitMessage && { commitMessage: r.template(commitMessage.node, commitMessage.at, join2(path, "commit-message")) }
+  };
+  if (delivery.branch !== void 0 && !isBranchName(delivery.branch)) {
+    r.issue(branch?.node, join2(path, "branch"), `${JSON.stringify(delivery.branch)} is not a valid branch name`);
+  }
+  if (delivery.mode !== void 0 && delivery.mode !== "pull-request") {
+    for (const [key, entry] of [
+      ["merge", merge3],
+      ["merge-method", mergeMethod],
+      ["draft", draft],
+      ["reviewers", reviewers],
+      ["team-reviewers", teamReviewers],
+      ["assignees", assignees],
+      ["labels", labels]
+    ]) {
+      if (entry) r.issue(entry.at, join2(path, key), `only applies to mode pull-request (mode is ${delivery.mode})`);
+    }
+  }
+  return delivery;
+}
+function readImages(r, node, at, path) {
+  if (!isSeq(node) || node.items.length === 0) {
+    r.issue(node ?? at, path, isSeq(node) ? "must not be empty (it is the list of images this target allows)" : `must be a list, not ${describe(node)}`);
+    return [];
+  }
+  const images = [];
+  const seen = /* @__PURE__ */ new Map();
+  node.items.forEach((item, i) => {
+    const itemPath = `${path}[${i}]`;
+    const itemNode = r.resolve(item);
+    const entries = r.mapping(itemNode, node, itemPath, ["repository", "policy"]);
+    if (!entries) return;
+    const repository = r.field(entries, itemNode, itemPath, "repository", true);
+    const policy = r.field(entries, itemNode, itemPath, "policy", false);
+    const ref = repository && r.repository(repository.node, repository.at, join2(itemPath, "repository"));
+    const parsedPolicy = policy && r.policy(policy.node, policy.at, join2(itemPath, "policy"));
+    if (!ref) return;
+    const earlier = seen.get(ref.repository);
+    if (earlier !== void 0) {
+      r.issue(repository.node, join2(itemPath, "repository"), `${ref.repository} is already listed (${earlier})`);
+      return;
+    }
+    seen.set(ref.repository, r.place(itemPath, repository.node));
+    images.push({ ...ref, ...parsedPolicy && { policy: parsedPolicy } });
+  });
+  return images;
+}
+function readTargets(r, node, at) {
+  if (!isSeq(node)) {
+    r.issue(node ?? at, "targets", `must be a list, not ${describe(node)}`);
+    return [];
+  }
+  const targets = [];
+  const names = /* @__PURE__ */ new Map();
+  node.items.forEach((item, i) => {
+    const path = `targets[${i}]`;
+    const targetNode = r.resolve(item);
+    const entries = r.mapping(targetNode, node, path, ["name", "paths", "images", "delivery"]);
+    if (!entries) return;
+    const nameField = r.field(entries, targetNode, path, "name", true);
+    const pathsField = r.field(entries, targetNode, path, "paths", true);
+    const imagesField = r.field(entries, targetNode, path, "images", true);
+    const deliveryField = r.field(entries, targetNode, path, "delivery", false);
+    let name = nameField && r.string(nameField.node, nameField.at, `${path}.name`);
+    if (name !== void 0 && !TARGET_NAME.test(name)) {
+      r.issue(nameField.node, `${path}.name`, `${JSON.stringify(name)} ${TARGET_NAME_RULE} (it names a branch)`);
+      name = void 0;
+    }
+    if (name !== void 0 && names.has(name)) {
+      r.issue(nameField.node, `${path}.name`, `duplicate target name ${JSON.stringify(name)} (also ${names.get(name)})`);
+      name = void 0;
+    }
+    if (name !== void 0) names.set(name, r.place(path, nameField.node));
+    const paths = pathsField && r.strings(pathsField.node, pathsField.at, `${path}.paths`, true)?.map(slashSeparated);
+    const pathsOk = paths?.map((glob, j) => r.relativePath(glob, isSeq(pathsField.node) ? pathsField.node.items[j] : null, `${path}.paths[${j}]`)).every(Boolean);
+    const images = imagesField ? readImages(r, imagesField.node, imagesField.at, `${path}.images`) : [];
+    const delivery = deliveryField && readDelivery(r, deliveryField.node, deliveryField.at, `${path}.delivery`);
+    if (name !== void 0 && paths && pathsOk) {
+      const pathLines = isSeq(pathsField.node) ? pathsField.node.items.flatMap((item2) => r.line(item2) ?? []) : [];
+      targets.push({ name, paths, pathLines, images, ...delivery && { delivery } });
+    }
+  });
+  return targets;
+}
+function readSetters(r, node, at) {
+  const setters = /* @__PURE__ */ new Map();
+  if (!isMap(node)) {
+    r.issue(node ?? at, "setters", `must be a mapping of marker keys ("<namespace>:<policy>") to images, not ${describe(node)}`);
+    return setters;
+  }
+  for (const [key, entry] of r.entries(node, "setters")) {
+    const path = join2("setters", key);
+    if (!SETTER_KEY2.test(key)) {
+      const suffix = /:(tag|name|digest)$/.exec(key);
+      r.issue(
+        entry.key,
+        path,
+        suffix ? `drop the ":${suffix[1]}" suffix: one setter serves the plain, :tag, :name and :digest markers` : `a setter key is "<namespace>:<policy name>" as in the marker # {"$imagepolicy": "flux-system:app"}`
+      );
+    }
+    const entries = r.mapping(entry.value, entry.key, path, ["image", "policy"]);
+    if (!entries) continue;
+    const image = r.field(entries, entry.value, path, "image", true);
+    const policy = r.field(entries, entry.value, path, "policy", false);
+    const ref = image && r.repository(image.node, image.at, join2(path, "image"));
+    const parsedPolicy = policy && r.policy(policy.node, policy.at, join2(path, "policy"));
+    if (ref && SETTER_KEY2.test(key)) setters.set(key, { ...ref, ...parsedPolicy && { policy: parsedPolicy } });
+  }
+  return setters;
+}
+function readOverrides(r, node, at, targets) {
+  if (!isSeq(node)) {
+    r.issue(node ?? at, "overrides", `must be a list, not ${describe(node)}`);
+    return [];
+  }
+  const overrides = [];
+  node.items.forEach((item, i) => {
+    const path = `overrides[${i}]`;
+    const itemNode = r.resolve(item);
+    const entries = r.mapping(itemNode, node, path, ["file", "spec", "image", "part"]);
+    if (!entries) return;
+    const fileField = r.field(entries, itemNode, path, "file", true);
+    const specField = r.field(entries, itemNode, path, "spec", true);
+    const imageField = r.field(entries, itemNode, path, "image", true);
+    const partField = r.field(entries, itemNode, path, "part", false);
+    const given = fileField && r.string(fileField.node, fileField.at, `${path}.file`);
+    const file = given === void 0 ? void 0 : slashSeparated(given);
+    let fileOk = file !== void 0 && r.relativePath(file, fileField.node, `${path}.file`);
+    if (fileOk && fileKind(file) === void 0) {
+      r.issue(fileField.node, `${path}.file`, `${JSON.stringify(file)} is neither a KCL (.k) nor a YAML file`);
+      fileOk = false;
+    } else if (fileOk && fileKind(file) === "kcl-mod") {
+      r.issue(fileField.node, `${path}.file`, `${JSON.stringify(file)}: ${KCL_MOD_NOT_SET}`);
+      fileOk = false;
+    }
+    let spec = specField && r.string(specField.node, specField.at, `${path}.spec`);
+    const kcl = fileKind(file ?? "") === "kcl";
+    const bare = spec === void 0 ? void 0 : outsideQuotedKeys(spec);
+    if (bare?.includes("=")) {
+      r.issue(
+        specField.node,
+        `${path}.spec`,
+        `is the path only (${JSON.stringify(spec.slice(0, bare.indexOf("=")).replace(/\+$/, ""))}); the value comes from the incoming image`
+      );
+      spec = void 0;
+    }
+    const operator = spec !== void 0 && kcl ? kclOperator(bare) : void 0;
+    if (operator !== void 0) {
+      r.issue(
+        specField.node,
+        `${path}.spec`,
+        `is a path: the -O operator "${operator}" is not allowed here (the override sets the field from the incoming image)`
+      );
+      spec = void 0;
+    }
+    let ref = imageField && r.repository(imageField.node, imageField.at, `${path}.image`);
+    const never = fileOk && ref && targets ? neverApplies(file, ref, targets) : void 0;
+    if (never) {
+      r.issue(imageField.node, `${path}.image`, never);
+      ref = void 0;
+    }
+    const part = partField && readPart(r, partField.node, partField.at, `${path}.part`);
+    if (fileOk && spec !== void 0 && ref && (!partField || part)) {
+      const line = r.line(fileField.node);
+      const specLine = r.line(specField.node);
+      overrides.push({
+        file,
+        spec,
+        image: ref.name,
+        repository: ref.repository,
+        ...part && { part },
+        ...line !== void 0 && { line },
+        ...specLine !== void 0 && { specLine },
+        index: i
+      });
+    }
+  });
+  return overrides;
+}
+function neverApplies(file, image, targets) {
+  const target = targets.length === 0 ? void 0 : targetOf(targets)(file);
+  if (target === void 0 || target.images.some((other) => other.repository === image.repository)) return void 0;
+  const meant = closest(image.name, new Set(target.images.map((other) => other.name)));
+  return `target ${target.name}, whose paths hold ${file}, does not allow ${image.name}, so this override never applies${didYouMean(meant)}`;
+}
+function readPart(r, node, at, path) {
+  const other = otherScalar(node);
+  const value = other === void 0 ? r.string(node, at, path) : void 0;
+  if (value !== void 0 && OVERRIDE_PARTS.includes(value)) return value;
+  if (value === void 0 && other === void 0) return void 0;
+  r.issue(
+    node,
+    path,
+    `must be ${OVERRIDE_PARTS.join(" or ")} (a field holding only the image's tag), not ${other ?? JSON.stringify(value)}; leave part out to write the whole reference`
+  );
+  return void 0;
+}
+function kclOperator(outsideKeys) {
+  if (outsideKeys.includes(":")) return ":";
+  return outsideKeys.trimEnd().endsWith("-") ? "-" : void 0;
+}
+function readerOfText(text2, file) {
+  const lines = new LineCounter();
+  const doc = parseDocument(text2, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
+  if (doc.errors.length > 0) {
+    const line = (offset) => lines.linePos(Math.min(offset, text2.trimEnd().length)).line;
+    throw new ConfigError(
+      doc.errors.map((e) => ({
+        ...file !== void 0 && { file },
+        line: line(e.pos[0]),
+        // The yaml package's advice for this one is its own API's.
+        message: e.code === "MULTIPLE_DOCS" ? "holds several YAML documents (---); the configuration is one document" : `not valid YAML: ${e.message}`
+      }))
+    );
+  }
+  return new Reader2(file, doc, lines);
+}
+function outsideQuotedKeys(spec) {
+  return spec.replace(/\[\s*(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')\s*\]/g, (key) => `[${" ".repeat(key.length - 2)}]`);
+}
+function parseConfig(source, file) {
+  const r = typeof source === "string" ? readerOfText(source, file) : new Reader2(file, new Document(source), void 0);
+  const doc = r.doc;
+  const root = r.resolve(doc.contents);
+  let config = { targets: [], setters: /* @__PURE__ */ new Map(), overrides: [] };
+  if (root !== null && !(isScalar(root) && root.value === null)) {
+    const entries = r.mapping(root, root, "", ["targets", "setters", "overrides"]);
+    if (entries) {
+      const targetsField = r.field(entries, root, "", "targets", false);
+      const settersField = r.field(entries, root, "", "setters", false);
+      const overridesField = r.field(entries, root, "", "overrides", false);
+      const issuesBefore = r.issues.length;
+      const targets = targetsField ? readTargets(r, targetsField.node, targetsField.at) : [];
+      const everyTarget = r.issues.length === issuesBefore;
+      const setters = settersField ? readSetters(r, settersField.node, settersField.at) : /* @__PURE__ */ new Map();
+      const overrides = overridesField ? readOverrides(r, overridesField.node, overridesField.at, everyTarget ? targets : void 0) : [];
+      config = { targets, setters, overrides };
+    }
+  }
+  if (r.issues.length > 0)
+    throw new ConfigError(
+      r.issues.sort((a, b) => a.offset - b.offset).map((i) => i.issue),
+      config
+    );
+  return config;
+}
+
 // src/engine/chart-tags.ts
 import { posix as posix2 } from "node:path";
 function warnLoneTagParameters(texts, inScope, updatesFor, warnings) {
   const values = new ValuesFiles(texts);
   const said = /* @__PURE__ */ new Set();
-  for (const [path, document] of applicationsReading(texts, values, updatesFor)) {
+  for (const [path, file, document] of applicationsReading(texts, values, updatesFor)) {
     const sources = sourcesOf(document).filter((source) => source.length > 0);
     for (const source of sources) {
       const valueFiles = valuesOf(document.root, source, sources, texts);
-      if (inScope(path)) warnLoneParameters(path, texts.get(path), document.root, source, valueFiles, values, updatesFor(path), warnings);
+      if (inScope(path)) warnLoneParameters(path, texts.get(path), file, document.root, source, valueFiles, values, updatesFor(path), warnings);
       for (const warning of loneValueTags(valueFiles, values, inScope, updatesFor)) {
         const at = `${warning.file}:${warning.line}`;
         if (!said.has(at)) warnings.push(warning);
@@ -40524,7 +41532,7 @@ function warnLoneTagParameters(texts, inScope, updatesFor, warnings) {
 function unreadValueFiles(texts, present, updatesFor) {
   const values = new ValuesFiles(texts);
   const unread = /* @__PURE__ */ new Set();
-  for (const [, document] of applicationsReading(texts, values, updatesFor)) {
+  for (const [, , document] of applicationsReading(texts, values, updatesFor)) {
     const sources = sourcesOf(document).filter((source) => source.length > 0);
     for (const source of sources)
       for (const path of listedPaths(document.root, source, sources)) if (!texts.has(path) && present.has(path) && fileKind(path) === "yaml") unread.add(path);
@@ -40536,10 +41544,12 @@ function* applicationsReading(texts, values, updatesFor) {
     if (fileKind(path) !== "yaml" || !text2.includes("argoproj.io/") || !(text2.includes("parameters") || text2.includes("valueFiles"))) continue;
     const incoming = byRepository(updatesFor(path).filter((update) => update.image.tag !== void 0));
     if (incoming.size === 0 || !values.mayRead(text2, incoming)) continue;
-    for (const document of tryYamlFile(text2.replace(/^\uFEFF/, ""))?.documents ?? []) yield [path, document];
+    const file = tryYamlFile(text2.replace(/^\uFEFF/, ""));
+    if (!file) continue;
+    for (const document of file.documents) yield [path, file, document];
   }
 }
-function warnLoneParameters(path, text2, root, source, valueFiles, values, updates, warnings) {
+function warnLoneParameters(path, text2, file, root, source, valueFiles, values, updates, warnings) {
   const incoming = byRepository(updates.filter((update) => update.image.tag !== void 0));
   if (valueFiles.length === 0 || incoming.size === 0) return;
   const parameters = parametersAt(root, source);
@@ -40549,11 +41559,11 @@ function warnLoneParameters(path, text2, root, source, valueFiles, values, updat
     if (leaf !== "tag" || !isFlowScalar(field.node) || hasPlaceholder(field.node.text)) continue;
     if (siblings.some(([p, l]) => p === prefix && REPOSITORY_KEYS.includes(l))) continue;
     const keys = prefix === "" ? [] : prefix.split(".");
-    if (nodeAt(root, [...source, "helm", "valuesObject", ...keys, "repository"]) !== void 0) continue;
+    if (valuesObjectAt(file, root, source, keys)?.("repository") !== void 0) continue;
     const held = repositoryIn(valueFiles, keys, incoming, values);
     if (!held || nextVersion(held, versionOf(field.node.text, void 0)) === void 0) continue;
     const key = formatPath(field.path);
-    const { advice, about } = overrideAdvice(key, held.image.repository, { part: "tag" });
+    const { advice, about } = overrideAdvice(key, held.image.repository, { file: path, part: "tag" });
     warnings.push({
       file: path,
       line: lineAt(text2, field.node.start),
@@ -40578,7 +41588,7 @@ function loneValueTags(valueFiles, values, inScope, updatesFor) {
       const held = repositoryIn(valueFiles.slice(0, index), keys, incoming, values);
       if (!held || nextVersion(held, versionOf(node.text, void 0)) === void 0) return;
       const key = formatPath(at);
-      const { advice, about } = overrideAdvice(key, held.image.repository, { part: "tag" });
+      const { advice, about } = overrideAdvice(key, held.image.repository, { file: path, part: "tag" });
       found.push({
         file: path,
         line: lineAt(text2, node.start),
@@ -40653,196 +41663,6 @@ function repositoryIn(files, keys, incoming, values) {
   return void 0;
 }
 
-// src/engine/request.ts
-var byIndex = (field, index) => index === void 0 ? field : `${field}[${index}]`;
-var RequestError = class extends Error {
-  constructor(issues) {
-    super(issues.map(formatDiagnostic).join("\n"));
-    this.issues = issues;
-    this.name = "RequestError";
-  }
-  issues;
-};
-var SETTER_KEY2 = /^[^\s:="]+:[^\s:="]+$/;
-function parseIncomingImage(text2, field) {
-  let image;
-  try {
-    image = parseImageRef(text2);
-  } catch (error) {
-    return { field, reason: error instanceof ImageRefError ? error.message : String(error) };
-  }
-  if (image.tag === void 0 && image.digest === void 0) {
-    return { field, reason: `${JSON.stringify(text2)} has no tag or digest; give repo:tag or repo@sha256:...` };
-  }
-  return image;
-}
-function checkIncomingImages(texts, entry) {
-  const issues = [];
-  const images = [];
-  const seen = /* @__PURE__ */ new Map();
-  texts.forEach((text2, i) => {
-    const image = parseIncomingImage(text2, entry(i));
-    if ("reason" in image) {
-      issues.push(image);
-      return;
-    }
-    const earlier = seen.get(image.repository);
-    if (earlier)
-      issues.push({ field: entry(i), reason: `${image.repository} is given twice (${earlier} and ${formatImageRef(image)}); give each repository once` });
-    seen.set(image.repository, formatImageRef(image));
-    images.push(image);
-  });
-  return { images, issues };
-}
-function parseSet(text2) {
-  const colon = text2.indexOf(":", /^[A-Za-z]:[\\/]/.test(text2) ? 2 : 0);
-  if (colon <= 0 || colon === text2.length - 1)
-    return `${JSON.stringify(text2)} is not FILE:SPEC, e.g. main.k:config.containers.app.image="ghcr.io/acme/app:1.2.3"`;
-  const file = text2.slice(0, colon);
-  if (/[="']/.test(file)) return fileFirst(text2);
-  return { file: file.replace(/^\.\//, ""), spec: text2.slice(colon + 1) };
-}
-function readsAsSpecPath(file) {
-  if (file.includes("/")) return false;
-  try {
-    return parseOverridePath(file).length > 0;
-  } catch (error) {
-    if (error instanceof OverrideSpecError) return false;
-    throw error;
-  }
-}
-function readSetSpec(set2) {
-  switch (fileKind(set2.file)) {
-    case "kcl": {
-      const spec = parseOverrideSpec(set2.spec);
-      if (spec.operation !== "-") usableSpecValue(spec, set2.spec);
-      return { path: spec.path, keys: spec.parts, value: spec.operation === "=" ? spec.value : void 0 };
-    }
-    case "yaml": {
-      const spec = parseYamlSpec(set2.spec);
-      return { path: spec.path, keys: spec.segments.map(String), value: spec.value };
-    }
-    case "kcl-mod":
-    case void 0:
-      return void 0;
-  }
-}
-function assignedField(set2) {
-  try {
-    return readSetSpec(set2);
-  } catch (error) {
-    if (error instanceof SourceError) return void 0;
-    throw error;
-  }
-}
-function fileFirst(text2) {
-  return `${JSON.stringify(text2)} starts with a spec, not a file: FILE:SPEC names the file first, e.g. main.k:${text2}`;
-}
-function nothingToUpdate(name) {
-  const [image, setter, set2] = name ? [name("image"), name("setter"), name("set")] : ["an image", "a setter", "a set"];
-  return `nothing to update: give ${image}, ${setter} or ${set2}`;
-}
-function stringsOf(value, named2, said) {
-  if (value === void 0) return [];
-  if (!Array.isArray(value)) {
-    said(`${named2()}: must be a list of strings, not ${describeValue(value)}`);
-    return [];
-  }
-  const wrong = value.flatMap((item, i) => typeof item === "string" ? [] : [i]);
-  for (const i of wrong) said(`${named2(i)}: must be a string, not ${describeValue(value[i])}`);
-  return wrong.length === 0 ? value : [];
-}
-function isConfigField(config) {
-  if (config === void 0 || typeof config === "string") return true;
-  const parsed = config;
-  return Array.isArray(parsed?.targets) && parsed.setters instanceof Map && Array.isArray(parsed.overrides);
-}
-function validateRequest(request2) {
-  const name = request2.fieldName ?? byIndex;
-  const issues = [];
-  const issue = (field, message) => issues.push({ field, message });
-  const list = (field, value) => stringsOf(
-    value,
-    (i) => name(field, i),
-    (message) => issue(field, message)
-  );
-  const [imageTexts, setterTexts, setTexts, paths] = [
-    list("image", request2.images),
-    list("setter", request2.setters),
-    list("set", request2.sets),
-    list("path", request2.paths)
-  ];
-  if (!isConfigField(request2.config))
-    issues.push({ field: "config", message: `config: must be a path relative to the root or what parseConfig returns, not ${describeValue(request2.config)}` });
-  if (issues.length === 0 && imageTexts.length + setterTexts.length + setTexts.length === 0)
-    issues.push({ field: "request", message: nothingToUpdate(request2.fieldName) });
-  const checked = checkIncomingImages(imageTexts, (i) => name("image", i));
-  issues.push(...checked.issues.map(({ field, reason }) => ({ field: "image", message: `${field}: ${reason}` })));
-  const hint = upperCaseHint(imageTexts);
-  if (hint) issues.push({ field: "image", message: `${name("image", hint.index)}: ${hint.message}` });
-  const { images } = checked;
-  const parse5 = (field, text2) => {
-    const image = parseIncomingImage(text2, field);
-    if (!("reason" in image)) return image;
-    issue("setter", `${field}: ${image.reason}`);
-    return void 0;
-  };
-  const setters = /* @__PURE__ */ new Map();
-  setterTexts.forEach((text2, i) => {
-    const eq = text2.indexOf("=");
-    const key = eq < 0 ? text2 : text2.slice(0, eq);
-    if (eq < 0 || !SETTER_KEY2.test(key)) {
-      issue("setter", `${name("setter", i)}: ${JSON.stringify(text2)} is not <namespace>:<policy>=<image>, e.g. flux-system:app=ghcr.io/acme/app:1.2.3`);
-      return;
-    }
-    const ref = parse5(`${name("setter", i)} (${key})`, text2.slice(eq + 1));
-    const earlier = setters.get(key);
-    if (ref && earlier) {
-      issue("setter", `${name("setter", i)} (${key}): ${key} is given twice (${formatImageRef(earlier)} and ${formatImageRef(ref)}); give each key once`);
-    } else if (ref) setters.set(key, ref);
-  });
-  const sets = [];
-  const assigned = /* @__PURE__ */ new Map();
-  setTexts.forEach((text2, i) => {
-    const set2 = parseSet(text2);
-    if (typeof set2 === "string") {
-      issue("set", `${name("set", i)}: ${set2}`);
-      return;
-    }
-    if (fileKind(set2.file) === "kcl-mod") {
-      issue("set", `${name("set", i)}: ${set2.file}: ${KCL_MOD_NOT_SET}`);
-      return;
-    }
-    sets.push(set2);
-    const field = assignedField(set2);
-    if (field?.value === void 0) return;
-    const key = JSON.stringify([set2.file, ...field.keys]);
-    const earlier = assigned.get(key);
-    if (!earlier) assigned.set(key, { text: text2, value: field.value });
-    else if (earlier.value !== field.value)
-      issue(
-        "set",
-        `${name("set", i)}: ${set2.file}:${field.path} is given twice (${JSON.stringify(earlier.text)} and ${JSON.stringify(text2)}); give each field one value`
-      );
-  });
-  paths.forEach((glob, i) => {
-    if (glob.trim() === "") issue("path", `${name("path", i)}: must not be empty`);
-    else if (glob.startsWith("/") || /^[A-Za-z]:[\\/]/.test(glob)) issue("path", `${name("path", i)}: ${JSON.stringify(glob)} must be relative to the root`);
-    else if (glob.split(/[\\/]/).includes("..")) issue("path", `${name("path", i)}: ${JSON.stringify(glob)} must stay inside the root (no "..")`);
-  });
-  if (issues.length > 0) throw new RequestError(issues);
-  return { images, setters, sets };
-}
-function upperCaseHint(images) {
-  const suggestions = images.map((text2) => lowerCasedReference(text2));
-  const index = suggestions.findIndex((s) => s !== void 0);
-  if (index < 0) return void 0;
-  return {
-    index,
-    message: `did you mean ${suggestions.filter((s) => s !== void 0).join(", ")}? An image name is lower-case, but \`\${{ github.repository }}\` and \`\${{ github.repository_owner }}\` keep the owner's case (docker/metadata-action lower-cases the images it is given).`
-  };
-}
-
 // src/kcl/override-reach.ts
 var STARTS_LINE = /* @__PURE__ */ new Set([T.Newline, T.Indent, T.Dedent]);
 var ASSIGNS = /* @__PURE__ */ new Set([T.Assign, T.Colon, T.AugAssign, T.PlusAssign]);
@@ -40851,6 +41671,11 @@ function configOf(expr) {
 }
 function namesTarget(s, name) {
   return s.type === "assign" && s.targets.includes(name) || (s.type === "aug-assign" || s.type === "unification") && s.target === name;
+}
+function meantTopLevel(module2, name, reaches) {
+  const names = module2.statements.filter(reaches).flatMap((s) => s.type === "assign" ? s.targets : s.type === "aug-assign" || s.type === "unification" ? [s.target] : []);
+  const meant = closest(name, names, name.length > 3 ? 2 : 1);
+  return didYouMean(meant === void 0 ? void 0 : `'${meant}'`);
 }
 function holdsConfig(s) {
   return s.type === "assign" && configOf(s.value) !== void 0 || s.type === "unification";
@@ -41160,7 +41985,7 @@ var Planner = class {
   replace(old, given, key = this.spec.path) {
     if (this.computed) this.refuseComposite(old);
     const oldString = plainString(this.tokens, old);
-    const value = this.computed ? this.stringValue(this.computed(oldString, (why, kind) => this.say(old.first, versionNoteWarning(this.spec.path, why, kind)))) : given;
+    const value = this.computed ? this.stringValue(this.computed(oldString, (why, kind2) => this.say(old.first, versionNoteWarning(this.spec.path, why, kind2)))) : given;
     if (!value) return;
     let text2 = value.indented(this.indentOf(old.first));
     if (oldString !== void 0 && value.string !== void 0) {
@@ -41168,7 +41993,9 @@ var Planner = class {
       text2 = writeStringLiteral(value.string, readStringLiteral(nodeText(this.tokens, old)).style);
     } else if (sameTokens(this.tokens, old, value.tokens, value.expr)) return;
     this.plan.splices.push({ start: this.tokens.start[old.first], end: this.tokens.end[old.last], insert: text2 });
-    const change = this.change(old.first, this.describe(old), value.string ?? value.text, key);
+    const kind = value.string === void 0 ? literalKind(value.tokens, value.expr) : "string";
+    const retyped = this.computed === void 0 && literalKind(this.tokens, old) !== kind;
+    const change = retyped ? this.change(old.first, nodeText(this.tokens, old), text2, key) : this.change(old.first, this.describe(old), value.string ?? value.text, key);
     if (!this.computed) this.warnRetyped(old, value, key, change);
   }
   /**
@@ -41538,7 +42365,7 @@ function planTopLevel(p, raw, options2) {
     else p.append(old, value);
     hit = true;
   }
-  if (!hit) createTopLevel(p, [], value, options2, `no top-level '${name}' in this file`, () => true);
+  if (!hit) createTopLevel(p, [], value, options2, `no top-level '${name}' in this file${meantTopLevel(module2, name, () => true)}`, () => true);
 }
 function createTopLevel(p, rest, value, options2, missing, reaches) {
   const { spec } = p;
@@ -41593,7 +42420,14 @@ function planNested(p, raw, options2) {
   if (!value) return;
   const first = candidates2[0];
   if (!first)
-    return createTopLevel(p, rest, value, options2, `no top-level '${name}' = {...}, '${name} = S {...}' or '${name}: S {...}' in this file`, holdsConfig);
+    return createTopLevel(
+      p,
+      rest,
+      value,
+      options2,
+      `no top-level '${name}' = {...}, '${name} = S {...}' or '${name}: S {...}' in this file${meantTopLevel(module2, name, holdsConfig)}`,
+      holdsConfig
+    );
   refuseShared(p, first, name);
   const found = searchIn(first);
   for (const m of found.matches) {
@@ -41641,10 +42475,13 @@ function notFound(p, found) {
   return { message, line: p.line(deepest.token), blocked: false };
 }
 function missingTopLevel(p, name, reaches) {
-  return definition(p.module, name) ?? unreached(p.module, name, reaches) ?? { message: `no top-level '${name}' in this file` };
+  return definition(p.module, name) ?? unreached(p.module, name, reaches) ?? { message: `no top-level '${name}' in this file${meantTopLevel(p.module, name, reaches)}` };
 }
 function nothingToDelete(p, why) {
   p.plan.warnings.push({ ...why.line !== void 0 && { line: why.line }, message: `nothing to delete: ${why.message}` });
+}
+function applyOverrides(text2, specs, options2 = {}) {
+  return publicResult(applyOverridesAbout(text2, specs, options2));
 }
 function applyOverridesAbout(text2, specs, options2 = {}) {
   let current = text2;
@@ -41784,7 +42621,11 @@ function collectOverrides(valid, config, configPath, present, inScope, warnings)
 }
 async function checkConfiguredOverrides(source, overrides, configPath, present, create) {
   const issues = [];
-  const issue = (i, field, message) => issues.push({ file: configPath, line: overrides[i].line, message: `overrides[${overrides[i].index}].${field}: ${message}` });
+  const issue = (i, field, message) => issues.push({
+    file: configPath,
+    line: field === "spec" ? overrides[i].specLine : overrides[i].line,
+    message: `overrides[${overrides[i].index}].${field}: ${message}`
+  });
   const byFile = /* @__PURE__ */ new Map();
   overrides.forEach((o, i) => byFile.set(o.file, [...byFile.get(o.file) ?? [], i]));
   for (const [file, indexes] of byFile) {
@@ -41849,15 +42690,21 @@ function overriddenIn(requested, images) {
   }
   return { repositories, paths };
 }
-function overFileAbout(path, kind, edited, requested, create) {
+function overFileAbout(path, kind, edited, requested, create, read = edited.text) {
   try {
     const aimed = withoutMisaimedOverrides(kind, edited.text, requested);
     const { overrides, yielded } = besideMarkers(kind, edited, aimed.overrides, create);
     const overridden = applyFileOverrides(kind, edited.text, overrides, create);
     const sets = setPaths(kind, overrides);
     const told = shiftLines(edited.warnings, edited.text, overridden.text);
-    const shifted = told.filter((w) => !answeredBySet(w, overridden.changes, sets) && !answeredByOverride(w, overridden.changes));
-    const { changes, overruled } = withOverrides(shiftLines(edited.changes, edited.text, overridden.text), overridden.changes);
+    const shifted = told.filter(
+      (w) => !answeredBySet(w, overridden.changes, sets) && !answeredByOverride(w, overridden.changes) && !answeredBeside(w, kind, overrides)
+    );
+    const { changes, overruled } = withOverrides(shiftLines(edited.changes, edited.text, overridden.text), overridden.changes, {
+      replaces: replacingSpans(kind, overrides),
+      oldAsRead: oldAsRead(kind, read, overrides, overridden.changes, create),
+      read: kind === "kcl" ? kclRead : (written) => written
+    });
     return {
       text: overridden.text,
       changes,
@@ -41919,6 +42766,21 @@ function answeredByOverride(warning, changes) {
   const field = fieldFor(warning, "advised-override");
   return field !== void 0 && changes.some((c) => fieldKey(c.key) === fieldKey(field));
 }
+function answeredBeside(warning, kind, overrides) {
+  const field = fieldFor(warning, "bare-repository");
+  if (field === void 0) return false;
+  const key = fieldKey(field);
+  const mapping = parentKey(key);
+  return overrides.some((o) => {
+    const setsTag = typeof o === "string" || o.configured?.part === "tag" && o.configured.repository === warning.about?.image;
+    const path = setsTag ? overridePath(kind, o) : void 0;
+    return path !== void 0 && path !== key && parentKey(path) === mapping;
+  });
+}
+function parentKey(key) {
+  const dot = key.lastIndexOf(".");
+  return dot < 0 ? "" : key.slice(0, dot);
+}
 function overrideNames(warning, requested, configured) {
   const field = fieldFor(warning, "advised-override");
   if (field === void 0) return false;
@@ -41943,22 +42805,63 @@ function toldThere(warning, told) {
     (w) => w.line === warning.line && w.about?.reason === "version" && fieldKey(w.about.field) === fieldKey(about.field) && w.about.said === about.said
   );
 }
-function withOverrides(edits, overrides) {
-  const changes = [...edits];
+function withOverrides(edits, overrides, span) {
+  let changes = [...edits];
   const overruled = [];
   for (const override of overrides) {
     const i = changes.findIndex(
-      (c) => c.line === override.line && c.new === override.old && (c.kind === "setter" || fieldKey(c.key) === fieldKey(override.key))
+      (c) => c.line === override.line && (c.new === override.old || c.new === span.read(override.old)) && (c.kind === "setter" || fieldKey(c.key) === fieldKey(override.key))
     );
-    if (i < 0) {
-      changes.push(override);
+    if (i >= 0) {
+      overruled.push({ edit: changes[i], override });
+      if (changes[i].old === override.new) changes.splice(i, 1);
+      else changes[i] = { ...override, old: changes[i].old };
       continue;
     }
-    overruled.push({ edit: changes[i], override });
-    if (changes[i].old === override.new) changes.splice(i, 1);
-    else changes[i] = { ...override, old: changes[i].old };
+    const inside = span.replaces(override) ? changes.filter((c) => c.kind !== "override" && insideSpan(c, override)) : [];
+    overruled.push(...inside.map((edit) => ({ edit, override })));
+    changes = changes.filter((c) => !inside.includes(c));
+    const old = inside.length > 0 ? span.oldAsRead(override) : override.old;
+    if (old !== override.new) changes.push({ ...override, old });
   }
   return { changes: changes.sort((a, b) => a.line - b.line), overruled };
+}
+function kclRead(written) {
+  return /^[rR]?["']/.test(written) ? stringLiteralValue(written) : written;
+}
+function insideSpan(edit, override) {
+  if (edit.line < override.line || edit.line > override.line + lineBreaks(override.new)) return false;
+  return edit.kind === "setter" ? override.old.includes(edit.new) : fieldKey(edit.key).startsWith(`${fieldKey(override.key)}.`);
+}
+function replacingSpans(kind, overrides) {
+  const appended = new Set(kind === "kcl" ? overrides.flatMap((o) => typeof o === "string" ? appendedPath(o) : []) : []);
+  return (override) => !appended.has(fieldKey(override.key));
+}
+function appendedPath(spec) {
+  try {
+    const parsed = parseOverrideSpec(spec);
+    return parsed.operation === "+=" ? [fieldKey(parsed.path)] : [];
+  } catch (error) {
+    if (error instanceof SourceError) return [];
+    throw error;
+  }
+}
+function oldAsRead(kind, read, overrides, changes, create) {
+  let before;
+  return (override) => {
+    if (before === void 0) before = changesOver(kind, read, overrides, create);
+    if (before === null) return override.old;
+    const nth = changes.filter((c) => c.key === override.key).indexOf(override);
+    return before.filter((c) => c.key === override.key)[nth]?.old ?? override.new;
+  };
+}
+function changesOver(kind, text2, overrides, create) {
+  try {
+    return applyFileOverrides(kind, text2, overrides, create).changes;
+  } catch (error) {
+    if (error instanceof SourceError) return null;
+    throw error;
+  }
 }
 function setPaths(kind, overrides) {
   return new Set(
@@ -41973,23 +42876,24 @@ function answeredBySet(warning, changes, sets) {
 function setOverImages(sets, overruled) {
   return overruled.filter(({ override }) => sets.has(fieldKey(override.key))).map(({ edit, override }) => ({
     line: override.line,
-    message: `${override.key}: --set wrote ${override.new || "(none)"}, which takes precedence over ${edit.new} from the incoming image`
+    message: `${override.key}: --set wrote ${override.new || "(none)"}, which takes precedence over ${edit.new} from the incoming image${fieldKey(edit.key) === fieldKey(override.key) ? "" : ` at ${edit.key}`}`
   }));
 }
 function setsInFile(kind, overrides) {
-  const paths = overrides.flatMap((o) => {
-    if (typeof o !== "string") return [fieldKey(o.path)];
-    try {
-      return [fieldKey(kind === "kcl" ? parseOverrideSpec(o).path : parseYamlSpec(o).path)];
-    } catch (error) {
-      if (error instanceof SourceError) return [];
-      throw error;
-    }
-  });
+  const paths = overrides.flatMap((o) => overridePath(kind, o) ?? []);
   return (path) => {
     const key = fieldKey(path);
     return paths.some((set2) => key === set2 || key.startsWith(`${set2}.`));
   };
+}
+function overridePath(kind, override) {
+  if (typeof override !== "string") return fieldKey(override.path);
+  try {
+    return fieldKey(kind === "kcl" ? parseOverrideSpec(override).path : parseYamlSpec(override).path);
+  } catch (error) {
+    if (error instanceof SourceError) return void 0;
+    throw error;
+  }
 }
 function fieldKey(key) {
   return key.replace(/\[(["'])(.*?)\1\]|\[(\d+)\]/g, (_, _quote, quoted2, index) => `.${quoted2 ?? index}`);
@@ -42027,11 +42931,11 @@ function malformedSets(sets) {
 
 // src/engine/setters.ts
 function resolveSetters(run, texts, warnings) {
-  const { valid, config, configPath, inScope, keptOut, allowDowngrade, treeRoot, ownerOf } = run;
+  const { valid, config, configPath, inScope, keptOut, allowDowngrade, treeRoot: treeRoot2, ownerOf } = run;
   const docs = [...texts].filter(([path, text2]) => fileKind(path) === "yaml" && mayHoldFluxObjects(text2));
   const flux = fluxSetters(
     docs.map(([file, text2]) => ({ file, text: text2 })),
-    treeRoot
+    treeRoot2
   );
   warnings.push(...flux.warnings);
   const definitions = /* @__PURE__ */ new Map();
@@ -42067,7 +42971,7 @@ function resolveSetters(run, texts, warnings) {
     const incoming = valid.images.map(repositoryPattern);
     for (const [key, places] of unconfigured) {
       const why = places.some((p) => incoming.some((pattern) => pattern.test(p.before)));
-      warnings.push(unconfiguredWarning(key, places, configPath, why));
+      warnings.push(unconfiguredWarning(key, places, configPath, why, run.fieldName));
     }
   }
   const brought = [...candidates2].filter(([, defined]) => defined.some((c) => c.update)).map(([key]) => key);
@@ -42096,7 +43000,10 @@ function resolveSetters(run, texts, warnings) {
       }
       return { setters, knownSetters, left };
     },
-    fluxPoliciesAt: (path, repository) => fluxPoliciesAt(flux, config, path, repository, seenFrom(ownerOf, path))
+    fluxPoliciesAt: (path, repository) => fluxPoliciesAt(flux, config, path, repository, seenFrom(ownerOf, path)),
+    definedFor: (repository) => new Map(
+      [...definitions].filter(([, defs]) => defs.some((d) => d.repository === repository)).map(([key, defs]) => [key, defs.flatMap((d) => d.flux && d.repository === repository ? [d.flux] : [])])
+    )
   };
 }
 function fluxPoliciesAt(flux, config, path, repository, seen) {
@@ -42145,7 +43052,10 @@ function governingCandidate(key, all, path, everyAutomation, configPath, ownerOf
   if (candidates2.length === 0) {
     const elsewhere = all.map((c) => c.flux);
     const targets = [...new Set(elsewhere.map((s) => ownerOf(s.file).name))].join(", ");
-    return `is defined only at ${where(elsewhere)}, in the paths of target ${targets}, whose Flux objects do not govern the markers of target ${ownerOf(path).name}; the marked value is left as it is (define it in target ${ownerOf(path).name}'s paths or in no target's, or give ${key} an entry under setters: in ${configPath})`;
+    const here = ownerOf(path)?.name;
+    const markers = here === void 0 ? "markers in no target's paths" : `the markers of target ${here}`;
+    const define2 = here === void 0 ? "in no target's paths" : `in target ${here}'s paths or in no target's`;
+    return `is defined only at ${where(elsewhere)}, in the paths of target ${targets}, whose Flux objects do not govern ${markers}; the marked value is left as it is (define it ${define2}, or give ${key} an entry under setters: in ${configPath})`;
   }
   let from = [path];
   if (automations.length > 0) {
@@ -42195,7 +43105,7 @@ function markersInScope(texts, inScope) {
   return places;
 }
 var PLACES_NAMED = 3;
-function unconfiguredWarning(key, places, configPath, why) {
+function unconfiguredWarning(key, places, configPath, why, name) {
   const [first, ...others] = places;
   const named2 = others.slice(0, PLACES_NAMED).map((p) => `${p.file}:${p.line}`);
   const more = others.length > PLACES_NAMED ? ` and ${others.length - PLACES_NAMED} more` : "";
@@ -42205,12 +43115,12 @@ function unconfiguredWarning(key, places, configPath, why) {
     ...!why && { aside: true },
     file: first.file,
     line: first.line,
-    message: `no image is configured for Flux setter "${key}"${also}, so ${left}: add it under setters: in ${configPath}, pass --setter ${key}=REF, or keep its ImagePolicy (and ImageRepository) in the tree`
+    message: `no image is configured for Flux setter "${key}"${also}, so ${left}: add it under setters: in ${configPath}, pass ${givenValue(name, "setter", `${key}=REF`)}, or keep its ImagePolicy (and ImageRepository) in the tree`
   };
 }
 
 // src/engine/cross-target.ts
-import { posix as posix4 } from "node:path";
+import { posix as posix6 } from "node:path";
 
 // src/engine/commit-message.ts
 function writtenVersion(image, values) {
@@ -42235,16 +43145,239 @@ function imageVersion(ref) {
   return shortDigest(ref.digest ?? "");
 }
 
-// src/engine/kustomizations.ts
+// src/engine/deployed-as-written.ts
+import { posix as posix5 } from "node:path";
+
+// src/engine/kustomize-graph.ts
 import { posix as posix3 } from "node:path";
 var FLUX_KUSTOMIZE_GROUP = "kustomize.toolkit.fluxcd.io/";
-function mayHoldFluxKustomization(text2) {
-  return text2.includes(FLUX_KUSTOMIZE_GROUP) && text2.includes("images");
+var ARGO_SOURCE_FILE = /(^|\/)\.argocd-source(-[^/]*)?\.ya?ml$/;
+function mayHoldDeployer(path, text2) {
+  return text2.includes("images") && (text2.includes(FLUX_KUSTOMIZE_GROUP) || text2.includes(ARGO_API) || ARGO_SOURCE_FILE.test(path));
 }
 var KUSTOMIZATION_NAMES = /* @__PURE__ */ new Set(["kustomization.yaml", "kustomization.yml", "Kustomization"]);
 function isKustomizationFile(path) {
   return KUSTOMIZATION_NAMES.has(path.slice(path.lastIndexOf("/") + 1));
 }
+function patchFilesOf(kustomizations) {
+  const files = kustomizations.flatMap(
+    ({ file, text: text2 }) => text2.includes("atch") ? readKustomization(file, text2, /* @__PURE__ */ new Set())?.patches.flatMap((patch) => patch.inline ? [] : [patch.file]) ?? [] : []
+  );
+  return [...new Set(files)];
+}
+var SELECTOR_FIELDS = ["group", "version", "kind", "name", "namespace", "labelSelector", "annotationSelector"];
+function graphOf(tree, incoming) {
+  const repositories = new Set(incoming.map((image) => image.repository));
+  const byDirectory = /* @__PURE__ */ new Map();
+  for (const k of tree.kustomizations) if (!byDirectory.has(posix3.dirname(k.file))) byDirectory.set(posix3.dirname(k.file), k);
+  const parsed = /* @__PURE__ */ new Map();
+  const at = (directory) => {
+    if (!parsed.has(directory)) {
+      const k = byDirectory.get(directory);
+      parsed.set(directory, k && readKustomization(k.file, k.text, repositories));
+    }
+    return parsed.get(directory);
+  };
+  const tags = /* @__PURE__ */ new Map();
+  const tagsOf = (k) => {
+    const topDown = walk3({ at }, [k], (c) => !tags.has(c), componentsOf);
+    for (const c of topDown.reverse()) {
+      const components = c.components.flatMap((path) => {
+        const component = at(path);
+        return (component && tags.get(component)) ?? [];
+      });
+      tags.set(c, [...c.tags.map((name) => ({ name, file: c.file })), ...components]);
+    }
+    return tags.get(k);
+  };
+  const tokens = incoming.map(screenToken);
+  const names = ({ text: text2 }) => tokens.some((token) => text2.includes(token));
+  const deployers = tree.deployers.filter(names).flatMap(({ file, text: text2 }) => readDeployers(file, text2, repositories, (directory) => byDirectory.has(directory), tree));
+  const naming = [...byDirectory].filter(([, k]) => names(k)).map(([directory]) => directory);
+  return { directories: [...byDirectory.keys()], naming, at, tagsOf, deployers };
+}
+var componentsOf = (k) => k.components;
+function walk3({ at }, starts, through = () => true, via = (k) => [...k.resources, ...k.components]) {
+  const done = [];
+  const seen = /* @__PURE__ */ new Set();
+  const children2 = (k) => via(k).flatMap((path) => at(path) ?? []);
+  for (const start of starts) {
+    if (seen.has(start) || !through(start)) continue;
+    seen.add(start);
+    const stack = [{ k: start, next: children2(start) }];
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1];
+      const child = top.next.pop();
+      if (child === void 0) {
+        done.push(top.k);
+        stack.pop();
+      } else if (!seen.has(child) && through(child)) {
+        seen.add(child);
+        stack.push({ k: child, next: children2(child) });
+      }
+    }
+  }
+  return done.reverse();
+}
+function buildsOf(graph, kustomizations) {
+  const { at, tagsOf } = graph;
+  const among = new Set(kustomizations);
+  const included = new Set(kustomizations.flatMap((k) => [...k.resources, ...k.components].flatMap((path) => at(path) ?? [])));
+  const roots = kustomizations.filter((k) => !k.component && !included.has(k));
+  const reached = (through) => {
+    const files = /* @__PURE__ */ new Set();
+    for (const k of walk3(graph, roots, (k2) => among.has(k2) && through(k2))) {
+      files.add(k.file);
+      for (const path of [...k.resources, ...k.components]) if (!at(path)) files.add(path);
+    }
+    return files;
+  };
+  let every;
+  const byName = /* @__PURE__ */ new Map();
+  const asWritten2 = (name) => {
+    let files = byName.get(name);
+    if (!files) byName.set(name, files = reached((k) => !tagsOf(k).some((tag) => tag.name === name)));
+    return files;
+  };
+  return { reached: () => every ??= reached(() => true), asWritten: asWritten2 };
+}
+function readKustomization(file, text2, repositories) {
+  const yaml = tryYamlFile(text2);
+  const root = yaml?.documents[0]?.root;
+  if (yaml === void 0 || root?.kind !== "map") return void 0;
+  const directory = posix3.dirname(file);
+  const list = (key) => {
+    const node = mapValue(root, key);
+    return node?.kind === "seq" ? [...node.items] : [];
+  };
+  const paths = (nodes) => nodes.flatMap((node) => inTree(directory, scalarText(node)) ?? []);
+  const patchFiles = (key) => list(key).flatMap((patch) => patch.kind === "map" ? mapValue(patch, "path") ?? [] : []);
+  return {
+    file,
+    component: scalarText(mapValue(root, "kind")) === "Component",
+    tags: taggedNames(yaml, root, ["images"], list("images"), repositories),
+    resources: [
+      ...paths([...list("resources"), ...list("bases"), ...list("patchesStrategicMerge")]),
+      ...paths([...patchFiles("patches"), ...patchFiles("patchesJson6902")])
+    ],
+    components: paths(list("components")),
+    patches: [
+      ...list("patches").flatMap((entry, index) => patchOf(file, text2, entry, ["patches", index], "either")),
+      ...list("patchesStrategicMerge").flatMap((entry, index) => patchOf(file, text2, entry, ["patchesStrategicMerge", index], "strategic-merge")),
+      ...list("patchesJson6902").flatMap((entry, index) => patchOf(file, text2, entry, ["patchesJson6902", index], "json6902"))
+    ]
+  };
+}
+function patchOf(file, text2, entry, at, kind) {
+  const directory = posix3.dirname(file);
+  const inline = (node, at2) => ({
+    text: node.text,
+    at: at2,
+    line: lineAt(text2, node.start) + (node.style === "literal" || node.style === "folded" ? 1 : 0)
+  });
+  if (entry.kind === "scalar") {
+    if (/[:\n]/.test(entry.text)) return [{ file, inline: inline(entry, at), kind }];
+    const path2 = inTree(directory, entry.text);
+    return path2 === void 0 ? [] : [{ file: path2, kind }];
+  }
+  if (entry.kind !== "map") return [];
+  const selector = mapValue(entry, "target");
+  const target = selector?.kind === "map" ? Object.fromEntries(
+    SELECTOR_FIELDS.flatMap((key) => {
+      const value = scalarText(mapValue(selector, key));
+      return value === void 0 ? [] : [[key, value]];
+    })
+  ) : void 0;
+  const written = mapValue(entry, "patch");
+  if (written?.kind === "scalar") return [{ file, inline: inline(written, [...at, "patch"]), kind, ...target && { target } }];
+  const path = inTree(directory, scalarText(mapValue(entry, "path")));
+  return path === void 0 ? [] : [{ file: path, kind, ...target && { target } }];
+}
+function readDeployers(file, text2, repositories, hasKustomization, { files, treeRoot: treeRoot2 }) {
+  const yaml = tryYamlFile(text2);
+  if (yaml === void 0) return [];
+  const deployer = (tags, path, builds, components = []) => {
+    const resources = tags.length === 0 || path === void 0 ? [] : builds(path);
+    return resources.length === 0 ? [] : [{ file, component: false, tags, resources, components, patches: [] }];
+  };
+  const built = (path) => hasKustomization(path) ? [path] : [];
+  if (ARGO_SOURCE_FILE.test(file)) {
+    const images = nodeAt(yaml.documents[0]?.root ?? null, ["kustomize", "images"]);
+    return deployer(argoTaggedNames(images, repositories), posix3.dirname(file), built);
+  }
+  return yaml.documents.flatMap((document) => {
+    const { root } = document;
+    if (root?.kind !== "map") return [];
+    const apiVersion = scalarText(mapValue(root, "apiVersion"));
+    const kind = scalarText(mapValue(root, "kind"));
+    if (kind === "Application" && apiVersion?.startsWith(ARGO_API))
+      return sourcesOf(document).flatMap(
+        (source) => deployer(
+          argoTaggedNames(nodeAt(root, [...source, "kustomize", "images"]), repositories),
+          rootPath(scalarText(nodeAt(root, [...source, "path"])), treeRoot2),
+          built
+        )
+      );
+    if (kind !== "Kustomization" || !apiVersion?.startsWith(FLUX_KUSTOMIZE_GROUP)) return [];
+    const images = nodeAt(root, ["spec", "images"]);
+    const tags = images?.kind === "seq" ? taggedNames(yaml, root, ["spec", "images"], images.items, repositories) : [];
+    const path = rootPath(scalarText(nodeAt(root, ["spec", "path"])), treeRoot2);
+    const components = nodeAt(root, ["spec", "components"]);
+    return deployer(
+      tags,
+      path,
+      (path2) => hasKustomization(path2) ? [path2] : generatedResources(path2, hasKustomization, files),
+      components?.kind === "seq" && path !== void 0 ? components.items.flatMap((node) => inTree(path, scalarText(node)) ?? []) : []
+    );
+  });
+}
+function argoTaggedNames(list, repositories) {
+  if (list?.kind !== "seq") return [];
+  return list.items.flatMap((item) => {
+    const text2 = scalarText(item);
+    if (text2 === void 0) return [];
+    const named2 = namedImageString(text2);
+    const ref = named2 ? void 0 : tryParseImageRef(text2);
+    const name = named2 ? text2.slice(0, literalIndexOf(text2, "=")) : ref?.name;
+    const version = named2 ? named2.version : ref;
+    if (!name || !repositories.has(normalizeRepository(name) ?? "")) return [];
+    return version?.tag !== void 0 || version?.digest !== void 0 ? [name] : [];
+  });
+}
+function rootPath(path, treeRoot2) {
+  const fromRoot = inTree(".", path || ".");
+  const directory = fromRoot === void 0 ? void 0 : treeDirectory(fromRoot === "." ? "" : fromRoot, treeRoot2);
+  return directory === "" ? "." : directory;
+}
+function generatedResources(directory, hasKustomization, tree) {
+  const resources = /* @__PURE__ */ new Set();
+  const prefix = directory === "." ? "" : `${directory}/`;
+  for (const file of tree) {
+    if (!file.startsWith(prefix) || !/\.ya?ml$/.test(file)) continue;
+    const steps = file.slice(prefix.length).split("/");
+    const built = steps.slice(0, -1).findIndex((_, i) => hasKustomization(prefix + steps.slice(0, i + 1).join("/")));
+    resources.add(built < 0 ? file : prefix + steps.slice(0, built + 1).join("/"));
+  }
+  return [...resources];
+}
+function taggedNames(file, root, path, entries, repositories) {
+  return entries.flatMap((entry, index) => {
+    if (entry.kind !== "map") return [];
+    const read = fieldsOf(file, root, entry, [...path, index], false);
+    const field = (key) => scalarText(read(key)?.node);
+    const name = field("name");
+    if (!name || !repositories.has(normalizeRepository(name) ?? "")) return [];
+    const setsVersion = !!field("newTag") || !!field("digest") || repositories.has(normalizeRepository(field("newName") || name) ?? "");
+    return setsVersion ? [name] : [];
+  });
+}
+function inTree(directory, path) {
+  if (!path || path.includes("://") || path.includes("\n")) return void 0;
+  const joined = posix3.normalize(posix3.join(directory, path)).replace(/\/+$/, "");
+  return joined === ".." || joined.startsWith("../") || posix3.isAbsolute(joined) ? void 0 : joined;
+}
+
+// src/engine/kustomizations.ts
 var IMAGE_VALUE = /\bimage["']?\s*:\s*(?:&[^\s,{}[\]]+\s+)?["']?([^\s"'#,{}[\]]+)/g;
 var OP_VALUE = /\bvalue["']?\s*:\s*["']?([^\s"'#,{}[\]]+)/g;
 function mayHoldBareImage(text2, repositories) {
@@ -42258,38 +43391,6 @@ function* imageValues(text2) {
   const found = (match) => ({ value: match[1], start: match.index + match[0].length - match[1].length });
   for (const match of text2.matchAll(IMAGE_VALUE)) yield found(match);
   if (text2.includes("/image")) for (const match of text2.matchAll(OP_VALUE)) yield found(match);
-}
-function graphOf(kustomizations, incoming, fluxKustomizations, tree, treeRoot) {
-  const repositories = new Set(incoming.map((image) => image.repository));
-  const byDirectory = /* @__PURE__ */ new Map();
-  for (const k of kustomizations) if (!byDirectory.has(posix3.dirname(k.file))) byDirectory.set(posix3.dirname(k.file), k);
-  const parsed = /* @__PURE__ */ new Map();
-  const at = (directory) => {
-    if (!parsed.has(directory)) {
-      const k = byDirectory.get(directory);
-      parsed.set(directory, k && readKustomization(k.file, k.text, repositories));
-    }
-    return parsed.get(directory);
-  };
-  const tags = /* @__PURE__ */ new Map();
-  const tagsOf = (k, visiting = /* @__PURE__ */ new Set()) => {
-    const known = tags.get(k);
-    if (known) return known;
-    if (visiting.has(k)) return [];
-    visiting.add(k);
-    const components = k.components.flatMap((path) => {
-      const component = at(path);
-      return component ? tagsOf(component, visiting) : [];
-    });
-    const all = [...k.tags.map((name) => ({ name, file: k.file })), ...components];
-    tags.set(k, all);
-    return all;
-  };
-  const tokens = incoming.map(screenToken);
-  const names = ({ text: text2 }) => tokens.some((token) => text2.includes(token));
-  const flux = fluxKustomizations.filter(names).flatMap(({ file, text: text2 }) => readFluxKustomizations(file, text2, repositories, (directory) => byDirectory.has(directory), tree, treeRoot));
-  const naming = [...byDirectory].filter(([, k]) => names(k)).map(([directory]) => directory);
-  return { directories: [...byDirectory.keys()], naming, at, tagsOf, flux };
 }
 var TAGGERS_NAMED = 5;
 function taggersWords({ first, others }) {
@@ -42333,11 +43434,11 @@ function addTaggers(into, name, owner, add) {
 function mergeTags(into, from) {
   for (const [name, byOwner] of from) for (const [owner, taggers] of byOwner) addTaggers(into, name, owner, (kept) => kept.merge(taggers));
 }
-function kustomizeTagged(kustomizations, incoming, fluxKustomizations = [], tree = [], treeRoot = "", owners = { ownerOf: () => void 0, edited: () => false }) {
-  const graph = graphOf(kustomizations, incoming, fluxKustomizations, tree, treeRoot);
-  const { directories, naming, at, tagsOf, flux } = graph;
-  const tagging = [...naming.flatMap((directory) => at(directory) ?? []).filter((k) => k.tags.length > 0), ...flux];
-  const builds = tagging.some((k) => k.component) ? [...directories.flatMap((directory) => at(directory) ?? []), ...flux] : tagging;
+function kustomizeTagged(tree, incoming, owners = { ownerOf: () => void 0, edited: () => false }) {
+  const graph = graphOf(tree, incoming);
+  const { directories, naming, at, tagsOf, deployers } = graph;
+  const tagging = [...naming.flatMap((directory) => at(directory) ?? []).filter((k) => k.tags.length > 0), ...deployers];
+  const builds = tagging.some((k) => k.component) ? [...directories.flatMap((directory) => at(directory) ?? []), ...deployers] : tagging;
   const byKustomization = /* @__PURE__ */ new Map();
   const byFile = /* @__PURE__ */ new Map();
   const tagsAt = (map2, key) => {
@@ -42373,53 +43474,9 @@ function kustomizeTagged(kustomizations, incoming, fluxKustomizations = [], tree
   }
   return tagged;
 }
-function walk3({ at }, starts, through = () => true) {
-  const done = [];
-  const seen = /* @__PURE__ */ new Set();
-  const children2 = (k) => [...k.resources, ...k.components].flatMap((path) => at(path) ?? []);
-  for (const start of starts) {
-    if (seen.has(start) || !through(start)) continue;
-    seen.add(start);
-    const stack = [{ k: start, next: children2(start) }];
-    while (stack.length > 0) {
-      const top = stack[stack.length - 1];
-      const child = top.next.pop();
-      if (child === void 0) {
-        done.push(top.k);
-        stack.pop();
-      } else if (!seen.has(child) && through(child)) {
-        seen.add(child);
-        stack.push({ k: child, next: children2(child) });
-      }
-    }
-  }
-  return done.reverse();
-}
-function buildsOf(graph, kustomizations) {
-  const { at, tagsOf } = graph;
-  const among = new Set(kustomizations);
-  const included = new Set(kustomizations.flatMap((k) => [...k.resources, ...k.components].flatMap((path) => at(path) ?? [])));
-  const roots = kustomizations.filter((k) => !k.component && !included.has(k));
-  const reached = (through) => {
-    const files = /* @__PURE__ */ new Set();
-    for (const k of walk3(graph, roots, (k2) => among.has(k2) && through(k2))) {
-      files.add(k.file);
-      for (const path of [...k.resources, ...k.components]) if (!at(path)) files.add(path);
-    }
-    return files;
-  };
-  let every;
-  const byName = /* @__PURE__ */ new Map();
-  const asWritten2 = (name) => {
-    let files = byName.get(name);
-    if (!files) byName.set(name, files = reached((k) => !tagsOf(k).some((tag) => tag.name === name)));
-    return files;
-  };
-  return { reached: () => every ??= reached(() => true), asWritten: asWritten2 };
-}
-function retaggedInEveryBuild(kustomizations, incoming, fluxKustomizations = [], tree = [], treeRoot = "") {
-  const graph = graphOf(kustomizations, incoming, fluxKustomizations, tree, treeRoot);
-  const all = [...graph.directories.flatMap((directory) => graph.at(directory) ?? []), ...graph.flux];
+function retaggedInEveryBuild(tree, incoming) {
+  const graph = graphOf(tree, incoming);
+  const all = [...graph.directories.flatMap((directory) => graph.at(directory) ?? []), ...graph.deployers];
   const { reached, asWritten: asWritten2 } = buildsOf(graph, all);
   const names = [...new Set(all.flatMap((k) => graph.tagsOf(k).map((tag) => tag.name)))];
   const retagged = /* @__PURE__ */ new Map();
@@ -42429,10 +43486,228 @@ function retaggedInEveryBuild(kustomizations, incoming, fluxKustomizations = [],
   }
   return retagged;
 }
-function deployedAsWrittenBy(kustomizations, incoming, fluxKustomizations = [], tree = [], treeRoot = "") {
+function retaggedAt(text2, repository, names) {
+  const at = /* @__PURE__ */ new Set();
+  for (const { value, start } of imageValues(text2)) {
+    const ref = tryParseImageRef(value);
+    if (ref?.repository === repository && names.has(ref.name)) at.add(start);
+  }
+  return at;
+}
+
+// src/engine/kustomize-patches.ts
+import { posix as posix4 } from "node:path";
+var VALUE_OPS2 = /* @__PURE__ */ new Set(["add", "replace"]);
+function patchDocuments(patch, text2) {
+  const yaml = tryYamlFile(text2.replace(/^\uFEFF/, ""));
+  if (!yaml) return [];
+  const inline = patch.inline;
+  const at = inline && formatPath(inline.at);
+  const lineOf = (node) => (inline ? inline.line - 1 : 0) + lineAt(text2, node.start);
+  return yaml.documents.flatMap(({ root }, index) => {
+    const document = inline ? 0 : index;
+    const values = [];
+    const add = (node, path, written, ops) => {
+      if (!isFlowScalar(node)) return;
+      const key = at === void 0 ? formatPath(written) : ops ? `${at}${formatPath(written)}` : `${at}: ${formatPath(written)}`;
+      values.push({ path, node, key, line: lineOf(node) });
+    };
+    if (patch.kind !== "strategic-merge" && isOpList(root) && root?.kind === "seq") {
+      if (!patch.target) return [];
+      root.items.forEach((op, i) => {
+        if (op.kind !== "map" || !VALUE_OPS2.has(scalarText(mapValue(op, "op")) ?? "")) return;
+        const pointer = pointerPath(scalarText(mapValue(op, "path")));
+        forEachValue(mapValue(op, "value") ?? null, ({ node, path }) => add(node, [...pointer, ...path], [i, "value", ...path], true));
+      });
+      return [{ patch, document, selector: patch.target, values }];
+    }
+    if (patch.kind === "json6902" || root?.kind !== "map") return [];
+    forEachValue(root, ({ node, path }) => add(node, path, path, false));
+    const metadata = (key) => scalarText(nodeAt(root, ["metadata", key]));
+    const own = { kind: scalarText(mapValue(root, "kind")), name: metadata("name"), namespace: metadata("namespace") };
+    return [{ patch, document, selector: patch.target ?? own, values }];
+  });
+}
+function resourcesOf(file, text2) {
+  const yaml = tryYamlFile(text2.replace(/^\uFEFF/, ""));
+  return (yaml?.documents ?? []).flatMap(
+    ({ root, object }, document) => root?.kind === "map" && object.kind !== void 0 ? [{ file, document, text: text2, root, apiVersion: object.apiVersion, kind: object.kind, name: object.name, namespace: object.namespace }] : []
+  );
+}
+function selects(selector, resource) {
+  if (selector.labelSelector !== void 0 || selector.annotationSelector !== void 0) return void 0;
+  const [group, version] = splitApiVersion(resource.apiVersion);
+  const fields = [
+    [selector.group, group],
+    [selector.version, version],
+    [selector.kind, resource.kind],
+    [selector.name, resource.name],
+    [selector.namespace, resource.namespace]
+  ];
+  return fields.every(([pattern, value]) => pattern === void 0 || pattern === "" || matchesWhole(pattern, value ?? ""));
+}
+function splitApiVersion(apiVersion) {
+  const slash = apiVersion?.indexOf("/") ?? -1;
+  return slash < 0 ? ["", apiVersion ?? ""] : [apiVersion.slice(0, slash), apiVersion.slice(slash + 1)];
+}
+function matchesWhole(pattern, value) {
+  try {
+    return new RegExp(`^(?:${pattern})$`).test(value);
+  } catch {
+    return false;
+  }
+}
+function helmTagMapping(value) {
+  const { path } = value;
+  return path.length > 3 && path[0] === "spec" && path[1] === "values" && path[path.length - 1] === "tag" ? path.slice(0, -1) : void 0;
+}
+function helmRepository(doc, resource, mapping) {
+  const own = (key) => doc.values.find((v) => v.path.length === mapping.length + 1 && v.path[mapping.length] === key && samePrefix(v.path, mapping));
+  const written = own("repository") ?? own("name");
+  const read = (key) => written ? scalarText(own(key)?.node) : scalarText(nodeAt(resource.root, [...mapping, key]));
+  const repository = written ? written.node.text : read("repository");
+  if (repository === void 0) return void 0;
+  const registry = read("registry");
+  const name = registry ? `${registry}/${repository}` : repository;
+  const normal = normalizeRepository(name);
+  return normal === void 0 ? void 0 : { name, repository: normal };
+}
+function samePrefix(path, prefix) {
+  return prefix.every((segment2, i) => path[i] === segment2);
+}
+function versionsSet(doc, resource, repositories) {
+  const set2 = /* @__PURE__ */ new Set();
+  for (const value of doc.values) {
+    if (value.path[value.path.length - 1] === "image") {
+      const ref = tryParseImageRef(value.node.text);
+      if (ref && (ref.tag !== void 0 || ref.digest !== void 0) && repositories.has(ref.repository)) set2.add(ref.repository);
+      continue;
+    }
+    const mapping = helmTagMapping(value);
+    const pair = mapping && helmRepository(doc, resource, mapping);
+    if (pair && repositories.has(pair.repository)) set2.add(pair.repository);
+  }
+  return set2;
+}
+function loneTags(doc) {
+  return doc.values.flatMap((value) => {
+    const mapping = helmTagMapping(value);
+    if (!mapping || hasPlaceholder(value.node.text)) return [];
+    const beside = (key) => doc.values.some((v) => v.path.length === mapping.length + 1 && v.path[mapping.length] === key && samePrefix(v.path, mapping));
+    return beside("repository") || beside("name") ? [] : [{ value, mapping }];
+  });
+}
+function pairOf(doc, tag, resource) {
+  const pair = helmRepository(doc, resource, tag.mapping);
+  const node = nodeAt(resource.root, [...tag.mapping, "repository"]);
+  return pair && node ? { ...pair, line: lineAt(resource.text, node.start) } : void 0;
+}
+function patchReader({ patches }) {
+  const read = /* @__PURE__ */ new Map();
+  return (k) => {
+    let documents2 = read.get(k);
+    if (!documents2) {
+      documents2 = k.patches.flatMap((patch) => {
+        const text2 = patch.inline?.text ?? patches.get(patch.file);
+        return text2 === void 0 ? [] : patchDocuments(patch, text2);
+      });
+      read.set(k, documents2);
+    }
+    return documents2;
+  };
+}
+function setsVersionIn(documents2, resources, repository) {
+  const only = /* @__PURE__ */ new Set([repository]);
+  return documents2.some((doc) => resources.some((resource) => selects(doc.selector, resource) !== false && versionsSet(doc, resource, only).size > 0));
+}
+async function pairedTagsOf(tree, incoming, read) {
+  const repositories = new Set(incoming.map((image) => image.repository));
+  const graph = graphOf(tree, incoming);
+  const documentsOf = patchReader(tree);
+  const resources = /* @__PURE__ */ new Map();
+  const resourcesAt = (path) => {
+    let found = resources.get(path);
+    if (!found) resources.set(path, found = read(path).then((text2) => text2 === void 0 ? [] : resourcesOf(path, text2)));
+    return found;
+  };
+  const paired2 = /* @__PURE__ */ new Map();
+  const unpaired = /* @__PURE__ */ new Map();
+  for (const { file, text: text2 } of tree.kustomizations) {
+    const k = text2.includes("atch") ? graph.at(posix4.dirname(file)) : void 0;
+    const lone = k?.file === file ? documentsOf(k).flatMap((doc) => loneTags(doc).map((tag) => ({ doc, tag }))) : [];
+    if (lone.length === 0) continue;
+    const built = (await Promise.all(builtFiles(graph, k).map(resourcesAt))).flat();
+    for (const { doc, tag } of lone) {
+      const at = `${doc.patch.file}:${doc.document}:${tag.value.key}`;
+      if (paired2.has(at) || unpaired.has(at)) continue;
+      const picked = built.flatMap((resource) => {
+        const selected = selects(doc.selector, resource);
+        return selected === false ? [] : [{ resource, selected }];
+      });
+      const holders = picked.flatMap(({ resource }) => {
+        const pair = pairOf(doc, tag, resource);
+        return pair && repositories.has(pair.repository) ? [{ ...pair, base: `${resource.file}:${pair.line}` }] : [];
+      });
+      if (holders.length === 0) continue;
+      const { line, key } = tag.value;
+      const where2 = {
+        file: doc.patch.file,
+        document: doc.document,
+        key,
+        line,
+        inline: !!doc.patch.inline,
+        written: tag.value.node.text,
+        repository: holders[0].repository
+      };
+      if (picked.length === 1 && picked[0].selected) paired2.set(at, { ...where2, name: holders[0].name, base: holders[0].base });
+      else {
+        const why = picked.some(({ selected }) => selected === void 0) ? "a label or annotation selector" : `kind and name to ${picked.length} resources`;
+        unpaired.set(at, { ...where2, bases: holders.map((h) => h.base), why });
+      }
+    }
+  }
+  return { paired: [...paired2.values()], unpaired: [...unpaired.values()] };
+}
+function builtFiles(graph, k) {
+  const files = /* @__PURE__ */ new Set();
+  for (const included of walk3(graph, [k])) {
+    const patches = new Set(included.patches.map((patch) => patch.file));
+    for (const path of included.resources) if (!graph.at(path) && !patches.has(path)) files.add(path);
+  }
+  return [...files];
+}
+async function patchedTags(run, tree, read, warnings) {
+  const { paired: paired2, unpaired } = await pairedTagsOf(tree, run.valid.images, read);
+  const byFile = /* @__PURE__ */ new Map();
+  for (const tag of paired2) {
+    if (!run.inScope(tag.file) || run.overridden(tag.file, tag.key)) continue;
+    const documents2 = byFile.get(tag.file) ?? /* @__PURE__ */ new Map();
+    byFile.set(tag.file, documents2.set(tag.document, (documents2.get(tag.document) ?? /* @__PURE__ */ new Map()).set(tag.key, tag.name)));
+  }
+  for (const tag of unpaired) {
+    const update = run.inScope(tag.file) ? run.updatesFor(tag.file).find((u) => u.image.repository === tag.repository) : void 0;
+    if (!update || nextVersion(update, versionOf(tag.written, void 0)) === void 0 || run.overridden(tag.file, tag.key)) continue;
+    warnings.push(unpairedWarning(tag));
+  }
+  return byFile;
+}
+function unpairedWarning(tag) {
+  const { key, repository, file, line, inline, why, bases } = tag;
+  const said = `${key} sets the tag of ${repository} (${andList(bases)}) alone, but its patch applies by ${why}, so which resource it deploys is not known here, and it was not moved: `;
+  if (inline) return { file, line, message: `${said}write repository: ${repository} beside it in the patch, which makes it a pair of its own` };
+  const { advice, about } = overrideAdvice(key, repository, { file, part: "tag" });
+  return { file, line, message: said + advice, about };
+}
+function mayHoldHelmRelease(text2) {
+  return text2.includes("helm.toolkit.fluxcd.io/");
+}
+
+// src/engine/deployed-as-written.ts
+function deployedAsWrittenBy(tree, incoming) {
+  const { kustomizations } = tree;
   let read;
   const parents = /* @__PURE__ */ new Map();
-  const directories = kustomizations.map(({ file }) => posix3.dirname(file));
+  const directories = kustomizations.map(({ file }) => posix5.dirname(file));
   const unscreened = kustomizations.map(({ text: text2 }) => NAMED_THEN_DOTS.test(text2));
   const parentsOf = (graph, path) => {
     const known = parents.get(path);
@@ -42445,7 +43720,7 @@ function deployedAsWrittenBy(kustomizations, incoming, fluxKustomizations = [], 
         const k = graph.at(directories[i]);
         return k?.file === file && lists(k) ? [k] : [];
       }),
-      ...graph.flux.filter(lists)
+      ...graph.deployers.filter(lists)
     ];
     parents.set(path, found);
     return found;
@@ -42457,48 +43732,44 @@ function deployedAsWrittenBy(kustomizations, incoming, fluxKustomizations = [], 
       for (const k of parentsOf(graph, queue[i])) {
         if (found.includes(k) || !passing(k)) continue;
         found.push(k);
-        if (graph.at(posix3.dirname(k.file)) === k) queue.push(posix3.dirname(k.file));
+        if (graph.at(posix5.dirname(k.file)) === k) queue.push(posix5.dirname(k.file));
       }
     }
     return found;
   };
   const builds = /* @__PURE__ */ new Map();
+  const patchesOf = patchReader(tree);
   return ({ file, text: text2 }, repository) => {
-    const graph = read ??= graphOf(kustomizations, incoming, fluxKustomizations, tree, treeRoot);
-    const own = isKustomizationFile(file) ? graph.at(posix3.dirname(file)) : void 0;
-    const start = own?.file === file ? posix3.dirname(file) : file;
+    const graph = read ??= graphOf(tree, incoming);
+    const own = isKustomizationFile(file) ? graph.at(posix5.dirname(file)) : void 0;
+    const start = own?.file === file ? posix5.dirname(file) : file;
     if (!builds.has(start)) {
       const above = up(graph, start, () => true);
       builds.set(start, above.length > 0 ? buildsOf(graph, above) : void 0);
     }
     const built = builds.get(start);
-    if (!built) return [];
+    if (!built) return { by: [], built: false, deployed: false };
     const names = own?.file === file ? own.tags.filter((name) => normalizeRepository(name) === repository) : writtenNames(text2, repository);
+    const resources = own?.file === file ? [] : resourcesOf(file, text2);
+    const patching = (k) => resources.length > 0 && setsVersionIn(patchesOf(k), resources, repository);
     const found = /* @__PURE__ */ new Set();
     for (const passing of names.length === 0 ? [built.reached()] : names.map(built.asWritten)) {
-      for (const k of up(graph, start, (k2) => passing.has(k2.file))) found.add(k.file);
+      for (const k of up(graph, start, (k2) => passing.has(k2.file) && !patching(k2))) found.add(k);
     }
-    return [...found];
+    const starts = (k) => graph.at(posix5.dirname(k.file)) !== k || !k.component && parentsOf(graph, posix5.dirname(k.file)).length === 0;
+    return { by: [...new Set([...found].map((k) => k.file))], built: true, deployed: [...found].some(starts) };
   };
 }
 var NAMED_THEN_DOTS = /[^./\s]\/\.\.?(?![^/\s'",\]}#])/;
 function listScreen(path) {
-  const parent = posix3.dirname(path);
-  const name = posix3.basename(path);
-  const tail = `${posix3.basename(parent)}/${name}`;
+  const parent = posix5.dirname(path);
+  const name = posix5.basename(path);
+  const tail = `${posix5.basename(parent)}/${name}`;
   return (directory, text2) => {
     if (path === "." || directory.startsWith(`${path}/`)) return text2.includes("..");
     if (parent === "." || directory === parent || directory.startsWith(`${parent}/`)) return text2.includes(name);
     return text2.includes(tail);
   };
-}
-function retaggedAt(text2, repository, names) {
-  const at = /* @__PURE__ */ new Set();
-  for (const { value, start } of imageValues(text2)) {
-    const ref = tryParseImageRef(value);
-    if (ref?.repository === repository && names.has(ref.name)) at.add(start);
-  }
-  return at;
 }
 function writtenNames(text2, repository) {
   const names = [...imageValues(text2)].flatMap(({ value }) => {
@@ -42507,241 +43778,15 @@ function writtenNames(text2, repository) {
   });
   return [...new Set(names)];
 }
-function readKustomization(file, text2, repositories) {
-  const yaml = tryYamlFile(text2);
-  const root = yaml?.documents[0]?.root;
-  if (yaml === void 0 || root?.kind !== "map") return void 0;
-  const directory = posix3.dirname(file);
-  const list = (key) => {
-    const node = mapValue(root, key);
-    return node?.kind === "seq" ? [...node.items] : [];
-  };
-  const paths = (nodes) => nodes.flatMap((node) => inTree(directory, scalarText(node)) ?? []);
-  const patchFiles = (key) => list(key).flatMap((patch) => patch.kind === "map" ? mapValue(patch, "path") ?? [] : []);
-  return {
-    file,
-    component: scalarText(mapValue(root, "kind")) === "Component",
-    tags: taggedNames(yaml, root, ["images"], list("images"), repositories),
-    resources: [
-      ...paths([...list("resources"), ...list("bases"), ...list("patchesStrategicMerge")]),
-      ...paths([...patchFiles("patches"), ...patchFiles("patchesJson6902")])
-    ],
-    components: paths(list("components"))
-  };
-}
-function readFluxKustomizations(file, text2, repositories, hasKustomization, tree, treeRoot) {
-  const yaml = tryYamlFile(text2);
-  if (yaml === void 0) return [];
-  return yaml.documents.flatMap(({ root }) => {
-    if (root?.kind !== "map" || scalarText(mapValue(root, "kind")) !== "Kustomization") return [];
-    if (!scalarText(mapValue(root, "apiVersion"))?.startsWith(FLUX_KUSTOMIZE_GROUP)) return [];
-    const images = nodeAt(root, ["spec", "images"]);
-    const tags = images?.kind === "seq" ? taggedNames(yaml, root, ["spec", "images"], images.items, repositories) : [];
-    const path = fluxPath(scalarText(nodeAt(root, ["spec", "path"])), treeRoot);
-    if (tags.length === 0 || path === void 0) return [];
-    const components = nodeAt(root, ["spec", "components"]);
-    return [
-      {
-        file,
-        component: false,
-        tags,
-        resources: hasKustomization(path) ? [path] : generatedResources(path, hasKustomization, tree),
-        components: components?.kind === "seq" ? components.items.flatMap((node) => inTree(path, scalarText(node)) ?? []) : []
-      }
-    ];
-  });
-}
-function fluxPath(path, treeRoot) {
-  const fromRoot = inTree(".", path || ".");
-  const directory = fromRoot === void 0 ? void 0 : treeDirectory(fromRoot === "." ? "" : fromRoot, treeRoot);
-  return directory === "" ? "." : directory;
-}
-function generatedResources(directory, hasKustomization, tree) {
-  const resources = /* @__PURE__ */ new Set();
-  const prefix = directory === "." ? "" : `${directory}/`;
-  for (const file of tree) {
-    if (!file.startsWith(prefix) || !/\.ya?ml$/.test(file)) continue;
-    const steps = file.slice(prefix.length).split("/");
-    const built = steps.slice(0, -1).findIndex((_, i) => hasKustomization(prefix + steps.slice(0, i + 1).join("/")));
-    resources.add(built < 0 ? file : prefix + steps.slice(0, built + 1).join("/"));
-  }
-  return [...resources];
-}
-function taggedNames(file, root, path, entries, repositories) {
-  return entries.flatMap((entry, index) => {
-    if (entry.kind !== "map") return [];
-    const read = fieldsOf(file, root, entry, [...path, index], false);
-    const field = (key) => scalarText(read(key)?.node);
-    const name = field("name");
-    if (!name || !repositories.has(normalizeRepository(name) ?? "")) return [];
-    const setsVersion = !!field("newTag") || !!field("digest") || repositories.has(normalizeRepository(field("newName") || name) ?? "");
-    return setsVersion ? [name] : [];
-  });
-}
-function inTree(directory, path) {
-  if (!path || path.includes("://") || path.includes("\n")) return void 0;
-  const joined = posix3.normalize(posix3.join(directory, path)).replace(/\/+$/, "");
-  return joined === ".." || joined.startsWith("../") || posix3.isAbsolute(joined) ? void 0 : joined;
-}
-
-// src/engine/image-spelling.ts
-function spelledAt(text2, image) {
-  return spellingsOf(text2, image).find(({ bare, ref }) => bare || ref === void 0 || ref.repository === image.repository)?.at;
-}
-function spellingsOf(text2, image) {
-  const found = [];
-  for (const match of text2.matchAll(new RegExp(`(?<![\\w.-])${escapeRegExp(screenToken(image))}(?:[:@][\\w.@:+-]+|(?![\\w./-]|["']?:(?:\\s|$)))`, "gm"))) {
-    const before = /[^\s"'`=,;()[\]{}]*$/.exec(text2.slice(Math.max(0, match.index - 256), match.index))[0];
-    const reference = `${before}${match[0]}`.replace(/[.:]+$/, "");
-    found.push({ at: match.index - before.length, reference, ref: tryParseImageRef(reference), bare: before === "" });
-  }
-  return found;
-}
-function holdsVersionOf(ref, image) {
-  if (ref.tag !== void 0 && image.tag !== void 0 && ref.tag !== image.tag) return false;
-  if (ref.digest !== void 0 && image.digest !== void 0 && ref.digest !== image.digest) return false;
-  return image.tag !== void 0 && ref.tag !== void 0 || image.digest !== void 0 && ref.digest !== void 0;
-}
-
-// src/engine/targets.ts
-function targetsInScope(config, names) {
-  const all = config?.targets ?? [];
-  if (!names || names.length === 0) return all;
-  const unknown = names.filter((name) => !all.some((t) => t.name === name));
-  if (unknown.length > 0) {
-    throw new RequestError(
-      unknown.map((name) => ({ message: `targets: no target named ${quotedExcerpt(name)} (configured: ${all.map((t) => t.name).join(", ") || "none"})` }))
-    );
-  }
-  return all.filter((t) => names.includes(t.name));
-}
-function targetOf(targets) {
-  const matchers = targets.map((target) => ({ target, matches: pathMatcher(target.paths) }));
-  return (path) => matchers.find((m) => m.matches(path))?.target;
-}
-function warnIdlePaths(configured, targets, files, configPath, warnings) {
-  const ownerOf = targetOf(configured);
-  const rank = new Map(configured.map((target, i) => [target, i]));
-  const globs = targets.flatMap(
-    (target) => target.paths.map((glob, j) => ({ target, glob, j, matches: pathMatcher([glob]), owns: false, shadowed: [] }))
-  );
-  if (globs.length === 0) return;
-  for (const file of files) {
-    const owner = ownerOf(file);
-    if (owner === void 0) continue;
-    const first = rank.get(owner);
-    for (const glob of globs) {
-      if (glob.owns || rank.get(glob.target) < first || !glob.matches(file)) continue;
-      if (glob.target === owner) glob.owns = true;
-      else glob.shadowed.push({ file, owner });
-    }
-  }
-  for (const { target, glob, j, owns, shadowed } of globs) {
-    if (owns) continue;
-    const said = (what) => {
-      warnings.push({
-        file: configPath,
-        ...target.pathLines[j] !== void 0 && { line: target.pathLines[j] },
-        message: `targets[${configured.indexOf(target)}].paths[${j}]: ${JSON.stringify(glob)} ${what}`
-      });
-    };
-    if (shadowed.length === 0) {
-      said("matches no file; fix or remove it");
-      continue;
-    }
-    const owners = [...new Set(shadowed.map(({ owner }) => owner))];
-    const by = owners.map((owner) => {
-      const taking = owner.paths.find((path) => {
-        const matches = pathMatcher([path]);
-        return shadowed.some((o) => o.owner === owner && matches(o.file));
-      });
-      return `${owner.name} (${JSON.stringify(taking)})`;
-    });
-    const one = owners.length === 1;
-    said(
-      `matches only files the earlier ${one ? "target" : "targets"} ${andList(by)} ${one ? "takes" : "take"} first; narrow ${one ? "that" : "those"}, or list ${target.name} first`
-    );
-  }
-}
-function allowance(target, image) {
-  const allowed = target.images.find((a) => a.repository === image.repository);
-  if (!allowed) return { refused: "unlisted" };
-  const { policy } = allowed;
-  return policy !== void 0 && image.tag !== void 0 && policy.latest([image.tag]) === void 0 ? { allowed: { ...allowed, policy }, refused: "policy" } : { allowed };
-}
-function imagesFor(images, config, target, allowDowngrade) {
-  if (!config || config.targets.length === 0) return images.map((image) => ({ image, allowDowngrade }));
-  if (!target) return [];
-  return images.flatMap((image) => {
-    const { allowed } = allowance(target, image);
-    return allowed ? [{ image, ...allowed.policy && { policy: allowed.policy }, allowDowngrade }] : [];
-  });
-}
-function settersFor(setters, target) {
-  if (!target) return setters;
-  const kept = /* @__PURE__ */ new Map();
-  for (const [key, update] of setters) {
-    const { allowed } = allowance(target, update.image);
-    if (!allowed) continue;
-    const policy = update.policy && allowed.policy ? within(update.policy, allowed.policy) : update.policy ?? allowed.policy;
-    kept.set(key, { ...update, ...policy && { policy } });
-  }
-  return kept;
-}
-function within(policy, bounds) {
-  if (policy.description === bounds.description) return policy;
-  return {
-    description: `${policy.description} within ${bounds.description}`,
-    latest: (tags) => policy.latest(tags.filter((tag) => bounds.latest([tag]) !== void 0)),
-    // Ranked by the marker's own order, so a move down past the bounds is still told.
-    ...(policy.compare ?? bounds.compare) && { compare: policy.compare ?? bounds.compare }
-  };
-}
-var LISTED = 5;
-function warnRefusedImages(images, targets, ownerOf, files, reachOf, warnings) {
-  const inTargets = [...files].flatMap(([path, text2]) => {
-    const target = ownerOf(path);
-    return target ? [{ path, text: text2, target }] : [];
-  });
-  for (const { image, byRepository: byRepository2 } of images) {
-    const refusing = [];
-    const held = [];
-    for (const target of targets) {
-      const allows = allowance(target, image);
-      if (allows.refused === "unlisted") {
-        const at = inTargets.filter((file) => file.target === target).flatMap(({ path, text: text2 }) => placeHolding(path, text2, image, byRepository2, reachOf(path)));
-        if (at.length > 0) refusing.push(target.name);
-        held.push(...at);
-      } else if (allows.refused === "policy" && inTargets.some((file) => file.target === target)) {
-        warnings.push({
-          message: `target ${target.name}: ${formatImageRef(image)} is outside its policy (${allows.allowed.policy.description}); not edited there`
-        });
-      }
-    }
-    if (refusing.length === 0) continue;
-    const which = refusing.length === 1 ? `target ${refusing[0]} does not allow` : `targets ${refusing.join(", ")} do not allow`;
-    const where2 = held.length > LISTED ? `${held.slice(0, LISTED).join(", ")} and ${held.length - LISTED} more` : held.join(", ");
-    warnings.push({ message: `${which} ${image.repository}; not edited in ${where2}` });
-  }
-}
-function placeHolding(path, raw, image, byRepository2, reach2) {
-  const text2 = withoutImageUpdater(raw);
-  const markers = [...reach2.setters].filter(([, update]) => update.image.repository === image.repository).map(([key]) => markerPattern(key));
-  const spelt = byRepository2 ? spelledAt(text2, image) ?? Infinity : Infinity;
-  const at = Math.min(spelt, ...markers.map((pattern) => pattern.exec(text2)?.index ?? Infinity));
-  if (at !== Infinity) return [`${path}:${lineAt(text2, at)}`];
-  return reach2.overridden.includes(image.repository) ? [path] : [];
-}
 
 // src/engine/cross-target.ts
 async function reachingOtherTargets(run, planned, kustomizations) {
   if ((run.config?.targets.length ?? 0) < 2) return [];
-  const directories = new Set(run.files.filter(isKustomizationFile).map((file) => posix4.dirname(file)));
+  const directories = new Set(run.files.filter(isKustomizationFile).map((file) => posix6.dirname(file)));
   const built = planned.filter(({ path, changes }) => changes.length > 0 && ancestors(path).some((directory) => directories.has(directory)));
   if (built.length === 0) return [];
   const images = [...run.valid.images, ...run.valid.setters.values()];
-  const { read, flux } = await kustomizations();
-  const deployedBy = deployedAsWrittenBy(read, images, flux, run.files, run.treeRoot);
+  const deployedBy = deployedAsWrittenBy(await kustomizations(), images);
   const warnings = [];
   for (const { path, after, changes } of built) {
     const owner = run.ownerOf(path);
@@ -42749,7 +43794,7 @@ async function reachingOtherTargets(run, planned, kustomizations) {
       const image = imageOf2(change, images, after);
       if (!image) continue;
       const others = /* @__PURE__ */ new Map();
-      for (const k of deployedBy({ file: path, text: after }, image.repository)) {
+      for (const k of deployedBy({ file: path, text: after }, image.repository).by) {
         const target = run.ownerOf(k);
         if (target && target !== owner && !others.has(target)) others.set(target, k);
       }
@@ -42760,7 +43805,7 @@ async function reachingOtherTargets(run, planned, kustomizations) {
 }
 function ancestors(path) {
   const directories = [];
-  for (let directory = posix4.dirname(path); ; directory = posix4.dirname(directory)) {
+  for (let directory = posix6.dirname(path); ; directory = posix6.dirname(directory)) {
     directories.push(directory);
     if (directory === "." || directory === "/") return directories;
   }
@@ -42781,35 +43826,86 @@ function reachMessage(path, owner, change, image, others) {
   });
   const reviewed = targets.filter((target) => target.delivery?.mode === "pull-request").map((t) => t.name);
   if (reviewed.length > 0) outside.push(reviewed.length === 1 ? `without ${reviewed[0]}'s pull request` : `without the pull requests of ${andList(reviewed)}`);
+  return `also deployed by ${one ? "target" : "targets"} ${names}: ${builders} ${one ? "builds" : "build"} this file and ${one ? "sets" : "set"} no version of ${image.repository}, so this change${owner ? ` of target ${owner.name}` : ""} deploys ${writtenVersion(image, [change])} there too${outside.length > 0 ? `, ${outside.join(", ")}` : ""}; to keep it ${owner ? `to ${owner.name}` : "out of there"}, ${ownVersion(change, image)}` + (owner ? `, or move ${posix6.dirname(path)} out of ${owner.name}'s paths` : "");
+}
+function ownVersion(change, image) {
+  if (change.kind === "helm") return `give each overlay its own tag with a patch setting ${change.key}`;
   const written = tryParseImageRef(change.new);
   const name = written?.repository === image.repository ? written.name : image.name;
-  return `also deployed by ${one ? "target" : "targets"} ${names}: ${builders} ${one ? "builds" : "build"} this file and ${one ? "sets" : "set"} no version of ${image.repository}, so this change${owner ? ` of target ${owner.name}` : ""} deploys ${writtenVersion(image, [change])} there too${outside.length > 0 ? `, ${outside.join(", ")}` : ""}; to keep it ${owner ? `to ${owner.name}` : "out of there"}, give each overlay its own version in images: (name: ${name}, newTag: \u2026)` + (owner ? `, or move ${posix4.dirname(path)} out of ${owner.name}'s paths` : "");
+  return `give each overlay its own version in images: (name: ${name}, newTag: \u2026)`;
+}
+
+// src/engine/kcl-runs.ts
+import { posix as posix7 } from "node:path";
+function mayHoldKclRun(text2) {
+  return text2.includes(KCL_RUN_GROUP);
+}
+function kclRunsIn(text2, treeRoot2) {
+  const yaml = tryYamlFile(text2);
+  if (yaml === void 0) return [];
+  return yaml.documents.filter(isKclRun).map((document) => ({
+    directory: treeDirectory(repositoryPath(scalarText(nodeAt(document.root, ["spec", "path"])) ?? ""), treeRoot2),
+    paths: settingItems(document).flatMap((item) => item.holds === "spec" ? item.read(item.node.text)?.name ?? [] : [])
+  }));
+}
+function setByEveryKclRun(runs, path, text2) {
+  if (fileKind(path) !== "kcl" || path.endsWith("_test.k")) return NONE;
+  const directory = posix7.dirname(path);
+  const building = runs.filter((run) => run.directory === (directory === "." ? "" : directory));
+  if (building.length === 0) return NONE;
+  const reached = /* @__PURE__ */ new Map();
+  const linesOf = (spec) => reached.get(spec) ?? reached.set(spec, linesSetBy(text2, spec)).get(spec);
+  const [first, ...others] = building.map((run) => new Set(run.paths.flatMap(linesOf)));
+  return new Set([...first].filter((line) => others.every((lines) => lines.has(line))));
+}
+var NONE = /* @__PURE__ */ new Set();
+var PROBE = "gitops-promote/set-by-a-kclrun";
+function linesSetBy(text2, spec) {
+  try {
+    return applyOverrides(text2, [{ path: spec, value: () => PROBE }]).changes.map((change) => change.line);
+  } catch (error) {
+    if (error instanceof SourceError) return [];
+    throw error;
+  }
 }
 
 // src/engine/unreached.ts
-function warnUnreached(valid, unreached2, known, texts, outside, warnings) {
-  const marks = (pattern) => texts.some(([path, text2]) => readsMarkers(path) && pattern.test(text2));
+function warnUnreached(valid, unreached2, known, texts, defined, outside, warnings) {
+  const marked = markedIn(texts);
   for (const image of unreached2) {
     const held = outside(image);
+    const unused = unusedKeys(defined(image.repository));
     warnings.push({
-      message: held > 0 ? `no file inside the paths to update holds ${image.repository} (${held} ${held === 1 ? "file outside them does" : "files outside them do"}); nothing to do for ${formatImageRef(image)}` : `no file to update holds ${image.repository}; nothing to do for ${formatImageRef(image)}${didYouMean(closest(image.repository, known.repositories))}`,
+      message: held > 0 ? `no file inside the paths to update holds ${image.repository} (${held} ${held === 1 ? "file outside them does" : "files outside them do"})${unused}; nothing to do for ${formatImageRef(image)}` : `no file to update holds ${image.repository}${unused}; nothing to do for ${formatImageRef(image)}${didYouMean(closest(image.repository, known.repositories))}`,
       kind: "unreached"
     });
   }
   for (const key of valid.setters.keys()) {
-    if (marks(markerPattern(key))) continue;
+    if (marked(key)) continue;
     warnings.push({ message: `no file to update has a marker for setter ${key}${didYouMean(closest(key, known.keys))}` });
   }
 }
-function unreachedImages(valid, updates, overrides, texts) {
+function unusedKeys(keys) {
+  const named2 = [...keys].map(([key, policies]) => policies.length === 0 ? `setter ${key}` : `ImagePolicy ${key} (${where(policies)})`);
+  if (named2.length === 0) return "";
+  return `, and no marker uses ${named2.length === 1 ? named2[0] : `any of ${cappedList(named2)}`}`;
+}
+function markedIn(texts) {
+  return (key) => {
+    const pattern = markerPattern(key);
+    return texts.some(([path, text2]) => readsMarkers(path) && pattern.test(text2));
+  };
+}
+function unreachedImages(valid, defined, overrides, texts) {
   const overridden = new Set([...overrides.values()].flat().flatMap((o) => typeof o === "string" ? [] : [o.repository]));
+  const marked = markedIn(texts);
   return valid.images.filter(
-    (image) => !updates.some((u) => u.image.repository === image.repository) && !overridden.has(image.repository) && !texts.some(([path, text2]) => holdsImage(path, text2, image))
+    (image) => !overridden.has(image.repository) && ![...defined(image.repository).keys()].some(marked) && !texts.some(([path, text2]) => holdsImage(path, text2, image))
   );
 }
 function holdsImage(path, text2, image) {
   const pattern = repositoryPattern(image);
-  return pattern.test(text2) && spelledAt(withoutImageUpdater(text2), image) !== void 0 || fileKind(path) === "kcl" && mayBuildOnRegistry(text2, image);
+  return pattern.test(text2) && spelledAt(deployedText(text2), image) !== void 0 || fileKind(path) === "kcl" && mayBuildOnRegistry(text2, image);
 }
 
 // src/engine/beside-markers.ts
@@ -42819,8 +43915,8 @@ function warnBesideMarkers(changes, policySetters, left, text2, warnings) {
     if (change.kind !== "image" && change.kind !== "kcl-image") continue;
     const written = tryParseImageRef(change.new);
     if (!written) continue;
-    const split = besidePolicy(change, written, policySetters, text2) ?? besideLeft(written, left, text2);
-    if (split) warnings.push({ file: change.file, line: change.line, message: `${change.key} is set to ${change.new} by repository, ${split}` });
+    const split2 = besidePolicy(change, written, policySetters, text2) ?? besideLeft(written, left, text2);
+    if (split2) warnings.push({ file: change.file, line: change.line, message: `${change.key} is set to ${change.new} by repository, ${split2}` });
   }
 }
 function warnUnpolicied(changes, updates, policiesAt, marked, warnings) {
@@ -42877,7 +43973,7 @@ function besideLeft(written, left, text2) {
 }
 
 // src/engine/left-behind-fix.ts
-function fixFor(path, text2, place, image) {
+function fixFor(path, text2, place, image, name) {
   const kind = fileKind(path);
   if (kind === "kcl")
     return place.reference !== void 0 && inKclString(text2, place.at, place.reference) ? `it is inside a longer string, ${NO_PART}: move it into a string of its own` : void 0;
@@ -42896,7 +43992,7 @@ function fixFor(path, text2, place, image) {
   }
   if (isFlowScalar(node) && node.text.trim() === place.reference)
     return `no rule edits ${spec}; ${overrideAdvice(spec, image.repository, { file: path }).advice}`;
-  const whole = isFlowScalar(node) ? `, or set the whole string with --set ${path}:${spec}=\u2026` : "";
+  const whole = isFlowScalar(node) ? `, or set the whole string with ${givenValue(name, "set", `${path}:${spec}=\u2026`)}` : "";
   return `it is inside the longer string at ${spec}, ${NO_PART}: move it into a field of its own${whole}`;
 }
 var NO_PART = "and gitops-promote edits no part of a string";
@@ -42990,7 +44086,7 @@ function leftBehind(images, texts, context4) {
   return images.flatMap((image) => {
     const version = image.tag ?? image.digest;
     const holding3 = [...texts].flatMap(([path, raw]) => {
-      const text2 = withoutImageUpdater(raw);
+      const text2 = deployedText(raw);
       const at = spelledAt(text2, image);
       return at === void 0 ? [] : [{ path, text: text2, at }];
     });
@@ -43026,10 +44122,10 @@ function warnUnmoved(left, texts, context4, warnings) {
     const readme = '(see "What it edits" in the README)';
     if (unreached2.length > 0) {
       said(unreached2, {
-        one: (file, place) => fixFor(file, texts.get(file), place, image) ?? `it sits where no rule edits it ${readme}`,
+        one: (file, place) => fixFor(file, texts.get(file), place, image, context4.fieldName) ?? `it sits where no rule edits it ${readme}`,
         // The first place's fix, as an example: the places are often one manifest's field in each environment.
         many: ({ file, line, place }) => {
-          const fix = fixFor(file, texts.get(file), place, image);
+          const fix = fixFor(file, texts.get(file), place, image, context4.fieldName);
           return fix ? `they sit where no rule edits them; for the first (${file}:${line}), ${fix}` : `they sit where no rule edits them ${readme}`;
         }
       });
@@ -43081,11 +44177,25 @@ async function misplacedConfigsIn(source, files, read) {
   const texts = await Promise.all(named2.map((path) => readText2(source, path)));
   return new Set(named2.filter((_, i) => CONFIG_KEY.test(texts[i]) && !OBJECT_KEY.test(texts[i])));
 }
+var READ_ONLY_FROM = "a configuration is read only from .github/gitops-promote.yaml (or .yml) at the root";
+function refuseUnreadConfig(misplaced, read) {
+  if (!read.byDefault || read.present) return;
+  const unread = [...misplaced].filter((path) => AT_ROOT.test(path));
+  if (unread.length === 0) return;
+  throw new RequestError(
+    unread.map((path) => ({
+      file: path,
+      field: "request",
+      message: `not read: ${READ_ONLY_FROM}, so its targets, their policies and its overrides would not apply, and this run would edit every file alike; move it to .github/${path}, or read it where it is with --config ${path} (config: ${path} in the Action), or run without a configuration with --config ${NO_CONFIG} (config: ${NO_CONFIG})`
+    }))
+  );
+}
 function warnMisplacedConfigs(misplaced, read) {
-  const where2 = read.path === void 0 ? "the configuration read is the one the request gives" : read.byDefault && !read.present ? "a configuration is read only from .github/gitops-promote.yaml (or .yml) at the root" : `the configuration read is ${read.path}`;
+  refuseUnreadConfig(misplaced, read);
+  const where2 = read.none ? `the run reads no configuration (config ${NO_CONFIG})` : read.path === void 0 ? "the configuration read is the one the request gives" : read.byDefault && !read.present ? READ_ONLY_FROM : `the configuration read is ${read.path}`;
   return [...misplaced].map((path) => {
     const tree = NESTED.exec(path)?.[1];
-    const advice = tree !== void 0 ? `to apply them, run gitops-promote update on ${tree}, the tree it configures` : read.byDefault && !read.present ? "to apply them, move it to .github/gitops-promote.yaml" : "to apply them, move them into that configuration";
+    const advice = tree !== void 0 ? `to apply them, run gitops-promote update on ${tree}, the tree it configures` : read.none ? `to apply them, name it as the configuration instead of ${NO_CONFIG}` : "to apply them, move them into that configuration";
     return {
       file: path,
       message: `not read, as a configuration or a manifest: ${where2}, so its targets, their policies and its overrides do not apply to this run; ${advice}`,
@@ -43120,11 +44230,16 @@ async function planUpdate(listed, request2) {
   if (malformed2.length > 0) throw new RequestError(malformed2);
   const { files, source, warnings: leftOut2 } = await listTree(listed);
   const present = new Set(files);
-  const given = typeof request2.config === "object" ? request2.config : void 0;
+  const given = typeof request2.config === "object" ? request2.config : request2.config === NO_CONFIG ? { targets: [], setters: /* @__PURE__ */ new Map(), overrides: [] } : void 0;
   const configPath = given ? GIVEN_CONFIG : configPathIn(request2, present);
   const create = request2.create ?? false;
   const config = given ?? await loadConfig(source, present, configPath, request2.config !== void 0, create);
-  const readConfig = { path: given ? void 0 : configPath, present: config !== void 0, byDefault: request2.config === void 0 };
+  const readConfig = {
+    path: given ? void 0 : configPath,
+    present: config !== void 0,
+    byDefault: request2.config === void 0,
+    none: request2.config === NO_CONFIG
+  };
   const misplacedFiles = await misplacedConfigsIn(source, files, readConfig);
   const misplaced = warnMisplacedConfigs(misplacedFiles, readConfig);
   const targets = asIssuesOf("target", () => targetsInScope(config, request2.targets));
@@ -43148,16 +44263,18 @@ async function planUpdate(listed, request2) {
     inScope,
     overridesByFile,
     allowDowngrade: request2.allowDowngrade ?? false,
-    create
+    create,
+    fieldName: request2.fieldName
   });
   const { texts, readOnly } = await readCandidates(run, warnings);
-  const kustomizations = kustomizationsIn(source, files, texts);
-  const tagged = await kustomizeTaggedIn(kustomizations, files, texts, valid.images, run);
+  const kustomizations = kustomizationsIn(source, files, texts, run.treeRoot);
+  const tagged = await kustomizeTaggedIn(kustomizations, texts, valid.images, run);
+  const paired2 = await pairedTagsIn(kustomizations, texts, run, warnings);
   const resolved = resolveSetters(run, texts, warnings);
   const setters = { forFile: (path) => readsMarkers(path) ? resolved.forFile(path) : NO_SETTERS, fluxPoliciesAt: resolved.fluxPoliciesAt };
   const inScopeTexts = [...texts].filter(([path]) => inScope(path));
   await warnReach(run, inScopeTexts, resolved, setters, warnings);
-  const planned = planFiles(run, texts, readOnly, tagged, setters, warnings);
+  const planned = planFiles(run, texts, readOnly, tagged, paired2, setters, warnings);
   warnImageUpdaterConstraints(
     valid.images,
     inScopeTexts,
@@ -43207,7 +44324,7 @@ function runContext(parts) {
 }
 async function warnReach(run, inScopeTexts, resolved, { forFile }, warnings) {
   const { valid, config, overridesByFile } = run;
-  const unreached2 = unreachedImages(valid, resolved.updates, overridesByFile, inScopeTexts);
+  const unreached2 = unreachedImages(valid, resolved.definedFor, overridesByFile, inScopeTexts);
   const outside = await holdersOutside(run, unreached2);
   warnUnreached(
     valid,
@@ -43221,6 +44338,7 @@ async function warnReach(run, inScopeTexts, resolved, { forFile }, warnings) {
       ])
     },
     inScopeTexts,
+    resolved.definedFor,
     (image) => outside.get(image.repository) ?? 0,
     warnings
   );
@@ -43233,10 +44351,7 @@ async function warnReach(run, inScopeTexts, resolved, { forFile }, warnings) {
     run.targets,
     run.ownerOf,
     new Map(inScopeTexts),
-    (path) => ({
-      setters: forFile(path).setters,
-      overridden: (overridesByFile.get(path) ?? []).flatMap((o) => typeof o === "string" ? [] : [o.repository])
-    }),
+    (path) => ({ setters: forFile(path).setters }),
     warnings
   );
 }
@@ -43260,11 +44375,11 @@ async function readCandidates(run, warnings) {
   const paths = files.filter((path) => overridesByFile.has(path) || mayBeManifest(run, path) && (inScope(path) || fileKind(path) === "yaml"));
   const readOnly = /* @__PURE__ */ new Set();
   const keep = (path, text2) => {
-    if (!inScope(path)) return mayHoldFluxObjects(text2) || mayHoldFluxKustomization(text2) && screen.yaml.test(text2);
+    if (!inScope(path)) return mayHoldFluxObjects(text2) || mayHoldKclRun(text2) || mayHoldDeployer(path, text2) && screen.yaml.test(text2);
     if (overridesByFile.has(path)) return true;
     if (fileKind(path) !== "yaml") return screen.kcl(text2);
     const found = screen.yaml.exec(text2);
-    if (found?.[0] !== "Application") return found !== null;
+    if (found?.[0] !== "Application") return found !== null || mayHoldKclRun(text2);
     if (screen.argo.test(text2) || hasPlaceholder(text2) && screen.templated.some((piece) => text2.includes(piece))) return true;
     if (!text2.includes("parameters") && !text2.includes("valueFiles")) return false;
     readOnly.add(path);
@@ -43274,18 +44389,20 @@ async function readCandidates(run, warnings) {
   for (const path of overridesByFile.keys()) read[paths.indexOf(path)] ??= await readNamed(source, path);
   return { texts: new Map(paths.flatMap((path, i) => read[i] === void 0 ? [] : [[path, read[i]]])), readOnly };
 }
-function planFiles(run, texts, readOnly, tagged, { forFile, fluxPoliciesAt: fluxPoliciesAt2 }, warnings) {
+function planFiles(run, texts, readOnly, tagged, paired2, { forFile, fluxPoliciesAt: fluxPoliciesAt2 }, warnings) {
   const planned = [];
   for (const [path, text2] of texts) {
     if (!run.inScope(path) || readOnly.has(path)) continue;
     const target = run.targetFor(path);
     const { setters, knownSetters, left } = forFile(path);
     const kustomizeTagged2 = tagged.left.get(path);
+    const pairedTags = paired2.get(path);
     const editRequest = run.unselected(path) ? { images: [], setters: /* @__PURE__ */ new Map(), knownSetters: new Map([...knownSetters, ...[...setters.keys()].map((key) => [key, void 0])]) } : {
       images: run.updatesFor(path),
       setters: settersFor(setters, target),
       knownSetters,
-      ...kustomizeTagged2 && { kustomizeTagged: kustomizeTagged2 }
+      ...kustomizeTagged2 && { kustomizeTagged: kustomizeTagged2 },
+      ...pairedTags && { pairedTags }
     };
     const requested = run.overridesByFile.get(path) ?? [];
     const overrides = requested.flatMap((o) => typeof o === "string" ? [o] : configuredOverride(o, editRequest.images));
@@ -43299,21 +44416,21 @@ function planFiles(run, texts, readOnly, tagged, { forFile, fluxPoliciesAt: flux
       filePlan.changes,
       editRequest.images,
       (repository) => fluxPoliciesAt2(path, repository),
-      (image) => markedIn(forFile(path), text2, image),
+      (image) => markedIn2(forFile(path), text2, image),
       warnings
     );
   }
   return planned;
 }
 async function warnLoneTags(run, texts, planned, warnings) {
-  const loneTags = [];
+  const loneTags2 = [];
   const unread = unreadValueFiles(texts, run.present, run.updatesFor);
   const valueTexts = await readScreened(run.source, unread, () => true, []);
   const withValues = new Map([...texts, ...unread.flatMap((path, i) => valueTexts[i] === void 0 ? [] : [[path, valueTexts[i]]])]);
-  warnLoneTagParameters(withValues, run.inScope, run.updatesFor, loneTags);
+  warnLoneTagParameters(withValues, run.inScope, run.updatesFor, loneTags2);
   const moved = new Set(planned.flatMap((file) => file.changes.map((c) => `${c.file}:${c.line}`)));
   const overrides = run.config?.overrides ?? [];
-  warnings.push(...loneTags.filter((w) => !moved.has(`${w.file}:${w.line}`) && !overrideNames(w, run.overridesByFile.get(w.file) ?? [], overrides)));
+  warnings.push(...loneTags2.filter((w) => !moved.has(`${w.file}:${w.line}`) && !overrideNames(w, run.overridesByFile.get(w.file) ?? [], overrides)));
 }
 function warnedOf(said, repository, line) {
   if (line === void 0 || said.some((w) => w.about?.reason === "not-edited")) return said.length > 0;
@@ -43334,30 +44451,35 @@ async function warnLeftBehind(run, texts, planned, { forFile }, kustomizations, 
   const finalTexts = new Map([...texts].filter(([path]) => run.inScope(path)).map(([path, text2]) => [path, after.get(path) ?? text2]));
   const left = leftBehind(valid.images, finalTexts, {
     explained: (path, image, line) => warnedOf(warned.get(path) ?? [], image.repository, line) || // Marked fields follow their setter, overridden ones their override (a --set names no image: any of them): a warning says why either is left.
-    (run.overridesByFile.get(path) ?? []).some((o) => typeof o === "string" || o.repository === image.repository) || (config?.overrides ?? []).some((o) => o.file === path && o.repository === image.repository) || markedIn(forFile(path), texts.get(path), image) || run.keptOut(path, image) || run.unselected(path),
+    (run.overridesByFile.get(path) ?? []).some((o) => typeof o === "string" || o.repository === image.repository) || (config?.overrides ?? []).some((o) => o.file === path && o.repository === image.repository) || markedIn2(forFile(path), texts.get(path), image) || run.keptOut(path, image) || run.unselected(path),
     quiet: planned.length === 0 && warnings.every(isAside)
   });
   const built = left.length > 0 ? await kustomizations() : void 0;
-  const retagged = built && retaggedInEveryBuild(built.read, valid.images, built.flux, run.files, run.treeRoot);
+  const retagged = built && retaggedInEveryBuild(built, valid.images);
+  const asWritten2 = built && deployedAsWrittenBy(built, valid.images);
+  const kclRuns = left.length > 0 ? [...texts].flatMap(([path, text2]) => fileKind(path) === "yaml" && mayHoldKclRun(text2) ? kclRunsIn(text2, run.treeRoot) : []) : [];
   warnUnmoved(
     left.map(({ image, files }) => ({
       image,
-      // Kustomize re-tags the image fields its entries name; the same reference in args or an env value is left behind all the same.
+      // Kustomize re-tags the image fields its entries name, a KCLRun the fields its specs set; the same reference in args or an env value is left behind all the same.
       files: files.flatMap((file) => {
+        const text2 = finalTexts.get(file.path);
         const names = retagged?.get(file.path);
-        if (!names) return [file];
-        const at = retaggedAt(finalTexts.get(file.path), image.repository, names);
-        const places = file.places.filter((place) => !at.has(place.at));
+        const written = names ? void 0 : asWritten2?.({ file: file.path, text: text2 }, image.repository);
+        if (written?.built && !written.deployed) return [];
+        const at = names ? retaggedAt(text2, image.repository, names) : /* @__PURE__ */ new Set();
+        const lines = setByEveryKclRun(kclRuns, file.path, text2);
+        const places = file.places.filter((place) => !at.has(place.at) && !lines.has(place.line));
         return places.length > 0 ? [{ ...file, places }] : [];
       })
     })),
     finalTexts,
-    { targets: (config?.targets ?? []).map((t) => t.name), inNoTarget: (path) => run.ownerOf(path) === void 0 },
+    { targets: (config?.targets ?? []).map((t) => t.name), inNoTarget: (path) => run.ownerOf(path) === void 0, fieldName: run.fieldName },
     warnings
   );
 }
 var NO_SETTERS = { setters: /* @__PURE__ */ new Map(), knownSetters: /* @__PURE__ */ new Map(), left: /* @__PURE__ */ new Map() };
-function markedIn({ setters, left }, text2, image) {
+function markedIn2({ setters, left }, text2, image) {
   const keys = [
     ...[...setters].filter(([, update]) => update.image.repository === image.repository).map(([key]) => key),
     ...[...left].filter(([, images]) => images.some((i) => i.repository === image.repository)).map(([key]) => key)
@@ -43380,8 +44502,10 @@ async function loadConfig(source, present, path, required, create) {
     if (required) throw new RequestError([{ field: "config", message: `config: ${path} does not exist` }]);
     return void 0;
   }
+  const text2 = decodeUtf8(await source.read(path));
+  if (text2 === void 0) throw new RequestError([{ field: "config", file: path, message: CONFIG_NOT_UTF8 }]);
   try {
-    return parseConfig(await readNamed(source, path), path);
+    return parseConfig(text2, path);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     const tree = await checkConfiguredOverrides(source, error.config?.overrides ?? [], path, present, create);
@@ -43393,38 +44517,52 @@ async function loadConfig(source, present, path, required, create) {
     );
   }
 }
-function kustomizationsIn(source, files, texts) {
+function kustomizationsIn(source, files, texts, treeRoot2) {
   let reading;
-  const readAll = async () => {
-    const kustomizations = files.filter(isKustomizationFile);
-    const unread = kustomizations.filter((file) => !texts.has(file));
+  const textsOf = async (paths) => {
+    const unread = paths.filter((file) => !texts.has(file));
     const again = await readScreened(source, unread, () => true, []);
     const reread = new Map(unread.flatMap((file, i) => again[i] === void 0 ? [] : [[file, again[i]]]));
-    const read = kustomizations.flatMap((file) => {
+    return paths.flatMap((file) => {
       const text2 = texts.get(file) ?? reread.get(file);
       return text2 === void 0 ? [] : [{ file, text: text2 }];
     });
-    const flux = [...texts].flatMap(([file, text2]) => fileKind(file) === "yaml" && mayHoldFluxKustomization(text2) ? [{ file, text: text2 }] : []);
-    return { read, flux };
+  };
+  const readAll = async () => {
+    const read = await textsOf(files.filter(isKustomizationFile));
+    const listed = new Set(files);
+    const patches = await textsOf(patchFilesOf(read).filter((file) => listed.has(file) && fileKind(file) === "yaml"));
+    const deployers = [...texts].flatMap(([file, text2]) => fileKind(file) === "yaml" && mayHoldDeployer(file, text2) ? [{ file, text: text2 }] : []);
+    return { kustomizations: read, deployers, patches: new Map(patches.map(({ file, text: text2 }) => [file, text2])), files, treeRoot: treeRoot2 };
   };
   return () => reading ??= readAll();
 }
-async function kustomizeTaggedIn(kustomizations, files, texts, images, run) {
+async function kustomizeTaggedIn(kustomizations, texts, images, run) {
   const { inScope } = run;
   const repositories = new Set(images.map((image) => image.repository));
   if (repositories.size === 0 || ![...texts].some(([path, text2]) => inScope(path) && mayHoldBareImage(text2, repositories))) return NOT_TAGGED;
-  const { read, flux } = await kustomizations();
   const owners = { ownerOf: (path) => run.ownerOf(path)?.name, edited: inScope };
   const outside = (name, by) => `holds ${name} with no tag or digest, so its version is set by the images: of ${taggersWords(by)}, outside the paths; left as it is`;
   const left = /* @__PURE__ */ new Map();
   const elsewhere = /* @__PURE__ */ new Map();
-  for (const [file, names] of kustomizeTagged(read, images, flux, files, run.treeRoot, owners)) {
+  for (const [file, names] of kustomizeTagged(await kustomizations(), images, owners)) {
     for (const [name, { by, edited, elsewhere: others }] of names) {
       if (by.first.length === 0) setIn(elsewhere, file, name, others);
       else setIn(left, file, name, edited ? void 0 : outside(name, by));
     }
   }
   return { left, elsewhere };
+}
+async function pairedTagsIn(kustomizations, texts, run, warnings) {
+  if (![...texts.values()].some(mayHoldHelmRelease)) return /* @__PURE__ */ new Map();
+  const read = async (path) => texts.get(path) ?? (run.present.has(path) && fileKind(path) === "yaml" ? (await readScreened(run.source, [path], () => true, []))[0] : void 0);
+  const overridden = (file, field) => overrideNames({ file, message: "", about: { field, reason: "advised-override" } }, run.overridesByFile.get(file) ?? [], run.config?.overrides ?? []);
+  const paired2 = await patchedTags({ ...run, overridden }, await kustomizations(), read, warnings);
+  for (const file of paired2.keys()) {
+    const text2 = await read(file);
+    if (text2 !== void 0) texts.set(file, text2);
+  }
+  return paired2;
 }
 var NOT_TAGGED = { left: /* @__PURE__ */ new Map(), elsewhere: /* @__PURE__ */ new Map() };
 function setIn(map2, file, name, value) {
@@ -43488,7 +44626,7 @@ function planFile(path, text2, request2, overrides, overridden, create, target, 
       });
     return void 0;
   }
-  const { changes, warnings: fileWarnings, text: after } = overrides.length > 0 ? overFileAbout(path, kind, edited, overrides, create) : edited;
+  const { changes, warnings: fileWarnings, text: after } = overrides.length > 0 ? overFileAbout(path, kind, edited, overrides, create, body) : edited;
   warnings.push(...fileWarnings.filter((w) => w.kind !== "policy-refusal").map((w) => ({ ...w, file: path })));
   if (after === body) return void 0;
   checkParses(kind, path, body, after);
@@ -43846,7 +44984,8 @@ var RESERVED_KEYS = /* @__PURE__ */ new Set(["v", "images", "source", "targets"]
 function buildPayload(input, where2 = "client_payload") {
   const extra = input.extra ?? {};
   for (const key of Object.keys(extra)) {
-    if (RESERVED_KEYS.has(key)) throw new PayloadError(`${where2}.${key}`, `the extra payload may not set "${key}": gitops-promote writes it`);
+    const issue = reservedKeyIssue(key);
+    if (issue) throw new PayloadError(`${where2}.${key}`, issue);
   }
   const source = input.source && withoutUndefined(input.source);
   return parsePayload(
@@ -43860,6 +44999,9 @@ function buildPayload(input, where2 = "client_payload") {
     where2
   );
 }
+function reservedKeyIssue(key) {
+  return RESERVED_KEYS.has(key) ? `the extra payload may not set "${key}": gitops-promote writes it` : void 0;
+}
 function parsePayload(value, where2 = "client_payload") {
   const object = typeof value === "string" ? parseJson(value, where2) : value;
   if (!isRecord(object)) throw new PayloadError(where2, `expected a JSON object, got ${describe2(object)}`);
@@ -43872,10 +45014,17 @@ function parsePayload(value, where2 = "client_payload") {
   const bytes = new TextEncoder().encode(JSON.stringify(object)).length;
   if (bytes >= MAX_PAYLOAD_BYTES) throw new PayloadError(where2, `is ${bytes} bytes of JSON; GitHub requires less than ${MAX_PAYLOAD_BYTES} (64KB)`);
   checkVersion(object["v"], `${where2}.v`);
-  const images = checkImages(object["images"], `${where2}.images`);
+  const images = checkImages(object["images"], `${where2}.images`, misspelt(object, "images"));
   const source = object["source"] === void 0 ? void 0 : checkSource(object["source"], `${where2}.source`);
   const targets = object["targets"] === void 0 ? void 0 : checkTargets(object["targets"], `${where2}.targets`);
   return { ...object, v: PAYLOAD_VERSION, images, ...source && { source }, ...targets && { targets } };
+}
+function misspelt(payload, key) {
+  const near = closest(
+    key,
+    Object.keys(payload).filter((name) => !RESERVED_KEYS.has(name))
+  );
+  return near === void 0 ? "" : `; the payload has ${JSON.stringify(near)}${didYouMean(key)}`;
 }
 function checkVersion(v, field) {
   if (v === void 0) throw new PayloadError(field, `missing; expected ${PAYLOAD_VERSION} (the payload version)`);
@@ -43883,8 +45032,8 @@ function checkVersion(v, field) {
     throw new PayloadError(field, `version ${quoted(v)} is not supported; this gitops-promote reads version ${PAYLOAD_VERSION}`);
   }
 }
-function checkImages(value, field) {
-  if (value === void 0) throw new PayloadError(field, "missing; expected a list of image references");
+function checkImages(value, field, nearly = "") {
+  if (value === void 0) throw new PayloadError(field, `missing; expected a list of image references${nearly}`);
   if (!Array.isArray(value)) throw new PayloadError(field, `expected a list of image references, got ${describe2(value)}`);
   if (value.length === 0) throw new PayloadError(field, "is empty; name at least one image");
   const texts = value.map((item, i) => {
@@ -43965,298 +45114,6 @@ function sleepOf(timing) {
 }
 function clockOf(timing) {
   return timing.now ?? Date.now;
-}
-
-// src/github/errors.ts
-function httpStatus(error) {
-  return typeof error === "object" && error !== null && "status" in error && typeof error.status === "number" ? error.status : void 0;
-}
-function errorMessage(error) {
-  return error instanceof Error ? error.message : String(error);
-}
-function requestHost(error) {
-  const request2 = typeof error === "object" && error !== null && "request" in error ? error.request : void 0;
-  const url = typeof request2 === "object" && request2 !== null && "url" in request2 ? request2.url : void 0;
-  if (typeof url !== "string") return void 0;
-  try {
-    return new URL(url).host;
-  } catch {
-    return void 0;
-  }
-}
-function unanswered(error) {
-  if (!(error instanceof Error) || error.cause === void 0) return void 0;
-  if ("response" in error && error.response !== void 0) return void 0;
-  const host = requestHost(error);
-  if (host === void 0) return void 0;
-  let deepest = error;
-  while (deepest.cause instanceof Error) deepest = deepest.cause;
-  const code = "code" in deepest && typeof deepest.code === "string" && !deepest.message.includes(deepest.code) ? ` (${deepest.code})` : "";
-  return { host, reason: `${deepest.message.trim().replace(/\s*\n\s*/g, " ")}${code}` };
-}
-function unansweredSaid({ host, reason }) {
-  return `no response from ${host}: ${reason}. Check that this machine reaches it: a proxy is read from HTTPS_PROXY (NO_PROXY lists hosts to reach directly), and a certificate authority of your own from NODE_EXTRA_CA_CERTS (a file of PEM certificates).`;
-}
-var REPO = String.raw`/repos/[^/]+/[^/]+`;
-var PURPOSES = [
-  [new RegExp(`^POST ${REPO}/git/trees$`), "creating the commit's tree", "contents"],
-  [new RegExp(`^POST ${REPO}/git/commits$`), "creating the commit", "contents"],
-  [new RegExp(`^PATCH ${REPO}/git/refs/heads/(.+)$`), "moving branch $1", "contents"],
-  [new RegExp(`^POST ${REPO}/git/refs$`), "creating the pull-request branch", "contents"],
-  [new RegExp(`^GET ${REPO}/git/ref/heads/(.+)$`), "reading branch $1", "contents"],
-  [new RegExp(`^GET ${REPO}/pulls$`), "looking for the pull request", "pull-requests"],
-  [new RegExp(`^POST ${REPO}/pulls$`), "opening the pull request", "pull-requests"],
-  [new RegExp(`^PATCH ${REPO}/pulls/(\\d+)$`), "updating pull request #$1", "pull-requests"],
-  [new RegExp(`^POST ${REPO}/issues/(\\d+)/labels$`), "labelling pull request #$1", "pull-requests"],
-  [new RegExp(`^POST ${REPO}/issues/(\\d+)/assignees$`), "assigning pull request #$1", "pull-requests"],
-  [new RegExp(`^POST ${REPO}/pulls/(\\d+)/requested_reviewers$`), "requesting reviews of pull request #$1", "pull-requests"],
-  [new RegExp(`^PUT ${REPO}/pulls/(\\d+)/merge$`), "merging pull request #$1", "contents"],
-  [/^POST \/graphql updateRefs$/, "moving a branch", "contents"],
-  [/^POST \/graphql enablePullRequestAutoMerge$/, "enabling auto-merge", "pull-requests"],
-  [/^POST \/graphql disablePullRequestAutoMerge$/, "turning auto-merge off", "pull-requests"]
-];
-
-// src/github/dispatch.ts
-var DEFAULT_EVENT_TYPE = "image-pushed";
-var DEFAULT_WAIT_TIMEOUT_MS = 30 * 6e4;
-var MAX_EVENT_TYPE_LENGTH = 100;
-var DispatchError = class extends Error {
-  constructor(message, dispatched) {
-    super(message);
-    this.dispatched = dispatched;
-    this.name = "DispatchError";
-  }
-  dispatched;
-};
-var OK_CONCLUSIONS = /* @__PURE__ */ new Set(["success", "neutral", "skipped"]);
-var DEFAULT_WAIT = { timeoutMs: DEFAULT_WAIT_TIMEOUT_MS, intervalMs: 5e3, maxIntervalMs: 6e4 };
-async function dispatchImages(octokit, options2) {
-  const log = options2.log ?? (() => {
-  });
-  if (options2.repositories.length === 0) throw new DispatchError("no repository to dispatch to: name at least one OWNER/NAME", []);
-  const repositories = options2.repositories.map(splitRepository);
-  const workflow = options2.workflow === void 0 ? void 0 : workflowFile(options2.workflow);
-  if (options2.wait && workflow === void 0) {
-    throw new DispatchError("cannot wait: GitHub does not report the run a repository_dispatch starts; set `workflow` (workflow_dispatch), which does", []);
-  }
-  const eventType = options2.eventType?.trim() || DEFAULT_EVENT_TYPE;
-  if (eventType.length > MAX_EVENT_TYPE_LENGTH) {
-    throw new DispatchError(
-      `event type ${JSON.stringify(eventType)} is ${eventType.length} characters long; GitHub allows at most ${MAX_EVENT_TYPE_LENGTH}`,
-      []
-    );
-  }
-  const sent = [];
-  const failures = [];
-  for (const repo of repositories) {
-    try {
-      const one = workflow === void 0 ? await sendRepositoryDispatch(octokit, repo, eventType, options2) : await sendWorkflowDispatch(octokit, repo, workflow, options2);
-      log(`${describeDispatch(one)} announcing ${options2.payload.images.join(", ")}${one.runUrl ? `: ${one.runUrl}` : ""}`);
-      sent.push(one);
-    } catch (error) {
-      failures.push(errorMessage(error));
-    }
-  }
-  const wait = options2.wait;
-  const dispatched = wait ? await Promise.all(
-    sent.map(
-      (one) => follow(octokit, one, waitOptions(wait), log, options2.clock ?? {}).catch((error) => {
-        failures.push(errorMessage(error));
-        return error instanceof DispatchError ? error.dispatched[0] ?? one : one;
-      })
-    )
-  ) : sent;
-  if (failures.length > 0) {
-    const delivered = dispatched.length > 0 ? `
-(the event was delivered to ${dispatched.map((d) => d.repository).join(", ")})` : "";
-    throw new DispatchError(failures.join("\n") + delivered, dispatched);
-  }
-  return { payload: options2.payload, dispatched };
-}
-function distinctRepositories(names) {
-  const byName = /* @__PURE__ */ new Map();
-  for (const name of names) {
-    const key = name.toLowerCase();
-    byName.set(key, [...byName.get(key) ?? [], name]);
-  }
-  const spellings2 = [...byName.values()];
-  return { repositories: spellings2.map(([first]) => first), repeated: spellings2.filter((all) => all.length > 1) };
-}
-function repeatedRepository(where2, names) {
-  return `${where2} names ${names[0]} ${names.length} times (${names.join(", ")}): GitHub's repository names ignore case, so it is one repository, and it gets one event`;
-}
-function workflowFile(workflow) {
-  const name = workflow.replace(/^(?:\.\/)?\.github\/workflows\//, "");
-  if (!name.includes("/")) return name;
-  throw new DispatchError(
-    `workflow ${JSON.stringify(workflow)} is not a file of .github/workflows/, the only directory GitHub runs workflows from: name the workflow by its file name there, e.g. promote.yml`,
-    []
-  );
-}
-function splitRepository(fullName) {
-  const name = splitRepositoryName(fullName.trim());
-  if (!name) throw new DispatchError(`repository ${JSON.stringify(fullName)} is not OWNER/NAME`, []);
-  return { ...name, fullName: `${name.owner}/${name.repo}` };
-}
-async function sendRepositoryDispatch(octokit, repo, eventType, options2) {
-  try {
-    await octokit.rest.repos.createDispatchEvent({ owner: repo.owner, repo: repo.repo, event_type: eventType, client_payload: { ...options2.payload } });
-  } catch (error) {
-    throw explain(error, repo, "repository_dispatch", options2);
-  }
-  return { repository: repo.fullName, kind: "repository_dispatch", eventType };
-}
-async function sendWorkflowDispatch(octokit, repo, workflow, options2) {
-  const workflowId = /^[0-9]+$/.test(workflow) ? Number(workflow) : workflow;
-  const read = () => octokit.rest.repos.get({ owner: repo.owner, repo: repo.repo }).then((r) => r.data.default_branch);
-  let ref = options2.ref?.trim();
-  let defaultBranch;
-  try {
-    if (!ref) ref = defaultBranch = await read();
-  } catch (error) {
-    throw explain(error, repo, "workflow_dispatch", options2);
-  }
-  const failed = async (error) => {
-    const visible = httpStatus(error) === 404 ? defaultBranch ?? await read().catch(() => void 0) : void 0;
-    return visible === void 0 ? explain(error, repo, "workflow_dispatch", options2) : workflowNotFound(error, repo, workflow, ref, visible);
-  };
-  const request2 = { owner: repo.owner, repo: repo.repo, workflow_id: workflowId, ref, inputs: { [PAYLOAD_INPUT]: JSON.stringify(options2.payload) } };
-  const base = { repository: repo.fullName, kind: "workflow_dispatch", workflow, ref };
-  try {
-    const response = await octokit.rest.actions.createWorkflowDispatch({ ...request2, return_run_details: true });
-    const details = response.data;
-    return details?.workflow_run_id === void 0 ? base : { ...base, runId: details.workflow_run_id, ...details.html_url && { runUrl: details.html_url } };
-  } catch (error) {
-    if (!refusesRunDetails(error)) throw await failed(error);
-  }
-  options2.log?.(`${repo.fullName}: the server does not know return_run_details (GitHub Enterprise Server before it existed); dispatching without it`);
-  try {
-    await octokit.rest.actions.createWorkflowDispatch(request2);
-  } catch (error) {
-    throw await failed(error);
-  }
-  return base;
-}
-function workflowNotFound(error, repo, workflow, ref, defaultBranch) {
-  const answer = `(workflow_dispatch: ${httpStatus(error)} ${errorMessage(error)})`;
-  if (/^[0-9]+$/.test(workflow)) {
-    return new DispatchError(
-      `no workflow with id ${workflow} in ${repo.fullName} ${answer}. Name the workflow by its file name instead, e.g. promote.yml.`,
-      []
-    );
-  }
-  const branches = ref === defaultBranch ? `${defaultBranch}, the default branch` : `${ref} and on ${defaultBranch}, the default branch`;
-  return new DispatchError(
-    `workflow ${workflow} not found on ${ref} in ${repo.fullName} ${answer}. The file must exist as .github/workflows/${workflow} on ${branches}, with \`on: workflow_dispatch\`.`,
-    []
-  );
-}
-function refusesRunDetails(error) {
-  const status = httpStatus(error);
-  return (status === 400 || status === 422) && errorMessage(error).includes("return_run_details");
-}
-function waitOptions(wait) {
-  return wait === true ? DEFAULT_WAIT : { ...DEFAULT_WAIT, ...wait };
-}
-async function follow(octokit, sent, wait, log, timing) {
-  const now = clockOf(timing);
-  const sleep = sleepOf(timing);
-  const repo = splitRepository(sent.repository);
-  const runId = sent.runId;
-  if (runId === void 0) {
-    const why = "this server did not report the run it started (GitHub Enterprise Server without return_run_details)";
-    throw new DispatchError(`${repo.fullName}: the event was sent, but its run cannot be followed: ${why}`, [sent]);
-  }
-  const started = now();
-  const deadline = started + wait.timeoutMs;
-  let delay = wait.intervalMs;
-  let status;
-  for (; ; ) {
-    let run;
-    try {
-      run = (await octokit.rest.actions.getWorkflowRun({ owner: repo.owner, repo: repo.repo, run_id: runId })).data;
-    } catch (error) {
-      throw new DispatchError(explain(error, repo, "wait", {}).message, [sent]);
-    }
-    if (run.status === "completed") {
-      const conclusion = run.conclusion ?? "unknown";
-      const done = { ...sent, runUrl: run.html_url, conclusion };
-      log(`${repo.fullName}: run ${runId} concluded ${conclusion}: ${run.html_url}`);
-      if (!OK_CONCLUSIONS.has(conclusion)) throw new DispatchError(`${repo.fullName}: run ${runId} concluded "${conclusion}": ${run.html_url}`, [done]);
-      return done;
-    }
-    if (run.status !== status) log(`${repo.fullName}: run ${runId} is ${run.status?.replace(/_/g, " ") ?? "of unknown status"}`);
-    status = run.status;
-    const at = now();
-    if (at >= deadline) {
-      const waited = Math.round((at - started) / 100) / 10;
-      throw new DispatchError(`${repo.fullName}: gave up waiting after ${waited} s: run ${runId} is still ${run.status}: ${run.html_url}`, [sent]);
-    }
-    await sleep(Math.min(delay, deadline - at));
-    delay = Math.min(Math.round(delay * 1.5), wait.maxIntervalMs);
-  }
-}
-function describeDispatch(d) {
-  return d.kind === "repository_dispatch" ? `${d.repository}: sent repository_dispatch "${d.eventType}"` : `${d.repository}: started workflow ${d.workflow} on ${d.ref}`;
-}
-var NEEDS = {
-  repository_dispatch: { permission: "Contents", level: "write", deed: "send it a repository_dispatch" },
-  workflow_dispatch: { permission: "Actions", level: "write", deed: "start its workflows" },
-  wait: { permission: "Actions", level: "read", deed: "read its workflow runs" }
-};
-function explain(error, repo, action, options2) {
-  const what = action === "wait" ? "following the run" : action;
-  const lost = unanswered(error);
-  if (lost) return new DispatchError(`${repo.fullName}: ${what} failed: ${unansweredSaid(lost)}`, []);
-  const status = httpStatus(error);
-  const head = `${repo.fullName}: ${what} failed (${status ?? "no response"}: ${errorMessage(error)})`;
-  const { permission, level } = NEEDS[action];
-  const needs = `"${permission}: ${level}"`;
-  switch (status) {
-    case 401:
-      return new DispatchError(
-        `${head}: the token is missing, invalid or expired${requestHost(error) ? `, or was made for another GitHub server than ${requestHost(error)}` : ""}.`,
-        []
-      );
-    case 404:
-      if (action === "wait") return new DispatchError(`${head}: the token started the run but cannot read it: it needs ${needs} on ${repo.fullName}.`, []);
-      return new DispatchError(
-        `${head}: GitHub answers 404 both when the repository does not exist and when the token cannot see it.${leftOut(repo, options2.defaultRepository)} Check that ${repo.fullName} is spelt right, then that the token reaches it: ${reach(repo, options2)}. The token needs ${needs} on ${repo.fullName}.`,
-        []
-      );
-    case 403:
-      return new DispatchError(`${head}: ${forbidden(repo, action, options2)}${leftOut(repo, options2.defaultRepository)}`, []);
-    case 422:
-      if (action === "workflow_dispatch") {
-        return new DispatchError(
-          `${head}: the workflow must have \`on: workflow_dispatch\` with an input named "${PAYLOAD_INPUT}", and the ref must exist.`,
-          []
-        );
-      }
-      return new DispatchError(head, []);
-    default:
-      return new DispatchError(head, []);
-  }
-}
-function leftOut(repo, defaultRepository) {
-  if (defaultRepository?.toLowerCase() !== repo.fullName.toLowerCase()) return "";
-  return ` ${repo.fullName} is the repository this workflow runs in, which \`repository\` names when it is left out: to announce to a manifests repository, name it in \`repository\`.`;
-}
-function homeOf(options2) {
-  return options2.payload?.source?.repository;
-}
-function reach(repo, options2) {
-  const home = homeOf(options2);
-  const elsewhere = home !== void 0 && home.toLowerCase() !== repo.fullName.toLowerCase();
-  return `a GitHub App's token only when the App is installed on ${repo.fullName} and the token was made for it (actions/create-github-app-token's \`owner\` and \`repositories\`; with neither, its token reaches only the repository its workflow runs in); a fine-grained personal access token only when ${repo.fullName} is among its repositories; GITHUB_TOKEN (the default \`token\`) only the repository its workflow runs in${elsewhere ? ` (${home}), never ${repo.fullName}` : ""}`;
-}
-function forbidden(repo, action, options2) {
-  const { permission, level, deed } = NEEDS[action];
-  const scope = permission.toLowerCase();
-  const home = homeOf(options2);
-  const githubToken = home === void 0 ? `GITHUB_TOKEN gets it only in the repository its workflow runs in, from \`permissions: ${scope}: ${level}\`.` : home.toLowerCase() === repo.fullName.toLowerCase() ? `With GITHUB_TOKEN (the default \`token\`), give the job \`permissions: ${scope}: ${level}\`.` : `GITHUB_TOKEN (the default \`token\`) gets it only in ${home}, the repository its workflow runs in, never in ${repo.fullName}.`;
-  const instead = action === "repository_dispatch" ? ` Or start the manifests workflow by name instead (\`workflow\`, e.g. promote.yml: a workflow_dispatch), which needs only "Actions: write".` : "";
-  return `the token can see ${repo.fullName} but may not ${deed}, which needs "${permission}: ${level}". A GitHub App needs it on ${repo.fullName} (and \`permission-${scope}: ${level}\` among actions/create-github-app-token's inputs, when they list permissions); so does a fine-grained personal access token. ${githubToken}${instead}`;
 }
 
 // src/github/git.ts
@@ -44662,16 +45519,16 @@ function omit(object, keysToOmit) {
   }
   return result;
 }
-function encodeReserved(str) {
-  return str.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
+function encodeReserved(str2) {
+  return str2.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
     if (!/%[0-9A-Fa-f]/.test(part)) {
       part = encodeURI(part).replace(/%5B/g, "[").replace(/%5D/g, "]");
     }
     return part;
   }).join("");
 }
-function encodeUnreserved(str) {
-  return encodeURIComponent(str).replace(/[!'()*]/g, function(c) {
+function encodeUnreserved(str2) {
+  return encodeURIComponent(str2).replace(/[!'()*]/g, function(c) {
     return "%" + c.charCodeAt(0).toString(16).toUpperCase();
   });
 }
@@ -44792,7 +45649,7 @@ function expand(template, context4) {
     return template.replace(/\/$/, "");
   }
 }
-function parse2(options2) {
+function parse3(options2) {
   let method = options2.method.toUpperCase();
   let url = (options2.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
   let headers = Object.assign({}, options2.headers);
@@ -44856,7 +45713,7 @@ function parse2(options2) {
   );
 }
 function endpointWithDefaults(defaults2, route, options2) {
-  return parse2(merge2(defaults2, route, options2));
+  return parse3(merge2(defaults2, route, options2));
 }
 function withDefaults(oldDefaults, newDefaults) {
   const DEFAULTS2 = merge2(oldDefaults, newDefaults);
@@ -44865,7 +45722,7 @@ function withDefaults(oldDefaults, newDefaults) {
     DEFAULTS: DEFAULTS2,
     defaults: withDefaults.bind(null, DEFAULTS2),
     merge: merge2.bind(null, DEFAULTS2),
-    parse: parse2
+    parse: parse3
   });
 }
 var endpoint = withDefaults(null, DEFAULTS);
@@ -44911,7 +45768,7 @@ var NullObject = /* @__PURE__ */ (() => {
   C2.prototype = /* @__PURE__ */ Object.create(null);
   return C2;
 })();
-function parse3(header, options2) {
+function parse4(header, options2) {
   const stopFlags = SEMI_FLAG | (options2?.comma === true ? COMMA_FLAG : 0);
   const len = header.length;
   let valueStart = options2?.start ?? 0;
@@ -45043,15 +45900,15 @@ function parseParameters(header, type, index, len, stopFlags) {
   }
   return { type, index, parameters };
 }
-function unescapeQuotedPairs(str, start, end) {
+function unescapeQuotedPairs(str2, start, end) {
   let result = "";
   for (let index = start; index < end; index++) {
-    if (str.charCodeAt(index) === BSLASH) {
-      result += str.slice(start, index);
+    if (str2.charCodeAt(index) === BSLASH) {
+      result += str2.slice(start, index);
       start = ++index;
     }
   }
-  return result + str.slice(start, end);
+  return result + str2.slice(start, end);
 }
 
 // node_modules/json-with-bigint/json-with-bigint.js
@@ -45547,7 +46404,7 @@ async function getResponseData(response) {
   if (!contentType) {
     return response.text().catch(noop);
   }
-  const mimetype = parse3(contentType);
+  const mimetype = parse4(contentType);
   if (isJSONResponse(mimetype)) {
     let text2 = "";
     try {
@@ -48825,25 +49682,361 @@ function createClient(options2) {
   );
 }
 
+// src/github/errors.ts
+function httpStatus(error) {
+  return typeof error === "object" && error !== null && "status" in error && typeof error.status === "number" ? error.status : void 0;
+}
+function errorMessage(error) {
+  return error instanceof Error ? error.message : String(error);
+}
+function requestHost(error) {
+  const request2 = typeof error === "object" && error !== null && "request" in error ? error.request : void 0;
+  const url = typeof request2 === "object" && request2 !== null && "url" in request2 ? request2.url : void 0;
+  if (typeof url !== "string") return void 0;
+  try {
+    return new URL(url).host;
+  } catch {
+    return void 0;
+  }
+}
+function unanswered(error) {
+  if (!(error instanceof Error) || error.cause === void 0) return void 0;
+  if ("response" in error && error.response !== void 0) return void 0;
+  const host = requestHost(error);
+  if (host === void 0) return void 0;
+  let deepest = error;
+  while (deepest.cause instanceof Error) deepest = deepest.cause;
+  const code = "code" in deepest && typeof deepest.code === "string" && !deepest.message.includes(deepest.code) ? ` (${deepest.code})` : "";
+  return { host, reason: `${deepest.message.trim().replace(/\s*\n\s*/g, " ")}${code}` };
+}
+function unansweredSaid({ host, reason }) {
+  return `no response from ${host}: ${reason}. Check that this machine reaches it: a proxy is read from HTTPS_PROXY (NO_PROXY lists hosts to reach directly), and a certificate authority of your own from NODE_EXTRA_CA_CERTS (a file of PEM certificates).`;
+}
+var REPO = String.raw`/repos/[^/]+/[^/]+`;
+var PURPOSES = [
+  [new RegExp(`^POST ${REPO}/git/trees$`), "creating the commit's tree", "contents"],
+  [new RegExp(`^POST ${REPO}/git/commits$`), "creating the commit", "contents"],
+  [new RegExp(`^PATCH ${REPO}/git/refs/heads/(.+)$`), "moving branch $1", "contents"],
+  [new RegExp(`^POST ${REPO}/git/refs$`), "creating the pull-request branch", "contents"],
+  [new RegExp(`^GET ${REPO}/git/ref/heads/(.+)$`), "reading branch $1", "contents"],
+  [new RegExp(`^GET ${REPO}/pulls$`), "looking for the pull request", "pull-requests"],
+  [new RegExp(`^POST ${REPO}/pulls$`), "opening the pull request", "pull-requests"],
+  [new RegExp(`^PATCH ${REPO}/pulls/(\\d+)$`), "updating pull request #$1", "pull-requests"],
+  [new RegExp(`^POST ${REPO}/issues/(\\d+)/labels$`), "labelling pull request #$1", "pull-requests"],
+  [new RegExp(`^POST ${REPO}/issues/(\\d+)/assignees$`), "assigning pull request #$1", "pull-requests"],
+  [new RegExp(`^POST ${REPO}/pulls/(\\d+)/requested_reviewers$`), "requesting reviews of pull request #$1", "pull-requests"],
+  [new RegExp(`^PUT ${REPO}/pulls/(\\d+)/merge$`), "merging pull request #$1", "contents"],
+  [/^POST \/graphql updateRefs$/, "moving a branch", "contents"],
+  [/^POST \/graphql enablePullRequestAutoMerge$/, "enabling auto-merge", "pull-requests"],
+  [/^POST \/graphql disablePullRequestAutoMerge$/, "turning auto-merge off", "pull-requests"]
+];
+
+// src/github/dispatch.ts
+var DEFAULT_EVENT_TYPE = "image-pushed";
+var DEFAULT_WAIT_TIMEOUT_MS = 30 * 6e4;
+var MAX_EVENT_TYPE_LENGTH = 100;
+var DispatchError = class extends Error {
+  constructor(message, dispatched) {
+    super(message);
+    this.dispatched = dispatched;
+    this.name = "DispatchError";
+  }
+  dispatched;
+};
+var OK_CONCLUSIONS = /* @__PURE__ */ new Set(["success", "neutral", "skipped"]);
+var DEFAULT_WAIT = { timeoutMs: DEFAULT_WAIT_TIMEOUT_MS, intervalMs: 5e3, maxIntervalMs: 6e4 };
+async function dispatchImages(octokit, options2) {
+  const log = options2.log ?? (() => {
+  });
+  if (options2.repositories.length === 0) throw new DispatchError("no repository to dispatch to: name at least one OWNER/NAME", []);
+  const repositories = options2.repositories.map(splitRepository);
+  const workflow = options2.workflow === void 0 ? void 0 : workflowFile(options2.workflow);
+  if (options2.wait && workflow === void 0) {
+    throw new DispatchError("cannot wait: GitHub does not report the run a repository_dispatch starts; set `workflow` (workflow_dispatch), which does", []);
+  }
+  const eventType = options2.eventType?.trim() || DEFAULT_EVENT_TYPE;
+  const tooLong = eventTypeIssue(eventType);
+  if (tooLong) throw new DispatchError(`event type ${tooLong}`, []);
+  const sent = [];
+  const failures = [];
+  for (const repo of repositories) {
+    try {
+      const one = workflow === void 0 ? await sendRepositoryDispatch(octokit, repo, eventType, options2) : await sendWorkflowDispatch(octokit, repo, workflow, options2);
+      log(`${describeDispatch(one)} announcing ${options2.payload.images.join(", ")}${one.runUrl ? `: ${one.runUrl}` : ""}`);
+      sent.push(one);
+    } catch (error) {
+      failures.push(errorMessage(error));
+    }
+  }
+  const wait = options2.wait;
+  const dispatched = wait ? await Promise.all(
+    sent.map(
+      (one) => follow(octokit, one, waitOptions(wait), log, options2.clock ?? {}).catch((error) => {
+        failures.push(errorMessage(error));
+        return error instanceof DispatchError ? error.dispatched[0] ?? one : one;
+      })
+    )
+  ) : sent;
+  if (failures.length > 0) {
+    const delivered = dispatched.length > 0 ? `
+(the event was delivered to ${dispatched.map((d) => d.repository).join(", ")})` : "";
+    throw new DispatchError(failures.join("\n") + delivered, dispatched);
+  }
+  return { payload: options2.payload, dispatched };
+}
+function distinctRepositories(names) {
+  const byName = /* @__PURE__ */ new Map();
+  for (const name of names) {
+    const key = name.toLowerCase();
+    byName.set(key, [...byName.get(key) ?? [], name]);
+  }
+  const spellings2 = [...byName.values()];
+  return { repositories: spellings2.map(([first]) => first), repeated: spellings2.filter((all) => all.length > 1) };
+}
+function repeatedRepository(where2, names) {
+  return `${where2} names ${names[0]} ${names.length} times (${names.join(", ")}): GitHub's repository names ignore case, so it is one repository, and it gets one event`;
+}
+function eventTypeIssue(eventType) {
+  if (eventType.trim() === "") return `is empty; GitHub requires 1 to ${MAX_EVENT_TYPE_LENGTH} characters`;
+  if (eventType.length > MAX_EVENT_TYPE_LENGTH)
+    return `${JSON.stringify(eventType)} is ${eventType.length} characters long; GitHub allows at most ${MAX_EVENT_TYPE_LENGTH}`;
+  return void 0;
+}
+function workflowName(workflow) {
+  return workflow.replace(/^(?:\.\/)?\.github\/workflows\//, "");
+}
+function workflowIssue(workflow) {
+  const name = workflowName(workflow);
+  const quoted2 = JSON.stringify(workflow);
+  if (name.trim() === "") return "is empty: name the workflow by its file name in .github/workflows/, e.g. promote.yml, or by its id";
+  if (name.includes("/"))
+    return `${quoted2} is not a file of .github/workflows/, the only directory GitHub runs workflows from: name the workflow by its file name there, e.g. promote.yml`;
+  if (!/^[0-9]+$/.test(name) && !/\.ya?ml$/.test(name))
+    return `${quoted2} is neither a workflow's file name nor its id: a workflow file's name ends in .yml or .yaml${didYouMean(`${name}.yml`)}`;
+  return void 0;
+}
+function workflowFile(workflow) {
+  const issue = workflowIssue(workflow);
+  if (issue) throw new DispatchError(`workflow ${issue}`, []);
+  return workflowName(workflow);
+}
+function splitRepository(fullName) {
+  const name = splitRepositoryName(fullName.trim());
+  if (!name) throw new DispatchError(`repository ${JSON.stringify(fullName)} is not OWNER/NAME`, []);
+  return { ...name, fullName: `${name.owner}/${name.repo}` };
+}
+async function sendRepositoryDispatch(octokit, repo, eventType, options2) {
+  try {
+    await octokit.rest.repos.createDispatchEvent({ owner: repo.owner, repo: repo.repo, event_type: eventType, client_payload: { ...options2.payload } });
+  } catch (error) {
+    throw explain(error, repo, "repository_dispatch", options2);
+  }
+  return { repository: repo.fullName, kind: "repository_dispatch", eventType };
+}
+async function sendWorkflowDispatch(octokit, repo, workflow, options2) {
+  const workflowId = /^[0-9]+$/.test(workflow) ? Number(workflow) : workflow;
+  const read = () => octokit.rest.repos.get({ owner: repo.owner, repo: repo.repo }).then((r) => r.data.default_branch);
+  let ref = options2.ref?.trim();
+  let defaultBranch;
+  try {
+    if (!ref) ref = defaultBranch = await read();
+  } catch (error) {
+    throw explain(error, repo, "workflow_dispatch", options2);
+  }
+  const failed = async (error) => {
+    const visible = httpStatus(error) === 404 ? defaultBranch ?? await read().catch(() => void 0) : void 0;
+    return visible === void 0 ? explain(error, repo, "workflow_dispatch", options2) : workflowNotFound(error, repo, workflow, ref, visible);
+  };
+  const request2 = { owner: repo.owner, repo: repo.repo, workflow_id: workflowId, ref, inputs: { [PAYLOAD_INPUT]: JSON.stringify(options2.payload) } };
+  const base = { repository: repo.fullName, kind: "workflow_dispatch", workflow, ref };
+  try {
+    const response = await octokit.rest.actions.createWorkflowDispatch({ ...request2, return_run_details: true });
+    const details = response.data;
+    return details?.workflow_run_id === void 0 ? base : { ...base, runId: details.workflow_run_id, ...details.html_url && { runUrl: details.html_url } };
+  } catch (error) {
+    if (!refusesRunDetails(error)) throw await failed(error);
+  }
+  options2.log?.(`${repo.fullName}: the server does not know return_run_details (GitHub Enterprise Server before it existed); dispatching without it`);
+  try {
+    await octokit.rest.actions.createWorkflowDispatch(request2);
+  } catch (error) {
+    throw await failed(error);
+  }
+  return base;
+}
+function workflowNotFound(error, repo, workflow, ref, defaultBranch) {
+  const answer = `(workflow_dispatch: ${httpStatus(error)} ${errorMessage(error)})`;
+  if (/^[0-9]+$/.test(workflow)) {
+    return new DispatchError(
+      `no workflow with id ${workflow} in ${repo.fullName} ${answer}. Name the workflow by its file name instead, e.g. promote.yml.`,
+      []
+    );
+  }
+  const branches = ref === defaultBranch ? `${defaultBranch}, the default branch` : `${ref} and on ${defaultBranch}, the default branch`;
+  return new DispatchError(
+    `workflow ${workflow} not found on ${ref} in ${repo.fullName} ${answer}. The file must exist as .github/workflows/${workflow} on ${branches}, with \`on: workflow_dispatch\`.`,
+    []
+  );
+}
+function refusesRunDetails(error) {
+  const status = httpStatus(error);
+  return (status === 400 || status === 422) && errorMessage(error).includes("return_run_details");
+}
+function waitOptions(wait) {
+  return wait === true ? DEFAULT_WAIT : { ...DEFAULT_WAIT, ...wait };
+}
+async function follow(octokit, sent, wait, log, timing) {
+  const now = clockOf(timing);
+  const sleep = sleepOf(timing);
+  const repo = splitRepository(sent.repository);
+  const runId = sent.runId;
+  if (runId === void 0) {
+    const why = "this server did not report the run it started (GitHub Enterprise Server without return_run_details)";
+    throw new DispatchError(`${repo.fullName}: the event was sent, but its run cannot be followed: ${why}`, [sent]);
+  }
+  const started = now();
+  const deadline = started + wait.timeoutMs;
+  let delay = wait.intervalMs;
+  let status;
+  for (; ; ) {
+    let run;
+    try {
+      run = (await octokit.rest.actions.getWorkflowRun({ owner: repo.owner, repo: repo.repo, run_id: runId })).data;
+    } catch (error) {
+      throw new DispatchError(explain(error, repo, "wait", {}).message, [sent]);
+    }
+    if (run.status === "completed") {
+      const conclusion = run.conclusion ?? "unknown";
+      const done = { ...sent, runUrl: run.html_url, conclusion };
+      log(`${repo.fullName}: run ${runId} concluded ${conclusion}: ${run.html_url}`);
+      if (!OK_CONCLUSIONS.has(conclusion)) throw new DispatchError(`${repo.fullName}: run ${runId} concluded "${conclusion}": ${run.html_url}`, [done]);
+      return done;
+    }
+    if (run.status !== status) log(`${repo.fullName}: run ${runId} is ${run.status?.replace(/_/g, " ") ?? "of unknown status"}`);
+    status = run.status;
+    const at = now();
+    if (at >= deadline) {
+      const waited = Math.round((at - started) / 100) / 10;
+      throw new DispatchError(`${repo.fullName}: gave up waiting after ${waited} s: run ${runId} is still ${run.status}: ${run.html_url}`, [sent]);
+    }
+    await sleep(Math.min(delay, deadline - at));
+    delay = Math.min(Math.round(delay * 1.5), wait.maxIntervalMs);
+  }
+}
+function describeDispatch(d) {
+  return d.kind === "repository_dispatch" ? `${d.repository}: sent repository_dispatch "${d.eventType}"` : `${d.repository}: started workflow ${d.workflow} on ${d.ref}`;
+}
+var NEEDS = {
+  repository_dispatch: { permission: "Contents", level: "write", deed: "send it a repository_dispatch" },
+  workflow_dispatch: { permission: "Actions", level: "write", deed: "start its workflows" },
+  wait: { permission: "Actions", level: "read", deed: "read its workflow runs" }
+};
+function explain(error, repo, action, options2) {
+  const what = action === "wait" ? "following the run" : action;
+  const lost = unanswered(error);
+  if (lost) return new DispatchError(`${repo.fullName}: ${what} failed: ${unansweredSaid(lost)}`, []);
+  const status = httpStatus(error);
+  const head = `${repo.fullName}: ${what} failed (${status ?? "no response"}: ${errorMessage(error)})`;
+  const { permission, level } = NEEDS[action];
+  const needs = `"${permission}: ${level}"`;
+  const token = options2.tokenName ?? "the token";
+  switch (status) {
+    case 401:
+      return new DispatchError(
+        `${head}: ${token} is missing, invalid or expired${requestHost(error) ? `, or was made for another GitHub server than ${requestHost(error)}` : ""}.`,
+        []
+      );
+    case 404:
+      if (action === "wait") return new DispatchError(`${head}: the token started the run but cannot read it: it needs ${needs} on ${repo.fullName}.`, []);
+      return new DispatchError(
+        `${head}: GitHub answers 404 both when the repository does not exist and when the token cannot see it.${leftOut(repo, options2.defaultRepository)} Check that ${repo.fullName} is spelt right, then that ${token} reaches it: ${reach(repo, options2)}. The token needs ${needs} on ${repo.fullName}.`,
+        []
+      );
+    case 403:
+      return new DispatchError(`${head}: ${forbidden(repo, action, options2)}${leftOut(repo, options2.defaultRepository)}`, []);
+    case 422:
+      if (action === "workflow_dispatch") {
+        return new DispatchError(
+          `${head}: the workflow must have \`on: workflow_dispatch\` with an input named "${PAYLOAD_INPUT}", and the ref must exist.`,
+          []
+        );
+      }
+      return new DispatchError(head, []);
+    default:
+      return new DispatchError(head, []);
+  }
+}
+function leftOut(repo, defaultRepository) {
+  if (defaultRepository?.toLowerCase() !== repo.fullName.toLowerCase()) return "";
+  return ` ${repo.fullName} is the repository this workflow runs in, which \`repository\` names when it is left out: to announce to a manifests repository, name it in \`repository\`.`;
+}
+function homeOf(options2) {
+  return options2.payload?.source?.repository;
+}
+function reach(repo, options2) {
+  const home = homeOf(options2);
+  const elsewhere = home !== void 0 && home.toLowerCase() !== repo.fullName.toLowerCase();
+  return `a GitHub App's token only when the App is installed on ${repo.fullName} and the token was made for it (actions/create-github-app-token's \`owner\` and \`repositories\`; with neither, its token reaches only the repository its workflow runs in); a fine-grained personal access token only when ${repo.fullName} is among its repositories; GITHUB_TOKEN (the default \`token\`) only the repository its workflow runs in${elsewhere ? ` (${home}), never ${repo.fullName}` : ""}`;
+}
+function forbidden(repo, action, options2) {
+  const { permission, level, deed } = NEEDS[action];
+  const scope = permission.toLowerCase();
+  const home = homeOf(options2);
+  const githubToken = home === void 0 ? `GITHUB_TOKEN gets it only in the repository its workflow runs in, from \`permissions: ${scope}: ${level}\`.` : home.toLowerCase() === repo.fullName.toLowerCase() ? `With GITHUB_TOKEN (the default \`token\`), give the job \`permissions: ${scope}: ${level}\`.` : `GITHUB_TOKEN (the default \`token\`) gets it only in ${home}, the repository its workflow runs in, never in ${repo.fullName}.`;
+  const instead = action === "repository_dispatch" ? ` Or start the manifests workflow by name instead (\`workflow\`, e.g. promote.yml: a workflow_dispatch), which needs only "Actions: write".` : "";
+  return `${options2.tokenName ?? "the token"} can see ${repo.fullName} but may not ${deed}, which needs "${permission}: ${level}". A GitHub App needs it on ${repo.fullName} (and \`permission-${scope}: ${level}\` among actions/create-github-app-token's inputs, when they list permissions); so does a fine-grained personal access token. ${githubToken}${instead}`;
+}
+
+// src/cli/parse.ts
+import { parseArgs } from "node:util";
+function parse5(args, options2) {
+  try {
+    return parseArgs({ args, options: options2, allowPositionals: true, strict: true });
+  } catch (error) {
+    const { code, message } = error;
+    const valueless = code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" ? /^Option '(--[\w-]+)(?: <value>)?' argument (?:is ambiguous|missing)/.exec(message) : null;
+    if (valueless) {
+      const [, option] = valueless;
+      throw new UsageError(`${option} needs a value${message.includes("ambiguous") ? ` (a value starting with "-" is written ${option}=-VALUE)` : ""}`);
+    }
+    const unknown = code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" ? /'(-[^']*)'/.exec(message)?.[1] : void 0;
+    if (unknown === void 0) throw new UsageError(message);
+    const near = closest(unknown.replace(/^-+/, "").split("=")[0], Object.keys(options2));
+    throw new UsageError(`unknown option ${unknown}${didYouMean(near === void 0 ? void 0 : `--${near}`)}`);
+  }
+}
+
+// src/cli/token.ts
+var TOKEN_VARIABLES = ["GH_TOKEN", "GITHUB_TOKEN"];
+function tokenFromEnv(env) {
+  const set2 = TOKEN_VARIABLES.filter((name) => env[name]);
+  const [variable, passedOver] = set2;
+  if (variable === void 0) return void 0;
+  const named2 = `the token in ${variable}${passedOver ? ` (read before ${passedOver}, which is set too)` : ""}`;
+  return { token: env[variable], variable, named: named2 };
+}
+
 // src/cli/dispatch.ts
 var DISPATCH_HELP = `Usage: gitops-promote dispatch --repository OWNER/NAME --image REF [options]
 
 Announces new images to one or more manifests repositories: a repository_dispatch event
 (type ${DEFAULT_EVENT_TYPE} by default), or a workflow_dispatch of --workflow with the payload
-in its input "payload". The token is read from GITHUB_TOKEN or GH_TOKEN; the API from
-GITHUB_API_URL, else from GITHUB_SERVER_URL (GitHub Enterprise Server: HOST/api/v3;
-GHE.com: api.SUBDOMAIN.ghe.com), else api.github.com.
+in its input "payload". The token is read from GH_TOKEN, else from GITHUB_TOKEN (gh's order);
+the API from GITHUB_API_URL, else from GITHUB_SERVER_URL (GitHub Enterprise Server:
+HOST/api/v3; GHE.com: api.SUBDOMAIN.ghe.com), else api.github.com.
 
 Options:
   --repository OWNER/NAME   manifests repository (repeatable: fan-out)
   --image REF               image that was pushed, e.g. ghcr.io/acme/app:1.2.4@sha256:... (repeatable)
   --event-type TYPE         repository_dispatch event type (default ${DEFAULT_EVENT_TYPE})
   --workflow FILE           dispatch this workflow (e.g. promote.yml) instead
-  --ref REF                 branch for --workflow (default: the repository's default branch)
+  --ref REF                 branch or tag for --workflow (default: the repository's default branch)
   --target NAME             only these configured targets (repeatable)
   --wait                    with --workflow: follow the run and fail when it fails
-  --dry-run                 print the payload, send nothing (update --payload - reads it)
-  --json                    print one JSON object: {"payload", "dispatched"}
+  --dry-run                 print the payload, send nothing (update --payload - reads it);
+                            needs no token, and refuses what a real run refuses
+  --json                    print one JSON object: {"payload", "dispatched"}, and "errors"
+                            when it fails
   -h, --help                this help
 
 Exit codes: 0 sent, 1 failed, 2 bad usage.
@@ -48860,7 +50053,24 @@ var DISPATCH_OPTIONS = {
   json: { type: "boolean" },
   help: { type: "boolean", short: "h" }
 };
-async function runDispatch(values, io) {
+var SendFailure = class extends DispatchError {
+  constructor(message, dispatched, payload) {
+    super(message, dispatched);
+    this.payload = payload;
+  }
+  payload;
+};
+function failureReport(error) {
+  return {
+    payload: error instanceof SendFailure ? error.payload : null,
+    dispatched: error instanceof DispatchError ? error.dispatched : [],
+    errors: [{ message: error.message }]
+  };
+}
+async function runDispatch(args, io) {
+  const { values, positionals } = parse5(args, DISPATCH_OPTIONS);
+  if (values.help) return io.stdout(DISPATCH_HELP), 0;
+  if (positionals.length > 0) throw new UsageError(strayArguments(positionals));
   const named2 = values.repository ?? [];
   const images = values.image ?? [];
   if (named2.length === 0) throw new UsageError("dispatch needs --repository OWNER/NAME");
@@ -48868,33 +50078,37 @@ async function runDispatch(values, io) {
   const bad = named2.find((r) => !/^[\w.-]+\/[\w.-]+$/.test(r));
   if (bad) throw new UsageError(`--repository ${JSON.stringify(bad)} is not OWNER/NAME`);
   const { repositories, repeated } = distinctRepositories(named2);
-  if (values.wait && !values.workflow) throw new UsageError("--wait needs --workflow: a repository_dispatch event starts no run we can follow");
-  if (values.ref !== void 0 && !values.workflow)
-    throw new UsageError("--ref needs --workflow: a repository_dispatch event always runs on the default branch");
-  if (values["event-type"] !== void 0 && values.workflow)
+  const workflow = values.workflow !== void 0;
+  if (values.wait && !workflow) throw new UsageError("--wait needs --workflow: a repository_dispatch event starts no run we can follow");
+  if (values.ref !== void 0 && !workflow) throw new UsageError("--ref needs --workflow: a repository_dispatch event always runs on the default branch");
+  if (values["event-type"] !== void 0 && workflow)
     throw new UsageError("--event-type is for repository_dispatch; with --workflow the workflow itself is dispatched, with no event type");
+  const valueIssues = [
+    ...values["event-type"] === void 0 ? [] : [eventTypeSaid(values["event-type"])],
+    ...values.workflow === void 0 ? [] : [workflowIssue(values.workflow)].map((issue) => issue && `--workflow ${issue}`),
+    ...values.ref === void 0 ? [] : [refIssue(values.ref)]
+  ].filter((issue) => issue !== void 0);
+  if (valueIssues.length > 0) throw new UsageError(valueIssues.join("\n"));
   const { issues } = checkIncomingImages(images, () => "--image");
   const hint = upperCaseHint(images);
   if (issues.length > 0) throw new UsageError([...issues.map((issue) => `${issue.field}: ${issue.reason}`), ...hint ? [hint.message] : []].join("\n"));
   const badTargets = (values.target ?? []).flatMap((name) => targetNameIssue(name) ?? []);
   if (badTargets.length > 0) throw new UsageError(badTargets.map((issue) => `--target: ${issue}`).join("\n"));
+  const dryRun = values["dry-run"] ?? false;
+  const token = dryRun ? void 0 : sendingToken(io.env);
   const payload = buildPayload({ images, source: sourceFromEnv(io.env), ...values.target && { targets: values.target } });
   for (const names of repeated) io.stderr(`warning: ${repeatedRepository("--repository", names)}
 `);
-  if (values["dry-run"]) {
+  if (!token) {
     printJson(io, values.json ? { payload, dispatched: [] } : payload);
+    await outputWritten(io);
     return 0;
   }
-  const tokenVariable = io.env["GITHUB_TOKEN"] ? "GITHUB_TOKEN" : "GH_TOKEN";
-  const token = io.env[tokenVariable];
-  if (!token) throw new UsageError("dispatch needs a token in GITHUB_TOKEN or GH_TOKEN");
-  const tokenProblem = tokenIssue(token);
-  if (tokenProblem !== void 0) throw new UsageError(`${tokenVariable} ${tokenProblem}`);
-  const scrub = protectToken(token, () => {
+  const scrub = protectToken(token.token, () => {
   });
   const log = (line) => io.stderr(`${scrub(line)}
 `);
-  const octokit = createClient({ token, baseUrl: apiUrlFromEnv(io.env), log });
+  const octokit = createClient({ token: token.token, baseUrl: apiUrlFromEnv(io.env), log });
   let result;
   try {
     result = await dispatchImages(octokit, {
@@ -48903,12 +50117,13 @@ async function runDispatch(values, io) {
       ...values["event-type"] !== void 0 && { eventType: values["event-type"] },
       ...values.workflow !== void 0 && { workflow: values.workflow },
       ...values.ref !== void 0 && { ref: values.ref },
+      tokenName: token.named,
       // What is sent is printed once, on stdout, when all is sent; only a wait, which may take minutes, is followed
       // on stderr as it goes (each run's link as it starts, its status as it changes).
       ...values.wait && { wait: true, log }
     });
   } catch (error) {
-    if (error instanceof DispatchError) throw new DispatchError(scrub(error.message), error.dispatched);
+    if (error instanceof DispatchError) throw new SendFailure(scrub(error.message), error.dispatched, payload);
     if (error instanceof Error) error.message = scrub(error.message);
     throw error;
   }
@@ -48921,7 +50136,48 @@ async function runDispatch(values, io) {
 `);
     }
   }
+  await outputWritten(io, "the events were sent");
   return 0;
+}
+function strayArguments(positionals) {
+  const meant = (text2) => splitRepositoryName(text2) ? `--repository ${text2}` : tryParseImageRef(text2)?.tag !== void 0 ? `--image ${text2}` : void 0;
+  const flags = positionals.map(meant);
+  const suggestion = flags.every((flag) => flag !== void 0) ? flags.join(" ") : void 0;
+  return `dispatch takes no positional arguments, got ${positionals.length}: ${positionals.join(" ")}${didYouMean(suggestion)}`;
+}
+function eventTypeSaid(eventType) {
+  const issue = eventTypeIssue(eventType);
+  if (issue === void 0) return void 0;
+  return `--event-type ${issue}${eventType.trim() === "" ? ` (leave it out for the default, ${DEFAULT_EVENT_TYPE})` : ""}`;
+}
+function refIssue(ref) {
+  if (ref.trim() === "") return "--ref is empty; leave it out to run the workflow on the repository's default branch";
+  return isBranchName(ref) ? void 0 : `--ref ${JSON.stringify(ref)} is not a branch or tag name`;
+}
+function sendingToken(env) {
+  const found = tokenFromEnv(env);
+  if (!found) throw new UsageError(`dispatch needs a token in ${TOKEN_VARIABLES.join(" or ")}`);
+  const problem = tokenIssue(found.token);
+  if (problem !== void 0) throw new UsageError(`${found.variable} ${problem}`);
+  return found;
+}
+
+// src/cli/file-error.ts
+var DOING = {
+  scandir: "list the directory",
+  opendir: "list the directory",
+  open: "open",
+  read: "read",
+  write: "write",
+  stat: "read",
+  lstat: "read"
+};
+function fileErrorSaid(error) {
+  if (!(error instanceof Error)) return void 0;
+  const { code, syscall, path } = error;
+  if (code === void 0 || syscall === void 0 || path === void 0) return void 0;
+  const description = /^\w+: (.+?), \w+ '/.exec(error.message)?.[1] ?? code;
+  return `cannot ${DOING[syscall] ?? syscall} ${path}: ${description}${description === code ? "" : ` (${code})`}`;
 }
 
 // src/cli/payload.ts
@@ -48959,12 +50215,14 @@ async function standardInput(io) {
   return text2;
 }
 async function fileText(file) {
+  if (file === "") throw new UsageError("--payload is empty: name the payload's file, or - for the standard input");
   try {
     return await readFile(file, "utf8");
   } catch (error) {
     const { code } = error;
     if (code === "ENOENT") throw new UsageError(`--payload ${file} does not exist`);
     if (code === "EISDIR") throw new UsageError(`--payload ${file} is a directory, not a file`);
+    if (code === "EACCES" || code === "EPERM") throw new UsageError(`--payload ${file} cannot be read: permission denied`);
     throw error;
   }
 }
@@ -48995,9 +50253,9 @@ var HELP = `gitops-promote ${package_default.version}: edit exactly the image fi
 Usage:
   gitops-promote update [DIR] [options]     edit image fields under DIR (default .)
   gitops-promote dispatch [options]         announce a new image to manifests repositories
-  gitops-promote --help | --version
+  gitops-promote help [<command>] | --help | --version
 
-Run 'gitops-promote <command> --help' for the options of a command.
+Run 'gitops-promote help <command>' (or '<command> --help') for the options of a command.
 `;
 var UPDATE_HELP = `Usage: gitops-promote update [DIR] [options]
 
@@ -49012,8 +50270,8 @@ Options:
   --set FILE:SPEC       override spec for one file, relative to DIR or absolute inside it:
                         KCL grammar for .k (main.k:config.containers.app.image="repo:tag"),
                         a dotted path for YAML (values.yaml:image.tag=1.2.4) (repeatable)
-  --config FILE         configuration, relative to DIR or absolute inside it
-                        (default: .github/gitops-promote.yaml when present)
+  --config FILE|none    configuration, relative to DIR or absolute inside it
+                        (default: .github/gitops-promote.yaml when present); none: no configuration
   --path GLOB           only edit files matching GLOB, or under the directory it names,
                         relative to DIR; Flux objects are read everywhere (repeatable)
   --target NAME         update only the configured target NAME: other targets' files are
@@ -49048,22 +50306,6 @@ var UPDATE_OPTIONS = {
   json: { type: "boolean" },
   help: { type: "boolean", short: "h" }
 };
-function parse4(args, options2) {
-  try {
-    return parseArgs({ args, options: options2, allowPositionals: true, strict: true });
-  } catch (error) {
-    const { code, message } = error;
-    const valueless = code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" ? /^Option '(--[\w-]+)(?: <value>)?' argument (?:is ambiguous|missing)/.exec(message) : null;
-    if (valueless) {
-      const [, option] = valueless;
-      throw new UsageError(`${option} needs a value${message.includes("ambiguous") ? ` (a value starting with "-" is written ${option}=-VALUE)` : ""}`);
-    }
-    const unknown = code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" ? /'(-[^']*)'/.exec(message)?.[1] : void 0;
-    if (unknown === void 0) throw new UsageError(message);
-    const near = closest(unknown.replace(/^-+/, "").split("=")[0], Object.keys(options2));
-    throw new UsageError(`unknown option ${unknown}${didYouMean(near === void 0 ? void 0 : `--${near}`)}`);
-  }
-}
 var flagOf = (field) => `--${field}`;
 function isUsage(issue) {
   return issue.field !== void 0 && issue.field !== "config";
@@ -49091,7 +50333,7 @@ async function checkArguments(request2, root) {
     else if (notFile)
       usage.push({
         field: "set",
-        message: `--set: ${file} ${notFileSaid(notFile, root)}${unknownKind ? "; the files --set edits are .k, .yaml and .yml" : ""}`
+        message: `--set: ${file} ${await notFileSaid(notFile, root, file)}${unknownKind ? "; the files --set edits are .k, .yaml and .yml" : ""}`
       });
     sets.push(`${file}:${set2.spec}`);
   }
@@ -49101,14 +50343,34 @@ async function checkArguments(request2, root) {
     return outside === void 0;
   });
   const checked = { ...request2, sets, paths };
-  try {
-    validateRequest(checked);
-  } catch (error) {
-    if (!(error instanceof RequestError)) throw error;
-    usage.unshift(...error.issues);
-  }
+  usage.unshift(...await requestIssues(checked, root));
   if (usage.length > 0) throw new RequestError(usage);
   return checked;
+}
+async function requestIssues(request2, root) {
+  const issues = (known) => {
+    try {
+      validateRequest(request2, known);
+      return [];
+    } catch (error) {
+      if (!(error instanceof RequestError)) throw error;
+      return error.issues;
+    }
+  };
+  return issues().length === 0 ? [] : issues(await configuredImages(root, request2.config));
+}
+async function configuredImages(root, config) {
+  for (const path of configPathsOf({ ...config !== void 0 && { config } })) {
+    const text2 = await readFile2(join4(root, path), "utf8").catch(() => void 0);
+    if (text2 === void 0) continue;
+    try {
+      const { setters, targets } = parseConfig(text2, path);
+      return { setters, repositories: [...new Set(targets.flatMap((target) => target.images.map((image) => image.name)))] };
+    } catch {
+      return {};
+    }
+  }
+  return {};
 }
 function pathOutside(glob, root) {
   if (isAbsolute2(glob) || /^[A-Za-z]:[\\/]/.test(glob)) return `must be relative to DIR (${root})`;
@@ -49133,15 +50395,37 @@ function posixRelative(from, to) {
   return relative2(from, to).split(sep3).join("/");
 }
 async function notAFile(root, file) {
-  const info = await stat(join4(root, file)).catch(() => void 0);
+  const path = join4(root, file);
+  const info = await stat(path).catch(() => void 0);
   if (!info) return "missing";
-  return info.isDirectory() ? "directory" : void 0;
+  if (info.isDirectory()) return "directory";
+  return await permits(path, constants.R_OK) ? void 0 : "unreadable";
 }
-function notFileSaid(why, root) {
-  return why === "missing" ? `does not exist in DIR (${root})` : "is a directory, not a file";
+function permits(path, mode) {
+  return access(path, mode).then(
+    () => true,
+    () => false
+  );
+}
+async function notFileSaid(why, root, file) {
+  switch (why) {
+    case "directory":
+      return "is a directory, not a file";
+    case "unreadable":
+      return "cannot be read: permission denied";
+    case "missing": {
+      const dir = posix8.dirname(file);
+      const entries = await readdir(join4(root, dir), { withFileTypes: true }).catch(() => []);
+      const meant = closest(
+        posix8.basename(file),
+        entries.filter((entry) => entry.isFile()).map((entry) => entry.name)
+      );
+      return `does not exist in DIR (${root})${didYouMean(meant === void 0 ? void 0 : posix8.join(dir, meant))}`;
+    }
+  }
 }
 async function runUpdate(args, io) {
-  const { values, positionals } = parse4(args, UPDATE_OPTIONS);
+  const { values, positionals } = parse5(args, UPDATE_OPTIONS);
   if (values.help) return io.stdout(UPDATE_HELP), EXIT_OK;
   if (positionals.length > 1) throw new UsageError(`update takes one DIR, got ${positionals.length}: ${positionals.join(" ")}`);
   const conflict = values.payload === void 0 ? void 0 : payloadConflict(values);
@@ -49152,9 +50436,7 @@ async function runUpdate(args, io) {
   const setters = values.setter ?? [];
   const sets = values.set ?? [];
   if (images.length + setters.length + sets.length === 0) throw new UsageError(nothingToUpdate(flagOf));
-  const root = resolve(positionals[0] ?? ".");
-  const info = await stat(root).catch(() => void 0);
-  if (!info?.isDirectory()) throw new UsageError(`${positionals[0] ?? "."} is not a directory`);
+  const root = await treeRoot(positionals[0]);
   const paths = (values.path ?? []).map(slashSeparated);
   const top = await repositoryTop(root);
   const request2 = {
@@ -49170,13 +50452,13 @@ async function runUpdate(args, io) {
     create: values.create ?? false,
     fieldName: flagOf
   };
-  const planned = await planUpdate(directorySource(root), await checkArguments(request2, root)).catch((error) => {
+  const above = request2.config === void 0 ? await configAbove(root, top, positionals[0] ?? ".", paths) : void 0;
+  if (above !== void 0) throw new RequestError([{ field: "request", message: above }]);
+  const plan = await planUpdate(directorySource(root), await checkArguments(request2, root)).catch((error) => {
     const issues = unknownTargets(error, request2.config, root, payload ? `${PAYLOAD_FIELD}.targets` : "--target");
     if (!issues) throw error;
     throw new RequestError(issues.map((issue, i) => ({ ...error.issues[i], ...issue })));
   });
-  const above = request2.config === void 0 ? await configAbove(root, top, positionals[0] ?? ".", paths) : void 0;
-  const plan = above ? { ...planned, warnings: [above, ...planned.warnings] } : planned;
   const dryRun = values["dry-run"] ?? false;
   if (!dryRun) await writePlan(root, plan);
   if (values.json) {
@@ -49185,7 +50467,27 @@ async function runUpdate(args, io) {
     plan.warnings.forEach((w) => io.stderr(formatWarning(w) + "\n"));
     io.stdout(humanReport(plan, { diff: dryRun, dryRun }));
   }
+  const done = plan.files.some((file) => file.after !== file.before) ? "the files were written" : "no file needed a change";
+  await outputWritten(io, dryRun ? void 0 : done);
   return EXIT_OK;
+}
+async function treeRoot(given) {
+  if (given === "") throw new UsageError('DIR is empty (""): name the directory, or leave DIR out for the current one');
+  const dir = given ?? ".";
+  const root = resolve(dir);
+  const info = await stat(root).catch(() => void 0);
+  if (!info) throw new UsageError(`${dir} is not a directory`);
+  if (!info.isDirectory()) {
+    const top = await repositoryTop(dirname2(root)) ?? dirname2(root);
+    throw new UsageError(
+      `${dir} is not a directory but a file; to edit only that file, run: gitops-promote update ${spelt(dir, top)} --path ${posixRelative(top, root)} (and the other options)`
+    );
+  }
+  if (!await permits(root, constants.R_OK | constants.X_OK)) throw new UsageError(`${dir} cannot be read: permission denied`);
+  return root;
+}
+function spelt(given, path) {
+  return isAbsolute2(given) ? path : relative2(process.cwd(), path) || ".";
 }
 function onceEach(images) {
   const seen = /* @__PURE__ */ new Set();
@@ -49218,22 +50520,40 @@ async function configAbove(root, top, dir, paths) {
     config = await configIn(at);
   } while (config === void 0 && at !== top);
   if (config === void 0) return void 0;
-  const shown = (path) => isAbsolute2(dir) ? path : relative2(process.cwd(), path) || ".";
   const inside = posixRelative(at, root);
-  const scoped = (paths.length > 0 ? paths.map((path) => posix5.join(inside, path)) : [inside]).map((path) => `--path ${path}`).join(" ");
-  const message = `${dir} has no configuration of its own, so ${shown(config)} is not read: its targets, their policies and its overrides do not apply to this run; to apply them, run: gitops-promote update ${shown(at)} ${scoped}`;
-  return { message, aside: true };
+  const scoped = (paths.length > 0 ? paths.map((path) => posix8.join(inside, path)) : [inside]).map((path) => `--path ${path}`).join(" ");
+  return `${dir} has no configuration of its own, so ${spelt(dir, config)} would not be read: its targets, their policies and its overrides would not apply, and this run would edit every file alike; to apply them, run: gitops-promote update ${spelt(dir, at)} ${scoped}; to run without a configuration, add --config ${NO_CONFIG}`;
 }
 async function configInTree(root, file) {
+  if (file === NO_CONFIG) return NO_CONFIG;
+  if (file === "")
+    throw new UsageError(
+      `--config is empty: name the configuration file, relative to DIR, leave --config out for ${DEFAULT_CONFIG}, or give none for no configuration`
+    );
   const inside = inTree2(root, file);
   if (inside === void 0) throw new UsageError(`--config ${file} is not inside ${root}: its target paths would not name files of this tree`);
   const notFile = await notAFile(root, inside);
-  if (notFile) throw new UsageError(`--config ${file} ${notFileSaid(notFile, root)}`);
-  return inside;
+  if (notFile) throw new UsageError(`--config ${file} ${await notFileSaid(notFile, root, inside)}`);
+  return inside === NO_CONFIG ? `./${inside}` : inside;
 }
 function asksForJson(args) {
   const end = args.indexOf("--");
   return (end < 0 ? args : args.slice(0, end)).includes("--json");
+}
+var COMMANDS = { update: UPDATE_HELP, dispatch: DISPATCH_HELP };
+function help([topic], io) {
+  if (topic !== void 0 && !(topic in COMMANDS)) throw new UsageError(unknownCommand(topic, []));
+  io.stdout(topic === void 0 ? HELP : COMMANDS[topic]);
+  return EXIT_OK;
+}
+function unknownCommand(command, rest) {
+  const unknown = `unknown command ${JSON.stringify(command)}`;
+  const typo = closest(command, Object.keys(COMMANDS));
+  if (typo) return `${unknown}${didYouMean(typo)}`;
+  const option = [command, ...rest].find((arg) => arg.startsWith("--"))?.slice(2).split("=")[0];
+  const owner = option === void 0 ? void 0 : option in UPDATE_OPTIONS ? "update" : option in DISPATCH_OPTIONS ? "dispatch" : void 0;
+  if (owner === void 0) return unknown;
+  return `${unknown}: the command comes first${didYouMean(`gitops-promote ${owner} ${command}${rest.length > 0 ? " ..." : ""}`)}`;
 }
 async function main(argv, io) {
   const [command, ...rest] = argv;
@@ -49241,37 +50561,31 @@ async function main(argv, io) {
     switch (command) {
       case "update":
         return await runUpdate(rest, io);
-      case "dispatch": {
-        const { values } = parse4(rest, DISPATCH_OPTIONS);
-        if (values.help) return io.stdout(DISPATCH_HELP), EXIT_OK;
-        return await runDispatch(values, io);
-      }
+      case "dispatch":
+        return await runDispatch(rest, io);
       case "--version":
       case "-v":
         return io.stdout(`${package_default.version}
 `), EXIT_OK;
-      case void 0:
       case "--help":
       case "-h":
+        return io.stdout(HELP), EXIT_OK;
       case "help":
-        io.stdout(HELP);
-        return command === void 0 ? EXIT_USAGE : EXIT_OK;
+        return help(rest, io);
+      case void 0:
+        return io.stderr(HELP), EXIT_USAGE;
       default:
-        throw new UsageError(`unknown command ${JSON.stringify(command)}`);
+        throw new UsageError(unknownCommand(command, rest));
     }
   } catch (error) {
-    if (command === "update" && asksForJson(rest)) {
-      const issues = error instanceof RequestError ? error.issues : [{ message: error.message }];
-      printJson(io, jsonRefusal(issues));
-    }
-    if (command === "dispatch" && asksForJson(rest)) {
-      const dispatched = error instanceof DispatchError ? error.dispatched : [];
-      printJson(io, { dispatched, errors: [{ message: error.message }] });
-    }
+    const fileError = fileErrorSaid(error);
+    const message = fileError ?? error.message;
+    if (command === "update" && asksForJson(rest)) printJson(io, jsonRefusal(error instanceof RequestError ? error.issues : [{ message }]));
+    if (command === "dispatch" && asksForJson(rest)) printJson(io, failureReport(error));
     if (error instanceof UsageError) {
-      const help = command === "update" || command === "dispatch" ? `gitops-promote ${command} --help` : "gitops-promote --help";
+      const help2 = command === "update" || command === "dispatch" ? `gitops-promote ${command} --help` : "gitops-promote --help";
       io.stderr(`gitops-promote: ${error.message}
-Run '${help}' for usage.
+Run '${help2}' for usage.
 `);
       return EXIT_USAGE;
     }
@@ -49286,7 +50600,13 @@ nothing was written
 `).join("") + "nothing was written\n");
       return error.issues.some(isUsage) ? EXIT_USAGE : EXIT_FAILED;
     }
-    io.stderr(`error: ${error.message}
+    if (command === "update" && (fileError !== void 0 || error instanceof OutputError)) {
+      io.stderr(`error: ${message}
+nothing was written
+`);
+      return EXIT_FAILED;
+    }
+    io.stderr(`error: ${message}
 `);
     return EXIT_FAILED;
   }

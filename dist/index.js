@@ -4662,17 +4662,17 @@ var require_util2 = __commonJS({
     }
     async function readAllBytes(reader) {
       const bytes = [];
-      let byteLength = 0;
+      let byteLength2 = 0;
       while (true) {
         const { done, value: chunk } = await reader.read();
         if (done) {
-          return Buffer.concat(bytes, byteLength);
+          return Buffer.concat(bytes, byteLength2);
         }
         if (!isUint8Array(chunk)) {
           throw new TypeError("Received non-Uint8Array chunk");
         }
         bytes.push(chunk);
-        byteLength += chunk.length;
+        byteLength2 += chunk.length;
       }
     }
     function urlIsLocal(url) {
@@ -25243,9 +25243,9 @@ var require_parse2 = __commonJS({
                 const idx = prev.value.lastIndexOf("[");
                 const pre = prev.value.slice(0, idx);
                 const rest2 = prev.value.slice(idx + 2);
-                const posix5 = POSIX_REGEX_SOURCE[rest2];
-                if (posix5) {
-                  prev.value = pre + posix5;
+                const posix8 = POSIX_REGEX_SOURCE[rest2];
+                if (posix8) {
+                  prev.value = pre + posix8;
                   state.backtrack = true;
                   advance();
                   if (!bos.output && tokens.indexOf(prev) === 1) {
@@ -25762,7 +25762,7 @@ var require_picomatch = __commonJS({
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options2 || {};
-      const posix5 = opts.windows;
+      const posix8 = opts.windows;
       const regex2 = isState ? picomatch2.compileRe(glob, options2) : picomatch2.makeRe(glob, options2, false, true);
       const state = regex2.state;
       delete regex2.state;
@@ -25772,8 +25772,8 @@ var require_picomatch = __commonJS({
         isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch2.test(input, regex2, options2, { glob, posix: posix5 });
-        const result = { glob, state, regex: regex2, posix: posix5, input, output, match, isMatch };
+        const { isMatch, match, output } = picomatch2.test(input, regex2, options2, { glob, posix: posix8 });
+        const result = { glob, state, regex: regex2, posix: posix8, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -25798,7 +25798,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch2.test = (input, regex2, options2, { glob, posix: posix5 } = {}) => {
+    picomatch2.test = (input, regex2, options2, { glob, posix: posix8 } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -25806,7 +25806,7 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options2 || {};
-      const format = opts.format || (posix5 ? utils.toPosixSlashes : null);
+      const format = opts.format || (posix8 ? utils.toPosixSlashes : null);
       let match = input === glob;
       let output = match && format ? format(input) : input;
       if (match === false) {
@@ -25815,16 +25815,16 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch2.matchBase(input, regex2, options2, posix5);
+          match = picomatch2.matchBase(input, regex2, options2, posix8);
         } else {
           match = regex2.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch2.matchBase = (input, glob, options2, posix5 = options2 && options2.windows) => {
+    picomatch2.matchBase = (input, glob, options2, posix8 = options2 && options2.windows) => {
       const regex2 = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options2);
-      return regex2.test(utils.basename(input, { windows: posix5 }));
+      return regex2.test(utils.basename(input, { windows: posix8 }));
     };
     picomatch2.isMatch = (str2, patterns, options2) => picomatch2(patterns, options2)(str2);
     picomatch2.parse = (pattern, options2) => {
@@ -32351,13 +32351,14 @@ function publicResult(result) {
 }
 var UPDATE = "{ image: parseImageRef(...), policy? }";
 function fullEditRequest(request2) {
-  const { images = [], setters = /* @__PURE__ */ new Map(), knownSetters, kustomizeTagged: kustomizeTagged2 } = request2;
+  const { images = [], setters = /* @__PURE__ */ new Map(), knownSetters, kustomizeTagged: kustomizeTagged2, pairedTags } = request2;
   if (!Array.isArray(images)) throw new TypeError(`EditRequest.images must be an array of ${UPDATE}, not ${describeValue(images)}`);
   images.forEach((u, i) => checkUpdate(u, `EditRequest.images[${i}]`));
   for (const [name, map2] of [
     ["setters", setters],
     ["knownSetters", knownSetters],
-    ["kustomizeTagged", kustomizeTagged2]
+    ["kustomizeTagged", kustomizeTagged2],
+    ["pairedTags", pairedTags]
   ]) {
     if (map2 !== void 0 && !isMapLike(map2))
       throw new TypeError(`EditRequest.${name} must be a Map (new Map(Object.entries(...)) makes one), not ${describeValue(map2)}`);
@@ -34513,6 +34514,9 @@ function renamedWarning(repository, newName) {
 }
 function bareRepositoryWarning(repository) {
   return `holds ${repository} with no tag or digest, so its version is set in another field; left as it is (mark the field holding its tag with a Flux ":tag" marker, or set that field with a configured override with part: tag)`;
+}
+function bareFieldWarning(field2, repository) {
+  return { message: `${field2} ${bareRepositoryWarning(repository)}`, about: { field: field2, reason: "bare-repository", image: repository } };
 }
 
 // src/image/split-image.ts
@@ -42034,22 +42038,23 @@ var EditPlan = class {
 };
 
 // src/yaml/walk.ts
-function forEachValue(root, visit3) {
-  if (root) walk(root, [], false, visit3);
+function forEachValue(root, visit3, childrenFirst = false) {
+  if (root) walk(root, [], false, visit3, childrenFirst);
 }
-function walk(node, path6, inFlow, visit3) {
-  visit3({ node, path: path6, inFlow });
+function walk(node, path6, inFlow, visit3, childrenFirst) {
+  if (!childrenFirst) visit3({ node, path: path6, inFlow });
   if (node.kind === "map") {
     const flow = inFlow || node.flow;
     for (const pair of node.pairs) {
       const key = scalarText(pair.key);
-      if (key !== void 0 && pair.value) walk(pair.value, [...path6, key], flow, visit3);
+      if (key !== void 0 && pair.value) walk(pair.value, [...path6, key], flow, visit3, childrenFirst);
     }
   } else if (node.kind === "seq") {
     const flow = inFlow || node.flow;
     const { items } = node;
-    for (let index = 0; index < items.length; index++) walk(items[index], [...path6, index], flow, visit3);
+    for (let index = 0; index < items.length; index++) walk(items[index], [...path6, index], flow, visit3, childrenFirst);
   }
+  if (childrenFirst) visit3({ node, path: path6, inFlow });
 }
 
 // src/yaml/alias.ts
@@ -42092,6 +42097,10 @@ function anchoredValue(file, root, alias) {
   }
   return values.get(start);
 }
+function scalarOf(file, root, node) {
+  const value = node.kind === "alias" ? anchoredValue(file, root, node)?.node : node;
+  return value?.kind === "scalar" ? value : void 0;
+}
 function aliasedFieldWords(path6, line, anchor) {
   return `${formatPath(path6)} (line ${line}), which every alias of ${anchor} follows`;
 }
@@ -42108,8 +42117,27 @@ function mergedFromWords(key, from, line) {
 }
 var MERGE_SHARED = "which every mapping merging it shares";
 function mergedValue(file, root, map2, path6, key) {
-  const found = mergedFrom(file, root, map2, key, /* @__PURE__ */ new Set(), mergesOf(file, key)).merged;
-  return found && { node: found.node, path: found.fromMap ? [...path6, ...found.path] : found.path };
+  const found = mergedFrom({ file, root, key, own: ownPair(key), known: mergesOf(file, key) }, map2, /* @__PURE__ */ new Set()).merged;
+  return found?.node ? { node: found.node, path: found.fromMap ? [...path6, ...found.path] : found.path } : void 0;
+}
+function mergedHolder(file, root, key, adding) {
+  const real = ownPair(key);
+  const own = adding === void 0 || real(adding) ? real : (map2) => map2 === adding ? { value: null } : real(map2);
+  const search2 = { file, root, key, own, known: own === real ? mergesOf(file, key) : /* @__PURE__ */ new Map() };
+  return (map2) => own(map2) ? map2 : mergedFrom(search2, map2, /* @__PURE__ */ new Set()).merged?.holder;
+}
+function mergeSources(file, root, map2) {
+  return map2.pairs.flatMap((pair) => {
+    if (!isMergeKey2(pair.key) || pair.value === null) return [];
+    const items = pair.value.kind === "seq" ? pair.value.items.map((item, i) => ({ node: item, at: ["<<", i] })) : [{ node: pair.value, at: ["<<"] }];
+    return items.flatMap(({ node, at }) => {
+      const merged = node.kind === "alias" ? anchoredValue(file, root, node) : { node, path: at };
+      return merged?.node.kind === "map" ? [{ node: merged.node, path: merged.path, fromMap: node.kind !== "alias" }] : [];
+    });
+  });
+}
+function ownPair(key) {
+  return (map2) => map2.pairs.find((pair) => pair.key.kind === "scalar" && !isMergeKey2(pair.key) && pair.key.text === key);
 }
 var mergesOfFile = /* @__PURE__ */ new WeakMap();
 function mergesOf(file, key) {
@@ -42119,7 +42147,8 @@ function mergesOf(file, key) {
   if (merges === void 0) byKey.set(key, merges = /* @__PURE__ */ new Map());
   return merges;
 }
-function mergedFrom(file, root, map2, key, seen, known) {
+function mergedFrom(search2, map2, seen) {
+  const { known } = search2;
   if (known.has(map2)) return { merged: known.get(map2), cut: false };
   if (seen.has(map2)) return { merged: void 0, cut: true };
   seen.add(map2);
@@ -42128,21 +42157,14 @@ function mergedFrom(file, root, map2, key, seen, known) {
     if (!cut) known.set(map2, merged);
     return { merged, cut };
   };
-  for (const pair of map2.pairs) {
-    if (!isMergeKey2(pair.key) || pair.value === null) continue;
-    const sources = pair.value.kind === "seq" ? pair.value.items.map((item, i) => ({ node: item, at: ["<<", i] })) : [{ node: pair.value, at: ["<<"] }];
-    for (const source of sources) {
-      const anchored2 = source.node.kind === "alias" ? anchoredValue(file, root, source.node) : void 0;
-      const merged = source.node.kind === "alias" ? anchored2 && { ...anchored2, fromMap: false } : { node: source.node, path: source.at, fromMap: true };
-      if (merged?.node.kind !== "map") continue;
-      const own = merged.node.pairs.find((p) => p.key.kind === "scalar" && !isMergeKey2(p.key) && p.key.text === key);
-      if (own) return answer(own.value ? { node: own.value, path: [...merged.path, key], fromMap: merged.fromMap } : void 0);
-      if (merged.node === map2) continue;
-      const below = mergedFrom(file, root, merged.node, key, seen, known);
-      cut ||= below.cut;
-      const found = below.merged;
-      if (found) return answer(found.fromMap ? { node: found.node, path: [...merged.path, ...found.path], fromMap: merged.fromMap } : found);
-    }
+  for (const source of mergeSources(search2.file, search2.root, map2)) {
+    const own = search2.own(source.node);
+    if (own) return answer({ holder: source.node, node: own.value, path: [...source.path, search2.key], fromMap: source.fromMap });
+    if (source.node === map2) continue;
+    const below = mergedFrom(search2, source.node, seen);
+    cut ||= below.cut;
+    const found = below.merged;
+    if (found) return answer(found.fromMap ? { ...found, path: [...source.path, ...found.path], fromMap: source.fromMap } : found);
   }
   return answer(void 0);
 }
@@ -42154,50 +42176,6 @@ function fieldsOf(file, root, map2, path6, inFlow) {
     const merged = merges ? mergedValue(file, root, map2, path6, key) : void 0;
     return merged && { ...merged, inFlow: false, merged: true };
   };
-}
-function mergedHold(plan, at, mapping, writes2, name, next) {
-  const behind = writes2.find(({ field: field2, node, value }) => field2.merged && plan.valueOf(node) !== value);
-  if (!behind) return true;
-  const reference = next.tag ? `${name}:${next.tag}` : `${name}@${next.digest}`;
-  const pair = formatPath(mapping);
-  const key = String(behind.field.path[behind.field.path.length - 1]);
-  const from = formatPath(behind.field.path);
-  const line = plan.file.lineAt(behind.node.start);
-  plan.warn(
-    at,
-    `${pair} is not moved to ${reference}: ${mergedFromWords(key, from, line)}; add ${key}: to ${pair} to set it for this one alone, or set ${from} for all of them`,
-    void 0,
-    { reason: "unmoved", ...named(normalizeRepository(name), line) }
-  );
-  return false;
-}
-function mergedVersionNote(plan, at, mapping, field2, image) {
-  const key = String(field2.path[field2.path.length - 1]);
-  const from = formatPath(field2.path);
-  const line = plan.file.lineAt(field2.node?.start ?? at);
-  return (why, kind) => plan.warn(at, `${formatPath(mapping)}: ${mergedFromWords(key, from, line)}, and it ${why}`, kind, {
-    field: from,
-    reason: "version",
-    said: why,
-    ...named(image, line)
-  });
-}
-function named(image, line) {
-  return { ...image !== void 0 && { image }, lines: [line] };
-}
-function claimedOwn(plan, fields) {
-  return fields.some((field2) => !field2?.merged && plan.isClaimed(field2?.node));
-}
-function writeVersion(plan, { at, mapping, name, next }, writes2, say, label) {
-  if (!mergedHold(plan, at, mapping, writes2, name, next)) return false;
-  const unfit = writes2.find(({ field: field2, node, value }) => !field2.merged && !tagHolds(node, value));
-  if (unfit) {
-    plan.warn(unfit.node.start, tagWarning(formatPath(unfit.field.path), unfit.node, unfit.value));
-    return false;
-  }
-  say();
-  for (const { field: field2, node, value } of writes2) if (!field2.merged) plan.setScalar(node, value, field2.inFlow, label(field2));
-  return true;
 }
 
 // src/yaml/path.ts
@@ -42400,13 +42378,21 @@ function typedWrite(node, next, path6, options2) {
   const { tagField } = options2;
   const typed = options2.typed === true && (coreType(node) !== void 0 || !tagField && node.style === "plain" && readsAsNonString(node.text) && isNonString(next));
   const misread = typed ? misreadAs(node.text, next) : void 0;
-  const retyped = node.style === "plain" && isNonString(node.text) && !isNull(node.text) && node.text !== next;
+  const retyped = node.style === "plain" && isNonString(node.text) && !isNull(node.text);
   if (!((options2.typed !== void 0 || options2.given) && !typed && retyped))
     return { typed, ...misread !== void 0 && { misread: `${path6}: ${misread}` } };
   const unquote2 = options2.typed ? "" : options2.typed === false ? "; to keep its type, give the value unquoted" : "; to keep its type, pass typed: true";
   const keeps = isNonString(next) && misreadAs(node.text, next) === void 0;
   const why = tagField ? " (a tag is a string to Helm and kustomize)" : keeps ? unquote2 : "";
   return { typed, retyped: `${path6}: ${node.text} (not a string in YAML) becomes the string "${next}"${why}` };
+}
+function askedString(value, options2) {
+  return typeof value === "string" && options2.typed !== true;
+}
+function quotedOver(file, node, next, inFlow) {
+  if (node.style !== "plain" || !readsAsNonString(node.text)) return void 0;
+  const splice = scalarSplice(file, node, next, inFlow);
+  return splice.insert.trim() === next ? void 0 : splice;
 }
 var TAG_KEYS = /* @__PURE__ */ new Set(["tag", "newTag"]);
 function setYamlPath(text2, path6, value, options2 = {}) {
@@ -42450,7 +42436,9 @@ function setYamlPathAbout(text2, path6, value, options2 = {}) {
     if (misread !== void 0) plan.warn(node.start, misread);
     if (options2.setsToo) warnStaleDigest(plan, document, segments, path6, node, next, { ...options2, setsToo: options2.setsToo });
     if (retyped !== void 0) plan.warn(node.start, retyped);
-    plan.setScalar(node, next, inFlow, { kind: "override", key: path6, document }, typed);
+    const asWritten2 = askedString(value, options2) ? quotedOver(file, node, next, inFlow) : void 0;
+    if (asWritten2) plan.addSplice(asWritten2, { kind: "override", key: path6, old: node.text, new: asWritten2.insert.trim(), object: document.object });
+    else plan.setScalar(node, next, inFlow, { kind: "override", key: path6, document }, typed);
     const others = file.documents.slice(index + 1).flatMap((d, i) => "message" in lookUp(file, d.root, segments) ? [] : [index + i + 2]);
     if (others.length > 0) {
       plan.warn(
@@ -42468,8 +42456,10 @@ function setYamlPathAbout(text2, path6, value, options2 = {}) {
     const plan = new EditPlan(file);
     const keys = missing;
     const { map: map2, fill, document } = deepest;
-    if (map2) plan.addPair(map2, keys, next, { kind: "override", key: path6, document });
-    else if (fill) plan.addSplice(nullFilling(file, fill, keys, next), { kind: "override", key: path6, old: "", new: next, object: document.object });
+    const written = askedString(value, options2) && readsAsNonString(next) ? renderScalar(next, "plain", map2?.flow ?? false) : next;
+    const change = { kind: "override", key: path6, old: "", new: written, object: document.object };
+    if (map2) plan.addSplice(pairInsertion(file, map2, keys, next), change);
+    else if (fill) plan.addSplice(nullFilling(file, fill, keys, next), change);
     return plan.result();
   }
   return fail3(
@@ -42749,8 +42739,13 @@ function specsOf(text2) {
   return JSON.stringify(modOverrides(text2).map((o) => [o.line, o.path, "form" in o.value]));
 }
 
-// src/engine/request.ts
+// src/field-name.ts
 var byIndex = (field2, index) => index === void 0 ? field2 : `${field2}[${index}]`;
+function givenValue(name, field2, value) {
+  return `${(name ?? byIndex)(field2, void 0, true)} ${value}`;
+}
+
+// src/engine/request.ts
 var RequestError2 = class extends Error {
   constructor(issues) {
     super(issues.map(formatDiagnostic).join("\n"));
@@ -42760,7 +42755,17 @@ var RequestError2 = class extends Error {
   issues;
 };
 var SETTER_KEY = /^[^\s:="]+:[^\s:="]+$/;
-function parseIncomingImage(text2, field2) {
+var PART_KEY = /^([^\s:="]+:[^\s:="]+):(tag|name|digest)$/;
+function isTagAlone(text2) {
+  return !text2.includes("/") && /^v?[0-9]/.test(text2) && isTag(text2);
+}
+function wholeReference(value, repository = "<repository>") {
+  if (isTagAlone(value)) return `${repository}:${value}`;
+  const image = tryParseImageRef(value);
+  if (!image) return `${repository}:<tag>`;
+  return image.tag === void 0 && image.digest === void 0 ? `${value}:<tag>` : value;
+}
+function parseIncomingImage(text2, field2, repository) {
   let image;
   try {
     image = parseImageRef(text2);
@@ -42768,16 +42773,19 @@ function parseIncomingImage(text2, field2) {
     return { field: field2, reason: error2 instanceof ImageRefError ? error2.message : String(error2) };
   }
   if (image.tag === void 0 && image.digest === void 0) {
+    if (isTagAlone(text2))
+      return { field: field2, reason: `${JSON.stringify(text2)} is a tag alone; give the full reference, e.g. ${repository ?? "<repository>"}:${text2}` };
     return { field: field2, reason: `${JSON.stringify(text2)} has no tag or digest; give repo:tag or repo@sha256:...` };
   }
   return image;
 }
-function checkIncomingImages(texts, entry) {
+function checkIncomingImages(texts, entry, known = {}) {
   const issues = [];
   const images = [];
   const seen = /* @__PURE__ */ new Map();
+  const [only, ...others] = known.repositories ?? [];
   texts.forEach((text2, i) => {
-    const image = parseIncomingImage(text2, entry(i));
+    const image = parseIncomingImage(text2, entry(i), others.length === 0 ? only : void 0);
     if ("reason" in image) {
       issues.push(image);
       return;
@@ -42823,6 +42831,9 @@ function assignedField(set2) {
   }
 }
 function fileFirst(text2) {
+  const spaced = /^(\S+)\s+(\S.*)$/s.exec(text2);
+  if (spaced && fileKind(spaced[1]) !== void 0)
+    return `${JSON.stringify(text2)} has a space after its file where FILE:SPEC has a ':'; write ${spaced[1]}:${spaced[2]}`;
   return `${JSON.stringify(text2)} starts with a spec, not a file: FILE:SPEC names the file first, e.g. main.k:${text2}`;
 }
 function nothingToUpdate(name) {
@@ -42844,7 +42855,7 @@ function isConfigField(config) {
   const parsed = config;
   return Array.isArray(parsed?.targets) && parsed.setters instanceof Map && Array.isArray(parsed.overrides);
 }
-function validateRequest(request2) {
+function validateRequest(request2, known = {}) {
   const name = request2.fieldName ?? byIndex;
   const issues = [];
   const issue2 = (field2, message) => issues.push({ field: field2, message });
@@ -42863,13 +42874,13 @@ function validateRequest(request2) {
     issues.push({ field: "config", message: `config: must be a path relative to the root or what parseConfig returns, not ${describeValue(request2.config)}` });
   if (issues.length === 0 && imageTexts.length + setterTexts.length + setTexts.length === 0)
     issues.push({ field: "request", message: nothingToUpdate(request2.fieldName) });
-  const checked = checkIncomingImages(imageTexts, (i) => name("image", i));
+  const checked = checkIncomingImages(imageTexts, (i) => name("image", i), known);
   issues.push(...checked.issues.map(({ field: field2, reason }) => ({ field: "image", message: `${field2}: ${reason}` })));
   const hint = upperCaseHint(imageTexts);
   if (hint) issues.push({ field: "image", message: `${name("image", hint.index)}: ${hint.message}` });
   const { images } = checked;
-  const parse5 = (field2, text2) => {
-    const image = parseIncomingImage(text2, field2);
+  const parse5 = (field2, text2, key) => {
+    const image = parseIncomingImage(text2, field2, known.setters?.get(key)?.name);
     if (!("reason" in image)) return image;
     issue2("setter", `${field2}: ${image.reason}`);
     return void 0;
@@ -42878,11 +42889,20 @@ function validateRequest(request2) {
   setterTexts.forEach((text2, i) => {
     const eq = text2.indexOf("=");
     const key = eq < 0 ? text2 : text2.slice(0, eq);
+    const part = PART_KEY.exec(key);
+    if (eq >= 0 && part) {
+      const [whole, which2] = [part[1], part[2]];
+      issue2(
+        "setter",
+        `${name("setter", i)}: ${JSON.stringify(key)} is the key of a marker for the ${which2} alone; give the marker's key without ":${which2}" and the whole reference, e.g. ${givenValue(request2.fieldName, "setter", `${whole}=${wholeReference(text2.slice(eq + 1), known.setters?.get(whole)?.name)}`)}: the key's :tag, :name and :digest markers each take their part of it`
+      );
+      return;
+    }
     if (eq < 0 || !SETTER_KEY.test(key)) {
       issue2("setter", `${name("setter", i)}: ${JSON.stringify(text2)} is not <namespace>:<policy>=<image>, e.g. flux-system:app=ghcr.io/acme/app:1.2.3`);
       return;
     }
-    const ref = parse5(`${name("setter", i)} (${key})`, text2.slice(eq + 1));
+    const ref = parse5(`${name("setter", i)} (${key})`, text2.slice(eq + 1), key);
     const earlier = setters.get(key);
     if (ref && earlier) {
       issue2("setter", `${name("setter", i)} (${key}): ${key} is given twice (${formatImageRef(earlier)} and ${formatImageRef(ref)}); give each key once`);
@@ -43386,13 +43406,18 @@ function isInside(root, path6) {
 
 // src/engine/go-template.ts
 var TemplateError = class extends Error {
-  constructor(message, line) {
-    super(`commit-message template line ${line}: ${message}`);
+  constructor(reason, line) {
+    super(`commit-message template line ${line}: ${reason}`);
+    this.reason = reason;
     this.line = line;
     this.name = "TemplateError";
   }
+  reason;
   line;
 };
+function checkTemplate(template) {
+  parse4(template);
+}
 function renderTemplate(template, data) {
   const nodes = parse4(template);
   const out = [];
@@ -43610,7 +43635,7 @@ function rangeOver(node, dot, vars, out) {
   } else if (value === void 0 || value === null) {
     entries = [];
   } else {
-    throw new TemplateError(`range can't iterate over ${print(value)}`, pipe.line);
+    throw new TemplateError(`range can't iterate over ${quotedExcerpt(print(value))}`, pipe.line);
   }
   if (entries.length === 0) {
     execute(node.otherwise, dot, [...vars], out);
@@ -43678,7 +43703,17 @@ function field(value, name, line) {
   if (value instanceof Map) return value.get(name);
   if (typeof value === "object" && value !== null && Object.hasOwn(value, name)) return value[name];
   if (value === void 0 || value === null) throw new TemplateError(`nil pointer evaluating .${name}`, line);
-  throw new TemplateError(`can't evaluate field ${name} in ${print(value)}`, line);
+  const fields = typeof value === "object" && !Array.isArray(value) ? Object.keys(value) : [];
+  const shown = fields.length > FIELDS_NAMED + 1 ? [...fields.slice(0, FIELDS_NAMED), `and ${fields.length - FIELDS_NAMED} more`] : fields;
+  throw new TemplateError(`can't evaluate field ${name} in type ${typeName(value)}${shown.length > 0 ? ` (its fields: ${shown.join(", ")})` : ""}`, line);
+}
+var FIELDS_NAMED = 10;
+function typeName(value) {
+  if (Array.isArray(value)) return `[]${value.length > 0 ? typeName(value[0]) : "interface {}"}`;
+  if (value instanceof Map) return "map";
+  if (typeof value === "object" && value !== null) return value.constructor === Object || value.constructor === void 0 ? "struct" : value.constructor.name;
+  if (typeof value === "number") return Number.isInteger(value) ? "int" : "float64";
+  return typeof value === "boolean" ? "bool" : typeof value;
 }
 function truth(value) {
   if (value instanceof Map) return value.size > 0;
@@ -43827,6 +43862,26 @@ var NamespacedName = class {
     return `${this.Namespace}/${this.Name}`;
   }
 };
+var ResultV2 = class {
+  constructor(FileChanges, Changes, Objects) {
+    this.FileChanges = FileChanges;
+    this.Changes = Changes;
+    this.Objects = Objects;
+  }
+  FileChanges;
+  Changes;
+  Objects;
+};
+var TemplateData = class {
+  constructor(AutomationObject, Changed, Values) {
+    this.AutomationObject = AutomationObject;
+    this.Changed = Changed;
+    this.Values = Values;
+  }
+  AutomationObject;
+  Changed;
+  Values;
+};
 function templateData(input) {
   const objects = /* @__PURE__ */ new Map();
   const objectOf2 = (id) => {
@@ -43856,11 +43911,11 @@ function templateData(input) {
   }
   const sortObjects = (m) => new Map([...m].sort(([a], [b]) => byObjectKey(a, b)));
   for (const [file, perFile] of fileChanges) fileChanges.set(file, sortObjects(perFile));
-  return {
-    AutomationObject: new NamespacedName(input.automation.namespace, input.automation.name),
-    Changed: { FileChanges: fileChanges, Changes: all, Objects: sortObjects(byObject) },
-    Values: new Map(Object.entries(input.values ?? {}))
-  };
+  return new TemplateData(
+    new NamespacedName(input.automation.namespace, input.automation.name),
+    new ResultV2(fileChanges, all, sortObjects(byObject)),
+    new Map(Object.entries(input.values ?? {}))
+  );
 }
 function compare(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -44629,7 +44684,7 @@ var ImageEditor = class {
     if (!update2) return;
     if (ref.tag === void 0 && ref.digest === void 0) {
       const key2 = this.pathText(path6);
-      if (/(image|repo)[^.]*$/i.test(key2)) this.warnings.push({ line: this.line(literal2), message: `${key2} ${bareRepositoryWarning(ref.repository)}` });
+      if (/(image|repo)[^.]*$/i.test(key2)) this.warnings.push({ line: this.line(literal2), ...bareFieldWarning(key2, ref.repository) });
       return;
     }
     const key = this.pathText(path6);
@@ -44914,7 +44969,8 @@ function warnPlaceholderField(fields, name, update2, plan) {
 }
 function warnSubstituted(node, path6, incoming, plan) {
   if (plan.isClaimed(node)) return;
-  const stale = staleImageIn(node.text, incoming);
+  const named2 = namedReference(node.text);
+  const stale = (named2 !== void 0 ? staleImageIn(named2, incoming) : void 0) ?? staleImageIn(node.text, incoming);
   if (stale) {
     const update2 = incoming.get(stale.repository);
     if (nextVersion(update2, {}) === void 0) return;
@@ -44937,20 +44993,40 @@ function warnSubstituted(node, path6, incoming, plan) {
     `${formatPath(path6)} pins the ${part} ${version} for every ${filler.every}, ${pin.repository} included if it makes that one; it is not edited, as they all share it: ${filler.pinned}`
   );
 }
+function namedReference(text2) {
+  const eq = literalIndexOf(text2, "=");
+  if (eq <= 0) return void 0;
+  const image = text2.slice(eq + 1);
+  const at = versionIndex(image);
+  return at !== -1 && hasPlaceholder(image.slice(at)) ? text2.slice(0, eq) + image.slice(at) : void 0;
+}
+function versionIndex(image) {
+  let colon = -1;
+  for (const i of literalIndexes(image)) {
+    if (image[i] === "@") return colon === -1 ? i : colon;
+    if (image[i] === ":") colon = i;
+    if (image[i] === "/") colon = -1;
+  }
+  return colon;
+}
 function rootHolding(plan, node) {
   return plan.file.documents.find(({ root }) => root !== null && root.start <= node.start && node.start < root.end)?.root ?? null;
 }
 function literalIndexOf(text2, char) {
-  for (let i = 0; i < text2.length; i++) {
-    if (text2[i] === char) return i;
-    const filler = FILLERS.find((f) => text2.startsWith(f.opens, i));
-    if (filler) {
-      const close = text2.indexOf(filler.closes, i + filler.opens.length);
-      if (close === -1) return -1;
-      i = close + filler.closes.length - 1;
-    }
-  }
+  for (const i of literalIndexes(text2)) if (text2[i] === char) return i;
   return -1;
+}
+function* literalIndexes(text2) {
+  for (let i = 0; i < text2.length; i++) {
+    const filler = FILLERS.find((f) => text2.startsWith(f.opens, i));
+    if (!filler) {
+      yield i;
+      continue;
+    }
+    const close = text2.indexOf(filler.closes, i + filler.opens.length);
+    if (close === -1) return;
+    i = close + filler.closes.length - 1;
+  }
 }
 function literalPieces(text2) {
   const pieces = [];
@@ -45008,24 +45084,195 @@ function spells(pieces, name) {
   return from <= name.length - last.length;
 }
 
+// src/yaml/readers.ts
+var indexOfFile = /* @__PURE__ */ new WeakMap();
+function indexOf(file) {
+  let index = indexOfFile.get(file);
+  if (index === void 0) indexOfFile.set(file, index = buildIndex(file));
+  return index;
+}
+function buildIndex(file) {
+  const placed = /* @__PURE__ */ new Map();
+  const mergers = /* @__PURE__ */ new Map();
+  const aliases = /* @__PURE__ */ new Map();
+  const holders = /* @__PURE__ */ new Map();
+  const push = (map2, key, value) => {
+    const list = map2.get(key);
+    if (list) list.push(value);
+    else map2.set(key, [value]);
+  };
+  for (const { root } of file.documents) {
+    forEachValue(root, ({ node: map2, path: path6, inFlow }) => {
+      if (map2.kind !== "map") return;
+      placed.set(map2, { map: map2, path: path6, inFlow, root });
+      if (hasMergeKey(map2)) for (const source of mergeSources(file, root, map2)) push(mergers, source.node, map2);
+      for (const { key: keyNode, value } of map2.pairs) {
+        const key = scalarText(keyNode);
+        if (key === void 0 || value === null || isMergeKey2(keyNode)) continue;
+        holders.set(value, { map: map2, key });
+        const anchored2 = value.kind === "alias" ? anchoredValue(file, root, value) : void 0;
+        if (value.kind === "alias" && anchored2) push(aliases, anchored2.node, { map: map2, key, alias: value });
+      }
+    });
+  }
+  return { placed, mergers, aliases, holders };
+}
+function readersOfValue(file, node) {
+  const holder = mayShare(file) ? indexOf(file).holders.get(node) : void 0;
+  return holder ? readersOf(file, holder.map, holder.key) : [];
+}
+function mayShare(file) {
+  return file.text.includes("<<") || file.text.includes("&");
+}
+function readersOf(file, map2, key) {
+  if (!mayShare(file)) return [];
+  const index = indexOf(file);
+  const place = index.placed.get(map2);
+  if (place === void 0) return [];
+  const readers = [];
+  const holder = mergedHolder(file, place.root, key, map2);
+  const queue = [map2];
+  const seen = new Set(queue);
+  for (const source of queue) {
+    for (const merger of index.mergers.get(source) ?? []) {
+      if (seen.has(merger)) continue;
+      seen.add(merger);
+      if (holder(merger) !== map2) continue;
+      queue.push(merger);
+      const at = merger.pairs.find((pair) => isMergeKey2(pair.key))?.key.start ?? merger.start;
+      readers.push({ ...index.placed.get(merger), key, at });
+    }
+  }
+  const value = mapValue(map2, key);
+  for (const { map: aliasing, key: as, alias } of (value && index.aliases.get(value)) ?? []) {
+    readers.push({ ...index.placed.get(aliasing), key: as, alias, at: alias.start });
+    readers.push(...readersOf(file, aliasing, as));
+  }
+  return readers;
+}
+
+// src/yaml/version-write.ts
+function referenceOf(name, { tag, digest }) {
+  return `${name}${tag ? `:${tag}` : ""}${digest ? `@${digest}` : ""}`;
+}
+function mergedHold(plan, { at, mapping, name, next }, writes2) {
+  const behind = writes2.find(({ field: field2, node, value }) => field2.merged && plan.valueOf(node) !== value);
+  if (!behind) return true;
+  const pair = formatPath(mapping);
+  const key = String(behind.field.path[behind.field.path.length - 1]);
+  const from = formatPath(behind.field.path);
+  const line = plan.file.lineAt(behind.node.start);
+  plan.warn(
+    at,
+    `${pair} is not moved to ${referenceOf(name, next)}: ${mergedFromWords(key, from, line)}; add ${key}: to ${pair} to set it for this one alone, or set ${from} for all of them`,
+    void 0,
+    { reason: "unmoved", ...named(normalizeRepository(name), [line]) }
+  );
+  return false;
+}
+function sharedHold(plan, pair, writes2, adds, judge) {
+  const fields = [
+    ...writes2.flatMap(
+      ({ field: field2, node, value }) => !field2.merged && plan.valueOf(node) !== value ? [
+        {
+          readers: () => readersOfValue(plan.file, node),
+          value,
+          at: node.start,
+          named: `${formatPath(field2.path)} is also`,
+          kept: plan.file.text.slice(node.start, node.end)
+        }
+      ] : []
+    ),
+    ...adds.map(({ map: map2, key, value }) => ({
+      readers: () => readersOf(plan.file, map2, key),
+      value,
+      at: pair.at,
+      named: `its ${key}, added to ${formatPath(pair.mapping)}, would also be`,
+      kept: '""'
+    }))
+  ];
+  for (const { readers, value, at, named: field2, kept } of fields) {
+    const apart = readers().flatMap((reader) => {
+      const read = judge(reader);
+      return read && read.value !== value ? [{ reader, image: read.image }] : [];
+    });
+    if (apart.length === 0) continue;
+    const lines = apart.map(({ reader }) => plan.file.lineAt(reader.at));
+    const whose = apart.map(
+      ({ reader, image }, i) => reader.alias ? `the ${reader.key} of ${image} at ${formatPath([...reader.path, reader.key])} (line ${lines[i]}, as ${aliasText(plan, reader.alias)})` : `the ${reader.key} of ${image} at ${formatPath(reader.path)} (line ${lines[i]}, through <<)`
+    );
+    const list = (items) => items.length > 10 ? cappedList(items) : andList(items);
+    const merging = apart.filter(({ reader }) => !reader.alias).map(({ reader }) => reader);
+    const advice = [
+      ...merging.length > 0 ? [`add ${merging[0].key}: ${kept} to ${list(merging.map((reader) => formatPath(reader.path)))}`] : [],
+      ...apart.flatMap(
+        ({ reader }) => reader.alias ? [`write ${kept} in place of ${aliasText(plan, reader.alias)} at ${formatPath([...reader.path, reader.key])}`] : []
+      )
+    ];
+    const [those, them] = apart.length > 1 ? ["those", "them"] : ["that one", "it"];
+    plan.warn(
+      at,
+      `${formatPath(pair.mapping)} is not moved to ${referenceOf(pair.name, pair.next)}: ${field2} ${list(whose)}, and this run does not move ${those} the same way; ${andList(advice)} to keep ${them} apart`,
+      void 0,
+      { reason: "unmoved", ...named(normalizeRepository(pair.name), lines) }
+    );
+    return false;
+  }
+  return true;
+}
+function aliasText(plan, alias) {
+  return plan.file.text.slice(alias.start, alias.end);
+}
+function mergedVersionNote(plan, at, mapping, field2, image) {
+  const key = String(field2.path[field2.path.length - 1]);
+  const from = formatPath(field2.path);
+  const line = plan.file.lineAt(field2.node?.start ?? at);
+  return (why, kind) => plan.warn(at, `${formatPath(mapping)}: ${mergedFromWords(key, from, line)}, and it ${why}`, kind, {
+    field: from,
+    reason: "version",
+    said: why,
+    ...named(image, [line])
+  });
+}
+function named(image, lines) {
+  return { ...image !== void 0 && { image }, lines };
+}
+function claimedOwn(plan, fields) {
+  return fields.some((field2) => !field2?.merged && plan.isClaimed(field2?.node));
+}
+function writeVersion(plan, pair, { writes: writes2, adds = [] }, judge, say, label) {
+  if (!mergedHold(plan, pair, writes2) || !sharedHold(plan, pair, writes2, adds, judge)) return false;
+  const unfit = writes2.find(({ field: field2, node, value }) => !field2.merged && !tagHolds(node, value));
+  if (unfit) {
+    plan.warn(unfit.node.start, tagWarning(formatPath(unfit.field.path), unfit.node, unfit.value));
+    return false;
+  }
+  say();
+  for (const { field: field2, node, value } of writes2) if (!field2.merged) plan.setScalar(node, value, field2.inFlow, { ...label, key: formatPath(field2.path) });
+  for (const { map: map2, key, value } of adds) plan.addPair(map2, [key], value, { ...label, key: formatPath([...pair.mapping, key]) });
+  return true;
+}
+
 // src/yaml/helm.ts
-function setHelmImage(image, incoming, plan, document) {
+function setHelmImage(image, incoming, plan, document, paired2) {
   const { repository, registry, tag, digest } = image;
   const repositoryNode = repository?.node;
   const tagNode = tag?.node;
-  if (!tag || !isFlowScalar(repositoryNode) || digest && !isFlowScalar(digest.node)) return;
+  if (!tag || paired2 === void 0 && !isFlowScalar(repositoryNode) || digest && !isFlowScalar(digest.node)) return;
   if (claimedOwn(plan, [repository, registry, tag, digest])) return;
   const registryText = scalarText(registry?.node);
-  const name = registryText ? `${registryText}/${repositoryNode.text}` : repositoryNode.text;
+  const name = paired2 ?? nameOf(registryText, scalarText(repositoryNode));
   const update2 = incoming.get(normalizeRepository(name) ?? "");
   if (!update2) return;
   if (tagNode === null)
-    return plan.warn(repositoryNode.start, `${formatPath(tag.path)} has no value to set (a key without ':'): write it as tag: "" to have it set`);
+    return plan.warn(
+      (repositoryNode ?? tag.node)?.start ?? 0,
+      `${formatPath(tag.path)} has no value to set (a key without ':'): write it as tag: "" to have it set`
+    );
   if (!isFlowScalar(tagNode)) return;
   if (warnPlaceholderField({ tag, digest }, name, update2, plan)) return;
   const digestNode = digest?.node;
-  const current = tagNode.style === "plain" && tagNode.text === "~" ? "" : tagNode.text;
-  const { next, say: sayTo } = nextSplitImage(update2, { tag: current, digest: digest && scalarText(digestNode) });
+  const { next, say: sayTo } = decide(update2, tagNode, digest && scalarText(digestNode));
   const pairAt = ownStart(image) ?? tagNode.start;
   const ofImage = update2.image.repository;
   const atTag = tag.merged ? mergedVersionNote(plan, pairAt, image.path ?? [], tag, ofImage) : plan.versionNote(tagNode.start, formatPath(tag.path), ofImage);
@@ -45035,7 +45282,25 @@ function setHelmImage(image, incoming, plan, document) {
     { field: tag, node: tagNode, value: next.tag },
     { field: digest, node: isFlowScalar(digestNode) ? digestNode : void 0, value: next.digest }
   ].filter((w) => w.field !== void 0 && w.node !== void 0 && w.value !== void 0);
-  writeVersion(plan, { at: pairAt, mapping: image.path ?? [], name, next }, writes2, say, (field2) => ({ kind: "helm", key: formatPath(field2.path), document }));
+  writeVersion(plan, { at: pairAt, mapping: image.path ?? [], name, next }, { writes: writes2 }, helmReader(plan, incoming), say, { kind: "helm", document });
+}
+function nameOf(registry, repository) {
+  return registry ? `${registry}/${repository}` : repository;
+}
+function decide(update2, tag, digest) {
+  return nextSplitImage(update2, { tag: tag.style === "plain" && tag.text === "~" ? "" : tag.text, digest });
+}
+function helmReader(plan, incoming) {
+  return ({ map: map2, path: path6, inFlow, root, key }) => {
+    if (key !== "tag" && key !== "digest") return void 0;
+    const scalar2 = (field2) => field2?.node ? scalarOf(plan.file, root, field2.node) : void 0;
+    const { registry, repository, tag, digest } = splitImage(fieldsOf(plan.file, root, map2, path6, inFlow));
+    const [repositoryText, tagScalar] = [scalar2(repository)?.text, scalar2(tag)];
+    if (!repositoryText || !tagScalar) return void 0;
+    const name = nameOf(scalar2(registry)?.text, repositoryText);
+    const update2 = incoming.get(normalizeRepository(name) ?? "");
+    return { image: name, value: update2 && decide(update2, tagScalar, digest && scalar2(digest)?.text).next?.[key] };
+  };
 }
 function ownStart({ tag, repository, registry, digest }) {
   return [tag, repository, registry, digest].find((field2) => field2 && !field2.merged && field2.node)?.node?.start;
@@ -45043,22 +45308,31 @@ function ownStart({ tag, repository, registry, digest }) {
 var editHelmValues = (file, request2, plan) => {
   const incoming = byRepository(request2.images);
   if (incoming.size === 0) return;
-  for (const document of file.documents) {
-    forEachValue(document.root, ({ node, path: path6, inFlow }) => {
-      if (node.kind !== "map") return;
-      const merges = hasMergeKey(node);
-      if (!merges && mapValue(node, "tag") === void 0) return;
-      if (merges && ![...SPLIT_IMAGE_KEYS].some((key) => mapValue(node, key) !== void 0)) return;
-      const field2 = fieldsOf(file, document.root, node, path6, inFlow);
-      setHelmImage({ path: path6, ...splitImage(field2) }, incoming, plan, document);
-    });
-  }
+  file.documents.forEach((document, index) => {
+    const paired2 = request2.pairedTags?.get(index);
+    forEachValue(
+      document.root,
+      ({ node, path: path6, inFlow }) => {
+        if (node.kind !== "map") return;
+        const merges = hasMergeKey(node);
+        if (!merges && mapValue(node, "tag") === void 0) return;
+        if (merges && ![...SPLIT_IMAGE_KEYS].some((key) => mapValue(node, key) !== void 0)) return;
+        const image = splitImage(fieldsOf(file, document.root, node, path6, inFlow));
+        const alone = image.repository === void 0 && image.tag && !image.tag.merged ? paired2?.get(formatPath(image.tag.path)) : void 0;
+        setHelmImage({ path: path6, ...image }, incoming, plan, document, alone);
+      },
+      true
+    );
+  });
 };
 
 // src/yaml/json-patch.ts
 var OPS2 = /* @__PURE__ */ new Set(["add", "remove", "replace", "move", "copy", "test"]);
 function isOpList(root) {
   return root?.kind === "seq" && root.items.length > 0 && root.items.every((op) => op.kind === "map" && OPS2.has(scalarText(mapValue(op, "op")) ?? "") && scalarText(mapValue(op, "path"))?.startsWith("/"));
+}
+function pointerPath(pointer) {
+  return pointer.split("/").slice(1).map((token) => token === "-" ? -1 : /^[0-9]+$/.test(token) ? Number(token) : token.replaceAll("~1", "/").replaceAll("~0", "~"));
 }
 
 // src/yaml/renamed.ts
@@ -45156,18 +45430,36 @@ function editList(entries, path6, document, incoming, plan) {
       tag?.merged ? mergedVersionNote(plan, entry.start, at, tag, update2.image.repository) : plan.versionNote(entry.start, formatPath(at), update2.image.repository)
     );
     if (!next) return say();
-    const label = (key) => ({ kind: "kustomize", key: formatPath([...at, key]), document });
-    const writes2 = [
-      { key: "newTag", value: next.tag },
-      { key: "digest", value: next.digest ?? (field2("digest") ? "" : void 0) }
-    ].filter((w) => w.value !== void 0);
-    const existing = writes2.flatMap(({ key, value }) => {
-      const f = read(key);
-      return f && isFlowScalar(f.node) ? [{ field: f, node: f.node, value }] : [];
-    });
-    if (!writeVersion(plan, { at: entry.start, mapping: at, name, next }, existing, say, (f) => label(String(f.path.at(-1))))) return;
-    for (const { key, value } of writes2) if (read(key) === void 0) plan.addPair(entry, [key], value, label(key));
+    const values = entryValues(next, !!field2("digest"));
+    const writes2 = [];
+    const adds = [];
+    for (const key of VERSION_FIELDS) {
+      const [f, value] = [read(key), values[key]];
+      if (value === void 0) continue;
+      if (f === void 0) adds.push({ map: entry, key, value });
+      else if (isFlowScalar(f.node)) writes2.push({ field: f, node: f.node, value });
+    }
+    writeVersion(plan, { at: entry.start, mapping: at, name, next }, { writes: writes2, adds }, entryReader(plan, incoming), say, { kind: "kustomize", document });
   });
+}
+function entryValues(next, hasDigest) {
+  return { newTag: next.tag, digest: next.digest ?? (hasDigest ? "" : void 0) };
+}
+function entryReader(plan, incoming) {
+  return ({ map: map2, path: path6, inFlow, root, key }) => {
+    if (key !== "newTag" && key !== "digest") return void 0;
+    const read = fieldsOf(plan.file, root, map2, path6, inFlow);
+    const field2 = (name2) => read(name2)?.node;
+    const text2 = (name2) => {
+      const node = field2(name2);
+      return node ? scalarOf(plan.file, root, node)?.text : void 0;
+    };
+    const name = text2("newName") || text2("name");
+    if (!name) return void 0;
+    const update2 = incoming.get(normalizeRepository(name) ?? "");
+    const next = update2 && pendingVersion(update2, versionOf(text2("newTag"), text2("digest"))).next;
+    return { image: name, value: next && entryValues(next, !!field2("digest"))[key] };
+  };
 }
 function keyStart(entry, key) {
   return entry.pairs.find((pair) => scalarText(pair.key) === key)?.key.start ?? entry.start;
@@ -45198,35 +45490,54 @@ var editImages = (file, request2, plan) => {
     for (const { node, path: path6, inFlow } of fields) {
       if (node.kind === "alias") warnAliased(file, document, node, path6, incoming, plan, request2.kustomizeTagged);
       else if (isFlowScalar(node) && hasPlaceholder(node.text)) warnSubstituted(node, path6, incoming, plan);
-      else if (!aliased.has(node)) setImageScalar({ node, path: path6, inFlow }, "image", inContainerSpec(path6), incoming, plan, document, request2.kustomizeTagged);
+      else if (!aliased.has(node) && !warnMerged(file, { node, path: path6 }, incoming, plan, request2.kustomizeTagged))
+        setImageScalar({ node, path: path6, inFlow }, "image", inContainerSpec(path6), incoming, plan, document, request2.kustomizeTagged);
     }
   }
 };
+function bareOutside(field2) {
+  if (!field2 || !isFlowScalar(field2.node) || field2.path[field2.path.length - 1] !== "image" || inContainerSpec(field2.path)) return void 0;
+  const ref = tryParseImageRef(field2.node.text);
+  return ref && ref.tag === void 0 && ref.digest === void 0 ? { ...field2, node: field2.node, ref } : void 0;
+}
 function bareAnchored(file, document, alias) {
-  const anchored2 = anchoredValue(file, document.root, alias);
-  if (!anchored2 || !isFlowScalar(anchored2.node) || anchored2.path[anchored2.path.length - 1] !== "image" || inContainerSpec(anchored2.path)) return void 0;
-  const ref = tryParseImageRef(anchored2.node.text);
-  return ref && ref.tag === void 0 && ref.digest === void 0 ? { ...anchored2, node: anchored2.node, ref } : void 0;
+  return bareOutside(anchoredValue(file, document.root, alias));
+}
+function warnMerged(file, field2, incoming, plan, kustomizeTagged2) {
+  const bare = bareOutside(field2);
+  const containers = bare ? readersOfValue(file, bare.node).filter((reader) => !reader.alias && inContainerSpec([...reader.path, reader.key])) : [];
+  const update2 = bare && incoming.get(bare.ref.repository);
+  if (!bare || !update2) return containers.length > 0;
+  const [from, line] = [formatPath(bare.path), file.lineAt(bare.node.start)];
+  const how = { of: "is merged (<<), holding", that: `is merged (<<) from ${from} (line ${line}), which` };
+  for (const { path: path6, key, at } of containers)
+    warnBareRead(plan, at, [...path6, key], how, bare, update2, `${from} (line ${line}), ${MERGE_SHARED}`, kustomizeTagged2);
+  return containers.length > 0;
+}
+function warnBareRead(plan, at, path6, how, bare, update2, where2, kustomizeTagged2) {
+  if (kustomizeTagged2?.has(bare.ref.name)) {
+    const reason = kustomizeTagged2.get(bare.ref.name);
+    return reason === void 0 ? void 0 : plan.warn(at, `${formatPath(path6)} ${how.that} ${reason}`);
+  }
+  const next = nextReference(update2, bare.ref);
+  const line = plan.file.lineAt(bare.node.start);
+  if (next)
+    plan.warn(
+      at,
+      `${formatPath(path6)} ${how.of} ${bare.node.text}, which has no tag or digest and is written outside a container spec, so it is given none: write ${next} at ${where2}`,
+      void 0,
+      { reason: "unmoved", image: update2.image.repository, lines: [line] }
+    );
 }
 function warnAliased(file, document, alias, path6, incoming, plan, kustomizeTagged2) {
   const written = file.text.slice(alias.start, alias.end);
   const bare = inContainerSpec(path6) ? bareAnchored(file, document, alias) : void 0;
   const update2 = bare && incoming.get(bare.ref.repository);
   if (bare && update2) {
-    if (kustomizeTagged2?.has(bare.ref.name)) {
-      const reason = kustomizeTagged2.get(bare.ref.name);
-      return reason === void 0 ? void 0 : plan.warn(alias.start, `${formatPath(path6)} is an alias (${written}) that ${reason}`);
-    }
-    const next = nextReference(update2, bare.ref);
     const anchor = anchorOf(file, alias);
-    const line2 = file.lineAt(bare.node.start);
-    if (next && anchor)
-      plan.warn(
-        alias.start,
-        `${formatPath(path6)} is an alias (${written}) of ${bare.node.text}, which has no tag or digest and is written outside a container spec, so it is given none: write ${next} at ${aliasedFieldWords(bare.path, line2, anchor.name)}`,
-        void 0,
-        { reason: "unmoved", image: update2.image.repository, lines: [line2] }
-      );
+    const where2 = anchor && aliasedFieldWords(bare.path, file.lineAt(bare.node.start), anchor.name);
+    const how = { of: `is an alias (${written}) of`, that: `is an alias (${written}) that` };
+    if (where2) warnBareRead(plan, alias.start, path6, how, bare, update2, where2, kustomizeTagged2);
     return;
   }
   const anchored2 = anchoredValue(file, document.root, alias);
@@ -45248,7 +45559,10 @@ function setImageScalar(field2, kind, bareTakesTag, incoming, plan, document, ku
   const update2 = ref && incoming.get(ref.repository);
   if (!ref || !update2) return;
   if (ref.tag === void 0 && ref.digest === void 0) {
-    if (!bareTakesTag) return plan.warn(node.start, `${formatPath(path6)} ${bareRepositoryWarning(ref.repository)}`);
+    if (!bareTakesTag) {
+      const { message, about } = bareFieldWarning(formatPath(path6), ref.repository);
+      return plan.warn(node.start, message, void 0, about);
+    }
     if (kustomizeTagged2?.has(ref.name)) {
       const reason = kustomizeTagged2.get(ref.name);
       return reason === void 0 ? void 0 : plan.warn(node.start, `${formatPath(path6)} ${reason}`);
@@ -45377,6 +45691,14 @@ function parametersAt(root, source) {
   });
   return parameters;
 }
+function valuesObjectAt(file, root, source, keys) {
+  let field2 = { node: nodeAt(root, source) ?? null, path: source, inFlow: false };
+  for (const key of ["helm", "valuesObject", ...keys]) {
+    if (field2?.node?.kind !== "map") return void 0;
+    field2 = fieldsOf(file, root, field2.node, field2.path, field2.inFlow)(key);
+  }
+  return field2?.node?.kind === "map" ? fieldsOf(file, root, field2.node, field2.path, field2.inFlow) : void 0;
+}
 function parameterName(name) {
   return /^[\w.\\[\]/-]+$/.test(name) ? name : JSON.stringify(name);
 }
@@ -45494,12 +45816,13 @@ function prefixOf(template, path6) {
 function patchedTag(text2, prefix) {
   if (prefix === void 0) return void 0;
   const name = prefix === "" ? "tag" : `${prefix}.tag`;
-  const document = tryYamlFile(TEMPLATE_PATCH.header + text2)?.documents[0];
-  if (document) {
+  const file = tryYamlFile(TEMPLATE_PATCH.header + text2);
+  const document = file?.documents[0];
+  if (file && document) {
     for (const source of sourcesOf(document)) {
       const parameter2 = parametersAt(document.root, source).findLast(([other]) => other === name)?.[1].node;
       if (isFlowScalar(parameter2)) return { what: `parameter ${parameterName(name)}`, value: parameter2.text };
-      const values = nodeAt(document.root, [...source, "helm", "valuesObject", ...prefix === "" ? [] : prefix.split("."), "tag"]);
+      const values = valuesObjectAt(file, document.root, source, prefix === "" ? [] : prefix.split("."))?.("tag")?.node;
       if (isFlowScalar(values)) return { what: "tag: key", value: values.text };
     }
     return void 0;
@@ -45579,7 +45902,7 @@ var editArgoCdHelm = (file, request2, plan) => {
         if (isFlowScalar(field2.node) && hasPlaceholder(field2.node.text)) warnSubstituted(field2.node, field2.path, incoming, plan);
         else setImageScalar(field2, "helm", false, incoming, plan, document);
       }
-      for (const image of parameterImages(parameters, document.root, source)) setHelmImage(image, incoming, plan, document);
+      for (const image of parameterImages(parameters, file, document.root, source)) setHelmImage(image, incoming, plan, document);
       warnUnpairedRepositories(parameters, incoming, plan);
       if (source.length > 0) warnValuesString(document, source, request2.images, plan);
     }
@@ -45587,23 +45910,21 @@ var editArgoCdHelm = (file, request2, plan) => {
       warnTemplatePatch(document, incoming, request2.images, plan, [editArgoCdImages, editArgoCdHelm]);
   }
 };
-function parameterImages(parameters, root, source) {
+function parameterImages(parameters, file, root, source) {
   const byPrefix = /* @__PURE__ */ new Map();
   for (const [name, field2] of parameters) {
     const [prefix, leaf] = leafOf(name);
     const fields = byPrefix.get(prefix) ?? /* @__PURE__ */ new Map();
     byPrefix.set(prefix, fields.set(leaf, field2));
   }
-  const valuesPath = [...source, "helm", "valuesObject"];
   return [...byPrefix].map(([prefix, fields]) => {
     if (!fields.has("tag") || fields.has("repository") || fields.has("name")) return imageOf(fields);
-    const keys = prefix === "" ? [] : prefix.split(".");
-    const mapping = nodeAt(root, [...valuesPath, ...keys]);
-    if (mapping?.kind !== "map") return imageOf(fields);
+    const read = valuesObjectAt(file, root, source, prefix === "" ? [] : prefix.split("."));
+    if (!read) return imageOf(fields);
     const merged = /* @__PURE__ */ new Map();
     for (const key of ["registry", "repository", "name"]) {
-      const node = mapValue(mapping, key);
-      if (node !== void 0) merged.set(key, { node, path: [...valuesPath, ...keys, key], inFlow: mapping.flow });
+      const field2 = read(key);
+      if (field2) merged.set(key, field2);
     }
     for (const [leaf, field2] of fields) merged.set(leaf, field2);
     return imageOf(merged);
@@ -45617,10 +45938,11 @@ function imageOf(fields) {
 var editInlinePatches = (file, request2, plan) => {
   const incoming = byRepository(request2.images);
   if (incoming.size === 0) return;
-  for (const document of file.documents) {
-    if (isOpList(document.root)) editOps(document, incoming, plan, request2.kustomizeTagged);
-    for (const patch of patchStrings(document)) if (!plan.isClaimed(patch.node)) editPatch(file, patch, document, request2, plan);
-  }
+  file.documents.forEach((document, index) => {
+    const paired2 = request2.pairedTags?.get(index);
+    if (isOpList(document.root)) editOps(document, incoming, plan, request2.kustomizeTagged, paired2);
+    for (const patch of patchStrings(document)) if (!plan.isClaimed(patch.node)) editPatch(file, patch, document, request2, plan, paired2);
+  });
 };
 function patchStrings(document) {
   const found = [];
@@ -45650,18 +45972,21 @@ function patchStrings(document) {
   inList(["patchesJson6902"], "patch", "json6902");
   return found;
 }
-function editPatch(file, patch, document, request2, plan) {
+function editPatch(file, patch, document, request2, plan, paired2) {
   const content = tryYamlFile(patch.node.text);
   if (!content) return;
   const inner = new EditPlan(content);
   const ops = patch.kind !== "strategic-merge" && content.documents[0]?.root?.kind === "seq";
-  if (ops) editOps(content.documents[0], byRepository(request2.images), inner, request2.kustomizeTagged);
-  else if (patch.kind !== "json6902") editImages(content, request2, inner);
-  if (ops || patch.kind !== "json6902") editHelmValues(content, request2, inner);
-  const { changes, warnings } = inner.edits();
-  if (changes.length === 0 && warnings.length === 0) return;
   const key = formatPath(patch.path);
   const within2 = (text2) => ops ? `${key}${text2}` : `${key}: ${text2}`;
+  const prefix = within2("");
+  const own = paired2 && new Map([...paired2].flatMap(([at, name]) => at.startsWith(prefix) ? [[at.slice(prefix.length), name]] : []));
+  const innerRequest = own?.size ? { ...request2, pairedTags: /* @__PURE__ */ new Map([[0, own]]) } : { ...request2, pairedTags: void 0 };
+  if (ops) editOps(content.documents[0], byRepository(request2.images), inner, request2.kustomizeTagged, own);
+  else if (patch.kind !== "json6902") editImages(content, request2, inner);
+  if (ops || patch.kind !== "json6902") editHelmValues(content, innerRequest, inner);
+  const { changes, warnings } = inner.edits();
+  if (changes.length === 0 && warnings.length === 0) return;
   const placement = placementOf(file, patch);
   if (typeof placement === "string") {
     if (changes.length > 0) {
@@ -45685,7 +46010,7 @@ function editPatch(file, patch, document, request2, plan) {
   for (const { offset, message, kind } of warnings) plan.warn(placement.at(offset), within2(message), kind);
 }
 var VALUE_OPS = /* @__PURE__ */ new Set(["add", "replace"]);
-function editOps(document, incoming, plan, kustomizeTagged2) {
+function editOps(document, incoming, plan, kustomizeTagged2, paired2) {
   const list = document.root;
   if (list?.kind !== "seq") return;
   list.items.forEach((op, index) => {
@@ -45694,7 +46019,7 @@ function editOps(document, incoming, plan, kustomizeTagged2) {
     const pointer = scalarText(mapValue(op, "path"));
     const value = mapValue(op, "value");
     if (pointer === void 0 || !value || name !== "test" && !VALUE_OPS.has(name ?? "")) return;
-    const target = pointer.split("/").slice(1).map((token) => token === "-" ? -1 : /^[0-9]+$/.test(token) ? Number(token) : token.replaceAll("~1", "/").replaceAll("~0", "~"));
+    const target = pointerPath(pointer);
     forEachValue(value, ({ node, path: path6, inFlow }) => {
       const at = [...target, ...path6];
       const key = [index, "value", ...path6];
@@ -45703,8 +46028,11 @@ function editOps(document, incoming, plan, kustomizeTagged2) {
         if (at[at.length - 1] === "image" || node.kind === "map") warnTest(node, key, incoming, plan);
         return;
       }
+      const field2 = { node, path: key, inFlow: inFlow || list.flow || op.flow };
+      const alone = path6.length === 0 ? paired2?.get(formatPath(key)) : void 0;
+      if (alone !== void 0) return setHelmImage({ tag: field2 }, incoming, plan, document, alone);
       if (at[at.length - 1] !== "image") return;
-      setImageScalar({ node, path: key, inFlow: inFlow || list.flow || op.flow }, "image", inContainerSpec(at), incoming, plan, document, kustomizeTagged2);
+      setImageScalar(field2, "image", inContainerSpec(at), incoming, plan, document, kustomizeTagged2);
     });
   });
 }
@@ -45779,9 +46107,13 @@ function settingItems(document) {
   }
   return items;
 }
-function settingLists(document) {
+var KCL_RUN_GROUP = "krm.kcl.dev.fluxcd/";
+function isKclRun(document) {
   const { apiVersion, kind } = document.object;
-  if (kind === "KCLRun" && apiVersion?.startsWith("krm.kcl.dev.fluxcd/")) {
+  return kind === "KCLRun" && apiVersion?.startsWith(KCL_RUN_GROUP) === true;
+}
+function settingLists(document) {
+  if (isKclRun(document)) {
     return [
       { path: ["spec", "config", "overrides"], holds: "spec" },
       { path: ["spec", "config", "arguments"], holds: "argument" }
@@ -46886,7 +47218,7 @@ var KINDS = ["semver", "alphabetical", "numerical"];
 function quote(value) {
   return typeof value === "string" ? JSON.stringify(value) : String(value);
 }
-function typeName(value) {
+function typeName2(value) {
   if (value === null) return "null";
   if (Array.isArray(value)) return "a list";
   return typeof value === "object" ? "a mapping" : `a ${typeof value} (${quote(value)})`;
@@ -46900,7 +47232,7 @@ var Reader = class {
   mapping(value, path6, allowed, nullIsEmpty = false) {
     if (value === null && nullIsEmpty) return {};
     if (!isRecord(value)) {
-      this.issue(path6, `must be a mapping${allowed.length > 0 ? ` with ${allowed.join(", ")}` : ""}, not ${typeName(value)}`);
+      this.issue(path6, `must be a mapping${allowed.length > 0 ? ` with ${allowed.join(", ")}` : ""}, not ${typeName2(value)}`);
       return void 0;
     }
     for (const key of Object.keys(value)) {
@@ -46912,7 +47244,7 @@ var Reader = class {
   string(record, key, path6) {
     const value = record[key];
     if (value === void 0 || typeof value === "string") return value;
-    this.issue([...path6, key], `must be a string, not ${typeName(value)}${typeof value === "number" ? ` (quote it: "${String(value)}")` : ""}`);
+    this.issue([...path6, key], `must be a string, not ${typeName2(value)}${typeof value === "number" ? ` (quote it: "${String(value)}")` : ""}`);
     return void 0;
   }
   /** `order` as Flux reads it: upper-cased, empty means ascending. */
@@ -47144,430 +47476,20 @@ function meantPath(glob, files) {
     for (let end = file.indexOf("/"); end > 0; end = file.indexOf("/", end + 1)) names.add(file.slice(0, end));
     names.add(file);
   }
-  const meant = closest(plain, names);
-  return didYouMean(meant === void 0 ? void 0 : `${meant}${glob.slice(plain.length)}`);
-}
-
-// src/engine/config.ts
-var DELIVERY_MODES = ["push", "pull-request", "none"];
-var MERGE_MODES = ["none", "auto", "immediate"];
-var MERGE_METHODS = ["merge", "squash", "rebase"];
-var OVERRIDE_PARTS = ["tag"];
-var ConfigError = class extends Error {
-  /**
-   * `issues`: on their file and line, each message `<path>: <what is wrong>`, in file order.
-   * `config`: what could be read, the entries in error left out, for checks of the tree (an
-   * override's file) to report with these rather than in a second round once they are fixed.
-   */
-  constructor(issues, config) {
-    super(issues.map(formatDiagnostic).join("\n"));
-    this.issues = issues;
-    this.config = config;
-    this.name = "ConfigError";
-  }
-  issues;
-  config;
-};
-var SETTER_KEY2 = /^[a-z0-9](?:[-a-z0-9]*[a-z0-9])?:[a-z0-9](?:[-a-z0-9.]*[a-z0-9])?$/;
-var TARGET_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
-var TARGET_NAME_RULE = "must start with a letter or digit and hold only letters, digits, '.', '_' and '-'";
-var Reader2 = class {
-  /** `lines` undefined: the document was made from an object, whose nodes have no place in a text. */
-  constructor(file, doc, lines) {
-    this.file = file;
-    this.doc = doc;
-    this.lines = lines;
-  }
-  file;
-  doc;
-  lines;
-  issues = [];
-  issue(node, path6, message) {
-    const offset = node?.range?.[0] ?? 0;
-    const line = this.line(node);
-    const where2 = { ...this.file !== void 0 && { file: this.file }, ...line !== void 0 && { line } };
-    this.issues.push({ offset, issue: { ...where2, message: `${path6 ? `${path6}: ` : ""}${message}` } });
-  }
-  line(node) {
-    return this.lines?.linePos(node?.range?.[0] ?? 0).line;
-  }
-  /** A place named for a later message: `targets[0]`, with its line when there is one. */
-  place(path6, node) {
-    const line = this.line(node);
-    return line === void 0 ? path6 : `${path6}, line ${line}`;
-  }
-  resolve(node) {
-    return isAlias(node) ? node.resolve(this.doc) ?? null : node;
-  }
-  /** The key/value pairs of a mapping with only `allowed` keys, or undefined after an issue. */
-  mapping(node, at, path6, allowed) {
-    const resolved = this.resolve(node);
-    if (!isMap(resolved)) {
-      this.issue(resolved ?? at, path6, `must be a mapping${allowed.length > 0 ? ` with ${allowed.join(", ")}` : ""}, not ${describe(resolved)}`);
-      return void 0;
-    }
-    return this.entries(resolved, path6, allowed);
-  }
-  entries(map2, path6, allowed) {
-    const entries = /* @__PURE__ */ new Map();
-    for (const pair of map2.items) {
-      const key = pair.key;
-      const name = isScalar(key) ? key.value : void 0;
-      if (typeof name !== "string") {
-        this.issue(key, path6, `keys must be strings, not ${describe(key)}`);
-        continue;
-      }
-      if (allowed && !allowed.includes(name)) {
-        this.issue(key, join4(path6, name), `unknown key (expected ${allowed.join(", ")})`);
-        continue;
-      }
-      const earlier = entries.get(name);
-      if (earlier) {
-        this.issue(key, join4(path6, name), `duplicate key (first at line ${this.line(earlier.key)})`);
-        continue;
-      }
-      entries.set(name, { key, value: this.resolve(pair.value) });
-    }
-    return entries;
-  }
-  /** A required or optional field's value node, reporting a missing required one at `owner`. */
-  field(entries, owner, path6, key, required) {
-    const entry = entries.get(key);
-    if (!entry) {
-      if (required) this.issue(owner, path6, `${key} is required`);
-      return void 0;
-    }
-    return { node: entry.value, at: entry.key };
-  }
-  string(node, at, path6) {
-    if (isScalar(node) && typeof node.value === "string") {
-      if (node.value.trim() === "") this.issue(node, path6, "must not be empty");
-      else return node.value;
-      return void 0;
-    }
-    const hint = isScalar(node) && (typeof node.value === "number" || typeof node.value === "boolean") ? ` (quote it: "${node.source ?? String(node.value)}")` : "";
-    this.issue(node ?? at, path6, `must be a string, not ${describe(node)}${hint}`);
-    return void 0;
-  }
-  strings(node, at, path6, nonEmpty) {
-    if (!isSeq(node)) {
-      this.issue(node ?? at, path6, `must be a list of strings, not ${describe(node)}`);
-      return void 0;
-    }
-    if (nonEmpty && node.items.length === 0) {
-      this.issue(node, path6, "must not be empty");
-      return void 0;
-    }
-    const values = node.items.map((item, i) => this.string(this.resolve(item), node, `${path6}[${i}]`));
-    return values.every((v) => v !== void 0) ? values : void 0;
-  }
-  oneOf(node, at, path6, allowed) {
-    const value = this.string(node, at, path6);
-    if (value === void 0) return void 0;
-    if (allowed.includes(value)) return value;
-    this.issue(node, path6, `must be one of ${allowed.join(", ")}, not ${JSON.stringify(value)}`);
-    return void 0;
-  }
-  boolean(node, at, path6) {
-    if (isScalar(node) && typeof node.value === "boolean") return node.value;
-    this.issue(node ?? at, path6, `must be true or false, not ${describe(node)}`);
-    return void 0;
-  }
-  /** A repository without tag or digest: `{ name as written, canonical repository }`. */
-  repository(node, at, path6) {
-    const text2 = this.string(node, at, path6);
-    if (text2 === void 0) return void 0;
-    try {
-      const ref = parseImageRef(text2);
-      if (ref.tag !== void 0 || ref.digest !== void 0) {
-        this.issue(
-          node,
-          path6,
-          `${JSON.stringify(text2)} has a ${ref.tag !== void 0 ? "tag" : "digest"}; give the repository only (the incoming image brings the version)`
-        );
-        return void 0;
-      }
-      return { name: ref.name, repository: ref.repository };
-    } catch (error2) {
-      if (!(error2 instanceof ImageRefError)) throw error2;
-      this.issue(node, path6, error2.message);
-      return void 0;
-    }
-  }
-  /** A path inside the repository, `/`-separated (slashSeparated): relative, no `..`. */
-  relativePath(value, node, path6) {
-    if (value.startsWith("/") || /^[A-Za-z]:\//.test(value)) this.issue(node, path6, `must be relative to the repository root, not ${JSON.stringify(value)}`);
-    else if (value.split("/").includes("..")) this.issue(node, path6, `must stay inside the repository (no ".."): ${JSON.stringify(value)}`);
-    else return true;
-    return false;
-  }
-  policy(node, at, path6) {
-    const pattern = isMap(node) ? node.getIn(["filterTags", "pattern"], true) : void 0;
-    const prefixed = isScalar(pattern) && typeof pattern.value === "string" && pattern.value.startsWith("regexp:");
-    if (prefixed) this.issue(pattern, join4(path6, "filterTags", "pattern"), "`regexp:` is argocd-image-updater's prefix; filterTags takes the bare expression");
-    try {
-      const policy = parsePolicy(node?.toJS(this.doc) ?? null);
-      return prefixed ? void 0 : policy;
-    } catch (error2) {
-      if (!(error2 instanceof PolicyError)) throw error2;
-      for (const issue2 of error2.issues) {
-        const located2 = isMap(node) ? node.getIn(issue2.path, true) : void 0;
-        this.issue(located2 ?? node ?? at, join4(path6, ...issue2.path), issue2.message);
-      }
-      return void 0;
-    }
-  }
-};
-function join4(path6, ...keys) {
-  return keys.reduce((p, key) => /^[A-Za-z_][A-Za-z0-9_-]*$/.test(key) ? `${p}${p ? "." : ""}${key}` : `${p}[${JSON.stringify(key)}]`, path6);
-}
-function describe(node) {
-  if (isMap(node)) return "a mapping";
-  if (isSeq(node)) return "a list";
-  if (!isScalar(node) || node.value === null) return "nothing";
-  return `${typeof node.value === "string" ? "a string" : `a ${typeof node.value}`} (${node.source ?? String(node.value)})`;
-}
-function readDelivery(r, node, at, path6) {
-  const keys = ["mode", "merge", "merge-method", "branch", "labels", "reviewers", "team-reviewers", "assignees", "draft", "title", "commit-message"];
-  const entries = r.mapping(node, at, path6, keys);
-  if (!entries) return void 0;
-  const get = (key) => r.field(entries, node, path6, key, false);
-  const mode = get("mode");
-  const merge3 = get("merge");
-  const mergeMethod = get("merge-method");
-  const branch = get("branch");
-  const labels = get("labels");
-  const reviewers = get("reviewers");
-  const teamReviewers = get("team-reviewers");
-  const assignees = get("assignees");
-  const draft = get("draft");
-  const title = get("title");
-  const commitMessage2 = get("commit-message");
-  const delivery = {
-    ...mode && { mode: r.oneOf(mode.node, mode.at, join4(path6, "mode"), DELIVERY_MODES) },
-    ...merge3 && { merge: r.oneOf(merge3.node, merge3.at, join4(path6, "merge"), MERGE_MODES) },
-    ...mergeMethod && { mergeMethod: r.oneOf(mergeMethod.node, mergeMethod.at, join4(path6, "merge-method"), MERGE_METHODS) },
-    ...branch && { branch: r.string(branch.node, branch.at, join4(path6, "branch")) },
-    ...labels && { labels: r.strings(labels.node, labels.at, join4(path6, "labels"), false) },
-    ...reviewers && { reviewers: r.strings(reviewers.node, reviewers.at, join4(path6, "reviewers"), false) },
-    ...teamReviewers && { teamReviewers: r.strings(teamReviewers.node, teamReviewers.at, join4(path6, "team-reviewers"), false) },
-    ...assignees && { assignees: r.strings(assignees.node, assignees.at, join4(path6, "assignees"), false) },
-    ...draft && { draft: r.boolean(draft.node, draft.at, join4(path6, "draft")) },
-    ...title && { title: r.string(title.node, title.at, join4(path6, "title")) },
-    ...commitMessage2 && { commitMessage: r.string(commitMessage2.node, commitMessage2.at, join4(path6, "commit-message")) }
-  };
-  if (delivery.branch !== void 0 && !isBranchName(delivery.branch)) {
-    r.issue(branch?.node, join4(path6, "branch"), `${JSON.stringify(delivery.branch)} is not a valid branch name`);
-  }
-  if (delivery.mode !== void 0 && delivery.mode !== "pull-request") {
-    for (const [key, entry] of [
-      ["merge", merge3],
-      ["merge-method", mergeMethod],
-      ["draft", draft],
-      ["reviewers", reviewers],
-      ["team-reviewers", teamReviewers],
-      ["assignees", assignees],
-      ["labels", labels]
-    ]) {
-      if (entry) r.issue(entry.at, join4(path6, key), `only applies to mode pull-request (mode is ${delivery.mode})`);
-    }
-  }
-  return delivery;
-}
-function readImages(r, node, at, path6) {
-  if (!isSeq(node) || node.items.length === 0) {
-    r.issue(node ?? at, path6, isSeq(node) ? "must not be empty (it is the list of images this target allows)" : `must be a list, not ${describe(node)}`);
-    return [];
-  }
-  const images = [];
-  const seen = /* @__PURE__ */ new Map();
-  node.items.forEach((item, i) => {
-    const itemPath = `${path6}[${i}]`;
-    const itemNode = r.resolve(item);
-    const entries = r.mapping(itemNode, node, itemPath, ["repository", "policy"]);
-    if (!entries) return;
-    const repository = r.field(entries, itemNode, itemPath, "repository", true);
-    const policy = r.field(entries, itemNode, itemPath, "policy", false);
-    const ref = repository && r.repository(repository.node, repository.at, join4(itemPath, "repository"));
-    const parsedPolicy = policy && r.policy(policy.node, policy.at, join4(itemPath, "policy"));
-    if (!ref) return;
-    const earlier = seen.get(ref.repository);
-    if (earlier !== void 0) {
-      r.issue(repository.node, join4(itemPath, "repository"), `${ref.repository} is already listed (${earlier})`);
-      return;
-    }
-    seen.set(ref.repository, r.place(itemPath, repository.node));
-    images.push({ ...ref, ...parsedPolicy && { policy: parsedPolicy } });
-  });
-  return images;
-}
-function readTargets(r, node, at) {
-  if (!isSeq(node)) {
-    r.issue(node ?? at, "targets", `must be a list, not ${describe(node)}`);
-    return [];
-  }
-  const targets = [];
-  const names = /* @__PURE__ */ new Map();
-  node.items.forEach((item, i) => {
-    const path6 = `targets[${i}]`;
-    const targetNode = r.resolve(item);
-    const entries = r.mapping(targetNode, node, path6, ["name", "paths", "images", "delivery"]);
-    if (!entries) return;
-    const nameField = r.field(entries, targetNode, path6, "name", true);
-    const pathsField = r.field(entries, targetNode, path6, "paths", true);
-    const imagesField = r.field(entries, targetNode, path6, "images", true);
-    const deliveryField = r.field(entries, targetNode, path6, "delivery", false);
-    let name = nameField && r.string(nameField.node, nameField.at, `${path6}.name`);
-    if (name !== void 0 && !TARGET_NAME.test(name)) {
-      r.issue(nameField.node, `${path6}.name`, `${JSON.stringify(name)} ${TARGET_NAME_RULE} (it names a branch)`);
-      name = void 0;
-    }
-    if (name !== void 0 && names.has(name)) {
-      r.issue(nameField.node, `${path6}.name`, `duplicate target name ${JSON.stringify(name)} (also ${names.get(name)})`);
-      name = void 0;
-    }
-    if (name !== void 0) names.set(name, r.place(path6, nameField.node));
-    const paths = pathsField && r.strings(pathsField.node, pathsField.at, `${path6}.paths`, true)?.map(slashSeparated);
-    const pathsOk = paths?.map((glob, j) => r.relativePath(glob, isSeq(pathsField.node) ? pathsField.node.items[j] : null, `${path6}.paths[${j}]`)).every(Boolean);
-    const images = imagesField ? readImages(r, imagesField.node, imagesField.at, `${path6}.images`) : [];
-    const delivery = deliveryField && readDelivery(r, deliveryField.node, deliveryField.at, `${path6}.delivery`);
-    if (name !== void 0 && paths && pathsOk) {
-      const pathLines = isSeq(pathsField.node) ? pathsField.node.items.flatMap((item2) => r.line(item2) ?? []) : [];
-      targets.push({ name, paths, pathLines, images, ...delivery && { delivery } });
-    }
-  });
-  return targets;
-}
-function readSetters(r, node, at) {
-  const setters = /* @__PURE__ */ new Map();
-  if (!isMap(node)) {
-    r.issue(node ?? at, "setters", `must be a mapping of marker keys ("<namespace>:<policy>") to images, not ${describe(node)}`);
-    return setters;
-  }
-  for (const [key, entry] of r.entries(node, "setters")) {
-    const path6 = join4("setters", key);
-    if (!SETTER_KEY2.test(key)) {
-      const suffix = /:(tag|name|digest)$/.exec(key);
-      r.issue(
-        entry.key,
-        path6,
-        suffix ? `drop the ":${suffix[1]}" suffix: one setter serves the plain, :tag, :name and :digest markers` : `a setter key is "<namespace>:<policy name>" as in the marker # {"$imagepolicy": "flux-system:app"}`
-      );
-    }
-    const entries = r.mapping(entry.value, entry.key, path6, ["image", "policy"]);
-    if (!entries) continue;
-    const image = r.field(entries, entry.value, path6, "image", true);
-    const policy = r.field(entries, entry.value, path6, "policy", false);
-    const ref = image && r.repository(image.node, image.at, join4(path6, "image"));
-    const parsedPolicy = policy && r.policy(policy.node, policy.at, join4(path6, "policy"));
-    if (ref && SETTER_KEY2.test(key)) setters.set(key, { ...ref, ...parsedPolicy && { policy: parsedPolicy } });
-  }
-  return setters;
-}
-function readOverrides(r, node, at) {
-  if (!isSeq(node)) {
-    r.issue(node ?? at, "overrides", `must be a list, not ${describe(node)}`);
-    return [];
-  }
-  const overrides = [];
-  node.items.forEach((item, i) => {
-    const path6 = `overrides[${i}]`;
-    const itemNode = r.resolve(item);
-    const entries = r.mapping(itemNode, node, path6, ["file", "spec", "image", "part"]);
-    if (!entries) return;
-    const fileField = r.field(entries, itemNode, path6, "file", true);
-    const specField = r.field(entries, itemNode, path6, "spec", true);
-    const imageField = r.field(entries, itemNode, path6, "image", true);
-    const partField = r.field(entries, itemNode, path6, "part", false);
-    const given = fileField && r.string(fileField.node, fileField.at, `${path6}.file`);
-    const file = given === void 0 ? void 0 : slashSeparated(given);
-    let fileOk = file !== void 0 && r.relativePath(file, fileField.node, `${path6}.file`);
-    if (fileOk && fileKind(file) === void 0) {
-      r.issue(fileField.node, `${path6}.file`, `${JSON.stringify(file)} is neither a KCL (.k) nor a YAML file`);
-      fileOk = false;
-    } else if (fileOk && fileKind(file) === "kcl-mod") {
-      r.issue(fileField.node, `${path6}.file`, `${JSON.stringify(file)}: ${KCL_MOD_NOT_SET}`);
-      fileOk = false;
-    }
-    let spec = specField && r.string(specField.node, specField.at, `${path6}.spec`);
-    const kcl = fileKind(file ?? "") === "kcl";
-    const bare = spec === void 0 ? void 0 : outsideQuotedKeys(spec);
-    if (bare?.includes("=")) {
-      r.issue(
-        specField.node,
-        `${path6}.spec`,
-        `is the path only (${JSON.stringify(spec.slice(0, bare.indexOf("=")).replace(/\+$/, ""))}); the value comes from the incoming image`
-      );
-      spec = void 0;
-    }
-    const operator = spec !== void 0 && kcl ? kclOperator(bare) : void 0;
-    if (operator !== void 0) {
-      r.issue(
-        specField.node,
-        `${path6}.spec`,
-        `is a path: the -O operator "${operator}" is not allowed here (the override sets the field from the incoming image)`
-      );
-      spec = void 0;
-    }
-    const ref = imageField && r.repository(imageField.node, imageField.at, `${path6}.image`);
-    const part = partField && readPart(r, partField.node, partField.at, `${path6}.part`);
-    if (fileOk && spec !== void 0 && ref && (!partField || part)) {
-      const line = r.line(fileField.node);
-      overrides.push({ file, spec, image: ref.name, repository: ref.repository, ...part && { part }, ...line !== void 0 && { line }, index: i });
-    }
-  });
-  return overrides;
-}
-function readPart(r, node, at, path6) {
-  const value = r.string(node, at, path6);
-  if (value === void 0 || OVERRIDE_PARTS.includes(value)) return value;
-  r.issue(
-    node,
-    path6,
-    `must be ${OVERRIDE_PARTS.join(" or ")} (a field holding only the image's tag), not ${JSON.stringify(value)}; leave part out to write the whole reference`
+  if (names.has(plain)) return "";
+  return didYouMean(
+    meantNames(plain, names).map((name) => `${name}${glob.slice(plain.length)}`).join(" or ") || void 0
   );
-  return void 0;
 }
-function kclOperator(outsideKeys) {
-  if (outsideKeys.includes(":")) return ":";
-  return outsideKeys.trimEnd().endsWith("-") ? "-" : void 0;
-}
-function readerOfText(text2, file) {
-  const lines = new LineCounter();
-  const doc = parseDocument(text2, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
-  if (doc.errors.length > 0) {
-    const line = (offset) => lines.linePos(Math.min(offset, text2.trimEnd().length)).line;
-    throw new ConfigError(doc.errors.map((e) => ({ ...file !== void 0 && { file }, line: line(e.pos[0]), message: `not valid YAML: ${e.message}` })));
-  }
-  return new Reader2(file, doc, lines);
-}
-function outsideQuotedKeys(spec) {
-  return spec.replace(/\[\s*(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')\s*\]/g, (key) => `[${" ".repeat(key.length - 2)}]`);
-}
-function parseConfig(source, file) {
-  const r = typeof source === "string" ? readerOfText(source, file) : new Reader2(file, new Document(source), void 0);
-  const doc = r.doc;
-  const root = r.resolve(doc.contents);
-  let config = { targets: [], setters: /* @__PURE__ */ new Map(), overrides: [] };
-  if (root !== null && !(isScalar(root) && root.value === null)) {
-    const entries = r.mapping(root, root, "", ["targets", "setters", "overrides"]);
-    if (entries) {
-      const targets = r.field(entries, root, "", "targets", false);
-      const setters = r.field(entries, root, "", "setters", false);
-      const overrides = r.field(entries, root, "", "overrides", false);
-      config = {
-        targets: targets ? readTargets(r, targets.node, targets.at) : [],
-        setters: setters ? readSetters(r, setters.node, setters.at) : /* @__PURE__ */ new Map(),
-        overrides: overrides ? readOverrides(r, overrides.node, overrides.at) : []
-      };
-    }
-  }
-  if (r.issues.length > 0)
-    throw new ConfigError(
-      r.issues.sort((a, b) => a.offset - b.offset).map((i) => i.issue),
-      config
-    );
-  return config;
+function meantNames(plain, names) {
+  const depth = plain.split("/").length;
+  const asDeep = [...names].filter((name) => name.split("/").length === depth);
+  const typo = closest(plain, asDeep);
+  if (typo !== void 0) return [typo];
+  const begun = asDeep.filter((name) => name.startsWith(plain));
+  if (begun.length > 0) return begun.length <= 3 ? begun : [];
+  const anywhere = closest(plain, names);
+  return anywhere === void 0 ? [] : [anywhere];
 }
 
 // src/engine/tree-path.ts
@@ -47588,6 +47510,17 @@ var DEFAULT_NAMESPACE = "flux-system";
 var DEFAULT_EXCLUSIONS = ["^.*\\.sig$"];
 function mayHoldFluxObjects(text2) {
   return text2.includes(FLUX_IMAGE_API_GROUP);
+}
+function withoutFluxImageObjects(text2) {
+  if (!mayHoldFluxObjects(text2)) return text2;
+  let kept = text2;
+  for (const doc of parseAllDocuments(text2)) {
+    const apiVersion = isMap(doc.contents) ? doc.contents.get("apiVersion") : void 0;
+    if (typeof apiVersion !== "string" || !API_VERSION.test(apiVersion)) continue;
+    const [start, , end] = doc.range;
+    kept = kept.slice(0, start) + kept.slice(start, end).replace(/[^\r\n]/g, " ") + kept.slice(end);
+  }
+  return kept;
 }
 function text(value) {
   return typeof value === "string" && value !== "" ? value : void 0;
@@ -47908,16 +47841,651 @@ function unquoted(value) {
   return /^(["']).*\1$/.test(text2) ? text2.slice(1, -1) : text2;
 }
 
+// src/engine/image-spelling.ts
+function deployedText(text2) {
+  return withoutFluxImageObjects(withoutImageUpdater(text2));
+}
+function spelledAt(text2, image) {
+  return spellingsOf(text2, image).find(({ bare, ref }) => bare || ref === void 0 || ref.repository === image.repository)?.at;
+}
+function spellingsOf(text2, image) {
+  const found = [];
+  for (const match of text2.matchAll(new RegExp(`(?<![\\w.-])${escapeRegExp(screenToken(image))}(?:[:@][\\w.@:+-]+|(?![\\w./-]|["']?:(?:\\s|$)))`, "gm"))) {
+    const before = /[^\s"'`=,;()[\]{}]*$/.exec(text2.slice(Math.max(0, match.index - 256), match.index))[0];
+    const reference = `${before}${match[0]}`.replace(/[.:]+$/, "");
+    found.push({ at: match.index - before.length, reference, ref: tryParseImageRef(reference), bare: before === "" });
+  }
+  return found;
+}
+function holdsVersionOf(ref, image) {
+  if (ref.tag !== void 0 && image.tag !== void 0 && ref.tag !== image.tag) return false;
+  if (ref.digest !== void 0 && image.digest !== void 0 && ref.digest !== image.digest) return false;
+  return image.tag !== void 0 && ref.tag !== void 0 || image.digest !== void 0 && ref.digest !== void 0;
+}
+
+// src/engine/targets.ts
+function targetsInScope(config, names) {
+  const all = config?.targets ?? [];
+  if (!names || names.length === 0) return all;
+  const unknown = names.filter((name) => !all.some((t) => t.name === name));
+  if (unknown.length > 0) {
+    throw new RequestError2(
+      unknown.map((name) => ({ message: `targets: no target named ${quotedExcerpt(name)} (configured: ${all.map((t) => t.name).join(", ") || "none"})` }))
+    );
+  }
+  return all.filter((t) => names.includes(t.name));
+}
+function targetOf(targets) {
+  const matchers = targets.map((target) => ({ target, matches: pathMatcher(target.paths) }));
+  return (path6) => matchers.find((m) => m.matches(path6))?.target;
+}
+function warnIdlePaths(configured, targets, files, configPath, warnings) {
+  const ownerOf = targetOf(configured);
+  const rank = new Map(configured.map((target, i) => [target, i]));
+  const globs = targets.flatMap(
+    (target) => target.paths.map((glob, j) => ({ target, glob, j, matches: pathMatcher([glob]), owns: false, shadowed: [] }))
+  );
+  if (globs.length === 0) return;
+  for (const file of files) {
+    const owner = ownerOf(file);
+    if (owner === void 0) continue;
+    const first = rank.get(owner);
+    for (const glob of globs) {
+      if (glob.owns || rank.get(glob.target) < first || !glob.matches(file)) continue;
+      if (glob.target === owner) glob.owns = true;
+      else glob.shadowed.push({ file, owner });
+    }
+  }
+  for (const { target, glob, j, owns, shadowed } of globs) {
+    if (owns) continue;
+    const said = (what) => {
+      warnings.push({
+        file: configPath,
+        ...target.pathLines[j] !== void 0 && { line: target.pathLines[j] },
+        message: `targets[${configured.indexOf(target)}].paths[${j}]: ${JSON.stringify(glob)} ${what}`
+      });
+    };
+    if (shadowed.length === 0) {
+      said("matches no file; fix or remove it");
+      continue;
+    }
+    const owners = [...new Set(shadowed.map(({ owner }) => owner))];
+    const by = owners.map((owner) => {
+      const taking = owner.paths.find((path6) => {
+        const matches = pathMatcher([path6]);
+        return shadowed.some((o) => o.owner === owner && matches(o.file));
+      });
+      return `${owner.name} (${JSON.stringify(taking)})`;
+    });
+    const one = owners.length === 1;
+    said(
+      `matches only files the earlier ${one ? "target" : "targets"} ${andList(by)} ${one ? "takes" : "take"} first; narrow ${one ? "that" : "those"}, or list ${target.name} first`
+    );
+  }
+}
+function allowance(target, image) {
+  const allowed = target.images.find((a) => a.repository === image.repository);
+  if (!allowed) return { refused: "unlisted" };
+  const { policy } = allowed;
+  return policy !== void 0 && image.tag !== void 0 && policy.latest([image.tag]) === void 0 ? { allowed: { ...allowed, policy }, refused: "policy" } : { allowed };
+}
+function imagesFor(images, config, target, allowDowngrade) {
+  if (!config || config.targets.length === 0) return images.map((image) => ({ image, allowDowngrade }));
+  if (!target) return [];
+  return images.flatMap((image) => {
+    const { allowed } = allowance(target, image);
+    return allowed ? [{ image, ...allowed.policy && { policy: allowed.policy }, allowDowngrade }] : [];
+  });
+}
+function settersFor(setters, target) {
+  if (!target) return setters;
+  const kept = /* @__PURE__ */ new Map();
+  for (const [key, update2] of setters) {
+    const { allowed } = allowance(target, update2.image);
+    if (!allowed) continue;
+    const policy = update2.policy && allowed.policy ? within(update2.policy, allowed.policy) : update2.policy ?? allowed.policy;
+    kept.set(key, { ...update2, ...policy && { policy } });
+  }
+  return kept;
+}
+function within(policy, bounds) {
+  if (policy.description === bounds.description) return policy;
+  return {
+    description: `${policy.description} within ${bounds.description}`,
+    latest: (tags) => policy.latest(tags.filter((tag) => bounds.latest([tag]) !== void 0)),
+    // Ranked by the marker's own order, so a move down past the bounds is still told.
+    ...(policy.compare ?? bounds.compare) && { compare: policy.compare ?? bounds.compare }
+  };
+}
+var LISTED = 5;
+function warnRefusedImages(images, targets, ownerOf, files, reachOf, warnings) {
+  const inTargets = [...files].flatMap(([path6, text2]) => {
+    const target = ownerOf(path6);
+    return target ? [{ path: path6, text: text2, target }] : [];
+  });
+  for (const { image, byRepository: byRepository2 } of images) {
+    const refusing = [];
+    const held = [];
+    for (const target of targets) {
+      const allows = allowance(target, image);
+      if (allows.refused === "unlisted") {
+        const at = inTargets.filter((file) => file.target === target).flatMap(({ path: path6, text: text2 }) => placeHolding(path6, text2, image, byRepository2, reachOf(path6)));
+        if (at.length > 0) refusing.push(target.name);
+        held.push(...at);
+      } else if (allows.refused === "policy" && inTargets.some((file) => file.target === target)) {
+        warnings.push({
+          message: `target ${target.name}: ${formatImageRef(image)} is outside its policy (${allows.allowed.policy.description}); not edited there`
+        });
+      }
+    }
+    if (refusing.length === 0) continue;
+    const which2 = refusing.length === 1 ? `target ${refusing[0]} does not allow` : `targets ${refusing.join(", ")} do not allow`;
+    const where2 = held.length > LISTED ? `${held.slice(0, LISTED).join(", ")} and ${held.length - LISTED} more` : held.join(", ");
+    warnings.push({ message: `${which2} ${image.repository}; not edited in ${where2}` });
+  }
+}
+function placeHolding(path6, raw, image, byRepository2, reach) {
+  const text2 = deployedText(raw);
+  const markers = [...reach.setters].filter(([, update2]) => update2.image.repository === image.repository).map(([key]) => markerPattern(key));
+  const spelt = byRepository2 ? spelledAt(text2, image) ?? Infinity : Infinity;
+  const at = Math.min(spelt, ...markers.map((pattern) => pattern.exec(text2)?.index ?? Infinity));
+  return at === Infinity ? [] : [`${path6}:${lineAt(text2, at)}`];
+}
+
+// src/engine/config.ts
+var NO_CONFIG = "none";
+var CONFIG_NOT_UTF8 = "not UTF-8 text, so none of it can be read; save the configuration as UTF-8";
+var DELIVERY_MODES = ["push", "pull-request", "none"];
+var MERGE_MODES = ["none", "auto", "immediate"];
+var MERGE_METHODS = ["merge", "squash", "rebase"];
+var OVERRIDE_PARTS = ["tag"];
+var ConfigError = class extends Error {
+  /**
+   * `issues`: on their file and line, each message `<path>: <what is wrong>`, in file order.
+   * `config`: what could be read, the entries in error left out, for checks of the tree (an
+   * override's file) to report with these rather than in a second round once they are fixed.
+   */
+  constructor(issues, config) {
+    super(issues.map(formatDiagnostic).join("\n"));
+    this.issues = issues;
+    this.config = config;
+    this.name = "ConfigError";
+  }
+  issues;
+  config;
+};
+var SETTER_KEY2 = /^[a-z0-9](?:[-a-z0-9]*[a-z0-9])?:[a-z0-9](?:[-a-z0-9.]*[a-z0-9])?$/;
+var TARGET_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+var TARGET_NAME_RULE = "must start with a letter or digit and hold only letters, digits, '.', '_' and '-'";
+var Reader2 = class {
+  /** `lines` undefined: the document was made from an object, whose nodes have no place in a text. */
+  constructor(file, doc, lines) {
+    this.file = file;
+    this.doc = doc;
+    this.lines = lines;
+  }
+  file;
+  doc;
+  lines;
+  issues = [];
+  /** An issue at `node`, or `below` lines under its first (a line of a block scalar). */
+  issue(node, path6, message, below = 0) {
+    const offset = node?.range?.[0] ?? 0;
+    const at = this.line(node);
+    const line = at === void 0 ? void 0 : at + below;
+    const where2 = { ...this.file !== void 0 && { file: this.file }, ...line !== void 0 && { line } };
+    this.issues.push({ offset, issue: { ...where2, message: `${path6 ? `${path6}: ` : ""}${message}` } });
+  }
+  line(node) {
+    return this.lines?.linePos(node?.range?.[0] ?? 0).line;
+  }
+  /** A place named for a later message: `targets[0]`, with its line when there is one. */
+  place(path6, node) {
+    const line = this.line(node);
+    return line === void 0 ? path6 : `${path6}, line ${line}`;
+  }
+  resolve(node) {
+    return isAlias(node) ? node.resolve(this.doc) ?? null : node;
+  }
+  /** The key/value pairs of a mapping with only `allowed` keys, or undefined after an issue. */
+  mapping(node, at, path6, allowed) {
+    const resolved = this.resolve(node);
+    if (!isMap(resolved)) {
+      this.issue(resolved ?? at, path6, `must be a mapping${allowed.length > 0 ? ` with ${allowed.join(", ")}` : ""}, not ${describe(resolved)}`);
+      return void 0;
+    }
+    return this.entries(resolved, path6, allowed);
+  }
+  entries(map2, path6, allowed) {
+    const entries = /* @__PURE__ */ new Map();
+    for (const pair of map2.items) {
+      const key = pair.key;
+      const name = isScalar(key) ? key.value : void 0;
+      if (typeof name !== "string") {
+        this.issue(key, path6, `keys must be strings, not ${describe(key)}`);
+        continue;
+      }
+      if (allowed && !allowed.includes(name)) {
+        this.issue(key, join4(path6, name), `unknown key (expected ${allowed.join(", ")})`);
+        continue;
+      }
+      const earlier = entries.get(name);
+      if (earlier) {
+        this.issue(key, join4(path6, name), `duplicate key (first at line ${this.line(earlier.key)})`);
+        continue;
+      }
+      entries.set(name, { key, value: this.resolve(pair.value) });
+    }
+    return entries;
+  }
+  /** A required or optional field's value node, reporting a missing required one at `owner`. */
+  field(entries, owner, path6, key, required) {
+    const entry = entries.get(key);
+    if (!entry) {
+      if (required) this.issue(owner, path6, `${key} is required`);
+      return void 0;
+    }
+    return { node: entry.value, at: entry.key };
+  }
+  string(node, at, path6) {
+    if (isScalar(node) && typeof node.value === "string") {
+      if (node.value.trim() === "") this.issue(node, path6, "must not be empty");
+      else return node.value;
+      return void 0;
+    }
+    const hint = isScalar(node) && (typeof node.value === "number" || typeof node.value === "boolean") ? ` (quote it: "${node.source ?? String(node.value)}")` : "";
+    this.issue(node ?? at, path6, `must be a string, not ${describe(node)}${hint}`);
+    return void 0;
+  }
+  strings(node, at, path6, nonEmpty) {
+    if (!isSeq(node)) {
+      this.issue(node ?? at, path6, `must be a list of strings, not ${describe(node)}`);
+      return void 0;
+    }
+    if (nonEmpty && node.items.length === 0) {
+      this.issue(node, path6, "must not be empty");
+      return void 0;
+    }
+    const values = node.items.map((item, i) => this.string(this.resolve(item), node, `${path6}[${i}]`));
+    return values.every((v) => v !== void 0) ? values : void 0;
+  }
+  oneOf(node, at, path6, allowed) {
+    const other = otherScalar(node);
+    if (other !== void 0) {
+      this.issue(node, path6, `must be one of ${allowed.join(", ")}, not ${other}`);
+      return void 0;
+    }
+    const value = this.string(node, at, path6);
+    if (value === void 0) return void 0;
+    if (allowed.includes(value)) return value;
+    this.issue(node, path6, `must be one of ${allowed.join(", ")}, not ${JSON.stringify(value)}`);
+    return void 0;
+  }
+  boolean(node, at, path6) {
+    if (isScalar(node) && typeof node.value === "boolean") return node.value;
+    this.issue(node ?? at, path6, `must be true or false, not ${describe(node)}`);
+    return void 0;
+  }
+  /**
+   * A commit-message template that parses (checkTemplate). What is wrong is said at the template's
+   * line in the file where a literal block (`|`) keeps its lines as the file's, one under its header,
+   * or the template's first line is the value's; elsewhere with the line in the template.
+   */
+  template(node, at, path6) {
+    const text2 = this.string(node, at, path6);
+    if (text2 === void 0) return void 0;
+    try {
+      checkTemplate(text2);
+      return text2;
+    } catch (error2) {
+      if (!(error2 instanceof TemplateError)) throw error2;
+      const literal2 = isScalar(node) && node.type === Scalar.BLOCK_LITERAL;
+      if (this.line(node) !== void 0 && (literal2 || error2.line === 1)) this.issue(node, path6, error2.reason, literal2 ? error2.line : 0);
+      else this.issue(node, path6, `template line ${error2.line}: ${error2.reason}`);
+      return void 0;
+    }
+  }
+  /** A repository without tag or digest: `{ name as written, canonical repository }`. */
+  repository(node, at, path6) {
+    const text2 = this.string(node, at, path6);
+    if (text2 === void 0) return void 0;
+    try {
+      const ref = parseImageRef(text2);
+      if (ref.tag !== void 0 || ref.digest !== void 0) {
+        this.issue(
+          node,
+          path6,
+          `${JSON.stringify(text2)} has a ${ref.tag !== void 0 ? "tag" : "digest"}; give the repository only (the incoming image brings the version)`
+        );
+        return void 0;
+      }
+      return { name: ref.name, repository: ref.repository };
+    } catch (error2) {
+      if (!(error2 instanceof ImageRefError)) throw error2;
+      this.issue(node, path6, error2.message);
+      return void 0;
+    }
+  }
+  /** A path inside the repository, `/`-separated (slashSeparated): relative, no `..`. */
+  relativePath(value, node, path6) {
+    if (value.startsWith("/") || /^[A-Za-z]:\//.test(value)) this.issue(node, path6, `must be relative to the repository root, not ${JSON.stringify(value)}`);
+    else if (value.split("/").includes("..")) this.issue(node, path6, `must stay inside the repository (no ".."): ${JSON.stringify(value)}`);
+    else return true;
+    return false;
+  }
+  policy(node, at, path6) {
+    const pattern = isMap(node) ? node.getIn(["filterTags", "pattern"], true) : void 0;
+    const prefixed = isScalar(pattern) && typeof pattern.value === "string" && pattern.value.startsWith("regexp:");
+    if (prefixed) this.issue(pattern, join4(path6, "filterTags", "pattern"), "`regexp:` is argocd-image-updater's prefix; filterTags takes the bare expression");
+    try {
+      const policy = parsePolicy(node?.toJS(this.doc) ?? null);
+      return prefixed ? void 0 : policy;
+    } catch (error2) {
+      if (!(error2 instanceof PolicyError)) throw error2;
+      for (const issue2 of error2.issues) {
+        const located2 = isMap(node) ? node.getIn(issue2.path, true) : void 0;
+        this.issue(located2 ?? node ?? at, join4(path6, ...issue2.path), issue2.message);
+      }
+      return void 0;
+    }
+  }
+};
+function join4(path6, ...keys) {
+  return keys.reduce((p, key) => /^[A-Za-z_][A-Za-z0-9_-]*$/.test(key) ? `${p}${p ? "." : ""}${key}` : `${p}[${JSON.stringify(key)}]`, path6);
+}
+function otherScalar(node) {
+  return isScalar(node) && node.value !== null && typeof node.value !== "string" ? describe(node) : void 0;
+}
+function describe(node) {
+  if (isMap(node)) return "a mapping";
+  if (isSeq(node)) return "a list";
+  if (!isScalar(node) || node.value === null) return "nothing";
+  return `${typeof node.value === "string" ? "a string" : `a ${typeof node.value}`} (${node.source ?? String(node.value)})`;
+}
+function readDelivery(r, node, at, path6) {
+  const keys = ["mode", "merge", "merge-method", "branch", "labels", "reviewers", "team-reviewers", "assignees", "draft", "title", "commit-message"];
+  const entries = r.mapping(node, at, path6, keys);
+  if (!entries) return void 0;
+  const get = (key) => r.field(entries, node, path6, key, false);
+  const mode = get("mode");
+  const merge3 = get("merge");
+  const mergeMethod = get("merge-method");
+  const branch = get("branch");
+  const labels = get("labels");
+  const reviewers = get("reviewers");
+  const teamReviewers = get("team-reviewers");
+  const assignees = get("assignees");
+  const draft = get("draft");
+  const title = get("title");
+  const commitMessage2 = get("commit-message");
+  const delivery = {
+    ...mode && { mode: r.oneOf(mode.node, mode.at, join4(path6, "mode"), DELIVERY_MODES) },
+    ...merge3 && { merge: r.oneOf(merge3.node, merge3.at, join4(path6, "merge"), MERGE_MODES) },
+    ...mergeMethod && { mergeMethod: r.oneOf(mergeMethod.node, mergeMethod.at, join4(path6, "merge-method"), MERGE_METHODS) },
+    ...branch && { branch: r.string(branch.node, branch.at, join4(path6, "branch")) },
+    ...labels && { labels: r.strings(labels.node, labels.at, join4(path6, "labels"), false) },
+    ...reviewers && { reviewers: r.strings(reviewers.node, reviewers.at, join4(path6, "reviewers"), false) },
+    ...teamReviewers && { teamReviewers: r.strings(teamReviewers.node, teamReviewers.at, join4(path6, "team-reviewers"), false) },
+    ...assignees && { assignees: r.strings(assignees.node, assignees.at, join4(path6, "assignees"), false) },
+    ...draft && { draft: r.boolean(draft.node, draft.at, join4(path6, "draft")) },
+    ...title && { title: r.string(title.node, title.at, join4(path6, "title")) },
+    ...commitMessage2 && { commitMessage: r.template(commitMessage2.node, commitMessage2.at, join4(path6, "commit-message")) }
+  };
+  if (delivery.branch !== void 0 && !isBranchName(delivery.branch)) {
+    r.issue(branch?.node, join4(path6, "branch"), `${JSON.stringify(delivery.branch)} is not a valid branch name`);
+  }
+  if (delivery.mode !== void 0 && delivery.mode !== "pull-request") {
+    for (const [key, entry] of [
+      ["merge", merge3],
+      ["merge-method", mergeMethod],
+      ["draft", draft],
+      ["reviewers", reviewers],
+      ["team-reviewers", teamReviewers],
+      ["assignees", assignees],
+      ["labels", labels]
+    ]) {
+      if (entry) r.issue(entry.at, join4(path6, key), `only applies to mode pull-request (mode is ${delivery.mode})`);
+    }
+  }
+  return delivery;
+}
+function readImages(r, node, at, path6) {
+  if (!isSeq(node) || node.items.length === 0) {
+    r.issue(node ?? at, path6, isSeq(node) ? "must not be empty (it is the list of images this target allows)" : `must be a list, not ${describe(node)}`);
+    return [];
+  }
+  const images = [];
+  const seen = /* @__PURE__ */ new Map();
+  node.items.forEach((item, i) => {
+    const itemPath = `${path6}[${i}]`;
+    const itemNode = r.resolve(item);
+    const entries = r.mapping(itemNode, node, itemPath, ["repository", "policy"]);
+    if (!entries) return;
+    const repository = r.field(entries, itemNode, itemPath, "repository", true);
+    const policy = r.field(entries, itemNode, itemPath, "policy", false);
+    const ref = repository && r.repository(repository.node, repository.at, join4(itemPath, "repository"));
+    const parsedPolicy = policy && r.policy(policy.node, policy.at, join4(itemPath, "policy"));
+    if (!ref) return;
+    const earlier = seen.get(ref.repository);
+    if (earlier !== void 0) {
+      r.issue(repository.node, join4(itemPath, "repository"), `${ref.repository} is already listed (${earlier})`);
+      return;
+    }
+    seen.set(ref.repository, r.place(itemPath, repository.node));
+    images.push({ ...ref, ...parsedPolicy && { policy: parsedPolicy } });
+  });
+  return images;
+}
+function readTargets(r, node, at) {
+  if (!isSeq(node)) {
+    r.issue(node ?? at, "targets", `must be a list, not ${describe(node)}`);
+    return [];
+  }
+  const targets = [];
+  const names = /* @__PURE__ */ new Map();
+  node.items.forEach((item, i) => {
+    const path6 = `targets[${i}]`;
+    const targetNode = r.resolve(item);
+    const entries = r.mapping(targetNode, node, path6, ["name", "paths", "images", "delivery"]);
+    if (!entries) return;
+    const nameField = r.field(entries, targetNode, path6, "name", true);
+    const pathsField = r.field(entries, targetNode, path6, "paths", true);
+    const imagesField = r.field(entries, targetNode, path6, "images", true);
+    const deliveryField = r.field(entries, targetNode, path6, "delivery", false);
+    let name = nameField && r.string(nameField.node, nameField.at, `${path6}.name`);
+    if (name !== void 0 && !TARGET_NAME.test(name)) {
+      r.issue(nameField.node, `${path6}.name`, `${JSON.stringify(name)} ${TARGET_NAME_RULE} (it names a branch)`);
+      name = void 0;
+    }
+    if (name !== void 0 && names.has(name)) {
+      r.issue(nameField.node, `${path6}.name`, `duplicate target name ${JSON.stringify(name)} (also ${names.get(name)})`);
+      name = void 0;
+    }
+    if (name !== void 0) names.set(name, r.place(path6, nameField.node));
+    const paths = pathsField && r.strings(pathsField.node, pathsField.at, `${path6}.paths`, true)?.map(slashSeparated);
+    const pathsOk = paths?.map((glob, j) => r.relativePath(glob, isSeq(pathsField.node) ? pathsField.node.items[j] : null, `${path6}.paths[${j}]`)).every(Boolean);
+    const images = imagesField ? readImages(r, imagesField.node, imagesField.at, `${path6}.images`) : [];
+    const delivery = deliveryField && readDelivery(r, deliveryField.node, deliveryField.at, `${path6}.delivery`);
+    if (name !== void 0 && paths && pathsOk) {
+      const pathLines = isSeq(pathsField.node) ? pathsField.node.items.flatMap((item2) => r.line(item2) ?? []) : [];
+      targets.push({ name, paths, pathLines, images, ...delivery && { delivery } });
+    }
+  });
+  return targets;
+}
+function readSetters(r, node, at) {
+  const setters = /* @__PURE__ */ new Map();
+  if (!isMap(node)) {
+    r.issue(node ?? at, "setters", `must be a mapping of marker keys ("<namespace>:<policy>") to images, not ${describe(node)}`);
+    return setters;
+  }
+  for (const [key, entry] of r.entries(node, "setters")) {
+    const path6 = join4("setters", key);
+    if (!SETTER_KEY2.test(key)) {
+      const suffix = /:(tag|name|digest)$/.exec(key);
+      r.issue(
+        entry.key,
+        path6,
+        suffix ? `drop the ":${suffix[1]}" suffix: one setter serves the plain, :tag, :name and :digest markers` : `a setter key is "<namespace>:<policy name>" as in the marker # {"$imagepolicy": "flux-system:app"}`
+      );
+    }
+    const entries = r.mapping(entry.value, entry.key, path6, ["image", "policy"]);
+    if (!entries) continue;
+    const image = r.field(entries, entry.value, path6, "image", true);
+    const policy = r.field(entries, entry.value, path6, "policy", false);
+    const ref = image && r.repository(image.node, image.at, join4(path6, "image"));
+    const parsedPolicy = policy && r.policy(policy.node, policy.at, join4(path6, "policy"));
+    if (ref && SETTER_KEY2.test(key)) setters.set(key, { ...ref, ...parsedPolicy && { policy: parsedPolicy } });
+  }
+  return setters;
+}
+function readOverrides(r, node, at, targets) {
+  if (!isSeq(node)) {
+    r.issue(node ?? at, "overrides", `must be a list, not ${describe(node)}`);
+    return [];
+  }
+  const overrides = [];
+  node.items.forEach((item, i) => {
+    const path6 = `overrides[${i}]`;
+    const itemNode = r.resolve(item);
+    const entries = r.mapping(itemNode, node, path6, ["file", "spec", "image", "part"]);
+    if (!entries) return;
+    const fileField = r.field(entries, itemNode, path6, "file", true);
+    const specField = r.field(entries, itemNode, path6, "spec", true);
+    const imageField = r.field(entries, itemNode, path6, "image", true);
+    const partField = r.field(entries, itemNode, path6, "part", false);
+    const given = fileField && r.string(fileField.node, fileField.at, `${path6}.file`);
+    const file = given === void 0 ? void 0 : slashSeparated(given);
+    let fileOk = file !== void 0 && r.relativePath(file, fileField.node, `${path6}.file`);
+    if (fileOk && fileKind(file) === void 0) {
+      r.issue(fileField.node, `${path6}.file`, `${JSON.stringify(file)} is neither a KCL (.k) nor a YAML file`);
+      fileOk = false;
+    } else if (fileOk && fileKind(file) === "kcl-mod") {
+      r.issue(fileField.node, `${path6}.file`, `${JSON.stringify(file)}: ${KCL_MOD_NOT_SET}`);
+      fileOk = false;
+    }
+    let spec = specField && r.string(specField.node, specField.at, `${path6}.spec`);
+    const kcl = fileKind(file ?? "") === "kcl";
+    const bare = spec === void 0 ? void 0 : outsideQuotedKeys(spec);
+    if (bare?.includes("=")) {
+      r.issue(
+        specField.node,
+        `${path6}.spec`,
+        `is the path only (${JSON.stringify(spec.slice(0, bare.indexOf("=")).replace(/\+$/, ""))}); the value comes from the incoming image`
+      );
+      spec = void 0;
+    }
+    const operator = spec !== void 0 && kcl ? kclOperator(bare) : void 0;
+    if (operator !== void 0) {
+      r.issue(
+        specField.node,
+        `${path6}.spec`,
+        `is a path: the -O operator "${operator}" is not allowed here (the override sets the field from the incoming image)`
+      );
+      spec = void 0;
+    }
+    let ref = imageField && r.repository(imageField.node, imageField.at, `${path6}.image`);
+    const never = fileOk && ref && targets ? neverApplies(file, ref, targets) : void 0;
+    if (never) {
+      r.issue(imageField.node, `${path6}.image`, never);
+      ref = void 0;
+    }
+    const part = partField && readPart(r, partField.node, partField.at, `${path6}.part`);
+    if (fileOk && spec !== void 0 && ref && (!partField || part)) {
+      const line = r.line(fileField.node);
+      const specLine = r.line(specField.node);
+      overrides.push({
+        file,
+        spec,
+        image: ref.name,
+        repository: ref.repository,
+        ...part && { part },
+        ...line !== void 0 && { line },
+        ...specLine !== void 0 && { specLine },
+        index: i
+      });
+    }
+  });
+  return overrides;
+}
+function neverApplies(file, image, targets) {
+  const target = targets.length === 0 ? void 0 : targetOf(targets)(file);
+  if (target === void 0 || target.images.some((other) => other.repository === image.repository)) return void 0;
+  const meant = closest(image.name, new Set(target.images.map((other) => other.name)));
+  return `target ${target.name}, whose paths hold ${file}, does not allow ${image.name}, so this override never applies${didYouMean(meant)}`;
+}
+function readPart(r, node, at, path6) {
+  const other = otherScalar(node);
+  const value = other === void 0 ? r.string(node, at, path6) : void 0;
+  if (value !== void 0 && OVERRIDE_PARTS.includes(value)) return value;
+  if (value === void 0 && other === void 0) return void 0;
+  r.issue(
+    node,
+    path6,
+    `must be ${OVERRIDE_PARTS.join(" or ")} (a field holding only the image's tag), not ${other ?? JSON.stringify(value)}; leave part out to write the whole reference`
+  );
+  return void 0;
+}
+function kclOperator(outsideKeys) {
+  if (outsideKeys.includes(":")) return ":";
+  return outsideKeys.trimEnd().endsWith("-") ? "-" : void 0;
+}
+function readerOfText(text2, file) {
+  const lines = new LineCounter();
+  const doc = parseDocument(text2, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
+  if (doc.errors.length > 0) {
+    const line = (offset) => lines.linePos(Math.min(offset, text2.trimEnd().length)).line;
+    throw new ConfigError(
+      doc.errors.map((e) => ({
+        ...file !== void 0 && { file },
+        line: line(e.pos[0]),
+        // The yaml package's advice for this one is its own API's.
+        message: e.code === "MULTIPLE_DOCS" ? "holds several YAML documents (---); the configuration is one document" : `not valid YAML: ${e.message}`
+      }))
+    );
+  }
+  return new Reader2(file, doc, lines);
+}
+function outsideQuotedKeys(spec) {
+  return spec.replace(/\[\s*(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')\s*\]/g, (key) => `[${" ".repeat(key.length - 2)}]`);
+}
+function parseConfig(source, file) {
+  const r = typeof source === "string" ? readerOfText(source, file) : new Reader2(file, new Document(source), void 0);
+  const doc = r.doc;
+  const root = r.resolve(doc.contents);
+  let config = { targets: [], setters: /* @__PURE__ */ new Map(), overrides: [] };
+  if (root !== null && !(isScalar(root) && root.value === null)) {
+    const entries = r.mapping(root, root, "", ["targets", "setters", "overrides"]);
+    if (entries) {
+      const targetsField = r.field(entries, root, "", "targets", false);
+      const settersField = r.field(entries, root, "", "setters", false);
+      const overridesField = r.field(entries, root, "", "overrides", false);
+      const issuesBefore = r.issues.length;
+      const targets = targetsField ? readTargets(r, targetsField.node, targetsField.at) : [];
+      const everyTarget = r.issues.length === issuesBefore;
+      const setters = settersField ? readSetters(r, settersField.node, settersField.at) : /* @__PURE__ */ new Map();
+      const overrides = overridesField ? readOverrides(r, overridesField.node, overridesField.at, everyTarget ? targets : void 0) : [];
+      config = { targets, setters, overrides };
+    }
+  }
+  if (r.issues.length > 0)
+    throw new ConfigError(
+      r.issues.sort((a, b) => a.offset - b.offset).map((i) => i.issue),
+      config
+    );
+  return config;
+}
+
 // src/engine/chart-tags.ts
 import { posix as posix2 } from "node:path";
 function warnLoneTagParameters(texts, inScope, updatesFor, warnings) {
   const values = new ValuesFiles(texts);
   const said = /* @__PURE__ */ new Set();
-  for (const [path6, document] of applicationsReading(texts, values, updatesFor)) {
+  for (const [path6, file, document] of applicationsReading(texts, values, updatesFor)) {
     const sources = sourcesOf(document).filter((source) => source.length > 0);
     for (const source of sources) {
       const valueFiles = valuesOf(document.root, source, sources, texts);
-      if (inScope(path6)) warnLoneParameters(path6, texts.get(path6), document.root, source, valueFiles, values, updatesFor(path6), warnings);
+      if (inScope(path6)) warnLoneParameters(path6, texts.get(path6), file, document.root, source, valueFiles, values, updatesFor(path6), warnings);
       for (const warning2 of loneValueTags(valueFiles, values, inScope, updatesFor)) {
         const at = `${warning2.file}:${warning2.line}`;
         if (!said.has(at)) warnings.push(warning2);
@@ -47929,7 +48497,7 @@ function warnLoneTagParameters(texts, inScope, updatesFor, warnings) {
 function unreadValueFiles(texts, present, updatesFor) {
   const values = new ValuesFiles(texts);
   const unread = /* @__PURE__ */ new Set();
-  for (const [, document] of applicationsReading(texts, values, updatesFor)) {
+  for (const [, , document] of applicationsReading(texts, values, updatesFor)) {
     const sources = sourcesOf(document).filter((source) => source.length > 0);
     for (const source of sources)
       for (const path6 of listedPaths(document.root, source, sources)) if (!texts.has(path6) && present.has(path6) && fileKind(path6) === "yaml") unread.add(path6);
@@ -47941,10 +48509,12 @@ function* applicationsReading(texts, values, updatesFor) {
     if (fileKind(path6) !== "yaml" || !text2.includes("argoproj.io/") || !(text2.includes("parameters") || text2.includes("valueFiles"))) continue;
     const incoming = byRepository(updatesFor(path6).filter((update2) => update2.image.tag !== void 0));
     if (incoming.size === 0 || !values.mayRead(text2, incoming)) continue;
-    for (const document of tryYamlFile(text2.replace(/^\uFEFF/, ""))?.documents ?? []) yield [path6, document];
+    const file = tryYamlFile(text2.replace(/^\uFEFF/, ""));
+    if (!file) continue;
+    for (const document of file.documents) yield [path6, file, document];
   }
 }
-function warnLoneParameters(path6, text2, root, source, valueFiles, values, updates, warnings) {
+function warnLoneParameters(path6, text2, file, root, source, valueFiles, values, updates, warnings) {
   const incoming = byRepository(updates.filter((update2) => update2.image.tag !== void 0));
   if (valueFiles.length === 0 || incoming.size === 0) return;
   const parameters = parametersAt(root, source);
@@ -47954,11 +48524,11 @@ function warnLoneParameters(path6, text2, root, source, valueFiles, values, upda
     if (leaf !== "tag" || !isFlowScalar(field2.node) || hasPlaceholder(field2.node.text)) continue;
     if (siblings.some(([p, l]) => p === prefix && REPOSITORY_KEYS.includes(l))) continue;
     const keys = prefix === "" ? [] : prefix.split(".");
-    if (nodeAt(root, [...source, "helm", "valuesObject", ...keys, "repository"]) !== void 0) continue;
+    if (valuesObjectAt(file, root, source, keys)?.("repository") !== void 0) continue;
     const held = repositoryIn(valueFiles, keys, incoming, values);
     if (!held || nextVersion(held, versionOf(field2.node.text, void 0)) === void 0) continue;
     const key = formatPath(field2.path);
-    const { advice, about } = overrideAdvice(key, held.image.repository, { part: "tag" });
+    const { advice, about } = overrideAdvice(key, held.image.repository, { file: path6, part: "tag" });
     warnings.push({
       file: path6,
       line: lineAt(text2, field2.node.start),
@@ -47983,7 +48553,7 @@ function loneValueTags(valueFiles, values, inScope, updatesFor) {
       const held = repositoryIn(valueFiles.slice(0, index), keys, incoming, values);
       if (!held || nextVersion(held, versionOf(node.text, void 0)) === void 0) return;
       const key = formatPath(at);
-      const { advice, about } = overrideAdvice(key, held.image.repository, { part: "tag" });
+      const { advice, about } = overrideAdvice(key, held.image.repository, { file: path6, part: "tag" });
       found.push({
         file: path6,
         line: lineAt(text2, node.start),
@@ -48066,6 +48636,11 @@ function configOf(expr) {
 }
 function namesTarget(s, name) {
   return s.type === "assign" && s.targets.includes(name) || (s.type === "aug-assign" || s.type === "unification") && s.target === name;
+}
+function meantTopLevel(module2, name, reaches) {
+  const names = module2.statements.filter(reaches).flatMap((s) => s.type === "assign" ? s.targets : s.type === "aug-assign" || s.type === "unification" ? [s.target] : []);
+  const meant = closest(name, names, name.length > 3 ? 2 : 1);
+  return didYouMean(meant === void 0 ? void 0 : `'${meant}'`);
 }
 function holdsConfig(s) {
   return s.type === "assign" && configOf(s.value) !== void 0 || s.type === "unification";
@@ -48375,7 +48950,7 @@ var Planner = class {
   replace(old, given, key = this.spec.path) {
     if (this.computed) this.refuseComposite(old);
     const oldString = plainString(this.tokens, old);
-    const value = this.computed ? this.stringValue(this.computed(oldString, (why, kind) => this.say(old.first, versionNoteWarning(this.spec.path, why, kind)))) : given;
+    const value = this.computed ? this.stringValue(this.computed(oldString, (why, kind2) => this.say(old.first, versionNoteWarning(this.spec.path, why, kind2)))) : given;
     if (!value) return;
     let text2 = value.indented(this.indentOf(old.first));
     if (oldString !== void 0 && value.string !== void 0) {
@@ -48383,7 +48958,9 @@ var Planner = class {
       text2 = writeStringLiteral(value.string, readStringLiteral(nodeText(this.tokens, old)).style);
     } else if (sameTokens(this.tokens, old, value.tokens, value.expr)) return;
     this.plan.splices.push({ start: this.tokens.start[old.first], end: this.tokens.end[old.last], insert: text2 });
-    const change = this.change(old.first, this.describe(old), value.string ?? value.text, key);
+    const kind = value.string === void 0 ? literalKind(value.tokens, value.expr) : "string";
+    const retyped = this.computed === void 0 && literalKind(this.tokens, old) !== kind;
+    const change = retyped ? this.change(old.first, nodeText(this.tokens, old), text2, key) : this.change(old.first, this.describe(old), value.string ?? value.text, key);
     if (!this.computed) this.warnRetyped(old, value, key, change);
   }
   /**
@@ -48753,7 +49330,7 @@ function planTopLevel(p, raw, options2) {
     else p.append(old, value);
     hit = true;
   }
-  if (!hit) createTopLevel(p, [], value, options2, `no top-level '${name}' in this file`, () => true);
+  if (!hit) createTopLevel(p, [], value, options2, `no top-level '${name}' in this file${meantTopLevel(module2, name, () => true)}`, () => true);
 }
 function createTopLevel(p, rest, value, options2, missing, reaches) {
   const { spec } = p;
@@ -48808,7 +49385,14 @@ function planNested(p, raw, options2) {
   if (!value) return;
   const first = candidates2[0];
   if (!first)
-    return createTopLevel(p, rest, value, options2, `no top-level '${name}' = {...}, '${name} = S {...}' or '${name}: S {...}' in this file`, holdsConfig);
+    return createTopLevel(
+      p,
+      rest,
+      value,
+      options2,
+      `no top-level '${name}' = {...}, '${name} = S {...}' or '${name}: S {...}' in this file${meantTopLevel(module2, name, holdsConfig)}`,
+      holdsConfig
+    );
   refuseShared(p, first, name);
   const found = searchIn(first);
   for (const m of found.matches) {
@@ -48856,10 +49440,13 @@ function notFound(p, found) {
   return { message, line: p.line(deepest.token), blocked: false };
 }
 function missingTopLevel(p, name, reaches) {
-  return definition(p.module, name) ?? unreached(p.module, name, reaches) ?? { message: `no top-level '${name}' in this file` };
+  return definition(p.module, name) ?? unreached(p.module, name, reaches) ?? { message: `no top-level '${name}' in this file${meantTopLevel(p.module, name, reaches)}` };
 }
 function nothingToDelete(p, why) {
   p.plan.warnings.push({ ...why.line !== void 0 && { line: why.line }, message: `nothing to delete: ${why.message}` });
+}
+function applyOverrides(text2, specs, options2 = {}) {
+  return publicResult(applyOverridesAbout(text2, specs, options2));
 }
 function applyOverridesAbout(text2, specs, options2 = {}) {
   let current = text2;
@@ -48999,7 +49586,11 @@ function collectOverrides(valid, config, configPath, present, inScope, warnings)
 }
 async function checkConfiguredOverrides(source, overrides, configPath, present, create) {
   const issues = [];
-  const issue2 = (i, field2, message) => issues.push({ file: configPath, line: overrides[i].line, message: `overrides[${overrides[i].index}].${field2}: ${message}` });
+  const issue2 = (i, field2, message) => issues.push({
+    file: configPath,
+    line: field2 === "spec" ? overrides[i].specLine : overrides[i].line,
+    message: `overrides[${overrides[i].index}].${field2}: ${message}`
+  });
   const byFile = /* @__PURE__ */ new Map();
   overrides.forEach((o, i) => byFile.set(o.file, [...byFile.get(o.file) ?? [], i]));
   for (const [file, indexes] of byFile) {
@@ -49064,15 +49655,21 @@ function overriddenIn(requested, images) {
   }
   return { repositories, paths };
 }
-function overFileAbout(path6, kind, edited, requested, create) {
+function overFileAbout(path6, kind, edited, requested, create, read = edited.text) {
   try {
     const aimed = withoutMisaimedOverrides(kind, edited.text, requested);
     const { overrides, yielded } = besideMarkers(kind, edited, aimed.overrides, create);
     const overridden = applyFileOverrides(kind, edited.text, overrides, create);
     const sets = setPaths(kind, overrides);
     const told = shiftLines(edited.warnings, edited.text, overridden.text);
-    const shifted = told.filter((w) => !answeredBySet(w, overridden.changes, sets) && !answeredByOverride(w, overridden.changes));
-    const { changes, overruled } = withOverrides(shiftLines(edited.changes, edited.text, overridden.text), overridden.changes);
+    const shifted = told.filter(
+      (w) => !answeredBySet(w, overridden.changes, sets) && !answeredByOverride(w, overridden.changes) && !answeredBeside(w, kind, overrides)
+    );
+    const { changes, overruled } = withOverrides(shiftLines(edited.changes, edited.text, overridden.text), overridden.changes, {
+      replaces: replacingSpans(kind, overrides),
+      oldAsRead: oldAsRead(kind, read, overrides, overridden.changes, create),
+      read: kind === "kcl" ? kclRead : (written) => written
+    });
     return {
       text: overridden.text,
       changes,
@@ -49134,6 +49731,21 @@ function answeredByOverride(warning2, changes) {
   const field2 = fieldFor(warning2, "advised-override");
   return field2 !== void 0 && changes.some((c) => fieldKey(c.key) === fieldKey(field2));
 }
+function answeredBeside(warning2, kind, overrides) {
+  const field2 = fieldFor(warning2, "bare-repository");
+  if (field2 === void 0) return false;
+  const key = fieldKey(field2);
+  const mapping = parentKey(key);
+  return overrides.some((o) => {
+    const setsTag = typeof o === "string" || o.configured?.part === "tag" && o.configured.repository === warning2.about?.image;
+    const path6 = setsTag ? overridePath(kind, o) : void 0;
+    return path6 !== void 0 && path6 !== key && parentKey(path6) === mapping;
+  });
+}
+function parentKey(key) {
+  const dot = key.lastIndexOf(".");
+  return dot < 0 ? "" : key.slice(0, dot);
+}
 function overrideNames(warning2, requested, configured) {
   const field2 = fieldFor(warning2, "advised-override");
   if (field2 === void 0) return false;
@@ -49158,22 +49770,63 @@ function toldThere(warning2, told) {
     (w) => w.line === warning2.line && w.about?.reason === "version" && fieldKey(w.about.field) === fieldKey(about.field) && w.about.said === about.said
   );
 }
-function withOverrides(edits, overrides) {
-  const changes = [...edits];
+function withOverrides(edits, overrides, span) {
+  let changes = [...edits];
   const overruled = [];
   for (const override of overrides) {
     const i = changes.findIndex(
-      (c) => c.line === override.line && c.new === override.old && (c.kind === "setter" || fieldKey(c.key) === fieldKey(override.key))
+      (c) => c.line === override.line && (c.new === override.old || c.new === span.read(override.old)) && (c.kind === "setter" || fieldKey(c.key) === fieldKey(override.key))
     );
-    if (i < 0) {
-      changes.push(override);
+    if (i >= 0) {
+      overruled.push({ edit: changes[i], override });
+      if (changes[i].old === override.new) changes.splice(i, 1);
+      else changes[i] = { ...override, old: changes[i].old };
       continue;
     }
-    overruled.push({ edit: changes[i], override });
-    if (changes[i].old === override.new) changes.splice(i, 1);
-    else changes[i] = { ...override, old: changes[i].old };
+    const inside = span.replaces(override) ? changes.filter((c) => c.kind !== "override" && insideSpan(c, override)) : [];
+    overruled.push(...inside.map((edit) => ({ edit, override })));
+    changes = changes.filter((c) => !inside.includes(c));
+    const old = inside.length > 0 ? span.oldAsRead(override) : override.old;
+    if (old !== override.new) changes.push({ ...override, old });
   }
   return { changes: changes.sort((a, b) => a.line - b.line), overruled };
+}
+function kclRead(written) {
+  return /^[rR]?["']/.test(written) ? stringLiteralValue(written) : written;
+}
+function insideSpan(edit, override) {
+  if (edit.line < override.line || edit.line > override.line + lineBreaks(override.new)) return false;
+  return edit.kind === "setter" ? override.old.includes(edit.new) : fieldKey(edit.key).startsWith(`${fieldKey(override.key)}.`);
+}
+function replacingSpans(kind, overrides) {
+  const appended = new Set(kind === "kcl" ? overrides.flatMap((o) => typeof o === "string" ? appendedPath(o) : []) : []);
+  return (override) => !appended.has(fieldKey(override.key));
+}
+function appendedPath(spec) {
+  try {
+    const parsed = parseOverrideSpec(spec);
+    return parsed.operation === "+=" ? [fieldKey(parsed.path)] : [];
+  } catch (error2) {
+    if (error2 instanceof SourceError) return [];
+    throw error2;
+  }
+}
+function oldAsRead(kind, read, overrides, changes, create) {
+  let before;
+  return (override) => {
+    if (before === void 0) before = changesOver(kind, read, overrides, create);
+    if (before === null) return override.old;
+    const nth = changes.filter((c) => c.key === override.key).indexOf(override);
+    return before.filter((c) => c.key === override.key)[nth]?.old ?? override.new;
+  };
+}
+function changesOver(kind, text2, overrides, create) {
+  try {
+    return applyFileOverrides(kind, text2, overrides, create).changes;
+  } catch (error2) {
+    if (error2 instanceof SourceError) return null;
+    throw error2;
+  }
 }
 function setPaths(kind, overrides) {
   return new Set(
@@ -49188,23 +49841,24 @@ function answeredBySet(warning2, changes, sets) {
 function setOverImages(sets, overruled) {
   return overruled.filter(({ override }) => sets.has(fieldKey(override.key))).map(({ edit, override }) => ({
     line: override.line,
-    message: `${override.key}: --set wrote ${override.new || "(none)"}, which takes precedence over ${edit.new} from the incoming image`
+    message: `${override.key}: --set wrote ${override.new || "(none)"}, which takes precedence over ${edit.new} from the incoming image${fieldKey(edit.key) === fieldKey(override.key) ? "" : ` at ${edit.key}`}`
   }));
 }
 function setsInFile(kind, overrides) {
-  const paths = overrides.flatMap((o) => {
-    if (typeof o !== "string") return [fieldKey(o.path)];
-    try {
-      return [fieldKey(kind === "kcl" ? parseOverrideSpec(o).path : parseYamlSpec(o).path)];
-    } catch (error2) {
-      if (error2 instanceof SourceError) return [];
-      throw error2;
-    }
-  });
+  const paths = overrides.flatMap((o) => overridePath(kind, o) ?? []);
   return (path6) => {
     const key = fieldKey(path6);
     return paths.some((set2) => key === set2 || key.startsWith(`${set2}.`));
   };
+}
+function overridePath(kind, override) {
+  if (typeof override !== "string") return fieldKey(override.path);
+  try {
+    return fieldKey(kind === "kcl" ? parseOverrideSpec(override).path : parseYamlSpec(override).path);
+  } catch (error2) {
+    if (error2 instanceof SourceError) return void 0;
+    throw error2;
+  }
 }
 function fieldKey(key) {
   return key.replace(/\[(["'])(.*?)\1\]|\[(\d+)\]/g, (_, _quote, quoted2, index) => `.${quoted2 ?? index}`);
@@ -49282,7 +49936,7 @@ function resolveSetters(run2, texts, warnings) {
     const incoming = valid.images.map(repositoryPattern);
     for (const [key, places] of unconfigured) {
       const why = places.some((p) => incoming.some((pattern) => pattern.test(p.before)));
-      warnings.push(unconfiguredWarning(key, places, configPath, why));
+      warnings.push(unconfiguredWarning(key, places, configPath, why, run2.fieldName));
     }
   }
   const brought = [...candidates2].filter(([, defined]) => defined.some((c) => c.update)).map(([key]) => key);
@@ -49311,7 +49965,10 @@ function resolveSetters(run2, texts, warnings) {
       }
       return { setters, knownSetters, left };
     },
-    fluxPoliciesAt: (path6, repository) => fluxPoliciesAt(flux, config, path6, repository, seenFrom(ownerOf, path6))
+    fluxPoliciesAt: (path6, repository) => fluxPoliciesAt(flux, config, path6, repository, seenFrom(ownerOf, path6)),
+    definedFor: (repository) => new Map(
+      [...definitions].filter(([, defs]) => defs.some((d) => d.repository === repository)).map(([key, defs]) => [key, defs.flatMap((d) => d.flux && d.repository === repository ? [d.flux] : [])])
+    )
   };
 }
 function fluxPoliciesAt(flux, config, path6, repository, seen) {
@@ -49360,7 +50017,10 @@ function governingCandidate(key, all, path6, everyAutomation, configPath, ownerO
   if (candidates2.length === 0) {
     const elsewhere = all.map((c) => c.flux);
     const targets = [...new Set(elsewhere.map((s) => ownerOf(s.file).name))].join(", ");
-    return `is defined only at ${where(elsewhere)}, in the paths of target ${targets}, whose Flux objects do not govern the markers of target ${ownerOf(path6).name}; the marked value is left as it is (define it in target ${ownerOf(path6).name}'s paths or in no target's, or give ${key} an entry under setters: in ${configPath})`;
+    const here = ownerOf(path6)?.name;
+    const markers = here === void 0 ? "markers in no target's paths" : `the markers of target ${here}`;
+    const define2 = here === void 0 ? "in no target's paths" : `in target ${here}'s paths or in no target's`;
+    return `is defined only at ${where(elsewhere)}, in the paths of target ${targets}, whose Flux objects do not govern ${markers}; the marked value is left as it is (define it ${define2}, or give ${key} an entry under setters: in ${configPath})`;
   }
   let from = [path6];
   if (automations.length > 0) {
@@ -49410,7 +50070,7 @@ function markersInScope(texts, inScope) {
   return places;
 }
 var PLACES_NAMED = 3;
-function unconfiguredWarning(key, places, configPath, why) {
+function unconfiguredWarning(key, places, configPath, why, name) {
   const [first, ...others] = places;
   const named2 = others.slice(0, PLACES_NAMED).map((p) => `${p.file}:${p.line}`);
   const more = others.length > PLACES_NAMED ? ` and ${others.length - PLACES_NAMED} more` : "";
@@ -49420,23 +50080,246 @@ function unconfiguredWarning(key, places, configPath, why) {
     ...!why && { aside: true },
     file: first.file,
     line: first.line,
-    message: `no image is configured for Flux setter "${key}"${also}, so ${left}: add it under setters: in ${configPath}, pass --setter ${key}=REF, or keep its ImagePolicy (and ImageRepository) in the tree`
+    message: `no image is configured for Flux setter "${key}"${also}, so ${left}: add it under setters: in ${configPath}, pass ${givenValue(name, "setter", `${key}=REF`)}, or keep its ImagePolicy (and ImageRepository) in the tree`
   };
 }
 
 // src/engine/cross-target.ts
-import { posix as posix4 } from "node:path";
+import { posix as posix6 } from "node:path";
 
-// src/engine/kustomizations.ts
+// src/engine/deployed-as-written.ts
+import { posix as posix5 } from "node:path";
+
+// src/engine/kustomize-graph.ts
 import { posix as posix3 } from "node:path";
 var FLUX_KUSTOMIZE_GROUP = "kustomize.toolkit.fluxcd.io/";
-function mayHoldFluxKustomization(text2) {
-  return text2.includes(FLUX_KUSTOMIZE_GROUP) && text2.includes("images");
+var ARGO_SOURCE_FILE = /(^|\/)\.argocd-source(-[^/]*)?\.ya?ml$/;
+function mayHoldDeployer(path6, text2) {
+  return text2.includes("images") && (text2.includes(FLUX_KUSTOMIZE_GROUP) || text2.includes(ARGO_API) || ARGO_SOURCE_FILE.test(path6));
 }
 var KUSTOMIZATION_NAMES = /* @__PURE__ */ new Set(["kustomization.yaml", "kustomization.yml", "Kustomization"]);
 function isKustomizationFile(path6) {
   return KUSTOMIZATION_NAMES.has(path6.slice(path6.lastIndexOf("/") + 1));
 }
+function patchFilesOf(kustomizations) {
+  const files = kustomizations.flatMap(
+    ({ file, text: text2 }) => text2.includes("atch") ? readKustomization(file, text2, /* @__PURE__ */ new Set())?.patches.flatMap((patch) => patch.inline ? [] : [patch.file]) ?? [] : []
+  );
+  return [...new Set(files)];
+}
+var SELECTOR_FIELDS = ["group", "version", "kind", "name", "namespace", "labelSelector", "annotationSelector"];
+function graphOf(tree, incoming) {
+  const repositories = new Set(incoming.map((image) => image.repository));
+  const byDirectory = /* @__PURE__ */ new Map();
+  for (const k of tree.kustomizations) if (!byDirectory.has(posix3.dirname(k.file))) byDirectory.set(posix3.dirname(k.file), k);
+  const parsed = /* @__PURE__ */ new Map();
+  const at = (directory) => {
+    if (!parsed.has(directory)) {
+      const k = byDirectory.get(directory);
+      parsed.set(directory, k && readKustomization(k.file, k.text, repositories));
+    }
+    return parsed.get(directory);
+  };
+  const tags = /* @__PURE__ */ new Map();
+  const tagsOf = (k) => {
+    const topDown = walk3({ at }, [k], (c) => !tags.has(c), componentsOf);
+    for (const c of topDown.reverse()) {
+      const components = c.components.flatMap((path6) => {
+        const component = at(path6);
+        return (component && tags.get(component)) ?? [];
+      });
+      tags.set(c, [...c.tags.map((name) => ({ name, file: c.file })), ...components]);
+    }
+    return tags.get(k);
+  };
+  const tokens = incoming.map(screenToken);
+  const names = ({ text: text2 }) => tokens.some((token) => text2.includes(token));
+  const deployers = tree.deployers.filter(names).flatMap(({ file, text: text2 }) => readDeployers(file, text2, repositories, (directory) => byDirectory.has(directory), tree));
+  const naming = [...byDirectory].filter(([, k]) => names(k)).map(([directory]) => directory);
+  return { directories: [...byDirectory.keys()], naming, at, tagsOf, deployers };
+}
+var componentsOf = (k) => k.components;
+function walk3({ at }, starts, through = () => true, via = (k) => [...k.resources, ...k.components]) {
+  const done = [];
+  const seen = /* @__PURE__ */ new Set();
+  const children2 = (k) => via(k).flatMap((path6) => at(path6) ?? []);
+  for (const start of starts) {
+    if (seen.has(start) || !through(start)) continue;
+    seen.add(start);
+    const stack = [{ k: start, next: children2(start) }];
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1];
+      const child2 = top.next.pop();
+      if (child2 === void 0) {
+        done.push(top.k);
+        stack.pop();
+      } else if (!seen.has(child2) && through(child2)) {
+        seen.add(child2);
+        stack.push({ k: child2, next: children2(child2) });
+      }
+    }
+  }
+  return done.reverse();
+}
+function buildsOf(graph, kustomizations) {
+  const { at, tagsOf } = graph;
+  const among = new Set(kustomizations);
+  const included = new Set(kustomizations.flatMap((k) => [...k.resources, ...k.components].flatMap((path6) => at(path6) ?? [])));
+  const roots = kustomizations.filter((k) => !k.component && !included.has(k));
+  const reached = (through) => {
+    const files = /* @__PURE__ */ new Set();
+    for (const k of walk3(graph, roots, (k2) => among.has(k2) && through(k2))) {
+      files.add(k.file);
+      for (const path6 of [...k.resources, ...k.components]) if (!at(path6)) files.add(path6);
+    }
+    return files;
+  };
+  let every;
+  const byName = /* @__PURE__ */ new Map();
+  const asWritten2 = (name) => {
+    let files = byName.get(name);
+    if (!files) byName.set(name, files = reached((k) => !tagsOf(k).some((tag) => tag.name === name)));
+    return files;
+  };
+  return { reached: () => every ??= reached(() => true), asWritten: asWritten2 };
+}
+function readKustomization(file, text2, repositories) {
+  const yaml = tryYamlFile(text2);
+  const root = yaml?.documents[0]?.root;
+  if (yaml === void 0 || root?.kind !== "map") return void 0;
+  const directory = posix3.dirname(file);
+  const list = (key) => {
+    const node = mapValue(root, key);
+    return node?.kind === "seq" ? [...node.items] : [];
+  };
+  const paths = (nodes) => nodes.flatMap((node) => inTree(directory, scalarText(node)) ?? []);
+  const patchFiles = (key) => list(key).flatMap((patch) => patch.kind === "map" ? mapValue(patch, "path") ?? [] : []);
+  return {
+    file,
+    component: scalarText(mapValue(root, "kind")) === "Component",
+    tags: taggedNames(yaml, root, ["images"], list("images"), repositories),
+    resources: [
+      ...paths([...list("resources"), ...list("bases"), ...list("patchesStrategicMerge")]),
+      ...paths([...patchFiles("patches"), ...patchFiles("patchesJson6902")])
+    ],
+    components: paths(list("components")),
+    patches: [
+      ...list("patches").flatMap((entry, index) => patchOf(file, text2, entry, ["patches", index], "either")),
+      ...list("patchesStrategicMerge").flatMap((entry, index) => patchOf(file, text2, entry, ["patchesStrategicMerge", index], "strategic-merge")),
+      ...list("patchesJson6902").flatMap((entry, index) => patchOf(file, text2, entry, ["patchesJson6902", index], "json6902"))
+    ]
+  };
+}
+function patchOf(file, text2, entry, at, kind) {
+  const directory = posix3.dirname(file);
+  const inline = (node, at2) => ({
+    text: node.text,
+    at: at2,
+    line: lineAt(text2, node.start) + (node.style === "literal" || node.style === "folded" ? 1 : 0)
+  });
+  if (entry.kind === "scalar") {
+    if (/[:\n]/.test(entry.text)) return [{ file, inline: inline(entry, at), kind }];
+    const path7 = inTree(directory, entry.text);
+    return path7 === void 0 ? [] : [{ file: path7, kind }];
+  }
+  if (entry.kind !== "map") return [];
+  const selector = mapValue(entry, "target");
+  const target = selector?.kind === "map" ? Object.fromEntries(
+    SELECTOR_FIELDS.flatMap((key) => {
+      const value = scalarText(mapValue(selector, key));
+      return value === void 0 ? [] : [[key, value]];
+    })
+  ) : void 0;
+  const written = mapValue(entry, "patch");
+  if (written?.kind === "scalar") return [{ file, inline: inline(written, [...at, "patch"]), kind, ...target && { target } }];
+  const path6 = inTree(directory, scalarText(mapValue(entry, "path")));
+  return path6 === void 0 ? [] : [{ file: path6, kind, ...target && { target } }];
+}
+function readDeployers(file, text2, repositories, hasKustomization, { files, treeRoot }) {
+  const yaml = tryYamlFile(text2);
+  if (yaml === void 0) return [];
+  const deployer = (tags, path6, builds, components = []) => {
+    const resources = tags.length === 0 || path6 === void 0 ? [] : builds(path6);
+    return resources.length === 0 ? [] : [{ file, component: false, tags, resources, components, patches: [] }];
+  };
+  const built = (path6) => hasKustomization(path6) ? [path6] : [];
+  if (ARGO_SOURCE_FILE.test(file)) {
+    const images = nodeAt(yaml.documents[0]?.root ?? null, ["kustomize", "images"]);
+    return deployer(argoTaggedNames(images, repositories), posix3.dirname(file), built);
+  }
+  return yaml.documents.flatMap((document) => {
+    const { root } = document;
+    if (root?.kind !== "map") return [];
+    const apiVersion = scalarText(mapValue(root, "apiVersion"));
+    const kind = scalarText(mapValue(root, "kind"));
+    if (kind === "Application" && apiVersion?.startsWith(ARGO_API))
+      return sourcesOf(document).flatMap(
+        (source) => deployer(
+          argoTaggedNames(nodeAt(root, [...source, "kustomize", "images"]), repositories),
+          rootPath(scalarText(nodeAt(root, [...source, "path"])), treeRoot),
+          built
+        )
+      );
+    if (kind !== "Kustomization" || !apiVersion?.startsWith(FLUX_KUSTOMIZE_GROUP)) return [];
+    const images = nodeAt(root, ["spec", "images"]);
+    const tags = images?.kind === "seq" ? taggedNames(yaml, root, ["spec", "images"], images.items, repositories) : [];
+    const path6 = rootPath(scalarText(nodeAt(root, ["spec", "path"])), treeRoot);
+    const components = nodeAt(root, ["spec", "components"]);
+    return deployer(
+      tags,
+      path6,
+      (path7) => hasKustomization(path7) ? [path7] : generatedResources(path7, hasKustomization, files),
+      components?.kind === "seq" && path6 !== void 0 ? components.items.flatMap((node) => inTree(path6, scalarText(node)) ?? []) : []
+    );
+  });
+}
+function argoTaggedNames(list, repositories) {
+  if (list?.kind !== "seq") return [];
+  return list.items.flatMap((item) => {
+    const text2 = scalarText(item);
+    if (text2 === void 0) return [];
+    const named2 = namedImageString(text2);
+    const ref = named2 ? void 0 : tryParseImageRef(text2);
+    const name = named2 ? text2.slice(0, literalIndexOf(text2, "=")) : ref?.name;
+    const version = named2 ? named2.version : ref;
+    if (!name || !repositories.has(normalizeRepository(name) ?? "")) return [];
+    return version?.tag !== void 0 || version?.digest !== void 0 ? [name] : [];
+  });
+}
+function rootPath(path6, treeRoot) {
+  const fromRoot = inTree(".", path6 || ".");
+  const directory = fromRoot === void 0 ? void 0 : treeDirectory(fromRoot === "." ? "" : fromRoot, treeRoot);
+  return directory === "" ? "." : directory;
+}
+function generatedResources(directory, hasKustomization, tree) {
+  const resources = /* @__PURE__ */ new Set();
+  const prefix = directory === "." ? "" : `${directory}/`;
+  for (const file of tree) {
+    if (!file.startsWith(prefix) || !/\.ya?ml$/.test(file)) continue;
+    const steps = file.slice(prefix.length).split("/");
+    const built = steps.slice(0, -1).findIndex((_, i) => hasKustomization(prefix + steps.slice(0, i + 1).join("/")));
+    resources.add(built < 0 ? file : prefix + steps.slice(0, built + 1).join("/"));
+  }
+  return [...resources];
+}
+function taggedNames(file, root, path6, entries, repositories) {
+  return entries.flatMap((entry, index) => {
+    if (entry.kind !== "map") return [];
+    const read = fieldsOf(file, root, entry, [...path6, index], false);
+    const field2 = (key) => scalarText(read(key)?.node);
+    const name = field2("name");
+    if (!name || !repositories.has(normalizeRepository(name) ?? "")) return [];
+    const setsVersion = !!field2("newTag") || !!field2("digest") || repositories.has(normalizeRepository(field2("newName") || name) ?? "");
+    return setsVersion ? [name] : [];
+  });
+}
+function inTree(directory, path6) {
+  if (!path6 || path6.includes("://") || path6.includes("\n")) return void 0;
+  const joined2 = posix3.normalize(posix3.join(directory, path6)).replace(/\/+$/, "");
+  return joined2 === ".." || joined2.startsWith("../") || posix3.isAbsolute(joined2) ? void 0 : joined2;
+}
+
+// src/engine/kustomizations.ts
 var IMAGE_VALUE = /\bimage["']?\s*:\s*(?:&[^\s,{}[\]]+\s+)?["']?([^\s"'#,{}[\]]+)/g;
 var OP_VALUE = /\bvalue["']?\s*:\s*["']?([^\s"'#,{}[\]]+)/g;
 function mayHoldBareImage(text2, repositories) {
@@ -49450,38 +50333,6 @@ function* imageValues(text2) {
   const found = (match) => ({ value: match[1], start: match.index + match[0].length - match[1].length });
   for (const match of text2.matchAll(IMAGE_VALUE)) yield found(match);
   if (text2.includes("/image")) for (const match of text2.matchAll(OP_VALUE)) yield found(match);
-}
-function graphOf(kustomizations, incoming, fluxKustomizations, tree, treeRoot) {
-  const repositories = new Set(incoming.map((image) => image.repository));
-  const byDirectory = /* @__PURE__ */ new Map();
-  for (const k of kustomizations) if (!byDirectory.has(posix3.dirname(k.file))) byDirectory.set(posix3.dirname(k.file), k);
-  const parsed = /* @__PURE__ */ new Map();
-  const at = (directory) => {
-    if (!parsed.has(directory)) {
-      const k = byDirectory.get(directory);
-      parsed.set(directory, k && readKustomization(k.file, k.text, repositories));
-    }
-    return parsed.get(directory);
-  };
-  const tags = /* @__PURE__ */ new Map();
-  const tagsOf = (k, visiting = /* @__PURE__ */ new Set()) => {
-    const known = tags.get(k);
-    if (known) return known;
-    if (visiting.has(k)) return [];
-    visiting.add(k);
-    const components = k.components.flatMap((path6) => {
-      const component = at(path6);
-      return component ? tagsOf(component, visiting) : [];
-    });
-    const all = [...k.tags.map((name) => ({ name, file: k.file })), ...components];
-    tags.set(k, all);
-    return all;
-  };
-  const tokens = incoming.map(screenToken);
-  const names = ({ text: text2 }) => tokens.some((token) => text2.includes(token));
-  const flux = fluxKustomizations.filter(names).flatMap(({ file, text: text2 }) => readFluxKustomizations(file, text2, repositories, (directory) => byDirectory.has(directory), tree, treeRoot));
-  const naming = [...byDirectory].filter(([, k]) => names(k)).map(([directory]) => directory);
-  return { directories: [...byDirectory.keys()], naming, at, tagsOf, flux };
 }
 var TAGGERS_NAMED = 5;
 function taggersWords({ first, others }) {
@@ -49525,11 +50376,11 @@ function addTaggers(into, name, owner, add) {
 function mergeTags(into, from) {
   for (const [name, byOwner] of from) for (const [owner, taggers] of byOwner) addTaggers(into, name, owner, (kept) => kept.merge(taggers));
 }
-function kustomizeTagged(kustomizations, incoming, fluxKustomizations = [], tree = [], treeRoot = "", owners = { ownerOf: () => void 0, edited: () => false }) {
-  const graph = graphOf(kustomizations, incoming, fluxKustomizations, tree, treeRoot);
-  const { directories, naming, at, tagsOf, flux } = graph;
-  const tagging = [...naming.flatMap((directory) => at(directory) ?? []).filter((k) => k.tags.length > 0), ...flux];
-  const builds = tagging.some((k) => k.component) ? [...directories.flatMap((directory) => at(directory) ?? []), ...flux] : tagging;
+function kustomizeTagged(tree, incoming, owners = { ownerOf: () => void 0, edited: () => false }) {
+  const graph = graphOf(tree, incoming);
+  const { directories, naming, at, tagsOf, deployers } = graph;
+  const tagging = [...naming.flatMap((directory) => at(directory) ?? []).filter((k) => k.tags.length > 0), ...deployers];
+  const builds = tagging.some((k) => k.component) ? [...directories.flatMap((directory) => at(directory) ?? []), ...deployers] : tagging;
   const byKustomization = /* @__PURE__ */ new Map();
   const byFile = /* @__PURE__ */ new Map();
   const tagsAt = (map2, key) => {
@@ -49565,53 +50416,9 @@ function kustomizeTagged(kustomizations, incoming, fluxKustomizations = [], tree
   }
   return tagged;
 }
-function walk3({ at }, starts, through = () => true) {
-  const done = [];
-  const seen = /* @__PURE__ */ new Set();
-  const children2 = (k) => [...k.resources, ...k.components].flatMap((path6) => at(path6) ?? []);
-  for (const start of starts) {
-    if (seen.has(start) || !through(start)) continue;
-    seen.add(start);
-    const stack = [{ k: start, next: children2(start) }];
-    while (stack.length > 0) {
-      const top = stack[stack.length - 1];
-      const child2 = top.next.pop();
-      if (child2 === void 0) {
-        done.push(top.k);
-        stack.pop();
-      } else if (!seen.has(child2) && through(child2)) {
-        seen.add(child2);
-        stack.push({ k: child2, next: children2(child2) });
-      }
-    }
-  }
-  return done.reverse();
-}
-function buildsOf(graph, kustomizations) {
-  const { at, tagsOf } = graph;
-  const among = new Set(kustomizations);
-  const included = new Set(kustomizations.flatMap((k) => [...k.resources, ...k.components].flatMap((path6) => at(path6) ?? [])));
-  const roots = kustomizations.filter((k) => !k.component && !included.has(k));
-  const reached = (through) => {
-    const files = /* @__PURE__ */ new Set();
-    for (const k of walk3(graph, roots, (k2) => among.has(k2) && through(k2))) {
-      files.add(k.file);
-      for (const path6 of [...k.resources, ...k.components]) if (!at(path6)) files.add(path6);
-    }
-    return files;
-  };
-  let every;
-  const byName = /* @__PURE__ */ new Map();
-  const asWritten2 = (name) => {
-    let files = byName.get(name);
-    if (!files) byName.set(name, files = reached((k) => !tagsOf(k).some((tag) => tag.name === name)));
-    return files;
-  };
-  return { reached: () => every ??= reached(() => true), asWritten: asWritten2 };
-}
-function retaggedInEveryBuild(kustomizations, incoming, fluxKustomizations = [], tree = [], treeRoot = "") {
-  const graph = graphOf(kustomizations, incoming, fluxKustomizations, tree, treeRoot);
-  const all = [...graph.directories.flatMap((directory) => graph.at(directory) ?? []), ...graph.flux];
+function retaggedInEveryBuild(tree, incoming) {
+  const graph = graphOf(tree, incoming);
+  const all = [...graph.directories.flatMap((directory) => graph.at(directory) ?? []), ...graph.deployers];
   const { reached, asWritten: asWritten2 } = buildsOf(graph, all);
   const names = [...new Set(all.flatMap((k) => graph.tagsOf(k).map((tag) => tag.name)))];
   const retagged = /* @__PURE__ */ new Map();
@@ -49621,10 +50428,228 @@ function retaggedInEveryBuild(kustomizations, incoming, fluxKustomizations = [],
   }
   return retagged;
 }
-function deployedAsWrittenBy(kustomizations, incoming, fluxKustomizations = [], tree = [], treeRoot = "") {
+function retaggedAt(text2, repository, names) {
+  const at = /* @__PURE__ */ new Set();
+  for (const { value, start } of imageValues(text2)) {
+    const ref = tryParseImageRef(value);
+    if (ref?.repository === repository && names.has(ref.name)) at.add(start);
+  }
+  return at;
+}
+
+// src/engine/kustomize-patches.ts
+import { posix as posix4 } from "node:path";
+var VALUE_OPS2 = /* @__PURE__ */ new Set(["add", "replace"]);
+function patchDocuments(patch, text2) {
+  const yaml = tryYamlFile(text2.replace(/^\uFEFF/, ""));
+  if (!yaml) return [];
+  const inline = patch.inline;
+  const at = inline && formatPath(inline.at);
+  const lineOf = (node) => (inline ? inline.line - 1 : 0) + lineAt(text2, node.start);
+  return yaml.documents.flatMap(({ root }, index) => {
+    const document = inline ? 0 : index;
+    const values = [];
+    const add = (node, path6, written, ops) => {
+      if (!isFlowScalar(node)) return;
+      const key = at === void 0 ? formatPath(written) : ops ? `${at}${formatPath(written)}` : `${at}: ${formatPath(written)}`;
+      values.push({ path: path6, node, key, line: lineOf(node) });
+    };
+    if (patch.kind !== "strategic-merge" && isOpList(root) && root?.kind === "seq") {
+      if (!patch.target) return [];
+      root.items.forEach((op, i) => {
+        if (op.kind !== "map" || !VALUE_OPS2.has(scalarText(mapValue(op, "op")) ?? "")) return;
+        const pointer = pointerPath(scalarText(mapValue(op, "path")));
+        forEachValue(mapValue(op, "value") ?? null, ({ node, path: path6 }) => add(node, [...pointer, ...path6], [i, "value", ...path6], true));
+      });
+      return [{ patch, document, selector: patch.target, values }];
+    }
+    if (patch.kind === "json6902" || root?.kind !== "map") return [];
+    forEachValue(root, ({ node, path: path6 }) => add(node, path6, path6, false));
+    const metadata = (key) => scalarText(nodeAt(root, ["metadata", key]));
+    const own = { kind: scalarText(mapValue(root, "kind")), name: metadata("name"), namespace: metadata("namespace") };
+    return [{ patch, document, selector: patch.target ?? own, values }];
+  });
+}
+function resourcesOf(file, text2) {
+  const yaml = tryYamlFile(text2.replace(/^\uFEFF/, ""));
+  return (yaml?.documents ?? []).flatMap(
+    ({ root, object }, document) => root?.kind === "map" && object.kind !== void 0 ? [{ file, document, text: text2, root, apiVersion: object.apiVersion, kind: object.kind, name: object.name, namespace: object.namespace }] : []
+  );
+}
+function selects(selector, resource) {
+  if (selector.labelSelector !== void 0 || selector.annotationSelector !== void 0) return void 0;
+  const [group2, version] = splitApiVersion(resource.apiVersion);
+  const fields = [
+    [selector.group, group2],
+    [selector.version, version],
+    [selector.kind, resource.kind],
+    [selector.name, resource.name],
+    [selector.namespace, resource.namespace]
+  ];
+  return fields.every(([pattern, value]) => pattern === void 0 || pattern === "" || matchesWhole(pattern, value ?? ""));
+}
+function splitApiVersion(apiVersion) {
+  const slash = apiVersion?.indexOf("/") ?? -1;
+  return slash < 0 ? ["", apiVersion ?? ""] : [apiVersion.slice(0, slash), apiVersion.slice(slash + 1)];
+}
+function matchesWhole(pattern, value) {
+  try {
+    return new RegExp(`^(?:${pattern})$`).test(value);
+  } catch {
+    return false;
+  }
+}
+function helmTagMapping(value) {
+  const { path: path6 } = value;
+  return path6.length > 3 && path6[0] === "spec" && path6[1] === "values" && path6[path6.length - 1] === "tag" ? path6.slice(0, -1) : void 0;
+}
+function helmRepository(doc, resource, mapping) {
+  const own = (key) => doc.values.find((v) => v.path.length === mapping.length + 1 && v.path[mapping.length] === key && samePrefix(v.path, mapping));
+  const written = own("repository") ?? own("name");
+  const read = (key) => written ? scalarText(own(key)?.node) : scalarText(nodeAt(resource.root, [...mapping, key]));
+  const repository = written ? written.node.text : read("repository");
+  if (repository === void 0) return void 0;
+  const registry = read("registry");
+  const name = registry ? `${registry}/${repository}` : repository;
+  const normal = normalizeRepository(name);
+  return normal === void 0 ? void 0 : { name, repository: normal };
+}
+function samePrefix(path6, prefix) {
+  return prefix.every((segment2, i) => path6[i] === segment2);
+}
+function versionsSet(doc, resource, repositories) {
+  const set2 = /* @__PURE__ */ new Set();
+  for (const value of doc.values) {
+    if (value.path[value.path.length - 1] === "image") {
+      const ref = tryParseImageRef(value.node.text);
+      if (ref && (ref.tag !== void 0 || ref.digest !== void 0) && repositories.has(ref.repository)) set2.add(ref.repository);
+      continue;
+    }
+    const mapping = helmTagMapping(value);
+    const pair = mapping && helmRepository(doc, resource, mapping);
+    if (pair && repositories.has(pair.repository)) set2.add(pair.repository);
+  }
+  return set2;
+}
+function loneTags(doc) {
+  return doc.values.flatMap((value) => {
+    const mapping = helmTagMapping(value);
+    if (!mapping || hasPlaceholder(value.node.text)) return [];
+    const beside = (key) => doc.values.some((v) => v.path.length === mapping.length + 1 && v.path[mapping.length] === key && samePrefix(v.path, mapping));
+    return beside("repository") || beside("name") ? [] : [{ value, mapping }];
+  });
+}
+function pairOf(doc, tag, resource) {
+  const pair = helmRepository(doc, resource, tag.mapping);
+  const node = nodeAt(resource.root, [...tag.mapping, "repository"]);
+  return pair && node ? { ...pair, line: lineAt(resource.text, node.start) } : void 0;
+}
+function patchReader({ patches }) {
+  const read = /* @__PURE__ */ new Map();
+  return (k) => {
+    let documents2 = read.get(k);
+    if (!documents2) {
+      documents2 = k.patches.flatMap((patch) => {
+        const text2 = patch.inline?.text ?? patches.get(patch.file);
+        return text2 === void 0 ? [] : patchDocuments(patch, text2);
+      });
+      read.set(k, documents2);
+    }
+    return documents2;
+  };
+}
+function setsVersionIn(documents2, resources, repository) {
+  const only = /* @__PURE__ */ new Set([repository]);
+  return documents2.some((doc) => resources.some((resource) => selects(doc.selector, resource) !== false && versionsSet(doc, resource, only).size > 0));
+}
+async function pairedTagsOf(tree, incoming, read) {
+  const repositories = new Set(incoming.map((image) => image.repository));
+  const graph = graphOf(tree, incoming);
+  const documentsOf = patchReader(tree);
+  const resources = /* @__PURE__ */ new Map();
+  const resourcesAt = (path6) => {
+    let found = resources.get(path6);
+    if (!found) resources.set(path6, found = read(path6).then((text2) => text2 === void 0 ? [] : resourcesOf(path6, text2)));
+    return found;
+  };
+  const paired2 = /* @__PURE__ */ new Map();
+  const unpaired = /* @__PURE__ */ new Map();
+  for (const { file, text: text2 } of tree.kustomizations) {
+    const k = text2.includes("atch") ? graph.at(posix4.dirname(file)) : void 0;
+    const lone = k?.file === file ? documentsOf(k).flatMap((doc) => loneTags(doc).map((tag) => ({ doc, tag }))) : [];
+    if (lone.length === 0) continue;
+    const built = (await Promise.all(builtFiles(graph, k).map(resourcesAt))).flat();
+    for (const { doc, tag } of lone) {
+      const at = `${doc.patch.file}:${doc.document}:${tag.value.key}`;
+      if (paired2.has(at) || unpaired.has(at)) continue;
+      const picked = built.flatMap((resource) => {
+        const selected = selects(doc.selector, resource);
+        return selected === false ? [] : [{ resource, selected }];
+      });
+      const holders = picked.flatMap(({ resource }) => {
+        const pair = pairOf(doc, tag, resource);
+        return pair && repositories.has(pair.repository) ? [{ ...pair, base: `${resource.file}:${pair.line}` }] : [];
+      });
+      if (holders.length === 0) continue;
+      const { line, key } = tag.value;
+      const where2 = {
+        file: doc.patch.file,
+        document: doc.document,
+        key,
+        line,
+        inline: !!doc.patch.inline,
+        written: tag.value.node.text,
+        repository: holders[0].repository
+      };
+      if (picked.length === 1 && picked[0].selected) paired2.set(at, { ...where2, name: holders[0].name, base: holders[0].base });
+      else {
+        const why = picked.some(({ selected }) => selected === void 0) ? "a label or annotation selector" : `kind and name to ${picked.length} resources`;
+        unpaired.set(at, { ...where2, bases: holders.map((h) => h.base), why });
+      }
+    }
+  }
+  return { paired: [...paired2.values()], unpaired: [...unpaired.values()] };
+}
+function builtFiles(graph, k) {
+  const files = /* @__PURE__ */ new Set();
+  for (const included of walk3(graph, [k])) {
+    const patches = new Set(included.patches.map((patch) => patch.file));
+    for (const path6 of included.resources) if (!graph.at(path6) && !patches.has(path6)) files.add(path6);
+  }
+  return [...files];
+}
+async function patchedTags(run2, tree, read, warnings) {
+  const { paired: paired2, unpaired } = await pairedTagsOf(tree, run2.valid.images, read);
+  const byFile = /* @__PURE__ */ new Map();
+  for (const tag of paired2) {
+    if (!run2.inScope(tag.file) || run2.overridden(tag.file, tag.key)) continue;
+    const documents2 = byFile.get(tag.file) ?? /* @__PURE__ */ new Map();
+    byFile.set(tag.file, documents2.set(tag.document, (documents2.get(tag.document) ?? /* @__PURE__ */ new Map()).set(tag.key, tag.name)));
+  }
+  for (const tag of unpaired) {
+    const update2 = run2.inScope(tag.file) ? run2.updatesFor(tag.file).find((u) => u.image.repository === tag.repository) : void 0;
+    if (!update2 || nextVersion(update2, versionOf(tag.written, void 0)) === void 0 || run2.overridden(tag.file, tag.key)) continue;
+    warnings.push(unpairedWarning(tag));
+  }
+  return byFile;
+}
+function unpairedWarning(tag) {
+  const { key, repository, file, line, inline, why, bases } = tag;
+  const said = `${key} sets the tag of ${repository} (${andList(bases)}) alone, but its patch applies by ${why}, so which resource it deploys is not known here, and it was not moved: `;
+  if (inline) return { file, line, message: `${said}write repository: ${repository} beside it in the patch, which makes it a pair of its own` };
+  const { advice, about } = overrideAdvice(key, repository, { file, part: "tag" });
+  return { file, line, message: said + advice, about };
+}
+function mayHoldHelmRelease(text2) {
+  return text2.includes("helm.toolkit.fluxcd.io/");
+}
+
+// src/engine/deployed-as-written.ts
+function deployedAsWrittenBy(tree, incoming) {
+  const { kustomizations } = tree;
   let read;
   const parents = /* @__PURE__ */ new Map();
-  const directories = kustomizations.map(({ file }) => posix3.dirname(file));
+  const directories = kustomizations.map(({ file }) => posix5.dirname(file));
   const unscreened = kustomizations.map(({ text: text2 }) => NAMED_THEN_DOTS.test(text2));
   const parentsOf = (graph, path6) => {
     const known = parents.get(path6);
@@ -49637,7 +50662,7 @@ function deployedAsWrittenBy(kustomizations, incoming, fluxKustomizations = [], 
         const k = graph.at(directories[i]);
         return k?.file === file && lists(k) ? [k] : [];
       }),
-      ...graph.flux.filter(lists)
+      ...graph.deployers.filter(lists)
     ];
     parents.set(path6, found);
     return found;
@@ -49649,48 +50674,44 @@ function deployedAsWrittenBy(kustomizations, incoming, fluxKustomizations = [], 
       for (const k of parentsOf(graph, queue[i])) {
         if (found.includes(k) || !passing(k)) continue;
         found.push(k);
-        if (graph.at(posix3.dirname(k.file)) === k) queue.push(posix3.dirname(k.file));
+        if (graph.at(posix5.dirname(k.file)) === k) queue.push(posix5.dirname(k.file));
       }
     }
     return found;
   };
   const builds = /* @__PURE__ */ new Map();
+  const patchesOf = patchReader(tree);
   return ({ file, text: text2 }, repository) => {
-    const graph = read ??= graphOf(kustomizations, incoming, fluxKustomizations, tree, treeRoot);
-    const own = isKustomizationFile(file) ? graph.at(posix3.dirname(file)) : void 0;
-    const start = own?.file === file ? posix3.dirname(file) : file;
+    const graph = read ??= graphOf(tree, incoming);
+    const own = isKustomizationFile(file) ? graph.at(posix5.dirname(file)) : void 0;
+    const start = own?.file === file ? posix5.dirname(file) : file;
     if (!builds.has(start)) {
       const above = up(graph, start, () => true);
       builds.set(start, above.length > 0 ? buildsOf(graph, above) : void 0);
     }
     const built = builds.get(start);
-    if (!built) return [];
+    if (!built) return { by: [], built: false, deployed: false };
     const names = own?.file === file ? own.tags.filter((name) => normalizeRepository(name) === repository) : writtenNames(text2, repository);
+    const resources = own?.file === file ? [] : resourcesOf(file, text2);
+    const patching = (k) => resources.length > 0 && setsVersionIn(patchesOf(k), resources, repository);
     const found = /* @__PURE__ */ new Set();
     for (const passing of names.length === 0 ? [built.reached()] : names.map(built.asWritten)) {
-      for (const k of up(graph, start, (k2) => passing.has(k2.file))) found.add(k.file);
+      for (const k of up(graph, start, (k2) => passing.has(k2.file) && !patching(k2))) found.add(k);
     }
-    return [...found];
+    const starts = (k) => graph.at(posix5.dirname(k.file)) !== k || !k.component && parentsOf(graph, posix5.dirname(k.file)).length === 0;
+    return { by: [...new Set([...found].map((k) => k.file))], built: true, deployed: [...found].some(starts) };
   };
 }
 var NAMED_THEN_DOTS = /[^./\s]\/\.\.?(?![^/\s'",\]}#])/;
 function listScreen(path6) {
-  const parent = posix3.dirname(path6);
-  const name = posix3.basename(path6);
-  const tail = `${posix3.basename(parent)}/${name}`;
+  const parent = posix5.dirname(path6);
+  const name = posix5.basename(path6);
+  const tail = `${posix5.basename(parent)}/${name}`;
   return (directory, text2) => {
     if (path6 === "." || directory.startsWith(`${path6}/`)) return text2.includes("..");
     if (parent === "." || directory === parent || directory.startsWith(`${parent}/`)) return text2.includes(name);
     return text2.includes(tail);
   };
-}
-function retaggedAt(text2, repository, names) {
-  const at = /* @__PURE__ */ new Set();
-  for (const { value, start } of imageValues(text2)) {
-    const ref = tryParseImageRef(value);
-    if (ref?.repository === repository && names.has(ref.name)) at.add(start);
-  }
-  return at;
 }
 function writtenNames(text2, repository) {
   const names = [...imageValues(text2)].flatMap(({ value }) => {
@@ -49699,241 +50720,15 @@ function writtenNames(text2, repository) {
   });
   return [...new Set(names)];
 }
-function readKustomization(file, text2, repositories) {
-  const yaml = tryYamlFile(text2);
-  const root = yaml?.documents[0]?.root;
-  if (yaml === void 0 || root?.kind !== "map") return void 0;
-  const directory = posix3.dirname(file);
-  const list = (key) => {
-    const node = mapValue(root, key);
-    return node?.kind === "seq" ? [...node.items] : [];
-  };
-  const paths = (nodes) => nodes.flatMap((node) => inTree(directory, scalarText(node)) ?? []);
-  const patchFiles = (key) => list(key).flatMap((patch) => patch.kind === "map" ? mapValue(patch, "path") ?? [] : []);
-  return {
-    file,
-    component: scalarText(mapValue(root, "kind")) === "Component",
-    tags: taggedNames(yaml, root, ["images"], list("images"), repositories),
-    resources: [
-      ...paths([...list("resources"), ...list("bases"), ...list("patchesStrategicMerge")]),
-      ...paths([...patchFiles("patches"), ...patchFiles("patchesJson6902")])
-    ],
-    components: paths(list("components"))
-  };
-}
-function readFluxKustomizations(file, text2, repositories, hasKustomization, tree, treeRoot) {
-  const yaml = tryYamlFile(text2);
-  if (yaml === void 0) return [];
-  return yaml.documents.flatMap(({ root }) => {
-    if (root?.kind !== "map" || scalarText(mapValue(root, "kind")) !== "Kustomization") return [];
-    if (!scalarText(mapValue(root, "apiVersion"))?.startsWith(FLUX_KUSTOMIZE_GROUP)) return [];
-    const images = nodeAt(root, ["spec", "images"]);
-    const tags = images?.kind === "seq" ? taggedNames(yaml, root, ["spec", "images"], images.items, repositories) : [];
-    const path6 = fluxPath(scalarText(nodeAt(root, ["spec", "path"])), treeRoot);
-    if (tags.length === 0 || path6 === void 0) return [];
-    const components = nodeAt(root, ["spec", "components"]);
-    return [
-      {
-        file,
-        component: false,
-        tags,
-        resources: hasKustomization(path6) ? [path6] : generatedResources(path6, hasKustomization, tree),
-        components: components?.kind === "seq" ? components.items.flatMap((node) => inTree(path6, scalarText(node)) ?? []) : []
-      }
-    ];
-  });
-}
-function fluxPath(path6, treeRoot) {
-  const fromRoot = inTree(".", path6 || ".");
-  const directory = fromRoot === void 0 ? void 0 : treeDirectory(fromRoot === "." ? "" : fromRoot, treeRoot);
-  return directory === "" ? "." : directory;
-}
-function generatedResources(directory, hasKustomization, tree) {
-  const resources = /* @__PURE__ */ new Set();
-  const prefix = directory === "." ? "" : `${directory}/`;
-  for (const file of tree) {
-    if (!file.startsWith(prefix) || !/\.ya?ml$/.test(file)) continue;
-    const steps = file.slice(prefix.length).split("/");
-    const built = steps.slice(0, -1).findIndex((_, i) => hasKustomization(prefix + steps.slice(0, i + 1).join("/")));
-    resources.add(built < 0 ? file : prefix + steps.slice(0, built + 1).join("/"));
-  }
-  return [...resources];
-}
-function taggedNames(file, root, path6, entries, repositories) {
-  return entries.flatMap((entry, index) => {
-    if (entry.kind !== "map") return [];
-    const read = fieldsOf(file, root, entry, [...path6, index], false);
-    const field2 = (key) => scalarText(read(key)?.node);
-    const name = field2("name");
-    if (!name || !repositories.has(normalizeRepository(name) ?? "")) return [];
-    const setsVersion = !!field2("newTag") || !!field2("digest") || repositories.has(normalizeRepository(field2("newName") || name) ?? "");
-    return setsVersion ? [name] : [];
-  });
-}
-function inTree(directory, path6) {
-  if (!path6 || path6.includes("://") || path6.includes("\n")) return void 0;
-  const joined2 = posix3.normalize(posix3.join(directory, path6)).replace(/\/+$/, "");
-  return joined2 === ".." || joined2.startsWith("../") || posix3.isAbsolute(joined2) ? void 0 : joined2;
-}
-
-// src/engine/image-spelling.ts
-function spelledAt(text2, image) {
-  return spellingsOf(text2, image).find(({ bare, ref }) => bare || ref === void 0 || ref.repository === image.repository)?.at;
-}
-function spellingsOf(text2, image) {
-  const found = [];
-  for (const match of text2.matchAll(new RegExp(`(?<![\\w.-])${escapeRegExp(screenToken(image))}(?:[:@][\\w.@:+-]+|(?![\\w./-]|["']?:(?:\\s|$)))`, "gm"))) {
-    const before = /[^\s"'`=,;()[\]{}]*$/.exec(text2.slice(Math.max(0, match.index - 256), match.index))[0];
-    const reference = `${before}${match[0]}`.replace(/[.:]+$/, "");
-    found.push({ at: match.index - before.length, reference, ref: tryParseImageRef(reference), bare: before === "" });
-  }
-  return found;
-}
-function holdsVersionOf(ref, image) {
-  if (ref.tag !== void 0 && image.tag !== void 0 && ref.tag !== image.tag) return false;
-  if (ref.digest !== void 0 && image.digest !== void 0 && ref.digest !== image.digest) return false;
-  return image.tag !== void 0 && ref.tag !== void 0 || image.digest !== void 0 && ref.digest !== void 0;
-}
-
-// src/engine/targets.ts
-function targetsInScope(config, names) {
-  const all = config?.targets ?? [];
-  if (!names || names.length === 0) return all;
-  const unknown = names.filter((name) => !all.some((t) => t.name === name));
-  if (unknown.length > 0) {
-    throw new RequestError2(
-      unknown.map((name) => ({ message: `targets: no target named ${quotedExcerpt(name)} (configured: ${all.map((t) => t.name).join(", ") || "none"})` }))
-    );
-  }
-  return all.filter((t) => names.includes(t.name));
-}
-function targetOf(targets) {
-  const matchers = targets.map((target) => ({ target, matches: pathMatcher(target.paths) }));
-  return (path6) => matchers.find((m) => m.matches(path6))?.target;
-}
-function warnIdlePaths(configured, targets, files, configPath, warnings) {
-  const ownerOf = targetOf(configured);
-  const rank = new Map(configured.map((target, i) => [target, i]));
-  const globs = targets.flatMap(
-    (target) => target.paths.map((glob, j) => ({ target, glob, j, matches: pathMatcher([glob]), owns: false, shadowed: [] }))
-  );
-  if (globs.length === 0) return;
-  for (const file of files) {
-    const owner = ownerOf(file);
-    if (owner === void 0) continue;
-    const first = rank.get(owner);
-    for (const glob of globs) {
-      if (glob.owns || rank.get(glob.target) < first || !glob.matches(file)) continue;
-      if (glob.target === owner) glob.owns = true;
-      else glob.shadowed.push({ file, owner });
-    }
-  }
-  for (const { target, glob, j, owns, shadowed } of globs) {
-    if (owns) continue;
-    const said = (what) => {
-      warnings.push({
-        file: configPath,
-        ...target.pathLines[j] !== void 0 && { line: target.pathLines[j] },
-        message: `targets[${configured.indexOf(target)}].paths[${j}]: ${JSON.stringify(glob)} ${what}`
-      });
-    };
-    if (shadowed.length === 0) {
-      said("matches no file; fix or remove it");
-      continue;
-    }
-    const owners = [...new Set(shadowed.map(({ owner }) => owner))];
-    const by = owners.map((owner) => {
-      const taking = owner.paths.find((path6) => {
-        const matches = pathMatcher([path6]);
-        return shadowed.some((o) => o.owner === owner && matches(o.file));
-      });
-      return `${owner.name} (${JSON.stringify(taking)})`;
-    });
-    const one = owners.length === 1;
-    said(
-      `matches only files the earlier ${one ? "target" : "targets"} ${andList(by)} ${one ? "takes" : "take"} first; narrow ${one ? "that" : "those"}, or list ${target.name} first`
-    );
-  }
-}
-function allowance(target, image) {
-  const allowed = target.images.find((a) => a.repository === image.repository);
-  if (!allowed) return { refused: "unlisted" };
-  const { policy } = allowed;
-  return policy !== void 0 && image.tag !== void 0 && policy.latest([image.tag]) === void 0 ? { allowed: { ...allowed, policy }, refused: "policy" } : { allowed };
-}
-function imagesFor(images, config, target, allowDowngrade) {
-  if (!config || config.targets.length === 0) return images.map((image) => ({ image, allowDowngrade }));
-  if (!target) return [];
-  return images.flatMap((image) => {
-    const { allowed } = allowance(target, image);
-    return allowed ? [{ image, ...allowed.policy && { policy: allowed.policy }, allowDowngrade }] : [];
-  });
-}
-function settersFor(setters, target) {
-  if (!target) return setters;
-  const kept = /* @__PURE__ */ new Map();
-  for (const [key, update2] of setters) {
-    const { allowed } = allowance(target, update2.image);
-    if (!allowed) continue;
-    const policy = update2.policy && allowed.policy ? within(update2.policy, allowed.policy) : update2.policy ?? allowed.policy;
-    kept.set(key, { ...update2, ...policy && { policy } });
-  }
-  return kept;
-}
-function within(policy, bounds) {
-  if (policy.description === bounds.description) return policy;
-  return {
-    description: `${policy.description} within ${bounds.description}`,
-    latest: (tags) => policy.latest(tags.filter((tag) => bounds.latest([tag]) !== void 0)),
-    // Ranked by the marker's own order, so a move down past the bounds is still told.
-    ...(policy.compare ?? bounds.compare) && { compare: policy.compare ?? bounds.compare }
-  };
-}
-var LISTED = 5;
-function warnRefusedImages(images, targets, ownerOf, files, reachOf, warnings) {
-  const inTargets = [...files].flatMap(([path6, text2]) => {
-    const target = ownerOf(path6);
-    return target ? [{ path: path6, text: text2, target }] : [];
-  });
-  for (const { image, byRepository: byRepository2 } of images) {
-    const refusing = [];
-    const held = [];
-    for (const target of targets) {
-      const allows = allowance(target, image);
-      if (allows.refused === "unlisted") {
-        const at = inTargets.filter((file) => file.target === target).flatMap(({ path: path6, text: text2 }) => placeHolding(path6, text2, image, byRepository2, reachOf(path6)));
-        if (at.length > 0) refusing.push(target.name);
-        held.push(...at);
-      } else if (allows.refused === "policy" && inTargets.some((file) => file.target === target)) {
-        warnings.push({
-          message: `target ${target.name}: ${formatImageRef(image)} is outside its policy (${allows.allowed.policy.description}); not edited there`
-        });
-      }
-    }
-    if (refusing.length === 0) continue;
-    const which2 = refusing.length === 1 ? `target ${refusing[0]} does not allow` : `targets ${refusing.join(", ")} do not allow`;
-    const where2 = held.length > LISTED ? `${held.slice(0, LISTED).join(", ")} and ${held.length - LISTED} more` : held.join(", ");
-    warnings.push({ message: `${which2} ${image.repository}; not edited in ${where2}` });
-  }
-}
-function placeHolding(path6, raw, image, byRepository2, reach) {
-  const text2 = withoutImageUpdater(raw);
-  const markers = [...reach.setters].filter(([, update2]) => update2.image.repository === image.repository).map(([key]) => markerPattern(key));
-  const spelt = byRepository2 ? spelledAt(text2, image) ?? Infinity : Infinity;
-  const at = Math.min(spelt, ...markers.map((pattern) => pattern.exec(text2)?.index ?? Infinity));
-  if (at !== Infinity) return [`${path6}:${lineAt(text2, at)}`];
-  return reach.overridden.includes(image.repository) ? [path6] : [];
-}
 
 // src/engine/cross-target.ts
 async function reachingOtherTargets(run2, planned, kustomizations) {
   if ((run2.config?.targets.length ?? 0) < 2) return [];
-  const directories = new Set(run2.files.filter(isKustomizationFile).map((file) => posix4.dirname(file)));
+  const directories = new Set(run2.files.filter(isKustomizationFile).map((file) => posix6.dirname(file)));
   const built = planned.filter(({ path: path6, changes }) => changes.length > 0 && ancestors(path6).some((directory) => directories.has(directory)));
   if (built.length === 0) return [];
   const images = [...run2.valid.images, ...run2.valid.setters.values()];
-  const { read, flux } = await kustomizations();
-  const deployedBy = deployedAsWrittenBy(read, images, flux, run2.files, run2.treeRoot);
+  const deployedBy = deployedAsWrittenBy(await kustomizations(), images);
   const warnings = [];
   for (const { path: path6, after, changes } of built) {
     const owner = run2.ownerOf(path6);
@@ -49941,7 +50736,7 @@ async function reachingOtherTargets(run2, planned, kustomizations) {
       const image = imageOf2(change, images, after);
       if (!image) continue;
       const others = /* @__PURE__ */ new Map();
-      for (const k of deployedBy({ file: path6, text: after }, image.repository)) {
+      for (const k of deployedBy({ file: path6, text: after }, image.repository).by) {
         const target = run2.ownerOf(k);
         if (target && target !== owner && !others.has(target)) others.set(target, k);
       }
@@ -49952,7 +50747,7 @@ async function reachingOtherTargets(run2, planned, kustomizations) {
 }
 function ancestors(path6) {
   const directories = [];
-  for (let directory = posix4.dirname(path6); ; directory = posix4.dirname(directory)) {
+  for (let directory = posix6.dirname(path6); ; directory = posix6.dirname(directory)) {
     directories.push(directory);
     if (directory === "." || directory === "/") return directories;
   }
@@ -49973,35 +50768,86 @@ function reachMessage(path6, owner, change, image, others) {
   });
   const reviewed = targets.filter((target) => target.delivery?.mode === "pull-request").map((t) => t.name);
   if (reviewed.length > 0) outside.push(reviewed.length === 1 ? `without ${reviewed[0]}'s pull request` : `without the pull requests of ${andList(reviewed)}`);
+  return `also deployed by ${one ? "target" : "targets"} ${names}: ${builders} ${one ? "builds" : "build"} this file and ${one ? "sets" : "set"} no version of ${image.repository}, so this change${owner ? ` of target ${owner.name}` : ""} deploys ${writtenVersion(image, [change])} there too${outside.length > 0 ? `, ${outside.join(", ")}` : ""}; to keep it ${owner ? `to ${owner.name}` : "out of there"}, ${ownVersion(change, image)}` + (owner ? `, or move ${posix6.dirname(path6)} out of ${owner.name}'s paths` : "");
+}
+function ownVersion(change, image) {
+  if (change.kind === "helm") return `give each overlay its own tag with a patch setting ${change.key}`;
   const written = tryParseImageRef(change.new);
   const name = written?.repository === image.repository ? written.name : image.name;
-  return `also deployed by ${one ? "target" : "targets"} ${names}: ${builders} ${one ? "builds" : "build"} this file and ${one ? "sets" : "set"} no version of ${image.repository}, so this change${owner ? ` of target ${owner.name}` : ""} deploys ${writtenVersion(image, [change])} there too${outside.length > 0 ? `, ${outside.join(", ")}` : ""}; to keep it ${owner ? `to ${owner.name}` : "out of there"}, give each overlay its own version in images: (name: ${name}, newTag: \u2026)` + (owner ? `, or move ${posix4.dirname(path6)} out of ${owner.name}'s paths` : "");
+  return `give each overlay its own version in images: (name: ${name}, newTag: \u2026)`;
+}
+
+// src/engine/kcl-runs.ts
+import { posix as posix7 } from "node:path";
+function mayHoldKclRun(text2) {
+  return text2.includes(KCL_RUN_GROUP);
+}
+function kclRunsIn(text2, treeRoot) {
+  const yaml = tryYamlFile(text2);
+  if (yaml === void 0) return [];
+  return yaml.documents.filter(isKclRun).map((document) => ({
+    directory: treeDirectory(repositoryPath(scalarText(nodeAt(document.root, ["spec", "path"])) ?? ""), treeRoot),
+    paths: settingItems(document).flatMap((item) => item.holds === "spec" ? item.read(item.node.text)?.name ?? [] : [])
+  }));
+}
+function setByEveryKclRun(runs, path6, text2) {
+  if (fileKind(path6) !== "kcl" || path6.endsWith("_test.k")) return NONE;
+  const directory = posix7.dirname(path6);
+  const building = runs.filter((run2) => run2.directory === (directory === "." ? "" : directory));
+  if (building.length === 0) return NONE;
+  const reached = /* @__PURE__ */ new Map();
+  const linesOf = (spec) => reached.get(spec) ?? reached.set(spec, linesSetBy(text2, spec)).get(spec);
+  const [first, ...others] = building.map((run2) => new Set(run2.paths.flatMap(linesOf)));
+  return new Set([...first].filter((line) => others.every((lines) => lines.has(line))));
+}
+var NONE = /* @__PURE__ */ new Set();
+var PROBE = "gitops-promote/set-by-a-kclrun";
+function linesSetBy(text2, spec) {
+  try {
+    return applyOverrides(text2, [{ path: spec, value: () => PROBE }]).changes.map((change) => change.line);
+  } catch (error2) {
+    if (error2 instanceof SourceError) return [];
+    throw error2;
+  }
 }
 
 // src/engine/unreached.ts
-function warnUnreached(valid, unreached2, known, texts, outside, warnings) {
-  const marks = (pattern) => texts.some(([path6, text2]) => readsMarkers(path6) && pattern.test(text2));
+function warnUnreached(valid, unreached2, known, texts, defined, outside, warnings) {
+  const marked = markedIn(texts);
   for (const image of unreached2) {
     const held = outside(image);
+    const unused = unusedKeys(defined(image.repository));
     warnings.push({
-      message: held > 0 ? `no file inside the paths to update holds ${image.repository} (${held} ${held === 1 ? "file outside them does" : "files outside them do"}); nothing to do for ${formatImageRef(image)}` : `no file to update holds ${image.repository}; nothing to do for ${formatImageRef(image)}${didYouMean(closest(image.repository, known.repositories))}`,
+      message: held > 0 ? `no file inside the paths to update holds ${image.repository} (${held} ${held === 1 ? "file outside them does" : "files outside them do"})${unused}; nothing to do for ${formatImageRef(image)}` : `no file to update holds ${image.repository}${unused}; nothing to do for ${formatImageRef(image)}${didYouMean(closest(image.repository, known.repositories))}`,
       kind: "unreached"
     });
   }
   for (const key of valid.setters.keys()) {
-    if (marks(markerPattern(key))) continue;
+    if (marked(key)) continue;
     warnings.push({ message: `no file to update has a marker for setter ${key}${didYouMean(closest(key, known.keys))}` });
   }
 }
-function unreachedImages(valid, updates, overrides, texts) {
+function unusedKeys(keys) {
+  const named2 = [...keys].map(([key, policies]) => policies.length === 0 ? `setter ${key}` : `ImagePolicy ${key} (${where(policies)})`);
+  if (named2.length === 0) return "";
+  return `, and no marker uses ${named2.length === 1 ? named2[0] : `any of ${cappedList(named2)}`}`;
+}
+function markedIn(texts) {
+  return (key) => {
+    const pattern = markerPattern(key);
+    return texts.some(([path6, text2]) => readsMarkers(path6) && pattern.test(text2));
+  };
+}
+function unreachedImages(valid, defined, overrides, texts) {
   const overridden = new Set([...overrides.values()].flat().flatMap((o) => typeof o === "string" ? [] : [o.repository]));
+  const marked = markedIn(texts);
   return valid.images.filter(
-    (image) => !updates.some((u) => u.image.repository === image.repository) && !overridden.has(image.repository) && !texts.some(([path6, text2]) => holdsImage(path6, text2, image))
+    (image) => !overridden.has(image.repository) && ![...defined(image.repository).keys()].some(marked) && !texts.some(([path6, text2]) => holdsImage(path6, text2, image))
   );
 }
 function holdsImage(path6, text2, image) {
   const pattern = repositoryPattern(image);
-  return pattern.test(text2) && spelledAt(withoutImageUpdater(text2), image) !== void 0 || fileKind(path6) === "kcl" && mayBuildOnRegistry(text2, image);
+  return pattern.test(text2) && spelledAt(deployedText(text2), image) !== void 0 || fileKind(path6) === "kcl" && mayBuildOnRegistry(text2, image);
 }
 
 // src/engine/beside-markers.ts
@@ -50069,7 +50915,7 @@ function besideLeft(written, left, text2) {
 }
 
 // src/engine/left-behind-fix.ts
-function fixFor(path6, text2, place, image) {
+function fixFor(path6, text2, place, image, name) {
   const kind = fileKind(path6);
   if (kind === "kcl")
     return place.reference !== void 0 && inKclString(text2, place.at, place.reference) ? `it is inside a longer string, ${NO_PART}: move it into a string of its own` : void 0;
@@ -50088,7 +50934,7 @@ function fixFor(path6, text2, place, image) {
   }
   if (isFlowScalar(node) && node.text.trim() === place.reference)
     return `no rule edits ${spec}; ${overrideAdvice(spec, image.repository, { file: path6 }).advice}`;
-  const whole = isFlowScalar(node) ? `, or set the whole string with --set ${path6}:${spec}=\u2026` : "";
+  const whole = isFlowScalar(node) ? `, or set the whole string with ${givenValue(name, "set", `${path6}:${spec}=\u2026`)}` : "";
   return `it is inside the longer string at ${spec}, ${NO_PART}: move it into a field of its own${whole}`;
 }
 var NO_PART = "and gitops-promote edits no part of a string";
@@ -50182,7 +51028,7 @@ function leftBehind(images, texts, context4) {
   return images.flatMap((image) => {
     const version = image.tag ?? image.digest;
     const holding3 = [...texts].flatMap(([path6, raw]) => {
-      const text2 = withoutImageUpdater(raw);
+      const text2 = deployedText(raw);
       const at = spelledAt(text2, image);
       return at === void 0 ? [] : [{ path: path6, text: text2, at }];
     });
@@ -50218,10 +51064,10 @@ function warnUnmoved(left, texts, context4, warnings) {
     const readme = '(see "What it edits" in the README)';
     if (unreached2.length > 0) {
       said(unreached2, {
-        one: (file, place) => fixFor(file, texts.get(file), place, image) ?? `it sits where no rule edits it ${readme}`,
+        one: (file, place) => fixFor(file, texts.get(file), place, image, context4.fieldName) ?? `it sits where no rule edits it ${readme}`,
         // The first place's fix, as an example: the places are often one manifest's field in each environment.
         many: ({ file, line, place }) => {
-          const fix = fixFor(file, texts.get(file), place, image);
+          const fix = fixFor(file, texts.get(file), place, image, context4.fieldName);
           return fix ? `they sit where no rule edits them; for the first (${file}:${line}), ${fix}` : `they sit where no rule edits them ${readme}`;
         }
       });
@@ -50273,11 +51119,25 @@ async function misplacedConfigsIn(source, files, read) {
   const texts = await Promise.all(named2.map((path6) => readText(source, path6)));
   return new Set(named2.filter((_, i) => CONFIG_KEY.test(texts[i]) && !OBJECT_KEY.test(texts[i])));
 }
+var READ_ONLY_FROM = "a configuration is read only from .github/gitops-promote.yaml (or .yml) at the root";
+function refuseUnreadConfig(misplaced, read) {
+  if (!read.byDefault || read.present) return;
+  const unread = [...misplaced].filter((path6) => AT_ROOT.test(path6));
+  if (unread.length === 0) return;
+  throw new RequestError2(
+    unread.map((path6) => ({
+      file: path6,
+      field: "request",
+      message: `not read: ${READ_ONLY_FROM}, so its targets, their policies and its overrides would not apply, and this run would edit every file alike; move it to .github/${path6}, or read it where it is with --config ${path6} (config: ${path6} in the Action), or run without a configuration with --config ${NO_CONFIG} (config: ${NO_CONFIG})`
+    }))
+  );
+}
 function warnMisplacedConfigs(misplaced, read) {
-  const where2 = read.path === void 0 ? "the configuration read is the one the request gives" : read.byDefault && !read.present ? "a configuration is read only from .github/gitops-promote.yaml (or .yml) at the root" : `the configuration read is ${read.path}`;
+  refuseUnreadConfig(misplaced, read);
+  const where2 = read.none ? `the run reads no configuration (config ${NO_CONFIG})` : read.path === void 0 ? "the configuration read is the one the request gives" : read.byDefault && !read.present ? READ_ONLY_FROM : `the configuration read is ${read.path}`;
   return [...misplaced].map((path6) => {
     const tree = NESTED.exec(path6)?.[1];
-    const advice = tree !== void 0 ? `to apply them, run gitops-promote update on ${tree}, the tree it configures` : read.byDefault && !read.present ? "to apply them, move it to .github/gitops-promote.yaml" : "to apply them, move them into that configuration";
+    const advice = tree !== void 0 ? `to apply them, run gitops-promote update on ${tree}, the tree it configures` : read.none ? `to apply them, name it as the configuration instead of ${NO_CONFIG}` : "to apply them, move them into that configuration";
     return {
       file: path6,
       message: `not read, as a configuration or a manifest: ${where2}, so its targets, their policies and its overrides do not apply to this run; ${advice}`,
@@ -50310,13 +51170,18 @@ async function planUpdate(listed, request2) {
   const valid = validateRequest(request2);
   const malformed2 = malformedSets(valid.sets);
   if (malformed2.length > 0) throw new RequestError2(malformed2);
-  const { files, source, warnings: leftOut } = await listTree(listed);
+  const { files, source, warnings: leftOut2 } = await listTree(listed);
   const present = new Set(files);
-  const given = typeof request2.config === "object" ? request2.config : void 0;
+  const given = typeof request2.config === "object" ? request2.config : request2.config === NO_CONFIG ? { targets: [], setters: /* @__PURE__ */ new Map(), overrides: [] } : void 0;
   const configPath = given ? GIVEN_CONFIG : configPathIn(request2, present);
   const create = request2.create ?? false;
   const config = given ?? await loadConfig(source, present, configPath, request2.config !== void 0, create);
-  const readConfig = { path: given ? void 0 : configPath, present: config !== void 0, byDefault: request2.config === void 0 };
+  const readConfig = {
+    path: given ? void 0 : configPath,
+    present: config !== void 0,
+    byDefault: request2.config === void 0,
+    none: request2.config === NO_CONFIG
+  };
   const misplacedFiles = await misplacedConfigsIn(source, files, readConfig);
   const misplaced = warnMisplacedConfigs(misplacedFiles, readConfig);
   const targets = asIssuesOf("target", () => targetsInScope(config, request2.targets));
@@ -50340,16 +51205,18 @@ async function planUpdate(listed, request2) {
     inScope,
     overridesByFile,
     allowDowngrade: request2.allowDowngrade ?? false,
-    create
+    create,
+    fieldName: request2.fieldName
   });
   const { texts, readOnly } = await readCandidates(run2, warnings);
-  const kustomizations = kustomizationsIn(source, files, texts);
-  const tagged = await kustomizeTaggedIn(kustomizations, files, texts, valid.images, run2);
+  const kustomizations = kustomizationsIn(source, files, texts, run2.treeRoot);
+  const tagged = await kustomizeTaggedIn(kustomizations, texts, valid.images, run2);
+  const paired2 = await pairedTagsIn(kustomizations, texts, run2, warnings);
   const resolved = resolveSetters(run2, texts, warnings);
   const setters = { forFile: (path6) => readsMarkers(path6) ? resolved.forFile(path6) : NO_SETTERS, fluxPoliciesAt: resolved.fluxPoliciesAt };
   const inScopeTexts = [...texts].filter(([path6]) => inScope(path6));
   await warnReach(run2, inScopeTexts, resolved, setters, warnings);
-  const planned = planFiles(run2, texts, readOnly, tagged, setters, warnings);
+  const planned = planFiles(run2, texts, readOnly, tagged, paired2, setters, warnings);
   warnImageUpdaterConstraints(
     valid.images,
     inScopeTexts,
@@ -50372,7 +51239,7 @@ async function planUpdate(listed, request2) {
   return {
     files: planned,
     changes: planned.flatMap((f) => f.changes),
-    warnings: [...leftOut, ...misplaced, ...idlePaths, ...warnings].map((w) => unfiled(publicWarning(w))),
+    warnings: [...leftOut2, ...misplaced, ...idlePaths, ...warnings].map((w) => unfiled(publicWarning(w))),
     targets: targets.map((t) => ({ name: t.name, ...t.delivery && { delivery: t.delivery } })),
     images: [...valid.images, ...valid.setters.values()]
   };
@@ -50399,7 +51266,7 @@ function runContext(parts) {
 }
 async function warnReach(run2, inScopeTexts, resolved, { forFile }, warnings) {
   const { valid, config, overridesByFile } = run2;
-  const unreached2 = unreachedImages(valid, resolved.updates, overridesByFile, inScopeTexts);
+  const unreached2 = unreachedImages(valid, resolved.definedFor, overridesByFile, inScopeTexts);
   const outside = await holdersOutside(run2, unreached2);
   warnUnreached(
     valid,
@@ -50413,6 +51280,7 @@ async function warnReach(run2, inScopeTexts, resolved, { forFile }, warnings) {
       ])
     },
     inScopeTexts,
+    resolved.definedFor,
     (image) => outside.get(image.repository) ?? 0,
     warnings
   );
@@ -50425,10 +51293,7 @@ async function warnReach(run2, inScopeTexts, resolved, { forFile }, warnings) {
     run2.targets,
     run2.ownerOf,
     new Map(inScopeTexts),
-    (path6) => ({
-      setters: forFile(path6).setters,
-      overridden: (overridesByFile.get(path6) ?? []).flatMap((o) => typeof o === "string" ? [] : [o.repository])
-    }),
+    (path6) => ({ setters: forFile(path6).setters }),
     warnings
   );
 }
@@ -50452,11 +51317,11 @@ async function readCandidates(run2, warnings) {
   const paths = files.filter((path6) => overridesByFile.has(path6) || mayBeManifest(run2, path6) && (inScope(path6) || fileKind(path6) === "yaml"));
   const readOnly = /* @__PURE__ */ new Set();
   const keep = (path6, text2) => {
-    if (!inScope(path6)) return mayHoldFluxObjects(text2) || mayHoldFluxKustomization(text2) && screen.yaml.test(text2);
+    if (!inScope(path6)) return mayHoldFluxObjects(text2) || mayHoldKclRun(text2) || mayHoldDeployer(path6, text2) && screen.yaml.test(text2);
     if (overridesByFile.has(path6)) return true;
     if (fileKind(path6) !== "yaml") return screen.kcl(text2);
     const found = screen.yaml.exec(text2);
-    if (found?.[0] !== "Application") return found !== null;
+    if (found?.[0] !== "Application") return found !== null || mayHoldKclRun(text2);
     if (screen.argo.test(text2) || hasPlaceholder(text2) && screen.templated.some((piece) => text2.includes(piece))) return true;
     if (!text2.includes("parameters") && !text2.includes("valueFiles")) return false;
     readOnly.add(path6);
@@ -50466,18 +51331,20 @@ async function readCandidates(run2, warnings) {
   for (const path6 of overridesByFile.keys()) read[paths.indexOf(path6)] ??= await readNamed(source, path6);
   return { texts: new Map(paths.flatMap((path6, i) => read[i] === void 0 ? [] : [[path6, read[i]]])), readOnly };
 }
-function planFiles(run2, texts, readOnly, tagged, { forFile, fluxPoliciesAt: fluxPoliciesAt2 }, warnings) {
+function planFiles(run2, texts, readOnly, tagged, paired2, { forFile, fluxPoliciesAt: fluxPoliciesAt2 }, warnings) {
   const planned = [];
   for (const [path6, text2] of texts) {
     if (!run2.inScope(path6) || readOnly.has(path6)) continue;
     const target = run2.targetFor(path6);
     const { setters, knownSetters, left } = forFile(path6);
     const kustomizeTagged2 = tagged.left.get(path6);
+    const pairedTags = paired2.get(path6);
     const editRequest = run2.unselected(path6) ? { images: [], setters: /* @__PURE__ */ new Map(), knownSetters: new Map([...knownSetters, ...[...setters.keys()].map((key) => [key, void 0])]) } : {
       images: run2.updatesFor(path6),
       setters: settersFor(setters, target),
       knownSetters,
-      ...kustomizeTagged2 && { kustomizeTagged: kustomizeTagged2 }
+      ...kustomizeTagged2 && { kustomizeTagged: kustomizeTagged2 },
+      ...pairedTags && { pairedTags }
     };
     const requested = run2.overridesByFile.get(path6) ?? [];
     const overrides = requested.flatMap((o) => typeof o === "string" ? [o] : configuredOverride(o, editRequest.images));
@@ -50491,21 +51358,21 @@ function planFiles(run2, texts, readOnly, tagged, { forFile, fluxPoliciesAt: flu
       filePlan.changes,
       editRequest.images,
       (repository) => fluxPoliciesAt2(path6, repository),
-      (image) => markedIn(forFile(path6), text2, image),
+      (image) => markedIn2(forFile(path6), text2, image),
       warnings
     );
   }
   return planned;
 }
 async function warnLoneTags(run2, texts, planned, warnings) {
-  const loneTags = [];
+  const loneTags2 = [];
   const unread = unreadValueFiles(texts, run2.present, run2.updatesFor);
   const valueTexts = await readScreened(run2.source, unread, () => true, []);
   const withValues = new Map([...texts, ...unread.flatMap((path6, i) => valueTexts[i] === void 0 ? [] : [[path6, valueTexts[i]]])]);
-  warnLoneTagParameters(withValues, run2.inScope, run2.updatesFor, loneTags);
+  warnLoneTagParameters(withValues, run2.inScope, run2.updatesFor, loneTags2);
   const moved = new Set(planned.flatMap((file) => file.changes.map((c) => `${c.file}:${c.line}`)));
   const overrides = run2.config?.overrides ?? [];
-  warnings.push(...loneTags.filter((w) => !moved.has(`${w.file}:${w.line}`) && !overrideNames(w, run2.overridesByFile.get(w.file) ?? [], overrides)));
+  warnings.push(...loneTags2.filter((w) => !moved.has(`${w.file}:${w.line}`) && !overrideNames(w, run2.overridesByFile.get(w.file) ?? [], overrides)));
 }
 function warnedOf(said, repository, line) {
   if (line === void 0 || said.some((w) => w.about?.reason === "not-edited")) return said.length > 0;
@@ -50526,30 +51393,35 @@ async function warnLeftBehind(run2, texts, planned, { forFile }, kustomizations,
   const finalTexts = new Map([...texts].filter(([path6]) => run2.inScope(path6)).map(([path6, text2]) => [path6, after.get(path6) ?? text2]));
   const left = leftBehind(valid.images, finalTexts, {
     explained: (path6, image, line) => warnedOf(warned.get(path6) ?? [], image.repository, line) || // Marked fields follow their setter, overridden ones their override (a --set names no image: any of them): a warning says why either is left.
-    (run2.overridesByFile.get(path6) ?? []).some((o) => typeof o === "string" || o.repository === image.repository) || (config?.overrides ?? []).some((o) => o.file === path6 && o.repository === image.repository) || markedIn(forFile(path6), texts.get(path6), image) || run2.keptOut(path6, image) || run2.unselected(path6),
+    (run2.overridesByFile.get(path6) ?? []).some((o) => typeof o === "string" || o.repository === image.repository) || (config?.overrides ?? []).some((o) => o.file === path6 && o.repository === image.repository) || markedIn2(forFile(path6), texts.get(path6), image) || run2.keptOut(path6, image) || run2.unselected(path6),
     quiet: planned.length === 0 && warnings.every(isAside)
   });
   const built = left.length > 0 ? await kustomizations() : void 0;
-  const retagged = built && retaggedInEveryBuild(built.read, valid.images, built.flux, run2.files, run2.treeRoot);
+  const retagged = built && retaggedInEveryBuild(built, valid.images);
+  const asWritten2 = built && deployedAsWrittenBy(built, valid.images);
+  const kclRuns = left.length > 0 ? [...texts].flatMap(([path6, text2]) => fileKind(path6) === "yaml" && mayHoldKclRun(text2) ? kclRunsIn(text2, run2.treeRoot) : []) : [];
   warnUnmoved(
     left.map(({ image, files }) => ({
       image,
-      // Kustomize re-tags the image fields its entries name; the same reference in args or an env value is left behind all the same.
+      // Kustomize re-tags the image fields its entries name, a KCLRun the fields its specs set; the same reference in args or an env value is left behind all the same.
       files: files.flatMap((file) => {
+        const text2 = finalTexts.get(file.path);
         const names = retagged?.get(file.path);
-        if (!names) return [file];
-        const at = retaggedAt(finalTexts.get(file.path), image.repository, names);
-        const places = file.places.filter((place) => !at.has(place.at));
+        const written = names ? void 0 : asWritten2?.({ file: file.path, text: text2 }, image.repository);
+        if (written?.built && !written.deployed) return [];
+        const at = names ? retaggedAt(text2, image.repository, names) : /* @__PURE__ */ new Set();
+        const lines = setByEveryKclRun(kclRuns, file.path, text2);
+        const places = file.places.filter((place) => !at.has(place.at) && !lines.has(place.line));
         return places.length > 0 ? [{ ...file, places }] : [];
       })
     })),
     finalTexts,
-    { targets: (config?.targets ?? []).map((t) => t.name), inNoTarget: (path6) => run2.ownerOf(path6) === void 0 },
+    { targets: (config?.targets ?? []).map((t) => t.name), inNoTarget: (path6) => run2.ownerOf(path6) === void 0, fieldName: run2.fieldName },
     warnings
   );
 }
 var NO_SETTERS = { setters: /* @__PURE__ */ new Map(), knownSetters: /* @__PURE__ */ new Map(), left: /* @__PURE__ */ new Map() };
-function markedIn({ setters, left }, text2, image) {
+function markedIn2({ setters, left }, text2, image) {
   const keys = [
     ...[...setters].filter(([, update2]) => update2.image.repository === image.repository).map(([key]) => key),
     ...[...left].filter(([, images]) => images.some((i) => i.repository === image.repository)).map(([key]) => key)
@@ -50572,8 +51444,10 @@ async function loadConfig(source, present, path6, required, create) {
     if (required) throw new RequestError2([{ field: "config", message: `config: ${path6} does not exist` }]);
     return void 0;
   }
+  const text2 = decodeUtf8(await source.read(path6));
+  if (text2 === void 0) throw new RequestError2([{ field: "config", file: path6, message: CONFIG_NOT_UTF8 }]);
   try {
-    return parseConfig(await readNamed(source, path6), path6);
+    return parseConfig(text2, path6);
   } catch (error2) {
     if (!(error2 instanceof ConfigError)) throw error2;
     const tree = await checkConfiguredOverrides(source, error2.config?.overrides ?? [], path6, present, create);
@@ -50585,38 +51459,52 @@ async function loadConfig(source, present, path6, required, create) {
     );
   }
 }
-function kustomizationsIn(source, files, texts) {
+function kustomizationsIn(source, files, texts, treeRoot) {
   let reading;
-  const readAll = async () => {
-    const kustomizations = files.filter(isKustomizationFile);
-    const unread = kustomizations.filter((file) => !texts.has(file));
+  const textsOf = async (paths) => {
+    const unread = paths.filter((file) => !texts.has(file));
     const again = await readScreened(source, unread, () => true, []);
     const reread = new Map(unread.flatMap((file, i) => again[i] === void 0 ? [] : [[file, again[i]]]));
-    const read = kustomizations.flatMap((file) => {
+    return paths.flatMap((file) => {
       const text2 = texts.get(file) ?? reread.get(file);
       return text2 === void 0 ? [] : [{ file, text: text2 }];
     });
-    const flux = [...texts].flatMap(([file, text2]) => fileKind(file) === "yaml" && mayHoldFluxKustomization(text2) ? [{ file, text: text2 }] : []);
-    return { read, flux };
+  };
+  const readAll = async () => {
+    const read = await textsOf(files.filter(isKustomizationFile));
+    const listed = new Set(files);
+    const patches = await textsOf(patchFilesOf(read).filter((file) => listed.has(file) && fileKind(file) === "yaml"));
+    const deployers = [...texts].flatMap(([file, text2]) => fileKind(file) === "yaml" && mayHoldDeployer(file, text2) ? [{ file, text: text2 }] : []);
+    return { kustomizations: read, deployers, patches: new Map(patches.map(({ file, text: text2 }) => [file, text2])), files, treeRoot };
   };
   return () => reading ??= readAll();
 }
-async function kustomizeTaggedIn(kustomizations, files, texts, images, run2) {
+async function kustomizeTaggedIn(kustomizations, texts, images, run2) {
   const { inScope } = run2;
   const repositories = new Set(images.map((image) => image.repository));
   if (repositories.size === 0 || ![...texts].some(([path6, text2]) => inScope(path6) && mayHoldBareImage(text2, repositories))) return NOT_TAGGED;
-  const { read, flux } = await kustomizations();
   const owners = { ownerOf: (path6) => run2.ownerOf(path6)?.name, edited: inScope };
   const outside = (name, by) => `holds ${name} with no tag or digest, so its version is set by the images: of ${taggersWords(by)}, outside the paths; left as it is`;
   const left = /* @__PURE__ */ new Map();
   const elsewhere = /* @__PURE__ */ new Map();
-  for (const [file, names] of kustomizeTagged(read, images, flux, files, run2.treeRoot, owners)) {
+  for (const [file, names] of kustomizeTagged(await kustomizations(), images, owners)) {
     for (const [name, { by, edited, elsewhere: others }] of names) {
       if (by.first.length === 0) setIn(elsewhere, file, name, others);
       else setIn(left, file, name, edited ? void 0 : outside(name, by));
     }
   }
   return { left, elsewhere };
+}
+async function pairedTagsIn(kustomizations, texts, run2, warnings) {
+  if (![...texts.values()].some(mayHoldHelmRelease)) return /* @__PURE__ */ new Map();
+  const read = async (path6) => texts.get(path6) ?? (run2.present.has(path6) && fileKind(path6) === "yaml" ? (await readScreened(run2.source, [path6], () => true, []))[0] : void 0);
+  const overridden = (file, field2) => overrideNames({ file, message: "", about: { field: field2, reason: "advised-override" } }, run2.overridesByFile.get(file) ?? [], run2.config?.overrides ?? []);
+  const paired2 = await patchedTags({ ...run2, overridden }, await kustomizations(), read, warnings);
+  for (const file of paired2.keys()) {
+    const text2 = await read(file);
+    if (text2 !== void 0) texts.set(file, text2);
+  }
+  return paired2;
 }
 var NOT_TAGGED = { left: /* @__PURE__ */ new Map(), elsewhere: /* @__PURE__ */ new Map() };
 function setIn(map2, file, name, value) {
@@ -50680,7 +51568,7 @@ function planFile(path6, text2, request2, overrides, overridden, create, target,
       });
     return void 0;
   }
-  const { changes, warnings: fileWarnings, text: after } = overrides.length > 0 ? overFileAbout(path6, kind, edited, overrides, create) : edited;
+  const { changes, warnings: fileWarnings, text: after } = overrides.length > 0 ? overFileAbout(path6, kind, edited, overrides, create, body) : edited;
   warnings.push(...fileWarnings.filter((w) => w.kind !== "policy-refusal").map((w) => ({ ...w, file: path6 })));
   if (after === body) return void 0;
   checkParses(kind, path6, body, after);
@@ -50948,7 +51836,7 @@ var COLUMNS = ["File", "Field", "Old", "New", "Image"];
 var TABLE_HEADER = `| ${COLUMNS.join(" | ")} |`;
 var FOOTER = "_Opened by gitops-promote._";
 var DESCRIBES = /^<!-- gitops-promote: describes ([0-9a-f]{40,64}) -->$/m;
-var NONE = "(none)";
+var NONE2 = "(none)";
 var ROW = /^\| (?:([^|<`]*) \| )?<code>([^<|]+):(\d+)<\/code> \| <code>([^<|]*)<\/code> \| (?:<code>([^<|]*)<\/code>|\(none\)) \| (?:<code>([^<|]*)<\/code>|\(none\)) \| (?:<code>([^<|]+)<\/code>)? \|$/;
 var BACKTICK_ROW = /^\| (?:([^|`]*) \| )?`([^`]+):(\d+)` \| `([^`]*)` \| `([^`]*)` \| `([^`]*)` \| (?:`([^`]+)`)? \|$/;
 function changeRow(change, images) {
@@ -50968,11 +51856,11 @@ function changeRows(changes, images) {
   return rows.map((row, i) => {
     const c = changes[i];
     if (row.image !== void 0 || c.new !== "" || !isDigest(c.old)) return row;
-    const beside = rows.find((r, j) => r.image !== void 0 && parentKey(r.key) === parentKey(c.key) && sameObject(changes[j], c));
+    const beside = rows.find((r, j) => r.image !== void 0 && parentKey2(r.key) === parentKey2(c.key) && sameObject(changes[j], c));
     return beside ? { ...row, image: beside.image } : row;
   });
 }
-function parentKey(key) {
+function parentKey2(key) {
   return key.slice(0, Math.max(key.lastIndexOf("."), key.lastIndexOf(":"), 0));
 }
 function sameObject(a, b) {
@@ -51017,7 +51905,7 @@ function fieldOf(row) {
 }
 function pullRequestBody(intro, rows, otherFiles, requested, commit) {
   const cell = (text2) => `<code>${cellText(text2)}</code>`;
-  const value = (text2) => text2 === "" ? NONE : cell(text2);
+  const value = (text2) => text2 === "" ? NONE2 : cell(text2);
   const targeted = rows.some((r) => r.target !== void 0);
   const lines = rows.map(
     (r) => `${targeted ? `| ${cellText(r.target ?? "")} ` : ""}| ${cell(`${r.file}:${r.line}`)} | ${cell(r.key)} | ${value(r.old)} | ${value(r.new)} | ${r.image === void 0 ? "" : cell(imageCell(r.image, r.new))} |`
@@ -52894,6 +53782,7 @@ var SOURCE_FORMS = {
   run_url: { expected: "an http(s) URL", test: isWebUrl },
   actor: { expected: "a GitHub login", test: isActorLogin }
 };
+var RESERVED_KEYS = /* @__PURE__ */ new Set(["v", "images", "source", "targets"]);
 function parsePayload(value, where2 = "client_payload") {
   const object = typeof value === "string" ? parseJson(value, where2) : value;
   if (!isRecord(object)) throw new PayloadError(where2, `expected a JSON object, got ${describe2(object)}`);
@@ -52906,10 +53795,17 @@ function parsePayload(value, where2 = "client_payload") {
   const bytes = new TextEncoder().encode(JSON.stringify(object)).length;
   if (bytes >= MAX_PAYLOAD_BYTES) throw new PayloadError(where2, `is ${bytes} bytes of JSON; GitHub requires less than ${MAX_PAYLOAD_BYTES} (64KB)`);
   checkVersion(object["v"], `${where2}.v`);
-  const images = checkImages(object["images"], `${where2}.images`);
+  const images = checkImages(object["images"], `${where2}.images`, misspelt(object, "images"));
   const source = object["source"] === void 0 ? void 0 : checkSource(object["source"], `${where2}.source`);
   const targets = object["targets"] === void 0 ? void 0 : checkTargets(object["targets"], `${where2}.targets`);
   return { ...object, v: PAYLOAD_VERSION, images, ...source && { source }, ...targets && { targets } };
+}
+function misspelt(payload, key) {
+  const near = closest(
+    key,
+    Object.keys(payload).filter((name) => !RESERVED_KEYS.has(name))
+  );
+  return near === void 0 ? "" : `; the payload has ${JSON.stringify(near)}${didYouMean(key)}`;
 }
 function checkVersion(v, field2) {
   if (v === void 0) throw new PayloadError(field2, `missing; expected ${PAYLOAD_VERSION} (the payload version)`);
@@ -52917,8 +53813,8 @@ function checkVersion(v, field2) {
     throw new PayloadError(field2, `version ${quoted(v)} is not supported; this gitops-promote reads version ${PAYLOAD_VERSION}`);
   }
 }
-function checkImages(value, field2) {
-  if (value === void 0) throw new PayloadError(field2, "missing; expected a list of image references");
+function checkImages(value, field2, nearly = "") {
+  if (value === void 0) throw new PayloadError(field2, `missing; expected a list of image references${nearly}`);
   if (!Array.isArray(value)) throw new PayloadError(field2, `expected a list of image references, got ${describe2(value)}`);
   if (value.length === 0) throw new PayloadError(field2, "is empty; name at least one image");
   const texts = value.map((item, i) => {
@@ -52991,6 +53887,7 @@ function quoted(value) {
 
 // src/action/update/inputs.ts
 var INPUT_OF = { image: "images", setter: "setters", set: "set", path: "paths" };
+var inputOf = (field2, _index, giving) => giving ? `${INPUT_OF[field2]}:` : `input ${INPUT_OF[field2]}`;
 function readUpdateInputs(core, event) {
   const lines = (name) => splitList(core.getInput(name), /\r?\n/);
   const words = (name) => splitList(core.getInput(name), /[\s,]+/);
@@ -53010,7 +53907,7 @@ function readUpdateInputs(core, event) {
     ...payload?.targets && { targets: payload.targets },
     allowDowngrade: flag("allow-downgrade"),
     create: flag("create"),
-    fieldName: (field2) => `input ${INPUT_OF[field2]}`
+    fieldName: inputOf
   };
   if (request2.images.length + setters.length + sets.length === 0) throw new InputError(nothingToPromote(event));
   const author = core.getInput("author");
@@ -53029,7 +53926,7 @@ function readUpdateInputs(core, event) {
     merge: choice("merge", core.getInput("merge"), MERGE_MODES, DEFAULT_MERGE),
     mergeMethod: choice("merge-method", core.getInput("merge-method"), MERGE_METHODS, DEFAULT_MERGE_METHOD),
     commitVia: choice("commit-via", core.getInput("commit-via"), COMMIT_VIAS, "api"),
-    ...core.getInput("commit-message").trim() && { messageTemplate: core.getInput("commit-message") },
+    ...core.getInput("commit-message").trim() && { messageTemplate: templateInput("commit-message", core.getInput("commit-message")) },
     ...values && { templateValues: values },
     ...payload?.source && { source: payload.source },
     ...author && { author: authorInput(author) },
@@ -53043,6 +53940,15 @@ function readUpdateInputs(core, event) {
     ...dispatched && { payload: dispatched.payload, payloadField: dispatched.field },
     warnings: [...explicit.length > 0 ? unreadPayload(event) : [], ...unusedPullRequestInputs(delivery)]
   };
+}
+function templateInput(name, text2) {
+  try {
+    checkTemplate(text2);
+    return text2;
+  } catch (error2) {
+    if (!(error2 instanceof TemplateError)) throw error2;
+    throw new InputError(`input ${name}: template line ${error2.line}: ${error2.reason}`);
+  }
 }
 function slashSeparatedFile(text2) {
   const set2 = parseSet(text2);
@@ -53096,8 +54002,8 @@ function eventPayload(event, ownInputs) {
     return { payload: parsePayload(value, CLIENT_PAYLOAD), field: CLIENT_PAYLOAD };
   }
   if (event.eventName === "workflow_dispatch") {
-    const text2 = payloadInput(event);
-    return text2 === void 0 || text2 === "" ? void 0 : { payload: parsePayload(text2, INPUT_PAYLOAD), field: INPUT_PAYLOAD };
+    const text2 = givenPayloadInput(event);
+    return text2 === void 0 ? void 0 : { payload: parsePayload(text2, INPUT_PAYLOAD), field: INPUT_PAYLOAD };
   }
   return void 0;
 }
@@ -53106,6 +54012,10 @@ var INPUT_PAYLOAD = `inputs.${PAYLOAD_INPUT}`;
 function payloadInput(event) {
   const inputs = event.payload["inputs"];
   return isRecord(inputs) ? inputs[PAYLOAD_INPUT] : void 0;
+}
+function givenPayloadInput(event) {
+  const value = payloadInput(event);
+  return typeof value === "string" && value.trim() === "" ? void 0 : value;
 }
 function unreadPayload(event) {
   const unread = (field2, what) => [
@@ -53118,8 +54028,7 @@ function unreadPayload(event) {
     return isAbsent(value) || isForeign(value) ? [] : unread(CLIENT_PAYLOAD, "the repository_dispatch event's payload");
   }
   if (event.eventName === "workflow_dispatch") {
-    const text2 = payloadInput(event);
-    return typeof text2 === "string" && text2.trim() !== "" ? unread(INPUT_PAYLOAD, `the workflow_dispatch input '${PAYLOAD_INPUT}'`) : [];
+    return givenPayloadInput(event) === void 0 ? [] : unread(INPUT_PAYLOAD, `the workflow_dispatch input '${PAYLOAD_INPUT}'`);
   }
   return [];
 }
@@ -53367,6 +54276,43 @@ function escapeAttribute(value) {
   return escapeMarkup(value).replace(/"/g, "&quot;").replace(/\r/g, "&#13;").replace(/\n/g, "&#10;");
 }
 
+// src/action/summary-budget.ts
+var SUMMARY_LIMIT = 1024 * 1024;
+var SUMMARY_BUDGET = SUMMARY_LIMIT - 64 * 1024;
+function byteLength(text2) {
+  return Buffer.byteLength(text2, "utf8");
+}
+var TAGS = "<td></td>".length;
+function rowBytes(cells) {
+  return cells.reduce((bytes, cell) => bytes + byteLength(cell) + TAGS, TAGS);
+}
+function itemBytes(item) {
+  return byteLength(item) + TAGS;
+}
+function firstFitting(items, budget, size) {
+  let bytes = 0;
+  for (const [i, item] of items.entries()) {
+    const next = bytes + size(item);
+    if (next > budget) return { shown: items.slice(0, i), omitted: items.slice(i), bytes };
+    bytes = next;
+  }
+  return { shown: items, omitted: [], bytes };
+}
+function cutToBytes(text2, budget) {
+  const bytes = Buffer.from(text2, "utf8");
+  if (bytes.length <= budget) return void 0;
+  return new TextDecoder().decode(bytes.subarray(0, budget), { stream: true });
+}
+var MARKUP_GROWTH = 5;
+function leftOut(more, where2) {
+  return `\u2026 and ${more}, left out of this summary: GitHub drops a step's summary past 1 MiB. ${where2}`;
+}
+function addFittedList(list, noun, where2) {
+  if (list.shown.length > 0) summary.addList([...list.shown]);
+  const more = list.omitted.length;
+  if (more > 0) summary.addRaw(leftOut(`${more} more ${noun}${more === 1 ? "" : "s"}`, where2), true);
+}
+
 // src/action/update/report.ts
 var code = (s) => `<code>${escapeHtml(s)}</code>`;
 function setOutputs(result) {
@@ -53462,33 +54408,47 @@ function counted(n, noun) {
 }
 async function writeSummary(result, serverUrl, repository, dryRun2) {
   const where2 = (landing) => landing ? deliveredTo(landing, { serverUrl, repository }, dryRun2) : "";
-  const landingOf = (file) => result.landings.find((l) => l.files.some((f) => f.path === file));
+  const landingOf = new Map(result.landings.flatMap((landing) => landing.files.map((f) => [f.path, landing])));
+  const warnings = firstFitting(result.plan.warnings.map(describeLocated), SUMMARY_BUDGET / 4, itemBytes);
   summary.addHeading(dryRun2 ? "gitops-promote (dry run)" : "gitops-promote", 3);
   if (result.plan.changes.length === 0 && result.plan.warnings.length > 0) {
     summary.addRaw(`Nothing changed on ${code(result.base)}. This run's warnings:`, true);
-    summary.addList(result.plan.warnings.map(describeLocated));
+    addWarnings(warnings);
   } else if (result.plan.changes.length === 0) {
     const held = result.plan.images.length === 0 ? "every field the set specs name already holds its value" : "every image field found already holds the promoted image";
     summary.addRaw(`Nothing to change on ${code(result.base)}: ${held}.`, true);
   } else {
     const targeted = result.plan.changes.some((c) => c.target !== void 0);
-    summary.addTable([
-      [...targeted ? ["Target"] : [], "File", "Field", "Old \u2192 New", "Delivered"].map((data) => ({ data, header: true })),
-      ...result.plan.changes.map((c) => [
+    const rows = result.plan.changes.map((c) => ({
+      file: c.file,
+      cells: [
         ...targeted ? [escapeHtml(c.target ?? "(none)")] : [],
         `${code(c.file)}:${c.line}`,
         code(c.key),
         `${code(shownValue(c.old))} \u2192 ${code(shownValue(c.new))}`,
-        where2(landingOf(c.file))
-      ])
+        where2(landingOf.get(c.file))
+      ]
+    }));
+    const table = firstFitting(rows, SUMMARY_BUDGET - warnings.bytes, (row) => rowBytes(row.cells));
+    summary.addTable([
+      [...targeted ? ["Target"] : [], "File", "Field", "Old \u2192 New", "Delivered"].map((data) => ({ data, header: true })),
+      ...table.shown.map((row) => row.cells)
     ]);
+    if (table.omitted.length > 0) {
+      const files = new Set(table.omitted.map((row) => row.file)).size;
+      const more = `${counted(table.omitted.length, "more value")} in ${counted(files, "file")}`;
+      summary.addRaw(leftOut(more, "The <code>changes</code> and <code>updated-files</code> outputs list every one, as does this step's log."), true);
+    }
     if (result.plan.warnings.length > 0) {
       summary.addRaw("This run's warnings:", true);
-      summary.addList(result.plan.warnings.map(describeLocated));
+      addWarnings(warnings);
     }
   }
   if (result.attempts > 1) summary.addRaw(`Landed after ${result.attempts} attempts (the branch moved under concurrent runs).`, true);
   await summary.write();
+}
+function addWarnings(warnings) {
+  addFittedList(warnings, "warning", "This step's log has every one.");
 }
 function commitUrl(at, sha) {
   return `${at.serverUrl}/${at.repository.owner}/${at.repository.repo}/commit/${sha}`;
@@ -53504,17 +54464,30 @@ function deliveredTo(landing, at, dryRun2) {
 async function writeFailureSummary(message, issues, landed) {
   summary.addHeading("gitops-promote failed", 3);
   if (landed && landed.landings.length > 0) {
+    const share = SUMMARY_BUDGET / 4 / landed.landings.length;
     summary.addRaw("Landed before the failure:", true);
-    summary.addList(landed.landings.map((l) => `${deliveredTo(l, landed, false)}: ${l.files.map((f) => code(f.path)).join(", ")}`));
+    summary.addList(landed.landings.map((l) => `${deliveredTo(l, landed, false)}: ${fileList(l.files, share)}`));
   }
   if (issues.length > 0) {
     summary.addRaw("Nothing was written; the request is not usable:", true);
-    summary.addList(issues.map(describeLocated));
+    addFittedList(firstFitting(issues.map(describeLocated), SUMMARY_BUDGET / 2, itemBytes), "issue", "The step's error in the log lists every one.");
   } else {
-    const html = escapeHtml(message).replace(/`([^`<]+)`/g, "<code>$1</code>");
+    const cut = cutToBytes(message, SUMMARY_BUDGET / 2 / MARKUP_GROWTH);
+    const html = escapeHtml(cut ?? message).replace(/`([^`<]+)`/g, "<code>$1</code>");
     summary.addRaw(`<p>${html}</p>`, true);
+    if (cut !== void 0) summary.addRaw(leftOut("the rest of this message", "The step's error in the log has all of it."), true);
   }
   await summary.write();
+}
+function fileList(files, budget) {
+  const SEPARATOR = ", ";
+  const fitting = firstFitting(
+    files.map((f) => code(f.path)),
+    budget,
+    (item) => byteLength(item) + SEPARATOR.length
+  );
+  const more = fitting.omitted.length;
+  return fitting.shown.join(SEPARATOR) + (more > 0 ? ` and ${counted(more, "more file")} (the <code>updated-files</code> output lists them all)` : "");
 }
 function describeLocated(w) {
   const where2 = w.file ? `<code>${escapeHtml(w.file)}</code>${w.line !== void 0 ? `:${w.line}` : ""}: ` : "";

@@ -4662,17 +4662,17 @@ var require_util2 = __commonJS({
     }
     async function readAllBytes(reader) {
       const bytes = [];
-      let byteLength = 0;
+      let byteLength2 = 0;
       while (true) {
         const { done, value: chunk } = await reader.read();
         if (done) {
-          return Buffer.concat(bytes, byteLength);
+          return Buffer.concat(bytes, byteLength2);
         }
         if (!isUint8Array(chunk)) {
           throw new TypeError("Received non-Uint8Array chunk");
         }
         bytes.push(chunk);
-        byteLength += chunk.length;
+        byteLength2 += chunk.length;
       }
     }
     function urlIsLocal(url) {
@@ -30944,6 +30944,9 @@ var TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 var DIGEST = /^([A-Za-z][A-Za-z0-9]*(?:[+._-][A-Za-z][A-Za-z0-9]*)*):([0-9a-fA-F]{32,})$/;
 var DIGEST_HEX_LENGTH = { sha256: 64, sha384: 96, sha512: 128 };
 var DOCKER_HUB = "docker.io";
+function isTag(text) {
+  return TAG.test(text);
+}
 function dangerousCharacter(text) {
   for (const ch of text) {
     const code = ch.codePointAt(0);
@@ -33324,12 +33327,36 @@ function isRecord(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-// src/engine/config.ts
-var TARGET_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
-var TARGET_NAME_RULE = "must start with a letter or digit and hold only letters, digits, '.', '_' and '-'";
+// src/text/closest.ts
+function closest(typed, names, most = 2) {
+  let best;
+  for (const name of names) {
+    if (name === typed) return void 0;
+    const distance = editDistance(typed, name);
+    if (distance <= most && (!best || distance < best.distance)) best = { name, distance };
+  }
+  return best?.name;
+}
+function didYouMean(meant) {
+  return meant === void 0 ? "" : ` (did you mean ${meant}?)`;
+}
+function editDistance(a, b) {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_2, j) => i === 0 ? j : j === 0 ? i : 0));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[a.length][b.length];
+}
 
 // src/engine/request.ts
-function parseIncomingImage(text, field) {
+function isTagAlone(text) {
+  return !text.includes("/") && /^v?[0-9]/.test(text) && isTag(text);
+}
+function parseIncomingImage(text, field, repository) {
   let image;
   try {
     image = parseImageRef(text);
@@ -33337,16 +33364,19 @@ function parseIncomingImage(text, field) {
     return { field, reason: error2 instanceof ImageRefError ? error2.message : String(error2) };
   }
   if (image.tag === void 0 && image.digest === void 0) {
+    if (isTagAlone(text))
+      return { field, reason: `${JSON.stringify(text)} is a tag alone; give the full reference, e.g. ${repository ?? "<repository>"}:${text}` };
     return { field, reason: `${JSON.stringify(text)} has no tag or digest; give repo:tag or repo@sha256:...` };
   }
   return image;
 }
-function checkIncomingImages(texts, entry) {
+function checkIncomingImages(texts, entry, known = {}) {
   const issues = [];
   const images = [];
   const seen = /* @__PURE__ */ new Map();
+  const [only, ...others] = known.repositories ?? [];
   texts.forEach((text, i) => {
-    const image = parseIncomingImage(text, entry(i));
+    const image = parseIncomingImage(text, entry(i), others.length === 0 ? only : void 0);
     if ("reason" in image) {
       issues.push(image);
       return;
@@ -33368,6 +33398,10 @@ function upperCaseHint(images) {
     message: `did you mean ${suggestions.filter((s) => s !== void 0).join(", ")}? An image name is lower-case, but \`\${{ github.repository }}\` and \`\${{ github.repository_owner }}\` keep the owner's case (docker/metadata-action lower-cases the images it is given).`
   };
 }
+
+// src/engine/config.ts
+var TARGET_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+var TARGET_NAME_RULE = "must start with a letter or digit and hold only letters, digits, '.', '_' and '-'";
 
 // src/github-name.ts
 var LOGIN = "[A-Za-z0-9](?:[A-Za-z0-9_-]*[A-Za-z0-9])?";
@@ -33421,7 +33455,8 @@ var RESERVED_KEYS = /* @__PURE__ */ new Set(["v", "images", "source", "targets"]
 function buildPayload(input, where = "client_payload") {
   const extra = input.extra ?? {};
   for (const key of Object.keys(extra)) {
-    if (RESERVED_KEYS.has(key)) throw new PayloadError(`${where}.${key}`, `the extra payload may not set "${key}": gitops-promote writes it`);
+    const issue2 = reservedKeyIssue(key);
+    if (issue2) throw new PayloadError(`${where}.${key}`, issue2);
   }
   const source = input.source && withoutUndefined(input.source);
   return parsePayload(
@@ -33435,6 +33470,9 @@ function buildPayload(input, where = "client_payload") {
     where
   );
 }
+function reservedKeyIssue(key) {
+  return RESERVED_KEYS.has(key) ? `the extra payload may not set "${key}": gitops-promote writes it` : void 0;
+}
 function parsePayload(value, where = "client_payload") {
   const object = typeof value === "string" ? parseJson(value, where) : value;
   if (!isRecord(object)) throw new PayloadError(where, `expected a JSON object, got ${describe(object)}`);
@@ -33447,10 +33485,17 @@ function parsePayload(value, where = "client_payload") {
   const bytes = new TextEncoder().encode(JSON.stringify(object)).length;
   if (bytes >= MAX_PAYLOAD_BYTES) throw new PayloadError(where, `is ${bytes} bytes of JSON; GitHub requires less than ${MAX_PAYLOAD_BYTES} (64KB)`);
   checkVersion(object["v"], `${where}.v`);
-  const images = checkImages(object["images"], `${where}.images`);
+  const images = checkImages(object["images"], `${where}.images`, misspelt(object, "images"));
   const source = object["source"] === void 0 ? void 0 : checkSource(object["source"], `${where}.source`);
   const targets = object["targets"] === void 0 ? void 0 : checkTargets(object["targets"], `${where}.targets`);
   return { ...object, v: PAYLOAD_VERSION, images, ...source && { source }, ...targets && { targets } };
+}
+function misspelt(payload, key) {
+  const near = closest(
+    key,
+    Object.keys(payload).filter((name) => !RESERVED_KEYS.has(name))
+  );
+  return near === void 0 ? "" : `; the payload has ${JSON.stringify(near)}${didYouMean(key)}`;
 }
 function checkVersion(v, field) {
   if (v === void 0) throw new PayloadError(field, `missing; expected ${PAYLOAD_VERSION} (the payload version)`);
@@ -33458,8 +33503,8 @@ function checkVersion(v, field) {
     throw new PayloadError(field, `version ${quoted(v)} is not supported; this gitops-promote reads version ${PAYLOAD_VERSION}`);
   }
 }
-function checkImages(value, field) {
-  if (value === void 0) throw new PayloadError(field, "missing; expected a list of image references");
+function checkImages(value, field, nearly = "") {
+  if (value === void 0) throw new PayloadError(field, `missing; expected a list of image references${nearly}`);
   if (!Array.isArray(value)) throw new PayloadError(field, `expected a list of image references, got ${describe(value)}`);
   if (value.length === 0) throw new PayloadError(field, "is empty; name at least one image");
   const texts = value.map((item, i) => {
@@ -33690,12 +33735,8 @@ async function dispatchImages(octokit, options2) {
     throw new DispatchError("cannot wait: GitHub does not report the run a repository_dispatch starts; set `workflow` (workflow_dispatch), which does", []);
   }
   const eventType = options2.eventType?.trim() || DEFAULT_EVENT_TYPE;
-  if (eventType.length > MAX_EVENT_TYPE_LENGTH) {
-    throw new DispatchError(
-      `event type ${JSON.stringify(eventType)} is ${eventType.length} characters long; GitHub allows at most ${MAX_EVENT_TYPE_LENGTH}`,
-      []
-    );
-  }
+  const tooLong = eventTypeIssue(eventType);
+  if (tooLong) throw new DispatchError(`event type ${tooLong}`, []);
   const sent = [];
   const failures = [];
   for (const repo of repositories) {
@@ -33717,9 +33758,9 @@ async function dispatchImages(octokit, options2) {
     )
   ) : sent;
   if (failures.length > 0) {
-    const delivered = dispatched.length > 0 ? `
+    const delivered2 = dispatched.length > 0 ? `
 (the event was delivered to ${dispatched.map((d) => d.repository).join(", ")})` : "";
-    throw new DispatchError(failures.join("\n") + delivered, dispatched);
+    throw new DispatchError(failures.join("\n") + delivered2, dispatched);
   }
   return { payload: options2.payload, dispatched };
 }
@@ -33735,13 +33776,29 @@ function distinctRepositories(names) {
 function repeatedRepository(where, names) {
   return `${where} names ${names[0]} ${names.length} times (${names.join(", ")}): GitHub's repository names ignore case, so it is one repository, and it gets one event`;
 }
+function eventTypeIssue(eventType) {
+  if (eventType.trim() === "") return `is empty; GitHub requires 1 to ${MAX_EVENT_TYPE_LENGTH} characters`;
+  if (eventType.length > MAX_EVENT_TYPE_LENGTH)
+    return `${JSON.stringify(eventType)} is ${eventType.length} characters long; GitHub allows at most ${MAX_EVENT_TYPE_LENGTH}`;
+  return void 0;
+}
+function workflowName(workflow) {
+  return workflow.replace(/^(?:\.\/)?\.github\/workflows\//, "");
+}
+function workflowIssue(workflow) {
+  const name = workflowName(workflow);
+  const quoted2 = JSON.stringify(workflow);
+  if (name.trim() === "") return "is empty: name the workflow by its file name in .github/workflows/, e.g. promote.yml, or by its id";
+  if (name.includes("/"))
+    return `${quoted2} is not a file of .github/workflows/, the only directory GitHub runs workflows from: name the workflow by its file name there, e.g. promote.yml`;
+  if (!/^[0-9]+$/.test(name) && !/\.ya?ml$/.test(name))
+    return `${quoted2} is neither a workflow's file name nor its id: a workflow file's name ends in .yml or .yaml${didYouMean(`${name}.yml`)}`;
+  return void 0;
+}
 function workflowFile(workflow) {
-  const name = workflow.replace(/^(?:\.\/)?\.github\/workflows\//, "");
-  if (!name.includes("/")) return name;
-  throw new DispatchError(
-    `workflow ${JSON.stringify(workflow)} is not a file of .github/workflows/, the only directory GitHub runs workflows from: name the workflow by its file name there, e.g. promote.yml`,
-    []
-  );
+  const issue2 = workflowIssue(workflow);
+  if (issue2) throw new DispatchError(`workflow ${issue2}`, []);
+  return workflowName(workflow);
 }
 function splitRepository(fullName) {
   const name = splitRepositoryName(fullName.trim());
@@ -33862,16 +33919,17 @@ function explain(error2, repo, action, options2) {
   const head = `${repo.fullName}: ${what} failed (${status ?? "no response"}: ${errorMessage(error2)})`;
   const { permission, level } = NEEDS[action];
   const needs = `"${permission}: ${level}"`;
+  const token = options2.tokenName ?? "the token";
   switch (status) {
     case 401:
       return new DispatchError(
-        `${head}: the token is missing, invalid or expired${requestHost(error2) ? `, or was made for another GitHub server than ${requestHost(error2)}` : ""}.`,
+        `${head}: ${token} is missing, invalid or expired${requestHost(error2) ? `, or was made for another GitHub server than ${requestHost(error2)}` : ""}.`,
         []
       );
     case 404:
       if (action === "wait") return new DispatchError(`${head}: the token started the run but cannot read it: it needs ${needs} on ${repo.fullName}.`, []);
       return new DispatchError(
-        `${head}: GitHub answers 404 both when the repository does not exist and when the token cannot see it.${leftOut(repo, options2.defaultRepository)} Check that ${repo.fullName} is spelt right, then that the token reaches it: ${reach(repo, options2)}. The token needs ${needs} on ${repo.fullName}.`,
+        `${head}: GitHub answers 404 both when the repository does not exist and when the token cannot see it.${leftOut(repo, options2.defaultRepository)} Check that ${repo.fullName} is spelt right, then that ${token} reaches it: ${reach(repo, options2)}. The token needs ${needs} on ${repo.fullName}.`,
         []
       );
     case 403:
@@ -33906,18 +33964,7 @@ function forbidden(repo, action, options2) {
   const home = homeOf(options2);
   const githubToken = home === void 0 ? `GITHUB_TOKEN gets it only in the repository its workflow runs in, from \`permissions: ${scope}: ${level}\`.` : home.toLowerCase() === repo.fullName.toLowerCase() ? `With GITHUB_TOKEN (the default \`token\`), give the job \`permissions: ${scope}: ${level}\`.` : `GITHUB_TOKEN (the default \`token\`) gets it only in ${home}, the repository its workflow runs in, never in ${repo.fullName}.`;
   const instead = action === "repository_dispatch" ? ` Or start the manifests workflow by name instead (\`workflow\`, e.g. promote.yml: a workflow_dispatch), which needs only "Actions: write".` : "";
-  return `the token can see ${repo.fullName} but may not ${deed}, which needs "${permission}: ${level}". A GitHub App needs it on ${repo.fullName} (and \`permission-${scope}: ${level}\` among actions/create-github-app-token's inputs, when they list permissions); so does a fine-grained personal access token. ${githubToken}${instead}`;
-}
-
-// src/action/summary-html.ts
-function escapeMarkup(text) {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
-function escapeHtml(text) {
-  return escapeMarkup(text).replace(/\r\n|\r|\n/g, "<br>");
-}
-function escapeAttribute(value) {
-  return escapeMarkup(value).replace(/"/g, "&quot;").replace(/\r/g, "&#13;").replace(/\n/g, "&#10;");
+  return `${options2.tokenName ?? "the token"} can see ${repo.fullName} but may not ${deed}, which needs "${permission}: ${level}". A GitHub App needs it on ${repo.fullName} (and \`permission-${scope}: ${level}\` among actions/create-github-app-token's inputs, when they list permissions); so does a fine-grained personal access token. ${githubToken}${instead}`;
 }
 
 // src/github/git.ts
@@ -34024,6 +34071,7 @@ function readDispatchInputs(core, source) {
   });
   const named = listInput(core, "repository");
   if (named.length === 0) throw new InputError("Input required and not supplied: repository");
+  checkRepositoryInput(named);
   const { repositories, repeated } = distinctRepositories(named);
   const warnings = repeated.map((names) => repeatedRepository("input repository", names));
   const notes = [];
@@ -34091,6 +34139,10 @@ function checkImagesInput(images) {
   const lines = [...checked.issues.map(({ field, reason }) => `${field}: ${reason}`), ...repeated ? [hint] : [], ...upperCase ? [upperCase.message] : []];
   throw new InputError(lines.join("\n"));
 }
+function checkRepositoryInput(named) {
+  const issues = named.filter((name) => splitRepositoryName(name) === void 0).map((name) => `input repository: ${JSON.stringify(name)} is not OWNER/NAME`);
+  if (issues.length > 0) throw new InputError(issues.join("\n"));
+}
 function checkTargetsInput(targets) {
   const issues = targets.flatMap((name) => targetNameIssue(name) ?? []);
   if (issues.length > 0) throw new InputError(issues.map((issue2) => `input targets: ${issue2}`).join("\n"));
@@ -34104,8 +34156,10 @@ function listInput(core, name) {
 }
 function extraPayload(text) {
   if (text.trim() === "") return void 0;
-  const value = parseJson(text, "client-payload");
-  if (!isRecord(value)) throw new PayloadError("client-payload", "expected a JSON object of extra top-level keys");
+  const value = parseJson(text, "input client-payload");
+  if (!isRecord(value)) throw new InputError("input client-payload: expected a JSON object of extra top-level keys");
+  const issues = Object.keys(value).flatMap((key) => reservedKeyIssue(key) ?? []);
+  if (issues.length > 0) throw new InputError(issues.map((issue2) => `input client-payload: ${issue2}`).join("\n"));
   return value;
 }
 function waitOptions2(timeout) {
@@ -34115,40 +34169,94 @@ function waitOptions2(timeout) {
   return seconds === void 0 ? {} : { timeoutMs: seconds * 1e3 };
 }
 
-// src/action/dispatch/main.ts
+// src/action/summary-html.ts
+function escapeMarkup(text) {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+function escapeHtml(text) {
+  return escapeMarkup(text).replace(/\r\n|\r|\n/g, "<br>");
+}
+function escapeAttribute(value) {
+  return escapeMarkup(value).replace(/"/g, "&quot;").replace(/\r/g, "&#13;").replace(/\n/g, "&#10;");
+}
+
+// src/action/summary-budget.ts
+var SUMMARY_LIMIT = 1024 * 1024;
+var SUMMARY_BUDGET = SUMMARY_LIMIT - 64 * 1024;
+function byteLength(text) {
+  return Buffer.byteLength(text, "utf8");
+}
+var TAGS = "<td></td>".length;
+function rowBytes(cells) {
+  return cells.reduce((bytes, cell) => bytes + byteLength(cell) + TAGS, TAGS);
+}
+function itemBytes(item) {
+  return byteLength(item) + TAGS;
+}
+function firstFitting(items, budget, size) {
+  let bytes = 0;
+  for (const [i, item] of items.entries()) {
+    const next = bytes + size(item);
+    if (next > budget) return { shown: items.slice(0, i), omitted: items.slice(i), bytes };
+    bytes = next;
+  }
+  return { shown: items, omitted: [], bytes };
+}
+function cutToBytes(text, budget) {
+  const bytes = Buffer.from(text, "utf8");
+  if (bytes.length <= budget) return void 0;
+  return new TextDecoder().decode(bytes.subarray(0, budget), { stream: true });
+}
+var MARKUP_GROWTH = 5;
+function leftOut2(more, where) {
+  return `\u2026 and ${more}, left out of this summary: GitHub drops a step's summary past 1 MiB. ${where}`;
+}
+function addFittedList(list, noun, where) {
+  if (list.shown.length > 0) summary.addList([...list.shown]);
+  const more = list.omitted.length;
+  if (more > 0) summary.addRaw(leftOut2(`${more} more ${noun}${more === 1 ? "" : "s"}`, where), true);
+}
+
+// src/action/dispatch/report.ts
 function perRepository(repositories, dispatched) {
   let next = 0;
   return repositories.map((repository) => dispatched[next]?.repository === repository ? dispatched[next++] : void 0);
 }
-function writeOutputs(payload, repositories, dispatched) {
+function setOutputs(payload, repositories, dispatched) {
   const lines = perRepository(repositories, dispatched);
   setOutput("payload", JSON.stringify(payload));
   setOutput("run-id", lines.map((d) => d?.runId ?? "").join("\n"));
   setOutput("run-url", lines.map((d) => d?.runUrl ?? "").join("\n"));
   setOutput("conclusion", lines.map((d) => d?.conclusion ?? "").join("\n"));
 }
-async function writeSummary(payload, dispatched, failure) {
-  const rows = dispatched.map((d) => [
-    d.repository,
+async function writeSummary(payload, repositories, dispatched, failure) {
+  const images = payload.images.map((image) => `<code>${escapeHtml(image)}</code>`);
+  const rows = perRepository(repositories, dispatched).map((d, i) => [escapeHtml(d?.repository ?? repositories[i]), ...d ? delivered(d) : NOT_DELIVERED]);
+  const table = firstFitting(rows, SUMMARY_BUDGET / 4, rowBytes);
+  summary.addHeading("gitops-promote dispatch", 3);
+  addFittedList(firstFitting(images, SUMMARY_BUDGET / 4, itemBytes), "image", "The <code>payload</code> output lists every one.");
+  summary.addTable([["Repository", "Event", "Run", "Conclusion"].map((data) => ({ data, header: true })), ...table.shown]);
+  if (table.omitted.length > 0) {
+    const more = `${table.omitted.length} more repositor${table.omitted.length === 1 ? "y" : "ies"}`;
+    summary.addRaw(leftOut2(more, "The log says where each event was sent, and the step's error which failed."), true);
+  }
+  if (failure) {
+    const cut = cutToBytes(failure, SUMMARY_BUDGET / 2 / MARKUP_GROWTH);
+    summary.addCodeBlock(escapeHtml(cut ?? failure));
+    if (cut !== void 0) summary.addRaw(leftOut2("the rest of the failure", "The step's error in the log has all of it."), true);
+  }
+  await summary.write();
+}
+function delivered(d) {
+  return [
     d.kind === "repository_dispatch" ? `repository_dispatch <code>${escapeHtml(d.eventType ?? "")}</code>` : `workflow_dispatch <code>${escapeHtml(d.workflow ?? "")}</code> on <code>${escapeHtml(d.ref ?? "")}</code>`,
     d.runUrl ? `<a href="${escapeAttribute(d.runUrl)}">${d.runId ?? "run"}</a>` : "(GitHub reports no run for this event)",
     d.conclusion ?? "-"
-  ]);
-  summary.addHeading("gitops-promote dispatch", 3).addList(payload.images.map((image) => `<code>${escapeHtml(image)}</code>`));
-  if (rows.length > 0) {
-    summary.addTable([
-      [
-        { data: "Repository", header: true },
-        { data: "Event", header: true },
-        { data: "Run", header: true },
-        { data: "Conclusion", header: true }
-      ],
-      ...rows
-    ]);
-  }
-  if (failure) summary.addCodeBlock(escapeHtml(failure));
-  await summary.write();
+  ];
 }
+var NOT_DELIVERED = ["not delivered: see the failure below", "-", "-"];
+
+// src/action/dispatch/main.ts
 async function run() {
   const redact = protectToken(getInput("token"), setSecret);
   const summaryNotWritten = (error2) => warning(`job summary not written: ${redact(String(error2))}`);
@@ -34159,12 +34267,12 @@ async function run() {
     const octokit = createClient({ token: inputs.token, log: (message) => warning(redact(message)) });
     try {
       const result = await dispatchImages(octokit, { ...inputs.options, log: (line) => info(line) });
-      writeOutputs(result.payload, inputs.options.repositories, result.dispatched);
-      await writeSummary(result.payload, result.dispatched).catch(summaryNotWritten);
+      setOutputs(result.payload, inputs.options.repositories, result.dispatched);
+      await writeSummary(result.payload, inputs.options.repositories, result.dispatched).catch(summaryNotWritten);
     } catch (error2) {
       if (!(error2 instanceof DispatchError)) throw error2;
-      writeOutputs(inputs.options.payload, inputs.options.repositories, error2.dispatched);
-      await writeSummary(inputs.options.payload, error2.dispatched, redact(error2.message)).catch(summaryNotWritten);
+      setOutputs(inputs.options.payload, inputs.options.repositories, error2.dispatched);
+      await writeSummary(inputs.options.payload, inputs.options.repositories, error2.dispatched, redact(error2.message)).catch(summaryNotWritten);
       throw error2;
     }
   } catch (error2) {

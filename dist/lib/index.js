@@ -1158,9 +1158,9 @@ var require_parse = __commonJS({
                 const idx = prev.value.lastIndexOf("[");
                 const pre = prev.value.slice(0, idx);
                 const rest2 = prev.value.slice(idx + 2);
-                const posix5 = POSIX_REGEX_SOURCE[rest2];
-                if (posix5) {
-                  prev.value = pre + posix5;
+                const posix8 = POSIX_REGEX_SOURCE[rest2];
+                if (posix8) {
+                  prev.value = pre + posix8;
                   state.backtrack = true;
                   advance();
                   if (!bos.output && tokens.indexOf(prev) === 1) {
@@ -1677,7 +1677,7 @@ var require_picomatch = __commonJS({
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options || {};
-      const posix5 = opts.windows;
+      const posix8 = opts.windows;
       const regex = isState ? picomatch2.compileRe(glob, options) : picomatch2.makeRe(glob, options, false, true);
       const state = regex.state;
       delete regex.state;
@@ -1687,8 +1687,8 @@ var require_picomatch = __commonJS({
         isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch2.test(input, regex, options, { glob, posix: posix5 });
-        const result = { glob, state, regex, posix: posix5, input, output, match, isMatch };
+        const { isMatch, match, output } = picomatch2.test(input, regex, options, { glob, posix: posix8 });
+        const result = { glob, state, regex, posix: posix8, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -1713,7 +1713,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch2.test = (input, regex, options, { glob, posix: posix5 } = {}) => {
+    picomatch2.test = (input, regex, options, { glob, posix: posix8 } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -1721,7 +1721,7 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options || {};
-      const format = opts.format || (posix5 ? utils.toPosixSlashes : null);
+      const format = opts.format || (posix8 ? utils.toPosixSlashes : null);
       let match = input === glob;
       let output = match && format ? format(input) : input;
       if (match === false) {
@@ -1730,16 +1730,16 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch2.matchBase(input, regex, options, posix5);
+          match = picomatch2.matchBase(input, regex, options, posix8);
         } else {
           match = regex.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch2.matchBase = (input, glob, options, posix5 = options && options.windows) => {
+    picomatch2.matchBase = (input, glob, options, posix8 = options && options.windows) => {
       const regex = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options);
-      return regex.test(utils.basename(input, { windows: posix5 }));
+      return regex.test(utils.basename(input, { windows: posix8 }));
     };
     picomatch2.isMatch = (str2, patterns, options) => picomatch2(patterns, options)(str2);
     picomatch2.parse = (pattern, options) => {
@@ -1828,13 +1828,14 @@ function publicResult(result) {
 }
 var UPDATE = "{ image: parseImageRef(...), policy? }";
 function fullEditRequest(request) {
-  const { images = [], setters = /* @__PURE__ */ new Map(), knownSetters, kustomizeTagged: kustomizeTagged2 } = request;
+  const { images = [], setters = /* @__PURE__ */ new Map(), knownSetters, kustomizeTagged: kustomizeTagged2, pairedTags } = request;
   if (!Array.isArray(images)) throw new TypeError(`EditRequest.images must be an array of ${UPDATE}, not ${describeValue(images)}`);
   images.forEach((u, i) => checkUpdate(u, `EditRequest.images[${i}]`));
   for (const [name, map2] of [
     ["setters", setters],
     ["knownSetters", knownSetters],
-    ["kustomizeTagged", kustomizeTagged2]
+    ["kustomizeTagged", kustomizeTagged2],
+    ["pairedTags", pairedTags]
   ]) {
     if (map2 !== void 0 && !isMapLike(map2))
       throw new TypeError(`EditRequest.${name} must be a Map (new Map(Object.entries(...)) makes one), not ${describeValue(map2)}`);
@@ -3322,6 +3323,9 @@ function renamedWarning(repository, newName) {
 }
 function bareRepositoryWarning(repository) {
   return `holds ${repository} with no tag or digest, so its version is set in another field; left as it is (mark the field holding its tag with a Flux ":tag" marker, or set that field with a configured override with part: tag)`;
+}
+function bareFieldWarning(field2, repository) {
+  return { message: `${field2} ${bareRepositoryWarning(repository)}`, about: { field: field2, reason: "bare-repository", image: repository } };
 }
 
 // src/image/no-digest-field.ts
@@ -10926,6 +10930,79 @@ var EditPlan = class {
   }
 };
 
+// src/yaml/merge-key.ts
+function isMergeKey2(key) {
+  return key.kind === "scalar" && key.style === "plain" && key.text === "<<";
+}
+function hasMergeKey(map2) {
+  return map2.pairs.some((pair) => isMergeKey2(pair.key));
+}
+function mergedFromWords(key, from, line) {
+  return `its ${key} is merged (<<) from ${from} (line ${line}), ${MERGE_SHARED}`;
+}
+var MERGE_SHARED = "which every mapping merging it shares";
+function mergedValue(file, root, map2, path, key) {
+  const found = mergedFrom({ file, root, key, own: ownPair(key), known: mergesOf(file, key) }, map2, /* @__PURE__ */ new Set()).merged;
+  return found?.node ? { node: found.node, path: found.fromMap ? [...path, ...found.path] : found.path } : void 0;
+}
+function mergedHolder(file, root, key, adding) {
+  const real = ownPair(key);
+  const own = adding === void 0 || real(adding) ? real : (map2) => map2 === adding ? { value: null } : real(map2);
+  const search2 = { file, root, key, own, known: own === real ? mergesOf(file, key) : /* @__PURE__ */ new Map() };
+  return (map2) => own(map2) ? map2 : mergedFrom(search2, map2, /* @__PURE__ */ new Set()).merged?.holder;
+}
+function mergeSources(file, root, map2) {
+  return map2.pairs.flatMap((pair) => {
+    if (!isMergeKey2(pair.key) || pair.value === null) return [];
+    const items = pair.value.kind === "seq" ? pair.value.items.map((item, i) => ({ node: item, at: ["<<", i] })) : [{ node: pair.value, at: ["<<"] }];
+    return items.flatMap(({ node, at }) => {
+      const merged = node.kind === "alias" ? anchoredValue(file, root, node) : { node, path: at };
+      return merged?.node.kind === "map" ? [{ node: merged.node, path: merged.path, fromMap: node.kind !== "alias" }] : [];
+    });
+  });
+}
+function ownPair(key) {
+  return (map2) => map2.pairs.find((pair) => pair.key.kind === "scalar" && !isMergeKey2(pair.key) && pair.key.text === key);
+}
+var mergesOfFile = /* @__PURE__ */ new WeakMap();
+function mergesOf(file, key) {
+  let byKey = mergesOfFile.get(file);
+  if (byKey === void 0) mergesOfFile.set(file, byKey = /* @__PURE__ */ new Map());
+  let merges = byKey.get(key);
+  if (merges === void 0) byKey.set(key, merges = /* @__PURE__ */ new Map());
+  return merges;
+}
+function mergedFrom(search2, map2, seen) {
+  const { known } = search2;
+  if (known.has(map2)) return { merged: known.get(map2), cut: false };
+  if (seen.has(map2)) return { merged: void 0, cut: true };
+  seen.add(map2);
+  let cut = false;
+  const answer = (merged) => {
+    if (!cut) known.set(map2, merged);
+    return { merged, cut };
+  };
+  for (const source of mergeSources(search2.file, search2.root, map2)) {
+    const own = search2.own(source.node);
+    if (own) return answer({ holder: source.node, node: own.value, path: [...source.path, search2.key], fromMap: source.fromMap });
+    if (source.node === map2) continue;
+    const below = mergedFrom(search2, source.node, seen);
+    cut ||= below.cut;
+    const found = below.merged;
+    if (found) return answer(found.fromMap ? { ...found, path: [...source.path, ...found.path], fromMap: source.fromMap } : found);
+  }
+  return answer(void 0);
+}
+function fieldsOf(file, root, map2, path, inFlow) {
+  const merges = hasMergeKey(map2);
+  return (key) => {
+    const value = mapValue(map2, key);
+    if (value !== void 0) return { node: value, path: [...path, key], inFlow: inFlow || map2.flow };
+    const merged = merges ? mergedValue(file, root, map2, path, key) : void 0;
+    return merged && { ...merged, inFlow: false, merged: true };
+  };
+}
+
 // src/yaml/path.ts
 var isNonString = (text2) => text2 !== "" && readsAsNonString(text2);
 var isNull = (text2) => nonStringType(text2) === "null";
@@ -11126,13 +11203,21 @@ function typedWrite(node, next, path, options) {
   const { tagField } = options;
   const typed = options.typed === true && (coreType(node) !== void 0 || !tagField && node.style === "plain" && readsAsNonString(node.text) && isNonString(next));
   const misread = typed ? misreadAs(node.text, next) : void 0;
-  const retyped = node.style === "plain" && isNonString(node.text) && !isNull(node.text) && node.text !== next;
+  const retyped = node.style === "plain" && isNonString(node.text) && !isNull(node.text);
   if (!((options.typed !== void 0 || options.given) && !typed && retyped))
     return { typed, ...misread !== void 0 && { misread: `${path}: ${misread}` } };
   const unquote2 = options.typed ? "" : options.typed === false ? "; to keep its type, give the value unquoted" : "; to keep its type, pass typed: true";
   const keeps = isNonString(next) && misreadAs(node.text, next) === void 0;
   const why = tagField ? " (a tag is a string to Helm and kustomize)" : keeps ? unquote2 : "";
   return { typed, retyped: `${path}: ${node.text} (not a string in YAML) becomes the string "${next}"${why}` };
+}
+function askedString(value, options) {
+  return typeof value === "string" && options.typed !== true;
+}
+function quotedOver(file, node, next, inFlow) {
+  if (node.style !== "plain" || !readsAsNonString(node.text)) return void 0;
+  const splice = scalarSplice(file, node, next, inFlow);
+  return splice.insert.trim() === next ? void 0 : splice;
 }
 var TAG_KEYS = /* @__PURE__ */ new Set(["tag", "newTag"]);
 function setYamlPath(text2, path, value, options = {}) {
@@ -11176,7 +11261,9 @@ function setYamlPathAbout(text2, path, value, options = {}) {
     if (misread !== void 0) plan.warn(node.start, misread);
     if (options.setsToo) warnStaleDigest(plan, document, segments, path, node, next, { ...options, setsToo: options.setsToo });
     if (retyped !== void 0) plan.warn(node.start, retyped);
-    plan.setScalar(node, next, inFlow, { kind: "override", key: path, document }, typed);
+    const asWritten2 = askedString(value, options) ? quotedOver(file, node, next, inFlow) : void 0;
+    if (asWritten2) plan.addSplice(asWritten2, { kind: "override", key: path, old: node.text, new: asWritten2.insert.trim(), object: document.object });
+    else plan.setScalar(node, next, inFlow, { kind: "override", key: path, document }, typed);
     const others = file.documents.slice(index + 1).flatMap((d, i) => "message" in lookUp(file, d.root, segments) ? [] : [index + i + 2]);
     if (others.length > 0) {
       plan.warn(
@@ -11194,8 +11281,10 @@ function setYamlPathAbout(text2, path, value, options = {}) {
     const plan = new EditPlan(file);
     const keys = missing;
     const { map: map2, fill, document } = deepest;
-    if (map2) plan.addPair(map2, keys, next, { kind: "override", key: path, document });
-    else if (fill) plan.addSplice(nullFilling(file, fill, keys, next), { kind: "override", key: path, old: "", new: next, object: document.object });
+    const written = askedString(value, options) && readsAsNonString(next) ? renderScalar(next, "plain", map2?.flow ?? false) : next;
+    const change = { kind: "override", key: path, old: "", new: written, object: document.object };
+    if (map2) plan.addSplice(pairInsertion(file, map2, keys, next), change);
+    else if (fill) plan.addSplice(nullFilling(file, fill, keys, next), change);
     return plan.result();
   }
   return fail2(
@@ -11205,22 +11294,23 @@ function setYamlPathAbout(text2, path, value, options = {}) {
 }
 
 // src/yaml/walk.ts
-function forEachValue(root, visit3) {
-  if (root) walk(root, [], false, visit3);
+function forEachValue(root, visit3, childrenFirst = false) {
+  if (root) walk(root, [], false, visit3, childrenFirst);
 }
-function walk(node, path, inFlow, visit3) {
-  visit3({ node, path, inFlow });
+function walk(node, path, inFlow, visit3, childrenFirst) {
+  if (!childrenFirst) visit3({ node, path, inFlow });
   if (node.kind === "map") {
     const flow = inFlow || node.flow;
     for (const pair of node.pairs) {
       const key = scalarText(pair.key);
-      if (key !== void 0 && pair.value) walk(pair.value, [...path, key], flow, visit3);
+      if (key !== void 0 && pair.value) walk(pair.value, [...path, key], flow, visit3, childrenFirst);
     }
   } else if (node.kind === "seq") {
     const flow = inFlow || node.flow;
     const { items } = node;
-    for (let index = 0; index < items.length; index++) walk(items[index], [...path, index], flow, visit3);
+    for (let index = 0; index < items.length; index++) walk(items[index], [...path, index], flow, visit3, childrenFirst);
   }
+  if (childrenFirst) visit3({ node, path, inFlow });
 }
 
 // src/yaml/alias.ts
@@ -11263,112 +11353,12 @@ function anchoredValue(file, root, alias) {
   }
   return values.get(start);
 }
+function scalarOf(file, root, node) {
+  const value = node.kind === "alias" ? anchoredValue(file, root, node)?.node : node;
+  return value?.kind === "scalar" ? value : void 0;
+}
 function aliasedFieldWords(path, line, anchor) {
   return `${formatPath(path)} (line ${line}), which every alias of ${anchor} follows`;
-}
-
-// src/yaml/merge-key.ts
-function isMergeKey2(key) {
-  return key.kind === "scalar" && key.style === "plain" && key.text === "<<";
-}
-function hasMergeKey(map2) {
-  return map2.pairs.some((pair) => isMergeKey2(pair.key));
-}
-function mergedFromWords(key, from, line) {
-  return `its ${key} is merged (<<) from ${from} (line ${line}), ${MERGE_SHARED}`;
-}
-var MERGE_SHARED = "which every mapping merging it shares";
-function mergedValue(file, root, map2, path, key) {
-  const found = mergedFrom(file, root, map2, key, /* @__PURE__ */ new Set(), mergesOf(file, key)).merged;
-  return found && { node: found.node, path: found.fromMap ? [...path, ...found.path] : found.path };
-}
-var mergesOfFile = /* @__PURE__ */ new WeakMap();
-function mergesOf(file, key) {
-  let byKey = mergesOfFile.get(file);
-  if (byKey === void 0) mergesOfFile.set(file, byKey = /* @__PURE__ */ new Map());
-  let merges = byKey.get(key);
-  if (merges === void 0) byKey.set(key, merges = /* @__PURE__ */ new Map());
-  return merges;
-}
-function mergedFrom(file, root, map2, key, seen, known) {
-  if (known.has(map2)) return { merged: known.get(map2), cut: false };
-  if (seen.has(map2)) return { merged: void 0, cut: true };
-  seen.add(map2);
-  let cut = false;
-  const answer = (merged) => {
-    if (!cut) known.set(map2, merged);
-    return { merged, cut };
-  };
-  for (const pair of map2.pairs) {
-    if (!isMergeKey2(pair.key) || pair.value === null) continue;
-    const sources = pair.value.kind === "seq" ? pair.value.items.map((item, i) => ({ node: item, at: ["<<", i] })) : [{ node: pair.value, at: ["<<"] }];
-    for (const source of sources) {
-      const anchored2 = source.node.kind === "alias" ? anchoredValue(file, root, source.node) : void 0;
-      const merged = source.node.kind === "alias" ? anchored2 && { ...anchored2, fromMap: false } : { node: source.node, path: source.at, fromMap: true };
-      if (merged?.node.kind !== "map") continue;
-      const own = merged.node.pairs.find((p) => p.key.kind === "scalar" && !isMergeKey2(p.key) && p.key.text === key);
-      if (own) return answer(own.value ? { node: own.value, path: [...merged.path, key], fromMap: merged.fromMap } : void 0);
-      if (merged.node === map2) continue;
-      const below = mergedFrom(file, root, merged.node, key, seen, known);
-      cut ||= below.cut;
-      const found = below.merged;
-      if (found) return answer(found.fromMap ? { node: found.node, path: [...merged.path, ...found.path], fromMap: merged.fromMap } : found);
-    }
-  }
-  return answer(void 0);
-}
-function fieldsOf(file, root, map2, path, inFlow) {
-  const merges = hasMergeKey(map2);
-  return (key) => {
-    const value = mapValue(map2, key);
-    if (value !== void 0) return { node: value, path: [...path, key], inFlow: inFlow || map2.flow };
-    const merged = merges ? mergedValue(file, root, map2, path, key) : void 0;
-    return merged && { ...merged, inFlow: false, merged: true };
-  };
-}
-function mergedHold(plan, at, mapping, writes2, name, next) {
-  const behind = writes2.find(({ field: field2, node, value }) => field2.merged && plan.valueOf(node) !== value);
-  if (!behind) return true;
-  const reference = next.tag ? `${name}:${next.tag}` : `${name}@${next.digest}`;
-  const pair = formatPath(mapping);
-  const key = String(behind.field.path[behind.field.path.length - 1]);
-  const from = formatPath(behind.field.path);
-  const line = plan.file.lineAt(behind.node.start);
-  plan.warn(
-    at,
-    `${pair} is not moved to ${reference}: ${mergedFromWords(key, from, line)}; add ${key}: to ${pair} to set it for this one alone, or set ${from} for all of them`,
-    void 0,
-    { reason: "unmoved", ...named(normalizeRepository(name), line) }
-  );
-  return false;
-}
-function mergedVersionNote(plan, at, mapping, field2, image) {
-  const key = String(field2.path[field2.path.length - 1]);
-  const from = formatPath(field2.path);
-  const line = plan.file.lineAt(field2.node?.start ?? at);
-  return (why, kind) => plan.warn(at, `${formatPath(mapping)}: ${mergedFromWords(key, from, line)}, and it ${why}`, kind, {
-    field: from,
-    reason: "version",
-    said: why,
-    ...named(image, line)
-  });
-}
-function named(image, line) {
-  return { ...image !== void 0 && { image }, lines: [line] };
-}
-function claimedOwn(plan, fields) {
-  return fields.some((field2) => !field2?.merged && plan.isClaimed(field2?.node));
-}
-function writeVersion(plan, { at, mapping, name, next }, writes2, say, label) {
-  if (!mergedHold(plan, at, mapping, writes2, name, next)) return false;
-  const unfit = writes2.find(({ field: field2, node, value }) => !field2.merged && !tagHolds(node, value));
-  if (unfit) {
-    plan.warn(unfit.node.start, tagWarning(formatPath(unfit.field.path), unfit.node, unfit.value));
-    return false;
-  }
-  say();
-  for (const { field: field2, node, value } of writes2) if (!field2.merged) plan.setScalar(node, value, field2.inFlow, label(field2));
-  return true;
 }
 
 // src/yaml/placeholder.ts
@@ -11469,7 +11459,8 @@ function warnPlaceholderField(fields, name, update, plan) {
 }
 function warnSubstituted(node, path, incoming, plan) {
   if (plan.isClaimed(node)) return;
-  const stale = staleImageIn(node.text, incoming);
+  const named2 = namedReference(node.text);
+  const stale = (named2 !== void 0 ? staleImageIn(named2, incoming) : void 0) ?? staleImageIn(node.text, incoming);
   if (stale) {
     const update = incoming.get(stale.repository);
     if (nextVersion(update, {}) === void 0) return;
@@ -11492,20 +11483,40 @@ function warnSubstituted(node, path, incoming, plan) {
     `${formatPath(path)} pins the ${part} ${version} for every ${filler.every}, ${pin.repository} included if it makes that one; it is not edited, as they all share it: ${filler.pinned}`
   );
 }
+function namedReference(text2) {
+  const eq = literalIndexOf(text2, "=");
+  if (eq <= 0) return void 0;
+  const image = text2.slice(eq + 1);
+  const at = versionIndex(image);
+  return at !== -1 && hasPlaceholder(image.slice(at)) ? text2.slice(0, eq) + image.slice(at) : void 0;
+}
+function versionIndex(image) {
+  let colon = -1;
+  for (const i of literalIndexes(image)) {
+    if (image[i] === "@") return colon === -1 ? i : colon;
+    if (image[i] === ":") colon = i;
+    if (image[i] === "/") colon = -1;
+  }
+  return colon;
+}
 function rootHolding(plan, node) {
   return plan.file.documents.find(({ root }) => root !== null && root.start <= node.start && node.start < root.end)?.root ?? null;
 }
 function literalIndexOf(text2, char) {
-  for (let i = 0; i < text2.length; i++) {
-    if (text2[i] === char) return i;
-    const filler = FILLERS.find((f) => text2.startsWith(f.opens, i));
-    if (filler) {
-      const close = text2.indexOf(filler.closes, i + filler.opens.length);
-      if (close === -1) return -1;
-      i = close + filler.closes.length - 1;
-    }
-  }
+  for (const i of literalIndexes(text2)) if (text2[i] === char) return i;
   return -1;
+}
+function* literalIndexes(text2) {
+  for (let i = 0; i < text2.length; i++) {
+    const filler = FILLERS.find((f) => text2.startsWith(f.opens, i));
+    if (!filler) {
+      yield i;
+      continue;
+    }
+    const close = text2.indexOf(filler.closes, i + filler.opens.length);
+    if (close === -1) return;
+    i = close + filler.closes.length - 1;
+  }
 }
 function literalPieces(text2) {
   const pieces = [];
@@ -11563,24 +11574,195 @@ function spells(pieces, name) {
   return from <= name.length - last.length;
 }
 
+// src/yaml/readers.ts
+var indexOfFile = /* @__PURE__ */ new WeakMap();
+function indexOf(file) {
+  let index = indexOfFile.get(file);
+  if (index === void 0) indexOfFile.set(file, index = buildIndex(file));
+  return index;
+}
+function buildIndex(file) {
+  const placed = /* @__PURE__ */ new Map();
+  const mergers = /* @__PURE__ */ new Map();
+  const aliases = /* @__PURE__ */ new Map();
+  const holders = /* @__PURE__ */ new Map();
+  const push = (map2, key, value) => {
+    const list = map2.get(key);
+    if (list) list.push(value);
+    else map2.set(key, [value]);
+  };
+  for (const { root } of file.documents) {
+    forEachValue(root, ({ node: map2, path, inFlow }) => {
+      if (map2.kind !== "map") return;
+      placed.set(map2, { map: map2, path, inFlow, root });
+      if (hasMergeKey(map2)) for (const source of mergeSources(file, root, map2)) push(mergers, source.node, map2);
+      for (const { key: keyNode, value } of map2.pairs) {
+        const key = scalarText(keyNode);
+        if (key === void 0 || value === null || isMergeKey2(keyNode)) continue;
+        holders.set(value, { map: map2, key });
+        const anchored2 = value.kind === "alias" ? anchoredValue(file, root, value) : void 0;
+        if (value.kind === "alias" && anchored2) push(aliases, anchored2.node, { map: map2, key, alias: value });
+      }
+    });
+  }
+  return { placed, mergers, aliases, holders };
+}
+function readersOfValue(file, node) {
+  const holder = mayShare(file) ? indexOf(file).holders.get(node) : void 0;
+  return holder ? readersOf(file, holder.map, holder.key) : [];
+}
+function mayShare(file) {
+  return file.text.includes("<<") || file.text.includes("&");
+}
+function readersOf(file, map2, key) {
+  if (!mayShare(file)) return [];
+  const index = indexOf(file);
+  const place = index.placed.get(map2);
+  if (place === void 0) return [];
+  const readers = [];
+  const holder = mergedHolder(file, place.root, key, map2);
+  const queue = [map2];
+  const seen = new Set(queue);
+  for (const source of queue) {
+    for (const merger of index.mergers.get(source) ?? []) {
+      if (seen.has(merger)) continue;
+      seen.add(merger);
+      if (holder(merger) !== map2) continue;
+      queue.push(merger);
+      const at = merger.pairs.find((pair) => isMergeKey2(pair.key))?.key.start ?? merger.start;
+      readers.push({ ...index.placed.get(merger), key, at });
+    }
+  }
+  const value = mapValue(map2, key);
+  for (const { map: aliasing, key: as, alias } of (value && index.aliases.get(value)) ?? []) {
+    readers.push({ ...index.placed.get(aliasing), key: as, alias, at: alias.start });
+    readers.push(...readersOf(file, aliasing, as));
+  }
+  return readers;
+}
+
+// src/yaml/version-write.ts
+function referenceOf(name, { tag, digest }) {
+  return `${name}${tag ? `:${tag}` : ""}${digest ? `@${digest}` : ""}`;
+}
+function mergedHold(plan, { at, mapping, name, next }, writes2) {
+  const behind = writes2.find(({ field: field2, node, value }) => field2.merged && plan.valueOf(node) !== value);
+  if (!behind) return true;
+  const pair = formatPath(mapping);
+  const key = String(behind.field.path[behind.field.path.length - 1]);
+  const from = formatPath(behind.field.path);
+  const line = plan.file.lineAt(behind.node.start);
+  plan.warn(
+    at,
+    `${pair} is not moved to ${referenceOf(name, next)}: ${mergedFromWords(key, from, line)}; add ${key}: to ${pair} to set it for this one alone, or set ${from} for all of them`,
+    void 0,
+    { reason: "unmoved", ...named(normalizeRepository(name), [line]) }
+  );
+  return false;
+}
+function sharedHold(plan, pair, writes2, adds, judge) {
+  const fields = [
+    ...writes2.flatMap(
+      ({ field: field2, node, value }) => !field2.merged && plan.valueOf(node) !== value ? [
+        {
+          readers: () => readersOfValue(plan.file, node),
+          value,
+          at: node.start,
+          named: `${formatPath(field2.path)} is also`,
+          kept: plan.file.text.slice(node.start, node.end)
+        }
+      ] : []
+    ),
+    ...adds.map(({ map: map2, key, value }) => ({
+      readers: () => readersOf(plan.file, map2, key),
+      value,
+      at: pair.at,
+      named: `its ${key}, added to ${formatPath(pair.mapping)}, would also be`,
+      kept: '""'
+    }))
+  ];
+  for (const { readers, value, at, named: field2, kept } of fields) {
+    const apart = readers().flatMap((reader) => {
+      const read = judge(reader);
+      return read && read.value !== value ? [{ reader, image: read.image }] : [];
+    });
+    if (apart.length === 0) continue;
+    const lines = apart.map(({ reader }) => plan.file.lineAt(reader.at));
+    const whose = apart.map(
+      ({ reader, image }, i) => reader.alias ? `the ${reader.key} of ${image} at ${formatPath([...reader.path, reader.key])} (line ${lines[i]}, as ${aliasText(plan, reader.alias)})` : `the ${reader.key} of ${image} at ${formatPath(reader.path)} (line ${lines[i]}, through <<)`
+    );
+    const list = (items) => items.length > 10 ? cappedList(items) : andList(items);
+    const merging = apart.filter(({ reader }) => !reader.alias).map(({ reader }) => reader);
+    const advice = [
+      ...merging.length > 0 ? [`add ${merging[0].key}: ${kept} to ${list(merging.map((reader) => formatPath(reader.path)))}`] : [],
+      ...apart.flatMap(
+        ({ reader }) => reader.alias ? [`write ${kept} in place of ${aliasText(plan, reader.alias)} at ${formatPath([...reader.path, reader.key])}`] : []
+      )
+    ];
+    const [those, them] = apart.length > 1 ? ["those", "them"] : ["that one", "it"];
+    plan.warn(
+      at,
+      `${formatPath(pair.mapping)} is not moved to ${referenceOf(pair.name, pair.next)}: ${field2} ${list(whose)}, and this run does not move ${those} the same way; ${andList(advice)} to keep ${them} apart`,
+      void 0,
+      { reason: "unmoved", ...named(normalizeRepository(pair.name), lines) }
+    );
+    return false;
+  }
+  return true;
+}
+function aliasText(plan, alias) {
+  return plan.file.text.slice(alias.start, alias.end);
+}
+function mergedVersionNote(plan, at, mapping, field2, image) {
+  const key = String(field2.path[field2.path.length - 1]);
+  const from = formatPath(field2.path);
+  const line = plan.file.lineAt(field2.node?.start ?? at);
+  return (why, kind) => plan.warn(at, `${formatPath(mapping)}: ${mergedFromWords(key, from, line)}, and it ${why}`, kind, {
+    field: from,
+    reason: "version",
+    said: why,
+    ...named(image, [line])
+  });
+}
+function named(image, lines) {
+  return { ...image !== void 0 && { image }, lines };
+}
+function claimedOwn(plan, fields) {
+  return fields.some((field2) => !field2?.merged && plan.isClaimed(field2?.node));
+}
+function writeVersion(plan, pair, { writes: writes2, adds = [] }, judge, say, label) {
+  if (!mergedHold(plan, pair, writes2) || !sharedHold(plan, pair, writes2, adds, judge)) return false;
+  const unfit = writes2.find(({ field: field2, node, value }) => !field2.merged && !tagHolds(node, value));
+  if (unfit) {
+    plan.warn(unfit.node.start, tagWarning(formatPath(unfit.field.path), unfit.node, unfit.value));
+    return false;
+  }
+  say();
+  for (const { field: field2, node, value } of writes2) if (!field2.merged) plan.setScalar(node, value, field2.inFlow, { ...label, key: formatPath(field2.path) });
+  for (const { map: map2, key, value } of adds) plan.addPair(map2, [key], value, { ...label, key: formatPath([...pair.mapping, key]) });
+  return true;
+}
+
 // src/yaml/helm.ts
-function setHelmImage(image, incoming, plan, document) {
+function setHelmImage(image, incoming, plan, document, paired2) {
   const { repository, registry, tag, digest } = image;
   const repositoryNode = repository?.node;
   const tagNode = tag?.node;
-  if (!tag || !isFlowScalar(repositoryNode) || digest && !isFlowScalar(digest.node)) return;
+  if (!tag || paired2 === void 0 && !isFlowScalar(repositoryNode) || digest && !isFlowScalar(digest.node)) return;
   if (claimedOwn(plan, [repository, registry, tag, digest])) return;
   const registryText = scalarText(registry?.node);
-  const name = registryText ? `${registryText}/${repositoryNode.text}` : repositoryNode.text;
+  const name = paired2 ?? nameOf(registryText, scalarText(repositoryNode));
   const update = incoming.get(normalizeRepository(name) ?? "");
   if (!update) return;
   if (tagNode === null)
-    return plan.warn(repositoryNode.start, `${formatPath(tag.path)} has no value to set (a key without ':'): write it as tag: "" to have it set`);
+    return plan.warn(
+      (repositoryNode ?? tag.node)?.start ?? 0,
+      `${formatPath(tag.path)} has no value to set (a key without ':'): write it as tag: "" to have it set`
+    );
   if (!isFlowScalar(tagNode)) return;
   if (warnPlaceholderField({ tag, digest }, name, update, plan)) return;
   const digestNode = digest?.node;
-  const current = tagNode.style === "plain" && tagNode.text === "~" ? "" : tagNode.text;
-  const { next, say: sayTo } = nextSplitImage(update, { tag: current, digest: digest && scalarText(digestNode) });
+  const { next, say: sayTo } = decide(update, tagNode, digest && scalarText(digestNode));
   const pairAt = ownStart(image) ?? tagNode.start;
   const ofImage = update.image.repository;
   const atTag = tag.merged ? mergedVersionNote(plan, pairAt, image.path ?? [], tag, ofImage) : plan.versionNote(tagNode.start, formatPath(tag.path), ofImage);
@@ -11590,7 +11772,25 @@ function setHelmImage(image, incoming, plan, document) {
     { field: tag, node: tagNode, value: next.tag },
     { field: digest, node: isFlowScalar(digestNode) ? digestNode : void 0, value: next.digest }
   ].filter((w) => w.field !== void 0 && w.node !== void 0 && w.value !== void 0);
-  writeVersion(plan, { at: pairAt, mapping: image.path ?? [], name, next }, writes2, say, (field2) => ({ kind: "helm", key: formatPath(field2.path), document }));
+  writeVersion(plan, { at: pairAt, mapping: image.path ?? [], name, next }, { writes: writes2 }, helmReader(plan, incoming), say, { kind: "helm", document });
+}
+function nameOf(registry, repository) {
+  return registry ? `${registry}/${repository}` : repository;
+}
+function decide(update, tag, digest) {
+  return nextSplitImage(update, { tag: tag.style === "plain" && tag.text === "~" ? "" : tag.text, digest });
+}
+function helmReader(plan, incoming) {
+  return ({ map: map2, path, inFlow, root, key }) => {
+    if (key !== "tag" && key !== "digest") return void 0;
+    const scalar2 = (field2) => field2?.node ? scalarOf(plan.file, root, field2.node) : void 0;
+    const { registry, repository, tag, digest } = splitImage(fieldsOf(plan.file, root, map2, path, inFlow));
+    const [repositoryText, tagScalar] = [scalar2(repository)?.text, scalar2(tag)];
+    if (!repositoryText || !tagScalar) return void 0;
+    const name = nameOf(scalar2(registry)?.text, repositoryText);
+    const update = incoming.get(normalizeRepository(name) ?? "");
+    return { image: name, value: update && decide(update, tagScalar, digest && scalar2(digest)?.text).next?.[key] };
+  };
 }
 function ownStart({ tag, repository, registry, digest }) {
   return [tag, repository, registry, digest].find((field2) => field2 && !field2.merged && field2.node)?.node?.start;
@@ -11598,22 +11798,31 @@ function ownStart({ tag, repository, registry, digest }) {
 var editHelmValues = (file, request, plan) => {
   const incoming = byRepository(request.images);
   if (incoming.size === 0) return;
-  for (const document of file.documents) {
-    forEachValue(document.root, ({ node, path, inFlow }) => {
-      if (node.kind !== "map") return;
-      const merges = hasMergeKey(node);
-      if (!merges && mapValue(node, "tag") === void 0) return;
-      if (merges && ![...SPLIT_IMAGE_KEYS].some((key) => mapValue(node, key) !== void 0)) return;
-      const field2 = fieldsOf(file, document.root, node, path, inFlow);
-      setHelmImage({ path, ...splitImage(field2) }, incoming, plan, document);
-    });
-  }
+  file.documents.forEach((document, index) => {
+    const paired2 = request.pairedTags?.get(index);
+    forEachValue(
+      document.root,
+      ({ node, path, inFlow }) => {
+        if (node.kind !== "map") return;
+        const merges = hasMergeKey(node);
+        if (!merges && mapValue(node, "tag") === void 0) return;
+        if (merges && ![...SPLIT_IMAGE_KEYS].some((key) => mapValue(node, key) !== void 0)) return;
+        const image = splitImage(fieldsOf(file, document.root, node, path, inFlow));
+        const alone = image.repository === void 0 && image.tag && !image.tag.merged ? paired2?.get(formatPath(image.tag.path)) : void 0;
+        setHelmImage({ path, ...image }, incoming, plan, document, alone);
+      },
+      true
+    );
+  });
 };
 
 // src/yaml/json-patch.ts
 var OPS2 = /* @__PURE__ */ new Set(["add", "remove", "replace", "move", "copy", "test"]);
 function isOpList(root) {
   return root?.kind === "seq" && root.items.length > 0 && root.items.every((op) => op.kind === "map" && OPS2.has(scalarText(mapValue(op, "op")) ?? "") && scalarText(mapValue(op, "path"))?.startsWith("/"));
+}
+function pointerPath(pointer) {
+  return pointer.split("/").slice(1).map((token) => token === "-" ? -1 : /^[0-9]+$/.test(token) ? Number(token) : token.replaceAll("~1", "/").replaceAll("~0", "~"));
 }
 
 // src/yaml/renamed.ts
@@ -11711,18 +11920,36 @@ function editList(entries, path, document, incoming, plan) {
       tag?.merged ? mergedVersionNote(plan, entry.start, at, tag, update.image.repository) : plan.versionNote(entry.start, formatPath(at), update.image.repository)
     );
     if (!next) return say();
-    const label = (key) => ({ kind: "kustomize", key: formatPath([...at, key]), document });
-    const writes2 = [
-      { key: "newTag", value: next.tag },
-      { key: "digest", value: next.digest ?? (field2("digest") ? "" : void 0) }
-    ].filter((w) => w.value !== void 0);
-    const existing = writes2.flatMap(({ key, value }) => {
-      const f = read(key);
-      return f && isFlowScalar(f.node) ? [{ field: f, node: f.node, value }] : [];
-    });
-    if (!writeVersion(plan, { at: entry.start, mapping: at, name, next }, existing, say, (f) => label(String(f.path.at(-1))))) return;
-    for (const { key, value } of writes2) if (read(key) === void 0) plan.addPair(entry, [key], value, label(key));
+    const values = entryValues(next, !!field2("digest"));
+    const writes2 = [];
+    const adds = [];
+    for (const key of VERSION_FIELDS) {
+      const [f, value] = [read(key), values[key]];
+      if (value === void 0) continue;
+      if (f === void 0) adds.push({ map: entry, key, value });
+      else if (isFlowScalar(f.node)) writes2.push({ field: f, node: f.node, value });
+    }
+    writeVersion(plan, { at: entry.start, mapping: at, name, next }, { writes: writes2, adds }, entryReader(plan, incoming), say, { kind: "kustomize", document });
   });
+}
+function entryValues(next, hasDigest) {
+  return { newTag: next.tag, digest: next.digest ?? (hasDigest ? "" : void 0) };
+}
+function entryReader(plan, incoming) {
+  return ({ map: map2, path, inFlow, root, key }) => {
+    if (key !== "newTag" && key !== "digest") return void 0;
+    const read = fieldsOf(plan.file, root, map2, path, inFlow);
+    const field2 = (name2) => read(name2)?.node;
+    const text2 = (name2) => {
+      const node = field2(name2);
+      return node ? scalarOf(plan.file, root, node)?.text : void 0;
+    };
+    const name = text2("newName") || text2("name");
+    if (!name) return void 0;
+    const update = incoming.get(normalizeRepository(name) ?? "");
+    const next = update && pendingVersion(update, versionOf(text2("newTag"), text2("digest"))).next;
+    return { image: name, value: next && entryValues(next, !!field2("digest"))[key] };
+  };
 }
 function keyStart(entry, key) {
   return entry.pairs.find((pair) => scalarText(pair.key) === key)?.key.start ?? entry.start;
@@ -11753,35 +11980,54 @@ var editImages = (file, request, plan) => {
     for (const { node, path, inFlow } of fields) {
       if (node.kind === "alias") warnAliased(file, document, node, path, incoming, plan, request.kustomizeTagged);
       else if (isFlowScalar(node) && hasPlaceholder(node.text)) warnSubstituted(node, path, incoming, plan);
-      else if (!aliased.has(node)) setImageScalar({ node, path, inFlow }, "image", inContainerSpec(path), incoming, plan, document, request.kustomizeTagged);
+      else if (!aliased.has(node) && !warnMerged(file, { node, path }, incoming, plan, request.kustomizeTagged))
+        setImageScalar({ node, path, inFlow }, "image", inContainerSpec(path), incoming, plan, document, request.kustomizeTagged);
     }
   }
 };
+function bareOutside(field2) {
+  if (!field2 || !isFlowScalar(field2.node) || field2.path[field2.path.length - 1] !== "image" || inContainerSpec(field2.path)) return void 0;
+  const ref = tryParseImageRef(field2.node.text);
+  return ref && ref.tag === void 0 && ref.digest === void 0 ? { ...field2, node: field2.node, ref } : void 0;
+}
 function bareAnchored(file, document, alias) {
-  const anchored2 = anchoredValue(file, document.root, alias);
-  if (!anchored2 || !isFlowScalar(anchored2.node) || anchored2.path[anchored2.path.length - 1] !== "image" || inContainerSpec(anchored2.path)) return void 0;
-  const ref = tryParseImageRef(anchored2.node.text);
-  return ref && ref.tag === void 0 && ref.digest === void 0 ? { ...anchored2, node: anchored2.node, ref } : void 0;
+  return bareOutside(anchoredValue(file, document.root, alias));
+}
+function warnMerged(file, field2, incoming, plan, kustomizeTagged2) {
+  const bare = bareOutside(field2);
+  const containers = bare ? readersOfValue(file, bare.node).filter((reader) => !reader.alias && inContainerSpec([...reader.path, reader.key])) : [];
+  const update = bare && incoming.get(bare.ref.repository);
+  if (!bare || !update) return containers.length > 0;
+  const [from, line] = [formatPath(bare.path), file.lineAt(bare.node.start)];
+  const how = { of: "is merged (<<), holding", that: `is merged (<<) from ${from} (line ${line}), which` };
+  for (const { path, key, at } of containers)
+    warnBareRead(plan, at, [...path, key], how, bare, update, `${from} (line ${line}), ${MERGE_SHARED}`, kustomizeTagged2);
+  return containers.length > 0;
+}
+function warnBareRead(plan, at, path, how, bare, update, where2, kustomizeTagged2) {
+  if (kustomizeTagged2?.has(bare.ref.name)) {
+    const reason = kustomizeTagged2.get(bare.ref.name);
+    return reason === void 0 ? void 0 : plan.warn(at, `${formatPath(path)} ${how.that} ${reason}`);
+  }
+  const next = nextReference(update, bare.ref);
+  const line = plan.file.lineAt(bare.node.start);
+  if (next)
+    plan.warn(
+      at,
+      `${formatPath(path)} ${how.of} ${bare.node.text}, which has no tag or digest and is written outside a container spec, so it is given none: write ${next} at ${where2}`,
+      void 0,
+      { reason: "unmoved", image: update.image.repository, lines: [line] }
+    );
 }
 function warnAliased(file, document, alias, path, incoming, plan, kustomizeTagged2) {
   const written = file.text.slice(alias.start, alias.end);
   const bare = inContainerSpec(path) ? bareAnchored(file, document, alias) : void 0;
   const update = bare && incoming.get(bare.ref.repository);
   if (bare && update) {
-    if (kustomizeTagged2?.has(bare.ref.name)) {
-      const reason = kustomizeTagged2.get(bare.ref.name);
-      return reason === void 0 ? void 0 : plan.warn(alias.start, `${formatPath(path)} is an alias (${written}) that ${reason}`);
-    }
-    const next = nextReference(update, bare.ref);
     const anchor = anchorOf(file, alias);
-    const line2 = file.lineAt(bare.node.start);
-    if (next && anchor)
-      plan.warn(
-        alias.start,
-        `${formatPath(path)} is an alias (${written}) of ${bare.node.text}, which has no tag or digest and is written outside a container spec, so it is given none: write ${next} at ${aliasedFieldWords(bare.path, line2, anchor.name)}`,
-        void 0,
-        { reason: "unmoved", image: update.image.repository, lines: [line2] }
-      );
+    const where2 = anchor && aliasedFieldWords(bare.path, file.lineAt(bare.node.start), anchor.name);
+    const how = { of: `is an alias (${written}) of`, that: `is an alias (${written}) that` };
+    if (where2) warnBareRead(plan, alias.start, path, how, bare, update, where2, kustomizeTagged2);
     return;
   }
   const anchored2 = anchoredValue(file, document.root, alias);
@@ -11803,7 +12049,10 @@ function setImageScalar(field2, kind, bareTakesTag, incoming, plan, document, ku
   const update = ref && incoming.get(ref.repository);
   if (!ref || !update) return;
   if (ref.tag === void 0 && ref.digest === void 0) {
-    if (!bareTakesTag) return plan.warn(node.start, `${formatPath(path)} ${bareRepositoryWarning(ref.repository)}`);
+    if (!bareTakesTag) {
+      const { message, about } = bareFieldWarning(formatPath(path), ref.repository);
+      return plan.warn(node.start, message, void 0, about);
+    }
     if (kustomizeTagged2?.has(ref.name)) {
       const reason = kustomizeTagged2.get(ref.name);
       return reason === void 0 ? void 0 : plan.warn(node.start, `${formatPath(path)} ${reason}`);
@@ -11932,6 +12181,14 @@ function parametersAt(root, source) {
   });
   return parameters;
 }
+function valuesObjectAt(file, root, source, keys) {
+  let field2 = { node: nodeAt(root, source) ?? null, path: source, inFlow: false };
+  for (const key of ["helm", "valuesObject", ...keys]) {
+    if (field2?.node?.kind !== "map") return void 0;
+    field2 = fieldsOf(file, root, field2.node, field2.path, field2.inFlow)(key);
+  }
+  return field2?.node?.kind === "map" ? fieldsOf(file, root, field2.node, field2.path, field2.inFlow) : void 0;
+}
 function parameterName(name) {
   return /^[\w.\\[\]/-]+$/.test(name) ? name : JSON.stringify(name);
 }
@@ -12049,12 +12306,13 @@ function prefixOf(template, path) {
 function patchedTag(text2, prefix) {
   if (prefix === void 0) return void 0;
   const name = prefix === "" ? "tag" : `${prefix}.tag`;
-  const document = tryYamlFile(TEMPLATE_PATCH.header + text2)?.documents[0];
-  if (document) {
+  const file = tryYamlFile(TEMPLATE_PATCH.header + text2);
+  const document = file?.documents[0];
+  if (file && document) {
     for (const source of sourcesOf(document)) {
       const parameter2 = parametersAt(document.root, source).findLast(([other]) => other === name)?.[1].node;
       if (isFlowScalar(parameter2)) return { what: `parameter ${parameterName(name)}`, value: parameter2.text };
-      const values = nodeAt(document.root, [...source, "helm", "valuesObject", ...prefix === "" ? [] : prefix.split("."), "tag"]);
+      const values = valuesObjectAt(file, document.root, source, prefix === "" ? [] : prefix.split("."))?.("tag")?.node;
       if (isFlowScalar(values)) return { what: "tag: key", value: values.text };
     }
     return void 0;
@@ -12134,7 +12392,7 @@ var editArgoCdHelm = (file, request, plan) => {
         if (isFlowScalar(field2.node) && hasPlaceholder(field2.node.text)) warnSubstituted(field2.node, field2.path, incoming, plan);
         else setImageScalar(field2, "helm", false, incoming, plan, document);
       }
-      for (const image of parameterImages(parameters, document.root, source)) setHelmImage(image, incoming, plan, document);
+      for (const image of parameterImages(parameters, file, document.root, source)) setHelmImage(image, incoming, plan, document);
       warnUnpairedRepositories(parameters, incoming, plan);
       if (source.length > 0) warnValuesString(document, source, request.images, plan);
     }
@@ -12142,23 +12400,21 @@ var editArgoCdHelm = (file, request, plan) => {
       warnTemplatePatch(document, incoming, request.images, plan, [editArgoCdImages, editArgoCdHelm]);
   }
 };
-function parameterImages(parameters, root, source) {
+function parameterImages(parameters, file, root, source) {
   const byPrefix = /* @__PURE__ */ new Map();
   for (const [name, field2] of parameters) {
     const [prefix, leaf] = leafOf(name);
     const fields = byPrefix.get(prefix) ?? /* @__PURE__ */ new Map();
     byPrefix.set(prefix, fields.set(leaf, field2));
   }
-  const valuesPath = [...source, "helm", "valuesObject"];
   return [...byPrefix].map(([prefix, fields]) => {
     if (!fields.has("tag") || fields.has("repository") || fields.has("name")) return imageOf(fields);
-    const keys = prefix === "" ? [] : prefix.split(".");
-    const mapping = nodeAt(root, [...valuesPath, ...keys]);
-    if (mapping?.kind !== "map") return imageOf(fields);
+    const read = valuesObjectAt(file, root, source, prefix === "" ? [] : prefix.split("."));
+    if (!read) return imageOf(fields);
     const merged = /* @__PURE__ */ new Map();
     for (const key of ["registry", "repository", "name"]) {
-      const node = mapValue(mapping, key);
-      if (node !== void 0) merged.set(key, { node, path: [...valuesPath, ...keys, key], inFlow: mapping.flow });
+      const field2 = read(key);
+      if (field2) merged.set(key, field2);
     }
     for (const [leaf, field2] of fields) merged.set(leaf, field2);
     return imageOf(merged);
@@ -12172,10 +12428,11 @@ function imageOf(fields) {
 var editInlinePatches = (file, request, plan) => {
   const incoming = byRepository(request.images);
   if (incoming.size === 0) return;
-  for (const document of file.documents) {
-    if (isOpList(document.root)) editOps(document, incoming, plan, request.kustomizeTagged);
-    for (const patch of patchStrings(document)) if (!plan.isClaimed(patch.node)) editPatch(file, patch, document, request, plan);
-  }
+  file.documents.forEach((document, index) => {
+    const paired2 = request.pairedTags?.get(index);
+    if (isOpList(document.root)) editOps(document, incoming, plan, request.kustomizeTagged, paired2);
+    for (const patch of patchStrings(document)) if (!plan.isClaimed(patch.node)) editPatch(file, patch, document, request, plan, paired2);
+  });
 };
 function patchStrings(document) {
   const found = [];
@@ -12205,18 +12462,21 @@ function patchStrings(document) {
   inList(["patchesJson6902"], "patch", "json6902");
   return found;
 }
-function editPatch(file, patch, document, request, plan) {
+function editPatch(file, patch, document, request, plan, paired2) {
   const content = tryYamlFile(patch.node.text);
   if (!content) return;
   const inner = new EditPlan(content);
   const ops = patch.kind !== "strategic-merge" && content.documents[0]?.root?.kind === "seq";
-  if (ops) editOps(content.documents[0], byRepository(request.images), inner, request.kustomizeTagged);
-  else if (patch.kind !== "json6902") editImages(content, request, inner);
-  if (ops || patch.kind !== "json6902") editHelmValues(content, request, inner);
-  const { changes, warnings } = inner.edits();
-  if (changes.length === 0 && warnings.length === 0) return;
   const key = formatPath(patch.path);
   const within2 = (text2) => ops ? `${key}${text2}` : `${key}: ${text2}`;
+  const prefix = within2("");
+  const own = paired2 && new Map([...paired2].flatMap(([at, name]) => at.startsWith(prefix) ? [[at.slice(prefix.length), name]] : []));
+  const innerRequest = own?.size ? { ...request, pairedTags: /* @__PURE__ */ new Map([[0, own]]) } : { ...request, pairedTags: void 0 };
+  if (ops) editOps(content.documents[0], byRepository(request.images), inner, request.kustomizeTagged, own);
+  else if (patch.kind !== "json6902") editImages(content, request, inner);
+  if (ops || patch.kind !== "json6902") editHelmValues(content, innerRequest, inner);
+  const { changes, warnings } = inner.edits();
+  if (changes.length === 0 && warnings.length === 0) return;
   const placement = placementOf(file, patch);
   if (typeof placement === "string") {
     if (changes.length > 0) {
@@ -12240,7 +12500,7 @@ function editPatch(file, patch, document, request, plan) {
   for (const { offset, message, kind } of warnings) plan.warn(placement.at(offset), within2(message), kind);
 }
 var VALUE_OPS = /* @__PURE__ */ new Set(["add", "replace"]);
-function editOps(document, incoming, plan, kustomizeTagged2) {
+function editOps(document, incoming, plan, kustomizeTagged2, paired2) {
   const list = document.root;
   if (list?.kind !== "seq") return;
   list.items.forEach((op, index) => {
@@ -12249,7 +12509,7 @@ function editOps(document, incoming, plan, kustomizeTagged2) {
     const pointer = scalarText(mapValue(op, "path"));
     const value = mapValue(op, "value");
     if (pointer === void 0 || !value || name !== "test" && !VALUE_OPS.has(name ?? "")) return;
-    const target = pointer.split("/").slice(1).map((token) => token === "-" ? -1 : /^[0-9]+$/.test(token) ? Number(token) : token.replaceAll("~1", "/").replaceAll("~0", "~"));
+    const target = pointerPath(pointer);
     forEachValue(value, ({ node, path, inFlow }) => {
       const at = [...target, ...path];
       const key = [index, "value", ...path];
@@ -12258,8 +12518,11 @@ function editOps(document, incoming, plan, kustomizeTagged2) {
         if (at[at.length - 1] === "image" || node.kind === "map") warnTest(node, key, incoming, plan);
         return;
       }
+      const field2 = { node, path: key, inFlow: inFlow || list.flow || op.flow };
+      const alone = path.length === 0 ? paired2?.get(formatPath(key)) : void 0;
+      if (alone !== void 0) return setHelmImage({ tag: field2 }, incoming, plan, document, alone);
       if (at[at.length - 1] !== "image") return;
-      setImageScalar({ node, path: key, inFlow: inFlow || list.flow || op.flow }, "image", inContainerSpec(at), incoming, plan, document, kustomizeTagged2);
+      setImageScalar(field2, "image", inContainerSpec(at), incoming, plan, document, kustomizeTagged2);
     });
   });
 }
@@ -14556,7 +14819,7 @@ var ImageEditor = class {
     if (!update) return;
     if (ref.tag === void 0 && ref.digest === void 0) {
       const key2 = this.pathText(path);
-      if (/(image|repo)[^.]*$/i.test(key2)) this.warnings.push({ line: this.line(literal2), message: `${key2} ${bareRepositoryWarning(ref.repository)}` });
+      if (/(image|repo)[^.]*$/i.test(key2)) this.warnings.push({ line: this.line(literal2), ...bareFieldWarning(key2, ref.repository) });
       return;
     }
     const key = this.pathText(path);
@@ -14831,9 +15094,13 @@ function settingItems(document) {
   }
   return items;
 }
-function settingLists(document) {
+var KCL_RUN_GROUP = "krm.kcl.dev.fluxcd/";
+function isKclRun(document) {
   const { apiVersion, kind } = document.object;
-  if (kind === "KCLRun" && apiVersion?.startsWith("krm.kcl.dev.fluxcd/")) {
+  return kind === "KCLRun" && apiVersion?.startsWith(KCL_RUN_GROUP) === true;
+}
+function settingLists(document) {
+  if (isKclRun(document)) {
     return [
       { path: ["spec", "config", "overrides"], holds: "spec" },
       { path: ["spec", "config", "arguments"], holds: "argument" }
@@ -15146,6 +15413,31 @@ function editCheckedYaml(text2, request) {
   return runChecked(text2, request, EDITORS);
 }
 
+// src/text/closest.ts
+function closest(typed, names, most = 2) {
+  let best;
+  for (const name of names) {
+    if (name === typed) return void 0;
+    const distance = editDistance(typed, name);
+    if (distance <= most && (!best || distance < best.distance)) best = { name, distance };
+  }
+  return best?.name;
+}
+function didYouMean(meant) {
+  return meant === void 0 ? "" : ` (did you mean ${meant}?)`;
+}
+function editDistance(a, b) {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_2, j) => i === 0 ? j : j === 0 ? i : 0));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[a.length][b.length];
+}
+
 // src/kcl/override-reach.ts
 var STARTS_LINE = /* @__PURE__ */ new Set([T.Newline, T.Indent, T.Dedent]);
 var ASSIGNS = /* @__PURE__ */ new Set([T.Assign, T.Colon, T.AugAssign, T.PlusAssign]);
@@ -15154,6 +15446,11 @@ function configOf(expr) {
 }
 function namesTarget(s, name) {
   return s.type === "assign" && s.targets.includes(name) || (s.type === "aug-assign" || s.type === "unification") && s.target === name;
+}
+function meantTopLevel(module, name, reaches) {
+  const names = module.statements.filter(reaches).flatMap((s) => s.type === "assign" ? s.targets : s.type === "aug-assign" || s.type === "unification" ? [s.target] : []);
+  const meant = closest(name, names, name.length > 3 ? 2 : 1);
+  return didYouMean(meant === void 0 ? void 0 : `'${meant}'`);
 }
 function holdsConfig(s) {
   return s.type === "assign" && configOf(s.value) !== void 0 || s.type === "unification";
@@ -15463,7 +15760,7 @@ var Planner = class {
   replace(old, given, key = this.spec.path) {
     if (this.computed) this.refuseComposite(old);
     const oldString = plainString2(this.tokens, old);
-    const value = this.computed ? this.stringValue(this.computed(oldString, (why, kind) => this.say(old.first, versionNoteWarning(this.spec.path, why, kind)))) : given;
+    const value = this.computed ? this.stringValue(this.computed(oldString, (why, kind2) => this.say(old.first, versionNoteWarning(this.spec.path, why, kind2)))) : given;
     if (!value) return;
     let text2 = value.indented(this.indentOf(old.first));
     if (oldString !== void 0 && value.string !== void 0) {
@@ -15471,7 +15768,9 @@ var Planner = class {
       text2 = writeStringLiteral(value.string, readStringLiteral(nodeText(this.tokens, old)).style);
     } else if (sameTokens(this.tokens, old, value.tokens, value.expr)) return;
     this.plan.splices.push({ start: this.tokens.start[old.first], end: this.tokens.end[old.last], insert: text2 });
-    const change = this.change(old.first, this.describe(old), value.string ?? value.text, key);
+    const kind = value.string === void 0 ? literalKind(value.tokens, value.expr) : "string";
+    const retyped = this.computed === void 0 && literalKind(this.tokens, old) !== kind;
+    const change = retyped ? this.change(old.first, nodeText(this.tokens, old), text2, key) : this.change(old.first, this.describe(old), value.string ?? value.text, key);
     if (!this.computed) this.warnRetyped(old, value, key, change);
   }
   /**
@@ -15841,7 +16140,7 @@ function planTopLevel(p, raw, options) {
     else p.append(old, value);
     hit = true;
   }
-  if (!hit) createTopLevel(p, [], value, options, `no top-level '${name}' in this file`, () => true);
+  if (!hit) createTopLevel(p, [], value, options, `no top-level '${name}' in this file${meantTopLevel(module, name, () => true)}`, () => true);
 }
 function createTopLevel(p, rest, value, options, missing, reaches) {
   const { spec } = p;
@@ -15896,7 +16195,14 @@ function planNested(p, raw, options) {
   if (!value) return;
   const first = candidates2[0];
   if (!first)
-    return createTopLevel(p, rest, value, options, `no top-level '${name}' = {...}, '${name} = S {...}' or '${name}: S {...}' in this file`, holdsConfig);
+    return createTopLevel(
+      p,
+      rest,
+      value,
+      options,
+      `no top-level '${name}' = {...}, '${name} = S {...}' or '${name}: S {...}' in this file${meantTopLevel(module, name, holdsConfig)}`,
+      holdsConfig
+    );
   refuseShared(p, first, name);
   const found = searchIn(first);
   for (const m of found.matches) {
@@ -15944,7 +16250,7 @@ function notFound(p, found) {
   return { message, line: p.line(deepest.token), blocked: false };
 }
 function missingTopLevel(p, name, reaches) {
-  return definition(p.module, name) ?? unreached(p.module, name, reaches) ?? { message: `no top-level '${name}' in this file` };
+  return definition(p.module, name) ?? unreached(p.module, name, reaches) ?? { message: `no top-level '${name}' in this file${meantTopLevel(p.module, name, reaches)}` };
 }
 function nothingToDelete(p, why) {
   p.plan.warnings.push({ ...why.line !== void 0 && { line: why.line }, message: `nothing to delete: ${why.message}` });
@@ -16287,35 +16593,380 @@ function specsOf(text2) {
   return JSON.stringify(modOverrides(text2).map((o) => [o.line, o.path, "form" in o.value]));
 }
 
-// src/engine/path-glob.ts
-var import_picomatch = __toESM(require_picomatch2(), 1);
-
-// src/text/closest.ts
-function closest(typed, names, most = 2) {
-  let best;
-  for (const name of names) {
-    if (name === typed) return void 0;
-    const distance = editDistance(typed, name);
-    if (distance <= most && (!best || distance < best.distance)) best = { name, distance };
+// src/engine/go-template.ts
+var TemplateError = class extends Error {
+  constructor(reason, line) {
+    super(`commit-message template line ${line}: ${reason}`);
+    this.reason = reason;
+    this.line = line;
+    this.name = "TemplateError";
   }
-  return best?.name;
+  reason;
+  line;
+};
+function checkTemplate(template) {
+  parse2(template);
 }
-function didYouMean(meant) {
-  return meant === void 0 ? "" : ` (did you mean ${meant}?)`;
+function renderTemplate(template, data) {
+  const nodes = parse2(template);
+  const out = [];
+  execute(nodes, data, [{ name: "$", value: data }], out);
+  return out.join("");
 }
-function editDistance(a, b) {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_2, j) => i === 0 ? j : j === 0 ? i : 0));
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+function split(template) {
+  const pieces = [];
+  let pos = 0;
+  let trimNext = false;
+  const lines = new LineIndex(template);
+  while (pos <= template.length) {
+    const open = template.indexOf("{{", pos);
+    let text2 = template.slice(pos, open < 0 ? template.length : open);
+    if (trimNext) text2 = text2.replace(/^[ \t\r\n]+/, "");
+    if (open < 0) {
+      pieces.push({ text: text2 });
+      break;
+    }
+    let start = open + 2;
+    if (/^-[ \t\r\n]/.test(template.slice(start, start + 2))) {
+      text2 = text2.replace(/[ \t\r\n]+$/, "");
+      start += 1;
+    }
+    pieces.push({ text: text2 });
+    const close = findClose(template, start, lines.lineAt(open));
+    let end = close;
+    trimNext = false;
+    if (/[ \t\r\n]-$/.test(template.slice(close - 2, close))) {
+      end = close - 1;
+      trimNext = true;
+    }
+    const body = template.slice(start, end).trim();
+    if (!(body.startsWith("/*") && body.endsWith("*/"))) pieces.push({ action: { body, line: lines.lineAt(open) } });
+    pos = close + 2;
+  }
+  return pieces;
+}
+function findClose(template, from, line) {
+  let i = from;
+  while (i < template.length) {
+    const c = template[i];
+    if (template.startsWith("/*", i)) {
+      const end = template.indexOf("*/", i + 2);
+      if (end < 0) break;
+      i = end + 2;
+    } else if (c === '"' || c === "`") {
+      i++;
+      while (i < template.length && template[i] !== c) i += c === '"' && template[i] === "\\" ? 2 : 1;
+      i++;
+    } else if (template.startsWith("}}", i)) {
+      return i;
+    } else {
+      i++;
     }
   }
-  return d[a.length][b.length];
+  throw new TemplateError("unclosed action: '{{' without '}}'", line);
 }
+var TOKEN = /\s*(?:("(?:[^"\\]|\\.)*")|(`[^`]*`)|(:=|[|(),=])|(\$[A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*)|((?:\.[A-Za-z0-9_]+)+|\.)|(-?\d+(?:\.\d+)?)|([A-Za-z_][A-Za-z0-9_]*))/y;
+function tokenize2(action) {
+  const tokens = [];
+  TOKEN.lastIndex = 0;
+  const src = action.body;
+  while (TOKEN.lastIndex < src.length) {
+    if (/^\s*$/.test(src.slice(TOKEN.lastIndex))) break;
+    const at = TOKEN.lastIndex;
+    const m = TOKEN.exec(src);
+    if (!m) throw new TemplateError(`unexpected ${JSON.stringify(src.slice(at).trim().slice(0, 20))} in {{${src}}}`, action.line);
+    const [, dq, raw, punct, variable, field2, num, word] = m;
+    if (dq !== void 0) tokens.push({ kind: "string", text: dq, value: JSON.parse(dq) });
+    else if (raw !== void 0) tokens.push({ kind: "string", text: raw, value: raw.slice(1, -1) });
+    else if (punct !== void 0) tokens.push({ kind: "punct", text: punct });
+    else if (variable !== void 0) tokens.push({ kind: "var", text: variable });
+    else if (field2 !== void 0) tokens.push({ kind: "field", text: field2 });
+    else if (num !== void 0) tokens.push({ kind: "number", text: num, value: Number(num) });
+    else tokens.push({ kind: "word", text: word });
+  }
+  return tokens;
+}
+function parse2(template) {
+  const pieces = split(template);
+  let i = 0;
+  const list = (opener) => {
+    const nodes = [];
+    while (i < pieces.length) {
+      const piece = pieces[i++];
+      if ("text" in piece) {
+        if (piece.text !== "") nodes.push({ type: "text", text: piece.text });
+        continue;
+      }
+      const tokens = tokenize2(piece.action);
+      const line = piece.action.line;
+      const head = tokens[0];
+      if (!head) throw new TemplateError("empty action {{ }}", line);
+      if (head.kind === "word" && (head.text === "end" || head.text === "else")) {
+        if (!opener) throw new TemplateError(`unexpected {{${head.text}}}`, line);
+        return { nodes, stop: { word: head.text, tokens: tokens.slice(1), line } };
+      }
+      if (head.kind === "word" && (head.text === "if" || head.text === "with" || head.text === "range")) {
+        nodes.push(block(head.text, tokens.slice(1), line));
+      } else if (head.kind === "word" && ["define", "template", "block", "break", "continue"].includes(head.text)) {
+        throw new TemplateError(`{{${head.text}}} is not supported in commit-message templates`, line);
+      } else {
+        nodes.push({ type: "action", pipe: pipeline(tokens, line) });
+      }
+    }
+    if (opener) throw new TemplateError(`missing {{end}} for this {{${opener.kind}}}`, opener.line);
+    return { nodes };
+  };
+  const block = (kind, tokens, line) => {
+    const pipe = pipeline(tokens, line);
+    const body = list({ kind, line });
+    let otherwise = [];
+    if (body.stop?.word === "else") {
+      const rest = body.stop.tokens;
+      if (rest[0]?.kind === "word" && (rest[0].text === "if" || rest[0].text === "with")) {
+        otherwise = [block(rest[0].text, rest.slice(1), body.stop.line)];
+        return { type: "block", kind, pipe, body: body.nodes, otherwise };
+      }
+      if (rest.length > 0) throw new TemplateError("unexpected words after {{else}}", body.stop.line);
+      const tail = list({ kind, line });
+      if (tail.stop?.word !== "end") throw new TemplateError("expected {{end}} after {{else}}", tail.stop?.line ?? line);
+      otherwise = tail.nodes;
+    }
+    return { type: "block", kind, pipe, body: body.nodes, otherwise };
+  };
+  return list().nodes;
+}
+function pipeline(tokens, line) {
+  let declare = [];
+  let assign = false;
+  const decl = tokens.findIndex((t) => t.kind === "punct" && (t.text === ":=" || t.text === "="));
+  if (decl >= 0) {
+    const names = tokens.slice(0, decl);
+    if (!names.every((t, k) => k % 2 === 0 ? t.kind === "var" : t.text === ",") || names.length === 0) {
+      throw new TemplateError("only variables may be declared before ':='", line);
+    }
+    declare = names.filter((t) => t.kind === "var").map((t) => t.text);
+    assign = tokens[decl].text === "=";
+    tokens = tokens.slice(decl + 1);
+  }
+  let pos = 0;
+  const commands = () => {
+    const cmds2 = [[]];
+    while (pos < tokens.length) {
+      const t = tokens[pos];
+      if (t.kind === "punct" && t.text === ")") break;
+      pos++;
+      if (t.kind === "punct" && t.text === "|") {
+        cmds2.push([]);
+        continue;
+      }
+      cmds2.at(-1).push(operand(t));
+    }
+    if (cmds2.some((c) => c.length === 0)) throw new TemplateError("missing command in pipeline", line);
+    return cmds2;
+  };
+  const operand = (t) => {
+    switch (t.kind) {
+      case "string":
+      case "number":
+        return { type: "literal", value: t.value };
+      case "field":
+        return { type: "field", base: "dot", path: t.text === "." ? [] : t.text.slice(1).split(".") };
+      case "var": {
+        const [name, ...path] = t.text.split(".");
+        return { type: "field", base: name, path };
+      }
+      case "word":
+        if (t.text === "true" || t.text === "false") return { type: "literal", value: t.text === "true" };
+        if (t.text === "nil") return { type: "literal", value: void 0 };
+        if (!Object.hasOwn(FUNCTIONS, t.text)) throw new TemplateError(`function ${JSON.stringify(t.text)} not defined`, line);
+        return { type: "function", name: t.text };
+      case "punct":
+        if (t.text === "(") {
+          const inner = { line, declare: [], assign: false, commands: commands() };
+          if (tokens[pos]?.text !== ")") throw new TemplateError("unclosed '('", line);
+          pos++;
+          return { type: "pipe", pipe: inner };
+        }
+        throw new TemplateError(`unexpected ${JSON.stringify(t.text)}`, line);
+    }
+  };
+  const cmds = commands();
+  if (pos < tokens.length) throw new TemplateError("unexpected ')'", line);
+  return { line, declare, assign, commands: cmds };
+}
+function execute(nodes, dot, vars, out) {
+  for (const node of nodes) {
+    if (node.type === "text") {
+      out.push(node.text);
+    } else if (node.type === "action") {
+      const value = evalPipeline(node.pipe, dot, vars);
+      if (node.pipe.declare.length === 0) out.push(print(value));
+    } else if (node.kind === "if" || node.kind === "with") {
+      const scope = [...vars];
+      const value = evalPipeline(node.pipe, dot, scope);
+      if (truth(value)) execute(node.body, node.kind === "with" ? value : dot, scope, out);
+      else execute(node.otherwise, dot, scope, out);
+    } else {
+      rangeOver(node, dot, vars, out);
+    }
+  }
+}
+function rangeOver(node, dot, vars, out) {
+  const { pipe } = node;
+  const value = evalPipeline({ ...pipe, declare: [] }, dot, vars);
+  let entries;
+  if (value instanceof Map) {
+    const keys = [...value.keys()];
+    if (keys.every((k) => typeof k === "string")) keys.sort();
+    entries = keys.map((k) => [k, value.get(k)]);
+  } else if (Array.isArray(value)) {
+    entries = value.map((v, i) => [i, v]);
+  } else if (value === void 0 || value === null) {
+    entries = [];
+  } else {
+    throw new TemplateError(`range can't iterate over ${quotedExcerpt(print(value))}`, pipe.line);
+  }
+  if (entries.length === 0) {
+    execute(node.otherwise, dot, [...vars], out);
+    return;
+  }
+  if (pipe.declare.length > 2) throw new TemplateError("range declares at most two variables", pipe.line);
+  for (const [key, element] of entries) {
+    const scope = [...vars];
+    if (pipe.declare.length === 1) scope.push({ name: pipe.declare[0], value: element });
+    if (pipe.declare.length === 2) scope.push({ name: pipe.declare[0], value: key }, { name: pipe.declare[1], value: element });
+    execute(node.body, element, scope, out);
+  }
+}
+function evalPipeline(pipe, dot, vars) {
+  let value;
+  pipe.commands.forEach((command, k) => {
+    value = evalCommand(command, dot, vars, pipe.line, k === 0 ? [] : [value]);
+  });
+  if (pipe.declare.length > 0) {
+    const name = pipe.declare[0];
+    if (pipe.assign) {
+      const known = [...vars].reverse().find((v) => v.name === name);
+      if (!known) throw new TemplateError(`undefined variable ${name}`, pipe.line);
+      known.value = value;
+    } else {
+      vars.push({ name, value });
+    }
+  }
+  return value;
+}
+function evalCommand(command, dot, vars, line, piped) {
+  const [first, ...rest] = command;
+  if (first.type === "function") {
+    const args = [...rest.map((o) => evalOperand(o, dot, vars, line)), ...piped];
+    try {
+      return FUNCTIONS[first.name](...args);
+    } catch (error) {
+      throw new TemplateError(`${first.name}: ${error.message}`, line);
+    }
+  }
+  if (rest.length > 0 || piped.length > 0) throw new TemplateError("can't give arguments to a value that is not a function", line);
+  return evalOperand(first, dot, vars, line);
+}
+function evalOperand(operand, dot, vars, line) {
+  switch (operand.type) {
+    case "literal":
+      return operand.value;
+    case "pipe":
+      return evalPipeline(operand.pipe, dot, vars);
+    case "function":
+      return evalCommand([operand], dot, vars, line, []);
+    case "field": {
+      let value = dot;
+      if (operand.base !== "dot") {
+        const variable = [...vars].reverse().find((v) => v.name === operand.base);
+        if (!variable) throw new TemplateError(`undefined variable ${operand.base}`, line);
+        value = variable.value;
+      }
+      for (const name of operand.path) value = field(value, name, line);
+      return value;
+    }
+  }
+}
+function field(value, name, line) {
+  if (value instanceof Map) return value.get(name);
+  if (typeof value === "object" && value !== null && Object.hasOwn(value, name)) return value[name];
+  if (value === void 0 || value === null) throw new TemplateError(`nil pointer evaluating .${name}`, line);
+  const fields = typeof value === "object" && !Array.isArray(value) ? Object.keys(value) : [];
+  const shown = fields.length > FIELDS_NAMED + 1 ? [...fields.slice(0, FIELDS_NAMED), `and ${fields.length - FIELDS_NAMED} more`] : fields;
+  throw new TemplateError(`can't evaluate field ${name} in type ${typeName2(value)}${shown.length > 0 ? ` (its fields: ${shown.join(", ")})` : ""}`, line);
+}
+var FIELDS_NAMED = 10;
+function typeName2(value) {
+  if (Array.isArray(value)) return `[]${value.length > 0 ? typeName2(value[0]) : "interface {}"}`;
+  if (value instanceof Map) return "map";
+  if (typeof value === "object" && value !== null) return value.constructor === Object || value.constructor === void 0 ? "struct" : value.constructor.name;
+  if (typeof value === "number") return Number.isInteger(value) ? "int" : "float64";
+  return typeof value === "boolean" ? "bool" : typeof value;
+}
+function truth(value) {
+  if (value instanceof Map) return value.size > 0;
+  if (Array.isArray(value)) return value.length > 0;
+  return value !== void 0 && value !== null && value !== false && value !== 0 && value !== "";
+}
+function print(value) {
+  if (value === void 0 || value === null) return "<no value>";
+  if (typeof value === "string") return value;
+  if (Array.isArray(value)) return `[${value.map(print).join(" ")}]`;
+  if (value instanceof Map) return `map[${[...value].map(([k, v]) => `${print(k)}:${print(v)}`).join(" ")}]`;
+  if (typeof value === "object" && value.toString !== Object.prototype.toString) return value.toString();
+  if (typeof value === "object") return `{${Object.values(value).map(print).join(" ")}}`;
+  return String(value);
+}
+function str(value) {
+  return typeof value === "string" ? value : print(value);
+}
+function equal(a, b) {
+  return a === b || typeof a === "object" && a !== null && typeof b === "object" && b !== null && print(a) === print(b);
+}
+var FUNCTIONS = Object.freeze(
+  Object.setPrototypeOf(
+    {
+      eq: (a, ...bs) => bs.some((b) => equal(a, b)),
+      ne: (a, b) => !equal(a, b),
+      lt: (a, b) => a < b,
+      le: (a, b) => a <= b,
+      gt: (a, b) => a > b,
+      ge: (a, b) => a >= b,
+      not: (a) => !truth(a),
+      and: (...xs) => xs.find((x) => !truth(x)) ?? xs.at(-1),
+      or: (...xs) => xs.find((x) => truth(x)) ?? xs.at(-1),
+      len: (x) => x instanceof Map ? x.size : Array.isArray(x) || typeof x === "string" ? x.length : 0,
+      // A list takes an integer index only: a string would reach the array's own members ("constructor", "length").
+      index: (x, ...keys) => keys.reduce((v, k) => v instanceof Map ? v.get(k) : Array.isArray(v) && Number.isInteger(k) ? v[k] : void 0, x),
+      print: (...xs) => xs.map(str).join(""),
+      println: (...xs) => `${xs.map(str).join(" ")}
+`,
+      printf: (format, ...xs) => {
+        let k = 0;
+        return str(format).replace(/%[svdq%]/g, (verb) => verb === "%%" ? "%" : verb === "%q" ? JSON.stringify(str(xs[k++])) : str(xs[k++]));
+      },
+      lower: (s) => str(s).toLowerCase(),
+      upper: (s) => str(s).toUpperCase(),
+      title: (s) => str(s).replace(/\b\w/g, (c) => c.toUpperCase()),
+      trim: (s) => str(s).trim(),
+      trimPrefix: (prefix, s) => str(s).startsWith(str(prefix)) ? str(s).slice(str(prefix).length) : str(s),
+      trimSuffix: (suffix, s) => str(s).endsWith(str(suffix)) && str(suffix) !== "" ? str(s).slice(0, -str(suffix).length) : str(s),
+      contains: (substr, s) => str(s).includes(str(substr)),
+      hasPrefix: (prefix, s) => str(s).startsWith(str(prefix)),
+      hasSuffix: (suffix, s) => str(s).endsWith(str(suffix)),
+      replace: (from, to, s) => str(s).split(str(from)).join(str(to)),
+      join: (sep2, list) => Array.isArray(list) ? list.map(str).join(str(sep2)) : str(list),
+      quote: (...xs) => xs.map((x) => JSON.stringify(str(x))).join(" "),
+      default: (fallback, value) => truth(value) ? value : fallback,
+      trunc: (n, s) => n >= 0 ? str(s).slice(0, n) : str(s).slice(n)
+    },
+    null
+  )
+);
 
 // src/engine/path-glob.ts
+var import_picomatch = __toESM(require_picomatch2(), 1);
 function pathMatcher(globs) {
   const matches = (0, import_picomatch.default)(
     globs.flatMap((glob) => {
@@ -16352,430 +17003,231 @@ function meantPath(glob, files) {
     for (let end = file.indexOf("/"); end > 0; end = file.indexOf("/", end + 1)) names.add(file.slice(0, end));
     names.add(file);
   }
-  const meant = closest(plain, names);
-  return didYouMean(meant === void 0 ? void 0 : `${meant}${glob.slice(plain.length)}`);
+  if (names.has(plain)) return "";
+  return didYouMean(
+    meantNames(plain, names).map((name) => `${name}${glob.slice(plain.length)}`).join(" or ") || void 0
+  );
+}
+function meantNames(plain, names) {
+  const depth = plain.split("/").length;
+  const asDeep = [...names].filter((name) => name.split("/").length === depth);
+  const typo = closest(plain, asDeep);
+  if (typo !== void 0) return [typo];
+  const begun = asDeep.filter((name) => name.startsWith(plain));
+  if (begun.length > 0) return begun.length <= 3 ? begun : [];
+  const anywhere = closest(plain, names);
+  return anywhere === void 0 ? [] : [anywhere];
 }
 
-// src/engine/config.ts
-var DELIVERY_MODES = ["push", "pull-request", "none"];
-var MERGE_MODES = ["none", "auto", "immediate"];
-var MERGE_METHODS = ["merge", "squash", "rebase"];
-var OVERRIDE_PARTS = ["tag"];
-var ConfigError = class extends Error {
-  /**
-   * `issues`: on their file and line, each message `<path>: <what is wrong>`, in file order.
-   * `config`: what could be read, the entries in error left out, for checks of the tree (an
-   * override's file) to report with these rather than in a second round once they are fixed.
-   */
-  constructor(issues, config) {
+// src/field-name.ts
+var byIndex = (field2, index) => index === void 0 ? field2 : `${field2}[${index}]`;
+function givenValue(name, field2, value) {
+  return `${(name ?? byIndex)(field2, void 0, true)} ${value}`;
+}
+
+// src/engine/request.ts
+var RequestError = class extends Error {
+  constructor(issues) {
     super(issues.map(formatDiagnostic).join("\n"));
     this.issues = issues;
-    this.config = config;
-    this.name = "ConfigError";
+    this.name = "RequestError";
   }
   issues;
-  config;
 };
-var SETTER_KEY = /^[a-z0-9](?:[-a-z0-9]*[a-z0-9])?:[a-z0-9](?:[-a-z0-9.]*[a-z0-9])?$/;
-var TARGET_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
-var TARGET_NAME_RULE = "must start with a letter or digit and hold only letters, digits, '.', '_' and '-'";
-var Reader2 = class {
-  /** `lines` undefined: the document was made from an object, whose nodes have no place in a text. */
-  constructor(file, doc, lines) {
-    this.file = file;
-    this.doc = doc;
-    this.lines = lines;
-  }
-  file;
-  doc;
-  lines;
-  issues = [];
-  issue(node, path, message) {
-    const offset = node?.range?.[0] ?? 0;
-    const line = this.line(node);
-    const where2 = { ...this.file !== void 0 && { file: this.file }, ...line !== void 0 && { line } };
-    this.issues.push({ offset, issue: { ...where2, message: `${path ? `${path}: ` : ""}${message}` } });
-  }
-  line(node) {
-    return this.lines?.linePos(node?.range?.[0] ?? 0).line;
-  }
-  /** A place named for a later message: `targets[0]`, with its line when there is one. */
-  place(path, node) {
-    const line = this.line(node);
-    return line === void 0 ? path : `${path}, line ${line}`;
-  }
-  resolve(node) {
-    return isAlias(node) ? node.resolve(this.doc) ?? null : node;
-  }
-  /** The key/value pairs of a mapping with only `allowed` keys, or undefined after an issue. */
-  mapping(node, at, path, allowed) {
-    const resolved = this.resolve(node);
-    if (!isMap(resolved)) {
-      this.issue(resolved ?? at, path, `must be a mapping${allowed.length > 0 ? ` with ${allowed.join(", ")}` : ""}, not ${describe(resolved)}`);
-      return void 0;
-    }
-    return this.entries(resolved, path, allowed);
-  }
-  entries(map2, path, allowed) {
-    const entries = /* @__PURE__ */ new Map();
-    for (const pair of map2.items) {
-      const key = pair.key;
-      const name = isScalar(key) ? key.value : void 0;
-      if (typeof name !== "string") {
-        this.issue(key, path, `keys must be strings, not ${describe(key)}`);
-        continue;
-      }
-      if (allowed && !allowed.includes(name)) {
-        this.issue(key, join(path, name), `unknown key (expected ${allowed.join(", ")})`);
-        continue;
-      }
-      const earlier = entries.get(name);
-      if (earlier) {
-        this.issue(key, join(path, name), `duplicate key (first at line ${this.line(earlier.key)})`);
-        continue;
-      }
-      entries.set(name, { key, value: this.resolve(pair.value) });
-    }
-    return entries;
-  }
-  /** A required or optional field's value node, reporting a missing required one at `owner`. */
-  field(entries, owner, path, key, required) {
-    const entry = entries.get(key);
-    if (!entry) {
-      if (required) this.issue(owner, path, `${key} is required`);
-      return void 0;
-    }
-    return { node: entry.value, at: entry.key };
-  }
-  string(node, at, path) {
-    if (isScalar(node) && typeof node.value === "string") {
-      if (node.value.trim() === "") this.issue(node, path, "must not be empty");
-      else return node.value;
-      return void 0;
-    }
-    const hint = isScalar(node) && (typeof node.value === "number" || typeof node.value === "boolean") ? ` (quote it: "${node.source ?? String(node.value)}")` : "";
-    this.issue(node ?? at, path, `must be a string, not ${describe(node)}${hint}`);
-    return void 0;
-  }
-  strings(node, at, path, nonEmpty) {
-    if (!isSeq(node)) {
-      this.issue(node ?? at, path, `must be a list of strings, not ${describe(node)}`);
-      return void 0;
-    }
-    if (nonEmpty && node.items.length === 0) {
-      this.issue(node, path, "must not be empty");
-      return void 0;
-    }
-    const values = node.items.map((item, i) => this.string(this.resolve(item), node, `${path}[${i}]`));
-    return values.every((v) => v !== void 0) ? values : void 0;
-  }
-  oneOf(node, at, path, allowed) {
-    const value = this.string(node, at, path);
-    if (value === void 0) return void 0;
-    if (allowed.includes(value)) return value;
-    this.issue(node, path, `must be one of ${allowed.join(", ")}, not ${JSON.stringify(value)}`);
-    return void 0;
-  }
-  boolean(node, at, path) {
-    if (isScalar(node) && typeof node.value === "boolean") return node.value;
-    this.issue(node ?? at, path, `must be true or false, not ${describe(node)}`);
-    return void 0;
-  }
-  /** A repository without tag or digest: `{ name as written, canonical repository }`. */
-  repository(node, at, path) {
-    const text2 = this.string(node, at, path);
-    if (text2 === void 0) return void 0;
-    try {
-      const ref = parseImageRef(text2);
-      if (ref.tag !== void 0 || ref.digest !== void 0) {
-        this.issue(
-          node,
-          path,
-          `${JSON.stringify(text2)} has a ${ref.tag !== void 0 ? "tag" : "digest"}; give the repository only (the incoming image brings the version)`
-        );
-        return void 0;
-      }
-      return { name: ref.name, repository: ref.repository };
-    } catch (error) {
-      if (!(error instanceof ImageRefError)) throw error;
-      this.issue(node, path, error.message);
-      return void 0;
-    }
-  }
-  /** A path inside the repository, `/`-separated (slashSeparated): relative, no `..`. */
-  relativePath(value, node, path) {
-    if (value.startsWith("/") || /^[A-Za-z]:\//.test(value)) this.issue(node, path, `must be relative to the repository root, not ${JSON.stringify(value)}`);
-    else if (value.split("/").includes("..")) this.issue(node, path, `must stay inside the repository (no ".."): ${JSON.stringify(value)}`);
-    else return true;
-    return false;
-  }
-  policy(node, at, path) {
-    const pattern = isMap(node) ? node.getIn(["filterTags", "pattern"], true) : void 0;
-    const prefixed = isScalar(pattern) && typeof pattern.value === "string" && pattern.value.startsWith("regexp:");
-    if (prefixed) this.issue(pattern, join(path, "filterTags", "pattern"), "`regexp:` is argocd-image-updater's prefix; filterTags takes the bare expression");
-    try {
-      const policy = parsePolicy(node?.toJS(this.doc) ?? null);
-      return prefixed ? void 0 : policy;
-    } catch (error) {
-      if (!(error instanceof PolicyError)) throw error;
-      for (const issue of error.issues) {
-        const located2 = isMap(node) ? node.getIn(issue.path, true) : void 0;
-        this.issue(located2 ?? node ?? at, join(path, ...issue.path), issue.message);
-      }
-      return void 0;
-    }
-  }
-};
-function join(path, ...keys) {
-  return keys.reduce((p, key) => /^[A-Za-z_][A-Za-z0-9_-]*$/.test(key) ? `${p}${p ? "." : ""}${key}` : `${p}[${JSON.stringify(key)}]`, path);
+var SETTER_KEY = /^[^\s:="]+:[^\s:="]+$/;
+var PART_KEY = /^([^\s:="]+:[^\s:="]+):(tag|name|digest)$/;
+function isTagAlone(text2) {
+  return !text2.includes("/") && /^v?[0-9]/.test(text2) && isTag(text2);
 }
-function describe(node) {
-  if (isMap(node)) return "a mapping";
-  if (isSeq(node)) return "a list";
-  if (!isScalar(node) || node.value === null) return "nothing";
-  return `${typeof node.value === "string" ? "a string" : `a ${typeof node.value}`} (${node.source ?? String(node.value)})`;
+function wholeReference(value, repository = "<repository>") {
+  if (isTagAlone(value)) return `${repository}:${value}`;
+  const image = tryParseImageRef(value);
+  if (!image) return `${repository}:<tag>`;
+  return image.tag === void 0 && image.digest === void 0 ? `${value}:<tag>` : value;
 }
-function readDelivery(r, node, at, path) {
-  const keys = ["mode", "merge", "merge-method", "branch", "labels", "reviewers", "team-reviewers", "assignees", "draft", "title", "commit-message"];
-  const entries = r.mapping(node, at, path, keys);
-  if (!entries) return void 0;
-  const get = (key) => r.field(entries, node, path, key, false);
-  const mode = get("mode");
-  const merge2 = get("merge");
-  const mergeMethod = get("merge-method");
-  const branch = get("branch");
-  const labels = get("labels");
-  const reviewers = get("reviewers");
-  const teamReviewers = get("team-reviewers");
-  const assignees = get("assignees");
-  const draft = get("draft");
-  const title = get("title");
-  const commitMessage2 = get("commit-message");
-  const delivery = {
-    ...mode && { mode: r.oneOf(mode.node, mode.at, join(path, "mode"), DELIVERY_MODES) },
-    ...merge2 && { merge: r.oneOf(merge2.node, merge2.at, join(path, "merge"), MERGE_MODES) },
-    ...mergeMethod && { mergeMethod: r.oneOf(mergeMethod.node, mergeMethod.at, join(path, "merge-method"), MERGE_METHODS) },
-    ...branch && { branch: r.string(branch.node, branch.at, join(path, "branch")) },
-    ...labels && { labels: r.strings(labels.node, labels.at, join(path, "labels"), false) },
-    ...reviewers && { reviewers: r.strings(reviewers.node, reviewers.at, join(path, "reviewers"), false) },
-    ...teamReviewers && { teamReviewers: r.strings(teamReviewers.node, teamReviewers.at, join(path, "team-reviewers"), false) },
-    ...assignees && { assignees: r.strings(assignees.node, assignees.at, join(path, "assignees"), false) },
-    ...draft && { draft: r.boolean(draft.node, draft.at, join(path, "draft")) },
-    ...title && { title: r.string(title.node, title.at, join(path, "title")) },
-    ...commitMessage2 && { commitMessage: r.string(commitMessage2.node, commitMessage2.at, join(path, "commit-message")) }
-  };
-  if (delivery.branch !== void 0 && !isBranchName(delivery.branch)) {
-    r.issue(branch?.node, join(path, "branch"), `${JSON.stringify(delivery.branch)} is not a valid branch name`);
+function parseIncomingImage(text2, field2, repository) {
+  let image;
+  try {
+    image = parseImageRef(text2);
+  } catch (error) {
+    return { field: field2, reason: error instanceof ImageRefError ? error.message : String(error) };
   }
-  if (delivery.mode !== void 0 && delivery.mode !== "pull-request") {
-    for (const [key, entry] of [
-      ["merge", merge2],
-      ["merge-method", mergeMethod],
-      ["draft", draft],
-      ["reviewers", reviewers],
-      ["team-reviewers", teamReviewers],
-      ["assignees", assignees],
-      ["labels", labels]
-    ]) {
-      if (entry) r.issue(entry.at, join(path, key), `only applies to mode pull-request (mode is ${delivery.mode})`);
-    }
+  if (image.tag === void 0 && image.digest === void 0) {
+    if (isTagAlone(text2))
+      return { field: field2, reason: `${JSON.stringify(text2)} is a tag alone; give the full reference, e.g. ${repository ?? "<repository>"}:${text2}` };
+    return { field: field2, reason: `${JSON.stringify(text2)} has no tag or digest; give repo:tag or repo@sha256:...` };
   }
-  return delivery;
+  return image;
 }
-function readImages(r, node, at, path) {
-  if (!isSeq(node) || node.items.length === 0) {
-    r.issue(node ?? at, path, isSeq(node) ? "must not be empty (it is the list of images this target allows)" : `must be a list, not ${describe(node)}`);
-    return [];
-  }
+function checkIncomingImages(texts, entry, known = {}) {
+  const issues = [];
   const images = [];
   const seen = /* @__PURE__ */ new Map();
-  node.items.forEach((item, i) => {
-    const itemPath = `${path}[${i}]`;
-    const itemNode = r.resolve(item);
-    const entries = r.mapping(itemNode, node, itemPath, ["repository", "policy"]);
-    if (!entries) return;
-    const repository = r.field(entries, itemNode, itemPath, "repository", true);
-    const policy = r.field(entries, itemNode, itemPath, "policy", false);
-    const ref = repository && r.repository(repository.node, repository.at, join(itemPath, "repository"));
-    const parsedPolicy = policy && r.policy(policy.node, policy.at, join(itemPath, "policy"));
-    if (!ref) return;
-    const earlier = seen.get(ref.repository);
-    if (earlier !== void 0) {
-      r.issue(repository.node, join(itemPath, "repository"), `${ref.repository} is already listed (${earlier})`);
+  const [only, ...others] = known.repositories ?? [];
+  texts.forEach((text2, i) => {
+    const image = parseIncomingImage(text2, entry(i), others.length === 0 ? only : void 0);
+    if ("reason" in image) {
+      issues.push(image);
       return;
     }
-    seen.set(ref.repository, r.place(itemPath, repository.node));
-    images.push({ ...ref, ...parsedPolicy && { policy: parsedPolicy } });
+    const earlier = seen.get(image.repository);
+    if (earlier)
+      issues.push({ field: entry(i), reason: `${image.repository} is given twice (${earlier} and ${formatImageRef(image)}); give each repository once` });
+    seen.set(image.repository, formatImageRef(image));
+    images.push(image);
   });
-  return images;
+  return { images, issues };
 }
-function readTargets(r, node, at) {
-  if (!isSeq(node)) {
-    r.issue(node ?? at, "targets", `must be a list, not ${describe(node)}`);
+function parseSet(text2) {
+  const colon = text2.indexOf(":", /^[A-Za-z]:[\\/]/.test(text2) ? 2 : 0);
+  if (colon <= 0 || colon === text2.length - 1)
+    return `${JSON.stringify(text2)} is not FILE:SPEC, e.g. main.k:config.containers.app.image="ghcr.io/acme/app:1.2.3"`;
+  const file = text2.slice(0, colon);
+  if (/[="']/.test(file)) return fileFirst(text2);
+  return { file: file.replace(/^\.\//, ""), spec: text2.slice(colon + 1) };
+}
+function readSetSpec(set2) {
+  switch (fileKind(set2.file)) {
+    case "kcl": {
+      const spec = parseOverrideSpec(set2.spec);
+      if (spec.operation !== "-") usableSpecValue(spec, set2.spec);
+      return { path: spec.path, keys: spec.parts, value: spec.operation === "=" ? spec.value : void 0 };
+    }
+    case "yaml": {
+      const spec = parseYamlSpec(set2.spec);
+      return { path: spec.path, keys: spec.segments.map(String), value: spec.value };
+    }
+    case "kcl-mod":
+    case void 0:
+      return void 0;
+  }
+}
+function assignedField(set2) {
+  try {
+    return readSetSpec(set2);
+  } catch (error) {
+    if (error instanceof SourceError) return void 0;
+    throw error;
+  }
+}
+function fileFirst(text2) {
+  const spaced = /^(\S+)\s+(\S.*)$/s.exec(text2);
+  if (spaced && fileKind(spaced[1]) !== void 0)
+    return `${JSON.stringify(text2)} has a space after its file where FILE:SPEC has a ':'; write ${spaced[1]}:${spaced[2]}`;
+  return `${JSON.stringify(text2)} starts with a spec, not a file: FILE:SPEC names the file first, e.g. main.k:${text2}`;
+}
+function nothingToUpdate(name) {
+  const [image, setter, set2] = name ? [name("image"), name("setter"), name("set")] : ["an image", "a setter", "a set"];
+  return `nothing to update: give ${image}, ${setter} or ${set2}`;
+}
+function stringsOf(value, named2, said) {
+  if (value === void 0) return [];
+  if (!Array.isArray(value)) {
+    said(`${named2()}: must be a list of strings, not ${describeValue(value)}`);
     return [];
   }
-  const targets = [];
-  const names = /* @__PURE__ */ new Map();
-  node.items.forEach((item, i) => {
-    const path = `targets[${i}]`;
-    const targetNode = r.resolve(item);
-    const entries = r.mapping(targetNode, node, path, ["name", "paths", "images", "delivery"]);
-    if (!entries) return;
-    const nameField = r.field(entries, targetNode, path, "name", true);
-    const pathsField = r.field(entries, targetNode, path, "paths", true);
-    const imagesField = r.field(entries, targetNode, path, "images", true);
-    const deliveryField = r.field(entries, targetNode, path, "delivery", false);
-    let name = nameField && r.string(nameField.node, nameField.at, `${path}.name`);
-    if (name !== void 0 && !TARGET_NAME.test(name)) {
-      r.issue(nameField.node, `${path}.name`, `${JSON.stringify(name)} ${TARGET_NAME_RULE} (it names a branch)`);
-      name = void 0;
-    }
-    if (name !== void 0 && names.has(name)) {
-      r.issue(nameField.node, `${path}.name`, `duplicate target name ${JSON.stringify(name)} (also ${names.get(name)})`);
-      name = void 0;
-    }
-    if (name !== void 0) names.set(name, r.place(path, nameField.node));
-    const paths = pathsField && r.strings(pathsField.node, pathsField.at, `${path}.paths`, true)?.map(slashSeparated);
-    const pathsOk = paths?.map((glob, j) => r.relativePath(glob, isSeq(pathsField.node) ? pathsField.node.items[j] : null, `${path}.paths[${j}]`)).every(Boolean);
-    const images = imagesField ? readImages(r, imagesField.node, imagesField.at, `${path}.images`) : [];
-    const delivery = deliveryField && readDelivery(r, deliveryField.node, deliveryField.at, `${path}.delivery`);
-    if (name !== void 0 && paths && pathsOk) {
-      const pathLines = isSeq(pathsField.node) ? pathsField.node.items.flatMap((item2) => r.line(item2) ?? []) : [];
-      targets.push({ name, paths, pathLines, images, ...delivery && { delivery } });
-    }
-  });
-  return targets;
+  const wrong = value.flatMap((item, i) => typeof item === "string" ? [] : [i]);
+  for (const i of wrong) said(`${named2(i)}: must be a string, not ${describeValue(value[i])}`);
+  return wrong.length === 0 ? value : [];
 }
-function readSetters(r, node, at) {
-  const setters = /* @__PURE__ */ new Map();
-  if (!isMap(node)) {
-    r.issue(node ?? at, "setters", `must be a mapping of marker keys ("<namespace>:<policy>") to images, not ${describe(node)}`);
-    return setters;
-  }
-  for (const [key, entry] of r.entries(node, "setters")) {
-    const path = join("setters", key);
-    if (!SETTER_KEY.test(key)) {
-      const suffix = /:(tag|name|digest)$/.exec(key);
-      r.issue(
-        entry.key,
-        path,
-        suffix ? `drop the ":${suffix[1]}" suffix: one setter serves the plain, :tag, :name and :digest markers` : `a setter key is "<namespace>:<policy name>" as in the marker # {"$imagepolicy": "flux-system:app"}`
-      );
-    }
-    const entries = r.mapping(entry.value, entry.key, path, ["image", "policy"]);
-    if (!entries) continue;
-    const image = r.field(entries, entry.value, path, "image", true);
-    const policy = r.field(entries, entry.value, path, "policy", false);
-    const ref = image && r.repository(image.node, image.at, join(path, "image"));
-    const parsedPolicy = policy && r.policy(policy.node, policy.at, join(path, "policy"));
-    if (ref && SETTER_KEY.test(key)) setters.set(key, { ...ref, ...parsedPolicy && { policy: parsedPolicy } });
-  }
-  return setters;
+function isConfigField(config) {
+  if (config === void 0 || typeof config === "string") return true;
+  const parsed = config;
+  return Array.isArray(parsed?.targets) && parsed.setters instanceof Map && Array.isArray(parsed.overrides);
 }
-function readOverrides(r, node, at) {
-  if (!isSeq(node)) {
-    r.issue(node ?? at, "overrides", `must be a list, not ${describe(node)}`);
-    return [];
-  }
-  const overrides = [];
-  node.items.forEach((item, i) => {
-    const path = `overrides[${i}]`;
-    const itemNode = r.resolve(item);
-    const entries = r.mapping(itemNode, node, path, ["file", "spec", "image", "part"]);
-    if (!entries) return;
-    const fileField = r.field(entries, itemNode, path, "file", true);
-    const specField = r.field(entries, itemNode, path, "spec", true);
-    const imageField = r.field(entries, itemNode, path, "image", true);
-    const partField = r.field(entries, itemNode, path, "part", false);
-    const given = fileField && r.string(fileField.node, fileField.at, `${path}.file`);
-    const file = given === void 0 ? void 0 : slashSeparated(given);
-    let fileOk = file !== void 0 && r.relativePath(file, fileField.node, `${path}.file`);
-    if (fileOk && fileKind(file) === void 0) {
-      r.issue(fileField.node, `${path}.file`, `${JSON.stringify(file)} is neither a KCL (.k) nor a YAML file`);
-      fileOk = false;
-    } else if (fileOk && fileKind(file) === "kcl-mod") {
-      r.issue(fileField.node, `${path}.file`, `${JSON.stringify(file)}: ${KCL_MOD_NOT_SET}`);
-      fileOk = false;
-    }
-    let spec = specField && r.string(specField.node, specField.at, `${path}.spec`);
-    const kcl = fileKind(file ?? "") === "kcl";
-    const bare = spec === void 0 ? void 0 : outsideQuotedKeys(spec);
-    if (bare?.includes("=")) {
-      r.issue(
-        specField.node,
-        `${path}.spec`,
-        `is the path only (${JSON.stringify(spec.slice(0, bare.indexOf("=")).replace(/\+$/, ""))}); the value comes from the incoming image`
-      );
-      spec = void 0;
-    }
-    const operator = spec !== void 0 && kcl ? kclOperator(bare) : void 0;
-    if (operator !== void 0) {
-      r.issue(
-        specField.node,
-        `${path}.spec`,
-        `is a path: the -O operator "${operator}" is not allowed here (the override sets the field from the incoming image)`
-      );
-      spec = void 0;
-    }
-    const ref = imageField && r.repository(imageField.node, imageField.at, `${path}.image`);
-    const part = partField && readPart(r, partField.node, partField.at, `${path}.part`);
-    if (fileOk && spec !== void 0 && ref && (!partField || part)) {
-      const line = r.line(fileField.node);
-      overrides.push({ file, spec, image: ref.name, repository: ref.repository, ...part && { part }, ...line !== void 0 && { line }, index: i });
-    }
-  });
-  return overrides;
-}
-function readPart(r, node, at, path) {
-  const value = r.string(node, at, path);
-  if (value === void 0 || OVERRIDE_PARTS.includes(value)) return value;
-  r.issue(
-    node,
-    path,
-    `must be ${OVERRIDE_PARTS.join(" or ")} (a field holding only the image's tag), not ${JSON.stringify(value)}; leave part out to write the whole reference`
+function validateRequest(request, known = {}) {
+  const name = request.fieldName ?? byIndex;
+  const issues = [];
+  const issue = (field2, message) => issues.push({ field: field2, message });
+  const list = (field2, value) => stringsOf(
+    value,
+    (i) => name(field2, i),
+    (message) => issue(field2, message)
   );
-  return void 0;
-}
-function kclOperator(outsideKeys) {
-  if (outsideKeys.includes(":")) return ":";
-  return outsideKeys.trimEnd().endsWith("-") ? "-" : void 0;
-}
-function readerOfText(text2, file) {
-  const lines = new LineCounter();
-  const doc = parseDocument(text2, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
-  if (doc.errors.length > 0) {
-    const line = (offset) => lines.linePos(Math.min(offset, text2.trimEnd().length)).line;
-    throw new ConfigError(doc.errors.map((e) => ({ ...file !== void 0 && { file }, line: line(e.pos[0]), message: `not valid YAML: ${e.message}` })));
-  }
-  return new Reader2(file, doc, lines);
-}
-function outsideQuotedKeys(spec) {
-  return spec.replace(/\[\s*(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')\s*\]/g, (key) => `[${" ".repeat(key.length - 2)}]`);
-}
-function parseConfig(source, file) {
-  const r = typeof source === "string" ? readerOfText(source, file) : new Reader2(file, new Document(source), void 0);
-  const doc = r.doc;
-  const root = r.resolve(doc.contents);
-  let config = { targets: [], setters: /* @__PURE__ */ new Map(), overrides: [] };
-  if (root !== null && !(isScalar(root) && root.value === null)) {
-    const entries = r.mapping(root, root, "", ["targets", "setters", "overrides"]);
-    if (entries) {
-      const targets = r.field(entries, root, "", "targets", false);
-      const setters = r.field(entries, root, "", "setters", false);
-      const overrides = r.field(entries, root, "", "overrides", false);
-      config = {
-        targets: targets ? readTargets(r, targets.node, targets.at) : [],
-        setters: setters ? readSetters(r, setters.node, setters.at) : /* @__PURE__ */ new Map(),
-        overrides: overrides ? readOverrides(r, overrides.node, overrides.at) : []
-      };
+  const [imageTexts, setterTexts, setTexts, paths] = [
+    list("image", request.images),
+    list("setter", request.setters),
+    list("set", request.sets),
+    list("path", request.paths)
+  ];
+  if (!isConfigField(request.config))
+    issues.push({ field: "config", message: `config: must be a path relative to the root or what parseConfig returns, not ${describeValue(request.config)}` });
+  if (issues.length === 0 && imageTexts.length + setterTexts.length + setTexts.length === 0)
+    issues.push({ field: "request", message: nothingToUpdate(request.fieldName) });
+  const checked = checkIncomingImages(imageTexts, (i) => name("image", i), known);
+  issues.push(...checked.issues.map(({ field: field2, reason }) => ({ field: "image", message: `${field2}: ${reason}` })));
+  const hint = upperCaseHint(imageTexts);
+  if (hint) issues.push({ field: "image", message: `${name("image", hint.index)}: ${hint.message}` });
+  const { images } = checked;
+  const parse3 = (field2, text2, key) => {
+    const image = parseIncomingImage(text2, field2, known.setters?.get(key)?.name);
+    if (!("reason" in image)) return image;
+    issue("setter", `${field2}: ${image.reason}`);
+    return void 0;
+  };
+  const setters = /* @__PURE__ */ new Map();
+  setterTexts.forEach((text2, i) => {
+    const eq = text2.indexOf("=");
+    const key = eq < 0 ? text2 : text2.slice(0, eq);
+    const part = PART_KEY.exec(key);
+    if (eq >= 0 && part) {
+      const [whole, which] = [part[1], part[2]];
+      issue(
+        "setter",
+        `${name("setter", i)}: ${JSON.stringify(key)} is the key of a marker for the ${which} alone; give the marker's key without ":${which}" and the whole reference, e.g. ${givenValue(request.fieldName, "setter", `${whole}=${wholeReference(text2.slice(eq + 1), known.setters?.get(whole)?.name)}`)}: the key's :tag, :name and :digest markers each take their part of it`
+      );
+      return;
     }
-  }
-  if (r.issues.length > 0)
-    throw new ConfigError(
-      r.issues.sort((a, b) => a.offset - b.offset).map((i) => i.issue),
-      config
-    );
-  return config;
+    if (eq < 0 || !SETTER_KEY.test(key)) {
+      issue("setter", `${name("setter", i)}: ${JSON.stringify(text2)} is not <namespace>:<policy>=<image>, e.g. flux-system:app=ghcr.io/acme/app:1.2.3`);
+      return;
+    }
+    const ref = parse3(`${name("setter", i)} (${key})`, text2.slice(eq + 1), key);
+    const earlier = setters.get(key);
+    if (ref && earlier) {
+      issue("setter", `${name("setter", i)} (${key}): ${key} is given twice (${formatImageRef(earlier)} and ${formatImageRef(ref)}); give each key once`);
+    } else if (ref) setters.set(key, ref);
+  });
+  const sets = [];
+  const assigned = /* @__PURE__ */ new Map();
+  setTexts.forEach((text2, i) => {
+    const set2 = parseSet(text2);
+    if (typeof set2 === "string") {
+      issue("set", `${name("set", i)}: ${set2}`);
+      return;
+    }
+    if (fileKind(set2.file) === "kcl-mod") {
+      issue("set", `${name("set", i)}: ${set2.file}: ${KCL_MOD_NOT_SET}`);
+      return;
+    }
+    sets.push(set2);
+    const field2 = assignedField(set2);
+    if (field2?.value === void 0) return;
+    const key = JSON.stringify([set2.file, ...field2.keys]);
+    const earlier = assigned.get(key);
+    if (!earlier) assigned.set(key, { text: text2, value: field2.value });
+    else if (earlier.value !== field2.value)
+      issue(
+        "set",
+        `${name("set", i)}: ${set2.file}:${field2.path} is given twice (${JSON.stringify(earlier.text)} and ${JSON.stringify(text2)}); give each field one value`
+      );
+  });
+  paths.forEach((glob, i) => {
+    if (glob.trim() === "") issue("path", `${name("path", i)}: must not be empty`);
+    else if (glob.startsWith("/") || /^[A-Za-z]:[\\/]/.test(glob)) issue("path", `${name("path", i)}: ${JSON.stringify(glob)} must be relative to the root`);
+    else if (glob.split(/[\\/]/).includes("..")) issue("path", `${name("path", i)}: ${JSON.stringify(glob)} must stay inside the root (no "..")`);
+  });
+  if (issues.length > 0) throw new RequestError(issues);
+  return { images, setters, sets };
+}
+function upperCaseHint(images) {
+  const suggestions = images.map((text2) => lowerCasedReference(text2));
+  const index = suggestions.findIndex((s) => s !== void 0);
+  if (index < 0) return void 0;
+  return {
+    index,
+    message: `did you mean ${suggestions.filter((s) => s !== void 0).join(", ")}? An image name is lower-case, but \`\${{ github.repository }}\` and \`\${{ github.repository_owner }}\` keep the owner's case (docker/metadata-action lower-cases the images it is given).`
+  };
 }
 
 // src/engine/tree-path.ts
@@ -16796,6 +17248,17 @@ var DEFAULT_NAMESPACE = "flux-system";
 var DEFAULT_EXCLUSIONS = ["^.*\\.sig$"];
 function mayHoldFluxObjects(text2) {
   return text2.includes(FLUX_IMAGE_API_GROUP);
+}
+function withoutFluxImageObjects(text2) {
+  if (!mayHoldFluxObjects(text2)) return text2;
+  let kept = text2;
+  for (const doc of parseAllDocuments(text2)) {
+    const apiVersion = isMap(doc.contents) ? doc.contents.get("apiVersion") : void 0;
+    if (typeof apiVersion !== "string" || !API_VERSION.test(apiVersion)) continue;
+    const [start, , end] = doc.range;
+    kept = kept.slice(0, start) + kept.slice(start, end).replace(/[^\r\n]/g, " ") + kept.slice(end);
+  }
+  return kept;
 }
 function text(value) {
   return typeof value === "string" && value !== "" ? value : void 0;
@@ -17116,1716 +17579,10 @@ function unquoted(value) {
   return /^(["']).*\1$/.test(text2) ? text2.slice(1, -1) : text2;
 }
 
-// src/engine/chart-tags.ts
-import { posix as posix2 } from "node:path";
-function warnLoneTagParameters(texts, inScope, updatesFor, warnings) {
-  const values = new ValuesFiles(texts);
-  const said = /* @__PURE__ */ new Set();
-  for (const [path, document] of applicationsReading(texts, values, updatesFor)) {
-    const sources = sourcesOf(document).filter((source) => source.length > 0);
-    for (const source of sources) {
-      const valueFiles = valuesOf(document.root, source, sources, texts);
-      if (inScope(path)) warnLoneParameters(path, texts.get(path), document.root, source, valueFiles, values, updatesFor(path), warnings);
-      for (const warning of loneValueTags(valueFiles, values, inScope, updatesFor)) {
-        const at = `${warning.file}:${warning.line}`;
-        if (!said.has(at)) warnings.push(warning);
-        said.add(at);
-      }
-    }
-  }
-}
-function unreadValueFiles(texts, present, updatesFor) {
-  const values = new ValuesFiles(texts);
-  const unread = /* @__PURE__ */ new Set();
-  for (const [, document] of applicationsReading(texts, values, updatesFor)) {
-    const sources = sourcesOf(document).filter((source) => source.length > 0);
-    for (const source of sources)
-      for (const path of listedPaths(document.root, source, sources)) if (!texts.has(path) && present.has(path) && fileKind(path) === "yaml") unread.add(path);
-  }
-  return [...unread];
-}
-function* applicationsReading(texts, values, updatesFor) {
-  for (const [path, text2] of texts) {
-    if (fileKind(path) !== "yaml" || !text2.includes("argoproj.io/") || !(text2.includes("parameters") || text2.includes("valueFiles"))) continue;
-    const incoming = byRepository(updatesFor(path).filter((update) => update.image.tag !== void 0));
-    if (incoming.size === 0 || !values.mayRead(text2, incoming)) continue;
-    for (const document of tryYamlFile(text2.replace(/^\uFEFF/, ""))?.documents ?? []) yield [path, document];
-  }
-}
-function warnLoneParameters(path, text2, root, source, valueFiles, values, updates, warnings) {
-  const incoming = byRepository(updates.filter((update) => update.image.tag !== void 0));
-  if (valueFiles.length === 0 || incoming.size === 0) return;
-  const parameters = parametersAt(root, source);
-  const siblings = parameters.map(([other]) => leafOf(other));
-  for (const [name, field2] of parameters) {
-    const [prefix, leaf] = leafOf(name);
-    if (leaf !== "tag" || !isFlowScalar(field2.node) || hasPlaceholder(field2.node.text)) continue;
-    if (siblings.some(([p, l]) => p === prefix && REPOSITORY_KEYS.includes(l))) continue;
-    const keys = prefix === "" ? [] : prefix.split(".");
-    if (nodeAt(root, [...source, "helm", "valuesObject", ...keys, "repository"]) !== void 0) continue;
-    const held = repositoryIn(valueFiles, keys, incoming, values);
-    if (!held || nextVersion(held, versionOf(field2.node.text, void 0)) === void 0) continue;
-    const key = formatPath(field2.path);
-    const { advice, about } = overrideAdvice(key, held.image.repository, { part: "tag" });
-    warnings.push({
-      file: path,
-      line: lineAt(text2, field2.node.start),
-      message: `${key} (parameter ${parameterName(name)}) overrides the tag of ${held.image.repository} (${held.at}), as Argo CD ranks parameters above values files, and was not moved: ${advice}`,
-      about
-    });
-  }
-}
-var REPOSITORY_KEYS = ["repository", "name", "registry"];
-function loneValueTags(valueFiles, values, inScope, updatesFor) {
-  const found = [];
-  valueFiles.forEach(([path, text2], index) => {
-    if (index === 0 || !inScope(path)) return;
-    const incoming = byRepository(updatesFor(path).filter((update) => update.image.tag !== void 0));
-    if (incoming.size === 0) return;
-    const root = values.rootOf(path, text2);
-    forEachValue(root, ({ node, path: at }) => {
-      if (at[at.length - 1] !== "tag" || !isFlowScalar(node) || hasPlaceholder(node.text)) return;
-      const keys = at.slice(0, -1);
-      const mapping = nodeAt(root, keys);
-      if (mapping?.kind !== "map" || [...REPOSITORY_KEYS, "image"].some((key2) => mapValue(mapping, key2) !== void 0)) return;
-      const held = repositoryIn(valueFiles.slice(0, index), keys, incoming, values);
-      if (!held || nextVersion(held, versionOf(node.text, void 0)) === void 0) return;
-      const key = formatPath(at);
-      const { advice, about } = overrideAdvice(key, held.image.repository, { part: "tag" });
-      found.push({
-        file: path,
-        line: lineAt(text2, node.start),
-        message: `${key} overrides the tag of ${held.image.repository} (${held.at}), as Helm ranks a values file listed later above it, and was not moved: ${advice}`,
-        about
-      });
-    });
-  });
-  return found;
-}
-var ValuesFiles = class {
-  constructor(texts) {
-    this.texts = texts;
-  }
-  texts;
-  holding = /* @__PURE__ */ new Map();
-  roots = /* @__PURE__ */ new Map();
-  mayRead(application, incoming) {
-    return [...incoming.values()].some((update) => this.holders(update.image).some((path) => spellsPath(application, path)));
-  }
-  /** The first document's root of a values file (null when it is empty or no YAML). */
-  rootOf(path, text2) {
-    let root = this.roots.get(path);
-    if (root === void 0) this.roots.set(path, root = tryYamlFile(text2.replace(/^\uFEFF/, ""))?.documents[0]?.root ?? null);
-    return root;
-  }
-  holders(image) {
-    let paths = this.holding.get(image.repository);
-    if (paths === void 0) {
-      const pattern = repositoryPattern(image);
-      paths = [...this.texts].flatMap(([path, text2]) => fileKind(path) === "yaml" && pattern.test(text2) ? [path] : []);
-      this.holding.set(image.repository, paths);
-    }
-    return paths;
-  }
-};
-function spellsPath(application, path) {
-  const directory = posix2.dirname(path);
-  const lastTwo = path.slice(path.lastIndexOf("/", path.lastIndexOf("/") - 1) + 1);
-  return application.includes(directory) || application.includes(lastTwo);
-}
-function listedPaths(root, source, sources) {
-  const chart = scalarText(nodeAt(root, [...source, "path"]));
-  const listed = nodeAt(root, [...source, "helm", "valueFiles"]);
-  const names = listed?.kind === "seq" ? listed.items.map(scalarText) : [];
-  const paths = chart === void 0 ? [] : [posix2.join(chart, "values.yaml")];
-  for (const name of names) {
-    if (name === void 0 || name.includes("://")) continue;
-    const ref = /^\$([\w-]+)\/(.*)$/.exec(name);
-    if (ref && sources.some((s) => scalarText(nodeAt(root, [...s, "ref"])) === ref[1])) paths.push(posix2.normalize(ref[2]));
-    else if (!ref && chart !== void 0) paths.push(posix2.join(chart, name));
-  }
-  return paths.flatMap((path) => path.startsWith("..") ? [] : [path.replace(/^\.\//, "")]);
-}
-function valuesOf(root, source, sources, texts) {
-  return listedPaths(root, source, sources).flatMap((path) => {
-    const text2 = texts.get(path);
-    return text2 === void 0 ? [] : [[path, text2]];
-  });
-}
-function repositoryIn(files, keys, incoming, values) {
-  for (const [path, text2] of files) {
-    const root = values.rootOf(path, text2);
-    const mapping = nodeAt(root, keys);
-    if (mapping?.kind !== "map") continue;
-    const repository = mapValue(mapping, "repository");
-    const registry = scalarText(mapValue(mapping, "registry"));
-    const written = scalarText(repository);
-    const update = written === void 0 ? void 0 : incoming.get(normalizeRepository(registry ? `${registry}/${written}` : written) ?? "");
-    if (update && repository) return { ...update, at: `${path}:${lineAt(text2, repository.start)}` };
-  }
-  return void 0;
-}
-
-// src/engine/request.ts
-var byIndex = (field2, index) => index === void 0 ? field2 : `${field2}[${index}]`;
-var RequestError = class extends Error {
-  constructor(issues) {
-    super(issues.map(formatDiagnostic).join("\n"));
-    this.issues = issues;
-    this.name = "RequestError";
-  }
-  issues;
-};
-var SETTER_KEY2 = /^[^\s:="]+:[^\s:="]+$/;
-function parseIncomingImage(text2, field2) {
-  let image;
-  try {
-    image = parseImageRef(text2);
-  } catch (error) {
-    return { field: field2, reason: error instanceof ImageRefError ? error.message : String(error) };
-  }
-  if (image.tag === void 0 && image.digest === void 0) {
-    return { field: field2, reason: `${JSON.stringify(text2)} has no tag or digest; give repo:tag or repo@sha256:...` };
-  }
-  return image;
-}
-function checkIncomingImages(texts, entry) {
-  const issues = [];
-  const images = [];
-  const seen = /* @__PURE__ */ new Map();
-  texts.forEach((text2, i) => {
-    const image = parseIncomingImage(text2, entry(i));
-    if ("reason" in image) {
-      issues.push(image);
-      return;
-    }
-    const earlier = seen.get(image.repository);
-    if (earlier)
-      issues.push({ field: entry(i), reason: `${image.repository} is given twice (${earlier} and ${formatImageRef(image)}); give each repository once` });
-    seen.set(image.repository, formatImageRef(image));
-    images.push(image);
-  });
-  return { images, issues };
-}
-function parseSet(text2) {
-  const colon = text2.indexOf(":", /^[A-Za-z]:[\\/]/.test(text2) ? 2 : 0);
-  if (colon <= 0 || colon === text2.length - 1)
-    return `${JSON.stringify(text2)} is not FILE:SPEC, e.g. main.k:config.containers.app.image="ghcr.io/acme/app:1.2.3"`;
-  const file = text2.slice(0, colon);
-  if (/[="']/.test(file)) return fileFirst(text2);
-  return { file: file.replace(/^\.\//, ""), spec: text2.slice(colon + 1) };
-}
-function readSetSpec(set2) {
-  switch (fileKind(set2.file)) {
-    case "kcl": {
-      const spec = parseOverrideSpec(set2.spec);
-      if (spec.operation !== "-") usableSpecValue(spec, set2.spec);
-      return { path: spec.path, keys: spec.parts, value: spec.operation === "=" ? spec.value : void 0 };
-    }
-    case "yaml": {
-      const spec = parseYamlSpec(set2.spec);
-      return { path: spec.path, keys: spec.segments.map(String), value: spec.value };
-    }
-    case "kcl-mod":
-    case void 0:
-      return void 0;
-  }
-}
-function assignedField(set2) {
-  try {
-    return readSetSpec(set2);
-  } catch (error) {
-    if (error instanceof SourceError) return void 0;
-    throw error;
-  }
-}
-function fileFirst(text2) {
-  return `${JSON.stringify(text2)} starts with a spec, not a file: FILE:SPEC names the file first, e.g. main.k:${text2}`;
-}
-function nothingToUpdate(name) {
-  const [image, setter, set2] = name ? [name("image"), name("setter"), name("set")] : ["an image", "a setter", "a set"];
-  return `nothing to update: give ${image}, ${setter} or ${set2}`;
-}
-function stringsOf(value, named2, said) {
-  if (value === void 0) return [];
-  if (!Array.isArray(value)) {
-    said(`${named2()}: must be a list of strings, not ${describeValue(value)}`);
-    return [];
-  }
-  const wrong = value.flatMap((item, i) => typeof item === "string" ? [] : [i]);
-  for (const i of wrong) said(`${named2(i)}: must be a string, not ${describeValue(value[i])}`);
-  return wrong.length === 0 ? value : [];
-}
-function isConfigField(config) {
-  if (config === void 0 || typeof config === "string") return true;
-  const parsed = config;
-  return Array.isArray(parsed?.targets) && parsed.setters instanceof Map && Array.isArray(parsed.overrides);
-}
-function validateRequest(request) {
-  const name = request.fieldName ?? byIndex;
-  const issues = [];
-  const issue = (field2, message) => issues.push({ field: field2, message });
-  const list = (field2, value) => stringsOf(
-    value,
-    (i) => name(field2, i),
-    (message) => issue(field2, message)
-  );
-  const [imageTexts, setterTexts, setTexts, paths] = [
-    list("image", request.images),
-    list("setter", request.setters),
-    list("set", request.sets),
-    list("path", request.paths)
-  ];
-  if (!isConfigField(request.config))
-    issues.push({ field: "config", message: `config: must be a path relative to the root or what parseConfig returns, not ${describeValue(request.config)}` });
-  if (issues.length === 0 && imageTexts.length + setterTexts.length + setTexts.length === 0)
-    issues.push({ field: "request", message: nothingToUpdate(request.fieldName) });
-  const checked = checkIncomingImages(imageTexts, (i) => name("image", i));
-  issues.push(...checked.issues.map(({ field: field2, reason }) => ({ field: "image", message: `${field2}: ${reason}` })));
-  const hint = upperCaseHint(imageTexts);
-  if (hint) issues.push({ field: "image", message: `${name("image", hint.index)}: ${hint.message}` });
-  const { images } = checked;
-  const parse3 = (field2, text2) => {
-    const image = parseIncomingImage(text2, field2);
-    if (!("reason" in image)) return image;
-    issue("setter", `${field2}: ${image.reason}`);
-    return void 0;
-  };
-  const setters = /* @__PURE__ */ new Map();
-  setterTexts.forEach((text2, i) => {
-    const eq = text2.indexOf("=");
-    const key = eq < 0 ? text2 : text2.slice(0, eq);
-    if (eq < 0 || !SETTER_KEY2.test(key)) {
-      issue("setter", `${name("setter", i)}: ${JSON.stringify(text2)} is not <namespace>:<policy>=<image>, e.g. flux-system:app=ghcr.io/acme/app:1.2.3`);
-      return;
-    }
-    const ref = parse3(`${name("setter", i)} (${key})`, text2.slice(eq + 1));
-    const earlier = setters.get(key);
-    if (ref && earlier) {
-      issue("setter", `${name("setter", i)} (${key}): ${key} is given twice (${formatImageRef(earlier)} and ${formatImageRef(ref)}); give each key once`);
-    } else if (ref) setters.set(key, ref);
-  });
-  const sets = [];
-  const assigned = /* @__PURE__ */ new Map();
-  setTexts.forEach((text2, i) => {
-    const set2 = parseSet(text2);
-    if (typeof set2 === "string") {
-      issue("set", `${name("set", i)}: ${set2}`);
-      return;
-    }
-    if (fileKind(set2.file) === "kcl-mod") {
-      issue("set", `${name("set", i)}: ${set2.file}: ${KCL_MOD_NOT_SET}`);
-      return;
-    }
-    sets.push(set2);
-    const field2 = assignedField(set2);
-    if (field2?.value === void 0) return;
-    const key = JSON.stringify([set2.file, ...field2.keys]);
-    const earlier = assigned.get(key);
-    if (!earlier) assigned.set(key, { text: text2, value: field2.value });
-    else if (earlier.value !== field2.value)
-      issue(
-        "set",
-        `${name("set", i)}: ${set2.file}:${field2.path} is given twice (${JSON.stringify(earlier.text)} and ${JSON.stringify(text2)}); give each field one value`
-      );
-  });
-  paths.forEach((glob, i) => {
-    if (glob.trim() === "") issue("path", `${name("path", i)}: must not be empty`);
-    else if (glob.startsWith("/") || /^[A-Za-z]:[\\/]/.test(glob)) issue("path", `${name("path", i)}: ${JSON.stringify(glob)} must be relative to the root`);
-    else if (glob.split(/[\\/]/).includes("..")) issue("path", `${name("path", i)}: ${JSON.stringify(glob)} must stay inside the root (no "..")`);
-  });
-  if (issues.length > 0) throw new RequestError(issues);
-  return { images, setters, sets };
-}
-function upperCaseHint(images) {
-  const suggestions = images.map((text2) => lowerCasedReference(text2));
-  const index = suggestions.findIndex((s) => s !== void 0);
-  if (index < 0) return void 0;
-  return {
-    index,
-    message: `did you mean ${suggestions.filter((s) => s !== void 0).join(", ")}? An image name is lower-case, but \`\${{ github.repository }}\` and \`\${{ github.repository_owner }}\` keep the owner's case (docker/metadata-action lower-cases the images it is given).`
-  };
-}
-
-// src/engine/source.ts
-import { readdirSync, readFileSync } from "node:fs";
-import { join as join2 } from "node:path";
-var lossy = new TextDecoder("utf-8", { ignoreBOM: true });
-var strict = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
-async function readText(source, path) {
-  return source.readText ? source.readText(path) : lossy.decode(await source.read(path));
-}
-function decodeUtf8(bytes) {
-  try {
-    return strict.decode(bytes);
-  } catch {
-    return void 0;
-  }
-}
-async function listTree(source) {
-  const listedAs = /* @__PURE__ */ new Map();
-  const issues = [];
-  const warnings = [];
-  for await (const listed of source.list()) {
-    if (unreadName(listed)) {
-      if (fileKind(listed) !== void 0) warnings.push({ message: `${JSON.stringify(listed)} is left out: ${UNREAD}` });
-      continue;
-    }
-    const path = plainPath(listed);
-    if (path === void 0) issues.push(`the source lists ${JSON.stringify(listed)}, which is no POSIX path relative to the root (no leading /, no "..")`);
-    else if (listedAs.has(path)) issues.push(`the source lists ${JSON.stringify(listedAs.get(path))} and ${JSON.stringify(listed)}, one file twice`);
-    else listedAs.set(path, listed);
-  }
-  if (issues.length > 0) throw new RequestError(issues.map((message) => ({ message })));
-  const files = [...listedAs.keys()].sort();
-  if (files.every((path) => listedAs.get(path) === path)) return { files, source, warnings };
-  const as = (path) => listedAs.get(path) ?? path;
-  const readText2 = source.readText?.bind(source);
-  return {
-    files,
-    source: {
-      list: () => source.list(),
-      read: (path) => source.read(as(path)),
-      ...readText2 && { readText: (path) => readText2(as(path)) }
-    },
-    warnings
-  };
-}
-var UNREAD = "no file is read whose name holds a backslash, a control character or a leading drive letter (C:/), as a path written in a request reads \\ as / and such a name could not be named or printed as it is; rename the file to have it updated";
-function unreadName(path) {
-  return path.includes("\\") || /^[A-Za-z]:\//.test(path) || /[\x00-\x1f\x7f]/.test(path);
-}
-function plainPath(path) {
-  if (path.startsWith("/")) return void 0;
-  if (!/(^|\/)\.?(\/|$)|(^|\/)\.\.(\/|$)/.test(path)) return path;
-  const parts = path.split("/").filter((part) => part !== "" && part !== ".");
-  return parts.length === 0 || parts.includes("..") ? void 0 : parts.join("/");
-}
-function memorySource(files) {
-  const encoder = new TextEncoder();
-  return {
-    async *list() {
-      yield* [...files.keys()].sort();
-    },
-    async read(path) {
-      const content = files.get(path);
-      if (content === void 0) throw new Error(`${path}: no such file in memory`);
-      return typeof content === "string" ? encoder.encode(content) : content;
-    }
-  };
-}
-var SKIPPED_DIRECTORIES = /* @__PURE__ */ new Set([".git", "node_modules"]);
-var UTF8 = { encoding: "utf8" };
-function directorySource(root) {
-  const prefix = join2(root, "/");
-  return {
-    // Synchronous on purpose: a manifests tree is thousands of small files, and measured on
-    // a 5,000-file tree, libuv threadpool round trips cost 8x more than the reads themselves.
-    async *list() {
-      const files = [];
-      walk2(root, "", files);
-      yield* files.sort();
-    },
-    async read(path) {
-      return readFileSync(prefix + path);
-    },
-    async readText(path) {
-      return readFileSync(prefix + path, UTF8);
-    }
-  };
-}
-function walk2(root, dir, files) {
-  for (const entry of readdirSync(join2(root, dir), { withFileTypes: true })) {
-    const path = dir === "" ? entry.name : `${dir}/${entry.name}`;
-    if (entry.isDirectory() && !SKIPPED_DIRECTORIES.has(entry.name)) walk2(root, path, files);
-    else if (entry.isFile()) files.push(path);
-  }
-}
-
-// src/engine/overrides.ts
-function collectOverrides(valid, config, configPath, present, inScope, warnings) {
-  const configured = config?.overrides ?? [];
-  const issues = valid.sets.flatMap(
-    ({ file }) => !present.has(file) ? [{ message: `set: ${file} does not exist` }] : !inScope(file) ? [{ message: `set: ${file} is outside the paths to update` }] : []
-  );
-  const byFile = /* @__PURE__ */ new Map();
-  const add = (file, override) => byFile.set(file, [...byFile.get(file) ?? [], override]);
-  for (const { file, spec } of valid.sets) add(file, spec);
-  const inATarget = pathMatcher((config?.targets ?? []).flatMap((t) => t.paths));
-  for (const o of configured) {
-    if (!inScope(o.file) || !valid.images.some((i) => i.repository === o.repository)) continue;
-    if (config.targets.length > 0 && !inATarget(o.file)) {
-      warnings.push({ file: configPath, line: o.line, message: `override of ${o.file}: the file is in no target, so ${o.repository} is not set there` });
-    } else add(o.file, o);
-  }
-  return { byFile, issues };
-}
-async function checkConfiguredOverrides(source, overrides, configPath, present, create) {
-  const issues = [];
-  const issue = (i, field2, message) => issues.push({ file: configPath, line: overrides[i].line, message: `overrides[${overrides[i].index}].${field2}: ${message}` });
-  const byFile = /* @__PURE__ */ new Map();
-  overrides.forEach((o, i) => byFile.set(o.file, [...byFile.get(o.file) ?? [], i]));
-  for (const [file, indexes] of byFile) {
-    if (!present.has(file)) {
-      for (const i of indexes) issue(i, "file", `${file} does not exist`);
-      continue;
-    }
-    const text2 = decodeUtf8(await source.read(file));
-    if (text2 === void 0) {
-      for (const i of indexes) issue(i, "file", `${file} is not UTF-8 text`);
-      continue;
-    }
-    const body = text2.replace(/^\uFEFF/, "");
-    const dry = (of) => applyFileOverrides(
-      fileKind(file),
-      body,
-      of.map((i) => ({ path: overrides[i].spec, value: (current) => current ?? "" })),
-      create
-    );
-    try {
-      dry(indexes);
-    } catch (error) {
-      if (!(error instanceof SourceError)) throw error;
-      for (const i of indexes) {
-        try {
-          dry([i]);
-        } catch (one) {
-          if (!(one instanceof SourceError)) throw one;
-          issue(i, "spec", formatDiagnostic(located(file, one)));
-        }
-      }
-    }
-  }
-  return issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-}
-function configuredOverride(override, images) {
-  const update = images.find((u) => u.image.repository === override.repository);
-  if (!update) return [];
-  const inArgoImages = ARGO_KUSTOMIZE_IMAGE.test(fieldKey(override.spec));
-  const value = override.part === "tag" ? (current, note) => nextTagText(update, current, note) : (current, note) => {
-    const named2 = inArgoImages && current !== void 0 ? namedImageString(current) : void 0;
-    if (!named2) return nextImageText(update, override.image, current, note);
-    const next = nextVersion(update, named2.version, note);
-    return next && withVersion(named2, next);
-  };
-  return [{ path: override.spec, value, configured: override }];
-}
-function overriddenIn(requested, images) {
-  const repositories = /* @__PURE__ */ new Set();
-  const paths = /* @__PURE__ */ new Set();
-  for (const o of requested) {
-    if (typeof o !== "string") {
-      if (configuredOverride(o, images).length > 0) repositories.add(o.repository);
-      continue;
-    }
-    try {
-      const spec = parseOverrideSpec(o);
-      if (spec.operation !== "-") paths.add(formatOverridePath(spec.parts));
-    } catch (error) {
-      if (!(error instanceof OverrideSpecError)) throw error;
-    }
-  }
-  return { repositories, paths };
-}
-function overFile(path, kind, edited, requested, create) {
-  return publicResult(overFileAbout(path, kind, edited, requested, create));
-}
-function overFileAbout(path, kind, edited, requested, create) {
-  try {
-    const aimed = withoutMisaimedOverrides(kind, edited.text, requested);
-    const { overrides, yielded } = besideMarkers(kind, edited, aimed.overrides, create);
-    const overridden = applyFileOverrides(kind, edited.text, overrides, create);
-    const sets = setPaths(kind, overrides);
-    const told = shiftLines(edited.warnings, edited.text, overridden.text);
-    const shifted = told.filter((w) => !answeredBySet(w, overridden.changes, sets) && !answeredByOverride(w, overridden.changes));
-    const { changes, overruled } = withOverrides(shiftLines(edited.changes, edited.text, overridden.text), overridden.changes);
-    return {
-      text: overridden.text,
-      changes,
-      warnings: [
-        ...shifted,
-        ...shiftLines([...aimed.misaimed, ...yielded], edited.text, overridden.text),
-        ...overridden.warnings.filter((w) => !toldThere(w, told)),
-        ...setOverImages(sets, overruled)
-      ]
-    };
-  } catch (error) {
-    if (error instanceof SourceError) throw new RequestError([located(path, error)]);
-    throw error;
-  }
-}
-function besideMarkers(kind, edited, overrides, create) {
-  if (!edited.text.includes(MARKER_TOKEN) || overrides.every((o) => typeof o === "string")) return { overrides, yielded: [] };
-  const found = kind === "yaml" ? [...lineMarkers(edited.text), ...headMarkers(edited.text)] : lineMarkers(edited.text);
-  const markers = new Map(found.map(({ marker, line }) => [line, marker]));
-  const yielded = [];
-  const kept = overrides.filter((o) => {
-    if (typeof o === "string") return true;
-    let dry;
-    try {
-      dry = applyFileOverrides(kind, edited.text, [o], create);
-    } catch (error) {
-      if (error instanceof SourceError) return true;
-      throw error;
-    }
-    const marked = dry.changes.filter((c) => markers.has(c.line));
-    for (const change of marked) {
-      const setter = edited.changes.find((e) => e.line === change.line && e.kind === "setter");
-      yielded.push({
-        line: change.line,
-        message: setter ? `${change.key}: Flux setter "${setter.key}" wrote ${setter.new}, which takes precedence over ${change.new} from its configured override (a marked field is set only through its marker)` : `${change.key} is marked for Flux setter "${markers.get(change.line).setter}", which alone sets it: its configured override, which would write ${change.new}, is not applied`
-      });
-    }
-    return marked.length === 0;
-  });
-  return { overrides: kept, yielded };
-}
-function withoutMisaimedOverrides(kind, text2, overrides) {
-  const indexed = (o) => typeof o !== "string" && o.configured !== void 0 && mayNameParameter(o.path);
-  const file = kind === "yaml" && overrides.some(indexed) ? tryYamlFile(text2) : void 0;
-  if (!file) return { overrides, misaimed: [] };
-  const misaimed = [];
-  const kept = overrides.filter((o) => {
-    const warning = indexed(o) ? misaimedOverride(file, o.path, o.configured) : void 0;
-    if (warning) misaimed.push(warning);
-    return !warning;
-  });
-  return { overrides: kept, misaimed };
-}
-function fieldFor(warning, reason) {
-  const about = warning.about;
-  return about?.reason === reason && "field" in about ? about.field : void 0;
-}
-function answeredByOverride(warning, changes) {
-  const field2 = fieldFor(warning, "advised-override");
-  return field2 !== void 0 && changes.some((c) => fieldKey(c.key) === fieldKey(field2));
-}
-function overrideNames(warning, requested, configured) {
-  const field2 = fieldFor(warning, "advised-override");
-  if (field2 === void 0) return false;
-  const paths = [
-    ...requested.flatMap((o) => typeof o === "string" ? specPath(o) : []),
-    ...configured.filter((o) => o.file === warning.file).map((o) => o.spec)
-  ];
-  return paths.some((path) => fieldKey(path) === fieldKey(field2));
-}
-function specPath(spec) {
-  try {
-    return [parseYamlSpec(spec).path];
-  } catch (error) {
-    if (error instanceof SourceError) return [];
-    throw error;
-  }
-}
-function toldThere(warning, told) {
-  const about = warning.about;
-  if (about?.reason !== "version") return false;
-  return told.some(
-    (w) => w.line === warning.line && w.about?.reason === "version" && fieldKey(w.about.field) === fieldKey(about.field) && w.about.said === about.said
-  );
-}
-function withOverrides(edits, overrides) {
-  const changes = [...edits];
-  const overruled = [];
-  for (const override of overrides) {
-    const i = changes.findIndex(
-      (c) => c.line === override.line && c.new === override.old && (c.kind === "setter" || fieldKey(c.key) === fieldKey(override.key))
-    );
-    if (i < 0) {
-      changes.push(override);
-      continue;
-    }
-    overruled.push({ edit: changes[i], override });
-    if (changes[i].old === override.new) changes.splice(i, 1);
-    else changes[i] = { ...override, old: changes[i].old };
-  }
-  return { changes: changes.sort((a, b) => a.line - b.line), overruled };
-}
-function setPaths(kind, overrides) {
-  return new Set(
-    overrides.filter((o) => typeof o === "string").map((spec) => fieldKey(kind === "kcl" ? parseOverrideSpec(spec).path : parseYamlSpec(spec).path))
-  );
-}
-function answeredBySet(warning, changes, sets) {
-  const field2 = fieldFor(warning, "placeholder");
-  if (field2 === void 0) return false;
-  return changes.some((c) => c.line === warning.line && fieldKey(c.key) === fieldKey(field2) && sets.has(fieldKey(c.key)));
-}
-function setOverImages(sets, overruled) {
-  return overruled.filter(({ override }) => sets.has(fieldKey(override.key))).map(({ edit, override }) => ({
-    line: override.line,
-    message: `${override.key}: --set wrote ${override.new || "(none)"}, which takes precedence over ${edit.new} from the incoming image`
-  }));
-}
-function setsInFile(kind, overrides) {
-  const paths = overrides.flatMap((o) => {
-    if (typeof o !== "string") return [fieldKey(o.path)];
-    try {
-      return [fieldKey(kind === "kcl" ? parseOverrideSpec(o).path : parseYamlSpec(o).path)];
-    } catch (error) {
-      if (error instanceof SourceError) return [];
-      throw error;
-    }
-  });
-  return (path) => {
-    const key = fieldKey(path);
-    return paths.some((set2) => key === set2 || key.startsWith(`${set2}.`));
-  };
-}
-function fieldKey(key) {
-  return key.replace(/\[(["'])(.*?)\1\]|\[(\d+)\]/g, (_, _quote, quoted2, index) => `.${quoted2 ?? index}`);
-}
-function applyFileOverrides(kind, text2, overrides, create) {
-  const setsToo = setsInFile(kind, overrides);
-  if (kind === "kcl") return applyOverridesAbout(text2, overrides, { create, setsToo });
-  let result = { text: text2, changes: [], warnings: [] };
-  for (const override of overrides) {
-    const next = typeof override === "string" ? setFromSpec(result.text, override, create, setsToo) : setYamlPathAbout(result.text, override.path, override.value, { create, setsToo, configured: true });
-    const shift = (earlier) => shiftLines(earlier, result.text, next.text);
-    result = { text: next.text, changes: [...shift(result.changes), ...next.changes], warnings: [...shift(result.warnings), ...next.warnings] };
-  }
-  return result;
-}
-function located(path, error) {
-  const where2 = { file: path, ...error.line !== void 0 && { line: error.line } };
-  if (!(error instanceof OverrideSpecError) || error.message.includes(error.spec)) return { ...where2, message: error.message };
-  const indexed = /\[\s*\d+\s*\]/.test(error.spec) ? " (KCL override paths have no list indexes)" : "";
-  return { ...where2, message: `'${error.spec}': ${error.message}${indexed}` };
-}
-
-// src/engine/apply-set.ts
-function applySet(file, text2, spec, options = {}) {
-  const kind = fileKind(file);
-  if (kind === "kcl-mod") throw new RequestError([{ field: "set", message: `${file}: ${KCL_MOD_NOT_SET}` }]);
-  const malformed2 = malformedSets([{ file, spec }]);
-  if (malformed2.length > 0) throw new RequestError(malformed2);
-  const bom = text2.startsWith("\uFEFF") ? "\uFEFF" : "";
-  const result = overFile(file, kind ?? "yaml", { text: text2.slice(bom.length), changes: [], warnings: [] }, [spec], options.create ?? false);
-  return { ...result, text: bom + result.text };
-}
-function malformedSets(sets) {
-  return sets.flatMap((set2) => {
-    try {
-      readSetSpec(set2);
-      return [];
-    } catch (error) {
-      if (!(error instanceof SourceError)) throw error;
-      return [{ ...located(set2.file, error), field: "set" }];
-    }
-  });
-}
-
-// src/engine/setters.ts
-function resolveSetters(run, texts, warnings) {
-  const { valid, config, configPath, inScope, keptOut, allowDowngrade, treeRoot, ownerOf } = run;
-  const docs = [...texts].filter(([path, text2]) => fileKind(path) === "yaml" && mayHoldFluxObjects(text2));
-  const flux = fluxSetters(
-    docs.map(([file, text2]) => ({ file, text: text2 })),
-    treeRoot
-  );
-  warnings.push(...flux.warnings);
-  const definitions = /* @__PURE__ */ new Map();
-  for (const [key, setters] of flux.setters) {
-    definitions.set(
-      key,
-      setters.map((setter) => ({ ...setter, excluded: (tag) => setter.exclusionList.some((re) => re.test(tag)), flux: setter }))
-    );
-  }
-  for (const [key, setter] of config?.setters ?? []) definitions.set(key, [setter]);
-  const foreign = [...valid.setters].flatMap(([key, image]) => {
-    const repositories = [...new Set(definitions.get(key)?.map((d) => d.repository))];
-    if (repositories.length === 0 || repositories.includes(image.repository)) return [];
-    const which = repositories.length > 1 ? "the repositories" : "the repository";
-    return [{ message: `setter ${key}: ${formatImageRef(image)} is not ${repositories.join(" or ")}, ${which} this key is defined for` }];
-  });
-  if (foreign.length > 0) throw new RequestError(foreign);
-  const candidates2 = /* @__PURE__ */ new Map();
-  for (const [key, defs] of definitions) {
-    const given = valid.setters.get(key);
-    const imageFor = (def) => given ? given.repository === def.repository ? given : void 0 : valid.images.find((i) => i.repository === def.repository);
-    candidates2.set(
-      key,
-      defs.map((def) => candidate(key, def, imageFor(def), given !== void 0, allowDowngrade))
-    );
-  }
-  for (const [key, image] of valid.setters) if (!definitions.has(key)) candidates2.set(key, [{ update: { image, allowDowngrade } }]);
-  const governing = (key, path) => governingCandidate(key, candidates2.get(key), path, flux.automations, configPath, ownerOf);
-  warnings.push(...notesWhereUsed(candidates2, governing, texts, inScope, keptOut));
-  const markers = markersInScope(texts, inScope);
-  const unconfigured = new Map([...markers].filter(([key]) => !definitions.has(key) && !valid.setters.has(key)));
-  if (valid.images.length > 0 || valid.setters.size > 0) {
-    const incoming = valid.images.map(repositoryPattern);
-    for (const [key, places] of unconfigured) {
-      const why = places.some((p) => incoming.some((pattern) => pattern.test(p.before)));
-      warnings.push(unconfiguredWarning(key, places, configPath, why));
-    }
-  }
-  const brought = [...candidates2].filter(([, defined]) => defined.some((c) => c.update)).map(([key]) => key);
-  const known = new Map([...definitions.keys(), ...valid.setters.keys(), ...unconfigured.keys()].map((key) => [key, void 0]));
-  return {
-    automations: flux.automations,
-    updates: [...candidates2.values()].flat().flatMap((c) => c.update ? [c.update] : []),
-    known: {
-      keys: /* @__PURE__ */ new Set([...markers.keys(), ...definitions.keys()]),
-      repositories: new Set([...definitions.values()].flat().map((d) => d.repository))
-    },
-    forFile(path) {
-      const setters = /* @__PURE__ */ new Map();
-      const left = /* @__PURE__ */ new Map();
-      let knownSetters = known;
-      for (const key of brought) {
-        const chosen = governing(key, path);
-        if (typeof chosen === "string") {
-          if (knownSetters === known) knownSetters = new Map(known);
-          knownSetters.set(key, chosen);
-          left.set(
-            key,
-            candidates2.get(key).flatMap((c) => c.update ? [c.update.image] : [])
-          );
-        } else if (chosen.update) setters.set(key, chosen.update);
-      }
-      return { setters, knownSetters, left };
-    },
-    fluxPoliciesAt: (path, repository) => fluxPoliciesAt(flux, config, path, repository, seenFrom(ownerOf, path))
-  };
-}
-function fluxPoliciesAt(flux, config, path, repository, seen) {
-  const keyOf = /* @__PURE__ */ new Map();
-  const automations = flux.automations.filter((a) => seen(a.file));
-  for (const [key, defs] of flux.setters) {
-    if (config?.setters.has(key)) continue;
-    const ofRepository = defs.filter((d) => d.repository === repository && seen(d.file));
-    if (ofRepository.length === 0) continue;
-    const namespace = key.slice(0, key.indexOf(":"));
-    for (const setter of nearestSetters(updatingFrom(automations, path, namespace), ofRepository)) keyOf.set(setter, key);
-  }
-  if (keyOf.size === 0) return [];
-  return nearestSetters(updatingFrom(automations, path), [...keyOf.keys()]).map((setter) => ({ key: keyOf.get(setter), setter }));
-}
-function seenFrom(ownerOf, path) {
-  const owner = ownerOf(path);
-  return (file) => {
-    const other = ownerOf(file);
-    return other === void 0 || other === owner;
-  };
-}
-function updatingFrom(automations, path, namespace) {
-  const covering = automations.filter((a) => (namespace === void 0 || a.namespace === namespace) && updatesFile(a, path));
-  return covering.length > 0 ? covering.map((a) => a.file) : [path];
-}
-function candidate(key, def, image, given, allowDowngrade) {
-  const flux = def.flux && { flux: def.flux };
-  if (!image) return { ...flux };
-  if (!given && image.tag !== void 0 && def.excluded?.(image.tag)) {
-    return { ...flux, image, note: `setter ${key}: tag ${image.tag} is excluded by the ImageRepository's exclusionList` };
-  }
-  const outside = def.policy && image.tag !== void 0 && def.policy.latest([image.tag]) === void 0;
-  return {
-    ...flux,
-    image,
-    update: { image: { ...image, name: def.name }, ...def.policy && { policy: def.policy }, allowDowngrade },
-    ...outside && { note: `setter ${key}: tag ${image.tag} is outside its policy (${def.policy.description}); marked values are left as they are` }
-  };
-}
-function governingCandidate(key, all, path, everyAutomation, configPath, ownerOf) {
-  if (all[0].flux === void 0) return all[0];
-  const seen = seenFrom(ownerOf, path);
-  const candidates2 = all.filter((c) => seen(c.flux.file));
-  const automations = everyAutomation.filter((a) => seen(a.file));
-  if (candidates2.length === 0) {
-    const elsewhere = all.map((c) => c.flux);
-    const targets = [...new Set(elsewhere.map((s) => ownerOf(s.file).name))].join(", ");
-    return `is defined only at ${where(elsewhere)}, in the paths of target ${targets}, whose Flux objects do not govern the markers of target ${ownerOf(path).name}; the marked value is left as it is (define it in target ${ownerOf(path).name}'s paths or in no target's, or give ${key} an entry under setters: in ${configPath})`;
-  }
-  let from = [path];
-  if (automations.length > 0) {
-    const namespace = key.slice(0, key.indexOf(":"));
-    const covering = automations.filter((a) => a.namespace === namespace && updatesFile(a, path));
-    if (covering.length === 0) {
-      const paths = automations.map((a) => `${a.id} ./${a.path}`).join(", ");
-      return `is set only in files under the spec.update.path of an ImageUpdateAutomation of namespace ${namespace}, and this file is under none (${paths}); the marked value is left as it is`;
-    }
-    from = covering.map((a) => a.file);
-  }
-  const nearest2 = nearestSetters(
-    from,
-    candidates2.map((c) => c.flux)
-  );
-  if (nearest2.length === 1) return candidates2.find((c) => c.flux === nearest2[0]);
-  const near = automations.length > 0 ? "the ImageUpdateAutomation objects that update this file" : "this file";
-  return `is defined differently at ${where(nearest2)}, equally near ${near}; the marked value is left as it is (give ${key} an entry under setters: in ${configPath}, which overrides Flux objects)`;
-}
-function notesWhereUsed(candidates2, governing, texts, inScope, keptOut) {
-  const noted = /* @__PURE__ */ new Map();
-  const marked = [...texts].filter(([path, text2]) => inScope(path) && readsMarkers(path) && text2.includes(MARKER_TOKEN));
-  for (const [key, defined] of candidates2) {
-    if (!defined.some((c) => c.note)) continue;
-    const marker = markerPattern(key);
-    for (const [path, text2] of marked) {
-      const at = marker.exec(text2)?.index;
-      if (at === void 0) continue;
-      const chosen = governing(key, path);
-      if (typeof chosen === "string" || !chosen.note || noted.has(chosen) || chosen.image && keptOut(path, chosen.image)) continue;
-      noted.set(chosen, { file: chosen.flux?.file ?? path, line: chosen.flux?.line ?? lineAt(text2, at), message: chosen.note });
-    }
-  }
-  return [...noted.values()];
-}
-function markersInScope(texts, inScope) {
-  const places = /* @__PURE__ */ new Map();
-  for (const [file, text2] of texts) {
-    if (!inScope(file) || !readsMarkers(file)) continue;
-    const markers = fileKind(file) === "yaml" ? [...lineMarkers(text2), ...headMarkers(text2)].sort((a, b) => a.line - b.line) : lineMarkers(text2);
-    for (const { marker, line, before } of markers) {
-      const at = places.get(marker.key) ?? [];
-      if (at.length === 0) places.set(marker.key, at);
-      at.push({ file, line, before });
-    }
-  }
-  return places;
-}
-var PLACES_NAMED = 3;
-function unconfiguredWarning(key, places, configPath, why) {
-  const [first, ...others] = places;
-  const named2 = others.slice(0, PLACES_NAMED).map((p) => `${p.file}:${p.line}`);
-  const more = others.length > PLACES_NAMED ? ` and ${others.length - PLACES_NAMED} more` : "";
-  const also = others.length > 0 ? ` (also marked at ${named2.join(", ")}${more})` : "";
-  const left = others.length > 0 ? "its marked values are left as they are" : "its marked value is left as it is";
-  return {
-    ...!why && { aside: true },
-    file: first.file,
-    line: first.line,
-    message: `no image is configured for Flux setter "${key}"${also}, so ${left}: add it under setters: in ${configPath}, pass --setter ${key}=REF, or keep its ImagePolicy (and ImageRepository) in the tree`
-  };
-}
-
-// src/engine/cross-target.ts
-import { posix as posix4 } from "node:path";
-
-// src/engine/go-template.ts
-var TemplateError = class extends Error {
-  constructor(message, line) {
-    super(`commit-message template line ${line}: ${message}`);
-    this.line = line;
-    this.name = "TemplateError";
-  }
-  line;
-};
-function renderTemplate(template, data) {
-  const nodes = parse2(template);
-  const out = [];
-  execute(nodes, data, [{ name: "$", value: data }], out);
-  return out.join("");
-}
-function split(template) {
-  const pieces = [];
-  let pos = 0;
-  let trimNext = false;
-  const lines = new LineIndex(template);
-  while (pos <= template.length) {
-    const open = template.indexOf("{{", pos);
-    let text2 = template.slice(pos, open < 0 ? template.length : open);
-    if (trimNext) text2 = text2.replace(/^[ \t\r\n]+/, "");
-    if (open < 0) {
-      pieces.push({ text: text2 });
-      break;
-    }
-    let start = open + 2;
-    if (/^-[ \t\r\n]/.test(template.slice(start, start + 2))) {
-      text2 = text2.replace(/[ \t\r\n]+$/, "");
-      start += 1;
-    }
-    pieces.push({ text: text2 });
-    const close = findClose(template, start, lines.lineAt(open));
-    let end = close;
-    trimNext = false;
-    if (/[ \t\r\n]-$/.test(template.slice(close - 2, close))) {
-      end = close - 1;
-      trimNext = true;
-    }
-    const body = template.slice(start, end).trim();
-    if (!(body.startsWith("/*") && body.endsWith("*/"))) pieces.push({ action: { body, line: lines.lineAt(open) } });
-    pos = close + 2;
-  }
-  return pieces;
-}
-function findClose(template, from, line) {
-  let i = from;
-  while (i < template.length) {
-    const c = template[i];
-    if (template.startsWith("/*", i)) {
-      const end = template.indexOf("*/", i + 2);
-      if (end < 0) break;
-      i = end + 2;
-    } else if (c === '"' || c === "`") {
-      i++;
-      while (i < template.length && template[i] !== c) i += c === '"' && template[i] === "\\" ? 2 : 1;
-      i++;
-    } else if (template.startsWith("}}", i)) {
-      return i;
-    } else {
-      i++;
-    }
-  }
-  throw new TemplateError("unclosed action: '{{' without '}}'", line);
-}
-var TOKEN = /\s*(?:("(?:[^"\\]|\\.)*")|(`[^`]*`)|(:=|[|(),=])|(\$[A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*)|((?:\.[A-Za-z0-9_]+)+|\.)|(-?\d+(?:\.\d+)?)|([A-Za-z_][A-Za-z0-9_]*))/y;
-function tokenize2(action) {
-  const tokens = [];
-  TOKEN.lastIndex = 0;
-  const src = action.body;
-  while (TOKEN.lastIndex < src.length) {
-    if (/^\s*$/.test(src.slice(TOKEN.lastIndex))) break;
-    const at = TOKEN.lastIndex;
-    const m = TOKEN.exec(src);
-    if (!m) throw new TemplateError(`unexpected ${JSON.stringify(src.slice(at).trim().slice(0, 20))} in {{${src}}}`, action.line);
-    const [, dq, raw, punct, variable, field2, num, word] = m;
-    if (dq !== void 0) tokens.push({ kind: "string", text: dq, value: JSON.parse(dq) });
-    else if (raw !== void 0) tokens.push({ kind: "string", text: raw, value: raw.slice(1, -1) });
-    else if (punct !== void 0) tokens.push({ kind: "punct", text: punct });
-    else if (variable !== void 0) tokens.push({ kind: "var", text: variable });
-    else if (field2 !== void 0) tokens.push({ kind: "field", text: field2 });
-    else if (num !== void 0) tokens.push({ kind: "number", text: num, value: Number(num) });
-    else tokens.push({ kind: "word", text: word });
-  }
-  return tokens;
-}
-function parse2(template) {
-  const pieces = split(template);
-  let i = 0;
-  const list = (opener) => {
-    const nodes = [];
-    while (i < pieces.length) {
-      const piece = pieces[i++];
-      if ("text" in piece) {
-        if (piece.text !== "") nodes.push({ type: "text", text: piece.text });
-        continue;
-      }
-      const tokens = tokenize2(piece.action);
-      const line = piece.action.line;
-      const head = tokens[0];
-      if (!head) throw new TemplateError("empty action {{ }}", line);
-      if (head.kind === "word" && (head.text === "end" || head.text === "else")) {
-        if (!opener) throw new TemplateError(`unexpected {{${head.text}}}`, line);
-        return { nodes, stop: { word: head.text, tokens: tokens.slice(1), line } };
-      }
-      if (head.kind === "word" && (head.text === "if" || head.text === "with" || head.text === "range")) {
-        nodes.push(block(head.text, tokens.slice(1), line));
-      } else if (head.kind === "word" && ["define", "template", "block", "break", "continue"].includes(head.text)) {
-        throw new TemplateError(`{{${head.text}}} is not supported in commit-message templates`, line);
-      } else {
-        nodes.push({ type: "action", pipe: pipeline(tokens, line) });
-      }
-    }
-    if (opener) throw new TemplateError(`missing {{end}} for this {{${opener.kind}}}`, opener.line);
-    return { nodes };
-  };
-  const block = (kind, tokens, line) => {
-    const pipe = pipeline(tokens, line);
-    const body = list({ kind, line });
-    let otherwise = [];
-    if (body.stop?.word === "else") {
-      const rest = body.stop.tokens;
-      if (rest[0]?.kind === "word" && (rest[0].text === "if" || rest[0].text === "with")) {
-        otherwise = [block(rest[0].text, rest.slice(1), body.stop.line)];
-        return { type: "block", kind, pipe, body: body.nodes, otherwise };
-      }
-      if (rest.length > 0) throw new TemplateError("unexpected words after {{else}}", body.stop.line);
-      const tail = list({ kind, line });
-      if (tail.stop?.word !== "end") throw new TemplateError("expected {{end}} after {{else}}", tail.stop?.line ?? line);
-      otherwise = tail.nodes;
-    }
-    return { type: "block", kind, pipe, body: body.nodes, otherwise };
-  };
-  return list().nodes;
-}
-function pipeline(tokens, line) {
-  let declare = [];
-  let assign = false;
-  const decl = tokens.findIndex((t) => t.kind === "punct" && (t.text === ":=" || t.text === "="));
-  if (decl >= 0) {
-    const names = tokens.slice(0, decl);
-    if (!names.every((t, k) => k % 2 === 0 ? t.kind === "var" : t.text === ",") || names.length === 0) {
-      throw new TemplateError("only variables may be declared before ':='", line);
-    }
-    declare = names.filter((t) => t.kind === "var").map((t) => t.text);
-    assign = tokens[decl].text === "=";
-    tokens = tokens.slice(decl + 1);
-  }
-  let pos = 0;
-  const commands = () => {
-    const cmds2 = [[]];
-    while (pos < tokens.length) {
-      const t = tokens[pos];
-      if (t.kind === "punct" && t.text === ")") break;
-      pos++;
-      if (t.kind === "punct" && t.text === "|") {
-        cmds2.push([]);
-        continue;
-      }
-      cmds2.at(-1).push(operand(t));
-    }
-    if (cmds2.some((c) => c.length === 0)) throw new TemplateError("missing command in pipeline", line);
-    return cmds2;
-  };
-  const operand = (t) => {
-    switch (t.kind) {
-      case "string":
-      case "number":
-        return { type: "literal", value: t.value };
-      case "field":
-        return { type: "field", base: "dot", path: t.text === "." ? [] : t.text.slice(1).split(".") };
-      case "var": {
-        const [name, ...path] = t.text.split(".");
-        return { type: "field", base: name, path };
-      }
-      case "word":
-        if (t.text === "true" || t.text === "false") return { type: "literal", value: t.text === "true" };
-        if (t.text === "nil") return { type: "literal", value: void 0 };
-        if (!Object.hasOwn(FUNCTIONS, t.text)) throw new TemplateError(`function ${JSON.stringify(t.text)} not defined`, line);
-        return { type: "function", name: t.text };
-      case "punct":
-        if (t.text === "(") {
-          const inner = { line, declare: [], assign: false, commands: commands() };
-          if (tokens[pos]?.text !== ")") throw new TemplateError("unclosed '('", line);
-          pos++;
-          return { type: "pipe", pipe: inner };
-        }
-        throw new TemplateError(`unexpected ${JSON.stringify(t.text)}`, line);
-    }
-  };
-  const cmds = commands();
-  if (pos < tokens.length) throw new TemplateError("unexpected ')'", line);
-  return { line, declare, assign, commands: cmds };
-}
-function execute(nodes, dot, vars, out) {
-  for (const node of nodes) {
-    if (node.type === "text") {
-      out.push(node.text);
-    } else if (node.type === "action") {
-      const value = evalPipeline(node.pipe, dot, vars);
-      if (node.pipe.declare.length === 0) out.push(print(value));
-    } else if (node.kind === "if" || node.kind === "with") {
-      const scope = [...vars];
-      const value = evalPipeline(node.pipe, dot, scope);
-      if (truth(value)) execute(node.body, node.kind === "with" ? value : dot, scope, out);
-      else execute(node.otherwise, dot, scope, out);
-    } else {
-      rangeOver(node, dot, vars, out);
-    }
-  }
-}
-function rangeOver(node, dot, vars, out) {
-  const { pipe } = node;
-  const value = evalPipeline({ ...pipe, declare: [] }, dot, vars);
-  let entries;
-  if (value instanceof Map) {
-    const keys = [...value.keys()];
-    if (keys.every((k) => typeof k === "string")) keys.sort();
-    entries = keys.map((k) => [k, value.get(k)]);
-  } else if (Array.isArray(value)) {
-    entries = value.map((v, i) => [i, v]);
-  } else if (value === void 0 || value === null) {
-    entries = [];
-  } else {
-    throw new TemplateError(`range can't iterate over ${print(value)}`, pipe.line);
-  }
-  if (entries.length === 0) {
-    execute(node.otherwise, dot, [...vars], out);
-    return;
-  }
-  if (pipe.declare.length > 2) throw new TemplateError("range declares at most two variables", pipe.line);
-  for (const [key, element] of entries) {
-    const scope = [...vars];
-    if (pipe.declare.length === 1) scope.push({ name: pipe.declare[0], value: element });
-    if (pipe.declare.length === 2) scope.push({ name: pipe.declare[0], value: key }, { name: pipe.declare[1], value: element });
-    execute(node.body, element, scope, out);
-  }
-}
-function evalPipeline(pipe, dot, vars) {
-  let value;
-  pipe.commands.forEach((command, k) => {
-    value = evalCommand(command, dot, vars, pipe.line, k === 0 ? [] : [value]);
-  });
-  if (pipe.declare.length > 0) {
-    const name = pipe.declare[0];
-    if (pipe.assign) {
-      const known = [...vars].reverse().find((v) => v.name === name);
-      if (!known) throw new TemplateError(`undefined variable ${name}`, pipe.line);
-      known.value = value;
-    } else {
-      vars.push({ name, value });
-    }
-  }
-  return value;
-}
-function evalCommand(command, dot, vars, line, piped) {
-  const [first, ...rest] = command;
-  if (first.type === "function") {
-    const args = [...rest.map((o) => evalOperand(o, dot, vars, line)), ...piped];
-    try {
-      return FUNCTIONS[first.name](...args);
-    } catch (error) {
-      throw new TemplateError(`${first.name}: ${error.message}`, line);
-    }
-  }
-  if (rest.length > 0 || piped.length > 0) throw new TemplateError("can't give arguments to a value that is not a function", line);
-  return evalOperand(first, dot, vars, line);
-}
-function evalOperand(operand, dot, vars, line) {
-  switch (operand.type) {
-    case "literal":
-      return operand.value;
-    case "pipe":
-      return evalPipeline(operand.pipe, dot, vars);
-    case "function":
-      return evalCommand([operand], dot, vars, line, []);
-    case "field": {
-      let value = dot;
-      if (operand.base !== "dot") {
-        const variable = [...vars].reverse().find((v) => v.name === operand.base);
-        if (!variable) throw new TemplateError(`undefined variable ${operand.base}`, line);
-        value = variable.value;
-      }
-      for (const name of operand.path) value = field(value, name, line);
-      return value;
-    }
-  }
-}
-function field(value, name, line) {
-  if (value instanceof Map) return value.get(name);
-  if (typeof value === "object" && value !== null && Object.hasOwn(value, name)) return value[name];
-  if (value === void 0 || value === null) throw new TemplateError(`nil pointer evaluating .${name}`, line);
-  throw new TemplateError(`can't evaluate field ${name} in ${print(value)}`, line);
-}
-function truth(value) {
-  if (value instanceof Map) return value.size > 0;
-  if (Array.isArray(value)) return value.length > 0;
-  return value !== void 0 && value !== null && value !== false && value !== 0 && value !== "";
-}
-function print(value) {
-  if (value === void 0 || value === null) return "<no value>";
-  if (typeof value === "string") return value;
-  if (Array.isArray(value)) return `[${value.map(print).join(" ")}]`;
-  if (value instanceof Map) return `map[${[...value].map(([k, v]) => `${print(k)}:${print(v)}`).join(" ")}]`;
-  if (typeof value === "object" && value.toString !== Object.prototype.toString) return value.toString();
-  if (typeof value === "object") return `{${Object.values(value).map(print).join(" ")}}`;
-  return String(value);
-}
-function str(value) {
-  return typeof value === "string" ? value : print(value);
-}
-function equal(a, b) {
-  return a === b || typeof a === "object" && a !== null && typeof b === "object" && b !== null && print(a) === print(b);
-}
-var FUNCTIONS = Object.freeze(
-  Object.setPrototypeOf(
-    {
-      eq: (a, ...bs) => bs.some((b) => equal(a, b)),
-      ne: (a, b) => !equal(a, b),
-      lt: (a, b) => a < b,
-      le: (a, b) => a <= b,
-      gt: (a, b) => a > b,
-      ge: (a, b) => a >= b,
-      not: (a) => !truth(a),
-      and: (...xs) => xs.find((x) => !truth(x)) ?? xs.at(-1),
-      or: (...xs) => xs.find((x) => truth(x)) ?? xs.at(-1),
-      len: (x) => x instanceof Map ? x.size : Array.isArray(x) || typeof x === "string" ? x.length : 0,
-      // A list takes an integer index only: a string would reach the array's own members ("constructor", "length").
-      index: (x, ...keys) => keys.reduce((v, k) => v instanceof Map ? v.get(k) : Array.isArray(v) && Number.isInteger(k) ? v[k] : void 0, x),
-      print: (...xs) => xs.map(str).join(""),
-      println: (...xs) => `${xs.map(str).join(" ")}
-`,
-      printf: (format, ...xs) => {
-        let k = 0;
-        return str(format).replace(/%[svdq%]/g, (verb) => verb === "%%" ? "%" : verb === "%q" ? JSON.stringify(str(xs[k++])) : str(xs[k++]));
-      },
-      lower: (s) => str(s).toLowerCase(),
-      upper: (s) => str(s).toUpperCase(),
-      title: (s) => str(s).replace(/\b\w/g, (c) => c.toUpperCase()),
-      trim: (s) => str(s).trim(),
-      trimPrefix: (prefix, s) => str(s).startsWith(str(prefix)) ? str(s).slice(str(prefix).length) : str(s),
-      trimSuffix: (suffix, s) => str(s).endsWith(str(suffix)) && str(suffix) !== "" ? str(s).slice(0, -str(suffix).length) : str(s),
-      contains: (substr, s) => str(s).includes(str(substr)),
-      hasPrefix: (prefix, s) => str(s).startsWith(str(prefix)),
-      hasSuffix: (suffix, s) => str(s).endsWith(str(suffix)),
-      replace: (from, to, s) => str(s).split(str(from)).join(str(to)),
-      join: (sep2, list) => Array.isArray(list) ? list.map(str).join(str(sep2)) : str(list),
-      quote: (...xs) => xs.map((x) => JSON.stringify(str(x))).join(" "),
-      default: (fallback, value) => truth(value) ? value : fallback,
-      trunc: (n, s) => n >= 0 ? str(s).slice(0, n) : str(s).slice(n)
-    },
-    null
-  )
-);
-
-// src/engine/commit-message.ts
-function commitMessage(template, input) {
-  return template !== void 0 && !isDefaultMessage(template) ? renderTemplate(template, templateData(input)) : defaultCommitMessage(input);
-}
-function isDefaultMessage(template) {
-  return template === void 0 || template.trim() === "";
-}
-var DEFAULT_SUBJECT_TYPE = "chore(deploy): ";
-function defaultCommitMessage(input) {
-  const promoted = input.images.flatMap((image) => promotion(image, input.changes) ?? []);
-  const n = input.changes.length;
-  const subject = promoted.length > 0 ? promoted.join(", ") : `update ${n} image field${n === 1 ? "" : "s"}`;
-  const files = [...new Set(input.changes.map((c) => c.file))].sort();
-  return `${DEFAULT_SUBJECT_TYPE}${subject}
-
-${files.map((f) => `- ${f}`).join("\n")}
-`;
-}
-function promotion(image, values) {
-  const byFile = /* @__PURE__ */ new Map();
-  for (const value of values) {
-    const part = writtenPart(value.new, image);
-    if (part === void 0) continue;
-    const file = byFile.get(value.file) ?? { tags: [], digests: [], others: [] };
-    byFile.set(value.file, file);
-    if (part === "reference") file.others.push(referenceVersion(value.old));
-    else if (part === "pinned-tag") file.others.push(pinnedVersion(value.old));
-    else if (part === "digest") {
-      if (isDigest(value.old)) file.digests.push(shortDigest(value.old));
-    } else file.tags.push(isDigest(value.old) ? shortDigest(value.old) : value.old);
-  }
-  if (byFile.size === 0) return void 0;
-  const olds = [...byFile.values()].flatMap(
-    ({ tags, digests, others }) => tags.length === 1 && digests.length === 1 ? [`${tags[0]}@${digests[0]}`, ...others] : [...tags, ...digests, ...others]
-  );
-  const from = olds.length === 0 ? "" : ` ${[...new Set(olds)].sort().join(", ")}`;
-  return `${image.name}${from} -> ${writtenVersion(image, values)}`;
-}
-function writtenVersion(image, values) {
-  if (image.tag === void 0 || image.digest === void 0) return imageVersion(image);
-  const pinned = values.some((value) => {
-    const part = writtenPart(value.new, image);
-    return part === "digest" || part === "pinned-tag" || part === "reference" && value.new.includes("@");
-  });
-  return pinned ? imageVersion(image) : image.tag;
-}
-function writtenPart(value, image) {
-  const written = tryParseImageRef(value);
-  if (written && written.repository === image.repository && (written.tag !== void 0 || written.digest !== void 0)) return "reference";
-  if (value === image.tag) return "tag";
-  if (value === image.digest) return "digest";
-  const at = value.lastIndexOf("@");
-  const pinned = at > 0 && value.slice(at + 1) === image.digest && (image.tag === void 0 ? isTag(value.slice(0, at)) : value.slice(0, at) === image.tag);
-  return pinned ? "pinned-tag" : void 0;
-}
-function referenceVersion(text2) {
-  const ref = tryParseImageRef(text2);
-  return ref && (ref.tag !== void 0 || ref.digest !== void 0) ? imageVersion(ref) : text2;
-}
-function pinnedVersion(text2) {
-  const at = text2.indexOf("@");
-  return at > 0 && isDigest(text2.slice(at + 1)) ? imageVersion({ tag: text2.slice(0, at), digest: text2.slice(at + 1) }) : text2;
-}
-function imageVersion(ref) {
-  if (ref.tag !== void 0) return ref.digest !== void 0 ? `${ref.tag}@${shortDigest(ref.digest)}` : ref.tag;
-  return shortDigest(ref.digest ?? "");
-}
-var NamespacedName = class {
-  constructor(Namespace, Name) {
-    this.Namespace = Namespace;
-    this.Name = Name;
-  }
-  Namespace;
-  Name;
-  toString() {
-    return `${this.Namespace}/${this.Name}`;
-  }
-};
-function templateData(input) {
-  const objects = /* @__PURE__ */ new Map();
-  const objectOf2 = (id) => {
-    const o = { APIVersion: id?.apiVersion ?? "", Kind: id?.kind ?? "", Namespace: id?.namespace ?? "", Name: id?.name ?? "" };
-    const key = [o.Kind, o.Namespace, o.Name, o.APIVersion].join("\0");
-    const known = objects.get(key);
-    if (known) return known;
-    objects.set(key, o);
-    return o;
-  };
-  const byObjectKey = (a, b) => compare([a.Kind, a.Namespace, a.Name, a.APIVersion].join("\0"), [b.Kind, b.Namespace, b.Name, b.APIVersion].join("\0"));
-  const sorted = [...input.changes].sort((a, b) => compare(a.file, b.file) || a.line - b.line);
-  const fileChanges = /* @__PURE__ */ new Map();
-  const byObject = /* @__PURE__ */ new Map();
-  const all = [];
-  const seen = /* @__PURE__ */ new Set();
-  for (const change of sorted) {
-    const fluxChange = { OldValue: change.old, NewValue: change.new, Setter: change.key };
-    const object = objectOf2(change.object);
-    const perFile = fileChanges.get(change.file) ?? /* @__PURE__ */ new Map();
-    fileChanges.set(change.file, perFile);
-    perFile.set(object, [...perFile.get(object) ?? [], fluxChange]);
-    byObject.set(object, [...byObject.get(object) ?? [], fluxChange]);
-    const identity = JSON.stringify([change.old, change.new, change.key]);
-    if (!seen.has(identity)) all.push(fluxChange);
-    seen.add(identity);
-  }
-  const sortObjects = (m) => new Map([...m].sort(([a], [b]) => byObjectKey(a, b)));
-  for (const [file, perFile] of fileChanges) fileChanges.set(file, sortObjects(perFile));
-  return {
-    AutomationObject: new NamespacedName(input.automation.namespace, input.automation.name),
-    Changed: { FileChanges: fileChanges, Changes: all, Objects: sortObjects(byObject) },
-    Values: new Map(Object.entries(input.values ?? {}))
-  };
-}
-function compare(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-// src/engine/kustomizations.ts
-import { posix as posix3 } from "node:path";
-var FLUX_KUSTOMIZE_GROUP = "kustomize.toolkit.fluxcd.io/";
-function mayHoldFluxKustomization(text2) {
-  return text2.includes(FLUX_KUSTOMIZE_GROUP) && text2.includes("images");
-}
-var KUSTOMIZATION_NAMES = /* @__PURE__ */ new Set(["kustomization.yaml", "kustomization.yml", "Kustomization"]);
-function isKustomizationFile(path) {
-  return KUSTOMIZATION_NAMES.has(path.slice(path.lastIndexOf("/") + 1));
-}
-var IMAGE_VALUE = /\bimage["']?\s*:\s*(?:&[^\s,{}[\]]+\s+)?["']?([^\s"'#,{}[\]]+)/g;
-var OP_VALUE = /\bvalue["']?\s*:\s*["']?([^\s"'#,{}[\]]+)/g;
-function mayHoldBareImage(text2, repositories) {
-  for (const { value } of imageValues(text2)) {
-    const ref = tryParseImageRef(value);
-    if (ref && ref.tag === void 0 && ref.digest === void 0 && repositories.has(ref.repository)) return true;
-  }
-  return false;
-}
-function* imageValues(text2) {
-  const found = (match) => ({ value: match[1], start: match.index + match[0].length - match[1].length });
-  for (const match of text2.matchAll(IMAGE_VALUE)) yield found(match);
-  if (text2.includes("/image")) for (const match of text2.matchAll(OP_VALUE)) yield found(match);
-}
-function graphOf(kustomizations, incoming, fluxKustomizations, tree, treeRoot) {
-  const repositories = new Set(incoming.map((image) => image.repository));
-  const byDirectory = /* @__PURE__ */ new Map();
-  for (const k of kustomizations) if (!byDirectory.has(posix3.dirname(k.file))) byDirectory.set(posix3.dirname(k.file), k);
-  const parsed = /* @__PURE__ */ new Map();
-  const at = (directory) => {
-    if (!parsed.has(directory)) {
-      const k = byDirectory.get(directory);
-      parsed.set(directory, k && readKustomization(k.file, k.text, repositories));
-    }
-    return parsed.get(directory);
-  };
-  const tags = /* @__PURE__ */ new Map();
-  const tagsOf = (k, visiting = /* @__PURE__ */ new Set()) => {
-    const known = tags.get(k);
-    if (known) return known;
-    if (visiting.has(k)) return [];
-    visiting.add(k);
-    const components = k.components.flatMap((path) => {
-      const component = at(path);
-      return component ? tagsOf(component, visiting) : [];
-    });
-    const all = [...k.tags.map((name) => ({ name, file: k.file })), ...components];
-    tags.set(k, all);
-    return all;
-  };
-  const tokens = incoming.map(screenToken);
-  const names = ({ text: text2 }) => tokens.some((token) => text2.includes(token));
-  const flux = fluxKustomizations.filter(names).flatMap(({ file, text: text2 }) => readFluxKustomizations(file, text2, repositories, (directory) => byDirectory.has(directory), tree, treeRoot));
-  const naming = [...byDirectory].filter(([, k]) => names(k)).map(([directory]) => directory);
-  return { directories: [...byDirectory.keys()], naming, at, tagsOf, flux };
-}
-var TAGGERS_NAMED = 5;
-function taggersWords({ first, others }) {
-  return andList(others ? [...first, "others"] : first);
-}
-var Taggers = class {
-  kept = [];
-  more = false;
-  edited = false;
-  add(file, edited) {
-    this.edited ||= edited;
-    const at = partitionPoint(this.kept.length, (i) => this.kept[i] < file);
-    if (this.kept[at] === file) return;
-    if (at === TAGGERS_NAMED) {
-      this.more = true;
-      return;
-    }
-    this.kept.splice(at, 0, file);
-    if (this.kept.length > TAGGERS_NAMED) {
-      this.kept.pop();
-      this.more = true;
-    }
-  }
-  /** Adds all of `other`'s: what it no longer holds was past its first, so past these too. */
-  merge(other) {
-    for (const file of other.kept) this.add(file, false);
-    this.more ||= other.more;
-    this.edited ||= other.edited;
-  }
-  get files() {
-    return { first: [...this.kept], others: this.more };
-  }
-};
-function addTaggers(into, name, owner, add) {
-  const byOwner = into.get(name) ?? /* @__PURE__ */ new Map();
-  into.set(name, byOwner);
-  const taggers = byOwner.get(owner) ?? new Taggers();
-  byOwner.set(owner, taggers);
-  add(taggers);
-}
-function mergeTags(into, from) {
-  for (const [name, byOwner] of from) for (const [owner, taggers] of byOwner) addTaggers(into, name, owner, (kept) => kept.merge(taggers));
-}
-function kustomizeTagged(kustomizations, incoming, fluxKustomizations = [], tree = [], treeRoot = "", owners = { ownerOf: () => void 0, edited: () => false }) {
-  const graph = graphOf(kustomizations, incoming, fluxKustomizations, tree, treeRoot);
-  const { directories, naming, at, tagsOf, flux } = graph;
-  const tagging = [...naming.flatMap((directory) => at(directory) ?? []).filter((k) => k.tags.length > 0), ...flux];
-  const builds = tagging.some((k) => k.component) ? [...directories.flatMap((directory) => at(directory) ?? []), ...flux] : tagging;
-  const byKustomization = /* @__PURE__ */ new Map();
-  const byFile = /* @__PURE__ */ new Map();
-  const tagsAt = (map2, key) => {
-    const known = map2.get(key);
-    if (known) return known;
-    const tags = /* @__PURE__ */ new Map();
-    map2.set(key, tags);
-    return tags;
-  };
-  const starts = builds.filter((k) => tagsOf(k).length > 0);
-  for (const k of walk3(graph, starts)) {
-    const tags = tagsAt(byKustomization, k);
-    for (const { name, file } of tagsOf(k)) addTaggers(tags, name, owners.ownerOf(file), (taggers) => taggers.add(file, owners.edited(file)));
-    mergeTags(tagsAt(byFile, k.file), tags);
-    for (const path of [...k.resources, ...k.components]) {
-      const child = at(path);
-      mergeTags(child ? tagsAt(byKustomization, child) : tagsAt(byFile, path), tags);
-    }
-  }
-  const tagged = /* @__PURE__ */ new Map();
-  for (const [file, tags] of byFile) {
-    const own = owners.ownerOf(file);
-    const names = [...tags].map(([name, byOwner]) => {
-      const counted = new Taggers();
-      const elsewhere = /* @__PURE__ */ new Map();
-      for (const [owner, taggers] of byOwner) {
-        if (owner === void 0 || owner === own) counted.merge(taggers);
-        else elsewhere.set(owner, taggers.files);
-      }
-      return [name, { by: counted.files, edited: counted.edited, elsewhere }];
-    });
-    tagged.set(file, new Map(names));
-  }
-  return tagged;
-}
-function walk3({ at }, starts, through = () => true) {
-  const done = [];
-  const seen = /* @__PURE__ */ new Set();
-  const children2 = (k) => [...k.resources, ...k.components].flatMap((path) => at(path) ?? []);
-  for (const start of starts) {
-    if (seen.has(start) || !through(start)) continue;
-    seen.add(start);
-    const stack = [{ k: start, next: children2(start) }];
-    while (stack.length > 0) {
-      const top = stack[stack.length - 1];
-      const child = top.next.pop();
-      if (child === void 0) {
-        done.push(top.k);
-        stack.pop();
-      } else if (!seen.has(child) && through(child)) {
-        seen.add(child);
-        stack.push({ k: child, next: children2(child) });
-      }
-    }
-  }
-  return done.reverse();
-}
-function buildsOf(graph, kustomizations) {
-  const { at, tagsOf } = graph;
-  const among = new Set(kustomizations);
-  const included = new Set(kustomizations.flatMap((k) => [...k.resources, ...k.components].flatMap((path) => at(path) ?? [])));
-  const roots = kustomizations.filter((k) => !k.component && !included.has(k));
-  const reached = (through) => {
-    const files = /* @__PURE__ */ new Set();
-    for (const k of walk3(graph, roots, (k2) => among.has(k2) && through(k2))) {
-      files.add(k.file);
-      for (const path of [...k.resources, ...k.components]) if (!at(path)) files.add(path);
-    }
-    return files;
-  };
-  let every;
-  const byName = /* @__PURE__ */ new Map();
-  const asWritten2 = (name) => {
-    let files = byName.get(name);
-    if (!files) byName.set(name, files = reached((k) => !tagsOf(k).some((tag) => tag.name === name)));
-    return files;
-  };
-  return { reached: () => every ??= reached(() => true), asWritten: asWritten2 };
-}
-function retaggedInEveryBuild(kustomizations, incoming, fluxKustomizations = [], tree = [], treeRoot = "") {
-  const graph = graphOf(kustomizations, incoming, fluxKustomizations, tree, treeRoot);
-  const all = [...graph.directories.flatMap((directory) => graph.at(directory) ?? []), ...graph.flux];
-  const { reached, asWritten: asWritten2 } = buildsOf(graph, all);
-  const names = [...new Set(all.flatMap((k) => graph.tagsOf(k).map((tag) => tag.name)))];
-  const retagged = /* @__PURE__ */ new Map();
-  for (const file of reached()) {
-    const every = names.filter((name) => !asWritten2(name).has(file));
-    if (every.length > 0) retagged.set(file, new Set(every));
-  }
-  return retagged;
-}
-function deployedAsWrittenBy(kustomizations, incoming, fluxKustomizations = [], tree = [], treeRoot = "") {
-  let read;
-  const parents = /* @__PURE__ */ new Map();
-  const directories = kustomizations.map(({ file }) => posix3.dirname(file));
-  const unscreened = kustomizations.map(({ text: text2 }) => NAMED_THEN_DOTS.test(text2));
-  const parentsOf = (graph, path) => {
-    const known = parents.get(path);
-    if (known) return known;
-    const lists = (k) => k.resources.includes(path) || k.components.includes(path);
-    const mayList = listScreen(path);
-    const found = [
-      ...kustomizations.flatMap(({ file, text: text2 }, i) => {
-        if (!unscreened[i] && !mayList(directories[i], text2)) return [];
-        const k = graph.at(directories[i]);
-        return k?.file === file && lists(k) ? [k] : [];
-      }),
-      ...graph.flux.filter(lists)
-    ];
-    parents.set(path, found);
-    return found;
-  };
-  const up = (graph, start, passing) => {
-    const found = [];
-    const queue = [start];
-    for (let i = 0; i < queue.length; i++) {
-      for (const k of parentsOf(graph, queue[i])) {
-        if (found.includes(k) || !passing(k)) continue;
-        found.push(k);
-        if (graph.at(posix3.dirname(k.file)) === k) queue.push(posix3.dirname(k.file));
-      }
-    }
-    return found;
-  };
-  const builds = /* @__PURE__ */ new Map();
-  return ({ file, text: text2 }, repository) => {
-    const graph = read ??= graphOf(kustomizations, incoming, fluxKustomizations, tree, treeRoot);
-    const own = isKustomizationFile(file) ? graph.at(posix3.dirname(file)) : void 0;
-    const start = own?.file === file ? posix3.dirname(file) : file;
-    if (!builds.has(start)) {
-      const above = up(graph, start, () => true);
-      builds.set(start, above.length > 0 ? buildsOf(graph, above) : void 0);
-    }
-    const built = builds.get(start);
-    if (!built) return [];
-    const names = own?.file === file ? own.tags.filter((name) => normalizeRepository(name) === repository) : writtenNames(text2, repository);
-    const found = /* @__PURE__ */ new Set();
-    for (const passing of names.length === 0 ? [built.reached()] : names.map(built.asWritten)) {
-      for (const k of up(graph, start, (k2) => passing.has(k2.file))) found.add(k.file);
-    }
-    return [...found];
-  };
-}
-var NAMED_THEN_DOTS = /[^./\s]\/\.\.?(?![^/\s'",\]}#])/;
-function listScreen(path) {
-  const parent = posix3.dirname(path);
-  const name = posix3.basename(path);
-  const tail = `${posix3.basename(parent)}/${name}`;
-  return (directory, text2) => {
-    if (path === "." || directory.startsWith(`${path}/`)) return text2.includes("..");
-    if (parent === "." || directory === parent || directory.startsWith(`${parent}/`)) return text2.includes(name);
-    return text2.includes(tail);
-  };
-}
-function retaggedAt(text2, repository, names) {
-  const at = /* @__PURE__ */ new Set();
-  for (const { value, start } of imageValues(text2)) {
-    const ref = tryParseImageRef(value);
-    if (ref?.repository === repository && names.has(ref.name)) at.add(start);
-  }
-  return at;
-}
-function writtenNames(text2, repository) {
-  const names = [...imageValues(text2)].flatMap(({ value }) => {
-    const ref = tryParseImageRef(value);
-    return ref?.repository === repository ? [ref.name] : [];
-  });
-  return [...new Set(names)];
-}
-function readKustomization(file, text2, repositories) {
-  const yaml = tryYamlFile(text2);
-  const root = yaml?.documents[0]?.root;
-  if (yaml === void 0 || root?.kind !== "map") return void 0;
-  const directory = posix3.dirname(file);
-  const list = (key) => {
-    const node = mapValue(root, key);
-    return node?.kind === "seq" ? [...node.items] : [];
-  };
-  const paths = (nodes) => nodes.flatMap((node) => inTree(directory, scalarText(node)) ?? []);
-  const patchFiles = (key) => list(key).flatMap((patch) => patch.kind === "map" ? mapValue(patch, "path") ?? [] : []);
-  return {
-    file,
-    component: scalarText(mapValue(root, "kind")) === "Component",
-    tags: taggedNames(yaml, root, ["images"], list("images"), repositories),
-    resources: [
-      ...paths([...list("resources"), ...list("bases"), ...list("patchesStrategicMerge")]),
-      ...paths([...patchFiles("patches"), ...patchFiles("patchesJson6902")])
-    ],
-    components: paths(list("components"))
-  };
-}
-function readFluxKustomizations(file, text2, repositories, hasKustomization, tree, treeRoot) {
-  const yaml = tryYamlFile(text2);
-  if (yaml === void 0) return [];
-  return yaml.documents.flatMap(({ root }) => {
-    if (root?.kind !== "map" || scalarText(mapValue(root, "kind")) !== "Kustomization") return [];
-    if (!scalarText(mapValue(root, "apiVersion"))?.startsWith(FLUX_KUSTOMIZE_GROUP)) return [];
-    const images = nodeAt(root, ["spec", "images"]);
-    const tags = images?.kind === "seq" ? taggedNames(yaml, root, ["spec", "images"], images.items, repositories) : [];
-    const path = fluxPath(scalarText(nodeAt(root, ["spec", "path"])), treeRoot);
-    if (tags.length === 0 || path === void 0) return [];
-    const components = nodeAt(root, ["spec", "components"]);
-    return [
-      {
-        file,
-        component: false,
-        tags,
-        resources: hasKustomization(path) ? [path] : generatedResources(path, hasKustomization, tree),
-        components: components?.kind === "seq" ? components.items.flatMap((node) => inTree(path, scalarText(node)) ?? []) : []
-      }
-    ];
-  });
-}
-function fluxPath(path, treeRoot) {
-  const fromRoot = inTree(".", path || ".");
-  const directory = fromRoot === void 0 ? void 0 : treeDirectory(fromRoot === "." ? "" : fromRoot, treeRoot);
-  return directory === "" ? "." : directory;
-}
-function generatedResources(directory, hasKustomization, tree) {
-  const resources = /* @__PURE__ */ new Set();
-  const prefix = directory === "." ? "" : `${directory}/`;
-  for (const file of tree) {
-    if (!file.startsWith(prefix) || !/\.ya?ml$/.test(file)) continue;
-    const steps = file.slice(prefix.length).split("/");
-    const built = steps.slice(0, -1).findIndex((_, i) => hasKustomization(prefix + steps.slice(0, i + 1).join("/")));
-    resources.add(built < 0 ? file : prefix + steps.slice(0, built + 1).join("/"));
-  }
-  return [...resources];
-}
-function taggedNames(file, root, path, entries, repositories) {
-  return entries.flatMap((entry, index) => {
-    if (entry.kind !== "map") return [];
-    const read = fieldsOf(file, root, entry, [...path, index], false);
-    const field2 = (key) => scalarText(read(key)?.node);
-    const name = field2("name");
-    if (!name || !repositories.has(normalizeRepository(name) ?? "")) return [];
-    const setsVersion = !!field2("newTag") || !!field2("digest") || repositories.has(normalizeRepository(field2("newName") || name) ?? "");
-    return setsVersion ? [name] : [];
-  });
-}
-function inTree(directory, path) {
-  if (!path || path.includes("://") || path.includes("\n")) return void 0;
-  const joined = posix3.normalize(posix3.join(directory, path)).replace(/\/+$/, "");
-  return joined === ".." || joined.startsWith("../") || posix3.isAbsolute(joined) ? void 0 : joined;
-}
-
 // src/engine/image-spelling.ts
+function deployedText(text2) {
+  return withoutFluxImageObjects(withoutImageUpdater(text2));
+}
 function spelledAt(text2, image) {
   return spellingsOf(text2, image).find(({ bare, ref }) => bare || ref === void 0 || ref.repository === image.repository)?.at;
 }
@@ -18966,23 +17723,2056 @@ function warnRefusedImages(images, targets, ownerOf, files, reachOf, warnings) {
   }
 }
 function placeHolding(path, raw, image, byRepository2, reach) {
-  const text2 = withoutImageUpdater(raw);
+  const text2 = deployedText(raw);
   const markers = [...reach.setters].filter(([, update]) => update.image.repository === image.repository).map(([key]) => markerPattern(key));
   const spelt = byRepository2 ? spelledAt(text2, image) ?? Infinity : Infinity;
   const at = Math.min(spelt, ...markers.map((pattern) => pattern.exec(text2)?.index ?? Infinity));
-  if (at !== Infinity) return [`${path}:${lineAt(text2, at)}`];
-  return reach.overridden.includes(image.repository) ? [path] : [];
+  return at === Infinity ? [] : [`${path}:${lineAt(text2, at)}`];
+}
+
+// src/engine/config.ts
+var NO_CONFIG = "none";
+var CONFIG_NOT_UTF8 = "not UTF-8 text, so none of it can be read; save the configuration as UTF-8";
+var DELIVERY_MODES = ["push", "pull-request", "none"];
+var MERGE_MODES = ["none", "auto", "immediate"];
+var MERGE_METHODS = ["merge", "squash", "rebase"];
+var OVERRIDE_PARTS = ["tag"];
+var ConfigError = class extends Error {
+  /**
+   * `issues`: on their file and line, each message `<path>: <what is wrong>`, in file order.
+   * `config`: what could be read, the entries in error left out, for checks of the tree (an
+   * override's file) to report with these rather than in a second round once they are fixed.
+   */
+  constructor(issues, config) {
+    super(issues.map(formatDiagnostic).join("\n"));
+    this.issues = issues;
+    this.config = config;
+    this.name = "ConfigError";
+  }
+  issues;
+  config;
+};
+var SETTER_KEY2 = /^[a-z0-9](?:[-a-z0-9]*[a-z0-9])?:[a-z0-9](?:[-a-z0-9.]*[a-z0-9])?$/;
+var TARGET_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+var TARGET_NAME_RULE = "must start with a letter or digit and hold only letters, digits, '.', '_' and '-'";
+var Reader2 = class {
+  /** `lines` undefined: the document was made from an object, whose nodes have no place in a text. */
+  constructor(file, doc, lines) {
+    this.file = file;
+    this.doc = doc;
+    this.lines = lines;
+  }
+  file;
+  doc;
+  lines;
+  issues = [];
+  /** An issue at `node`, or `below` lines under its first (a line of a block scalar). */
+  issue(node, path, message, below = 0) {
+    const offset = node?.range?.[0] ?? 0;
+    const at = this.line(node);
+    const line = at === void 0 ? void 0 : at + below;
+    const where2 = { ...this.file !== void 0 && { file: this.file }, ...line !== void 0 && { line } };
+    this.issues.push({ offset, issue: { ...where2, message: `${path ? `${path}: ` : ""}${message}` } });
+  }
+  line(node) {
+    return this.lines?.linePos(node?.range?.[0] ?? 0).line;
+  }
+  /** A place named for a later message: `targets[0]`, with its line when there is one. */
+  place(path, node) {
+    const line = this.line(node);
+    return line === void 0 ? path : `${path}, line ${line}`;
+  }
+  resolve(node) {
+    return isAlias(node) ? node.resolve(this.doc) ?? null : node;
+  }
+  /** The key/value pairs of a mapping with only `allowed` keys, or undefined after an issue. */
+  mapping(node, at, path, allowed) {
+    const resolved = this.resolve(node);
+    if (!isMap(resolved)) {
+      this.issue(resolved ?? at, path, `must be a mapping${allowed.length > 0 ? ` with ${allowed.join(", ")}` : ""}, not ${describe(resolved)}`);
+      return void 0;
+    }
+    return this.entries(resolved, path, allowed);
+  }
+  entries(map2, path, allowed) {
+    const entries = /* @__PURE__ */ new Map();
+    for (const pair of map2.items) {
+      const key = pair.key;
+      const name = isScalar(key) ? key.value : void 0;
+      if (typeof name !== "string") {
+        this.issue(key, path, `keys must be strings, not ${describe(key)}`);
+        continue;
+      }
+      if (allowed && !allowed.includes(name)) {
+        this.issue(key, join(path, name), `unknown key (expected ${allowed.join(", ")})`);
+        continue;
+      }
+      const earlier = entries.get(name);
+      if (earlier) {
+        this.issue(key, join(path, name), `duplicate key (first at line ${this.line(earlier.key)})`);
+        continue;
+      }
+      entries.set(name, { key, value: this.resolve(pair.value) });
+    }
+    return entries;
+  }
+  /** A required or optional field's value node, reporting a missing required one at `owner`. */
+  field(entries, owner, path, key, required) {
+    const entry = entries.get(key);
+    if (!entry) {
+      if (required) this.issue(owner, path, `${key} is required`);
+      return void 0;
+    }
+    return { node: entry.value, at: entry.key };
+  }
+  string(node, at, path) {
+    if (isScalar(node) && typeof node.value === "string") {
+      if (node.value.trim() === "") this.issue(node, path, "must not be empty");
+      else return node.value;
+      return void 0;
+    }
+    const hint = isScalar(node) && (typeof node.value === "number" || typeof node.value === "boolean") ? ` (quote it: "${node.source ?? String(node.value)}")` : "";
+    this.issue(node ?? at, path, `must be a string, not ${describe(node)}${hint}`);
+    return void 0;
+  }
+  strings(node, at, path, nonEmpty) {
+    if (!isSeq(node)) {
+      this.issue(node ?? at, path, `must be a list of strings, not ${describe(node)}`);
+      return void 0;
+    }
+    if (nonEmpty && node.items.length === 0) {
+      this.issue(node, path, "must not be empty");
+      return void 0;
+    }
+    const values = node.items.map((item, i) => this.string(this.resolve(item), node, `${path}[${i}]`));
+    return values.every((v) => v !== void 0) ? values : void 0;
+  }
+  oneOf(node, at, path, allowed) {
+    const other = otherScalar(node);
+    if (other !== void 0) {
+      this.issue(node, path, `must be one of ${allowed.join(", ")}, not ${other}`);
+      return void 0;
+    }
+    const value = this.string(node, at, path);
+    if (value === void 0) return void 0;
+    if (allowed.includes(value)) return value;
+    this.issue(node, path, `must be one of ${allowed.join(", ")}, not ${JSON.stringify(value)}`);
+    return void 0;
+  }
+  boolean(node, at, path) {
+    if (isScalar(node) && typeof node.value === "boolean") return node.value;
+    this.issue(node ?? at, path, `must be true or false, not ${describe(node)}`);
+    return void 0;
+  }
+  /**
+   * A commit-message template that parses (checkTemplate). What is wrong is said at the template's
+   * line in the file where a literal block (`|`) keeps its lines as the file's, one under its header,
+   * or the template's first line is the value's; elsewhere with the line in the template.
+   */
+  template(node, at, path) {
+    const text2 = this.string(node, at, path);
+    if (text2 === void 0) return void 0;
+    try {
+      checkTemplate(text2);
+      return text2;
+    } catch (error) {
+      if (!(error instanceof TemplateError)) throw error;
+      const literal2 = isScalar(node) && node.type === Scalar.BLOCK_LITERAL;
+      if (this.line(node) !== void 0 && (literal2 || error.line === 1)) this.issue(node, path, error.reason, literal2 ? error.line : 0);
+      else this.issue(node, path, `template line ${error.line}: ${error.reason}`);
+      return void 0;
+    }
+  }
+  /** A repository without tag or digest: `{ name as written, canonical repository }`. */
+  repository(node, at, path) {
+    const text2 = this.string(node, at, path);
+    if (text2 === void 0) return void 0;
+    try {
+      const ref = parseImageRef(text2);
+      if (ref.tag !== void 0 || ref.digest !== void 0) {
+        this.issue(
+          node,
+          path,
+          `${JSON.stringify(text2)} has a ${ref.tag !== void 0 ? "tag" : "digest"}; give the repository only (the incoming image brings the version)`
+        );
+        return void 0;
+      }
+      return { name: ref.name, repository: ref.repository };
+    } catch (error) {
+      if (!(error instanceof ImageRefError)) throw error;
+      this.issue(node, path, error.message);
+      return void 0;
+    }
+  }
+  /** A path inside the repository, `/`-separated (slashSeparated): relative, no `..`. */
+  relativePath(value, node, path) {
+    if (value.startsWith("/") || /^[A-Za-z]:\//.test(value)) this.issue(node, path, `must be relative to the repository root, not ${JSON.stringify(value)}`);
+    else if (value.split("/").includes("..")) this.issue(node, path, `must stay inside the repository (no ".."): ${JSON.stringify(value)}`);
+    else return true;
+    return false;
+  }
+  policy(node, at, path) {
+    const pattern = isMap(node) ? node.getIn(["filterTags", "pattern"], true) : void 0;
+    const prefixed = isScalar(pattern) && typeof pattern.value === "string" && pattern.value.startsWith("regexp:");
+    if (prefixed) this.issue(pattern, join(path, "filterTags", "pattern"), "`regexp:` is argocd-image-updater's prefix; filterTags takes the bare expression");
+    try {
+      const policy = parsePolicy(node?.toJS(this.doc) ?? null);
+      return prefixed ? void 0 : policy;
+    } catch (error) {
+      if (!(error instanceof PolicyError)) throw error;
+      for (const issue of error.issues) {
+        const located2 = isMap(node) ? node.getIn(issue.path, true) : void 0;
+        this.issue(located2 ?? node ?? at, join(path, ...issue.path), issue.message);
+      }
+      return void 0;
+    }
+  }
+};
+function join(path, ...keys) {
+  return keys.reduce((p, key) => /^[A-Za-z_][A-Za-z0-9_-]*$/.test(key) ? `${p}${p ? "." : ""}${key}` : `${p}[${JSON.stringify(key)}]`, path);
+}
+function otherScalar(node) {
+  return isScalar(node) && node.value !== null && typeof node.value !== "string" ? describe(node) : void 0;
+}
+function describe(node) {
+  if (isMap(node)) return "a mapping";
+  if (isSeq(node)) return "a list";
+  if (!isScalar(node) || node.value === null) return "nothing";
+  return `${typeof node.value === "string" ? "a string" : `a ${typeof node.value}`} (${node.source ?? String(node.value)})`;
+}
+function readDelivery(r, node, at, path) {
+  const keys = ["mode", "merge", "merge-method", "branch", "labels", "reviewers", "team-reviewers", "assignees", "draft", "title", "commit-message"];
+  const entries = r.mapping(node, at, path, keys);
+  if (!entries) return void 0;
+  const get = (key) => r.field(entries, node, path, key, false);
+  const mode = get("mode");
+  const merge2 = get("merge");
+  const mergeMethod = get("merge-method");
+  const branch = get("branch");
+  const labels = get("labels");
+  const reviewers = get("reviewers");
+  const teamReviewers = get("team-reviewers");
+  const assignees = get("assignees");
+  const draft = get("draft");
+  const title = get("title");
+  const commitMessage2 = get("commit-message");
+  const delivery = {
+    ...mode && { mode: r.oneOf(mode.node, mode.at, join(path, "mode"), DELIVERY_MODES) },
+    ...merge2 && { merge: r.oneOf(merge2.node, merge2.at, join(path, "merge"), MERGE_MODES) },
+    ...mergeMethod && { mergeMethod: r.oneOf(mergeMethod.node, mergeMethod.at, join(path, "merge-method"), MERGE_METHODS) },
+    ...branch && { branch: r.string(branch.node, branch.at, join(path, "branch")) },
+    ...labels && { labels: r.strings(labels.node, labels.at, join(path, "labels"), false) },
+    ...reviewers && { reviewers: r.strings(reviewers.node, reviewers.at, join(path, "reviewers"), false) },
+    ...teamReviewers && { teamReviewers: r.strings(teamReviewers.node, teamReviewers.at, join(path, "team-reviewers"), false) },
+    ...assignees && { assignees: r.strings(assignees.node, assignees.at, join(path, "assignees"), false) },
+    ...draft && { draft: r.boolean(draft.node, draft.at, join(path, "draft")) },
+    ...title && { title: r.string(title.node, title.at, join(path, "title")) },
+    ...commitMessage2 && { commitMessage: r.template(commitMessage2.node, commitMessage2.at, join(path, "commit-message")) }
+  };
+  if (delivery.branch !== void 0 && !isBranchName(delivery.branch)) {
+    r.issue(branch?.node, join(path, "branch"), `${JSON.stringify(delivery.branch)} is not a valid branch name`);
+  }
+  if (delivery.mode !== void 0 && delivery.mode !== "pull-request") {
+    for (const [key, entry] of [
+      ["merge", merge2],
+      ["merge-method", mergeMethod],
+      ["draft", draft],
+      ["reviewers", reviewers],
+      ["team-reviewers", teamReviewers],
+      ["assignees", assignees],
+      ["labels", labels]
+    ]) {
+      if (entry) r.issue(entry.at, join(path, key), `only applies to mode pull-request (mode is ${delivery.mode})`);
+    }
+  }
+  return delivery;
+}
+function readImages(r, node, at, path) {
+  if (!isSeq(node) || node.items.length === 0) {
+    r.issue(node ?? at, path, isSeq(node) ? "must not be empty (it is the list of images this target allows)" : `must be a list, not ${describe(node)}`);
+    return [];
+  }
+  const images = [];
+  const seen = /* @__PURE__ */ new Map();
+  node.items.forEach((item, i) => {
+    const itemPath = `${path}[${i}]`;
+    const itemNode = r.resolve(item);
+    const entries = r.mapping(itemNode, node, itemPath, ["repository", "policy"]);
+    if (!entries) return;
+    const repository = r.field(entries, itemNode, itemPath, "repository", true);
+    const policy = r.field(entries, itemNode, itemPath, "policy", false);
+    const ref = repository && r.repository(repository.node, repository.at, join(itemPath, "repository"));
+    const parsedPolicy = policy && r.policy(policy.node, policy.at, join(itemPath, "policy"));
+    if (!ref) return;
+    const earlier = seen.get(ref.repository);
+    if (earlier !== void 0) {
+      r.issue(repository.node, join(itemPath, "repository"), `${ref.repository} is already listed (${earlier})`);
+      return;
+    }
+    seen.set(ref.repository, r.place(itemPath, repository.node));
+    images.push({ ...ref, ...parsedPolicy && { policy: parsedPolicy } });
+  });
+  return images;
+}
+function readTargets(r, node, at) {
+  if (!isSeq(node)) {
+    r.issue(node ?? at, "targets", `must be a list, not ${describe(node)}`);
+    return [];
+  }
+  const targets = [];
+  const names = /* @__PURE__ */ new Map();
+  node.items.forEach((item, i) => {
+    const path = `targets[${i}]`;
+    const targetNode = r.resolve(item);
+    const entries = r.mapping(targetNode, node, path, ["name", "paths", "images", "delivery"]);
+    if (!entries) return;
+    const nameField = r.field(entries, targetNode, path, "name", true);
+    const pathsField = r.field(entries, targetNode, path, "paths", true);
+    const imagesField = r.field(entries, targetNode, path, "images", true);
+    const deliveryField = r.field(entries, targetNode, path, "delivery", false);
+    let name = nameField && r.string(nameField.node, nameField.at, `${path}.name`);
+    if (name !== void 0 && !TARGET_NAME.test(name)) {
+      r.issue(nameField.node, `${path}.name`, `${JSON.stringify(name)} ${TARGET_NAME_RULE} (it names a branch)`);
+      name = void 0;
+    }
+    if (name !== void 0 && names.has(name)) {
+      r.issue(nameField.node, `${path}.name`, `duplicate target name ${JSON.stringify(name)} (also ${names.get(name)})`);
+      name = void 0;
+    }
+    if (name !== void 0) names.set(name, r.place(path, nameField.node));
+    const paths = pathsField && r.strings(pathsField.node, pathsField.at, `${path}.paths`, true)?.map(slashSeparated);
+    const pathsOk = paths?.map((glob, j) => r.relativePath(glob, isSeq(pathsField.node) ? pathsField.node.items[j] : null, `${path}.paths[${j}]`)).every(Boolean);
+    const images = imagesField ? readImages(r, imagesField.node, imagesField.at, `${path}.images`) : [];
+    const delivery = deliveryField && readDelivery(r, deliveryField.node, deliveryField.at, `${path}.delivery`);
+    if (name !== void 0 && paths && pathsOk) {
+      const pathLines = isSeq(pathsField.node) ? pathsField.node.items.flatMap((item2) => r.line(item2) ?? []) : [];
+      targets.push({ name, paths, pathLines, images, ...delivery && { delivery } });
+    }
+  });
+  return targets;
+}
+function readSetters(r, node, at) {
+  const setters = /* @__PURE__ */ new Map();
+  if (!isMap(node)) {
+    r.issue(node ?? at, "setters", `must be a mapping of marker keys ("<namespace>:<policy>") to images, not ${describe(node)}`);
+    return setters;
+  }
+  for (const [key, entry] of r.entries(node, "setters")) {
+    const path = join("setters", key);
+    if (!SETTER_KEY2.test(key)) {
+      const suffix = /:(tag|name|digest)$/.exec(key);
+      r.issue(
+        entry.key,
+        path,
+        suffix ? `drop the ":${suffix[1]}" suffix: one setter serves the plain, :tag, :name and :digest markers` : `a setter key is "<namespace>:<policy name>" as in the marker # {"$imagepolicy": "flux-system:app"}`
+      );
+    }
+    const entries = r.mapping(entry.value, entry.key, path, ["image", "policy"]);
+    if (!entries) continue;
+    const image = r.field(entries, entry.value, path, "image", true);
+    const policy = r.field(entries, entry.value, path, "policy", false);
+    const ref = image && r.repository(image.node, image.at, join(path, "image"));
+    const parsedPolicy = policy && r.policy(policy.node, policy.at, join(path, "policy"));
+    if (ref && SETTER_KEY2.test(key)) setters.set(key, { ...ref, ...parsedPolicy && { policy: parsedPolicy } });
+  }
+  return setters;
+}
+function readOverrides(r, node, at, targets) {
+  if (!isSeq(node)) {
+    r.issue(node ?? at, "overrides", `must be a list, not ${describe(node)}`);
+    return [];
+  }
+  const overrides = [];
+  node.items.forEach((item, i) => {
+    const path = `overrides[${i}]`;
+    const itemNode = r.resolve(item);
+    const entries = r.mapping(itemNode, node, path, ["file", "spec", "image", "part"]);
+    if (!entries) return;
+    const fileField = r.field(entries, itemNode, path, "file", true);
+    const specField = r.field(entries, itemNode, path, "spec", true);
+    const imageField = r.field(entries, itemNode, path, "image", true);
+    const partField = r.field(entries, itemNode, path, "part", false);
+    const given = fileField && r.string(fileField.node, fileField.at, `${path}.file`);
+    const file = given === void 0 ? void 0 : slashSeparated(given);
+    let fileOk = file !== void 0 && r.relativePath(file, fileField.node, `${path}.file`);
+    if (fileOk && fileKind(file) === void 0) {
+      r.issue(fileField.node, `${path}.file`, `${JSON.stringify(file)} is neither a KCL (.k) nor a YAML file`);
+      fileOk = false;
+    } else if (fileOk && fileKind(file) === "kcl-mod") {
+      r.issue(fileField.node, `${path}.file`, `${JSON.stringify(file)}: ${KCL_MOD_NOT_SET}`);
+      fileOk = false;
+    }
+    let spec = specField && r.string(specField.node, specField.at, `${path}.spec`);
+    const kcl = fileKind(file ?? "") === "kcl";
+    const bare = spec === void 0 ? void 0 : outsideQuotedKeys(spec);
+    if (bare?.includes("=")) {
+      r.issue(
+        specField.node,
+        `${path}.spec`,
+        `is the path only (${JSON.stringify(spec.slice(0, bare.indexOf("=")).replace(/\+$/, ""))}); the value comes from the incoming image`
+      );
+      spec = void 0;
+    }
+    const operator = spec !== void 0 && kcl ? kclOperator(bare) : void 0;
+    if (operator !== void 0) {
+      r.issue(
+        specField.node,
+        `${path}.spec`,
+        `is a path: the -O operator "${operator}" is not allowed here (the override sets the field from the incoming image)`
+      );
+      spec = void 0;
+    }
+    let ref = imageField && r.repository(imageField.node, imageField.at, `${path}.image`);
+    const never = fileOk && ref && targets ? neverApplies(file, ref, targets) : void 0;
+    if (never) {
+      r.issue(imageField.node, `${path}.image`, never);
+      ref = void 0;
+    }
+    const part = partField && readPart(r, partField.node, partField.at, `${path}.part`);
+    if (fileOk && spec !== void 0 && ref && (!partField || part)) {
+      const line = r.line(fileField.node);
+      const specLine = r.line(specField.node);
+      overrides.push({
+        file,
+        spec,
+        image: ref.name,
+        repository: ref.repository,
+        ...part && { part },
+        ...line !== void 0 && { line },
+        ...specLine !== void 0 && { specLine },
+        index: i
+      });
+    }
+  });
+  return overrides;
+}
+function neverApplies(file, image, targets) {
+  const target = targets.length === 0 ? void 0 : targetOf(targets)(file);
+  if (target === void 0 || target.images.some((other) => other.repository === image.repository)) return void 0;
+  const meant = closest(image.name, new Set(target.images.map((other) => other.name)));
+  return `target ${target.name}, whose paths hold ${file}, does not allow ${image.name}, so this override never applies${didYouMean(meant)}`;
+}
+function readPart(r, node, at, path) {
+  const other = otherScalar(node);
+  const value = other === void 0 ? r.string(node, at, path) : void 0;
+  if (value !== void 0 && OVERRIDE_PARTS.includes(value)) return value;
+  if (value === void 0 && other === void 0) return void 0;
+  r.issue(
+    node,
+    path,
+    `must be ${OVERRIDE_PARTS.join(" or ")} (a field holding only the image's tag), not ${other ?? JSON.stringify(value)}; leave part out to write the whole reference`
+  );
+  return void 0;
+}
+function kclOperator(outsideKeys) {
+  if (outsideKeys.includes(":")) return ":";
+  return outsideKeys.trimEnd().endsWith("-") ? "-" : void 0;
+}
+function readerOfText(text2, file) {
+  const lines = new LineCounter();
+  const doc = parseDocument(text2, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
+  if (doc.errors.length > 0) {
+    const line = (offset) => lines.linePos(Math.min(offset, text2.trimEnd().length)).line;
+    throw new ConfigError(
+      doc.errors.map((e) => ({
+        ...file !== void 0 && { file },
+        line: line(e.pos[0]),
+        // The yaml package's advice for this one is its own API's.
+        message: e.code === "MULTIPLE_DOCS" ? "holds several YAML documents (---); the configuration is one document" : `not valid YAML: ${e.message}`
+      }))
+    );
+  }
+  return new Reader2(file, doc, lines);
+}
+function outsideQuotedKeys(spec) {
+  return spec.replace(/\[\s*(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')\s*\]/g, (key) => `[${" ".repeat(key.length - 2)}]`);
+}
+function parseConfig(source, file) {
+  const r = typeof source === "string" ? readerOfText(source, file) : new Reader2(file, new Document(source), void 0);
+  const doc = r.doc;
+  const root = r.resolve(doc.contents);
+  let config = { targets: [], setters: /* @__PURE__ */ new Map(), overrides: [] };
+  if (root !== null && !(isScalar(root) && root.value === null)) {
+    const entries = r.mapping(root, root, "", ["targets", "setters", "overrides"]);
+    if (entries) {
+      const targetsField = r.field(entries, root, "", "targets", false);
+      const settersField = r.field(entries, root, "", "setters", false);
+      const overridesField = r.field(entries, root, "", "overrides", false);
+      const issuesBefore = r.issues.length;
+      const targets = targetsField ? readTargets(r, targetsField.node, targetsField.at) : [];
+      const everyTarget = r.issues.length === issuesBefore;
+      const setters = settersField ? readSetters(r, settersField.node, settersField.at) : /* @__PURE__ */ new Map();
+      const overrides = overridesField ? readOverrides(r, overridesField.node, overridesField.at, everyTarget ? targets : void 0) : [];
+      config = { targets, setters, overrides };
+    }
+  }
+  if (r.issues.length > 0)
+    throw new ConfigError(
+      r.issues.sort((a, b) => a.offset - b.offset).map((i) => i.issue),
+      config
+    );
+  return config;
+}
+
+// src/engine/chart-tags.ts
+import { posix as posix2 } from "node:path";
+function warnLoneTagParameters(texts, inScope, updatesFor, warnings) {
+  const values = new ValuesFiles(texts);
+  const said = /* @__PURE__ */ new Set();
+  for (const [path, file, document] of applicationsReading(texts, values, updatesFor)) {
+    const sources = sourcesOf(document).filter((source) => source.length > 0);
+    for (const source of sources) {
+      const valueFiles = valuesOf(document.root, source, sources, texts);
+      if (inScope(path)) warnLoneParameters(path, texts.get(path), file, document.root, source, valueFiles, values, updatesFor(path), warnings);
+      for (const warning of loneValueTags(valueFiles, values, inScope, updatesFor)) {
+        const at = `${warning.file}:${warning.line}`;
+        if (!said.has(at)) warnings.push(warning);
+        said.add(at);
+      }
+    }
+  }
+}
+function unreadValueFiles(texts, present, updatesFor) {
+  const values = new ValuesFiles(texts);
+  const unread = /* @__PURE__ */ new Set();
+  for (const [, , document] of applicationsReading(texts, values, updatesFor)) {
+    const sources = sourcesOf(document).filter((source) => source.length > 0);
+    for (const source of sources)
+      for (const path of listedPaths(document.root, source, sources)) if (!texts.has(path) && present.has(path) && fileKind(path) === "yaml") unread.add(path);
+  }
+  return [...unread];
+}
+function* applicationsReading(texts, values, updatesFor) {
+  for (const [path, text2] of texts) {
+    if (fileKind(path) !== "yaml" || !text2.includes("argoproj.io/") || !(text2.includes("parameters") || text2.includes("valueFiles"))) continue;
+    const incoming = byRepository(updatesFor(path).filter((update) => update.image.tag !== void 0));
+    if (incoming.size === 0 || !values.mayRead(text2, incoming)) continue;
+    const file = tryYamlFile(text2.replace(/^\uFEFF/, ""));
+    if (!file) continue;
+    for (const document of file.documents) yield [path, file, document];
+  }
+}
+function warnLoneParameters(path, text2, file, root, source, valueFiles, values, updates, warnings) {
+  const incoming = byRepository(updates.filter((update) => update.image.tag !== void 0));
+  if (valueFiles.length === 0 || incoming.size === 0) return;
+  const parameters = parametersAt(root, source);
+  const siblings = parameters.map(([other]) => leafOf(other));
+  for (const [name, field2] of parameters) {
+    const [prefix, leaf] = leafOf(name);
+    if (leaf !== "tag" || !isFlowScalar(field2.node) || hasPlaceholder(field2.node.text)) continue;
+    if (siblings.some(([p, l]) => p === prefix && REPOSITORY_KEYS.includes(l))) continue;
+    const keys = prefix === "" ? [] : prefix.split(".");
+    if (valuesObjectAt(file, root, source, keys)?.("repository") !== void 0) continue;
+    const held = repositoryIn(valueFiles, keys, incoming, values);
+    if (!held || nextVersion(held, versionOf(field2.node.text, void 0)) === void 0) continue;
+    const key = formatPath(field2.path);
+    const { advice, about } = overrideAdvice(key, held.image.repository, { file: path, part: "tag" });
+    warnings.push({
+      file: path,
+      line: lineAt(text2, field2.node.start),
+      message: `${key} (parameter ${parameterName(name)}) overrides the tag of ${held.image.repository} (${held.at}), as Argo CD ranks parameters above values files, and was not moved: ${advice}`,
+      about
+    });
+  }
+}
+var REPOSITORY_KEYS = ["repository", "name", "registry"];
+function loneValueTags(valueFiles, values, inScope, updatesFor) {
+  const found = [];
+  valueFiles.forEach(([path, text2], index) => {
+    if (index === 0 || !inScope(path)) return;
+    const incoming = byRepository(updatesFor(path).filter((update) => update.image.tag !== void 0));
+    if (incoming.size === 0) return;
+    const root = values.rootOf(path, text2);
+    forEachValue(root, ({ node, path: at }) => {
+      if (at[at.length - 1] !== "tag" || !isFlowScalar(node) || hasPlaceholder(node.text)) return;
+      const keys = at.slice(0, -1);
+      const mapping = nodeAt(root, keys);
+      if (mapping?.kind !== "map" || [...REPOSITORY_KEYS, "image"].some((key2) => mapValue(mapping, key2) !== void 0)) return;
+      const held = repositoryIn(valueFiles.slice(0, index), keys, incoming, values);
+      if (!held || nextVersion(held, versionOf(node.text, void 0)) === void 0) return;
+      const key = formatPath(at);
+      const { advice, about } = overrideAdvice(key, held.image.repository, { file: path, part: "tag" });
+      found.push({
+        file: path,
+        line: lineAt(text2, node.start),
+        message: `${key} overrides the tag of ${held.image.repository} (${held.at}), as Helm ranks a values file listed later above it, and was not moved: ${advice}`,
+        about
+      });
+    });
+  });
+  return found;
+}
+var ValuesFiles = class {
+  constructor(texts) {
+    this.texts = texts;
+  }
+  texts;
+  holding = /* @__PURE__ */ new Map();
+  roots = /* @__PURE__ */ new Map();
+  mayRead(application, incoming) {
+    return [...incoming.values()].some((update) => this.holders(update.image).some((path) => spellsPath(application, path)));
+  }
+  /** The first document's root of a values file (null when it is empty or no YAML). */
+  rootOf(path, text2) {
+    let root = this.roots.get(path);
+    if (root === void 0) this.roots.set(path, root = tryYamlFile(text2.replace(/^\uFEFF/, ""))?.documents[0]?.root ?? null);
+    return root;
+  }
+  holders(image) {
+    let paths = this.holding.get(image.repository);
+    if (paths === void 0) {
+      const pattern = repositoryPattern(image);
+      paths = [...this.texts].flatMap(([path, text2]) => fileKind(path) === "yaml" && pattern.test(text2) ? [path] : []);
+      this.holding.set(image.repository, paths);
+    }
+    return paths;
+  }
+};
+function spellsPath(application, path) {
+  const directory = posix2.dirname(path);
+  const lastTwo = path.slice(path.lastIndexOf("/", path.lastIndexOf("/") - 1) + 1);
+  return application.includes(directory) || application.includes(lastTwo);
+}
+function listedPaths(root, source, sources) {
+  const chart = scalarText(nodeAt(root, [...source, "path"]));
+  const listed = nodeAt(root, [...source, "helm", "valueFiles"]);
+  const names = listed?.kind === "seq" ? listed.items.map(scalarText) : [];
+  const paths = chart === void 0 ? [] : [posix2.join(chart, "values.yaml")];
+  for (const name of names) {
+    if (name === void 0 || name.includes("://")) continue;
+    const ref = /^\$([\w-]+)\/(.*)$/.exec(name);
+    if (ref && sources.some((s) => scalarText(nodeAt(root, [...s, "ref"])) === ref[1])) paths.push(posix2.normalize(ref[2]));
+    else if (!ref && chart !== void 0) paths.push(posix2.join(chart, name));
+  }
+  return paths.flatMap((path) => path.startsWith("..") ? [] : [path.replace(/^\.\//, "")]);
+}
+function valuesOf(root, source, sources, texts) {
+  return listedPaths(root, source, sources).flatMap((path) => {
+    const text2 = texts.get(path);
+    return text2 === void 0 ? [] : [[path, text2]];
+  });
+}
+function repositoryIn(files, keys, incoming, values) {
+  for (const [path, text2] of files) {
+    const root = values.rootOf(path, text2);
+    const mapping = nodeAt(root, keys);
+    if (mapping?.kind !== "map") continue;
+    const repository = mapValue(mapping, "repository");
+    const registry = scalarText(mapValue(mapping, "registry"));
+    const written = scalarText(repository);
+    const update = written === void 0 ? void 0 : incoming.get(normalizeRepository(registry ? `${registry}/${written}` : written) ?? "");
+    if (update && repository) return { ...update, at: `${path}:${lineAt(text2, repository.start)}` };
+  }
+  return void 0;
+}
+
+// src/engine/source.ts
+import { readdirSync, readFileSync } from "node:fs";
+import { join as join2 } from "node:path";
+var lossy = new TextDecoder("utf-8", { ignoreBOM: true });
+var strict = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+async function readText(source, path) {
+  return source.readText ? source.readText(path) : lossy.decode(await source.read(path));
+}
+function decodeUtf8(bytes) {
+  try {
+    return strict.decode(bytes);
+  } catch {
+    return void 0;
+  }
+}
+async function listTree(source) {
+  const listedAs = /* @__PURE__ */ new Map();
+  const issues = [];
+  const warnings = [];
+  for await (const listed of source.list()) {
+    if (unreadName(listed)) {
+      if (fileKind(listed) !== void 0) warnings.push({ message: `${JSON.stringify(listed)} is left out: ${UNREAD}` });
+      continue;
+    }
+    const path = plainPath(listed);
+    if (path === void 0) issues.push(`the source lists ${JSON.stringify(listed)}, which is no POSIX path relative to the root (no leading /, no "..")`);
+    else if (listedAs.has(path)) issues.push(`the source lists ${JSON.stringify(listedAs.get(path))} and ${JSON.stringify(listed)}, one file twice`);
+    else listedAs.set(path, listed);
+  }
+  if (issues.length > 0) throw new RequestError(issues.map((message) => ({ message })));
+  const files = [...listedAs.keys()].sort();
+  if (files.every((path) => listedAs.get(path) === path)) return { files, source, warnings };
+  const as = (path) => listedAs.get(path) ?? path;
+  const readText2 = source.readText?.bind(source);
+  return {
+    files,
+    source: {
+      list: () => source.list(),
+      read: (path) => source.read(as(path)),
+      ...readText2 && { readText: (path) => readText2(as(path)) }
+    },
+    warnings
+  };
+}
+var UNREAD = "no file is read whose name holds a backslash, a control character or a leading drive letter (C:/), as a path written in a request reads \\ as / and such a name could not be named or printed as it is; rename the file to have it updated";
+function unreadName(path) {
+  return path.includes("\\") || /^[A-Za-z]:\//.test(path) || /[\x00-\x1f\x7f]/.test(path);
+}
+function plainPath(path) {
+  if (path.startsWith("/")) return void 0;
+  if (!/(^|\/)\.?(\/|$)|(^|\/)\.\.(\/|$)/.test(path)) return path;
+  const parts = path.split("/").filter((part) => part !== "" && part !== ".");
+  return parts.length === 0 || parts.includes("..") ? void 0 : parts.join("/");
+}
+function memorySource(files) {
+  const encoder = new TextEncoder();
+  return {
+    async *list() {
+      yield* [...files.keys()].sort();
+    },
+    async read(path) {
+      const content = files.get(path);
+      if (content === void 0) throw new Error(`${path}: no such file in memory`);
+      return typeof content === "string" ? encoder.encode(content) : content;
+    }
+  };
+}
+var SKIPPED_DIRECTORIES = /* @__PURE__ */ new Set([".git", "node_modules"]);
+var UTF8 = { encoding: "utf8" };
+function directorySource(root) {
+  const prefix = join2(root, "/");
+  return {
+    // Synchronous on purpose: a manifests tree is thousands of small files, and measured on
+    // a 5,000-file tree, libuv threadpool round trips cost 8x more than the reads themselves.
+    async *list() {
+      const files = [];
+      walk2(root, "", files);
+      yield* files.sort();
+    },
+    async read(path) {
+      return readFileSync(prefix + path);
+    },
+    async readText(path) {
+      return readFileSync(prefix + path, UTF8);
+    }
+  };
+}
+function walk2(root, dir, files) {
+  for (const entry of readdirSync(join2(root, dir), { withFileTypes: true })) {
+    const path = dir === "" ? entry.name : `${dir}/${entry.name}`;
+    if (entry.isDirectory() && !SKIPPED_DIRECTORIES.has(entry.name)) walk2(root, path, files);
+    else if (entry.isFile()) files.push(path);
+  }
+}
+
+// src/engine/overrides.ts
+function collectOverrides(valid, config, configPath, present, inScope, warnings) {
+  const configured = config?.overrides ?? [];
+  const issues = valid.sets.flatMap(
+    ({ file }) => !present.has(file) ? [{ message: `set: ${file} does not exist` }] : !inScope(file) ? [{ message: `set: ${file} is outside the paths to update` }] : []
+  );
+  const byFile = /* @__PURE__ */ new Map();
+  const add = (file, override) => byFile.set(file, [...byFile.get(file) ?? [], override]);
+  for (const { file, spec } of valid.sets) add(file, spec);
+  const inATarget = pathMatcher((config?.targets ?? []).flatMap((t) => t.paths));
+  for (const o of configured) {
+    if (!inScope(o.file) || !valid.images.some((i) => i.repository === o.repository)) continue;
+    if (config.targets.length > 0 && !inATarget(o.file)) {
+      warnings.push({ file: configPath, line: o.line, message: `override of ${o.file}: the file is in no target, so ${o.repository} is not set there` });
+    } else add(o.file, o);
+  }
+  return { byFile, issues };
+}
+async function checkConfiguredOverrides(source, overrides, configPath, present, create) {
+  const issues = [];
+  const issue = (i, field2, message) => issues.push({
+    file: configPath,
+    line: field2 === "spec" ? overrides[i].specLine : overrides[i].line,
+    message: `overrides[${overrides[i].index}].${field2}: ${message}`
+  });
+  const byFile = /* @__PURE__ */ new Map();
+  overrides.forEach((o, i) => byFile.set(o.file, [...byFile.get(o.file) ?? [], i]));
+  for (const [file, indexes] of byFile) {
+    if (!present.has(file)) {
+      for (const i of indexes) issue(i, "file", `${file} does not exist`);
+      continue;
+    }
+    const text2 = decodeUtf8(await source.read(file));
+    if (text2 === void 0) {
+      for (const i of indexes) issue(i, "file", `${file} is not UTF-8 text`);
+      continue;
+    }
+    const body = text2.replace(/^\uFEFF/, "");
+    const dry = (of) => applyFileOverrides(
+      fileKind(file),
+      body,
+      of.map((i) => ({ path: overrides[i].spec, value: (current) => current ?? "" })),
+      create
+    );
+    try {
+      dry(indexes);
+    } catch (error) {
+      if (!(error instanceof SourceError)) throw error;
+      for (const i of indexes) {
+        try {
+          dry([i]);
+        } catch (one) {
+          if (!(one instanceof SourceError)) throw one;
+          issue(i, "spec", formatDiagnostic(located(file, one)));
+        }
+      }
+    }
+  }
+  return issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+}
+function configuredOverride(override, images) {
+  const update = images.find((u) => u.image.repository === override.repository);
+  if (!update) return [];
+  const inArgoImages = ARGO_KUSTOMIZE_IMAGE.test(fieldKey(override.spec));
+  const value = override.part === "tag" ? (current, note) => nextTagText(update, current, note) : (current, note) => {
+    const named2 = inArgoImages && current !== void 0 ? namedImageString(current) : void 0;
+    if (!named2) return nextImageText(update, override.image, current, note);
+    const next = nextVersion(update, named2.version, note);
+    return next && withVersion(named2, next);
+  };
+  return [{ path: override.spec, value, configured: override }];
+}
+function overriddenIn(requested, images) {
+  const repositories = /* @__PURE__ */ new Set();
+  const paths = /* @__PURE__ */ new Set();
+  for (const o of requested) {
+    if (typeof o !== "string") {
+      if (configuredOverride(o, images).length > 0) repositories.add(o.repository);
+      continue;
+    }
+    try {
+      const spec = parseOverrideSpec(o);
+      if (spec.operation !== "-") paths.add(formatOverridePath(spec.parts));
+    } catch (error) {
+      if (!(error instanceof OverrideSpecError)) throw error;
+    }
+  }
+  return { repositories, paths };
+}
+function overFile(path, kind, edited, requested, create, read = edited.text) {
+  return publicResult(overFileAbout(path, kind, edited, requested, create, read));
+}
+function overFileAbout(path, kind, edited, requested, create, read = edited.text) {
+  try {
+    const aimed = withoutMisaimedOverrides(kind, edited.text, requested);
+    const { overrides, yielded } = besideMarkers(kind, edited, aimed.overrides, create);
+    const overridden = applyFileOverrides(kind, edited.text, overrides, create);
+    const sets = setPaths(kind, overrides);
+    const told = shiftLines(edited.warnings, edited.text, overridden.text);
+    const shifted = told.filter(
+      (w) => !answeredBySet(w, overridden.changes, sets) && !answeredByOverride(w, overridden.changes) && !answeredBeside(w, kind, overrides)
+    );
+    const { changes, overruled } = withOverrides(shiftLines(edited.changes, edited.text, overridden.text), overridden.changes, {
+      replaces: replacingSpans(kind, overrides),
+      oldAsRead: oldAsRead(kind, read, overrides, overridden.changes, create),
+      read: kind === "kcl" ? kclRead : (written) => written
+    });
+    return {
+      text: overridden.text,
+      changes,
+      warnings: [
+        ...shifted,
+        ...shiftLines([...aimed.misaimed, ...yielded], edited.text, overridden.text),
+        ...overridden.warnings.filter((w) => !toldThere(w, told)),
+        ...setOverImages(sets, overruled)
+      ]
+    };
+  } catch (error) {
+    if (error instanceof SourceError) throw new RequestError([located(path, error)]);
+    throw error;
+  }
+}
+function besideMarkers(kind, edited, overrides, create) {
+  if (!edited.text.includes(MARKER_TOKEN) || overrides.every((o) => typeof o === "string")) return { overrides, yielded: [] };
+  const found = kind === "yaml" ? [...lineMarkers(edited.text), ...headMarkers(edited.text)] : lineMarkers(edited.text);
+  const markers = new Map(found.map(({ marker, line }) => [line, marker]));
+  const yielded = [];
+  const kept = overrides.filter((o) => {
+    if (typeof o === "string") return true;
+    let dry;
+    try {
+      dry = applyFileOverrides(kind, edited.text, [o], create);
+    } catch (error) {
+      if (error instanceof SourceError) return true;
+      throw error;
+    }
+    const marked = dry.changes.filter((c) => markers.has(c.line));
+    for (const change of marked) {
+      const setter = edited.changes.find((e) => e.line === change.line && e.kind === "setter");
+      yielded.push({
+        line: change.line,
+        message: setter ? `${change.key}: Flux setter "${setter.key}" wrote ${setter.new}, which takes precedence over ${change.new} from its configured override (a marked field is set only through its marker)` : `${change.key} is marked for Flux setter "${markers.get(change.line).setter}", which alone sets it: its configured override, which would write ${change.new}, is not applied`
+      });
+    }
+    return marked.length === 0;
+  });
+  return { overrides: kept, yielded };
+}
+function withoutMisaimedOverrides(kind, text2, overrides) {
+  const indexed = (o) => typeof o !== "string" && o.configured !== void 0 && mayNameParameter(o.path);
+  const file = kind === "yaml" && overrides.some(indexed) ? tryYamlFile(text2) : void 0;
+  if (!file) return { overrides, misaimed: [] };
+  const misaimed = [];
+  const kept = overrides.filter((o) => {
+    const warning = indexed(o) ? misaimedOverride(file, o.path, o.configured) : void 0;
+    if (warning) misaimed.push(warning);
+    return !warning;
+  });
+  return { overrides: kept, misaimed };
+}
+function fieldFor(warning, reason) {
+  const about = warning.about;
+  return about?.reason === reason && "field" in about ? about.field : void 0;
+}
+function answeredByOverride(warning, changes) {
+  const field2 = fieldFor(warning, "advised-override");
+  return field2 !== void 0 && changes.some((c) => fieldKey(c.key) === fieldKey(field2));
+}
+function answeredBeside(warning, kind, overrides) {
+  const field2 = fieldFor(warning, "bare-repository");
+  if (field2 === void 0) return false;
+  const key = fieldKey(field2);
+  const mapping = parentKey(key);
+  return overrides.some((o) => {
+    const setsTag = typeof o === "string" || o.configured?.part === "tag" && o.configured.repository === warning.about?.image;
+    const path = setsTag ? overridePath(kind, o) : void 0;
+    return path !== void 0 && path !== key && parentKey(path) === mapping;
+  });
+}
+function parentKey(key) {
+  const dot = key.lastIndexOf(".");
+  return dot < 0 ? "" : key.slice(0, dot);
+}
+function overrideNames(warning, requested, configured) {
+  const field2 = fieldFor(warning, "advised-override");
+  if (field2 === void 0) return false;
+  const paths = [
+    ...requested.flatMap((o) => typeof o === "string" ? specPath(o) : []),
+    ...configured.filter((o) => o.file === warning.file).map((o) => o.spec)
+  ];
+  return paths.some((path) => fieldKey(path) === fieldKey(field2));
+}
+function specPath(spec) {
+  try {
+    return [parseYamlSpec(spec).path];
+  } catch (error) {
+    if (error instanceof SourceError) return [];
+    throw error;
+  }
+}
+function toldThere(warning, told) {
+  const about = warning.about;
+  if (about?.reason !== "version") return false;
+  return told.some(
+    (w) => w.line === warning.line && w.about?.reason === "version" && fieldKey(w.about.field) === fieldKey(about.field) && w.about.said === about.said
+  );
+}
+function withOverrides(edits, overrides, span) {
+  let changes = [...edits];
+  const overruled = [];
+  for (const override of overrides) {
+    const i = changes.findIndex(
+      (c) => c.line === override.line && (c.new === override.old || c.new === span.read(override.old)) && (c.kind === "setter" || fieldKey(c.key) === fieldKey(override.key))
+    );
+    if (i >= 0) {
+      overruled.push({ edit: changes[i], override });
+      if (changes[i].old === override.new) changes.splice(i, 1);
+      else changes[i] = { ...override, old: changes[i].old };
+      continue;
+    }
+    const inside = span.replaces(override) ? changes.filter((c) => c.kind !== "override" && insideSpan(c, override)) : [];
+    overruled.push(...inside.map((edit) => ({ edit, override })));
+    changes = changes.filter((c) => !inside.includes(c));
+    const old = inside.length > 0 ? span.oldAsRead(override) : override.old;
+    if (old !== override.new) changes.push({ ...override, old });
+  }
+  return { changes: changes.sort((a, b) => a.line - b.line), overruled };
+}
+function kclRead(written) {
+  return /^[rR]?["']/.test(written) ? stringLiteralValue(written) : written;
+}
+function insideSpan(edit, override) {
+  if (edit.line < override.line || edit.line > override.line + lineBreaks(override.new)) return false;
+  return edit.kind === "setter" ? override.old.includes(edit.new) : fieldKey(edit.key).startsWith(`${fieldKey(override.key)}.`);
+}
+function replacingSpans(kind, overrides) {
+  const appended = new Set(kind === "kcl" ? overrides.flatMap((o) => typeof o === "string" ? appendedPath(o) : []) : []);
+  return (override) => !appended.has(fieldKey(override.key));
+}
+function appendedPath(spec) {
+  try {
+    const parsed = parseOverrideSpec(spec);
+    return parsed.operation === "+=" ? [fieldKey(parsed.path)] : [];
+  } catch (error) {
+    if (error instanceof SourceError) return [];
+    throw error;
+  }
+}
+function oldAsRead(kind, read, overrides, changes, create) {
+  let before;
+  return (override) => {
+    if (before === void 0) before = changesOver(kind, read, overrides, create);
+    if (before === null) return override.old;
+    const nth = changes.filter((c) => c.key === override.key).indexOf(override);
+    return before.filter((c) => c.key === override.key)[nth]?.old ?? override.new;
+  };
+}
+function changesOver(kind, text2, overrides, create) {
+  try {
+    return applyFileOverrides(kind, text2, overrides, create).changes;
+  } catch (error) {
+    if (error instanceof SourceError) return null;
+    throw error;
+  }
+}
+function setPaths(kind, overrides) {
+  return new Set(
+    overrides.filter((o) => typeof o === "string").map((spec) => fieldKey(kind === "kcl" ? parseOverrideSpec(spec).path : parseYamlSpec(spec).path))
+  );
+}
+function answeredBySet(warning, changes, sets) {
+  const field2 = fieldFor(warning, "placeholder");
+  if (field2 === void 0) return false;
+  return changes.some((c) => c.line === warning.line && fieldKey(c.key) === fieldKey(field2) && sets.has(fieldKey(c.key)));
+}
+function setOverImages(sets, overruled) {
+  return overruled.filter(({ override }) => sets.has(fieldKey(override.key))).map(({ edit, override }) => ({
+    line: override.line,
+    message: `${override.key}: --set wrote ${override.new || "(none)"}, which takes precedence over ${edit.new} from the incoming image${fieldKey(edit.key) === fieldKey(override.key) ? "" : ` at ${edit.key}`}`
+  }));
+}
+function setsInFile(kind, overrides) {
+  const paths = overrides.flatMap((o) => overridePath(kind, o) ?? []);
+  return (path) => {
+    const key = fieldKey(path);
+    return paths.some((set2) => key === set2 || key.startsWith(`${set2}.`));
+  };
+}
+function overridePath(kind, override) {
+  if (typeof override !== "string") return fieldKey(override.path);
+  try {
+    return fieldKey(kind === "kcl" ? parseOverrideSpec(override).path : parseYamlSpec(override).path);
+  } catch (error) {
+    if (error instanceof SourceError) return void 0;
+    throw error;
+  }
+}
+function fieldKey(key) {
+  return key.replace(/\[(["'])(.*?)\1\]|\[(\d+)\]/g, (_, _quote, quoted2, index) => `.${quoted2 ?? index}`);
+}
+function applyFileOverrides(kind, text2, overrides, create) {
+  const setsToo = setsInFile(kind, overrides);
+  if (kind === "kcl") return applyOverridesAbout(text2, overrides, { create, setsToo });
+  let result = { text: text2, changes: [], warnings: [] };
+  for (const override of overrides) {
+    const next = typeof override === "string" ? setFromSpec(result.text, override, create, setsToo) : setYamlPathAbout(result.text, override.path, override.value, { create, setsToo, configured: true });
+    const shift = (earlier) => shiftLines(earlier, result.text, next.text);
+    result = { text: next.text, changes: [...shift(result.changes), ...next.changes], warnings: [...shift(result.warnings), ...next.warnings] };
+  }
+  return result;
+}
+function located(path, error) {
+  const where2 = { file: path, ...error.line !== void 0 && { line: error.line } };
+  if (!(error instanceof OverrideSpecError) || error.message.includes(error.spec)) return { ...where2, message: error.message };
+  const indexed = /\[\s*\d+\s*\]/.test(error.spec) ? " (KCL override paths have no list indexes)" : "";
+  return { ...where2, message: `'${error.spec}': ${error.message}${indexed}` };
+}
+
+// src/engine/apply-set.ts
+function applySet(file, text2, spec, options = {}) {
+  const kind = fileKind(file);
+  if (kind === "kcl-mod") throw new RequestError([{ field: "set", message: `${file}: ${KCL_MOD_NOT_SET}` }]);
+  const malformed2 = malformedSets([{ file, spec }]);
+  if (malformed2.length > 0) throw new RequestError(malformed2);
+  const bom = text2.startsWith("\uFEFF") ? "\uFEFF" : "";
+  const result = overFile(file, kind ?? "yaml", { text: text2.slice(bom.length), changes: [], warnings: [] }, [spec], options.create ?? false);
+  return { ...result, text: bom + result.text };
+}
+function malformedSets(sets) {
+  return sets.flatMap((set2) => {
+    try {
+      readSetSpec(set2);
+      return [];
+    } catch (error) {
+      if (!(error instanceof SourceError)) throw error;
+      return [{ ...located(set2.file, error), field: "set" }];
+    }
+  });
+}
+
+// src/engine/setters.ts
+function resolveSetters(run, texts, warnings) {
+  const { valid, config, configPath, inScope, keptOut, allowDowngrade, treeRoot, ownerOf } = run;
+  const docs = [...texts].filter(([path, text2]) => fileKind(path) === "yaml" && mayHoldFluxObjects(text2));
+  const flux = fluxSetters(
+    docs.map(([file, text2]) => ({ file, text: text2 })),
+    treeRoot
+  );
+  warnings.push(...flux.warnings);
+  const definitions = /* @__PURE__ */ new Map();
+  for (const [key, setters] of flux.setters) {
+    definitions.set(
+      key,
+      setters.map((setter) => ({ ...setter, excluded: (tag) => setter.exclusionList.some((re) => re.test(tag)), flux: setter }))
+    );
+  }
+  for (const [key, setter] of config?.setters ?? []) definitions.set(key, [setter]);
+  const foreign = [...valid.setters].flatMap(([key, image]) => {
+    const repositories = [...new Set(definitions.get(key)?.map((d) => d.repository))];
+    if (repositories.length === 0 || repositories.includes(image.repository)) return [];
+    const which = repositories.length > 1 ? "the repositories" : "the repository";
+    return [{ message: `setter ${key}: ${formatImageRef(image)} is not ${repositories.join(" or ")}, ${which} this key is defined for` }];
+  });
+  if (foreign.length > 0) throw new RequestError(foreign);
+  const candidates2 = /* @__PURE__ */ new Map();
+  for (const [key, defs] of definitions) {
+    const given = valid.setters.get(key);
+    const imageFor = (def) => given ? given.repository === def.repository ? given : void 0 : valid.images.find((i) => i.repository === def.repository);
+    candidates2.set(
+      key,
+      defs.map((def) => candidate(key, def, imageFor(def), given !== void 0, allowDowngrade))
+    );
+  }
+  for (const [key, image] of valid.setters) if (!definitions.has(key)) candidates2.set(key, [{ update: { image, allowDowngrade } }]);
+  const governing = (key, path) => governingCandidate(key, candidates2.get(key), path, flux.automations, configPath, ownerOf);
+  warnings.push(...notesWhereUsed(candidates2, governing, texts, inScope, keptOut));
+  const markers = markersInScope(texts, inScope);
+  const unconfigured = new Map([...markers].filter(([key]) => !definitions.has(key) && !valid.setters.has(key)));
+  if (valid.images.length > 0 || valid.setters.size > 0) {
+    const incoming = valid.images.map(repositoryPattern);
+    for (const [key, places] of unconfigured) {
+      const why = places.some((p) => incoming.some((pattern) => pattern.test(p.before)));
+      warnings.push(unconfiguredWarning(key, places, configPath, why, run.fieldName));
+    }
+  }
+  const brought = [...candidates2].filter(([, defined]) => defined.some((c) => c.update)).map(([key]) => key);
+  const known = new Map([...definitions.keys(), ...valid.setters.keys(), ...unconfigured.keys()].map((key) => [key, void 0]));
+  return {
+    automations: flux.automations,
+    updates: [...candidates2.values()].flat().flatMap((c) => c.update ? [c.update] : []),
+    known: {
+      keys: /* @__PURE__ */ new Set([...markers.keys(), ...definitions.keys()]),
+      repositories: new Set([...definitions.values()].flat().map((d) => d.repository))
+    },
+    forFile(path) {
+      const setters = /* @__PURE__ */ new Map();
+      const left = /* @__PURE__ */ new Map();
+      let knownSetters = known;
+      for (const key of brought) {
+        const chosen = governing(key, path);
+        if (typeof chosen === "string") {
+          if (knownSetters === known) knownSetters = new Map(known);
+          knownSetters.set(key, chosen);
+          left.set(
+            key,
+            candidates2.get(key).flatMap((c) => c.update ? [c.update.image] : [])
+          );
+        } else if (chosen.update) setters.set(key, chosen.update);
+      }
+      return { setters, knownSetters, left };
+    },
+    fluxPoliciesAt: (path, repository) => fluxPoliciesAt(flux, config, path, repository, seenFrom(ownerOf, path)),
+    definedFor: (repository) => new Map(
+      [...definitions].filter(([, defs]) => defs.some((d) => d.repository === repository)).map(([key, defs]) => [key, defs.flatMap((d) => d.flux && d.repository === repository ? [d.flux] : [])])
+    )
+  };
+}
+function fluxPoliciesAt(flux, config, path, repository, seen) {
+  const keyOf = /* @__PURE__ */ new Map();
+  const automations = flux.automations.filter((a) => seen(a.file));
+  for (const [key, defs] of flux.setters) {
+    if (config?.setters.has(key)) continue;
+    const ofRepository = defs.filter((d) => d.repository === repository && seen(d.file));
+    if (ofRepository.length === 0) continue;
+    const namespace = key.slice(0, key.indexOf(":"));
+    for (const setter of nearestSetters(updatingFrom(automations, path, namespace), ofRepository)) keyOf.set(setter, key);
+  }
+  if (keyOf.size === 0) return [];
+  return nearestSetters(updatingFrom(automations, path), [...keyOf.keys()]).map((setter) => ({ key: keyOf.get(setter), setter }));
+}
+function seenFrom(ownerOf, path) {
+  const owner = ownerOf(path);
+  return (file) => {
+    const other = ownerOf(file);
+    return other === void 0 || other === owner;
+  };
+}
+function updatingFrom(automations, path, namespace) {
+  const covering = automations.filter((a) => (namespace === void 0 || a.namespace === namespace) && updatesFile(a, path));
+  return covering.length > 0 ? covering.map((a) => a.file) : [path];
+}
+function candidate(key, def, image, given, allowDowngrade) {
+  const flux = def.flux && { flux: def.flux };
+  if (!image) return { ...flux };
+  if (!given && image.tag !== void 0 && def.excluded?.(image.tag)) {
+    return { ...flux, image, note: `setter ${key}: tag ${image.tag} is excluded by the ImageRepository's exclusionList` };
+  }
+  const outside = def.policy && image.tag !== void 0 && def.policy.latest([image.tag]) === void 0;
+  return {
+    ...flux,
+    image,
+    update: { image: { ...image, name: def.name }, ...def.policy && { policy: def.policy }, allowDowngrade },
+    ...outside && { note: `setter ${key}: tag ${image.tag} is outside its policy (${def.policy.description}); marked values are left as they are` }
+  };
+}
+function governingCandidate(key, all, path, everyAutomation, configPath, ownerOf) {
+  if (all[0].flux === void 0) return all[0];
+  const seen = seenFrom(ownerOf, path);
+  const candidates2 = all.filter((c) => seen(c.flux.file));
+  const automations = everyAutomation.filter((a) => seen(a.file));
+  if (candidates2.length === 0) {
+    const elsewhere = all.map((c) => c.flux);
+    const targets = [...new Set(elsewhere.map((s) => ownerOf(s.file).name))].join(", ");
+    const here = ownerOf(path)?.name;
+    const markers = here === void 0 ? "markers in no target's paths" : `the markers of target ${here}`;
+    const define = here === void 0 ? "in no target's paths" : `in target ${here}'s paths or in no target's`;
+    return `is defined only at ${where(elsewhere)}, in the paths of target ${targets}, whose Flux objects do not govern ${markers}; the marked value is left as it is (define it ${define}, or give ${key} an entry under setters: in ${configPath})`;
+  }
+  let from = [path];
+  if (automations.length > 0) {
+    const namespace = key.slice(0, key.indexOf(":"));
+    const covering = automations.filter((a) => a.namespace === namespace && updatesFile(a, path));
+    if (covering.length === 0) {
+      const paths = automations.map((a) => `${a.id} ./${a.path}`).join(", ");
+      return `is set only in files under the spec.update.path of an ImageUpdateAutomation of namespace ${namespace}, and this file is under none (${paths}); the marked value is left as it is`;
+    }
+    from = covering.map((a) => a.file);
+  }
+  const nearest2 = nearestSetters(
+    from,
+    candidates2.map((c) => c.flux)
+  );
+  if (nearest2.length === 1) return candidates2.find((c) => c.flux === nearest2[0]);
+  const near = automations.length > 0 ? "the ImageUpdateAutomation objects that update this file" : "this file";
+  return `is defined differently at ${where(nearest2)}, equally near ${near}; the marked value is left as it is (give ${key} an entry under setters: in ${configPath}, which overrides Flux objects)`;
+}
+function notesWhereUsed(candidates2, governing, texts, inScope, keptOut) {
+  const noted = /* @__PURE__ */ new Map();
+  const marked = [...texts].filter(([path, text2]) => inScope(path) && readsMarkers(path) && text2.includes(MARKER_TOKEN));
+  for (const [key, defined] of candidates2) {
+    if (!defined.some((c) => c.note)) continue;
+    const marker = markerPattern(key);
+    for (const [path, text2] of marked) {
+      const at = marker.exec(text2)?.index;
+      if (at === void 0) continue;
+      const chosen = governing(key, path);
+      if (typeof chosen === "string" || !chosen.note || noted.has(chosen) || chosen.image && keptOut(path, chosen.image)) continue;
+      noted.set(chosen, { file: chosen.flux?.file ?? path, line: chosen.flux?.line ?? lineAt(text2, at), message: chosen.note });
+    }
+  }
+  return [...noted.values()];
+}
+function markersInScope(texts, inScope) {
+  const places = /* @__PURE__ */ new Map();
+  for (const [file, text2] of texts) {
+    if (!inScope(file) || !readsMarkers(file)) continue;
+    const markers = fileKind(file) === "yaml" ? [...lineMarkers(text2), ...headMarkers(text2)].sort((a, b) => a.line - b.line) : lineMarkers(text2);
+    for (const { marker, line, before } of markers) {
+      const at = places.get(marker.key) ?? [];
+      if (at.length === 0) places.set(marker.key, at);
+      at.push({ file, line, before });
+    }
+  }
+  return places;
+}
+var PLACES_NAMED = 3;
+function unconfiguredWarning(key, places, configPath, why, name) {
+  const [first, ...others] = places;
+  const named2 = others.slice(0, PLACES_NAMED).map((p) => `${p.file}:${p.line}`);
+  const more = others.length > PLACES_NAMED ? ` and ${others.length - PLACES_NAMED} more` : "";
+  const also = others.length > 0 ? ` (also marked at ${named2.join(", ")}${more})` : "";
+  const left = others.length > 0 ? "its marked values are left as they are" : "its marked value is left as it is";
+  return {
+    ...!why && { aside: true },
+    file: first.file,
+    line: first.line,
+    message: `no image is configured for Flux setter "${key}"${also}, so ${left}: add it under setters: in ${configPath}, pass ${givenValue(name, "setter", `${key}=REF`)}, or keep its ImagePolicy (and ImageRepository) in the tree`
+  };
+}
+
+// src/engine/cross-target.ts
+import { posix as posix6 } from "node:path";
+
+// src/engine/commit-message.ts
+function commitMessage(template, input) {
+  return template !== void 0 && !isDefaultMessage(template) ? renderTemplate(template, templateData(input)) : defaultCommitMessage(input);
+}
+function isDefaultMessage(template) {
+  return template === void 0 || template.trim() === "";
+}
+var DEFAULT_SUBJECT_TYPE = "chore(deploy): ";
+function defaultCommitMessage(input) {
+  const promoted = input.images.flatMap((image) => promotion(image, input.changes) ?? []);
+  const n = input.changes.length;
+  const subject = promoted.length > 0 ? promoted.join(", ") : `update ${n} image field${n === 1 ? "" : "s"}`;
+  const files = [...new Set(input.changes.map((c) => c.file))].sort();
+  return `${DEFAULT_SUBJECT_TYPE}${subject}
+
+${files.map((f) => `- ${f}`).join("\n")}
+`;
+}
+function promotion(image, values) {
+  const byFile = /* @__PURE__ */ new Map();
+  for (const value of values) {
+    const part = writtenPart(value.new, image);
+    if (part === void 0) continue;
+    const file = byFile.get(value.file) ?? { tags: [], digests: [], others: [] };
+    byFile.set(value.file, file);
+    if (part === "reference") file.others.push(referenceVersion(value.old));
+    else if (part === "pinned-tag") file.others.push(pinnedVersion(value.old));
+    else if (part === "digest") {
+      if (isDigest(value.old)) file.digests.push(shortDigest(value.old));
+    } else file.tags.push(isDigest(value.old) ? shortDigest(value.old) : value.old);
+  }
+  if (byFile.size === 0) return void 0;
+  const olds = [...byFile.values()].flatMap(
+    ({ tags, digests, others }) => tags.length === 1 && digests.length === 1 ? [`${tags[0]}@${digests[0]}`, ...others] : [...tags, ...digests, ...others]
+  );
+  const from = olds.length === 0 ? "" : ` ${[...new Set(olds)].sort().join(", ")}`;
+  return `${image.name}${from} -> ${writtenVersion(image, values)}`;
+}
+function writtenVersion(image, values) {
+  if (image.tag === void 0 || image.digest === void 0) return imageVersion(image);
+  const pinned = values.some((value) => {
+    const part = writtenPart(value.new, image);
+    return part === "digest" || part === "pinned-tag" || part === "reference" && value.new.includes("@");
+  });
+  return pinned ? imageVersion(image) : image.tag;
+}
+function writtenPart(value, image) {
+  const written = tryParseImageRef(value);
+  if (written && written.repository === image.repository && (written.tag !== void 0 || written.digest !== void 0)) return "reference";
+  if (value === image.tag) return "tag";
+  if (value === image.digest) return "digest";
+  const at = value.lastIndexOf("@");
+  const pinned = at > 0 && value.slice(at + 1) === image.digest && (image.tag === void 0 ? isTag(value.slice(0, at)) : value.slice(0, at) === image.tag);
+  return pinned ? "pinned-tag" : void 0;
+}
+function referenceVersion(text2) {
+  const ref = tryParseImageRef(text2);
+  return ref && (ref.tag !== void 0 || ref.digest !== void 0) ? imageVersion(ref) : text2;
+}
+function pinnedVersion(text2) {
+  const at = text2.indexOf("@");
+  return at > 0 && isDigest(text2.slice(at + 1)) ? imageVersion({ tag: text2.slice(0, at), digest: text2.slice(at + 1) }) : text2;
+}
+function imageVersion(ref) {
+  if (ref.tag !== void 0) return ref.digest !== void 0 ? `${ref.tag}@${shortDigest(ref.digest)}` : ref.tag;
+  return shortDigest(ref.digest ?? "");
+}
+var NamespacedName = class {
+  constructor(Namespace, Name) {
+    this.Namespace = Namespace;
+    this.Name = Name;
+  }
+  Namespace;
+  Name;
+  toString() {
+    return `${this.Namespace}/${this.Name}`;
+  }
+};
+var ResultV2 = class {
+  constructor(FileChanges, Changes, Objects) {
+    this.FileChanges = FileChanges;
+    this.Changes = Changes;
+    this.Objects = Objects;
+  }
+  FileChanges;
+  Changes;
+  Objects;
+};
+var TemplateData = class {
+  constructor(AutomationObject, Changed, Values) {
+    this.AutomationObject = AutomationObject;
+    this.Changed = Changed;
+    this.Values = Values;
+  }
+  AutomationObject;
+  Changed;
+  Values;
+};
+function templateData(input) {
+  const objects = /* @__PURE__ */ new Map();
+  const objectOf2 = (id) => {
+    const o = { APIVersion: id?.apiVersion ?? "", Kind: id?.kind ?? "", Namespace: id?.namespace ?? "", Name: id?.name ?? "" };
+    const key = [o.Kind, o.Namespace, o.Name, o.APIVersion].join("\0");
+    const known = objects.get(key);
+    if (known) return known;
+    objects.set(key, o);
+    return o;
+  };
+  const byObjectKey = (a, b) => compare([a.Kind, a.Namespace, a.Name, a.APIVersion].join("\0"), [b.Kind, b.Namespace, b.Name, b.APIVersion].join("\0"));
+  const sorted = [...input.changes].sort((a, b) => compare(a.file, b.file) || a.line - b.line);
+  const fileChanges = /* @__PURE__ */ new Map();
+  const byObject = /* @__PURE__ */ new Map();
+  const all = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const change of sorted) {
+    const fluxChange = { OldValue: change.old, NewValue: change.new, Setter: change.key };
+    const object = objectOf2(change.object);
+    const perFile = fileChanges.get(change.file) ?? /* @__PURE__ */ new Map();
+    fileChanges.set(change.file, perFile);
+    perFile.set(object, [...perFile.get(object) ?? [], fluxChange]);
+    byObject.set(object, [...byObject.get(object) ?? [], fluxChange]);
+    const identity = JSON.stringify([change.old, change.new, change.key]);
+    if (!seen.has(identity)) all.push(fluxChange);
+    seen.add(identity);
+  }
+  const sortObjects = (m) => new Map([...m].sort(([a], [b]) => byObjectKey(a, b)));
+  for (const [file, perFile] of fileChanges) fileChanges.set(file, sortObjects(perFile));
+  return new TemplateData(
+    new NamespacedName(input.automation.namespace, input.automation.name),
+    new ResultV2(fileChanges, all, sortObjects(byObject)),
+    new Map(Object.entries(input.values ?? {}))
+  );
+}
+function compare(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+// src/engine/deployed-as-written.ts
+import { posix as posix5 } from "node:path";
+
+// src/engine/kustomize-graph.ts
+import { posix as posix3 } from "node:path";
+var FLUX_KUSTOMIZE_GROUP = "kustomize.toolkit.fluxcd.io/";
+var ARGO_SOURCE_FILE = /(^|\/)\.argocd-source(-[^/]*)?\.ya?ml$/;
+function mayHoldDeployer(path, text2) {
+  return text2.includes("images") && (text2.includes(FLUX_KUSTOMIZE_GROUP) || text2.includes(ARGO_API) || ARGO_SOURCE_FILE.test(path));
+}
+var KUSTOMIZATION_NAMES = /* @__PURE__ */ new Set(["kustomization.yaml", "kustomization.yml", "Kustomization"]);
+function isKustomizationFile(path) {
+  return KUSTOMIZATION_NAMES.has(path.slice(path.lastIndexOf("/") + 1));
+}
+function patchFilesOf(kustomizations) {
+  const files = kustomizations.flatMap(
+    ({ file, text: text2 }) => text2.includes("atch") ? readKustomization(file, text2, /* @__PURE__ */ new Set())?.patches.flatMap((patch) => patch.inline ? [] : [patch.file]) ?? [] : []
+  );
+  return [...new Set(files)];
+}
+var SELECTOR_FIELDS = ["group", "version", "kind", "name", "namespace", "labelSelector", "annotationSelector"];
+function graphOf(tree, incoming) {
+  const repositories = new Set(incoming.map((image) => image.repository));
+  const byDirectory = /* @__PURE__ */ new Map();
+  for (const k of tree.kustomizations) if (!byDirectory.has(posix3.dirname(k.file))) byDirectory.set(posix3.dirname(k.file), k);
+  const parsed = /* @__PURE__ */ new Map();
+  const at = (directory) => {
+    if (!parsed.has(directory)) {
+      const k = byDirectory.get(directory);
+      parsed.set(directory, k && readKustomization(k.file, k.text, repositories));
+    }
+    return parsed.get(directory);
+  };
+  const tags = /* @__PURE__ */ new Map();
+  const tagsOf = (k) => {
+    const topDown = walk3({ at }, [k], (c) => !tags.has(c), componentsOf);
+    for (const c of topDown.reverse()) {
+      const components = c.components.flatMap((path) => {
+        const component = at(path);
+        return (component && tags.get(component)) ?? [];
+      });
+      tags.set(c, [...c.tags.map((name) => ({ name, file: c.file })), ...components]);
+    }
+    return tags.get(k);
+  };
+  const tokens = incoming.map(screenToken);
+  const names = ({ text: text2 }) => tokens.some((token) => text2.includes(token));
+  const deployers = tree.deployers.filter(names).flatMap(({ file, text: text2 }) => readDeployers(file, text2, repositories, (directory) => byDirectory.has(directory), tree));
+  const naming = [...byDirectory].filter(([, k]) => names(k)).map(([directory]) => directory);
+  return { directories: [...byDirectory.keys()], naming, at, tagsOf, deployers };
+}
+var componentsOf = (k) => k.components;
+function walk3({ at }, starts, through = () => true, via = (k) => [...k.resources, ...k.components]) {
+  const done = [];
+  const seen = /* @__PURE__ */ new Set();
+  const children2 = (k) => via(k).flatMap((path) => at(path) ?? []);
+  for (const start of starts) {
+    if (seen.has(start) || !through(start)) continue;
+    seen.add(start);
+    const stack = [{ k: start, next: children2(start) }];
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1];
+      const child = top.next.pop();
+      if (child === void 0) {
+        done.push(top.k);
+        stack.pop();
+      } else if (!seen.has(child) && through(child)) {
+        seen.add(child);
+        stack.push({ k: child, next: children2(child) });
+      }
+    }
+  }
+  return done.reverse();
+}
+function buildsOf(graph, kustomizations) {
+  const { at, tagsOf } = graph;
+  const among = new Set(kustomizations);
+  const included = new Set(kustomizations.flatMap((k) => [...k.resources, ...k.components].flatMap((path) => at(path) ?? [])));
+  const roots = kustomizations.filter((k) => !k.component && !included.has(k));
+  const reached = (through) => {
+    const files = /* @__PURE__ */ new Set();
+    for (const k of walk3(graph, roots, (k2) => among.has(k2) && through(k2))) {
+      files.add(k.file);
+      for (const path of [...k.resources, ...k.components]) if (!at(path)) files.add(path);
+    }
+    return files;
+  };
+  let every;
+  const byName = /* @__PURE__ */ new Map();
+  const asWritten2 = (name) => {
+    let files = byName.get(name);
+    if (!files) byName.set(name, files = reached((k) => !tagsOf(k).some((tag) => tag.name === name)));
+    return files;
+  };
+  return { reached: () => every ??= reached(() => true), asWritten: asWritten2 };
+}
+function readKustomization(file, text2, repositories) {
+  const yaml = tryYamlFile(text2);
+  const root = yaml?.documents[0]?.root;
+  if (yaml === void 0 || root?.kind !== "map") return void 0;
+  const directory = posix3.dirname(file);
+  const list = (key) => {
+    const node = mapValue(root, key);
+    return node?.kind === "seq" ? [...node.items] : [];
+  };
+  const paths = (nodes) => nodes.flatMap((node) => inTree(directory, scalarText(node)) ?? []);
+  const patchFiles = (key) => list(key).flatMap((patch) => patch.kind === "map" ? mapValue(patch, "path") ?? [] : []);
+  return {
+    file,
+    component: scalarText(mapValue(root, "kind")) === "Component",
+    tags: taggedNames(yaml, root, ["images"], list("images"), repositories),
+    resources: [
+      ...paths([...list("resources"), ...list("bases"), ...list("patchesStrategicMerge")]),
+      ...paths([...patchFiles("patches"), ...patchFiles("patchesJson6902")])
+    ],
+    components: paths(list("components")),
+    patches: [
+      ...list("patches").flatMap((entry, index) => patchOf(file, text2, entry, ["patches", index], "either")),
+      ...list("patchesStrategicMerge").flatMap((entry, index) => patchOf(file, text2, entry, ["patchesStrategicMerge", index], "strategic-merge")),
+      ...list("patchesJson6902").flatMap((entry, index) => patchOf(file, text2, entry, ["patchesJson6902", index], "json6902"))
+    ]
+  };
+}
+function patchOf(file, text2, entry, at, kind) {
+  const directory = posix3.dirname(file);
+  const inline = (node, at2) => ({
+    text: node.text,
+    at: at2,
+    line: lineAt(text2, node.start) + (node.style === "literal" || node.style === "folded" ? 1 : 0)
+  });
+  if (entry.kind === "scalar") {
+    if (/[:\n]/.test(entry.text)) return [{ file, inline: inline(entry, at), kind }];
+    const path2 = inTree(directory, entry.text);
+    return path2 === void 0 ? [] : [{ file: path2, kind }];
+  }
+  if (entry.kind !== "map") return [];
+  const selector = mapValue(entry, "target");
+  const target = selector?.kind === "map" ? Object.fromEntries(
+    SELECTOR_FIELDS.flatMap((key) => {
+      const value = scalarText(mapValue(selector, key));
+      return value === void 0 ? [] : [[key, value]];
+    })
+  ) : void 0;
+  const written = mapValue(entry, "patch");
+  if (written?.kind === "scalar") return [{ file, inline: inline(written, [...at, "patch"]), kind, ...target && { target } }];
+  const path = inTree(directory, scalarText(mapValue(entry, "path")));
+  return path === void 0 ? [] : [{ file: path, kind, ...target && { target } }];
+}
+function readDeployers(file, text2, repositories, hasKustomization, { files, treeRoot }) {
+  const yaml = tryYamlFile(text2);
+  if (yaml === void 0) return [];
+  const deployer = (tags, path, builds, components = []) => {
+    const resources = tags.length === 0 || path === void 0 ? [] : builds(path);
+    return resources.length === 0 ? [] : [{ file, component: false, tags, resources, components, patches: [] }];
+  };
+  const built = (path) => hasKustomization(path) ? [path] : [];
+  if (ARGO_SOURCE_FILE.test(file)) {
+    const images = nodeAt(yaml.documents[0]?.root ?? null, ["kustomize", "images"]);
+    return deployer(argoTaggedNames(images, repositories), posix3.dirname(file), built);
+  }
+  return yaml.documents.flatMap((document) => {
+    const { root } = document;
+    if (root?.kind !== "map") return [];
+    const apiVersion = scalarText(mapValue(root, "apiVersion"));
+    const kind = scalarText(mapValue(root, "kind"));
+    if (kind === "Application" && apiVersion?.startsWith(ARGO_API))
+      return sourcesOf(document).flatMap(
+        (source) => deployer(
+          argoTaggedNames(nodeAt(root, [...source, "kustomize", "images"]), repositories),
+          rootPath(scalarText(nodeAt(root, [...source, "path"])), treeRoot),
+          built
+        )
+      );
+    if (kind !== "Kustomization" || !apiVersion?.startsWith(FLUX_KUSTOMIZE_GROUP)) return [];
+    const images = nodeAt(root, ["spec", "images"]);
+    const tags = images?.kind === "seq" ? taggedNames(yaml, root, ["spec", "images"], images.items, repositories) : [];
+    const path = rootPath(scalarText(nodeAt(root, ["spec", "path"])), treeRoot);
+    const components = nodeAt(root, ["spec", "components"]);
+    return deployer(
+      tags,
+      path,
+      (path2) => hasKustomization(path2) ? [path2] : generatedResources(path2, hasKustomization, files),
+      components?.kind === "seq" && path !== void 0 ? components.items.flatMap((node) => inTree(path, scalarText(node)) ?? []) : []
+    );
+  });
+}
+function argoTaggedNames(list, repositories) {
+  if (list?.kind !== "seq") return [];
+  return list.items.flatMap((item) => {
+    const text2 = scalarText(item);
+    if (text2 === void 0) return [];
+    const named2 = namedImageString(text2);
+    const ref = named2 ? void 0 : tryParseImageRef(text2);
+    const name = named2 ? text2.slice(0, literalIndexOf(text2, "=")) : ref?.name;
+    const version = named2 ? named2.version : ref;
+    if (!name || !repositories.has(normalizeRepository(name) ?? "")) return [];
+    return version?.tag !== void 0 || version?.digest !== void 0 ? [name] : [];
+  });
+}
+function rootPath(path, treeRoot) {
+  const fromRoot = inTree(".", path || ".");
+  const directory = fromRoot === void 0 ? void 0 : treeDirectory(fromRoot === "." ? "" : fromRoot, treeRoot);
+  return directory === "" ? "." : directory;
+}
+function generatedResources(directory, hasKustomization, tree) {
+  const resources = /* @__PURE__ */ new Set();
+  const prefix = directory === "." ? "" : `${directory}/`;
+  for (const file of tree) {
+    if (!file.startsWith(prefix) || !/\.ya?ml$/.test(file)) continue;
+    const steps = file.slice(prefix.length).split("/");
+    const built = steps.slice(0, -1).findIndex((_, i) => hasKustomization(prefix + steps.slice(0, i + 1).join("/")));
+    resources.add(built < 0 ? file : prefix + steps.slice(0, built + 1).join("/"));
+  }
+  return [...resources];
+}
+function taggedNames(file, root, path, entries, repositories) {
+  return entries.flatMap((entry, index) => {
+    if (entry.kind !== "map") return [];
+    const read = fieldsOf(file, root, entry, [...path, index], false);
+    const field2 = (key) => scalarText(read(key)?.node);
+    const name = field2("name");
+    if (!name || !repositories.has(normalizeRepository(name) ?? "")) return [];
+    const setsVersion = !!field2("newTag") || !!field2("digest") || repositories.has(normalizeRepository(field2("newName") || name) ?? "");
+    return setsVersion ? [name] : [];
+  });
+}
+function inTree(directory, path) {
+  if (!path || path.includes("://") || path.includes("\n")) return void 0;
+  const joined = posix3.normalize(posix3.join(directory, path)).replace(/\/+$/, "");
+  return joined === ".." || joined.startsWith("../") || posix3.isAbsolute(joined) ? void 0 : joined;
+}
+
+// src/engine/kustomizations.ts
+var IMAGE_VALUE = /\bimage["']?\s*:\s*(?:&[^\s,{}[\]]+\s+)?["']?([^\s"'#,{}[\]]+)/g;
+var OP_VALUE = /\bvalue["']?\s*:\s*["']?([^\s"'#,{}[\]]+)/g;
+function mayHoldBareImage(text2, repositories) {
+  for (const { value } of imageValues(text2)) {
+    const ref = tryParseImageRef(value);
+    if (ref && ref.tag === void 0 && ref.digest === void 0 && repositories.has(ref.repository)) return true;
+  }
+  return false;
+}
+function* imageValues(text2) {
+  const found = (match) => ({ value: match[1], start: match.index + match[0].length - match[1].length });
+  for (const match of text2.matchAll(IMAGE_VALUE)) yield found(match);
+  if (text2.includes("/image")) for (const match of text2.matchAll(OP_VALUE)) yield found(match);
+}
+var TAGGERS_NAMED = 5;
+function taggersWords({ first, others }) {
+  return andList(others ? [...first, "others"] : first);
+}
+var Taggers = class {
+  kept = [];
+  more = false;
+  edited = false;
+  add(file, edited) {
+    this.edited ||= edited;
+    const at = partitionPoint(this.kept.length, (i) => this.kept[i] < file);
+    if (this.kept[at] === file) return;
+    if (at === TAGGERS_NAMED) {
+      this.more = true;
+      return;
+    }
+    this.kept.splice(at, 0, file);
+    if (this.kept.length > TAGGERS_NAMED) {
+      this.kept.pop();
+      this.more = true;
+    }
+  }
+  /** Adds all of `other`'s: what it no longer holds was past its first, so past these too. */
+  merge(other) {
+    for (const file of other.kept) this.add(file, false);
+    this.more ||= other.more;
+    this.edited ||= other.edited;
+  }
+  get files() {
+    return { first: [...this.kept], others: this.more };
+  }
+};
+function addTaggers(into, name, owner, add) {
+  const byOwner = into.get(name) ?? /* @__PURE__ */ new Map();
+  into.set(name, byOwner);
+  const taggers = byOwner.get(owner) ?? new Taggers();
+  byOwner.set(owner, taggers);
+  add(taggers);
+}
+function mergeTags(into, from) {
+  for (const [name, byOwner] of from) for (const [owner, taggers] of byOwner) addTaggers(into, name, owner, (kept) => kept.merge(taggers));
+}
+function kustomizeTagged(tree, incoming, owners = { ownerOf: () => void 0, edited: () => false }) {
+  const graph = graphOf(tree, incoming);
+  const { directories, naming, at, tagsOf, deployers } = graph;
+  const tagging = [...naming.flatMap((directory) => at(directory) ?? []).filter((k) => k.tags.length > 0), ...deployers];
+  const builds = tagging.some((k) => k.component) ? [...directories.flatMap((directory) => at(directory) ?? []), ...deployers] : tagging;
+  const byKustomization = /* @__PURE__ */ new Map();
+  const byFile = /* @__PURE__ */ new Map();
+  const tagsAt = (map2, key) => {
+    const known = map2.get(key);
+    if (known) return known;
+    const tags = /* @__PURE__ */ new Map();
+    map2.set(key, tags);
+    return tags;
+  };
+  const starts = builds.filter((k) => tagsOf(k).length > 0);
+  for (const k of walk3(graph, starts)) {
+    const tags = tagsAt(byKustomization, k);
+    for (const { name, file } of tagsOf(k)) addTaggers(tags, name, owners.ownerOf(file), (taggers) => taggers.add(file, owners.edited(file)));
+    mergeTags(tagsAt(byFile, k.file), tags);
+    for (const path of [...k.resources, ...k.components]) {
+      const child = at(path);
+      mergeTags(child ? tagsAt(byKustomization, child) : tagsAt(byFile, path), tags);
+    }
+  }
+  const tagged = /* @__PURE__ */ new Map();
+  for (const [file, tags] of byFile) {
+    const own = owners.ownerOf(file);
+    const names = [...tags].map(([name, byOwner]) => {
+      const counted = new Taggers();
+      const elsewhere = /* @__PURE__ */ new Map();
+      for (const [owner, taggers] of byOwner) {
+        if (owner === void 0 || owner === own) counted.merge(taggers);
+        else elsewhere.set(owner, taggers.files);
+      }
+      return [name, { by: counted.files, edited: counted.edited, elsewhere }];
+    });
+    tagged.set(file, new Map(names));
+  }
+  return tagged;
+}
+function retaggedInEveryBuild(tree, incoming) {
+  const graph = graphOf(tree, incoming);
+  const all = [...graph.directories.flatMap((directory) => graph.at(directory) ?? []), ...graph.deployers];
+  const { reached, asWritten: asWritten2 } = buildsOf(graph, all);
+  const names = [...new Set(all.flatMap((k) => graph.tagsOf(k).map((tag) => tag.name)))];
+  const retagged = /* @__PURE__ */ new Map();
+  for (const file of reached()) {
+    const every = names.filter((name) => !asWritten2(name).has(file));
+    if (every.length > 0) retagged.set(file, new Set(every));
+  }
+  return retagged;
+}
+function retaggedAt(text2, repository, names) {
+  const at = /* @__PURE__ */ new Set();
+  for (const { value, start } of imageValues(text2)) {
+    const ref = tryParseImageRef(value);
+    if (ref?.repository === repository && names.has(ref.name)) at.add(start);
+  }
+  return at;
+}
+
+// src/engine/kustomize-patches.ts
+import { posix as posix4 } from "node:path";
+var VALUE_OPS2 = /* @__PURE__ */ new Set(["add", "replace"]);
+function patchDocuments(patch, text2) {
+  const yaml = tryYamlFile(text2.replace(/^\uFEFF/, ""));
+  if (!yaml) return [];
+  const inline = patch.inline;
+  const at = inline && formatPath(inline.at);
+  const lineOf = (node) => (inline ? inline.line - 1 : 0) + lineAt(text2, node.start);
+  return yaml.documents.flatMap(({ root }, index) => {
+    const document = inline ? 0 : index;
+    const values = [];
+    const add = (node, path, written, ops) => {
+      if (!isFlowScalar(node)) return;
+      const key = at === void 0 ? formatPath(written) : ops ? `${at}${formatPath(written)}` : `${at}: ${formatPath(written)}`;
+      values.push({ path, node, key, line: lineOf(node) });
+    };
+    if (patch.kind !== "strategic-merge" && isOpList(root) && root?.kind === "seq") {
+      if (!patch.target) return [];
+      root.items.forEach((op, i) => {
+        if (op.kind !== "map" || !VALUE_OPS2.has(scalarText(mapValue(op, "op")) ?? "")) return;
+        const pointer = pointerPath(scalarText(mapValue(op, "path")));
+        forEachValue(mapValue(op, "value") ?? null, ({ node, path }) => add(node, [...pointer, ...path], [i, "value", ...path], true));
+      });
+      return [{ patch, document, selector: patch.target, values }];
+    }
+    if (patch.kind === "json6902" || root?.kind !== "map") return [];
+    forEachValue(root, ({ node, path }) => add(node, path, path, false));
+    const metadata = (key) => scalarText(nodeAt(root, ["metadata", key]));
+    const own = { kind: scalarText(mapValue(root, "kind")), name: metadata("name"), namespace: metadata("namespace") };
+    return [{ patch, document, selector: patch.target ?? own, values }];
+  });
+}
+function resourcesOf(file, text2) {
+  const yaml = tryYamlFile(text2.replace(/^\uFEFF/, ""));
+  return (yaml?.documents ?? []).flatMap(
+    ({ root, object }, document) => root?.kind === "map" && object.kind !== void 0 ? [{ file, document, text: text2, root, apiVersion: object.apiVersion, kind: object.kind, name: object.name, namespace: object.namespace }] : []
+  );
+}
+function selects(selector, resource) {
+  if (selector.labelSelector !== void 0 || selector.annotationSelector !== void 0) return void 0;
+  const [group, version] = splitApiVersion(resource.apiVersion);
+  const fields = [
+    [selector.group, group],
+    [selector.version, version],
+    [selector.kind, resource.kind],
+    [selector.name, resource.name],
+    [selector.namespace, resource.namespace]
+  ];
+  return fields.every(([pattern, value]) => pattern === void 0 || pattern === "" || matchesWhole(pattern, value ?? ""));
+}
+function splitApiVersion(apiVersion) {
+  const slash = apiVersion?.indexOf("/") ?? -1;
+  return slash < 0 ? ["", apiVersion ?? ""] : [apiVersion.slice(0, slash), apiVersion.slice(slash + 1)];
+}
+function matchesWhole(pattern, value) {
+  try {
+    return new RegExp(`^(?:${pattern})$`).test(value);
+  } catch {
+    return false;
+  }
+}
+function helmTagMapping(value) {
+  const { path } = value;
+  return path.length > 3 && path[0] === "spec" && path[1] === "values" && path[path.length - 1] === "tag" ? path.slice(0, -1) : void 0;
+}
+function helmRepository(doc, resource, mapping) {
+  const own = (key) => doc.values.find((v) => v.path.length === mapping.length + 1 && v.path[mapping.length] === key && samePrefix(v.path, mapping));
+  const written = own("repository") ?? own("name");
+  const read = (key) => written ? scalarText(own(key)?.node) : scalarText(nodeAt(resource.root, [...mapping, key]));
+  const repository = written ? written.node.text : read("repository");
+  if (repository === void 0) return void 0;
+  const registry = read("registry");
+  const name = registry ? `${registry}/${repository}` : repository;
+  const normal = normalizeRepository(name);
+  return normal === void 0 ? void 0 : { name, repository: normal };
+}
+function samePrefix(path, prefix) {
+  return prefix.every((segment2, i) => path[i] === segment2);
+}
+function versionsSet(doc, resource, repositories) {
+  const set2 = /* @__PURE__ */ new Set();
+  for (const value of doc.values) {
+    if (value.path[value.path.length - 1] === "image") {
+      const ref = tryParseImageRef(value.node.text);
+      if (ref && (ref.tag !== void 0 || ref.digest !== void 0) && repositories.has(ref.repository)) set2.add(ref.repository);
+      continue;
+    }
+    const mapping = helmTagMapping(value);
+    const pair = mapping && helmRepository(doc, resource, mapping);
+    if (pair && repositories.has(pair.repository)) set2.add(pair.repository);
+  }
+  return set2;
+}
+function loneTags(doc) {
+  return doc.values.flatMap((value) => {
+    const mapping = helmTagMapping(value);
+    if (!mapping || hasPlaceholder(value.node.text)) return [];
+    const beside = (key) => doc.values.some((v) => v.path.length === mapping.length + 1 && v.path[mapping.length] === key && samePrefix(v.path, mapping));
+    return beside("repository") || beside("name") ? [] : [{ value, mapping }];
+  });
+}
+function pairOf(doc, tag, resource) {
+  const pair = helmRepository(doc, resource, tag.mapping);
+  const node = nodeAt(resource.root, [...tag.mapping, "repository"]);
+  return pair && node ? { ...pair, line: lineAt(resource.text, node.start) } : void 0;
+}
+function patchReader({ patches }) {
+  const read = /* @__PURE__ */ new Map();
+  return (k) => {
+    let documents2 = read.get(k);
+    if (!documents2) {
+      documents2 = k.patches.flatMap((patch) => {
+        const text2 = patch.inline?.text ?? patches.get(patch.file);
+        return text2 === void 0 ? [] : patchDocuments(patch, text2);
+      });
+      read.set(k, documents2);
+    }
+    return documents2;
+  };
+}
+function setsVersionIn(documents2, resources, repository) {
+  const only = /* @__PURE__ */ new Set([repository]);
+  return documents2.some((doc) => resources.some((resource) => selects(doc.selector, resource) !== false && versionsSet(doc, resource, only).size > 0));
+}
+async function pairedTagsOf(tree, incoming, read) {
+  const repositories = new Set(incoming.map((image) => image.repository));
+  const graph = graphOf(tree, incoming);
+  const documentsOf = patchReader(tree);
+  const resources = /* @__PURE__ */ new Map();
+  const resourcesAt = (path) => {
+    let found = resources.get(path);
+    if (!found) resources.set(path, found = read(path).then((text2) => text2 === void 0 ? [] : resourcesOf(path, text2)));
+    return found;
+  };
+  const paired2 = /* @__PURE__ */ new Map();
+  const unpaired = /* @__PURE__ */ new Map();
+  for (const { file, text: text2 } of tree.kustomizations) {
+    const k = text2.includes("atch") ? graph.at(posix4.dirname(file)) : void 0;
+    const lone = k?.file === file ? documentsOf(k).flatMap((doc) => loneTags(doc).map((tag) => ({ doc, tag }))) : [];
+    if (lone.length === 0) continue;
+    const built = (await Promise.all(builtFiles(graph, k).map(resourcesAt))).flat();
+    for (const { doc, tag } of lone) {
+      const at = `${doc.patch.file}:${doc.document}:${tag.value.key}`;
+      if (paired2.has(at) || unpaired.has(at)) continue;
+      const picked = built.flatMap((resource) => {
+        const selected = selects(doc.selector, resource);
+        return selected === false ? [] : [{ resource, selected }];
+      });
+      const holders = picked.flatMap(({ resource }) => {
+        const pair = pairOf(doc, tag, resource);
+        return pair && repositories.has(pair.repository) ? [{ ...pair, base: `${resource.file}:${pair.line}` }] : [];
+      });
+      if (holders.length === 0) continue;
+      const { line, key } = tag.value;
+      const where2 = {
+        file: doc.patch.file,
+        document: doc.document,
+        key,
+        line,
+        inline: !!doc.patch.inline,
+        written: tag.value.node.text,
+        repository: holders[0].repository
+      };
+      if (picked.length === 1 && picked[0].selected) paired2.set(at, { ...where2, name: holders[0].name, base: holders[0].base });
+      else {
+        const why = picked.some(({ selected }) => selected === void 0) ? "a label or annotation selector" : `kind and name to ${picked.length} resources`;
+        unpaired.set(at, { ...where2, bases: holders.map((h) => h.base), why });
+      }
+    }
+  }
+  return { paired: [...paired2.values()], unpaired: [...unpaired.values()] };
+}
+function builtFiles(graph, k) {
+  const files = /* @__PURE__ */ new Set();
+  for (const included of walk3(graph, [k])) {
+    const patches = new Set(included.patches.map((patch) => patch.file));
+    for (const path of included.resources) if (!graph.at(path) && !patches.has(path)) files.add(path);
+  }
+  return [...files];
+}
+async function patchedTags(run, tree, read, warnings) {
+  const { paired: paired2, unpaired } = await pairedTagsOf(tree, run.valid.images, read);
+  const byFile = /* @__PURE__ */ new Map();
+  for (const tag of paired2) {
+    if (!run.inScope(tag.file) || run.overridden(tag.file, tag.key)) continue;
+    const documents2 = byFile.get(tag.file) ?? /* @__PURE__ */ new Map();
+    byFile.set(tag.file, documents2.set(tag.document, (documents2.get(tag.document) ?? /* @__PURE__ */ new Map()).set(tag.key, tag.name)));
+  }
+  for (const tag of unpaired) {
+    const update = run.inScope(tag.file) ? run.updatesFor(tag.file).find((u) => u.image.repository === tag.repository) : void 0;
+    if (!update || nextVersion(update, versionOf(tag.written, void 0)) === void 0 || run.overridden(tag.file, tag.key)) continue;
+    warnings.push(unpairedWarning(tag));
+  }
+  return byFile;
+}
+function unpairedWarning(tag) {
+  const { key, repository, file, line, inline, why, bases } = tag;
+  const said = `${key} sets the tag of ${repository} (${andList(bases)}) alone, but its patch applies by ${why}, so which resource it deploys is not known here, and it was not moved: `;
+  if (inline) return { file, line, message: `${said}write repository: ${repository} beside it in the patch, which makes it a pair of its own` };
+  const { advice, about } = overrideAdvice(key, repository, { file, part: "tag" });
+  return { file, line, message: said + advice, about };
+}
+function mayHoldHelmRelease(text2) {
+  return text2.includes("helm.toolkit.fluxcd.io/");
+}
+
+// src/engine/deployed-as-written.ts
+function deployedAsWrittenBy(tree, incoming) {
+  const { kustomizations } = tree;
+  let read;
+  const parents = /* @__PURE__ */ new Map();
+  const directories = kustomizations.map(({ file }) => posix5.dirname(file));
+  const unscreened = kustomizations.map(({ text: text2 }) => NAMED_THEN_DOTS.test(text2));
+  const parentsOf = (graph, path) => {
+    const known = parents.get(path);
+    if (known) return known;
+    const lists = (k) => k.resources.includes(path) || k.components.includes(path);
+    const mayList = listScreen(path);
+    const found = [
+      ...kustomizations.flatMap(({ file, text: text2 }, i) => {
+        if (!unscreened[i] && !mayList(directories[i], text2)) return [];
+        const k = graph.at(directories[i]);
+        return k?.file === file && lists(k) ? [k] : [];
+      }),
+      ...graph.deployers.filter(lists)
+    ];
+    parents.set(path, found);
+    return found;
+  };
+  const up = (graph, start, passing) => {
+    const found = [];
+    const queue = [start];
+    for (let i = 0; i < queue.length; i++) {
+      for (const k of parentsOf(graph, queue[i])) {
+        if (found.includes(k) || !passing(k)) continue;
+        found.push(k);
+        if (graph.at(posix5.dirname(k.file)) === k) queue.push(posix5.dirname(k.file));
+      }
+    }
+    return found;
+  };
+  const builds = /* @__PURE__ */ new Map();
+  const patchesOf = patchReader(tree);
+  return ({ file, text: text2 }, repository) => {
+    const graph = read ??= graphOf(tree, incoming);
+    const own = isKustomizationFile(file) ? graph.at(posix5.dirname(file)) : void 0;
+    const start = own?.file === file ? posix5.dirname(file) : file;
+    if (!builds.has(start)) {
+      const above = up(graph, start, () => true);
+      builds.set(start, above.length > 0 ? buildsOf(graph, above) : void 0);
+    }
+    const built = builds.get(start);
+    if (!built) return { by: [], built: false, deployed: false };
+    const names = own?.file === file ? own.tags.filter((name) => normalizeRepository(name) === repository) : writtenNames(text2, repository);
+    const resources = own?.file === file ? [] : resourcesOf(file, text2);
+    const patching = (k) => resources.length > 0 && setsVersionIn(patchesOf(k), resources, repository);
+    const found = /* @__PURE__ */ new Set();
+    for (const passing of names.length === 0 ? [built.reached()] : names.map(built.asWritten)) {
+      for (const k of up(graph, start, (k2) => passing.has(k2.file) && !patching(k2))) found.add(k);
+    }
+    const starts = (k) => graph.at(posix5.dirname(k.file)) !== k || !k.component && parentsOf(graph, posix5.dirname(k.file)).length === 0;
+    return { by: [...new Set([...found].map((k) => k.file))], built: true, deployed: [...found].some(starts) };
+  };
+}
+var NAMED_THEN_DOTS = /[^./\s]\/\.\.?(?![^/\s'",\]}#])/;
+function listScreen(path) {
+  const parent = posix5.dirname(path);
+  const name = posix5.basename(path);
+  const tail = `${posix5.basename(parent)}/${name}`;
+  return (directory, text2) => {
+    if (path === "." || directory.startsWith(`${path}/`)) return text2.includes("..");
+    if (parent === "." || directory === parent || directory.startsWith(`${parent}/`)) return text2.includes(name);
+    return text2.includes(tail);
+  };
+}
+function writtenNames(text2, repository) {
+  const names = [...imageValues(text2)].flatMap(({ value }) => {
+    const ref = tryParseImageRef(value);
+    return ref?.repository === repository ? [ref.name] : [];
+  });
+  return [...new Set(names)];
 }
 
 // src/engine/cross-target.ts
 async function reachingOtherTargets(run, planned, kustomizations) {
   if ((run.config?.targets.length ?? 0) < 2) return [];
-  const directories = new Set(run.files.filter(isKustomizationFile).map((file) => posix4.dirname(file)));
+  const directories = new Set(run.files.filter(isKustomizationFile).map((file) => posix6.dirname(file)));
   const built = planned.filter(({ path, changes }) => changes.length > 0 && ancestors(path).some((directory) => directories.has(directory)));
   if (built.length === 0) return [];
   const images = [...run.valid.images, ...run.valid.setters.values()];
-  const { read, flux } = await kustomizations();
-  const deployedBy = deployedAsWrittenBy(read, images, flux, run.files, run.treeRoot);
+  const deployedBy = deployedAsWrittenBy(await kustomizations(), images);
   const warnings = [];
   for (const { path, after, changes } of built) {
     const owner = run.ownerOf(path);
@@ -18990,7 +19780,7 @@ async function reachingOtherTargets(run, planned, kustomizations) {
       const image = imageOf2(change, images, after);
       if (!image) continue;
       const others = /* @__PURE__ */ new Map();
-      for (const k of deployedBy({ file: path, text: after }, image.repository)) {
+      for (const k of deployedBy({ file: path, text: after }, image.repository).by) {
         const target = run.ownerOf(k);
         if (target && target !== owner && !others.has(target)) others.set(target, k);
       }
@@ -19001,7 +19791,7 @@ async function reachingOtherTargets(run, planned, kustomizations) {
 }
 function ancestors(path) {
   const directories = [];
-  for (let directory = posix4.dirname(path); ; directory = posix4.dirname(directory)) {
+  for (let directory = posix6.dirname(path); ; directory = posix6.dirname(directory)) {
     directories.push(directory);
     if (directory === "." || directory === "/") return directories;
   }
@@ -19022,35 +19812,86 @@ function reachMessage(path, owner, change, image, others) {
   });
   const reviewed = targets.filter((target) => target.delivery?.mode === "pull-request").map((t) => t.name);
   if (reviewed.length > 0) outside.push(reviewed.length === 1 ? `without ${reviewed[0]}'s pull request` : `without the pull requests of ${andList(reviewed)}`);
+  return `also deployed by ${one ? "target" : "targets"} ${names}: ${builders} ${one ? "builds" : "build"} this file and ${one ? "sets" : "set"} no version of ${image.repository}, so this change${owner ? ` of target ${owner.name}` : ""} deploys ${writtenVersion(image, [change])} there too${outside.length > 0 ? `, ${outside.join(", ")}` : ""}; to keep it ${owner ? `to ${owner.name}` : "out of there"}, ${ownVersion(change, image)}` + (owner ? `, or move ${posix6.dirname(path)} out of ${owner.name}'s paths` : "");
+}
+function ownVersion(change, image) {
+  if (change.kind === "helm") return `give each overlay its own tag with a patch setting ${change.key}`;
   const written = tryParseImageRef(change.new);
   const name = written?.repository === image.repository ? written.name : image.name;
-  return `also deployed by ${one ? "target" : "targets"} ${names}: ${builders} ${one ? "builds" : "build"} this file and ${one ? "sets" : "set"} no version of ${image.repository}, so this change${owner ? ` of target ${owner.name}` : ""} deploys ${writtenVersion(image, [change])} there too${outside.length > 0 ? `, ${outside.join(", ")}` : ""}; to keep it ${owner ? `to ${owner.name}` : "out of there"}, give each overlay its own version in images: (name: ${name}, newTag: \u2026)` + (owner ? `, or move ${posix4.dirname(path)} out of ${owner.name}'s paths` : "");
+  return `give each overlay its own version in images: (name: ${name}, newTag: \u2026)`;
+}
+
+// src/engine/kcl-runs.ts
+import { posix as posix7 } from "node:path";
+function mayHoldKclRun(text2) {
+  return text2.includes(KCL_RUN_GROUP);
+}
+function kclRunsIn(text2, treeRoot) {
+  const yaml = tryYamlFile(text2);
+  if (yaml === void 0) return [];
+  return yaml.documents.filter(isKclRun).map((document) => ({
+    directory: treeDirectory(repositoryPath(scalarText(nodeAt(document.root, ["spec", "path"])) ?? ""), treeRoot),
+    paths: settingItems(document).flatMap((item) => item.holds === "spec" ? item.read(item.node.text)?.name ?? [] : [])
+  }));
+}
+function setByEveryKclRun(runs, path, text2) {
+  if (fileKind(path) !== "kcl" || path.endsWith("_test.k")) return NONE;
+  const directory = posix7.dirname(path);
+  const building = runs.filter((run) => run.directory === (directory === "." ? "" : directory));
+  if (building.length === 0) return NONE;
+  const reached = /* @__PURE__ */ new Map();
+  const linesOf = (spec) => reached.get(spec) ?? reached.set(spec, linesSetBy(text2, spec)).get(spec);
+  const [first, ...others] = building.map((run) => new Set(run.paths.flatMap(linesOf)));
+  return new Set([...first].filter((line) => others.every((lines) => lines.has(line))));
+}
+var NONE = /* @__PURE__ */ new Set();
+var PROBE = "gitops-promote/set-by-a-kclrun";
+function linesSetBy(text2, spec) {
+  try {
+    return applyOverrides(text2, [{ path: spec, value: () => PROBE }]).changes.map((change) => change.line);
+  } catch (error) {
+    if (error instanceof SourceError) return [];
+    throw error;
+  }
 }
 
 // src/engine/unreached.ts
-function warnUnreached(valid, unreached2, known, texts, outside, warnings) {
-  const marks = (pattern) => texts.some(([path, text2]) => readsMarkers(path) && pattern.test(text2));
+function warnUnreached(valid, unreached2, known, texts, defined, outside, warnings) {
+  const marked = markedIn(texts);
   for (const image of unreached2) {
     const held = outside(image);
+    const unused = unusedKeys(defined(image.repository));
     warnings.push({
-      message: held > 0 ? `no file inside the paths to update holds ${image.repository} (${held} ${held === 1 ? "file outside them does" : "files outside them do"}); nothing to do for ${formatImageRef(image)}` : `no file to update holds ${image.repository}; nothing to do for ${formatImageRef(image)}${didYouMean(closest(image.repository, known.repositories))}`,
+      message: held > 0 ? `no file inside the paths to update holds ${image.repository} (${held} ${held === 1 ? "file outside them does" : "files outside them do"})${unused}; nothing to do for ${formatImageRef(image)}` : `no file to update holds ${image.repository}${unused}; nothing to do for ${formatImageRef(image)}${didYouMean(closest(image.repository, known.repositories))}`,
       kind: "unreached"
     });
   }
   for (const key of valid.setters.keys()) {
-    if (marks(markerPattern(key))) continue;
+    if (marked(key)) continue;
     warnings.push({ message: `no file to update has a marker for setter ${key}${didYouMean(closest(key, known.keys))}` });
   }
 }
-function unreachedImages(valid, updates, overrides, texts) {
+function unusedKeys(keys) {
+  const named2 = [...keys].map(([key, policies]) => policies.length === 0 ? `setter ${key}` : `ImagePolicy ${key} (${where(policies)})`);
+  if (named2.length === 0) return "";
+  return `, and no marker uses ${named2.length === 1 ? named2[0] : `any of ${cappedList(named2)}`}`;
+}
+function markedIn(texts) {
+  return (key) => {
+    const pattern = markerPattern(key);
+    return texts.some(([path, text2]) => readsMarkers(path) && pattern.test(text2));
+  };
+}
+function unreachedImages(valid, defined, overrides, texts) {
   const overridden = new Set([...overrides.values()].flat().flatMap((o) => typeof o === "string" ? [] : [o.repository]));
+  const marked = markedIn(texts);
   return valid.images.filter(
-    (image) => !updates.some((u) => u.image.repository === image.repository) && !overridden.has(image.repository) && !texts.some(([path, text2]) => holdsImage(path, text2, image))
+    (image) => !overridden.has(image.repository) && ![...defined(image.repository).keys()].some(marked) && !texts.some(([path, text2]) => holdsImage(path, text2, image))
   );
 }
 function holdsImage(path, text2, image) {
   const pattern = repositoryPattern(image);
-  return pattern.test(text2) && spelledAt(withoutImageUpdater(text2), image) !== void 0 || fileKind(path) === "kcl" && mayBuildOnRegistry(text2, image);
+  return pattern.test(text2) && spelledAt(deployedText(text2), image) !== void 0 || fileKind(path) === "kcl" && mayBuildOnRegistry(text2, image);
 }
 
 // src/engine/beside-markers.ts
@@ -19118,7 +19959,7 @@ function besideLeft(written, left, text2) {
 }
 
 // src/engine/left-behind-fix.ts
-function fixFor(path, text2, place, image) {
+function fixFor(path, text2, place, image, name) {
   const kind = fileKind(path);
   if (kind === "kcl")
     return place.reference !== void 0 && inKclString(text2, place.at, place.reference) ? `it is inside a longer string, ${NO_PART}: move it into a string of its own` : void 0;
@@ -19137,7 +19978,7 @@ function fixFor(path, text2, place, image) {
   }
   if (isFlowScalar(node) && node.text.trim() === place.reference)
     return `no rule edits ${spec}; ${overrideAdvice(spec, image.repository, { file: path }).advice}`;
-  const whole = isFlowScalar(node) ? `, or set the whole string with --set ${path}:${spec}=\u2026` : "";
+  const whole = isFlowScalar(node) ? `, or set the whole string with ${givenValue(name, "set", `${path}:${spec}=\u2026`)}` : "";
   return `it is inside the longer string at ${spec}, ${NO_PART}: move it into a field of its own${whole}`;
 }
 var NO_PART = "and gitops-promote edits no part of a string";
@@ -19231,7 +20072,7 @@ function leftBehind(images, texts, context2) {
   return images.flatMap((image) => {
     const version = image.tag ?? image.digest;
     const holding3 = [...texts].flatMap(([path, raw]) => {
-      const text2 = withoutImageUpdater(raw);
+      const text2 = deployedText(raw);
       const at = spelledAt(text2, image);
       return at === void 0 ? [] : [{ path, text: text2, at }];
     });
@@ -19267,10 +20108,10 @@ function warnUnmoved(left, texts, context2, warnings) {
     const readme = '(see "What it edits" in the README)';
     if (unreached2.length > 0) {
       said(unreached2, {
-        one: (file, place) => fixFor(file, texts.get(file), place, image) ?? `it sits where no rule edits it ${readme}`,
+        one: (file, place) => fixFor(file, texts.get(file), place, image, context2.fieldName) ?? `it sits where no rule edits it ${readme}`,
         // The first place's fix, as an example: the places are often one manifest's field in each environment.
         many: ({ file, line, place }) => {
-          const fix = fixFor(file, texts.get(file), place, image);
+          const fix = fixFor(file, texts.get(file), place, image, context2.fieldName);
           return fix ? `they sit where no rule edits them; for the first (${file}:${line}), ${fix}` : `they sit where no rule edits them ${readme}`;
         }
       });
@@ -19322,11 +20163,25 @@ async function misplacedConfigsIn(source, files, read) {
   const texts = await Promise.all(named2.map((path) => readText(source, path)));
   return new Set(named2.filter((_, i) => CONFIG_KEY.test(texts[i]) && !OBJECT_KEY.test(texts[i])));
 }
+var READ_ONLY_FROM = "a configuration is read only from .github/gitops-promote.yaml (or .yml) at the root";
+function refuseUnreadConfig(misplaced, read) {
+  if (!read.byDefault || read.present) return;
+  const unread = [...misplaced].filter((path) => AT_ROOT.test(path));
+  if (unread.length === 0) return;
+  throw new RequestError(
+    unread.map((path) => ({
+      file: path,
+      field: "request",
+      message: `not read: ${READ_ONLY_FROM}, so its targets, their policies and its overrides would not apply, and this run would edit every file alike; move it to .github/${path}, or read it where it is with --config ${path} (config: ${path} in the Action), or run without a configuration with --config ${NO_CONFIG} (config: ${NO_CONFIG})`
+    }))
+  );
+}
 function warnMisplacedConfigs(misplaced, read) {
-  const where2 = read.path === void 0 ? "the configuration read is the one the request gives" : read.byDefault && !read.present ? "a configuration is read only from .github/gitops-promote.yaml (or .yml) at the root" : `the configuration read is ${read.path}`;
+  refuseUnreadConfig(misplaced, read);
+  const where2 = read.none ? `the run reads no configuration (config ${NO_CONFIG})` : read.path === void 0 ? "the configuration read is the one the request gives" : read.byDefault && !read.present ? READ_ONLY_FROM : `the configuration read is ${read.path}`;
   return [...misplaced].map((path) => {
     const tree = NESTED.exec(path)?.[1];
-    const advice = tree !== void 0 ? `to apply them, run gitops-promote update on ${tree}, the tree it configures` : read.byDefault && !read.present ? "to apply them, move it to .github/gitops-promote.yaml" : "to apply them, move them into that configuration";
+    const advice = tree !== void 0 ? `to apply them, run gitops-promote update on ${tree}, the tree it configures` : read.none ? `to apply them, name it as the configuration instead of ${NO_CONFIG}` : "to apply them, move them into that configuration";
     return {
       file: path,
       message: `not read, as a configuration or a manifest: ${where2}, so its targets, their policies and its overrides do not apply to this run; ${advice}`,
@@ -19361,11 +20216,16 @@ async function planUpdate(listed, request) {
   if (malformed2.length > 0) throw new RequestError(malformed2);
   const { files, source, warnings: leftOut } = await listTree(listed);
   const present = new Set(files);
-  const given = typeof request.config === "object" ? request.config : void 0;
+  const given = typeof request.config === "object" ? request.config : request.config === NO_CONFIG ? { targets: [], setters: /* @__PURE__ */ new Map(), overrides: [] } : void 0;
   const configPath = given ? GIVEN_CONFIG : configPathIn(request, present);
   const create = request.create ?? false;
   const config = given ?? await loadConfig(source, present, configPath, request.config !== void 0, create);
-  const readConfig = { path: given ? void 0 : configPath, present: config !== void 0, byDefault: request.config === void 0 };
+  const readConfig = {
+    path: given ? void 0 : configPath,
+    present: config !== void 0,
+    byDefault: request.config === void 0,
+    none: request.config === NO_CONFIG
+  };
   const misplacedFiles = await misplacedConfigsIn(source, files, readConfig);
   const misplaced = warnMisplacedConfigs(misplacedFiles, readConfig);
   const targets = asIssuesOf("target", () => targetsInScope(config, request.targets));
@@ -19389,16 +20249,18 @@ async function planUpdate(listed, request) {
     inScope,
     overridesByFile,
     allowDowngrade: request.allowDowngrade ?? false,
-    create
+    create,
+    fieldName: request.fieldName
   });
   const { texts, readOnly } = await readCandidates(run, warnings);
-  const kustomizations = kustomizationsIn(source, files, texts);
-  const tagged = await kustomizeTaggedIn(kustomizations, files, texts, valid.images, run);
+  const kustomizations = kustomizationsIn(source, files, texts, run.treeRoot);
+  const tagged = await kustomizeTaggedIn(kustomizations, texts, valid.images, run);
+  const paired2 = await pairedTagsIn(kustomizations, texts, run, warnings);
   const resolved = resolveSetters(run, texts, warnings);
   const setters = { forFile: (path) => readsMarkers(path) ? resolved.forFile(path) : NO_SETTERS, fluxPoliciesAt: resolved.fluxPoliciesAt };
   const inScopeTexts = [...texts].filter(([path]) => inScope(path));
   await warnReach(run, inScopeTexts, resolved, setters, warnings);
-  const planned = planFiles(run, texts, readOnly, tagged, setters, warnings);
+  const planned = planFiles(run, texts, readOnly, tagged, paired2, setters, warnings);
   warnImageUpdaterConstraints(
     valid.images,
     inScopeTexts,
@@ -19448,7 +20310,7 @@ function runContext(parts) {
 }
 async function warnReach(run, inScopeTexts, resolved, { forFile }, warnings) {
   const { valid, config, overridesByFile } = run;
-  const unreached2 = unreachedImages(valid, resolved.updates, overridesByFile, inScopeTexts);
+  const unreached2 = unreachedImages(valid, resolved.definedFor, overridesByFile, inScopeTexts);
   const outside = await holdersOutside(run, unreached2);
   warnUnreached(
     valid,
@@ -19462,6 +20324,7 @@ async function warnReach(run, inScopeTexts, resolved, { forFile }, warnings) {
       ])
     },
     inScopeTexts,
+    resolved.definedFor,
     (image) => outside.get(image.repository) ?? 0,
     warnings
   );
@@ -19474,10 +20337,7 @@ async function warnReach(run, inScopeTexts, resolved, { forFile }, warnings) {
     run.targets,
     run.ownerOf,
     new Map(inScopeTexts),
-    (path) => ({
-      setters: forFile(path).setters,
-      overridden: (overridesByFile.get(path) ?? []).flatMap((o) => typeof o === "string" ? [] : [o.repository])
-    }),
+    (path) => ({ setters: forFile(path).setters }),
     warnings
   );
 }
@@ -19501,11 +20361,11 @@ async function readCandidates(run, warnings) {
   const paths = files.filter((path) => overridesByFile.has(path) || mayBeManifest(run, path) && (inScope(path) || fileKind(path) === "yaml"));
   const readOnly = /* @__PURE__ */ new Set();
   const keep = (path, text2) => {
-    if (!inScope(path)) return mayHoldFluxObjects(text2) || mayHoldFluxKustomization(text2) && screen.yaml.test(text2);
+    if (!inScope(path)) return mayHoldFluxObjects(text2) || mayHoldKclRun(text2) || mayHoldDeployer(path, text2) && screen.yaml.test(text2);
     if (overridesByFile.has(path)) return true;
     if (fileKind(path) !== "yaml") return screen.kcl(text2);
     const found = screen.yaml.exec(text2);
-    if (found?.[0] !== "Application") return found !== null;
+    if (found?.[0] !== "Application") return found !== null || mayHoldKclRun(text2);
     if (screen.argo.test(text2) || hasPlaceholder(text2) && screen.templated.some((piece) => text2.includes(piece))) return true;
     if (!text2.includes("parameters") && !text2.includes("valueFiles")) return false;
     readOnly.add(path);
@@ -19515,18 +20375,20 @@ async function readCandidates(run, warnings) {
   for (const path of overridesByFile.keys()) read[paths.indexOf(path)] ??= await readNamed(source, path);
   return { texts: new Map(paths.flatMap((path, i) => read[i] === void 0 ? [] : [[path, read[i]]])), readOnly };
 }
-function planFiles(run, texts, readOnly, tagged, { forFile, fluxPoliciesAt: fluxPoliciesAt2 }, warnings) {
+function planFiles(run, texts, readOnly, tagged, paired2, { forFile, fluxPoliciesAt: fluxPoliciesAt2 }, warnings) {
   const planned = [];
   for (const [path, text2] of texts) {
     if (!run.inScope(path) || readOnly.has(path)) continue;
     const target = run.targetFor(path);
     const { setters, knownSetters, left } = forFile(path);
     const kustomizeTagged2 = tagged.left.get(path);
+    const pairedTags = paired2.get(path);
     const editRequest = run.unselected(path) ? { images: [], setters: /* @__PURE__ */ new Map(), knownSetters: new Map([...knownSetters, ...[...setters.keys()].map((key) => [key, void 0])]) } : {
       images: run.updatesFor(path),
       setters: settersFor(setters, target),
       knownSetters,
-      ...kustomizeTagged2 && { kustomizeTagged: kustomizeTagged2 }
+      ...kustomizeTagged2 && { kustomizeTagged: kustomizeTagged2 },
+      ...pairedTags && { pairedTags }
     };
     const requested = run.overridesByFile.get(path) ?? [];
     const overrides = requested.flatMap((o) => typeof o === "string" ? [o] : configuredOverride(o, editRequest.images));
@@ -19540,21 +20402,21 @@ function planFiles(run, texts, readOnly, tagged, { forFile, fluxPoliciesAt: flux
       filePlan.changes,
       editRequest.images,
       (repository) => fluxPoliciesAt2(path, repository),
-      (image) => markedIn(forFile(path), text2, image),
+      (image) => markedIn2(forFile(path), text2, image),
       warnings
     );
   }
   return planned;
 }
 async function warnLoneTags(run, texts, planned, warnings) {
-  const loneTags = [];
+  const loneTags2 = [];
   const unread = unreadValueFiles(texts, run.present, run.updatesFor);
   const valueTexts = await readScreened(run.source, unread, () => true, []);
   const withValues = new Map([...texts, ...unread.flatMap((path, i) => valueTexts[i] === void 0 ? [] : [[path, valueTexts[i]]])]);
-  warnLoneTagParameters(withValues, run.inScope, run.updatesFor, loneTags);
+  warnLoneTagParameters(withValues, run.inScope, run.updatesFor, loneTags2);
   const moved = new Set(planned.flatMap((file) => file.changes.map((c) => `${c.file}:${c.line}`)));
   const overrides = run.config?.overrides ?? [];
-  warnings.push(...loneTags.filter((w) => !moved.has(`${w.file}:${w.line}`) && !overrideNames(w, run.overridesByFile.get(w.file) ?? [], overrides)));
+  warnings.push(...loneTags2.filter((w) => !moved.has(`${w.file}:${w.line}`) && !overrideNames(w, run.overridesByFile.get(w.file) ?? [], overrides)));
 }
 function warnedOf(said, repository, line) {
   if (line === void 0 || said.some((w) => w.about?.reason === "not-edited")) return said.length > 0;
@@ -19575,30 +20437,35 @@ async function warnLeftBehind(run, texts, planned, { forFile }, kustomizations, 
   const finalTexts = new Map([...texts].filter(([path]) => run.inScope(path)).map(([path, text2]) => [path, after.get(path) ?? text2]));
   const left = leftBehind(valid.images, finalTexts, {
     explained: (path, image, line) => warnedOf(warned.get(path) ?? [], image.repository, line) || // Marked fields follow their setter, overridden ones their override (a --set names no image: any of them): a warning says why either is left.
-    (run.overridesByFile.get(path) ?? []).some((o) => typeof o === "string" || o.repository === image.repository) || (config?.overrides ?? []).some((o) => o.file === path && o.repository === image.repository) || markedIn(forFile(path), texts.get(path), image) || run.keptOut(path, image) || run.unselected(path),
+    (run.overridesByFile.get(path) ?? []).some((o) => typeof o === "string" || o.repository === image.repository) || (config?.overrides ?? []).some((o) => o.file === path && o.repository === image.repository) || markedIn2(forFile(path), texts.get(path), image) || run.keptOut(path, image) || run.unselected(path),
     quiet: planned.length === 0 && warnings.every(isAside)
   });
   const built = left.length > 0 ? await kustomizations() : void 0;
-  const retagged = built && retaggedInEveryBuild(built.read, valid.images, built.flux, run.files, run.treeRoot);
+  const retagged = built && retaggedInEveryBuild(built, valid.images);
+  const asWritten2 = built && deployedAsWrittenBy(built, valid.images);
+  const kclRuns = left.length > 0 ? [...texts].flatMap(([path, text2]) => fileKind(path) === "yaml" && mayHoldKclRun(text2) ? kclRunsIn(text2, run.treeRoot) : []) : [];
   warnUnmoved(
     left.map(({ image, files }) => ({
       image,
-      // Kustomize re-tags the image fields its entries name; the same reference in args or an env value is left behind all the same.
+      // Kustomize re-tags the image fields its entries name, a KCLRun the fields its specs set; the same reference in args or an env value is left behind all the same.
       files: files.flatMap((file) => {
+        const text2 = finalTexts.get(file.path);
         const names = retagged?.get(file.path);
-        if (!names) return [file];
-        const at = retaggedAt(finalTexts.get(file.path), image.repository, names);
-        const places = file.places.filter((place) => !at.has(place.at));
+        const written = names ? void 0 : asWritten2?.({ file: file.path, text: text2 }, image.repository);
+        if (written?.built && !written.deployed) return [];
+        const at = names ? retaggedAt(text2, image.repository, names) : /* @__PURE__ */ new Set();
+        const lines = setByEveryKclRun(kclRuns, file.path, text2);
+        const places = file.places.filter((place) => !at.has(place.at) && !lines.has(place.line));
         return places.length > 0 ? [{ ...file, places }] : [];
       })
     })),
     finalTexts,
-    { targets: (config?.targets ?? []).map((t) => t.name), inNoTarget: (path) => run.ownerOf(path) === void 0 },
+    { targets: (config?.targets ?? []).map((t) => t.name), inNoTarget: (path) => run.ownerOf(path) === void 0, fieldName: run.fieldName },
     warnings
   );
 }
 var NO_SETTERS = { setters: /* @__PURE__ */ new Map(), knownSetters: /* @__PURE__ */ new Map(), left: /* @__PURE__ */ new Map() };
-function markedIn({ setters, left }, text2, image) {
+function markedIn2({ setters, left }, text2, image) {
   const keys = [
     ...[...setters].filter(([, update]) => update.image.repository === image.repository).map(([key]) => key),
     ...[...left].filter(([, images]) => images.some((i) => i.repository === image.repository)).map(([key]) => key)
@@ -19621,8 +20488,10 @@ async function loadConfig(source, present, path, required, create) {
     if (required) throw new RequestError([{ field: "config", message: `config: ${path} does not exist` }]);
     return void 0;
   }
+  const text2 = decodeUtf8(await source.read(path));
+  if (text2 === void 0) throw new RequestError([{ field: "config", file: path, message: CONFIG_NOT_UTF8 }]);
   try {
-    return parseConfig(await readNamed(source, path), path);
+    return parseConfig(text2, path);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     const tree = await checkConfiguredOverrides(source, error.config?.overrides ?? [], path, present, create);
@@ -19634,38 +20503,52 @@ async function loadConfig(source, present, path, required, create) {
     );
   }
 }
-function kustomizationsIn(source, files, texts) {
+function kustomizationsIn(source, files, texts, treeRoot) {
   let reading;
-  const readAll = async () => {
-    const kustomizations = files.filter(isKustomizationFile);
-    const unread = kustomizations.filter((file) => !texts.has(file));
+  const textsOf = async (paths) => {
+    const unread = paths.filter((file) => !texts.has(file));
     const again = await readScreened(source, unread, () => true, []);
     const reread = new Map(unread.flatMap((file, i) => again[i] === void 0 ? [] : [[file, again[i]]]));
-    const read = kustomizations.flatMap((file) => {
+    return paths.flatMap((file) => {
       const text2 = texts.get(file) ?? reread.get(file);
       return text2 === void 0 ? [] : [{ file, text: text2 }];
     });
-    const flux = [...texts].flatMap(([file, text2]) => fileKind(file) === "yaml" && mayHoldFluxKustomization(text2) ? [{ file, text: text2 }] : []);
-    return { read, flux };
+  };
+  const readAll = async () => {
+    const read = await textsOf(files.filter(isKustomizationFile));
+    const listed = new Set(files);
+    const patches = await textsOf(patchFilesOf(read).filter((file) => listed.has(file) && fileKind(file) === "yaml"));
+    const deployers = [...texts].flatMap(([file, text2]) => fileKind(file) === "yaml" && mayHoldDeployer(file, text2) ? [{ file, text: text2 }] : []);
+    return { kustomizations: read, deployers, patches: new Map(patches.map(({ file, text: text2 }) => [file, text2])), files, treeRoot };
   };
   return () => reading ??= readAll();
 }
-async function kustomizeTaggedIn(kustomizations, files, texts, images, run) {
+async function kustomizeTaggedIn(kustomizations, texts, images, run) {
   const { inScope } = run;
   const repositories = new Set(images.map((image) => image.repository));
   if (repositories.size === 0 || ![...texts].some(([path, text2]) => inScope(path) && mayHoldBareImage(text2, repositories))) return NOT_TAGGED;
-  const { read, flux } = await kustomizations();
   const owners = { ownerOf: (path) => run.ownerOf(path)?.name, edited: inScope };
   const outside = (name, by) => `holds ${name} with no tag or digest, so its version is set by the images: of ${taggersWords(by)}, outside the paths; left as it is`;
   const left = /* @__PURE__ */ new Map();
   const elsewhere = /* @__PURE__ */ new Map();
-  for (const [file, names] of kustomizeTagged(read, images, flux, files, run.treeRoot, owners)) {
+  for (const [file, names] of kustomizeTagged(await kustomizations(), images, owners)) {
     for (const [name, { by, edited, elsewhere: others }] of names) {
       if (by.first.length === 0) setIn(elsewhere, file, name, others);
       else setIn(left, file, name, edited ? void 0 : outside(name, by));
     }
   }
   return { left, elsewhere };
+}
+async function pairedTagsIn(kustomizations, texts, run, warnings) {
+  if (![...texts.values()].some(mayHoldHelmRelease)) return /* @__PURE__ */ new Map();
+  const read = async (path) => texts.get(path) ?? (run.present.has(path) && fileKind(path) === "yaml" ? (await readScreened(run.source, [path], () => true, []))[0] : void 0);
+  const overridden = (file, field2) => overrideNames({ file, message: "", about: { field: field2, reason: "advised-override" } }, run.overridesByFile.get(file) ?? [], run.config?.overrides ?? []);
+  const paired2 = await patchedTags({ ...run, overridden }, await kustomizations(), read, warnings);
+  for (const file of paired2.keys()) {
+    const text2 = await read(file);
+    if (text2 !== void 0) texts.set(file, text2);
+  }
+  return paired2;
 }
 var NOT_TAGGED = { left: /* @__PURE__ */ new Map(), elsewhere: /* @__PURE__ */ new Map() };
 function setIn(map2, file, name, value) {
@@ -19729,7 +20612,7 @@ function planFile(path, text2, request, overrides, overridden, create, target, w
       });
     return void 0;
   }
-  const { changes, warnings: fileWarnings, text: after } = overrides.length > 0 ? overFileAbout(path, kind, edited, overrides, create) : edited;
+  const { changes, warnings: fileWarnings, text: after } = overrides.length > 0 ? overFileAbout(path, kind, edited, overrides, create, body) : edited;
   warnings.push(...fileWarnings.filter((w) => w.kind !== "policy-refusal").map((w) => ({ ...w, file: path })));
   if (after === body) return void 0;
   checkParses(kind, path, body, after);
@@ -19886,7 +20769,8 @@ var RESERVED_KEYS = /* @__PURE__ */ new Set(["v", "images", "source", "targets"]
 function buildPayload(input, where2 = "client_payload") {
   const extra = input.extra ?? {};
   for (const key of Object.keys(extra)) {
-    if (RESERVED_KEYS.has(key)) throw new PayloadError(`${where2}.${key}`, `the extra payload may not set "${key}": gitops-promote writes it`);
+    const issue = reservedKeyIssue(key);
+    if (issue) throw new PayloadError(`${where2}.${key}`, issue);
   }
   const source = input.source && withoutUndefined(input.source);
   return parsePayload(
@@ -19900,6 +20784,9 @@ function buildPayload(input, where2 = "client_payload") {
     where2
   );
 }
+function reservedKeyIssue(key) {
+  return RESERVED_KEYS.has(key) ? `the extra payload may not set "${key}": gitops-promote writes it` : void 0;
+}
 function parsePayload(value, where2 = "client_payload") {
   const object = typeof value === "string" ? parseJson(value, where2) : value;
   if (!isRecord(object)) throw new PayloadError(where2, `expected a JSON object, got ${describe2(object)}`);
@@ -19912,10 +20799,17 @@ function parsePayload(value, where2 = "client_payload") {
   const bytes = new TextEncoder().encode(JSON.stringify(object)).length;
   if (bytes >= MAX_PAYLOAD_BYTES) throw new PayloadError(where2, `is ${bytes} bytes of JSON; GitHub requires less than ${MAX_PAYLOAD_BYTES} (64KB)`);
   checkVersion(object["v"], `${where2}.v`);
-  const images = checkImages(object["images"], `${where2}.images`);
+  const images = checkImages(object["images"], `${where2}.images`, misspelt(object, "images"));
   const source = object["source"] === void 0 ? void 0 : checkSource(object["source"], `${where2}.source`);
   const targets = object["targets"] === void 0 ? void 0 : checkTargets(object["targets"], `${where2}.targets`);
   return { ...object, v: PAYLOAD_VERSION, images, ...source && { source }, ...targets && { targets } };
+}
+function misspelt(payload, key) {
+  const near = closest(
+    key,
+    Object.keys(payload).filter((name) => !RESERVED_KEYS.has(name))
+  );
+  return near === void 0 ? "" : `; the payload has ${JSON.stringify(near)}${didYouMean(key)}`;
 }
 function checkVersion(v, field2) {
   if (v === void 0) throw new PayloadError(field2, `missing; expected ${PAYLOAD_VERSION} (the payload version)`);
@@ -19923,8 +20817,8 @@ function checkVersion(v, field2) {
     throw new PayloadError(field2, `version ${quoted(v)} is not supported; this gitops-promote reads version ${PAYLOAD_VERSION}`);
   }
 }
-function checkImages(value, field2) {
-  if (value === void 0) throw new PayloadError(field2, "missing; expected a list of image references");
+function checkImages(value, field2, nearly = "") {
+  if (value === void 0) throw new PayloadError(field2, `missing; expected a list of image references${nearly}`);
   if (!Array.isArray(value)) throw new PayloadError(field2, `expected a list of image references, got ${describe2(value)}`);
   if (value.length === 0) throw new PayloadError(field2, "is empty; name at least one image");
   const texts = value.map((item, i) => {

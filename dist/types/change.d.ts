@@ -66,6 +66,8 @@ export interface EditResult {
  * - `version`: what the field's version decision told (VersionNote), `said`; an override moved by the same decision says it no more;
  * - `placeholder`: the field's version is filled in by the placeholder it holds (`${TAG}`); a `--set` of it answers the warning;
  * - `advised-override`: a Helm parameter holding a tag was not moved; an override naming the field answers the warning;
+ * - `bare-repository`: the field holds a repository with no tag or digest, whose version another field of its mapping
+ *   holds; an override setting a field beside it (the tag) answers the warning;
  * - `unmoved`: an image a field stands for is left as it is (an alias never followed, a merged field that would not hold).
  * Any of them may name what the warning speaks of besides its own line (WarningNames).
  */
@@ -75,7 +77,7 @@ export type WarningAbout = WarningNames & ({
     readonly said: string;
 } | {
     readonly field: string;
-    readonly reason: "placeholder" | "advised-override";
+    readonly reason: "placeholder" | "advised-override" | "bare-repository";
 }
 /** The whole file: it does not parse, and nothing in it is edited. */
  | {
@@ -140,6 +142,14 @@ export interface EditRequest {
      * (undefined: that kustomization is edited too) or saying the reason given.
      */
     readonly kustomizeTagged?: ReadonlyMap<string, string | undefined>;
+    /**
+     * Helm tags written alone that a kustomize patch in this file sets over a pair of the resource it
+     * patches (an overlay's `spec.values.image.tag` over the base HelmRelease's `image: {repository, tag}`):
+     * by document index, then the tag's key as a change names it (`spec.values.image.tag`,
+     * `patches[0].patch: spec.values.image.tag`, `[0].value`), the repository (with its registry) as that
+     * pair writes it. Each is set as that pair's tag.
+     */
+    readonly pairedTags?: ReadonlyMap<number, ReadonlyMap<string, string>>;
 }
 /** An EditRequest with its lists given: what the editors read. */
 export interface FullEditRequest extends EditRequest {

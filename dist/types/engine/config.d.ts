@@ -1,5 +1,13 @@
 import { type Diagnostic } from "../change.js";
 import type { Policy } from "../image/policy.js";
+/**
+ * The `config` that reads no configuration (`--config none`, the Action's `config: none`): a run
+ * that means to go without one where one sits unread (a `gitops-promote.yaml` at the root). A
+ * file so named is read as `./none`.
+ */
+export declare const NO_CONFIG = "none";
+/** What a configuration file that is not UTF-8 is told: nothing of it is read, and a run without it would edit as if unconfigured. */
+export declare const CONFIG_NOT_UTF8 = "not UTF-8 text, so none of it can be read; save the configuration as UTF-8";
 /** The choices of `delivery.mode`, `merge` and `merge-method`, here and in the Action's inputs. */
 export declare const DELIVERY_MODES: readonly ["push", "pull-request", "none"];
 export declare const MERGE_MODES: readonly ["none", "auto", "immediate"];
@@ -63,6 +71,8 @@ export interface OverrideConfig {
     readonly part?: OverridePart;
     /** Line of its `file:` in the configuration, for messages about the override; none for a configuration that is no text. */
     readonly line?: number;
+    /** Line of its `spec:`, for messages about the path. */
+    readonly specLine?: number;
     /** Its place in the configuration's `overrides` list, entries refused counted, for messages (`overrides[2].file`). */
     readonly index: number;
 }

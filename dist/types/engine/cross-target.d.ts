@@ -1,13 +1,12 @@
 import type { Change, FieldWarning } from "../change.js";
 import type { Config, Target } from "./config.js";
+import { type KustomizeTree } from "./kustomize-graph.js";
 import type { ValidRequest } from "./request.js";
-import type { TextFile } from "./source.js";
 /** What the check reads of a run (plan.ts's RunContext). */
 export interface CrossTargetRun {
     readonly valid: Pick<ValidRequest, "images" | "setters">;
     /** Every file of the tree. */
     readonly files: readonly string[];
-    readonly treeRoot: string;
     readonly config: Pick<Config, "targets"> | undefined;
     /** The target a file belongs to among all configured. */
     readonly ownerOf: (path: string) => Target | undefined;
@@ -20,13 +19,10 @@ export interface EditedFile {
 }
 /**
  * A warning at each changed field that a kustomization of another target builds and deploys as
- * written (kustomizations.ts, deployedAsWrittenBy), naming the nearest such kustomization of each
+ * written (deployed-as-written.ts), naming the nearest such kustomization of each
  * such target, whether that target's allow-list or policy refuses the version, and whether its
  * changes go by pull request. The tree's kustomizations (`kustomizations`, read once per run) are
  * read only with two targets or more and an edited file in or below a directory holding one:
  * kustomize reads no file outside a kustomization's directory.
  */
-export declare function reachingOtherTargets(run: CrossTargetRun, planned: readonly EditedFile[], kustomizations: () => Promise<{
-    readonly read: readonly TextFile[];
-    readonly flux: readonly TextFile[];
-}>): Promise<FieldWarning[]>;
+export declare function reachingOtherTargets(run: CrossTargetRun, planned: readonly EditedFile[], kustomizations: () => Promise<KustomizeTree>): Promise<FieldWarning[]>;

@@ -33,6 +33,12 @@ export declare const FLUX_IMAGE_API_GROUP = "image.toolkit.fluxcd.io";
 /** Cheap byte screen before any parse: every Flux image object names its API group. */
 export declare function mayHoldFluxObjects(text: string): boolean;
 /**
+ * `text` with its Flux image-automation documents blanked out, lines and offsets kept: an
+ * ImageRepository's `spec.image` names the repository Flux scans, never a version anything runs,
+ * so it is neither a file holding the image nor a reference left behind.
+ */
+export declare function withoutFluxImageObjects(text: string): string;
+/**
  * Setters from ImageRepository and ImagePolicy objects (`image.toolkit.fluxcd.io` v1beta1,
  * v1beta2, v1) in multi-document YAML files, keyed `<policy namespace>:<policy name>`, each
  * key with every definition of it in path order; and the ImageUpdateAutomation objects.

@@ -4,6 +4,12 @@
  */
 import { type ImageRef } from "../image/reference.js";
 /**
+ * `text` as what it deploys, lines and offsets kept: the objects of image automation, which name a
+ * repository to watch and never a version anything runs (argocd-image-updater's annotations and
+ * objects, Flux's ImageRepository and ImagePolicy objects), blanked out.
+ */
+export declare function deployedText(text: string): string;
+/**
  * Where the text first spells the image's repository: a reference to it in any registry spelling, or its
  * path alone (a Helm `repository:` beside its `registry:`), never another registry's repository of the same
  * path (`mirror.acme.io/acme/app` for ghcr.io/acme/app) nor a longer one ending in it (`bitnami/nginx` for nginx).

@@ -1,17 +1,28 @@
+/**
+ * Which files' bare container images kustomize tags: a kustomization's `images:` entry gives
+ * a version to every container image named exactly as its `name` in whatever the kustomization
+ * builds (kustomize-graph.ts), and a component's entries do the same to everything the
+ * kustomization including it builds. A deployer's images (a Flux Kustomization's `spec.images`, an
+ * Argo CD Application's `kustomize.images`) are the same list over what it builds. There, a bare `image: ghcr.io/acme/api` (the usual base, `# tag set by
+ * overlays`) is left for that entry: pinning it too would rewrite the base on every promotion, to
+ * whichever environment went last. Pure: the tree's kustomizations in, per file the image names
+ * tagged and by which files, out.
+ *
+ * Matching is kustomize's: the container's name as written equals the entry's `name` (kustomize
+ * does not normalise, so `nginx` is not `docker.io/library/nginx` to it).
+ */
 import { type ImageRef } from "../image/reference.js";
-/** A file of the tree and its text. */
-interface TextFile {
-    readonly file: string;
-    readonly text: string;
-}
-/** Whether a YAML text may hold a Flux Kustomization with `images`: a screen before any parse. */
-export declare function mayHoldFluxKustomization(text: string): boolean;
-export declare function isKustomizationFile(path: string): boolean;
+import { type KustomizeTree } from "./kustomize-graph.js";
 /**
  * Whether `text` may hold an `image:` naming one of `repositories` (canonical) with no tag or
  * digest, or a patch op's value of one (a text with `/image` in it): only then is the graph worth building.
  */
 export declare function mayHoldBareImage(text: string, repositories: ReadonlySet<string>): boolean;
+/** The values of a text's `image` keys, and of its patch ops when it may hold one, each with its offset. */
+export declare function imageValues(text: string): Generator<{
+    readonly value: string;
+    readonly start: number;
+}>;
 /** How many kustomization files a message names, for any one name a file leaves to them: a chain of thousands would be unreadable, and copying them to every file it builds is quadratic. */
 export declare const TAGGERS_NAMED = 5;
 /** Some files of a set, as a message names them: the first TAGGERS_NAMED in path order, and whether there are others. */
@@ -42,39 +53,23 @@ export interface Owners {
  * repositories one of them gives a version, each with the kustomization files whose `images:`
  * do it: a bare image of such a name is left to them. An entry naming an incoming
  * repository gets a tag from the kustomize editor even when it has none yet, so it counts.
- * `fluxKustomizations` are YAML files that may hold Flux Kustomizations (their files name them
- * too), `tree` every file of the tree, for what a Kustomization without a kustomization
- * file at its path builds, and `treeRoot` where the tree sits in its repository, from whose root
- * a Kustomization's `spec.path` is read. Under targets (`owners`), a kustomization counts only for
+ * Under targets (`owners`), a kustomization counts only for
  * the files of its own target or of none: another target's team does not hold back this one's
  * version. What each build tags is handed down its includes once, so a chain is read in linear time.
  */
-export declare function kustomizeTagged(kustomizations: readonly TextFile[], incoming: readonly ImageRef[], fluxKustomizations?: readonly TextFile[], tree?: readonly string[], treeRoot?: string, owners?: Owners): Map<string, Map<string, Tagging>>;
+export declare function kustomizeTagged(tree: KustomizeTree, incoming: readonly ImageRef[], owners?: Owners): Map<string, Map<string, Tagging>>;
 /**
  * For each file kustomizations of this tree build, the names (as written) of `incoming`
  * repositories whose version every build of it sets: the version the file holds for such a name
  * is never deployed (a base whose overlays all re-tag its image). A file no build (buildsOf)
- * reaches is in no build. Flux Kustomizations without `spec.images` are not read (finding them would
+ * reaches is in no build. Deployers without images (Flux Kustomizations, Argo CD Applications) are not read (finding them would
  * search every YAML file of the tree on every run): one whose `spec.path` is the base itself
- * deploys it as written, unseen here. Arguments as for kustomizeTagged; linear in the
- * kustomizations and their entries, per name.
+ * deploys it as written, unseen here. Linear in the kustomizations and their entries, per name.
  */
-export declare function retaggedInEveryBuild(kustomizations: readonly TextFile[], incoming: readonly ImageRef[], fluxKustomizations?: readonly TextFile[], tree?: readonly string[], treeRoot?: string): Map<string, Set<string>>;
-/**
- * Which kustomizations deploy a file's image of a repository as the file writes it, nearest
- * first: each builds the file, and no kustomization on a build's way down to the file through it
- * (buildsOf) tags a name the file writes the repository as. Those names are the file's `image:`
- * values' and patch ops' values', or, for a kustomization file, its own `images:` entries';
- * a file that writes the repository in neither (Helm values) is deployed as written by every
- * kustomization building it, as kustomize tags none of it. None for a file no kustomization builds.
- * Arguments as for kustomizeTagged. Only the kustomizations above the file are parsed, found
- * upward among the texts that may list it (listScreen), so a tree of thousands parses a handful.
- */
-export declare function deployedAsWrittenBy(kustomizations: readonly TextFile[], incoming: readonly ImageRef[], fluxKustomizations?: readonly TextFile[], tree?: readonly string[], treeRoot?: string): (file: TextFile, repository: string) => string[];
+export declare function retaggedInEveryBuild(tree: KustomizeTree, incoming: readonly ImageRef[]): Map<string, Set<string>>;
 /**
  * Where (offsets of the values) `text` writes `repository` under one of `names` (as written) in its
  * `image:` values and patch ops' values: kustomize re-tags a container image of exactly its entry's
  * name, and nothing else, not the same reference in `args:` or an env value.
  */
 export declare function retaggedAt(text: string, repository: string, names: ReadonlySet<string>): ReadonlySet<number>;
-export {};

@@ -5,6 +5,7 @@
  */
 import { type Warning } from "../change.js";
 import type { ImageRef } from "../image/reference.js";
+import type { FieldNamer } from "../field-name.js";
 /** Why a file may keep an image's old version, as the plan knows it. */
 interface UnmovedContext {
     /**
@@ -35,7 +36,7 @@ export interface LeftBehind {
  * A field the run left at an old version, unseen, would run the old build while the run reads
  * as done: an image reached through a YAML alias whose anchor is not an image field, one in a
  * string, a substitution, a file kind not read, a file in no target. Each file of `texts` (as the plan leaves them;
- * argocd-image-updater's annotations and objects left out)
+ * image automation's objects left out: deployedText)
  * that holds the repository joined to another version (outside comments; also beside a field that took the new one:
  * a Helm parameter holding the whole reference beside a pair that moved), or as a pair of fields the editors read with
  * neither the new tag nor digest, and that no other warning explains, is left behind, also when other files change,
@@ -54,5 +55,7 @@ export declare function warnUnmoved(left: readonly LeftBehind[], texts: Readonly
     /** The configured targets' names (none without a configuration), and whether a file is in none of them, where nothing is edited. */
     readonly targets: readonly string[];
     readonly inNoTarget: (path: string) => boolean;
+    /** How the request's face names its fields, for a fix that gives a value (UpdateRequest's). */
+    readonly fieldName?: FieldNamer;
 }, warnings: Warning[]): void;
 export {};

@@ -3,7 +3,9 @@
  * `.github/`, not in it), and `.github/gitops-promote.yaml` below the root (a tree holding
  * another tree, as examples/ does). Neither is the configuration, and neither is a manifest: a
  * configuration's `image:` keys name repositories, and its targets' files are another tree's.
- * Each is left out of the edit and said once, as the CLI says of a configuration above DIR.
+ * Each is left out of the edit. One at the root where no configuration is read stops the run,
+ * as the CLI stops for a configuration above DIR: without its targets, a release candidate would
+ * reach every environment. The others are said once.
  * A file so named that reads as a manifest (a Deployment of an app called gitops-promote) is one.
  */
 import type { AsideWarning } from "../change.js";
@@ -16,6 +18,11 @@ export interface ReadConfig {
     readonly present: boolean;
     /** Whether `path` is the default name, read when the request names none. */
     readonly byDefault: boolean;
+    /** Whether the request asks for no configuration (NO_CONFIG). */
+    readonly none?: boolean;
 }
-/** A warning at each misplaced configuration (misplacedConfigsIn), saying where the configuration is read from. */
+/**
+ * A warning at each misplaced configuration (misplacedConfigsIn), saying where the configuration
+ * is read from; first, throws RequestError for one at the root where none is read (refuseUnreadConfig).
+ */
 export declare function warnMisplacedConfigs(misplaced: ReadonlySet<string>, read: ReadConfig): AsideWarning[];

@@ -47,12 +47,13 @@ export declare function configuredOverride(override: OverrideConfig, images: rea
 export declare function overriddenIn(requested: readonly RequestedOverride[], images: readonly ImageUpdate[]): Overridden;
 /**
  * The overrides of a file applied over what its editors did: one result, the editors' lines as
- * they read once the overrides added or removed lines. Throws RequestError (with the file)
- * for an override that cannot apply.
+ * they read once the overrides added or removed lines. `read` is the file as read, before its
+ * editors (the text they edited), from which an override replacing a span they edited reports
+ * its old text. Throws RequestError (with the file) for an override that cannot apply.
  */
-export declare function overFile(path: string, kind: FileKind, edited: FieldEditResult, requested: readonly (string | ComputedOverride)[], create: boolean): EditResult;
+export declare function overFile(path: string, kind: FileKind, edited: FieldEditResult, requested: readonly (string | ComputedOverride)[], create: boolean, read?: string): EditResult;
 /** overFile for the plan: its warnings keep what they are about (FieldWarning), for its later steps (a reference left behind). */
-export declare function overFileAbout(path: string, kind: FileKind, edited: FieldEditResult, requested: readonly (string | ComputedOverride)[], create: boolean): FieldEditResult;
+export declare function overFileAbout(path: string, kind: FileKind, edited: FieldEditResult, requested: readonly (string | ComputedOverride)[], create: boolean, read?: string): FieldEditResult;
 /**
  * Whether an override of the warning's file, a `--set` or a configured one (for whichever image),
  * names the field the warning advises to override: the field is someone else's to set. A spec

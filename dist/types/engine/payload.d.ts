@@ -48,6 +48,8 @@ export interface PayloadInput {
 }
 /** Build and validate a payload; throws PayloadError naming the field that is wrong. */
 export declare function buildPayload(input: PayloadInput, where?: string): Payload;
+/** Why the extra payload may not set `key` (gitops-promote writes it), or undefined when it may. */
+export declare function reservedKeyIssue(key: string): string | undefined;
 /**
  * Validate a received payload: an object or its JSON text (the workflow_dispatch input).
  * `where` names it in errors: `client_payload` or `inputs.payload`.

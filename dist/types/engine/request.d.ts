@@ -6,6 +6,7 @@
 import { type Diagnostic } from "../change.js";
 import { type ImageRef } from "../image/reference.js";
 import type { Config } from "./config.js";
+import { type FieldNamer, type RequestField } from "../field-name.js";
 /** What to update; at least one image, setter or set. */
 export interface UpdateRequest {
     /** Incoming image references (`ghcr.io/acme/app:1.2.4[@sha256:…]`); default none. */
@@ -24,7 +25,8 @@ export interface UpdateRequest {
     readonly pathInRepository?: string;
     /**
      * The configuration: a file relative to the root, by default `.github/gitops-promote.yaml` when it
-     * exists; or one parseConfig made, which no file of the tree then replaces (its overrides are still
+     * exists; `"none"` (NO_CONFIG) for none, where one sits unread (a file so named is `./none`); or
+     * one parseConfig made, which no file of the tree then replaces (its overrides are still
      * checked against the tree, and messages name it "the configuration").
      */
     readonly config?: string | Config;
@@ -36,10 +38,7 @@ export interface UpdateRequest {
     /** How messages name a value of a field, as the face it came from spells it (`--image`, `input images`); default `image[0]`. */
     readonly fieldName?: FieldNamer;
 }
-/** The request fields whose values are checked one by one. */
-export type RequestField = "image" | "setter" | "set" | "path";
-/** Names the `index`-th value of a field in messages, or the field itself without an index. */
-export type FieldNamer = (field: RequestField, index?: number) => string;
+export type { FieldNamer, RequestField } from "../field-name.js";
 /**
  * One problem of a RequestError. `field` is set when the request is wrong rather than the tree, and
  * says what in it:
@@ -47,7 +46,8 @@ export type FieldNamer = (field: RequestField, index?: number) => string;
  *   reference, a setter, a set that is not FILE:SPEC or whose spec its file's grammar cannot read,
  *   a path glob; validateRequest finds all but the grammar, which planUpdate checks before reading files);
  * - `"target"`: a target name that no configured target has;
- * - `"request"`: the request asks for nothing (no image, setter or set);
+ * - `"request"`: the request asks for nothing (no image, setter or set), or leaves unsaid which
+ *   configuration to read where one is found that would not be (`gitops-promote.yaml` at the root);
  * - `"config"`: the configuration is in error (its text, or an override it declares that its file
  *   does not allow), or the file the request names as configuration does not exist. `file` and
  *   `line` say where.
@@ -84,12 +84,22 @@ export interface FieldIssue {
     readonly reason: string;
 }
 /**
+ * What names the repository of a value given as a tag alone (`--setter flux-system:app=1.2.3`),
+ * for the whole reference a message offers instead: the configuration's.
+ */
+export interface KnownImages {
+    /** The image each setter key is configured with (`setters:`). */
+    readonly setters?: ReadonlyMap<string, Pick<ImageRef, "name">>;
+    /** The repositories the targets name: one alone is the one an `--image` given as a tag alone meant. */
+    readonly repositories?: readonly string[];
+}
+/**
  * The images a request brings, each a valid reference with a version and each repository once: two tags of
  * one repository would be two competing values for the same fields. The dispatch payload is
  * checked with this too, so the sender refuses what the receiver would. `entry` names the
  * i-th value as its sender gave it (`--image`, `client_payload.images[1]`).
  */
-export declare function checkIncomingImages(texts: readonly string[], entry: (index: number) => string): {
+export declare function checkIncomingImages(texts: readonly string[], entry: (index: number) => string, known?: KnownImages): {
     readonly images: readonly ImageRef[];
     readonly issues: readonly FieldIssue[];
 };
@@ -122,7 +132,10 @@ export interface SetField {
  * one expression KCL reads whole included.
  */
 export declare function readSetSpec(set: FileOverride): SetField | undefined;
-/** Why a `--set` value that starts with a spec is refused, and how to write it. */
+/**
+ * Why a `--set` value that starts with a spec is refused, and how to write it: the file put
+ * first, or, when it is there with a space where its `:` goes (`main.k config.app.image="x:1"`), that `:`.
+ */
 export declare function fileFirst(text: string): string;
 /** Why a request that brings no image, setter or set is refused, each named as `name` names the field (the library: "an image", ...). */
 export declare function nothingToUpdate(name?: FieldNamer): string;
@@ -131,7 +144,7 @@ export declare function nothingToUpdate(name?: FieldNamer): string;
  * message and in `field`, none is in a file. A request with no image, setter or set is refused:
  * it could change nothing.
  */
-export declare function validateRequest(request: UpdateRequest): ValidRequest;
+export declare function validateRequest(request: UpdateRequest, known?: KnownImages): ValidRequest;
 /**
  * The advice for images refused for an upper-case name: the references lower-cased, and where such
  * a name most often comes from. `${{ github.repository }}` keeps the owner's case (`Acme-Corp/app`),

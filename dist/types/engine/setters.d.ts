@@ -10,6 +10,7 @@ import type { ImageUpdate } from "../image/update.js";
 import type { Config, Target } from "./config.js";
 import { type FluxAutomation, type FluxSetter } from "./flux-objects.js";
 import { type ValidRequest } from "./request.js";
+import { type FieldNamer } from "../field-name.js";
 /**
  * The setters for the markers of one file, and every other key with why it sets nothing there
  * (EditRequest's): a defined key, or one nothing defines, which is said once for the run instead of at each marker.
@@ -38,6 +39,8 @@ export interface SetterRun {
     readonly treeRoot: string;
     /** The target a file belongs to, whose Flux objects (and no other target's) its markers see. */
     readonly ownerOf: (path: string) => Target | undefined;
+    /** How the request's face names its fields, for the advice to give a key's image (UpdateRequest's). */
+    readonly fieldName?: FieldNamer;
 }
 /**
  * Marker keys to the image they stand for: Flux ImagePolicy/ImageRepository objects in the
@@ -58,4 +61,6 @@ export declare function resolveSetters(run: SetterRun, texts: ReadonlyMap<string
     fluxPoliciesAt: (path: string, repository: string) => readonly FluxPolicy[];
     /** The tree's ImageUpdateAutomation objects. */
     automations: readonly FluxAutomation[];
+    /** The keys a configured setter or a Flux ImagePolicy defines for a repository, each with the ImagePolicies that do (none for a configured setter's). */
+    definedFor: (repository: string) => ReadonlyMap<string, readonly FluxSetter[]>;
 };

@@ -50,15 +50,17 @@ export interface RefusableImage {
     readonly image: ImageRef;
     readonly byRepository: boolean;
 }
-/** What a file may be edited at besides the repositories it holds: its markers' keys, and the repositories configured overrides set in it. */
+/**
+ * What a file may be edited at besides the repositories it holds: its markers' keys. (A configured override of an
+ * image its file's target does not allow is refused as the configuration is read: it reaches nothing here.)
+ */
 export interface FileReach {
     readonly setters: ReadonlyMap<string, ImageUpdate>;
-    readonly overridden: readonly string[];
 }
 /**
  * Says why a target edits nothing for an image: its allow-list or its policy refuses it.
  * A refusing allow-list is news only where a file of the target holds what the run would have
- * edited there (the repository, a marker standing for the image, an override setting it):
+ * edited there (the repository, a marker standing for the image):
  * those places are named. A refusing policy is news only for a target with files in scope. Targets are named in one warning per image, not one each: with many
  * clusters, most targets leave most images out. `targets` are those in the run, `ownerOf` the
  * target a file belongs to among all configured (targetOf), `files` the texts in scope.

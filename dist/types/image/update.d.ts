@@ -2,7 +2,7 @@
  * The one decision every editor shares: given what a field holds now and the incoming
  * image, what should it hold? Policies make it safe to re-apply (no downgrade, idempotent).
  */
-import type { WarningKind } from "../change.js";
+import type { WarningAbout, WarningKind } from "../change.js";
 import { type ImageRef } from "./reference.js";
 import type { Policy } from "./policy.js";
 /** An incoming image and the rule that decides whether it replaces the current version. */
@@ -87,3 +87,11 @@ export declare function renamedWarning(repository: string, newName: string): str
  * to it would break the image the two make together, so it is left with this warning.
  */
 export declare function bareRepositoryWarning(repository: string): string;
+/**
+ * bareRepositoryWarning at the field `field` of a mapping (YAML) or config (KCL), with what it is about: the
+ * engine drops it where an override sets a field beside it (overrides.ts), the advice followed, whichever editor said it.
+ */
+export declare function bareFieldWarning(field: string, repository: string): {
+    readonly message: string;
+    readonly about: WarningAbout;
+};

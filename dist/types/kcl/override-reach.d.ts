@@ -5,6 +5,12 @@ export declare const STARTS_LINE: Set<number>;
 /** The config a path descends through: a config literal's, or a schema instance's. */
 export declare function configOf(expr: Expr): ConfigExpr | undefined;
 export declare function namesTarget(s: Statement, name: string): boolean;
+/**
+ * ` (did you mean 'config'?)`, naming the top-level variable nearest a path's first name that this
+ * file has none of (`Config`), among those a statement `reaches` takes binds; nothing when none is near.
+ * Nested keys list what is there instead; the top level may hold too many names to list.
+ */
+export declare function meantTopLevel(module: Module, name: string, reaches: (s: Statement) => boolean): string;
 /** What a nested path can start from: `x = {...}`, `x = S {...}`, `x: S {...}`. */
 export declare function holdsConfig(s: Statement): boolean;
 /**

@@ -8,6 +8,7 @@ import type { Warning } from "../change.js";
 import type { OverrideImage } from "../kcl/override.js";
 import type { YamlDocument, YamlFile } from "./file.js";
 import type { HelmField } from "./helm.js";
+import { type MappingField } from "./merge-key.js";
 import { type YamlNode } from "./node.js";
 import { type PathSegment } from "./path.js";
 export declare const ARGO_API = "argoproj.io/";
@@ -25,6 +26,12 @@ export declare function sourcesOf(document: YamlDocument): PathSegment[][];
  * list counts only when every item is a parameter (a values file may have a `helm:` key).
  */
 export declare function parametersAt(root: YamlNode | null, source: readonly PathSegment[]): [string, HelmField][];
+/**
+ * How the mapping at `keys` under a source's `helm.valuesObject` reads its fields, each key on the way
+ * read as YAML's merge reads it (fieldsOf): `image: {<<: *defaults}` holds the `repository` of `defaults`.
+ * Undefined where no mapping is. Its fields are read, not written: a mapping on the way may be one every mapping merging it shares.
+ */
+export declare function valuesObjectAt(file: YamlFile, root: YamlNode | null, source: readonly PathSegment[], keys: readonly string[]): ((key: string) => MappingField | undefined) | undefined;
 /**
  * A parameter's name as a message quotes it: as written when it is a plain Helm path
  * (`image.tag`, `a\\.b`, `list[0].x`), else JSON-quoted, so that it cannot carry a line break or markup into a log.

@@ -21,9 +21,10 @@ export declare function warnUnpairedRepositories(parameters: readonly [string, H
 export declare function readsAsTag(name: string, value: YamlNode | null): boolean;
 /**
  * The end of a warning that a field was not moved: the override that sets it (`spec` `key`, `image`
- * `repository`; with `file` where the warning names none, `part` where only the tag goes there, and
- * `subject` naming the field set where "it" would not); and what the warning is then about, so
- * that an override naming that field answers it.
+ * `repository`; `file`, which every caller that knows the file gives, so that the entry can be
+ * copied as it is (only an editor of one text, as warnUnpairedRepositories, knows none); `part`
+ * where only the tag goes there, and `subject` naming the field set where "it" would not); and
+ * what the warning is then about, so that an override naming that field answers it.
  */
 export declare function overrideAdvice(key: string, repository: string, { file, part, subject }?: {
     readonly file?: string;

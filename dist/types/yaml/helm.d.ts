@@ -1,6 +1,6 @@
 import { type ImageUpdate } from "../image/update.js";
-import { type MappingField } from "./merge-key.js";
 import type { YamlDocument } from "./file.js";
+import { type MappingField } from "./merge-key.js";
 import { type PathSegment } from "./path.js";
 import type { EditPlan, Editor } from "./plan.js";
 /**
@@ -17,6 +17,9 @@ export interface HelmImage {
     readonly tag?: HelmField | undefined;
     readonly digest?: HelmField | undefined;
 }
-/** Sets the tag (and digest) of `image` when its registry/repository is an incoming repository. */
-export declare function setHelmImage(image: HelmImage, incoming: ReadonlyMap<string, ImageUpdate>, plan: EditPlan, document: YamlDocument): void;
+/**
+ * Sets the tag (and digest) of `image` when its registry/repository is an incoming repository; `paired`, the
+ * repository (with its registry) of a tag written alone, as the pair it belongs to in another file writes it.
+ */
+export declare function setHelmImage(image: HelmImage, incoming: ReadonlyMap<string, ImageUpdate>, plan: EditPlan, document: YamlDocument, paired?: string): void;
 export declare const editHelmValues: Editor;

@@ -1,9 +1,14 @@
-import type { VersionNote } from "../image/update.js";
+/**
+ * The merge key (`<<: *name`, `<<: [*a, *b]`, `<<: {...}`): it gives a mapping the keys it does not
+ * write itself, and such a key is read where it is written (mergedValue). The editors read a mapping's
+ * fields through it (fieldsOf); who reads a mapping's field through it is readers.ts's question (mergedHolder).
+ */
 import { type Placed } from "./alias.js";
 import type { YamlFile } from "./file.js";
-import { type FlowScalar, type MapNode, type YamlNode } from "./node.js";
-import { type PathSegment } from "./path.js";
-import type { ChangeLabel, EditPlan } from "./plan.js";
+import { type MapNode, type YamlNode } from "./node.js";
+import type { PathSegment } from "./path.js";
+/** Whether `key` is the merge key: `<<` written plain (a quoted "<<" is an ordinary key). */
+export declare function isMergeKey(key: YamlNode): boolean;
 /** Whether `map` has a merge key. */
 export declare function hasMergeKey(map: MapNode): boolean;
 /**
@@ -19,6 +24,18 @@ export declare const MERGE_SHARED = "which every mapping merging it shares";
  * no merge brings it (`map`'s own `key`, which wins over a merged one, is not read here).
  */
 export declare function mergedValue(file: YamlFile, root: YamlNode | null, map: MapNode, path: readonly PathSegment[], key: string): Placed | undefined;
+/**
+ * The mapping whose own pair of `key` `map` reads, itself or one its merge key brings, were `adding` (a mapping
+ * that has no such pair yet) given one: what a field added there would reach. Undefined when none has it. Each
+ * call's answers are kept for the next (a chain is read once), so a caller asks one function for every mapping.
+ */
+export declare function mergedHolder(file: YamlFile, root: YamlNode | null, key: string, adding?: MapNode): (map: MapNode) => MapNode | undefined;
+/** The mappings `map` merges (`<<: *a`, `<<: [*a, *b]`, `<<: {...}`), in the order YAML reads them, each with its path: from the root, or (`fromMap`) from `map`'s own. */
+export declare function mergeSources(file: YamlFile, root: YamlNode | null, map: MapNode): {
+    readonly node: MapNode;
+    readonly path: readonly PathSegment[];
+    readonly fromMap: boolean;
+}[];
 /** A field of a mapping as YAML reads it: its value node, the path a change names it by, and whether it is inside a flow collection. */
 export interface MappingField {
     readonly node: YamlNode | null;
@@ -29,34 +46,3 @@ export interface MappingField {
 }
 /** How `map` (at `path`, `inFlow` when inside a flow collection) reads a field: its own, else the one its merge key brings. */
 export declare function fieldsOf(file: YamlFile, root: YamlNode | null, map: MapNode, path: readonly PathSegment[], inFlow: boolean): (key: string) => MappingField | undefined;
-/** A field's new value, for the mapping at `mapping` whose field it is. */
-export interface FieldWrite<F extends MappingField = MappingField> {
-    readonly field: F;
-    readonly node: FlowScalar;
-    readonly value: string;
-}
-/**
- * What a version decision for `image` (a repository) tells of a mapping's merged field (a policy keeping its
- * tag, a dropped digest pin), said at `at` of the mapping, naming where the field is written: the mapping writes no such field.
- */
-export declare function mergedVersionNote(plan: EditPlan, at: number, mapping: readonly PathSegment[], field: MappingField, image: string): VersionNote;
-/** Whether a field the mapping writes itself is a marker's: so is the rest of its mapping. A merged one is its own mapping's (plan.valueOf). */
-export declare function claimedOwn(plan: EditPlan, fields: readonly (MappingField | undefined)[]): boolean;
-/** The mapping a version is written for: where it is told of (`at`), its path, its image's name and the version. */
-interface VersionPair {
-    readonly at: number;
-    readonly mapping: readonly PathSegment[];
-    readonly name: string;
-    readonly next: {
-        readonly tag?: string | undefined;
-        readonly digest?: string | undefined;
-    };
-}
-/**
- * Writes a mapping's version (its tag and digest, which name one build), all of it or none: none when a
- * merged field will not hold its new value (mergedHold) or the tag of one (`!!float 1.0`, `newTag: !!int 1`)
- * cannot hold it, said in a warning. Else tells what the version decision says (`say`) and writes the fields
- * the mapping writes itself. False when the pair is left.
- */
-export declare function writeVersion(plan: EditPlan, { at, mapping, name, next }: VersionPair, writes: readonly FieldWrite[], say: () => void, label: (field: MappingField) => ChangeLabel): boolean;
-export {};

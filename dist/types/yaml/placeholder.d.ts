@@ -38,7 +38,8 @@ export declare function warnPlaceholderField(fields: Readonly<Record<string, {
  * fills it in, out of reach. One whose repository is templated but whose version is literal
  * (`ghcr.io/acme/{{path.basename}}:2.0.0`) pins that version for every image it makes, so it is
  * not edited either (the others share it), but named when it can make an incoming repository
- * at another version.
+ * at another version. A kustomize `name=` string whose version is a placeholder is about the image `name`
+ * (namedReference), whatever image it sets.
  */
 export declare function warnSubstituted(node: FlowScalar, path: readonly PathSegment[], incoming: ReadonlyMap<string, ImageUpdate>, plan: EditPlan): void;
 /** The index of the first `char` of `text` outside its placeholders (`{{ $x := "a=b" }}`), or -1. */

@@ -11,4 +11,9 @@ export interface NodeVisit {
     /** Inside a flow collection (`{...}`, `[...]`), where `,[]{}` end a plain scalar. */
     readonly inFlow: boolean;
 }
-export declare function forEachValue(root: YamlNode | null, visit: (at: NodeVisit) => void): void;
+/**
+ * Visits each value before what it holds; `childrenFirst`, after: a mapping merging an anchor written inside it
+ * (`<<: *defaults` beside `defaults: &defaults`, or `<<: {...}`) then comes after what it merges, as every
+ * mapping merging an anchor written before it does.
+ */
+export declare function forEachValue(root: YamlNode | null, visit: (at: NodeVisit) => void, childrenFirst?: boolean): void;

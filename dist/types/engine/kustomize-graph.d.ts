@@ -1,0 +1,101 @@
+import { type ImageRef } from "../image/reference.js";
+import type { PathSegment } from "../yaml/path.js";
+import type { TextFile } from "./source.js";
+/** What a tree's kustomize builds are read from, read once per run (plan.ts). */
+export interface KustomizeTree {
+    /** Every kustomization file of the tree (isKustomizationFile), with its text. */
+    readonly kustomizations: readonly TextFile[];
+    /** YAML files that may hold deployers (mayHoldDeployer). */
+    readonly deployers: readonly TextFile[];
+    /** The texts of the patch files the kustomizations name (patchFilesOf), by path. */
+    readonly patches: ReadonlyMap<string, string>;
+    /** Every file of the tree, for what a Flux Kustomization without a kustomization file at its path builds. */
+    readonly files: readonly string[];
+    /** Where the tree sits in its repository, from whose root a deployer's path is read. */
+    readonly treeRoot: string;
+}
+/**
+ * Whether a YAML file may hold a deployer with images (a Flux Kustomization, an Argo CD Application, or
+ * Argo CD's parameter override file): a screen before any parse.
+ */
+export declare function mayHoldDeployer(path: string, text: string): boolean;
+export declare function isKustomizationFile(path: string): boolean;
+/** The patch files (`path:`) `kustomizations` name, each once: only a text naming a patch is parsed. */
+export declare function patchFilesOf(kustomizations: readonly TextFile[]): string[];
+export interface Kustomization {
+    readonly file: string;
+    /** `kind: Component`: its entries tag the build of whatever includes it. */
+    readonly component: boolean;
+    /** Names of incoming repositories whose version its `images:` sets. */
+    readonly tags: readonly string[];
+    /** Paths from the root it builds from: resource and patch files, and directories of kustomizations. */
+    readonly resources: readonly string[];
+    /** Directories of the components it includes. */
+    readonly components: readonly string[];
+    /** The patches it applies, inline or by file (none for a deployer: its own patches are not read). */
+    readonly patches: readonly Patch[];
+}
+/** A patch a kustomization applies (kustomize-patches.ts reads what it sets). */
+export interface Patch {
+    /** The patch file (`path:`), or the kustomization file writing it inline. */
+    readonly file: string;
+    /** An inline patch: its text, where the kustomization writes it (`patches[0].patch`), and the line its text starts on there. */
+    readonly inline?: {
+        readonly text: string;
+        readonly at: readonly PathSegment[];
+        readonly line: number;
+    };
+    /** How kustomize reads it: a strategic merge, a JSON6902 op list, or (under `patches:`) whichever its text is. */
+    readonly kind: "strategic-merge" | "json6902" | "either";
+    /** Its `target:` selector: without one, a strategic merge applies to the resource of its own kind and name. */
+    readonly target?: Selector;
+}
+/** A kustomize `target:` selector, as written: kind, name and namespace are regular expressions matching the whole value. */
+export interface Selector {
+    readonly group?: string;
+    readonly version?: string;
+    readonly kind?: string;
+    readonly name?: string;
+    readonly namespace?: string;
+    readonly labelSelector?: string;
+    readonly annotationSelector?: string;
+}
+/** An `images:` entry that sets a version: the name it matches, and the kustomization (or component) file it is in. */
+interface Tag {
+    readonly name: string;
+    readonly file: string;
+}
+/** The kustomizations of a tree by directory, each read when a build first needs it, and what their `images:` (with their components') tag. */
+export interface Graph {
+    readonly directories: readonly string[];
+    /** The directories whose kustomization spells an incoming repository: only those can tag one (the screen's token is in every spelling). */
+    readonly naming: readonly string[];
+    /** The kustomization of a directory (a path from the root), if the tree has one kustomize can read. */
+    at(directory: string): Kustomization | undefined;
+    /** The entries of a kustomization and of the components it includes, which tag its whole build. */
+    tagsOf(k: Kustomization): readonly Tag[];
+    /** The deployers whose images tag an incoming repository, as kustomizations. */
+    readonly deployers: readonly Kustomization[];
+}
+export declare function graphOf(tree: KustomizeTree, incoming: readonly ImageRef[]): Graph;
+/**
+ * The kustomizations builds from `starts` go through, those `through` lets pass, each before every one it
+ * includes (a depth-first walk's reverse postorder; where kustomize refuses a cycle, it only must end).
+ * `via` is what a kustomization includes: its resources and components, or (for their tags) its components.
+ * A stack, not recursion: a chain of includes is as long as a tree makes it.
+ */
+export declare function walk({ at }: Pick<Graph, "at">, starts: readonly Kustomization[], through?: (k: Kustomization) => boolean, via?: (k: Kustomization) => readonly string[]): Kustomization[];
+/**
+ * The builds of a tree, among `kustomizations` (every one of the tree, or every one a file's
+ * builds pass through): each starts at one of them nothing among them includes (an overlay a
+ * cluster applies), or at a deployer with images, and goes down its resources,
+ * bases and components. Kustomize builds no component alone.
+ */
+export interface Builds {
+    /** The files the builds reach, kustomization files among them. */
+    readonly reached: () => ReadonlySet<string>;
+    /** The files the builds reach with `name` as written: through no kustomization that tags it (below one that does, nothing deploys it as written). */
+    readonly asWritten: (name: string) => ReadonlySet<string>;
+}
+export declare function buildsOf(graph: Graph, kustomizations: readonly Kustomization[]): Builds;
+export {};

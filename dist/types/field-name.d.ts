@@ -1,0 +1,17 @@
+/**
+ * How messages name a field of an update request, as the face that runs it spells it: a flag of
+ * the CLI (`--setter`), an input of the Action (`setters`), the library's field and index. The
+ * pure core and the engine say it alike, from the request's `fieldName`, in every face's terms.
+ */
+/** The request fields whose values are checked one by one. */
+export type RequestField = "image" | "setter" | "set" | "path";
+/**
+ * Names the `index`-th value of a field in messages, or the field itself without an index;
+ * `giving`, the field as written before a value a message asks for (`--setter` in the CLI's
+ * `--setter key=REF`, `setters:` in the Action's). A namer that ignores `giving` names it alike.
+ */
+export type FieldNamer = (field: RequestField, index?: number, giving?: boolean) => string;
+/** The library's naming: the field and the value's index in its list. */
+export declare const byIndex: FieldNamer;
+/** A value a message asks for, given as the face takes it: `--setter key=REF`, `setters: key=REF`, `setter key=REF`. */
+export declare function givenValue(name: FieldNamer | undefined, field: RequestField, value: string): string;
