@@ -155,6 +155,9 @@ export function parsePayload(value: unknown, where = "client_payload"): Payload 
   checkVersion(object["v"], `${where}.v`);
   const images = checkImages(object["images"], `${where}.images`, misspelt(object, "images"));
   const source = object["source"] === undefined ? undefined : checkSource(object["source"], `${where}.source`);
+  // Without targets the run updates every target: a key spelt nearly so must not widen it unseen.
+  const nearTargets = object["targets"] === undefined ? misspelt(object, "targets") : "";
+  if (nearTargets !== "") throw new PayloadError(`${where}.targets`, `missing, so the run would update every target${nearTargets}`);
   const targets = object["targets"] === undefined ? undefined : checkTargets(object["targets"], `${where}.targets`);
   return { ...object, v: PAYLOAD_VERSION, images, ...(source && { source }), ...(targets && { targets }) };
 }

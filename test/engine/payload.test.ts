@@ -135,6 +135,11 @@ describe("parsePayload", () => {
       { v: 1, image: ["nginx:1.25"] },
       'client_payload.images: missing; expected a list of image references; the payload has "image" (did you mean images?)',
     ],
+    [
+      "targets spelt target, which would be carried as an extra key and widen the run to every target",
+      { v: 1, images: ["nginx:1.25"], target: ["staging"] },
+      'client_payload.targets: missing, so the run would update every target; the payload has "target" (did you mean targets?)',
+    ],
     ["images as a string", { v: 1, images: "nginx:1" }, 'client_payload.images: expected a list of image references, got string "nginx:1"'],
     ["an empty image list", { v: 1, images: [] }, "client_payload.images: is empty; name at least one image"],
     ["a number as image", { v: 1, images: ["nginx:1.25", 7] }, "client_payload.images[1]: expected an image reference string, got number 7"],
