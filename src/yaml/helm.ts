@@ -23,11 +23,11 @@ import { byRepository, type ImageUpdate } from "../image/update.js";
 import { scalarOf } from "./alias.js";
 import type { YamlDocument } from "./file.js";
 import { fieldsOf, hasMergeKey, type MappingField } from "./merge-key.js";
-import { isFlowScalar, mapValue, scalarText, type ScalarNode } from "./node.js";
+import { isFlowScalar, mapValue, scalarText, type YamlNode } from "./node.js";
 import { formatPath, type PathSegment } from "./path.js";
 import { warnPlaceholderField } from "./placeholder.js";
 import type { EditPlan, Editor } from "./plan.js";
-import { claimedOwn, mergedVersionNote, writeVersion, type FieldWrite, type ReaderJudge } from "./version-write.js";
+import { claimedOwn, fixedVersion, heldText, mergedVersionNote, writeVersion, type FieldWrite, type ReaderJudge } from "./version-write.js";
 import { forEachValue } from "./walk.js";
 
 /**
@@ -53,8 +53,8 @@ export interface HelmImage {
 export function setHelmImage(image: HelmImage, incoming: ReadonlyMap<string, ImageUpdate>, plan: EditPlan, document: YamlDocument, paired?: string): void {
   const { repository, registry, tag, digest } = image;
   const repositoryNode = repository?.node;
-  const tagNode = tag?.node;
-  if (!tag || (paired === undefined && !isFlowScalar(repositoryNode)) || (digest && !isFlowScalar(digest.node))) return;
+  if (!tag || (paired === undefined && !isFlowScalar(repositoryNode))) return;
+  const tagNode = tag.node;
   if (claimedOwn(plan, [repository, registry, tag, digest])) return;
   const registryText = scalarText(registry?.node);
   const name = paired ?? nameOf(registryText, scalarText(repositoryNode)!);
@@ -66,13 +66,15 @@ export function setHelmImage(image: HelmImage, incoming: ReadonlyMap<string, Ima
       (repositoryNode ?? tag.node)?.start ?? 0,
       `${formatPath(tag.path)} has no value to set (a key without ':'): write it as tag: "" to have it set`,
     );
-  if (!isFlowScalar(tagNode)) return;
   // A version a template or Flux's substitution fills in is set there.
   if (warnPlaceholderField({ tag, digest }, name, update, plan)) return;
+  const { root } = document;
   const digestNode = digest?.node;
-  const { next, say: sayTo } = decide(update, tagNode, digest && scalarText(digestNode));
+  const { next, say: sayTo } = decide(update, tagText(plan, root, tagNode) ?? "", digest && heldText(plan, root, digestNode));
   // A merged tag is told of at the pair, naming where it is written: every mapping merging it may keep it for its own image.
   const pairAt = ownStart(image) ?? tagNode.start;
+  const pair = { at: pairAt, mapping: image.path ?? [], keys: ["tag", "digest"] as const };
+  if (fixedVersion(plan, root, pair, [tag, digest], update, next !== undefined) || !isFlowScalar(tagNode)) return;
   const ofImage = update.image.repository;
   const atTag = tag.merged ? mergedVersionNote(plan, pairAt, image.path ?? [], tag, ofImage) : plan.versionNote(tagNode.start, formatPath(tag.path), ofImage);
   const say = () => sayTo(atTag, plan.versionNote(tag.merged ? pairAt : tagNode.start, formatPath(image.path?.length ? image.path : tag.path), ofImage));
@@ -81,7 +83,7 @@ export function setHelmImage(image: HelmImage, incoming: ReadonlyMap<string, Ima
     { field: tag, node: tagNode, value: next.tag },
     { field: digest, node: isFlowScalar(digestNode) ? digestNode : undefined, value: next.digest },
   ].filter((w): w is FieldWrite => w.field !== undefined && w.node !== undefined && w.value !== undefined);
-  writeVersion(plan, { at: pairAt, mapping: image.path ?? [], name, next }, { writes }, helmReader(plan, incoming), say, { kind: "helm", document });
+  writeVersion(plan, { ...pair, name, next }, { writes }, helmReader(plan, incoming), say, { kind: "helm", document });
 }
 
 /** A Helm image's name: its repository, after its registry when it has one. */
@@ -89,10 +91,15 @@ function nameOf(registry: string | undefined, repository: string): string {
   return registry ? `${registry}/${repository}` : repository;
 }
 
-/** The version decision for a Helm image of `update`'s repository whose tag is `tag` and whose digest field holds `digest` (undefined: it has none). */
-function decide(update: ImageUpdate, tag: ScalarNode, digest: string | undefined): ReturnType<typeof nextSplitImage> {
-  // `tag: ~` is YAML's null: no tag yet, filled as an empty one is.
-  return nextSplitImage(update, { tag: tag.style === "plain" && tag.text === "~" ? "" : tag.text, digest });
+/** The version decision for a Helm image of `update`'s repository whose tag reads `tag` and whose digest field holds `digest` (undefined: it has none). */
+function decide(update: ImageUpdate, tag: string, digest: string | undefined): ReturnType<typeof nextSplitImage> {
+  return nextSplitImage(update, { tag, digest });
+}
+
+/** What a Helm tag reads (heldText, through an alias); `tag: ~` is YAML's null: no tag yet, filled as an empty one is. */
+function tagText(plan: EditPlan, root: YamlNode | null, node: YamlNode | null | undefined): string | undefined {
+  const scalar = node ? scalarOf(plan.file, root, node) : undefined;
+  return scalar?.style === "plain" && scalar.text === "~" ? "" : heldText(plan, root, node);
 }
 
 /**
@@ -102,13 +109,13 @@ function decide(update: ImageUpdate, tag: ScalarNode, digest: string | undefined
 function helmReader(plan: EditPlan, incoming: ReadonlyMap<string, ImageUpdate>): ReaderJudge {
   return ({ map, path, inFlow, root, key }) => {
     if (key !== "tag" && key !== "digest") return undefined;
-    const scalar = (field: HelmField | undefined) => (field?.node ? scalarOf(plan.file, root, field.node) : undefined);
+    const held = (field: HelmField | undefined) => heldText(plan, root, field?.node);
     const { registry, repository, tag, digest } = splitImage(fieldsOf(plan.file, root, map, path, inFlow));
-    const [repositoryText, tagScalar] = [scalar(repository)?.text, scalar(tag)];
-    if (!repositoryText || !tagScalar) return undefined;
-    const name = nameOf(scalar(registry)?.text, repositoryText);
+    const [repositoryText, tagHeld] = [held(repository), tagText(plan, root, tag?.node)];
+    if (!repositoryText || tagHeld === undefined) return undefined;
+    const name = nameOf(held(registry), repositoryText);
     const update = incoming.get(normalizeRepository(name) ?? "");
-    return { image: name, value: update && decide(update, tagScalar, digest && scalar(digest)?.text).next?.[key] };
+    return { image: name, value: update && decide(update, tagHeld, digest && held(digest)).next?.[key] };
   };
 }
 

@@ -9,13 +9,13 @@ import { byRepository, nextVersion, pendingVersion, versionOf, type ImageUpdate,
 import { scalarOf } from "./alias.js";
 import type { YamlDocument } from "./file.js";
 import { fieldsOf } from "./merge-key.js";
-import { isFlowScalar, mapValue, nodeAt, scalarText, type MapNode, type YamlNode } from "./node.js";
+import { isFlowScalar, mapValue, nodeAt, scalarText, type YamlNode } from "./node.js";
 import { formatPath } from "./path.js";
 import type { PathSegment } from "./path.js";
 import type { Editor, EditPlan } from "./plan.js";
 import { warnPlaceholderField } from "./placeholder.js";
 import { warnRenamed } from "./renamed.js";
-import { claimedOwn, mergedVersionNote, writeVersion, type FieldAdd, type FieldWrite, type ReaderJudge } from "./version-write.js";
+import { claimedOwn, fixedVersion, heldText, mergedVersionNote, writeVersion, type FieldAdd, type FieldWrite, type ReaderJudge } from "./version-write.js";
 
 /** Fields of a kustomization that Helm values or other plain YAML hardly ever have. */
 const KUSTOMIZATION_FIELDS = new Set([
@@ -129,14 +129,10 @@ function editList(
     }
     // A version a template or Flux's substitution fills in is set there.
     if (warnPlaceholderField({ tag: read("newTag"), digest: read("digest") }, name, update, plan)) return;
-    const current = versionOf(scalarText(field("newTag")), scalarText(field("digest")));
+    const current = versionOf(heldText(plan, document.root, field("newTag")), heldText(plan, document.root, field("digest")));
     // Tag and digest move together or not at all: one alone would name another build than the other.
-    const fixed = VERSION_FIELDS.map(read).find((f) => f !== undefined && !isFlowScalar(f.node));
-    if (fixed !== undefined) {
-      const key = String(fixed.path.at(-1));
-      if (nextVersion(update, current) !== undefined) plan.warn(keyStart(entry, key), neverEdited(at, fixed.path, fixed.node, update));
-      return;
-    }
+    const mapping = { at: entry.start, mapping: at, keys: VERSION_FIELDS };
+    if (fixedVersion(plan, document.root, mapping, VERSION_FIELDS.map(read), update, nextVersion(update, current) !== undefined)) return;
     const { next, say: sayTo } = pendingVersion(update, current);
     const tag = read("newTag");
     const say = () =>
@@ -183,20 +179,4 @@ function entryReader(plan: EditPlan, incoming: ReadonlyMap<string, ImageUpdate>)
     const next = update && pendingVersion(update, versionOf(text("newTag"), text("digest"))).next;
     return { image: name, value: next && entryValues(next, !!field("digest"))[key] };
   };
-}
-
-/** Where `key` is written in `entry` (it is there). */
-function keyStart(entry: MapNode, key: string): number {
-  return entry.pairs.find((pair) => scalarText(pair.key) === key)?.key.start ?? entry.start;
-}
-
-/** How a value that is not a plain or quoted string is written. */
-const FORMS = { alias: "an alias", scalar: "a block scalar", map: "a mapping", seq: "a list" } as const;
-
-/** Why an entry (at `entry`) whose newTag or digest (at `field`, maybe merged) is no plain or quoted string is left as it is. */
-function neverEdited(entry: readonly PathSegment[], field: readonly PathSegment[], node: YamlNode | null, update: ImageUpdate): string {
-  const form = node === null ? "a key without a value" : FORMS[node.kind];
-  const { repository, tag, digest } = update.image;
-  const version = tag !== undefined ? `:${tag}` : digest !== undefined ? `@${digest}` : "";
-  return `${formatPath(field)} is ${form}, which is never edited, so ${formatPath(entry)} is not moved to ${repository}${version} (its newTag and digest would name different builds); write ${String(field.at(-1))} as a plain or quoted string`;
 }

@@ -4,15 +4,17 @@
  * merge key (`<<: *img`) is written where it is written, which every mapping merging it shares, never for one
  * of them (mergedHold); and a field of the mapping's own is written only when every other mapping reading it,
  * through a merge key or an alias (readers.ts), moves with it the same way in this run (sharedHold): else
- * another image would take a version nobody sent.
+ * another image would take a version nobody sent. A version field that is no plain or quoted string (`tag: *t`, a
+ * block scalar) is never edited, so the mapping is left whole, by both editors alike (fixedVersion).
  */
 import type { WarningNames } from "../change.js";
 import { normalizeRepository } from "../image/reference.js";
-import type { VersionNote } from "../image/update.js";
+import type { ImageUpdate, VersionNote } from "../image/update.js";
 import { cappedList, andList } from "../text/and-list.js";
+import { aliasedFieldWords, anchoredValue, anchorOf } from "./alias.js";
 import type { YamlDocument } from "./file.js";
 import { mergedFromWords, type MappingField } from "./merge-key.js";
-import type { AliasNode, FlowScalar, MapNode } from "./node.js";
+import { isFlowScalar, scalarText, type AliasNode, type FlowScalar, type MapNode, type YamlNode } from "./node.js";
 import { formatPath, type PathSegment } from "./path.js";
 import type { ChangeLabel, EditPlan } from "./plan.js";
 import { readersOf, readersOfValue, type Reader } from "./readers.js";
@@ -161,6 +163,54 @@ export function mergedVersionNote(plan: EditPlan, at: number, mapping: readonly 
       said: why,
       ...named(image, [line]),
     });
+}
+
+/** How a version field that is no plain or quoted string is written. */
+const FORMS = { alias: "an alias", scalar: "a block scalar", map: "a mapping", seq: "a list" } as const;
+
+/**
+ * The text a version field reads: its scalar's, or an alias's (`tag: *t`) anchored scalar's as this run leaves
+ * it (plan.valueOf: an alias follows its anchor); undefined for a mapping, a list or no value.
+ */
+export function heldText(plan: EditPlan, root: YamlNode | null, node: YamlNode | null | undefined): string | undefined {
+  if (node?.kind !== "alias") return scalarText(node);
+  const anchored = anchoredValue(plan.file, root, node)?.node;
+  return isFlowScalar(anchored) ? plan.valueOf(anchored) : scalarText(anchored);
+}
+
+/**
+ * Whether a version field of the mapping (its tag or digest, own or merged, named `keys` in that order) is no plain
+ * or quoted string: an alias (`tag: *t`), a block scalar, a mapping, a list or a key without a value. Such a field
+ * is never edited (an alias's value is written at its anchor, which every alias of it follows), and neither is the
+ * other alone, which would name another build: the mapping is left whole. Said at the field (at the mapping's `at`
+ * when merged or valueless) when its version would move to `update`'s (`moves`), naming an alias's anchor and line.
+ */
+export function fixedVersion(
+  plan: EditPlan,
+  root: YamlNode | null,
+  { at, mapping, keys }: { readonly at: number; readonly mapping: readonly PathSegment[]; readonly keys: readonly [string, string] },
+  fields: readonly (MappingField | undefined)[],
+  update: ImageUpdate,
+  moves: boolean,
+): boolean {
+  const fixed = fields.find((field) => field !== undefined && !isFlowScalar(field.node));
+  if (fixed === undefined) return false;
+  if (!moves) return true;
+  const { node, path } = fixed;
+  const key = String(path.at(-1));
+  const { repository } = update.image;
+  const alias = node?.kind === "alias" ? node : undefined;
+  const [anchor, anchored] = alias ? [anchorOf(plan.file, alias), anchoredValue(plan.file, root, alias)] : [];
+  const line = anchored && plan.file.lineAt(anchored.node.start);
+  const form = node === null ? "a key without a value" : alias ? `an alias (${aliasText(plan, alias)})` : FORMS[node.kind];
+  const orSet = anchor && anchored && line !== undefined ? `, or set ${aliasedFieldWords(anchored.path, line, anchor.name)}` : "";
+  plan.warn(
+    fixed.merged || node === null ? at : node.start,
+    `${formatPath(path)} is ${form}, which is never edited, so ${formatPath(mapping)} is not moved to ${referenceOf(repository, update.image)} (its ${keys[0]} and ${keys[1]} would name different builds); write ${key} as a plain or quoted string${orSet}`,
+    undefined,
+    { reason: "unmoved", ...named(normalizeRepository(repository), line === undefined ? [] : [line]) },
+  );
+  return true;
 }
 
 /** What a warning about `image` (a repository) that names other lines of the file (where a field is written or read) speaks of besides its own line. */

@@ -228,6 +228,20 @@ spec:
     expect(dataOf(out)[0]).toMatchObject({ spec: { values: { image: { tag: "20240202" } } } });
     expect(changes[0]).toMatchObject({ key: "spec.values.image.tag", object: { kind: "HelmRelease", name: "app", namespace: "apps" } });
   });
+
+  it("leaves a pair whose digest is a block scalar, its tag and digest still naming one build", () => {
+    const text = `image:\n  repository: ghcr.io/acme/app\n  tag: 1.0.0\n  digest: >-\n    ${DIGEST_A}\n`;
+    expect(edit(text, withImages(`ghcr.io/acme/app:1.0.0@${DIGEST_B}`))).toEqual({
+      text,
+      changes: [],
+      warnings: [
+        {
+          line: 4,
+          message: `image.digest is a block scalar, which is never edited, so image is not moved to ghcr.io/acme/app:1.0.0@${DIGEST_B} (its tag and digest would name different builds); write digest as a plain or quoted string`,
+        },
+      ],
+    });
+  });
 });
 
 describe("editHelmValues with merge keys (<<)", () => {
@@ -312,6 +326,26 @@ c:
     // A label aliasing the tag is no image: it follows the tag, as written.
     const label = "image: {repository: ghcr.io/acme/app, tag: &t 1.0.0}\nlabels: {version: *t}\n";
     expect(edit(label, withImages("ghcr.io/acme/app:2.0.0")).text).toBe(label.replace("1.0.0", "2.0.0"));
+  });
+
+  it("leaves a pair whose own tag is an alias (tag: *t), naming the anchor to set, as kustomize leaves such an entry (merge16)", () => {
+    const text = "x-tag: &t 1.0.0\nimage: {repository: ghcr.io/acme/app, tag: *t}\n";
+    expect(edit(text, withImages("ghcr.io/acme/app:2.0.0"))).toEqual({
+      text,
+      changes: [],
+      warnings: [
+        {
+          line: 2,
+          message:
+            "image.tag is an alias (*t), which is never edited, so image is not moved to ghcr.io/acme/app:2.0.0 (its tag and digest would name different builds); " +
+            "write tag as a plain or quoted string, or set x-tag (line 1), which every alias of &t follows",
+        },
+      ],
+    });
+    // Nothing to say when the anchor already reads the incoming version, or when it is another pair's tag this run moves the same way.
+    expect(edit(text, withImages("ghcr.io/acme/app:1.0.0"))).toMatchObject({ text, warnings: [] });
+    const following = "image: {repository: ghcr.io/acme/app, tag: &t 1.0.0}\nsidecar: {repository: ghcr.io/acme/app, tag: *t}\n";
+    expect(edit(following, withImages("ghcr.io/acme/app:2.0.0"))).toMatchObject({ text: following.replace("1.0.0", "2.0.0"), warnings: [] });
   });
 
   it("moves a mapping merging its own child anchor, or an inline mapping, in one run, after what it merges (review-fuzz16 S1)", () => {

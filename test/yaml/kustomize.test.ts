@@ -137,7 +137,8 @@ describe("editKustomizeImages", () => {
         {
           line: 5,
           message:
-            "images[0].newTag is an alias, which is never edited, so images[0] is not moved to ghcr.io/acme/app:v2 (its newTag and digest would name different builds); write newTag as a plain or quoted string",
+            `images[0].newTag is an alias (*v), which is never edited, so images[0] is not moved to ghcr.io/acme/app:v2@${DIGEST_B} (its newTag and digest would name different builds); ` +
+            "write newTag as a plain or quoted string, or set v (line 2), which every alias of &v follows",
         },
       ],
       [
@@ -150,13 +151,20 @@ describe("editKustomizeImages", () => {
       [
         {
           line: 8,
-          message:
-            "images[0].digest is a block scalar, which is never edited, so images[0] is not moved to ghcr.io/acme/app:v1 (its newTag and digest would name different builds); write digest as a plain or quoted string",
+          message: `images[0].digest is a block scalar, which is never edited, so images[0] is not moved to ghcr.io/acme/app:v1@${DIGEST_B} (its newTag and digest would name different builds); write digest as a plain or quoted string`,
         },
       ],
     ]);
     // One already at the incoming version has nothing to say.
     expect(edit(blockTag, withImages(`ghcr.io/acme/app:v1@${DIGEST_A}`)).warnings).toEqual([]);
+  });
+
+  it("says nothing of an alias newTag that already reads the incoming version, or follows an anchor this run moves", () => {
+    const atVersion = "kind: Kustomization\nv: &v v2\nimages:\n- name: ghcr.io/acme/app\n  newTag: *v\n";
+    expect(edit(atVersion, withImages("ghcr.io/acme/app:v2"))).toMatchObject({ text: atVersion, warnings: [] });
+    const following =
+      "kind: Kustomization\nimages:\n- name: ghcr.io/acme/app\n  newTag: &v v1\n- name: ghcr.io/acme/app\n  newName: ghcr.io/acme/app\n  newTag: *v\n";
+    expect(edit(following, withImages("ghcr.io/acme/app:v2"))).toMatchObject({ text: following.replace("&v v1", "&v v2"), warnings: [] });
   });
 
   it("edits a kustomization.yaml that has no apiVersion or kind", () => {

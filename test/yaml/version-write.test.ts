@@ -4,8 +4,8 @@ import { YamlFile } from "../../src/yaml/file.js";
 import { fieldsOf } from "../../src/yaml/merge-key.js";
 import { mapValue, scalarText, type FlowScalar, type MapNode } from "../../src/yaml/node.js";
 import { EditPlan } from "../../src/yaml/plan.js";
-import { writeVersion, type ReaderJudge } from "../../src/yaml/version-write.js";
-import { DIGEST_B } from "./helpers.js";
+import { fixedVersion, heldText, writeVersion, type ReaderJudge } from "../../src/yaml/version-write.js";
+import { DIGEST_B, update } from "./helpers.js";
 
 const BASE = `base: &base
   tag: 1.0.0
@@ -97,5 +97,48 @@ same:
   it("writes a field once when every mapping reading it moves it to the same value", () => {
     const { written, result } = write(shared, "1.1.0", { moves: { "acme/app": "1.1.0", "acme/worker": "1.1.0" } });
     expect([written, result.text]).toEqual([true, shared.replace("1.0.0", "1.1.0")]);
+  });
+});
+
+describe("fixedVersion", () => {
+  const ALIASED = "x-tag: &t 1.0.0\napp: {repository: ghcr.io/acme/app, tag: *t}\n";
+
+  /** fixedVersion of app's tag and digest, for ghcr.io/acme/app:2.0.0, its version moving or not (`moves`). */
+  function fixed(text: string, moves: boolean) {
+    const file = new YamlFile(text);
+    const plan = new EditPlan(file);
+    const root = file.documents[0]!.root;
+    const app = mapValue(root as MapNode, "app") as MapNode;
+    const read = fieldsOf(file, root, app, ["app"], true);
+    const pair = { at: app.start, mapping: ["app"], keys: ["tag", "digest"] as const };
+    return { left: fixedVersion(plan, root, pair, [read("tag"), read("digest")], update("ghcr.io/acme/app:2.0.0"), moves), result: plan.result() };
+  }
+
+  it("leaves a mapping whose tag is an alias, naming its anchor and that anchor's line to the engine", () => {
+    const { left, result } = fixed(ALIASED, true);
+    expect(left).toBe(true);
+    expect(result.warnings).toMatchObject([
+      {
+        line: 2,
+        message: expect.stringContaining("app.tag is an alias (*t), which is never edited"),
+        about: { reason: "unmoved", image: "ghcr.io/acme/app", lines: [1] },
+      },
+    ]);
+  });
+
+  it("leaves it silently when its version would not move, and not at all when its fields are plain", () => {
+    expect(fixed(ALIASED, false)).toMatchObject({ left: true, result: { warnings: [] } });
+    expect(fixed("app: {repository: ghcr.io/acme/app, tag: 1.0.0}\n", true)).toMatchObject({ left: false, result: { warnings: [] } });
+  });
+});
+
+describe("heldText", () => {
+  it("reads an alias through its anchor as this run leaves it: an alias follows its anchor", () => {
+    const file = new YamlFile("a: &t 1.0.0\nb: *t\n");
+    const plan = new EditPlan(file);
+    const root = file.documents[0]!.root as MapNode;
+    expect(heldText(plan, root, mapValue(root, "b"))).toBe("1.0.0");
+    plan.setScalar(mapValue(root, "a") as FlowScalar, "2.0.0", false, { kind: "helm", key: "a", document: file.documents[0]! });
+    expect(heldText(plan, root, mapValue(root, "b"))).toBe("2.0.0");
   });
 });
