@@ -26877,10 +26877,10 @@ function nextSplitImage(update, current) {
   }
   const { next, say } = pendingVersion(update, pinned ?? versionOf(tag, digest));
   if (!next) return { next, say };
-  const tagText = pinned && next.tag !== void 0 && next.digest !== void 0 ? `${next.tag}@${next.digest}` : next.tag;
+  const tagText2 = pinned && next.tag !== void 0 && next.digest !== void 0 ? `${next.tag}@${next.digest}` : next.tag;
   const unpinned = digest === void 0 && pinned === void 0 && next.digest !== void 0;
   return {
-    next: { tag: tagText, digest: digest === void 0 ? void 0 : next.digest ?? "" },
+    next: { tag: tagText2, digest: digest === void 0 ? void 0 : next.digest ?? "" },
     say: (atTag, atPair) => {
       say(atTag);
       if (unpinned) atPair(noDigestFieldWarning(update.image));
@@ -32979,13 +32979,13 @@ function resolveBlockMap({ composeNode: composeNode2, composeEmptyNode: composeE
       onError(offset, "BAD_INDENT", startColMsg);
     }
     ctx.atKey = true;
-    const keyStart2 = keyProps.end;
-    const keyNode = key ? composeNode2(ctx, key, keyProps, onError) : composeEmptyNode2(ctx, keyStart2, start, null, keyProps, onError);
+    const keyStart = keyProps.end;
+    const keyNode = key ? composeNode2(ctx, key, keyProps, onError) : composeEmptyNode2(ctx, keyStart, start, null, keyProps, onError);
     if (ctx.schema.compat)
       flowIndentCheck(bm.indent, key, onError);
     ctx.atKey = false;
     if (mapIncludes(ctx, map2.items, keyNode))
-      onError(keyStart2, "DUPLICATE_KEY", "Map keys must be unique");
+      onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
     const valueProps = resolveProps(sep4 ?? [], {
       indicator: "map-value-ind",
       next: value,
@@ -33200,8 +33200,8 @@ function resolveFlowCollection({ composeNode: composeNode2, composeEmptyNode: co
         onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
     } else {
       ctx.atKey = true;
-      const keyStart2 = props.end;
-      const keyNode = key ? composeNode2(ctx, key, props, onError) : composeEmptyNode2(ctx, keyStart2, start, null, props, onError);
+      const keyStart = props.end;
+      const keyNode = key ? composeNode2(ctx, key, props, onError) : composeEmptyNode2(ctx, keyStart, start, null, props, onError);
       if (isBlock(key))
         onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
       ctx.atKey = false;
@@ -33250,7 +33250,7 @@ function resolveFlowCollection({ composeNode: composeNode2, composeEmptyNode: co
       if (isMap2) {
         const map2 = coll;
         if (mapIncludes(ctx, map2.items, keyNode))
-          onError(keyStart2, "DUPLICATE_KEY", "Map keys must be unique");
+          onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
         map2.items.push(pair);
       } else {
         const map2 = new YAMLMap(ctx.schema);
@@ -37757,6 +37757,32 @@ function mergedVersionNote(plan, at, mapping, field, image) {
     ...named(image, [line])
   });
 }
+var FORMS = { alias: "an alias", scalar: "a block scalar", map: "a mapping", seq: "a list" };
+function heldText(plan, root, node) {
+  if (node?.kind !== "alias") return scalarText(node);
+  const anchored2 = anchoredValue(plan.file, root, node)?.node;
+  return isFlowScalar(anchored2) ? plan.valueOf(anchored2) : scalarText(anchored2);
+}
+function fixedVersion(plan, root, { at, mapping, keys }, fields, update, moves) {
+  const fixed = fields.find((field) => field !== void 0 && !isFlowScalar(field.node));
+  if (fixed === void 0) return false;
+  if (!moves) return true;
+  const { node, path } = fixed;
+  const key = String(path.at(-1));
+  const { repository } = update.image;
+  const alias = node?.kind === "alias" ? node : void 0;
+  const [anchor, anchored2] = alias ? [anchorOf(plan.file, alias), anchoredValue(plan.file, root, alias)] : [];
+  const line = anchored2 && plan.file.lineAt(anchored2.node.start);
+  const form = node === null ? "a key without a value" : alias ? `an alias (${aliasText(plan, alias)})` : FORMS[node.kind];
+  const orSet = anchor && anchored2 && line !== void 0 ? `, or set ${aliasedFieldWords(anchored2.path, line, anchor.name)}` : "";
+  plan.warn(
+    fixed.merged || node === null ? at : node.start,
+    `${formatPath(path)} is ${form}, which is never edited, so ${formatPath(mapping)} is not moved to ${referenceOf(repository, update.image)} (its ${keys[0]} and ${keys[1]} would name different builds); write ${key} as a plain or quoted string${orSet}`,
+    void 0,
+    { reason: "unmoved", ...named(normalizeRepository(repository), line === void 0 ? [] : [line]) }
+  );
+  return true;
+}
 function named(image, lines) {
   return { ...image !== void 0 && { image }, lines };
 }
@@ -37780,8 +37806,8 @@ function writeVersion(plan, pair, { writes: writes2, adds = [] }, judge, say, la
 function setHelmImage(image, incoming, plan, document, paired2) {
   const { repository, registry, tag, digest } = image;
   const repositoryNode = repository?.node;
-  const tagNode = tag?.node;
-  if (!tag || paired2 === void 0 && !isFlowScalar(repositoryNode) || digest && !isFlowScalar(digest.node)) return;
+  if (!tag || paired2 === void 0 && !isFlowScalar(repositoryNode)) return;
+  const tagNode = tag.node;
   if (claimedOwn(plan, [repository, registry, tag, digest])) return;
   const registryText = scalarText(registry?.node);
   const name = paired2 ?? nameOf(registryText, scalarText(repositoryNode));
@@ -37792,11 +37818,13 @@ function setHelmImage(image, incoming, plan, document, paired2) {
       (repositoryNode ?? tag.node)?.start ?? 0,
       `${formatPath(tag.path)} has no value to set (a key without ':'): write it as tag: "" to have it set`
     );
-  if (!isFlowScalar(tagNode)) return;
   if (warnPlaceholderField({ tag, digest }, name, update, plan)) return;
+  const { root } = document;
   const digestNode = digest?.node;
-  const { next, say: sayTo } = decide(update, tagNode, digest && scalarText(digestNode));
+  const { next, say: sayTo } = decide(update, tagText(plan, root, tagNode) ?? "", digest && heldText(plan, root, digestNode));
   const pairAt = ownStart(image) ?? tagNode.start;
+  const pair = { at: pairAt, mapping: image.path ?? [], keys: ["tag", "digest"] };
+  if (fixedVersion(plan, root, pair, [tag, digest], update, next !== void 0) || !isFlowScalar(tagNode)) return;
   const ofImage = update.image.repository;
   const atTag = tag.merged ? mergedVersionNote(plan, pairAt, image.path ?? [], tag, ofImage) : plan.versionNote(tagNode.start, formatPath(tag.path), ofImage);
   const say = () => sayTo(atTag, plan.versionNote(tag.merged ? pairAt : tagNode.start, formatPath(image.path?.length ? image.path : tag.path), ofImage));
@@ -37805,24 +37833,28 @@ function setHelmImage(image, incoming, plan, document, paired2) {
     { field: tag, node: tagNode, value: next.tag },
     { field: digest, node: isFlowScalar(digestNode) ? digestNode : void 0, value: next.digest }
   ].filter((w) => w.field !== void 0 && w.node !== void 0 && w.value !== void 0);
-  writeVersion(plan, { at: pairAt, mapping: image.path ?? [], name, next }, { writes: writes2 }, helmReader(plan, incoming), say, { kind: "helm", document });
+  writeVersion(plan, { ...pair, name, next }, { writes: writes2 }, helmReader(plan, incoming), say, { kind: "helm", document });
 }
 function nameOf(registry, repository) {
   return registry ? `${registry}/${repository}` : repository;
 }
 function decide(update, tag, digest) {
-  return nextSplitImage(update, { tag: tag.style === "plain" && tag.text === "~" ? "" : tag.text, digest });
+  return nextSplitImage(update, { tag, digest });
+}
+function tagText(plan, root, node) {
+  const scalar2 = node ? scalarOf(plan.file, root, node) : void 0;
+  return scalar2?.style === "plain" && scalar2.text === "~" ? "" : heldText(plan, root, node);
 }
 function helmReader(plan, incoming) {
   return ({ map: map2, path, inFlow, root, key }) => {
     if (key !== "tag" && key !== "digest") return void 0;
-    const scalar2 = (field) => field?.node ? scalarOf(plan.file, root, field.node) : void 0;
+    const held = (field) => heldText(plan, root, field?.node);
     const { registry, repository, tag, digest } = splitImage(fieldsOf(plan.file, root, map2, path, inFlow));
-    const [repositoryText, tagScalar] = [scalar2(repository)?.text, scalar2(tag)];
-    if (!repositoryText || !tagScalar) return void 0;
-    const name = nameOf(scalar2(registry)?.text, repositoryText);
+    const [repositoryText, tagHeld] = [held(repository), tagText(plan, root, tag?.node)];
+    if (!repositoryText || tagHeld === void 0) return void 0;
+    const name = nameOf(held(registry), repositoryText);
     const update = incoming.get(normalizeRepository(name) ?? "");
-    return { image: name, value: update && decide(update, tagScalar, digest && scalar2(digest)?.text).next?.[key] };
+    return { image: name, value: update && decide(update, tagHeld, digest && held(digest)).next?.[key] };
   };
 }
 function ownStart({ tag, repository, registry, digest }) {
@@ -37940,13 +37972,9 @@ function editList(entries, path, document, incoming, plan) {
       return;
     }
     if (warnPlaceholderField({ tag: read("newTag"), digest: read("digest") }, name, update, plan)) return;
-    const current = versionOf(scalarText(field("newTag")), scalarText(field("digest")));
-    const fixed = VERSION_FIELDS.map(read).find((f) => f !== void 0 && !isFlowScalar(f.node));
-    if (fixed !== void 0) {
-      const key = String(fixed.path.at(-1));
-      if (nextVersion(update, current) !== void 0) plan.warn(keyStart(entry, key), neverEdited(at, fixed.path, fixed.node, update));
-      return;
-    }
+    const current = versionOf(heldText(plan, document.root, field("newTag")), heldText(plan, document.root, field("digest")));
+    const mapping = { at: entry.start, mapping: at, keys: VERSION_FIELDS };
+    if (fixedVersion(plan, document.root, mapping, VERSION_FIELDS.map(read), update, nextVersion(update, current) !== void 0)) return;
     const { next, say: sayTo } = pendingVersion(update, current);
     const tag = read("newTag");
     const say = () => sayTo(
@@ -37983,16 +38011,6 @@ function entryReader(plan, incoming) {
     const next = update && pendingVersion(update, versionOf(text2("newTag"), text2("digest"))).next;
     return { image: name, value: next && entryValues(next, !!field("digest"))[key] };
   };
-}
-function keyStart(entry, key) {
-  return entry.pairs.find((pair) => scalarText(pair.key) === key)?.key.start ?? entry.start;
-}
-var FORMS = { alias: "an alias", scalar: "a block scalar", map: "a mapping", seq: "a list" };
-function neverEdited(entry, field, node, update) {
-  const form = node === null ? "a key without a value" : FORMS[node.kind];
-  const { repository, tag, digest } = update.image;
-  const version = tag !== void 0 ? `:${tag}` : digest !== void 0 ? `@${digest}` : "";
-  return `${formatPath(field)} is ${form}, which is never edited, so ${formatPath(entry)} is not moved to ${repository}${version} (its newTag and digest would name different builds); write ${String(field.at(-1))} as a plain or quoted string`;
 }
 
 // src/yaml/images.ts
@@ -45016,6 +45034,8 @@ function parsePayload(value, where2 = "client_payload") {
   checkVersion(object["v"], `${where2}.v`);
   const images = checkImages(object["images"], `${where2}.images`, misspelt(object, "images"));
   const source = object["source"] === void 0 ? void 0 : checkSource(object["source"], `${where2}.source`);
+  const nearTargets = object["targets"] === void 0 ? misspelt(object, "targets") : "";
+  if (nearTargets !== "") throw new PayloadError(`${where2}.targets`, `missing, so the run would update every target${nearTargets}`);
   const targets = object["targets"] === void 0 ? void 0 : checkTargets(object["targets"], `${where2}.targets`);
   return { ...object, v: PAYLOAD_VERSION, images, ...source && { source }, ...targets && { targets } };
 }
@@ -45810,7 +45830,7 @@ function parseParameters(header, type, index, len, stopFlags) {
     while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
       index++;
     }
-    const keyStart2 = index;
+    const keyStart = index;
     let keyFlags = 0;
     let keyWhitespace = -1;
     while (index < len) {
@@ -45823,7 +45843,7 @@ function parseParameters(header, type, index, len, stopFlags) {
       }
       if (code === EQ) {
         const keyEnd2 = keyWhitespace === -1 ? index : keyWhitespace;
-        const value = header.slice(keyStart2, keyEnd2);
+        const value = header.slice(keyStart, keyEnd2);
         const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
         index++;
         while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {

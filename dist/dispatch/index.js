@@ -33487,6 +33487,8 @@ function parsePayload(value, where = "client_payload") {
   checkVersion(object["v"], `${where}.v`);
   const images = checkImages(object["images"], `${where}.images`, misspelt(object, "images"));
   const source = object["source"] === void 0 ? void 0 : checkSource(object["source"], `${where}.source`);
+  const nearTargets = object["targets"] === void 0 ? misspelt(object, "targets") : "";
+  if (nearTargets !== "") throw new PayloadError(`${where}.targets`, `missing, so the run would update every target${nearTargets}`);
   const targets = object["targets"] === void 0 ? void 0 : checkTargets(object["targets"], `${where}.targets`);
   return { ...object, v: PAYLOAD_VERSION, images, ...source && { source }, ...targets && { targets } };
 }

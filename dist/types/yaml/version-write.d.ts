@@ -1,7 +1,7 @@
-import type { VersionNote } from "../image/update.js";
+import type { ImageUpdate, VersionNote } from "../image/update.js";
 import type { YamlDocument } from "./file.js";
 import { type MappingField } from "./merge-key.js";
-import type { FlowScalar, MapNode } from "./node.js";
+import { type FlowScalar, type MapNode, type YamlNode } from "./node.js";
 import { type PathSegment } from "./path.js";
 import type { ChangeLabel, EditPlan } from "./plan.js";
 import { type Reader } from "./readers.js";
@@ -46,6 +46,23 @@ export interface WriteLabel {
  * tag, a dropped digest pin), said at `at` of the mapping, naming where the field is written: the mapping writes no such field.
  */
 export declare function mergedVersionNote(plan: EditPlan, at: number, mapping: readonly PathSegment[], field: MappingField, image: string): VersionNote;
+/**
+ * The text a version field reads: its scalar's, or an alias's (`tag: *t`) anchored scalar's as this run leaves
+ * it (plan.valueOf: an alias follows its anchor); undefined for a mapping, a list or no value.
+ */
+export declare function heldText(plan: EditPlan, root: YamlNode | null, node: YamlNode | null | undefined): string | undefined;
+/**
+ * Whether a version field of the mapping (its tag or digest, own or merged, named `keys` in that order) is no plain
+ * or quoted string: an alias (`tag: *t`), a block scalar, a mapping, a list or a key without a value. Such a field
+ * is never edited (an alias's value is written at its anchor, which every alias of it follows), and neither is the
+ * other alone, which would name another build: the mapping is left whole. Said at the field (at the mapping's `at`
+ * when merged or valueless) when its version would move to `update`'s (`moves`), naming an alias's anchor and line.
+ */
+export declare function fixedVersion(plan: EditPlan, root: YamlNode | null, { at, mapping, keys }: {
+    readonly at: number;
+    readonly mapping: readonly PathSegment[];
+    readonly keys: readonly [string, string];
+}, fields: readonly (MappingField | undefined)[], update: ImageUpdate, moves: boolean): boolean;
 /** Whether a field the mapping writes itself is a marker's: so is the rest of its mapping. A merged one is its own mapping's (plan.valueOf). */
 export declare function claimedOwn(plan: EditPlan, fields: readonly (MappingField | undefined)[]): boolean;
 /**
