@@ -16,7 +16,7 @@ import { anchorOf } from "./alias.js";
 import type { YamlDocument, YamlFile } from "./file.js";
 import { optionValues, REWRITE_ADVICE, setInSetting, settingItems, settingKey, unreadWarning, writableItem, type SettingItem } from "./kcl-settings.js";
 import { isFlowScalar, type AliasNode, type ScalarNode, type YamlNode } from "./node.js";
-import { formatPath } from "./path.js";
+import { formatPath, TAG_KEYS, type PathSegment } from "./path.js";
 import type { EditPlan, Editor } from "./plan.js";
 import { forEachValue } from "./walk.js";
 
@@ -140,7 +140,7 @@ export const editMarkers: Editor = (file, request, plan) => {
   let floor = 0;
   file.documents.forEach((document, index) => {
     const settings = kclSettings(document);
-    forEachValue(document.root, ({ node, inFlow }) => {
+    forEachValue(document.root, ({ node, path, inFlow }) => {
       if (node.kind !== "scalar" && node.kind !== "alias") return;
       const above = floor;
       floor = node.end;
@@ -164,15 +164,30 @@ export const editMarkers: Editor = (file, request, plan) => {
       const setting = settings.get(node);
       if (setting === "option") return marked.add({ ...site, ...optionField(node, inFlow, marker, plan, document) });
       if (setting) return marked.add({ ...site, ...settingField(setting, marker, plan, document) });
-      marked.add(
-        isFlowScalar(node)
-          ? { ...site, text: node.text, write: (value) => plan.setScalar(node, value, inFlow, { kind: "setter", key: marker.setter, document }) }
-          : { ...site, text: node.text, refusal: `${marks} a block scalar, which is never edited` },
-      );
+      if (!isFlowScalar(node)) return marked.add({ ...site, text: node.text, refusal: `${marks} a block scalar, which is never edited` });
+      const write = (value: string) => plan.setScalar(node, value, inFlow, { kind: "setter", key: marker.setter, document });
+      marked.add({
+        ...site,
+        text: node.text,
+        write: wholeInTag(marker, path) ? (value) => (write(value), site.warn(wholeInTagWarning(marker, path, value))) : write,
+      });
     });
   });
   marked.writeAll();
 };
+
+/** A whole-reference marker on a field named as a tag (kustomize's `newTag`, a Helm `tag`): Flux writes the reference there all the same. */
+function wholeInTag(marker: Marker, path: readonly PathSegment[]): boolean {
+  return marker.field === "ref" && TAG_KEYS.has(String(path.at(-1)));
+}
+
+/** Written as Flux writes it, so markers keep working unchanged; said, since what reads the tag field then reads no tag. */
+function wholeInTagWarning(marker: Marker, path: readonly PathSegment[], value: string): string {
+  return (
+    `Flux setter "${marker.setter}" marks ${formatPath(path)}, a tag field, with the whole reference: ${value} is written there, as Flux writes it, ` +
+    `and kustomize or the chart reads it as a tag (name:${value}); mark it {"$imagepolicy": "${marker.key}:tag"} to set the tag alone`
+  );
+}
 
 const EMPTY_REFUSAL =
   "an empty value, which is left as it is: YAML gives a comment after an empty value to its key, so Flux reads no marker there; write a value before the marker for Flux to set it";

@@ -412,7 +412,7 @@ function quotedOver(file: YamlFile, node: FlowScalar, next: string, inFlow: bool
 }
 
 /** The keys of an image's tag: `tag` (Helm values, KCL-style configs) and kustomize's `newTag`. */
-const TAG_KEYS: ReadonlySet<string> = new Set(["tag", "newTag"]);
+export const TAG_KEYS: ReadonlySet<string> = new Set(["tag", "newTag"]);
 
 /**
  * Sets the scalar at `path` (see parsePath) to `value`, or to what `value` computes from the

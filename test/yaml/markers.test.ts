@@ -123,6 +123,19 @@ describe("editMarkers", () => {
     expect(changes.map((change) => change.key)).toEqual(["ns:app:name", "ns:app:tag", "ns:app:digest"]);
   });
 
+  it("writes the whole reference a plain marker sets into a tag field, as Flux does, and says what reads it there", () => {
+    const text = `images:\n  - name: ghcr.io/acme/app\n    newTag: 1.2.3 # {"$imagepolicy": "ns:app"}\nimage:\n  tag: 1.2.3 # {"$imagepolicy": "ns:app:tag"}\n`;
+    const { text: out, warnings } = edit(text, withSetters({ "ns:app": "ghcr.io/acme/app:1.3.0" }));
+    expect(out).toBe(text.replace("newTag: 1.2.3", "newTag: ghcr.io/acme/app:1.3.0").replace("tag: 1.2.3 #", "tag: 1.3.0 #"));
+    expect(warnings.map((w) => [w.line, w.message])).toEqual([
+      [
+        3,
+        'Flux setter "ns:app" marks images[0].newTag, a tag field, with the whole reference: ghcr.io/acme/app:1.3.0 is written there, as Flux writes it, ' +
+          'and kustomize or the chart reads it as a tag (name:ghcr.io/acme/app:1.3.0); mark it {"$imagepolicy": "ns:app:tag"} to set the tag alone',
+      ],
+    ]);
+  });
+
   it("empties a :digest field when the tag moves on without a digest (the old digest pins the old tag)", () => {
     const text = `tag: "1.0" # {"$imagepolicy": "ns:app:tag"}\ndigest: ${DIGEST_A} # {"$imagepolicy": "ns:app:digest"}\n`;
     const { text: out } = edit(text, withSetters({ "ns:app": "app:1.1" }));
