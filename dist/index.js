@@ -46321,7 +46321,7 @@ var editMarkers = (file, request2, plan) => {
   let floor = 0;
   file.documents.forEach((document, index) => {
     const settings = kclSettings(document);
-    forEachValue(document.root, ({ node, inFlow }) => {
+    forEachValue(document.root, ({ node, path: path6, inFlow }) => {
       if (node.kind !== "scalar" && node.kind !== "alias") return;
       const above = floor;
       floor = node.end;
@@ -46344,13 +46344,23 @@ var editMarkers = (file, request2, plan) => {
       const setting = settings.get(node);
       if (setting === "option") return marked.add({ ...site, ...optionField(node, inFlow, marker, plan, document) });
       if (setting) return marked.add({ ...site, ...settingField(setting, marker, plan, document) });
-      marked.add(
-        isFlowScalar(node) ? { ...site, text: node.text, write: (value) => plan.setScalar(node, value, inFlow, { kind: "setter", key: marker.setter, document }) } : { ...site, text: node.text, refusal: `${marks} a block scalar, which is never edited` }
-      );
+      if (!isFlowScalar(node)) return marked.add({ ...site, text: node.text, refusal: `${marks} a block scalar, which is never edited` });
+      const write = (value) => plan.setScalar(node, value, inFlow, { kind: "setter", key: marker.setter, document });
+      marked.add({
+        ...site,
+        text: node.text,
+        write: wholeInTag(marker, path6) ? (value) => (write(value), site.warn(wholeInTagWarning(marker, path6, value))) : write
+      });
     });
   });
   marked.writeAll();
 };
+function wholeInTag(marker, path6) {
+  return marker.field === "ref" && TAG_KEYS.has(String(path6.at(-1)));
+}
+function wholeInTagWarning(marker, path6, value) {
+  return `Flux setter "${marker.setter}" marks ${formatPath(path6)}, a tag field, with the whole reference: ${value} is written there, as Flux writes it, and kustomize or the chart reads it as a tag (name:${value}); mark it {"$imagepolicy": "${marker.key}:tag"} to set the tag alone`;
+}
 var EMPTY_REFUSAL = "an empty value, which is left as it is: YAML gives a comment after an empty value to its key, so Flux reads no marker there; write a value before the marker for Flux to set it";
 function aliasRefusal(file, alias) {
   const anchor = anchorOf(file, alias);

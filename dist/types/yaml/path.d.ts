@@ -39,6 +39,8 @@ export interface SetOptions {
     /** The value is a configured override's, not a `--set`'s: the warning above says so. */
     readonly configured?: boolean;
 }
+/** The keys of an image's tag: `tag` (Helm values, KCL-style configs) and kustomize's `newTag`. */
+export declare const TAG_KEYS: ReadonlySet<string>;
 /**
  * Sets the scalar at `path` (see parsePath) to `value`, or to what `value` computes from the
  * scalar's text; kind "override", key = the path as given. With `create`, missing mapping
