@@ -25,6 +25,11 @@ export function splitImage<F>(field: (key: string) => F | undefined): SplitImage
   return { repository: field("repository") ?? field("name"), registry: field("registry"), tag: field("tag"), digest: field("digest") };
 }
 
+/** A split image's name as its fields write it: its repository, after its registry when it has one. */
+export function splitImageName(registry: string | undefined, repository: string): string {
+  return registry ? `${registry}/${repository}` : repository;
+}
+
 /**
  * The digest field beside the field `key` of a mapping (`field` reads its siblings): the digest
  * of a split image whose tag `key` is, which pins the build of the tag it was set with.
@@ -54,7 +59,7 @@ export function pinBeside<F>(
   const digest = digestBeside(key, field);
   if (digest === undefined) return undefined;
   const { registry, repository } = splitImage(field);
-  return { digest, name: [text(registry), text(repository)].filter((part) => part).join("/") };
+  return { digest, name: splitImageName(text(registry), text(repository) ?? "") };
 }
 
 /** What the tag and digest fields of a split image hold, as written; `digest` is undefined where there is no digest field. */

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { parsePolicy } from "../../src/image/policy.js";
 import { parseImageRef } from "../../src/image/reference.js";
-import { digestBeside, nextSplitImage, pinBeside, splitImage, type SplitVersion } from "../../src/image/split-image.js";
+import { digestBeside, nextSplitImage, pinBeside, splitImage, splitImageName, type SplitVersion } from "../../src/image/split-image.js";
 import type { ImageUpdate } from "../../src/image/update.js";
 
 const fields = (map: Record<string, string>) => (key: string) => map[key];
@@ -16,6 +16,14 @@ describe("splitImage", () => {
       digest: "sha256:1",
     });
     expect(splitImage(fields({ name: "ghcr.io/acme/web", tag: "1.4.0" })).repository).toBe("ghcr.io/acme/web");
+  });
+});
+
+describe("splitImageName", () => {
+  it("is the repository, after the registry when there is one", () => {
+    expect(splitImageName("ghcr.io", "acme/web")).toBe("ghcr.io/acme/web");
+    expect(splitImageName(undefined, "ghcr.io/acme/web")).toBe("ghcr.io/acme/web");
+    expect(splitImageName("", "acme/web")).toBe("acme/web");
   });
 });
 
