@@ -14,6 +14,7 @@
 import { posix } from "node:path";
 import type { FieldWarning } from "../change.js";
 import { normalizeRepository, repositoryPattern, type ImageRef } from "../image/reference.js";
+import { splitImage, splitImageName } from "../image/split-image.js";
 import { byRepository, nextVersion, versionOf, type ImageUpdate } from "../image/update.js";
 import { leafOf, parameterName, parametersAt, sourcesOf, valuesObjectAt } from "../yaml/argocd-parameters.js";
 import { overrideAdvice } from "../yaml/argocd-unpaired.js";
@@ -109,7 +110,8 @@ function warnLoneParameters(
     if (siblings.some(([p, l]) => p === prefix && REPOSITORY_KEYS.includes(l))) continue;
     const keys = prefix === "" ? [] : prefix.split(".");
     // Read as Argo CD's Helm reads it: a repository merged in (`image: {<<: *defaults}`) pairs the tag too.
-    if (valuesObjectAt(file, root, source, keys)?.("repository") !== undefined) continue;
+    const paired = valuesObjectAt(file, root, source, keys);
+    if (paired && splitImage(paired).repository !== undefined) continue;
     const held = repositoryIn(valueFiles, keys, incoming, values);
     // A tag its policy would keep (a newer one, a release candidate under another range) is no news.
     if (!held || nextVersion(held, versionOf(field.node.text, undefined)) === undefined) continue;
@@ -228,7 +230,7 @@ function valuesOf(
   });
 }
 
-/** The first incoming repository a values file gives at `keys` (`repository`, with `registry` if any), and where. */
+/** The first incoming repository a values file gives at `keys` (a split image's, with its registry if any), and where. */
 function repositoryIn(
   files: readonly [string, string][],
   keys: readonly PathSegment[],
@@ -239,10 +241,9 @@ function repositoryIn(
     const root = values.rootOf(path, text);
     const mapping = nodeAt(root, keys);
     if (mapping?.kind !== "map") continue;
-    const repository = mapValue(mapping, "repository");
-    const registry = scalarText(mapValue(mapping, "registry"));
+    const { repository, registry } = splitImage((key) => mapValue(mapping, key));
     const written = scalarText(repository);
-    const update = written === undefined ? undefined : incoming.get(normalizeRepository(registry ? `${registry}/${written}` : written) ?? "");
+    const update = written === undefined ? undefined : incoming.get(normalizeRepository(splitImageName(scalarText(registry), written)) ?? "");
     if (update && repository) return { ...update, at: `${path}:${lineAt(text, repository.start)}` };
   }
   return undefined;

@@ -45,6 +45,41 @@ it("advises an overrides: entry that, copied into the configuration as it is, mo
   expect(copied.warnings).toEqual([]);
 });
 
+describe("an image whose values write name: (Argo CD Image Updater's spelling), read as one writing repository:", () => {
+  const named = "image:\n  name: ghcr.io/acme/worker\n  tag: 1.4.0\n";
+  const tagged = (valuesObject: string) =>
+    app(`  source:\n    path: charts/worker\n    helm:\n      parameters:\n        - {name: image.tag, value: '1.4.0'}\n${valuesObject}`);
+
+  it("names the lone tag parameter that overrides the tag the values file moves", async () => {
+    const result = await plan({ "apps/worker.yaml": tagged(""), "charts/worker/values.yaml": named });
+    expect(result.changes.map((c) => [c.file, c.key, c.new])).toEqual([["charts/worker/values.yaml", "image.tag", "1.4.3"]]);
+    expect(result.warnings.map((w) => [w.file, w.line, w.message.slice(0, w.message.indexOf(","))])).toEqual([
+      [
+        "apps/worker.yaml",
+        9,
+        "spec.source.helm.parameters[0].value (parameter image.tag) overrides the tag of ghcr.io/acme/worker (charts/worker/values.yaml:2)",
+      ],
+    ]);
+  });
+
+  it("names a lone tag in a values file listed after it", async () => {
+    const source = app("  source:\n    path: charts/worker\n    helm:\n      valueFiles: [../../envs/prod.yaml]\n");
+    const result = await plan({ "apps/worker.yaml": source, "charts/worker/values.yaml": named, "envs/prod.yaml": "image:\n  tag: 1.4.0\n" });
+    expect(result.warnings.map((w) => [w.file, w.line, w.message.slice(0, w.message.indexOf(","))])).toEqual([
+      ["envs/prod.yaml", 2, "image.tag overrides the tag of ghcr.io/acme/worker (charts/worker/values.yaml:2)"],
+    ]);
+  });
+
+  it("says nothing of a tag parameter the valuesObject pairs with another image's name:, as the editor pairs it", async () => {
+    const result = await plan({
+      "apps/worker.yaml": tagged("      valuesObject:\n        image: {name: ghcr.io/acme/other}\n"),
+      "charts/worker/values.yaml": named,
+    });
+    expect(result.changes.map((c) => [c.file, c.key, c.new])).toEqual([["charts/worker/values.yaml", "image.tag", "1.4.3"]]);
+    expect(result.warnings).toEqual([]);
+  });
+});
+
 it("reads a $ref values file of a multi-source Application from this tree", async () => {
   const sources = `  sources:
     - repoURL: https://charts.acme.dev
