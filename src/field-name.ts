@@ -1,7 +1,8 @@
 /**
  * How messages name a field of an update request, as the face that runs it spells it: a flag of
  * the CLI (`--setter`), an input of the Action (`setters`), the library's field and index. The
- * pure core and the engine say it alike, from the request's `fieldName`, in every face's terms.
+ * pure core and the engine say it alike, from the request's `fieldName` (and the edit request's,
+ * which carries it to the editors), in every face's terms.
  */
 
 /** The request fields whose values are checked one by one. */
@@ -16,6 +17,13 @@ export type FieldNamer = (field: RequestField, index?: number, giving?: boolean)
 
 /** The library's naming: the field and the value's index in its list. */
 export const byIndex: FieldNamer = (field, index) => (index === undefined ? field : `${field}[${index}]`);
+
+/**
+ * The CLI's naming, by its flags (`--set`). Also what a sentence naming a field says where no face
+ * is given (an editor or the engine called from the library): `--set can only replace the whole
+ * string` reads where the bare field would not (`a file set or an override edits`).
+ */
+export const byFlag: FieldNamer = (field) => `--${field}`;
 
 /** A value a message asks for, given as the face takes it: `--setter key=REF`, `setters: key=REF`, `setter key=REF`. */
 export function givenValue(name: FieldNamer | undefined, field: RequestField, value: string): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { byIndex, givenValue, type FieldNamer } from "../src/field-name.js";
+import { byFlag, byIndex, givenValue, type FieldNamer } from "../src/field-name.js";
 
 describe("givenValue: a request field in the terms of the face that runs", () => {
   const cli: FieldNamer = (field) => `--${field}`;
@@ -17,5 +17,10 @@ describe("givenValue: a request field in the terms of the face that runs", () =>
   it("names the library's field without a namer, as its index naming does", () => {
     expect(givenValue(undefined, "setter", "flux-system:app=REF")).toBe("setter flux-system:app=REF");
     expect(byIndex("image", 1)).toBe("image[1]");
+  });
+
+  it("names the CLI's flag with byFlag, whatever the index", () => {
+    expect([byFlag("set"), byFlag("image", 2)]).toEqual(["--set", "--image"]);
+    expect(givenValue(byFlag, "image", "ghcr.io/acme/app:1.2.3")).toBe("--image ghcr.io/acme/app:1.2.3");
   });
 });

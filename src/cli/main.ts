@@ -23,13 +23,13 @@ import {
   readsAsSpecPath,
   RequestError,
   validateRequest,
-  type FieldNamer,
   type FileOverride,
   type KnownImages,
   type RequestIssue,
   type UpdateRequest,
 } from "../engine/request.js";
 import { directorySource } from "../engine/source.js";
+import { byFlag } from "../field-name.js";
 import { tryParseImageRef } from "../image/reference.js";
 import pkg from "../../package.json" with { type: "json" };
 import { PayloadError } from "../engine/payload.js";
@@ -108,9 +108,6 @@ const UPDATE_OPTIONS = {
 
 /** A request as the CLI makes it: its configuration is a file of DIR's, when --config names one. */
 type CliRequest = UpdateRequest & { readonly config?: string };
-
-/** The flag a request field comes from. */
-const flagOf: FieldNamer = (field) => `--${field}`;
 
 /**
  * A flag's value that is not what the flag takes (`--image Foo:1`, `--set main.k`), a --target no
@@ -284,7 +281,7 @@ async function runUpdate(args: string[], io: Io): Promise<number> {
   const targets = payload ? payload.targets : values.target;
   const setters = values.setter ?? [];
   const sets = values.set ?? [];
-  if (images.length + setters.length + sets.length === 0) throw new UsageError(nothingToUpdate(flagOf));
+  if (images.length + setters.length + sets.length === 0) throw new UsageError(nothingToUpdate(byFlag));
 
   const root = await treeRoot(positionals[0]);
   // The tree's paths are spelt with `/`, on Windows too.
@@ -301,7 +298,7 @@ async function runUpdate(args: string[], io: Io): Promise<number> {
     ...(values.config !== undefined && { config: await configInTree(root, values.config) }),
     allowDowngrade: values["allow-downgrade"] ?? false,
     create: values.create ?? false,
-    fieldName: flagOf,
+    fieldName: byFlag,
   };
   // Before any planning: a run on DIR that would not read the configuration above it is refused, as one at the root is (misplaced-config.ts).
   const above = request.config === undefined ? await configAbove(root, top, positionals[0] ?? ".", paths) : undefined;

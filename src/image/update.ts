@@ -3,6 +3,7 @@
  * image, what should it hold? Policies make it safe to re-apply (no downgrade, idempotent).
  */
 import type { WarningAbout, WarningKind } from "../change.js";
+import { byFlag, type FieldNamer } from "../field-name.js";
 import { unpinnedWarning } from "./digest-pin.js";
 import { parseFluxVersion } from "./flux-semver.js";
 import { formatImageRef, isTag, tryParseImageRef, type ImageRef } from "./reference.js";
@@ -214,10 +215,11 @@ export function staleImageIn(text: string, incoming: ReadonlyMap<string, ImageUp
 /**
  * A kustomize images entry that maps an incoming repository to another (`newName`, a mirror
  * or a fork): the tag it sets is the other repository's, which this image's builds do not
- * name, so it is left with this warning rather than guessed.
+ * name, so it is left with this warning rather than guessed. `fieldName` names the set as the
+ * request's face does (`--set`, `input set`).
  */
-export function renamedWarning(repository: string, newName: string): string {
-  return `renames ${repository} to ${newName}, whose tag is left as it is (it is ${newName}'s, not ${repository}'s); if ${newName} mirrors these builds, set that tag with --set or a configured override`;
+export function renamedWarning(repository: string, newName: string, fieldName: FieldNamer = byFlag): string {
+  return `renames ${repository} to ${newName}, whose tag is left as it is (it is ${newName}'s, not ${repository}'s); if ${newName} mirrors these builds, set that tag with ${fieldName("set")} or a configured override`;
 }
 
 /**

@@ -4,6 +4,8 @@
  * template of every app it makes. Image fields in it the editors would set, an old reference
  * in its text, or a tag it sets over the template's incoming repository are named instead.
  */
+import type { FullEditRequest } from "../change.js";
+import { byFlag, type FieldNamer } from "../field-name.js";
 import { formatImageRef, tryParseImageRef } from "../image/reference.js";
 import { nextVersion, staleImageIn, versionOf, type ImageUpdate } from "../image/update.js";
 import { tryYamlFile, type YamlDocument } from "./file.js";
@@ -38,28 +40,33 @@ const TEMPLATE_PATCH: YamlString = {
   instead: "set those values in the template, where they are edited, or from the generator's parameters",
 };
 
+/** What the warnings here read of the edit request: its images, and how to name a set (`--set`, `input set`). */
+type StringRequest = Pick<FullEditRequest, "images" | "fieldName">;
+
 /** A source's `helm.values` string, named when it holds image fields the editors would set. */
-export function warnValuesString(document: YamlDocument, source: readonly PathSegment[], images: readonly ImageUpdate[], plan: EditPlan): void {
-  warnYamlString(document, [...source, "helm", "values"], images, plan, VALUES_STRING);
+export function warnValuesString(document: YamlDocument, source: readonly PathSegment[], request: StringRequest, plan: EditPlan): void {
+  warnYamlString(document, [...source, "helm", "values"], request, plan, VALUES_STRING);
+}
+
+/** That a string at `path`, which holds `what`, is not edited, and what to do instead: one sentence for every such string. */
+function notEdited(path: readonly PathSegment[], what: string, instead: string, fieldName: FieldNamer = byFlag): string {
+  return `${formatPath(path)} is a string, which is not edited: ${what} in it keeps its old image; ${instead} (${fieldName("set")} can only replace the whole string)`;
 }
 
 /**
  * Warns when the string at `path` is YAML holding image fields the editors would set, were they
  * not in a string (a source's `helm.values`, an ApplicationSet's `templatePatch`); true when it did.
  */
-function warnYamlString(document: YamlDocument, path: readonly PathSegment[], images: readonly ImageUpdate[], plan: EditPlan, kind: YamlString): boolean {
+function warnYamlString(document: YamlDocument, path: readonly PathSegment[], request: StringRequest, plan: EditPlan, kind: YamlString): boolean {
   const values = nodeAt(document.root, path);
   if (values?.kind !== "scalar" || values.text === "") return false;
   const inner = tryYamlFile(kind.header + values.text);
   if (!inner) return false;
   const dryRun = new EditPlan(inner);
-  for (const editor of kind.editors) editor(inner, { images, setters: new Map() }, dryRun);
+  for (const editor of kind.editors) editor(inner, { images: request.images, setters: new Map() }, dryRun);
   const keys = dryRun.result().changes.map((change) => change.key);
   if (keys.length === 0) return false;
-  plan.warn(
-    values.start,
-    `${formatPath(path)} is a string, which is not edited: ${keys.join(", ")} in it keeps its old image; ${kind.instead} (--set can only replace the whole string)`,
-  );
+  plan.warn(values.start, notEdited(path, keys.join(", "), kind.instead, request.fieldName));
   return true;
 }
 
@@ -74,21 +81,17 @@ function warnYamlString(document: YamlDocument, path: readonly PathSegment[], im
 export function warnTemplatePatch(
   document: YamlDocument,
   incoming: ReadonlyMap<string, ImageUpdate>,
-  images: readonly ImageUpdate[],
+  request: StringRequest,
   plan: EditPlan,
   argoEditors: readonly Editor[],
 ): void {
   const path = ["spec", "templatePatch"];
   const patch = nodeAt(document.root, path);
   if (patch?.kind !== "scalar") return;
-  if (warnYamlString(document, path, images, plan, { ...TEMPLATE_PATCH, editors: [...TEMPLATE_PATCH.editors, ...argoEditors] })) return;
+  if (warnYamlString(document, path, request, plan, { ...TEMPLATE_PATCH, editors: [...TEMPLATE_PATCH.editors, ...argoEditors] })) return;
   // Go template actions (`{{- if … }}`) may make it no YAML: an old reference in its text is named all the same.
   const stale = staleImageIn(patch.text, incoming);
-  if (stale)
-    return plan.warn(
-      patch.start,
-      `${formatPath(path)} is a string, which is not edited: ${formatImageRef(stale)} in it keeps its old image; ${TEMPLATE_PATCH.instead} (--set can only replace the whole string)`,
-    );
+  if (stale) return plan.warn(patch.start, notEdited(path, formatImageRef(stale), TEMPLATE_PATCH.instead, request.fieldName));
   // Screened by bytes before anything is parsed.
   if (!patch.text.includes("tag")) return;
   const held = templateRepository(document.root, incoming);

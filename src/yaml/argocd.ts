@@ -57,7 +57,7 @@ export const editArgoCdImages: Editor = (file, request, plan) => {
         if (!ref || !update) {
           // As in a kustomization: a mirror pinned to a version of its own, which the whole string holds.
           if (ref && eq > 0)
-            warnRenamed(plan, incoming, { start: entry.start, entry: [...path, index], field: [...path, index] }, entry.text.slice(0, eq), {
+            warnRenamed(plan, incoming, request.fieldName, { start: entry.start, entry: [...path, index], field: [...path, index] }, entry.text.slice(0, eq), {
               name: ref.name,
               tag: ref.tag,
               pinned: ref.tag !== undefined || ref.digest !== undefined,
@@ -138,10 +138,10 @@ export const editArgoCdHelm: Editor = (file, request, plan) => {
       }
       for (const image of parameterImages(parameters, file, document.root, source)) setHelmImage(image, incoming, plan, document);
       warnUnpairedRepositories(parameters, incoming, plan);
-      if (source.length > 0) warnValuesString(document, source, request.images, plan);
+      if (source.length > 0) warnValuesString(document, source, request, plan);
     }
     if (document.object.kind === "ApplicationSet" && document.object.apiVersion?.startsWith(ARGO_API))
-      warnTemplatePatch(document, incoming, request.images, plan, [editArgoCdImages, editArgoCdHelm]);
+      warnTemplatePatch(document, incoming, request, plan, [editArgoCdImages, editArgoCdHelm]);
   }
 };
 

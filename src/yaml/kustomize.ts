@@ -16,6 +16,7 @@ import type { Editor, EditPlan } from "./plan.js";
 import { warnPlaceholderField } from "./placeholder.js";
 import { warnRenamed } from "./renamed.js";
 import { claimedOwn, fixedVersion, heldText, mergedVersionNote, writeVersion, type FieldAdd, type FieldWrite, type ReaderJudge } from "./version-write.js";
+import type { FieldNamer } from "../field-name.js";
 
 /** Fields of a kustomization that Helm values or other plain YAML hardly ever have. */
 const KUSTOMIZATION_FIELDS = new Set([
@@ -90,7 +91,7 @@ export const editKustomizeImages: Editor = (file, request, plan) => {
   for (const document of file.documents) {
     for (const path of imageLists(document)) {
       const list = nodeAt(document.root, path);
-      if (list?.kind === "seq") editList(list.items, path, document, incoming, plan);
+      if (list?.kind === "seq") editList(list.items, path, document, incoming, plan, request.fieldName);
     }
   }
 };
@@ -108,6 +109,7 @@ function editList(
   document: YamlDocument,
   incoming: ReadonlyMap<string, ImageUpdate>,
   plan: EditPlan,
+  fieldName: FieldNamer | undefined,
 ): void {
   entries.forEach((entry, index) => {
     if (entry.kind !== "map") return;
@@ -120,7 +122,7 @@ function editList(
     const update = incoming.get(normalizeRepository(name) ?? "");
     if (!update) {
       if (newName)
-        warnRenamed(plan, incoming, { start: entry.start, entry: at, field: [...at, "newTag"] }, scalarText(field("name")) ?? "", {
+        warnRenamed(plan, incoming, fieldName, { start: entry.start, entry: at, field: [...at, "newTag"] }, scalarText(field("name")) ?? "", {
           name: newName,
           tag: scalarText(field("newTag")),
           pinned: field("newTag") !== undefined || field("digest") !== undefined,

@@ -6,6 +6,7 @@ import { normalizeRepository } from "../image/reference.js";
 import { renamedWarning, type ImageUpdate } from "../image/update.js";
 import { formatPath, type PathSegment } from "./path.js";
 import type { EditPlan } from "./plan.js";
+import type { FieldNamer } from "../field-name.js";
 
 /**
  * A kustomize image override that renames the incoming image `name` (as written) to another repository
@@ -13,18 +14,19 @@ import type { EditPlan } from "./plan.js";
  * a warning at the override advising to set `field`, the one holding that version (an `images:` entry's
  * newTag, Argo CD's whole `name=image` string); an override (configured or `--set`) that sets it answers
  * it (overrides.ts). A rename without a version keeps the manifests' tag, which moves, and one already at
- * the incoming tag was set by whoever follows the mirror: no news.
+ * the incoming tag was set by whoever follows the mirror: no news. `fieldName` is the edit request's.
  */
 export function warnRenamed(
   plan: EditPlan,
   incoming: ReadonlyMap<string, ImageUpdate>,
+  fieldName: FieldNamer | undefined,
   at: { readonly start: number; readonly entry: readonly PathSegment[]; readonly field: readonly PathSegment[] },
   name: string,
   to: { readonly name: string; readonly tag: string | undefined; readonly pinned: boolean },
 ): void {
   const renamed = incoming.get(normalizeRepository(name) ?? "")?.image;
   if (!renamed || !to.pinned || to.tag === renamed.tag) return;
-  plan.warn(at.start, `${formatPath(at.entry)} ${renamedWarning(renamed.repository, to.name)}`, undefined, {
+  plan.warn(at.start, `${formatPath(at.entry)} ${renamedWarning(renamed.repository, to.name, fieldName)}`, undefined, {
     field: formatPath(at.field),
     reason: "advised-override",
   });

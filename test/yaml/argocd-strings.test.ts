@@ -4,12 +4,13 @@ import type { EditRequest } from "../../src/change.js";
 import { editArgoCdHelm } from "../../src/yaml/argocd.js";
 import { editYaml, runEditors } from "../../src/yaml/editor.js";
 import { withImages } from "./helpers.js";
+import { actionFieldName, cliFieldName } from "../support/faces.js";
+import type { FieldNamer } from "../../src/field-name.js";
 
 const editHelm = (text: string, request: EditRequest) => runEditors(text, request, [editArgoCdHelm]);
 
 describe("a source's helm.values string", () => {
-  it("warns at a `values` string holding an image it would set, which is not edited", () => {
-    const text = `apiVersion: argoproj.io/v1alpha1
+  const text = `apiVersion: argoproj.io/v1alpha1
 kind: Application
 metadata: {name: app}
 spec:
@@ -20,6 +21,8 @@ spec:
           repository: ghcr.io/acme/app
           tag: 1.2.3
 `;
+
+  it("warns at a `values` string holding an image it would set, which is not edited", () => {
     const { text: out, changes, warnings } = editYaml(text, withImages("ghcr.io/acme/app:1.3.0"));
     expect([out, changes]).toEqual([text, []]);
     expect(warnings).toEqual([
@@ -32,6 +35,12 @@ spec:
     // Nothing to set there: no warning.
     expect(editYaml(text, withImages("ghcr.io/acme/app:1.2.3")).warnings).toEqual([]);
     expect(editYaml(text, withImages("ghcr.io/acme/other:1.3.0")).warnings).toEqual([]);
+  });
+
+  it("names the set as the face of the request does: the Action's input, the CLI's flag", () => {
+    const said = (fieldName: FieldNamer) => editYaml(text, { ...withImages("ghcr.io/acme/app:1.3.0"), fieldName }).warnings.map((w) => w.message);
+    expect(said(actionFieldName)).toEqual([expect.stringMatching(/where they are edited \(input set can only replace the whole string\)$/)]);
+    expect(said(cliFieldName)).toEqual([expect.stringMatching(/where they are edited \(--set can only replace the whole string\)$/)]);
   });
 });
 
@@ -145,6 +154,10 @@ ${patch}`;
         message:
           "spec.templatePatch is a string, which is not edited: ghcr.io/acme/worker:1.4.2 in it keeps its old image; set those values in the template, where they are edited, or from the generator's parameters (--set can only replace the whole string)",
       },
+    ]);
+    const fromAction = editHelm(text, { ...withImages("ghcr.io/acme/worker:1.4.3"), fieldName: actionFieldName });
+    expect(fromAction.warnings.filter((w) => w.line === 12).map((w) => w.message)).toEqual([
+      expect.stringMatching(/: ghcr\.io\/acme\/worker:1\.4\.2 in it keeps its old image; .* \(input set can only replace the whole string\)$/),
     ]);
   });
 

@@ -10,6 +10,7 @@ import { editYaml, runEditors } from "../../src/yaml/editor.js";
 import { editKustomizeImages } from "../../src/yaml/kustomize.js";
 import { hasKubectl, kustomize } from "../support/kubectl.js";
 import { tempDir } from "../support/temp.js";
+import { actionFieldName } from "../support/faces.js";
 import { DIGEST_A, DIGEST_B, dataOf, withImages } from "./helpers.js";
 
 const edit = (text: string, request: EditRequest) => runEditors(text, request, [editKustomizeImages]);
@@ -59,6 +60,10 @@ describe("editKustomizeImages", () => {
         message:
           "images[0] renames docker.io/library/app to ghcr.io/acme/app, whose tag is left as it is (it is ghcr.io/acme/app's, not docker.io/library/app's); if ghcr.io/acme/app mirrors these builds, set that tag with --set or a configured override",
       },
+    ]);
+    // The set it advises is named as the request's face names it.
+    expect(edit(text, { ...withImages("docker.io/library/app:1.1.0"), fieldName: actionFieldName }).warnings.map((w) => w.message)).toEqual([
+      expect.stringMatching(/; if ghcr\.io\/acme\/app mirrors these builds, set that tag with input set or a configured override$/),
     ]);
     // One already at the incoming tag (an override follows the mirror) is no news either.
     expect(edit(text.replace("1.0.0", "1.1.0"), withImages("docker.io/library/app:1.1.0")).warnings).toEqual([]);
