@@ -3,9 +3,9 @@
  * holds the text and not a tree.
  */
 import { SourceError, type EditResult } from "../change.js";
-import { fileKind, KCL_MOD_NOT_SET } from "./file-kind.js";
+import { fileKind, kclModNotSet } from "./file-kind.js";
 import { located, overFile } from "./overrides.js";
-import { readSetSpec, RequestError, type FileOverride, type RequestIssue } from "./request.js";
+import { readSetSpec, RequestError, type FieldNamer, type FileOverride, type RequestIssue } from "./request.js";
 
 /**
  * `spec` applied to `text`, the file's kind (by `file`'s name) picking the grammar as the CLI's
@@ -17,7 +17,7 @@ import { readSetSpec, RequestError, type FileOverride, type RequestIssue } from 
  */
 export function applySet(file: string, text: string, spec: string, options: { readonly create?: boolean } = {}): EditResult {
   const kind = fileKind(file);
-  if (kind === "kcl-mod") throw new RequestError([{ field: "set", message: `${file}: ${KCL_MOD_NOT_SET}` }]);
+  if (kind === "kcl-mod") throw new RequestError([{ field: "set", message: `${file}: ${kclModNotSet()}` }]);
   const malformed = malformedSets([{ file, spec }]);
   if (malformed.length > 0) throw new RequestError(malformed);
   // A byte order mark is no part of the source the editors read; it stays in front.
@@ -26,11 +26,14 @@ export function applySet(file: string, text: string, spec: string, options: { re
   return { ...result, text: bom + result.text };
 }
 
-/** The `--set` specs their file's grammar cannot read (the grammar does not depend on the file's contents), each at its file, the request's. */
-export function malformedSets(sets: readonly FileOverride[]): RequestIssue[] {
+/**
+ * The `--set` specs their file's grammar cannot read (the grammar does not depend on the file's contents), each at its file, the request's;
+ * `fieldName` names the request's fields in the advice, as its face does.
+ */
+export function malformedSets(sets: readonly FileOverride[], fieldName?: FieldNamer): RequestIssue[] {
   return sets.flatMap((set) => {
     try {
-      readSetSpec(set);
+      readSetSpec(set, fieldName);
       return [];
     } catch (error) {
       if (!(error instanceof SourceError)) throw error;

@@ -16,7 +16,7 @@ import { formatDiagnostic, type Diagnostic } from "../change.js";
 import { parseImageRef, ImageRefError } from "../image/reference.js";
 import { parsePolicy, PolicyError } from "../image/policy.js";
 import type { Policy } from "../image/policy.js";
-import { fileKind, KCL_MOD_NOT_SET } from "./file-kind.js";
+import { fileKind, kclModNotSet } from "./file-kind.js";
 import { checkTemplate, TemplateError } from "./go-template.js";
 import { slashSeparated } from "./path-glob.js";
 import { targetOf } from "./targets.js";
@@ -524,7 +524,7 @@ function readOverrides(r: Reader, node: Node | null, at: Node, targets: readonly
       r.issue(fileField!.node, `${path}.file`, `${JSON.stringify(file)} is neither a KCL (.k) nor a YAML file`);
       fileOk = false;
     } else if (fileOk && fileKind(file!) === "kcl-mod") {
-      r.issue(fileField!.node, `${path}.file`, `${JSON.stringify(file)}: ${KCL_MOD_NOT_SET}`);
+      r.issue(fileField!.node, `${path}.file`, `${JSON.stringify(file)}: ${kclModNotSet()}`);
       fileOk = false;
     }
     let spec = specField && r.string(specField.node, specField.at, `${path}.spec`);

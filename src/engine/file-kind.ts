@@ -7,6 +7,7 @@ import { SourceError } from "../change.js";
 import { modOverrides } from "../kcl/mod-overrides.js";
 import { parseKcl } from "../kcl/parser.js";
 import { parseYaml } from "../yaml/file.js";
+import { byFlag, type FieldNamer } from "../field-name.js";
 
 export type FileKind = "yaml" | "kcl" | "kcl-mod";
 
@@ -28,10 +29,12 @@ export function readsMarkers(path: string): boolean {
 
 /**
  * Why a kcl.mod is no file an override (`--set`, configured) names: its `[profile] overrides`
- * are TOML strings holding specs, of which only the images are moved, by repository.
+ * are TOML strings holding specs, of which only the images are moved, by repository. `name` says
+ * the set as the request's face does (`--set`, `input set`).
  */
-export const KCL_MOD_NOT_SET =
-  "a kcl.mod is not a file --set or an override edits (not supported): the images its [profile] overrides hold move by repository with the incoming image, and anything else there is edited by hand";
+export function kclModNotSet(name: FieldNamer = byFlag): string {
+  return `a kcl.mod is not a file ${name("set")} or an override edits (not supported): the images its [profile] overrides hold move by repository with the incoming image, and anything else there is edited by hand`;
+}
 
 /**
  * A file the tree holds for its tools, not for a cluster: KCL's `*_test.k` test cases, whose

@@ -22,6 +22,7 @@ import { shiftLines } from "../text/line-shift.js";
 import { lineBreaks } from "../text/line-index.js";
 import { lineMarkers, MARKER_TOKEN } from "../image/marker.js";
 import { headMarkers } from "../yaml/markers.js";
+import { byFlag, type FieldNamer } from "../field-name.js";
 
 /** A `--set` spec as given, or a configured override waiting for the file's target to say which image it may set. */
 export type RequestedOverride = string | OverrideConfig;
@@ -169,7 +170,8 @@ export function overriddenIn(requested: readonly RequestedOverride[], images: re
  * The overrides of a file applied over what its editors did: one result, the editors' lines as
  * they read once the overrides added or removed lines. `read` is the file as read, before its
  * editors (the text they edited), from which an override replacing a span they edited reports
- * its old text. Throws RequestError (with the file) for an override that cannot apply.
+ * its old text. Throws RequestError (with the file) for an override that cannot apply. `fieldName`
+ * names the request's fields in the warnings, as its face does (`--set`, `input set`); default the CLI's flags.
  */
 export function overFile(
   path: string,
@@ -178,8 +180,9 @@ export function overFile(
   requested: readonly (string | ComputedOverride)[],
   create: boolean,
   read = edited.text,
+  fieldName?: FieldNamer,
 ): EditResult {
-  return publicResult(overFileAbout(path, kind, edited, requested, create, read));
+  return publicResult(overFileAbout(path, kind, edited, requested, create, read, fieldName));
 }
 
 /** overFile for the plan: its warnings keep what they are about (FieldWarning), for its later steps (a reference left behind). */
@@ -190,11 +193,12 @@ export function overFileAbout(
   requested: readonly (string | ComputedOverride)[],
   create: boolean,
   read = edited.text,
+  fieldName?: FieldNamer,
 ): FieldEditResult {
   try {
     const aimed = withoutMisaimedOverrides(kind, edited.text, requested);
     const { overrides, yielded } = besideMarkers(kind, edited, aimed.overrides, create);
-    const overridden = applyFileOverrides(kind, edited.text, overrides, create);
+    const overridden = applyFileOverrides(kind, edited.text, overrides, create, fieldName);
     const sets = setPaths(kind, overrides);
     const told = shiftLines(edited.warnings, edited.text, overridden.text);
     const shifted = told.filter(
@@ -212,7 +216,7 @@ export function overFileAbout(
         ...shifted,
         ...shiftLines([...aimed.misaimed, ...yielded], edited.text, overridden.text),
         ...overridden.warnings.filter((w) => !toldThere(w, told)),
-        ...setOverImages(sets, overruled),
+        ...setOverImages(sets, overruled, fieldName),
       ],
     };
   } catch (error) {
@@ -498,14 +502,15 @@ function answeredBySet(warning: FieldWarning, changes: readonly FieldChange[], s
 
 /**
  * A `--set` spec decides a field the incoming images also moved: the spec's value is written, and the
- * field says so. A configured override is the image's own value, moved by the same decision: nothing to say.
+ * field says so, naming the set as the request's face does. A configured override is the image's own value,
+ * moved by the same decision: nothing to say.
  */
-function setOverImages(sets: ReadonlySet<string>, overruled: readonly Overruled[]): Warning[] {
+function setOverImages(sets: ReadonlySet<string>, overruled: readonly Overruled[], fieldName: FieldNamer = byFlag): Warning[] {
   return overruled
     .filter(({ override }) => sets.has(fieldKey(override.key)))
     .map(({ edit, override }) => ({
       line: override.line,
-      message: `${override.key}: --set wrote ${override.new || "(none)"}, which takes precedence over ${edit.new} from the incoming image${fieldKey(edit.key) === fieldKey(override.key) ? "" : ` at ${edit.key}`}`,
+      message: `${override.key}: ${fieldName("set")} wrote ${override.new || "(none)"}, which takes precedence over ${edit.new} from the incoming image${fieldKey(edit.key) === fieldKey(override.key) ? "" : ` at ${edit.key}`}`,
     }));
 }
 
@@ -538,15 +543,21 @@ function fieldKey(key: string): string {
   return key.replace(/\[(["'])(.*?)\1\]|\[(\d+)\]/g, (_, _quote: string, quoted: string | undefined, index: string | undefined) => `.${quoted ?? index}`);
 }
 
-function applyFileOverrides(kind: FileKind, text: string, overrides: readonly (string | ComputedOverride)[], create: boolean): FieldEditResult {
+function applyFileOverrides(
+  kind: FileKind,
+  text: string,
+  overrides: readonly (string | ComputedOverride)[],
+  create: boolean,
+  fieldName?: FieldNamer,
+): FieldEditResult {
   const setsToo = setsInFile(kind, overrides);
-  if (kind === "kcl") return applyOverridesAbout(text, overrides, { create, setsToo });
+  if (kind === "kcl") return applyOverridesAbout(text, overrides, { create, setsToo, fieldName });
   let result: FieldEditResult = { text, changes: [], warnings: [] };
   for (const override of overrides) {
     const next =
       typeof override === "string"
-        ? setFromSpec(result.text, override, create, setsToo)
-        : setYamlPathAbout(result.text, override.path, override.value, { create, setsToo, configured: true });
+        ? setFromSpec(result.text, override, create, setsToo, fieldName)
+        : setYamlPathAbout(result.text, override.path, override.value, { create, setsToo, configured: true, fieldName });
     const shift = <C extends { readonly line?: number }>(earlier: readonly C[]) => shiftLines(earlier, result.text, next.text);
     result = { text: next.text, changes: [...shift(result.changes), ...next.changes], warnings: [...shift(result.warnings), ...next.warnings] };
   }

@@ -110,7 +110,7 @@ const READ_CONCURRENCY = 64;
 export async function planUpdate(listed: TreeSource, request: UpdateRequest): Promise<Plan> {
   const valid = validateRequest(request);
   // Wrong whatever the tree holds: refused before it is read.
-  const malformed = malformedSets(valid.sets);
+  const malformed = malformedSets(valid.sets, request.fieldName);
   if (malformed.length > 0) throw new RequestError(malformed);
   // Files left out of the tree for their names: said first, beside idlePaths, as no reason to call the run unquiet.
   const { files, source, warnings: leftOut } = await listTree(listed);
@@ -373,13 +373,19 @@ function planFiles(
     // A file of a target this run does not select (payload `targets`) is not this run's: only a --set naming it edits it.
     // Its markers are known keys with no news for this run.
     const editRequest: FullEditRequest = run.unselected(path)
-      ? { images: [], setters: new Map(), knownSetters: new Map([...knownSetters, ...[...setters.keys()].map((key) => [key, undefined] as const)]) }
+      ? {
+          images: [],
+          setters: new Map(),
+          knownSetters: new Map([...knownSetters, ...[...setters.keys()].map((key) => [key, undefined] as const)]),
+          fieldName: run.fieldName,
+        }
       : {
           images: run.updatesFor(path),
           setters: settersFor(setters, target),
           knownSetters,
           ...(kustomizeTagged && { kustomizeTagged }),
           ...(pairedTags && { pairedTags }),
+          fieldName: run.fieldName,
         };
     const requested = run.overridesByFile.get(path) ?? [];
     const overrides = requested.flatMap((o): (string | ComputedOverride)[] => (typeof o === "string" ? [o] : configuredOverride(o, editRequest.images)));
@@ -737,7 +743,11 @@ function planFile(
       });
     return undefined;
   }
-  const { changes, warnings: fileWarnings, text: after } = overrides.length > 0 ? overFileAbout(path, kind, edited, overrides, create, body) : edited;
+  const {
+    changes,
+    warnings: fileWarnings,
+    text: after,
+  } = overrides.length > 0 ? overFileAbout(path, kind, edited, overrides, create, body, request.fieldName) : edited;
   // A policy's refusal of the incoming tag is said once, for its target or setter, not at each field.
   warnings.push(...fileWarnings.filter((w) => w.kind !== "policy-refusal").map((w) => ({ ...w, file: path })));
   if (after === body) return undefined;

@@ -9,7 +9,7 @@ import { OverrideSpecError, parseOverridePath, parseOverrideSpec } from "../kcl/
 import { usableSpecValue } from "../kcl/spec-value.js";
 import { parseYamlSpec } from "../yaml/path.js";
 import type { Config } from "./config.js";
-import { fileKind, KCL_MOD_NOT_SET } from "./file-kind.js";
+import { fileKind, kclModNotSet } from "./file-kind.js";
 import { byIndex, givenValue, type FieldNamer, type RequestField } from "../field-name.js";
 
 /** What to update; at least one image, setter or set. */
@@ -223,9 +223,9 @@ export interface SetField {
  * does not depend on the file's contents; undefined for a file of no kind the tool edits, and
  * for a kcl.mod, which no `--set` edits (validateRequest refuses it).
  * Throws SourceError (OverrideSpecError for KCL) for a malformed spec, a KCL value that is not
- * one expression KCL reads whole included.
+ * one expression KCL reads whole included; its advice names the request's fields as `fieldName` does.
  */
-export function readSetSpec(set: FileOverride): SetField | undefined {
+export function readSetSpec(set: FileOverride, fieldName?: FieldNamer): SetField | undefined {
   switch (fileKind(set.file)) {
     case "kcl": {
       const spec = parseOverrideSpec(set.spec);
@@ -233,7 +233,7 @@ export function readSetSpec(set: FileOverride): SetField | undefined {
       return { path: spec.path, keys: spec.parts, value: spec.operation === "=" ? spec.value : undefined };
     }
     case "yaml": {
-      const spec = parseYamlSpec(set.spec);
+      const spec = parseYamlSpec(set.spec, fieldName);
       return { path: spec.path, keys: spec.segments.map(String), value: spec.value };
     }
     case "kcl-mod":
@@ -366,7 +366,7 @@ export function validateRequest(request: UpdateRequest, known: KnownImages = {})
       return;
     }
     if (fileKind(set.file) === "kcl-mod") {
-      issue("set", `${name("set", i)}: ${set.file}: ${KCL_MOD_NOT_SET}`);
+      issue("set", `${name("set", i)}: ${set.file}: ${kclModNotSet(request.fieldName)}`);
       return;
     }
     sets.push(set);

@@ -4,6 +4,7 @@
  * a `--set` of a tag alone, leaves the digest beside it pinning the earlier build, which is then
  * what runs whatever the tag reads. Either way it is said at the field.
  */
+import { byFlag, givenValue, type FieldNamer } from "../field-name.js";
 import { formatImageRef, type ImageRef } from "./reference.js";
 
 /** `sha256:` and 12 hex digits: enough to tell builds apart in a message. */
@@ -34,10 +35,14 @@ interface StaleDigest {
   readonly name: string;
 }
 
-/** What a `--set` or configured override of a split image's tag says when the digest beside it, which the run does not set, still pins the earlier build. */
-export function staleDigestWarning({ configured, tagKey, tag, digestKey, line, digest, name }: StaleDigest): string {
+/**
+ * What a `--set` or configured override of a split image's tag says when the digest beside it, which the run does not set,
+ * still pins the earlier build; `fieldName` names the set and the image as the request's face does (`--set`, `input set`).
+ */
+export function staleDigestWarning({ configured, tagKey, tag, digestKey, line, digest, name }: StaleDigest, fieldName: FieldNamer = byFlag): string {
   const stale = `the digest beside it (${digestKey}, line ${line}) still pins the earlier build ${shortDigest(digest)}, so that build runs`;
+  const set = fieldName("set");
   if (configured)
-    return `${tagKey}: its configured override wrote ${tag}, but ${stale}; an override with part: tag sets only the tag: empty ${digestKey} so that the tag decides, or set it with --set`;
-  return `${tagKey}: --set wrote ${tag}, but ${stale}; set ${digestKey} too, or give the image with --image ${name}:${tag}@sha256:<digest>`;
+    return `${tagKey}: its configured override wrote ${tag}, but ${stale}; an override with part: tag sets only the tag: empty ${digestKey} so that the tag decides, or set it with ${set}`;
+  return `${tagKey}: ${set} wrote ${tag}, but ${stale}; set ${digestKey} too, or give the image with ${givenValue(fieldName, "image", `${name}:${tag}@sha256:<digest>`)}`;
 }

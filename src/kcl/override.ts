@@ -20,6 +20,7 @@ import {
 } from "../change.js";
 import { createHint } from "../create-hint.js";
 import { staleDigestWarning } from "../image/digest-pin.js";
+import type { FieldNamer } from "../field-name.js";
 import { digestBeside, splitImage } from "../image/split-image.js";
 import { nodeText } from "./nodes.js";
 import { configOf, definition, holdsConfig, meantTopLevel, namesTarget, STARTS_LINE, unreached, unreachedEntries } from "./override-reach.js";
@@ -43,6 +44,8 @@ export interface OverrideOptions {
    * a tag beside a digest the run does not set is warned about: the digest still pins the earlier build.
    */
   readonly setsToo?: (path: string) => boolean;
+  /** How warnings name the request's fields, as its face does (`--set`, `input set`); default the CLI's flags. */
+  readonly fieldName?: FieldNamer;
 }
 
 /** What a configured override (the configuration's `overrides:`) sets: an image's whole reference, or (`part: "tag"`) only its tag. */
@@ -208,6 +211,7 @@ class Planner {
     readonly spec: OverrideSpec,
     readonly computed: ValueFor | undefined,
     readonly setsToo?: (path: string) => boolean,
+    readonly fieldName?: FieldNamer,
   ) {
     this.tokens = module.tokens;
     this.text = this.tokens.source.text;
@@ -602,7 +606,7 @@ class Planner {
       name,
       configured: this.computed !== undefined,
     };
-    this.warn(tag.value.first, staleDigestWarning(stale));
+    this.warn(tag.value.first, staleDigestWarning(stale, this.fieldName));
   }
 }
 
@@ -912,7 +916,7 @@ export function applyOverridesAbout(text: string, specs: readonly (string | Comp
     const raw = typeof item === "string" ? item : item.path.trim();
     const spec: OverrideSpec = typeof item === "string" ? parseOverrideSpec(raw) : { path: raw, parts: parseOverridePath(raw), operation: "=", value: "" };
     if (spec.parts.length === 0) throw new OverrideSpecError(raw, `the path of '${raw}' names no variable`);
-    const planner = typeof item === "string" ? new Planner(module, spec, undefined, options.setsToo) : new Planner(module, spec, item.value, options.setsToo);
+    const planner = new Planner(module, spec, typeof item === "string" ? undefined : item.value, options.setsToo, options.fieldName);
     if (spec.parts.length === 1) planTopLevel(planner, raw, options);
     else planNested(planner, raw, options);
     planner.insertEntries();

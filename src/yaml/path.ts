@@ -10,6 +10,7 @@
 import { publicResult, SourceError } from "../change.js";
 import type { EditResult, FieldEditResult, ValueFor } from "../change.js";
 import { createHint } from "../create-hint.js";
+import { byFlag, givenValue, type FieldNamer } from "../field-name.js";
 import { cappedList } from "../text/and-list.js";
 import { staleDigestWarning } from "../image/digest-pin.js";
 import { pinBeside } from "../image/split-image.js";
@@ -48,12 +49,12 @@ export function formatPath(path: readonly PathSegment[]): string {
 
 /**
  * Parses `a.b[0]`, `a["dot.key"].b`, `a['x'].b`, `containers.0.image`; throws SourceError saying where it is malformed.
- * `value`, a spec's, completes the `--image` that the error for a yq selector suggests.
+ * `value`, a spec's, completes the `--image` that the error for a yq selector suggests, named as `fieldName` says (the request's face).
  */
-export function parsePath(text: string, value?: string): PathSegment[] {
+export function parsePath(text: string, value?: string, fieldName?: FieldNamer): PathSegment[] {
   const fail = (why: string, at: number): never => {
     throw new SourceError(
-      `invalid path ${JSON.stringify(text)}: ${yqSelector(text, value) ?? `${why} at character ${at + 1}${at === 0 ? rootHint(text) : ""}`}`,
+      `invalid path ${JSON.stringify(text)}: ${yqSelector(text, value, fieldName) ?? `${why} at character ${at + 1}${at === 0 ? rootHint(text) : ""}`}`,
     );
   };
   // updatecli's paths are JSONPath's, `$.image.tag`: read as a key named `$`, it would be a path no file has, whose fix is not --create.
@@ -101,9 +102,10 @@ function rootHint(text: string): string {
 /**
  * yq's pick of a list item by a field (`images[name=app]`, `.images[] | select(.name == "app")`), which a path does not
  * read: where it is and what to write instead, or undefined for any other path. A kustomize `images` entry's `newTag`
- * (or a `tag`) picked by `name`, or an `image` field, is what `--image` sets, finding it by name: `value` completes that image.
+ * (or a `tag`) picked by `name`, or an `image` field, is what `--image` sets, finding it by name: `value` completes that image,
+ * given as `fieldName` (the request's face) takes it.
  */
-function yqSelector(path: string, value: string | undefined): string | undefined {
+function yqSelector(path: string, value: string | undefined, fieldName: FieldNamer = byFlag): string | undefined {
   const open = path.indexOf("[");
   if (open < 0 || !/\[\s*(?:\]|\?)|\[[^\]"']*=|select\(/.test(path)) return undefined;
   const list = path.slice(0, open).replace(/^[\s(]*\$?\./, "");
@@ -114,7 +116,7 @@ function yqSelector(path: string, value: string | undefined): string | undefined
   const image = given === "" ? undefined : field === "image" ? given : (field === "newTag" || field === "tag") && name ? `${name}:${given}` : undefined;
   return (
     `a yq selector at character ${open + 1}; list items are selected by index (${BARE_PATH.test(list) ? list : ""}[0]), ` +
-    `or give --image ${image ?? "REPOSITORY:TAG"} (images: in the Action), which finds the image's fields by its name`
+    `or give ${givenValue(fieldName, "image", image ?? "REPOSITORY:TAG")}, which finds the image's fields by its name`
   );
 }
 
@@ -141,13 +143,13 @@ export interface YamlSpec {
   readonly value: string;
 }
 
-/** `image.tag=1.2.3`; throws SourceError for a spec with no path before its `=`, or a malformed path. */
-export function parseYamlSpec(spec: string): YamlSpec {
+/** `image.tag=1.2.3`; throws SourceError for a spec with no path before its `=`, or a malformed path (its advice named as `fieldName` says). */
+export function parseYamlSpec(spec: string, fieldName?: FieldNamer): YamlSpec {
   const eq = assignmentAt(spec);
   if (eq <= 0) throw new SourceError(`${JSON.stringify(spec)} is not PATH=VALUE`);
   const path = spec.slice(0, eq).trim();
   const value = spec.slice(eq + 1).trim();
-  return { path, segments: parsePath(path, value), value };
+  return { path, segments: parsePath(path, value, fieldName), value };
 }
 
 /**
@@ -172,12 +174,12 @@ function assignmentAt(spec: string): number {
 
 /**
  * `--set values.yaml:image.tag=1.2.3`: a dotted path and a value, quoted or not. `setsToo` says
- * which other fields the run sets in the file (SetOptions).
+ * which other fields the run sets in the file, `fieldName` how messages name the request's (SetOptions).
  */
-export function setFromSpec(text: string, spec: string, create: boolean, setsToo?: (path: string) => boolean): EditResult {
-  const { path, value: raw } = parseYamlSpec(spec);
+export function setFromSpec(text: string, spec: string, create: boolean, setsToo?: (path: string) => boolean, fieldName?: FieldNamer): EditResult {
+  const { path, value: raw } = parseYamlSpec(spec, fieldName);
   const value = unquote(raw);
-  return setYamlPath(text, path, value, { create, typed: value === raw, ...(setsToo && { setsToo }) });
+  return setYamlPath(text, path, value, { create, typed: value === raw, ...(setsToo && { setsToo }), ...(fieldName && { fieldName }) });
 }
 
 /** `"1.2.3"` and `'1.2.3'` on a command line mean the string 1.2.3. */
@@ -334,6 +336,8 @@ export interface SetOptions {
   readonly setsToo?: (path: string) => boolean;
   /** The value is a configured override's, not a `--set`'s: the warning above says so. */
   readonly configured?: boolean;
+  /** How messages name the request's fields, as its face does (`--set`, `input set`); default the CLI's flags. */
+  readonly fieldName?: FieldNamer;
 }
 
 /**
@@ -347,7 +351,7 @@ function warnStaleDigest(
   path: string,
   node: FlowScalar,
   tag: string,
-  { setsToo, configured }: Required<Pick<SetOptions, "setsToo">> & Pick<SetOptions, "configured">,
+  { setsToo, configured, fieldName }: Required<Pick<SetOptions, "setsToo">> & Pick<SetOptions, "configured" | "fieldName">,
 ): void {
   const holder = segments.length > 1 ? lookUp(plan.file, document.root, segments.slice(0, -1)) : { node: document.root };
   if ("message" in holder || holder.node?.kind !== "map") return;
@@ -357,7 +361,7 @@ function warnStaleDigest(
   const digestKey = formatPath([...segments.slice(0, -1), "digest"]);
   if (setsToo(digestKey)) return;
   const stale = { tagKey: path, tag, digestKey, line: plan.file.lineAt(pin.digest.start), digest: pin.digest.text, name: pin.name };
-  plan.warn(node.start, staleDigestWarning({ ...stale, ...(configured && { configured }) }));
+  plan.warn(node.start, staleDigestWarning({ ...stale, ...(configured && { configured }) }, fieldName));
 }
 
 /**
@@ -427,7 +431,7 @@ export function setYamlPath(text: string, path: string, value: string | ValueFor
 /** setYamlPath for the engine: its warnings keep what they are about (FieldWarning), which overrides.ts compares with the editors'. */
 export function setYamlPathAbout(text: string, path: string, value: string | ValueFor, options: SetOptions = {}): FieldEditResult {
   const unchanged: FieldEditResult = { text, changes: [], warnings: [] };
-  const segments = parsePath(path);
+  const segments = parsePath(path, undefined, options.fieldName);
   const file = new YamlFile(text);
   const fail = (message: string, offset: number): never => {
     throw new SourceError(`${path}: ${message}`, file.lineAt(offset), offset - file.lineStart(offset) + 1);

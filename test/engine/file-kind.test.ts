@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { checkParses, fileKind, readsMarkers } from "../../src/engine/file-kind.js";
+import { checkParses, fileKind, kclModNotSet, readsMarkers } from "../../src/engine/file-kind.js";
+import { actionFieldName, cliFieldName } from "../support/faces.js";
 
 describe("fileKind", () => {
   it("reads what Flux reads, plus KCL: .k files and a package's kcl.mod", () => {
@@ -25,6 +26,14 @@ describe("fileKind", () => {
 
   it("reads Flux markers everywhere but in a kcl.mod", () => {
     expect(["a.yaml", "main.k", "a.txt", "apps/kcl.mod"].map(readsMarkers)).toEqual([true, true, true, false]);
+  });
+});
+
+describe("kclModNotSet", () => {
+  it("names the set as the request's face does: the Action's input, the CLI's flag, which is also the default", () => {
+    expect(kclModNotSet(actionFieldName)).toMatch(/^a kcl\.mod is not a file input set or an override edits \(not supported\): /);
+    expect(kclModNotSet(cliFieldName)).toMatch(/^a kcl\.mod is not a file --set or an override edits \(not supported\): /);
+    expect(kclModNotSet()).toBe(kclModNotSet(cliFieldName));
   });
 });
 

@@ -6,6 +6,8 @@ import { parsePolicy } from "../../src/image/policy.js";
 import { parseImageRef } from "../../src/image/reference.js";
 import { editCheckedKcl } from "../../src/kcl/editor.js";
 import { editCheckedYaml, editYaml } from "../../src/yaml/editor.js";
+import type { FieldNamer } from "../../src/field-name.js";
+import { actionFieldName, cliFieldName } from "../support/faces.js";
 
 const override = (spec: string, image: string, part?: "tag"): OverrideConfig => ({
   file: "base/main.k",
@@ -43,6 +45,22 @@ describe("overFile", () => {
       const stale = expect.stringMatching(/^image\.tag: --set wrote 1\.5\.0, but the digest beside it \(image\.digest, line \d\) still pins the earlier build/);
       expect(overFile("values.yaml", "yaml", unedited(values), ["image.tag=1.5.0"], false).warnings).toEqual([{ line: 3, message: stale }]);
       expect(overFile("main.k", "kcl", unedited(config), ['image.tag="1.5.0"'], false).warnings).toEqual([{ line: 1, message: stale }]);
+    });
+
+    it("names the set and the image to give as the request's face does: the Action's inputs, the CLI's flags", () => {
+      const said = (fieldName: FieldNamer) =>
+        [
+          ...overFile("values.yaml", "yaml", unedited(values), ["image.tag=1.5.0"], false, values, fieldName).warnings,
+          ...overFile("main.k", "kcl", unedited(config), ['image.tag="1.5.0"'], false, config, fieldName).warnings,
+        ].map((w) => w.message);
+      const fromAction = expect.stringMatching(
+        /^image\.tag: input set wrote 1\.5\.0, .*, or give the image with images: ghcr\.io\/acme\/web:1\.5\.0@sha256:<digest>$/,
+      );
+      expect(said(actionFieldName)).toEqual([fromAction, fromAction]);
+      const fromCli = expect.stringMatching(
+        /^image\.tag: --set wrote 1\.5\.0, .*, or give the image with --image ghcr\.io\/acme\/web:1\.5\.0@sha256:<digest>$/,
+      );
+      expect(said(cliFieldName)).toEqual([fromCli, fromCli]);
     });
 
     it("says nothing when the run sets the digest too, after the tag or before it", () => {
@@ -99,6 +117,11 @@ describe("overFile", () => {
       const unchanged = overFile("main.k", "kcl", unedited(config), kept, false);
       expect(unchanged.text).toBe(config);
       expect(unchanged.warnings.filter((w) => w.message.includes("still pins"))).toEqual([]);
+    });
+
+    it("names the set it advises as the request's face does", () => {
+      const said = overFile("values.yaml", "yaml", unedited(values), computed("ghcr.io/acme/web:1.5.0"), false, values, actionFieldName).warnings;
+      expect(said.map((w) => w.message)).toEqual([expect.stringMatching(/^image\.tag: its configured override wrote 1\.5\.0, .*, or set it with input set$/)]);
     });
 
     it("says nothing when a --set of the same run sets the digest", () => {
@@ -189,6 +212,10 @@ describe("overFile", () => {
       expect(report(result)).toEqual(["1 image: ghcr.io/acme/web:1.0.0 -> nginx:1.25"]);
       expect(result.warnings.map((w) => w.message)).toEqual([
         "image: --set wrote nginx:1.25, which takes precedence over 2.0.0 from the incoming image at flux-system:web:tag",
+      ]);
+      // The set is named as the request's face names it.
+      expect(overFile("values.yaml", "yaml", edited, ["image=nginx:1.25"], false, text, actionFieldName).warnings.map((w) => w.message)).toEqual([
+        "image: input set wrote nginx:1.25, which takes precedence over 2.0.0 from the incoming image at flux-system:web:tag",
       ]);
     });
 

@@ -4,6 +4,7 @@ import { parseConfig } from "../../src/engine/config.js";
 import { planUpdate, warnedOf, type Plan } from "../../src/engine/plan.js";
 import { RequestError, type RequestIssue, type UpdateRequest } from "../../src/engine/request.js";
 import type { TreeSource } from "../../src/engine/source.js";
+import { actionFieldName, cliFieldName } from "../support/faces.js";
 
 /** A tree in memory: path -> text (or raw bytes). */
 function tree(files: Record<string, string | Uint8Array>): TreeSource {
@@ -2179,5 +2180,47 @@ describe("warnedOf: which warnings of a file explain a reference left behind, by
     expect(warnedOf([{ line: 9, message: "not edited", about: { reason: "not-edited" } }], api, 5)).toBe(true);
     expect(warnedOf([{ line: 9, message: "anything" }], api, undefined)).toBe(true);
     expect(warnedOf([], api, undefined)).toBe(false);
+  });
+});
+
+describe("planUpdate: the request's fields named as its face names them", () => {
+  const digest = `sha256:${"1".repeat(64)}`;
+  const files = {
+    "values.yaml": "image: ghcr.io/acme/web:1.0.0\n",
+    "pinned.yaml": `image:\n  repository: ghcr.io/acme/api\n  tag: "1.4.0"\n  digest: "${digest}"\n`,
+    "kustomization.yaml": "images:\n  - name: ghcr.io/acme/web\n    newName: mirror.acme.io/web\n    newTag: 1.0.0\n",
+    "kcl.mod": "[package]\n",
+  };
+  const request = { images: ["ghcr.io/acme/web:2.0.0"], sets: ["values.yaml:image=ghcr.io/acme/web:3.0.0", "pinned.yaml:image.tag=1.5.0"] };
+
+  it("says the Action's inputs in the editors' and the overrides' warnings, and in a set refused", async () => {
+    const p = await plan(files, { ...request, fieldName: actionFieldName });
+    expect(p.warnings.map((w) => [w.file, w.message])).toEqual([
+      ["kustomization.yaml", expect.stringMatching(/, set that tag with input set or a configured override$/)],
+      [
+        "pinned.yaml",
+        expect.stringMatching(/^image\.tag: input set wrote 1\.5\.0, .*, or give the image with images: ghcr\.io\/acme\/api:1\.5\.0@sha256:<digest>$/),
+      ],
+      ["values.yaml", "image: input set wrote ghcr.io/acme/web:3.0.0, which takes precedence over ghcr.io/acme/web:2.0.0 from the incoming image"],
+    ]);
+    const refused = (sets: string[]) => refusal(files, { sets, fieldName: actionFieldName });
+    expect(await refused(["values.yaml:images[name=ghcr.io/acme/app].newTag=1.3.0"])).toEqual([
+      expect.objectContaining({
+        field: "set",
+        message: expect.stringMatching(/, or give images: ghcr\.io\/acme\/app:1\.3\.0, which finds the image's fields by its name$/),
+      }),
+    ]);
+    expect(await refused(['kcl.mod:a="1"'])).toEqual([
+      { field: "set", message: expect.stringMatching(/^input set: kcl\.mod: a kcl\.mod is not a file input set or an override edits /) },
+    ]);
+  });
+
+  it("says the CLI's flags for the same request from the CLI", async () => {
+    const p = await plan(files, { ...request, fieldName: cliFieldName });
+    expect(p.warnings.map((w) => w.message)).toEqual([
+      expect.stringMatching(/, set that tag with --set or a configured override$/),
+      expect.stringMatching(/^image\.tag: --set wrote 1\.5\.0, .*, or give the image with --image ghcr\.io\/acme\/api:1\.5\.0@sha256:<digest>$/),
+      "image: --set wrote ghcr.io/acme/web:3.0.0, which takes precedence over ghcr.io/acme/web:2.0.0 from the incoming image",
+    ]);
   });
 });

@@ -155,7 +155,12 @@ describe("validateRequest", () => {
   });
 
   it("refuses a --set of a kcl.mod, whose [profile] overrides only the incoming image moves, saying so", () => {
-    expect(issuesOf({ sets: ['apps/web/kcl.mod:app.image="x:1"', 'main.k:app.image="x:1"'], fieldName: (field, i) => `--${field} #${i}` })).toEqual([
+    expect(
+      issuesOf({
+        sets: ['apps/web/kcl.mod:app.image="x:1"', 'main.k:app.image="x:1"'],
+        fieldName: (field, i) => (i === undefined ? `--${field}` : `--${field} #${i}`),
+      }),
+    ).toEqual([
       {
         field: "set",
         message:

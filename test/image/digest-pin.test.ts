@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { shortDigest, staleDigestWarning, unpinnedWarning } from "../../src/image/digest-pin.js";
 import { parseImageRef } from "../../src/image/reference.js";
+import { actionFieldName, cliFieldName } from "../support/faces.js";
 
 const digest = `sha256:${"1".repeat(64)}`;
 
@@ -34,5 +35,14 @@ describe("staleDigestWarning", () => {
       "image.tag: its configured override wrote 1.5.0, but the digest beside it (image.digest, line 7) still pins the earlier build sha256:111111111111, so that build runs; " +
         "an override with part: tag sets only the tag: empty image.digest so that the tag decides, or set it with --set",
     );
+  });
+
+  it("names the set and the image to give as the request's face does: the Action's inputs, the CLI's flags", () => {
+    const stale = { tagKey: "image.tag", tag: "1.5.0", digestKey: "image.digest", line: 7, digest, name: "ghcr.io/acme/web" };
+    expect(staleDigestWarning(stale, actionFieldName)).toMatch(
+      /^image\.tag: input set wrote 1\.5\.0, .*; set image\.digest too, or give the image with images: ghcr\.io\/acme\/web:1\.5\.0@sha256:<digest>$/,
+    );
+    expect(staleDigestWarning({ ...stale, configured: true }, actionFieldName)).toMatch(/, or set it with input set$/);
+    expect(staleDigestWarning(stale, cliFieldName)).toBe(staleDigestWarning(stale));
   });
 });

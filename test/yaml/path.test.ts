@@ -1,6 +1,7 @@
 /** Paths into YAML documents, and `--set values.yaml:image.tag=1.2.3`: set one scalar by path, or say which keys exist. */
 import { describe, expect, it } from "vitest";
 import { SourceError } from "../../src/change.js";
+import { byFlag, type FieldNamer } from "../../src/field-name.js";
 import { formatPath, parsePath, parseYamlSpec, setFromSpec, setYamlPath } from "../../src/yaml/path.js";
 
 describe("parsePath", () => {
@@ -28,7 +29,7 @@ describe("parsePath", () => {
     ['$["dot.key"].b', `a JSONPath root '$' at character 1; drop the leading $ (paths are ["dot.key"].b, not updatecli's $["dot.key"].b)`],
     [
       "images[name=ghcr.io/acme/app].newTag",
-      "a yq selector at character 7; list items are selected by index (images[0]), or give --image REPOSITORY:TAG (images: in the Action), which finds the image's fields by its name",
+      "a yq selector at character 7; list items are selected by index (images[0]), or give --image REPOSITORY:TAG, which finds the image's fields by its name",
     ],
   ])("refuses %j", (text, why) => {
     expect(() => parsePath(text)).toThrow(`invalid path ${JSON.stringify(text)}: ${why}`);
@@ -44,7 +45,14 @@ describe("parsePath", () => {
     // What --image would not set is left to the index.
     ["images[name=ghcr.io/acme/app].newName=ghcr.io/acme/web", "images[0]", "REPOSITORY:TAG"],
   ])("names yq's list selector in %j, with the index or the --image to give instead", (spec, index, image) => {
-    expect(() => parseYamlSpec(spec)).toThrow(`list items are selected by index (${index}), or give --image ${image} (images: in the Action)`);
+    expect(() => parseYamlSpec(spec)).toThrow(`list items are selected by index (${index}), or give --image ${image}, which finds`);
+  });
+
+  it("gives that image as the request's face takes it: the Action's images input, the CLI's flag", () => {
+    const spec = "images[name=ghcr.io/acme/app].newTag=1.3.0";
+    const action: FieldNamer = (field, _index, giving) => (giving ? `${field}s:` : `input ${field}s`);
+    expect(() => parseYamlSpec(spec, action)).toThrow("or give images: ghcr.io/acme/app:1.3.0, which finds the image's fields by its name");
+    expect(() => parseYamlSpec(spec, byFlag)).toThrow("or give --image ghcr.io/acme/app:1.3.0, which finds the image's fields by its name");
   });
 });
 
