@@ -19,6 +19,7 @@
  */
 import type { EditRequest, FullEditRequest } from "../change.js";
 import { normalizeRepository, tryParseImageRef } from "../image/reference.js";
+import { splitImage, splitImageName } from "../image/split-image.js";
 import { byRepository, nextReference, nextVersion, versionOf, type ImageUpdate } from "../image/update.js";
 import { tryYamlFile, type YamlFile, type YamlDocument } from "./file.js";
 import { editHelmValues, setHelmImage } from "./helm.js";
@@ -201,7 +202,7 @@ function warnTest(node: YamlNode, key: readonly PathSegment[], incoming: Readonl
   );
 }
 
-/** The image a test op's value holds that this run would move: a whole reference, or Helm values' `repository` (+ `registry`) and `tag`. */
+/** The image a test op's value holds that this run would move: a whole reference, or a split image (Helm values') with a tag. */
 function testedImage(node: YamlNode, incoming: ReadonlyMap<string, ImageUpdate>): string | undefined {
   if (isFlowScalar(node)) {
     const ref = tryParseImageRef(node.text);
@@ -209,8 +210,8 @@ function testedImage(node: YamlNode, incoming: ReadonlyMap<string, ImageUpdate>)
     return update && nextReference(update, ref) !== undefined ? node.text : undefined;
   }
   if (node.kind !== "map") return undefined;
-  const [registry, repository, tag] = ["registry", "repository", "tag"].map((field) => scalarText(mapValue(node, field)));
-  const name = registry ? `${registry}/${repository}` : repository;
+  const { registry, repository, tag } = splitImage((key) => scalarText(mapValue(node, key)));
+  const name = repository && splitImageName(registry, repository);
   const update = name && tag ? incoming.get(normalizeRepository(name) ?? "") : undefined;
   return update && nextVersion(update, versionOf(tag, undefined)) !== undefined ? `${name}:${tag}` : undefined;
 }

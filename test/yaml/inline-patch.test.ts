@@ -241,6 +241,21 @@ patchesJson6902:
     ]);
   });
 
+  it("warns of a `test` op guarding a Helm image written as name: (Argo CD Image Updater's spelling), as of one written as repository:", () => {
+    const text = `patches:
+  - target: {kind: HelmRelease, name: app}
+    patch: |
+      - op: test
+        path: /spec/values/image
+        value: {name: acme/app, registry: ghcr.io, tag: 1.0.0}
+`;
+    const { text: out, warnings } = edit(text, withImages("ghcr.io/acme/app:1.1.0"));
+    expect(out).toBe(text);
+    expect(warnings.map((w) => [w.line, w.message.slice(0, w.message.indexOf(" in a test op"))])).toEqual([
+      [6, "patches[0].patch[0].value holds ghcr.io/acme/app:1.0.0"],
+    ]);
+  });
+
   it("keeps a newer tag its policy ranks higher", () => {
     const text = "patches:\n  - patch: |-\n      - {op: replace, path: /spec/template/spec/containers/0/image, value: ghcr.io/acme/app:2.0}\n";
     const { text: out, changes } = edit(text, withImages(update("ghcr.io/acme/app:1.5", numericVersions)));
