@@ -33,11 +33,13 @@ function indentOf(line: string): number {
 /**
  * The comment that may mark a scalar (or an alias): the line comment after its value, else the
  * head comment (the comment lines directly above it, when the scalar opens its line, as in a
- * list item or a value on its own line). A comment above `key: value` belongs to the key, and
- * one after an empty value too (emptyValueComment). `floor` is where the value before it ends:
- * a `#` line above that is that value's content (a block scalar's), not a comment.
+ * list item or a value on its own line). In a flow collection, the comment after the comma that
+ * ends an entry (`[\n  a:1, # ...`) is the entry's line comment, as go-yaml reads it. A comment
+ * above `key: value` belongs to the key, and one after an empty value too (emptyValueComment).
+ * `floor` is where the value before it ends: a `#` line above that is that value's content (a
+ * block scalar's), not a comment.
  */
-export function markerComment(text: string, node: ScalarNode | AliasNode, floor = 0): string | undefined {
+export function markerComment(text: string, node: ScalarNode | AliasNode, floor = 0, inFlow = false): string | undefined {
   const { start, end: valueEnd } = node;
   const isBlock = node.kind === "scalar" && (node.style === "literal" || node.style === "folded");
   // A block scalar's line comment sits on its header line (`key: | # ...`), not after its content.
@@ -45,9 +47,17 @@ export function markerComment(text: string, node: ScalarNode | AliasNode, floor 
   header.lastIndex = start;
   const after = isBlock ? start + (header.exec(text)?.[0].length ?? 0) : valueEnd;
   if (after > start) {
-    const lineComment = lineCommentAt(text, after);
+    const lineComment = lineCommentAt(text, after, inFlow);
     if (lineComment !== undefined) return lineComment;
   }
+  return headComment(text, start, floor);
+}
+
+/**
+ * The comment lines directly above what starts at `start`, when only indentation, `- `
+ * indicators, an anchor or a tag come before it on its line; none below `floor`.
+ */
+function headComment(text: string, start: number, floor: number): string | undefined {
   const lineStart = text.lastIndexOf("\n", start - 1) + 1;
   const before = text.slice(lineStart, start);
   if (OPENS_LINE.exec(before)![0].length !== before.length) return undefined;
@@ -67,10 +77,13 @@ export function emptyValueComment(text: string, node: ScalarNode): string | unde
   return node.start === node.end ? lineCommentAt(text, node.end) : undefined;
 }
 
-/** The comment that is all that follows `after` on its line. */
-function lineCommentAt(text: string, after: number): string | undefined {
+/**
+ * The comment that is all that follows `after` on its line; in a flow collection, also after the
+ * comma ending an entry (go-yaml gives a comment after `,` to the token before it).
+ */
+function lineCommentAt(text: string, after: number, inFlow = false): string | undefined {
   const lineEnd = text.indexOf("\n", after);
-  return /^[ \t]*(#.*)$/.exec(text.slice(after, lineEnd < 0 ? text.length : lineEnd).trimEnd())?.[1];
+  return (inFlow ? /^[ \t]*(?:,[ \t]*)?(#.*)$/ : /^[ \t]*(#.*)$/).exec(text.slice(after, lineEnd < 0 ? text.length : lineEnd).trimEnd())?.[1];
 }
 
 /**
@@ -144,7 +157,7 @@ export const editMarkers: Editor = (file, request, plan) => {
       if (node.kind !== "scalar" && node.kind !== "alias") return;
       const above = floor;
       floor = node.end;
-      const own = markerComment(file.text, node, above);
+      const own = markerComment(file.text, node, above, inFlow);
       const keys = own === undefined && node.kind === "scalar" ? emptyValueComment(file.text, node) : undefined;
       const comment = own ?? keys;
       const reading = comment === undefined ? undefined : readMarker(comment);

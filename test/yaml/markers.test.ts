@@ -7,6 +7,7 @@ import { editMarkers, headMarkers, markerComment } from "../../src/yaml/markers.
 import type { ScalarNode } from "../../src/yaml/node.js";
 import { forEachValue } from "../../src/yaml/walk.js";
 import type { EditRequest } from "../../src/change.js";
+import { lineMarkers } from "../../src/image/marker.js";
 import { parseOverrideSpec } from "../../src/kcl/override-spec.js";
 import { stringLiteralValue } from "../../src/kcl/string-literal.js";
 import { DIGEST_A, DIGEST_B, dataOf, numericVersions, update, withImages, withSetters } from "./helpers.js";
@@ -16,10 +17,10 @@ const edit = (text: string, request: EditRequest) => runEditors(text, request, [
 describe("markerComment", () => {
   /** The marker comment of the scalar whose value is `value`. */
   const commentOf = (text: string, value: string) => {
-    let found: ScalarNode | undefined;
+    let found: { node: ScalarNode; inFlow: boolean } | undefined;
     for (const { root } of new YamlFile(text).documents)
-      forEachValue(root, ({ node }) => void (node.kind === "scalar" && node.text === value && (found = node)));
-    return markerComment(text, found!);
+      forEachValue(root, ({ node, inFlow }) => void (node.kind === "scalar" && node.text === value && (found = { node, inFlow })));
+    return markerComment(text, found!.node, 0, found!.inFlow);
   };
   const scalarsOf = (text: string) => {
     const found: ScalarNode[] = [];
@@ -41,6 +42,14 @@ describe("markerComment", () => {
 
   it("does not give the comment above `key: value` to the value (go-yaml gives it to the key)", () => {
     expect(commentOf("# head\nimage: a:1\n", "a:1")).toBeUndefined();
+  });
+
+  it("reads the comment after the comma ending a flow entry as the entry's line comment, as go-yaml does", () => {
+    expect(commentOf("seq: [\n  a:1, # line\n  b:1\n]\n", "a:1")).toBe("# line");
+    expect(commentOf("map: {\n  tag: '1.0' ,\t# line\n  pull: Always\n}\n", "1.0")).toBe("# line");
+    // The comment follows the last entry before it: not one further back on the line.
+    expect(commentOf("seq: [a:1, b:1, # line\n]\n", "a:1")).toBeUndefined();
+    expect(commentOf("seq: [a:1, b:1, # line\n]\n", "b:1")).toBe("# line");
   });
 
   it("prefers the line comment over the head comment", () => {
@@ -98,6 +107,25 @@ describe("headMarkers", () => {
   it("finds what the editor reads as a head-comment marker", () => {
     for (const text of [...marking, ...notMarking]) expect(found(text).map(([, line]) => line)).toEqual(editorLines(text));
   });
+
+  it("finds, with lineMarkers, every marker of a multi-line flow collection the editor reads, after an entry's comma or above it", () => {
+    const text = [
+      "seq: [",
+      `  a:1, ${m("ns:a")}`,
+      `  ${m("ns:b")}`,
+      "  b:1,",
+      "  c:1",
+      "]",
+      "map: {",
+      `  tag: '1', ${m("ns:c:tag")}`,
+      "  pull: Always",
+      "}",
+      "",
+    ].join("\n");
+    const scanned = [...lineMarkers(text), ...headMarkers(text)].map(({ line }) => line).sort((a, b) => a - b);
+    expect(scanned).toEqual([2, 4, 8]);
+    expect(editorLines(text)).toEqual(scanned);
+  });
 });
 
 describe("editMarkers", () => {
@@ -109,6 +137,26 @@ describe("editMarkers", () => {
       [2, "ns:app", "setter"],
       [4, "ns:app", "setter"],
     ]);
+  });
+
+  it("sets a value marked after the comma ending its entry in a multi-line flow collection, as Flux does (review flux17 M2)", () => {
+    const text = `seq: [
+  ghcr.io/acme/app:1.0.0, # {"$imagepolicy": "ns:app"}
+  other
+]
+values: {
+  repository: ghcr.io/acme/app, # {"$imagepolicy": "ns:app:name"}
+  tag: 1.0.0, # {"$imagepolicy": "ns:app:tag"}
+  pullPolicy: Always
+}
+`;
+    const { text: out, changes, warnings } = edit(text, withSetters({ "ns:app": "ghcr.io/acme/app:1.2.0" }));
+    expect(out).toBe(text.replace("app:1.0.0,", "app:1.2.0,").replace("tag: 1.0.0,", "tag: 1.2.0,"));
+    expect(changes.map((c) => [c.line, c.key])).toEqual([
+      [2, "ns:app"],
+      [7, "ns:app:tag"],
+    ]);
+    expect(warnings).toEqual([]);
   });
 
   it("writes only the part a :tag, :name or :digest marker names", () => {
