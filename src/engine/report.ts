@@ -11,6 +11,7 @@ export interface JsonReport {
   readonly files: readonly string[];
   readonly changes: readonly { file: string; line: number; kind: ChangeKind; key: string; old: string; new: string; target?: string }[];
   readonly targets?: readonly { name: string; files: readonly string[] }[];
+  /** Each `{file, line, message}`, and `kind` when the warning has one, for a script to tell what a warning is without reading its prose. */
   readonly warnings: readonly Warning[];
   /** Why nothing was written, when the request was refused (the exit code is 1 then). */
   readonly errors?: readonly Diagnostic[];
@@ -24,7 +25,7 @@ export function jsonReport(plan: Plan): JsonReport {
     ...(plan.targets.length > 0 && {
       targets: plan.targets.map((t) => ({ name: t.name, files: plan.files.filter((f) => f.target === t.name).map((f) => f.path) })),
     }),
-    warnings: plan.warnings.map(inReadmeOrder),
+    warnings: plan.warnings.map((w) => ({ ...inReadmeOrder(w), ...(w.kind && { kind: w.kind }) })),
   };
 }
 
@@ -36,7 +37,7 @@ export function jsonRefusal(issues: readonly Diagnostic[]): JsonReport {
 /**
  * README's shape, whichever code path made the warning or error: `{"file", "line", "message"}` in
  * that order, `file` and `line` only when it has them; what a warning is flagged with for the
- * human report is no part of it.
+ * engine or the human report (`about`, `aside`) is no part of it.
  */
 function inReadmeOrder({ file, line, message }: Diagnostic): Diagnostic {
   return { ...(file !== undefined && { file }), ...(line !== undefined && { line }), message };

@@ -137,4 +137,16 @@ describe("jsonReport", () => {
     expect(plan.warnings.some(isAside)).toBe(true);
     expect(jsonReport(plan).warnings[0]).toEqual({ file: "other.yaml", line: 1, message: expect.stringContaining('Flux setter "flux-system:x"') });
   });
+
+  it("adds the warning's kind after its message when it has one, so a script tells an unreached image apart without reading prose", async () => {
+    const dir = await tempDir("gp-report-");
+    await writeFile(join(dir, "other.yaml"), 'image: ghcr.io/acme/x:1.0.0 # {"$imagepolicy": "flux-system:x"}\n');
+    const plan = await planUpdate(directorySource(dir), { images: ["ghcr.io/acme/nope:1.0.0"], setters: [], sets: [], paths: [] });
+    const warnings = jsonReport(plan).warnings;
+    expect(warnings.map((w) => Object.keys(w))).toEqual([
+      ["file", "line", "message"],
+      ["message", "kind"],
+    ]);
+    expect(warnings[1]).toEqual({ message: expect.stringContaining("no file to update holds ghcr.io/acme/nope"), kind: "unreached" });
+  });
 });
