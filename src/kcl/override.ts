@@ -821,6 +821,8 @@ function planNested(p: Planner, raw: string, options: OverrideOptions): void {
     );
   refuseShared(p, first, name);
   const found = searchIn(first);
+  // KCL expands a dotted key first (`a.b = 1` is `a: {b = 1}`) and sets every duplicate: beside a plain `a`, it would be rewritten too.
+  if (found.matches.length > 0) refuseDotted(p, found);
   for (const m of found.matches) {
     if (spec.operation === "=") {
       p.warnStaleDigest(found.holders.get(m)!, m, value);
@@ -837,14 +839,21 @@ function planNested(p: Planner, raw: string, options: OverrideOptions): void {
   if (later)
     why.message += `; '${rest[rest.length - 1]}' is set in a later ${name} statement (line ${p.line(later.first)}), which -O does not reach for '${spec.operation}' (it sets the first statement only; a delete reaches later ones)`;
   if (why.blocked) throw new SourceError(why.message, why.line);
-  if (found.dotted.length > 0) {
-    const dotted = found.dotted[0]!.entry;
-    throw new SourceError(`${spec.path} is written as the dotted key '${dotted.key.parts!.join(".")}'; name a key inside it`, p.line(dotted.first));
-  }
+  refuseDotted(p, found);
   if (!options.create) throw new SourceError(`${why.message} ${createHint(spec.path)}`, why.line);
   p.insert(deepest.config, (indent) => keyText(spec.parts.slice(deepest.consumed), spec.operation, value.indented(indent)), value.string ?? value.text);
   p.insertEntries();
   if (value.wholeText) p.warnWholeText(p.plan.changes[p.plan.changes.length - 1]!, value, spec.path);
+}
+
+/**
+ * A path that a dotted key goes past (`c.a` and `a.b = 1` in c) is that key's first part, which
+ * KCL's `=`, `:` or `+=` rewrites as a whole (`a: "v"`): more than a value's bytes, so refused,
+ * beside a plain duplicate (`a = 2`) too, which alone would be a partial edit of the key.
+ */
+function refuseDotted(p: Planner, found: Search): void {
+  const dotted = found.dotted[0]?.entry;
+  if (dotted) throw new SourceError(`${p.spec.path} is written as the dotted key '${dotted.key.parts!.join(".")}'; name a key inside it`, p.line(dotted.first));
 }
 
 /**

@@ -726,6 +726,19 @@ describe("applyOverrides: a delete of what is not there", () => {
     expect(lines.changes.map((c) => c.line)).toEqual(Array(20000).fill(2));
   });
 
+  it("refuses to set a path a dotted key goes past, beside a plain duplicate too: KCL rewrites that key whole (`a: v`), where setting the plain one alone is a partial edit", () => {
+    const refused = expect.objectContaining({ line: 2, message: "c.a is written as the dotted key 'a.b'; name a key inside it" });
+    const alone = 'c = {\n    a.b = "1"\n}\n';
+    const beside = 'c = {\n    a.b = "1"\n    a = "2"\n}\n';
+    for (const spec of ['c.a="3"', "c.a:{x = 1}", "c.a+=[1]"]) {
+      expect(() => applyOverrides(alone, [spec])).toThrow(refused);
+      expect(() => applyOverrides(beside, [spec])).toThrow(refused);
+    }
+    // A key inside it is set; a delete removes both, as KCL does.
+    expect(applyOverrides(beside, ['c.a.b="4"']).text).toBe(beside.replace('"1"', '"4"'));
+    expect(applyOverrides(beside, ["c.a-"]).text).toBe("c = {\n}\n");
+  });
+
   it("deletes a dotted key that starts with the path, as KCL does once it has expanded dotted keys", () => {
     const dotted = 'config = {\n    containers.web = {image = "a/b:1"}\n    name = "x"\n}\n';
     const result = applyOverrides(dotted, ["config.containers-"]);
