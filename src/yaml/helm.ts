@@ -18,7 +18,7 @@
  * which the engine finds) is set as that pair's tag, its repository as that resource writes it.
  */
 import { normalizeRepository } from "../image/reference.js";
-import { nextSplitImage, SPLIT_IMAGE_KEYS, splitImage } from "../image/split-image.js";
+import { nextSplitImage, SPLIT_IMAGE_KEYS, splitImage, splitImageName } from "../image/split-image.js";
 import { byRepository, type ImageUpdate } from "../image/update.js";
 import { scalarOf } from "./alias.js";
 import type { YamlDocument } from "./file.js";
@@ -57,7 +57,7 @@ export function setHelmImage(image: HelmImage, incoming: ReadonlyMap<string, Ima
   const tagNode = tag.node;
   if (claimedOwn(plan, [repository, registry, tag, digest])) return;
   const registryText = scalarText(registry?.node);
-  const name = paired ?? nameOf(registryText, scalarText(repositoryNode)!);
+  const name = paired ?? splitImageName(registryText, scalarText(repositoryNode)!);
   const update = incoming.get(normalizeRepository(name) ?? "");
   if (!update) return;
   // `{repository: …, tag}`: a key with no value, nothing to splice a tag into.
@@ -86,11 +86,6 @@ export function setHelmImage(image: HelmImage, incoming: ReadonlyMap<string, Ima
   writeVersion(plan, { ...pair, name, next }, { writes }, helmReader(plan, incoming), say, { kind: "helm", document });
 }
 
-/** A Helm image's name: its repository, after its registry when it has one. */
-function nameOf(registry: string | undefined, repository: string): string {
-  return registry ? `${registry}/${repository}` : repository;
-}
-
 /** The version decision for a Helm image of `update`'s repository whose tag reads `tag` and whose digest field holds `digest` (undefined: it has none). */
 function decide(update: ImageUpdate, tag: string, digest: string | undefined): ReturnType<typeof nextSplitImage> {
   return nextSplitImage(update, { tag, digest });
@@ -113,7 +108,7 @@ function helmReader(plan: EditPlan, incoming: ReadonlyMap<string, ImageUpdate>):
     const { registry, repository, tag, digest } = splitImage(fieldsOf(plan.file, root, map, path, inFlow));
     const [repositoryText, tagHeld] = [held(repository), tagText(plan, root, tag?.node)];
     if (!repositoryText || tagHeld === undefined) return undefined;
-    const name = nameOf(held(registry), repositoryText);
+    const name = splitImageName(held(registry), repositoryText);
     const update = incoming.get(normalizeRepository(name) ?? "");
     return { image: name, value: update && decide(update, tagHeld, digest && held(digest)).next?.[key] };
   };
