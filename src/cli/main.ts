@@ -10,7 +10,7 @@ import { dirname, isAbsolute, join, posix, relative, resolve, sep } from "node:p
 import { writePlan } from "../engine/apply.js";
 import { configPathsOf, DEFAULT_CONFIG, planUpdate } from "../engine/plan.js";
 import { NO_CONFIG, parseConfig } from "../engine/config.js";
-import { formatDiagnostic, SourceError } from "../change.js";
+import { formatDiagnostic } from "../change.js";
 import { fileKind } from "../engine/file-kind.js";
 import { located } from "../engine/overrides.js";
 import { slashSeparated } from "../engine/path-glob.js";
@@ -19,11 +19,10 @@ import {
   fileFirst,
   nothingToUpdate,
   parseSet,
-  readSetSpec,
   readsAsSpecPath,
   RequestError,
+  setSpecError,
   validateRequest,
-  type FileOverride,
   type KnownImages,
   type RequestIssue,
   type UpdateRequest,
@@ -140,7 +139,7 @@ async function checkArguments(request: CliRequest, root: string): Promise<CliReq
       sets.push(text);
       continue;
     }
-    const malformed = specError({ file, spec: set.spec });
+    const malformed = setSpecError({ file, spec: set.spec });
     const unknownKind = fileKind(file) === undefined;
     const notFile = malformed ? undefined : await notAFile(root, file);
     // A malformed spec is said as the engine says it when it applies the spec, whether its file exists or not.
@@ -203,17 +202,6 @@ function pathOutside(glob: string, root: string): string | undefined {
   if (isAbsolute(glob) || /^[A-Za-z]:[\\/]/.test(glob)) return `must be relative to DIR (${root})`;
   if (glob.split(/[\\/]/).includes("..")) return `must stay inside DIR (${root}): no ".."`;
   return undefined;
-}
-
-/** What is malformed in a --set spec, by its file's grammar. */
-function specError(set: FileOverride): SourceError | undefined {
-  try {
-    readSetSpec(set);
-    return undefined;
-  } catch (error) {
-    if (error instanceof SourceError) return error;
-    throw error;
-  }
 }
 
 /**

@@ -2,10 +2,10 @@
  * One `--set` spec applied to one file's text, as a run applies it: for a library caller who
  * holds the text and not a tree.
  */
-import { SourceError, type EditResult } from "../change.js";
+import type { EditResult } from "../change.js";
 import { fileKind, kclModNotSet } from "./file-kind.js";
 import { located, overFile } from "./overrides.js";
-import { readSetSpec, RequestError, type FieldNamer, type FileOverride, type RequestIssue } from "./request.js";
+import { RequestError, setSpecError, type FieldNamer, type FileOverride, type RequestIssue } from "./request.js";
 
 /**
  * `spec` applied to `text`, the file's kind (by `file`'s name) picking the grammar as the CLI's
@@ -32,12 +32,7 @@ export function applySet(file: string, text: string, spec: string, options: { re
  */
 export function malformedSets(sets: readonly FileOverride[], fieldName?: FieldNamer): RequestIssue[] {
   return sets.flatMap((set) => {
-    try {
-      readSetSpec(set, fieldName);
-      return [];
-    } catch (error) {
-      if (!(error instanceof SourceError)) throw error;
-      return [{ ...located(set.file, error), field: "set" as const }];
-    }
+    const error = setSpecError(set, fieldName);
+    return error ? [{ ...located(set.file, error), field: "set" as const }] : [];
   });
 }

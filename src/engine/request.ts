@@ -5,11 +5,11 @@
  */
 import { describeValue, formatDiagnostic, SourceError, type Diagnostic } from "../change.js";
 import { formatImageRef, ImageRefError, isTag, lowerCasedReference, parseImageRef, tryParseImageRef, type ImageRef } from "../image/reference.js";
-import { OverrideSpecError, parseOverridePath, parseOverrideSpec } from "../kcl/override-spec.js";
+import { OverrideSpecError, parseOverridePath, parseOverrideSpec, type OverrideOperation } from "../kcl/override-spec.js";
 import { usableSpecValue } from "../kcl/spec-value.js";
 import { parseYamlSpec } from "../yaml/path.js";
 import type { Config } from "./config.js";
-import { fileKind, kclModNotSet } from "./file-kind.js";
+import { fileKind, kclModNotSet, type FileKind } from "./file-kind.js";
 import { byIndex, givenValue, type FieldNamer, type RequestField } from "../field-name.js";
 
 /** What to update; at least one image, setter or set. */
@@ -209,46 +209,52 @@ export function readsAsSpecPath(file: string): boolean {
   }
 }
 
-/** The field a `--set` spec names, and the value it assigns there (undefined for a KCL union, append or delete, which do not replace it). */
+/** The field a `--set` spec names, how, and the value it assigns there (undefined for a KCL union, append or delete, which do not replace it). */
 export interface SetField {
   /** The path as written in the spec. */
   readonly path: string;
-  /** The path's keys as its grammar reads them, indexes as strings: `a[0]`, `a.0` and `a["0"]` are one field. */
+  /** The path's keys as its grammar reads them, indexes as strings: `a[0]`, `a.0` and `a["0"]` are one field, `a["x.y"]` and `a.x.y` two. */
   readonly keys: readonly string[];
+  /** KCL's `-O` operation; a YAML spec assigns (`=`). */
+  readonly operation: OverrideOperation;
   readonly value: string | undefined;
 }
 
 /**
- * A `--set` spec read by its file's grammar (KCL's `-O` for `.k`, a dotted path for YAML), which
- * does not depend on the file's contents; undefined for a file of no kind the tool edits, and
- * for a kcl.mod, which no `--set` edits (validateRequest refuses it).
- * Throws SourceError (OverrideSpecError for KCL) for a malformed spec, a KCL value that is not
- * one expression KCL reads whole included; its advice names the request's fields as `fieldName` does.
+ * A `--set` spec read by the grammar of its file's kind (KCL's `-O` for `.k`, a dotted path for YAML), which does not
+ * depend on the file's contents: the field it names, or (`error`) what is malformed in it, a KCL value that is not one
+ * expression KCL reads whole included (OverrideSpecError for KCL), its advice naming the request's fields as `fieldName`
+ * does. Neither for a file of no kind the tool edits, nor for a kcl.mod, which no `--set` edits (validateRequest refuses it).
+ * The one reading of a spec: the request's checks, the CLI's and the overrides' comparisons of fields all take it.
  */
-export function readSetSpec(set: FileOverride, fieldName?: FieldNamer): SetField | undefined {
-  switch (fileKind(set.file)) {
+export function trySetSpec(kind: FileKind | undefined, spec: string, fieldName?: FieldNamer): { readonly field?: SetField; readonly error?: SourceError } {
+  try {
+    return { field: readSpec(kind, spec, fieldName) };
+  } catch (error) {
+    if (error instanceof SourceError) return { error };
+    throw error;
+  }
+}
+
+/** What is malformed in a `--set` spec, by its file's grammar (trySetSpec); undefined for a spec that reads. */
+export function setSpecError(set: FileOverride, fieldName?: FieldNamer): SourceError | undefined {
+  return trySetSpec(fileKind(set.file), set.spec, fieldName).error;
+}
+
+function readSpec(kind: FileKind | undefined, spec: string, fieldName?: FieldNamer): SetField | undefined {
+  switch (kind) {
     case "kcl": {
-      const spec = parseOverrideSpec(set.spec);
-      if (spec.operation !== "-") usableSpecValue(spec, set.spec);
-      return { path: spec.path, keys: spec.parts, value: spec.operation === "=" ? spec.value : undefined };
+      const read = parseOverrideSpec(spec);
+      if (read.operation !== "-") usableSpecValue(read, spec);
+      return { path: read.path, keys: read.parts, operation: read.operation, value: read.operation === "=" ? read.value : undefined };
     }
     case "yaml": {
-      const spec = parseYamlSpec(set.spec, fieldName);
-      return { path: spec.path, keys: spec.segments.map(String), value: spec.value };
+      const read = parseYamlSpec(spec, fieldName);
+      return { path: read.path, keys: read.segments.map(String), operation: "=", value: read.value };
     }
     case "kcl-mod":
     case undefined:
       return undefined;
-  }
-}
-
-/** The field a spec assigns, or undefined: a malformed spec is refused where it is read for its file. */
-function assignedField(set: FileOverride): SetField | undefined {
-  try {
-    return readSetSpec(set);
-  } catch (error) {
-    if (error instanceof SourceError) return undefined;
-    throw error;
   }
 }
 
@@ -370,7 +376,8 @@ export function validateRequest(request: UpdateRequest, known: KnownImages = {})
       return;
     }
     sets.push(set);
-    const field = assignedField(set);
+    // A malformed spec is refused where it is read for its file.
+    const { field } = trySetSpec(fileKind(set.file), set.spec);
     if (field?.value === undefined) return;
     const key = JSON.stringify([set.file, ...field.keys]);
     const earlier = assigned.get(key);

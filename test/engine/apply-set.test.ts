@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { applySet } from "../../src/engine/apply-set.js";
+import { applySet, malformedSets } from "../../src/engine/apply-set.js";
 import { RequestError } from "../../src/engine/request.js";
+import { actionFieldName } from "../support/faces.js";
 
 describe("applySet", () => {
   it("reads a YAML spec as --set does: a quoted value is a string, an unquoted number stays one", () => {
@@ -39,6 +40,24 @@ describe("applySet", () => {
       { file: "values.yaml", line: 1, message: "b: the document has 'a', not 'b' (to add b, use --create, or create: true in the Action or the library)" },
     ]);
     expect(applySet("values.yaml", "a: 1\n", "b=1", { create: true }).text).toBe('a: 1\nb: "1"\n');
+  });
+});
+
+describe("malformedSets", () => {
+  const sets = [
+    { file: "values.yaml", spec: "images[name=app].newTag=1.2.3" },
+    { file: "main.k", spec: "a.image=nginx:1" },
+    { file: "ok.yaml", spec: "a=1" },
+    // a file of no kind the tool edits is read by no grammar: what it is is said where the file is looked for
+    { file: "notes.txt", spec: "no spec" },
+  ];
+
+  it("names each spec its file's grammar cannot read, at its file, as the request's, in the words the request's face uses", () => {
+    const yq = (given: string) =>
+      `invalid path "images[name=app].newTag": a yq selector at character 7; list items are selected by index (images[0]), or give ${given}, which finds the image's fields by its name`;
+    const kcl = { file: "main.k", field: "set", message: expect.stringMatching(/^the value of 'a\.image=nginx:1' is not one KCL expression/) };
+    expect(malformedSets(sets)).toEqual([{ file: "values.yaml", field: "set", message: yq("--image app:1.2.3") }, kcl]);
+    expect(malformedSets(sets, actionFieldName)).toEqual([{ file: "values.yaml", field: "set", message: yq("images: app:1.2.3") }, kcl]);
   });
 });
 

@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import type { Diagnostic } from "../../src/change.js";
-import { parseSet, readSetSpec, readsAsSpecPath, RequestError, upperCaseHint, validateRequest, type UpdateRequest } from "../../src/engine/request.js";
+import {
+  parseSet,
+  readsAsSpecPath,
+  RequestError,
+  setSpecError,
+  trySetSpec,
+  upperCaseHint,
+  validateRequest,
+  type UpdateRequest,
+} from "../../src/engine/request.js";
 import { OverrideSpecError } from "../../src/kcl/override-spec.js";
 
 const sha = "sha256:6745aaad46d795c9836632e1fb62f24b7e7f4c843144da8e47a5465c411a14be";
@@ -167,7 +176,7 @@ describe("validateRequest", () => {
           "--set #0: apps/web/kcl.mod: a kcl.mod is not a file --set or an override edits (not supported): the images its [profile] overrides hold move by repository with the incoming image, and anything else there is edited by hand",
       },
     ]);
-    expect(readSetSpec({ file: "kcl.mod", spec: "a=1" })).toBeUndefined();
+    expect(trySetSpec("kcl-mod", "a=1")).toEqual({ field: undefined });
   });
 
   it("names each value as the face it came from spells it", () => {
@@ -204,35 +213,46 @@ describe("readsAsSpecPath", () => {
   });
 });
 
-describe("readSetSpec", () => {
-  it("reads a --set spec by its file's grammar: the field's keys (indexes as strings) and the value it assigns", () => {
-    expect(readSetSpec({ file: "values.yaml", spec: "list[0].image=nginx:1" })).toEqual({
-      path: "list[0].image",
-      keys: ["list", "0", "image"],
-      value: "nginx:1",
+describe("trySetSpec", () => {
+  it("reads a --set spec by its file's grammar: the field's keys (indexes as strings), how it sets it, and the value it assigns", () => {
+    expect(trySetSpec("yaml", "list[0].image=nginx:1")).toEqual({
+      field: { path: "list[0].image", keys: ["list", "0", "image"], operation: "=", value: "nginx:1" },
     });
-    expect(readSetSpec({ file: "main.k", spec: 'config["a.b"].image = "x:1"' })).toEqual({
-      path: 'config["a.b"].image',
-      keys: ["config", "a.b", "image"],
-      value: '"x:1"',
+    expect(trySetSpec("kcl", 'config["a.b"].image = "x:1"')).toEqual({
+      field: { path: 'config["a.b"].image', keys: ["config", "a.b", "image"], operation: "=", value: '"x:1"' },
     });
     // a union assigns no value of its own: it merges into the one there
-    expect(readSetSpec({ file: "main.k", spec: "config.labels:{a = 1}" })).toMatchObject({ keys: ["config", "labels"], value: undefined });
-    expect(readSetSpec({ file: "main.kcl", spec: "a=1" })).toBeUndefined();
+    expect(trySetSpec("kcl", "config.labels:{a = 1}").field).toMatchObject({ keys: ["config", "labels"], operation: ":", value: undefined });
+    expect(trySetSpec(undefined, "a=1")).toEqual({ field: undefined });
   });
 
-  it("throws what the file's own reader would, whatever the file holds", () => {
-    expect(() => readSetSpec({ file: "values.yaml", spec: "image.tag" })).toThrow('"image.tag" is not PATH=VALUE');
-    expect(() => readSetSpec({ file: "main.k", spec: "config.image=" })).toThrow("Invalid spec format 'config.image='");
+  it("reads a key holding a dot as one key, another field than the dotted path", () => {
+    expect(trySetSpec("yaml", 'a["x.y"]=1').field?.keys).toEqual(["a", "x.y"]);
+    expect(trySetSpec("yaml", "a.x.y=1").field?.keys).toEqual(["a", "x", "y"]);
+    expect(trySetSpec("kcl", 'a["x.y"]=1').field?.keys).toEqual(["a", "x.y"]);
   });
 
-  it("throws for a KCL value that is not one expression KCL reads whole: it depends on the spec alone", () => {
-    expect(() => readSetSpec({ file: "main.k", spec: "a.image=nginx:1.25" })).toThrow("the value of 'a.image=nginx:1.25' is not one KCL expression");
-    expect(() => readSetSpec({ file: "main.k", spec: 'a.image="open' })).toThrow(OverrideSpecError);
+  it("gives what the file's own reader would throw, whatever the file holds", () => {
+    expect(trySetSpec("yaml", "image.tag").error?.message).toBe('"image.tag" is not PATH=VALUE');
+    expect(trySetSpec("kcl", "config.image=").error?.message).toMatch(/^Invalid spec format 'config\.image='/);
+  });
+
+  it("gives an error for a KCL value that is not one expression KCL reads whole: it depends on the spec alone", () => {
+    expect(trySetSpec("kcl", "a.image=nginx:1.25").error?.message).toMatch(/^the value of 'a\.image=nginx:1\.25' is not one KCL expression/);
+    expect(trySetSpec("kcl", 'a.image="open').error).toBeInstanceOf(OverrideSpecError);
     // A delete has no value to read.
-    expect(readSetSpec({ file: "main.k", spec: "a.image-" })).toMatchObject({ keys: ["a", "image"], value: undefined });
+    expect(trySetSpec("kcl", "a.image-").field).toMatchObject({ keys: ["a", "image"], operation: "-", value: undefined });
   });
 
+  it("is what setSpecError says of a set, by its file's name", () => {
+    expect(setSpecError({ file: "apps/main.k", spec: "config.image=" })?.message).toMatch(/^Invalid spec format 'config\.image='/);
+    expect(setSpecError({ file: "values.yml", spec: "image.tag=1" })).toBeUndefined();
+    // a file of no kind the tool edits is read by no grammar
+    expect(setSpecError({ file: "main.kcl", spec: "image.tag" })).toBeUndefined();
+  });
+});
+
+describe("validateRequest, field by field", () => {
   it("takes a request of images alone: setters, sets and paths default to none", () => {
     expect(validateRequest({ images: ["nginx:1.27"] })).toMatchObject({ images: [{ repository: "docker.io/library/nginx" }], setters: new Map(), sets: [] });
   });
