@@ -9,7 +9,7 @@
  * does, and a `kcl_options` value, which is an option's value, gets the same part of its reference.
  */
 import type { WarningKind } from "../change.js";
-import { MARKER_KEY, MARKER_TOKEN, MarkedFields, readMarker, type Marker, type MarkerField, type MarkerLine } from "../image/marker.js";
+import { lineMarkers, MARKER_KEY, MARKER_TOKEN, MarkedFields, readMarker, type Marker, type MarkerField, type MarkerLine } from "../image/marker.js";
 import { formatImageRef, isDigest, isTag, tryParseImageRef } from "../image/reference.js";
 import { LineIndex } from "../text/line-index.js";
 import { anchorOf } from "./alias.js";
@@ -145,22 +145,36 @@ export function headMarkers(text: string): MarkerLine[] {
   return found;
 }
 
+/** The markers of a YAML text, found without a parse, in line order: after a value (lineMarkers) or above one (headMarkers). */
+export function yamlMarkers(text: string): MarkerLine[] {
+  return [...lineMarkers(text), ...headMarkers(text)].sort((a, b) => a.line - b.line);
+}
+
 export const editMarkers: Editor = (file, request, plan) => {
   // Flux never parses a file without its screening token; a marker in single quotes, which it ignores, is said so.
   if (!file.text.includes(MARKER_KEY)) return;
   const marked = new MarkedFields(request);
   // Where the value before the one visited ends: a `#` line above it is that value's content.
   let floor = 0;
+  // The key of each mapping value, met before the value: a marker above the key is the key's.
+  const keyOf = new Map<YamlNode, ScalarNode>();
   file.documents.forEach((document, index) => {
     const settings = kclSettings(document);
     forEachValue(document.root, ({ node, path, inFlow }) => {
+      if (node.kind === "map") for (const { key, value } of node.pairs) if (value && key.kind === "scalar") keyOf.set(value, key);
       if (node.kind !== "scalar" && node.kind !== "alias") return;
       const above = floor;
       floor = node.end;
       const own = markerComment(file.text, node, above, inFlow);
       const keys = own === undefined && node.kind === "scalar" ? emptyValueComment(file.text, node) : undefined;
       const comment = own ?? keys;
-      const reading = comment === undefined ? undefined : readMarker(comment);
+      if (comment === undefined) {
+        const key = keyOf.get(node);
+        const warning = key && node.start < node.end ? keyMarkerWarning(file.text, key, above) : undefined;
+        if (warning) plan.warn(key!.start, warning);
+        return;
+      }
+      const reading = readMarker(comment);
       if (reading === undefined) return;
       // Flux reads no marker there: the value is left to the other editors, as an unmarked one.
       if ("ignored" in reading) return plan.warn(node.start, reading.ignored);
@@ -199,6 +213,22 @@ function wholeInTagWarning(marker: Marker, path: readonly PathSegment[], value: 
   return (
     `Flux setter "${marker.setter}" marks ${formatPath(path)}, a tag field, with the whole reference: ${value} is written there, as Flux writes it, ` +
     `and kustomize or the chart reads it as a tag (name:${value}); mark it {"$imagepolicy": "${marker.key}:tag"} to set the tag alone`
+  );
+}
+
+/**
+ * A marker written on the line(s) above `key: value`, where the value has no comment of its own:
+ * YAML gives that comment to the key, and Flux reads a value's comments only, so it sets nothing
+ * there. The value is treated as unmarked, as Flux treats it; said, since it is the place a
+ * marker is moved to when the line grows long.
+ */
+function keyMarkerWarning(text: string, key: ScalarNode, floor: number): string | undefined {
+  const comment = headComment(text, key.start, floor);
+  const reading = comment === undefined ? undefined : readMarker(comment);
+  if (reading === undefined || !("marker" in reading)) return undefined;
+  return (
+    `Flux setter "${reading.marker.setter}" is written above ${key.text}:, and YAML gives a comment above a key to the key, so Flux reads no marker there ` +
+    `and the value is treated as unmarked; write ${comment} at the end of the value's line for Flux to set it`
   );
 }
 

@@ -29,6 +29,13 @@ describe("unreachedImages", () => {
     expect(unreachedImages(valid, configured, new Map(), inKclMod).map((i) => i.repository)).toEqual([SIDECAR]);
   });
 
+  it("counts no marker written above `key: value`, the key's comment, which marks nothing (review flux17 S1)", () => {
+    const aboveKey: [string, string][] = [["values.yaml", 'sidecar:\n  # {"$imagepolicy": "flux-system:sidecar:tag"}\n  tag: 0.1.0\n']];
+    expect(unreachedImages(valid, configured, new Map(), aboveKey).map((i) => i.repository)).toEqual([SIDECAR]);
+    const aboveItem: [string, string][] = [["values.yaml", 'tags:\n  # {"$imagepolicy": "flux-system:sidecar:tag"}\n  - 0.1.0\n']];
+    expect(unreachedImages(valid, configured, new Map(), aboveItem)).toEqual([]);
+  });
+
   it("counts no ImageRepository as a file holding the image: it names the repository Flux scans", () => {
     expect(holdsImage("flux/sidecar.yaml", FLUX_OBJECTS, parseImageRef(`${SIDECAR}:0.2.0`))).toBe(false);
     expect(unreachedImages(valid, () => new Map(), new Map(), [["flux/sidecar.yaml", FLUX_OBJECTS]]).map((i) => i.repository)).toEqual([SIDECAR]);
@@ -63,6 +70,26 @@ describe("warnUnreached", () => {
 
   it("says no more than that no file holds an image nothing defines", () => {
     expect(said(() => new Map())).toEqual([`no file to update holds ${SIDECAR}; nothing to do for ${SIDECAR}:0.2.0`]);
+  });
+
+  it("names a --setter key only a comment above `key: value` holds, where Flux reads no marker", () => {
+    const setter = validateRequest({ images: [], setters: [`flux-system:sidecar=${SIDECAR}:0.2.0`], sets: [], paths: [] });
+    const unmarked = (text: string) => {
+      const warnings: Warning[] = [];
+      warnUnreached(
+        setter,
+        [],
+        { keys: new Set(), repositories: new Set() },
+        [["deploy.yaml", text]],
+        () => new Map(),
+        () => 0,
+        warnings,
+      );
+      return warnings.map((w) => w.message);
+    };
+    const image = `image: ${SIDECAR}:0.1.0`;
+    expect(unmarked(`# {"$imagepolicy": "flux-system:sidecar"}\n${image}\n`)).toEqual(["no file to update has a marker for setter flux-system:sidecar"]);
+    expect(unmarked(`${image} # {"$imagepolicy": "flux-system:sidecar"}\n`)).toEqual([]);
   });
 });
 

@@ -283,6 +283,45 @@ values: {
     expect([byRepository.text, byRepository.changes]).toEqual([text, []]);
   });
 
+  it("says a marker above `key: value` is the key's comment, which Flux reads no marker in, and treats the value as unmarked (review flux17 S1)", () => {
+    const text = `containers:
+  - name: app
+    # {"$imagepolicy": "ns:app"}
+    image: ghcr.io/acme/app:1.0.0
+`;
+    const warning = {
+      line: 4,
+      message:
+        'Flux setter "ns:app" is written above image:, and YAML gives a comment above a key to the key, so Flux reads no marker there ' +
+        `and the value is treated as unmarked; write # {"$imagepolicy": "ns:app"} at the end of the value's line for Flux to set it`,
+    };
+    expect(edit(text, withSetters({ "ns:app": "ghcr.io/acme/app:1.2.0" }))).toEqual({ text, changes: [], warnings: [warning] });
+    // By repository, it moves as any unmarked image does.
+    const byRepository = editYaml(text, withImages("ghcr.io/acme/app:1.2.0"));
+    expect(byRepository.text).toBe(text.replace("1.0.0", "1.2.0"));
+    expect(byRepository.warnings).toEqual([warning]);
+  });
+
+  it("reads the marker above a list item or an entry of a flow sequence, which go-yaml gives the value, with no word about keys", () => {
+    for (const text of [
+      `images:\n  # {"$imagepolicy": "ns:app"}\n  - ghcr.io/acme/app:1.0.0\n`,
+      `images: [\n  # {"$imagepolicy": "ns:app"}\n  ghcr.io/acme/app:1.0.0,\n  other\n]\n`,
+      `image:\n  # {"$imagepolicy": "ns:app"}\n  ghcr.io/acme/app:1.0.0\n`,
+    ]) {
+      const { text: out, warnings } = edit(text, withSetters({ "ns:app": "ghcr.io/acme/app:1.2.0" }));
+      expect([out, warnings]).toEqual([text.replace("1.0.0", "1.2.0"), []]);
+    }
+  });
+
+  it("says nothing of a key's comment that is no marker, or above a value whose own comment decides", () => {
+    for (const text of [
+      `# plain\nimage: ghcr.io/acme/app:1.0.0\n`,
+      `# {"$imagepolicy": "ns:app"}\nimage: ghcr.io/acme/app:1.0.0 # note\n`,
+      `# {"$imagepolicy": "ns:other"}\nimage: ghcr.io/acme/app:1.0.0 # {"$imagepolicy": "ns:app"}\n`,
+    ])
+      expect(edit(text, withSetters({ "ns:app": "ghcr.io/acme/app:1.0.0" })).warnings).toEqual([]);
+  });
+
   it("leaves a marked alias and names its anchor's line, where a marker sets the value", () => {
     const text = `x: &img ghcr.io/acme/app:1.0\nspec:\n  image: *img # {"$imagepolicy": "ns:app"}\n`;
     expect(edit(text, withSetters({ "ns:app": "ghcr.io/acme/app:2.0" }))).toEqual({
