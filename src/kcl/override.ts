@@ -513,11 +513,12 @@ class Planner {
    * file's end or a closing bracket (two blank lines would be left: `A\n\nB\n` -> `A\n`); on a
    * line it shares, the comma before it (`{y = 2, x = 1,}` -> `{y = 2,}`), or after it when it is
    * first; several on one line, as one run (writeRemovals). The change holds the value removed
-   * and "" for the new one, as create's old.
+   * and "" for the new one, as create's old, on the line it stood on: it has none in the output,
+   * where every entry of a run would be at the run's first line.
    */
   remove(node: { first: number; last: number }, value: Expr, key = this.spec.path): void {
     this.removals.push({ start: this.tokens.start[node.first]!, end: this.tokens.end[node.last]! });
-    this.change(node.first, this.describe(value), "", key);
+    this.plan.changes.push({ line: this.line(node.first), kind: "override", key, old: this.describe(value), new: "" });
   }
 
   /**

@@ -713,6 +713,17 @@ describe("applyOverrides: a delete of what is not there", () => {
       [1, "2"],
     ]);
     expect(deleted("x = {a = 1, a = 2, b = 0, a = 3}\n").text).toBe("x = {b = 0}\n");
+    // Removed, an entry or statement has no line in the output: each is reported on the line it stood on.
+    expect(deleted("x = {\n    a = 1\n    a = 2\n    a.b = 3\n}\n").changes.map((c) => [c.line, c.key])).toEqual([
+      [2, "x.a"],
+      [3, "x.a"],
+      [4, "x.a.b"],
+    ]);
+    expect(applyOverrides("x = 1\ny = 1\nx = 2\nx: S {}\n", ["x-"]).changes.map((c) => [c.line, c.old])).toEqual([
+      [1, "1"],
+      [3, "2"],
+      [4, "S {}"],
+    ]);
     expect(deleted("x = {\n    b = 0\n    a = 1, a = 2  # both\n}\n").text).toBe("x = {\n    b = 0\n}\n");
   });
 
@@ -723,7 +734,7 @@ describe("applyOverrides: a delete of what is not there", () => {
     expect(oneLine.changes).toHaveLength(100000);
     const lines = applyOverrides(`x = {\n${Array(20000).fill("    a = 1\n").join("")}    b = 2\n}\n`, ["x.a-"]);
     expect(lines.text).toBe("x = {\n    b = 2\n}\n");
-    expect(lines.changes.map((c) => c.line)).toEqual(Array(20000).fill(2));
+    expect(lines.changes.map((c) => c.line)).toEqual(Array.from({ length: 20000 }, (_, i) => 2 + i));
   });
 
   it("refuses to set a path a dotted key goes past, beside a plain duplicate too: KCL rewrites that key whole (`a: v`), where setting the plain one alone is a partial edit", () => {
