@@ -6,6 +6,7 @@
  * there are and where they all are.
  */
 import * as core from "@actions/core";
+import { counted } from "../text/counted.js";
 
 /** GitHub's cap on one step's summary, in bytes of the file. */
 export const SUMMARY_LIMIT = 1024 * 1024;
@@ -72,5 +73,5 @@ export function leftOut(more: string, where: string): string {
 export function addFittedList(list: Fitting<string>, noun: string, where: string): void {
   if (list.shown.length > 0) core.summary.addList([...list.shown]);
   const more = list.omitted.length;
-  if (more > 0) core.summary.addRaw(leftOut(`${more} more ${noun}${more === 1 ? "" : "s"}`, where), true);
+  if (more > 0) core.summary.addRaw(leftOut(counted(more, `more ${noun}`), where), true);
 }

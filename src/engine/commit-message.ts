@@ -11,6 +11,7 @@ import type { Change, ObjectId } from "../change.js";
 import { renderTemplate } from "./go-template.js";
 import { shortDigest } from "../image/digest-pin.js";
 import { isDigest, isTag, tryParseImageRef, type ImageRef } from "../image/reference.js";
+import { counted } from "../text/counted.js";
 
 /** What a commit message is made from. */
 export interface CommitMessageInput {
@@ -55,8 +56,7 @@ export const DEFAULT_SUBJECT_TYPE = "chore(deploy): ";
 /** `chore(deploy): <image> <old> -> <new>[, …]`, a blank line, and the changed files. */
 export function defaultCommitMessage(input: CommitMessageInput): string {
   const promoted = input.images.flatMap((image) => promotion(image, input.changes) ?? []);
-  const n = input.changes.length;
-  const subject = promoted.length > 0 ? promoted.join(", ") : `update ${n} image field${n === 1 ? "" : "s"}`;
+  const subject = promoted.length > 0 ? promoted.join(", ") : `update ${counted(input.changes.length, "image field")}`;
   const files = [...new Set(input.changes.map((c) => c.file))].sort();
   return `${DEFAULT_SUBJECT_TYPE}${subject}\n\n${files.map((f) => `- ${f}`).join("\n")}\n`;
 }

@@ -7,6 +7,7 @@
 import * as core from "@actions/core";
 import type { Payload } from "../../engine/payload.js";
 import type { Dispatched } from "../../github/dispatch.js";
+import { counted } from "../../text/counted.js";
 import { escapeAttribute, escapeHtml } from "../summary-html.js";
 import { addFittedList, cutToBytes, firstFitting, itemBytes, leftOut, MARKUP_GROWTH, rowBytes, SUMMARY_BUDGET } from "../summary-budget.js";
 
@@ -39,7 +40,7 @@ export async function writeSummary(payload: Payload, repositories: readonly stri
   addFittedList(firstFitting(images, SUMMARY_BUDGET / 4, itemBytes), "image", "The <code>payload</code> output lists every one.");
   core.summary.addTable([["Repository", "Event", "Run", "Conclusion"].map((data) => ({ data, header: true })), ...table.shown]);
   if (table.omitted.length > 0) {
-    const more = `${table.omitted.length} more repositor${table.omitted.length === 1 ? "y" : "ies"}`;
+    const more = counted(table.omitted.length, "more repository", "more repositories");
     core.summary.addRaw(leftOut(more, "The log says where each event was sent, and the step's error which failed."), true);
   }
   if (failure) {

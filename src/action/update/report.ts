@@ -12,6 +12,7 @@ import type { FilePlan } from "../../engine/plan.js";
 import type { Change, Diagnostic, Warning } from "../../change.js";
 import type { Repository } from "../../github/commit.js";
 import { landedFiles, type DeliveryResult, type Landing } from "../../github/deliver.js";
+import { counted } from "../../text/counted.js";
 import { infoUntrusted } from "../log-untrusted.js";
 import { escapeAttribute, escapeHtml } from "../summary-html.js";
 import {
@@ -145,11 +146,6 @@ function wouldDo(landing: Landing): string {
   if (landing.mode === "push") return "push to";
   const open = landing.openPullRequest;
   return open ? `update pull request #${open.number} from` : "open a pull request from";
-}
-
-/** `1 value`, `3 values`. */
-function counted(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }
 
 /**

@@ -1,0 +1,4 @@
+/** A count with its noun: `1 value`, `3 values`; `plural` for a noun that does not just take an s (`repositories`). */
+export function counted(n: number, noun: string, plural = `${noun}s`): string {
+  return `${n} ${n === 1 ? noun : plural}`;
+}
