@@ -717,24 +717,29 @@ function planTopLevel(p: Planner, raw: string, options: OverrideOptions): void {
   }
   const value = p.value(raw);
   if (!value) return;
-  let hit = false;
-  for (const s of statements) {
+  // A unification's value is a schema instance: `:` merges a config into it, anything else would make `name: 5` a type annotation.
+  const fits = value.expr.type === "schema" || (spec.operation === ":" && value.expr.type === "config");
+  const unfit = statements.filter((s) => s.type === "unification" && spec.operation !== "+=" && !fits);
+  const takes =
+    spec.operation === "=" ? "replaces it only with a schema instance (S {...})" : "merges into it only a config ({...}) or a schema instance (S {...})";
+  const set = statements.filter((s) => !unfit.includes(s));
+  for (const s of set) {
     const old = statementValue(s)!;
-    // A unification's value is a schema instance: `:` merges a config into it, anything else would make `name: 5` a type annotation.
-    const fits = value.expr.type === "schema" || (spec.operation === ":" && value.expr.type === "config");
-    if (s.type === "unification" && spec.operation !== "+=" && !fits) {
-      // KCL then adds `name = value` after it (what create does); without create, say why instead of "no top-level".
-      if (options.create) continue;
-      const takes =
-        spec.operation === "=" ? "replaces it only with a schema instance (S {...})" : "merges into it only a config ({...}) or a schema instance (S {...})";
-      throw new SourceError(`'${name}' is a unification ('${name}: S {...}'); '${spec.operation}' ${takes}`, p.line(s.first));
-    }
     if (spec.operation === "=") p.replace(old, value);
     else if (spec.operation === ":") p.union(old, value);
     else p.append(old, value);
-    hit = true;
   }
-  if (!hit) createTopLevel(p, [], value, options, `no top-level '${name}' in this file${meantTopLevel(module, name, () => true)}`, () => true);
+  if (set.length > 0) {
+    // KCL sets the assignments and passes the unification by (reference §1.5, walk_module): said, as it still holds another value.
+    const left = `only the assignments of '${name}' are set, as with KCL -O`;
+    for (const s of unfit) p.warn(s.first, `'${name}' is also a unification ('${name}: S {...}'), left as it is: '${spec.operation}' ${takes}; ${left}`);
+    return;
+  }
+  // With no assignment, KCL adds `name = value` after it (what create does); without create, say why instead of "no top-level".
+  const unification = unfit[0];
+  if (unification && !options.create)
+    throw new SourceError(`'${name}' is a unification ('${name}: S {...}'); '${spec.operation}' ${takes}`, p.line(unification.first));
+  createTopLevel(p, [], value, options, `no top-level '${name}' in this file${meantTopLevel(module, name, () => true)}`, () => true);
 }
 
 /**

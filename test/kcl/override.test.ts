@@ -394,6 +394,24 @@ describe("applyOverrides: target rules", () => {
     expect(applyOverrides(text, ["c=C {a = 2}"]).text).toBe("x = 1\nx = 2\nc: C {a = 2}\n");
   });
 
+  it("sets the assignments of x=v beside a unification it cannot replace, as KCL -O does, and says the unification is left", () => {
+    const text = "x = 1\nx = 2\nx: S {}\n";
+    const result = applyOverrides(text, ["x=5"]);
+    expect(result.text).toBe("x = 5\nx = 5\nx: S {}\n");
+    expect(result.changes.map((c) => [c.line, c.old, c.new])).toEqual([
+      [1, "1", "5"],
+      [2, "2", "5"],
+    ]);
+    const left =
+      "'x' is also a unification ('x: S {...}'), left as it is: '=' replaces it only with a schema instance (S {...}); only the assignments of 'x' are set, as with KCL -O";
+    expect(result.warnings).toEqual([{ line: 3, message: left }]);
+    // Said on a second run too: the file still holds both.
+    expect(applyOverrides(result.text, ["x=5"])).toEqual({ text: result.text, changes: [], warnings: [{ line: 3, message: left }] });
+    expect(applyOverrides(text, ["x:5"]).warnings).toEqual([{ line: 3, message: expect.stringContaining("':' merges into it only a config") }]);
+    // A schema instance replaces all three.
+    expect(applyOverrides(text, ["x=S {a = 1}"]).text).toBe("x = S {a = 1}\nx = S {a = 1}\nx: S {a = 1}\n");
+  });
+
   it("merges into a unification with ':' only a config or schema instance: a plain value would make 'config: 5' a type annotation, the variable gone", () => {
     const text = "config: App {\n    a = 1\n}\n";
     const refused = "'config' is a unification ('config: S {...}'); ':' merges into it only a config ({...}) or a schema instance (S {...})";
