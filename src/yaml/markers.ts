@@ -193,27 +193,55 @@ export const editMarkers: Editor = (file, request, plan) => {
       if (setting) return marked.add({ ...site, ...settingField(setting, marker, plan, document) });
       if (!isFlowScalar(node)) return marked.add({ ...site, text: node.text, refusal: `${marks} a block scalar, which is never edited` });
       const write = (value: string) => plan.setScalar(node, value, inFlow, { kind: "setter", key: marker.setter, document });
-      marked.add({
-        ...site,
-        text: node.text,
-        write: wholeInTag(marker, path) ? (value) => (write(value), site.warn(wholeInTagWarning(marker, path, value))) : write,
-      });
+      const misfit = misfitWarning(marker, path, node.text);
+      marked.add({ ...site, text: node.text, write: misfit ? (value) => (write(value), site.warn(misfit(value))) : write });
     });
   });
   marked.writeAll();
 };
 
-/** A whole-reference marker on a field named as a tag (kustomize's `newTag`, a Helm `tag`): Flux writes the reference there all the same. */
-function wholeInTag(marker: Marker, path: readonly PathSegment[]): boolean {
-  return marker.field === "ref" && TAG_KEYS.has(String(path.at(-1)));
+/** The keys named for one part of a reference, where a marker of that part belongs whatever the field held. */
+const PART_KEYS: Readonly<Record<Exclude<MarkerField, "ref">, ReadonlySet<string>>> = {
+  tag: TAG_KEYS,
+  name: new Set(["repository", "name", "newName"]),
+  digest: new Set(["digest"]),
+};
+
+/**
+ * A marker whose part does not fit the field it marks: a whole-reference marker on a field named
+ * as a tag (kustomize's `newTag`, a Helm `tag`), or a `:tag`, `:name` or `:digest` marker on a
+ * field holding a whole reference (`image: app:1.0`). Flux writes its value there all the same,
+ * so it is written as Flux writes it and markers keep working unchanged; said, since what reads
+ * the field then reads something else than an image. The warning for the value written, if any.
+ */
+function misfitWarning(marker: Marker, path: readonly PathSegment[], old: string): ((value: string) => string) | undefined {
+  const key = String(path.at(-1));
+  const marks = `Flux setter "${marker.setter}" marks ${formatPath(path)}`;
+  const written = (value: string) => `${value || '""'} is written there, as Flux writes it`;
+  if (marker.field === "ref") {
+    if (!TAG_KEYS.has(key)) return undefined;
+    return (value) =>
+      `${marks}, a tag field, with the whole reference: ${written(value)}, ` +
+      `and kustomize or the chart reads it as a tag (name:${value}); mark it {"$imagepolicy": "${marker.key}:tag"} to set the tag alone`;
+  }
+  if (PART_KEYS[marker.field].has(key) || !holdsWholeReference(marker.field, old)) return undefined;
+  return (value) =>
+    `${marks}, which holds a whole reference (${old}), with its ${marker.field} alone: ${written(value)}, ` +
+    `and the field then holds only that; mark it {"$imagepolicy": "${marker.key}"} to set the whole reference`;
 }
 
-/** Written as Flux writes it, so markers keep working unchanged; said, since what reads the tag field then reads no tag. */
-function wholeInTagWarning(marker: Marker, path: readonly PathSegment[], value: string): string {
-  return (
-    `Flux setter "${marker.setter}" marks ${formatPath(path)}, a tag field, with the whole reference: ${value} is written there, as Flux writes it, ` +
-    `and kustomize or the chart reads it as a tag (name:${value}); mark it {"$imagepolicy": "${marker.key}:tag"} to set the tag alone`
-  );
+/** Whether a field's text is a reference holding more than the part a marker sets (not a bare tag or digest, nor a name alone). */
+function holdsWholeReference(field: Exclude<MarkerField, "ref">, text: string): boolean {
+  const ref = tryParseImageRef(text);
+  if (!ref) return false;
+  switch (field) {
+    case "tag":
+      return !isTag(text);
+    case "digest":
+      return !isDigest(text);
+    case "name":
+      return ref.tag !== undefined || ref.digest !== undefined;
+  }
 }
 
 /**

@@ -184,6 +184,35 @@ values: {
     ]);
   });
 
+  it("writes the part a :tag, :name or :digest marker sets into a field holding a whole reference, as Flux does, and says the field now holds only that (review flux17 S2)", () => {
+    const line = (setter: string) => `  - image: ghcr.io/acme/app:1.0.0 # {"$imagepolicy": "${setter}"}\n`;
+    const text = `containers:\n${line("ns:app:tag")}${line("ns:app:digest")}${line("ns:app:name")}`;
+    const { text: out, warnings } = edit(text, withSetters({ "ns:app": `ghcr.io/acme/app:1.1.0@${DIGEST_B}` }));
+    expect(dataOf(out)).toEqual([{ containers: [{ image: "1.1.0" }, { image: DIGEST_B }, { image: "ghcr.io/acme/app" }] }]);
+    const said = (index: number, part: string, value: string) =>
+      `Flux setter "ns:app:${part}" marks containers[${index}].image, which holds a whole reference (ghcr.io/acme/app:1.0.0), with its ${part} alone: ` +
+      `${value} is written there, as Flux writes it, and the field then holds only that; mark it {"$imagepolicy": "ns:app"} to set the whole reference`;
+    expect(warnings.map((w) => [w.line, w.message])).toEqual([
+      [2, said(0, "tag", "1.1.0")],
+      [3, said(1, "digest", DIGEST_B)],
+      [4, said(2, "name", "ghcr.io/acme/app")],
+    ]);
+  });
+
+  it("says nothing of a part marker on a field holding that part, or on one named for it, whatever it held", () => {
+    const text = `a: "1.0" # {"$imagepolicy": "ns:app:tag"}
+b: ${DIGEST_A} # {"$imagepolicy": "ns:app:digest"}
+c: ghcr.io/acme/old # {"$imagepolicy": "ns:app:name"}
+image:
+  repository: ghcr.io/acme/app:1.0 # {"$imagepolicy": "ns:app:name"}
+  tag: ghcr.io/acme/app:1.0 # {"$imagepolicy": "ns:app:tag"}
+  digest: ghcr.io/acme/app@${DIGEST_A} # {"$imagepolicy": "ns:app:digest"}
+`;
+    const { changes, warnings } = edit(text, withSetters({ "ns:app": `ghcr.io/acme/app:1.1@${DIGEST_B}` }));
+    expect(changes).toHaveLength(6);
+    expect(warnings).toEqual([]);
+  });
+
   it("empties a :digest field when the tag moves on without a digest (the old digest pins the old tag)", () => {
     const text = `tag: "1.0" # {"$imagepolicy": "ns:app:tag"}\ndigest: ${DIGEST_A} # {"$imagepolicy": "ns:app:digest"}\n`;
     const { text: out } = edit(text, withSetters({ "ns:app": "app:1.1" }));
