@@ -15,6 +15,7 @@
 import { posix } from "node:path";
 import type { FieldWarning } from "../change.js";
 import { normalizeRepository, tryParseImageRef, type ImageRef } from "../image/reference.js";
+import { splitImage, splitImageName } from "../image/split-image.js";
 import { nextVersion, versionOf, type ImageUpdate } from "../image/update.js";
 import { andList } from "../text/and-list.js";
 import { overrideAdvice } from "../yaml/argocd-unpaired.js";
@@ -145,15 +146,18 @@ function helmTagMapping(value: PatchValue): readonly PathSegment[] | undefined {
 
 /** The repository (normalised) and its name as written (with its registry) of the Helm mapping at `mapping`, as the patch writes it or else the resource. */
 function helmRepository(doc: PatchDocument, resource: Resource, mapping: readonly PathSegment[]): { name: string; repository: string } | undefined {
-  const own = (key: string) => doc.values.find((v) => v.path.length === mapping.length + 1 && v.path[mapping.length] === key && samePrefix(v.path, mapping));
-  const written = own("repository") ?? own("name");
-  const read = (key: string) => (written ? scalarText(own(key)?.node) : scalarText(nodeAt(resource.root, [...mapping, key])));
-  const repository = written ? written.node.text : read("repository");
+  const own = ownField(doc, mapping);
+  const written = splitImage(own).repository !== undefined;
+  const { registry, repository } = splitImage((key) => (written ? scalarText(own(key)?.node) : scalarText(nodeAt(resource.root, [...mapping, key]))));
   if (repository === undefined) return undefined;
-  const registry = read("registry");
-  const name = registry ? `${registry}/${repository}` : repository;
+  const name = splitImageName(registry, repository);
   const normal = normalizeRepository(name);
   return normal === undefined ? undefined : { name, repository: normal };
+}
+
+/** The value a patch writes at the field `key` of the mapping at `mapping`. */
+function ownField(doc: PatchDocument, mapping: readonly PathSegment[]): (key: string) => PatchValue | undefined {
+  return (key) => doc.values.find((v) => v.path.length === mapping.length + 1 && v.path[mapping.length] === key && samePrefix(v.path, mapping));
 }
 
 function samePrefix(path: readonly PathSegment[], prefix: readonly PathSegment[]): boolean {
@@ -191,16 +195,14 @@ export function loneTags(doc: PatchDocument): LoneTag[] {
   return doc.values.flatMap((value) => {
     const mapping = helmTagMapping(value);
     if (!mapping || hasPlaceholder(value.node.text)) return [];
-    const beside = (key: string) =>
-      doc.values.some((v) => v.path.length === mapping.length + 1 && v.path[mapping.length] === key && samePrefix(v.path, mapping));
-    return beside("repository") || beside("name") ? [] : [{ value, mapping }];
+    return splitImage(ownField(doc, mapping)).repository !== undefined ? [] : [{ value, mapping }];
   });
 }
 
 /** The pair a lone tag sets in `resource`: its repository (normalised), its name as written and the line it is written on; undefined when the resource has none there. */
 export function pairOf(doc: PatchDocument, tag: LoneTag, resource: Resource): { name: string; repository: string; line: number } | undefined {
   const pair = helmRepository(doc, resource, tag.mapping);
-  const node = nodeAt(resource.root, [...tag.mapping, "repository"]);
+  const node = splitImage((key) => nodeAt(resource.root, [...tag.mapping, key])).repository;
   return pair && node ? { ...pair, line: lineAt(resource.text, node.start) } : undefined;
 }
 

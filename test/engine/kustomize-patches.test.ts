@@ -97,6 +97,16 @@ describe("what a patch sets", () => {
     expect(pairOf(doc!, loneTags(doc!)[0]!, split!)).toEqual({ name: PODINFO, repository: PODINFO, line: 10 });
   });
 
+  it("a resource's image written as name: (Argo CD Image Updater's spelling) pairs the tag as one written as repository: does", () => {
+    const [named] = resourcesOf("r.yaml", RELEASE.replace("repository:", "name:"));
+    const [doc] = patchDocuments(byPath(), VALUES);
+    expect(versionsSet(doc!, named!, new Set([PODINFO]))).toEqual(new Set([PODINFO]));
+    expect(pairOf(doc!, loneTags(doc!)[0]!, named!)).toEqual({ name: PODINFO, repository: PODINFO, line: 9 });
+    const [own] = patchDocuments(byPath(), VALUES.replace("      tag:", "      name: ghcr.io/acme/mirror\n      tag:"));
+    expect(loneTags(own!)).toEqual([]);
+    expect(versionsSet(own!, release!, new Set([PODINFO, "ghcr.io/acme/mirror"]))).toEqual(new Set(["ghcr.io/acme/mirror"]));
+  });
+
   it("a container image with a version sets it; a bare one, or a templated tag, sets none", () => {
     const deployment = resourcesOf("d.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api}\n");
     const patch = (image: string) =>
@@ -140,6 +150,16 @@ describe("planUpdate: a HelmRelease base whose overlays' patches set its tag alo
       ["apps/base/podinfo/release.yaml", 10, "helm", "spec.values.image.tag", "6.1.0"],
       ["apps/production/podinfo-values.yaml", 8, "helm", "spec.values.image.tag", "6.1.0"],
       ["apps/staging/podinfo-values.yaml", 8, "helm", "spec.values.image.tag", "6.1.0"],
+    ]);
+    expect(p.warnings).toEqual([]);
+  });
+
+  it("moves each overlay's tag as well when the base writes its image as name:", async () => {
+    const p = await plan({ ...TREE, "apps/base/podinfo/release.yaml": RELEASE.replace("repository:", "name:") });
+    expect(p.changes.map((c) => [c.file, c.key, c.new])).toEqual([
+      ["apps/base/podinfo/release.yaml", "spec.values.image.tag", "6.1.0"],
+      ["apps/production/podinfo-values.yaml", "spec.values.image.tag", "6.1.0"],
+      ["apps/staging/podinfo-values.yaml", "spec.values.image.tag", "6.1.0"],
     ]);
     expect(p.warnings).toEqual([]);
   });
