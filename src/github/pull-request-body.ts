@@ -6,6 +6,7 @@
 import type { Change } from "../change.js";
 import { DEFAULT_SUBJECT_TYPE, promotion, writtenPart, writtenVersion } from "../engine/commit-message.js";
 import { formatImageRef, isDigest, isTag, tryParseImageRef, type ImageRef } from "../image/reference.js";
+import { cappedList } from "../text/and-list.js";
 
 /**
  * One row of the body's table: a value the pull request changes, the incoming image that set it
@@ -248,8 +249,7 @@ export function imagesTitle(rows: readonly ChangeRow[]): string | undefined {
 /** `named` joined, or as many as fit MAX_SUBJECT with `and N more images`; `N images` when not even one does. */
 function fitted(named: readonly string[]): string {
   for (let shown = named.length; shown > 0; shown--) {
-    const more = named.length - shown;
-    const text = named.slice(0, shown).join(", ") + (more === 0 ? "" : ` and ${more} more image${more === 1 ? "" : "s"}`);
+    const text = cappedList(named, shown, { noun: "image" });
     if (text.length <= MAX_SUBJECT) return text;
   }
   return `${named.length} images`;

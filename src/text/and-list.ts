@@ -1,6 +1,16 @@
+import { counted } from "./counted.js";
+
 /** Items as a sentence lists them: `a`, `a and b`, `a, b and c`; empty for none. */
 export function andList(items: readonly string[]): string {
   return items.length > 1 ? `${items.slice(0, -1).join(", ")} and ${items.at(-1)}` : items.join("");
+}
+
+/** How `cappedList` words what it names and what it counts. */
+export interface CappedListOptions {
+  /** What the items are, to count the rest by: `a, b and 2 more images`; the bare count without (`and 2 more`). */
+  noun?: string;
+  /** All of them, when there are no more than it names, as a sentence lists them (`a, b and c`), not `a, b, c`. */
+  sentence?: boolean;
 }
 
 /**
@@ -8,6 +18,8 @@ export function andList(items: readonly string[]): string {
  * all of them when there are no more than `named`. Ten by default, as a missing-key message
  * names the keys there: a config of thousands would make it unreadable.
  */
-export function cappedList(items: readonly string[], named = 10): string {
-  return items.length > named ? `${items.slice(0, named).join(", ")} and ${items.length - named} more` : items.join(", ");
+export function cappedList(items: readonly string[], named = 10, { noun, sentence = false }: CappedListOptions = {}): string {
+  if (items.length <= named) return sentence ? andList(items) : items.join(", ");
+  const more = items.length - named;
+  return `${items.slice(0, named).join(", ")} and ${noun === undefined ? `${more} more` : counted(more, `more ${noun}`)}`;
 }

@@ -123,7 +123,7 @@ function sharedHold(plan: EditPlan, pair: VersionPair, writes: readonly FieldWri
         ? `the ${reader.key} of ${image} at ${formatPath([...reader.path, reader.key])} (line ${lines[i]}, as ${aliasText(plan, reader.alias)})`
         : `the ${reader.key} of ${image} at ${formatPath(reader.path)} (line ${lines[i]}, through <<)`,
     );
-    const list = (items: readonly string[]) => (items.length > 10 ? cappedList(items) : andList(items));
+    const list = (items: readonly string[]) => cappedList(items, undefined, { sentence: true });
     // Every mapping merging it gets the key of its own, with the value it reads now; every alias, that value in its place.
     const merging = apart.filter(({ reader }) => !reader.alias).map(({ reader }) => reader);
     const advice = [
