@@ -20,7 +20,7 @@ import {
 } from "../change.js";
 import { formatImageRef, normalizeRepository, screenToken, tryParseImageRef, type ImageRef } from "../image/reference.js";
 import { MARKER_KEY, MarkedFields, readMarker, type Marker } from "../image/marker.js";
-import { nextSplitImage, SPLIT_IMAGE_KEYS, splitImage } from "../image/split-image.js";
+import { nextSplitImage, SPLIT_IMAGE_KEYS, splitImage, splitImageName } from "../image/split-image.js";
 import { bareFieldWarning, byRepository, nextReference, nextVersion, staleImageIn, versionOf, type ImageUpdate, type VersionNote } from "../image/update.js";
 import { escapeRegExp } from "../text/escape-regexp.js";
 import { partitionPoint } from "../text/partition-point.js";
@@ -171,7 +171,7 @@ class ImageEditor {
     // A marked field belongs to its marker; so does the rest of its config.
     if (fields.some((f) => this.claimed.has(f.token))) return;
     const repositoryText = this.literal(repository.token).body;
-    const name = registry ? `${this.literal(registry.token).body}/${repositoryText}` : repositoryText;
+    const name = splitImageName(registry && this.literal(registry.token).body, repositoryText);
     const update = this.incoming.get(normalizeRepository(name) ?? "");
     if (!update) return;
     for (const f of fields) this.claimed.add(f.token);

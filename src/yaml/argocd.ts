@@ -23,6 +23,7 @@
  * in a warning, never edited (placeholder.ts).
  */
 import { formatImageRef, tryParseImageRef, type ImageRef } from "../image/reference.js";
+import { splitImage } from "../image/split-image.js";
 import { byRepository, nextReference, nextVersion, versionOf, type ImageUpdate, type Version } from "../image/update.js";
 import type { YamlDocument, YamlFile } from "./file.js";
 import { setHelmImage, type HelmField, type HelmImage } from "./helm.js";
@@ -173,5 +174,5 @@ function parameterImages(parameters: readonly [string, HelmField][], file: YamlF
 }
 
 function imageOf(fields: ReadonlyMap<string, HelmField>): HelmImage {
-  return { repository: fields.get("repository") ?? fields.get("name"), registry: fields.get("registry"), tag: fields.get("tag"), digest: fields.get("digest") };
+  return splitImage((key) => fields.get(key));
 }
