@@ -7,6 +7,7 @@ import type { Change } from "../change.js";
 import { DEFAULT_SUBJECT_TYPE, promotion, writtenPart, writtenVersion } from "../engine/commit-message.js";
 import { formatImageRef, isDigest, isTag, tryParseImageRef, type ImageRef } from "../image/reference.js";
 import { cappedList } from "../text/and-list.js";
+import { counted } from "../text/counted.js";
 
 /**
  * One row of the body's table: a value the pull request changes, the incoming image that set it
@@ -246,13 +247,13 @@ export function imagesTitle(rows: readonly ChangeRow[]): string | undefined {
   return `${DEFAULT_SUBJECT_TYPE}${fitted(named)}`;
 }
 
-/** `named` joined, or as many as fit MAX_SUBJECT with `and N more images`; `N images` when not even one does. */
+/** `named` joined, or as many as fit MAX_SUBJECT with `and N more images`; `N images` (`1 image`, for one at versions too long to name) when not even one does. */
 function fitted(named: readonly string[]): string {
   for (let shown = named.length; shown > 0; shown--) {
     const text = cappedList(named, shown, { noun: "image" });
     if (text.length <= MAX_SUBJECT) return text;
   }
-  return `${named.length} images`;
+  return counted(named.length, "image");
 }
 
 /** `chore(deploy): <image> <old>[, <old>] -> <new>` for the rows of one image at one version, as its commit subject says it; undefined for none. */

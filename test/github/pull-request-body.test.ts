@@ -215,6 +215,8 @@ describe("the body's table and the title", () => {
     // Not even one image fits: the count alone.
     const long = (i: number) => image(`${"a".repeat(110)}-${i}`, "1.0.0");
     expect(imagesTitle([long(1), long(2)])).toBe("chore(deploy): 2 images");
+    const longAt = (version: string) => image("a".repeat(110), version);
+    expect(imagesTitle([longAt("1.0.0"), longAt("1.1.0")])).toBe("chore(deploy): 1 image");
   });
 
   describe("name the target only when every row was changed for it", () => {
