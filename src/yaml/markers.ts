@@ -15,7 +15,7 @@ import { LineIndex } from "../text/line-index.js";
 import { anchorOf } from "./alias.js";
 import type { YamlDocument, YamlFile } from "./file.js";
 import { optionValues, REWRITE_ADVICE, setInSetting, settingItems, settingKey, unreadWarning, writableItem, type SettingItem } from "./kcl-settings.js";
-import { isFlowScalar, type AliasNode, type ScalarNode, type YamlNode } from "./node.js";
+import { isFlowScalar, type AliasNode, type MapNode, type ScalarNode, type SeqNode, type YamlNode } from "./node.js";
 import { formatPath, TAG_KEYS, type PathSegment } from "./path.js";
 import type { EditPlan, Editor } from "./plan.js";
 import { forEachValue } from "./walk.js";
@@ -145,9 +145,13 @@ export function headMarkers(text: string): MarkerLine[] {
   return found;
 }
 
-/** The markers of a YAML text, found without a parse, in line order: after a value (lineMarkers) or above one (headMarkers). */
+/**
+ * The markers of a YAML text, found without a parse, in line order: after a value (lineMarkers) or
+ * above one (headMarkers); not one after a flow collection, which marks nothing (collectionMarkerWarning).
+ */
 export function yamlMarkers(text: string): MarkerLine[] {
-  return [...lineMarkers(text), ...headMarkers(text)].sort((a, b) => a.line - b.line);
+  const afterValue = lineMarkers(text).filter(({ before }) => !/[\]}][ \t]*,?$/.test(before));
+  return [...afterValue, ...headMarkers(text)].sort((a, b) => a.line - b.line);
 }
 
 export const editMarkers: Editor = (file, request, plan) => {
@@ -162,7 +166,11 @@ export const editMarkers: Editor = (file, request, plan) => {
     const settings = kclSettings(document);
     forEachValue(document.root, ({ node, path, inFlow }) => {
       if (node.kind === "map") for (const { key, value } of node.pairs) if (value && key.kind === "scalar") keyOf.set(value, key);
-      if (node.kind !== "scalar" && node.kind !== "alias") return;
+      if (node.kind !== "scalar" && node.kind !== "alias") {
+        const warning = node.flow ? collectionMarkerWarning(file.text, node, path, inFlow) : undefined;
+        if (warning) plan.warn(node.end - 1, warning);
+        return;
+      }
       const above = floor;
       floor = node.end;
       const own = markerComment(file.text, node, above, inFlow);
@@ -257,6 +265,23 @@ function keyMarkerWarning(text: string, key: ScalarNode, floor: number): string 
   return (
     `Flux setter "${reading.marker.setter}" is written above ${key.text}:, and YAML gives a comment above a key to the key, so Flux reads no marker there ` +
     `and the value is treated as unmarked; write ${comment} at the end of the value's line for Flux to set it`
+  );
+}
+
+/**
+ * A marker after a flow collection (`image: {repository: app, tag: "1.0"} # {...}`): YAML gives that
+ * comment to the collection, and Flux sets scalars only, so it marks nothing. The values in it are
+ * treated as unmarked, as Flux treats them; said, as a marker in the wrong place is.
+ */
+function collectionMarkerWarning(text: string, node: MapNode | SeqNode, path: readonly PathSegment[], inFlow: boolean): string | undefined {
+  const comment = lineCommentAt(text, node.end, inFlow);
+  const reading = comment === undefined ? undefined : readMarker(comment);
+  if (reading === undefined || !("marker" in reading)) return undefined;
+  const collection = path.length > 0 ? ` ${formatPath(path)}` : "";
+  return (
+    `Flux setter "${reading.marker.setter}" follows the flow collection${collection}, which marks nothing: YAML gives a comment after a collection to the collection, ` +
+    `and Flux sets scalars only, so it reads no marker there and the values in it are treated as unmarked; ` +
+    `write the marker after the value it sets, with the collection over several lines or in block style`
   );
 }
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { runEditors } from "../../src/yaml/editor.js";
 import { YamlFile } from "../../src/yaml/file.js";
 import { editYaml } from "../../src/yaml/editor.js";
-import { editMarkers, headMarkers, markerComment } from "../../src/yaml/markers.js";
+import { editMarkers, headMarkers, markerComment, yamlMarkers } from "../../src/yaml/markers.js";
 import type { ScalarNode } from "../../src/yaml/node.js";
 import { forEachValue } from "../../src/yaml/walk.js";
 import type { EditRequest } from "../../src/change.js";
@@ -106,6 +106,26 @@ describe("headMarkers", () => {
 
   it("finds what the editor reads as a head-comment marker", () => {
     for (const text of [...marking, ...notMarking]) expect(found(text).map(([, line]) => line)).toEqual(editorLines(text));
+  });
+
+  it("finds with yamlMarkers, after a value or above one, the markers the editor reads, and none after a flow collection", () => {
+    const text = [
+      `a: ghcr.io/acme/a:1 ${m("ns:a")}`,
+      `flow: {image: ghcr.io/acme/a:1} ${m("ns:b")}`,
+      `items: [ghcr.io/acme/a:1] ${m("ns:c")}`,
+      "nested: [",
+      `  [ghcr.io/acme/a:1], ${m("ns:d")}`,
+      "]",
+      "list:",
+      `  ${m("ns:e")}`,
+      "  - ghcr.io/acme/a:1",
+      "",
+    ].join("\n");
+    expect(yamlMarkers(text).map(({ marker, line }) => [marker.setter, line])).toEqual([
+      ["ns:a", 1],
+      ["ns:e", 9],
+    ]);
+    expect(editorLines(text)).toEqual([1, 9]);
   });
 
   it("finds, with lineMarkers, every marker of a multi-line flow collection the editor reads, after an entry's comma or above it", () => {
@@ -349,6 +369,22 @@ image:
       `# {"$imagepolicy": "ns:other"}\nimage: ghcr.io/acme/app:1.0.0 # {"$imagepolicy": "ns:app"}\n`,
     ])
       expect(edit(text, withSetters({ "ns:app": "ghcr.io/acme/app:1.0.0" })).warnings).toEqual([]);
+  });
+
+  it("says a marker after a flow collection marks nothing, as Flux sets scalars only, and treats its values as unmarked (review flux17 N3)", () => {
+    const text = `flowmap: {image: ghcr.io/acme/app:1.0.0} # {"$imagepolicy": "ns:app"}\nlist: [\n  [ghcr.io/acme/app:1.0.0], # {"$imagepolicy": "ns:app"}\n]\n`;
+    const said = (collection: string) =>
+      `Flux setter "ns:app" follows the flow collection ${collection}, which marks nothing: YAML gives a comment after a collection to the collection, ` +
+      "and Flux sets scalars only, so it reads no marker there and the values in it are treated as unmarked; " +
+      "write the marker after the value it sets, with the collection over several lines or in block style";
+    const warnings = [
+      { line: 1, message: said("flowmap") },
+      { line: 3, message: said("list[0]") },
+    ];
+    expect(edit(text, withSetters({ "ns:app": "ghcr.io/acme/app:1.2.0" }))).toEqual({ text, changes: [], warnings });
+    const byRepository = editYaml(text, withImages("ghcr.io/acme/app:1.2.0"));
+    // By repository, the image: field moves as an unmarked one does.
+    expect([byRepository.text, byRepository.warnings]).toEqual([text.replace("1.0.0", "1.2.0"), warnings]);
   });
 
   it("leaves a marked alias and names its anchor's line, where a marker sets the value", () => {
