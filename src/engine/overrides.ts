@@ -8,15 +8,15 @@ import { nextImageText, nextTagText, nextVersion, type ImageUpdate } from "../im
 import { applyOverridesAbout, type ComputedOverride, type OverrideImage } from "../kcl/override.js";
 import type { Overridden } from "../kcl/editor.js";
 import { stringLiteralValue } from "../kcl/string-literal.js";
-import { formatOverridePath, OverrideSpecError, parseOverrideSpec } from "../kcl/override-spec.js";
-import { parseYamlSpec, setFromSpec, setYamlPathAbout } from "../yaml/path.js";
+import { formatOverridePath, OverrideSpecError, parseOverridePath, parseOverrideSpec } from "../kcl/override-spec.js";
+import { parsePath, setFromSpec, setYamlPathAbout } from "../yaml/path.js";
 import { ARGO_KUSTOMIZE_IMAGE, mayNameParameter, misaimedOverride } from "../yaml/argocd-parameters.js";
 import { namedImageString, withVersion } from "../yaml/argocd.js";
 import { tryYamlFile } from "../yaml/file.js";
 import type { Config, OverrideConfig } from "./config.js";
 import { fileKind, type FileKind } from "./file-kind.js";
 import { pathMatcher } from "./path-glob.js";
-import { RequestError, type ValidRequest } from "./request.js";
+import { RequestError, trySetSpec, type ValidRequest } from "./request.js";
 import { decodeUtf8, type TreeSource } from "./source.js";
 import { shiftLines } from "../text/line-shift.js";
 import { lineBreaks } from "../text/line-index.js";
@@ -199,10 +199,10 @@ export function overFileAbout(
     const aimed = withoutMisaimedOverrides(kind, edited.text, requested);
     const { overrides, yielded } = besideMarkers(kind, edited, aimed.overrides, create);
     const overridden = applyFileOverrides(kind, edited.text, overrides, create, fieldName);
-    const sets = setPaths(kind, overrides);
+    const sets = setFields(kind, overrides);
     const told = shiftLines(edited.warnings, edited.text, overridden.text);
     const shifted = told.filter(
-      (w) => !answeredBySet(w, overridden.changes, sets) && !answeredByOverride(w, overridden.changes) && !answeredBeside(w, kind, overrides),
+      (w) => !answeredBySet(w, kind, overridden.changes, sets) && !answeredByOverride(w, kind, overridden.changes) && !answeredBeside(w, kind, overrides),
     );
     const { changes, overruled } = withOverrides(shiftLines(edited.changes, edited.text, overridden.text), overridden.changes, {
       replaces: replacingSpans(kind, overrides),
@@ -216,7 +216,7 @@ export function overFileAbout(
         ...shifted,
         ...shiftLines([...aimed.misaimed, ...yielded], edited.text, overridden.text),
         ...overridden.warnings.filter((w) => !toldThere(w, told)),
-        ...setOverImages(sets, overruled, fieldName),
+        ...setOverImages(kind, sets, overruled, fieldName),
       ],
     };
   } catch (error) {
@@ -296,9 +296,9 @@ function fieldFor(warning: FieldWarning, reason: WarningAbout["reason"]): string
 }
 
 /** An editor's warning that a Helm parameter holding a tag was not moved, where an override (configured or `--set`) set that parameter: the advice was followed. */
-function answeredByOverride(warning: FieldWarning, changes: readonly FieldChange[]): boolean {
-  const field = fieldFor(warning, "advised-override");
-  return field !== undefined && changes.some((c) => fieldKey(c.key) === fieldKey(field));
+function answeredByOverride(warning: FieldWarning, kind: FileKind, changes: readonly FieldChange[]): boolean {
+  const field = fieldId(kind, fieldFor(warning, "advised-override"));
+  return field !== undefined && changes.some((c) => fieldId(kind, c.key) === field);
 }
 
 /**
@@ -308,21 +308,14 @@ function answeredByOverride(warning: FieldWarning, changes: readonly FieldChange
  * rule for a YAML mapping and a KCL config, whichever editor said it; one that sets the field itself does not count.
  */
 function answeredBeside(warning: FieldWarning, kind: FileKind, overrides: readonly (string | ComputedOverride)[]): boolean {
-  const field = fieldFor(warning, "bare-repository");
+  const field = pathKeys(kind, fieldFor(warning, "bare-repository"));
   if (field === undefined) return false;
-  const key = fieldKey(field);
-  const mapping = parentKey(key);
+  const mapping = joined(field.slice(0, -1));
   return overrides.some((o) => {
     const setsTag = typeof o === "string" || (o.configured?.part === "tag" && o.configured.repository === warning.about?.image);
-    const path = setsTag ? overridePath(kind, o) : undefined;
-    return path !== undefined && path !== key && parentKey(path) === mapping;
+    const keys = setsTag ? overrideKeys(kind, o) : undefined;
+    return keys !== undefined && keys.length === field.length && joined(keys.slice(0, -1)) === mapping && keys.at(-1) !== field.at(-1);
   });
-}
-
-/** The key of the mapping holding a field (fieldKey's form): `a.b` for `a.b.c`, "" for a top-level one. */
-function parentKey(key: string): string {
-  const dot = key.lastIndexOf(".");
-  return dot < 0 ? "" : key.slice(0, dot);
 }
 
 /**
@@ -332,21 +325,16 @@ function parentKey(key: string): string {
  */
 export function overrideNames(warning: FieldWarning, requested: readonly RequestedOverride[], configured: readonly OverrideConfig[]): boolean {
   const field = fieldFor(warning, "advised-override");
-  if (field === undefined) return false;
-  const paths = [
-    ...requested.flatMap((o) => (typeof o === "string" ? specPath(o) : [])),
-    ...configured.filter((o) => o.file === warning.file).map((o) => o.spec),
-  ];
-  return paths.some((path) => fieldKey(path) === fieldKey(field));
+  return field !== undefined && warning.file !== undefined && overrideNamesField(warning.file, field, requested, configured);
 }
 
-function specPath(spec: string): string[] {
-  try {
-    return [parseYamlSpec(spec).path];
-  } catch (error) {
-    if (error instanceof SourceError) return [];
-    throw error;
-  }
+/** Whether an override of `file`, a `--set` or a configured one (for whichever image), names `field` (a path in the file's grammar). */
+export function overrideNamesField(file: string, field: string, requested: readonly RequestedOverride[], configured: readonly OverrideConfig[]): boolean {
+  const kind = fileKind(file);
+  if (kind === undefined) return false;
+  const named = fieldId(kind, field);
+  const specs = requested.filter((o) => typeof o === "string");
+  return named !== undefined && (overrideIds(kind, specs).includes(named) || configured.some((o) => o.file === file && fieldId(kind, o.spec) === named));
 }
 
 /**
@@ -435,18 +423,16 @@ function insideSpan(edit: FieldChange, override: FieldChange): boolean {
  * and keeps what is in it (an editor's change there stays its own).
  */
 function replacingSpans(kind: FileKind, overrides: readonly (string | ComputedOverride)[]): (override: FieldChange) => boolean {
-  const appended = new Set(kind === "kcl" ? overrides.flatMap((o) => (typeof o === "string" ? appendedPath(o) : [])) : []);
-  return (override) => !appended.has(fieldKey(override.key));
-}
-
-function appendedPath(spec: string): string[] {
-  try {
-    const parsed = parseOverrideSpec(spec);
-    return parsed.operation === "+=" ? [fieldKey(parsed.path)] : [];
-  } catch (error) {
-    if (error instanceof SourceError) return [];
-    throw error;
-  }
+  const appended = new Set(
+    overrides.flatMap((o) => {
+      const field = typeof o === "string" ? trySetSpec(kind, o).field : undefined;
+      return field?.operation === "+=" ? [joined(field.keys)] : [];
+    }),
+  );
+  return (override) => {
+    const field = fieldId(kind, override.key);
+    return field === undefined || !appended.has(field);
+  };
 }
 
 /**
@@ -482,10 +468,13 @@ function changesOver(kind: FileKind, text: string, overrides: readonly (string |
   }
 }
 
-/** The fields the `--set` specs of a file name, as fieldKey writes them. */
-function setPaths(kind: FileKind, overrides: readonly (string | ComputedOverride)[]): ReadonlySet<string> {
+/** The fields the `--set` specs of a file name, their keys joined. */
+function setFields(kind: FileKind, overrides: readonly (string | ComputedOverride)[]): ReadonlySet<string> {
   return new Set(
-    overrides.filter((o) => typeof o === "string").map((spec) => fieldKey(kind === "kcl" ? parseOverrideSpec(spec).path : parseYamlSpec(spec).path)),
+    overrideIds(
+      kind,
+      overrides.filter((o) => typeof o === "string"),
+    ),
   );
 }
 
@@ -494,10 +483,10 @@ function setPaths(kind: FileKind, overrides: readonly (string | ComputedOverride
  * where a `--set` wrote that field: the advice was followed, as a `--set` of a KCL interpolation's
  * variable answers its warning (overriddenIn). `changes` are the overrides', `sets` the `--set` fields.
  */
-function answeredBySet(warning: FieldWarning, changes: readonly FieldChange[], sets: ReadonlySet<string>): boolean {
-  const field = fieldFor(warning, "placeholder");
-  if (field === undefined) return false;
-  return changes.some((c) => c.line === warning.line && fieldKey(c.key) === fieldKey(field) && sets.has(fieldKey(c.key)));
+function answeredBySet(warning: FieldWarning, kind: FileKind, changes: readonly FieldChange[], sets: ReadonlySet<string>): boolean {
+  const field = fieldId(kind, fieldFor(warning, "placeholder"));
+  if (field === undefined || !sets.has(field)) return false;
+  return changes.some((c) => c.line === warning.line && fieldId(kind, c.key) === field);
 }
 
 /**
@@ -505,9 +494,12 @@ function answeredBySet(warning: FieldWarning, changes: readonly FieldChange[], s
  * field says so, naming the set as the request's face does. A configured override is the image's own value,
  * moved by the same decision: nothing to say.
  */
-function setOverImages(sets: ReadonlySet<string>, overruled: readonly Overruled[], fieldName: FieldNamer = byFlag): Warning[] {
+function setOverImages(kind: FileKind, sets: ReadonlySet<string>, overruled: readonly Overruled[], fieldName: FieldNamer = byFlag): Warning[] {
   return overruled
-    .filter(({ override }) => sets.has(fieldKey(override.key)))
+    .filter(({ override }) => {
+      const field = fieldId(kind, override.key);
+      return field !== undefined && sets.has(field);
+    })
     .map(({ edit, override }) => ({
       line: override.line,
       message: `${override.key}: ${fieldName("set")} wrote ${override.new || "(none)"}, which takes precedence over ${edit.new} from the incoming image${fieldKey(edit.key) === fieldKey(override.key) ? "" : ` at ${edit.key}`}`,
@@ -520,25 +512,61 @@ function setOverImages(sets: ReadonlySet<string>, overruled: readonly Overruled[
  * A spec that does not parse sets nothing: it is refused where it is applied.
  */
 function setsInFile(kind: FileKind, overrides: readonly (string | ComputedOverride)[]): (path: string) => boolean {
-  const paths = overrides.flatMap((o) => overridePath(kind, o) ?? []);
+  const sets = overrideIds(kind, overrides);
   return (path) => {
-    const key = fieldKey(path);
-    return paths.some((set) => key === set || key.startsWith(`${set}.`));
+    const field = fieldId(kind, path);
+    return field !== undefined && sets.some((set) => field === set || field.startsWith(`${set}\0`));
   };
 }
 
-/** The field an override sets, as fieldKey writes it; none for a spec that does not parse (it is refused where it is applied). */
-function overridePath(kind: FileKind, override: string | ComputedOverride): string | undefined {
-  if (typeof override !== "string") return fieldKey(override.path);
+/**
+ * The keys of the field an override sets, as its file's grammar reads them: a `--set`'s as the request reads it
+ * (trySetSpec), a configured one's path (pathKeys). None for a spec that does not parse: it is refused where it is applied.
+ */
+function overrideKeys(kind: FileKind, override: string | ComputedOverride): readonly string[] | undefined {
+  return typeof override === "string" ? trySetSpec(kind, override).field?.keys : pathKeys(kind, override.path);
+}
+
+/** The fields overrides set (overrideKeys), their keys joined. */
+function overrideIds(kind: FileKind, overrides: readonly (string | ComputedOverride)[]): string[] {
+  return overrides.flatMap((o) => {
+    const keys = overrideKeys(kind, o);
+    return keys ? [joined(keys)] : [];
+  });
+}
+
+/**
+ * The keys of a field's path written in its file's grammar (KCL's `-O` path for `.k`, a YAML path otherwise), as an
+ * override's path is read: an override's change names its field so (by its path), as the editors' warnings an override
+ * answers and the digest beside a tag set do (formatPath, formatOverridePath). None for a path that does not read so (a
+ * KCL editor's list index, `a[0]`), which no override sets.
+ */
+function pathKeys(kind: FileKind, path: string | undefined): readonly string[] | undefined {
+  if (path === undefined) return undefined;
   try {
-    return fieldKey(kind === "kcl" ? parseOverrideSpec(override).path : parseYamlSpec(override).path);
+    return kind === "kcl" ? parseOverridePath(path) : parsePath(path).map(String);
   } catch (error) {
     if (error instanceof SourceError) return undefined;
     throw error;
   }
 }
 
-/** `a[0].b`, `a.0.b` and `a["0"].b` name the same field. */
+/** A field's keys as one text to compare: `a[0]`, `a.0` and `a["0"]` are one field, `a["x.y"]` and `a.x.y` two (no key holds "\0"). */
+function joined(keys: readonly string[]): string {
+  return keys.join("\0");
+}
+
+/** A field's path (pathKeys) as joined keys. */
+function fieldId(kind: FileKind, path: string | undefined): string | undefined {
+  const keys = pathKeys(kind, path);
+  return keys && joined(keys);
+}
+
+/**
+ * `a[0].b`, `a.0.b` and `a["0"].b` name the same field: for the texts editors name fields by, compared with each other,
+ * which need not read as an override's path (a KCL editor's list index, `a[0]`). It takes `a["x.y"]` for `a.x.y`;
+ * keys on FieldChange would tell them apart.
+ */
 function fieldKey(key: string): string {
   return key.replace(/\[(["'])(.*?)\1\]|\[(\d+)\]/g, (_, _quote: string, quoted: string | undefined, index: string | undefined) => `.${quoted ?? index}`);
 }

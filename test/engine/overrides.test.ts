@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { versionNoteWarning, type EditResult, type FieldWarning } from "../../src/change.js";
 import type { OverrideConfig } from "../../src/engine/config.js";
-import { configuredOverride, overFile, overriddenIn, toldThere } from "../../src/engine/overrides.js";
+import { configuredOverride, overFile, overriddenIn, overrideNamesField, toldThere } from "../../src/engine/overrides.js";
 import { parsePolicy } from "../../src/image/policy.js";
 import { parseImageRef } from "../../src/image/reference.js";
 import { editCheckedKcl } from "../../src/kcl/editor.js";
@@ -30,6 +30,25 @@ describe("overriddenIn", () => {
   it("names the paths the --set specs set, as a path is written, whatever images the file gets; not a delete, nor a spec that does not parse", () => {
     const requested = ['_tag="1.2.3"', 'cfg["tag"]="1.2.3"', 'labels:{a="b"}', "old-", "=1", override("_tag", "ghcr.io/acme/web", "tag")];
     expect(overriddenIn(requested, [])).toEqual({ repositories: new Set(), paths: new Set(["_tag", "cfg.tag", "labels"]) });
+  });
+});
+
+describe("overrideNamesField", () => {
+  const configured = [{ ...override("spec.values.image.tag", "ghcr.io/acme/web", "tag"), file: "apps/release.yaml" }];
+
+  it("says whether a --set or a configured override of the file names the field, however its path is written", () => {
+    expect(overrideNamesField("values.yaml", "image.tag", ['image["tag"]=1.5.0'], [])).toBe(true);
+    expect(overrideNamesField("values.yaml", "images[0].newTag", ["images.0.newTag=1.5.0"], [])).toBe(true);
+    expect(overrideNamesField("apps/release.yaml", 'spec.values["image"].tag', [], configured)).toBe(true);
+    // a configured override of another file, a field beside it, or a spec that does not parse names nothing
+    expect(overrideNamesField("apps/other.yaml", "spec.values.image.tag", [], configured)).toBe(false);
+    expect(overrideNamesField("values.yaml", "image.tag", ["image.repository=ghcr.io/acme/web", "image.tag"], [])).toBe(false);
+  });
+
+  it("tells a key holding a dot from the dotted path", () => {
+    expect(overrideNamesField("values.yaml", "image.tag", ['["image.tag"]=1.5.0'], [])).toBe(false);
+    expect(overrideNamesField("values.yaml", "app.image.tag", ['app["image.tag"]=1.5.0'], [])).toBe(false);
+    expect(overrideNamesField("values.yaml", 'app["image.tag"]', ['app["image.tag"]=1.5.0'], [])).toBe(true);
   });
 });
 
@@ -68,6 +87,16 @@ describe("overFile", () => {
       expect([yaml.changes.length, yaml.warnings]).toEqual([2, []]);
       const kcl = overFile("main.k", "kcl", unedited(config), ['image.digest=""', 'image.tag="1.5.0"'], false);
       expect([kcl.changes.length, kcl.warnings]).toEqual([2, []]);
+    });
+
+    it("says it still when the run sets another field whose path reads alike: a key holding a dot (image.digest) is not the image's digest", () => {
+      const stale = expect.stringMatching(/^app\.image\.tag: --set wrote 1\.5\.0, but the digest beside it \(app\.image\.digest, line \d\) still pins/);
+      const nested = `app:\n  image:\n    repository: ghcr.io/acme/web\n    tag: "1.4.0"\n    digest: "${digest}"\n  image.digest: none\n`;
+      const yaml = overFile("values.yaml", "yaml", unedited(nested), ["app.image.tag=1.5.0", 'app["image.digest"]=other'], false);
+      expect([yaml.changes.length, yaml.warnings]).toEqual([2, [{ line: 4, message: stale }]]);
+      const config = `app = {image = {repository = "ghcr.io/acme/web", tag = "1.4.0", digest = "${digest}"}, "image.digest" = "none"}\n`;
+      const kcl = overFile("main.k", "kcl", unedited(config), ['app.image.tag="1.5.0"', 'app["image.digest"]="other"'], false);
+      expect([kcl.changes.length, kcl.warnings]).toEqual([2, [{ line: 1, message: stale }]]);
     });
   });
 
@@ -277,6 +306,14 @@ describe("overFile", () => {
     // The field a --set did not write still says where its version comes from.
     const one = overFile("values.yaml", "yaml", edited, ["image.tag=1.5.0"], false);
     expect(one.warnings).toEqual([{ line: 5, message: expect.stringMatching(/^sidecar\.image builds a reference of ghcr\.io\/acme\/web with \$\{TAG\}/) }]);
+  });
+
+  it("keeps it where a --set wrote another field of its line whose path reads alike: a key holding a dot (image.tag) is not the image's tag", () => {
+    const values = 'app: {image: {repository: ghcr.io/acme/web, tag: "${TAG}"}, image.tag: none}\n';
+    const edited = editCheckedYaml(values, { images: [{ image: parseImageRef("ghcr.io/acme/web:1.5.0") }], setters: new Map() });
+    const result = overFile("values.yaml", "yaml", edited, ['app["image.tag"]=other'], false);
+    expect(result.changes.map((c) => c.key)).toEqual(['app["image.tag"]']);
+    expect(result.warnings).toEqual([{ line: 1, message: expect.stringMatching(/^app\.image\.tag sets the tag of ghcr\.io\/acme\/web with \$\{TAG\}/) }]);
   });
 
   // Each warning is compared by what it is about, not by its words: rewording one must leave these as they are.
