@@ -8,7 +8,8 @@
  * that source's `kustomize.images`, and a `.argocd-source-<app>.yaml` file, which Argo CD applies
  * over them, the kustomization of its own directory. Each kustomization also carries the `images:`
  * entries (a deployer's images) that give an incoming repository a version, which is what
- * kustomizations.ts and deployed-as-written.ts ask of a build. Pure: texts in, a graph out.
+ * kustomizations.ts and deployed-as-written.ts ask of a build, and the namespace it gives what it builds
+ * (namespacesOf), which Flux's image objects are known by. Pure: texts in, a graph out.
  *
  * Only the files of this tree count: a remote resource is no path here, and a deployer's path is
  * read in this tree, whatever source it names.
@@ -21,7 +22,7 @@ import { literalIndexOf } from "../yaml/placeholder.js";
 import { ARGO_API, sourcesOf } from "../yaml/argocd-parameters.js";
 import { fieldsOf } from "../yaml/merge-key.js";
 import { tryYamlFile, type YamlFile } from "../yaml/file.js";
-import { mapValue, nodeAt, scalarText, type ScalarNode, type YamlNode } from "../yaml/node.js";
+import { mapValue, nodeAt, scalarText, type MapNode, type ScalarNode, type YamlNode } from "../yaml/node.js";
 import { lineAt } from "../text/line-index.js";
 import type { PathSegment } from "../yaml/path.js";
 import type { TextFile } from "./source.js";
@@ -49,10 +50,19 @@ const ARGO_SOURCE_FILE = /(^|\/)\.argocd-source(-[^/]*)?\.ya?ml$/;
 
 /**
  * Whether a YAML file may hold a deployer with images (a Flux Kustomization, an Argo CD Application, or
- * Argo CD's parameter override file): a screen before any parse.
+ * Argo CD's parameter override file), or a Flux Kustomization giving a namespace (mayGiveNamespace): a screen before any parse.
  */
 export function mayHoldDeployer(path: string, text: string): boolean {
-  return text.includes("images") && (text.includes(FLUX_KUSTOMIZE_GROUP) || text.includes(ARGO_API) || ARGO_SOURCE_FILE.test(path));
+  return (text.includes("images") && (text.includes(FLUX_KUSTOMIZE_GROUP) || text.includes(ARGO_API) || ARGO_SOURCE_FILE.test(path))) || mayGiveNamespace(text);
+}
+
+/**
+ * Whether a YAML file may hold a Flux Kustomization with a `spec.targetNamespace`, which puts what it builds
+ * in that namespace: a screen before any parse. Those without one are not looked for (that would keep every
+ * Flux Kustomization of a tree): one without images builds a path as the kustomization there does alone.
+ */
+export function mayGiveNamespace(text: string): boolean {
+  return text.includes("targetNamespace") && text.includes(FLUX_KUSTOMIZE_GROUP);
 }
 
 /** The names kustomize reads a directory's kustomization from. */
@@ -82,6 +92,8 @@ export interface Kustomization {
   readonly components: readonly string[];
   /** The patches it applies, inline or by file (none for a deployer: its own patches are not read). */
   readonly patches: readonly Patch[];
+  /** The namespace it puts what it builds in: its `namespace:`, a Flux Kustomization's `spec.targetNamespace`. */
+  readonly namespace?: string;
 }
 
 /** A patch a kustomization applies (kustomize-patches.ts reads what it sets). */
@@ -126,6 +138,8 @@ export interface Graph {
   tagsOf(k: Kustomization): readonly Tag[];
   /** The deployers whose images tag an incoming repository, as kustomizations. */
   readonly deployers: readonly Kustomization[];
+  /** Every Flux Kustomization of the deployer files that builds a path of the tree, as a kustomization tagging nothing: read when first asked for. */
+  readonly fluxBuilds: () => readonly Kustomization[];
 }
 
 export function graphOf(tree: KustomizeTree, incoming: readonly ImageRef[]): Graph {
@@ -158,11 +172,18 @@ export function graphOf(tree: KustomizeTree, incoming: readonly ImageRef[]): Gra
   };
   const tokens = incoming.map(screenToken);
   const names = ({ text }: TextFile) => tokens.some((token) => text.includes(token));
-  const deployers = tree.deployers
-    .filter(names)
-    .flatMap(({ file, text }) => readDeployers(file, text, repositories, (directory) => byDirectory.has(directory), tree));
+  const hasKustomization = (directory: string) => byDirectory.has(directory);
+  const deployers = tree.deployers.filter(names).flatMap(({ file, text }) => readDeployers(file, text, repositories, hasKustomization, tree));
   const naming = [...byDirectory].filter(([, k]) => names(k)).map(([directory]) => directory);
-  return { directories: [...byDirectory.keys()], naming, at, tagsOf, deployers };
+  let fluxBuilds: Kustomization[] | undefined;
+  return {
+    directories: [...byDirectory.keys()],
+    naming,
+    at,
+    tagsOf,
+    deployers,
+    fluxBuilds: () => (fluxBuilds ??= tree.deployers.flatMap(({ file, text }) => readFluxKustomizations(file, text, hasKustomization, tree))),
+  };
 }
 
 const componentsOf = (k: Kustomization): readonly string[] => k.components;
@@ -212,6 +233,17 @@ export interface Builds {
   readonly reached: () => ReadonlySet<string>;
   /** The files the builds reach with `name` as written: through no kustomization that tags it (below one that does, nothing deploys it as written). */
   readonly asWritten: (name: string) => ReadonlySet<string>;
+  /** The namespaces the builds that reach a file (not a kustomization's) put its objects in, each once; none for a file they do not reach. */
+  readonly namespaces: (file: string) => readonly BuiltNamespace[];
+}
+
+/**
+ * A namespace a build puts the objects of a file in: that of the outermost kustomization on its way down
+ * setting one, and that kustomization (`by`, its file); none (`{}`) where none does, and each object keeps its own.
+ */
+export interface BuiltNamespace {
+  readonly namespace?: string;
+  readonly by?: string;
 }
 
 export function buildsOf(graph: Graph, kustomizations: readonly Kustomization[]): Builds {
@@ -235,7 +267,55 @@ export function buildsOf(graph: Graph, kustomizations: readonly Kustomization[])
     if (!files) byName.set(name, (files = reached((k) => !tagsOf(k).some((tag) => tag.name === name))));
     return files;
   };
-  return { reached: () => (every ??= reached(() => true)), asWritten };
+  let namespaced: Map<string, Map<string | undefined, BuiltNamespace>> | undefined;
+  const namespaces = (file: string): BuiltNamespace[] => [...((namespaced ??= namespacedFiles(graph, roots, among)).get(file)?.values() ?? [])];
+  return { reached: () => (every ??= reached(() => true)), asWritten, namespaces };
+}
+
+/**
+ * The namespaces the tree's builds put the objects of each file in (Builds.namespaces). They start at the
+ * kustomizations nothing includes and at the Flux Kustomizations (fluxBuilds): one builds the kustomization at its
+ * path into its targetNamespace, and that kustomization, which kustomize-controller builds, is then no build of its own.
+ * None for any file of a tree where nothing may set a namespace.
+ */
+export function namespacesOf(tree: KustomizeTree): (file: string) => readonly BuiltNamespace[] {
+  // Every kustomization is parsed for it: only when an object asks, and the texts may set one.
+  if (!tree.kustomizations.some(({ text }) => text.includes("namespace")) && !tree.deployers.some(({ text }) => mayGiveNamespace(text))) return () => [];
+  let builds: Builds | undefined;
+  return (file) => {
+    if (!builds) {
+      const graph = graphOf(tree, []);
+      builds = buildsOf(graph, [...graph.directories.flatMap((directory) => graph.at(directory) ?? []), ...graph.fluxBuilds()]);
+    }
+    return builds.namespaces(file);
+  };
+}
+
+/**
+ * The namespaces builds from `roots` put the objects of each file they reach in, by namespace. Kustomize's
+ * `namespace:` (and a Flux Kustomization's `spec.targetNamespace`, which overrides the kustomization at its path)
+ * sets the namespace of everything its build holds, whatever a base set: the outermost one setting it wins. A
+ * kustomization is reached before those it includes (walk), so what each is built into is complete when it is
+ * handed down; a base two overlays include is built into both of theirs.
+ */
+function namespacedFiles(
+  graph: Graph,
+  roots: readonly Kustomization[],
+  among: ReadonlySet<Kustomization>,
+): Map<string, Map<string | undefined, BuiltNamespace>> {
+  const into = new Map<Kustomization | string, Map<string | undefined, BuiltNamespace>>();
+  const add = (to: Kustomization | string, namespace: BuiltNamespace) => {
+    const known = into.get(to) ?? new Map<string | undefined, BuiltNamespace>();
+    into.set(to, known);
+    if (!known.has(namespace.namespace)) known.set(namespace.namespace, namespace);
+  };
+  for (const root of roots) add(root, {});
+  for (const k of walk(graph, roots, (k) => among.has(k))) {
+    const own: BuiltNamespace = k.namespace === undefined ? {} : { namespace: k.namespace, by: k.file };
+    const given = [...(into.get(k)?.values() ?? [])].map((above) => (above.namespace === undefined ? own : above));
+    for (const path of [...k.resources, ...k.components]) for (const namespace of given) add(graph.at(path) ?? path, namespace);
+  }
+  return new Map([...into].flatMap(([to, namespaces]) => (typeof to === "string" ? [[to, namespaces] as const] : [])));
 }
 
 function readKustomization(file: string, text: string, repositories: ReadonlySet<string>): Kustomization | undefined {
@@ -250,8 +330,10 @@ function readKustomization(file: string, text: string, repositories: ReadonlySet
   };
   const paths = (nodes: readonly YamlNode[]): string[] => nodes.flatMap((node) => inTree(directory, scalarText(node)) ?? []);
   const patchFiles = (key: string) => list(key).flatMap((patch) => (patch.kind === "map" ? (mapValue(patch, "path") ?? []) : []));
+  const namespace = scalarText(mapValue(root, "namespace"));
   return {
     file,
+    ...(namespace && { namespace }),
     component: scalarText(mapValue(root, "kind")) === "Component",
     tags: taggedNames(yaml, root, ["images"], list("images"), repositories),
     resources: [
@@ -315,18 +397,17 @@ function readDeployers(
   text: string,
   repositories: ReadonlySet<string>,
   hasKustomization: (directory: string) => boolean,
-  { files, treeRoot }: KustomizeTree,
+  tree: KustomizeTree,
 ): Kustomization[] {
   const yaml = tryYamlFile(text);
   if (yaml === undefined) return [];
-  const deployer = (tags: readonly string[], path: string | undefined, builds: (path: string) => string[], components: readonly string[] = []) => {
-    const resources = tags.length === 0 || path === undefined ? [] : builds(path);
-    return resources.length === 0 ? [] : [{ file, component: false, tags, resources, components, patches: [] }];
-  };
-  const built = (path: string) => (hasKustomization(path) ? [path] : []);
+  const deployer = (tags: readonly string[], path: string | undefined): Kustomization[] =>
+    tags.length === 0 || path === undefined || !hasKustomization(path)
+      ? []
+      : [{ file, component: false, tags, resources: [path], components: [], patches: [] }];
   if (ARGO_SOURCE_FILE.test(file)) {
     const images = nodeAt(yaml.documents[0]?.root ?? null, ["kustomize", "images"]);
-    return deployer(argoTaggedNames(images, repositories), posix.dirname(file), built);
+    return deployer(argoTaggedNames(images, repositories), posix.dirname(file));
   }
   return yaml.documents.flatMap((document): Kustomization[] => {
     const { root } = document;
@@ -337,22 +418,50 @@ function readDeployers(
       return sourcesOf(document).flatMap((source) =>
         deployer(
           argoTaggedNames(nodeAt(root, [...source, "kustomize", "images"]), repositories),
-          rootPath(scalarText(nodeAt(root, [...source, "path"])), treeRoot),
-          built,
+          rootPath(scalarText(nodeAt(root, [...source, "path"])), tree.treeRoot),
         ),
       );
-    if (kind !== "Kustomization" || !apiVersion?.startsWith(FLUX_KUSTOMIZE_GROUP)) return [];
+    if (!isFluxKustomization(root)) return [];
     const images = nodeAt(root, ["spec", "images"]);
     const tags = images?.kind === "seq" ? taggedNames(yaml, root, ["spec", "images"], images.items, repositories) : [];
-    const path = rootPath(scalarText(nodeAt(root, ["spec", "path"])), treeRoot);
-    const components = nodeAt(root, ["spec", "components"]);
-    return deployer(
-      tags,
-      path,
-      (path) => (hasKustomization(path) ? [path] : generatedResources(path, hasKustomization, files)),
-      components?.kind === "seq" && path !== undefined ? components.items.flatMap((node) => inTree(path, scalarText(node)) ?? []) : [],
-    );
+    return tags.length === 0 ? [] : fluxKustomization(file, root, tags, hasKustomization, tree);
   });
+}
+
+/** The Flux Kustomizations of a YAML file that build a path of the tree, as kustomizations tagging nothing (readDeployers reads what they tag). */
+function readFluxKustomizations(file: string, text: string, hasKustomization: (directory: string) => boolean, tree: KustomizeTree): Kustomization[] {
+  return (tryYamlFile(text)?.documents ?? []).flatMap(({ root }) =>
+    isFluxKustomization(root) ? fluxKustomization(file, root, [], hasKustomization, tree) : [],
+  );
+}
+
+function isFluxKustomization(root: YamlNode | null): root is MapNode {
+  return (
+    root?.kind === "map" &&
+    scalarText(mapValue(root, "kind")) === "Kustomization" &&
+    scalarText(mapValue(root, "apiVersion"))?.startsWith(FLUX_KUSTOMIZE_GROUP) === true
+  );
+}
+
+/**
+ * A Flux Kustomization document as the kustomization it builds, tagging `tags`: the kustomization at its
+ * `spec.path`, or, where there is none, the one Flux generates there, with its `spec.components`, into its
+ * `spec.targetNamespace`; none for one building nothing of the tree.
+ */
+function fluxKustomization(
+  file: string,
+  root: MapNode,
+  tags: readonly string[],
+  hasKustomization: (directory: string) => boolean,
+  { files, treeRoot }: KustomizeTree,
+): Kustomization[] {
+  const path = rootPath(scalarText(nodeAt(root, ["spec", "path"])), treeRoot);
+  const resources = path === undefined ? [] : hasKustomization(path) ? [path] : generatedResources(path, hasKustomization, files);
+  if (path === undefined || resources.length === 0) return [];
+  const listed = nodeAt(root, ["spec", "components"]);
+  const components = listed?.kind === "seq" ? listed.items.flatMap((node) => inTree(path, scalarText(node)) ?? []) : [];
+  const namespace = scalarText(nodeAt(root, ["spec", "targetNamespace"]));
+  return [{ file, component: false, tags, resources, components, patches: [], ...(namespace && { namespace }) }];
 }
 
 /**

@@ -1,6 +1,17 @@
 /** The kustomizations of a tree, Flux's among them, and what their builds reach. */
 import { describe, expect, it } from "vitest";
-import { buildsOf, graphOf, isKustomizationFile, mayHoldDeployer, patchFilesOf, walk, type KustomizeTree } from "../../src/engine/kustomize-graph.js";
+import {
+  buildsOf,
+  graphOf,
+  isKustomizationFile,
+  mayGiveNamespace,
+  mayHoldDeployer,
+  namespacesOf,
+  patchFilesOf,
+  walk,
+  type BuiltNamespace,
+  type KustomizeTree,
+} from "../../src/engine/kustomize-graph.js";
 import { parseImageRef } from "../../src/image/reference.js";
 
 const API = "ghcr.io/acme/api";
@@ -53,6 +64,15 @@ describe("mayHoldDeployer", () => {
       mayHoldDeployer("base/web/.argocd-source.yaml", override),
       mayHoldDeployer("base/web/argocd-source.yaml", override),
     ]).toEqual([true, true, true, false]);
+  });
+});
+
+describe("mayGiveNamespace", () => {
+  it("screens for Flux's kustomize API group and a targetNamespace field, which mayHoldDeployer lets by too, images or not", () => {
+    const flux = "apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nspec:\n  path: ./apps\n  targetNamespace: team-a\n";
+    const texts = [flux, "apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nspec:\n  path: ./apps\n", "targetNamespace: team-a\n"];
+    expect(texts.map(mayGiveNamespace)).toEqual([true, false, false]);
+    expect(texts.map((text) => mayHoldDeployer("clusters/apps.yaml", text))).toEqual([true, false, false]);
   });
 });
 
@@ -207,5 +227,80 @@ describe("buildsOf", () => {
   it("builds no component alone", () => {
     const graph = graphOf(treeOf({ "c/kustomization.yaml": "kind: Component\nresources: [d.yaml]\n" }), INCOMING);
     expect(buildsOf(graph, [graph.at("c")!]).reached().size).toBe(0);
+  });
+});
+
+/** A Flux Kustomization building `path`, into `targetNamespace` when given. */
+function fluxKustomization(path: string, targetNamespace?: string): string {
+  return `apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata: {name: apps, namespace: flux-system}\nspec:\n  path: ${path}\n${targetNamespace ? `  targetNamespace: ${targetNamespace}\n` : ""}`;
+}
+
+describe("namespacesOf: the namespaces the tree's builds put a file's objects in", () => {
+  it("is a kustomization's namespace: for what it builds, and where it comes from; none for a file no build reaches", () => {
+    const namespaces = namespacesOf(treeOf({ "apps/podinfo/kustomization.yaml": "namespace: podinfo\nresources: [policy.yaml]\n" }));
+    expect(namespaces("apps/podinfo/policy.yaml")).toEqual([{ namespace: "podinfo", by: "apps/podinfo/kustomization.yaml" }]);
+    expect(namespaces("apps/podinfo/other.yaml")).toEqual([]);
+  });
+
+  it("is the outermost kustomization's that sets one, through bases and components; a build setting none gives none", () => {
+    const namespaces = namespacesOf(
+      treeOf({
+        "base/kustomization.yaml": "namespace: base\nresources: [policy.yaml]\ncomponents: [../c]\n",
+        "c/kustomization.yaml": "kind: Component\nresources: [c.yaml]\n",
+        "prod/kustomization.yaml": "namespace: prod\nresources: [../mid]\n",
+        "mid/kustomization.yaml": "resources: [../base]\n",
+        "loose/kustomization.yaml": "resources: [../plain]\n",
+        "plain/kustomization.yaml": "resources: [policy.yaml]\n",
+      }),
+    );
+    expect(namespaces("base/policy.yaml")).toEqual([{ namespace: "prod", by: "prod/kustomization.yaml" }]);
+    expect(namespaces("c/c.yaml")).toEqual([{ namespace: "prod", by: "prod/kustomization.yaml" }]);
+    expect(namespaces("plain/policy.yaml")).toEqual([{}]);
+    // A tree whose texts set no namespace is not parsed for one: every object keeps its own.
+    expect(namespacesOf(treeOf({ "plain/kustomization.yaml": "resources: [policy.yaml]\n" }))("plain/policy.yaml")).toEqual([]);
+  });
+
+  it("is each namespace a file is built into, once: a base two overlays build is in both, and in a Flux Kustomization's that builds it too", () => {
+    const overlays = {
+      "base/kustomization.yaml": "resources: [policy.yaml]\n",
+      "staging/kustomization.yaml": "namespace: staging\nresources: [../base]\n",
+      "prod/kustomization.yaml": "namespace: prod\nresources: [../base, ../base]\n",
+    };
+    const sorted = (namespaces: readonly BuiltNamespace[]) => [...namespaces].sort((a, b) => (a.namespace ?? "").localeCompare(b.namespace ?? ""));
+    expect(sorted(namespacesOf(treeOf(overlays))("base/policy.yaml"))).toEqual([
+      { namespace: "prod", by: "prod/kustomization.yaml" },
+      { namespace: "staging", by: "staging/kustomization.yaml" },
+    ]);
+    const deployed = treeOf(overlays, { deployers: { "clusters/base.yaml": fluxKustomization("./base", "tools") } });
+    expect(sorted(namespacesOf(deployed)("base/policy.yaml"))).toEqual([
+      { namespace: "prod", by: "prod/kustomization.yaml" },
+      { namespace: "staging", by: "staging/kustomization.yaml" },
+      { namespace: "tools", by: "clusters/base.yaml" },
+    ]);
+  });
+
+  it("is a Flux Kustomization's targetNamespace for what it builds, over the namespace: of the kustomization at its path, which is no build of its own", () => {
+    const tree = treeOf(
+      { "apps/podinfo/kustomization.yaml": "namespace: podinfo\nresources: [policy.yaml]\n" },
+      {
+        deployers: {
+          "clusters/prod/apps.yaml": fluxKustomization("./deploy/apps/podinfo", "team-a"),
+          "clusters/prod/plain.yaml": fluxKustomization("./deploy/apps/plain", "plain"),
+        },
+        others: ["apps/podinfo/policy.yaml", "apps/plain/policy.yaml"],
+        treeRoot: "deploy",
+      },
+    );
+    const namespaces = namespacesOf(tree);
+    expect(namespaces("apps/podinfo/policy.yaml")).toEqual([{ namespace: "team-a", by: "clusters/prod/apps.yaml" }]);
+    // Where the path has no kustomization, the one Flux generates there builds its files.
+    expect(namespaces("apps/plain/policy.yaml")).toEqual([{ namespace: "plain", by: "clusters/prod/plain.yaml" }]);
+  });
+
+  it("goes down a chain of includes as long as a tree makes it", () => {
+    const tree = chain(20_000);
+    const first = tree.kustomizations[0]!;
+    const namespaced = { ...tree, kustomizations: [{ ...first, text: `namespace: top\n${first.text}` }, ...tree.kustomizations.slice(1)] };
+    expect(namespacesOf(namespaced)("d19999/d.yaml")).toEqual([{ namespace: "top", by: "d0/kustomization.yaml" }]);
   });
 });
