@@ -9,10 +9,13 @@
  * each cluster's Flux sees only its own: a name may have several definitions, and the one
  * nearest to where it is used governs (`nearestSetters`).
  *
- * Namespaces: an object without `metadata.namespace` gets the namespace it is applied to,
- * which a repo does not say; Flux's bootstrap puts image automation in `flux-system`, so
- * that is the default here (for the ImagePolicy and, through it, for an
- * `imageRepositoryRef` without a namespace).
+ * Namespaces: kustomize-controller builds a directory with kustomize, whose `namespace:` (and a Flux
+ * Kustomization's `spec.targetNamespace`) puts every object of the build in that namespace, whatever
+ * `metadata.namespace` says: an object is in each namespace the builds reaching its file put it in
+ * (kustomize-graph.ts namespacesOf), a file two overlays build in both. Where none sets one, it keeps
+ * `metadata.namespace`; without that, the namespace it is applied to, which the repo does not say:
+ * Flux's bootstrap puts image automation in `flux-system`, so that is the default here. An
+ * `imageRepositoryRef` without a namespace is of the ImagePolicy's.
  */
 import { isMap, LineCounter, parseAllDocuments } from "yaml";
 import type { Document, Node } from "yaml";
@@ -24,6 +27,7 @@ import type { Policy } from "../image/policy.js";
 import { ImageRefError, parseImageRef } from "../image/reference.js";
 import { isRecord } from "../json-value.js";
 import { andList } from "../text/and-list.js";
+import type { BuiltNamespace } from "./kustomize-graph.js";
 import type { TextFile } from "./source.js";
 import { repositoryPath, treeDirectory } from "./tree-path.js";
 
@@ -39,6 +43,8 @@ export interface FluxSetter {
   /** Where the ImagePolicy is. */
   readonly file: string;
   readonly line: number;
+  /** The kustomization (or Flux Kustomization) whose build puts the ImagePolicy in the namespace of its key, where one does. */
+  readonly namespacedBy?: string;
 }
 
 /** An ImageUpdateAutomation: Flux sets the markers of its own namespace's policies, in files under its update path only. */
@@ -90,16 +96,33 @@ interface Located {
   readonly id: string;
 }
 
-interface Repository extends Located {
+/** An ImageRepository's spec, as read. */
+interface Scanned {
   readonly name: string;
   readonly repository: string;
   readonly exclusionList: readonly GoRegexp[];
+}
+
+interface Repository extends Located, Scanned {}
+
+/** An ImagePolicy's spec, as read: its policy and the ImageRepository it points at (`namespace` given or not). */
+interface PolicySpec {
+  readonly policy: Policy;
+  readonly repositoryName: string;
+  readonly repositoryNamespace: string | undefined;
 }
 
 interface PolicyObject extends Located {
   readonly key: string;
   readonly repositoryId: string;
   readonly policy: Policy;
+  readonly namespacedBy?: string;
+}
+
+/** An object's namespace, and the kustomization whose build puts it there, where one does. */
+interface Namespaced {
+  readonly namespace: string;
+  readonly by?: string;
 }
 
 function text(value: unknown): string | undefined {
@@ -129,7 +152,8 @@ class DocumentReader {
     return { file: this.file, line: this.line([]), id };
   }
 
-  repository(id: string, spec: Record<string, unknown>): Repository | undefined {
+  /** `id` names the object in warnings: `<namespace>/<name>`, each of them for one in several namespaces. */
+  repository(id: string, spec: Record<string, unknown>): Scanned | undefined {
     const image = text(spec.image);
     if (image === undefined) {
       this.warn(["spec"], `ImageRepository ${id}: spec.image is missing`);
@@ -160,7 +184,7 @@ class DocumentReader {
         return undefined;
       }
     }
-    return { ...this.located(id), name: ref.name, repository: ref.repository, exclusionList };
+    return { name: ref.name, repository: ref.repository, exclusionList };
   }
 
   /**
@@ -169,7 +193,7 @@ class DocumentReader {
    * `spec.suspend`, or at the object, for a run that changes a file under its path (runningAutomations).
    * A `flux suspend` changes the cluster only, which the tree cannot show: the file says it.
    */
-  automation(id: string, namespace: string, spec: Record<string, unknown>, treeRoot: string): FluxAutomation {
+  automation(id: string, spec: Record<string, unknown>, treeRoot: string): Pick<FluxAutomation, "path" | "treePath" | "running"> {
     const update = isRecord(spec.update) ? spec.update : {};
     const path = repositoryPath(text(update.path) ?? "");
     const running: AsideWarning | undefined =
@@ -181,11 +205,11 @@ class DocumentReader {
             message: `ImageUpdateAutomation ${id} is not suspended: Flux's controller and gitops-promote would both commit to the markers under ./${path}; set spec.suspend: true here, or remove the object (its ImagePolicy and ImageRepository objects stay)`,
             aside: true,
           };
-    return { ...this.located(id), namespace, path, treePath: treeDirectory(path, treeRoot), ...(running && { running }) };
+    return { path, treePath: treeDirectory(path, treeRoot), ...(running && { running }) };
   }
 
-  policy(id: string, namespace: string, name: string, spec: Record<string, unknown>): PolicyObject | undefined {
-    const key = `${namespace}:${name}`;
+  /** `key` names its marker key (each of them) in warnings. */
+  policy(id: string, key: string, spec: Record<string, unknown>): PolicySpec | undefined {
     const ref = isRecord(spec.imageRepositoryRef) ? spec.imageRepositoryRef : {};
     const repositoryName = text(ref.name);
     if (repositoryName === undefined) {
@@ -194,7 +218,7 @@ class DocumentReader {
     }
     try {
       const policy = parsePolicy(spec.policy, `ImagePolicy ${id}`, spec.filterTags ?? undefined);
-      return { ...this.located(id), key, repositoryId: `${text(ref.namespace) ?? namespace}/${repositoryName}`, policy };
+      return { policy, repositoryName, repositoryNamespace: text(ref.namespace) };
     } catch (error) {
       if (!(error instanceof PolicyError)) throw error;
       for (const issue of error.issues) {
@@ -213,10 +237,12 @@ class DocumentReader {
  * Objects that cannot be used (invalid policy, missing repository) are skipped with a warning
  * saying where they are. `treeRoot` is where the tree read (the docs' paths) sits in the
  * repository, whose root an automation's update path is from (repositoryPath's form; "" for the root).
+ * `builtInto` gives the namespaces the tree's builds put a file's objects in (namespacesOf's).
  */
 export function fluxSetters(
   docs: readonly TextFile[],
   treeRoot = "",
+  builtInto: (file: string) => readonly BuiltNamespace[] = () => [],
 ): {
   setters: Map<string, FluxSetter[]>;
   automations: FluxAutomation[];
@@ -265,15 +291,29 @@ export function fluxSetters(
         reader.warn(["metadata"], `${kind} without metadata.name is ignored`);
         continue;
       }
-      const namespace = text(metadata.namespace) ?? DEFAULT_NAMESPACE;
-      const id = `${namespace}/${name}`;
+      const namespaces = objectNamespaces(builtInto(file), text(metadata.namespace));
+      const idIn = (namespace: string) => `${namespace}/${name}`;
+      const ids = andList(namespaces.map(({ namespace }) => idIn(namespace)));
       if (kind === "ImageRepository") {
-        const repository = reader.repository(id, spec);
-        if (repository) repositories.set(id, [...(repositories.get(id) ?? []), repository]);
+        const scanned = reader.repository(ids, spec);
+        if (!scanned) continue;
+        for (const { namespace } of namespaces) {
+          const id = idIn(namespace);
+          repositories.set(id, [...(repositories.get(id) ?? []), { ...reader.located(id), ...scanned }]);
+        }
       } else if (kind === "ImagePolicy") {
-        const policy = reader.policy(id, namespace, name, spec);
-        if (policy) policies.push(policy);
-      } else automations.push(reader.automation(id, namespace, spec, treeRoot));
+        const read = reader.policy(ids, andList(namespaces.map(({ namespace }) => `${namespace}:${name}`)), spec);
+        if (!read) continue;
+        const { policy, repositoryName, repositoryNamespace } = read;
+        for (const { namespace, by } of namespaces) {
+          const repositoryId = `${repositoryNamespace ?? namespace}/${repositoryName}`;
+          policies.push({ ...reader.located(idIn(namespace)), key: `${namespace}:${name}`, repositoryId, policy, ...(by && { namespacedBy: by }) });
+        }
+      } else {
+        // One object in several namespaces is as many automations, of one spec: what is said of it is said once.
+        const automation = reader.automation(ids, spec, treeRoot);
+        automations.push(...namespaces.map(({ namespace }) => ({ ...reader.located(idIn(namespace)), namespace, ...automation })));
+      }
     }
   }
 
@@ -292,9 +332,20 @@ export function fluxSetters(
       continue;
     }
     const setter = { name: repository.name, repository: repository.repository, policy: policy.policy, exclusionList: repository.exclusionList };
-    setters.set(policy.key, [...(setters.get(policy.key) ?? []), { ...setter, file: policy.file, line: policy.line }]);
+    const namespacedBy = policy.namespacedBy && { namespacedBy: policy.namespacedBy };
+    setters.set(policy.key, [...(setters.get(policy.key) ?? []), { ...setter, file: policy.file, line: policy.line, ...namespacedBy }]);
   }
   return { setters, automations, warnings };
+}
+
+/**
+ * The namespaces an object of a file is in: each one the builds reaching the file put it in; its own
+ * `metadata.namespace` (else flux-system) for a build that sets none, or where no build reaches it.
+ */
+function objectNamespaces(built: readonly BuiltNamespace[], own: string | undefined): Namespaced[] {
+  const kept: Namespaced = { namespace: own ?? DEFAULT_NAMESPACE };
+  const all = built.length === 0 ? [kept] : built.map((b) => (b.namespace === undefined ? kept : { namespace: b.namespace, ...(b.by && { by: b.by }) }));
+  return [...new Map(all.map((n) => [n.namespace, n])).values()];
 }
 
 /**
@@ -333,7 +384,8 @@ export function updatesFile({ treePath }: FluxAutomation, file: string): boolean
 
 /** The warnings of the automations not suspended that update a file of `changed`: there both would commit. */
 export function runningAutomations(automations: readonly FluxAutomation[], changed: readonly string[]): AsideWarning[] {
-  return automations.flatMap((a) => (a.running && changed.some((file) => updatesFile(a, file)) ? [a.running] : []));
+  // An object in several namespaces shares one warning.
+  return [...new Set(automations.flatMap((a) => (a.running && changed.some((file) => updatesFile(a, file)) ? [a.running] : [])))];
 }
 
 /** `a.yaml:2, b.yaml:9 and c.yaml:4`. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fluxSetters, runningAutomations, mayHoldFluxObjects, nearestSetters, updatesFile, withoutFluxImageObjects } from "../../src/engine/flux-objects.js";
+import type { BuiltNamespace } from "../../src/engine/kustomize-graph.js";
 
 /** A typical Flux image automation file: repository and policy side by side. */
 const PODINFO = `---
@@ -107,6 +108,54 @@ spec:
       "  name: podinfo\n  namespace: team-a\nspec:\n  imageRepositoryRef:\n    namespace: flux-system",
     );
     expect([...fluxSetters([{ file: "p.yaml", text }]).setters.keys()]).toEqual(["team-a:podinfo"]);
+  });
+
+  describe("in the namespaces the builds of their file put them in (builtInto, namespacesOf's)", () => {
+    const AUTOMATION =
+      "---\napiVersion: image.toolkit.fluxcd.io/v1\nkind: ImageUpdateAutomation\nmetadata:\n  name: podinfo\nspec:\n  update:\n    path: ./apps/podinfo\n";
+    const unnamespaced = PODINFO.replace(/\n {2}namespace: flux-system/g, "") + AUTOMATION;
+    const read = (text: string, built: readonly BuiltNamespace[]) =>
+      fluxSetters([{ file: "apps/podinfo/policy.yaml", text }], "", (file) => (file === "apps/podinfo/policy.yaml" ? built : []));
+    const BY_KUSTOMIZATION = { namespace: "podinfo", by: "apps/podinfo/kustomization.yaml" };
+
+    it("a kustomization's namespace: names the policy's key, the repository it points at and the automation's namespace, and says where it comes from", () => {
+      const { setters, automations, warnings } = read(unnamespaced, [BY_KUSTOMIZATION]);
+      expect([...setters.keys()]).toEqual(["podinfo:podinfo"]);
+      expect(setters.get("podinfo:podinfo")![0]!).toMatchObject({ name: "ghcr.io/stefanprodan/podinfo", namespacedBy: "apps/podinfo/kustomization.yaml" });
+      expect(automations.map((a) => [a.id, a.namespace])).toEqual([["podinfo/podinfo", "podinfo"]]);
+      expect(warnings).toEqual([]);
+    });
+
+    it("and overrides a metadata.namespace, as kustomize does; an imageRepositoryRef naming its namespace keeps it", () => {
+      expect([...read(PODINFO, [BY_KUSTOMIZATION]).setters.keys()]).toEqual(["podinfo:podinfo"]);
+      const elsewhere = PODINFO.replace("imageRepositoryRef:\n    name: podinfo", "imageRepositoryRef:\n    name: podinfo\n    namespace: flux-system");
+      expect(read(elsewhere, [BY_KUSTOMIZATION]).warnings.map((w) => w.message)).toEqual([
+        "ImagePolicy podinfo/podinfo: ImageRepository flux-system/podinfo not found; markers for podinfo:podinfo are not mapped",
+      ]);
+    });
+
+    it("a build setting none keeps the object's own namespace, or flux-system; a file no build reaches too", () => {
+      expect([...read(PODINFO.replace(/namespace: flux-system/g, "namespace: team-a"), [{}]).setters.keys()]).toEqual(["team-a:podinfo"]);
+      expect([...read(unnamespaced, [{}]).setters.keys()]).toEqual(["flux-system:podinfo"]);
+      expect([...read(unnamespaced, []).setters.keys()]).toEqual(["flux-system:podinfo"]);
+    });
+
+    it("an object several builds put in several namespaces is in each, and what is said of it is said once", () => {
+      const built = [{ namespace: "staging", by: "staging/kustomization.yaml" }, { namespace: "prod", by: "prod/kustomization.yaml" }, {}];
+      const { setters, automations } = read(unnamespaced, built);
+      expect([...setters.keys()]).toEqual(["staging:podinfo", "prod:podinfo", "flux-system:podinfo"]);
+      expect(automations.map((a) => a.namespace)).toEqual(["staging", "prod", "flux-system"]);
+      const running = runningAutomations(automations, ["apps/podinfo/d.yaml"]).map((w) => w.message);
+      expect(running).toEqual([
+        "ImageUpdateAutomation staging/podinfo, prod/podinfo and flux-system/podinfo is not suspended: Flux's controller and gitops-promote would both commit to the markers under ./apps/podinfo; set spec.suspend: true here, or remove the object (its ImagePolicy and ImageRepository objects stay)",
+      ]);
+      const broken = unnamespaced.replace("range: 5.0.x", "range: not-a-range");
+      expect(read(broken, built.slice(0, 2)).warnings.map((w) => w.message)).toEqual([
+        expect.stringMatching(
+          /^ImagePolicy staging\/podinfo and prod\/podinfo: spec\.policy\.semver\.range: .*; markers for staging:podinfo and prod:podinfo are not mapped$/,
+        ),
+      ]);
+    });
   });
 
   describe("exclusionList", () => {
