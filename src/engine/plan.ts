@@ -27,7 +27,7 @@ import { reachingOtherTargets } from "./cross-target.js";
 import { deployedAsWrittenBy } from "./deployed-as-written.js";
 import { kclRunsIn, mayHoldKclRun, setByEveryKclRun } from "./kcl-runs.js";
 import { kustomizeTagged, mayHoldBareImage, retaggedAt, retaggedInEveryBuild, taggersWords, type FirstFiles } from "./kustomizations.js";
-import { isKustomizationFile, mayHoldDeployer, patchFilesOf, type KustomizeTree } from "./kustomize-graph.js";
+import { isKustomizationFile, mayGiveNamespace, mayHoldDeployer, patchFilesOf, type KustomizeTree } from "./kustomize-graph.js";
 import { mayHoldHelmRelease, patchedTags, type PairedTags } from "./kustomize-patches.js";
 import { checkParses, fileKind, isHelmTemplate, isTestFile, readsMarkers } from "./file-kind.js";
 import { allowance, imagesFor, settersFor, targetOf, targetsInScope, warnIdlePaths, warnRefusedImages } from "./targets.js";
@@ -162,7 +162,8 @@ export async function planUpdate(listed: TreeSource, request: UpdateRequest): Pr
   const kustomizations = kustomizationsIn(source, files, texts, run.treeRoot);
   const tagged = await kustomizeTaggedIn(kustomizations, texts, valid.images, run);
   const paired = await pairedTagsIn(kustomizations, texts, run, warnings);
-  const resolved = resolveSetters(run, texts, warnings);
+  // Flux objects are in the namespaces the tree's builds put them in: every kustomization is read for them.
+  const resolved = resolveSetters(run, texts, warnings, [...texts.values()].some(mayHoldFluxObjects) ? await kustomizations() : undefined);
   // No marker of a file whose markers are not read stands for an image there.
   const setters: RunSetters = { forFile: (path) => (readsMarkers(path) ? resolved.forFile(path) : NO_SETTERS), fluxPoliciesAt: resolved.fluxPoliciesAt };
   const inScopeTexts = [...texts].filter(([path]) => inScope(path));
@@ -323,7 +324,8 @@ type RunSetters = Pick<ReturnType<typeof resolveSetters>, "forFile" | "fluxPolic
 
 /**
  * The files that may need an edit, read and screened (screenFor), with the Applications among
- * them read for a lone tag only (chart-tags.ts: a parameter's, or a values file's they list), never edited.
+ * them read for a lone tag only (chart-tags.ts: a parameter's, or a values file's they list), and the Flux
+ * Kustomizations for their targetNamespace only, never edited.
  */
 async function readCandidates(run: RunContext, warnings: Warning[]): Promise<{ texts: Map<string, string>; readOnly: ReadonlySet<string> }> {
   const { source, files, inScope, overridesByFile } = run;
@@ -332,15 +334,21 @@ async function readCandidates(run: RunContext, warnings: Warning[]): Promise<{ t
   // Outside the paths, YAML files are read only for the Flux objects that define markers, and
   // deployers naming an incoming image (a Flux Kustomization's or Argo CD Application's images may tag a bare one):
   // those usually live apart from the manifests they drive (flux-system/), and are never edited.
+  // So is a Flux Kustomization with a targetNamespace, for the namespace it gives the Flux objects it builds.
   // Every file an override names is read too, whatever it is, and every KCLRun, whatever it sets: whether each build
   // of a KCL base sets its image (kcl-runs.ts) counts the ones that set none.
   const paths = files.filter((path) => overridesByFile.has(path) || (mayBeManifest(run, path) && (inScope(path) || fileKind(path) === "yaml")));
   const readOnly = new Set<string>();
   const keep = (path: string, text: string): boolean => {
-    if (!inScope(path)) return mayHoldFluxObjects(text) || mayHoldKclRun(text) || (mayHoldDeployer(path, text) && screen.yaml.test(text));
+    if (!inScope(path))
+      return mayHoldFluxObjects(text) || mayHoldKclRun(text) || mayGiveNamespace(text) || (mayHoldDeployer(path, text) && screen.yaml.test(text));
     if (overridesByFile.has(path)) return true;
     if (fileKind(path) !== "yaml") return screen.kcl(text);
     const found = screen.yaml.exec(text);
+    if (found === null && !mayHoldKclRun(text) && mayGiveNamespace(text)) {
+      readOnly.add(path);
+      return true;
+    }
     if (found?.[0] !== "Application") return found !== null || mayHoldKclRun(text);
     if (screen.argo.test(text) || (hasPlaceholder(text) && screen.templated.some((piece) => text.includes(piece)))) return true;
     if (!text.includes("parameters") && !text.includes("valueFiles")) return false;

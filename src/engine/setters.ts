@@ -12,11 +12,13 @@ import type { ImageUpdate } from "../image/update.js";
 import type { Config, Target } from "./config.js";
 import { fileKind, readsMarkers } from "./file-kind.js";
 import { fluxSetters, mayHoldFluxObjects, nearestSetters, updatesFile, where, type FluxAutomation, type FluxSetter } from "./flux-objects.js";
+import { namespacesOf, type KustomizeTree } from "./kustomize-graph.js";
 import { repositoryPattern } from "../image/reference.js";
 import { RequestError, type ValidRequest } from "./request.js";
 import { lineAt } from "../text/line-index.js";
 import { headMarkers } from "../yaml/markers.js";
 import { givenValue, type FieldNamer } from "../field-name.js";
+import { andList } from "../text/and-list.js";
 
 /** What a marker key stands for: a configured setter, or one Flux ImagePolicy (`flux`) of maybe several. */
 interface Definition {
@@ -78,12 +80,14 @@ export interface SetterRun {
  * Flux objects define more than once (one repo, several clusters) has a definition per file
  * (`forFile`), which also tells every key that is defined at all, whether or not this run's
  * images concern it. And every update a marker may get (`updates`). `texts` are the files
- * read, in path order: Flux objects are taken in that order.
+ * read, in path order: Flux objects are taken in that order, each in the namespaces the builds of
+ * `tree` put it in (kustomize-graph.ts namespacesOf; without a tree, its own).
  */
 export function resolveSetters(
   run: SetterRun,
   texts: ReadonlyMap<string, string>,
   warnings: Warning[],
+  tree?: KustomizeTree,
 ): {
   updates: ImageUpdate[];
   /** Every key a marker in scope uses or the tree and configuration define, and the repositories they define: what a typo may have meant. */
@@ -100,6 +104,7 @@ export function resolveSetters(
   const flux = fluxSetters(
     docs.map(([file, text]) => ({ file, text })),
     treeRoot,
+    tree && namespacesOf(tree),
   );
   warnings.push(...flux.warnings);
   const definitions = new Map<string, Definition[]>();
@@ -143,7 +148,7 @@ export function resolveSetters(
     for (const [key, places] of unconfigured) {
       // A marked value of an incoming repository is left by its marker: that is why the image is not written there.
       const why = places.some((p) => incoming.some((pattern) => pattern.test(p.before)));
-      warnings.push(unconfiguredWarning(key, places, configPath, why, run.fieldName));
+      warnings.push(unconfiguredWarning(key, places, configPath, why, run.fieldName, namedElsewhere(key, flux.setters)));
     }
   }
   // A key this run brings nothing for is no news wherever it is defined; an undefined key is said once above, not at each marker.
@@ -353,20 +358,53 @@ function markersInScope(texts: ReadonlyMap<string, string>, inScope: (path: stri
 /** Places named after the first one, before "and N more". */
 const PLACES_NAMED = 3;
 
+/** The ImagePolicies of the tree named as `key` names one, in other namespaces, by key in order: `podinfo:podinfo` for `flux-system:podinfo`. */
+function namedElsewhere(key: string, setters: ReadonlyMap<string, readonly FluxSetter[]>): [string, readonly FluxSetter[]][] {
+  const name = key.slice(key.indexOf(":") + 1);
+  return [...setters].filter(([other]) => other.slice(other.indexOf(":") + 1) === name).sort(([a], [b]) => a.localeCompare(b));
+}
+
 /**
  * One warning for a key nothing defines, at its first marker, naming a few more, with the ways
  * to define it; set aside unless it says `why` an incoming image is not written (a marked value holds it).
+ * Where the tree has an ImagePolicy of its name in another namespace (`elsewhere`, most often put there by
+ * a kustomization's `namespace:` the marker did not count on), it says which, and where that namespace comes from.
  */
-function unconfiguredWarning(key: string, places: readonly Place[], configPath: string, why: boolean, name: FieldNamer | undefined): Warning {
+function unconfiguredWarning(
+  key: string,
+  places: readonly Place[],
+  configPath: string,
+  why: boolean,
+  name: FieldNamer | undefined,
+  elsewhere: readonly (readonly [string, readonly FluxSetter[]])[],
+): Warning {
   const [first, ...others] = places as [Place, ...Place[]];
   const named = others.slice(0, PLACES_NAMED).map((p) => `${p.file}:${p.line}`);
   const more = others.length > PLACES_NAMED ? ` and ${others.length - PLACES_NAMED} more` : "";
   const also = others.length > 0 ? ` (also marked at ${named.join(", ")}${more})` : "";
   const left = others.length > 0 ? "its marked values are left as they are" : "its marked value is left as it is";
+  const given = givenValue(name, "setter", `${key}=REF`);
+  const ways =
+    elsewhere.length === 0
+      ? `add it under setters: in ${configPath}, pass ${given}, or keep its ImagePolicy (and ImageRepository) in the tree`
+      : `${namespacedAs(key, elsewhere)}, add ${key} under setters: in ${configPath}, or pass ${given}`;
   return {
     ...(!why && { aside: true as const }),
     file: first.file,
     line: first.line,
-    message: `no image is configured for Flux setter "${key}"${also}, so ${left}: add it under setters: in ${configPath}, pass ${givenValue(name, "setter", `${key}=REF`)}, or keep its ImagePolicy (and ImageRepository) in the tree`,
+    message: `no image is configured for Flux setter "${key}"${also}, so ${left}: ${ways}`,
   };
+}
+
+/** `the tree's ImagePolicy podinfo is in namespace podinfo (p.yaml:9, put there by apps/kustomization.yaml), not flux-system, so its marker key is "podinfo:podinfo": write that in the marker`. */
+function namespacedAs(key: string, elsewhere: readonly (readonly [string, readonly FluxSetter[]])[]): string {
+  const [namespace, name] = [key.slice(0, key.indexOf(":")), key.slice(key.indexOf(":") + 1)];
+  const namespaces = elsewhere.map(([other, policies]) => {
+    const by = [...new Set(policies.flatMap((p) => (p.namespacedBy ? [p.namespacedBy] : [])))];
+    return `${other.slice(0, other.indexOf(":"))} (${where(policies)}${by.length > 0 ? `, put there by ${andList(by)}` : ""})`;
+  });
+  const keys = elsewhere.map(([other]) => JSON.stringify(other));
+  const plural = elsewhere.length > 1;
+  const keyed = plural ? `its marker keys are ${andList(keys)}: write one of them` : `its marker key is ${keys[0]}: write that`;
+  return `the tree's ImagePolicy ${name} is in namespace${plural ? "s" : ""} ${andList(namespaces)}, not ${namespace}, so ${keyed} in the marker`;
 }

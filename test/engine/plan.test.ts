@@ -1151,6 +1151,40 @@ describe("planUpdate: Flux objects of several clusters in one repo", () => {
   });
 });
 
+describe("planUpdate: Flux objects in the namespace their build puts them in (review flux17 M1)", () => {
+  const unnamespaced = fluxImages("1.x").replace(/\n {2}namespace: flux-system/g, "");
+  const marked = (key: string) => `image: ghcr.io/acme/app:1.2.0 # {"$imagepolicy": "${key}"}\n`;
+  const flux = (spec: string) =>
+    `apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata: {name: app, namespace: flux-system}\nspec:\n  path: ./apps/app\n${spec}`;
+  const tenant = (key: string) => ({
+    "apps/app/kustomization.yaml": "namespace: app\nresources: [images.yaml, deploy.yaml]\n",
+    "apps/app/images.yaml": unnamespaced,
+    "apps/app/deploy.yaml": marked(key),
+    "clusters/prod/apps.yaml": flux(""),
+  });
+  const changed = (p: Plan) => p.files.map((f) => f.path);
+
+  it("a tenant's kustomization namespace: names the key: its marker is set, and one of flux-system is not, told the key", async () => {
+    const p = await plan(tenant("app:app"), { images: ["ghcr.io/acme/app:1.3.0"] });
+    expect([changed(p), p.warnings]).toEqual([["apps/app/deploy.yaml"], []]);
+    const wrong = await plan(tenant("flux-system:app"), { images: ["ghcr.io/acme/app:1.3.0"] });
+    expect(changed(wrong)).toEqual([]);
+    expect(wrong.warnings.map((w) => w.message)).toEqual([
+      expect.stringContaining(
+        'the tree\'s ImagePolicy app is in namespace app (apps/app/images.yaml:8, put there by apps/app/kustomization.yaml), not flux-system, so its marker key is "app:app"',
+      ),
+    ]);
+  });
+
+  it("a Flux Kustomization's targetNamespace wins, read outside the paths to update, and, inside them, never edited", async () => {
+    const files = { ...tenant("team-a:app"), "clusters/prod/apps.yaml": flux("  targetNamespace: team-a\n") };
+    for (const paths of [[], ["apps"]]) {
+      const p = await plan(files, { images: ["ghcr.io/acme/app:1.3.0"], paths });
+      expect([changed(p), p.warnings]).toEqual([["apps/app/deploy.yaml"], []]);
+    }
+  });
+});
+
 describe("planUpdate: --setter values and policy warnings", () => {
   it("--setter writes the image as the key's ImageRepository spells it, like --image", async () => {
     const values =

@@ -3,6 +3,7 @@ import type { Warning } from "../../src/change.js";
 import { isAside } from "../../src/change.js";
 import { validateRequest, type UpdateRequest } from "../../src/engine/request.js";
 import { parseConfig } from "../../src/engine/config.js";
+import { isKustomizationFile, mayHoldDeployer, type KustomizeTree } from "../../src/engine/kustomize-graph.js";
 import { resolveSetters } from "../../src/engine/setters.js";
 import { targetOf } from "../../src/engine/targets.js";
 import type { Target } from "../../src/engine/config.js";
@@ -27,8 +28,20 @@ function resolve(
     ownerOf,
     ...(request.fieldName && { fieldName: request.fieldName }),
   };
-  const { forFile } = resolveSetters(run, new Map(Object.entries(files)), warnings);
+  const { forFile } = resolveSetters(run, new Map(Object.entries(files)), warnings, treeOf(files));
   return { warnings, forFile };
+}
+
+/** The kustomize builds of `files`, read as a run reads them (plan.ts). */
+function treeOf(files: Record<string, string>): KustomizeTree {
+  const texts = Object.entries(files).map(([file, text]) => ({ file, text }));
+  return {
+    kustomizations: texts.filter(({ file }) => isKustomizationFile(file)),
+    deployers: texts.filter(({ file, text }) => mayHoldDeployer(file, text)),
+    patches: new Map(),
+    files: Object.keys(files).sort(),
+    treeRoot: "",
+  };
 }
 
 const FIX = "add it under setters: in .github/gitops-promote.yaml, pass setter flux-system:web=REF, or keep its ImagePolicy (and ImageRepository) in the tree";
@@ -108,6 +121,97 @@ describe("resolveSetters: marker keys nothing defines", () => {
     };
     const { warnings } = resolve(files, { setters: ["flux-system:app=ghcr.io/acme/app:1.0.1"] }, (path) => path !== "out.k");
     expect(warnings).toEqual([]);
+  });
+});
+
+describe("resolveSetters: Flux objects are in the namespace the tree's builds put them in, as kustomize-controller applies them", () => {
+  const OBJECTS = `apiVersion: image.toolkit.fluxcd.io/v1
+kind: ImageRepository
+metadata:
+  name: podinfo
+spec:
+  image: ghcr.io/stefanprodan/podinfo
+---
+apiVersion: image.toolkit.fluxcd.io/v1
+kind: ImagePolicy
+metadata:
+  name: podinfo
+spec:
+  imageRepositoryRef:
+    name: podinfo
+  policy:
+    semver:
+      range: 6.x
+---
+apiVersion: image.toolkit.fluxcd.io/v1
+kind: ImageUpdateAutomation
+metadata:
+  name: podinfo
+spec:
+  suspend: true
+  update:
+    path: ./apps/podinfo
+`;
+  const deployment = (key: string) => `containers:\n  - image: ghcr.io/stefanprodan/podinfo:6.0.0 # {"$imagepolicy": "${key}"}\n`;
+  const flux = (targetNamespace = "") =>
+    `apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata: {name: podinfo, namespace: flux-system}\nspec:\n  path: ./apps/podinfo\n${targetNamespace}`;
+  /** A tenant's directory whose kustomization sets its namespace, with Flux objects written without one (review-flux17 M1). */
+  const tenant = (key: string, others: Record<string, string> = {}) => ({
+    "apps/podinfo/kustomization.yaml": "namespace: podinfo\nresources: [image-automation.yaml, deployment.yaml]\n",
+    "apps/podinfo/image-automation.yaml": OBJECTS,
+    "apps/podinfo/deployment.yaml": deployment(key),
+    "clusters/prod/apps.yaml": flux(),
+    ...others,
+  });
+  const INCOMING = { images: ["ghcr.io/stefanprodan/podinfo:6.1.0"] };
+  /** Whether the deployment's marker is set, and the warnings. */
+  const set = (files: Record<string, string>) => {
+    const { forFile, warnings } = resolve(files, INCOMING);
+    const key = /"\$imagepolicy": "([^"]+)"/.exec(files["apps/podinfo/deployment.yaml"]!)![1]!;
+    return { set: forFile("apps/podinfo/deployment.yaml").setters.has(key), warnings: warnings.map((w) => `${w.file}:${w.line}: ${w.message}`) };
+  };
+  const ADVICE = "add flux-system:podinfo under setters: in .github/gitops-promote.yaml, or pass setter flux-system:podinfo=REF";
+
+  it("a kustomization's namespace: names the key: a podinfo:podinfo marker is set, its automation of namespace podinfo updating the file", () => {
+    expect(set(tenant("podinfo:podinfo"))).toEqual({ set: true, warnings: [] });
+  });
+
+  it("a flux-system:podinfo marker is not, and is told the namespace the tree puts the ImagePolicy in, and what puts it there", () => {
+    expect(set(tenant("flux-system:podinfo"))).toEqual({
+      set: false,
+      warnings: [
+        `apps/podinfo/deployment.yaml:2: no image is configured for Flux setter "flux-system:podinfo", so its marked value is left as it is: the tree's ImagePolicy podinfo is in namespace podinfo (apps/podinfo/image-automation.yaml:8, put there by apps/podinfo/kustomization.yaml), not flux-system, so its marker key is "podinfo:podinfo": write that in the marker, ${ADVICE}`,
+      ],
+    });
+  });
+
+  it("a Flux Kustomization's targetNamespace puts what it builds in its namespace, over the kustomization's namespace:", () => {
+    const files = tenant("team-a:podinfo", { "clusters/prod/apps.yaml": flux("  targetNamespace: team-a\n") });
+    expect(set(files)).toEqual({ set: true, warnings: [] });
+    expect(set({ ...files, "apps/podinfo/deployment.yaml": deployment("podinfo:podinfo") }).set).toBe(false);
+  });
+
+  it("through overlays, the outermost namespace: wins, and a base two overlays build is in both namespaces: a marker of either is set", () => {
+    const overlays = (key: string) => ({
+      "apps/podinfo/kustomization.yaml": "namespace: podinfo\nresources: [image-automation.yaml, deployment.yaml]\n",
+      "apps/podinfo/image-automation.yaml": OBJECTS,
+      "apps/podinfo/deployment.yaml": deployment(key),
+      "clusters/prod/kustomization.yaml": "namespace: prod\nresources: [../../apps/podinfo]\n",
+      "clusters/staging/kustomization.yaml": "namespace: staging\nresources: [../../apps/podinfo]\n",
+    });
+    expect([set(overlays("prod:podinfo")).set, set(overlays("staging:podinfo")).set]).toEqual([true, true]);
+    const { set: left, warnings } = set(overlays("podinfo:podinfo"));
+    expect(left).toBe(false);
+    expect(warnings[0]).toContain(
+      'the tree\'s ImagePolicy podinfo is in namespaces prod (apps/podinfo/image-automation.yaml:8, put there by clusters/prod/kustomization.yaml) and staging (apps/podinfo/image-automation.yaml:8, put there by clusters/staging/kustomization.yaml), not podinfo, so its marker keys are "prod:podinfo" and "staging:podinfo": write one of them in the marker',
+    );
+  });
+
+  it("falls back to flux-system where nothing in the tree says otherwise", () => {
+    const files = tenant("flux-system:podinfo");
+    delete (files as Partial<typeof files>)["apps/podinfo/kustomization.yaml"];
+    expect(set(files)).toEqual({ set: true, warnings: [] });
+    expect(set({ ...files, "apps/podinfo/kustomization.yaml": "resources: [image-automation.yaml, deployment.yaml]\n" }).set).toBe(true);
   });
 });
 
