@@ -220,7 +220,7 @@ const PART_KEYS: Readonly<Record<Exclude<MarkerField, "ref">, ReadonlySet<string
  * as a tag (kustomize's `newTag`, a Helm `tag`), or a `:tag`, `:name` or `:digest` marker on a
  * field holding a whole reference (`image: app:1.0`). Flux writes its value there all the same,
  * so it is written as Flux writes it and markers keep working unchanged; said, since what reads
- * the field then reads something else than an image. The warning for the value written, if any.
+ * the field then finds another part than it reads there. The warning for the value written, if any.
  */
 function misfitWarning(marker: Marker, path: readonly PathSegment[], old: string): ((value: string) => string) | undefined {
   const key = String(path.at(-1));
@@ -252,6 +252,12 @@ function holdsWholeReference(field: Exclude<MarkerField, "ref">, text: string): 
   }
 }
 
+/** The marker a comment is, if it reads as one where it would mark (a malformed or single-quoted one is none here). */
+function markerOf(comment: string | undefined): Marker | undefined {
+  const reading = comment === undefined ? undefined : readMarker(comment);
+  return reading && "marker" in reading ? reading.marker : undefined;
+}
+
 /**
  * A marker written on the line(s) above `key: value`, where the value has no comment of its own:
  * YAML gives that comment to the key, and Flux reads a value's comments only, so it sets nothing
@@ -260,10 +266,10 @@ function holdsWholeReference(field: Exclude<MarkerField, "ref">, text: string): 
  */
 function keyMarkerWarning(text: string, key: ScalarNode, floor: number): string | undefined {
   const comment = headComment(text, key.start, floor);
-  const reading = comment === undefined ? undefined : readMarker(comment);
-  if (reading === undefined || !("marker" in reading)) return undefined;
+  const marker = markerOf(comment);
+  if (!marker) return undefined;
   return (
-    `Flux setter "${reading.marker.setter}" is written above ${key.text}:, and YAML gives a comment above a key to the key, so Flux reads no marker there ` +
+    `Flux setter "${marker.setter}" is written above ${key.text}:, and YAML gives a comment above a key to the key, so Flux reads no marker there ` +
     `and the value is treated as unmarked; write ${comment} at the end of the value's line for Flux to set it`
   );
 }
@@ -274,12 +280,11 @@ function keyMarkerWarning(text: string, key: ScalarNode, floor: number): string 
  * treated as unmarked, as Flux treats them; said, as a marker in the wrong place is.
  */
 function collectionMarkerWarning(text: string, node: MapNode | SeqNode, path: readonly PathSegment[], inFlow: boolean): string | undefined {
-  const comment = lineCommentAt(text, node.end, inFlow);
-  const reading = comment === undefined ? undefined : readMarker(comment);
-  if (reading === undefined || !("marker" in reading)) return undefined;
+  const marker = markerOf(lineCommentAt(text, node.end, inFlow));
+  if (!marker) return undefined;
   const collection = path.length > 0 ? ` ${formatPath(path)}` : "";
   return (
-    `Flux setter "${reading.marker.setter}" follows the flow collection${collection}, which marks nothing: YAML gives a comment after a collection to the collection, ` +
+    `Flux setter "${marker.setter}" follows the flow collection${collection}, which marks nothing: YAML gives a comment after a collection to the collection, ` +
     `and Flux sets scalars only, so it reads no marker there and the values in it are treated as unmarked; ` +
     `write the marker after the value it sets, with the collection over several lines or in block style`
   );
