@@ -29,6 +29,7 @@ import { formatOverridePath, isIdentifier, isKeyword, OverrideSpecError, parseOv
 import { cappedList } from "../text/and-list.js";
 import { lineBreaks } from "../text/line-index.js";
 import { linesMovedBy, shiftLines } from "../text/line-shift.js";
+import { partitionPoint } from "../text/partition-point.js";
 import { applySplices, byPosition, type Splice } from "../text/splice.js";
 import { kclNumberRead } from "./number-read.js";
 import { plainString, SHELL_QUOTING, usableSpecValue } from "./spec-value.js";
@@ -510,11 +511,12 @@ class Planner {
   /**
    * Remove a statement or entry with the separator that was its own: its whole line(s) when it
    * is alone on them, and the blank lines above when it was the last before a blank line, the
-   * file's end or a closing bracket (two blank lines would be left: `A\n\nB\n` -> `A\n`); on a
-   * line it shares, the comma before it (`{y = 2, x = 1,}` -> `{y = 2,}`), or after it when it is
-   * first; several on one line, as one run (writeRemovals). The change holds the value removed
-   * and "" for the new one, as create's old, on the line it stood on: it has none in the output,
-   * where every entry of a run would be at the run's first line.
+   * file's end or a closing bracket (two blank lines would be left: `A\n\nB\n` -> `A\n`); the
+   * line break before it when a closing bracket follows it on its line (`a = 1\n    b = 2}` ->
+   * `a = 1}`); on a line it shares, the comma before it (`{y = 2, x = 1,}` -> `{y = 2,}`), or
+   * after it when it is first; several on one line, as one run (writeRemovals). The change holds
+   * the value removed and "" for the new one, as create's old, on the line it stood on: it has
+   * none in the output, where every entry of a run would be at the run's first line.
    */
   remove(node: { first: number; last: number }, value: Expr, key = this.spec.path): void {
     this.removals.push({ start: this.tokens.start[node.first]!, end: this.tokens.end[node.last]! });
@@ -525,7 +527,7 @@ class Planner {
    * The removals planned, as splices made in text order. Duplicate keys on one line
    * (`{a = 1, a = 2}`) would each take the comma between them: removals whose splices overlap
    * go as one run, with the separator that run owns. Only the run before can overlap the next:
-   * a removal reaches back past its text over blanks, a comma or blank lines alone.
+   * a removal reaches back past its text over blanks, line breaks or a comma alone.
    */
   writeRemovals(): void {
     const written: { run: { start: number; end: number }; splice: Splice }[] = [];
@@ -559,6 +561,7 @@ class Planner {
     const blankEnd = blanksFrom(text, end);
     const commaAfter = text.charCodeAt(blankEnd) === COMMA;
     const rest = commaAfter ? blanksFrom(text, blankEnd + 1) : blankEnd;
+    const joined = blankStart === lineStart && CLOSERS.has(text.charCodeAt(rest)) ? this.endBefore(lineStart, start, first) : undefined;
     if (blankStart === lineStart && (endsLine(text, rest) || text.charCodeAt(rest) === HASH)) {
       start = lineStart;
       end = source.nextLineStart(end);
@@ -570,9 +573,27 @@ class Planner {
           start = above;
         }
       }
-    } else if (text.charCodeAt(blankStart - 1) === COMMA) start = blankStart - 1;
+    } else if (joined !== undefined) [start, end] = [joined, rest];
+    else if (text.charCodeAt(blankStart - 1) === COMMA) start = blankStart - 1;
     else if (commaAfter) end = rest;
     return { start, end, insert: "" };
+  }
+
+  /**
+   * For an entry at `start`, first on its line with a closing bracket after it (`    b = 2}`): the
+   * end of what is before it, for the bracket to follow as if the entry were never written.
+   * undefined when a comment or a `\` ends that line, which the bracket would join, or when that
+   * line is indented deeper (an `if` entry's body, which KCL's lexer ends with a dedent).
+   */
+  endBefore(lineStart: number, start: number, first: number): number | undefined {
+    const text = this.text;
+    let before = lineStart;
+    while (before > first && /[ \t\r\n]/.test(text[before - 1]!)) before--;
+    const { end, kind, count } = this.tokens;
+    const i = partitionPoint(count, (k) => end[k]! < before);
+    if (i >= count || end[i] !== before || STARTS_LINE.has(kind[i]!)) return undefined;
+    const above = Math.max(this.tokens.source.lineStart(before), first);
+    return blanksFrom(text, above) - above <= start - lineStart ? before : undefined;
   }
 
   entries(config: ConfigExpr): ConfigEntry[] {

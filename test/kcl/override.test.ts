@@ -716,6 +716,14 @@ describe("applyOverrides: a delete of what is not there", () => {
     expect(applyOverrides(text, ["f.x-", "h.x-", "h.v-", "b-", "c-"]).text).toBe("f = {y = 2,}\nh = {\n    y = 2\n    w = 3\n}\n\na = 1\n");
     // The first entry on a line takes the comma after it; a blank line before a statement that stays is kept.
     expect(applyOverrides(text, ["f.y-", "h.y-", "a-"]).text).toBe("f = {x = 1,}\nh = {\n    x = 1\n    w = 3\n\n    v = 4\n}\n\nb = 2\n\nc = 3\n");
+    // An entry the closing bracket follows on its line takes the line break before it, as if the file were written without it;
+    // not after a comment, which the bracket would join, nor after an if entry's body, which KCL's lexer ends with a dedent.
+    const braced = (text: string) => applyOverrides(text, ["x.b-"]).text;
+    expect(braced("x = {\n    a = 1\n    b = 2}\n")).toBe("x = {\n    a = 1}\n");
+    expect(braced("x = {\r\n    a = 1,\r\n\r\n    b = 2,}\r\n")).toBe("x = {\r\n    a = 1,}\r\n");
+    expect(braced("x = {\n    b = 2\n    b = 3}\n")).toBe("x = {}\n");
+    expect(braced("x = {\n    a = 1  # one\n    b = 2,}\n")).toBe("x = {\n    a = 1  # one\n    }\n");
+    expect(braced("x = {\n    if True:\n        a = 1\n    b = 2}\n")).toBe("x = {\n    if True:\n        a = 1\n    }\n");
     // Every statement of a name (konfig's base and stack) leaves the imports and one line end.
     const konfig =
       'import a.frontend\n\nappConfiguration = frontend.Server {\n    name = "web"\n}\n\nappConfiguration: frontend.Server {\n    image = "x"\n}\n';
