@@ -8,7 +8,7 @@ import { nextImageText, nextTagText, nextVersion, type ImageUpdate } from "../im
 import { applyOverridesAbout, type ComputedOverride, type OverrideImage } from "../kcl/override.js";
 import type { Overridden } from "../kcl/editor.js";
 import { stringLiteralValue } from "../kcl/string-literal.js";
-import { formatOverridePath, OverrideSpecError, parseOverridePath, parseOverrideSpec } from "../kcl/override-spec.js";
+import { formatOverridePath, OverrideSpecError, parseOverridePath } from "../kcl/override-spec.js";
 import { parsePath, setFromSpec, setYamlPathAbout } from "../yaml/path.js";
 import { ARGO_KUSTOMIZE_IMAGE, mayNameParameter, misaimedOverride } from "../yaml/argocd-parameters.js";
 import { namedImageString, withVersion } from "../yaml/argocd.js";
@@ -156,12 +156,8 @@ export function overriddenIn(requested: readonly RequestedOverride[], images: re
       if (configuredOverride(o, images).length > 0) repositories.add(o.repository);
       continue;
     }
-    try {
-      const spec = parseOverrideSpec(o);
-      if (spec.operation !== "-") paths.add(formatOverridePath(spec.parts));
-    } catch (error) {
-      if (!(error instanceof OverrideSpecError)) throw error;
-    }
+    const { field } = trySetSpec("kcl", o);
+    if (field && field.operation !== "-") paths.add(formatOverridePath(field.keys));
   }
   return { repositories, paths };
 }
