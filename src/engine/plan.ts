@@ -42,6 +42,7 @@ import {
   overFileAbout,
   overriddenIn,
   overrideNames,
+  overrideNamesField,
   type RequestedOverride,
 } from "./overrides.js";
 import { andList } from "../text/and-list.js";
@@ -637,8 +638,7 @@ async function pairedTagsIn(
   if (![...texts.values()].some(mayHoldHelmRelease)) return new Map();
   const read = async (path: string) =>
     texts.get(path) ?? (run.present.has(path) && fileKind(path) === "yaml" ? (await readScreened(run.source, [path], () => true, []))[0] : undefined);
-  const overridden = (file: string, field: string) =>
-    overrideNames({ file, message: "", about: { field, reason: "advised-override" } }, run.overridesByFile.get(file) ?? [], run.config?.overrides ?? []);
+  const overridden = (file: string, field: string) => overrideNamesField(file, field, run.overridesByFile.get(file) ?? [], run.config?.overrides ?? []);
   const paired = await patchedTags({ ...run, overridden }, await kustomizations(), read, warnings);
   for (const file of paired.keys()) {
     const text = await read(file);

@@ -239,11 +239,15 @@ describe("overFile", () => {
       const edited = editYaml(text, { images: [], setters: new Map([["flux-system:web", { image: parseImageRef("ghcr.io/acme/web:2.0.0") }]]) });
       const result = overFile("values.yaml", "yaml", edited, ["image=nginx:1.25"], false, text);
       expect(report(result)).toEqual(["1 image: ghcr.io/acme/web:1.0.0 -> nginx:1.25"]);
+      // The marker's own warning (a :tag marker on a whole reference) stays, beside the set's.
+      const partMarker = expect.stringMatching(/^Flux setter "flux-system:web:tag" marks image, which holds a whole reference/);
       expect(result.warnings.map((w) => w.message)).toEqual([
+        partMarker,
         "image: --set wrote nginx:1.25, which takes precedence over 2.0.0 from the incoming image at flux-system:web:tag",
       ]);
       // The set is named as the request's face names it.
       expect(overFile("values.yaml", "yaml", edited, ["image=nginx:1.25"], false, text, actionFieldName).warnings.map((w) => w.message)).toEqual([
+        partMarker,
         "image: input set wrote nginx:1.25, which takes precedence over 2.0.0 from the incoming image at flux-system:web:tag",
       ]);
     });
