@@ -32,6 +32,22 @@ describe("YamlFile", () => {
     expect(error).toMatchObject({ line, column });
   });
 
+  // An anchor hands the file to the `yaml` package, which is not asked to check keys on every parse (quadratic in a mapping's keys).
+  it.each([
+    ["a block mapping", "image: &img\n  repository: app\nconfig:\n  a: 1\n  a: 2\n", 5, 3],
+    ["a flow mapping", "base: &b {x: 1}\nflow: {k: 1, k: 2}\n", 2, 14],
+    ["keys that resolve to the same number", "&one 1: a\n0x1: b\n", 2, 1],
+    ["a later document", "first: &f 1\n---\nsecond: 2\nsecond: 3\n", 4, 1],
+    // Where the package points: after the empty value before the key.
+    ["a key after an empty value", "defaults: &d\n  tag:\n  tag: 2\n", 2, 7],
+  ])("refuses a repeated key in %s of a file with an anchor, as the yaml package does", (_, text, line, column) => {
+    expect(() => new YamlFile(text)).toThrow(new SourceError("not valid YAML: Map keys must be unique", line, column));
+  });
+
+  it("reads two NaN keys, which the yaml package does not count as equal", () => {
+    expect(new YamlFile(".nan: &n a\n.NaN: b\n").documents[0]?.root).toMatchObject({ pairs: [{ key: { text: ".nan" } }, { key: { text: ".NaN" } }] });
+  });
+
   it("records a scalar's explicit tag, resolved, and no tag field where none is written", () => {
     const file = new YamlFile("a: !!float 1.0\nb: !<tag:yaml.org,2002:int> 2\nc: !app x\nd: 1.0\n");
     const root = file.documents[0]!.root;
