@@ -5,6 +5,7 @@
  */
 import { SourceError } from "../change.js";
 import { RESERVED } from "./keywords.js";
+import { isName } from "./tokenizer.js";
 
 export type OverrideOperation = "=" | ":" | "+=" | "-";
 
@@ -125,9 +126,9 @@ export function isKeyword(word: string): boolean {
   return RESERVED.has(word);
 }
 
-/** A key that can be written bare in a path and in KCL source. */
+/** A key that can be written bare in a path and in KCL source: a name as the tokenizer reads one (Unicode XID, `名称`), not a keyword. */
 export function isIdentifier(key: string): boolean {
-  return /^\$?[A-Za-z_][A-Za-z0-9_]*$/.test(key) && !RESERVED.has(key);
+  return isName(key) && !RESERVED.has(key);
 }
 
 /**

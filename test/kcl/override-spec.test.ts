@@ -69,6 +69,12 @@ describe("parseOverridePath (KCL's parse_attribute_path)", () => {
     expect(formatOverridePath(["app.version"], "labels")).toBe('labels["app.version"]');
   });
 
+  it("writes a key bare when the tokenizer reads it as one name, Unicode letters included (KCL identifiers are XID), and quotes any other", () => {
+    const parts = ["名称", "$type", "é1", "𝑥", "😀", "a😀", "1a", "b-c"];
+    expect(formatOverridePath(parts)).toBe('名称.$type.é1.𝑥["😀"]["a😀"]["1a"]["b-c"]');
+    expect(parseOverridePath(formatOverridePath(parts))).toEqual(parts);
+  });
+
   it("quotes a key KCL reserves, but not `type`, which is a name outside a type alias", () => {
     expect(formatOverridePath(["config", "if", "type", "True", "schemas"])).toBe('config["if"].type["True"].schemas');
     expect([isKeyword("lambda"), isKeyword("type"), isKeyword("Lambda")]).toEqual([true, false, false]);

@@ -638,6 +638,8 @@ describe("applyOverrides: create", () => {
       [5, "d.e.f", "", "3"],
       [6, "x", "", "1"],
     ]);
+    // A Unicode name is an identifier to KCL: written bare, however the spec spelled it.
+    expect(applyOverrides(text, ['c["名"].b="v"', 'c["😀"]="w"'], { create: true }).text).toBe('insert_config = {}\nc = {a = 1, 名.b = "v", "😀" = "w"}\n');
   });
 });
 
@@ -739,11 +741,12 @@ describe("applyOverrides: a delete of what is not there", () => {
       [1, "2"],
     ]);
     expect(deleted("x = {a = 1, a = 2, b = 0, a = 3}\n").text).toBe("x = {b = 0}\n");
-    // Removed, an entry or statement has no line in the output: each is reported on the line it stood on.
-    expect(deleted("x = {\n    a = 1\n    a = 2\n    a.b = 3\n}\n").changes.map((c) => [c.line, c.key])).toEqual([
-      [2, "x.a"],
-      [3, "x.a"],
-      [4, "x.a.b"],
+    // Removed, an entry or statement has no line in the output: each is reported on the line it stood on, its key as written
+    // in KCL (a Unicode name bare, whether matched plain or as a dotted key's first part).
+    expect(applyOverrides("名称 = {\n    a = 1\n    a = 2\n    a.名 = 3\n}\n", ["名称.a-"]).changes.map((c) => [c.line, c.key])).toEqual([
+      [2, "名称.a"],
+      [3, "名称.a"],
+      [4, "名称.a.名"],
     ]);
     expect(applyOverrides("x = 1\ny = 1\nx = 2\nx: S {}\n", ["x-"]).changes.map((c) => [c.line, c.old])).toEqual([
       [1, "1"],
