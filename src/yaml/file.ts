@@ -6,7 +6,7 @@
  * else, and every error, by the `yaml` package, whose nodes are converted to the same tree.
  */
 import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, parseAllDocuments, Scalar } from "yaml";
-import type { Document, Node } from "yaml";
+import type { Document, Node, Pair } from "yaml";
 import { SourceError } from "../change.js";
 import type { ObjectId } from "../change.js";
 import { LineIndex } from "../text/line-index.js";
@@ -131,12 +131,19 @@ function toNode(node: Node): YamlNode {
     return { kind: "map", flow, start, end: flow || !last ? end : (last.value ?? last.key).end, pairs };
   }
   if (isSeq(node)) {
-    const items = node.items.map((item) => toNode(item as Node));
+    // `!!omap` and `!!pairs` hold each `- key: value` item as a bare pair, with no range of its own: read it as the one-pair mapping it is written as.
+    const items = node.items.map((item) => (isPair(item) ? pairNode(item) : toNode(item as Node)));
     const flow = node.flow === true;
     return { kind: "seq", flow, start, end: flow || items.length === 0 ? end : items[items.length - 1]!.end, items };
   }
   if (isAlias(node)) return { kind: "alias", start, end };
   throw new Error(`unexpected YAML node at offset ${start}`);
+}
+
+function pairNode(pair: Pair): YamlNode {
+  const key = toNode(pair.key as Node);
+  const value = pair.value ? toNode(pair.value as Node) : null;
+  return { kind: "map", flow: false, start: key.start, end: (value ?? key).end, pairs: [{ key, value }] };
 }
 
 function objectOf(root: YamlNode | null): ObjectId {

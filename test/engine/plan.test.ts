@@ -58,6 +58,15 @@ setters:
 const TARGET_DIRS = { "staging/.keep": "", "prod/.keep": "", "tools/.keep": "" };
 
 describe("planUpdate: what is scanned", () => {
+  it("edits an image inside a YAML 1.1 !!omap, and a tree holding one plans (it once stopped every run)", async () => {
+    const p = await plan(
+      { "ordered.yaml": "%YAML 1.1\n---\n!!omap\n- first: &a 1\n- image: ghcr.io/acme/app:1.0.0\n", "deploy.yaml": "image: ghcr.io/acme/app:1.0.0\n" },
+      { images: ["ghcr.io/acme/app:1.1.0"] },
+    );
+    expect(afterOf(p, "ordered.yaml")).toBe("%YAML 1.1\n---\n!!omap\n- first: &a 1\n- image: ghcr.io/acme/app:1.1.0\n");
+    expect(afterOf(p, "deploy.yaml")).toBe("image: ghcr.io/acme/app:1.1.0\n");
+  });
+
   it("edits every candidate file and returns only the changed ones, in path order", async () => {
     const p = await plan(
       {

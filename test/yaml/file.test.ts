@@ -48,6 +48,18 @@ describe("YamlFile", () => {
     expect(new YamlFile(".nan: &n a\n.NaN: b\n").documents[0]?.root).toMatchObject({ pairs: [{ key: { text: ".nan" } }, { key: { text: ".NaN" } }] });
   });
 
+  it.each([
+    ["!!omap", "!!omap\n- a: 1\n- b:\n"],
+    ["!!pairs", "%YAML 1.1\n---\n!!pairs\n- a: 1\n- b:\n"],
+  ])("reads each item of a %s as the one-pair mapping it is written as (the package keeps it as a bare pair)", (_, text) => {
+    const root = new YamlFile(text).documents[0]!.root;
+    const item = (i: number) => (root?.kind === "seq" ? root.items[i] : undefined);
+    expect(item(0)).toMatchObject({ kind: "map", pairs: [{ key: { text: "a" }, value: { text: "1" } }] });
+    expect(item(1)).toMatchObject({ kind: "map", pairs: [{ key: { text: "b" }, value: { text: "" } }] });
+    const first = item(0)!;
+    expect(text.slice(first.start, first.end)).toBe("a: 1");
+  });
+
   it("records a scalar's explicit tag, resolved, and no tag field where none is written", () => {
     const file = new YamlFile("a: !!float 1.0\nb: !<tag:yaml.org,2002:int> 2\nc: !app x\nd: 1.0\n");
     const root = file.documents[0]!.root;
