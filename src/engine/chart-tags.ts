@@ -23,6 +23,7 @@ import { isFlowScalar, mapValue, nodeAt, scalarText, type YamlNode } from "../ya
 import { formatPath, type PathSegment } from "../yaml/path.js";
 import { hasPlaceholder } from "../yaml/placeholder.js";
 import { forEachValue } from "../yaml/walk.js";
+import { escapeRegExp } from "../text/escape-regexp.js";
 import { lineAt } from "../text/line-index.js";
 import { fileKind } from "./file-kind.js";
 
@@ -163,19 +164,20 @@ function loneValueTags(
 }
 
 /**
- * The tree's texts as values files: each parsed once, and, per incoming repository, the paths of
- * those that spell it. An Application can read one only when its text spells the file's directory (a
- * chart's `path:`, a `$ref/` path, or a parent of them reached by `../`) or its last two segments
- * (a `valueFiles` entry under a subdirectory, or through `../dir/`): one that spells neither is not parsed.
+ * The tree's texts as values files: each parsed once, and, per incoming repository, what an
+ * Application spells when it may read one of those that spell it. It can read one only when its text
+ * spells the file's directory (a chart's `path:`, a `$ref/` path, or a parent of them reached by `../`)
+ * or its last two segments (a `valueFiles` entry under a subdirectory, or through `../dir/`): one that
+ * spells neither is not parsed.
  */
 class ValuesFiles {
-  private readonly holding = new Map<string, readonly string[]>();
+  private readonly spelling = new Map<string, RegExp | null>();
   private readonly roots = new Map<string, YamlNode | null>();
 
   constructor(private readonly texts: ReadonlyMap<string, string>) {}
 
   mayRead(application: string, incoming: ReadonlyMap<string, ImageUpdate>): boolean {
-    return [...incoming.values()].some((update) => this.holders(update.image).some((path) => spellsPath(application, path)));
+    return [...incoming.values()].some((update) => this.spellings(update.image)?.test(application) === true);
   }
 
   /** The first document's root of a values file (null when it is empty or no YAML). */
@@ -185,21 +187,26 @@ class ValuesFiles {
     return root;
   }
 
-  private holders(image: ImageRef): readonly string[] {
-    let paths = this.holding.get(image.repository);
-    if (paths === undefined) {
+  /**
+   * The directories and last two segments of the files spelling the repository, as one pattern (null:
+   * none spells it). Built once, so an Application is one scan of its text: a search per file and
+   * Application grew with both (quadratic in the tree's size).
+   */
+  private spellings(image: ImageRef): RegExp | null {
+    let spelled = this.spelling.get(image.repository);
+    if (spelled === undefined) {
       const pattern = repositoryPattern(image);
-      paths = [...this.texts].flatMap(([path, text]) => (fileKind(path) === "yaml" && pattern.test(text) ? [path] : []));
-      this.holding.set(image.repository, paths);
+      const needles = new Set([...this.texts].flatMap(([path, text]) => (fileKind(path) === "yaml" && pattern.test(text) ? spellingsOf(path) : [])));
+      spelled = needles.size === 0 ? null : new RegExp([...needles].map(escapeRegExp).join("|"));
+      this.spelling.set(image.repository, spelled);
     }
-    return paths;
+    return spelled;
   }
 }
 
-function spellsPath(application: string, path: string): boolean {
-  const directory = posix.dirname(path);
-  const lastTwo = path.slice(path.lastIndexOf("/", path.lastIndexOf("/") - 1) + 1);
-  return application.includes(directory) || application.includes(lastTwo);
+/** What an Application that may read the file at `path` spells: its directory, or its last two segments. */
+function spellingsOf(path: string): string[] {
+  return [posix.dirname(path), path.slice(path.lastIndexOf("/", path.lastIndexOf("/") - 1) + 1)];
 }
 
 /** The paths of the values files a source reads, in Helm's order: a `path:` chart's values.yaml, then its valueFiles, `$ref/…` ones through the `ref:` source. */

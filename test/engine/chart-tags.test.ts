@@ -143,6 +143,17 @@ it("reads a values file a valueFiles entry reaches through a subdirectory or ../
   }
 });
 
+it("reads a chart whose directory is spelled with characters a pattern would read otherwise", async () => {
+  for (const chart of ["charts/worker+v2", "charts/worker (v2)"]) {
+    const source = app(`  source:\n    path: ${chart}\n    helm:\n      parameters:\n        - {name: image.tag, value: '1.4.0'}\n`);
+    const result = await plan({ "apps/worker.yaml": source, [`${chart}/values.yaml`]: chartValues });
+    expect(
+      result.warnings.map((w) => w.message.slice(0, w.message.indexOf(","))),
+      chart,
+    ).toEqual([`spec.source.helm.parameters[0].value (parameter image.tag) overrides the tag of ghcr.io/acme/worker (${chart}/values.yaml:2)`]);
+  }
+});
+
 it("neither edits nor names an Application that spells no incoming repository and reads no values file holding one", async () => {
   const broken = "apiVersion: argoproj.io/v1alpha1\nkind: Application\nspec: {source: {path: charts/other, helm: {parameters: [\n";
   const result = await plan({ "apps/other.yaml": broken, "charts/worker/values.yaml": chartValues });
