@@ -11,7 +11,7 @@ import { markerPattern } from "../image/marker.js";
 import type { Config, Target, TargetImage } from "./config.js";
 import { RequestError } from "./request.js";
 import { lineAt } from "../text/line-index.js";
-import { pathMatcher } from "./path-glob.js";
+import { targetOwners, type Ownership } from "./target-owners.js";
 import { andList } from "../text/and-list.js";
 import { quotedExcerpt } from "../text/quoted-excerpt.js";
 import { deployedText, spelledAt } from "./image-spelling.js";
@@ -31,8 +31,8 @@ export function targetsInScope(config: Config | undefined, names: readonly strin
 
 /** The target a file belongs to: the first whose paths match it (given every configured target, whatever the run selects). */
 export function targetOf(targets: readonly Target[]): (path: string) => Target | undefined {
-  const matchers = targets.map((target) => ({ target, matches: pathMatcher(target.paths) }));
-  return (path) => matchers.find((m) => m.matches(path))?.target;
+  const { ownerOf } = targetOwners(targets);
+  return (path) => ownerOf(path)?.target;
 }
 
 /**
@@ -48,46 +48,36 @@ export function warnIdlePaths(
   configPath: string,
   warnings: Warning[],
 ): void {
-  const ownerOf = targetOf(configured);
-  const rank = new Map(configured.map((target, i) => [target, i]));
-  const globs = targets.flatMap((target) =>
-    target.paths.map((glob, j) => ({ target, glob, j, matches: pathMatcher([glob]), owns: false, shadowed: [] as { file: string; owner: Target }[] })),
-  );
-  if (globs.length === 0) return;
+  const owners = targetOwners(configured);
+  const idle = new Map(targets.flatMap(owners.pathsOf).map((path) => [path, [] as Ownership[]]));
+  // The paths taking a file for its owner are found with the owner: only the others need another look at the files.
+  for (const file of files) for (const path of owners.ownerOf(file)?.paths ?? []) idle.delete(path);
+  if (idle.size === 0) return;
+  // A glob matching a file makes its target match it: so an idle one matches only files an earlier target owns.
   for (const file of files) {
-    const owner = ownerOf(file);
-    // A glob matching a file makes its target match it: so none matches a file no target owns, nor one owned by a target after its own.
+    const owner = owners.ownerOf(file);
     if (owner === undefined) continue;
-    const first = rank.get(owner)!;
-    for (const glob of globs) {
-      if (glob.owns || rank.get(glob.target)! < first || !glob.matches(file)) continue;
-      if (glob.target === owner) glob.owns = true;
-      else glob.shadowed.push({ file, owner });
-    }
+    for (const path of owners.mayMatch(file)) if (path.rank > owner.rank && idle.has(path) && path.matches(file)) idle.get(path)!.push(owner);
   }
-  for (const { target, glob, j, owns, shadowed } of globs) {
-    if (owns) continue;
+  for (const [{ target, rank, index }, shadowed] of idle) {
     const said = (what: string): void => {
       warnings.push({
         file: configPath,
-        ...(target.pathLines[j] !== undefined && { line: target.pathLines[j] }),
-        message: `targets[${configured.indexOf(target)}].paths[${j}]: ${JSON.stringify(glob)} ${what}`,
+        ...(target.pathLines[index] !== undefined && { line: target.pathLines[index] }),
+        message: `targets[${rank}].paths[${index}]: ${JSON.stringify(target.paths[index])} ${what}`,
       });
     };
     if (shadowed.length === 0) {
       said("matches no file; fix or remove it");
       continue;
     }
-    const owners = [...new Set(shadowed.map(({ owner }) => owner))];
+    const takers = [...new Set(shadowed.map((owner) => owner.target))];
     // Each owner by the first of its paths that takes one of these files.
-    const by = owners.map((owner) => {
-      const taking = owner.paths.find((path) => {
-        const matches = pathMatcher([path]);
-        return shadowed.some((o) => o.owner === owner && matches(o.file));
-      });
-      return `${owner.name} (${JSON.stringify(taking)})`;
+    const by = takers.map((taker) => {
+      const taking = shadowed.reduce((first, owner) => (owner.target === taker ? Math.min(first, owner.paths[0]!.index) : first), Infinity);
+      return `${taker.name} (${JSON.stringify(taker.paths[taking])})`;
     });
-    const one = owners.length === 1;
+    const one = takers.length === 1;
     said(
       `matches only files the earlier ${one ? "target" : "targets"} ${andList(by)} ${one ? "takes" : "take"} first; narrow ${one ? "that" : "those"}, or list ${target.name} first`,
     );
