@@ -1,7 +1,11 @@
 /**
- * How a person asks for a missing path to be created, in the terms of every face that tells
- * them (the CLI, the Action, the library), said alike by every file kind's override.
+ * How a person asks for a missing path to be created, said alike by every file kind's override: in the
+ * terms of the face that runs (`--create`, `create: true`), or of every face where none is known (an
+ * editor or the engine called from the library).
  */
-export function createHint(what: string): string {
-  return `(to add ${what}, use --create, or create: true in the Action or the library)`;
+import type { FieldNamer } from "./field-name.js";
+
+export function createHint(what: string, name?: FieldNamer): string {
+  const create = name ? name("create", undefined, true) : "--create, or create: true in the Action or the library";
+  return `(to add ${what}, use ${create})`;
 }

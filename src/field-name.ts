@@ -8,24 +8,31 @@
 /** The request fields whose values are checked one by one. */
 export type RequestField = "image" | "setter" | "set" | "path";
 
+/** A request's switch: a message asks to turn it on. */
+export type RequestSwitch = "create";
+
+/** The request fields messages name: those checked value by value, the configuration's file, and the switches. */
+export type NamedField = RequestField | "config" | RequestSwitch;
+
 /**
  * Names the `index`-th value of a field in messages, or the field itself without an index;
  * `giving`, the field as written before a value a message asks for (`--setter` in the CLI's
- * `--setter key=REF`, `setters:` in the Action's). A namer that ignores `giving` names it alike.
+ * `--setter key=REF`, `setters:` in the Action's), and a switch as written turned on (`--create`,
+ * `create: true`). A namer that ignores `giving` names it alike.
  */
-export type FieldNamer = (field: RequestField, index?: number, giving?: boolean) => string;
+export type FieldNamer = (field: NamedField, index?: number, giving?: boolean) => string;
 
 /** The library's naming: the field and the value's index in its list. */
 export const byIndex: FieldNamer = (field, index) => (index === undefined ? field : `${field}[${index}]`);
 
 /**
- * The CLI's naming, by its flags (`--set`). Also what a sentence naming a field says where no face
+ * The CLI's naming, by its flags (`--set`, `--create`). Also what a sentence naming a field says where no face
  * is given (an editor or the engine called from the library): `--set can only replace the whole
  * string` reads where the bare field would not (`a file set or an override edits`).
  */
 export const byFlag: FieldNamer = (field) => `--${field}`;
 
 /** A value a message asks for, given as the face takes it: `--setter key=REF`, `setters: key=REF`, `setter key=REF`. */
-export function givenValue(name: FieldNamer | undefined, field: RequestField, value: string): string {
+export function givenValue(name: FieldNamer | undefined, field: NamedField, value: string): string {
   return `${(name ?? byIndex)(field, undefined, true)} ${value}`;
 }

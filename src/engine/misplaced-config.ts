@@ -10,6 +10,7 @@
  */
 import type { AsideWarning } from "../change.js";
 import { NO_CONFIG } from "./config.js";
+import { givenValue, type FieldNamer } from "../field-name.js";
 import { RequestError } from "./request.js";
 import { readText, type TreeSource } from "./source.js";
 
@@ -45,30 +46,36 @@ const READ_ONLY_FROM = "a configuration is read only from .github/gitops-promote
  * would move every environment alike, production included. Told the three ways on: move it,
  * read it where it is, or run with none.
  */
-function refuseUnreadConfig(misplaced: ReadonlySet<string>, read: ReadConfig): void {
+function refuseUnreadConfig(misplaced: ReadonlySet<string>, read: ReadConfig, name: FieldNamer | undefined): void {
   if (!read.byDefault || read.present) return;
   const unread = [...misplaced].filter((path) => AT_ROOT.test(path));
   if (unread.length === 0) return;
   throw new RequestError(
-    unread.map((path) => ({
-      file: path,
-      field: "request",
-      message:
-        `not read: ${READ_ONLY_FROM}, so its targets, their policies and its overrides would not apply, and this run would edit every file alike; ` +
-        `move it to .github/${path}, or read it where it is with --config ${path} (config: ${path} in the Action), ` +
-        `or run without a configuration with --config ${NO_CONFIG} (config: ${NO_CONFIG})`,
-    })),
+    unread.map((path) => {
+      // As the request's face takes the configuration (--config P, config: P); where none is known, as both do.
+      const [readIt, readNone] = name
+        ? [givenValue(name, "config", path), givenValue(name, "config", NO_CONFIG)]
+        : [`--config ${path} (config: ${path} in the Action)`, `--config ${NO_CONFIG} (config: ${NO_CONFIG})`];
+      return {
+        file: path,
+        field: "request",
+        message:
+          `not read: ${READ_ONLY_FROM}, so its targets, their policies and its overrides would not apply, and this run would edit every file alike; ` +
+          `move it to .github/${path}, or read it where it is with ${readIt}, or run without a configuration with ${readNone}`,
+      };
+    }),
   );
 }
 
 /**
  * A warning at each misplaced configuration (misplacedConfigsIn), saying where the configuration
  * is read from; first, throws RequestError for one at the root where none is read (refuseUnreadConfig).
+ * `name` names the configuration's field as the request's face takes it (`--config`, `config:`); without it, as both do.
  */
-export function warnMisplacedConfigs(misplaced: ReadonlySet<string>, read: ReadConfig): AsideWarning[] {
-  refuseUnreadConfig(misplaced, read);
+export function warnMisplacedConfigs(misplaced: ReadonlySet<string>, read: ReadConfig, name?: FieldNamer): AsideWarning[] {
+  refuseUnreadConfig(misplaced, read, name);
   const where = read.none
-    ? `the run reads no configuration (config ${NO_CONFIG})`
+    ? `the run reads no configuration (${name ? givenValue(name, "config", NO_CONFIG) : `config ${NO_CONFIG}`})`
     : read.path === undefined
       ? "the configuration read is the one the request gives"
       : read.byDefault && !read.present

@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { misplacedConfigsIn, warnMisplacedConfigs, type ReadConfig } from "../../src/engine/misplaced-config.js";
 import { RequestError, type RequestIssue } from "../../src/engine/request.js";
 import type { TreeSource } from "../../src/engine/source.js";
+import type { FieldNamer } from "../../src/field-name.js";
+import { actionFieldName, cliFieldName } from "../support/faces.js";
 
 function tree(files: Record<string, string>): TreeSource {
   return {
@@ -20,10 +22,10 @@ async function misplaced(files: Record<string, string>, read: ReadConfig = NONE_
   return misplacedConfigsIn(tree(files), Object.keys(files), read);
 }
 
-/** What warnMisplacedConfigs refuses, if anything. */
-function refusal(found: ReadonlySet<string>, read: ReadConfig): readonly RequestIssue[] | undefined {
+/** What warnMisplacedConfigs refuses, if anything; `name`, the request's face. */
+function refusal(found: ReadonlySet<string>, read: ReadConfig, name?: FieldNamer): readonly RequestIssue[] | undefined {
   try {
-    warnMisplacedConfigs(found, read);
+    warnMisplacedConfigs(found, read, name);
     return undefined;
   } catch (error) {
     if (error instanceof RequestError) return error.issues;
@@ -57,6 +59,16 @@ describe("warnMisplacedConfigs: a configuration meant for this tree, not read", 
     ]);
   });
 
+  it("tells the CLI its flag and the Action its input, each alone", () => {
+    const advice = (name: FieldNamer) => refusal(new Set(["gitops-promote.yaml"]), NONE_READ, name)?.[0]?.message.split("; ")[1];
+    expect(advice(cliFieldName)).toBe(
+      "move it to .github/gitops-promote.yaml, or read it where it is with --config gitops-promote.yaml, or run without a configuration with --config none",
+    );
+    expect(advice(actionFieldName)).toBe(
+      "move it to .github/gitops-promote.yaml, or read it where it is with config: gitops-promote.yaml, or run without a configuration with config: none",
+    );
+  });
+
   it("lets the run be when it reads a configuration, names one, or asks for none: what it reads is what it was told", () => {
     const found = new Set(["gitops-promote.yaml"]);
     expect(refusal(found, { path: ".github/gitops-promote.yml", present: true, byDefault: true })).toBeUndefined();
@@ -85,5 +97,11 @@ describe("warnMisplacedConfigs: the others", () => {
     expect(message("gitops-promote.yml", { path: undefined, present: true, byDefault: false, none: true })).toBe(
       "not read, as a configuration or a manifest: the run reads no configuration (config none), so its targets, their policies and its overrides do not apply to this run; to apply them, name it as the configuration instead of none",
     );
+  });
+
+  it("names the run's no configuration as its face asked for it", () => {
+    const none: ReadConfig = { path: undefined, present: true, byDefault: false, none: true };
+    const asked = (name: FieldNamer) => /\((.*?)\), so/.exec(warnMisplacedConfigs(new Set(["gitops-promote.yml"]), none, name)[0]!.message)?.[1];
+    expect([asked(cliFieldName), asked(actionFieldName)]).toEqual(["--config none", "config: none"]);
   });
 });

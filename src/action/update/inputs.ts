@@ -6,7 +6,8 @@
 import type { Warning } from "../../change.js";
 import { parsePayload, PAYLOAD_INPUT, type Payload } from "../../engine/payload.js";
 import { isRecord } from "../../json-value.js";
-import { parseSet, type FieldNamer, type RequestField, type UpdateRequest } from "../../engine/request.js";
+import { parseSet, type FieldNamer, type UpdateRequest } from "../../engine/request.js";
+import type { NamedField, RequestSwitch } from "../../field-name.js";
 import { slashSeparated } from "../../engine/path-glob.js";
 import { DELIVERY_MODES, MERGE_METHODS, MERGE_MODES, type MergeMethod, type MergeMode } from "../../engine/config.js";
 import type { CommitVia, DeliveryOptions } from "../../github/deliver.js";
@@ -45,10 +46,19 @@ export interface UpdateInputs {
 }
 
 /** The input each request field comes from, for messages. */
-const INPUT_OF: Readonly<Record<RequestField, string>> = { image: "images", setter: "setters", set: "set", path: "paths" };
+const INPUT_OF: Readonly<Record<NamedField, string>> = { image: "images", setter: "setters", set: "set", path: "paths", config: "config", create: "create" };
 
-/** A field as the Action's messages name it: `input setters`, and `setters:` before a value to give, as a workflow writes it. */
-const inputOf: FieldNamer = (field, _index, giving) => (giving ? `${INPUT_OF[field]}:` : `input ${INPUT_OF[field]}`);
+/** The inputs that are switches, which a workflow turns on with `true`. */
+const SWITCHES: ReadonlySet<NamedField> = new Set<RequestSwitch>(["create"]);
+
+/**
+ * A field as the Action's messages name it: `input setters`, and `setters:` before a value to give, as a workflow
+ * writes it (a switch turned on, `create: true`).
+ */
+const inputOf: FieldNamer = (field, _index, giving) => {
+  if (!giving) return `input ${INPUT_OF[field]}`;
+  return SWITCHES.has(field) ? `${INPUT_OF[field]}: true` : `${INPUT_OF[field]}:`;
+};
 
 export function readUpdateInputs(core: InputReader, event: TriggerEvent): UpdateInputs {
   const lines = (name: string) => splitList(core.getInput(name), /\r?\n/);

@@ -64,6 +64,9 @@ describe("update Action inputs", () => {
     const { fieldName } = readUpdateInputs(reader({ images: "ghcr.io/acme/app:1.2.4" }), push).request;
     expect(fieldName?.("image", 0)).toBe("input images");
     expect(givenValue(fieldName, "setter", "flux-system:app=REF")).toBe("setters: flux-system:app=REF");
+    expect(givenValue(fieldName, "config", "deploy/gitops.yaml")).toBe("config: deploy/gitops.yaml");
+    // A switch is turned on as a workflow writes it.
+    expect(fieldName?.("create", undefined, true)).toBe("create: true");
   });
 
   it("lets set create a missing path only when the create input says so", () => {
