@@ -22,14 +22,15 @@ import { shiftLines } from "../text/line-shift.js";
 import { lineBreaks } from "../text/line-index.js";
 import { lineMarkers, MARKER_TOKEN } from "../image/marker.js";
 import { headMarkers } from "../yaml/markers.js";
-import { byFlag, type FieldNamer } from "../field-name.js";
+import { byFlag, byIndex, type FieldNamer } from "../field-name.js";
 
 /** A `--set` spec as given, or a configured override waiting for the file's target to say which image it may set. */
 export type RequestedOverride = string | OverrideConfig;
 
 /**
  * `--set` specs plus the configured overrides of the incoming images, per file in scope, and
- * what is wrong with the `--set` files: each must exist and be in scope (it was asked for by name).
+ * what is wrong with the `--set` files: each must exist and be in scope (it was asked for by name),
+ * named as `fieldName` (the request's face) names the set (`--set`, `input set`, `set[0]`).
  * With targets, an override of a file in none of them can never apply: that is warned about.
  */
 export function collectOverrides(
@@ -39,10 +40,16 @@ export function collectOverrides(
   present: ReadonlySet<string>,
   inScope: (path: string) => boolean,
   warnings: Warning[],
+  fieldName: FieldNamer = byIndex,
 ): { byFile: Map<string, RequestedOverride[]>; issues: Diagnostic[] } {
   const configured = config?.overrides ?? [];
-  const issues: Diagnostic[] = valid.sets.flatMap(({ file }) =>
-    !present.has(file) ? [{ message: `set: ${file} does not exist` }] : !inScope(file) ? [{ message: `set: ${file} is outside the paths to update` }] : [],
+  // The sets are the request's, in its order: validateRequest refuses a request with any it drops.
+  const issues: Diagnostic[] = valid.sets.flatMap(({ file }, i) =>
+    !present.has(file)
+      ? [{ message: `${fieldName("set", i)}: ${file} does not exist` }]
+      : !inScope(file)
+        ? [{ message: `${fieldName("set", i)}: ${file} is outside the paths to update` }]
+        : [],
   );
   const byFile = new Map<string, RequestedOverride[]>();
   const add = (file: string, override: RequestedOverride) => byFile.set(file, [...(byFile.get(file) ?? []), override]);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { versionNoteWarning, type EditResult, type FieldWarning } from "../../src/change.js";
 import type { OverrideConfig } from "../../src/engine/config.js";
-import { configuredOverride, overFile, overriddenIn, overrideNamesField, toldThere } from "../../src/engine/overrides.js";
+import { collectOverrides, configuredOverride, overFile, overriddenIn, overrideNamesField, toldThere } from "../../src/engine/overrides.js";
 import { parsePolicy } from "../../src/image/policy.js";
 import { parseImageRef } from "../../src/image/reference.js";
 import { editCheckedKcl } from "../../src/kcl/editor.js";
@@ -469,5 +469,30 @@ spec:
         },
       ]);
     });
+  });
+});
+
+describe("collectOverrides", () => {
+  const valid = {
+    images: [],
+    setters: new Map(),
+    sets: [
+      { file: "gone.yaml", spec: "a=1" },
+      { file: "apps/web.yaml", spec: "a=1" },
+    ],
+  };
+  const refused = (name?: FieldNamer) =>
+    collectOverrides(valid, undefined, ".github/gitops-promote.yaml", new Set(["apps/web.yaml"]), (path) => !path.startsWith("apps/"), [], name).issues;
+
+  it("names each set it refuses as the request's face does: a file missing, one outside the paths", () => {
+    expect(refused(cliFieldName)).toEqual([{ message: "--set: gone.yaml does not exist" }, { message: "--set: apps/web.yaml is outside the paths to update" }]);
+    expect(refused(actionFieldName)).toEqual([
+      { message: "input set: gone.yaml does not exist" },
+      { message: "input set: apps/web.yaml is outside the paths to update" },
+    ]);
+  });
+
+  it("names the library's set by its index, as validateRequest does", () => {
+    expect(refused().map((issue) => issue.message)).toEqual(["set[0]: gone.yaml does not exist", "set[1]: apps/web.yaml is outside the paths to update"]);
   });
 });

@@ -113,7 +113,7 @@ describe("planUpdate: what is scanned", () => {
     expect(p.warnings.map((w) => w.message.split(":")[0])).toEqual(['"apps\\\\web.yaml" is left out']);
     // Named by a request, it is refused still: no path written there reaches it.
     expect(await refusal(files, { images: ["nginx:1.2"], sets: ["apps\\web.yaml:image=nginx:1.2"] })).toEqual([
-      { message: "set: apps\\web.yaml does not exist" },
+      { message: "set[0]: apps\\web.yaml does not exist" },
     ]);
   });
 
@@ -892,12 +892,12 @@ describe("planUpdate: setters and overrides", () => {
     expect(await refusal({ "v.yaml": "a:\n  b: 1\n" }, { sets: ["v.yaml:a.c=2"] })).toEqual([
       { file: "v.yaml", line: 2, message: "a.c: a has 'b', not 'c' (to add a.c, use --create, or create: true in the Action or the library)" },
     ]);
-    expect(await refusal({ "v.yaml": "a: 1\n" }, { sets: ["w.yaml:a=2"] })).toEqual([{ message: "set: w.yaml does not exist" }]);
+    expect(await refusal({ "v.yaml": "a: 1\n" }, { sets: ["w.yaml:a=2"] })).toEqual([{ message: "set[0]: w.yaml does not exist" }]);
   });
 
   it("refuses a --set file outside --path: it was named, so skipping it would hide the contradiction", async () => {
     expect(await refusal({ "a/v.yaml": "a: 1\n", "b/v.yaml": "a: 1\n" }, { sets: ["a/v.yaml:a=2"], paths: ["b"] })).toEqual([
-      { message: "set: a/v.yaml is outside the paths to update" },
+      { message: "set[0]: a/v.yaml is outside the paths to update" },
     ]);
   });
 
