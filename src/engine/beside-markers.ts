@@ -4,7 +4,6 @@
  * at the field.
  */
 import type { Change, Warning } from "../change.js";
-import { markerPattern } from "../image/marker.js";
 import { tryParseImageRef, type ImageRef } from "../image/reference.js";
 import { nextVersion, versionOf, type ImageUpdate, type Version } from "../image/update.js";
 import { andList } from "../text/and-list.js";
@@ -18,13 +17,14 @@ import type { FluxPolicy } from "./setters.js";
  * a file Flux does not update) is said at its line, so one pod does not split across versions
  * unseen. Only whole references are judged (a tag field alone does not say its image); a policy
  * only beside one marker key of the image. `policySetters` are the file's markers whose policy
- * the field escaped (none in a target, whose policy the field obeys too); `left`, FileSetters'.
+ * the field escaped (none in a target, whose policy the field obeys too); `left`, FileSetters';
+ * `marks`, whether the file marks a key where its editor reads the marker (marksOf).
  */
 export function warnBesideMarkers(
   changes: readonly Change[],
   policySetters: ReadonlyMap<string, ImageUpdate>,
   left: ReadonlyMap<string, readonly ImageRef[]>,
-  text: string,
+  marks: (key: string) => boolean,
   warnings: Warning[],
 ): void {
   // No marker in the file to split from (most files): nothing to parse the new references for.
@@ -33,7 +33,7 @@ export function warnBesideMarkers(
     if (change.kind !== "image" && change.kind !== "kcl-image") continue;
     const written = tryParseImageRef(change.new);
     if (!written) continue;
-    const split = besidePolicy(change, written, policySetters, text) ?? besideLeft(written, left, text);
+    const split = besidePolicy(change, written, policySetters, marks) ?? besideLeft(written, left, marks);
     if (split) warnings.push({ file: change.file, line: change.line, message: `${change.key} is set to ${change.new} by repository, ${split}` });
   }
 }
@@ -95,8 +95,8 @@ function movedBy(change: Change, updates: readonly ImageUpdate[]): { update: Ima
 }
 
 /** Why the field's version is one the policy of the one marker key of its image in this file (another file's, another cluster's, says nothing here) would not have chosen. */
-function besidePolicy(change: Change, written: ImageRef, setters: ReadonlyMap<string, ImageUpdate>, text: string): string | undefined {
-  const beside = [...setters].filter(([k, u]) => u.policy && u.image.repository === written.repository && markerPattern(k).test(text));
+function besidePolicy(change: Change, written: ImageRef, setters: ReadonlyMap<string, ImageUpdate>, marks: (key: string) => boolean): string | undefined {
+  const beside = [...setters].filter(([k, u]) => u.policy && u.image.repository === written.repository && marks(k));
   if (beside.length !== 1) return undefined;
   const [key, { policy }] = beside[0]!;
   if (!policy) return undefined;
@@ -107,10 +107,8 @@ function besidePolicy(change: Change, written: ImageRef, setters: ReadonlyMap<st
 }
 
 /** The marker keys of the field's image in this file that are left as they are, said. */
-function besideLeft(written: ImageRef, left: ReadonlyMap<string, readonly ImageRef[]>, text: string): string | undefined {
-  const keys = [...left]
-    .filter(([key, images]) => images.some((i) => i.repository === written.repository) && markerPattern(key).test(text))
-    .map(([key]) => key);
+function besideLeft(written: ImageRef, left: ReadonlyMap<string, readonly ImageRef[]>, marks: (key: string) => boolean): string | undefined {
+  const keys = [...left].filter(([key, images]) => images.some((i) => i.repository === written.repository) && marks(key)).map(([key]) => key);
   if (keys.length === 0) return undefined;
   const which = keys.length === 1 ? `Flux setter "${keys[0]}"` : `Flux setters ${keys.map((key) => `"${key}"`).join(", ")}`;
   return `while the marked fields of ${which} in this file are left as they are (see the warning at them); mark this field with it to keep them together`;

@@ -15,13 +15,13 @@ import { namedImageString, withVersion } from "../yaml/argocd.js";
 import { tryYamlFile } from "../yaml/file.js";
 import type { Config, OverrideConfig } from "./config.js";
 import { fileKind, type FileKind } from "./file-kind.js";
+import { fileMarkers } from "./file-markers.js";
 import { pathMatcher } from "./path-glob.js";
 import { RequestError, trySetSpec, type ValidRequest } from "./request.js";
 import { decodeUtf8, type TreeSource } from "./source.js";
 import { shiftLines } from "../text/line-shift.js";
 import { lineBreaks } from "../text/line-index.js";
-import { lineMarkers, MARKER_TOKEN } from "../image/marker.js";
-import { headMarkers } from "../yaml/markers.js";
+import { MARKER_TOKEN } from "../image/marker.js";
 import { byFlag, byIndex, type FieldNamer } from "../field-name.js";
 
 /** A `--set` spec as given, or a configured override waiting for the file's target to say which image it may set. */
@@ -200,7 +200,7 @@ export function overFileAbout(
 ): FieldEditResult {
   try {
     const aimed = withoutMisaimedOverrides(kind, edited.text, requested);
-    const { overrides, yielded } = besideMarkers(kind, edited, aimed.overrides, create);
+    const { overrides, yielded } = besideMarkers(path, kind, edited, aimed.overrides, create);
     const overridden = applyFileOverrides(kind, edited.text, overrides, create, fieldName);
     const sets = setFields(kind, overrides);
     const told = shiftLines(edited.warnings, edited.text, overridden.text);
@@ -233,16 +233,17 @@ export function overFileAbout(
  * a marked field is set only through its marker's key, as `--image` alone leaves it. Where such an
  * override would have written another value than the field holds (the marker's, or the file's), the
  * field says so (`yielded`, at the lines of `edited`). A `--set` is what a person asked for: it is applied.
+ * A marker the editor does not read (above `key: value`, after a flow collection) marks nothing: the override applies there.
  */
 function besideMarkers(
+  path: string,
   kind: FileKind,
   edited: EditResult,
   overrides: readonly (string | ComputedOverride)[],
   create: boolean,
 ): { overrides: readonly (string | ComputedOverride)[]; yielded: Warning[] } {
   if (!edited.text.includes(MARKER_TOKEN) || overrides.every((o) => typeof o === "string")) return { overrides, yielded: [] };
-  const found = kind === "yaml" ? [...lineMarkers(edited.text), ...headMarkers(edited.text)] : lineMarkers(edited.text);
-  const markers = new Map(found.map(({ marker, line }) => [line, marker]));
+  const markers = new Map(fileMarkers(path, edited.text).map(({ marker, line }) => [line, marker]));
   const yielded: Warning[] = [];
   const kept = overrides.filter((o) => {
     if (typeof o === "string") return true;

@@ -8,7 +8,6 @@ import type { Change, Diagnostic, FieldEditResult, FieldWarning, FullEditRequest
 import { isAside, publicWarning, SourceError } from "../change.js";
 import { tryParseImageRef, type ImageRef } from "../image/reference.js";
 import type { ImageUpdate } from "../image/update.js";
-import { markerPattern } from "../image/marker.js";
 import { editCheckedKcl, type Overridden } from "../kcl/editor.js";
 import { editKclMod } from "../kcl/mod-editor.js";
 import type { ComputedOverride } from "../kcl/override.js";
@@ -33,6 +32,7 @@ import { checkParses, fileKind, isHelmTemplate, isTestFile, readsMarkers } from 
 import { allowance, imagesFor, settersFor, targetOf, targetsInScope, warnIdlePaths, warnRefusedImages } from "./targets.js";
 import { holdsImage, unreachedImages, warnUnreached } from "./unreached.js";
 import { warnBesideMarkers, warnUnpolicied } from "./beside-markers.js";
+import { marksOf } from "./file-markers.js";
 import { leftBehind, warnUnmoved } from "./left-behind.js";
 import {
   checkConfiguredOverrides,
@@ -403,12 +403,13 @@ function planFiles(
     if (!filePlan) continue;
     planned.push(filePlan);
     warnTaggedElsewhere(filePlan.changes, tagged.elsewhere.get(path), target?.name, warnings);
-    warnBesideMarkers(filePlan.changes, target ? new Map() : editRequest.setters, left, text, warnings);
+    const marks = marksOf(path, text);
+    warnBesideMarkers(filePlan.changes, target ? new Map() : editRequest.setters, left, marks, warnings);
     warnUnpolicied(
       filePlan.changes,
       editRequest.images,
       (repository) => fluxPoliciesAt(path, repository),
-      (image) => markedIn(forFile(path), text, image),
+      (image) => markedIn(forFile(path), marks, image),
       warnings,
     );
   }
@@ -472,13 +473,16 @@ async function warnLeftBehind(
     warned.set(w.file, said);
   }
   const finalTexts = new Map([...texts].filter(([path]) => run.inScope(path)).map(([path, text]) => [path, after.get(path) ?? text] as const));
+  // Each file's markers are read once, at the first of its places asked about.
+  const marks = new Map<string, (key: string) => boolean>();
+  const marksIn = (path: string) => marks.get(path) ?? marks.set(path, marksOf(path, texts.get(path)!)).get(path)!;
   const left = leftBehind(valid.images, finalTexts, {
     explained: (path, image, line) =>
       warnedOf(warned.get(path) ?? [], image.repository, line) ||
       // Marked fields follow their setter, overridden ones their override (a --set names no image: any of them): a warning says why either is left.
       (run.overridesByFile.get(path) ?? []).some((o) => typeof o === "string" || o.repository === image.repository) ||
       (config?.overrides ?? []).some((o) => o.file === path && o.repository === image.repository) ||
-      markedIn(forFile(path), texts.get(path)!, image) ||
+      markedIn(forFile(path), marksIn(path), image) ||
       run.keptOut(path, image) ||
       run.unselected(path),
     quiet: planned.length === 0 && warnings.every(isAside),
@@ -512,13 +516,13 @@ async function warnLeftBehind(
 
 const NO_SETTERS: FileSetters = { setters: new Map(), knownSetters: new Map(), left: new Map() };
 
-/** Whether the file holds a marker of a key that stands for the image. */
-function markedIn({ setters, left }: FileSetters, text: string, image: ImageRef): boolean {
+/** Whether the file marks (`marks`, marksOf's: where its editor reads the marker) a key that stands for the image. */
+function markedIn({ setters, left }: FileSetters, marks: (key: string) => boolean, image: ImageRef): boolean {
   const keys = [
     ...[...setters].filter(([, update]) => update.image.repository === image.repository).map(([key]) => key),
     ...[...left].filter(([, images]) => images.some((i) => i.repository === image.repository)).map(([key]) => key),
   ];
-  return keys.some((key) => markerPattern(key).test(text));
+  return keys.some(marks);
 }
 
 /** The issues, each marked as the request's `field` (RequestIssue). */

@@ -4,15 +4,14 @@
  * outside the paths to update.
  */
 import type { Warning } from "../change.js";
-import { lineMarkers, type MarkerLine } from "../image/marker.js";
 import { formatImageRef, repositoryPattern, type ImageRef } from "../image/reference.js";
 import { cappedList } from "../text/and-list.js";
 import { closest, didYouMean } from "../text/closest.js";
 import { mayBuildOnRegistry } from "../kcl/editor.js";
-import { yamlMarkers } from "../yaml/markers.js";
 import type { RequestedOverride } from "./overrides.js";
 import type { ValidRequest } from "./request.js";
-import { fileKind, readsMarkers } from "./file-kind.js";
+import { fileKind } from "./file-kind.js";
+import { fileMarkers } from "./file-markers.js";
 import { where, type FluxSetter } from "./flux-objects.js";
 import { deployedText, spelledAt } from "./image-spelling.js";
 
@@ -61,21 +60,13 @@ function unusedKeys(keys: ReadonlyMap<string, readonly FluxSetter[]>): string {
   return `, and no marker uses ${named.length === 1 ? named[0] : `any of ${cappedList(named)}`}`;
 }
 
-/**
- * Whether a file of `texts` whose markers are read holds a marker with a key where a marker is read:
- * after a value, or in YAML above one (not above `key: value`, which is the key's comment and marks nothing).
- */
+/** Whether a file of `texts` holds a marker with a key, one its editor reads (fileMarkers). */
 function markedIn(texts: readonly (readonly [string, string])[]): (key: string) => boolean {
   let keys: ReadonlySet<string> | undefined;
   return (key) => {
-    keys ??= new Set(texts.flatMap(([path, text]) => markersOf(path, text)).map(({ marker }) => marker.key));
+    keys ??= new Set(texts.flatMap(([path, text]) => fileMarkers(path, text)).map(({ marker }) => marker.key));
     return keys.has(key);
   };
-}
-
-function markersOf(path: string, text: string): readonly MarkerLine[] {
-  if (!readsMarkers(path)) return [];
-  return fileKind(path) === "yaml" ? yamlMarkers(text) : lineMarkers(text);
 }
 
 /**

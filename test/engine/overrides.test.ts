@@ -299,6 +299,13 @@ describe("overFile", () => {
       const unmarked = values.replace(/ #.*/, "");
       expect(overFile("values.yaml", "yaml", unedited(unmarked), jobs("ghcr.io/acme/jobs:1.4.1"), false).text).toBe(unmarked.replace("1.4.0", "1.4.1"));
     });
+
+    it("sets a field whose marker the editor does not read, after a flow collection: it marks nothing, as in Flux", () => {
+      const flow = 'image: {repository: ghcr.io/acme/web, tag: "1.4.0"} # {"$imagepolicy": "flux-system:web:tag"}\n';
+      const result = overFile("values.yaml", "yaml", unedited(flow), jobs("ghcr.io/acme/jobs:1.4.1"), false);
+      expect(result.text).toBe(flow.replace("1.4.0", "1.4.1"));
+      expect(result.warnings).toEqual([]);
+    });
   });
 
   it("drops an editor's warning at a YAML field left to its placeholder (${TAG}) that a --set wrote: the advice was followed", () => {

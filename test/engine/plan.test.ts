@@ -290,6 +290,23 @@ describe("planUpdate: what is scanned", () => {
     expect((await plan(files, { images: ["ghcr.io/acme/app:1.5.0"] })).warnings).toEqual([]);
   });
 
+  it("counts no marker written above `image:`, which marks nothing: the field moved by repository is told of the policy it escaped as an unmarked one (review flux17 S1)", async () => {
+    const policy =
+      "apiVersion: image.toolkit.fluxcd.io/v1beta2\nkind: ImagePolicy\nmetadata:\n  name: app\n  namespace: flux-system\nspec:\n  imageRepositoryRef:\n    name: app\n  policy:\n    semver:\n      range: ^1.0.0\n";
+    const repository =
+      "apiVersion: image.toolkit.fluxcd.io/v1beta2\nkind: ImageRepository\nmetadata:\n  name: app\n  namespace: flux-system\nspec:\n  image: ghcr.io/acme/app\n";
+    const deploy = ["containers:", "  - name: app", '    # {"$imagepolicy": "flux-system:app"}', "    image: ghcr.io/acme/app:1.4.0", ""].join("\n");
+    const files = { "flux-system/policy.yaml": policy, "flux-system/repository.yaml": repository, "apps/deploy.yaml": deploy };
+    const rc = await plan(files, { images: ["ghcr.io/acme/app:1.5.0-rc.1"] });
+    expect(afterOf(rc, "apps/deploy.yaml")).toBe(deploy.replace("1.4.0", "1.5.0-rc.1"));
+    // Not "which the policy of Flux setter flux-system:app would not have chosen for its marked fields": it has none.
+    const said = rc.warnings.filter((w) => w.file === "apps/deploy.yaml").map((w) => `${w.line}: ${w.message.split(";")[0]}`);
+    expect(said).toEqual([
+      '4: Flux setter "flux-system:app" is written above image:, and YAML gives a comment above a key to the key, so Flux reads no marker there and the value is treated as unmarked',
+      "4: ghcr.io/acme/app moves to 1.5.0-rc.1 with no policy (no marker here)",
+    ]);
+  });
+
   it("says so when no file to update holds an image's repository or a --setter key's marker (a typo, most often)", async () => {
     const files = { "a/d.yaml": 'image: ghcr.io/acme/app:1.0 # {"$imagepolicy": "flux-system:app"}\n', "b/d.yaml": "image: ghcr.io/acme/tool:1.0\n" };
     const p = await plan(files, { images: ["ghcr.io/acme/ap:1.1", "ghcr.io/acme/tool:1.1"], setters: ["flux-system:ap=ghcr.io/acme/app:1.1"], paths: ["a"] });
