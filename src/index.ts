@@ -51,6 +51,7 @@ export {
   type TargetImage,
 } from "./engine/config.js";
 export { fluxSetters, type FluxAutomation, type FluxSetter } from "./engine/flux-objects.js";
+export type { BuiltNamespace } from "./engine/kustomize-graph.js";
 export {
   buildPayload,
   imagesFromMetadata,
