@@ -12,7 +12,7 @@ import type { Config, Target, TargetImage } from "./config.js";
 import { RequestError } from "./request.js";
 import { lineAt } from "../text/line-index.js";
 import { targetOwners, type Ownership } from "./target-owners.js";
-import { andList } from "../text/and-list.js";
+import { andList, cappedList } from "../text/and-list.js";
 import { quotedExcerpt } from "../text/quoted-excerpt.js";
 import { deployedText, spelledAt } from "./image-spelling.js";
 
@@ -192,13 +192,13 @@ export function warnRefusedImages(
       else if (allows.refused === "policy" && inTargets.some((file) => file.target === target)) {
         warnings.push({
           message: `target ${target.name}: ${formatImageRef(image)} is outside its policy (${allows.allowed.policy.description}); not edited there`,
+          kind: "policy-refusal",
         });
       }
     }
     if (refusing.length === 0) continue;
     const which = refusing.length === 1 ? `target ${refusing[0]} does not allow` : `targets ${refusing.join(", ")} do not allow`;
-    const where = held.length > LISTED ? `${held.slice(0, LISTED).join(", ")} and ${held.length - LISTED} more` : held.join(", ");
-    warnings.push({ message: `${which} ${image.repository}; not edited in ${where}` });
+    warnings.push({ message: `${which} ${image.repository}; not edited in ${cappedList(held, LISTED)}` });
   }
 }
 

@@ -2185,7 +2185,7 @@ describe("planUpdate: a configuration given as a Config (parseConfig of an objec
     expect(given.targets).toEqual(written.targets);
     expect(written.files.map((f) => [f.path, f.target])).toEqual([["staging/d.yaml", "staging"]]);
     const idle = 'targets[2].paths[0]: "tools/**" matches no file; fix or remove it';
-    const refused = { message: "target prod: ghcr.io/acme/app:2.0.0-rc.1 is outside its policy (semver ^1.0.0); not edited there" };
+    const refused = { message: "target prod: ghcr.io/acme/app:2.0.0-rc.1 is outside its policy (semver ^1.0.0); not edited there", kind: "policy-refusal" };
     expect(written.warnings).toEqual([{ file: ".github/gitops-promote.yaml", line: 13, message: idle }, refused]);
     expect(given.warnings).toEqual([{ message: `the configuration: ${idle}` }, refused]);
   });
