@@ -299,7 +299,7 @@ export function fluxSetters(
         if (!scanned) continue;
         for (const { namespace } of namespaces) {
           const id = idIn(namespace);
-          repositories.set(id, [...(repositories.get(id) ?? []), { ...reader.located(id), ...scanned }]);
+          appendTo(repositories, id, { ...reader.located(id), ...scanned });
         }
       } else if (kind === "ImagePolicy") {
         const read = reader.policy(ids, andList(namespaces.map(({ namespace }) => `${namespace}:${name}`)), spec);
@@ -318,10 +318,13 @@ export function fluxSetters(
   }
 
   const setters = new Map<string, FluxSetter[]>();
+  // A repository id each cluster defines is looked up from each cluster's policies: indexed once per id.
+  const nearestRepositories = new Map<string, (from: readonly string[]) => Repository[]>();
+  const repositoryIdentity = (r: Repository) => JSON.stringify([r.name, r.exclusionList.map((re) => re.source)]);
   for (const policy of policies) {
-    const [repository, ...tied] = nearest([policy.file], repositories.get(policy.repositoryId) ?? [], (r) =>
-      JSON.stringify([r.name, r.exclusionList.map((re) => re.source)]),
-    );
+    let nearest = nearestRepositories.get(policy.repositoryId);
+    if (!nearest) nearestRepositories.set(policy.repositoryId, (nearest = nearestIndex(repositories.get(policy.repositoryId) ?? [], repositoryIdentity)));
+    const [repository, ...tied] = nearest([policy.file]);
     if (!repository || tied.length > 0) {
       const found = tied.length > 0 ? `defined differently at ${where([repository!, ...tied])}, equally near it` : "not found";
       warnings.push({
@@ -333,7 +336,7 @@ export function fluxSetters(
     }
     const setter = { name: repository.name, repository: repository.repository, policy: policy.policy, exclusionList: repository.exclusionList };
     const namespacedBy = policy.namespacedBy && { namespacedBy: policy.namespacedBy };
-    setters.set(policy.key, [...(setters.get(policy.key) ?? []), { ...setter, file: policy.file, line: policy.line, ...namespacedBy }]);
+    appendTo(setters, policy.key, { ...setter, file: policy.file, line: policy.line, ...namespacedBy });
   }
   return { setters, automations, warnings };
 }
@@ -354,27 +357,50 @@ function objectNamespaces(built: readonly BuiltNamespace[], own: string | undefi
  * with it, identical ones counted once. One is the answer; more are a tie.
  */
 export function nearestSetters(from: readonly string[], setters: readonly FluxSetter[]): FluxSetter[] {
-  return nearest(from, setters, (s) => JSON.stringify([s.name, s.policy.description, s.exclusionList.map((re) => re.source)]));
+  return nearestOf(setters)(from);
 }
 
-function nearest<T extends { readonly file: string }>(from: readonly string[], definitions: readonly T[], identity: (definition: T) => string): T[] {
-  if (definitions.length <= 1) return [...definitions];
-  const byIdentity = new Map<string, T>();
-  for (const path of from) {
-    const shared = definitions.map((d) => sharedDirectories(path, d.file));
-    const most = Math.max(...shared);
-    definitions.forEach((d, i) => {
-      if (shared[i] === most && !byIdentity.has(identity(d))) byIdentity.set(identity(d), d);
-    });
+/** nearestSetters over one list of definitions, indexed once for the many paths a run asks about. */
+export function nearestOf(setters: readonly FluxSetter[]): (from: readonly string[]) => FluxSetter[] {
+  return nearestIndex(setters, (s) => JSON.stringify([s.name, s.policy.description, s.exclusionList.map((re) => re.source)]));
+}
+
+/**
+ * The definitions nearest to paths: those under the deepest directory above a path that holds any. Each
+ * definition is filed under every directory above its file, so a path costs the steps of its depth, not a
+ * comparison with each definition (a name each of hundreds of clusters defines). In definition order, the
+ * first of identical ones standing for them.
+ */
+function nearestIndex<T extends { readonly file: string }>(definitions: readonly T[], identity: (definition: T) => string): (from: readonly string[]) => T[] {
+  const under = new Map<string, { readonly definition: T; readonly identity: string }[]>();
+  for (const definition of definitions) {
+    const entry = { definition, identity: identity(definition) };
+    for (const directory of directoriesAbove(definition.file)) appendTo(under, directory, entry);
   }
-  return [...byIdentity.values()];
+  return (from) => {
+    const byIdentity = new Map<string, T>();
+    for (const path of from) {
+      const above = directoriesAbove(path);
+      let nearest;
+      for (let i = above.length - 1; nearest === undefined && i >= 0; i--) nearest = under.get(above[i]!);
+      for (const { definition, identity } of nearest ?? []) if (!byIdentity.has(identity)) byIdentity.set(identity, definition);
+    }
+    return [...byIdentity.values()];
+  };
 }
 
-function sharedDirectories(a: string, b: string): number {
-  const [da, db] = [a.split("/").slice(0, -1), b.split("/").slice(0, -1)];
-  let n = 0;
-  while (n < da.length && da[n] === db[n]) n++;
-  return n;
+/** Adds `value` to the list of `key`, in place: a name defined once per cluster has hundreds of definitions. */
+function appendTo<T>(lists: Map<string, T[]>, key: string, value: T): void {
+  const list = lists.get(key);
+  if (list) list.push(value);
+  else lists.set(key, [value]);
+}
+
+/** The directories a file is in, from the tree's root ("") down to its own, each with its trailing `/`. */
+function directoriesAbove(file: string): string[] {
+  const above = [""];
+  for (let end = file.indexOf("/"); end >= 0; end = file.indexOf("/", end + 1)) above.push(file.slice(0, end + 1));
+  return above;
 }
 
 /** Whether Flux's automation walks `file` (a path of the tree read). */

@@ -11,7 +11,7 @@ import { formatImageRef, type ImageRef } from "../image/reference.js";
 import type { ImageUpdate } from "../image/update.js";
 import type { Config, Target } from "./config.js";
 import { fileKind, readsMarkers } from "./file-kind.js";
-import { fluxSetters, mayHoldFluxObjects, nearestSetters, updatesFile, where, type FluxAutomation, type FluxSetter } from "./flux-objects.js";
+import { fluxSetters, mayHoldFluxObjects, nearestOf, nearestSetters, updatesFile, where, type FluxAutomation, type FluxSetter } from "./flux-objects.js";
 import { namespacesOf, type KustomizeTree } from "./kustomize-graph.js";
 import { repositoryPattern } from "../image/reference.js";
 import { RequestError, type ValidRequest } from "./request.js";
@@ -138,7 +138,7 @@ export function resolveSetters(
   }
   for (const [key, image] of valid.setters) if (!definitions.has(key)) candidates.set(key, [{ update: { image, allowDowngrade } }]);
 
-  const governing = (key: string, path: string) => governingCandidate(key, candidates.get(key)!, path, flux.automations, configPath, ownerOf);
+  const governing = governingOf(candidates, flux.automations, configPath, ownerOf);
   warnings.push(...notesWhereUsed(candidates, governing, texts, inScope, keptOut));
   const markers = markersInScope(texts, inScope);
   const unconfigured = new Map([...markers].filter(([key]) => !definitions.has(key) && !valid.setters.has(key)));
@@ -152,7 +152,12 @@ export function resolveSetters(
     }
   }
   // A key this run brings nothing for is no news wherever it is defined; an undefined key is said once above, not at each marker.
-  const brought = [...candidates].filter(([, defined]) => defined.some((c) => c.update)).map(([key]) => key);
+  // Each is kept with the images it brings, which a file where it is left is told of.
+  const brought = new Map(
+    [...candidates]
+      .filter(([, defined]) => defined.some((c) => c.update))
+      .map(([key, defined]) => [key, defined.flatMap((c) => (c.update ? [c.update.image] : []))]),
+  );
   const known = new Map<string, string | undefined>([...definitions.keys(), ...valid.setters.keys(), ...unconfigured.keys()].map((key) => [key, undefined]));
   return {
     automations: flux.automations,
@@ -163,23 +168,20 @@ export function resolveSetters(
     },
     forFile(path) {
       const setters = new Map<string, ImageUpdate>();
-      const left = new Map<string, ImageRef[]>();
+      const left = new Map<string, readonly ImageRef[]>();
       let knownSetters = known;
-      for (const key of brought) {
+      for (const [key, images] of brought) {
         const chosen = governing(key, path);
         if (typeof chosen === "string") {
           // A key left here is news at each of its markers: they say why.
           if (knownSetters === known) knownSetters = new Map(known);
           knownSetters.set(key, chosen);
-          left.set(
-            key,
-            candidates.get(key)!.flatMap((c) => (c.update ? [c.update.image] : [])),
-          );
+          left.set(key, images);
         } else if (chosen.update) setters.set(key, chosen.update);
       }
       return { setters, knownSetters, left };
     },
-    fluxPoliciesAt: (path, repository) => fluxPoliciesAt(flux, config, path, repository, seenFrom(ownerOf, path)),
+    fluxPoliciesAt: (path, repository) => fluxPoliciesAt(flux, config, path, repository, seenBy(ownerOf, ownerOf(path))),
     definedFor: (repository) =>
       new Map(
         [...definitions]
@@ -192,7 +194,7 @@ export function resolveSetters(
 /**
  * The Flux ImagePolicies of a repository that would govern a field of it in the file at `path`,
  * were it marked: of each key (a configured setter of that key replaces Flux's), the definition
- * its marker would follow there (governingCandidate's rule; the nearest to the file itself where
+ * its marker would follow there (governingOf's rule; the nearest to the file itself where
  * no automation of the key's namespace updates it, as a base several clusters include); then of
  * those, the nearest to the file or to the automations that update it, as one cluster's objects
  * are nearer to its files than another's.
@@ -218,13 +220,12 @@ function fluxPoliciesAt(
 }
 
 /**
- * The files whose Flux objects a file's markers see: under targets, those of its own target and those
- * in no target. Each target stands for a cluster, whose Flux applies its own objects only; and a team
- * that may write one target's paths must not decide, by an ImagePolicy or an ImageUpdateAutomation
- * put there, what another target's markers take.
+ * The files whose Flux objects the markers of a target's files see (`owner`; undefined for files in no
+ * target): under targets, those of its own target and those in no target. Each target stands for a
+ * cluster, whose Flux applies its own objects only; and a team that may write one target's paths must
+ * not decide, by an ImagePolicy or an ImageUpdateAutomation put there, what another target's markers take.
  */
-function seenFrom(ownerOf: (path: string) => Target | undefined, path: string): (file: string) => boolean {
-  const owner = ownerOf(path);
+function seenBy(ownerOf: (path: string) => Target | undefined, owner: Target | undefined): (file: string) => boolean {
   return (file) => {
     const other = ownerOf(file);
     return other === undefined || other === owner;
@@ -257,48 +258,127 @@ function candidate(key: string, def: Definition, image: ImageRef | undefined, gi
 }
 
 /**
- * The definition of `key` that governs its markers in the file at `path`, or why none does.
+ * The definition of a key that governs its markers in the file at a path, or why none does.
  * Flux's view: with ImageUpdateAutomation objects in the tree, only those of the key's namespace
  * whose update path holds the file set its markers; of several definitions, the nearest to the
  * file (or to those automations) governs, as each cluster's Flux sees only its own objects.
+ * Asked for each key of each file read: the answer is worked out per target (governingIn).
  */
-function governingCandidate(
-  key: string,
-  all: readonly Candidate[],
-  path: string,
+function governingOf(
+  candidates: ReadonlyMap<string, readonly Candidate[]>,
   everyAutomation: readonly FluxAutomation[],
   configPath: string,
   ownerOf: (path: string) => Target | undefined,
-): Candidate | string {
-  if (all[0]!.flux === undefined) return all[0]!;
-  const seen = seenFrom(ownerOf, path);
-  const candidates = all.filter((c) => seen(c.flux!.file));
+): (key: string, path: string) => Candidate | string {
+  const byOwner = new Map<Target | undefined, (key: string, path: string) => Candidate | string>();
+  return (key, path) => {
+    const all = candidates.get(key)!;
+    if (all[0]!.flux === undefined) return all[0]!;
+    const owner = ownerOf(path);
+    let governing = byOwner.get(owner);
+    if (!governing) byOwner.set(owner, (governing = governingIn(owner, candidates, everyAutomation, configPath, ownerOf)));
+    return governing(key, path);
+  };
+}
+
+/**
+ * governingOf's answer for the files of one target (`owner`; undefined for those in no target), for keys Flux
+ * objects define. What it reads of a file is its directory and the automations whose update path holds it, so
+ * the automations are found by the directories above the file, each key's definitions the target sees are
+ * indexed once (nearestOf), and the answer is kept per key and directory: a key each of hundreds of clusters
+ * defines costs a file the depth of its path, not the clusters. An update path naming the file itself (not a
+ * directory) makes the answer the file's own.
+ */
+function governingIn(
+  owner: Target | undefined,
+  candidates: ReadonlyMap<string, readonly Candidate[]>,
+  everyAutomation: readonly FluxAutomation[],
+  configPath: string,
+  ownerOf: (path: string) => Target | undefined,
+): (key: string, path: string) => Candidate | string {
+  const seen = seenBy(ownerOf, owner);
   const automations = everyAutomation.filter((a) => seen(a.file));
-  if (candidates.length === 0) {
-    const elsewhere = all.map((c) => c.flux!);
-    const targets = [...new Set(elsewhere.map((s) => ownerOf(s.file)!.name))].join(", ");
-    // A file in no target sees only the Flux objects in no target either.
-    const here = ownerOf(path)?.name;
-    const markers = here === undefined ? "markers in no target's paths" : `the markers of target ${here}`;
-    const define = here === undefined ? "in no target's paths" : `in target ${here}'s paths or in no target's`;
-    return `is defined only at ${where(elsewhere)}, in the paths of target ${targets}, whose Flux objects do not govern ${markers}; the marked value is left as it is (define it ${define}, or give ${key} an entry under setters: in ${configPath})`;
-  }
-  let from = [path];
-  if (automations.length > 0) {
+  // By namespace, then update path (treePath): each automation as its place in `automations`, whose order the answer keeps.
+  const updating = new Map<string, Map<string, number[]>>();
+  automations.forEach((a, i) => {
+    if (a.treePath === undefined) return;
+    const ofNamespace = updating.get(a.namespace) ?? new Map<string, number[]>();
+    updating.set(a.namespace, ofNamespace);
+    ofNamespace.set(a.treePath, [...(ofNamespace.get(a.treePath) ?? []), i]);
+  });
+  const updatePaths = automations.map((a) => `${a.id} ./${a.path}`).join(", ");
+  const definitions = new Map<string, Seen | string>();
+  const answers = new Map<string, Map<string, Candidate | string>>();
+  return (key, path) => {
     const namespace = key.slice(0, key.indexOf(":"));
-    const covering = automations.filter((a) => a.namespace === namespace && updatesFile(a, path));
-    if (covering.length === 0) {
-      const paths = automations.map((a) => `${a.id} ./${a.path}`).join(", ");
-      return `is set only in files under the spec.update.path of an ImageUpdateAutomation of namespace ${namespace}, and this file is under none (${paths}); the marked value is left as it is`;
+    const ofNamespace = updating.get(namespace);
+    const own = ofNamespace?.get(path);
+    const directory = path.slice(0, path.lastIndexOf("/") + 1);
+    const known = own === undefined ? answers.get(key)?.get(directory) : undefined;
+    if (known !== undefined) return known;
+    let defined = definitions.get(key);
+    if (defined === undefined) definitions.set(key, (defined = seenOf(key, candidates.get(key)!, seen, owner, configPath, ownerOf)));
+    let answer: Candidate | string;
+    if (typeof defined === "string") answer = defined;
+    else {
+      let from = [path];
+      if (automations.length > 0) {
+        // `treePath === ""`, an update path above the file, or the file itself (updatesFile).
+        const above = ["", ...[...path.matchAll(/\//g)].map((slash) => path.slice(0, slash.index))];
+        const covering = [...new Set([...above.flatMap((directory) => ofNamespace?.get(directory) ?? []), ...(own ?? [])])].sort((a, b) => a - b);
+        from = covering.map((i) => automations[i]!.file);
+      }
+      answer =
+        from.length === 0
+          ? `is set only in files under the spec.update.path of an ImageUpdateAutomation of namespace ${namespace}, and this file is under none (${updatePaths}); the marked value is left as it is`
+          : nearestCandidate(key, defined, from, automations.length > 0, configPath);
     }
-    from = covering.map((a) => a.file);
-  }
-  const nearest = nearestSetters(
-    from,
-    candidates.map((c) => c.flux!),
-  );
+    if (own === undefined) {
+      const ofKey = answers.get(key) ?? new Map<string, Candidate | string>();
+      answers.set(key, ofKey);
+      ofKey.set(directory, answer);
+    }
+    return answer;
+  };
+}
+
+/** The definitions of a key a target sees, indexed for the nearest (nearestOf). */
+interface Seen {
+  readonly candidates: readonly Candidate[];
+  readonly nearest: (from: readonly string[]) => FluxSetter[];
+}
+
+/** The definitions of `key` among `all` that `seen` lets a target's markers see, or why they see none. */
+function seenOf(
+  key: string,
+  all: readonly Candidate[],
+  seen: (file: string) => boolean,
+  owner: Target | undefined,
+  configPath: string,
+  ownerOf: (path: string) => Target | undefined,
+): Seen | string {
+  const candidates = all.filter((c) => seen(c.flux!.file));
+  if (candidates.length > 0) return { candidates, nearest: nearestOf(candidates.map((c) => c.flux!)) };
+  const elsewhere = all.map((c) => c.flux!);
+  const targets = [...new Set(elsewhere.map((s) => ownerOf(s.file)!.name))].join(", ");
+  // A file in no target sees only the Flux objects in no target either.
+  const here = owner?.name;
+  const markers = here === undefined ? "markers in no target's paths" : `the markers of target ${here}`;
+  const define = here === undefined ? "in no target's paths" : `in target ${here}'s paths or in no target's`;
+  return `is defined only at ${where(elsewhere)}, in the paths of target ${targets}, whose Flux objects do not govern ${markers}; the marked value is left as it is (define it ${define}, or give ${key} an entry under setters: in ${configPath})`;
+}
+
+/** The definition nearest to `from` (the file, or the automations updating it when `byAutomations`), or the tie. */
+function nearestCandidate(
+  key: string,
+  { candidates, nearest: nearestTo }: Seen,
+  from: readonly string[],
+  byAutomations: boolean,
+  configPath: string,
+): Candidate | string {
+  const nearest = nearestTo(from);
   if (nearest.length === 1) return candidates.find((c) => c.flux === nearest[0])!;
-  const near = automations.length > 0 ? "the ImageUpdateAutomation objects that update this file" : "this file";
+  const near = byAutomations ? "the ImageUpdateAutomation objects that update this file" : "this file";
   return `is defined differently at ${where(nearest)}, equally near ${near}; the marked value is left as it is (give ${key} an entry under setters: in ${configPath}, which overrides Flux objects)`;
 }
 

@@ -250,6 +250,10 @@ spec: { imageRepositoryRef: { name: podinfo }, policy: { alphabetical: {} } }
         expect(nearest("clusters/staging/podinfo/deploy.yaml")).toEqual(["semver 5.1.x"]);
       });
 
+      it("compares whole directory names: clusters/prod-eu is no nearer to clusters/prod than clusters/staging is", () => {
+        expect(nearest("clusters/prod-eu/podinfo/deploy.yaml")).toEqual(["semver 5.0.x", "semver 5.1.x"]);
+      });
+
       it("is every different definition that is equally near: a tie", () => {
         expect(nearest("apps/podinfo/deploy.yaml")).toEqual(["semver 5.0.x", "semver 5.1.x"]);
         expect(nearest("clusters/prod/flux-system/automation.yaml", "clusters/staging/flux-system/automation.yaml")).toEqual(["semver 5.0.x", "semver 5.1.x"]);

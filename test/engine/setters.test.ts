@@ -276,6 +276,43 @@ describe("resolveSetters under targets: a marker sees the Flux objects of its ow
   });
 });
 
+describe("resolveSetters with ImageUpdateAutomation objects: a file's markers are set where an automation of the key's namespace updates it", () => {
+  const objects = (updatePath: string) =>
+    "apiVersion: image.toolkit.fluxcd.io/v1beta2\nkind: ImageRepository\nmetadata: {name: app, namespace: flux-system}\nspec: {image: ghcr.io/acme/app}\n---\n" +
+    "apiVersion: image.toolkit.fluxcd.io/v1beta2\nkind: ImagePolicy\nmetadata: {name: app, namespace: flux-system}\nspec:\n  imageRepositoryRef: {name: app}\n  policy: {semver: {range: 1.x}}\n---\n" +
+    `apiVersion: image.toolkit.fluxcd.io/v1beta2\nkind: ImageUpdateAutomation\nmetadata: {name: app, namespace: flux-system}\nspec:\n  suspend: true\n  update: {path: ${updatePath}}\n`;
+  const marked = 'image: ghcr.io/acme/app:1.0.0 # {"$imagepolicy": "flux-system:app"}\n';
+  const files = (updatePath: string) => ({
+    "clusters/prod/images.yaml": objects(updatePath),
+    "apps/prod/deploy.yaml": marked,
+    "apps/prod/worker.yaml": marked,
+    "apps/prod/jobs/cron.yaml": marked,
+  });
+  /** Whether each file's marker is set, asking in the order given. */
+  const setIn = (updatePath: string, order: readonly string[]) => {
+    const { forFile } = resolve(files(updatePath), { images: ["ghcr.io/acme/app:1.1.0"] });
+    return Object.fromEntries(order.map((path) => [path, forFile(path).setters.has("flux-system:app")]));
+  };
+
+  it("every file under the update path, in its directory and below, and none beside it", () => {
+    expect(setIn("./apps/prod", ["apps/prod/deploy.yaml", "apps/prod/worker.yaml", "apps/prod/jobs/cron.yaml"])).toEqual({
+      "apps/prod/deploy.yaml": true,
+      "apps/prod/worker.yaml": true,
+      "apps/prod/jobs/cron.yaml": true,
+    });
+    expect(setIn("./apps/prod/jobs", ["apps/prod/jobs/cron.yaml", "apps/prod/deploy.yaml"])).toEqual({
+      "apps/prod/jobs/cron.yaml": true,
+      "apps/prod/deploy.yaml": false,
+    });
+  });
+
+  it("an update path naming a file covers that file, not the others of its directory, whichever is asked about first", () => {
+    const expected = { "apps/prod/deploy.yaml": true, "apps/prod/worker.yaml": false };
+    expect(setIn("./apps/prod/deploy.yaml", ["apps/prod/deploy.yaml", "apps/prod/worker.yaml"])).toEqual(expected);
+    expect(setIn("./apps/prod/deploy.yaml", ["apps/prod/worker.yaml", "apps/prod/deploy.yaml"])).toEqual(expected);
+  });
+});
+
 describe("resolveSetters: definedFor, the keys defined for a repository", () => {
   const policies =
     "apiVersion: image.toolkit.fluxcd.io/v1\nkind: ImageRepository\nmetadata: {name: sidecar, namespace: flux-system}\nspec: {image: ghcr.io/acme/sidecar}\n---\n" +
