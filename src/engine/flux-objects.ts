@@ -80,14 +80,28 @@ export function mayHoldFluxObjects(text: string): boolean {
  */
 export function withoutFluxImageObjects(text: string): string {
   if (!mayHoldFluxObjects(text)) return text;
-  let kept = text;
-  for (const doc of parseAllDocuments(text)) {
+  return lastBlanked.get(text) ?? blankedFluxDocuments(text, parseAllDocuments(text));
+}
+
+/**
+ * The files the last fluxSetters call read, blanked (withoutFluxImageObjects'), by text: the same run asks for
+ * them again (left-behind references, files holding the image), and parsing a file of hundreds of objects is
+ * what costs. The answer depends on the text alone, so another run's entry (two runs in one process) is as good.
+ */
+let lastBlanked: ReadonlyMap<string, string> = new Map();
+
+/** `text` with those of its documents (`docs`, its parse) that are Flux image objects blanked out. */
+function blankedFluxDocuments(text: string, docs: readonly Document.Parsed[]): string {
+  let kept = "";
+  let from = 0;
+  for (const doc of docs) {
     const apiVersion = isMap(doc.contents) ? doc.contents.get("apiVersion") : undefined;
     if (typeof apiVersion !== "string" || !API_VERSION.test(apiVersion)) continue;
     const [start, , end] = doc.range;
-    kept = kept.slice(0, start) + kept.slice(start, end).replace(/[^\r\n]/g, " ") + kept.slice(end);
+    kept += text.slice(from, start) + text.slice(start, end).replace(/[^\r\n]/g, " ");
+    from = end;
   }
-  return kept;
+  return kept + text.slice(from);
 }
 
 interface Located {
@@ -252,11 +266,14 @@ export function fluxSetters(
   const repositories = new Map<string, Repository[]>();
   const policies: PolicyObject[] = [];
   const automations: FluxAutomation[] = [];
+  const blanked = new Map<string, string>();
 
   for (const { file, text: source } of docs) {
     if (!mayHoldFluxObjects(source)) continue;
     const lines = new LineCounter();
-    for (const doc of parseAllDocuments(source, { lineCounter: lines })) {
+    const parsed = parseAllDocuments(source, { lineCounter: lines });
+    blanked.set(source, blankedFluxDocuments(source, parsed));
+    for (const doc of parsed) {
       if (doc.errors.length > 0) {
         // A template or broken file: Flux objects in it cannot be read, and should be known about.
         const error = doc.errors[0]!;
@@ -338,6 +355,7 @@ export function fluxSetters(
     const namespacedBy = policy.namespacedBy && { namespacedBy: policy.namespacedBy };
     appendTo(setters, policy.key, { ...setter, file: policy.file, line: policy.line, ...namespacedBy });
   }
+  lastBlanked = blanked;
   return { setters, automations, warnings };
 }
 

@@ -461,6 +461,17 @@ describe("withoutFluxImageObjects: a file as it deploys, without the Flux object
     expect(kept.slice(0, PODINFO.length)).toMatch(/^[ \n-]*$/);
   });
 
+  it("blanks a file fluxSetters has read as it blanks one it has not: the run's second reading of it reuses the first's parse", () => {
+    const text = deployment + PODINFO + deployment.replace("5.0.0", "5.0.1") + PODINFO.replaceAll("podinfo", "other");
+    const fresh = withoutFluxImageObjects(text);
+    expect(fresh.split("\n").filter((line) => line.trim() !== "" && line !== "---")).toEqual([
+      ...deployment.split("\n").slice(1, -1),
+      ...deployment.replace("5.0.0", "5.0.1").split("\n").slice(1, -1),
+    ]);
+    fluxSetters([{ file: "clusters/prod/images.yaml", text }]);
+    expect(withoutFluxImageObjects(text)).toBe(fresh);
+  });
+
   it("keeps a text with no Flux image object, and a document of another API group naming the repository", () => {
     expect(withoutFluxImageObjects(deployment)).toBe(deployment);
     const other = "# see image.toolkit.fluxcd.io/v1\napiVersion: example.com/v1\nkind: ImageRepository\nspec: {image: ghcr.io/stefanprodan/podinfo}\n";
