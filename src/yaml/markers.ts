@@ -24,10 +24,88 @@ import { forEachValue } from "./walk.js";
 const OPENS_LINE = /^[ \t]*(?:-[ \t]+)*(?:[&!][^\s]*[ \t]+)*/;
 /** A line (its comment cut off) that ends opening a block scalar: its indicator (`|`, `>-`, `|2+`). */
 const BLOCK_SCALAR_OPENER = /(?:^|[\s:-])[|>][1-9+-]{0,2}[ \t]*$/;
+/** A block scalar's header right after the `- ` indicators that open its line: the scalar is a list item, no key's value. */
+const ITEM_HEADER = /^(?:[&!][^\s]*[ \t]+)*[|>]/;
 
 /** How far a line is indented (spaces; tabs are no YAML indentation). */
 function indentOf(line: string): number {
   return line.length - line.trimStart().length;
+}
+
+/**
+ * A YAML text read line by line for the marker scans, without a parse: each line's text, and
+ * whether it is a block scalar's text (`args: |` and the lines below it), where a `#` is text, not
+ * a comment. That is read by indentation, up from the line: the nearest line above it less
+ * indented than every line between (blank lines aside) that is a header whose text goes on down
+ * to it, its text being the lines below the header indented as the first non-blank one, which is
+ * indented more than the key or `-` it belongs to. Both are rare and left: a line of a quoted or
+ * plain scalar of several lines ending as a header does (`a |`), and an indentation indicator
+ * (`|2`) is not read. This is cheaper than a parse, and the scans it serves screen every file.
+ */
+class YamlLines {
+  #index: LineIndex | undefined;
+  /**
+   * The answer of a walk up from above a line, as indented as that line: the same for every line
+   * of a walk that was then the least indented, so a list of marked items is read once, not once per item.
+   */
+  readonly #answered = new Map<number, boolean>();
+  /** Whether the text has a block scalar indicator at all: most manifests have none to read. */
+  #mayHoldBlock: boolean | undefined;
+
+  constructor(readonly text: string) {}
+
+  get index(): LineIndex {
+    return (this.#index ??= new LineIndex(this.text));
+  }
+
+  /** A 1-based line's text, without its line break; undefined outside the text. */
+  raw(line: number): string | undefined {
+    const start = line < 1 ? undefined : this.index.lineStart(line);
+    return start === undefined ? undefined : this.text.slice(start, this.index.lineStart(line + 1) ?? this.text.length).replace(/\r?\n$|\r$/, "");
+  }
+
+  inBlockScalar(line: number): boolean {
+    this.#mayHoldBlock ??= this.text.includes("|") || this.text.includes(">");
+    if (!this.#mayHoldBlock) return false;
+    let least = indentOf(this.raw(line)!);
+    const met = [line];
+    let inside = false;
+    // No block scalar's text is at column 0, but a document's, which no manifest writes.
+    for (let above = line - 1; least > 0; above--) {
+      const raw = this.raw(above);
+      if (raw === undefined) break;
+      if (raw.trim() === "") continue;
+      const indent = indentOf(raw);
+      if (indent > least) continue;
+      if (indent < least && this.#textReaches(above, raw, least)) {
+        inside = true;
+        break;
+      }
+      least = indent;
+      const known = this.#answered.get(above);
+      if (known !== undefined) {
+        inside = known;
+        break;
+      }
+      met.push(above);
+    }
+    for (const at of met) this.#answered.set(at, inside);
+    return inside;
+  }
+
+  /** Whether `line` is a block scalar header whose text goes on as far as lines indented `least` (all of those between). */
+  #textReaches(line: number, raw: string, least: number): boolean {
+    const code = raw.replace(/(?:^|\s)#.*$/, "");
+    if (!BLOCK_SCALAR_OPENER.test(code)) return false;
+    // The text is indented past a list item's `-`, a key's value's past its key.
+    const items = /^[ \t]*(?:-[ \t]+)*/.exec(code)![0];
+    const dash = items.lastIndexOf("-");
+    const parent = !ITEM_HEADER.test(code.slice(items.length)) ? items.length : dash >= 0 ? dash : indentOf(code) - 1;
+    let first = line + 1;
+    while (this.raw(first)?.trim() === "") first++;
+    const content = indentOf(this.raw(first)!);
+    return content > parent && least >= content;
+  }
 }
 
 /**
@@ -92,48 +170,24 @@ function lineCommentAt(text: string, after: number, inFlow = false): string | un
  * below a line that is no comment, above a line that reads as a scalar opening it with no
  * line comment of its own, as markerComment reads them (a list item, a value on its own
  * line). Each at the marked value's line. A line that reads as a key (`image: app`) is not
- * one: the comment above `key: value` is the key's. Text alone cannot tell a comment from a
- * block scalar's content, nor a key from every scalar; a marker read here that the editor
- * does not read as one marks nothing, and one the editor reads that is missed here is warned
- * about where it is.
+ * one: the comment above `key: value` is the key's, and a `#` line of a block scalar's text is
+ * no comment (YamlLines tells it by indentation). Text alone cannot tell a key from every
+ * scalar; a marker read here that the editor does not read as one marks nothing, and one the
+ * editor reads that is missed here is warned about where it is.
  */
 export function headMarkers(text: string): MarkerLine[] {
+  return headMarkersIn(new YamlLines(text));
+}
+
+function headMarkersIn(lines: YamlLines): MarkerLine[] {
+  const { text } = lines;
   const found: MarkerLine[] = [];
-  let lines: LineIndex | undefined;
-  const rawLine = (line: number): string | undefined => {
-    const start = line < 1 ? undefined : lines!.lineStart(line);
-    return start === undefined ? undefined : text.slice(start, lines!.lineStart(line + 1) ?? text.length).replace(/\r?\n$|\r$/, "");
-  };
-  const lineText = (line: number): string | undefined => rawLine(line)?.trim();
-  // A `#` line is a block scalar's text when the nearest line above indented less than it (blank lines aside) opens one (`- |`, `args: >-`).
-  // An earlier `#` line of the same indent met on the way has the same nearest line: its answer is reused, so a
-  // list of marked items is read once, not once per item.
-  const answered = new Map<number, { readonly indent: number; readonly inside: boolean }>();
-  const inBlockScalar = (line: number): boolean => {
-    const indent = indentOf(rawLine(line)!);
-    let inside = false;
-    for (let above = line - 1; indent > 0; above--) {
-      const earlier = answered.get(above);
-      if (earlier?.indent === indent) {
-        inside = earlier.inside;
-        break;
-      }
-      const raw = rawLine(above);
-      if (raw === undefined) break;
-      if (raw.trim() !== "" && indentOf(raw) < indent) {
-        inside = BLOCK_SCALAR_OPENER.test(raw.replace(/(?:^|\s)#.*$/, ""));
-        break;
-      }
-    }
-    answered.set(line, { indent, inside });
-    return inside;
-  };
+  const lineText = (line: number): string | undefined => lines.raw(line)?.trim();
   for (let at = text.indexOf(MARKER_TOKEN); at >= 0; at = text.indexOf(MARKER_TOKEN, at + MARKER_TOKEN.length)) {
-    lines ??= new LineIndex(text);
-    const line = lines.lineAt(at);
+    const line = lines.index.lineAt(at);
     const comment = lineText(line)!;
     // A comment of several lines is read whole, and no marker is several lines.
-    if (!comment.startsWith("#") || lineText(line - 1)?.startsWith("#") || inBlockScalar(line)) continue;
+    if (!comment.startsWith("#") || lineText(line - 1)?.startsWith("#") || lines.inBlockScalar(line)) continue;
     const reading = readMarker(comment);
     const marked = lineText(line + 1);
     if (!reading || !("marker" in reading) || marked === undefined) continue;
@@ -147,11 +201,13 @@ export function headMarkers(text: string): MarkerLine[] {
 
 /**
  * The markers of a YAML text, found without a parse, in line order: after a value (lineMarkers) or
- * above one (headMarkers); not one after a flow collection, which marks nothing (collectionMarkerWarning).
+ * above one (headMarkers); not one after a flow collection, which marks nothing (collectionMarkerWarning),
+ * nor one in a block scalar's text, which is no comment.
  */
 export function yamlMarkers(text: string): MarkerLine[] {
-  const afterValue = lineMarkers(text).filter(({ before }) => !/[\]}][ \t]*,?$/.test(before));
-  return [...afterValue, ...headMarkers(text)].sort((a, b) => a.line - b.line);
+  const lines = new YamlLines(text);
+  const afterValue = lineMarkers(text).filter(({ line, before }) => !/[\]}][ \t]*,?$/.test(before) && !lines.inBlockScalar(line));
+  return [...afterValue, ...headMarkersIn(lines)].sort((a, b) => a.line - b.line);
 }
 
 export const editMarkers: Editor = (file, request, plan) => {

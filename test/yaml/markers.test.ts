@@ -128,6 +128,34 @@ describe("headMarkers", () => {
     expect(editorLines(text)).toEqual([1, 9]);
   });
 
+  it("finds with yamlMarkers no marker in a block scalar's text, however deep, and those after it (markcount17)", () => {
+    const text = [
+      `script: | ${m("ns:a")}`,
+      "  docker run ghcr.io/acme/a:1 " + m("ns:b"),
+      "  if true; then",
+      `    run ghcr.io/acme/a:1 ${m("ns:c")}`,
+      `    ${m("ns:d")}`,
+      "    ghcr.io/acme/a:1",
+      "",
+      "  fi",
+      "containers:",
+      "  - args: >-",
+      `      --image=ghcr.io/acme/a:1 ${m("ns:e")}`,
+      `    image: ghcr.io/acme/a:1 ${m("ns:f")}`,
+      "    list:",
+      `    ${m("ns:g")}`,
+      "    - ghcr.io/acme/a:1",
+      "",
+    ].join("\n");
+    // The header's own comment is the block scalar's: the editor reads it, and refuses to set a block scalar.
+    expect(yamlMarkers(text).map(({ marker, line }) => [marker.setter, line])).toEqual([
+      ["ns:a", 1],
+      ["ns:f", 12],
+      ["ns:g", 15],
+    ]);
+    expect(editorLines(text)).toEqual([1, 12, 15]);
+  });
+
   it("finds, with lineMarkers, every marker of a multi-line flow collection the editor reads, after an entry's comma or above it", () => {
     const text = [
       "seq: [",
