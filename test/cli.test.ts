@@ -262,7 +262,7 @@ describe("gitops-promote exit codes", () => {
       files: [],
       changes: [],
       warnings: [],
-      errors: [{ file: "values.yaml", line: 2, message: "a.c: a has 'b', not 'c' (to add a.c, use --create, or create: true in the Action or the library)" }],
+      errors: [{ file: "values.yaml", line: 2, message: "a.c: a has 'b', not 'c' (to add a.c, use --create)" }],
     });
   });
 
@@ -270,14 +270,11 @@ describe("gitops-promote exit codes", () => {
     const dir = await withMarker(join(CONFORMANCE, "flux-update-path", "appconfig"), "test-ns:policy1");
     await writeFile(join(dir, "values.yaml"), "a:\n  b: 1\n");
     const human = await runCli(["update", dir, "--set", "values.yaml:a.c=2"]);
-    expect([human.code, human.stderr]).toEqual([
-      1,
-      "error: values.yaml:2: a.c: a has 'b', not 'c' (to add a.c, use --create, or create: true in the Action or the library)\nnothing was written\n",
-    ]);
+    expect([human.code, human.stderr]).toEqual([1, "error: values.yaml:2: a.c: a has 'b', not 'c' (to add a.c, use --create)\nnothing was written\n"]);
     const json = await runCli(["update", dir, "--set", "values.yaml:a.c=2", "--json"]);
     expect([json.code, (JSON.parse(json.stdout) as { errors: unknown }).errors]).toEqual([
       1,
-      [{ file: "values.yaml", line: 2, message: "a.c: a has 'b', not 'c' (to add a.c, use --create, or create: true in the Action or the library)" }],
+      [{ file: "values.yaml", line: 2, message: "a.c: a has 'b', not 'c' (to add a.c, use --create)" }],
     ]);
   });
 

@@ -4,12 +4,12 @@
  * the engine, print, return 0 (done, changed or not), 1 (failed, nothing written) or 2 (bad usage).
  */
 import type { ParseArgsConfig } from "node:util";
-import { access, readdir, readFile, stat } from "node:fs/promises";
+import { access, readdir, stat } from "node:fs/promises";
 import { constants } from "node:fs";
 import { dirname, isAbsolute, join, posix, relative, resolve, sep } from "node:path";
 import { writePlan } from "../engine/apply.js";
-import { configPathsOf, DEFAULT_CONFIG, planUpdate } from "../engine/plan.js";
-import { NO_CONFIG, parseConfig } from "../engine/config.js";
+import { configPathsOf, DEFAULT_CONFIG, knownImagesIn, planUpdate } from "../engine/plan.js";
+import { NO_CONFIG } from "../engine/config.js";
 import { formatDiagnostic } from "../change.js";
 import { fileKind } from "../engine/file-kind.js";
 import { located } from "../engine/overrides.js";
@@ -166,8 +166,9 @@ async function checkArguments(request: CliRequest, root: string): Promise<CliReq
 
 /**
  * What validateRequest finds wrong with `request`. A refused request is checked again with what
- * its configuration names, so that a value given as a tag alone (`--setter flux-system:app=1.2.3`)
- * is told the whole reference with its repository; read only then, it costs a valid run nothing.
+ * DIR names (knownImagesIn: its configuration and Flux objects), so that a value given as a tag alone
+ * (`--setter flux-system:app=1.2.3`) is told the whole reference with its repository; read only then,
+ * it costs a valid run nothing.
  */
 async function requestIssues(request: CliRequest, root: string): Promise<readonly RequestIssue[]> {
   const issues = (known?: KnownImages): readonly RequestIssue[] => {
@@ -179,22 +180,7 @@ async function requestIssues(request: CliRequest, root: string): Promise<readonl
       return error.issues;
     }
   };
-  return issues().length === 0 ? [] : issues(await configuredImages(root, request.config));
-}
-
-/** The images the configuration names, by setter key and by target; none when there is none, or it is not valid (the run says why). */
-async function configuredImages(root: string, config: string | undefined): Promise<KnownImages> {
-  for (const path of configPathsOf({ ...(config !== undefined && { config }) })) {
-    const text = await readFile(join(root, path), "utf8").catch(() => undefined);
-    if (text === undefined) continue;
-    try {
-      const { setters, targets } = parseConfig(text, path);
-      return { setters, repositories: [...new Set(targets.flatMap((target) => target.images.map((image) => image.name)))] };
-    } catch {
-      return {};
-    }
-  }
-  return {};
+  return issues().length === 0 ? [] : issues(await knownImagesIn(directorySource(root), request));
 }
 
 /** Why a --path glob names nothing inside DIR, with DIR named (validateRequest would say "the root", a word the CLI does not use). */

@@ -14,11 +14,20 @@ import type { ComputedOverride } from "../kcl/override.js";
 import { editCheckedYaml } from "../yaml/editor.js";
 import { hasPlaceholder } from "../yaml/placeholder.js";
 import { CONFIG_NOT_UTF8, ConfigError, NO_CONFIG, parseConfig, type Config, type Target } from "./config.js";
-import { mayHoldFluxObjects, runningAutomations } from "./flux-objects.js";
+import { fluxSetters, mayHoldFluxObjects, runningAutomations } from "./flux-objects.js";
 import { repositoryPath } from "./tree-path.js";
 import { warnImageUpdaterConstraints } from "./image-updater.js";
 import { unreadValueFiles, warnLoneTagParameters } from "./chart-tags.js";
-import { RequestError, validateRequest, type FieldNamer, type RequestIssue, type UpdateRequest, type ValidRequest } from "./request.js";
+import {
+  isConfigField,
+  RequestError,
+  validateRequest,
+  type FieldNamer,
+  type KnownImages,
+  type RequestIssue,
+  type UpdateRequest,
+  type ValidRequest,
+} from "./request.js";
 import { malformedSets } from "./apply-set.js";
 import { resolveSetters, type FileSetters } from "./setters.js";
 import { decodeUtf8, listTree, readText, type TextFile, type TreeSource } from "./source.js";
@@ -26,7 +35,7 @@ import { reachingOtherTargets } from "./cross-target.js";
 import { deployedAsWrittenBy } from "./deployed-as-written.js";
 import { kclRunsIn, mayHoldKclRun, setByEveryKclRun } from "./kcl-runs.js";
 import { kustomizeTagged, mayHoldBareImage, retaggedAt, retaggedInEveryBuild, taggersWords, type FirstFiles } from "./kustomizations.js";
-import { isKustomizationFile, mayGiveNamespace, mayHoldDeployer, patchFilesOf, type KustomizeTree } from "./kustomize-graph.js";
+import { isKustomizationFile, mayGiveNamespace, mayHoldDeployer, namespacesOf, patchFilesOf, type KustomizeTree } from "./kustomize-graph.js";
 import { mayHoldHelmRelease, patchedTags, type PairedTags } from "./kustomize-patches.js";
 import { checkParses, fileKind, isHelmTemplate, isTestFile, readsMarkers } from "./file-kind.js";
 import { allowance, imagesFor, settersFor, targetOf, targetsInScope, warnIdlePaths, warnRefusedImages } from "./targets.js";
@@ -94,6 +103,72 @@ function unfiled<T extends Diagnostic>(diagnostic: T): T {
   return { ...rest, message: `${file}${line === undefined ? "" : ` (line ${line})`}: ${diagnostic.message}` } as T;
 }
 
+/**
+ * The configuration a request reads in a tree, and what messages call it (its file, or GIVEN_CONFIG); `given`
+ * when the request gives it (a Config, or none as NO_CONFIG asks). Throws RequestError for one in error, or missing where it is named.
+ */
+async function configOf(
+  source: TreeSource,
+  present: ReadonlySet<string>,
+  request: UpdateRequest,
+  create: boolean,
+): Promise<{ readonly config: Config | undefined; readonly configPath: string; readonly given: boolean }> {
+  // `config: none` reads no configuration, as one given with nothing in it.
+  const given =
+    typeof request.config === "object" ? request.config : request.config === NO_CONFIG ? { targets: [], setters: new Map(), overrides: [] } : undefined;
+  if (given) return { config: given, configPath: GIVEN_CONFIG, given: true };
+  const configPath = configPathIn(request, present);
+  return { config: await loadConfig(source, present, configPath, request.config !== undefined, create), configPath, given: false };
+}
+
+/**
+ * The request validated (validateRequest). A refused one is refused with what the tree names (knownImagesIn), so that
+ * a value given as a tag alone is offered its repository; read only then, it costs a valid run nothing.
+ */
+async function validated(listed: TreeSource, request: UpdateRequest): Promise<ValidRequest> {
+  try {
+    return validateRequest(request);
+  } catch (error) {
+    if (!(error instanceof RequestError)) throw error;
+    return validateRequest(request, await knownImagesIn(listed, request));
+  }
+}
+
+/**
+ * What a tree names the images of a request by (KnownImages), for the whole reference a refusal offers a value
+ * given as a tag alone (`--setter flux-system:app=1.2.3`): the configuration's setters and the repositories its
+ * targets name, and each marker key whose Flux ImagePolicy resolves to one ImageRepository in the tree, in the
+ * namespaces its builds put it in (a configured setter of the key wins, as in a run). A tree or configuration
+ * that cannot be read names none from it: the run with the request fixed says why.
+ */
+export async function knownImagesIn(listed: TreeSource, request: UpdateRequest): Promise<KnownImages> {
+  const readable = async <T>(read: () => Promise<T>): Promise<T | undefined> => {
+    try {
+      return await read();
+    } catch (error) {
+      if (error instanceof RequestError) return undefined;
+      throw error;
+    }
+  };
+  const tree = await readable(() => listTree(listed));
+  if (!tree) return {};
+  const { files, source } = tree;
+  // A configuration given as an object parseConfig did not make is refused, not read.
+  const read = isConfigField(request.config) ? await readable(() => configOf(source, new Set(files), request, false)) : undefined;
+  const config = read?.config;
+  const treeRoot = repositoryPath(request.pathInRepository ?? "");
+  // The files a run reads Flux objects from, and the Flux Kustomizations that give them a namespace.
+  const yaml = files.filter((path) => fileKind(path) === "yaml" && mayBeManifest({ configPath: read?.configPath ?? GIVEN_CONFIG, misplaced: new Set() }, path));
+  const screened = await readScreened(source, yaml, (_, text) => mayHoldFluxObjects(text) || mayGiveNamespace(text), []);
+  const texts = new Map(yaml.flatMap((path, i) => (screened[i] === undefined ? [] : [[path, screened[i]!] as const])));
+  const docs = [...texts].flatMap(([file, text]) => (mayHoldFluxObjects(text) ? [{ file, text }] : []));
+  const flux = docs.length === 0 ? undefined : fluxSetters(docs, treeRoot, namespacesOf(await kustomizationsIn(source, files, texts, treeRoot)()));
+  const setters = new Map<string, Pick<ImageRef, "name">>();
+  for (const [key, defined] of flux?.setters ?? []) if (new Set(defined.map((d) => d.repository)).size === 1) setters.set(key, defined[0]!);
+  for (const [key, setter] of config?.setters ?? []) setters.set(key, setter);
+  return { setters, repositories: [...new Set((config?.targets ?? []).flatMap((target) => target.images.map((image) => image.name)))] };
+}
+
 /** The configuration file a request reads in a tree: the one present (the first name when none is); both default names present is refused. */
 function configPathIn(request: Pick<UpdateRequest, "config">, present: ReadonlySet<string>): string {
   const paths = configPathsOf(request);
@@ -109,7 +184,7 @@ const READ_CONCURRENCY = 64;
  * (RequestIssue); whatever `listed` throws propagates as it is.
  */
 export async function planUpdate(listed: TreeSource, request: UpdateRequest): Promise<Plan> {
-  const valid = validateRequest(request);
+  const valid = await validated(listed, request);
   // Wrong whatever the tree holds: refused before it is read.
   const malformed = malformedSets(valid.sets, request.fieldName);
   if (malformed.length > 0) throw new RequestError(malformed);
@@ -117,12 +192,8 @@ export async function planUpdate(listed: TreeSource, request: UpdateRequest): Pr
   const { files, source, warnings: leftOut } = await listTree(listed);
   const present = new Set(files);
 
-  // `config: none` reads no configuration, as one given with nothing in it.
-  const given =
-    typeof request.config === "object" ? request.config : request.config === NO_CONFIG ? { targets: [], setters: new Map(), overrides: [] } : undefined;
-  const configPath = given ? GIVEN_CONFIG : configPathIn(request, present);
   const create = request.create ?? false;
-  const config = given ?? (await loadConfig(source, present, configPath, request.config !== undefined, create));
+  const { config, configPath, given } = await configOf(source, present, request, create);
   // Said first, as the cause of what follows, and aside: what the run brings is written as the configuration read allows.
   const readConfig = {
     path: given ? undefined : configPath,
@@ -131,7 +202,7 @@ export async function planUpdate(listed: TreeSource, request: UpdateRequest): Pr
     none: request.config === NO_CONFIG,
   };
   const misplacedFiles = await misplacedConfigsIn(source, files, readConfig);
-  const misplaced = warnMisplacedConfigs(misplacedFiles, readConfig);
+  const misplaced = warnMisplacedConfigs(misplacedFiles, readConfig, request.fieldName);
   const targets = asIssuesOf("target", () => targetsInScope(config, request.targets));
   const warnings: FieldWarning[] = [];
   const inScope = pathFilter(request.paths ?? [], files, warnings);
@@ -139,7 +210,7 @@ export async function planUpdate(listed: TreeSource, request: UpdateRequest): Pr
   const idlePaths: Warning[] = [];
   warnIdlePaths(config?.targets ?? [], targets, files, configPath, idlePaths);
 
-  const { byFile: overridesByFile, issues } = collectOverrides(valid, config, configPath, present, inScope, warnings);
+  const { byFile: overridesByFile, issues } = collectOverrides(valid, config, configPath, present, inScope, warnings, request.fieldName);
   issues.push(...ofField("config", await checkConfiguredOverrides(source, config?.overrides ?? [], configPath, present, create)));
   if (issues.length > 0) throw new RequestError(issues.map(unfiled));
   const run = runContext({
@@ -316,7 +387,7 @@ async function holdersOutside(run: RunContext, images: readonly ImageRef[]): Pro
 }
 
 /** Whether a file may be a manifest to edit: a kind the editors read, not a test fixture, nor a configuration (.github/, the one read, one where none is read). */
-function mayBeManifest(run: RunContext, path: string): boolean {
+function mayBeManifest(run: Pick<RunContext, "configPath" | "misplaced">, path: string): boolean {
   return fileKind(path) !== undefined && !isTestFile(path) && !path.startsWith(".github/") && path !== run.configPath && !run.misplaced.has(path);
 }
 

@@ -103,10 +103,11 @@ const PART_KEY = /^([^\s:="]+:[^\s:="]+):(tag|name|digest)$/;
 
 /**
  * What names the repository of a value given as a tag alone (`--setter flux-system:app=1.2.3`),
- * for the whole reference a message offers instead: the configuration's.
+ * for the whole reference a message offers instead: the configuration's, and the tree's Flux objects'
+ * (plan.ts knownImagesIn reads them for a refused request).
  */
 export interface KnownImages {
-  /** The image each setter key is configured with (`setters:`). */
+  /** The image each setter key is configured with (`setters:`), or its Flux ImagePolicy's one ImageRepository names. */
   readonly setters?: ReadonlyMap<string, Pick<ImageRef, "name">>;
   /** The repositories the targets name: one alone is the one an `--image` given as a tag alone meant. */
   readonly repositories?: readonly string[];
@@ -291,8 +292,8 @@ function stringsOf(value: unknown, named: (index?: number) => string, said: (mes
   return wrong.length === 0 ? (value as string[]) : [];
 }
 
-/** A request's `config` as its type says, which a JavaScript caller may not give (a configuration's plain object, not parsed). */
-function isConfigField(config: unknown): boolean {
+/** Whether a request's `config` is what its type says, which a JavaScript caller may not give (a configuration's plain object, not parsed). */
+export function isConfigField(config: unknown): boolean {
   if (config === undefined || typeof config === "string") return true;
   const parsed = config as Partial<Config> | null;
   return Array.isArray(parsed?.targets) && parsed.setters instanceof Map && Array.isArray(parsed.overrides);

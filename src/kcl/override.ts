@@ -786,7 +786,7 @@ function createTopLevel(
   if (isKeyword(name)) throw new SourceError(`${missing}; '${name}' is a KCL keyword, not a variable name, so it cannot be created`);
   // Written, `b-c = "x"` would not parse; a nested key is quoted instead (`a = {"b-c" = "x"}`).
   if (!isName(name)) throw new SourceError(`${missing}; '${name}' is not a KCL identifier, so it cannot be created as a variable`);
-  if (!options.create) throw new SourceError(`${missing} ${createHint("it")}`);
+  if (!options.create) throw new SourceError(`${missing} ${createHint("it", options.fieldName)}`);
   const statement =
     rest.length > 0
       ? `${name} = {${keyText(rest, spec.operation, value.text)}}`
@@ -867,7 +867,7 @@ function planNested(p: Planner, raw: string, options: OverrideOptions): void {
     why.message += `; '${rest[rest.length - 1]}' is set in a later ${name} statement (line ${p.line(later.first)}), which -O does not reach for '${spec.operation}' (it sets the first statement only; a delete reaches later ones)`;
   if (why.blocked) throw new SourceError(why.message, why.line);
   refuseDotted(p, found);
-  if (!options.create) throw new SourceError(`${why.message} ${createHint(spec.path)}`, why.line);
+  if (!options.create) throw new SourceError(`${why.message} ${createHint(spec.path, options.fieldName)}`, why.line);
   p.insert(deepest.config, (indent) => keyText(spec.parts.slice(deepest.consumed), spec.operation, value.indented(indent)), value.string ?? value.text);
   p.insertEntries();
   if (value.wholeText) p.warnWholeText(p.plan.changes[p.plan.changes.length - 1]!, value, spec.path);

@@ -500,7 +500,9 @@ export function setYamlPathAbout(text: string, path: string, value: string | Val
   }
   // A missing key create would add says so, as a KCL spec does.
   return fail(
-    deepest ? `${deepest.message}${creatable && !options.create ? ` ${createHint(deepest.creates ?? path)}` : ""}` : "the file has no YAML document",
+    deepest
+      ? `${deepest.message}${creatable && !options.create ? ` ${createHint(deepest.creates ?? path, options.fieldName)}` : ""}`
+      : "the file has no YAML document",
     deepest?.offset ?? 0,
   );
 }

@@ -116,7 +116,7 @@ describe("a --set spec its file's grammar cannot read is bad usage (exit 2), fou
     const result = await run(["update", await tree(), "--set", "values.yaml:image.tga=43"]);
     expect([result.code, result.stderr]).toEqual([
       1,
-      "error: values.yaml:2: image.tga: image has 'repository', 'tag', not 'tga' (to add image.tga, use --create, or create: true in the Action or the library)\nnothing was written\n",
+      "error: values.yaml:2: image.tga: image has 'repository', 'tag', not 'tga' (to add image.tga, use --create)\nnothing was written\n",
     ]);
   });
 });
@@ -276,6 +276,27 @@ describe("a version given alone as --image or --setter's value", () => {
         "nothing was written",
         "",
       ],
+    ]);
+  });
+
+  it("is told the repository of its key's Flux ImagePolicy, which the tree holds (review flux17 N1)", async () => {
+    const images = [
+      "apiVersion: image.toolkit.fluxcd.io/v1",
+      "kind: ImageRepository",
+      "metadata: {name: podinfo, namespace: flux-system}",
+      "spec: {image: ghcr.io/stefanprodan/podinfo}",
+      "---",
+      "apiVersion: image.toolkit.fluxcd.io/v1",
+      "kind: ImagePolicy",
+      "metadata: {name: podinfo-staging, namespace: flux-system}",
+      "spec: {imageRepositoryRef: {name: podinfo}, policy: {semver: {range: '>=6.0.0-0'}}}",
+      "",
+    ].join("\n");
+    const dir = await tree({ "values.yaml": VALUES, "clusters/staging/image-automation.yaml": images });
+    const result = await run(["update", dir, "--setter", "flux-system:podinfo-staging=6.6.0"]);
+    expect([result.code, result.stderr]).toEqual([
+      2,
+      'error: --setter (flux-system:podinfo-staging): "6.6.0" is a tag alone; give the full reference, e.g. ghcr.io/stefanprodan/podinfo:6.6.0\nnothing was written\n',
     ]);
   });
 });

@@ -4,6 +4,7 @@ import { parseConfig } from "../../src/engine/config.js";
 import { planUpdate, warnedOf, type Plan } from "../../src/engine/plan.js";
 import { RequestError, type RequestIssue, type UpdateRequest } from "../../src/engine/request.js";
 import type { TreeSource } from "../../src/engine/source.js";
+import type { FieldNamer } from "../../src/field-name.js";
 import { actionFieldName, cliFieldName } from "../support/faces.js";
 
 /** A tree in memory: path -> text (or raw bytes). */
@@ -1202,6 +1203,15 @@ describe("planUpdate: Flux objects in the namespace their build puts them in (re
     ]);
   });
 
+  it("offers a --setter given as a tag alone the repository of its key's ImagePolicy, in the namespace its build puts it in (review flux17 N1)", async () => {
+    const refused = await refusal(tenant("app:app"), { setters: ["app:app=1.3.0", "flux-system:app=1.3.0"], fieldName: actionFieldName });
+    expect(refused.map((issue) => issue.message)).toEqual([
+      'input setters (app:app): "1.3.0" is a tag alone; give the full reference, e.g. ghcr.io/acme/app:1.3.0',
+      // No ImagePolicy is flux-system's: nothing names its repository.
+      'input setters (flux-system:app): "1.3.0" is a tag alone; give the full reference, e.g. <repository>:1.3.0',
+    ]);
+  });
+
   it("a Flux Kustomization's targetNamespace wins, read outside the paths to update, and, inside them, never edited", async () => {
     const files = { ...tenant("team-a:app"), "clusters/prod/apps.yaml": flux("  targetNamespace: team-a\n") };
     for (const paths of [[], ["apps"]]) {
@@ -1219,6 +1229,25 @@ describe("planUpdate: --setter values and policy warnings", () => {
     const files = { "flux-system/images.yaml": fluxImages("1.x", { image: "nginx", name: "nginx" }), "values.yaml": values, "deploy.yaml": deploy };
     const p = await plan(files, { setters: ["flux-system:nginx=docker.io/library/nginx:1.25.5"] });
     expect(p.files.map((f) => f.after)).toEqual([deploy.replace("1.25.4", "1.25.5"), values.replace("1.25.4", "1.25.5")]);
+  });
+
+  it("offers a --setter given as a tag alone the repository the tree defines its key for: a configured setter's, one ImageRepository's, none of two (review flux17 N1)", async () => {
+    const files = {
+      ".github/gitops-promote.yaml": 'setters:\n  "flux-system:api": { image: ghcr.io/acme/api, policy: { semver: { range: "1.x" } } }\n',
+      "flux-system/web.yaml": fluxImages("1.x", { image: "ghcr.io/acme/web", name: "web" }),
+      // One key, a repository in each cluster: which one was meant is not known.
+      "clusters/a/app.yaml": fluxImages("1.x"),
+      "clusters/b/app.yaml": fluxImages("1.x", { image: "ghcr.io/acme/app-b" }),
+    };
+    const refused = await refusal(files, { setters: ["flux-system:web=1.3.0", "flux-system:app=1.3.0", "flux-system:api:tag=1.3.0"] });
+    expect(refused.map((issue) => issue.message)).toEqual([
+      'setter[0] (flux-system:web): "1.3.0" is a tag alone; give the full reference, e.g. ghcr.io/acme/web:1.3.0',
+      'setter[1] (flux-system:app): "1.3.0" is a tag alone; give the full reference, e.g. <repository>:1.3.0',
+      'setter[2]: "flux-system:api:tag" is the key of a marker for the tag alone; give the marker\'s key without ":tag" and the whole reference, ' +
+        "e.g. setter flux-system:api=ghcr.io/acme/api:1.3.0: the key's :tag, :name and :digest markers each take their part of it",
+    ]);
+    // Refused with every issue at once, the request's field each: nothing about the tree is added.
+    expect(refused.map((issue) => issue.field)).toEqual(["setter", "setter", "setter"]);
   });
 
   it("gives the incoming images as validated, the request's images and then its --setter values, for delivery to name", async () => {
@@ -2273,6 +2302,19 @@ describe("planUpdate: the request's fields named as its face names them", () => 
     expect(await refused(['kcl.mod:a="1"'])).toEqual([
       { field: "set", message: expect.stringMatching(/^input set: kcl\.mod: a kcl\.mod is not a file input set or an override edits /) },
     ]);
+  });
+
+  it("tells each face its own spelling where a refusal asks for the configuration, or names a set's file", async () => {
+    const misplaced = { "gitops-promote.yaml": CONFIG, "values.yaml": "image: ghcr.io/acme/web:1.0.0\n" };
+    const advice = async (fieldName: FieldNamer) => (await refusal(misplaced, { images: ["ghcr.io/acme/web:2.0.0"], fieldName }))[0]?.message.split("; ")[1];
+    expect(await advice(cliFieldName)).toBe(
+      "move it to .github/gitops-promote.yaml, or read it where it is with --config gitops-promote.yaml, or run without a configuration with --config none",
+    );
+    expect(await advice(actionFieldName)).toBe(
+      "move it to .github/gitops-promote.yaml, or read it where it is with config: gitops-promote.yaml, or run without a configuration with config: none",
+    );
+    expect(await refusal(files, { sets: ["gone.yaml:a=1"], fieldName: actionFieldName })).toEqual([{ message: "input set: gone.yaml does not exist" }]);
+    expect(await refusal(files, { sets: ["gone.yaml:a=1"], fieldName: cliFieldName })).toEqual([{ message: "--set: gone.yaml does not exist" }]);
   });
 
   it("says the CLI's flags for the same request from the CLI", async () => {

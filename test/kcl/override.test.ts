@@ -5,6 +5,7 @@ import { SourceError, type ValueFor } from "../../src/change.js";
 import { applyOverrides } from "../../src/kcl/override.js";
 import { OverrideSpecError } from "../../src/kcl/override-spec.js";
 import { KCL_CONFORMANCE, readConformance } from "./corpus.js";
+import { actionFieldName, cliFieldName } from "../support/faces.js";
 
 /** `text` with the lines starting with each prefix replaced by the given line. */
 function withLines(text: string, replaced: Record<string, string>): string {
@@ -457,6 +458,12 @@ describe("applyOverrides: target rules", () => {
     );
     // Only a name the path can start from is offered: 'replicas' holds no config.
     expect(() => applyOverrides(text, ["replica.x=1"])).toThrow(/^no top-level 'replica' = \{\.\.\.\}, .* in this file \(to add it/);
+  });
+
+  it("says how to add a missing path as the request's face takes create: the CLI's flag, the Action's input", () => {
+    const text = 'config = {\n    image = "a/b:1"\n}\n';
+    expect(() => applyOverrides(text, ["replicas=3"], { fieldName: cliFieldName })).toThrow(/ \(to add it, use --create\)$/);
+    expect(() => applyOverrides(text, ['config.tag="1"'], { fieldName: actionFieldName })).toThrow(/ \(to add config\.tag, use create: true\)$/);
   });
 });
 

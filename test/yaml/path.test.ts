@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { SourceError } from "../../src/change.js";
 import { byFlag, type FieldNamer } from "../../src/field-name.js";
 import { formatPath, parsePath, parseYamlSpec, setFromSpec, setYamlPath } from "../../src/yaml/path.js";
+import { actionFieldName, cliFieldName } from "../support/faces.js";
 
 describe("parsePath", () => {
   it.each<[string, (string | number)[]]>([
@@ -180,6 +181,19 @@ describe("setYamlPath", () => {
       "image.tga: image has 'repository', 'tag', not 'tga' (to add image.tga, use --create, or create: true in the Action or the library)",
     );
     expect([error.line, error.column]).toEqual([2, 3]);
+  });
+
+  it("says how to add it as the request's face takes create: the CLI's flag, the Action's input", () => {
+    const hint = (fieldName: FieldNamer) => {
+      try {
+        setYamlPath(values, "image.tga", "x", { fieldName });
+      } catch (error) {
+        if (error instanceof SourceError) return /\(to add .*\)$/.exec(error.message)?.[0];
+        throw error;
+      }
+      throw new Error("expected a SourceError");
+    };
+    expect([hint(cliFieldName), hint(actionFieldName)]).toEqual(["(to add image.tga, use --create)", "(to add image.tga, use create: true)"]);
   });
 
   it("names ten keys of a big mapping and counts the rest", () => {
