@@ -31,6 +31,7 @@ export {
   type FieldNamer,
   type FileOverride,
   type KnownImages,
+  type NamedField,
   type RequestField,
   type RequestIssue,
   type UpdateRequest,

@@ -44,7 +44,7 @@ export interface UpdateRequest {
   readonly fieldName?: FieldNamer;
 }
 
-export type { FieldNamer, RequestField } from "../field-name.js";
+export type { FieldNamer, NamedField, RequestField } from "../field-name.js";
 
 /**
  * One problem of a RequestError. `field` is set when the request is wrong rather than the tree, and
