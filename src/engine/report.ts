@@ -66,7 +66,7 @@ function nothingToChange(plan: Plan): string {
   // A run brings images, --setter values or --set specs: without the first two, it was the specs alone.
   if (plan.images.length === 0) return "nothing to change: every field the --set specs name already holds its value";
   if (plan.warnings.every(isAside)) return "nothing to change: every image field found already holds its new value";
-  // No other image field was found to hold its value: none was found.
+  // Every incoming image, and every --setter value, reached no field (no file holds it, no marker uses its key): none was found to hold its value.
   if (plan.warnings.filter((w) => w.kind === "unreached").length >= plan.images.length) return "nothing to change: the warnings above say why";
   return "nothing to change: the warnings above say what was left and why; every other image field found already holds its new value";
 }

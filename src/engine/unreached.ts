@@ -49,7 +49,8 @@ export function warnUnreached(
   }
   for (const key of valid.setters.keys()) {
     if (marked(key)) continue;
-    warnings.push({ message: `no file to update has a marker for setter ${key}${didYouMean(closest(key, known.keys))}` });
+    // Unreached as an image no file holds: a report does not say its fields hold their value, as none was found.
+    warnings.push({ message: `no file to update has a marker for setter ${key}${didYouMean(closest(key, known.keys))}`, kind: "unreached" });
   }
 }
 

@@ -2153,7 +2153,7 @@ describe("planUpdate: a kcl.mod's [profile] overrides, which kcl run applies aft
     const marked = mod(web("1.2.3"), ' # {"$imagepolicy": "flux-system:web"}');
     const p = await plan({ "kcl.mod": marked, "main.k": "a = 1\n" }, { setters: ["flux-system:web=ghcr.io/acme/web:1.2.4"] });
     expect(p.files).toEqual([]);
-    expect(p.warnings).toEqual([{ message: "no file to update has a marker for setter flux-system:web" }]);
+    expect(p.warnings).toEqual([{ message: "no file to update has a marker for setter flux-system:web", kind: "unreached" }]);
     // Nor is its marker one nothing defines: the spec moves by repository, and nothing is said of the comment.
     const byRepository = await plan({ "kcl.mod": marked, "main.k": "a = 1\n" }, { images: ["ghcr.io/acme/web:1.2.4"] });
     expect([afterOf(byRepository, "kcl.mod"), byRepository.warnings]).toEqual([marked.replace("1.2.3", "1.2.4"), []]);

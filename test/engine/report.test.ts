@@ -83,6 +83,18 @@ describe("humanReport", () => {
     expect(humanReport(plan)).toBe("nothing to change: the warnings above say why\n");
   });
 
+  it("does not say that the fields hold the value when no marker uses a --setter's key, as with one written above image: (markcount17)", async () => {
+    const dir = await tempDir("gp-report-");
+    await writeFile(join(dir, "app.yaml"), 'containers:\n  - name: app\n    # {"$imagepolicy": "flux-system:app"}\n    image: ghcr.io/acme/app:1.0.0\n');
+    const plan = await planUpdate(directorySource(dir), { images: [], setters: ["flux-system:app=ghcr.io/acme/app:1.2.0"], sets: [], paths: [] });
+    expect(plan.warnings.map((w) => [w.line, w.message.split(",")[0], w.kind])).toEqual([
+      [undefined, "no file to update has a marker for setter flux-system:app", "unreached"],
+      [4, 'Flux setter "flux-system:app" is written above image:', undefined],
+    ]);
+    // app.yaml still holds 1.0.0: no field was found to hold the new value.
+    expect(humanReport(plan)).toBe("nothing to change: the warnings above say why\n");
+  });
+
   it("still says that the fields hold the value when a warning explains another file (a re-run beside a base in no target)", async () => {
     const dir = await tempDir("gp-report-");
     const files = {
