@@ -8,7 +8,7 @@
 import type { FullEditRequest, WarningKind } from "../change.js";
 import { escapeRegExp } from "../text/escape-regexp.js";
 import { LineIndex } from "../text/line-index.js";
-import { formatImageRef, tryParseImageRef } from "./reference.js";
+import { formatImageRef, isDigest, isTag, tryParseImageRef } from "./reference.js";
 import { nextVersion, versionOf, type ImageUpdate, type Version, type VersionNote } from "./update.js";
 
 /**
@@ -164,7 +164,18 @@ function groupVersion(fields: readonly MarkedText[]): Version {
   const text = (field: MarkerField) => fields.find((f) => f.marker.field === field)?.text || undefined;
   const plain = text("ref");
   const ref = plain === undefined ? {} : refVersion(plain);
-  return versionOf(text("tag") ?? ref.tag, text("digest") ?? ref.digest);
+  return versionOf(partOf("tag", text("tag")) ?? ref.tag, partOf("digest", text("digest")) ?? ref.digest);
+}
+
+/**
+ * What a `:tag` or `:digest` field holds of its part: its text, or the part of a whole reference written
+ * there (the editors warn at such a field); a digest field holding no digest pins nothing (`latest`,
+ * a whole reference without one), and a tag field's text that reads as neither is kept as its tag.
+ */
+function partOf(field: "tag" | "digest", text: string | undefined): string | undefined {
+  if (text === undefined || (field === "tag" ? isTag(text) : isDigest(text))) return text;
+  const ref = tryParseImageRef(text);
+  return ref ? ref[field] : field === "tag" ? text : undefined;
 }
 
 /**

@@ -168,6 +168,21 @@ describe("markedValues", () => {
     expect(markedValues(groups)).toEqual([[undefined, undefined], [undefined]]);
   });
 
+  it("reads a :tag or :digest field holding a whole reference as the part it holds: no reference is taken for a digest pin or a tag (markcount17)", () => {
+    const told: string[] = [];
+    const whole = [field("tag", "ghcr.io/acme/app:1.0"), field("digest", "ghcr.io/acme/app:1.0")];
+    expect(markedValues([{ update: update("app:1.1"), fields: whole }], (f, why) => told.push(`${f.marker.setter} ${why}`))).toEqual([["1.1", ""]]);
+    expect(told).toEqual([]);
+    // A pin the reference holds is one, and its tag is what the policy ranks.
+    const pinned = [field("tag", `ghcr.io/acme/app:3.0@${DIGEST_A}`), field("digest", `ghcr.io/acme/app:3.0@${DIGEST_A}`)];
+    expect(markedValues([{ update: update("app:2.0", true), fields: pinned }], (f, why) => told.push(`${f.marker.setter} ${why}`))).toEqual([
+      [undefined, undefined],
+    ]);
+    expect(told).toEqual(["ns:app:tag keeps 3.0, which its policy (highest dotted number) ranks above the incoming 2.0 (allow-downgrade sets it anyway)"]);
+    expect(markedValues([{ update: update("app:4.0"), fields: pinned }], (f, why) => told.push(`${f.marker.setter} ${why}`))).toEqual([["4.0", ""]]);
+    expect(told.at(-1)).toMatch(/^ns:app:tag drops the digest pin sha256:[0-9a-f]{12} \(3\.0's\): /);
+  });
+
   it("lets each plain marker decide on its own version", () => {
     const fields = [field("ref", "app:1.0"), field("ref", "app:3.0")];
     expect(markedValues([{ update: update("app:2.0", true), fields }])).toEqual([["app:2.0", undefined]]);

@@ -245,6 +245,13 @@ values: {
       [3, said(1, "digest", DIGEST_B)],
       [4, said(2, "name", "ghcr.io/acme/app")],
     ]);
+    // Without a digest: the :digest field held no pin to drop, only a reference (markcount17).
+    const tagOnly = edit(text, withSetters({ "ns:app": "ghcr.io/acme/app:1.1.0" }));
+    expect(tagOnly.warnings.map((w) => [w.line, w.message])).toEqual([
+      [2, said(0, "tag", "1.1.0")],
+      [3, said(1, "digest", '""')],
+      [4, said(2, "name", "ghcr.io/acme/app")],
+    ]);
   });
 
   it("says nothing of a part marker on a field holding that part, or on one named for it, whatever it held", () => {
