@@ -7,7 +7,6 @@ import type { Warning } from "../change.js";
 import type { Policy } from "../image/policy.js";
 import { formatImageRef, type ImageRef } from "../image/reference.js";
 import type { ImageUpdate } from "../image/update.js";
-import { markerPattern } from "../image/marker.js";
 import type { Config, Target, TargetImage } from "./config.js";
 import { RequestError } from "./request.js";
 import { lineAt } from "../text/line-index.js";
@@ -15,6 +14,7 @@ import { targetOwners, type Ownership } from "./target-owners.js";
 import { andList, cappedList } from "../text/and-list.js";
 import { quotedExcerpt } from "../text/quoted-excerpt.js";
 import { deployedText, spelledAt } from "./image-spelling.js";
+import { fileMarkers } from "./file-markers.js";
 
 /** The configured targets the request names (all of them when it names none); a name no target has is refused. */
 export function targetsInScope(config: Config | undefined, names: readonly string[] | undefined): readonly Target[] {
@@ -204,15 +204,16 @@ export function warnRefusedImages(
 
 /**
  * Where a file holds what the run would edit for the image: `path:line` of the first line with
- * its repository (when matched by it; spelledAt's, not another registry's of the same path) or a marker of a key standing for it;
- * none when neither.
+ * its repository (when matched by it; spelledAt's, not another registry's of the same path) or a marker of a key standing for it,
+ * where its editor reads the marker (fileMarkers: not above `key: value`, which marks nothing); none when neither.
  */
 function placeHolding(path: string, raw: string, image: ImageRef, byRepository: boolean, reach: FileReach): string[] {
   // Image automation's objects (an ImageRepository, argocd-image-updater's annotations) name the repository: nothing there would be edited.
   const text = deployedText(raw);
-  const markers = [...reach.setters].filter(([, update]) => update.image.repository === image.repository).map(([key]) => markerPattern(key));
+  const keys = new Set([...reach.setters].filter(([, update]) => update.image.repository === image.repository).map(([key]) => key));
   // The repository as spelt in its own registry: the same path in another one (a mirror) is another image, edited or refused apart.
-  const spelt = byRepository ? (spelledAt(text, image) ?? Infinity) : Infinity;
-  const at = Math.min(spelt, ...markers.map((pattern) => pattern.exec(text)?.index ?? Infinity));
-  return at === Infinity ? [] : [`${path}:${lineAt(text, at)}`];
+  const spelt = byRepository ? spelledAt(text, image) : undefined;
+  const marked = keys.size > 0 ? fileMarkers(path, text).find(({ marker }) => keys.has(marker.key))?.line : undefined;
+  const line = Math.min(spelt === undefined ? Infinity : lineAt(text, spelt), marked ?? Infinity);
+  return line === Infinity ? [] : [`${path}:${line}`];
 }

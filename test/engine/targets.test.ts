@@ -234,6 +234,16 @@ describe("warnRefusedImages", () => {
     ]);
   });
 
+  it("counts no marker written where it marks nothing: above `key: value` (markcount17)", () => {
+    const setters = new Map([["flux-system:other", { image: parseImageRef(`${OTHER}:1.0.0`), allowDowngrade: false }]]);
+    const reachOf = () => ({ setters });
+    const setter = { image: parseImageRef(`${OTHER}:1.0.0`), byRepository: false };
+    const aboveKey = { "staging/m.yaml": `a: 1\n# {"$imagepolicy": "flux-system:other:tag"}\ntag: 0.9.0\n` };
+    expect(refusals([setter], aboveKey, reachOf)).toEqual([]);
+    const afterValue = { "staging/m.yaml": `a: 1\ntag: 0.9.0 # {"$imagepolicy": "flux-system:other:tag"}\n` };
+    expect(refusals([setter], afterValue, reachOf)).toEqual([`target staging does not allow ${OTHER}; not edited in staging/m.yaml:2`]);
+  });
+
   it("counts only a target's own files when the run selects it alone: a file an earlier target's paths match first is that target's", () => {
     const broad = { ...staging, paths: ["staging/**", "production/canary/**"] };
     const files = new Map([["production/canary/d.yaml", `image: ${OTHER}:0.9.0\n`]]);
