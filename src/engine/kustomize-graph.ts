@@ -273,21 +273,138 @@ export function buildsOf(graph: Graph, kustomizations: readonly Kustomization[])
 }
 
 /**
- * The namespaces the tree's builds put the objects of each file in (Builds.namespaces). They start at the
+ * The namespaces the tree's builds put the objects of a file in (Builds.namespaces). They start at the
  * kustomizations nothing includes and at the Flux Kustomizations (fluxBuilds): one builds the kustomization at its
  * path into its targetNamespace, and that kustomization, which kustomize-controller builds, is then no build of its own.
- * None for any file of a tree where nothing may set a namespace.
+ * None for any file of a tree where nothing may set a namespace. Only the kustomizations above the file are read
+ * (upward), as every build reaching it starts among them and passes through none but them.
  */
 export function namespacesOf(tree: KustomizeTree): (file: string) => readonly BuiltNamespace[] {
-  // Every kustomization is parsed for it: only when an object asks, and the texts may set one.
   if (!tree.kustomizations.some(({ text }) => text.includes("namespace")) && !tree.deployers.some(({ text }) => mayGiveNamespace(text))) return () => [];
-  let builds: Builds | undefined;
+  let read: { graph: Graph; above: Upward; place: (k: Kustomization) => number } | undefined;
+  const known = new Map<string, readonly BuiltNamespace[]>();
   return (file) => {
-    if (!builds) {
+    const namespaces = known.get(file);
+    if (namespaces) return namespaces;
+    if (!read) {
       const graph = graphOf(tree, []);
-      builds = buildsOf(graph, [...graph.directories.flatMap((directory) => graph.at(directory) ?? []), ...graph.fluxBuilds()]);
+      const fluxBuilds = graph.fluxBuilds();
+      const places = new Map<Kustomization | string, number>([...graph.directories, ...fluxBuilds].map((k, i) => [k, i]));
+      read = { graph, above: upward(tree, graph, fluxBuilds), place: (k) => places.get(k) ?? places.get(posix.dirname(k.file))! };
     }
-    return builds.namespaces(file);
+    const { graph, above, place } = read;
+    // In the tree's order (by directory, then the Flux Kustomizations), as buildsOf walks from the roots in the order given:
+    // where two builds give one namespace, the one named is that of a walk from every kustomization of the tree.
+    const builds = above.up(file).sort((a, b) => place(a) - place(b));
+    const found = builds.length === 0 ? [] : buildsOf(graph, builds).namespaces(file);
+    known.set(file, found);
+    return found;
+  };
+}
+
+/** The kustomizations above a path (upward's). */
+export interface Upward {
+  /** The kustomizations listing a path: a file, or a kustomization's directory, by which its includers list it. */
+  readonly parentsOf: (path: string) => readonly Kustomization[];
+  /** The kustomizations up from `start` (a file, or a kustomization's directory) through those `passing` lets by, breadth first: the nearest come first. */
+  readonly up: (start: string, passing?: (k: Kustomization) => boolean) => Kustomization[];
+}
+
+/**
+ * The kustomizations of `graph` above paths of the tree, found upward: those listing a path, then those listing
+ * theirs. `deployers` (graph.deployers, fluxBuilds) list paths too, and nothing kustomize builds includes them.
+ * Only the kustomizations whose text may list a path are parsed (listScreen), so a tree of thousands parses a
+ * handful; but each path asked about screens every text, so past SCREENED_PATHS of them (a deep chain, objects in
+ * many directories) every kustomization is parsed once, and a path's are looked up.
+ */
+export function upward(tree: KustomizeTree, graph: Graph, deployers: readonly Kustomization[]): Upward {
+  const { kustomizations } = tree;
+  const parents = new Map<string, Kustomization[]>();
+  const directories = kustomizations.map(({ file }) => posix.dirname(file));
+  // A text spelling a path otherwise than kustomize reads it is not screened by bytes: it is parsed, and its paths normalised.
+  const unscreened = kustomizations.map(({ text }) => NAMED_THEN_DOTS.test(text));
+  /** The kustomization of the i-th file, if it is the one kustomize reads in its directory. */
+  const read = (i: number): Kustomization | undefined => {
+    const k = graph.at(directories[i]!);
+    return k?.file === kustomizations[i]!.file ? k : undefined;
+  };
+  /** The kustomizations whose text may list `path`, parsed, that do. */
+  const screened = (path: string): Kustomization[] => {
+    const lists = (k: Kustomization) => k.resources.includes(path) || k.components.includes(path);
+    const mayList = listScreen(path);
+    const found = kustomizations.flatMap(({ text }, i) => {
+      if (!unscreened[i] && !mayList(directories[i]!, text)) return [];
+      const k = read(i);
+      return k && lists(k) ? [k] : [];
+    });
+    return [...found, ...deployers.filter(lists)];
+  };
+  let listing: Map<string, Kustomization[]> | undefined;
+  const parentsOf = (path: string): Kustomization[] => {
+    const known = parents.get(path);
+    if (known) return known;
+    if (!listing && parents.size >= SCREENED_PATHS)
+      listing = listingOf(
+        kustomizations.flatMap((_, i) => read(i) ?? []),
+        deployers,
+      );
+    const found = listing ? (listing.get(path) ?? []) : screened(path);
+    parents.set(path, found);
+    return found;
+  };
+  const up = (start: string, passing: (k: Kustomization) => boolean = () => true): Kustomization[] => {
+    const found = new Set<Kustomization>();
+    const queue = [start];
+    for (let i = 0; i < queue.length; i++) {
+      for (const k of parentsOf(queue[i]!)) {
+        if (found.has(k) || !passing(k)) continue;
+        found.add(k);
+        // A deployer is included by nothing kustomize builds.
+        if (graph.at(posix.dirname(k.file)) === k) queue.push(posix.dirname(k.file));
+      }
+    }
+    return [...found];
+  };
+  return { parentsOf, up };
+}
+
+/** How many paths the upward search screens every kustomization's text for: screening one is about 1/200 of parsing it. */
+const SCREENED_PATHS = 64;
+
+/** Every path `kustomizations` and `deployers` list, with those listing it, in their order. */
+function listingOf(kustomizations: readonly Kustomization[], deployers: readonly Kustomization[]): Map<string, Kustomization[]> {
+  const listing = new Map<string, Kustomization[]>();
+  for (const k of [...kustomizations, ...deployers]) {
+    for (const path of new Set([...k.resources, ...k.components])) {
+      const listed = listing.get(path);
+      if (listed) listed.push(k);
+      else listing.set(path, [k]);
+    }
+  }
+  return listing;
+}
+
+/**
+ * A `.` or `..` segment after a name (`../../apps/cache/overlays/../base`), which kustomize reads
+ * normalised (`../../apps/cache/base`), as it reads a path that does not exist on the way
+ * (`overlays` may not): the path's normal form is not in the text.
+ */
+const NAMED_THEN_DOTS = /[^./\s]\/\.\.?(?![^/\s'",\]}#])/;
+
+/**
+ * Whether the text of a kustomization in a directory may list `path`, spelt as kustomize's normal
+ * form spells it from there (`../../base`): then it ends in the path's name, and also in its
+ * parent's when the parent is not above the kustomization; only `..`s reach the directories above
+ * it. A byte screen, as a path computed per text is ten times slower on a tree of thousands.
+ */
+function listScreen(path: string): (directory: string, text: string) => boolean {
+  const parent = posix.dirname(path);
+  const name = posix.basename(path);
+  const tail = `${posix.basename(parent)}/${name}`;
+  return (directory, text) => {
+    if (path === "." || directory.startsWith(`${path}/`)) return text.includes("..");
+    if (parent === "." || directory === parent || directory.startsWith(`${parent}/`)) return text.includes(name);
+    return text.includes(tail);
   };
 }
 

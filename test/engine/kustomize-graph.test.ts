@@ -8,6 +8,7 @@ import {
   mayHoldDeployer,
   namespacesOf,
   patchFilesOf,
+  upward,
   walk,
   type BuiltNamespace,
   type KustomizeTree,
@@ -297,10 +298,61 @@ describe("namespacesOf: the namespaces the tree's builds put a file's objects in
     expect(namespaces("apps/plain/policy.yaml")).toEqual([{ namespace: "plain", by: "clusters/prod/plain.yaml" }]);
   });
 
+  it("names, of two builds putting a file in one namespace, the one a walk of every build of the tree meets first, however far above the file each is", () => {
+    // The walk from the roots a and b puts each kustomization before those it includes, and the last root's first: b, a, m, base. b hands base prod before m does.
+    const tree = treeOf({
+      "a/kustomization.yaml": "namespace: prod\nresources: [../m]\n",
+      "b/kustomization.yaml": "namespace: prod\nresources: [../base]\n",
+      "base/kustomization.yaml": "resources: [policy.yaml]\n",
+      "m/kustomization.yaml": "resources: [../base]\n",
+    });
+    expect(namespacesOf(tree)("base/policy.yaml")).toEqual([{ namespace: "prod", by: "b/kustomization.yaml" }]);
+  });
+
   it("goes down a chain of includes as long as a tree makes it", () => {
     const tree = chain(20_000);
     const first = tree.kustomizations[0]!;
     const namespaced = { ...tree, kustomizations: [{ ...first, text: `namespace: top\n${first.text}` }, ...tree.kustomizations.slice(1)] };
     expect(namespacesOf(namespaced)("d19999/d.yaml")).toEqual([{ namespace: "top", by: "d0/kustomization.yaml" }]);
+  });
+});
+
+describe("upward: the kustomizations above a path, found from it", () => {
+  const overlays = Array.from({ length: 100 }, (_, i) => `overlays/o${String(i).padStart(3, "0")}`);
+  const tree = treeOf(
+    Object.fromEntries([
+      ["base/kustomization.yaml", "resources: [deploy.yaml]\n"],
+      ...overlays.map((overlay) => [`${overlay}/kustomization.yaml`, "resources: [../../base]\n"]),
+      ["clusters/prod/kustomization.yaml", "resources: [../../overlays/o007]\n"],
+    ]),
+    { deployers: { "clusters/flux.yaml": fluxKustomization("./overlays/o007", "tools") } },
+  );
+  const files = (ks: readonly { file: string }[]) => ks.map((k) => k.file);
+  const searchOf = () => {
+    const graph = graphOf(tree, []);
+    return upward(tree, graph, graph.fluxBuilds());
+  };
+  const expected = [
+    "base/kustomization.yaml",
+    ...overlays.map((overlay) => `${overlay}/kustomization.yaml`),
+    "clusters/prod/kustomization.yaml",
+    "clusters/flux.yaml",
+  ];
+
+  it("is those listing it, then those listing theirs, the nearest first, Flux Kustomizations among them; `passing` stops the way up", () => {
+    const search = searchOf();
+    expect(files(search.parentsOf("base/deploy.yaml"))).toEqual(["base/kustomization.yaml"]);
+    expect(files(search.up("base/deploy.yaml"))).toEqual(expected);
+    expect(files(search.up("base/deploy.yaml", (k) => !k.file.startsWith("overlays/o007/")))).toEqual(
+      expected.filter((file) => !file.startsWith("clusters/") && !file.startsWith("overlays/o007/")),
+    );
+    expect(search.up("base/other.yaml")).toEqual([]);
+  });
+
+  it("is the same once it has asked about so many paths that it parses every kustomization and looks them up", () => {
+    const search = searchOf();
+    for (const overlay of overlays) expect(search.parentsOf(`${overlay}/patch.yaml`)).toEqual([]);
+    expect(files(search.up("base/deploy.yaml"))).toEqual(expected);
+    expect(search.up("base/other.yaml")).toEqual([]);
   });
 });
