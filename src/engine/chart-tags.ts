@@ -16,6 +16,7 @@ import type { FieldWarning } from "../change.js";
 import { normalizeRepository, repositoryPattern, type ImageRef } from "../image/reference.js";
 import { splitImage, splitImageName } from "../image/split-image.js";
 import { byRepository, nextVersion, versionOf, type ImageUpdate } from "../image/update.js";
+import { ARGO } from "../yaml/api-groups.js";
 import { leafOf, parameterName, parametersAt, sourcesOf, valuesObjectAt } from "../yaml/argocd-parameters.js";
 import { overrideAdvice } from "../yaml/argocd-unpaired.js";
 import { tryYamlFile, type YamlDocument, type YamlFile } from "../yaml/file.js";
@@ -80,7 +81,7 @@ function* applicationsReading(
   updatesFor: (path: string) => readonly ImageUpdate[],
 ): Generator<[string, YamlFile, YamlDocument]> {
   for (const [path, text] of texts) {
-    if (fileKind(path) !== "yaml" || !text.includes("argoproj.io/") || !(text.includes("parameters") || text.includes("valueFiles"))) continue;
+    if (fileKind(path) !== "yaml" || !text.includes(ARGO) || !(text.includes("parameters") || text.includes("valueFiles"))) continue;
     const incoming = byRepository(updatesFor(path).filter((update) => update.image.tag !== undefined));
     if (incoming.size === 0 || !values.mayRead(text, incoming)) continue;
     const file = tryYamlFile(text.replace(/^\uFEFF/, ""));

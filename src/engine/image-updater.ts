@@ -10,17 +10,19 @@
 import type { Change, Warning } from "../change.js";
 import { parsePolicy, PolicyError, type Policy } from "../image/policy.js";
 import { normalizeRepository, tryParseImageRef, type ImageRef } from "../image/reference.js";
+import { escapeRegExp } from "../text/escape-regexp.js";
+import { ARGO_IMAGE_UPDATER } from "../yaml/api-groups.js";
 import type { Allowance } from "./targets.js";
 
-const GROUP = "argocd-image-updater.argoproj.io/";
-const ANNOTATION = /^(\s*)(["']?)argocd-image-updater\.argoproj\.io\/([\w.-]+)\2\s*:(.*)$/;
-const OWN_API = /^apiVersion:\s*["']?argocd-image-updater\.argoproj\.io\//;
+const GROUP_PATTERN = escapeRegExp(ARGO_IMAGE_UPDATER);
+const ANNOTATION = new RegExp(String.raw`^(\s*)(["']?)${GROUP_PATTERN}([\w.-]+)\2\s*:(.*)$`);
+const OWN_API = new RegExp(String.raw`^apiVersion:\s*["']?${GROUP_PATTERN}`);
 const IMAGE_NAME = /^\s*(?:-\s+)?imageName:\s*(.*)$/;
 const UPDATE_STRATEGY = /updateStrategy["']?:\s*["']?([\w-]*)/;
 
 /** `text` with the values of image-updater's annotations and its own documents blanked out, lines and offsets kept. */
 export function withoutImageUpdater(text: string): string {
-  if (!text.includes(GROUP)) return text;
+  if (!text.includes(ARGO_IMAGE_UPDATER)) return text;
   const lines = text.split("\n");
   for (const document of documents(lines)) {
     if (document.some((i) => OWN_API.test(lines[i]!))) {
@@ -63,7 +65,7 @@ export function warnImageUpdaterConstraints(
   const written = images.filter((image) => image.tag !== undefined && changes.some((change) => writes(change, image)));
   if (written.length === 0) return;
   for (const [path, text] of texts) {
-    if (!text.includes(GROUP)) continue;
+    if (!text.includes(ARGO_IMAGE_UPDATER)) continue;
     for (const constraint of constraintsIn(text)) {
       for (const image of written) {
         if (constraint.repository !== image.repository || constraint.policy.latest([image.tag!]) !== undefined) continue;

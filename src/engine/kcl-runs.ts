@@ -12,7 +12,8 @@ import { posix } from "node:path";
 import { SourceError } from "../change.js";
 import { applyOverrides } from "../kcl/override.js";
 import { tryYamlFile } from "../yaml/file.js";
-import { isKclRun, KCL_RUN_GROUP, settingItems } from "../yaml/kcl-settings.js";
+import { KCL_RUN } from "../yaml/api-groups.js";
+import { isKclRun, settingItems } from "../yaml/kcl-settings.js";
 import { nodeAt, scalarText } from "../yaml/node.js";
 import { fileKind } from "./file-kind.js";
 import { repositoryPath, treeDirectory } from "./tree-path.js";
@@ -27,7 +28,7 @@ export interface KclRun {
 
 /** Cheap byte screen before any parse: every KCLRun names its API group. */
 export function mayHoldKclRun(text: string): boolean {
-  return text.includes(KCL_RUN_GROUP);
+  return text.includes(KCL_RUN);
 }
 
 /** The KCLRuns of a YAML text; none in one that does not parse. `treeRoot` is where the tree read sits in its repository. */

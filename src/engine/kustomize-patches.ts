@@ -18,6 +18,7 @@ import { normalizeRepository, tryParseImageRef, type ImageRef } from "../image/r
 import { splitImage, splitImageName } from "../image/split-image.js";
 import { nextVersion, versionOf, type ImageUpdate } from "../image/update.js";
 import { andList } from "../text/and-list.js";
+import { FLUX_HELM } from "../yaml/api-groups.js";
 import { overrideAdvice } from "../yaml/argocd-unpaired.js";
 import { lineAt } from "../text/line-index.js";
 import { tryYamlFile } from "../yaml/file.js";
@@ -377,5 +378,5 @@ function unpairedWarning(tag: UnpairedTag): FieldWarning {
 
 /** Whether a text may hold a Flux HelmRelease, whose values a patch may set a tag of: a screen before any pairing. */
 export function mayHoldHelmRelease(text: string): boolean {
-  return text.includes("helm.toolkit.fluxcd.io/");
+  return text.includes(FLUX_HELM);
 }

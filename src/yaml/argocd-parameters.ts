@@ -13,8 +13,10 @@ import type { HelmField } from "./helm.js";
 import { fieldsOf, type MappingField } from "./merge-key.js";
 import { mapValue, nodeAt, scalarText, type YamlNode } from "./node.js";
 import { parsePath, type PathSegment } from "./path.js";
+import { ARGO, inGroup } from "./api-groups.js";
 
-export const ARGO_API = "argoproj.io/";
+/** Until engine/kustomize-graph.ts imports ARGO from api-groups.ts. */
+export const ARGO_API = ARGO;
 
 /** A string of an Argo CD source's (or parameter override file's) `kustomize.images`, as the engine's fieldKey writes its path (`a.0.b`). */
 export const ARGO_KUSTOMIZE_IMAGE = /(?:^|\.)kustomize\.images\.\d+$/;
@@ -28,7 +30,7 @@ export const ARGO_KUSTOMIZE_IMAGE = /(?:^|\.)kustomize\.images\.\d+$/;
 export function sourcesOf(document: YamlDocument): PathSegment[][] {
   const { apiVersion, kind } = document.object;
   if (apiVersion === undefined && kind === undefined) return [[], ...chartSources(document.root)];
-  if (!apiVersion?.startsWith(ARGO_API)) return [];
+  if (!inGroup(apiVersion, ARGO)) return [];
   const spec = kind === "Application" ? ["spec"] : kind === "ApplicationSet" ? ["spec", "template", "spec"] : undefined;
   return spec ? specSources(document.root, spec) : [];
 }

@@ -8,6 +8,7 @@ import type { FullEditRequest } from "../change.js";
 import { byFlag, type FieldNamer } from "../field-name.js";
 import { formatImageRef, tryParseImageRef } from "../image/reference.js";
 import { nextVersion, staleImageIn, versionOf, type ImageUpdate } from "../image/update.js";
+import { ARGO } from "./api-groups.js";
 import { tryYamlFile, type YamlDocument } from "./file.js";
 import { editHelmValues } from "./helm.js";
 import { editImages } from "./images.js";
@@ -35,7 +36,7 @@ const VALUES_STRING: YamlString = {
 
 /** Its editors are those of values and those of an Application (given by the caller, which holds them). */
 const TEMPLATE_PATCH: YamlString = {
-  header: "apiVersion: argoproj.io/v1alpha1\nkind: Application\n",
+  header: `apiVersion: ${ARGO}v1alpha1\nkind: Application\n`,
   editors: [editImages, editHelmValues],
   instead: "set those values in the template, where they are edited, or from the generator's parameters",
 };

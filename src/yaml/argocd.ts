@@ -33,7 +33,8 @@ import { formatPath, type PathSegment } from "./path.js";
 import { hasPlaceholder, literalIndexOf, warnSubstituted } from "./placeholder.js";
 import type { EditPlan, Editor } from "./plan.js";
 import { warnRenamed } from "./renamed.js";
-import { ARGO_API, leafOf, parametersAt, sourcesOf, valuesObjectAt } from "./argocd-parameters.js";
+import { ARGO, inGroup } from "./api-groups.js";
+import { leafOf, parametersAt, sourcesOf, valuesObjectAt } from "./argocd-parameters.js";
 import { warnTemplatePatch, warnValuesString } from "./argocd-strings.js";
 import { warnUnpairedRepositories } from "./argocd-unpaired.js";
 
@@ -141,7 +142,7 @@ export const editArgoCdHelm: Editor = (file, request, plan) => {
       warnUnpairedRepositories(parameters, incoming, plan);
       if (source.length > 0) warnValuesString(document, source, request, plan);
     }
-    if (document.object.kind === "ApplicationSet" && document.object.apiVersion?.startsWith(ARGO_API))
+    if (document.object.kind === "ApplicationSet" && inGroup(document.object.apiVersion, ARGO))
       warnTemplatePatch(document, incoming, request, plan, [editArgoCdImages, editArgoCdHelm]);
   }
 };

@@ -12,6 +12,7 @@
 import { tryParseImageRef, type ImageRef } from "../image/reference.js";
 import { bareFieldWarning, byRepository, nextReference, type ImageUpdate } from "../image/update.js";
 import { aliasedFieldWords, anchoredValue, anchorOf, type Placed } from "./alias.js";
+import { FLUX_IMAGE, inGroup } from "./api-groups.js";
 import type { YamlDocument, YamlFile } from "./file.js";
 import { isOpList } from "./json-patch.js";
 import { isKustomization } from "./kustomize.js";
@@ -30,7 +31,7 @@ export const editImages: Editor = (file, request, plan) => {
     // In a kustomization, `image:` is a patch target selector, not a container image.
     if (isKustomization(document)) continue;
     // A Flux ImageRepository's `spec.image` names the repository to scan, never a pinned version.
-    if (document.object.apiVersion?.startsWith("image.toolkit.fluxcd.io/")) continue;
+    if (inGroup(document.object.apiVersion, FLUX_IMAGE)) continue;
     // A JSON6902 patch file's values are decided by the op rule, as if written at their paths (inline-patch.ts).
     if (isOpList(document.root)) continue;
     const fields: NodeVisit[] = [];

@@ -21,6 +21,7 @@ import type { EditRequest, FullEditRequest } from "../change.js";
 import { normalizeRepository, tryParseImageRef } from "../image/reference.js";
 import { splitImage, splitImageName } from "../image/split-image.js";
 import { byRepository, nextReference, nextVersion, versionOf, type ImageUpdate } from "../image/update.js";
+import { isFluxKustomization, isHelmRelease } from "./api-groups.js";
 import { tryYamlFile, type YamlFile, type YamlDocument } from "./file.js";
 import { editHelmValues, setHelmImage } from "./helm.js";
 import { editImages, inContainerSpec, setImageScalar } from "./images.js";
@@ -71,15 +72,14 @@ function patchStrings(document: YamlDocument): PatchString[] {
       if (node?.kind === "scalar") found.push({ node, path: field === undefined ? [...path, index] : [...path, index, field], kind, inFlow });
     });
   };
-  const { apiVersion, kind } = document.object;
-  if (kind === "HelmRelease" && apiVersion?.startsWith("helm.toolkit.fluxcd.io/")) {
+  if (isHelmRelease(document.object)) {
     const renderers = nodeAt(document.root, ["spec", "postRenderers"]);
     if (renderers?.kind === "seq") renderers.items.forEach((_, i) => inList(["spec", "postRenderers", i, "kustomize", "patches"], "patch", "either"));
     return found;
   }
   for (const source of sourcesOf(document)) inList([...source, "kustomize", "patches"], "patch", "either");
   if (!isKustomization(document)) return found;
-  if (apiVersion?.startsWith("kustomize.toolkit.fluxcd.io/")) {
+  if (isFluxKustomization(document.object)) {
     inList(["spec", "patches"], "patch", "either");
     return found;
   }

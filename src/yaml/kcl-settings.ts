@@ -21,6 +21,7 @@ import { specSetting, type ValueForm, type ValueString } from "../kcl/spec-value
 import { escapedEdit, type Decoded } from "../text/escaped-edit.js";
 import type { Splice } from "../text/splice.js";
 import { decodeDoubleQuoted } from "./scalar-text.js";
+import { inGroup, KCL_RUN } from "./api-groups.js";
 import type { YamlDocument } from "./file.js";
 import { isFlowScalar, mapValue, nodeAt, type FlowScalar, type ScalarNode, type YamlNode } from "./node.js";
 import { formatPath, type PathSegment } from "./path.js";
@@ -68,13 +69,10 @@ export function settingItems(document: YamlDocument): SettingItem[] {
   return items;
 }
 
-/** The API group of flux-kcl-controller's KCLRun: every KCLRun's text names it. */
-export const KCL_RUN_GROUP = "krm.kcl.dev.fluxcd/";
-
 /** Whether a document is a flux-kcl-controller KCLRun. */
 export function isKclRun(document: YamlDocument): boolean {
   const { apiVersion, kind } = document.object;
-  return kind === "KCLRun" && apiVersion?.startsWith(KCL_RUN_GROUP) === true;
+  return kind === "KCLRun" && inGroup(apiVersion, KCL_RUN);
 }
 
 function settingLists(document: YamlDocument): { path: PathSegment[]; holds: SettingItem["holds"] }[] {

@@ -7,6 +7,7 @@
 import { normalizeRepository } from "../image/reference.js";
 import { byRepository, nextVersion, pendingVersion, versionOf, type ImageUpdate, type Version } from "../image/update.js";
 import { scalarOf } from "./alias.js";
+import { inGroup, isFluxKustomization, isHelmRelease, KUSTOMIZE } from "./api-groups.js";
 import type { YamlDocument } from "./file.js";
 import { fieldsOf } from "./merge-key.js";
 import { isFlowScalar, mapValue, nodeAt, scalarText, type YamlNode } from "./node.js";
@@ -63,11 +64,9 @@ function looksLikeKustomization(root: YamlNode | null): boolean {
  */
 export function isKustomization(document: YamlDocument): boolean {
   const { apiVersion, kind } = document.object;
-  if (apiVersion?.startsWith("kustomize.config.k8s.io/")) return kind === undefined || kind === "Kustomization" || kind === "Component";
+  if (inGroup(apiVersion, KUSTOMIZE)) return kind === undefined || kind === "Kustomization" || kind === "Component";
   if (apiVersion === undefined && kind === undefined) return looksLikeKustomization(document.root);
-  return apiVersion === undefined
-    ? kind === "Kustomization" || kind === "Component"
-    : kind === "Kustomization" && apiVersion.startsWith("kustomize.toolkit.fluxcd.io/");
+  return apiVersion === undefined ? kind === "Kustomization" || kind === "Component" : isFluxKustomization(document.object);
 }
 
 /**
@@ -76,13 +75,12 @@ export function isKustomization(document: YamlDocument): boolean {
  * HelmRelease.
  */
 function imageLists(document: YamlDocument): PathSegment[][] {
-  const { apiVersion, kind } = document.object;
-  if (kind === "HelmRelease" && apiVersion?.startsWith("helm.toolkit.fluxcd.io/")) {
+  if (isHelmRelease(document.object)) {
     const renderers = nodeAt(document.root, ["spec", "postRenderers"]);
     return renderers?.kind === "seq" ? renderers.items.map((_, i) => ["spec", "postRenderers", i, "kustomize", "images"]) : [];
   }
   if (!isKustomization(document)) return [];
-  return apiVersion?.startsWith("kustomize.toolkit.fluxcd.io/") ? [["spec", "images"]] : [["images"]];
+  return isFluxKustomization(document.object) ? [["spec", "images"]] : [["images"]];
 }
 
 export const editKustomizeImages: Editor = (file, request, plan) => {
