@@ -33,6 +33,7 @@ export {
   type KnownImages,
   type NamedField,
   type RequestField,
+  type RequestSwitch,
   type RequestIssue,
   type UpdateRequest,
   type ValidRequest,

@@ -8,25 +8,14 @@ import { access, readdir, stat } from "node:fs/promises";
 import { constants } from "node:fs";
 import { dirname, isAbsolute, join, posix, relative, resolve, sep } from "node:path";
 import { writePlan } from "../engine/apply.js";
-import { configPathsOf, DEFAULT_CONFIG, knownImagesIn, planUpdate } from "../engine/plan.js";
+import { configPathsOf, DEFAULT_CONFIG, planUpdate, validateInTree } from "../engine/plan.js";
 import { NO_CONFIG } from "../engine/config.js";
 import { formatDiagnostic } from "../change.js";
 import { fileKind } from "../engine/file-kind.js";
 import { located } from "../engine/overrides.js";
 import { slashSeparated } from "../engine/path-glob.js";
 import { formatWarning, humanReport, jsonRefusal, jsonReport } from "../engine/report.js";
-import {
-  fileFirst,
-  nothingToUpdate,
-  parseSet,
-  readsAsSpecPath,
-  RequestError,
-  setSpecError,
-  validateRequest,
-  type KnownImages,
-  type RequestIssue,
-  type UpdateRequest,
-} from "../engine/request.js";
+import { fileFirst, nothingToUpdate, parseSet, readsAsSpecPath, RequestError, setSpecError, type RequestIssue, type UpdateRequest } from "../engine/request.js";
 import { directorySource } from "../engine/source.js";
 import { byFlag } from "../field-name.js";
 import { tryParseImageRef } from "../image/reference.js";
@@ -165,22 +154,17 @@ async function checkArguments(request: CliRequest, root: string): Promise<CliReq
 }
 
 /**
- * What validateRequest finds wrong with `request`. A refused request is checked again with what
- * DIR names (knownImagesIn: its configuration and Flux objects), so that a value given as a tag alone
- * (`--setter flux-system:app=1.2.3`) is told the whole reference with its repository; read only then,
- * it costs a valid run nothing.
+ * What validateRequest finds wrong with `request`, checked again with what DIR names when that offers a value given
+ * as a tag alone its repository (validateInTree).
  */
 async function requestIssues(request: CliRequest, root: string): Promise<readonly RequestIssue[]> {
-  const issues = (known?: KnownImages): readonly RequestIssue[] => {
-    try {
-      validateRequest(request, known);
-      return [];
-    } catch (error) {
-      if (!(error instanceof RequestError)) throw error;
-      return error.issues;
-    }
-  };
-  return issues().length === 0 ? [] : issues(await knownImagesIn(directorySource(root), request));
+  try {
+    await validateInTree(directorySource(root), request);
+    return [];
+  } catch (error) {
+    if (!(error instanceof RequestError)) throw error;
+    return error.issues;
+  }
 }
 
 /** Why a --path glob names nothing inside DIR, with DIR named (validateRequest would say "the root", a word the CLI does not use). */

@@ -21,6 +21,7 @@ import { unreadValueFiles, warnLoneTagParameters } from "./chart-tags.js";
 import {
   isConfigField,
   RequestError,
+  UNKNOWN_REPOSITORY,
   validateRequest,
   type FieldNamer,
   type KnownImages,
@@ -122,15 +123,18 @@ async function configOf(
 }
 
 /**
- * The request validated (validateRequest). A refused one is refused with what the tree names (knownImagesIn), so that
- * a value given as a tag alone is offered its repository; read only then, it costs a valid run nothing.
+ * The request validated (validateRequest). A refusal that offers a value given as a tag alone an unknown repository
+ * is checked again with what the tree names (knownImagesIn); read only then, it costs a valid run nothing. A tree
+ * that cannot be read then leaves the refusal as it is: it is the request that is wrong.
  */
-async function validated(listed: TreeSource, request: UpdateRequest): Promise<ValidRequest> {
+export async function validateInTree(listed: TreeSource, request: UpdateRequest): Promise<ValidRequest> {
   try {
     return validateRequest(request);
   } catch (error) {
-    if (!(error instanceof RequestError)) throw error;
-    return validateRequest(request, await knownImagesIn(listed, request));
+    if (!(error instanceof RequestError) || !error.issues.some((issue) => issue.message.includes(UNKNOWN_REPOSITORY))) throw error;
+    const known = await knownImagesIn(listed, request).catch(() => undefined);
+    if (!known) throw error;
+    return validateRequest(request, known);
   }
 }
 
@@ -141,7 +145,7 @@ async function validated(listed: TreeSource, request: UpdateRequest): Promise<Va
  * namespaces its builds put it in (a configured setter of the key wins, as in a run). A tree or configuration
  * that cannot be read names none from it: the run with the request fixed says why.
  */
-export async function knownImagesIn(listed: TreeSource, request: UpdateRequest): Promise<KnownImages> {
+async function knownImagesIn(listed: TreeSource, request: UpdateRequest): Promise<KnownImages> {
   const readable = async <T>(read: () => Promise<T>): Promise<T | undefined> => {
     try {
       return await read();
@@ -184,7 +188,7 @@ const READ_CONCURRENCY = 64;
  * (RequestIssue); whatever `listed` throws propagates as it is.
  */
 export async function planUpdate(listed: TreeSource, request: UpdateRequest): Promise<Plan> {
-  const valid = await validated(listed, request);
+  const valid = await validateInTree(listed, request);
   // Wrong whatever the tree holds: refused before it is read.
   const malformed = malformedSets(valid.sets, request.fieldName);
   if (malformed.length > 0) throw new RequestError(malformed);

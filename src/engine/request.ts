@@ -44,7 +44,7 @@ export interface UpdateRequest {
   readonly fieldName?: FieldNamer;
 }
 
-export type { FieldNamer, NamedField, RequestField } from "../field-name.js";
+export type { FieldNamer, NamedField, RequestField, RequestSwitch } from "../field-name.js";
 
 /**
  * One problem of a RequestError. `field` is set when the request is wrong rather than the tree, and
@@ -121,8 +121,11 @@ function isTagAlone(text: string): boolean {
   return !text.includes("/") && /^v?[0-9]/.test(text) && isTag(text);
 }
 
+/** What a refusal offers in place of a repository it does not know (KnownImages names it). */
+export const UNKNOWN_REPOSITORY = "<repository>";
+
 /** `value`, given for one part of a reference, as a whole reference to offer instead; `repository` as written, when known. */
-function wholeReference(value: string, repository = "<repository>"): string {
+function wholeReference(value: string, repository = UNKNOWN_REPOSITORY): string {
   if (isTagAlone(value)) return `${repository}:${value}`;
   const image = tryParseImageRef(value);
   if (!image) return `${repository}:<tag>`;
@@ -144,7 +147,7 @@ function parseIncomingImage(text: string, field: string, repository?: string): I
   }
   if (image.tag === undefined && image.digest === undefined) {
     if (isTagAlone(text))
-      return { field, reason: `${JSON.stringify(text)} is a tag alone; give the full reference, e.g. ${repository ?? "<repository>"}:${text}` };
+      return { field, reason: `${JSON.stringify(text)} is a tag alone; give the full reference, e.g. ${repository ?? UNKNOWN_REPOSITORY}:${text}` };
     return { field, reason: `${JSON.stringify(text)} has no tag or digest; give repo:tag or repo@sha256:...` };
   }
   return image;

@@ -1212,6 +1212,23 @@ describe("planUpdate: Flux objects in the namespace their build puts them in (re
     ]);
   });
 
+  it("reads the tree for a refusal only when it offers an unknown repository, and a tree it cannot read leaves the refusal as it is", async () => {
+    let listed = 0;
+    const unreadable: TreeSource = {
+      // eslint-disable-next-line require-yield
+      async *list() {
+        listed++;
+        throw new Error("ENOENT: the tree went away");
+      },
+      read: () => Promise.reject(new Error("not read")),
+    };
+    const ask = (request: Partial<UpdateRequest>) => planUpdate(unreadable, { images: [], setters: [], sets: [], paths: [], ...request });
+    await expect(ask({ images: ["ghcr.io/acme/app:"] })).rejects.toThrow(RequestError);
+    expect(listed).toBe(0);
+    await expect(ask({ setters: ["flux-system:app=1.3.0"] })).rejects.toThrow(/e\.g\. <repository>:1\.3\.0/);
+    expect(listed).toBe(1);
+  });
+
   it("a Flux Kustomization's targetNamespace wins, read outside the paths to update, and, inside them, never edited", async () => {
     const files = { ...tenant("team-a:app"), "clusters/prod/apps.yaml": flux("  targetNamespace: team-a\n") };
     for (const paths of [[], ["apps"]]) {
