@@ -5,18 +5,16 @@
  * clusters is governed, file by file, by the definition Flux would apply there.
  */
 import type { Warning } from "../change.js";
-import { lineMarkers, MARKER_TOKEN, markerPattern } from "../image/marker.js";
 import type { Policy } from "../image/policy.js";
 import { formatImageRef, type ImageRef } from "../image/reference.js";
 import type { ImageUpdate } from "../image/update.js";
 import type { Config, Target } from "./config.js";
-import { fileKind, readsMarkers } from "./file-kind.js";
+import { fileKind } from "./file-kind.js";
+import { fileMarkers } from "./file-markers.js";
 import { fluxSetters, mayHoldFluxObjects, nearestOf, nearestSetters, updatesFile, where, type FluxAutomation, type FluxSetter } from "./flux-objects.js";
 import { namespacesOf, type KustomizeTree } from "./kustomize-graph.js";
 import { repositoryPattern } from "../image/reference.js";
 import { RequestError, type ValidRequest } from "./request.js";
-import { lineAt } from "../text/line-index.js";
-import { headMarkers } from "../yaml/markers.js";
 import { givenValue, type FieldNamer } from "../field-name.js";
 import { andList } from "../text/and-list.js";
 
@@ -139,8 +137,8 @@ export function resolveSetters(
   for (const [key, image] of valid.setters) if (!definitions.has(key)) candidates.set(key, [{ update: { image, allowDowngrade } }]);
 
   const governing = governingOf(candidates, flux.automations, configPath, ownerOf);
-  warnings.push(...notesWhereUsed(candidates, governing, texts, inScope, keptOut));
   const markers = markersInScope(texts, inScope);
+  warnings.push(...notesWhereUsed(candidates, governing, markers, keptOut));
   const unconfigured = new Map([...markers].filter(([key]) => !definitions.has(key) && !valid.setters.has(key)));
   // A run that brings no image (a --set alone) could have set none of them: no news then.
   if (valid.images.length > 0 || valid.setters.size > 0) {
@@ -385,28 +383,24 @@ function nearestCandidate(
 /**
  * The warnings of the definitions some marker in scope uses (a tag outside the policy, an
  * excluded tag), once each, at the ImagePolicy or else at the first such marker: a key no
- * marker in scope uses concerns no file of this run. A marker in a file whose target keeps the
- * image out (`keptOut`) does not count: the target's own warning says the file is not edited,
- * which is all this one would say there.
+ * marker in scope uses concerns no file of this run, nor does one written where it marks
+ * nothing (above `key: value`). A marker in a file whose target keeps the image out
+ * (`keptOut`) does not count: the target's own warning says the file is not edited, which is
+ * all this one would say there. `markers`, markersInScope's.
  */
 function notesWhereUsed(
   candidates: ReadonlyMap<string, readonly Candidate[]>,
   governing: (key: string, path: string) => Candidate | string,
-  texts: ReadonlyMap<string, string>,
-  inScope: (path: string) => boolean,
+  markers: ReadonlyMap<string, readonly Place[]>,
   keptOut: (path: string, image: ImageRef) => boolean,
 ): Warning[] {
   const noted = new Map<Candidate, Warning>();
-  const marked = [...texts].filter(([path, text]) => inScope(path) && readsMarkers(path) && text.includes(MARKER_TOKEN));
   for (const [key, defined] of candidates) {
     if (!defined.some((c) => c.note)) continue;
-    const marker = markerPattern(key);
-    for (const [path, text] of marked) {
-      const at = marker.exec(text)?.index;
-      if (at === undefined) continue;
-      const chosen = governing(key, path);
-      if (typeof chosen === "string" || !chosen.note || noted.has(chosen) || (chosen.image && keptOut(path, chosen.image))) continue;
-      noted.set(chosen, { file: chosen.flux?.file ?? path, line: chosen.flux?.line ?? lineAt(text, at), message: chosen.note });
+    for (const { file, line } of markers.get(key) ?? []) {
+      const chosen = governing(key, file);
+      if (typeof chosen === "string" || !chosen.note || noted.has(chosen) || (chosen.image && keptOut(file, chosen.image))) continue;
+      noted.set(chosen, { file: chosen.flux?.file ?? file, line: chosen.flux?.line ?? line, message: chosen.note });
     }
   }
   return [...noted.values()];
@@ -419,14 +413,12 @@ interface Place {
   readonly before: string;
 }
 
-/** The marker keys in scope, each with its markers in path order: after a value, or above one in YAML. */
+/** The marker keys in scope, each with its markers in path order, where the editors read them (fileMarkers). */
 function markersInScope(texts: ReadonlyMap<string, string>, inScope: (path: string) => boolean): ReadonlyMap<string, readonly Place[]> {
   const places = new Map<string, Place[]>();
   for (const [file, text] of texts) {
-    if (!inScope(file) || !readsMarkers(file)) continue;
-    // A YAML marker may also be the head comment of the value below it.
-    const markers = fileKind(file) === "yaml" ? [...lineMarkers(text), ...headMarkers(text)].sort((a, b) => a.line - b.line) : lineMarkers(text);
-    for (const { marker, line, before } of markers) {
+    if (!inScope(file)) continue;
+    for (const { marker, line, before } of fileMarkers(file, text)) {
       const at = places.get(marker.key) ?? [];
       if (at.length === 0) places.set(marker.key, at);
       at.push({ file, line, before });

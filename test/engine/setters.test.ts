@@ -122,6 +122,30 @@ describe("resolveSetters: marker keys nothing defines", () => {
     const { warnings } = resolve(files, { setters: ["flux-system:app=ghcr.io/acme/app:1.0.1"] }, (path) => path !== "out.k");
     expect(warnings).toEqual([]);
   });
+
+  it("count no marker the editor does not read: above `key: value`, after a flow collection, in a block scalar's text (markcount17)", () => {
+    const m = '# {"$imagepolicy": "flux-system:web"}';
+    const files = {
+      "a.yaml": `containers:\n  - name: a\n    ${m}\n    image: ghcr.io/acme/web:1.0.0\n`,
+      "b.yaml": `image: {repository: ghcr.io/acme/web, tag: "1.0.0"} ${m}\nscript: |\n  run ghcr.io/acme/web:1.0.0 ${m}\n`,
+    };
+    expect(resolve(files, { images: ["ghcr.io/acme/api:2.0.0"] }).warnings).toEqual([]);
+  });
+});
+
+describe("resolveSetters: what an ImagePolicy says of the incoming tag", () => {
+  const POLICY =
+    "apiVersion: image.toolkit.fluxcd.io/v1\nkind: ImageRepository\nmetadata: {name: web, namespace: flux-system}\nspec: {image: ghcr.io/acme/web}\n---\n" +
+    "apiVersion: image.toolkit.fluxcd.io/v1\nkind: ImagePolicy\nmetadata: {name: web, namespace: flux-system}\nspec:\n  imageRepositoryRef: {name: web}\n  policy: {semver: {range: ^1.0.0}}\n";
+  const OUTSIDE = "setter flux-system:web: tag 2.0.0 is outside its policy (semver ^1.0.0); marked values are left as they are";
+
+  it("is said only where a marker the editor reads uses its key: not for one written above image:, which marks nothing (review flux17 S1)", () => {
+    const deploy = (line: string) => ({ "flux.yaml": POLICY, "deploy.yaml": `containers:\n  - name: a\n${line}` });
+    const marked = deploy('    image: ghcr.io/acme/web:1.0.0 # {"$imagepolicy": "flux-system:web"}\n');
+    expect(resolve(marked, { images: ["ghcr.io/acme/web:2.0.0"] }).warnings).toEqual([{ file: "flux.yaml", line: 6, message: OUTSIDE }]);
+    const aboveKey = deploy('    # {"$imagepolicy": "flux-system:web"}\n    image: ghcr.io/acme/web:1.0.0\n');
+    expect(resolve(aboveKey, { images: ["ghcr.io/acme/web:2.0.0"] }).warnings).toEqual([]);
+  });
 });
 
 describe("resolveSetters: Flux objects are in the namespace the tree's builds put them in, as kustomize-controller applies them", () => {
