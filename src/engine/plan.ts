@@ -166,7 +166,7 @@ async function knownImagesIn(listed: TreeSource, request: UpdateRequest): Promis
   const screened = await readScreened(source, yaml, (_, text) => mayHoldFluxObjects(text) || mayGiveNamespace(text), []);
   const texts = new Map(yaml.flatMap((path, i) => (screened[i] === undefined ? [] : [[path, screened[i]!] as const])));
   const docs = [...texts].flatMap(([file, text]) => (mayHoldFluxObjects(text) ? [{ file, text }] : []));
-  const flux = docs.length === 0 ? undefined : fluxSetters(docs, treeRoot, namespacesOf(await kustomizationsIn(source, files, texts, treeRoot)()));
+  const flux = docs.length === 0 ? undefined : fluxSetters(docs, treeRoot, namespacesOf(await kustomizationsIn(source, files, texts, treeRoot)(false)));
   const setters = new Map<string, Pick<ImageRef, "name">>();
   for (const [key, defined] of flux?.setters ?? []) if (new Set(defined.map((d) => d.repository)).size === 1) setters.set(key, defined[0]!);
   for (const [key, setter] of config?.setters ?? []) setters.set(key, setter);
@@ -238,8 +238,8 @@ export async function planUpdate(listed: TreeSource, request: UpdateRequest): Pr
   const kustomizations = kustomizationsIn(source, files, texts, run.treeRoot);
   const tagged = await kustomizeTaggedIn(kustomizations, texts, valid.images, run);
   const paired = await pairedTagsIn(kustomizations, texts, run, warnings);
-  // Flux objects are in the namespaces the tree's builds put them in: every kustomization is read for them.
-  const resolved = resolveSetters(run, texts, warnings, [...texts.values()].some(mayHoldFluxObjects) ? await kustomizations() : undefined);
+  // Flux objects are in the namespaces the tree's builds put them in: the kustomizations above their files are read for them (namespacesOf).
+  const resolved = resolveSetters(run, texts, warnings, [...texts.values()].some(mayHoldFluxObjects) ? await kustomizations(false) : undefined);
   // No marker of a file whose markers are not read stands for an image there.
   const setters: RunSetters = { forFile: (path) => (readsMarkers(path) ? resolved.forFile(path) : NO_SETTERS), fluxPoliciesAt: resolved.fluxPoliciesAt };
   const inScopeTexts = [...texts].filter(([path]) => inScope(path));
@@ -647,9 +647,15 @@ async function loadConfig(source: TreeSource, present: ReadonlySet<string>, path
  * a deployer tagging an image: the screened texts first, the files the screen did not keep read
  * again, with the same bounded parallelism (a tree may hold thousands); one that is not UTF-8 is
  * left out, as the screen leaves it out of every edit. Read when a run first needs them, once,
- * into the one KustomizeTree every question about the tree's builds reads.
+ * into the one KustomizeTree every question about the tree's builds reads; without `patches`, the
+ * patch files' texts are left out (none), for what asks only where the builds go.
  */
-function kustomizationsIn(source: TreeSource, files: readonly string[], texts: ReadonlyMap<string, string>, treeRoot: string): () => Promise<KustomizeTree> {
+function kustomizationsIn(
+  source: TreeSource,
+  files: readonly string[],
+  texts: ReadonlyMap<string, string>,
+  treeRoot: string,
+): (patches?: boolean) => Promise<KustomizeTree> {
   let reading: Promise<KustomizeTree> | undefined;
   const textsOf = async (paths: readonly string[]): Promise<TextFile[]> => {
     const unread = paths.filter((file) => !texts.has(file));
@@ -660,14 +666,20 @@ function kustomizationsIn(source: TreeSource, files: readonly string[], texts: R
       return text === undefined ? [] : [{ file, text }];
     });
   };
-  const readAll = async (): Promise<KustomizeTree> => {
+  let building: Promise<KustomizeTree> | undefined;
+  const readBuilds = async (): Promise<KustomizeTree> => {
     const read = await textsOf(files.filter(isKustomizationFile));
-    const listed = new Set(files);
-    const patches = await textsOf(patchFilesOf(read).filter((file) => listed.has(file) && fileKind(file) === "yaml"));
     const deployers = [...texts].flatMap(([file, text]) => (fileKind(file) === "yaml" && mayHoldDeployer(file, text) ? [{ file, text }] : []));
-    return { kustomizations: read, deployers, patches: new Map(patches.map(({ file, text }) => [file, text])), files, treeRoot };
+    return { kustomizations: read, deployers, patches: new Map(), files, treeRoot };
   };
-  return () => (reading ??= readAll());
+  const readAll = async (): Promise<KustomizeTree> => {
+    const tree = await (building ??= readBuilds());
+    const listed = new Set(files);
+    const patches = await textsOf(patchFilesOf(tree.kustomizations).filter((file) => listed.has(file) && fileKind(file) === "yaml"));
+    return { ...tree, patches: new Map(patches.map(({ file, text }) => [file, text])) };
+  };
+  // Finding the patch files parses every kustomization naming one, which namespacesOf, reading those above a file only, spares.
+  return (patches = true) => (patches ? (reading ??= readAll()) : (building ??= readBuilds()));
 }
 
 /**
