@@ -19,7 +19,8 @@ import { normalizeRepository, screenToken, tryParseImageRef, type ImageRef } fro
 import type { Version } from "../image/update.js";
 import { namedImageString } from "../yaml/argocd.js";
 import { literalIndexOf } from "../yaml/placeholder.js";
-import { ARGO_API, sourcesOf } from "../yaml/argocd-parameters.js";
+import { ARGO, FLUX_KUSTOMIZE, inGroup, isFluxKustomization } from "../yaml/api-groups.js";
+import { sourcesOf } from "../yaml/argocd-parameters.js";
 import { fieldsOf } from "../yaml/merge-key.js";
 import { tryYamlFile, type YamlFile } from "../yaml/file.js";
 import { mapValue, nodeAt, scalarText, type MapNode, type ScalarNode, type YamlNode } from "../yaml/node.js";
@@ -42,9 +43,6 @@ export interface KustomizeTree {
   readonly treeRoot: string;
 }
 
-/** The API group of Flux's Kustomization, whose `spec.images` tags what it builds. */
-const FLUX_KUSTOMIZE_GROUP = "kustomize.toolkit.fluxcd.io/";
-
 /** The parameter override file Argo CD reads from an Application's source path (`.argocd-source-<app>.yaml`). */
 const ARGO_SOURCE_FILE = /(^|\/)\.argocd-source(-[^/]*)?\.ya?ml$/;
 
@@ -53,7 +51,7 @@ const ARGO_SOURCE_FILE = /(^|\/)\.argocd-source(-[^/]*)?\.ya?ml$/;
  * Argo CD's parameter override file), or a Flux Kustomization giving a namespace (mayGiveNamespace): a screen before any parse.
  */
 export function mayHoldDeployer(path: string, text: string): boolean {
-  return (text.includes("images") && (text.includes(FLUX_KUSTOMIZE_GROUP) || text.includes(ARGO_API) || ARGO_SOURCE_FILE.test(path))) || mayGiveNamespace(text);
+  return (text.includes("images") && (text.includes(FLUX_KUSTOMIZE) || text.includes(ARGO) || ARGO_SOURCE_FILE.test(path))) || mayGiveNamespace(text);
 }
 
 /**
@@ -62,7 +60,7 @@ export function mayHoldDeployer(path: string, text: string): boolean {
  * Flux Kustomization of a tree): one without images builds a path as the kustomization there does alone.
  */
 export function mayGiveNamespace(text: string): boolean {
-  return text.includes("targetNamespace") && text.includes(FLUX_KUSTOMIZE_GROUP);
+  return text.includes("targetNamespace") && text.includes(FLUX_KUSTOMIZE);
 }
 
 /** The names kustomize reads a directory's kustomization from. */
@@ -529,16 +527,15 @@ function readDeployers(
   return yaml.documents.flatMap((document): Kustomization[] => {
     const { root } = document;
     if (root?.kind !== "map") return [];
-    const apiVersion = scalarText(mapValue(root, "apiVersion"));
-    const kind = scalarText(mapValue(root, "kind"));
-    if (kind === "Application" && apiVersion?.startsWith(ARGO_API))
+    const { apiVersion, kind } = document.object;
+    if (kind === "Application" && inGroup(apiVersion, ARGO))
       return sourcesOf(document).flatMap((source) =>
         deployer(
           argoTaggedNames(nodeAt(root, [...source, "kustomize", "images"]), repositories),
           rootPath(scalarText(nodeAt(root, [...source, "path"])), tree.treeRoot),
         ),
       );
-    if (!isFluxKustomization(root)) return [];
+    if (!isFluxKustomization(document.object)) return [];
     const images = nodeAt(root, ["spec", "images"]);
     const tags = images?.kind === "seq" ? taggedNames(yaml, root, ["spec", "images"], images.items, repositories) : [];
     return tags.length === 0 ? [] : fluxKustomization(file, root, tags, hasKustomization, tree);
@@ -547,16 +544,8 @@ function readDeployers(
 
 /** The Flux Kustomizations of a YAML file that build a path of the tree, as kustomizations tagging nothing (readDeployers reads what they tag). */
 function readFluxKustomizations(file: string, text: string, hasKustomization: (directory: string) => boolean, tree: KustomizeTree): Kustomization[] {
-  return (tryYamlFile(text)?.documents ?? []).flatMap(({ root }) =>
-    isFluxKustomization(root) ? fluxKustomization(file, root, [], hasKustomization, tree) : [],
-  );
-}
-
-function isFluxKustomization(root: YamlNode | null): root is MapNode {
-  return (
-    root?.kind === "map" &&
-    scalarText(mapValue(root, "kind")) === "Kustomization" &&
-    scalarText(mapValue(root, "apiVersion"))?.startsWith(FLUX_KUSTOMIZE_GROUP) === true
+  return (tryYamlFile(text)?.documents ?? []).flatMap(({ root, object }) =>
+    root?.kind === "map" && isFluxKustomization(object) ? fluxKustomization(file, root, [], hasKustomization, tree) : [],
   );
 }
 

@@ -15,9 +15,6 @@ import { mapValue, nodeAt, scalarText, type YamlNode } from "./node.js";
 import { parsePath, type PathSegment } from "./path.js";
 import { ARGO, inGroup } from "./api-groups.js";
 
-/** Until engine/kustomize-graph.ts imports ARGO from api-groups.ts. */
-export const ARGO_API = ARGO;
-
 /** A string of an Argo CD source's (or parameter override file's) `kustomize.images`, as the engine's fieldKey writes its path (`a.0.b`). */
 export const ARGO_KUSTOMIZE_IMAGE = /(?:^|\.)kustomize\.images\.\d+$/;
 
