@@ -27,6 +27,8 @@ import type { Policy } from "../image/policy.js";
 import { ImageRefError, parseImageRef } from "../image/reference.js";
 import { isRecord } from "../json-value.js";
 import { andList } from "../text/and-list.js";
+import { escapeRegExp } from "../text/escape-regexp.js";
+import { FLUX_IMAGE } from "../yaml/api-groups.js";
 import type { BuiltNamespace } from "./kustomize-graph.js";
 import type { TextFile } from "./source.js";
 import { repositoryPath, treeDirectory } from "./tree-path.js";
@@ -62,15 +64,14 @@ export interface FluxAutomation {
   readonly running?: AsideWarning;
 }
 
-export const FLUX_IMAGE_API_GROUP = "image.toolkit.fluxcd.io";
-const API_VERSION = /^image\.toolkit\.fluxcd\.io\/(?:v1beta1|v1beta2|v1)$/;
+const API_VERSION = new RegExp(String.raw`^${escapeRegExp(FLUX_IMAGE)}(?:v1beta1|v1beta2|v1)$`);
 const DEFAULT_NAMESPACE = "flux-system";
 /** Flux's default when `exclusionList` is empty: cosign signature tags. A list given replaces it. */
 const DEFAULT_EXCLUSIONS = ["^.*\\.sig$"];
 
-/** Cheap byte screen before any parse: every Flux image object names its API group. */
+/** Cheap byte screen before any parse: every Flux image object names its API group, followed by the version (API_VERSION). */
 export function mayHoldFluxObjects(text: string): boolean {
-  return text.includes(FLUX_IMAGE_API_GROUP);
+  return text.includes(FLUX_IMAGE);
 }
 
 /**

@@ -6,7 +6,7 @@ import { MARKER_TOKEN } from "../image/marker.js";
 import { screenToken, type ImageRef } from "../image/reference.js";
 import { kclScreen } from "../kcl/editor.js";
 import { escapeRegExp } from "../text/escape-regexp.js";
-import { FLUX_IMAGE_API_GROUP } from "./flux-objects.js";
+import { FLUX_IMAGE } from "../yaml/api-groups.js";
 
 /**
  * The byte screen, per kind of file: a file may need an edit only when it holds a marker or
@@ -29,10 +29,10 @@ export function screenFor(images: readonly ImageRef[]): {
   // An ApplicationSet may build an incoming repository from a placeholder (`ghcr.io/acme/{{path.basename}}`), and an
   // Application's tag parameter may take its repository from a chart's values: neither file need spell a token of it.
   // One token for both kinds: a longer one starting with a word every file has (`kind: `) slows the search threefold.
-  const argo = alternation([...tokens, FLUX_IMAGE_API_GROUP]);
+  const argo = alternation([...tokens, FLUX_IMAGE]);
   // A templated reference spells the repository's last segment, or starts with its registry (templatedPin).
   const templated = images.flatMap((image) => [image.repository.slice(image.repository.lastIndexOf("/")), ...firstSegments(image.repository)]);
-  return { kcl, yaml: alternation([...tokens, FLUX_IMAGE_API_GROUP, "Application"]), argo, templated };
+  return { kcl, yaml: alternation([...tokens, FLUX_IMAGE, "Application"]), argo, templated };
 }
 
 /** The first path segment of each spelling of a repository: `ghcr.io`; `docker.io`, `library` and `nginx` for Docker Hub's `library/nginx`. */

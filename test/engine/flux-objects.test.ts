@@ -44,6 +44,11 @@ describe("mayHoldFluxObjects", () => {
     expect(mayHoldFluxObjects(PODINFO)).toBe(true);
     expect(mayHoldFluxObjects("apiVersion: apps/v1\nkind: Deployment\n")).toBe(false);
   });
+
+  it("screens on the group as an apiVersion spells it, with the / before the version", () => {
+    expect(mayHoldFluxObjects("# image.toolkit.fluxcd.io objects live in clusters/\napiVersion: apps/v1\n")).toBe(false);
+    expect(mayHoldFluxObjects('apiVersion: "image.toolkit.fluxcd.io/v1beta2"\n')).toBe(true);
+  });
 });
 
 describe("fluxSetters", () => {
