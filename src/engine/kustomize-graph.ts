@@ -320,7 +320,7 @@ export function upward(tree: KustomizeTree, graph: Graph, deployers: readonly Ku
   const parents = new Map<string, Kustomization[]>();
   const directories = kustomizations.map(({ file }) => posix.dirname(file));
   // A text spelling a path otherwise than kustomize reads it is not screened by bytes: it is parsed, and its paths normalised.
-  const unscreened = kustomizations.map(({ text }) => NAMED_THEN_DOTS.test(text));
+  const unscreened = kustomizations.map(({ text }) => NOT_NORMAL.test(text));
   /** The kustomization of the i-th file, if it is the one kustomize reads in its directory. */
   const read = (i: number): Kustomization | undefined => {
     const k = graph.at(directories[i]!);
@@ -383,11 +383,11 @@ function listingOf(kustomizations: readonly Kustomization[], deployers: readonly
 }
 
 /**
- * A `.` or `..` segment after a name (`../../apps/cache/overlays/../base`), which kustomize reads
- * normalised (`../../apps/cache/base`), as it reads a path that does not exist on the way
- * (`overlays` may not): the path's normal form is not in the text.
+ * A `.` or `..` segment after a name (`../../apps/cache/overlays/../base`), or an empty one (`../../apps//cache`), which
+ * kustomize reads normalised (`../../apps/cache/base`, `../../apps/cache`), as it reads a path that does not exist on
+ * the way (`overlays` may not): the path's normal form is not in the text. A URL's `://` is not a path's.
  */
-const NAMED_THEN_DOTS = /[^./\s]\/\.\.?(?![^/\s'",\]}#])/;
+const NOT_NORMAL = /[^./\s]\/\.\.?(?![^/\s'",\]}#])|[^:/\s]\/\//;
 
 /**
  * Whether the text of a kustomization in a directory may list `path`, spelt as kustomize's normal

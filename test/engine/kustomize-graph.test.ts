@@ -261,6 +261,20 @@ describe("namespacesOf: the namespaces the tree's builds put a file's objects in
     expect(namespacesOf(treeOf({ "plain/kustomization.yaml": "resources: [policy.yaml]\n" }))("plain/policy.yaml")).toEqual([]);
   });
 
+  it("reads an overlay listing its base by a path kustomize normalises (an empty segment, a '..' after a name), however few paths were asked about (review final17 S1)", () => {
+    const namespaces = namespacesOf(
+      treeOf({
+        "apps/podinfo/kustomization.yaml": "resources:\n- policy.yaml\n",
+        "clusters/prod/kustomization.yaml": "namespace: prod\nresources:\n- ../../apps//podinfo\n",
+        "clusters/dev/kustomization.yaml": "namespace: dev\nresources:\n- ../../apps/x/../podinfo\n",
+      }),
+    );
+    expect(namespaces("apps/podinfo/policy.yaml")).toEqual([
+      { namespace: "dev", by: "clusters/dev/kustomization.yaml" },
+      { namespace: "prod", by: "clusters/prod/kustomization.yaml" },
+    ]);
+  });
+
   it("is each namespace a file is built into, once: a base two overlays build is in both, and in a Flux Kustomization's that builds it too", () => {
     const overlays = {
       "base/kustomization.yaml": "resources: [policy.yaml]\n",
