@@ -476,6 +476,7 @@ describe("one repo, two clusters, each with its own Flux objects of the same nam
         file: "clusters/staging/flux-system/images.yaml",
         line: 10,
         message: "setter flux-system:app: tag 2.0.0 is outside its policy (semver 1.2.x); marked values are left as they are",
+        kind: "policy-refusal",
       },
     ]);
     expect(await imageIn(dir, "staging")).toBe("ghcr.io/acme/app:1.2.0");

@@ -4,7 +4,7 @@
  * `--setter` values say what a key sets in this run; a key Flux objects define in several
  * clusters is governed, file by file, by the definition Flux would apply there.
  */
-import type { Warning } from "../change.js";
+import type { Warning, WarningKind } from "../change.js";
 import type { Policy } from "../image/policy.js";
 import { formatImageRef, type ImageRef } from "../image/reference.js";
 import type { ImageUpdate } from "../image/update.js";
@@ -35,7 +35,7 @@ interface Candidate {
   readonly flux?: FluxSetter;
   readonly image?: ImageRef;
   readonly update?: ImageUpdate;
-  readonly note?: string;
+  readonly note?: { readonly message: string; readonly kind?: WarningKind };
 }
 
 /**
@@ -244,14 +244,19 @@ function candidate(key: string, def: Definition, image: ImageRef | undefined, gi
   const flux = def.flux && { flux: def.flux };
   if (!image) return { ...flux };
   if (!given && image.tag !== undefined && def.excluded?.(image.tag)) {
-    return { ...flux, image, note: `setter ${key}: tag ${image.tag} is excluded by the ImageRepository's exclusionList` };
+    return { ...flux, image, note: { message: `setter ${key}: tag ${image.tag} is excluded by the ImageRepository's exclusionList` } };
   }
   const outside = def.policy && image.tag !== undefined && def.policy.latest([image.tag]) === undefined;
   return {
     ...flux,
     image,
     update: { image: { ...image, name: def.name }, ...(def.policy && { policy: def.policy }), allowDowngrade },
-    ...(outside && { note: `setter ${key}: tag ${image.tag} is outside its policy (${def.policy!.description}); marked values are left as they are` }),
+    ...(outside && {
+      note: {
+        message: `setter ${key}: tag ${image.tag} is outside its policy (${def.policy!.description}); marked values are left as they are`,
+        kind: "policy-refusal",
+      },
+    }),
   };
 }
 
@@ -400,7 +405,7 @@ function notesWhereUsed(
     for (const { file, line } of markers.get(key) ?? []) {
       const chosen = governing(key, file);
       if (typeof chosen === "string" || !chosen.note || noted.has(chosen) || (chosen.image && keptOut(file, chosen.image))) continue;
-      noted.set(chosen, { file: chosen.flux?.file ?? file, line: chosen.flux?.line ?? line, message: chosen.note });
+      noted.set(chosen, { file: chosen.flux?.file ?? file, line: chosen.flux?.line ?? line, ...chosen.note });
     }
   }
   return [...noted.values()];

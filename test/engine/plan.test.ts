@@ -998,6 +998,7 @@ describe("planUpdate: Flux objects of several clusters in one repo", () => {
         file: "clusters/staging/flux-system/images.yaml",
         line: 9,
         message: "setter flux-system:app: tag 2.0.0 is outside its policy (semver 1.2.x); marked values are left as they are",
+        kind: "policy-refusal",
       },
     ]);
   });
@@ -1284,6 +1285,7 @@ describe("planUpdate: --setter values and policy warnings", () => {
         file: "flux-system/images.yaml",
         line: 9,
         message: "setter flux-system:app: tag 0.9.0 is outside its policy (semver >=1.0.0); marked values are left as they are",
+        kind: "policy-refusal",
       },
     ]);
   });
@@ -1301,6 +1303,7 @@ describe("planUpdate: --setter values and policy warnings", () => {
         file: "apps/deploy.yaml",
         line: 2,
         message: "setter flux-system:app: tag 2.0.0 is outside its policy (semver 1.x); marked values are left as they are",
+        kind: "policy-refusal",
       },
     ]);
   });

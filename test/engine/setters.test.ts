@@ -142,9 +142,19 @@ describe("resolveSetters: what an ImagePolicy says of the incoming tag", () => {
   it("is said only where a marker the editor reads uses its key: not for one written above image:, which marks nothing (review flux17 S1)", () => {
     const deploy = (line: string) => ({ "flux.yaml": POLICY, "deploy.yaml": `containers:\n  - name: a\n${line}` });
     const marked = deploy('    image: ghcr.io/acme/web:1.0.0 # {"$imagepolicy": "flux-system:web"}\n');
-    expect(resolve(marked, { images: ["ghcr.io/acme/web:2.0.0"] }).warnings).toEqual([{ file: "flux.yaml", line: 6, message: OUTSIDE }]);
+    expect(resolve(marked, { images: ["ghcr.io/acme/web:2.0.0"] }).warnings).toEqual([
+      { file: "flux.yaml", line: 6, message: OUTSIDE, kind: "policy-refusal" },
+    ]);
     const aboveKey = deploy('    # {"$imagepolicy": "flux-system:web"}\n    image: ghcr.io/acme/web:1.0.0\n');
     expect(resolve(aboveKey, { images: ["ghcr.io/acme/web:2.0.0"] }).warnings).toEqual([]);
+  });
+
+  it("a policy's refusal has kind policy-refusal; a tag the ImageRepository's exclusionList excludes is no such refusal and has none", () => {
+    const excluding = POLICY.replace("spec: {image: ghcr.io/acme/web}", 'spec: {image: ghcr.io/acme/web, exclusionList: ["^2\\\\."]}');
+    const files = { "flux.yaml": excluding, "deploy.yaml": 'image: ghcr.io/acme/web:1.0.0 # {"$imagepolicy": "flux-system:web"}\n' };
+    expect(resolve(files, { images: ["ghcr.io/acme/web:2.0.0"] }).warnings).toEqual([
+      { file: "flux.yaml", line: 6, message: "setter flux-system:web: tag 2.0.0 is excluded by the ImageRepository's exclusionList" },
+    ]);
   });
 });
 
