@@ -22,6 +22,7 @@ import { createHint } from "../create-hint.js";
 import { staleDigestWarning } from "../image/digest-pin.js";
 import type { FieldNamer } from "../field-name.js";
 import { digestBeside, splitImage } from "../image/split-image.js";
+import { GivenLines } from "./given-lines.js";
 import { nodeText } from "./nodes.js";
 import { configOf, definition, holdsConfig, meantTopLevel, namesTarget, STARTS_LINE, unreached, unreachedEntries } from "./override-reach.js";
 import { parseKcl, parseKclExpression } from "./parser.js";
@@ -87,6 +88,13 @@ interface Plan {
   readonly splices: Splice[];
   readonly changes: FieldChange[];
   readonly warnings: FieldWarning[];
+}
+
+/** What a planner reads of the run it is in: the lines of the text given to it, and the changes that stand on them. */
+interface Run {
+  readonly given: GivenLines;
+  /** Removals' changes, on the line each entry stood on in the given text: no spec moves them. */
+  readonly removed: Set<FieldChange>;
 }
 
 /** Values a computed override refuses to write over, as a message names them. */
@@ -209,6 +217,7 @@ class Planner {
 
   constructor(
     readonly module: Module,
+    readonly run: Run,
     readonly spec: OverrideSpec,
     readonly computed: ValueFor | undefined,
     readonly setsToo?: (path: string) => boolean,
@@ -515,12 +524,16 @@ class Planner {
    * line break before it when a closing bracket follows it on its line (`a = 1\n    b = 2}` ->
    * `a = 1}`); on a line it shares, the comma before it (`{y = 2, x = 1,}` -> `{y = 2,}`), or
    * after it when it is first; several on one line, as one run (writeRemovals). The change holds
-   * the value removed and "" for the new one, as create's old, on the line it stood on: it has
-   * none in the output, where every entry of a run would be at the run's first line.
+   * the value removed and "" for the new one, as create's old, on the line it stood on in the
+   * text given to the run: it has none in the output, where every entry of a run would be at the
+   * run's first line, and one spec's removals would move another's.
    */
   remove(node: { first: number; last: number }, value: Expr, key = this.spec.path): void {
-    this.removals.push({ start: this.tokens.start[node.first]!, end: this.tokens.end[node.last]! });
-    this.plan.changes.push({ line: this.line(node.first), kind: "override", key, old: this.describe(value), new: "" });
+    const start = this.tokens.start[node.first]!;
+    this.removals.push({ start, end: this.tokens.end[node.last]! });
+    const change: FieldChange = { line: this.run.given.line(start), kind: "override", key, old: this.describe(value), new: "" };
+    this.plan.changes.push(change);
+    this.run.removed.add(change);
   }
 
   /**
@@ -945,6 +958,7 @@ export function applyOverrides(text: string, specs: readonly (string | ComputedO
 export function applyOverridesAbout(text: string, specs: readonly (string | ComputedOverride)[], options: OverrideOptions = {}): FieldEditResult {
   let current = text;
   let module = parseKcl(current);
+  const run: Run = { given: new GivenLines(module.tokens.source), removed: new Set() };
   // Concatenated, never spread into a call's arguments: 100,000s of duplicate keys give as many changes.
   let changes: FieldChange[] = [];
   let warnings: FieldWarning[] = [];
@@ -952,7 +966,7 @@ export function applyOverridesAbout(text: string, specs: readonly (string | Comp
     const raw = typeof item === "string" ? item : item.path.trim();
     const spec: OverrideSpec = typeof item === "string" ? parseOverrideSpec(raw) : { path: raw, parts: parseOverridePath(raw), operation: "=", value: "" };
     if (spec.parts.length === 0) throw new OverrideSpecError(raw, `the path of '${raw}' names no variable`);
-    const planner = new Planner(module, spec, typeof item === "string" ? undefined : item.value, options.setsToo, options.fieldName);
+    const planner = new Planner(module, run, spec, typeof item === "string" ? undefined : item.value, options.setsToo, options.fieldName);
     if (spec.parts.length === 1) planTopLevel(planner, raw, options);
     else planNested(planner, raw, options);
     planner.insertEntries();
@@ -966,9 +980,11 @@ export function applyOverridesAbout(text: string, specs: readonly (string | Comp
     const previous = current;
     const ordered = [...splices].sort(byPosition);
     current = applySplices(current, ordered);
+    run.given.edited(ordered);
     const movedAt = linesMovedBy(previous, ordered);
-    // Earlier specs' changes and warnings read their lines before this one moved them.
-    changes = shiftLines(changes, previous, current).concat(planner.placed(planner.plan.changes, movedAt));
+    // Earlier specs' changes and warnings read their lines before this one moved them; a removal's line is the given text's.
+    const shifted = shiftLines(changes, previous, current);
+    changes = shifted.map((c, i) => (run.removed.has(changes[i]!) ? changes[i]! : c)).concat(planner.placed(planner.plan.changes, movedAt));
     warnings = shiftLines(warnings, previous, current).concat(planner.placed(planner.plan.warnings, movedAt));
     try {
       module = parseKcl(current);

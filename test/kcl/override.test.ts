@@ -763,6 +763,45 @@ describe("applyOverrides: a delete of what is not there", () => {
     expect(deleted("x = {\n    b = 0\n    a = 1, a = 2  # both\n}\n").text).toBe("x = {\n    b = 0\n}\n");
   });
 
+  it("reports each entry a run of several specs removes on the line it stood on in the file as given, whatever the other specs add or remove", () => {
+    const lines = (text: string, specs: string[]) => applyOverrides(text, specs, { create: true }).changes.map((c) => [c.key, c.line]);
+    // The closing bracket joins the line before a removed last entry: the line break that goes is above the entry, not below it.
+    const braced = "x = {\n    a = 1\n    b = 2\n    c = 3}\n";
+    expect(applyOverrides(braced, ["x.b-", "x.c-"]).text).toBe("x = {\n    a = 1}\n");
+    expect(lines(braced, ["x.b-", "x.c-"])).toEqual([
+      ["x.b", 3],
+      ["x.c", 4],
+    ]);
+    expect(applyOverrides(braced.replace(/\n/g, "\r\n"), ["x.b-", "x.c-"]).text).toBe("x = {\r\n    a = 1}\r\n");
+    expect(lines(braced.replace(/\n/g, "\r\n"), ["x.b-", "x.c-"])).toEqual([
+      ["x.b", 3],
+      ["x.c", 4],
+    ]);
+    expect(lines("x = {\n    a = 1\n    b = 2}\ny = 1\n", ["x.b-", "x.a-"])).toEqual([
+      ["x.b", 3],
+      ["x.a", 2],
+    ]);
+    // A later removal above, an earlier one above, a later value written on more lines: none moves a removed entry.
+    expect(lines("x = 1\ny = 2\nx = 3\n", ["y-", "x-"])).toEqual([
+      ["y", 2],
+      ["x", 1],
+      ["x", 3],
+    ]);
+    expect(lines("x = {\n    a = 1\n    b = 2\n}\n", ["x.b-", "x.a=[\n1,\n2\n]"])).toEqual([
+      ["x.b", 3],
+      ["x.a", 2],
+    ]);
+    expect(lines("x = {\n    a = 1\n}\ny = {\n    b = 2\n}\n", ["x.z=1", "y.b-"])).toEqual([
+      ["x.z", 3],
+      ["y.b", 5],
+    ]);
+    // A value set after a removal is in the output: it is reported on its line there, as every value set or added is.
+    expect(lines("x = {\n    a = 1\n    b = 2\n    c = 3\n}\n", ["x.a-", "x.c=5"])).toEqual([
+      ["x.a", 2],
+      ["x.c", 3],
+    ]);
+  });
+
   // Each removal looked for a run to join among every splice planned, and read its whole line: 100,000 on one line took minutes.
   it("deletes 100,000 duplicate keys on one line as one run, and 20,000 on lines of their own, each reported where it stood", () => {
     const oneLine = applyOverrides(`x = {${Array(100000).fill("a = 1").join(", ")}, b = 2}\n`, ["x.a-"]);
