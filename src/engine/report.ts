@@ -3,6 +3,7 @@
  * a readable per-file summary, grouped by target when targets are configured.
  */
 import { formatDiagnostic, isAside, type Change, type ChangeKind, type Diagnostic, type Warning } from "../change.js";
+import { counted } from "../text/counted.js";
 import { unifiedDiff } from "./diff.js";
 import type { Plan } from "./plan.js";
 
@@ -91,7 +92,7 @@ export function humanReport(plan: Plan, options: { diff?: boolean; dryRun?: bool
   out.push(
     n === 0
       ? nothingToChange(plan)
-      : `${n} file${n === 1 ? "" : "s"} ${verb}, ${plan.changes.length} value${plan.changes.length === 1 ? "" : "s"}${options.dryRun ? " (dry run: nothing written)" : ""}`,
+      : `${counted(n, "file")} ${verb}, ${counted(plan.changes.length, "value")}${options.dryRun ? " (dry run: nothing written)" : ""}`,
   );
   return out.join("\n") + "\n";
 }

@@ -16,7 +16,7 @@ import { namespacesOf, type KustomizeTree } from "./kustomize-graph.js";
 import { repositoryPattern } from "../image/reference.js";
 import { RequestError, type ValidRequest } from "./request.js";
 import { givenValue, type FieldNamer } from "../field-name.js";
-import { andList } from "../text/and-list.js";
+import { andList, cappedList } from "../text/and-list.js";
 
 /** What a marker key stands for: a configured setter, or one Flux ImagePolicy (`flux`) of maybe several. */
 interface Definition {
@@ -456,9 +456,11 @@ function unconfiguredWarning(
   elsewhere: readonly (readonly [string, readonly FluxSetter[]])[],
 ): Warning {
   const [first, ...others] = places as [Place, ...Place[]];
-  const named = others.slice(0, PLACES_NAMED).map((p) => `${p.file}:${p.line}`);
-  const more = others.length > PLACES_NAMED ? ` and ${others.length - PLACES_NAMED} more` : "";
-  const also = others.length > 0 ? ` (also marked at ${named.join(", ")}${more})` : "";
+  const named = cappedList(
+    others.map((p) => `${p.file}:${p.line}`),
+    PLACES_NAMED,
+  );
+  const also = others.length > 0 ? ` (also marked at ${named})` : "";
   const left = others.length > 0 ? "its marked values are left as they are" : "its marked value is left as it is";
   const given = givenValue(name, "setter", `${key}=REF`);
   const ways =

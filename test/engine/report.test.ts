@@ -47,6 +47,17 @@ describe("humanReport", () => {
     for (const [name, text] of Object.entries(files)) expect(await readFile(join(dir, name), "utf8"), name).toBe(text.replace("nginx:1.25", "nginx:1.27"));
   });
 
+  it("ends with how many files and values change, each counted in the singular for one", async () => {
+    const dir = await tempDir("gp-report-");
+    await writeFile(join(dir, "a.yaml"), "containers:\n  - image: nginx:1.25\n  - image: nginx:1.25\n");
+    await writeFile(join(dir, "b.yaml"), "image: nginx:1.25\n");
+    const request = { setters: [], sets: [], paths: [] };
+    const both = await planUpdate(directorySource(dir), { ...request, images: ["nginx:1.27"] });
+    expect(humanReport(both, { dryRun: true })).toMatch(/\n2 files would change, 3 values \(dry run: nothing written\)\n$/);
+    const one = await planUpdate(directorySource(dir), { ...request, images: ["nginx:1.27"], paths: ["b.yaml"] });
+    expect(humanReport(one)).toMatch(/\n1 file changed, 1 value\n$/);
+  });
+
   it("shows each value on one line, and the side a delete or a created field lacks as (none)", async () => {
     const dir = await tempDir("gp-report-");
     await writeFile(join(dir, "main.k"), 'app = {\n    args = [\n        "start"\n    ]\n    image = "ghcr.io/acme/app:1.0.0"\n}\n');
