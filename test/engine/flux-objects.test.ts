@@ -443,6 +443,21 @@ spec:
       });
     });
 
+    it("a document repeating a key is refused, not read by its last value, and still blanked where a run looks for the image", () => {
+      const text = PODINFO.replace("      range: 5.0.x\n", "      range: 5.0.x\n    semver:\n      range: 6.0.x\n");
+      expect(setterSummary([{ file: "flux/podinfo.yaml", text }])).toEqual({
+        setters: {},
+        warnings: [
+          {
+            file: "flux/podinfo.yaml",
+            line: 22,
+            message: "not valid YAML (Map keys must be unique at line 22, column 5:); Flux objects in it are ignored",
+          },
+        ],
+      });
+      expect(withoutFluxImageObjects(text)).toBe(text.replace(/[^\n]/g, " "));
+    });
+
     it("a file that is not YAML (a Helm template)", () => {
       const text = "apiVersion: image.toolkit.fluxcd.io/v1\nkind: ImagePolicy\nmetadata:\n  name: {{ .Values.name }\n";
       const { warnings } = fluxSetters([{ file: "charts/app/templates/policy.yaml", text }]);
