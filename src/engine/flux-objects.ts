@@ -17,8 +17,8 @@
  * Flux's bootstrap puts image automation in `flux-system`, so that is the default here. An
  * `imageRepositoryRef` without a namespace is of the ImagePolicy's.
  */
-import { isMap, LineCounter, parseAllDocuments } from "yaml";
-import type { Document, Node } from "yaml";
+import { isMap, parseAllDocuments } from "yaml";
+import type { Document, LineCounter, Node } from "yaml";
 import type { AsideWarning, Warning } from "../change.js";
 import { compileGoRegexp, GoRegexpError } from "../image/go-regexp.js";
 import type { GoRegexp } from "../image/go-regexp.js";
@@ -29,6 +29,7 @@ import { isRecord } from "../json-value.js";
 import { andList } from "../text/and-list.js";
 import { escapeRegExp } from "../text/escape-regexp.js";
 import { FLUX_IMAGE } from "../yaml/api-groups.js";
+import { packageDocuments } from "../yaml/file.js";
 import type { BuiltNamespace } from "./kustomize-graph.js";
 import type { TextFile } from "./source.js";
 import { repositoryPath, treeDirectory } from "./tree-path.js";
@@ -81,7 +82,8 @@ export function mayHoldFluxObjects(text: string): boolean {
  */
 export function withoutFluxImageObjects(text: string): string {
   if (!mayHoldFluxObjects(text)) return text;
-  return lastBlanked.get(text) ?? blankedFluxDocuments(text, parseAllDocuments(text));
+  // Blanking reads no error: a repeated key is not looked for (it costs a look among a mapping's keys per key).
+  return lastBlanked.get(text) ?? blankedFluxDocuments(text, parseAllDocuments(text, { uniqueKeys: false }));
 }
 
 /**
@@ -271,8 +273,7 @@ export function fluxSetters(
 
   for (const { file, text: source } of docs) {
     if (!mayHoldFluxObjects(source)) continue;
-    const lines = new LineCounter();
-    const parsed = parseAllDocuments(source, { lineCounter: lines });
+    const { documents: parsed, lines } = packageDocuments(source);
     blanked.set(source, blankedFluxDocuments(source, parsed));
     for (const doc of parsed) {
       if (doc.errors.length > 0) {

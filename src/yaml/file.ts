@@ -5,7 +5,7 @@
  * manifests are written in is read by our own one-pass parser (subset.ts); everything
  * else, and every error, by the `yaml` package, whose nodes are converted to the same tree.
  */
-import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, parseAllDocuments, Scalar } from "yaml";
+import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, Scalar } from "yaml";
 import type { Document, Node, Pair } from "yaml";
 import { SourceError } from "../change.js";
 import type { ObjectId } from "../change.js";
@@ -65,12 +65,7 @@ export function parseYaml(text: string): readonly (YamlNode | null)[] {
 
 /** `parseYaml` by the `yaml` package alone: any YAML, and the errors of what is not. */
 export function parseWithPackage(text: string): (YamlNode | null)[] {
-  // The package's own check of unique keys looks for each key among all the keys before it in its
-  // mapping (45 s for one mapping of 32,000 keys). A Set finds a repeated key instead; only a text
-  // that has one (or two NaN keys, which the package never finds equal) is parsed again with the
-  // package's check, so that the error and where it points (at times the value before) stay the same.
-  let documents = packageDocuments(text, false);
-  if (documents.some((document) => repeatsKey(document.contents))) documents = packageDocuments(text, true);
+  const { documents } = packageDocuments(text);
   for (const document of documents) {
     const error = document.errors[0];
     if (error) {
@@ -83,9 +78,22 @@ export function parseWithPackage(text: string): (YamlNode | null)[] {
   return documents.map((document) => document.contents && toNode(document.contents));
 }
 
-function packageDocuments(text: string, uniqueKeys: boolean): Document.Parsed[] {
-  const parsed = parseAllDocuments(text, { uniqueKeys });
-  return Array.isArray(parsed) ? parsed : [];
+/**
+ * The yaml package's documents of `text`, each with its errors, a repeated key's included, and the
+ * lines of the parse they come from. The package's own check of unique keys looks for each key among
+ * all the keys before it in its mapping (45 s for one mapping of 32,000 keys). A Set finds a repeated
+ * key instead; only a text that has one (or two NaN keys, which the package never finds equal) is
+ * parsed again with the package's check, so that the error and where it points (at times the value
+ * before) stay the same.
+ */
+export function packageDocuments(text: string): { readonly documents: Document.Parsed[]; readonly lines: LineCounter } {
+  const parse = (uniqueKeys: boolean) => {
+    const lines = new LineCounter();
+    const parsed = parseAllDocuments(text, { uniqueKeys, lineCounter: lines });
+    return { documents: Array.isArray(parsed) ? parsed : [], lines };
+  };
+  const linear = parse(false);
+  return linear.documents.some((document) => repeatsKey(document.contents)) ? parse(true) : linear;
 }
 
 /** Whether a mapping under `node` has a key equal to one before it as the package's check compares them: scalars by resolved value (`1`, `0x1`). */
