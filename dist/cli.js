@@ -2728,33 +2728,33 @@ var require_tree = __commonJS({
           throw new TypeError("Unreachable");
         }
         let index = 0;
-        let node = this;
+        let node2 = this;
         while (true) {
           const code = key.charCodeAt(index);
           if (code > 127) {
             throw new TypeError("key must be ascii string");
           }
-          if (node.code === code) {
+          if (node2.code === code) {
             if (length === ++index) {
-              node.value = value;
+              node2.value = value;
               break;
-            } else if (node.middle !== null) {
-              node = node.middle;
+            } else if (node2.middle !== null) {
+              node2 = node2.middle;
             } else {
-              node.middle = new _TstNode(key, value, index);
+              node2.middle = new _TstNode(key, value, index);
               break;
             }
-          } else if (node.code < code) {
-            if (node.left !== null) {
-              node = node.left;
+          } else if (node2.code < code) {
+            if (node2.left !== null) {
+              node2 = node2.left;
             } else {
-              node.left = new _TstNode(key, value, index);
+              node2.left = new _TstNode(key, value, index);
               break;
             }
-          } else if (node.right !== null) {
-            node = node.right;
+          } else if (node2.right !== null) {
+            node2 = node2.right;
           } else {
-            node.right = new _TstNode(key, value, index);
+            node2.right = new _TstNode(key, value, index);
             break;
           }
         }
@@ -2766,21 +2766,21 @@ var require_tree = __commonJS({
       search(key) {
         const keylength = key.length;
         let index = 0;
-        let node = this;
-        while (node !== null && index < keylength) {
+        let node2 = this;
+        while (node2 !== null && index < keylength) {
           let code = key[index];
           if (code <= 90 && code >= 65) {
             code |= 32;
           }
-          while (node !== null) {
-            if (code === node.code) {
+          while (node2 !== null) {
+            if (code === node2.code) {
               if (keylength === ++index) {
-                return node;
+                return node2;
               }
-              node = node.middle;
+              node2 = node2.middle;
               break;
             }
-            node = node.code < code ? node.left : node.right;
+            node2 = node2.code < code ? node2.left : node2.right;
           }
         }
         return null;
@@ -19693,24 +19693,24 @@ var require_sender = __commonJS({
           if (!this.#running) {
             this.#socket.write(frame, cb);
           } else {
-            const node2 = {
+            const node3 = {
               promise: null,
               callback: cb,
               frame
             };
-            this.#queue.push(node2);
+            this.#queue.push(node3);
           }
           return;
         }
-        const node = {
+        const node2 = {
           promise: item.arrayBuffer().then((ab) => {
-            node.promise = null;
-            node.frame = createFrame(ab, hint);
+            node2.promise = null;
+            node2.frame = createFrame(ab, hint);
           }),
           callback: cb,
           frame: null
         };
-        this.#queue.push(node);
+        this.#queue.push(node2);
         if (!this.#running) {
           this.#run();
         }
@@ -19719,12 +19719,12 @@ var require_sender = __commonJS({
         this.#running = true;
         const queue = this.#queue;
         while (!queue.isEmpty()) {
-          const node = queue.shift();
-          if (node.promise !== null) {
-            await node.promise;
+          const node2 = queue.shift();
+          if (node2.promise !== null) {
+            await node2.promise;
           }
-          this.#socket.write(node.frame, node.callback);
-          node.callback = node.frame = null;
+          this.#socket.write(node2.frame, node2.callback);
+          node2.callback = node2.frame = null;
         }
         this.#running = false;
       }
@@ -21745,21 +21745,21 @@ var require_light = __commonJS({
           this.length = 0;
         }
         push(value) {
-          var node;
+          var node2;
           this.length++;
           if (typeof this.incr === "function") {
             this.incr();
           }
-          node = {
+          node2 = {
             value,
             prev: this._last,
             next: null
           };
           if (this._last != null) {
-            this._last.next = node;
-            this._last = node;
+            this._last.next = node2;
+            this._last = node2;
           } else {
-            this._first = this._last = node;
+            this._first = this._last = node2;
           }
           return void 0;
         }
@@ -21787,28 +21787,28 @@ var require_light = __commonJS({
           }
         }
         getArray() {
-          var node, ref, results;
-          node = this._first;
+          var node2, ref, results;
+          node2 = this._first;
           results = [];
-          while (node != null) {
-            results.push((ref = node, node = node.next, ref.value));
+          while (node2 != null) {
+            results.push((ref = node2, node2 = node2.next, ref.value));
           }
           return results;
         }
         forEachShift(cb) {
-          var node;
-          node = this.shift();
-          while (node != null) {
-            cb(node), node = this.shift();
+          var node2;
+          node2 = this.shift();
+          while (node2 != null) {
+            cb(node2), node2 = this.shift();
           }
           return void 0;
         }
         debug() {
-          var node, ref, ref1, ref2, results;
-          node = this._first;
+          var node2, ref, ref1, ref2, results;
+          node2 = this._first;
           results = [];
-          while (node != null) {
-            results.push((ref = node, node = node.next, {
+          while (node2 != null) {
+            results.push((ref = node2, node2 = node2.next, {
               value: ref.value,
               prev: (ref1 = ref.prev) != null ? ref1.value : void 0,
               next: (ref2 = ref.next) != null ? ref2.value : void 0
@@ -23060,21 +23060,21 @@ var require_DLList = __commonJS({
         this.length = 0;
       }
       push(value) {
-        var node;
+        var node2;
         this.length++;
         if (typeof this.incr === "function") {
           this.incr();
         }
-        node = {
+        node2 = {
           value,
           prev: this._last,
           next: null
         };
         if (this._last != null) {
-          this._last.next = node;
-          this._last = node;
+          this._last.next = node2;
+          this._last = node2;
         } else {
-          this._first = this._last = node;
+          this._first = this._last = node2;
         }
         return void 0;
       }
@@ -23102,28 +23102,28 @@ var require_DLList = __commonJS({
         }
       }
       getArray() {
-        var node, ref, results;
-        node = this._first;
+        var node2, ref, results;
+        node2 = this._first;
         results = [];
-        while (node != null) {
-          results.push((ref = node, node = node.next, ref.value));
+        while (node2 != null) {
+          results.push((ref = node2, node2 = node2.next, ref.value));
         }
         return results;
       }
       forEachShift(cb) {
-        var node;
-        node = this.shift();
-        while (node != null) {
-          cb(node), node = this.shift();
+        var node2;
+        node2 = this.shift();
+        while (node2 != null) {
+          cb(node2), node2 = this.shift();
         }
         return void 0;
       }
       debug() {
-        var node, ref, ref1, ref2, results;
-        node = this._first;
+        var node2, ref, ref1, ref2, results;
+        node2 = this._first;
         results = [];
-        while (node != null) {
-          results.push((ref = node, node = node.next, {
+        while (node2 != null) {
+          results.push((ref = node2, node2 = node2.next, {
             value: ref.value,
             prev: (ref1 = ref.prev) != null ? ref1.value : void 0,
             next: (ref2 = ref.next) != null ? ref2.value : void 0
@@ -25973,7 +25973,7 @@ function printJson(io, value) {
 }
 
 // src/cli/main.ts
-import { access, readdir, readFile as readFile2, stat } from "node:fs/promises";
+import { access, readdir, stat } from "node:fs/promises";
 import { constants } from "node:fs";
 import { dirname as dirname2, isAbsolute as isAbsolute2, join as join4, posix as posix8, relative as relative2, resolve, sep as sep3 } from "node:path";
 
@@ -25981,12 +25981,19 @@ import { dirname as dirname2, isAbsolute as isAbsolute2, join as join4, posix as
 import { closeSync, fchmodSync, fchownSync, lstatSync, openSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, sep } from "node:path";
 
+// src/text/counted.ts
+function counted(n, noun, plural = `${noun}s`) {
+  return `${n} ${n === 1 ? noun : plural}`;
+}
+
 // src/text/and-list.ts
 function andList(items) {
   return items.length > 1 ? `${items.slice(0, -1).join(", ")} and ${items.at(-1)}` : items.join("");
 }
-function cappedList(items, named2 = 10) {
-  return items.length > named2 ? `${items.slice(0, named2).join(", ")} and ${items.length - named2} more` : items.join(", ");
+function cappedList(items, named2 = 10, { noun, sentence = false } = {}) {
+  if (items.length <= named2) return sentence ? andList(items) : items.join(", ");
+  const more = items.length - named2;
+  return `${items.slice(0, named2).join(", ")} and ${noun === void 0 ? `${more} more` : counted(more, `more ${noun}`)}`;
 }
 
 // src/engine/apply.ts
@@ -26373,6 +26380,13 @@ function columnAt(text2, offset) {
   return offset - start + 1;
 }
 
+// src/field-name.ts
+var byIndex = (field, index) => index === void 0 ? field : `${field}[${index}]`;
+var byFlag = (field) => `--${field}`;
+function givenValue(name, field, value) {
+  return `${(name ?? byIndex)(field, void 0, true)} ${value}`;
+}
+
 // src/image/digest-pin.ts
 function shortDigest(digest) {
   const colon = digest.indexOf(":");
@@ -26383,11 +26397,12 @@ function unpinnedWarning(image, digest, oldTag) {
   const incoming = formatImageRef(image);
   return `drops the digest pin ${shortDigest(digest)}${whose}: ${incoming} has no digest; send ${incoming}@sha256:<digest> to keep digests pinned`;
 }
-function staleDigestWarning({ configured, tagKey, tag, digestKey, line, digest, name }) {
+function staleDigestWarning({ configured, tagKey, tag, digestKey, line, digest, name }, fieldName = byFlag) {
   const stale = `the digest beside it (${digestKey}, line ${line}) still pins the earlier build ${shortDigest(digest)}, so that build runs`;
+  const set2 = fieldName("set");
   if (configured)
-    return `${tagKey}: its configured override wrote ${tag}, but ${stale}; an override with part: tag sets only the tag: empty ${digestKey} so that the tag decides, or set it with --set`;
-  return `${tagKey}: --set wrote ${tag}, but ${stale}; set ${digestKey} too, or give the image with --image ${name}:${tag}@sha256:<digest>`;
+    return `${tagKey}: its configured override wrote ${tag}, but ${stale}; an override with part: tag sets only the tag: empty ${digestKey} so that the tag decides, or set it with ${set2}`;
+  return `${tagKey}: ${set2} wrote ${tag}, but ${stale}; set ${digestKey} too, or give the image with ${givenValue(fieldName, "image", `${name}:${tag}@sha256:<digest>`)}`;
 }
 
 // src/image/flux-semver.ts
@@ -26673,8 +26688,8 @@ function staleImageIn(text2, incoming, bare = false) {
   }
   return void 0;
 }
-function renamedWarning(repository, newName) {
-  return `renames ${repository} to ${newName}, whose tag is left as it is (it is ${newName}'s, not ${repository}'s); if ${newName} mirrors these builds, set that tag with --set or a configured override`;
+function renamedWarning(repository, newName, fieldName = byFlag) {
+  return `renames ${repository} to ${newName}, whose tag is left as it is (it is ${newName}'s, not ${repository}'s); if ${newName} mirrors these builds, set that tag with ${fieldName("set")} or a configured override`;
 }
 function bareRepositoryWarning(repository) {
   return `holds ${repository} with no tag or digest, so its version is set in another field; left as it is (mark the field holding its tag with a Flux ":tag" marker, or set that field with a configured override with part: tag)`;
@@ -26686,9 +26701,6 @@ function bareFieldWarning(field, repository) {
 // src/image/marker.ts
 var MARKER_KEY = "$imagepolicy";
 var MARKER_TOKEN = JSON.stringify(MARKER_KEY);
-function markerPattern(key) {
-  return new RegExp(`"${escapeRegExp(key)}(:tag|:name|:digest)?"`);
-}
 function lineMarkers(text2) {
   const found = [];
   let lines;
@@ -26758,7 +26770,12 @@ function groupVersion(fields) {
   const text2 = (field) => fields.find((f) => f.marker.field === field)?.text || void 0;
   const plain = text2("ref");
   const ref = plain === void 0 ? {} : refVersion(plain);
-  return versionOf(text2("tag") ?? ref.tag, text2("digest") ?? ref.digest);
+  return versionOf(partOf("tag", text2("tag")) ?? ref.tag, partOf("digest", text2("digest")) ?? ref.digest);
+}
+function partOf(field, text2) {
+  if (text2 === void 0 || (field === "tag" ? isTag(text2) : isDigest(text2))) return text2;
+  const ref = tryParseImageRef(text2);
+  return ref ? ref[field] : field === "tag" ? text2 : void 0;
 }
 function markedValues(groups2, kept) {
   const refusedByKey = /* @__PURE__ */ new Map();
@@ -26852,6 +26869,9 @@ var SPLIT_IMAGE_KEYS = /* @__PURE__ */ new Set(["repository", "name", "registry"
 function splitImage(field) {
   return { repository: field("repository") ?? field("name"), registry: field("registry"), tag: field("tag"), digest: field("digest") };
 }
+function splitImageName(registry, repository) {
+  return registry ? `${registry}/${repository}` : repository;
+}
 function digestBeside(key, field) {
   if (key !== "tag") return void 0;
   const image = splitImage(field);
@@ -26866,7 +26886,7 @@ function pinBeside(key, field, text2) {
   const digest = digestBeside(key, field);
   if (digest === void 0) return void 0;
   const { registry, repository } = splitImage(field);
-  return { digest, name: [text2(registry), text2(repository)].filter((part) => part).join("/") };
+  return { digest, name: splitImageName(text2(registry), text2(repository) ?? "") };
 }
 function nextSplitImage(update, current) {
   const { tag, digest } = current;
@@ -27708,8 +27728,8 @@ function literalText(value, style) {
 }
 
 // src/kcl/nodes.ts
-function nodeText(tokens, node) {
-  return tokens.source.text.slice(tokens.start[node.first], tokens.end[node.last]);
+function nodeText(tokens, node2) {
+  return tokens.source.text.slice(tokens.start[node2.first], tokens.end[node2.last]);
 }
 var NameNode = class {
   constructor(tokens, first, last) {
@@ -27890,7 +27910,7 @@ function isKeyword(word) {
   return RESERVED.has(word);
 }
 function isIdentifier(key) {
-  return /^\$?[A-Za-z_][A-Za-z0-9_]*$/.test(key) && !RESERVED.has(key);
+  return isName(key) && !RESERVED.has(key);
 }
 function formatOverridePath(parts, base = "") {
   return parts.reduce((path, p) => isIdentifier(p) ? path === "" ? p : `${path}.${p}` : `${path}[${JSON.stringify(p)}]`, base);
@@ -28135,43 +28155,43 @@ var Parser = class {
   }
   postfix(flags) {
     const first = this.pos;
-    let node = this.primary();
+    let node2 = this.primary();
     let callee;
     const kind = this.kind;
     while (true) {
       const k = kind[this.pos];
       if ((k === T2.Dot || k === T2.QuestionDot) && kind[this.pos + 1] === T2.Name) {
-        node = node.type === "name" && k === T2.Dot ? new NameNode(this.tokens, first, this.pos + 1) : { type: "other", construct: "attribute", first, last: this.pos + 1 };
+        node2 = node2.type === "name" && k === T2.Dot ? new NameNode(this.tokens, first, this.pos + 1) : { type: "other", construct: "attribute", first, last: this.pos + 1 };
         callee = void 0;
         this.pos += 2;
       } else if (k === T2.LBracket || k === T2.Question && kind[this.pos + 1] === T2.LBracket) {
         this.pos = this.skipGroup(k === T2.Question ? this.pos + 1 : this.pos);
-        node = { type: "other", construct: "subscript", first, last: this.pos - 1 };
+        node2 = { type: "other", construct: "subscript", first, last: this.pos - 1 };
         callee = void 0;
       } else if (k === T2.LParen) {
-        callee = node.type === "name" ? node : void 0;
+        callee = node2.type === "name" ? node2 : void 0;
         this.pos = this.skipGroup(this.pos);
-        node = { type: "other", construct: "call", first, last: this.pos - 1 };
-      } else if (k === T2.LBrace && !(flags & NO_SCHEMA) && (node.type === "name" || callee)) {
-        const schema4 = node.type === "name" ? node : callee;
+        node2 = { type: "other", construct: "call", first, last: this.pos - 1 };
+      } else if (k === T2.LBrace && !(flags & NO_SCHEMA) && (node2.type === "name" || callee)) {
+        const schema4 = node2.type === "name" ? node2 : callee;
         const config = this.config();
-        node = config.type === "config" ? new SchemaNode(schema4, config, first, config.last) : { type: "other", construct: config.construct, first, last: config.last };
+        node2 = config.type === "config" ? new SchemaNode(schema4, config, first, config.last) : { type: "other", construct: config.construct, first, last: config.last };
         callee = void 0;
       } else {
-        return node;
+        return node2;
       }
     }
   }
   /** A name (not a keyword), string or number at `at`, consumed; undefined for any other token. */
   atom(at) {
     const k = this.kind[at];
-    let node;
-    if (k === T2.Name && this.keyword(at) === Keyword.Other) node = new NameNode(this.tokens, at, at);
-    else if (k === T2.String) node = { type: "string", token: at, first: at, last: at };
-    else if (k === T2.Number) node = { type: "other", construct: "number", first: at, last: at };
+    let node2;
+    if (k === T2.Name && this.keyword(at) === Keyword.Other) node2 = new NameNode(this.tokens, at, at);
+    else if (k === T2.String) node2 = { type: "string", token: at, first: at, last: at };
+    else if (k === T2.Number) node2 = { type: "other", construct: "number", first: at, last: at };
     else return void 0;
     this.pos = at + 1;
-    return node;
+    return node2;
   }
   primary() {
     const at = this.pos;
@@ -28473,7 +28493,7 @@ function operatorsOver(operation) {
   }
   return operation.operands.map((_, i) => over[i === 0 ? 0 : i === count || appliedAfter(i, i - 1) ? i - 1 : i]);
 }
-var holds = (node, token) => node.first <= token && token <= node.last;
+var holds = (node2, token) => node2.first <= token && token <= node2.last;
 function holding(nodes, token) {
   const at = partitionPoint(nodes.length, (i) => nodes[i].last < token);
   return at < nodes.length && holds(nodes[at], token) ? at : -1;
@@ -28659,7 +28679,7 @@ var ImageEditor = class {
     const fields = [repository, tag, registry, digest].filter((f) => f !== void 0);
     if (fields.some((f) => this.claimed.has(f.token))) return;
     const repositoryText = this.literal(repository.token).body;
-    const name = registry ? `${this.literal(registry.token).body}/${repositoryText}` : repositoryText;
+    const name = splitImageName(registry && this.literal(registry.token).body, repositoryText);
     const update = this.incoming.get(normalizeRepository(name) ?? "");
     if (!update) return;
     for (const f of fields) this.claimed.add(f.token);
@@ -29441,7 +29461,7 @@ function arrayStrings(text2, at, key, strings) {
 // src/kcl/spec-image.ts
 function nextSpecImage(setting, incoming, warn2, stays) {
   const { text: text2, value } = setting;
-  const notEdited = (form, advice, kcl = false) => {
+  const notEdited2 = (form, advice, kcl = false) => {
     const stale = kcl ? kclWouldEdit(text2, incoming) && staleImageIn(text2, incoming, true) : staleImageIn(text2, incoming);
     if (!stale) return void 0;
     const found = formatImageRef(stale);
@@ -29449,10 +29469,10 @@ function nextSpecImage(setting, incoming, warn2, stays) {
     warn2(`holds ${found} in ${form}, which is not edited, ${stays}; ${advice(reference)}`);
     return void 0;
   };
-  if ("form" in value) return notEdited(value.form, value.advice, value.kcl);
+  if ("form" in value) return notEdited2(value.form, value.advice, value.kcl);
   const ref = tryParseImageRef(value.string);
   const update = ref && incoming.get(ref.repository);
-  if (!ref || !update) return value.whole === void 0 ? void 0 : notEdited(value.whole, value.advice);
+  if (!ref || !update) return value.whole === void 0 ? void 0 : notEdited2(value.whole, value.advice);
   if (ref.tag === void 0 && ref.digest === void 0) {
     warn2(bareRepositoryWarning(ref.repository));
     return void 0;
@@ -29507,8 +29527,9 @@ function misplacedWarning(image, table) {
 }
 
 // src/create-hint.ts
-function createHint(what) {
-  return `(to add ${what}, use --create, or create: true in the Action or the library)`;
+function createHint(what, name) {
+  const create = name ? name("create", void 0, true) : "--create, or create: true in the Action or the library";
+  return `(to add ${what}, use ${create})`;
 }
 
 // node_modules/yaml/browser/dist/nodes/identity.js
@@ -29519,24 +29540,24 @@ var PAIR = /* @__PURE__ */ Symbol.for("yaml.pair");
 var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
 var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
 var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
-var isAlias = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
-var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-var isMap = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
-var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-var isScalar = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-var isSeq = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
-function isCollection(node) {
-  if (node && typeof node === "object")
-    switch (node[NODE_TYPE]) {
+var isAlias = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === ALIAS;
+var isDocument = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === DOC;
+var isMap = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
+var isPair = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === PAIR;
+var isScalar = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
+var isSeq = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
+function isCollection(node2) {
+  if (node2 && typeof node2 === "object")
+    switch (node2[NODE_TYPE]) {
       case MAP:
       case SEQ:
         return true;
     }
   return false;
 }
-function isNode(node) {
-  if (node && typeof node === "object")
-    switch (node[NODE_TYPE]) {
+function isNode(node2) {
+  if (node2 && typeof node2 === "object")
+    switch (node2[NODE_TYPE]) {
       case ALIAS:
       case MAP:
       case SCALAR:
@@ -29545,104 +29566,104 @@ function isNode(node) {
     }
   return false;
 }
-var hasAnchor = (node) => (isScalar(node) || isCollection(node)) && !!node.anchor;
+var hasAnchor = (node2) => (isScalar(node2) || isCollection(node2)) && !!node2.anchor;
 
 // node_modules/yaml/browser/dist/visit.js
 var BREAK = /* @__PURE__ */ Symbol("break visit");
 var SKIP = /* @__PURE__ */ Symbol("skip children");
 var REMOVE = /* @__PURE__ */ Symbol("remove node");
-function visit(node, visitor) {
+function visit(node2, visitor) {
   const visitor_ = initVisitor(visitor);
-  if (isDocument(node)) {
-    const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
+  if (isDocument(node2)) {
+    const cd = visit_(null, node2.contents, visitor_, Object.freeze([node2]));
     if (cd === REMOVE)
-      node.contents = null;
+      node2.contents = null;
   } else
-    visit_(null, node, visitor_, Object.freeze([]));
+    visit_(null, node2, visitor_, Object.freeze([]));
 }
 visit.BREAK = BREAK;
 visit.SKIP = SKIP;
 visit.REMOVE = REMOVE;
-function visit_(key, node, visitor, path) {
-  const ctrl = callVisitor(key, node, visitor, path);
+function visit_(key, node2, visitor, path) {
+  const ctrl = callVisitor(key, node2, visitor, path);
   if (isNode(ctrl) || isPair(ctrl)) {
     replaceNode(key, path, ctrl);
     return visit_(key, ctrl, visitor, path);
   }
   if (typeof ctrl !== "symbol") {
-    if (isCollection(node)) {
-      path = Object.freeze(path.concat(node));
-      for (let i = 0; i < node.items.length; ++i) {
-        const ci = visit_(i, node.items[i], visitor, path);
+    if (isCollection(node2)) {
+      path = Object.freeze(path.concat(node2));
+      for (let i = 0; i < node2.items.length; ++i) {
+        const ci = visit_(i, node2.items[i], visitor, path);
         if (typeof ci === "number")
           i = ci - 1;
         else if (ci === BREAK)
           return BREAK;
         else if (ci === REMOVE) {
-          node.items.splice(i, 1);
+          node2.items.splice(i, 1);
           i -= 1;
         }
       }
-    } else if (isPair(node)) {
-      path = Object.freeze(path.concat(node));
-      const ck = visit_("key", node.key, visitor, path);
+    } else if (isPair(node2)) {
+      path = Object.freeze(path.concat(node2));
+      const ck = visit_("key", node2.key, visitor, path);
       if (ck === BREAK)
         return BREAK;
       else if (ck === REMOVE)
-        node.key = null;
-      const cv = visit_("value", node.value, visitor, path);
+        node2.key = null;
+      const cv = visit_("value", node2.value, visitor, path);
       if (cv === BREAK)
         return BREAK;
       else if (cv === REMOVE)
-        node.value = null;
+        node2.value = null;
     }
   }
   return ctrl;
 }
-async function visitAsync(node, visitor) {
+async function visitAsync(node2, visitor) {
   const visitor_ = initVisitor(visitor);
-  if (isDocument(node)) {
-    const cd = await visitAsync_(null, node.contents, visitor_, Object.freeze([node]));
+  if (isDocument(node2)) {
+    const cd = await visitAsync_(null, node2.contents, visitor_, Object.freeze([node2]));
     if (cd === REMOVE)
-      node.contents = null;
+      node2.contents = null;
   } else
-    await visitAsync_(null, node, visitor_, Object.freeze([]));
+    await visitAsync_(null, node2, visitor_, Object.freeze([]));
 }
 visitAsync.BREAK = BREAK;
 visitAsync.SKIP = SKIP;
 visitAsync.REMOVE = REMOVE;
-async function visitAsync_(key, node, visitor, path) {
-  const ctrl = await callVisitor(key, node, visitor, path);
+async function visitAsync_(key, node2, visitor, path) {
+  const ctrl = await callVisitor(key, node2, visitor, path);
   if (isNode(ctrl) || isPair(ctrl)) {
     replaceNode(key, path, ctrl);
     return visitAsync_(key, ctrl, visitor, path);
   }
   if (typeof ctrl !== "symbol") {
-    if (isCollection(node)) {
-      path = Object.freeze(path.concat(node));
-      for (let i = 0; i < node.items.length; ++i) {
-        const ci = await visitAsync_(i, node.items[i], visitor, path);
+    if (isCollection(node2)) {
+      path = Object.freeze(path.concat(node2));
+      for (let i = 0; i < node2.items.length; ++i) {
+        const ci = await visitAsync_(i, node2.items[i], visitor, path);
         if (typeof ci === "number")
           i = ci - 1;
         else if (ci === BREAK)
           return BREAK;
         else if (ci === REMOVE) {
-          node.items.splice(i, 1);
+          node2.items.splice(i, 1);
           i -= 1;
         }
       }
-    } else if (isPair(node)) {
-      path = Object.freeze(path.concat(node));
-      const ck = await visitAsync_("key", node.key, visitor, path);
+    } else if (isPair(node2)) {
+      path = Object.freeze(path.concat(node2));
+      const ck = await visitAsync_("key", node2.key, visitor, path);
       if (ck === BREAK)
         return BREAK;
       else if (ck === REMOVE)
-        node.key = null;
-      const cv = await visitAsync_("value", node.value, visitor, path);
+        node2.key = null;
+      const cv = await visitAsync_("value", node2.value, visitor, path);
       if (cv === BREAK)
         return BREAK;
       else if (cv === REMOVE)
-        node.value = null;
+        node2.value = null;
     }
   }
   return ctrl;
@@ -29665,32 +29686,32 @@ function initVisitor(visitor) {
   }
   return visitor;
 }
-function callVisitor(key, node, visitor, path) {
+function callVisitor(key, node2, visitor, path) {
   if (typeof visitor === "function")
-    return visitor(key, node, path);
-  if (isMap(node))
-    return visitor.Map?.(key, node, path);
-  if (isSeq(node))
-    return visitor.Seq?.(key, node, path);
-  if (isPair(node))
-    return visitor.Pair?.(key, node, path);
-  if (isScalar(node))
-    return visitor.Scalar?.(key, node, path);
-  if (isAlias(node))
-    return visitor.Alias?.(key, node, path);
+    return visitor(key, node2, path);
+  if (isMap(node2))
+    return visitor.Map?.(key, node2, path);
+  if (isSeq(node2))
+    return visitor.Seq?.(key, node2, path);
+  if (isPair(node2))
+    return visitor.Pair?.(key, node2, path);
+  if (isScalar(node2))
+    return visitor.Scalar?.(key, node2, path);
+  if (isAlias(node2))
+    return visitor.Alias?.(key, node2, path);
   return void 0;
 }
-function replaceNode(key, path, node) {
+function replaceNode(key, path, node2) {
   const parent = path[path.length - 1];
   if (isCollection(parent)) {
-    parent.items[key] = node;
+    parent.items[key] = node2;
   } else if (isPair(parent)) {
     if (key === "key")
-      parent.key = node;
+      parent.key = node2;
     else
-      parent.value = node;
+      parent.value = node2;
   } else if (isDocument(parent)) {
-    parent.contents = node;
+    parent.contents = node2;
   } else {
     const pt = isAlias(parent) ? "alias" : "scalar";
     throw new Error(`Cannot replace node with ${pt} parent`);
@@ -29841,9 +29862,9 @@ var Directives = class _Directives {
     let tagNames;
     if (doc && tagEntries.length > 0 && isNode(doc.contents)) {
       const tags = {};
-      visit(doc.contents, (_key, node) => {
-        if (isNode(node) && node.tag)
-          tags[node.tag] = true;
+      visit(doc.contents, (_key, node2) => {
+        if (isNode(node2) && node2.tag)
+          tags[node2.tag] = true;
       });
       tagNames = Object.keys(tags);
     } else
@@ -29872,9 +29893,9 @@ function anchorIsValid(anchor) {
 function anchorNames(root) {
   const anchors = /* @__PURE__ */ new Set();
   visit(root, {
-    Value(_key, node) {
-      if (node.anchor)
-        anchors.add(node.anchor);
+    Value(_key, node2) {
+      if (node2.anchor)
+        anchors.add(node2.anchor);
     }
   });
   return anchors;
@@ -30042,20 +30063,20 @@ var Alias = class extends NodeBase {
     } else {
       nodes = [];
       visit(doc, {
-        Node: (_key, node) => {
-          if (isAlias(node) || hasAnchor(node))
-            nodes.push(node);
+        Node: (_key, node2) => {
+          if (isAlias(node2) || hasAnchor(node2))
+            nodes.push(node2);
         }
       });
       if (ctx)
         ctx.aliasResolveCache = nodes;
     }
     let found = void 0;
-    for (const node of nodes) {
-      if (node === this)
+    for (const node2 of nodes) {
+      if (node2 === this)
         break;
-      if (node.anchor === this.source)
-        found = node;
+      if (node2.anchor === this.source)
+        found = node2;
     }
     if (found && ctx) {
       const { anchors, doc: doc2, maxAliasCount } = ctx;
@@ -30104,22 +30125,22 @@ var Alias = class extends NodeBase {
     return src;
   }
 };
-function getAliasCount(doc, node, anchors) {
-  if (isAlias(node)) {
-    const source = node.resolve(doc);
+function getAliasCount(doc, node2, anchors) {
+  if (isAlias(node2)) {
+    const source = node2.resolve(doc);
     const anchor = anchors && source && anchors.get(source);
     return anchor ? anchor.count * anchor.aliasCount : 0;
-  } else if (isCollection(node)) {
+  } else if (isCollection(node2)) {
     let count = 0;
-    for (const item of node.items) {
+    for (const item of node2.items) {
       const c = getAliasCount(doc, item, anchors);
       if (c > count)
         count = c;
     }
     return count;
-  } else if (isPair(node)) {
-    const kc = getAliasCount(doc, node.key, anchors);
-    const vc = getAliasCount(doc, node.value, anchors);
+  } else if (isPair(node2)) {
+    const kc = getAliasCount(doc, node2.key, anchors);
+    const vc = getAliasCount(doc, node2.value, anchors);
     return Math.max(kc, vc);
   }
   return 1;
@@ -30190,10 +30211,10 @@ function createNode(value, tagName, ctx) {
       value = value.toJSON();
     }
     if (!value || typeof value !== "object") {
-      const node2 = new Scalar(value);
+      const node3 = new Scalar(value);
       if (ref)
-        ref.node = node2;
-      return node2;
+        ref.node = node3;
+      return node3;
     }
     tagObj = value instanceof Map ? schema4[MAP] : Symbol.iterator in Object(value) ? schema4[SEQ] : schema4[MAP];
   }
@@ -30201,14 +30222,14 @@ function createNode(value, tagName, ctx) {
     onTagObj(tagObj);
     delete ctx.onTagObj;
   }
-  const node = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar(value);
+  const node2 = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar(value);
   if (tagName)
-    node.tag = tagName;
+    node2.tag = tagName;
   else if (!tagObj.default)
-    node.tag = tagObj.tag;
+    node2.tag = tagObj.tag;
   if (ref)
-    ref.node = node;
-  return node;
+    ref.node = node2;
+  return node2;
 }
 
 // node_modules/yaml/browser/dist/nodes/Collection.js
@@ -30269,10 +30290,10 @@ var Collection = class extends NodeBase {
       this.add(value);
     else {
       const [key, ...rest] = path;
-      const node = this.get(key, true);
-      if (isCollection(node))
-        node.addIn(rest, value);
-      else if (node === void 0 && this.schema)
+      const node2 = this.get(key, true);
+      if (isCollection(node2))
+        node2.addIn(rest, value);
+      else if (node2 === void 0 && this.schema)
         this.set(key, collectionFromPath(this.schema, rest, value));
       else
         throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
@@ -30286,9 +30307,9 @@ var Collection = class extends NodeBase {
     const [key, ...rest] = path;
     if (rest.length === 0)
       return this.delete(key);
-    const node = this.get(key, true);
-    if (isCollection(node))
-      return node.deleteIn(rest);
+    const node2 = this.get(key, true);
+    if (isCollection(node2))
+      return node2.deleteIn(rest);
     else
       throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
   }
@@ -30299,17 +30320,17 @@ var Collection = class extends NodeBase {
    */
   getIn(path, keepScalar) {
     const [key, ...rest] = path;
-    const node = this.get(key, true);
+    const node2 = this.get(key, true);
     if (rest.length === 0)
-      return !keepScalar && isScalar(node) ? node.value : node;
+      return !keepScalar && isScalar(node2) ? node2.value : node2;
     else
-      return isCollection(node) ? node.getIn(rest, keepScalar) : void 0;
+      return isCollection(node2) ? node2.getIn(rest, keepScalar) : void 0;
   }
   hasAllNullValues(allowScalar) {
-    return this.items.every((node) => {
-      if (!isPair(node))
+    return this.items.every((node2) => {
+      if (!isPair(node2))
         return false;
-      const n = node.value;
+      const n = node2.value;
       return n == null || allowScalar && isScalar(n) && n.value == null && !n.commentBefore && !n.comment && !n.tag;
     });
   }
@@ -30320,8 +30341,8 @@ var Collection = class extends NodeBase {
     const [key, ...rest] = path;
     if (rest.length === 0)
       return this.has(key);
-    const node = this.get(key, true);
-    return isCollection(node) ? node.hasIn(rest) : false;
+    const node2 = this.get(key, true);
+    return isCollection(node2) ? node2.hasIn(rest) : false;
   }
   /**
    * Sets a value in this collection. For `!!set`, `value` needs to be a
@@ -30332,10 +30353,10 @@ var Collection = class extends NodeBase {
     if (rest.length === 0) {
       this.set(key, value);
     } else {
-      const node = this.get(key, true);
-      if (isCollection(node))
-        node.setIn(rest, value);
-      else if (node === void 0 && this.schema)
+      const node2 = this.get(key, true);
+      if (isCollection(node2))
+        node2.setIn(rest, value);
+      else if (node2 === void 0 && this.schema)
         this.set(key, collectionFromPath(this.schema, rest, value));
       else
         throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
@@ -30824,16 +30845,16 @@ function getTagObject(tags, item) {
   }
   return tagObj;
 }
-function stringifyProps(node, tagObj, { anchors, doc }) {
+function stringifyProps(node2, tagObj, { anchors, doc }) {
   if (!doc.directives)
     return "";
   const props = [];
-  const anchor = (isScalar(node) || isCollection(node)) && node.anchor;
+  const anchor = (isScalar(node2) || isCollection(node2)) && node2.anchor;
   if (anchor && anchorIsValid(anchor)) {
     anchors.add(anchor);
     props.push(`&${anchor}`);
   }
-  const tag = node.tag ?? (tagObj.default ? null : tagObj.tag);
+  const tag = node2.tag ?? (tagObj.default ? null : tagObj.tag);
   if (tag)
     props.push(doc.directives.tagString(tag));
   return props.join(" ");
@@ -30855,15 +30876,15 @@ function stringify(item, ctx, onComment, onChompKeep) {
     }
   }
   let tagObj = void 0;
-  const node = isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
-  tagObj ?? (tagObj = getTagObject(ctx.doc.schema.tags, node));
-  const props = stringifyProps(node, tagObj, ctx);
+  const node2 = isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
+  tagObj ?? (tagObj = getTagObject(ctx.doc.schema.tags, node2));
+  const props = stringifyProps(node2, tagObj, ctx);
   if (props.length > 0)
     ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-  const str2 = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : isScalar(node) ? stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
+  const str2 = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : isScalar(node2) ? stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
   if (!props)
     return str2;
-  return isScalar(node) || str2[0] === "{" || str2[0] === "[" ? `${props} ${str2}` : `${props}
+  return isScalar(node2) || str2[0] === "{" || str2[0] === "[" ? `${props} ${str2}` : `${props}
 ${ctx.indent}${str2}`;
 }
 
@@ -31083,8 +31104,8 @@ function stringifyKey(key, jsKey, ctx) {
   if (isNode(key) && ctx?.doc) {
     const strCtx = createStringifyContext(ctx.doc, {});
     strCtx.anchors = /* @__PURE__ */ new Set();
-    for (const node of ctx.anchors.keys())
-      strCtx.anchors.add(node.anchor);
+    for (const node2 of ctx.anchors.keys())
+      strCtx.anchors.add(node2.anchor);
     strCtx.inFlow = true;
     strCtx.inStringifyKey = true;
     const strKey = key.toString(strCtx);
@@ -31361,8 +31382,8 @@ var YAMLMap = class extends Collection {
   }
   get(key, keepScalar) {
     const it = findPair(this.items, key);
-    const node = it?.value;
-    return (!keepScalar && isScalar(node) ? node.value : node) ?? void 0;
+    const node2 = it?.value;
+    return (!keepScalar && isScalar(node2) ? node2.value : node2) ?? void 0;
   }
   has(key) {
     return !!findPair(this.items, key);
@@ -31611,9 +31632,9 @@ var floatExp = {
   format: "EXP",
   test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
   resolve: (str2) => parseFloat(str2),
-  stringify(node) {
-    const num = Number(node.value);
-    return isFinite(num) ? num.toExponential() : stringifyNumber(node);
+  stringify(node2) {
+    const num = Number(node2.value);
+    return isFinite(num) ? num.toExponential() : stringifyNumber(node2);
   }
 };
 var float = {
@@ -31622,11 +31643,11 @@ var float = {
   tag: "tag:yaml.org,2002:float",
   test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
   resolve(str2) {
-    const node = new Scalar(parseFloat(str2));
+    const node2 = new Scalar(parseFloat(str2));
     const dot = str2.indexOf(".");
     if (dot !== -1 && str2[str2.length - 1] === "0")
-      node.minFractionDigits = str2.length - dot - 1;
-    return node;
+      node2.minFractionDigits = str2.length - dot - 1;
+    return node2;
   },
   stringify: stringifyNumber
 };
@@ -31634,11 +31655,11 @@ var float = {
 // node_modules/yaml/browser/dist/schema/core/int.js
 var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
 var intResolve = (str2, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2.substring(offset), radix);
-function intStringify(node, radix, prefix) {
-  const { value } = node;
+function intStringify(node2, radix, prefix) {
+  const { value } = node2;
   if (intIdentify(value) && value >= 0)
     return prefix + value.toString(radix);
-  return stringifyNumber(node);
+  return stringifyNumber(node2);
 }
 var intOct = {
   identify: (value) => intIdentify(value) && value >= 0,
@@ -31647,7 +31668,7 @@ var intOct = {
   format: "OCT",
   test: /^0o[0-7]+$/,
   resolve: (str2, _onError, opt) => intResolve(str2, 2, 8, opt),
-  stringify: (node) => intStringify(node, 8, "0o")
+  stringify: (node2) => intStringify(node2, 8, "0o")
 };
 var int = {
   identify: intIdentify,
@@ -31664,7 +31685,7 @@ var intHex = {
   format: "HEX",
   test: /^0x[0-9a-fA-F]+$/,
   resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
-  stringify: (node) => intStringify(node, 16, "0x")
+  stringify: (node2) => intStringify(node2, 16, "0x")
 };
 
 // node_modules/yaml/browser/dist/schema/core/schema.js
@@ -31965,9 +31986,9 @@ var floatExp2 = {
   format: "EXP",
   test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
   resolve: (str2) => parseFloat(str2.replace(/_/g, "")),
-  stringify(node) {
-    const num = Number(node.value);
-    return isFinite(num) ? num.toExponential() : stringifyNumber(node);
+  stringify(node2) {
+    const num = Number(node2.value);
+    return isFinite(num) ? num.toExponential() : stringifyNumber(node2);
   }
 };
 var float2 = {
@@ -31976,14 +31997,14 @@ var float2 = {
   tag: "tag:yaml.org,2002:float",
   test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
   resolve(str2) {
-    const node = new Scalar(parseFloat(str2.replace(/_/g, "")));
+    const node2 = new Scalar(parseFloat(str2.replace(/_/g, "")));
     const dot = str2.indexOf(".");
     if (dot !== -1) {
       const f = str2.substring(dot + 1).replace(/_/g, "");
       if (f[f.length - 1] === "0")
-        node.minFractionDigits = f.length;
+        node2.minFractionDigits = f.length;
     }
-    return node;
+    return node2;
   },
   stringify: stringifyNumber
 };
@@ -32013,13 +32034,13 @@ function intResolve2(str2, offset, radix, { intAsBigInt }) {
   const n = parseInt(str2, radix);
   return sign === "-" ? -1 * n : n;
 }
-function intStringify2(node, radix, prefix) {
-  const { value } = node;
+function intStringify2(node2, radix, prefix) {
+  const { value } = node2;
   if (intIdentify3(value)) {
     const str2 = value.toString(radix);
     return value < 0 ? "-" + prefix + str2.substr(1) : prefix + str2;
   }
-  return stringifyNumber(node);
+  return stringifyNumber(node2);
 }
 var intBin = {
   identify: intIdentify3,
@@ -32028,7 +32049,7 @@ var intBin = {
   format: "BIN",
   test: /^[-+]?0b[0-1_]+$/,
   resolve: (str2, _onError, opt) => intResolve2(str2, 2, 2, opt),
-  stringify: (node) => intStringify2(node, 2, "0b")
+  stringify: (node2) => intStringify2(node2, 2, "0b")
 };
 var intOct2 = {
   identify: intIdentify3,
@@ -32037,7 +32058,7 @@ var intOct2 = {
   format: "OCT",
   test: /^[-+]?0[0-7_]+$/,
   resolve: (str2, _onError, opt) => intResolve2(str2, 1, 8, opt),
-  stringify: (node) => intStringify2(node, 8, "0")
+  stringify: (node2) => intStringify2(node2, 8, "0")
 };
 var int2 = {
   identify: intIdentify3,
@@ -32054,7 +32075,7 @@ var intHex2 = {
   format: "HEX",
   test: /^[-+]?0x[0-9a-fA-F_]+$/,
   resolve: (str2, _onError, opt) => intResolve2(str2, 2, 16, opt),
-  stringify: (node) => intStringify2(node, 16, "0x")
+  stringify: (node2) => intStringify2(node2, 16, "0x")
 };
 
 // node_modules/yaml/browser/dist/schema/yaml-1.1/set.js
@@ -32144,13 +32165,13 @@ function parseSexagesimal(str2, asBigInt) {
   const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
   return sign === "-" ? num(-1) * res : res;
 }
-function stringifySexagesimal(node) {
-  let { value } = node;
+function stringifySexagesimal(node2) {
+  let { value } = node2;
   let num = (n) => n;
   if (typeof value === "bigint")
     num = (n) => BigInt(n);
   else if (isNaN(value) || !isFinite(value))
-    return stringifyNumber(node);
+    return stringifyNumber(node2);
   let sign = "";
   if (value < 0) {
     sign = "-";
@@ -32480,13 +32501,13 @@ var Document = class _Document {
    * `name` will be used as a prefix for a new unique anchor.
    * If `name` is undefined, the generated anchor will use 'a' as a prefix.
    */
-  createAlias(node, name) {
-    if (!node.anchor) {
+  createAlias(node2, name) {
+    if (!node2.anchor) {
       const prev = anchorNames(this);
-      node.anchor = // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
+      node2.anchor = // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
       !name || prev.has(name) ? findNewAnchor(name || "a", prev) : name;
     }
-    return new Alias(node.anchor);
+    return new Alias(node2.anchor);
   }
   createNode(value, replacer, options2) {
     let _replacer = void 0;
@@ -32518,11 +32539,11 @@ var Document = class _Document {
       schema: this.schema,
       sourceObjects
     };
-    const node = createNode(value, tag, ctx);
-    if (flow && isCollection(node))
-      node.flow = true;
+    const node2 = createNode(value, tag, ctx);
+    if (flow && isCollection(node2))
+      node2.flow = true;
     setAnchors();
-    return node;
+    return node2;
   }
   /**
    * Convert a key and a value into a `Pair` using the current schema,
@@ -33063,11 +33084,11 @@ function resolveBlockSeq({ composeNode: composeNode2, composeEmptyNode: composeE
         continue;
       }
     }
-    const node = value ? composeNode2(ctx, value, props, onError) : composeEmptyNode2(ctx, props.end, start, null, props, onError);
+    const node2 = value ? composeNode2(ctx, value, props, onError) : composeEmptyNode2(ctx, props.end, start, null, props, onError);
     if (ctx.schema.compat)
       flowIndentCheck(bs.indent, value, onError);
-    offset = node.range[2];
-    seq2.items.push(node);
+    offset = node2.range[2];
+    seq2.items.push(node2);
   }
   seq2.range = [bs.offset, offset, commentEnd ?? offset];
   return seq2;
@@ -33334,12 +33355,12 @@ function composeCollection(CN2, ctx, token, props, onError) {
   }
   const coll = resolveCollection(CN2, ctx, token, onError, tagName, tag);
   const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
-  const node = isNode(res) ? res : new Scalar(res);
-  node.range = coll.range;
-  node.tag = tagName;
+  const node2 = isNode(res) ? res : new Scalar(res);
+  node2.range = coll.range;
+  node2.tag = tagName;
   if (tag?.format)
-    node.format = tag.format;
-  return node;
+    node2.format = tag.format;
+  return node2;
 }
 
 // node_modules/yaml/browser/dist/compose/resolve-block-scalar.js
@@ -33831,11 +33852,11 @@ var CN = { composeNode, composeEmptyNode };
 function composeNode(ctx, token, props, onError) {
   const atKey = ctx.atKey;
   const { spaceBefore, comment, anchor, tag } = props;
-  let node;
+  let node2;
   let isSrcToken = true;
   switch (token.type) {
     case "alias":
-      node = composeAlias(ctx, token, onError);
+      node2 = composeAlias(ctx, token, onError);
       if (anchor || tag)
         onError(token, "ALIAS_PROPS", "An alias node must not specify any properties");
       break;
@@ -33843,17 +33864,17 @@ function composeNode(ctx, token, props, onError) {
     case "single-quoted-scalar":
     case "double-quoted-scalar":
     case "block-scalar":
-      node = composeScalar(ctx, token, tag, onError);
+      node2 = composeScalar(ctx, token, tag, onError);
       if (anchor)
-        node.anchor = anchor.source.substring(1);
+        node2.anchor = anchor.source.substring(1);
       break;
     case "block-map":
     case "block-seq":
     case "flow-collection":
       try {
-        node = composeCollection(CN, ctx, token, props, onError);
+        node2 = composeCollection(CN, ctx, token, props, onError);
         if (anchor)
-          node.anchor = anchor.source.substring(1);
+          node2.anchor = anchor.source.substring(1);
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         onError(token, "RESOURCE_EXHAUSTION", message);
@@ -33865,24 +33886,24 @@ function composeNode(ctx, token, props, onError) {
       isSrcToken = false;
     }
   }
-  node ?? (node = composeEmptyNode(ctx, token.offset, void 0, null, props, onError));
-  if (anchor && node.anchor === "")
+  node2 ?? (node2 = composeEmptyNode(ctx, token.offset, void 0, null, props, onError));
+  if (anchor && node2.anchor === "")
     onError(anchor, "BAD_ALIAS", "Anchor cannot be an empty string");
-  if (atKey && ctx.options.stringKeys && (!isScalar(node) || typeof node.value !== "string" || node.tag && node.tag !== "tag:yaml.org,2002:str")) {
+  if (atKey && ctx.options.stringKeys && (!isScalar(node2) || typeof node2.value !== "string" || node2.tag && node2.tag !== "tag:yaml.org,2002:str")) {
     const msg = "With stringKeys, all keys must be strings";
     onError(tag ?? token, "NON_STRING_KEY", msg);
   }
   if (spaceBefore)
-    node.spaceBefore = true;
+    node2.spaceBefore = true;
   if (comment) {
     if (token.type === "scalar" && token.source === "")
-      node.comment = comment;
+      node2.comment = comment;
     else
-      node.commentBefore = comment;
+      node2.commentBefore = comment;
   }
   if (ctx.options.keepSourceTokens && isSrcToken)
-    node.srcToken = token;
-  return node;
+    node2.srcToken = token;
+  return node2;
 }
 function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor, tag, end }, onError) {
   const token = {
@@ -33891,19 +33912,19 @@ function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anch
     indent: -1,
     source: ""
   };
-  const node = composeScalar(ctx, token, tag, onError);
+  const node2 = composeScalar(ctx, token, tag, onError);
   if (anchor) {
-    node.anchor = anchor.source.substring(1);
-    if (node.anchor === "")
+    node2.anchor = anchor.source.substring(1);
+    if (node2.anchor === "")
       onError(anchor, "BAD_ALIAS", "Anchor cannot be an empty string");
   }
   if (spaceBefore)
-    node.spaceBefore = true;
+    node2.spaceBefore = true;
   if (comment) {
-    node.comment = comment;
-    node.range[2] = end;
+    node2.comment = comment;
+    node2.range[2] = end;
   }
-  return node;
+  return node2;
 }
 function composeAlias({ options: options2 }, { offset, source, end }, onError) {
   const alias = new Alias(source.substring(1));
@@ -36039,20 +36060,20 @@ function parseDocument(source, options2 = {}) {
 }
 
 // src/yaml/node.ts
-function isFlowScalar(node) {
-  return node?.kind === "scalar" && node.style !== "literal" && node.style !== "folded";
+function isFlowScalar(node2) {
+  return node2?.kind === "scalar" && node2.style !== "literal" && node2.style !== "folded";
 }
-function scalarText(node) {
-  return node?.kind === "scalar" ? node.text : void 0;
+function scalarText(node2) {
+  return node2?.kind === "scalar" ? node2.text : void 0;
 }
 function mapValue(map2, key) {
   for (const pair of map2.pairs) if (pair.key.kind === "scalar" && pair.key.text === key) return pair.value;
   return void 0;
 }
 function nodeAt(root, path) {
-  return path.reduce((node, key) => {
-    if (typeof key === "number") return node?.kind === "seq" ? node.items[key] : void 0;
-    return node?.kind === "map" ? mapValue(node, key) : void 0;
+  return path.reduce((node2, key) => {
+    if (typeof key === "number") return node2?.kind === "seq" ? node2.items[key] : void 0;
+    return node2?.kind === "map" ? mapValue(node2, key) : void 0;
   }, root);
 }
 
@@ -36396,15 +36417,15 @@ var SubsetParser = class {
     const { text: text2 } = this;
     const c = text2.charCodeAt(i);
     if (c === PIPE || c === GT) return this.blockScalar(i, indent);
-    let node;
-    if (c === DQUOTE || c === SQUOTE) node = this.quoted(i);
-    else if (c === LBRACKET || c === LBRACE) node = this.flowCollection(i);
-    else node = this.plainLine(i);
-    const end = node.end;
+    let node2;
+    if (c === DQUOTE || c === SQUOTE) node2 = this.quoted(i);
+    else if (c === LBRACKET || c === LBRACE) node2 = this.flowCollection(i);
+    else node2 = this.plainLine(i);
+    const end = node2.end;
     const after = this.skipBlanks(end);
     if (!this.atLineEnd(after) && (text2.charCodeAt(after) !== HASH || after === end)) throw OUTSIDE;
     this.seekContent(this.endOfLine(after));
-    return node;
+    return node2;
   }
   /**
    * A literal (`|`) or folded (`>`) block scalar whose header is at `i`, its content
@@ -36611,8 +36632,7 @@ function parseYaml(text2) {
   return parseSubset(text2) ?? parseWithPackage(text2);
 }
 function parseWithPackage(text2) {
-  const parsed = parseAllDocuments(text2);
-  const documents2 = Array.isArray(parsed) ? parsed : [];
+  const { documents: documents2 } = packageDocuments(text2);
   for (const document of documents2) {
     const error = document.errors[0];
     if (error) {
@@ -36623,6 +36643,28 @@ function parseWithPackage(text2) {
   }
   return documents2.map((document) => document.contents && toNode(document.contents));
 }
+function packageDocuments(text2) {
+  const parse6 = (uniqueKeys) => {
+    const lines = new LineCounter();
+    const parsed = parseAllDocuments(text2, { uniqueKeys, lineCounter: lines });
+    return { documents: Array.isArray(parsed) ? parsed : [], lines };
+  };
+  const linear = parse6(false);
+  return linear.documents.some((document) => repeatsKey(document.contents)) ? parse6(true) : linear;
+}
+function repeatsKey(node2) {
+  if (isPair(node2)) return repeatsKey(node2.key) || repeatsKey(node2.value);
+  if (!isCollection(node2)) return false;
+  if (isMap(node2)) {
+    const keys = /* @__PURE__ */ new Set();
+    for (const { key } of node2.items) {
+      if (!isScalar(key)) continue;
+      if (keys.has(key.value)) return true;
+      keys.add(key.value);
+    }
+  }
+  return node2.items.some(repeatsKey);
+}
 var STYLES = {
   [Scalar.PLAIN]: "plain",
   [Scalar.QUOTE_SINGLE]: "single",
@@ -36630,32 +36672,37 @@ var STYLES = {
   [Scalar.BLOCK_LITERAL]: "literal",
   [Scalar.BLOCK_FOLDED]: "folded"
 };
-function toNode(node) {
-  const [start, end] = node.range;
-  if (isScalar(node)) {
-    const text2 = node.source ?? (node.value === null ? "" : String(node.value));
-    const scalar2 = { kind: "scalar", style: STYLES[node.type ?? Scalar.PLAIN] ?? "plain", text: text2, start, end };
-    return node.tag === void 0 ? scalar2 : { ...scalar2, tag: node.tag };
+function toNode(node2) {
+  const [start, end] = node2.range;
+  if (isScalar(node2)) {
+    const text2 = node2.source ?? (node2.value === null ? "" : String(node2.value));
+    const scalar2 = { kind: "scalar", style: STYLES[node2.type ?? Scalar.PLAIN] ?? "plain", text: text2, start, end };
+    return node2.tag === void 0 ? scalar2 : { ...scalar2, tag: node2.tag };
   }
-  if (isMap(node)) {
-    const pairs2 = node.items.map((pair) => ({ key: toNode(pair.key), value: pair.value ? toNode(pair.value) : null }));
+  if (isMap(node2)) {
+    const pairs2 = node2.items.map((pair) => ({ key: toNode(pair.key), value: pair.value ? toNode(pair.value) : null }));
     const last = pairs2[pairs2.length - 1];
-    const flow = node.flow === true;
+    const flow = node2.flow === true;
     return { kind: "map", flow, start, end: flow || !last ? end : (last.value ?? last.key).end, pairs: pairs2 };
   }
-  if (isSeq(node)) {
-    const items = node.items.map((item) => toNode(item));
-    const flow = node.flow === true;
+  if (isSeq(node2)) {
+    const items = node2.items.map((item) => isPair(item) ? pairNode(item) : toNode(item));
+    const flow = node2.flow === true;
     return { kind: "seq", flow, start, end: flow || items.length === 0 ? end : items[items.length - 1].end, items };
   }
-  if (isAlias(node)) return { kind: "alias", start, end };
+  if (isAlias(node2)) return { kind: "alias", start, end };
   throw new Error(`unexpected YAML node at offset ${start}`);
+}
+function pairNode(pair) {
+  const key = toNode(pair.key);
+  const value = pair.value ? toNode(pair.value) : null;
+  return { kind: "map", flow: false, start: key.start, end: (value ?? key).end, pairs: [{ key, value }] };
 }
 function objectOf(root) {
   const object = {};
   if (root?.kind !== "map") return object;
-  const set2 = (field, node) => {
-    const value = scalarText(node);
+  const set2 = (field, node2) => {
+    const value = scalarText(node2);
     if (value !== void 0 && value !== "") object[field] = value;
   };
   set2("apiVersion", mapValue(root, "apiVersion"));
@@ -36765,18 +36812,18 @@ function renderScalar(value, style, inFlow) {
       return isPlainSafe(value, inFlow) ? value : doubleQuoted(value);
   }
 }
-function scalarForm(node, source, inFlow) {
-  if (node.style === "literal") return "literal block (|) string";
-  if (node.style === "folded") return "folded (>) string";
-  const form = `${{ plain: "plain", single: "single-quoted", double: "double-quoted" }[node.style]} string`;
+function scalarForm(node2, source, inFlow) {
+  if (node2.style === "literal") return "literal block (|) string";
+  if (node2.style === "folded") return "folded (>) string";
+  const form = `${{ plain: "plain", single: "single-quoted", double: "double-quoted" }[node2.style]} string`;
   if (/[\r\n]/.test(source)) return `multi-line ${form}`;
-  return renderScalar(node.text, node.style, inFlow) === source ? void 0 : `${form} with non-canonical escapes`;
+  return renderScalar(node2.text, node2.style, inFlow) === source ? void 0 : `${form} with non-canonical escapes`;
 }
 
 // src/yaml/splice.ts
-function scalarSplice(file, node, value, inFlow, verbatim = false) {
-  const { start, end } = node;
-  let insert = verbatim ? value : renderScalar(value, node.style, inFlow);
+function scalarSplice(file, node2, value, inFlow, verbatim = false) {
+  const { start, end } = node2;
+  let insert = verbatim ? value : renderScalar(value, node2.style, inFlow);
   if (start === end && !/\s/.test(file.text[start - 1] ?? " ")) insert = ` ${insert}`;
   if (start === end && file.text[end] === "#") insert = `${insert} `;
   return { start, end, insert };
@@ -36787,15 +36834,15 @@ var CORE_TYPES = /* @__PURE__ */ new Map([
   ["tag:yaml.org,2002:int", /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$/],
   ["tag:yaml.org,2002:float", /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/]
 ]);
-function coreType(node) {
-  return node.tag !== void 0 && CORE_TYPES.has(node.tag) ? `!!${node.tag.slice(node.tag.lastIndexOf(":") + 1)}` : void 0;
+function coreType(node2) {
+  return node2.tag !== void 0 && CORE_TYPES.has(node2.tag) ? `!!${node2.tag.slice(node2.tag.lastIndexOf(":") + 1)}` : void 0;
 }
-function tagHolds(node, value, typed = false) {
-  const reads = node.tag === void 0 ? void 0 : CORE_TYPES.get(node.tag);
-  return reads === void 0 || node.text === value || typed && reads.test(value);
+function tagHolds(node2, value, typed = false) {
+  const reads = node2.tag === void 0 ? void 0 : CORE_TYPES.get(node2.tag);
+  return reads === void 0 || node2.text === value || typed && reads.test(value);
 }
-function tagWarning(subject, node, value) {
-  return `${subject} has the tag ${coreType(node)}, which cannot hold ${value === "" ? '""' : value}: left as it is (drop the tag)`;
+function tagWarning(subject, node2, value) {
+  return `${subject} has the tag ${coreType(node2)}, which cannot hold ${value === "" ? '""' : value}: left as it is (drop the tag)`;
 }
 function pairInsertion(file, map2, keys, value) {
   const { text: text2 } = file;
@@ -36854,14 +36901,14 @@ function flowCommaAfter(text2, from) {
 
 // src/yaml/null-fill.ts
 function nullFilling(file, target, keys, value) {
-  const { key, node, inFlow } = target;
-  if (inFlow || node.text !== "") {
+  const { key, node: node2, inFlow } = target;
+  if (inFlow || node2.text !== "") {
     const map2 = keys.reduceRight((inner, name) => `{${renderScalar(name, "plain", true)}: ${inner}}`, renderScalar(value, "plain", true));
-    return scalarSplice(file, node, map2, inFlow, true);
+    return scalarSplice(file, node2, map2, inFlow, true);
   }
   const { text: text2 } = file;
-  const rest = text2.slice(node.start).search(/[\r\n]/);
-  const at = rest < 0 ? text2.length : node.start + rest;
+  const rest = text2.slice(node2.start).search(/[\r\n]/);
+  const at = rest < 0 ? text2.length : node2.start + rest;
   const eol = text2.startsWith("\r\n", at) ? "\r\n" : text2[at] ?? /\r\n|\r|\n/.exec(text2)?.[0] ?? "\n";
   const indent = " ".repeat(key.start - file.lineStart(key.start) + 2);
   const lines = keys.map((name, i) => `${eol}${indent}${"  ".repeat(i)}${renderScalar(name, "plain", false)}:`);
@@ -36880,29 +36927,29 @@ var EditPlan = class {
   values = /* @__PURE__ */ new Map();
   warnings = [];
   /** Reserves a node for the current editor: later editors leave it alone. */
-  claim(node) {
-    this.claimed.add(node);
+  claim(node2) {
+    this.claimed.add(node2);
   }
-  isClaimed(node) {
-    return node !== null && node !== void 0 && this.claimed.has(node);
+  isClaimed(node2) {
+    return node2 !== null && node2 !== void 0 && this.claimed.has(node2);
   }
   /** What `node` holds once the plan is applied. */
-  valueOf(node) {
-    return this.values.get(node) ?? node.text;
+  valueOf(node2) {
+    return this.values.get(node2) ?? node2.text;
   }
   /**
    * Makes `node` hold `value` (no change when it already does) and claims it; `verbatim` as scalarSplice. A node
    * whose tag cannot hold `value` (`!!float 1.0`, splice.ts tagHolds) is left as it is, with a warning.
    */
-  setScalar(node, value, inFlow, label, verbatim = false) {
-    this.claim(node);
-    const old = node.text;
+  setScalar(node2, value, inFlow, label, verbatim = false) {
+    this.claim(node2);
+    const old = node2.text;
     if (old === value) return;
-    if (!tagHolds(node, value, verbatim)) {
-      return this.warn(node.start, tagWarning(label.kind === "setter" ? `the value Flux setter "${label.key}" marks` : label.key, node, value));
+    if (!tagHolds(node2, value, verbatim)) {
+      return this.warn(node2.start, tagWarning(label.kind === "setter" ? `the value Flux setter "${label.key}" marks` : label.key, node2, value));
     }
-    const splice = scalarSplice(this.file, node, value, inFlow, verbatim);
-    this.values.set(node, value);
+    const splice = scalarSplice(this.file, node2, value, inFlow, verbatim);
+    this.values.set(node2, value);
     this.planned.push({ splice, change: { kind: label.kind, key: label.key, old, new: value, object: label.document.object } });
   }
   /** Adds `key: value` as a new last pair of `map` (several keys: the value nested under them). */
@@ -36988,9 +37035,9 @@ function mergeSources(file, root, map2) {
   return map2.pairs.flatMap((pair) => {
     if (!isMergeKey2(pair.key) || pair.value === null) return [];
     const items = pair.value.kind === "seq" ? pair.value.items.map((item, i) => ({ node: item, at: ["<<", i] })) : [{ node: pair.value, at: ["<<"] }];
-    return items.flatMap(({ node, at }) => {
-      const merged = node.kind === "alias" ? anchoredValue(file, root, node) : { node, path: at };
-      return merged?.node.kind === "map" ? [{ node: merged.node, path: merged.path, fromMap: node.kind !== "alias" }] : [];
+    return items.flatMap(({ node: node2, at }) => {
+      const merged = node2.kind === "alias" ? anchoredValue(file, root, node2) : { node: node2, path: at };
+      return merged?.node.kind === "map" ? [{ node: merged.node, path: merged.path, fromMap: node2.kind !== "alias" }] : [];
     });
   });
 }
@@ -37049,10 +37096,10 @@ function formatPath(path) {
   }
   return out;
 }
-function parsePath(text2, value) {
+function parsePath(text2, value, fieldName) {
   const fail2 = (why, at) => {
     throw new SourceError(
-      `invalid path ${JSON.stringify(text2)}: ${yqSelector(text2, value) ?? `${why} at character ${at + 1}${at === 0 ? rootHint(text2) : ""}`}`
+      `invalid path ${JSON.stringify(text2)}: ${yqSelector(text2, value, fieldName) ?? `${why} at character ${at + 1}${at === 0 ? rootHint(text2) : ""}`}`
     );
   };
   if (JSON_ROOT.test(text2)) fail2("a JSONPath root '$'", 0);
@@ -37091,7 +37138,7 @@ function rootHint(text2) {
   }
   return text2.startsWith(".") && text2.length > 1 ? `; drop the leading dot (paths are ${text2.slice(1)}, not yq's ${text2})` : "";
 }
-function yqSelector(path, value) {
+function yqSelector(path, value, fieldName = byFlag) {
   const open = path.indexOf("[");
   if (open < 0 || !/\[\s*(?:\]|\?)|\[[^\]"']*=|select\(/.test(path)) return void 0;
   const list = path.slice(0, open).replace(/^[\s(]*\$?\./, "");
@@ -37100,7 +37147,7 @@ function yqSelector(path, value) {
   const field = /\.([\w-]+)[\s)]*$/.exec(path)?.[1];
   const given = value === void 0 ? "" : unquote(value);
   const image = given === "" ? void 0 : field === "image" ? given : (field === "newTag" || field === "tag") && name ? `${name}:${given}` : void 0;
-  return `a yq selector at character ${open + 1}; list items are selected by index (${BARE_PATH.test(list) ? list : ""}[0]), or give --image ${image ?? "REPOSITORY:TAG"} (images: in the Action), which finds the image's fields by its name`;
+  return `a yq selector at character ${open + 1}; list items are selected by index (${BARE_PATH.test(list) ? list : ""}[0]), or give ${givenValue(fieldName, "image", image ?? "REPOSITORY:TAG")}, which finds the image's fields by its name`;
 }
 var BARE_PATH = /^[^.[\]"'\s()|]+(?:\.[^.[\]"'\s()|]+)*$/;
 function quotedEnd(text2, open) {
@@ -37114,12 +37161,12 @@ function quotedEnd(text2, open) {
   }
   return -1;
 }
-function parseYamlSpec(spec) {
+function parseYamlSpec(spec, fieldName) {
   const eq = assignmentAt(spec);
   if (eq <= 0) throw new SourceError(`${JSON.stringify(spec)} is not PATH=VALUE`);
   const path = spec.slice(0, eq).trim();
   const value = spec.slice(eq + 1).trim();
-  return { path, segments: parsePath(path, value), value };
+  return { path, segments: parsePath(path, value, fieldName), value };
 }
 function assignmentAt(spec) {
   let depth = 0;
@@ -37135,10 +37182,10 @@ function assignmentAt(spec) {
   }
   return spec.indexOf("=");
 }
-function setFromSpec(text2, spec, create, setsToo) {
-  const { path, value: raw } = parseYamlSpec(spec);
+function setFromSpec(text2, spec, create, setsToo, fieldName) {
+  const { path, value: raw } = parseYamlSpec(spec, fieldName);
   const value = unquote(raw);
-  return setYamlPath(text2, path, value, { create, typed: value === raw, ...setsToo && { setsToo } });
+  return setYamlPath(text2, path, value, { create, typed: value === raw, ...setsToo && { setsToo }, ...fieldName && { fieldName } });
 }
 function unquote(value) {
   const quoted2 = value.length >= 2 && (value[0] === '"' || value[0] === "'") && value.at(-1) === value[0];
@@ -37152,49 +37199,49 @@ function describeAt(path, depth) {
 }
 function lookUp(file, root, path) {
   if (root === null) return { depth: 0, message: "the document is empty", offset: 0 };
-  let node = root;
+  let node2 = root;
   let inFlow = false;
   let key;
   for (const [depth, segment2] of path.entries()) {
     const at = describeAt(path, depth);
-    const miss = (message) => ({ depth, message, offset: node.start });
-    if (node.kind === "map") {
+    const miss = (message) => ({ depth, message, offset: node2.start });
+    if (node2.kind === "map") {
       if (typeof segment2 === "number") return miss(`${at} is a mapping, not a list: it has no [${segment2}]`);
-      const pair = node.pairs.find((item) => scalarText(item.key) === segment2);
+      const pair = node2.pairs.find((item) => scalarText(item.key) === segment2);
       if (pair && !pair.value) {
         const held = formatPath(path.slice(0, depth + 1));
         const message = depth + 1 < path.length ? `${held} is ${nullWords("")}, it has no '${path[depth + 1]}'` : `${held} is a key with no ':' and no value to set`;
         return { depth: depth + 1, message, offset: pair.key.start };
       }
       if (!pair?.value) {
-        const keys = node.pairs.map((item) => scalarText(item.key)).filter((key2) => key2 !== void 0);
+        const keys = node2.pairs.map((item) => scalarText(item.key)).filter((key2) => key2 !== void 0);
         const message = keys.length === 0 ? `${at} is an empty mapping, it has no '${segment2}'` : `${at} has ${cappedList(keys.map((key2) => `'${key2}'`))}, not '${segment2}'`;
-        const merged = hasMergeKey(node) ? throughMerge(file, root, node, path, depth, segment2) : void 0;
-        return { ...miss(merged ? `${message}: ${merged.message}` : message), map: node, ...merged && { creates: merged.creates } };
+        const merged = hasMergeKey(node2) ? throughMerge(file, root, node2, path, depth, segment2) : void 0;
+        return { ...miss(merged ? `${message}: ${merged.message}` : message), map: node2, ...merged && { creates: merged.creates } };
       }
-      inFlow ||= node.flow;
+      inFlow ||= node2.flow;
       key = pair.key;
-      node = pair.value;
-    } else if (node.kind === "seq") {
+      node2 = pair.value;
+    } else if (node2.kind === "seq") {
       const index = typeof segment2 === "number" ? segment2 : /^[0-9]+$/.test(segment2) ? Number(segment2) : void 0;
       if (index === void 0) return miss(`${at} is a list, not a mapping: it has no '${segment2}'`);
-      if (index >= node.items.length) return miss(`${at} has ${node.items.length} items, not [${index}]`);
-      inFlow ||= node.flow;
+      if (index >= node2.items.length) return miss(`${at} has ${node2.items.length} items, not [${index}]`);
+      inFlow ||= node2.flow;
       key = void 0;
-      node = node.items[index];
-    } else if (isFlowScalar(node) && node.style === "plain" && node.tag === void 0 && isNull(node.text)) {
-      const between = key === void 0 ? "" : file.text.slice(key.end, node.start);
-      const fill = key !== void 0 && /^[ \t]*:[ \t]*$/.test(between) ? { key, node, inFlow } : void 0;
+      node2 = node2.items[index];
+    } else if (isFlowScalar(node2) && node2.style === "plain" && node2.tag === void 0 && isNull(node2.text)) {
+      const between = key === void 0 ? "" : file.text.slice(key.end, node2.start);
+      const fill = key !== void 0 && /^[ \t]*:[ \t]*$/.test(between) ? { key, node: node2, inFlow } : void 0;
       const anchor = /&\S+/.exec(between)?.[0];
       const why = anchor === void 0 ? "" : ` (it is anchored, ${anchor}: filling it would fill its aliases too, so it is written by hand)`;
-      return { ...miss(`${at} is ${nullWords(node.text)}, it has no '${segment2}'${why}`), ...fill && { fill } };
-    } else if (node.kind === "alias") {
-      return miss(`${at} is ${aliasWords(file, root, node, path.slice(depth), `it has no '${segment2}'`)}`);
+      return { ...miss(`${at} is ${nullWords(node2.text)}, it has no '${segment2}'${why}`), ...fill && { fill } };
+    } else if (node2.kind === "alias") {
+      return miss(`${at} is ${aliasWords(file, root, node2, path.slice(depth), `it has no '${segment2}'`)}`);
     } else {
       return miss(`${at} is a scalar, it has no '${segment2}'`);
     }
   }
-  return { node, inFlow };
+  return { node: node2, inFlow };
 }
 function aliasWords(file, root, alias, rest, lacks) {
   const anchor = anchorOf(file, alias);
@@ -37221,35 +37268,35 @@ function throughMerge(file, root, map2, path, depth, key) {
   const only = rest.length === 0 ? `, which only ${mapping} gets` : ` holding only ${formatPath(rest)}, which replaces the merged ${key} whole for ${mapping} alone`;
   return { message, creates: `'${key}' beside '<<'${only}` };
 }
-function warnStaleDigest(plan, document, segments, path, node, tag, { setsToo, configured }) {
+function warnStaleDigest(plan, document, segments, path, node2, tag, { setsToo, configured, fieldName }) {
   const holder = segments.length > 1 ? lookUp(plan.file, document.root, segments.slice(0, -1)) : { node: document.root };
   if ("message" in holder || holder.node?.kind !== "map") return;
   const map2 = holder.node;
   const pin = pinBeside(segments[segments.length - 1], (key) => mapValue(map2, key) ?? void 0, scalarText);
-  if (!pin || !isFlowScalar(pin.digest) || pin.digest.text === "" || node.text === tag) return;
+  if (!pin || !isFlowScalar(pin.digest) || pin.digest.text === "" || node2.text === tag) return;
   const digestKey = formatPath([...segments.slice(0, -1), "digest"]);
   if (setsToo(digestKey)) return;
   const stale = { tagKey: path, tag, digestKey, line: plan.file.lineAt(pin.digest.start), digest: pin.digest.text, name: pin.name };
-  plan.warn(node.start, staleDigestWarning({ ...stale, ...configured && { configured } }));
+  plan.warn(node2.start, staleDigestWarning({ ...stale, ...configured && { configured } }, fieldName));
 }
-function typedWrite(node, next, path, options2) {
+function typedWrite(node2, next, path, options2) {
   const { tagField } = options2;
-  const typed = options2.typed === true && (coreType(node) !== void 0 || !tagField && node.style === "plain" && readsAsNonString(node.text) && isNonString(next));
-  const misread = typed ? misreadAs(node.text, next) : void 0;
-  const retyped = node.style === "plain" && isNonString(node.text) && !isNull(node.text);
+  const typed = options2.typed === true && (coreType(node2) !== void 0 || !tagField && node2.style === "plain" && readsAsNonString(node2.text) && isNonString(next));
+  const misread = typed ? misreadAs(node2.text, next) : void 0;
+  const retyped = node2.style === "plain" && isNonString(node2.text) && !isNull(node2.text);
   if (!((options2.typed !== void 0 || options2.given) && !typed && retyped))
     return { typed, ...misread !== void 0 && { misread: `${path}: ${misread}` } };
   const unquote2 = options2.typed ? "" : options2.typed === false ? "; to keep its type, give the value unquoted" : "; to keep its type, pass typed: true";
-  const keeps = isNonString(next) && misreadAs(node.text, next) === void 0;
+  const keeps = isNonString(next) && misreadAs(node2.text, next) === void 0;
   const why = tagField ? " (a tag is a string to Helm and kustomize)" : keeps ? unquote2 : "";
-  return { typed, retyped: `${path}: ${node.text} (not a string in YAML) becomes the string "${next}"${why}` };
+  return { typed, retyped: `${path}: ${node2.text} (not a string in YAML) becomes the string "${next}"${why}` };
 }
 function askedString(value, options2) {
   return typeof value === "string" && options2.typed !== true;
 }
-function quotedOver(file, node, next, inFlow) {
-  if (node.style !== "plain" || !readsAsNonString(node.text)) return void 0;
-  const splice = scalarSplice(file, node, next, inFlow);
+function quotedOver(file, node2, next, inFlow) {
+  if (node2.style !== "plain" || !readsAsNonString(node2.text)) return void 0;
+  const splice = scalarSplice(file, node2, next, inFlow);
   return splice.insert.trim() === next ? void 0 : splice;
 }
 var TAG_KEYS = /* @__PURE__ */ new Set(["tag", "newTag"]);
@@ -37258,7 +37305,7 @@ function setYamlPath(text2, path, value, options2 = {}) {
 }
 function setYamlPathAbout(text2, path, value, options2 = {}) {
   const unchanged = { text: text2, changes: [], warnings: [] };
-  const segments = parsePath(path);
+  const segments = parsePath(path, void 0, options2.fieldName);
   const file = new YamlFile(text2);
   const fail2 = (message, offset) => {
     throw new SourceError(`${path}: ${message}`, file.lineAt(offset), offset - file.lineStart(offset) + 1);
@@ -37270,37 +37317,37 @@ function setYamlPathAbout(text2, path, value, options2 = {}) {
       if (!deepest || found.depth > deepest.depth) deepest = { ...found, document };
       continue;
     }
-    const { node, inFlow } = found;
-    if (!isFlowScalar(node)) {
+    const { node: node2, inFlow } = found;
+    if (!isFlowScalar(node2)) {
       const cannot = "not a scalar that can be set";
-      if (node.kind === "alias") return fail2(`the value is ${aliasWords(file, document.root, node, [], cannot)}`, node.start);
-      const what = { map: "a mapping", seq: "a list", scalar: "a block scalar (| or >), which is never edited" }[node.kind];
-      return fail2(`the value is ${what}, ${cannot}`, node.start);
+      if (node2.kind === "alias") return fail2(`the value is ${aliasWords(file, document.root, node2, [], cannot)}`, node2.start);
+      const what = { map: "a mapping", seq: "a list", scalar: "a block scalar (| or >), which is never edited" }[node2.kind];
+      return fail2(`the value is ${what}, ${cannot}`, node2.start);
     }
     const plan = new EditPlan(file);
-    const next = typeof value === "string" ? value : value(scalarText(node), plan.versionNote(node.start, path, void 0));
+    const next = typeof value === "string" ? value : value(scalarText(node2), plan.versionNote(node2.start, path, void 0));
     if (next === void 0) return plan.result();
-    const type = coreType(node);
-    if (type !== void 0 && !tagHolds(node, next, options2.typed === true)) {
-      const asType = tagHolds(node, next, true) && !options2.configured;
+    const type = coreType(node2);
+    if (type !== void 0 && !tagHolds(node2, next, options2.typed === true)) {
+      const asType = tagHolds(node2, next, true) && !options2.configured;
       const how = asType ? `${options2.typed === false ? "give the value unquoted" : "pass typed: true"} to set a ${type}, or drop the tag` : "drop the tag to set it";
-      return fail2(`the value has the tag ${type}, which cannot hold ${asType ? "the string " : ""}${JSON.stringify(next)}: ${how}`, node.start);
+      return fail2(`the value has the tag ${type}, which cannot hold ${asType ? "the string " : ""}${JSON.stringify(next)}: ${how}`, node2.start);
     }
-    const { typed, misread, retyped } = typedWrite(node, next, path, {
+    const { typed, misread, retyped } = typedWrite(node2, next, path, {
       ...options2,
       tagField: TAG_KEYS.has(String(segments.at(-1))),
       given: typeof value === "string"
     });
-    if (misread !== void 0) plan.warn(node.start, misread);
-    if (options2.setsToo) warnStaleDigest(plan, document, segments, path, node, next, { ...options2, setsToo: options2.setsToo });
-    if (retyped !== void 0) plan.warn(node.start, retyped);
-    const asWritten2 = askedString(value, options2) ? quotedOver(file, node, next, inFlow) : void 0;
-    if (asWritten2) plan.addSplice(asWritten2, { kind: "override", key: path, old: node.text, new: asWritten2.insert.trim(), object: document.object });
-    else plan.setScalar(node, next, inFlow, { kind: "override", key: path, document }, typed);
+    if (misread !== void 0) plan.warn(node2.start, misread);
+    if (options2.setsToo) warnStaleDigest(plan, document, segments, path, node2, next, { ...options2, setsToo: options2.setsToo });
+    if (retyped !== void 0) plan.warn(node2.start, retyped);
+    const asWritten2 = askedString(value, options2) ? quotedOver(file, node2, next, inFlow) : void 0;
+    if (asWritten2) plan.addSplice(asWritten2, { kind: "override", key: path, old: node2.text, new: asWritten2.insert.trim(), object: document.object });
+    else plan.setScalar(node2, next, inFlow, { kind: "override", key: path, document }, typed);
     const others = file.documents.slice(index + 1).flatMap((d, i) => "message" in lookUp(file, d.root, segments) ? [] : [index + i + 2]);
     if (others.length > 0) {
       plan.warn(
-        node.start,
+        node2.start,
         `${path} is also in document${others.length > 1 ? "s" : ""} ${others.join(", ")} of this file; only document ${index + 1}'s is set`
       );
     }
@@ -37321,7 +37368,7 @@ function setYamlPathAbout(text2, path, value, options2 = {}) {
     return plan.result();
   }
   return fail2(
-    deepest ? `${deepest.message}${creatable && !options2.create ? ` ${createHint(deepest.creates ?? path)}` : ""}` : "the file has no YAML document",
+    deepest ? `${deepest.message}${creatable && !options2.create ? ` ${createHint(deepest.creates ?? path, options2.fieldName)}` : ""}` : "the file has no YAML document",
     deepest?.offset ?? 0
   );
 }
@@ -37330,20 +37377,20 @@ function setYamlPathAbout(text2, path, value, options2 = {}) {
 function forEachValue(root, visit3, childrenFirst = false) {
   if (root) walk(root, [], false, visit3, childrenFirst);
 }
-function walk(node, path, inFlow, visit3, childrenFirst) {
-  if (!childrenFirst) visit3({ node, path, inFlow });
-  if (node.kind === "map") {
-    const flow = inFlow || node.flow;
-    for (const pair of node.pairs) {
+function walk(node2, path, inFlow, visit3, childrenFirst) {
+  if (!childrenFirst) visit3({ node: node2, path, inFlow });
+  if (node2.kind === "map") {
+    const flow = inFlow || node2.flow;
+    for (const pair of node2.pairs) {
       const key = scalarText(pair.key);
       if (key !== void 0 && pair.value) walk(pair.value, [...path, key], flow, visit3, childrenFirst);
     }
-  } else if (node.kind === "seq") {
-    const flow = inFlow || node.flow;
-    const { items } = node;
+  } else if (node2.kind === "seq") {
+    const flow = inFlow || node2.flow;
+    const { items } = node2;
     for (let index = 0; index < items.length; index++) walk(items[index], [...path, index], flow, visit3, childrenFirst);
   }
-  if (childrenFirst) visit3({ node, path, inFlow });
+  if (childrenFirst) visit3({ node: node2, path, inFlow });
 }
 
 // src/yaml/alias.ts
@@ -37379,15 +37426,15 @@ function anchoredValue(file, root, alias) {
   let values = valuesOfRoot.get(root);
   if (values === void 0) {
     const byStart = /* @__PURE__ */ new Map();
-    forEachValue(root, ({ node, path }) => {
-      if (node.kind !== "alias" && !byStart.has(node.start)) byStart.set(node.start, { node, path });
+    forEachValue(root, ({ node: node2, path }) => {
+      if (node2.kind !== "alias" && !byStart.has(node2.start)) byStart.set(node2.start, { node: node2, path });
     });
     valuesOfRoot.set(root, values = byStart);
   }
   return values.get(start);
 }
-function scalarOf(file, root, node) {
-  const value = node.kind === "alias" ? anchoredValue(file, root, node)?.node : node;
+function scalarOf(file, root, node2) {
+  const value = node2.kind === "alias" ? anchoredValue(file, root, node2)?.node : node2;
   return value?.kind === "scalar" ? value : void 0;
 }
 function aliasedFieldWords(path, line, anchor) {
@@ -37476,12 +37523,12 @@ function leftToPlaceholder(path) {
 }
 function warnPlaceholderField(fields, name, update, plan) {
   for (const [part, field] of Object.entries(fields)) {
-    const node = field?.node;
-    if (field && isFlowScalar(node) && hasPlaceholder(node.text)) {
+    const node2 = field?.node;
+    if (field && isFlowScalar(node2) && hasPlaceholder(node2.text)) {
       if (nextVersion(update, {}) !== void 0)
         plan.warn(
-          node.start,
-          `${formatPath(field.path)} sets the ${part} of ${name} ${placeholderReason(node.text, false)}`,
+          node2.start,
+          `${formatPath(field.path)} sets the ${part} of ${name} ${placeholderReason(node2.text, false)}`,
           void 0,
           leftToPlaceholder(field.path)
         );
@@ -37490,29 +37537,29 @@ function warnPlaceholderField(fields, name, update, plan) {
   }
   return false;
 }
-function warnSubstituted(node, path, incoming, plan) {
-  if (plan.isClaimed(node)) return;
-  const named2 = namedReference(node.text);
-  const stale = (named2 !== void 0 ? staleImageIn(named2, incoming) : void 0) ?? staleImageIn(node.text, incoming);
+function warnSubstituted(node2, path, incoming, plan) {
+  if (plan.isClaimed(node2)) return;
+  const named2 = namedReference(node2.text);
+  const stale = (named2 !== void 0 ? staleImageIn(named2, incoming) : void 0) ?? staleImageIn(node2.text, incoming);
   if (stale) {
     const update = incoming.get(stale.repository);
     if (nextVersion(update, {}) === void 0) return;
-    const version2 = /([:@])(\{\{[^}]*\}\})\s*$/.exec(node.text);
-    const elements = version2 && staleElements(rootHolding(plan, node), version2[2], version2[1] === ":" ? "tag" : "digest", update);
+    const version2 = /([:@])(\{\{[^}]*\}\})\s*$/.exec(node2.text);
+    const elements = version2 && staleElements(rootHolding(plan, node2), version2[2], version2[1] === ":" ? "tag" : "digest", update);
     if (elements?.length === 0) return;
     return plan.warn(
-      node.start,
-      `${formatPath(path)} builds a reference of ${formatImageRef(stale)} ${placeholderReason(node.text, true, elements ?? void 0)}`,
+      node2.start,
+      `${formatPath(path)} builds a reference of ${formatImageRef(stale)} ${placeholderReason(node2.text, true, elements ?? void 0)}`,
       void 0,
       leftToPlaceholder(path)
     );
   }
-  const pin = templatedPin(node.text.slice(literalIndexOf(node.text, "=") + 1), incoming);
+  const pin = templatedPin(node2.text.slice(literalIndexOf(node2.text, "=") + 1), incoming);
   if (!pin) return;
-  const filler = FILLERS.find((f) => node.text.includes(f.opens)) ?? FILLERS[0];
+  const filler = FILLERS.find((f) => node2.text.includes(f.opens)) ?? FILLERS[0];
   const [part, version] = pin.digest === void 0 ? ["tag", pin.tag] : pin.tag === void 0 ? ["digest", pin.digest] : ["version", `${pin.tag}@${pin.digest}`];
   plan.warn(
-    node.start,
+    node2.start,
     `${formatPath(path)} pins the ${part} ${version} for every ${filler.every}, ${pin.repository} included if it makes that one; it is not edited, as they all share it: ${filler.pinned}`
   );
 }
@@ -37532,8 +37579,8 @@ function versionIndex(image) {
   }
   return colon;
 }
-function rootHolding(plan, node) {
-  return plan.file.documents.find(({ root }) => root !== null && root.start <= node.start && node.start < root.end)?.root ?? null;
+function rootHolding(plan, node2) {
+  return plan.file.documents.find(({ root }) => root !== null && root.start <= node2.start && node2.start < root.end)?.root ?? null;
 }
 function literalIndexOf(text2, char) {
   for (const i of literalIndexes(text2)) if (text2[i] === char) return i;
@@ -37640,8 +37687,8 @@ function buildIndex(file) {
   }
   return { placed, mergers, aliases, holders };
 }
-function readersOfValue(file, node) {
-  const holder = mayShare(file) ? indexOf(file).holders.get(node) : void 0;
+function readersOfValue(file, node2) {
+  const holder = mayShare(file) ? indexOf(file).holders.get(node2) : void 0;
   return holder ? readersOf(file, holder.map, holder.key) : [];
 }
 function mayShare(file) {
@@ -37679,7 +37726,7 @@ function referenceOf(name, { tag, digest }) {
   return `${name}${tag ? `:${tag}` : ""}${digest ? `@${digest}` : ""}`;
 }
 function mergedHold(plan, { at, mapping, name, next }, writes2) {
-  const behind = writes2.find(({ field, node, value }) => field.merged && plan.valueOf(node) !== value);
+  const behind = writes2.find(({ field, node: node2, value }) => field.merged && plan.valueOf(node2) !== value);
   if (!behind) return true;
   const pair = formatPath(mapping);
   const key = String(behind.field.path[behind.field.path.length - 1]);
@@ -37696,13 +37743,13 @@ function mergedHold(plan, { at, mapping, name, next }, writes2) {
 function sharedHold(plan, pair, writes2, adds, judge) {
   const fields = [
     ...writes2.flatMap(
-      ({ field, node, value }) => !field.merged && plan.valueOf(node) !== value ? [
+      ({ field, node: node2, value }) => !field.merged && plan.valueOf(node2) !== value ? [
         {
-          readers: () => readersOfValue(plan.file, node),
+          readers: () => readersOfValue(plan.file, node2),
           value,
-          at: node.start,
+          at: node2.start,
           named: `${formatPath(field.path)} is also`,
-          kept: plan.file.text.slice(node.start, node.end)
+          kept: plan.file.text.slice(node2.start, node2.end)
         }
       ] : []
     ),
@@ -37724,7 +37771,7 @@ function sharedHold(plan, pair, writes2, adds, judge) {
     const whose = apart.map(
       ({ reader, image }, i) => reader.alias ? `the ${reader.key} of ${image} at ${formatPath([...reader.path, reader.key])} (line ${lines[i]}, as ${aliasText(plan, reader.alias)})` : `the ${reader.key} of ${image} at ${formatPath(reader.path)} (line ${lines[i]}, through <<)`
     );
-    const list = (items) => items.length > 10 ? cappedList(items) : andList(items);
+    const list = (items) => cappedList(items, void 0, { sentence: true });
     const merging = apart.filter(({ reader }) => !reader.alias).map(({ reader }) => reader);
     const advice = [
       ...merging.length > 0 ? [`add ${merging[0].key}: ${kept} to ${list(merging.map((reader) => formatPath(reader.path)))}`] : [],
@@ -37758,25 +37805,25 @@ function mergedVersionNote(plan, at, mapping, field, image) {
   });
 }
 var FORMS = { alias: "an alias", scalar: "a block scalar", map: "a mapping", seq: "a list" };
-function heldText(plan, root, node) {
-  if (node?.kind !== "alias") return scalarText(node);
-  const anchored2 = anchoredValue(plan.file, root, node)?.node;
+function heldText(plan, root, node2) {
+  if (node2?.kind !== "alias") return scalarText(node2);
+  const anchored2 = anchoredValue(plan.file, root, node2)?.node;
   return isFlowScalar(anchored2) ? plan.valueOf(anchored2) : scalarText(anchored2);
 }
 function fixedVersion(plan, root, { at, mapping, keys }, fields, update, moves) {
   const fixed = fields.find((field) => field !== void 0 && !isFlowScalar(field.node));
   if (fixed === void 0) return false;
   if (!moves) return true;
-  const { node, path } = fixed;
+  const { node: node2, path } = fixed;
   const key = String(path.at(-1));
   const { repository } = update.image;
-  const alias = node?.kind === "alias" ? node : void 0;
+  const alias = node2?.kind === "alias" ? node2 : void 0;
   const [anchor, anchored2] = alias ? [anchorOf(plan.file, alias), anchoredValue(plan.file, root, alias)] : [];
   const line = anchored2 && plan.file.lineAt(anchored2.node.start);
-  const form = node === null ? "a key without a value" : alias ? `an alias (${aliasText(plan, alias)})` : FORMS[node.kind];
+  const form = node2 === null ? "a key without a value" : alias ? `an alias (${aliasText(plan, alias)})` : FORMS[node2.kind];
   const orSet = anchor && anchored2 && line !== void 0 ? `, or set ${aliasedFieldWords(anchored2.path, line, anchor.name)}` : "";
   plan.warn(
-    fixed.merged || node === null ? at : node.start,
+    fixed.merged || node2 === null ? at : node2.start,
     `${formatPath(path)} is ${form}, which is never edited, so ${formatPath(mapping)} is not moved to ${referenceOf(repository, update.image)} (its ${keys[0]} and ${keys[1]} would name different builds); write ${key} as a plain or quoted string${orSet}`,
     void 0,
     { reason: "unmoved", ...named(normalizeRepository(repository), line === void 0 ? [] : [line]) }
@@ -37791,13 +37838,13 @@ function claimedOwn(plan, fields) {
 }
 function writeVersion(plan, pair, { writes: writes2, adds = [] }, judge, say, label) {
   if (!mergedHold(plan, pair, writes2) || !sharedHold(plan, pair, writes2, adds, judge)) return false;
-  const unfit = writes2.find(({ field, node, value }) => !field.merged && !tagHolds(node, value));
+  const unfit = writes2.find(({ field, node: node2, value }) => !field.merged && !tagHolds(node2, value));
   if (unfit) {
     plan.warn(unfit.node.start, tagWarning(formatPath(unfit.field.path), unfit.node, unfit.value));
     return false;
   }
   say();
-  for (const { field, node, value } of writes2) if (!field.merged) plan.setScalar(node, value, field.inFlow, { ...label, key: formatPath(field.path) });
+  for (const { field, node: node2, value } of writes2) if (!field.merged) plan.setScalar(node2, value, field.inFlow, { ...label, key: formatPath(field.path) });
   for (const { map: map2, key, value } of adds) plan.addPair(map2, [key], value, { ...label, key: formatPath([...pair.mapping, key]) });
   return true;
 }
@@ -37810,7 +37857,7 @@ function setHelmImage(image, incoming, plan, document, paired2) {
   const tagNode = tag.node;
   if (claimedOwn(plan, [repository, registry, tag, digest])) return;
   const registryText = scalarText(registry?.node);
-  const name = paired2 ?? nameOf(registryText, scalarText(repositoryNode));
+  const name = paired2 ?? splitImageName(registryText, scalarText(repositoryNode));
   const update = incoming.get(normalizeRepository(name) ?? "");
   if (!update) return;
   if (tagNode === null)
@@ -37835,15 +37882,12 @@ function setHelmImage(image, incoming, plan, document, paired2) {
   ].filter((w) => w.field !== void 0 && w.node !== void 0 && w.value !== void 0);
   writeVersion(plan, { ...pair, name, next }, { writes: writes2 }, helmReader(plan, incoming), say, { kind: "helm", document });
 }
-function nameOf(registry, repository) {
-  return registry ? `${registry}/${repository}` : repository;
-}
 function decide(update, tag, digest) {
   return nextSplitImage(update, { tag, digest });
 }
-function tagText(plan, root, node) {
-  const scalar2 = node ? scalarOf(plan.file, root, node) : void 0;
-  return scalar2?.style === "plain" && scalar2.text === "~" ? "" : heldText(plan, root, node);
+function tagText(plan, root, node2) {
+  const scalar2 = node2 ? scalarOf(plan.file, root, node2) : void 0;
+  return scalar2?.style === "plain" && scalar2.text === "~" ? "" : heldText(plan, root, node2);
 }
 function helmReader(plan, incoming) {
   return ({ map: map2, path, inFlow, root, key }) => {
@@ -37852,7 +37896,7 @@ function helmReader(plan, incoming) {
     const { registry, repository, tag, digest } = splitImage(fieldsOf(plan.file, root, map2, path, inFlow));
     const [repositoryText, tagHeld] = [held(repository), tagText(plan, root, tag?.node)];
     if (!repositoryText || tagHeld === void 0) return void 0;
-    const name = nameOf(held(registry), repositoryText);
+    const name = splitImageName(held(registry), repositoryText);
     const update = incoming.get(normalizeRepository(name) ?? "");
     return { image: name, value: update && decide(update, tagHeld, digest && held(digest)).next?.[key] };
   };
@@ -37867,12 +37911,12 @@ var editHelmValues = (file, request2, plan) => {
     const paired2 = request2.pairedTags?.get(index);
     forEachValue(
       document.root,
-      ({ node, path, inFlow }) => {
-        if (node.kind !== "map") return;
-        const merges = hasMergeKey(node);
-        if (!merges && mapValue(node, "tag") === void 0) return;
-        if (merges && ![...SPLIT_IMAGE_KEYS].some((key) => mapValue(node, key) !== void 0)) return;
-        const image = splitImage(fieldsOf(file, document.root, node, path, inFlow));
+      ({ node: node2, path, inFlow }) => {
+        if (node2.kind !== "map") return;
+        const merges = hasMergeKey(node2);
+        if (!merges && mapValue(node2, "tag") === void 0) return;
+        if (merges && ![...SPLIT_IMAGE_KEYS].some((key) => mapValue(node2, key) !== void 0)) return;
+        const image = splitImage(fieldsOf(file, document.root, node2, path, inFlow));
         const alone = image.repository === void 0 && image.tag && !image.tag.merged ? paired2?.get(formatPath(image.tag.path)) : void 0;
         setHelmImage({ path, ...image }, incoming, plan, document, alone);
       },
@@ -37880,6 +37924,24 @@ var editHelmValues = (file, request2, plan) => {
     );
   });
 };
+
+// src/yaml/api-groups.ts
+var KUSTOMIZE = "kustomize.config.k8s.io/";
+var FLUX_KUSTOMIZE = "kustomize.toolkit.fluxcd.io/";
+var FLUX_HELM = "helm.toolkit.fluxcd.io/";
+var FLUX_IMAGE = "image.toolkit.fluxcd.io/";
+var KCL_RUN = "krm.kcl.dev.fluxcd/";
+var ARGO = "argoproj.io/";
+var ARGO_IMAGE_UPDATER = "argocd-image-updater.argoproj.io/";
+function inGroup(apiVersion, group) {
+  return apiVersion?.startsWith(group) === true;
+}
+function isFluxKustomization({ apiVersion, kind }) {
+  return kind === "Kustomization" && inGroup(apiVersion, FLUX_KUSTOMIZE);
+}
+function isHelmRelease({ apiVersion, kind }) {
+  return kind === "HelmRelease" && inGroup(apiVersion, FLUX_HELM);
+}
 
 // src/yaml/json-patch.ts
 var OPS2 = /* @__PURE__ */ new Set(["add", "remove", "replace", "move", "copy", "test"]);
@@ -37891,10 +37953,10 @@ function pointerPath(pointer) {
 }
 
 // src/yaml/renamed.ts
-function warnRenamed(plan, incoming, at, name, to) {
+function warnRenamed(plan, incoming, fieldName, at, name, to) {
   const renamed = incoming.get(normalizeRepository(name) ?? "")?.image;
   if (!renamed || !to.pinned || to.tag === renamed.tag) return;
-  plan.warn(at.start, `${formatPath(at.entry)} ${renamedWarning(renamed.repository, to.name)}`, void 0, {
+  plan.warn(at.start, `${formatPath(at.entry)} ${renamedWarning(renamed.repository, to.name, fieldName)}`, void 0, {
     field: formatPath(at.field),
     reason: "advised-override"
   });
@@ -37929,18 +37991,17 @@ function looksLikeKustomization(root) {
 }
 function isKustomization(document) {
   const { apiVersion, kind } = document.object;
-  if (apiVersion?.startsWith("kustomize.config.k8s.io/")) return kind === void 0 || kind === "Kustomization" || kind === "Component";
+  if (inGroup(apiVersion, KUSTOMIZE)) return kind === void 0 || kind === "Kustomization" || kind === "Component";
   if (apiVersion === void 0 && kind === void 0) return looksLikeKustomization(document.root);
-  return apiVersion === void 0 ? kind === "Kustomization" || kind === "Component" : kind === "Kustomization" && apiVersion.startsWith("kustomize.toolkit.fluxcd.io/");
+  return apiVersion === void 0 ? kind === "Kustomization" || kind === "Component" : isFluxKustomization(document.object);
 }
 function imageLists(document) {
-  const { apiVersion, kind } = document.object;
-  if (kind === "HelmRelease" && apiVersion?.startsWith("helm.toolkit.fluxcd.io/")) {
+  if (isHelmRelease(document.object)) {
     const renderers = nodeAt(document.root, ["spec", "postRenderers"]);
     return renderers?.kind === "seq" ? renderers.items.map((_, i) => ["spec", "postRenderers", i, "kustomize", "images"]) : [];
   }
   if (!isKustomization(document)) return [];
-  return apiVersion?.startsWith("kustomize.toolkit.fluxcd.io/") ? [["spec", "images"]] : [["images"]];
+  return isFluxKustomization(document.object) ? [["spec", "images"]] : [["images"]];
 }
 var editKustomizeImages = (file, request2, plan) => {
   const incoming = byRepository(request2.images);
@@ -37948,11 +38009,11 @@ var editKustomizeImages = (file, request2, plan) => {
   for (const document of file.documents) {
     for (const path of imageLists(document)) {
       const list = nodeAt(document.root, path);
-      if (list?.kind === "seq") editList(list.items, path, document, incoming, plan);
+      if (list?.kind === "seq") editList(list.items, path, document, incoming, plan, request2.fieldName);
     }
   }
 };
-function editList(entries, path, document, incoming, plan) {
+function editList(entries, path, document, incoming, plan, fieldName) {
   entries.forEach((entry, index) => {
     if (entry.kind !== "map") return;
     const at = [...path, index];
@@ -37964,7 +38025,7 @@ function editList(entries, path, document, incoming, plan) {
     const update = incoming.get(normalizeRepository(name) ?? "");
     if (!update) {
       if (newName)
-        warnRenamed(plan, incoming, { start: entry.start, entry: at, field: [...at, "newTag"] }, scalarText(field("name")) ?? "", {
+        warnRenamed(plan, incoming, fieldName, { start: entry.start, entry: at, field: [...at, "newTag"] }, scalarText(field("name")) ?? "", {
           name: newName,
           tag: scalarText(field("newTag")),
           pinned: field("newTag") !== void 0 || field("digest") !== void 0
@@ -38002,8 +38063,8 @@ function entryReader(plan, incoming) {
     const read = fieldsOf(plan.file, root, map2, path, inFlow);
     const field = (name2) => read(name2)?.node;
     const text2 = (name2) => {
-      const node = field(name2);
-      return node ? scalarOf(plan.file, root, node)?.text : void 0;
+      const node2 = field(name2);
+      return node2 ? scalarOf(plan.file, root, node2)?.text : void 0;
     };
     const name = text2("newName") || text2("name");
     if (!name) return void 0;
@@ -38019,20 +38080,20 @@ var editImages = (file, request2, plan) => {
   if (incoming.size === 0) return;
   for (const document of file.documents) {
     if (isKustomization(document)) continue;
-    if (document.object.apiVersion?.startsWith("image.toolkit.fluxcd.io/")) continue;
+    if (inGroup(document.object.apiVersion, FLUX_IMAGE)) continue;
     if (isOpList(document.root)) continue;
     const fields = [];
     forEachValue(document.root, (field) => {
       if (field.path[field.path.length - 1] === "image") fields.push(field);
     });
     const aliased = new Set(
-      fields.flatMap(({ node, path }) => node.kind === "alias" && inContainerSpec(path) ? bareAnchored(file, document, node)?.node ?? [] : [])
+      fields.flatMap(({ node: node2, path }) => node2.kind === "alias" && inContainerSpec(path) ? bareAnchored(file, document, node2)?.node ?? [] : [])
     );
-    for (const { node, path, inFlow } of fields) {
-      if (node.kind === "alias") warnAliased(file, document, node, path, incoming, plan, request2.kustomizeTagged);
-      else if (isFlowScalar(node) && hasPlaceholder(node.text)) warnSubstituted(node, path, incoming, plan);
-      else if (!aliased.has(node) && !warnMerged(file, { node, path }, incoming, plan, request2.kustomizeTagged))
-        setImageScalar({ node, path, inFlow }, "image", inContainerSpec(path), incoming, plan, document, request2.kustomizeTagged);
+    for (const { node: node2, path, inFlow } of fields) {
+      if (node2.kind === "alias") warnAliased(file, document, node2, path, incoming, plan, request2.kustomizeTagged);
+      else if (isFlowScalar(node2) && hasPlaceholder(node2.text)) warnSubstituted(node2, path, incoming, plan);
+      else if (!aliased.has(node2) && !warnMerged(file, { node: node2, path }, incoming, plan, request2.kustomizeTagged))
+        setImageScalar({ node: node2, path, inFlow }, "image", inContainerSpec(path), incoming, plan, document, request2.kustomizeTagged);
     }
   }
 };
@@ -38094,23 +38155,23 @@ function warnAliased(file, document, alias, path, incoming, plan, kustomizeTagge
   );
 }
 function setImageScalar(field, kind, bareTakesTag, incoming, plan, document, kustomizeTagged2) {
-  const { node, path } = field;
-  if (!isFlowScalar(node) || plan.isClaimed(node)) return;
-  const ref = tryParseImageRef(node.text);
+  const { node: node2, path } = field;
+  if (!isFlowScalar(node2) || plan.isClaimed(node2)) return;
+  const ref = tryParseImageRef(node2.text);
   const update = ref && incoming.get(ref.repository);
   if (!ref || !update) return;
   if (ref.tag === void 0 && ref.digest === void 0) {
     if (!bareTakesTag) {
       const { message, about } = bareFieldWarning(formatPath(path), ref.repository);
-      return plan.warn(node.start, message, void 0, about);
+      return plan.warn(node2.start, message, void 0, about);
     }
     if (kustomizeTagged2?.has(ref.name)) {
       const reason = kustomizeTagged2.get(ref.name);
-      return reason === void 0 ? void 0 : plan.warn(node.start, `${formatPath(path)} ${reason}`);
+      return reason === void 0 ? void 0 : plan.warn(node2.start, `${formatPath(path)} ${reason}`);
     }
   }
-  const next = nextReference(update, ref, plan.versionNote(node.start, formatPath(path), update.image.repository));
-  if (next) plan.setScalar(node, next, field.inFlow, { kind, key: formatPath(path), document });
+  const next = nextReference(update, ref, plan.versionNote(node2.start, formatPath(path), update.image.repository));
+  if (next) plan.setScalar(node2, next, field.inFlow, { kind, key: formatPath(path), document });
 }
 var CONTAINER_LISTS = /* @__PURE__ */ new Set(["containers", "initContainers", "ephemeralContainers"]);
 function inContainerSpec(path) {
@@ -38129,15 +38190,15 @@ var warnBlockImages = (file, request2, plan) => {
   if (!hasBlockImage(file.text)) return;
   const incoming = byRepository(request2.images);
   for (const { root } of file.documents) {
-    forEachValue(root, ({ node, path }) => {
-      if (path[path.length - 1] !== "image" || node.kind !== "scalar" || isFlowScalar(node) || plan.isClaimed(node)) return;
-      const ref = tryParseImageRef(node.text.trim());
+    forEachValue(root, ({ node: node2, path }) => {
+      if (path[path.length - 1] !== "image" || node2.kind !== "scalar" || isFlowScalar(node2) || plan.isClaimed(node2)) return;
+      const ref = tryParseImageRef(node2.text.trim());
       const update = ref && incoming.get(ref.repository);
       const next = update && nextReference(update, ref);
-      const at = file.text.indexOf(node.text.trim().split("\n", 1)[0], node.start);
+      const at = file.text.indexOf(node2.text.trim().split("\n", 1)[0], node2.start);
       if (next)
         plan.warn(
-          at < 0 ? node.start : at,
+          at < 0 ? node2.start : at,
           `${formatPath(path)} is a block scalar, which is never edited, so it is not moved to ${next}; write it as a plain or quoted string`
         );
     });
@@ -38153,9 +38214,9 @@ function warnUnpairedRepositories(parameters, incoming, plan) {
     byPrefix.set(prefix, [...byPrefix.get(prefix) ?? [], parameter]);
   }
   for (const [name, field] of parameters) {
-    const node = field.node;
-    if (!isFlowScalar(node) || plan.isClaimed(node)) continue;
-    const ref = tryParseImageRef(node.text);
+    const node2 = field.node;
+    if (!isFlowScalar(node2) || plan.isClaimed(node2)) continue;
+    const ref = tryParseImageRef(node2.text);
     if (!ref || ref.tag !== void 0 || ref.digest !== void 0 || !incoming.has(ref.repository)) continue;
     const [prefix, leaf] = leafOf(name);
     const group = byPrefix.get(prefix);
@@ -38167,7 +38228,7 @@ function warnUnpairedRepositories(parameters, incoming, plan) {
     const which = likely.length === 1 ? `parameter ${parameterName(tagName)} beside it likely holds its tag` : `one of the parameters ${likely.map(([n]) => parameterName(n)).join(", ")} beside it likely holds its tag`;
     const { advice, about } = overrideAdvice(formatPath(tagField.path), ref.repository, { part: "tag" });
     plan.warn(
-      node.start,
+      node2.start,
       `${formatPath(field.path)} (parameter ${parameterName(name)}) holds ${ref.repository} with no tag, under a name no rule pairs with a tag; ${which}, and it was not moved: ${advice}`,
       void 0,
       about
@@ -38178,8 +38239,8 @@ function readsAsTag(name, value) {
   const [, leaf] = leafOf(name);
   return !NOT_VERSIONS.has(leaf) && (/tag|version/i.test(leaf) || holdsVersion(value));
 }
-function holdsVersion(node) {
-  return isFlowScalar(node) && isTag(node.text) && /^v?\d+\.\d/.test(node.text);
+function holdsVersion(node2) {
+  return isFlowScalar(node2) && isTag(node2.text) && /^v?\d+\.\d/.test(node2.text);
 }
 function overrideAdvice(key, repository, { file, part, subject = "it" } = {}) {
   const entry = `${file === void 0 ? "" : `file: ${file}, `}spec: ${key}, image: ${repository}${part === void 0 ? "" : `, part: ${part}`}`;
@@ -38190,12 +38251,11 @@ function overrideAdvice(key, repository, { file, part, subject = "it" } = {}) {
 }
 
 // src/yaml/argocd-parameters.ts
-var ARGO_API = "argoproj.io/";
 var ARGO_KUSTOMIZE_IMAGE = /(?:^|\.)kustomize\.images\.\d+$/;
 function sourcesOf(document) {
   const { apiVersion, kind } = document.object;
   if (apiVersion === void 0 && kind === void 0) return [[], ...chartSources(document.root)];
-  if (!apiVersion?.startsWith(ARGO_API)) return [];
+  if (!inGroup(apiVersion, ARGO)) return [];
   const spec = kind === "Application" ? ["spec"] : kind === "ApplicationSet" ? ["spec", "template", "spec"] : void 0;
   return spec ? specSources(document.root, spec) : [];
 }
@@ -38284,39 +38344,37 @@ var VALUES_STRING = {
   instead: "give those values in valuesObject or a values file instead, where they are edited"
 };
 var TEMPLATE_PATCH = {
-  header: "apiVersion: argoproj.io/v1alpha1\nkind: Application\n",
+  header: `apiVersion: ${ARGO}v1alpha1
+kind: Application
+`,
   editors: [editImages, editHelmValues],
   instead: "set those values in the template, where they are edited, or from the generator's parameters"
 };
-function warnValuesString(document, source, images, plan) {
-  warnYamlString(document, [...source, "helm", "values"], images, plan, VALUES_STRING);
+function warnValuesString(document, source, request2, plan) {
+  warnYamlString(document, [...source, "helm", "values"], request2, plan, VALUES_STRING);
 }
-function warnYamlString(document, path, images, plan, kind) {
+function notEdited(path, what, instead, fieldName = byFlag) {
+  return `${formatPath(path)} is a string, which is not edited: ${what} in it keeps its old image; ${instead} (${fieldName("set")} can only replace the whole string)`;
+}
+function warnYamlString(document, path, request2, plan, kind) {
   const values = nodeAt(document.root, path);
   if (values?.kind !== "scalar" || values.text === "") return false;
   const inner = tryYamlFile(kind.header + values.text);
   if (!inner) return false;
   const dryRun = new EditPlan(inner);
-  for (const editor of kind.editors) editor(inner, { images, setters: /* @__PURE__ */ new Map() }, dryRun);
+  for (const editor of kind.editors) editor(inner, { images: request2.images, setters: /* @__PURE__ */ new Map() }, dryRun);
   const keys = dryRun.result().changes.map((change) => change.key);
   if (keys.length === 0) return false;
-  plan.warn(
-    values.start,
-    `${formatPath(path)} is a string, which is not edited: ${keys.join(", ")} in it keeps its old image; ${kind.instead} (--set can only replace the whole string)`
-  );
+  plan.warn(values.start, notEdited(path, keys.join(", "), kind.instead, request2.fieldName));
   return true;
 }
-function warnTemplatePatch(document, incoming, images, plan, argoEditors) {
+function warnTemplatePatch(document, incoming, request2, plan, argoEditors) {
   const path = ["spec", "templatePatch"];
   const patch = nodeAt(document.root, path);
   if (patch?.kind !== "scalar") return;
-  if (warnYamlString(document, path, images, plan, { ...TEMPLATE_PATCH, editors: [...TEMPLATE_PATCH.editors, ...argoEditors] })) return;
+  if (warnYamlString(document, path, request2, plan, { ...TEMPLATE_PATCH, editors: [...TEMPLATE_PATCH.editors, ...argoEditors] })) return;
   const stale = staleImageIn(patch.text, incoming);
-  if (stale)
-    return plan.warn(
-      patch.start,
-      `${formatPath(path)} is a string, which is not edited: ${formatImageRef(stale)} in it keeps its old image; ${TEMPLATE_PATCH.instead} (--set can only replace the whole string)`
-    );
+  if (stale) return plan.warn(patch.start, notEdited(path, formatImageRef(stale), TEMPLATE_PATCH.instead, request2.fieldName));
   if (!patch.text.includes("tag")) return;
   const held = templateRepository(document.root, incoming);
   const tag = held && patchedTag(patch.text, held.prefix);
@@ -38339,8 +38397,8 @@ function warnTemplatePatch(document, incoming, images, plan, argoEditors) {
 function templateRepository(root, incoming) {
   const template = nodeAt(root, ["spec", "template"]);
   let found;
-  forEachValue(template ?? null, ({ node, path }) => {
-    const ref = found === void 0 && isFlowScalar(node) ? tryParseImageRef(node.text) : void 0;
+  forEachValue(template ?? null, ({ node: node2, path }) => {
+    const ref = found === void 0 && isFlowScalar(node2) ? tryParseImageRef(node2.text) : void 0;
     if (ref && incoming.has(ref.repository)) found = { repository: ref.repository, ...prefixOf(template ?? null, path) };
   });
   return found;
@@ -38393,7 +38451,7 @@ var editArgoCdImages = (file, request2, plan) => {
         const update = ref && incoming.get(ref.repository);
         if (!ref || !update) {
           if (ref && eq > 0)
-            warnRenamed(plan, incoming, { start: entry.start, entry: [...path, index], field: [...path, index] }, entry.text.slice(0, eq), {
+            warnRenamed(plan, incoming, request2.fieldName, { start: entry.start, entry: [...path, index], field: [...path, index] }, entry.text.slice(0, eq), {
               name: ref.name,
               tag: ref.tag,
               pinned: ref.tag !== void 0 || ref.digest !== void 0
@@ -38445,10 +38503,10 @@ var editArgoCdHelm = (file, request2, plan) => {
       }
       for (const image of parameterImages(parameters, file, document.root, source)) setHelmImage(image, incoming, plan, document);
       warnUnpairedRepositories(parameters, incoming, plan);
-      if (source.length > 0) warnValuesString(document, source, request2.images, plan);
+      if (source.length > 0) warnValuesString(document, source, request2, plan);
     }
-    if (document.object.kind === "ApplicationSet" && document.object.apiVersion?.startsWith(ARGO_API))
-      warnTemplatePatch(document, incoming, request2.images, plan, [editArgoCdImages, editArgoCdHelm]);
+    if (document.object.kind === "ApplicationSet" && inGroup(document.object.apiVersion, ARGO))
+      warnTemplatePatch(document, incoming, request2, plan, [editArgoCdImages, editArgoCdHelm]);
   }
 };
 function parameterImages(parameters, file, root, source) {
@@ -38472,7 +38530,7 @@ function parameterImages(parameters, file, root, source) {
   });
 }
 function imageOf(fields) {
-  return { repository: fields.get("repository") ?? fields.get("name"), registry: fields.get("registry"), tag: fields.get("tag"), digest: fields.get("digest") };
+  return splitImage((key) => fields.get(key));
 }
 
 // src/yaml/inline-patch.ts
@@ -38487,24 +38545,23 @@ var editInlinePatches = (file, request2, plan) => {
 };
 function patchStrings(document) {
   const found = [];
-  const inList = (path, field, kind2) => {
+  const inList = (path, field, kind) => {
     const list = nodeAt(document.root, path);
     if (list?.kind !== "seq") return;
     list.items.forEach((item, index) => {
-      const node = field === void 0 ? item : item.kind === "map" ? mapValue(item, field) : void 0;
+      const node2 = field === void 0 ? item : item.kind === "map" ? mapValue(item, field) : void 0;
       const inFlow = list.flow || item.kind === "map" && item.flow;
-      if (node?.kind === "scalar") found.push({ node, path: field === void 0 ? [...path, index] : [...path, index, field], kind: kind2, inFlow });
+      if (node2?.kind === "scalar") found.push({ node: node2, path: field === void 0 ? [...path, index] : [...path, index, field], kind, inFlow });
     });
   };
-  const { apiVersion, kind } = document.object;
-  if (kind === "HelmRelease" && apiVersion?.startsWith("helm.toolkit.fluxcd.io/")) {
+  if (isHelmRelease(document.object)) {
     const renderers = nodeAt(document.root, ["spec", "postRenderers"]);
     if (renderers?.kind === "seq") renderers.items.forEach((_, i) => inList(["spec", "postRenderers", i, "kustomize", "patches"], "patch", "either"));
     return found;
   }
   for (const source of sourcesOf(document)) inList([...source, "kustomize", "patches"], "patch", "either");
   if (!isKustomization(document)) return found;
-  if (apiVersion?.startsWith("kustomize.toolkit.fluxcd.io/")) {
+  if (isFluxKustomization(document.object)) {
     inList(["spec", "patches"], "patch", "either");
     return found;
   }
@@ -38561,15 +38618,15 @@ function editOps(document, incoming, plan, kustomizeTagged2, paired2) {
     const value = mapValue(op, "value");
     if (pointer === void 0 || !value || name !== "test" && !VALUE_OPS.has(name ?? "")) return;
     const target = pointerPath(pointer);
-    forEachValue(value, ({ node, path, inFlow }) => {
+    forEachValue(value, ({ node: node2, path, inFlow }) => {
       const at = [...target, ...path];
       const key = [index, "value", ...path];
       if (name === "test") {
-        plan.claim(node);
-        if (at[at.length - 1] === "image" || node.kind === "map") warnTest(node, key, incoming, plan);
+        plan.claim(node2);
+        if (at[at.length - 1] === "image" || node2.kind === "map") warnTest(node2, key, incoming, plan);
         return;
       }
-      const field = { node, path: key, inFlow: inFlow || list.flow || op.flow };
+      const field = { node: node2, path: key, inFlow: inFlow || list.flow || op.flow };
       const alone = path.length === 0 ? paired2?.get(formatPath(key)) : void 0;
       if (alone !== void 0) return setHelmImage({ tag: field }, incoming, plan, document, alone);
       if (at[at.length - 1] !== "image") return;
@@ -38577,41 +38634,41 @@ function editOps(document, incoming, plan, kustomizeTagged2, paired2) {
     });
   });
 }
-function warnTest(node, key, incoming, plan) {
-  const held = testedImage(node, incoming);
+function warnTest(node2, key, incoming, plan) {
+  const held = testedImage(node2, incoming);
   if (held === void 0) return;
   plan.warn(
-    node.start,
+    node2.start,
     `${formatPath(key)} holds ${held} in a test op, which is left as it is (it tests the resource before the patch); if this run moves the field it tests (in the base, say), kustomize fails the test: update its value or drop the op`
   );
 }
-function testedImage(node, incoming) {
-  if (isFlowScalar(node)) {
-    const ref = tryParseImageRef(node.text);
+function testedImage(node2, incoming) {
+  if (isFlowScalar(node2)) {
+    const ref = tryParseImageRef(node2.text);
     const update2 = ref && incoming.get(ref.repository);
-    return update2 && nextReference(update2, ref) !== void 0 ? node.text : void 0;
+    return update2 && nextReference(update2, ref) !== void 0 ? node2.text : void 0;
   }
-  if (node.kind !== "map") return void 0;
-  const [registry, repository, tag] = ["registry", "repository", "tag"].map((field) => scalarText(mapValue(node, field)));
-  const name = registry ? `${registry}/${repository}` : repository;
+  if (node2.kind !== "map") return void 0;
+  const { registry, repository, tag } = splitImage((key) => scalarText(mapValue(node2, key)));
+  const name = repository && splitImageName(registry, repository);
   const update = name && tag ? incoming.get(normalizeRepository(name) ?? "") : void 0;
   return update && nextVersion(update, versionOf(tag, void 0)) !== void 0 ? `${name}:${tag}` : void 0;
 }
 function placementOf(file, patch) {
-  const { node, inFlow } = patch;
-  const literal2 = node.style === "literal" ? literalPlacement(file.text, node) : void 0;
+  const { node: node2, inFlow } = patch;
+  const literal2 = node2.style === "literal" ? literalPlacement(file.text, node2) : void 0;
   if (literal2) return literal2;
-  const form = scalarForm(node, file.text.slice(node.start, node.end), inFlow);
+  const form = scalarForm(node2, file.text.slice(node2.start, node2.end), inFlow);
   if (form !== void 0) return form;
-  if (!isFlowScalar(node) || node.style === "plain") return "plain string";
-  const render = (text2) => renderScalar(text2, node.style, inFlow);
-  return { at: (offset) => node.start + render(node.text.slice(0, offset)).length - 1, escape: (text2) => render(text2).slice(1, -1) };
+  if (!isFlowScalar(node2) || node2.style === "plain") return "plain string";
+  const render = (text2) => renderScalar(text2, node2.style, inFlow);
+  return { at: (offset) => node2.start + render(node2.text.slice(0, offset)).length - 1, escape: (text2) => render(text2).slice(1, -1) };
 }
-function literalPlacement(text2, node) {
-  const lines = node.text.split("\n");
+function literalPlacement(text2, node2) {
+  const lines = node2.text.split("\n");
   const starts = [];
   let inText = 0;
-  let lineStart = text2.indexOf("\n", node.start) + 1;
+  let lineStart = text2.indexOf("\n", node2.start) + 1;
   let indent;
   for (const line of lines) {
     const newline = text2.indexOf("\n", lineStart);
@@ -38642,16 +38699,15 @@ function settingItems(document) {
     const list = nodeAt(document.root, path);
     if (list?.kind !== "seq") continue;
     const read = holds2 === "spec" ? readSpec : readArgument;
-    list.items.forEach((node, index) => {
-      if (node.kind === "scalar") items.push({ node, path: [...path, index], inFlow: list.flow, holds: holds2, read });
+    list.items.forEach((node2, index) => {
+      if (node2.kind === "scalar") items.push({ node: node2, path: [...path, index], inFlow: list.flow, holds: holds2, read });
     });
   }
   return items;
 }
-var KCL_RUN_GROUP = "krm.kcl.dev.fluxcd/";
 function isKclRun(document) {
   const { apiVersion, kind } = document.object;
-  return kind === "KCLRun" && apiVersion?.startsWith(KCL_RUN_GROUP) === true;
+  return kind === "KCLRun" && inGroup(apiVersion, KCL_RUN);
 }
 function settingLists(document) {
   if (isKclRun(document)) {
@@ -38666,8 +38722,8 @@ function optionValues(document) {
   const options2 = isSettingsFile(document) ? nodeAt(document.root, ["kcl_options"]) : void 0;
   if (options2?.kind !== "seq") return [];
   return options2.items.flatMap((option, index) => {
-    const node = option.kind === "map" ? mapValue(option, "value") : void 0;
-    return node === void 0 ? [] : [{ node, path: ["kcl_options", index, "value"], inFlow: options2.flow || option.kind === "map" && option.flow }];
+    const node2 = option.kind === "map" ? mapValue(option, "value") : void 0;
+    return node2 === void 0 ? [] : [{ node: node2, path: ["kcl_options", index, "value"], inFlow: options2.flow || option.kind === "map" && option.flow }];
   });
 }
 function isSettingsFile(document) {
@@ -38709,29 +38765,29 @@ function settingKey(item, setting) {
   return `${formatPath(item.path)}: ${setting.name}`;
 }
 function writableItem(plan, item) {
-  const { node, inFlow } = item;
-  const source = plan.file.text.slice(node.start, node.end);
-  const form = scalarForm(node, source, inFlow);
-  if (!isFlowScalar(node)) return form ?? `${node.style} string`;
-  if (form === void 0) return { ...item, node };
-  const escapes = node.style === "double" && !/[\r\n]/.test(source) ? decodeDoubleQuoted(source) : void 0;
-  return escapes?.text === node.text ? { ...item, node, escapes } : form;
+  const { node: node2, inFlow } = item;
+  const source = plan.file.text.slice(node2.start, node2.end);
+  const form = scalarForm(node2, source, inFlow);
+  if (!isFlowScalar(node2)) return form ?? `${node2.style} string`;
+  if (form === void 0) return { ...item, node: node2 };
+  const escapes = node2.style === "double" && !/[\r\n]/.test(source) ? decodeDoubleQuoted(source) : void 0;
+  return escapes?.text === node2.text ? { ...item, node: node2, escapes } : form;
 }
 var REWRITE_ADVICE = "which is not edited; write the spec as a plain or quoted one-line string";
 function setInSetting(plan, item, value, string2, label, document) {
-  const { node } = item;
-  plan.claim(node);
+  const { node: node2 } = item;
+  plan.claim(node2);
   if (string2 === value.string) return void 0;
-  const text2 = `${node.text.slice(0, value.start)}${value.write(string2)}${node.text.slice(value.end)}`;
+  const text2 = `${node2.text.slice(0, value.start)}${value.write(string2)}${node2.text.slice(value.end)}`;
   const again = item.read(text2)?.value;
   if (!again || !("string" in again) || again.string !== string2) return text2;
-  const splice = item.escapes ? escapedSplice(node, item.escapes, text2) : scalarSplice(plan.file, node, text2, item.inFlow);
+  const splice = item.escapes ? escapedSplice(node2, item.escapes, text2) : scalarSplice(plan.file, node2, text2, item.inFlow);
   plan.addSplice(splice, { ...label, old: value.string, new: string2, object: document.object });
   return void 0;
 }
-function escapedSplice(node, escapes, text2) {
+function escapedSplice(node2, escapes, text2) {
   const edit = escapedEdit(escapes, text2, (middle) => doubleQuoted(middle).slice(1, -1));
-  return { start: node.start + edit.start, end: node.start + edit.end, insert: edit.insert };
+  return { start: node2.start + edit.start, end: node2.start + edit.end, insert: edit.insert };
 }
 function unreadWarning(string2, text2) {
   return `would not read as ${string2} once written there (${text2}); left as it is, write the value as a quoted string`;
@@ -38763,19 +38819,84 @@ function editSetting(item, setting, document, incoming, plan) {
 // src/yaml/markers.ts
 var OPENS_LINE = /^[ \t]*(?:-[ \t]+)*(?:[&!][^\s]*[ \t]+)*/;
 var BLOCK_SCALAR_OPENER = /(?:^|[\s:-])[|>][1-9+-]{0,2}[ \t]*$/;
+var ITEM_HEADER = /^(?:[&!][^\s]*[ \t]+)*[|>]/;
 function indentOf(line) {
   return line.length - line.trimStart().length;
 }
-function markerComment(text2, node, floor = 0) {
-  const { start, end: valueEnd } = node;
-  const isBlock2 = node.kind === "scalar" && (node.style === "literal" || node.style === "folded");
+var YamlLines = class {
+  constructor(text2) {
+    this.text = text2;
+  }
+  text;
+  #index;
+  /**
+   * The answer of a walk up from above a line, as indented as that line: the same for every line
+   * of a walk that was then the least indented, so a list of marked items is read once, not once per item.
+   */
+  #answered = /* @__PURE__ */ new Map();
+  /** Whether the text has a block scalar indicator at all: most manifests have none to read. */
+  #mayHoldBlock;
+  get index() {
+    return this.#index ??= new LineIndex(this.text);
+  }
+  /** A 1-based line's text, without its line break; undefined outside the text. */
+  raw(line) {
+    const start = line < 1 ? void 0 : this.index.lineStart(line);
+    return start === void 0 ? void 0 : this.text.slice(start, this.index.lineStart(line + 1) ?? this.text.length).replace(/\r?\n$|\r$/, "");
+  }
+  inBlockScalar(line) {
+    this.#mayHoldBlock ??= this.text.includes("|") || this.text.includes(">");
+    if (!this.#mayHoldBlock) return false;
+    let least = indentOf(this.raw(line));
+    const met = [line];
+    let inside = false;
+    for (let above = line - 1; least > 0; above--) {
+      const raw = this.raw(above);
+      if (raw === void 0) break;
+      if (raw.trim() === "") continue;
+      const indent = indentOf(raw);
+      if (indent > least) continue;
+      if (indent < least && this.#textReaches(above, raw, least)) {
+        inside = true;
+        break;
+      }
+      least = indent;
+      const known = this.#answered.get(above);
+      if (known !== void 0) {
+        inside = known;
+        break;
+      }
+      met.push(above);
+    }
+    for (const at of met) this.#answered.set(at, inside);
+    return inside;
+  }
+  /** Whether `line` is a block scalar header whose text goes on as far as lines indented `least` (all of those between). */
+  #textReaches(line, raw, least) {
+    const code = raw.replace(/(?:^|\s)#.*$/, "");
+    if (!BLOCK_SCALAR_OPENER.test(code)) return false;
+    const items = /^[ \t]*(?:-[ \t]+)*/.exec(code)[0];
+    const dash = items.lastIndexOf("-");
+    const parent = !ITEM_HEADER.test(code.slice(items.length)) ? items.length : dash >= 0 ? dash : indentOf(code) - 1;
+    let first = line + 1;
+    while (this.raw(first)?.trim() === "") first++;
+    const content = indentOf(this.raw(first));
+    return content > parent && least >= content;
+  }
+};
+function markerComment(text2, node2, floor = 0, inFlow = false) {
+  const { start, end: valueEnd } = node2;
+  const isBlock2 = node2.kind === "scalar" && (node2.style === "literal" || node2.style === "folded");
   const header = /[|>][0-9+-]*/y;
   header.lastIndex = start;
   const after = isBlock2 ? start + (header.exec(text2)?.[0].length ?? 0) : valueEnd;
   if (after > start) {
-    const lineComment2 = lineCommentAt(text2, after);
+    const lineComment2 = lineCommentAt(text2, after, inFlow);
     if (lineComment2 !== void 0) return lineComment2;
   }
+  return headComment(text2, start, floor);
+}
+function headComment(text2, start, floor) {
   const lineStart = text2.lastIndexOf("\n", start - 1) + 1;
   const before = text2.slice(lineStart, start);
   if (OPENS_LINE.exec(before)[0].length !== before.length) return void 0;
@@ -38789,46 +38910,21 @@ function markerComment(text2, node, floor = 0) {
   }
   return head.length > 0 ? head.join("\n") : void 0;
 }
-function emptyValueComment(text2, node) {
-  return node.start === node.end ? lineCommentAt(text2, node.end) : void 0;
+function emptyValueComment(text2, node2) {
+  return node2.start === node2.end ? lineCommentAt(text2, node2.end) : void 0;
 }
-function lineCommentAt(text2, after) {
+function lineCommentAt(text2, after, inFlow = false) {
   const lineEnd = text2.indexOf("\n", after);
-  return /^[ \t]*(#.*)$/.exec(text2.slice(after, lineEnd < 0 ? text2.length : lineEnd).trimEnd())?.[1];
+  return (inFlow ? /^[ \t]*(?:,[ \t]*)?(#.*)$/ : /^[ \t]*(#.*)$/).exec(text2.slice(after, lineEnd < 0 ? text2.length : lineEnd).trimEnd())?.[1];
 }
-function headMarkers(text2) {
+function headMarkersIn(lines) {
+  const { text: text2 } = lines;
   const found = [];
-  let lines;
-  const rawLine = (line) => {
-    const start = line < 1 ? void 0 : lines.lineStart(line);
-    return start === void 0 ? void 0 : text2.slice(start, lines.lineStart(line + 1) ?? text2.length).replace(/\r?\n$|\r$/, "");
-  };
-  const lineText = (line) => rawLine(line)?.trim();
-  const answered = /* @__PURE__ */ new Map();
-  const inBlockScalar = (line) => {
-    const indent = indentOf(rawLine(line));
-    let inside = false;
-    for (let above = line - 1; indent > 0; above--) {
-      const earlier = answered.get(above);
-      if (earlier?.indent === indent) {
-        inside = earlier.inside;
-        break;
-      }
-      const raw = rawLine(above);
-      if (raw === void 0) break;
-      if (raw.trim() !== "" && indentOf(raw) < indent) {
-        inside = BLOCK_SCALAR_OPENER.test(raw.replace(/(?:^|\s)#.*$/, ""));
-        break;
-      }
-    }
-    answered.set(line, { indent, inside });
-    return inside;
-  };
+  const lineText = (line) => lines.raw(line)?.trim();
   for (let at = text2.indexOf(MARKER_TOKEN); at >= 0; at = text2.indexOf(MARKER_TOKEN, at + MARKER_TOKEN.length)) {
-    lines ??= new LineIndex(text2);
-    const line = lines.lineAt(at);
+    const line = lines.index.lineAt(at);
     const comment = lineText(line);
-    if (!comment.startsWith("#") || lineText(line - 1)?.startsWith("#") || inBlockScalar(line)) continue;
+    if (!comment.startsWith("#") || lineText(line - 1)?.startsWith("#") || lines.inBlockScalar(line)) continue;
     const reading = readMarker(comment);
     const marked = lineText(line + 1);
     if (!reading || !("marker" in reading) || marked === void 0) continue;
@@ -38838,51 +38934,105 @@ function headMarkers(text2) {
   }
   return found;
 }
+function yamlMarkers(text2) {
+  const lines = new YamlLines(text2);
+  const afterValue = lineMarkers(text2).filter(({ line, before }) => !/[\]}][ \t]*,?$/.test(before) && !lines.inBlockScalar(line));
+  return [...afterValue, ...headMarkersIn(lines)].sort((a, b) => a.line - b.line);
+}
 var editMarkers = (file, request2, plan) => {
   if (!file.text.includes(MARKER_KEY)) return;
   const marked = new MarkedFields(request2);
   let floor = 0;
+  const keyOf = /* @__PURE__ */ new Map();
   file.documents.forEach((document, index) => {
     const settings = kclSettings(document);
-    forEachValue(document.root, ({ node, path, inFlow }) => {
-      if (node.kind !== "scalar" && node.kind !== "alias") return;
+    forEachValue(document.root, ({ node: node2, path, inFlow }) => {
+      if (node2.kind === "map") {
+        for (const { key, value } of node2.pairs) if (value && key.kind === "scalar") keyOf.set(value, key);
+      }
+      if (node2.kind !== "scalar" && node2.kind !== "alias") {
+        const warning = node2.flow ? collectionMarkerWarning(file.text, node2, path, inFlow) : void 0;
+        if (warning) plan.warn(node2.end - 1, warning);
+        return;
+      }
       const above = floor;
-      floor = node.end;
-      const own = markerComment(file.text, node, above);
-      const keys = own === void 0 && node.kind === "scalar" ? emptyValueComment(file.text, node) : void 0;
+      floor = node2.end;
+      const own = markerComment(file.text, node2, above, inFlow);
+      const keys = own === void 0 && node2.kind === "scalar" ? emptyValueComment(file.text, node2) : void 0;
       const comment = own ?? keys;
-      const reading = comment === void 0 ? void 0 : readMarker(comment);
+      if (comment === void 0) {
+        const key = keyOf.get(node2);
+        const warning = key && node2.start < node2.end ? keyMarkerWarning(file.text, key, above) : void 0;
+        if (warning) plan.warn(key.start, warning);
+        return;
+      }
+      const reading = readMarker(comment);
       if (reading === void 0) return;
-      if ("ignored" in reading) return plan.warn(node.start, reading.ignored);
-      plan.claim(node);
+      if ("ignored" in reading) return plan.warn(node2.start, reading.ignored);
+      plan.claim(node2);
       if ("error" in reading) {
-        plan.warn(node.start, reading.error);
+        plan.warn(node2.start, reading.error);
         return;
       }
       const { marker } = reading;
-      const site = { marker, document: index, warn: (message, kind) => plan.warn(node.start, message, kind) };
+      const site = { marker, document: index, warn: (message, kind) => plan.warn(node2.start, message, kind) };
       const marks = `Flux setter "${marker.setter}" marks`;
-      if (node.kind === "alias") return marked.add({ ...site, text: "", refusal: `${marks} ${aliasRefusal(file, node)}` });
-      if (keys !== void 0) return marked.add({ ...site, text: node.text, refusal: `${marks} ${EMPTY_REFUSAL}` });
-      const setting = settings.get(node);
-      if (setting === "option") return marked.add({ ...site, ...optionField(node, inFlow, marker, plan, document) });
+      if (node2.kind === "alias") return marked.add({ ...site, text: "", refusal: `${marks} ${aliasRefusal(file, node2)}` });
+      if (keys !== void 0) return marked.add({ ...site, text: node2.text, refusal: `${marks} ${EMPTY_REFUSAL}` });
+      const setting = settings.get(node2);
+      if (setting === "option") return marked.add({ ...site, ...optionField(node2, inFlow, marker, plan, document) });
       if (setting) return marked.add({ ...site, ...settingField(setting, marker, plan, document) });
-      if (!isFlowScalar(node)) return marked.add({ ...site, text: node.text, refusal: `${marks} a block scalar, which is never edited` });
-      const write = (value) => plan.setScalar(node, value, inFlow, { kind: "setter", key: marker.setter, document });
-      marked.add({
-        ...site,
-        text: node.text,
-        write: wholeInTag(marker, path) ? (value) => (write(value), site.warn(wholeInTagWarning(marker, path, value))) : write
-      });
+      if (!isFlowScalar(node2)) return marked.add({ ...site, text: node2.text, refusal: `${marks} a block scalar, which is never edited` });
+      const write = (value) => plan.setScalar(node2, value, inFlow, { kind: "setter", key: marker.setter, document });
+      const misfit = misfitWarning(marker, path, node2.text);
+      marked.add({ ...site, text: node2.text, write: misfit ? (value) => (write(value), site.warn(misfit(value))) : write });
     });
   });
   marked.writeAll();
 };
-function wholeInTag(marker, path) {
-  return marker.field === "ref" && TAG_KEYS.has(String(path.at(-1)));
+var PART_KEYS = {
+  tag: TAG_KEYS,
+  name: /* @__PURE__ */ new Set(["repository", "name", "newName"]),
+  digest: /* @__PURE__ */ new Set(["digest"])
+};
+function misfitWarning(marker, path, old) {
+  const key = String(path.at(-1));
+  const marks = `Flux setter "${marker.setter}" marks ${formatPath(path)}`;
+  const written = (value) => `${value || '""'} is written there, as Flux writes it`;
+  if (marker.field === "ref") {
+    if (!TAG_KEYS.has(key)) return void 0;
+    return (value) => `${marks}, a tag field, with the whole reference: ${written(value)}, and kustomize or the chart reads it as a tag (name:${value}); mark it {"$imagepolicy": "${marker.key}:tag"} to set the tag alone`;
+  }
+  if (PART_KEYS[marker.field].has(key) || !holdsWholeReference(marker.field, old)) return void 0;
+  return (value) => `${marks}, which holds a whole reference (${old}), with its ${marker.field} alone: ${written(value)}, and the field then holds only that; mark it {"$imagepolicy": "${marker.key}"} to set the whole reference`;
 }
-function wholeInTagWarning(marker, path, value) {
-  return `Flux setter "${marker.setter}" marks ${formatPath(path)}, a tag field, with the whole reference: ${value} is written there, as Flux writes it, and kustomize or the chart reads it as a tag (name:${value}); mark it {"$imagepolicy": "${marker.key}:tag"} to set the tag alone`;
+function holdsWholeReference(field, text2) {
+  const ref = tryParseImageRef(text2);
+  if (!ref) return false;
+  switch (field) {
+    case "tag":
+      return !isTag(text2);
+    case "digest":
+      return !isDigest(text2);
+    case "name":
+      return ref.tag !== void 0 || ref.digest !== void 0;
+  }
+}
+function markerOf(comment) {
+  const reading = comment === void 0 ? void 0 : readMarker(comment);
+  return reading && "marker" in reading ? reading.marker : void 0;
+}
+function keyMarkerWarning(text2, key, floor) {
+  const comment = headComment(text2, key.start, floor);
+  const marker = markerOf(comment);
+  if (!marker) return void 0;
+  return `Flux setter "${marker.setter}" is written above ${key.text}:, and YAML gives a comment above a key to the key, so Flux reads no marker there and the value is treated as unmarked; write ${comment} at the end of the value's line for Flux to set it`;
+}
+function collectionMarkerWarning(text2, node2, path, inFlow) {
+  const marker = markerOf(lineCommentAt(text2, node2.end, inFlow));
+  if (!marker) return void 0;
+  const collection = path.length > 0 ? ` ${formatPath(path)}` : "";
+  return `Flux setter "${marker.setter}" follows the flow collection${collection}, which marks nothing: YAML gives a comment after a collection to the collection, and Flux sets scalars only, so it reads no marker there and the values in it are treated as unmarked; write the marker after the value it sets, with the collection over several lines or in block style`;
 }
 var EMPTY_REFUSAL = "an empty value, which is left as it is: YAML gives a comment after an empty value to its key, so Flux reads no marker there; write a value before the marker for Flux to set it";
 function aliasRefusal(file, alias) {
@@ -38893,24 +39043,24 @@ function aliasRefusal(file, alias) {
 var ONE_STRING = "a marker is set only in a value that is one string holding an image";
 function kclSettings(document) {
   const settings = new Map(settingItems(document).map((item) => [item.node, item]));
-  for (const { node } of optionValues(document)) if (node) settings.set(node, "option");
+  for (const { node: node2 } of optionValues(document)) if (node2) settings.set(node2, "option");
   return settings;
 }
 function settingField(item, marker, plan, document) {
-  const { node } = item;
-  const setting = item.read(node.text);
+  const { node: node2 } = item;
+  const setting = item.read(node2.text);
   const marks = `Flux setter "${marker.setter}" marks ${setting ? settingKey(item, setting) : formatPath(item.path)}`;
   const left = `so the ${item.holds} is left as it is`;
   if (!setting) {
     const sets = item.holds === "spec" ? `a "path=value" or "path:value" spec does` : "a name=value argument does";
-    return { text: node.text, refusal: `${marks}, which sets no string (${sets}); it is left as it is` };
+    return { text: node2.text, refusal: `${marks}, which sets no string (${sets}); it is left as it is` };
   }
   const { value } = setting;
-  if ("form" in value) return { text: node.text, refusal: `${marks}, which sets ${value.form}; ${ONE_STRING}, ${left}` };
+  if ("form" in value) return { text: node2.text, refusal: `${marks}, which sets ${value.form}; ${ONE_STRING}, ${left}` };
   const part = markedPart(marker.field, value.string);
   if (typeof part === "string" && value.whole !== void 0 && !tryParseImageRef(value.string))
-    return { text: node.text, refusal: `${marks}, which sets ${value.whole}; ${ONE_STRING}, ${left}` };
-  if (typeof part === "string") return { text: node.text, refusal: `${marks}, whose value ${part}, ${left}` };
+    return { text: node2.text, refusal: `${marks}, which sets ${value.whole}; ${ONE_STRING}, ${left}` };
+  if (typeof part === "string") return { text: node2.text, refusal: `${marks}, whose value ${part}, ${left}` };
   const writable = writableItem(plan, item);
   if (typeof writable === "string") return { text: part.text, refusal: `${marks} in a ${writable}, ${REWRITE_ADVICE}` };
   return {
@@ -38918,16 +39068,16 @@ function settingField(item, marker, plan, document) {
     write: (next) => {
       const string2 = part.with(next);
       const unread = setInSetting(plan, writable, value, string2, { kind: "setter", key: marker.setter }, document);
-      if (unread !== void 0) plan.warn(node.start, `${marks}, which ${unreadWarning(string2, unread)}`);
+      if (unread !== void 0) plan.warn(node2.start, `${marks}, which ${unreadWarning(string2, unread)}`);
     }
   };
 }
-function optionField(node, inFlow, marker, plan, document) {
-  const part = markedPart(marker.field, node.text);
+function optionField(node2, inFlow, marker, plan, document) {
+  const part = markedPart(marker.field, node2.text);
   if (typeof part === "string")
-    return { text: node.text, refusal: `Flux setter "${marker.setter}" marks a kcl_options value that ${part}, so it is left as it is` };
-  if (!isFlowScalar(node)) return { text: part.text, refusal: `Flux setter "${marker.setter}" marks a block scalar, which is never edited` };
-  return { text: part.text, write: (next) => plan.setScalar(node, part.with(next), inFlow, { kind: "setter", key: marker.setter, document }) };
+    return { text: node2.text, refusal: `Flux setter "${marker.setter}" marks a kcl_options value that ${part}, so it is left as it is` };
+  if (!isFlowScalar(node2)) return { text: part.text, refusal: `Flux setter "${marker.setter}" marks a block scalar, which is never edited` };
+  return { text: part.text, write: (next) => plan.setScalar(node2, part.with(next), inFlow, { kind: "setter", key: marker.setter, document }) };
 }
 function markedPart(field, string2) {
   const whole = { text: string2, with: (value) => value };
@@ -39075,27 +39225,27 @@ var MAX_HEIGHT = 1e3;
 function isAsciiAlnum(ch) {
   return /^[0-9A-Za-z]$/.test(ch);
 }
-function children(node) {
-  switch (node.kind) {
+function children(node2) {
+  switch (node2.kind) {
     case "capture":
     case "repeat":
-      return [node.sub];
+      return [node2.sub];
     case "concat":
     case "alternate":
-      return node.subs;
+      return node2.subs;
     default:
       return [];
   }
 }
-function withinRepeatLimit(node, limit) {
+function withinRepeatLimit(node2, limit) {
   let n = limit;
-  if (node.kind === "repeat") {
-    if (node.max === 0) return true;
-    const copies = node.max === Infinity ? node.min : node.max;
+  if (node2.kind === "repeat") {
+    if (node2.max === 0) return true;
+    const copies = node2.max === Infinity ? node2.min : node2.max;
     if (copies > n) return false;
     if (copies > 0) n = Math.floor(n / copies);
   }
-  return children(node).every((sub) => withinRepeatLimit(sub, n));
+  return children(node2).every((sub) => withinRepeatLimit(sub, n));
 }
 var Parser3 = class {
   constructor(src) {
@@ -39123,15 +39273,15 @@ var Parser3 = class {
   get frame() {
     return this.frames[this.frames.length - 1];
   }
-  push(node) {
-    this.frame.items.push(node);
+  push(node2) {
+    this.frame.items.push(node2);
   }
   /** A node with children, refused when the tree grows deeper than Go allows. */
-  made(node) {
-    const height = 1 + children(node).reduce((max, sub) => Math.max(max, this.heights.get(sub) ?? 1), 0);
+  made(node2) {
+    const height = 1 + children(node2).reduce((max, sub) => Math.max(max, this.heights.get(sub) ?? 1), 0);
     if (height > MAX_HEIGHT) this.fail("expression nests too deeply");
-    this.heights.set(node, height);
-    return node;
+    this.heights.set(node2, height);
+    return node2;
   }
   sequence(items) {
     return items.length === 0 ? EMPTY : items.length === 1 ? items[0] : this.made({ kind: "concat", subs: items });
@@ -39170,11 +39320,11 @@ var Parser3 = class {
         return;
       case ")": {
         if (this.frames.length === 1) this.fail("unexpected )");
-        const node = this.close();
+        const node2 = this.close();
         const { capture, outerFlags } = this.frames.pop();
         this.flags = outerFlags;
         this.pos++;
-        this.push(capture === void 0 ? node : this.made({ kind: "capture", index: capture, sub: node }));
+        this.push(capture === void 0 ? node2 : this.made({ kind: "capture", index: capture, sub: node2 }));
         return;
       }
       case "|":
@@ -39207,8 +39357,8 @@ var Parser3 = class {
         const max = m[3] ? Number(m[3]) : m[2] ? Infinity : min;
         if (min > MAX_REPEAT || max !== Infinity && (max > MAX_REPEAT || max < min)) this.fail(`invalid repeat count ${m[0]}`);
         this.pos += m[0].length;
-        const node = this.repeat(min, max, afterRepeat);
-        if ((min >= 2 || max >= 2 && max !== Infinity) && !withinRepeatLimit(node, MAX_REPEAT)) this.fail(`invalid repeat count ${m[0]}`);
+        const node2 = this.repeat(min, max, afterRepeat);
+        if ((min >= 2 || max >= 2 && max !== Infinity) && !withinRepeatLimit(node2, MAX_REPEAT)) this.fail(`invalid repeat count ${m[0]}`);
         return;
       }
     }
@@ -39237,10 +39387,10 @@ var Parser3 = class {
     const items = this.frame.items;
     const sub = items.pop();
     if (sub === void 0 || afterRepeat) this.fail("Nothing to repeat");
-    const node = this.made({ kind: "repeat", sub, min, max, greedy: greedy !== this.flags.ungreedy });
-    items.push(node);
+    const node2 = this.made({ kind: "repeat", sub, min, max, greedy: greedy !== this.flags.ungreedy });
+    items.push(node2);
     this.afterRepeat = true;
-    return node;
+    return node2;
   }
   group() {
     const rest = this.rest();
@@ -39442,8 +39592,8 @@ var SPLIT = 2;
 var SAVE = 3;
 var ASSERT = 4;
 var MATCH = 5;
-function nullable(node) {
-  switch (node.kind) {
+function nullable(node2) {
+  switch (node2.kind) {
     case "empty":
     case "assert":
       return true;
@@ -39451,13 +39601,13 @@ function nullable(node) {
     case "set":
       return false;
     case "capture":
-      return nullable(node.sub);
+      return nullable(node2.sub);
     case "concat":
-      return node.subs.every(nullable);
+      return node2.subs.every(nullable);
     case "alternate":
-      return node.subs.some(nullable);
+      return node2.subs.some(nullable);
     case "repeat":
-      return node.min === 0 || nullable(node.sub);
+      return node2.min === 0 || nullable(node2.sub);
   }
 }
 var Compiler = class {
@@ -39488,33 +39638,33 @@ var Compiler = class {
     return { split: split2, body };
   }
   /** Code that matches `node`, then goes on at `next`; returns its entry. */
-  compile(node, next) {
-    switch (node.kind) {
+  compile(node2, next) {
+    switch (node2.kind) {
       case "empty":
         return next;
       case "char":
-        return this.emit(CHAR, next, node.cp);
+        return this.emit(CHAR, next, node2.cp);
       case "set":
-        return this.emit(SET, next, this.sets.push(node.set) - 1);
+        return this.emit(SET, next, this.sets.push(node2.set) - 1);
       case "assert":
-        return this.emit(ASSERT, next, node.condition);
+        return this.emit(ASSERT, next, node2.condition);
       case "capture": {
-        const body = this.compile(node.sub, this.emit(SAVE, next, 2 * node.index + 1));
-        return this.emit(SAVE, body, 2 * node.index);
+        const body = this.compile(node2.sub, this.emit(SAVE, next, 2 * node2.index + 1));
+        return this.emit(SAVE, body, 2 * node2.index);
       }
       case "concat":
-        return node.subs.reduceRight((pc, sub) => this.compile(sub, pc), next);
+        return node2.subs.reduceRight((pc, sub) => this.compile(sub, pc), next);
       case "alternate": {
-        const last = node.subs.length - 1;
-        return node.subs.slice(0, last).reduceRight((pc, sub) => this.choice(this.compile(sub, next), pc), this.compile(node.subs[last], next));
+        const last = node2.subs.length - 1;
+        return node2.subs.slice(0, last).reduceRight((pc, sub) => this.choice(this.compile(sub, next), pc), this.compile(node2.subs[last], next));
       }
       case "repeat":
-        return this.repeat(node, next);
+        return this.repeat(node2, next);
     }
   }
   /** Go's expansion: `x*`; `x+`; `xxx+` for x{4,}; `xx(x(x(x)?)?)?` for x{2,5}. */
-  repeat(node, next) {
-    const { sub, min, max, greedy } = node;
+  repeat(node2, next) {
+    const { sub, min, max, greedy } = node2;
     let pc = next;
     if (max === Infinity) {
       if (min > 0) pc = this.loop(sub, greedy, next).body;
@@ -39973,7 +40123,9 @@ function fileKind(path) {
 function readsMarkers(path) {
   return fileKind(path) !== "kcl-mod";
 }
-var KCL_MOD_NOT_SET = "a kcl.mod is not a file --set or an override edits (not supported): the images its [profile] overrides hold move by repository with the incoming image, and anything else there is edited by hand";
+function kclModNotSet(name = byFlag) {
+  return `a kcl.mod is not a file ${name("set")} or an override edits (not supported): the images its [profile] overrides hold move by repository with the incoming image, and anything else there is edited by hand`;
+}
 function isTestFile(path) {
   return path.endsWith("_test.k");
 }
@@ -40335,12 +40487,6 @@ function meantNames(plain, names) {
   return anywhere === void 0 ? [] : [anywhere];
 }
 
-// src/field-name.ts
-var byIndex = (field, index) => index === void 0 ? field : `${field}[${index}]`;
-function givenValue(name, field, value) {
-  return `${(name ?? byIndex)(field, void 0, true)} ${value}`;
-}
-
 // src/engine/request.ts
 var RequestError = class extends Error {
   constructor(issues) {
@@ -40355,7 +40501,8 @@ var PART_KEY = /^([^\s:="]+:[^\s:="]+):(tag|name|digest)$/;
 function isTagAlone(text2) {
   return !text2.includes("/") && /^v?[0-9]/.test(text2) && isTag(text2);
 }
-function wholeReference(value, repository = "<repository>") {
+var UNKNOWN_REPOSITORY = "<repository>";
+function wholeReference(value, repository = UNKNOWN_REPOSITORY) {
   if (isTagAlone(value)) return `${repository}:${value}`;
   const image = tryParseImageRef(value);
   if (!image) return `${repository}:<tag>`;
@@ -40370,7 +40517,7 @@ function parseIncomingImage(text2, field, repository) {
   }
   if (image.tag === void 0 && image.digest === void 0) {
     if (isTagAlone(text2))
-      return { field, reason: `${JSON.stringify(text2)} is a tag alone; give the full reference, e.g. ${repository ?? "<repository>"}:${text2}` };
+      return { field, reason: `${JSON.stringify(text2)} is a tag alone; give the full reference, e.g. ${repository ?? UNKNOWN_REPOSITORY}:${text2}` };
     return { field, reason: `${JSON.stringify(text2)} has no tag or digest; give repo:tag or repo@sha256:...` };
   }
   return image;
@@ -40411,28 +40558,31 @@ function readsAsSpecPath(file) {
     throw error;
   }
 }
-function readSetSpec(set2) {
-  switch (fileKind(set2.file)) {
+function trySetSpec(kind, spec, fieldName) {
+  try {
+    return { field: readSpec2(kind, spec, fieldName) };
+  } catch (error) {
+    if (error instanceof SourceError) return { error };
+    throw error;
+  }
+}
+function setSpecError(set2, fieldName) {
+  return trySetSpec(fileKind(set2.file), set2.spec, fieldName).error;
+}
+function readSpec2(kind, spec, fieldName) {
+  switch (kind) {
     case "kcl": {
-      const spec = parseOverrideSpec(set2.spec);
-      if (spec.operation !== "-") usableSpecValue(spec, set2.spec);
-      return { path: spec.path, keys: spec.parts, value: spec.operation === "=" ? spec.value : void 0 };
+      const read = parseOverrideSpec(spec);
+      if (read.operation !== "-") usableSpecValue(read, spec);
+      return { path: read.path, keys: read.parts, operation: read.operation, value: read.operation === "=" ? read.value : void 0 };
     }
     case "yaml": {
-      const spec = parseYamlSpec(set2.spec);
-      return { path: spec.path, keys: spec.segments.map(String), value: spec.value };
+      const read = parseYamlSpec(spec, fieldName);
+      return { path: read.path, keys: read.segments.map(String), operation: "=", value: read.value };
     }
     case "kcl-mod":
     case void 0:
       return void 0;
-  }
-}
-function assignedField(set2) {
-  try {
-    return readSetSpec(set2);
-  } catch (error) {
-    if (error instanceof SourceError) return void 0;
-    throw error;
   }
 }
 function fileFirst(text2) {
@@ -40522,11 +40672,11 @@ function validateRequest(request2, known = {}) {
       return;
     }
     if (fileKind(set2.file) === "kcl-mod") {
-      issue("set", `${name("set", i)}: ${set2.file}: ${KCL_MOD_NOT_SET}`);
+      issue("set", `${name("set", i)}: ${set2.file}: ${kclModNotSet(request2.fieldName)}`);
       return;
     }
     sets.push(set2);
-    const field = assignedField(set2);
+    const { field } = trySetSpec(fileKind(set2.file), set2.spec);
     if (field?.value === void 0) return;
     const key = JSON.stringify([set2.file, ...field.keys]);
     const earlier = assigned.get(key);
@@ -40555,6 +40705,71 @@ function upperCaseHint(images) {
   };
 }
 
+// src/engine/target-owners.ts
+var PLAIN_NAME = /^[\w-]+$/;
+var PLAIN_START = /^[\w-]*/;
+var GROUPING = /[{}()[\]\\]/;
+function targetOwners(targets) {
+  const root = node();
+  const paths = new Map(
+    targets.map((target, rank) => [target, target.paths.map((glob, index) => indexed(root, glob, { target, rank, index, matches: lazyMatcher(glob) }))])
+  );
+  const mayMatch = (file) => {
+    const found = /* @__PURE__ */ new Set();
+    collect(root, file.split("/"), 0, found);
+    return [...found].sort((a, b) => a.rank - b.rank || a.index - b.index);
+  };
+  const owners = /* @__PURE__ */ new Map();
+  const ownerOf = (file) => {
+    if (owners.has(file)) return owners.get(file);
+    const candidates2 = mayMatch(file);
+    const first = candidates2.find((p) => p.matches(file));
+    const owner = first && {
+      target: first.target,
+      rank: first.rank,
+      paths: candidates2.filter((p) => p === first || p.target === first.target && p.index > first.index && p.matches(file))
+    };
+    owners.set(file, owner);
+    return owner;
+  };
+  return { pathsOf: (target) => paths.get(target) ?? [], ownerOf, mayMatch };
+}
+function node() {
+  return { names: /* @__PURE__ */ new Map(), open: [], byLastStart: /* @__PURE__ */ new Map() };
+}
+function indexed(root, glob, path) {
+  const names = glob.replace(/\/+$/, "").split("/");
+  let at = root;
+  let leading = 0;
+  for (; leading < names.length; leading++) {
+    const name = names[leading];
+    if (name === "*") at = at.anyName ??= node();
+    else if (PLAIN_NAME.test(name)) at = at.names.get(name) ?? at.names.set(name, node()).get(name);
+    else break;
+  }
+  const start = leading < names.length && !GROUPING.test(glob) ? PLAIN_START.exec(names.at(-1))[0] : "";
+  if (start === "") at.open.push(path);
+  else (at.byLastStart.get(start) ?? at.byLastStart.set(start, []).get(start)).push(path);
+  return path;
+}
+function collect(at, names, next, found) {
+  for (const path of at.open) found.add(path);
+  if (at.byLastStart.size > 0) {
+    for (const name of names.slice(next)) {
+      const plain = PLAIN_START.exec(name)[0];
+      for (let end = 1; end <= plain.length; end++) for (const path of at.byLastStart.get(plain.slice(0, end)) ?? []) found.add(path);
+    }
+  }
+  if (next === names.length) return;
+  const named2 = at.names.get(names[next]);
+  if (named2) collect(named2, names, next + 1, found);
+  if (at.anyName) collect(at.anyName, names, next + 1, found);
+}
+function lazyMatcher(glob) {
+  let matches;
+  return (path) => (matches ??= pathMatcher([glob]))(path);
+}
+
 // src/engine/tree-path.ts
 import { posix } from "node:path";
 function repositoryPath(path) {
@@ -40567,23 +40782,28 @@ function treeDirectory(path, treeRoot2) {
 }
 
 // src/engine/flux-objects.ts
-var FLUX_IMAGE_API_GROUP = "image.toolkit.fluxcd.io";
-var API_VERSION = /^image\.toolkit\.fluxcd\.io\/(?:v1beta1|v1beta2|v1)$/;
+var API_VERSION = new RegExp(String.raw`^${escapeRegExp(FLUX_IMAGE)}(?:v1beta1|v1beta2|v1)$`);
 var DEFAULT_NAMESPACE = "flux-system";
 var DEFAULT_EXCLUSIONS = ["^.*\\.sig$"];
 function mayHoldFluxObjects(text2) {
-  return text2.includes(FLUX_IMAGE_API_GROUP);
+  return text2.includes(FLUX_IMAGE);
 }
 function withoutFluxImageObjects(text2) {
   if (!mayHoldFluxObjects(text2)) return text2;
-  let kept = text2;
-  for (const doc of parseAllDocuments(text2)) {
+  return lastBlanked.get(text2) ?? blankedFluxDocuments(text2, parseAllDocuments(text2, { uniqueKeys: false }));
+}
+var lastBlanked = /* @__PURE__ */ new Map();
+function blankedFluxDocuments(text2, docs) {
+  let kept = "";
+  let from = 0;
+  for (const doc of docs) {
     const apiVersion = isMap(doc.contents) ? doc.contents.get("apiVersion") : void 0;
     if (typeof apiVersion !== "string" || !API_VERSION.test(apiVersion)) continue;
     const [start, , end] = doc.range;
-    kept = kept.slice(0, start) + kept.slice(start, end).replace(/[^\r\n]/g, " ") + kept.slice(end);
+    kept += text2.slice(from, start) + text2.slice(start, end).replace(/[^\r\n]/g, " ");
+    from = end;
   }
-  return kept;
+  return kept + text2.slice(from);
 }
 function text(value) {
   return typeof value === "string" && value !== "" ? value : void 0;
@@ -40601,8 +40821,8 @@ var DocumentReader = class {
   warnings;
   line(path) {
     const root = this.doc.contents;
-    const node = path.length > 0 && isMap(root) ? root.getIn(path, true) : void 0;
-    return this.lines.linePos((node ?? root)?.range?.[0] ?? 0).line;
+    const node2 = path.length > 0 && isMap(root) ? root.getIn(path, true) : void 0;
+    return this.lines.linePos((node2 ?? root)?.range?.[0] ?? 0).line;
   }
   warn(path, message) {
     this.warnings.push({ file: this.file, line: this.line(path), message });
@@ -40610,6 +40830,7 @@ var DocumentReader = class {
   located(id) {
     return { file: this.file, line: this.line([]), id };
   }
+  /** `id` names the object in warnings: `<namespace>/<name>`, each of them for one in several namespaces. */
   repository(id, spec) {
     const image = text(spec.image);
     if (image === void 0) {
@@ -40641,7 +40862,7 @@ var DocumentReader = class {
         return void 0;
       }
     }
-    return { ...this.located(id), name: ref.name, repository: ref.repository, exclusionList };
+    return { name: ref.name, repository: ref.repository, exclusionList };
   }
   /**
    * Its update path says where markers belong, suspended or not. One not suspended here commits to
@@ -40649,7 +40870,7 @@ var DocumentReader = class {
    * `spec.suspend`, or at the object, for a run that changes a file under its path (runningAutomations).
    * A `flux suspend` changes the cluster only, which the tree cannot show: the file says it.
    */
-  automation(id, namespace, spec, treeRoot2) {
+  automation(id, spec, treeRoot2) {
     const update = isRecord(spec.update) ? spec.update : {};
     const path = repositoryPath(text(update.path) ?? "");
     const running = spec.suspend === true ? void 0 : {
@@ -40658,10 +40879,10 @@ var DocumentReader = class {
       message: `ImageUpdateAutomation ${id} is not suspended: Flux's controller and gitops-promote would both commit to the markers under ./${path}; set spec.suspend: true here, or remove the object (its ImagePolicy and ImageRepository objects stay)`,
       aside: true
     };
-    return { ...this.located(id), namespace, path, treePath: treeDirectory(path, treeRoot2), ...running && { running } };
+    return { path, treePath: treeDirectory(path, treeRoot2), ...running && { running } };
   }
-  policy(id, namespace, name, spec) {
-    const key = `${namespace}:${name}`;
+  /** `key` names its marker key (each of them) in warnings. */
+  policy(id, key, spec) {
     const ref = isRecord(spec.imageRepositoryRef) ? spec.imageRepositoryRef : {};
     const repositoryName = text(ref.name);
     if (repositoryName === void 0) {
@@ -40670,7 +40891,7 @@ var DocumentReader = class {
     }
     try {
       const policy = parsePolicy(spec.policy, `ImagePolicy ${id}`, spec.filterTags ?? void 0);
-      return { ...this.located(id), key, repositoryId: `${text(ref.namespace) ?? namespace}/${repositoryName}`, policy };
+      return { policy, repositoryName, repositoryNamespace: text(ref.namespace) };
     } catch (error) {
       if (!(error instanceof PolicyError)) throw error;
       for (const issue of error.issues) {
@@ -40681,15 +40902,17 @@ var DocumentReader = class {
     }
   }
 };
-function fluxSetters(docs, treeRoot2 = "") {
+function fluxSetters(docs, treeRoot2 = "", builtInto = () => []) {
   const warnings = [];
   const repositories = /* @__PURE__ */ new Map();
   const policies = [];
   const automations = [];
+  const blanked = /* @__PURE__ */ new Map();
   for (const { file, text: source } of docs) {
     if (!mayHoldFluxObjects(source)) continue;
-    const lines = new LineCounter();
-    for (const doc of parseAllDocuments(source, { lineCounter: lines })) {
+    const { documents: parsed, lines } = packageDocuments(source);
+    blanked.set(source, blankedFluxDocuments(source, parsed));
+    for (const doc of parsed) {
       if (doc.errors.length > 0) {
         const error = doc.errors[0];
         warnings.push({
@@ -40722,24 +40945,37 @@ function fluxSetters(docs, treeRoot2 = "") {
         reader.warn(["metadata"], `${kind} without metadata.name is ignored`);
         continue;
       }
-      const namespace = text(metadata.namespace) ?? DEFAULT_NAMESPACE;
-      const id = `${namespace}/${name}`;
+      const namespaces = objectNamespaces(builtInto(file), text(metadata.namespace));
+      const idIn = (namespace) => `${namespace}/${name}`;
+      const ids = andList(namespaces.map(({ namespace }) => idIn(namespace)));
       if (kind === "ImageRepository") {
-        const repository = reader.repository(id, spec);
-        if (repository) repositories.set(id, [...repositories.get(id) ?? [], repository]);
+        const scanned = reader.repository(ids, spec);
+        if (!scanned) continue;
+        for (const { namespace } of namespaces) {
+          const id = idIn(namespace);
+          appendTo(repositories, id, { ...reader.located(id), ...scanned });
+        }
       } else if (kind === "ImagePolicy") {
-        const policy = reader.policy(id, namespace, name, spec);
-        if (policy) policies.push(policy);
-      } else automations.push(reader.automation(id, namespace, spec, treeRoot2));
+        const read = reader.policy(ids, andList(namespaces.map(({ namespace }) => `${namespace}:${name}`)), spec);
+        if (!read) continue;
+        const { policy, repositoryName, repositoryNamespace } = read;
+        for (const { namespace, by } of namespaces) {
+          const repositoryId = `${repositoryNamespace ?? namespace}/${repositoryName}`;
+          policies.push({ ...reader.located(idIn(namespace)), key: `${namespace}:${name}`, repositoryId, policy, ...by && { namespacedBy: by } });
+        }
+      } else {
+        const automation = reader.automation(ids, spec, treeRoot2);
+        automations.push(...namespaces.map(({ namespace }) => ({ ...reader.located(idIn(namespace)), namespace, ...automation })));
+      }
     }
   }
   const setters = /* @__PURE__ */ new Map();
+  const nearestRepositories = /* @__PURE__ */ new Map();
+  const repositoryIdentity = (r) => JSON.stringify([r.name, r.exclusionList.map((re) => re.source)]);
   for (const policy of policies) {
-    const [repository, ...tied] = nearest(
-      [policy.file],
-      repositories.get(policy.repositoryId) ?? [],
-      (r) => JSON.stringify([r.name, r.exclusionList.map((re) => re.source)])
-    );
+    let nearest = nearestRepositories.get(policy.repositoryId);
+    if (!nearest) nearestRepositories.set(policy.repositoryId, nearest = nearestIndex(repositories.get(policy.repositoryId) ?? [], repositoryIdentity));
+    const [repository, ...tied] = nearest([policy.file]);
     if (!repository || tied.length > 0) {
       const found = tied.length > 0 ? `defined differently at ${where([repository, ...tied])}, equally near it` : "not found";
       warnings.push({
@@ -40750,49 +40986,68 @@ function fluxSetters(docs, treeRoot2 = "") {
       continue;
     }
     const setter = { name: repository.name, repository: repository.repository, policy: policy.policy, exclusionList: repository.exclusionList };
-    setters.set(policy.key, [...setters.get(policy.key) ?? [], { ...setter, file: policy.file, line: policy.line }]);
+    const namespacedBy = policy.namespacedBy && { namespacedBy: policy.namespacedBy };
+    appendTo(setters, policy.key, { ...setter, file: policy.file, line: policy.line, ...namespacedBy });
   }
+  lastBlanked = blanked;
   return { setters, automations, warnings };
 }
+function objectNamespaces(built, own) {
+  const kept = { namespace: own ?? DEFAULT_NAMESPACE };
+  const all = built.length === 0 ? [kept] : built.map((b) => b.namespace === void 0 ? kept : { namespace: b.namespace, ...b.by && { by: b.by } });
+  return [...new Map(all.map((n) => [n.namespace, n])).values()];
+}
 function nearestSetters(from, setters) {
-  return nearest(from, setters, (s) => JSON.stringify([s.name, s.policy.description, s.exclusionList.map((re) => re.source)]));
+  return nearestOf(setters)(from);
 }
-function nearest(from, definitions, identity) {
-  if (definitions.length <= 1) return [...definitions];
-  const byIdentity = /* @__PURE__ */ new Map();
-  for (const path of from) {
-    const shared = definitions.map((d) => sharedDirectories(path, d.file));
-    const most = Math.max(...shared);
-    definitions.forEach((d, i) => {
-      if (shared[i] === most && !byIdentity.has(identity(d))) byIdentity.set(identity(d), d);
-    });
+function nearestOf(setters) {
+  return nearestIndex(setters, (s) => JSON.stringify([s.name, s.policy.description, s.exclusionList.map((re) => re.source)]));
+}
+function nearestIndex(definitions, identity) {
+  const under = /* @__PURE__ */ new Map();
+  for (const definition2 of definitions) {
+    const entry = { definition: definition2, identity: identity(definition2) };
+    for (const directory of directoriesAbove(definition2.file)) appendTo(under, directory, entry);
   }
-  return [...byIdentity.values()];
+  return (from) => {
+    const byIdentity = /* @__PURE__ */ new Map();
+    for (const path of from) {
+      const above = directoriesAbove(path);
+      let nearest;
+      for (let i = above.length - 1; nearest === void 0 && i >= 0; i--) nearest = under.get(above[i]);
+      for (const { definition: definition2, identity: identity2 } of nearest ?? []) if (!byIdentity.has(identity2)) byIdentity.set(identity2, definition2);
+    }
+    return [...byIdentity.values()];
+  };
 }
-function sharedDirectories(a, b) {
-  const [da, db] = [a.split("/").slice(0, -1), b.split("/").slice(0, -1)];
-  let n = 0;
-  while (n < da.length && da[n] === db[n]) n++;
-  return n;
+function appendTo(lists, key, value) {
+  const list = lists.get(key);
+  if (list) list.push(value);
+  else lists.set(key, [value]);
+}
+function directoriesAbove(file) {
+  const above = [""];
+  for (let end = file.indexOf("/"); end >= 0; end = file.indexOf("/", end + 1)) above.push(file.slice(0, end + 1));
+  return above;
 }
 function updatesFile({ treePath }, file) {
   return treePath !== void 0 && (treePath === "" || file === treePath || file.startsWith(`${treePath}/`));
 }
 function runningAutomations(automations, changed) {
-  return automations.flatMap((a) => a.running && changed.some((file) => updatesFile(a, file)) ? [a.running] : []);
+  return [...new Set(automations.flatMap((a) => a.running && changed.some((file) => updatesFile(a, file)) ? [a.running] : []))];
 }
 function where(objects) {
   return andList(objects.map((o) => `${o.file}:${o.line}`));
 }
 
 // src/engine/image-updater.ts
-var GROUP = "argocd-image-updater.argoproj.io/";
-var ANNOTATION = /^(\s*)(["']?)argocd-image-updater\.argoproj\.io\/([\w.-]+)\2\s*:(.*)$/;
-var OWN_API = /^apiVersion:\s*["']?argocd-image-updater\.argoproj\.io\//;
+var GROUP_PATTERN = escapeRegExp(ARGO_IMAGE_UPDATER);
+var ANNOTATION = new RegExp(String.raw`^(\s*)(["']?)${GROUP_PATTERN}([\w.-]+)\2\s*:(.*)$`);
+var OWN_API = new RegExp(String.raw`^apiVersion:\s*["']?${GROUP_PATTERN}`);
 var IMAGE_NAME = /^\s*(?:-\s+)?imageName:\s*(.*)$/;
 var UPDATE_STRATEGY = /updateStrategy["']?:\s*["']?([\w-]*)/;
 function withoutImageUpdater(text2) {
-  if (!text2.includes(GROUP)) return text2;
+  if (!text2.includes(ARGO_IMAGE_UPDATER)) return text2;
   const lines = text2.split("\n");
   for (const document of documents(lines)) {
     if (document.some((i) => OWN_API.test(lines[i]))) {
@@ -40817,7 +41072,7 @@ function warnImageUpdaterConstraints(images, texts, changes, ruleOf, warnings) {
   const written = images.filter((image) => image.tag !== void 0 && changes.some((change) => writes(change, image)));
   if (written.length === 0) return;
   for (const [path, text2] of texts) {
-    if (!text2.includes(GROUP)) continue;
+    if (!text2.includes(ARGO_IMAGE_UPDATER)) continue;
     for (const constraint of constraintsIn(text2)) {
       for (const image of written) {
         if (constraint.repository !== image.repository || constraint.policy.latest([image.tag]) !== void 0) continue;
@@ -40926,6 +41181,23 @@ function holdsVersionOf(ref, image) {
   return image.tag !== void 0 && ref.tag !== void 0 || image.digest !== void 0 && ref.digest !== void 0;
 }
 
+// src/engine/file-markers.ts
+function fileMarkers(path, text2) {
+  if (!text2.includes(MARKER_TOKEN)) return [];
+  switch (fileKind(path)) {
+    case "yaml":
+      return yamlMarkers(text2);
+    case "kcl":
+      return lineMarkers(text2);
+    default:
+      return [];
+  }
+}
+function marksOf(path, text2) {
+  let keys;
+  return (key) => (keys ??= new Set(fileMarkers(path, text2).map(({ marker }) => marker.key))).has(key);
+}
+
 // src/engine/targets.ts
 function targetsInScope(config, names) {
   const all = config?.targets ?? [];
@@ -40939,48 +41211,37 @@ function targetsInScope(config, names) {
   return all.filter((t) => names.includes(t.name));
 }
 function targetOf(targets) {
-  const matchers = targets.map((target) => ({ target, matches: pathMatcher(target.paths) }));
-  return (path) => matchers.find((m) => m.matches(path))?.target;
+  const { ownerOf } = targetOwners(targets);
+  return (path) => ownerOf(path)?.target;
 }
 function warnIdlePaths(configured, targets, files, configPath, warnings) {
-  const ownerOf = targetOf(configured);
-  const rank = new Map(configured.map((target, i) => [target, i]));
-  const globs = targets.flatMap(
-    (target) => target.paths.map((glob, j) => ({ target, glob, j, matches: pathMatcher([glob]), owns: false, shadowed: [] }))
-  );
-  if (globs.length === 0) return;
+  const owners = targetOwners(configured);
+  const idle = new Map(targets.flatMap(owners.pathsOf).map((path) => [path, []]));
+  for (const file of files) for (const path of owners.ownerOf(file)?.paths ?? []) idle.delete(path);
+  if (idle.size === 0) return;
   for (const file of files) {
-    const owner = ownerOf(file);
+    const owner = owners.ownerOf(file);
     if (owner === void 0) continue;
-    const first = rank.get(owner);
-    for (const glob of globs) {
-      if (glob.owns || rank.get(glob.target) < first || !glob.matches(file)) continue;
-      if (glob.target === owner) glob.owns = true;
-      else glob.shadowed.push({ file, owner });
-    }
+    for (const path of owners.mayMatch(file)) if (path.rank > owner.rank && idle.has(path) && path.matches(file)) idle.get(path).push(owner);
   }
-  for (const { target, glob, j, owns, shadowed } of globs) {
-    if (owns) continue;
+  for (const [{ target, rank, index }, shadowed] of idle) {
     const said = (what) => {
       warnings.push({
         file: configPath,
-        ...target.pathLines[j] !== void 0 && { line: target.pathLines[j] },
-        message: `targets[${configured.indexOf(target)}].paths[${j}]: ${JSON.stringify(glob)} ${what}`
+        ...target.pathLines[index] !== void 0 && { line: target.pathLines[index] },
+        message: `targets[${rank}].paths[${index}]: ${JSON.stringify(target.paths[index])} ${what}`
       });
     };
     if (shadowed.length === 0) {
       said("matches no file; fix or remove it");
       continue;
     }
-    const owners = [...new Set(shadowed.map(({ owner }) => owner))];
-    const by = owners.map((owner) => {
-      const taking = owner.paths.find((path) => {
-        const matches = pathMatcher([path]);
-        return shadowed.some((o) => o.owner === owner && matches(o.file));
-      });
-      return `${owner.name} (${JSON.stringify(taking)})`;
+    const takers = [...new Set(shadowed.map((owner) => owner.target))];
+    const by = takers.map((taker) => {
+      const taking = shadowed.reduce((first, owner) => owner.target === taker ? Math.min(first, owner.paths[0].index) : first, Infinity);
+      return `${taker.name} (${JSON.stringify(taker.paths[taking])})`;
     });
-    const one = owners.length === 1;
+    const one = takers.length === 1;
     said(
       `matches only files the earlier ${one ? "target" : "targets"} ${andList(by)} ${one ? "takes" : "take"} first; narrow ${one ? "that" : "those"}, or list ${target.name} first`
     );
@@ -41037,22 +41298,23 @@ function warnRefusedImages(images, targets, ownerOf, files, reachOf, warnings) {
         held.push(...at);
       } else if (allows.refused === "policy" && inTargets.some((file) => file.target === target)) {
         warnings.push({
-          message: `target ${target.name}: ${formatImageRef(image)} is outside its policy (${allows.allowed.policy.description}); not edited there`
+          message: `target ${target.name}: ${formatImageRef(image)} is outside its policy (${allows.allowed.policy.description}); not edited there`,
+          kind: "policy-refusal"
         });
       }
     }
     if (refusing.length === 0) continue;
     const which = refusing.length === 1 ? `target ${refusing[0]} does not allow` : `targets ${refusing.join(", ")} do not allow`;
-    const where2 = held.length > LISTED ? `${held.slice(0, LISTED).join(", ")} and ${held.length - LISTED} more` : held.join(", ");
-    warnings.push({ message: `${which} ${image.repository}; not edited in ${where2}` });
+    warnings.push({ message: `${which} ${image.repository}; not edited in ${cappedList(held, LISTED)}` });
   }
 }
 function placeHolding(path, raw, image, byRepository2, reach2) {
   const text2 = deployedText(raw);
-  const markers = [...reach2.setters].filter(([, update]) => update.image.repository === image.repository).map(([key]) => markerPattern(key));
-  const spelt2 = byRepository2 ? spelledAt(text2, image) ?? Infinity : Infinity;
-  const at = Math.min(spelt2, ...markers.map((pattern) => pattern.exec(text2)?.index ?? Infinity));
-  return at === Infinity ? [] : [`${path}:${lineAt(text2, at)}`];
+  const keys = new Set([...reach2.setters].filter(([, update]) => update.image.repository === image.repository).map(([key]) => key));
+  const spelt2 = byRepository2 ? spelledAt(text2, image) : void 0;
+  const marked = keys.size > 0 ? fileMarkers(path, text2).find(({ marker }) => keys.has(marker.key))?.line : void 0;
+  const line = Math.min(spelt2 === void 0 ? Infinity : lineAt(text2, spelt2), marked ?? Infinity);
+  return line === Infinity ? [] : [`${path}:${line}`];
 }
 
 // src/engine/config.ts
@@ -41092,27 +41354,27 @@ var Reader2 = class {
   lines;
   issues = [];
   /** An issue at `node`, or `below` lines under its first (a line of a block scalar). */
-  issue(node, path, message, below = 0) {
-    const offset = node?.range?.[0] ?? 0;
-    const at = this.line(node);
+  issue(node2, path, message, below = 0) {
+    const offset = node2?.range?.[0] ?? 0;
+    const at = this.line(node2);
     const line = at === void 0 ? void 0 : at + below;
     const where2 = { ...this.file !== void 0 && { file: this.file }, ...line !== void 0 && { line } };
     this.issues.push({ offset, issue: { ...where2, message: `${path ? `${path}: ` : ""}${message}` } });
   }
-  line(node) {
-    return this.lines?.linePos(node?.range?.[0] ?? 0).line;
+  line(node2) {
+    return this.lines?.linePos(node2?.range?.[0] ?? 0).line;
   }
   /** A place named for a later message: `targets[0]`, with its line when there is one. */
-  place(path, node) {
-    const line = this.line(node);
+  place(path, node2) {
+    const line = this.line(node2);
     return line === void 0 ? path : `${path}, line ${line}`;
   }
-  resolve(node) {
-    return isAlias(node) ? node.resolve(this.doc) ?? null : node;
+  resolve(node2) {
+    return isAlias(node2) ? node2.resolve(this.doc) ?? null : node2;
   }
   /** The key/value pairs of a mapping with only `allowed` keys, or undefined after an issue. */
-  mapping(node, at, path, allowed) {
-    const resolved = this.resolve(node);
+  mapping(node2, at, path, allowed) {
+    const resolved = this.resolve(node2);
     if (!isMap(resolved)) {
       this.issue(resolved ?? at, path, `must be a mapping${allowed.length > 0 ? ` with ${allowed.join(", ")}` : ""}, not ${describe(resolved)}`);
       return void 0;
@@ -41150,43 +41412,43 @@ var Reader2 = class {
     }
     return { node: entry.value, at: entry.key };
   }
-  string(node, at, path) {
-    if (isScalar(node) && typeof node.value === "string") {
-      if (node.value.trim() === "") this.issue(node, path, "must not be empty");
-      else return node.value;
+  string(node2, at, path) {
+    if (isScalar(node2) && typeof node2.value === "string") {
+      if (node2.value.trim() === "") this.issue(node2, path, "must not be empty");
+      else return node2.value;
       return void 0;
     }
-    const hint = isScalar(node) && (typeof node.value === "number" || typeof node.value === "boolean") ? ` (quote it: "${node.source ?? String(node.value)}")` : "";
-    this.issue(node ?? at, path, `must be a string, not ${describe(node)}${hint}`);
+    const hint = isScalar(node2) && (typeof node2.value === "number" || typeof node2.value === "boolean") ? ` (quote it: "${node2.source ?? String(node2.value)}")` : "";
+    this.issue(node2 ?? at, path, `must be a string, not ${describe(node2)}${hint}`);
     return void 0;
   }
-  strings(node, at, path, nonEmpty) {
-    if (!isSeq(node)) {
-      this.issue(node ?? at, path, `must be a list of strings, not ${describe(node)}`);
+  strings(node2, at, path, nonEmpty) {
+    if (!isSeq(node2)) {
+      this.issue(node2 ?? at, path, `must be a list of strings, not ${describe(node2)}`);
       return void 0;
     }
-    if (nonEmpty && node.items.length === 0) {
-      this.issue(node, path, "must not be empty");
+    if (nonEmpty && node2.items.length === 0) {
+      this.issue(node2, path, "must not be empty");
       return void 0;
     }
-    const values = node.items.map((item, i) => this.string(this.resolve(item), node, `${path}[${i}]`));
+    const values = node2.items.map((item, i) => this.string(this.resolve(item), node2, `${path}[${i}]`));
     return values.every((v) => v !== void 0) ? values : void 0;
   }
-  oneOf(node, at, path, allowed) {
-    const other = otherScalar(node);
+  oneOf(node2, at, path, allowed) {
+    const other = otherScalar(node2);
     if (other !== void 0) {
-      this.issue(node, path, `must be one of ${allowed.join(", ")}, not ${other}`);
+      this.issue(node2, path, `must be one of ${allowed.join(", ")}, not ${other}`);
       return void 0;
     }
-    const value = this.string(node, at, path);
+    const value = this.string(node2, at, path);
     if (value === void 0) return void 0;
     if (allowed.includes(value)) return value;
-    this.issue(node, path, `must be one of ${allowed.join(", ")}, not ${JSON.stringify(value)}`);
+    this.issue(node2, path, `must be one of ${allowed.join(", ")}, not ${JSON.stringify(value)}`);
     return void 0;
   }
-  boolean(node, at, path) {
-    if (isScalar(node) && typeof node.value === "boolean") return node.value;
-    this.issue(node ?? at, path, `must be true or false, not ${describe(node)}`);
+  boolean(node2, at, path) {
+    if (isScalar(node2) && typeof node2.value === "boolean") return node2.value;
+    this.issue(node2 ?? at, path, `must be true or false, not ${describe(node2)}`);
     return void 0;
   }
   /**
@@ -41194,29 +41456,29 @@ var Reader2 = class {
    * line in the file where a literal block (`|`) keeps its lines as the file's, one under its header,
    * or the template's first line is the value's; elsewhere with the line in the template.
    */
-  template(node, at, path) {
-    const text2 = this.string(node, at, path);
+  template(node2, at, path) {
+    const text2 = this.string(node2, at, path);
     if (text2 === void 0) return void 0;
     try {
       checkTemplate(text2);
       return text2;
     } catch (error) {
       if (!(error instanceof TemplateError)) throw error;
-      const literal2 = isScalar(node) && node.type === Scalar.BLOCK_LITERAL;
-      if (this.line(node) !== void 0 && (literal2 || error.line === 1)) this.issue(node, path, error.reason, literal2 ? error.line : 0);
-      else this.issue(node, path, `template line ${error.line}: ${error.reason}`);
+      const literal2 = isScalar(node2) && node2.type === Scalar.BLOCK_LITERAL;
+      if (this.line(node2) !== void 0 && (literal2 || error.line === 1)) this.issue(node2, path, error.reason, literal2 ? error.line : 0);
+      else this.issue(node2, path, `template line ${error.line}: ${error.reason}`);
       return void 0;
     }
   }
   /** A repository without tag or digest: `{ name as written, canonical repository }`. */
-  repository(node, at, path) {
-    const text2 = this.string(node, at, path);
+  repository(node2, at, path) {
+    const text2 = this.string(node2, at, path);
     if (text2 === void 0) return void 0;
     try {
       const ref = parseImageRef(text2);
       if (ref.tag !== void 0 || ref.digest !== void 0) {
         this.issue(
-          node,
+          node2,
           path,
           `${JSON.stringify(text2)} has a ${ref.tag !== void 0 ? "tag" : "digest"}; give the repository only (the incoming image brings the version)`
         );
@@ -41225,29 +41487,29 @@ var Reader2 = class {
       return { name: ref.name, repository: ref.repository };
     } catch (error) {
       if (!(error instanceof ImageRefError)) throw error;
-      this.issue(node, path, error.message);
+      this.issue(node2, path, error.message);
       return void 0;
     }
   }
   /** A path inside the repository, `/`-separated (slashSeparated): relative, no `..`. */
-  relativePath(value, node, path) {
-    if (value.startsWith("/") || /^[A-Za-z]:\//.test(value)) this.issue(node, path, `must be relative to the repository root, not ${JSON.stringify(value)}`);
-    else if (value.split("/").includes("..")) this.issue(node, path, `must stay inside the repository (no ".."): ${JSON.stringify(value)}`);
+  relativePath(value, node2, path) {
+    if (value.startsWith("/") || /^[A-Za-z]:\//.test(value)) this.issue(node2, path, `must be relative to the repository root, not ${JSON.stringify(value)}`);
+    else if (value.split("/").includes("..")) this.issue(node2, path, `must stay inside the repository (no ".."): ${JSON.stringify(value)}`);
     else return true;
     return false;
   }
-  policy(node, at, path) {
-    const pattern = isMap(node) ? node.getIn(["filterTags", "pattern"], true) : void 0;
+  policy(node2, at, path) {
+    const pattern = isMap(node2) ? node2.getIn(["filterTags", "pattern"], true) : void 0;
     const prefixed = isScalar(pattern) && typeof pattern.value === "string" && pattern.value.startsWith("regexp:");
     if (prefixed) this.issue(pattern, join2(path, "filterTags", "pattern"), "`regexp:` is argocd-image-updater's prefix; filterTags takes the bare expression");
     try {
-      const policy = parsePolicy(node?.toJS(this.doc) ?? null);
+      const policy = parsePolicy(node2?.toJS(this.doc) ?? null);
       return prefixed ? void 0 : policy;
     } catch (error) {
       if (!(error instanceof PolicyError)) throw error;
       for (const issue of error.issues) {
-        const located2 = isMap(node) ? node.getIn(issue.path, true) : void 0;
-        this.issue(located2 ?? node ?? at, join2(path, ...issue.path), issue.message);
+        const located2 = isMap(node2) ? node2.getIn(issue.path, true) : void 0;
+        this.issue(located2 ?? node2 ?? at, join2(path, ...issue.path), issue.message);
       }
       return void 0;
     }
@@ -41256,20 +41518,20 @@ var Reader2 = class {
 function join2(path, ...keys) {
   return keys.reduce((p, key) => /^[A-Za-z_][A-Za-z0-9_-]*$/.test(key) ? `${p}${p ? "." : ""}${key}` : `${p}[${JSON.stringify(key)}]`, path);
 }
-function otherScalar(node) {
-  return isScalar(node) && node.value !== null && typeof node.value !== "string" ? describe(node) : void 0;
+function otherScalar(node2) {
+  return isScalar(node2) && node2.value !== null && typeof node2.value !== "string" ? describe(node2) : void 0;
 }
-function describe(node) {
-  if (isMap(node)) return "a mapping";
-  if (isSeq(node)) return "a list";
-  if (!isScalar(node) || node.value === null) return "nothing";
-  return `${typeof node.value === "string" ? "a string" : `a ${typeof node.value}`} (${node.source ?? String(node.value)})`;
+function describe(node2) {
+  if (isMap(node2)) return "a mapping";
+  if (isSeq(node2)) return "a list";
+  if (!isScalar(node2) || node2.value === null) return "nothing";
+  return `${typeof node2.value === "string" ? "a string" : `a ${typeof node2.value}`} (${node2.source ?? String(node2.value)})`;
 }
-function readDelivery(r, node, at, path) {
+function readDelivery(r, node2, at, path) {
   const keys = ["mode", "merge", "merge-method", "branch", "labels", "reviewers", "team-reviewers", "assignees", "draft", "title", "commit-message"];
-  const entries = r.mapping(node, at, path, keys);
+  const entries = r.mapping(node2, at, path, keys);
   if (!entries) return void 0;
-  const get = (key) => r.field(entries, node, path, key, false);
+  const get = (key) => r.field(entries, node2, path, key, false);
   const mode = get("mode");
   const merge3 = get("merge");
   const mergeMethod = get("merge-method");
@@ -41312,17 +41574,17 @@ function readDelivery(r, node, at, path) {
   }
   return delivery;
 }
-function readImages(r, node, at, path) {
-  if (!isSeq(node) || node.items.length === 0) {
-    r.issue(node ?? at, path, isSeq(node) ? "must not be empty (it is the list of images this target allows)" : `must be a list, not ${describe(node)}`);
+function readImages(r, node2, at, path) {
+  if (!isSeq(node2) || node2.items.length === 0) {
+    r.issue(node2 ?? at, path, isSeq(node2) ? "must not be empty (it is the list of images this target allows)" : `must be a list, not ${describe(node2)}`);
     return [];
   }
   const images = [];
   const seen = /* @__PURE__ */ new Map();
-  node.items.forEach((item, i) => {
+  node2.items.forEach((item, i) => {
     const itemPath = `${path}[${i}]`;
     const itemNode = r.resolve(item);
-    const entries = r.mapping(itemNode, node, itemPath, ["repository", "policy"]);
+    const entries = r.mapping(itemNode, node2, itemPath, ["repository", "policy"]);
     if (!entries) return;
     const repository = r.field(entries, itemNode, itemPath, "repository", true);
     const policy = r.field(entries, itemNode, itemPath, "policy", false);
@@ -41339,17 +41601,17 @@ function readImages(r, node, at, path) {
   });
   return images;
 }
-function readTargets(r, node, at) {
-  if (!isSeq(node)) {
-    r.issue(node ?? at, "targets", `must be a list, not ${describe(node)}`);
+function readTargets(r, node2, at) {
+  if (!isSeq(node2)) {
+    r.issue(node2 ?? at, "targets", `must be a list, not ${describe(node2)}`);
     return [];
   }
   const targets = [];
   const names = /* @__PURE__ */ new Map();
-  node.items.forEach((item, i) => {
+  node2.items.forEach((item, i) => {
     const path = `targets[${i}]`;
     const targetNode = r.resolve(item);
-    const entries = r.mapping(targetNode, node, path, ["name", "paths", "images", "delivery"]);
+    const entries = r.mapping(targetNode, node2, path, ["name", "paths", "images", "delivery"]);
     if (!entries) return;
     const nameField = r.field(entries, targetNode, path, "name", true);
     const pathsField = r.field(entries, targetNode, path, "paths", true);
@@ -41376,13 +41638,13 @@ function readTargets(r, node, at) {
   });
   return targets;
 }
-function readSetters(r, node, at) {
+function readSetters(r, node2, at) {
   const setters = /* @__PURE__ */ new Map();
-  if (!isMap(node)) {
-    r.issue(node ?? at, "setters", `must be a mapping of marker keys ("<namespace>:<policy>") to images, not ${describe(node)}`);
+  if (!isMap(node2)) {
+    r.issue(node2 ?? at, "setters", `must be a mapping of marker keys ("<namespace>:<policy>") to images, not ${describe(node2)}`);
     return setters;
   }
-  for (const [key, entry] of r.entries(node, "setters")) {
+  for (const [key, entry] of r.entries(node2, "setters")) {
     const path = join2("setters", key);
     if (!SETTER_KEY2.test(key)) {
       const suffix = /:(tag|name|digest)$/.exec(key);
@@ -41402,16 +41664,16 @@ function readSetters(r, node, at) {
   }
   return setters;
 }
-function readOverrides(r, node, at, targets) {
-  if (!isSeq(node)) {
-    r.issue(node ?? at, "overrides", `must be a list, not ${describe(node)}`);
+function readOverrides(r, node2, at, targets) {
+  if (!isSeq(node2)) {
+    r.issue(node2 ?? at, "overrides", `must be a list, not ${describe(node2)}`);
     return [];
   }
   const overrides = [];
-  node.items.forEach((item, i) => {
+  node2.items.forEach((item, i) => {
     const path = `overrides[${i}]`;
     const itemNode = r.resolve(item);
-    const entries = r.mapping(itemNode, node, path, ["file", "spec", "image", "part"]);
+    const entries = r.mapping(itemNode, node2, path, ["file", "spec", "image", "part"]);
     if (!entries) return;
     const fileField = r.field(entries, itemNode, path, "file", true);
     const specField = r.field(entries, itemNode, path, "spec", true);
@@ -41424,7 +41686,7 @@ function readOverrides(r, node, at, targets) {
       r.issue(fileField.node, `${path}.file`, `${JSON.stringify(file)} is neither a KCL (.k) nor a YAML file`);
       fileOk = false;
     } else if (fileOk && fileKind(file) === "kcl-mod") {
-      r.issue(fileField.node, `${path}.file`, `${JSON.stringify(file)}: ${KCL_MOD_NOT_SET}`);
+      r.issue(fileField.node, `${path}.file`, `${JSON.stringify(file)}: ${kclModNotSet()}`);
       fileOk = false;
     }
     let spec = specField && r.string(specField.node, specField.at, `${path}.spec`);
@@ -41477,13 +41739,13 @@ function neverApplies(file, image, targets) {
   const meant = closest(image.name, new Set(target.images.map((other) => other.name)));
   return `target ${target.name}, whose paths hold ${file}, does not allow ${image.name}, so this override never applies${didYouMean(meant)}`;
 }
-function readPart(r, node, at, path) {
-  const other = otherScalar(node);
-  const value = other === void 0 ? r.string(node, at, path) : void 0;
+function readPart(r, node2, at, path) {
+  const other = otherScalar(node2);
+  const value = other === void 0 ? r.string(node2, at, path) : void 0;
   if (value !== void 0 && OVERRIDE_PARTS.includes(value)) return value;
   if (value === void 0 && other === void 0) return void 0;
   r.issue(
-    node,
+    node2,
     path,
     `must be ${OVERRIDE_PARTS.join(" or ")} (a field holding only the image's tag), not ${other ?? JSON.stringify(value)}; leave part out to write the whole reference`
   );
@@ -41569,7 +41831,7 @@ function unreadValueFiles(texts, present, updatesFor) {
 }
 function* applicationsReading(texts, values, updatesFor) {
   for (const [path, text2] of texts) {
-    if (fileKind(path) !== "yaml" || !text2.includes("argoproj.io/") || !(text2.includes("parameters") || text2.includes("valueFiles"))) continue;
+    if (fileKind(path) !== "yaml" || !text2.includes(ARGO) || !(text2.includes("parameters") || text2.includes("valueFiles"))) continue;
     const incoming = byRepository(updatesFor(path).filter((update) => update.image.tag !== void 0));
     if (incoming.size === 0 || !values.mayRead(text2, incoming)) continue;
     const file = tryYamlFile(text2.replace(/^\uFEFF/, ""));
@@ -41587,7 +41849,8 @@ function warnLoneParameters(path, text2, file, root, source, valueFiles, values,
     if (leaf !== "tag" || !isFlowScalar(field.node) || hasPlaceholder(field.node.text)) continue;
     if (siblings.some(([p, l]) => p === prefix && REPOSITORY_KEYS.includes(l))) continue;
     const keys = prefix === "" ? [] : prefix.split(".");
-    if (valuesObjectAt(file, root, source, keys)?.("repository") !== void 0) continue;
+    const paired2 = valuesObjectAt(file, root, source, keys);
+    if (paired2 && splitImage(paired2).repository !== void 0) continue;
     const held = repositoryIn(valueFiles, keys, incoming, values);
     if (!held || nextVersion(held, versionOf(field.node.text, void 0)) === void 0) continue;
     const key = formatPath(field.path);
@@ -41608,18 +41871,18 @@ function loneValueTags(valueFiles, values, inScope, updatesFor) {
     const incoming = byRepository(updatesFor(path).filter((update) => update.image.tag !== void 0));
     if (incoming.size === 0) return;
     const root = values.rootOf(path, text2);
-    forEachValue(root, ({ node, path: at }) => {
-      if (at[at.length - 1] !== "tag" || !isFlowScalar(node) || hasPlaceholder(node.text)) return;
+    forEachValue(root, ({ node: node2, path: at }) => {
+      if (at[at.length - 1] !== "tag" || !isFlowScalar(node2) || hasPlaceholder(node2.text)) return;
       const keys = at.slice(0, -1);
       const mapping = nodeAt(root, keys);
       if (mapping?.kind !== "map" || [...REPOSITORY_KEYS, "image"].some((key2) => mapValue(mapping, key2) !== void 0)) return;
       const held = repositoryIn(valueFiles.slice(0, index), keys, incoming, values);
-      if (!held || nextVersion(held, versionOf(node.text, void 0)) === void 0) return;
+      if (!held || nextVersion(held, versionOf(node2.text, void 0)) === void 0) return;
       const key = formatPath(at);
       const { advice, about } = overrideAdvice(key, held.image.repository, { file: path, part: "tag" });
       found.push({
         file: path,
-        line: lineAt(text2, node.start),
+        line: lineAt(text2, node2.start),
         message: `${key} overrides the tag of ${held.image.repository} (${held.at}), as Helm ranks a values file listed later above it, and was not moved: ${advice}`,
         about
       });
@@ -41632,10 +41895,10 @@ var ValuesFiles = class {
     this.texts = texts;
   }
   texts;
-  holding = /* @__PURE__ */ new Map();
+  spelling = /* @__PURE__ */ new Map();
   roots = /* @__PURE__ */ new Map();
   mayRead(application, incoming) {
-    return [...incoming.values()].some((update) => this.holders(update.image).some((path) => spellsPath(application, path)));
+    return [...incoming.values()].some((update) => this.spellings(update.image)?.test(application) === true);
   }
   /** The first document's root of a values file (null when it is empty or no YAML). */
   rootOf(path, text2) {
@@ -41643,20 +41906,24 @@ var ValuesFiles = class {
     if (root === void 0) this.roots.set(path, root = tryYamlFile(text2.replace(/^\uFEFF/, ""))?.documents[0]?.root ?? null);
     return root;
   }
-  holders(image) {
-    let paths = this.holding.get(image.repository);
-    if (paths === void 0) {
+  /**
+   * The directories and last two segments of the files spelling the repository, as one pattern (null:
+   * none spells it). Built once, so an Application is one scan of its text: a search per file and
+   * Application grew with both (quadratic in the tree's size).
+   */
+  spellings(image) {
+    let spelled = this.spelling.get(image.repository);
+    if (spelled === void 0) {
       const pattern = repositoryPattern(image);
-      paths = [...this.texts].flatMap(([path, text2]) => fileKind(path) === "yaml" && pattern.test(text2) ? [path] : []);
-      this.holding.set(image.repository, paths);
+      const needles = new Set([...this.texts].flatMap(([path, text2]) => fileKind(path) === "yaml" && pattern.test(text2) ? spellingsOf2(path) : []));
+      spelled = needles.size === 0 ? null : new RegExp([...needles].map(escapeRegExp).join("|"));
+      this.spelling.set(image.repository, spelled);
     }
-    return paths;
+    return spelled;
   }
 };
-function spellsPath(application, path) {
-  const directory = posix2.dirname(path);
-  const lastTwo = path.slice(path.lastIndexOf("/", path.lastIndexOf("/") - 1) + 1);
-  return application.includes(directory) || application.includes(lastTwo);
+function spellingsOf2(path) {
+  return [posix2.dirname(path), path.slice(path.lastIndexOf("/", path.lastIndexOf("/") - 1) + 1)];
 }
 function listedPaths(root, source, sources) {
   const chart = scalarText(nodeAt(root, [...source, "path"]));
@@ -41682,14 +41949,51 @@ function repositoryIn(files, keys, incoming, values) {
     const root = values.rootOf(path, text2);
     const mapping = nodeAt(root, keys);
     if (mapping?.kind !== "map") continue;
-    const repository = mapValue(mapping, "repository");
-    const registry = scalarText(mapValue(mapping, "registry"));
+    const { repository, registry } = splitImage((key) => mapValue(mapping, key));
     const written = scalarText(repository);
-    const update = written === void 0 ? void 0 : incoming.get(normalizeRepository(registry ? `${registry}/${written}` : written) ?? "");
+    const update = written === void 0 ? void 0 : incoming.get(normalizeRepository(splitImageName(scalarText(registry), written)) ?? "");
     if (update && repository) return { ...update, at: `${path}:${lineAt(text2, repository.start)}` };
   }
   return void 0;
 }
+
+// src/kcl/given-lines.ts
+var GivenLines = class {
+  constructor(given) {
+    this.given = given;
+  }
+  given;
+  #edits = [];
+  /** Record the splices (in text order, as applySplices takes them) that made the current text from the one before. */
+  edited(ordered) {
+    const starts = [];
+    const ends = [];
+    let shift = 0;
+    for (const s of ordered) {
+      starts.push(s.start + shift);
+      shift += s.insert.length - (s.end - s.start);
+      ends.push(s.end + shift);
+    }
+    this.#edits.push({ splices: ordered, starts, ends });
+  }
+  /**
+   * The given text's line of an offset of the current text. Text an edit wrote stands where it
+   * was written, on the line that many line breaks of what was written there below it.
+   */
+  line(offset) {
+    let at = offset;
+    let written = 0;
+    for (let e = this.#edits.length - 1; e >= 0; e--) {
+      const { splices, starts, ends } = this.#edits[e];
+      const before = partitionPoint(ends.length, (i) => ends[i] <= at);
+      if (before < splices.length && starts[before] <= at) {
+        written += lineBreaks(splices[before].insert, 0, at - starts[before]);
+        at = splices[before].start;
+      } else if (before > 0) at -= ends[before - 1] - splices[before - 1].end;
+    }
+    return this.given.line(at) + written;
+  }
+};
 
 // src/kcl/override-reach.ts
 var STARTS_LINE = /* @__PURE__ */ new Set([T.Newline, T.Indent, T.Dedent]);
@@ -41754,7 +42058,7 @@ function definition(module2, name) {
   return void 0;
 }
 function unreachedEntries(tokens, config, keys, where2) {
-  const line = (node) => tokens.source.line(tokens.start[node.first]);
+  const line = (node2) => tokens.source.line(tokens.start[node2.first]);
   const inIf = config.items.flatMap((item) => item.type === "if" ? entriesOf(item.branches.flat()) : []);
   const setting = inIf.find((entry) => keys.every((key, i) => entry.key.parts?.[i] === key));
   if (setting) return `'${keys[keys.length - 1]}' is set only in an if entry (line ${line(setting)}), which -O does not reach`;
@@ -41879,14 +42183,14 @@ function valueFrom(tokens, expr, eol) {
   const indented = (indent) => textOf(tokens, expr, eol, indent);
   return { tokens, expr, text: indented(""), indented, ...string2 !== void 0 && { string: string2 } };
 }
-function textOf(tokens, node, eol, indent) {
+function textOf(tokens, node2, eol, indent) {
   const source = tokens.source;
-  const start = tokens.start[node.first];
+  const start = tokens.start[node2.first];
   const own = /^[ \t]*/.exec(source.text.slice(source.lineStart(start), start))[0];
   const strings = [];
-  for (let i = node.first; i <= node.last; i++) if (tokens.kind[i] === T.String) strings.push({ first: tokens.start[i], last: tokens.end[i] });
+  for (let i = node2.first; i <= node2.last; i++) if (tokens.kind[i] === T.String) strings.push({ first: tokens.start[i], last: tokens.end[i] });
   let s = 0;
-  return source.text.slice(start, tokens.end[node.last]).replace(/(\r\n|\n|\r)([ \t]*)/g, (line, lineEnd, lead, offset, text2) => {
+  return source.text.slice(start, tokens.end[node2.last]).replace(/(\r\n|\n|\r)([ \t]*)/g, (line, lineEnd, lead, offset, text2) => {
     while (s < strings.length && strings[s].last <= start + offset) s++;
     if (s < strings.length && strings[s].first < start + offset) return line;
     if (/^(?:\r|\n|$)/.test(text2.slice(offset + lineEnd.length, offset + lineEnd.length + 1))) return eol;
@@ -41942,19 +42246,23 @@ function sameTokens(a, aNode, b, bNode) {
   }
 }
 var Planner = class {
-  constructor(module2, spec, computed, setsToo) {
+  constructor(module2, run, spec, computed, setsToo, fieldName) {
     this.module = module2;
+    this.run = run;
     this.spec = spec;
     this.computed = computed;
     this.setsToo = setsToo;
+    this.fieldName = fieldName;
     this.tokens = module2.tokens;
     this.text = this.tokens.source.text;
     this.eol = this.tokens.source.lineEnding();
   }
   module;
+  run;
   spec;
   computed;
   setsToo;
+  fieldName;
   plan = { splices: [], changes: [], warnings: [] };
   /** Entries to add to each config (insert), with the index of each one's change. */
   pending = /* @__PURE__ */ new Map();
@@ -42138,12 +42446,12 @@ var Planner = class {
    * (and ending in a comma when the last one does).
    * `items(indent)` are the items to stand on a line with that indentation.
    */
-  afterLast(node, items, empty, indent) {
+  afterLast(node2, items, empty, indent) {
     const source = this.tokens.source;
-    const open = this.tokens.start[node.first];
-    const close = this.tokens.start[node.last];
-    const last = node.items[node.items.length - 1];
-    if (!last) return this.beforeClose(node, items) ?? laidOut(open + 1, close, items(empty.indent), empty);
+    const open = this.tokens.start[node2.first];
+    const close = this.tokens.start[node2.last];
+    const last = node2.items[node2.items.length - 1];
+    if (!last) return this.beforeClose(node2, items) ?? laidOut(open + 1, close, items(empty.indent), empty);
     const end = this.tokens.end[last.last];
     if (source.line(open) === source.line(close)) return laidOut(end, end, items(this.indentOf(last.first)), { first: ", ", lead: ", ", tail: "" });
     const at = Math.min(source.lineEnd(end), close);
@@ -42158,12 +42466,12 @@ var Planner = class {
    * from the opening line when that comment is on it), so that the comments stay. undefined
    * when there is only whitespace inside.
    */
-  beforeClose(node, lines) {
-    const close = this.tokens.start[node.last];
-    const inside = this.text.slice(this.tokens.start[node.first] + 1, close).trimEnd();
+  beforeClose(node2, lines) {
+    const close = this.tokens.start[node2.last];
+    const inside = this.text.slice(this.tokens.start[node2.first] + 1, close).trimEnd();
     if (inside.trim() === "") return void 0;
     const lastLine = /[^\r\n]*$/.exec(inside)[0];
-    const indent = lastLine.length < inside.length ? /^[ \t]*/.exec(lastLine)[0] : `${this.indentOf(node.first)}    `;
+    const indent = lastLine.length < inside.length ? /^[ \t]*/.exec(lastLine)[0] : `${this.indentOf(node2.first)}    `;
     const at = this.tokens.source.lineStart(close);
     return laidOut(at, at, lines(indent), { first: indent, lead: `${this.eol}${indent}`, tail: this.eol });
   }
@@ -42213,20 +42521,26 @@ var Planner = class {
   /**
    * Remove a statement or entry with the separator that was its own: its whole line(s) when it
    * is alone on them, and the blank lines above when it was the last before a blank line, the
-   * file's end or a closing bracket (two blank lines would be left: `A\n\nB\n` -> `A\n`); on a
-   * line it shares, the comma before it (`{y = 2, x = 1,}` -> `{y = 2,}`), or after it when it is
-   * first; several on one line, as one run (writeRemovals). The change holds the value removed
-   * and "" for the new one, as create's old.
+   * file's end or a closing bracket (two blank lines would be left: `A\n\nB\n` -> `A\n`); the
+   * line break before it when a closing bracket follows it on its line (`a = 1\n    b = 2}` ->
+   * `a = 1}`); on a line it shares, the comma before it (`{y = 2, x = 1,}` -> `{y = 2,}`), or
+   * after it when it is first; several on one line, as one run (writeRemovals). The change holds
+   * the value removed and "" for the new one, as create's old, on the line it stood on in the
+   * text given to the run: it has none in the output, where every entry of a run would be at the
+   * run's first line, and one spec's removals would move another's.
    */
-  remove(node, value, key = this.spec.path) {
-    this.removals.push({ start: this.tokens.start[node.first], end: this.tokens.end[node.last] });
-    this.change(node.first, this.describe(value), "", key);
+  remove(node2, value, key = this.spec.path) {
+    const start = this.tokens.start[node2.first];
+    this.removals.push({ start, end: this.tokens.end[node2.last] });
+    const change = { line: this.run.given.line(start), kind: "override", key, old: this.describe(value), new: "" };
+    this.plan.changes.push(change);
+    this.run.removed.add(change);
   }
   /**
    * The removals planned, as splices made in text order. Duplicate keys on one line
    * (`{a = 1, a = 2}`) would each take the comma between them: removals whose splices overlap
    * go as one run, with the separator that run owns. Only the run before can overlap the next:
-   * a removal reaches back past its text over blanks, a comma or blank lines alone.
+   * a removal reaches back past its text over blanks, line breaks or a comma alone.
    */
   writeRemovals() {
     const written = [];
@@ -42248,16 +42562,17 @@ var Planner = class {
    * remove). It reads outwards from that text, never a whole line: each of many entries on one
    * line would read the line again.
    */
-  removal(node) {
+  removal(node2) {
     const source = this.tokens.source;
     const text2 = this.text;
-    let { start, end } = node;
+    let { start, end } = node2;
     const first = sourceStart(text2);
     const lineStart = Math.max(source.lineStart(start), first);
     const blankStart = blanksBefore(text2, start);
     const blankEnd = blanksFrom(text2, end);
     const commaAfter = text2.charCodeAt(blankEnd) === COMMA2;
     const rest = commaAfter ? blanksFrom(text2, blankEnd + 1) : blankEnd;
+    const joined2 = blankStart === lineStart && CLOSERS2.has(text2.charCodeAt(rest)) ? this.endBefore(lineStart, start, first) : void 0;
     if (blankStart === lineStart && (endsLine(text2, rest) || text2.charCodeAt(rest) === HASH2)) {
       start = lineStart;
       end = source.nextLineStart(end);
@@ -42269,9 +42584,26 @@ var Planner = class {
           start = above;
         }
       }
-    } else if (text2.charCodeAt(blankStart - 1) === COMMA2) start = blankStart - 1;
+    } else if (joined2 !== void 0) [start, end] = [joined2, rest];
+    else if (text2.charCodeAt(blankStart - 1) === COMMA2) start = blankStart - 1;
     else if (commaAfter) end = rest;
     return { start, end, insert: "" };
+  }
+  /**
+   * For an entry at `start`, first on its line with a closing bracket after it (`    b = 2}`): the
+   * end of what is before it, for the bracket to follow as if the entry were never written.
+   * undefined when a comment or a `\` ends that line, which the bracket would join, or when that
+   * line is indented deeper (an `if` entry's body, which KCL's lexer ends with a dedent).
+   */
+  endBefore(lineStart, start, first) {
+    const text2 = this.text;
+    let before = lineStart;
+    while (before > first && /[ \t\r\n]/.test(text2[before - 1])) before--;
+    const { end, kind, count } = this.tokens;
+    const i = partitionPoint(count, (k) => end[k] < before);
+    if (i >= count || end[i] !== before || STARTS_LINE.has(kind[i])) return void 0;
+    const above = Math.max(this.tokens.source.lineStart(before), first);
+    return blanksFrom(text2, above) - above <= start - lineStart ? before : void 0;
   }
   entries(config) {
     return config.items.filter((i) => i.type === "entry");
@@ -42300,7 +42632,7 @@ var Planner = class {
       name,
       configured: this.computed !== void 0
     };
-    this.warn(tag.value.first, staleDigestWarning(stale));
+    this.warn(tag.value.first, staleDigestWarning(stale, this.fieldName));
   }
 };
 function search(config, parts, offset, token, found) {
@@ -42379,21 +42711,25 @@ function planTopLevel(p, raw, options2) {
   }
   const value = p.value(raw);
   if (!value) return;
-  let hit = false;
-  for (const s of statements) {
+  const fits = value.expr.type === "schema" || spec.operation === ":" && value.expr.type === "config";
+  const unfit = statements.filter((s) => s.type === "unification" && spec.operation !== "+=" && !fits);
+  const takes = spec.operation === "=" ? "replaces it only with a schema instance (S {...})" : "merges into it only a config ({...}) or a schema instance (S {...})";
+  const set2 = statements.filter((s) => !unfit.includes(s));
+  for (const s of set2) {
     const old = statementValue(s);
-    const fits = value.expr.type === "schema" || spec.operation === ":" && value.expr.type === "config";
-    if (s.type === "unification" && spec.operation !== "+=" && !fits) {
-      if (options2.create) continue;
-      const takes = spec.operation === "=" ? "replaces it only with a schema instance (S {...})" : "merges into it only a config ({...}) or a schema instance (S {...})";
-      throw new SourceError(`'${name}' is a unification ('${name}: S {...}'); '${spec.operation}' ${takes}`, p.line(s.first));
-    }
     if (spec.operation === "=") p.replace(old, value);
     else if (spec.operation === ":") p.union(old, value);
     else p.append(old, value);
-    hit = true;
   }
-  if (!hit) createTopLevel(p, [], value, options2, `no top-level '${name}' in this file${meantTopLevel(module2, name, () => true)}`, () => true);
+  if (set2.length > 0) {
+    const left = `only the assignments of '${name}' are set, as with KCL -O`;
+    for (const s of unfit) p.warn(s.first, `'${name}' is also a unification ('${name}: S {...}'), left as it is: '${spec.operation}' ${takes}; ${left}`);
+    return;
+  }
+  const unification = unfit[0];
+  if (unification && !options2.create)
+    throw new SourceError(`'${name}' is a unification ('${name}: S {...}'); '${spec.operation}' ${takes}`, p.line(unification.first));
+  createTopLevel(p, [], value, options2, `no top-level '${name}' in this file${meantTopLevel(module2, name, () => true)}`, () => true);
 }
 function createTopLevel(p, rest, value, options2, missing, reaches) {
   const { spec } = p;
@@ -42404,7 +42740,7 @@ function createTopLevel(p, rest, value, options2, missing, reaches) {
   if (why && !(options2.create && name.startsWith("_"))) throw new SourceError(`${why.message}; ${spec.path} cannot be overridden here`, why.line);
   if (isKeyword(name)) throw new SourceError(`${missing}; '${name}' is a KCL keyword, not a variable name, so it cannot be created`);
   if (!isName(name)) throw new SourceError(`${missing}; '${name}' is not a KCL identifier, so it cannot be created as a variable`);
-  if (!options2.create) throw new SourceError(`${missing} ${createHint("it")}`);
+  if (!options2.create) throw new SourceError(`${missing} ${createHint("it", options2.fieldName)}`);
   const statement = rest.length > 0 ? `${name} = {${keyText(rest, spec.operation, value.text)}}` : spec.operation === "+=" ? `${name} += ${value.text}` : `${name}${spec.operation === ":" && value.expr.type === "schema" ? ":" : " ="} ${value.text}`;
   const text2 = p.text;
   const startsLine = text2.length === sourceStart(text2) || /(\r\n|\n|\r)$/.test(text2);
@@ -42458,6 +42794,7 @@ function planNested(p, raw, options2) {
     );
   refuseShared(p, first, name);
   const found = searchIn(first);
+  if (found.matches.length > 0) refuseDotted(p, found);
   for (const m of found.matches) {
     if (spec.operation === "=") {
       p.warnStaleDigest(found.holders.get(m), m, value);
@@ -42472,14 +42809,15 @@ function planNested(p, raw, options2) {
   if (later)
     why.message += `; '${rest[rest.length - 1]}' is set in a later ${name} statement (line ${p.line(later.first)}), which -O does not reach for '${spec.operation}' (it sets the first statement only; a delete reaches later ones)`;
   if (why.blocked) throw new SourceError(why.message, why.line);
-  if (found.dotted.length > 0) {
-    const dotted = found.dotted[0].entry;
-    throw new SourceError(`${spec.path} is written as the dotted key '${dotted.key.parts.join(".")}'; name a key inside it`, p.line(dotted.first));
-  }
-  if (!options2.create) throw new SourceError(`${why.message} ${createHint(spec.path)}`, why.line);
+  refuseDotted(p, found);
+  if (!options2.create) throw new SourceError(`${why.message} ${createHint(spec.path, options2.fieldName)}`, why.line);
   p.insert(deepest.config, (indent) => keyText(spec.parts.slice(deepest.consumed), spec.operation, value.indented(indent)), value.string ?? value.text);
   p.insertEntries();
   if (value.wholeText) p.warnWholeText(p.plan.changes[p.plan.changes.length - 1], value, spec.path);
+}
+function refuseDotted(p, found) {
+  const dotted = found.dotted[0]?.entry;
+  if (dotted) throw new SourceError(`${p.spec.path} is written as the dotted key '${dotted.key.parts.join(".")}'; name a key inside it`, p.line(dotted.first));
 }
 function notFound(p, found) {
   const { spec } = p;
@@ -42514,13 +42852,14 @@ function applyOverrides(text2, specs, options2 = {}) {
 function applyOverridesAbout(text2, specs, options2 = {}) {
   let current = text2;
   let module2 = parseKcl(current);
+  const run = { given: new GivenLines(module2.tokens.source), removed: /* @__PURE__ */ new Set() };
   let changes = [];
   let warnings = [];
   for (const item of specs) {
     const raw = typeof item === "string" ? item : item.path.trim();
     const spec = typeof item === "string" ? parseOverrideSpec(raw) : { path: raw, parts: parseOverridePath(raw), operation: "=", value: "" };
     if (spec.parts.length === 0) throw new OverrideSpecError(raw, `the path of '${raw}' names no variable`);
-    const planner = typeof item === "string" ? new Planner(module2, spec, void 0, options2.setsToo) : new Planner(module2, spec, item.value, options2.setsToo);
+    const planner = new Planner(module2, run, spec, typeof item === "string" ? void 0 : item.value, options2.setsToo, options2.fieldName);
     if (spec.parts.length === 1) planTopLevel(planner, raw, options2);
     else planNested(planner, raw, options2);
     planner.insertEntries();
@@ -42534,8 +42873,10 @@ function applyOverridesAbout(text2, specs, options2 = {}) {
     const previous = current;
     const ordered = [...splices].sort(byPosition);
     current = applySplices(current, ordered);
+    run.given.edited(ordered);
     const movedAt = linesMovedBy(previous, ordered);
-    changes = shiftLines(changes, previous, current).concat(planner.placed(planner.plan.changes, movedAt));
+    const shifted = shiftLines(changes, previous, current);
+    changes = shifted.map((c, i) => run.removed.has(changes[i]) ? changes[i] : c).concat(planner.placed(planner.plan.changes, movedAt));
     warnings = shiftLines(warnings, previous, current).concat(planner.placed(planner.plan.warnings, movedAt));
     try {
       module2 = parseKcl(current);
@@ -42630,10 +42971,10 @@ function walk2(root, dir, files) {
 }
 
 // src/engine/overrides.ts
-function collectOverrides(valid, config, configPath, present, inScope, warnings) {
+function collectOverrides(valid, config, configPath, present, inScope, warnings, fieldName = byIndex) {
   const configured = config?.overrides ?? [];
   const issues = valid.sets.flatMap(
-    ({ file }) => !present.has(file) ? [{ message: `set: ${file} does not exist` }] : !inScope(file) ? [{ message: `set: ${file} is outside the paths to update` }] : []
+    ({ file }, i) => !present.has(file) ? [{ message: `${fieldName("set", i)}: ${file} does not exist` }] : !inScope(file) ? [{ message: `${fieldName("set", i)}: ${file} is outside the paths to update` }] : []
   );
   const byFile = /* @__PURE__ */ new Map();
   const add = (file, override) => byFile.set(file, [...byFile.get(file) ?? [], override]);
@@ -42709,24 +43050,20 @@ function overriddenIn(requested, images) {
       if (configuredOverride(o, images).length > 0) repositories.add(o.repository);
       continue;
     }
-    try {
-      const spec = parseOverrideSpec(o);
-      if (spec.operation !== "-") paths.add(formatOverridePath(spec.parts));
-    } catch (error) {
-      if (!(error instanceof OverrideSpecError)) throw error;
-    }
+    const { field } = trySetSpec("kcl", o);
+    if (field && field.operation !== "-") paths.add(formatOverridePath(field.keys));
   }
   return { repositories, paths };
 }
-function overFileAbout(path, kind, edited, requested, create, read = edited.text) {
+function overFileAbout(path, kind, edited, requested, create, read = edited.text, fieldName) {
   try {
     const aimed = withoutMisaimedOverrides(kind, edited.text, requested);
-    const { overrides, yielded } = besideMarkers(kind, edited, aimed.overrides, create);
-    const overridden = applyFileOverrides(kind, edited.text, overrides, create);
-    const sets = setPaths(kind, overrides);
+    const { overrides, yielded } = besideMarkers(path, kind, edited, aimed.overrides, create);
+    const overridden = applyFileOverrides(kind, edited.text, overrides, create, fieldName);
+    const sets = setFields(kind, overrides);
     const told = shiftLines(edited.warnings, edited.text, overridden.text);
     const shifted = told.filter(
-      (w) => !answeredBySet(w, overridden.changes, sets) && !answeredByOverride(w, overridden.changes) && !answeredBeside(w, kind, overrides)
+      (w) => !answeredBySet(w, kind, overridden.changes, sets) && !answeredByOverride(w, kind, overridden.changes) && !answeredBeside(w, kind, overrides)
     );
     const { changes, overruled } = withOverrides(shiftLines(edited.changes, edited.text, overridden.text), overridden.changes, {
       replaces: replacingSpans(kind, overrides),
@@ -42740,7 +43077,7 @@ function overFileAbout(path, kind, edited, requested, create, read = edited.text
         ...shifted,
         ...shiftLines([...aimed.misaimed, ...yielded], edited.text, overridden.text),
         ...overridden.warnings.filter((w) => !toldThere(w, told)),
-        ...setOverImages(sets, overruled)
+        ...setOverImages(kind, sets, overruled, fieldName)
       ]
     };
   } catch (error) {
@@ -42748,10 +43085,9 @@ function overFileAbout(path, kind, edited, requested, create, read = edited.text
     throw error;
   }
 }
-function besideMarkers(kind, edited, overrides, create) {
+function besideMarkers(path, kind, edited, overrides, create) {
   if (!edited.text.includes(MARKER_TOKEN) || overrides.every((o) => typeof o === "string")) return { overrides, yielded: [] };
-  const found = kind === "yaml" ? [...lineMarkers(edited.text), ...headMarkers(edited.text)] : lineMarkers(edited.text);
-  const markers = new Map(found.map(({ marker, line }) => [line, marker]));
+  const markers = new Map(fileMarkers(path, edited.text).map(({ marker, line }) => [line, marker]));
   const yielded = [];
   const kept = overrides.filter((o) => {
     if (typeof o === "string") return true;
@@ -42775,12 +43111,12 @@ function besideMarkers(kind, edited, overrides, create) {
   return { overrides: kept, yielded };
 }
 function withoutMisaimedOverrides(kind, text2, overrides) {
-  const indexed = (o) => typeof o !== "string" && o.configured !== void 0 && mayNameParameter(o.path);
-  const file = kind === "yaml" && overrides.some(indexed) ? tryYamlFile(text2) : void 0;
+  const indexed2 = (o) => typeof o !== "string" && o.configured !== void 0 && mayNameParameter(o.path);
+  const file = kind === "yaml" && overrides.some(indexed2) ? tryYamlFile(text2) : void 0;
   if (!file) return { overrides, misaimed: [] };
   const misaimed = [];
   const kept = overrides.filter((o) => {
-    const warning = indexed(o) ? misaimedOverride(file, o.path, o.configured) : void 0;
+    const warning = indexed2(o) ? misaimedOverride(file, o.path, o.configured) : void 0;
     if (warning) misaimed.push(warning);
     return !warning;
   });
@@ -42790,41 +43126,30 @@ function fieldFor(warning, reason) {
   const about = warning.about;
   return about?.reason === reason && "field" in about ? about.field : void 0;
 }
-function answeredByOverride(warning, changes) {
-  const field = fieldFor(warning, "advised-override");
-  return field !== void 0 && changes.some((c) => fieldKey(c.key) === fieldKey(field));
+function answeredByOverride(warning, kind, changes) {
+  const field = fieldId(kind, fieldFor(warning, "advised-override"));
+  return field !== void 0 && changes.some((c) => fieldId(kind, c.key) === field);
 }
 function answeredBeside(warning, kind, overrides) {
-  const field = fieldFor(warning, "bare-repository");
+  const field = pathKeys(kind, fieldFor(warning, "bare-repository"));
   if (field === void 0) return false;
-  const key = fieldKey(field);
-  const mapping = parentKey(key);
+  const mapping = joined(field.slice(0, -1));
   return overrides.some((o) => {
     const setsTag = typeof o === "string" || o.configured?.part === "tag" && o.configured.repository === warning.about?.image;
-    const path = setsTag ? overridePath(kind, o) : void 0;
-    return path !== void 0 && path !== key && parentKey(path) === mapping;
+    const keys = setsTag ? overrideKeys(kind, o) : void 0;
+    return keys !== void 0 && keys.length === field.length && joined(keys.slice(0, -1)) === mapping && keys.at(-1) !== field.at(-1);
   });
-}
-function parentKey(key) {
-  const dot = key.lastIndexOf(".");
-  return dot < 0 ? "" : key.slice(0, dot);
 }
 function overrideNames(warning, requested, configured) {
   const field = fieldFor(warning, "advised-override");
-  if (field === void 0) return false;
-  const paths = [
-    ...requested.flatMap((o) => typeof o === "string" ? specPath(o) : []),
-    ...configured.filter((o) => o.file === warning.file).map((o) => o.spec)
-  ];
-  return paths.some((path) => fieldKey(path) === fieldKey(field));
+  return field !== void 0 && warning.file !== void 0 && overrideNamesField(warning.file, field, requested, configured);
 }
-function specPath(spec) {
-  try {
-    return [parseYamlSpec(spec).path];
-  } catch (error) {
-    if (error instanceof SourceError) return [];
-    throw error;
-  }
+function overrideNamesField(file, field, requested, configured) {
+  const kind = fileKind(file);
+  if (kind === void 0) return false;
+  const named2 = fieldId(kind, field);
+  const specs = requested.filter((o) => typeof o === "string");
+  return named2 !== void 0 && (overrideIds(kind, specs).includes(named2) || configured.some((o) => o.file === file && fieldId(kind, o.spec) === named2));
 }
 function toldThere(warning, told) {
   const about = warning.about;
@@ -42862,17 +43187,16 @@ function insideSpan(edit, override) {
   return edit.kind === "setter" ? override.old.includes(edit.new) : fieldKey(edit.key).startsWith(`${fieldKey(override.key)}.`);
 }
 function replacingSpans(kind, overrides) {
-  const appended = new Set(kind === "kcl" ? overrides.flatMap((o) => typeof o === "string" ? appendedPath(o) : []) : []);
-  return (override) => !appended.has(fieldKey(override.key));
-}
-function appendedPath(spec) {
-  try {
-    const parsed = parseOverrideSpec(spec);
-    return parsed.operation === "+=" ? [fieldKey(parsed.path)] : [];
-  } catch (error) {
-    if (error instanceof SourceError) return [];
-    throw error;
-  }
+  const appended = new Set(
+    overrides.flatMap((o) => {
+      const field = typeof o === "string" ? trySetSpec(kind, o).field : void 0;
+      return field?.operation === "+=" ? [joined(field.keys)] : [];
+    })
+  );
+  return (override) => {
+    const field = fieldId(kind, override.key);
+    return field === void 0 || !appended.has(field);
+  };
 }
 function oldAsRead(kind, read, overrides, changes, create) {
   let before;
@@ -42891,47 +43215,69 @@ function changesOver(kind, text2, overrides, create) {
     throw error;
   }
 }
-function setPaths(kind, overrides) {
+function setFields(kind, overrides) {
   return new Set(
-    overrides.filter((o) => typeof o === "string").map((spec) => fieldKey(kind === "kcl" ? parseOverrideSpec(spec).path : parseYamlSpec(spec).path))
+    overrideIds(
+      kind,
+      overrides.filter((o) => typeof o === "string")
+    )
   );
 }
-function answeredBySet(warning, changes, sets) {
-  const field = fieldFor(warning, "placeholder");
-  if (field === void 0) return false;
-  return changes.some((c) => c.line === warning.line && fieldKey(c.key) === fieldKey(field) && sets.has(fieldKey(c.key)));
+function answeredBySet(warning, kind, changes, sets) {
+  const field = fieldId(kind, fieldFor(warning, "placeholder"));
+  if (field === void 0 || !sets.has(field)) return false;
+  return changes.some((c) => c.line === warning.line && fieldId(kind, c.key) === field);
 }
-function setOverImages(sets, overruled) {
-  return overruled.filter(({ override }) => sets.has(fieldKey(override.key))).map(({ edit, override }) => ({
+function setOverImages(kind, sets, overruled, fieldName = byFlag) {
+  return overruled.filter(({ override }) => {
+    const field = fieldId(kind, override.key);
+    return field !== void 0 && sets.has(field);
+  }).map(({ edit, override }) => ({
     line: override.line,
-    message: `${override.key}: --set wrote ${override.new || "(none)"}, which takes precedence over ${edit.new} from the incoming image${fieldKey(edit.key) === fieldKey(override.key) ? "" : ` at ${edit.key}`}`
+    message: `${override.key}: ${fieldName("set")} wrote ${override.new || "(none)"}, which takes precedence over ${edit.new} from the incoming image${fieldKey(edit.key) === fieldKey(override.key) ? "" : ` at ${edit.key}`}`
   }));
 }
 function setsInFile(kind, overrides) {
-  const paths = overrides.flatMap((o) => overridePath(kind, o) ?? []);
+  const sets = overrideIds(kind, overrides);
   return (path) => {
-    const key = fieldKey(path);
-    return paths.some((set2) => key === set2 || key.startsWith(`${set2}.`));
+    const field = fieldId(kind, path);
+    return field !== void 0 && sets.some((set2) => field === set2 || field.startsWith(`${set2}\0`));
   };
 }
-function overridePath(kind, override) {
-  if (typeof override !== "string") return fieldKey(override.path);
+function overrideKeys(kind, override) {
+  return typeof override === "string" ? trySetSpec(kind, override).field?.keys : pathKeys(kind, override.path);
+}
+function overrideIds(kind, overrides) {
+  return overrides.flatMap((o) => {
+    const keys = overrideKeys(kind, o);
+    return keys ? [joined(keys)] : [];
+  });
+}
+function pathKeys(kind, path) {
+  if (path === void 0) return void 0;
   try {
-    return fieldKey(kind === "kcl" ? parseOverrideSpec(override).path : parseYamlSpec(override).path);
+    return kind === "kcl" ? parseOverridePath(path) : parsePath(path).map(String);
   } catch (error) {
     if (error instanceof SourceError) return void 0;
     throw error;
   }
 }
+function joined(keys) {
+  return keys.join("\0");
+}
+function fieldId(kind, path) {
+  const keys = pathKeys(kind, path);
+  return keys && joined(keys);
+}
 function fieldKey(key) {
   return key.replace(/\[(["'])(.*?)\1\]|\[(\d+)\]/g, (_, _quote, quoted2, index) => `.${quoted2 ?? index}`);
 }
-function applyFileOverrides(kind, text2, overrides, create) {
+function applyFileOverrides(kind, text2, overrides, create, fieldName) {
   const setsToo = setsInFile(kind, overrides);
-  if (kind === "kcl") return applyOverridesAbout(text2, overrides, { create, setsToo });
+  if (kind === "kcl") return applyOverridesAbout(text2, overrides, { create, setsToo, fieldName });
   let result = { text: text2, changes: [], warnings: [] };
   for (const override of overrides) {
-    const next = typeof override === "string" ? setFromSpec(result.text, override, create, setsToo) : setYamlPathAbout(result.text, override.path, override.value, { create, setsToo, configured: true });
+    const next = typeof override === "string" ? setFromSpec(result.text, override, create, setsToo, fieldName) : setYamlPathAbout(result.text, override.path, override.value, { create, setsToo, configured: true, fieldName });
     const shift = (earlier) => shiftLines(earlier, result.text, next.text);
     result = { text: next.text, changes: [...shift(result.changes), ...next.changes], warnings: [...shift(result.warnings), ...next.warnings] };
   }
@@ -42940,248 +43286,26 @@ function applyFileOverrides(kind, text2, overrides, create) {
 function located(path, error) {
   const where2 = { file: path, ...error.line !== void 0 && { line: error.line } };
   if (!(error instanceof OverrideSpecError) || error.message.includes(error.spec)) return { ...where2, message: error.message };
-  const indexed = /\[\s*\d+\s*\]/.test(error.spec) ? " (KCL override paths have no list indexes)" : "";
-  return { ...where2, message: `'${error.spec}': ${error.message}${indexed}` };
+  const indexed2 = /\[\s*\d+\s*\]/.test(error.spec) ? " (KCL override paths have no list indexes)" : "";
+  return { ...where2, message: `'${error.spec}': ${error.message}${indexed2}` };
 }
 
 // src/engine/apply-set.ts
-function malformedSets(sets) {
+function malformedSets(sets, fieldName) {
   return sets.flatMap((set2) => {
-    try {
-      readSetSpec(set2);
-      return [];
-    } catch (error) {
-      if (!(error instanceof SourceError)) throw error;
-      return [{ ...located(set2.file, error), field: "set" }];
-    }
+    const error = setSpecError(set2, fieldName);
+    return error ? [{ ...located(set2.file, error), field: "set" }] : [];
   });
 }
-
-// src/engine/setters.ts
-function resolveSetters(run, texts, warnings) {
-  const { valid, config, configPath, inScope, keptOut, allowDowngrade, treeRoot: treeRoot2, ownerOf } = run;
-  const docs = [...texts].filter(([path, text2]) => fileKind(path) === "yaml" && mayHoldFluxObjects(text2));
-  const flux = fluxSetters(
-    docs.map(([file, text2]) => ({ file, text: text2 })),
-    treeRoot2
-  );
-  warnings.push(...flux.warnings);
-  const definitions = /* @__PURE__ */ new Map();
-  for (const [key, setters] of flux.setters) {
-    definitions.set(
-      key,
-      setters.map((setter) => ({ ...setter, excluded: (tag) => setter.exclusionList.some((re) => re.test(tag)), flux: setter }))
-    );
-  }
-  for (const [key, setter] of config?.setters ?? []) definitions.set(key, [setter]);
-  const foreign = [...valid.setters].flatMap(([key, image]) => {
-    const repositories = [...new Set(definitions.get(key)?.map((d) => d.repository))];
-    if (repositories.length === 0 || repositories.includes(image.repository)) return [];
-    const which = repositories.length > 1 ? "the repositories" : "the repository";
-    return [{ message: `setter ${key}: ${formatImageRef(image)} is not ${repositories.join(" or ")}, ${which} this key is defined for` }];
-  });
-  if (foreign.length > 0) throw new RequestError(foreign);
-  const candidates2 = /* @__PURE__ */ new Map();
-  for (const [key, defs] of definitions) {
-    const given = valid.setters.get(key);
-    const imageFor = (def) => given ? given.repository === def.repository ? given : void 0 : valid.images.find((i) => i.repository === def.repository);
-    candidates2.set(
-      key,
-      defs.map((def) => candidate(key, def, imageFor(def), given !== void 0, allowDowngrade))
-    );
-  }
-  for (const [key, image] of valid.setters) if (!definitions.has(key)) candidates2.set(key, [{ update: { image, allowDowngrade } }]);
-  const governing = (key, path) => governingCandidate(key, candidates2.get(key), path, flux.automations, configPath, ownerOf);
-  warnings.push(...notesWhereUsed(candidates2, governing, texts, inScope, keptOut));
-  const markers = markersInScope(texts, inScope);
-  const unconfigured = new Map([...markers].filter(([key]) => !definitions.has(key) && !valid.setters.has(key)));
-  if (valid.images.length > 0 || valid.setters.size > 0) {
-    const incoming = valid.images.map(repositoryPattern);
-    for (const [key, places] of unconfigured) {
-      const why = places.some((p) => incoming.some((pattern) => pattern.test(p.before)));
-      warnings.push(unconfiguredWarning(key, places, configPath, why, run.fieldName));
-    }
-  }
-  const brought = [...candidates2].filter(([, defined]) => defined.some((c) => c.update)).map(([key]) => key);
-  const known = new Map([...definitions.keys(), ...valid.setters.keys(), ...unconfigured.keys()].map((key) => [key, void 0]));
-  return {
-    automations: flux.automations,
-    updates: [...candidates2.values()].flat().flatMap((c) => c.update ? [c.update] : []),
-    known: {
-      keys: /* @__PURE__ */ new Set([...markers.keys(), ...definitions.keys()]),
-      repositories: new Set([...definitions.values()].flat().map((d) => d.repository))
-    },
-    forFile(path) {
-      const setters = /* @__PURE__ */ new Map();
-      const left = /* @__PURE__ */ new Map();
-      let knownSetters = known;
-      for (const key of brought) {
-        const chosen = governing(key, path);
-        if (typeof chosen === "string") {
-          if (knownSetters === known) knownSetters = new Map(known);
-          knownSetters.set(key, chosen);
-          left.set(
-            key,
-            candidates2.get(key).flatMap((c) => c.update ? [c.update.image] : [])
-          );
-        } else if (chosen.update) setters.set(key, chosen.update);
-      }
-      return { setters, knownSetters, left };
-    },
-    fluxPoliciesAt: (path, repository) => fluxPoliciesAt(flux, config, path, repository, seenFrom(ownerOf, path)),
-    definedFor: (repository) => new Map(
-      [...definitions].filter(([, defs]) => defs.some((d) => d.repository === repository)).map(([key, defs]) => [key, defs.flatMap((d) => d.flux && d.repository === repository ? [d.flux] : [])])
-    )
-  };
-}
-function fluxPoliciesAt(flux, config, path, repository, seen) {
-  const keyOf = /* @__PURE__ */ new Map();
-  const automations = flux.automations.filter((a) => seen(a.file));
-  for (const [key, defs] of flux.setters) {
-    if (config?.setters.has(key)) continue;
-    const ofRepository = defs.filter((d) => d.repository === repository && seen(d.file));
-    if (ofRepository.length === 0) continue;
-    const namespace = key.slice(0, key.indexOf(":"));
-    for (const setter of nearestSetters(updatingFrom(automations, path, namespace), ofRepository)) keyOf.set(setter, key);
-  }
-  if (keyOf.size === 0) return [];
-  return nearestSetters(updatingFrom(automations, path), [...keyOf.keys()]).map((setter) => ({ key: keyOf.get(setter), setter }));
-}
-function seenFrom(ownerOf, path) {
-  const owner = ownerOf(path);
-  return (file) => {
-    const other = ownerOf(file);
-    return other === void 0 || other === owner;
-  };
-}
-function updatingFrom(automations, path, namespace) {
-  const covering = automations.filter((a) => (namespace === void 0 || a.namespace === namespace) && updatesFile(a, path));
-  return covering.length > 0 ? covering.map((a) => a.file) : [path];
-}
-function candidate(key, def, image, given, allowDowngrade) {
-  const flux = def.flux && { flux: def.flux };
-  if (!image) return { ...flux };
-  if (!given && image.tag !== void 0 && def.excluded?.(image.tag)) {
-    return { ...flux, image, note: `setter ${key}: tag ${image.tag} is excluded by the ImageRepository's exclusionList` };
-  }
-  const outside = def.policy && image.tag !== void 0 && def.policy.latest([image.tag]) === void 0;
-  return {
-    ...flux,
-    image,
-    update: { image: { ...image, name: def.name }, ...def.policy && { policy: def.policy }, allowDowngrade },
-    ...outside && { note: `setter ${key}: tag ${image.tag} is outside its policy (${def.policy.description}); marked values are left as they are` }
-  };
-}
-function governingCandidate(key, all, path, everyAutomation, configPath, ownerOf) {
-  if (all[0].flux === void 0) return all[0];
-  const seen = seenFrom(ownerOf, path);
-  const candidates2 = all.filter((c) => seen(c.flux.file));
-  const automations = everyAutomation.filter((a) => seen(a.file));
-  if (candidates2.length === 0) {
-    const elsewhere = all.map((c) => c.flux);
-    const targets = [...new Set(elsewhere.map((s) => ownerOf(s.file).name))].join(", ");
-    const here = ownerOf(path)?.name;
-    const markers = here === void 0 ? "markers in no target's paths" : `the markers of target ${here}`;
-    const define2 = here === void 0 ? "in no target's paths" : `in target ${here}'s paths or in no target's`;
-    return `is defined only at ${where(elsewhere)}, in the paths of target ${targets}, whose Flux objects do not govern ${markers}; the marked value is left as it is (define it ${define2}, or give ${key} an entry under setters: in ${configPath})`;
-  }
-  let from = [path];
-  if (automations.length > 0) {
-    const namespace = key.slice(0, key.indexOf(":"));
-    const covering = automations.filter((a) => a.namespace === namespace && updatesFile(a, path));
-    if (covering.length === 0) {
-      const paths = automations.map((a) => `${a.id} ./${a.path}`).join(", ");
-      return `is set only in files under the spec.update.path of an ImageUpdateAutomation of namespace ${namespace}, and this file is under none (${paths}); the marked value is left as it is`;
-    }
-    from = covering.map((a) => a.file);
-  }
-  const nearest2 = nearestSetters(
-    from,
-    candidates2.map((c) => c.flux)
-  );
-  if (nearest2.length === 1) return candidates2.find((c) => c.flux === nearest2[0]);
-  const near = automations.length > 0 ? "the ImageUpdateAutomation objects that update this file" : "this file";
-  return `is defined differently at ${where(nearest2)}, equally near ${near}; the marked value is left as it is (give ${key} an entry under setters: in ${configPath}, which overrides Flux objects)`;
-}
-function notesWhereUsed(candidates2, governing, texts, inScope, keptOut) {
-  const noted = /* @__PURE__ */ new Map();
-  const marked = [...texts].filter(([path, text2]) => inScope(path) && readsMarkers(path) && text2.includes(MARKER_TOKEN));
-  for (const [key, defined] of candidates2) {
-    if (!defined.some((c) => c.note)) continue;
-    const marker = markerPattern(key);
-    for (const [path, text2] of marked) {
-      const at = marker.exec(text2)?.index;
-      if (at === void 0) continue;
-      const chosen = governing(key, path);
-      if (typeof chosen === "string" || !chosen.note || noted.has(chosen) || chosen.image && keptOut(path, chosen.image)) continue;
-      noted.set(chosen, { file: chosen.flux?.file ?? path, line: chosen.flux?.line ?? lineAt(text2, at), message: chosen.note });
-    }
-  }
-  return [...noted.values()];
-}
-function markersInScope(texts, inScope) {
-  const places = /* @__PURE__ */ new Map();
-  for (const [file, text2] of texts) {
-    if (!inScope(file) || !readsMarkers(file)) continue;
-    const markers = fileKind(file) === "yaml" ? [...lineMarkers(text2), ...headMarkers(text2)].sort((a, b) => a.line - b.line) : lineMarkers(text2);
-    for (const { marker, line, before } of markers) {
-      const at = places.get(marker.key) ?? [];
-      if (at.length === 0) places.set(marker.key, at);
-      at.push({ file, line, before });
-    }
-  }
-  return places;
-}
-var PLACES_NAMED = 3;
-function unconfiguredWarning(key, places, configPath, why, name) {
-  const [first, ...others] = places;
-  const named2 = others.slice(0, PLACES_NAMED).map((p) => `${p.file}:${p.line}`);
-  const more = others.length > PLACES_NAMED ? ` and ${others.length - PLACES_NAMED} more` : "";
-  const also = others.length > 0 ? ` (also marked at ${named2.join(", ")}${more})` : "";
-  const left = others.length > 0 ? "its marked values are left as they are" : "its marked value is left as it is";
-  return {
-    ...!why && { aside: true },
-    file: first.file,
-    line: first.line,
-    message: `no image is configured for Flux setter "${key}"${also}, so ${left}: add it under setters: in ${configPath}, pass ${givenValue(name, "setter", `${key}=REF`)}, or keep its ImagePolicy (and ImageRepository) in the tree`
-  };
-}
-
-// src/engine/cross-target.ts
-import { posix as posix6 } from "node:path";
-
-// src/engine/commit-message.ts
-function writtenVersion(image, values) {
-  if (image.tag === void 0 || image.digest === void 0) return imageVersion(image);
-  const pinned = values.some((value) => {
-    const part = writtenPart(value.new, image);
-    return part === "digest" || part === "pinned-tag" || part === "reference" && value.new.includes("@");
-  });
-  return pinned ? imageVersion(image) : image.tag;
-}
-function writtenPart(value, image) {
-  const written = tryParseImageRef(value);
-  if (written && written.repository === image.repository && (written.tag !== void 0 || written.digest !== void 0)) return "reference";
-  if (value === image.tag) return "tag";
-  if (value === image.digest) return "digest";
-  const at = value.lastIndexOf("@");
-  const pinned = at > 0 && value.slice(at + 1) === image.digest && (image.tag === void 0 ? isTag(value.slice(0, at)) : value.slice(0, at) === image.tag);
-  return pinned ? "pinned-tag" : void 0;
-}
-function imageVersion(ref) {
-  if (ref.tag !== void 0) return ref.digest !== void 0 ? `${ref.tag}@${shortDigest(ref.digest)}` : ref.tag;
-  return shortDigest(ref.digest ?? "");
-}
-
-// src/engine/deployed-as-written.ts
-import { posix as posix5 } from "node:path";
 
 // src/engine/kustomize-graph.ts
 import { posix as posix3 } from "node:path";
-var FLUX_KUSTOMIZE_GROUP = "kustomize.toolkit.fluxcd.io/";
 var ARGO_SOURCE_FILE = /(^|\/)\.argocd-source(-[^/]*)?\.ya?ml$/;
 function mayHoldDeployer(path, text2) {
-  return text2.includes("images") && (text2.includes(FLUX_KUSTOMIZE_GROUP) || text2.includes(ARGO_API) || ARGO_SOURCE_FILE.test(path));
+  return text2.includes("images") && (text2.includes(FLUX_KUSTOMIZE) || text2.includes(ARGO) || ARGO_SOURCE_FILE.test(path)) || mayGiveNamespace(text2);
+}
+function mayGiveNamespace(text2) {
+  return text2.includes("targetNamespace") && text2.includes(FLUX_KUSTOMIZE);
 }
 var KUSTOMIZATION_NAMES = /* @__PURE__ */ new Set(["kustomization.yaml", "kustomization.yml", "Kustomization"]);
 function isKustomizationFile(path) {
@@ -43220,9 +43344,18 @@ function graphOf(tree, incoming) {
   };
   const tokens = incoming.map(screenToken);
   const names = ({ text: text2 }) => tokens.some((token) => text2.includes(token));
-  const deployers = tree.deployers.filter(names).flatMap(({ file, text: text2 }) => readDeployers(file, text2, repositories, (directory) => byDirectory.has(directory), tree));
+  const hasKustomization = (directory) => byDirectory.has(directory);
+  const deployers = tree.deployers.filter(names).flatMap(({ file, text: text2 }) => readDeployers(file, text2, repositories, hasKustomization, tree));
   const naming = [...byDirectory].filter(([, k]) => names(k)).map(([directory]) => directory);
-  return { directories: [...byDirectory.keys()], naming, at, tagsOf, deployers };
+  let fluxBuilds;
+  return {
+    directories: [...byDirectory.keys()],
+    naming,
+    at,
+    tagsOf,
+    deployers,
+    fluxBuilds: () => fluxBuilds ??= tree.deployers.flatMap(({ file, text: text2 }) => readFluxKustomizations(file, text2, hasKustomization, tree))
+  };
 }
 var componentsOf = (k) => k.components;
 function walk3({ at }, starts, through = () => true, via = (k) => [...k.resources, ...k.components]) {
@@ -43267,7 +43400,113 @@ function buildsOf(graph, kustomizations) {
     if (!files) byName.set(name, files = reached((k) => !tagsOf(k).some((tag) => tag.name === name)));
     return files;
   };
-  return { reached: () => every ??= reached(() => true), asWritten: asWritten2 };
+  let namespaced;
+  const namespaces = (file) => [...(namespaced ??= namespacedFiles(graph, roots, among)).get(file)?.values() ?? []];
+  return { reached: () => every ??= reached(() => true), asWritten: asWritten2, namespaces };
+}
+function namespacesOf(tree) {
+  if (!tree.kustomizations.some(({ text: text2 }) => text2.includes("namespace")) && !tree.deployers.some(({ text: text2 }) => mayGiveNamespace(text2))) return () => [];
+  let read;
+  const known = /* @__PURE__ */ new Map();
+  return (file) => {
+    const namespaces = known.get(file);
+    if (namespaces) return namespaces;
+    if (!read) {
+      const graph2 = graphOf(tree, []);
+      const fluxBuilds = graph2.fluxBuilds();
+      const places = new Map([...graph2.directories, ...fluxBuilds].map((k, i) => [k, i]));
+      read = { graph: graph2, above: upward(tree, graph2, fluxBuilds), place: (k) => places.get(k) ?? places.get(posix3.dirname(k.file)) };
+    }
+    const { graph, above, place } = read;
+    const builds = above.up(file).sort((a, b) => place(a) - place(b));
+    const found = builds.length === 0 ? [] : buildsOf(graph, builds).namespaces(file);
+    known.set(file, found);
+    return found;
+  };
+}
+function upward(tree, graph, deployers) {
+  const { kustomizations } = tree;
+  const parents = /* @__PURE__ */ new Map();
+  const directories = kustomizations.map(({ file }) => posix3.dirname(file));
+  const unscreened = kustomizations.map(({ text: text2 }) => NOT_NORMAL.test(text2));
+  const read = (i) => {
+    const k = graph.at(directories[i]);
+    return k?.file === kustomizations[i].file ? k : void 0;
+  };
+  const screened = (path) => {
+    const lists = (k) => k.resources.includes(path) || k.components.includes(path);
+    const mayList = listScreen(path);
+    const found = kustomizations.flatMap(({ text: text2 }, i) => {
+      if (!unscreened[i] && !mayList(directories[i], text2)) return [];
+      const k = read(i);
+      return k && lists(k) ? [k] : [];
+    });
+    return [...found, ...deployers.filter(lists)];
+  };
+  let listing;
+  const parentsOf = (path) => {
+    const known = parents.get(path);
+    if (known) return known;
+    if (!listing && parents.size >= SCREENED_PATHS)
+      listing = listingOf(
+        kustomizations.flatMap((_, i) => read(i) ?? []),
+        deployers
+      );
+    const found = listing ? listing.get(path) ?? [] : screened(path);
+    parents.set(path, found);
+    return found;
+  };
+  const up = (start, passing = () => true) => {
+    const found = /* @__PURE__ */ new Set();
+    const queue = [start];
+    for (let i = 0; i < queue.length; i++) {
+      for (const k of parentsOf(queue[i])) {
+        if (found.has(k) || !passing(k)) continue;
+        found.add(k);
+        if (graph.at(posix3.dirname(k.file)) === k) queue.push(posix3.dirname(k.file));
+      }
+    }
+    return [...found];
+  };
+  return { parentsOf, up };
+}
+var SCREENED_PATHS = 64;
+function listingOf(kustomizations, deployers) {
+  const listing = /* @__PURE__ */ new Map();
+  for (const k of [...kustomizations, ...deployers]) {
+    for (const path of /* @__PURE__ */ new Set([...k.resources, ...k.components])) {
+      const listed = listing.get(path);
+      if (listed) listed.push(k);
+      else listing.set(path, [k]);
+    }
+  }
+  return listing;
+}
+var NOT_NORMAL = /[^./\s]\/\.\.?(?![^/\s'",\]}#])|[^:/\s]\/\//;
+function listScreen(path) {
+  const parent = posix3.dirname(path);
+  const name = posix3.basename(path);
+  const tail = `${posix3.basename(parent)}/${name}`;
+  return (directory, text2) => {
+    if (path === "." || directory.startsWith(`${path}/`)) return text2.includes("..");
+    if (parent === "." || directory === parent || directory.startsWith(`${parent}/`)) return text2.includes(name);
+    return text2.includes(tail);
+  };
+}
+function namespacedFiles(graph, roots, among) {
+  const into = /* @__PURE__ */ new Map();
+  const add = (to, namespace) => {
+    const known = into.get(to) ?? /* @__PURE__ */ new Map();
+    into.set(to, known);
+    if (!known.has(namespace.namespace)) known.set(namespace.namespace, namespace);
+  };
+  for (const root of roots) add(root, {});
+  for (const k of walk3(graph, roots, (k2) => among.has(k2))) {
+    const own = k.namespace === void 0 ? {} : { namespace: k.namespace, by: k.file };
+    const given = [...into.get(k)?.values() ?? []].map((above) => above.namespace === void 0 ? own : above);
+    for (const path of [...k.resources, ...k.components]) for (const namespace of given) add(graph.at(path) ?? path, namespace);
+  }
+  return new Map([...into].flatMap(([to, namespaces]) => typeof to === "string" ? [[to, namespaces]] : []));
 }
 function readKustomization(file, text2, repositories) {
   const yaml = tryYamlFile(text2);
@@ -43275,13 +43514,15 @@ function readKustomization(file, text2, repositories) {
   if (yaml === void 0 || root?.kind !== "map") return void 0;
   const directory = posix3.dirname(file);
   const list = (key) => {
-    const node = mapValue(root, key);
-    return node?.kind === "seq" ? [...node.items] : [];
+    const node2 = mapValue(root, key);
+    return node2?.kind === "seq" ? [...node2.items] : [];
   };
-  const paths = (nodes) => nodes.flatMap((node) => inTree(directory, scalarText(node)) ?? []);
+  const paths = (nodes) => nodes.flatMap((node2) => inTree(directory, scalarText(node2)) ?? []);
   const patchFiles = (key) => list(key).flatMap((patch) => patch.kind === "map" ? mapValue(patch, "path") ?? [] : []);
+  const namespace = scalarText(mapValue(root, "namespace"));
   return {
     file,
+    ...namespace && { namespace },
     component: scalarText(mapValue(root, "kind")) === "Component",
     tags: taggedNames(yaml, root, ["images"], list("images"), repositories),
     resources: [
@@ -43298,10 +43539,10 @@ function readKustomization(file, text2, repositories) {
 }
 function patchOf(file, text2, entry, at, kind) {
   const directory = posix3.dirname(file);
-  const inline = (node, at2) => ({
-    text: node.text,
+  const inline = (node2, at2) => ({
+    text: node2.text,
     at: at2,
-    line: lineAt(text2, node.start) + (node.style === "literal" || node.style === "folded" ? 1 : 0)
+    line: lineAt(text2, node2.start) + (node2.style === "literal" || node2.style === "folded" ? 1 : 0)
   });
   if (entry.kind === "scalar") {
     if (/[:\n]/.test(entry.text)) return [{ file, inline: inline(entry, at), kind }];
@@ -43321,43 +43562,44 @@ function patchOf(file, text2, entry, at, kind) {
   const path = inTree(directory, scalarText(mapValue(entry, "path")));
   return path === void 0 ? [] : [{ file: path, kind, ...target && { target } }];
 }
-function readDeployers(file, text2, repositories, hasKustomization, { files, treeRoot: treeRoot2 }) {
+function readDeployers(file, text2, repositories, hasKustomization, tree) {
   const yaml = tryYamlFile(text2);
   if (yaml === void 0) return [];
-  const deployer = (tags, path, builds, components = []) => {
-    const resources = tags.length === 0 || path === void 0 ? [] : builds(path);
-    return resources.length === 0 ? [] : [{ file, component: false, tags, resources, components, patches: [] }];
-  };
-  const built = (path) => hasKustomization(path) ? [path] : [];
+  const deployer = (tags, path) => tags.length === 0 || path === void 0 || !hasKustomization(path) ? [] : [{ file, component: false, tags, resources: [path], components: [], patches: [] }];
   if (ARGO_SOURCE_FILE.test(file)) {
     const images = nodeAt(yaml.documents[0]?.root ?? null, ["kustomize", "images"]);
-    return deployer(argoTaggedNames(images, repositories), posix3.dirname(file), built);
+    return deployer(argoTaggedNames(images, repositories), posix3.dirname(file));
   }
   return yaml.documents.flatMap((document) => {
     const { root } = document;
     if (root?.kind !== "map") return [];
-    const apiVersion = scalarText(mapValue(root, "apiVersion"));
-    const kind = scalarText(mapValue(root, "kind"));
-    if (kind === "Application" && apiVersion?.startsWith(ARGO_API))
+    const { apiVersion, kind } = document.object;
+    if (kind === "Application" && inGroup(apiVersion, ARGO))
       return sourcesOf(document).flatMap(
         (source) => deployer(
           argoTaggedNames(nodeAt(root, [...source, "kustomize", "images"]), repositories),
-          rootPath(scalarText(nodeAt(root, [...source, "path"])), treeRoot2),
-          built
+          rootPath(scalarText(nodeAt(root, [...source, "path"])), tree.treeRoot)
         )
       );
-    if (kind !== "Kustomization" || !apiVersion?.startsWith(FLUX_KUSTOMIZE_GROUP)) return [];
+    if (!isFluxKustomization(document.object)) return [];
     const images = nodeAt(root, ["spec", "images"]);
     const tags = images?.kind === "seq" ? taggedNames(yaml, root, ["spec", "images"], images.items, repositories) : [];
-    const path = rootPath(scalarText(nodeAt(root, ["spec", "path"])), treeRoot2);
-    const components = nodeAt(root, ["spec", "components"]);
-    return deployer(
-      tags,
-      path,
-      (path2) => hasKustomization(path2) ? [path2] : generatedResources(path2, hasKustomization, files),
-      components?.kind === "seq" && path !== void 0 ? components.items.flatMap((node) => inTree(path, scalarText(node)) ?? []) : []
-    );
+    return tags.length === 0 ? [] : fluxKustomization(file, root, tags, hasKustomization, tree);
   });
+}
+function readFluxKustomizations(file, text2, hasKustomization, tree) {
+  return (tryYamlFile(text2)?.documents ?? []).flatMap(
+    ({ root, object }) => root?.kind === "map" && isFluxKustomization(object) ? fluxKustomization(file, root, [], hasKustomization, tree) : []
+  );
+}
+function fluxKustomization(file, root, tags, hasKustomization, { files, treeRoot: treeRoot2 }) {
+  const path = rootPath(scalarText(nodeAt(root, ["spec", "path"])), treeRoot2);
+  const resources = path === void 0 ? [] : hasKustomization(path) ? [path] : generatedResources(path, hasKustomization, files);
+  if (path === void 0 || resources.length === 0) return [];
+  const listed = nodeAt(root, ["spec", "components"]);
+  const components = listed?.kind === "seq" ? listed.items.flatMap((node2) => inTree(path, scalarText(node2)) ?? []) : [];
+  const namespace = scalarText(nodeAt(root, ["spec", "targetNamespace"]));
+  return [{ file, component: false, tags, resources, components, patches: [], ...namespace && { namespace } }];
 }
 function argoTaggedNames(list, repositories) {
   if (list?.kind !== "seq") return [];
@@ -43401,9 +43643,283 @@ function taggedNames(file, root, path, entries, repositories) {
 }
 function inTree(directory, path) {
   if (!path || path.includes("://") || path.includes("\n")) return void 0;
-  const joined = posix3.normalize(posix3.join(directory, path)).replace(/\/+$/, "");
-  return joined === ".." || joined.startsWith("../") || posix3.isAbsolute(joined) ? void 0 : joined;
+  const joined2 = posix3.normalize(posix3.join(directory, path)).replace(/\/+$/, "");
+  return joined2 === ".." || joined2.startsWith("../") || posix3.isAbsolute(joined2) ? void 0 : joined2;
 }
+
+// src/engine/setters.ts
+function resolveSetters(run, texts, warnings, tree) {
+  const { valid, config, configPath, inScope, keptOut, allowDowngrade, treeRoot: treeRoot2, ownerOf } = run;
+  const docs = [...texts].filter(([path, text2]) => fileKind(path) === "yaml" && mayHoldFluxObjects(text2));
+  const flux = fluxSetters(
+    docs.map(([file, text2]) => ({ file, text: text2 })),
+    treeRoot2,
+    tree && namespacesOf(tree)
+  );
+  warnings.push(...flux.warnings);
+  const definitions = /* @__PURE__ */ new Map();
+  for (const [key, setters] of flux.setters) {
+    definitions.set(
+      key,
+      setters.map((setter) => ({ ...setter, excluded: (tag) => setter.exclusionList.some((re) => re.test(tag)), flux: setter }))
+    );
+  }
+  for (const [key, setter] of config?.setters ?? []) definitions.set(key, [setter]);
+  const foreign = [...valid.setters].flatMap(([key, image]) => {
+    const repositories = [...new Set(definitions.get(key)?.map((d) => d.repository))];
+    if (repositories.length === 0 || repositories.includes(image.repository)) return [];
+    const which = repositories.length > 1 ? "the repositories" : "the repository";
+    return [{ message: `setter ${key}: ${formatImageRef(image)} is not ${repositories.join(" or ")}, ${which} this key is defined for` }];
+  });
+  if (foreign.length > 0) throw new RequestError(foreign);
+  const candidates2 = /* @__PURE__ */ new Map();
+  for (const [key, defs] of definitions) {
+    const given = valid.setters.get(key);
+    const imageFor = (def) => given ? given.repository === def.repository ? given : void 0 : valid.images.find((i) => i.repository === def.repository);
+    candidates2.set(
+      key,
+      defs.map((def) => candidate(key, def, imageFor(def), given !== void 0, allowDowngrade))
+    );
+  }
+  for (const [key, image] of valid.setters) if (!definitions.has(key)) candidates2.set(key, [{ update: { image, allowDowngrade } }]);
+  const governing = governingOf(candidates2, flux.automations, configPath, ownerOf);
+  const markers = markersInScope(texts, inScope);
+  warnings.push(...notesWhereUsed(candidates2, governing, markers, keptOut));
+  const unconfigured = new Map([...markers].filter(([key]) => !definitions.has(key) && !valid.setters.has(key)));
+  if (valid.images.length > 0 || valid.setters.size > 0) {
+    const incoming = valid.images.map(repositoryPattern);
+    for (const [key, places] of unconfigured) {
+      const why = places.some((p) => incoming.some((pattern) => pattern.test(p.before)));
+      warnings.push(unconfiguredWarning(key, places, configPath, why, run.fieldName, namedElsewhere(key, flux.setters)));
+    }
+  }
+  const brought = new Map(
+    [...candidates2].filter(([, defined]) => defined.some((c) => c.update)).map(([key, defined]) => [key, defined.flatMap((c) => c.update ? [c.update.image] : [])])
+  );
+  const known = new Map([...definitions.keys(), ...valid.setters.keys(), ...unconfigured.keys()].map((key) => [key, void 0]));
+  return {
+    automations: flux.automations,
+    updates: [...candidates2.values()].flat().flatMap((c) => c.update ? [c.update] : []),
+    known: {
+      keys: /* @__PURE__ */ new Set([...markers.keys(), ...definitions.keys()]),
+      repositories: new Set([...definitions.values()].flat().map((d) => d.repository))
+    },
+    forFile(path) {
+      const setters = /* @__PURE__ */ new Map();
+      const left = /* @__PURE__ */ new Map();
+      let knownSetters = known;
+      for (const [key, images] of brought) {
+        const chosen = governing(key, path);
+        if (typeof chosen === "string") {
+          if (knownSetters === known) knownSetters = new Map(known);
+          knownSetters.set(key, chosen);
+          left.set(key, images);
+        } else if (chosen.update) setters.set(key, chosen.update);
+      }
+      return { setters, knownSetters, left };
+    },
+    fluxPoliciesAt: (path, repository) => fluxPoliciesAt(flux, config, path, repository, seenBy(ownerOf, ownerOf(path))),
+    definedFor: (repository) => new Map(
+      [...definitions].filter(([, defs]) => defs.some((d) => d.repository === repository)).map(([key, defs]) => [key, defs.flatMap((d) => d.flux && d.repository === repository ? [d.flux] : [])])
+    )
+  };
+}
+function fluxPoliciesAt(flux, config, path, repository, seen) {
+  const keyOf = /* @__PURE__ */ new Map();
+  const automations = flux.automations.filter((a) => seen(a.file));
+  for (const [key, defs] of flux.setters) {
+    if (config?.setters.has(key)) continue;
+    const ofRepository = defs.filter((d) => d.repository === repository && seen(d.file));
+    if (ofRepository.length === 0) continue;
+    const namespace = key.slice(0, key.indexOf(":"));
+    for (const setter of nearestSetters(updatingFrom(automations, path, namespace), ofRepository)) keyOf.set(setter, key);
+  }
+  if (keyOf.size === 0) return [];
+  return nearestSetters(updatingFrom(automations, path), [...keyOf.keys()]).map((setter) => ({ key: keyOf.get(setter), setter }));
+}
+function seenBy(ownerOf, owner) {
+  return (file) => {
+    const other = ownerOf(file);
+    return other === void 0 || other === owner;
+  };
+}
+function updatingFrom(automations, path, namespace) {
+  const covering = automations.filter((a) => (namespace === void 0 || a.namespace === namespace) && updatesFile(a, path));
+  return covering.length > 0 ? covering.map((a) => a.file) : [path];
+}
+function candidate(key, def, image, given, allowDowngrade) {
+  const flux = def.flux && { flux: def.flux };
+  if (!image) return { ...flux };
+  if (!given && image.tag !== void 0 && def.excluded?.(image.tag)) {
+    return { ...flux, image, note: { message: `setter ${key}: tag ${image.tag} is excluded by the ImageRepository's exclusionList` } };
+  }
+  const outside = def.policy && image.tag !== void 0 && def.policy.latest([image.tag]) === void 0;
+  return {
+    ...flux,
+    image,
+    update: { image: { ...image, name: def.name }, ...def.policy && { policy: def.policy }, allowDowngrade },
+    ...outside && {
+      note: {
+        message: `setter ${key}: tag ${image.tag} is outside its policy (${def.policy.description}); marked values are left as they are`,
+        kind: "policy-refusal"
+      }
+    }
+  };
+}
+function governingOf(candidates2, everyAutomation, configPath, ownerOf) {
+  const byOwner = /* @__PURE__ */ new Map();
+  return (key, path) => {
+    const all = candidates2.get(key);
+    if (all[0].flux === void 0) return all[0];
+    const owner = ownerOf(path);
+    let governing = byOwner.get(owner);
+    if (!governing) byOwner.set(owner, governing = governingIn(owner, candidates2, everyAutomation, configPath, ownerOf));
+    return governing(key, path);
+  };
+}
+function governingIn(owner, candidates2, everyAutomation, configPath, ownerOf) {
+  const seen = seenBy(ownerOf, owner);
+  const automations = everyAutomation.filter((a) => seen(a.file));
+  const updating = /* @__PURE__ */ new Map();
+  automations.forEach((a, i) => {
+    if (a.treePath === void 0) return;
+    const ofNamespace = updating.get(a.namespace) ?? /* @__PURE__ */ new Map();
+    updating.set(a.namespace, ofNamespace);
+    ofNamespace.set(a.treePath, [...ofNamespace.get(a.treePath) ?? [], i]);
+  });
+  const updatePaths = automations.map((a) => `${a.id} ./${a.path}`).join(", ");
+  const definitions = /* @__PURE__ */ new Map();
+  const answers = /* @__PURE__ */ new Map();
+  return (key, path) => {
+    const namespace = key.slice(0, key.indexOf(":"));
+    const ofNamespace = updating.get(namespace);
+    const own = ofNamespace?.get(path);
+    const directory = path.slice(0, path.lastIndexOf("/") + 1);
+    const known = own === void 0 ? answers.get(key)?.get(directory) : void 0;
+    if (known !== void 0) return known;
+    let defined = definitions.get(key);
+    if (defined === void 0) definitions.set(key, defined = seenOf(key, candidates2.get(key), seen, owner, configPath, ownerOf));
+    let answer;
+    if (typeof defined === "string") answer = defined;
+    else {
+      let from = [path];
+      if (automations.length > 0) {
+        const above = ["", ...[...path.matchAll(/\//g)].map((slash) => path.slice(0, slash.index))];
+        const covering = [.../* @__PURE__ */ new Set([...above.flatMap((directory2) => ofNamespace?.get(directory2) ?? []), ...own ?? []])].sort((a, b) => a - b);
+        from = covering.map((i) => automations[i].file);
+      }
+      answer = from.length === 0 ? `is set only in files under the spec.update.path of an ImageUpdateAutomation of namespace ${namespace}, and this file is under none (${updatePaths}); the marked value is left as it is` : nearestCandidate(key, defined, from, automations.length > 0, configPath);
+    }
+    if (own === void 0) {
+      const ofKey = answers.get(key) ?? /* @__PURE__ */ new Map();
+      answers.set(key, ofKey);
+      ofKey.set(directory, answer);
+    }
+    return answer;
+  };
+}
+function seenOf(key, all, seen, owner, configPath, ownerOf) {
+  const candidates2 = all.filter((c) => seen(c.flux.file));
+  if (candidates2.length > 0) return { candidates: candidates2, nearest: nearestOf(candidates2.map((c) => c.flux)) };
+  const elsewhere = all.map((c) => c.flux);
+  const targets = [...new Set(elsewhere.map((s) => ownerOf(s.file).name))].join(", ");
+  const here = owner?.name;
+  const markers = here === void 0 ? "markers in no target's paths" : `the markers of target ${here}`;
+  const define2 = here === void 0 ? "in no target's paths" : `in target ${here}'s paths or in no target's`;
+  return `is defined only at ${where(elsewhere)}, in the paths of target ${targets}, whose Flux objects do not govern ${markers}; the marked value is left as it is (define it ${define2}, or give ${key} an entry under setters: in ${configPath})`;
+}
+function nearestCandidate(key, { candidates: candidates2, nearest: nearestTo }, from, byAutomations, configPath) {
+  const nearest = nearestTo(from);
+  if (nearest.length === 1) return candidates2.find((c) => c.flux === nearest[0]);
+  const near = byAutomations ? "the ImageUpdateAutomation objects that update this file" : "this file";
+  return `is defined differently at ${where(nearest)}, equally near ${near}; the marked value is left as it is (give ${key} an entry under setters: in ${configPath}, which overrides Flux objects)`;
+}
+function notesWhereUsed(candidates2, governing, markers, keptOut) {
+  const noted = /* @__PURE__ */ new Map();
+  for (const [key, defined] of candidates2) {
+    if (!defined.some((c) => c.note)) continue;
+    for (const { file, line } of markers.get(key) ?? []) {
+      const chosen = governing(key, file);
+      if (typeof chosen === "string" || !chosen.note || noted.has(chosen) || chosen.image && keptOut(file, chosen.image)) continue;
+      noted.set(chosen, { file: chosen.flux?.file ?? file, line: chosen.flux?.line ?? line, ...chosen.note });
+    }
+  }
+  return [...noted.values()];
+}
+function markersInScope(texts, inScope) {
+  const places = /* @__PURE__ */ new Map();
+  for (const [file, text2] of texts) {
+    if (!inScope(file)) continue;
+    for (const { marker, line, before } of fileMarkers(file, text2)) {
+      const at = places.get(marker.key) ?? [];
+      if (at.length === 0) places.set(marker.key, at);
+      at.push({ file, line, before });
+    }
+  }
+  return places;
+}
+var PLACES_NAMED = 3;
+function namedElsewhere(key, setters) {
+  const name = key.slice(key.indexOf(":") + 1);
+  return [...setters].filter(([other]) => other.slice(other.indexOf(":") + 1) === name).sort(([a], [b]) => a.localeCompare(b));
+}
+function unconfiguredWarning(key, places, configPath, why, name, elsewhere) {
+  const [first, ...others] = places;
+  const named2 = cappedList(
+    others.map((p) => `${p.file}:${p.line}`),
+    PLACES_NAMED
+  );
+  const also = others.length > 0 ? ` (also marked at ${named2})` : "";
+  const left = others.length > 0 ? "its marked values are left as they are" : "its marked value is left as it is";
+  const given = givenValue(name, "setter", `${key}=REF`);
+  const ways = elsewhere.length === 0 ? `add it under setters: in ${configPath}, pass ${given}, or keep its ImagePolicy (and ImageRepository) in the tree` : `${namespacedAs(key, elsewhere)}, add ${key} under setters: in ${configPath}, or pass ${given}`;
+  return {
+    ...!why && { aside: true },
+    file: first.file,
+    line: first.line,
+    message: `no image is configured for Flux setter "${key}"${also}, so ${left}: ${ways}`
+  };
+}
+function namespacedAs(key, elsewhere) {
+  const [namespace, name] = [key.slice(0, key.indexOf(":")), key.slice(key.indexOf(":") + 1)];
+  const namespaces = elsewhere.map(([other, policies]) => {
+    const by = [...new Set(policies.flatMap((p) => p.namespacedBy ? [p.namespacedBy] : []))];
+    return `${other.slice(0, other.indexOf(":"))} (${where(policies)}${by.length > 0 ? `, put there by ${andList(by)}` : ""})`;
+  });
+  const keys = elsewhere.map(([other]) => JSON.stringify(other));
+  const plural = elsewhere.length > 1;
+  const keyed = plural ? `its marker keys are ${andList(keys)}: write one of them` : `its marker key is ${keys[0]}: write that`;
+  return `the tree's ImagePolicy ${name} is in namespace${plural ? "s" : ""} ${andList(namespaces)}, not ${namespace}, so ${keyed} in the marker`;
+}
+
+// src/engine/cross-target.ts
+import { posix as posix6 } from "node:path";
+
+// src/engine/commit-message.ts
+function writtenVersion(image, values) {
+  if (image.tag === void 0 || image.digest === void 0) return imageVersion(image);
+  const pinned = values.some((value) => {
+    const part = writtenPart(value.new, image);
+    return part === "digest" || part === "pinned-tag" || part === "reference" && value.new.includes("@");
+  });
+  return pinned ? imageVersion(image) : image.tag;
+}
+function writtenPart(value, image) {
+  const written = tryParseImageRef(value);
+  if (written && written.repository === image.repository && (written.tag !== void 0 || written.digest !== void 0)) return "reference";
+  if (value === image.tag) return "tag";
+  if (value === image.digest) return "digest";
+  const at = value.lastIndexOf("@");
+  const pinned = at > 0 && value.slice(at + 1) === image.digest && (image.tag === void 0 ? isTag(value.slice(0, at)) : value.slice(0, at) === image.tag);
+  return pinned ? "pinned-tag" : void 0;
+}
+function imageVersion(ref) {
+  if (ref.tag !== void 0) return ref.digest !== void 0 ? `${ref.tag}@${shortDigest(ref.digest)}` : ref.tag;
+  return shortDigest(ref.digest ?? "");
+}
+
+// src/engine/deployed-as-written.ts
+import { posix as posix5 } from "node:path";
 
 // src/engine/kustomizations.ts
 var IMAGE_VALUE = /\bimage["']?\s*:\s*(?:&[^\s,{}[\]]+\s+)?["']?([^\s"'#,{}[\]]+)/g;
@@ -43490,13 +44006,13 @@ function kustomizeTagged(tree, incoming, owners = { ownerOf: () => void 0, edite
   for (const [file, tags] of byFile) {
     const own = owners.ownerOf(file);
     const names = [...tags].map(([name, byOwner]) => {
-      const counted = new Taggers();
+      const counted2 = new Taggers();
       const elsewhere = /* @__PURE__ */ new Map();
       for (const [owner, taggers] of byOwner) {
-        if (owner === void 0 || owner === own) counted.merge(taggers);
+        if (owner === void 0 || owner === own) counted2.merge(taggers);
         else elsewhere.set(owner, taggers.files);
       }
-      return [name, { by: counted.files, edited: counted.edited, elsewhere }];
+      return [name, { by: counted2.files, edited: counted2.edited, elsewhere }];
     });
     tagged.set(file, new Map(names));
   }
@@ -43531,26 +44047,26 @@ function patchDocuments(patch, text2) {
   if (!yaml) return [];
   const inline = patch.inline;
   const at = inline && formatPath(inline.at);
-  const lineOf = (node) => (inline ? inline.line - 1 : 0) + lineAt(text2, node.start);
+  const lineOf = (node2) => (inline ? inline.line - 1 : 0) + lineAt(text2, node2.start);
   return yaml.documents.flatMap(({ root }, index) => {
     const document = inline ? 0 : index;
     const values = [];
-    const add = (node, path, written, ops) => {
-      if (!isFlowScalar(node)) return;
+    const add = (node2, path, written, ops) => {
+      if (!isFlowScalar(node2)) return;
       const key = at === void 0 ? formatPath(written) : ops ? `${at}${formatPath(written)}` : `${at}: ${formatPath(written)}`;
-      values.push({ path, node, key, line: lineOf(node) });
+      values.push({ path, node: node2, key, line: lineOf(node2) });
     };
     if (patch.kind !== "strategic-merge" && isOpList(root) && root?.kind === "seq") {
       if (!patch.target) return [];
       root.items.forEach((op, i) => {
         if (op.kind !== "map" || !VALUE_OPS2.has(scalarText(mapValue(op, "op")) ?? "")) return;
         const pointer = pointerPath(scalarText(mapValue(op, "path")));
-        forEachValue(mapValue(op, "value") ?? null, ({ node, path }) => add(node, [...pointer, ...path], [i, "value", ...path], true));
+        forEachValue(mapValue(op, "value") ?? null, ({ node: node2, path }) => add(node2, [...pointer, ...path], [i, "value", ...path], true));
       });
       return [{ patch, document, selector: patch.target, values }];
     }
     if (patch.kind === "json6902" || root?.kind !== "map") return [];
-    forEachValue(root, ({ node, path }) => add(node, path, path, false));
+    forEachValue(root, ({ node: node2, path }) => add(node2, path, path, false));
     const metadata = (key) => scalarText(nodeAt(root, ["metadata", key]));
     const own = { kind: scalarText(mapValue(root, "kind")), name: metadata("name"), namespace: metadata("namespace") };
     return [{ patch, document, selector: patch.target ?? own, values }];
@@ -43590,15 +44106,16 @@ function helmTagMapping(value) {
   return path.length > 3 && path[0] === "spec" && path[1] === "values" && path[path.length - 1] === "tag" ? path.slice(0, -1) : void 0;
 }
 function helmRepository(doc, resource, mapping) {
-  const own = (key) => doc.values.find((v) => v.path.length === mapping.length + 1 && v.path[mapping.length] === key && samePrefix(v.path, mapping));
-  const written = own("repository") ?? own("name");
-  const read = (key) => written ? scalarText(own(key)?.node) : scalarText(nodeAt(resource.root, [...mapping, key]));
-  const repository = written ? written.node.text : read("repository");
+  const own = ownField(doc, mapping);
+  const written = splitImage(own).repository !== void 0;
+  const { registry, repository } = splitImage((key) => written ? scalarText(own(key)?.node) : scalarText(nodeAt(resource.root, [...mapping, key])));
   if (repository === void 0) return void 0;
-  const registry = read("registry");
-  const name = registry ? `${registry}/${repository}` : repository;
+  const name = splitImageName(registry, repository);
   const normal = normalizeRepository(name);
   return normal === void 0 ? void 0 : { name, repository: normal };
+}
+function ownField(doc, mapping) {
+  return (key) => doc.values.find((v) => v.path.length === mapping.length + 1 && v.path[mapping.length] === key && samePrefix(v.path, mapping));
 }
 function samePrefix(path, prefix) {
   return prefix.every((segment2, i) => path[i] === segment2);
@@ -43621,14 +44138,13 @@ function loneTags(doc) {
   return doc.values.flatMap((value) => {
     const mapping = helmTagMapping(value);
     if (!mapping || hasPlaceholder(value.node.text)) return [];
-    const beside = (key) => doc.values.some((v) => v.path.length === mapping.length + 1 && v.path[mapping.length] === key && samePrefix(v.path, mapping));
-    return beside("repository") || beside("name") ? [] : [{ value, mapping }];
+    return splitImage(ownField(doc, mapping)).repository !== void 0 ? [] : [{ value, mapping }];
   });
 }
 function pairOf(doc, tag, resource) {
   const pair = helmRepository(doc, resource, tag.mapping);
-  const node = nodeAt(resource.root, [...tag.mapping, "repository"]);
-  return pair && node ? { ...pair, line: lineAt(resource.text, node.start) } : void 0;
+  const node2 = splitImage((key) => nodeAt(resource.root, [...tag.mapping, key])).repository;
+  return pair && node2 ? { ...pair, line: lineAt(resource.text, node2.start) } : void 0;
 }
 function patchReader({ patches }) {
   const read = /* @__PURE__ */ new Map();
@@ -43727,53 +44243,25 @@ function unpairedWarning(tag) {
   return { file, line, message: said + advice, about };
 }
 function mayHoldHelmRelease(text2) {
-  return text2.includes("helm.toolkit.fluxcd.io/");
+  return text2.includes(FLUX_HELM);
 }
 
 // src/engine/deployed-as-written.ts
 function deployedAsWrittenBy(tree, incoming) {
-  const { kustomizations } = tree;
   let read;
-  const parents = /* @__PURE__ */ new Map();
-  const directories = kustomizations.map(({ file }) => posix5.dirname(file));
-  const unscreened = kustomizations.map(({ text: text2 }) => NAMED_THEN_DOTS.test(text2));
-  const parentsOf = (graph, path) => {
-    const known = parents.get(path);
-    if (known) return known;
-    const lists = (k) => k.resources.includes(path) || k.components.includes(path);
-    const mayList = listScreen(path);
-    const found = [
-      ...kustomizations.flatMap(({ file, text: text2 }, i) => {
-        if (!unscreened[i] && !mayList(directories[i], text2)) return [];
-        const k = graph.at(directories[i]);
-        return k?.file === file && lists(k) ? [k] : [];
-      }),
-      ...graph.deployers.filter(lists)
-    ];
-    parents.set(path, found);
-    return found;
-  };
-  const up = (graph, start, passing) => {
-    const found = [];
-    const queue = [start];
-    for (let i = 0; i < queue.length; i++) {
-      for (const k of parentsOf(graph, queue[i])) {
-        if (found.includes(k) || !passing(k)) continue;
-        found.push(k);
-        if (graph.at(posix5.dirname(k.file)) === k) queue.push(posix5.dirname(k.file));
-      }
-    }
-    return found;
-  };
   const builds = /* @__PURE__ */ new Map();
   const patchesOf = patchReader(tree);
   return ({ file, text: text2 }, repository) => {
-    const graph = read ??= graphOf(tree, incoming);
+    if (!read) {
+      const graph2 = graphOf(tree, incoming);
+      read = { graph: graph2, above: upward(tree, graph2, graph2.deployers) };
+    }
+    const { graph, above } = read;
     const own = isKustomizationFile(file) ? graph.at(posix5.dirname(file)) : void 0;
     const start = own?.file === file ? posix5.dirname(file) : file;
     if (!builds.has(start)) {
-      const above = up(graph, start, () => true);
-      builds.set(start, above.length > 0 ? buildsOf(graph, above) : void 0);
+      const all = above.up(start);
+      builds.set(start, all.length > 0 ? buildsOf(graph, all) : void 0);
     }
     const built = builds.get(start);
     if (!built) return { by: [], built: false, deployed: false };
@@ -43782,21 +44270,10 @@ function deployedAsWrittenBy(tree, incoming) {
     const patching = (k) => resources.length > 0 && setsVersionIn(patchesOf(k), resources, repository);
     const found = /* @__PURE__ */ new Set();
     for (const passing of names.length === 0 ? [built.reached()] : names.map(built.asWritten)) {
-      for (const k of up(graph, start, (k2) => passing.has(k2.file) && !patching(k2))) found.add(k);
+      for (const k of above.up(start, (k2) => passing.has(k2.file) && !patching(k2))) found.add(k);
     }
-    const starts = (k) => graph.at(posix5.dirname(k.file)) !== k || !k.component && parentsOf(graph, posix5.dirname(k.file)).length === 0;
+    const starts = (k) => graph.at(posix5.dirname(k.file)) !== k || !k.component && above.parentsOf(posix5.dirname(k.file)).length === 0;
     return { by: [...new Set([...found].map((k) => k.file))], built: true, deployed: [...found].some(starts) };
-  };
-}
-var NAMED_THEN_DOTS = /[^./\s]\/\.\.?(?![^/\s'",\]}#])/;
-function listScreen(path) {
-  const parent = posix5.dirname(path);
-  const name = posix5.basename(path);
-  const tail = `${posix5.basename(parent)}/${name}`;
-  return (directory, text2) => {
-    if (path === "." || directory.startsWith(`${path}/`)) return text2.includes("..");
-    if (parent === "." || directory === parent || directory.startsWith(`${parent}/`)) return text2.includes(name);
-    return text2.includes(tail);
   };
 }
 function writtenNames(text2, repository) {
@@ -43866,7 +44343,7 @@ function ownVersion(change, image) {
 // src/engine/kcl-runs.ts
 import { posix as posix7 } from "node:path";
 function mayHoldKclRun(text2) {
-  return text2.includes(KCL_RUN_GROUP);
+  return text2.includes(KCL_RUN);
 }
 function kclRunsIn(text2, treeRoot2) {
   const yaml = tryYamlFile(text2);
@@ -43910,7 +44387,7 @@ function warnUnreached(valid, unreached2, known, texts, defined, outside, warnin
   }
   for (const key of valid.setters.keys()) {
     if (marked(key)) continue;
-    warnings.push({ message: `no file to update has a marker for setter ${key}${didYouMean(closest(key, known.keys))}` });
+    warnings.push({ message: `no file to update has a marker for setter ${key}${didYouMean(closest(key, known.keys))}`, kind: "unreached" });
   }
 }
 function unusedKeys(keys) {
@@ -43919,9 +44396,10 @@ function unusedKeys(keys) {
   return `, and no marker uses ${named2.length === 1 ? named2[0] : `any of ${cappedList(named2)}`}`;
 }
 function markedIn(texts) {
+  let keys;
   return (key) => {
-    const pattern = markerPattern(key);
-    return texts.some(([path, text2]) => readsMarkers(path) && pattern.test(text2));
+    keys ??= new Set(texts.flatMap(([path, text2]) => fileMarkers(path, text2)).map(({ marker }) => marker.key));
+    return keys.has(key);
   };
 }
 function unreachedImages(valid, defined, overrides, texts) {
@@ -43937,13 +44415,13 @@ function holdsImage(path, text2, image) {
 }
 
 // src/engine/beside-markers.ts
-function warnBesideMarkers(changes, policySetters, left, text2, warnings) {
+function warnBesideMarkers(changes, policySetters, left, marks, warnings) {
   if (policySetters.size === 0 && left.size === 0) return;
   for (const change of changes) {
     if (change.kind !== "image" && change.kind !== "kcl-image") continue;
     const written = tryParseImageRef(change.new);
     if (!written) continue;
-    const split2 = besidePolicy(change, written, policySetters, text2) ?? besideLeft(written, left, text2);
+    const split2 = besidePolicy(change, written, policySetters, marks) ?? besideLeft(written, left, marks);
     if (split2) warnings.push({ file: change.file, line: change.line, message: `${change.key} is set to ${change.new} by repository, ${split2}` });
   }
 }
@@ -43983,8 +44461,8 @@ function movedBy(change, updates) {
   const byTag = updates.filter((u) => u.image.tag === change.new);
   return byTag.length === 1 ? { update: byTag[0], current: versionOf(change.old, void 0) } : void 0;
 }
-function besidePolicy(change, written, setters, text2) {
-  const beside = [...setters].filter(([k, u]) => u.policy && u.image.repository === written.repository && markerPattern(k).test(text2));
+function besidePolicy(change, written, setters, marks) {
+  const beside = [...setters].filter(([k, u]) => u.policy && u.image.repository === written.repository && marks(k));
   if (beside.length !== 1) return void 0;
   const [key, { policy }] = beside[0];
   if (!policy) return void 0;
@@ -43993,8 +44471,8 @@ function besidePolicy(change, written, setters, text2) {
   if (nextVersion({ image: written, policy }, current) !== void 0) return void 0;
   return `which the policy of Flux setter "${key}" (${policy.description}) would not have chosen for its marked fields; mark this field with it to keep them together`;
 }
-function besideLeft(written, left, text2) {
-  const keys = [...left].filter(([key, images]) => images.some((i) => i.repository === written.repository) && markerPattern(key).test(text2)).map(([key]) => key);
+function besideLeft(written, left, marks) {
+  const keys = [...left].filter(([key, images]) => images.some((i) => i.repository === written.repository) && marks(key)).map(([key]) => key);
   if (keys.length === 0) return void 0;
   const which = keys.length === 1 ? `Flux setter "${keys[0]}"` : `Flux setters ${keys.map((key) => `"${key}"`).join(", ")}`;
   return `while the marked fields of ${which} in this file are left as they are (see the warning at them); mark this field with it to keep them together`;
@@ -44009,18 +44487,18 @@ function fixFor(path, text2, place, image, name) {
   const bom = text2.startsWith("\uFEFF") ? 1 : 0;
   const found = scalarAt(text2.slice(bom), place.at - bom);
   if (!found) return void 0;
-  const { node, path: at, root } = found;
+  const { node: node2, path: at, root } = found;
   const spec = formatPath(at);
   if (place.reference === void 0) {
     const holder = nodeAt(root, at.slice(0, -1));
-    const versioned = tryParseImageRef(node.text.trim());
+    const versioned = tryParseImageRef(node2.text.trim());
     if (holder?.kind !== "map" || !isFlowScalar(mapValue(holder, "tag")) || versioned?.tag !== void 0 || versioned?.digest !== void 0) return void 0;
     const tag = formatPath([...at.slice(0, -1), "tag"]);
     return `no rule reads ${spec} as ${image.repository}; ${overrideAdvice(tag, image.repository, { file: path, part: "tag", subject: tag }).advice}`;
   }
-  if (isFlowScalar(node) && node.text.trim() === place.reference)
+  if (isFlowScalar(node2) && node2.text.trim() === place.reference)
     return `no rule edits ${spec}; ${overrideAdvice(spec, image.repository, { file: path }).advice}`;
-  const whole = isFlowScalar(node) ? `, or set the whole string with ${givenValue(name, "set", `${path}:${spec}=\u2026`)}` : "";
+  const whole = isFlowScalar(node2) ? `, or set the whole string with ${givenValue(name, "set", `${path}:${spec}=\u2026`)}` : "";
   return `it is inside the longer string at ${spec}, ${NO_PART}: move it into a field of its own${whole}`;
 }
 var NO_PART = "and gitops-promote edits no part of a string";
@@ -44029,8 +44507,8 @@ function scalarAt(text2, at) {
   if (!file) return void 0;
   for (const [d, { root }] of file.documents.entries()) {
     let found;
-    forEachValue(root, ({ node, path: path2 }) => {
-      if (node.kind === "scalar" && node.start <= at && at < node.end) found = { node, path: path2 };
+    forEachValue(root, ({ node: node2, path: path2 }) => {
+      if (node2.kind === "scalar" && node2.start <= at && at < node2.end) found = { node: node2, path: path2 };
     });
     if (!found) continue;
     const { path } = found;
@@ -44185,9 +44663,9 @@ function screenFor(images) {
   const tokens = [MARKER_TOKEN, ...images.map(screenToken)];
   const alternation = (words) => new RegExp(words.map(escapeRegExp).join("|"));
   const kcl = kclScreen(images);
-  const argo = alternation([...tokens, FLUX_IMAGE_API_GROUP]);
+  const argo = alternation([...tokens, FLUX_IMAGE]);
   const templated = images.flatMap((image) => [image.repository.slice(image.repository.lastIndexOf("/")), ...firstSegments(image.repository)]);
-  return { kcl, yaml: alternation([...tokens, FLUX_IMAGE_API_GROUP, "Application"]), argo, templated };
+  return { kcl, yaml: alternation([...tokens, FLUX_IMAGE, "Application"]), argo, templated };
 }
 function firstSegments(repository) {
   const [host, ...path] = repository.split("/");
@@ -44206,21 +44684,24 @@ async function misplacedConfigsIn(source, files, read) {
   return new Set(named2.filter((_, i) => CONFIG_KEY.test(texts[i]) && !OBJECT_KEY.test(texts[i])));
 }
 var READ_ONLY_FROM = "a configuration is read only from .github/gitops-promote.yaml (or .yml) at the root";
-function refuseUnreadConfig(misplaced, read) {
+function refuseUnreadConfig(misplaced, read, name) {
   if (!read.byDefault || read.present) return;
   const unread = [...misplaced].filter((path) => AT_ROOT.test(path));
   if (unread.length === 0) return;
   throw new RequestError(
-    unread.map((path) => ({
-      file: path,
-      field: "request",
-      message: `not read: ${READ_ONLY_FROM}, so its targets, their policies and its overrides would not apply, and this run would edit every file alike; move it to .github/${path}, or read it where it is with --config ${path} (config: ${path} in the Action), or run without a configuration with --config ${NO_CONFIG} (config: ${NO_CONFIG})`
-    }))
+    unread.map((path) => {
+      const [readIt, readNone] = name ? [givenValue(name, "config", path), givenValue(name, "config", NO_CONFIG)] : [`--config ${path} (config: ${path} in the Action)`, `--config ${NO_CONFIG} (config: ${NO_CONFIG})`];
+      return {
+        file: path,
+        field: "request",
+        message: `not read: ${READ_ONLY_FROM}, so its targets, their policies and its overrides would not apply, and this run would edit every file alike; move it to .github/${path}, or read it where it is with ${readIt}, or run without a configuration with ${readNone}`
+      };
+    })
   );
 }
-function warnMisplacedConfigs(misplaced, read) {
-  refuseUnreadConfig(misplaced, read);
-  const where2 = read.none ? `the run reads no configuration (config ${NO_CONFIG})` : read.path === void 0 ? "the configuration read is the one the request gives" : read.byDefault && !read.present ? READ_ONLY_FROM : `the configuration read is ${read.path}`;
+function warnMisplacedConfigs(misplaced, read, name) {
+  refuseUnreadConfig(misplaced, read, name);
+  const where2 = read.none ? `the run reads no configuration (${name ? givenValue(name, "config", NO_CONFIG) : `config ${NO_CONFIG}`})` : read.path === void 0 ? "the configuration read is the one the request gives" : read.byDefault && !read.present ? READ_ONLY_FROM : `the configuration read is ${read.path}`;
   return [...misplaced].map((path) => {
     const tree = NESTED.exec(path)?.[1];
     const advice = tree !== void 0 ? `to apply them, run gitops-promote update on ${tree}, the tree it configures` : read.none ? `to apply them, name it as the configuration instead of ${NO_CONFIG}` : "to apply them, move them into that configuration";
@@ -44245,6 +44726,47 @@ function unfiled(diagnostic) {
   if (file !== GIVEN_CONFIG) return diagnostic;
   return { ...rest, message: `${file}${line === void 0 ? "" : ` (line ${line})`}: ${diagnostic.message}` };
 }
+async function configOf2(source, present, request2, create) {
+  const given = typeof request2.config === "object" ? request2.config : request2.config === NO_CONFIG ? { targets: [], setters: /* @__PURE__ */ new Map(), overrides: [] } : void 0;
+  if (given) return { config: given, configPath: GIVEN_CONFIG, given: true };
+  const configPath = configPathIn(request2, present);
+  return { config: await loadConfig(source, present, configPath, request2.config !== void 0, create), configPath, given: false };
+}
+async function validateInTree(listed, request2) {
+  try {
+    return validateRequest(request2);
+  } catch (error) {
+    if (!(error instanceof RequestError) || !error.issues.some((issue) => issue.message.includes(UNKNOWN_REPOSITORY))) throw error;
+    const known = await knownImagesIn(listed, request2).catch(() => void 0);
+    if (!known) throw error;
+    return validateRequest(request2, known);
+  }
+}
+async function knownImagesIn(listed, request2) {
+  const readable = async (read2) => {
+    try {
+      return await read2();
+    } catch (error) {
+      if (error instanceof RequestError) return void 0;
+      throw error;
+    }
+  };
+  const tree = await readable(() => listTree(listed));
+  if (!tree) return {};
+  const { files, source } = tree;
+  const read = isConfigField(request2.config) ? await readable(() => configOf2(source, new Set(files), request2, false)) : void 0;
+  const config = read?.config;
+  const treeRoot2 = repositoryPath(request2.pathInRepository ?? "");
+  const yaml = files.filter((path) => fileKind(path) === "yaml" && mayBeManifest({ configPath: read?.configPath ?? GIVEN_CONFIG, misplaced: /* @__PURE__ */ new Set() }, path));
+  const screened = await readScreened(source, yaml, (_, text2) => mayHoldFluxObjects(text2) || mayGiveNamespace(text2), []);
+  const texts = new Map(yaml.flatMap((path, i) => screened[i] === void 0 ? [] : [[path, screened[i]]]));
+  const docs = [...texts].flatMap(([file, text2]) => mayHoldFluxObjects(text2) ? [{ file, text: text2 }] : []);
+  const flux = docs.length === 0 ? void 0 : fluxSetters(docs, treeRoot2, namespacesOf(await kustomizationsIn(source, files, texts, treeRoot2)(false)));
+  const setters = /* @__PURE__ */ new Map();
+  for (const [key, defined] of flux?.setters ?? []) if (new Set(defined.map((d) => d.repository)).size === 1) setters.set(key, defined[0]);
+  for (const [key, setter] of config?.setters ?? []) setters.set(key, setter);
+  return { setters, repositories: [...new Set((config?.targets ?? []).flatMap((target) => target.images.map((image) => image.name)))] };
+}
 function configPathIn(request2, present) {
   const paths = configPathsOf(request2);
   const found = paths.filter((path) => present.has(path));
@@ -44253,15 +44775,13 @@ function configPathIn(request2, present) {
 }
 var READ_CONCURRENCY = 64;
 async function planUpdate(listed, request2) {
-  const valid = validateRequest(request2);
-  const malformed2 = malformedSets(valid.sets);
+  const valid = await validateInTree(listed, request2);
+  const malformed2 = malformedSets(valid.sets, request2.fieldName);
   if (malformed2.length > 0) throw new RequestError(malformed2);
   const { files, source, warnings: leftOut2 } = await listTree(listed);
   const present = new Set(files);
-  const given = typeof request2.config === "object" ? request2.config : request2.config === NO_CONFIG ? { targets: [], setters: /* @__PURE__ */ new Map(), overrides: [] } : void 0;
-  const configPath = given ? GIVEN_CONFIG : configPathIn(request2, present);
   const create = request2.create ?? false;
-  const config = given ?? await loadConfig(source, present, configPath, request2.config !== void 0, create);
+  const { config, configPath, given } = await configOf2(source, present, request2, create);
   const readConfig = {
     path: given ? void 0 : configPath,
     present: config !== void 0,
@@ -44269,13 +44789,13 @@ async function planUpdate(listed, request2) {
     none: request2.config === NO_CONFIG
   };
   const misplacedFiles = await misplacedConfigsIn(source, files, readConfig);
-  const misplaced = warnMisplacedConfigs(misplacedFiles, readConfig);
+  const misplaced = warnMisplacedConfigs(misplacedFiles, readConfig, request2.fieldName);
   const targets = asIssuesOf("target", () => targetsInScope(config, request2.targets));
   const warnings = [];
   const inScope = pathFilter(request2.paths ?? [], files, warnings);
   const idlePaths = [];
   warnIdlePaths(config?.targets ?? [], targets, files, configPath, idlePaths);
-  const { byFile: overridesByFile, issues } = collectOverrides(valid, config, configPath, present, inScope, warnings);
+  const { byFile: overridesByFile, issues } = collectOverrides(valid, config, configPath, present, inScope, warnings, request2.fieldName);
   issues.push(...ofField("config", await checkConfiguredOverrides(source, config?.overrides ?? [], configPath, present, create)));
   if (issues.length > 0) throw new RequestError(issues.map(unfiled));
   const run = runContext({
@@ -44298,7 +44818,7 @@ async function planUpdate(listed, request2) {
   const kustomizations = kustomizationsIn(source, files, texts, run.treeRoot);
   const tagged = await kustomizeTaggedIn(kustomizations, texts, valid.images, run);
   const paired2 = await pairedTagsIn(kustomizations, texts, run, warnings);
-  const resolved = resolveSetters(run, texts, warnings);
+  const resolved = resolveSetters(run, texts, warnings, [...texts.values()].some(mayHoldFluxObjects) ? await kustomizations(false) : void 0);
   const setters = { forFile: (path) => readsMarkers(path) ? resolved.forFile(path) : NO_SETTERS, fluxPoliciesAt: resolved.fluxPoliciesAt };
   const inScopeTexts = [...texts].filter(([path]) => inScope(path));
   await warnReach(run, inScopeTexts, resolved, setters, warnings);
@@ -44403,10 +44923,15 @@ async function readCandidates(run, warnings) {
   const paths = files.filter((path) => overridesByFile.has(path) || mayBeManifest(run, path) && (inScope(path) || fileKind(path) === "yaml"));
   const readOnly = /* @__PURE__ */ new Set();
   const keep = (path, text2) => {
-    if (!inScope(path)) return mayHoldFluxObjects(text2) || mayHoldKclRun(text2) || mayHoldDeployer(path, text2) && screen.yaml.test(text2);
+    if (!inScope(path))
+      return mayHoldFluxObjects(text2) || mayHoldKclRun(text2) || mayGiveNamespace(text2) || mayHoldDeployer(path, text2) && screen.yaml.test(text2);
     if (overridesByFile.has(path)) return true;
     if (fileKind(path) !== "yaml") return screen.kcl(text2);
     const found = screen.yaml.exec(text2);
+    if (found === null && !mayHoldKclRun(text2) && mayGiveNamespace(text2)) {
+      readOnly.add(path);
+      return true;
+    }
     if (found?.[0] !== "Application") return found !== null || mayHoldKclRun(text2);
     if (screen.argo.test(text2) || hasPlaceholder(text2) && screen.templated.some((piece) => text2.includes(piece))) return true;
     if (!text2.includes("parameters") && !text2.includes("valueFiles")) return false;
@@ -44425,12 +44950,18 @@ function planFiles(run, texts, readOnly, tagged, paired2, { forFile, fluxPolicie
     const { setters, knownSetters, left } = forFile(path);
     const kustomizeTagged2 = tagged.left.get(path);
     const pairedTags = paired2.get(path);
-    const editRequest = run.unselected(path) ? { images: [], setters: /* @__PURE__ */ new Map(), knownSetters: new Map([...knownSetters, ...[...setters.keys()].map((key) => [key, void 0])]) } : {
+    const editRequest = run.unselected(path) ? {
+      images: [],
+      setters: /* @__PURE__ */ new Map(),
+      knownSetters: new Map([...knownSetters, ...[...setters.keys()].map((key) => [key, void 0])]),
+      fieldName: run.fieldName
+    } : {
       images: run.updatesFor(path),
       setters: settersFor(setters, target),
       knownSetters,
       ...kustomizeTagged2 && { kustomizeTagged: kustomizeTagged2 },
-      ...pairedTags && { pairedTags }
+      ...pairedTags && { pairedTags },
+      fieldName: run.fieldName
     };
     const requested = run.overridesByFile.get(path) ?? [];
     const overrides = requested.flatMap((o) => typeof o === "string" ? [o] : configuredOverride(o, editRequest.images));
@@ -44439,12 +44970,13 @@ function planFiles(run, texts, readOnly, tagged, paired2, { forFile, fluxPolicie
     if (!filePlan) continue;
     planned.push(filePlan);
     warnTaggedElsewhere(filePlan.changes, tagged.elsewhere.get(path), target?.name, warnings);
-    warnBesideMarkers(filePlan.changes, target ? /* @__PURE__ */ new Map() : editRequest.setters, left, text2, warnings);
+    const marks = marksOf(path, text2);
+    warnBesideMarkers(filePlan.changes, target ? /* @__PURE__ */ new Map() : editRequest.setters, left, marks, warnings);
     warnUnpolicied(
       filePlan.changes,
       editRequest.images,
       (repository) => fluxPoliciesAt2(path, repository),
-      (image) => markedIn2(forFile(path), text2, image),
+      (image) => markedIn2(forFile(path), marks, image),
       warnings
     );
   }
@@ -44477,9 +45009,11 @@ async function warnLeftBehind(run, texts, planned, { forFile }, kustomizations, 
     warned.set(w.file, said);
   }
   const finalTexts = new Map([...texts].filter(([path]) => run.inScope(path)).map(([path, text2]) => [path, after.get(path) ?? text2]));
+  const marks = /* @__PURE__ */ new Map();
+  const marksIn = (path) => marks.get(path) ?? marks.set(path, marksOf(path, texts.get(path))).get(path);
   const left = leftBehind(valid.images, finalTexts, {
     explained: (path, image, line) => warnedOf(warned.get(path) ?? [], image.repository, line) || // Marked fields follow their setter, overridden ones their override (a --set names no image: any of them): a warning says why either is left.
-    (run.overridesByFile.get(path) ?? []).some((o) => typeof o === "string" || o.repository === image.repository) || (config?.overrides ?? []).some((o) => o.file === path && o.repository === image.repository) || markedIn2(forFile(path), texts.get(path), image) || run.keptOut(path, image) || run.unselected(path),
+    (run.overridesByFile.get(path) ?? []).some((o) => typeof o === "string" || o.repository === image.repository) || (config?.overrides ?? []).some((o) => o.file === path && o.repository === image.repository) || markedIn2(forFile(path), marksIn(path), image) || run.keptOut(path, image) || run.unselected(path),
     quiet: planned.length === 0 && warnings.every(isAside)
   });
   const built = left.length > 0 ? await kustomizations() : void 0;
@@ -44507,12 +45041,12 @@ async function warnLeftBehind(run, texts, planned, { forFile }, kustomizations, 
   );
 }
 var NO_SETTERS = { setters: /* @__PURE__ */ new Map(), knownSetters: /* @__PURE__ */ new Map(), left: /* @__PURE__ */ new Map() };
-function markedIn2({ setters, left }, text2, image) {
+function markedIn2({ setters, left }, marks, image) {
   const keys = [
     ...[...setters].filter(([, update]) => update.image.repository === image.repository).map(([key]) => key),
     ...[...left].filter(([, images]) => images.some((i) => i.repository === image.repository)).map(([key]) => key)
   ];
-  return keys.some((key) => markerPattern(key).test(text2));
+  return keys.some(marks);
 }
 function ofField(field, issues) {
   return issues.map((issue) => ({ ...issue, field }));
@@ -44556,14 +45090,19 @@ function kustomizationsIn(source, files, texts, treeRoot2) {
       return text2 === void 0 ? [] : [{ file, text: text2 }];
     });
   };
-  const readAll = async () => {
+  let building;
+  const readBuilds = async () => {
     const read = await textsOf(files.filter(isKustomizationFile));
-    const listed = new Set(files);
-    const patches = await textsOf(patchFilesOf(read).filter((file) => listed.has(file) && fileKind(file) === "yaml"));
     const deployers = [...texts].flatMap(([file, text2]) => fileKind(file) === "yaml" && mayHoldDeployer(file, text2) ? [{ file, text: text2 }] : []);
-    return { kustomizations: read, deployers, patches: new Map(patches.map(({ file, text: text2 }) => [file, text2])), files, treeRoot: treeRoot2 };
+    return { kustomizations: read, deployers, patches: /* @__PURE__ */ new Map(), files, treeRoot: treeRoot2 };
   };
-  return () => reading ??= readAll();
+  const readAll = async () => {
+    const tree = await (building ??= readBuilds());
+    const listed = new Set(files);
+    const patches = await textsOf(patchFilesOf(tree.kustomizations).filter((file) => listed.has(file) && fileKind(file) === "yaml"));
+    return { ...tree, patches: new Map(patches.map(({ file, text: text2 }) => [file, text2])) };
+  };
+  return (patches = true) => patches ? reading ??= readAll() : building ??= readBuilds();
 }
 async function kustomizeTaggedIn(kustomizations, texts, images, run) {
   const { inScope } = run;
@@ -44584,7 +45123,7 @@ async function kustomizeTaggedIn(kustomizations, texts, images, run) {
 async function pairedTagsIn(kustomizations, texts, run, warnings) {
   if (![...texts.values()].some(mayHoldHelmRelease)) return /* @__PURE__ */ new Map();
   const read = async (path) => texts.get(path) ?? (run.present.has(path) && fileKind(path) === "yaml" ? (await readScreened(run.source, [path], () => true, []))[0] : void 0);
-  const overridden = (file, field) => overrideNames({ file, message: "", about: { field, reason: "advised-override" } }, run.overridesByFile.get(file) ?? [], run.config?.overrides ?? []);
+  const overridden = (file, field) => overrideNamesField(file, field, run.overridesByFile.get(file) ?? [], run.config?.overrides ?? []);
   const paired2 = await patchedTags({ ...run, overridden }, await kustomizations(), read, warnings);
   for (const file of paired2.keys()) {
     const text2 = await read(file);
@@ -44654,7 +45193,11 @@ function planFile(path, text2, request2, overrides, overridden, create, target, 
       });
     return void 0;
   }
-  const { changes, warnings: fileWarnings, text: after } = overrides.length > 0 ? overFileAbout(path, kind, edited, overrides, create, body) : edited;
+  const {
+    changes,
+    warnings: fileWarnings,
+    text: after
+  } = overrides.length > 0 ? overFileAbout(path, kind, edited, overrides, create, body, request2.fieldName) : edited;
   warnings.push(...fileWarnings.filter((w) => w.kind !== "policy-refusal").map((w) => ({ ...w, file: path })));
   if (after === body) return void 0;
   checkParses(kind, path, body, after);
@@ -44849,7 +45392,7 @@ function jsonReport(plan) {
     ...plan.targets.length > 0 && {
       targets: plan.targets.map((t) => ({ name: t.name, files: plan.files.filter((f) => f.target === t.name).map((f) => f.path) }))
     },
-    warnings: plan.warnings.map(inReadmeOrder)
+    warnings: plan.warnings.map((w) => ({ ...inReadmeOrder(w), ...w.kind && { kind: w.kind } }))
   };
 }
 function jsonRefusal(issues) {
@@ -44886,7 +45429,7 @@ function humanReport(plan, options2 = {}) {
   const n = plan.files.length;
   const verb = options2.dryRun ? "would change" : "changed";
   out.push(
-    n === 0 ? nothingToChange(plan) : `${n} file${n === 1 ? "" : "s"} ${verb}, ${plan.changes.length} value${plan.changes.length === 1 ? "" : "s"}${options2.dryRun ? " (dry run: nothing written)" : ""}`
+    n === 0 ? nothingToChange(plan) : `${counted(n, "file")} ${verb}, ${counted(plan.changes.length, "value")}${options2.dryRun ? " (dry run: nothing written)" : ""}`
   );
   return out.join("\n") + "\n";
 }
@@ -46010,22 +46553,22 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
   ];
   const visited = new WeakSet([rootProcessed]);
   while (stack.length > 0) {
-    const node = stack[stack.length - 1];
-    if (node.index === 0) {
-      chunks.push(node.isArray ? "[" : "{");
+    const node2 = stack[stack.length - 1];
+    if (node2.index === 0) {
+      chunks.push(node2.isArray ? "[" : "{");
       level++;
     }
     let isDone = false;
-    if (node.isArray) {
-      if (node.index < node.val.length) {
-        if (!node.first) chunks.push(",");
+    if (node2.isArray) {
+      if (node2.index < node2.val.length) {
+        if (!node2.first) chunks.push(",");
         if (space) chunks.push("\n" + space.repeat(level));
-        const childRaw = node.val[node.index];
-        const childVal = prepareVal(node.val, String(node.index), childRaw);
+        const childRaw = node2.val[node2.index];
+        const childVal = prepareVal(node2.val, String(node2.index), childRaw);
         if (isUnstringifiable(childVal)) {
           chunks.push("null");
-          node.first = false;
-          node.index++;
+          node2.first = false;
+          node2.index++;
         } else {
           const isComplexObject = childVal !== null && typeof childVal === "object";
           const isNativeRaw = isRawJSON(childVal);
@@ -46035,34 +46578,34 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
             }
             visited.add(childVal);
             stack.push({
-              parent: node.val,
-              key: String(node.index),
+              parent: node2.val,
+              key: String(node2.index),
               val: childVal,
               isArray: Array.isArray(childVal),
               keys: Array.isArray(childVal) ? null : Object.keys(childVal),
               index: 0,
               first: true
             });
-            node.first = false;
-            node.index++;
+            node2.first = false;
+            node2.index++;
           } else {
             chunks.push(originalStringify(childVal));
-            node.first = false;
-            node.index++;
+            node2.first = false;
+            node2.index++;
           }
         }
       } else {
         isDone = true;
       }
     } else {
-      while (node.index < node.keys.length) {
-        const k = node.keys[node.index++];
+      while (node2.index < node2.keys.length) {
+        const k = node2.keys[node2.index++];
         const isFilteredOutByArray = propertyList && !propertyList.has(k);
         if (isFilteredOutByArray) continue;
-        const childRaw = node.val[k];
-        const childVal = prepareVal(node.val, k, childRaw);
+        const childRaw = node2.val[k];
+        const childVal = prepareVal(node2.val, k, childRaw);
         if (isUnstringifiable(childVal)) continue;
-        if (!node.first) chunks.push(",");
+        if (!node2.first) chunks.push(",");
         if (space) {
           chunks.push("\n" + space.repeat(level) + originalStringify(k) + ": ");
         } else {
@@ -46076,7 +46619,7 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
           }
           visited.add(childVal);
           stack.push({
-            parent: node.val,
+            parent: node2.val,
             key: k,
             val: childVal,
             isArray: Array.isArray(childVal),
@@ -46084,23 +46627,23 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
             index: 0,
             first: true
           });
-          node.first = false;
+          node2.first = false;
           break;
         } else {
           chunks.push(originalStringify(childVal));
-          node.first = false;
+          node2.first = false;
         }
       }
-      const isNodeFullyProcessed = node.index >= node.keys.length && stack[stack.length - 1] === node;
+      const isNodeFullyProcessed = node2.index >= node2.keys.length && stack[stack.length - 1] === node2;
       if (isNodeFullyProcessed) {
         isDone = true;
       }
     }
     if (isDone) {
       level--;
-      if (!node.first && space) chunks.push("\n" + space.repeat(level));
-      chunks.push(node.isArray ? "]" : "}");
-      visited.delete(node.val);
+      if (!node2.first && space) chunks.push("\n" + space.repeat(level));
+      chunks.push(node2.isArray ? "]" : "}");
+      visited.delete(node2.val);
       stack.pop();
     }
   }
@@ -46204,10 +46747,10 @@ var applyReviverIteratively = (parsed, userReviver) => {
   const rootHolder = { "": parsed };
   const stack = [{ parent: rootHolder, key: "", visited: false }];
   while (stack.length > 0) {
-    const node = stack[stack.length - 1];
-    if (!node.visited) {
-      node.visited = true;
-      const value = node.parent[node.key];
+    const node2 = stack[stack.length - 1];
+    if (!node2.visited) {
+      node2.visited = true;
+      const value = node2.parent[node2.key];
       const isComplexObject = value !== null && typeof value === "object";
       if (isComplexObject) {
         const keys = Object.keys(value);
@@ -46216,7 +46759,7 @@ var applyReviverIteratively = (parsed, userReviver) => {
         }
       }
     } else {
-      const { parent, key } = node;
+      const { parent, key } = node2;
       let value = parent[key];
       if (typeof value === "string") {
         const isCustomFormatBigInt = customFormat.test(value);
@@ -50336,7 +50879,6 @@ var UPDATE_OPTIONS = {
   json: { type: "boolean" },
   help: { type: "boolean", short: "h" }
 };
-var flagOf = (field) => `--${field}`;
 function isUsage(issue) {
   return issue.field !== void 0 && issue.field !== "config";
 }
@@ -50355,7 +50897,7 @@ async function checkArguments(request2, root) {
       sets.push(text2);
       continue;
     }
-    const malformed2 = specError({ file, spec: set2.spec });
+    const malformed2 = setSpecError({ file, spec: set2.spec });
     const unknownKind = fileKind(file) === void 0;
     const notFile = malformed2 ? void 0 : await notAFile(root, file);
     if (malformed2) usage.push({ ...located(file, malformed2), field: "set" });
@@ -50378,43 +50920,18 @@ async function checkArguments(request2, root) {
   return checked;
 }
 async function requestIssues(request2, root) {
-  const issues = (known) => {
-    try {
-      validateRequest(request2, known);
-      return [];
-    } catch (error) {
-      if (!(error instanceof RequestError)) throw error;
-      return error.issues;
-    }
-  };
-  return issues().length === 0 ? [] : issues(await configuredImages(root, request2.config));
-}
-async function configuredImages(root, config) {
-  for (const path of configPathsOf({ ...config !== void 0 && { config } })) {
-    const text2 = await readFile2(join4(root, path), "utf8").catch(() => void 0);
-    if (text2 === void 0) continue;
-    try {
-      const { setters, targets } = parseConfig(text2, path);
-      return { setters, repositories: [...new Set(targets.flatMap((target) => target.images.map((image) => image.name)))] };
-    } catch {
-      return {};
-    }
+  try {
+    await validateInTree(directorySource(root), request2);
+    return [];
+  } catch (error) {
+    if (!(error instanceof RequestError)) throw error;
+    return error.issues;
   }
-  return {};
 }
 function pathOutside(glob, root) {
   if (isAbsolute2(glob) || /^[A-Za-z]:[\\/]/.test(glob)) return `must be relative to DIR (${root})`;
   if (glob.split(/[\\/]/).includes("..")) return `must stay inside DIR (${root}): no ".."`;
   return void 0;
-}
-function specError(set2) {
-  try {
-    readSetSpec(set2);
-    return void 0;
-  } catch (error) {
-    if (error instanceof SourceError) return error;
-    throw error;
-  }
 }
 function inTree2(root, file) {
   const inside = posixRelative(root, resolve(root, file));
@@ -50465,7 +50982,7 @@ async function runUpdate(args, io) {
   const targets = payload ? payload.targets : values.target;
   const setters = values.setter ?? [];
   const sets = values.set ?? [];
-  if (images.length + setters.length + sets.length === 0) throw new UsageError(nothingToUpdate(flagOf));
+  if (images.length + setters.length + sets.length === 0) throw new UsageError(nothingToUpdate(byFlag));
   const root = await treeRoot(positionals[0]);
   const paths = (values.path ?? []).map(slashSeparated);
   const top = await repositoryTop(root);
@@ -50480,7 +50997,7 @@ async function runUpdate(args, io) {
     ...values.config !== void 0 && { config: await configInTree(root, values.config) },
     allowDowngrade: values["allow-downgrade"] ?? false,
     create: values.create ?? false,
-    fieldName: flagOf
+    fieldName: byFlag
   };
   const above = request2.config === void 0 ? await configAbove(root, top, positionals[0] ?? ".", paths) : void 0;
   if (above !== void 0) throw new RequestError([{ field: "request", message: above }]);

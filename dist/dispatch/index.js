@@ -33352,10 +33352,16 @@ function editDistance(a, b) {
   return d[a.length][b.length];
 }
 
+// src/text/counted.ts
+function counted(n, noun, plural = `${noun}s`) {
+  return `${n} ${n === 1 ? noun : plural}`;
+}
+
 // src/engine/request.ts
 function isTagAlone(text) {
   return !text.includes("/") && /^v?[0-9]/.test(text) && isTag(text);
 }
+var UNKNOWN_REPOSITORY = "<repository>";
 function parseIncomingImage(text, field, repository) {
   let image;
   try {
@@ -33365,7 +33371,7 @@ function parseIncomingImage(text, field, repository) {
   }
   if (image.tag === void 0 && image.digest === void 0) {
     if (isTagAlone(text))
-      return { field, reason: `${JSON.stringify(text)} is a tag alone; give the full reference, e.g. ${repository ?? "<repository>"}:${text}` };
+      return { field, reason: `${JSON.stringify(text)} is a tag alone; give the full reference, e.g. ${repository ?? UNKNOWN_REPOSITORY}:${text}` };
     return { field, reason: `${JSON.stringify(text)} has no tag or digest; give repo:tag or repo@sha256:...` };
   }
   return image;
@@ -34216,7 +34222,7 @@ function leftOut2(more, where) {
 function addFittedList(list, noun, where) {
   if (list.shown.length > 0) summary.addList([...list.shown]);
   const more = list.omitted.length;
-  if (more > 0) summary.addRaw(leftOut2(`${more} more ${noun}${more === 1 ? "" : "s"}`, where), true);
+  if (more > 0) summary.addRaw(leftOut2(counted(more, `more ${noun}`), where), true);
 }
 
 // src/action/dispatch/report.ts
@@ -34239,7 +34245,7 @@ async function writeSummary(payload, repositories, dispatched, failure) {
   addFittedList(firstFitting(images, SUMMARY_BUDGET / 4, itemBytes), "image", "The <code>payload</code> output lists every one.");
   summary.addTable([["Repository", "Event", "Run", "Conclusion"].map((data) => ({ data, header: true })), ...table.shown]);
   if (table.omitted.length > 0) {
-    const more = `${table.omitted.length} more repositor${table.omitted.length === 1 ? "y" : "ies"}`;
+    const more = counted(table.omitted.length, "more repository", "more repositories");
     summary.addRaw(leftOut2(more, "The log says where each event was sent, and the step's error which failed."), true);
   }
   if (failure) {

@@ -4,6 +4,7 @@
  * and changes out.
  */
 import type { ImageUpdate, VersionNote } from "./image/update.js";
+import type { FieldNamer } from "./field-name.js";
 export type ChangeKind = "setter" | "image" | "kustomize" | "helm" | "override" | "kcl-image";
 /** The Kubernetes object a change sits in (Flux's ObjectIdentifier); fields may be empty. */
 export interface ObjectId {
@@ -150,6 +151,8 @@ export interface EditRequest {
      * pair writes it. Each is set as that pair's tag.
      */
     readonly pairedTags?: ReadonlyMap<number, ReadonlyMap<string, string>>;
+    /** How warnings name the update request's fields, as the face that runs spells them (`--set`, `input set`); default the CLI's flags. */
+    readonly fieldName?: FieldNamer;
 }
 /** An EditRequest with its lists given: what the editors read. */
 export interface FullEditRequest extends EditRequest {

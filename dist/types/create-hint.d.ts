@@ -1,5 +1,7 @@
 /**
- * How a person asks for a missing path to be created, in the terms of every face that tells
- * them (the CLI, the Action, the library), said alike by every file kind's override.
+ * How a person asks for a missing path to be created, said alike by every file kind's override: in the
+ * terms of the face that runs (`--create`, `create: true`), or of every face where none is known (an
+ * editor or the engine called from the library).
  */
-export declare function createHint(what: string): string;
+import type { FieldNamer } from "./field-name.js";
+export declare function createHint(what: string, name?: FieldNamer): string;

@@ -21,9 +21,10 @@ export { planUpdate, DEFAULT_CONFIG, type FilePlan, type Plan, type PlannedTarge
 export { writePlan } from "./engine/apply.js";
 export { applySet } from "./engine/apply-set.js";
 export { directorySource, memorySource, type TextFile, type TreeSource } from "./engine/source.js";
-export { nothingToUpdate, RequestError, validateRequest, type FieldNamer, type FileOverride, type KnownImages, type RequestField, type RequestIssue, type UpdateRequest, type ValidRequest, } from "./engine/request.js";
+export { nothingToUpdate, RequestError, validateRequest, type FieldNamer, type FileOverride, type KnownImages, type NamedField, type RequestField, type RequestSwitch, type RequestIssue, type UpdateRequest, type ValidRequest, } from "./engine/request.js";
 export { ConfigError, parseConfig, type Config, type Delivery, type DeliveryMode, type MergeMethod, type MergeMode, type OverrideConfig, type OverridePart, type SetterConfig, type Target, type TargetImage, } from "./engine/config.js";
 export { fluxSetters, type FluxAutomation, type FluxSetter } from "./engine/flux-objects.js";
+export type { BuiltNamespace } from "./engine/kustomize-graph.js";
 export { buildPayload, imagesFromMetadata, parsePayload, PayloadError, sourceFromEnv, type Payload, type PayloadInput, type PayloadSource, } from "./engine/payload.js";
 export { commitMessage, defaultCommitMessage, type CommitMessageInput } from "./engine/commit-message.js";
 export { TemplateError } from "./engine/go-template.js";

@@ -2,8 +2,8 @@
  * One `--set` spec applied to one file's text, as a run applies it: for a library caller who
  * holds the text and not a tree.
  */
-import { type EditResult } from "../change.js";
-import { type FileOverride, type RequestIssue } from "./request.js";
+import type { EditResult } from "../change.js";
+import { type FieldNamer, type FileOverride, type RequestIssue } from "./request.js";
 /**
  * `spec` applied to `text`, the file's kind (by `file`'s name) picking the grammar as the CLI's
  * `--set file:spec` does: KCL's `-O` for `.k` (`config.image="repo:tag"`), a dotted path for any
@@ -15,5 +15,8 @@ import { type FileOverride, type RequestIssue } from "./request.js";
 export declare function applySet(file: string, text: string, spec: string, options?: {
     readonly create?: boolean;
 }): EditResult;
-/** The `--set` specs their file's grammar cannot read (the grammar does not depend on the file's contents), each at its file, the request's. */
-export declare function malformedSets(sets: readonly FileOverride[]): RequestIssue[];
+/**
+ * The `--set` specs their file's grammar cannot read (the grammar does not depend on the file's contents), each at its file, the request's;
+ * `fieldName` names the request's fields in the advice, as its face does.
+ */
+export declare function malformedSets(sets: readonly FileOverride[], fieldName?: FieldNamer): RequestIssue[];

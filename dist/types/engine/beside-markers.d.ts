@@ -15,9 +15,10 @@ import type { FluxPolicy } from "./setters.js";
  * a file Flux does not update) is said at its line, so one pod does not split across versions
  * unseen. Only whole references are judged (a tag field alone does not say its image); a policy
  * only beside one marker key of the image. `policySetters` are the file's markers whose policy
- * the field escaped (none in a target, whose policy the field obeys too); `left`, FileSetters'.
+ * the field escaped (none in a target, whose policy the field obeys too); `left`, FileSetters';
+ * `marks`, whether the file marks a key where its editor reads the marker (marksOf).
  */
-export declare function warnBesideMarkers(changes: readonly Change[], policySetters: ReadonlyMap<string, ImageUpdate>, left: ReadonlyMap<string, readonly ImageRef[]>, text: string, warnings: Warning[]): void;
+export declare function warnBesideMarkers(changes: readonly Change[], policySetters: ReadonlyMap<string, ImageUpdate>, left: ReadonlyMap<string, readonly ImageRef[]>, marks: (key: string) => boolean, warnings: Warning[]): void;
 /**
  * A field matched by repository takes the incoming version as given when no target policy
  * applies (DESIGN §2.2, §3), while Flux's ImagePolicies of its repository, which govern only

@@ -9,8 +9,7 @@ import type { TextFile } from "./source.js";
  * HelmRelease's values tag). Those names are the file's `image:` values' and patch ops' values', or,
  * for a kustomization file, its own `images:` entries'; a file that writes the repository in
  * neither (Helm values) is tagged by no `images:`, only by patches. None for a file no kustomization builds.
- * Only the kustomizations above the file are parsed, found
- * upward among the texts that may list it (listScreen), so a tree of thousands parses a handful.
+ * The kustomizations above the file are found upward from it (kustomize-graph.ts upward), not by parsing the tree's every one.
  */
 export declare function deployedAsWrittenBy(tree: KustomizeTree, incoming: readonly ImageRef[]): (file: TextFile, repository: string) => AsWritten;
 /** What deployedAsWrittenBy tells of a file's version of a repository. */

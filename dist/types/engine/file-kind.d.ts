@@ -1,3 +1,4 @@
+import { type FieldNamer } from "../field-name.js";
 export type FileKind = "yaml" | "kcl" | "kcl-mod";
 export declare function fileKind(path: string): FileKind | undefined;
 /**
@@ -7,9 +8,10 @@ export declare function fileKind(path: string): FileKind | undefined;
 export declare function readsMarkers(path: string): boolean;
 /**
  * Why a kcl.mod is no file an override (`--set`, configured) names: its `[profile] overrides`
- * are TOML strings holding specs, of which only the images are moved, by repository.
+ * are TOML strings holding specs, of which only the images are moved, by repository. `name` says
+ * the set as the request's face does (`--set`, `input set`).
  */
-export declare const KCL_MOD_NOT_SET = "a kcl.mod is not a file --set or an override edits (not supported): the images its [profile] overrides hold move by repository with the incoming image, and anything else there is edited by hand";
+export declare function kclModNotSet(name?: FieldNamer): string;
 /**
  * A file the tree holds for its tools, not for a cluster: KCL's `*_test.k` test cases, whose
  * fixtures and asserts must stay as they are (`kcl run` leaves them out too). Edited only

@@ -1,6 +1,7 @@
 import type { AsideWarning, Warning } from "../change.js";
 import type { GoRegexp } from "../image/go-regexp.js";
 import type { Policy } from "../image/policy.js";
+import type { BuiltNamespace } from "./kustomize-graph.js";
 import type { TextFile } from "./source.js";
 /** What one marker key stands for, from an ImagePolicy and its ImageRepository. */
 export interface FluxSetter {
@@ -14,6 +15,8 @@ export interface FluxSetter {
     /** Where the ImagePolicy is. */
     readonly file: string;
     readonly line: number;
+    /** The kustomization (or Flux Kustomization) whose build puts the ImagePolicy in the namespace of its key, where one does. */
+    readonly namespacedBy?: string;
 }
 /** An ImageUpdateAutomation: Flux sets the markers of its own namespace's policies, in files under its update path only. */
 export interface FluxAutomation {
@@ -29,8 +32,7 @@ export interface FluxAutomation {
     /** Said when the run changes a file under its path, for one not suspended (both would commit there). */
     readonly running?: AsideWarning;
 }
-export declare const FLUX_IMAGE_API_GROUP = "image.toolkit.fluxcd.io";
-/** Cheap byte screen before any parse: every Flux image object names its API group. */
+/** Cheap byte screen before any parse: every Flux image object names its API group, followed by the version (API_VERSION). */
 export declare function mayHoldFluxObjects(text: string): boolean;
 /**
  * `text` with its Flux image-automation documents blanked out, lines and offsets kept: an
@@ -45,8 +47,9 @@ export declare function withoutFluxImageObjects(text: string): string;
  * Objects that cannot be used (invalid policy, missing repository) are skipped with a warning
  * saying where they are. `treeRoot` is where the tree read (the docs' paths) sits in the
  * repository, whose root an automation's update path is from (repositoryPath's form; "" for the root).
+ * `builtInto` gives the namespaces the tree's builds put a file's objects in (namespacesOf's).
  */
-export declare function fluxSetters(docs: readonly TextFile[], treeRoot?: string): {
+export declare function fluxSetters(docs: readonly TextFile[], treeRoot?: string, builtInto?: (file: string) => readonly BuiltNamespace[]): {
     setters: Map<string, FluxSetter[]>;
     automations: FluxAutomation[];
     warnings: Warning[];
@@ -57,6 +60,8 @@ export declare function fluxSetters(docs: readonly TextFile[], treeRoot?: string
  * with it, identical ones counted once. One is the answer; more are a tie.
  */
 export declare function nearestSetters(from: readonly string[], setters: readonly FluxSetter[]): FluxSetter[];
+/** nearestSetters over one list of definitions, indexed once for the many paths a run asks about. */
+export declare function nearestOf(setters: readonly FluxSetter[]): (from: readonly string[]) => FluxSetter[];
 /** Whether Flux's automation walks `file` (a path of the tree read). */
 export declare function updatesFile({ treePath }: FluxAutomation, file: string): boolean;
 /** The warnings of the automations not suspended that update a file of `changed`: there both would commit. */

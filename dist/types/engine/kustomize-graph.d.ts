@@ -16,9 +16,15 @@ export interface KustomizeTree {
 }
 /**
  * Whether a YAML file may hold a deployer with images (a Flux Kustomization, an Argo CD Application, or
- * Argo CD's parameter override file): a screen before any parse.
+ * Argo CD's parameter override file), or a Flux Kustomization giving a namespace (mayGiveNamespace): a screen before any parse.
  */
 export declare function mayHoldDeployer(path: string, text: string): boolean;
+/**
+ * Whether a YAML file may hold a Flux Kustomization with a `spec.targetNamespace`, which puts what it builds
+ * in that namespace: a screen before any parse. Those without one are not looked for (that would keep every
+ * Flux Kustomization of a tree): one without images builds a path as the kustomization there does alone.
+ */
+export declare function mayGiveNamespace(text: string): boolean;
 export declare function isKustomizationFile(path: string): boolean;
 /** The patch files (`path:`) `kustomizations` name, each once: only a text naming a patch is parsed. */
 export declare function patchFilesOf(kustomizations: readonly TextFile[]): string[];
@@ -34,6 +40,8 @@ export interface Kustomization {
     readonly components: readonly string[];
     /** The patches it applies, inline or by file (none for a deployer: its own patches are not read). */
     readonly patches: readonly Patch[];
+    /** The namespace it puts what it builds in: its `namespace:`, a Flux Kustomization's `spec.targetNamespace`. */
+    readonly namespace?: string;
 }
 /** A patch a kustomization applies (kustomize-patches.ts reads what it sets). */
 export interface Patch {
@@ -76,6 +84,8 @@ export interface Graph {
     tagsOf(k: Kustomization): readonly Tag[];
     /** The deployers whose images tag an incoming repository, as kustomizations. */
     readonly deployers: readonly Kustomization[];
+    /** Every Flux Kustomization of the deployer files that builds a path of the tree, as a kustomization tagging nothing: read when first asked for. */
+    readonly fluxBuilds: () => readonly Kustomization[];
 }
 export declare function graphOf(tree: KustomizeTree, incoming: readonly ImageRef[]): Graph;
 /**
@@ -96,6 +106,39 @@ export interface Builds {
     readonly reached: () => ReadonlySet<string>;
     /** The files the builds reach with `name` as written: through no kustomization that tags it (below one that does, nothing deploys it as written). */
     readonly asWritten: (name: string) => ReadonlySet<string>;
+    /** The namespaces the builds that reach a file (not a kustomization's) put its objects in, each once; none for a file they do not reach. */
+    readonly namespaces: (file: string) => readonly BuiltNamespace[];
+}
+/**
+ * A namespace a build puts the objects of a file in: that of the outermost kustomization on its way down
+ * setting one, and that kustomization (`by`, its file); none (`{}`) where none does, and each object keeps its own.
+ */
+export interface BuiltNamespace {
+    readonly namespace?: string;
+    readonly by?: string;
 }
 export declare function buildsOf(graph: Graph, kustomizations: readonly Kustomization[]): Builds;
+/**
+ * The namespaces the tree's builds put the objects of a file in (Builds.namespaces). They start at the
+ * kustomizations nothing includes and at the Flux Kustomizations (fluxBuilds): one builds the kustomization at its
+ * path into its targetNamespace, and that kustomization, which kustomize-controller builds, is then no build of its own.
+ * None for any file of a tree where nothing may set a namespace. Only the kustomizations above the file are read
+ * (upward), as every build reaching it starts among them and passes through none but them.
+ */
+export declare function namespacesOf(tree: KustomizeTree): (file: string) => readonly BuiltNamespace[];
+/** The kustomizations above a path (upward's). */
+export interface Upward {
+    /** The kustomizations listing a path: a file, or a kustomization's directory, by which its includers list it. */
+    readonly parentsOf: (path: string) => readonly Kustomization[];
+    /** The kustomizations up from `start` (a file, or a kustomization's directory) through those `passing` lets by, breadth first: the nearest come first. */
+    readonly up: (start: string, passing?: (k: Kustomization) => boolean) => Kustomization[];
+}
+/**
+ * The kustomizations of `graph` above paths of the tree, found upward: those listing a path, then those listing
+ * theirs. `deployers` (graph.deployers, fluxBuilds) list paths too, and nothing kustomize builds includes them.
+ * Only the kustomizations whose text may list a path are parsed (listScreen), so a tree of thousands parses a
+ * handful; but each path asked about screens every text, so past SCREENED_PATHS of them (a deep chain, objects in
+ * many directories) every kustomization is parsed once, and a path's are looked up.
+ */
+export declare function upward(tree: KustomizeTree, graph: Graph, deployers: readonly Kustomization[]): Upward;
 export {};

@@ -9,6 +9,7 @@
  * A file so named that reads as a manifest (a Deployment of an app called gitops-promote) is one.
  */
 import type { AsideWarning } from "../change.js";
+import { type FieldNamer } from "../field-name.js";
 import { type TreeSource } from "./source.js";
 /** The files of `files` named as a configuration where none is read that read as one: its keys, no object's. */
 export declare function misplacedConfigsIn(source: TreeSource, files: readonly string[], read: ReadConfig): Promise<Set<string>>;
@@ -24,5 +25,6 @@ export interface ReadConfig {
 /**
  * A warning at each misplaced configuration (misplacedConfigsIn), saying where the configuration
  * is read from; first, throws RequestError for one at the root where none is read (refuseUnreadConfig).
+ * `name` names the configuration's field as the request's face takes it (`--config`, `config:`); without it, as both do.
  */
-export declare function warnMisplacedConfigs(misplaced: ReadonlySet<string>, read: ReadConfig): AsideWarning[];
+export declare function warnMisplacedConfigs(misplaced: ReadonlySet<string>, read: ReadConfig, name?: FieldNamer): AsideWarning[];

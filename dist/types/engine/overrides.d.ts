@@ -11,14 +11,16 @@ import type { Config, OverrideConfig } from "./config.js";
 import { type FileKind } from "./file-kind.js";
 import { type ValidRequest } from "./request.js";
 import { type TreeSource } from "./source.js";
+import { type FieldNamer } from "../field-name.js";
 /** A `--set` spec as given, or a configured override waiting for the file's target to say which image it may set. */
 export type RequestedOverride = string | OverrideConfig;
 /**
  * `--set` specs plus the configured overrides of the incoming images, per file in scope, and
- * what is wrong with the `--set` files: each must exist and be in scope (it was asked for by name).
+ * what is wrong with the `--set` files: each must exist and be in scope (it was asked for by name),
+ * named as `fieldName` (the request's face) names the set (`--set`, `input set`, `set[0]`).
  * With targets, an override of a file in none of them can never apply: that is warned about.
  */
-export declare function collectOverrides(valid: ValidRequest, config: Config | undefined, configPath: string, present: ReadonlySet<string>, inScope: (path: string) => boolean, warnings: Warning[]): {
+export declare function collectOverrides(valid: ValidRequest, config: Config | undefined, configPath: string, present: ReadonlySet<string>, inScope: (path: string) => boolean, warnings: Warning[], fieldName?: FieldNamer): {
     byFile: Map<string, RequestedOverride[]>;
     issues: Diagnostic[];
 };
@@ -49,17 +51,20 @@ export declare function overriddenIn(requested: readonly RequestedOverride[], im
  * The overrides of a file applied over what its editors did: one result, the editors' lines as
  * they read once the overrides added or removed lines. `read` is the file as read, before its
  * editors (the text they edited), from which an override replacing a span they edited reports
- * its old text. Throws RequestError (with the file) for an override that cannot apply.
+ * its old text. Throws RequestError (with the file) for an override that cannot apply. `fieldName`
+ * names the request's fields in the warnings, as its face does (`--set`, `input set`); default the CLI's flags.
  */
-export declare function overFile(path: string, kind: FileKind, edited: FieldEditResult, requested: readonly (string | ComputedOverride)[], create: boolean, read?: string): EditResult;
+export declare function overFile(path: string, kind: FileKind, edited: FieldEditResult, requested: readonly (string | ComputedOverride)[], create: boolean, read?: string, fieldName?: FieldNamer): EditResult;
 /** overFile for the plan: its warnings keep what they are about (FieldWarning), for its later steps (a reference left behind). */
-export declare function overFileAbout(path: string, kind: FileKind, edited: FieldEditResult, requested: readonly (string | ComputedOverride)[], create: boolean, read?: string): FieldEditResult;
+export declare function overFileAbout(path: string, kind: FileKind, edited: FieldEditResult, requested: readonly (string | ComputedOverride)[], create: boolean, read?: string, fieldName?: FieldNamer): FieldEditResult;
 /**
  * Whether an override of the warning's file, a `--set` or a configured one (for whichever image),
  * names the field the warning advises to override: the field is someone else's to set. A spec
  * that does not parse names nothing.
  */
 export declare function overrideNames(warning: FieldWarning, requested: readonly RequestedOverride[], configured: readonly OverrideConfig[]): boolean;
+/** Whether an override of `file`, a `--set` or a configured one (for whichever image), names `field` (a path in the file's grammar). */
+export declare function overrideNamesField(file: string, field: string, requested: readonly RequestedOverride[], configured: readonly OverrideConfig[]): boolean;
 /**
  * A configured override's warning that tells again what an editor's version decision told at the same
  * field in the same place (a policy keeping the version): moved by the same decision, it says it no more.

@@ -20,6 +20,7 @@ export interface JsonReport {
         name: string;
         files: readonly string[];
     }[];
+    /** Each `{file, line, message}`, and `kind` when the warning has one, for a script to tell what a warning is without reading its prose. */
     readonly warnings: readonly Warning[];
     /** Why nothing was written, when the request was refused (the exit code is 1 then). */
     readonly errors?: readonly Diagnostic[];

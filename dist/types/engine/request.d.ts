@@ -3,9 +3,11 @@
  * or in Action inputs), and its validation. Everything here is checked before the tree
  * is read for editing, so bad input never leaves a half-edited tree.
  */
-import { type Diagnostic } from "../change.js";
+import { SourceError, type Diagnostic } from "../change.js";
 import { type ImageRef } from "../image/reference.js";
+import { type OverrideOperation } from "../kcl/override-spec.js";
 import type { Config } from "./config.js";
+import { type FileKind } from "./file-kind.js";
 import { type FieldNamer, type RequestField } from "../field-name.js";
 /** What to update; at least one image, setter or set. */
 export interface UpdateRequest {
@@ -38,7 +40,7 @@ export interface UpdateRequest {
     /** How messages name a value of a field, as the face it came from spells it (`--image`, `input images`); default `image[0]`. */
     readonly fieldName?: FieldNamer;
 }
-export type { FieldNamer, RequestField } from "../field-name.js";
+export type { FieldNamer, NamedField, RequestField, RequestSwitch } from "../field-name.js";
 /**
  * One problem of a RequestError. `field` is set when the request is wrong rather than the tree, and
  * says what in it:
@@ -85,14 +87,17 @@ export interface FieldIssue {
 }
 /**
  * What names the repository of a value given as a tag alone (`--setter flux-system:app=1.2.3`),
- * for the whole reference a message offers instead: the configuration's.
+ * for the whole reference a message offers instead: the configuration's, and the tree's Flux objects'
+ * (plan.ts knownImagesIn reads them for a refused request).
  */
 export interface KnownImages {
-    /** The image each setter key is configured with (`setters:`). */
+    /** The image each setter key is configured with (`setters:`), or its Flux ImagePolicy's one ImageRepository names. */
     readonly setters?: ReadonlyMap<string, Pick<ImageRef, "name">>;
     /** The repositories the targets name: one alone is the one an `--image` given as a tag alone meant. */
     readonly repositories?: readonly string[];
 }
+/** What a refusal offers in place of a repository it does not know (KnownImages names it). */
+export declare const UNKNOWN_REPOSITORY = "<repository>";
 /**
  * The images a request brings, each a valid reference with a version and each repository once: two tags of
  * one repository would be two competing values for the same fields. The dispatch payload is
@@ -116,22 +121,29 @@ export declare function parseSet(text: string): FileOverride | string;
  * mistyped file name: a path has no `/`.
  */
 export declare function readsAsSpecPath(file: string): boolean;
-/** The field a `--set` spec names, and the value it assigns there (undefined for a KCL union, append or delete, which do not replace it). */
+/** The field a `--set` spec names, how, and the value it assigns there (undefined for a KCL union, append or delete, which do not replace it). */
 export interface SetField {
     /** The path as written in the spec. */
     readonly path: string;
-    /** The path's keys as its grammar reads them, indexes as strings: `a[0]`, `a.0` and `a["0"]` are one field. */
+    /** The path's keys as its grammar reads them, indexes as strings: `a[0]`, `a.0` and `a["0"]` are one field, `a["x.y"]` and `a.x.y` two. */
     readonly keys: readonly string[];
+    /** KCL's `-O` operation; a YAML spec assigns (`=`). */
+    readonly operation: OverrideOperation;
     readonly value: string | undefined;
 }
 /**
- * A `--set` spec read by its file's grammar (KCL's `-O` for `.k`, a dotted path for YAML), which
- * does not depend on the file's contents; undefined for a file of no kind the tool edits, and
- * for a kcl.mod, which no `--set` edits (validateRequest refuses it).
- * Throws SourceError (OverrideSpecError for KCL) for a malformed spec, a KCL value that is not
- * one expression KCL reads whole included.
+ * A `--set` spec read by the grammar of its file's kind (KCL's `-O` for `.k`, a dotted path for YAML), which does not
+ * depend on the file's contents: the field it names, or (`error`) what is malformed in it, a KCL value that is not one
+ * expression KCL reads whole included (OverrideSpecError for KCL), its advice naming the request's fields as `fieldName`
+ * does. Neither for a file of no kind the tool edits, nor for a kcl.mod, which no `--set` edits (validateRequest refuses it).
+ * The one reading of a spec: the request's checks, the CLI's and the overrides' comparisons of fields all take it.
  */
-export declare function readSetSpec(set: FileOverride): SetField | undefined;
+export declare function trySetSpec(kind: FileKind | undefined, spec: string, fieldName?: FieldNamer): {
+    readonly field?: SetField;
+    readonly error?: SourceError;
+};
+/** What is malformed in a `--set` spec, by its file's grammar (trySetSpec); undefined for a spec that reads. */
+export declare function setSpecError(set: FileOverride, fieldName?: FieldNamer): SourceError | undefined;
 /**
  * Why a `--set` value that starts with a spec is refused, and how to write it: the file put
  * first, or, when it is there with a space where its `:` goes (`main.k config.app.image="x:1"`), that `:`.
@@ -139,6 +151,8 @@ export declare function readSetSpec(set: FileOverride): SetField | undefined;
 export declare function fileFirst(text: string): string;
 /** Why a request that brings no image, setter or set is refused, each named as `name` names the field (the library: "an image", ...). */
 export declare function nothingToUpdate(name?: FieldNamer): string;
+/** Whether a request's `config` is what its type says, which a JavaScript caller may not give (a configuration's plain object, not parsed). */
+export declare function isConfigField(config: unknown): boolean;
 /**
  * Checks every field and collects all problems into one RequestError; each names its field in its
  * message and in `field`, none is in a file. A request with no image, setter or set is refused:

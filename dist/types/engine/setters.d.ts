@@ -9,6 +9,7 @@ import { type ImageRef } from "../image/reference.js";
 import type { ImageUpdate } from "../image/update.js";
 import type { Config, Target } from "./config.js";
 import { type FluxAutomation, type FluxSetter } from "./flux-objects.js";
+import { type KustomizeTree } from "./kustomize-graph.js";
 import { type ValidRequest } from "./request.js";
 import { type FieldNamer } from "../field-name.js";
 /**
@@ -48,9 +49,10 @@ export interface SetterRun {
  * Flux objects define more than once (one repo, several clusters) has a definition per file
  * (`forFile`), which also tells every key that is defined at all, whether or not this run's
  * images concern it. And every update a marker may get (`updates`). `texts` are the files
- * read, in path order: Flux objects are taken in that order.
+ * read, in path order: Flux objects are taken in that order, each in the namespaces the builds of
+ * `tree` put it in (kustomize-graph.ts namespacesOf; without a tree, its own).
  */
-export declare function resolveSetters(run: SetterRun, texts: ReadonlyMap<string, string>, warnings: Warning[]): {
+export declare function resolveSetters(run: SetterRun, texts: ReadonlyMap<string, string>, warnings: Warning[], tree?: KustomizeTree): {
     updates: ImageUpdate[];
     /** Every key a marker in scope uses or the tree and configuration define, and the repositories they define: what a typo may have meant. */
     known: {

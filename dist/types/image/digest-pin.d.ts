@@ -4,6 +4,7 @@
  * a `--set` of a tag alone, leaves the digest beside it pinning the earlier build, which is then
  * what runs whatever the tag reads. Either way it is said at the field.
  */
+import { type FieldNamer } from "../field-name.js";
 import { type ImageRef } from "./reference.js";
 /** `sha256:` and 12 hex digits: enough to tell builds apart in a message. */
 export declare function shortDigest(digest: string): string;
@@ -23,6 +24,9 @@ interface StaleDigest {
     /** The image's name as its fields spell it (`registry/repository`). */
     readonly name: string;
 }
-/** What a `--set` or configured override of a split image's tag says when the digest beside it, which the run does not set, still pins the earlier build. */
-export declare function staleDigestWarning({ configured, tagKey, tag, digestKey, line, digest, name }: StaleDigest): string;
+/**
+ * What a `--set` or configured override of a split image's tag says when the digest beside it, which the run does not set,
+ * still pins the earlier build; `fieldName` names the set and the image as the request's face does (`--set`, `input set`).
+ */
+export declare function staleDigestWarning({ configured, tagKey, tag, digestKey, line, digest, name }: StaleDigest, fieldName?: FieldNamer): string;
 export {};

@@ -10,6 +10,8 @@ interface SplitImage<F> {
 }
 /** The split image `field` reads from one mapping or config: `repository`, else `name`, beside the others. */
 export declare function splitImage<F>(field: (key: string) => F | undefined): SplitImage<F>;
+/** A split image's name as its fields write it: its repository, after its registry when it has one. */
+export declare function splitImageName(registry: string | undefined, repository: string): string;
 /**
  * The digest field beside the field `key` of a mapping (`field` reads its siblings): the digest
  * of a split image whose tag `key` is, which pins the build of the tag it was set with.

@@ -3,6 +3,7 @@
  * image, what should it hold? Policies make it safe to re-apply (no downgrade, idempotent).
  */
 import type { WarningAbout, WarningKind } from "../change.js";
+import { type FieldNamer } from "../field-name.js";
 import { type ImageRef } from "./reference.js";
 import type { Policy } from "./policy.js";
 /** An incoming image and the rule that decides whether it replaces the current version. */
@@ -78,9 +79,10 @@ export declare function staleImageIn(text: string, incoming: ReadonlyMap<string,
 /**
  * A kustomize images entry that maps an incoming repository to another (`newName`, a mirror
  * or a fork): the tag it sets is the other repository's, which this image's builds do not
- * name, so it is left with this warning rather than guessed.
+ * name, so it is left with this warning rather than guessed. `fieldName` names the set as the
+ * request's face does (`--set`, `input set`).
  */
-export declare function renamedWarning(repository: string, newName: string): string;
+export declare function renamedWarning(repository: string, newName: string, fieldName?: FieldNamer): string;
 /**
  * A field holding only a repository (no tag, no digest) outside a container spec usually has
  * its version in a sibling field (`repository` + `tag`, `image` + `imageTag`): appending a tag

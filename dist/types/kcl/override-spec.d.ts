@@ -24,7 +24,7 @@ export declare function parseOverridePath(path: string): string[];
 export declare function parseOverrideSpec(spec: string): OverrideSpec;
 /** A word KCL reserves: no statement can assign it (`True = 1` is refused). */
 export declare function isKeyword(word: string): boolean;
-/** A key that can be written bare in a path and in KCL source. */
+/** A key that can be written bare in a path and in KCL source: a name as the tokenizer reads one (Unicode XID, `名称`), not a keyword. */
 export declare function isIdentifier(key: string): boolean;
 /**
  * Keys as a path a user writes: ["config", "labels", "app.version"] -> `config.labels["app.version"]`;

@@ -7,6 +7,7 @@
  * value's bytes change) and a missing path is an error unless `create` is set.
  */
 import { type EditResult, type FieldEditResult, type ValueFor } from "../change.js";
+import type { FieldNamer } from "../field-name.js";
 export interface OverrideOptions {
     /** Insert a missing path (in the deepest existing config) instead of failing. */
     readonly create?: boolean;
@@ -15,6 +16,8 @@ export interface OverrideOptions {
      * a tag beside a digest the run does not set is warned about: the digest still pins the earlier build.
      */
     readonly setsToo?: (path: string) => boolean;
+    /** How warnings name the request's fields, as its face does (`--set`, `input set`); default the CLI's flags. */
+    readonly fieldName?: FieldNamer;
 }
 /** What a configured override (the configuration's `overrides:`) sets: an image's whole reference, or (`part: "tag"`) only its tag. */
 export interface OverrideImage {

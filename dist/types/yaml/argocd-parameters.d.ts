@@ -11,7 +11,6 @@ import type { HelmField } from "./helm.js";
 import { type MappingField } from "./merge-key.js";
 import { type YamlNode } from "./node.js";
 import { type PathSegment } from "./path.js";
-export declare const ARGO_API = "argoproj.io/";
 /** A string of an Argo CD source's (or parameter override file's) `kustomize.images`, as the engine's fieldKey writes its path (`a.0.b`). */
 export declare const ARGO_KUSTOMIZE_IMAGE: RegExp;
 /**

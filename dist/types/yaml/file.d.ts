@@ -1,3 +1,12 @@
+/**
+ * A YAML file parsed once: its documents (node.ts trees with source offsets on every
+ * node), the Kubernetes object each document describes, and offset -> line lookups. Every
+ * editor reads this; none re-parses or re-stringifies. The common subset of YAML that
+ * manifests are written in is read by our own one-pass parser (subset.ts); everything
+ * else, and every error, by the `yaml` package, whose nodes are converted to the same tree.
+ */
+import { LineCounter } from "yaml";
+import type { Document } from "yaml";
 import type { ObjectId } from "../change.js";
 import { type YamlNode } from "./node.js";
 export interface YamlDocument {
@@ -27,3 +36,15 @@ export declare function tryYamlFile(text: string): YamlFile | undefined;
 export declare function parseYaml(text: string): readonly (YamlNode | null)[];
 /** `parseYaml` by the `yaml` package alone: any YAML, and the errors of what is not. */
 export declare function parseWithPackage(text: string): (YamlNode | null)[];
+/**
+ * The yaml package's documents of `text`, each with its errors, a repeated key's included, and the
+ * lines of the parse they come from. The package's own check of unique keys looks for each key among
+ * all the keys before it in its mapping (45 s for one mapping of 32,000 keys). A Set finds a repeated
+ * key instead; only a text that has one (or two NaN keys, which the package never finds equal) is
+ * parsed again with the package's check, so that the error and where it points (at times the value
+ * before) stay the same.
+ */
+export declare function packageDocuments(text: string): {
+    readonly documents: Document.Parsed[];
+    readonly lines: LineCounter;
+};

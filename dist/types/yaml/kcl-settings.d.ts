@@ -49,8 +49,6 @@ export interface SettingItem {
  * `spec.config.arguments`, a settings file's `kcl_cli_configs.overrides`.
  */
 export declare function settingItems(document: YamlDocument): SettingItem[];
-/** The API group of flux-kcl-controller's KCLRun: every KCLRun's text names it. */
-export declare const KCL_RUN_GROUP = "krm.kcl.dev.fluxcd/";
 /** Whether a document is a flux-kcl-controller KCLRun. */
 export declare function isKclRun(document: YamlDocument): boolean;
 /** A settings file's `kcl_options` values (`-D` options as `{key, value}`), each a YAML value that is the option's value. */

@@ -1,26 +1,27 @@
 import type { EditResult, FieldEditResult, ValueFor } from "../change.js";
+import { type FieldNamer } from "../field-name.js";
 /** A mapping key, or (a number) a list index written in brackets. Bare `0` stays a string: it indexes a list or names a key. */
 export type PathSegment = string | number;
 /** `spec.containers[0].image`; keys that are not bare words are written `["a.b"]`. */
 export declare function formatPath(path: readonly PathSegment[]): string;
 /**
  * Parses `a.b[0]`, `a["dot.key"].b`, `a['x'].b`, `containers.0.image`; throws SourceError saying where it is malformed.
- * `value`, a spec's, completes the `--image` that the error for a yq selector suggests.
+ * `value`, a spec's, completes the `--image` that the error for a yq selector suggests, named as `fieldName` says (the request's face).
  */
-export declare function parsePath(text: string, value?: string): PathSegment[];
+export declare function parsePath(text: string, value?: string, fieldName?: FieldNamer): PathSegment[];
 /** A `--set` spec for a YAML file, read without the file: the path as written, its segments, and the value as given (quoted or not). */
 export interface YamlSpec {
     readonly path: string;
     readonly segments: readonly PathSegment[];
     readonly value: string;
 }
-/** `image.tag=1.2.3`; throws SourceError for a spec with no path before its `=`, or a malformed path. */
-export declare function parseYamlSpec(spec: string): YamlSpec;
+/** `image.tag=1.2.3`; throws SourceError for a spec with no path before its `=`, or a malformed path (its advice named as `fieldName` says). */
+export declare function parseYamlSpec(spec: string, fieldName?: FieldNamer): YamlSpec;
 /**
  * `--set values.yaml:image.tag=1.2.3`: a dotted path and a value, quoted or not. `setsToo` says
- * which other fields the run sets in the file (SetOptions).
+ * which other fields the run sets in the file, `fieldName` how messages name the request's (SetOptions).
  */
-export declare function setFromSpec(text: string, spec: string, create: boolean, setsToo?: (path: string) => boolean): EditResult;
+export declare function setFromSpec(text: string, spec: string, create: boolean, setsToo?: (path: string) => boolean, fieldName?: FieldNamer): EditResult;
 export interface SetOptions {
     /** Add missing mapping keys at the end of the path, under a mapping or in place of a key's null value (`image:`). */
     readonly create?: boolean;
@@ -38,6 +39,8 @@ export interface SetOptions {
     readonly setsToo?: (path: string) => boolean;
     /** The value is a configured override's, not a `--set`'s: the warning above says so. */
     readonly configured?: boolean;
+    /** How messages name the request's fields, as its face does (`--set`, `input set`); default the CLI's flags. */
+    readonly fieldName?: FieldNamer;
 }
 /** The keys of an image's tag: `tag` (Helm values, KCL-style configs) and kustomize's `newTag`. */
 export declare const TAG_KEYS: ReadonlySet<string>;
