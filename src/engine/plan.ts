@@ -421,11 +421,13 @@ async function readCandidates(run: RunContext, warnings: Warning[]): Promise<{ t
     if (overridesByFile.has(path)) return true;
     if (fileKind(path) !== "yaml") return screen.kcl(text);
     const found = screen.yaml.exec(text);
-    if (found === null && !mayHoldKclRun(text) && mayGiveNamespace(text)) {
+    if (found === null) {
+      if (mayHoldKclRun(text)) return true;
+      if (!mayGiveNamespace(text)) return false;
       readOnly.add(path);
       return true;
     }
-    if (found?.[0] !== "Application") return found !== null || mayHoldKclRun(text);
+    if (found[0] !== "Application") return true;
     if (screen.argo.test(text) || (hasPlaceholder(text) && screen.templated.some((piece) => text.includes(piece)))) return true;
     if (!text.includes("parameters") && !text.includes("valueFiles")) return false;
     readOnly.add(path);

@@ -55,6 +55,8 @@ const GROUPING = /[{}()[\]\\]/;
 
 /** The owners among `targets`, all configured, in order: the first whose paths match a file owns it. */
 export function targetOwners(targets: readonly Target[]): TargetOwners {
+  // Most runs configure no target: every file of the tree is asked about, and none is owned.
+  if (targets.length === 0) return NO_OWNERS;
   const root = node();
   const paths = new Map(
     targets.map((target, rank) => [target, target.paths.map((glob, index) => indexed(root, glob, { target, rank, index, matches: lazyMatcher(glob) }))]),
@@ -79,6 +81,8 @@ export function targetOwners(targets: readonly Target[]): TargetOwners {
   };
   return { pathsOf: (target) => paths.get(target) ?? [], ownerOf, mayMatch };
 }
+
+const NO_OWNERS: TargetOwners = { pathsOf: () => [], ownerOf: () => undefined, mayMatch: () => [] };
 
 function node(): Node {
   return { names: new Map(), open: [], byLastStart: new Map() };
