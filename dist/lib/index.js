@@ -17488,6 +17488,7 @@ var PLAIN_NAME = /^[\w-]+$/;
 var PLAIN_START = /^[\w-]*/;
 var GROUPING = /[{}()[\]\\]/;
 function targetOwners(targets) {
+  if (targets.length === 0) return NO_OWNERS;
   const root = node();
   const paths = new Map(
     targets.map((target, rank) => [target, target.paths.map((glob, index) => indexed(root, glob, { target, rank, index, matches: lazyMatcher(glob) }))])
@@ -17512,6 +17513,7 @@ function targetOwners(targets) {
   };
   return { pathsOf: (target) => paths.get(target) ?? [], ownerOf, mayMatch };
 }
+var NO_OWNERS = { pathsOf: () => [], ownerOf: () => void 0, mayMatch: () => [] };
 function node() {
   return { names: /* @__PURE__ */ new Map(), open: [], byLastStart: /* @__PURE__ */ new Map() };
 }
@@ -20913,11 +20915,13 @@ async function readCandidates(run, warnings) {
     if (overridesByFile.has(path)) return true;
     if (fileKind(path) !== "yaml") return screen.kcl(text2);
     const found = screen.yaml.exec(text2);
-    if (found === null && !mayHoldKclRun(text2) && mayGiveNamespace(text2)) {
+    if (found === null) {
+      if (mayHoldKclRun(text2)) return true;
+      if (!mayGiveNamespace(text2)) return false;
       readOnly.add(path);
       return true;
     }
-    if (found?.[0] !== "Application") return found !== null || mayHoldKclRun(text2);
+    if (found[0] !== "Application") return true;
     if (screen.argo.test(text2) || hasPlaceholder(text2) && screen.templated.some((piece) => text2.includes(piece))) return true;
     if (!text2.includes("parameters") && !text2.includes("valueFiles")) return false;
     readOnly.add(path);
