@@ -6,7 +6,6 @@
  * error when it clearly meant to be a marker, so the editor can say why nothing changed.
  */
 import type { FullEditRequest, WarningKind } from "../change.js";
-import { escapeRegExp } from "../text/escape-regexp.js";
 import { LineIndex } from "../text/line-index.js";
 import { formatImageRef, isDigest, isTag, tryParseImageRef } from "./reference.js";
 import { nextVersion, versionOf, type ImageUpdate, type Version, type VersionNote } from "./update.js";
@@ -37,11 +36,6 @@ export interface Marker {
  * and the value is treated as unmarked); or no marker (undefined).
  */
 export type MarkerReading = { readonly marker: Marker } | { readonly error: string } | { readonly ignored: string } | undefined;
-
-/** Where a marker names `key` (any of its fields) in a text: its setter in quotes, as the marker's JSON writes it. */
-export function markerPattern(key: string): RegExp {
-  return new RegExp(`"${escapeRegExp(key)}(:tag|:name|:digest)?"`);
-}
 
 /** A marker a text holds, the 1-based line of the value it marks, and what that line holds besides the marker (the value, its key or item). */
 export interface MarkerLine {

@@ -6,7 +6,6 @@ import {
   lineMarkers,
   MarkedFields,
   markedValues,
-  markerPattern,
   readMarker,
   unknownSetterWarning,
   type Marker,
@@ -124,20 +123,6 @@ describe("lineMarkers", () => {
       "\n",
     );
     expect(lineMarkers(text)).toEqual([]);
-  });
-});
-
-describe("markerPattern", () => {
-  it("finds a marker of the key, whichever field it marks", () => {
-    for (const setter of ["ns:app", "ns:app:tag", "ns:app:name", "ns:app:digest"]) {
-      expect(markerPattern("ns:app").test(`image: x # {"$imagepolicy": "${setter}"}`)).toBe(true);
-    }
-  });
-
-  it("finds no other key, even one the key begins, and reads the key's characters as they are", () => {
-    expect(markerPattern("ns:app").test('# {"$imagepolicy": "ns:app2"}')).toBe(false);
-    expect(markerPattern("ns:app").test('# {"$imagepolicy": "ns:app:version"}')).toBe(false);
-    expect(markerPattern("ns:a.p").test('# {"$imagepolicy": "ns:axp"}')).toBe(false);
   });
 });
 

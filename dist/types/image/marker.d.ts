@@ -35,8 +35,6 @@ export type MarkerReading = {
 } | {
     readonly ignored: string;
 } | undefined;
-/** Where a marker names `key` (any of its fields) in a text: its setter in quotes, as the marker's JSON writes it. */
-export declare function markerPattern(key: string): RegExp;
 /** A marker a text holds, the 1-based line of the value it marks, and what that line holds besides the marker (the value, its key or item). */
 export interface MarkerLine {
     readonly marker: Marker;
