@@ -38,13 +38,23 @@ export function spellingsOf(text: string, image: ImageRef): Spelling[] {
   const found: Spelling[] = [];
   // A name followed by `:` and a space or a line's end is a mapping's key (`redis:` above a chart's values), no reference.
   for (const match of text.matchAll(new RegExp(`(?<![\\w.-])${escapeRegExp(screenToken(image))}(?:[:@][\\w.@:+-]+|(?![\\w./-]|["']?:(?:\\s|$)))`, "gm"))) {
-    // The whole reference: back to what delimits it (a space, a quote, `=`…), to its registry.
-    const before = /[^\s"'`=,;()[\]{}]*$/.exec(text.slice(Math.max(0, match.index - 256), match.index))![0];
+    const before = text.slice(referenceStart(text, match.index), match.index);
     const reference = `${before}${match[0]}`.replace(/[.:]+$/, "");
     found.push({ at: match.index - before.length, reference, ref: tryParseImageRef(reference), bare: before === "" });
   }
   return found;
 }
+
+/** Where the reference ending a word at `at` starts: back to what delimits it (a space, a quote, `=`…), at most 256 characters. A loop, as a `[^…]*$` search of the text before would try every start in it. */
+function referenceStart(text: string, at: number): number {
+  const least = Math.max(0, at - 256);
+  let start = at;
+  while (start > least && !REFERENCE_DELIMITER.test(text[start - 1]!)) start--;
+  return start;
+}
+
+/** What no reference holds: what delimits one before its registry. */
+const REFERENCE_DELIMITER = /[\s"'`=,;()[\]{}]/;
 
 /** Whether a reference holds the incoming image's version: its tag and digest where both spell one, the one the image brings where the reference spells only the other. */
 export function holdsVersionOf(ref: ImageRef, image: ImageRef): boolean {
