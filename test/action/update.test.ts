@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startFakeGitHub, type FakeGitHub } from "../support/github-fake.js";
-import { FAILED_OUTPUTS, node24Path, runAction, type ActionResult } from "../support/run-action.js";
+import { FAILED_OUTPUTS, runAction, type ActionResult } from "../support/run-action.js";
 import { basicCredential } from "../../src/github/git.js";
 import { apiCalls, checkout, cloneRepo, deployment, OWNER, REPO } from "../github/fixture.js";
 import { commandsRun } from "../support/runner-commands.js";
@@ -24,7 +24,7 @@ describe("update Action", () => {
   let fake: FakeGitHub;
   let workspace: string;
   const main = async () => (await fake.refs(OWNER, REPO))["refs/heads/main"];
-  const action = (inputs: Record<string, string>, extra: { eventName?: string; event?: unknown; node?: string } = {}): Promise<ActionResult> =>
+  const action = (inputs: Record<string, string>, extra: { eventName?: string; event?: unknown } = {}): Promise<ActionResult> =>
     runAction({ actionDir: ".", github: fake, repository: `${OWNER}/${REPO}`, workspace, inputs, ...extra });
 
   beforeEach(async () => {
@@ -93,18 +93,32 @@ describe("update Action", () => {
     );
   });
 
-  // The CI installs Node 24 into .cache/node24; without it this case shows as skipped, never as passed.
-  it.runIf(node24Path())("runs under Node 24, the runtime action.yml declares", async () => {
-    const result = await action({ images: `${APP}:1.2.4` }, { node: node24Path()! });
-    expect(result.exitCode, result.stderr).toBe(0);
-    expect(await fake.readFile(OWNER, REPO, "main", "apps/app.yaml")).toContain(`${APP}:1.2.4`);
-  });
-
   it("addresses the checked-out repository, also when the workflow runs in another one", async () => {
     const result = await runAction({ actionDir: ".", github: fake, repository: "acme/app", workspace, inputs: { images: `${APP}:1.2.4` } });
     expect(result.exitCode, result.stdout + result.stderr).toBe(0);
     expect(await fake.readFile(OWNER, REPO, "main", "apps/app.yaml")).toContain(`${APP}:1.2.4`);
     expect(result.summary).toContain(`href="${fake.url}/${OWNER}/${REPO}/commit/${result.outputs["commit-sha"]}"`);
+  });
+
+  it("annotates a file of the checkout on its file and line only where the checkout is the workflow's repository: GitHub attaches them there", async () => {
+    await fake.commitFile(OWNER, REPO, "main", "apps/broken.yaml", `image: ${APP}:1.2.3\nlist: [a, b\n`);
+    const located = (result: ActionResult) => result.annotations.filter((a) => a.level === "warning" && a.message.includes("broken.yaml"));
+    const own = await action({ images: `${APP}:1.2.4`, "dry-run": "true" });
+    expect(own.exitCode, own.stdout + own.stderr).toBe(0);
+    expect(located(own)).toEqual([expect.objectContaining({ file: "apps/broken.yaml", line: expect.any(Number) })]);
+
+    // The app repository's workflow, editing the manifests repository it checked out.
+    const other = await runAction({ actionDir: ".", github: fake, repository: "acme/app", workspace, inputs: { images: `${APP}:1.2.4`, "dry-run": "true" } });
+    expect(other.exitCode, other.stdout + other.stderr).toBe(0);
+    const [warning] = located(other);
+    expect(warning).toEqual({ level: "warning", title: "gitops-promote", message: expect.stringMatching(/^apps\/broken\.yaml:\d+: /) });
+    expect(warning!.message).toBe(`apps/broken.yaml:${located(own)[0]!.line}: ${located(own)[0]!.message}`);
+
+    // The workflow's repository checked out with `path:`: the file is still relative to its root, where GitHub looks.
+    workspace = await tempDir("gp-workspace-");
+    await run("git", ["clone", "--quiet", fake.gitUrl(OWNER, REPO), join(workspace, "manifests")]);
+    const inPath = await action({ images: `${APP}:1.2.4`, "dry-run": "true", "working-directory": "manifests" });
+    expect(located(inPath)).toEqual(located(own));
   });
 
   it("lends the token to git when the checkout kept no credentials (persist-credentials: false)", async () => {
@@ -870,10 +884,25 @@ describe("update Action", () => {
       const pushed = await action({ images: `${APP}:1.2.4`, "working-directory": "manifests" });
       expect(pushed.exitCode, pushed.stdout + pushed.stderr).toBe(0);
       expect(await fake.readFile(OWNER, REPO, "main", "apps/app.yaml")).toContain(`${APP}:1.2.4`);
+    });
 
-      const edited = await action({ images: "ghcr.io/acme/api:2.0.1", "working-directory": "manifests/apps", delivery: "none" });
-      expect(edited.exitCode, edited.stdout + edited.stderr).toBe(0);
-      expect(await readFile(join(workspace, "manifests/apps/api.yaml"), "utf8")).toBe(deployment("api", "ghcr.io/acme/api:2.0.1"));
+    it("a working-directory inside the checkout is refused before anything is read or written: it names the checkout's path and `paths`", async () => {
+      workspace = await tempDir("gp-workspace-");
+      await run("git", ["clone", "--quiet", fake.gitUrl(OWNER, REPO), join(workspace, "manifests")]);
+      const before = await main();
+      const result = await action({ images: "ghcr.io/acme/api:2.0.1", "working-directory": "manifests/apps", delivery: "none" });
+      expect(result.exitCode).toBe(1);
+      expect(errorsOf(result).map((e) => e.message)).toEqual([
+        expect.stringMatching(
+          /^working-directory "manifests\/apps" is inside the checkout whose top level is .*\/manifests: .* working-directory: manifests, and limit the run to that directory with paths: apps\/\*\*$/,
+        ),
+      ]);
+      // Not widened to the whole repository: nothing edited, in apps/ or anywhere else.
+      expect(await readFile(join(workspace, "manifests/apps/api.yaml"), "utf8")).toBe(deployment("api", "ghcr.io/acme/api:2.0.0"));
+      expect((await run("git", ["-C", join(workspace, "manifests"), "status", "--porcelain"])).stdout).toBe("");
+      expect(await main()).toBe(before);
+      expect(result.outputs).toEqual(FAILED_OUTPUTS);
+      expect(result.summary).toContain("gitops-promote failed");
     });
 
     it("a checkout without origin, under delivery: none too: says to check it out with actions/checkout or add the remote", async () => {
@@ -946,5 +975,9 @@ describe("update Action", () => {
     expect(author.trim()).toBe("Release Bot <release@acme.test>|github-actions[bot]|chore(deploy): ghcr.io/acme/app 1.2.3 -> 1.2.4");
     expect(result.outputs["commit-sha"]).toBe((await run("git", ["-C", bare, "rev-parse", "main"])).stdout.trim());
     expect(fake.calls.slice(callsBefore)).toEqual([]);
+    // Linked as the log does: GITHUB_REPOSITORY (acme/manifests) does not hold this commit.
+    expect(result.summary).toContain(`<td><code>${result.outputs["commit-sha"]!.slice(0, 7)}</code> on <code>main</code></td>`);
+    expect(result.summary).not.toContain("href");
+    expect(result.stdout).toContain(`pushed ${result.outputs["commit-sha"]} to main`);
   });
 });

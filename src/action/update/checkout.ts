@@ -1,15 +1,16 @@
 /**
  * Where the manifests checkout is: the `working-directory` input, relative to the workspace
- * (actions/checkout's `path:` puts it in a subdirectory). Its root is the repository's top
- * level, which every path of a plan is relative to, even when working-directory is deeper.
+ * (actions/checkout's `path:` puts it in a subdirectory). It names the checkout's top level,
+ * which every path of a plan is relative to: a directory inside the checkout is refused, since a
+ * run reads and writes the whole repository (its configuration too), and `paths` is what limits it.
  * Its `origin` is the repository a run reads and writes.
  */
-import { stat } from "node:fs/promises";
-import { resolve } from "node:path";
+import { realpath, stat } from "node:fs/promises";
+import { isAbsolute, relative, resolve, sep } from "node:path";
 import { GitError, GitRepo } from "../../github/git.js";
 import { InputError } from "../input-error.js";
 
-/** The top level of the checkout at `workingDirectory`; says what to do when there is none. */
+/** The top level of the checkout at `workingDirectory`; says what to do when there is none, or when it is deeper. */
 export async function checkoutRoot(workspace: string, workingDirectory: string): Promise<string> {
   const dir = resolve(workspace, workingDirectory);
   const named = workingDirectory === "." ? `the workspace (${workspace})` : `working-directory ${JSON.stringify(workingDirectory)} (${dir})`;
@@ -22,8 +23,9 @@ export async function checkoutRoot(workspace: string, workingDirectory: string):
       `working-directory ${JSON.stringify(workingDirectory)} does not exist in the workspace (${workspace}): give the path actions/checkout checked the manifests repository out to (its \`path\` input), relative to the workspace`,
     );
   }
+  let top: string;
   try {
-    return (await new GitRepo(dir).run(["rev-parse", "--show-toplevel"])).trim();
+    top = (await new GitRepo(dir).run(["rev-parse", "--show-toplevel"])).trim();
   } catch (error) {
     if (!(error instanceof GitError) || !/not a git repository/i.test(error.stderr)) throw error;
     throw new Error(
@@ -32,6 +34,25 @@ export async function checkoutRoot(workspace: string, workingDirectory: string):
       { cause: error },
     );
   }
+  // git names the top level by its real path; the workspace may be under a symbolic link.
+  const inside = relative(top, await realpath(dir));
+  if (inside !== "") throw new InputError(deeperThanCheckout(workingDirectory, await realpath(workspace), top, inside));
+  return top;
+}
+
+/**
+ * A working-directory inside the checkout would widen the run to the whole repository, silently: say what to
+ * write instead, the checkout's path (as the workspace holds it, when it does) and `paths` for the subdirectory.
+ */
+function deeperThanCheckout(workingDirectory: string, realWorkspace: string, top: string, inside: string): string {
+  const fromWorkspace = relative(realWorkspace, top);
+  const checkoutPath = fromWorkspace === "" ? "." : fromWorkspace.startsWith("..") || isAbsolute(fromWorkspace) ? top : fromWorkspace;
+  const glob = `${inside.split(sep).join("/")}/**`;
+  return (
+    `working-directory ${JSON.stringify(workingDirectory)} is inside the checkout whose top level is ${top}: a run reads and writes the whole repository, ` +
+    `so give the checkout's own path (actions/checkout's \`path\`), working-directory: ${checkoutPath}, ` +
+    `and limit the run to that directory with paths: ${glob}`
+  );
 }
 
 /**

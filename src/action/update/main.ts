@@ -16,6 +16,7 @@ import { gitVersionIssue, readGitVersion } from "../../github/git-version.js";
 import { repositoryOfRemote } from "../../github/remote.js";
 import { infoUntrusted } from "../log-untrusted.js";
 import { protectToken } from "../token.js";
+import { locating, type Locating } from "./annotation.js";
 import { checkoutRoot, originUrl } from "./checkout.js";
 import { explainFailure } from "./failure.js";
 import { readUpdateInputs, requireToken } from "./inputs.js";
@@ -41,7 +42,8 @@ const summaryNotWritten = (error: unknown) => core.warning(`job summary not writ
 
 async function run(): Promise<void> {
   const inputs = readUpdateInputs(core, { eventName: context.eventName, payload: context.payload });
-  annotate(inputs.warnings);
+  // The inputs' warnings name no file: where the checkout is, and so where a file would point, is not known yet.
+  annotate(inputs.warnings, "in-message");
   if (inputs.payload?.source?.repository) infoUntrusted(`promoting ${inputs.request.images.join(", ")} from ${inputs.payload.source.repository}`);
 
   // Read before git first runs, so that a runner without git says so; checked before git first talks to origin.
@@ -60,6 +62,7 @@ async function run(): Promise<void> {
   const workflowRepository = process.env["GITHUB_REPOSITORY"] ?? "";
   const [owner = "", repo = ""] = workflowRepository.split("/");
   const repository = origin ?? { owner, repo };
+  const at = locating(origin, workflowRepository);
   let client: GitHubClient | undefined;
   const ctx = {
     git,
@@ -85,25 +88,25 @@ async function run(): Promise<void> {
     const error = inputs.payload?.targets && inputs.payloadField ? inPayloadTerms(caught, inputs.payloadField, inputs.request.config) : caught;
     const explained = explainFailure(error, { repository, workflowRepository, tokenGiven: inputs.token !== "", tokenLent: lendToken });
     const failure = explained === undefined ? error : new Error(explained, { cause: error });
-    if (!(error instanceof DeliveryError)) throw failure;
+    if (!(error instanceof DeliveryError)) return fail(failure, at);
     // The log says what landed too, not only the summary: a pull request opened before the failure is the user's to look at.
     if (error.landings.length > 0) {
       core.info("Landed before the failure:");
       printLandings(error.landings, links, false);
     }
-    return fail(failure, { landings: error.landings, serverUrl, repository });
+    return fail(failure, at, { landings: error.landings, links });
   }
-  annotate(result.plan.warnings);
+  annotate(result.plan.warnings, at);
   if (inputs.delivery.dryRun) await core.group("Diff (dry run: nothing written)", async () => printDiff(result));
   setOutputs(result);
-  await writeSummary(result, serverUrl, repository, inputs.delivery.dryRun).catch(summaryNotWritten);
+  await writeSummary(result, links, inputs.delivery.dryRun).catch(summaryNotWritten);
   printRun(result, links, inputs.delivery.dryRun);
 }
 
-/** `landed`: what this run delivered before the failure, which the outputs and the summary then report. */
-async function fail(error: unknown, landed?: Landed): Promise<void> {
+/** `at`: where the issues' annotations say they are. `landed`: what this run delivered before the failure, which the outputs and the summary then report. */
+async function fail(error: unknown, at: Locating, landed?: Landed): Promise<void> {
   const issues = error instanceof RequestError ? error.issues.map(redactIssue) : [];
-  annotateIssues(issues);
+  annotateIssues(issues, at);
   const message = redact(
     error instanceof RequestError
       ? `nothing was written; the request is not usable:\n${issues.map((i) => `- ${formatDiagnostic(i)}`).join("\n")}`
@@ -117,4 +120,5 @@ async function fail(error: unknown, landed?: Landed): Promise<void> {
   await writeFailureSummary(message, issues, landed).catch(summaryNotWritten);
 }
 
-run().catch(fail);
+// A failure of the request, which may name files, is failed in run(), once the checkout's origin is known; none before it names a file.
+run().catch((error: unknown) => fail(error, "in-message"));

@@ -1,9 +1,9 @@
 /**
  * What a person sees of a run: step outputs for later steps, warnings as annotations on
- * the file and line, and a job summary table (target, file, field, old -> new, and where
+ * the file and line (or naming them, see annotation.ts), and a job summary table (target, file, field, old -> new, and where
  * it landed: the commit or the pull request). A failed run gets the same: every output (for
- * what landed before the failure, if anything did), its issues as error annotations on their
- * file and line, and a summary saying what landed and what failed.
+ * what landed before the failure, if anything did), its issues as error annotations located
+ * the same way, and a summary saying what landed and what failed.
  */
 import * as core from "@actions/core";
 import { unifiedDiff } from "../../engine/diff.js";
@@ -15,6 +15,7 @@ import { landedFiles, type DeliveryResult, type Landing } from "../../github/del
 import { counted } from "../../text/counted.js";
 import { infoUntrusted } from "../log-untrusted.js";
 import { escapeAttribute, escapeHtml } from "../summary-html.js";
+import { annotationOf, type Locating } from "./annotation.js";
 import {
   addFittedList,
   byteLength,
@@ -84,13 +85,9 @@ function pullRequestState(landing: Landing): { readonly headSha: string; readonl
   };
 }
 
-export function annotate(warnings: readonly Warning[]): void {
-  for (const w of warnings) core.warning(w.message, annotationOf(w));
-}
-
-/** An annotation on the file and line a diagnostic is about, as far as it says. */
-function annotationOf(d: Diagnostic): core.AnnotationProperties {
-  return { ...(d.file && { file: d.file }), ...(d.line !== undefined && { startLine: d.line }), title: "gitops-promote" };
+/** One warning annotation per warning, where `at` says its file and line go. */
+export function annotate(warnings: readonly Warning[], at: Locating): void {
+  for (const w of warnings) core.warning(...annotationOf(w, at));
 }
 
 /**
@@ -99,9 +96,9 @@ function annotationOf(d: Diagnostic): core.AnnotationProperties {
  */
 const ISSUE_ANNOTATIONS = 9;
 
-/** One error annotation per issue of a request that is not usable, on its file and line when it names them. */
-export function annotateIssues(issues: readonly Diagnostic[]): void {
-  for (const issue of issues.slice(0, ISSUE_ANNOTATIONS)) core.error(issue.message, annotationOf(issue));
+/** One error annotation per issue of a request that is not usable, with its file and line where `at` says. */
+export function annotateIssues(issues: readonly Diagnostic[], at: Locating): void {
+  for (const issue of issues.slice(0, ISSUE_ANNOTATIONS)) core.error(...annotationOf(issue, at));
 }
 
 /** The diff of a dry run and the commit messages it would use, in the log. */
@@ -149,12 +146,12 @@ function wouldDo(landing: Landing): string {
 }
 
 /**
- * `repository` is the one delivered to (the checkout's origin), which need not be the workflow's own.
+ * `links` as the log's: commits are linked where the repository delivered to is on this GitHub server.
  * The warnings may take a quarter of the summary's budget, the table of changes the rest: each
  * shows what fits of it and says how many more there are.
  */
-export async function writeSummary(result: DeliveryResult, serverUrl: string, repository: Repository, dryRun: boolean): Promise<void> {
-  const where = (landing: Landing | undefined): string => (landing ? deliveredTo(landing, { serverUrl, repository }, dryRun) : "");
+export async function writeSummary(result: DeliveryResult, links: LinkBase | undefined, dryRun: boolean): Promise<void> {
+  const where = (landing: Landing | undefined): string => (landing ? deliveredTo(landing, links, dryRun) : "");
   // A file lands in one landing; indexed, as a fleet-wide bump has thousands of rows to look it up for.
   const landingOf = new Map(result.landings.flatMap((landing) => landing.files.map((f) => [f.path, landing] as const)));
   const warnings = firstFitting(result.plan.warnings.map(describeLocated), SUMMARY_BUDGET / 4, itemBytes);
@@ -216,18 +213,21 @@ function commitUrl(at: LinkBase, sha: string): string {
   return `${at.serverUrl}/${at.repository.owner}/${at.repository.repo}/commit/${sha}`;
 }
 
-/** What a failed run delivered before its failure, and where to link it. */
-export interface Landed extends LinkBase {
+/** What a failed run delivered before its failure, and where to link it (as `writeSummary`'s `links`). */
+export interface Landed {
   readonly landings: readonly Landing[];
+  readonly links: LinkBase | undefined;
 }
 
-/** The summary's word for where a landing went: the pull request, the commit on its branch, or the workspace. */
-function deliveredTo(landing: Landing, at: LinkBase, dryRun: boolean): string {
+/** The summary's word for where a landing went: the pull request, the commit on its branch (linked where `links` is), or the workspace. */
+function deliveredTo(landing: Landing, links: LinkBase | undefined, dryRun: boolean): string {
   if (dryRun) return landing.mode === "none" ? "dry run: workspace not edited" : `dry run: would ${wouldDo(landing)} ${code(landing.branch)}`;
   if (landing.pullRequest)
     return `<a href="${escapeAttribute(landing.pullRequest.url)}">#${landing.pullRequest.number}</a> (${landing.pullRequest.operation}${landing.merge && landing.merge !== "none" ? `, ${landing.merge}` : ""})`;
-  if (landing.commit)
-    return `<a href="${escapeAttribute(commitUrl(at, landing.commit))}"><code>${landing.commit.slice(0, 7)}</code></a> on ${code(landing.branch)}`;
+  if (landing.commit) {
+    const sha = code(landing.commit.slice(0, 7));
+    return `${links ? `<a href="${escapeAttribute(commitUrl(links, landing.commit))}">${sha}</a>` : sha} on ${code(landing.branch)}`;
+  }
   return "left in the workspace (delivery: none)";
 }
 
@@ -241,7 +241,7 @@ export async function writeFailureSummary(message: string, issues: readonly Diag
   if (landed && landed.landings.length > 0) {
     const share = SUMMARY_BUDGET / 4 / landed.landings.length;
     core.summary.addRaw("Landed before the failure:", true);
-    core.summary.addList(landed.landings.map((l) => `${deliveredTo(l, landed, false)}: ${fileList(l.files, share)}`));
+    core.summary.addList(landed.landings.map((l) => `${deliveredTo(l, landed.links, false)}: ${fileList(l.files, share)}`));
   }
   if (issues.length > 0) {
     core.summary.addRaw("Nothing was written; the request is not usable:", true);

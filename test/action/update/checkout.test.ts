@@ -1,6 +1,9 @@
 import { execFileSync } from "node:child_process";
+import { mkdir, realpath, symlink } from "node:fs/promises";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { originUrl } from "../../../src/action/update/checkout.js";
+import { checkoutRoot, originUrl } from "../../../src/action/update/checkout.js";
+import { InputError } from "../../../src/action/input-error.js";
 import { GitRepo } from "../../../src/github/git.js";
 import { tempDir } from "../../support/temp.js";
 
@@ -14,5 +17,35 @@ describe("the checkout's origin", () => {
     );
     execFileSync("git", ["-C", dir, "remote", "add", "origin", "https://github.com/acme/manifests.git"]);
     expect(await originUrl(checkout)).toBe("https://github.com/acme/manifests.git");
+  });
+});
+
+describe("the checkout working-directory names", () => {
+  it("is its top level, also through a symbolic link or with a trailing slash", async () => {
+    const workspace = await realpath(await tempDir("gp-workspace-"));
+    execFileSync("git", ["init", "--quiet", join(workspace, "manifests")]);
+    await symlink(join(workspace, "manifests"), join(workspace, "linked"));
+    expect(await checkoutRoot(workspace, "manifests")).toBe(join(workspace, "manifests"));
+    expect(await checkoutRoot(workspace, "./manifests/")).toBe(join(workspace, "manifests"));
+    expect(await checkoutRoot(workspace, "linked")).toBe(join(workspace, "manifests"));
+  });
+
+  it("is refused when it is a directory inside the checkout, which would widen the run to the whole repository: it says what to write instead", async () => {
+    const workspace = await realpath(await tempDir("gp-workspace-"));
+    execFileSync("git", ["init", "--quiet", join(workspace, "manifests")]);
+    await mkdir(join(workspace, "manifests/clusters/staging"), { recursive: true });
+    const deeper = checkoutRoot(workspace, "manifests/clusters/staging");
+    await expect(deeper).rejects.toThrow(InputError);
+    await expect(deeper).rejects.toThrow(
+      `working-directory "manifests/clusters/staging" is inside the checkout whose top level is ${workspace}/manifests: a run reads and writes the whole repository, ` +
+        "so give the checkout's own path (actions/checkout's `path`), working-directory: manifests, and limit the run to that directory with paths: clusters/staging/**",
+    );
+
+    // actions/checkout without `path`: the workspace is the checkout.
+    execFileSync("git", ["init", "--quiet", workspace]);
+    await mkdir(join(workspace, "apps/prod"), { recursive: true });
+    await expect(checkoutRoot(workspace, "apps/prod")).rejects.toThrow(
+      /, working-directory: \., and limit the run to that directory with paths: apps\/prod\/\*\*$/,
+    );
   });
 });

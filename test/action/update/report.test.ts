@@ -1,7 +1,16 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { printDiff, printRun, setLandedOutputs, setOutputs, writeFailureSummary, writeSummary } from "../../../src/action/update/report.js";
+import {
+  annotate,
+  annotateIssues,
+  printDiff,
+  printRun,
+  setLandedOutputs,
+  setOutputs,
+  writeFailureSummary,
+  writeSummary,
+} from "../../../src/action/update/report.js";
 import { byteLength, SUMMARY_LIMIT } from "../../../src/action/summary-budget.js";
 import type { Change, Warning } from "../../../src/change.js";
 import type { FilePlan } from "../../../src/engine/plan.js";
@@ -51,6 +60,22 @@ describe("printDiff", () => {
     expect(stdout()).toContain("     ::add-mask::main\n     ##[warning]forged\n");
     expect(stdout()).toContain(`would push to main:\n${message}`);
     expect(commandsRun(stdout())).toEqual([]);
+  });
+});
+
+describe("annotations", () => {
+  const stdout = capturedStdout();
+  const located = { file: "apps/m/p.yaml", line: 4, message: "no image is configured for Flux setter flux-system:app" };
+
+  it("are on the file and line where the checkout is the workflow's repository, and name them in the message where it is not", () => {
+    annotate([located, { message: "input title has no effect" }], "on-file");
+    annotateIssues([located], "in-message");
+    expect(stdout().split("\n")).toEqual([
+      "::warning title=gitops-promote,file=apps/m/p.yaml,line=4::no image is configured for Flux setter flux-system:app",
+      "::warning title=gitops-promote::input title has no effect",
+      "::error title=gitops-promote::apps/m/p.yaml:4: no image is configured for Flux setter flux-system:app",
+      "",
+    ]);
   });
 });
 
@@ -122,7 +147,7 @@ describe("the job summary of a run", () => {
   it("lists the warnings under the table of what changed: a target whose policy refused the image says so there too", async () => {
     const refused = { message: `target production: ${APP}:1.3.0-rc.1 is outside its policy (semver ^1.0.0); not edited there` };
     const located = { file: "clusters/staging/broken.yaml", line: 3, message: "not parsed: <flow> map" };
-    await writeSummary(pushed([appChange("clusters/staging/app.yaml", "staging")], [refused, located]), at.serverUrl, at.repository, false);
+    await writeSummary(pushed([appChange("clusters/staging/app.yaml", "staging")], [refused, located]), at, false);
     expect(await summary()).toMatch(
       new RegExp(
         "</table>\nThis run's warnings:\n<ul>" +
@@ -132,14 +157,32 @@ describe("the job summary of a run", () => {
     );
   });
 
+  it("links the commit only where the repository delivered to is on this GitHub server, as the log does", async () => {
+    await writeSummary(pushed([appChange("apps/app.yaml")]), at, false);
+    expect(await summary()).toContain(
+      '<td><a href="https://github.com/acme/manifests/commit/c2be733d0123456789abcdef0123456789abcdef"><code>c2be733</code></a> on <code>main</code></td>',
+    );
+
+    // commit-via: git to any git server: GITHUB_REPOSITORY is no place to look for the commit.
+    await writeFile(file, "");
+    await writeSummary(pushed([appChange("apps/app.yaml")]), undefined, false);
+    expect(await summary()).toContain("<td><code>c2be733</code> on <code>main</code></td>");
+    expect(await summary()).not.toContain("href");
+
+    await writeFile(file, "");
+    await writeFailureSummary("the push of gitops-promote/app was refused", [], { links: undefined, landings: pushed([appChange("apps/app.yaml")]).landings });
+    expect(await summary()).toContain("<li><code>c2be733</code> on <code>main</code>: <code>apps/app.yaml</code></li>");
+    expect(await summary()).not.toContain("href");
+  });
+
   it("has no Target column when no change was made for a target, and names none for a file outside every target when some are", async () => {
-    await writeSummary(pushed([appChange("apps/app.yaml")]), at.serverUrl, at.repository, false);
+    await writeSummary(pushed([appChange("apps/app.yaml")]), at, false);
     const untargeted = await summary();
     expect(untargeted).toContain("<tr><th>File</th><th>Field</th><th>Old → New</th><th>Delivered</th></tr><tr><td><code>apps/app.yaml</code>:10</td>");
     expect(untargeted).not.toContain("<td><td>");
 
     await writeFile(file, "");
-    await writeSummary(pushed([appChange("clusters/prod/app.yaml", "production"), appChange("flux/app.yaml")]), at.serverUrl, at.repository, false);
+    await writeSummary(pushed([appChange("clusters/prod/app.yaml", "production"), appChange("flux/app.yaml")]), at, false);
     const targeted = await summary();
     expect(targeted).toContain("<tr><th>Target</th><th>File</th>");
     expect(targeted).toContain("<tr><td>production</td><td><code>clusters/prod/app.yaml</code>:10</td>");
@@ -147,12 +190,12 @@ describe("the job summary of a run", () => {
   });
 
   it("says what already holds its value when nothing changed: the promoted image's fields, or a set-only run's fields", async () => {
-    await writeSummary(pushed([]), at.serverUrl, at.repository, false);
+    await writeSummary(pushed([]), at, false);
     expect(await summary()).toContain("every field the set specs name already holds its value");
 
     await writeFile(file, "");
     const promoted = pushed([]);
-    await writeSummary({ ...promoted, plan: { ...promoted.plan, images: [{ repository: APP, name: APP, tag: "1.3.0" }] } }, at.serverUrl, at.repository, false);
+    await writeSummary({ ...promoted, plan: { ...promoted.plan, images: [{ repository: APP, name: APP, tag: "1.3.0" }] } }, at, false);
     expect(await summary()).toContain("every image field found already holds the promoted image");
   });
 
@@ -166,13 +209,13 @@ describe("the job summary of a run", () => {
     const rowsShown = (html: string) => html.match(/<tr><td>/g)?.length ?? 0;
 
     it("shows every value while the table fits, and the first ones with how many more and where they all are once it would not", async () => {
-      await writeSummary(pushed(fleet(10)), at.serverUrl, at.repository, false);
+      await writeSummary(pushed(fleet(10)), at, false);
       expect(rowsShown(await summary())).toBe(20);
       expect(await summary()).not.toContain("left out");
 
       await writeFile(file, "");
       const changes = fleet(3000);
-      await writeSummary(pushed(changes, [{ message: "target production: not edited" }]), at.serverUrl, at.repository, false);
+      await writeSummary(pushed(changes, [{ message: "target production: not edited" }]), at, false);
       const html = await summary();
       expect(byteLength(html)).toBeLessThan(SUMMARY_LIMIT);
       const shown = rowsShown(html);
@@ -188,7 +231,7 @@ describe("the job summary of a run", () => {
 
     it("keeps the table whole beside thousands of warnings, which show as many as a quarter of the summary holds", async () => {
       const warnings = Array.from({ length: 20_000 }, (_, i) => ({ file: `apps/broken-${i}.yaml`, line: 1, message: "not parsed: a tab indents line 1" }));
-      await writeSummary(pushed(fleet(5), warnings), at.serverUrl, at.repository, false);
+      await writeSummary(pushed(fleet(5), warnings), at, false);
       const html = await summary();
       expect(byteLength(html)).toBeLessThan(SUMMARY_LIMIT / 4 + 10_000);
       expect(rowsShown(html)).toBe(10);
@@ -199,7 +242,10 @@ describe("the job summary of a run", () => {
 
     it("of a failed run: the landed files, the issues and the message show what fits, and say where the rest is", async () => {
       const files: FilePlan[] = Array.from({ length: 30_000 }, (_, i) => ({ path: `clusters/c${i}/app.yaml`, before: "", after: "", changes: [] }));
-      const landed = { ...at, landings: [{ mode: "push" as const, branch: "main", files, changes: [], commit: "c2be733d0123456789abcdef0123456789abcdef" }] };
+      const landed = {
+        links: at,
+        landings: [{ mode: "push" as const, branch: "main", files, changes: [], commit: "c2be733d0123456789abcdef0123456789abcdef" }],
+      };
       const issues = Array.from({ length: 30_000 }, (_, i) => ({ file: ".github/gitops-promote.yaml", line: i + 1, message: "targets[0]: unknown key" }));
       await writeFailureSummary("nothing was written", issues, landed);
       const html = await summary();
