@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startFakeGitHub } from "../support/github-fake.js";
 import type { FakeGitHub } from "../support/github-fake.js";
-import { node24Path, runAction } from "../support/run-action.js";
+import { runAction } from "../support/run-action.js";
 import type { ActionResult } from "../support/run-action.js";
 
 const sha = "sha256:6745aaad46d795c9836632e1fb62f24b7e7f4c843144da8e47a5465c411a14be";
@@ -22,7 +22,7 @@ afterEach(async () => {
   await fake.close();
 });
 
-function dispatch(inputs: Record<string, string>, node?: string): Promise<ActionResult> {
+function dispatch(inputs: Record<string, string>): Promise<ActionResult> {
   return runAction({
     actionDir: "dispatch",
     github: fake,
@@ -30,7 +30,6 @@ function dispatch(inputs: Record<string, string>, node?: string): Promise<Action
     sha: "0123456789abcdef0123456789abcdef01234567",
     runId: 42,
     inputs,
-    ...(node && { node }),
   });
 }
 
@@ -244,16 +243,29 @@ describe("dispatch Action", () => {
     ["an owner in upper case", { images: "ghcr.io/Acme-Corp/app:1.2.3" }, "did you mean ghcr.io/acme-corp/app:1.2.3?"],
     ["a bad wait-timeout", { wait: "true", "wait-timeout": "soon" }, 'input wait-timeout: "soon" is not a number of seconds'],
     ["wait without a workflow", { wait: "true" }, "cannot wait: GitHub does not report the run a repository_dispatch starts; set `workflow`"],
-  ])("fails before sending anything on %s", async (_, inputs, message) => {
+  ])("fails before sending anything on %s, with every output set and the failure in the summary", async (_, inputs, message) => {
     const result = await dispatch({ repository: "acme/manifests", images: "ghcr.io/acme/app:1.2.3", ...inputs });
     expect(result.exitCode).toBe(1);
     expect(errors(result)[0]).toContain(message);
     expect(fake.dispatches).toEqual([]);
+    expect(Object.keys(result.outputs).sort()).toEqual(["conclusion", "payload", "run-id", "run-url"]);
+    expect(result.outputs["run-id"]).toBe("");
+    expect(result.summary).toMatch(/^<h3>gitops-promote dispatch<\/h3>\n[^]*<pre><code>/);
   });
 
-  it.runIf(node24Path())("runs on Node 24 as the runner does", async () => {
-    const result = await dispatch({ repository: "acme/manifests", images: "ghcr.io/acme/app:1.2.3" }, node24Path());
-    expect(result.exitCode).toBe(0);
-    expect(fake.dispatches).toHaveLength(1);
+  it("refused inputs leave payload `null`, for fromJSON in an `if: always()` step, and say nothing was sent", async () => {
+    const result = await dispatch({ repository: "acme/manifests", images: "ghcr.io/acme/app:1.2.3", wait: "yes" });
+    expect(result.exitCode).toBe(1);
+    expect(result.outputs).toEqual({ payload: "null", "run-id": "", "run-url": "", conclusion: "" });
+    expect(result.summary).toMatch(
+      /^<h3>gitops-promote dispatch<\/h3>\nNothing was sent: the inputs are not usable\.\n<pre><code>Input does not meet YAML 1\.2 "Core Schema" specification: wait<br>/,
+    );
+  });
+
+  it('reads `repository: ""`, as a reusable workflow passes an input its caller left out, as its default: this repository', async () => {
+    await fake.createRepo("acme", "app", {});
+    const result = await dispatch({ repository: "", images: "ghcr.io/acme/app:1.2.3" });
+    expect(result.exitCode, result.stdout).toBe(0);
+    expect(fake.dispatches).toMatchObject([{ owner: "acme", repo: "app" }]);
   });
 });

@@ -37,8 +37,10 @@ export function readDispatchInputs(core: InputReader, source: PayloadSource): Di
     calls: "the event is sent through the GitHub API",
     withoutIt: "Leave `token` out to use GITHUB_TOKEN, which reaches this repository only.",
   });
-  const named = listInput(core, "repository");
-  if (named.length === 0) throw new InputError("Input required and not supplied: repository");
+  // Empty reads as action.yml's default, as every defaulted input does (`repository: ${{ inputs.manifests }}` of a reusable workflow whose caller left it out).
+  const listed = listInput(core, "repository");
+  const named = listed.length > 0 ? listed : source.repository ? [source.repository] : [];
+  if (named.length === 0) throw new InputError("input repository is empty and GITHUB_REPOSITORY is not set: name the manifests repository, OWNER/NAME");
   checkRepositoryInput(named);
   const { repositories, repeated } = distinctRepositories(named);
 

@@ -1,21 +1,32 @@
 /**
  * Entry of the dispatch Action (dispatch/action.yml -> dist/dispatch/index.js): read the
- * inputs, send the payload, write outputs and a job summary. Runs in the app repository.
+ * inputs, send the payload, write outputs and a job summary. Runs in the app repository. A
+ * failure, refused inputs included, sets every output and writes a summary all the same, for
+ * `if: always()` steps.
  */
 import * as core from "@actions/core";
 import { createClient } from "../../github/client.js";
 import { dispatchImages, DispatchError } from "../../github/dispatch.js";
 import { sourceFromEnv } from "../../engine/payload.js";
 import { protectToken } from "../token.js";
-import { readDispatchInputs } from "./inputs.js";
-import { setOutputs, writeSummary } from "./report.js";
+import { readDispatchInputs, type DispatchInputs } from "./inputs.js";
+import { setOutputs, writeRefusedSummary, writeSummary } from "./report.js";
 
 export async function run(): Promise<void> {
   const redact = protectToken(core.getInput("token"), core.setSecret);
   // A runner without job summaries (GITHUB_STEP_SUMMARY unset): the events were sent, or the failure is the step's result all the same.
   const summaryNotWritten = (error: unknown) => core.warning(`job summary not written: ${redact(String(error))}`);
+  const messageOf = (error: unknown) => redact(error instanceof Error ? error.message : String(error));
+  let inputs: DispatchInputs;
   try {
-    const inputs = readDispatchInputs(core, sourceFromEnv(process.env));
+    inputs = readDispatchInputs(core, sourceFromEnv(process.env));
+  } catch (error) {
+    setOutputs(undefined, [], []);
+    await writeRefusedSummary(messageOf(error)).catch(summaryNotWritten);
+    core.setFailed(messageOf(error));
+    return;
+  }
+  try {
     for (const note of inputs.notes) core.info(note);
     for (const warning of inputs.warnings) core.warning(warning, { title: "gitops-promote" });
     const octokit = createClient({ token: inputs.token, log: (message) => core.warning(redact(message)) });
@@ -30,7 +41,7 @@ export async function run(): Promise<void> {
       throw error;
     }
   } catch (error) {
-    core.setFailed(redact(error instanceof Error ? error.message : String(error)));
+    core.setFailed(messageOf(error));
   }
 }
 

@@ -1,8 +1,9 @@
 /**
- * What the dispatch Action reports, sent or failed: one line of run-id, run-url and conclusion per
- * repository named, in the input's order, for a later step to pair with it; and a job summary of
+ * What the dispatch Action reports, sent, failed or refused: one line of run-id, run-url and conclusion
+ * per repository named, in the input's order, for a later step to pair with it; and a job summary of
  * the images announced, a row for every repository named with what became of its event, and the
- * failure, if any.
+ * failure, if any. Inputs refused before a payload was built leave `payload` JSON's `null` and the
+ * other outputs empty, and a summary of the failure alone.
  */
 import * as core from "@actions/core";
 import type { Payload } from "../../engine/payload.js";
@@ -20,9 +21,11 @@ function perRepository(repositories: readonly string[], dispatched: readonly Dis
   return repositories.map((repository) => (dispatched[next]?.repository === repository ? dispatched[next++] : undefined));
 }
 
-export function setOutputs(payload: Payload, repositories: readonly string[], dispatched: readonly Dispatched[]): void {
+/** `payload` undefined: the inputs were refused before it was built (nothing was sent, and `repositories` is empty). */
+export function setOutputs(payload: Payload | undefined, repositories: readonly string[], dispatched: readonly Dispatched[]): void {
   const lines = perRepository(repositories, dispatched);
-  core.setOutput("payload", JSON.stringify(payload));
+  // `null`, not empty: `fromJSON(steps.<id>.outputs.payload)` in an `if: always()` step reads it.
+  core.setOutput("payload", JSON.stringify(payload ?? null));
   core.setOutput("run-id", lines.map((d) => d?.runId ?? "").join("\n"));
   core.setOutput("run-url", lines.map((d) => d?.runUrl ?? "").join("\n"));
   core.setOutput("conclusion", lines.map((d) => d?.conclusion ?? "").join("\n"));
@@ -43,12 +46,23 @@ export async function writeSummary(payload: Payload, repositories: readonly stri
     const more = counted(table.omitted.length, "more repository", "more repositories");
     core.summary.addRaw(leftOut(more, "The log says where each event was sent, and the step's error which failed."), true);
   }
-  if (failure) {
-    const cut = cutToBytes(failure, SUMMARY_BUDGET / 2 / MARKUP_GROWTH);
-    core.summary.addCodeBlock(escapeHtml(cut ?? failure));
-    if (cut !== undefined) core.summary.addRaw(leftOut("the rest of the failure", "The step's error in the log has all of it."), true);
-  }
+  if (failure) addFailure(failure);
   await core.summary.write();
+}
+
+/** The summary of inputs refused before anything was sent: the failure, which names the input. */
+export async function writeRefusedSummary(failure: string): Promise<void> {
+  core.summary.addHeading("gitops-promote dispatch", 3);
+  core.summary.addRaw("Nothing was sent: the inputs are not usable.", true);
+  addFailure(failure);
+  await core.summary.write();
+}
+
+/** The failure as the step's error says it, as much of it as half of the summary's budget holds. */
+function addFailure(failure: string): void {
+  const cut = cutToBytes(failure, SUMMARY_BUDGET / 2 / MARKUP_GROWTH);
+  core.summary.addCodeBlock(escapeHtml(cut ?? failure));
+  if (cut !== undefined) core.summary.addRaw(leftOut("the rest of the failure", "The step's error in the log has all of it."), true);
 }
 
 /** A repository the event reached: which event, the run it started when GitHub says, and how that run ended when waited for. */

@@ -122,6 +122,15 @@ describe("dispatch Action inputs", () => {
     expect(read("acme/manifests\nacme/manifests-eu").warnings).toEqual([]);
   });
 
+  it('reads `repository: ""`, which a reusable workflow passes for an input its caller left out, as its default: this repository', () => {
+    const repositoriesOf = (source: { repository?: string }) =>
+      readDispatchInputs(reader({ repository: "", images: "ghcr.io/acme/app:1.2.3" }), source).options.repositories;
+    expect(repositoriesOf({ repository: "acme/app" })).toEqual(["acme/app"]);
+    expect(() => repositoriesOf({})).toThrow(
+      new InputError("input repository is empty and GITHUB_REPOSITORY is not set: name the manifests repository, OWNER/NAME"),
+    );
+  });
+
   it("refuses a repository that is not OWNER/NAME, naming the input, before any event is sent to the others", () => {
     expect(() => readDispatchInputs(reader({ repository: "acme/manifests\nacme, https://github.com/acme/m2", images: "ghcr.io/acme/app:1.2.3" }), {})).toThrow(
       new InputError(['input repository: "acme" is not OWNER/NAME', 'input repository: "https://github.com/acme/m2" is not OWNER/NAME'].join("\n")),
