@@ -18,6 +18,7 @@ import { InputError } from "../input-error.js";
 import { checkTemplate, TemplateError } from "../../engine/go-template.js";
 import { requireToken as requireTokenInput, tokenInput } from "../token.js";
 import { andList } from "../../text/and-list.js";
+import { quotedExcerpt } from "../../text/quoted-excerpt.js";
 
 /** The part of @actions/core inputs are read with. */
 export interface InputReader {
@@ -60,23 +61,27 @@ const inputOf: FieldNamer = (field, _index, giving) => {
   return SWITCHES.has(field) ? `${INPUT_OF[field]}: true` : `${INPUT_OF[field]}:`;
 };
 
+/** What separates the values of a list input: lines, or also spaces and commas. */
+const LINES = /\r?\n/;
+const WORDS = /[\s,]+/;
+
 export function readUpdateInputs(core: InputReader, event: TriggerEvent): UpdateInputs {
-  const lines = (name: string) => splitList(core.getInput(name), /\r?\n/);
-  const words = (name: string) => splitList(core.getInput(name), /[\s,]+/);
+  const words = (name: string) => splitList(core.getInput(name), WORDS);
+  const requestList = (name: string, separator: RegExp) => splitList(withoutListItems(name, core.getInput(name)), separator);
   // Label names may contain spaces ("needs review"): only commas and newlines separate them.
   const commaOrLine = (name: string) => splitList(core.getInput(name), /[,\r\n]+/);
   const flag = (name: string) => booleanInput(name, core.getInput(name));
 
-  const explicit = words("images");
-  const setters = words("setters");
-  const sets = lines("set").map(slashSeparatedFile);
+  const explicit = requestList("images", WORDS);
+  const setters = requestList("setters", WORDS);
+  const sets = requestList("set", LINES).map(slashSeparatedFile);
   const dispatched = explicit.length > 0 ? undefined : eventPayload(event, setters.length + sets.length > 0);
   const payload = dispatched?.payload;
   const request: UpdateInputs["request"] = {
     images: explicit.length > 0 ? explicit : (payload?.images ?? []),
     setters,
     sets,
-    paths: lines("paths").map(slashSeparated),
+    paths: requestList("paths", LINES).map(slashSeparated),
     ...(core.getInput("config") && { config: slashSeparated(core.getInput("config")) }),
     ...(payload?.targets && { targets: payload.targets }),
     allowDowngrade: flag("allow-downgrade"),
@@ -283,6 +288,20 @@ function nothingToPromote(event: TriggerEvent): string {
     return `no image to promote: ${missing}; send the payload as its input 'payload' ${send}`;
   }
   return `no image to promote: set the 'images' input, or trigger the workflow with a repository_dispatch client_payload or a workflow_dispatch input 'payload' (this run is a ${eventName} event)`;
+}
+
+/**
+ * `text`, refused when a line of it starts as a YAML list item (`- ghcr.io/acme/app:1.2.4`): a workflow's
+ * input is one string, so a list written in its block scalar reaches the step dashes and all, and each
+ * `-` would read as a value of its own (an invalid image reference "-").
+ */
+function withoutListItems(name: string, text: string): string {
+  const item = /^[ \t]*-(?:[ \t]|$).*$/m.exec(text)?.[0];
+  if (item === undefined) return text;
+  throw new InputError(
+    `input ${name}: ${quotedExcerpt(item.trim())} looks like a YAML list written as the input's string, which reaches the step as written: ` +
+      `give one value a line, without "- " (${name}: | and then the values, one under another)`,
+  );
 }
 
 function splitList(text: string, separator: RegExp): string[] {

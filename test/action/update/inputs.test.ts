@@ -31,6 +31,25 @@ describe("update Action inputs", () => {
     );
   });
 
+  it("refuses a list input written as a YAML list inside its string, which would read each '-' as a value", () => {
+    const inputs = (given: Record<string, string>) => readUpdateInputs(reader(given), push);
+    expect(() => inputs({ images: "- ghcr.io/acme/app:1.2.4\n- nginx:1.27" })).toThrow(
+      new InputError(
+        'input images: "- ghcr.io/acme/app:1.2.4" looks like a YAML list written as the input\'s string, which reaches the step as written: ' +
+          'give one value a line, without "- " (images: | and then the values, one under another)',
+      ),
+    );
+    expect(() => inputs({ setters: "flux-system:app=ghcr.io/acme/app:1\n  -  flux-system:web=ghcr.io/acme/web:1" })).toThrow(
+      /^input setters: "- {2}flux-system:web=/,
+    );
+    expect(() => inputs({ images: "ghcr.io/acme/app:1", paths: "-\napps/**" })).toThrow(/^input paths: "-" looks like a YAML list/);
+    // A dash inside a value is no list item.
+    expect(inputs({ images: "ghcr.io/acme/my-app:1.2.4-rc1", paths: "apps/-/**" }).request).toMatchObject({
+      images: ["ghcr.io/acme/my-app:1.2.4-rc1"],
+      paths: ["apps/-/**"],
+    });
+  });
+
   it("keeps a label name with a space whole: labels are separated by commas and newlines only", () => {
     const { delivery } = readUpdateInputs(reader({ images: "a:1", labels: "needs review, deploy\nenv: prod", reviewers: "alice bob,acme/sre" }), push);
     expect(delivery.labels).toEqual(["needs review", "deploy", "env: prod"]);
