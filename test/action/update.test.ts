@@ -102,7 +102,7 @@ describe("update Action", () => {
 
   it("annotates a file of the checkout on its file and line only where the checkout is the workflow's repository: GitHub attaches them there", async () => {
     await fake.commitFile(OWNER, REPO, "main", "apps/broken.yaml", `image: ${APP}:1.2.3\nlist: [a, b\n`);
-    const located = (result: ActionResult) => result.annotations.filter((a) => a.level === "warning" && a.message.includes("broken.yaml"));
+    const located = (result: ActionResult) => result.annotations.filter((a) => a.level === "warning" && a.message.includes("not valid YAML"));
     const own = await action({ images: `${APP}:1.2.4`, "dry-run": "true" });
     expect(own.exitCode, own.stdout + own.stderr).toBe(0);
     expect(located(own)).toEqual([expect.objectContaining({ file: "apps/broken.yaml", line: expect.any(Number) })]);
