@@ -1,11 +1,14 @@
 /**
  * The Flux markers of a file as its editor reads them, by the file's kind: in YAML after a value
- * or above one (yamlMarkers), in KCL after a value (lineMarkers), none in a kcl.mod, whose TOML
- * comments no editor reads. Every question of which markers a file has, or whether it marks a
- * key, is answered here, so a marker is counted where it is set: one the editor does not read
- * (above `key: value`, after a flow collection, in a block scalar's text) marks nothing.
+ * or above one (yamlMarkers), in KCL after a value on its line (kclMarkers, the editor's own
+ * reading of the tokens), none in a kcl.mod, whose TOML comments no editor reads. Every question
+ * of which markers a file has, or whether it marks a key, is answered here, so a marker is
+ * counted where it is set: one the editor does not read (above `key: value`, after a flow
+ * collection, in a block scalar's text; in KCL on a line of its own, after a closer or a string
+ * begun on an earlier line) marks nothing.
  */
-import { lineMarkers, MARKER_TOKEN, type MarkerLine } from "../image/marker.js";
+import { MARKER_TOKEN, type MarkerLine } from "../image/marker.js";
+import { kclMarkers } from "../kcl/markers.js";
 import { yamlMarkers } from "../yaml/markers.js";
 import { fileKind } from "./file-kind.js";
 
@@ -16,7 +19,7 @@ export function fileMarkers(path: string, text: string): readonly MarkerLine[] {
     case "yaml":
       return yamlMarkers(text);
     case "kcl":
-      return lineMarkers(text);
+      return kclMarkers(text);
     default:
       return [];
   }

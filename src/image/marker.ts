@@ -45,11 +45,11 @@ export interface MarkerLine {
 }
 
 /**
- * The markers of a text written as line comments after a value (`image: app:1 # {"$imagepolicy": "ns:app"}`,
- * how Flux's docs write them, or after the comma ending an entry of a YAML flow collection or a
- * KCL list: `a:1, # {...}`), found by their token without parsing the file. A comment on a
- * line of its own is not read: in KCL it marks nothing, and in YAML it marks only a value
- * opening the line below it (yaml/markers.ts's headMarkers reads those).
+ * The markers of a YAML text written as line comments after a value (`image: app:1 # {"$imagepolicy": "ns:app"}`,
+ * how Flux's docs write them, or after the comma ending an entry of a flow collection:
+ * `a:1, # {...}`), found by their token without parsing the file. A comment on a line of its
+ * own is not read: it marks only a value opening the line below it (yaml/markers.ts's
+ * headMarkers reads those). KCL's are read from its tokens (kcl/markers.ts).
  */
 export function lineMarkers(text: string): MarkerLine[] {
   const found: MarkerLine[] = [];

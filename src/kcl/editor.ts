@@ -20,6 +20,7 @@ import {
 } from "../change.js";
 import { formatImageRef, normalizeRepository, screenToken, tryParseImageRef, type ImageRef } from "../image/reference.js";
 import { MARKER_KEY, MarkedFields, readMarker, type Marker } from "../image/marker.js";
+import { misfitWarning } from "../image/marker-misfit.js";
 import { nextSplitImage, SPLIT_IMAGE_KEYS, splitImage, splitImageName } from "../image/split-image.js";
 import { bareFieldWarning, byRepository, nextReference, nextVersion, staleImageIn, versionOf, type ImageUpdate, type VersionNote } from "../image/update.js";
 import { escapeRegExp } from "../text/escape-regexp.js";
@@ -27,6 +28,7 @@ import { partitionPoint } from "../text/partition-point.js";
 import { wordScreen } from "../text/word-screen.js";
 import { applySplices, byPosition, type Splice } from "../text/splice.js";
 import { Keyword, keywordAt } from "./keywords.js";
+import { markerComments, misplacedMarkerWarning } from "./markers.js";
 import { nodeText } from "./nodes.js";
 import { formatOverridePath } from "./override-spec.js";
 import { parseKcl } from "./parser.js";
@@ -34,9 +36,6 @@ import { holding, holds, literalTypes, operatorsOver, skippedConstruct } from ".
 import { readStringLiteral } from "./string-literal.js";
 import type { AssignStatement, ConfigEntry, ConfigItem, ConfigKey, Expr, ListItem, Statement, StringExpr } from "./syntax.js";
 import { StringFlag, T, type Tokens } from "./tokenizer.js";
-
-/** Tokens between a value and the comment after it that still leave the comment the value's. */
-const CLOSERS = new Set<number>([T.RParen, T.RBracket, T.RBrace, T.Comma, T.Semicolon]);
 
 /** What a string literal holds, as written between its quotes. */
 interface Literal {
@@ -168,8 +167,11 @@ class ImageEditor {
     const { repository, registry, tag, digest } = splitImage((key) => literals.get(key));
     if (!repository || !tag) return;
     const fields = [repository, tag, registry, digest].filter((f) => f !== undefined);
-    // A marked field belongs to its marker; so does the rest of its config.
-    if (fields.some((f) => this.claimed.has(f.token))) return;
+    // A marked field belongs to its marker; so does the rest of its config, which is then no news (its tag is set there).
+    if (fields.some((f) => this.claimed.has(f.token))) {
+      for (const f of fields) this.claimed.add(f.token);
+      return;
+    }
     const repositoryText = this.literal(repository.token).body;
     const name = splitImageName(registry && this.literal(registry.token).body, repositoryText);
     const update = this.incoming.get(normalizeRepository(name) ?? "");
@@ -237,30 +239,24 @@ class ImageEditor {
   /**
    * Every comment holding a Flux marker, wherever its line is (a config value, a schema
    * default, an `if` block, a lambda, a ternary): the marker sets the string literal that ends
-   * the line before it, closers and commas aside, as Flux's setters set the field a line
-   * comment follows. Runs before the walk, which leaves marked literals to it.
+   * the line before it, closers and commas aside (markers.ts), as Flux's setters set the field a
+   * line comment follows. Runs before the walk, which leaves marked literals to it.
    */
   markLiterals(): void {
     const { tokens } = this;
-    let token = 0;
-    // Only the comments holding the marker key are read: found by its occurrences, not by reading every comment.
-    for (let c = 0, next = this.text.indexOf(MARKER_KEY); c < tokens.commentCount && next >= 0; c++) {
-      const start = tokens.commentStart[c]!;
-      const end = tokens.commentEnd[c]!;
-      if (next < start) next = this.text.indexOf(MARKER_KEY, start);
-      if (next < 0 || next >= end) continue;
-      next = this.text.indexOf(MARKER_KEY, end);
-      const comment = this.text.slice(start, end);
-      while (token + 1 < tokens.count && tokens.end[token + 1]! <= start) token++;
-      let at = token;
-      while (at > 0 && CLOSERS.has(tokens.kind[at]!)) at--;
-      const line = this.tokens.source.line(start);
-      const reading = readMarker(comment);
-      // A marker on a comment line of its own marks nothing; one a YAML user would write above the value is said so (commented-out code is not read).
-      const ownLine = /^[ \t]*$/.test(this.text.slice(tokens.source.lineStart(start), start));
-      if (ownLine && reading !== undefined && "marker" in reading) this.warnings.push({ line, message: ownLineMarkerWarning(reading.marker) });
-      // After a closer, or a string begun on an earlier line, the marker follows no string of its line: it marks nothing.
-      if (ownLine || tokens.end[at]! > start || tokens.source.line(tokens.start[at]!) !== line) continue;
+    for (const place of markerComments(tokens)) {
+      const { line } = place;
+      const reading = readMarker(place.comment);
+      if (!("token" in place)) {
+        // A marker on a comment line of its own, or after a closer, marks nothing: said (commented-out code is not read).
+        if (reading !== undefined && "marker" in reading)
+          this.warnings.push({
+            line,
+            message: "ownLine" in place ? ownLineMarkerWarning(reading.marker) : misplacedMarkerWarning(reading.marker, place.follows),
+          });
+        continue;
+      }
+      const at = place.token;
       if (reading === undefined) continue;
       // Flux reads no marker there: the literal is left to the walk, as an unmarked one.
       if ("ignored" in reading) {
@@ -273,16 +269,8 @@ class ImageEditor {
         continue;
       }
       const { marker } = reading;
-      // A key this run has no image for is warned about as such (MarkedFields), whichever string it marks.
-      const strings = this.request.setters.has(marker.key) ? this.stringsOnLine(at) : [at];
-      const marked = strings.length > 1 ? this.ownString(strings, marker) : at;
-      if (marked === undefined) {
-        // Flux sets the one field a line comment follows; which of these is meant would be a guess, so none is set.
-        const message = `Flux setter "${marker.setter}" is on a line with ${strings.length} strings; it marks none of them until its value is on a line of its own`;
-        this.warnings.push({ line, message });
-        for (const t of strings) this.claimed.add(t);
-        continue;
-      }
+      const marked = this.markedString(at, marker);
+      if (marked === undefined) continue;
       if (tokens.kind[marked] !== T.String)
         this.warnings.push({ line, message: `Flux setter "${marker.setter}" marks a value that is not a string literal; only a literal can be set` });
       else if (tokens.flags[marked]! & StringFlag.Interpolated)
@@ -293,16 +281,26 @@ class ImageEditor {
   }
 
   /**
-   * Of several strings on a marker's line, the one it marks: for a whole-reference marker, the
-   * only one holding its setter's repository (`{image = "app:1", sidecar = "side:1"}`, a
-   * ternary with one image arm); undefined when that is not one string, or for a :tag, :name or
-   * :digest marker, whose value says nothing of which it is.
+   * The token a marker after token `at` marks: the string it follows on its line, as go-yaml gives
+   * a line comment to the last node on its line (`{repository = "app", tag = "1.0"} # {...:tag}`
+   * sets the tag). A whole-reference marker on a line of several strings marks the only one holding
+   * its setter's repository (`{image = "app:1", sidecar = "side:1"}`, a ternary with one image arm),
+   * so another image is never written over; where that is not one string it marks none, said, and
+   * they are left to matching by repository as unmarked values. A key this run has no image for is
+   * warned about as such (MarkedFields), whichever string it marks.
    */
-  ownString(strings: readonly number[], marker: Marker): number | undefined {
+  markedString(at: number, marker: Marker): number | undefined {
     const repository = this.request.setters.get(marker.key)?.image.repository;
-    if (marker.field !== "ref" || repository === undefined) return undefined;
+    if (marker.field !== "ref" || repository === undefined) return at;
+    const strings = this.stringsOnLine(at);
+    if (strings.length < 2) return at;
     const own = strings.filter((t) => !(this.tokens.flags[t]! & StringFlag.Interpolated) && tryParseImageRef(this.literal(t).body)?.repository === repository);
-    return own.length === 1 ? own[0] : undefined;
+    if (own.length === 1) return own[0];
+    const message =
+      `Flux setter "${marker.setter}" is on a line with ${strings.length} strings, ${own.length === 0 ? "none" : own.length} of them holding ${repository}, ` +
+      `so it marks none of them and they are treated as unmarked; write it after the value it sets, on a line of its own`;
+    this.warnings.push({ line: this.tokens.source.line(this.tokens.start[at]!), message });
+    return undefined;
   }
 
   /** The string tokens on the line of token `last`, up to it. */
@@ -573,9 +571,15 @@ class ImageEditor {
     const typed = this.literalTypeAt(token);
     const image = typed === undefined ? this.request.setters.get(marker.key)?.image : undefined;
     if (image !== undefined) this.setInFile.add(image.repository);
+    const key = this.keyOf(token);
+    const misfit = misfitWarning(marker, key ?? "a string", key, literal.body);
     const write = (value: string) => {
-      if (typed === undefined) this.write(literal, value, "setter", marker.setter);
-      else if (value !== literal.body) warn(`Flux setter "${marker.setter}" marks ${literal.body} ${literalTypeWarning(typed)}`);
+      if (typed !== undefined) {
+        if (value !== literal.body) warn(`Flux setter "${marker.setter}" marks ${literal.body} ${literalTypeWarning(typed)}`);
+        return;
+      }
+      this.write(literal, value, "setter", marker.setter);
+      if (misfit) warn(misfit(value));
     };
     const suffixed = image !== undefined && marker.field === "ref" && this.isSuffixed(token);
     this.marked.add({
@@ -585,6 +589,21 @@ class ImageEditor {
       warn,
       write: suffixed ? (value) => this.writeBeforeSuffix(value, image, marker, warn, write) : write,
     });
+  }
+
+  /**
+   * The key whose value string token `token` is, read from the tokens before it (markers are read
+   * before the walk, and a schema default is never walked): `tag = "1"`, `tag: "1"`, `image.tag =
+   * "1"`, `tag: str = "1"`, `"tag": "1"`; none for a list item, or a type it does not read.
+   */
+  keyOf(token: number): string | undefined {
+    const { kind } = this.tokens;
+    const before = token - 1;
+    if (kind[before] !== T.Assign && kind[before] !== T.Colon) return undefined;
+    // A typed attribute or assignment (`tag: str = "1"`): the name before its type.
+    const name = kind[before] === T.Assign && kind[before - 1] === T.Name && kind[before - 2] === T.Colon ? before - 3 : before - 1;
+    if (kind[name] === T.Name) return nodeText(this.tokens, { first: name, last: name });
+    return kind[name] === T.String ? this.literal(name).body : undefined;
   }
 
   /** A whole reference a marker sets in a string with a `+` suffix: an incoming digest would land before the suffix, so the tag alone is set. */

@@ -10,13 +10,14 @@
  */
 import type { WarningKind } from "../change.js";
 import { lineMarkers, MARKER_KEY, MARKER_TOKEN, MarkedFields, readMarker, type Marker, type MarkerField, type MarkerLine } from "../image/marker.js";
+import { misfitWarning } from "../image/marker-misfit.js";
 import { formatImageRef, isDigest, isTag, tryParseImageRef } from "../image/reference.js";
 import { LineIndex } from "../text/line-index.js";
 import { anchorOf } from "./alias.js";
 import type { YamlDocument, YamlFile } from "./file.js";
 import { optionValues, REWRITE_ADVICE, setInSetting, settingItems, settingKey, unreadWarning, writableItem, type SettingItem } from "./kcl-settings.js";
 import { isFlowScalar, type AliasNode, type MapNode, type ScalarNode, type SeqNode, type YamlNode } from "./node.js";
-import { formatPath, TAG_KEYS, type PathSegment } from "./path.js";
+import { formatPath, type PathSegment } from "./path.js";
 import type { EditPlan, Editor } from "./plan.js";
 import { forEachValue } from "./walk.js";
 
@@ -257,56 +258,12 @@ export const editMarkers: Editor = (file, request, plan) => {
       if (setting) return marked.add({ ...site, ...settingField(setting, marker, plan, document) });
       if (!isFlowScalar(node)) return marked.add({ ...site, text: node.text, refusal: `${marks} a block scalar, which is never edited` });
       const write = (value: string) => plan.setScalar(node, value, inFlow, { kind: "setter", key: marker.setter, document });
-      const misfit = misfitWarning(marker, path, node.text);
+      const misfit = misfitWarning(marker, formatPath(path), String(path.at(-1)), node.text);
       marked.add({ ...site, text: node.text, write: misfit ? (value) => (write(value), site.warn(misfit(value))) : write });
     });
   });
   marked.writeAll();
 };
-
-/** The keys named for one part of a reference, where a marker of that part belongs whatever the field held. */
-const PART_KEYS: Readonly<Record<Exclude<MarkerField, "ref">, ReadonlySet<string>>> = {
-  tag: TAG_KEYS,
-  name: new Set(["repository", "name", "newName"]),
-  digest: new Set(["digest"]),
-};
-
-/**
- * A marker whose part does not fit the field it marks: a whole-reference marker on a field named
- * as a tag (kustomize's `newTag`, a Helm `tag`), or a `:tag`, `:name` or `:digest` marker on a
- * field holding a whole reference (`image: app:1.0`). Flux writes its value there all the same,
- * so it is written as Flux writes it and markers keep working unchanged; said, since what reads
- * the field then finds another part than it reads there. The warning for the value written, if any.
- */
-function misfitWarning(marker: Marker, path: readonly PathSegment[], old: string): ((value: string) => string) | undefined {
-  const key = String(path.at(-1));
-  const marks = `Flux setter "${marker.setter}" marks ${formatPath(path)}`;
-  const written = (value: string) => `${value || '""'} is written there, as Flux writes it`;
-  if (marker.field === "ref") {
-    if (!TAG_KEYS.has(key)) return undefined;
-    return (value) =>
-      `${marks}, a tag field, with the whole reference: ${written(value)}, ` +
-      `and kustomize or the chart reads it as a tag (name:${value}); mark it {"$imagepolicy": "${marker.key}:tag"} to set the tag alone`;
-  }
-  if (PART_KEYS[marker.field].has(key) || !holdsWholeReference(marker.field, old)) return undefined;
-  return (value) =>
-    `${marks}, which holds a whole reference (${old}), with its ${marker.field} alone: ${written(value)}, ` +
-    `and the field then holds only that; mark it {"$imagepolicy": "${marker.key}"} to set the whole reference`;
-}
-
-/** Whether a field's text is a reference holding more than the part a marker sets (not a bare tag or digest, nor a name alone). */
-function holdsWholeReference(field: Exclude<MarkerField, "ref">, text: string): boolean {
-  const ref = tryParseImageRef(text);
-  if (!ref) return false;
-  switch (field) {
-    case "tag":
-      return !isTag(text);
-    case "digest":
-      return !isDigest(text);
-    case "name":
-      return ref.tag !== undefined || ref.digest !== undefined;
-  }
-}
 
 /** The marker a comment is, if it reads as one where it would mark (a malformed or single-quoted one is none here). */
 function markerOf(comment: string | undefined): Marker | undefined {

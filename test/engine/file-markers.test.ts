@@ -23,9 +23,25 @@ describe("fileMarkers: the markers of a file as its editor reads them", () => {
     ]);
   });
 
-  it("reads a KCL file's markers after a value only: a comment line of its own marks nothing in KCL", () => {
-    const text = [`image = "ghcr.io/acme/a:1" ${m("ns:a")}`, `${m("ns:b")}`, `sidecar = "ghcr.io/acme/b:1"`, ""].join("\n");
-    expect(lines("main.k", text)).toEqual([["ns:a", 1]]);
+  it("reads a KCL file's markers after a value on its line only, as the editor does: none on a comment line of its own, after a closer or a string of several lines", () => {
+    const text = [
+      `image = "ghcr.io/acme/a:1" ${m("ns:a")}`,
+      `${m("ns:b")}`,
+      `sidecar = "ghcr.io/acme/b:1"`,
+      "app = {",
+      `    image = "ghcr.io/acme/c:1"`,
+      `} ${m("ns:c")}`,
+      `web = {image = "ghcr.io/acme/d:1"} ${m("ns:d")}`,
+      'notes = """',
+      `ghcr.io/acme/e:1""" ${m("ns:e")}`,
+      "",
+    ].join("\n");
+    expect(lines("main.k", text)).toEqual([
+      ["ns:a", 1],
+      ["ns:d", 7],
+    ]);
+    // A file that does not parse is left by the editor, markers and all.
+    expect(lines("main.k", `image = "ghcr.io/acme/a:1" ${m("ns:a")}\nbroken = {\n`)).toEqual([]);
   });
 
   it("reads none in a kcl.mod, whose comments no editor reads, nor in a file of no kind", () => {
@@ -39,5 +55,10 @@ describe("marksOf", () => {
   it("says whether a file marks a key, by any of its fields, where its editor reads the marker", () => {
     const marks = marksOf("values.yaml", `tag: "1" ${m("ns:app:tag")}\n${m("ns:web")}\nimage: ghcr.io/acme/web:1\n`);
     expect(["ns:app", "ns:web", "ns:app:tag"].map(marks)).toEqual([true, false, false]);
+  });
+
+  it("says a KCL file marked after a closing brace does not mark its key, as its editor sets nothing there (review kcl18 M1)", () => {
+    const marks = marksOf("main.k", `app = {\n    image = "ghcr.io/acme/app:1.0.0"\n} ${m("ns:app")}\nweb = {tag = "1"} ${m("ns:web:tag")}\n`);
+    expect(["ns:app", "ns:web"].map(marks)).toEqual([false, true]);
   });
 });

@@ -770,7 +770,7 @@ describe("editKcl: Flux setter markers in comments", () => {
     expect(warned("cfg.name", "apps")).toEqual([3, 4, 5]);
   });
 
-  it("on a line with several strings, marks the one holding its setter's repository, or none, saying why", () => {
+  it("on a line with several strings, sets the one a part marker follows, and the one holding a whole-reference marker's repository, or none, saying why", () => {
     const m = (key: string) => `# {"$imagepolicy": "${key}"}`;
     const text = [
       `b = {image = "ghcr.io/acme/app:1.2.3", sidecar = "ghcr.io/acme/side:0.1"} ${m("flux-system:app")}`,
@@ -780,15 +780,100 @@ describe("editKcl: Flux setter markers in comments", () => {
       "",
     ].join("\n");
     const result = editKcl(text, setters({ "flux-system:app": "ghcr.io/acme/app:2.0.0" }));
-    expect(result.text).toBe(text.replace("app:1.2.3", "app:2.0.0").replace("app:1.2.3", "app:2.0.0"));
+    const [b, n, c, d] = text.split("\n");
+    const set = [b!.replace("app:1.2.3", "app:2.0.0"), n!.replace("app:1.2.3", "app:2.0.0"), c!.replace('"1.2.3"', '"2.0.0"')];
+    expect(result.text).toBe([...set, d, ""].join("\n"));
     // A key the run has no image for is said to be one, not blamed on the line.
     expect(editKcl(text, setters({})).warnings[0]).toEqual({
       line: 1,
       message: 'no image is configured for Flux setter "flux-system:app"; the marked value is left as it is',
     });
+    const none =
+      'Flux setter "flux-system:app" is on a line with 2 strings, 2 of them holding ghcr.io/acme/app, so it marks none of them and they are treated as unmarked; write it after the value it sets, on a line of its own';
+    expect(result.warnings).toEqual([{ line: 4, message: none }]);
+    // Treated as unmarked: the image moves them by repository, as it moves every unmarked string.
+    const withImage = editKcl(text, { ...setters({ "flux-system:app": "ghcr.io/acme/app:2.0.0" }), images: images("ghcr.io/acme/app:2.0.0").images });
+    expect(withImage.text).toBe([...set, d!.replaceAll(/app:1\.\d\.\d/g, "app:2.0.0"), ""].join("\n"));
+    expect(withImage.warnings).toEqual([{ line: 4, message: none }]);
+  });
+
+  it("a :tag marker after a one-line {repository, tag} sets the tag it follows, and the repository beside it is no news (review kcl18 S2)", () => {
+    const m = '# {"$imagepolicy": "flux-system:app:tag"}';
+    const text = [
+      "web = {",
+      `    helm = {repository = "ghcr.io/acme/app", tag = "1.0.0"} ${m}`,
+      `    pair = {image = "ghcr.io/acme/app:1.0.0", other = "ghcr.io/acme/app:1.0.0"} ${m}`,
+      "}",
+      "",
+    ].join("\n");
+    const both = { ...setters({ "flux-system:app": "ghcr.io/acme/app:1.1.0" }), images: images("ghcr.io/acme/app:1.1.0").images };
+    const result = editKcl(text, both);
+    // The marker is the string's it follows: pair.other's, whose whole reference it cuts to a tag, said; pair.image moves by repository.
+    expect(result.text).toBe(
+      text
+        .replace('tag = "1.0.0"', 'tag = "1.1.0"')
+        .replace('"ghcr.io/acme/app:1.0.0", other = "ghcr.io/acme/app:1.0.0"', '"ghcr.io/acme/app:1.1.0", other = "1.1.0"'),
+    );
+    expect(result.changes.map((c) => [c.line, c.kind, c.key])).toEqual([
+      [2, "setter", "flux-system:app:tag"],
+      [3, "kcl-image", "web.pair.image"],
+      [3, "setter", "flux-system:app:tag"],
+    ]);
     expect(result.warnings).toEqual([
-      { line: 3, message: 'Flux setter "flux-system:app:tag" is on a line with 2 strings; it marks none of them until its value is on a line of its own' },
-      { line: 4, message: 'Flux setter "flux-system:app" is on a line with 2 strings; it marks none of them until its value is on a line of its own' },
+      {
+        line: 3,
+        message:
+          'Flux setter "flux-system:app:tag" marks other, which holds a whole reference (ghcr.io/acme/app:1.0.0), with its tag alone: 1.1.0 is written there, as Flux writes a marked field, ' +
+          'and the field then holds only that; mark it {"$imagepolicy": "flux-system:app"} to set the whole reference',
+      },
+    ]);
+    // Without an image for the key, the marked strings are left, said once each; the repository beside the tag asks for no marker it has.
+    const unknown = editKcl(text, images("ghcr.io/acme/app:1.1.0"));
+    expect(unknown.text).toBe(text.replace('image = "ghcr.io/acme/app:1.0.0"', 'image = "ghcr.io/acme/app:1.1.0"'));
+    expect(unknown.warnings.map((w) => [w.line, w.message])).toEqual([
+      [2, 'no image is configured for Flux setter "flux-system:app:tag"; the marked value is left as it is'],
+      [3, 'no image is configured for Flux setter "flux-system:app:tag"; the marked value is left as it is'],
+    ]);
+  });
+
+  it("says a :tag, :name or :digest marker on a string holding a whole reference, and a whole-reference marker on a tag, as YAML does (review kcl18 M2)", () => {
+    const m = (key: string) => `# {"$imagepolicy": "${key}"}`;
+    const text = [
+      "c = {",
+      `    image = "ghcr.io/acme/app:1.0.0" ${m("flux-system:app:tag")}`,
+      "}",
+      "d = {",
+      '    repository = "ghcr.io/acme/app"',
+      `    tag = "1.0.0" ${m("flux-system:app")}`,
+      "}",
+      `sidecars = ["ghcr.io/acme/app:1.0.0"] ${m("flux-system:app:name")}`,
+      "schema App:",
+      `    tag: str = "1.0.0" ${m("flux-system:app:tag")}`,
+      `    name: str = "ghcr.io/acme/old" ${m("flux-system:app:name")}`,
+      "",
+    ].join("\n");
+    const result = editKcl(text, setters({ "flux-system:app": "ghcr.io/acme/app:1.2.0" }));
+    expect(result.text).toBe(
+      text
+        .replace('image = "ghcr.io/acme/app:1.0.0"', 'image = "1.2.0"')
+        .replace('tag = "1.0.0" #', 'tag = "ghcr.io/acme/app:1.2.0" #')
+        .replace('["ghcr.io/acme/app:1.0.0"]', '["ghcr.io/acme/app"]')
+        .replace('tag: str = "1.0.0"', 'tag: str = "1.2.0"')
+        .replace('"ghcr.io/acme/old"', '"ghcr.io/acme/app"'),
+    );
+    const wholeHeld = (field: string, part: string, value: string) =>
+      `Flux setter "flux-system:app:${part}" marks ${field}, which holds a whole reference (ghcr.io/acme/app:1.0.0), with its ${part} alone: ${value} is written there, ` +
+      'as Flux writes a marked field, and the field then holds only that; mark it {"$imagepolicy": "flux-system:app"} to set the whole reference';
+    // The schema's fields are named for what they hold: nothing to say there.
+    expect(result.warnings).toEqual([
+      { line: 2, message: wholeHeld("image", "tag", "1.2.0") },
+      {
+        line: 6,
+        message:
+          'Flux setter "flux-system:app" marks tag, a tag field, with the whole reference: ghcr.io/acme/app:1.2.0 is written there, as Flux writes a marked field, ' +
+          'and kustomize or the chart reads it as a tag (name:ghcr.io/acme/app:1.2.0); mark it {"$imagepolicy": "flux-system:app:tag"} to set the tag alone',
+      },
+      { line: 8, message: wholeHeld("a string", "name", "ghcr.io/acme/app") },
     ]);
   });
 
@@ -812,17 +897,36 @@ describe("editKcl: Flux setter markers in comments", () => {
     ]);
   });
 
-  it("leaves a marker after a closing bracket, or after a string begun lines above, silent: it is on no comment line of its own", () => {
+  it("says a marker after a closer, or after a string begun lines above, marks nothing and where it goes; the values before it move by repository as unmarked ones (review kcl18 M1)", () => {
     const text = [
       "app = App {",
       '    image = "ghcr.io/acme/app:1.0.0"',
+      "    sidecars = [",
+      '        "ghcr.io/acme/app:1.0.0"',
+      '    ], # {"$imagepolicy": "ns:app:tag"}',
       '} # {"$imagepolicy": "ns:app"}',
       'notes = """',
       'ghcr.io/acme/app:1.0.0""" # {"$imagepolicy": "ns:app"}',
       "",
     ].join("\n");
-    const result = editKcl(text, setters({ "ns:app": "ghcr.io/acme/app:2.0.0" }));
-    expect([result.changes, result.warnings]).toEqual([[], []]);
+    const where = (setter: string, follows: string) =>
+      `Flux setter "${setter}" follows ${follows}, where it marks nothing: a KCL marker sets the string its line ends with, closers and commas aside, ` +
+      "so the values before it are treated as unmarked; write it at the end of the line of the string value it sets";
+    const warnings = [
+      { line: 5, message: where("ns:app:tag", "a closing ]") },
+      { line: 6, message: where("ns:app", "a closing }") },
+      { line: 8, message: where("ns:app", "a string begun on line 7") },
+    ];
+    const bySetter = editKcl(text, setters({ "ns:app": "ghcr.io/acme/app:2.0.0" }));
+    expect([bySetter.text, bySetter.warnings]).toEqual([text, warnings]);
+    // Said whether or not the run has an image for the key: the marker is in the wrong place either way.
+    expect(editKcl(text, setters({})).warnings).toEqual(warnings);
+    const byImage = editKcl(text, images("ghcr.io/acme/app:2.0.0"));
+    expect(byImage.changes.map((c) => [c.line, c.key])).toEqual([
+      [2, "app.image"],
+      [4, "app.sidecars[0]"],
+    ]);
+    expect(byImage.warnings).toEqual(warnings);
   });
 
   it("a marked literal is left to its marker, not matched by repository", () => {

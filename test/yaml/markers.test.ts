@@ -226,7 +226,7 @@ values: {
     expect(warnings.map((w) => [w.line, w.message])).toEqual([
       [
         3,
-        'Flux setter "ns:app" marks images[0].newTag, a tag field, with the whole reference: ghcr.io/acme/app:1.3.0 is written there, as Flux writes it, ' +
+        'Flux setter "ns:app" marks images[0].newTag, a tag field, with the whole reference: ghcr.io/acme/app:1.3.0 is written there, as Flux writes a marked field, ' +
           'and kustomize or the chart reads it as a tag (name:ghcr.io/acme/app:1.3.0); mark it {"$imagepolicy": "ns:app:tag"} to set the tag alone',
       ],
     ]);
@@ -239,7 +239,7 @@ values: {
     expect(dataOf(out)).toEqual([{ containers: [{ image: "1.1.0" }, { image: DIGEST_B }, { image: "ghcr.io/acme/app" }] }]);
     const said = (index: number, part: string, value: string) =>
       `Flux setter "ns:app:${part}" marks containers[${index}].image, which holds a whole reference (ghcr.io/acme/app:1.0.0), with its ${part} alone: ` +
-      `${value} is written there, as Flux writes it, and the field then holds only that; mark it {"$imagepolicy": "ns:app"} to set the whole reference`;
+      `${value} is written there, as Flux writes a marked field, and the field then holds only that; mark it {"$imagepolicy": "ns:app"} to set the whole reference`;
     expect(warnings.map((w) => [w.line, w.message])).toEqual([
       [2, said(0, "tag", "1.1.0")],
       [3, said(1, "digest", DIGEST_B)],

@@ -1,0 +1,52 @@
+/**
+ * A Flux marker whose part does not fit the field it marks, in YAML and KCL alike: a
+ * whole-reference marker on a field named as a tag (kustomize's `newTag`, a Helm or KCL `tag`),
+ * or a `:tag`, `:name` or `:digest` marker on a field holding a whole reference
+ * (`image: app:1.0`). Flux writes its value there all the same, so it is written as Flux writes
+ * it and markers keep working unchanged; said, since what reads the field then finds another
+ * part than it reads there.
+ */
+import type { Marker, MarkerField } from "./marker.js";
+import { isDigest, isTag, tryParseImageRef } from "./reference.js";
+
+/** The keys named for one part of a reference, where a marker of that part belongs whatever the field held. */
+const PART_KEYS: Readonly<Record<Exclude<MarkerField, "ref">, ReadonlySet<string>>> = {
+  tag: new Set(["tag", "newTag"]),
+  name: new Set(["repository", "name", "newName"]),
+  digest: new Set(["digest"]),
+};
+
+/**
+ * The warning for the value a marker writes into a field that does not fit it, if it does not:
+ * `field` names the field in the warning (a path, a key), `key` is its own key (none for a list
+ * item), `old` what it holds now.
+ */
+export function misfitWarning(marker: Marker, field: string, key: string | undefined, old: string): ((value: string) => string) | undefined {
+  const marks = `Flux setter "${marker.setter}" marks ${field}`;
+  const written = (value: string) => `${value || '""'} is written there, as Flux writes a marked field`;
+  const named = (part: Exclude<MarkerField, "ref">) => key !== undefined && PART_KEYS[part].has(key);
+  if (marker.field === "ref") {
+    if (!named("tag")) return undefined;
+    return (value) =>
+      `${marks}, a tag field, with the whole reference: ${written(value)}, ` +
+      `and kustomize or the chart reads it as a tag (name:${value}); mark it {"$imagepolicy": "${marker.key}:tag"} to set the tag alone`;
+  }
+  if (named(marker.field) || !holdsWholeReference(marker.field, old)) return undefined;
+  return (value) =>
+    `${marks}, which holds a whole reference (${old}), with its ${marker.field} alone: ${written(value)}, ` +
+    `and the field then holds only that; mark it {"$imagepolicy": "${marker.key}"} to set the whole reference`;
+}
+
+/** Whether a field's text is a reference holding more than the part a marker sets (not a bare tag or digest, nor a name alone). */
+function holdsWholeReference(field: Exclude<MarkerField, "ref">, text: string): boolean {
+  const ref = tryParseImageRef(text);
+  if (!ref) return false;
+  switch (field) {
+    case "tag":
+      return !isTag(text);
+    case "digest":
+      return !isDigest(text);
+    case "name":
+      return ref.tag !== undefined || ref.digest !== undefined;
+  }
+}
