@@ -6,17 +6,7 @@
 import { posix } from "node:path";
 import { normalizeRepository, tryParseImageRef, type ImageRef } from "../image/reference.js";
 import { imageValues } from "./kustomizations.js";
-import {
-  buildsOf,
-  graphOf,
-  isKustomizationFile,
-  upward,
-  type Builds,
-  type Graph,
-  type Kustomization,
-  type KustomizeTree,
-  type Upward,
-} from "./kustomize-graph.js";
+import { buildsOf, graphOf, listedAs, upward, type Builds, type Graph, type Kustomization, type KustomizeTree, type Upward } from "./kustomize-graph.js";
 import { patchReader, resourcesOf, setsVersionIn } from "./kustomize-patches.js";
 import type { TextFile } from "./source.js";
 
@@ -40,8 +30,9 @@ export function deployedAsWrittenBy(tree: KustomizeTree, incoming: readonly Imag
       read = { graph, above: upward(tree, graph, graph.deployers) };
     }
     const { graph, above } = read;
-    const own = isKustomizationFile(file) ? graph.at(posix.dirname(file)) : undefined;
-    const start = own?.file === file ? posix.dirname(file) : file;
+    const start = listedAs(graph, file);
+    // The file is a kustomization kustomize reads, listed by its directory.
+    const own = start === file ? undefined : graph.at(start);
     if (!builds.has(start)) {
       // Every build of the file starts among these, and passes through none but these.
       const all = above.up(start);
@@ -49,8 +40,8 @@ export function deployedAsWrittenBy(tree: KustomizeTree, incoming: readonly Imag
     }
     const built = builds.get(start);
     if (!built) return { by: [], built: false, deployed: false };
-    const names = own?.file === file ? own.tags.filter((name) => normalizeRepository(name) === repository) : writtenNames(text, repository);
-    const resources = own?.file === file ? [] : resourcesOf(file, text);
+    const names = own ? own.tags.filter((name) => normalizeRepository(name) === repository) : writtenNames(text, repository);
+    const resources = own ? [] : resourcesOf(file, text);
     // A patch on the way up sets the version for whatever includes it, as an `images:` entry does.
     const patching = (k: Kustomization) => resources.length > 0 && setsVersionIn(patchesOf(k), resources, repository);
     const found = new Set<Kustomization>();

@@ -3,9 +3,12 @@
  * a version to every container image named exactly as its `name` in whatever the kustomization
  * builds (kustomize-graph.ts), and a component's entries do the same to everything the
  * kustomization including it builds. A deployer's images (a Flux Kustomization's `spec.images`, an
- * Argo CD Application's `kustomize.images`) are the same list over what it builds. There, a bare `image: ghcr.io/acme/api` (the usual base, `# tag set by
- * overlays`) is left for that entry: pinning it too would rewrite the base on every promotion, to
- * whichever environment went last. Pure: the tree's kustomizations in, per file the image names
+ * Argo CD Application's `kustomize.images`) are the same list over what it builds. Where every
+ * build of a file re-tags a name so (everyBuildRetags), a bare `image: ghcr.io/acme/api` (the usual
+ * base, `# tag set by overlays`) is left for those entries: pinning it too would rewrite the base on
+ * every promotion, to whichever environment went last. Where one build deploys it as written (an
+ * overlay with no entry for it), it runs `:latest` there, so it is given the tag, which the entries
+ * re-tagging it elsewhere replace. Pure: the tree's kustomizations in, per file the image names
  * tagged and by which files, out.
  *
  * Matching is kustomize's: the container's name as written equals the entry's `name` (kustomize
@@ -14,7 +17,7 @@
 import { tryParseImageRef, type ImageRef } from "../image/reference.js";
 import { andList } from "../text/and-list.js";
 import { partitionPoint } from "../text/partition-point.js";
-import { buildsOf, graphOf, walk, type Kustomization, type KustomizeTree } from "./kustomize-graph.js";
+import { buildsOf, buildsReaching, graphOf, walk, type Builds, type Kustomization, type KustomizeTree } from "./kustomize-graph.js";
 
 /** An `image` key's value (block, flow or JSON, quoted or not, anchored or not): enough to find a bare one without a parse. */
 const IMAGE_VALUE = /\bimage["']?\s*:\s*(?:&[^\s,{}[\]]+\s+)?["']?([^\s"'#,{}[\]]+)/g;
@@ -122,8 +125,9 @@ function mergeTags(into: Tags, from: Tags): void {
 
 /**
  * For each file that kustomizations of this tree build, the names (as written) of `incoming`
- * repositories one of them gives a version, each with the kustomization files whose `images:`
- * do it: a bare image of such a name is left to them. An entry naming an incoming
+ * repositories every build of it re-tags (everyBuildRetags), each with the kustomization files
+ * whose `images:` do it: a bare image of such a name is left to them. A name one build deploys as
+ * written is not among them, however many others re-tag it. An entry naming an incoming
  * repository gets a tag from the kustomize editor even when it has none yet, so it counts.
  * Under targets (`owners`), a kustomization counts only for
  * the files of its own target or of none: another target's team does not hold back this one's
@@ -159,10 +163,15 @@ export function kustomizeTagged(
       mergeTags(child ? tagsAt(byKustomization, child) : tagsAt(byFile, path), tags);
     }
   }
+  // Only the builds reaching these files decide, whatever their owners: a build deploying the file as written runs it untagged.
+  let reaching: Builds | undefined;
+  const retags = (file: string, name: string) => everyBuildRetags((reaching ??= buildsReaching(tree, graph, byFile.keys())), file, name);
   const tagged = new Map<string, Map<string, Tagging>>();
   for (const [file, tags] of byFile) {
     const own = owners.ownerOf(file);
-    const names = [...tags].map(([name, byOwner]): [string, Tagging] => {
+    const retagged = [...tags].filter(([name]) => retags(file, name));
+    if (retagged.length === 0) continue;
+    const names = retagged.map(([name, byOwner]): [string, Tagging] => {
       const counted = new Taggers();
       const elsewhere = new Map<string, FirstFiles>();
       for (const [owner, taggers] of byOwner) {
@@ -187,14 +196,22 @@ export function kustomizeTagged(
 export function retaggedInEveryBuild(tree: KustomizeTree, incoming: readonly ImageRef[]): Map<string, Set<string>> {
   const graph = graphOf(tree, incoming);
   const all = [...graph.directories.flatMap((directory) => graph.at(directory) ?? []), ...graph.deployers];
-  const { reached, asWritten } = buildsOf(graph, all);
+  const builds = buildsOf(graph, all);
   const names = [...new Set(all.flatMap((k) => graph.tagsOf(k).map((tag) => tag.name)))];
   const retagged = new Map<string, Set<string>>();
-  for (const file of reached()) {
-    const every = names.filter((name) => !asWritten(name).has(file));
+  for (const file of builds.reached()) {
+    const every = names.filter((name) => everyBuildRetags(builds, file, name));
     if (every.length > 0) retagged.set(file, new Set(every));
   }
   return retagged;
+}
+
+/**
+ * Whether every build of `file` among `builds` re-tags `name`: none reaches it through no kustomization whose
+ * `images:` (or a deployer's) tag that name. So of a file no build reaches, which deploys nothing.
+ */
+function everyBuildRetags(builds: Builds, file: string, name: string): boolean {
+  return !builds.asWritten(name).has(file);
 }
 
 /**

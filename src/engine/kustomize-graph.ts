@@ -366,6 +366,28 @@ export function upward(tree: KustomizeTree, graph: Graph, deployers: readonly Ku
   return { parentsOf, up };
 }
 
+/**
+ * The path the kustomizations above a file list it by, where an upward search starts: the directory of the
+ * kustomization kustomize reads there (its includers list the directory), any other file itself.
+ */
+export function listedAs(graph: Pick<Graph, "at">, file: string): string {
+  const directory = posix.dirname(file);
+  return isKustomizationFile(file) && graph.at(directory)?.file === file ? directory : file;
+}
+
+/**
+ * The builds of a tree that reach `files`: those of the kustomizations and deployers above them, found upward, as
+ * every build reaching a file starts among them and passes through none but them (a tree's other kustomizations
+ * are not parsed). Each kustomization is gone up from once, however many of the files it is above.
+ */
+export function buildsReaching(tree: KustomizeTree, graph: Graph, files: Iterable<string>): Builds {
+  const above = upward(tree, graph, graph.deployers);
+  const found = new Set<Kustomization>();
+  // What is above a kustomization already found was found with it.
+  for (const file of files) for (const k of above.up(listedAs(graph, file), (k) => !found.has(k))) found.add(k);
+  return buildsOf(graph, [...found]);
+}
+
 /** How many paths the upward search screens every kustomization's text for: screening one is about 1/200 of parsing it. */
 const SCREENED_PATHS = 64;
 

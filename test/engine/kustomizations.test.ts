@@ -1,8 +1,15 @@
 /** Which files' bare container images a kustomization's `images:` gives a version. */
+import { mkdir, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { parseAllDocuments } from "yaml";
 import { kustomizeTagged, mayHoldBareImage, retaggedAt, retaggedInEveryBuild, TAGGERS_NAMED, type Tagging } from "../../src/engine/kustomizations.js";
 import type { KustomizeTree } from "../../src/engine/kustomize-graph.js";
+import { planUpdate } from "../../src/engine/plan.js";
+import { memorySource } from "../../src/engine/source.js";
 import { parseImageRef } from "../../src/image/reference.js";
+import { hasKubectl, kustomize } from "../support/kubectl.js";
+import { tempDir } from "../support/temp.js";
 
 const API = "ghcr.io/acme/api";
 const INCOMING = new Set([API]);
@@ -233,6 +240,30 @@ images:
     ]);
   });
 
+  it("tags a name for a file only where every build of it re-tags it: an overlay without an entry deploys the bare image as written, :latest (render18 M1)", () => {
+    const prod = `resources: [../../base]\nimages: [{name: ${API}, newTag: 1.4.0}]\n`;
+    const dev = "resources: [../../base]\nnamePrefix: dev-\n";
+    const overlays = { ...BASE, "apps/api/overlays/prod/kustomization.yaml": prod, "apps/api/overlays/dev/kustomization.yaml": dev };
+    expect(tagged(overlays)).toEqual({ "apps/api/overlays/prod/kustomization.yaml": [API] });
+    // A component pinning the version for one overlay only, and a cluster applying both overlays: dev still deploys the base as written.
+    const component = `kind: Component\nimages: [{name: ${API}, newTag: 1.4.0}]\n`;
+    const viaComponent = {
+      ...overlays,
+      "apps/api/components/pin/kustomization.yaml": component,
+      "apps/api/overlays/prod/kustomization.yaml": "resources: [../../base]\ncomponents: [../../components/pin]\n",
+    };
+    expect(tagged(viaComponent)["apps/api/base/deployment.yaml"]).toBeUndefined();
+    const cluster = { ...overlays, "clusters/prod/kustomization.yaml": "resources: [../../apps/api/overlays/prod, ../../apps/api/overlays/dev]\n" };
+    expect(tagged(cluster)["apps/api/base/deployment.yaml"]).toBeUndefined();
+    // Once dev re-tags it too, or only includes prod, every build does.
+    expect(tagged({ ...overlays, "apps/api/overlays/dev/kustomization.yaml": `${dev}images: [{name: ${API}, newTag: 1.5.0-rc.1}]\n` })).toMatchObject({
+      "apps/api/base/deployment.yaml": [API],
+    });
+    expect(tagged({ ...overlays, "apps/api/overlays/dev/kustomization.yaml": "resources: [../prod]\nnamePrefix: dev-\n" })).toMatchObject({
+      "apps/api/base/deployment.yaml": [API],
+    });
+  });
+
   it("a cycle (which kustomize refuses) ends", () => {
     const files = {
       "a/kustomization.yaml": `resources: [../b, a.yaml]\nimages: [{name: ${API}, newTag: "1"}]\n`,
@@ -375,5 +406,50 @@ describe("retaggedAt", () => {
   it("not one written otherwise (kustomize does not re-tag docker.io/library/nginx for nginx), nor the reference in args or a Helm pair", () => {
     expect(at("containers:\n  - image: docker.io/library/nginx:1.25\n    args: [--ref=nginx:1.25]\n")).toEqual([]);
     expect(at("image:\n  repository: nginx\n  tag: 1.25\n")).toEqual([]);
+  });
+});
+
+describe("planUpdate: a bare base image one overlay re-tags and another deploys as written (render18 M1)", () => {
+  const DEPLOYMENT = `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: api}
+spec:
+  selector: {matchLabels: {app: api}}
+  template:
+    metadata: {labels: {app: api}}
+    spec:
+      containers:
+        - name: api
+          image: ${API}
+`;
+  const TREE = {
+    "apps/api/base/kustomization.yaml": "resources:\n  - deployment.yaml\n",
+    "apps/api/base/deployment.yaml": DEPLOYMENT,
+    "apps/api/overlays/prod/kustomization.yaml": `resources:\n  - ../../base\nimages:\n  - name: ${API}\n    newTag: 1.4.0\n`,
+    "apps/api/overlays/dev/kustomization.yaml": "resources:\n  - ../../base\nnamePrefix: dev-\n",
+  };
+  const plan = () => planUpdate(memorySource(new Map(Object.entries(TREE))), { images: [`${API}:1.5.0`] });
+
+  it("pins the base, which dev deploys, and moves prod's newTag, which replaces the base's tag there", async () => {
+    const p = await plan();
+    expect(p.changes.map((c) => [c.file, c.key, c.old, c.new])).toEqual([
+      ["apps/api/base/deployment.yaml", "spec.template.spec.containers[0].image", API, `${API}:1.5.0`],
+      ["apps/api/overlays/prod/kustomization.yaml", "images[0].newTag", "1.4.0", "1.5.0"],
+    ]);
+    expect(p.warnings).toEqual([]);
+  });
+
+  it.skipIf(!hasKubectl)("is what kubectl kustomize renders for both overlays (skipped: kubectl not installed)", async () => {
+    const p = await plan();
+    const dir = await tempDir("gp-bare-base-");
+    for (const [path, text] of Object.entries(TREE)) {
+      await mkdir(join(dir, dirname(path)), { recursive: true });
+      await writeFile(join(dir, path), p.files.find((f) => f.path === path)?.after ?? text);
+    }
+    const images = (overlay: string) =>
+      parseAllDocuments(kustomize(join(dir, overlay))).map(
+        (document) => (document.toJS() as { spec: { template: { spec: { containers: { image: string }[] } } } }).spec.template.spec.containers[0]!.image,
+      );
+    expect([images("apps/api/overlays/prod"), images("apps/api/overlays/dev")]).toEqual([[`${API}:1.5.0`], [`${API}:1.5.0`]]);
   });
 });

@@ -2,8 +2,10 @@
 import { describe, expect, it } from "vitest";
 import {
   buildsOf,
+  buildsReaching,
   graphOf,
   isKustomizationFile,
+  listedAs,
   mayGiveNamespace,
   mayHoldDeployer,
   namespacesOf,
@@ -228,6 +230,37 @@ describe("buildsOf", () => {
   it("builds no component alone", () => {
     const graph = graphOf(treeOf({ "c/kustomization.yaml": "kind: Component\nresources: [d.yaml]\n" }), INCOMING);
     expect(buildsOf(graph, [graph.at("c")!]).reached().size).toBe(0);
+  });
+});
+
+describe("buildsReaching: the builds of some files, from the kustomizations above them", () => {
+  const TREE = {
+    "base/kustomization.yaml": "resources: [d.yaml]\n",
+    "dev/kustomization.yaml": "resources: [../base]\n",
+    "prod/kustomization.yaml": `resources: [../base, p.yaml]\n${PIN}`,
+    "other/kustomization.yaml": "resources: [o.yaml]\n",
+    "kustomization.yaml": "resources: [dev, prod]\n",
+  };
+
+  it("reaches the files as the whole tree's builds do, as written or not; a kustomization file by its directory", () => {
+    const tree = treeOf(TREE);
+    const graph = graphOf(tree, INCOMING);
+    const all = buildsOf(
+      graph,
+      graph.directories.map((directory) => graph.at(directory)!),
+    );
+    const some = buildsReaching(tree, graph, ["base/d.yaml", "prod/kustomization.yaml"]);
+    for (const file of ["base/d.yaml", "base/kustomization.yaml", "prod/kustomization.yaml", "prod/p.yaml"]) {
+      expect([some.reached().has(file), some.asWritten(API).has(file)]).toEqual([all.reached().has(file), all.asWritten(API).has(file)]);
+    }
+    expect([...some.asWritten(API)].sort()).toEqual(["base/d.yaml", "base/kustomization.yaml", "dev/kustomization.yaml", "kustomization.yaml"]);
+    // Only what is above them is built: other/ is no build of theirs.
+    expect(some.reached().has("other/o.yaml")).toBe(false);
+    expect([listedAs(graph, "prod/kustomization.yaml"), listedAs(graph, "kustomization.yaml"), listedAs(graph, "prod/p.yaml")]).toEqual([
+      "prod",
+      ".",
+      "prod/p.yaml",
+    ]);
   });
 });
 
