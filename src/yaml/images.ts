@@ -103,7 +103,7 @@ function warnBareRead(
   where: string,
   kustomizeTagged?: ReadonlyMap<string, string | undefined>,
 ): void {
-  if (kustomizeTagged?.has(bare.ref.name)) {
+  if (RETAGGED_LISTS.has(inContainerSpec(path)) && kustomizeTagged?.has(bare.ref.name)) {
     const reason = kustomizeTagged.get(bare.ref.name);
     return reason === undefined ? undefined : plan.warn(at, `${formatPath(path)} ${how.that} ${reason}`);
   }
@@ -159,15 +159,15 @@ function warnAliased(
 
 /**
  * A scalar holding a whole image reference of an incoming repository gets its next reference.
- * A bare repository gets a tag only where `bareTakesTag` (a container spec); elsewhere its
- * version lives in another field, which a warning says. One whose name is `kustomizeTagged`
- * is left to the kustomization whose `images:` entry sets its version (and moves), saying
- * the reason given, if any.
+ * A bare repository gets a tag only in a container spec (`container`, the list holding it, or false);
+ * elsewhere its version lives in another field, which a warning says. One whose name is
+ * `kustomizeTagged`, in a list kustomize re-tags, is left to the kustomization whose `images:`
+ * entry sets its version (and moves), saying the reason given, if any.
  */
 export function setImageScalar(
   field: { readonly node: YamlNode | null; readonly path: readonly PathSegment[]; readonly inFlow: boolean },
   kind: "image" | "helm" | "override",
-  bareTakesTag: boolean,
+  container: ContainerList | false,
   incoming: ReadonlyMap<string, ImageUpdate>,
   plan: EditPlan,
   document: YamlDocument,
@@ -179,11 +179,11 @@ export function setImageScalar(
   const update = ref && incoming.get(ref.repository);
   if (!ref || !update) return;
   if (ref.tag === undefined && ref.digest === undefined) {
-    if (!bareTakesTag) {
+    if (!container) {
       const { message, about } = bareFieldWarning(formatPath(path), ref.repository);
       return plan.warn(node.start, message, undefined, about);
     }
-    if (kustomizeTagged?.has(ref.name)) {
+    if (RETAGGED_LISTS.has(container) && kustomizeTagged?.has(ref.name)) {
       const reason = kustomizeTagged.get(ref.name);
       return reason === undefined ? undefined : plan.warn(node.start, `${formatPath(path)} ${reason}`);
     }
@@ -192,12 +192,22 @@ export function setImageScalar(
   if (next) plan.setScalar(node, next, field.inFlow, { kind, key: formatPath(path), document });
 }
 
-const CONTAINER_LISTS = new Set(["containers", "initContainers", "ephemeralContainers"]);
+/** The lists of a pod spec holding containers. */
+export type ContainerList = "containers" | "initContainers" | "ephemeralContainers";
 
-/** `...containers[i].image`: a Kubernetes container's image, where a bare repository means `:latest`. */
-export function inContainerSpec(path: readonly PathSegment[]): boolean {
+const CONTAINER_LISTS = new Set<string>(["containers", "initContainers", "ephemeralContainers"] satisfies ContainerList[]);
+
+/**
+ * Those whose images kustomize's `images:` re-tag: its image transformer walks every `containers` and
+ * `initContainers` list of a resource, at any depth, and its field specs add none of the third (nor
+ * ephemeral containers), so an ephemeral container's image is deployed as written.
+ */
+const RETAGGED_LISTS = new Set<ContainerList | false>(["containers", "initContainers"]);
+
+/** `...containers[i].image`: a Kubernetes container's image, where a bare repository means `:latest`; the list holding it, or false. */
+export function inContainerSpec(path: readonly PathSegment[]): ContainerList | false {
   const list = path[path.length - 3];
-  return typeof path[path.length - 2] === "number" && typeof list === "string" && CONTAINER_LISTS.has(list);
+  return typeof path[path.length - 2] === "number" && typeof list === "string" && CONTAINER_LISTS.has(list) && (list as ContainerList);
 }
 
 /** What follows an `image` key (maybe quoted) when its value is a block scalar (maybe after an anchor or a tag). */

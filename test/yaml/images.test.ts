@@ -81,6 +81,16 @@ proxy:
     expect(warnings).toEqual([]);
   });
 
+  it("tags an ephemeral container's untagged image all the same: kustomize's images: re-tag containers and initContainers, not ephemeralContainers (render18 N1)", () => {
+    const text =
+      "kind: Pod\nspec:\n  initContainers:\n  - name: init\n    image: ghcr.io/acme/api\n  ephemeralContainers:\n  - name: debug\n    image: ghcr.io/acme/api\n";
+    const request = { ...withImages("ghcr.io/acme/api:2.0"), kustomizeTagged: new Map([["ghcr.io/acme/api", "is left: a reason"]]) };
+    const { text: out, changes, warnings } = edit(text, request);
+    expect(out).toBe(text.replace(/api\n$/, "api:2.0\n"));
+    expect(changes.map((change) => change.key)).toEqual(["spec.ephemeralContainers[0].image"]);
+    expect(warnings).toEqual([{ line: 5, message: "spec.initContainers[0].image is left: a reason" }]);
+  });
+
   it("says why it is left when the engine gives a reason (the kustomization is outside the paths)", () => {
     const text = "spec:\n  containers:\n  - name: api\n    image: ghcr.io/acme/api\n";
     const request = { ...withImages("ghcr.io/acme/api:2.0"), kustomizeTagged: new Map([["ghcr.io/acme/api", "is left: a reason"]]) };
