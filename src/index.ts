@@ -20,7 +20,8 @@ export { editKcl, type Overridden } from "./kcl/editor.js";
 export { applyOverrides, type ComputedOverride, type OverrideImage, type OverrideOptions } from "./kcl/override.js";
 export { parseOverrideSpec, OverrideSpecError, type OverrideOperation, type OverrideSpec } from "./kcl/override-spec.js";
 
-export { planUpdate, DEFAULT_CONFIG, type FilePlan, type Plan, type PlannedTarget } from "./engine/plan.js";
+export { planUpdate, type FilePlan, type Plan, type PlannedTarget } from "./engine/plan.js";
+export { DEFAULT_CONFIG } from "./engine/config-file.js";
 export { writePlan } from "./engine/apply.js";
 export { applySet } from "./engine/apply-set.js";
 export { directorySource, memorySource, type TextFile, type TreeSource } from "./engine/source.js";

@@ -6,7 +6,7 @@
  * read defines no target at all.
  */
 import type { Diagnostic } from "../change.js";
-import { DEFAULT_CONFIG } from "../engine/plan.js";
+import { DEFAULT_CONFIG } from "../engine/config-file.js";
 import { RequestError } from "../engine/request.js";
 
 const TARGETS = "targets: ";

@@ -4,41 +4,37 @@
  * runs the pure editors on the few that do, and returns the new texts with every change.
  * Nothing is written here; a plan that throws leaves the tree as it was.
  */
-import type { Change, Diagnostic, FieldEditResult, FieldWarning, FullEditRequest, Warning } from "../change.js";
+import type { Change, FieldEditResult, FieldWarning, FullEditRequest, Warning } from "../change.js";
 import { isAside, publicWarning, SourceError } from "../change.js";
-import { tryParseImageRef, type ImageRef } from "../image/reference.js";
+import type { ImageRef } from "../image/reference.js";
 import type { ImageUpdate } from "../image/update.js";
 import { editCheckedKcl, type Overridden } from "../kcl/editor.js";
 import { editKclMod } from "../kcl/mod-editor.js";
 import type { ComputedOverride } from "../kcl/override.js";
 import { editCheckedYaml } from "../yaml/editor.js";
 import { hasPlaceholder } from "../yaml/placeholder.js";
-import { CONFIG_NOT_UTF8, ConfigError, NO_CONFIG, parseConfig, type Config, type Target } from "./config.js";
-import { fluxSetters, mayHoldFluxObjects, runningAutomations } from "./flux-objects.js";
+import { NO_CONFIG, type Config, type Target } from "./config.js";
+import { configOf, unfiled } from "./config-file.js";
+import { asIssuesOf, ofField } from "./field-issues.js";
+import { mayHoldFluxObjects, runningAutomations } from "./flux-objects.js";
 import { repositoryPath } from "./tree-path.js";
 import { warnImageUpdaterConstraints } from "./image-updater.js";
 import { unreadValueFiles, warnLoneTagParameters } from "./chart-tags.js";
-import {
-  isConfigField,
-  RequestError,
-  UNKNOWN_REPOSITORY,
-  validateRequest,
-  type FieldNamer,
-  type KnownImages,
-  type RequestIssue,
-  type UpdateRequest,
-  type ValidRequest,
-} from "./request.js";
+import { RequestError, type FieldNamer, type UpdateRequest, type ValidRequest } from "./request.js";
+import { validateInTree } from "./validate-in-tree.js";
 import { malformedSets } from "./apply-set.js";
 import { resolveSetters, type FileSetters } from "./setters.js";
-import { decodeUtf8, listTree, readText, type TextFile, type TreeSource } from "./source.js";
+import { listTree, type TreeSource } from "./source.js";
+import { readNamed, readScreened } from "./tree-reads.js";
 import { reachingOtherTargets } from "./cross-target.js";
 import { deployedAsWrittenBy } from "./deployed-as-written.js";
 import { kclRunsIn, mayHoldKclRun, setByEveryKclRun } from "./kcl-runs.js";
-import { kustomizeTagged, mayHoldBareImage, retaggedAt, retaggedInEveryBuild, taggersWords, type FirstFiles } from "./kustomizations.js";
-import { isKustomizationFile, mayGiveNamespace, mayHoldDeployer, namespacesOf, patchFilesOf, type KustomizeTree } from "./kustomize-graph.js";
-import { mayHoldHelmRelease, patchedTags, type PairedTags } from "./kustomize-patches.js";
-import { checkParses, fileKind, isHelmTemplate, isTestFile, readsMarkers } from "./file-kind.js";
+import { retaggedAt, retaggedInEveryBuild } from "./kustomizations.js";
+import { kustomizationsIn, kustomizeTaggedIn, pairedTagsIn, warnTaggedElsewhere, type KustomizeTagged } from "./kustomize-reads.js";
+import { mayGiveNamespace, mayHoldDeployer } from "./kustomize-graph.js";
+import type { PairedTags } from "./kustomize-patches.js";
+import { checkParses, fileKind, isHelmTemplate, readsMarkers } from "./file-kind.js";
+import { mayBeManifest } from "./manifest-candidates.js";
 import { allowance, imagesFor, settersFor, targetOf, targetsInScope, warnIdlePaths, warnRefusedImages } from "./targets.js";
 import { holdsImage, unreachedImages, warnUnreached } from "./unreached.js";
 import { warnBesideMarkers, warnUnpolicied } from "./beside-markers.js";
@@ -52,10 +48,8 @@ import {
   overFileAbout,
   overriddenIn,
   overrideNames,
-  overrideNamesField,
   type RequestedOverride,
 } from "./overrides.js";
-import { andList } from "../text/and-list.js";
 import { pathFilter } from "./path-glob.js";
 import { screenFor } from "./screen.js";
 import { misplacedConfigsIn, warnMisplacedConfigs } from "./misplaced-config.js";
@@ -83,104 +77,6 @@ export interface Plan {
   /** The incoming images as validated: the request's images, then its `--setter` values, in the order given. */
   readonly images: readonly ImageRef[];
 }
-
-/** The configuration read when the request names none; its `.yml` spelling is read too (GitHub users write both). */
-export const DEFAULT_CONFIG = ".github/gitops-promote.yaml";
-const DEFAULT_CONFIGS: readonly string[] = [DEFAULT_CONFIG, ".github/gitops-promote.yml"];
-
-/** The files that may hold a request's configuration, relative to the root: the one it names, else either default name; none when it gives a Config. */
-export function configPathsOf(request: Pick<UpdateRequest, "config">): readonly string[] {
-  if (request.config === undefined) return DEFAULT_CONFIGS;
-  return typeof request.config === "string" ? [request.config.replace(/^\.\//, "")] : [];
-}
-
-/** What messages call a configuration the request gives as a Config, which is in no file. */
-const GIVEN_CONFIG = "the configuration";
-
-/** A diagnostic on a configuration given as a Config: in no file, so its message names it (and the line of the text it was parsed from, if any). */
-function unfiled<T extends Diagnostic>(diagnostic: T): T {
-  const { file, line, ...rest } = diagnostic;
-  if (file !== GIVEN_CONFIG) return diagnostic;
-  return { ...rest, message: `${file}${line === undefined ? "" : ` (line ${line})`}: ${diagnostic.message}` } as T;
-}
-
-/**
- * The configuration a request reads in a tree, and what messages call it (its file, or GIVEN_CONFIG); `given`
- * when the request gives it (a Config, or none as NO_CONFIG asks). Throws RequestError for one in error, or missing where it is named.
- */
-async function configOf(
-  source: TreeSource,
-  present: ReadonlySet<string>,
-  request: UpdateRequest,
-  create: boolean,
-): Promise<{ readonly config: Config | undefined; readonly configPath: string; readonly given: boolean }> {
-  // `config: none` reads no configuration, as one given with nothing in it.
-  const given =
-    typeof request.config === "object" ? request.config : request.config === NO_CONFIG ? { targets: [], setters: new Map(), overrides: [] } : undefined;
-  if (given) return { config: given, configPath: GIVEN_CONFIG, given: true };
-  const configPath = configPathIn(request, present);
-  return { config: await loadConfig(source, present, configPath, request.config !== undefined, create), configPath, given: false };
-}
-
-/**
- * The request validated (validateRequest). A refusal that offers a value given as a tag alone an unknown repository
- * is checked again with what the tree names (knownImagesIn); read only then, it costs a valid run nothing. A tree
- * that cannot be read then leaves the refusal as it is: it is the request that is wrong.
- */
-export async function validateInTree(listed: TreeSource, request: UpdateRequest): Promise<ValidRequest> {
-  try {
-    return validateRequest(request);
-  } catch (error) {
-    if (!(error instanceof RequestError) || !error.issues.some((issue) => issue.message.includes(UNKNOWN_REPOSITORY))) throw error;
-    const known = await knownImagesIn(listed, request).catch(() => undefined);
-    if (!known) throw error;
-    return validateRequest(request, known);
-  }
-}
-
-/**
- * What a tree names the images of a request by (KnownImages), for the whole reference a refusal offers a value
- * given as a tag alone (`--setter flux-system:app=1.2.3`): the configuration's setters and the repositories its
- * targets name, and each marker key whose Flux ImagePolicy resolves to one ImageRepository in the tree, in the
- * namespaces its builds put it in (a configured setter of the key wins, as in a run). A tree or configuration
- * that cannot be read names none from it: the run with the request fixed says why.
- */
-async function knownImagesIn(listed: TreeSource, request: UpdateRequest): Promise<KnownImages> {
-  const readable = async <T>(read: () => Promise<T>): Promise<T | undefined> => {
-    try {
-      return await read();
-    } catch (error) {
-      if (error instanceof RequestError) return undefined;
-      throw error;
-    }
-  };
-  const tree = await readable(() => listTree(listed));
-  if (!tree) return {};
-  const { files, source } = tree;
-  // A configuration given as an object parseConfig did not make is refused, not read.
-  const read = isConfigField(request.config) ? await readable(() => configOf(source, new Set(files), request, false)) : undefined;
-  const config = read?.config;
-  const treeRoot = repositoryPath(request.pathInRepository ?? "");
-  // The files a run reads Flux objects from, and the Flux Kustomizations that give them a namespace.
-  const yaml = files.filter((path) => fileKind(path) === "yaml" && mayBeManifest({ configPath: read?.configPath ?? GIVEN_CONFIG, misplaced: new Set() }, path));
-  const screened = await readScreened(source, yaml, (_, text) => mayHoldFluxObjects(text) || mayGiveNamespace(text), []);
-  const texts = new Map(yaml.flatMap((path, i) => (screened[i] === undefined ? [] : [[path, screened[i]!] as const])));
-  const docs = [...texts].flatMap(([file, text]) => (mayHoldFluxObjects(text) ? [{ file, text }] : []));
-  const flux = docs.length === 0 ? undefined : fluxSetters(docs, treeRoot, namespacesOf(await kustomizationsIn(source, files, texts, treeRoot)(false)));
-  const setters = new Map<string, Pick<ImageRef, "name">>();
-  for (const [key, defined] of flux?.setters ?? []) if (new Set(defined.map((d) => d.repository)).size === 1) setters.set(key, defined[0]!);
-  for (const [key, setter] of config?.setters ?? []) setters.set(key, setter);
-  return { setters, repositories: [...new Set((config?.targets ?? []).flatMap((target) => target.images.map((image) => image.name)))] };
-}
-
-/** The configuration file a request reads in a tree: the one present (the first name when none is); both default names present is refused. */
-function configPathIn(request: Pick<UpdateRequest, "config">, present: ReadonlySet<string>): string {
-  const paths = configPathsOf(request);
-  const found = paths.filter((path) => present.has(path));
-  if (found.length > 1) throw new RequestError([{ field: "config", message: `config: ${found.join(" and ")} both exist, and only one is read; remove one` }]);
-  return found[0] ?? paths[0]!;
-}
-const READ_CONCURRENCY = 64;
 
 /**
  * Turns a request into a plan, reading `listed` and writing nothing (writePlan does). Throws
@@ -390,11 +286,6 @@ async function holdersOutside(run: RunContext, images: readonly ImageRef[]): Pro
   return held;
 }
 
-/** Whether a file may be a manifest to edit: a kind the editors read, not a test fixture, nor a configuration (.github/, the one read, one where none is read). */
-function mayBeManifest(run: Pick<RunContext, "configPath" | "misplaced">, path: string): boolean {
-  return fileKind(path) !== undefined && !isTestFile(path) && !path.startsWith(".github/") && path !== run.configPath && !run.misplaced.has(path);
-}
-
 /** The setters of a run (resolveSetters'), none standing for an image in a file whose markers are not read. */
 type RunSetters = Pick<ReturnType<typeof resolveSetters>, "forFile" | "fluxPoliciesAt">;
 
@@ -600,214 +491,6 @@ function markedIn({ setters, left }: FileSetters, marks: (key: string) => boolea
     ...[...left].filter(([, images]) => images.some((i) => i.repository === image.repository)).map(([key]) => key),
   ];
   return keys.some(marks);
-}
-
-/** The issues, each marked as the request's `field` (RequestIssue). */
-function ofField(field: NonNullable<RequestIssue["field"]>, issues: readonly Diagnostic[]): RequestIssue[] {
-  return issues.map((issue) => ({ ...issue, field }));
-}
-
-/** What `run` returns; a RequestError it throws is thrown with its issues marked as the request's `field`. */
-function asIssuesOf<T>(field: NonNullable<RequestIssue["field"]>, run: () => T): T {
-  try {
-    return run();
-  } catch (error) {
-    if (error instanceof RequestError) throw new RequestError(ofField(field, error.issues));
-    throw error;
-  }
-}
-
-/**
- * The configuration at `path`, if any. A configuration in error is refused with every problem
- * at once: those of its text, and those its readable overrides meet in the tree (a file that
- * does not exist, a path not in it), in line order.
- */
-async function loadConfig(source: TreeSource, present: ReadonlySet<string>, path: string, required: boolean, create: boolean): Promise<Config | undefined> {
-  if (!present.has(path)) {
-    if (required) throw new RequestError([{ field: "config", message: `config: ${path} does not exist` }]);
-    return undefined;
-  }
-  const text = decodeUtf8(await source.read(path));
-  if (text === undefined) throw new RequestError([{ field: "config", file: path, message: CONFIG_NOT_UTF8 }]);
-  try {
-    return parseConfig(text, path);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    const tree = await checkConfiguredOverrides(source, error.config?.overrides ?? [], path, present, create);
-    // Stable: issues on one line keep their order.
-    throw new RequestError(
-      ofField(
-        "config",
-        [...error.issues, ...tree].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)),
-      ),
-    );
-  }
-}
-
-/**
- * Every kustomization file of the tree, the patch files they name, and the files read that may hold
- * a deployer tagging an image: the screened texts first, the files the screen did not keep read
- * again, with the same bounded parallelism (a tree may hold thousands); one that is not UTF-8 is
- * left out, as the screen leaves it out of every edit. Read when a run first needs them, once,
- * into the one KustomizeTree every question about the tree's builds reads; without `patches`, the
- * patch files' texts are left out (none), for what asks only where the builds go.
- */
-function kustomizationsIn(
-  source: TreeSource,
-  files: readonly string[],
-  texts: ReadonlyMap<string, string>,
-  treeRoot: string,
-): (patches?: boolean) => Promise<KustomizeTree> {
-  let reading: Promise<KustomizeTree> | undefined;
-  const textsOf = async (paths: readonly string[]): Promise<TextFile[]> => {
-    const unread = paths.filter((file) => !texts.has(file));
-    const again = await readScreened(source, unread, () => true, []);
-    const reread = new Map(unread.flatMap((file, i) => (again[i] === undefined ? [] : [[file, again[i]!] as const])));
-    return paths.flatMap((file) => {
-      const text = texts.get(file) ?? reread.get(file);
-      return text === undefined ? [] : [{ file, text }];
-    });
-  };
-  let building: Promise<KustomizeTree> | undefined;
-  const readBuilds = async (): Promise<KustomizeTree> => {
-    const read = await textsOf(files.filter(isKustomizationFile));
-    const deployers = [...texts].flatMap(([file, text]) => (fileKind(file) === "yaml" && mayHoldDeployer(file, text) ? [{ file, text }] : []));
-    return { kustomizations: read, deployers, patches: new Map(), files, treeRoot };
-  };
-  const readAll = async (): Promise<KustomizeTree> => {
-    const tree = await (building ??= readBuilds());
-    const listed = new Set(files);
-    const patches = await textsOf(patchFilesOf(tree.kustomizations).filter((file) => listed.has(file) && fileKind(file) === "yaml"));
-    return { ...tree, patches: new Map(patches.map(({ file, text }) => [file, text])) };
-  };
-  // Finding the patch files parses every kustomization naming one, which namespacesOf, reading those above a file only, spares.
-  return (patches = true) => (patches ? (reading ??= readAll()) : (building ??= readBuilds()));
-}
-
-/**
- * Which files' bare images kustomizations tag (kustomizations.ts), from every kustomization of
- * the tree (bases usually live outside the promoted path); worked out only when a file to edit
- * may hold a bare image of an incoming repository, which few runs meet. Left silently where a
- * kustomization this run edits sets the version; where all of them are outside the paths, the
- * bare image says so (the run changes nothing for it). Under targets, another target's
- * kustomization does not decide a file's version: where only such ones tag it, the bare image
- * is pinned, and `elsewhere` says so at it (warnTaggedElsewhere).
- */
-async function kustomizeTaggedIn(
-  kustomizations: ReturnType<typeof kustomizationsIn>,
-  texts: ReadonlyMap<string, string>,
-  images: readonly ImageRef[],
-  run: Pick<RunContext, "inScope" | "ownerOf">,
-): Promise<KustomizeTagged> {
-  const { inScope } = run;
-  const repositories = new Set(images.map((image) => image.repository));
-  // The screened texts are few, the listing is every file: look at them first.
-  if (repositories.size === 0 || ![...texts].some(([path, text]) => inScope(path) && mayHoldBareImage(text, repositories))) return NOT_TAGGED;
-  const owners = { ownerOf: (path: string) => run.ownerOf(path)?.name, edited: inScope };
-  const outside = (name: string, by: FirstFiles) =>
-    `holds ${name} with no tag or digest, so its version is set by the images: of ${taggersWords(by)}, outside the paths; left as it is`;
-  const left = new Map<string, Map<string, string | undefined>>();
-  const elsewhere = new Map<string, Map<string, ReadonlyMap<string, FirstFiles>>>();
-  for (const [file, names] of kustomizeTagged(await kustomizations(), images, owners)) {
-    for (const [name, { by, edited, elsewhere: others }] of names) {
-      if (by.first.length === 0) setIn(elsewhere, file, name, others);
-      else setIn(left, file, name, edited ? undefined : outside(name, by));
-    }
-  }
-  return { left, elsewhere };
-}
-
-/**
- * The lone Helm tags kustomize patches write over their base HelmRelease's pair, to edit as that pair's
- * (kustomize-patches.ts), with the patch files read into `texts`; worked out only where a file read may hold
- * a HelmRelease, which few runs meet.
- */
-async function pairedTagsIn(
-  kustomizations: ReturnType<typeof kustomizationsIn>,
-  texts: Map<string, string>,
-  run: RunContext,
-  warnings: FieldWarning[],
-): Promise<PairedTags> {
-  if (![...texts.values()].some(mayHoldHelmRelease)) return new Map();
-  const read = async (path: string) =>
-    texts.get(path) ?? (run.present.has(path) && fileKind(path) === "yaml" ? (await readScreened(run.source, [path], () => true, []))[0] : undefined);
-  const overridden = (file: string, field: string) => overrideNamesField(file, field, run.overridesByFile.get(file) ?? [], run.config?.overrides ?? []);
-  const paired = await patchedTags({ ...run, overridden }, await kustomizations(), read, warnings);
-  for (const file of paired.keys()) {
-    const text = await read(file);
-    if (text !== undefined) texts.set(file, text);
-  }
-  return paired;
-}
-
-/** kustomizeTaggedIn's answer: per file, the names left to kustomizations (with the reason said, if any), and those only other targets' kustomizations tag, by target. */
-interface KustomizeTagged {
-  readonly left: ReadonlyMap<string, ReadonlyMap<string, string | undefined>>;
-  readonly elsewhere: ReadonlyMap<string, ReadonlyMap<string, ReadonlyMap<string, FirstFiles>>>;
-}
-
-const NOT_TAGGED: KustomizeTagged = { left: new Map(), elsewhere: new Map() };
-
-function setIn<V>(map: Map<string, Map<string, V>>, file: string, name: string, value: V): void {
-  const names = map.get(file) ?? new Map<string, V>();
-  map.set(file, names.set(name, value));
-}
-
-/**
- * At each bare image a file's target pinned that only other targets' kustomizations tag (`elsewhere`, by name):
- * which, and why their entries did not keep it bare, as the outside-the-paths reason names them.
- */
-function warnTaggedElsewhere(
-  changes: readonly Change[],
-  elsewhere: ReadonlyMap<string, ReadonlyMap<string, FirstFiles>> | undefined,
-  target: string | undefined,
-  warnings: FieldWarning[],
-): void {
-  if (!elsewhere) return;
-  for (const change of changes) {
-    const ref = tryParseImageRef(change.old);
-    const others = ref && ref.tag === undefined && ref.digest === undefined ? elsewhere.get(ref.name) : undefined;
-    if (!ref || !others) continue;
-    const by = andList([...others].map(([owner, files]) => `${taggersWords(files)} (target ${owner})`));
-    warnings.push({
-      file: change.file,
-      line: change.line,
-      message: `${change.key} holds ${ref.name} with no tag or digest, whose version the images: of ${by} set, outside ${target ? `target ${target}'s` : "its target's"} paths: another target's kustomization does not decide this one's version, so it is pinned as without it`,
-    });
-  }
-}
-
-/** Reads files with bounded parallelism: the text of each the screen lets through, by index in `paths`. */
-async function readScreened(
-  source: TreeSource,
-  paths: readonly string[],
-  keep: (path: string, text: string) => boolean,
-  warnings: Warning[],
-): Promise<(string | undefined)[]> {
-  const texts = new Array<string | undefined>(paths.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < paths.length) {
-      const i = next++;
-      const path = paths[i]!;
-      const text = await readText(source, path);
-      if (!keep(path, text)) continue;
-      // A U+FFFD may be the file's own or stand for bytes that are not UTF-8: the bytes tell.
-      if (text.includes("\uFFFD") && decodeUtf8(await source.read(path)) === undefined) warnings.push({ file: path, message: NOT_UTF8 });
-      else texts[i] = text;
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, paths.length) }, worker));
-  return texts;
-}
-
-const NOT_UTF8 = "not UTF-8 text; left as it is";
-
-/** The text of a file the request names (configuration, `--set` target): not UTF-8 is an error there. */
-async function readNamed(source: TreeSource, path: string): Promise<string> {
-  const text = decodeUtf8(await source.read(path));
-  if (text === undefined) throw new RequestError([{ file: path, message: NOT_UTF8 }]);
-  return text;
 }
 
 function planFile(

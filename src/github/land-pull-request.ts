@@ -5,7 +5,8 @@
  */
 import type { Change, Warning } from "../change.js";
 import { DEFAULT_SUBJECT_TYPE, isDefaultMessage, withCoAuthors } from "../engine/commit-message.js";
-import { configPathsOf, planUpdate, type FilePlan } from "../engine/plan.js";
+import { configPathsOf } from "../engine/config-file.js";
+import { planUpdate, type FilePlan } from "../engine/plan.js";
 import type { UpdateRequest } from "../engine/request.js";
 import { readText } from "../engine/source.js";
 import type { ImageRef } from "../image/reference.js";

@@ -795,35 +795,6 @@ describe("planUpdate: targets", () => {
       message: 'targets[1].paths[0]: "prod/**" matches only files the earlier target staging ("prod/**") takes first; narrow that, or list prod first',
     });
   });
-
-  it("refuses a bad configuration with its file and line before anything else", async () => {
-    const issues = await refusal({ ".github/gitops-promote.yaml": "targets:\n  - name: x\n    paths: 3\n" }, { images: ["nginx:1"] });
-    expect(issues.every((issue) => issue.file === ".github/gitops-promote.yaml" && issue.line !== undefined)).toBe(true);
-    expect(issues.some((issue) => issue.line === 3 && issue.message.startsWith("targets[0].paths"))).toBe(true);
-  });
-
-  it("refuses a configuration that is not UTF-8, naming the file, as the configuration in error", async () => {
-    const config = Buffer.from("targets: [] # caf\xe9\n", "latin1");
-    expect(await refusal({ ".github/gitops-promote.yaml": config }, { images: ["nginx:1"] })).toEqual([
-      { field: "config", file: ".github/gitops-promote.yaml", message: "not UTF-8 text, so none of it can be read; save the configuration as UTF-8" },
-    ]);
-  });
-
-  it("reads the configuration as .github/gitops-promote.yml too, as GitHub users name their files", async () => {
-    const { ".github/gitops-promote.yaml": config, ...manifests } = files;
-    const p = await plan({ ...manifests, ".github/gitops-promote.yml": config }, { images: ["ghcr.io/acme/app:2.0.0"] });
-    expect(p.files.map((f) => [f.path, f.target])).toEqual([["staging/d.yaml", "staging"]]);
-    expect(p.warnings.map((w) => w.message)).toContain("target prod: ghcr.io/acme/app:2.0.0 is outside its policy (semver ^1.0.0); not edited there");
-  });
-
-  it("refuses both default names at once rather than pick one, and reads the one --config names", async () => {
-    const both = { ...files, ".github/gitops-promote.yml": "targets: []\n" };
-    expect(await refusal(both, { images: ["ghcr.io/acme/app:1.1.0"] })).toEqual([
-      { field: "config", message: "config: .github/gitops-promote.yaml and .github/gitops-promote.yml both exist, and only one is read; remove one" },
-    ]);
-    const named = await plan(both, { images: ["ghcr.io/acme/app:1.1.0"], config: ".github/gitops-promote.yml" });
-    expect(named.targets).toEqual([]);
-  });
 });
 
 describe("planUpdate: setters and overrides", () => {
@@ -1211,23 +1182,6 @@ describe("planUpdate: Flux objects in the namespace their build puts them in (re
       // No ImagePolicy is flux-system's: nothing names its repository.
       'input setters (flux-system:app): "1.3.0" is a tag alone; give the full reference, e.g. <repository>:1.3.0',
     ]);
-  });
-
-  it("reads the tree for a refusal only when it offers an unknown repository, and a tree it cannot read leaves the refusal as it is", async () => {
-    let listed = 0;
-    const unreadable: TreeSource = {
-      // eslint-disable-next-line require-yield
-      async *list() {
-        listed++;
-        throw new Error("ENOENT: the tree went away");
-      },
-      read: () => Promise.reject(new Error("not read")),
-    };
-    const ask = (request: Partial<UpdateRequest>) => planUpdate(unreadable, { images: [], setters: [], sets: [], paths: [], ...request });
-    await expect(ask({ images: ["ghcr.io/acme/app:"] })).rejects.toThrow(RequestError);
-    expect(listed).toBe(0);
-    await expect(ask({ setters: ["flux-system:app=1.3.0"] })).rejects.toThrow(/e\.g\. <repository>:1\.3\.0/);
-    expect(listed).toBe(1);
   });
 
   it("a Flux Kustomization's targetNamespace wins, read outside the paths to update, and, inside them, never edited", async () => {

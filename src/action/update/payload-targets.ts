@@ -6,7 +6,7 @@
  */
 import type { Diagnostic } from "../../change.js";
 import { PayloadError } from "../../engine/payload.js";
-import { DEFAULT_CONFIG } from "../../engine/plan.js";
+import { DEFAULT_CONFIG } from "../../engine/config-file.js";
 import { RequestError } from "../../engine/request.js";
 
 /**
