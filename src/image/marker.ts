@@ -7,6 +7,7 @@
  */
 import type { FullEditRequest, WarningKind } from "../change.js";
 import { LineIndex } from "../text/line-index.js";
+import { noDigestFieldWarning } from "./no-digest-field.js";
 import { formatImageRef, isDigest, isTag, tryParseImageRef } from "./reference.js";
 import { nextVersion, versionOf, type ImageUpdate, type Version, type VersionNote } from "./update.js";
 
@@ -178,7 +179,8 @@ function partOf(field: "tag" | "digest", text: string | undefined): string | und
  * its `:name`/`:digest` fields in groups without a tag of their own, so a refused downgrade
  * is never half-applied. Each plain marker decides on its own version, like Flux. `kept` is
  * told of each field that keeps a version its policy ranks above or equal to the incoming one: a plain
- * marked field, or a group's `:tag` field.
+ * marked field, or a group's `:tag` field; and of a `:tag` field with no `:digest` field beside it
+ * given a digest alone, which it has nowhere to put (no-digest-field.ts), so nothing moves.
  */
 export function markedValues<F extends MarkedText>(
   groups: readonly SetterGroup<F>[],
@@ -196,6 +198,9 @@ export function markedValues<F extends MarkedText>(
     const tagField = fields.find((f) => f.marker.field === "tag");
     const refused = hasTag ? isRefused(update, current, tagField && kept && ((why, kind) => kept(tagField, why, kind))) : (refusedByKey.get(key) ?? false);
     const next = refused ? undefined : nextVersion(update, current);
+    const pinnedBeside = fields.some((f) => f.marker.field === "ref" || f.marker.field === "digest");
+    if (next && tagField && kept && update.image.tag === undefined && !pinnedBeside)
+      kept(tagField, noDigestFieldWarning(update.image, `a digest field beside the tag, marked {"$imagepolicy": "${key}:digest"}, would take it`));
     return fields.map((field) => markedValue(field, update, next, refused, kept && ((why, kind) => kept(field, why, kind))));
   });
 }

@@ -7,10 +7,12 @@
  */
 import { formatImageRef, type ImageRef } from "./reference.js";
 
-/** What a tag/repository pair without a digest field says of `image`, which has a digest; the pair's key goes in front. */
-export function noDigestFieldWarning(image: ImageRef): string {
-  const fix = "(a digest field beside the tag would take it)";
+/**
+ * What a tag/repository pair without a digest field (or a Flux `:tag` marker with no `:digest` one)
+ * says of `image`, which has a digest; the pair's key (the setter) goes in front, `fix` says what takes it.
+ */
+export function noDigestFieldWarning(image: ImageRef, fix = "a digest field beside the tag would take it"): string {
   return image.tag === undefined
-    ? `has no digest field, so it cannot take ${formatImageRef(image)}, which has only a digest; left as it is ${fix}`
-    : `has no digest field, so only the tag of ${formatImageRef(image)} is set there: its digest is not pinned ${fix}`;
+    ? `has no digest field, so it cannot take ${formatImageRef(image)}, which has only a digest; left as it is (${fix})`
+    : `has no digest field, so only the tag of ${formatImageRef(image)} is set there: its digest is not pinned (${fix})`;
 }

@@ -608,6 +608,23 @@ describe("editKcl: Flux setter markers in comments", () => {
     ]);
   });
 
+  it("says a :tag marker with no :digest marker beside it cannot take a digest alone, and leaves the tag, as in YAML (review errors18 S1)", () => {
+    const text = 'app = {\n    repository = "ghcr.io/acme/app"\n    tag = "1.0.0"  # {"$imagepolicy": "ns:app:tag"}\n}\n';
+    const result = editKcl(text, setters({ "ns:app": `ghcr.io/acme/app@${sha}` }));
+    expect(result).toEqual({
+      text,
+      changes: [],
+      warnings: [
+        {
+          line: 3,
+          message:
+            `Flux setter "ns:app:tag" has no digest field, so it cannot take ghcr.io/acme/app@${sha}, which has only a digest; left as it is ` +
+            '(a digest field beside the tag, marked {"$imagepolicy": "ns:app:digest"}, would take it)',
+        },
+      ],
+    });
+  });
+
   it("leaves a marked string built with ${...}, saying it is not edited, as the YAML editor says of a placeholder", () => {
     const text = 'app = {image = "ghcr.io/acme/app:${tag}"}  # {"$imagepolicy": "flux-system:app"}\n';
     const result = editKcl(text, setters({ "flux-system:app": "ghcr.io/acme/app:2.0.0" }));

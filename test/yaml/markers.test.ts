@@ -279,6 +279,26 @@ image:
     expect(edit(text, withSetters({ "ns:app": "app:1.1" })).text).toBe(text);
   });
 
+  it("says a :tag field with no :digest field beside it cannot take a digest alone, and leaves it, as a Helm pair with no digest field (review errors18 S1)", () => {
+    const text = `image:\n  tag: "1.0" # {"$imagepolicy": "ns:app:tag"}\n`;
+    const digestOnly = withSetters({ "ns:app": `ghcr.io/acme/app@${DIGEST_B}` });
+    expect(edit(text, digestOnly)).toEqual({
+      text,
+      changes: [],
+      warnings: [
+        {
+          line: 2,
+          message:
+            `Flux setter "ns:app:tag" has no digest field, so it cannot take ghcr.io/acme/app@${DIGEST_B}, which has only a digest; left as it is ` +
+            '(a digest field beside the tag, marked {"$imagepolicy": "ns:app:digest"}, would take it)',
+        },
+      ],
+    });
+    // A :digest field beside it takes the digest, with nothing to say.
+    const pinned = `${text}  digest: ${DIGEST_A} # {"$imagepolicy": "ns:app:digest"}\n`;
+    expect(edit(pinned, digestOnly)).toMatchObject({ text: pinned.replace(DIGEST_A, DIGEST_B), warnings: [] });
+  });
+
   it("does not half-apply a refused downgrade: :name and :digest follow the :tag decision, and the :tag field says why", () => {
     const text = `repository: old/app # {"$imagepolicy": "ns:app:name"}\ntag: "2.0" # {"$imagepolicy": "ns:app:tag"}\n`;
     const request = withSetters({ "ns:app": update("new/app:1.5", numericVersions) });
