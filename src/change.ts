@@ -3,6 +3,7 @@
  * a person should know about (warnings). Editors are pure: text and a request in, text
  * and changes out.
  */
+import { builtRefProblem } from "./image/reference.js";
 import type { ImageUpdate, VersionNote } from "./image/update.js";
 import type { FieldNamer } from "./field-name.js";
 
@@ -220,6 +221,9 @@ function checkUpdate(value: unknown, named: string): void {
     throw new TypeError(
       `${named} must have a tag or digest to write: ${image.repository} has neither, so it would change nothing; give repo:tag or repo@sha256:... to parseImageRef`,
     );
+  // One check for every editor, before any writes: each splices the reference into its text as built.
+  const problem = builtRefProblem(image);
+  if (problem !== undefined) throw new TypeError(`${named}'s image is not what parseImageRef gives: ${problem}`);
 }
 
 /** A ReadonlyMap, by what the editors call on it (a Map of another realm is one too). */

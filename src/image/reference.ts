@@ -35,8 +35,19 @@ const DOMAIN_COMPONENT = /^(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])$/
 const IPV6 = /^\[[0-9a-fA-F:.]+\]$/;
 const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
 const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
-const DIGEST = /^([A-Za-z][A-Za-z0-9]*(?:[+._-][A-Za-z][A-Za-z0-9]*)*):([0-9a-fA-F]{32,})$/;
-const DIGEST_HEX_LENGTH: Record<string, number> = { sha256: 64, sha384: 96, sha512: 128 };
+/**
+ * The digest algorithms a reference may name, with their hex length: the ones go-digest registers,
+ * which distribution/reference (the kubelet's parse), containerd and CRI-O check a digest against.
+ * Any other algorithm, an upper-case `SHA256` too, is `ErrDigestUnsupported` there: the pod stops
+ * at InvalidImageName, so it is refused here rather than written. (The OCI image spec also
+ * registers blake3, which go-digest knows only when a program imports it; the runtimes do not.)
+ */
+const DIGEST_HEX_LENGTH: ReadonlyMap<string, number> = new Map([
+  ["sha256", 64],
+  ["sha384", 96],
+  ["sha512", 128],
+]);
+const SUPPORTED_ALGORITHMS = "sha256, sha384 and sha512, in lower case";
 const DOCKER_HUB = "docker.io";
 
 /** A tag as OCI distribution spells one. */
@@ -85,14 +96,18 @@ function checkDomain(input: string, domain: string): void {
 }
 
 function checkDigest(input: string, digest: string): void {
-  const m = DIGEST.exec(digest);
-  if (!m) throw new ImageRefError(input, `digest ${JSON.stringify(digest)} is not <algorithm>:<hex> with at least 32 hex digits`);
-  const algorithm = m[1]!;
-  const hex = m[2]!;
-  const expected = DIGEST_HEX_LENGTH[algorithm];
-  if (expected !== undefined && hex.length !== expected)
-    throw new ImageRefError(input, `a ${algorithm} digest has ${expected} hex digits, this one has ${hex.length}`);
-  if (expected !== undefined && hex !== hex.toLowerCase()) throw new ImageRefError(input, `a ${algorithm} digest is lower-case hex`);
+  const colon = digest.indexOf(":");
+  if (colon <= 0) throw new ImageRefError(input, `digest ${quotedExcerpt(digest)} is not <algorithm>:<hex>, e.g. sha256:<64 hex digits>`);
+  const algorithm = digest.slice(0, colon);
+  const hex = digest.slice(colon + 1);
+  const expected = DIGEST_HEX_LENGTH.get(algorithm);
+  if (expected === undefined)
+    throw new ImageRefError(
+      input,
+      `unsupported digest algorithm ${quotedExcerpt(algorithm)}: Kubernetes and the container runtimes accept ${SUPPORTED_ALGORITHMS}`,
+    );
+  if (hex.length !== expected) throw new ImageRefError(input, `a ${algorithm} digest has ${expected} hex digits, this one has ${hex.length}`);
+  if (!/^[0-9a-f]+$/.test(hex)) throw new ImageRefError(input, `a ${algorithm} digest is lower-case hex (0-9, a-f)`);
 }
 
 /** Parse and validate a reference; throws ImageRefError saying what is wrong. */
@@ -157,6 +172,24 @@ export function lowerCasedReference(input: string): string | undefined {
   const name = end === -1 ? input : input.slice(0, end);
   const lowered = name.toLowerCase() + input.slice(name.length);
   return lowered !== input && tryParseImageRef(lowered) ? lowered : undefined;
+}
+
+/**
+ * What is wrong with a reference built by hand (a library caller's `{name, repository, tag}`) rather than
+ * by parseImageRef: what parseImageRef refuses in its text (a tag holding a quote or a newline, which no
+ * editor may splice into YAML or KCL), or a part its text reads otherwise. Undefined for one parseImageRef gives.
+ */
+export function builtRefProblem(ref: ImageRef): string | undefined {
+  const text = formatImageRef(ref);
+  let parsed: ImageRef;
+  try {
+    parsed = parseImageRef(text);
+  } catch (error) {
+    if (error instanceof ImageRefError) return error.message;
+    throw error;
+  }
+  const part = (["name", "repository", "tag", "digest"] as const).find((key) => parsed[key] !== ref[key]);
+  return part && `${JSON.stringify(text)} has ${part} ${JSON.stringify(parsed[part])}, not ${JSON.stringify(ref[part])}`;
 }
 
 /** Parse, or undefined when the text is not a valid reference (for scanning existing values). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatImageRef, lowerCasedReference, normalizeRepository, parseImageRef, screenToken } from "../../src/image/reference.js";
+import { builtRefProblem, formatImageRef, lowerCasedReference, normalizeRepository, parseImageRef, screenToken } from "../../src/image/reference.js";
 
 const sha = "sha256:6745aaad46d795c9836632e1fb62f24b7e7f4c843144da8e47a5465c411a14be";
 
@@ -76,6 +76,7 @@ describe("parseImageRef", () => {
     ["ghcr.io/acme/app@sha256:" + "g".repeat(64), /digest/],
     ["ghcr.io/acme/app@" + "a".repeat(64), /digest/],
     [`ghcr.io/acme/app@${sha}@${sha}`, /more than one '@'/],
+    ["ghcr.io/acme/app@sha256:" + "a".repeat(63) + "g", /lower-case hex/],
     ["ghcr.io:99999/app", /port/],
     ["ghcr.io:port/app", /port/],
     ["-bad.io/app", /host/],
@@ -85,6 +86,34 @@ describe("parseImageRef", () => {
     ["ghcr.io/acme/app:{{ .Values.tag }}", /space|tag/],
   ])("refuses %j", (input, reason) => {
     expect(() => parseImageRef(input)).toThrow(reason);
+  });
+
+  it("accepts sha384 and sha512 digests, which go-digest registers beside sha256", () => {
+    const sha384 = `sha384:${"0a".repeat(48)}`;
+    const sha512 = `sha512:${"0b".repeat(64)}`;
+    expect(parseImageRef(`ghcr.io/acme/app@${sha384}`).digest).toBe(sha384);
+    expect(parseImageRef(`ghcr.io/acme/app:1@${sha512}`).digest).toBe(sha512);
+    expect(() => parseImageRef(`ghcr.io/acme/app@sha384:${"a".repeat(64)}`)).toThrow("a sha384 digest has 96 hex digits, this one has 64");
+  });
+
+  // The kubelet's parse refuses them (ErrDigestUnsupported), so the pod would stop at InvalidImageName.
+  it.each([
+    ["an upper-case algorithm", `SHA256:${"a".repeat(64)}`, '"SHA256"'],
+    ["md5", `md5:${"a".repeat(32)}`, '"md5"'],
+    ["blake3, registered by the OCI spec but not by the runtimes", `blake3:${"a".repeat(64)}`, '"blake3"'],
+    ["sha1", `sha1:${"a".repeat(40)}`, '"sha1"'],
+    ["a name of Object.prototype", `constructor:${"a".repeat(64)}`, '"constructor"'],
+  ])("refuses a digest with %s as its algorithm", (_, digest, algorithm) => {
+    expect(() => parseImageRef(`ghcr.io/acme/app:1.2.3@${digest}`)).toThrow(
+      `: unsupported digest algorithm ${algorithm}: Kubernetes and the container runtimes accept sha256, sha384 and sha512, in lower case`,
+    );
+  });
+
+  it("says what a digest looks like when it has no algorithm", () => {
+    expect(() => parseImageRef(`ghcr.io/acme/app@${"a".repeat(64)}`)).toThrow(
+      `digest "${"a".repeat(64)}" is not <algorithm>:<hex>, e.g. sha256:<64 hex digits>`,
+    );
+    expect(() => parseImageRef(`ghcr.io/acme/app@:${"a".repeat(64)}`)).toThrow("is not <algorithm>:<hex>");
   });
 
   it("says to drop a URL scheme or a transport, which would read as a registry with an empty port", () => {
@@ -157,5 +186,23 @@ describe("lowerCasedReference", () => {
     expect(lowerCasedReference("GHCR.io/acme/app:1.2.3")).toBeUndefined();
     expect(lowerCasedReference("ghcr.io/Acme/app:1 2")).toBeUndefined();
     expect(lowerCasedReference("ghcr.io/acme/app@sha256:" + "A".repeat(64))).toBeUndefined();
+  });
+});
+
+describe("builtRefProblem", () => {
+  it("is undefined for what parseImageRef gives, and says what parseImageRef refuses in a reference built by hand", () => {
+    expect(builtRefProblem(parseImageRef(`ghcr.io/acme/app:1.2.3@${sha}`))).toBeUndefined();
+    expect(builtRefProblem({ name: "ghcr.io/acme/app", repository: "ghcr.io/acme/app", tag: "1\nx: y" })).toBe(
+      'invalid image reference "ghcr.io/acme/app:1\\nx: y": it contains a newline',
+    );
+    expect(builtRefProblem({ name: "ghcr.io/acme/app", repository: "ghcr.io/acme/app", digest: `SHA256:${"a".repeat(64)}` })).toMatch(
+      /unsupported digest algorithm "SHA256"/,
+    );
+  });
+
+  it("names a part the reference's text reads otherwise", () => {
+    expect(builtRefProblem({ name: "ghcr.io/acme/app", repository: "ghcr.io/acme/app", tag: `1@${sha}` })).toBe(
+      `"ghcr.io/acme/app:1@${sha}" has tag "1", not "1@${sha}"`,
+    );
   });
 });
