@@ -4,7 +4,9 @@
  */
 import { screenToken, tryParseImageRef, type ImageRef } from "../image/reference.js";
 import { escapeRegExp } from "../text/escape-regexp.js";
+import { namedImageString } from "../yaml/argocd.js";
 import { withoutFluxImageObjects } from "./flux-objects.js";
+import { holdingKey } from "./holding-key.js";
 import { withoutImageUpdater } from "./image-updater.js";
 
 /**
@@ -40,10 +42,38 @@ export function spellingsOf(text: string, image: ImageRef): Spelling[] {
   for (const match of text.matchAll(new RegExp(`(?<![\\w.-])${escapeRegExp(screenToken(image))}(?:[:@][\\w.@:+-]+|(?![\\w./-]|["']?:(?:\\s|$)))`, "gm"))) {
     const before = text.slice(referenceStart(text, match.index), match.index);
     const reference = `${before}${match[0]}`.replace(/[.:]+$/, "");
-    found.push({ at: match.index - before.length, reference, ref: tryParseImageRef(reference), bare: before === "" });
+    const ref = tryParseImageRef(reference);
+    const bare = before === "";
+    // The path alone, with no registry or version, is as often another object's name (a container's `name: app`).
+    if (bare && ref?.tag === undefined && ref?.digest === undefined && !mayNameImage(text, match.index, match.index + match[0].length)) continue;
+    found.push({ at: match.index - before.length, reference, ref, bare });
   }
   return found;
 }
+
+/**
+ * Whether a repository's path written alone from `at` to `end` can name the image: as the `name` of Argo CD's
+ * `name=newName:tag` (or `name=*:tag`), or by the key it is written under: one named for an image or its repository
+ * (`image`, `repository`, `imageRepository`) or kustomize's `newName`; a `name` beside a version (Argo CD Image
+ * Updater's `{name, tag}`, kustomize's `images:` entry with `newTag`, `newName` or `digest`), not a container's or an
+ * object's; the `value` of an Argo CD Helm parameter named for a repository (`image.repository`); any key a
+ * `$imagepolicy` marker on its line gives the image's name. A path with no key before it (a list item, prose) names none.
+ */
+function mayNameImage(text: string, at: number, end: number): boolean {
+  if (text[end] === "=") {
+    const version = namedImageString(/^[^\s"'`,;()[\]{}]*/.exec(text.slice(at, at + 512))![0])?.version;
+    return version?.tag !== undefined || version?.digest !== undefined;
+  }
+  const holding = holdingKey(text, at);
+  if (holding === undefined) return false;
+  const { key } = holding;
+  if (/(?:image|repository)$/i.test(key) || key === "newName" || holding.rest.includes("$imagepolicy")) return true;
+  if (key === "name") return VERSION_KEYS.some((version) => holding.siblings().has(version));
+  return key === "value" && /(?:^|\.)(?:repository|name)$/.test(holding.siblings().get("name") ?? "");
+}
+
+/** The keys that give a `name` beside them a version: a split image's and a kustomize `images:` entry's. */
+const VERSION_KEYS = ["tag", "digest", "newTag", "newName"];
 
 /** Where the reference ending a word at `at` starts: back to what delimits it (a space, a quote, `=`…), at most 256 characters. A loop, as a `[^…]*$` search of the text before would try every start in it. */
 function referenceStart(text: string, at: number): number {

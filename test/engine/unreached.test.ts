@@ -120,3 +120,69 @@ describe("planUpdate: an image that only a setter or Flux's objects name (trial 
     ]);
   });
 });
+
+describe("holdsImage: a repository's path written alone counts where it names an image (review errors18 S6)", () => {
+  const DEPLOYMENT = "metadata:\n  name: app\n  labels: {app: app}\nspec:\n  containers:\n    - name: app\n      image: ghcr.io/acme/app:1.2.3\n";
+  const holds = (text: string, image = "app:1") => holdsImage("apps/a.yaml", text, parseImageRef(image));
+
+  it("counts no container's or object's name, nor a label, as Docker Hub's app or a local registry's", () => {
+    for (const image of ["app:1", "localhost:5000/app:1", "[::1]:5000/app:1"]) expect(holds(DEPLOYMENT, image)).toBe(false);
+    expect(holds(DEPLOYMENT, "ghcr.io/acme/app:1.2.4")).toBe(true);
+  });
+
+  it("counts the path alone under an image's key, a Helm pair's repository, a kustomize images: entry and a marked field", () => {
+    expect(holds("image: app\n")).toBe(true);
+    expect(holds("image:\n  registry: localhost:5000\n  repository: app\n  tag: '1'\n", "localhost:5000/app:1")).toBe(true);
+    expect(holds("controller:\n  imageRepository: app\n")).toBe(true);
+    expect(holds("images:\n  - name: app\n    newTag: '1'\n")).toBe(true);
+    expect(holds("images:\n- newTag: '1'\n  name: app\n")).toBe(true);
+    expect(holds("images:\n  - name: web\n    newName: app\n")).toBe(true);
+    // Argo CD Image Updater's pair names the repository `name`, in block or flow style.
+    expect(holds("image:\n  name: app\n  tag: '1'\n")).toBe(true);
+    expect(holds("image: {name: app, tag: '1'}\n")).toBe(true);
+    expect(holds('app:\n  image: app # {"$imagepolicy": "flux-system:app:name"}\n')).toBe(true);
+    expect(holds('spec:\n  name: app # {"$imagepolicy": "flux-system:app:name"}\n')).toBe(true);
+  });
+
+  it("counts an Argo CD Helm parameter's value by the parameter's name", () => {
+    const parameter = (name: string) => `helm:\n  parameters:\n    - name: ${name}\n      value: app\n    - name: image.tag\n      value: "1"\n`;
+    expect(holds(parameter("image.repository"))).toBe(true);
+    expect(holds(parameter("fullnameOverride"))).toBe(false);
+    expect(holds("env:\n  - {name: APP, value: app}\n")).toBe(false);
+  });
+
+  it("counts the name an Argo CD kustomize image override sets a version for, not a label selector's value", () => {
+    expect(holds("kustomize:\n  images:\n    - app=*:1\n    - app=ghcr.io/acme/app:1\n")).toBe(true);
+    expect(holds("args: [-l, app=web]\n")).toBe(false);
+  });
+
+  it("still counts the repository written with a registry or a version, wherever it is", () => {
+    expect(holds("containers:\n  - name: app:1\n")).toBe(true);
+    expect(holds("args: [docker.io/library/app]\n")).toBe(true);
+    expect(holds('app = "app"\nimage = "app:0.9"\n')).toBe(true);
+  });
+});
+
+describe("planUpdate: a Docker Hub short name or a local registry's image no file holds (review errors18 S6)", () => {
+  const tree: TreeSource = {
+    async *list() {
+      yield "apps/deploy.yaml";
+    },
+    read: async () => Buffer.from("metadata:\n  name: app\nspec:\n  containers:\n    - name: app\n      image: ghcr.io/acme/app:1.2.3\n"),
+  };
+
+  it.each([
+    ["app:1", "docker.io/library/app"],
+    ["localhost:5000/app:1", "localhost:5000/app"],
+    ["[::1]:5000/app:1", "[::1]:5000/app"],
+  ])("says no file holds %s, not that every field holds its new value", async (image, repository) => {
+    const plan = await planUpdate(tree, { images: [image], setters: [], sets: [], paths: [] });
+    expect(plan.changes).toEqual([]);
+    expect(plan.warnings).toMatchObject([
+      {
+        kind: "unreached",
+        message: expect.stringMatching(new RegExp(`^no file to update holds ${repository.replace(/[[\].]/g, "\\$&")}; nothing to do for `)),
+      },
+    ]);
+  });
+});
