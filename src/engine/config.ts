@@ -166,8 +166,9 @@ class Reader {
     return line === undefined ? path : `${path}, line ${line}`;
   }
 
+  /** The node an alias names; an alias naming no anchor before it stays itself, to be said as such (describe) at its own line. */
   resolve(node: Node | null): Node | null {
-    return isAlias(node) ? ((node.resolve(this.doc) as Node | undefined) ?? null) : node;
+    return isAlias(node) ? ((node.resolve(this.doc) as Node | undefined) ?? node) : node;
   }
 
   /** The key/value pairs of a mapping with only `allowed` keys, or undefined after an issue. */
@@ -342,6 +343,7 @@ function otherScalar(node: Node | null): string | undefined {
 }
 
 function describe(node: Node | null | undefined): string {
+  if (isAlias(node)) return `*${node.source}, an alias with no anchor &${node.source} before it`;
   if (isMap(node)) return "a mapping";
   if (isSeq(node)) return "a list";
   if (!isScalar(node) || node.value === null) return "nothing";

@@ -213,6 +213,11 @@ describe("parseConfig: bad configuration, each with file, line and field", () =>
     ["a duplicate key", "targets: []\nsetters: {}\ntargets: []\n", [`${FILE}:3: targets: duplicate key (first at line 1)`]],
     ["targets that are not a list", "targets:\n  staging: {}\n", [`${FILE}:2: targets: must be a list, not a mapping`]],
     [
+      "an alias to an anchor not defined before it, at the alias",
+      "targets:\n  - &a { name: a, paths: [a/**], images: [{ repository: ghcr.io/acme/app }] }\n  - *b\n",
+      [`${FILE}:3: targets[1]: must be a mapping with name, paths, images, delivery, not *b, an alias with no anchor &b before it`],
+    ],
+    [
       "a target without name, paths and images",
       "targets:\n  - delivery: { mode: push }\n",
       [`${FILE}:2: targets[0]: name is required`, `${FILE}:2: targets[0]: paths is required`, `${FILE}:2: targets[0]: images is required`],
