@@ -73,11 +73,17 @@ function splitOperator(spec: string): { path: string; value: string; operation: 
   return undefined;
 }
 
-/** parse_attribute_path: `a.b["c.d"].e` -> ["a", "b", "c.d", "e"]. */
+/**
+ * parse_attribute_path: `a.b["c.d"].e` -> ["a", "b", "c.d", "e"]. A dot with no key before or after it
+ * (`config..image`, `.config`, `config.`) is refused, where KCL skips it: the key a typo dropped would
+ * otherwise be reported as written and set as another path.
+ */
 export function parseOverridePath(path: string): string[] {
   const parts: string[] = [];
   let current = "";
   let inBrackets = false;
+  let closed = false;
+  const emptyKey = () => new OverrideSpecError(path, `'${path}' has an empty key (a '.' at its start or end, or two in a row): drop the extra '.'`);
   const chars = Array.from(path);
   for (let i = 0; i < chars.length; i++) {
     const c = chars[i]!;
@@ -86,8 +92,12 @@ export function parseOverridePath(path: string): string[] {
         if (chars[i + 1] !== "]") throw new OverrideSpecError(path, "Expected closing bracket");
         i++;
         inBrackets = false;
-      } else current += c;
+        closed = true;
+        continue;
+      }
+      current += c;
     } else if (c === ".") {
+      if (current === "" && !closed) throw emptyKey();
       if (current !== "") parts.push(current);
       current = "";
     } else if (c === "[") {
@@ -99,7 +109,9 @@ export function parseOverridePath(path: string): string[] {
     } else if (c === "]") {
       throw new OverrideSpecError(path, "Unmatched closing bracket");
     } else current += c;
+    closed = false;
   }
+  if (chars.at(-1) === ".") throw emptyKey();
   if (current !== "") parts.push(current);
   return parts;
 }
