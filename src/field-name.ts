@@ -20,17 +20,25 @@ export type NamedField = RequestField | "config" | RequestSwitch;
  * `--setter key=REF`, `setters:` in the Action's), and a switch as written turned on (`--create`,
  * `create: true`). A namer that ignores `giving` names it alike.
  */
-export type FieldNamer = (field: NamedField, index?: number, giving?: boolean) => string;
+export interface FieldNamer {
+  (field: NamedField, index?: number, giving?: boolean): string;
+  /**
+   * Whether the values come through a shell, a command line's, which takes the quotes and parentheses of an
+   * unquoted argument for its own: advice on writing a value says how to keep them there, and nowhere else
+   * (an Action's input and a library's string reach the tool as written).
+   */
+  readonly shell?: boolean;
+}
 
 /** The library's naming: the field and the value's index in its list. */
 export const byIndex: FieldNamer = (field, index) => (index === undefined ? field : `${field}[${index}]`);
 
 /**
- * The CLI's naming, by its flags (`--set`, `--create`). Also what a sentence naming a field says where no face
+ * The CLI's naming, by its flags (`--set`, `--create`), whose values come through a shell. Also what a sentence naming a field says where no face
  * is given (an editor or the engine called from the library): `--set can only replace the whole
  * string` reads where the bare field would not (`a file set or an override edits`).
  */
-export const byFlag: FieldNamer = (field) => `--${field}`;
+export const byFlag: FieldNamer = Object.assign((field: NamedField) => `--${field}`, { shell: true });
 
 /** A value a message asks for, given as the face takes it: `--setter key=REF`, `setters: key=REF`, `setter key=REF`. */
 export function givenValue(name: FieldNamer | undefined, field: NamedField, value: string): string {

@@ -228,13 +228,18 @@ describe("gitops-promote exit codes", () => {
       expect(await readFile(join(dir, "..x", "main.k"), "utf8")).toBe(flaskDemo.replace(":f0", ":f2"));
     });
 
-    it("2 for a file with a mistyped extension: it does not exist, it is no spec", async () => {
+    it("2 for a file of another kind than .k, .yaml or .yml, there or not: it is never edited as YAML", async () => {
       const dir = await tree();
-      const result = await runCli(["update", dir, "--set", 'app/main.kcl:config.image="x"']);
-      expect([result.code, result.stderr]).toEqual([
-        2,
-        `error: --set: app/main.kcl does not exist in DIR (${dir}); the files --set edits are .k, .yaml and .yml\nnothing was written\n`,
-      ]);
+      await writeFile(join(dir, "notes.txt"), "a: 1\n");
+      const before = await snapshot(dir);
+      for (const file of ["app/main.kcl", "notes.txt"]) {
+        const result = await runCli(["update", dir, "--set", `${file}:a=2`]);
+        expect([result.code, result.stderr]).toEqual([
+          2,
+          `error: --set: ${file} is not a .k, .yaml or .yml file, the only files a set edits\nnothing was written\n`,
+        ]);
+      }
+      expect(await snapshot(dir)).toEqual(before);
     });
 
     it("1 for a misspelt configured override, at its line in the configuration, even in a run for another image", async () => {

@@ -13,11 +13,10 @@ import { planUpdate } from "../engine/plan.js";
 import { validateInTree } from "../engine/validate-in-tree.js";
 import { NO_CONFIG } from "../engine/config.js";
 import { formatDiagnostic } from "../change.js";
-import { fileKind } from "../engine/file-kind.js";
 import { located } from "../engine/overrides.js";
 import { slashSeparated } from "../engine/path-glob.js";
 import { formatWarning, humanReport, jsonRefusal, jsonReport } from "../engine/report.js";
-import { fileFirst, nothingToUpdate, parseSet, readsAsSpecPath, RequestError, setSpecError, type RequestIssue, type UpdateRequest } from "../engine/request.js";
+import { nothingToUpdate, parseSet, RequestError, setSpecError, type RequestIssue, type UpdateRequest } from "../engine/request.js";
 import { directorySource } from "../engine/source.js";
 import { byFlag } from "../field-name.js";
 import { tryParseImageRef } from "../image/reference.js";
@@ -119,7 +118,7 @@ async function checkArguments(request: CliRequest, root: string): Promise<CliReq
   const sets: string[] = [];
   for (const text of request.sets ?? []) {
     const set = parseSet(text);
-    // validateRequest says why a value is not FILE:SPEC.
+    // validateRequest says why a value is not FILE:SPEC, or names a file no set edits.
     if (typeof set === "string") {
       sets.push(text);
       continue;
@@ -130,17 +129,11 @@ async function checkArguments(request: CliRequest, root: string): Promise<CliReq
       sets.push(text);
       continue;
     }
-    const malformed = setSpecError({ file, spec: set.spec });
-    const unknownKind = fileKind(file) === undefined;
+    const malformed = setSpecError({ file, spec: set.spec }, byFlag);
     const notFile = malformed ? undefined : await notAFile(root, file);
     // A malformed spec is said as the engine says it when it applies the spec, whether its file exists or not.
     if (malformed) usage.push({ ...located(file, malformed), field: "set" });
-    else if (notFile === "missing" && unknownKind && readsAsSpecPath(set.file)) usage.push({ field: "set", message: `--set: ${fileFirst(text)}` });
-    else if (notFile)
-      usage.push({
-        field: "set",
-        message: `--set: ${file} ${await notFileSaid(notFile, root, file)}${unknownKind ? "; the files --set edits are .k, .yaml and .yml" : ""}`,
-      });
+    else if (notFile) usage.push({ field: "set", message: `--set: ${file} ${await notFileSaid(notFile, root, file)}` });
     sets.push(`${file}:${set.spec}`);
   }
   const paths = (request.paths ?? []).filter((glob) => {

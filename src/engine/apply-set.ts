@@ -3,26 +3,27 @@
  * holds the text and not a tree.
  */
 import type { EditResult } from "../change.js";
-import { fileKind, kclModNotSet } from "./file-kind.js";
+import { fileKind } from "./file-kind.js";
 import { located, overFile } from "./overrides.js";
-import { RequestError, setSpecError, type FieldNamer, type FileOverride, type RequestIssue } from "./request.js";
+import { notASetFile, RequestError, setSpecError, type FieldNamer, type FileOverride, type RequestIssue } from "./request.js";
 
 /**
  * `spec` applied to `text`, the file's kind (by `file`'s name) picking the grammar as the CLI's
- * `--set file:spec` does: KCL's `-O` for `.k` (`config.image="repo:tag"`), a dotted path for any
- * other file (`image.tag=1.2.3`, `tag="1.2.3"` a string, unquoted a number stays a number).
+ * `--set file:spec` does: KCL's `-O` for `.k` (`config.image="repo:tag"`), a dotted path for a
+ * YAML file (`image.tag=1.2.3`, `tag="1.2.3"` a string, unquoted a number stays a number).
  * The changes and warnings are those a run reports for the file. Throws RequestError: a spec
- * its grammar cannot read, or a kcl.mod, with `field: "set"`; a path the file does not have
- * (without `create`) or a file that does not parse, located in `file`, with none.
+ * its grammar cannot read, a kcl.mod, or a file a set does not edit (not .k, .yaml or .yml), with
+ * `field: "set"`; a path the file does not have (without `create`) or a file that does not parse,
+ * located in `file`, with none.
  */
 export function applySet(file: string, text: string, spec: string, options: { readonly create?: boolean } = {}): EditResult {
   const kind = fileKind(file);
-  if (kind === "kcl-mod") throw new RequestError([{ field: "set", message: `${file}: ${kclModNotSet()}` }]);
+  if (kind === undefined || kind === "kcl-mod") throw new RequestError([{ field: "set", message: notASetFile(file)! }]);
   const malformed = malformedSets([{ file, spec }]);
   if (malformed.length > 0) throw new RequestError(malformed);
   // A byte order mark is no part of the source the editors read; it stays in front.
   const bom = text.startsWith("\uFEFF") ? "\uFEFF" : "";
-  const result = overFile(file, kind ?? "yaml", { text: text.slice(bom.length), changes: [], warnings: [] }, [spec], options.create ?? false);
+  const result = overFile(file, kind, { text: text.slice(bom.length), changes: [], warnings: [] }, [spec], options.create ?? false);
   return { ...result, text: bom + result.text };
 }
 

@@ -8,6 +8,7 @@ import { CONFIG_NOT_UTF8, ConfigError, NO_CONFIG, parseConfig, type Config } fro
 import { ofField } from "./field-issues.js";
 import { checkConfiguredOverrides } from "./overrides.js";
 import { RequestError, type UpdateRequest } from "./request.js";
+import { byIndex, type FieldNamer } from "../field-name.js";
 import { decodeUtf8, type TreeSource } from "./source.js";
 
 /** The configuration read when the request names none; its `.yml` spelling is read too (GitHub users write both). */
@@ -45,7 +46,7 @@ export async function configOf(
     typeof request.config === "object" ? request.config : request.config === NO_CONFIG ? { targets: [], setters: new Map(), overrides: [] } : undefined;
   if (given) return { config: given, configPath: GIVEN_CONFIG, given: true };
   const configPath = configPathIn(request, present);
-  return { config: await loadConfig(source, present, configPath, request.config !== undefined, create), configPath, given: false };
+  return { config: await loadConfig(source, present, configPath, request.config !== undefined, create, request.fieldName), configPath, given: false };
 }
 
 /** The configuration file a request reads in a tree: the one present (the first name when none is); both default names present is refused. */
@@ -59,11 +60,18 @@ function configPathIn(request: Pick<UpdateRequest, "config">, present: ReadonlyS
 /**
  * The configuration at `path`, if any. A configuration in error is refused with every problem
  * at once: those of its text, and those its readable overrides meet in the tree (a file that
- * does not exist, a path not in it), in line order.
+ * does not exist, a path not in it), in line order; `fieldName` names the request's fields as its face does.
  */
-async function loadConfig(source: TreeSource, present: ReadonlySet<string>, path: string, required: boolean, create: boolean): Promise<Config | undefined> {
+async function loadConfig(
+  source: TreeSource,
+  present: ReadonlySet<string>,
+  path: string,
+  required: boolean,
+  create: boolean,
+  fieldName: FieldNamer = byIndex,
+): Promise<Config | undefined> {
   if (!present.has(path)) {
-    if (required) throw new RequestError([{ field: "config", message: `config: ${path} does not exist` }]);
+    if (required) throw new RequestError([{ field: "config", message: `${fieldName("config")}: ${path} does not exist` }]);
     return undefined;
   }
   const text = decodeUtf8(await source.read(path));
@@ -72,7 +80,7 @@ async function loadConfig(source: TreeSource, present: ReadonlySet<string>, path
     return parseConfig(text, path);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    const tree = await checkConfiguredOverrides(source, error.config?.overrides ?? [], path, present, create);
+    const tree = await checkConfiguredOverrides(source, error.config?.overrides ?? [], path, present, create, fieldName);
     // Stable: issues on one line keep their order.
     throw new RequestError(
       ofField(

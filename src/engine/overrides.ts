@@ -70,7 +70,8 @@ export function collectOverrides(
  * where in the file it stops. All of them, on every run, whatever images it brings: a typo must
  * not wait for the one image it concerns. A dry run of the overrides on the files they name
  * (no other file is read), its result dropped: the overrides of a file are tried together,
- * and one by one only when that fails, to name every one that does.
+ * and one by one only when that fails, to name every one that does. `fieldName` says the
+ * request's switch in its face's terms (`use create: true`), as a `--set`'s check does.
  */
 export async function checkConfiguredOverrides(
   source: TreeSource,
@@ -78,6 +79,7 @@ export async function checkConfiguredOverrides(
   configPath: string,
   present: ReadonlySet<string>,
   create: boolean,
+  fieldName?: FieldNamer,
 ): Promise<Diagnostic[]> {
   const issues: Diagnostic[] = [];
   // Named by its place in the configuration, not in `overrides`, which leaves out the entries refused; said at the field's line.
@@ -107,6 +109,7 @@ export async function checkConfiguredOverrides(
         body,
         of.map((i) => ({ path: overrides[i]!.spec, value: (current: string | undefined) => current ?? "" })),
         create,
+        fieldName,
       );
     try {
       dry(indexes);

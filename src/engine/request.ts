@@ -52,12 +52,13 @@ export type { FieldNamer, NamedField, RequestField, RequestSwitch } from "../fie
  * - a RequestField: a value given for that field cannot be used, whatever the tree holds (an image
  *   reference, a setter, a set that is not FILE:SPEC or whose spec its file's grammar cannot read,
  *   a path glob; validateRequest finds all but the grammar, which planUpdate checks before reading files);
- * - `"target"`: a target name that no configured target has;
+ * - `"target"`: a target name that no configured target has, or `targets` that are no list of names;
  * - `"request"`: the request asks for nothing (no image, setter or set), or leaves unsaid which
- *   configuration to read where one is found that would not be (`gitops-promote.yaml` at the root);
+ *   configuration to read where one is found that would not be (`gitops-promote.yaml` at the root),
+ *   or is no object, or a switch or another field of it that is not a list has the wrong type (`create: "yes"`);
  * - `"config"`: the configuration is in error (its text, or an override it declares that its file
- *   does not allow), or the file the request names as configuration does not exist. `file` and
- *   `line` say where.
+ *   does not allow), or the file the request names as configuration does not exist or is outside
+ *   the root. `file` and `line` say where.
  *
  * Unset, the tree does not have what the request names, or does not parse: a set's file is missing,
  * outside the paths, or lacks the path (without `create`), a file to edit is not UTF-8 or does not parse.
@@ -168,6 +169,7 @@ export function checkIncomingImages(
   const images: ImageRef[] = [];
   const seen = new Map<string, string>();
   const [only, ...others] = known.repositories ?? [];
+  // Named as given, not as the repository reads (its registry lower-cased): a secret in it is masked only as written.
   texts.forEach((text, i) => {
     const image = parseIncomingImage(text, entry(i), others.length === 0 ? only : undefined);
     if ("reason" in image) {
@@ -175,8 +177,7 @@ export function checkIncomingImages(
       return;
     }
     const earlier = seen.get(image.repository);
-    if (earlier)
-      issues.push({ field: entry(i), reason: `${image.repository} is given twice (${earlier} and ${formatImageRef(image)}); give each repository once` });
+    if (earlier) issues.push({ field: entry(i), reason: `${earlier} and ${formatImageRef(image)} name one repository; give each repository once` });
     seen.set(image.repository, formatImageRef(image));
     images.push(image);
   });
@@ -184,29 +185,56 @@ export function checkIncomingImages(
 }
 
 /**
- * A `--set` value split at its first `:` into file and spec, or why it cannot be. A spec
- * pasted from `kcl -O` without its file (`a.image="repo:tag"`) would split inside its value:
- * a part before the `:` with `=` or a quote is no file name, and is told to put the file first.
- * The colon of a Windows drive (`C:\work\main.k:spec`) is the file's own.
+ * A `--set` value split at its first `:` into file and spec, or why it cannot be, named as `fieldName` names the
+ * set (the request's face). A spec pasted from `kcl -O` without its file (`a.image="repo:tag"`) would split inside its
+ * value: a part before the `:` with `=` or a quote is no file name, and is told to put the file first. A value in
+ * quotes has the quotes a shell would have taken off: in an Action input or a library's list they reach the tool.
+ * The file must be one a set edits (notASetFile), whether or not the tree has it. The colon of a Windows drive
+ * (`C:\work\main.k:spec`) is the file's own.
  */
-export function parseSet(text: string): FileOverride | string {
+export function parseSet(text: string, fieldName?: FieldNamer): FileOverride | string {
+  if (/^["']/.test(text))
+    return `${JSON.stringify(text)} is quoted; drop the quotes: in \`${(fieldName ?? byIndex)("set", undefined, true)}\` the value reaches the tool as written`;
   const colon = text.indexOf(":", /^[A-Za-z]:[\\/]/.test(text) ? 2 : 0);
   if (colon <= 0 || colon === text.length - 1)
     return `${JSON.stringify(text)} is not FILE:SPEC, e.g. main.k:config.containers.app.image="ghcr.io/acme/app:1.2.3"`;
   const file = text.slice(0, colon);
-  if (/[="']/.test(file)) return fileFirst(text);
-  return { file: file.replace(/^\.\//, ""), spec: text.slice(colon + 1) };
+  const spec = text.slice(colon + 1);
+  if (/[="']/.test(file) || (fileKind(file) === undefined && isUnionWithoutFile(file, spec))) return fileFirst(text);
+  const refused = notASetFile(file, fieldName);
+  if (refused) return refused;
+  return { file: file.replace(/^\.\//, ""), spec };
 }
 
 /**
- * Whether the part of a `--set` value before its first `:` reads as a `kcl -O` field path
- * (`config.containers`, from `config.containers:{…}`), the file left out, rather than as a
- * mistyped file name: a path has no `/`.
+ * Why a set cannot edit `file`, or undefined when it can (a .k, .yaml or .yml file, or a Kustomization): a kcl.mod
+ * (kclModNotSet, named as `fieldName` says), or a file of any other kind, which no editor reads, so that a set
+ * neither edits `notes.txt` as YAML nor looks for it in the tree.
  */
-export function readsAsSpecPath(file: string): boolean {
-  if (file.includes("/")) return false;
+export function notASetFile(file: string, fieldName?: FieldNamer): string | undefined {
+  switch (fileKind(file)) {
+    case "kcl-mod":
+      return `${file}: ${kclModNotSet(fieldName)}`;
+    case undefined:
+      return `${file} is not a .k, .yaml or .yml file, the only files a set edits`;
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Whether a `--set` value is a `kcl -O` union pasted without its file (`config.containers:{web = {}}`), split at its
+ * operator: before the `:` a field path (which has no `/`, as a file's may), after it no spec.
+ */
+function isUnionWithoutFile(file: string, spec: string): boolean {
+  return !file.includes("/") && readsAsKcl(() => parseOverridePath(file)) && !readsAsKcl(() => parseOverrideSpec(spec));
+}
+
+/** Whether `read` reads its text by kcl -O's grammar. */
+function readsAsKcl(read: () => unknown): boolean {
   try {
-    return parseOverridePath(file).length > 0;
+    read();
+    return true;
   } catch (error) {
     if (error instanceof OverrideSpecError) return false;
     throw error;
@@ -228,7 +256,7 @@ export interface SetField {
  * A `--set` spec read by the grammar of its file's kind (KCL's `-O` for `.k`, a dotted path for YAML), which does not
  * depend on the file's contents: the field it names, or (`error`) what is malformed in it, a KCL value that is not one
  * expression KCL reads whole included (OverrideSpecError for KCL), its advice naming the request's fields as `fieldName`
- * does. Neither for a file of no kind the tool edits, nor for a kcl.mod, which no `--set` edits (validateRequest refuses it).
+ * does. Neither for a file of no kind the tool edits, nor for a kcl.mod, which no `--set` edits (parseSet refuses them).
  * The one reading of a spec: the request's checks, the CLI's and the overrides' comparisons of fields all take it.
  */
 export function trySetSpec(kind: FileKind | undefined, spec: string, fieldName?: FieldNamer): { readonly field?: SetField; readonly error?: SourceError } {
@@ -249,7 +277,7 @@ function readSpec(kind: FileKind | undefined, spec: string, fieldName?: FieldNam
   switch (kind) {
     case "kcl": {
       const read = parseOverrideSpec(spec);
-      if (read.operation !== "-") usableSpecValue(read, spec);
+      if (read.operation !== "-") usableSpecValue(read, spec, fieldName);
       return { path: read.path, keys: read.parts, operation: read.operation, value: read.operation === "=" ? read.value : undefined };
     }
     case "yaml": {
@@ -266,7 +294,7 @@ function readSpec(kind: FileKind | undefined, spec: string, fieldName?: FieldNam
  * Why a `--set` value that starts with a spec is refused, and how to write it: the file put
  * first, or, when it is there with a space where its `:` goes (`main.k config.app.image="x:1"`), that `:`.
  */
-export function fileFirst(text: string): string {
+function fileFirst(text: string): string {
   const spaced = /^(\S+)\s+(\S.*)$/s.exec(text);
   if (spaced && fileKind(spaced[1]!) !== undefined)
     return `${JSON.stringify(text)} has a space after its file where FILE:SPEC has a ':'; write ${spaced[1]}:${spaced[2]}`;
@@ -302,31 +330,77 @@ export function isConfigField(config: unknown): boolean {
   return Array.isArray(parsed?.targets) && parsed.setters instanceof Map && Array.isArray(parsed.overrides);
 }
 
+/** Why a path the request names (a glob, the configuration) names nothing inside the root; undefined when it is relative and stays inside. */
+function outsideRoot(path: string): string | undefined {
+  if (path.startsWith("/") || /^[A-Za-z]:[\\/]/.test(path)) return "must be relative to the root";
+  if (path.split(/[\\/]/).includes("..")) return 'must stay inside the root (no "..")';
+  return undefined;
+}
+
+/** The request's switches. */
+const SWITCHES = ["allowDowngrade", "create"] as const;
+
+/** The request's string lists, as given (validateRequest checks each value). */
+interface RequestLists {
+  readonly images: readonly string[];
+  readonly setters: readonly string[];
+  readonly sets: readonly string[];
+  readonly paths: readonly string[];
+}
+
 /**
- * Checks every field and collects all problems into one RequestError; each names its field in its
- * message and in `field`, none is in a file. A request with no image, setter or set is refused:
- * it could change nothing.
+ * The request's fields of a type TypeScript would not let through and a JavaScript caller can give (`targets: "x"`,
+ * `create: "yes"`), each said (named as `name` names the request's fields, the others by their key) and read as left
+ * out: an issue of its own, not a crash or a silent `true` further on. The lists' strings come back, none for a list refused.
  */
-export function validateRequest(request: UpdateRequest, known: KnownImages = {}): ValidRequest {
-  const name = request.fieldName ?? byIndex;
-  const issues: RequestIssue[] = [];
-  const issue = (field: RequestField, message: string) => issues.push({ field, message });
+function readShape(request: UpdateRequest, name: FieldNamer, issues: RequestIssue[]): RequestLists {
+  const say = (field: RequestIssue["field"], message: string) => issues.push({ field, message });
   const list = (field: RequestField, value: unknown) =>
     stringsOf(
       value,
       (i) => name(field, i),
-      (message) => issue(field, message),
+      (message) => say(field, message),
     );
-  const [imageTexts, setterTexts, setTexts, paths] = [
-    list("image", request.images),
-    list("setter", request.setters),
-    list("set", request.sets),
-    list("path", request.paths),
-  ];
+  const lists = {
+    images: list("image", request.images),
+    setters: list("setter", request.setters),
+    sets: list("set", request.sets),
+    paths: list("path", request.paths),
+  };
+  stringsOf(
+    request.targets,
+    (i) => (i === undefined ? "targets" : `targets[${i}]`),
+    (message) => say("target", message),
+  );
   if (!isConfigField(request.config))
-    issues.push({ field: "config", message: `config: must be a path relative to the root or what parseConfig returns, not ${describeValue(request.config)}` });
+    say("config", `config: must be a path relative to the root or what parseConfig returns, not ${describeValue(request.config)}`);
+  for (const key of SWITCHES)
+    if (request[key] !== undefined && typeof request[key] !== "boolean") say("request", `${key}: must be true or false, not ${describeValue(request[key])}`);
+  if (request.pathInRepository !== undefined && typeof request.pathInRepository !== "string")
+    say("request", `pathInRepository: must be a string, not ${describeValue(request.pathInRepository)}`);
+  if (request.fieldName !== undefined && typeof request.fieldName !== "function")
+    say("request", `fieldName: must be a function, not ${describeValue(request.fieldName)}`);
+  return lists;
+}
+
+/**
+ * Checks every field and collects all problems into one RequestError; each names its field in its
+ * message and in `field`, none is in a file. A request with no image, setter or set is refused:
+ * it could change nothing. So is what is no request at all (`null`), which a JavaScript caller can pass.
+ */
+export function validateRequest(request: UpdateRequest, known: KnownImages = {}): ValidRequest {
+  if (typeof request !== "object" || request === null || Array.isArray(request)) {
+    const given = request === undefined ? "nothing" : describeValue(request);
+    throw new RequestError([{ field: "request", message: `the request must be an object, e.g. { images: ["ghcr.io/acme/app:1.2.4"] }, not ${given}` }]);
+  }
+  // A namer that is no function is said below, and not called.
+  const fieldName = typeof request.fieldName === "function" ? request.fieldName : undefined;
+  const name = fieldName ?? byIndex;
+  const issues: RequestIssue[] = [];
+  const issue = (field: RequestField, message: string) => issues.push({ field, message });
+  const { images: imageTexts, setters: setterTexts, sets: setTexts, paths } = readShape(request, name, issues);
   if (issues.length === 0 && imageTexts.length + setterTexts.length + setTexts.length === 0)
-    issues.push({ field: "request", message: nothingToUpdate(request.fieldName) });
+    issues.push({ field: "request", message: nothingToUpdate(fieldName) });
   const checked = checkIncomingImages(imageTexts, (i) => name("image", i), known);
   issues.push(...checked.issues.map(({ field, reason }) => ({ field: "image" as const, message: `${field}: ${reason}` })));
   // Dispatch's advice, from the one place that gives it: the name most often comes from `${{ github.repository }}`, which keeps the owner's case.
@@ -350,7 +424,7 @@ export function validateRequest(request: UpdateRequest, known: KnownImages = {})
       issue(
         "setter",
         `${name("setter", i)}: ${JSON.stringify(key)} is the key of a marker for the ${which} alone; give the marker's key without ":${which}" ` +
-          `and the whole reference, e.g. ${givenValue(request.fieldName, "setter", `${whole}=${wholeReference(text.slice(eq + 1), known.setters?.get(whole)?.name)}`)}: ` +
+          `and the whole reference, e.g. ${givenValue(fieldName, "setter", `${whole}=${wholeReference(text.slice(eq + 1), known.setters?.get(whole)?.name)}`)}: ` +
           "the key's :tag, :name and :digest markers each take their part of it",
       );
       return;
@@ -370,13 +444,9 @@ export function validateRequest(request: UpdateRequest, known: KnownImages = {})
   // Two values for one field would leave it to the order of the specs which one the file gets.
   const assigned = new Map<string, { text: string; value: string }>();
   setTexts.forEach((text, i) => {
-    const set = parseSet(text);
+    const set = parseSet(text, fieldName);
     if (typeof set === "string") {
       issue("set", `${name("set", i)}: ${set}`);
-      return;
-    }
-    if (fileKind(set.file) === "kcl-mod") {
-      issue("set", `${name("set", i)}: ${set.file}: ${kclModNotSet(request.fieldName)}`);
       return;
     }
     sets.push(set);
@@ -394,29 +464,32 @@ export function validateRequest(request: UpdateRequest, known: KnownImages = {})
   });
 
   paths.forEach((glob, i) => {
+    const outside = outsideRoot(glob);
     if (glob.trim() === "") issue("path", `${name("path", i)}: must not be empty`);
-    else if (glob.startsWith("/") || /^[A-Za-z]:[\\/]/.test(glob)) issue("path", `${name("path", i)}: ${JSON.stringify(glob)} must be relative to the root`);
-    else if (glob.split(/[\\/]/).includes("..")) issue("path", `${name("path", i)}: ${JSON.stringify(glob)} must stay inside the root (no "..")`);
+    else if (outside) issue("path", `${name("path", i)}: ${JSON.stringify(glob)} ${outside}`);
   });
+  // A configuration outside the root is no file of the tree: said so, not "does not exist" (as the CLI says of its --config).
+  const configOutside = typeof request.config === "string" ? outsideRoot(request.config) : undefined;
+  if (configOutside) issues.push({ field: "config", message: `${name("config")}: ${JSON.stringify(request.config)} ${configOutside}` });
 
   if (issues.length > 0) throw new RequestError(issues);
   return { images, setters, sets };
 }
 
 /**
- * The advice for images refused for an upper-case name: the references lower-cased, and where such
- * a name most often comes from. `${{ github.repository }}` keeps the owner's case (`Acme-Corp/app`),
- * which an image name may not have; docker/metadata-action lower-cases the names it is given.
- * With the index of the first such image, which the advice is told at; undefined when there is none.
+ * The advice for images refused for an upper-case name, and where such a name most often comes from:
+ * `${{ github.repository }}` keeps the owner's case (`Acme-Corp/app`), which an image name may not have;
+ * docker/metadata-action lower-cases the names it is given. It says what to write without writing it: a
+ * lower-cased copy of the input would carry a secret the runner masks (case-sensitively) in the clear.
+ * With the index of the first image that lower-casing its name makes valid; undefined when there is none.
  */
 export function upperCaseHint(images: readonly string[]): { readonly index: number; readonly message: string } | undefined {
-  const suggestions = images.map((text) => lowerCasedReference(text));
-  const index = suggestions.findIndex((s) => s !== undefined);
+  const index = images.findIndex((text) => lowerCasedReference(text) !== undefined);
   if (index < 0) return undefined;
   return {
     index,
     message:
-      `did you mean ${suggestions.filter((s) => s !== undefined).join(", ")}? An image name is lower-case, but \`\${{ github.repository }}\` and \`\${{ github.repository_owner }}\` keep the owner's case ` +
-      "(docker/metadata-action lower-cases the images it is given).",
+      "an image name is written in lower case: write its registry and repository in lower case and keep its tag as it is. " +
+      "`${{ github.repository }}` and `${{ github.repository_owner }}` keep the owner's case (docker/metadata-action lower-cases the images it is given).",
   };
 }

@@ -33,7 +33,7 @@ import { linesMovedBy, shiftLines } from "../text/line-shift.js";
 import { partitionPoint } from "../text/partition-point.js";
 import { applySplices, byPosition, type Splice } from "../text/splice.js";
 import { kclNumberRead } from "./number-read.js";
-import { plainString, SHELL_QUOTING, usableSpecValue } from "./spec-value.js";
+import { plainString, shellQuoting, usableSpecValue } from "./spec-value.js";
 import { readStringLiteral, stringLiteralValue, writeStringLiteral } from "./string-literal.js";
 import type { ConfigEntry, ConfigExpr, ConfigItem, Expr, ListExpr, ListItem, Module, Statement } from "./syntax.js";
 import { isName, sourceStart, StringFlag, T, type Tokens } from "./tokenizer.js";
@@ -137,8 +137,8 @@ function textOf(tokens: Tokens, node: Span, eol: string, indent: string): string
  * The spec's value (spec-value.ts): an operation first is the string of the whole text.
  * Where KCL would silently drop trailing text (`nginx:1.25` -> `nginx`), this refuses the spec.
  */
-function readValue(spec: OverrideSpec, raw: string, eol: string): Value {
-  const read = usableSpecValue(spec, raw);
+function readValue(spec: OverrideSpec, raw: string, eol: string, fieldName?: FieldNamer): Value {
+  const read = usableSpecValue(spec, raw, fieldName);
   if (read.kind === "whole-text") {
     const text = writeStringLiteral(spec.value, { quote: '"', triple: false, prefix: "" });
     return { tokens: read.tokens, expr: read.expr, text, string: spec.value, wholeText: true, indented: () => text };
@@ -230,7 +230,7 @@ class Planner {
 
   /** The value to write: the spec's, or the computed one for a missing field (undefined: nothing to write). */
   value(raw: string): Value | undefined {
-    return this.computed ? this.stringValue(this.computed(undefined)) : readValue(this.spec, raw, this.eol);
+    return this.computed ? this.stringValue(this.computed(undefined)) : readValue(this.spec, raw, this.eol, this.fieldName);
   }
 
   stringValue(string: string | undefined): Value | undefined {
@@ -324,7 +324,7 @@ class Planner {
         `${key}: ${name} (a name) becomes the ${now} ${written}, so it no longer follows ${name}; to move everything that does, set ${name} instead`,
       );
     }
-    const quote = `for the string, quote it: ${key}="${written}" ${SHELL_QUOTING}`;
+    const quote = `for the string, quote it: ${key}="${written}"${shellQuoting(this.fieldName)}`;
     // A number where a string was is a tag or version given unquoted, most likely: `5.10` is the float 5.1 to KCL.
     const read = now === "number" && was === "string" ? kclNumberRead(written) : undefined;
     const becomes =
@@ -353,7 +353,7 @@ class Planner {
       line: change.line,
       message:
         `${from} becomes the string ${value.text}, as KCL -O writes an operation (the string of its whole text); ` +
-        `for the operation itself, put it in parentheses: ${key}=(${given}) ${SHELL_QUOTING}`,
+        `for the operation itself, put it in parentheses: ${key}=(${given})${shellQuoting(this.fieldName)}`,
     };
     this.plan.warnings.push(warning);
     const at = this.at.get(change);

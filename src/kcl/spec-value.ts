@@ -7,6 +7,7 @@
  * kept in YAML and in a kcl.mod read them through specSetting and name it in a warning.
  */
 import { SourceError } from "../change.js";
+import type { FieldNamer } from "../field-name.js";
 import { LineIndex } from "../text/line-index.js";
 import { nodeText } from "./nodes.js";
 import { OverrideSpecError, parseOverrideSpec, type OverrideSpec } from "./override-spec.js";
@@ -101,20 +102,23 @@ function parseHead(text: string): ReturnType<typeof parseKclExpression> | undefi
 }
 
 /**
- * The hint after a spec written for a command line: unquoted, the shell takes the quotes of
- * `path="value"` and the parentheses of `path=(operation)` for its own.
+ * The hint after advice on writing a spec's quotes or parentheses, for a spec that came through a shell
+ * (`fieldName.shell`, a command line's), which takes those of an unquoted argument for its own; nothing
+ * for one that reaches the tool as written.
  */
-export const SHELL_QUOTING = "(in a shell, single-quote the whole argument, so that its quotes and parentheses reach the tool)";
+export function shellQuoting(fieldName: FieldNamer | undefined): string {
+  return fieldName?.shell ? " (in a shell, single-quote the whole argument, so that its quotes and parentheses reach the tool)" : "";
+}
 
 /**
  * A spec's value as KCL reads it whole, or OverrideSpecError saying why it is not and how to
- * write it. It depends on the spec alone: `--set` refuses it before any file is read.
+ * write it, the spec given as `fieldName` says (shellQuoting). It depends on the spec alone: `--set` refuses it before any file is read.
  */
-export function usableSpecValue(spec: OverrideSpec, raw: string): Exclude<SpecValue, { readonly kind: "other" }> {
+export function usableSpecValue(spec: OverrideSpec, raw: string, fieldName?: FieldNamer): Exclude<SpecValue, { readonly kind: "other" }> {
   const read = readSpecValue(spec.value);
   if (read.kind !== "other") return read;
   const hint = valueHint(spec, read);
-  const shell = hint?.unquoted ? ` ${SHELL_QUOTING}` : "";
+  const shell = hint?.unquoted ? shellQuoting(fieldName) : "";
   throw new OverrideSpecError(raw, `the value of '${raw}' is not one KCL expression (${read.why})${hint === undefined ? "" : `; ${hint.text}${shell}`}`);
 }
 

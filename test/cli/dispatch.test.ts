@@ -127,10 +127,11 @@ describe("gitops-promote dispatch, against the fake GitHub", () => {
     expect(fake.dispatches.length).toBe(before);
   });
 
-  it("suggests the lower-cased reference for an --image with an upper-case owner", async () => {
+  it("advises lower case for an --image with an upper-case owner, without writing the image lower-cased", async () => {
     const result = await runCli(["dispatch", "--repository", "acme/manifests", "--image", "ghcr.io/Acme-Corp/app:1.2.4", "--dry-run"], { env });
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain("did you mean ghcr.io/acme-corp/app:1.2.4?");
+    expect(result.stderr).toContain("an image name is written in lower case: write its registry and repository in lower case");
+    expect(result.stderr).not.toContain("acme-corp");
   });
 
   it("never prints the token", async () => {

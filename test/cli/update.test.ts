@@ -124,7 +124,7 @@ describe("a --set spec its file's grammar cannot read is bad usage (exit 2), fou
 describe("a file or path named on the command line that is not there is bad usage (exit 2), said with DIR named", () => {
   it.each([
     [["--set", "nope.yaml:image.tag=1"], "error: --set: nope.yaml does not exist in DIR (DIR)\nnothing was written\n"],
-    [["--set", "sub:image.tag=1"], "error: --set: sub is a directory, not a file; the files --set edits are .k, .yaml and .yml\nnothing was written\n"],
+    [["--set", "sub:image.tag=1"], "error: --set: sub is not a .k, .yaml or .yml file, the only files a set edits\nnothing was written\n"],
     [["--config", "sub"], "gitops-promote: --config sub is a directory, not a file\nRun 'gitops-promote update --help' for usage.\n"],
     [["--config", "nope.yaml"], "gitops-promote: --config nope.yaml does not exist in DIR (DIR)\nRun 'gitops-promote update --help' for usage.\n"],
     [["--set", "values.yml:image.tag=1"], "error: --set: values.yml does not exist in DIR (DIR) (did you mean values.yaml?)\nnothing was written\n"],
@@ -420,7 +420,7 @@ describe("one --image given twice", () => {
     const result = await run(["update", await tree(), "--image", "ghcr.io/acme/app:1.5.0", "--image", "ghcr.io/acme/app:1.6.0"]);
     expect([result.code, result.stderr]).toEqual([
       2,
-      "error: --image: ghcr.io/acme/app is given twice (ghcr.io/acme/app:1.5.0 and ghcr.io/acme/app:1.6.0); give each repository once\nnothing was written\n",
+      "error: --image: ghcr.io/acme/app:1.5.0 and ghcr.io/acme/app:1.6.0 name one repository; give each repository once\nnothing was written\n",
     ]);
   });
 });
@@ -594,7 +594,11 @@ describe("--json on a refused request", () => {
     [["--image"], '--image needs a value (a value starting with "-" is written --image=-VALUE)'],
     [["--image", "ghcr.io/acme/app:1.5.0", "--target"], "--target needs a value"],
     [["--config", "/etc/passwd", "--image", "ghcr.io/acme/app:1.5.0"], "--config /etc/passwd is not inside"],
-    [["--image", "Foo:1"], '--image: invalid image reference "Foo:1"', "--image: did you mean foo:1?"],
+    [
+      ["--image", "Foo:1"],
+      '--image: invalid image reference "Foo:1"',
+      "--image: an image name is written in lower case: write its registry and repository in lower case",
+    ],
   ] as [string[], ...string[]][])("prints one JSON object with the reasons as errors, also for bad usage (exit 2): %j", async (options, ...messages) => {
     const dir = await tree();
     const result = await run(["update", dir, ...options, "--json"]);

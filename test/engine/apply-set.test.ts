@@ -24,10 +24,14 @@ describe("applySet", () => {
     });
   });
 
-  it("refuses a spec its grammar cannot read, and a kcl.mod, as the request's; a missing path as the file's", () => {
+  it("refuses a spec its grammar cannot read, a kcl.mod and a file of another kind, as the request's; a missing path as the file's", () => {
     expect(() => applySet("values.yaml", "a: 1\n", "a..b=1")).toThrow(RequestError);
     expect(issues(() => applySet("values.yaml", "a: 1\n", "a..b=1"))).toMatchObject([{ field: "set", file: "values.yaml" }]);
     expect(issues(() => applySet("kcl.mod", "", "a=1"))).toMatchObject([{ field: "set" }]);
+    // as a run's set: no file of another kind is edited as YAML
+    expect(issues(() => applySet("x.json", '{"a": 1}\n', "a=2"))).toEqual([
+      { field: "set", message: "x.json is not a .k, .yaml or .yml file, the only files a set edits" },
+    ]);
     // updatecli's spelling is the spec's fault, not a key the file lacks (which --create would add)
     expect(issues(() => applySet("values.yaml", "a: 1\n", "$.a=1"))).toEqual([
       {
@@ -48,7 +52,7 @@ describe("malformedSets", () => {
     { file: "values.yaml", spec: "images[name=app].newTag=1.2.3" },
     { file: "main.k", spec: "a.image=nginx:1" },
     { file: "ok.yaml", spec: "a=1" },
-    // a file of no kind the tool edits is read by no grammar: what it is is said where the file is looked for
+    // a file of no kind the tool edits is read by no grammar: parseSet refuses it by its name
     { file: "notes.txt", spec: "no spec" },
   ];
 

@@ -1,11 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { versionNoteWarning, type EditResult, type FieldWarning } from "../../src/change.js";
 import type { OverrideConfig } from "../../src/engine/config.js";
-import { collectOverrides, configuredOverride, overFile, overriddenIn, overrideNamesField, toldThere } from "../../src/engine/overrides.js";
+import {
+  checkConfiguredOverrides,
+  collectOverrides,
+  configuredOverride,
+  overFile,
+  overriddenIn,
+  overrideNamesField,
+  toldThere,
+} from "../../src/engine/overrides.js";
 import { parsePolicy } from "../../src/image/policy.js";
 import { parseImageRef } from "../../src/image/reference.js";
 import { editCheckedKcl } from "../../src/kcl/editor.js";
 import { editCheckedYaml, editYaml } from "../../src/yaml/editor.js";
+import { memorySource } from "../../src/engine/source.js";
 import type { FieldNamer } from "../../src/field-name.js";
 import { actionFieldName, cliFieldName } from "../support/faces.js";
 
@@ -501,5 +510,21 @@ describe("collectOverrides", () => {
 
   it("names the library's set by its index, as validateRequest does", () => {
     expect(refused().map((issue) => issue.message)).toEqual(["set[0]: gone.yaml does not exist", "set[1]: apps/web.yaml is outside the paths to update"]);
+  });
+});
+
+describe("checkConfiguredOverrides", () => {
+  const main = 'config = {\n    containers = {app = {image = "ghcr.io/acme/app:1.0.0"}}\n}\n';
+  const missing = { ...override("config.image", "ghcr.io/acme/app"), file: "main.k", specLine: 3 };
+  const said = async (name?: FieldNamer) =>
+    (await checkConfiguredOverrides(memorySource(new Map([["main.k", main]])), [missing], ".github/gitops-promote.yaml", new Set(["main.k"]), false, name)).map(
+      (issue) => issue.message,
+    );
+
+  it("tells how to create a path an override's file lacks in the words of the request's face, as a set's check does", async () => {
+    const lacks = "overrides[0].spec: main.k:1: config has 'containers', not 'image'";
+    expect(await said(actionFieldName)).toEqual([`${lacks} (to add config.image, use create: true)`]);
+    expect(await said(cliFieldName)).toEqual([`${lacks} (to add config.image, use --create)`]);
+    expect(await said()).toEqual([`${lacks} (to add config.image, use --create, or create: true in the Action or the library)`]);
   });
 });

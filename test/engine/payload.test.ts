@@ -89,7 +89,7 @@ describe("buildPayload", () => {
     const error = errorOf(() => buildPayload({ images: ["ghcr.io/acme/app:1.2.3", "ghcr.io/acme/app:sha-0123abc"] }));
     expect(error.field).toBe("client_payload.images[1]");
     expect(error.message).toBe(
-      "client_payload.images[1]: ghcr.io/acme/app is given twice (ghcr.io/acme/app:1.2.3 and ghcr.io/acme/app:sha-0123abc); give each repository once",
+      "client_payload.images[1]: ghcr.io/acme/app:1.2.3 and ghcr.io/acme/app:sha-0123abc name one repository; give each repository once",
     );
   });
 
@@ -368,13 +368,17 @@ describe("sourceFromEnv", () => {
 });
 
 describe("upperCaseHint", () => {
-  it("gives the lower-cased reference of an image refused for its case, where such a name comes from, and the first such image", () => {
+  it("advises lower case for an image refused for its case, says where such a name comes from, and gives the first such image", () => {
     expect(upperCaseHint(["ghcr.io/acme/ok:1", "ghcr.io/Acme-Corp/app:1.2.3", "ghcr.io/acme/ok:2", "ghcr.io/Acme/api:1"])).toEqual({
       index: 1,
       message:
-        "did you mean ghcr.io/acme-corp/app:1.2.3, ghcr.io/acme/api:1? An image name is lower-case, but `${{ github.repository }}` and `${{ github.repository_owner }}` keep the owner's case " +
-        "(docker/metadata-action lower-cases the images it is given).",
+        "an image name is written in lower case: write its registry and repository in lower case and keep its tag as it is. " +
+        "`${{ github.repository }}` and `${{ github.repository_owner }}` keep the owner's case (docker/metadata-action lower-cases the images it is given).",
     });
     expect(upperCaseHint(["ghcr.io/acme/app:1.2.3", "ghcr.io/acme/app"])).toBeUndefined();
+  });
+
+  it("gives no advice for an image that lower case alone does not make valid", () => {
+    expect(upperCaseHint(["ghcr.io/Acme/app:1 2"])).toBeUndefined();
   });
 });

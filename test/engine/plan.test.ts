@@ -86,9 +86,10 @@ describe("planUpdate: what is scanned", () => {
   });
 
   it("lists files in path order whatever order the source lists them in, a file only an override names among them", async () => {
+    // A file under .github/ is no manifest: only the --set names it.
     const files: Record<string, string> = {
       "b.yaml": "image: nginx:1.0\n",
-      "a.txt": "tag: 1.0\n",
+      ".github/a.yaml": "tag: 1.0\n",
       "a/c.yml": "image: nginx:1.0\n",
     };
     const reversed: TreeSource = {
@@ -97,8 +98,8 @@ describe("planUpdate: what is scanned", () => {
         yield* Object.keys(files).sort().reverse();
       },
     };
-    const p = await planUpdate(reversed, { images: ["nginx:1.2"], setters: [], sets: ["a.txt:tag=2.0"], paths: [] });
-    expect(p.files.map((f) => f.path)).toEqual(["a.txt", "a/c.yml", "b.yaml"]);
+    const p = await planUpdate(reversed, { images: ["nginx:1.2"], setters: [], sets: [".github/a.yaml:tag=2.0"], paths: [] });
+    expect(p.files.map((f) => f.path)).toEqual([".github/a.yaml", "a/c.yml", "b.yaml"]);
   });
 
   it("refuses the first file overrides name that is not UTF-8, in the order they are named", async () => {
@@ -2275,6 +2276,26 @@ describe("planUpdate: the request's fields named as its face names them", () => 
     ]);
     expect(await refused(['kcl.mod:a="1"'])).toEqual([
       { field: "set", message: expect.stringMatching(/^input set: kcl\.mod: a kcl\.mod is not a file input set or an override edits /) },
+    ]);
+  });
+
+  it("says how to create a configured override's missing path, a configuration outside the root and a quoted set in the face's words", async () => {
+    const tree = {
+      ".github/gitops-promote.yaml": "overrides:\n  - file: main.k\n    spec: config.image\n    image: ghcr.io/acme/app\n",
+      "main.k": 'config = {\n    containers = {app = {image = "ghcr.io/acme/app:1.0.0"}}\n}\n',
+    };
+    const said = async (fieldName: FieldNamer, request: Partial<UpdateRequest> = {}) =>
+      (await refusal(tree, { images: ["ghcr.io/acme/app:1.1.0"], fieldName, ...request })).map((issue) => issue.message);
+    const lacks = "overrides[0].spec: main.k:1: config has 'containers', not 'image'";
+    expect(await said(actionFieldName)).toEqual([`${lacks} (to add config.image, use create: true)`]);
+    expect(await said(cliFieldName)).toEqual([`${lacks} (to add config.image, use --create)`]);
+    // the Action and the library read a configuration of the tree only, as the CLI's --config does
+    expect(await said(actionFieldName, { config: "/etc/passwd" })).toEqual(['input config: "/etc/passwd" must be relative to the root']);
+    expect(await said(actionFieldName, { config: "../x.yaml" })).toEqual(['input config: "../x.yaml" must stay inside the root (no "..")']);
+    expect(await said(actionFieldName, { config: "gone.yaml" })).toEqual(["input config: gone.yaml does not exist"]);
+    // a set copied from a shell with its quotes: the Action's value reaches the tool as written
+    expect(await said(actionFieldName, { images: [], sets: ["'main.k:config.containers.app.image=\"x:1\"'"] })).toEqual([
+      `input set: ${JSON.stringify("'main.k:config.containers.app.image=\"x:1\"'")} is quoted; drop the quotes: in \`set:\` the value reaches the tool as written`,
     ]);
   });
 

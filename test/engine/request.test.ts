@@ -1,22 +1,19 @@
 import { describe, expect, it } from "vitest";
 import type { Diagnostic } from "../../src/change.js";
-import {
-  parseSet,
-  readsAsSpecPath,
-  RequestError,
-  setSpecError,
-  trySetSpec,
-  upperCaseHint,
-  validateRequest,
-  type UpdateRequest,
-} from "../../src/engine/request.js";
+import { parseSet, RequestError, setSpecError, trySetSpec, upperCaseHint, validateRequest, type UpdateRequest } from "../../src/engine/request.js";
 import { OverrideSpecError } from "../../src/kcl/override-spec.js";
+import { actionFieldName } from "../support/faces.js";
 
 const sha = "sha256:6745aaad46d795c9836632e1fb62f24b7e7f4c843144da8e47a5465c411a14be";
 
 function issuesOf(request: Partial<UpdateRequest>): readonly Diagnostic[] {
+  return refusalOf({ images: [], setters: [], sets: [], paths: [], ...request });
+}
+
+/** What validateRequest refuses `request` for: anything a JavaScript caller can pass. */
+function refusalOf(request: unknown): readonly Diagnostic[] {
   try {
-    validateRequest({ images: [], setters: [], sets: [], paths: [], ...request });
+    validateRequest(request as UpdateRequest);
   } catch (error) {
     if (error instanceof RequestError) return error.issues;
     throw error;
@@ -45,12 +42,23 @@ describe("validateRequest", () => {
     ]);
   });
 
-  it("refuses an image named with upper case, suggesting it lower-cased as dispatch does (the owner's case of ${{ github.repository }})", () => {
+  it("refuses an image named with upper case, advising lower case as dispatch does (the owner's case of ${{ github.repository }})", () => {
     expect(issuesOf({ images: ["ghcr.io/acme/web:1.6.0", "ghcr.io/Acme/api:1.6.0"] })).toEqual([
       { field: "image", message: 'image[1]: invalid image reference "ghcr.io/Acme/api:1.6.0": repository component "Acme" must be lower-case' },
       { field: "image", message: `image[1]: ${upperCaseHint(["ghcr.io/Acme/api:1.6.0"])!.message}` },
     ]);
-    expect(upperCaseHint(["ghcr.io/Acme/api:1.6.0"])!.message).toMatch(/^did you mean ghcr\.io\/acme\/api:1\.6\.0\?/);
+    expect(upperCaseHint(["ghcr.io/Acme/api:1.6.0"])!.message).toMatch(
+      /^an image name is written in lower case: write its registry and repository in lower case/,
+    );
+  });
+
+  it("never writes an image lower-cased: a secret in it (`ghcr.io/${{ secrets.OWNER }}/app`), masked as written, would show", () => {
+    const messages = issuesOf({ images: ["ghcr.io/MyDockerUser/app:1.2.3"], fieldName: (field) => `input ${field}s` }).map((issue) => issue.message);
+    expect(messages).toEqual([
+      'input images: invalid image reference "ghcr.io/MyDockerUser/app:1.2.3": repository component "MyDockerUser" must be lower-case',
+      `input images: ${upperCaseHint(["ghcr.io/MyDockerUser/app:1.2.3"])!.message}`,
+    ]);
+    expect(messages.join("\n")).not.toMatch(/mydockeruser/);
   });
 
   it("refuses a setter value without tag or digest, naming the setter", () => {
@@ -101,9 +109,15 @@ describe("validateRequest", () => {
     );
   });
 
-  it("refuses two tags of one repository, naming the repository", () => {
+  it("refuses two tags of one repository, naming both as given", () => {
     expect(issuesOf({ images: ["nginx:1.25", "docker.io/library/nginx:1.26"] })).toEqual([
-      { field: "image", message: "image[1]: docker.io/library/nginx is given twice (nginx:1.25 and docker.io/library/nginx:1.26); give each repository once" },
+      { field: "image", message: "image[1]: nginx:1.25 and docker.io/library/nginx:1.26 name one repository; give each repository once" },
+    ]);
+  });
+
+  it("names a repository given twice as written, not with its registry lower-cased: a secret there is masked only as written", () => {
+    expect(issuesOf({ images: ["MyRegistry.example.com/app:1", "myregistry.example.com/app:2"] })).toEqual([
+      { field: "image", message: "image[1]: MyRegistry.example.com/app:1 and myregistry.example.com/app:2 name one repository; give each repository once" },
     ]);
   });
 
@@ -202,14 +216,29 @@ describe("parseSet", () => {
   });
 });
 
-describe("readsAsSpecPath", () => {
-  it("reads the part before a --set value's first ':' as a kcl -O field path, or as a file name", () => {
-    // config.containers:{web = {}} and a["b.c"]:{…} are specs with the file left out
-    expect(["config.containers", 'a["b.c"]', "image"].map(readsAsSpecPath)).toEqual([true, true, true]);
-    // a path has no '/', so these are files, one with a mistyped extension
-    expect(["app/main.kcl", "app/main.k ", "./x"].map(readsAsSpecPath)).toEqual([false, false, false]);
-    // what KCL's path parser refuses is no path
-    expect(["a]b", "a[b]", "."].map(readsAsSpecPath)).toEqual([false, false, false]);
+describe("parseSet's file", () => {
+  const notEdited = "is not a .k, .yaml or .yml file, the only files a set edits";
+
+  it("is one a set edits, whether or not the tree has it: any other is refused by its name, never edited as YAML", () => {
+    expect(parseSet("notes.txt:a=1")).toBe(`notes.txt ${notEdited}`);
+    expect(parseSet("apps/deploy.json:spec.replicas=2")).toBe(`apps/deploy.json ${notEdited}`);
+    // a mistyped extension, and a directory's name
+    expect(parseSet('app/main.kcl:config.image="x"')).toBe(`app/main.kcl ${notEdited}`);
+    expect(parseSet("sub:image.tag=1")).toBe(`sub ${notEdited}`);
+    expect(parseSet("kcl.mod:a=1")).toMatch(/^kcl\.mod: a kcl\.mod is not a file --set or an override edits/);
+    expect(parseSet("apps/Kustomization:images[0].newTag=1.2.4")).toEqual({ file: "apps/Kustomization", spec: "images[0].newTag=1.2.4" });
+  });
+
+  it("is told to come first when what stands before the ':' is a kcl -O path and what follows no spec (a union pasted without its file)", () => {
+    const first = (text: string) => `${JSON.stringify(text)} starts with a spec, not a file: FILE:SPEC names the file first, e.g. main.k:${text}`;
+    expect(parseSet("config.containers:{web = {}}")).toBe(first("config.containers:{web = {}}"));
+    expect(parseSet('a["b.c"]:{x = 1}')).toBe(first('a["b.c"]:{x = 1}'));
+  });
+
+  it("is not read in quotes a shell would have taken off: an Action's `set:` and a library's list take the value as written", () => {
+    const quoted = "'kcl/main.k:config.containers.app.image=\"x:1\"'";
+    expect(parseSet(quoted, actionFieldName)).toBe(`${JSON.stringify(quoted)} is quoted; drop the quotes: in \`set:\` the value reaches the tool as written`);
+    expect(parseSet(quoted)).toMatch(/drop the quotes: in `set` the value reaches the tool as written$/);
   });
 });
 
@@ -247,7 +276,11 @@ describe("trySetSpec", () => {
   it("is what setSpecError says of a set, by its file's name", () => {
     expect(setSpecError({ file: "apps/main.k", spec: "config.image=" })?.message).toMatch(/^Invalid spec format 'config\.image='/);
     expect(setSpecError({ file: "values.yml", spec: "image.tag=1" })).toBeUndefined();
-    // a file of no kind the tool edits is read by no grammar
+    // an empty key, in KCL's grammar as in YAML's: a typo, where KCL would set config.image and report config..image
+    expect(setSpecError({ file: "main.k", spec: 'config..image="x:1"' })?.message).toBe(
+      "'config..image' has an empty key (a '.' at its start or end, or two in a row): drop the extra '.'",
+    );
+    // a file of no kind the tool edits is read by no grammar (parseSet refuses it)
     expect(setSpecError({ file: "main.kcl", spec: "image.tag" })).toBeUndefined();
   });
 });
@@ -277,6 +310,37 @@ describe("validateRequest, field by field", () => {
     expect(wrong({ sets: null, fieldName: (field: string) => `--${field}` })).toEqual([
       { field: "set", message: "--set: must be a list of strings, not null" },
     ]);
+  });
+
+  it("names the other fields a JavaScript caller can give with the wrong type, rather than crash or take them as true", () => {
+    const wrong = (request: object) => issuesOf(request as Partial<UpdateRequest>);
+    const images = ["ghcr.io/acme/app:1.2.4"];
+    expect(wrong({ images, targets: "production" })).toEqual([{ field: "target", message: 'targets: must be a list of strings, not a string ("production")' }]);
+    expect(wrong({ images, targets: ["production", 2] })).toEqual([{ field: "target", message: "targets[1]: must be a string, not a number (2)" }]);
+    expect(wrong({ images, allowDowngrade: "yes", create: 1 })).toEqual([
+      { field: "request", message: 'allowDowngrade: must be true or false, not a string ("yes")' },
+      { field: "request", message: "create: must be true or false, not a number (1)" },
+    ]);
+    expect(wrong({ images, pathInRepository: ["clusters"], fieldName: "--image" })).toEqual([
+      { field: "request", message: "pathInRepository: must be a string, not an array" },
+      { field: "request", message: 'fieldName: must be a function, not a string ("--image")' },
+    ]);
+  });
+
+  it("refuses a configuration outside the root, as a path glob: no file of the tree, not one that does not exist", () => {
+    const images = ["ghcr.io/acme/app:1.2.4"];
+    expect(issuesOf({ images, config: "/etc/passwd" })).toEqual([{ field: "config", message: 'config: "/etc/passwd" must be relative to the root' }]);
+    expect(issuesOf({ images, config: "../x.yaml", paths: ["../apps"] })).toEqual([
+      { field: "path", message: 'path[0]: "../apps" must stay inside the root (no "..")' },
+      { field: "config", message: 'config: "../x.yaml" must stay inside the root (no "..")' },
+    ]);
+  });
+
+  it("refuses what is no request at all, saying what one looks like", () => {
+    const shape = 'the request must be an object, e.g. { images: ["ghcr.io/acme/app:1.2.4"] }, not';
+    expect(refusalOf(null)).toEqual([{ field: "request", message: `${shape} null` }]);
+    expect(refusalOf(undefined)).toEqual([{ field: "request", message: `${shape} nothing` }]);
+    expect(refusalOf(["ghcr.io/acme/app:1.2.4"])).toEqual([{ field: "request", message: `${shape} an array` }]);
   });
 
   it("refuses a request with no image, setter or set, naming them as its face does", () => {

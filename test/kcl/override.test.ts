@@ -6,6 +6,7 @@ import { applyOverrides } from "../../src/kcl/override.js";
 import { OverrideSpecError } from "../../src/kcl/override-spec.js";
 import { KCL_CONFORMANCE, readConformance } from "./corpus.js";
 import { actionFieldName, cliFieldName } from "../support/faces.js";
+import type { FieldNamer } from "../../src/field-name.js";
 
 /** `text` with the lines starting with each prefix replaced by the given line. */
 function withLines(text: string, replaced: Record<string, string>): string {
@@ -237,8 +238,7 @@ describe("applyOverrides: values", () => {
       { line: 1, message: 'replicas: 3 (a number) becomes the string "5"' },
       {
         line: 2,
-        message:
-          'image: "ghcr.io/acme/app:1.0.0" (a string) becomes the name app, which KCL reads as a variable; for the string, quote it: image="app" (in a shell, single-quote the whole argument, so that its quotes and parentheses reach the tool)',
+        message: 'image: "ghcr.io/acme/app:1.0.0" (a string) becomes the name app, which KCL reads as a variable; for the string, quote it: image="app"',
       },
       // A name replaced: the field no longer follows the variable, which others may still read.
       { line: 4, message: 'port: _port (a name) becomes the string "8080", so it no longer follows _port; to move everything that does, set _port instead' },
@@ -261,17 +261,14 @@ describe("applyOverrides: values", () => {
     expect(warnings).toEqual([
       {
         line: 4,
-        message:
-          'app.image.tag: "5.4" (a string) becomes the number 5.10, which KCL reads as 5.1; for the string, quote it: app.image.tag="5.10" (in a shell, single-quote the whole argument, so that its quotes and parentheses reach the tool)',
+        message: 'app.image.tag: "5.4" (a string) becomes the number 5.10, which KCL reads as 5.1; for the string, quote it: app.image.tag="5.10"',
       },
     ]);
     const said = (value: string) => applyOverrides(text, [`app.image.tag=${value}`]).warnings[0]?.message;
-    expect(said("1Ki")).toMatch(/becomes the number 1Ki, which KCL reads as 1024\.0; for the string, quote it: app\.image\.tag="1Ki" /);
+    expect(said("1Ki")).toMatch(/becomes the number 1Ki, which KCL reads as 1024\.0; for the string, quote it: app\.image\.tag="1Ki"$/);
     expect(said("0x10")).toMatch(/, which KCL reads as 16;/);
     // A number KCL reads as written still turns the string into a number: the spec for the string is given alone.
-    expect(said("5")).toBe(
-      'app.image.tag: "5.4" (a string) becomes the number 5; for the string, quote it: app.image.tag="5" (in a shell, single-quote the whole argument, so that its quotes and parentheses reach the tool)',
-    );
+    expect(said("5")).toBe('app.image.tag: "5.4" (a string) becomes the number 5; for the string, quote it: app.image.tag="5"');
     // Quoted, it is the string; a number over a number is the number asked for.
     expect(applyOverrides(text, ['app.image.tag="5.10"'])).toMatchObject({ text: text.replace("5.4", "5.10"), warnings: [] });
     expect(applyOverrides("replicas = 3\n", ["replicas=2.50"]).warnings).toEqual([]);
@@ -286,7 +283,7 @@ describe("applyOverrides: values", () => {
         line: 1,
         message:
           'app.image: "ghcr.io/acme/web:1.2.3" (a string) becomes the string "\\"ghcr.io/acme/web:\\" + _tag", as KCL -O writes an operation (the string of its whole text); ' +
-          'for the operation itself, put it in parentheses: app.image=("ghcr.io/acme/web:" + _tag) (in a shell, single-quote the whole argument, so that its quotes and parentheses reach the tool)',
+          'for the operation itself, put it in parentheses: app.image=("ghcr.io/acme/web:" + _tag)',
       },
     ]);
     // In parentheses it is no operation: written as given, as KCL -O keeps it.
@@ -295,15 +292,28 @@ describe("applyOverrides: values", () => {
     expect(parenthesized.warnings).toEqual([]);
   });
 
+  it("adds to the advice how to keep its quotes and parentheses in a shell, for a spec given on a command line only", () => {
+    const text = 'app = {image = "ghcr.io/acme/web:1.2.3", count = 1}\n';
+    const said = (fieldName?: FieldNamer) => applyOverrides(text, ["app.image=web", "app.count=-1"], { fieldName }).warnings.map((w) => w.message);
+    const shell = " (in a shell, single-quote the whole argument, so that its quotes and parentheses reach the tool)";
+    expect(said(cliFieldName)).toEqual([
+      expect.stringMatching(/for the string, quote it: app\.image="web" \(in a shell, single-quote the whole argument/),
+      expect.stringMatching(/for the operation itself, put it in parentheses: app\.count=\(-1\) \(in a shell, single-quote the whole argument/),
+    ]);
+    // An Action's input and a library's string reach the tool as written.
+    expect(said(actionFieldName)).toEqual(said(cliFieldName).map((message) => message.replace(shell, "")));
+    expect(said()).toEqual(said(actionFieldName));
+  });
+
   it("says so too when an operation replaces a number (count=-1) or is created; an unquoted reference over a string is the rule's purpose", () => {
     expect(applyOverrides("count = 1\n", ["count=-1"]).warnings.map((w) => w.message)).toEqual([
-      'count: 1 (a number) becomes the string "-1", as KCL -O writes an operation (the string of its whole text); for the operation itself, put it in parentheses: count=(-1) (in a shell, single-quote the whole argument, so that its quotes and parentheses reach the tool)',
+      'count: 1 (a number) becomes the string "-1", as KCL -O writes an operation (the string of its whole text); for the operation itself, put it in parentheses: count=(-1)',
     ]);
     expect(applyOverrides("app = {}\n", ['app.name="a" + "b"'], { create: true }).warnings).toEqual([
       {
         line: 2,
         message:
-          'app.name becomes the string "\\"a\\" + \\"b\\"", as KCL -O writes an operation (the string of its whole text); for the operation itself, put it in parentheses: app.name=("a" + "b") (in a shell, single-quote the whole argument, so that its quotes and parentheses reach the tool)',
+          'app.name becomes the string "\\"a\\" + \\"b\\"", as KCL -O writes an operation (the string of its whole text); for the operation itself, put it in parentheses: app.name=("a" + "b")',
       },
     ]);
     expect(applyOverrides('a = {image = "x"}\n', ["a.image=kcllang/flask_demo:abc"]).warnings).toEqual([]);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { OverrideSpecError, parseOverrideSpec } from "../../src/kcl/override-spec.js";
 import { readSpecValue, specSetting, usableSpecValue, type ValueString } from "../../src/kcl/spec-value.js";
+import type { FieldNamer } from "../../src/field-name.js";
+import { actionFieldName, cliFieldName } from "../support/faces.js";
 
 describe("readSpecValue (KCL's build_expr_from_string)", () => {
   it("reads one string literal as its value, delimited in the text", () => {
@@ -32,27 +34,25 @@ describe("readSpecValue (KCL's build_expr_from_string)", () => {
   });
 });
 
-describe("usableSpecValue: a value KCL reads whole, or why not and how to write it", () => {
-  const error = (spec: string): string => {
-    try {
-      usableSpecValue(parseOverrideSpec(spec), spec);
-    } catch (e) {
-      if (e instanceof OverrideSpecError) return e.message.replace(/^the value of '.*' is not one KCL expression /, "");
-      throw e;
-    }
-    return "no error";
-  };
+/** Why usableSpecValue refuses `spec`, given as `fieldName` says, after what it says of every such spec. */
+function error(spec: string, fieldName?: FieldNamer): string {
+  try {
+    usableSpecValue(parseOverrideSpec(spec), spec, fieldName);
+  } catch (e) {
+    if (e instanceof OverrideSpecError) return e.message.replace(/^the value of '.*' is not one KCL expression /, "");
+    throw e;
+  }
+  return "no error";
+}
 
+describe("usableSpecValue: a value KCL reads whole, or why not and how to write it", () => {
   it("reads a value KCL reads whole", () => {
     expect(usableSpecValue(parseOverrideSpec('a.image="x:1"'), 'a.image="x:1"')).toMatchObject({ kind: "literal", value: "x:1" });
     expect(error("a.image=kcllang/flask_demo:abc")).toBe("no error");
   });
 
   it.each([
-    [
-      "a.image=nginx:1.25",
-      `(KCL would keep only 'nginx'); quote a string value: a.image="nginx:1.25" (in a shell, single-quote the whole argument, so that its quotes and parentheses reach the tool)`,
-    ],
+    ["a.image=nginx:1.25", `(KCL would keep only 'nginx'); quote a string value: a.image="nginx:1.25"`],
     // The quotes are closed: the value is two expressions, not an open quote.
     ['a.image="a" "b"', `(KCL would keep only '"a"'); it is two expressions, '"a"' and '"b"': give one`],
     ['a.image="unterminated', "(unterminated string); close its quote"],
@@ -64,6 +64,16 @@ describe("usableSpecValue: a value KCL reads whole, or why not and how to write 
     ['a.image="a" +', "(expected an expression, found end of line)"],
   ])("%s", (spec, message) => {
     expect(error(spec)).toBe(message);
+  });
+});
+
+describe("usableSpecValue given on a command line", () => {
+  it("adds how to keep the value's quotes in a shell to the advice to quote it, for the CLI's face only", () => {
+    const quote = `(KCL would keep only 'nginx'); quote a string value: a.image="nginx:1.25"`;
+    expect(error("a.image=nginx:1.25", cliFieldName)).toBe(
+      `${quote} (in a shell, single-quote the whole argument, so that its quotes and parentheses reach the tool)`,
+    );
+    expect(error("a.image=nginx:1.25", actionFieldName)).toBe(quote);
   });
 });
 
