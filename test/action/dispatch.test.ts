@@ -240,7 +240,7 @@ describe("dispatch Action", () => {
       { images: "", metadata: "ghcr.io/acme/app:1.2.3\nghcr.io/acme/app:latest" },
       "; it takes docker/metadata-action's `json` output",
     ],
-    ["an owner in upper case", { images: "ghcr.io/Acme-Corp/app:1.2.3" }, "did you mean ghcr.io/acme-corp/app:1.2.3?"],
+    ["an owner in upper case", { images: "ghcr.io/Acme-Corp/app:1.2.3" }, "an image name is written in lower case"],
     ["a bad wait-timeout", { wait: "true", "wait-timeout": "soon" }, 'input wait-timeout: "soon" is not a number of seconds'],
     ["wait without a workflow", { wait: "true" }, "cannot wait: GitHub does not report the run a repository_dispatch starts; set `workflow`"],
   ])("fails before sending anything on %s, with every output set and the failure in the summary", async (_, inputs, message) => {

@@ -57,8 +57,8 @@ describe("dispatch Action inputs", () => {
     expect(() => imagesOf({ images: "ghcr.io/acme/app:sha-0123abc\nghcr.io/acme/app:1.2.3\nghcr.io/acme/app:latest" })).toThrow(
       new InputError(
         [
-          "input images: ghcr.io/acme/app is given twice (ghcr.io/acme/app:sha-0123abc and ghcr.io/acme/app:1.2.3); give each repository once",
-          "input images: ghcr.io/acme/app is given twice (ghcr.io/acme/app:1.2.3 and ghcr.io/acme/app:latest); give each repository once",
+          "input images: ghcr.io/acme/app:sha-0123abc and ghcr.io/acme/app:1.2.3 name one repository; give each repository once",
+          "input images: ghcr.io/acme/app:1.2.3 and ghcr.io/acme/app:latest name one repository; give each repository once",
           "To announce docker/metadata-action's output, set `metadata: ${{ steps.meta.outputs.json }}` instead of `images`: it picks the version tag of each image.",
         ].join("\n"),
       ),
@@ -193,12 +193,12 @@ describe("dispatch Action inputs", () => {
     );
   });
 
-  it("suggests the lower-cased reference for an image named with the owner's case (`${{ github.repository }}`)", () => {
+  it("says to write in lower case an image named with the owner's case (`${{ github.repository }}`)", () => {
     expect(() => imagesOf({ images: "ghcr.io/Acme-Corp/app:1.2.3" })).toThrow(
       new InputError(
         [
           'input images: invalid image reference "ghcr.io/Acme-Corp/app:1.2.3": repository component "Acme-Corp" must be lower-case',
-          "did you mean ghcr.io/acme-corp/app:1.2.3? An image name is lower-case, but `${{ github.repository }}` and `${{ github.repository_owner }}` keep the owner's case " +
+          "an image name is written in lower case: write its registry and repository in lower case and keep its tag as it is. `${{ github.repository }}` and `${{ github.repository_owner }}` keep the owner's case " +
             "(docker/metadata-action lower-cases the images it is given).",
         ].join("\n"),
       ),
