@@ -64,6 +64,50 @@ export interface Overridden {
   readonly paths?: ReadonlySet<string>;
 }
 
+/** A split-image field of a config (SPLIT_IMAGE_KEYS): its string literal's token, and where its entry is. */
+interface SplitField {
+  readonly path: KeyPath;
+  readonly token: number;
+}
+
+/** A config as KCL reads its entries (ImageEditor.readEntries): its split-image fields, and the configs its keys hold. */
+interface ReadConfig {
+  readonly fields: Map<string, SplitField>;
+  readonly configs: Map<string, ReadConfig>;
+}
+
+function newReadConfig(): ReadConfig {
+  return { fields: new Map(), configs: new Map() };
+}
+
+/** The config `key` holds in `config`, merged into unless `replace` (an `=` entry), which starts it anew. */
+function childConfig(config: ReadConfig, key: string, replace: boolean): ReadConfig {
+  let child = config.configs.get(key);
+  if (child === undefined || replace) config.configs.set(key, (child = newReadConfig()));
+  return child;
+}
+
+/**
+ * Whether KCL reads config entries `items` as more than each entry's own value: a dotted key
+ * (`image.tag = "1"`, a nested config) or a key given two configs (`image: {…}` twice), which
+ * merge. Most configs have neither, and their nested literals are read where the walk meets them.
+ */
+function mergesEntries(items: readonly ConfigItem[]): boolean {
+  let configKeys: Set<string> | undefined;
+  for (const item of items) {
+    if (item.type !== "entry" || item.key.parts === undefined) continue;
+    if (item.key.parts.length > 1) return true;
+    if (item.value.type !== "config" && item.value.type !== "schema") continue;
+    const key = item.key.parts[0]!;
+    if (configKeys?.has(key)) return true;
+    (configKeys ??= new Set()).add(key);
+  }
+  return false;
+}
+
+/** The most string literals a concatenation building a reference is read over (concatenatedReference). */
+const JOINED_LITERALS = 6;
+
 /** A value must not be able to end the string or start an interpolation. */
 function assertSafeBody(value: string, line: number): void {
   if (/["'\\\r\n]|\$\{/.test(value)) throw new SourceError(`refusing to write ${JSON.stringify(value)} into a KCL string`, line);
@@ -115,6 +159,10 @@ class ImageEditor {
     switch (expr.type) {
       case "string":
         return this.visit(expr, path);
+      case "other": {
+        const string = this.stringValue(expr);
+        return string && this.visit(string, path);
+      }
       case "schema":
         return this.walkItems(expr.config.items, path);
       case "config":
@@ -138,7 +186,7 @@ class ImageEditor {
   }
 
   walkItems(items: readonly ConfigItem[], path: KeyPath): void {
-    this.helmImage(items, path);
+    this.helmImages(items, path);
     for (const item of items) {
       if (item.type === "entry") {
         this.walk(item.value, { parent: path, step: item });
@@ -154,17 +202,67 @@ class ImageEditor {
    * incoming one, the tag and digest move on under the decision helm.ts makes in YAML
    * (nextSplitImage: a `tag = "1.0.0@sha256:…"` pin is kept, an incoming digest with no digest
    * field is said at the pair). Its literals are then claimed: the repository alone is no news.
+   * The fields are those of the config as KCL reads these entries (readEntries): dotted keys
+   * (`image.tag = "1"`) and a key's configs merged, within this literal; a pair whose fields
+   * only another statement or a `|` operand brings together is not read as one.
    */
-  helmImage(items: readonly ConfigItem[], path: KeyPath): void {
-    if (!items.some((item) => item.type === "entry" && this.isTagKey(item.key))) return;
-    const literals = new Map<string, { entry: ConfigEntry; token: number }>();
-    for (const item of items) {
-      if (item.type !== "entry" || item.key.parts?.length !== 1 || item.value.type !== "string") continue;
-      const key = item.key.parts[0]!;
-      const { token } = item.value;
-      if (SPLIT_IMAGE_KEYS.has(key) && !(this.tokens.flags[token]! & StringFlag.Interpolated)) literals.set(key, { entry: item, token });
+  helmImages(items: readonly ConfigItem[], path: KeyPath): void {
+    if (!mergesEntries(items)) {
+      if (!items.some((item) => item.type === "entry" && this.isTagKey(item.key))) return;
+      return this.helmImage(this.readEntries(items, path, false), () => this.pathText(path));
     }
-    const { repository, registry, tag, digest } = splitImage((key) => literals.get(key));
+    const visit = (config: ReadConfig, at: readonly string[]): void => {
+      if (config.fields.has("tag")) this.helmImage(config, () => (at.length === 0 ? this.pathText(path) : formatOverridePath(at, this.pathText(path))));
+      for (const [key, inner] of config.configs) visit(inner, [...at, key]);
+    };
+    visit(this.readEntries(items, path, true), []);
+  }
+
+  /**
+   * The split-image fields of the config entries `items` (at `path`) make, as KCL reads them: a
+   * later entry of a key wins, and with `nested`, a dotted key is configs nested in one another
+   * (`image.tag = "1"` is `image: {tag = "1"}`), and a key's config values merge, but for one given
+   * with `=`, which replaces what the key held (KCL's config operators).
+   */
+  readEntries(items: readonly ConfigItem[], path: KeyPath, nested: boolean, into: ReadConfig = newReadConfig()): ReadConfig {
+    for (const item of items) {
+      if (item.type !== "entry" || item.key.parts === undefined || (!nested && item.key.parts.length !== 1)) continue;
+      const { parts } = item.key;
+      let config = into;
+      for (const part of parts.slice(0, -1)) config = childConfig(config, part, false);
+      const key = parts[parts.length - 1]!;
+      const entryPath: KeyPath = { parent: path, step: item };
+      const string = this.stringValue(item.value);
+      if (string !== undefined) {
+        if (SPLIT_IMAGE_KEYS.has(key) && !(this.tokens.flags[string.token]! & StringFlag.Interpolated))
+          config.fields.set(key, { path: entryPath, token: string.token });
+      } else if (nested && (item.value.type === "config" || item.value.type === "schema")) {
+        const { items: inner } = item.value.type === "config" ? item.value : item.value.config;
+        this.readEntries(inner, entryPath, true, childConfig(config, key, item.operator === "="));
+      }
+    }
+    return into;
+  }
+
+  /** The string literal an expression is, as KCL reads it: a literal, or one in parentheses (`("app:1.0")`). */
+  stringValue(expr: Expr): StringExpr | undefined {
+    if (expr.type === "string") return expr;
+    if (expr.type !== "other" || expr.construct !== "parentheses") return undefined;
+    const { kind } = this.tokens;
+    let { first, last } = expr;
+    while (first < last) {
+      if (kind[first] === T.Newline) first++;
+      else if (kind[last] === T.Newline) last--;
+      else if (kind[first] === T.LParen && kind[last] === T.RParen) [first, last] = [first + 1, last - 1];
+      else break;
+    }
+    // The parentheses are the value's extent: what follows them (a `+` suffix) follows the string.
+    return first === last && kind[first] === T.String ? { type: "string", token: first, first: expr.first, last: expr.last } : undefined;
+  }
+
+  /** A Helm-style image in `config`'s fields (helmImages), `pair` naming where the config is. */
+  helmImage(config: ReadConfig, pair: () => string): void {
+    const { repository, registry, tag, digest } = splitImage((key) => config.fields.get(key));
     if (!repository || !tag) return;
     const fields = [repository, tag, registry, digest].filter((f) => f !== undefined);
     // A marked field belongs to its marker; so does the rest of its config, which is then no news (its tag is set there).
@@ -178,12 +276,11 @@ class ImageEditor {
     if (!update) return;
     for (const f of fields) this.claimed.add(f.token);
     const tagLiteral = this.literal(tag.token);
-    const tagKey = this.pathText({ parent: path, step: tag.entry });
+    const tagKey = this.pathText(tag.path);
     const { next, say } = nextSplitImage(update, { tag: tagLiteral.body, digest: digest && this.literal(digest.token).body });
-    say(this.versionNote(tagLiteral, tagKey, update.image.repository), this.versionNote(tagLiteral, this.pathText(path), update.image.repository));
+    say(this.versionNote(tagLiteral, tagKey, update.image.repository), this.versionNote(tagLiteral, pair(), update.image.repository));
     if (next?.tag !== undefined) this.write(tagLiteral, next.tag, "kcl-image", tagKey);
-    if (digest && next?.digest !== undefined)
-      this.write(this.literal(digest.token), next.digest, "kcl-image", this.pathText({ parent: path, step: digest.entry }));
+    if (digest && next?.digest !== undefined) this.write(this.literal(digest.token), next.digest, "kcl-image", this.pathText(digest.path));
   }
 
   /**
@@ -321,6 +418,8 @@ class ImageEditor {
    */
   warnUnreached(statements: readonly Statement[]): void {
     const { tokens } = this;
+    // Where the concatenations of literals said start: one may hold the repository in two of its strings.
+    const concatenations = new Set<number>();
     for (const t of this.stringsHolding(this.screens)) {
       if (this.claimed.has(t)) continue;
       const literal = this.literal(t);
@@ -333,6 +432,16 @@ class ImageEditor {
           const message = `${nodeText(tokens, { first: t, last })} builds a reference of ${formatImageRef(repository)} ${how}, which is not edited; ${this.whereSet(variable, statements)}`;
           this.warnings.push({ line, message });
         }
+        continue;
+      }
+      const joined = this.concatenatedReference(t);
+      if (joined !== undefined) {
+        const { ref, first, last } = joined;
+        if (!concatenations.has(first) && !this.setInFile.has(ref.repository) && !this.setBySet(first, undefined)) {
+          const message = `${nodeText(tokens, { first, last })} builds ${formatImageRef(ref)} by concatenation, which is not edited; left as it is (written as one string, it would be set)`;
+          this.warnings.push({ line: this.line(this.literal(first)), message });
+        }
+        concatenations.add(first);
         continue;
       }
       if (this.reached.has(t)) continue;
@@ -477,6 +586,32 @@ class ImageEditor {
     return { repository, variable: nodeText(this.tokens, { first: at, last: how === "by .format()" ? last - 1 : last }), how, last };
   }
 
+  /**
+   * The reference a concatenation of string literals holding string token `token` makes
+   * (`"app:" + "1.0.0"`, `"app" + ":1.0.0"`), when it is an incoming repository's with a version
+   * a run would move, and its first literal is not a reference itself (`"app:1.0" + "-debug"` is
+   * one with a suffix, which is set): `first` and `last` are its tokens.
+   */
+  concatenatedReference(token: number): { ref: ImageRef; first: number; last: number } | undefined {
+    const { kind, flags } = this.tokens;
+    const string = (t: number) => kind[t] === T.String && !(flags[t]! & StringFlag.Interpolated);
+    // A reference has few parts (registry, path, `:`, tag, `@`, digest): a longer run builds something else, and is not read through.
+    const reach = 2 * JOINED_LITERALS;
+    let first = token;
+    while (kind[first - 1] === T.Plus && string(first - 2) && token - first < reach) first -= 2;
+    let last = token;
+    while (kind[last + 1] === T.Plus && string(last + 2) && last - first < reach) last += 2;
+    if (first === last || last - first >= reach || kind[first - 1] === T.Plus || kind[last + 1] === T.Plus || !string(token)) return undefined;
+    const head = tryParseImageRef(this.literal(first).body);
+    if (head !== undefined && (head.tag !== undefined || head.digest !== undefined)) return undefined;
+    let body = "";
+    for (let t = first; t <= last; t += 2) body += this.literal(t).body;
+    const ref = tryParseImageRef(body);
+    const update = ref && this.incoming.get(ref.repository);
+    if (!ref || !update || (ref.tag === undefined && ref.digest === undefined) || nextReference(update, ref) === undefined) return undefined;
+    return { ref, first, last };
+  }
+
   /** Whether a `--set` sets the string `token` building a reference (its field, or the variable its version is): the override is the answer. */
   setBySet(token: number, variable: string | undefined): boolean {
     if (this.setPaths.length === 0) return false;
@@ -541,6 +676,8 @@ class ImageEditor {
     const update = this.incoming.get(ref.repository);
     if (!update) return;
     if (ref.tag === undefined && ref.digest === undefined) {
+      // `"app" + ":1.0.0"` is said as the concatenation it is (warnUnreached).
+      if (this.isSuffixed(expr.last) && this.concatenatedReference(expr.token) !== undefined) return;
       // `name = "nginx"` is a name, not an image: only an image-like key is worth a warning.
       const key = this.pathText(path);
       if (/(image|repo)[^.]*$/i.test(key)) this.warnings.push({ line: this.line(literal), ...bareFieldWarning(key, ref.repository) });
@@ -550,13 +687,13 @@ class ImageEditor {
     const note = this.versionNote(literal, key, update.image.repository);
     const next = nextVersion(update, versionOf(ref.tag, ref.digest), note);
     if (!next) return;
-    if (next.digest !== undefined && this.isSuffixed(expr.token)) {
+    if (next.digest !== undefined && this.isSuffixed(expr.last)) {
       note(`is followed by a + suffix, ${suffixWarning(update.image)}`);
       if (update.image.tag !== undefined) this.write(literal, formatImageRef({ name: ref.name, tag: next.tag }), "kcl-image", key);
     } else this.write(literal, formatImageRef({ name: ref.name, ...next }), "kcl-image", key);
   }
 
-  /** A `+` follows string token `token` (`"app:1.2.3" + "-debug"`): its value goes on after the literal. */
+  /** A `+` follows token `token`, a string's last (`"app:1.2.3" + "-debug"`, `("app:1.2.3") + "-debug"`): its value goes on after the literal. */
   isSuffixed(token: number): boolean {
     return this.tokens.kind[token + 1] === T.Plus;
   }

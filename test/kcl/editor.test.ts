@@ -74,6 +74,50 @@ describe("editKcl: image string literals by repository", () => {
       ]);
   });
 
+  it("reads a Helm-style pair as KCL reads the config: dotted keys are nested configs, and a key's configs merge (review kcl18 S1)", () => {
+    const text = [
+      "app = {",
+      '    image.repository = "ghcr.io/acme/app"',
+      '    image.tag = "1.0.0"',
+      "}",
+      "chart = {",
+      '    values.image.repository = "ghcr.io/acme/app"',
+      '    values.image.tag = "1.0.0"',
+      "}",
+      "merged = {",
+      '    image: {repository = "ghcr.io/acme/app"}',
+      '    image: {tag = "1.0.0"}',
+      "}",
+      "mixed = {",
+      '    image = {registry = "ghcr.io", repository = "acme/app"}',
+      '    image.tag = "1.0.0"',
+      "}",
+      "",
+    ].join("\n");
+    const result = editKcl(text, images("ghcr.io/acme/app:1.1.0"));
+    expect(result.text).toBe(text.replaceAll('"1.0.0"', '"1.1.0"'));
+    expect(result.changes.map((c) => [c.line, c.key, c.old, c.new])).toEqual([
+      [3, "app.image.tag", "1.0.0", "1.1.0"],
+      [7, "chart.values.image.tag", "1.0.0", "1.1.0"],
+      [11, "merged.image.tag", "1.0.0", "1.1.0"],
+      [15, "mixed.image.tag", "1.0.0", "1.1.0"],
+    ]);
+    // The repository beside its tag is no news.
+    expect(result.warnings).toEqual([]);
+  });
+
+  it("reads no pair where KCL's `=` replaces a key's config, and says of the repository left what it says of one alone", () => {
+    // `image = {…}` twice: the second replaces the first, so the image is {tag = "1.0.0"} and the repository is no field of it.
+    const text = 'app = {\n    image = {repository = "ghcr.io/acme/app"}\n    image = {tag = "1.0.0"}\n}\n';
+    const result = editKcl(text, images("ghcr.io/acme/app:1.1.0"));
+    expect([result.text, result.changes]).toEqual([text, []]);
+    expect(result.warnings.map((w) => w.line)).toEqual([2]);
+    expect(result.warnings[0]!.message).toMatch(/^app\.image\.repository holds ghcr\.io\/acme\/app with no tag or digest/);
+    // An `=` with a config first, then a `:` merging into it, is a pair.
+    const merged = text.replace("image = {tag", "image: {tag");
+    expect(editKcl(merged, images("ghcr.io/acme/app:1.1.0")).text).toBe(merged.replace('"1.0.0"', '"1.1.0"'));
+  });
+
   describe("a Helm-style pair whose tag holds its digest (no digest field), as YAML's Helm values do", () => {
     const A = `sha256:${"a".repeat(64)}`;
     const kcl = `image = {\n    repository = "ghcr.io/acme/app"\n    tag = "1.0.0@${A}"\n}\n`;
@@ -362,6 +406,57 @@ describe("editKcl: image string literals by repository", () => {
     expect(result.text).toBe(text.replace("nginx:1.0", "nginx:2.0"));
     expect(result.changes).toEqual([{ line: 1, kind: "kcl-image", key: "sum", old: "nginx:1.0", new: "nginx:2.0" }]);
     expect(result.warnings).toEqual([{ line: 2, message: unreached("an operand of '=='") }]);
+  });
+
+  it("sets a string in parentheses, which KCL reads as the string: a field's value, a Helm-style tag, a string a + suffix follows (review kcl18 nit 1)", () => {
+    const text = [
+      'a = {image = ("nginx:1.0")}',
+      "b = {",
+      "    image = (",
+      '        "nginx:1.0"',
+      "    )",
+      "}",
+      'c = {repository = "nginx", tag = (("1.0"))}',
+      `debug = ("nginx:1.0") + "-debug"`,
+      "",
+    ].join("\n");
+    const result = editKcl(text, images(`nginx:2.0@${sha}`));
+    expect(result.text).toBe(
+      text
+        .replace('("nginx:1.0")}', `("nginx:2.0@${sha}")}`)
+        .replace('        "nginx:1.0"', `        "nginx:2.0@${sha}"`)
+        .replace('(("1.0"))', '(("2.0"))')
+        .replace('("nginx:1.0") +', '("nginx:2.0") +'),
+    );
+    expect(result.changes.map((c) => c.key)).toEqual(["a.image", "b.image", "c.tag", "debug"]);
+    expect(result.warnings.map((w) => w.line)).toEqual([7, 8]);
+    expect(result.warnings[1]!.message).toMatch(/^debug is followed by a \+ suffix, so only the tag/);
+    // Parentheses around anything else are still a construct the editor does not read.
+    expect(editKcl('a = ("nginx:1.0" + "")\n', images("nginx:2.0")).warnings).toEqual([{ line: 1, message: unreached("parentheses") }]);
+  });
+
+  it("names a reference a concatenation of literals builds, which is not edited, as it names one built on a variable (review kcl18 nit 2)", () => {
+    const text = [
+      'a = "ghcr.io/acme/app:" + "1.0.0"',
+      'b = {image = "ghcr.io/acme/app" + ":1.0.0"}',
+      'c = "ghcr.io/" + "acme/app" + ":1.0.0"',
+      // Up to date, another repository, a reference with a + suffix (which is set), longer text: nothing to say.
+      'd = "ghcr.io/acme/app:" + "1.1.0"',
+      'e = "ghcr.io/acme/api:" + "1.0.0"',
+      'f = "ghcr.io/acme/app:1.0.0" + "-debug"',
+      'g = "run ghcr.io/acme/app" + ":1.0.0"',
+      "",
+    ].join("\n");
+    const result = editKcl(text, images("ghcr.io/acme/app:1.1.0"));
+    expect(result.text).toBe(text.replace('"ghcr.io/acme/app:1.0.0" + "-debug"', '"ghcr.io/acme/app:1.1.0" + "-debug"'));
+    const left = "builds ghcr.io/acme/app:1.0.0 by concatenation, which is not edited; left as it is (written as one string, it would be set)";
+    expect(result.warnings).toEqual([
+      { line: 1, message: `"ghcr.io/acme/app:" + "1.0.0" ${left}` },
+      { line: 2, message: `"ghcr.io/acme/app" + ":1.0.0" ${left}` },
+      { line: 3, message: `"ghcr.io/" + "acme/app" + ":1.0.0" ${left}` },
+    ]);
+    // A --set of its field answers it, as it answers a reference built on a variable.
+    expect(editKcl(text, images("ghcr.io/acme/app:1.1.0"), { paths: new Set(["b"]) }).warnings.map((w) => w.line)).toEqual([1, 3]);
   });
 
   it("sets only the tag of a string a + suffix follows, saying the digest is not pinned there: before the suffix it would make no reference", () => {
