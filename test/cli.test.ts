@@ -251,7 +251,7 @@ describe("gitops-promote exit codes", () => {
       const result = await runCli(["update", dir, "--image", "helloworld:1.0.1"]);
       expect([result.code, result.stderr]).toEqual([
         1,
-        "error: .github/gitops-promote.yaml:3: overrides[0].spec: main.k:2: config.containers has 'flask_demo', not 'flaskdemo' (to add config.containers.flaskdemo.image, use --create, or create: true in the Action or the library)\nnothing was written\n",
+        "error: .github/gitops-promote.yaml:3: overrides[0].spec: main.k:2: config.containers has 'flask_demo', not 'flaskdemo' (to add config.containers.flaskdemo.image, use --create)\nnothing was written\n",
       ]);
       expect(await snapshot(dir)).toEqual(before);
     });
