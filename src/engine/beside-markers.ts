@@ -7,6 +7,7 @@ import type { Change, Warning } from "../change.js";
 import { tryParseImageRef, type ImageRef } from "../image/reference.js";
 import { nextVersion, versionOf, type ImageUpdate, type Version } from "../image/update.js";
 import { andList } from "../text/and-list.js";
+import type { MisplacedMarker } from "./file-markers.js";
 import type { FluxPolicy } from "./setters.js";
 
 /**
@@ -46,12 +47,15 @@ export function warnBesideMarkers(
  * (`policiesAt`, the nearest, as for a marker) include one that would refuse its new version.
  * `updates` are the file's incoming images; a field of an image with a policy here (a target's),
  * or whose markers are in this file (`marked`, which warnBesideMarkers speaks for), is not judged.
+ * Where the file writes a refusing policy's marker where its editor reads none (`misplaced`,
+ * misplacedMarkers'), the field was marked in the wrong place: that marker is named, not "add one".
  */
 export function warnUnpolicied(
   changes: readonly Change[],
   updates: readonly ImageUpdate[],
   policiesAt: (repository: string) => readonly FluxPolicy[],
   marked: (image: ImageRef) => boolean,
+  misplaced: () => readonly MisplacedMarker[],
   warnings: Warning[],
 ): void {
   for (const change of changes) {
@@ -71,11 +75,15 @@ export function warnUnpolicied(
     const which = andList(
       [...would].map(([verb, policies]) => `${policies.length === 1 ? "ImagePolicy" : "ImagePolicies"} ${andList(policies)} would ${verb}`),
     );
+    const written = misplaced().find(({ marker }) => refusing.some(({ key }) => key === marker.key));
     const add = refusing.length === 1 ? "add its marker" : "add the marker of one";
     warnings.push({
       file: change.file,
       line: change.line,
-      message: `${image.repository} moves to ${tag} with no policy (no marker here); ${which}: ${add}, or a target with a policy`,
+      message: written
+        ? `${image.repository} moves to ${tag} with no policy; ${which}, and the marker of ${written.marker.key} at line ${written.line} marks nothing where it is ` +
+          `(see the warning there): write that marker at the end of this line for its policy to govern the field, or add a target with a policy`
+        : `${image.repository} moves to ${tag} with no policy (no marker here); ${which}: ${add}, or a target with a policy`,
     });
   }
 }

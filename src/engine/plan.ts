@@ -38,7 +38,7 @@ import { mayBeManifest } from "./manifest-candidates.js";
 import { allowance, imagesFor, settersFor, targetOf, targetsInScope, warnIdlePaths, warnRefusedImages } from "./targets.js";
 import { holdsImage, unreachedImages, warnUnreached } from "./unreached.js";
 import { warnBesideMarkers, warnUnpolicied } from "./beside-markers.js";
-import { marksOf } from "./file-markers.js";
+import { marksOf, misplacedMarkers, type MisplacedMarker } from "./file-markers.js";
 import { leftBehind, warnUnmoved } from "./left-behind.js";
 import {
   checkConfiguredOverrides,
@@ -372,12 +372,14 @@ function planFiles(
     planned.push(filePlan);
     warnTaggedElsewhere(filePlan.changes, tagged.elsewhere.get(path), target?.name, warnings);
     const marks = marksOf(path, text);
+    let misplaced: readonly MisplacedMarker[] | undefined;
     warnBesideMarkers(filePlan.changes, target ? new Map() : editRequest.setters, left, marks, warnings);
     warnUnpolicied(
       filePlan.changes,
       editRequest.images,
       (repository) => fluxPoliciesAt(path, repository),
       (image) => markedIn(forFile(path), marks, image),
+      () => (misplaced ??= misplacedMarkers(path, text)),
       warnings,
     );
   }

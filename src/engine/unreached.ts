@@ -11,7 +11,7 @@ import { mayBuildOnRegistry } from "../kcl/editor.js";
 import type { RequestedOverride } from "./overrides.js";
 import type { ValidRequest } from "./request.js";
 import { fileKind } from "./file-kind.js";
-import { fileMarkers } from "./file-markers.js";
+import { fileMarkers, misplacedMarkers } from "./file-markers.js";
 import { where, type FluxSetter } from "./flux-objects.js";
 import { deployedText, spelledAt } from "./image-spelling.js";
 
@@ -24,7 +24,8 @@ import { deployedText, spelledAt } from "./image-spelling.js";
  * is named: a setter or ImagePolicy for it says nothing of where it is deployed.
  * The repository or key of those `known` (configured, or defined in the tree) it most likely meant is named.
  * `texts` are the files in scope, by path; `unreached`, unreachedImages' of them. Where the paths to update
- * left out the files that hold one (`outside` counts them: a mistyped --path, most often), that is said instead.
+ * left out the files that hold one (`outside` counts them: a mistyped --path, most often), that is said instead;
+ * where a key's only marker is written where its editor reads none (misplacedMarkers), that marker is named.
  */
 export function warnUnreached(
   valid: ValidRequest,
@@ -49,8 +50,14 @@ export function warnUnreached(
   }
   for (const key of valid.setters.keys()) {
     if (marked(key)) continue;
+    const misplaced = misplacedIn(texts, key);
     // Unreached as an image no file holds: a report does not say its fields hold their value, as none was found.
-    warnings.push({ message: `no file to update has a marker for setter ${key}${didYouMean(closest(key, known.keys))}`, kind: "unreached" });
+    warnings.push({
+      message: misplaced
+        ? `no file to update has a marker for setter ${key} where it is read: ${misplaced} has one that marks nothing there (see the warning at it)`
+        : `no file to update has a marker for setter ${key}${didYouMean(closest(key, known.keys))}`,
+      kind: "unreached",
+    });
   }
 }
 
@@ -68,6 +75,15 @@ function markedIn(texts: readonly (readonly [string, string])[]): (key: string) 
     keys ??= new Set(texts.flatMap(([path, text]) => fileMarkers(path, text)).map(({ marker }) => marker.key));
     return keys.has(key);
   };
+}
+
+/** `file:line` of the first marker with a key that a file of `texts` writes where its editor reads none (misplacedMarkers). */
+function misplacedIn(texts: readonly (readonly [string, string])[], key: string): string | undefined {
+  for (const [path, text] of texts) {
+    const found = misplacedMarkers(path, text).find(({ marker }) => marker.key === key);
+    if (found) return `${path}:${found.line}`;
+  }
+  return undefined;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fileMarkers, marksOf } from "../../src/engine/file-markers.js";
+import { fileMarkers, marksOf, misplacedMarkers } from "../../src/engine/file-markers.js";
 
 const m = (key: string) => `# {"$imagepolicy": "${key}"}`;
 
@@ -60,5 +60,25 @@ describe("marksOf", () => {
   it("says a KCL file marked after a closing brace does not mark its key, as its editor sets nothing there (review kcl18 M1)", () => {
     const marks = marksOf("main.k", `app = {\n    image = "ghcr.io/acme/app:1.0.0"\n} ${m("ns:app")}\nweb = {tag = "1"} ${m("ns:web:tag")}\n`);
     expect(["ns:app", "ns:web"].map(marks)).toEqual([false, true]);
+  });
+});
+
+describe("misplacedMarkers: the markers a file writes where its editor reads none, where it warns of them", () => {
+  it("finds a KCL marker on a comment line of its own or after a closer, at its comment's line, and none its editor reads", () => {
+    const text = [
+      `image = "ghcr.io/acme/a:1" ${m("ns:a")}`,
+      `${m("ns:b")}`,
+      `sidecar = "ghcr.io/acme/b:1"`,
+      "app = {",
+      `    image = "ghcr.io/acme/c:1"`,
+      `} ${m("ns:c")}`,
+      "",
+    ].join("\n");
+    expect(misplacedMarkers("main.k", text).map(({ marker, line }) => [marker.setter, line])).toEqual([
+      ["ns:b", 2],
+      ["ns:c", 6],
+    ]);
+    // A file that does not parse is left by the editor, which warns of nothing in it.
+    expect(misplacedMarkers("main.k", `${m("ns:b")}\nbroken = {\n`)).toEqual([]);
   });
 });

@@ -309,6 +309,25 @@ describe("planUpdate: what is scanned", () => {
     ]);
   });
 
+  it("names a KCL marker written after a closing brace, which marks nothing, where the field it was meant for moves unmarked (review kmark18)", async () => {
+    const policy =
+      "apiVersion: image.toolkit.fluxcd.io/v1beta2\nkind: ImagePolicy\nmetadata:\n  name: app\n  namespace: flux-system\nspec:\n  imageRepositoryRef:\n    name: app\n  policy:\n    semver:\n      range: ^1.0.0\n";
+    const repository =
+      "apiVersion: image.toolkit.fluxcd.io/v1beta2\nkind: ImageRepository\nmetadata:\n  name: app\n  namespace: flux-system\nspec:\n  image: ghcr.io/acme/app\n";
+    const main = 'app = {\n    image = "ghcr.io/acme/app:1.0.0"\n} # {"$imagepolicy": "flux-system:app"}\n';
+    const files = { "flux-system/policy.yaml": policy, "flux-system/repository.yaml": repository, "main.k": main };
+    const moved = await plan(files, { images: ["ghcr.io/acme/app:2.0.0"] });
+    expect(moved.warnings.find((w) => w.line === 2)?.message).toBe(
+      "ghcr.io/acme/app moves to 2.0.0 with no policy; ImagePolicy flux-system:app (semver ^1.0.0) would refuse it, and the marker of flux-system:app at line 3 marks nothing where it is (see the warning there): write that marker at the end of this line for its policy to govern the field, or add a target with a policy",
+    );
+    // The editor's warning at the marker is the one the advice points to.
+    expect(moved.warnings.map((w) => `${w.file}:${w.line}`)).toEqual(["main.k:3", "main.k:2"]);
+    const set = await plan(files, { images: [], setters: ["flux-system:app=ghcr.io/acme/app:1.2.0"] });
+    expect(set.warnings.map((w) => w.message)).toContain(
+      "no file to update has a marker for setter flux-system:app where it is read: main.k:3 has one that marks nothing there (see the warning at it)",
+    );
+  });
+
   it("says so when no file to update holds an image's repository or a --setter key's marker (a typo, most often)", async () => {
     const files = { "a/d.yaml": 'image: ghcr.io/acme/app:1.0 # {"$imagepolicy": "flux-system:app"}\n', "b/d.yaml": "image: ghcr.io/acme/tool:1.0\n" };
     const p = await plan(files, { images: ["ghcr.io/acme/ap:1.1", "ghcr.io/acme/tool:1.1"], setters: ["flux-system:ap=ghcr.io/acme/app:1.1"], paths: ["a"] });

@@ -72,24 +72,32 @@ describe("warnUnreached", () => {
     expect(said(() => new Map())).toEqual([`no file to update holds ${SIDECAR}; nothing to do for ${SIDECAR}:0.2.0`]);
   });
 
+  /** What is said of `--setter flux-system:sidecar=…` over one file. */
+  const unmarked = (text: string, path = "deploy.yaml") => {
+    const warnings: Warning[] = [];
+    warnUnreached(
+      validateRequest({ images: [], setters: [`flux-system:sidecar=${SIDECAR}:0.2.0`], sets: [], paths: [] }),
+      [],
+      { keys: new Set(), repositories: new Set() },
+      [[path, text]],
+      () => new Map(),
+      () => 0,
+      warnings,
+    );
+    return warnings.map((w) => w.message);
+  };
+
   it("names a --setter key only a comment above `key: value` holds, where Flux reads no marker", () => {
-    const setter = validateRequest({ images: [], setters: [`flux-system:sidecar=${SIDECAR}:0.2.0`], sets: [], paths: [] });
-    const unmarked = (text: string) => {
-      const warnings: Warning[] = [];
-      warnUnreached(
-        setter,
-        [],
-        { keys: new Set(), repositories: new Set() },
-        [["deploy.yaml", text]],
-        () => new Map(),
-        () => 0,
-        warnings,
-      );
-      return warnings.map((w) => w.message);
-    };
     const image = `image: ${SIDECAR}:0.1.0`;
     expect(unmarked(`# {"$imagepolicy": "flux-system:sidecar"}\n${image}\n`)).toEqual(["no file to update has a marker for setter flux-system:sidecar"]);
     expect(unmarked(`${image} # {"$imagepolicy": "flux-system:sidecar"}\n`)).toEqual([]);
+  });
+
+  it("names the marker of a --setter key written where the KCL editor reads none, after a closing brace (review kmark18)", () => {
+    const text = `app = {\n    image = "${SIDECAR}:0.1.0"\n} # {"$imagepolicy": "flux-system:sidecar"}\n`;
+    expect(unmarked(text, "main.k")).toEqual([
+      "no file to update has a marker for setter flux-system:sidecar where it is read: main.k:3 has one that marks nothing there (see the warning at it)",
+    ]);
   });
 });
 
