@@ -41,7 +41,7 @@ describe("the gitops-promote library", () => {
     expect(plan.changes).toMatchObject([{ file: "apps/deploy.yaml", kind: "image", new: "nginx:1.27" }]);
     expect(lib.applySet("values.yaml", "replicas: 2\n", "replicas=3").text).toBe("replicas: 3\n");
     await expect(lib.planUpdate(source, { images: ["Foo:1"] })).rejects.toMatchObject({
-      issues: [{ field: "image" }, { field: "image", message: expect.stringMatching(/^image\[0\]: did you mean foo:1\?/) }],
+      issues: [{ field: "image" }, { field: "image", message: expect.stringMatching(/^image\[0\]: an image name is written in lower case/) }],
     });
     await expect(lib.planUpdate(source, { images: [], sets: ["apps/deploy.yaml:spec.x=1"] })).rejects.toMatchObject({
       issues: [{ file: "apps/deploy.yaml", message: expect.stringContaining("spec.x") }],

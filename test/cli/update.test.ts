@@ -599,6 +599,7 @@ describe("--json on a refused request", () => {
       '--image: invalid image reference "Foo:1"',
       "--image: an image name is written in lower case: write its registry and repository in lower case",
     ],
+    [["--image", `ghcr.io/acme/app@SHA256:${"a".repeat(64)}`], 'unsupported digest algorithm "SHA256"'],
   ] as [string[], ...string[]][])("prints one JSON object with the reasons as errors, also for bad usage (exit 2): %j", async (options, ...messages) => {
     const dir = await tree();
     const result = await run(["update", dir, ...options, "--json"]);

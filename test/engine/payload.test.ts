@@ -147,6 +147,11 @@ describe("parsePayload", () => {
     ["an image with an interpolation", { v: 1, images: ["nginx:${TAG}"] }, "client_payload.images[0]: invalid image reference"],
     ["a short digest", { v: 1, images: ["nginx@sha256:abc"] }, "client_payload.images[0]: invalid image reference"],
     [
+      "a digest of an algorithm the runtimes refuse",
+      { v: 1, images: [`nginx:1.25@md5:${"0".repeat(32)}`] },
+      'client_payload.images[0]: invalid image reference "nginx:1.25@md5:00000000000000000000000000000000": unsupported digest algorithm "md5"',
+    ],
+    [
       "a repository without tag or digest",
       { v: 1, images: ["nginx:1.25", "ghcr.io/acme/app"] },
       'client_payload.images[1]: "ghcr.io/acme/app" has no tag or digest; give repo:tag or repo@sha256:...',

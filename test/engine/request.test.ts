@@ -61,6 +61,20 @@ describe("validateRequest", () => {
     expect(messages.join("\n")).not.toMatch(/mydockeruser/);
   });
 
+  it("refuses a digest whose algorithm Kubernetes would not pull by (upper-case, md5), as an image and as a setter's value", () => {
+    const upper = `ghcr.io/acme/app@${sha.replace("sha256", "SHA256")}`;
+    expect(issuesOf({ images: [upper], setters: [`flux-system:app=ghcr.io/acme/app:1@md5:${"0".repeat(32)}`] })).toEqual([
+      {
+        field: "image",
+        message: expect.stringMatching(/^image\[0\]: invalid image reference "ghcr\.io\/acme\/app@SHA256:6745aa.*": unsupported digest algorithm "SHA256": /),
+      },
+      {
+        field: "setter",
+        message: expect.stringContaining('unsupported digest algorithm "md5": Kubernetes and the container runtimes accept sha256, sha384 and sha512'),
+      },
+    ]);
+  });
+
   it("refuses a setter value without tag or digest, naming the setter", () => {
     expect(issuesOf({ setters: ["flux-system:app=ghcr.io/acme/app"] })).toEqual([
       { field: "setter", message: 'setter[0] (flux-system:app): "ghcr.io/acme/app" has no tag or digest; give repo:tag or repo@sha256:...' },
