@@ -73,17 +73,11 @@ function splitOperator(spec: string): { path: string; value: string; operation: 
   return undefined;
 }
 
-/**
- * parse_attribute_path: `a.b["c.d"].e` -> ["a", "b", "c.d", "e"]. A dot with no key before or after it
- * (`config..image`, `.config`, `config.`) is refused, where KCL skips it: the key a typo dropped would
- * otherwise be reported as written and set as another path.
- */
+/** parse_attribute_path: `a.b["c.d"].e` -> ["a", "b", "c.d", "e"]. */
 export function parseOverridePath(path: string): string[] {
   const parts: string[] = [];
   let current = "";
   let inBrackets = false;
-  let closed = false;
-  const emptyKey = () => new OverrideSpecError(path, `'${path}' has an empty key (a '.' at its start or end, or two in a row): drop the extra '.'`);
   const chars = Array.from(path);
   for (let i = 0; i < chars.length; i++) {
     const c = chars[i]!;
@@ -92,12 +86,8 @@ export function parseOverridePath(path: string): string[] {
         if (chars[i + 1] !== "]") throw new OverrideSpecError(path, "Expected closing bracket");
         i++;
         inBrackets = false;
-        closed = true;
-        continue;
-      }
-      current += c;
+      } else current += c;
     } else if (c === ".") {
-      if (current === "" && !closed) throw emptyKey();
       if (current !== "") parts.push(current);
       current = "";
     } else if (c === "[") {
@@ -109,9 +99,7 @@ export function parseOverridePath(path: string): string[] {
     } else if (c === "]") {
       throw new OverrideSpecError(path, "Unmatched closing bracket");
     } else current += c;
-    closed = false;
   }
-  if (chars.at(-1) === ".") throw emptyKey();
   if (current !== "") parts.push(current);
   return parts;
 }
