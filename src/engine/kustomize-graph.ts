@@ -29,7 +29,7 @@ import type { PathSegment } from "../yaml/path.js";
 import type { TextFile } from "./source.js";
 import { treeDirectory } from "./tree-path.js";
 
-/** What a tree's kustomize builds are read from, read once per run (plan.ts). */
+/** What a tree's kustomize builds are read from, read once per run (kustomize-reads.ts). */
 export interface KustomizeTree {
   /** Every kustomization file of the tree (isKustomizationFile), with its text. */
   readonly kustomizations: readonly TextFile[];

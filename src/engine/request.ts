@@ -105,7 +105,7 @@ const PART_KEY = /^([^\s:="]+:[^\s:="]+):(tag|name|digest)$/;
 /**
  * What names the repository of a value given as a tag alone (`--setter flux-system:app=1.2.3`),
  * for the whole reference a message offers instead: the configuration's, and the tree's Flux objects'
- * (plan.ts knownImagesIn reads them for a refused request).
+ * (validate-in-tree.ts knownImagesIn reads them for a refused request).
  */
 export interface KnownImages {
   /** The image each setter key is configured with (`setters:`), or its Flux ImagePolicy's one ImageRepository names. */

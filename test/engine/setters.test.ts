@@ -32,7 +32,7 @@ function resolve(
   return { warnings, forFile };
 }
 
-/** The kustomize builds of `files`, read as a run reads them (plan.ts). */
+/** The kustomize builds of `files`, read as a run reads them (kustomize-reads.ts). */
 function treeOf(files: Record<string, string>): KustomizeTree {
   const texts = Object.entries(files).map(([file, text]) => ({ file, text }));
   return {
