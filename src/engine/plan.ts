@@ -40,6 +40,7 @@ import { holdsImage, unreachedImages, warnUnreached } from "./unreached.js";
 import { warnBesideMarkers, warnUnpolicied } from "./beside-markers.js";
 import { marksOf, misplacedMarkers, type MisplacedMarker } from "./file-markers.js";
 import { leftBehind, warnUnmoved } from "./left-behind.js";
+import { warnBuiltOutside } from "./left-behind-outside.js";
 import {
   checkConfiguredOverrides,
   collectOverrides,
@@ -160,6 +161,7 @@ export async function planUpdate(listed: TreeSource, request: UpdateRequest): Pr
     ),
   );
   await warnLeftBehind(run, texts, planned, setters, kustomizations, warnings);
+  await warnBuiltOutside(run, valid.images, kustomizations, warnings);
   // After the left-behind references are judged: this warning names the image at an edited field, which would explain them.
   warnings.push(...(await reachingOtherTargets(run, planned, kustomizations)));
   return {

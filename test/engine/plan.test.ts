@@ -2340,3 +2340,46 @@ describe("planUpdate: the request's fields named as its face names them", () => 
     ]);
   });
 });
+
+describe("planUpdate: overlays inside --path that deploy a base outside it as written (review kz18 S1)", () => {
+  const files = {
+    "base/deploy.yaml": "containers:\n  - name: app\n    image: ghcr.io/acme/app:1.0.0\n",
+    "base/kustomization.yaml": "resources:\n- deploy.yaml\n",
+    "overlays/dev/kustomization.yaml": "resources:\n- ../../base\nnamePrefix: dev-\n",
+    "overlays/stg/kustomization.yaml": "resources:\n- ../../base\nnamePrefix: stg-\n",
+    "overlays/prod/kustomization.yaml": "resources:\n- ../../base\nimages:\n- name: ghcr.io/acme/app\n  newTag: 1.1.0\n",
+  };
+  const asWritten = (overlay: string) => ({
+    file: `overlays/${overlay}/kustomization.yaml`,
+    message:
+      "the build here deploys base/deploy.yaml (outside the paths to update) as written, at ghcr.io/acme/app:1.0.0; add an images: entry (name: ghcr.io/acme/app, newTag: 1.2.0) here, or add base/ to the paths to update",
+  });
+
+  it("says at each overlay without an entry that it keeps the base's version, while prod's entry moves", async () => {
+    const p = await plan(files, { images: ["ghcr.io/acme/app:1.2.0"], paths: ["overlays/*"] });
+    expect(p.files.map((f) => f.path)).toEqual(["overlays/prod/kustomization.yaml"]);
+    expect(p.warnings).toEqual([asWritten("dev"), asWritten("stg")]);
+  });
+
+  it("adds it to the unreached warning where no file in the paths holds the image", async () => {
+    const p = await plan(files, { images: ["ghcr.io/acme/app:1.2.0"], paths: ["overlays/dev"] });
+    expect(p.warnings).toEqual([
+      {
+        message: "no file inside the paths to update holds ghcr.io/acme/app (2 files outside them do); nothing to do for ghcr.io/acme/app:1.2.0",
+        kind: "unreached",
+      },
+      asWritten("dev"),
+    ]);
+  });
+
+  it("says nothing of an overlay whose entry sets the version, nor where the base is in the paths", async () => {
+    const tagged = {
+      ...files,
+      "overlays/dev/kustomization.yaml": `${files["overlays/dev/kustomization.yaml"]}images:\n- name: ghcr.io/acme/app\n  newTag: 1.0.0\n`,
+    };
+    expect((await plan(tagged, { images: ["ghcr.io/acme/app:1.2.0"], paths: ["overlays/*"] })).warnings).toEqual([asWritten("stg")]);
+    const p = await plan(files, { images: ["ghcr.io/acme/app:1.2.0"], paths: ["overlays/*", "base"] });
+    expect(p.files.map((f) => f.path)).toEqual(["base/deploy.yaml", "overlays/prod/kustomization.yaml"]);
+    expect(p.warnings).toEqual([]);
+  });
+});
