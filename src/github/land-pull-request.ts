@@ -276,7 +276,13 @@ async function mergeStep(
     }
     // An auto-merge an earlier run turned on would merge the person's commits too, whatever this run's merge says.
     if (group.merge === "none" && !pull.autoMerge) return { outcome: "none", warning: undefined };
-    if (pull.autoMerge) await disableAutoMerge(ctx.client(), pull);
+    // Closed before it was turned off: merged by it at our head (the person's commits with it), or else PullRequestClosedError.
+    if (
+      pull.autoMerge &&
+      (await disableAutoMerge(ctx.client(), pull)) === "closed" &&
+      (await mergedMeanwhile(ctx.client(), ctx.repository, pull, pull.headSha, text))
+    )
+      return { outcome: "merged", warning: { message: mergedBeforeTurnedOff(pull, group.prBranch, on.people) } };
     return { outcome: "none", warning: { message: notMerged(pull, group.prBranch, on.people) } };
   } catch (error) {
     if (error instanceof PullRequestClosedError) throw error;
@@ -328,7 +334,8 @@ async function leftAsItIs(ctx: DeliveryContext, group: Group, base: string, open
  */
 async function closeChangingNothing(ctx: DeliveryContext, group: Group, base: string, open: OpenPull, head: string): Promise<Landing> {
   const why = `${group.prBranch} no longer changes anything on ${base}: ${base} holds the values this run promotes, and nothing else is left on the branch`;
-  if (hasAutoMerge(open)) await disableAutoMerge(ctx.client(), { nodeId: open.node_id });
+  // Merged or closed since it was read: the run plans again on what that left.
+  if (hasAutoMerge(open) && (await disableAutoMerge(ctx.client(), { nodeId: open.node_id })) === "closed") throw new BranchMovedError(group.prBranch);
   const pullRequest = await closePullRequest(ctx.client(), ctx.repository, open, head, `Closed by gitops-promote: ${why}.`);
   ctx.log(`pull request #${pullRequest.number} closed (${group.prBranch} -> ${base})`);
   return writingNothing(group, head, pullRequest, [{ message: `pull request #${pullRequest.number} (${pullRequest.url}) is closed: ${why}` }]);
@@ -429,16 +436,30 @@ function carriedMessage(branch: string, paths: readonly string[]): string {
   return `${DEFAULT_SUBJECT_TYPE}carry the values on ${branch}\n\n${list.join("\n")}\n`;
 }
 
-/** `merge: auto` merged without waiting: nothing on the base branch asks for checks or a review, which its owner may not know. */
+/**
+ * `merge: auto` merged without waiting: nothing on the base branch asks for checks or a review,
+ * which its owner may not know; checks that ran on the pull request all the same (GitHub's
+ * "unstable") were not waited for, nor would GitHub's auto-merge have waited for them.
+ */
 function mergedAtOnce(pullRequest: PullRequest, base: string, reason: string): string {
-  return `pull request #${pullRequest.number} was merged at once: merge: auto found no required check or review pending on ${base} (GitHub: "${reason}"); protect ${base} with required checks to have auto-merge wait for them`;
+  const unrequired = /unstable/i.test(reason) ? `; the checks on it that ${base} does not require were pending or failing, and were not waited for` : "";
+  return `pull request #${pullRequest.number} was merged at once: merge: auto found no required check or review pending on ${base} (GitHub: "${reason}")${unrequired}; protect ${base} with required checks to have auto-merge wait for them`;
+}
+
+/** A pull request merged by the auto-merge an earlier run turned on, before this run could turn it off. */
+function mergedBeforeTurnedOff(pullRequest: PullRequest, branch: string, people: readonly Identity[]): string {
+  return `pull request #${pullRequest.number} was merged by the auto-merge an earlier run turned on, before this run could turn it off: ${branch} held ${othersCommits(people)}, merged with it`;
+}
+
+/** The commits on a pull-request branch that are not ours, by their authors. */
+function othersCommits(people: readonly Identity[]): string {
+  return people.length > 0 ? `commits by ${people.map((p) => p.name).join(", ")}` : "commits gitops-promote did not make";
 }
 
 /** Why a pull request its settings would merge was left open. */
 function notMerged(pullRequest: PullRequest, branch: string, people: readonly Identity[]): string {
-  const by = people.length > 0 ? `commits by ${people.map((p) => p.name).join(", ")}` : "commits gitops-promote did not make";
   const autoMerge = pullRequest.autoMerge ? ", and its auto-merge is turned off" : "";
-  return `pull request #${pullRequest.number} is left open for review${autoMerge}: ${branch} holds ${by}, and gitops-promote merges only what it pushed itself; merge it yourself, or close it to start afresh`;
+  return `pull request #${pullRequest.number} is left open for review${autoMerge}: ${branch} holds ${othersCommits(people)}, and gitops-promote merges only what it pushed itself; merge it yourself, or close it to start afresh`;
 }
 
 /** What a pull-request branch holds besides the base: the files a rebuild carries over, and those it leaves out. */

@@ -2,10 +2,12 @@
  * Merging a delivery's pull request: now (REST merge with the chosen method), or when
  * GitHub's requirements are met (auto-merge through GraphQL, the only API for it).
  *
- * GitHub refuses auto-merge on a pull request that could be merged right away ("Pull
- * request is in clean status": no required checks pending, typically no branch
- * protection). `merge: auto` then means "merge when allowed", which is now, so we merge, and
- * say so with GitHub's reason: the person who asked for auto-merge expected it to wait.
+ * GitHub refuses auto-merge on a pull request that could be merged right away: nothing
+ * required is pending, typically no branch protection. "Pull request is in clean status", or
+ * "… in unstable status" while checks the base does not require run or fail (GitHub merges
+ * over those, and auto-merge would not wait for them either). `merge: auto` then means "merge
+ * when allowed", which is now, so we merge, and say so with GitHub's reason: the person who
+ * asked for auto-merge expected it to wait.
  *
  * Runs that share a pull-request branch race to merge it. A refusal because the branch moved
  * (409), because the base moved under it with a conflicting change, or because the pull request
@@ -23,7 +25,7 @@ export type MergeOutcome = "none" | "auto-merge" | "merged";
 
 export interface MergeResult {
   readonly outcome: MergeOutcome;
-  /** Why `auto` merged at once: GitHub's refusal of auto-merge, e.g. "Pull request is in clean status". */
+  /** Why `auto` merged at once: GitHub's refusal of auto-merge, e.g. "Pull request is in clean status" (or "unstable status"). */
   readonly atOnceBecause?: string;
 }
 
@@ -47,9 +49,23 @@ const DISABLE_AUTO_MERGE = `mutation($id: ID!) {
   disablePullRequestAutoMerge(input: { pullRequestId: $id }) { pullRequest { number } }
 }`;
 
-/** Turns off auto-merge that an earlier run turned on: the pull request now holds what a person must review. */
-export async function disableAutoMerge(client: GitHubClient, pr: Pick<Mergeable, "nodeId">): Promise<void> {
-  await client.graphql(DISABLE_AUTO_MERGE, { id: pr.nodeId });
+/**
+ * Turns off auto-merge that an earlier run turned on: the pull request now holds what a person
+ * must review. Read on as on, it may be off or closed by now (someone turned it off, the pull
+ * request was merged or closed): GitHub refuses then. "off" when it is off, by us or before;
+ * "closed" when the pull request is no longer open, for the caller to read how it ended.
+ */
+export async function disableAutoMerge(client: GitHubClient, pr: Pick<Mergeable, "nodeId">): Promise<"off" | "closed"> {
+  try {
+    await client.graphql(DISABLE_AUTO_MERGE, { id: pr.nodeId });
+    return "off";
+  } catch (error) {
+    // GitHub's wordings unverified: clients key on /not enabled/ (hivemoot/hivemoot-bot#372); a closed one is refused as by enabling.
+    const text = errorMessage(error);
+    if (/not enabled/i.test(text)) return "off";
+    if (/is closed|already merged|is merged/i.test(text)) return "closed";
+    throw error;
+  }
 }
 
 export async function mergePullRequest(
@@ -68,15 +84,14 @@ export async function mergePullRequest(
     return { outcome: "auto-merge" };
   } catch (error) {
     const text = errorMessage(error);
-    if (/clean status/i.test(text)) {
-      // GitHub's sentence without GraphQL's preamble and its doubled "Pull request Pull request is in clean status".
-      const reason = /pull request is in clean status/i.exec(text)?.[0] ?? text;
-      return { outcome: await mergeNow(client, repository, pr, method, sleep), atOnceBecause: reason };
-    }
+    // GitHub's sentence without GraphQL's preamble and its doubled "Pull request Pull request is in clean status".
+    const older = NOT_IN_STATE.exec(text)?.[0];
+    const reason = MERGEABLE_NOW.exec(text)?.[0] ?? (older === undefined ? undefined : await mergeableNow(client, repository, pr, older));
+    if (reason !== undefined) return { outcome: await mergeNow(client, repository, pr, method, sleep), atOnceBecause: reason };
     // Someone pushed to the branch after us: what it holds now decides what is left to do.
     if (/head branch was modified/i.test(text)) throw new BranchMovedError(pr.branch);
     if (METHOD_REFUSED.test(text)) throw await methodRefused(client, repository, pr, method, text, error);
-    if (/protected branch rules not configured|auto[- ]?merge is not allowed|can't enable auto-merge/i.test(text)) {
+    if (older !== undefined || /protected branch rules not configured|auto[- ]?merge is not allowed|can't enable auto-merge/i.test(text)) {
       throw new Error(`GitHub refused auto-merge for pull request #${pr.number}: ${text}. ${await autoMergeAdvice(client, repository, pr)}`, { cause: error });
     }
     throw error;
@@ -125,8 +140,39 @@ async function mergeNow(
   }
 }
 
-/** GitHub's refusal of a merge method the repository does not allow ("Merge commits are not allowed on this repository."). */
-const METHOD_REFUSED = /(merge commits|squash merges|rebase merges|merge method \w+) (are|is) not allowed/i;
+/**
+ * GitHub's refusal of auto-merge on a pull request it would merge now: nothing required pending,
+ * other checks passed ("clean"), or pending or failing ("unstable"), or GHES's pre-receive hooks
+ * to run ("has_hooks").
+ */
+const MERGEABLE_NOW = /pull request is in (clean|unstable|has_hooks) status/i;
+
+/**
+ * GitHub's older refusal of auto-merge, for the states above and others alike (cli/cli#3858;
+ * gh's fix, cli/cli#3706, merges at once unless the pull request is BLOCKED): the pull
+ * request's mergeable_state tells which.
+ */
+const NOT_IN_STATE = /pull request is not in the correct state to enable auto-merge/i;
+
+/** `refusal` and the pull request's mergeable_state, when that says GitHub would merge it now; undefined otherwise (or unread). */
+async function mergeableNow(client: GitHubClient, repository: Repository, pr: Mergeable, refusal: string): Promise<string | undefined> {
+  const state = await client.rest.pulls.get({ ...repository, pull_number: pr.number }).then(
+    ({ data }) => data.mergeable_state,
+    () => undefined,
+  );
+  return state !== undefined && MERGEABLE_STATES.includes(state) ? `${refusal}; mergeable_state: ${state}` : undefined;
+}
+
+/** The REST mergeable_state of a pull request GitHub would merge now (see MERGEABLE_NOW). */
+const MERGEABLE_STATES = ["clean", "unstable", "has_hooks"];
+
+/**
+ * GitHub's refusal of a merge method the repository does not allow: the REST merge's and
+ * mergePullRequest's "Merge commits are not allowed on this repository." ("Squash merges …",
+ * "Rebase merges …"), auto-merge's "Merge method merge commits are not allowed on this
+ * repository" ("Merge method squash merging is not allowed …").
+ */
+const METHOD_REFUSED = /((merge commits|squash merges|rebase merges) are|merge method [^.\n]+? (is|are)) not allowed[^.\n]*/i;
 
 /** Each merge-method value, as `GET /repos` says whether the repository allows it. */
 const ALLOWED_BY = { merge: "allow_merge_commit", squash: "allow_squash_merge", rebase: "allow_rebase_merge" } as const;
@@ -142,7 +188,9 @@ async function methodRefused(client: GitHubClient, repository: Repository, pr: M
     allowed.length === 0
       ? "Set merge-method to a method the repository allows"
       : `This repository allows merge-method ${allowed.map((m) => `\`${m}\``).join(", ")}: set merge-method: ${allowed[0]}`;
-  return new Error(`could not merge pull request #${pr.number} with merge-method: ${method}: ${text.replace(/\.$/, "")}. ${advice}.`, { cause });
+  // GitHub's sentence, without GraphQL's preamble.
+  const said = METHOD_REFUSED.exec(text)?.[0] ?? text.replace(/\.$/, "");
+  return new Error(`could not merge pull request #${pr.number} with merge-method: ${method}: ${said}. ${advice}.`, { cause });
 }
 
 /**
@@ -156,7 +204,7 @@ async function autoMergeAdvice(client: GitHubClient, repository: Repository, pr:
     ({ data }) => data.mergeable_state,
     () => "unknown",
   );
-  if (["clean", "unstable", "has_hooks"].includes(state)) return `${allow}, or use merge: immediate.`;
+  if (MERGEABLE_STATES.includes(state)) return `${allow}, or use merge: immediate.`;
   const held = HELD_BACK[state];
   if (held === undefined) return `${allow}, or, once no required review or check is pending on it, use merge: immediate.`;
   return `Allow auto-merge in the repository settings. merge: immediate would be refused too: ${held}; merge it yourself once that is done.`;

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createClient, type GitHubClient } from "../../src/github/client.js";
 import { BranchMovedError } from "../../src/github/commit.js";
 import { deliver, type DeliveryContext, type DeliveryOptions } from "../../src/github/deliver.js";
-import { mergePullRequest, type Mergeable } from "../../src/github/merge.js";
+import { disableAutoMerge, mergePullRequest, type Mergeable } from "../../src/github/merge.js";
 import { PullRequestClosedError } from "../../src/github/pull-request.js";
 import { startFakeGitHub, type FakeGitHub } from "../support/github-fake.js";
 import { APP, appManifests, OWNER, REPO } from "./fixture.js";
@@ -56,6 +56,46 @@ describe("merging a delivery's pull request", () => {
     expect(await fake.readFile(OWNER, REPO, "main", "a.yaml")).toBe("a: 2\n");
   });
 
+  it("auto: merges now when GitHub says unstable status (a check the base does not require pending or failing), and gives GitHub's reason", async () => {
+    const pr = await open();
+    await fake.setMergeState(OWNER, REPO, pr.number, "UNSTABLE");
+    expect(await mergePullRequest(client, repository, pr, "auto", "squash")).toEqual({
+      outcome: "merged",
+      atOnceBecause: "Pull request is in unstable status",
+    });
+    expect(fake.pulls(OWNER, REPO)[0]).toMatchObject({ state: "closed", merged: true, autoMerge: null });
+    expect(mergeCalls()).toEqual([200]);
+    expect(fake.violations).toEqual([]);
+  });
+
+  it("auto: GitHub's older refusal 'not in the correct state' merges now only when the pull request's mergeable_state says GitHub would", async () => {
+    const pr = await open();
+    const older = () =>
+      fake.inject({
+        operationId: "graphql",
+        status: 200,
+        body: {
+          data: { enablePullRequestAutoMerge: null },
+          errors: [{ type: "UNPROCESSABLE", message: "Pull request is not in the correct state to enable auto-merge" }],
+        },
+      });
+    await fake.setMergeState(OWNER, REPO, pr.number, "BLOCKED");
+    older();
+    await expect(mergePullRequest(client, repository, pr, "auto", "merge")).rejects.toThrow(
+      /not in the correct state to enable auto-merge\. Allow auto-merge in the repository settings\. merge: immediate would be refused too: a required review or check is pending/,
+    );
+    expect(mergeCalls()).toEqual([]);
+
+    await fake.setMergeState(OWNER, REPO, pr.number, "UNSTABLE");
+    older();
+    expect(await mergePullRequest(client, repository, pr, "auto", "merge")).toEqual({
+      outcome: "merged",
+      atOnceBecause: "Pull request is not in the correct state to enable auto-merge; mergeable_state: unstable",
+    });
+    expect(mergeCalls()).toEqual([200]);
+    expect(fake.violations).toEqual([]);
+  });
+
   it("immediate: merges exactly the pushed head with the chosen method", async () => {
     const pr = await open();
     expect(await mergePullRequest(client, repository, { ...pr, headSha: head }, "immediate", "rebase")).toEqual({ outcome: "merged" });
@@ -87,25 +127,80 @@ describe("merging a delivery's pull request", () => {
     expect(refused.message).not.toContain("or use merge: immediate");
   });
 
-  it("immediate: a merge method the repository does not allow names the input and the methods it allows", async () => {
-    const pr = await open();
-    // GitHub's wording assumed; the repository allows squash only.
-    fake.inject({ operationId: "pulls/merge", status: 405, body: { message: "Merge commits are not allowed on this repository." } });
-    fake.inject({
-      method: "GET",
-      path: new RegExp(`/repos/${OWNER}/${REPO}$`),
-      status: 200,
-      body: { allow_merge_commit: false, allow_squash_merge: true, allow_rebase_merge: false },
+  describe.each([
+    {
+      method: "merge",
+      only: "squash",
+      rest: "Merge commits are not allowed on this repository.",
+      auto: "Merge method merge commits are not allowed on this repository",
+    },
+    {
+      method: "squash",
+      only: "rebase",
+      rest: "Squash merges are not allowed on this repository.",
+      auto: "Merge method squash merging is not allowed on this repository",
+    },
+    {
+      method: "rebase",
+      only: "merge",
+      rest: "Rebase merges are not allowed on this repository.",
+      auto: "Merge method rebase merging is not allowed on this repository",
+    },
+  ] as const)("merge-method: $method on a repository that allows $only only", ({ method, only, rest, auto }) => {
+    beforeEach(async () => {
+      await fake.close();
+      fake = await startFakeGitHub();
+      client = createClient({ token: fake.token, baseUrl: fake.apiUrl });
+      const allowed = { allowMergeCommit: only === "merge", allowSquashMerge: only === "squash", allowRebaseMerge: only === "rebase" };
+      await fake.createRepo(OWNER, REPO, { "a.yaml": "a: 1\n" }, allowed);
+      head = await fake.commitFile(OWNER, REPO, branch, "a.yaml", "a: 2\n");
     });
-    const error = await mergePullRequest(client, repository, pr, "immediate", "merge").then(
-      () => new Error("merged; expected a refusal"),
-      (e: unknown) => e as Error,
-    );
-    expect(error.message).toBe(
-      "could not merge pull request #1 with merge-method: merge: Merge commits are not allowed on this repository. This repository allows merge-method `squash`: set merge-method: squash.",
-    );
-    expect(mergeCalls()).toEqual([405]);
-    expect(fake.pulls(OWNER, REPO)[0]?.state).toBe("open");
+    const refusal = (mode: "immediate" | "auto", pr: Mergeable) =>
+      mergePullRequest(client, repository, pr, mode, method).then(
+        () => new Error("merged; expected a refusal"),
+        (e: unknown) => e as Error,
+      );
+    const advice = `This repository allows merge-method \`${only}\`: set merge-method: ${only}.`;
+
+    it("immediate: GitHub's refusal names the input and the method the repository allows", async () => {
+      const pr = await open();
+      expect((await refusal("immediate", pr)).message).toBe(
+        `could not merge pull request #1 with merge-method: ${method}: ${rest.replace(/\.$/, "")}. ${advice}`,
+      );
+      expect(mergeCalls()).toEqual([405]);
+      expect(fake.pulls(OWNER, REPO)[0]?.state).toBe("open");
+      expect(fake.violations).toEqual([]);
+    });
+
+    it("auto: GitHub's refusal of auto-merge says the same", async () => {
+      const pr = await open();
+      await fake.setMergeState(OWNER, REPO, pr.number, "BLOCKED");
+      const error = await refusal("auto", pr);
+      expect(error.message).toBe(`could not merge pull request #1 with merge-method: ${method}: ${auto}. ${advice}`);
+      expect(fake.pulls(OWNER, REPO)[0]).toMatchObject({ state: "open", autoMerge: null });
+      expect(fake.violations).toEqual([]);
+    });
+  });
+
+  it("turning auto-merge off: GitHub's refusal when it is off already (by someone else) or the pull request closed is no failure, and says which", async () => {
+    const pr = await open();
+    await fake.setMergeState(OWNER, REPO, pr.number, "BLOCKED");
+    await mergePullRequest(client, repository, pr, "auto", "merge");
+    expect(await disableAutoMerge(client, pr)).toBe("off");
+    expect(fake.pulls(OWNER, REPO)[0]?.autoMerge).toBeNull();
+    expect(await disableAutoMerge(client, pr)).toBe("off");
+    await client.rest.pulls.update({ ...repository, pull_number: pr.number, state: "closed" });
+    expect(await disableAutoMerge(client, pr)).toBe("closed");
+    const refusals = fake.calls.filter((c) => JSON.stringify(c.body ?? null).includes("disablePullRequestAutoMerge")).map((c) => JSON.stringify(c.response));
+    expect(refusals.map((r) => /not enabled|is closed/.exec(r)?.[0] ?? "turned off")).toEqual(["turned off", "not enabled", "is closed"]);
+    expect(fake.violations).toEqual([]);
+  });
+
+  it("a new pull request's answer says GitHub has not computed whether it merges (mergeable null), and merging it works all the same", async () => {
+    const pr = await open();
+    expect(fake.calls.find((c) => c.operationId === "pulls/create")?.response).toMatchObject({ mergeable: null, mergeable_state: "unknown" });
+    expect(await mergePullRequest(client, repository, pr, "auto", "merge")).toMatchObject({ outcome: "merged" });
+    expect(fake.violations).toEqual([]);
   });
 
   it("immediate: another run replaced the branch after our push (409): the run plans again, after one request", async () => {
@@ -176,6 +271,22 @@ describe("deliver: merging the pull request it landed", () => {
       expect(result.plan.warnings.map((w) => w.message)).toEqual([
         'pull request #1 was merged at once: merge: auto found no required check or review pending on main (GitHub: "Pull request is in clean status"); protect main with required checks to have auto-merge wait for them',
       ]);
+    });
+
+    it("merges at once also while a check main does not require is pending (GitHub: unstable), and says it was not waited for", async () => {
+      fake.inject({
+        operationId: "graphql",
+        beforeHandle: async () => {
+          for (const pull of fake.pulls(OWNER, REPO)) if (pull.state === "open") await fake.setMergeState(OWNER, REPO, pull.number, "UNSTABLE");
+        },
+      });
+      const result = await deliver(ctx, request, pullRequest("auto", "squash"));
+      expect(result.landings.map((l) => l.merge)).toEqual(["merged"]);
+      expect(fake.pulls(OWNER, REPO)[0]).toMatchObject({ merged: true });
+      expect(result.plan.warnings.map((w) => w.message)).toEqual([
+        'pull request #1 was merged at once: merge: auto found no required check or review pending on main (GitHub: "Pull request is in unstable status"); the checks on it that main does not require were pending or failing, and were not waited for; protect main with required checks to have auto-merge wait for them',
+      ]);
+      expect(fake.violations).toEqual([]);
     });
 
     it("says nothing when auto-merge is recorded to wait for required checks", async () => {

@@ -48,10 +48,16 @@
  * GraphQL (graphql-js over @octokit/graphql-schema): `repository(owner,name){ id autoMergeAllowed pullRequest(number){
  * id number state merged mergeStateStatus mergeable autoMergeRequest{...} headRefOid ... } }`, `node(id)`,
  * `enablePullRequestAutoMerge` (fails with GitHub's "Pull request Pull request is in clean status" when the PR could be
- * merged now: a new PR's scripted state is CLEAN, i.e. no branch protection; call `setMergeState(..., "BLOCKED")` to
- * model pending required checks, and with "Pull request is in draft state" on a draft), `disablePullRequestAutoMerge`,
- * `mergePullRequest`, `markPullRequestReadyForReview` (a person's "Ready for review"). With auto-merge recorded, the merge
- * happens on `completeAutoMerge(...)`, on `setMergeState(..., "CLEAN")`, or at once with option `autoMerge: "immediate"`.
+ * merged now: a new PR's scripted state is CLEAN, i.e. no branch protection; "… in unstable status" after
+ * `setMergeState(..., "UNSTABLE")`, a check not required pending or failing; call `setMergeState(..., "BLOCKED")` to
+ * model pending required checks, and with "Pull request is in draft state" on a draft), `disablePullRequestAutoMerge`
+ * (refused on a PR without auto-merge, or closed), `mergePullRequest`, `markPullRequestReadyForReview` (a person's
+ * "Ready for review"). With auto-merge recorded, the merge happens on `completeAutoMerge(...)`, on
+ * `setMergeState(..., "CLEAN")`, or at once with option `autoMerge: "immediate"`.
+ * Merges by a method the repository does not allow (createRepo's `allowMergeCommit`, `allowSquashMerge`,
+ * `allowRebaseMerge`, shown by GET /repos) are refused in GitHub's words, by REST, mergePullRequest and auto-merge.
+ * A new PR's answer says `mergeable: null, mergeable_state: "unknown"` (GitHub computes it in the background); option
+ * `headLag` has a PR show its old head for a while after its branch moved, as GitHub's does.
  *
  * Faults: `inject({ method?, path?, operationId?, times?, status?, headers?, body?, reset?, beforeHandle? })`. `path` is
  * matched (substring or RegExp) against the decoded path without the /api/v3 prefix: "/repos/o/r/git/refs/heads/main",
@@ -87,6 +93,7 @@ import {
   isoNow,
   nodeId,
   type Access,
+  type HeadLag,
   type MergeStateStatus,
   type PullState,
   type RepoSettings,
@@ -96,7 +103,7 @@ import {
   type WorkflowRunState,
 } from "./github-fake/state.js";
 
-export type { Access, MergeStateStatus, PullState, RepositoryDispatch, WorkflowDispatch, WorkflowRunState };
+export type { Access, HeadLag, MergeStateStatus, PullState, RepositoryDispatch, WorkflowDispatch, WorkflowRunState };
 
 export interface FakeGitHubOptions {
   /** The token every request must carry; default a random `ghs_...` string. */
@@ -107,6 +114,12 @@ export interface FakeGitHubOptions {
   workflowDispatchRunDetails?: boolean;
   /** "immediate" = enablePullRequestAutoMerge merges at once (checks pass instantly). Default "record". */
   autoMerge?: "record" | "immediate";
+  /**
+   * A pull request shows its old head for a while after its branch moved, as on GitHub: a merge
+   * of the new head (`sha`, `expectedHeadOid`) meanwhile is refused 409 "Head branch was modified".
+   * Default: it follows at once.
+   */
+  headLag?: HeadLag;
 }
 
 export type FileSpec = string | { content: string; mode?: "100644" | "100755" | "120000" };
@@ -548,11 +561,15 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
         defaultBranch,
         autoMergeAllowed: repoOptions.autoMergeAllowed ?? true,
         actionsCanCreatePullRequests: repoOptions.actionsCanCreatePullRequests ?? true,
+        allowMergeCommit: repoOptions.allowMergeCommit ?? true,
+        allowSquashMerge: repoOptions.allowSquashMerge ?? true,
+        allowRebaseMerge: repoOptions.allowRebaseMerge ?? true,
         private: repoOptions.private ?? true,
         createdAt: isoNow(),
         pulls: [],
         runs: new Map(),
         verified: new Set(),
+        ...(options.headLag && { headLag: { ...options.headLag, served: () => calls.filter((c) => c.operationId !== "git").length } }),
       };
       repos.set(key(owner, name), repo);
       const sha = await commitFiles(owner, name, defaultBranch, files, repoOptions.message ?? "Initial commit");

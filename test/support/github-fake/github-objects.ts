@@ -86,6 +86,9 @@ export function repository(urls: Urls, repo: RepoState): JsonObject {
     description: null,
     default_branch: repo.defaultBranch,
     allow_auto_merge: repo.autoMergeAllowed,
+    allow_merge_commit: repo.allowMergeCommit,
+    allow_squash_merge: repo.allowSquashMerge,
+    allow_rebase_merge: repo.allowRebaseMerge,
     clone_url: `${urls.server}/${repo.owner}/${repo.name}.git`,
     open_issues_count: repo.pulls.filter((p) => p.state === "open").length,
     open_issues: repo.pulls.filter((p) => p.state === "open").length,
@@ -175,6 +178,8 @@ export function pullRequest(urls: Urls, repo: RepoState, view: PullView): JsonOb
   const api = `${urls.api}/repos/${repo.owner}/${repo.name}`;
   const html = `${urls.server}/${repo.owner}/${repo.name}/pull/${pull.number}`;
   const dirty = view.mergeableState === "dirty";
+  // null while GitHub computes it (a new pull request's answer), and on a closed one.
+  const mergeable = pull.state === "open" && view.mergeableState !== "unknown" ? !dirty : null;
   return {
     ...out,
     url: `${api}/pulls/${pull.number}`,
@@ -219,8 +224,8 @@ export function pullRequest(urls: Urls, repo: RepoState, view: PullView): JsonOb
       : null,
     draft: pull.draft,
     merged: pull.merged,
-    mergeable: pull.state === "open" ? !dirty : null,
-    rebaseable: pull.state === "open" ? !dirty : null,
+    mergeable,
+    rebaseable: mergeable,
     mergeable_state: view.mergeableState,
     merged_by: pull.merged ? actorJson : null,
     maintainer_can_modify: pull.maintainerCanModify,

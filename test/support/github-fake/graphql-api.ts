@@ -2,7 +2,7 @@
 // we use. graphql-js validates every operation against the schema, so a wrong enum or field fails like on GitHub.
 import { buildClientSchema, graphql, GraphQLError, parse, validate, type GraphQLSchema, type IntrospectionQuery } from "graphql";
 import type { Actor, Urls } from "./github-objects.js";
-import { effectiveMergeState, mergePull, refreshHead } from "./pull-merge.js";
+import { effectiveMergeState, MERGE_METHODS, mergePull, refreshHead } from "./pull-merge.js";
 import { isoNow, nodeId, type Access, type MergeMethod, type PullState, type RepoState } from "./state.js";
 
 export interface GraphqlServices {
@@ -76,7 +76,10 @@ export async function executeGraphql(services: GraphqlServices, token: string, r
     baseRefName: pull.base,
     headRefOid: () => refreshHead(repo, pull),
     mergeStateStatus: () => effectiveMergeState(repo, pull),
-    mergeable: async () => ((await effectiveMergeState(repo, pull)) === "DIRTY" ? "CONFLICTING" : pull.state === "open" ? "MERGEABLE" : "UNKNOWN"),
+    mergeable: async () => {
+      const status = await effectiveMergeState(repo, pull);
+      return status === "DIRTY" ? "CONFLICTING" : status === "UNKNOWN" ? "UNKNOWN" : "MERGEABLE";
+    },
     mergeCommit: pull.mergeCommitSha ? { __typename: "Commit", oid: pull.mergeCommitSha } : null,
     autoMergeRequest: pull.autoMerge
       ? {
@@ -153,13 +156,18 @@ export async function executeGraphql(services: GraphqlServices, token: string, r
       // GitHub turns auto-merge on for no draft; gh shows its answer as "GraphQL: Pull request is in draft state
       // (enablePullRequestAutoMerge)" (reitermarkus/automerge#1525, microsoft/vscode-pull-request-github#3755).
       if (pull.draft) throw gitHubError("UNPROCESSABLE", "Pull request is in draft state");
+      const method = methodOf(input.mergeMethod);
+      if (!MERGE_METHODS[method].allowed(repo)) throw gitHubError("UNPROCESSABLE", MERGE_METHODS[method].autoMergeRefused);
       const status = await effectiveMergeState(repo, pull);
-      // GitHub refuses auto-merge when the PR could be merged right now (no required checks pending).
-      if (status === "CLEAN" || status === "UNSTABLE") throw gitHubError("UNPROCESSABLE", `Pull request Pull request is in ${status.toLowerCase()} status`);
+      // GitHub refuses auto-merge when the PR could be merged right now: nothing required is pending. CLEAN, or UNSTABLE
+      // (a check not required pending or failing): "Pull request Pull request is in unstable status"
+      // (peter-evans/enable-pull-request-automerge#355, snyk/snyk-ls#945); HAS_HOOKS is GHES's, its wording assumed alike.
+      if (status === "CLEAN" || status === "UNSTABLE" || status === "HAS_HOOKS")
+        throw gitHubError("UNPROCESSABLE", `Pull request Pull request is in ${status.toLowerCase()} status`);
       if (input.expectedHeadOid && input.expectedHeadOid !== pull.headSha)
         throw gitHubError("UNPROCESSABLE", "Head branch was modified. Review and try the merge again.");
       pull.autoMerge = {
-        mergeMethod: methodOf(input.mergeMethod),
+        mergeMethod: method,
         enabledAt: isoNow(),
         commitHeadline: input.commitHeadline ?? null,
         commitBody: input.commitBody ?? null,
@@ -192,6 +200,10 @@ export async function executeGraphql(services: GraphqlServices, token: string, r
     },
     disablePullRequestAutoMerge: ({ input }: { input: Input }) => {
       const { repo, pull } = writablePull(input.pullRequestId);
+      // Refused like the enabling is, with nothing to turn off. Both wordings are unverified: for a pull request without
+      // auto-merge, clients key on /not enabled/ (hivemoot/hivemoot-bot#372); for a closed one, enabling's wording.
+      if (pull.state !== "open") throw gitHubError("UNPROCESSABLE", "Pull request Pull request is closed");
+      if (!pull.autoMerge) throw gitHubError("UNPROCESSABLE", "Pull request Auto merge is not enabled for this pull request");
       pull.autoMerge = null;
       return { clientMutationId: null, actor: actorNode, pullRequest: pullNode(repo, pull) };
     },

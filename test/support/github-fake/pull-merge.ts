@@ -17,23 +17,48 @@ export function githubCommitter(): GitIdentity {
   return { name: "GitHub", email: "noreply@github.com", date: isoNow() };
 }
 
-/** Re-reads the head branch so the PR follows pushes, as on GitHub; a PR merged or closed meanwhile keeps the head it had. */
+/**
+ * Re-reads the head branch so the PR follows pushes, as on GitHub; a PR merged or closed meanwhile keeps the head it had.
+ * With the fake's headLag, the PR shows its old head for a while after its branch moved, as GitHub's does.
+ */
 export async function refreshHead(repo: RepoState, pull: PullState): Promise<string> {
   if (pull.state === "open") {
     const sha = await repo.git.refSha(`refs/heads/${pull.head}`);
-    if (sha && sha !== pull.headSha && pull.state === "open") {
+    if (sha === pull.headSha) pull.laggingHead = undefined;
+    else if (sha && pull.state === "open" && !lagging(repo, pull, sha)) {
       pull.headSha = sha;
+      pull.laggingHead = undefined;
       pull.updatedAt = isoNow();
     }
   }
   return pull.headSha;
 }
 
-/** The scripted status, overridden by what git and the PR itself say (conflicts, draft). */
+/** Whether `pull` does not show `sha`, its branch's new head, yet (RepoState.headLag). */
+function lagging(repo: RepoState, pull: PullState, sha: string): boolean {
+  const lag = repo.headLag;
+  if (!lag) return false;
+  if (pull.laggingHead?.sha !== sha) {
+    pull.laggingHead = { sha, seenAt: Date.now(), seenAtRequest: lag.served() };
+    return true;
+  }
+  const passed = (bound: number | undefined, elapsed: number) => bound !== undefined && elapsed >= bound;
+  return !passed(lag.requests, lag.served() - pull.laggingHead.seenAtRequest) && !passed(lag.ms, Date.now() - pull.laggingHead.seenAt);
+}
+
+/**
+ * The scripted status, overridden by what git and the PR itself say (conflicts, draft). GitHub
+ * computes it in the background: the answer to a PR's creation, its first look, says UNKNOWN
+ * (REST `mergeable: null, mergeable_state: "unknown"`; docs.github.com/rest/pulls/pulls, "Get a pull request").
+ */
 export async function effectiveMergeState(repo: RepoState, pull: PullState): Promise<MergeStateStatus> {
   if (pull.state !== "open") return "UNKNOWN";
   if (pull.draft) return "DRAFT";
   const head = await refreshHead(repo, pull);
+  if (!pull.mergeabilityKnown) {
+    pull.mergeabilityKnown = true;
+    return "UNKNOWN";
+  }
   const base = await repo.git.refSha(`refs/heads/${pull.base}`);
   if (!base || (await repo.git.mergeTree(base, head)) === undefined) return "DIRTY";
   return pull.mergeStateStatus;
@@ -41,8 +66,35 @@ export async function effectiveMergeState(repo: RepoState, pull: PullState): Pro
 
 const mergeable: ReadonlySet<MergeStateStatus> = new Set(["CLEAN", "UNSTABLE", "HAS_HOOKS", "UNKNOWN"]);
 
+/**
+ * Each merge method's repository setting, and GitHub's refusals of it when the setting is off: by
+ * the REST merge (405) and GraphQL's mergePullRequest alike ("Merge commits are not allowed on this
+ * repository.", Mergifyio/mergify#48; "Squash merges …", akuity/kargo#6490, ridedott/merge-me-action#329),
+ * and by enablePullRequestAutoMerge ("Merge method merge commits are not allowed on this repository",
+ * wnbrb/wnb-rb-site#460; "Merge method squash merging …", tokuhirom/mutsu#5583). The rebase
+ * wordings are assumed by analogy: no source quotes them.
+ */
+export const MERGE_METHODS: Readonly<Record<MergeMethod, { allowed: (repo: RepoState) => boolean; refused: string; autoMergeRefused: string }>> = {
+  merge: {
+    allowed: (repo) => repo.allowMergeCommit,
+    refused: "Merge commits are not allowed on this repository.",
+    autoMergeRefused: "Merge method merge commits are not allowed on this repository",
+  },
+  squash: {
+    allowed: (repo) => repo.allowSquashMerge,
+    refused: "Squash merges are not allowed on this repository.",
+    autoMergeRefused: "Merge method squash merging is not allowed on this repository",
+  },
+  rebase: {
+    allowed: (repo) => repo.allowRebaseMerge,
+    refused: "Rebase merges are not allowed on this repository.",
+    autoMergeRefused: "Merge method rebase merging is not allowed on this repository",
+  },
+};
+
 export async function mergePull(repo: RepoState, pull: PullState, request: MergeRequest, actor: GitIdentity): Promise<MergeOutcome> {
   if (pull.state !== "open") return { ok: false, status: 405, message: "Pull Request is not mergeable" };
+  if (!MERGE_METHODS[request.method].allowed(repo)) return { ok: false, status: 405, message: MERGE_METHODS[request.method].refused };
   const head = await refreshHead(repo, pull);
   if (request.expectedHeadSha && request.expectedHeadSha !== head) {
     return { ok: false, status: 409, message: "Head branch was modified. Review and try the merge again." };

@@ -40,6 +40,10 @@ export interface PullState {
   maintainerCanModify: boolean;
   /** Scripted by the test (setMergeState); conflicts and drafts override it. Default CLEAN = no branch protection. */
   mergeStateStatus: MergeStateStatus;
+  /** GitHub has computed whether it merges: false until its first look (the answer to its creation), which says "unknown". */
+  mergeabilityKnown?: boolean;
+  /** A head its branch moved to that it does not show yet (HeadLag), and when it was first seen there. */
+  laggingHead?: { sha: string; seenAt: number; seenAtRequest: number };
   autoMerge: AutoMergeRequest | null;
   /** The bodies of the comments posted on it, oldest first. */
   comments: string[];
@@ -56,12 +60,27 @@ export interface WorkflowRunState {
   updatedAt: string;
 }
 
+/**
+ * How long a pull request keeps showing its old head after its branch moved: GitHub moves it in
+ * a background job. It follows once either bound is passed, counted from the first look at the
+ * moved branch (that look included).
+ */
+export interface HeadLag {
+  /** API requests (REST or GraphQL, any) the fake answers meanwhile. */
+  requests?: number;
+  ms?: number;
+}
+
 export interface RepoSettings {
   defaultBranch: string;
   /** GitHub's "Allow auto-merge" setting; false makes enablePullRequestAutoMerge fail. */
   autoMergeAllowed: boolean;
   /** "Allow GitHub Actions to create and approve pull requests"; false makes POST /pulls answer 403. */
   actionsCanCreatePullRequests: boolean;
+  /** "Allow merge commits", "Allow squash merging", "Allow rebase merging": a merge by a method not allowed is refused. */
+  allowMergeCommit: boolean;
+  allowSquashMerge: boolean;
+  allowRebaseMerge: boolean;
   private: boolean;
 }
 
@@ -76,6 +95,8 @@ export interface RepoState extends RepoSettings {
   runs: Map<number, WorkflowRunState>;
   /** Commits GitHub itself signed (API commits without an explicit committer). */
   verified: Set<string>;
+  /** The fake's headLag option, and the count of API requests it answered so far. */
+  headLag?: HeadLag & { served(): number };
 }
 
 export interface RepositoryDispatch {
