@@ -12,7 +12,7 @@
  */
 import type { FileWrite, Identity } from "./git.js";
 import type { GitHubClient } from "./client.js";
-import { errorMessage, httpStatus, PROTECTION_REFUSED } from "./errors.js";
+import { errorMessage, httpStatus, refusedForGood } from "./errors.js";
 
 export interface Repository {
   readonly owner: string;
@@ -90,7 +90,8 @@ const MOVE_PAUSE_MS = 500;
  * updated", "Reference update failed") is told by the branch itself, read again: holding our
  * commit, or a later one built on it, the move is done (a retry whose first try landed);
  * holding anything else but `expected`, it moved; still holding `expected`, the same move is
- * tried again after a pause (`sleep`, the delivery's), a few times, unless it was a protection's refusal.
+ * tried again after a pause (`sleep`, the delivery's), a few times, unless it was a refusal no
+ * retry changes (a protection's, or a workflow change the token may not make: refusedForGood).
  */
 export async function advanceBranch(
   client: GitHubClient,
@@ -112,7 +113,7 @@ export async function advanceBranch(
       if (current === sha || (current !== undefined && current !== expected && (await builtOn(client, repository, current, sha)))) return;
       if (current !== expected) throw new BranchMovedError(branch);
       // A protection's or a ruleset's refusal is no race: trying again changes nothing.
-      if (PROTECTION_REFUSED.test(errorMessage(error))) throw error;
+      if (refusedForGood(error)) throw error;
       if (attempt === MOVE_ATTEMPTS) {
         throw new Error(`could not move ${branch} to ${sha}: GitHub refused ${attempt} times while it stayed at ${expected}: ${errorMessage(error)}`, {
           cause: error,
@@ -133,8 +134,9 @@ const SWAP_ATTEMPTS = 3;
 
 /**
  * GitHub refused to replace a pull-request branch: a ruleset or branch protection on it blocks
- * force pushes or updates from the token's actor. Every run replaces that branch, so trying again
- * changes nothing; `branch` names it for the advice.
+ * force pushes or updates from the token's actor, or the replacement changes a workflow file and
+ * the token may not (the base changed one since the branch was built, or the branch held one the
+ * rebuild leaves out). Trying again changes nothing; `branch` names it for the advice.
  */
 export class BranchReplaceRefusedError extends Error {
   constructor(
@@ -171,7 +173,7 @@ export async function setBranch(client: GitHubClient, repository: Repository, br
  * One compare-and-swap, `before` -> `after`. After any failure the branch itself tells what
  * happened: holding `after`, our own request got there and only its answer was lost; holding
  * anything else, another run moved it; still holding `before`, GitHub failed, and we try again,
- * unless a protection or ruleset refused it (BranchReplaceRefusedError).
+ * unless GitHub refused it for good (BranchReplaceRefusedError).
  */
 async function swapBranch(client: GitHubClient, repository: Repository, branch: string, change: Swap): Promise<void> {
   const swap = await refSwap(client, repository, branch);
@@ -183,7 +185,7 @@ async function swapBranch(client: GitHubClient, repository: Repository, branch: 
       const current = await branchHead(client, repository, branch);
       if (current === change.after) return;
       if (current !== change.before) throw new BranchMovedError(branch);
-      if (PROTECTION_REFUSED.test(errorMessage(error))) throw new BranchReplaceRefusedError(branch, error);
+      if (refusedForGood(error)) throw new BranchReplaceRefusedError(branch, error);
       if (attempt === SWAP_ATTEMPTS) {
         throw new Error(
           `could not replace ${branch} (${change.before} -> ${change.after}): GitHub failed ${attempt} times while it stayed at ${change.before}: ${errorMessage(error)}`,

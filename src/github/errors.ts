@@ -57,25 +57,55 @@ export function unansweredSaid({ host, reason }: Unanswered): string {
 
 /**
  * Retries `call` while GitHub has not caught up with an object it just made (a new pull
- * request answering 422 "Could not resolve to a node"; create-pull-request #4321).
+ * request answering 422 "Could not resolve to a node"; create-pull-request #4321). Not when
+ * the node is a team (TEAM_UNSEEN): the token cannot see it, and never will.
  */
 export async function whenVisible<T>(call: () => Promise<T>, attempts = 4, delayMs = 500): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await call();
     } catch (error) {
-      if (attempt >= attempts || !/could not resolve to a node|not found/i.test(errorMessage(error))) throw error;
+      const message = errorMessage(error);
+      if (attempt >= attempts || !/could not resolve to a node|not found/i.test(message) || TEAM_UNSEEN.test(message)) throw error;
       await wallSleep(delayMs * attempt);
     }
   }
 }
 
 /**
- * GitHub's refusal of a push or ref update by branch protection or a ruleset (REST, GraphQL, or
- * git's GH006/GH013). Not its refusal of auto-merge on a branch without protection rules
- * ("Protected branch rules not configured for this branch"), which asks for the opposite.
+ * GitHub's 422 to a review requested from a team the token cannot read: GITHUB_TOKEN has no
+ * organisation permissions, and an App or fine-grained token without Members: read sees no team
+ * (actions/github-script#284, TanStack/ai#1403). Team node ids start with `T_`.
  */
-export const PROTECTION_REFUSED = /protected branch(?! rules not configured)|rule violations|GH006|GH013/i;
+export const TEAM_UNSEEN = /could not resolve to a node with the global id of '?T_/i;
+
+/**
+ * GitHub's refusal of a push or ref update by branch protection or a ruleset (REST, GraphQL, or
+ * git's GH006/GH013), in the wordings GitHub gives for its rules: "Changes must be made through a
+ * pull request.", "Required status check "ci" is expected." / "4 of 4 required status checks are
+ * expected.", "At least 1 approving review is required by reviewers with write access.",
+ * "You're not authorized to push to this branch." Not its refusal of auto-merge on a branch
+ * without protection rules ("Protected branch rules not configured for this branch"), which asks
+ * for the opposite.
+ */
+export const PROTECTION_REFUSED =
+  /protected branch(?! rules not configured)|rule violations|GH006|GH013|changes must be made through a pull request|required status checks? .*expected|approving reviews? (is|are) required|not authorized to push/i;
+
+/**
+ * GitHub's refusal of a ref update (REST, GraphQL or git push) whose old-to-new change creates,
+ * changes or deletes a file under `.github/workflows/`, by a token without the Workflows
+ * permission (an App's, GITHUB_TOKEN, which never has it) or the `workflow` scope (a personal
+ * access token): "refusing to allow a GitHub App to create or update workflow
+ * `.github/workflows/ci.yml` without `workflows` permission". Rebuilding a branch on a base that
+ * changed a workflow since is such a change (checkstyle/checkstyle#11052, chdsbd/kodiak#853).
+ */
+export const WORKFLOWS_REFUSED = /refusing to allow .* to create or update workflow/i;
+
+/** A refusal that no retry changes: a protection's, a ruleset's, or the missing Workflows permission. */
+export function refusedForGood(error: unknown): boolean {
+  const message = errorMessage(error);
+  return PROTECTION_REFUSED.test(message) || WORKFLOWS_REFUSED.test(message);
+}
 
 /** The request an Octokit error answers: its method, its path from `/repos/` on (or `/graphql`), and for GraphQL the query's first field. */
 export interface FailedRequest {
@@ -111,38 +141,43 @@ function requestBodyQuery(request: object): string | undefined {
 /** The token permission a request needs (`permissions:` in a workflow; Contents / Pull requests for an App or fine-grained token). */
 export type Permission = "contents" | "pull-requests";
 
-/** What one of our requests does, for a person, and the permission it needs. */
+/** What one of our requests does, for a person, and the permissions it needs (write access), the first the one it is mostly about. */
 export interface RequestPurpose {
   readonly what: string;
-  readonly permission: Permission;
+  readonly permissions: readonly [Permission, ...Permission[]];
 }
 
 const REPO = String.raw`/repos/[^/]+/[^/]+`;
 /** `$1` in a description is the path's first group. */
-const PURPOSES: readonly (readonly [RegExp, string, Permission])[] = [
+const PURPOSES: readonly (readonly [RegExp, string, Permission, ...Permission[]])[] = [
   [new RegExp(`^POST ${REPO}/git/trees$`), "creating the commit's tree", "contents"],
   [new RegExp(`^POST ${REPO}/git/commits$`), "creating the commit", "contents"],
   [new RegExp(`^PATCH ${REPO}/git/refs/heads/(.+)$`), "moving branch $1", "contents"],
   [new RegExp(`^POST ${REPO}/git/refs$`), "creating the pull-request branch", "contents"],
   [new RegExp(`^GET ${REPO}/git/ref/heads/(.+)$`), "reading branch $1", "contents"],
+  [new RegExp(`^GET ${REPO}/compare/[^/]+$`), "comparing commits", "contents"],
   [new RegExp(`^GET ${REPO}/pulls$`), "looking for the pull request", "pull-requests"],
+  [new RegExp(`^GET ${REPO}/pulls/(\\d+)$`), "reading pull request #$1", "pull-requests"],
   [new RegExp(`^POST ${REPO}/pulls$`), "opening the pull request", "pull-requests"],
   [new RegExp(`^PATCH ${REPO}/pulls/(\\d+)$`), "updating pull request #$1", "pull-requests"],
   [new RegExp(`^POST ${REPO}/issues/(\\d+)/labels$`), "labelling pull request #$1", "pull-requests"],
   [new RegExp(`^POST ${REPO}/issues/(\\d+)/assignees$`), "assigning pull request #$1", "pull-requests"],
+  [new RegExp(`^POST ${REPO}/issues/(\\d+)/comments$`), "commenting on pull request #$1", "pull-requests"],
   [new RegExp(`^POST ${REPO}/pulls/(\\d+)/requested_reviewers$`), "requesting reviews of pull request #$1", "pull-requests"],
   [new RegExp(`^PUT ${REPO}/pulls/(\\d+)/merge$`), "merging pull request #$1", "contents"],
+  [/^POST \/graphql repository$/, "reading the repository's id", "contents"],
   [/^POST \/graphql updateRefs$/, "moving a branch", "contents"],
-  [/^POST \/graphql enablePullRequestAutoMerge$/, "enabling auto-merge", "pull-requests"],
+  // GitHub asks write access to both: the merge it schedules writes the base (whme/csshw#234).
+  [/^POST \/graphql enablePullRequestAutoMerge$/, "enabling auto-merge", "contents", "pull-requests"],
   [/^POST \/graphql disablePullRequestAutoMerge$/, "turning auto-merge off", "pull-requests"],
 ];
 
 /** What `request` was for; undefined for a request this project does not make. */
 export function requestPurpose(request: FailedRequest): RequestPurpose | undefined {
   const line = `${request.method} ${request.path}${request.field ? ` ${request.field}` : ""}`;
-  for (const [pattern, what, permission] of PURPOSES) {
+  for (const [pattern, what, ...permissions] of PURPOSES) {
     const match = pattern.exec(line);
-    if (match) return { what: what.replace("$1", match[1] ?? ""), permission };
+    if (match) return { what: what.replace("$1", match[1] ?? ""), permissions };
   }
   return undefined;
 }

@@ -127,6 +127,14 @@ export interface NetworkLimits {
 }
 
 const NETWORK_LIMITS: NetworkLimits = { timeoutMs: 5 * 60_000, stallSeconds: 30, retryDelaysMs: [1000, 3000] };
+/** The lines of `push --porcelain` for refs the remote refused: "!\t<src>:<dst>\t[remote rejected] (<reason>)". */
+function refusedRefs(said: string): string {
+  return said
+    .split("\n")
+    .filter((line) => line.startsWith("!\t"))
+    .join("\n");
+}
+
 const LOW_SPEED_BYTES = 1000;
 
 /**
@@ -540,7 +548,8 @@ export class GitRepo {
       // rewound, or moved on), so git sent it with its cut history. Planning again on the branch's new
       // head builds on what it holds now; deepening instead would bring the removed commits back.
       if (/shallow update not allowed/i.test(said)) return "rejected";
-      const failed = new GitError(args, stderr || said, code);
+      // GitHub gives some refusals only as the ref's reason on stdout (a workflow change the token may not make).
+      const failed = new GitError(args, [stderr.trim(), refusedRefs(said)].filter(Boolean).join("\n") || said, code);
       if (!timedOut && !TRANSIENT.test(said)) throw failed;
       // The push may have landed and only its answer been lost: the remote's ref tells.
       const now = await this.remoteHead(remote, ref);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { requestHost, unanswered, unansweredSaid } from "../../src/github/errors.js";
+import { PROTECTION_REFUSED, refusedForGood, requestPurpose, requestHost, unanswered, unansweredSaid, whenVisible } from "../../src/github/errors.js";
 
 /** An Octokit error for a request that got no answer: status 500, no response, what failed as its cause. */
 function noAnswer(message: string, cause: Error): Error {
@@ -37,5 +37,75 @@ describe("a GitHub request that got no answer", () => {
     expect(unanswered(made)).toBeUndefined();
     expect(unanswered(new Error("fetch failed", { cause: new Error("x") }))).toBeUndefined();
     expect(requestHost({ request: { url: "http://127.0.0.1:8080/api/v3/x" } })).toBe("127.0.0.1:8080");
+  });
+});
+
+describe("GitHub's refusals no retry changes", () => {
+  it.each([
+    "Changes must be made through a pull request.",
+    'Required status check "ci" is expected.',
+    "4 of 4 required status checks are expected.",
+    "At least 1 approving review is required by reviewers with write access.",
+    "At least 2 approving reviews are required by reviewers with write access.",
+    "You're not authorized to push to this branch. Visit https://docs.github.com/… for more information.",
+    "GH006: Protected branch update failed for refs/heads/main.",
+    "Repository rule violations found\n\nCannot force-push to this branch",
+  ])("a protection's or a ruleset's: %s", (message) => {
+    expect(PROTECTION_REFUSED.test(message)).toBe(true);
+    expect(refusedForGood(new Error(message))).toBe(true);
+  });
+
+  it.each([
+    "refusing to allow a GitHub App to create or update workflow `.github/workflows/ci.yml` without `workflows` permission",
+    "refusing to allow a Personal Access Token to create or update workflow `.github/workflows/ci.yml` without `workflow` scope",
+  ])("a workflow change the token may not make: %s", (message) => {
+    expect(refusedForGood(new Error(message))).toBe(true);
+  });
+
+  it("not auto-merge's refusal on a base without protection rules, nor a race", () => {
+    expect(refusedForGood(new Error("Pull request Protected branch rules not configured for this branch"))).toBe(false);
+    expect(refusedForGood(new Error("Update is not a fast forward"))).toBe(false);
+  });
+});
+
+describe("whenVisible", () => {
+  it("waits for a node GitHub has not caught up with, but not for a team the token cannot see", async () => {
+    let calls = 0;
+    const unseen = (id: string) => () => {
+      calls++;
+      return Promise.reject(new Error(`Validation Failed: "Could not resolve to a node with the global id of '${id}'"`));
+    };
+    await expect(whenVisible(unseen("T_kwDOAbc"), 4, 1)).rejects.toThrow(/T_kwDOAbc/);
+    expect(calls).toBe(1);
+    calls = 0;
+    await expect(whenVisible(unseen("PR_kwDOAbc"), 4, 1)).rejects.toThrow(/PR_kwDOAbc/);
+    expect(calls).toBe(4);
+  });
+});
+
+describe("requestPurpose", () => {
+  it.each([
+    [
+      { method: "POST", path: "/graphql", field: "enablePullRequestAutoMerge" },
+      { what: "enabling auto-merge", permissions: ["contents", "pull-requests"] },
+    ],
+    [
+      { method: "POST", path: "/graphql", field: "repository" },
+      { what: "reading the repository's id", permissions: ["contents"] },
+    ],
+    [
+      { method: "POST", path: "/repos/acme/manifests/issues/7/comments" },
+      { what: "commenting on pull request #7", permissions: ["pull-requests"] },
+    ],
+    [
+      { method: "GET", path: "/repos/acme/manifests/pulls/7" },
+      { what: "reading pull request #7", permissions: ["pull-requests"] },
+    ],
+    [
+      { method: "GET", path: "/repos/acme/manifests/compare/abc...def" },
+      { what: "comparing commits", permissions: ["contents"] },
+    ],
+  ])("%j is %j", (request, purpose) => {
+    expect(requestPurpose(request)).toEqual(purpose);
   });
 });

@@ -11,8 +11,10 @@ import {
   httpStatus,
   PROTECTION_REFUSED,
   requestPurpose,
+  TEAM_UNSEEN,
   unanswered,
   unansweredSaid,
+  WORKFLOWS_REFUSED,
   type Permission,
 } from "../../github/errors.js";
 import { GitError } from "../../github/git.js";
@@ -47,9 +49,10 @@ export function explainFailure(error: unknown, at: FailureContext): string | und
   // A GraphQL updateRefs names no branch in its path: the pull-request branch it replaced is named by the refusal.
   const replaced = answerIn(error, (e) => e instanceof BranchReplaceRefusedError);
   const branch = replaced instanceof BranchReplaceRefusedError ? replaced.branch : /\/git\/refs\/heads\/(.+)$/.exec(request.path)?.[1];
+  const refusal = { name: branch, replaced: replaced !== undefined, merge: isMerge(request) };
   const advice = rateLimited(status, errorMessage(error), responseHeaders(answer))
     ? RATE_LIMIT_ADVICE
-    : adviceFor(status, errorMessage(error), purpose?.permission ?? "contents", { name: branch, replaced: replaced !== undefined }, at);
+    : adviceFor(status ?? graphqlStatus(answer), errorMessage(error), purpose?.permissions ?? ["contents"], refusal, at);
   return advice ? `${head}\n${advice}` : head;
 }
 
@@ -74,6 +77,17 @@ const RATE_LIMIT_ADVICE =
 function rateLimited(status: number | undefined, message: string, headers: Readonly<Record<string, unknown>>): boolean {
   if (status !== 403 && status !== 429) return false;
   return /rate limit/i.test(message) || headers["retry-after"] !== undefined || String(headers["x-ratelimit-remaining"]) === "0";
+}
+
+/**
+ * The status a GraphQL error stands for, by its first error's `type`: GitHub answers a missing
+ * permission with FORBIDDEN, a repository or node the token cannot see with NOT_FOUND.
+ */
+function graphqlStatus(error: unknown): number | undefined {
+  const errors: unknown = typeof error === "object" && error !== null && "errors" in error ? error.errors : undefined;
+  const [first]: unknown[] = Array.isArray(errors) ? errors : [];
+  const type = typeof first === "object" && first !== null && "type" in first ? first.type : undefined;
+  return type === "FORBIDDEN" ? 403 : type === "NOT_FOUND" ? 404 : undefined;
 }
 
 /** The response headers of an Octokit request error, when it has them. */
@@ -106,7 +120,7 @@ function explainGit(error: GitError, at: FailureContext): string {
   if (NO_CREDENTIALS.test(error.stderr) || (status === 401 && !at.tokenGiven)) return `${head}\n${noCredentials(at)}`;
   const branch = error.args.map((arg) => /:refs\/heads\/(.+)$/.exec(arg)?.[1]).find((b) => b !== undefined);
   if (rateLimited(status, error.stderr, {})) return `${head}\n${RATE_LIMIT_ADVICE}`;
-  const advice = adviceFor(status, error.stderr, "contents", { name: branch, replaced: false }, at);
+  const advice = adviceFor(status, error.stderr, ["contents"], { name: branch, replaced: false, merge: false }, at);
   if (!advice) return head;
   return `${head}\n${advice} git uses the credentials actions/checkout left (its \`token\` input), or this step's \`token\` when the checkout kept none.`;
 }
@@ -128,16 +142,34 @@ function noCredentials(at: FailureContext): string {
   );
 }
 
-/** The branch a refusal is about, as far as it is known; `replaced`: the pull-request branch, which every run replaces. */
+/**
+ * The branch a refusal is about, as far as it is known; `replaced`: the pull-request branch, which
+ * every run replaces; `merge`: the refusal answered the merge of a pull request into it.
+ */
 interface RefusedBranch {
   readonly name: string | undefined;
   readonly replaced: boolean;
+  readonly merge: boolean;
+}
+
+/** Whether `request` merged a pull request (REST; GraphQL's merges are auto-merge's, which GitHub makes itself). */
+function isMerge(request: { readonly method: string; readonly path: string }): boolean {
+  return request.method === "PUT" && /\/pulls\/\d+\/merge$/.test(request.path);
 }
 
 /** What to change, as far as GitHub's answer tells. */
-function adviceFor(status: number | undefined, message: string, permission: Permission, branch: RefusedBranch, at: FailureContext): string | undefined {
+function adviceFor(
+  status: number | undefined,
+  message: string,
+  permission: readonly Permission[],
+  branch: RefusedBranch,
+  at: FailureContext,
+): string | undefined {
   const name = fullName(at);
+  if (WORKFLOWS_REFUSED.test(message)) return workflowsAdvice(message, branch);
+  if (TEAM_UNSEEN.test(message)) return TEAMS_ADVICE;
   if (PROTECTION_REFUSED.test(message)) {
+    if (branch.merge) return PROTECTED_MERGE_ADVICE;
     if (branch.name !== undefined && (branch.replaced || branch.name.startsWith(BRANCH_PREFIX))) return pullRequestBranchAdvice(branch.name);
     return (
       `${branch.name ?? "The branch"} is protected (branch protection or a ruleset) and does not take this commit from the token's actor. ` +
@@ -179,6 +211,33 @@ function adviceFor(status: number | undefined, message: string, permission: Perm
 }
 
 /**
+ * A branch update GitHub refused because it changes a file under .github/workflows/. Our own
+ * commits never write there: the base changed a workflow since the pull request's branch was
+ * built (every run rebuilds it on the base), or the branch held one that the rebuild leaves out.
+ */
+function workflowsAdvice(message: string, branch: RefusedBranch): string {
+  const why =
+    `GitHub refuses any update of ${branch.name ?? "a branch"} that creates, changes or deletes a file under .github/workflows/ unless the token may write workflows; ` +
+    "gitops-promote writes none, but rebuilding the pull request's branch on a base whose workflows changed since it was built (or leaving out one a person pushed there) changes them. ";
+  if (/`?workflow`? scope/i.test(message)) return `${why}Give the personal access token the \`workflow\` scope (a fine-grained one: Workflows read and write).`;
+  return (
+    why +
+    'With a GitHub App token, give the App "Workflows: Read and write" and ask for it (`permission-workflows: write` with actions/create-github-app-token). ' +
+    `GITHUB_TOKEN can never have it: close the pull request and delete ${branch.name ?? "its branch"}, and the next run opens a fresh one from the base.`
+  );
+}
+
+const TEAMS_ADVICE =
+  "GitHub could not find a team of team-reviewers with this token: requesting a team's review needs reading the organisation's teams. " +
+  "GITHUB_TOKEN has no organisation permissions and cannot request teams (name people instead, or use another token); " +
+  'a GitHub App needs the organisation permission "Members: Read-only" (`permission-members: read` with actions/create-github-app-token), ' +
+  "a fine-grained personal access token the same. Check too that the team exists and may see the repository.";
+
+const PROTECTED_MERGE_ADVICE =
+  "The base branch's protection holds the merge back until its requirements are met (required reviews or checks): " +
+  "use `merge: auto` to have GitHub merge the pull request once they are (Allow auto-merge in the repository settings), or `merge: none` to leave it for a person.";
+
+/**
  * The pull request's own branch refused the run's commit: delivering through a pull request is
  * what the run does already. Every run rebuilds that branch on the base, replacing it (a force
  * push), which "Block force pushes" and update restrictions refuse.
@@ -193,10 +252,11 @@ function pullRequestBranchAdvice(branch: string): string {
   );
 }
 
-function permissions(first: Permission): string {
-  return first === "contents"
-    ? "`permissions: contents: write` (and `pull-requests: write` to open pull requests)"
-    : "`permissions: pull-requests: write` (and `contents: write` for the commits)";
+function permissions([first, ...more]: readonly Permission[]): string {
+  if (more.length > 0) return `\`permissions:\` ${[first, ...more].map((p) => `\`${p}: write\``).join(" and ")}, both`;
+  return first === "pull-requests"
+    ? "`permissions: pull-requests: write` (and `contents: write` for the commits)"
+    : "`permissions: contents: write` (and `pull-requests: write` to open pull requests)";
 }
 
 function fullName(at: FailureContext): string {
