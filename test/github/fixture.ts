@@ -17,11 +17,11 @@ export async function checkout(fake: FakeGitHub, files: Record<string, FileSpec>
   return { dir, git: new GitRepo(dir) };
 }
 
-/** Another checkout of the repo (each job of a workflow has its own). */
-export async function cloneRepo(fake: FakeGitHub, options: { shallow?: boolean } = {}): Promise<string> {
+/** Another checkout of the repo (each job of a workflow has its own), with the fake's token or `token`. */
+export async function cloneRepo(fake: FakeGitHub, options: { shallow?: boolean; token?: string } = {}): Promise<string> {
   const dir = await tempDir("gp-checkout-");
   // async: the fake serves git from this very process, a sync clone would deadlock it
-  await promisify(execFile)("git", ["clone", "--quiet", ...(options.shallow ? ["--depth=1"] : []), fake.gitUrl(OWNER, REPO), dir]);
+  await promisify(execFile)("git", ["clone", "--quiet", ...(options.shallow ? ["--depth=1"] : []), fake.gitUrl(OWNER, REPO, { token: options.token }), dir]);
   return dir;
 }
 

@@ -26,6 +26,13 @@
  * Auth: REST/GraphQL want `Authorization: token|bearer <token>`; git wants HTTP Basic with the token as password
  * (any user name, scheme case-insensitive, as actions/checkout sends it). Anything else is 401 "Bad credentials".
  * `setAccess` scopes a token per repo like GITHUB_TOKEN across repos: `none` -> 404, `read` -> 403 on writes.
+ * `setPermissions` grants a token permission by permission (contents, pull-requests, actions, workflows, members; every
+ * token starts with all of them): an operation that needs more answers 403 "Resource not accessible by integration"
+ * (GraphQL: FORBIDDEN), a team review request without `members` 422 "Could not resolve to a node with the global id of
+ * 'T_…'", and a ref update (REST, GraphQL updateRefs, git push) whose old-to-new change touches `.github/workflows/`
+ * without `workflows` is refused in GitHub's words for the token's kind (`ghs_`: an App's).
+ * `protect(owner, repo, branch, { requirePullRequest, requiredChecks, requiredReviews })` refuses direct updates of the
+ * branch (REST 422, GraphQL, git push GH006) and REST merges into it (405) in GitHub's wordings.
  *
  * REST endpoints (OpenAPI path templates, all under apiUrl):
  *   GET  /repos/{owner}/{repo}                              GET  /repos/{owner}/{repo}/branches/{branch}
@@ -75,7 +82,8 @@
  * documented default) and unsigned, as is one given a `committer`; commits pushed over git are unverified.
  *
  * Recording: `calls` (every request: method, path, operationId, status, request body, response body), `dispatches`,
- * `workflowDispatches`, `violations` (`takeViolations()` returns and clears them, for tests that provoke one on purpose).
+ * `workflowDispatches`, `violations` (`takeViolations()` returns and clears them, for tests that provoke one on purpose;
+ * `close()` throws when any is left, so every test checks the contract).
  */
 import { rm, mkdtemp } from "node:fs/promises";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
@@ -85,6 +93,9 @@ import { BareRepo, type GitIdentity } from "./github-fake/bare-repo.js";
 import { parseGitPath, isPush, serveGit } from "./github-fake/git-http.js";
 import { errorBody, type Actor, type Urls } from "./github-fake/github-objects.js";
 import { executeGraphql } from "./github-fake/graphql-api.js";
+import { refusedMutation, type MutationField, type Refusal } from "./github-fake/graphql-refusals.js";
+import { installPushRules, pushEnv, refUpdateRefused, type Protection } from "./github-fake/ref-rules.js";
+import { ALL_PERMISSIONS, allowsMutation, allowsRest, type TokenPermissions } from "./github-fake/token-permissions.js";
 import { checkRequest, checkResponse, operation, type JsonObject } from "./github-fake/openapi-contract.js";
 import { requestErrorMessage } from "./github-fake/request-errors.js";
 import { mergePull } from "./github-fake/pull-merge.js";
@@ -103,7 +114,7 @@ import {
   type WorkflowRunState,
 } from "./github-fake/state.js";
 
-export type { Access, HeadLag, MergeStateStatus, PullState, RepositoryDispatch, WorkflowDispatch, WorkflowRunState };
+export type { Access, HeadLag, MergeStateStatus, Protection, PullState, RepositoryDispatch, TokenPermissions, WorkflowDispatch, WorkflowRunState };
 
 export interface FakeGitHubOptions {
   /** The token every request must carry; default a random `ghs_...` string. */
@@ -220,12 +231,16 @@ export interface FakeGitHub {
   setWorkflowRun(owner: string, repo: string, runId: number, update: Pick<WorkflowRunState, "status" | "conclusion">): void;
   /** Per-repo access for one token (or, without token, for every token). */
   setAccess(owner: string, repo: string, access: Access, token?: string): void;
+  /** Changes what one token (default: `token`) is granted, permission by permission; the rest stay as they were. */
+  setPermissions(permissions: Partial<TokenPermissions>, token?: string): void;
+  /** Protects `branch` (or, with undefined, lifts its protection). */
+  protect(owner: string, repo: string, branch: string, protection: Protection | undefined): void;
   /** Another valid token (e.g. a PAT next to GITHUB_TOKEN). */
   addToken(token: string): void;
   inject(fault: Fault): InjectedFault;
   takeViolations(): Violation[];
-  /** Clone URL; with `auth` (default true) the token is embedded as `x-access-token:<token>@`. */
-  gitUrl(owner: string, repo: string, options?: { auth?: boolean }): string;
+  /** Clone URL; with `auth` (default true) the token (default `token`) is embedded as `x-access-token:<token>@`. */
+  gitUrl(owner: string, repo: string, options?: { auth?: boolean; token?: string }): string;
   close(): Promise<void>;
 }
 
@@ -249,6 +264,8 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
   const token = options.token ?? `ghs_fake${Math.random().toString(36).slice(2)}${Date.now().toString(36)}`;
   const actor = options.actor ?? DEFAULT_ACTOR;
   const tokens = new Set([token]);
+  const granted = new Map<string, TokenPermissions>();
+  const permissionsOf = (tok: string): TokenPermissions => granted.get(tok) ?? ALL_PERMISSIONS;
   const access = new Map<string, Access>();
   const repos = new Map<string, RepoState>();
   const faults: ActiveFault[] = [];
@@ -418,7 +435,8 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       }
       const repo = findRepo(matched.params.owner ?? "", matched.params.repo ?? "");
       if (!repo || accessOf(repo, tok) === "none") return { status: 404, body: errorBody(404, "Not Found") };
-      if (method !== "GET" && accessOf(repo, tok) === "read") return { status: 403, body: errorBody(403, "Resource not accessible by integration") };
+      if ((method !== "GET" && accessOf(repo, tok) === "read") || !allowsRest(permissionsOf(tok), call.operationId))
+        return { status: 403, body: errorBody(403, "Resource not accessible by integration") };
       if (text) {
         const errors = checkRequest(httpMethod, template, body);
         if (errors.length > 0) {
@@ -427,7 +445,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
           return { status: 422, body: errorBody(422, message) };
         }
       }
-      return matched.route.handle({ repo, params: matched.params, query: url.searchParams, body, token: tok, services });
+      return matched.route.handle({ repo, params: matched.params, query: url.searchParams, body, token: tok, permissions: permissionsOf(tok), services });
     })();
 
     if (template) {
@@ -461,21 +479,47 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     } else {
       const request = JSON.parse(text || "{}") as { query?: string; variables?: Record<string, unknown>; operationName?: string };
       call.body = request;
-      const result = await executeGraphql(
-        { urls, actor, autoMerge: options.autoMerge ?? "record", findRepo, repoById: (id) => [...repos.values()].find((r) => r.id === id), access: accessOf },
-        tok,
-        {
-          query: request.query ?? "",
-          variables: request.variables,
-          operationName: request.operationName,
-        },
-      );
+      const refused = await refusedMutation({ ...request, query: request.query ?? "" }, (field) => mutationRefusal(tok, field));
+      const result = refused
+        ? { body: refused, invalid: [] }
+        : await executeGraphql(
+            {
+              urls,
+              actor,
+              autoMerge: options.autoMerge ?? "record",
+              findRepo,
+              repoById: (id) => [...repos.values()].find((r) => r.id === id),
+              access: accessOf,
+            },
+            tok,
+            {
+              query: request.query ?? "",
+              variables: request.variables,
+              operationName: request.operationName,
+            },
+          );
       if (result.invalid.length > 0)
         violations.push({ kind: "graphql", method: "POST", path: call.path, operationId: "graphql", status: 200, errors: result.invalid });
       reply = { status: 200, body: result.body as Reply["body"] };
     }
     Object.assign(call, { status: reply.status, response: reply.body });
     send(res, reply);
+  }
+
+  /** What GitHub refuses of a mutation before it runs: a permission the token lacks, an updateRefs its ref rules refuse. */
+  async function mutationRefusal(tok: string, field: MutationField): Promise<Refusal | undefined> {
+    if (!allowsMutation(permissionsOf(tok), field.name)) return { type: "FORBIDDEN", message: "Resource not accessible by integration" };
+    if (field.name !== "updateRefs") return undefined;
+    const input = field.input as { repositoryId?: string; refUpdates?: { name: string; afterOid: string }[] } | undefined;
+    const id = nodeId.parseRepository(input?.repositoryId ?? "");
+    const repo = id === undefined ? undefined : [...repos.values()].find((r) => r.id === id);
+    if (!repo || accessOf(repo, tok) !== "write") return undefined;
+    for (const update of input?.refUpdates ?? []) {
+      const change = { fullRef: update.name, before: await repo.git.refSha(update.name), after: update.afterOid };
+      const refused = await refUpdateRefused(repo, tok, permissionsOf(tok), change);
+      if (refused) return { type: refused.status === 403 ? "FORBIDDEN" : "UNPROCESSABLE", message: refused.message };
+    }
+    return undefined;
   }
 
   async function handleGit(
@@ -498,7 +542,8 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     if (!tok) return deny(401, "Invalid username or token.");
     if (!repo || accessOf(repo, tok) === "none") return deny(404, "Repository not found.");
     if (isPush(url) && accessOf(repo, tok) === "read") return deny(403, `Permission to ${repo.owner}/${repo.name}.git denied.`);
-    call.status = await serveGit(req, res, url, root, { owner: repo.owner, repo: repo.name, rest: target.rest }, "x-access-token");
+    const served = { owner: repo.owner, repo: repo.name, rest: target.rest };
+    call.status = await serveGit(req, res, url, root, served, "x-access-token", pushEnv(repo, tok, permissionsOf(tok)));
   }
 
   const server: Server = createServer((req, res) => {
@@ -569,8 +614,10 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
         pulls: [],
         runs: new Map(),
         verified: new Set(),
+        protections: new Map(),
         ...(options.headLag && { headLag: { ...options.headLag, served: () => calls.filter((c) => c.operationId !== "git").length } }),
       };
+      await installPushRules(git);
       repos.set(key(owner, name), repo);
       const sha = await commitFiles(owner, name, defaultBranch, files, repoOptions.message ?? "Initial commit");
       return { owner, name, defaultBranch, sha };
@@ -641,6 +688,16 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       tokens.add(tok);
     },
 
+    setPermissions(permissions, tok = token) {
+      granted.set(tok, { ...permissionsOf(tok), ...permissions });
+    },
+
+    protect(owner, name, branch, protection) {
+      const { protections } = repoOrThrow(owner, name);
+      if (protection) protections.set(branch, protection);
+      else protections.delete(branch);
+    },
+
     inject(fault) {
       const active: ActiveFault = { ...fault, left: fault.times ?? 1, hits: 0 };
       faults.push(active);
@@ -658,14 +715,16 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       return violations.splice(0, violations.length);
     },
 
-    gitUrl(owner, name, { auth = true } = {}) {
-      return `http://${auth ? `x-access-token:${token}@` : ""}127.0.0.1:${port}/${owner}/${name}.git`;
+    gitUrl(owner, name, { auth = true, token: tok = token } = {}) {
+      return `http://${auth ? `x-access-token:${tok}@` : ""}127.0.0.1:${port}/${owner}/${name}.git`;
     },
 
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await rm(root, { recursive: true, force: true });
+      // Every test that uses the fake checks GitHub's contract: a violation it did not provoke and take fails it.
+      if (violations.length > 0) throw new Error(`fake GitHub: contract violations not taken (takeViolations):\n${JSON.stringify(violations, null, 2)}`);
     },
   };
 }

@@ -12,7 +12,10 @@ export function isPush(url: URL): boolean {
   return url.pathname.endsWith("/git-receive-pack") || url.searchParams.get("service") === "git-receive-pack";
 }
 
-/** Runs one request through `git http-backend` against the bare repo at `<root>/<owner>/<repo>.git`. */
+/**
+ * Runs one request through `git http-backend` against the bare repo at `<root>/<owner>/<repo>.git`; `hookEnv` reaches
+ * its hooks (the fake's push rules).
+ */
 export function serveGit(
   req: IncomingMessage,
   res: ServerResponse,
@@ -20,9 +23,11 @@ export function serveGit(
   root: string,
   target: { owner: string; repo: string; rest: string },
   user: string,
+  hookEnv: NodeJS.ProcessEnv = {},
 ): Promise<number> {
   return new Promise((resolve) => {
     const env: NodeJS.ProcessEnv = {
+      ...hookEnv,
       PATH: process.env.PATH,
       GIT_CONFIG_NOSYSTEM: "1",
       GIT_CONFIG_GLOBAL: "/dev/null",

@@ -5,7 +5,9 @@ import * as objects from "./github-objects.js";
 import type { Actor, Urls } from "./github-objects.js";
 import type { HttpMethod, Json, JsonObject } from "./openapi-contract.js";
 import { effectiveMergeState, githubCommitter, mergePull, refreshHead } from "./pull-merge.js";
+import { mergeRefused, refUpdateRefused } from "./ref-rules.js";
 import { isoNow, nodeId, type MergeMethod, type PullState, type RepoState, type RepositoryDispatch, type WorkflowDispatch } from "./state.js";
+import { has, type TokenPermissions } from "./token-permissions.js";
 
 /** What handlers need from the fake besides the repo they act on. */
 export interface Services {
@@ -24,6 +26,8 @@ export interface RestRequest {
   query: URLSearchParams;
   body: JsonObject;
   token: string;
+  /** What the token is granted (setPermissions). */
+  permissions: TokenPermissions;
   services: Services;
 }
 
@@ -47,6 +51,12 @@ const unprocessable = (message: string, errors?: JsonObject[]): Reply => ({ stat
 const validationFailed = (...errors: JsonObject[]): Reply => unprocessable("Validation Failed", errors);
 
 const str = (value: Json | undefined): string | undefined => (typeof value === "string" ? value : undefined);
+
+/** The update of `fullRef` from `before` to `after` as the repository's ref rules take it: a refusal's reply, or undefined. */
+async function refRulesRefusal(r: RestRequest, fullRef: string, before: string | undefined, after: string): Promise<Reply | undefined> {
+  const refused = await refUpdateRefused(r.repo, r.token, r.permissions, { fullRef, before, after });
+  return refused && { status: refused.status, body: objects.errorBody(refused.status, refused.message) };
+}
 
 async function refReply(r: RestRequest, fullRef: string, sha: string, status: number): Promise<Reply> {
   const type = (await r.repo.git.objectType(sha)) ?? "commit";
@@ -163,6 +173,9 @@ export const routes: Route[] = [
       const sha = str(r.body.sha) ?? "";
       if (!/^refs\/[^/]+\/.+/.test(fullRef)) return unprocessable("Reference name must start with 'refs/' and have at least two slashes.");
       if (!(await r.repo.git.objectType(sha))) return unprocessable("Object does not exist");
+      if (await r.repo.git.refSha(fullRef)) return unprocessable("Reference already exists");
+      const refused = await refRulesRefusal(r, fullRef, undefined, sha);
+      if (refused) return refused;
       if (!(await r.repo.git.casRef(fullRef, sha, undefined))) return unprocessable("Reference already exists");
       return refReply(r, fullRef, sha, 201);
     },
@@ -179,6 +192,8 @@ export const routes: Route[] = [
         const current = await r.repo.git.refSha(fullRef);
         if (!current) return unprocessable("Reference does not exist");
         if (r.body.force !== true && !(await r.repo.git.isAncestor(current, sha))) return unprocessable("Update is not a fast forward");
+        const refused = await refRulesRefusal(r, fullRef, current, sha);
+        if (refused) return refused;
         if (await r.repo.git.casRef(fullRef, sha, current)) return refReply(r, fullRef, sha, 200);
       }
     },
@@ -463,6 +478,8 @@ export const routes: Route[] = [
     async handle(r) {
       const pull = findPull(r, "pull_number");
       if (!pull) return notFound();
+      const held = pull.state === "open" ? mergeRefused(r.repo.protections.get(pull.base)) : undefined;
+      if (held) return { status: 405, body: objects.errorBody(405, held) };
       const outcome = await mergePull(
         r.repo,
         pull,
@@ -543,8 +560,20 @@ export const routes: Route[] = [
       if (!pull) return notFound();
       const reviewers = Array.isArray(r.body.reviewers) ? r.body.reviewers.map(String) : [];
       if (reviewers.includes(r.services.actor.login)) return unprocessable("Review cannot be requested from pull request author.");
+      const teams = Array.isArray(r.body.team_reviewers) ? r.body.team_reviewers.map(String) : [];
+      // A token that cannot read the organisation's teams finds none: GitHub's 422 names the team's node id, as a string
+      // in `errors` (actions/github-script#284, peter-evans/create-pull-request#155).
+      const [unseen] = has(r.permissions, "members", "read") ? [] : teams;
+      if (unseen !== undefined)
+        return {
+          status: 422,
+          body: {
+            ...objects.errorBody(422, "Validation Failed"),
+            errors: [`Could not resolve to a node with the global id of '${nodeId.object("T", unseen)}'`],
+          },
+        };
       for (const login of reviewers) if (!pull.reviewers.includes(login)) pull.reviewers.push(login);
-      for (const team of Array.isArray(r.body.team_reviewers) ? r.body.team_reviewers.map(String) : []) pull.teamReviewers.push(team);
+      for (const team of teams) pull.teamReviewers.push(team);
       return { status: 201, body: await pullView(r, pull) };
     },
   },

@@ -1,5 +1,6 @@
 // The fake's in-memory model around the bare repos: what GitHub keeps outside git (PRs, dispatches, runs, access).
 import type { BareRepo } from "./bare-repo.js";
+import type { Protection } from "./ref-rules.js";
 
 /** GraphQL's MergeStateStatus; a test scripts it to stand in for branch protection and checks. */
 export type MergeStateStatus = "DIRTY" | "UNKNOWN" | "BLOCKED" | "BEHIND" | "DRAFT" | "UNSTABLE" | "HAS_HOOKS" | "CLEAN";
@@ -95,6 +96,8 @@ export interface RepoState extends RepoSettings {
   runs: Map<number, WorkflowRunState>;
   /** Commits GitHub itself signed (API commits without an explicit committer). */
   verified: Set<string>;
+  /** Branch protection by branch name (`protect`). */
+  protections: Map<string, Protection>;
   /** The fake's headLag option, and the count of API requests it answered so far. */
   headLag?: HeadLag & { served(): number };
 }
