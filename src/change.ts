@@ -25,7 +25,23 @@ export interface FieldChange {
   readonly key: string;
   readonly old: string;
   readonly new: string;
+  /**
+   * Set where the field was not there before (`create`: a field an override or an editor adds,
+   * `old` is "") or is not there after (`delete`: a KCL `path-` spec, `new` is ""); with none,
+   * "" is a value the field holds, an empty string.
+   */
+  readonly op?: "create" | "delete";
   readonly object?: ObjectId;
+}
+
+/** The value a change replaced; undefined where it created the field, which held none. */
+export function valueBefore(change: Pick<FieldChange, "old" | "op">): string | undefined {
+  return change.op === "create" ? undefined : change.old;
+}
+
+/** The value a change wrote; undefined where it deleted the field. */
+export function valueAfter(change: Pick<FieldChange, "new" | "op">): string | undefined {
+  return change.op === "delete" ? undefined : change.new;
 }
 
 /** A change placed in the tree: path relative to the scanned root, POSIX separators. */

@@ -23,6 +23,7 @@ import { shiftLines } from "../text/line-shift.js";
 import { lineBreaks } from "../text/line-index.js";
 import { MARKER_TOKEN } from "../image/marker.js";
 import { byFlag, byIndex, type FieldNamer } from "../field-name.js";
+import { shownValue } from "./report.js";
 
 /** A `--set` spec as given, or a configured override waiting for the file's target to say which image it may set. */
 export type RequestedOverride = string | OverrideConfig;
@@ -509,7 +510,7 @@ function setOverImages(kind: FileKind, sets: ReadonlySet<string>, overruled: rea
     })
     .map(({ edit, override }) => ({
       line: override.line,
-      message: `${override.key}: ${fieldName("set")} wrote ${override.new || "(none)"}, which takes precedence over ${edit.new} from the incoming image${fieldKey(edit.key) === fieldKey(override.key) ? "" : ` at ${edit.key}`}`,
+      message: `${override.key}: ${fieldName("set")} ${override.op === "delete" ? "deleted it" : `wrote ${shownValue(override.new)}`}, which takes precedence over ${edit.new} from the incoming image${fieldKey(edit.key) === fieldKey(override.key) ? "" : ` at ${edit.key}`}`,
     }));
 }
 

@@ -2,7 +2,17 @@
  * What a person or a script is told about a plan: the stable JSON shape of DESIGN §6 and
  * a readable per-file summary, grouped by target when targets are configured.
  */
-import { formatDiagnostic, isAside, type Change, type ChangeKind, type Diagnostic, type Warning } from "../change.js";
+import {
+  formatDiagnostic,
+  isAside,
+  valueAfter,
+  valueBefore,
+  type Change,
+  type ChangeKind,
+  type Diagnostic,
+  type FieldChange,
+  type Warning,
+} from "../change.js";
 import { counted } from "../text/counted.js";
 import { unifiedDiff } from "./diff.js";
 import type { Plan } from "./plan.js";
@@ -10,7 +20,17 @@ import type { Plan } from "./plan.js";
 export interface JsonReport {
   readonly changed: boolean;
   readonly files: readonly string[];
-  readonly changes: readonly { file: string; line: number; kind: ChangeKind; key: string; old: string; new: string; target?: string }[];
+  /** `op` only where the field was created or deleted (FieldChange.op): `"old": ""` or `"new": ""` without it is an empty string. */
+  readonly changes: readonly {
+    file: string;
+    line: number;
+    kind: ChangeKind;
+    key: string;
+    old: string;
+    new: string;
+    op?: FieldChange["op"];
+    target?: string;
+  }[];
   readonly targets?: readonly { name: string; files: readonly string[] }[];
   /** Each `{file, line, message}`, and `kind` when the warning has one, for a script to tell what a warning is without reading its prose. */
   readonly warnings: readonly Warning[];
@@ -22,7 +42,16 @@ export function jsonReport(plan: Plan): JsonReport {
   return {
     changed: plan.files.length > 0,
     files: plan.files.map((f) => f.path),
-    changes: plan.changes.map(({ file, line, kind, key, old, new: value, target }) => ({ file, line, kind, key, old, new: value, ...(target && { target }) })),
+    changes: plan.changes.map(({ file, line, kind, key, old, new: value, op, target }) => ({
+      file,
+      line,
+      kind,
+      key,
+      old,
+      new: value,
+      ...(op && { op }),
+      ...(target && { target }),
+    })),
     ...(plan.targets.length > 0 && {
       targets: plan.targets.map((t) => ({ name: t.name, files: plan.files.filter((f) => f.target === t.name).map((f) => f.path) })),
     }),
@@ -45,16 +74,17 @@ function inReadmeOrder({ file, line, message }: Diagnostic): Diagnostic {
 }
 
 /**
- * A change's old or new value as a person reads it in a one-line summary: an empty side (a
- * field an override creates, or one it deletes) is "(none)", and a value written over several
- * lines (a list a `+=` extends) is shown on one. JSON keeps the exact text.
+ * A change's old or new value as a person reads it in a one-line summary (valueBefore,
+ * valueAfter): no value (a field an override creates has no old, one it deletes no new) is
+ * "(none)", an empty string `""`, and a value written over several lines (a list a `+=`
+ * extends) is shown on one. JSON keeps the exact text, and the op.
  */
-export function shownValue(value: string): string {
-  return value === "" ? "(none)" : value.replace(/\s*\n\s*/g, " ");
+export function shownValue(value: string | undefined): string {
+  return value === undefined ? "(none)" : value === "" ? '""' : value.replace(/\s*\n\s*/g, " ");
 }
 
 function changeLine(c: Change): string {
-  return `  ${String(c.line).padStart(4)}  ${c.kind.padEnd(9)} ${c.key}: ${shownValue(c.old)} -> ${shownValue(c.new)}`;
+  return `  ${String(c.line).padStart(4)}  ${c.kind.padEnd(9)} ${c.key}: ${shownValue(valueBefore(c))} -> ${shownValue(valueAfter(c))}`;
 }
 
 /**

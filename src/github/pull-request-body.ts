@@ -3,7 +3,7 @@
  * The body's table is read back from the body we wrote, so each run adds its rows to the
  * earlier runs' rather than replacing them, and the title tells what the rows hold, whichever run wrote them.
  */
-import type { Change } from "../change.js";
+import { valueAfter, valueBefore, type Change } from "../change.js";
 import { DEFAULT_SUBJECT_TYPE, promotion, writtenPart, writtenVersion } from "../engine/commit-message.js";
 import { formatImageRef, isDigest, isTag, tryParseImageRef, type ImageRef } from "../image/reference.js";
 import { cappedList } from "../text/and-list.js";
@@ -20,6 +20,8 @@ export interface ChangeRow {
   readonly key: string;
   readonly old: string;
   readonly new: string;
+  /** A field created (no Old) or deleted (no New), as the change says (FieldChange.op). */
+  readonly op?: Change["op"];
   readonly image: string | undefined;
 }
 
@@ -29,11 +31,14 @@ const TABLE_HEADER = `| ${COLUMNS.join(" | ")} |`;
 const FOOTER = "_Opened by gitops-promote._";
 /** Not rendered: the commit of the pull-request branch the table describes, for the next run to tell whether the body is up to date. */
 const DESCRIBES = /^<!-- gitops-promote: describes ([0-9a-f]{40,64}) -->$/m;
-/** An empty Old or New (a field created, or a digest emptied), told as no value rather than an empty code span. */
+/** No Old (a field created) or no New (a field deleted), told as no value rather than as a code span. */
 const NONE = "(none)";
+/** An empty string (a digest emptied, a value set to ""), told as one rather than as an empty code span; cellText writes every `"` as a reference. */
+const EMPTY = '""';
 /**
  * A row: its cells are `<code>` elements holding `cellText`, a Target cell (when there is one) is
- * that text alone; an empty Old or New is NONE, or an empty `<code>` as earlier versions wrote it.
+ * that text alone; an Old or New is NONE where there is no value, and an empty string EMPTY, or
+ * an empty `<code>` as earlier versions wrote it (which wrote NONE for an empty string too).
  */
 const ROW =
   /^\| (?:([^|<`]*) \| )?<code>([^<|]+):(\d+)<\/code> \| <code>([^<|]*)<\/code> \| (?:<code>([^<|]*)<\/code>|\(none\)) \| (?:<code>([^<|]*)<\/code>|\(none\)) \| (?:<code>([^<|]+)<\/code>)? \|$/;
@@ -50,6 +55,7 @@ export function changeRow(change: Change, images: readonly ImageRef[]): ChangeRo
     key: change.key,
     old: change.old,
     new: change.new,
+    ...(change.op !== undefined && { op: change.op }),
     image: image && formatImageRef(image),
   };
 }
@@ -63,7 +69,7 @@ export function changeRows(changes: readonly Change[], images: readonly ImageRef
   const rows = changes.map((c) => changeRow(c, images));
   return rows.map((row, i) => {
     const c = changes[i]!;
-    if (row.image !== undefined || c.new !== "" || !isDigest(c.old)) return row;
+    if (row.image !== undefined || c.new !== "" || c.op !== undefined || !isDigest(c.old)) return row;
     const beside = rows.find((r, j) => r.image !== undefined && parentKey(r.key) === parentKey(c.key) && sameObject(changes[j]!, c));
     return beside ? { ...row, image: beside.image } : row;
   });
@@ -85,9 +91,21 @@ export function bodyRows(body: string | null | undefined): ChangeRow[] {
     const escaped = ROW.exec(text);
     const m = escaped ?? BACKTICK_ROW.exec(text);
     if (!m) return [];
-    // An empty Old or New written as NONE has no cell text.
-    const [target, file, line, key, old = "", value = "", image] = m.slice(1).map((cell) => (cell === undefined || !escaped ? cell : fromCellText(cell)));
-    return [{ ...(target && { target }), file: file!, line: Number(line), key: key!, old, new: value, image: image && imageOfCell(image, value) }];
+    const [target, file, line, key, old, value, image] = m.slice(1).map((cell) => (cell === undefined || !escaped ? cell : fromCellText(cell)));
+    // An Old or New written as NONE has no cell text: the field was created, or deleted.
+    const op = old === undefined ? "create" : value === undefined ? "delete" : undefined;
+    return [
+      {
+        ...(target && { target }),
+        file: file!,
+        line: Number(line),
+        key: key!,
+        old: old ?? "",
+        new: value ?? "",
+        ...(op && { op }),
+        image: image && imageOfCell(image, value ?? ""),
+      },
+    ];
   });
 }
 
@@ -144,11 +162,11 @@ function fieldOf(row: ChangeRow): string {
  */
 export function pullRequestBody(intro: string, rows: readonly ChangeRow[], otherFiles: readonly string[], requested?: string, commit?: string): string {
   const cell = (text: string) => `<code>${cellText(text)}</code>`;
-  const value = (text: string) => (text === "" ? NONE : cell(text));
+  const value = (text: string | undefined) => (text === undefined ? NONE : text === "" ? `<code>${EMPTY}</code>` : cell(text));
   const targeted = rows.some((r) => r.target !== undefined);
   const lines = rows.map(
     (r) =>
-      `${targeted ? `| ${cellText(r.target ?? "")} ` : ""}| ${cell(`${r.file}:${r.line}`)} | ${cell(r.key)} | ${value(r.old)} | ${value(r.new)} | ${r.image === undefined ? "" : cell(imageCell(r.image, r.new))} |`,
+      `${targeted ? `| ${cellText(r.target ?? "")} ` : ""}| ${cell(`${r.file}:${r.line}`)} | ${cell(r.key)} | ${value(valueBefore(r))} | ${value(valueAfter(r))} | ${r.image === undefined ? "" : cell(imageCell(r.image, r.new))} |`,
   );
   const columns = targeted ? ["Target", ...COLUMNS] : COLUMNS;
   // No rows (the branch holds newer values than this run's in every file): no empty table, the files say what it changes.
@@ -194,14 +212,15 @@ function afterIntro(lines: readonly string[]): readonly string[] {
  * after a letter or digit cannot: an image's `@sha256:`): GitHub reads no mention or issue
  * reference inside `<code>` (html-pipeline's MentionFilter skips text under `code`), yet the text
  * as written is read too (a notification's mail). Only a mail address stays a link: GitHub finds
- * one in the characters the references stand for.
+ * one in the characters the references stand for. A `"` is one too, so that EMPTY stands only for the empty string.
  */
 function cellText(text: string): string {
-  return text.replace(/[\s\p{Cc}&<>`*_~[\]()!\\|#$]|(?<![A-Za-z0-9])@|:(?=\/)/gu, (c) => `&#${c.codePointAt(0)};`);
+  return text.replace(/[\s\p{Cc}&<>`*_~[\]()!\\|#$"]|(?<![A-Za-z0-9])@|:(?=\/)/gu, (c) => `&#${c.codePointAt(0)};`);
 }
 
-/** The text `cellText` wrote. */
+/** The text `cellText` wrote, or the empty string EMPTY stands for. */
 function fromCellText(cell: string): string {
+  if (cell === EMPTY) return "";
   // A person may edit the body: a reference past Unicode's last character is left as written.
   return cell.replace(/&#(\d{1,7});/g, (reference, code: string) => (Number(code) <= 0x10ffff ? String.fromCodePoint(Number(code)) : reference));
 }

@@ -486,7 +486,7 @@ class Planner {
     this.pending.set(config, added);
     // Its change keeps its place among the others; the line is known once the config's entries are laid out.
     added.push({ entry, change: this.plan.changes.length });
-    this.plan.changes.push({ line: 0, kind: "override", key, old: "", new: value });
+    this.plan.changes.push({ line: 0, kind: "override", key, old: "", new: value, op: "create" });
   }
 
   /**
@@ -524,14 +524,14 @@ class Planner {
    * line break before it when a closing bracket follows it on its line (`a = 1\n    b = 2}` ->
    * `a = 1}`); on a line it shares, the comma before it (`{y = 2, x = 1,}` -> `{y = 2,}`), or
    * after it when it is first; several on one line, as one run (writeRemovals). The change holds
-   * the value removed and "" for the new one, as create's old, on the line it stood on in the
+   * the value removed and no new one (op `delete`), as a create has no old, on the line it stood on in the
    * text given to the run: it has none in the output, where every entry of a run would be at the
    * run's first line, and one spec's removals would move another's.
    */
   remove(node: { first: number; last: number }, value: Expr, key = this.spec.path): void {
     const start = this.tokens.start[node.first]!;
     this.removals.push({ start, end: this.tokens.end[node.last]! });
-    const change: FieldChange = { line: this.run.given.line(start), kind: "override", key, old: this.describe(value), new: "" };
+    const change: FieldChange = { line: this.run.given.line(start), kind: "override", key, old: this.describe(value), new: "", op: "delete" };
     this.plan.changes.push(change);
     this.run.removed.add(change);
   }
@@ -811,7 +811,7 @@ function createTopLevel(
   const startsLine = text.length === sourceStart(text) || /(\r\n|\n|\r)$/.test(text);
   p.plan.splices.push({ start: text.length, end: text.length, insert: startsLine ? `${statement}${p.eol}` : `${p.eol}${statement}` });
   const line = p.tokens.source.line(text.length) + (startsLine ? 0 : 1);
-  const change: FieldChange = { line, kind: "override", key: spec.path, old: "", new: value.string ?? value.text };
+  const change: FieldChange = { line, kind: "override", key: spec.path, old: "", new: value.string ?? value.text, op: "create" };
   p.plan.changes.push(change);
   if (value.wholeText) p.warnWholeText(change, value, spec.path);
 }

@@ -493,7 +493,7 @@ export function setYamlPathAbout(text: string, path: string, value: string | Val
     const { map, fill, document } = deepest;
     // A string asked for that reads as another type is added quoted: reported as written (`tag: ''` is `""`, not an empty change).
     const written = askedString(value, options) && readsAsNonString(next) ? renderScalar(next, "plain", map?.flow ?? false) : next;
-    const change = { kind: "override", key: path, old: "", new: written, object: document.object } as const;
+    const change = { kind: "override", key: path, old: "", new: written, op: "create", object: document.object } as const;
     if (map) plan.addSplice(pairInsertion(file, map, keys, next), change);
     else if (fill) plan.addSplice(nullFilling(file, fill, keys, next), change);
     return plan.result();

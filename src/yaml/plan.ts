@@ -85,7 +85,7 @@ export class EditPlan {
   /** Adds `key: value` as a new last pair of `map` (several keys: the value nested under them). */
   addPair(map: MapNode, keys: readonly [string, ...string[]], value: string, label: ChangeLabel): void {
     const splice = pairInsertion(this.file, map, keys, value);
-    this.planned.push({ splice, change: { kind: label.kind, key: label.key, old: "", new: value, object: label.document.object } });
+    this.planned.push({ splice, change: { kind: label.kind, key: label.key, old: "", new: value, op: "create", object: label.document.object } });
   }
 
   /** Plans a splice the caller rendered itself: an edit made in a text held inside one of this file's scalars, moved to this file's offsets. */

@@ -243,6 +243,21 @@ describe("overFile", () => {
       );
     });
 
+    it("says a --set that deletes the field, or sets it to an empty string, as it does: one change with the field's own (review kcl18 S3)", () => {
+      const text = 'app = {\n    image = "ghcr.io/acme/web:1.0.0"\n    sidecar = "ghcr.io/acme/web:1.0.0"\n}\n';
+      const edited = editCheckedKcl(text, { images: web, setters: new Map() });
+      const result = overFile("main.k", "kcl", edited, ["app.image-", 'app.sidecar=""'], false, text);
+      expect(result.changes.map((c) => [c.line, c.key, c.old, c.new, c.op])).toEqual([
+        [2, "app.image", "ghcr.io/acme/web:1.0.0", "", "delete"],
+        // The line it holds in the output, which the delete moved up.
+        [2, "app.sidecar", "ghcr.io/acme/web:1.0.0", "", undefined],
+      ]);
+      expect(result.warnings.map((w) => w.message)).toEqual([
+        "app.image: --set deleted it, which takes precedence over ghcr.io/acme/web:2.0.0 from the incoming image",
+        'app.sidecar: --set wrote "", which takes precedence over ghcr.io/acme/web:2.0.0 from the incoming image',
+      ]);
+    });
+
     it("is the YAML rule too: a --set of a field whose tag a Flux marker moved is one change, from what the file held", () => {
       const text = 'image: ghcr.io/acme/web:1.0.0 # {"$imagepolicy": "flux-system:web:tag"}\n';
       const edited = editYaml(text, { images: [], setters: new Map([["flux-system:web", { image: parseImageRef("ghcr.io/acme/web:2.0.0") }]]) });

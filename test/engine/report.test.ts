@@ -68,6 +68,30 @@ describe("humanReport", () => {
     expect(humanReport(created)).toContain("app.port: (none) -> 8080\n");
   });
 
+  it("tells an empty string from no value, and JSON says which change created or deleted its field (review kcl18 S3)", async () => {
+    const dir = await tempDir("gp-report-");
+    await writeFile(join(dir, "main.k"), 'config = {\n    labels = {a = "1", b = "2"}\n    image = ""\n}\n');
+    const request = { images: [], setters: [], paths: [] };
+    const plan = await planUpdate(directorySource(dir), {
+      ...request,
+      sets: ['main.k:config.labels.a=""', "main.k:config.labels.b-", 'main.k:config.image="ghcr.io/acme/app:1.0.0"', 'main.k:config.name="app"'],
+      create: true,
+    });
+    const report = humanReport(plan);
+    expect(report).toContain('config.labels.a: 1 -> ""\n');
+    expect(report).toContain("config.labels.b: 2 -> (none)\n");
+    expect(report).toContain('config.image: "" -> ghcr.io/acme/app:1.0.0\n');
+    expect(report).toContain("config.name: (none) -> app\n");
+    expect(jsonReport(plan).changes.map(({ key, old, new: value, op }) => ({ key, old, new: value, op }))).toEqual([
+      { key: "config.labels.a", old: "1", new: "", op: undefined },
+      { key: "config.labels.b", old: "2", new: "", op: "delete" },
+      { key: "config.image", old: "", new: "ghcr.io/acme/app:1.0.0", op: undefined },
+      { key: "config.name", old: "", new: "app", op: "create" },
+    ]);
+    // Only a created or deleted field's change has the key: a script reads `"new": ""` without it as the empty string.
+    expect(JSON.stringify(jsonReport(plan).changes[0])).toBe('{"file":"main.k","line":2,"kind":"override","key":"config.labels.a","old":"1","new":""}');
+  });
+
   const WARNED = "nothing to change: the warnings above say what was left and why; every other image field found already holds its new value\n";
 
   it("says why nothing changed: the fields hold the value already, or the warnings tell", async () => {

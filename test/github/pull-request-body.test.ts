@@ -57,7 +57,7 @@ describe("the body's table and the title", () => {
     expect(imagesTitle(bodyRows(body))).toBe(imagesTitle(rows));
   });
 
-  it("show an empty side as (none), not an empty code span, and a digest the incoming tag emptied by that image", () => {
+  it('show no value (a field created or deleted) as (none), an empty string as "", and a digest the incoming tag emptied by that image (review kcl18 S3)', () => {
     const API = parseImageRef("ghcr.io/acme/api:1.7.0");
     const pin = `sha256:${"4".repeat(64)}`;
     const rows = [
@@ -65,20 +65,33 @@ describe("the body's table and the title", () => {
         [change("api/kustomization.yaml", "images[0].newTag", "1.5.0", "1.7.0"), { ...change("api/kustomization.yaml", "images[0].digest", pin, ""), line: 4 }],
         [API],
       ),
-      // A field an override creates held nothing.
-      ...changeRows([change("values.yaml", "replicas", "", "2")], [API]),
+      // A field an override creates held nothing; one a delete spec removes holds nothing after; a label set to "" holds the empty string.
+      ...changeRows(
+        [
+          { ...change("values.yaml", "replicas", "", "2"), op: "create" },
+          { ...change("main.k", "config.labels.a", "1", ""), line: 4, op: "delete" },
+          { ...change("main.k", "config.labels.b", "2", ""), line: 5 },
+          { ...change("main.k", "config.note", "", '""'), line: 6 },
+        ],
+        [API],
+      ),
     ];
-    expect(rows.map((r) => r.image)).toEqual(["ghcr.io/acme/api:1.7.0", "ghcr.io/acme/api:1.7.0", undefined]);
+    expect(rows.map((r) => r.image)).toEqual(["ghcr.io/acme/api:1.7.0", "ghcr.io/acme/api:1.7.0", undefined, undefined, undefined, undefined]);
     const body = pullRequestBody("", rows, []);
     expect(body.split("\n").filter((l) => l.startsWith("| <code>"))).toEqual([
       "| <code>api/kustomization.yaml:3</code> | <code>images&#91;0&#93;.newTag</code> | <code>1.5.0</code> | <code>1.7.0</code> | <code>ghcr.io/acme/api</code> |",
       // New does not show the image that emptied the digest: the Image column gives it in full.
-      `| <code>api/kustomization.yaml:4</code> | <code>images&#91;0&#93;.digest</code> | <code>${pin}</code> | (none) | <code>ghcr.io/acme/api:1.7.0</code> |`,
+      `| <code>api/kustomization.yaml:4</code> | <code>images&#91;0&#93;.digest</code> | <code>${pin}</code> | <code>""</code> | <code>ghcr.io/acme/api:1.7.0</code> |`,
       "| <code>values.yaml:3</code> | <code>replicas</code> | (none) | <code>2</code> |  |",
+      "| <code>main.k:4</code> | <code>config.labels.a</code> | <code>1</code> | (none) |  |",
+      '| <code>main.k:5</code> | <code>config.labels.b</code> | <code>2</code> | <code>""</code> |  |',
+      // A value of two quotes is written as character references: `""` in a cell is only ever the empty string.
+      '| <code>main.k:6</code> | <code>config.note</code> | <code>""</code> | <code>&#34;&#34;</code> |  |',
     ]);
     expect(bodyRows(body)).toEqual(rows);
-    // A body written before keeps its empty code spans readable.
-    expect(bodyRows(body.replace("| (none) | <code>ghcr", "| <code></code> | <code>ghcr"))).toEqual(rows);
+    // A body written before wrote an empty string as an empty code span, or as (none), read as no value.
+    expect(bodyRows(body.replace('| <code>""</code> | <code>ghcr', "| <code></code> | <code>ghcr"))).toEqual(rows);
+    expect(bodyRows(body.replace('| <code>""</code> | <code>ghcr', "| (none) | <code>ghcr"))[1]).toEqual({ ...rows[1], op: "delete" });
   });
 
   it("read back from the body they were written in, and only from ours", () => {

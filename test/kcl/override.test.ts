@@ -543,7 +543,7 @@ describe("applyOverrides: ':' and '+=' as splices", () => {
     const merged = applyOverrides(text, ["app.web:{\n    b = [\n        2\n    ]\n}"]);
     expect(merged.text).toBe("app = {\n    web = {\n        x = 0\n        b = [\n            2\n        ]\n    }\n}\n");
     expect(merged.text).toBe(applyOverrides(text, ["app.web.b=[\n    2\n]"], { create: true }).text);
-    expect(merged.changes).toEqual([{ line: 4, kind: "override", key: "app.web.b", old: "", new: "[\n    2\n]" }]);
+    expect(merged.changes).toEqual([{ line: 4, kind: "override", key: "app.web.b", old: "", new: "[\n    2\n]", op: "create" }]);
     expect(applyOverrides(merged.text, ["app.web:{\n    b = [\n        2\n    ]\n}"]).changes).toEqual([]);
     // A key the config holds, replaced by the merge; an item written inside the spec's list, appended.
     expect(applyOverrides(text, ["app:{\n    web = {\n        x = [\n            1\n        ]\n    }\n}"]).text).toBe(
@@ -617,7 +617,9 @@ describe("applyOverrides: create", () => {
         '            ports = [{containerPort = 5000}]\n        }\n        flask_demo.image = "kcllang/flask_demo:abc"\n',
       ),
     );
-    expect(result.changes).toEqual([{ line: 10, kind: "override", key: "config.containers.flask_demo.image", old: "", new: "kcllang/flask_demo:abc" }]);
+    expect(result.changes).toEqual([
+      { line: 10, kind: "override", key: "config.containers.flask_demo.image", old: "", new: "kcllang/flask_demo:abc", op: "create" },
+    ]);
   });
 
   it("refuses to create a variable named by a keyword, which KCL would not assign (a nested key is quoted instead)", () => {
@@ -724,7 +726,7 @@ describe("applyOverrides: a delete of what is not there", () => {
       "appConfiguration has 'labels', not 'image'; 'image' is set in a later appConfiguration statement (line 5), which -O does not reach for '=' (it sets the first statement only; a delete reaches later ones) (to add appConfiguration.image, use --create, or create: true in the Action or the library)",
     );
     expect(applyOverrides(konfig, ["appConfiguration.image-"]).changes).toEqual([
-      { line: 6, kind: "override", key: "appConfiguration.image", old: "ghcr.io/acme/web:1.2.3", new: "" },
+      { line: 6, kind: "override", key: "appConfiguration.image", old: "ghcr.io/acme/web:1.2.3", new: "", op: "delete" },
     ]);
     // A key no statement holds gets the plain message.
     expect(() => applyOverrides(konfig, ['appConfiguration.name="x"'])).toThrow(/^appConfiguration has 'labels', not 'name' \(to add/);
@@ -839,7 +841,7 @@ describe("applyOverrides: a delete of what is not there", () => {
     const dotted = 'config = {\n    containers.web = {image = "a/b:1"}\n    name = "x"\n}\n';
     const result = applyOverrides(dotted, ["config.containers-"]);
     expect(result.text).toBe('config = {\n    name = "x"\n}\n');
-    expect(result.changes).toEqual([{ line: 2, kind: "override", key: "config.containers.web", old: '{image = "a/b:1"}', new: "" }]);
+    expect(result.changes).toEqual([{ line: 2, kind: "override", key: "config.containers.web", old: '{image = "a/b:1"}', new: "", op: "delete" }]);
     expect(result.warnings).toEqual([]);
   });
 });
@@ -973,10 +975,25 @@ describe("applyOverrides: change records say what was written", () => {
     ]);
   });
 
-  it("a delete reports the value it removed (old) and nothing in its place (new), as create does the other way round", () => {
+  it("a delete reports the value it removed (old) and nothing in its place (new, op delete), as create does the other way round", () => {
     const result = applyOverrides(text, ["app.args-"]);
-    expect(result.changes).toEqual([{ line: 2, kind: "override", key: "app.args", old: '["start"]', new: "" }]);
-    expect(applyOverrides('x = "a/b:1"\n', ["x-"]).changes).toEqual([{ line: 1, kind: "override", key: "x", old: "a/b:1", new: "" }]);
+    expect(result.changes).toEqual([{ line: 2, kind: "override", key: "app.args", old: '["start"]', new: "", op: "delete" }]);
+    expect(applyOverrides('x = "a/b:1"\n', ["x-"]).changes).toEqual([{ line: 1, kind: "override", key: "x", old: "a/b:1", new: "", op: "delete" }]);
+    expect(applyOverrides("x = 1\n", ['y="a/b:1"'], { create: true }).changes).toEqual([
+      { line: 2, kind: "override", key: "y", old: "", new: "a/b:1", op: "create" },
+    ]);
+  });
+
+  it("a value set to an empty string is no delete, and one set over an empty string no create: no op (review kcl18 S3)", () => {
+    const labels = 'config = {\n    labels = {a = "1", b = "2"}\n    image = ""\n}\n';
+    expect(applyOverrides(labels, ['config.labels.b=""']).changes).toEqual([{ line: 2, kind: "override", key: "config.labels.b", old: "2", new: "" }]);
+    expect(applyOverrides(labels, ['config.image="ghcr.io/acme/app:1.0.0"']).changes).toEqual([
+      { line: 3, kind: "override", key: "config.image", old: "", new: "ghcr.io/acme/app:1.0.0" },
+    ]);
+    // The delete of the same field says it is one.
+    expect(applyOverrides(labels, ["config.labels.b-"]).changes).toEqual([
+      { line: 2, kind: "override", key: "config.labels.b", old: "2", new: "", op: "delete" },
+    ]);
   });
 
   it("a ':' merge reports each entry it set or added under its own path, with its value", () => {

@@ -90,11 +90,14 @@ describe("editKustomizeImages", () => {
     }
   });
 
-  it("inserts a missing newTag at the siblings' indentation", () => {
+  it("inserts a missing newTag at the siblings' indentation, reported as a field created (no old value)", () => {
     const text = kustomization("  - name: nginx # the proxy\n  - name: redis\n");
     const { text: out, changes } = edit(text, withImages("nginx:1.26"));
     expect(out).toBe(kustomization('  - name: nginx # the proxy\n    newTag: "1.26"\n  - name: redis\n'));
-    expect(changes.map((change) => [change.line, change.key, change.old, change.new])).toEqual([[7, "images[0].newTag", "", "1.26"]]);
+    expect(changes.map((change) => [change.line, change.key, change.old, change.new, change.op])).toEqual([[7, "images[0].newTag", "", "1.26", "create"]]);
+    // A newTag that holds "" is set, not created.
+    const empty = kustomization('  - name: nginx\n    newTag: ""\n');
+    expect(edit(empty, withImages("nginx:1.26")).changes.map((change) => [change.old, change.new, change.op])).toEqual([["", "1.26", undefined]]);
   });
 
   it("inserts newTag and digest in order, with CRLF, at the end of a file without a final line break", () => {

@@ -11,7 +11,7 @@ describe("nullFilling", () => {
     const { text: out, changes } = setYamlPath(text, "image.tag", "1.2.3", create);
     expect(out).toBe("image:  # set by CI\n  tag: 1.2.3\nreplicas: 2\n");
     expect(parse(out)).toEqual({ image: { tag: "1.2.3" }, replicas: 2 });
-    expect(changes).toEqual([{ line: 2, kind: "override", key: "image.tag", old: "", new: "1.2.3", object: {} }]);
+    expect(changes).toEqual([{ line: 2, kind: "override", key: "image.tag", old: "", new: "1.2.3", op: "create", object: {} }]);
   });
 
   it.each([

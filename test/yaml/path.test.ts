@@ -245,7 +245,7 @@ describe("setYamlPath", () => {
   it("with create, adds the missing keys under the deepest existing mapping, block or flow", () => {
     const block = setYamlPath(values, "image.pullPolicy", "Always", { create: true });
     expect(block.text).toBe(values.replace('  tag: "1.0.0" # the app\n', '  tag: "1.0.0" # the app\n  pullPolicy: Always\n'));
-    expect(block.changes).toEqual([{ line: 4, kind: "override", key: "image.pullPolicy", old: "", new: "Always", object: {} }]);
+    expect(block.changes).toEqual([{ line: 4, kind: "override", key: "image.pullPolicy", old: "", new: "Always", op: "create", object: {} }]);
     const nested = setYamlPath("a:\n  b: 1\nz: 2\n", "a.c.d", "1.10", { create: true });
     expect(nested.text).toBe('a:\n  b: 1\n  c:\n    d: "1.10"\nz: 2\n');
     expect(nested.changes.map((c) => c.line)).toEqual([4]);

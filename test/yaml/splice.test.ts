@@ -34,7 +34,7 @@ describe("pairInsertion into a flow mapping", () => {
     const noComma = "image: {repository: ghcr.io/acme/app # the app, {or} not\n  }\n";
     const { text: out, changes } = setFromSpec(noComma, "image.tag=1.2.3", true);
     expect(out).toBe("image: {repository: ghcr.io/acme/app, tag: 1.2.3 # the app, {or} not\n  }\n");
-    expect(changes).toEqual([{ line: 1, kind: "override", key: "image.tag", old: "", new: "1.2.3", object: {} }]);
+    expect(changes).toEqual([{ line: 1, kind: "override", key: "image.tag", old: "", new: "1.2.3", op: "create", object: {} }]);
   });
 
   it("adds into an empty mapping right after its `{`, before a comment", () => {
