@@ -7,7 +7,7 @@ import type { Change, Warning } from "../change.js";
 import { tryParseImageRef, type ImageRef } from "../image/reference.js";
 import { nextVersion, versionOf, type ImageUpdate, type Version } from "../image/update.js";
 import { andList } from "../text/and-list.js";
-import type { MisplacedMarker } from "./file-markers.js";
+import type { MarkerLine } from "../image/marker.js";
 import type { FluxPolicy } from "./setters.js";
 
 /**
@@ -55,7 +55,7 @@ export function warnUnpolicied(
   updates: readonly ImageUpdate[],
   policiesAt: (repository: string) => readonly FluxPolicy[],
   marked: (image: ImageRef) => boolean,
-  misplaced: () => readonly MisplacedMarker[],
+  misplaced: () => readonly MarkerLine[],
   warnings: Warning[],
 ): void {
   for (const change of changes) {
@@ -81,8 +81,9 @@ export function warnUnpolicied(
       file: change.file,
       line: change.line,
       message: written
-        ? `${image.repository} moves to ${tag} with no policy; ${which}, and the marker of ${written.marker.key} at line ${written.line} marks nothing where it is ` +
-          `(see the warning there): write that marker at the end of this line for its policy to govern the field, or add a target with a policy`
+        ? `${image.repository} moves to ${tag} with no policy; ${which}, and the marker of ${written.marker.key} ` +
+          `${written.line === change.line ? "on this line" : `at line ${written.line}`} marks nothing where it is: ` +
+          `move it as the warning there says for its policy to govern this field, or add a target with a policy`
         : `${image.repository} moves to ${tag} with no policy (no marker here); ${which}: ${add}, or a target with a policy`,
     });
   }

@@ -6,6 +6,7 @@
  */
 import type { Change, FieldEditResult, FieldWarning, FullEditRequest, Warning } from "../change.js";
 import { isAside, publicWarning, SourceError } from "../change.js";
+import type { MarkerLine } from "../image/marker.js";
 import type { ImageRef } from "../image/reference.js";
 import type { ImageUpdate } from "../image/update.js";
 import { editCheckedKcl, type Overridden } from "../kcl/editor.js";
@@ -38,7 +39,7 @@ import { mayBeManifest } from "./manifest-candidates.js";
 import { allowance, imagesFor, settersFor, targetOf, targetsInScope, warnIdlePaths, warnRefusedImages } from "./targets.js";
 import { holdsImage, unreachedImages, warnUnreached } from "./unreached.js";
 import { warnBesideMarkers, warnUnpolicied } from "./beside-markers.js";
-import { marksOf, misplacedMarkers, type MisplacedMarker } from "./file-markers.js";
+import { marksOf, misplacedMarkers } from "./file-markers.js";
 import { leftBehind, warnUnmoved } from "./left-behind.js";
 import { warnBuiltOutside } from "./left-behind-outside.js";
 import {
@@ -374,7 +375,7 @@ function planFiles(
     planned.push(filePlan);
     warnTaggedElsewhere(filePlan.changes, tagged.elsewhere.get(path), target?.name, warnings);
     const marks = marksOf(path, text);
-    let misplaced: readonly MisplacedMarker[] | undefined;
+    let misplaced: readonly MarkerLine[] | undefined;
     warnBesideMarkers(filePlan.changes, target ? new Map() : editRequest.setters, left, marks, warnings);
     warnUnpolicied(
       filePlan.changes,

@@ -74,8 +74,9 @@ export function misplacedMarkerWarning(marker: Marker, follows: string): string 
 /**
  * The markers of a KCL text the editor reads (after a value on its line), each at its line, with
  * what the line holds before it; none in a text that does not parse, which the editor leaves.
+ * `misplaced`: instead those it reads nowhere and warns of (on a line of their own, after what `follows`).
  */
-export function kclMarkers(text: string): MarkerLine[] {
+export function kclMarkers(text: string, misplaced = false): MarkerLine[] {
   let tokens: Tokens;
   try {
     ({ tokens } = parseKcl(text));
@@ -85,7 +86,7 @@ export function kclMarkers(text: string): MarkerLine[] {
   }
   const found: MarkerLine[] = [];
   for (const place of markerComments(tokens)) {
-    const reading = "token" in place ? readMarker(place.comment) : undefined;
+    const reading = "token" in place !== misplaced ? readMarker(place.comment) : undefined;
     if (reading && "marker" in reading)
       found.push({ marker: reading.marker, line: place.line, before: text.slice(tokens.source.lineStart(place.start), place.start).trim() });
   }

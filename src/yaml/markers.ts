@@ -180,7 +180,11 @@ export function headMarkers(text: string): MarkerLine[] {
   return headMarkersIn(new YamlLines(text));
 }
 
-function headMarkersIn(lines: YamlLines): MarkerLine[] {
+/**
+ * headMarkers' reading; `aboveKey`, its complement the editor warns of (keyMarkerWarning): a marker above
+ * `key: value` with a scalar value, at the key's line.
+ */
+function headMarkersIn(lines: YamlLines, aboveKey = false): MarkerLine[] {
   const { text } = lines;
   const found: MarkerLine[] = [];
   const lineText = (line: number): string | undefined => lines.raw(line)?.trim();
@@ -193,8 +197,10 @@ function headMarkersIn(lines: YamlLines): MarkerLine[] {
     const marked = lineText(line + 1);
     if (!reading || !("marker" in reading) || marked === undefined) continue;
     const value = marked.slice(OPENS_LINE.exec(marked)![0].length);
-    // A scalar: not empty, no collection, alias, key or document marker, and no comment after it.
-    if (value === "" || /^[[{#*?]|^(?:---|\.\.\.)(?:\s|$)|:(?:\s|$)|\s#/.test(value)) continue;
+    // A scalar: not empty, no collection, alias, key (aboveKey: a key's) or document marker, and no comment after it.
+    if (value === "" || /^[[{#*?]|^(?:---|\.\.\.)(?:\s|$)|\s#/.test(value)) continue;
+    const key = /:(?:\s|$)/.exec(value);
+    if (aboveKey ? !key || !/^[ \t]+[^\s[{]/.test(value.slice(key.index + 1)) : key) continue;
     found.push({ marker: reading.marker, line: line + 1, before: marked });
   }
   return found;
@@ -203,12 +209,13 @@ function headMarkersIn(lines: YamlLines): MarkerLine[] {
 /**
  * The markers of a YAML text, found without a parse, in line order: after a value (lineMarkers) or
  * above one (headMarkers); not one after a flow collection, which marks nothing (collectionMarkerWarning),
- * nor one in a block scalar's text, which is no comment.
+ * nor one in a block scalar's text, which is no comment. `misplaced`: instead those the editor warns
+ * of as marking nothing, at the line it warns at: after a flow collection, above `key: value`.
  */
-export function yamlMarkers(text: string): MarkerLine[] {
+export function yamlMarkers(text: string, misplaced = false): MarkerLine[] {
   const lines = new YamlLines(text);
-  const afterValue = lineMarkers(text).filter(({ line, before }) => !/[\]}][ \t]*,?$/.test(before) && !lines.inBlockScalar(line));
-  return [...afterValue, ...headMarkersIn(lines)].sort((a, b) => a.line - b.line);
+  const afterValue = lineMarkers(text).filter(({ line, before }) => /[\]}][ \t]*,?$/.test(before) === misplaced && !lines.inBlockScalar(line));
+  return [...afterValue, ...headMarkersIn(lines, misplaced)].sort((a, b) => a.line - b.line);
 }
 
 export const editMarkers: Editor = (file, request, plan) => {

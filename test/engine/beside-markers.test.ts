@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Change, Warning } from "../../src/change.js";
 import { warnUnpolicied } from "../../src/engine/beside-markers.js";
-import type { MisplacedMarker } from "../../src/engine/file-markers.js";
+import type { MarkerLine } from "../../src/image/marker.js";
 import type { FluxPolicy } from "../../src/engine/setters.js";
 import { parsePolicy } from "../../src/image/policy.js";
 import { parseImageRef } from "../../src/image/reference.js";
@@ -28,7 +28,7 @@ describe("warnUnpolicied: an unmarked field moved by repository, which the tree'
     old: `ghcr.io/acme/web:${from}`,
     new: `ghcr.io/acme/web:${to}`,
   });
-  const said = (change: Change, policies: readonly FluxPolicy[], misplaced: readonly MisplacedMarker[] = []): string[] => {
+  const said = (change: Change, policies: readonly FluxPolicy[], misplaced: readonly MarkerLine[] = []): string[] => {
     const warnings: Warning[] = [];
     warnUnpolicied(
       [change],
@@ -61,14 +61,23 @@ describe("warnUnpolicied: an unmarked field moved by repository, which the tree'
   });
 
   it("names the policy's marker written where no editor reads it, instead of asking for one", () => {
-    const misplaced = [{ marker: { key: "flux-system:web", field: "ref" as const, setter: "flux-system:web" }, line: 28 }];
+    const misplaced = [{ marker: { key: "flux-system:web", field: "ref" as const, setter: "flux-system:web" }, line: 28, before: "}" }];
     expect(said(moved("1.2.3", "2.0.0"), [imagePolicy("web", "^1.0.0")], misplaced)).toEqual([
-      "apps/web/main.k:27: ghcr.io/acme/web moves to 2.0.0 with no policy; ImagePolicy flux-system:web (semver ^1.0.0) would refuse it, and the marker of flux-system:web at line 28 marks nothing where it is (see the warning there): write that marker at the end of this line for its policy to govern the field, or add a target with a policy",
+      "apps/web/main.k:27: ghcr.io/acme/web moves to 2.0.0 with no policy; ImagePolicy flux-system:web (semver ^1.0.0) would refuse it, and the marker of flux-system:web at line 28 marks nothing where it is: move it as the warning there says for its policy to govern this field, or add a target with a policy",
+    ]);
+  });
+
+  it("names the marker on the field's own line, after a flow collection holding it", () => {
+    const misplaced = [
+      { marker: { key: "flux-system:web", field: "ref" as const, setter: "flux-system:web" }, line: 27, before: "[{image: ghcr.io/acme/web:1.2.3}]" },
+    ];
+    expect(said(moved("1.2.3", "2.0.0"), [imagePolicy("web", "^1.0.0")], misplaced)).toEqual([
+      "apps/web/main.k:27: ghcr.io/acme/web moves to 2.0.0 with no policy; ImagePolicy flux-system:web (semver ^1.0.0) would refuse it, and the marker of flux-system:web on this line marks nothing where it is: move it as the warning there says for its policy to govern this field, or add a target with a policy",
     ]);
   });
 
   it("asks for the marker where the one written where no editor reads it is another policy's", () => {
-    const misplaced = [{ marker: { key: "flux-system:other", field: "ref" as const, setter: "flux-system:other" }, line: 28 }];
+    const misplaced = [{ marker: { key: "flux-system:other", field: "ref" as const, setter: "flux-system:other" }, line: 28, before: "}" }];
     expect(said(moved("1.2.3", "2.0.0"), [imagePolicy("web", "^1.0.0")], misplaced)).toEqual([
       "apps/web/main.k:27: ghcr.io/acme/web moves to 2.0.0 with no policy (no marker here); ImagePolicy flux-system:web (semver ^1.0.0) would refuse it: add its marker, or a target with a policy",
     ]);

@@ -78,6 +78,24 @@ describe("misplacedMarkers: the markers a file writes where its editor reads non
       ["ns:b", 2],
       ["ns:c", 6],
     ]);
+  });
+
+  it("finds a YAML marker after a flow collection, at its line, and one above `key: value`, at the key's line, as the editor warns of them", () => {
+    const text = [
+      `a: ghcr.io/acme/a:1 ${m("ns:a")}`,
+      `${m("ns:c")}`,
+      "image: ghcr.io/acme/c:1",
+      `${m("ns:s")}`,
+      "spec:",
+      "  x: 1",
+      `flow: {image: ghcr.io/acme/d:1} ${m("ns:d")}`,
+      "",
+    ].join("\n");
+    // Above a key whose value is a mapping the editor warns of nothing: that marker is not named either.
+    expect(misplacedMarkers("deploy.yaml", text).map(({ marker, line }) => [marker.setter, line])).toEqual([
+      ["ns:c", 3],
+      ["ns:d", 7],
+    ]);
     // A file that does not parse is left by the editor, which warns of nothing in it.
     expect(misplacedMarkers("main.k", `${m("ns:b")}\nbroken = {\n`)).toEqual([]);
   });

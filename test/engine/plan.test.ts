@@ -292,7 +292,7 @@ describe("planUpdate: what is scanned", () => {
     expect((await plan(files, { images: ["ghcr.io/acme/app:1.5.0"] })).warnings).toEqual([]);
   });
 
-  it("counts no marker written above `image:`, which marks nothing: the field moved by repository is told of the policy it escaped as an unmarked one (review flux17 S1)", async () => {
+  it("counts no marker written above `image:`, which marks nothing: the field moved by repository is told of the policy it escaped, and of that marker (review flux17 S1, kmark18)", async () => {
     const policy =
       "apiVersion: image.toolkit.fluxcd.io/v1beta2\nkind: ImagePolicy\nmetadata:\n  name: app\n  namespace: flux-system\nspec:\n  imageRepositoryRef:\n    name: app\n  policy:\n    semver:\n      range: ^1.0.0\n";
     const repository =
@@ -301,11 +301,11 @@ describe("planUpdate: what is scanned", () => {
     const files = { "flux-system/policy.yaml": policy, "flux-system/repository.yaml": repository, "apps/deploy.yaml": deploy };
     const rc = await plan(files, { images: ["ghcr.io/acme/app:1.5.0-rc.1"] });
     expect(afterOf(rc, "apps/deploy.yaml")).toBe(deploy.replace("1.4.0", "1.5.0-rc.1"));
-    // Not "which the policy of Flux setter flux-system:app would not have chosen for its marked fields": it has none.
+    // Not "which the policy of Flux setter flux-system:app would not have chosen for its marked fields": it has none; nor "add its marker": it has one, above the key.
     const said = rc.warnings.filter((w) => w.file === "apps/deploy.yaml").map((w) => `${w.line}: ${w.message.split(";")[0]}`);
     expect(said).toEqual([
       '4: Flux setter "flux-system:app" is written above image:, and YAML gives a comment above a key to the key, so Flux reads no marker there and the value is treated as unmarked',
-      "4: ghcr.io/acme/app moves to 1.5.0-rc.1 with no policy (no marker here)",
+      "4: ghcr.io/acme/app moves to 1.5.0-rc.1 with no policy",
     ]);
   });
 
@@ -318,7 +318,7 @@ describe("planUpdate: what is scanned", () => {
     const files = { "flux-system/policy.yaml": policy, "flux-system/repository.yaml": repository, "main.k": main };
     const moved = await plan(files, { images: ["ghcr.io/acme/app:2.0.0"] });
     expect(moved.warnings.find((w) => w.line === 2)?.message).toBe(
-      "ghcr.io/acme/app moves to 2.0.0 with no policy; ImagePolicy flux-system:app (semver ^1.0.0) would refuse it, and the marker of flux-system:app at line 3 marks nothing where it is (see the warning there): write that marker at the end of this line for its policy to govern the field, or add a target with a policy",
+      "ghcr.io/acme/app moves to 2.0.0 with no policy; ImagePolicy flux-system:app (semver ^1.0.0) would refuse it, and the marker of flux-system:app at line 3 marks nothing where it is: move it as the warning there says for its policy to govern this field, or add a target with a policy",
     );
     // The editor's warning at the marker is the one the advice points to.
     expect(moved.warnings.map((w) => `${w.file}:${w.line}`)).toEqual(["main.k:3", "main.k:2"]);

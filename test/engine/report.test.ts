@@ -123,7 +123,11 @@ describe("humanReport", () => {
     await writeFile(join(dir, "app.yaml"), 'containers:\n  - name: app\n    # {"$imagepolicy": "flux-system:app"}\n    image: ghcr.io/acme/app:1.0.0\n');
     const plan = await planUpdate(directorySource(dir), { images: [], setters: ["flux-system:app=ghcr.io/acme/app:1.2.0"], sets: [], paths: [] });
     expect(plan.warnings.map((w) => [w.line, w.message.split(",")[0], w.kind])).toEqual([
-      [undefined, "no file to update has a marker for setter flux-system:app", "unreached"],
+      [
+        undefined,
+        "no file to update has a marker for setter flux-system:app where it is read: app.yaml:4 has one that marks nothing there (see the warning at it)",
+        "unreached",
+      ],
       [4, 'Flux setter "flux-system:app" is written above image:', undefined],
     ]);
     // app.yaml still holds 1.0.0: no field was found to hold the new value.

@@ -89,7 +89,9 @@ describe("warnUnreached", () => {
 
   it("names a --setter key only a comment above `key: value` holds, where Flux reads no marker", () => {
     const image = `image: ${SIDECAR}:0.1.0`;
-    expect(unmarked(`# {"$imagepolicy": "flux-system:sidecar"}\n${image}\n`)).toEqual(["no file to update has a marker for setter flux-system:sidecar"]);
+    expect(unmarked(`# {"$imagepolicy": "flux-system:sidecar"}\n${image}\n`)).toEqual([
+      "no file to update has a marker for setter flux-system:sidecar where it is read: deploy.yaml:2 has one that marks nothing there (see the warning at it)",
+    ]);
     expect(unmarked(`${image} # {"$imagepolicy": "flux-system:sidecar"}\n`)).toEqual([]);
   });
 
