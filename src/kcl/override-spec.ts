@@ -10,7 +10,7 @@ import { isName } from "./tokenizer.js";
 export type OverrideOperation = "=" | ":" | "+=" | "-";
 
 export interface OverrideSpec {
-  /** The field path as written, trimmed: `config.containers["a.b"].image`. */
+  /** The field path as written, trimmed (`config.containers["a.b"].image`); with an empty key, as KCL reads it (`a..b` is `a.b`). */
   readonly path: string;
   /** The path split into keys: ["config", "containers", "a.b", "image"]. */
   readonly parts: readonly string[];
@@ -111,14 +111,21 @@ export function parseOverrideSpec(spec: string): OverrideSpec {
     const path = split.path.trim();
     const value = split.value.trim();
     if (path === "" || value === "") throw invalidSpec(spec);
-    return { path, parts: parseOverridePath(path), operation: split.operation, value };
+    return { ...pathOf(path), operation: split.operation, value };
   }
   if (spec.endsWith("-")) {
     const path = spec.slice(0, -1).trim();
     if (path === "") throw invalidSpec(spec);
-    return { path, parts: parseOverridePath(path), operation: "-", value: "" };
+    return { ...pathOf(path), operation: "-", value: "" };
   }
   throw invalidSpec(spec);
+}
+
+/** A path and its keys: one with an empty key is named as KCL reads it, so that a report names the field set. */
+function pathOf(written: string): Pick<OverrideSpec, "path" | "parts"> {
+  const parts = parseOverridePath(written);
+  const emptyKey = /^\.|\.\.|\.$/.test(written) && parts.length > 0;
+  return { path: emptyKey ? formatOverridePath(parts) : written, parts };
 }
 
 /** A word KCL reserves: no statement can assign it (`True = 1` is refused). */

@@ -21,6 +21,9 @@ describe("parseOverrideSpec (KCL's split_override_spec_op)", () => {
     ["a.b=x-", { path: "a.b", operation: "=", value: "x-" }],
     ["dict_delete.image-", { path: "dict_delete.image", operation: "-", value: "" }],
     [" delete -", { path: "delete", operation: "-", value: "" }],
+    // an empty key is skipped, as KCL skips it, and the path is named as KCL reads it: the field a report names is the one set
+    ['config..image="x:1"', { path: "config.image", parts: ["config", "image"], operation: "=" }],
+    [".config.image-", { path: "config.image", parts: ["config", "image"], operation: "-" }],
   ])("%s", (spec, expected) => {
     expect(parseOverrideSpec(spec)).toMatchObject(expected);
   });
