@@ -29,7 +29,7 @@ import { listTree, type TreeSource } from "./source.js";
 import { readNamed, readScreened } from "./tree-reads.js";
 import { reachingOtherTargets } from "./cross-target.js";
 import { deployedAsWrittenBy } from "./deployed-as-written.js";
-import { kclRunsIn, mayHoldKclRun, setByEveryKclRun } from "./kcl-runs.js";
+import { keptSpecsOver, kclRunsIn, mayHoldKclRun, setByEveryKclRun } from "./kcl-runs.js";
 import { retaggedAt, retaggedInEveryBuild } from "./kustomizations.js";
 import { kustomizationsIn, kustomizeTaggedIn, pairedTagsIn, warnTaggedElsewhere, type KustomizeTagged } from "./kustomize-reads.js";
 import { mayGiveNamespace, mayHoldDeployer } from "./kustomize-graph.js";
@@ -144,6 +144,8 @@ export async function planUpdate(listed: TreeSource, request: UpdateRequest): Pr
   await warnReach(run, inScopeTexts, resolved, setters, warnings);
 
   const planned = planFiles(run, texts, readOnly, tagged, paired, setters, warnings);
+  // A kcl.mod's or KCLRun's spec decides over what an override wrote in a KCL file it builds: said at the change.
+  warnings.push(...(await keptSpecsOver(planned, texts, run.treeRoot, source, present)));
   warnImageUpdaterConstraints(
     valid.images,
     inScopeTexts,

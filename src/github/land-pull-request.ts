@@ -695,12 +695,21 @@ function isBot(who: Identity): boolean {
   return who.name.endsWith("[bot]");
 }
 
-/** The pull request merges into the base: its message, body and report say what changes there ("1.2.3 -> 1.2.5", not "1.2.4 -> 1.2.5"). */
+/**
+ * The pull request merges into the base: its message, body and report say what changes there ("1.2.3 -> 1.2.5", not
+ * "1.2.4 -> 1.2.5"), and a field the base lacks is created there, whatever the branch held (FieldChange.op).
+ */
 function asSeenFromBase(file: FilePlan, onBase: readonly FilePlan[]): FilePlan {
   const base = onBase.find((f) => f.path === file.path);
   if (!base) return file;
-  const old = (c: Change) => base.changes.find((b) => b.key === c.key && b.kind === c.kind)?.old ?? c.old;
-  return { ...file, before: base.before, changes: file.changes.map((c) => ({ ...c, old: old(c) })) };
+  const fromBase = (c: Change): Change => {
+    const b = base.changes.find((b) => b.key === c.key && b.kind === c.kind);
+    if (!b) return c;
+    const { op, ...rest } = c;
+    const seen = b.op === "create" ? "create" : op === "delete" ? "delete" : undefined;
+    return { ...rest, old: b.old, ...(seen && { op: seen }) };
+  };
+  return { ...file, before: base.before, changes: file.changes.map(fromBase) };
 }
 
 /**

@@ -2383,3 +2383,23 @@ describe("planUpdate: overlays inside --path that deploy a base outside it as wr
     expect(p.warnings).toEqual([]);
   });
 });
+
+describe("a --set that a kept KCL spec decides over", () => {
+  it("is written, and warned at: kcl run applies the kcl.mod's [profile] overrides spec over the file", async () => {
+    const plan = await planUpdate(
+      tree({
+        "kcl.mod": '[package]\nname = "app"\n\n[profile]\nentries = ["main.k"]\noverrides = ["app.image=\\"ghcr.io/acme/app:1.0.0\\""]\n',
+        "main.k": 'app = {image = "ghcr.io/acme/app:1.0.0"}\n',
+      }),
+      { images: [], sets: ['main.k:app.image="ghcr.io/acme/app:2.0.0"'] },
+    );
+    expect(plan.files.map((f) => f.after)).toEqual(['app = {image = "ghcr.io/acme/app:2.0.0"}\n']);
+    expect(plan.warnings).toEqual([
+      expect.objectContaining({
+        file: "main.k",
+        line: 1,
+        message: expect.stringMatching(/^app\.image: app\.image="ghcr\.io\/acme\/app:1\.0\.0" \(kcl\.mod:6, \[profile\] overrides\) also sets it/),
+      }),
+    ]);
+  });
+});

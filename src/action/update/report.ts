@@ -9,7 +9,7 @@ import * as core from "@actions/core";
 import { unifiedDiff } from "../../engine/diff.js";
 import { shownValue } from "../../engine/report.js";
 import type { FilePlan } from "../../engine/plan.js";
-import type { Change, Diagnostic, Warning } from "../../change.js";
+import { valueAfter, valueBefore, type Change, type Diagnostic, type Warning } from "../../change.js";
 import type { Repository } from "../../github/commit.js";
 import { landedFiles, type DeliveryResult, type Landing } from "../../github/deliver.js";
 import { counted } from "../../text/counted.js";
@@ -68,7 +68,16 @@ function setDeliveredOutputs(changed: boolean, landings: readonly Landing[], fil
   core.setOutput(
     "changes",
     JSON.stringify(
-      changes.map((c) => ({ file: c.file, line: c.line, kind: c.kind, key: c.key, old: c.old, new: c.new, ...(c.target && { target: c.target }) })),
+      changes.map((c) => ({
+        file: c.file,
+        line: c.line,
+        kind: c.kind,
+        key: c.key,
+        old: c.old,
+        new: c.new,
+        ...(c.op && { op: c.op }),
+        ...(c.target && { target: c.target }),
+      })),
     ),
   );
   core.setOutput("updated-files", JSON.stringify(files.map((f) => f.path)));
@@ -122,7 +131,7 @@ export function printRun(result: DeliveryResult, links: LinkBase | undefined, dr
 /** Each landing and the values it changed, as `file:line key: old -> new`; `links` when the repository is on this GitHub server. */
 export function printLandings(landings: readonly Landing[], links: LinkBase | undefined, dryRun: boolean): void {
   for (const landing of landings) {
-    const changes = landing.changes.map((c) => `  ${c.file}:${c.line} ${c.key}: ${shownValue(c.old)} -> ${shownValue(c.new)}`);
+    const changes = landing.changes.map((c) => `  ${c.file}:${c.line} ${c.key}: ${shownValue(valueBefore(c))} -> ${shownValue(valueAfter(c))}`);
     infoUntrusted([landingLine(landing, links, dryRun), ...changes].join("\n"));
   }
 }
@@ -174,7 +183,7 @@ export async function writeSummary(result: DeliveryResult, links: LinkBase | und
         ...(targeted ? [escapeHtml(c.target ?? "(none)")] : []),
         `${code(c.file)}:${c.line}`,
         code(c.key),
-        `${code(shownValue(c.old))} → ${code(shownValue(c.new))}`,
+        `${code(shownValue(valueBefore(c)))} → ${code(shownValue(valueAfter(c)))}`,
         where(landingOf.get(c.file)),
       ],
     }));

@@ -109,7 +109,7 @@ describe("the log's lines after the collapsed group", () => {
   });
 
   it("says what a dry run would do, and prints a value that holds a workflow command without running it", () => {
-    const forged = { ...appChange("apps/app.yaml"), key: "data.banner", old: "::add-mask::main", new: "" };
+    const forged = { ...appChange("apps/app.yaml"), key: "data.banner", old: "::add-mask::main", new: "", op: "delete" as const };
     printRun({ ...pushed([forged]), landings: [{ mode: "push", branch: "main", files: [], changes: [forged] }] }, at, true);
     expect(stdout()).toContain("dry run: would push to main\n  apps/app.yaml:10 data.banner: ::add-mask::main -> (none)\n");
     expect(stdout()).toContain("1 value in 1 file would change\n");
