@@ -43,7 +43,9 @@ describe("pull requests over REST", () => {
   it("creates one PR per head branch and answers a duplicate with GitHub's 422", async () => {
     const repo = await repoWithBranch();
     const { data: pr } = await octokit.rest.pulls.create({ owner, repo, head: "bump", base: "main", title: "Deploy 1.2.3", body: "details" });
-    expect(pr).toMatchObject({ number: 1, state: "open", head: { ref: "bump" }, base: { ref: "main" }, mergeable_state: "clean" });
+    // As on GitHub, a new pull request's mergeability is computed in the background: unknown in the answer, clean when read again.
+    expect(pr).toMatchObject({ number: 1, state: "open", head: { ref: "bump" }, base: { ref: "main" }, mergeable: null, mergeable_state: "unknown" });
+    expect((await octokit.rest.pulls.get({ owner, repo, pull_number: 1 })).data).toMatchObject({ mergeable: true, mergeable_state: "clean" });
     expect(pr.node_id).toMatch(/^PR_/);
 
     await expect(octokit.rest.pulls.create({ owner, repo, head: `${owner}:bump`, base: "main", title: "again" })).rejects.toMatchObject({
