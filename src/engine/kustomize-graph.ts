@@ -132,6 +132,8 @@ export interface Graph {
   readonly naming: readonly string[];
   /** The kustomization of a directory (a path from the root), if the tree has one kustomize can read. */
   at(directory: string): Kustomization | undefined;
+  /** Whether a directory has a kustomization file, without reading it. */
+  has(directory: string): boolean;
   /** The entries of a kustomization and of the components it includes, which tag its whole build. */
   tagsOf(k: Kustomization): readonly Tag[];
   /** The deployers whose images tag an incoming repository, as kustomizations. */
@@ -178,6 +180,7 @@ export function graphOf(tree: KustomizeTree, incoming: readonly ImageRef[]): Gra
     directories: [...byDirectory.keys()],
     naming,
     at,
+    has: hasKustomization,
     tagsOf,
     deployers,
     fluxBuilds: () => (fluxBuilds ??= tree.deployers.flatMap(({ file, text }) => readFluxKustomizations(file, text, hasKustomization, tree))),
@@ -245,16 +248,25 @@ export interface BuiltNamespace {
 }
 
 export function buildsOf(graph: Graph, kustomizations: readonly Kustomization[]): Builds {
-  const { at, tagsOf } = graph;
+  const { tagsOf, has } = graph;
   const among = new Set(kustomizations);
+  // The builds go through the kustomizations given alone: reading the others they list (the hundreds of overlays
+  // a cluster's kustomization lists, for one base's builds) would parse each for nothing.
+  const given = new Map(
+    kustomizations.flatMap((k) => {
+      const directory = posix.dirname(k.file);
+      return graph.at(directory) === k ? [[directory, k] as const] : [];
+    }),
+  );
+  const at = (directory: string) => given.get(directory);
   const included = new Set(kustomizations.flatMap((k) => [...k.resources, ...k.components].flatMap((path) => at(path) ?? [])));
   const roots = kustomizations.filter((k) => !k.component && !included.has(k));
   /** The files the builds reach through the kustomizations `through` lets pass. */
   const reached = (through: (k: Kustomization) => boolean): Set<string> => {
     const files = new Set<string>();
-    for (const k of walk(graph, roots, (k) => among.has(k) && through(k))) {
+    for (const k of walk({ at }, roots, (k) => among.has(k) && through(k))) {
       files.add(k.file);
-      for (const path of [...k.resources, ...k.components]) if (!at(path)) files.add(path);
+      for (const path of [...k.resources, ...k.components]) if (!at(path) && !has(path)) files.add(path);
     }
     return files;
   };
@@ -266,7 +278,7 @@ export function buildsOf(graph: Graph, kustomizations: readonly Kustomization[])
     return files;
   };
   let namespaced: Map<string, Map<string | undefined, BuiltNamespace>> | undefined;
-  const namespaces = (file: string): BuiltNamespace[] => [...((namespaced ??= namespacedFiles(graph, roots, among)).get(file)?.values() ?? [])];
+  const namespaces = (file: string): BuiltNamespace[] => [...((namespaced ??= namespacedFiles({ at }, roots, among)).get(file)?.values() ?? [])];
   return { reached: () => (every ??= reached(() => true)), asWritten, namespaces };
 }
 
@@ -436,7 +448,7 @@ function listScreen(path: string): (directory: string, text: string) => boolean 
  * handed down; a base two overlays include is built into both of theirs.
  */
 function namespacedFiles(
-  graph: Graph,
+  graph: Pick<Graph, "at">,
   roots: readonly Kustomization[],
   among: ReadonlySet<Kustomization>,
 ): Map<string, Map<string | undefined, BuiltNamespace>> {
