@@ -589,7 +589,9 @@ describe("update Action", () => {
       const [images, lowerCased, setters, summary] = errorsOf(result);
       expect(images).toMatchObject({ message: expect.stringMatching(/^input images: invalid image reference "ghcr\.io\/acme\/API:1"/) });
       expect(images?.file).toBeUndefined();
-      expect(lowerCased).toMatchObject({ message: expect.stringMatching(/^input images: an image name is written in lower case: write its registry and repository in lower case/) });
+      expect(lowerCased).toMatchObject({
+        message: expect.stringMatching(/^input images: an image name is written in lower case: write its registry and repository in lower case/),
+      });
       expect(setters).toMatchObject({ message: expect.stringMatching(/^input setters: "flux-system:app" is not <namespace>:<policy>=<image>/) });
       expect(summary?.message).toMatch(
         /^nothing was written; the request is not usable:\n- input images: .*\n- input images: an image name is written in lower case: .*\n- input setters: /,
