@@ -1166,9 +1166,9 @@ var require_parse = __commonJS({
                 const idx = prev.value.lastIndexOf("[");
                 const pre = prev.value.slice(0, idx);
                 const rest2 = prev.value.slice(idx + 2);
-                const posix9 = POSIX_REGEX_SOURCE[rest2];
-                if (posix9) {
-                  prev.value = pre + posix9;
+                const posix10 = POSIX_REGEX_SOURCE[rest2];
+                if (posix10) {
+                  prev.value = pre + posix10;
                   state.backtrack = true;
                   advance();
                   if (!bos.output && tokens.indexOf(prev) === 1) {
@@ -1685,7 +1685,7 @@ var require_picomatch = __commonJS({
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options2 || {};
-      const posix9 = opts.windows;
+      const posix10 = opts.windows;
       const regex2 = isState ? picomatch2.compileRe(glob, options2) : picomatch2.makeRe(glob, options2, false, true);
       const state = regex2.state;
       delete regex2.state;
@@ -1695,8 +1695,8 @@ var require_picomatch = __commonJS({
         isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch2.test(input, regex2, options2, { glob, posix: posix9 });
-        const result = { glob, state, regex: regex2, posix: posix9, input, output, match, isMatch };
+        const { isMatch, match, output } = picomatch2.test(input, regex2, options2, { glob, posix: posix10 });
+        const result = { glob, state, regex: regex2, posix: posix10, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -1721,7 +1721,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch2.test = (input, regex2, options2, { glob, posix: posix9 } = {}) => {
+    picomatch2.test = (input, regex2, options2, { glob, posix: posix10 } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -1729,7 +1729,7 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options2 || {};
-      const format = opts.format || (posix9 ? utils.toPosixSlashes : null);
+      const format = opts.format || (posix10 ? utils.toPosixSlashes : null);
       let match = input === glob;
       let output = match && format ? format(input) : input;
       if (match === false) {
@@ -1738,16 +1738,16 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch2.matchBase(input, regex2, options2, posix9);
+          match = picomatch2.matchBase(input, regex2, options2, posix10);
         } else {
           match = regex2.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch2.matchBase = (input, glob, options2, posix9 = options2 && options2.windows) => {
+    picomatch2.matchBase = (input, glob, options2, posix10 = options2 && options2.windows) => {
       const regex2 = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options2);
-      return regex2.test(utils.basename(input, { windows: posix9 }));
+      return regex2.test(utils.basename(input, { windows: posix10 }));
     };
     picomatch2.isMatch = (str2, patterns, options2) => picomatch2(patterns, options2)(str2);
     picomatch2.parse = (pattern, options2) => {
@@ -25975,7 +25975,7 @@ function printJson(io, value) {
 // src/cli/main.ts
 import { access, readdir, stat } from "node:fs/promises";
 import { constants } from "node:fs";
-import { dirname as dirname2, isAbsolute as isAbsolute2, join as join4, posix as posix8, relative as relative2, resolve, sep as sep3 } from "node:path";
+import { dirname as dirname2, isAbsolute as isAbsolute2, join as join4, posix as posix9, relative as relative2, resolve, sep as sep3 } from "node:path";
 
 // src/engine/apply.ts
 import { closeSync, fchmodSync, fchownSync, lstatSync, openSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from "node:fs";
@@ -26085,3451 +26085,6 @@ function checkedTargets(root, files) {
 function isInside(root, path) {
   const rel = relative(root, path);
   return rel === "" || !isAbsolute(rel) && rel !== ".." && !rel.startsWith(`..${sep}`);
-}
-
-// src/change.ts
-function isAside(warning) {
-  return "aside" in warning && warning.aside === true;
-}
-function formatDiagnostic(d) {
-  return `${d.file ? `${d.file}${d.line !== void 0 ? `:${d.line}` : ""}: ` : ""}${d.message}`;
-}
-function versionNoteWarning(field, why, kind, image) {
-  return { message: `${field} ${why}`, ...kind && { kind }, about: { field, reason: "version", said: why, ...image !== void 0 && { image } } };
-}
-function publicWarning(warning) {
-  if (!("about" in warning)) return warning;
-  const { about: _, ...rest } = warning;
-  return rest;
-}
-function publicResult(result) {
-  return { ...result, warnings: result.warnings.map(publicWarning) };
-}
-var UPDATE = "{ image: parseImageRef(...), policy? }";
-function fullEditRequest(request2) {
-  const { images = [], setters = /* @__PURE__ */ new Map(), knownSetters, kustomizeTagged: kustomizeTagged2, pairedTags } = request2;
-  if (!Array.isArray(images)) throw new TypeError(`EditRequest.images must be an array of ${UPDATE}, not ${describeValue(images)}`);
-  images.forEach((u, i) => checkUpdate(u, `EditRequest.images[${i}]`));
-  for (const [name, map2] of [
-    ["setters", setters],
-    ["knownSetters", knownSetters],
-    ["kustomizeTagged", kustomizeTagged2],
-    ["pairedTags", pairedTags]
-  ]) {
-    if (map2 !== void 0 && !isMapLike(map2))
-      throw new TypeError(`EditRequest.${name} must be a Map (new Map(Object.entries(...)) makes one), not ${describeValue(map2)}`);
-  }
-  for (const [key, u] of setters) checkUpdate(u, `EditRequest.setters' ${JSON.stringify(key)}`);
-  return { ...request2, images, setters };
-}
-function checkUpdate(value, named2) {
-  if (!isImageUpdate(value)) throw new TypeError(`${named2} must be ${UPDATE}, not ${describeValue(value)}`);
-  const { image } = value;
-  if (image.tag === void 0 && image.digest === void 0)
-    throw new TypeError(
-      `${named2} must have a tag or digest to write: ${image.repository} has neither, so it would change nothing; give repo:tag or repo@sha256:... to parseImageRef`
-    );
-}
-function isMapLike(value) {
-  const map2 = value;
-  return typeof map2?.get === "function" && typeof map2.has === "function" && typeof map2[Symbol.iterator] === "function";
-}
-function isImageUpdate(value) {
-  return typeof value === "object" && value !== null && "image" in value && typeof value.image?.repository === "string";
-}
-function describeValue(value) {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
-  if (typeof value === "object") {
-    const name = value.constructor?.name;
-    return Object.getPrototypeOf(value) === Object.prototype ? "a plain object" : name ? `a ${name}` : "an object";
-  }
-  return `a ${typeof value} (${JSON.stringify(value) ?? String(value)})`;
-}
-var SourceError = class extends Error {
-  constructor(message, line, column) {
-    super(message);
-    this.line = line;
-    this.column = column;
-    this.name = "SourceError";
-  }
-  line;
-  column;
-};
-
-// src/text/quoted-excerpt.ts
-var EXCERPT_CHARACTERS = 100;
-function quotedExcerpt(text2) {
-  if (text2.length <= EXCERPT_CHARACTERS) return JSON.stringify(text2);
-  const cut = text2.slice(0, EXCERPT_CHARACTERS).replace(/[\uD800-\uDBFF]$/, "");
-  return `${JSON.stringify(`${cut}\u2026`)} (${text2.length} characters)`;
-}
-
-// src/text/escape-regexp.ts
-function escapeRegExp(text2) {
-  return text2.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
-}
-
-// src/image/reference.ts
-var ImageRefError = class extends Error {
-  constructor(input, reason) {
-    super(`invalid image reference ${quotedExcerpt(input)}: ${reason}`);
-    this.input = input;
-    this.reason = reason;
-    this.name = "ImageRefError";
-  }
-  input;
-  reason;
-};
-var MAX_NAME_LENGTH = 255;
-var MAX_TAG_LENGTH = 128;
-var DOMAIN_COMPONENT = /^(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])$/;
-var IPV6 = /^\[[0-9a-fA-F:.]+\]$/;
-var PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
-var TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
-var DIGEST = /^([A-Za-z][A-Za-z0-9]*(?:[+._-][A-Za-z][A-Za-z0-9]*)*):([0-9a-fA-F]{32,})$/;
-var DIGEST_HEX_LENGTH = { sha256: 64, sha384: 96, sha512: 128 };
-var DOCKER_HUB = "docker.io";
-function isTag(text2) {
-  return TAG.test(text2);
-}
-function isDigest(text2) {
-  return tryParseImageRef(`digest@${text2}`)?.digest === text2;
-}
-function dangerousCharacter(text2) {
-  for (const ch of text2) {
-    const code = ch.codePointAt(0);
-    if (ch === "\n" || ch === "\r") return "a newline";
-    if (ch === " " || ch === "	") return "a space";
-    if (code < 32 || code === 127) return `a control character (U+${code.toString(16).padStart(4, "0").toUpperCase()})`;
-    if (ch === '"' || ch === "'" || ch === "`") return `a quote (${ch})`;
-    if (ch === "#") return "a '#' (it would start a comment)";
-    if (ch === "\\") return "a backslash";
-    if (code > 126) return `a non-ASCII character (${ch})`;
-  }
-  if (text2.includes("${")) return "an interpolation ('${')";
-  return void 0;
-}
-function isDomain(component) {
-  return component.includes(".") || component.includes(":") || component === "localhost" || component !== component.toLowerCase();
-}
-function checkDomain(input, domain) {
-  let host = domain;
-  const portAt = domain.startsWith("[") ? domain.indexOf("]:") + 1 : domain.lastIndexOf(":");
-  if (portAt > 0) {
-    const port = domain.slice(portAt + 1);
-    if (!/^[0-9]+$/.test(port) || Number(port) > 65535) throw new ImageRefError(input, `registry port ${JSON.stringify(port)} is not a number from 0 to 65535`);
-    host = domain.slice(0, portAt);
-  }
-  if (IPV6.test(host)) return;
-  for (const part of host.split(".")) {
-    if (!DOMAIN_COMPONENT.test(part)) throw new ImageRefError(input, `registry host ${JSON.stringify(host)} is not a valid host name`);
-  }
-}
-function checkDigest(input, digest) {
-  const m = DIGEST.exec(digest);
-  if (!m) throw new ImageRefError(input, `digest ${JSON.stringify(digest)} is not <algorithm>:<hex> with at least 32 hex digits`);
-  const algorithm = m[1];
-  const hex = m[2];
-  const expected = DIGEST_HEX_LENGTH[algorithm];
-  if (expected !== void 0 && hex.length !== expected)
-    throw new ImageRefError(input, `a ${algorithm} digest has ${expected} hex digits, this one has ${hex.length}`);
-  if (expected !== void 0 && hex !== hex.toLowerCase()) throw new ImageRefError(input, `a ${algorithm} digest is lower-case hex`);
-}
-function parseImageRef(input) {
-  if (input.length === 0) throw new ImageRefError(input, "it is empty");
-  const bad = dangerousCharacter(input);
-  if (bad) throw new ImageRefError(input, `it contains ${bad}`);
-  const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(input)?.[0];
-  if (scheme) throw new ImageRefError(input, `it starts with ${JSON.stringify(scheme)}; a reference has no scheme: drop it (${input.slice(scheme.length)})`);
-  let rest = input;
-  let digest;
-  const at = rest.indexOf("@");
-  if (at >= 0) {
-    digest = rest.slice(at + 1);
-    rest = rest.slice(0, at);
-    if (digest.includes("@")) throw new ImageRefError(input, "it has more than one '@'");
-    checkDigest(input, digest);
-  }
-  let tag;
-  const lastSlash = rest.lastIndexOf("/");
-  const colon = rest.indexOf(":", lastSlash + 1);
-  if (colon >= 0) {
-    tag = rest.slice(colon + 1);
-    rest = rest.slice(0, colon);
-    if (tag.length === 0) throw new ImageRefError(input, "the tag after ':' is empty");
-    if (tag.length > MAX_TAG_LENGTH) throw new ImageRefError(input, `the tag is ${tag.length} characters long, at most ${MAX_TAG_LENGTH} are allowed`);
-    if (!TAG.test(tag))
-      throw new ImageRefError(input, `tag ${JSON.stringify(tag)} may only hold letters, digits, '_', '.', '-' and must not start with '.' or '-'`);
-  }
-  const name = rest;
-  if (name.length === 0) throw new ImageRefError(input, "the repository name is empty");
-  if (name.length > MAX_NAME_LENGTH) throw new ImageRefError(input, `the name is ${name.length} characters long, at most ${MAX_NAME_LENGTH} are allowed`);
-  const parts = name.split("/");
-  let domain;
-  if (parts.length > 1 && isDomain(parts[0])) {
-    domain = parts.shift();
-    checkDomain(input, domain);
-  }
-  for (const part of parts) {
-    if (part.length === 0) throw new ImageRefError(input, "the repository path has an empty component ('//' or a leading or trailing '/')");
-    if (!PATH_COMPONENT.test(part)) {
-      const why = part !== part.toLowerCase() ? "must be lower-case" : "may only hold a-z, 0-9 and single separators '.', '_', '__' or '-' between them";
-      throw new ImageRefError(input, `repository component ${JSON.stringify(part)} ${why}`);
-    }
-  }
-  return { name, repository: canonicalRepository(domain, parts), ...tag !== void 0 && { tag }, ...digest !== void 0 && { digest } };
-}
-function lowerCasedReference(input) {
-  if (tryParseImageRef(input)) return void 0;
-  const end = input.search(/[:@][^/]*$/);
-  const name = end === -1 ? input : input.slice(0, end);
-  const lowered = name.toLowerCase() + input.slice(name.length);
-  return lowered !== input && tryParseImageRef(lowered) ? lowered : void 0;
-}
-function tryParseImageRef(input) {
-  try {
-    return parseImageRef(input);
-  } catch {
-    return void 0;
-  }
-}
-function canonicalRepository(domain, path) {
-  let registry = domain?.toLowerCase() ?? DOCKER_HUB;
-  if (registry === "index.docker.io" || registry === "registry-1.docker.io") registry = DOCKER_HUB;
-  if (registry === DOCKER_HUB && path.length === 1) return `${DOCKER_HUB}/library/${path[0]}`;
-  return `${registry}/${path.join("/")}`;
-}
-function normalizeRepository(name) {
-  const ref = tryParseImageRef(name);
-  return ref && ref.tag === void 0 && ref.digest === void 0 ? ref.repository : void 0;
-}
-function formatImageRef(ref) {
-  return `${ref.name}${ref.tag !== void 0 ? `:${ref.tag}` : ""}${ref.digest !== void 0 ? `@${ref.digest}` : ""}`;
-}
-function screenToken(ref) {
-  const path = ref.repository.slice(ref.repository.indexOf("/") + 1);
-  return path.startsWith("library/") && ref.repository.startsWith(`${DOCKER_HUB}/`) ? path.slice("library/".length) : path;
-}
-function repositoryPattern(image) {
-  return new RegExp(`${escapeRegExp(screenToken(image))}(?![\\w./-])`);
-}
-
-// src/text/partition-point.ts
-function partitionPoint(length, before) {
-  let lo = 0;
-  let hi = length;
-  while (lo < hi) {
-    const mid = lo + hi >>> 1;
-    if (before(mid)) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-// src/text/line-index.ts
-var LineIndex = class {
-  #starts;
-  constructor(text2) {
-    const starts = [0];
-    if (!text2.includes("\r")) {
-      for (let i = text2.indexOf("\n"); i >= 0; i = text2.indexOf("\n", i + 1)) starts.push(i + 1);
-      this.#starts = Int32Array.from(starts);
-      return;
-    }
-    for (let i = 0; i < text2.length; i++) {
-      const c = text2.charCodeAt(i);
-      if (c === 10) starts.push(i + 1);
-      else if (c === 13) {
-        if (text2.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      }
-    }
-    this.#starts = Int32Array.from(starts);
-  }
-  /** 1-based line of an offset. */
-  lineAt(offset) {
-    const starts = this.#starts;
-    return Math.max(
-      1,
-      partitionPoint(starts.length, (i) => starts[i] <= offset)
-    );
-  }
-  /** Offset where a 1-based line starts; undefined past the last line. */
-  lineStart(line) {
-    return this.#starts[line - 1];
-  }
-};
-function lineBreaks(text2, start = 0, end = text2.length) {
-  let count = 0;
-  for (let i = start; i < end; i++) {
-    const c = text2.charCodeAt(i);
-    if (c === 10 || c === 13 && text2.charCodeAt(i + 1) !== 10) count++;
-  }
-  return count;
-}
-function lineAt(text2, offset) {
-  return 1 + lineBreaks(text2, 0, offset);
-}
-function columnAt(text2, offset) {
-  let start = offset;
-  for (; start > 0; start--) {
-    const c = text2.charCodeAt(start - 1);
-    if (c === 10 || c === 13 && text2.charCodeAt(start) !== 10) break;
-  }
-  return offset - start + 1;
-}
-
-// src/field-name.ts
-var byIndex = (field, index) => index === void 0 ? field : `${field}[${index}]`;
-var byFlag = (field) => `--${field}`;
-function givenValue(name, field, value) {
-  return `${(name ?? byIndex)(field, void 0, true)} ${value}`;
-}
-
-// src/image/digest-pin.ts
-function shortDigest(digest) {
-  const colon = digest.indexOf(":");
-  return colon < 0 ? digest : digest.slice(0, colon + 13);
-}
-function unpinnedWarning(image, digest, oldTag) {
-  const whose = oldTag === void 0 ? "" : ` (${oldTag}'s)`;
-  const incoming = formatImageRef(image);
-  return `drops the digest pin ${shortDigest(digest)}${whose}: ${incoming} has no digest; send ${incoming}@sha256:<digest> to keep digests pinned`;
-}
-function staleDigestWarning({ configured, tagKey, tag, digestKey, line, digest, name }, fieldName = byFlag) {
-  const stale = `the digest beside it (${digestKey}, line ${line}) still pins the earlier build ${shortDigest(digest)}, so that build runs`;
-  const set2 = fieldName("set");
-  if (configured)
-    return `${tagKey}: its configured override wrote ${tag}, but ${stale}; an override with part: tag sets only the tag: empty ${digestKey} so that the tag decides, or set it with ${set2}`;
-  return `${tagKey}: ${set2} wrote ${tag}, but ${stale}; set ${digestKey} too, or give the image with ${givenValue(fieldName, "image", `${name}:${tag}@sha256:<digest>`)}`;
-}
-
-// src/image/flux-semver.ts
-var UINT64_MAX = 2n ** 64n - 1n;
-var LOOSE_VERSION = /^v?([0-9]+)(\.[0-9]+)?(\.[0-9]+)?(?:-([0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?$/;
-function segment(text2) {
-  if (text2 === void 0) return 0n;
-  const value = BigInt(text2.replace(/^\./, ""));
-  return value <= UINT64_MAX ? value : void 0;
-}
-function newVersion(text2) {
-  const m = LOOSE_VERSION.exec(text2);
-  if (!m) return void 0;
-  const prerelease = m[4] ?? "";
-  if (prerelease.split(".").some((part) => /^0[0-9]+$/.test(part))) return void 0;
-  const major = segment(m[1]);
-  const minor = segment(m[2]);
-  const patch = segment(m[3]);
-  if (major === void 0 || minor === void 0 || patch === void 0) return void 0;
-  return { major, minor, patch, prerelease, original: text2 };
-}
-function parseFluxVersion(tag) {
-  return tag.split(".").length >= 3 ? newVersion(tag) : void 0;
-}
-function compareNumbers(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-var NUMERIC_IDENTIFIER = /^[0-9]+$/;
-function compareIdentifier(a, b) {
-  if (a === b) return 0;
-  if (a === "") return -1;
-  if (b === "") return 1;
-  const aNumber = NUMERIC_IDENTIFIER.test(a) && BigInt(a) <= UINT64_MAX;
-  const bNumber = NUMERIC_IDENTIFIER.test(b) && BigInt(b) <= UINT64_MAX;
-  if (aNumber && bNumber) return BigInt(a) > BigInt(b) ? 1 : -1;
-  if (aNumber !== bNumber) return aNumber ? -1 : 1;
-  return a > b ? 1 : -1;
-}
-function comparePrerelease(a, b) {
-  const as = a.split(".");
-  const bs = b.split(".");
-  for (let i = 0; i < Math.max(as.length, bs.length); i++) {
-    const d = compareIdentifier(as[i] ?? "", bs[i] ?? "");
-    if (d !== 0) return d;
-  }
-  return 0;
-}
-function compareFluxVersions(a, b) {
-  const main2 = compareNumbers(a.major, b.major) || compareNumbers(a.minor, b.minor) || compareNumbers(a.patch, b.patch);
-  if (main2 !== 0) return main2;
-  if (a.prerelease === b.prerelease) return 0;
-  if (a.prerelease === "") return 1;
-  if (b.prerelease === "") return -1;
-  return comparePrerelease(a.prerelease, b.prerelease);
-}
-var SemverRangeError = class extends Error {
-  constructor(range) {
-    super(`invalid range ${JSON.stringify(range)}`);
-    this.range = range;
-    this.name = "SemverRangeError";
-  }
-  range;
-};
-var WS = "[\\t\\n\\f\\r ]";
-var OPS = "=||!=|>|<|>=|=>|<=|=<|~|~>|\\^";
-var CV = "v?([0-9|xX*]+)(\\.[0-9|xX*]+)?(\\.[0-9|xX*]+)?(-([0-9A-Za-z\\-]+(\\.[0-9A-Za-z\\-]+)*))?(\\+([0-9A-Za-z\\-]+(\\.[0-9A-Za-z\\-]+)*))?";
-var CONSTRAINT = new RegExp(`^${WS}*(${OPS})${WS}*(${CV})${WS}*$`);
-var HYPHEN_RANGE = new RegExp(`${WS}*(${CV})${WS}+-${WS}+(${CV})${WS}*`, "g");
-var FIND_CONSTRAINT = new RegExp(`(${OPS})${WS}*(${CV})`, "g");
-var VALID_GROUP = new RegExp(`^(${WS}*(${OPS})${WS}*(${CV})${WS}*)((?:${WS}+|,${WS}*)(${OPS})${WS}*(${CV})${WS}*)*$`);
-function isWildcard(part) {
-  return part === "x" || part === "X" || part === "*";
-}
-function parseComparator(range, text2) {
-  const m = CONSTRAINT.exec(text2);
-  if (!m) throw new SemverRangeError(range);
-  const op = m[1];
-  const [major, minor, patch, pre] = [m[3], m[4] ?? "", m[5] ?? "", m[6] ?? ""];
-  let version = m[2];
-  let dirty = false;
-  let minorDirty = false;
-  let patchDirty = false;
-  if (isWildcard(major)) {
-    version = `0.0.0${pre}`;
-    dirty = true;
-  } else if (minor === "" || isWildcard(minor.slice(1))) {
-    version = `${major}.0.0${pre}`;
-    dirty = minorDirty = true;
-  } else if (patch === "" || isWildcard(patch.slice(1))) {
-    version = `${major}${minor}.0${pre}`;
-    dirty = patchDirty = true;
-  }
-  const parsed = newVersion(version);
-  if (!parsed) throw new SemverRangeError(range);
-  return { op, version: parsed, dirty, minorDirty, patchDirty };
-}
-function rewriteHyphenRanges(range) {
-  let out = range;
-  for (const m of range.matchAll(HYPHEN_RANGE)) {
-    const replacement = `>= ${m[1]}, <= ${m[11]}`;
-    out = out.replace(m[0], () => replacement);
-  }
-  return out;
-}
-function isZero(v) {
-  return v.major === 0n && v.minor === 0n && v.patch === 0n;
-}
-function tilde(v, c) {
-  if (compareFluxVersions(v, c.version) < 0) return false;
-  if (isZero(c.version) && !c.minorDirty && !c.patchDirty) return true;
-  if (v.major !== c.version.major) return false;
-  return v.minor === c.version.minor || c.minorDirty;
-}
-function caret(v, c) {
-  const con = c.version;
-  if (compareFluxVersions(v, con) < 0) return false;
-  if (con.major > 0n || c.minorDirty) return v.major === con.major;
-  if (v.major > 0n) return false;
-  if (con.minor > 0n || c.patchDirty) return v.minor === con.minor;
-  if (v.minor > 0n) return false;
-  return v.patch === con.patch;
-}
-function notEqual(v, c) {
-  const con = c.version;
-  if (c.dirty) {
-    if (con.major !== v.major) return true;
-    if (con.minor !== v.minor && !c.minorDirty) return true;
-    if (c.minorDirty) return false;
-    if (con.patch !== v.patch && !c.patchDirty) return true;
-    if (c.patchDirty) return (v.prerelease !== "" || con.prerelease !== "") && comparePrerelease(v.prerelease, con.prerelease) !== 0;
-  }
-  return compareFluxVersions(v, con) !== 0;
-}
-function greaterThan(v, c) {
-  const con = c.version;
-  if (!c.dirty) return compareFluxVersions(v, con) > 0;
-  if (v.major !== con.major) return v.major > con.major;
-  if (c.minorDirty) return false;
-  if (c.patchDirty) return v.minor > con.minor;
-  return compareFluxVersions(v, con) > 0;
-}
-function lessThanOrEqual(v, c) {
-  const con = c.version;
-  if (!c.dirty) return compareFluxVersions(v, con) <= 0;
-  if (v.major > con.major) return false;
-  return !(v.major === con.major && v.minor > con.minor && !c.minorDirty);
-}
-function satisfies(v, c, includePrerelease) {
-  if (v.prerelease !== "" && !includePrerelease) return false;
-  switch (c.op) {
-    case "":
-    case "=":
-      return c.dirty ? tilde(v, c) : compareFluxVersions(v, c.version) === 0;
-    case "!=":
-      return notEqual(v, c);
-    case ">":
-      return greaterThan(v, c);
-    case "<":
-      return compareFluxVersions(v, c.version) < 0;
-    case ">=":
-    case "=>":
-      return compareFluxVersions(v, c.version) >= 0;
-    case "<=":
-    case "=<":
-      return lessThanOrEqual(v, c);
-    case "~":
-    case "~>":
-      return tilde(v, c);
-    case "^":
-      return caret(v, c);
-  }
-}
-function parseFluxRange(range) {
-  const groups2 = rewriteHyphenRanges(range).split("||").map((group) => {
-    if (!VALID_GROUP.test(group)) throw new SemverRangeError(range);
-    const comparators = Array.from(group.matchAll(FIND_CONSTRAINT), (m) => parseComparator(range, m[0]));
-    return { comparators, includePrerelease: comparators.some((c) => c.version.prerelease !== "") };
-  });
-  return {
-    range,
-    satisfiedBy: (v) => groups2.some((g) => g.comparators.every((c) => satisfies(v, c, g.includePrerelease)))
-  };
-}
-
-// src/image/update.ts
-function versionOf(tag, digest) {
-  return { ...tag && { tag }, ...digest && { digest } };
-}
-function keptByPolicy(update, current) {
-  const { policy, image } = update;
-  const { tag } = image;
-  if (!policy || update.allowDowngrade || tag === void 0 || current.tag === void 0 || current.tag === tag) return void 0;
-  if (policy.latest([current.tag, tag]) !== current.tag) return void 0;
-  if (policy.latest([tag, current.tag]) === tag)
-    return `keeps ${current.tag}: its policy (${policy.description}) ranks it equal to the incoming ${tag}, so the version as written stays (allow-downgrade sets it anyway)`;
-  return `keeps ${current.tag}, which its policy (${policy.description}) ranks above the incoming ${tag} (allow-downgrade sets it anyway)`;
-}
-function downFromOutside(update, current) {
-  const { policy, image } = update;
-  const { tag } = image;
-  if (!policy?.compare || update.allowDowngrade || tag === void 0 || current.tag === void 0 || current.tag === tag) return void 0;
-  if (policy.latest([current.tag]) !== void 0 || !((policy.compare(current.tag, tag) ?? 0) > 0)) return void 0;
-  return `goes down from ${current.tag} to ${tag}: ${current.tag} is outside its policy (${policy.description}), so the lower incoming ${tag} replaces it, as in Flux`;
-}
-function prefixChange(tag, current) {
-  if (current.tag === void 0 || tag.startsWith("v") === current.tag.startsWith("v")) return void 0;
-  if (parseFluxVersion(tag) === void 0 || parseFluxVersion(current.tag) === void 0) return void 0;
-  const [prefixed, plain] = tag.startsWith("v") ? [tag, tag.slice(1)] : [`v${tag}`, tag];
-  return `goes from ${current.tag} to ${tag}, which ${tag.startsWith("v") ? "adds" : "drops"} the "v" prefix: a registry holds ${prefixed} and ${plain} as two tags (semver policies read them as one version); check which of them CI pushed`;
-}
-function digestOnlyRefusal(image, policy) {
-  return `is left as it is: ${formatImageRef(image)} has no tag for its policy (${policy.description}) to judge, and a digest alone may be any build; give repo:tag@digest`;
-}
-function policyRefusal(image, policy) {
-  return `is left as it is: the incoming ${formatImageRef(image)} is outside its policy (${policy.description})`;
-}
-function pendingVersion(update, current) {
-  const said = [];
-  const next = nextVersion(update, current, (why, kind) => said.push({ why, kind }));
-  return { next, say: (note) => said.forEach(({ why, kind }) => note(why, kind)) };
-}
-function nextVersion(update, current, note) {
-  const { tag, digest } = update.image;
-  if (tag === void 0) {
-    if (digest === void 0 || digest === current.digest) return void 0;
-    if (update.policy) {
-      note?.(digestOnlyRefusal(update.image, update.policy));
-      return void 0;
-    }
-    return { ...current, digest };
-  }
-  if (update.policy && update.policy.latest([tag]) === void 0) {
-    note?.(policyRefusal(update.image, update.policy), "policy-refusal");
-    return void 0;
-  }
-  const why = keptByPolicy(update, current);
-  if (why) {
-    note?.(why);
-    return void 0;
-  }
-  const down = downFromOutside(update, current);
-  if (down) note?.(down);
-  if (current.tag === tag) {
-    const nextDigest = digest ?? current.digest;
-    return nextDigest === current.digest ? void 0 : { tag, ...nextDigest !== void 0 && { digest: nextDigest } };
-  }
-  const prefix = prefixChange(tag, current);
-  if (prefix) note?.(prefix);
-  if (digest === void 0 && current.digest !== void 0) note?.(unpinnedWarning(update.image, current.digest, current.tag));
-  return { tag, ...digest !== void 0 && { digest } };
-}
-function byRepository(images) {
-  const map2 = /* @__PURE__ */ new Map();
-  for (const update of images) if (!map2.has(update.image.repository)) map2.set(update.image.repository, update);
-  return map2;
-}
-function nextReference(update, ref, note) {
-  const next = nextVersion(update, versionOf(ref.tag, ref.digest), note);
-  return next && formatImageRef({ name: ref.name, ...next });
-}
-function nextImageText(update, name, current, note) {
-  const ref = current === void 0 ? void 0 : tryParseImageRef(current);
-  const own = ref?.repository === update.image.repository ? versionOf(ref.tag, ref.digest) : {};
-  const next = nextVersion(update, own, note);
-  return next && formatImageRef({ name, ...next });
-}
-function nextTagText(update, current, note) {
-  if (current !== void 0 && current !== "" && !isTag(current)) {
-    note?.(`holds ${JSON.stringify(current)}, which is not a tag; an override with part: tag writes only a tag, so it is left as it is`);
-    return void 0;
-  }
-  const next = nextVersion(update, versionOf(current, void 0), note);
-  return next?.tag === current ? void 0 : next?.tag;
-}
-function staleImageIn(text2, incoming, bare = false) {
-  for (const [word] of text2.matchAll(/[\w.\-/:@]+/g)) {
-    const name = word.replace(/[:@]+$/, "");
-    const ref = tryParseImageRef(name);
-    const update = ref && incoming.get(ref.repository);
-    if (!ref || !update) continue;
-    const versionFollows = bare || name !== word;
-    if (ref.tag === void 0 && ref.digest === void 0 ? versionFollows : nextReference(update, ref) !== void 0) return ref;
-  }
-  return void 0;
-}
-function renamedWarning(repository, newName, fieldName = byFlag) {
-  return `renames ${repository} to ${newName}, whose tag is left as it is (it is ${newName}'s, not ${repository}'s); if ${newName} mirrors these builds, set that tag with ${fieldName("set")} or a configured override`;
-}
-function bareRepositoryWarning(repository) {
-  return `holds ${repository} with no tag or digest, so its version is set in another field; left as it is (mark the field holding its tag with a Flux ":tag" marker, or set that field with a configured override with part: tag)`;
-}
-function bareFieldWarning(field, repository) {
-  return { message: `${field} ${bareRepositoryWarning(repository)}`, about: { field, reason: "bare-repository", image: repository } };
-}
-
-// src/image/marker.ts
-var MARKER_KEY = "$imagepolicy";
-var MARKER_TOKEN = JSON.stringify(MARKER_KEY);
-function lineMarkers(text2) {
-  const found = [];
-  let lines;
-  for (let at = text2.indexOf(MARKER_TOKEN); at >= 0; at = text2.indexOf(MARKER_TOKEN, at + MARKER_TOKEN.length)) {
-    lines ??= new LineIndex(text2);
-    const line = lines.lineAt(at);
-    const start = lines.lineStart(line);
-    const head = text2.slice(start, at);
-    const opening = /#+\s*\{\s*$/.exec(head);
-    const before = opening && head.slice(0, opening.index).trim();
-    if (!opening || !before || before.startsWith("#")) continue;
-    const reading = readMarker(text2.slice(start + opening.index, lines.lineStart(line + 1) ?? text2.length).trimEnd());
-    if (reading && "marker" in reading) found.push({ marker: reading.marker, line, before });
-  }
-  return found;
-}
-function readMarker(comment) {
-  const body = comment.replace(/^#+/, "");
-  const fields = stringObject(body);
-  if (typeof fields === "string") return singleQuoted(body) ?? (body.includes(MARKER_TOKEN) ? { error: malformed(body, fields) } : void 0);
-  const setter = fields.get(MARKER_KEY);
-  if (setter === void 0) return void 0;
-  const parts = /^([^:\s]+:[^:\s]+)(?::(tag|name|digest))?$/.exec(setter);
-  if (!parts) return { error: malformed(body, `"${setter}" is not <namespace>:<policy> optionally followed by :tag, :name or :digest`) };
-  return { marker: { key: parts[1], field: parts[2] ?? "ref", setter } };
-}
-function singleQuoted(body) {
-  if (!body.includes("'")) return void 0;
-  const json = body.replaceAll("'", '"');
-  const reading = readMarker(json);
-  if (reading === void 0 || !("marker" in reading)) return void 0;
-  return {
-    ignored: `${body.trim()} is no Flux setter marker: Flux reads a marker as JSON, whose strings are double-quoted, so it ignores this one and the value is treated as unmarked; write # ${json.trim()}`
-  };
-}
-function stringObject(text2) {
-  let parsed;
-  try {
-    parsed = JSON.parse(text2);
-  } catch {
-    return "it is not one JSON object";
-  }
-  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return "it is not one JSON object";
-  const fields = /* @__PURE__ */ new Map();
-  for (const [key, value] of Object.entries(parsed)) {
-    if (typeof value !== "string" && value !== null) return `the value of "${key}" is not a string`;
-    fields.set(key, value ?? "");
-  }
-  return fields;
-}
-function malformed(body, reason) {
-  return `malformed Flux setter marker ${body.trim()}: ${reason}; Flux ignores it, so the value is left as it is`;
-}
-function unknownSetterWarning(marker, known) {
-  if (!known?.has(marker.key)) return `no image is configured for Flux setter "${marker.setter}"; the marked value is left as it is`;
-  const why = known.get(marker.key);
-  return why === void 0 ? void 0 : `Flux setter "${marker.setter}" ${why}`;
-}
-function refVersion(text2) {
-  const ref = tryParseImageRef(text2);
-  return versionOf(ref?.tag, ref?.digest);
-}
-function isRefused(update, current, note) {
-  return nextVersion(update, current, note) === void 0 && nextVersion({ image: update.image }, current) !== void 0;
-}
-function groupVersion(fields) {
-  const text2 = (field) => fields.find((f) => f.marker.field === field)?.text || void 0;
-  const plain = text2("ref");
-  const ref = plain === void 0 ? {} : refVersion(plain);
-  return versionOf(partOf("tag", text2("tag")) ?? ref.tag, partOf("digest", text2("digest")) ?? ref.digest);
-}
-function partOf(field, text2) {
-  if (text2 === void 0 || (field === "tag" ? isTag(text2) : isDigest(text2))) return text2;
-  const ref = tryParseImageRef(text2);
-  return ref ? ref[field] : field === "tag" ? text2 : void 0;
-}
-function markedValues(groups2, kept) {
-  const refusedByKey = /* @__PURE__ */ new Map();
-  const decisions = groups2.map(({ update, fields }) => {
-    const key = fields[0].marker.key;
-    const current = groupVersion(fields);
-    const hasTag = fields.some((f) => f.marker.field === "ref" || f.marker.field === "tag");
-    if (hasTag && !refusedByKey.has(key)) refusedByKey.set(key, isRefused(update, current));
-    return { update, fields, key, current, hasTag };
-  });
-  return decisions.map(({ update, fields, key, current, hasTag }) => {
-    const tagField = fields.find((f) => f.marker.field === "tag");
-    const refused = hasTag ? isRefused(update, current, tagField && kept && ((why, kind) => kept(tagField, why, kind))) : refusedByKey.get(key) ?? false;
-    const next = refused ? void 0 : nextVersion(update, current);
-    return fields.map((field) => markedValue(field, update, next, refused, kept && ((why, kind) => kept(field, why, kind))));
-  });
-}
-function imagesOf(fields) {
-  const images = [];
-  let image = [];
-  for (const field of fields) {
-    if (image.some((f) => f.marker.field === field.marker.field)) {
-      images.push(image);
-      image = [];
-    }
-    image.push(field);
-  }
-  images.push(image);
-  return images;
-}
-function markedValue({ marker, text: text2 }, update, next, refused, note) {
-  switch (marker.field) {
-    case "ref": {
-      const own = refVersion(text2);
-      if (isRefused(update, own, note)) return void 0;
-      return formatImageRef({ name: update.image.name, ...nextVersion(update, own) ?? own });
-    }
-    case "tag":
-      return next?.tag;
-    case "digest":
-      return next ? next.digest ?? "" : void 0;
-    case "name":
-      return refused ? void 0 : update.image.name;
-  }
-}
-var MarkedFields = class {
-  constructor(request2) {
-    this.request = request2;
-  }
-  request;
-  /** By document and setter key, in the order first met. */
-  groups = /* @__PURE__ */ new Map();
-  add(site) {
-    const { key } = site.marker;
-    if (!this.request.setters.has(key)) {
-      const warning = unknownSetterWarning(site.marker, this.request.knownSetters);
-      if (warning) site.warn(warning);
-    } else if ("refusal" in site) {
-      site.warn(site.refusal);
-    } else {
-      const groupKey = `${site.document} ${key}`;
-      const group = this.groups.get(groupKey) ?? [];
-      if (group.length === 0) this.groups.set(groupKey, group);
-      group.push(site);
-    }
-  }
-  /** Writes every field whose value moves: the fields of one image of a setter in one document decide together (markedValues). */
-  writeAll() {
-    const groups2 = [...this.groups.values()].flatMap(imagesOf);
-    const values = markedValues(
-      groups2.map((fields) => ({ update: this.request.setters.get(fields[0].marker.key), fields })),
-      (field, why, kind) => field.warn(`Flux setter "${field.marker.setter}" ${why}`, kind)
-    );
-    groups2.forEach(
-      (fields, g) => fields.forEach((field, f) => {
-        const value = values[g][f];
-        if (value !== void 0) field.write(value);
-      })
-    );
-  }
-};
-
-// src/image/no-digest-field.ts
-function noDigestFieldWarning(image) {
-  const fix = "(a digest field beside the tag would take it)";
-  return image.tag === void 0 ? `has no digest field, so it cannot take ${formatImageRef(image)}, which has only a digest; left as it is ${fix}` : `has no digest field, so only the tag of ${formatImageRef(image)} is set there: its digest is not pinned ${fix}`;
-}
-
-// src/image/split-image.ts
-var SPLIT_IMAGE_KEYS = /* @__PURE__ */ new Set(["repository", "name", "registry", "tag", "digest"]);
-function splitImage(field) {
-  return { repository: field("repository") ?? field("name"), registry: field("registry"), tag: field("tag"), digest: field("digest") };
-}
-function splitImageName(registry, repository) {
-  return registry ? `${registry}/${repository}` : repository;
-}
-function digestBeside(key, field) {
-  if (key !== "tag") return void 0;
-  const image = splitImage(field);
-  return image.repository === void 0 ? void 0 : image.digest;
-}
-function pinBeside(key, field, text2) {
-  if (key === "newTag") {
-    const name = text2(field("newName")) || text2(field("name"));
-    const digest2 = field("digest");
-    return name && digest2 !== void 0 ? { digest: digest2, name } : void 0;
-  }
-  const digest = digestBeside(key, field);
-  if (digest === void 0) return void 0;
-  const { registry, repository } = splitImage(field);
-  return { digest, name: splitImageName(text2(registry), text2(repository) ?? "") };
-}
-function nextSplitImage(update, current) {
-  const { tag, digest } = current;
-  const pinned = digest === void 0 ? tagAndDigest(tag) : void 0;
-  if (tag !== "" && pinned === void 0 && !isTag(tag)) {
-    const { next: next2, say: say2 } = pendingVersion(update, {});
-    return { next: void 0, say: (atTag) => next2 ? atTag(notTagWarning(tag)) : say2(atTag) };
-  }
-  const { next, say } = pendingVersion(update, pinned ?? versionOf(tag, digest));
-  if (!next) return { next, say };
-  const tagText2 = pinned && next.tag !== void 0 && next.digest !== void 0 ? `${next.tag}@${next.digest}` : next.tag;
-  const unpinned = digest === void 0 && pinned === void 0 && next.digest !== void 0;
-  return {
-    next: { tag: tagText2, digest: digest === void 0 ? void 0 : next.digest ?? "" },
-    say: (atTag, atPair) => {
-      say(atTag);
-      if (unpinned) atPair(noDigestFieldWarning(update.image));
-    }
-  };
-}
-function tagAndDigest(text2) {
-  const at = text2.indexOf("@");
-  const [tag, digest] = [text2.slice(0, at), text2.slice(at + 1)];
-  return at > 0 && isTag(tag) && isDigest(digest) ? { tag, digest } : void 0;
-}
-function notTagWarning(text2) {
-  return `holds ${JSON.stringify(text2)}, which is not a tag; left as it is (the tag field of an image held as repository and tag holds only its tag, or tag@digest)`;
-}
-
-// src/text/word-screen.ts
-function wordScreen(words) {
-  const needles = [...new Set(words)].map((word) => {
-    const rare = word.search(/[/$]/);
-    return { word, anchor: rare > 0 ? word.slice(rare) : void 0 };
-  });
-  return (text2) => needles.some(({ word, anchor }) => (anchor === void 0 || text2.includes(anchor)) && text2.includes(word));
-}
-
-// src/text/splice.ts
-function byPosition(a, b) {
-  return a.start - b.start || a.end - b.end;
-}
-function applySplices(text2, ordered) {
-  if (ordered.length === 0) return text2;
-  let out = "";
-  let at = 0;
-  for (const { start, end, insert } of ordered) {
-    if (start < at)
-      throw new SourceError(`two edits overlap here, which is a fault of gitops-promote (please report it); the file is left as it is`, lineAt(text2, start));
-    out += text2.slice(at, start) + insert;
-    at = end;
-  }
-  return out + text2.slice(at);
-}
-
-// src/kcl/source.ts
-var SourceText = class {
-  constructor(text2) {
-    this.text = text2;
-  }
-  text;
-  #lines;
-  /** UTF-16 indexes of non-ASCII code units, and the extra UTF-8 bytes accumulated after each. */
-  #wideAt;
-  #wideExtra;
-  /** 1-based line of a UTF-16 index. LF, CRLF and CR all end a line. */
-  line(index) {
-    return this.lines().lineAt(index);
-  }
-  /** 1-based column (in UTF-16 code units) of an index; a leading BOM, which no editor shows, is not counted. */
-  column(index) {
-    const start = this.lineStart(index);
-    return index - start + (start === 0 && this.text.charCodeAt(0) === 65279 ? 0 : 1);
-  }
-  /** Index where the line holding `index` starts. */
-  lineStart(index) {
-    return this.lines().lineStart(this.line(index));
-  }
-  /** Index just after the line terminator of the line holding `index` (or the text's end). */
-  nextLineStart(index) {
-    return this.lines().lineStart(this.line(index) + 1) ?? this.text.length;
-  }
-  /** Index where the line holding `index` ends, before its terminator. */
-  lineEnd(index) {
-    const text2 = this.text;
-    let i = index;
-    while (i < text2.length && text2.charCodeAt(i) !== 10 && text2.charCodeAt(i) !== 13) i++;
-    return i;
-  }
-  /** The first line terminator of the file, the one edits use for new lines. */
-  lineEnding() {
-    const m = /\r\n|\n|\r/.exec(this.text);
-    return m ? m[0] : "\n";
-  }
-  /** UTF-8 byte offset of a UTF-16 index. */
-  byteOffset(index) {
-    this.buildWide();
-    const at = this.#wideAt;
-    const before = partitionPoint(at.length, (i) => at[i] < index);
-    return index + (before === 0 ? 0 : this.#wideExtra[before - 1]);
-  }
-  /** UTF-16 index of a UTF-8 byte offset that starts a character. */
-  indexOfByte(byte) {
-    this.buildWide();
-    const at = this.#wideAt;
-    const extra = this.#wideExtra;
-    const before = partitionPoint(at.length, (i) => at[i] + extra[i] < byte);
-    return byte - (before === 0 ? 0 : extra[before - 1]);
-  }
-  lines() {
-    return this.#lines ??= new LineIndex(this.text);
-  }
-  buildWide() {
-    if (this.#wideAt) return;
-    const at = [];
-    const extra = [];
-    const text2 = this.text;
-    let total = 0;
-    const wide = /[\u0080-\uffff]/g;
-    for (let m = wide.exec(text2); m; m = wide.exec(text2)) {
-      const c = text2.charCodeAt(m.index);
-      total += c < 2048 ? 1 : c >= 55296 && c <= 57343 ? 1 : 2;
-      at.push(m.index);
-      extra.push(total);
-    }
-    this.#wideAt = Int32Array.from(at);
-    this.#wideExtra = Int32Array.from(extra);
-  }
-};
-
-// src/kcl/tokenizer.ts
-var T = {
-  EOF: 0,
-  Name: 1,
-  Number: 2,
-  String: 3,
-  Newline: 4,
-  Indent: 5,
-  Dedent: 6,
-  LParen: 10,
-  RParen: 11,
-  LBracket: 12,
-  RBracket: 13,
-  LBrace: 14,
-  RBrace: 15,
-  Comma: 16,
-  Colon: 17,
-  Semicolon: 18,
-  Dot: 19,
-  Assign: 20,
-  AugAssign: 21,
-  PlusAssign: 22,
-  Arrow: 23,
-  At: 24,
-  Question: 25,
-  QuestionDot: 26,
-  Ellipsis: 27,
-  Star: 28,
-  DoubleStar: 29,
-  Minus: 30,
-  Plus: 31,
-  Tilde: 32,
-  Operator: 33
-};
-var StringFlag = { Raw: 1, Triple: 2, Interpolated: 4, SingleQuote: 8 };
-var C = { Other: 0, Ident: 1, Digit: 2, Quote: 3, Space: 4, Newline: 5, Hash: 6, Backslash: 7, Dollar: 8 };
-var CLASS = new Uint8Array(128);
-var IDENT_PART = new Uint8Array(128);
-var STRING_SPECIAL = new Uint8Array(128);
-for (let c = 0; c < 128; c++) {
-  const letter = c >= 97 && c <= 122 || c >= 65 && c <= 90 || c === 95;
-  const digit = c >= 48 && c <= 57;
-  IDENT_PART[c] = letter || digit ? 1 : 0;
-  CLASS[c] = letter ? C.Ident : digit ? C.Digit : c === 34 || c === 39 ? C.Quote : c === 32 || c === 9 || c === 12 ? C.Space : c === 10 || c === 13 ? C.Newline : c === 35 ? C.Hash : c === 92 ? C.Backslash : c === 36 ? C.Dollar : C.Other;
-  STRING_SPECIAL[c] = c === 92 || c === 34 || c === 39 || c === 10 || c === 13 || c === 36 ? 1 : 0;
-}
-function isIdentStart(c) {
-  return c < 128 && CLASS[c] === C.Ident;
-}
-function isIdentPart(c) {
-  return c < 128 && IDENT_PART[c] === 1;
-}
-var UNICODE_ID_START = new RegExp("\\p{ID_Start}", "u");
-var UNICODE_ID_CONTINUE = new RegExp("\\p{ID_Continue}", "u");
-var Landmarks = class {
-  #text = "";
-  #newline = -1;
-  #cr = -1;
-  #backslash = -1;
-  #dollar = -1;
-  reset(text2) {
-    this.#text = text2;
-    this.#newline = this.#cr = this.#backslash = this.#dollar = -1;
-  }
-  #find(char, at) {
-    const found = this.#text.indexOf(char, at);
-    return found < 0 ? this.#text.length : found;
-  }
-  /** First `\n` or `\r` at or after `at` (the text's length if none). */
-  lineEnd(at) {
-    if (this.#newline < at) this.#newline = this.#find("\n", at);
-    if (this.#cr < at) this.#cr = this.#find("\r", at);
-    return this.#newline < this.#cr ? this.#newline : this.#cr;
-  }
-  backslash(at) {
-    if (this.#backslash < at) this.#backslash = this.#find("\\", at);
-    return this.#backslash;
-  }
-  dollar(at) {
-    if (this.#dollar < at) this.#dollar = this.#find("$", at);
-    return this.#dollar;
-  }
-};
-var landmarks = new Landmarks();
-var TokenBuffer = class {
-  count = 0;
-  last = -1;
-  kind = new Uint8Array(1 << 12);
-  start = new Int32Array(1 << 12);
-  end = new Int32Array(1 << 12);
-  flags = new Uint8Array(1 << 12);
-  match = new Int32Array(1 << 12);
-  commentStart = new Int32Array(16);
-  commentEnd = new Int32Array(16);
-  commentCount = 0;
-  reset(textLength) {
-    this.count = 0;
-    this.last = -1;
-    this.commentCount = 0;
-    while (this.kind.length < 64 + textLength / 3) this.grow();
-  }
-  push(k, s, e, f) {
-    if (this.count === this.kind.length) this.grow();
-    const i = this.count++;
-    this.kind[i] = k;
-    this.start[i] = s;
-    this.end[i] = e;
-    this.flags[i] = f;
-    this.last = k;
-  }
-  grow() {
-    const capacity = this.kind.length * 2;
-    const kind = new Uint8Array(capacity);
-    kind.set(this.kind);
-    this.kind = kind;
-    const start = new Int32Array(capacity);
-    start.set(this.start);
-    this.start = start;
-    const end = new Int32Array(capacity);
-    end.set(this.end);
-    this.end = end;
-    const flags = new Uint8Array(capacity);
-    flags.set(this.flags);
-    this.flags = flags;
-    const match = new Int32Array(capacity);
-    match.set(this.match);
-    this.match = match;
-  }
-  comment(s, e) {
-    if (this.commentCount === this.commentStart.length) {
-      const starts = new Int32Array(this.commentCount * 2);
-      starts.set(this.commentStart);
-      this.commentStart = starts;
-      const ends = new Int32Array(this.commentCount * 2);
-      ends.set(this.commentEnd);
-      this.commentEnd = ends;
-    }
-    this.commentStart[this.commentCount] = s;
-    this.commentEnd[this.commentCount] = e;
-    this.commentCount++;
-  }
-  /** Copy out the used part: two allocations (bytes, then 32-bit integers), the arrays are views. */
-  finish(source) {
-    const { count, commentCount } = this;
-    const bytes = new Uint8Array(2 * count);
-    bytes.set(this.kind.subarray(0, count));
-    bytes.set(this.flags.subarray(0, count), count);
-    const ints = new Int32Array(3 * count + 2 * commentCount);
-    ints.set(this.start.subarray(0, count));
-    ints.set(this.end.subarray(0, count), count);
-    ints.set(this.match.subarray(0, count), 2 * count);
-    ints.set(this.commentStart.subarray(0, commentCount), 3 * count);
-    ints.set(this.commentEnd.subarray(0, commentCount), 3 * count + commentCount);
-    return {
-      source,
-      count,
-      kind: bytes.subarray(0, count),
-      start: ints.subarray(0, count),
-      end: ints.subarray(count, 2 * count),
-      flags: bytes.subarray(count),
-      match: ints.subarray(2 * count, 3 * count),
-      commentStart: ints.subarray(3 * count, 3 * count + commentCount),
-      commentEnd: ints.subarray(3 * count + commentCount),
-      commentCount
-    };
-  }
-};
-var buffer = new TokenBuffer();
-function fail(source, index, message) {
-  throw new SourceError(message, source.line(index), source.column(index));
-}
-function unexpectedCharacter(cp) {
-  return `unexpected character ${JSON.stringify(String.fromCodePoint(cp))} (U+${cp.toString(16).toUpperCase().padStart(4, "0")})`;
-}
-function sourceStart(text2) {
-  return text2.charCodeAt(0) === 65279 ? 1 : 0;
-}
-function tryTokenize(text2) {
-  try {
-    return tokenize(text2);
-  } catch (error) {
-    if (error instanceof SourceError) return void 0;
-    throw error;
-  }
-}
-function tokenize(text2) {
-  const source = new SourceText(text2);
-  const n = text2.length;
-  const out = buffer;
-  out.reset(n);
-  landmarks.reset(text2);
-  const openBrackets = [];
-  const indents = [0];
-  const openIndents = [];
-  let i = sourceStart(text2);
-  let atLineStart = true;
-  while (true) {
-    if (atLineStart && openBrackets.length === 0) {
-      let col = 0;
-      let j = i;
-      for (; j < n; j++) {
-        const c3 = text2.charCodeAt(j);
-        if (c3 === 32) col++;
-        else if (c3 === 9) col = col - col % 8 + 8;
-        else if (c3 === 12) col = 0;
-        else break;
-      }
-      i = j;
-      const c2 = j < n ? text2.charCodeAt(j) : -1;
-      const continued = c2 === 92 && (j + 1 === n || text2.charCodeAt(j + 1) === 10 || text2.charCodeAt(j + 1) === 13);
-      if (c2 !== -1 && c2 !== 10 && c2 !== 13 && c2 !== 35 && !continued) {
-        atLineStart = false;
-        const top = indents[indents.length - 1];
-        if (col > top) {
-          indents.push(col);
-          openIndents.push(out.count);
-          out.push(T.Indent, j, j, 0);
-        } else if (col < top) {
-          while (col < indents[indents.length - 1]) {
-            indents.pop();
-            out.match[openIndents.pop()] = out.count;
-            out.push(T.Dedent, j, j, 0);
-          }
-          if (col !== indents[indents.length - 1]) fail(source, j, "unindent does not match any outer indentation level");
-        }
-      }
-    }
-    if (i >= n) break;
-    const c = text2.charCodeAt(i);
-    const cls = c < 128 ? CLASS[c] : C.Ident;
-    if (cls === C.Space) {
-      i++;
-      while (i < n && text2.charCodeAt(i) === 32) i++;
-      continue;
-    }
-    if (cls === C.Ident) {
-      const s = i;
-      if ((c === 114 || c === 82) && i + 1 < n) {
-        const q = text2.charCodeAt(i + 1);
-        if (q === 34 || q === 39) {
-          i = scanString(text2, source, s, i + 1, q, true, out);
-          continue;
-        }
-      }
-      if (c > 127 && !UNICODE_ID_START.test(String.fromCodePoint(text2.codePointAt(i)))) fail(source, i, unexpectedCharacter(text2.codePointAt(i)));
-      i = scanName(text2, c >= 55296 && c <= 56319 ? i + 2 : i + 1);
-      out.push(T.Name, s, i, 0);
-      continue;
-    }
-    if (cls === C.Newline) {
-      const s = i;
-      i += c === 13 && text2.charCodeAt(i + 1) === 10 ? 2 : 1;
-      if (out.count > 0 && out.last !== T.Newline && out.last !== T.Indent && out.last !== T.Dedent) out.push(T.Newline, s, i, 0);
-      atLineStart = openBrackets.length === 0;
-      continue;
-    }
-    if (cls === C.Quote) {
-      i = scanString(text2, source, i, i, c, false, out);
-      continue;
-    }
-    if (cls === C.Digit) {
-      const s = i;
-      i = scanNumber(text2, source, i);
-      out.push(T.Number, s, i, 0);
-      continue;
-    }
-    if (cls === C.Hash) {
-      const s = i;
-      i = landmarks.lineEnd(i);
-      out.comment(s, i);
-      continue;
-    }
-    if (cls === C.Backslash) {
-      const d2 = text2.charCodeAt(i + 1);
-      if (d2 === 10) {
-        i += 2;
-        continue;
-      }
-      if (d2 === 13) {
-        i += text2.charCodeAt(i + 2) === 10 ? 3 : 2;
-        continue;
-      }
-      if (i + 1 === n) {
-        i++;
-        continue;
-      }
-      fail(source, i, "unexpected character '\\' (a line continuation must end the line)");
-    }
-    if (cls === C.Dollar) {
-      const s = i;
-      i = scanName(text2, i + 1);
-      if (i === s + 1) fail(source, s, "'$' must start an identifier");
-      out.push(T.Name, s, i, 0);
-      continue;
-    }
-    const d = text2.charCodeAt(i + 1);
-    let k = T.Operator;
-    let len = 1;
-    switch (c) {
-      case 40:
-      case 91:
-      case 123:
-        openBrackets.push(out.count);
-        k = c === 40 ? T.LParen : c === 91 ? T.LBracket : T.LBrace;
-        break;
-      case 41:
-      case 93:
-      case 125:
-        k = c === 41 ? T.RParen : c === 93 ? T.RBracket : T.RBrace;
-        if (openBrackets.length === 0 || out.kind[openBrackets[openBrackets.length - 1]] !== k - 1) fail(source, i, `unmatched '${String.fromCharCode(c)}'`);
-        out.match[openBrackets.pop()] = out.count;
-        break;
-      case 44:
-        k = T.Comma;
-        break;
-      case 58:
-        k = T.Colon;
-        break;
-      case 59:
-        k = T.Semicolon;
-        break;
-      case 46:
-        if (d === 46 && text2.charCodeAt(i + 2) === 46) {
-          k = T.Ellipsis;
-          len = 3;
-        } else k = T.Dot;
-        break;
-      case 61:
-        if (d === 61) len = 2;
-        else k = T.Assign;
-        break;
-      case 64:
-        k = T.At;
-        break;
-      case 63:
-        if (d === 46) {
-          k = T.QuestionDot;
-          len = 2;
-        } else k = T.Question;
-        break;
-      case 126:
-        k = T.Tilde;
-        break;
-      case 43:
-        if (d === 61) {
-          k = T.PlusAssign;
-          len = 2;
-        } else k = T.Plus;
-        break;
-      case 45:
-        if (d === 61) {
-          k = T.AugAssign;
-          len = 2;
-        } else if (d === 62) {
-          k = T.Arrow;
-          len = 2;
-        } else k = T.Minus;
-        break;
-      case 42:
-      case 47:
-      case 60:
-      case 62:
-        if (d === c) {
-          len = 2;
-          if (text2.charCodeAt(i + 2) === 61) {
-            k = T.AugAssign;
-            len = 3;
-          } else if (c === 42) k = T.DoubleStar;
-        } else if (d === 61) {
-          k = c === 42 || c === 47 ? T.AugAssign : T.Operator;
-          len = 2;
-        } else if (c === 42) k = T.Star;
-        break;
-      case 37:
-      case 38:
-      case 124:
-      case 94:
-        if (d === 61) {
-          k = T.AugAssign;
-          len = 2;
-        }
-        break;
-      case 33:
-        if (d !== 61) fail(source, i, "unexpected character '!'");
-        len = 2;
-        break;
-      default:
-        fail(source, i, unexpectedCharacter(text2.codePointAt(i)));
-    }
-    out.push(k, i, i + len, 0);
-    i += len;
-  }
-  return endStream(source, out, openBrackets, openIndents);
-}
-function endStream(source, out, openBrackets, openIndents) {
-  const text2 = source.text;
-  const n = text2.length;
-  if (openBrackets.length > 0) {
-    const at = out.start[openBrackets[openBrackets.length - 1]];
-    fail(source, at, `'${text2.charAt(at)}' is never closed`);
-  }
-  if (out.count > 0 && out.last !== T.Newline && out.last !== T.Dedent) out.push(T.Newline, n, n, 0);
-  while (openIndents.length > 0) {
-    out.match[openIndents.pop()] = out.count;
-    out.push(T.Dedent, n, n, 0);
-  }
-  out.push(T.EOF, n, n, 0);
-  landmarks.reset("");
-  return out.finish(source);
-}
-function scanName(text2, i) {
-  const n = text2.length;
-  while (i < n) {
-    const d = text2.charCodeAt(i);
-    if (d < 128) {
-      if (IDENT_PART[d] === 0) break;
-      i++;
-    } else {
-      const cp = text2.codePointAt(i);
-      if (!UNICODE_ID_CONTINUE.test(String.fromCodePoint(cp))) break;
-      i += cp > 65535 ? 2 : 1;
-    }
-  }
-  return i;
-}
-function isName(text2) {
-  const first = text2.charCodeAt(0) === 36 ? 1 : 0;
-  const cp = text2.codePointAt(first);
-  if (cp === void 0 || !(cp < 128 ? isIdentStart(cp) : UNICODE_ID_START.test(String.fromCodePoint(cp)))) return false;
-  return scanName(text2, first + (cp > 65535 ? 2 : 1)) === text2.length;
-}
-function scanString(text2, source, s, q, quote2, raw, out) {
-  const n = text2.length;
-  const triple = text2.charCodeAt(q + 1) === quote2 && text2.charCodeAt(q + 2) === quote2;
-  let f = (raw ? StringFlag.Raw : 0) | (triple ? StringFlag.Triple : 0) | (quote2 === 39 ? StringFlag.SingleQuote : 0);
-  let j = triple ? q + 3 : q + 1;
-  const closing = triple ? quote2 === 34 ? '"""' : "'''" : quote2 === 34 ? '"' : "'";
-  const close = text2.indexOf(closing, j);
-  if (close >= 0 && (triple || close < landmarks.lineEnd(j)) && close < landmarks.backslash(j)) {
-    if (!raw) {
-      for (let d = landmarks.dollar(j); d < close; d = landmarks.dollar(d + 1)) {
-        if (text2.charCodeAt(d + 1) === 123) {
-          f |= StringFlag.Interpolated;
-          checkInterpolationClosed(text2, source, text2.lastIndexOf("${", close - 1), close);
-          break;
-        }
-      }
-    }
-    const end = close + closing.length;
-    out.push(T.String, s, end, f);
-    return end;
-  }
-  let lastInterpolation = -1;
-  while (true) {
-    if (j >= n) fail(source, s, triple ? "unterminated triple-quoted string" : "unterminated string");
-    const c = text2.charCodeAt(j);
-    if (c < 128 && STRING_SPECIAL[c] === 0) {
-      j++;
-      continue;
-    }
-    if (c === 92) {
-      const d = text2.charCodeAt(j + 1);
-      j += d === 92 || d === quote2 || d === 36 && !raw ? 2 : 1;
-      continue;
-    }
-    if (c === quote2 && (!triple || text2.charCodeAt(j + 1) === quote2 && text2.charCodeAt(j + 2) === quote2)) {
-      if (lastInterpolation >= 0) checkInterpolationClosed(text2, source, lastInterpolation, j);
-      const end = triple ? j + 3 : j + 1;
-      out.push(T.String, s, end, f);
-      return end;
-    }
-    if (!triple && (c === 10 || c === 13)) {
-      fail(source, s, "unterminated string (a newline in a single-quoted string; use triple quotes)");
-    } else if (c === 36 && !raw && text2.charCodeAt(j + 1) === 123) {
-      f |= StringFlag.Interpolated;
-      lastInterpolation = j;
-    }
-    j++;
-  }
-}
-function checkInterpolationClosed(text2, source, open, close) {
-  const end = text2.indexOf("}", open + 2);
-  if (end < 0 || end >= close) fail(source, open, "'${' is never closed in this string (write \\${ for a literal ${)");
-}
-function skipDigits(text2, i) {
-  while (i < text2.length) {
-    const c = text2.charCodeAt(i);
-    if (c >= 48 && c <= 57 || c === 95) i++;
-    else break;
-  }
-  return i;
-}
-function scanNumber(text2, source, i) {
-  const n = text2.length;
-  const s = i;
-  const c1 = text2.charCodeAt(i + 1) | 32;
-  if (text2.charCodeAt(i) === 48 && (c1 === 120 || c1 === 111 || c1 === 98)) {
-    i += 2;
-    while (i < n && (isIdentPart(text2.charCodeAt(i)) || text2.charCodeAt(i) === 95)) i++;
-    return i;
-  }
-  i = skipDigits(text2, i);
-  const after = text2.charCodeAt(i + 1);
-  if (text2.charCodeAt(i) === 46 && after !== 46 && !isIdentStart(after)) {
-    i = skipDigits(text2, i + 1);
-  }
-  const e = text2.charCodeAt(i) | 32;
-  if (e === 101) {
-    const sign = text2.charCodeAt(i + 1);
-    const at = sign === 43 || sign === 45 ? i + 2 : i + 1;
-    if (text2.charCodeAt(at) >= 48 && text2.charCodeAt(at) <= 57) i = skipDigits(text2, at);
-  }
-  const u = text2.charCodeAt(i);
-  if (u === 110 || u === 117 || u === 109 || u === 107 || u === 75 || u === 77 || u === 71 || u === 84 || u === 80) {
-    i++;
-    if (text2.charCodeAt(i) === 105) i++;
-  }
-  if (i < n && isIdentPart(text2.charCodeAt(i))) fail(source, s, `invalid number ${JSON.stringify(text2.slice(s, i + 1))}`);
-  return i;
-}
-
-// src/kcl/keywords.ts
-var Keyword = {
-  Other: 0,
-  Import: 1,
-  Type: 2,
-  Schema: 3,
-  Rule: 4,
-  Protocol: 5,
-  Mixin: 6,
-  If: 7,
-  Elif: 8,
-  Else: 9,
-  For: 10,
-  Assert: 11,
-  Check: 12,
-  Lambda: 13,
-  All: 14,
-  Any: 15,
-  Map: 16,
-  Filter: 17,
-  And: 18,
-  Or: 19,
-  In: 20,
-  As: 21,
-  Not: 22,
-  Is: 23,
-  TrueValue: 24,
-  FalseValue: 25,
-  NoneValue: 26,
-  UndefinedValue: 27
-};
-var WORDS = {
-  import: Keyword.Import,
-  type: Keyword.Type,
-  schema: Keyword.Schema,
-  rule: Keyword.Rule,
-  protocol: Keyword.Protocol,
-  mixin: Keyword.Mixin,
-  if: Keyword.If,
-  elif: Keyword.Elif,
-  else: Keyword.Else,
-  for: Keyword.For,
-  assert: Keyword.Assert,
-  check: Keyword.Check,
-  lambda: Keyword.Lambda,
-  all: Keyword.All,
-  any: Keyword.Any,
-  map: Keyword.Map,
-  filter: Keyword.Filter,
-  and: Keyword.And,
-  or: Keyword.Or,
-  in: Keyword.In,
-  as: Keyword.As,
-  not: Keyword.Not,
-  is: Keyword.Is,
-  True: Keyword.TrueValue,
-  False: Keyword.FalseValue,
-  None: Keyword.NoneValue,
-  Undefined: Keyword.UndefinedValue
-};
-var RESERVED = new Set(Object.keys(WORDS).filter((word) => word !== "type"));
-var MAX_LENGTH = 9;
-var CANDIDATES = Array.from({ length: (MAX_LENGTH + 1) * 128 }, () => void 0);
-for (const [word, id] of Object.entries(WORDS)) {
-  const slot = word.length * 128 + word.charCodeAt(0);
-  CANDIDATES[slot] = [...CANDIDATES[slot] ?? [], { word, id }];
-}
-function keywordOf(text2, start, end) {
-  const length = end - start;
-  if (length > MAX_LENGTH) return Keyword.Other;
-  const first = text2.charCodeAt(start);
-  if (first >= 128) return Keyword.Other;
-  const candidates2 = CANDIDATES[length * 128 + first];
-  if (candidates2 === void 0) return Keyword.Other;
-  next: for (const { word, id } of candidates2) {
-    for (let i = 1; i < length; i++) if (text2.charCodeAt(start + i) !== word.charCodeAt(i)) continue next;
-    return id;
-  }
-  return Keyword.Other;
-}
-var NAME = T.Name;
-function keywordAt(tokens, at) {
-  return tokens.kind[at] === NAME ? keywordOf(tokens.source.text, tokens.start[at], tokens.end[at]) : Keyword.Other;
-}
-
-// src/kcl/string-literal.ts
-function readStringLiteral(raw) {
-  const prefix = raw[0] === "r" || raw[0] === "R" ? raw[0] : "";
-  const quote2 = raw[prefix.length] === "'" ? "'" : '"';
-  const triple = raw.startsWith(quote2.repeat(3), prefix.length) && raw.length >= prefix.length + 6;
-  const q = triple ? 3 : 1;
-  return { style: { quote: quote2, triple, prefix }, body: raw.slice(prefix.length + q, raw.length - q) };
-}
-var SIMPLE_ESCAPES = { "\\": "\\", "'": "'", '"': '"', a: "\x07", b: "\b", f: "\f", n: "\n", r: "\r", t: "	", v: "\v" };
-function stringLiteralValue(raw) {
-  const { style, body } = readStringLiteral(raw);
-  const text2 = style.triple ? dedent(body) : body;
-  if (style.prefix !== "" || !text2.includes("\\")) return text2;
-  let out = "";
-  for (let i = 0; i < text2.length; i++) {
-    const c = text2[i];
-    if (c !== "\\" || i + 1 >= text2.length) {
-      out += c;
-      continue;
-    }
-    const d = text2[i + 1];
-    const simple = SIMPLE_ESCAPES[d];
-    if (simple !== void 0) {
-      out += simple;
-      i++;
-    } else if (d === "$" && text2[i + 2] === "{") {
-      out += "$";
-      i++;
-    } else if (d === "\n" || d === "\r") {
-      i += d === "\r" && text2[i + 2] === "\n" ? 2 : 1;
-    } else if (d >= "0" && d <= "7") {
-      const m = /^[0-7]{1,3}/.exec(text2.slice(i + 1))[0];
-      out += String.fromCodePoint(parseInt(m, 8));
-      i += m.length;
-    } else if ((d === "x" || d === "u" || d === "U") && isCodePoint(text2.slice(i + 2, i + 2 + hexLength(d)), hexLength(d))) {
-      const len = hexLength(d);
-      out += String.fromCodePoint(parseInt(text2.slice(i + 2, i + 2 + len), 16));
-      i += 1 + len;
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
-function isCodePoint(hex, length) {
-  return hex.length === length && /^[0-9a-fA-F]+$/.test(hex) && parseInt(hex, 16) <= 1114111;
-}
-function hexLength(escape) {
-  return escape === "x" ? 2 : escape === "u" ? 4 : 8;
-}
-function dedent(body) {
-  const text2 = body.replace(/^\r?\n|^\r/, "");
-  const lines = text2.split(/\r\n|\n|\r/);
-  let common;
-  for (const line of lines) {
-    if (line.trim() === "") continue;
-    const indent = /^[ \t]*/.exec(line)[0].length;
-    common = common === void 0 ? indent : Math.min(common, indent);
-  }
-  if (!common) return text2;
-  return text2.replace(new RegExp(`(^|\\r\\n|\\n|\\r)[ \\t]{0,${common}}`, "g"), "$1");
-}
-function hasControl(value) {
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    if (c < 32 || c === 127) return true;
-  }
-  return false;
-}
-function writeStringLiteral(value, style) {
-  const written = literalText(value, style);
-  return style.triple && stringLiteralValue(written) !== value ? literalText(value, { ...style, triple: false }) : written;
-}
-function literalText(value, style) {
-  const q = style.triple ? style.quote.repeat(3) : style.quote;
-  const rawFits = style.prefix !== "" && !value.includes("\\") && !value.includes(style.quote) && !hasControl(value);
-  if (rawFits) return `${style.prefix}${q}${value}${q}`;
-  let body = "";
-  for (const ch of value) {
-    switch (ch) {
-      case "\\":
-        body += "\\\\";
-        break;
-      case "\n":
-        body += style.triple ? "\n" : "\\n";
-        break;
-      case "\r":
-        body += "\\r";
-        break;
-      case "	":
-        body += "\\t";
-        break;
-      case style.quote:
-        body += "\\" + ch;
-        break;
-      default: {
-        const code = ch.codePointAt(0);
-        body += code < 32 || code === 127 ? `\\x${code.toString(16).padStart(2, "0")}` : ch;
-      }
-    }
-  }
-  return `${q}${body.replaceAll("${", "\\${")}${q}`;
-}
-
-// src/kcl/nodes.ts
-function nodeText(tokens, node2) {
-  return tokens.source.text.slice(tokens.start[node2.first], tokens.end[node2.last]);
-}
-var NameNode = class {
-  constructor(tokens, first, last) {
-    this.tokens = tokens;
-    this.first = first;
-    this.last = last;
-  }
-  tokens;
-  first;
-  last;
-  type = "name";
-  get name() {
-    const { source, start, end } = this.tokens;
-    let name = source.text.slice(start[this.first], end[this.first]);
-    for (let i = this.first + 1; i <= this.last; i++) name += source.text.slice(start[i], end[i]);
-    return name;
-  }
-};
-var SchemaNode = class {
-  constructor(nameExpr, config, first, last) {
-    this.nameExpr = nameExpr;
-    this.config = config;
-    this.first = first;
-    this.last = last;
-  }
-  nameExpr;
-  config;
-  first;
-  last;
-  type = "schema";
-  get name() {
-    return this.nameExpr.name;
-  }
-};
-var OperationNode = class {
-  constructor(tokens, operands, operatorTokens, first, last) {
-    this.tokens = tokens;
-    this.operands = operands;
-    this.operatorTokens = operatorTokens;
-    this.first = first;
-    this.last = last;
-  }
-  tokens;
-  operands;
-  operatorTokens;
-  first;
-  last;
-  type = "operation";
-  text;
-  get operators() {
-    this.text ??= this.operatorTokens.map((at) => {
-      const text2 = nodeText(this.tokens, { first: at, last: at });
-      if (this.operands.length === 1) return text2;
-      if (text2 === "not" || text2 === "is" && keywordAt(this.tokens, at + 1) === Keyword.Not)
-        return `${text2} ${nodeText(this.tokens, { first: at + 1, last: at + 1 })}`;
-      return text2;
-    });
-    return this.text;
-  }
-};
-var KeyNode = class {
-  constructor(tokens, expr) {
-    this.tokens = tokens;
-    this.expr = expr;
-    this.first = expr.first;
-    this.last = expr.last;
-  }
-  tokens;
-  expr;
-  first;
-  last;
-  get parts() {
-    const { expr, tokens } = this;
-    if (expr.type === "name") return expr.name.split(".").map(unescapedName);
-    if (expr.type === "string" && !(tokens.flags[expr.token] & StringFlag.Interpolated)) return [stringLiteralValue(nodeText(tokens, expr))];
-    return void 0;
-  }
-};
-function targetText(tokens, target) {
-  if (target.type !== "name") return nodeText(tokens, target);
-  const name = target.name;
-  return name.includes("$") ? name.split(".").map(unescapedName).join(".") : name;
-}
-function unescapedName(part) {
-  return part.startsWith("$") ? part.slice(1) : part;
-}
-
-// src/kcl/override-spec.ts
-var OverrideSpecError = class extends SourceError {
-  constructor(spec, message) {
-    super(message);
-    this.spec = spec;
-    this.name = "OverrideSpecError";
-  }
-  spec;
-};
-function invalidSpec(spec) {
-  return new OverrideSpecError(
-    spec,
-    `Invalid spec format '${spec}', expected <field_path>=<filed_value>, <field_path>:<filed_value>, <field_path>+=<filed_value> or <field_path>-`
-  );
-}
-function quotedLength(chars, at) {
-  const quote2 = chars[at];
-  if (chars[at + 1] === quote2 && chars[at + 2] === quote2) return 0;
-  let backslashes = 0;
-  for (let i = at + 1; i < chars.length; i++) {
-    const c = chars[i];
-    if (c === "\n") return 0;
-    if (c === quote2 && backslashes % 2 === 0) return i - at + 1;
-    backslashes = c === "\\" ? backslashes + 1 : 0;
-  }
-  return 0;
-}
-function splitOperator(spec) {
-  const chars = Array.from(spec);
-  let depth = 0;
-  for (let i = 0; i < chars.length; i++) {
-    const c = chars[i];
-    if (depth === 0 && c === "=") return { path: chars.slice(0, i).join(""), value: chars.slice(i + 1).join(""), operation: "=" };
-    if (depth === 0 && c === ":") return { path: chars.slice(0, i).join(""), value: chars.slice(i + 1).join(""), operation: ":" };
-    if (depth === 0 && c === "+") {
-      if (chars[i + 1] === "=") return { path: chars.slice(0, i).join(""), value: chars.slice(i + 2).join(""), operation: "+=" };
-    } else if (c === "[" || c === "{") depth++;
-    else if (c === "]" || c === "}") depth = Math.max(0, depth - 1);
-    else if (c === '"' || c === "'") {
-      const length = quotedLength(chars, i);
-      if (length > 0) i += length - 1;
-    }
-  }
-  return void 0;
-}
-function parseOverridePath(path) {
-  const parts = [];
-  let current = "";
-  let inBrackets = false;
-  const chars = Array.from(path);
-  for (let i = 0; i < chars.length; i++) {
-    const c = chars[i];
-    if (inBrackets) {
-      if (c === '"' || c === "'") {
-        if (chars[i + 1] !== "]") throw new OverrideSpecError(path, "Expected closing bracket");
-        i++;
-        inBrackets = false;
-      } else current += c;
-    } else if (c === ".") {
-      if (current !== "") parts.push(current);
-      current = "";
-    } else if (c === "[") {
-      if (current !== "") parts.push(current);
-      current = "";
-      inBrackets = true;
-      const next = chars[++i];
-      if (next !== void 0 && next !== '"' && next !== "'") throw new OverrideSpecError(path, "Expected opening quote after '['");
-    } else if (c === "]") {
-      throw new OverrideSpecError(path, "Unmatched closing bracket");
-    } else current += c;
-  }
-  if (current !== "") parts.push(current);
-  return parts;
-}
-function parseOverrideSpec(spec) {
-  const split2 = splitOperator(spec);
-  if (split2) {
-    const path = split2.path.trim();
-    const value = split2.value.trim();
-    if (path === "" || value === "") throw invalidSpec(spec);
-    return { path, parts: parseOverridePath(path), operation: split2.operation, value };
-  }
-  if (spec.endsWith("-")) {
-    const path = spec.slice(0, -1).trim();
-    if (path === "") throw invalidSpec(spec);
-    return { path, parts: parseOverridePath(path), operation: "-", value: "" };
-  }
-  throw invalidSpec(spec);
-}
-function isKeyword(word) {
-  return RESERVED.has(word);
-}
-function isIdentifier(key) {
-  return isName(key) && !RESERVED.has(key);
-}
-function formatOverridePath(parts, base = "") {
-  return parts.reduce((path, p) => isIdentifier(p) ? path === "" ? p : `${path}.${p}` : `${path}[${JSON.stringify(p)}]`, base);
-}
-
-// src/kcl/parser.ts
-var T2 = { ...T };
-var NO_SCHEMA = 1;
-var NO_TERNARY = 2;
-var ENDS_EXPRESSION = new Uint8Array(256);
-for (const k of [T2.Newline, T2.Comma, T2.RBrace, T2.RBracket, T2.RParen, T2.EOF, T2.Colon, T2.Assign, T2.PlusAssign, T2.AugAssign, T2.Semicolon]) ENDS_EXPRESSION[k] = 1;
-var SKIPS_STATEMENT = /* @__PURE__ */ new Map([
-  [Keyword.Schema, "schema"],
-  [Keyword.Rule, "rule"],
-  [Keyword.Protocol, "protocol"],
-  [Keyword.Mixin, "mixin"],
-  [Keyword.If, "if block"],
-  [Keyword.Elif, "if block"],
-  [Keyword.Else, "if block"],
-  [Keyword.For, "for block"],
-  [Keyword.Assert, "assert"],
-  [Keyword.Check, "check block"]
-]);
-var MAX_NESTING = 200;
-var Parser = class {
-  constructor(tokens) {
-    this.tokens = tokens;
-    this.text = tokens.source.text;
-    this.kind = tokens.kind;
-    this.start = tokens.start;
-    this.end = tokens.end;
-    this.match = tokens.match;
-  }
-  tokens;
-  pos = 0;
-  /** Expressions, unary operators and `if` items being parsed around the current one. */
-  depth = 0;
-  text;
-  kind;
-  start;
-  end;
-  match;
-  fail(at, message) {
-    const index = this.start[at];
-    throw new SourceError(message, this.tokens.source.line(index), this.tokens.source.column(index));
-  }
-  /**
-   * One level deeper, for the construct starting at `at`; the caller leaves it with `depth--`.
-   * Every construct that recurses takes a level, so no input reaches the stack's end.
-   */
-  enter(at) {
-    if (++this.depth > MAX_NESTING) this.fail(at, `expressions nested more than ${MAX_NESTING} deep`);
-  }
-  /** The Keyword of the token at `at` (Keyword.Other for other names and for any other token). */
-  keyword(at) {
-    return keywordAt(this.tokens, at);
-  }
-  tokenText(at) {
-    return this.text.slice(this.start[at], this.end[at]);
-  }
-  describe(at) {
-    const k = this.kind[at];
-    return k === T2.EOF ? "end of file" : k === T2.Newline ? "end of line" : k === T2.Indent ? "an indent" : k === T2.Dedent ? "a dedent" : `'${this.tokenText(at)}'`;
-  }
-  expect(k, what) {
-    if (this.kind[this.pos] !== k) this.fail(this.pos, `expected ${what}, found ${this.describe(this.pos)}`);
-    this.pos++;
-  }
-  /** Index after the bracket group opening at `open` (the tokenizer matched its brackets). */
-  skipGroup(open) {
-    return this.match[open] + 1;
-  }
-  /** Move to the Newline (or EOF) ending this logical line, skipping bracket groups. */
-  skipLine() {
-    this.pos = this.lineEnd(this.pos);
-  }
-  /** Index of the Newline (or EOF) ending the logical line at `from`, bracket groups skipped. */
-  lineEnd(from) {
-    const kind = this.kind;
-    let i = from;
-    while (true) {
-      const k = kind[i];
-      if (k === T2.Newline || k === T2.EOF) return i;
-      if (k === T2.LParen || k === T2.LBracket || k === T2.LBrace) i = this.skipGroup(i);
-      else i++;
-    }
-  }
-  module() {
-    const statements = [];
-    const kind = this.kind;
-    while (true) {
-      while (kind[this.pos] === T2.Newline || kind[this.pos] === T2.Semicolon) this.pos++;
-      if (kind[this.pos] === T2.EOF) return statements;
-      statements.push(this.statement());
-    }
-  }
-  statement() {
-    const first = this.pos;
-    const kind = this.kind;
-    const k = kind[first];
-    if (k === T2.Indent) this.fail(first, "unexpected indent");
-    if (k === T2.Dedent) this.fail(first, "unexpected dedent");
-    const keyword = this.keyword(first);
-    if (keyword === Keyword.Import) {
-      this.skipLine();
-      return { type: "import", first, last: this.endStatement() };
-    }
-    const isTypeAlias = keyword === Keyword.Type && kind[first + 1] === T2.Name;
-    const skipped = k === T2.At ? "decorator" : isTypeAlias ? "type alias" : SKIPS_STATEMENT.get(keyword);
-    if (skipped !== void 0) {
-      return { type: "other", construct: skipped, first, last: this.skipCompound() };
-    }
-    const target = this.postfix(NO_SCHEMA);
-    const targetName = targetText(this.tokens, target);
-    const op = kind[this.pos];
-    if (op === T2.Assign) {
-      const targets = [targetName];
-      this.pos++;
-      let value = this.expr(0);
-      while (kind[this.pos] === T2.Assign) {
-        targets.push(targetText(this.tokens, value));
-        this.pos++;
-        value = this.expr(0);
-      }
-      return { type: "assign", targets, value, first, last: this.endStatement() };
-    }
-    if (op === T2.AugAssign || op === T2.PlusAssign) {
-      const operator = this.tokenText(this.pos);
-      this.pos++;
-      const value = this.expr(0);
-      return { type: "aug-assign", target: targetName, operator, value, first, last: this.endStatement() };
-    }
-    if (op === T2.Colon) {
-      if (target.type !== "name") this.fail(this.pos, `expected '=' after ${this.describe(target.first)}, found ':'`);
-      this.pos++;
-      const assignAt = this.findAssignOnLine();
-      if (assignAt >= 0) {
-        const annotation = { first: this.pos, last: assignAt - 1 };
-        this.pos = assignAt + 1;
-        const value2 = this.expr(0);
-        return { type: "assign", targets: [targetName], value: value2, annotation, first, last: this.endStatement() };
-      }
-      if (kind[this.pos] !== T2.Name) {
-        this.skipLine();
-        return { type: "other", construct: "type annotation", first, last: this.endStatement() };
-      }
-      const value = this.expr(0);
-      const last = this.endStatement();
-      return value.type === "schema" ? { type: "unification", target: targetName, value, first, last } : { type: "other", construct: "type annotation", first, last };
-    }
-    this.pos = first;
-    this.expr(0);
-    return { type: "other", construct: "expression", first, last: this.endStatement() };
-  }
-  /** Index of an `=` at bracket depth 0 before the end of the line, or -1 (`x: T = v`). */
-  findAssignOnLine() {
-    const kind = this.kind;
-    let i = this.pos;
-    while (true) {
-      const k = kind[i];
-      if (k === T2.Newline || k === T2.EOF) return -1;
-      if (k === T2.Assign) return i;
-      if (k === T2.LParen || k === T2.LBracket || k === T2.LBrace) i = this.skipGroup(i);
-      else i++;
-    }
-  }
-  /** The statement must end here; returns its last token and consumes the Newline. */
-  endStatement() {
-    const k = this.kind[this.pos];
-    if (k !== T2.Newline && k !== T2.EOF && k !== T2.Semicolon) this.fail(this.pos, `expected end of statement, found ${this.describe(this.pos)}`);
-    const last = this.pos - 1;
-    if (k !== T2.EOF) this.pos++;
-    return last;
-  }
-  /** Skip a header line and, if it opens an indented block, the whole block (and nothing after). */
-  skipCompound() {
-    this.skipLine();
-    let last = this.pos - 1;
-    if (this.kind[this.pos] === T2.Newline) this.pos++;
-    if (this.kind[this.pos] === T2.Indent) {
-      this.pos = this.match[this.pos] + 1;
-      last = this.pos - 1;
-    }
-    return last;
-  }
-  expr(flags) {
-    const first = this.pos;
-    if (ENDS_EXPRESSION[this.kind[first + 1]] === 1) {
-      const atom = this.atom(first);
-      if (atom !== void 0) return atom;
-    }
-    this.enter(first);
-    let result = this.binary(flags);
-    if (!(flags & NO_TERNARY) && this.keyword(this.pos) === Keyword.If) {
-      this.pos++;
-      this.binary(flags);
-      if (this.keyword(this.pos) !== Keyword.Else) this.fail(this.pos, `expected 'else', found ${this.describe(this.pos)}`);
-      this.pos++;
-      const orElse = this.expr(flags);
-      result = { type: "other", construct: "ternary", first, last: orElse.last };
-    }
-    this.depth--;
-    return result;
-  }
-  binaryOperatorLength(at) {
-    const k = this.kind[at];
-    if (k === T2.Operator || k === T2.Minus || k === T2.Plus || k === T2.Star || k === T2.DoubleStar) return 1;
-    if (k !== T2.Name) return 0;
-    const keyword = this.keyword(at);
-    if (keyword === Keyword.And || keyword === Keyword.Or || keyword === Keyword.In || keyword === Keyword.As) return 1;
-    if (keyword === Keyword.Not) return this.keyword(at + 1) === Keyword.In ? 2 : 0;
-    if (keyword === Keyword.Is) return this.keyword(at + 1) === Keyword.Not ? 2 : 1;
-    return 0;
-  }
-  binary(flags) {
-    const first = this.pos;
-    const left = this.unary(flags);
-    let length = this.binaryOperatorLength(this.pos);
-    if (length === 0) return left;
-    const operands = [left];
-    const operators = [];
-    while (length > 0) {
-      operators.push(this.pos);
-      this.pos += length;
-      operands.push(this.unary(flags));
-      length = this.binaryOperatorLength(this.pos);
-    }
-    return new OperationNode(this.tokens, operands, operators, first, this.pos - 1);
-  }
-  unary(flags) {
-    const k = this.kind[this.pos];
-    if (k === T2.Minus || k === T2.Plus || k === T2.Tilde || this.keyword(this.pos) === Keyword.Not) return this.prefixed(flags);
-    return this.postfix(flags);
-  }
-  /** A unary operator and its operand: `-1`, `not a`, a level deeper each (`------1` is six). */
-  prefixed(flags) {
-    const first = this.pos++;
-    this.enter(first);
-    const operand = this.unary(flags);
-    this.depth--;
-    return new OperationNode(this.tokens, [operand], [first], first, operand.last);
-  }
-  postfix(flags) {
-    const first = this.pos;
-    let node2 = this.primary();
-    let callee;
-    const kind = this.kind;
-    while (true) {
-      const k = kind[this.pos];
-      if ((k === T2.Dot || k === T2.QuestionDot) && kind[this.pos + 1] === T2.Name) {
-        node2 = node2.type === "name" && k === T2.Dot ? new NameNode(this.tokens, first, this.pos + 1) : { type: "other", construct: "attribute", first, last: this.pos + 1 };
-        callee = void 0;
-        this.pos += 2;
-      } else if (k === T2.LBracket || k === T2.Question && kind[this.pos + 1] === T2.LBracket) {
-        this.pos = this.skipGroup(k === T2.Question ? this.pos + 1 : this.pos);
-        node2 = { type: "other", construct: "subscript", first, last: this.pos - 1 };
-        callee = void 0;
-      } else if (k === T2.LParen) {
-        callee = node2.type === "name" ? node2 : void 0;
-        this.pos = this.skipGroup(this.pos);
-        node2 = { type: "other", construct: "call", first, last: this.pos - 1 };
-      } else if (k === T2.LBrace && !(flags & NO_SCHEMA) && (node2.type === "name" || callee)) {
-        const schema4 = node2.type === "name" ? node2 : callee;
-        const config = this.config();
-        node2 = config.type === "config" ? new SchemaNode(schema4, config, first, config.last) : { type: "other", construct: config.construct, first, last: config.last };
-        callee = void 0;
-      } else {
-        return node2;
-      }
-    }
-  }
-  /** A name (not a keyword), string or number at `at`, consumed; undefined for any other token. */
-  atom(at) {
-    const k = this.kind[at];
-    let node2;
-    if (k === T2.Name && this.keyword(at) === Keyword.Other) node2 = new NameNode(this.tokens, at, at);
-    else if (k === T2.String) node2 = { type: "string", token: at, first: at, last: at };
-    else if (k === T2.Number) node2 = { type: "other", construct: "number", first: at, last: at };
-    else return void 0;
-    this.pos = at + 1;
-    return node2;
-  }
-  primary() {
-    const at = this.pos;
-    const k = this.kind[at];
-    switch (k) {
-      case T2.Name: {
-        const keyword = this.keyword(at);
-        if (keyword === Keyword.Other) {
-          this.pos++;
-          return new NameNode(this.tokens, at, at);
-        }
-        if (keyword === Keyword.Lambda) return this.lambda();
-        const quantifier = keyword === Keyword.All || keyword === Keyword.Any || keyword === Keyword.Map || keyword === Keyword.Filter;
-        if (quantifier && this.kind[at + 1] === T2.Name) return this.quantifier();
-        this.pos++;
-        const constant = keyword === Keyword.TrueValue || keyword === Keyword.FalseValue || keyword === Keyword.NoneValue || keyword === Keyword.UndefinedValue;
-        return constant ? { type: "other", construct: "constant", first: at, last: at } : new NameNode(this.tokens, at, at);
-      }
-      case T2.String:
-        this.pos++;
-        return { type: "string", token: at, first: at, last: at };
-      case T2.Number:
-        this.pos++;
-        return { type: "other", construct: "number", first: at, last: at };
-      case T2.LParen:
-        this.pos = this.skipGroup(at);
-        return { type: "other", construct: "parentheses", first: at, last: this.pos - 1 };
-      case T2.LBracket:
-        return this.list();
-      case T2.LBrace:
-        return this.config();
-      default:
-        this.fail(at, `expected an expression, found ${this.describe(at)}`);
-    }
-  }
-  /**
-   * `lambda params [-> type] { body }`. Parameter types and defaults may be braces too
-   * (`lambda {config: {str:}} -> any {`, `attrs: {:} = {}, b {`): the body is the first
-   * brace group not followed by `->`, `=`, `|`, `:` or another `{`, nor by `,` when it is a
-   * parameter's type or default (after `:`, `=` or an operator). A body followed by `,` ends
-   * the lambda, an item of the config or list around it (`[lambda a { a }, {...}]`).
-   */
-  lambda() {
-    const first = this.pos++;
-    const kind = this.kind;
-    while (true) {
-      const k = kind[this.pos];
-      if (k === T2.LBrace) {
-        const before = kind[this.pos - 1];
-        const parameterPart = before === T2.Colon || before === T2.Assign || before === T2.Operator;
-        this.pos = this.skipGroup(this.pos);
-        const next = kind[this.pos];
-        const more = next === T2.Arrow || next === T2.Comma && parameterPart || next === T2.Assign || next === T2.Colon || next === T2.LBrace || next === T2.Operator && this.tokenText(this.pos) === "|";
-        if (!more) return { type: "other", construct: "lambda", first, last: this.pos - 1 };
-      } else if (k === T2.LParen || k === T2.LBracket) this.pos = this.skipGroup(this.pos);
-      else if (k === T2.Newline || k === T2.EOF) this.fail(first, "lambda without a body");
-      else this.pos++;
-    }
-  }
-  /** `all|any|map|filter x[, y] in iterable { body }`; the iterable may itself be a literal. */
-  quantifier() {
-    const first = this.pos++;
-    while (this.keyword(this.pos) !== Keyword.In) {
-      if (this.kind[this.pos] !== T2.Name && this.kind[this.pos] !== T2.Comma) this.fail(this.pos, `expected 'in', found ${this.describe(this.pos)}`);
-      this.pos++;
-    }
-    this.pos++;
-    this.expr(NO_SCHEMA | NO_TERNARY);
-    if (this.kind[this.pos] !== T2.LBrace) this.fail(this.pos, `expected '{', found ${this.describe(this.pos)}`);
-    this.pos = this.skipGroup(this.pos);
-    return { type: "other", construct: "quantifier", first, last: this.pos - 1 };
-  }
-  /**
-   * 1-based column of a token, counted as the tokenizer counts indentation (after a byte order
-   * mark on the first line). Most lines are short: their start is looked for backwards; a long one
-   * (thousands of inline `if` items) asks the source's line table, which building costs a pass over the file.
-   */
-  column(at) {
-    const start = this.start[at];
-    for (let i = start - 1, stop = Math.max(0, start - LOOK_BACK); i >= stop; i--) {
-      const c = this.text.charCodeAt(i);
-      if (c === 10 || c === 13) return start - i;
-    }
-    return this.tokens.source.column(start);
-  }
-  list() {
-    const first = this.pos++;
-    const items = [];
-    const kind = this.kind;
-    while (true) {
-      const k = kind[this.pos];
-      if (k === T2.Newline || k === T2.Comma) {
-        this.pos++;
-        continue;
-      }
-      if (k === T2.RBracket) break;
-      const item = this.listItem();
-      if (item.type !== "if" && this.keyword(this.pos) === Keyword.For) {
-        this.pos = this.skipGroup(first);
-        return { type: "other", construct: "list comprehension", first, last: this.pos - 1 };
-      }
-      items.push(item);
-    }
-    this.pos++;
-    const list = { type: "list", items, first, last: this.pos - 1 };
-    return list;
-  }
-  /** One list item: an expression, an unpacked `*x` (Other), or an `if` item. */
-  listItem() {
-    if (this.keyword(this.pos) === Keyword.If) return this.ifItems(this.readListItem);
-    if (this.kind[this.pos] !== T2.Star) return this.expr(0);
-    const star = this.pos++;
-    const inner = this.expr(0);
-    return { type: "other", construct: "unpacking", first: star, last: inner.last };
-  }
-  readListItem = (out) => {
-    out.push(this.listItem());
-    return false;
-  };
-  /** A config literal, or a dict comprehension (`{k: v for ...}`, Other). */
-  config() {
-    const first = this.pos++;
-    const items = [];
-    if (this.items(items, -1, this.readConfigItem)) {
-      this.pos = this.skipGroup(first);
-      return { type: "other", construct: "dict comprehension", first, last: this.pos - 1 };
-    }
-    if (this.kind[this.pos] !== T2.RBrace) this.fail(this.pos, `expected '}', found ${this.describe(this.pos)}`);
-    this.pos++;
-    return { type: "config", items, first, last: this.pos - 1 };
-  }
-  /**
-   * Config entries or list items (each read by `read`) up to the closing bracket or, for
-   * an `if` branch (`column` >= 0), up to a line starting at or left of the `if`.
-   * Returns true when the first entry turned out to be a comprehension (`{k: v for ...}`).
-   */
-  items(out, column, read) {
-    const kind = this.kind;
-    while (true) {
-      const k = kind[this.pos];
-      if (k === T2.Comma) {
-        this.pos++;
-        continue;
-      }
-      if (k === T2.Newline) {
-        this.pos++;
-        continue;
-      }
-      if (column >= 0 && kind[this.pos - 1] === T2.Newline && this.column(this.pos) <= column) return false;
-      if (k === T2.RBrace || k === T2.RBracket || k === T2.EOF) return false;
-      if (read(out)) return true;
-    }
-  }
-  /** One config entry into `out`; true when it turned out to be a comprehension. */
-  readConfigItem = (out) => {
-    if (this.keyword(this.pos) === Keyword.If) {
-      out.push(this.ifItems(this.readConfigItem));
-    } else if (this.kind[this.pos] === T2.DoubleStar) {
-      const star = this.pos++;
-      const inner = this.expr(0);
-      out.push({ type: "unpack", first: star, last: inner.last });
-    } else {
-      const entry = this.entry();
-      if (this.keyword(this.pos) === Keyword.For) return true;
-      out.push(entry);
-    }
-    return false;
-  };
-  entry() {
-    const first = this.pos;
-    const keyExpr = this.expr(NO_SCHEMA | NO_TERNARY);
-    const op = this.kind[this.pos];
-    if (op !== T2.Colon && op !== T2.Assign && op !== T2.PlusAssign)
-      this.fail(this.pos, `expected ':', '=' or '+=' after a config key, found ${this.describe(this.pos)}`);
-    const operator = op === T2.Colon ? ":" : op === T2.Assign ? "=" : "+=";
-    this.pos++;
-    const value = this.expr(0);
-    return { type: "entry", key: new KeyNode(this.tokens, keyExpr), operator, value, first, last: value.last };
-  }
-  /** `if c: items (elif c: items)* (else: items)?` inside a config or a list, each item read by `read`. */
-  ifItems(read) {
-    const first = this.pos;
-    this.enter(first);
-    const column = this.column(first);
-    const branches = [];
-    while (true) {
-      if (this.keyword(this.pos) === Keyword.Else) this.pos++;
-      else {
-        this.pos++;
-        this.expr(0);
-      }
-      this.expect(T2.Colon, "':' after the condition");
-      const branch = [];
-      const inline = this.kind[this.pos] !== T2.Newline;
-      if (inline ? read(branch) : this.items(branch, column, read)) this.fail(this.pos, "a comprehension cannot be an if entry");
-      branches.push(branch);
-      let next = this.pos;
-      while (this.kind[next] === T2.Newline) next++;
-      const keyword = this.keyword(next);
-      if ((keyword === Keyword.Elif || keyword === Keyword.Else) && this.column(next) === column) this.pos = next;
-      else break;
-    }
-    let last = this.pos - 1;
-    while (this.kind[last] === T2.Newline || this.kind[last] === T2.Comma) last--;
-    this.depth--;
-    return { type: "if", branches, first, last };
-  }
-};
-var LOOK_BACK = 256;
-function parseKcl(text2) {
-  const tokens = tokenize(text2);
-  return { tokens, statements: new Parser(tokens).module() };
-}
-function parseKclExpression(text2) {
-  const tokens = tokenize(text2);
-  const parser2 = new Parser(tokens);
-  while (tokens.kind[parser2.pos] === T2.Newline || tokens.kind[parser2.pos] === T2.Indent) parser2.pos++;
-  const expr = parser2.expr(0);
-  while (tokens.kind[parser2.pos] === T2.Newline || tokens.kind[parser2.pos] === T2.Dedent) parser2.pos++;
-  return { tokens, expr, complete: tokens.kind[parser2.pos] === T2.EOF };
-}
-
-// src/kcl/skipped.ts
-var SKIPPED_EXPRESSIONS = {
-  number: "a number",
-  constant: "a constant",
-  parentheses: "parentheses",
-  call: "a call",
-  subscript: "a subscript",
-  attribute: "an attribute access",
-  ternary: "a ternary",
-  lambda: "a lambda",
-  quantifier: "an all/any/map/filter expression",
-  "list comprehension": "a list comprehension",
-  "dict comprehension": "a dict comprehension",
-  unpacking: "a * unpacking"
-};
-var SKIPPED_STATEMENTS = {
-  decorator: "a decorator",
-  "type alias": "a type alias",
-  schema: "a schema definition",
-  rule: "a rule",
-  protocol: "a protocol",
-  mixin: "a mixin",
-  "if block": "an if block",
-  "for block": "a for block",
-  assert: "an assert statement",
-  "check block": "a check block",
-  "type annotation": "a type annotation",
-  expression: "an expression statement"
-};
-var MATCHED_OPERATORS = /* @__PURE__ */ new Set(["+", "|"]);
-var PRECEDENCE = {
-  or: 1,
-  and: 2,
-  ...Object.fromEntries(["in", "not in", "is", "is not", "as", "<", "<=", ">", ">=", "!=", "=="].map((op) => [op, 3])),
-  "|": 4,
-  "^": 5,
-  "&": 6,
-  "<<": 7,
-  ">>": 7,
-  "+": 8,
-  "-": 8,
-  ...Object.fromEntries(["*", "/", "//", "%"].map((op) => [op, 9])),
-  "**": 10
-};
-var precedence = (operator) => PRECEDENCE[operator] ?? 0;
-function operatorsOver(operation) {
-  const { operators } = operation;
-  if (operation.operands.length === 1) return [operators[0]];
-  const count = operators.length;
-  const appliedAfter = (later, earlier) => {
-    const [p, q] = [precedence(operators[later]), precedence(operators[earlier])];
-    return p < q || p === q && operators[later] !== "**";
-  };
-  const parent = new Int32Array(count).fill(-1);
-  const rightEdge = [];
-  for (let g = 0; g < count; g++) {
-    let child = -1;
-    while (rightEdge.length > 0 && appliedAfter(g, rightEdge[rightEdge.length - 1])) child = rightEdge.pop();
-    if (child >= 0) parent[child] = g;
-    if (rightEdge.length > 0) parent[g] = rightEdge[rightEdge.length - 1];
-    rightEdge.push(g);
-  }
-  const over = new Array(count);
-  const known = new Uint8Array(count);
-  const path = [];
-  for (let g = 0; g < count; g++) {
-    let up = g;
-    for (; up >= 0 && known[up] === 0; up = parent[up]) path.push(up);
-    let found = up >= 0 ? over[up] : void 0;
-    for (let i = path.length - 1; i >= 0; i--) {
-      const at = path[i];
-      if (!MATCHED_OPERATORS.has(operators[at])) found = operators[at];
-      over[at] = found;
-      known[at] = 1;
-    }
-    path.length = 0;
-  }
-  return operation.operands.map((_, i) => over[i === 0 ? 0 : i === count || appliedAfter(i, i - 1) ? i - 1 : i]);
-}
-var holds = (node2, token) => node2.first <= token && token <= node2.last;
-function holding(nodes, token) {
-  const at = partitionPoint(nodes.length, (i) => nodes[i].last < token);
-  return at < nodes.length && holds(nodes[at], token) ? at : -1;
-}
-var overByOperation = /* @__PURE__ */ new WeakMap();
-function skippedConstruct(statements, token) {
-  const statement = statements[holding(statements, token)];
-  if (statement === void 0) return void 0;
-  if (statement.type === "other") return SKIPPED_STATEMENTS[statement.construct];
-  if (statement.type === "import") return "an import";
-  if (holds(statement.value, token)) return inExpr(statement.value, token);
-  return statement.type === "assign" && statement.annotation && holds(statement.annotation, token) ? "a type annotation" : "the left side of an assignment";
-}
-function literalTypes(module2) {
-  const { tokens } = module2;
-  let aliases;
-  const aliasValue = (name) => {
-    aliases ??= new Map(
-      module2.statements.flatMap(
-        (s) => s.type === "other" && s.construct === "type alias" ? [[nodeText(tokens, { first: s.first + 1, last: s.first + 1 }), { first: s.first + 3, last: s.last }]] : []
-      )
-    );
-    return aliases.get(name);
-  };
-  const listsLiterals = (annotation) => {
-    const seen = /* @__PURE__ */ new Set();
-    for (const pending = [annotation]; pending.length > 0; ) {
-      const { first, last } = pending.pop();
-      for (let t = first; t <= last; t++) {
-        if (tokens.kind[t] === T.String) return true;
-        if (tokens.kind[t] !== T.Name) continue;
-        const name = nodeText(tokens, { first: t, last: t });
-        const value = seen.has(name) ? void 0 : aliasValue(name);
-        seen.add(name);
-        if (value !== void 0) pending.push(value);
-      }
-    }
-    return false;
-  };
-  const typed = /* @__PURE__ */ new Map();
-  for (const s of module2.statements)
-    if (s.type === "assign" && s.annotation !== void 0 && listsLiterals(s.annotation)) typed.set(s, nodeText(tokens, s.annotation));
-  return typed;
-}
-function inExpr(expr, token) {
-  switch (expr.type) {
-    case "other":
-      return SKIPPED_EXPRESSIONS[expr.construct];
-    case "config":
-      return inItems(expr.items, token);
-    case "schema":
-      return holds(expr.config, token) ? inItems(expr.config.items, token) : "a schema's arguments";
-    case "list":
-      return inListItems(expr.items, token);
-    case "operation":
-      return inOperation(expr, token);
-    default:
-      return void 0;
-  }
-}
-function inOperation(operation, token) {
-  const at = holding(operation.operands, token);
-  if (at < 0) return void 0;
-  let over = overByOperation.get(operation);
-  if (over === void 0) overByOperation.set(operation, over = operatorsOver(operation));
-  const operator = over[at];
-  if (operator === void 0) return inExpr(operation.operands[at], token);
-  if (operation.operands.length > 1) return `an operand of '${operator}'`;
-  return operator === "not" ? "the operand of 'not'" : `the operand of unary '${operator}'`;
-}
-function inItems(items, token) {
-  const item = items[holding(items, token)];
-  if (item === void 0) return void 0;
-  if (item.type === "unpack") return "a ** unpacking";
-  if (item.type === "if") return inBranches(item, token, inItems);
-  return holds(item.key, token) ? "a config key" : inExpr(item.value, token);
-}
-function inListItems(items, token) {
-  const item = items[holding(items, token)];
-  return item?.type === "if" ? inBranches(item, token, inListItems) : item && inExpr(item, token);
-}
-function inBranches(item, token, inBranch) {
-  const branch = item.branches.find((items) => holding(items, token) >= 0);
-  return branch ? inBranch(branch, token) : "an if condition";
-}
-
-// src/kcl/editor.ts
-var CLOSERS = /* @__PURE__ */ new Set([T.RParen, T.RBracket, T.RBrace, T.Comma, T.Semicolon]);
-function assertSafeBody(value, line) {
-  if (/["'\\\r\n]|\$\{/.test(value)) throw new SourceError(`refusing to write ${JSON.stringify(value)} into a KCL string`, line);
-}
-var ImageEditor = class {
-  constructor(tokens, request2, overridden, literalTyped) {
-    this.tokens = tokens;
-    this.request = request2;
-    this.literalTyped = literalTyped;
-    this.typedInOrder = [...literalTyped.keys()];
-    this.setInFile = new Set(overridden.repositories);
-    this.setPaths = [...overridden.paths ?? []];
-    this.text = tokens.source.text;
-    this.screens = request2.images.map((u) => screenToken(u.image));
-    this.tails = request2.images.map((u) => registryTail(u.image));
-    this.incoming = byRepository(request2.images);
-    this.marked = new MarkedFields(request2);
-  }
-  tokens;
-  request;
-  literalTyped;
-  edits = [];
-  warnings = [];
-  marked;
-  text;
-  screens;
-  /** `/web:` for ghcr.io/acme/web: how a reference built on a registry variable (`_registry + "/web:"`) shows in the text. */
-  tails;
-  incoming;
-  /**
-   * Repositories a marker or a configured override sets in this file: an interpolation building
-   * their reference is already taken care of (the advice of its warning was followed).
-   */
-  setInFile;
-  /** String tokens a marker comment claims (set, or refused with a warning), or a Helm-style pair decides: never matched by repository alone. */
-  claimed = /* @__PURE__ */ new Set();
-  /** String tokens the walk met outside interpolations, edited or not: the others are where matching by repository never goes. */
-  reached = /* @__PURE__ */ new Set();
-  /** Paths a `--set` sets (Overridden.paths). */
-  setPaths;
-  /** The literal-typed assignments in file order, for typedAt. */
-  typedInOrder;
-  /** Where the walk met strings, kept only when a `--set` may set their field (it answers for their warnings). */
-  fieldAt = /* @__PURE__ */ new Map();
-  walk(expr, path) {
-    switch (expr.type) {
-      case "string":
-        return this.visit(expr, path);
-      case "schema":
-        return this.walkItems(expr.config.items, path);
-      case "config":
-        return this.walkItems(expr.items, path);
-      case "list":
-        return expr.items.forEach((item, i) => this.walkListItem(item, { parent: path, step: i }));
-      case "operation": {
-        const over = operatorsOver(expr);
-        return expr.operands.forEach((operand, i) => over[i] === void 0 && this.walk(operand, path));
-      }
-      default:
-        return;
-    }
-  }
-  /** An `if` item's items take its place in the list: `[a, if c: b]` reports b as `[1]`. */
-  walkListItem(item, path) {
-    if (item.type !== "if") return this.walk(item, path);
-    for (const branch of item.branches) for (const inner of branch) this.walkListItem(inner, path);
-  }
-  walkItems(items, path) {
-    this.helmImage(items, path);
-    for (const item of items) {
-      if (item.type === "entry") {
-        this.walk(item.value, { parent: path, step: item });
-      } else if (item.type === "if") {
-        for (const branch of item.branches) this.walkItems(branch, path);
-      }
-    }
-  }
-  /**
-   * An image held as Helm values hold one, `repository` (or `name`, with an optional
-   * `registry`) beside `tag` (and `digest`), all string literals: when the repository is an
-   * incoming one, the tag and digest move on under the decision helm.ts makes in YAML
-   * (nextSplitImage: a `tag = "1.0.0@sha256:…"` pin is kept, an incoming digest with no digest
-   * field is said at the pair). Its literals are then claimed: the repository alone is no news.
-   */
-  helmImage(items, path) {
-    if (!items.some((item) => item.type === "entry" && this.isTagKey(item.key))) return;
-    const literals = /* @__PURE__ */ new Map();
-    for (const item of items) {
-      if (item.type !== "entry" || item.key.parts?.length !== 1 || item.value.type !== "string") continue;
-      const key = item.key.parts[0];
-      const { token } = item.value;
-      if (SPLIT_IMAGE_KEYS.has(key) && !(this.tokens.flags[token] & StringFlag.Interpolated)) literals.set(key, { entry: item, token });
-    }
-    const { repository, registry, tag, digest } = splitImage((key) => literals.get(key));
-    if (!repository || !tag) return;
-    const fields = [repository, tag, registry, digest].filter((f) => f !== void 0);
-    if (fields.some((f) => this.claimed.has(f.token))) return;
-    const repositoryText = this.literal(repository.token).body;
-    const name = splitImageName(registry && this.literal(registry.token).body, repositoryText);
-    const update = this.incoming.get(normalizeRepository(name) ?? "");
-    if (!update) return;
-    for (const f of fields) this.claimed.add(f.token);
-    const tagLiteral = this.literal(tag.token);
-    const tagKey = this.pathText({ parent: path, step: tag.entry });
-    const { next, say } = nextSplitImage(update, { tag: tagLiteral.body, digest: digest && this.literal(digest.token).body });
-    say(this.versionNote(tagLiteral, tagKey, update.image.repository), this.versionNote(tagLiteral, this.pathText(path), update.image.repository));
-    if (next?.tag !== void 0) this.write(tagLiteral, next.tag, "kcl-image", tagKey);
-    if (digest && next?.digest !== void 0)
-      this.write(this.literal(digest.token), next.digest, "kcl-image", this.pathText({ parent: path, step: digest.entry }));
-  }
-  /**
-   * `key` is the one name `tag`, as an identifier (`tag`, `$tag`) or a string (`"tag"`, `r'tag'`,
-   * `"""tag"""`, Python-dict style). Most configs hold no `tag` key: a key that does not end in
-   * `tag`, before any closing quotes, is refused with no key text built.
-   */
-  isTagKey(key) {
-    if (key.first !== key.last) return false;
-    const { text: text2 } = this;
-    const at = this.tokens.end[key.first] - "tag".length;
-    if (!text2.startsWith("tag", at) && !text2.startsWith("tag", at - 1) && !text2.startsWith("tag", at - 3)) return false;
-    const { parts } = key;
-    return parts?.length === 1 && parts[0] === "tag";
-  }
-  /** `config.containers[0].image`: a key path as a change reports it. */
-  pathText(path) {
-    if (path.parent === void 0) return path.target;
-    const { parent, step } = path;
-    if (typeof step === "number") return `${this.pathText(parent)}[${step}]`;
-    const key = step.key.parts ?? [this.text.slice(this.tokens.start[step.key.first], this.tokens.end[step.key.last])];
-    return formatOverridePath(key, this.pathText(parent));
-  }
-  /** The literal type of the assignment whose value holds token `token` (literalTypes), if any. */
-  literalTypeAt(token) {
-    const typed = this.typedInOrder[holding(this.typedInOrder, token)];
-    return typed && holds(typed.value, token) ? this.literalTyped.get(typed) : void 0;
-  }
-  /** Whether token `token` is in the literal type of an assignment (`c: "a" | "b" = "a"`): a type, never a value to set. */
-  inLiteralType(token) {
-    const annotation = this.typedInOrder[holding(this.typedInOrder, token)]?.annotation;
-    return annotation !== void 0 && holds(annotation, token);
-  }
-  /** 1-based line of a literal, for changes and warnings. */
-  line(literal2) {
-    return this.tokens.source.line(literal2.start);
-  }
-  /** Says `message` at a literal's line, of `kind` when it has one. */
-  warnAt(literal2, message, kind) {
-    this.warnings.push({ line: this.line(literal2), message, ...kind && { kind } });
-  }
-  /** What a field's version decision for `image` (a repository) tells (VersionNote), said at a literal after the field's name and kept as what the warning is about (overrides.ts). */
-  versionNote(literal2, field, image) {
-    return (why, kind) => this.warnings.push({ line: this.line(literal2), ...versionNoteWarning(field, why, kind, image) });
-  }
-  /**
-   * Every comment holding a Flux marker, wherever its line is (a config value, a schema
-   * default, an `if` block, a lambda, a ternary): the marker sets the string literal that ends
-   * the line before it, closers and commas aside, as Flux's setters set the field a line
-   * comment follows. Runs before the walk, which leaves marked literals to it.
-   */
-  markLiterals() {
-    const { tokens } = this;
-    let token = 0;
-    for (let c = 0, next = this.text.indexOf(MARKER_KEY); c < tokens.commentCount && next >= 0; c++) {
-      const start = tokens.commentStart[c];
-      const end = tokens.commentEnd[c];
-      if (next < start) next = this.text.indexOf(MARKER_KEY, start);
-      if (next < 0 || next >= end) continue;
-      next = this.text.indexOf(MARKER_KEY, end);
-      const comment = this.text.slice(start, end);
-      while (token + 1 < tokens.count && tokens.end[token + 1] <= start) token++;
-      let at = token;
-      while (at > 0 && CLOSERS.has(tokens.kind[at])) at--;
-      const line = this.tokens.source.line(start);
-      const reading = readMarker(comment);
-      const ownLine = /^[ \t]*$/.test(this.text.slice(tokens.source.lineStart(start), start));
-      if (ownLine && reading !== void 0 && "marker" in reading) this.warnings.push({ line, message: ownLineMarkerWarning(reading.marker) });
-      if (ownLine || tokens.end[at] > start || tokens.source.line(tokens.start[at]) !== line) continue;
-      if (reading === void 0) continue;
-      if ("ignored" in reading) {
-        this.warnings.push({ line, message: reading.ignored });
-        continue;
-      }
-      if ("error" in reading) {
-        this.warnings.push({ line, message: reading.error });
-        this.claimed.add(at);
-        continue;
-      }
-      const { marker } = reading;
-      const strings = this.request.setters.has(marker.key) ? this.stringsOnLine(at) : [at];
-      const marked = strings.length > 1 ? this.ownString(strings, marker) : at;
-      if (marked === void 0) {
-        const message = `Flux setter "${marker.setter}" is on a line with ${strings.length} strings; it marks none of them until its value is on a line of its own`;
-        this.warnings.push({ line, message });
-        for (const t of strings) this.claimed.add(t);
-        continue;
-      }
-      if (tokens.kind[marked] !== T.String)
-        this.warnings.push({ line, message: `Flux setter "${marker.setter}" marks a value that is not a string literal; only a literal can be set` });
-      else if (tokens.flags[marked] & StringFlag.Interpolated)
-        this.warnings.push({ line, message: `Flux setter "${marker.setter}" marks a string with \${...}, which is not edited` });
-      else this.mark(marked, marker);
-      this.claimed.add(marked);
-    }
-  }
-  /**
-   * Of several strings on a marker's line, the one it marks: for a whole-reference marker, the
-   * only one holding its setter's repository (`{image = "app:1", sidecar = "side:1"}`, a
-   * ternary with one image arm); undefined when that is not one string, or for a :tag, :name or
-   * :digest marker, whose value says nothing of which it is.
-   */
-  ownString(strings, marker) {
-    const repository = this.request.setters.get(marker.key)?.image.repository;
-    if (marker.field !== "ref" || repository === void 0) return void 0;
-    const own = strings.filter((t) => !(this.tokens.flags[t] & StringFlag.Interpolated) && tryParseImageRef(this.literal(t).body)?.repository === repository);
-    return own.length === 1 ? own[0] : void 0;
-  }
-  /** The string tokens on the line of token `last`, up to it. */
-  stringsOnLine(last) {
-    const { tokens } = this;
-    const line = tokens.source.line(tokens.start[last]);
-    const strings = [];
-    for (let t = last; t >= 0 && tokens.source.line(tokens.end[t]) === line; t--) if (tokens.kind[t] === T.String && !this.inLiteralType(t)) strings.push(t);
-    return strings;
-  }
-  /**
-   * String literals holding an incoming image that no rule edits: interpolations
-   * (`"ghcr.io/acme/app:${tag}"`), and literals where matching by repository never goes
-   * (schema defaults, lambdas, ternaries, `if` blocks, call arguments, comprehensions), named.
-   * Said at each, since a run that leaves them would otherwise read as one where every field
-   * is up to date.
-   */
-  warnUnreached(statements) {
-    const { tokens } = this;
-    for (const t of this.stringsHolding(this.screens)) {
-      if (this.claimed.has(t)) continue;
-      const literal2 = this.literal(t);
-      const line = this.line(literal2);
-      const built = tokens.flags[t] & StringFlag.Interpolated ? void 0 : this.builtReference(t, literal2.body);
-      if (built !== void 0) {
-        const { repository, variable, how, last } = built;
-        if (!this.setInFile.has(repository.repository) && !this.setBySet(t, variable)) {
-          const message2 = `${nodeText(tokens, { first: t, last })} builds a reference of ${formatImageRef(repository)} ${how}, which is not edited; ${this.whereSet(variable, statements)}`;
-          this.warnings.push({ line, message: message2 });
-        }
-        continue;
-      }
-      if (this.reached.has(t)) continue;
-      if (tokens.flags[t] & StringFlag.Interpolated) {
-        const stale = staleImageIn(literal2.body, this.incoming);
-        const variable = stale && versionVariable(literal2.body, stale);
-        if (stale && !this.setInFile.has(stale.repository) && !this.setBySet(t, variable)) {
-          const written = formatImageRef(stale);
-          const left = "which is not edited (nor set by a Flux marker); left as it is (an override of its field sets it)";
-          const message2 = stale.tag === void 0 && stale.digest === void 0 ? `${literal2.body} builds a reference of ${written} with \${...}, which is not edited; ${this.whereSet(variable, statements)}` : stale.digest === void 0 && literal2.body.includes(`${written}\${`) ? `${literal2.body} builds a tag of ${stale.name} with \${...}, ${left}` : `${literal2.body} holds ${written} in a string with \${...}, ${left}`;
-          this.warnings.push({ line, message: message2 });
-        }
-        continue;
-      }
-      const ref = tryParseImageRef(literal2.body);
-      const update = ref && this.incoming.get(ref.repository);
-      if (!ref || !update || ref.tag === void 0 && ref.digest === void 0 || nextReference(update, ref) === void 0) continue;
-      const typed = this.literalTypeAt(t);
-      if (typed !== void 0) {
-        this.warnings.push({ line, message: `holds ${literal2.body} ${literalTypeWarning(typed)}` });
-        continue;
-      }
-      const construct = skippedConstruct(statements, t);
-      const where2 = construct === void 0 ? "" : ` in ${construct},`;
-      const message = `holds ${literal2.body}${where2} where images are not matched by repository; left as it is (add a Flux marker on its line to have it set)`;
-      this.warnings.push({ line, message });
-    }
-  }
-  /**
-   * References built on a registry held by a top-level string (`_registry = "ghcr.io/acme"`):
-   * `_registry + "/web:" + _tag`, `"${_registry}/web:${_tag}"`, `_registry + "/web:1.2.3"`. No
-   * rule edits them, and no string in them holds the repository: named, as interpolations are.
-   */
-  warnRegistryBuilt(statements) {
-    const { tokens } = this;
-    const constants2 = stringConstants(statements, tokens, (t) => this.literal(t));
-    if (constants2.size === 0) return;
-    for (const t of this.stringsHolding(this.tails)) {
-      const built = this.builtOnRegistry(t, constants2);
-      if (built === void 0 || this.setInFile.has(built.repository.repository)) continue;
-      const { repository, registry, first, last, version } = built;
-      const text2 = nodeText(tokens, { first, last });
-      const from = `from ${registry.name} (line ${registry.line})`;
-      const line = this.line(this.literal(t));
-      const about = { reason: "unmoved", image: repository.repository, lines: [registry.line] };
-      if (version.variable !== void 0) {
-        if (this.setBySet(t, version.variable)) continue;
-        const message = `${text2} builds a reference of ${formatImageRef(repository)} ${from} and ${version.variable}, which is not edited; ${this.whereSet(version.variable, statements)}`;
-        this.warnings.push({ line, message, about });
-        continue;
-      }
-      const ref = tryParseImageRef(`${repository.name}:${version.tag}`);
-      const update = ref && this.incoming.get(ref.repository);
-      if (!ref || !update || nextReference(update, ref) === void 0 || this.setBySet(t, void 0)) continue;
-      this.warnings.push({
-        line,
-        message: `${text2} builds ${formatImageRef(ref)} ${from}, which is not edited; left as it is (an override of its field sets it)`,
-        about
-      });
-    }
-  }
-  /**
-   * What string token `t` builds on a registry constant, when it does: the repository (the
-   * constant, then the path up to `:`), the constant, the expression's tokens, and its version:
-   * a variable (`+ _tag`, `${_tag}`) or a tag written in the string.
-   */
-  builtOnRegistry(t, constants2) {
-    const { kind, flags } = this.tokens;
-    const { body } = this.literal(t);
-    let name;
-    let path;
-    let version;
-    let last = t;
-    let first = t;
-    if (flags[t] & StringFlag.Interpolated) {
-      const m = /^\$\{\s*([A-Za-z_]\w*)\s*\}(\/[^$:]+):(?:\$\{\s*([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)\s*\}|([\w][\w.-]*))$/.exec(body);
-      if (m === null) return void 0;
-      [name, path, version] = [m[1], m[2], m[3] !== void 0 ? { variable: m[3] } : { tag: m[4] }];
-    } else {
-      const m = /^(\/[^:]+):([\w][\w.-]*)?$/.exec(body);
-      if (m === null || kind[t - 1] !== T.Plus || kind[t - 2] !== T.Name || kind[t - 3] === T.Dot) return void 0;
-      first = t - 2;
-      [name, path] = [nodeText(this.tokens, { first, last: first }), m[1]];
-      if (m[2] !== void 0) {
-        if (kind[t + 1] === T.Plus) return void 0;
-        version = { tag: m[2] };
-      } else {
-        if (kind[t + 1] !== T.Plus || kind[t + 2] !== T.Name || keywordAt(this.tokens, t + 2) !== Keyword.Other) return void 0;
-        last = t + 2;
-        while (kind[last + 1] === T.Dot && kind[last + 2] === T.Name) last += 2;
-        version = { variable: nodeText(this.tokens, { first: t + 2, last }) };
-      }
-    }
-    const registry = constants2.get(name);
-    const repository = registry && tryParseImageRef(`${registry.value}${path}`);
-    if (!registry || !repository || repository.tag !== void 0 || repository.digest !== void 0 || !this.incoming.has(repository.repository))
-      return void 0;
-    return { repository, registry, first, last, version };
-  }
-  /**
-   * The reference string token `token` builds with the version of a variable, when its text is a
-   * repository and `:` (body `body`) and the variable follows: `"app:" + _tag`, `"app:%s" % _tag`,
-   * `"app:{}".format(_tag)`. `last` is the expression's last token.
-   */
-  builtReference(token, body) {
-    const { kind } = this.tokens;
-    const text2 = (t) => nodeText(this.tokens, { first: t, last: t });
-    const colon = body.lastIndexOf(":");
-    if (colon < 0) return void 0;
-    const tail = body.slice(colon + 1);
-    let at;
-    let how;
-    if (tail === "" && kind[token + 1] === T.Plus) [at, how] = [token + 2, "by concatenation"];
-    else if (tail === "%s" && kind[token + 1] === T.Operator && text2(token + 1) === "%") [at, how] = [token + 2, "by % formatting"];
-    else if (tail === "{}" && kind[token + 1] === T.Dot && text2(token + 2) === "format" && kind[token + 3] === T.LParen)
-      [at, how] = [token + 4, "by .format()"];
-    else return void 0;
-    if (kind[at] !== T.Name || keywordAt(this.tokens, at) !== Keyword.Other) return void 0;
-    let last = at;
-    while (kind[last + 1] === T.Dot && kind[last + 2] === T.Name) last += 2;
-    if (how === "by .format()") {
-      if (kind[last + 1] !== T.RParen) return void 0;
-      last++;
-    }
-    const repository = tryParseImageRef(body.slice(0, colon));
-    if (repository === void 0 || repository.tag !== void 0 || repository.digest !== void 0 || !this.incoming.has(repository.repository))
-      return void 0;
-    return { repository, variable: nodeText(this.tokens, { first: at, last: how === "by .format()" ? last - 1 : last }), how, last };
-  }
-  /** Whether a `--set` sets the string `token` building a reference (its field, or the variable its version is): the override is the answer. */
-  setBySet(token, variable) {
-    if (this.setPaths.length === 0) return false;
-    const covers = (path) => this.setPaths.some((set2) => path === set2 || path.startsWith(`${set2}.`) || path.startsWith(`${set2}[`));
-    const field = this.fieldAt.get(token);
-    return field !== void 0 && covers(this.pathText(field)) || variable !== void 0 && covers(variable);
-  }
-  /**
-   * Where to set the version an interpolation puts after a repository (`"app:${_tag}"`): a
-   * marker on the interpolation is refused, so the advice names the variable and the lines of
-   * its top-level string assignments when there are any (`_tag = "1.2.3"`).
-   */
-  whereSet(variable, statements) {
-    const elsewhere = 'set the version where that variable is set (a Flux ":tag" marker on its line, or an override)';
-    if (variable === void 0 || variable.includes(".")) return elsewhere;
-    const lines = statements.flatMap(
-      (s) => s.type === "assign" && s.targets.includes(variable) && s.value.type === "string" && !(this.tokens.flags[s.value.token] & StringFlag.Interpolated) ? [this.line(this.literal(s.value.token))] : []
-    );
-    if (lines.length === 0) return elsewhere;
-    const at = lines.length === 1 ? `line ${lines[0]}` : `lines ${lines.join(", ")}`;
-    return `set ${variable} (${at}) with a Flux ":tag" marker ${lines.length === 1 ? "on its line" : "on each"} or an override of ${variable}`;
-  }
-  /** The string tokens, in order, whose text holds one of `needles`: found by the needles' occurrences, not by reading every string. */
-  stringsHolding(needles) {
-    const { start, end, kind, count } = this.tokens;
-    const found = /* @__PURE__ */ new Set();
-    for (const needle of needles) {
-      for (let at = this.text.indexOf(needle); at >= 0; at = this.text.indexOf(needle, at + 1)) {
-        const t = Math.max(0, partitionPoint(count, (i) => start[i] <= at) - 1);
-        if (kind[t] === T.String && at + needle.length <= end[t]) found.add(t);
-      }
-    }
-    return [...found].sort((a, b) => a - b);
-  }
-  /** The text between a string token's quotes, and where it is. */
-  literal(token) {
-    const start = this.tokens.start[token];
-    const end = this.tokens.end[token];
-    const { style, body } = readStringLiteral(this.text.slice(start, end));
-    const quotes = style.triple ? 3 : 1;
-    return { body, start: start + style.prefix.length + quotes, end: end - quotes };
-  }
-  visit(expr, path) {
-    if (this.claimed.has(expr.token)) return;
-    if (this.setPaths.length > 0) this.fieldAt.set(expr.token, path);
-    if (this.tokens.flags[expr.token] & StringFlag.Interpolated) return;
-    this.reached.add(expr.token);
-    const literal2 = this.literal(expr.token);
-    const { body } = literal2;
-    if (!this.screens.some((token) => body.includes(token))) return;
-    const ref = tryParseImageRef(body);
-    if (!ref) return;
-    const update = this.incoming.get(ref.repository);
-    if (!update) return;
-    if (ref.tag === void 0 && ref.digest === void 0) {
-      const key2 = this.pathText(path);
-      if (/(image|repo)[^.]*$/i.test(key2)) this.warnings.push({ line: this.line(literal2), ...bareFieldWarning(key2, ref.repository) });
-      return;
-    }
-    const key = this.pathText(path);
-    const note = this.versionNote(literal2, key, update.image.repository);
-    const next = nextVersion(update, versionOf(ref.tag, ref.digest), note);
-    if (!next) return;
-    if (next.digest !== void 0 && this.isSuffixed(expr.token)) {
-      note(`is followed by a + suffix, ${suffixWarning(update.image)}`);
-      if (update.image.tag !== void 0) this.write(literal2, formatImageRef({ name: ref.name, tag: next.tag }), "kcl-image", key);
-    } else this.write(literal2, formatImageRef({ name: ref.name, ...next }), "kcl-image", key);
-  }
-  /** A `+` follows string token `token` (`"app:1.2.3" + "-debug"`): its value goes on after the literal. */
-  isSuffixed(token) {
-    return this.tokens.kind[token + 1] === T.Plus;
-  }
-  /**
-   * A KCL file is one document: a setter's literals all decide together. A value whose type
-   * lists string literals is left where the marker would move it: KCL refuses any other value.
-   */
-  mark(token, marker) {
-    const literal2 = this.literal(token);
-    const warn2 = (message, kind) => this.warnAt(literal2, message, kind);
-    const typed = this.literalTypeAt(token);
-    const image = typed === void 0 ? this.request.setters.get(marker.key)?.image : void 0;
-    if (image !== void 0) this.setInFile.add(image.repository);
-    const write = (value) => {
-      if (typed === void 0) this.write(literal2, value, "setter", marker.setter);
-      else if (value !== literal2.body) warn2(`Flux setter "${marker.setter}" marks ${literal2.body} ${literalTypeWarning(typed)}`);
-    };
-    const suffixed = image !== void 0 && marker.field === "ref" && this.isSuffixed(token);
-    this.marked.add({
-      marker,
-      text: literal2.body,
-      document: 0,
-      warn: warn2,
-      write: suffixed ? (value) => this.writeBeforeSuffix(value, image, marker, warn2, write) : write
-    });
-  }
-  /** A whole reference a marker sets in a string with a `+` suffix: an incoming digest would land before the suffix, so the tag alone is set. */
-  writeBeforeSuffix(value, image, marker, warn2, write) {
-    const next = tryParseImageRef(value);
-    if (next?.digest === void 0 || next.digest !== image.digest) return write(value);
-    warn2(`Flux setter "${marker.setter}" marks a string followed by a + suffix, ${suffixWarning(image)}`);
-    if (image.tag !== void 0) write(formatImageRef({ name: next.name, tag: next.tag }));
-  }
-  write(literal2, value, kind, key) {
-    if (value === literal2.body) return;
-    const line = this.line(literal2);
-    assertSafeBody(value, line);
-    this.edits.push({
-      splice: { start: literal2.start, end: literal2.end, insert: value },
-      change: { line, kind, key, old: literal2.body, new: value }
-    });
-  }
-};
-function literalTypeWarning(type) {
-  return `in a value of the literal type ${type}: KCL refuses any value outside its literals, so it is left as it is (a type of str would let it be set)`;
-}
-function ownLineMarkerWarning(marker) {
-  return `Flux setter "${marker.setter}" is on a comment line of its own, which marks nothing in KCL: a KCL marker sets the string its line ends with (the YAML form above the value does not apply)`;
-}
-function suffixWarning(image) {
-  const why = "before the suffix a digest would make no image reference";
-  return image.tag === void 0 ? `so it cannot take ${formatImageRef(image)}, which has only a digest; left as it is (${why})` : `so only the tag of ${formatImageRef(image)} is set there: its digest is not pinned (${why}, and it is ${image.tag}'s, not the suffixed tag's)`;
-}
-function versionVariable(body, stale) {
-  if (stale.tag !== void 0 || stale.digest !== void 0) return void 0;
-  return new RegExp(`${escapeRegExp(stale.name)}:\\$\\{\\s*([A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*)\\s*(?::[^}]*)?\\}`).exec(body)?.[1];
-}
-function stringConstants(statements, tokens, literal2) {
-  const constants2 = /* @__PURE__ */ new Map();
-  for (const s of statements) {
-    if (s.type !== "assign") continue;
-    const held = s.value.type === "string" && !(tokens.flags[s.value.token] & StringFlag.Interpolated) ? literal2(s.value.token) : void 0;
-    for (const name of s.targets)
-      constants2.set(name, held === void 0 || constants2.has(name) ? void 0 : { name, value: held.body, line: tokens.source.line(held.start) });
-  }
-  return new Map([...constants2].flatMap(([name, c]) => c === void 0 ? [] : [[name, c]]));
-}
-function registryTail(image) {
-  return `/${image.repository.slice(image.repository.lastIndexOf("/") + 1)}:`;
-}
-function kclScreen(images) {
-  return wordScreen([MARKER_KEY, ...images.flatMap(kclScreenTokens)]);
-}
-function kclScreenTokens(image) {
-  return [screenToken(image), registryTail(image)];
-}
-function mayBuildOnRegistry(text2, image) {
-  const cut = image.name.lastIndexOf("/");
-  return cut > 0 && text2.includes(registryTail(image)) && text2.includes(`"${image.name.slice(0, cut)}"`);
-}
-function editCheckedKcl(text2, request2, overridden = {}) {
-  if (!kclScreen(request2.images.map((u) => u.image))(text2)) return { text: text2, changes: [], warnings: [] };
-  const module2 = parseKcl(text2);
-  const editor = new ImageEditor(module2.tokens, request2, overridden, literalTypes(module2));
-  editor.markLiterals();
-  for (const statement of module2.statements) {
-    if (statement.type === "assign") {
-      if (!editor.literalTyped.has(statement)) editor.walk(statement.value, { parent: void 0, target: statement.targets[0] });
-    } else if (statement.type === "aug-assign" || statement.type === "unification")
-      editor.walk(statement.value, { parent: void 0, target: statement.target });
-  }
-  editor.marked.writeAll();
-  editor.warnUnreached(module2.statements);
-  editor.warnRegistryBuilt(module2.statements);
-  const edits = editor.edits.sort((a, b) => byPosition(a.splice, b.splice));
-  return {
-    text: applySplices(
-      text2,
-      edits.map((e) => e.splice)
-    ),
-    changes: edits.map((e) => e.change),
-    // Two strings of one line may be told alike (a schema attribute's literal type and its default): said once.
-    warnings: editor.warnings.sort((a, b) => a.line - b.line).filter((w, i, all) => i === 0 || w.line !== all[i - 1].line || w.message !== all[i - 1].message)
-  };
-}
-
-// src/text/escaped-edit.ts
-function escapedEdit(decoded, after, encode2) {
-  const { text: before, map: map2 } = decoded;
-  let same = 0;
-  while (same < before.length && same < after.length && before[same] === after[same]) same++;
-  let tail = 0;
-  while (tail < before.length - same && tail < after.length - same && before[before.length - 1 - tail] === after[after.length - 1 - tail]) tail++;
-  while (same > 0 && map2[same] === map2[same - 1]) same--;
-  while (tail > 0 && map2[before.length - tail] === map2[before.length - tail - 1]) tail--;
-  const insert = encode2(after.slice(same, after.length - tail));
-  return insert === void 0 ? void 0 : { start: map2[same], end: map2[before.length - tail], insert };
-}
-
-// src/kcl/spec-value.ts
-function plainString(tokens, expr) {
-  if (expr.type !== "string" || tokens.flags[expr.token] & StringFlag.Interpolated) return void 0;
-  return stringLiteralValue(nodeText(tokens, expr));
-}
-function readSpecValue(text2) {
-  const parsed = parseSpecValue(text2);
-  if (parsed instanceof SourceError) {
-    const at = errorIndex(text2, parsed);
-    return { kind: "other", form: "a value KCL cannot read", why: parsed.message, ...at >= 0 && { at } };
-  }
-  const { tokens, expr, complete } = parsed;
-  if (expr.type === "operation") return { kind: "whole-text", tokens, expr };
-  if (!complete) {
-    const kept = nodeText(tokens, expr);
-    const rest = text2.slice(tokens.end[expr.last]).trim();
-    return { kind: "other", form: `a value of which KCL keeps only '${kept}'`, why: `KCL would keep only '${kept}'`, head: { text: kept, rest } };
-  }
-  if (expr.type !== "string") return { kind: "expression", tokens, expr, form: "an expression" };
-  const value = plainString(tokens, expr);
-  if (value === void 0) return { kind: "expression", tokens, expr, form: "an interpolated string" };
-  const raw = nodeText(tokens, expr);
-  return { kind: "literal", tokens, expr, value, style: readStringLiteral(raw).style, start: tokens.start[expr.token], end: tokens.end[expr.token] };
-}
-function parseSpecValue(value) {
-  try {
-    return parseKclExpression(value);
-  } catch (e) {
-    if (!(e instanceof SourceError)) throw e;
-    const at = errorIndex(value, e);
-    const head = at > 0 ? parseHead(value.slice(0, at)) : void 0;
-    return head?.expr.type === "operation" ? head : e;
-  }
-}
-function errorIndex(text2, error) {
-  const lineStart = error.line === void 0 ? void 0 : new LineIndex(text2).lineStart(error.line);
-  return lineStart === void 0 || error.column === void 0 ? -1 : lineStart + error.column - 1;
-}
-function parseHead(text2) {
-  try {
-    return parseKclExpression(text2);
-  } catch (e) {
-    if (!(e instanceof SourceError)) throw e;
-    return void 0;
-  }
-}
-var SHELL_QUOTING = "(in a shell, single-quote the whole argument, so that its quotes and parentheses reach the tool)";
-function usableSpecValue(spec, raw) {
-  const read = readSpecValue(spec.value);
-  if (read.kind !== "other") return read;
-  const hint = valueHint(spec, read);
-  const shell = hint?.unquoted ? ` ${SHELL_QUOTING}` : "";
-  throw new OverrideSpecError(raw, `the value of '${raw}' is not one KCL expression (${read.why})${hint === void 0 ? "" : `; ${hint.text}${shell}`}`);
-}
-function valueHint(spec, read) {
-  const { path, operation, value } = spec;
-  const operator = /^(?:\+=|[=:])+/.exec(value)?.[0];
-  if (operator !== void 0) return { text: `'${operation}${operator}' is no operator of KCL's -O, whose operators are =, :, += and -` };
-  const opener = /^[rR]?["']/.exec(value)?.[0];
-  if (read.head && (opener !== void 0 || /^[[{(]/.test(value)))
-    return { text: `it is two expressions, '${read.head.text}' and '${read.head.rest}': give one` };
-  if (opener === void 0) return { text: `quote a string value: ${path}="${value}"`, unquoted: true };
-  return read.at !== void 0 && read.at < opener.length ? { text: "close its quote" } : void 0;
-}
-function specSetting(text2) {
-  let spec;
-  try {
-    spec = parseOverrideSpec(text2);
-  } catch (error) {
-    if (error instanceof OverrideSpecError) return void 0;
-    throw error;
-  }
-  if (spec.operation === "-") return void 0;
-  const setting = { path: spec.path, text: spec.value };
-  const value = readSpecValue(spec.value);
-  const quoted2 = (reference) => `write the reference alone as one quoted string: ${spec.path}="${reference}"`;
-  if (value.kind === "other") {
-    const hint = valueHint(spec, value)?.text;
-    return { ...setting, value: { form: value.form, advice: hint === void 0 ? quoted2 : () => hint } };
-  }
-  if (value.kind === "expression") {
-    const advice = value.expr.type === "string" ? (reference) => `write the version in the string itself, not through \${\u2026}: ${spec.path}="${reference}"` : spec.operation === "+=" ? () => "-O sets no list item, so keep the image in the .k file's list, where it is edited" : (reference) => `set the image in a spec of its own whose value is one quoted string (<field>="${reference}")`;
-    return { ...setting, value: { form: value.form, advice, kcl: true } };
-  }
-  if (spec.operation === "+=") return void 0;
-  const at = text2.trimEnd().length - spec.value.length;
-  if (value.kind === "literal") {
-    const write = (string2) => writeStringLiteral(string2, value.style);
-    return { ...setting, value: { string: value.value, start: at + value.start, end: at + value.end, write } };
-  }
-  const whole = "an expression (KCL reads it as the string of its whole text)";
-  return { ...setting, value: { string: spec.value, start: at, end: at + spec.value.length, write: (string2) => string2, whole, advice: quoted2 } };
-}
-
-// src/kcl/mod-overrides.ts
-function modOverrides(text2) {
-  const lines = new LineIndex(text2);
-  return profileOverrideStrings(text2).map((token) => {
-    const override = readOverride(text2, token, lines.lineAt(token.start));
-    return token.key.length > OVERRIDES.length ? { ...override, misplaced: token.key.slice(0, -1).join(".") } : override;
-  });
-}
-function readOverride(text2, token, line) {
-  const { kind, multiline, index } = token;
-  const content = stringContent(text2, token);
-  if (!content) {
-    const raw = text2.slice(token.start, token.end);
-    return { line, index, spec: raw, text: raw, value: { form: "a TOML string that never ends", advice: () => "close it (kcl run cannot read this kcl.mod)" } };
-  }
-  const read = (content2) => decode(content2, kind, multiline);
-  const decoded = decodeString(text2, token, content);
-  const setting = specSetting(decoded.text);
-  if (!setting) return { line, index, spec: decoded.text, text: "", value: { form: "a spec that sets no string", advice: () => "" } };
-  const { path, value } = setting;
-  const spec = { line, index, spec: decoded.text, path, text: setting.text };
-  if ("form" in value) return { ...spec, value };
-  const start = content.start + decoded.map[value.start];
-  const end = content.start + decoded.map[value.end];
-  const write = (string2) => {
-    const before = { text: decoded.text.slice(value.start, value.end), map: decoded.map.slice(value.start, value.end + 1) };
-    const edit = escapedEdit(before, value.write(string2), (middle) => encode(middle, kind));
-    if (edit === void 0) return void 0;
-    const written = text2.slice(start, content.start + edit.start) + edit.insert + text2.slice(content.start + edit.end, end);
-    const again = read(text2.slice(content.start, start) + written + text2.slice(end, content.end));
-    const reread = "refused" in again ? void 0 : specSetting(again.text)?.value;
-    return reread && "string" in reread && reread.string === string2 ? written : void 0;
-  };
-  const whole = value.whole === void 0 ? {} : { whole: value.whole, advice: value.advice };
-  return { ...spec, value: { string: value.string, start, end, write, ...whole } };
-}
-function stringContent(text2, token) {
-  const quotes = token.multiline ? 3 : 1;
-  const raw = text2.slice(token.start, token.end);
-  if (raw.length < 2 * quotes || !raw.endsWith(raw.slice(0, quotes))) return void 0;
-  const opening = token.start + quotes + (token.multiline ? /^\r?\n/.exec(raw.slice(quotes))?.[0].length ?? 0 : 0);
-  return { start: opening, end: token.end - quotes };
-}
-function decodeString(text2, token, content) {
-  const decoded = decode(text2.slice(content.start, content.end), token.kind, token.multiline);
-  if (!("refused" in decoded)) return decoded;
-  const at = content.start + decoded.refused;
-  const escape = /^\\(?:x[0-9a-fA-F]{0,2}|u[0-9a-fA-F]{0,4}|U[0-9a-fA-F]{0,8}|.?)/su.exec(text2.slice(at))[0];
-  const toml11 = /^\\(?:e|x[0-9a-fA-F]{2})$/.test(escape);
-  const shown = escape.length < 2 || /\s/.test(escape[1]) ? `a \\ before ${escape.length < 2 ? "its end" : JSON.stringify(escape[1])}` : escape;
-  const what = toml11 ? `${escape}, TOML 1.1's escape, which KCL's TOML 0.5 reader refuses, so kcl run cannot read this kcl.mod; write \\u00${escape === "\\e" ? "1b" : escape.slice(2).toLowerCase()}` : `${shown}, which is no escape TOML reads, so kcl run cannot read this kcl.mod; write its escapes as TOML does (\\" \\\\ \\n \\t \\uXXXX)`;
-  throw new SourceError(`a TOML string holds ${what}`, lineAt(text2, at), columnAt(text2, at));
-}
-function decode(content, kind, multiline) {
-  if (kind === "literal") return { text: content, map: Array.from({ length: content.length + 1 }, (_, i) => i) };
-  let text2 = "";
-  const map2 = [];
-  const add = (s, at) => {
-    for (let k = 0; k < s.length; k++) map2.push(at);
-    text2 += s;
-  };
-  for (let i = 0; i < content.length; ) {
-    if (content[i] !== "\\") {
-      add(content[i], i);
-      i++;
-      continue;
-    }
-    const continued = multiline ? /^\\[ \t]*\r?\n[ \t\r\n]*/.exec(content.slice(i)) : null;
-    if (continued) {
-      i += continued[0].length;
-      continue;
-    }
-    const c = content[i + 1];
-    const simple = { b: "\b", t: "	", n: "\n", f: "\f", r: "\r", '"': '"', "\\": "\\" };
-    if (c !== void 0 && c in simple) {
-      add(simple[c], i);
-      i += 2;
-      continue;
-    }
-    const digits = c === "u" ? 4 : c === "U" ? 8 : 0;
-    const hex = content.slice(i + 2, i + 2 + digits);
-    const code = digits > 0 && /^[0-9a-fA-F]+$/.test(hex) && hex.length === digits ? parseInt(hex, 16) : -1;
-    if (code < 0 || code > 1114111 || code >= 55296 && code <= 57343) return { refused: i };
-    add(String.fromCodePoint(code), i);
-    i += 2 + digits;
-  }
-  map2.push(content.length);
-  return { text: text2, map: map2 };
-}
-function encode(text2, kind) {
-  if (kind === "literal") return /['\u0000-\u0008\u000a-\u001f\u007f]/.test(text2) ? void 0 : text2;
-  const named2 = { "\\": "\\\\", '"': '\\"', "\b": "\\b", "	": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r" };
-  return text2.replace(/[\\"\u0000-\u001f\u007f]/g, (c) => named2[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
-}
-function profileOverrideStrings(text2) {
-  const strings = [];
-  let table = [];
-  let i = 0;
-  while (true) {
-    i = skipBlank(text2, i, true);
-    if (i >= text2.length) return strings;
-    if (text2[i] === "[") {
-      const close = text2.indexOf("]", i);
-      if (close < 0) return strings;
-      table = keyParts(text2.slice(i + 1, close).replace(/^\[|\]$/g, ""));
-      i = close + 1;
-      while (text2[i] === "]") i++;
-      continue;
-    }
-    i = keyValue(text2, i, table, strings);
-    if (i < 0) return strings;
-  }
-}
-var OVERRIDES = ["profile", "overrides"];
-function keyValue(text2, at, prefix, strings) {
-  const eq = keyEnd(text2, at);
-  if (eq < 0) return -1;
-  const key = [...prefix, ...keyParts(text2.slice(at, eq))];
-  const i = skipBlank(text2, eq + 1, false);
-  if (text2[i] === "[" && key.slice(-OVERRIDES.length).join(".") === OVERRIDES.join(".")) return arrayStrings(text2, i, key, strings);
-  if (text2[i] === "{") return inlineTable(text2, i, key, strings);
-  return skipValue(text2, i);
-}
-function inlineTable(text2, at, prefix, strings) {
-  let i = at + 1;
-  while (i < text2.length) {
-    i = skipBlank(text2, i, true);
-    if (text2[i] === ",") i++;
-    else if (text2[i] === "}") return i + 1;
-    else {
-      const next = keyValue(text2, i, prefix, strings);
-      if (next < 0) return skipValue(text2, at);
-      i = next;
-    }
-  }
-  return i;
-}
-function skipBlank(text2, at, newlines) {
-  let i = at;
-  while (i < text2.length) {
-    const c = text2[i];
-    if (c === " " || c === "	" || newlines && (c === "\n" || c === "\r")) i++;
-    else if (c === "#") while (i < text2.length && text2[i] !== "\n" && text2[i] !== "\r") i++;
-    else return i;
-  }
-  return i;
-}
-function keyEnd(text2, at) {
-  for (let i = at; i < text2.length; i++) {
-    const c = text2[i];
-    if (c === "=") return i;
-    if (c === '"' || c === "'") i = stringAt(text2, i).end - 1;
-    else if (c === "\n" || c === "\r") return -1;
-  }
-  return -1;
-}
-function keyParts(key) {
-  return (key.match(/"[^"]*"|'[^']*'|[^.\s]+/g) ?? []).map((part) => part.replace(/^["']|["']$/g, ""));
-}
-function stringAt(text2, at) {
-  const token = stringToken(text2, at);
-  const content = token.kind === "basic" ? stringContent(text2, token) : void 0;
-  if (content) decodeString(text2, token, content);
-  return token;
-}
-function stringToken(text2, at) {
-  const q = text2[at];
-  const kind = q === '"' ? "basic" : "literal";
-  if (text2.startsWith(q.repeat(3), at)) {
-    let end = text2.indexOf(q.repeat(3), at + 3);
-    while (q === '"' && end > 0 && escaped(text2, end)) end = text2.indexOf(q.repeat(3), end + 1);
-    if (end < 0) return { kind, multiline: true, start: at, end: text2.length };
-    while (text2[end + 3] === q) end++;
-    return { kind, multiline: true, start: at, end: end + 3 };
-  }
-  let i = at + 1;
-  while (i < text2.length && text2[i] !== q && text2[i] !== "\n" && text2[i] !== "\r") i += q === '"' && text2[i] === "\\" ? 2 : 1;
-  return { kind, multiline: false, start: at, end: Math.min(i + 1, text2.length) };
-}
-function escaped(text2, at) {
-  let n = 0;
-  while (text2[at - 1 - n] === "\\") n++;
-  return n % 2 === 1;
-}
-function skipValue(text2, at) {
-  let depth = 0;
-  let i = at;
-  while (i < text2.length) {
-    const c = text2[i];
-    if (c === '"' || c === "'") i = stringAt(text2, i).end;
-    else if (c === "#") while (i < text2.length && text2[i] !== "\n" && text2[i] !== "\r") i++;
-    else if (depth === 0 && (c === "\n" || c === "\r" || c === "," || c === "}" || c === "]")) return i;
-    else {
-      if (c === "[" || c === "{") depth++;
-      else if (c === "]" || c === "}") depth--;
-      i++;
-    }
-  }
-  return i;
-}
-function arrayStrings(text2, at, key, strings) {
-  let depth = 0;
-  let index = 0;
-  let i = at;
-  while (i < text2.length) {
-    const c = text2[i];
-    if (c === '"' || c === "'") {
-      const token = stringAt(text2, i);
-      if (depth === 1) strings.push({ ...token, index, key });
-      i = token.end;
-    } else if (c === "#") while (i < text2.length && text2[i] !== "\n" && text2[i] !== "\r") i++;
-    else {
-      if (c === "," && depth === 1) index++;
-      else if (c === "[" || c === "{") depth++;
-      else if (c === "]" || c === "}") depth--;
-      i++;
-      if (depth === 0) return i;
-    }
-  }
-  return i;
-}
-
-// src/kcl/spec-image.ts
-function nextSpecImage(setting, incoming, warn2, stays) {
-  const { text: text2, value } = setting;
-  const notEdited2 = (form, advice, kcl = false) => {
-    const stale = kcl ? kclWouldEdit(text2, incoming) && staleImageIn(text2, incoming, true) : staleImageIn(text2, incoming);
-    if (!stale) return void 0;
-    const found = formatImageRef(stale);
-    const reference = stale.tag === void 0 && stale.digest === void 0 ? `${found}:<tag>` : found;
-    warn2(`holds ${found} in ${form}, which is not edited, ${stays}; ${advice(reference)}`);
-    return void 0;
-  };
-  if ("form" in value) return notEdited2(value.form, value.advice, value.kcl);
-  const ref = tryParseImageRef(value.string);
-  const update = ref && incoming.get(ref.repository);
-  if (!ref || !update) return value.whole === void 0 ? void 0 : notEdited2(value.whole, value.advice);
-  if (ref.tag === void 0 && ref.digest === void 0) {
-    warn2(bareRepositoryWarning(ref.repository));
-    return void 0;
-  }
-  const next = nextReference(update, ref, warn2);
-  return next === void 0 ? void 0 : { value, name: ref.name, next };
-}
-function kclWouldEdit(expression, incoming) {
-  try {
-    const { changes, warnings } = editCheckedKcl(`value = ${expression}
-`, { images: [...incoming.values()], setters: /* @__PURE__ */ new Map() });
-    return changes.length > 0 || warnings.length > 0;
-  } catch (error) {
-    if (error instanceof SourceError) return true;
-    throw error;
-  }
-}
-
-// src/kcl/mod-editor.ts
-var UNEDITED = "so the image kcl run renders (these overrides apply after the source) stays as it is";
-function editKclMod(text2, request2) {
-  const incoming = byRepository(request2.images);
-  const changes = [];
-  const warnings = [];
-  const splices = [];
-  if (incoming.size === 0) return { text: text2, changes, warnings };
-  for (const override of modOverrides(text2)) {
-    const key = `${override.misplaced ?? "profile"}.overrides[${override.index}]: ${override.path ?? override.spec}`;
-    const warn2 = (message, kind) => warnings.push({ line: override.line, message: `${key} ${message}`, ...kind && { kind } });
-    if (override.misplaced !== void 0) {
-      const stale = staleImageIn(override.spec, incoming);
-      if (stale) warn2(misplacedWarning(formatImageRef(stale), override.misplaced));
-      continue;
-    }
-    const image = nextSpecImage(override, incoming, warn2, UNEDITED);
-    if (image === void 0 || image.next === image.value.string) continue;
-    const { value, name, next } = image;
-    const bytes = value.write(next);
-    if (bytes === void 0) {
-      warn2(
-        `holds ${name}, and ${next} would not read as one string once written there; left as it is, ${UNEDITED} (write the value quoted in a "..." TOML string)`
-      );
-      continue;
-    }
-    splices.push({ start: value.start, end: value.end, insert: bytes });
-    changes.push({ line: override.line, kind: "override", key, old: value.string, new: next });
-  }
-  return { text: splices.length === 0 ? text2 : applySplices(text2, splices.sort(byPosition)), changes, warnings };
-}
-function misplacedWarning(image, table) {
-  return `holds ${image}, but KCL reads overrides from the top-level profile only, not from ${table}, so kcl run never applies this spec and it is not edited; move these overrides into the top-level [profile] table`;
-}
-
-// src/create-hint.ts
-function createHint(what, name) {
-  const create = name ? name("create", void 0, true) : "--create, or create: true in the Action or the library";
-  return `(to add ${what}, use ${create})`;
 }
 
 // node_modules/yaml/browser/dist/nodes/identity.js
@@ -30711,7 +27266,7 @@ ${indent}${body}`;
   return `|${header}
 ${indent}${start}${value}${end}`;
 }
-function plainString2(item, ctx, onComment, onChompKeep) {
+function plainString(item, ctx, onComment, onChompKeep) {
   const { type, value } = item;
   const { actualString, implicitKey, indent, indentStep, inFlow } = ctx;
   if (implicitKey && value.includes("\n") || inFlow && /[[\]{},]/.test(value)) {
@@ -30759,7 +27314,7 @@ function stringifyString(item, ctx, onComment, onChompKeep) {
       case Scalar.QUOTE_SINGLE:
         return singleQuotedString(ss.value, ctx);
       case Scalar.PLAIN:
-        return plainString2(ss, ctx, onComment, onChompKeep);
+        return plainString(ss, ctx, onComment, onChompKeep);
       default:
         return null;
     }
@@ -35247,7 +31802,7 @@ function fixFlowSeqItems(fc) {
     }
   }
 }
-var Parser2 = class {
+var Parser = class {
   /**
    * @param onNewLine - If defined, called separately with the start position of
    *   each new line (in `parse()`, including the start of input).
@@ -36027,7 +32582,7 @@ function parseOptions(options2) {
 }
 function parseAllDocuments(source, options2 = {}) {
   const { lineCounter, prettyErrors } = parseOptions(options2);
-  const parser2 = new Parser2(lineCounter?.addNewLine);
+  const parser2 = new Parser(lineCounter?.addNewLine);
   const composer = new Composer(options2);
   const docs = Array.from(composer.compose(parser2.parse(source)));
   if (prettyErrors && lineCounter)
@@ -36041,7 +32596,7 @@ function parseAllDocuments(source, options2 = {}) {
 }
 function parseDocument(source, options2 = {}) {
   const { lineCounter, prettyErrors } = parseOptions(options2);
-  const parser2 = new Parser2(lineCounter?.addNewLine);
+  const parser2 = new Parser(lineCounter?.addNewLine);
   const composer = new Composer(options2);
   let doc = null;
   for (const _doc of composer.compose(parser2.parse(source), true, source.length)) {
@@ -36057,6 +32612,3305 @@ function parseDocument(source, options2 = {}) {
     doc.warnings.forEach(prettifyError(source, lineCounter));
   }
   return doc;
+}
+
+// src/branch-name.ts
+function isBranchName(name) {
+  const control = Array.from(name).some((ch) => ch.charCodeAt(0) < 32 || ch === "\x7F");
+  return !control && !/[\s~^:?*[\\]|\.\.|\/\/|@\{|^\/|\/$|\.$|\.lock$|^-/.test(name) && name !== "@";
+}
+
+// src/text/quoted-excerpt.ts
+var EXCERPT_CHARACTERS = 100;
+function quotedExcerpt(text2) {
+  if (text2.length <= EXCERPT_CHARACTERS) return JSON.stringify(text2);
+  const cut = text2.slice(0, EXCERPT_CHARACTERS).replace(/[\uD800-\uDBFF]$/, "");
+  return `${JSON.stringify(`${cut}\u2026`)} (${text2.length} characters)`;
+}
+
+// src/text/escape-regexp.ts
+function escapeRegExp(text2) {
+  return text2.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+}
+
+// src/image/reference.ts
+var ImageRefError = class extends Error {
+  constructor(input, reason) {
+    super(`invalid image reference ${quotedExcerpt(input)}: ${reason}`);
+    this.input = input;
+    this.reason = reason;
+    this.name = "ImageRefError";
+  }
+  input;
+  reason;
+};
+var MAX_NAME_LENGTH = 255;
+var MAX_TAG_LENGTH = 128;
+var DOMAIN_COMPONENT = /^(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])$/;
+var IPV6 = /^\[[0-9a-fA-F:.]+\]$/;
+var PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+var TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+var DIGEST_HEX_LENGTH = /* @__PURE__ */ new Map([
+  ["sha256", 64],
+  ["sha384", 96],
+  ["sha512", 128]
+]);
+var SUPPORTED_ALGORITHMS = "sha256, sha384 and sha512, in lower case";
+var DOCKER_HUB = "docker.io";
+function isTag(text2) {
+  return TAG.test(text2);
+}
+function isDigest(text2) {
+  return tryParseImageRef(`digest@${text2}`)?.digest === text2;
+}
+function dangerousCharacter(text2) {
+  for (const ch of text2) {
+    const code = ch.codePointAt(0);
+    if (ch === "\n" || ch === "\r") return "a newline";
+    if (ch === " " || ch === "	") return "a space";
+    if (code < 32 || code === 127) return `a control character (U+${code.toString(16).padStart(4, "0").toUpperCase()})`;
+    if (ch === '"' || ch === "'" || ch === "`") return `a quote (${ch})`;
+    if (ch === "#") return "a '#' (it would start a comment)";
+    if (ch === "\\") return "a backslash";
+    if (code > 126) return `a non-ASCII character (${ch})`;
+  }
+  if (text2.includes("${")) return "an interpolation ('${')";
+  return void 0;
+}
+function isDomain(component) {
+  return component.includes(".") || component.includes(":") || component === "localhost" || component !== component.toLowerCase();
+}
+function checkDomain(input, domain) {
+  let host = domain;
+  const portAt = domain.startsWith("[") ? domain.indexOf("]:") + 1 : domain.lastIndexOf(":");
+  if (portAt > 0) {
+    const port = domain.slice(portAt + 1);
+    if (!/^[0-9]+$/.test(port) || Number(port) > 65535) throw new ImageRefError(input, `registry port ${JSON.stringify(port)} is not a number from 0 to 65535`);
+    host = domain.slice(0, portAt);
+  }
+  if (IPV6.test(host)) return;
+  for (const part of host.split(".")) {
+    if (!DOMAIN_COMPONENT.test(part)) throw new ImageRefError(input, `registry host ${JSON.stringify(host)} is not a valid host name`);
+  }
+}
+function checkDigest(input, digest) {
+  const colon = digest.indexOf(":");
+  if (colon <= 0) throw new ImageRefError(input, `digest ${quotedExcerpt(digest)} is not <algorithm>:<hex>, e.g. sha256:<64 hex digits>`);
+  const algorithm = digest.slice(0, colon);
+  const hex = digest.slice(colon + 1);
+  const expected = DIGEST_HEX_LENGTH.get(algorithm);
+  if (expected === void 0)
+    throw new ImageRefError(
+      input,
+      `unsupported digest algorithm ${quotedExcerpt(algorithm)}: Kubernetes and the container runtimes accept ${SUPPORTED_ALGORITHMS}`
+    );
+  if (hex.length !== expected) throw new ImageRefError(input, `a ${algorithm} digest has ${expected} hex digits, this one has ${hex.length}`);
+  if (!/^[0-9a-f]+$/.test(hex)) throw new ImageRefError(input, `a ${algorithm} digest is lower-case hex (0-9, a-f)`);
+}
+function parseImageRef(input) {
+  if (input.length === 0) throw new ImageRefError(input, "it is empty");
+  const bad = dangerousCharacter(input);
+  if (bad) throw new ImageRefError(input, `it contains ${bad}`);
+  const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(input)?.[0];
+  if (scheme) throw new ImageRefError(input, `it starts with ${JSON.stringify(scheme)}; a reference has no scheme: drop it (${input.slice(scheme.length)})`);
+  let rest = input;
+  let digest;
+  const at = rest.indexOf("@");
+  if (at >= 0) {
+    digest = rest.slice(at + 1);
+    rest = rest.slice(0, at);
+    if (digest.includes("@")) throw new ImageRefError(input, "it has more than one '@'");
+    checkDigest(input, digest);
+  }
+  let tag;
+  const lastSlash = rest.lastIndexOf("/");
+  const colon = rest.indexOf(":", lastSlash + 1);
+  if (colon >= 0) {
+    tag = rest.slice(colon + 1);
+    rest = rest.slice(0, colon);
+    if (tag.length === 0) throw new ImageRefError(input, "the tag after ':' is empty");
+    if (tag.length > MAX_TAG_LENGTH) throw new ImageRefError(input, `the tag is ${tag.length} characters long, at most ${MAX_TAG_LENGTH} are allowed`);
+    if (!TAG.test(tag))
+      throw new ImageRefError(input, `tag ${JSON.stringify(tag)} may only hold letters, digits, '_', '.', '-' and must not start with '.' or '-'`);
+  }
+  const name = rest;
+  if (name.length === 0) throw new ImageRefError(input, "the repository name is empty");
+  if (name.length > MAX_NAME_LENGTH) throw new ImageRefError(input, `the name is ${name.length} characters long, at most ${MAX_NAME_LENGTH} are allowed`);
+  const parts = name.split("/");
+  let domain;
+  if (parts.length > 1 && isDomain(parts[0])) {
+    domain = parts.shift();
+    checkDomain(input, domain);
+  }
+  for (const part of parts) {
+    if (part.length === 0) throw new ImageRefError(input, "the repository path has an empty component ('//' or a leading or trailing '/')");
+    if (!PATH_COMPONENT.test(part)) {
+      const why = part !== part.toLowerCase() ? "must be lower-case" : "may only hold a-z, 0-9 and single separators '.', '_', '__' or '-' between them";
+      throw new ImageRefError(input, `repository component ${JSON.stringify(part)} ${why}`);
+    }
+  }
+  return { name, repository: canonicalRepository(domain, parts), ...tag !== void 0 && { tag }, ...digest !== void 0 && { digest } };
+}
+function lowerCasedReference(input) {
+  if (tryParseImageRef(input)) return void 0;
+  const end = input.search(/[:@][^/]*$/);
+  const name = end === -1 ? input : input.slice(0, end);
+  const lowered = name.toLowerCase() + input.slice(name.length);
+  return lowered !== input && tryParseImageRef(lowered) ? lowered : void 0;
+}
+function builtRefProblem(ref) {
+  const text2 = formatImageRef(ref);
+  let parsed;
+  try {
+    parsed = parseImageRef(text2);
+  } catch (error) {
+    if (error instanceof ImageRefError) return error.message;
+    throw error;
+  }
+  const part = ["name", "repository", "tag", "digest"].find((key) => parsed[key] !== ref[key]);
+  return part && `${JSON.stringify(text2)} has ${part} ${JSON.stringify(parsed[part])}, not ${JSON.stringify(ref[part])}`;
+}
+function tryParseImageRef(input) {
+  try {
+    return parseImageRef(input);
+  } catch {
+    return void 0;
+  }
+}
+function canonicalRepository(domain, path) {
+  let registry = domain?.toLowerCase() ?? DOCKER_HUB;
+  if (registry === "index.docker.io" || registry === "registry-1.docker.io") registry = DOCKER_HUB;
+  if (registry === DOCKER_HUB && path.length === 1) return `${DOCKER_HUB}/library/${path[0]}`;
+  return `${registry}/${path.join("/")}`;
+}
+function normalizeRepository(name) {
+  const ref = tryParseImageRef(name);
+  return ref && ref.tag === void 0 && ref.digest === void 0 ? ref.repository : void 0;
+}
+function formatImageRef(ref) {
+  return `${ref.name}${ref.tag !== void 0 ? `:${ref.tag}` : ""}${ref.digest !== void 0 ? `@${ref.digest}` : ""}`;
+}
+function screenToken(ref) {
+  const path = ref.repository.slice(ref.repository.indexOf("/") + 1);
+  return path.startsWith("library/") && ref.repository.startsWith(`${DOCKER_HUB}/`) ? path.slice("library/".length) : path;
+}
+function repositoryPattern(image) {
+  return new RegExp(`${escapeRegExp(screenToken(image))}(?![\\w./-])`);
+}
+
+// src/change.ts
+function valueBefore(change) {
+  return change.op === "create" ? void 0 : change.old;
+}
+function valueAfter(change) {
+  return change.op === "delete" ? void 0 : change.new;
+}
+function isAside(warning) {
+  return "aside" in warning && warning.aside === true;
+}
+function formatDiagnostic(d) {
+  return `${d.file ? `${d.file}${d.line !== void 0 ? `:${d.line}` : ""}: ` : ""}${d.message}`;
+}
+function versionNoteWarning(field, why, kind, image) {
+  return { message: `${field} ${why}`, ...kind && { kind }, about: { field, reason: "version", said: why, ...image !== void 0 && { image } } };
+}
+function publicWarning(warning) {
+  if (!("about" in warning)) return warning;
+  const { about: _, ...rest } = warning;
+  return rest;
+}
+function publicResult(result) {
+  return { ...result, warnings: result.warnings.map(publicWarning) };
+}
+var UPDATE = "{ image: parseImageRef(...), policy? }";
+function fullEditRequest(request2) {
+  const { images = [], setters = /* @__PURE__ */ new Map(), knownSetters, kustomizeTagged: kustomizeTagged2, pairedTags } = request2;
+  if (!Array.isArray(images)) throw new TypeError(`EditRequest.images must be an array of ${UPDATE}, not ${describeValue(images)}`);
+  images.forEach((u, i) => checkUpdate(u, `EditRequest.images[${i}]`));
+  for (const [name, map2] of [
+    ["setters", setters],
+    ["knownSetters", knownSetters],
+    ["kustomizeTagged", kustomizeTagged2],
+    ["pairedTags", pairedTags]
+  ]) {
+    if (map2 !== void 0 && !isMapLike(map2))
+      throw new TypeError(`EditRequest.${name} must be a Map (new Map(Object.entries(...)) makes one), not ${describeValue(map2)}`);
+  }
+  for (const [key, u] of setters) checkUpdate(u, `EditRequest.setters' ${JSON.stringify(key)}`);
+  return { ...request2, images, setters };
+}
+function checkUpdate(value, named2) {
+  if (!isImageUpdate(value)) throw new TypeError(`${named2} must be ${UPDATE}, not ${describeValue(value)}`);
+  const { image } = value;
+  if (image.tag === void 0 && image.digest === void 0)
+    throw new TypeError(
+      `${named2} must have a tag or digest to write: ${image.repository} has neither, so it would change nothing; give repo:tag or repo@sha256:... to parseImageRef`
+    );
+  const problem = builtRefProblem(image);
+  if (problem !== void 0) throw new TypeError(`${named2}'s image is not what parseImageRef gives: ${problem}`);
+}
+function isMapLike(value) {
+  const map2 = value;
+  return typeof map2?.get === "function" && typeof map2.has === "function" && typeof map2[Symbol.iterator] === "function";
+}
+function isImageUpdate(value) {
+  return typeof value === "object" && value !== null && "image" in value && typeof value.image?.repository === "string";
+}
+function describeValue(value) {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  if (typeof value === "object") {
+    const name = value.constructor?.name;
+    return Object.getPrototypeOf(value) === Object.prototype ? "a plain object" : name ? `a ${name}` : "an object";
+  }
+  return `a ${typeof value} (${JSON.stringify(value) ?? String(value)})`;
+}
+var SourceError = class extends Error {
+  constructor(message, line, column) {
+    super(message);
+    this.line = line;
+    this.column = column;
+    this.name = "SourceError";
+  }
+  line;
+  column;
+};
+
+// src/image/flux-semver.ts
+var UINT64_MAX = 2n ** 64n - 1n;
+var LOOSE_VERSION = /^v?([0-9]+)(\.[0-9]+)?(\.[0-9]+)?(?:-([0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?$/;
+function segment(text2) {
+  if (text2 === void 0) return 0n;
+  const value = BigInt(text2.replace(/^\./, ""));
+  return value <= UINT64_MAX ? value : void 0;
+}
+function newVersion(text2) {
+  const m = LOOSE_VERSION.exec(text2);
+  if (!m) return void 0;
+  const prerelease = m[4] ?? "";
+  if (prerelease.split(".").some((part) => /^0[0-9]+$/.test(part))) return void 0;
+  const major = segment(m[1]);
+  const minor = segment(m[2]);
+  const patch = segment(m[3]);
+  if (major === void 0 || minor === void 0 || patch === void 0) return void 0;
+  return { major, minor, patch, prerelease, original: text2 };
+}
+function parseFluxVersion(tag) {
+  return tag.split(".").length >= 3 ? newVersion(tag) : void 0;
+}
+function compareNumbers(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+var NUMERIC_IDENTIFIER = /^[0-9]+$/;
+function compareIdentifier(a, b) {
+  if (a === b) return 0;
+  if (a === "") return -1;
+  if (b === "") return 1;
+  const aNumber = NUMERIC_IDENTIFIER.test(a) && BigInt(a) <= UINT64_MAX;
+  const bNumber = NUMERIC_IDENTIFIER.test(b) && BigInt(b) <= UINT64_MAX;
+  if (aNumber && bNumber) return BigInt(a) > BigInt(b) ? 1 : -1;
+  if (aNumber !== bNumber) return aNumber ? -1 : 1;
+  return a > b ? 1 : -1;
+}
+function comparePrerelease(a, b) {
+  const as = a.split(".");
+  const bs = b.split(".");
+  for (let i = 0; i < Math.max(as.length, bs.length); i++) {
+    const d = compareIdentifier(as[i] ?? "", bs[i] ?? "");
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+function compareFluxVersions(a, b) {
+  const main2 = compareNumbers(a.major, b.major) || compareNumbers(a.minor, b.minor) || compareNumbers(a.patch, b.patch);
+  if (main2 !== 0) return main2;
+  if (a.prerelease === b.prerelease) return 0;
+  if (a.prerelease === "") return 1;
+  if (b.prerelease === "") return -1;
+  return comparePrerelease(a.prerelease, b.prerelease);
+}
+var SemverRangeError = class extends Error {
+  constructor(range) {
+    super(`invalid range ${JSON.stringify(range)}`);
+    this.range = range;
+    this.name = "SemverRangeError";
+  }
+  range;
+};
+var WS = "[\\t\\n\\f\\r ]";
+var OPS = "=||!=|>|<|>=|=>|<=|=<|~|~>|\\^";
+var CV = "v?([0-9|xX*]+)(\\.[0-9|xX*]+)?(\\.[0-9|xX*]+)?(-([0-9A-Za-z\\-]+(\\.[0-9A-Za-z\\-]+)*))?(\\+([0-9A-Za-z\\-]+(\\.[0-9A-Za-z\\-]+)*))?";
+var CONSTRAINT = new RegExp(`^${WS}*(${OPS})${WS}*(${CV})${WS}*$`);
+var HYPHEN_RANGE = new RegExp(`${WS}*(${CV})${WS}+-${WS}+(${CV})${WS}*`, "g");
+var FIND_CONSTRAINT = new RegExp(`(${OPS})${WS}*(${CV})`, "g");
+var VALID_GROUP = new RegExp(`^(${WS}*(${OPS})${WS}*(${CV})${WS}*)((?:${WS}+|,${WS}*)(${OPS})${WS}*(${CV})${WS}*)*$`);
+function isWildcard(part) {
+  return part === "x" || part === "X" || part === "*";
+}
+function parseComparator(range, text2) {
+  const m = CONSTRAINT.exec(text2);
+  if (!m) throw new SemverRangeError(range);
+  const op = m[1];
+  const [major, minor, patch, pre] = [m[3], m[4] ?? "", m[5] ?? "", m[6] ?? ""];
+  let version = m[2];
+  let dirty = false;
+  let minorDirty = false;
+  let patchDirty = false;
+  if (isWildcard(major)) {
+    version = `0.0.0${pre}`;
+    dirty = true;
+  } else if (minor === "" || isWildcard(minor.slice(1))) {
+    version = `${major}.0.0${pre}`;
+    dirty = minorDirty = true;
+  } else if (patch === "" || isWildcard(patch.slice(1))) {
+    version = `${major}${minor}.0${pre}`;
+    dirty = patchDirty = true;
+  }
+  const parsed = newVersion(version);
+  if (!parsed) throw new SemverRangeError(range);
+  return { op, version: parsed, dirty, minorDirty, patchDirty };
+}
+function rewriteHyphenRanges(range) {
+  let out = range;
+  for (const m of range.matchAll(HYPHEN_RANGE)) {
+    const replacement = `>= ${m[1]}, <= ${m[11]}`;
+    out = out.replace(m[0], () => replacement);
+  }
+  return out;
+}
+function isZero(v) {
+  return v.major === 0n && v.minor === 0n && v.patch === 0n;
+}
+function tilde(v, c) {
+  if (compareFluxVersions(v, c.version) < 0) return false;
+  if (isZero(c.version) && !c.minorDirty && !c.patchDirty) return true;
+  if (v.major !== c.version.major) return false;
+  return v.minor === c.version.minor || c.minorDirty;
+}
+function caret(v, c) {
+  const con = c.version;
+  if (compareFluxVersions(v, con) < 0) return false;
+  if (con.major > 0n || c.minorDirty) return v.major === con.major;
+  if (v.major > 0n) return false;
+  if (con.minor > 0n || c.patchDirty) return v.minor === con.minor;
+  if (v.minor > 0n) return false;
+  return v.patch === con.patch;
+}
+function notEqual(v, c) {
+  const con = c.version;
+  if (c.dirty) {
+    if (con.major !== v.major) return true;
+    if (con.minor !== v.minor && !c.minorDirty) return true;
+    if (c.minorDirty) return false;
+    if (con.patch !== v.patch && !c.patchDirty) return true;
+    if (c.patchDirty) return (v.prerelease !== "" || con.prerelease !== "") && comparePrerelease(v.prerelease, con.prerelease) !== 0;
+  }
+  return compareFluxVersions(v, con) !== 0;
+}
+function greaterThan(v, c) {
+  const con = c.version;
+  if (!c.dirty) return compareFluxVersions(v, con) > 0;
+  if (v.major !== con.major) return v.major > con.major;
+  if (c.minorDirty) return false;
+  if (c.patchDirty) return v.minor > con.minor;
+  return compareFluxVersions(v, con) > 0;
+}
+function lessThanOrEqual(v, c) {
+  const con = c.version;
+  if (!c.dirty) return compareFluxVersions(v, con) <= 0;
+  if (v.major > con.major) return false;
+  return !(v.major === con.major && v.minor > con.minor && !c.minorDirty);
+}
+function satisfies(v, c, includePrerelease) {
+  if (v.prerelease !== "" && !includePrerelease) return false;
+  switch (c.op) {
+    case "":
+    case "=":
+      return c.dirty ? tilde(v, c) : compareFluxVersions(v, c.version) === 0;
+    case "!=":
+      return notEqual(v, c);
+    case ">":
+      return greaterThan(v, c);
+    case "<":
+      return compareFluxVersions(v, c.version) < 0;
+    case ">=":
+    case "=>":
+      return compareFluxVersions(v, c.version) >= 0;
+    case "<=":
+    case "=<":
+      return lessThanOrEqual(v, c);
+    case "~":
+    case "~>":
+      return tilde(v, c);
+    case "^":
+      return caret(v, c);
+  }
+}
+function parseFluxRange(range) {
+  const groups2 = rewriteHyphenRanges(range).split("||").map((group) => {
+    if (!VALID_GROUP.test(group)) throw new SemverRangeError(range);
+    const comparators = Array.from(group.matchAll(FIND_CONSTRAINT), (m) => parseComparator(range, m[0]));
+    return { comparators, includePrerelease: comparators.some((c) => c.version.prerelease !== "") };
+  });
+  return {
+    range,
+    satisfiedBy: (v) => groups2.some((g) => g.comparators.every((c) => satisfies(v, c, g.includePrerelease)))
+  };
+}
+
+// src/image/go-regexp-class.ts
+var DOT = { has: (cp) => cp !== 10 };
+var DOT_ALL = { has: () => true };
+var ClassSet = class {
+  constructor(source) {
+    this.source = source;
+    this.regexp = new RegExp(`^${source}$`, "v");
+  }
+  source;
+  regexp;
+  /** Answers for the first 256 code points, filled on first test: 0 unknown, 1 in, 2 out. Tags are ASCII. */
+  known = new Uint8Array(256);
+  has(cp) {
+    if (cp >= 256) return this.regexp.test(String.fromCodePoint(cp));
+    if (this.known[cp] === 0) this.known[cp] = this.regexp.test(String.fromCodePoint(cp)) ? 1 : 2;
+    return this.known[cp] === 1;
+  }
+};
+var GO_SPACE = "\\x09\\x0a\\x0c\\x0d\\x20";
+var POSIX_CLASSES = {
+  alnum: "0-9A-Za-z",
+  alpha: "A-Za-z",
+  ascii: "\\x00-\\x7f",
+  blank: "\\x09\\x20",
+  cntrl: "\\x00-\\x1f\\x7f",
+  digit: "0-9",
+  graph: "\\x21-\\x7e",
+  lower: "a-z",
+  print: "\\x20-\\x7e",
+  punct: "\\x21-\\x2f\\x3a-\\x40\\x5b-\\x60\\x7b-\\x7e",
+  space: "\\x09-\\x0d\\x20",
+  upper: "A-Z",
+  word: "0-9A-Za-z_",
+  xdigit: "0-9A-Fa-f"
+};
+function literal(cp) {
+  if (cp >= 48 && cp <= 57 || cp >= 65 && cp <= 90 || cp >= 97 && cp <= 122) return String.fromCodePoint(cp);
+  return cp <= 255 ? `\\x${cp.toString(16).padStart(2, "0")}` : `\\u{${cp.toString(16)}}`;
+}
+function unicodeClass(name, negated) {
+  let negate = negated;
+  let property = name;
+  if (property.startsWith("^")) {
+    negate = !negate;
+    property = property.slice(1);
+  }
+  const jsName = property === "Any" || /^[A-Z][a-z]?$/.test(property) ? property : `Script=${property}`;
+  const body = `\\p{${jsName}}`;
+  new RegExp(`[${body}]`, "v");
+  return { body, negated: negate };
+}
+var caseChangingCodePoints;
+function caseChanging() {
+  if (caseChangingCodePoints === void 0) {
+    const changes = new RegExp("[\\p{Changes_When_Casefolded}\\p{Changes_When_Casemapped}]", "gv");
+    const found = [];
+    for (let block = 0; block < 1114112; block += 4096) {
+      const cps = Array.from({ length: 4096 }, (_, i) => block + i).filter((cp) => cp < 55296 || cp > 57343);
+      found.push(...String.fromCodePoint(...cps).match(changes) ?? []);
+    }
+    caseChangingCodePoints = found.join("");
+  }
+  return caseChangingCodePoints;
+}
+function foldedExtras(body) {
+  const plain = new RegExp(`[${body}]`, "v");
+  const folded = caseChanging().match(new RegExp(`[${body}]`, "giv")) ?? [];
+  return folded.filter((ch) => !plain.test(ch)).map((ch) => literal(ch.codePointAt(0))).join("");
+}
+
+// src/image/go-regexp-parse.ts
+var GoRegexpError = class extends Error {
+  constructor(pattern, reason) {
+    super(`invalid regular expression ${JSON.stringify(pattern)}: ${reason}`);
+    this.pattern = pattern;
+    this.reason = reason;
+    this.name = "GoRegexpError";
+  }
+  pattern;
+  reason;
+};
+var BEGIN_LINE = 1;
+var END_LINE = 2;
+var BEGIN_TEXT = 4;
+var END_TEXT = 8;
+var WORD_BOUNDARY = 16;
+var NO_WORD_BOUNDARY = 32;
+var EMPTY = { kind: "empty" };
+var FLAG_LETTERS = { i: "ignoreCase", m: "multiLine", s: "dotAll", U: "ungreedy" };
+var SIMPLE_ESCAPES = { a: 7, f: 12, n: 10, r: 13, t: 9, v: 11 };
+var MAX_REPEAT = 1e3;
+var MAX_HEIGHT = 1e3;
+function isAsciiAlnum(ch) {
+  return /^[0-9A-Za-z]$/.test(ch);
+}
+function children(node2) {
+  switch (node2.kind) {
+    case "capture":
+    case "repeat":
+      return [node2.sub];
+    case "concat":
+    case "alternate":
+      return node2.subs;
+    default:
+      return [];
+  }
+}
+function withinRepeatLimit(node2, limit) {
+  let n = limit;
+  if (node2.kind === "repeat") {
+    if (node2.max === 0) return true;
+    const copies = node2.max === Infinity ? node2.min : node2.max;
+    if (copies > n) return false;
+    if (copies > 0) n = Math.floor(n / copies);
+  }
+  return children(node2).every((sub) => withinRepeatLimit(sub, n));
+}
+var Parser2 = class {
+  constructor(src) {
+    this.src = src;
+    this.frames = [{ alternatives: [], items: [], capture: void 0, outerFlags: this.flags }];
+  }
+  src;
+  pos = 0;
+  groupNames = [void 0];
+  flags = { ignoreCase: false, multiLine: false, dotAll: false, ungreedy: false };
+  frames;
+  /** The last atom read was a repetition operator, which Go does not let another follow (`a**`). */
+  afterRepeat = false;
+  /** The height of each node with children (a leaf's is 1). */
+  heights = /* @__PURE__ */ new Map();
+  fail(reason) {
+    throw new GoRegexpError(this.src, reason);
+  }
+  peek(offset = 0) {
+    return this.src[this.pos + offset] ?? "";
+  }
+  rest() {
+    return this.src.slice(this.pos);
+  }
+  get frame() {
+    return this.frames[this.frames.length - 1];
+  }
+  push(node2) {
+    this.frame.items.push(node2);
+  }
+  /** A node with children, refused when the tree grows deeper than Go allows. */
+  made(node2) {
+    const height = 1 + children(node2).reduce((max, sub) => Math.max(max, this.heights.get(sub) ?? 1), 0);
+    if (height > MAX_HEIGHT) this.fail("expression nests too deeply");
+    this.heights.set(node2, height);
+    return node2;
+  }
+  sequence(items) {
+    return items.length === 0 ? EMPTY : items.length === 1 ? items[0] : this.made({ kind: "concat", subs: items });
+  }
+  /** The next code point (a surrogate pair is one character, as a UTF-8 rune is in Go). */
+  nextCodePoint() {
+    const cp = this.src.codePointAt(this.pos);
+    this.pos += cp > 65535 ? 2 : 1;
+    return cp;
+  }
+  parse() {
+    while (this.pos < this.src.length) this.atom();
+    if (this.frames.length > 1) this.fail("missing closing )");
+    return { root: this.close(), groupNames: this.groupNames };
+  }
+  /** The top frame's alternatives as one node. */
+  close() {
+    const { alternatives, items } = this.frame;
+    alternatives.push(this.sequence(items));
+    return alternatives.length === 1 ? alternatives[0] : this.made({ kind: "alternate", subs: alternatives });
+  }
+  atom() {
+    const afterRepeat = this.afterRepeat;
+    this.afterRepeat = false;
+    const ch = this.peek();
+    switch (ch) {
+      case "\\":
+        this.pos++;
+        this.escape();
+        return;
+      case "[":
+        this.push(this.set(this.charClass()));
+        return;
+      case "(":
+        this.group();
+        return;
+      case ")": {
+        if (this.frames.length === 1) this.fail("unexpected )");
+        const node2 = this.close();
+        const { capture, outerFlags } = this.frames.pop();
+        this.flags = outerFlags;
+        this.pos++;
+        this.push(capture === void 0 ? node2 : this.made({ kind: "capture", index: capture, sub: node2 }));
+        return;
+      }
+      case "|":
+        this.pos++;
+        this.frame.alternatives.push(this.sequence(this.frame.items));
+        this.frame.items = [];
+        return;
+      case "^":
+        this.pos++;
+        this.push({ kind: "assert", condition: this.flags.multiLine ? BEGIN_LINE : BEGIN_TEXT });
+        return;
+      case "$":
+        this.pos++;
+        this.push({ kind: "assert", condition: this.flags.multiLine ? END_LINE : END_TEXT });
+        return;
+      case ".":
+        this.pos++;
+        this.push({ kind: "set", set: this.flags.dotAll ? DOT_ALL : DOT });
+        return;
+      case "*":
+      case "+":
+      case "?":
+        this.pos++;
+        this.repeat(ch === "+" ? 1 : 0, ch === "?" ? 1 : Infinity, afterRepeat);
+        return;
+      case "{": {
+        const m = /^\{(\d+)(?:(,)(\d*))?\}/.exec(this.rest());
+        if (!m) break;
+        const min = Number(m[1]);
+        const max = m[3] ? Number(m[3]) : m[2] ? Infinity : min;
+        if (min > MAX_REPEAT || max !== Infinity && (max > MAX_REPEAT || max < min)) this.fail(`invalid repeat count ${m[0]}`);
+        this.pos += m[0].length;
+        const node2 = this.repeat(min, max, afterRepeat);
+        if ((min >= 2 || max >= 2 && max !== Infinity) && !withinRepeatLimit(node2, MAX_REPEAT)) this.fail(`invalid repeat count ${m[0]}`);
+        return;
+      }
+    }
+    this.push(this.char(this.nextCodePoint()));
+  }
+  /** A literal character; under `i`, the set of its case variants. */
+  char(cp) {
+    const extras = this.flags.ignoreCase ? foldedExtras(literal(cp)) : "";
+    return extras === "" ? { kind: "char", cp } : { kind: "set", set: new ClassSet(`[${literal(cp)}${extras}]`) };
+  }
+  set(source) {
+    return { kind: "set", set: new ClassSet(source) };
+  }
+  /** A set as a JS class (usable inside a class too); under `i`, folded before it is negated, as Go does. */
+  classSource(set2) {
+    const extras = this.flags.ignoreCase ? foldedExtras(set2.body) : "";
+    return `[${set2.negated ? "^" : ""}${set2.body}${extras}]`;
+  }
+  /** Applies a repetition operator (just read) to the last item, which it replaces. */
+  repeat(min, max, afterRepeat) {
+    let greedy = true;
+    if (this.peek() === "?") {
+      greedy = false;
+      this.pos++;
+    }
+    const items = this.frame.items;
+    const sub = items.pop();
+    if (sub === void 0 || afterRepeat) this.fail("Nothing to repeat");
+    const node2 = this.made({ kind: "repeat", sub, min, max, greedy: greedy !== this.flags.ungreedy });
+    items.push(node2);
+    this.afterRepeat = true;
+    return node2;
+  }
+  group() {
+    const rest = this.rest();
+    const named2 = /^\(\?P?<([^>]*)>/.exec(rest);
+    if (named2) {
+      const name = named2[1];
+      if (!/^[A-Za-z0-9_]+$/.test(name)) this.fail(`invalid named capture ${JSON.stringify(named2[0])}`);
+      if (this.groupNames.includes(name)) this.fail(`duplicate capture group name ${JSON.stringify(name)}`);
+      this.open(name);
+      this.pos += named2[0].length;
+      return;
+    }
+    if (/^\(\?P?<(?![=!])/.test(rest)) this.fail(`invalid named capture ${JSON.stringify(rest)}`);
+    if (rest.startsWith("(?")) {
+      this.flagGroup();
+      return;
+    }
+    this.open(void 0);
+    this.pos++;
+  }
+  /** Opens a capturing group. */
+  open(name) {
+    this.frames.push({ alternatives: [], items: [], capture: this.groupNames.length, outerFlags: this.flags });
+    this.groupNames.push(name);
+  }
+  /**
+   * `(?flags)` or `(?flags:`, read as Go's parser reads them: letters from `imsU`, and at most
+   * one `-` that clears the letters after it (at least one). `(?)` sets nothing.
+   */
+  flagGroup() {
+    let flags = this.flags;
+    let clear = false;
+    let sawFlag = false;
+    let end = this.pos + 2;
+    for (; end < this.src.length; end++) {
+      const c = this.src[end];
+      const name = FLAG_LETTERS[c];
+      if (name !== void 0) {
+        flags = { ...flags, [name]: !clear };
+        sawFlag = true;
+      } else if (c === "-" && !clear) {
+        clear = true;
+        sawFlag = false;
+      } else if ((c === ":" || c === ")") && (!clear || sawFlag)) {
+        this.pos = end + 1;
+        if (c === ":") this.frames.push({ alternatives: [], items: [], capture: void 0, outerFlags: this.flags });
+        this.flags = flags;
+        return;
+      } else {
+        break;
+      }
+    }
+    const stop = this.src.codePointAt(end);
+    const shown = this.src.slice(this.pos, stop === void 0 ? end : end + (stop > 65535 ? 2 : 1));
+    this.fail(`invalid or unsupported Perl syntax ${JSON.stringify(shown)}`);
+  }
+  /** After a backslash, outside a class. */
+  escape() {
+    if (this.pos >= this.src.length) this.fail("trailing backslash at end of expression");
+    const c = this.peek();
+    this.pos++;
+    switch (c) {
+      case "d":
+      case "D":
+      case "w":
+      case "W":
+      case "s":
+      case "S":
+      case "p":
+      case "P":
+        this.push(this.set(this.classSource(this.classEscape(c))));
+        return;
+      // Go's \b is ASCII whatever the flags.
+      case "b":
+        this.push({ kind: "assert", condition: WORD_BOUNDARY });
+        return;
+      case "B":
+        this.push({ kind: "assert", condition: NO_WORD_BOUNDARY });
+        return;
+      case "A":
+        this.push({ kind: "assert", condition: BEGIN_TEXT });
+        return;
+      case "z":
+        this.push({ kind: "assert", condition: END_TEXT });
+        return;
+      case "Q": {
+        const end = this.src.indexOf("\\E", this.pos);
+        const text2 = this.src.slice(this.pos, end < 0 ? void 0 : end);
+        this.pos = end < 0 ? this.src.length : end + 2;
+        for (const ch of text2) this.push(this.char(ch.codePointAt(0)));
+        return;
+      }
+    }
+    this.push(this.char(this.escapedCharacter(c)));
+  }
+  /** `\d`, `\w`, `\s`, `\pL`, `\p{Greek}` and their negations, after the backslash. JS's `\d` and `\w` are ASCII, as Go's. */
+  classEscape(c) {
+    switch (c) {
+      case "d":
+      case "D":
+        return { body: "\\d", negated: c === "D" };
+      case "w":
+      case "W":
+        return { body: "\\w", negated: c === "W" };
+      case "s":
+      case "S":
+        return { body: GO_SPACE, negated: c === "S" };
+    }
+    const m = /^(?:\{([^}]*)\}|([A-Za-z]))/.exec(this.rest());
+    if (!m) this.fail(`invalid character class range \\${c}`);
+    this.pos += m[0].length;
+    try {
+      return unicodeClass(m[1] ?? m[2], c === "P");
+    } catch (error) {
+      if (!(error instanceof SyntaxError)) throw error;
+      this.fail(error.message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /, ""));
+    }
+  }
+  /** A single-character escape (`\n`, `\x41`, `\101`, `\.`), as Go's parseEscape reads it. */
+  escapedCharacter(c) {
+    if (c >= "0" && c <= "7") {
+      if (c !== "0" && !/^[0-7]/.test(this.rest())) this.fail(`invalid escape sequence \\${c}`);
+      let value = Number(c);
+      for (let i = 0; i < 2 && /^[0-7]/.test(this.rest()); i++) value = value * 8 + Number(this.src[this.pos++]);
+      return value;
+    }
+    if (c === "x") {
+      const m = /^(?:\{([0-9A-Fa-f]+)\}|([0-9A-Fa-f]{2}))/.exec(this.rest());
+      const value = m ? parseInt(m[1] ?? m[2], 16) : NaN;
+      if (!m || value > 1114111) this.fail("invalid escape sequence \\x");
+      this.pos += m[0].length;
+      return value;
+    }
+    const simple = SIMPLE_ESCAPES[c];
+    if (simple !== void 0) return simple;
+    const cp = c.codePointAt(0);
+    if (cp < 128 && !isAsciiAlnum(c)) return cp;
+    this.fail(`invalid escape sequence \\${c}`);
+  }
+  /** `[...]` as a JS class. Under `i` each item is folded (a negated item after folding), then the class negated, as Go does. */
+  charClass() {
+    const start = this.pos;
+    this.pos++;
+    const negated = this.peek() === "^";
+    if (negated) this.pos++;
+    let chars = "";
+    let sets = "";
+    let first = true;
+    for (; ; ) {
+      if (this.pos >= this.src.length) this.fail(`missing closing ] ${JSON.stringify(this.src.slice(start))}`);
+      if (this.peek() === "]" && !first) break;
+      first = false;
+      const close = this.rest().startsWith("[:") ? this.rest().indexOf(":]", 2) : -1;
+      if (close >= 0) {
+        const named2 = this.rest().slice(0, close + 2);
+        const m = /^\[:(\^?)([a-z]+):\]$/.exec(named2);
+        const body = m ? POSIX_CLASSES[m[2]] : void 0;
+        if (body === void 0) this.fail(`invalid character class range ${named2}`);
+        sets += this.classSource({ body, negated: m[1] === "^" });
+        this.pos += named2.length;
+        continue;
+      }
+      if (this.peek() === "\\" && /^[dDwWsSpP]/.test(this.peek(1))) {
+        this.pos += 2;
+        sets += this.classSource(this.classEscape(this.src[this.pos - 1]));
+        continue;
+      }
+      const lo = this.classCharacter();
+      if (this.peek() === "-" && this.peek(1) !== "]" && this.pos + 1 < this.src.length) {
+        this.pos++;
+        const hi = this.classCharacter();
+        if (hi < lo) this.fail(`invalid character class range ${JSON.stringify(this.src.slice(start, this.pos))}`);
+        chars += `${literal(lo)}-${literal(hi)}`;
+      } else {
+        chars += literal(lo);
+      }
+    }
+    this.pos++;
+    const extras = this.flags.ignoreCase && chars !== "" ? foldedExtras(chars) : "";
+    return `[${negated ? "^" : ""}${chars}${extras}${sets}]`;
+  }
+  classCharacter() {
+    if (this.peek() !== "\\") return this.nextCodePoint();
+    this.pos++;
+    if (this.pos >= this.src.length) this.fail("trailing backslash at end of expression");
+    const c = this.peek();
+    this.pos++;
+    return this.escapedCharacter(c);
+  }
+};
+function parseGoRegexp(pattern) {
+  return new Parser2(pattern).parse();
+}
+
+// src/image/pike-vm.ts
+var CHAR = 0;
+var SET = 1;
+var SPLIT = 2;
+var SAVE = 3;
+var ASSERT = 4;
+var MATCH = 5;
+function nullable(node2) {
+  switch (node2.kind) {
+    case "empty":
+    case "assert":
+      return true;
+    case "char":
+    case "set":
+      return false;
+    case "capture":
+      return nullable(node2.sub);
+    case "concat":
+      return node2.subs.every(nullable);
+    case "alternate":
+      return node2.subs.some(nullable);
+    case "repeat":
+      return node2.min === 0 || nullable(node2.sub);
+  }
+}
+var Compiler = class {
+  op = [MATCH];
+  out = [-1];
+  arg = [0];
+  sets = [];
+  emit(op, out, arg) {
+    this.op.push(op);
+    this.out.push(out);
+    this.arg.push(arg);
+    return this.op.length - 1;
+  }
+  /** A SPLIT that prefers `first`. */
+  choice(first, second) {
+    return this.emit(SPLIT, first, second);
+  }
+  /** `x?`: a SPLIT to x's entry `body` or on to `next`, preferring x when greedy. */
+  optional(body, next, greedy) {
+    return greedy ? this.choice(body, next) : this.choice(next, body);
+  }
+  /** x, then a SPLIT back to x or on to `next`: returns the SPLIT and x's entry. */
+  loop(sub, greedy, next) {
+    const split2 = this.emit(SPLIT, -1, -1);
+    const body = this.compile(sub, split2);
+    this.out[split2] = greedy ? body : next;
+    this.arg[split2] = greedy ? next : body;
+    return { split: split2, body };
+  }
+  /** Code that matches `node`, then goes on at `next`; returns its entry. */
+  compile(node2, next) {
+    switch (node2.kind) {
+      case "empty":
+        return next;
+      case "char":
+        return this.emit(CHAR, next, node2.cp);
+      case "set":
+        return this.emit(SET, next, this.sets.push(node2.set) - 1);
+      case "assert":
+        return this.emit(ASSERT, next, node2.condition);
+      case "capture": {
+        const body = this.compile(node2.sub, this.emit(SAVE, next, 2 * node2.index + 1));
+        return this.emit(SAVE, body, 2 * node2.index);
+      }
+      case "concat":
+        return node2.subs.reduceRight((pc, sub) => this.compile(sub, pc), next);
+      case "alternate": {
+        const last = node2.subs.length - 1;
+        return node2.subs.slice(0, last).reduceRight((pc, sub) => this.choice(this.compile(sub, next), pc), this.compile(node2.subs[last], next));
+      }
+      case "repeat":
+        return this.repeat(node2, next);
+    }
+  }
+  /** Go's expansion: `x*`; `x+`; `xxx+` for x{4,}; `xx(x(x(x)?)?)?` for x{2,5}. */
+  repeat(node2, next) {
+    const { sub, min, max, greedy } = node2;
+    let pc = next;
+    if (max === Infinity) {
+      if (min > 0) pc = this.loop(sub, greedy, next).body;
+      else if (nullable(sub)) pc = this.optional(this.loop(sub, greedy, next).body, next, greedy);
+      else pc = this.loop(sub, greedy, next).split;
+      for (let i = 1; i < min; i++) pc = this.compile(sub, pc);
+      return pc;
+    }
+    for (let i = min; i < max; i++) pc = this.optional(this.compile(sub, pc), next, greedy);
+    for (let i = 0; i < min; i++) pc = this.compile(sub, pc);
+    return pc;
+  }
+};
+var ThreadList = class {
+  /** Each thread's instruction. */
+  pcs;
+  /** Each thread's capture slots, `slots` apiece (as many as the run asks for); grown on demand, as few threads live at once. */
+  caps;
+  count = 0;
+  /** The generation in which each instruction was last reached, so clearing is O(1). */
+  seen;
+  generation = 1;
+  constructor(instructions) {
+    this.pcs = new Int32Array(instructions);
+    this.caps = new Int32Array(16);
+    this.seen = new Uint32Array(instructions);
+  }
+  clear() {
+    this.count = 0;
+    if (++this.generation === 4294967295) {
+      this.seen.fill(0);
+      this.generation = 1;
+    }
+  }
+  /** Marks `pc` reached; false when it already was (a thread of higher priority got there first). */
+  reach(pc) {
+    if (this.seen[pc] === this.generation) return false;
+    this.seen[pc] = this.generation;
+    return true;
+  }
+};
+function isWordChar(cp) {
+  return cp >= 48 && cp <= 57 || cp >= 65 && cp <= 90 || cp >= 97 && cp <= 122 || cp === 95;
+}
+function context(before, after) {
+  let bits = isWordChar(before) === isWordChar(after) ? NO_WORD_BOUNDARY : WORD_BOUNDARY;
+  if (before < 0) bits |= BEGIN_TEXT | BEGIN_LINE;
+  else if (before === 10) bits |= BEGIN_LINE;
+  if (after < 0) bits |= END_TEXT | END_LINE;
+  else if (after === 10) bits |= END_LINE;
+  return bits;
+}
+var PikeVM = class {
+  op;
+  out;
+  arg;
+  sets;
+  start;
+  /** Every match starts at the beginning of the text (`^…` or `\A…`), so no thread starts later. */
+  anchored;
+  /** Capture slots: a start and an end per group, group 0 being the whole match. */
+  slots;
+  lists;
+  /** Pending work while following SPLITs: pairs of (-1, instruction) or (slot, value to restore). */
+  stack;
+  /** The capture slots of the thread being followed. */
+  scratch;
+  /** The capture slots of the match found. */
+  found;
+  /** `groups`: the number of capture groups, counting group 0. */
+  constructor(root, groups2) {
+    const compiler = new Compiler();
+    this.start = compiler.compile(root, 0);
+    this.op = Uint8Array.from(compiler.op);
+    this.out = Int32Array.from(compiler.out);
+    this.arg = Int32Array.from(compiler.arg);
+    this.sets = compiler.sets;
+    this.slots = 2 * groups2;
+    this.anchored = (this.startCondition() & BEGIN_TEXT) !== 0;
+    const size = this.op.length;
+    this.lists = [new ThreadList(size), new ThreadList(size)];
+    this.stack = new Int32Array(2 * (size + 1));
+    this.scratch = new Int32Array(this.slots);
+    this.found = new Int32Array(this.slots);
+  }
+  /** The assertions every match must pass before its first character (Go's StartCond). */
+  startCondition() {
+    let bits = 0;
+    for (let pc = this.start; ; pc = this.out[pc]) {
+      if (this.op[pc] === ASSERT) bits |= this.arg[pc];
+      else if (this.op[pc] !== SAVE) return bits;
+    }
+  }
+  /** Go's MatchString: does the pattern match anywhere in `text`? */
+  test(text2) {
+    return this.run(text2, 0);
+  }
+  /** Go's FindStringSubmatch: the leftmost match and its groups (undefined where a group took no part), or null. */
+  exec(text2) {
+    if (!this.run(text2, this.slots)) return null;
+    const groups2 = [];
+    for (let slot = 0; slot < this.slots; slot += 2) {
+      const start = this.found[slot];
+      groups2.push(start >= 0 ? text2.slice(start, this.found[slot + 1]) : void 0);
+    }
+    return groups2;
+  }
+  /** Finds the leftmost-first match, keeping `slots` capture slots (0: only whether there is one). */
+  run(text2, slots) {
+    let [current, next] = this.lists;
+    current.clear();
+    let matched = false;
+    let pos = 0;
+    let before = -1;
+    let cp = text2.length > 0 ? text2.codePointAt(0) : -1;
+    for (; ; ) {
+      if (current.count === 0 && (matched || this.anchored && pos > 0)) break;
+      const width = cp > 65535 ? 2 : 1;
+      const after = cp >= 0 && pos + width < text2.length ? text2.codePointAt(pos + width) : -1;
+      if (!matched && (pos === 0 || !this.anchored)) {
+        this.scratch.fill(-1);
+        if (slots > 0) this.scratch[0] = pos;
+        this.add(current, this.start, pos, context(before, cp), slots);
+      }
+      next.clear();
+      const nextContext = context(cp, after);
+      for (let i = 0; i < current.count; i++) {
+        const pc = current.pcs[i];
+        const op = this.op[pc];
+        if (op === MATCH) {
+          if (slots === 0) return true;
+          for (let s = 0; s < slots; s++) this.found[s] = current.caps[i * slots + s];
+          this.found[1] = pos;
+          matched = true;
+          break;
+        }
+        if (cp >= 0 && (op === CHAR ? this.arg[pc] === cp : this.sets[this.arg[pc]].has(cp))) {
+          for (let s = 0; s < slots; s++) this.scratch[s] = current.caps[i * slots + s];
+          this.add(next, this.out[pc], pos + width, nextContext, slots);
+        }
+      }
+      if (cp < 0) break;
+      pos += width;
+      before = cp;
+      cp = after;
+      const done = current;
+      current = next;
+      next = done;
+    }
+    return matched;
+  }
+  /**
+   * Adds to `list` the thread at `pc` with the capture slots in `scratch`, following SPLITs (first
+   * branch first), SAVEs and ASSERTs to the instructions that consume or match. An instruction
+   * already in `list` is not added again: the thread there has priority. Iterative, as a
+   * program of a thousand copies (`x{1000}`) would be too deep to follow recursively.
+   */
+  add(list, pc0, pos, context4, slots) {
+    const { op, out, arg, stack, scratch } = this;
+    let sp = 0;
+    stack[sp++] = -1;
+    stack[sp++] = pc0;
+    while (sp > 0) {
+      const value = stack[--sp];
+      const slot = stack[--sp];
+      if (slot >= 0) {
+        scratch[slot] = value;
+        continue;
+      }
+      for (let pc = value; list.reach(pc); ) {
+        const o = op[pc];
+        if (o === SPLIT) {
+          stack[sp++] = -1;
+          stack[sp++] = arg[pc];
+          pc = out[pc];
+        } else if (o === SAVE) {
+          const s = arg[pc];
+          if (s < slots) {
+            stack[sp++] = s;
+            stack[sp++] = scratch[s];
+            scratch[s] = pos;
+          }
+          pc = out[pc];
+        } else if (o === ASSERT) {
+          if ((arg[pc] & ~context4) !== 0) break;
+          pc = out[pc];
+        } else {
+          const t = list.count++;
+          list.pcs[t] = pc;
+          if ((t + 1) * slots > list.caps.length) {
+            const grown = new Int32Array(2 * (t + 1) * slots);
+            grown.set(list.caps);
+            list.caps = grown;
+          }
+          for (let s = 0; s < slots; s++) list.caps[t * slots + s] = scratch[s];
+          break;
+        }
+      }
+    }
+  }
+};
+
+// src/image/go-regexp.ts
+function compileGoRegexp(pattern) {
+  const { root, groupNames } = parseGoRegexp(pattern);
+  const vm = new PikeVM(root, groupNames.length);
+  return { source: pattern, groupNames, test: (text2) => vm.test(text2), exec: (text2) => vm.exec(text2) };
+}
+function expandTemplate(re, template, match) {
+  let out = "";
+  let rest = template;
+  for (; ; ) {
+    const dollar = rest.indexOf("$");
+    if (dollar < 0) break;
+    out += rest.slice(0, dollar);
+    rest = rest.slice(dollar + 1);
+    if (rest.startsWith("$")) {
+      out += "$";
+      rest = rest.slice(1);
+      continue;
+    }
+    const ref = /^(?:\{([\p{L}\p{Nd}_]+)\}|([\p{L}\p{Nd}_]+))/u.exec(rest);
+    if (!ref) {
+      out += "$";
+      continue;
+    }
+    rest = rest.slice(ref[0].length);
+    const name = ref[1] ?? ref[2];
+    const index = /^(?:0|[1-9][0-9]{0,8})$/.test(name) ? Number(name) : re.groupNames.indexOf(name);
+    if (index >= 0) out += match[index] ?? "";
+  }
+  return out + rest;
+}
+
+// src/json-value.ts
+function isRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+// src/image/policy.ts
+var PolicyError = class extends Error {
+  constructor(issues, where2 = "policy") {
+    super(issues.map((issue) => `${where2}: ${issue.path.length > 0 ? `${issue.path.join(".")}: ` : ""}${issue.message}`).join("\n"));
+    this.issues = issues;
+    this.where = where2;
+    this.name = "PolicyError";
+  }
+  issues;
+  where;
+};
+var KINDS = ["semver", "alphabetical", "numerical"];
+function quote(value) {
+  return typeof value === "string" ? JSON.stringify(value) : String(value);
+}
+function typeName(value) {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  return typeof value === "object" ? "a mapping" : `a ${typeof value} (${quote(value)})`;
+}
+var Reader = class {
+  issues = [];
+  issue(path, message) {
+    this.issues.push({ path, message });
+  }
+  /** A mapping with only `allowed` keys (null reads as empty when `nullIsEmpty`), or undefined after an issue. */
+  mapping(value, path, allowed, nullIsEmpty = false) {
+    if (value === null && nullIsEmpty) return {};
+    if (!isRecord(value)) {
+      this.issue(path, `must be a mapping${allowed.length > 0 ? ` with ${allowed.join(", ")}` : ""}, not ${typeName(value)}`);
+      return void 0;
+    }
+    for (const key of Object.keys(value)) {
+      if (!allowed.includes(key)) this.issue([...path, key], `unknown key (expected ${allowed.join(", ")})`);
+    }
+    return value;
+  }
+  /** An optional string field; undefined when absent or after an issue. */
+  string(record, key, path) {
+    const value = record[key];
+    if (value === void 0 || typeof value === "string") return value;
+    this.issue([...path, key], `must be a string, not ${typeName(value)}${typeof value === "number" ? ` (quote it: "${String(value)}")` : ""}`);
+    return void 0;
+  }
+  /** `order` as Flux reads it: upper-cased, empty means ascending. */
+  order(record, path) {
+    const order = this.string(record, "order", path) ?? "";
+    switch (order.toUpperCase()) {
+      case "":
+      case "ASC":
+        return "asc";
+      case "DESC":
+        return "desc";
+    }
+    this.issue([...path, "order"], `must be asc or desc, not ${quote(order)}`);
+    return "asc";
+  }
+};
+function compareBytes(a, b) {
+  const x = Array.from(a, (ch) => ch.codePointAt(0));
+  const y = Array.from(b, (ch) => ch.codePointAt(0));
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    if (x[i] !== y[i]) return x[i] < y[i] ? -1 : 1;
+  }
+  return x.length - y.length;
+}
+function parseGoFloat(text2) {
+  if (/^[+-]?inf(inity)?$/i.test(text2)) return text2.startsWith("-") ? -Infinity : Infinity;
+  if (!/^[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$/.test(text2)) return void 0;
+  const value = Number(text2);
+  return Number.isFinite(value) ? value : void 0;
+}
+function semverRanking(r, spec) {
+  const record = r.mapping(spec, ["semver"], ["range"]);
+  if (!record) return void 0;
+  if (record.range === void 0) {
+    r.issue(["semver"], "range is required");
+    return void 0;
+  }
+  const range = r.string(record, "range", ["semver"]);
+  if (range === void 0) return void 0;
+  try {
+    const constraint = parseFluxRange(range);
+    return {
+      description: `semver ${range}`,
+      pick(values) {
+        let best;
+        for (const value of values) {
+          const version = parseFluxVersion(value);
+          if (version && constraint.satisfiedBy(version) && (!best || compareFluxVersions(version, best) > 0)) best = version;
+        }
+        return best?.original;
+      },
+      compare(a, b) {
+        const [x, y] = [parseFluxVersion(a), parseFluxVersion(b)];
+        return x === void 0 || y === void 0 ? void 0 : compareFluxVersions(x, y);
+      }
+    };
+  } catch (error) {
+    if (!(error instanceof SemverRangeError)) throw error;
+    r.issue(["semver", "range"], error.message);
+    return void 0;
+  }
+}
+function alphabeticalRanking(r, spec) {
+  const record = r.mapping(spec, ["alphabetical"], ["order"], true);
+  if (!record) return void 0;
+  const order = r.order(record, ["alphabetical"]);
+  const sign = order === "asc" ? 1 : -1;
+  return {
+    description: `alphabetical ${order}`,
+    // asc picks the greatest string, desc the smallest (Flux sorts and takes the first).
+    pick: (values) => values.reduce((best, value) => best === void 0 || sign * compareBytes(value, best) > 0 ? value : best, void 0),
+    compare: (a, b) => sign * compareBytes(a, b)
+  };
+}
+function numericalRanking(r, spec) {
+  const record = r.mapping(spec, ["numerical"], ["order"], true);
+  if (!record) return void 0;
+  const order = r.order(record, ["numerical"]);
+  return {
+    description: `numerical ${order}`,
+    pick(values) {
+      let best;
+      for (const value of values) {
+        const number = parseGoFloat(value);
+        if (number === void 0) continue;
+        if (!best || (order === "asc" ? !(number < best.number) : !(number > best.number))) best = { value, number };
+      }
+      return best?.value;
+    },
+    compare(a, b) {
+      const [x, y] = [parseGoFloat(a), parseGoFloat(b)];
+      return x === void 0 || y === void 0 ? void 0 : Math.sign(order === "asc" ? x - y : y - x);
+    }
+  };
+}
+var RANKINGS = {
+  semver: semverRanking,
+  alphabetical: alphabeticalRanking,
+  numerical: numericalRanking
+};
+function readFilter(r, spec) {
+  if (spec === void 0 || spec === null) return void 0;
+  const record = r.mapping(spec, ["filterTags"], ["pattern", "extract"]);
+  if (!record) return void 0;
+  const pattern = r.string(record, "pattern", ["filterTags"]) ?? "";
+  const extract = r.string(record, "extract", ["filterTags"]) ?? "";
+  try {
+    return { pattern: compileGoRegexp(pattern), extract };
+  } catch (error) {
+    if (!(error instanceof GoRegexpError)) throw error;
+    r.issue(["filterTags", "pattern"], error.message);
+    return void 0;
+  }
+}
+function candidates(filter, tags) {
+  const byValue = /* @__PURE__ */ new Map();
+  for (const tag of tags) {
+    if (!filter) {
+      byValue.set(tag, tag);
+      continue;
+    }
+    const match = filter.pattern.exec(tag);
+    if (match) byValue.set(filter.extract !== "" ? expandTemplate(filter.pattern, filter.extract, match) : tag, tag);
+  }
+  return byValue;
+}
+function asWritten(text2) {
+  return `'${text2.replaceAll("'", "''")}'`;
+}
+function describeFilter(filter) {
+  if (!filter) return "";
+  return `, tags matching ${asWritten(filter.pattern.source)}${filter.extract !== "" ? ` (extract ${asWritten(filter.extract)})` : ""}`;
+}
+function parsePolicy(spec, where2, filterTags) {
+  const r = new Reader();
+  let ranking;
+  let filter;
+  const record = r.mapping(spec, [], [...KINDS, "filterTags"]);
+  if (record) {
+    const kinds = KINDS.filter((kind) => record[kind] !== void 0);
+    if (kinds.length === 0) r.issue([], `needs one of ${KINDS.join(", ")}`);
+    else if (kinds.length > 1) r.issue([kinds[1]], `only one of ${KINDS.join(", ")} may be set (${kinds.join(" and ")} are)`);
+    const rankings = kinds.map((kind) => RANKINGS[kind](r, record[kind]));
+    if (rankings.length === 1) ranking = rankings[0];
+    if (record.filterTags !== void 0 && filterTags !== void 0) r.issue(["filterTags"], "is given twice");
+    filter = readFilter(r, record.filterTags ?? filterTags);
+  }
+  if (r.issues.length > 0 || !ranking) throw new PolicyError(r.issues, where2);
+  const rank = ranking;
+  return {
+    description: rank.description + describeFilter(filter),
+    latest(tags) {
+      const byValue = candidates(filter, tags);
+      const best = rank.pick([...byValue.keys()]);
+      return best === void 0 ? void 0 : byValue.get(best);
+    },
+    compare(a, b) {
+      const [x, y] = [valueOf(filter, a), valueOf(filter, b)];
+      return x === void 0 || y === void 0 ? void 0 : rank.compare(x, y);
+    }
+  };
+}
+function valueOf(filter, tag) {
+  return candidates(filter, [tag]).keys().next().value;
+}
+
+// src/text/escaped-edit.ts
+function escapedEdit(decoded, after, encode2) {
+  const { text: before, map: map2 } = decoded;
+  let same = 0;
+  while (same < before.length && same < after.length && before[same] === after[same]) same++;
+  let tail = 0;
+  while (tail < before.length - same && tail < after.length - same && before[before.length - 1 - tail] === after[after.length - 1 - tail]) tail++;
+  while (same > 0 && map2[same] === map2[same - 1]) same--;
+  while (tail > 0 && map2[before.length - tail] === map2[before.length - tail - 1]) tail--;
+  const insert = encode2(after.slice(same, after.length - tail));
+  return insert === void 0 ? void 0 : { start: map2[same], end: map2[before.length - tail], insert };
+}
+
+// src/text/partition-point.ts
+function partitionPoint(length, before) {
+  let lo = 0;
+  let hi = length;
+  while (lo < hi) {
+    const mid = lo + hi >>> 1;
+    if (before(mid)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+// src/text/line-index.ts
+var LineIndex = class {
+  #starts;
+  constructor(text2) {
+    const starts = [0];
+    if (!text2.includes("\r")) {
+      for (let i = text2.indexOf("\n"); i >= 0; i = text2.indexOf("\n", i + 1)) starts.push(i + 1);
+      this.#starts = Int32Array.from(starts);
+      return;
+    }
+    for (let i = 0; i < text2.length; i++) {
+      const c = text2.charCodeAt(i);
+      if (c === 10) starts.push(i + 1);
+      else if (c === 13) {
+        if (text2.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      }
+    }
+    this.#starts = Int32Array.from(starts);
+  }
+  /** 1-based line of an offset. */
+  lineAt(offset) {
+    const starts = this.#starts;
+    return Math.max(
+      1,
+      partitionPoint(starts.length, (i) => starts[i] <= offset)
+    );
+  }
+  /** Offset where a 1-based line starts; undefined past the last line. */
+  lineStart(line) {
+    return this.#starts[line - 1];
+  }
+};
+function lineBreaks(text2, start = 0, end = text2.length) {
+  let count = 0;
+  for (let i = start; i < end; i++) {
+    const c = text2.charCodeAt(i);
+    if (c === 10 || c === 13 && text2.charCodeAt(i + 1) !== 10) count++;
+  }
+  return count;
+}
+function lineAt(text2, offset) {
+  return 1 + lineBreaks(text2, 0, offset);
+}
+function columnAt(text2, offset) {
+  let start = offset;
+  for (; start > 0; start--) {
+    const c = text2.charCodeAt(start - 1);
+    if (c === 10 || c === 13 && text2.charCodeAt(start) !== 10) break;
+  }
+  return offset - start + 1;
+}
+
+// src/kcl/string-literal.ts
+function readStringLiteral(raw) {
+  const prefix = raw[0] === "r" || raw[0] === "R" ? raw[0] : "";
+  const quote2 = raw[prefix.length] === "'" ? "'" : '"';
+  const triple = raw.startsWith(quote2.repeat(3), prefix.length) && raw.length >= prefix.length + 6;
+  const q = triple ? 3 : 1;
+  return { style: { quote: quote2, triple, prefix }, body: raw.slice(prefix.length + q, raw.length - q) };
+}
+var SIMPLE_ESCAPES2 = { "\\": "\\", "'": "'", '"': '"', a: "\x07", b: "\b", f: "\f", n: "\n", r: "\r", t: "	", v: "\v" };
+function stringLiteralValue(raw) {
+  const { style, body } = readStringLiteral(raw);
+  const text2 = style.triple ? dedent(body) : body;
+  if (style.prefix !== "" || !text2.includes("\\")) return text2;
+  let out = "";
+  for (let i = 0; i < text2.length; i++) {
+    const c = text2[i];
+    if (c !== "\\" || i + 1 >= text2.length) {
+      out += c;
+      continue;
+    }
+    const d = text2[i + 1];
+    const simple = SIMPLE_ESCAPES2[d];
+    if (simple !== void 0) {
+      out += simple;
+      i++;
+    } else if (d === "$" && text2[i + 2] === "{") {
+      out += "$";
+      i++;
+    } else if (d === "\n" || d === "\r") {
+      i += d === "\r" && text2[i + 2] === "\n" ? 2 : 1;
+    } else if (d >= "0" && d <= "7") {
+      const m = /^[0-7]{1,3}/.exec(text2.slice(i + 1))[0];
+      out += String.fromCodePoint(parseInt(m, 8));
+      i += m.length;
+    } else if ((d === "x" || d === "u" || d === "U") && isCodePoint(text2.slice(i + 2, i + 2 + hexLength(d)), hexLength(d))) {
+      const len = hexLength(d);
+      out += String.fromCodePoint(parseInt(text2.slice(i + 2, i + 2 + len), 16));
+      i += 1 + len;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+function isCodePoint(hex, length) {
+  return hex.length === length && /^[0-9a-fA-F]+$/.test(hex) && parseInt(hex, 16) <= 1114111;
+}
+function hexLength(escape) {
+  return escape === "x" ? 2 : escape === "u" ? 4 : 8;
+}
+function dedent(body) {
+  const text2 = body.replace(/^\r?\n|^\r/, "");
+  const lines = text2.split(/\r\n|\n|\r/);
+  let common;
+  for (const line of lines) {
+    if (line.trim() === "") continue;
+    const indent = /^[ \t]*/.exec(line)[0].length;
+    common = common === void 0 ? indent : Math.min(common, indent);
+  }
+  if (!common) return text2;
+  return text2.replace(new RegExp(`(^|\\r\\n|\\n|\\r)[ \\t]{0,${common}}`, "g"), "$1");
+}
+function hasControl(value) {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 32 || c === 127) return true;
+  }
+  return false;
+}
+function writeStringLiteral(value, style) {
+  const written = literalText(value, style);
+  return style.triple && stringLiteralValue(written) !== value ? literalText(value, { ...style, triple: false }) : written;
+}
+function literalText(value, style) {
+  const q = style.triple ? style.quote.repeat(3) : style.quote;
+  const rawFits = style.prefix !== "" && !value.includes("\\") && !value.includes(style.quote) && !hasControl(value);
+  if (rawFits) return `${style.prefix}${q}${value}${q}`;
+  let body = "";
+  for (const ch of value) {
+    switch (ch) {
+      case "\\":
+        body += "\\\\";
+        break;
+      case "\n":
+        body += style.triple ? "\n" : "\\n";
+        break;
+      case "\r":
+        body += "\\r";
+        break;
+      case "	":
+        body += "\\t";
+        break;
+      case style.quote:
+        body += "\\" + ch;
+        break;
+      default: {
+        const code = ch.codePointAt(0);
+        body += code < 32 || code === 127 ? `\\x${code.toString(16).padStart(2, "0")}` : ch;
+      }
+    }
+  }
+  return `${q}${body.replaceAll("${", "\\${")}${q}`;
+}
+
+// src/kcl/source.ts
+var SourceText = class {
+  constructor(text2) {
+    this.text = text2;
+  }
+  text;
+  #lines;
+  /** UTF-16 indexes of non-ASCII code units, and the extra UTF-8 bytes accumulated after each. */
+  #wideAt;
+  #wideExtra;
+  /** 1-based line of a UTF-16 index. LF, CRLF and CR all end a line. */
+  line(index) {
+    return this.lines().lineAt(index);
+  }
+  /** 1-based column (in UTF-16 code units) of an index; a leading BOM, which no editor shows, is not counted. */
+  column(index) {
+    const start = this.lineStart(index);
+    return index - start + (start === 0 && this.text.charCodeAt(0) === 65279 ? 0 : 1);
+  }
+  /** Index where the line holding `index` starts. */
+  lineStart(index) {
+    return this.lines().lineStart(this.line(index));
+  }
+  /** Index just after the line terminator of the line holding `index` (or the text's end). */
+  nextLineStart(index) {
+    return this.lines().lineStart(this.line(index) + 1) ?? this.text.length;
+  }
+  /** Index where the line holding `index` ends, before its terminator. */
+  lineEnd(index) {
+    const text2 = this.text;
+    let i = index;
+    while (i < text2.length && text2.charCodeAt(i) !== 10 && text2.charCodeAt(i) !== 13) i++;
+    return i;
+  }
+  /** The first line terminator of the file, the one edits use for new lines. */
+  lineEnding() {
+    const m = /\r\n|\n|\r/.exec(this.text);
+    return m ? m[0] : "\n";
+  }
+  /** UTF-8 byte offset of a UTF-16 index. */
+  byteOffset(index) {
+    this.buildWide();
+    const at = this.#wideAt;
+    const before = partitionPoint(at.length, (i) => at[i] < index);
+    return index + (before === 0 ? 0 : this.#wideExtra[before - 1]);
+  }
+  /** UTF-16 index of a UTF-8 byte offset that starts a character. */
+  indexOfByte(byte) {
+    this.buildWide();
+    const at = this.#wideAt;
+    const extra = this.#wideExtra;
+    const before = partitionPoint(at.length, (i) => at[i] + extra[i] < byte);
+    return byte - (before === 0 ? 0 : extra[before - 1]);
+  }
+  lines() {
+    return this.#lines ??= new LineIndex(this.text);
+  }
+  buildWide() {
+    if (this.#wideAt) return;
+    const at = [];
+    const extra = [];
+    const text2 = this.text;
+    let total = 0;
+    const wide = /[\u0080-\uffff]/g;
+    for (let m = wide.exec(text2); m; m = wide.exec(text2)) {
+      const c = text2.charCodeAt(m.index);
+      total += c < 2048 ? 1 : c >= 55296 && c <= 57343 ? 1 : 2;
+      at.push(m.index);
+      extra.push(total);
+    }
+    this.#wideAt = Int32Array.from(at);
+    this.#wideExtra = Int32Array.from(extra);
+  }
+};
+
+// src/kcl/tokenizer.ts
+var T = {
+  EOF: 0,
+  Name: 1,
+  Number: 2,
+  String: 3,
+  Newline: 4,
+  Indent: 5,
+  Dedent: 6,
+  LParen: 10,
+  RParen: 11,
+  LBracket: 12,
+  RBracket: 13,
+  LBrace: 14,
+  RBrace: 15,
+  Comma: 16,
+  Colon: 17,
+  Semicolon: 18,
+  Dot: 19,
+  Assign: 20,
+  AugAssign: 21,
+  PlusAssign: 22,
+  Arrow: 23,
+  At: 24,
+  Question: 25,
+  QuestionDot: 26,
+  Ellipsis: 27,
+  Star: 28,
+  DoubleStar: 29,
+  Minus: 30,
+  Plus: 31,
+  Tilde: 32,
+  Operator: 33
+};
+var StringFlag = { Raw: 1, Triple: 2, Interpolated: 4, SingleQuote: 8 };
+var C = { Other: 0, Ident: 1, Digit: 2, Quote: 3, Space: 4, Newline: 5, Hash: 6, Backslash: 7, Dollar: 8 };
+var CLASS = new Uint8Array(128);
+var IDENT_PART = new Uint8Array(128);
+var STRING_SPECIAL = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const letter = c >= 97 && c <= 122 || c >= 65 && c <= 90 || c === 95;
+  const digit = c >= 48 && c <= 57;
+  IDENT_PART[c] = letter || digit ? 1 : 0;
+  CLASS[c] = letter ? C.Ident : digit ? C.Digit : c === 34 || c === 39 ? C.Quote : c === 32 || c === 9 || c === 12 ? C.Space : c === 10 || c === 13 ? C.Newline : c === 35 ? C.Hash : c === 92 ? C.Backslash : c === 36 ? C.Dollar : C.Other;
+  STRING_SPECIAL[c] = c === 92 || c === 34 || c === 39 || c === 10 || c === 13 || c === 36 ? 1 : 0;
+}
+function isIdentStart(c) {
+  return c < 128 && CLASS[c] === C.Ident;
+}
+function isIdentPart(c) {
+  return c < 128 && IDENT_PART[c] === 1;
+}
+var UNICODE_ID_START = new RegExp("\\p{ID_Start}", "u");
+var UNICODE_ID_CONTINUE = new RegExp("\\p{ID_Continue}", "u");
+var Landmarks = class {
+  #text = "";
+  #newline = -1;
+  #cr = -1;
+  #backslash = -1;
+  #dollar = -1;
+  reset(text2) {
+    this.#text = text2;
+    this.#newline = this.#cr = this.#backslash = this.#dollar = -1;
+  }
+  #find(char, at) {
+    const found = this.#text.indexOf(char, at);
+    return found < 0 ? this.#text.length : found;
+  }
+  /** First `\n` or `\r` at or after `at` (the text's length if none). */
+  lineEnd(at) {
+    if (this.#newline < at) this.#newline = this.#find("\n", at);
+    if (this.#cr < at) this.#cr = this.#find("\r", at);
+    return this.#newline < this.#cr ? this.#newline : this.#cr;
+  }
+  backslash(at) {
+    if (this.#backslash < at) this.#backslash = this.#find("\\", at);
+    return this.#backslash;
+  }
+  dollar(at) {
+    if (this.#dollar < at) this.#dollar = this.#find("$", at);
+    return this.#dollar;
+  }
+};
+var landmarks = new Landmarks();
+var TokenBuffer = class {
+  count = 0;
+  last = -1;
+  kind = new Uint8Array(1 << 12);
+  start = new Int32Array(1 << 12);
+  end = new Int32Array(1 << 12);
+  flags = new Uint8Array(1 << 12);
+  match = new Int32Array(1 << 12);
+  commentStart = new Int32Array(16);
+  commentEnd = new Int32Array(16);
+  commentCount = 0;
+  reset(textLength) {
+    this.count = 0;
+    this.last = -1;
+    this.commentCount = 0;
+    while (this.kind.length < 64 + textLength / 3) this.grow();
+  }
+  push(k, s, e, f) {
+    if (this.count === this.kind.length) this.grow();
+    const i = this.count++;
+    this.kind[i] = k;
+    this.start[i] = s;
+    this.end[i] = e;
+    this.flags[i] = f;
+    this.last = k;
+  }
+  grow() {
+    const capacity = this.kind.length * 2;
+    const kind = new Uint8Array(capacity);
+    kind.set(this.kind);
+    this.kind = kind;
+    const start = new Int32Array(capacity);
+    start.set(this.start);
+    this.start = start;
+    const end = new Int32Array(capacity);
+    end.set(this.end);
+    this.end = end;
+    const flags = new Uint8Array(capacity);
+    flags.set(this.flags);
+    this.flags = flags;
+    const match = new Int32Array(capacity);
+    match.set(this.match);
+    this.match = match;
+  }
+  comment(s, e) {
+    if (this.commentCount === this.commentStart.length) {
+      const starts = new Int32Array(this.commentCount * 2);
+      starts.set(this.commentStart);
+      this.commentStart = starts;
+      const ends = new Int32Array(this.commentCount * 2);
+      ends.set(this.commentEnd);
+      this.commentEnd = ends;
+    }
+    this.commentStart[this.commentCount] = s;
+    this.commentEnd[this.commentCount] = e;
+    this.commentCount++;
+  }
+  /** Copy out the used part: two allocations (bytes, then 32-bit integers), the arrays are views. */
+  finish(source) {
+    const { count, commentCount } = this;
+    const bytes = new Uint8Array(2 * count);
+    bytes.set(this.kind.subarray(0, count));
+    bytes.set(this.flags.subarray(0, count), count);
+    const ints = new Int32Array(3 * count + 2 * commentCount);
+    ints.set(this.start.subarray(0, count));
+    ints.set(this.end.subarray(0, count), count);
+    ints.set(this.match.subarray(0, count), 2 * count);
+    ints.set(this.commentStart.subarray(0, commentCount), 3 * count);
+    ints.set(this.commentEnd.subarray(0, commentCount), 3 * count + commentCount);
+    return {
+      source,
+      count,
+      kind: bytes.subarray(0, count),
+      start: ints.subarray(0, count),
+      end: ints.subarray(count, 2 * count),
+      flags: bytes.subarray(count),
+      match: ints.subarray(2 * count, 3 * count),
+      commentStart: ints.subarray(3 * count, 3 * count + commentCount),
+      commentEnd: ints.subarray(3 * count + commentCount),
+      commentCount
+    };
+  }
+};
+var buffer = new TokenBuffer();
+function fail(source, index, message) {
+  throw new SourceError(message, source.line(index), source.column(index));
+}
+function unexpectedCharacter(cp) {
+  return `unexpected character ${JSON.stringify(String.fromCodePoint(cp))} (U+${cp.toString(16).toUpperCase().padStart(4, "0")})`;
+}
+function sourceStart(text2) {
+  return text2.charCodeAt(0) === 65279 ? 1 : 0;
+}
+function tryTokenize(text2) {
+  try {
+    return tokenize(text2);
+  } catch (error) {
+    if (error instanceof SourceError) return void 0;
+    throw error;
+  }
+}
+function tokenize(text2) {
+  const source = new SourceText(text2);
+  const n = text2.length;
+  const out = buffer;
+  out.reset(n);
+  landmarks.reset(text2);
+  const openBrackets = [];
+  const indents = [0];
+  const openIndents = [];
+  let i = sourceStart(text2);
+  let atLineStart = true;
+  while (true) {
+    if (atLineStart && openBrackets.length === 0) {
+      let col = 0;
+      let j = i;
+      for (; j < n; j++) {
+        const c3 = text2.charCodeAt(j);
+        if (c3 === 32) col++;
+        else if (c3 === 9) col = col - col % 8 + 8;
+        else if (c3 === 12) col = 0;
+        else break;
+      }
+      i = j;
+      const c2 = j < n ? text2.charCodeAt(j) : -1;
+      const continued = c2 === 92 && (j + 1 === n || text2.charCodeAt(j + 1) === 10 || text2.charCodeAt(j + 1) === 13);
+      if (c2 !== -1 && c2 !== 10 && c2 !== 13 && c2 !== 35 && !continued) {
+        atLineStart = false;
+        const top = indents[indents.length - 1];
+        if (col > top) {
+          indents.push(col);
+          openIndents.push(out.count);
+          out.push(T.Indent, j, j, 0);
+        } else if (col < top) {
+          while (col < indents[indents.length - 1]) {
+            indents.pop();
+            out.match[openIndents.pop()] = out.count;
+            out.push(T.Dedent, j, j, 0);
+          }
+          if (col !== indents[indents.length - 1]) fail(source, j, "unindent does not match any outer indentation level");
+        }
+      }
+    }
+    if (i >= n) break;
+    const c = text2.charCodeAt(i);
+    const cls = c < 128 ? CLASS[c] : C.Ident;
+    if (cls === C.Space) {
+      i++;
+      while (i < n && text2.charCodeAt(i) === 32) i++;
+      continue;
+    }
+    if (cls === C.Ident) {
+      const s = i;
+      if ((c === 114 || c === 82) && i + 1 < n) {
+        const q = text2.charCodeAt(i + 1);
+        if (q === 34 || q === 39) {
+          i = scanString(text2, source, s, i + 1, q, true, out);
+          continue;
+        }
+      }
+      if (c > 127 && !UNICODE_ID_START.test(String.fromCodePoint(text2.codePointAt(i)))) fail(source, i, unexpectedCharacter(text2.codePointAt(i)));
+      i = scanName(text2, c >= 55296 && c <= 56319 ? i + 2 : i + 1);
+      out.push(T.Name, s, i, 0);
+      continue;
+    }
+    if (cls === C.Newline) {
+      const s = i;
+      i += c === 13 && text2.charCodeAt(i + 1) === 10 ? 2 : 1;
+      if (out.count > 0 && out.last !== T.Newline && out.last !== T.Indent && out.last !== T.Dedent) out.push(T.Newline, s, i, 0);
+      atLineStart = openBrackets.length === 0;
+      continue;
+    }
+    if (cls === C.Quote) {
+      i = scanString(text2, source, i, i, c, false, out);
+      continue;
+    }
+    if (cls === C.Digit) {
+      const s = i;
+      i = scanNumber(text2, source, i);
+      out.push(T.Number, s, i, 0);
+      continue;
+    }
+    if (cls === C.Hash) {
+      const s = i;
+      i = landmarks.lineEnd(i);
+      out.comment(s, i);
+      continue;
+    }
+    if (cls === C.Backslash) {
+      const d2 = text2.charCodeAt(i + 1);
+      if (d2 === 10) {
+        i += 2;
+        continue;
+      }
+      if (d2 === 13) {
+        i += text2.charCodeAt(i + 2) === 10 ? 3 : 2;
+        continue;
+      }
+      if (i + 1 === n) {
+        i++;
+        continue;
+      }
+      fail(source, i, "unexpected character '\\' (a line continuation must end the line)");
+    }
+    if (cls === C.Dollar) {
+      const s = i;
+      i = scanName(text2, i + 1);
+      if (i === s + 1) fail(source, s, "'$' must start an identifier");
+      out.push(T.Name, s, i, 0);
+      continue;
+    }
+    const d = text2.charCodeAt(i + 1);
+    let k = T.Operator;
+    let len = 1;
+    switch (c) {
+      case 40:
+      case 91:
+      case 123:
+        openBrackets.push(out.count);
+        k = c === 40 ? T.LParen : c === 91 ? T.LBracket : T.LBrace;
+        break;
+      case 41:
+      case 93:
+      case 125:
+        k = c === 41 ? T.RParen : c === 93 ? T.RBracket : T.RBrace;
+        if (openBrackets.length === 0 || out.kind[openBrackets[openBrackets.length - 1]] !== k - 1) fail(source, i, `unmatched '${String.fromCharCode(c)}'`);
+        out.match[openBrackets.pop()] = out.count;
+        break;
+      case 44:
+        k = T.Comma;
+        break;
+      case 58:
+        k = T.Colon;
+        break;
+      case 59:
+        k = T.Semicolon;
+        break;
+      case 46:
+        if (d === 46 && text2.charCodeAt(i + 2) === 46) {
+          k = T.Ellipsis;
+          len = 3;
+        } else k = T.Dot;
+        break;
+      case 61:
+        if (d === 61) len = 2;
+        else k = T.Assign;
+        break;
+      case 64:
+        k = T.At;
+        break;
+      case 63:
+        if (d === 46) {
+          k = T.QuestionDot;
+          len = 2;
+        } else k = T.Question;
+        break;
+      case 126:
+        k = T.Tilde;
+        break;
+      case 43:
+        if (d === 61) {
+          k = T.PlusAssign;
+          len = 2;
+        } else k = T.Plus;
+        break;
+      case 45:
+        if (d === 61) {
+          k = T.AugAssign;
+          len = 2;
+        } else if (d === 62) {
+          k = T.Arrow;
+          len = 2;
+        } else k = T.Minus;
+        break;
+      case 42:
+      case 47:
+      case 60:
+      case 62:
+        if (d === c) {
+          len = 2;
+          if (text2.charCodeAt(i + 2) === 61) {
+            k = T.AugAssign;
+            len = 3;
+          } else if (c === 42) k = T.DoubleStar;
+        } else if (d === 61) {
+          k = c === 42 || c === 47 ? T.AugAssign : T.Operator;
+          len = 2;
+        } else if (c === 42) k = T.Star;
+        break;
+      case 37:
+      case 38:
+      case 124:
+      case 94:
+        if (d === 61) {
+          k = T.AugAssign;
+          len = 2;
+        }
+        break;
+      case 33:
+        if (d !== 61) fail(source, i, "unexpected character '!'");
+        len = 2;
+        break;
+      default:
+        fail(source, i, unexpectedCharacter(text2.codePointAt(i)));
+    }
+    out.push(k, i, i + len, 0);
+    i += len;
+  }
+  return endStream(source, out, openBrackets, openIndents);
+}
+function endStream(source, out, openBrackets, openIndents) {
+  const text2 = source.text;
+  const n = text2.length;
+  if (openBrackets.length > 0) {
+    const at = out.start[openBrackets[openBrackets.length - 1]];
+    fail(source, at, `'${text2.charAt(at)}' is never closed`);
+  }
+  if (out.count > 0 && out.last !== T.Newline && out.last !== T.Dedent) out.push(T.Newline, n, n, 0);
+  while (openIndents.length > 0) {
+    out.match[openIndents.pop()] = out.count;
+    out.push(T.Dedent, n, n, 0);
+  }
+  out.push(T.EOF, n, n, 0);
+  landmarks.reset("");
+  return out.finish(source);
+}
+function scanName(text2, i) {
+  const n = text2.length;
+  while (i < n) {
+    const d = text2.charCodeAt(i);
+    if (d < 128) {
+      if (IDENT_PART[d] === 0) break;
+      i++;
+    } else {
+      const cp = text2.codePointAt(i);
+      if (!UNICODE_ID_CONTINUE.test(String.fromCodePoint(cp))) break;
+      i += cp > 65535 ? 2 : 1;
+    }
+  }
+  return i;
+}
+function isName(text2) {
+  const first = text2.charCodeAt(0) === 36 ? 1 : 0;
+  const cp = text2.codePointAt(first);
+  if (cp === void 0 || !(cp < 128 ? isIdentStart(cp) : UNICODE_ID_START.test(String.fromCodePoint(cp)))) return false;
+  return scanName(text2, first + (cp > 65535 ? 2 : 1)) === text2.length;
+}
+function scanString(text2, source, s, q, quote2, raw, out) {
+  const n = text2.length;
+  const triple = text2.charCodeAt(q + 1) === quote2 && text2.charCodeAt(q + 2) === quote2;
+  let f = (raw ? StringFlag.Raw : 0) | (triple ? StringFlag.Triple : 0) | (quote2 === 39 ? StringFlag.SingleQuote : 0);
+  let j = triple ? q + 3 : q + 1;
+  const closing = triple ? quote2 === 34 ? '"""' : "'''" : quote2 === 34 ? '"' : "'";
+  const close = text2.indexOf(closing, j);
+  if (close >= 0 && (triple || close < landmarks.lineEnd(j)) && close < landmarks.backslash(j)) {
+    if (!raw) {
+      for (let d = landmarks.dollar(j); d < close; d = landmarks.dollar(d + 1)) {
+        if (text2.charCodeAt(d + 1) === 123) {
+          f |= StringFlag.Interpolated;
+          checkInterpolationClosed(text2, source, text2.lastIndexOf("${", close - 1), close);
+          break;
+        }
+      }
+    }
+    const end = close + closing.length;
+    out.push(T.String, s, end, f);
+    return end;
+  }
+  let lastInterpolation = -1;
+  while (true) {
+    if (j >= n) fail(source, s, triple ? "unterminated triple-quoted string" : "unterminated string");
+    const c = text2.charCodeAt(j);
+    if (c < 128 && STRING_SPECIAL[c] === 0) {
+      j++;
+      continue;
+    }
+    if (c === 92) {
+      const d = text2.charCodeAt(j + 1);
+      j += d === 92 || d === quote2 || d === 36 && !raw ? 2 : 1;
+      continue;
+    }
+    if (c === quote2 && (!triple || text2.charCodeAt(j + 1) === quote2 && text2.charCodeAt(j + 2) === quote2)) {
+      if (lastInterpolation >= 0) checkInterpolationClosed(text2, source, lastInterpolation, j);
+      const end = triple ? j + 3 : j + 1;
+      out.push(T.String, s, end, f);
+      return end;
+    }
+    if (!triple && (c === 10 || c === 13)) {
+      fail(source, s, "unterminated string (a newline in a single-quoted string; use triple quotes)");
+    } else if (c === 36 && !raw && text2.charCodeAt(j + 1) === 123) {
+      f |= StringFlag.Interpolated;
+      lastInterpolation = j;
+    }
+    j++;
+  }
+}
+function checkInterpolationClosed(text2, source, open, close) {
+  const end = text2.indexOf("}", open + 2);
+  if (end < 0 || end >= close) fail(source, open, "'${' is never closed in this string (write \\${ for a literal ${)");
+}
+function skipDigits(text2, i) {
+  while (i < text2.length) {
+    const c = text2.charCodeAt(i);
+    if (c >= 48 && c <= 57 || c === 95) i++;
+    else break;
+  }
+  return i;
+}
+function scanNumber(text2, source, i) {
+  const n = text2.length;
+  const s = i;
+  const c1 = text2.charCodeAt(i + 1) | 32;
+  if (text2.charCodeAt(i) === 48 && (c1 === 120 || c1 === 111 || c1 === 98)) {
+    i += 2;
+    while (i < n && (isIdentPart(text2.charCodeAt(i)) || text2.charCodeAt(i) === 95)) i++;
+    return i;
+  }
+  i = skipDigits(text2, i);
+  const after = text2.charCodeAt(i + 1);
+  if (text2.charCodeAt(i) === 46 && after !== 46 && !isIdentStart(after)) {
+    i = skipDigits(text2, i + 1);
+  }
+  const e = text2.charCodeAt(i) | 32;
+  if (e === 101) {
+    const sign = text2.charCodeAt(i + 1);
+    const at = sign === 43 || sign === 45 ? i + 2 : i + 1;
+    if (text2.charCodeAt(at) >= 48 && text2.charCodeAt(at) <= 57) i = skipDigits(text2, at);
+  }
+  const u = text2.charCodeAt(i);
+  if (u === 110 || u === 117 || u === 109 || u === 107 || u === 75 || u === 77 || u === 71 || u === 84 || u === 80) {
+    i++;
+    if (text2.charCodeAt(i) === 105) i++;
+  }
+  if (i < n && isIdentPart(text2.charCodeAt(i))) fail(source, s, `invalid number ${JSON.stringify(text2.slice(s, i + 1))}`);
+  return i;
+}
+
+// src/kcl/keywords.ts
+var Keyword = {
+  Other: 0,
+  Import: 1,
+  Type: 2,
+  Schema: 3,
+  Rule: 4,
+  Protocol: 5,
+  Mixin: 6,
+  If: 7,
+  Elif: 8,
+  Else: 9,
+  For: 10,
+  Assert: 11,
+  Check: 12,
+  Lambda: 13,
+  All: 14,
+  Any: 15,
+  Map: 16,
+  Filter: 17,
+  And: 18,
+  Or: 19,
+  In: 20,
+  As: 21,
+  Not: 22,
+  Is: 23,
+  TrueValue: 24,
+  FalseValue: 25,
+  NoneValue: 26,
+  UndefinedValue: 27
+};
+var WORDS = {
+  import: Keyword.Import,
+  type: Keyword.Type,
+  schema: Keyword.Schema,
+  rule: Keyword.Rule,
+  protocol: Keyword.Protocol,
+  mixin: Keyword.Mixin,
+  if: Keyword.If,
+  elif: Keyword.Elif,
+  else: Keyword.Else,
+  for: Keyword.For,
+  assert: Keyword.Assert,
+  check: Keyword.Check,
+  lambda: Keyword.Lambda,
+  all: Keyword.All,
+  any: Keyword.Any,
+  map: Keyword.Map,
+  filter: Keyword.Filter,
+  and: Keyword.And,
+  or: Keyword.Or,
+  in: Keyword.In,
+  as: Keyword.As,
+  not: Keyword.Not,
+  is: Keyword.Is,
+  True: Keyword.TrueValue,
+  False: Keyword.FalseValue,
+  None: Keyword.NoneValue,
+  Undefined: Keyword.UndefinedValue
+};
+var RESERVED = new Set(Object.keys(WORDS).filter((word) => word !== "type"));
+var MAX_LENGTH = 9;
+var CANDIDATES = Array.from({ length: (MAX_LENGTH + 1) * 128 }, () => void 0);
+for (const [word, id] of Object.entries(WORDS)) {
+  const slot = word.length * 128 + word.charCodeAt(0);
+  CANDIDATES[slot] = [...CANDIDATES[slot] ?? [], { word, id }];
+}
+function keywordOf(text2, start, end) {
+  const length = end - start;
+  if (length > MAX_LENGTH) return Keyword.Other;
+  const first = text2.charCodeAt(start);
+  if (first >= 128) return Keyword.Other;
+  const candidates2 = CANDIDATES[length * 128 + first];
+  if (candidates2 === void 0) return Keyword.Other;
+  next: for (const { word, id } of candidates2) {
+    for (let i = 1; i < length; i++) if (text2.charCodeAt(start + i) !== word.charCodeAt(i)) continue next;
+    return id;
+  }
+  return Keyword.Other;
+}
+var NAME = T.Name;
+function keywordAt(tokens, at) {
+  return tokens.kind[at] === NAME ? keywordOf(tokens.source.text, tokens.start[at], tokens.end[at]) : Keyword.Other;
+}
+
+// src/kcl/nodes.ts
+function nodeText(tokens, node2) {
+  return tokens.source.text.slice(tokens.start[node2.first], tokens.end[node2.last]);
+}
+var NameNode = class {
+  constructor(tokens, first, last) {
+    this.tokens = tokens;
+    this.first = first;
+    this.last = last;
+  }
+  tokens;
+  first;
+  last;
+  type = "name";
+  get name() {
+    const { source, start, end } = this.tokens;
+    let name = source.text.slice(start[this.first], end[this.first]);
+    for (let i = this.first + 1; i <= this.last; i++) name += source.text.slice(start[i], end[i]);
+    return name;
+  }
+};
+var SchemaNode = class {
+  constructor(nameExpr, config, first, last) {
+    this.nameExpr = nameExpr;
+    this.config = config;
+    this.first = first;
+    this.last = last;
+  }
+  nameExpr;
+  config;
+  first;
+  last;
+  type = "schema";
+  get name() {
+    return this.nameExpr.name;
+  }
+};
+var OperationNode = class {
+  constructor(tokens, operands, operatorTokens, first, last) {
+    this.tokens = tokens;
+    this.operands = operands;
+    this.operatorTokens = operatorTokens;
+    this.first = first;
+    this.last = last;
+  }
+  tokens;
+  operands;
+  operatorTokens;
+  first;
+  last;
+  type = "operation";
+  text;
+  get operators() {
+    this.text ??= this.operatorTokens.map((at) => {
+      const text2 = nodeText(this.tokens, { first: at, last: at });
+      if (this.operands.length === 1) return text2;
+      if (text2 === "not" || text2 === "is" && keywordAt(this.tokens, at + 1) === Keyword.Not)
+        return `${text2} ${nodeText(this.tokens, { first: at + 1, last: at + 1 })}`;
+      return text2;
+    });
+    return this.text;
+  }
+};
+var KeyNode = class {
+  constructor(tokens, expr) {
+    this.tokens = tokens;
+    this.expr = expr;
+    this.first = expr.first;
+    this.last = expr.last;
+  }
+  tokens;
+  expr;
+  first;
+  last;
+  get parts() {
+    const { expr, tokens } = this;
+    if (expr.type === "name") return expr.name.split(".").map(unescapedName);
+    if (expr.type === "string" && !(tokens.flags[expr.token] & StringFlag.Interpolated)) return [stringLiteralValue(nodeText(tokens, expr))];
+    return void 0;
+  }
+};
+function targetText(tokens, target) {
+  if (target.type !== "name") return nodeText(tokens, target);
+  const name = target.name;
+  return name.includes("$") ? name.split(".").map(unescapedName).join(".") : name;
+}
+function unescapedName(part) {
+  return part.startsWith("$") ? part.slice(1) : part;
+}
+
+// src/kcl/override-spec.ts
+var OverrideSpecError = class extends SourceError {
+  constructor(spec, message) {
+    super(message);
+    this.spec = spec;
+    this.name = "OverrideSpecError";
+  }
+  spec;
+};
+function invalidSpec(spec) {
+  return new OverrideSpecError(
+    spec,
+    `Invalid spec format '${spec}', expected <field_path>=<filed_value>, <field_path>:<filed_value>, <field_path>+=<filed_value> or <field_path>-`
+  );
+}
+function quotedLength(chars, at) {
+  const quote2 = chars[at];
+  if (chars[at + 1] === quote2 && chars[at + 2] === quote2) return 0;
+  let backslashes = 0;
+  for (let i = at + 1; i < chars.length; i++) {
+    const c = chars[i];
+    if (c === "\n") return 0;
+    if (c === quote2 && backslashes % 2 === 0) return i - at + 1;
+    backslashes = c === "\\" ? backslashes + 1 : 0;
+  }
+  return 0;
+}
+function splitOperator(spec) {
+  const chars = Array.from(spec);
+  let depth = 0;
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i];
+    if (depth === 0 && c === "=") return { path: chars.slice(0, i).join(""), value: chars.slice(i + 1).join(""), operation: "=" };
+    if (depth === 0 && c === ":") return { path: chars.slice(0, i).join(""), value: chars.slice(i + 1).join(""), operation: ":" };
+    if (depth === 0 && c === "+") {
+      if (chars[i + 1] === "=") return { path: chars.slice(0, i).join(""), value: chars.slice(i + 2).join(""), operation: "+=" };
+    } else if (c === "[" || c === "{") depth++;
+    else if (c === "]" || c === "}") depth = Math.max(0, depth - 1);
+    else if (c === '"' || c === "'") {
+      const length = quotedLength(chars, i);
+      if (length > 0) i += length - 1;
+    }
+  }
+  return void 0;
+}
+function parseOverridePath(path) {
+  const parts = [];
+  let current = "";
+  let inBrackets = false;
+  const chars = Array.from(path);
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i];
+    if (inBrackets) {
+      if (c === '"' || c === "'") {
+        if (chars[i + 1] !== "]") throw new OverrideSpecError(path, "Expected closing bracket");
+        i++;
+        inBrackets = false;
+      } else current += c;
+    } else if (c === ".") {
+      if (current !== "") parts.push(current);
+      current = "";
+    } else if (c === "[") {
+      if (current !== "") parts.push(current);
+      current = "";
+      inBrackets = true;
+      const next = chars[++i];
+      if (next !== void 0 && next !== '"' && next !== "'") throw new OverrideSpecError(path, "Expected opening quote after '['");
+    } else if (c === "]") {
+      throw new OverrideSpecError(path, "Unmatched closing bracket");
+    } else current += c;
+  }
+  if (current !== "") parts.push(current);
+  return parts;
+}
+function parseOverrideSpec(spec) {
+  const split2 = splitOperator(spec);
+  if (split2) {
+    const path = split2.path.trim();
+    const value = split2.value.trim();
+    if (path === "" || value === "") throw invalidSpec(spec);
+    return { ...pathOf(path), operation: split2.operation, value };
+  }
+  if (spec.endsWith("-")) {
+    const path = spec.slice(0, -1).trim();
+    if (path === "") throw invalidSpec(spec);
+    return { ...pathOf(path), operation: "-", value: "" };
+  }
+  throw invalidSpec(spec);
+}
+function pathOf(written) {
+  const parts = parseOverridePath(written);
+  const emptyKey = /^\.|\.\.|\.$/.test(written) && parts.length > 0;
+  return { path: emptyKey ? formatOverridePath(parts) : written, parts };
+}
+function isKeyword(word) {
+  return RESERVED.has(word);
+}
+function isIdentifier(key) {
+  return isName(key) && !RESERVED.has(key);
+}
+function formatOverridePath(parts, base = "") {
+  return parts.reduce((path, p) => isIdentifier(p) ? path === "" ? p : `${path}.${p}` : `${path}[${JSON.stringify(p)}]`, base);
+}
+
+// src/kcl/parser.ts
+var T2 = { ...T };
+var NO_SCHEMA = 1;
+var NO_TERNARY = 2;
+var ENDS_EXPRESSION = new Uint8Array(256);
+for (const k of [T2.Newline, T2.Comma, T2.RBrace, T2.RBracket, T2.RParen, T2.EOF, T2.Colon, T2.Assign, T2.PlusAssign, T2.AugAssign, T2.Semicolon]) ENDS_EXPRESSION[k] = 1;
+var SKIPS_STATEMENT = /* @__PURE__ */ new Map([
+  [Keyword.Schema, "schema"],
+  [Keyword.Rule, "rule"],
+  [Keyword.Protocol, "protocol"],
+  [Keyword.Mixin, "mixin"],
+  [Keyword.If, "if block"],
+  [Keyword.Elif, "if block"],
+  [Keyword.Else, "if block"],
+  [Keyword.For, "for block"],
+  [Keyword.Assert, "assert"],
+  [Keyword.Check, "check block"]
+]);
+var MAX_NESTING = 200;
+var Parser3 = class {
+  constructor(tokens) {
+    this.tokens = tokens;
+    this.text = tokens.source.text;
+    this.kind = tokens.kind;
+    this.start = tokens.start;
+    this.end = tokens.end;
+    this.match = tokens.match;
+  }
+  tokens;
+  pos = 0;
+  /** Expressions, unary operators and `if` items being parsed around the current one. */
+  depth = 0;
+  text;
+  kind;
+  start;
+  end;
+  match;
+  fail(at, message) {
+    const index = this.start[at];
+    throw new SourceError(message, this.tokens.source.line(index), this.tokens.source.column(index));
+  }
+  /**
+   * One level deeper, for the construct starting at `at`; the caller leaves it with `depth--`.
+   * Every construct that recurses takes a level, so no input reaches the stack's end.
+   */
+  enter(at) {
+    if (++this.depth > MAX_NESTING) this.fail(at, `expressions nested more than ${MAX_NESTING} deep`);
+  }
+  /** The Keyword of the token at `at` (Keyword.Other for other names and for any other token). */
+  keyword(at) {
+    return keywordAt(this.tokens, at);
+  }
+  tokenText(at) {
+    return this.text.slice(this.start[at], this.end[at]);
+  }
+  describe(at) {
+    const k = this.kind[at];
+    return k === T2.EOF ? "end of file" : k === T2.Newline ? "end of line" : k === T2.Indent ? "an indent" : k === T2.Dedent ? "a dedent" : `'${this.tokenText(at)}'`;
+  }
+  expect(k, what) {
+    if (this.kind[this.pos] !== k) this.fail(this.pos, `expected ${what}, found ${this.describe(this.pos)}`);
+    this.pos++;
+  }
+  /** Index after the bracket group opening at `open` (the tokenizer matched its brackets). */
+  skipGroup(open) {
+    return this.match[open] + 1;
+  }
+  /** Move to the Newline (or EOF) ending this logical line, skipping bracket groups. */
+  skipLine() {
+    this.pos = this.lineEnd(this.pos);
+  }
+  /** Index of the Newline (or EOF) ending the logical line at `from`, bracket groups skipped. */
+  lineEnd(from) {
+    const kind = this.kind;
+    let i = from;
+    while (true) {
+      const k = kind[i];
+      if (k === T2.Newline || k === T2.EOF) return i;
+      if (k === T2.LParen || k === T2.LBracket || k === T2.LBrace) i = this.skipGroup(i);
+      else i++;
+    }
+  }
+  module() {
+    const statements = [];
+    const kind = this.kind;
+    while (true) {
+      while (kind[this.pos] === T2.Newline || kind[this.pos] === T2.Semicolon) this.pos++;
+      if (kind[this.pos] === T2.EOF) return statements;
+      statements.push(this.statement());
+    }
+  }
+  statement() {
+    const first = this.pos;
+    const kind = this.kind;
+    const k = kind[first];
+    if (k === T2.Indent) this.fail(first, "unexpected indent");
+    if (k === T2.Dedent) this.fail(first, "unexpected dedent");
+    const keyword = this.keyword(first);
+    if (keyword === Keyword.Import) {
+      this.skipLine();
+      return { type: "import", first, last: this.endStatement() };
+    }
+    const isTypeAlias = keyword === Keyword.Type && kind[first + 1] === T2.Name;
+    const skipped = k === T2.At ? "decorator" : isTypeAlias ? "type alias" : SKIPS_STATEMENT.get(keyword);
+    if (skipped !== void 0) {
+      return { type: "other", construct: skipped, first, last: this.skipCompound() };
+    }
+    const target = this.postfix(NO_SCHEMA);
+    const targetName = targetText(this.tokens, target);
+    const op = kind[this.pos];
+    if (op === T2.Assign) {
+      const targets = [targetName];
+      this.pos++;
+      let value = this.expr(0);
+      while (kind[this.pos] === T2.Assign) {
+        targets.push(targetText(this.tokens, value));
+        this.pos++;
+        value = this.expr(0);
+      }
+      return { type: "assign", targets, value, first, last: this.endStatement() };
+    }
+    if (op === T2.AugAssign || op === T2.PlusAssign) {
+      const operator = this.tokenText(this.pos);
+      this.pos++;
+      const value = this.expr(0);
+      return { type: "aug-assign", target: targetName, operator, value, first, last: this.endStatement() };
+    }
+    if (op === T2.Colon) {
+      if (target.type !== "name") this.fail(this.pos, `expected '=' after ${this.describe(target.first)}, found ':'`);
+      this.pos++;
+      const assignAt = this.findAssignOnLine();
+      if (assignAt >= 0) {
+        const annotation = { first: this.pos, last: assignAt - 1 };
+        this.pos = assignAt + 1;
+        const value2 = this.expr(0);
+        return { type: "assign", targets: [targetName], value: value2, annotation, first, last: this.endStatement() };
+      }
+      if (kind[this.pos] !== T2.Name) {
+        this.skipLine();
+        return { type: "other", construct: "type annotation", first, last: this.endStatement() };
+      }
+      const value = this.expr(0);
+      const last = this.endStatement();
+      return value.type === "schema" ? { type: "unification", target: targetName, value, first, last } : { type: "other", construct: "type annotation", first, last };
+    }
+    this.pos = first;
+    this.expr(0);
+    return { type: "other", construct: "expression", first, last: this.endStatement() };
+  }
+  /** Index of an `=` at bracket depth 0 before the end of the line, or -1 (`x: T = v`). */
+  findAssignOnLine() {
+    const kind = this.kind;
+    let i = this.pos;
+    while (true) {
+      const k = kind[i];
+      if (k === T2.Newline || k === T2.EOF) return -1;
+      if (k === T2.Assign) return i;
+      if (k === T2.LParen || k === T2.LBracket || k === T2.LBrace) i = this.skipGroup(i);
+      else i++;
+    }
+  }
+  /** The statement must end here; returns its last token and consumes the Newline. */
+  endStatement() {
+    const k = this.kind[this.pos];
+    if (k !== T2.Newline && k !== T2.EOF && k !== T2.Semicolon) this.fail(this.pos, `expected end of statement, found ${this.describe(this.pos)}`);
+    const last = this.pos - 1;
+    if (k !== T2.EOF) this.pos++;
+    return last;
+  }
+  /** Skip a header line and, if it opens an indented block, the whole block (and nothing after). */
+  skipCompound() {
+    this.skipLine();
+    let last = this.pos - 1;
+    if (this.kind[this.pos] === T2.Newline) this.pos++;
+    if (this.kind[this.pos] === T2.Indent) {
+      this.pos = this.match[this.pos] + 1;
+      last = this.pos - 1;
+    }
+    return last;
+  }
+  expr(flags) {
+    const first = this.pos;
+    if (ENDS_EXPRESSION[this.kind[first + 1]] === 1) {
+      const atom = this.atom(first);
+      if (atom !== void 0) return atom;
+    }
+    this.enter(first);
+    let result = this.binary(flags);
+    if (!(flags & NO_TERNARY) && this.keyword(this.pos) === Keyword.If) {
+      this.pos++;
+      this.binary(flags);
+      if (this.keyword(this.pos) !== Keyword.Else) this.fail(this.pos, `expected 'else', found ${this.describe(this.pos)}`);
+      this.pos++;
+      const orElse = this.expr(flags);
+      result = { type: "other", construct: "ternary", first, last: orElse.last };
+    }
+    this.depth--;
+    return result;
+  }
+  binaryOperatorLength(at) {
+    const k = this.kind[at];
+    if (k === T2.Operator || k === T2.Minus || k === T2.Plus || k === T2.Star || k === T2.DoubleStar) return 1;
+    if (k !== T2.Name) return 0;
+    const keyword = this.keyword(at);
+    if (keyword === Keyword.And || keyword === Keyword.Or || keyword === Keyword.In || keyword === Keyword.As) return 1;
+    if (keyword === Keyword.Not) return this.keyword(at + 1) === Keyword.In ? 2 : 0;
+    if (keyword === Keyword.Is) return this.keyword(at + 1) === Keyword.Not ? 2 : 1;
+    return 0;
+  }
+  binary(flags) {
+    const first = this.pos;
+    const left = this.unary(flags);
+    let length = this.binaryOperatorLength(this.pos);
+    if (length === 0) return left;
+    const operands = [left];
+    const operators = [];
+    while (length > 0) {
+      operators.push(this.pos);
+      this.pos += length;
+      operands.push(this.unary(flags));
+      length = this.binaryOperatorLength(this.pos);
+    }
+    return new OperationNode(this.tokens, operands, operators, first, this.pos - 1);
+  }
+  unary(flags) {
+    const k = this.kind[this.pos];
+    if (k === T2.Minus || k === T2.Plus || k === T2.Tilde || this.keyword(this.pos) === Keyword.Not) return this.prefixed(flags);
+    return this.postfix(flags);
+  }
+  /** A unary operator and its operand: `-1`, `not a`, a level deeper each (`------1` is six). */
+  prefixed(flags) {
+    const first = this.pos++;
+    this.enter(first);
+    const operand = this.unary(flags);
+    this.depth--;
+    return new OperationNode(this.tokens, [operand], [first], first, operand.last);
+  }
+  postfix(flags) {
+    const first = this.pos;
+    let node2 = this.primary();
+    let callee;
+    const kind = this.kind;
+    while (true) {
+      const k = kind[this.pos];
+      if ((k === T2.Dot || k === T2.QuestionDot) && kind[this.pos + 1] === T2.Name) {
+        node2 = node2.type === "name" && k === T2.Dot ? new NameNode(this.tokens, first, this.pos + 1) : { type: "other", construct: "attribute", first, last: this.pos + 1 };
+        callee = void 0;
+        this.pos += 2;
+      } else if (k === T2.LBracket || k === T2.Question && kind[this.pos + 1] === T2.LBracket) {
+        this.pos = this.skipGroup(k === T2.Question ? this.pos + 1 : this.pos);
+        node2 = { type: "other", construct: "subscript", first, last: this.pos - 1 };
+        callee = void 0;
+      } else if (k === T2.LParen) {
+        callee = node2.type === "name" ? node2 : void 0;
+        this.pos = this.skipGroup(this.pos);
+        node2 = { type: "other", construct: "call", first, last: this.pos - 1 };
+      } else if (k === T2.LBrace && !(flags & NO_SCHEMA) && (node2.type === "name" || callee)) {
+        const schema4 = node2.type === "name" ? node2 : callee;
+        const config = this.config();
+        node2 = config.type === "config" ? new SchemaNode(schema4, config, first, config.last) : { type: "other", construct: config.construct, first, last: config.last };
+        callee = void 0;
+      } else {
+        return node2;
+      }
+    }
+  }
+  /** A name (not a keyword), string or number at `at`, consumed; undefined for any other token. */
+  atom(at) {
+    const k = this.kind[at];
+    let node2;
+    if (k === T2.Name && this.keyword(at) === Keyword.Other) node2 = new NameNode(this.tokens, at, at);
+    else if (k === T2.String) node2 = { type: "string", token: at, first: at, last: at };
+    else if (k === T2.Number) node2 = { type: "other", construct: "number", first: at, last: at };
+    else return void 0;
+    this.pos = at + 1;
+    return node2;
+  }
+  primary() {
+    const at = this.pos;
+    const k = this.kind[at];
+    switch (k) {
+      case T2.Name: {
+        const keyword = this.keyword(at);
+        if (keyword === Keyword.Other) {
+          this.pos++;
+          return new NameNode(this.tokens, at, at);
+        }
+        if (keyword === Keyword.Lambda) return this.lambda();
+        const quantifier = keyword === Keyword.All || keyword === Keyword.Any || keyword === Keyword.Map || keyword === Keyword.Filter;
+        if (quantifier && this.kind[at + 1] === T2.Name) return this.quantifier();
+        this.pos++;
+        const constant = keyword === Keyword.TrueValue || keyword === Keyword.FalseValue || keyword === Keyword.NoneValue || keyword === Keyword.UndefinedValue;
+        return constant ? { type: "other", construct: "constant", first: at, last: at } : new NameNode(this.tokens, at, at);
+      }
+      case T2.String:
+        this.pos++;
+        return { type: "string", token: at, first: at, last: at };
+      case T2.Number:
+        this.pos++;
+        return { type: "other", construct: "number", first: at, last: at };
+      case T2.LParen:
+        this.pos = this.skipGroup(at);
+        return { type: "other", construct: "parentheses", first: at, last: this.pos - 1 };
+      case T2.LBracket:
+        return this.list();
+      case T2.LBrace:
+        return this.config();
+      default:
+        this.fail(at, `expected an expression, found ${this.describe(at)}`);
+    }
+  }
+  /**
+   * `lambda params [-> type] { body }`. Parameter types and defaults may be braces too
+   * (`lambda {config: {str:}} -> any {`, `attrs: {:} = {}, b {`): the body is the first
+   * brace group not followed by `->`, `=`, `|`, `:` or another `{`, nor by `,` when it is a
+   * parameter's type or default (after `:`, `=` or an operator). A body followed by `,` ends
+   * the lambda, an item of the config or list around it (`[lambda a { a }, {...}]`).
+   */
+  lambda() {
+    const first = this.pos++;
+    const kind = this.kind;
+    while (true) {
+      const k = kind[this.pos];
+      if (k === T2.LBrace) {
+        const before = kind[this.pos - 1];
+        const parameterPart = before === T2.Colon || before === T2.Assign || before === T2.Operator;
+        this.pos = this.skipGroup(this.pos);
+        const next = kind[this.pos];
+        const more = next === T2.Arrow || next === T2.Comma && parameterPart || next === T2.Assign || next === T2.Colon || next === T2.LBrace || next === T2.Operator && this.tokenText(this.pos) === "|";
+        if (!more) return { type: "other", construct: "lambda", first, last: this.pos - 1 };
+      } else if (k === T2.LParen || k === T2.LBracket) this.pos = this.skipGroup(this.pos);
+      else if (k === T2.Newline || k === T2.EOF) this.fail(first, "lambda without a body");
+      else this.pos++;
+    }
+  }
+  /** `all|any|map|filter x[, y] in iterable { body }`; the iterable may itself be a literal. */
+  quantifier() {
+    const first = this.pos++;
+    while (this.keyword(this.pos) !== Keyword.In) {
+      if (this.kind[this.pos] !== T2.Name && this.kind[this.pos] !== T2.Comma) this.fail(this.pos, `expected 'in', found ${this.describe(this.pos)}`);
+      this.pos++;
+    }
+    this.pos++;
+    this.expr(NO_SCHEMA | NO_TERNARY);
+    if (this.kind[this.pos] !== T2.LBrace) this.fail(this.pos, `expected '{', found ${this.describe(this.pos)}`);
+    this.pos = this.skipGroup(this.pos);
+    return { type: "other", construct: "quantifier", first, last: this.pos - 1 };
+  }
+  /**
+   * 1-based column of a token, counted as the tokenizer counts indentation (after a byte order
+   * mark on the first line). Most lines are short: their start is looked for backwards; a long one
+   * (thousands of inline `if` items) asks the source's line table, which building costs a pass over the file.
+   */
+  column(at) {
+    const start = this.start[at];
+    for (let i = start - 1, stop = Math.max(0, start - LOOK_BACK); i >= stop; i--) {
+      const c = this.text.charCodeAt(i);
+      if (c === 10 || c === 13) return start - i;
+    }
+    return this.tokens.source.column(start);
+  }
+  list() {
+    const first = this.pos++;
+    const items = [];
+    const kind = this.kind;
+    while (true) {
+      const k = kind[this.pos];
+      if (k === T2.Newline || k === T2.Comma) {
+        this.pos++;
+        continue;
+      }
+      if (k === T2.RBracket) break;
+      const item = this.listItem();
+      if (item.type !== "if" && this.keyword(this.pos) === Keyword.For) {
+        this.pos = this.skipGroup(first);
+        return { type: "other", construct: "list comprehension", first, last: this.pos - 1 };
+      }
+      items.push(item);
+    }
+    this.pos++;
+    const list = { type: "list", items, first, last: this.pos - 1 };
+    return list;
+  }
+  /** One list item: an expression, an unpacked `*x` (Other), or an `if` item. */
+  listItem() {
+    if (this.keyword(this.pos) === Keyword.If) return this.ifItems(this.readListItem);
+    if (this.kind[this.pos] !== T2.Star) return this.expr(0);
+    const star = this.pos++;
+    const inner = this.expr(0);
+    return { type: "other", construct: "unpacking", first: star, last: inner.last };
+  }
+  readListItem = (out) => {
+    out.push(this.listItem());
+    return false;
+  };
+  /** A config literal, or a dict comprehension (`{k: v for ...}`, Other). */
+  config() {
+    const first = this.pos++;
+    const items = [];
+    if (this.items(items, -1, this.readConfigItem)) {
+      this.pos = this.skipGroup(first);
+      return { type: "other", construct: "dict comprehension", first, last: this.pos - 1 };
+    }
+    if (this.kind[this.pos] !== T2.RBrace) this.fail(this.pos, `expected '}', found ${this.describe(this.pos)}`);
+    this.pos++;
+    return { type: "config", items, first, last: this.pos - 1 };
+  }
+  /**
+   * Config entries or list items (each read by `read`) up to the closing bracket or, for
+   * an `if` branch (`column` >= 0), up to a line starting at or left of the `if`.
+   * Returns true when the first entry turned out to be a comprehension (`{k: v for ...}`).
+   */
+  items(out, column, read) {
+    const kind = this.kind;
+    while (true) {
+      const k = kind[this.pos];
+      if (k === T2.Comma) {
+        this.pos++;
+        continue;
+      }
+      if (k === T2.Newline) {
+        this.pos++;
+        continue;
+      }
+      if (column >= 0 && kind[this.pos - 1] === T2.Newline && this.column(this.pos) <= column) return false;
+      if (k === T2.RBrace || k === T2.RBracket || k === T2.EOF) return false;
+      if (read(out)) return true;
+    }
+  }
+  /** One config entry into `out`; true when it turned out to be a comprehension. */
+  readConfigItem = (out) => {
+    if (this.keyword(this.pos) === Keyword.If) {
+      out.push(this.ifItems(this.readConfigItem));
+    } else if (this.kind[this.pos] === T2.DoubleStar) {
+      const star = this.pos++;
+      const inner = this.expr(0);
+      out.push({ type: "unpack", first: star, last: inner.last });
+    } else {
+      const entry = this.entry();
+      if (this.keyword(this.pos) === Keyword.For) return true;
+      out.push(entry);
+    }
+    return false;
+  };
+  entry() {
+    const first = this.pos;
+    const keyExpr = this.expr(NO_SCHEMA | NO_TERNARY);
+    const op = this.kind[this.pos];
+    if (op !== T2.Colon && op !== T2.Assign && op !== T2.PlusAssign)
+      this.fail(this.pos, `expected ':', '=' or '+=' after a config key, found ${this.describe(this.pos)}`);
+    const operator = op === T2.Colon ? ":" : op === T2.Assign ? "=" : "+=";
+    this.pos++;
+    const value = this.expr(0);
+    return { type: "entry", key: new KeyNode(this.tokens, keyExpr), operator, value, first, last: value.last };
+  }
+  /** `if c: items (elif c: items)* (else: items)?` inside a config or a list, each item read by `read`. */
+  ifItems(read) {
+    const first = this.pos;
+    this.enter(first);
+    const column = this.column(first);
+    const branches = [];
+    while (true) {
+      if (this.keyword(this.pos) === Keyword.Else) this.pos++;
+      else {
+        this.pos++;
+        this.expr(0);
+      }
+      this.expect(T2.Colon, "':' after the condition");
+      const branch = [];
+      const inline = this.kind[this.pos] !== T2.Newline;
+      if (inline ? read(branch) : this.items(branch, column, read)) this.fail(this.pos, "a comprehension cannot be an if entry");
+      branches.push(branch);
+      let next = this.pos;
+      while (this.kind[next] === T2.Newline) next++;
+      const keyword = this.keyword(next);
+      if ((keyword === Keyword.Elif || keyword === Keyword.Else) && this.column(next) === column) this.pos = next;
+      else break;
+    }
+    let last = this.pos - 1;
+    while (this.kind[last] === T2.Newline || this.kind[last] === T2.Comma) last--;
+    this.depth--;
+    return { type: "if", branches, first, last };
+  }
+};
+var LOOK_BACK = 256;
+function parseKcl(text2) {
+  const tokens = tokenize(text2);
+  return { tokens, statements: new Parser3(tokens).module() };
+}
+function parseKclExpression(text2) {
+  const tokens = tokenize(text2);
+  const parser2 = new Parser3(tokens);
+  while (tokens.kind[parser2.pos] === T2.Newline || tokens.kind[parser2.pos] === T2.Indent) parser2.pos++;
+  const expr = parser2.expr(0);
+  while (tokens.kind[parser2.pos] === T2.Newline || tokens.kind[parser2.pos] === T2.Dedent) parser2.pos++;
+  return { tokens, expr, complete: tokens.kind[parser2.pos] === T2.EOF };
+}
+
+// src/kcl/spec-value.ts
+function plainString2(tokens, expr) {
+  if (expr.type !== "string" || tokens.flags[expr.token] & StringFlag.Interpolated) return void 0;
+  return stringLiteralValue(nodeText(tokens, expr));
+}
+function readSpecValue(text2) {
+  const parsed = parseSpecValue(text2);
+  if (parsed instanceof SourceError) {
+    const at = errorIndex(text2, parsed);
+    return { kind: "other", form: "a value KCL cannot read", why: parsed.message, ...at >= 0 && { at } };
+  }
+  const { tokens, expr, complete } = parsed;
+  if (expr.type === "operation") return { kind: "whole-text", tokens, expr };
+  if (!complete) {
+    const kept = nodeText(tokens, expr);
+    const rest = text2.slice(tokens.end[expr.last]).trim();
+    return { kind: "other", form: `a value of which KCL keeps only '${kept}'`, why: `KCL would keep only '${kept}'`, head: { text: kept, rest } };
+  }
+  if (expr.type !== "string") return { kind: "expression", tokens, expr, form: "an expression" };
+  const value = plainString2(tokens, expr);
+  if (value === void 0) return { kind: "expression", tokens, expr, form: "an interpolated string" };
+  const raw = nodeText(tokens, expr);
+  return { kind: "literal", tokens, expr, value, style: readStringLiteral(raw).style, start: tokens.start[expr.token], end: tokens.end[expr.token] };
+}
+function parseSpecValue(value) {
+  try {
+    return parseKclExpression(value);
+  } catch (e) {
+    if (!(e instanceof SourceError)) throw e;
+    const at = errorIndex(value, e);
+    const head = at > 0 ? parseHead(value.slice(0, at)) : void 0;
+    return head?.expr.type === "operation" ? head : e;
+  }
+}
+function errorIndex(text2, error) {
+  const lineStart = error.line === void 0 ? void 0 : new LineIndex(text2).lineStart(error.line);
+  return lineStart === void 0 || error.column === void 0 ? -1 : lineStart + error.column - 1;
+}
+function parseHead(text2) {
+  try {
+    return parseKclExpression(text2);
+  } catch (e) {
+    if (!(e instanceof SourceError)) throw e;
+    return void 0;
+  }
+}
+function shellQuoting(fieldName) {
+  return fieldName?.shell ? " (in a shell, single-quote the whole argument, so that its quotes and parentheses reach the tool)" : "";
+}
+function usableSpecValue(spec, raw, fieldName) {
+  const read = readSpecValue(spec.value);
+  if (read.kind !== "other") return read;
+  const hint = valueHint(spec, read);
+  const shell = hint?.unquoted ? shellQuoting(fieldName) : "";
+  throw new OverrideSpecError(raw, `the value of '${raw}' is not one KCL expression (${read.why})${hint === void 0 ? "" : `; ${hint.text}${shell}`}`);
+}
+function valueHint(spec, read) {
+  const { path, operation, value } = spec;
+  const operator = /^(?:\+=|[=:])+/.exec(value)?.[0];
+  if (operator !== void 0) return { text: `'${operation}${operator}' is no operator of KCL's -O, whose operators are =, :, += and -` };
+  const opener = /^[rR]?["']/.exec(value)?.[0];
+  if (read.head && (opener !== void 0 || /^[[{(]/.test(value)))
+    return { text: `it is two expressions, '${read.head.text}' and '${read.head.rest}': give one` };
+  if (opener === void 0) return { text: `quote a string value: ${path}="${value}"`, unquoted: true };
+  return read.at !== void 0 && read.at < opener.length ? { text: "close its quote" } : void 0;
+}
+function specSetting(text2) {
+  let spec;
+  try {
+    spec = parseOverrideSpec(text2);
+  } catch (error) {
+    if (error instanceof OverrideSpecError) return void 0;
+    throw error;
+  }
+  if (spec.operation === "-") return void 0;
+  const setting = { path: spec.path, text: spec.value };
+  const value = readSpecValue(spec.value);
+  const quoted2 = (reference) => `write the reference alone as one quoted string: ${spec.path}="${reference}"`;
+  if (value.kind === "other") {
+    const hint = valueHint(spec, value)?.text;
+    return { ...setting, value: { form: value.form, advice: hint === void 0 ? quoted2 : () => hint } };
+  }
+  if (value.kind === "expression") {
+    const advice = value.expr.type === "string" ? (reference) => `write the version in the string itself, not through \${\u2026}: ${spec.path}="${reference}"` : spec.operation === "+=" ? () => "-O sets no list item, so keep the image in the .k file's list, where it is edited" : (reference) => `set the image in a spec of its own whose value is one quoted string (<field>="${reference}")`;
+    return { ...setting, value: { form: value.form, advice, kcl: true } };
+  }
+  if (spec.operation === "+=") return void 0;
+  const at = text2.trimEnd().length - spec.value.length;
+  if (value.kind === "literal") {
+    const write = (string2) => writeStringLiteral(string2, value.style);
+    return { ...setting, value: { string: value.value, start: at + value.start, end: at + value.end, write } };
+  }
+  const whole = "an expression (KCL reads it as the string of its whole text)";
+  return { ...setting, value: { string: spec.value, start: at, end: at + spec.value.length, write: (string2) => string2, whole, advice: quoted2 } };
+}
+
+// src/kcl/mod-overrides.ts
+function modOverrides(text2) {
+  const lines = new LineIndex(text2);
+  return profileOverrideStrings(text2).map((token) => {
+    const override = readOverride(text2, token, lines.lineAt(token.start));
+    return token.key.length > OVERRIDES.length ? { ...override, misplaced: token.key.slice(0, -1).join(".") } : override;
+  });
+}
+function readOverride(text2, token, line) {
+  const { kind, multiline, index } = token;
+  const content = stringContent(text2, token);
+  if (!content) {
+    const raw = text2.slice(token.start, token.end);
+    return { line, index, spec: raw, text: raw, value: { form: "a TOML string that never ends", advice: () => "close it (kcl run cannot read this kcl.mod)" } };
+  }
+  const read = (content2) => decode(content2, kind, multiline);
+  const decoded = decodeString(text2, token, content);
+  const setting = specSetting(decoded.text);
+  if (!setting) return { line, index, spec: decoded.text, text: "", value: { form: "a spec that sets no string", advice: () => "" } };
+  const { path, value } = setting;
+  const spec = { line, index, spec: decoded.text, path, text: setting.text };
+  if ("form" in value) return { ...spec, value };
+  const start = content.start + decoded.map[value.start];
+  const end = content.start + decoded.map[value.end];
+  const write = (string2) => {
+    const before = { text: decoded.text.slice(value.start, value.end), map: decoded.map.slice(value.start, value.end + 1) };
+    const edit = escapedEdit(before, value.write(string2), (middle) => encode(middle, kind));
+    if (edit === void 0) return void 0;
+    const written = text2.slice(start, content.start + edit.start) + edit.insert + text2.slice(content.start + edit.end, end);
+    const again = read(text2.slice(content.start, start) + written + text2.slice(end, content.end));
+    const reread = "refused" in again ? void 0 : specSetting(again.text)?.value;
+    return reread && "string" in reread && reread.string === string2 ? written : void 0;
+  };
+  const whole = value.whole === void 0 ? {} : { whole: value.whole, advice: value.advice };
+  return { ...spec, value: { string: value.string, start, end, write, ...whole } };
+}
+function stringContent(text2, token) {
+  const quotes = token.multiline ? 3 : 1;
+  const raw = text2.slice(token.start, token.end);
+  if (raw.length < 2 * quotes || !raw.endsWith(raw.slice(0, quotes))) return void 0;
+  const opening = token.start + quotes + (token.multiline ? /^\r?\n/.exec(raw.slice(quotes))?.[0].length ?? 0 : 0);
+  return { start: opening, end: token.end - quotes };
+}
+function decodeString(text2, token, content) {
+  const decoded = decode(text2.slice(content.start, content.end), token.kind, token.multiline);
+  if (!("refused" in decoded)) return decoded;
+  const at = content.start + decoded.refused;
+  const escape = /^\\(?:x[0-9a-fA-F]{0,2}|u[0-9a-fA-F]{0,4}|U[0-9a-fA-F]{0,8}|.?)/su.exec(text2.slice(at))[0];
+  const toml11 = /^\\(?:e|x[0-9a-fA-F]{2})$/.test(escape);
+  const shown = escape.length < 2 || /\s/.test(escape[1]) ? `a \\ before ${escape.length < 2 ? "its end" : JSON.stringify(escape[1])}` : escape;
+  const what = toml11 ? `${escape}, TOML 1.1's escape, which KCL's TOML 0.5 reader refuses, so kcl run cannot read this kcl.mod; write \\u00${escape === "\\e" ? "1b" : escape.slice(2).toLowerCase()}` : `${shown}, which is no escape TOML reads, so kcl run cannot read this kcl.mod; write its escapes as TOML does (\\" \\\\ \\n \\t \\uXXXX)`;
+  throw new SourceError(`a TOML string holds ${what}`, lineAt(text2, at), columnAt(text2, at));
+}
+function decode(content, kind, multiline) {
+  if (kind === "literal") return { text: content, map: Array.from({ length: content.length + 1 }, (_, i) => i) };
+  let text2 = "";
+  const map2 = [];
+  const add = (s, at) => {
+    for (let k = 0; k < s.length; k++) map2.push(at);
+    text2 += s;
+  };
+  for (let i = 0; i < content.length; ) {
+    if (content[i] !== "\\") {
+      add(content[i], i);
+      i++;
+      continue;
+    }
+    const continued = multiline ? /^\\[ \t]*\r?\n[ \t\r\n]*/.exec(content.slice(i)) : null;
+    if (continued) {
+      i += continued[0].length;
+      continue;
+    }
+    const c = content[i + 1];
+    const simple = { b: "\b", t: "	", n: "\n", f: "\f", r: "\r", '"': '"', "\\": "\\" };
+    if (c !== void 0 && c in simple) {
+      add(simple[c], i);
+      i += 2;
+      continue;
+    }
+    const digits = c === "u" ? 4 : c === "U" ? 8 : 0;
+    const hex = content.slice(i + 2, i + 2 + digits);
+    const code = digits > 0 && /^[0-9a-fA-F]+$/.test(hex) && hex.length === digits ? parseInt(hex, 16) : -1;
+    if (code < 0 || code > 1114111 || code >= 55296 && code <= 57343) return { refused: i };
+    add(String.fromCodePoint(code), i);
+    i += 2 + digits;
+  }
+  map2.push(content.length);
+  return { text: text2, map: map2 };
+}
+function encode(text2, kind) {
+  if (kind === "literal") return /['\u0000-\u0008\u000a-\u001f\u007f]/.test(text2) ? void 0 : text2;
+  const named2 = { "\\": "\\\\", '"': '\\"', "\b": "\\b", "	": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r" };
+  return text2.replace(/[\\"\u0000-\u001f\u007f]/g, (c) => named2[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+function profileOverrideStrings(text2) {
+  const strings = [];
+  let table = [];
+  let i = 0;
+  while (true) {
+    i = skipBlank(text2, i, true);
+    if (i >= text2.length) return strings;
+    if (text2[i] === "[") {
+      const close = text2.indexOf("]", i);
+      if (close < 0) return strings;
+      table = keyParts(text2.slice(i + 1, close).replace(/^\[|\]$/g, ""));
+      i = close + 1;
+      while (text2[i] === "]") i++;
+      continue;
+    }
+    i = keyValue(text2, i, table, strings);
+    if (i < 0) return strings;
+  }
+}
+var OVERRIDES = ["profile", "overrides"];
+function keyValue(text2, at, prefix, strings) {
+  const eq = keyEnd(text2, at);
+  if (eq < 0) return -1;
+  const key = [...prefix, ...keyParts(text2.slice(at, eq))];
+  const i = skipBlank(text2, eq + 1, false);
+  if (text2[i] === "[" && key.slice(-OVERRIDES.length).join(".") === OVERRIDES.join(".")) return arrayStrings(text2, i, key, strings);
+  if (text2[i] === "{") return inlineTable(text2, i, key, strings);
+  return skipValue(text2, i);
+}
+function inlineTable(text2, at, prefix, strings) {
+  let i = at + 1;
+  while (i < text2.length) {
+    i = skipBlank(text2, i, true);
+    if (text2[i] === ",") i++;
+    else if (text2[i] === "}") return i + 1;
+    else {
+      const next = keyValue(text2, i, prefix, strings);
+      if (next < 0) return skipValue(text2, at);
+      i = next;
+    }
+  }
+  return i;
+}
+function skipBlank(text2, at, newlines) {
+  let i = at;
+  while (i < text2.length) {
+    const c = text2[i];
+    if (c === " " || c === "	" || newlines && (c === "\n" || c === "\r")) i++;
+    else if (c === "#") while (i < text2.length && text2[i] !== "\n" && text2[i] !== "\r") i++;
+    else return i;
+  }
+  return i;
+}
+function keyEnd(text2, at) {
+  for (let i = at; i < text2.length; i++) {
+    const c = text2[i];
+    if (c === "=") return i;
+    if (c === '"' || c === "'") i = stringAt(text2, i).end - 1;
+    else if (c === "\n" || c === "\r") return -1;
+  }
+  return -1;
+}
+function keyParts(key) {
+  return (key.match(/"[^"]*"|'[^']*'|[^.\s]+/g) ?? []).map((part) => part.replace(/^["']|["']$/g, ""));
+}
+function stringAt(text2, at) {
+  const token = stringToken(text2, at);
+  const content = token.kind === "basic" ? stringContent(text2, token) : void 0;
+  if (content) decodeString(text2, token, content);
+  return token;
+}
+function stringToken(text2, at) {
+  const q = text2[at];
+  const kind = q === '"' ? "basic" : "literal";
+  if (text2.startsWith(q.repeat(3), at)) {
+    let end = text2.indexOf(q.repeat(3), at + 3);
+    while (q === '"' && end > 0 && escaped(text2, end)) end = text2.indexOf(q.repeat(3), end + 1);
+    if (end < 0) return { kind, multiline: true, start: at, end: text2.length };
+    while (text2[end + 3] === q) end++;
+    return { kind, multiline: true, start: at, end: end + 3 };
+  }
+  let i = at + 1;
+  while (i < text2.length && text2[i] !== q && text2[i] !== "\n" && text2[i] !== "\r") i += q === '"' && text2[i] === "\\" ? 2 : 1;
+  return { kind, multiline: false, start: at, end: Math.min(i + 1, text2.length) };
+}
+function escaped(text2, at) {
+  let n = 0;
+  while (text2[at - 1 - n] === "\\") n++;
+  return n % 2 === 1;
+}
+function skipValue(text2, at) {
+  let depth = 0;
+  let i = at;
+  while (i < text2.length) {
+    const c = text2[i];
+    if (c === '"' || c === "'") i = stringAt(text2, i).end;
+    else if (c === "#") while (i < text2.length && text2[i] !== "\n" && text2[i] !== "\r") i++;
+    else if (depth === 0 && (c === "\n" || c === "\r" || c === "," || c === "}" || c === "]")) return i;
+    else {
+      if (c === "[" || c === "{") depth++;
+      else if (c === "]" || c === "}") depth--;
+      i++;
+    }
+  }
+  return i;
+}
+function arrayStrings(text2, at, key, strings) {
+  let depth = 0;
+  let index = 0;
+  let i = at;
+  while (i < text2.length) {
+    const c = text2[i];
+    if (c === '"' || c === "'") {
+      const token = stringAt(text2, i);
+      if (depth === 1) strings.push({ ...token, index, key });
+      i = token.end;
+    } else if (c === "#") while (i < text2.length && text2[i] !== "\n" && text2[i] !== "\r") i++;
+    else {
+      if (c === "," && depth === 1) index++;
+      else if (c === "[" || c === "{") depth++;
+      else if (c === "]" || c === "}") depth--;
+      i++;
+      if (depth === 0) return i;
+    }
+  }
+  return i;
 }
 
 // src/yaml/node.ts
@@ -36169,7 +36023,7 @@ var PERCENT = 37;
 var SQUOTE = 39;
 var COMMA = 44;
 var DASH = 45;
-var DOT = 46;
+var DOT2 = 46;
 var COLON = 58;
 var PLUS = 43;
 var GT = 62;
@@ -36237,7 +36091,7 @@ var SubsetParser = class {
       }
       if (this.indent !== 0) throw OUTSIDE;
       const c = text2.charCodeAt(this.content);
-      if (c === PERCENT || c === DOT && text2.startsWith("...", this.content)) throw OUTSIDE;
+      if (c === PERCENT || c === DOT2 && text2.startsWith("...", this.content)) throw OUTSIDE;
       documents2.push(this.blockNode(-1));
       pendingEmpty = -1;
       if (this.content < this.length && !this.marker) throw OUTSIDE;
@@ -36258,7 +36112,7 @@ var SubsetParser = class {
       } else if (c === TAB) {
         throw OUTSIDE;
       } else if (i < length) {
-        if (c === DOT && i === start && text2.startsWith("...", i) && (this.atLineEnd(i + 3) || isBlank(text2.charCodeAt(i + 3)))) throw OUTSIDE;
+        if (c === DOT2 && i === start && text2.startsWith("...", i) && (this.atLineEnd(i + 3) || isBlank(text2.charCodeAt(i + 3)))) throw OUTSIDE;
         this.lineStart = start;
         this.content = i;
         this.marker = i === start && c === DASH && text2.startsWith("---", i) && (this.atLineEnd(i + 3) || isBlank(text2.charCodeAt(i + 3)));
@@ -36715,6 +36569,580 @@ function objectOf(root) {
   return object;
 }
 
+// src/field-name.ts
+var byIndex = (field, index) => index === void 0 ? field : `${field}[${index}]`;
+var byFlag = Object.assign((field) => `--${field}`, { shell: true });
+function givenValue(name, field, value) {
+  return `${(name ?? byIndex)(field, void 0, true)} ${value}`;
+}
+
+// src/engine/file-kind.ts
+function fileKind(path) {
+  const base = path.slice(path.lastIndexOf("/") + 1);
+  if (base.endsWith(".yaml") || base.endsWith(".yml") || base === "Kustomization") return "yaml";
+  if (base.endsWith(".k")) return "kcl";
+  if (base === "kcl.mod") return "kcl-mod";
+  return void 0;
+}
+function readsMarkers(path) {
+  return fileKind(path) !== "kcl-mod";
+}
+function kclModNotSet(name = byFlag) {
+  return `a kcl.mod is not a file ${name("set")} or an override edits (not supported): the images its [profile] overrides hold move by repository with the incoming image, and anything else there is edited by hand`;
+}
+function isTestFile(path) {
+  return path.endsWith("_test.k");
+}
+function isHelmTemplate(path, present) {
+  const at = path.lastIndexOf("templates/");
+  if (at < 0 || at > 0 && path[at - 1] !== "/") return false;
+  return present.has(`${path.slice(0, at)}Chart.yaml`);
+}
+function checkParses(kind, path, before, after) {
+  const broken = (why) => new Error(`internal error: the edit of ${path} would not parse (${why}); nothing was written`);
+  try {
+    if (kind === "kcl-mod") {
+      if (specsOf(after) !== specsOf(before)) throw broken("its [profile] overrides would read otherwise");
+    } else if (kind === "kcl") parseKcl(after);
+    else parseYaml(after);
+  } catch (error) {
+    if (error instanceof SourceError) throw broken(error.message);
+    throw error;
+  }
+}
+function specsOf(text2) {
+  return JSON.stringify(modOverrides(text2).map((o) => [o.line, o.path, "form" in o.value]));
+}
+
+// src/engine/go-template.ts
+var TemplateError = class extends Error {
+  constructor(reason, line) {
+    super(`commit-message template line ${line}: ${reason}`);
+    this.reason = reason;
+    this.line = line;
+    this.name = "TemplateError";
+  }
+  reason;
+  line;
+};
+function checkTemplate(template) {
+  parse2(template);
+}
+function split(template) {
+  const pieces = [];
+  let pos = 0;
+  let trimNext = false;
+  const lines = new LineIndex(template);
+  while (pos <= template.length) {
+    const open = template.indexOf("{{", pos);
+    let text2 = template.slice(pos, open < 0 ? template.length : open);
+    if (trimNext) text2 = text2.replace(/^[ \t\r\n]+/, "");
+    if (open < 0) {
+      pieces.push({ text: text2 });
+      break;
+    }
+    let start = open + 2;
+    if (/^-[ \t\r\n]/.test(template.slice(start, start + 2))) {
+      text2 = text2.replace(/[ \t\r\n]+$/, "");
+      start += 1;
+    }
+    pieces.push({ text: text2 });
+    const close = findClose(template, start, lines.lineAt(open));
+    let end = close;
+    trimNext = false;
+    if (/[ \t\r\n]-$/.test(template.slice(close - 2, close))) {
+      end = close - 1;
+      trimNext = true;
+    }
+    const body = template.slice(start, end).trim();
+    if (!(body.startsWith("/*") && body.endsWith("*/"))) pieces.push({ action: { body, line: lines.lineAt(open) } });
+    pos = close + 2;
+  }
+  return pieces;
+}
+function findClose(template, from, line) {
+  let i = from;
+  while (i < template.length) {
+    const c = template[i];
+    if (template.startsWith("/*", i)) {
+      const end = template.indexOf("*/", i + 2);
+      if (end < 0) break;
+      i = end + 2;
+    } else if (c === '"' || c === "`") {
+      i++;
+      while (i < template.length && template[i] !== c) i += c === '"' && template[i] === "\\" ? 2 : 1;
+      i++;
+    } else if (template.startsWith("}}", i)) {
+      return i;
+    } else {
+      i++;
+    }
+  }
+  throw new TemplateError("unclosed action: '{{' without '}}'", line);
+}
+var TOKEN = /\s*(?:("(?:[^"\\]|\\.)*")|(`[^`]*`)|(:=|[|(),=])|(\$[A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*)|((?:\.[A-Za-z0-9_]+)+|\.)|(-?\d+(?:\.\d+)?)|([A-Za-z_][A-Za-z0-9_]*))/y;
+function tokenize2(action) {
+  const tokens = [];
+  TOKEN.lastIndex = 0;
+  const src = action.body;
+  while (TOKEN.lastIndex < src.length) {
+    if (/^\s*$/.test(src.slice(TOKEN.lastIndex))) break;
+    const at = TOKEN.lastIndex;
+    const m = TOKEN.exec(src);
+    if (!m) throw new TemplateError(`unexpected ${JSON.stringify(src.slice(at).trim().slice(0, 20))} in {{${src}}}`, action.line);
+    const [, dq, raw, punct, variable, field, num, word] = m;
+    if (dq !== void 0) tokens.push({ kind: "string", text: dq, value: JSON.parse(dq) });
+    else if (raw !== void 0) tokens.push({ kind: "string", text: raw, value: raw.slice(1, -1) });
+    else if (punct !== void 0) tokens.push({ kind: "punct", text: punct });
+    else if (variable !== void 0) tokens.push({ kind: "var", text: variable });
+    else if (field !== void 0) tokens.push({ kind: "field", text: field });
+    else if (num !== void 0) tokens.push({ kind: "number", text: num, value: Number(num) });
+    else tokens.push({ kind: "word", text: word });
+  }
+  return tokens;
+}
+function parse2(template) {
+  const pieces = split(template);
+  let i = 0;
+  const list = (opener) => {
+    const nodes = [];
+    while (i < pieces.length) {
+      const piece = pieces[i++];
+      if ("text" in piece) {
+        if (piece.text !== "") nodes.push({ type: "text", text: piece.text });
+        continue;
+      }
+      const tokens = tokenize2(piece.action);
+      const line = piece.action.line;
+      const head = tokens[0];
+      if (!head) throw new TemplateError("empty action {{ }}", line);
+      if (head.kind === "word" && (head.text === "end" || head.text === "else")) {
+        if (!opener) throw new TemplateError(`unexpected {{${head.text}}}`, line);
+        return { nodes, stop: { word: head.text, tokens: tokens.slice(1), line } };
+      }
+      if (head.kind === "word" && (head.text === "if" || head.text === "with" || head.text === "range")) {
+        nodes.push(block(head.text, tokens.slice(1), line));
+      } else if (head.kind === "word" && ["define", "template", "block", "break", "continue"].includes(head.text)) {
+        throw new TemplateError(`{{${head.text}}} is not supported in commit-message templates`, line);
+      } else {
+        nodes.push({ type: "action", pipe: pipeline(tokens, line) });
+      }
+    }
+    if (opener) throw new TemplateError(`missing {{end}} for this {{${opener.kind}}}`, opener.line);
+    return { nodes };
+  };
+  const block = (kind, tokens, line) => {
+    const pipe = pipeline(tokens, line);
+    const body = list({ kind, line });
+    let otherwise = [];
+    if (body.stop?.word === "else") {
+      const rest = body.stop.tokens;
+      if (rest[0]?.kind === "word" && (rest[0].text === "if" || rest[0].text === "with")) {
+        otherwise = [block(rest[0].text, rest.slice(1), body.stop.line)];
+        return { type: "block", kind, pipe, body: body.nodes, otherwise };
+      }
+      if (rest.length > 0) throw new TemplateError("unexpected words after {{else}}", body.stop.line);
+      const tail = list({ kind, line });
+      if (tail.stop?.word !== "end") throw new TemplateError("expected {{end}} after {{else}}", tail.stop?.line ?? line);
+      otherwise = tail.nodes;
+    }
+    return { type: "block", kind, pipe, body: body.nodes, otherwise };
+  };
+  return list().nodes;
+}
+function pipeline(tokens, line) {
+  let declare = [];
+  let assign = false;
+  const decl = tokens.findIndex((t) => t.kind === "punct" && (t.text === ":=" || t.text === "="));
+  if (decl >= 0) {
+    const names = tokens.slice(0, decl);
+    if (!names.every((t, k) => k % 2 === 0 ? t.kind === "var" : t.text === ",") || names.length === 0) {
+      throw new TemplateError("only variables may be declared before ':='", line);
+    }
+    declare = names.filter((t) => t.kind === "var").map((t) => t.text);
+    assign = tokens[decl].text === "=";
+    tokens = tokens.slice(decl + 1);
+  }
+  let pos = 0;
+  const commands = () => {
+    const cmds2 = [[]];
+    while (pos < tokens.length) {
+      const t = tokens[pos];
+      if (t.kind === "punct" && t.text === ")") break;
+      pos++;
+      if (t.kind === "punct" && t.text === "|") {
+        cmds2.push([]);
+        continue;
+      }
+      cmds2.at(-1).push(operand(t));
+    }
+    if (cmds2.some((c) => c.length === 0)) throw new TemplateError("missing command in pipeline", line);
+    return cmds2;
+  };
+  const operand = (t) => {
+    switch (t.kind) {
+      case "string":
+      case "number":
+        return { type: "literal", value: t.value };
+      case "field":
+        return { type: "field", base: "dot", path: t.text === "." ? [] : t.text.slice(1).split(".") };
+      case "var": {
+        const [name, ...path] = t.text.split(".");
+        return { type: "field", base: name, path };
+      }
+      case "word":
+        if (t.text === "true" || t.text === "false") return { type: "literal", value: t.text === "true" };
+        if (t.text === "nil") return { type: "literal", value: void 0 };
+        if (!Object.hasOwn(FUNCTIONS, t.text)) throw new TemplateError(`function ${JSON.stringify(t.text)} not defined`, line);
+        return { type: "function", name: t.text };
+      case "punct":
+        if (t.text === "(") {
+          const inner = { line, declare: [], assign: false, commands: commands() };
+          if (tokens[pos]?.text !== ")") throw new TemplateError("unclosed '('", line);
+          pos++;
+          return { type: "pipe", pipe: inner };
+        }
+        throw new TemplateError(`unexpected ${JSON.stringify(t.text)}`, line);
+    }
+  };
+  const cmds = commands();
+  if (pos < tokens.length) throw new TemplateError("unexpected ')'", line);
+  return { line, declare, assign, commands: cmds };
+}
+function truth(value) {
+  if (value instanceof Map) return value.size > 0;
+  if (Array.isArray(value)) return value.length > 0;
+  return value !== void 0 && value !== null && value !== false && value !== 0 && value !== "";
+}
+function print(value) {
+  if (value === void 0 || value === null) return "<no value>";
+  if (typeof value === "string") return value;
+  if (Array.isArray(value)) return `[${value.map(print).join(" ")}]`;
+  if (value instanceof Map) return `map[${[...value].map(([k, v]) => `${print(k)}:${print(v)}`).join(" ")}]`;
+  if (typeof value === "object" && value.toString !== Object.prototype.toString) return value.toString();
+  if (typeof value === "object") return `{${Object.values(value).map(print).join(" ")}}`;
+  return String(value);
+}
+function str(value) {
+  return typeof value === "string" ? value : print(value);
+}
+function equal(a, b) {
+  return a === b || typeof a === "object" && a !== null && typeof b === "object" && b !== null && print(a) === print(b);
+}
+var FUNCTIONS = Object.freeze(
+  Object.setPrototypeOf(
+    {
+      eq: (a, ...bs) => bs.some((b) => equal(a, b)),
+      ne: (a, b) => !equal(a, b),
+      lt: (a, b) => a < b,
+      le: (a, b) => a <= b,
+      gt: (a, b) => a > b,
+      ge: (a, b) => a >= b,
+      not: (a) => !truth(a),
+      and: (...xs) => xs.find((x) => !truth(x)) ?? xs.at(-1),
+      or: (...xs) => xs.find((x) => truth(x)) ?? xs.at(-1),
+      len: (x) => x instanceof Map ? x.size : Array.isArray(x) || typeof x === "string" ? x.length : 0,
+      // A list takes an integer index only: a string would reach the array's own members ("constructor", "length").
+      index: (x, ...keys) => keys.reduce((v, k) => v instanceof Map ? v.get(k) : Array.isArray(v) && Number.isInteger(k) ? v[k] : void 0, x),
+      print: (...xs) => xs.map(str).join(""),
+      println: (...xs) => `${xs.map(str).join(" ")}
+`,
+      printf: (format, ...xs) => {
+        let k = 0;
+        return str(format).replace(/%[svdq%]/g, (verb) => verb === "%%" ? "%" : verb === "%q" ? JSON.stringify(str(xs[k++])) : str(xs[k++]));
+      },
+      lower: (s) => str(s).toLowerCase(),
+      upper: (s) => str(s).toUpperCase(),
+      title: (s) => str(s).replace(/\b\w/g, (c) => c.toUpperCase()),
+      trim: (s) => str(s).trim(),
+      trimPrefix: (prefix, s) => str(s).startsWith(str(prefix)) ? str(s).slice(str(prefix).length) : str(s),
+      trimSuffix: (suffix, s) => str(s).endsWith(str(suffix)) && str(suffix) !== "" ? str(s).slice(0, -str(suffix).length) : str(s),
+      contains: (substr, s) => str(s).includes(str(substr)),
+      hasPrefix: (prefix, s) => str(s).startsWith(str(prefix)),
+      hasSuffix: (suffix, s) => str(s).endsWith(str(suffix)),
+      replace: (from, to, s) => str(s).split(str(from)).join(str(to)),
+      join: (sep4, list) => Array.isArray(list) ? list.map(str).join(str(sep4)) : str(list),
+      quote: (...xs) => xs.map((x) => JSON.stringify(str(x))).join(" "),
+      default: (fallback, value) => truth(value) ? value : fallback,
+      trunc: (n, s) => n >= 0 ? str(s).slice(0, n) : str(s).slice(n)
+    },
+    null
+  )
+);
+
+// src/engine/path-glob.ts
+var import_picomatch = __toESM(require_picomatch2(), 1);
+
+// src/text/closest.ts
+function closest(typed, names, most = 2) {
+  let best;
+  for (const name of names) {
+    if (name === typed) return void 0;
+    const distance = editDistance(typed, name);
+    if (distance <= most && (!best || distance < best.distance)) best = { name, distance };
+  }
+  return best?.name;
+}
+function didYouMean(meant) {
+  return meant === void 0 ? "" : ` (did you mean ${meant}?)`;
+}
+function editDistance(a, b) {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_2, j) => i === 0 ? j : j === 0 ? i : 0));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[a.length][b.length];
+}
+
+// src/engine/path-glob.ts
+function pathMatcher(globs) {
+  const matches = (0, import_picomatch.default)(
+    globs.flatMap((glob) => {
+      const base = glob.replace(/\/+$/, "");
+      return [base, `${base}/**`];
+    }),
+    { dot: true }
+  );
+  const prefixes = globs.map(plainStart);
+  if (prefixes.includes("")) return matches;
+  return (path) => prefixes.some((prefix) => path.startsWith(prefix)) && matches(path);
+}
+function plainStart(glob) {
+  return /^[\w-]*(?:\/[\w-]+)*/.exec(glob)[0];
+}
+function slashSeparated(glob) {
+  return glob.replaceAll("\\", "/");
+}
+function pathFilter(globs, files, warnings) {
+  if (globs.length === 0) return () => true;
+  const matchers = globs.map((glob) => pathMatcher([glob]));
+  globs.forEach((glob, i) => {
+    if (!files.some((file) => matchers[i](file))) warnings.push({ message: `path ${JSON.stringify(glob)} matches no file${meantPath(glob, files)}` });
+  });
+  return (path) => matchers.some((matches) => matches(path));
+}
+function meantPath(glob, files) {
+  const segments = glob.split("/");
+  const globbed = segments.findIndex((segment2) => /[*?[\]{}]/.test(segment2));
+  const plain = (globbed < 0 ? segments : segments.slice(0, globbed)).join("/").replace(/\/+$/, "");
+  if (plain === "") return "";
+  const names = /* @__PURE__ */ new Set();
+  for (const file of files) {
+    for (let end = file.indexOf("/"); end > 0; end = file.indexOf("/", end + 1)) names.add(file.slice(0, end));
+    names.add(file);
+  }
+  if (names.has(plain)) return "";
+  return didYouMean(
+    meantNames(plain, names).map((name) => `${name}${glob.slice(plain.length)}`).join(" or ") || void 0
+  );
+}
+function meantNames(plain, names) {
+  const depth = plain.split("/").length;
+  const asDeep = [...names].filter((name) => name.split("/").length === depth);
+  const typo = closest(plain, asDeep);
+  if (typo !== void 0) return [typo];
+  const begun = asDeep.filter((name) => name.startsWith(plain));
+  if (begun.length > 0) return begun.length <= 3 ? begun : [];
+  const anywhere = closest(plain, names);
+  return anywhere === void 0 ? [] : [anywhere];
+}
+
+// src/create-hint.ts
+function createHint(what, name) {
+  const create = name ? name("create", void 0, true) : "--create, or create: true in the Action or the library";
+  return `(to add ${what}, use ${create})`;
+}
+
+// src/image/digest-pin.ts
+function shortDigest(digest) {
+  const colon = digest.indexOf(":");
+  return colon < 0 ? digest : digest.slice(0, colon + 13);
+}
+function unpinnedWarning(image, digest, oldTag) {
+  const whose = oldTag === void 0 ? "" : ` (${oldTag}'s)`;
+  const incoming = formatImageRef(image);
+  return `drops the digest pin ${shortDigest(digest)}${whose}: ${incoming} has no digest; send ${incoming}@sha256:<digest> to keep digests pinned`;
+}
+function staleDigestWarning({ configured, tagKey, tag, digestKey, line, digest, name }, fieldName = byFlag) {
+  const stale = `the digest beside it (${digestKey}, line ${line}) still pins the earlier build ${shortDigest(digest)}, so that build runs`;
+  const set2 = fieldName("set");
+  if (configured)
+    return `${tagKey}: its configured override wrote ${tag}, but ${stale}; an override with part: tag sets only the tag: empty ${digestKey} so that the tag decides, or set it with ${set2}`;
+  return `${tagKey}: ${set2} wrote ${tag}, but ${stale}; set ${digestKey} too, or give the image with ${givenValue(fieldName, "image", `${name}:${tag}@sha256:<digest>`)}`;
+}
+
+// src/image/no-digest-field.ts
+function noDigestFieldWarning(image, fix = "a digest field beside the tag would take it") {
+  return image.tag === void 0 ? `has no digest field, so it cannot take ${formatImageRef(image)}, which has only a digest; left as it is (${fix})` : `has no digest field, so only the tag of ${formatImageRef(image)} is set there: its digest is not pinned (${fix})`;
+}
+
+// src/image/update.ts
+function versionOf(tag, digest) {
+  return { ...tag && { tag }, ...digest && { digest } };
+}
+function keptByPolicy(update, current) {
+  const { policy, image } = update;
+  const { tag } = image;
+  if (!policy || update.allowDowngrade || tag === void 0 || current.tag === void 0 || current.tag === tag) return void 0;
+  if (policy.latest([current.tag, tag]) !== current.tag) return void 0;
+  if (policy.latest([tag, current.tag]) === tag)
+    return `keeps ${current.tag}: its policy (${policy.description}) ranks it equal to the incoming ${tag}, so the version as written stays (allow-downgrade sets it anyway)`;
+  return `keeps ${current.tag}, which its policy (${policy.description}) ranks above the incoming ${tag} (allow-downgrade sets it anyway)`;
+}
+function downFromOutside(update, current) {
+  const { policy, image } = update;
+  const { tag } = image;
+  if (!policy?.compare || update.allowDowngrade || tag === void 0 || current.tag === void 0 || current.tag === tag) return void 0;
+  if (policy.latest([current.tag]) !== void 0 || !((policy.compare(current.tag, tag) ?? 0) > 0)) return void 0;
+  return `goes down from ${current.tag} to ${tag}: ${current.tag} is outside its policy (${policy.description}), so the lower incoming ${tag} replaces it, as in Flux`;
+}
+function prefixChange(tag, current) {
+  if (current.tag === void 0 || tag.startsWith("v") === current.tag.startsWith("v")) return void 0;
+  if (parseFluxVersion(tag) === void 0 || parseFluxVersion(current.tag) === void 0) return void 0;
+  const [prefixed, plain] = tag.startsWith("v") ? [tag, tag.slice(1)] : [`v${tag}`, tag];
+  return `goes from ${current.tag} to ${tag}, which ${tag.startsWith("v") ? "adds" : "drops"} the "v" prefix: a registry holds ${prefixed} and ${plain} as two tags (semver policies read them as one version); check which of them CI pushed`;
+}
+function digestOnlyRefusal(image, policy) {
+  return `is left as it is: ${formatImageRef(image)} has no tag for its policy (${policy.description}) to judge, and a digest alone may be any build; give repo:tag@digest`;
+}
+function policyRefusal(image, policy) {
+  return `is left as it is: the incoming ${formatImageRef(image)} is outside its policy (${policy.description})`;
+}
+function pendingVersion(update, current) {
+  const said = [];
+  const next = nextVersion(update, current, (why, kind) => said.push({ why, kind }));
+  return { next, say: (note) => said.forEach(({ why, kind }) => note(why, kind)) };
+}
+function nextVersion(update, current, note) {
+  const { tag, digest } = update.image;
+  if (tag === void 0) {
+    if (digest === void 0 || digest === current.digest) return void 0;
+    if (update.policy) {
+      note?.(digestOnlyRefusal(update.image, update.policy));
+      return void 0;
+    }
+    return { ...current, digest };
+  }
+  if (update.policy && update.policy.latest([tag]) === void 0) {
+    note?.(policyRefusal(update.image, update.policy), "policy-refusal");
+    return void 0;
+  }
+  const why = keptByPolicy(update, current);
+  if (why) {
+    note?.(why);
+    return void 0;
+  }
+  const down = downFromOutside(update, current);
+  if (down) note?.(down);
+  if (current.tag === tag) {
+    const nextDigest = digest ?? current.digest;
+    return nextDigest === current.digest ? void 0 : { tag, ...nextDigest !== void 0 && { digest: nextDigest } };
+  }
+  const prefix = prefixChange(tag, current);
+  if (prefix) note?.(prefix);
+  if (digest === void 0 && current.digest !== void 0) note?.(unpinnedWarning(update.image, current.digest, current.tag));
+  return { tag, ...digest !== void 0 && { digest } };
+}
+function byRepository(images) {
+  const map2 = /* @__PURE__ */ new Map();
+  for (const update of images) if (!map2.has(update.image.repository)) map2.set(update.image.repository, update);
+  return map2;
+}
+function nextReference(update, ref, note) {
+  const next = nextVersion(update, versionOf(ref.tag, ref.digest), note);
+  return next && formatImageRef({ name: ref.name, ...next });
+}
+function nextImageText(update, name, current, note) {
+  const ref = current === void 0 ? void 0 : tryParseImageRef(current);
+  const own = ref?.repository === update.image.repository ? versionOf(ref.tag, ref.digest) : {};
+  const next = nextVersion(update, own, note);
+  return next && formatImageRef({ name, ...next });
+}
+function nextTagText(update, current, note) {
+  if (current !== void 0 && current !== "" && !isTag(current)) {
+    note?.(`holds ${JSON.stringify(current)}, which is not a tag; an override with part: tag writes only a tag, so it is left as it is`);
+    return void 0;
+  }
+  const next = nextVersion(update, versionOf(current, void 0), note);
+  return next?.tag === current ? void 0 : next?.tag;
+}
+function staleImageIn(text2, incoming, bare = false) {
+  for (const [word] of text2.matchAll(/[\w.\-/:@]+/g)) {
+    const name = word.replace(/[:@]+$/, "");
+    const ref = tryParseImageRef(name);
+    const update = ref && incoming.get(ref.repository);
+    if (!ref || !update) continue;
+    const versionFollows = bare || name !== word;
+    if (ref.tag === void 0 && ref.digest === void 0 ? versionFollows : nextReference(update, ref) !== void 0) return ref;
+  }
+  return void 0;
+}
+function renamedWarning(repository, newName, fieldName = byFlag) {
+  return `renames ${repository} to ${newName}, whose tag is left as it is (it is ${newName}'s, not ${repository}'s); if ${newName} mirrors these builds, set that tag with ${fieldName("set")} or a configured override`;
+}
+function bareRepositoryWarning(repository) {
+  return `holds ${repository} with no tag or digest, so its version is set in another field; left as it is (mark the field holding its tag with a Flux ":tag" marker, or set that field with a configured override with part: tag)`;
+}
+function bareFieldWarning(field, repository) {
+  return { message: `${field} ${bareRepositoryWarning(repository)}`, about: { field, reason: "bare-repository", image: repository } };
+}
+
+// src/image/split-image.ts
+var SPLIT_IMAGE_KEYS = /* @__PURE__ */ new Set(["repository", "name", "registry", "tag", "digest"]);
+function splitImage(field) {
+  return { repository: field("repository") ?? field("name"), registry: field("registry"), tag: field("tag"), digest: field("digest") };
+}
+function splitImageName(registry, repository) {
+  return registry ? `${registry}/${repository}` : repository;
+}
+function digestBeside(key, field) {
+  if (key !== "tag") return void 0;
+  const image = splitImage(field);
+  return image.repository === void 0 ? void 0 : image.digest;
+}
+function pinBeside(key, field, text2) {
+  if (key === "newTag") {
+    const name = text2(field("newName")) || text2(field("name"));
+    const digest2 = field("digest");
+    return name && digest2 !== void 0 ? { digest: digest2, name } : void 0;
+  }
+  const digest = digestBeside(key, field);
+  if (digest === void 0) return void 0;
+  const { registry, repository } = splitImage(field);
+  return { digest, name: splitImageName(text2(registry), text2(repository) ?? "") };
+}
+function nextSplitImage(update, current) {
+  const { tag, digest } = current;
+  const pinned = digest === void 0 ? tagAndDigest(tag) : void 0;
+  if (tag !== "" && pinned === void 0 && !isTag(tag)) {
+    const { next: next2, say: say2 } = pendingVersion(update, {});
+    return { next: void 0, say: (atTag) => next2 ? atTag(notTagWarning(tag)) : say2(atTag) };
+  }
+  const { next, say } = pendingVersion(update, pinned ?? versionOf(tag, digest));
+  if (!next) return { next, say };
+  const tagText2 = pinned && next.tag !== void 0 && next.digest !== void 0 ? `${next.tag}@${next.digest}` : next.tag;
+  const unpinned = digest === void 0 && pinned === void 0 && next.digest !== void 0;
+  return {
+    next: { tag: tagText2, digest: digest === void 0 ? void 0 : next.digest ?? "" },
+    say: (atTag, atPair) => {
+      say(atTag);
+      if (unpinned) atPair(noDigestFieldWarning(update.image));
+    }
+  };
+}
+function tagAndDigest(text2) {
+  const at = text2.indexOf("@");
+  const [tag, digest] = [text2.slice(0, at), text2.slice(at + 1)];
+  return at > 0 && isTag(tag) && isDigest(digest) ? { tag, digest } : void 0;
+}
+function notTagWarning(text2) {
+  return `holds ${JSON.stringify(text2)}, which is not a tag; left as it is (the tag field of an image held as repository and tag holds only its tag, or tag@digest)`;
+}
+
 // src/yaml/quoting.ts
 var YAML11_BOOLEANS = new Map([
   ...["y", "Y", "yes", "Yes", "YES", "on", "On", "ON"].map((word) => [word, true]),
@@ -36798,7 +37226,7 @@ function doubleQuoted(value) {
   }
   return `${out}"`;
 }
-function singleQuoted2(value) {
+function singleQuoted(value) {
   for (const ch of value) if (!isPrintable(ch.codePointAt(0))) return void 0;
   return `'${value.replaceAll("'", "''")}'`;
 }
@@ -36807,7 +37235,7 @@ function renderScalar(value, style, inFlow) {
     case "double":
       return doubleQuoted(value);
     case "single":
-      return singleQuoted2(value) ?? doubleQuoted(value);
+      return singleQuoted(value) ?? doubleQuoted(value);
     case "plain":
       return isPlainSafe(value, inFlow) ? value : doubleQuoted(value);
   }
@@ -36915,6 +37343,23 @@ function nullFilling(file, target, keys, value) {
   return { start: at, end: at, insert: `${lines.join("")} ${renderScalar(value, "plain", false)}` };
 }
 
+// src/text/splice.ts
+function byPosition(a, b) {
+  return a.start - b.start || a.end - b.end;
+}
+function applySplices(text2, ordered) {
+  if (ordered.length === 0) return text2;
+  let out = "";
+  let at = 0;
+  for (const { start, end, insert } of ordered) {
+    if (start < at)
+      throw new SourceError(`two edits overlap here, which is a fault of gitops-promote (please report it); the file is left as it is`, lineAt(text2, start));
+    out += text2.slice(at, start) + insert;
+    at = end;
+  }
+  return out + text2.slice(at);
+}
+
 // src/yaml/plan.ts
 var EditPlan = class {
   constructor(file) {
@@ -36955,7 +37400,7 @@ var EditPlan = class {
   /** Adds `key: value` as a new last pair of `map` (several keys: the value nested under them). */
   addPair(map2, keys, value, label) {
     const splice = pairInsertion(this.file, map2, keys, value);
-    this.planned.push({ splice, change: { kind: label.kind, key: label.key, old: "", new: value, object: label.document.object } });
+    this.planned.push({ splice, change: { kind: label.kind, key: label.key, old: "", new: value, op: "create", object: label.document.object } });
   }
   /** Plans a splice the caller rendered itself: an edit made in a text held inside one of this file's scalars, moved to this file's offsets. */
   addSplice(splice, change) {
@@ -37009,6 +37454,74 @@ var EditPlan = class {
     return { text: text2, changes, warnings: placedWarnings };
   }
 };
+
+// src/yaml/walk.ts
+function forEachValue(root, visit3, childrenFirst = false) {
+  if (root) walk(root, [], false, visit3, childrenFirst);
+}
+function walk(node2, path, inFlow, visit3, childrenFirst) {
+  if (!childrenFirst) visit3({ node: node2, path, inFlow });
+  if (node2.kind === "map") {
+    const flow = inFlow || node2.flow;
+    for (const pair of node2.pairs) {
+      const key = scalarText(pair.key);
+      if (key !== void 0 && pair.value) walk(pair.value, [...path, key], flow, visit3, childrenFirst);
+    }
+  } else if (node2.kind === "seq") {
+    const flow = inFlow || node2.flow;
+    const { items } = node2;
+    for (let index = 0; index < items.length; index++) walk(items[index], [...path, index], flow, visit3, childrenFirst);
+  }
+  if (childrenFirst) visit3({ node: node2, path, inFlow });
+}
+
+// src/yaml/alias.ts
+var ANCHOR = /&([^\s,[\]{}]+)(?=[\s,\]}]|$)/g;
+var anchorsOfFile = /* @__PURE__ */ new WeakMap();
+function anchorsIn(file) {
+  let anchors = anchorsOfFile.get(file);
+  if (anchors === void 0) {
+    const found = /* @__PURE__ */ new Map();
+    for (const match of file.text.matchAll(ANCHOR)) {
+      const offsets = found.get(match[1]);
+      if (offsets) offsets.push(match.index);
+      else found.set(match[1], [match.index]);
+    }
+    anchorsOfFile.set(file, anchors = found);
+  }
+  return anchors;
+}
+function anchorOf(file, alias) {
+  const name = file.text.slice(alias.start + 1, alias.end);
+  const offsets = anchorsIn(file).get(name) ?? [];
+  const before = partitionPoint(offsets.length, (i) => offsets[i] < alias.start);
+  return before === 0 ? void 0 : { name: `&${name}`, at: offsets[before - 1] };
+}
+var BEFORE_VALUE = /(?:[ \t\r\n]+|#[^\r\n]*|![^\s]*)*/y;
+var valuesOfRoot = /* @__PURE__ */ new WeakMap();
+function anchoredValue(file, root, alias) {
+  const anchor = anchorOf(file, alias);
+  if (anchor === void 0 || root === null) return void 0;
+  BEFORE_VALUE.lastIndex = anchor.at + anchor.name.length;
+  BEFORE_VALUE.test(file.text);
+  const start = BEFORE_VALUE.lastIndex;
+  let values = valuesOfRoot.get(root);
+  if (values === void 0) {
+    const byStart = /* @__PURE__ */ new Map();
+    forEachValue(root, ({ node: node2, path }) => {
+      if (node2.kind !== "alias" && !byStart.has(node2.start)) byStart.set(node2.start, { node: node2, path });
+    });
+    valuesOfRoot.set(root, values = byStart);
+  }
+  return values.get(start);
+}
+function scalarOf(file, root, node2) {
+  const value = node2.kind === "alias" ? anchoredValue(file, root, node2)?.node : node2;
+  return value?.kind === "scalar" ? value : void 0;
+}
+function aliasedFieldWords(path, line, anchor) {
+  return `${formatPath(path)} (line ${line}), which every alias of ${anchor} follows`;
+}
 
 // src/yaml/merge-key.ts
 function isMergeKey2(key) {
@@ -37362,7 +37875,7 @@ function setYamlPathAbout(text2, path, value, options2 = {}) {
     const keys = missing;
     const { map: map2, fill, document } = deepest;
     const written = askedString(value, options2) && readsAsNonString(next) ? renderScalar(next, "plain", map2?.flow ?? false) : next;
-    const change = { kind: "override", key: path, old: "", new: written, object: document.object };
+    const change = { kind: "override", key: path, old: "", new: written, op: "create", object: document.object };
     if (map2) plan.addSplice(pairInsertion(file, map2, keys, next), change);
     else if (fill) plan.addSplice(nullFilling(file, fill, keys, next), change);
     return plan.result();
@@ -37373,72 +37886,330 @@ function setYamlPathAbout(text2, path, value, options2 = {}) {
   );
 }
 
-// src/yaml/walk.ts
-function forEachValue(root, visit3, childrenFirst = false) {
-  if (root) walk(root, [], false, visit3, childrenFirst);
-}
-function walk(node2, path, inFlow, visit3, childrenFirst) {
-  if (!childrenFirst) visit3({ node: node2, path, inFlow });
-  if (node2.kind === "map") {
-    const flow = inFlow || node2.flow;
-    for (const pair of node2.pairs) {
-      const key = scalarText(pair.key);
-      if (key !== void 0 && pair.value) walk(pair.value, [...path, key], flow, visit3, childrenFirst);
-    }
-  } else if (node2.kind === "seq") {
-    const flow = inFlow || node2.flow;
-    const { items } = node2;
-    for (let index = 0; index < items.length; index++) walk(items[index], [...path, index], flow, visit3, childrenFirst);
+// src/engine/request.ts
+var RequestError = class extends Error {
+  constructor(issues) {
+    super(issues.map(formatDiagnostic).join("\n"));
+    this.issues = issues;
+    this.name = "RequestError";
   }
-  if (childrenFirst) visit3({ node: node2, path, inFlow });
+  issues;
+};
+var SETTER_KEY = /^[^\s:="]+:[^\s:="]+$/;
+var PART_KEY = /^([^\s:="]+:[^\s:="]+):(tag|name|digest)$/;
+function isTagAlone(text2) {
+  return !text2.includes("/") && /^v?[0-9]/.test(text2) && isTag(text2);
+}
+var UNKNOWN_REPOSITORY = "<repository>";
+function wholeReference(value, repository = UNKNOWN_REPOSITORY) {
+  if (isTagAlone(value)) return `${repository}:${value}`;
+  const image = tryParseImageRef(value);
+  if (!image) return `${repository}:<tag>`;
+  return image.tag === void 0 && image.digest === void 0 ? `${value}:<tag>` : value;
+}
+function parseIncomingImage(text2, field, repository) {
+  let image;
+  try {
+    image = parseImageRef(text2);
+  } catch (error) {
+    return { field, reason: error instanceof ImageRefError ? error.message : String(error) };
+  }
+  if (image.tag === void 0 && image.digest === void 0) {
+    if (isTagAlone(text2))
+      return { field, reason: `${JSON.stringify(text2)} is a tag alone; give the full reference, e.g. ${repository ?? UNKNOWN_REPOSITORY}:${text2}` };
+    return { field, reason: `${JSON.stringify(text2)} has no tag or digest; give repo:tag or repo@sha256:...` };
+  }
+  return image;
+}
+function checkIncomingImages(texts, entry, known = {}) {
+  const issues = [];
+  const images = [];
+  const seen = /* @__PURE__ */ new Map();
+  const [only, ...others] = known.repositories ?? [];
+  texts.forEach((text2, i) => {
+    const image = parseIncomingImage(text2, entry(i), others.length === 0 ? only : void 0);
+    if ("reason" in image) {
+      issues.push(image);
+      return;
+    }
+    const earlier = seen.get(image.repository);
+    if (earlier) issues.push({ field: entry(i), reason: `${earlier} and ${formatImageRef(image)} name one repository; give each repository once` });
+    seen.set(image.repository, formatImageRef(image));
+    images.push(image);
+  });
+  return { images, issues };
+}
+function parseSet(text2, fieldName) {
+  if (/^["']/.test(text2))
+    return `${JSON.stringify(text2)} is quoted; drop the quotes: in \`${(fieldName ?? byIndex)("set", void 0, true)}\` the value reaches the tool as written`;
+  const colon = text2.indexOf(":", /^[A-Za-z]:[\\/]/.test(text2) ? 2 : 0);
+  if (colon <= 0 || colon === text2.length - 1)
+    return `${JSON.stringify(text2)} is not FILE:SPEC, e.g. main.k:config.containers.app.image="ghcr.io/acme/app:1.2.3"`;
+  const file = text2.slice(0, colon);
+  const spec = text2.slice(colon + 1);
+  if (/[="']/.test(file) || fileKind(file) === void 0 && isUnionWithoutFile(file, spec)) return fileFirst(text2);
+  const refused = notASetFile(file, fieldName);
+  if (refused) return refused;
+  return { file: file.replace(/^\.\//, ""), spec };
+}
+function notASetFile(file, fieldName) {
+  switch (fileKind(file)) {
+    case "kcl-mod":
+      return `${file}: ${kclModNotSet(fieldName)}`;
+    case void 0:
+      return `${file} is not a .k, .yaml or .yml file, the only files a set edits`;
+    default:
+      return void 0;
+  }
+}
+function isUnionWithoutFile(file, spec) {
+  return !file.includes("/") && readsAsKcl(() => parseOverridePath(file)) && !readsAsKcl(() => parseOverrideSpec(spec));
+}
+function readsAsKcl(read) {
+  try {
+    read();
+    return true;
+  } catch (error) {
+    if (error instanceof OverrideSpecError) return false;
+    throw error;
+  }
+}
+function trySetSpec(kind, spec, fieldName) {
+  try {
+    return { field: readSpec(kind, spec, fieldName) };
+  } catch (error) {
+    if (error instanceof SourceError) return { error };
+    throw error;
+  }
+}
+function setSpecError(set2, fieldName) {
+  return trySetSpec(fileKind(set2.file), set2.spec, fieldName).error;
+}
+function readSpec(kind, spec, fieldName) {
+  switch (kind) {
+    case "kcl": {
+      const read = parseOverrideSpec(spec);
+      if (read.operation !== "-") usableSpecValue(read, spec, fieldName);
+      return { path: read.path, keys: read.parts, operation: read.operation, value: read.operation === "=" ? read.value : void 0 };
+    }
+    case "yaml": {
+      const read = parseYamlSpec(spec, fieldName);
+      return { path: read.path, keys: read.segments.map(String), operation: "=", value: read.value };
+    }
+    case "kcl-mod":
+    case void 0:
+      return void 0;
+  }
+}
+function fileFirst(text2) {
+  const spaced = /^(\S+)\s+(\S.*)$/s.exec(text2);
+  if (spaced && fileKind(spaced[1]) !== void 0)
+    return `${JSON.stringify(text2)} has a space after its file where FILE:SPEC has a ':'; write ${spaced[1]}:${spaced[2]}`;
+  return `${JSON.stringify(text2)} starts with a spec, not a file: FILE:SPEC names the file first, e.g. main.k:${text2}`;
+}
+function nothingToUpdate(name) {
+  const [image, setter, set2] = name ? [name("image"), name("setter"), name("set")] : ["an image", "a setter", "a set"];
+  return `nothing to update: give ${image}, ${setter} or ${set2}`;
+}
+function stringsOf(value, named2, said) {
+  if (value === void 0) return [];
+  if (!Array.isArray(value)) {
+    said(`${named2()}: must be a list of strings, not ${describeValue(value)}`);
+    return [];
+  }
+  const wrong = value.flatMap((item, i) => typeof item === "string" ? [] : [i]);
+  for (const i of wrong) said(`${named2(i)}: must be a string, not ${describeValue(value[i])}`);
+  return wrong.length === 0 ? value : [];
+}
+function isConfigField(config) {
+  if (config === void 0 || typeof config === "string") return true;
+  const parsed = config;
+  return Array.isArray(parsed?.targets) && parsed.setters instanceof Map && Array.isArray(parsed.overrides);
+}
+function outsideRoot(path) {
+  if (path.startsWith("/") || /^[A-Za-z]:[\\/]/.test(path)) return "must be relative to the root";
+  if (path.split(/[\\/]/).includes("..")) return 'must stay inside the root (no "..")';
+  return void 0;
+}
+var SWITCHES = ["allowDowngrade", "create"];
+function readShape(request2, name, issues) {
+  const say = (field, message) => issues.push({ field, message });
+  const list = (field, value) => stringsOf(
+    value,
+    (i) => name(field, i),
+    (message) => say(field, message)
+  );
+  const lists = {
+    images: list("image", request2.images),
+    setters: list("setter", request2.setters),
+    sets: list("set", request2.sets),
+    paths: list("path", request2.paths)
+  };
+  stringsOf(
+    request2.targets,
+    (i) => i === void 0 ? "targets" : `targets[${i}]`,
+    (message) => say("target", message)
+  );
+  if (!isConfigField(request2.config))
+    say("config", `config: must be a path relative to the root or what parseConfig returns, not ${describeValue(request2.config)}`);
+  for (const key of SWITCHES)
+    if (request2[key] !== void 0 && typeof request2[key] !== "boolean") say("request", `${key}: must be true or false, not ${describeValue(request2[key])}`);
+  if (request2.pathInRepository !== void 0 && typeof request2.pathInRepository !== "string")
+    say("request", `pathInRepository: must be a string, not ${describeValue(request2.pathInRepository)}`);
+  if (request2.fieldName !== void 0 && typeof request2.fieldName !== "function")
+    say("request", `fieldName: must be a function, not ${describeValue(request2.fieldName)}`);
+  return lists;
+}
+function validateRequest(request2, known = {}) {
+  if (typeof request2 !== "object" || request2 === null || Array.isArray(request2)) {
+    const given = request2 === void 0 ? "nothing" : describeValue(request2);
+    throw new RequestError([{ field: "request", message: `the request must be an object, e.g. { images: ["ghcr.io/acme/app:1.2.4"] }, not ${given}` }]);
+  }
+  const fieldName = typeof request2.fieldName === "function" ? request2.fieldName : void 0;
+  const name = fieldName ?? byIndex;
+  const issues = [];
+  const issue = (field, message) => issues.push({ field, message });
+  const { images: imageTexts, setters: setterTexts, sets: setTexts, paths } = readShape(request2, name, issues);
+  if (issues.length === 0 && imageTexts.length + setterTexts.length + setTexts.length === 0)
+    issues.push({ field: "request", message: nothingToUpdate(fieldName) });
+  const checked = checkIncomingImages(imageTexts, (i) => name("image", i), known);
+  issues.push(...checked.issues.map(({ field, reason }) => ({ field: "image", message: `${field}: ${reason}` })));
+  const hint = upperCaseHint(imageTexts);
+  if (hint) issues.push({ field: "image", message: `${name("image", hint.index)}: ${hint.message}` });
+  const { images } = checked;
+  const parse6 = (field, text2, key) => {
+    const image = parseIncomingImage(text2, field, known.setters?.get(key)?.name);
+    if (!("reason" in image)) return image;
+    issue("setter", `${field}: ${image.reason}`);
+    return void 0;
+  };
+  const setters = /* @__PURE__ */ new Map();
+  setterTexts.forEach((text2, i) => {
+    const eq = text2.indexOf("=");
+    const key = eq < 0 ? text2 : text2.slice(0, eq);
+    const part = PART_KEY.exec(key);
+    if (eq >= 0 && part) {
+      const [whole, which] = [part[1], part[2]];
+      issue(
+        "setter",
+        `${name("setter", i)}: ${JSON.stringify(key)} is the key of a marker for the ${which} alone; give the marker's key without ":${which}" and the whole reference, e.g. ${givenValue(fieldName, "setter", `${whole}=${wholeReference(text2.slice(eq + 1), known.setters?.get(whole)?.name)}`)}: the key's :tag, :name and :digest markers each take their part of it`
+      );
+      return;
+    }
+    if (eq < 0 || !SETTER_KEY.test(key)) {
+      issue("setter", `${name("setter", i)}: ${JSON.stringify(text2)} is not <namespace>:<policy>=<image>, e.g. flux-system:app=ghcr.io/acme/app:1.2.3`);
+      return;
+    }
+    const ref = parse6(`${name("setter", i)} (${key})`, text2.slice(eq + 1), key);
+    const earlier = setters.get(key);
+    if (ref && earlier) {
+      issue("setter", `${name("setter", i)} (${key}): ${key} is given twice (${formatImageRef(earlier)} and ${formatImageRef(ref)}); give each key once`);
+    } else if (ref) setters.set(key, ref);
+  });
+  const sets = [];
+  const assigned = /* @__PURE__ */ new Map();
+  setTexts.forEach((text2, i) => {
+    const set2 = parseSet(text2, fieldName);
+    if (typeof set2 === "string") {
+      issue("set", `${name("set", i)}: ${set2}`);
+      return;
+    }
+    sets.push(set2);
+    const { field } = trySetSpec(fileKind(set2.file), set2.spec);
+    if (field?.value === void 0) return;
+    const key = JSON.stringify([set2.file, ...field.keys]);
+    const earlier = assigned.get(key);
+    if (!earlier) assigned.set(key, { text: text2, value: field.value });
+    else if (earlier.value !== field.value)
+      issue(
+        "set",
+        `${name("set", i)}: ${set2.file}:${field.path} is given twice (${JSON.stringify(earlier.text)} and ${JSON.stringify(text2)}); give each field one value`
+      );
+  });
+  paths.forEach((glob, i) => {
+    const outside = outsideRoot(glob);
+    if (glob.trim() === "") issue("path", `${name("path", i)}: must not be empty`);
+    else if (outside) issue("path", `${name("path", i)}: ${JSON.stringify(glob)} ${outside}`);
+  });
+  const configOutside = typeof request2.config === "string" ? outsideRoot(request2.config) : void 0;
+  if (configOutside) issues.push({ field: "config", message: `${name("config")}: ${JSON.stringify(request2.config)} ${configOutside}` });
+  if (issues.length > 0) throw new RequestError(issues);
+  return { images, setters, sets };
+}
+function upperCaseHint(images) {
+  const index = images.findIndex((text2) => lowerCasedReference(text2) !== void 0);
+  if (index < 0) return void 0;
+  return {
+    index,
+    message: "an image name is written in lower case: write its registry and repository in lower case and keep its tag as it is. `${{ github.repository }}` and `${{ github.repository_owner }}` keep the owner's case (docker/metadata-action lower-cases the images it is given)."
+  };
 }
 
-// src/yaml/alias.ts
-var ANCHOR = /&([^\s,[\]{}]+)(?=[\s,\]}]|$)/g;
-var anchorsOfFile = /* @__PURE__ */ new WeakMap();
-function anchorsIn(file) {
-  let anchors = anchorsOfFile.get(file);
-  if (anchors === void 0) {
-    const found = /* @__PURE__ */ new Map();
-    for (const match of file.text.matchAll(ANCHOR)) {
-      const offsets = found.get(match[1]);
-      if (offsets) offsets.push(match.index);
-      else found.set(match[1], [match.index]);
+// src/engine/target-owners.ts
+var PLAIN_NAME = /^[\w-]+$/;
+var PLAIN_START = /^[\w-]*/;
+var GROUPING = /[{}()[\]\\]/;
+function targetOwners(targets) {
+  if (targets.length === 0) return NO_OWNERS;
+  const root = node();
+  const paths = new Map(
+    targets.map((target, rank) => [target, target.paths.map((glob, index) => indexed(root, glob, { target, rank, index, matches: lazyMatcher(glob) }))])
+  );
+  const mayMatch = (file) => {
+    const found = /* @__PURE__ */ new Set();
+    collect(root, file.split("/"), 0, found);
+    return [...found].sort((a, b) => a.rank - b.rank || a.index - b.index);
+  };
+  const owners = /* @__PURE__ */ new Map();
+  const ownerOf = (file) => {
+    if (owners.has(file)) return owners.get(file);
+    const candidates2 = mayMatch(file);
+    const first = candidates2.find((p) => p.matches(file));
+    const owner = first && {
+      target: first.target,
+      rank: first.rank,
+      paths: candidates2.filter((p) => p === first || p.target === first.target && p.index > first.index && p.matches(file))
+    };
+    owners.set(file, owner);
+    return owner;
+  };
+  return { pathsOf: (target) => paths.get(target) ?? [], ownerOf, mayMatch };
+}
+var NO_OWNERS = { pathsOf: () => [], ownerOf: () => void 0, mayMatch: () => [] };
+function node() {
+  return { names: /* @__PURE__ */ new Map(), open: [], byLastStart: /* @__PURE__ */ new Map() };
+}
+function indexed(root, glob, path) {
+  const names = glob.replace(/\/+$/, "").split("/");
+  let at = root;
+  let leading = 0;
+  for (; leading < names.length; leading++) {
+    const name = names[leading];
+    if (name === "*") at = at.anyName ??= node();
+    else if (PLAIN_NAME.test(name)) at = at.names.get(name) ?? at.names.set(name, node()).get(name);
+    else break;
+  }
+  const start = leading < names.length && !GROUPING.test(glob) ? PLAIN_START.exec(names.at(-1))[0] : "";
+  if (start === "") at.open.push(path);
+  else (at.byLastStart.get(start) ?? at.byLastStart.set(start, []).get(start)).push(path);
+  return path;
+}
+function collect(at, names, next, found) {
+  for (const path of at.open) found.add(path);
+  if (at.byLastStart.size > 0) {
+    for (const name of names.slice(next)) {
+      const plain = PLAIN_START.exec(name)[0];
+      for (let end = 1; end <= plain.length; end++) for (const path of at.byLastStart.get(plain.slice(0, end)) ?? []) found.add(path);
     }
-    anchorsOfFile.set(file, anchors = found);
   }
-  return anchors;
+  if (next === names.length) return;
+  const named2 = at.names.get(names[next]);
+  if (named2) collect(named2, names, next + 1, found);
+  if (at.anyName) collect(at.anyName, names, next + 1, found);
 }
-function anchorOf(file, alias) {
-  const name = file.text.slice(alias.start + 1, alias.end);
-  const offsets = anchorsIn(file).get(name) ?? [];
-  const before = partitionPoint(offsets.length, (i) => offsets[i] < alias.start);
-  return before === 0 ? void 0 : { name: `&${name}`, at: offsets[before - 1] };
-}
-var BEFORE_VALUE = /(?:[ \t\r\n]+|#[^\r\n]*|![^\s]*)*/y;
-var valuesOfRoot = /* @__PURE__ */ new WeakMap();
-function anchoredValue(file, root, alias) {
-  const anchor = anchorOf(file, alias);
-  if (anchor === void 0 || root === null) return void 0;
-  BEFORE_VALUE.lastIndex = anchor.at + anchor.name.length;
-  BEFORE_VALUE.test(file.text);
-  const start = BEFORE_VALUE.lastIndex;
-  let values = valuesOfRoot.get(root);
-  if (values === void 0) {
-    const byStart = /* @__PURE__ */ new Map();
-    forEachValue(root, ({ node: node2, path }) => {
-      if (node2.kind !== "alias" && !byStart.has(node2.start)) byStart.set(node2.start, { node: node2, path });
-    });
-    valuesOfRoot.set(root, values = byStart);
-  }
-  return values.get(start);
-}
-function scalarOf(file, root, node2) {
-  const value = node2.kind === "alias" ? anchoredValue(file, root, node2)?.node : node2;
-  return value?.kind === "scalar" ? value : void 0;
-}
-function aliasedFieldWords(path, line, anchor) {
-  return `${formatPath(path)} (line ${line}), which every alias of ${anchor} follows`;
+function lazyMatcher(glob) {
+  let matches;
+  return (path) => (matches ??= pathMatcher([glob]))(path);
 }
 
 // src/yaml/placeholder.ts
@@ -37507,17 +38278,17 @@ function listElements(generators, path) {
 }
 var ELEMENTS_NAMED = 5;
 function elementsHolding(elements) {
-  let text2 = holding2.get(elements);
+  let text2 = holding.get(elements);
   if (text2 === void 0) {
     text2 = cappedList(
       elements.map(({ path, value }, e) => e < ELEMENTS_NAMED ? `${formatPath(path)} holds ${value}` : ""),
       ELEMENTS_NAMED
     );
-    holding2.set(elements, text2);
+    holding.set(elements, text2);
   }
   return text2;
 }
-var holding2 = /* @__PURE__ */ new WeakMap();
+var holding = /* @__PURE__ */ new WeakMap();
 function leftToPlaceholder(path) {
   return { field: formatPath(path), reason: "placeholder" };
 }
@@ -38117,7 +38888,7 @@ function warnMerged(file, field, incoming, plan, kustomizeTagged2) {
   return containers.length > 0;
 }
 function warnBareRead(plan, at, path, how, bare, update, where2, kustomizeTagged2) {
-  if (kustomizeTagged2?.has(bare.ref.name)) {
+  if (RETAGGED_LISTS.has(inContainerSpec(path)) && kustomizeTagged2?.has(bare.ref.name)) {
     const reason = kustomizeTagged2.get(bare.ref.name);
     return reason === void 0 ? void 0 : plan.warn(at, `${formatPath(path)} ${how.that} ${reason}`);
   }
@@ -38154,18 +38925,18 @@ function warnAliased(file, document, alias, path, incoming, plan, kustomizeTagge
     { reason: "unmoved", image: ref.repository, lines: [line] }
   );
 }
-function setImageScalar(field, kind, bareTakesTag, incoming, plan, document, kustomizeTagged2) {
+function setImageScalar(field, kind, container, incoming, plan, document, kustomizeTagged2) {
   const { node: node2, path } = field;
   if (!isFlowScalar(node2) || plan.isClaimed(node2)) return;
   const ref = tryParseImageRef(node2.text);
   const update = ref && incoming.get(ref.repository);
   if (!ref || !update) return;
   if (ref.tag === void 0 && ref.digest === void 0) {
-    if (!bareTakesTag) {
+    if (!container) {
       const { message, about } = bareFieldWarning(formatPath(path), ref.repository);
       return plan.warn(node2.start, message, void 0, about);
     }
-    if (kustomizeTagged2?.has(ref.name)) {
+    if (RETAGGED_LISTS.has(container) && kustomizeTagged2?.has(ref.name)) {
       const reason = kustomizeTagged2.get(ref.name);
       return reason === void 0 ? void 0 : plan.warn(node2.start, `${formatPath(path)} ${reason}`);
     }
@@ -38174,9 +38945,10 @@ function setImageScalar(field, kind, bareTakesTag, incoming, plan, document, kus
   if (next) plan.setScalar(node2, next, field.inFlow, { kind, key: formatPath(path), document });
 }
 var CONTAINER_LISTS = /* @__PURE__ */ new Set(["containers", "initContainers", "ephemeralContainers"]);
+var RETAGGED_LISTS = /* @__PURE__ */ new Set(["containers", "initContainers"]);
 function inContainerSpec(path) {
   const list = path[path.length - 3];
-  return typeof path[path.length - 2] === "number" && typeof list === "string" && CONTAINER_LISTS.has(list);
+  return typeof path[path.length - 2] === "number" && typeof list === "string" && CONTAINER_LISTS.has(list) && list;
 }
 var BLOCK_HEADER = /["']?[ \t]*:[ \t]+(?:[&!]\S*[ \t]+)*[|>]/y;
 function hasBlockImage(text2) {
@@ -38533,2245 +39305,6 @@ function imageOf(fields) {
   return splitImage((key) => fields.get(key));
 }
 
-// src/yaml/inline-patch.ts
-var editInlinePatches = (file, request2, plan) => {
-  const incoming = byRepository(request2.images);
-  if (incoming.size === 0) return;
-  file.documents.forEach((document, index) => {
-    const paired2 = request2.pairedTags?.get(index);
-    if (isOpList(document.root)) editOps(document, incoming, plan, request2.kustomizeTagged, paired2);
-    for (const patch of patchStrings(document)) if (!plan.isClaimed(patch.node)) editPatch(file, patch, document, request2, plan, paired2);
-  });
-};
-function patchStrings(document) {
-  const found = [];
-  const inList = (path, field, kind) => {
-    const list = nodeAt(document.root, path);
-    if (list?.kind !== "seq") return;
-    list.items.forEach((item, index) => {
-      const node2 = field === void 0 ? item : item.kind === "map" ? mapValue(item, field) : void 0;
-      const inFlow = list.flow || item.kind === "map" && item.flow;
-      if (node2?.kind === "scalar") found.push({ node: node2, path: field === void 0 ? [...path, index] : [...path, index, field], kind, inFlow });
-    });
-  };
-  if (isHelmRelease(document.object)) {
-    const renderers = nodeAt(document.root, ["spec", "postRenderers"]);
-    if (renderers?.kind === "seq") renderers.items.forEach((_, i) => inList(["spec", "postRenderers", i, "kustomize", "patches"], "patch", "either"));
-    return found;
-  }
-  for (const source of sourcesOf(document)) inList([...source, "kustomize", "patches"], "patch", "either");
-  if (!isKustomization(document)) return found;
-  if (isFluxKustomization(document.object)) {
-    inList(["spec", "patches"], "patch", "either");
-    return found;
-  }
-  inList(["patches"], "patch", "either");
-  inList(["patchesStrategicMerge"], void 0, "strategic-merge");
-  inList(["patchesJson6902"], "patch", "json6902");
-  return found;
-}
-function editPatch(file, patch, document, request2, plan, paired2) {
-  const content = tryYamlFile(patch.node.text);
-  if (!content) return;
-  const inner = new EditPlan(content);
-  const ops = patch.kind !== "strategic-merge" && content.documents[0]?.root?.kind === "seq";
-  const key = formatPath(patch.path);
-  const within2 = (text2) => ops ? `${key}${text2}` : `${key}: ${text2}`;
-  const prefix = within2("");
-  const own = paired2 && new Map([...paired2].flatMap(([at, name]) => at.startsWith(prefix) ? [[at.slice(prefix.length), name]] : []));
-  const innerRequest = own?.size ? { ...request2, pairedTags: /* @__PURE__ */ new Map([[0, own]]) } : { ...request2, pairedTags: void 0 };
-  if (ops) editOps(content.documents[0], byRepository(request2.images), inner, request2.kustomizeTagged, own);
-  else if (patch.kind !== "json6902") editImages(content, request2, inner);
-  if (ops || patch.kind !== "json6902") editHelmValues(content, innerRequest, inner);
-  const { changes, warnings } = inner.edits();
-  if (changes.length === 0 && warnings.length === 0) return;
-  const placement = placementOf(file, patch);
-  if (typeof placement === "string") {
-    if (changes.length > 0) {
-      const name = ({ change }) => change.kind === "helm" ? change.key : tryParseImageRef(change.old)?.name ?? change.old;
-      const names = [...new Set(changes.map(name))].join(", ");
-      plan.warn(
-        patch.node.start,
-        `${key} holds ${names} in a ${placement}, which is not edited; write the patch as a literal block scalar (|) to have its image updated`
-      );
-    }
-    for (const { message, kind } of warnings) plan.warn(patch.node.start, within2(message), kind);
-    return;
-  }
-  plan.claim(patch.node);
-  for (const { splice, change } of changes) {
-    plan.addSplice(
-      { start: placement.at(splice.start), end: placement.at(splice.end), insert: placement.escape(splice.insert) },
-      { ...change, key: within2(change.key), object: document.object }
-    );
-  }
-  for (const { offset, message, kind } of warnings) plan.warn(placement.at(offset), within2(message), kind);
-}
-var VALUE_OPS = /* @__PURE__ */ new Set(["add", "replace"]);
-function editOps(document, incoming, plan, kustomizeTagged2, paired2) {
-  const list = document.root;
-  if (list?.kind !== "seq") return;
-  list.items.forEach((op, index) => {
-    if (op.kind !== "map") return;
-    const name = scalarText(mapValue(op, "op"));
-    const pointer = scalarText(mapValue(op, "path"));
-    const value = mapValue(op, "value");
-    if (pointer === void 0 || !value || name !== "test" && !VALUE_OPS.has(name ?? "")) return;
-    const target = pointerPath(pointer);
-    forEachValue(value, ({ node: node2, path, inFlow }) => {
-      const at = [...target, ...path];
-      const key = [index, "value", ...path];
-      if (name === "test") {
-        plan.claim(node2);
-        if (at[at.length - 1] === "image" || node2.kind === "map") warnTest(node2, key, incoming, plan);
-        return;
-      }
-      const field = { node: node2, path: key, inFlow: inFlow || list.flow || op.flow };
-      const alone = path.length === 0 ? paired2?.get(formatPath(key)) : void 0;
-      if (alone !== void 0) return setHelmImage({ tag: field }, incoming, plan, document, alone);
-      if (at[at.length - 1] !== "image") return;
-      setImageScalar(field, "image", inContainerSpec(at), incoming, plan, document, kustomizeTagged2);
-    });
-  });
-}
-function warnTest(node2, key, incoming, plan) {
-  const held = testedImage(node2, incoming);
-  if (held === void 0) return;
-  plan.warn(
-    node2.start,
-    `${formatPath(key)} holds ${held} in a test op, which is left as it is (it tests the resource before the patch); if this run moves the field it tests (in the base, say), kustomize fails the test: update its value or drop the op`
-  );
-}
-function testedImage(node2, incoming) {
-  if (isFlowScalar(node2)) {
-    const ref = tryParseImageRef(node2.text);
-    const update2 = ref && incoming.get(ref.repository);
-    return update2 && nextReference(update2, ref) !== void 0 ? node2.text : void 0;
-  }
-  if (node2.kind !== "map") return void 0;
-  const { registry, repository, tag } = splitImage((key) => scalarText(mapValue(node2, key)));
-  const name = repository && splitImageName(registry, repository);
-  const update = name && tag ? incoming.get(normalizeRepository(name) ?? "") : void 0;
-  return update && nextVersion(update, versionOf(tag, void 0)) !== void 0 ? `${name}:${tag}` : void 0;
-}
-function placementOf(file, patch) {
-  const { node: node2, inFlow } = patch;
-  const literal2 = node2.style === "literal" ? literalPlacement(file.text, node2) : void 0;
-  if (literal2) return literal2;
-  const form = scalarForm(node2, file.text.slice(node2.start, node2.end), inFlow);
-  if (form !== void 0) return form;
-  if (!isFlowScalar(node2) || node2.style === "plain") return "plain string";
-  const render = (text2) => renderScalar(text2, node2.style, inFlow);
-  return { at: (offset) => node2.start + render(node2.text.slice(0, offset)).length - 1, escape: (text2) => render(text2).slice(1, -1) };
-}
-function literalPlacement(text2, node2) {
-  const lines = node2.text.split("\n");
-  const starts = [];
-  let inText = 0;
-  let lineStart = text2.indexOf("\n", node2.start) + 1;
-  let indent;
-  for (const line of lines) {
-    const newline = text2.indexOf("\n", lineStart);
-    const lineEnd = newline < 0 ? text2.length : newline;
-    const raw = text2.slice(lineStart, text2[lineEnd - 1] === "\r" ? lineEnd - 1 : lineEnd);
-    if (line !== "") {
-      indent ??= raw.slice(0, raw.length - line.length);
-      if (!/^ *$/.test(indent) || raw !== indent + line) return void 0;
-    }
-    starts.push({ inText, inFile: lineStart + (indent?.length ?? 0) });
-    inText += line.length + 1;
-    lineStart = lineEnd + 1;
-  }
-  return {
-    at(offset) {
-      let k = 0;
-      while (k + 1 < starts.length && starts[k + 1].inText <= offset) k++;
-      return starts[k].inFile + offset - starts[k].inText;
-    },
-    escape: (inserted) => inserted
-  };
-}
-
-// src/yaml/kcl-settings.ts
-function settingItems(document) {
-  const items = [];
-  for (const { path, holds: holds2 } of settingLists(document)) {
-    const list = nodeAt(document.root, path);
-    if (list?.kind !== "seq") continue;
-    const read = holds2 === "spec" ? readSpec : readArgument;
-    list.items.forEach((node2, index) => {
-      if (node2.kind === "scalar") items.push({ node: node2, path: [...path, index], inFlow: list.flow, holds: holds2, read });
-    });
-  }
-  return items;
-}
-function isKclRun(document) {
-  const { apiVersion, kind } = document.object;
-  return kind === "KCLRun" && inGroup(apiVersion, KCL_RUN);
-}
-function settingLists(document) {
-  if (isKclRun(document)) {
-    return [
-      { path: ["spec", "config", "overrides"], holds: "spec" },
-      { path: ["spec", "config", "arguments"], holds: "argument" }
-    ];
-  }
-  return isSettingsFile(document) ? [{ path: ["kcl_cli_configs", "overrides"], holds: "spec" }] : [];
-}
-function optionValues(document) {
-  const options2 = isSettingsFile(document) ? nodeAt(document.root, ["kcl_options"]) : void 0;
-  if (options2?.kind !== "seq") return [];
-  return options2.items.flatMap((option, index) => {
-    const node2 = option.kind === "map" ? mapValue(option, "value") : void 0;
-    return node2 === void 0 ? [] : [{ node: node2, path: ["kcl_options", index, "value"], inFlow: options2.flow || option.kind === "map" && option.flow }];
-  });
-}
-function isSettingsFile(document) {
-  const { apiVersion, kind } = document.object;
-  return apiVersion === void 0 && kind === void 0 && nodeAt(document.root, ["kcl_cli_configs"])?.kind === "map";
-}
-var SPEC_STAYS = "so the image this spec pins stays as it is";
-var ARGUMENT_STAYS = "so the image this option passes stays as it is";
-function readSpec(text2) {
-  const spec = specSetting(text2);
-  return spec && { name: spec.path, stays: SPEC_STAYS, text: spec.text, value: spec.value };
-}
-function readArgument(text2) {
-  const eq = text2.indexOf("=");
-  if (eq <= 0) return void 0;
-  const raw = text2.slice(eq + 1);
-  const setting = { name: text2.slice(0, eq), stays: ARGUMENT_STAYS, text: raw };
-  const json = decodeJson(raw);
-  if (!json) {
-    const whole = "raw text that is not JSON (option() returns it as written)";
-    const advice = (reference) => `pass the reference alone, bare or as a JSON string: ${setting.name}=${reference} or ${setting.name}=${JSON.stringify(reference)}`;
-    return { ...setting, value: { string: raw, start: eq + 1, end: text2.length, write: (string2) => string2, whole, advice } };
-  }
-  if (typeof json.value !== "string") {
-    const advice = (reference) => `pass the image in an argument of its own whose value is the reference (<name>=${reference})`;
-    return { ...setting, value: { form: "a JSON value that is no string", advice } };
-  }
-  const start = eq + 1 + raw.length - raw.trimStart().length;
-  return { ...setting, value: { string: json.value, start, end: eq + 1 + raw.trimEnd().length, write: (string2) => JSON.stringify(string2) } };
-}
-function decodeJson(text2) {
-  try {
-    return { value: JSON.parse(text2) };
-  } catch {
-    return void 0;
-  }
-}
-function settingKey(item, setting) {
-  return `${formatPath(item.path)}: ${setting.name}`;
-}
-function writableItem(plan, item) {
-  const { node: node2, inFlow } = item;
-  const source = plan.file.text.slice(node2.start, node2.end);
-  const form = scalarForm(node2, source, inFlow);
-  if (!isFlowScalar(node2)) return form ?? `${node2.style} string`;
-  if (form === void 0) return { ...item, node: node2 };
-  const escapes = node2.style === "double" && !/[\r\n]/.test(source) ? decodeDoubleQuoted(source) : void 0;
-  return escapes?.text === node2.text ? { ...item, node: node2, escapes } : form;
-}
-var REWRITE_ADVICE = "which is not edited; write the spec as a plain or quoted one-line string";
-function setInSetting(plan, item, value, string2, label, document) {
-  const { node: node2 } = item;
-  plan.claim(node2);
-  if (string2 === value.string) return void 0;
-  const text2 = `${node2.text.slice(0, value.start)}${value.write(string2)}${node2.text.slice(value.end)}`;
-  const again = item.read(text2)?.value;
-  if (!again || !("string" in again) || again.string !== string2) return text2;
-  const splice = item.escapes ? escapedSplice(node2, item.escapes, text2) : scalarSplice(plan.file, node2, text2, item.inFlow);
-  plan.addSplice(splice, { ...label, old: value.string, new: string2, object: document.object });
-  return void 0;
-}
-function escapedSplice(node2, escapes, text2) {
-  const edit = escapedEdit(escapes, text2, (middle) => doubleQuoted(middle).slice(1, -1));
-  return { start: node2.start + edit.start, end: node2.start + edit.end, insert: edit.insert };
-}
-function unreadWarning(string2, text2) {
-  return `would not read as ${string2} once written there (${text2}); left as it is, write the value as a quoted string`;
-}
-
-// src/yaml/kcl-overrides.ts
-var editKclOverrideSpecs = (file, request2, plan) => {
-  const incoming = byRepository(request2.images);
-  if (incoming.size === 0) return;
-  for (const document of file.documents) {
-    for (const item of settingItems(document)) {
-      const setting = plan.isClaimed(item.node) ? void 0 : item.read(item.node.text);
-      if (setting) editSetting(item, setting, document, incoming, plan);
-    }
-    for (const field of optionValues(document)) setImageScalar(field, "override", false, incoming, plan, document);
-  }
-};
-function editSetting(item, setting, document, incoming, plan) {
-  const key = settingKey(item, setting);
-  const warn2 = (message, kind) => plan.warn(item.node.start, `${key} ${message}`, kind);
-  const image = nextSpecImage(setting, incoming, warn2, setting.stays);
-  if (!image) return;
-  const writable = writableItem(plan, item);
-  if (typeof writable === "string") return warn2(`holds ${image.name} in a ${writable}, ${REWRITE_ADVICE}`);
-  const unread = setInSetting(plan, writable, image.value, image.next, { kind: "override", key }, document);
-  if (unread !== void 0) warn2(unreadWarning(image.next, unread));
-}
-
-// src/yaml/markers.ts
-var OPENS_LINE = /^[ \t]*(?:-[ \t]+)*(?:[&!][^\s]*[ \t]+)*/;
-var BLOCK_SCALAR_OPENER = /(?:^|[\s:-])[|>][1-9+-]{0,2}[ \t]*$/;
-var ITEM_HEADER = /^(?:[&!][^\s]*[ \t]+)*[|>]/;
-function indentOf(line) {
-  return line.length - line.trimStart().length;
-}
-var YamlLines = class {
-  constructor(text2) {
-    this.text = text2;
-  }
-  text;
-  #index;
-  /**
-   * The answer of a walk up from above a line, as indented as that line: the same for every line
-   * of a walk that was then the least indented, so a list of marked items is read once, not once per item.
-   */
-  #answered = /* @__PURE__ */ new Map();
-  /** Whether the text has a block scalar indicator at all: most manifests have none to read. */
-  #mayHoldBlock;
-  get index() {
-    return this.#index ??= new LineIndex(this.text);
-  }
-  /** A 1-based line's text, without its line break; undefined outside the text. */
-  raw(line) {
-    const start = line < 1 ? void 0 : this.index.lineStart(line);
-    return start === void 0 ? void 0 : this.text.slice(start, this.index.lineStart(line + 1) ?? this.text.length).replace(/\r?\n$|\r$/, "");
-  }
-  inBlockScalar(line) {
-    this.#mayHoldBlock ??= this.text.includes("|") || this.text.includes(">");
-    if (!this.#mayHoldBlock) return false;
-    let least = indentOf(this.raw(line));
-    const met = [line];
-    let inside = false;
-    for (let above = line - 1; least > 0; above--) {
-      const raw = this.raw(above);
-      if (raw === void 0) break;
-      if (raw.trim() === "") continue;
-      const indent = indentOf(raw);
-      if (indent > least) continue;
-      if (indent < least && this.#textReaches(above, raw, least)) {
-        inside = true;
-        break;
-      }
-      least = indent;
-      const known = this.#answered.get(above);
-      if (known !== void 0) {
-        inside = known;
-        break;
-      }
-      met.push(above);
-    }
-    for (const at of met) this.#answered.set(at, inside);
-    return inside;
-  }
-  /** Whether `line` is a block scalar header whose text goes on as far as lines indented `least` (all of those between). */
-  #textReaches(line, raw, least) {
-    const code = raw.replace(/(?:^|\s)#.*$/, "");
-    if (!BLOCK_SCALAR_OPENER.test(code)) return false;
-    const items = /^[ \t]*(?:-[ \t]+)*/.exec(code)[0];
-    const dash = items.lastIndexOf("-");
-    const parent = !ITEM_HEADER.test(code.slice(items.length)) ? items.length : dash >= 0 ? dash : indentOf(code) - 1;
-    let first = line + 1;
-    while (this.raw(first)?.trim() === "") first++;
-    const content = indentOf(this.raw(first));
-    return content > parent && least >= content;
-  }
-};
-function markerComment(text2, node2, floor = 0, inFlow = false) {
-  const { start, end: valueEnd } = node2;
-  const isBlock2 = node2.kind === "scalar" && (node2.style === "literal" || node2.style === "folded");
-  const header = /[|>][0-9+-]*/y;
-  header.lastIndex = start;
-  const after = isBlock2 ? start + (header.exec(text2)?.[0].length ?? 0) : valueEnd;
-  if (after > start) {
-    const lineComment2 = lineCommentAt(text2, after, inFlow);
-    if (lineComment2 !== void 0) return lineComment2;
-  }
-  return headComment(text2, start, floor);
-}
-function headComment(text2, start, floor) {
-  const lineStart = text2.lastIndexOf("\n", start - 1) + 1;
-  const before = text2.slice(lineStart, start);
-  if (OPENS_LINE.exec(before)[0].length !== before.length) return void 0;
-  const head = [];
-  for (let end = lineStart - 1; end > 0; ) {
-    const begin = text2.lastIndexOf("\n", end - 1) + 1;
-    const line = text2.slice(begin, end).trim();
-    if (begin < floor || !line.startsWith("#")) break;
-    head.unshift(line);
-    end = begin - 1;
-  }
-  return head.length > 0 ? head.join("\n") : void 0;
-}
-function emptyValueComment(text2, node2) {
-  return node2.start === node2.end ? lineCommentAt(text2, node2.end) : void 0;
-}
-function lineCommentAt(text2, after, inFlow = false) {
-  const lineEnd = text2.indexOf("\n", after);
-  return (inFlow ? /^[ \t]*(?:,[ \t]*)?(#.*)$/ : /^[ \t]*(#.*)$/).exec(text2.slice(after, lineEnd < 0 ? text2.length : lineEnd).trimEnd())?.[1];
-}
-function headMarkersIn(lines) {
-  const { text: text2 } = lines;
-  const found = [];
-  const lineText = (line) => lines.raw(line)?.trim();
-  for (let at = text2.indexOf(MARKER_TOKEN); at >= 0; at = text2.indexOf(MARKER_TOKEN, at + MARKER_TOKEN.length)) {
-    const line = lines.index.lineAt(at);
-    const comment = lineText(line);
-    if (!comment.startsWith("#") || lineText(line - 1)?.startsWith("#") || lines.inBlockScalar(line)) continue;
-    const reading = readMarker(comment);
-    const marked = lineText(line + 1);
-    if (!reading || !("marker" in reading) || marked === void 0) continue;
-    const value = marked.slice(OPENS_LINE.exec(marked)[0].length);
-    if (value === "" || /^[[{#*?]|^(?:---|\.\.\.)(?:\s|$)|:(?:\s|$)|\s#/.test(value)) continue;
-    found.push({ marker: reading.marker, line: line + 1, before: marked });
-  }
-  return found;
-}
-function yamlMarkers(text2) {
-  const lines = new YamlLines(text2);
-  const afterValue = lineMarkers(text2).filter(({ line, before }) => !/[\]}][ \t]*,?$/.test(before) && !lines.inBlockScalar(line));
-  return [...afterValue, ...headMarkersIn(lines)].sort((a, b) => a.line - b.line);
-}
-var editMarkers = (file, request2, plan) => {
-  if (!file.text.includes(MARKER_KEY)) return;
-  const marked = new MarkedFields(request2);
-  let floor = 0;
-  const keyOf = /* @__PURE__ */ new Map();
-  file.documents.forEach((document, index) => {
-    const settings = kclSettings(document);
-    forEachValue(document.root, ({ node: node2, path, inFlow }) => {
-      if (node2.kind === "map") {
-        for (const { key, value } of node2.pairs) if (value && key.kind === "scalar") keyOf.set(value, key);
-      }
-      if (node2.kind !== "scalar" && node2.kind !== "alias") {
-        const warning = node2.flow ? collectionMarkerWarning(file.text, node2, path, inFlow) : void 0;
-        if (warning) plan.warn(node2.end - 1, warning);
-        return;
-      }
-      const above = floor;
-      floor = node2.end;
-      const own = markerComment(file.text, node2, above, inFlow);
-      const keys = own === void 0 && node2.kind === "scalar" ? emptyValueComment(file.text, node2) : void 0;
-      const comment = own ?? keys;
-      if (comment === void 0) {
-        const key = keyOf.get(node2);
-        const warning = key && node2.start < node2.end ? keyMarkerWarning(file.text, key, above) : void 0;
-        if (warning) plan.warn(key.start, warning);
-        return;
-      }
-      const reading = readMarker(comment);
-      if (reading === void 0) return;
-      if ("ignored" in reading) return plan.warn(node2.start, reading.ignored);
-      plan.claim(node2);
-      if ("error" in reading) {
-        plan.warn(node2.start, reading.error);
-        return;
-      }
-      const { marker } = reading;
-      const site = { marker, document: index, warn: (message, kind) => plan.warn(node2.start, message, kind) };
-      const marks = `Flux setter "${marker.setter}" marks`;
-      if (node2.kind === "alias") return marked.add({ ...site, text: "", refusal: `${marks} ${aliasRefusal(file, node2)}` });
-      if (keys !== void 0) return marked.add({ ...site, text: node2.text, refusal: `${marks} ${EMPTY_REFUSAL}` });
-      const setting = settings.get(node2);
-      if (setting === "option") return marked.add({ ...site, ...optionField(node2, inFlow, marker, plan, document) });
-      if (setting) return marked.add({ ...site, ...settingField(setting, marker, plan, document) });
-      if (!isFlowScalar(node2)) return marked.add({ ...site, text: node2.text, refusal: `${marks} a block scalar, which is never edited` });
-      const write = (value) => plan.setScalar(node2, value, inFlow, { kind: "setter", key: marker.setter, document });
-      const misfit = misfitWarning(marker, path, node2.text);
-      marked.add({ ...site, text: node2.text, write: misfit ? (value) => (write(value), site.warn(misfit(value))) : write });
-    });
-  });
-  marked.writeAll();
-};
-var PART_KEYS = {
-  tag: TAG_KEYS,
-  name: /* @__PURE__ */ new Set(["repository", "name", "newName"]),
-  digest: /* @__PURE__ */ new Set(["digest"])
-};
-function misfitWarning(marker, path, old) {
-  const key = String(path.at(-1));
-  const marks = `Flux setter "${marker.setter}" marks ${formatPath(path)}`;
-  const written = (value) => `${value || '""'} is written there, as Flux writes it`;
-  if (marker.field === "ref") {
-    if (!TAG_KEYS.has(key)) return void 0;
-    return (value) => `${marks}, a tag field, with the whole reference: ${written(value)}, and kustomize or the chart reads it as a tag (name:${value}); mark it {"$imagepolicy": "${marker.key}:tag"} to set the tag alone`;
-  }
-  if (PART_KEYS[marker.field].has(key) || !holdsWholeReference(marker.field, old)) return void 0;
-  return (value) => `${marks}, which holds a whole reference (${old}), with its ${marker.field} alone: ${written(value)}, and the field then holds only that; mark it {"$imagepolicy": "${marker.key}"} to set the whole reference`;
-}
-function holdsWholeReference(field, text2) {
-  const ref = tryParseImageRef(text2);
-  if (!ref) return false;
-  switch (field) {
-    case "tag":
-      return !isTag(text2);
-    case "digest":
-      return !isDigest(text2);
-    case "name":
-      return ref.tag !== void 0 || ref.digest !== void 0;
-  }
-}
-function markerOf(comment) {
-  const reading = comment === void 0 ? void 0 : readMarker(comment);
-  return reading && "marker" in reading ? reading.marker : void 0;
-}
-function keyMarkerWarning(text2, key, floor) {
-  const comment = headComment(text2, key.start, floor);
-  const marker = markerOf(comment);
-  if (!marker) return void 0;
-  return `Flux setter "${marker.setter}" is written above ${key.text}:, and YAML gives a comment above a key to the key, so Flux reads no marker there and the value is treated as unmarked; write ${comment} at the end of the value's line for Flux to set it`;
-}
-function collectionMarkerWarning(text2, node2, path, inFlow) {
-  const marker = markerOf(lineCommentAt(text2, node2.end, inFlow));
-  if (!marker) return void 0;
-  const collection = path.length > 0 ? ` ${formatPath(path)}` : "";
-  return `Flux setter "${marker.setter}" follows the flow collection${collection}, which marks nothing: YAML gives a comment after a collection to the collection, and Flux sets scalars only, so it reads no marker there and the values in it are treated as unmarked; write the marker after the value it sets, with the collection over several lines or in block style`;
-}
-var EMPTY_REFUSAL = "an empty value, which is left as it is: YAML gives a comment after an empty value to its key, so Flux reads no marker there; write a value before the marker for Flux to set it";
-function aliasRefusal(file, alias) {
-  const anchor = anchorOf(file, alias);
-  const where2 = anchor ? ` at line ${file.lineAt(anchor.at)}` : "";
-  return `an alias of &${file.text.slice(alias.start + 1, alias.end)}, which is never edited (Flux sets scalars only); mark the anchored value${where2} instead`;
-}
-var ONE_STRING = "a marker is set only in a value that is one string holding an image";
-function kclSettings(document) {
-  const settings = new Map(settingItems(document).map((item) => [item.node, item]));
-  for (const { node: node2 } of optionValues(document)) if (node2) settings.set(node2, "option");
-  return settings;
-}
-function settingField(item, marker, plan, document) {
-  const { node: node2 } = item;
-  const setting = item.read(node2.text);
-  const marks = `Flux setter "${marker.setter}" marks ${setting ? settingKey(item, setting) : formatPath(item.path)}`;
-  const left = `so the ${item.holds} is left as it is`;
-  if (!setting) {
-    const sets = item.holds === "spec" ? `a "path=value" or "path:value" spec does` : "a name=value argument does";
-    return { text: node2.text, refusal: `${marks}, which sets no string (${sets}); it is left as it is` };
-  }
-  const { value } = setting;
-  if ("form" in value) return { text: node2.text, refusal: `${marks}, which sets ${value.form}; ${ONE_STRING}, ${left}` };
-  const part = markedPart(marker.field, value.string);
-  if (typeof part === "string" && value.whole !== void 0 && !tryParseImageRef(value.string))
-    return { text: node2.text, refusal: `${marks}, which sets ${value.whole}; ${ONE_STRING}, ${left}` };
-  if (typeof part === "string") return { text: node2.text, refusal: `${marks}, whose value ${part}, ${left}` };
-  const writable = writableItem(plan, item);
-  if (typeof writable === "string") return { text: part.text, refusal: `${marks} in a ${writable}, ${REWRITE_ADVICE}` };
-  return {
-    text: part.text,
-    write: (next) => {
-      const string2 = part.with(next);
-      const unread = setInSetting(plan, writable, value, string2, { kind: "setter", key: marker.setter }, document);
-      if (unread !== void 0) plan.warn(node2.start, `${marks}, which ${unreadWarning(string2, unread)}`);
-    }
-  };
-}
-function optionField(node2, inFlow, marker, plan, document) {
-  const part = markedPart(marker.field, node2.text);
-  if (typeof part === "string")
-    return { text: node2.text, refusal: `Flux setter "${marker.setter}" marks a kcl_options value that ${part}, so it is left as it is` };
-  if (!isFlowScalar(node2)) return { text: part.text, refusal: `Flux setter "${marker.setter}" marks a block scalar, which is never edited` };
-  return { text: part.text, write: (next) => plan.setScalar(node2, part.with(next), inFlow, { kind: "setter", key: marker.setter, document }) };
-}
-function markedPart(field, string2) {
-  const whole = { text: string2, with: (value) => value };
-  if (field === "tag" && (string2 === "" || isTag(string2)) || field === "digest" && (string2 === "" || isDigest(string2))) return whole;
-  const ref = tryParseImageRef(string2);
-  if (!ref) return `${JSON.stringify(string2)} is no image reference`;
-  const { name, tag, digest } = ref;
-  switch (field) {
-    case "ref":
-      return whole;
-    case "name":
-      return { text: name, with: (value) => formatImageRef({ name: value, tag, digest }) };
-    case "digest":
-      return { text: digest ?? "", with: (value) => formatImageRef({ name, tag, digest: value || void 0 }) };
-    case "tag":
-      if (digest !== void 0) return `${string2} pins a digest, which a ":tag" marker would leave on the old image (a whole-reference marker sets both)`;
-      if (tag === void 0) return `${string2} has no tag for a ":tag" marker to set`;
-      return { text: tag, with: (value) => formatImageRef({ name, tag: value }) };
-  }
-}
-
-// src/yaml/editor.ts
-var EDITORS = [
-  editMarkers,
-  editImages,
-  warnBlockImages,
-  editKustomizeImages,
-  editInlinePatches,
-  editKclOverrideSpecs,
-  editArgoCdImages,
-  editArgoCdHelm,
-  editHelmValues
-];
-function runEditors(text2, given, editors) {
-  return publicResult(runChecked(text2, fullEditRequest(given), editors));
-}
-function runChecked(text2, request2, editors) {
-  const file = new YamlFile(text2);
-  const plan = new EditPlan(file);
-  for (const editor of editors) editor(file, request2, plan);
-  return plan.result();
-}
-function editCheckedYaml(text2, request2) {
-  return runChecked(text2, request2, EDITORS);
-}
-
-// src/branch-name.ts
-function isBranchName(name) {
-  const control = Array.from(name).some((ch) => ch.charCodeAt(0) < 32 || ch === "\x7F");
-  return !control && !/[\s~^:?*[\\]|\.\.|\/\/|@\{|^\/|\/$|\.$|\.lock$|^-/.test(name) && name !== "@";
-}
-
-// src/image/go-regexp-class.ts
-var DOT2 = { has: (cp) => cp !== 10 };
-var DOT_ALL = { has: () => true };
-var ClassSet = class {
-  constructor(source) {
-    this.source = source;
-    this.regexp = new RegExp(`^${source}$`, "v");
-  }
-  source;
-  regexp;
-  /** Answers for the first 256 code points, filled on first test: 0 unknown, 1 in, 2 out. Tags are ASCII. */
-  known = new Uint8Array(256);
-  has(cp) {
-    if (cp >= 256) return this.regexp.test(String.fromCodePoint(cp));
-    if (this.known[cp] === 0) this.known[cp] = this.regexp.test(String.fromCodePoint(cp)) ? 1 : 2;
-    return this.known[cp] === 1;
-  }
-};
-var GO_SPACE = "\\x09\\x0a\\x0c\\x0d\\x20";
-var POSIX_CLASSES = {
-  alnum: "0-9A-Za-z",
-  alpha: "A-Za-z",
-  ascii: "\\x00-\\x7f",
-  blank: "\\x09\\x20",
-  cntrl: "\\x00-\\x1f\\x7f",
-  digit: "0-9",
-  graph: "\\x21-\\x7e",
-  lower: "a-z",
-  print: "\\x20-\\x7e",
-  punct: "\\x21-\\x2f\\x3a-\\x40\\x5b-\\x60\\x7b-\\x7e",
-  space: "\\x09-\\x0d\\x20",
-  upper: "A-Z",
-  word: "0-9A-Za-z_",
-  xdigit: "0-9A-Fa-f"
-};
-function literal(cp) {
-  if (cp >= 48 && cp <= 57 || cp >= 65 && cp <= 90 || cp >= 97 && cp <= 122) return String.fromCodePoint(cp);
-  return cp <= 255 ? `\\x${cp.toString(16).padStart(2, "0")}` : `\\u{${cp.toString(16)}}`;
-}
-function unicodeClass(name, negated) {
-  let negate = negated;
-  let property = name;
-  if (property.startsWith("^")) {
-    negate = !negate;
-    property = property.slice(1);
-  }
-  const jsName = property === "Any" || /^[A-Z][a-z]?$/.test(property) ? property : `Script=${property}`;
-  const body = `\\p{${jsName}}`;
-  new RegExp(`[${body}]`, "v");
-  return { body, negated: negate };
-}
-var caseChangingCodePoints;
-function caseChanging() {
-  if (caseChangingCodePoints === void 0) {
-    const changes = new RegExp("[\\p{Changes_When_Casefolded}\\p{Changes_When_Casemapped}]", "gv");
-    const found = [];
-    for (let block = 0; block < 1114112; block += 4096) {
-      const cps = Array.from({ length: 4096 }, (_, i) => block + i).filter((cp) => cp < 55296 || cp > 57343);
-      found.push(...String.fromCodePoint(...cps).match(changes) ?? []);
-    }
-    caseChangingCodePoints = found.join("");
-  }
-  return caseChangingCodePoints;
-}
-function foldedExtras(body) {
-  const plain = new RegExp(`[${body}]`, "v");
-  const folded = caseChanging().match(new RegExp(`[${body}]`, "giv")) ?? [];
-  return folded.filter((ch) => !plain.test(ch)).map((ch) => literal(ch.codePointAt(0))).join("");
-}
-
-// src/image/go-regexp-parse.ts
-var GoRegexpError = class extends Error {
-  constructor(pattern, reason) {
-    super(`invalid regular expression ${JSON.stringify(pattern)}: ${reason}`);
-    this.pattern = pattern;
-    this.reason = reason;
-    this.name = "GoRegexpError";
-  }
-  pattern;
-  reason;
-};
-var BEGIN_LINE = 1;
-var END_LINE = 2;
-var BEGIN_TEXT = 4;
-var END_TEXT = 8;
-var WORD_BOUNDARY = 16;
-var NO_WORD_BOUNDARY = 32;
-var EMPTY = { kind: "empty" };
-var FLAG_LETTERS = { i: "ignoreCase", m: "multiLine", s: "dotAll", U: "ungreedy" };
-var SIMPLE_ESCAPES2 = { a: 7, f: 12, n: 10, r: 13, t: 9, v: 11 };
-var MAX_REPEAT = 1e3;
-var MAX_HEIGHT = 1e3;
-function isAsciiAlnum(ch) {
-  return /^[0-9A-Za-z]$/.test(ch);
-}
-function children(node2) {
-  switch (node2.kind) {
-    case "capture":
-    case "repeat":
-      return [node2.sub];
-    case "concat":
-    case "alternate":
-      return node2.subs;
-    default:
-      return [];
-  }
-}
-function withinRepeatLimit(node2, limit) {
-  let n = limit;
-  if (node2.kind === "repeat") {
-    if (node2.max === 0) return true;
-    const copies = node2.max === Infinity ? node2.min : node2.max;
-    if (copies > n) return false;
-    if (copies > 0) n = Math.floor(n / copies);
-  }
-  return children(node2).every((sub) => withinRepeatLimit(sub, n));
-}
-var Parser3 = class {
-  constructor(src) {
-    this.src = src;
-    this.frames = [{ alternatives: [], items: [], capture: void 0, outerFlags: this.flags }];
-  }
-  src;
-  pos = 0;
-  groupNames = [void 0];
-  flags = { ignoreCase: false, multiLine: false, dotAll: false, ungreedy: false };
-  frames;
-  /** The last atom read was a repetition operator, which Go does not let another follow (`a**`). */
-  afterRepeat = false;
-  /** The height of each node with children (a leaf's is 1). */
-  heights = /* @__PURE__ */ new Map();
-  fail(reason) {
-    throw new GoRegexpError(this.src, reason);
-  }
-  peek(offset = 0) {
-    return this.src[this.pos + offset] ?? "";
-  }
-  rest() {
-    return this.src.slice(this.pos);
-  }
-  get frame() {
-    return this.frames[this.frames.length - 1];
-  }
-  push(node2) {
-    this.frame.items.push(node2);
-  }
-  /** A node with children, refused when the tree grows deeper than Go allows. */
-  made(node2) {
-    const height = 1 + children(node2).reduce((max, sub) => Math.max(max, this.heights.get(sub) ?? 1), 0);
-    if (height > MAX_HEIGHT) this.fail("expression nests too deeply");
-    this.heights.set(node2, height);
-    return node2;
-  }
-  sequence(items) {
-    return items.length === 0 ? EMPTY : items.length === 1 ? items[0] : this.made({ kind: "concat", subs: items });
-  }
-  /** The next code point (a surrogate pair is one character, as a UTF-8 rune is in Go). */
-  nextCodePoint() {
-    const cp = this.src.codePointAt(this.pos);
-    this.pos += cp > 65535 ? 2 : 1;
-    return cp;
-  }
-  parse() {
-    while (this.pos < this.src.length) this.atom();
-    if (this.frames.length > 1) this.fail("missing closing )");
-    return { root: this.close(), groupNames: this.groupNames };
-  }
-  /** The top frame's alternatives as one node. */
-  close() {
-    const { alternatives, items } = this.frame;
-    alternatives.push(this.sequence(items));
-    return alternatives.length === 1 ? alternatives[0] : this.made({ kind: "alternate", subs: alternatives });
-  }
-  atom() {
-    const afterRepeat = this.afterRepeat;
-    this.afterRepeat = false;
-    const ch = this.peek();
-    switch (ch) {
-      case "\\":
-        this.pos++;
-        this.escape();
-        return;
-      case "[":
-        this.push(this.set(this.charClass()));
-        return;
-      case "(":
-        this.group();
-        return;
-      case ")": {
-        if (this.frames.length === 1) this.fail("unexpected )");
-        const node2 = this.close();
-        const { capture, outerFlags } = this.frames.pop();
-        this.flags = outerFlags;
-        this.pos++;
-        this.push(capture === void 0 ? node2 : this.made({ kind: "capture", index: capture, sub: node2 }));
-        return;
-      }
-      case "|":
-        this.pos++;
-        this.frame.alternatives.push(this.sequence(this.frame.items));
-        this.frame.items = [];
-        return;
-      case "^":
-        this.pos++;
-        this.push({ kind: "assert", condition: this.flags.multiLine ? BEGIN_LINE : BEGIN_TEXT });
-        return;
-      case "$":
-        this.pos++;
-        this.push({ kind: "assert", condition: this.flags.multiLine ? END_LINE : END_TEXT });
-        return;
-      case ".":
-        this.pos++;
-        this.push({ kind: "set", set: this.flags.dotAll ? DOT_ALL : DOT2 });
-        return;
-      case "*":
-      case "+":
-      case "?":
-        this.pos++;
-        this.repeat(ch === "+" ? 1 : 0, ch === "?" ? 1 : Infinity, afterRepeat);
-        return;
-      case "{": {
-        const m = /^\{(\d+)(?:(,)(\d*))?\}/.exec(this.rest());
-        if (!m) break;
-        const min = Number(m[1]);
-        const max = m[3] ? Number(m[3]) : m[2] ? Infinity : min;
-        if (min > MAX_REPEAT || max !== Infinity && (max > MAX_REPEAT || max < min)) this.fail(`invalid repeat count ${m[0]}`);
-        this.pos += m[0].length;
-        const node2 = this.repeat(min, max, afterRepeat);
-        if ((min >= 2 || max >= 2 && max !== Infinity) && !withinRepeatLimit(node2, MAX_REPEAT)) this.fail(`invalid repeat count ${m[0]}`);
-        return;
-      }
-    }
-    this.push(this.char(this.nextCodePoint()));
-  }
-  /** A literal character; under `i`, the set of its case variants. */
-  char(cp) {
-    const extras = this.flags.ignoreCase ? foldedExtras(literal(cp)) : "";
-    return extras === "" ? { kind: "char", cp } : { kind: "set", set: new ClassSet(`[${literal(cp)}${extras}]`) };
-  }
-  set(source) {
-    return { kind: "set", set: new ClassSet(source) };
-  }
-  /** A set as a JS class (usable inside a class too); under `i`, folded before it is negated, as Go does. */
-  classSource(set2) {
-    const extras = this.flags.ignoreCase ? foldedExtras(set2.body) : "";
-    return `[${set2.negated ? "^" : ""}${set2.body}${extras}]`;
-  }
-  /** Applies a repetition operator (just read) to the last item, which it replaces. */
-  repeat(min, max, afterRepeat) {
-    let greedy = true;
-    if (this.peek() === "?") {
-      greedy = false;
-      this.pos++;
-    }
-    const items = this.frame.items;
-    const sub = items.pop();
-    if (sub === void 0 || afterRepeat) this.fail("Nothing to repeat");
-    const node2 = this.made({ kind: "repeat", sub, min, max, greedy: greedy !== this.flags.ungreedy });
-    items.push(node2);
-    this.afterRepeat = true;
-    return node2;
-  }
-  group() {
-    const rest = this.rest();
-    const named2 = /^\(\?P?<([^>]*)>/.exec(rest);
-    if (named2) {
-      const name = named2[1];
-      if (!/^[A-Za-z0-9_]+$/.test(name)) this.fail(`invalid named capture ${JSON.stringify(named2[0])}`);
-      if (this.groupNames.includes(name)) this.fail(`duplicate capture group name ${JSON.stringify(name)}`);
-      this.open(name);
-      this.pos += named2[0].length;
-      return;
-    }
-    if (/^\(\?P?<(?![=!])/.test(rest)) this.fail(`invalid named capture ${JSON.stringify(rest)}`);
-    if (rest.startsWith("(?")) {
-      this.flagGroup();
-      return;
-    }
-    this.open(void 0);
-    this.pos++;
-  }
-  /** Opens a capturing group. */
-  open(name) {
-    this.frames.push({ alternatives: [], items: [], capture: this.groupNames.length, outerFlags: this.flags });
-    this.groupNames.push(name);
-  }
-  /**
-   * `(?flags)` or `(?flags:`, read as Go's parser reads them: letters from `imsU`, and at most
-   * one `-` that clears the letters after it (at least one). `(?)` sets nothing.
-   */
-  flagGroup() {
-    let flags = this.flags;
-    let clear = false;
-    let sawFlag = false;
-    let end = this.pos + 2;
-    for (; end < this.src.length; end++) {
-      const c = this.src[end];
-      const name = FLAG_LETTERS[c];
-      if (name !== void 0) {
-        flags = { ...flags, [name]: !clear };
-        sawFlag = true;
-      } else if (c === "-" && !clear) {
-        clear = true;
-        sawFlag = false;
-      } else if ((c === ":" || c === ")") && (!clear || sawFlag)) {
-        this.pos = end + 1;
-        if (c === ":") this.frames.push({ alternatives: [], items: [], capture: void 0, outerFlags: this.flags });
-        this.flags = flags;
-        return;
-      } else {
-        break;
-      }
-    }
-    const stop = this.src.codePointAt(end);
-    const shown = this.src.slice(this.pos, stop === void 0 ? end : end + (stop > 65535 ? 2 : 1));
-    this.fail(`invalid or unsupported Perl syntax ${JSON.stringify(shown)}`);
-  }
-  /** After a backslash, outside a class. */
-  escape() {
-    if (this.pos >= this.src.length) this.fail("trailing backslash at end of expression");
-    const c = this.peek();
-    this.pos++;
-    switch (c) {
-      case "d":
-      case "D":
-      case "w":
-      case "W":
-      case "s":
-      case "S":
-      case "p":
-      case "P":
-        this.push(this.set(this.classSource(this.classEscape(c))));
-        return;
-      // Go's \b is ASCII whatever the flags.
-      case "b":
-        this.push({ kind: "assert", condition: WORD_BOUNDARY });
-        return;
-      case "B":
-        this.push({ kind: "assert", condition: NO_WORD_BOUNDARY });
-        return;
-      case "A":
-        this.push({ kind: "assert", condition: BEGIN_TEXT });
-        return;
-      case "z":
-        this.push({ kind: "assert", condition: END_TEXT });
-        return;
-      case "Q": {
-        const end = this.src.indexOf("\\E", this.pos);
-        const text2 = this.src.slice(this.pos, end < 0 ? void 0 : end);
-        this.pos = end < 0 ? this.src.length : end + 2;
-        for (const ch of text2) this.push(this.char(ch.codePointAt(0)));
-        return;
-      }
-    }
-    this.push(this.char(this.escapedCharacter(c)));
-  }
-  /** `\d`, `\w`, `\s`, `\pL`, `\p{Greek}` and their negations, after the backslash. JS's `\d` and `\w` are ASCII, as Go's. */
-  classEscape(c) {
-    switch (c) {
-      case "d":
-      case "D":
-        return { body: "\\d", negated: c === "D" };
-      case "w":
-      case "W":
-        return { body: "\\w", negated: c === "W" };
-      case "s":
-      case "S":
-        return { body: GO_SPACE, negated: c === "S" };
-    }
-    const m = /^(?:\{([^}]*)\}|([A-Za-z]))/.exec(this.rest());
-    if (!m) this.fail(`invalid character class range \\${c}`);
-    this.pos += m[0].length;
-    try {
-      return unicodeClass(m[1] ?? m[2], c === "P");
-    } catch (error) {
-      if (!(error instanceof SyntaxError)) throw error;
-      this.fail(error.message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /, ""));
-    }
-  }
-  /** A single-character escape (`\n`, `\x41`, `\101`, `\.`), as Go's parseEscape reads it. */
-  escapedCharacter(c) {
-    if (c >= "0" && c <= "7") {
-      if (c !== "0" && !/^[0-7]/.test(this.rest())) this.fail(`invalid escape sequence \\${c}`);
-      let value = Number(c);
-      for (let i = 0; i < 2 && /^[0-7]/.test(this.rest()); i++) value = value * 8 + Number(this.src[this.pos++]);
-      return value;
-    }
-    if (c === "x") {
-      const m = /^(?:\{([0-9A-Fa-f]+)\}|([0-9A-Fa-f]{2}))/.exec(this.rest());
-      const value = m ? parseInt(m[1] ?? m[2], 16) : NaN;
-      if (!m || value > 1114111) this.fail("invalid escape sequence \\x");
-      this.pos += m[0].length;
-      return value;
-    }
-    const simple = SIMPLE_ESCAPES2[c];
-    if (simple !== void 0) return simple;
-    const cp = c.codePointAt(0);
-    if (cp < 128 && !isAsciiAlnum(c)) return cp;
-    this.fail(`invalid escape sequence \\${c}`);
-  }
-  /** `[...]` as a JS class. Under `i` each item is folded (a negated item after folding), then the class negated, as Go does. */
-  charClass() {
-    const start = this.pos;
-    this.pos++;
-    const negated = this.peek() === "^";
-    if (negated) this.pos++;
-    let chars = "";
-    let sets = "";
-    let first = true;
-    for (; ; ) {
-      if (this.pos >= this.src.length) this.fail(`missing closing ] ${JSON.stringify(this.src.slice(start))}`);
-      if (this.peek() === "]" && !first) break;
-      first = false;
-      const close = this.rest().startsWith("[:") ? this.rest().indexOf(":]", 2) : -1;
-      if (close >= 0) {
-        const named2 = this.rest().slice(0, close + 2);
-        const m = /^\[:(\^?)([a-z]+):\]$/.exec(named2);
-        const body = m ? POSIX_CLASSES[m[2]] : void 0;
-        if (body === void 0) this.fail(`invalid character class range ${named2}`);
-        sets += this.classSource({ body, negated: m[1] === "^" });
-        this.pos += named2.length;
-        continue;
-      }
-      if (this.peek() === "\\" && /^[dDwWsSpP]/.test(this.peek(1))) {
-        this.pos += 2;
-        sets += this.classSource(this.classEscape(this.src[this.pos - 1]));
-        continue;
-      }
-      const lo = this.classCharacter();
-      if (this.peek() === "-" && this.peek(1) !== "]" && this.pos + 1 < this.src.length) {
-        this.pos++;
-        const hi = this.classCharacter();
-        if (hi < lo) this.fail(`invalid character class range ${JSON.stringify(this.src.slice(start, this.pos))}`);
-        chars += `${literal(lo)}-${literal(hi)}`;
-      } else {
-        chars += literal(lo);
-      }
-    }
-    this.pos++;
-    const extras = this.flags.ignoreCase && chars !== "" ? foldedExtras(chars) : "";
-    return `[${negated ? "^" : ""}${chars}${extras}${sets}]`;
-  }
-  classCharacter() {
-    if (this.peek() !== "\\") return this.nextCodePoint();
-    this.pos++;
-    if (this.pos >= this.src.length) this.fail("trailing backslash at end of expression");
-    const c = this.peek();
-    this.pos++;
-    return this.escapedCharacter(c);
-  }
-};
-function parseGoRegexp(pattern) {
-  return new Parser3(pattern).parse();
-}
-
-// src/image/pike-vm.ts
-var CHAR = 0;
-var SET = 1;
-var SPLIT = 2;
-var SAVE = 3;
-var ASSERT = 4;
-var MATCH = 5;
-function nullable(node2) {
-  switch (node2.kind) {
-    case "empty":
-    case "assert":
-      return true;
-    case "char":
-    case "set":
-      return false;
-    case "capture":
-      return nullable(node2.sub);
-    case "concat":
-      return node2.subs.every(nullable);
-    case "alternate":
-      return node2.subs.some(nullable);
-    case "repeat":
-      return node2.min === 0 || nullable(node2.sub);
-  }
-}
-var Compiler = class {
-  op = [MATCH];
-  out = [-1];
-  arg = [0];
-  sets = [];
-  emit(op, out, arg) {
-    this.op.push(op);
-    this.out.push(out);
-    this.arg.push(arg);
-    return this.op.length - 1;
-  }
-  /** A SPLIT that prefers `first`. */
-  choice(first, second) {
-    return this.emit(SPLIT, first, second);
-  }
-  /** `x?`: a SPLIT to x's entry `body` or on to `next`, preferring x when greedy. */
-  optional(body, next, greedy) {
-    return greedy ? this.choice(body, next) : this.choice(next, body);
-  }
-  /** x, then a SPLIT back to x or on to `next`: returns the SPLIT and x's entry. */
-  loop(sub, greedy, next) {
-    const split2 = this.emit(SPLIT, -1, -1);
-    const body = this.compile(sub, split2);
-    this.out[split2] = greedy ? body : next;
-    this.arg[split2] = greedy ? next : body;
-    return { split: split2, body };
-  }
-  /** Code that matches `node`, then goes on at `next`; returns its entry. */
-  compile(node2, next) {
-    switch (node2.kind) {
-      case "empty":
-        return next;
-      case "char":
-        return this.emit(CHAR, next, node2.cp);
-      case "set":
-        return this.emit(SET, next, this.sets.push(node2.set) - 1);
-      case "assert":
-        return this.emit(ASSERT, next, node2.condition);
-      case "capture": {
-        const body = this.compile(node2.sub, this.emit(SAVE, next, 2 * node2.index + 1));
-        return this.emit(SAVE, body, 2 * node2.index);
-      }
-      case "concat":
-        return node2.subs.reduceRight((pc, sub) => this.compile(sub, pc), next);
-      case "alternate": {
-        const last = node2.subs.length - 1;
-        return node2.subs.slice(0, last).reduceRight((pc, sub) => this.choice(this.compile(sub, next), pc), this.compile(node2.subs[last], next));
-      }
-      case "repeat":
-        return this.repeat(node2, next);
-    }
-  }
-  /** Go's expansion: `x*`; `x+`; `xxx+` for x{4,}; `xx(x(x(x)?)?)?` for x{2,5}. */
-  repeat(node2, next) {
-    const { sub, min, max, greedy } = node2;
-    let pc = next;
-    if (max === Infinity) {
-      if (min > 0) pc = this.loop(sub, greedy, next).body;
-      else if (nullable(sub)) pc = this.optional(this.loop(sub, greedy, next).body, next, greedy);
-      else pc = this.loop(sub, greedy, next).split;
-      for (let i = 1; i < min; i++) pc = this.compile(sub, pc);
-      return pc;
-    }
-    for (let i = min; i < max; i++) pc = this.optional(this.compile(sub, pc), next, greedy);
-    for (let i = 0; i < min; i++) pc = this.compile(sub, pc);
-    return pc;
-  }
-};
-var ThreadList = class {
-  /** Each thread's instruction. */
-  pcs;
-  /** Each thread's capture slots, `slots` apiece (as many as the run asks for); grown on demand, as few threads live at once. */
-  caps;
-  count = 0;
-  /** The generation in which each instruction was last reached, so clearing is O(1). */
-  seen;
-  generation = 1;
-  constructor(instructions) {
-    this.pcs = new Int32Array(instructions);
-    this.caps = new Int32Array(16);
-    this.seen = new Uint32Array(instructions);
-  }
-  clear() {
-    this.count = 0;
-    if (++this.generation === 4294967295) {
-      this.seen.fill(0);
-      this.generation = 1;
-    }
-  }
-  /** Marks `pc` reached; false when it already was (a thread of higher priority got there first). */
-  reach(pc) {
-    if (this.seen[pc] === this.generation) return false;
-    this.seen[pc] = this.generation;
-    return true;
-  }
-};
-function isWordChar(cp) {
-  return cp >= 48 && cp <= 57 || cp >= 65 && cp <= 90 || cp >= 97 && cp <= 122 || cp === 95;
-}
-function context(before, after) {
-  let bits = isWordChar(before) === isWordChar(after) ? NO_WORD_BOUNDARY : WORD_BOUNDARY;
-  if (before < 0) bits |= BEGIN_TEXT | BEGIN_LINE;
-  else if (before === 10) bits |= BEGIN_LINE;
-  if (after < 0) bits |= END_TEXT | END_LINE;
-  else if (after === 10) bits |= END_LINE;
-  return bits;
-}
-var PikeVM = class {
-  op;
-  out;
-  arg;
-  sets;
-  start;
-  /** Every match starts at the beginning of the text (`^…` or `\A…`), so no thread starts later. */
-  anchored;
-  /** Capture slots: a start and an end per group, group 0 being the whole match. */
-  slots;
-  lists;
-  /** Pending work while following SPLITs: pairs of (-1, instruction) or (slot, value to restore). */
-  stack;
-  /** The capture slots of the thread being followed. */
-  scratch;
-  /** The capture slots of the match found. */
-  found;
-  /** `groups`: the number of capture groups, counting group 0. */
-  constructor(root, groups2) {
-    const compiler = new Compiler();
-    this.start = compiler.compile(root, 0);
-    this.op = Uint8Array.from(compiler.op);
-    this.out = Int32Array.from(compiler.out);
-    this.arg = Int32Array.from(compiler.arg);
-    this.sets = compiler.sets;
-    this.slots = 2 * groups2;
-    this.anchored = (this.startCondition() & BEGIN_TEXT) !== 0;
-    const size = this.op.length;
-    this.lists = [new ThreadList(size), new ThreadList(size)];
-    this.stack = new Int32Array(2 * (size + 1));
-    this.scratch = new Int32Array(this.slots);
-    this.found = new Int32Array(this.slots);
-  }
-  /** The assertions every match must pass before its first character (Go's StartCond). */
-  startCondition() {
-    let bits = 0;
-    for (let pc = this.start; ; pc = this.out[pc]) {
-      if (this.op[pc] === ASSERT) bits |= this.arg[pc];
-      else if (this.op[pc] !== SAVE) return bits;
-    }
-  }
-  /** Go's MatchString: does the pattern match anywhere in `text`? */
-  test(text2) {
-    return this.run(text2, 0);
-  }
-  /** Go's FindStringSubmatch: the leftmost match and its groups (undefined where a group took no part), or null. */
-  exec(text2) {
-    if (!this.run(text2, this.slots)) return null;
-    const groups2 = [];
-    for (let slot = 0; slot < this.slots; slot += 2) {
-      const start = this.found[slot];
-      groups2.push(start >= 0 ? text2.slice(start, this.found[slot + 1]) : void 0);
-    }
-    return groups2;
-  }
-  /** Finds the leftmost-first match, keeping `slots` capture slots (0: only whether there is one). */
-  run(text2, slots) {
-    let [current, next] = this.lists;
-    current.clear();
-    let matched = false;
-    let pos = 0;
-    let before = -1;
-    let cp = text2.length > 0 ? text2.codePointAt(0) : -1;
-    for (; ; ) {
-      if (current.count === 0 && (matched || this.anchored && pos > 0)) break;
-      const width = cp > 65535 ? 2 : 1;
-      const after = cp >= 0 && pos + width < text2.length ? text2.codePointAt(pos + width) : -1;
-      if (!matched && (pos === 0 || !this.anchored)) {
-        this.scratch.fill(-1);
-        if (slots > 0) this.scratch[0] = pos;
-        this.add(current, this.start, pos, context(before, cp), slots);
-      }
-      next.clear();
-      const nextContext = context(cp, after);
-      for (let i = 0; i < current.count; i++) {
-        const pc = current.pcs[i];
-        const op = this.op[pc];
-        if (op === MATCH) {
-          if (slots === 0) return true;
-          for (let s = 0; s < slots; s++) this.found[s] = current.caps[i * slots + s];
-          this.found[1] = pos;
-          matched = true;
-          break;
-        }
-        if (cp >= 0 && (op === CHAR ? this.arg[pc] === cp : this.sets[this.arg[pc]].has(cp))) {
-          for (let s = 0; s < slots; s++) this.scratch[s] = current.caps[i * slots + s];
-          this.add(next, this.out[pc], pos + width, nextContext, slots);
-        }
-      }
-      if (cp < 0) break;
-      pos += width;
-      before = cp;
-      cp = after;
-      const done = current;
-      current = next;
-      next = done;
-    }
-    return matched;
-  }
-  /**
-   * Adds to `list` the thread at `pc` with the capture slots in `scratch`, following SPLITs (first
-   * branch first), SAVEs and ASSERTs to the instructions that consume or match. An instruction
-   * already in `list` is not added again: the thread there has priority. Iterative, as a
-   * program of a thousand copies (`x{1000}`) would be too deep to follow recursively.
-   */
-  add(list, pc0, pos, context4, slots) {
-    const { op, out, arg, stack, scratch } = this;
-    let sp = 0;
-    stack[sp++] = -1;
-    stack[sp++] = pc0;
-    while (sp > 0) {
-      const value = stack[--sp];
-      const slot = stack[--sp];
-      if (slot >= 0) {
-        scratch[slot] = value;
-        continue;
-      }
-      for (let pc = value; list.reach(pc); ) {
-        const o = op[pc];
-        if (o === SPLIT) {
-          stack[sp++] = -1;
-          stack[sp++] = arg[pc];
-          pc = out[pc];
-        } else if (o === SAVE) {
-          const s = arg[pc];
-          if (s < slots) {
-            stack[sp++] = s;
-            stack[sp++] = scratch[s];
-            scratch[s] = pos;
-          }
-          pc = out[pc];
-        } else if (o === ASSERT) {
-          if ((arg[pc] & ~context4) !== 0) break;
-          pc = out[pc];
-        } else {
-          const t = list.count++;
-          list.pcs[t] = pc;
-          if ((t + 1) * slots > list.caps.length) {
-            const grown = new Int32Array(2 * (t + 1) * slots);
-            grown.set(list.caps);
-            list.caps = grown;
-          }
-          for (let s = 0; s < slots; s++) list.caps[t * slots + s] = scratch[s];
-          break;
-        }
-      }
-    }
-  }
-};
-
-// src/image/go-regexp.ts
-function compileGoRegexp(pattern) {
-  const { root, groupNames } = parseGoRegexp(pattern);
-  const vm = new PikeVM(root, groupNames.length);
-  return { source: pattern, groupNames, test: (text2) => vm.test(text2), exec: (text2) => vm.exec(text2) };
-}
-function expandTemplate(re, template, match) {
-  let out = "";
-  let rest = template;
-  for (; ; ) {
-    const dollar = rest.indexOf("$");
-    if (dollar < 0) break;
-    out += rest.slice(0, dollar);
-    rest = rest.slice(dollar + 1);
-    if (rest.startsWith("$")) {
-      out += "$";
-      rest = rest.slice(1);
-      continue;
-    }
-    const ref = /^(?:\{([\p{L}\p{Nd}_]+)\}|([\p{L}\p{Nd}_]+))/u.exec(rest);
-    if (!ref) {
-      out += "$";
-      continue;
-    }
-    rest = rest.slice(ref[0].length);
-    const name = ref[1] ?? ref[2];
-    const index = /^(?:0|[1-9][0-9]{0,8})$/.test(name) ? Number(name) : re.groupNames.indexOf(name);
-    if (index >= 0) out += match[index] ?? "";
-  }
-  return out + rest;
-}
-
-// src/json-value.ts
-function isRecord(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-// src/image/policy.ts
-var PolicyError = class extends Error {
-  constructor(issues, where2 = "policy") {
-    super(issues.map((issue) => `${where2}: ${issue.path.length > 0 ? `${issue.path.join(".")}: ` : ""}${issue.message}`).join("\n"));
-    this.issues = issues;
-    this.where = where2;
-    this.name = "PolicyError";
-  }
-  issues;
-  where;
-};
-var KINDS = ["semver", "alphabetical", "numerical"];
-function quote(value) {
-  return typeof value === "string" ? JSON.stringify(value) : String(value);
-}
-function typeName(value) {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "a list";
-  return typeof value === "object" ? "a mapping" : `a ${typeof value} (${quote(value)})`;
-}
-var Reader = class {
-  issues = [];
-  issue(path, message) {
-    this.issues.push({ path, message });
-  }
-  /** A mapping with only `allowed` keys (null reads as empty when `nullIsEmpty`), or undefined after an issue. */
-  mapping(value, path, allowed, nullIsEmpty = false) {
-    if (value === null && nullIsEmpty) return {};
-    if (!isRecord(value)) {
-      this.issue(path, `must be a mapping${allowed.length > 0 ? ` with ${allowed.join(", ")}` : ""}, not ${typeName(value)}`);
-      return void 0;
-    }
-    for (const key of Object.keys(value)) {
-      if (!allowed.includes(key)) this.issue([...path, key], `unknown key (expected ${allowed.join(", ")})`);
-    }
-    return value;
-  }
-  /** An optional string field; undefined when absent or after an issue. */
-  string(record, key, path) {
-    const value = record[key];
-    if (value === void 0 || typeof value === "string") return value;
-    this.issue([...path, key], `must be a string, not ${typeName(value)}${typeof value === "number" ? ` (quote it: "${String(value)}")` : ""}`);
-    return void 0;
-  }
-  /** `order` as Flux reads it: upper-cased, empty means ascending. */
-  order(record, path) {
-    const order = this.string(record, "order", path) ?? "";
-    switch (order.toUpperCase()) {
-      case "":
-      case "ASC":
-        return "asc";
-      case "DESC":
-        return "desc";
-    }
-    this.issue([...path, "order"], `must be asc or desc, not ${quote(order)}`);
-    return "asc";
-  }
-};
-function compareBytes(a, b) {
-  const x = Array.from(a, (ch) => ch.codePointAt(0));
-  const y = Array.from(b, (ch) => ch.codePointAt(0));
-  for (let i = 0; i < Math.min(x.length, y.length); i++) {
-    if (x[i] !== y[i]) return x[i] < y[i] ? -1 : 1;
-  }
-  return x.length - y.length;
-}
-function parseGoFloat(text2) {
-  if (/^[+-]?inf(inity)?$/i.test(text2)) return text2.startsWith("-") ? -Infinity : Infinity;
-  if (!/^[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$/.test(text2)) return void 0;
-  const value = Number(text2);
-  return Number.isFinite(value) ? value : void 0;
-}
-function semverRanking(r, spec) {
-  const record = r.mapping(spec, ["semver"], ["range"]);
-  if (!record) return void 0;
-  if (record.range === void 0) {
-    r.issue(["semver"], "range is required");
-    return void 0;
-  }
-  const range = r.string(record, "range", ["semver"]);
-  if (range === void 0) return void 0;
-  try {
-    const constraint = parseFluxRange(range);
-    return {
-      description: `semver ${range}`,
-      pick(values) {
-        let best;
-        for (const value of values) {
-          const version = parseFluxVersion(value);
-          if (version && constraint.satisfiedBy(version) && (!best || compareFluxVersions(version, best) > 0)) best = version;
-        }
-        return best?.original;
-      },
-      compare(a, b) {
-        const [x, y] = [parseFluxVersion(a), parseFluxVersion(b)];
-        return x === void 0 || y === void 0 ? void 0 : compareFluxVersions(x, y);
-      }
-    };
-  } catch (error) {
-    if (!(error instanceof SemverRangeError)) throw error;
-    r.issue(["semver", "range"], error.message);
-    return void 0;
-  }
-}
-function alphabeticalRanking(r, spec) {
-  const record = r.mapping(spec, ["alphabetical"], ["order"], true);
-  if (!record) return void 0;
-  const order = r.order(record, ["alphabetical"]);
-  const sign = order === "asc" ? 1 : -1;
-  return {
-    description: `alphabetical ${order}`,
-    // asc picks the greatest string, desc the smallest (Flux sorts and takes the first).
-    pick: (values) => values.reduce((best, value) => best === void 0 || sign * compareBytes(value, best) > 0 ? value : best, void 0),
-    compare: (a, b) => sign * compareBytes(a, b)
-  };
-}
-function numericalRanking(r, spec) {
-  const record = r.mapping(spec, ["numerical"], ["order"], true);
-  if (!record) return void 0;
-  const order = r.order(record, ["numerical"]);
-  return {
-    description: `numerical ${order}`,
-    pick(values) {
-      let best;
-      for (const value of values) {
-        const number = parseGoFloat(value);
-        if (number === void 0) continue;
-        if (!best || (order === "asc" ? !(number < best.number) : !(number > best.number))) best = { value, number };
-      }
-      return best?.value;
-    },
-    compare(a, b) {
-      const [x, y] = [parseGoFloat(a), parseGoFloat(b)];
-      return x === void 0 || y === void 0 ? void 0 : Math.sign(order === "asc" ? x - y : y - x);
-    }
-  };
-}
-var RANKINGS = {
-  semver: semverRanking,
-  alphabetical: alphabeticalRanking,
-  numerical: numericalRanking
-};
-function readFilter(r, spec) {
-  if (spec === void 0 || spec === null) return void 0;
-  const record = r.mapping(spec, ["filterTags"], ["pattern", "extract"]);
-  if (!record) return void 0;
-  const pattern = r.string(record, "pattern", ["filterTags"]) ?? "";
-  const extract = r.string(record, "extract", ["filterTags"]) ?? "";
-  try {
-    return { pattern: compileGoRegexp(pattern), extract };
-  } catch (error) {
-    if (!(error instanceof GoRegexpError)) throw error;
-    r.issue(["filterTags", "pattern"], error.message);
-    return void 0;
-  }
-}
-function candidates(filter, tags) {
-  const byValue = /* @__PURE__ */ new Map();
-  for (const tag of tags) {
-    if (!filter) {
-      byValue.set(tag, tag);
-      continue;
-    }
-    const match = filter.pattern.exec(tag);
-    if (match) byValue.set(filter.extract !== "" ? expandTemplate(filter.pattern, filter.extract, match) : tag, tag);
-  }
-  return byValue;
-}
-function asWritten(text2) {
-  return `'${text2.replaceAll("'", "''")}'`;
-}
-function describeFilter(filter) {
-  if (!filter) return "";
-  return `, tags matching ${asWritten(filter.pattern.source)}${filter.extract !== "" ? ` (extract ${asWritten(filter.extract)})` : ""}`;
-}
-function parsePolicy(spec, where2, filterTags) {
-  const r = new Reader();
-  let ranking;
-  let filter;
-  const record = r.mapping(spec, [], [...KINDS, "filterTags"]);
-  if (record) {
-    const kinds = KINDS.filter((kind) => record[kind] !== void 0);
-    if (kinds.length === 0) r.issue([], `needs one of ${KINDS.join(", ")}`);
-    else if (kinds.length > 1) r.issue([kinds[1]], `only one of ${KINDS.join(", ")} may be set (${kinds.join(" and ")} are)`);
-    const rankings = kinds.map((kind) => RANKINGS[kind](r, record[kind]));
-    if (rankings.length === 1) ranking = rankings[0];
-    if (record.filterTags !== void 0 && filterTags !== void 0) r.issue(["filterTags"], "is given twice");
-    filter = readFilter(r, record.filterTags ?? filterTags);
-  }
-  if (r.issues.length > 0 || !ranking) throw new PolicyError(r.issues, where2);
-  const rank = ranking;
-  return {
-    description: rank.description + describeFilter(filter),
-    latest(tags) {
-      const byValue = candidates(filter, tags);
-      const best = rank.pick([...byValue.keys()]);
-      return best === void 0 ? void 0 : byValue.get(best);
-    },
-    compare(a, b) {
-      const [x, y] = [valueOf(filter, a), valueOf(filter, b)];
-      return x === void 0 || y === void 0 ? void 0 : rank.compare(x, y);
-    }
-  };
-}
-function valueOf(filter, tag) {
-  return candidates(filter, [tag]).keys().next().value;
-}
-
-// src/engine/file-kind.ts
-function fileKind(path) {
-  const base = path.slice(path.lastIndexOf("/") + 1);
-  if (base.endsWith(".yaml") || base.endsWith(".yml") || base === "Kustomization") return "yaml";
-  if (base.endsWith(".k")) return "kcl";
-  if (base === "kcl.mod") return "kcl-mod";
-  return void 0;
-}
-function readsMarkers(path) {
-  return fileKind(path) !== "kcl-mod";
-}
-function kclModNotSet(name = byFlag) {
-  return `a kcl.mod is not a file ${name("set")} or an override edits (not supported): the images its [profile] overrides hold move by repository with the incoming image, and anything else there is edited by hand`;
-}
-function isTestFile(path) {
-  return path.endsWith("_test.k");
-}
-function isHelmTemplate(path, present) {
-  const at = path.lastIndexOf("templates/");
-  if (at < 0 || at > 0 && path[at - 1] !== "/") return false;
-  return present.has(`${path.slice(0, at)}Chart.yaml`);
-}
-function checkParses(kind, path, before, after) {
-  const broken = (why) => new Error(`internal error: the edit of ${path} would not parse (${why}); nothing was written`);
-  try {
-    if (kind === "kcl-mod") {
-      if (specsOf(after) !== specsOf(before)) throw broken("its [profile] overrides would read otherwise");
-    } else if (kind === "kcl") parseKcl(after);
-    else parseYaml(after);
-  } catch (error) {
-    if (error instanceof SourceError) throw broken(error.message);
-    throw error;
-  }
-}
-function specsOf(text2) {
-  return JSON.stringify(modOverrides(text2).map((o) => [o.line, o.path, "form" in o.value]));
-}
-
-// src/engine/go-template.ts
-var TemplateError = class extends Error {
-  constructor(reason, line) {
-    super(`commit-message template line ${line}: ${reason}`);
-    this.reason = reason;
-    this.line = line;
-    this.name = "TemplateError";
-  }
-  reason;
-  line;
-};
-function checkTemplate(template) {
-  parse2(template);
-}
-function split(template) {
-  const pieces = [];
-  let pos = 0;
-  let trimNext = false;
-  const lines = new LineIndex(template);
-  while (pos <= template.length) {
-    const open = template.indexOf("{{", pos);
-    let text2 = template.slice(pos, open < 0 ? template.length : open);
-    if (trimNext) text2 = text2.replace(/^[ \t\r\n]+/, "");
-    if (open < 0) {
-      pieces.push({ text: text2 });
-      break;
-    }
-    let start = open + 2;
-    if (/^-[ \t\r\n]/.test(template.slice(start, start + 2))) {
-      text2 = text2.replace(/[ \t\r\n]+$/, "");
-      start += 1;
-    }
-    pieces.push({ text: text2 });
-    const close = findClose(template, start, lines.lineAt(open));
-    let end = close;
-    trimNext = false;
-    if (/[ \t\r\n]-$/.test(template.slice(close - 2, close))) {
-      end = close - 1;
-      trimNext = true;
-    }
-    const body = template.slice(start, end).trim();
-    if (!(body.startsWith("/*") && body.endsWith("*/"))) pieces.push({ action: { body, line: lines.lineAt(open) } });
-    pos = close + 2;
-  }
-  return pieces;
-}
-function findClose(template, from, line) {
-  let i = from;
-  while (i < template.length) {
-    const c = template[i];
-    if (template.startsWith("/*", i)) {
-      const end = template.indexOf("*/", i + 2);
-      if (end < 0) break;
-      i = end + 2;
-    } else if (c === '"' || c === "`") {
-      i++;
-      while (i < template.length && template[i] !== c) i += c === '"' && template[i] === "\\" ? 2 : 1;
-      i++;
-    } else if (template.startsWith("}}", i)) {
-      return i;
-    } else {
-      i++;
-    }
-  }
-  throw new TemplateError("unclosed action: '{{' without '}}'", line);
-}
-var TOKEN = /\s*(?:("(?:[^"\\]|\\.)*")|(`[^`]*`)|(:=|[|(),=])|(\$[A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*)|((?:\.[A-Za-z0-9_]+)+|\.)|(-?\d+(?:\.\d+)?)|([A-Za-z_][A-Za-z0-9_]*))/y;
-function tokenize2(action) {
-  const tokens = [];
-  TOKEN.lastIndex = 0;
-  const src = action.body;
-  while (TOKEN.lastIndex < src.length) {
-    if (/^\s*$/.test(src.slice(TOKEN.lastIndex))) break;
-    const at = TOKEN.lastIndex;
-    const m = TOKEN.exec(src);
-    if (!m) throw new TemplateError(`unexpected ${JSON.stringify(src.slice(at).trim().slice(0, 20))} in {{${src}}}`, action.line);
-    const [, dq, raw, punct, variable, field, num, word] = m;
-    if (dq !== void 0) tokens.push({ kind: "string", text: dq, value: JSON.parse(dq) });
-    else if (raw !== void 0) tokens.push({ kind: "string", text: raw, value: raw.slice(1, -1) });
-    else if (punct !== void 0) tokens.push({ kind: "punct", text: punct });
-    else if (variable !== void 0) tokens.push({ kind: "var", text: variable });
-    else if (field !== void 0) tokens.push({ kind: "field", text: field });
-    else if (num !== void 0) tokens.push({ kind: "number", text: num, value: Number(num) });
-    else tokens.push({ kind: "word", text: word });
-  }
-  return tokens;
-}
-function parse2(template) {
-  const pieces = split(template);
-  let i = 0;
-  const list = (opener) => {
-    const nodes = [];
-    while (i < pieces.length) {
-      const piece = pieces[i++];
-      if ("text" in piece) {
-        if (piece.text !== "") nodes.push({ type: "text", text: piece.text });
-        continue;
-      }
-      const tokens = tokenize2(piece.action);
-      const line = piece.action.line;
-      const head = tokens[0];
-      if (!head) throw new TemplateError("empty action {{ }}", line);
-      if (head.kind === "word" && (head.text === "end" || head.text === "else")) {
-        if (!opener) throw new TemplateError(`unexpected {{${head.text}}}`, line);
-        return { nodes, stop: { word: head.text, tokens: tokens.slice(1), line } };
-      }
-      if (head.kind === "word" && (head.text === "if" || head.text === "with" || head.text === "range")) {
-        nodes.push(block(head.text, tokens.slice(1), line));
-      } else if (head.kind === "word" && ["define", "template", "block", "break", "continue"].includes(head.text)) {
-        throw new TemplateError(`{{${head.text}}} is not supported in commit-message templates`, line);
-      } else {
-        nodes.push({ type: "action", pipe: pipeline(tokens, line) });
-      }
-    }
-    if (opener) throw new TemplateError(`missing {{end}} for this {{${opener.kind}}}`, opener.line);
-    return { nodes };
-  };
-  const block = (kind, tokens, line) => {
-    const pipe = pipeline(tokens, line);
-    const body = list({ kind, line });
-    let otherwise = [];
-    if (body.stop?.word === "else") {
-      const rest = body.stop.tokens;
-      if (rest[0]?.kind === "word" && (rest[0].text === "if" || rest[0].text === "with")) {
-        otherwise = [block(rest[0].text, rest.slice(1), body.stop.line)];
-        return { type: "block", kind, pipe, body: body.nodes, otherwise };
-      }
-      if (rest.length > 0) throw new TemplateError("unexpected words after {{else}}", body.stop.line);
-      const tail = list({ kind, line });
-      if (tail.stop?.word !== "end") throw new TemplateError("expected {{end}} after {{else}}", tail.stop?.line ?? line);
-      otherwise = tail.nodes;
-    }
-    return { type: "block", kind, pipe, body: body.nodes, otherwise };
-  };
-  return list().nodes;
-}
-function pipeline(tokens, line) {
-  let declare = [];
-  let assign = false;
-  const decl = tokens.findIndex((t) => t.kind === "punct" && (t.text === ":=" || t.text === "="));
-  if (decl >= 0) {
-    const names = tokens.slice(0, decl);
-    if (!names.every((t, k) => k % 2 === 0 ? t.kind === "var" : t.text === ",") || names.length === 0) {
-      throw new TemplateError("only variables may be declared before ':='", line);
-    }
-    declare = names.filter((t) => t.kind === "var").map((t) => t.text);
-    assign = tokens[decl].text === "=";
-    tokens = tokens.slice(decl + 1);
-  }
-  let pos = 0;
-  const commands = () => {
-    const cmds2 = [[]];
-    while (pos < tokens.length) {
-      const t = tokens[pos];
-      if (t.kind === "punct" && t.text === ")") break;
-      pos++;
-      if (t.kind === "punct" && t.text === "|") {
-        cmds2.push([]);
-        continue;
-      }
-      cmds2.at(-1).push(operand(t));
-    }
-    if (cmds2.some((c) => c.length === 0)) throw new TemplateError("missing command in pipeline", line);
-    return cmds2;
-  };
-  const operand = (t) => {
-    switch (t.kind) {
-      case "string":
-      case "number":
-        return { type: "literal", value: t.value };
-      case "field":
-        return { type: "field", base: "dot", path: t.text === "." ? [] : t.text.slice(1).split(".") };
-      case "var": {
-        const [name, ...path] = t.text.split(".");
-        return { type: "field", base: name, path };
-      }
-      case "word":
-        if (t.text === "true" || t.text === "false") return { type: "literal", value: t.text === "true" };
-        if (t.text === "nil") return { type: "literal", value: void 0 };
-        if (!Object.hasOwn(FUNCTIONS, t.text)) throw new TemplateError(`function ${JSON.stringify(t.text)} not defined`, line);
-        return { type: "function", name: t.text };
-      case "punct":
-        if (t.text === "(") {
-          const inner = { line, declare: [], assign: false, commands: commands() };
-          if (tokens[pos]?.text !== ")") throw new TemplateError("unclosed '('", line);
-          pos++;
-          return { type: "pipe", pipe: inner };
-        }
-        throw new TemplateError(`unexpected ${JSON.stringify(t.text)}`, line);
-    }
-  };
-  const cmds = commands();
-  if (pos < tokens.length) throw new TemplateError("unexpected ')'", line);
-  return { line, declare, assign, commands: cmds };
-}
-function truth(value) {
-  if (value instanceof Map) return value.size > 0;
-  if (Array.isArray(value)) return value.length > 0;
-  return value !== void 0 && value !== null && value !== false && value !== 0 && value !== "";
-}
-function print(value) {
-  if (value === void 0 || value === null) return "<no value>";
-  if (typeof value === "string") return value;
-  if (Array.isArray(value)) return `[${value.map(print).join(" ")}]`;
-  if (value instanceof Map) return `map[${[...value].map(([k, v]) => `${print(k)}:${print(v)}`).join(" ")}]`;
-  if (typeof value === "object" && value.toString !== Object.prototype.toString) return value.toString();
-  if (typeof value === "object") return `{${Object.values(value).map(print).join(" ")}}`;
-  return String(value);
-}
-function str(value) {
-  return typeof value === "string" ? value : print(value);
-}
-function equal(a, b) {
-  return a === b || typeof a === "object" && a !== null && typeof b === "object" && b !== null && print(a) === print(b);
-}
-var FUNCTIONS = Object.freeze(
-  Object.setPrototypeOf(
-    {
-      eq: (a, ...bs) => bs.some((b) => equal(a, b)),
-      ne: (a, b) => !equal(a, b),
-      lt: (a, b) => a < b,
-      le: (a, b) => a <= b,
-      gt: (a, b) => a > b,
-      ge: (a, b) => a >= b,
-      not: (a) => !truth(a),
-      and: (...xs) => xs.find((x) => !truth(x)) ?? xs.at(-1),
-      or: (...xs) => xs.find((x) => truth(x)) ?? xs.at(-1),
-      len: (x) => x instanceof Map ? x.size : Array.isArray(x) || typeof x === "string" ? x.length : 0,
-      // A list takes an integer index only: a string would reach the array's own members ("constructor", "length").
-      index: (x, ...keys) => keys.reduce((v, k) => v instanceof Map ? v.get(k) : Array.isArray(v) && Number.isInteger(k) ? v[k] : void 0, x),
-      print: (...xs) => xs.map(str).join(""),
-      println: (...xs) => `${xs.map(str).join(" ")}
-`,
-      printf: (format, ...xs) => {
-        let k = 0;
-        return str(format).replace(/%[svdq%]/g, (verb) => verb === "%%" ? "%" : verb === "%q" ? JSON.stringify(str(xs[k++])) : str(xs[k++]));
-      },
-      lower: (s) => str(s).toLowerCase(),
-      upper: (s) => str(s).toUpperCase(),
-      title: (s) => str(s).replace(/\b\w/g, (c) => c.toUpperCase()),
-      trim: (s) => str(s).trim(),
-      trimPrefix: (prefix, s) => str(s).startsWith(str(prefix)) ? str(s).slice(str(prefix).length) : str(s),
-      trimSuffix: (suffix, s) => str(s).endsWith(str(suffix)) && str(suffix) !== "" ? str(s).slice(0, -str(suffix).length) : str(s),
-      contains: (substr, s) => str(s).includes(str(substr)),
-      hasPrefix: (prefix, s) => str(s).startsWith(str(prefix)),
-      hasSuffix: (suffix, s) => str(s).endsWith(str(suffix)),
-      replace: (from, to, s) => str(s).split(str(from)).join(str(to)),
-      join: (sep4, list) => Array.isArray(list) ? list.map(str).join(str(sep4)) : str(list),
-      quote: (...xs) => xs.map((x) => JSON.stringify(str(x))).join(" "),
-      default: (fallback, value) => truth(value) ? value : fallback,
-      trunc: (n, s) => n >= 0 ? str(s).slice(0, n) : str(s).slice(n)
-    },
-    null
-  )
-);
-
-// src/engine/path-glob.ts
-var import_picomatch = __toESM(require_picomatch2(), 1);
-
-// src/text/closest.ts
-function closest(typed, names, most = 2) {
-  let best;
-  for (const name of names) {
-    if (name === typed) return void 0;
-    const distance = editDistance(typed, name);
-    if (distance <= most && (!best || distance < best.distance)) best = { name, distance };
-  }
-  return best?.name;
-}
-function didYouMean(meant) {
-  return meant === void 0 ? "" : ` (did you mean ${meant}?)`;
-}
-function editDistance(a, b) {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_2, j) => i === 0 ? j : j === 0 ? i : 0));
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-    }
-  }
-  return d[a.length][b.length];
-}
-
-// src/engine/path-glob.ts
-function pathMatcher(globs) {
-  const matches = (0, import_picomatch.default)(
-    globs.flatMap((glob) => {
-      const base = glob.replace(/\/+$/, "");
-      return [base, `${base}/**`];
-    }),
-    { dot: true }
-  );
-  const prefixes = globs.map(plainStart);
-  if (prefixes.includes("")) return matches;
-  return (path) => prefixes.some((prefix) => path.startsWith(prefix)) && matches(path);
-}
-function plainStart(glob) {
-  return /^[\w-]*(?:\/[\w-]+)*/.exec(glob)[0];
-}
-function slashSeparated(glob) {
-  return glob.replaceAll("\\", "/");
-}
-function pathFilter(globs, files, warnings) {
-  if (globs.length === 0) return () => true;
-  const matchers = globs.map((glob) => pathMatcher([glob]));
-  globs.forEach((glob, i) => {
-    if (!files.some((file) => matchers[i](file))) warnings.push({ message: `path ${JSON.stringify(glob)} matches no file${meantPath(glob, files)}` });
-  });
-  return (path) => matchers.some((matches) => matches(path));
-}
-function meantPath(glob, files) {
-  const segments = glob.split("/");
-  const globbed = segments.findIndex((segment2) => /[*?[\]{}]/.test(segment2));
-  const plain = (globbed < 0 ? segments : segments.slice(0, globbed)).join("/").replace(/\/+$/, "");
-  if (plain === "") return "";
-  const names = /* @__PURE__ */ new Set();
-  for (const file of files) {
-    for (let end = file.indexOf("/"); end > 0; end = file.indexOf("/", end + 1)) names.add(file.slice(0, end));
-    names.add(file);
-  }
-  if (names.has(plain)) return "";
-  return didYouMean(
-    meantNames(plain, names).map((name) => `${name}${glob.slice(plain.length)}`).join(" or ") || void 0
-  );
-}
-function meantNames(plain, names) {
-  const depth = plain.split("/").length;
-  const asDeep = [...names].filter((name) => name.split("/").length === depth);
-  const typo = closest(plain, asDeep);
-  if (typo !== void 0) return [typo];
-  const begun = asDeep.filter((name) => name.startsWith(plain));
-  if (begun.length > 0) return begun.length <= 3 ? begun : [];
-  const anywhere = closest(plain, names);
-  return anywhere === void 0 ? [] : [anywhere];
-}
-
-// src/engine/request.ts
-var RequestError = class extends Error {
-  constructor(issues) {
-    super(issues.map(formatDiagnostic).join("\n"));
-    this.issues = issues;
-    this.name = "RequestError";
-  }
-  issues;
-};
-var SETTER_KEY = /^[^\s:="]+:[^\s:="]+$/;
-var PART_KEY = /^([^\s:="]+:[^\s:="]+):(tag|name|digest)$/;
-function isTagAlone(text2) {
-  return !text2.includes("/") && /^v?[0-9]/.test(text2) && isTag(text2);
-}
-var UNKNOWN_REPOSITORY = "<repository>";
-function wholeReference(value, repository = UNKNOWN_REPOSITORY) {
-  if (isTagAlone(value)) return `${repository}:${value}`;
-  const image = tryParseImageRef(value);
-  if (!image) return `${repository}:<tag>`;
-  return image.tag === void 0 && image.digest === void 0 ? `${value}:<tag>` : value;
-}
-function parseIncomingImage(text2, field, repository) {
-  let image;
-  try {
-    image = parseImageRef(text2);
-  } catch (error) {
-    return { field, reason: error instanceof ImageRefError ? error.message : String(error) };
-  }
-  if (image.tag === void 0 && image.digest === void 0) {
-    if (isTagAlone(text2))
-      return { field, reason: `${JSON.stringify(text2)} is a tag alone; give the full reference, e.g. ${repository ?? UNKNOWN_REPOSITORY}:${text2}` };
-    return { field, reason: `${JSON.stringify(text2)} has no tag or digest; give repo:tag or repo@sha256:...` };
-  }
-  return image;
-}
-function checkIncomingImages(texts, entry, known = {}) {
-  const issues = [];
-  const images = [];
-  const seen = /* @__PURE__ */ new Map();
-  const [only, ...others] = known.repositories ?? [];
-  texts.forEach((text2, i) => {
-    const image = parseIncomingImage(text2, entry(i), others.length === 0 ? only : void 0);
-    if ("reason" in image) {
-      issues.push(image);
-      return;
-    }
-    const earlier = seen.get(image.repository);
-    if (earlier)
-      issues.push({ field: entry(i), reason: `${image.repository} is given twice (${earlier} and ${formatImageRef(image)}); give each repository once` });
-    seen.set(image.repository, formatImageRef(image));
-    images.push(image);
-  });
-  return { images, issues };
-}
-function parseSet(text2) {
-  const colon = text2.indexOf(":", /^[A-Za-z]:[\\/]/.test(text2) ? 2 : 0);
-  if (colon <= 0 || colon === text2.length - 1)
-    return `${JSON.stringify(text2)} is not FILE:SPEC, e.g. main.k:config.containers.app.image="ghcr.io/acme/app:1.2.3"`;
-  const file = text2.slice(0, colon);
-  if (/[="']/.test(file)) return fileFirst(text2);
-  return { file: file.replace(/^\.\//, ""), spec: text2.slice(colon + 1) };
-}
-function readsAsSpecPath(file) {
-  if (file.includes("/")) return false;
-  try {
-    return parseOverridePath(file).length > 0;
-  } catch (error) {
-    if (error instanceof OverrideSpecError) return false;
-    throw error;
-  }
-}
-function trySetSpec(kind, spec, fieldName) {
-  try {
-    return { field: readSpec2(kind, spec, fieldName) };
-  } catch (error) {
-    if (error instanceof SourceError) return { error };
-    throw error;
-  }
-}
-function setSpecError(set2, fieldName) {
-  return trySetSpec(fileKind(set2.file), set2.spec, fieldName).error;
-}
-function readSpec2(kind, spec, fieldName) {
-  switch (kind) {
-    case "kcl": {
-      const read = parseOverrideSpec(spec);
-      if (read.operation !== "-") usableSpecValue(read, spec);
-      return { path: read.path, keys: read.parts, operation: read.operation, value: read.operation === "=" ? read.value : void 0 };
-    }
-    case "yaml": {
-      const read = parseYamlSpec(spec, fieldName);
-      return { path: read.path, keys: read.segments.map(String), operation: "=", value: read.value };
-    }
-    case "kcl-mod":
-    case void 0:
-      return void 0;
-  }
-}
-function fileFirst(text2) {
-  const spaced = /^(\S+)\s+(\S.*)$/s.exec(text2);
-  if (spaced && fileKind(spaced[1]) !== void 0)
-    return `${JSON.stringify(text2)} has a space after its file where FILE:SPEC has a ':'; write ${spaced[1]}:${spaced[2]}`;
-  return `${JSON.stringify(text2)} starts with a spec, not a file: FILE:SPEC names the file first, e.g. main.k:${text2}`;
-}
-function nothingToUpdate(name) {
-  const [image, setter, set2] = name ? [name("image"), name("setter"), name("set")] : ["an image", "a setter", "a set"];
-  return `nothing to update: give ${image}, ${setter} or ${set2}`;
-}
-function stringsOf(value, named2, said) {
-  if (value === void 0) return [];
-  if (!Array.isArray(value)) {
-    said(`${named2()}: must be a list of strings, not ${describeValue(value)}`);
-    return [];
-  }
-  const wrong = value.flatMap((item, i) => typeof item === "string" ? [] : [i]);
-  for (const i of wrong) said(`${named2(i)}: must be a string, not ${describeValue(value[i])}`);
-  return wrong.length === 0 ? value : [];
-}
-function isConfigField(config) {
-  if (config === void 0 || typeof config === "string") return true;
-  const parsed = config;
-  return Array.isArray(parsed?.targets) && parsed.setters instanceof Map && Array.isArray(parsed.overrides);
-}
-function validateRequest(request2, known = {}) {
-  const name = request2.fieldName ?? byIndex;
-  const issues = [];
-  const issue = (field, message) => issues.push({ field, message });
-  const list = (field, value) => stringsOf(
-    value,
-    (i) => name(field, i),
-    (message) => issue(field, message)
-  );
-  const [imageTexts, setterTexts, setTexts, paths] = [
-    list("image", request2.images),
-    list("setter", request2.setters),
-    list("set", request2.sets),
-    list("path", request2.paths)
-  ];
-  if (!isConfigField(request2.config))
-    issues.push({ field: "config", message: `config: must be a path relative to the root or what parseConfig returns, not ${describeValue(request2.config)}` });
-  if (issues.length === 0 && imageTexts.length + setterTexts.length + setTexts.length === 0)
-    issues.push({ field: "request", message: nothingToUpdate(request2.fieldName) });
-  const checked = checkIncomingImages(imageTexts, (i) => name("image", i), known);
-  issues.push(...checked.issues.map(({ field, reason }) => ({ field: "image", message: `${field}: ${reason}` })));
-  const hint = upperCaseHint(imageTexts);
-  if (hint) issues.push({ field: "image", message: `${name("image", hint.index)}: ${hint.message}` });
-  const { images } = checked;
-  const parse6 = (field, text2, key) => {
-    const image = parseIncomingImage(text2, field, known.setters?.get(key)?.name);
-    if (!("reason" in image)) return image;
-    issue("setter", `${field}: ${image.reason}`);
-    return void 0;
-  };
-  const setters = /* @__PURE__ */ new Map();
-  setterTexts.forEach((text2, i) => {
-    const eq = text2.indexOf("=");
-    const key = eq < 0 ? text2 : text2.slice(0, eq);
-    const part = PART_KEY.exec(key);
-    if (eq >= 0 && part) {
-      const [whole, which] = [part[1], part[2]];
-      issue(
-        "setter",
-        `${name("setter", i)}: ${JSON.stringify(key)} is the key of a marker for the ${which} alone; give the marker's key without ":${which}" and the whole reference, e.g. ${givenValue(request2.fieldName, "setter", `${whole}=${wholeReference(text2.slice(eq + 1), known.setters?.get(whole)?.name)}`)}: the key's :tag, :name and :digest markers each take their part of it`
-      );
-      return;
-    }
-    if (eq < 0 || !SETTER_KEY.test(key)) {
-      issue("setter", `${name("setter", i)}: ${JSON.stringify(text2)} is not <namespace>:<policy>=<image>, e.g. flux-system:app=ghcr.io/acme/app:1.2.3`);
-      return;
-    }
-    const ref = parse6(`${name("setter", i)} (${key})`, text2.slice(eq + 1), key);
-    const earlier = setters.get(key);
-    if (ref && earlier) {
-      issue("setter", `${name("setter", i)} (${key}): ${key} is given twice (${formatImageRef(earlier)} and ${formatImageRef(ref)}); give each key once`);
-    } else if (ref) setters.set(key, ref);
-  });
-  const sets = [];
-  const assigned = /* @__PURE__ */ new Map();
-  setTexts.forEach((text2, i) => {
-    const set2 = parseSet(text2);
-    if (typeof set2 === "string") {
-      issue("set", `${name("set", i)}: ${set2}`);
-      return;
-    }
-    if (fileKind(set2.file) === "kcl-mod") {
-      issue("set", `${name("set", i)}: ${set2.file}: ${kclModNotSet(request2.fieldName)}`);
-      return;
-    }
-    sets.push(set2);
-    const { field } = trySetSpec(fileKind(set2.file), set2.spec);
-    if (field?.value === void 0) return;
-    const key = JSON.stringify([set2.file, ...field.keys]);
-    const earlier = assigned.get(key);
-    if (!earlier) assigned.set(key, { text: text2, value: field.value });
-    else if (earlier.value !== field.value)
-      issue(
-        "set",
-        `${name("set", i)}: ${set2.file}:${field.path} is given twice (${JSON.stringify(earlier.text)} and ${JSON.stringify(text2)}); give each field one value`
-      );
-  });
-  paths.forEach((glob, i) => {
-    if (glob.trim() === "") issue("path", `${name("path", i)}: must not be empty`);
-    else if (glob.startsWith("/") || /^[A-Za-z]:[\\/]/.test(glob)) issue("path", `${name("path", i)}: ${JSON.stringify(glob)} must be relative to the root`);
-    else if (glob.split(/[\\/]/).includes("..")) issue("path", `${name("path", i)}: ${JSON.stringify(glob)} must stay inside the root (no "..")`);
-  });
-  if (issues.length > 0) throw new RequestError(issues);
-  return { images, setters, sets };
-}
-function upperCaseHint(images) {
-  const suggestions = images.map((text2) => lowerCasedReference(text2));
-  const index = suggestions.findIndex((s) => s !== void 0);
-  if (index < 0) return void 0;
-  return {
-    index,
-    message: `did you mean ${suggestions.filter((s) => s !== void 0).join(", ")}? An image name is lower-case, but \`\${{ github.repository }}\` and \`\${{ github.repository_owner }}\` keep the owner's case (docker/metadata-action lower-cases the images it is given).`
-  };
-}
-
-// src/engine/target-owners.ts
-var PLAIN_NAME = /^[\w-]+$/;
-var PLAIN_START = /^[\w-]*/;
-var GROUPING = /[{}()[\]\\]/;
-function targetOwners(targets) {
-  if (targets.length === 0) return NO_OWNERS;
-  const root = node();
-  const paths = new Map(
-    targets.map((target, rank) => [target, target.paths.map((glob, index) => indexed(root, glob, { target, rank, index, matches: lazyMatcher(glob) }))])
-  );
-  const mayMatch = (file) => {
-    const found = /* @__PURE__ */ new Set();
-    collect(root, file.split("/"), 0, found);
-    return [...found].sort((a, b) => a.rank - b.rank || a.index - b.index);
-  };
-  const owners = /* @__PURE__ */ new Map();
-  const ownerOf = (file) => {
-    if (owners.has(file)) return owners.get(file);
-    const candidates2 = mayMatch(file);
-    const first = candidates2.find((p) => p.matches(file));
-    const owner = first && {
-      target: first.target,
-      rank: first.rank,
-      paths: candidates2.filter((p) => p === first || p.target === first.target && p.index > first.index && p.matches(file))
-    };
-    owners.set(file, owner);
-    return owner;
-  };
-  return { pathsOf: (target) => paths.get(target) ?? [], ownerOf, mayMatch };
-}
-var NO_OWNERS = { pathsOf: () => [], ownerOf: () => void 0, mayMatch: () => [] };
-function node() {
-  return { names: /* @__PURE__ */ new Map(), open: [], byLastStart: /* @__PURE__ */ new Map() };
-}
-function indexed(root, glob, path) {
-  const names = glob.replace(/\/+$/, "").split("/");
-  let at = root;
-  let leading = 0;
-  for (; leading < names.length; leading++) {
-    const name = names[leading];
-    if (name === "*") at = at.anyName ??= node();
-    else if (PLAIN_NAME.test(name)) at = at.names.get(name) ?? at.names.set(name, node()).get(name);
-    else break;
-  }
-  const start = leading < names.length && !GROUPING.test(glob) ? PLAIN_START.exec(names.at(-1))[0] : "";
-  if (start === "") at.open.push(path);
-  else (at.byLastStart.get(start) ?? at.byLastStart.set(start, []).get(start)).push(path);
-  return path;
-}
-function collect(at, names, next, found) {
-  for (const path of at.open) found.add(path);
-  if (at.byLastStart.size > 0) {
-    for (const name of names.slice(next)) {
-      const plain = PLAIN_START.exec(name)[0];
-      for (let end = 1; end <= plain.length; end++) for (const path of at.byLastStart.get(plain.slice(0, end)) ?? []) found.add(path);
-    }
-  }
-  if (next === names.length) return;
-  const named2 = at.names.get(names[next]);
-  if (named2) collect(named2, names, next + 1, found);
-  if (at.anyName) collect(at.anyName, names, next + 1, found);
-}
-function lazyMatcher(glob) {
-  let matches;
-  return (path) => (matches ??= pathMatcher([glob]))(path);
-}
-
 // src/engine/tree-path.ts
 import { posix } from "node:path";
 function repositoryPath(path) {
@@ -41042,6 +39575,93 @@ function where(objects) {
   return andList(objects.map((o) => `${o.file}:${o.line}`));
 }
 
+// src/engine/holding-key.ts
+var MAX_LINES = 256;
+var KEY_BEFORE_VALUE = /(?:^[ \t]*(?:-[ \t]+)*|([{,])[ \t]*)(["']?)([\w.$/-]+)\2[ \t]*(?::|=)[ \t]*["']?$/;
+var KEY = /^(["']?)([\w.$/-]+)\1[ \t]*(?::(?=[ \t]|$)|=)[ \t]*(.*)$/;
+function holdingKey(text2, at) {
+  const lineStart = text2.lastIndexOf("\n", at - 1) + 1;
+  const lineEnd = endOf(text2, at);
+  const match = KEY_BEFORE_VALUE.exec(text2.slice(lineStart, at));
+  if (!match) return void 0;
+  const key = match[3];
+  let siblings;
+  return {
+    key,
+    rest: text2.slice(at, lineEnd),
+    siblings: () => siblings ??= match[1] !== void 0 ? flowSiblings(text2, at, lineStart, lineEnd) : blockSiblings(text2, lineStart)
+  };
+}
+function endOf(text2, at) {
+  const end = text2.indexOf("\n", at);
+  return end === -1 ? text2.length : end;
+}
+function flowSiblings(text2, at, lineStart, lineEnd) {
+  let open = at;
+  for (let depth = 0; open > lineStart; open--) {
+    const ch = text2[open - 1];
+    if (ch === "}") depth++;
+    else if (ch === "{" && depth-- === 0) break;
+  }
+  let close = at;
+  for (let depth = 0; close < lineEnd; close++) {
+    const ch = text2[close];
+    if (ch === "{") depth++;
+    else if (ch === "}" && depth-- === 0) break;
+  }
+  const keys = /* @__PURE__ */ new Map();
+  for (const part of text2.slice(open, close).split(",")) {
+    const entry = KEY.exec(part.trim());
+    if (entry) keys.set(entry[2], unquoted(entry[3]));
+  }
+  return keys;
+}
+function blockSiblings(text2, lineStart) {
+  const own = lineOf(text2, lineStart);
+  const { column } = own;
+  const keys = /* @__PURE__ */ new Map();
+  if (own.key !== void 0) keys.set(own.key, own.value);
+  const outside = (start) => {
+    const first = textStart(text2, start);
+    if (first === void 0 || first - start > column) return void 0;
+    const line = lineOf(text2, start);
+    return line.dashed && line.first === column ? void 0 : line;
+  };
+  for (let end = own.dashed ? -1 : lineStart - 1, n = 0; end >= 0 && n < MAX_LINES; n++) {
+    const start = end === 0 ? 0 : text2.lastIndexOf("\n", end - 1) + 1;
+    end = start - 1;
+    const line = outside(start);
+    if (line === void 0) continue;
+    if (line.column === column && line.key !== void 0) keys.set(line.key, line.value);
+    if (line.first < column) break;
+  }
+  for (let start = endOf(text2, lineStart) + 1, n = 0; start < text2.length && n < MAX_LINES; start = endOf(text2, start) + 1, n++) {
+    const line = outside(start);
+    if (line === void 0) continue;
+    if (line.first < column) break;
+    if (line.key !== void 0) keys.set(line.key, line.value);
+  }
+  return keys;
+}
+function textStart(text2, start) {
+  let at = start;
+  while (text2[at] === " " || text2[at] === "	") at++;
+  const ch = text2[at];
+  return ch === void 0 || ch === "\n" || ch === "\r" || ch === "#" ? void 0 : at;
+}
+function lineOf(text2, start) {
+  const line = text2.slice(start, endOf(text2, start)).replace(/\r$/, "");
+  const lead = /^([ \t]*)((?:-[ \t]+)*)/.exec(line);
+  const first = lead[1].length;
+  const column = first + lead[2].length;
+  if (column === line.length || line[column] === "#") return { column, dashed: false, value: "" };
+  const entry = KEY.exec(line.slice(column));
+  return { first, column, dashed: lead[2] !== "", key: entry?.[2], value: unquoted(entry?.[3] ?? "") };
+}
+function unquoted(value) {
+  return value.replace(/[ \t]+#.*$/, "").trim().replace(/,$/, "").replace(/^(["'])(.*)\1$/, "$2");
+}
+
 // src/engine/image-updater.ts
 var GROUP_PATTERN = escapeRegExp(ARGO_IMAGE_UPDATER);
 var ANNOTATION = new RegExp(String.raw`^(\s*)(["']?)${GROUP_PATTERN}([\w.-]+)\2\s*:(.*)$`);
@@ -41107,7 +39727,7 @@ function constraintsIn(text2) {
       if (document.some((i) => (UPDATE_STRATEGY.exec(lines[i])?.[1] ?? "semver") !== "semver")) continue;
       for (const i of document) {
         const match = IMAGE_NAME.exec(lines[i]);
-        const constraint = match && constraintOf(unquoted(match[1]), "object", i + 1);
+        const constraint = match && constraintOf(unquoted2(match[1]), "object", i + 1);
         if (constraint) found.push(constraint);
       }
       continue;
@@ -41115,7 +39735,7 @@ function constraintsIn(text2) {
     const annotations = /* @__PURE__ */ new Map();
     for (const i of document) {
       const match = ANNOTATION.exec(lines[i]);
-      if (match) annotations.set(match[3], { value: unquoted(match[4]), line: i + 1 });
+      if (match) annotations.set(match[3], { value: unquoted2(match[4]), line: i + 1 });
     }
     const list = annotations.get("image-list");
     if (!list) continue;
@@ -41156,7 +39776,7 @@ function continues(line, indent) {
 function blank(text2) {
   return text2.replace(/[^\r]/g, " ");
 }
-function unquoted(value) {
+function unquoted2(value) {
   const text2 = value.replace(/\s+#.*$/, "").trim();
   return /^(["']).*\1$/.test(text2) ? text2.slice(1, -1) : text2;
 }
@@ -41171,26 +39791,657 @@ function spelledAt(text2, image) {
 function spellingsOf(text2, image) {
   const found = [];
   for (const match of text2.matchAll(new RegExp(`(?<![\\w.-])${escapeRegExp(screenToken(image))}(?:[:@][\\w.@:+-]+|(?![\\w./-]|["']?:(?:\\s|$)))`, "gm"))) {
-    const before = /[^\s"'`=,;()[\]{}]*$/.exec(text2.slice(Math.max(0, match.index - 256), match.index))[0];
+    const before = text2.slice(referenceStart(text2, match.index), match.index);
     const reference = `${before}${match[0]}`.replace(/[.:]+$/, "");
-    found.push({ at: match.index - before.length, reference, ref: tryParseImageRef(reference), bare: before === "" });
+    const ref = tryParseImageRef(reference);
+    const bare = before === "";
+    if (bare && ref?.tag === void 0 && ref?.digest === void 0 && !mayNameImage(text2, match.index, match.index + match[0].length)) continue;
+    found.push({ at: match.index - before.length, reference, ref, bare });
   }
   return found;
 }
+function mayNameImage(text2, at, end) {
+  if (text2[end] === "=") {
+    const version = namedImageString(/^[^\s"'`,;()[\]{}]*/.exec(text2.slice(at, at + 512))[0])?.version;
+    return version?.tag !== void 0 || version?.digest !== void 0;
+  }
+  const holding3 = holdingKey(text2, at);
+  if (holding3 === void 0) return false;
+  const { key } = holding3;
+  if (/(?:image|repository)$/i.test(key) || key === "newName" || holding3.rest.includes("$imagepolicy")) return true;
+  if (key === "name") return VERSION_KEYS.some((version) => holding3.siblings().has(version));
+  return key === "value" && /(?:^|\.)(?:repository|name)$/.test(holding3.siblings().get("name") ?? "");
+}
+var VERSION_KEYS = ["tag", "digest", "newTag", "newName"];
+function referenceStart(text2, at) {
+  const least = Math.max(0, at - 256);
+  let start = at;
+  while (start > least && !REFERENCE_DELIMITER.test(text2[start - 1])) start--;
+  return start;
+}
+var REFERENCE_DELIMITER = /[\s"'`=,;()[\]{}]/;
 function holdsVersionOf(ref, image) {
   if (ref.tag !== void 0 && image.tag !== void 0 && ref.tag !== image.tag) return false;
   if (ref.digest !== void 0 && image.digest !== void 0 && ref.digest !== image.digest) return false;
   return image.tag !== void 0 && ref.tag !== void 0 || image.digest !== void 0 && ref.digest !== void 0;
 }
 
+// src/image/marker.ts
+var MARKER_KEY = "$imagepolicy";
+var MARKER_TOKEN = JSON.stringify(MARKER_KEY);
+function lineMarkers(text2) {
+  const found = [];
+  let lines;
+  for (let at = text2.indexOf(MARKER_TOKEN); at >= 0; at = text2.indexOf(MARKER_TOKEN, at + MARKER_TOKEN.length)) {
+    lines ??= new LineIndex(text2);
+    const line = lines.lineAt(at);
+    const start = lines.lineStart(line);
+    const head = text2.slice(start, at);
+    const opening = /#+\s*\{\s*$/.exec(head);
+    const before = opening && head.slice(0, opening.index).trim();
+    if (!opening || !before || before.startsWith("#")) continue;
+    const reading = readMarker(text2.slice(start + opening.index, lines.lineStart(line + 1) ?? text2.length).trimEnd());
+    if (reading && "marker" in reading) found.push({ marker: reading.marker, line, before });
+  }
+  return found;
+}
+function readMarker(comment) {
+  const body = comment.replace(/^#+/, "");
+  const fields = stringObject(body);
+  if (typeof fields === "string") return singleQuoted2(body) ?? (body.includes(MARKER_TOKEN) ? { error: malformed(body, fields) } : void 0);
+  const setter = fields.get(MARKER_KEY);
+  if (setter === void 0) return void 0;
+  const parts = /^([^:\s]+:[^:\s]+)(?::(tag|name|digest))?$/.exec(setter);
+  if (!parts) return { error: malformed(body, `"${setter}" is not <namespace>:<policy> optionally followed by :tag, :name or :digest`) };
+  return { marker: { key: parts[1], field: parts[2] ?? "ref", setter } };
+}
+function singleQuoted2(body) {
+  if (!body.includes("'")) return void 0;
+  const json = body.replaceAll("'", '"');
+  const reading = readMarker(json);
+  if (reading === void 0 || !("marker" in reading)) return void 0;
+  return {
+    ignored: `${body.trim()} is no Flux setter marker: Flux reads a marker as JSON, whose strings are double-quoted, so it ignores this one and the value is treated as unmarked; write # ${json.trim()}`
+  };
+}
+function stringObject(text2) {
+  let parsed;
+  try {
+    parsed = JSON.parse(text2);
+  } catch {
+    return "it is not one JSON object";
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return "it is not one JSON object";
+  const fields = /* @__PURE__ */ new Map();
+  for (const [key, value] of Object.entries(parsed)) {
+    if (typeof value !== "string" && value !== null) return `the value of "${key}" is not a string`;
+    fields.set(key, value ?? "");
+  }
+  return fields;
+}
+function malformed(body, reason) {
+  return `malformed Flux setter marker ${body.trim()}: ${reason}; Flux ignores it, so the value is left as it is`;
+}
+function unknownSetterWarning(marker, known) {
+  if (!known?.has(marker.key)) return `no image is configured for Flux setter "${marker.setter}"; the marked value is left as it is`;
+  const why = known.get(marker.key);
+  return why === void 0 ? void 0 : `Flux setter "${marker.setter}" ${why}`;
+}
+function refVersion(text2) {
+  const ref = tryParseImageRef(text2);
+  return versionOf(ref?.tag, ref?.digest);
+}
+function isRefused(update, current, note) {
+  return nextVersion(update, current, note) === void 0 && nextVersion({ image: update.image }, current) !== void 0;
+}
+function groupVersion(fields) {
+  const text2 = (field) => fields.find((f) => f.marker.field === field)?.text || void 0;
+  const plain = text2("ref");
+  const ref = plain === void 0 ? {} : refVersion(plain);
+  return versionOf(partOf("tag", text2("tag")) ?? ref.tag, partOf("digest", text2("digest")) ?? ref.digest);
+}
+function partOf(field, text2) {
+  if (text2 === void 0 || (field === "tag" ? isTag(text2) : isDigest(text2))) return text2;
+  const ref = tryParseImageRef(text2);
+  return ref ? ref[field] : field === "tag" ? text2 : void 0;
+}
+function markedValues(groups2, kept) {
+  const refusedByKey = /* @__PURE__ */ new Map();
+  const decisions = groups2.map(({ update, fields }) => {
+    const key = fields[0].marker.key;
+    const current = groupVersion(fields);
+    const hasTag = fields.some((f) => f.marker.field === "ref" || f.marker.field === "tag");
+    if (hasTag && !refusedByKey.has(key)) refusedByKey.set(key, isRefused(update, current));
+    return { update, fields, key, current, hasTag };
+  });
+  return decisions.map(({ update, fields, key, current, hasTag }) => {
+    const tagField = fields.find((f) => f.marker.field === "tag");
+    const refused = hasTag ? isRefused(update, current, tagField && kept && ((why, kind) => kept(tagField, why, kind))) : refusedByKey.get(key) ?? false;
+    const next = refused ? void 0 : nextVersion(update, current);
+    const pinnedBeside = fields.some((f) => f.marker.field === "ref" || f.marker.field === "digest");
+    if (next && tagField && kept && update.image.tag === void 0 && !pinnedBeside)
+      kept(tagField, noDigestFieldWarning(update.image, `a digest field beside the tag, marked {"$imagepolicy": "${key}:digest"}, would take it`));
+    return fields.map((field) => markedValue(field, update, next, refused, kept && ((why, kind) => kept(field, why, kind))));
+  });
+}
+function imagesOf(fields) {
+  const images = [];
+  let image = [];
+  for (const field of fields) {
+    if (image.some((f) => f.marker.field === field.marker.field)) {
+      images.push(image);
+      image = [];
+    }
+    image.push(field);
+  }
+  images.push(image);
+  return images;
+}
+function markedValue({ marker, text: text2 }, update, next, refused, note) {
+  switch (marker.field) {
+    case "ref": {
+      const own = refVersion(text2);
+      if (isRefused(update, own, note)) return void 0;
+      return formatImageRef({ name: update.image.name, ...nextVersion(update, own) ?? own });
+    }
+    case "tag":
+      return next?.tag;
+    case "digest":
+      return next ? next.digest ?? "" : void 0;
+    case "name":
+      return refused ? void 0 : update.image.name;
+  }
+}
+var MarkedFields = class {
+  constructor(request2) {
+    this.request = request2;
+  }
+  request;
+  /** By document and setter key, in the order first met. */
+  groups = /* @__PURE__ */ new Map();
+  add(site) {
+    const { key } = site.marker;
+    if (!this.request.setters.has(key)) {
+      const warning = unknownSetterWarning(site.marker, this.request.knownSetters);
+      if (warning) site.warn(warning);
+    } else if ("refusal" in site) {
+      site.warn(site.refusal);
+    } else {
+      const groupKey = `${site.document} ${key}`;
+      const group = this.groups.get(groupKey) ?? [];
+      if (group.length === 0) this.groups.set(groupKey, group);
+      group.push(site);
+    }
+  }
+  /** Writes every field whose value moves: the fields of one image of a setter in one document decide together (markedValues). */
+  writeAll() {
+    const groups2 = [...this.groups.values()].flatMap(imagesOf);
+    const values = markedValues(
+      groups2.map((fields) => ({ update: this.request.setters.get(fields[0].marker.key), fields })),
+      (field, why, kind) => field.warn(`Flux setter "${field.marker.setter}" ${why}`, kind)
+    );
+    groups2.forEach(
+      (fields, g) => fields.forEach((field, f) => {
+        const value = values[g][f];
+        if (value !== void 0) field.write(value);
+      })
+    );
+  }
+};
+
+// src/kcl/markers.ts
+var CLOSERS = /* @__PURE__ */ new Set([T.RParen, T.RBracket, T.RBrace, T.Comma, T.Semicolon]);
+var BRACKET_CLOSERS = /* @__PURE__ */ new Set([T.RParen, T.RBracket, T.RBrace]);
+function* markerComments(tokens) {
+  const { text: text2 } = tokens.source;
+  let token = 0;
+  for (let c = 0, next = text2.indexOf(MARKER_KEY); c < tokens.commentCount && next >= 0; c++) {
+    const start = tokens.commentStart[c];
+    const end = tokens.commentEnd[c];
+    if (next < start) next = text2.indexOf(MARKER_KEY, start);
+    if (next < 0 || next >= end) continue;
+    next = text2.indexOf(MARKER_KEY, end);
+    const comment = text2.slice(start, end);
+    const line = tokens.source.line(start);
+    while (token + 1 < tokens.count && tokens.end[token + 1] <= start) token++;
+    if (/^[ \t]*$/.test(text2.slice(tokens.source.lineStart(start), start))) {
+      yield { comment, start, line, ownLine: true };
+      continue;
+    }
+    if (tokens.end[token] > start) continue;
+    let at = token;
+    while (at > 0 && CLOSERS.has(tokens.kind[at])) at--;
+    if (tokens.source.line(tokens.start[at]) === line) yield { comment, start, line, token: at };
+    else yield { comment, start, line, follows: follows(tokens, at, token) };
+  }
+}
+function follows(tokens, at, last) {
+  for (let t = last; t > at; t--) if (BRACKET_CLOSERS.has(tokens.kind[t])) return `a closing ${tokens.source.text.slice(tokens.start[t], tokens.end[t])}`;
+  const begun = `begun on line ${tokens.source.line(tokens.start[at])}`;
+  return tokens.kind[at] === T.String ? `a string ${begun}` : `a value ${begun}`;
+}
+function misplacedMarkerWarning(marker, follows2) {
+  return `Flux setter "${marker.setter}" follows ${follows2}, where it marks nothing: a KCL marker sets the string its line ends with, closers and commas aside, so the values before it are treated as unmarked; write it at the end of the line of the string value it sets`;
+}
+function kclMarkers(text2, misplaced = false) {
+  let tokens;
+  try {
+    ({ tokens } = parseKcl(text2));
+  } catch (error) {
+    if (error instanceof SourceError) return [];
+    throw error;
+  }
+  const found = [];
+  for (const place of markerComments(tokens)) {
+    const reading = "token" in place !== misplaced ? readMarker(place.comment) : void 0;
+    if (reading && "marker" in reading)
+      found.push({ marker: reading.marker, line: place.line, before: text2.slice(tokens.source.lineStart(place.start), place.start).trim() });
+  }
+  return found;
+}
+
+// src/image/marker-misfit.ts
+var PART_KEYS = {
+  tag: /* @__PURE__ */ new Set(["tag", "newTag"]),
+  name: /* @__PURE__ */ new Set(["repository", "name", "newName"]),
+  digest: /* @__PURE__ */ new Set(["digest"])
+};
+function misfitWarning(marker, field, key, old) {
+  const marks = `Flux setter "${marker.setter}" marks ${field}`;
+  const written = (value) => `${value || '""'} is written there, as Flux writes a marked field`;
+  const named2 = (part) => key !== void 0 && PART_KEYS[part].has(key);
+  if (marker.field === "ref") {
+    if (!named2("tag")) return void 0;
+    return (value) => `${marks}, a tag field, with the whole reference: ${written(value)}, and kustomize or the chart reads it as a tag (name:${value}); mark it {"$imagepolicy": "${marker.key}:tag"} to set the tag alone`;
+  }
+  if (named2(marker.field) || !holdsWholeReference(marker.field, old)) return void 0;
+  return (value) => `${marks}, which holds a whole reference (${old}), with its ${marker.field} alone: ${written(value)}, and the field then holds only that; mark it {"$imagepolicy": "${marker.key}"} to set the whole reference`;
+}
+function holdsWholeReference(field, text2) {
+  const ref = tryParseImageRef(text2);
+  if (!ref) return false;
+  switch (field) {
+    case "tag":
+      return !isTag(text2);
+    case "digest":
+      return !isDigest(text2);
+    case "name":
+      return ref.tag !== void 0 || ref.digest !== void 0;
+  }
+}
+
+// src/yaml/kcl-settings.ts
+function settingItems(document) {
+  const items = [];
+  for (const { path, holds: holds2 } of settingLists(document)) {
+    const list = nodeAt(document.root, path);
+    if (list?.kind !== "seq") continue;
+    const read = holds2 === "spec" ? readSpec2 : readArgument;
+    list.items.forEach((node2, index) => {
+      if (node2.kind === "scalar") items.push({ node: node2, path: [...path, index], inFlow: list.flow, holds: holds2, read });
+    });
+  }
+  return items;
+}
+function isKclRun(document) {
+  const { apiVersion, kind } = document.object;
+  return kind === "KCLRun" && inGroup(apiVersion, KCL_RUN);
+}
+function settingLists(document) {
+  if (isKclRun(document)) {
+    return [
+      { path: ["spec", "config", "overrides"], holds: "spec" },
+      { path: ["spec", "config", "arguments"], holds: "argument" }
+    ];
+  }
+  return isSettingsFile(document) ? [{ path: ["kcl_cli_configs", "overrides"], holds: "spec" }] : [];
+}
+function optionValues(document) {
+  const options2 = isSettingsFile(document) ? nodeAt(document.root, ["kcl_options"]) : void 0;
+  if (options2?.kind !== "seq") return [];
+  return options2.items.flatMap((option, index) => {
+    const node2 = option.kind === "map" ? mapValue(option, "value") : void 0;
+    return node2 === void 0 ? [] : [{ node: node2, path: ["kcl_options", index, "value"], inFlow: options2.flow || option.kind === "map" && option.flow }];
+  });
+}
+function isSettingsFile(document) {
+  const { apiVersion, kind } = document.object;
+  return apiVersion === void 0 && kind === void 0 && nodeAt(document.root, ["kcl_cli_configs"])?.kind === "map";
+}
+var SPEC_STAYS = "so the image this spec pins stays as it is";
+var ARGUMENT_STAYS = "so the image this option passes stays as it is";
+function readSpec2(text2) {
+  const spec = specSetting(text2);
+  return spec && { name: spec.path, stays: SPEC_STAYS, text: spec.text, value: spec.value };
+}
+function readArgument(text2) {
+  const eq = text2.indexOf("=");
+  if (eq <= 0) return void 0;
+  const raw = text2.slice(eq + 1);
+  const setting = { name: text2.slice(0, eq), stays: ARGUMENT_STAYS, text: raw };
+  const json = decodeJson(raw);
+  if (!json) {
+    const whole = "raw text that is not JSON (option() returns it as written)";
+    const advice = (reference) => `pass the reference alone, bare or as a JSON string: ${setting.name}=${reference} or ${setting.name}=${JSON.stringify(reference)}`;
+    return { ...setting, value: { string: raw, start: eq + 1, end: text2.length, write: (string2) => string2, whole, advice } };
+  }
+  if (typeof json.value !== "string") {
+    const advice = (reference) => `pass the image in an argument of its own whose value is the reference (<name>=${reference})`;
+    return { ...setting, value: { form: "a JSON value that is no string", advice } };
+  }
+  const start = eq + 1 + raw.length - raw.trimStart().length;
+  return { ...setting, value: { string: json.value, start, end: eq + 1 + raw.trimEnd().length, write: (string2) => JSON.stringify(string2) } };
+}
+function decodeJson(text2) {
+  try {
+    return { value: JSON.parse(text2) };
+  } catch {
+    return void 0;
+  }
+}
+function settingKey(item, setting) {
+  return `${formatPath(item.path)}: ${setting.name}`;
+}
+function writableItem(plan, item) {
+  const { node: node2, inFlow } = item;
+  const source = plan.file.text.slice(node2.start, node2.end);
+  const form = scalarForm(node2, source, inFlow);
+  if (!isFlowScalar(node2)) return form ?? `${node2.style} string`;
+  if (form === void 0) return { ...item, node: node2 };
+  const escapes = node2.style === "double" && !/[\r\n]/.test(source) ? decodeDoubleQuoted(source) : void 0;
+  return escapes?.text === node2.text ? { ...item, node: node2, escapes } : form;
+}
+var REWRITE_ADVICE = "which is not edited; write the spec as a plain or quoted one-line string";
+function setInSetting(plan, item, value, string2, label, document) {
+  const { node: node2 } = item;
+  plan.claim(node2);
+  if (string2 === value.string) return void 0;
+  const text2 = `${node2.text.slice(0, value.start)}${value.write(string2)}${node2.text.slice(value.end)}`;
+  const again = item.read(text2)?.value;
+  if (!again || !("string" in again) || again.string !== string2) return text2;
+  const splice = item.escapes ? escapedSplice(node2, item.escapes, text2) : scalarSplice(plan.file, node2, text2, item.inFlow);
+  plan.addSplice(splice, { ...label, old: value.string, new: string2, object: document.object });
+  return void 0;
+}
+function escapedSplice(node2, escapes, text2) {
+  const edit = escapedEdit(escapes, text2, (middle) => doubleQuoted(middle).slice(1, -1));
+  return { start: node2.start + edit.start, end: node2.start + edit.end, insert: edit.insert };
+}
+function unreadWarning(string2, text2) {
+  return `would not read as ${string2} once written there (${text2}); left as it is, write the value as a quoted string`;
+}
+
+// src/yaml/markers.ts
+var OPENS_LINE = /^[ \t]*(?:-[ \t]+)*(?:[&!][^\s]*[ \t]+)*/;
+var BLOCK_SCALAR_OPENER = /(?:^|[\s:-])[|>][1-9+-]{0,2}[ \t]*$/;
+var ITEM_HEADER = /^(?:[&!][^\s]*[ \t]+)*[|>]/;
+function indentOf(line) {
+  return line.length - line.trimStart().length;
+}
+var YamlLines = class {
+  constructor(text2) {
+    this.text = text2;
+  }
+  text;
+  #index;
+  /**
+   * The answer of a walk up from above a line, as indented as that line: the same for every line
+   * of a walk that was then the least indented, so a list of marked items is read once, not once per item.
+   */
+  #answered = /* @__PURE__ */ new Map();
+  /** Whether the text has a block scalar indicator at all: most manifests have none to read. */
+  #mayHoldBlock;
+  get index() {
+    return this.#index ??= new LineIndex(this.text);
+  }
+  /** A 1-based line's text, without its line break; undefined outside the text. */
+  raw(line) {
+    const start = line < 1 ? void 0 : this.index.lineStart(line);
+    return start === void 0 ? void 0 : this.text.slice(start, this.index.lineStart(line + 1) ?? this.text.length).replace(/\r?\n$|\r$/, "");
+  }
+  inBlockScalar(line) {
+    this.#mayHoldBlock ??= this.text.includes("|") || this.text.includes(">");
+    if (!this.#mayHoldBlock) return false;
+    let least = indentOf(this.raw(line));
+    const met = [line];
+    let inside = false;
+    for (let above = line - 1; least > 0; above--) {
+      const raw = this.raw(above);
+      if (raw === void 0) break;
+      if (raw.trim() === "") continue;
+      const indent = indentOf(raw);
+      if (indent > least) continue;
+      if (indent < least && this.#textReaches(above, raw, least)) {
+        inside = true;
+        break;
+      }
+      least = indent;
+      const known = this.#answered.get(above);
+      if (known !== void 0) {
+        inside = known;
+        break;
+      }
+      met.push(above);
+    }
+    for (const at of met) this.#answered.set(at, inside);
+    return inside;
+  }
+  /** Whether `line` is a block scalar header whose text goes on as far as lines indented `least` (all of those between). */
+  #textReaches(line, raw, least) {
+    const code = raw.replace(/(?:^|\s)#.*$/, "");
+    if (!BLOCK_SCALAR_OPENER.test(code)) return false;
+    const items = /^[ \t]*(?:-[ \t]+)*/.exec(code)[0];
+    const dash = items.lastIndexOf("-");
+    const parent = !ITEM_HEADER.test(code.slice(items.length)) ? items.length : dash >= 0 ? dash : indentOf(code) - 1;
+    let first = line + 1;
+    while (this.raw(first)?.trim() === "") first++;
+    const content = indentOf(this.raw(first));
+    return content > parent && least >= content;
+  }
+};
+function markerComment(text2, node2, floor = 0, inFlow = false) {
+  const { start, end: valueEnd } = node2;
+  const isBlock2 = node2.kind === "scalar" && (node2.style === "literal" || node2.style === "folded");
+  const header = /[|>][0-9+-]*/y;
+  header.lastIndex = start;
+  const after = isBlock2 ? start + (header.exec(text2)?.[0].length ?? 0) : valueEnd;
+  if (after > start) {
+    const lineComment2 = lineCommentAt(text2, after, inFlow);
+    if (lineComment2 !== void 0) return lineComment2;
+  }
+  return headComment(text2, start, floor);
+}
+function headComment(text2, start, floor) {
+  const lineStart = text2.lastIndexOf("\n", start - 1) + 1;
+  const before = text2.slice(lineStart, start);
+  if (OPENS_LINE.exec(before)[0].length !== before.length) return void 0;
+  const head = [];
+  for (let end = lineStart - 1; end > 0; ) {
+    const begin = text2.lastIndexOf("\n", end - 1) + 1;
+    const line = text2.slice(begin, end).trim();
+    if (begin < floor || !line.startsWith("#")) break;
+    head.unshift(line);
+    end = begin - 1;
+  }
+  return head.length > 0 ? head.join("\n") : void 0;
+}
+function emptyValueComment(text2, node2) {
+  return node2.start === node2.end ? lineCommentAt(text2, node2.end) : void 0;
+}
+function lineCommentAt(text2, after, inFlow = false) {
+  const lineEnd = text2.indexOf("\n", after);
+  return (inFlow ? /^[ \t]*(?:,[ \t]*)?(#.*)$/ : /^[ \t]*(#.*)$/).exec(text2.slice(after, lineEnd < 0 ? text2.length : lineEnd).trimEnd())?.[1];
+}
+function headMarkersIn(lines, aboveKey = false) {
+  const { text: text2 } = lines;
+  const found = [];
+  const lineText = (line) => lines.raw(line)?.trim();
+  for (let at = text2.indexOf(MARKER_TOKEN); at >= 0; at = text2.indexOf(MARKER_TOKEN, at + MARKER_TOKEN.length)) {
+    const line = lines.index.lineAt(at);
+    const comment = lineText(line);
+    if (!comment.startsWith("#") || lineText(line - 1)?.startsWith("#") || lines.inBlockScalar(line)) continue;
+    const reading = readMarker(comment);
+    const marked = lineText(line + 1);
+    if (!reading || !("marker" in reading) || marked === void 0) continue;
+    const value = marked.slice(OPENS_LINE.exec(marked)[0].length);
+    if (value === "" || /^[[{#*?]|^(?:---|\.\.\.)(?:\s|$)|\s#/.test(value)) continue;
+    const key = /:(?:\s|$)/.exec(value);
+    if (aboveKey ? !key || !/^[ \t]+[^\s[{]/.test(value.slice(key.index + 1)) : key) continue;
+    found.push({ marker: reading.marker, line: line + 1, before: marked });
+  }
+  return found;
+}
+function yamlMarkers(text2, misplaced = false) {
+  const lines = new YamlLines(text2);
+  const afterValue = lineMarkers(text2).filter(({ line, before }) => /[\]}][ \t]*,?$/.test(before) === misplaced && !lines.inBlockScalar(line));
+  return [...afterValue, ...headMarkersIn(lines, misplaced)].sort((a, b) => a.line - b.line);
+}
+var editMarkers = (file, request2, plan) => {
+  if (!file.text.includes(MARKER_KEY)) return;
+  const marked = new MarkedFields(request2);
+  let floor = 0;
+  const keyOf = /* @__PURE__ */ new Map();
+  file.documents.forEach((document, index) => {
+    const settings = kclSettings(document);
+    forEachValue(document.root, ({ node: node2, path, inFlow }) => {
+      if (node2.kind === "map") {
+        for (const { key, value } of node2.pairs) if (value && key.kind === "scalar") keyOf.set(value, key);
+      }
+      if (node2.kind !== "scalar" && node2.kind !== "alias") {
+        const warning = node2.flow ? collectionMarkerWarning(file.text, node2, path, inFlow) : void 0;
+        if (warning) plan.warn(node2.end - 1, warning);
+        return;
+      }
+      const above = floor;
+      floor = node2.end;
+      const own = markerComment(file.text, node2, above, inFlow);
+      const keys = own === void 0 && node2.kind === "scalar" ? emptyValueComment(file.text, node2) : void 0;
+      const comment = own ?? keys;
+      if (comment === void 0) {
+        const key = keyOf.get(node2);
+        const warning = key && node2.start < node2.end ? keyMarkerWarning(file.text, key, above) : void 0;
+        if (warning) plan.warn(key.start, warning);
+        return;
+      }
+      const reading = readMarker(comment);
+      if (reading === void 0) return;
+      if ("ignored" in reading) return plan.warn(node2.start, reading.ignored);
+      plan.claim(node2);
+      if ("error" in reading) {
+        plan.warn(node2.start, reading.error);
+        return;
+      }
+      const { marker } = reading;
+      const site = { marker, document: index, warn: (message, kind) => plan.warn(node2.start, message, kind) };
+      const marks = `Flux setter "${marker.setter}" marks`;
+      if (node2.kind === "alias") return marked.add({ ...site, text: "", refusal: `${marks} ${aliasRefusal(file, node2)}` });
+      if (keys !== void 0) return marked.add({ ...site, text: node2.text, refusal: `${marks} ${EMPTY_REFUSAL}` });
+      const setting = settings.get(node2);
+      if (setting === "option") return marked.add({ ...site, ...optionField(node2, inFlow, marker, plan, document) });
+      if (setting) return marked.add({ ...site, ...settingField(setting, marker, plan, document) });
+      if (!isFlowScalar(node2)) return marked.add({ ...site, text: node2.text, refusal: `${marks} a block scalar, which is never edited` });
+      const write = (value) => plan.setScalar(node2, value, inFlow, { kind: "setter", key: marker.setter, document });
+      const misfit = misfitWarning(marker, formatPath(path), String(path.at(-1)), node2.text);
+      marked.add({ ...site, text: node2.text, write: misfit ? (value) => (write(value), site.warn(misfit(value))) : write });
+    });
+  });
+  marked.writeAll();
+};
+function markerOf(comment) {
+  const reading = comment === void 0 ? void 0 : readMarker(comment);
+  return reading && "marker" in reading ? reading.marker : void 0;
+}
+function keyMarkerWarning(text2, key, floor) {
+  const comment = headComment(text2, key.start, floor);
+  const marker = markerOf(comment);
+  if (!marker) return void 0;
+  return `Flux setter "${marker.setter}" is written above ${key.text}:, and YAML gives a comment above a key to the key, so Flux reads no marker there and the value is treated as unmarked; write ${comment} at the end of the value's line for Flux to set it`;
+}
+function collectionMarkerWarning(text2, node2, path, inFlow) {
+  const marker = markerOf(lineCommentAt(text2, node2.end, inFlow));
+  if (!marker) return void 0;
+  const collection = path.length > 0 ? ` ${formatPath(path)}` : "";
+  return `Flux setter "${marker.setter}" follows the flow collection${collection}, which marks nothing: YAML gives a comment after a collection to the collection, and Flux sets scalars only, so it reads no marker there and the values in it are treated as unmarked; write the marker after the value it sets, with the collection over several lines or in block style`;
+}
+var EMPTY_REFUSAL = "an empty value, which is left as it is: YAML gives a comment after an empty value to its key, so Flux reads no marker there; write a value before the marker for Flux to set it";
+function aliasRefusal(file, alias) {
+  const anchor = anchorOf(file, alias);
+  const where2 = anchor ? ` at line ${file.lineAt(anchor.at)}` : "";
+  return `an alias of &${file.text.slice(alias.start + 1, alias.end)}, which is never edited (Flux sets scalars only); mark the anchored value${where2} instead`;
+}
+var ONE_STRING = "a marker is set only in a value that is one string holding an image";
+function kclSettings(document) {
+  const settings = new Map(settingItems(document).map((item) => [item.node, item]));
+  for (const { node: node2 } of optionValues(document)) if (node2) settings.set(node2, "option");
+  return settings;
+}
+function settingField(item, marker, plan, document) {
+  const { node: node2 } = item;
+  const setting = item.read(node2.text);
+  const marks = `Flux setter "${marker.setter}" marks ${setting ? settingKey(item, setting) : formatPath(item.path)}`;
+  const left = `so the ${item.holds} is left as it is`;
+  if (!setting) {
+    const sets = item.holds === "spec" ? `a "path=value" or "path:value" spec does` : "a name=value argument does";
+    return { text: node2.text, refusal: `${marks}, which sets no string (${sets}); it is left as it is` };
+  }
+  const { value } = setting;
+  if ("form" in value) return { text: node2.text, refusal: `${marks}, which sets ${value.form}; ${ONE_STRING}, ${left}` };
+  const part = markedPart(marker.field, value.string);
+  if (typeof part === "string" && value.whole !== void 0 && !tryParseImageRef(value.string))
+    return { text: node2.text, refusal: `${marks}, which sets ${value.whole}; ${ONE_STRING}, ${left}` };
+  if (typeof part === "string") return { text: node2.text, refusal: `${marks}, whose value ${part}, ${left}` };
+  const writable = writableItem(plan, item);
+  if (typeof writable === "string") return { text: part.text, refusal: `${marks} in a ${writable}, ${REWRITE_ADVICE}` };
+  return {
+    text: part.text,
+    write: (next) => {
+      const string2 = part.with(next);
+      const unread = setInSetting(plan, writable, value, string2, { kind: "setter", key: marker.setter }, document);
+      if (unread !== void 0) plan.warn(node2.start, `${marks}, which ${unreadWarning(string2, unread)}`);
+    }
+  };
+}
+function optionField(node2, inFlow, marker, plan, document) {
+  const part = markedPart(marker.field, node2.text);
+  if (typeof part === "string")
+    return { text: node2.text, refusal: `Flux setter "${marker.setter}" marks a kcl_options value that ${part}, so it is left as it is` };
+  if (!isFlowScalar(node2)) return { text: part.text, refusal: `Flux setter "${marker.setter}" marks a block scalar, which is never edited` };
+  return { text: part.text, write: (next) => plan.setScalar(node2, part.with(next), inFlow, { kind: "setter", key: marker.setter, document }) };
+}
+function markedPart(field, string2) {
+  const whole = { text: string2, with: (value) => value };
+  if (field === "tag" && (string2 === "" || isTag(string2)) || field === "digest" && (string2 === "" || isDigest(string2))) return whole;
+  const ref = tryParseImageRef(string2);
+  if (!ref) return `${JSON.stringify(string2)} is no image reference`;
+  const { name, tag, digest } = ref;
+  switch (field) {
+    case "ref":
+      return whole;
+    case "name":
+      return { text: name, with: (value) => formatImageRef({ name: value, tag, digest }) };
+    case "digest":
+      return { text: digest ?? "", with: (value) => formatImageRef({ name, tag, digest: value || void 0 }) };
+    case "tag":
+      if (digest !== void 0) return `${string2} pins a digest, which a ":tag" marker would leave on the old image (a whole-reference marker sets both)`;
+      if (tag === void 0) return `${string2} has no tag for a ":tag" marker to set`;
+      return { text: tag, with: (value) => formatImageRef({ name, tag: value }) };
+  }
+}
+
 // src/engine/file-markers.ts
 function fileMarkers(path, text2) {
+  return markersOf(path, text2, false);
+}
+function misplacedMarkers(path, text2) {
+  return markersOf(path, text2, true);
+}
+function markersOf(path, text2, misplaced) {
   if (!text2.includes(MARKER_TOKEN)) return [];
   switch (fileKind(path)) {
     case "yaml":
-      return yamlMarkers(text2);
+      return yamlMarkers(text2, misplaced);
     case "kcl":
-      return lineMarkers(text2);
+      return kclMarkers(text2, misplaced);
     default:
       return [];
   }
@@ -41371,8 +40622,9 @@ var Reader2 = class {
     const line = this.line(node2);
     return line === void 0 ? path : `${path}, line ${line}`;
   }
+  /** The node an alias names; an alias naming no anchor before it stays itself, to be said as such (describe) at its own line. */
   resolve(node2) {
-    return isAlias(node2) ? node2.resolve(this.doc) ?? null : node2;
+    return isAlias(node2) ? node2.resolve(this.doc) ?? node2 : node2;
   }
   /** The key/value pairs of a mapping with only `allowed` keys, or undefined after an issue. */
   mapping(node2, at, path, allowed) {
@@ -41524,6 +40776,7 @@ function otherScalar(node2) {
   return isScalar(node2) && node2.value !== null && typeof node2.value !== "string" ? describe(node2) : void 0;
 }
 function describe(node2) {
+  if (isAlias(node2)) return `*${node2.source}, an alias with no anchor &${node2.source} before it`;
   if (isMap(node2)) return "a mapping";
   if (isSeq(node2)) return "a list";
   if (!isScalar(node2) || node2.value === null) return "nothing";
@@ -41803,160 +41056,17 @@ function parseConfig(source, file) {
   return config;
 }
 
-// src/engine/chart-tags.ts
-import { posix as posix2 } from "node:path";
-function warnLoneTagParameters(texts, inScope, updatesFor, warnings) {
-  const values = new ValuesFiles(texts);
-  const said = /* @__PURE__ */ new Set();
-  for (const [path, file, document] of applicationsReading(texts, values, updatesFor)) {
-    const sources = sourcesOf(document).filter((source) => source.length > 0);
-    for (const source of sources) {
-      const valueFiles = valuesOf(document.root, source, sources, texts);
-      if (inScope(path)) warnLoneParameters(path, texts.get(path), file, document.root, source, valueFiles, values, updatesFor(path), warnings);
-      for (const warning of loneValueTags(valueFiles, values, inScope, updatesFor)) {
-        const at = `${warning.file}:${warning.line}`;
-        if (!said.has(at)) warnings.push(warning);
-        said.add(at);
-      }
-    }
-  }
+// src/engine/field-issues.ts
+function ofField(field, issues) {
+  return issues.map((issue) => ({ ...issue, field }));
 }
-function unreadValueFiles(texts, present, updatesFor) {
-  const values = new ValuesFiles(texts);
-  const unread = /* @__PURE__ */ new Set();
-  for (const [, , document] of applicationsReading(texts, values, updatesFor)) {
-    const sources = sourcesOf(document).filter((source) => source.length > 0);
-    for (const source of sources)
-      for (const path of listedPaths(document.root, source, sources)) if (!texts.has(path) && present.has(path) && fileKind(path) === "yaml") unread.add(path);
+function asIssuesOf(field, run) {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof RequestError) throw new RequestError(ofField(field, error.issues));
+    throw error;
   }
-  return [...unread];
-}
-function* applicationsReading(texts, values, updatesFor) {
-  for (const [path, text2] of texts) {
-    if (fileKind(path) !== "yaml" || !text2.includes(ARGO) || !(text2.includes("parameters") || text2.includes("valueFiles"))) continue;
-    const incoming = byRepository(updatesFor(path).filter((update) => update.image.tag !== void 0));
-    if (incoming.size === 0 || !values.mayRead(text2, incoming)) continue;
-    const file = tryYamlFile(text2.replace(/^\uFEFF/, ""));
-    if (!file) continue;
-    for (const document of file.documents) yield [path, file, document];
-  }
-}
-function warnLoneParameters(path, text2, file, root, source, valueFiles, values, updates, warnings) {
-  const incoming = byRepository(updates.filter((update) => update.image.tag !== void 0));
-  if (valueFiles.length === 0 || incoming.size === 0) return;
-  const parameters = parametersAt(root, source);
-  const siblings = parameters.map(([other]) => leafOf(other));
-  for (const [name, field] of parameters) {
-    const [prefix, leaf] = leafOf(name);
-    if (leaf !== "tag" || !isFlowScalar(field.node) || hasPlaceholder(field.node.text)) continue;
-    if (siblings.some(([p, l]) => p === prefix && REPOSITORY_KEYS.includes(l))) continue;
-    const keys = prefix === "" ? [] : prefix.split(".");
-    const paired2 = valuesObjectAt(file, root, source, keys);
-    if (paired2 && splitImage(paired2).repository !== void 0) continue;
-    const held = repositoryIn(valueFiles, keys, incoming, values);
-    if (!held || nextVersion(held, versionOf(field.node.text, void 0)) === void 0) continue;
-    const key = formatPath(field.path);
-    const { advice, about } = overrideAdvice(key, held.image.repository, { file: path, part: "tag" });
-    warnings.push({
-      file: path,
-      line: lineAt(text2, field.node.start),
-      message: `${key} (parameter ${parameterName(name)}) overrides the tag of ${held.image.repository} (${held.at}), as Argo CD ranks parameters above values files, and was not moved: ${advice}`,
-      about
-    });
-  }
-}
-var REPOSITORY_KEYS = ["repository", "name", "registry"];
-function loneValueTags(valueFiles, values, inScope, updatesFor) {
-  const found = [];
-  valueFiles.forEach(([path, text2], index) => {
-    if (index === 0 || !inScope(path)) return;
-    const incoming = byRepository(updatesFor(path).filter((update) => update.image.tag !== void 0));
-    if (incoming.size === 0) return;
-    const root = values.rootOf(path, text2);
-    forEachValue(root, ({ node: node2, path: at }) => {
-      if (at[at.length - 1] !== "tag" || !isFlowScalar(node2) || hasPlaceholder(node2.text)) return;
-      const keys = at.slice(0, -1);
-      const mapping = nodeAt(root, keys);
-      if (mapping?.kind !== "map" || [...REPOSITORY_KEYS, "image"].some((key2) => mapValue(mapping, key2) !== void 0)) return;
-      const held = repositoryIn(valueFiles.slice(0, index), keys, incoming, values);
-      if (!held || nextVersion(held, versionOf(node2.text, void 0)) === void 0) return;
-      const key = formatPath(at);
-      const { advice, about } = overrideAdvice(key, held.image.repository, { file: path, part: "tag" });
-      found.push({
-        file: path,
-        line: lineAt(text2, node2.start),
-        message: `${key} overrides the tag of ${held.image.repository} (${held.at}), as Helm ranks a values file listed later above it, and was not moved: ${advice}`,
-        about
-      });
-    });
-  });
-  return found;
-}
-var ValuesFiles = class {
-  constructor(texts) {
-    this.texts = texts;
-  }
-  texts;
-  spelling = /* @__PURE__ */ new Map();
-  roots = /* @__PURE__ */ new Map();
-  mayRead(application, incoming) {
-    return [...incoming.values()].some((update) => this.spellings(update.image)?.test(application) === true);
-  }
-  /** The first document's root of a values file (null when it is empty or no YAML). */
-  rootOf(path, text2) {
-    let root = this.roots.get(path);
-    if (root === void 0) this.roots.set(path, root = tryYamlFile(text2.replace(/^\uFEFF/, ""))?.documents[0]?.root ?? null);
-    return root;
-  }
-  /**
-   * The directories and last two segments of the files spelling the repository, as one pattern (null:
-   * none spells it). Built once, so an Application is one scan of its text: a search per file and
-   * Application grew with both (quadratic in the tree's size).
-   */
-  spellings(image) {
-    let spelled = this.spelling.get(image.repository);
-    if (spelled === void 0) {
-      const pattern = repositoryPattern(image);
-      const needles = new Set([...this.texts].flatMap(([path, text2]) => fileKind(path) === "yaml" && pattern.test(text2) ? spellingsOf2(path) : []));
-      spelled = needles.size === 0 ? null : new RegExp([...needles].map(escapeRegExp).join("|"));
-      this.spelling.set(image.repository, spelled);
-    }
-    return spelled;
-  }
-};
-function spellingsOf2(path) {
-  return [posix2.dirname(path), path.slice(path.lastIndexOf("/", path.lastIndexOf("/") - 1) + 1)];
-}
-function listedPaths(root, source, sources) {
-  const chart = scalarText(nodeAt(root, [...source, "path"]));
-  const listed = nodeAt(root, [...source, "helm", "valueFiles"]);
-  const names = listed?.kind === "seq" ? listed.items.map(scalarText) : [];
-  const paths = chart === void 0 ? [] : [posix2.join(chart, "values.yaml")];
-  for (const name of names) {
-    if (name === void 0 || name.includes("://")) continue;
-    const ref = /^\$([\w-]+)\/(.*)$/.exec(name);
-    if (ref && sources.some((s) => scalarText(nodeAt(root, [...s, "ref"])) === ref[1])) paths.push(posix2.normalize(ref[2]));
-    else if (!ref && chart !== void 0) paths.push(posix2.join(chart, name));
-  }
-  return paths.flatMap((path) => path.startsWith("..") ? [] : [path.replace(/^\.\//, "")]);
-}
-function valuesOf(root, source, sources, texts) {
-  return listedPaths(root, source, sources).flatMap((path) => {
-    const text2 = texts.get(path);
-    return text2 === void 0 ? [] : [[path, text2]];
-  });
-}
-function repositoryIn(files, keys, incoming, values) {
-  for (const [path, text2] of files) {
-    const root = values.rootOf(path, text2);
-    const mapping = nodeAt(root, keys);
-    if (mapping?.kind !== "map") continue;
-    const { repository, registry } = splitImage((key) => mapValue(mapping, key));
-    const written = scalarText(repository);
-    const update = written === void 0 ? void 0 : incoming.get(normalizeRepository(splitImageName(scalarText(registry), written)) ?? "");
-    if (update && repository) return { ...update, at: `${path}:${lineAt(text2, repository.start)}` };
-  }
-  return void 0;
 }
 
 // src/kcl/given-lines.ts
@@ -42181,7 +41291,7 @@ function f64Text(value) {
 // src/kcl/override.ts
 var COMPOSITE = { config: "a config", schema: "a schema instance", list: "a list" };
 function valueFrom(tokens, expr, eol) {
-  const string2 = plainString(tokens, expr);
+  const string2 = plainString2(tokens, expr);
   const indented = (indent) => textOf(tokens, expr, eol, indent);
   return { tokens, expr, text: indented(""), indented, ...string2 !== void 0 && { string: string2 } };
 }
@@ -42201,8 +41311,8 @@ function textOf(tokens, node2, eol, indent) {
     return eol + indent + lead.slice(kept);
   });
 }
-function readValue(spec, raw, eol) {
-  const read = usableSpecValue(spec, raw);
+function readValue(spec, raw, eol, fieldName) {
+  const read = usableSpecValue(spec, raw, fieldName);
   if (read.kind === "whole-text") {
     const text2 = writeStringLiteral(spec.value, { quote: '"', triple: false, prefix: "" });
     return { tokens: read.tokens, expr: read.expr, text: text2, string: spec.value, wholeText: true, indented: () => text2 };
@@ -42277,7 +41387,7 @@ var Planner = class {
   eol;
   /** The value to write: the spec's, or the computed one for a missing field (undefined: nothing to write). */
   value(raw) {
-    return this.computed ? this.stringValue(this.computed(void 0)) : readValue(this.spec, raw, this.eol);
+    return this.computed ? this.stringValue(this.computed(void 0)) : readValue(this.spec, raw, this.eol, this.fieldName);
   }
   stringValue(string2) {
     if (string2 === void 0) return void 0;
@@ -42317,12 +41427,12 @@ var Planner = class {
     });
   }
   describe(expr) {
-    return plainString(this.tokens, expr) ?? nodeText(this.tokens, expr);
+    return plainString2(this.tokens, expr) ?? nodeText(this.tokens, expr);
   }
   /** `=`: splice the new value over the old one; a string keeps the old literal's style. `key` is the path reported. */
   replace(old, given, key = this.spec.path) {
     if (this.computed) this.refuseComposite(old);
-    const oldString = plainString(this.tokens, old);
+    const oldString = plainString2(this.tokens, old);
     const value = this.computed ? this.stringValue(this.computed(oldString, (why, kind2) => this.say(old.first, versionNoteWarning(this.spec.path, why, kind2)))) : given;
     if (!value) return;
     let text2 = value.indented(this.indentOf(old.first));
@@ -42355,7 +41465,7 @@ var Planner = class {
         `${key}: ${name} (a name) becomes the ${now} ${written}, so it no longer follows ${name}; to move everything that does, set ${name} instead`
       );
     }
-    const quote2 = `for the string, quote it: ${key}="${written}" ${SHELL_QUOTING}`;
+    const quote2 = `for the string, quote it: ${key}="${written}"${shellQuoting(this.fieldName)}`;
     const read = now === "number" && was === "string" ? kclNumberRead(written) : void 0;
     const becomes = now === "name" ? `the name ${written}, which KCL reads as a variable; ${quote2}` : now === "number" && was === "string" ? `the number ${written}${read === void 0 || read === written ? "" : `, which KCL reads as ${read}`}; ${quote2}` : `the ${now} ${written}`;
     this.warn(old.first, `${key}: ${nodeText(this.tokens, old)} (a ${was}) becomes ${becomes}`);
@@ -42375,7 +41485,7 @@ var Planner = class {
     const from = old && was !== void 0 ? `${key}: ${nodeText(this.tokens, old)} (a ${was})` : key;
     const warning = {
       line: change.line,
-      message: `${from} becomes the string ${value.text}, as KCL -O writes an operation (the string of its whole text); for the operation itself, put it in parentheses: ${key}=(${given}) ${SHELL_QUOTING}`
+      message: `${from} becomes the string ${value.text}, as KCL -O writes an operation (the string of its whole text); for the operation itself, put it in parentheses: ${key}=(${given})${shellQuoting(this.fieldName)}`
     };
     this.plan.warnings.push(warning);
     const at = this.at.get(change);
@@ -42491,7 +41601,7 @@ var Planner = class {
     const added = this.pending.get(config) ?? [];
     this.pending.set(config, added);
     added.push({ entry, change: this.plan.changes.length });
-    this.plan.changes.push({ line: 0, kind: "override", key, old: "", new: value });
+    this.plan.changes.push({ line: 0, kind: "override", key, old: "", new: value, op: "create" });
   }
   /**
    * Write the entries each config is to get, in one splice per config: on new lines with the
@@ -42527,14 +41637,14 @@ var Planner = class {
    * line break before it when a closing bracket follows it on its line (`a = 1\n    b = 2}` ->
    * `a = 1}`); on a line it shares, the comma before it (`{y = 2, x = 1,}` -> `{y = 2,}`), or
    * after it when it is first; several on one line, as one run (writeRemovals). The change holds
-   * the value removed and "" for the new one, as create's old, on the line it stood on in the
+   * the value removed and no new one (op `delete`), as a create has no old, on the line it stood on in the
    * text given to the run: it has none in the output, where every entry of a run would be at the
    * run's first line, and one spec's removals would move another's.
    */
   remove(node2, value, key = this.spec.path) {
     const start = this.tokens.start[node2.first];
     this.removals.push({ start, end: this.tokens.end[node2.last] });
-    const change = { line: this.run.given.line(start), kind: "override", key, old: this.describe(value), new: "" };
+    const change = { line: this.run.given.line(start), kind: "override", key, old: this.describe(value), new: "", op: "delete" };
     this.plan.changes.push(change);
     this.run.removed.add(change);
   }
@@ -42615,16 +41725,16 @@ var Planner = class {
    * unless the run sets that too, still pins the build of the tag it replaced, which then runs.
    */
   warnStaleDigest(config, tag, value) {
-    const written = this.computed ? this.computed(plainString(this.tokens, tag.value)) : value.string;
-    if (!this.setsToo || written === void 0 || tag.key.parts?.length !== 1 || plainString(this.tokens, tag.value) === written) return;
+    const written = this.computed ? this.computed(plainString2(this.tokens, tag.value)) : value.string;
+    if (!this.setsToo || written === void 0 || tag.key.parts?.length !== 1 || plainString2(this.tokens, tag.value) === written) return;
     const field = (key) => this.entries(config).find((e) => e.key.parts?.length === 1 && e.key.parts[0] === key);
     const digest = digestBeside(tag.key.parts[0], field);
-    const held = digest && plainString(this.tokens, digest.value);
+    const held = digest && plainString2(this.tokens, digest.value);
     if (!digest || !held) return;
     const digestKey = formatOverridePath([...this.spec.parts.slice(0, -1), "digest"]);
     if (this.setsToo(digestKey)) return;
     const { registry, repository } = splitImage(field);
-    const name = [registry, repository].map((entry) => entry && plainString(this.tokens, entry.value)).filter((part) => part).join("/");
+    const name = [registry, repository].map((entry) => entry && plainString2(this.tokens, entry.value)).filter((part) => part).join("/");
     const stale = {
       tagKey: this.spec.path,
       tag: written,
@@ -42748,7 +41858,7 @@ function createTopLevel(p, rest, value, options2, missing, reaches) {
   const startsLine = text2.length === sourceStart(text2) || /(\r\n|\n|\r)$/.test(text2);
   p.plan.splices.push({ start: text2.length, end: text2.length, insert: startsLine ? `${statement}${p.eol}` : `${p.eol}${statement}` });
   const line = p.tokens.source.line(text2.length) + (startsLine ? 0 : 1);
-  const change = { line, kind: "override", key: spec.path, old: "", new: value.string ?? value.text };
+  const change = { line, kind: "override", key: spec.path, old: "", new: value.string ?? value.text, op: "create" };
   p.plan.changes.push(change);
   if (value.wholeText) p.warnWholeText(change, value, spec.path);
 }
@@ -42906,7 +42016,7 @@ function decodeUtf8(bytes) {
   }
 }
 async function listTree(source) {
-  const listedAs = /* @__PURE__ */ new Map();
+  const listedAs2 = /* @__PURE__ */ new Map();
   const issues = [];
   const warnings = [];
   for await (const listed of source.list()) {
@@ -42916,13 +42026,13 @@ async function listTree(source) {
     }
     const path = plainPath(listed);
     if (path === void 0) issues.push(`the source lists ${JSON.stringify(listed)}, which is no POSIX path relative to the root (no leading /, no "..")`);
-    else if (listedAs.has(path)) issues.push(`the source lists ${JSON.stringify(listedAs.get(path))} and ${JSON.stringify(listed)}, one file twice`);
-    else listedAs.set(path, listed);
+    else if (listedAs2.has(path)) issues.push(`the source lists ${JSON.stringify(listedAs2.get(path))} and ${JSON.stringify(listed)}, one file twice`);
+    else listedAs2.set(path, listed);
   }
   if (issues.length > 0) throw new RequestError(issues.map((message) => ({ message })));
-  const files = [...listedAs.keys()].sort();
-  if (files.every((path) => listedAs.get(path) === path)) return { files, source, warnings };
-  const as = (path) => listedAs.get(path) ?? path;
+  const files = [...listedAs2.keys()].sort();
+  if (files.every((path) => listedAs2.get(path) === path)) return { files, source, warnings };
+  const as = (path) => listedAs2.get(path) ?? path;
   const readText3 = source.readText?.bind(source);
   return {
     files,
@@ -42972,6 +42082,242 @@ function walk2(root, dir, files) {
   }
 }
 
+// src/engine/diff.ts
+function splitLines2(text2) {
+  const lines = [];
+  let start = 0;
+  while (start < text2.length) {
+    const nl = text2.indexOf("\n", start);
+    const end = nl < 0 ? text2.length : nl + 1;
+    lines.push(text2.slice(start, end));
+    start = end;
+  }
+  return lines;
+}
+function hunkLine(op) {
+  return op.line.endsWith("\n") ? op.kind + op.line.slice(0, -1) : `${op.kind}${op.line}
+\\ No newline at end of file`;
+}
+var STEPS_PER_LINE = 8;
+var STEPS_BESIDES = 1e6;
+function diffLines(a, b) {
+  return myers(a, b, STEPS_BESIDES) ?? anchored(a, b);
+}
+function myers(a, b, besides) {
+  const trace = myersTrace(a, b, besides);
+  if (!trace) return void 0;
+  const ops = [];
+  let x = a.length;
+  let y = b.length;
+  for (let d = trace.length - 1; d >= 0; d--) {
+    const vd = trace[d];
+    const k = x - y;
+    const prevK = k === -d || k !== d && vd[k + d] < vd[k + d + 2] ? k + 1 : k - 1;
+    const prevX = vd[prevK + d + 1];
+    const prevY = prevX - prevK;
+    while (x > prevX && y > prevY) {
+      ops.push({ kind: " ", line: a[--x] });
+      y--;
+    }
+    if (d > 0) ops.push(x === prevX ? { kind: "+", line: b[--y] } : { kind: "-", line: a[--x] });
+  }
+  return ops.reverse();
+}
+function myersTrace(a, b, besides) {
+  const max = a.length + b.length;
+  let steps = STEPS_PER_LINE * max + besides;
+  const offset = max + 1;
+  const v = new Int32Array(2 * max + 3);
+  const trace = [];
+  for (let d = 0; d <= max; d++) {
+    trace.push(v.slice(offset - d - 1, offset + d + 2));
+    for (let k = -d; k <= d; k += 2) {
+      if (--steps < 0) return void 0;
+      let x = k === -d || k !== d && v[offset + k - 1] < v[offset + k + 1] ? v[offset + k + 1] : v[offset + k - 1] + 1;
+      let y = x - k;
+      const from = x;
+      while (x < a.length && y < b.length && a[x] === b[y]) {
+        x++;
+        y++;
+      }
+      steps -= x - from;
+      v[offset + k] = x;
+      if (x >= a.length && y >= b.length) return trace;
+    }
+  }
+  return void 0;
+}
+function anchored(a, b) {
+  const ops = [];
+  let x = 0;
+  let y = 0;
+  for (const [i, j] of [...uniqueAnchors(a, b), [a.length, b.length]]) {
+    const [runA, runB] = [a.slice(x, i), b.slice(y, j)];
+    for (const op of myers(runA, runB, 0) ?? paired(runA, runB)) ops.push(op);
+    if (i < a.length) ops.push({ kind: " ", line: a[i] });
+    [x, y] = [i + 1, j + 1];
+  }
+  return ops;
+}
+function uniqueAnchors(a, b) {
+  const seen = /* @__PURE__ */ new Map();
+  a.forEach((line, i) => {
+    const entry = seen.get(line);
+    if (entry) entry.inA++;
+    else seen.set(line, { inA: 1, inB: 0, at: i });
+  });
+  for (const line of b) {
+    const entry = seen.get(line);
+    if (entry) entry.inB++;
+  }
+  const pairs2 = [];
+  b.forEach((line, j) => {
+    const entry = seen.get(line);
+    if (entry?.inA === 1 && entry.inB === 1) pairs2.push([entry.at, j]);
+  });
+  return longestRising(pairs2);
+}
+function longestRising(pairs2) {
+  const tails = [];
+  const before = new Int32Array(pairs2.length).fill(-1);
+  pairs2.forEach(([i], p) => {
+    let [low, high] = [0, tails.length];
+    while (low < high) {
+      const mid = low + high >> 1;
+      if (pairs2[tails[mid]][0] < i) low = mid + 1;
+      else high = mid;
+    }
+    if (low > 0) before[p] = tails[low - 1];
+    tails[low] = p;
+  });
+  const run = [];
+  for (let p = tails.at(-1) ?? -1; p !== -1; p = before[p]) run.push(pairs2[p]);
+  return run.reverse();
+}
+function paired(a, b) {
+  const ops = [];
+  let i = 0;
+  while (i < a.length || i < b.length) {
+    if (a[i] === b[i]) {
+      ops.push({ kind: " ", line: a[i++] });
+      continue;
+    }
+    let end = i;
+    while (end < a.length && end < b.length && a[end] !== b[end]) end++;
+    const [endA, endB] = end < a.length && end < b.length ? [end, end] : [a.length, b.length];
+    for (let x = i; x < endA; x++) ops.push({ kind: "-", line: a[x] });
+    for (let y = i; y < endB; y++) ops.push({ kind: "+", line: b[y] });
+    i = Math.max(endA, endB);
+  }
+  return ops;
+}
+function unifiedDiff(path, before, after, context4 = 3) {
+  if (before === after) return "";
+  const ops = diffLines(splitLines2(before), splitLines2(after));
+  const end = path.includes(" ") ? "	" : "";
+  const out = [`--- a/${path}${end}`, `+++ b/${path}${end}`];
+  let i = 0;
+  let aLine = 1;
+  let bLine = 1;
+  while (i < ops.length) {
+    if (ops[i].kind === " ") {
+      i++;
+      aLine++;
+      bLine++;
+      continue;
+    }
+    let start = i;
+    let back = 0;
+    while (start > 0 && back < context4 && ops[start - 1].kind === " ") {
+      start--;
+      back++;
+    }
+    let end2 = i;
+    let quiet = 0;
+    while (end2 < ops.length && quiet <= 2 * context4) {
+      quiet = ops[end2].kind === " " ? quiet + 1 : 0;
+      end2++;
+    }
+    end2 -= Math.max(0, quiet - context4);
+    const hunk = ops.slice(start, end2);
+    const aCount = hunk.filter((o) => o.kind !== "+").length;
+    const bCount = hunk.filter((o) => o.kind !== "-").length;
+    const aStart = aLine - back - (aCount === 0 ? 1 : 0);
+    const bStart = bLine - back - (bCount === 0 ? 1 : 0);
+    out.push(`@@ -${aStart},${aCount} +${bStart},${bCount} @@`);
+    for (const op of hunk) out.push(hunkLine(op));
+    for (const op of ops.slice(i, end2)) {
+      if (op.kind !== "+") aLine++;
+      if (op.kind !== "-") bLine++;
+    }
+    i = end2;
+  }
+  return out.join("\n") + "\n";
+}
+
+// src/engine/report.ts
+function jsonReport(plan) {
+  return {
+    changed: plan.files.length > 0,
+    files: plan.files.map((f) => f.path),
+    changes: plan.changes.map(({ file, line, kind, key, old, new: value, op, target }) => ({
+      file,
+      line,
+      kind,
+      key,
+      old,
+      new: value,
+      ...op && { op },
+      ...target && { target }
+    })),
+    ...plan.targets.length > 0 && {
+      targets: plan.targets.map((t) => ({ name: t.name, files: plan.files.filter((f) => f.target === t.name).map((f) => f.path) }))
+    },
+    warnings: plan.warnings.map((w) => ({ ...inReadmeOrder(w), ...w.kind && { kind: w.kind } }))
+  };
+}
+function jsonRefusal(issues) {
+  return { changed: false, files: [], changes: [], warnings: [], errors: issues.map(inReadmeOrder) };
+}
+function inReadmeOrder({ file, line, message }) {
+  return { ...file !== void 0 && { file }, ...line !== void 0 && { line }, message };
+}
+function shownValue(value) {
+  return value === void 0 ? "(none)" : value === "" ? '""' : value.replace(/\s*\n\s*/g, " ");
+}
+function changeLine(c) {
+  return `  ${String(c.line).padStart(4)}  ${c.kind.padEnd(9)} ${c.key}: ${shownValue(valueBefore(c))} -> ${shownValue(valueAfter(c))}`;
+}
+function nothingToChange(plan) {
+  if (plan.images.length === 0) return "nothing to change: every field the --set specs name already holds its value";
+  if (plan.warnings.every(isAside)) return "nothing to change: every image field found already holds its new value";
+  if (plan.warnings.filter((w) => w.kind === "unreached").length >= plan.images.length) return "nothing to change: the warnings above say why";
+  return "nothing to change: the warnings above say what was left and why; every other image field found already holds its new value";
+}
+function humanReport(plan, options2 = {}) {
+  const out = [];
+  const groups2 = plan.targets.length > 0 ? [...plan.targets.map((t) => t.name), void 0] : [void 0];
+  for (const group of groups2) {
+    const files = plan.files.filter((f) => f.target === group);
+    if (files.length === 0) continue;
+    if (group !== void 0) out.push(`target ${group}:`);
+    else if (plan.targets.length > 0) out.push("outside any target (markers and overrides):");
+    for (const file of files) {
+      out.push(file.path, ...file.changes.map(changeLine));
+      if (options2.diff) out.push(unifiedDiff(file.path, file.before, file.after).replace(/\n$/, ""));
+    }
+  }
+  const n = plan.files.length;
+  const verb = options2.dryRun ? "would change" : "changed";
+  out.push(
+    n === 0 ? nothingToChange(plan) : `${counted(n, "file")} ${verb}, ${counted(plan.changes.length, "value")}${options2.dryRun ? " (dry run: nothing written)" : ""}`
+  );
+  return out.join("\n") + "\n";
+}
+function formatWarning(w) {
+  return `warning: ${formatDiagnostic(w)}`;
+}
+
 // src/engine/overrides.ts
 function collectOverrides(valid, config, configPath, present, inScope, warnings, fieldName = byIndex) {
   const configured = config?.overrides ?? [];
@@ -42990,7 +42336,7 @@ function collectOverrides(valid, config, configPath, present, inScope, warnings,
   }
   return { byFile, issues };
 }
-async function checkConfiguredOverrides(source, overrides, configPath, present, create) {
+async function checkConfiguredOverrides(source, overrides, configPath, present, create, fieldName) {
   const issues = [];
   const issue = (i, field, message) => issues.push({
     file: configPath,
@@ -43014,7 +42360,8 @@ async function checkConfiguredOverrides(source, overrides, configPath, present, 
       fileKind(file),
       body,
       of.map((i) => ({ path: overrides[i].spec, value: (current) => current ?? "" })),
-      create
+      create,
+      fieldName
     );
     try {
       dry(indexes);
@@ -43236,7 +42583,7 @@ function setOverImages(kind, sets, overruled, fieldName = byFlag) {
     return field !== void 0 && sets.has(field);
   }).map(({ edit, override }) => ({
     line: override.line,
-    message: `${override.key}: ${fieldName("set")} wrote ${override.new || "(none)"}, which takes precedence over ${edit.new} from the incoming image${fieldKey(edit.key) === fieldKey(override.key) ? "" : ` at ${edit.key}`}`
+    message: `${override.key}: ${fieldName("set")} ${override.op === "delete" ? "deleted it" : `wrote ${shownValue(override.new)}`}, which takes precedence over ${edit.new} from the incoming image${fieldKey(edit.key) === fieldKey(override.key) ? "" : ` at ${edit.key}`}`
   }));
 }
 function setsInFile(kind, overrides) {
@@ -43292,12 +42639,1330 @@ function located(path, error) {
   return { ...where2, message: `'${error.spec}': ${error.message}${indexed2}` };
 }
 
-// src/engine/apply-set.ts
-function malformedSets(sets, fieldName) {
-  return sets.flatMap((set2) => {
-    const error = setSpecError(set2, fieldName);
-    return error ? [{ ...located(set2.file, error), field: "set" }] : [];
+// src/engine/config-file.ts
+var DEFAULT_CONFIG = ".github/gitops-promote.yaml";
+var DEFAULT_CONFIGS = [DEFAULT_CONFIG, ".github/gitops-promote.yml"];
+function configPathsOf(request2) {
+  if (request2.config === void 0) return DEFAULT_CONFIGS;
+  return typeof request2.config === "string" ? [request2.config.replace(/^\.\//, "")] : [];
+}
+var GIVEN_CONFIG = "the configuration";
+function unfiled(diagnostic) {
+  const { file, line, ...rest } = diagnostic;
+  if (file !== GIVEN_CONFIG) return diagnostic;
+  return { ...rest, message: `${file}${line === void 0 ? "" : ` (line ${line})`}: ${diagnostic.message}` };
+}
+async function configOf2(source, present, request2, create) {
+  const given = typeof request2.config === "object" ? request2.config : request2.config === NO_CONFIG ? { targets: [], setters: /* @__PURE__ */ new Map(), overrides: [] } : void 0;
+  if (given) return { config: given, configPath: GIVEN_CONFIG, given: true };
+  const configPath = configPathIn(request2, present);
+  return { config: await loadConfig(source, present, configPath, request2.config !== void 0, create, request2.fieldName), configPath, given: false };
+}
+function configPathIn(request2, present) {
+  const paths = configPathsOf(request2);
+  const found = paths.filter((path) => present.has(path));
+  if (found.length > 1) throw new RequestError([{ field: "config", message: `config: ${found.join(" and ")} both exist, and only one is read; remove one` }]);
+  return found[0] ?? paths[0];
+}
+async function loadConfig(source, present, path, required, create, fieldName = byIndex) {
+  if (!present.has(path)) {
+    if (required) throw new RequestError([{ field: "config", message: `${fieldName("config")}: ${path} does not exist` }]);
+    return void 0;
+  }
+  const text2 = decodeUtf8(await source.read(path));
+  if (text2 === void 0) throw new RequestError([{ field: "config", file: path, message: CONFIG_NOT_UTF8 }]);
+  try {
+    return parseConfig(text2, path);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    const tree = await checkConfiguredOverrides(source, error.config?.overrides ?? [], path, present, create, fieldName);
+    throw new RequestError(
+      ofField(
+        "config",
+        [...error.issues, ...tree].sort((a, b) => (a.line ?? 0) - (b.line ?? 0))
+      )
+    );
+  }
+}
+
+// src/text/word-screen.ts
+function wordScreen(words) {
+  const needles = [...new Set(words)].map((word) => {
+    const rare = word.search(/[/$]/);
+    return { word, anchor: rare > 0 ? word.slice(rare) : void 0 };
   });
+  return (text2) => needles.some(({ word, anchor }) => (anchor === void 0 || text2.includes(anchor)) && text2.includes(word));
+}
+
+// src/kcl/skipped.ts
+var SKIPPED_EXPRESSIONS = {
+  number: "a number",
+  constant: "a constant",
+  parentheses: "parentheses",
+  call: "a call",
+  subscript: "a subscript",
+  attribute: "an attribute access",
+  ternary: "a ternary",
+  lambda: "a lambda",
+  quantifier: "an all/any/map/filter expression",
+  "list comprehension": "a list comprehension",
+  "dict comprehension": "a dict comprehension",
+  unpacking: "a * unpacking"
+};
+var SKIPPED_STATEMENTS = {
+  decorator: "a decorator",
+  "type alias": "a type alias",
+  schema: "a schema definition",
+  rule: "a rule",
+  protocol: "a protocol",
+  mixin: "a mixin",
+  "if block": "an if block",
+  "for block": "a for block",
+  assert: "an assert statement",
+  "check block": "a check block",
+  "type annotation": "a type annotation",
+  expression: "an expression statement"
+};
+var MATCHED_OPERATORS = /* @__PURE__ */ new Set(["+", "|"]);
+var PRECEDENCE = {
+  or: 1,
+  and: 2,
+  ...Object.fromEntries(["in", "not in", "is", "is not", "as", "<", "<=", ">", ">=", "!=", "=="].map((op) => [op, 3])),
+  "|": 4,
+  "^": 5,
+  "&": 6,
+  "<<": 7,
+  ">>": 7,
+  "+": 8,
+  "-": 8,
+  ...Object.fromEntries(["*", "/", "//", "%"].map((op) => [op, 9])),
+  "**": 10
+};
+var precedence = (operator) => PRECEDENCE[operator] ?? 0;
+function operatorsOver(operation) {
+  const { operators } = operation;
+  if (operation.operands.length === 1) return [operators[0]];
+  const count = operators.length;
+  const appliedAfter = (later, earlier) => {
+    const [p, q] = [precedence(operators[later]), precedence(operators[earlier])];
+    return p < q || p === q && operators[later] !== "**";
+  };
+  const parent = new Int32Array(count).fill(-1);
+  const rightEdge = [];
+  for (let g = 0; g < count; g++) {
+    let child = -1;
+    while (rightEdge.length > 0 && appliedAfter(g, rightEdge[rightEdge.length - 1])) child = rightEdge.pop();
+    if (child >= 0) parent[child] = g;
+    if (rightEdge.length > 0) parent[g] = rightEdge[rightEdge.length - 1];
+    rightEdge.push(g);
+  }
+  const over = new Array(count);
+  const known = new Uint8Array(count);
+  const path = [];
+  for (let g = 0; g < count; g++) {
+    let up = g;
+    for (; up >= 0 && known[up] === 0; up = parent[up]) path.push(up);
+    let found = up >= 0 ? over[up] : void 0;
+    for (let i = path.length - 1; i >= 0; i--) {
+      const at = path[i];
+      if (!MATCHED_OPERATORS.has(operators[at])) found = operators[at];
+      over[at] = found;
+      known[at] = 1;
+    }
+    path.length = 0;
+  }
+  return operation.operands.map((_, i) => over[i === 0 ? 0 : i === count || appliedAfter(i, i - 1) ? i - 1 : i]);
+}
+var holds = (node2, token) => node2.first <= token && token <= node2.last;
+function holding2(nodes, token) {
+  const at = partitionPoint(nodes.length, (i) => nodes[i].last < token);
+  return at < nodes.length && holds(nodes[at], token) ? at : -1;
+}
+var overByOperation = /* @__PURE__ */ new WeakMap();
+function skippedConstruct(statements, token) {
+  const statement = statements[holding2(statements, token)];
+  if (statement === void 0) return void 0;
+  if (statement.type === "other") return SKIPPED_STATEMENTS[statement.construct];
+  if (statement.type === "import") return "an import";
+  if (holds(statement.value, token)) return inExpr(statement.value, token);
+  return statement.type === "assign" && statement.annotation && holds(statement.annotation, token) ? "a type annotation" : "the left side of an assignment";
+}
+function literalTypes(module2) {
+  const { tokens } = module2;
+  let aliases;
+  const aliasValue = (name) => {
+    aliases ??= new Map(
+      module2.statements.flatMap(
+        (s) => s.type === "other" && s.construct === "type alias" ? [[nodeText(tokens, { first: s.first + 1, last: s.first + 1 }), { first: s.first + 3, last: s.last }]] : []
+      )
+    );
+    return aliases.get(name);
+  };
+  const listsLiterals = (annotation) => {
+    const seen = /* @__PURE__ */ new Set();
+    for (const pending = [annotation]; pending.length > 0; ) {
+      const { first, last } = pending.pop();
+      for (let t = first; t <= last; t++) {
+        if (tokens.kind[t] === T.String) return true;
+        if (tokens.kind[t] !== T.Name) continue;
+        const name = nodeText(tokens, { first: t, last: t });
+        const value = seen.has(name) ? void 0 : aliasValue(name);
+        seen.add(name);
+        if (value !== void 0) pending.push(value);
+      }
+    }
+    return false;
+  };
+  const typed = /* @__PURE__ */ new Map();
+  for (const s of module2.statements)
+    if (s.type === "assign" && s.annotation !== void 0 && listsLiterals(s.annotation)) typed.set(s, nodeText(tokens, s.annotation));
+  return typed;
+}
+function inExpr(expr, token) {
+  switch (expr.type) {
+    case "other":
+      return SKIPPED_EXPRESSIONS[expr.construct];
+    case "config":
+      return inItems(expr.items, token);
+    case "schema":
+      return holds(expr.config, token) ? inItems(expr.config.items, token) : "a schema's arguments";
+    case "list":
+      return inListItems(expr.items, token);
+    case "operation":
+      return inOperation(expr, token);
+    default:
+      return void 0;
+  }
+}
+function inOperation(operation, token) {
+  const at = holding2(operation.operands, token);
+  if (at < 0) return void 0;
+  let over = overByOperation.get(operation);
+  if (over === void 0) overByOperation.set(operation, over = operatorsOver(operation));
+  const operator = over[at];
+  if (operator === void 0) return inExpr(operation.operands[at], token);
+  if (operation.operands.length > 1) return `an operand of '${operator}'`;
+  return operator === "not" ? "the operand of 'not'" : `the operand of unary '${operator}'`;
+}
+function inItems(items, token) {
+  const item = items[holding2(items, token)];
+  if (item === void 0) return void 0;
+  if (item.type === "unpack") return "a ** unpacking";
+  if (item.type === "if") return inBranches(item, token, inItems);
+  return holds(item.key, token) ? "a config key" : inExpr(item.value, token);
+}
+function inListItems(items, token) {
+  const item = items[holding2(items, token)];
+  return item?.type === "if" ? inBranches(item, token, inListItems) : item && inExpr(item, token);
+}
+function inBranches(item, token, inBranch) {
+  const branch = item.branches.find((items) => holding2(items, token) >= 0);
+  return branch ? inBranch(branch, token) : "an if condition";
+}
+
+// src/kcl/editor.ts
+function newReadConfig() {
+  return { fields: /* @__PURE__ */ new Map(), configs: /* @__PURE__ */ new Map() };
+}
+function childConfig(config, key, replace) {
+  let child = config.configs.get(key);
+  if (child === void 0 || replace) config.configs.set(key, child = newReadConfig());
+  return child;
+}
+function mergesEntries(items) {
+  let configKeys;
+  for (const item of items) {
+    if (item.type !== "entry" || item.key.parts === void 0) continue;
+    if (item.key.parts.length > 1) return true;
+    if (item.value.type !== "config" && item.value.type !== "schema") continue;
+    const key = item.key.parts[0];
+    if (configKeys?.has(key)) return true;
+    (configKeys ??= /* @__PURE__ */ new Set()).add(key);
+  }
+  return false;
+}
+var JOINED_LITERALS = 6;
+function assertSafeBody(value, line) {
+  if (/["'\\\r\n]|\$\{/.test(value)) throw new SourceError(`refusing to write ${JSON.stringify(value)} into a KCL string`, line);
+}
+var ImageEditor = class {
+  constructor(tokens, request2, overridden, literalTyped) {
+    this.tokens = tokens;
+    this.request = request2;
+    this.literalTyped = literalTyped;
+    this.typedInOrder = [...literalTyped.keys()];
+    this.setInFile = new Set(overridden.repositories);
+    this.setPaths = [...overridden.paths ?? []];
+    this.text = tokens.source.text;
+    this.screens = request2.images.map((u) => screenToken(u.image));
+    this.tails = request2.images.map((u) => registryTail(u.image));
+    this.incoming = byRepository(request2.images);
+    this.marked = new MarkedFields(request2);
+  }
+  tokens;
+  request;
+  literalTyped;
+  edits = [];
+  warnings = [];
+  marked;
+  text;
+  screens;
+  /** `/web:` for ghcr.io/acme/web: how a reference built on a registry variable (`_registry + "/web:"`) shows in the text. */
+  tails;
+  incoming;
+  /**
+   * Repositories a marker or a configured override sets in this file: an interpolation building
+   * their reference is already taken care of (the advice of its warning was followed).
+   */
+  setInFile;
+  /** String tokens a marker comment claims (set, or refused with a warning), or a Helm-style pair decides: never matched by repository alone. */
+  claimed = /* @__PURE__ */ new Set();
+  /** String tokens the walk met outside interpolations, edited or not: the others are where matching by repository never goes. */
+  reached = /* @__PURE__ */ new Set();
+  /** Paths a `--set` sets (Overridden.paths). */
+  setPaths;
+  /** The literal-typed assignments in file order, for typedAt. */
+  typedInOrder;
+  /** Where the walk met strings, kept only when a `--set` may set their field (it answers for their warnings). */
+  fieldAt = /* @__PURE__ */ new Map();
+  walk(expr, path) {
+    switch (expr.type) {
+      case "string":
+        return this.visit(expr, path);
+      case "other": {
+        const string2 = this.stringValue(expr);
+        return string2 && this.visit(string2, path);
+      }
+      case "schema":
+        return this.walkItems(expr.config.items, path);
+      case "config":
+        return this.walkItems(expr.items, path);
+      case "list":
+        return expr.items.forEach((item, i) => this.walkListItem(item, { parent: path, step: i }));
+      case "operation": {
+        const over = operatorsOver(expr);
+        return expr.operands.forEach((operand, i) => over[i] === void 0 && this.walk(operand, path));
+      }
+      default:
+        return;
+    }
+  }
+  /** An `if` item's items take its place in the list: `[a, if c: b]` reports b as `[1]`. */
+  walkListItem(item, path) {
+    if (item.type !== "if") return this.walk(item, path);
+    for (const branch of item.branches) for (const inner of branch) this.walkListItem(inner, path);
+  }
+  walkItems(items, path) {
+    this.helmImages(items, path);
+    for (const item of items) {
+      if (item.type === "entry") {
+        this.walk(item.value, { parent: path, step: item });
+      } else if (item.type === "if") {
+        for (const branch of item.branches) this.walkItems(branch, path);
+      }
+    }
+  }
+  /**
+   * An image held as Helm values hold one, `repository` (or `name`, with an optional
+   * `registry`) beside `tag` (and `digest`), all string literals: when the repository is an
+   * incoming one, the tag and digest move on under the decision helm.ts makes in YAML
+   * (nextSplitImage: a `tag = "1.0.0@sha256:…"` pin is kept, an incoming digest with no digest
+   * field is said at the pair). Its literals are then claimed: the repository alone is no news.
+   * The fields are those of the config as KCL reads these entries (readEntries): dotted keys
+   * (`image.tag = "1"`) and a key's configs merged, within this literal; a pair whose fields
+   * only another statement or a `|` operand brings together is not read as one.
+   */
+  helmImages(items, path) {
+    if (!mergesEntries(items)) {
+      if (!items.some((item) => item.type === "entry" && this.isTagKey(item.key))) return;
+      return this.helmImage(this.readEntries(items, path, false), () => this.pathText(path));
+    }
+    const visit3 = (config, at) => {
+      if (config.fields.has("tag")) this.helmImage(config, () => at.length === 0 ? this.pathText(path) : formatOverridePath(at, this.pathText(path)));
+      for (const [key, inner] of config.configs) visit3(inner, [...at, key]);
+    };
+    visit3(this.readEntries(items, path, true), []);
+  }
+  /**
+   * The split-image fields of the config entries `items` (at `path`) make, as KCL reads them: a
+   * later entry of a key wins, and with `nested`, a dotted key is configs nested in one another
+   * (`image.tag = "1"` is `image: {tag = "1"}`), and a key's config values merge, but for one given
+   * with `=`, which replaces what the key held (KCL's config operators).
+   */
+  readEntries(items, path, nested, into = newReadConfig()) {
+    for (const item of items) {
+      if (item.type !== "entry" || item.key.parts === void 0 || !nested && item.key.parts.length !== 1) continue;
+      const { parts } = item.key;
+      let config = into;
+      for (const part of parts.slice(0, -1)) config = childConfig(config, part, false);
+      const key = parts[parts.length - 1];
+      const entryPath = { parent: path, step: item };
+      const string2 = this.stringValue(item.value);
+      if (string2 !== void 0) {
+        if (SPLIT_IMAGE_KEYS.has(key) && !(this.tokens.flags[string2.token] & StringFlag.Interpolated))
+          config.fields.set(key, { path: entryPath, token: string2.token });
+      } else if (nested && (item.value.type === "config" || item.value.type === "schema")) {
+        const { items: inner } = item.value.type === "config" ? item.value : item.value.config;
+        this.readEntries(inner, entryPath, true, childConfig(config, key, item.operator === "="));
+      }
+    }
+    return into;
+  }
+  /** The string literal an expression is, as KCL reads it: a literal, or one in parentheses (`("app:1.0")`). */
+  stringValue(expr) {
+    if (expr.type === "string") return expr;
+    if (expr.type !== "other" || expr.construct !== "parentheses") return void 0;
+    const { kind } = this.tokens;
+    let { first, last } = expr;
+    while (first < last) {
+      if (kind[first] === T.Newline) first++;
+      else if (kind[last] === T.Newline) last--;
+      else if (kind[first] === T.LParen && kind[last] === T.RParen) [first, last] = [first + 1, last - 1];
+      else break;
+    }
+    return first === last && kind[first] === T.String ? { type: "string", token: first, first: expr.first, last: expr.last } : void 0;
+  }
+  /** A Helm-style image in `config`'s fields (helmImages), `pair` naming where the config is. */
+  helmImage(config, pair) {
+    const { repository, registry, tag, digest } = splitImage((key) => config.fields.get(key));
+    if (!repository || !tag) return;
+    const fields = [repository, tag, registry, digest].filter((f) => f !== void 0);
+    if (fields.some((f) => this.claimed.has(f.token))) {
+      for (const f of fields) this.claimed.add(f.token);
+      return;
+    }
+    const repositoryText = this.literal(repository.token).body;
+    const name = splitImageName(registry && this.literal(registry.token).body, repositoryText);
+    const update = this.incoming.get(normalizeRepository(name) ?? "");
+    if (!update) return;
+    for (const f of fields) this.claimed.add(f.token);
+    const tagLiteral = this.literal(tag.token);
+    const tagKey = this.pathText(tag.path);
+    const { next, say } = nextSplitImage(update, { tag: tagLiteral.body, digest: digest && this.literal(digest.token).body });
+    say(this.versionNote(tagLiteral, tagKey, update.image.repository), this.versionNote(tagLiteral, pair(), update.image.repository));
+    if (next?.tag !== void 0) this.write(tagLiteral, next.tag, "kcl-image", tagKey);
+    if (digest && next?.digest !== void 0) this.write(this.literal(digest.token), next.digest, "kcl-image", this.pathText(digest.path));
+  }
+  /**
+   * `key` is the one name `tag`, as an identifier (`tag`, `$tag`) or a string (`"tag"`, `r'tag'`,
+   * `"""tag"""`, Python-dict style). Most configs hold no `tag` key: a key that does not end in
+   * `tag`, before any closing quotes, is refused with no key text built.
+   */
+  isTagKey(key) {
+    if (key.first !== key.last) return false;
+    const { text: text2 } = this;
+    const at = this.tokens.end[key.first] - "tag".length;
+    if (!text2.startsWith("tag", at) && !text2.startsWith("tag", at - 1) && !text2.startsWith("tag", at - 3)) return false;
+    const { parts } = key;
+    return parts?.length === 1 && parts[0] === "tag";
+  }
+  /** `config.containers[0].image`: a key path as a change reports it. */
+  pathText(path) {
+    if (path.parent === void 0) return path.target;
+    const { parent, step } = path;
+    if (typeof step === "number") return `${this.pathText(parent)}[${step}]`;
+    const key = step.key.parts ?? [this.text.slice(this.tokens.start[step.key.first], this.tokens.end[step.key.last])];
+    return formatOverridePath(key, this.pathText(parent));
+  }
+  /** The literal type of the assignment whose value holds token `token` (literalTypes), if any. */
+  literalTypeAt(token) {
+    const typed = this.typedInOrder[holding2(this.typedInOrder, token)];
+    return typed && holds(typed.value, token) ? this.literalTyped.get(typed) : void 0;
+  }
+  /** Whether token `token` is in the literal type of an assignment (`c: "a" | "b" = "a"`): a type, never a value to set. */
+  inLiteralType(token) {
+    const annotation = this.typedInOrder[holding2(this.typedInOrder, token)]?.annotation;
+    return annotation !== void 0 && holds(annotation, token);
+  }
+  /** 1-based line of a literal, for changes and warnings. */
+  line(literal2) {
+    return this.tokens.source.line(literal2.start);
+  }
+  /** Says `message` at a literal's line, of `kind` when it has one. */
+  warnAt(literal2, message, kind) {
+    this.warnings.push({ line: this.line(literal2), message, ...kind && { kind } });
+  }
+  /** What a field's version decision for `image` (a repository) tells (VersionNote), said at a literal after the field's name and kept as what the warning is about (overrides.ts). */
+  versionNote(literal2, field, image) {
+    return (why, kind) => this.warnings.push({ line: this.line(literal2), ...versionNoteWarning(field, why, kind, image) });
+  }
+  /**
+   * Every comment holding a Flux marker, wherever its line is (a config value, a schema
+   * default, an `if` block, a lambda, a ternary): the marker sets the string literal that ends
+   * the line before it, closers and commas aside (markers.ts), as Flux's setters set the field a
+   * line comment follows. Runs before the walk, which leaves marked literals to it.
+   */
+  markLiterals() {
+    const { tokens } = this;
+    for (const place of markerComments(tokens)) {
+      const { line } = place;
+      const reading = readMarker(place.comment);
+      if (!("token" in place)) {
+        if (reading !== void 0 && "marker" in reading)
+          this.warnings.push({
+            line,
+            message: "ownLine" in place ? ownLineMarkerWarning(reading.marker) : misplacedMarkerWarning(reading.marker, place.follows)
+          });
+        continue;
+      }
+      const at = place.token;
+      if (reading === void 0) continue;
+      if ("ignored" in reading) {
+        this.warnings.push({ line, message: reading.ignored });
+        continue;
+      }
+      if ("error" in reading) {
+        this.warnings.push({ line, message: reading.error });
+        this.claimed.add(at);
+        continue;
+      }
+      const { marker } = reading;
+      const marked = this.markedString(at, marker);
+      if (marked === void 0) continue;
+      if (tokens.kind[marked] !== T.String)
+        this.warnings.push({ line, message: `Flux setter "${marker.setter}" marks a value that is not a string literal; only a literal can be set` });
+      else if (tokens.flags[marked] & StringFlag.Interpolated)
+        this.warnings.push({ line, message: `Flux setter "${marker.setter}" marks a string with \${...}, which is not edited` });
+      else this.mark(marked, marker);
+      this.claimed.add(marked);
+    }
+  }
+  /**
+   * The token a marker after token `at` marks: the string it follows on its line, as go-yaml gives
+   * a line comment to the last node on its line (`{repository = "app", tag = "1.0"} # {...:tag}`
+   * sets the tag). A whole-reference marker on a line of several strings marks the only one holding
+   * its setter's repository (`{image = "app:1", sidecar = "side:1"}`, a ternary with one image arm),
+   * so another image is never written over; where that is not one string it marks none, said, and
+   * they are left to matching by repository as unmarked values. A key this run has no image for is
+   * warned about as such (MarkedFields), whichever string it marks.
+   */
+  markedString(at, marker) {
+    const repository = this.request.setters.get(marker.key)?.image.repository;
+    if (marker.field !== "ref" || repository === void 0) return at;
+    const strings = this.stringsOnLine(at);
+    if (strings.length < 2) return at;
+    const own = strings.filter((t) => !(this.tokens.flags[t] & StringFlag.Interpolated) && tryParseImageRef(this.literal(t).body)?.repository === repository);
+    if (own.length === 1) return own[0];
+    const message = `Flux setter "${marker.setter}" is on a line with ${strings.length} strings, ${own.length === 0 ? "none" : own.length} of them holding ${repository}, so it marks none of them and they are treated as unmarked; write it after the value it sets, on a line of its own`;
+    this.warnings.push({ line: this.tokens.source.line(this.tokens.start[at]), message });
+    return void 0;
+  }
+  /** The string tokens on the line of token `last`, up to it. */
+  stringsOnLine(last) {
+    const { tokens } = this;
+    const line = tokens.source.line(tokens.start[last]);
+    const strings = [];
+    for (let t = last; t >= 0 && tokens.source.line(tokens.end[t]) === line; t--) if (tokens.kind[t] === T.String && !this.inLiteralType(t)) strings.push(t);
+    return strings;
+  }
+  /**
+   * String literals holding an incoming image that no rule edits: interpolations
+   * (`"ghcr.io/acme/app:${tag}"`), and literals where matching by repository never goes
+   * (schema defaults, lambdas, ternaries, `if` blocks, call arguments, comprehensions), named.
+   * Said at each, since a run that leaves them would otherwise read as one where every field
+   * is up to date.
+   */
+  warnUnreached(statements) {
+    const { tokens } = this;
+    const concatenations = /* @__PURE__ */ new Set();
+    for (const t of this.stringsHolding(this.screens)) {
+      if (this.claimed.has(t)) continue;
+      const literal2 = this.literal(t);
+      const line = this.line(literal2);
+      const built = tokens.flags[t] & StringFlag.Interpolated ? void 0 : this.builtReference(t, literal2.body);
+      if (built !== void 0) {
+        const { repository, variable, how, last } = built;
+        if (!this.setInFile.has(repository.repository) && !this.setBySet(t, variable)) {
+          const message2 = `${nodeText(tokens, { first: t, last })} builds a reference of ${formatImageRef(repository)} ${how}, which is not edited; ${this.whereSet(variable, statements)}`;
+          this.warnings.push({ line, message: message2 });
+        }
+        continue;
+      }
+      const joined2 = this.concatenatedReference(t);
+      if (joined2 !== void 0) {
+        const { ref: ref2, first, last } = joined2;
+        if (!concatenations.has(first) && !this.setInFile.has(ref2.repository) && !this.setBySet(first, void 0)) {
+          const message2 = `${nodeText(tokens, { first, last })} builds ${formatImageRef(ref2)} by concatenation, which is not edited; left as it is (written as one string, it would be set)`;
+          this.warnings.push({ line: this.line(this.literal(first)), message: message2 });
+        }
+        concatenations.add(first);
+        continue;
+      }
+      if (this.reached.has(t)) continue;
+      if (tokens.flags[t] & StringFlag.Interpolated) {
+        const stale = staleImageIn(literal2.body, this.incoming);
+        const variable = stale && versionVariable(literal2.body, stale);
+        if (stale && !this.setInFile.has(stale.repository) && !this.setBySet(t, variable)) {
+          const written = formatImageRef(stale);
+          const left = "which is not edited (nor set by a Flux marker); left as it is (an override of its field sets it)";
+          const message2 = stale.tag === void 0 && stale.digest === void 0 ? `${literal2.body} builds a reference of ${written} with \${...}, which is not edited; ${this.whereSet(variable, statements)}` : stale.digest === void 0 && literal2.body.includes(`${written}\${`) ? `${literal2.body} builds a tag of ${stale.name} with \${...}, ${left}` : `${literal2.body} holds ${written} in a string with \${...}, ${left}`;
+          this.warnings.push({ line, message: message2 });
+        }
+        continue;
+      }
+      const ref = tryParseImageRef(literal2.body);
+      const update = ref && this.incoming.get(ref.repository);
+      if (!ref || !update || ref.tag === void 0 && ref.digest === void 0 || nextReference(update, ref) === void 0) continue;
+      const typed = this.literalTypeAt(t);
+      if (typed !== void 0) {
+        this.warnings.push({ line, message: `holds ${literal2.body} ${literalTypeWarning(typed)}` });
+        continue;
+      }
+      const construct = skippedConstruct(statements, t);
+      const where2 = construct === void 0 ? "" : ` in ${construct},`;
+      const message = `holds ${literal2.body}${where2} where images are not matched by repository; left as it is (add a Flux marker on its line to have it set)`;
+      this.warnings.push({ line, message });
+    }
+  }
+  /**
+   * References built on a registry held by a top-level string (`_registry = "ghcr.io/acme"`):
+   * `_registry + "/web:" + _tag`, `"${_registry}/web:${_tag}"`, `_registry + "/web:1.2.3"`. No
+   * rule edits them, and no string in them holds the repository: named, as interpolations are.
+   */
+  warnRegistryBuilt(statements) {
+    const { tokens } = this;
+    const constants2 = stringConstants(statements, tokens, (t) => this.literal(t));
+    if (constants2.size === 0) return;
+    for (const t of this.stringsHolding(this.tails)) {
+      const built = this.builtOnRegistry(t, constants2);
+      if (built === void 0 || this.setInFile.has(built.repository.repository)) continue;
+      const { repository, registry, first, last, version } = built;
+      const text2 = nodeText(tokens, { first, last });
+      const from = `from ${registry.name} (line ${registry.line})`;
+      const line = this.line(this.literal(t));
+      const about = { reason: "unmoved", image: repository.repository, lines: [registry.line] };
+      if (version.variable !== void 0) {
+        if (this.setBySet(t, version.variable)) continue;
+        const message = `${text2} builds a reference of ${formatImageRef(repository)} ${from} and ${version.variable}, which is not edited; ${this.whereSet(version.variable, statements)}`;
+        this.warnings.push({ line, message, about });
+        continue;
+      }
+      const ref = tryParseImageRef(`${repository.name}:${version.tag}`);
+      const update = ref && this.incoming.get(ref.repository);
+      if (!ref || !update || nextReference(update, ref) === void 0 || this.setBySet(t, void 0)) continue;
+      this.warnings.push({
+        line,
+        message: `${text2} builds ${formatImageRef(ref)} ${from}, which is not edited; left as it is (an override of its field sets it)`,
+        about
+      });
+    }
+  }
+  /**
+   * What string token `t` builds on a registry constant, when it does: the repository (the
+   * constant, then the path up to `:`), the constant, the expression's tokens, and its version:
+   * a variable (`+ _tag`, `${_tag}`) or a tag written in the string.
+   */
+  builtOnRegistry(t, constants2) {
+    const { kind, flags } = this.tokens;
+    const { body } = this.literal(t);
+    let name;
+    let path;
+    let version;
+    let last = t;
+    let first = t;
+    if (flags[t] & StringFlag.Interpolated) {
+      const m = /^\$\{\s*([A-Za-z_]\w*)\s*\}(\/[^$:]+):(?:\$\{\s*([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)\s*\}|([\w][\w.-]*))$/.exec(body);
+      if (m === null) return void 0;
+      [name, path, version] = [m[1], m[2], m[3] !== void 0 ? { variable: m[3] } : { tag: m[4] }];
+    } else {
+      const m = /^(\/[^:]+):([\w][\w.-]*)?$/.exec(body);
+      if (m === null || kind[t - 1] !== T.Plus || kind[t - 2] !== T.Name || kind[t - 3] === T.Dot) return void 0;
+      first = t - 2;
+      [name, path] = [nodeText(this.tokens, { first, last: first }), m[1]];
+      if (m[2] !== void 0) {
+        if (kind[t + 1] === T.Plus) return void 0;
+        version = { tag: m[2] };
+      } else {
+        if (kind[t + 1] !== T.Plus || kind[t + 2] !== T.Name || keywordAt(this.tokens, t + 2) !== Keyword.Other) return void 0;
+        last = t + 2;
+        while (kind[last + 1] === T.Dot && kind[last + 2] === T.Name) last += 2;
+        version = { variable: nodeText(this.tokens, { first: t + 2, last }) };
+      }
+    }
+    const registry = constants2.get(name);
+    const repository = registry && tryParseImageRef(`${registry.value}${path}`);
+    if (!registry || !repository || repository.tag !== void 0 || repository.digest !== void 0 || !this.incoming.has(repository.repository))
+      return void 0;
+    return { repository, registry, first, last, version };
+  }
+  /**
+   * The reference string token `token` builds with the version of a variable, when its text is a
+   * repository and `:` (body `body`) and the variable follows: `"app:" + _tag`, `"app:%s" % _tag`,
+   * `"app:{}".format(_tag)`. `last` is the expression's last token.
+   */
+  builtReference(token, body) {
+    const { kind } = this.tokens;
+    const text2 = (t) => nodeText(this.tokens, { first: t, last: t });
+    const colon = body.lastIndexOf(":");
+    if (colon < 0) return void 0;
+    const tail = body.slice(colon + 1);
+    let at;
+    let how;
+    if (tail === "" && kind[token + 1] === T.Plus) [at, how] = [token + 2, "by concatenation"];
+    else if (tail === "%s" && kind[token + 1] === T.Operator && text2(token + 1) === "%") [at, how] = [token + 2, "by % formatting"];
+    else if (tail === "{}" && kind[token + 1] === T.Dot && text2(token + 2) === "format" && kind[token + 3] === T.LParen)
+      [at, how] = [token + 4, "by .format()"];
+    else return void 0;
+    if (kind[at] !== T.Name || keywordAt(this.tokens, at) !== Keyword.Other) return void 0;
+    let last = at;
+    while (kind[last + 1] === T.Dot && kind[last + 2] === T.Name) last += 2;
+    if (how === "by .format()") {
+      if (kind[last + 1] !== T.RParen) return void 0;
+      last++;
+    }
+    const repository = tryParseImageRef(body.slice(0, colon));
+    if (repository === void 0 || repository.tag !== void 0 || repository.digest !== void 0 || !this.incoming.has(repository.repository))
+      return void 0;
+    return { repository, variable: nodeText(this.tokens, { first: at, last: how === "by .format()" ? last - 1 : last }), how, last };
+  }
+  /**
+   * The reference a concatenation of string literals holding string token `token` makes
+   * (`"app:" + "1.0.0"`, `"app" + ":1.0.0"`), when it is an incoming repository's with a version
+   * a run would move, and its first literal is not a reference itself (`"app:1.0" + "-debug"` is
+   * one with a suffix, which is set): `first` and `last` are its tokens.
+   */
+  concatenatedReference(token) {
+    const { kind, flags } = this.tokens;
+    const string2 = (t) => kind[t] === T.String && !(flags[t] & StringFlag.Interpolated);
+    const reach2 = 2 * JOINED_LITERALS;
+    let first = token;
+    while (kind[first - 1] === T.Plus && string2(first - 2) && token - first < reach2) first -= 2;
+    let last = token;
+    while (kind[last + 1] === T.Plus && string2(last + 2) && last - first < reach2) last += 2;
+    if (first === last || last - first >= reach2 || kind[first - 1] === T.Plus || kind[last + 1] === T.Plus || !string2(token)) return void 0;
+    const head = tryParseImageRef(this.literal(first).body);
+    if (head !== void 0 && (head.tag !== void 0 || head.digest !== void 0)) return void 0;
+    let body = "";
+    for (let t = first; t <= last; t += 2) body += this.literal(t).body;
+    const ref = tryParseImageRef(body);
+    const update = ref && this.incoming.get(ref.repository);
+    if (!ref || !update || ref.tag === void 0 && ref.digest === void 0 || nextReference(update, ref) === void 0) return void 0;
+    return { ref, first, last };
+  }
+  /** Whether a `--set` sets the string `token` building a reference (its field, or the variable its version is): the override is the answer. */
+  setBySet(token, variable) {
+    if (this.setPaths.length === 0) return false;
+    const covers = (path) => this.setPaths.some((set2) => path === set2 || path.startsWith(`${set2}.`) || path.startsWith(`${set2}[`));
+    const field = this.fieldAt.get(token);
+    return field !== void 0 && covers(this.pathText(field)) || variable !== void 0 && covers(variable);
+  }
+  /**
+   * Where to set the version an interpolation puts after a repository (`"app:${_tag}"`): a
+   * marker on the interpolation is refused, so the advice names the variable and the lines of
+   * its top-level string assignments when there are any (`_tag = "1.2.3"`).
+   */
+  whereSet(variable, statements) {
+    const elsewhere = 'set the version where that variable is set (a Flux ":tag" marker on its line, or an override)';
+    if (variable === void 0 || variable.includes(".")) return elsewhere;
+    const lines = statements.flatMap(
+      (s) => s.type === "assign" && s.targets.includes(variable) && s.value.type === "string" && !(this.tokens.flags[s.value.token] & StringFlag.Interpolated) ? [this.line(this.literal(s.value.token))] : []
+    );
+    if (lines.length === 0) return elsewhere;
+    const at = lines.length === 1 ? `line ${lines[0]}` : `lines ${lines.join(", ")}`;
+    return `set ${variable} (${at}) with a Flux ":tag" marker ${lines.length === 1 ? "on its line" : "on each"} or an override of ${variable}`;
+  }
+  /** The string tokens, in order, whose text holds one of `needles`: found by the needles' occurrences, not by reading every string. */
+  stringsHolding(needles) {
+    const { start, end, kind, count } = this.tokens;
+    const found = /* @__PURE__ */ new Set();
+    for (const needle of needles) {
+      for (let at = this.text.indexOf(needle); at >= 0; at = this.text.indexOf(needle, at + 1)) {
+        const t = Math.max(0, partitionPoint(count, (i) => start[i] <= at) - 1);
+        if (kind[t] === T.String && at + needle.length <= end[t]) found.add(t);
+      }
+    }
+    return [...found].sort((a, b) => a - b);
+  }
+  /** The text between a string token's quotes, and where it is. */
+  literal(token) {
+    const start = this.tokens.start[token];
+    const end = this.tokens.end[token];
+    const { style, body } = readStringLiteral(this.text.slice(start, end));
+    const quotes = style.triple ? 3 : 1;
+    return { body, start: start + style.prefix.length + quotes, end: end - quotes };
+  }
+  visit(expr, path) {
+    if (this.claimed.has(expr.token)) return;
+    if (this.setPaths.length > 0) this.fieldAt.set(expr.token, path);
+    if (this.tokens.flags[expr.token] & StringFlag.Interpolated) return;
+    this.reached.add(expr.token);
+    const literal2 = this.literal(expr.token);
+    const { body } = literal2;
+    if (!this.screens.some((token) => body.includes(token))) return;
+    const ref = tryParseImageRef(body);
+    if (!ref) return;
+    const update = this.incoming.get(ref.repository);
+    if (!update) return;
+    if (ref.tag === void 0 && ref.digest === void 0) {
+      if (this.isSuffixed(expr.last) && this.concatenatedReference(expr.token) !== void 0) return;
+      const key2 = this.pathText(path);
+      if (/(image|repo)[^.]*$/i.test(key2)) this.warnings.push({ line: this.line(literal2), ...bareFieldWarning(key2, ref.repository) });
+      return;
+    }
+    const key = this.pathText(path);
+    const note = this.versionNote(literal2, key, update.image.repository);
+    const next = nextVersion(update, versionOf(ref.tag, ref.digest), note);
+    if (!next) return;
+    if (next.digest !== void 0 && this.isSuffixed(expr.last)) {
+      note(`is followed by a + suffix, ${suffixWarning(update.image)}`);
+      if (update.image.tag !== void 0) this.write(literal2, formatImageRef({ name: ref.name, tag: next.tag }), "kcl-image", key);
+    } else this.write(literal2, formatImageRef({ name: ref.name, ...next }), "kcl-image", key);
+  }
+  /** A `+` follows token `token`, a string's last (`"app:1.2.3" + "-debug"`, `("app:1.2.3") + "-debug"`): its value goes on after the literal. */
+  isSuffixed(token) {
+    return this.tokens.kind[token + 1] === T.Plus;
+  }
+  /**
+   * A KCL file is one document: a setter's literals all decide together. A value whose type
+   * lists string literals is left where the marker would move it: KCL refuses any other value.
+   */
+  mark(token, marker) {
+    const literal2 = this.literal(token);
+    const warn2 = (message, kind) => this.warnAt(literal2, message, kind);
+    const typed = this.literalTypeAt(token);
+    const image = typed === void 0 ? this.request.setters.get(marker.key)?.image : void 0;
+    if (image !== void 0) this.setInFile.add(image.repository);
+    const key = this.keyOf(token);
+    const misfit = misfitWarning(marker, key ?? "a string", key, literal2.body);
+    const write = (value) => {
+      if (typed !== void 0) {
+        if (value !== literal2.body) warn2(`Flux setter "${marker.setter}" marks ${literal2.body} ${literalTypeWarning(typed)}`);
+        return;
+      }
+      this.write(literal2, value, "setter", marker.setter);
+      if (misfit) warn2(misfit(value));
+    };
+    const suffixed = image !== void 0 && marker.field === "ref" && this.isSuffixed(token);
+    this.marked.add({
+      marker,
+      text: literal2.body,
+      document: 0,
+      warn: warn2,
+      write: suffixed ? (value) => this.writeBeforeSuffix(value, image, marker, warn2, write) : write
+    });
+  }
+  /**
+   * The key whose value string token `token` is, read from the tokens before it (markers are read
+   * before the walk, and a schema default is never walked): `tag = "1"`, `tag: "1"`, `image.tag =
+   * "1"`, `tag: str = "1"`, `"tag": "1"`; none for a list item, or a type it does not read.
+   */
+  keyOf(token) {
+    const { kind } = this.tokens;
+    const before = token - 1;
+    if (kind[before] !== T.Assign && kind[before] !== T.Colon) return void 0;
+    const name = kind[before] === T.Assign && kind[before - 1] === T.Name && kind[before - 2] === T.Colon ? before - 3 : before - 1;
+    if (kind[name] === T.Name) return nodeText(this.tokens, { first: name, last: name });
+    return kind[name] === T.String ? this.literal(name).body : void 0;
+  }
+  /** A whole reference a marker sets in a string with a `+` suffix: an incoming digest would land before the suffix, so the tag alone is set. */
+  writeBeforeSuffix(value, image, marker, warn2, write) {
+    const next = tryParseImageRef(value);
+    if (next?.digest === void 0 || next.digest !== image.digest) return write(value);
+    warn2(`Flux setter "${marker.setter}" marks a string followed by a + suffix, ${suffixWarning(image)}`);
+    if (image.tag !== void 0) write(formatImageRef({ name: next.name, tag: next.tag }));
+  }
+  write(literal2, value, kind, key) {
+    if (value === literal2.body) return;
+    const line = this.line(literal2);
+    assertSafeBody(value, line);
+    this.edits.push({
+      splice: { start: literal2.start, end: literal2.end, insert: value },
+      change: { line, kind, key, old: literal2.body, new: value }
+    });
+  }
+};
+function literalTypeWarning(type) {
+  return `in a value of the literal type ${type}: KCL refuses any value outside its literals, so it is left as it is (a type of str would let it be set)`;
+}
+function ownLineMarkerWarning(marker) {
+  return `Flux setter "${marker.setter}" is on a comment line of its own, which marks nothing in KCL: a KCL marker sets the string its line ends with (the YAML form above the value does not apply)`;
+}
+function suffixWarning(image) {
+  const why = "before the suffix a digest would make no image reference";
+  return image.tag === void 0 ? `so it cannot take ${formatImageRef(image)}, which has only a digest; left as it is (${why})` : `so only the tag of ${formatImageRef(image)} is set there: its digest is not pinned (${why}, and it is ${image.tag}'s, not the suffixed tag's)`;
+}
+function versionVariable(body, stale) {
+  if (stale.tag !== void 0 || stale.digest !== void 0) return void 0;
+  return new RegExp(`${escapeRegExp(stale.name)}:\\$\\{\\s*([A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*)\\s*(?::[^}]*)?\\}`).exec(body)?.[1];
+}
+function stringConstants(statements, tokens, literal2) {
+  const constants2 = /* @__PURE__ */ new Map();
+  for (const s of statements) {
+    if (s.type !== "assign") continue;
+    const held = s.value.type === "string" && !(tokens.flags[s.value.token] & StringFlag.Interpolated) ? literal2(s.value.token) : void 0;
+    for (const name of s.targets)
+      constants2.set(name, held === void 0 || constants2.has(name) ? void 0 : { name, value: held.body, line: tokens.source.line(held.start) });
+  }
+  return new Map([...constants2].flatMap(([name, c]) => c === void 0 ? [] : [[name, c]]));
+}
+function registryTail(image) {
+  return `/${image.repository.slice(image.repository.lastIndexOf("/") + 1)}:`;
+}
+function kclScreen(images) {
+  return wordScreen([MARKER_KEY, ...images.flatMap(kclScreenTokens)]);
+}
+function kclScreenTokens(image) {
+  return [screenToken(image), registryTail(image)];
+}
+function mayBuildOnRegistry(text2, image) {
+  const cut = image.name.lastIndexOf("/");
+  return cut > 0 && text2.includes(registryTail(image)) && text2.includes(`"${image.name.slice(0, cut)}"`);
+}
+function editCheckedKcl(text2, request2, overridden = {}) {
+  if (!kclScreen(request2.images.map((u) => u.image))(text2)) return { text: text2, changes: [], warnings: [] };
+  const module2 = parseKcl(text2);
+  const editor = new ImageEditor(module2.tokens, request2, overridden, literalTypes(module2));
+  editor.markLiterals();
+  for (const statement of module2.statements) {
+    if (statement.type === "assign") {
+      if (!editor.literalTyped.has(statement)) editor.walk(statement.value, { parent: void 0, target: statement.targets[0] });
+    } else if (statement.type === "aug-assign" || statement.type === "unification")
+      editor.walk(statement.value, { parent: void 0, target: statement.target });
+  }
+  editor.marked.writeAll();
+  editor.warnUnreached(module2.statements);
+  editor.warnRegistryBuilt(module2.statements);
+  const edits = editor.edits.sort((a, b) => byPosition(a.splice, b.splice));
+  return {
+    text: applySplices(
+      text2,
+      edits.map((e) => e.splice)
+    ),
+    changes: edits.map((e) => e.change),
+    // Two strings of one line may be told alike (a schema attribute's literal type and its default): said once.
+    warnings: editor.warnings.sort((a, b) => a.line - b.line).filter((w, i, all) => i === 0 || w.line !== all[i - 1].line || w.message !== all[i - 1].message)
+  };
+}
+
+// src/kcl/spec-image.ts
+function nextSpecImage(setting, incoming, warn2, stays) {
+  const { text: text2, value } = setting;
+  const notEdited2 = (form, advice, kcl = false) => {
+    const stale = kcl ? kclWouldEdit(text2, incoming) && staleImageIn(text2, incoming, true) : staleImageIn(text2, incoming);
+    if (!stale) return void 0;
+    const found = formatImageRef(stale);
+    const reference = stale.tag === void 0 && stale.digest === void 0 ? `${found}:<tag>` : found;
+    warn2(`holds ${found} in ${form}, which is not edited, ${stays}; ${advice(reference)}`);
+    return void 0;
+  };
+  if ("form" in value) return notEdited2(value.form, value.advice, value.kcl);
+  const ref = tryParseImageRef(value.string);
+  const update = ref && incoming.get(ref.repository);
+  if (!ref || !update) return value.whole === void 0 ? void 0 : notEdited2(value.whole, value.advice);
+  if (ref.tag === void 0 && ref.digest === void 0) {
+    warn2(bareRepositoryWarning(ref.repository));
+    return void 0;
+  }
+  const next = nextReference(update, ref, warn2);
+  return next === void 0 ? void 0 : { value, name: ref.name, next };
+}
+function kclWouldEdit(expression, incoming) {
+  try {
+    const { changes, warnings } = editCheckedKcl(`value = ${expression}
+`, { images: [...incoming.values()], setters: /* @__PURE__ */ new Map() });
+    return changes.length > 0 || warnings.length > 0;
+  } catch (error) {
+    if (error instanceof SourceError) return true;
+    throw error;
+  }
+}
+
+// src/kcl/mod-editor.ts
+var UNEDITED = "so the image kcl run renders (these overrides apply after the source) stays as it is";
+function editKclMod(text2, request2) {
+  const incoming = byRepository(request2.images);
+  const changes = [];
+  const warnings = [];
+  const splices = [];
+  if (incoming.size === 0) return { text: text2, changes, warnings };
+  for (const override of modOverrides(text2)) {
+    const key = `${override.misplaced ?? "profile"}.overrides[${override.index}]: ${override.path ?? override.spec}`;
+    const warn2 = (message, kind) => warnings.push({ line: override.line, message: `${key} ${message}`, ...kind && { kind } });
+    if (override.misplaced !== void 0) {
+      const stale = staleImageIn(override.spec, incoming);
+      if (stale) warn2(misplacedWarning(formatImageRef(stale), override.misplaced));
+      continue;
+    }
+    const image = nextSpecImage(override, incoming, warn2, UNEDITED);
+    if (image === void 0 || image.next === image.value.string) continue;
+    const { value, name, next } = image;
+    const bytes = value.write(next);
+    if (bytes === void 0) {
+      warn2(
+        `holds ${name}, and ${next} would not read as one string once written there; left as it is, ${UNEDITED} (write the value quoted in a "..." TOML string)`
+      );
+      continue;
+    }
+    splices.push({ start: value.start, end: value.end, insert: bytes });
+    changes.push({ line: override.line, kind: "override", key, old: value.string, new: next });
+  }
+  return { text: splices.length === 0 ? text2 : applySplices(text2, splices.sort(byPosition)), changes, warnings };
+}
+function misplacedWarning(image, table) {
+  return `holds ${image}, but KCL reads overrides from the top-level profile only, not from ${table}, so kcl run never applies this spec and it is not edited; move these overrides into the top-level [profile] table`;
+}
+
+// src/yaml/inline-patch.ts
+var editInlinePatches = (file, request2, plan) => {
+  const incoming = byRepository(request2.images);
+  if (incoming.size === 0) return;
+  file.documents.forEach((document, index) => {
+    const paired2 = request2.pairedTags?.get(index);
+    if (isOpList(document.root)) editOps(document, incoming, plan, request2.kustomizeTagged, paired2);
+    for (const patch of patchStrings(document)) if (!plan.isClaimed(patch.node)) editPatch(file, patch, document, request2, plan, paired2);
+  });
+};
+function patchStrings(document) {
+  const found = [];
+  const inList = (path, field, kind) => {
+    const list = nodeAt(document.root, path);
+    if (list?.kind !== "seq") return;
+    list.items.forEach((item, index) => {
+      const node2 = field === void 0 ? item : item.kind === "map" ? mapValue(item, field) : void 0;
+      const inFlow = list.flow || item.kind === "map" && item.flow;
+      if (node2?.kind === "scalar") found.push({ node: node2, path: field === void 0 ? [...path, index] : [...path, index, field], kind, inFlow });
+    });
+  };
+  if (isHelmRelease(document.object)) {
+    const renderers = nodeAt(document.root, ["spec", "postRenderers"]);
+    if (renderers?.kind === "seq") renderers.items.forEach((_, i) => inList(["spec", "postRenderers", i, "kustomize", "patches"], "patch", "either"));
+    return found;
+  }
+  for (const source of sourcesOf(document)) inList([...source, "kustomize", "patches"], "patch", "either");
+  if (!isKustomization(document)) return found;
+  if (isFluxKustomization(document.object)) {
+    inList(["spec", "patches"], "patch", "either");
+    return found;
+  }
+  inList(["patches"], "patch", "either");
+  inList(["patchesStrategicMerge"], void 0, "strategic-merge");
+  inList(["patchesJson6902"], "patch", "json6902");
+  return found;
+}
+function editPatch(file, patch, document, request2, plan, paired2) {
+  const content = tryYamlFile(patch.node.text);
+  if (!content) return;
+  const inner = new EditPlan(content);
+  const ops = patch.kind !== "strategic-merge" && content.documents[0]?.root?.kind === "seq";
+  const key = formatPath(patch.path);
+  const within2 = (text2) => ops ? `${key}${text2}` : `${key}: ${text2}`;
+  const prefix = within2("");
+  const own = paired2 && new Map([...paired2].flatMap(([at, name]) => at.startsWith(prefix) ? [[at.slice(prefix.length), name]] : []));
+  const innerRequest = own?.size ? { ...request2, pairedTags: /* @__PURE__ */ new Map([[0, own]]) } : { ...request2, pairedTags: void 0 };
+  if (ops) editOps(content.documents[0], byRepository(request2.images), inner, request2.kustomizeTagged, own);
+  else if (patch.kind !== "json6902") editImages(content, request2, inner);
+  if (ops || patch.kind !== "json6902") editHelmValues(content, innerRequest, inner);
+  const { changes, warnings } = inner.edits();
+  if (changes.length === 0 && warnings.length === 0) return;
+  const placement = placementOf(file, patch);
+  if (typeof placement === "string") {
+    if (changes.length > 0) {
+      const name = ({ change }) => change.kind === "helm" ? change.key : tryParseImageRef(change.old)?.name ?? change.old;
+      const names = [...new Set(changes.map(name))].join(", ");
+      plan.warn(
+        patch.node.start,
+        `${key} holds ${names} in a ${placement}, which is not edited; write the patch as a literal block scalar (|) to have its image updated`
+      );
+    }
+    for (const { message, kind } of warnings) plan.warn(patch.node.start, within2(message), kind);
+    return;
+  }
+  plan.claim(patch.node);
+  for (const { splice, change } of changes) {
+    plan.addSplice(
+      { start: placement.at(splice.start), end: placement.at(splice.end), insert: placement.escape(splice.insert) },
+      { ...change, key: within2(change.key), object: document.object }
+    );
+  }
+  for (const { offset, message, kind } of warnings) plan.warn(placement.at(offset), within2(message), kind);
+}
+var VALUE_OPS = /* @__PURE__ */ new Set(["add", "replace"]);
+function editOps(document, incoming, plan, kustomizeTagged2, paired2) {
+  const list = document.root;
+  if (list?.kind !== "seq") return;
+  list.items.forEach((op, index) => {
+    if (op.kind !== "map") return;
+    const name = scalarText(mapValue(op, "op"));
+    const pointer = scalarText(mapValue(op, "path"));
+    const value = mapValue(op, "value");
+    if (pointer === void 0 || !value || name !== "test" && !VALUE_OPS.has(name ?? "")) return;
+    const target = pointerPath(pointer);
+    forEachValue(value, ({ node: node2, path, inFlow }) => {
+      const at = [...target, ...path];
+      const key = [index, "value", ...path];
+      if (name === "test") {
+        plan.claim(node2);
+        if (at[at.length - 1] === "image" || node2.kind === "map") warnTest(node2, key, incoming, plan);
+        return;
+      }
+      const field = { node: node2, path: key, inFlow: inFlow || list.flow || op.flow };
+      const alone = path.length === 0 ? paired2?.get(formatPath(key)) : void 0;
+      if (alone !== void 0) return setHelmImage({ tag: field }, incoming, plan, document, alone);
+      if (at[at.length - 1] !== "image") return;
+      setImageScalar(field, "image", inContainerSpec(at), incoming, plan, document, kustomizeTagged2);
+    });
+  });
+}
+function warnTest(node2, key, incoming, plan) {
+  const held = testedImage(node2, incoming);
+  if (held === void 0) return;
+  plan.warn(
+    node2.start,
+    `${formatPath(key)} holds ${held} in a test op, which is left as it is (it tests the resource before the patch); if this run moves the field it tests (in the base, say), kustomize fails the test: update its value or drop the op`
+  );
+}
+function testedImage(node2, incoming) {
+  if (isFlowScalar(node2)) {
+    const ref = tryParseImageRef(node2.text);
+    const update2 = ref && incoming.get(ref.repository);
+    return update2 && nextReference(update2, ref) !== void 0 ? node2.text : void 0;
+  }
+  if (node2.kind !== "map") return void 0;
+  const { registry, repository, tag } = splitImage((key) => scalarText(mapValue(node2, key)));
+  const name = repository && splitImageName(registry, repository);
+  const update = name && tag ? incoming.get(normalizeRepository(name) ?? "") : void 0;
+  return update && nextVersion(update, versionOf(tag, void 0)) !== void 0 ? `${name}:${tag}` : void 0;
+}
+function placementOf(file, patch) {
+  const { node: node2, inFlow } = patch;
+  const literal2 = node2.style === "literal" ? literalPlacement(file.text, node2) : void 0;
+  if (literal2) return literal2;
+  const form = scalarForm(node2, file.text.slice(node2.start, node2.end), inFlow);
+  if (form !== void 0) return form;
+  if (!isFlowScalar(node2) || node2.style === "plain") return "plain string";
+  const render = (text2) => renderScalar(text2, node2.style, inFlow);
+  return { at: (offset) => node2.start + render(node2.text.slice(0, offset)).length - 1, escape: (text2) => render(text2).slice(1, -1) };
+}
+function literalPlacement(text2, node2) {
+  const lines = node2.text.split("\n");
+  const starts = [];
+  let inText = 0;
+  let lineStart = text2.indexOf("\n", node2.start) + 1;
+  let indent;
+  for (const line of lines) {
+    const newline = text2.indexOf("\n", lineStart);
+    const lineEnd = newline < 0 ? text2.length : newline;
+    const raw = text2.slice(lineStart, text2[lineEnd - 1] === "\r" ? lineEnd - 1 : lineEnd);
+    if (line !== "") {
+      indent ??= raw.slice(0, raw.length - line.length);
+      if (!/^ *$/.test(indent) || raw !== indent + line) return void 0;
+    }
+    starts.push({ inText, inFile: lineStart + (indent?.length ?? 0) });
+    inText += line.length + 1;
+    lineStart = lineEnd + 1;
+  }
+  return {
+    at(offset) {
+      let k = 0;
+      while (k + 1 < starts.length && starts[k + 1].inText <= offset) k++;
+      return starts[k].inFile + offset - starts[k].inText;
+    },
+    escape: (inserted) => inserted
+  };
+}
+
+// src/yaml/kcl-overrides.ts
+var editKclOverrideSpecs = (file, request2, plan) => {
+  const incoming = byRepository(request2.images);
+  if (incoming.size === 0) return;
+  for (const document of file.documents) {
+    for (const item of settingItems(document)) {
+      const setting = plan.isClaimed(item.node) ? void 0 : item.read(item.node.text);
+      if (setting) editSetting(item, setting, document, incoming, plan);
+    }
+    for (const field of optionValues(document)) setImageScalar(field, "override", false, incoming, plan, document);
+  }
+};
+function editSetting(item, setting, document, incoming, plan) {
+  const key = settingKey(item, setting);
+  const warn2 = (message, kind) => plan.warn(item.node.start, `${key} ${message}`, kind);
+  const image = nextSpecImage(setting, incoming, warn2, setting.stays);
+  if (!image) return;
+  const writable = writableItem(plan, item);
+  if (typeof writable === "string") return warn2(`holds ${image.name} in a ${writable}, ${REWRITE_ADVICE}`);
+  const unread = setInSetting(plan, writable, image.value, image.next, { kind: "override", key }, document);
+  if (unread !== void 0) warn2(unreadWarning(image.next, unread));
+}
+
+// src/yaml/editor.ts
+var EDITORS = [
+  editMarkers,
+  editImages,
+  warnBlockImages,
+  editKustomizeImages,
+  editInlinePatches,
+  editKclOverrideSpecs,
+  editArgoCdImages,
+  editArgoCdHelm,
+  editHelmValues
+];
+function runEditors(text2, given, editors) {
+  return publicResult(runChecked(text2, fullEditRequest(given), editors));
+}
+function runChecked(text2, request2, editors) {
+  const file = new YamlFile(text2);
+  const plan = new EditPlan(file);
+  for (const editor of editors) editor(file, request2, plan);
+  return plan.result();
+}
+function editCheckedYaml(text2, request2) {
+  return runChecked(text2, request2, EDITORS);
+}
+
+// src/engine/chart-tags.ts
+import { posix as posix2 } from "node:path";
+function warnLoneTagParameters(texts, inScope, updatesFor, warnings) {
+  const values = new ValuesFiles(texts);
+  const said = /* @__PURE__ */ new Set();
+  for (const [path, file, document] of applicationsReading(texts, values, updatesFor)) {
+    const sources = sourcesOf(document).filter((source) => source.length > 0);
+    for (const source of sources) {
+      const valueFiles = valuesOf(document.root, source, sources, texts);
+      if (inScope(path)) warnLoneParameters(path, texts.get(path), file, document.root, source, valueFiles, values, updatesFor(path), warnings);
+      for (const warning of loneValueTags(valueFiles, values, inScope, updatesFor)) {
+        const at = `${warning.file}:${warning.line}`;
+        if (!said.has(at)) warnings.push(warning);
+        said.add(at);
+      }
+    }
+  }
+}
+function unreadValueFiles(texts, present, updatesFor) {
+  const values = new ValuesFiles(texts);
+  const unread = /* @__PURE__ */ new Set();
+  for (const [, , document] of applicationsReading(texts, values, updatesFor)) {
+    const sources = sourcesOf(document).filter((source) => source.length > 0);
+    for (const source of sources)
+      for (const path of listedPaths(document.root, source, sources)) if (!texts.has(path) && present.has(path) && fileKind(path) === "yaml") unread.add(path);
+  }
+  return [...unread];
+}
+function* applicationsReading(texts, values, updatesFor) {
+  for (const [path, text2] of texts) {
+    if (fileKind(path) !== "yaml" || !text2.includes(ARGO) || !(text2.includes("parameters") || text2.includes("valueFiles"))) continue;
+    const incoming = byRepository(updatesFor(path).filter((update) => update.image.tag !== void 0));
+    if (incoming.size === 0 || !values.mayRead(text2, incoming)) continue;
+    const file = tryYamlFile(text2.replace(/^\uFEFF/, ""));
+    if (!file) continue;
+    for (const document of file.documents) yield [path, file, document];
+  }
+}
+function warnLoneParameters(path, text2, file, root, source, valueFiles, values, updates, warnings) {
+  const incoming = byRepository(updates.filter((update) => update.image.tag !== void 0));
+  if (valueFiles.length === 0 || incoming.size === 0) return;
+  const parameters = parametersAt(root, source);
+  const siblings = parameters.map(([other]) => leafOf(other));
+  for (const [name, field] of parameters) {
+    const [prefix, leaf] = leafOf(name);
+    if (leaf !== "tag" || !isFlowScalar(field.node) || hasPlaceholder(field.node.text)) continue;
+    if (siblings.some(([p, l]) => p === prefix && REPOSITORY_KEYS.includes(l))) continue;
+    const keys = prefix === "" ? [] : prefix.split(".");
+    const paired2 = valuesObjectAt(file, root, source, keys);
+    if (paired2 && splitImage(paired2).repository !== void 0) continue;
+    const held = repositoryIn(valueFiles, keys, incoming, values);
+    if (!held || nextVersion(held, versionOf(field.node.text, void 0)) === void 0) continue;
+    const key = formatPath(field.path);
+    const { advice, about } = overrideAdvice(key, held.image.repository, { file: path, part: "tag" });
+    warnings.push({
+      file: path,
+      line: lineAt(text2, field.node.start),
+      message: `${key} (parameter ${parameterName(name)}) overrides the tag of ${held.image.repository} (${held.at}), as Argo CD ranks parameters above values files, and was not moved: ${advice}`,
+      about
+    });
+  }
+}
+var REPOSITORY_KEYS = ["repository", "name", "registry"];
+function loneValueTags(valueFiles, values, inScope, updatesFor) {
+  const found = [];
+  valueFiles.forEach(([path, text2], index) => {
+    if (index === 0 || !inScope(path)) return;
+    const incoming = byRepository(updatesFor(path).filter((update) => update.image.tag !== void 0));
+    if (incoming.size === 0) return;
+    const root = values.rootOf(path, text2);
+    forEachValue(root, ({ node: node2, path: at }) => {
+      if (at[at.length - 1] !== "tag" || !isFlowScalar(node2) || hasPlaceholder(node2.text)) return;
+      const keys = at.slice(0, -1);
+      const mapping = nodeAt(root, keys);
+      if (mapping?.kind !== "map" || [...REPOSITORY_KEYS, "image"].some((key2) => mapValue(mapping, key2) !== void 0)) return;
+      const held = repositoryIn(valueFiles.slice(0, index), keys, incoming, values);
+      if (!held || nextVersion(held, versionOf(node2.text, void 0)) === void 0) return;
+      const key = formatPath(at);
+      const { advice, about } = overrideAdvice(key, held.image.repository, { file: path, part: "tag" });
+      found.push({
+        file: path,
+        line: lineAt(text2, node2.start),
+        message: `${key} overrides the tag of ${held.image.repository} (${held.at}), as Helm ranks a values file listed later above it, and was not moved: ${advice}`,
+        about
+      });
+    });
+  });
+  return found;
+}
+var ValuesFiles = class {
+  constructor(texts) {
+    this.texts = texts;
+  }
+  texts;
+  spelling = /* @__PURE__ */ new Map();
+  roots = /* @__PURE__ */ new Map();
+  mayRead(application, incoming) {
+    return [...incoming.values()].some((update) => this.spellings(update.image)?.test(application) === true);
+  }
+  /** The first document's root of a values file (null when it is empty or no YAML). */
+  rootOf(path, text2) {
+    let root = this.roots.get(path);
+    if (root === void 0) this.roots.set(path, root = tryYamlFile(text2.replace(/^\uFEFF/, ""))?.documents[0]?.root ?? null);
+    return root;
+  }
+  /**
+   * The directories and last two segments of the files spelling the repository, as one pattern (null:
+   * none spells it). Built once, so an Application is one scan of its text: a search per file and
+   * Application grew with both (quadratic in the tree's size).
+   */
+  spellings(image) {
+    let spelled = this.spelling.get(image.repository);
+    if (spelled === void 0) {
+      const pattern = repositoryPattern(image);
+      const needles = new Set([...this.texts].flatMap(([path, text2]) => fileKind(path) === "yaml" && pattern.test(text2) ? spellingsOf2(path) : []));
+      spelled = needles.size === 0 ? null : new RegExp([...needles].map(escapeRegExp).join("|"));
+      this.spelling.set(image.repository, spelled);
+    }
+    return spelled;
+  }
+};
+function spellingsOf2(path) {
+  return [posix2.dirname(path), path.slice(path.lastIndexOf("/", path.lastIndexOf("/") - 1) + 1)];
+}
+function listedPaths(root, source, sources) {
+  const chart = scalarText(nodeAt(root, [...source, "path"]));
+  const listed = nodeAt(root, [...source, "helm", "valueFiles"]);
+  const names = listed?.kind === "seq" ? listed.items.map(scalarText) : [];
+  const paths = chart === void 0 ? [] : [posix2.join(chart, "values.yaml")];
+  for (const name of names) {
+    if (name === void 0 || name.includes("://")) continue;
+    const ref = /^\$([\w-]+)\/(.*)$/.exec(name);
+    if (ref && sources.some((s) => scalarText(nodeAt(root, [...s, "ref"])) === ref[1])) paths.push(posix2.normalize(ref[2]));
+    else if (!ref && chart !== void 0) paths.push(posix2.join(chart, name));
+  }
+  return paths.flatMap((path) => path.startsWith("..") ? [] : [path.replace(/^\.\//, "")]);
+}
+function valuesOf(root, source, sources, texts) {
+  return listedPaths(root, source, sources).flatMap((path) => {
+    const text2 = texts.get(path);
+    return text2 === void 0 ? [] : [[path, text2]];
+  });
+}
+function repositoryIn(files, keys, incoming, values) {
+  for (const [path, text2] of files) {
+    const root = values.rootOf(path, text2);
+    const mapping = nodeAt(root, keys);
+    if (mapping?.kind !== "map") continue;
+    const { repository, registry } = splitImage((key) => mapValue(mapping, key));
+    const written = scalarText(repository);
+    const update = written === void 0 ? void 0 : incoming.get(normalizeRepository(splitImageName(scalarText(registry), written)) ?? "");
+    if (update && repository) return { ...update, at: `${path}:${lineAt(text2, repository.start)}` };
+  }
+  return void 0;
 }
 
 // src/engine/kustomize-graph.ts
@@ -43354,6 +44019,7 @@ function graphOf(tree, incoming) {
     directories: [...byDirectory.keys()],
     naming,
     at,
+    has: hasKustomization,
     tagsOf,
     deployers,
     fluxBuilds: () => fluxBuilds ??= tree.deployers.flatMap(({ file, text: text2 }) => readFluxKustomizations(file, text2, hasKustomization, tree))
@@ -43383,15 +44049,22 @@ function walk3({ at }, starts, through = () => true, via = (k) => [...k.resource
   return done.reverse();
 }
 function buildsOf(graph, kustomizations) {
-  const { at, tagsOf } = graph;
+  const { tagsOf, has } = graph;
   const among = new Set(kustomizations);
+  const given = new Map(
+    kustomizations.flatMap((k) => {
+      const directory = posix3.dirname(k.file);
+      return graph.at(directory) === k ? [[directory, k]] : [];
+    })
+  );
+  const at = (directory) => given.get(directory);
   const included = new Set(kustomizations.flatMap((k) => [...k.resources, ...k.components].flatMap((path) => at(path) ?? [])));
   const roots = kustomizations.filter((k) => !k.component && !included.has(k));
   const reached = (through) => {
     const files = /* @__PURE__ */ new Set();
-    for (const k of walk3(graph, roots, (k2) => among.has(k2) && through(k2))) {
+    for (const k of walk3({ at }, roots, (k2) => among.has(k2) && through(k2))) {
       files.add(k.file);
-      for (const path of [...k.resources, ...k.components]) if (!at(path)) files.add(path);
+      for (const path of [...k.resources, ...k.components]) if (!at(path) && !has(path)) files.add(path);
     }
     return files;
   };
@@ -43403,7 +44076,7 @@ function buildsOf(graph, kustomizations) {
     return files;
   };
   let namespaced;
-  const namespaces = (file) => [...(namespaced ??= namespacedFiles(graph, roots, among)).get(file)?.values() ?? []];
+  const namespaces = (file) => [...(namespaced ??= namespacedFiles({ at }, roots, among)).get(file)?.values() ?? []];
   return { reached: () => every ??= reached(() => true), asWritten: asWritten2, namespaces };
 }
 function namespacesOf(tree) {
@@ -43471,6 +44144,16 @@ function upward(tree, graph, deployers) {
     return [...found];
   };
   return { parentsOf, up };
+}
+function listedAs(graph, file) {
+  const directory = posix3.dirname(file);
+  return isKustomizationFile(file) && graph.at(directory)?.file === file ? directory : file;
+}
+function buildsReaching(tree, graph, files) {
+  const above = upward(tree, graph, graph.deployers);
+  const found = /* @__PURE__ */ new Set();
+  for (const file of files) for (const k of above.up(listedAs(graph, file), (k2) => !found.has(k2))) found.add(k);
+  return buildsOf(graph, [...found]);
 }
 var SCREENED_PATHS = 64;
 function listingOf(kustomizations, deployers) {
@@ -43647,6 +44330,486 @@ function inTree(directory, path) {
   if (!path || path.includes("://") || path.includes("\n")) return void 0;
   const joined2 = posix3.normalize(posix3.join(directory, path)).replace(/\/+$/, "");
   return joined2 === ".." || joined2.startsWith("../") || posix3.isAbsolute(joined2) ? void 0 : joined2;
+}
+
+// src/engine/kustomizations.ts
+var IMAGE_VALUE = /\bimage["']?\s*:\s*(?:&[^\s,{}[\]]+\s+)?["']?([^\s"'#,{}[\]]+)/g;
+var OP_VALUE = /\bvalue["']?\s*:\s*["']?([^\s"'#,{}[\]]+)/g;
+function mayHoldBareImage(text2, repositories) {
+  for (const { value } of imageValues(text2)) {
+    const ref = tryParseImageRef(value);
+    if (ref && ref.tag === void 0 && ref.digest === void 0 && repositories.has(ref.repository)) return true;
+  }
+  return false;
+}
+function* imageValues(text2) {
+  const found = (match) => ({ value: match[1], start: match.index + match[0].length - match[1].length });
+  for (const match of text2.matchAll(IMAGE_VALUE)) yield found(match);
+  if (text2.includes("/image")) for (const match of text2.matchAll(OP_VALUE)) yield found(match);
+}
+var TAGGERS_NAMED = 5;
+function taggersWords({ first, others }) {
+  return andList(others ? [...first, "others"] : first);
+}
+var Taggers = class {
+  kept = [];
+  more = false;
+  edited = false;
+  add(file, edited) {
+    this.edited ||= edited;
+    const at = partitionPoint(this.kept.length, (i) => this.kept[i] < file);
+    if (this.kept[at] === file) return;
+    if (at === TAGGERS_NAMED) {
+      this.more = true;
+      return;
+    }
+    this.kept.splice(at, 0, file);
+    if (this.kept.length > TAGGERS_NAMED) {
+      this.kept.pop();
+      this.more = true;
+    }
+  }
+  /** Adds all of `other`'s: what it no longer holds was past its first, so past these too. */
+  merge(other) {
+    for (const file of other.kept) this.add(file, false);
+    this.more ||= other.more;
+    this.edited ||= other.edited;
+  }
+  get files() {
+    return { first: [...this.kept], others: this.more };
+  }
+};
+function addTaggers(into, name, owner, add) {
+  const byOwner = into.get(name) ?? /* @__PURE__ */ new Map();
+  into.set(name, byOwner);
+  const taggers = byOwner.get(owner) ?? new Taggers();
+  byOwner.set(owner, taggers);
+  add(taggers);
+}
+function mergeTags(into, from) {
+  for (const [name, byOwner] of from) for (const [owner, taggers] of byOwner) addTaggers(into, name, owner, (kept) => kept.merge(taggers));
+}
+function kustomizeTagged(tree, incoming, owners = { ownerOf: () => void 0, edited: () => false }) {
+  const graph = graphOf(tree, incoming);
+  const { directories, naming, at, tagsOf, deployers } = graph;
+  const tagging = [...naming.flatMap((directory) => at(directory) ?? []).filter((k) => k.tags.length > 0), ...deployers];
+  const builds = tagging.some((k) => k.component) ? [...directories.flatMap((directory) => at(directory) ?? []), ...deployers] : tagging;
+  const byKustomization = /* @__PURE__ */ new Map();
+  const byFile = /* @__PURE__ */ new Map();
+  const tagsAt = (map2, key) => {
+    const known = map2.get(key);
+    if (known) return known;
+    const tags = /* @__PURE__ */ new Map();
+    map2.set(key, tags);
+    return tags;
+  };
+  const starts = builds.filter((k) => tagsOf(k).length > 0);
+  for (const k of walk3(graph, starts)) {
+    const tags = tagsAt(byKustomization, k);
+    for (const { name, file } of tagsOf(k)) addTaggers(tags, name, owners.ownerOf(file), (taggers) => taggers.add(file, owners.edited(file)));
+    mergeTags(tagsAt(byFile, k.file), tags);
+    for (const path of [...k.resources, ...k.components]) {
+      const child = at(path);
+      mergeTags(child ? tagsAt(byKustomization, child) : tagsAt(byFile, path), tags);
+    }
+  }
+  let reaching;
+  const retags = (file, name) => everyBuildRetags(reaching ??= buildsReaching(tree, graph, byFile.keys()), file, name);
+  const tagged = /* @__PURE__ */ new Map();
+  for (const [file, tags] of byFile) {
+    const own = owners.ownerOf(file);
+    const retagged = [...tags].filter(([name]) => retags(file, name));
+    if (retagged.length === 0) continue;
+    const names = retagged.map(([name, byOwner]) => {
+      const counted2 = new Taggers();
+      const elsewhere = /* @__PURE__ */ new Map();
+      for (const [owner, taggers] of byOwner) {
+        if (owner === void 0 || owner === own) counted2.merge(taggers);
+        else elsewhere.set(owner, taggers.files);
+      }
+      return [name, { by: counted2.files, edited: counted2.edited, elsewhere }];
+    });
+    tagged.set(file, new Map(names));
+  }
+  return tagged;
+}
+function retaggedInEveryBuild(tree, incoming) {
+  const graph = graphOf(tree, incoming);
+  const all = [...graph.directories.flatMap((directory) => graph.at(directory) ?? []), ...graph.deployers];
+  const builds = buildsOf(graph, all);
+  const names = [...new Set(all.flatMap((k) => graph.tagsOf(k).map((tag) => tag.name)))];
+  const retagged = /* @__PURE__ */ new Map();
+  for (const file of builds.reached()) {
+    const every = names.filter((name) => everyBuildRetags(builds, file, name));
+    if (every.length > 0) retagged.set(file, new Set(every));
+  }
+  return retagged;
+}
+function everyBuildRetags(builds, file, name) {
+  return !builds.asWritten(name).has(file);
+}
+function retaggedAt(text2, repository, names) {
+  const at = /* @__PURE__ */ new Set();
+  for (const { value, start } of imageValues(text2)) {
+    const ref = tryParseImageRef(value);
+    if (ref?.repository === repository && names.has(ref.name)) at.add(start);
+  }
+  return at;
+}
+
+// src/engine/kustomize-patches.ts
+import { posix as posix4 } from "node:path";
+var VALUE_OPS2 = /* @__PURE__ */ new Set(["add", "replace"]);
+function patchDocuments(patch, text2) {
+  const yaml = tryYamlFile(text2.replace(/^\uFEFF/, ""));
+  if (!yaml) return [];
+  const inline = patch.inline;
+  const at = inline && formatPath(inline.at);
+  const lineOf2 = (node2) => (inline ? inline.line - 1 : 0) + lineAt(text2, node2.start);
+  return yaml.documents.flatMap(({ root }, index) => {
+    const document = inline ? 0 : index;
+    const values = [];
+    const add = (node2, path, written, ops) => {
+      if (!isFlowScalar(node2)) return;
+      const key = at === void 0 ? formatPath(written) : ops ? `${at}${formatPath(written)}` : `${at}: ${formatPath(written)}`;
+      values.push({ path, node: node2, key, line: lineOf2(node2) });
+    };
+    if (patch.kind !== "strategic-merge" && isOpList(root) && root?.kind === "seq") {
+      if (!patch.target) return [];
+      root.items.forEach((op, i) => {
+        if (op.kind !== "map" || !VALUE_OPS2.has(scalarText(mapValue(op, "op")) ?? "")) return;
+        const pointer = pointerPath(scalarText(mapValue(op, "path")));
+        forEachValue(mapValue(op, "value") ?? null, ({ node: node2, path }) => add(node2, [...pointer, ...path], [i, "value", ...path], true));
+      });
+      return [{ patch, document, selector: patch.target, values }];
+    }
+    if (patch.kind === "json6902" || root?.kind !== "map") return [];
+    forEachValue(root, ({ node: node2, path }) => add(node2, path, path, false));
+    const metadata = (key) => scalarText(nodeAt(root, ["metadata", key]));
+    const own = { kind: scalarText(mapValue(root, "kind")), name: metadata("name"), namespace: metadata("namespace") };
+    return [{ patch, document, selector: patch.target ?? own, values }];
+  });
+}
+function resourcesOf(file, text2) {
+  const yaml = tryYamlFile(text2.replace(/^\uFEFF/, ""));
+  return (yaml?.documents ?? []).flatMap(
+    ({ root, object }, document) => root?.kind === "map" && object.kind !== void 0 ? [{ file, document, text: text2, root, apiVersion: object.apiVersion, kind: object.kind, name: object.name, namespace: object.namespace }] : []
+  );
+}
+function selects(selector, resource) {
+  if (selector.labelSelector !== void 0 || selector.annotationSelector !== void 0) return void 0;
+  const [group, version] = splitApiVersion(resource.apiVersion);
+  const fields = [
+    [selector.group, group],
+    [selector.version, version],
+    [selector.kind, resource.kind],
+    [selector.name, resource.name],
+    [selector.namespace, resource.namespace]
+  ];
+  return fields.every(([pattern, value]) => pattern === void 0 || pattern === "" || matchesWhole(pattern, value ?? ""));
+}
+function splitApiVersion(apiVersion) {
+  const slash = apiVersion?.indexOf("/") ?? -1;
+  return slash < 0 ? ["", apiVersion ?? ""] : [apiVersion.slice(0, slash), apiVersion.slice(slash + 1)];
+}
+function matchesWhole(pattern, value) {
+  try {
+    return new RegExp(`^(?:${pattern})$`).test(value);
+  } catch {
+    return false;
+  }
+}
+function helmTagMapping(value) {
+  const { path } = value;
+  return path.length > 3 && path[0] === "spec" && path[1] === "values" && path[path.length - 1] === "tag" ? path.slice(0, -1) : void 0;
+}
+function helmRepository(doc, resource, mapping) {
+  const own = ownField(doc, mapping);
+  const written = splitImage(own).repository !== void 0;
+  const { registry, repository } = splitImage((key) => written ? scalarText(own(key)?.node) : scalarText(nodeAt(resource.root, [...mapping, key])));
+  if (repository === void 0) return void 0;
+  const name = splitImageName(registry, repository);
+  const normal = normalizeRepository(name);
+  return normal === void 0 ? void 0 : { name, repository: normal };
+}
+function ownField(doc, mapping) {
+  return (key) => doc.values.find((v) => v.path.length === mapping.length + 1 && v.path[mapping.length] === key && samePrefix(v.path, mapping));
+}
+function samePrefix(path, prefix) {
+  return prefix.every((segment2, i) => path[i] === segment2);
+}
+function versionsSet(doc, resource, repositories) {
+  const set2 = /* @__PURE__ */ new Set();
+  for (const value of doc.values) {
+    if (value.path[value.path.length - 1] === "image") {
+      const ref = tryParseImageRef(value.node.text);
+      if (ref && (ref.tag !== void 0 || ref.digest !== void 0) && repositories.has(ref.repository)) set2.add(ref.repository);
+      continue;
+    }
+    const mapping = helmTagMapping(value);
+    const pair = mapping && helmRepository(doc, resource, mapping);
+    if (pair && repositories.has(pair.repository)) set2.add(pair.repository);
+  }
+  return set2;
+}
+function loneTags(doc) {
+  return doc.values.flatMap((value) => {
+    const mapping = helmTagMapping(value);
+    if (!mapping || hasPlaceholder(value.node.text)) return [];
+    return splitImage(ownField(doc, mapping)).repository !== void 0 ? [] : [{ value, mapping }];
+  });
+}
+function pairOf(doc, tag, resource) {
+  const pair = helmRepository(doc, resource, tag.mapping);
+  const node2 = splitImage((key) => nodeAt(resource.root, [...tag.mapping, key])).repository;
+  return pair && node2 ? { ...pair, line: lineAt(resource.text, node2.start) } : void 0;
+}
+function patchReader({ patches }) {
+  const read = /* @__PURE__ */ new Map();
+  return (k) => {
+    let documents2 = read.get(k);
+    if (!documents2) {
+      documents2 = k.patches.flatMap((patch) => {
+        const text2 = patch.inline?.text ?? patches.get(patch.file);
+        return text2 === void 0 ? [] : patchDocuments(patch, text2);
+      });
+      read.set(k, documents2);
+    }
+    return documents2;
+  };
+}
+function setsVersionIn(documents2, resources, repository) {
+  const only = /* @__PURE__ */ new Set([repository]);
+  return documents2.some((doc) => resources.some((resource) => selects(doc.selector, resource) !== false && versionsSet(doc, resource, only).size > 0));
+}
+async function pairedTagsOf(tree, incoming, read) {
+  const repositories = new Set(incoming.map((image) => image.repository));
+  const graph = graphOf(tree, incoming);
+  const documentsOf = patchReader(tree);
+  const resources = /* @__PURE__ */ new Map();
+  const resourcesAt = (path) => {
+    let found = resources.get(path);
+    if (!found) resources.set(path, found = read(path).then((text2) => text2 === void 0 ? [] : resourcesOf(path, text2)));
+    return found;
+  };
+  const paired2 = /* @__PURE__ */ new Map();
+  const unpaired = /* @__PURE__ */ new Map();
+  for (const { file, text: text2 } of tree.kustomizations) {
+    const k = text2.includes("atch") ? graph.at(posix4.dirname(file)) : void 0;
+    const lone = k?.file === file ? documentsOf(k).flatMap((doc) => loneTags(doc).map((tag) => ({ doc, tag }))) : [];
+    if (lone.length === 0) continue;
+    const built = (await Promise.all(builtFiles(graph, k).map(resourcesAt))).flat();
+    for (const { doc, tag } of lone) {
+      const at = `${doc.patch.file}:${doc.document}:${tag.value.key}`;
+      if (paired2.has(at) || unpaired.has(at)) continue;
+      const picked = built.flatMap((resource) => {
+        const selected = selects(doc.selector, resource);
+        return selected === false ? [] : [{ resource, selected }];
+      });
+      const holders = picked.flatMap(({ resource }) => {
+        const pair = pairOf(doc, tag, resource);
+        return pair && repositories.has(pair.repository) ? [{ ...pair, base: `${resource.file}:${pair.line}` }] : [];
+      });
+      if (holders.length === 0) continue;
+      const { line, key } = tag.value;
+      const where2 = {
+        file: doc.patch.file,
+        document: doc.document,
+        key,
+        line,
+        inline: !!doc.patch.inline,
+        written: tag.value.node.text,
+        repository: holders[0].repository
+      };
+      if (picked.length === 1 && picked[0].selected) paired2.set(at, { ...where2, name: holders[0].name, base: holders[0].base });
+      else {
+        const why = picked.some(({ selected }) => selected === void 0) ? "a label or annotation selector" : `kind and name to ${picked.length} resources`;
+        unpaired.set(at, { ...where2, bases: holders.map((h) => h.base), why });
+      }
+    }
+  }
+  return { paired: [...paired2.values()], unpaired: [...unpaired.values()] };
+}
+function builtFiles(graph, k) {
+  const files = /* @__PURE__ */ new Set();
+  for (const included of walk3(graph, [k])) {
+    const patches = new Set(included.patches.map((patch) => patch.file));
+    for (const path of included.resources) if (!graph.at(path) && !patches.has(path)) files.add(path);
+  }
+  return [...files];
+}
+async function patchedTags(run, tree, read, warnings) {
+  const { paired: paired2, unpaired } = await pairedTagsOf(tree, run.valid.images, read);
+  const byFile = /* @__PURE__ */ new Map();
+  for (const tag of paired2) {
+    if (!run.inScope(tag.file) || run.overridden(tag.file, tag.key)) continue;
+    const documents2 = byFile.get(tag.file) ?? /* @__PURE__ */ new Map();
+    byFile.set(tag.file, documents2.set(tag.document, (documents2.get(tag.document) ?? /* @__PURE__ */ new Map()).set(tag.key, tag.name)));
+  }
+  for (const tag of unpaired) {
+    const update = run.inScope(tag.file) ? run.updatesFor(tag.file).find((u) => u.image.repository === tag.repository) : void 0;
+    if (!update || nextVersion(update, versionOf(tag.written, void 0)) === void 0 || run.overridden(tag.file, tag.key)) continue;
+    warnings.push(unpairedWarning(tag));
+  }
+  return byFile;
+}
+function unpairedWarning(tag) {
+  const { key, repository, file, line, inline, why, bases } = tag;
+  const said = `${key} sets the tag of ${repository} (${andList(bases)}) alone, but its patch applies by ${why}, so which resource it deploys is not known here, and it was not moved: `;
+  if (inline) return { file, line, message: `${said}write repository: ${repository} beside it in the patch, which makes it a pair of its own` };
+  const { advice, about } = overrideAdvice(key, repository, { file, part: "tag" });
+  return { file, line, message: said + advice, about };
+}
+function mayHoldHelmRelease(text2) {
+  return text2.includes(FLUX_HELM);
+}
+
+// src/engine/tree-reads.ts
+var READ_CONCURRENCY = 64;
+async function readScreened(source, paths, keep, warnings) {
+  const texts = new Array(paths.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < paths.length) {
+      const i = next++;
+      const path = paths[i];
+      const text2 = await readText2(source, path);
+      if (!keep(path, text2)) continue;
+      if (text2.includes("\uFFFD") && decodeUtf8(await source.read(path)) === void 0) warnings.push({ file: path, message: NOT_UTF8 });
+      else texts[i] = text2;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, paths.length) }, worker));
+  return texts;
+}
+var NOT_UTF8 = "not UTF-8 text; left as it is";
+async function readNamed(source, path) {
+  const text2 = decodeUtf8(await source.read(path));
+  if (text2 === void 0) throw new RequestError([{ file: path, message: NOT_UTF8 }]);
+  return text2;
+}
+
+// src/engine/kustomize-reads.ts
+function kustomizationsIn(source, files, texts, treeRoot2) {
+  let reading;
+  const textsOf = async (paths) => {
+    const unread = paths.filter((file) => !texts.has(file));
+    const again = await readScreened(source, unread, () => true, []);
+    const reread = new Map(unread.flatMap((file, i) => again[i] === void 0 ? [] : [[file, again[i]]]));
+    return paths.flatMap((file) => {
+      const text2 = texts.get(file) ?? reread.get(file);
+      return text2 === void 0 ? [] : [{ file, text: text2 }];
+    });
+  };
+  let building;
+  const readBuilds = async () => {
+    const read = await textsOf(files.filter(isKustomizationFile));
+    const deployers = [...texts].flatMap(([file, text2]) => fileKind(file) === "yaml" && mayHoldDeployer(file, text2) ? [{ file, text: text2 }] : []);
+    return { kustomizations: read, deployers, patches: /* @__PURE__ */ new Map(), files, treeRoot: treeRoot2 };
+  };
+  const readAll = async () => {
+    const tree = await (building ??= readBuilds());
+    const listed = new Set(files);
+    const patches = await textsOf(patchFilesOf(tree.kustomizations).filter((file) => listed.has(file) && fileKind(file) === "yaml"));
+    return { ...tree, patches: new Map(patches.map(({ file, text: text2 }) => [file, text2])) };
+  };
+  return (patches = true) => patches ? reading ??= readAll() : building ??= readBuilds();
+}
+async function kustomizeTaggedIn(kustomizations, texts, images, run) {
+  const { inScope } = run;
+  const repositories = new Set(images.map((image) => image.repository));
+  if (repositories.size === 0 || ![...texts].some(([path, text2]) => inScope(path) && mayHoldBareImage(text2, repositories))) return NOT_TAGGED;
+  const owners = { ownerOf: (path) => run.ownerOf(path)?.name, edited: inScope };
+  const outside = (name, by) => `holds ${name} with no tag or digest, so its version is set by the images: of ${taggersWords(by)}, outside the paths; left as it is`;
+  const left = /* @__PURE__ */ new Map();
+  const elsewhere = /* @__PURE__ */ new Map();
+  for (const [file, names] of kustomizeTagged(await kustomizations(), images, owners)) {
+    for (const [name, { by, edited, elsewhere: others }] of names) {
+      if (by.first.length === 0) setIn(elsewhere, file, name, others);
+      else setIn(left, file, name, edited ? void 0 : outside(name, by));
+    }
+  }
+  return { left, elsewhere };
+}
+async function pairedTagsIn(kustomizations, texts, run, warnings) {
+  if (![...texts.values()].some(mayHoldHelmRelease)) return /* @__PURE__ */ new Map();
+  const read = async (path) => texts.get(path) ?? (run.present.has(path) && fileKind(path) === "yaml" ? (await readScreened(run.source, [path], () => true, []))[0] : void 0);
+  const overridden = (file, field) => overrideNamesField(file, field, run.overridesByFile.get(file) ?? [], run.config?.overrides ?? []);
+  const paired2 = await patchedTags({ ...run, overridden }, await kustomizations(), read, warnings);
+  for (const file of paired2.keys()) {
+    const text2 = await read(file);
+    if (text2 !== void 0) texts.set(file, text2);
+  }
+  return paired2;
+}
+var NOT_TAGGED = { left: /* @__PURE__ */ new Map(), elsewhere: /* @__PURE__ */ new Map() };
+function setIn(map2, file, name, value) {
+  const names = map2.get(file) ?? /* @__PURE__ */ new Map();
+  map2.set(file, names.set(name, value));
+}
+function warnTaggedElsewhere(changes, elsewhere, target, warnings) {
+  if (!elsewhere) return;
+  for (const change of changes) {
+    const ref = tryParseImageRef(change.old);
+    const others = ref && ref.tag === void 0 && ref.digest === void 0 ? elsewhere.get(ref.name) : void 0;
+    if (!ref || !others) continue;
+    const by = andList([...others].map(([owner, files]) => `${taggersWords(files)} (target ${owner})`));
+    warnings.push({
+      file: change.file,
+      line: change.line,
+      message: `${change.key} holds ${ref.name} with no tag or digest, whose version the images: of ${by} set, outside ${target ? `target ${target}'s` : "its target's"} paths: another target's kustomization does not decide this one's version, so it is pinned as without it`
+    });
+  }
+}
+
+// src/engine/manifest-candidates.ts
+function mayBeManifest(run, path) {
+  return fileKind(path) !== void 0 && !isTestFile(path) && !path.startsWith(".github/") && path !== run.configPath && !run.misplaced.has(path);
+}
+
+// src/engine/validate-in-tree.ts
+async function validateInTree(listed, request2) {
+  try {
+    return validateRequest(request2);
+  } catch (error) {
+    if (!(error instanceof RequestError) || !error.issues.some((issue) => issue.message.includes(UNKNOWN_REPOSITORY))) throw error;
+    const known = await knownImagesIn(listed, request2).catch(() => void 0);
+    if (!known) throw error;
+    return validateRequest(request2, known);
+  }
+}
+async function knownImagesIn(listed, request2) {
+  const readable = async (read2) => {
+    try {
+      return await read2();
+    } catch (error) {
+      if (error instanceof RequestError) return void 0;
+      throw error;
+    }
+  };
+  const tree = await readable(() => listTree(listed));
+  if (!tree) return {};
+  const { files, source } = tree;
+  const read = isConfigField(request2.config) ? await readable(() => configOf2(source, new Set(files), request2, false)) : void 0;
+  const config = read?.config;
+  const treeRoot2 = repositoryPath(request2.pathInRepository ?? "");
+  const yaml = files.filter((path) => fileKind(path) === "yaml" && mayBeManifest({ configPath: read?.configPath ?? GIVEN_CONFIG, misplaced: /* @__PURE__ */ new Set() }, path));
+  const screened = await readScreened(source, yaml, (_, text2) => mayHoldFluxObjects(text2) || mayGiveNamespace(text2), []);
+  const texts = new Map(yaml.flatMap((path, i) => screened[i] === void 0 ? [] : [[path, screened[i]]]));
+  const docs = [...texts].flatMap(([file, text2]) => mayHoldFluxObjects(text2) ? [{ file, text: text2 }] : []);
+  const flux = docs.length === 0 ? void 0 : fluxSetters(docs, treeRoot2, namespacesOf(await kustomizationsIn(source, files, texts, treeRoot2)(false)));
+  const setters = /* @__PURE__ */ new Map();
+  for (const [key, defined] of flux?.setters ?? []) if (new Set(defined.map((d) => d.repository)).size === 1) setters.set(key, defined[0]);
+  for (const [key, setter] of config?.setters ?? []) setters.set(key, setter);
+  return { setters, repositories: [...new Set((config?.targets ?? []).flatMap((target) => target.images.map((image) => image.name)))] };
+}
+
+// src/engine/apply-set.ts
+function malformedSets(sets, fieldName) {
+  return sets.flatMap((set2) => {
+    const error = setSpecError(set2, fieldName);
+    return error ? [{ ...located(set2.file, error), field: "set" }] : [];
+  });
 }
 
 // src/engine/setters.ts
@@ -43922,333 +45085,6 @@ function imageVersion(ref) {
 
 // src/engine/deployed-as-written.ts
 import { posix as posix5 } from "node:path";
-
-// src/engine/kustomizations.ts
-var IMAGE_VALUE = /\bimage["']?\s*:\s*(?:&[^\s,{}[\]]+\s+)?["']?([^\s"'#,{}[\]]+)/g;
-var OP_VALUE = /\bvalue["']?\s*:\s*["']?([^\s"'#,{}[\]]+)/g;
-function mayHoldBareImage(text2, repositories) {
-  for (const { value } of imageValues(text2)) {
-    const ref = tryParseImageRef(value);
-    if (ref && ref.tag === void 0 && ref.digest === void 0 && repositories.has(ref.repository)) return true;
-  }
-  return false;
-}
-function* imageValues(text2) {
-  const found = (match) => ({ value: match[1], start: match.index + match[0].length - match[1].length });
-  for (const match of text2.matchAll(IMAGE_VALUE)) yield found(match);
-  if (text2.includes("/image")) for (const match of text2.matchAll(OP_VALUE)) yield found(match);
-}
-var TAGGERS_NAMED = 5;
-function taggersWords({ first, others }) {
-  return andList(others ? [...first, "others"] : first);
-}
-var Taggers = class {
-  kept = [];
-  more = false;
-  edited = false;
-  add(file, edited) {
-    this.edited ||= edited;
-    const at = partitionPoint(this.kept.length, (i) => this.kept[i] < file);
-    if (this.kept[at] === file) return;
-    if (at === TAGGERS_NAMED) {
-      this.more = true;
-      return;
-    }
-    this.kept.splice(at, 0, file);
-    if (this.kept.length > TAGGERS_NAMED) {
-      this.kept.pop();
-      this.more = true;
-    }
-  }
-  /** Adds all of `other`'s: what it no longer holds was past its first, so past these too. */
-  merge(other) {
-    for (const file of other.kept) this.add(file, false);
-    this.more ||= other.more;
-    this.edited ||= other.edited;
-  }
-  get files() {
-    return { first: [...this.kept], others: this.more };
-  }
-};
-function addTaggers(into, name, owner, add) {
-  const byOwner = into.get(name) ?? /* @__PURE__ */ new Map();
-  into.set(name, byOwner);
-  const taggers = byOwner.get(owner) ?? new Taggers();
-  byOwner.set(owner, taggers);
-  add(taggers);
-}
-function mergeTags(into, from) {
-  for (const [name, byOwner] of from) for (const [owner, taggers] of byOwner) addTaggers(into, name, owner, (kept) => kept.merge(taggers));
-}
-function kustomizeTagged(tree, incoming, owners = { ownerOf: () => void 0, edited: () => false }) {
-  const graph = graphOf(tree, incoming);
-  const { directories, naming, at, tagsOf, deployers } = graph;
-  const tagging = [...naming.flatMap((directory) => at(directory) ?? []).filter((k) => k.tags.length > 0), ...deployers];
-  const builds = tagging.some((k) => k.component) ? [...directories.flatMap((directory) => at(directory) ?? []), ...deployers] : tagging;
-  const byKustomization = /* @__PURE__ */ new Map();
-  const byFile = /* @__PURE__ */ new Map();
-  const tagsAt = (map2, key) => {
-    const known = map2.get(key);
-    if (known) return known;
-    const tags = /* @__PURE__ */ new Map();
-    map2.set(key, tags);
-    return tags;
-  };
-  const starts = builds.filter((k) => tagsOf(k).length > 0);
-  for (const k of walk3(graph, starts)) {
-    const tags = tagsAt(byKustomization, k);
-    for (const { name, file } of tagsOf(k)) addTaggers(tags, name, owners.ownerOf(file), (taggers) => taggers.add(file, owners.edited(file)));
-    mergeTags(tagsAt(byFile, k.file), tags);
-    for (const path of [...k.resources, ...k.components]) {
-      const child = at(path);
-      mergeTags(child ? tagsAt(byKustomization, child) : tagsAt(byFile, path), tags);
-    }
-  }
-  const tagged = /* @__PURE__ */ new Map();
-  for (const [file, tags] of byFile) {
-    const own = owners.ownerOf(file);
-    const names = [...tags].map(([name, byOwner]) => {
-      const counted2 = new Taggers();
-      const elsewhere = /* @__PURE__ */ new Map();
-      for (const [owner, taggers] of byOwner) {
-        if (owner === void 0 || owner === own) counted2.merge(taggers);
-        else elsewhere.set(owner, taggers.files);
-      }
-      return [name, { by: counted2.files, edited: counted2.edited, elsewhere }];
-    });
-    tagged.set(file, new Map(names));
-  }
-  return tagged;
-}
-function retaggedInEveryBuild(tree, incoming) {
-  const graph = graphOf(tree, incoming);
-  const all = [...graph.directories.flatMap((directory) => graph.at(directory) ?? []), ...graph.deployers];
-  const { reached, asWritten: asWritten2 } = buildsOf(graph, all);
-  const names = [...new Set(all.flatMap((k) => graph.tagsOf(k).map((tag) => tag.name)))];
-  const retagged = /* @__PURE__ */ new Map();
-  for (const file of reached()) {
-    const every = names.filter((name) => !asWritten2(name).has(file));
-    if (every.length > 0) retagged.set(file, new Set(every));
-  }
-  return retagged;
-}
-function retaggedAt(text2, repository, names) {
-  const at = /* @__PURE__ */ new Set();
-  for (const { value, start } of imageValues(text2)) {
-    const ref = tryParseImageRef(value);
-    if (ref?.repository === repository && names.has(ref.name)) at.add(start);
-  }
-  return at;
-}
-
-// src/engine/kustomize-patches.ts
-import { posix as posix4 } from "node:path";
-var VALUE_OPS2 = /* @__PURE__ */ new Set(["add", "replace"]);
-function patchDocuments(patch, text2) {
-  const yaml = tryYamlFile(text2.replace(/^\uFEFF/, ""));
-  if (!yaml) return [];
-  const inline = patch.inline;
-  const at = inline && formatPath(inline.at);
-  const lineOf = (node2) => (inline ? inline.line - 1 : 0) + lineAt(text2, node2.start);
-  return yaml.documents.flatMap(({ root }, index) => {
-    const document = inline ? 0 : index;
-    const values = [];
-    const add = (node2, path, written, ops) => {
-      if (!isFlowScalar(node2)) return;
-      const key = at === void 0 ? formatPath(written) : ops ? `${at}${formatPath(written)}` : `${at}: ${formatPath(written)}`;
-      values.push({ path, node: node2, key, line: lineOf(node2) });
-    };
-    if (patch.kind !== "strategic-merge" && isOpList(root) && root?.kind === "seq") {
-      if (!patch.target) return [];
-      root.items.forEach((op, i) => {
-        if (op.kind !== "map" || !VALUE_OPS2.has(scalarText(mapValue(op, "op")) ?? "")) return;
-        const pointer = pointerPath(scalarText(mapValue(op, "path")));
-        forEachValue(mapValue(op, "value") ?? null, ({ node: node2, path }) => add(node2, [...pointer, ...path], [i, "value", ...path], true));
-      });
-      return [{ patch, document, selector: patch.target, values }];
-    }
-    if (patch.kind === "json6902" || root?.kind !== "map") return [];
-    forEachValue(root, ({ node: node2, path }) => add(node2, path, path, false));
-    const metadata = (key) => scalarText(nodeAt(root, ["metadata", key]));
-    const own = { kind: scalarText(mapValue(root, "kind")), name: metadata("name"), namespace: metadata("namespace") };
-    return [{ patch, document, selector: patch.target ?? own, values }];
-  });
-}
-function resourcesOf(file, text2) {
-  const yaml = tryYamlFile(text2.replace(/^\uFEFF/, ""));
-  return (yaml?.documents ?? []).flatMap(
-    ({ root, object }, document) => root?.kind === "map" && object.kind !== void 0 ? [{ file, document, text: text2, root, apiVersion: object.apiVersion, kind: object.kind, name: object.name, namespace: object.namespace }] : []
-  );
-}
-function selects(selector, resource) {
-  if (selector.labelSelector !== void 0 || selector.annotationSelector !== void 0) return void 0;
-  const [group, version] = splitApiVersion(resource.apiVersion);
-  const fields = [
-    [selector.group, group],
-    [selector.version, version],
-    [selector.kind, resource.kind],
-    [selector.name, resource.name],
-    [selector.namespace, resource.namespace]
-  ];
-  return fields.every(([pattern, value]) => pattern === void 0 || pattern === "" || matchesWhole(pattern, value ?? ""));
-}
-function splitApiVersion(apiVersion) {
-  const slash = apiVersion?.indexOf("/") ?? -1;
-  return slash < 0 ? ["", apiVersion ?? ""] : [apiVersion.slice(0, slash), apiVersion.slice(slash + 1)];
-}
-function matchesWhole(pattern, value) {
-  try {
-    return new RegExp(`^(?:${pattern})$`).test(value);
-  } catch {
-    return false;
-  }
-}
-function helmTagMapping(value) {
-  const { path } = value;
-  return path.length > 3 && path[0] === "spec" && path[1] === "values" && path[path.length - 1] === "tag" ? path.slice(0, -1) : void 0;
-}
-function helmRepository(doc, resource, mapping) {
-  const own = ownField(doc, mapping);
-  const written = splitImage(own).repository !== void 0;
-  const { registry, repository } = splitImage((key) => written ? scalarText(own(key)?.node) : scalarText(nodeAt(resource.root, [...mapping, key])));
-  if (repository === void 0) return void 0;
-  const name = splitImageName(registry, repository);
-  const normal = normalizeRepository(name);
-  return normal === void 0 ? void 0 : { name, repository: normal };
-}
-function ownField(doc, mapping) {
-  return (key) => doc.values.find((v) => v.path.length === mapping.length + 1 && v.path[mapping.length] === key && samePrefix(v.path, mapping));
-}
-function samePrefix(path, prefix) {
-  return prefix.every((segment2, i) => path[i] === segment2);
-}
-function versionsSet(doc, resource, repositories) {
-  const set2 = /* @__PURE__ */ new Set();
-  for (const value of doc.values) {
-    if (value.path[value.path.length - 1] === "image") {
-      const ref = tryParseImageRef(value.node.text);
-      if (ref && (ref.tag !== void 0 || ref.digest !== void 0) && repositories.has(ref.repository)) set2.add(ref.repository);
-      continue;
-    }
-    const mapping = helmTagMapping(value);
-    const pair = mapping && helmRepository(doc, resource, mapping);
-    if (pair && repositories.has(pair.repository)) set2.add(pair.repository);
-  }
-  return set2;
-}
-function loneTags(doc) {
-  return doc.values.flatMap((value) => {
-    const mapping = helmTagMapping(value);
-    if (!mapping || hasPlaceholder(value.node.text)) return [];
-    return splitImage(ownField(doc, mapping)).repository !== void 0 ? [] : [{ value, mapping }];
-  });
-}
-function pairOf(doc, tag, resource) {
-  const pair = helmRepository(doc, resource, tag.mapping);
-  const node2 = splitImage((key) => nodeAt(resource.root, [...tag.mapping, key])).repository;
-  return pair && node2 ? { ...pair, line: lineAt(resource.text, node2.start) } : void 0;
-}
-function patchReader({ patches }) {
-  const read = /* @__PURE__ */ new Map();
-  return (k) => {
-    let documents2 = read.get(k);
-    if (!documents2) {
-      documents2 = k.patches.flatMap((patch) => {
-        const text2 = patch.inline?.text ?? patches.get(patch.file);
-        return text2 === void 0 ? [] : patchDocuments(patch, text2);
-      });
-      read.set(k, documents2);
-    }
-    return documents2;
-  };
-}
-function setsVersionIn(documents2, resources, repository) {
-  const only = /* @__PURE__ */ new Set([repository]);
-  return documents2.some((doc) => resources.some((resource) => selects(doc.selector, resource) !== false && versionsSet(doc, resource, only).size > 0));
-}
-async function pairedTagsOf(tree, incoming, read) {
-  const repositories = new Set(incoming.map((image) => image.repository));
-  const graph = graphOf(tree, incoming);
-  const documentsOf = patchReader(tree);
-  const resources = /* @__PURE__ */ new Map();
-  const resourcesAt = (path) => {
-    let found = resources.get(path);
-    if (!found) resources.set(path, found = read(path).then((text2) => text2 === void 0 ? [] : resourcesOf(path, text2)));
-    return found;
-  };
-  const paired2 = /* @__PURE__ */ new Map();
-  const unpaired = /* @__PURE__ */ new Map();
-  for (const { file, text: text2 } of tree.kustomizations) {
-    const k = text2.includes("atch") ? graph.at(posix4.dirname(file)) : void 0;
-    const lone = k?.file === file ? documentsOf(k).flatMap((doc) => loneTags(doc).map((tag) => ({ doc, tag }))) : [];
-    if (lone.length === 0) continue;
-    const built = (await Promise.all(builtFiles(graph, k).map(resourcesAt))).flat();
-    for (const { doc, tag } of lone) {
-      const at = `${doc.patch.file}:${doc.document}:${tag.value.key}`;
-      if (paired2.has(at) || unpaired.has(at)) continue;
-      const picked = built.flatMap((resource) => {
-        const selected = selects(doc.selector, resource);
-        return selected === false ? [] : [{ resource, selected }];
-      });
-      const holders = picked.flatMap(({ resource }) => {
-        const pair = pairOf(doc, tag, resource);
-        return pair && repositories.has(pair.repository) ? [{ ...pair, base: `${resource.file}:${pair.line}` }] : [];
-      });
-      if (holders.length === 0) continue;
-      const { line, key } = tag.value;
-      const where2 = {
-        file: doc.patch.file,
-        document: doc.document,
-        key,
-        line,
-        inline: !!doc.patch.inline,
-        written: tag.value.node.text,
-        repository: holders[0].repository
-      };
-      if (picked.length === 1 && picked[0].selected) paired2.set(at, { ...where2, name: holders[0].name, base: holders[0].base });
-      else {
-        const why = picked.some(({ selected }) => selected === void 0) ? "a label or annotation selector" : `kind and name to ${picked.length} resources`;
-        unpaired.set(at, { ...where2, bases: holders.map((h) => h.base), why });
-      }
-    }
-  }
-  return { paired: [...paired2.values()], unpaired: [...unpaired.values()] };
-}
-function builtFiles(graph, k) {
-  const files = /* @__PURE__ */ new Set();
-  for (const included of walk3(graph, [k])) {
-    const patches = new Set(included.patches.map((patch) => patch.file));
-    for (const path of included.resources) if (!graph.at(path) && !patches.has(path)) files.add(path);
-  }
-  return [...files];
-}
-async function patchedTags(run, tree, read, warnings) {
-  const { paired: paired2, unpaired } = await pairedTagsOf(tree, run.valid.images, read);
-  const byFile = /* @__PURE__ */ new Map();
-  for (const tag of paired2) {
-    if (!run.inScope(tag.file) || run.overridden(tag.file, tag.key)) continue;
-    const documents2 = byFile.get(tag.file) ?? /* @__PURE__ */ new Map();
-    byFile.set(tag.file, documents2.set(tag.document, (documents2.get(tag.document) ?? /* @__PURE__ */ new Map()).set(tag.key, tag.name)));
-  }
-  for (const tag of unpaired) {
-    const update = run.inScope(tag.file) ? run.updatesFor(tag.file).find((u) => u.image.repository === tag.repository) : void 0;
-    if (!update || nextVersion(update, versionOf(tag.written, void 0)) === void 0 || run.overridden(tag.file, tag.key)) continue;
-    warnings.push(unpairedWarning(tag));
-  }
-  return byFile;
-}
-function unpairedWarning(tag) {
-  const { key, repository, file, line, inline, why, bases } = tag;
-  const said = `${key} sets the tag of ${repository} (${andList(bases)}) alone, but its patch applies by ${why}, so which resource it deploys is not known here, and it was not moved: `;
-  if (inline) return { file, line, message: `${said}write repository: ${repository} beside it in the patch, which makes it a pair of its own` };
-  const { advice, about } = overrideAdvice(key, repository, { file, part: "tag" });
-  return { file, line, message: said + advice, about };
-}
-function mayHoldHelmRelease(text2) {
-  return text2.includes(FLUX_HELM);
-}
-
-// src/engine/deployed-as-written.ts
 function deployedAsWrittenBy(tree, incoming) {
   let read;
   const builds = /* @__PURE__ */ new Map();
@@ -44259,16 +45095,16 @@ function deployedAsWrittenBy(tree, incoming) {
       read = { graph: graph2, above: upward(tree, graph2, graph2.deployers) };
     }
     const { graph, above } = read;
-    const own = isKustomizationFile(file) ? graph.at(posix5.dirname(file)) : void 0;
-    const start = own?.file === file ? posix5.dirname(file) : file;
+    const start = listedAs(graph, file);
+    const own = start === file ? void 0 : graph.at(start);
     if (!builds.has(start)) {
       const all = above.up(start);
       builds.set(start, all.length > 0 ? buildsOf(graph, all) : void 0);
     }
     const built = builds.get(start);
     if (!built) return { by: [], built: false, deployed: false };
-    const names = own?.file === file ? own.tags.filter((name) => normalizeRepository(name) === repository) : writtenNames(text2, repository);
-    const resources = own?.file === file ? [] : resourcesOf(file, text2);
+    const names = own ? own.tags.filter((name) => normalizeRepository(name) === repository) : writtenNames(text2, repository);
+    const resources = own ? [] : resourcesOf(file, text2);
     const patching = (k) => resources.length > 0 && setsVersionIn(patchesOf(k), resources, repository);
     const found = /* @__PURE__ */ new Set();
     for (const passing of names.length === 0 ? [built.reached()] : names.map(built.asWritten)) {
@@ -44352,7 +45188,11 @@ function kclRunsIn(text2, treeRoot2) {
   if (yaml === void 0) return [];
   return yaml.documents.filter(isKclRun).map((document) => ({
     directory: treeDirectory(repositoryPath(scalarText(nodeAt(document.root, ["spec", "path"])) ?? ""), treeRoot2),
-    paths: settingItems(document).flatMap((item) => item.holds === "spec" ? item.read(item.node.text)?.name ?? [] : [])
+    name: [document.object.namespace, document.object.name].filter((part) => part).join("/"),
+    specs: settingItems(document).flatMap(({ holds: holds2, node: node2, read }) => {
+      const path = holds2 === "spec" ? read(node2.text)?.name : void 0;
+      return path === void 0 ? [] : [{ path, spec: node2.text, line: yaml.lineAt(node2.start) }];
+    })
   }));
 }
 function setByEveryKclRun(runs, path, text2) {
@@ -44362,10 +45202,54 @@ function setByEveryKclRun(runs, path, text2) {
   if (building.length === 0) return NONE;
   const reached = /* @__PURE__ */ new Map();
   const linesOf = (spec) => reached.get(spec) ?? reached.set(spec, linesSetBy(text2, spec)).get(spec);
-  const [first, ...others] = building.map((run) => new Set(run.paths.flatMap(linesOf)));
+  const [first, ...others] = building.map((run) => new Set(run.specs.flatMap((spec) => linesOf(spec.path))));
   return new Set([...first].filter((line) => others.every((lines) => lines.has(line))));
 }
 var NONE = /* @__PURE__ */ new Set();
+async function keptSpecsOver(planned, texts, treeRoot2, source, present) {
+  const overridden = planned.filter((file) => fileKind(file.path) === "kcl" && file.changes.some(isWritten));
+  if (overridden.length === 0) return [];
+  const runs = [...texts].flatMap(
+    ([file, text2]) => fileKind(file) === "yaml" && mayHoldKclRun(text2) ? kclRunsIn(text2, treeRoot2).map((run) => ({ file, run })) : []
+  );
+  const warnings = [];
+  for (const { path, after, changes } of overridden) {
+    const directory = posix7.dirname(path) === "." ? "" : posix7.dirname(path);
+    const mod = posix7.join(directory, "kcl.mod");
+    const kept = [
+      ...present.has(mod) ? modSpecs(mod, texts.get(mod) ?? decodeUtf8(await source.read(mod))) : [],
+      ...runs.flatMap(
+        ({ file, run }) => run.directory === directory ? run.specs.map((spec) => ({ ...spec, where: `${file}:${spec.line}, the spec.config.overrides of KCLRun ${run.name}` })) : []
+      )
+    ].map((spec) => ({ ...spec, lines: linesSetBy(after, spec.path) }));
+    for (const change of changes.filter(isWritten)) {
+      const last = change.line + lineBreaks(change.new);
+      const over = kept.filter((spec) => spec.lines.some((line) => line >= change.line && line <= last));
+      if (over.length === 0) continue;
+      const named2 = over.map((spec) => `${spec.spec} (${spec.where})`).join(" and ");
+      warnings.push({
+        file: path,
+        line: change.line,
+        message: `${change.key}: ${named2} also sets it, and KCL applies ${over.length === 1 ? "that spec" : "those specs"} over this file as it renders, so the value written here is not what deploys; set ${over.length === 1 ? "that spec" : "those specs"} instead, or both`
+      });
+    }
+  }
+  return warnings;
+}
+function isWritten(change) {
+  return change.kind === "override" && change.op !== "delete";
+}
+function modSpecs(file, text2) {
+  if (text2 === void 0) return [];
+  try {
+    return modOverrides(text2).flatMap(
+      ({ path, spec, line, misplaced }) => path === void 0 || misplaced !== void 0 ? [] : [{ path, spec, line, where: `${file}:${line}, [profile] overrides` }]
+    );
+  } catch (error) {
+    if (error instanceof SourceError) return [];
+    throw error;
+  }
+}
 var PROBE = "gitops-promote/set-by-a-kclrun";
 function linesSetBy(text2, spec) {
   try {
@@ -44389,7 +45273,11 @@ function warnUnreached(valid, unreached2, known, texts, defined, outside, warnin
   }
   for (const key of valid.setters.keys()) {
     if (marked(key)) continue;
-    warnings.push({ message: `no file to update has a marker for setter ${key}${didYouMean(closest(key, known.keys))}`, kind: "unreached" });
+    const misplaced = misplacedIn(texts, key);
+    warnings.push({
+      message: misplaced ? `no file to update has a marker for setter ${key} where it is read: ${misplaced} has one that marks nothing there (see the warning at it)` : `no file to update has a marker for setter ${key}${didYouMean(closest(key, known.keys))}`,
+      kind: "unreached"
+    });
   }
 }
 function unusedKeys(keys) {
@@ -44403,6 +45291,13 @@ function markedIn(texts) {
     keys ??= new Set(texts.flatMap(([path, text2]) => fileMarkers(path, text2)).map(({ marker }) => marker.key));
     return keys.has(key);
   };
+}
+function misplacedIn(texts, key) {
+  for (const [path, text2] of texts) {
+    const found = misplacedMarkers(path, text2).find(({ marker }) => marker.key === key);
+    if (found) return `${path}:${found.line}`;
+  }
+  return void 0;
 }
 function unreachedImages(valid, defined, overrides, texts) {
   const overridden = new Set([...overrides.values()].flat().flatMap((o) => typeof o === "string" ? [] : [o.repository]));
@@ -44427,7 +45322,7 @@ function warnBesideMarkers(changes, policySetters, left, marks, warnings) {
     if (split2) warnings.push({ file: change.file, line: change.line, message: `${change.key} is set to ${change.new} by repository, ${split2}` });
   }
 }
-function warnUnpolicied(changes, updates, policiesAt, marked, warnings) {
+function warnUnpolicied(changes, updates, policiesAt, marked, misplaced, warnings) {
   for (const change of changes) {
     const moved = movedBy(change, updates);
     const tag = moved?.update.image.tag;
@@ -44443,11 +45338,12 @@ function warnUnpolicied(changes, updates, policiesAt, marked, warnings) {
     const which = andList(
       [...would].map(([verb, policies]) => `${policies.length === 1 ? "ImagePolicy" : "ImagePolicies"} ${andList(policies)} would ${verb}`)
     );
+    const written = misplaced().find(({ marker }) => refusing.some(({ key }) => key === marker.key));
     const add = refusing.length === 1 ? "add its marker" : "add the marker of one";
     warnings.push({
       file: change.file,
       line: change.line,
-      message: `${image.repository} moves to ${tag} with no policy (no marker here); ${which}: ${add}, or a target with a policy`
+      message: written ? `${image.repository} moves to ${tag} with no policy; ${which}, and the marker of ${written.marker.key} ${written.line === change.line ? "on this line" : `at line ${written.line}`} marks nothing where it is: move it as the warning there says for its policy to govern this field, or add a target with a policy` : `${image.repository} moves to ${tag} with no policy (no marker here); ${which}: ${add}, or a target with a policy`
     });
   }
 }
@@ -44660,6 +45556,48 @@ function otherVersionsIn(text2, image, kcl) {
   );
 }
 
+// src/engine/left-behind-outside.ts
+import { posix as posix8 } from "node:path";
+async function warnBuiltOutside(run, images, tree, warnings) {
+  const { files, inScope } = run;
+  if (images.length === 0 || files.every(inScope) || !files.some((path) => isKustomizationFile(path) && inScope(path))) return;
+  const built = await tree(false);
+  const graph = graphOf(built, images);
+  const inside = built.kustomizations.flatMap(({ file }) => inScope(file) ? graph.at(posix8.dirname(file)) ?? [] : []);
+  const listed = new Set(files);
+  const outside = [...new Set(walk3(graph, inside).flatMap((k) => k.resources.filter((path) => !graph.at(path) && !inScope(path) && listed.has(path))))];
+  if (outside.length === 0) return;
+  const read = await readScreened(run.source, outside, (path, text2) => images.some((image) => holdsImage(path, text2, image)), []);
+  const texts = new Map(outside.flatMap((path, i) => read[i] === void 0 ? [] : [[path, read[i]]]));
+  const left = leftBehind(images, texts, { explained: () => false, quiet: false });
+  if (left.length === 0) return;
+  const asWritten2 = deployedAsWrittenBy(await tree(), images);
+  for (const { image, files: holding3 } of left) {
+    const said = /* @__PURE__ */ new Map();
+    for (const { path, places } of holding3) {
+      const references = places.flatMap(({ reference }) => reference ?? []);
+      if (references.length === 0) continue;
+      for (const by of asWritten2({ file: path, text: texts.get(path) }, image.repository).by.filter(inScope)) {
+        const entry = said.get(by) ?? said.set(by, { files: /* @__PURE__ */ new Set(), references: /* @__PURE__ */ new Set() }).get(by);
+        entry.files.add(path);
+        for (const reference of references) entry.references.add(reference);
+      }
+    }
+    for (const [by, { files: bases, references }] of said)
+      warnings.push({ file: by, message: builtOutsideMessage(image, [...bases], [...references]), about: { reason: "unmoved", image: image.repository } });
+  }
+}
+function builtOutsideMessage(image, bases, references) {
+  const name = tryParseImageRef(references[0])?.name ?? image.repository;
+  const entry = [
+    `name: ${name}`,
+    ...image.tag === void 0 ? [] : [`newTag: ${image.tag}`],
+    ...image.digest === void 0 ? [] : [`digest: ${image.digest}`]
+  ];
+  const directories = [...new Set(bases.map((path) => `${posix8.dirname(path)}/`))];
+  return `the build here deploys ${andList(bases)} (outside the paths to update) as written, at ${andList(references)}; add an images: entry (${entry.join(", ")}) here, or add ${andList(directories)} to the paths to update`;
+}
+
 // src/engine/screen.ts
 function screenFor(images) {
   const tokens = [MARKER_TOKEN, ...images.map(screenToken)];
@@ -44716,66 +45654,6 @@ function warnMisplacedConfigs(misplaced, read, name) {
 }
 
 // src/engine/plan.ts
-var DEFAULT_CONFIG = ".github/gitops-promote.yaml";
-var DEFAULT_CONFIGS = [DEFAULT_CONFIG, ".github/gitops-promote.yml"];
-function configPathsOf(request2) {
-  if (request2.config === void 0) return DEFAULT_CONFIGS;
-  return typeof request2.config === "string" ? [request2.config.replace(/^\.\//, "")] : [];
-}
-var GIVEN_CONFIG = "the configuration";
-function unfiled(diagnostic) {
-  const { file, line, ...rest } = diagnostic;
-  if (file !== GIVEN_CONFIG) return diagnostic;
-  return { ...rest, message: `${file}${line === void 0 ? "" : ` (line ${line})`}: ${diagnostic.message}` };
-}
-async function configOf2(source, present, request2, create) {
-  const given = typeof request2.config === "object" ? request2.config : request2.config === NO_CONFIG ? { targets: [], setters: /* @__PURE__ */ new Map(), overrides: [] } : void 0;
-  if (given) return { config: given, configPath: GIVEN_CONFIG, given: true };
-  const configPath = configPathIn(request2, present);
-  return { config: await loadConfig(source, present, configPath, request2.config !== void 0, create), configPath, given: false };
-}
-async function validateInTree(listed, request2) {
-  try {
-    return validateRequest(request2);
-  } catch (error) {
-    if (!(error instanceof RequestError) || !error.issues.some((issue) => issue.message.includes(UNKNOWN_REPOSITORY))) throw error;
-    const known = await knownImagesIn(listed, request2).catch(() => void 0);
-    if (!known) throw error;
-    return validateRequest(request2, known);
-  }
-}
-async function knownImagesIn(listed, request2) {
-  const readable = async (read2) => {
-    try {
-      return await read2();
-    } catch (error) {
-      if (error instanceof RequestError) return void 0;
-      throw error;
-    }
-  };
-  const tree = await readable(() => listTree(listed));
-  if (!tree) return {};
-  const { files, source } = tree;
-  const read = isConfigField(request2.config) ? await readable(() => configOf2(source, new Set(files), request2, false)) : void 0;
-  const config = read?.config;
-  const treeRoot2 = repositoryPath(request2.pathInRepository ?? "");
-  const yaml = files.filter((path) => fileKind(path) === "yaml" && mayBeManifest({ configPath: read?.configPath ?? GIVEN_CONFIG, misplaced: /* @__PURE__ */ new Set() }, path));
-  const screened = await readScreened(source, yaml, (_, text2) => mayHoldFluxObjects(text2) || mayGiveNamespace(text2), []);
-  const texts = new Map(yaml.flatMap((path, i) => screened[i] === void 0 ? [] : [[path, screened[i]]]));
-  const docs = [...texts].flatMap(([file, text2]) => mayHoldFluxObjects(text2) ? [{ file, text: text2 }] : []);
-  const flux = docs.length === 0 ? void 0 : fluxSetters(docs, treeRoot2, namespacesOf(await kustomizationsIn(source, files, texts, treeRoot2)(false)));
-  const setters = /* @__PURE__ */ new Map();
-  for (const [key, defined] of flux?.setters ?? []) if (new Set(defined.map((d) => d.repository)).size === 1) setters.set(key, defined[0]);
-  for (const [key, setter] of config?.setters ?? []) setters.set(key, setter);
-  return { setters, repositories: [...new Set((config?.targets ?? []).flatMap((target) => target.images.map((image) => image.name)))] };
-}
-function configPathIn(request2, present) {
-  const paths = configPathsOf(request2);
-  const found = paths.filter((path) => present.has(path));
-  if (found.length > 1) throw new RequestError([{ field: "config", message: `config: ${found.join(" and ")} both exist, and only one is read; remove one` }]);
-  return found[0] ?? paths[0];
-}
-var READ_CONCURRENCY = 64;
 async function planUpdate(listed, request2) {
   const valid = await validateInTree(listed, request2);
   const malformed2 = malformedSets(valid.sets, request2.fieldName);
@@ -44798,7 +45676,7 @@ async function planUpdate(listed, request2) {
   const idlePaths = [];
   warnIdlePaths(config?.targets ?? [], targets, files, configPath, idlePaths);
   const { byFile: overridesByFile, issues } = collectOverrides(valid, config, configPath, present, inScope, warnings, request2.fieldName);
-  issues.push(...ofField("config", await checkConfiguredOverrides(source, config?.overrides ?? [], configPath, present, create)));
+  issues.push(...ofField("config", await checkConfiguredOverrides(source, config?.overrides ?? [], configPath, present, create, request2.fieldName)));
   if (issues.length > 0) throw new RequestError(issues.map(unfiled));
   const run = runContext({
     valid,
@@ -44825,6 +45703,7 @@ async function planUpdate(listed, request2) {
   const inScopeTexts = [...texts].filter(([path]) => inScope(path));
   await warnReach(run, inScopeTexts, resolved, setters, warnings);
   const planned = planFiles(run, texts, readOnly, tagged, paired2, setters, warnings);
+  warnings.push(...await keptSpecsOver(planned, texts, run.treeRoot, source, present));
   warnImageUpdaterConstraints(
     valid.images,
     inScopeTexts,
@@ -44843,6 +45722,7 @@ async function planUpdate(listed, request2) {
     )
   );
   await warnLeftBehind(run, texts, planned, setters, kustomizations, warnings);
+  await warnBuiltOutside(run, valid.images, kustomizations, warnings);
   warnings.push(...await reachingOtherTargets(run, planned, kustomizations));
   return {
     files: planned,
@@ -44916,9 +45796,6 @@ async function holdersOutside(run, images) {
   });
   return held;
 }
-function mayBeManifest(run, path) {
-  return fileKind(path) !== void 0 && !isTestFile(path) && !path.startsWith(".github/") && path !== run.configPath && !run.misplaced.has(path);
-}
 async function readCandidates(run, warnings) {
   const { source, files, inScope, overridesByFile } = run;
   const screen = screenFor(run.valid.images);
@@ -44975,12 +45852,14 @@ function planFiles(run, texts, readOnly, tagged, paired2, { forFile, fluxPolicie
     planned.push(filePlan);
     warnTaggedElsewhere(filePlan.changes, tagged.elsewhere.get(path), target?.name, warnings);
     const marks = marksOf(path, text2);
+    let misplaced;
     warnBesideMarkers(filePlan.changes, target ? /* @__PURE__ */ new Map() : editRequest.setters, left, marks, warnings);
     warnUnpolicied(
       filePlan.changes,
       editRequest.images,
       (repository) => fluxPoliciesAt2(path, repository),
       (image) => markedIn2(forFile(path), marks, image),
+      () => misplaced ??= misplacedMarkers(path, text2),
       warnings
     );
   }
@@ -45052,130 +45931,6 @@ function markedIn2({ setters, left }, marks, image) {
   ];
   return keys.some(marks);
 }
-function ofField(field, issues) {
-  return issues.map((issue) => ({ ...issue, field }));
-}
-function asIssuesOf(field, run) {
-  try {
-    return run();
-  } catch (error) {
-    if (error instanceof RequestError) throw new RequestError(ofField(field, error.issues));
-    throw error;
-  }
-}
-async function loadConfig(source, present, path, required, create) {
-  if (!present.has(path)) {
-    if (required) throw new RequestError([{ field: "config", message: `config: ${path} does not exist` }]);
-    return void 0;
-  }
-  const text2 = decodeUtf8(await source.read(path));
-  if (text2 === void 0) throw new RequestError([{ field: "config", file: path, message: CONFIG_NOT_UTF8 }]);
-  try {
-    return parseConfig(text2, path);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    const tree = await checkConfiguredOverrides(source, error.config?.overrides ?? [], path, present, create);
-    throw new RequestError(
-      ofField(
-        "config",
-        [...error.issues, ...tree].sort((a, b) => (a.line ?? 0) - (b.line ?? 0))
-      )
-    );
-  }
-}
-function kustomizationsIn(source, files, texts, treeRoot2) {
-  let reading;
-  const textsOf = async (paths) => {
-    const unread = paths.filter((file) => !texts.has(file));
-    const again = await readScreened(source, unread, () => true, []);
-    const reread = new Map(unread.flatMap((file, i) => again[i] === void 0 ? [] : [[file, again[i]]]));
-    return paths.flatMap((file) => {
-      const text2 = texts.get(file) ?? reread.get(file);
-      return text2 === void 0 ? [] : [{ file, text: text2 }];
-    });
-  };
-  let building;
-  const readBuilds = async () => {
-    const read = await textsOf(files.filter(isKustomizationFile));
-    const deployers = [...texts].flatMap(([file, text2]) => fileKind(file) === "yaml" && mayHoldDeployer(file, text2) ? [{ file, text: text2 }] : []);
-    return { kustomizations: read, deployers, patches: /* @__PURE__ */ new Map(), files, treeRoot: treeRoot2 };
-  };
-  const readAll = async () => {
-    const tree = await (building ??= readBuilds());
-    const listed = new Set(files);
-    const patches = await textsOf(patchFilesOf(tree.kustomizations).filter((file) => listed.has(file) && fileKind(file) === "yaml"));
-    return { ...tree, patches: new Map(patches.map(({ file, text: text2 }) => [file, text2])) };
-  };
-  return (patches = true) => patches ? reading ??= readAll() : building ??= readBuilds();
-}
-async function kustomizeTaggedIn(kustomizations, texts, images, run) {
-  const { inScope } = run;
-  const repositories = new Set(images.map((image) => image.repository));
-  if (repositories.size === 0 || ![...texts].some(([path, text2]) => inScope(path) && mayHoldBareImage(text2, repositories))) return NOT_TAGGED;
-  const owners = { ownerOf: (path) => run.ownerOf(path)?.name, edited: inScope };
-  const outside = (name, by) => `holds ${name} with no tag or digest, so its version is set by the images: of ${taggersWords(by)}, outside the paths; left as it is`;
-  const left = /* @__PURE__ */ new Map();
-  const elsewhere = /* @__PURE__ */ new Map();
-  for (const [file, names] of kustomizeTagged(await kustomizations(), images, owners)) {
-    for (const [name, { by, edited, elsewhere: others }] of names) {
-      if (by.first.length === 0) setIn(elsewhere, file, name, others);
-      else setIn(left, file, name, edited ? void 0 : outside(name, by));
-    }
-  }
-  return { left, elsewhere };
-}
-async function pairedTagsIn(kustomizations, texts, run, warnings) {
-  if (![...texts.values()].some(mayHoldHelmRelease)) return /* @__PURE__ */ new Map();
-  const read = async (path) => texts.get(path) ?? (run.present.has(path) && fileKind(path) === "yaml" ? (await readScreened(run.source, [path], () => true, []))[0] : void 0);
-  const overridden = (file, field) => overrideNamesField(file, field, run.overridesByFile.get(file) ?? [], run.config?.overrides ?? []);
-  const paired2 = await patchedTags({ ...run, overridden }, await kustomizations(), read, warnings);
-  for (const file of paired2.keys()) {
-    const text2 = await read(file);
-    if (text2 !== void 0) texts.set(file, text2);
-  }
-  return paired2;
-}
-var NOT_TAGGED = { left: /* @__PURE__ */ new Map(), elsewhere: /* @__PURE__ */ new Map() };
-function setIn(map2, file, name, value) {
-  const names = map2.get(file) ?? /* @__PURE__ */ new Map();
-  map2.set(file, names.set(name, value));
-}
-function warnTaggedElsewhere(changes, elsewhere, target, warnings) {
-  if (!elsewhere) return;
-  for (const change of changes) {
-    const ref = tryParseImageRef(change.old);
-    const others = ref && ref.tag === void 0 && ref.digest === void 0 ? elsewhere.get(ref.name) : void 0;
-    if (!ref || !others) continue;
-    const by = andList([...others].map(([owner, files]) => `${taggersWords(files)} (target ${owner})`));
-    warnings.push({
-      file: change.file,
-      line: change.line,
-      message: `${change.key} holds ${ref.name} with no tag or digest, whose version the images: of ${by} set, outside ${target ? `target ${target}'s` : "its target's"} paths: another target's kustomization does not decide this one's version, so it is pinned as without it`
-    });
-  }
-}
-async function readScreened(source, paths, keep, warnings) {
-  const texts = new Array(paths.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < paths.length) {
-      const i = next++;
-      const path = paths[i];
-      const text2 = await readText2(source, path);
-      if (!keep(path, text2)) continue;
-      if (text2.includes("\uFFFD") && decodeUtf8(await source.read(path)) === void 0) warnings.push({ file: path, message: NOT_UTF8 });
-      else texts[i] = text2;
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, paths.length) }, worker));
-  return texts;
-}
-var NOT_UTF8 = "not UTF-8 text; left as it is";
-async function readNamed(source, path) {
-  const text2 = decodeUtf8(await source.read(path));
-  if (text2 === void 0) throw new RequestError([{ file: path, message: NOT_UTF8 }]);
-  return text2;
-}
 function planFile(path, text2, request2, overrides, overridden, create, target, warnings, helmTemplate) {
   const kind = fileKind(path);
   const bom = text2.startsWith("\uFEFF") ? "\uFEFF" : "";
@@ -45212,233 +45967,6 @@ function planFile(path, text2, request2, overrides, overridden, create, target, 
     changes: changes.map((c) => ({ ...c, file: path, ...target && { target } })),
     ...target && { target }
   };
-}
-
-// src/engine/diff.ts
-function splitLines2(text2) {
-  const lines = [];
-  let start = 0;
-  while (start < text2.length) {
-    const nl = text2.indexOf("\n", start);
-    const end = nl < 0 ? text2.length : nl + 1;
-    lines.push(text2.slice(start, end));
-    start = end;
-  }
-  return lines;
-}
-function hunkLine(op) {
-  return op.line.endsWith("\n") ? op.kind + op.line.slice(0, -1) : `${op.kind}${op.line}
-\\ No newline at end of file`;
-}
-var STEPS_PER_LINE = 8;
-var STEPS_BESIDES = 1e6;
-function diffLines(a, b) {
-  return myers(a, b, STEPS_BESIDES) ?? anchored(a, b);
-}
-function myers(a, b, besides) {
-  const trace = myersTrace(a, b, besides);
-  if (!trace) return void 0;
-  const ops = [];
-  let x = a.length;
-  let y = b.length;
-  for (let d = trace.length - 1; d >= 0; d--) {
-    const vd = trace[d];
-    const k = x - y;
-    const prevK = k === -d || k !== d && vd[k + d] < vd[k + d + 2] ? k + 1 : k - 1;
-    const prevX = vd[prevK + d + 1];
-    const prevY = prevX - prevK;
-    while (x > prevX && y > prevY) {
-      ops.push({ kind: " ", line: a[--x] });
-      y--;
-    }
-    if (d > 0) ops.push(x === prevX ? { kind: "+", line: b[--y] } : { kind: "-", line: a[--x] });
-  }
-  return ops.reverse();
-}
-function myersTrace(a, b, besides) {
-  const max = a.length + b.length;
-  let steps = STEPS_PER_LINE * max + besides;
-  const offset = max + 1;
-  const v = new Int32Array(2 * max + 3);
-  const trace = [];
-  for (let d = 0; d <= max; d++) {
-    trace.push(v.slice(offset - d - 1, offset + d + 2));
-    for (let k = -d; k <= d; k += 2) {
-      if (--steps < 0) return void 0;
-      let x = k === -d || k !== d && v[offset + k - 1] < v[offset + k + 1] ? v[offset + k + 1] : v[offset + k - 1] + 1;
-      let y = x - k;
-      const from = x;
-      while (x < a.length && y < b.length && a[x] === b[y]) {
-        x++;
-        y++;
-      }
-      steps -= x - from;
-      v[offset + k] = x;
-      if (x >= a.length && y >= b.length) return trace;
-    }
-  }
-  return void 0;
-}
-function anchored(a, b) {
-  const ops = [];
-  let x = 0;
-  let y = 0;
-  for (const [i, j] of [...uniqueAnchors(a, b), [a.length, b.length]]) {
-    const [runA, runB] = [a.slice(x, i), b.slice(y, j)];
-    for (const op of myers(runA, runB, 0) ?? paired(runA, runB)) ops.push(op);
-    if (i < a.length) ops.push({ kind: " ", line: a[i] });
-    [x, y] = [i + 1, j + 1];
-  }
-  return ops;
-}
-function uniqueAnchors(a, b) {
-  const seen = /* @__PURE__ */ new Map();
-  a.forEach((line, i) => {
-    const entry = seen.get(line);
-    if (entry) entry.inA++;
-    else seen.set(line, { inA: 1, inB: 0, at: i });
-  });
-  for (const line of b) {
-    const entry = seen.get(line);
-    if (entry) entry.inB++;
-  }
-  const pairs2 = [];
-  b.forEach((line, j) => {
-    const entry = seen.get(line);
-    if (entry?.inA === 1 && entry.inB === 1) pairs2.push([entry.at, j]);
-  });
-  return longestRising(pairs2);
-}
-function longestRising(pairs2) {
-  const tails = [];
-  const before = new Int32Array(pairs2.length).fill(-1);
-  pairs2.forEach(([i], p) => {
-    let [low, high] = [0, tails.length];
-    while (low < high) {
-      const mid = low + high >> 1;
-      if (pairs2[tails[mid]][0] < i) low = mid + 1;
-      else high = mid;
-    }
-    if (low > 0) before[p] = tails[low - 1];
-    tails[low] = p;
-  });
-  const run = [];
-  for (let p = tails.at(-1) ?? -1; p !== -1; p = before[p]) run.push(pairs2[p]);
-  return run.reverse();
-}
-function paired(a, b) {
-  const ops = [];
-  let i = 0;
-  while (i < a.length || i < b.length) {
-    if (a[i] === b[i]) {
-      ops.push({ kind: " ", line: a[i++] });
-      continue;
-    }
-    let end = i;
-    while (end < a.length && end < b.length && a[end] !== b[end]) end++;
-    const [endA, endB] = end < a.length && end < b.length ? [end, end] : [a.length, b.length];
-    for (let x = i; x < endA; x++) ops.push({ kind: "-", line: a[x] });
-    for (let y = i; y < endB; y++) ops.push({ kind: "+", line: b[y] });
-    i = Math.max(endA, endB);
-  }
-  return ops;
-}
-function unifiedDiff(path, before, after, context4 = 3) {
-  if (before === after) return "";
-  const ops = diffLines(splitLines2(before), splitLines2(after));
-  const end = path.includes(" ") ? "	" : "";
-  const out = [`--- a/${path}${end}`, `+++ b/${path}${end}`];
-  let i = 0;
-  let aLine = 1;
-  let bLine = 1;
-  while (i < ops.length) {
-    if (ops[i].kind === " ") {
-      i++;
-      aLine++;
-      bLine++;
-      continue;
-    }
-    let start = i;
-    let back = 0;
-    while (start > 0 && back < context4 && ops[start - 1].kind === " ") {
-      start--;
-      back++;
-    }
-    let end2 = i;
-    let quiet = 0;
-    while (end2 < ops.length && quiet <= 2 * context4) {
-      quiet = ops[end2].kind === " " ? quiet + 1 : 0;
-      end2++;
-    }
-    end2 -= Math.max(0, quiet - context4);
-    const hunk = ops.slice(start, end2);
-    const aCount = hunk.filter((o) => o.kind !== "+").length;
-    const bCount = hunk.filter((o) => o.kind !== "-").length;
-    const aStart = aLine - back - (aCount === 0 ? 1 : 0);
-    const bStart = bLine - back - (bCount === 0 ? 1 : 0);
-    out.push(`@@ -${aStart},${aCount} +${bStart},${bCount} @@`);
-    for (const op of hunk) out.push(hunkLine(op));
-    for (const op of ops.slice(i, end2)) {
-      if (op.kind !== "+") aLine++;
-      if (op.kind !== "-") bLine++;
-    }
-    i = end2;
-  }
-  return out.join("\n") + "\n";
-}
-
-// src/engine/report.ts
-function jsonReport(plan) {
-  return {
-    changed: plan.files.length > 0,
-    files: plan.files.map((f) => f.path),
-    changes: plan.changes.map(({ file, line, kind, key, old, new: value, target }) => ({ file, line, kind, key, old, new: value, ...target && { target } })),
-    ...plan.targets.length > 0 && {
-      targets: plan.targets.map((t) => ({ name: t.name, files: plan.files.filter((f) => f.target === t.name).map((f) => f.path) }))
-    },
-    warnings: plan.warnings.map((w) => ({ ...inReadmeOrder(w), ...w.kind && { kind: w.kind } }))
-  };
-}
-function jsonRefusal(issues) {
-  return { changed: false, files: [], changes: [], warnings: [], errors: issues.map(inReadmeOrder) };
-}
-function inReadmeOrder({ file, line, message }) {
-  return { ...file !== void 0 && { file }, ...line !== void 0 && { line }, message };
-}
-function shownValue(value) {
-  return value === "" ? "(none)" : value.replace(/\s*\n\s*/g, " ");
-}
-function changeLine(c) {
-  return `  ${String(c.line).padStart(4)}  ${c.kind.padEnd(9)} ${c.key}: ${shownValue(c.old)} -> ${shownValue(c.new)}`;
-}
-function nothingToChange(plan) {
-  if (plan.images.length === 0) return "nothing to change: every field the --set specs name already holds its value";
-  if (plan.warnings.every(isAside)) return "nothing to change: every image field found already holds its new value";
-  if (plan.warnings.filter((w) => w.kind === "unreached").length >= plan.images.length) return "nothing to change: the warnings above say why";
-  return "nothing to change: the warnings above say what was left and why; every other image field found already holds its new value";
-}
-function humanReport(plan, options2 = {}) {
-  const out = [];
-  const groups2 = plan.targets.length > 0 ? [...plan.targets.map((t) => t.name), void 0] : [void 0];
-  for (const group of groups2) {
-    const files = plan.files.filter((f) => f.target === group);
-    if (files.length === 0) continue;
-    if (group !== void 0) out.push(`target ${group}:`);
-    else if (plan.targets.length > 0) out.push("outside any target (markers and overrides):");
-    for (const file of files) {
-      out.push(file.path, ...file.changes.map(changeLine));
-      if (options2.diff) out.push(unifiedDiff(file.path, file.before, file.after).replace(/\n$/, ""));
-    }
-  }
-  const n = plan.files.length;
-  const verb = options2.dryRun ? "would change" : "changed";
-  out.push(
-    n === 0 ? nothingToChange(plan) : `${counted(n, "file")} ${verb}, ${counted(plan.changes.length, "value")}${options2.dryRun ? " (dry run: nothing written)" : ""}`
-  );
-  return out.join("\n") + "\n";
-}
-function formatWarning(w) {
-  return `warning: ${formatDiagnostic(w)}`;
 }
 
 // package.json
@@ -50296,15 +50824,20 @@ var PURPOSES = [
   [new RegExp(`^PATCH ${REPO}/git/refs/heads/(.+)$`), "moving branch $1", "contents"],
   [new RegExp(`^POST ${REPO}/git/refs$`), "creating the pull-request branch", "contents"],
   [new RegExp(`^GET ${REPO}/git/ref/heads/(.+)$`), "reading branch $1", "contents"],
+  [new RegExp(`^GET ${REPO}/compare/[^/]+$`), "comparing commits", "contents"],
   [new RegExp(`^GET ${REPO}/pulls$`), "looking for the pull request", "pull-requests"],
+  [new RegExp(`^GET ${REPO}/pulls/(\\d+)$`), "reading pull request #$1", "pull-requests"],
   [new RegExp(`^POST ${REPO}/pulls$`), "opening the pull request", "pull-requests"],
   [new RegExp(`^PATCH ${REPO}/pulls/(\\d+)$`), "updating pull request #$1", "pull-requests"],
   [new RegExp(`^POST ${REPO}/issues/(\\d+)/labels$`), "labelling pull request #$1", "pull-requests"],
   [new RegExp(`^POST ${REPO}/issues/(\\d+)/assignees$`), "assigning pull request #$1", "pull-requests"],
+  [new RegExp(`^POST ${REPO}/issues/(\\d+)/comments$`), "commenting on pull request #$1", "pull-requests"],
   [new RegExp(`^POST ${REPO}/pulls/(\\d+)/requested_reviewers$`), "requesting reviews of pull request #$1", "pull-requests"],
   [new RegExp(`^PUT ${REPO}/pulls/(\\d+)/merge$`), "merging pull request #$1", "contents"],
+  [/^POST \/graphql repository$/, "reading the repository's id", "contents"],
   [/^POST \/graphql updateRefs$/, "moving a branch", "contents"],
-  [/^POST \/graphql enablePullRequestAutoMerge$/, "enabling auto-merge", "pull-requests"],
+  // GitHub asks write access to both: the merge it schedules writes the base (whme/csshw#234).
+  [/^POST \/graphql enablePullRequestAutoMerge$/, "enabling auto-merge", "contents", "pull-requests"],
   [/^POST \/graphql disablePullRequestAutoMerge$/, "turning auto-merge off", "pull-requests"]
 ];
 
@@ -50901,16 +51434,10 @@ async function checkArguments(request2, root) {
       sets.push(text2);
       continue;
     }
-    const malformed2 = setSpecError({ file, spec: set2.spec });
-    const unknownKind = fileKind(file) === void 0;
+    const malformed2 = setSpecError({ file, spec: set2.spec }, byFlag);
     const notFile = malformed2 ? void 0 : await notAFile(root, file);
     if (malformed2) usage.push({ ...located(file, malformed2), field: "set" });
-    else if (notFile === "missing" && unknownKind && readsAsSpecPath(set2.file)) usage.push({ field: "set", message: `--set: ${fileFirst(text2)}` });
-    else if (notFile)
-      usage.push({
-        field: "set",
-        message: `--set: ${file} ${await notFileSaid(notFile, root, file)}${unknownKind ? "; the files --set edits are .k, .yaml and .yml" : ""}`
-      });
+    else if (notFile) usage.push({ field: "set", message: `--set: ${file} ${await notFileSaid(notFile, root, file)}` });
     sets.push(`${file}:${set2.spec}`);
   }
   const paths = (request2.paths ?? []).filter((glob) => {
@@ -50965,13 +51492,13 @@ async function notFileSaid(why, root, file) {
     case "unreadable":
       return "cannot be read: permission denied";
     case "missing": {
-      const dir = posix8.dirname(file);
+      const dir = posix9.dirname(file);
       const entries = await readdir(join4(root, dir), { withFileTypes: true }).catch(() => []);
       const meant = closest(
-        posix8.basename(file),
+        posix9.basename(file),
         entries.filter((entry) => entry.isFile()).map((entry) => entry.name)
       );
-      return `does not exist in DIR (${root})${didYouMean(meant === void 0 ? void 0 : posix8.join(dir, meant))}`;
+      return `does not exist in DIR (${root})${didYouMean(meant === void 0 ? void 0 : posix9.join(dir, meant))}`;
     }
   }
 }
@@ -51072,7 +51599,7 @@ async function configAbove(root, top, dir, paths) {
   } while (config === void 0 && at !== top);
   if (config === void 0) return void 0;
   const inside = posixRelative(at, root);
-  const scoped = (paths.length > 0 ? paths.map((path) => posix8.join(inside, path)) : [inside]).map((path) => `--path ${path}`).join(" ");
+  const scoped = (paths.length > 0 ? paths.map((path) => posix9.join(inside, path)) : [inside]).map((path) => `--path ${path}`).join(" ");
   return `${dir} has no configuration of its own, so ${spelt(dir, config)} would not be read: its targets, their policies and its overrides would not apply, and this run would edit every file alike; to apply them, run: gitops-promote update ${spelt(dir, at)} ${scoped}; to run without a configuration, add --config ${NO_CONFIG}`;
 }
 async function configInTree(root, file) {

@@ -30941,8 +30941,12 @@ var DOMAIN_COMPONENT = /^(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])$/;
 var IPV6 = /^\[[0-9a-fA-F:.]+\]$/;
 var PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
 var TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
-var DIGEST = /^([A-Za-z][A-Za-z0-9]*(?:[+._-][A-Za-z][A-Za-z0-9]*)*):([0-9a-fA-F]{32,})$/;
-var DIGEST_HEX_LENGTH = { sha256: 64, sha384: 96, sha512: 128 };
+var DIGEST_HEX_LENGTH = /* @__PURE__ */ new Map([
+  ["sha256", 64],
+  ["sha384", 96],
+  ["sha512", 128]
+]);
+var SUPPORTED_ALGORITHMS = "sha256, sha384 and sha512, in lower case";
 var DOCKER_HUB = "docker.io";
 function isTag(text) {
   return TAG.test(text);
@@ -30978,14 +30982,18 @@ function checkDomain(input, domain) {
   }
 }
 function checkDigest(input, digest) {
-  const m = DIGEST.exec(digest);
-  if (!m) throw new ImageRefError(input, `digest ${JSON.stringify(digest)} is not <algorithm>:<hex> with at least 32 hex digits`);
-  const algorithm = m[1];
-  const hex = m[2];
-  const expected = DIGEST_HEX_LENGTH[algorithm];
-  if (expected !== void 0 && hex.length !== expected)
-    throw new ImageRefError(input, `a ${algorithm} digest has ${expected} hex digits, this one has ${hex.length}`);
-  if (expected !== void 0 && hex !== hex.toLowerCase()) throw new ImageRefError(input, `a ${algorithm} digest is lower-case hex`);
+  const colon = digest.indexOf(":");
+  if (colon <= 0) throw new ImageRefError(input, `digest ${quotedExcerpt(digest)} is not <algorithm>:<hex>, e.g. sha256:<64 hex digits>`);
+  const algorithm = digest.slice(0, colon);
+  const hex = digest.slice(colon + 1);
+  const expected = DIGEST_HEX_LENGTH.get(algorithm);
+  if (expected === void 0)
+    throw new ImageRefError(
+      input,
+      `unsupported digest algorithm ${quotedExcerpt(algorithm)}: Kubernetes and the container runtimes accept ${SUPPORTED_ALGORITHMS}`
+    );
+  if (hex.length !== expected) throw new ImageRefError(input, `a ${algorithm} digest has ${expected} hex digits, this one has ${hex.length}`);
+  if (!/^[0-9a-f]+$/.test(hex)) throw new ImageRefError(input, `a ${algorithm} digest is lower-case hex (0-9, a-f)`);
 }
 function parseImageRef(input) {
   if (input.length === 0) throw new ImageRefError(input, "it is empty");
@@ -33388,20 +33396,18 @@ function checkIncomingImages(texts, entry, known = {}) {
       return;
     }
     const earlier = seen.get(image.repository);
-    if (earlier)
-      issues.push({ field: entry(i), reason: `${image.repository} is given twice (${earlier} and ${formatImageRef(image)}); give each repository once` });
+    if (earlier) issues.push({ field: entry(i), reason: `${earlier} and ${formatImageRef(image)} name one repository; give each repository once` });
     seen.set(image.repository, formatImageRef(image));
     images.push(image);
   });
   return { images, issues };
 }
 function upperCaseHint(images) {
-  const suggestions = images.map((text) => lowerCasedReference(text));
-  const index = suggestions.findIndex((s) => s !== void 0);
+  const index = images.findIndex((text) => lowerCasedReference(text) !== void 0);
   if (index < 0) return void 0;
   return {
     index,
-    message: `did you mean ${suggestions.filter((s) => s !== void 0).join(", ")}? An image name is lower-case, but \`\${{ github.repository }}\` and \`\${{ github.repository_owner }}\` keep the owner's case (docker/metadata-action lower-cases the images it is given).`
+    message: "an image name is written in lower case: write its registry and repository in lower case and keep its tag as it is. `${{ github.repository }}` and `${{ github.repository_owner }}` keep the owner's case (docker/metadata-action lower-cases the images it is given)."
   };
 }
 
@@ -33707,15 +33713,20 @@ var PURPOSES = [
   [new RegExp(`^PATCH ${REPO}/git/refs/heads/(.+)$`), "moving branch $1", "contents"],
   [new RegExp(`^POST ${REPO}/git/refs$`), "creating the pull-request branch", "contents"],
   [new RegExp(`^GET ${REPO}/git/ref/heads/(.+)$`), "reading branch $1", "contents"],
+  [new RegExp(`^GET ${REPO}/compare/[^/]+$`), "comparing commits", "contents"],
   [new RegExp(`^GET ${REPO}/pulls$`), "looking for the pull request", "pull-requests"],
+  [new RegExp(`^GET ${REPO}/pulls/(\\d+)$`), "reading pull request #$1", "pull-requests"],
   [new RegExp(`^POST ${REPO}/pulls$`), "opening the pull request", "pull-requests"],
   [new RegExp(`^PATCH ${REPO}/pulls/(\\d+)$`), "updating pull request #$1", "pull-requests"],
   [new RegExp(`^POST ${REPO}/issues/(\\d+)/labels$`), "labelling pull request #$1", "pull-requests"],
   [new RegExp(`^POST ${REPO}/issues/(\\d+)/assignees$`), "assigning pull request #$1", "pull-requests"],
+  [new RegExp(`^POST ${REPO}/issues/(\\d+)/comments$`), "commenting on pull request #$1", "pull-requests"],
   [new RegExp(`^POST ${REPO}/pulls/(\\d+)/requested_reviewers$`), "requesting reviews of pull request #$1", "pull-requests"],
   [new RegExp(`^PUT ${REPO}/pulls/(\\d+)/merge$`), "merging pull request #$1", "contents"],
+  [/^POST \/graphql repository$/, "reading the repository's id", "contents"],
   [/^POST \/graphql updateRefs$/, "moving a branch", "contents"],
-  [/^POST \/graphql enablePullRequestAutoMerge$/, "enabling auto-merge", "pull-requests"],
+  // GitHub asks write access to both: the merge it schedules writes the base (whme/csshw#234).
+  [/^POST \/graphql enablePullRequestAutoMerge$/, "enabling auto-merge", "contents", "pull-requests"],
   [/^POST \/graphql disablePullRequestAutoMerge$/, "turning auto-merge off", "pull-requests"]
 ];
 
@@ -34077,8 +34088,9 @@ function readDispatchInputs(core, source) {
     calls: "the event is sent through the GitHub API",
     withoutIt: "Leave `token` out to use GITHUB_TOKEN, which reaches this repository only."
   });
-  const named = listInput(core, "repository");
-  if (named.length === 0) throw new InputError("Input required and not supplied: repository");
+  const listed = listInput(core, "repository");
+  const named = listed.length > 0 ? listed : source.repository ? [source.repository] : [];
+  if (named.length === 0) throw new InputError("input repository is empty and GITHUB_REPOSITORY is not set: name the manifests repository, OWNER/NAME");
   checkRepositoryInput(named);
   const { repositories, repeated } = distinctRepositories(named);
   const warnings = repeated.map((names) => repeatedRepository("input repository", names));
@@ -34232,7 +34244,7 @@ function perRepository(repositories, dispatched) {
 }
 function setOutputs(payload, repositories, dispatched) {
   const lines = perRepository(repositories, dispatched);
-  setOutput("payload", JSON.stringify(payload));
+  setOutput("payload", JSON.stringify(payload ?? null));
   setOutput("run-id", lines.map((d) => d?.runId ?? "").join("\n"));
   setOutput("run-url", lines.map((d) => d?.runUrl ?? "").join("\n"));
   setOutput("conclusion", lines.map((d) => d?.conclusion ?? "").join("\n"));
@@ -34248,12 +34260,19 @@ async function writeSummary(payload, repositories, dispatched, failure) {
     const more = counted(table.omitted.length, "more repository", "more repositories");
     summary.addRaw(leftOut2(more, "The log says where each event was sent, and the step's error which failed."), true);
   }
-  if (failure) {
-    const cut = cutToBytes(failure, SUMMARY_BUDGET / 2 / MARKUP_GROWTH);
-    summary.addCodeBlock(escapeHtml(cut ?? failure));
-    if (cut !== void 0) summary.addRaw(leftOut2("the rest of the failure", "The step's error in the log has all of it."), true);
-  }
+  if (failure) addFailure(failure);
   await summary.write();
+}
+async function writeRefusedSummary(failure) {
+  summary.addHeading("gitops-promote dispatch", 3);
+  summary.addRaw("Nothing was sent: the inputs are not usable.", true);
+  addFailure(failure);
+  await summary.write();
+}
+function addFailure(failure) {
+  const cut = cutToBytes(failure, SUMMARY_BUDGET / 2 / MARKUP_GROWTH);
+  summary.addCodeBlock(escapeHtml(cut ?? failure));
+  if (cut !== void 0) summary.addRaw(leftOut2("the rest of the failure", "The step's error in the log has all of it."), true);
 }
 function delivered(d) {
   return [
@@ -34268,8 +34287,17 @@ var NOT_DELIVERED = ["not delivered: see the failure below", "-", "-"];
 async function run() {
   const redact = protectToken(getInput("token"), setSecret);
   const summaryNotWritten = (error2) => warning(`job summary not written: ${redact(String(error2))}`);
+  const messageOf = (error2) => redact(error2 instanceof Error ? error2.message : String(error2));
+  let inputs;
   try {
-    const inputs = readDispatchInputs(core_exports, sourceFromEnv(process.env));
+    inputs = readDispatchInputs(core_exports, sourceFromEnv(process.env));
+  } catch (error2) {
+    setOutputs(void 0, [], []);
+    await writeRefusedSummary(messageOf(error2)).catch(summaryNotWritten);
+    setFailed(messageOf(error2));
+    return;
+  }
+  try {
     for (const note of inputs.notes) info(note);
     for (const warning2 of inputs.warnings) warning(warning2, { title: "gitops-promote" });
     const octokit = createClient({ token: inputs.token, log: (message) => warning(redact(message)) });
@@ -34284,7 +34312,7 @@ async function run() {
       throw error2;
     }
   } catch (error2) {
-    setFailed(redact(error2 instanceof Error ? error2.message : String(error2)));
+    setFailed(messageOf(error2));
   }
 }
 await run();

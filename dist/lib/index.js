@@ -1158,9 +1158,9 @@ var require_parse = __commonJS({
                 const idx = prev.value.lastIndexOf("[");
                 const pre = prev.value.slice(0, idx);
                 const rest2 = prev.value.slice(idx + 2);
-                const posix8 = POSIX_REGEX_SOURCE[rest2];
-                if (posix8) {
-                  prev.value = pre + posix8;
+                const posix9 = POSIX_REGEX_SOURCE[rest2];
+                if (posix9) {
+                  prev.value = pre + posix9;
                   state.backtrack = true;
                   advance();
                   if (!bos.output && tokens.indexOf(prev) === 1) {
@@ -1677,7 +1677,7 @@ var require_picomatch = __commonJS({
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options || {};
-      const posix8 = opts.windows;
+      const posix9 = opts.windows;
       const regex = isState ? picomatch2.compileRe(glob, options) : picomatch2.makeRe(glob, options, false, true);
       const state = regex.state;
       delete regex.state;
@@ -1687,8 +1687,8 @@ var require_picomatch = __commonJS({
         isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch2.test(input, regex, options, { glob, posix: posix8 });
-        const result = { glob, state, regex, posix: posix8, input, output, match, isMatch };
+        const { isMatch, match, output } = picomatch2.test(input, regex, options, { glob, posix: posix9 });
+        const result = { glob, state, regex, posix: posix9, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -1713,7 +1713,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch2.test = (input, regex, options, { glob, posix: posix8 } = {}) => {
+    picomatch2.test = (input, regex, options, { glob, posix: posix9 } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -1721,7 +1721,7 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options || {};
-      const format = opts.format || (posix8 ? utils.toPosixSlashes : null);
+      const format = opts.format || (posix9 ? utils.toPosixSlashes : null);
       let match = input === glob;
       let output = match && format ? format(input) : input;
       if (match === false) {
@@ -1730,16 +1730,16 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch2.matchBase(input, regex, options, posix8);
+          match = picomatch2.matchBase(input, regex, options, posix9);
         } else {
           match = regex.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch2.matchBase = (input, glob, options, posix8 = options && options.windows) => {
+    picomatch2.matchBase = (input, glob, options, posix9 = options && options.windows) => {
       const regex = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options);
-      return regex.test(utils.basename(input, { windows: posix8 }));
+      return regex.test(utils.basename(input, { windows: posix9 }));
     };
     picomatch2.isMatch = (str2, patterns, options) => picomatch2(patterns, options)(str2);
     picomatch2.parse = (pattern, options) => {
@@ -1808,76 +1808,6 @@ var require_picomatch2 = __commonJS({
   }
 });
 
-// src/change.ts
-function isAside(warning) {
-  return "aside" in warning && warning.aside === true;
-}
-function formatDiagnostic(d) {
-  return `${d.file ? `${d.file}${d.line !== void 0 ? `:${d.line}` : ""}: ` : ""}${d.message}`;
-}
-function versionNoteWarning(field2, why, kind, image) {
-  return { message: `${field2} ${why}`, ...kind && { kind }, about: { field: field2, reason: "version", said: why, ...image !== void 0 && { image } } };
-}
-function publicWarning(warning) {
-  if (!("about" in warning)) return warning;
-  const { about: _, ...rest } = warning;
-  return rest;
-}
-function publicResult(result) {
-  return { ...result, warnings: result.warnings.map(publicWarning) };
-}
-var UPDATE = "{ image: parseImageRef(...), policy? }";
-function fullEditRequest(request) {
-  const { images = [], setters = /* @__PURE__ */ new Map(), knownSetters, kustomizeTagged: kustomizeTagged2, pairedTags } = request;
-  if (!Array.isArray(images)) throw new TypeError(`EditRequest.images must be an array of ${UPDATE}, not ${describeValue(images)}`);
-  images.forEach((u, i) => checkUpdate(u, `EditRequest.images[${i}]`));
-  for (const [name, map2] of [
-    ["setters", setters],
-    ["knownSetters", knownSetters],
-    ["kustomizeTagged", kustomizeTagged2],
-    ["pairedTags", pairedTags]
-  ]) {
-    if (map2 !== void 0 && !isMapLike(map2))
-      throw new TypeError(`EditRequest.${name} must be a Map (new Map(Object.entries(...)) makes one), not ${describeValue(map2)}`);
-  }
-  for (const [key, u] of setters) checkUpdate(u, `EditRequest.setters' ${JSON.stringify(key)}`);
-  return { ...request, images, setters };
-}
-function checkUpdate(value, named2) {
-  if (!isImageUpdate(value)) throw new TypeError(`${named2} must be ${UPDATE}, not ${describeValue(value)}`);
-  const { image } = value;
-  if (image.tag === void 0 && image.digest === void 0)
-    throw new TypeError(
-      `${named2} must have a tag or digest to write: ${image.repository} has neither, so it would change nothing; give repo:tag or repo@sha256:... to parseImageRef`
-    );
-}
-function isMapLike(value) {
-  const map2 = value;
-  return typeof map2?.get === "function" && typeof map2.has === "function" && typeof map2[Symbol.iterator] === "function";
-}
-function isImageUpdate(value) {
-  return typeof value === "object" && value !== null && "image" in value && typeof value.image?.repository === "string";
-}
-function describeValue(value) {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
-  if (typeof value === "object") {
-    const name = value.constructor?.name;
-    return Object.getPrototypeOf(value) === Object.prototype ? "a plain object" : name ? `a ${name}` : "an object";
-  }
-  return `a ${typeof value} (${JSON.stringify(value) ?? String(value)})`;
-}
-var SourceError = class extends Error {
-  constructor(message, line, column) {
-    super(message);
-    this.line = line;
-    this.column = column;
-    this.name = "SourceError";
-  }
-  line;
-  column;
-};
-
 // src/text/quoted-excerpt.ts
 var EXCERPT_CHARACTERS = 100;
 function quotedExcerpt(text2) {
@@ -1908,8 +1838,12 @@ var DOMAIN_COMPONENT = /^(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])$/;
 var IPV6 = /^\[[0-9a-fA-F:.]+\]$/;
 var PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
 var TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
-var DIGEST = /^([A-Za-z][A-Za-z0-9]*(?:[+._-][A-Za-z][A-Za-z0-9]*)*):([0-9a-fA-F]{32,})$/;
-var DIGEST_HEX_LENGTH = { sha256: 64, sha384: 96, sha512: 128 };
+var DIGEST_HEX_LENGTH = /* @__PURE__ */ new Map([
+  ["sha256", 64],
+  ["sha384", 96],
+  ["sha512", 128]
+]);
+var SUPPORTED_ALGORITHMS = "sha256, sha384 and sha512, in lower case";
 var DOCKER_HUB = "docker.io";
 function isTag(text2) {
   return TAG.test(text2);
@@ -1948,14 +1882,18 @@ function checkDomain(input, domain) {
   }
 }
 function checkDigest(input, digest) {
-  const m = DIGEST.exec(digest);
-  if (!m) throw new ImageRefError(input, `digest ${JSON.stringify(digest)} is not <algorithm>:<hex> with at least 32 hex digits`);
-  const algorithm = m[1];
-  const hex = m[2];
-  const expected = DIGEST_HEX_LENGTH[algorithm];
-  if (expected !== void 0 && hex.length !== expected)
-    throw new ImageRefError(input, `a ${algorithm} digest has ${expected} hex digits, this one has ${hex.length}`);
-  if (expected !== void 0 && hex !== hex.toLowerCase()) throw new ImageRefError(input, `a ${algorithm} digest is lower-case hex`);
+  const colon = digest.indexOf(":");
+  if (colon <= 0) throw new ImageRefError(input, `digest ${quotedExcerpt(digest)} is not <algorithm>:<hex>, e.g. sha256:<64 hex digits>`);
+  const algorithm = digest.slice(0, colon);
+  const hex = digest.slice(colon + 1);
+  const expected = DIGEST_HEX_LENGTH.get(algorithm);
+  if (expected === void 0)
+    throw new ImageRefError(
+      input,
+      `unsupported digest algorithm ${quotedExcerpt(algorithm)}: Kubernetes and the container runtimes accept ${SUPPORTED_ALGORITHMS}`
+    );
+  if (hex.length !== expected) throw new ImageRefError(input, `a ${algorithm} digest has ${expected} hex digits, this one has ${hex.length}`);
+  if (!/^[0-9a-f]+$/.test(hex)) throw new ImageRefError(input, `a ${algorithm} digest is lower-case hex (0-9, a-f)`);
 }
 function parseImageRef(input) {
   if (input.length === 0) throw new ImageRefError(input, "it is empty");
@@ -2008,6 +1946,18 @@ function lowerCasedReference(input) {
   const lowered = name.toLowerCase() + input.slice(name.length);
   return lowered !== input && tryParseImageRef(lowered) ? lowered : void 0;
 }
+function builtRefProblem(ref) {
+  const text2 = formatImageRef(ref);
+  let parsed;
+  try {
+    parsed = parseImageRef(text2);
+  } catch (error) {
+    if (error instanceof ImageRefError) return error.message;
+    throw error;
+  }
+  const part = ["name", "repository", "tag", "digest"].find((key) => parsed[key] !== ref[key]);
+  return part && `${JSON.stringify(text2)} has ${part} ${JSON.stringify(parsed[part])}, not ${JSON.stringify(ref[part])}`;
+}
 function tryParseImageRef(input) {
   try {
     return parseImageRef(input);
@@ -2035,6 +1985,84 @@ function screenToken(ref) {
 function repositoryPattern(image) {
   return new RegExp(`${escapeRegExp(screenToken(image))}(?![\\w./-])`);
 }
+
+// src/change.ts
+function valueBefore(change) {
+  return change.op === "create" ? void 0 : change.old;
+}
+function valueAfter(change) {
+  return change.op === "delete" ? void 0 : change.new;
+}
+function isAside(warning) {
+  return "aside" in warning && warning.aside === true;
+}
+function formatDiagnostic(d) {
+  return `${d.file ? `${d.file}${d.line !== void 0 ? `:${d.line}` : ""}: ` : ""}${d.message}`;
+}
+function versionNoteWarning(field2, why, kind, image) {
+  return { message: `${field2} ${why}`, ...kind && { kind }, about: { field: field2, reason: "version", said: why, ...image !== void 0 && { image } } };
+}
+function publicWarning(warning) {
+  if (!("about" in warning)) return warning;
+  const { about: _, ...rest } = warning;
+  return rest;
+}
+function publicResult(result) {
+  return { ...result, warnings: result.warnings.map(publicWarning) };
+}
+var UPDATE = "{ image: parseImageRef(...), policy? }";
+function fullEditRequest(request) {
+  const { images = [], setters = /* @__PURE__ */ new Map(), knownSetters, kustomizeTagged: kustomizeTagged2, pairedTags } = request;
+  if (!Array.isArray(images)) throw new TypeError(`EditRequest.images must be an array of ${UPDATE}, not ${describeValue(images)}`);
+  images.forEach((u, i) => checkUpdate(u, `EditRequest.images[${i}]`));
+  for (const [name, map2] of [
+    ["setters", setters],
+    ["knownSetters", knownSetters],
+    ["kustomizeTagged", kustomizeTagged2],
+    ["pairedTags", pairedTags]
+  ]) {
+    if (map2 !== void 0 && !isMapLike(map2))
+      throw new TypeError(`EditRequest.${name} must be a Map (new Map(Object.entries(...)) makes one), not ${describeValue(map2)}`);
+  }
+  for (const [key, u] of setters) checkUpdate(u, `EditRequest.setters' ${JSON.stringify(key)}`);
+  return { ...request, images, setters };
+}
+function checkUpdate(value, named2) {
+  if (!isImageUpdate(value)) throw new TypeError(`${named2} must be ${UPDATE}, not ${describeValue(value)}`);
+  const { image } = value;
+  if (image.tag === void 0 && image.digest === void 0)
+    throw new TypeError(
+      `${named2} must have a tag or digest to write: ${image.repository} has neither, so it would change nothing; give repo:tag or repo@sha256:... to parseImageRef`
+    );
+  const problem = builtRefProblem(image);
+  if (problem !== void 0) throw new TypeError(`${named2}'s image is not what parseImageRef gives: ${problem}`);
+}
+function isMapLike(value) {
+  const map2 = value;
+  return typeof map2?.get === "function" && typeof map2.has === "function" && typeof map2[Symbol.iterator] === "function";
+}
+function isImageUpdate(value) {
+  return typeof value === "object" && value !== null && "image" in value && typeof value.image?.repository === "string";
+}
+function describeValue(value) {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  if (typeof value === "object") {
+    const name = value.constructor?.name;
+    return Object.getPrototypeOf(value) === Object.prototype ? "a plain object" : name ? `a ${name}` : "an object";
+  }
+  return `a ${typeof value} (${JSON.stringify(value) ?? String(value)})`;
+}
+var SourceError = class extends Error {
+  constructor(message, line, column) {
+    super(message);
+    this.line = line;
+    this.column = column;
+    this.name = "SourceError";
+  }
+  line;
+  column;
+};
 
 // src/image/flux-semver.ts
 var UINT64_MAX = 2n ** 64n - 1n;
@@ -3202,7 +3230,7 @@ function valueOf(filter, tag) {
 
 // src/field-name.ts
 var byIndex = (field2, index) => index === void 0 ? field2 : `${field2}[${index}]`;
-var byFlag = (field2) => `--${field2}`;
+var byFlag = Object.assign((field2) => `--${field2}`, { shell: true });
 function givenValue(name, field2, value) {
   return `${(name ?? byIndex)(field2, void 0, true)} ${value}`;
 }
@@ -3337,9 +3365,8 @@ function bareFieldWarning(field2, repository) {
 }
 
 // src/image/no-digest-field.ts
-function noDigestFieldWarning(image) {
-  const fix = "(a digest field beside the tag would take it)";
-  return image.tag === void 0 ? `has no digest field, so it cannot take ${formatImageRef(image)}, which has only a digest; left as it is ${fix}` : `has no digest field, so only the tag of ${formatImageRef(image)} is set there: its digest is not pinned ${fix}`;
+function noDigestFieldWarning(image, fix = "a digest field beside the tag would take it") {
+  return image.tag === void 0 ? `has no digest field, so it cannot take ${formatImageRef(image)}, which has only a digest; left as it is (${fix})` : `has no digest field, so only the tag of ${formatImageRef(image)} is set there: its digest is not pinned (${fix})`;
 }
 
 // src/image/split-image.ts
@@ -10920,7 +10947,7 @@ var EditPlan = class {
   /** Adds `key: value` as a new last pair of `map` (several keys: the value nested under them). */
   addPair(map2, keys, value, label) {
     const splice = pairInsertion(this.file, map2, keys, value);
-    this.planned.push({ splice, change: { kind: label.kind, key: label.key, old: "", new: value, object: label.document.object } });
+    this.planned.push({ splice, change: { kind: label.kind, key: label.key, old: "", new: value, op: "create", object: label.document.object } });
   }
   /** Plans a splice the caller rendered itself: an edit made in a text held inside one of this file's scalars, moved to this file's offsets. */
   addSplice(splice, change) {
@@ -11327,7 +11354,7 @@ function setYamlPathAbout(text2, path, value, options = {}) {
     const keys = missing;
     const { map: map2, fill, document } = deepest;
     const written = askedString(value, options) && readsAsNonString(next) ? renderScalar(next, "plain", map2?.flow ?? false) : next;
-    const change = { kind: "override", key: path, old: "", new: written, object: document.object };
+    const change = { kind: "override", key: path, old: "", new: written, op: "create", object: document.object };
     if (map2) plan.addSplice(pairInsertion(file, map2, keys, next), change);
     else if (fill) plan.addSplice(nullFilling(file, fill, keys, next), change);
     return plan.result();
@@ -12082,7 +12109,7 @@ function warnMerged(file, field2, incoming, plan, kustomizeTagged2) {
   return containers.length > 0;
 }
 function warnBareRead(plan, at, path, how, bare, update, where2, kustomizeTagged2) {
-  if (kustomizeTagged2?.has(bare.ref.name)) {
+  if (RETAGGED_LISTS.has(inContainerSpec(path)) && kustomizeTagged2?.has(bare.ref.name)) {
     const reason = kustomizeTagged2.get(bare.ref.name);
     return reason === void 0 ? void 0 : plan.warn(at, `${formatPath(path)} ${how.that} ${reason}`);
   }
@@ -12119,18 +12146,18 @@ function warnAliased(file, document, alias, path, incoming, plan, kustomizeTagge
     { reason: "unmoved", image: ref.repository, lines: [line] }
   );
 }
-function setImageScalar(field2, kind, bareTakesTag, incoming, plan, document, kustomizeTagged2) {
+function setImageScalar(field2, kind, container, incoming, plan, document, kustomizeTagged2) {
   const { node: node2, path } = field2;
   if (!isFlowScalar(node2) || plan.isClaimed(node2)) return;
   const ref = tryParseImageRef(node2.text);
   const update = ref && incoming.get(ref.repository);
   if (!ref || !update) return;
   if (ref.tag === void 0 && ref.digest === void 0) {
-    if (!bareTakesTag) {
+    if (!container) {
       const { message, about } = bareFieldWarning(formatPath(path), ref.repository);
       return plan.warn(node2.start, message, void 0, about);
     }
-    if (kustomizeTagged2?.has(ref.name)) {
+    if (RETAGGED_LISTS.has(container) && kustomizeTagged2?.has(ref.name)) {
       const reason = kustomizeTagged2.get(ref.name);
       return reason === void 0 ? void 0 : plan.warn(node2.start, `${formatPath(path)} ${reason}`);
     }
@@ -12139,9 +12166,10 @@ function setImageScalar(field2, kind, bareTakesTag, incoming, plan, document, ku
   if (next) plan.setScalar(node2, next, field2.inFlow, { kind, key: formatPath(path), document });
 }
 var CONTAINER_LISTS = /* @__PURE__ */ new Set(["containers", "initContainers", "ephemeralContainers"]);
+var RETAGGED_LISTS = /* @__PURE__ */ new Set(["containers", "initContainers"]);
 function inContainerSpec(path) {
   const list = path[path.length - 3];
-  return typeof path[path.length - 2] === "number" && typeof list === "string" && CONTAINER_LISTS.has(list);
+  return typeof path[path.length - 2] === "number" && typeof list === "string" && CONTAINER_LISTS.has(list) && list;
 }
 var BLOCK_HEADER = /["']?[ \t]*:[ \t]+(?:[&!]\S*[ \t]+)*[|>]/y;
 function hasBlockImage(text2) {
@@ -12749,6 +12777,9 @@ function markedValues(groups, kept) {
     const tagField = fields.find((f) => f.marker.field === "tag");
     const refused = hasTag ? isRefused(update, current, tagField && kept && ((why, kind) => kept(tagField, why, kind))) : refusedByKey.get(key) ?? false;
     const next = refused ? void 0 : nextVersion(update, current);
+    const pinnedBeside = fields.some((f) => f.marker.field === "ref" || f.marker.field === "digest");
+    if (next && tagField && kept && update.image.tag === void 0 && !pinnedBeside)
+      kept(tagField, noDigestFieldWarning(update.image, `a digest field beside the tag, marked {"$imagepolicy": "${key}:digest"}, would take it`));
     return fields.map((field2) => markedValue(field2, update, next, refused, kept && ((why, kind) => kept(field2, why, kind))));
   });
 }
@@ -12816,6 +12847,36 @@ var MarkedFields = class {
     );
   }
 };
+
+// src/image/marker-misfit.ts
+var PART_KEYS = {
+  tag: /* @__PURE__ */ new Set(["tag", "newTag"]),
+  name: /* @__PURE__ */ new Set(["repository", "name", "newName"]),
+  digest: /* @__PURE__ */ new Set(["digest"])
+};
+function misfitWarning(marker, field2, key, old) {
+  const marks = `Flux setter "${marker.setter}" marks ${field2}`;
+  const written = (value) => `${value || '""'} is written there, as Flux writes a marked field`;
+  const named2 = (part) => key !== void 0 && PART_KEYS[part].has(key);
+  if (marker.field === "ref") {
+    if (!named2("tag")) return void 0;
+    return (value) => `${marks}, a tag field, with the whole reference: ${written(value)}, and kustomize or the chart reads it as a tag (name:${value}); mark it {"$imagepolicy": "${marker.key}:tag"} to set the tag alone`;
+  }
+  if (named2(marker.field) || !holdsWholeReference(marker.field, old)) return void 0;
+  return (value) => `${marks}, which holds a whole reference (${old}), with its ${marker.field} alone: ${written(value)}, and the field then holds only that; mark it {"$imagepolicy": "${marker.key}"} to set the whole reference`;
+}
+function holdsWholeReference(field2, text2) {
+  const ref = tryParseImageRef(text2);
+  if (!ref) return false;
+  switch (field2) {
+    case "tag":
+      return !isTag(text2);
+    case "digest":
+      return !isDigest(text2);
+    case "name":
+      return ref.tag !== void 0 || ref.digest !== void 0;
+  }
+}
 
 // src/text/word-screen.ts
 function wordScreen(words) {
@@ -13701,105 +13762,6 @@ function unescapedName(part) {
   return part.startsWith("$") ? part.slice(1) : part;
 }
 
-// src/kcl/override-spec.ts
-var OverrideSpecError = class extends SourceError {
-  constructor(spec, message) {
-    super(message);
-    this.spec = spec;
-    this.name = "OverrideSpecError";
-  }
-  spec;
-};
-function invalidSpec(spec) {
-  return new OverrideSpecError(
-    spec,
-    `Invalid spec format '${spec}', expected <field_path>=<filed_value>, <field_path>:<filed_value>, <field_path>+=<filed_value> or <field_path>-`
-  );
-}
-function quotedLength(chars, at) {
-  const quote2 = chars[at];
-  if (chars[at + 1] === quote2 && chars[at + 2] === quote2) return 0;
-  let backslashes = 0;
-  for (let i = at + 1; i < chars.length; i++) {
-    const c = chars[i];
-    if (c === "\n") return 0;
-    if (c === quote2 && backslashes % 2 === 0) return i - at + 1;
-    backslashes = c === "\\" ? backslashes + 1 : 0;
-  }
-  return 0;
-}
-function splitOperator(spec) {
-  const chars = Array.from(spec);
-  let depth = 0;
-  for (let i = 0; i < chars.length; i++) {
-    const c = chars[i];
-    if (depth === 0 && c === "=") return { path: chars.slice(0, i).join(""), value: chars.slice(i + 1).join(""), operation: "=" };
-    if (depth === 0 && c === ":") return { path: chars.slice(0, i).join(""), value: chars.slice(i + 1).join(""), operation: ":" };
-    if (depth === 0 && c === "+") {
-      if (chars[i + 1] === "=") return { path: chars.slice(0, i).join(""), value: chars.slice(i + 2).join(""), operation: "+=" };
-    } else if (c === "[" || c === "{") depth++;
-    else if (c === "]" || c === "}") depth = Math.max(0, depth - 1);
-    else if (c === '"' || c === "'") {
-      const length = quotedLength(chars, i);
-      if (length > 0) i += length - 1;
-    }
-  }
-  return void 0;
-}
-function parseOverridePath(path) {
-  const parts = [];
-  let current = "";
-  let inBrackets = false;
-  const chars = Array.from(path);
-  for (let i = 0; i < chars.length; i++) {
-    const c = chars[i];
-    if (inBrackets) {
-      if (c === '"' || c === "'") {
-        if (chars[i + 1] !== "]") throw new OverrideSpecError(path, "Expected closing bracket");
-        i++;
-        inBrackets = false;
-      } else current += c;
-    } else if (c === ".") {
-      if (current !== "") parts.push(current);
-      current = "";
-    } else if (c === "[") {
-      if (current !== "") parts.push(current);
-      current = "";
-      inBrackets = true;
-      const next = chars[++i];
-      if (next !== void 0 && next !== '"' && next !== "'") throw new OverrideSpecError(path, "Expected opening quote after '['");
-    } else if (c === "]") {
-      throw new OverrideSpecError(path, "Unmatched closing bracket");
-    } else current += c;
-  }
-  if (current !== "") parts.push(current);
-  return parts;
-}
-function parseOverrideSpec(spec) {
-  const split2 = splitOperator(spec);
-  if (split2) {
-    const path = split2.path.trim();
-    const value = split2.value.trim();
-    if (path === "" || value === "") throw invalidSpec(spec);
-    return { path, parts: parseOverridePath(path), operation: split2.operation, value };
-  }
-  if (spec.endsWith("-")) {
-    const path = spec.slice(0, -1).trim();
-    if (path === "") throw invalidSpec(spec);
-    return { path, parts: parseOverridePath(path), operation: "-", value: "" };
-  }
-  throw invalidSpec(spec);
-}
-function isKeyword(word) {
-  return RESERVED.has(word);
-}
-function isIdentifier(key) {
-  return isName(key) && !RESERVED.has(key);
-}
-function formatOverridePath(parts, base = "") {
-  return parts.reduce((path, p) => isIdentifier(p) ? path === "" ? p : `${path}.${p}` : `${path}[${JSON.stringify(p)}]`, base);
-}
-
 // src/kcl/parser.ts
 var T2 = { ...T };
 var NO_SCHEMA = 1;
@@ -14298,6 +14260,161 @@ function parseKclExpression(text2) {
   return { tokens, expr, complete: tokens.kind[parser.pos] === T2.EOF };
 }
 
+// src/kcl/markers.ts
+var CLOSERS = /* @__PURE__ */ new Set([T.RParen, T.RBracket, T.RBrace, T.Comma, T.Semicolon]);
+var BRACKET_CLOSERS = /* @__PURE__ */ new Set([T.RParen, T.RBracket, T.RBrace]);
+function* markerComments(tokens) {
+  const { text: text2 } = tokens.source;
+  let token = 0;
+  for (let c = 0, next = text2.indexOf(MARKER_KEY); c < tokens.commentCount && next >= 0; c++) {
+    const start = tokens.commentStart[c];
+    const end = tokens.commentEnd[c];
+    if (next < start) next = text2.indexOf(MARKER_KEY, start);
+    if (next < 0 || next >= end) continue;
+    next = text2.indexOf(MARKER_KEY, end);
+    const comment = text2.slice(start, end);
+    const line = tokens.source.line(start);
+    while (token + 1 < tokens.count && tokens.end[token + 1] <= start) token++;
+    if (/^[ \t]*$/.test(text2.slice(tokens.source.lineStart(start), start))) {
+      yield { comment, start, line, ownLine: true };
+      continue;
+    }
+    if (tokens.end[token] > start) continue;
+    let at = token;
+    while (at > 0 && CLOSERS.has(tokens.kind[at])) at--;
+    if (tokens.source.line(tokens.start[at]) === line) yield { comment, start, line, token: at };
+    else yield { comment, start, line, follows: follows(tokens, at, token) };
+  }
+}
+function follows(tokens, at, last) {
+  for (let t = last; t > at; t--) if (BRACKET_CLOSERS.has(tokens.kind[t])) return `a closing ${tokens.source.text.slice(tokens.start[t], tokens.end[t])}`;
+  const begun = `begun on line ${tokens.source.line(tokens.start[at])}`;
+  return tokens.kind[at] === T.String ? `a string ${begun}` : `a value ${begun}`;
+}
+function misplacedMarkerWarning(marker, follows2) {
+  return `Flux setter "${marker.setter}" follows ${follows2}, where it marks nothing: a KCL marker sets the string its line ends with, closers and commas aside, so the values before it are treated as unmarked; write it at the end of the line of the string value it sets`;
+}
+function kclMarkers(text2, misplaced = false) {
+  let tokens;
+  try {
+    ({ tokens } = parseKcl(text2));
+  } catch (error) {
+    if (error instanceof SourceError) return [];
+    throw error;
+  }
+  const found = [];
+  for (const place of markerComments(tokens)) {
+    const reading = "token" in place !== misplaced ? readMarker(place.comment) : void 0;
+    if (reading && "marker" in reading)
+      found.push({ marker: reading.marker, line: place.line, before: text2.slice(tokens.source.lineStart(place.start), place.start).trim() });
+  }
+  return found;
+}
+
+// src/kcl/override-spec.ts
+var OverrideSpecError = class extends SourceError {
+  constructor(spec, message) {
+    super(message);
+    this.spec = spec;
+    this.name = "OverrideSpecError";
+  }
+  spec;
+};
+function invalidSpec(spec) {
+  return new OverrideSpecError(
+    spec,
+    `Invalid spec format '${spec}', expected <field_path>=<filed_value>, <field_path>:<filed_value>, <field_path>+=<filed_value> or <field_path>-`
+  );
+}
+function quotedLength(chars, at) {
+  const quote2 = chars[at];
+  if (chars[at + 1] === quote2 && chars[at + 2] === quote2) return 0;
+  let backslashes = 0;
+  for (let i = at + 1; i < chars.length; i++) {
+    const c = chars[i];
+    if (c === "\n") return 0;
+    if (c === quote2 && backslashes % 2 === 0) return i - at + 1;
+    backslashes = c === "\\" ? backslashes + 1 : 0;
+  }
+  return 0;
+}
+function splitOperator(spec) {
+  const chars = Array.from(spec);
+  let depth = 0;
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i];
+    if (depth === 0 && c === "=") return { path: chars.slice(0, i).join(""), value: chars.slice(i + 1).join(""), operation: "=" };
+    if (depth === 0 && c === ":") return { path: chars.slice(0, i).join(""), value: chars.slice(i + 1).join(""), operation: ":" };
+    if (depth === 0 && c === "+") {
+      if (chars[i + 1] === "=") return { path: chars.slice(0, i).join(""), value: chars.slice(i + 2).join(""), operation: "+=" };
+    } else if (c === "[" || c === "{") depth++;
+    else if (c === "]" || c === "}") depth = Math.max(0, depth - 1);
+    else if (c === '"' || c === "'") {
+      const length = quotedLength(chars, i);
+      if (length > 0) i += length - 1;
+    }
+  }
+  return void 0;
+}
+function parseOverridePath(path) {
+  const parts = [];
+  let current = "";
+  let inBrackets = false;
+  const chars = Array.from(path);
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i];
+    if (inBrackets) {
+      if (c === '"' || c === "'") {
+        if (chars[i + 1] !== "]") throw new OverrideSpecError(path, "Expected closing bracket");
+        i++;
+        inBrackets = false;
+      } else current += c;
+    } else if (c === ".") {
+      if (current !== "") parts.push(current);
+      current = "";
+    } else if (c === "[") {
+      if (current !== "") parts.push(current);
+      current = "";
+      inBrackets = true;
+      const next = chars[++i];
+      if (next !== void 0 && next !== '"' && next !== "'") throw new OverrideSpecError(path, "Expected opening quote after '['");
+    } else if (c === "]") {
+      throw new OverrideSpecError(path, "Unmatched closing bracket");
+    } else current += c;
+  }
+  if (current !== "") parts.push(current);
+  return parts;
+}
+function parseOverrideSpec(spec) {
+  const split2 = splitOperator(spec);
+  if (split2) {
+    const path = split2.path.trim();
+    const value = split2.value.trim();
+    if (path === "" || value === "") throw invalidSpec(spec);
+    return { ...pathOf(path), operation: split2.operation, value };
+  }
+  if (spec.endsWith("-")) {
+    const path = spec.slice(0, -1).trim();
+    if (path === "") throw invalidSpec(spec);
+    return { ...pathOf(path), operation: "-", value: "" };
+  }
+  throw invalidSpec(spec);
+}
+function pathOf(written) {
+  const parts = parseOverridePath(written);
+  const emptyKey = /^\.|\.\.|\.$/.test(written) && parts.length > 0;
+  return { path: emptyKey ? formatOverridePath(parts) : written, parts };
+}
+function isKeyword(word) {
+  return RESERVED.has(word);
+}
+function isIdentifier(key) {
+  return isName(key) && !RESERVED.has(key);
+}
+function formatOverridePath(parts, base = "") {
+  return parts.reduce((path, p) => isIdentifier(p) ? path === "" ? p : `${path}.${p}` : `${path}[${JSON.stringify(p)}]`, base);
+}
+
 // src/kcl/skipped.ts
 var SKIPPED_EXPRESSIONS = {
   number: "a number",
@@ -14465,7 +14582,27 @@ function inBranches(item, token, inBranch) {
 }
 
 // src/kcl/editor.ts
-var CLOSERS = /* @__PURE__ */ new Set([T.RParen, T.RBracket, T.RBrace, T.Comma, T.Semicolon]);
+function newReadConfig() {
+  return { fields: /* @__PURE__ */ new Map(), configs: /* @__PURE__ */ new Map() };
+}
+function childConfig(config, key, replace) {
+  let child = config.configs.get(key);
+  if (child === void 0 || replace) config.configs.set(key, child = newReadConfig());
+  return child;
+}
+function mergesEntries(items) {
+  let configKeys;
+  for (const item of items) {
+    if (item.type !== "entry" || item.key.parts === void 0) continue;
+    if (item.key.parts.length > 1) return true;
+    if (item.value.type !== "config" && item.value.type !== "schema") continue;
+    const key = item.key.parts[0];
+    if (configKeys?.has(key)) return true;
+    (configKeys ??= /* @__PURE__ */ new Set()).add(key);
+  }
+  return false;
+}
+var JOINED_LITERALS = 6;
 function assertSafeBody(value, line) {
   if (/["'\\\r\n]|\$\{/.test(value)) throw new SourceError(`refusing to write ${JSON.stringify(value)} into a KCL string`, line);
 }
@@ -14513,6 +14650,10 @@ var ImageEditor = class {
     switch (expr.type) {
       case "string":
         return this.visit(expr, path);
+      case "other": {
+        const string2 = this.stringValue(expr);
+        return string2 && this.visit(string2, path);
+      }
       case "schema":
         return this.walkItems(expr.config.items, path);
       case "config":
@@ -14533,7 +14674,7 @@ var ImageEditor = class {
     for (const branch of item.branches) for (const inner of branch) this.walkListItem(inner, path);
   }
   walkItems(items, path) {
-    this.helmImage(items, path);
+    this.helmImages(items, path);
     for (const item of items) {
       if (item.type === "entry") {
         this.walk(item.value, { parent: path, step: item });
@@ -14548,32 +14689,80 @@ var ImageEditor = class {
    * incoming one, the tag and digest move on under the decision helm.ts makes in YAML
    * (nextSplitImage: a `tag = "1.0.0@sha256:…"` pin is kept, an incoming digest with no digest
    * field is said at the pair). Its literals are then claimed: the repository alone is no news.
+   * The fields are those of the config as KCL reads these entries (readEntries): dotted keys
+   * (`image.tag = "1"`) and a key's configs merged, within this literal; a pair whose fields
+   * only another statement or a `|` operand brings together is not read as one.
    */
-  helmImage(items, path) {
-    if (!items.some((item) => item.type === "entry" && this.isTagKey(item.key))) return;
-    const literals = /* @__PURE__ */ new Map();
-    for (const item of items) {
-      if (item.type !== "entry" || item.key.parts?.length !== 1 || item.value.type !== "string") continue;
-      const key = item.key.parts[0];
-      const { token } = item.value;
-      if (SPLIT_IMAGE_KEYS.has(key) && !(this.tokens.flags[token] & StringFlag.Interpolated)) literals.set(key, { entry: item, token });
+  helmImages(items, path) {
+    if (!mergesEntries(items)) {
+      if (!items.some((item) => item.type === "entry" && this.isTagKey(item.key))) return;
+      return this.helmImage(this.readEntries(items, path, false), () => this.pathText(path));
     }
-    const { repository, registry, tag, digest } = splitImage((key) => literals.get(key));
+    const visit3 = (config, at) => {
+      if (config.fields.has("tag")) this.helmImage(config, () => at.length === 0 ? this.pathText(path) : formatOverridePath(at, this.pathText(path)));
+      for (const [key, inner] of config.configs) visit3(inner, [...at, key]);
+    };
+    visit3(this.readEntries(items, path, true), []);
+  }
+  /**
+   * The split-image fields of the config entries `items` (at `path`) make, as KCL reads them: a
+   * later entry of a key wins, and with `nested`, a dotted key is configs nested in one another
+   * (`image.tag = "1"` is `image: {tag = "1"}`), and a key's config values merge, but for one given
+   * with `=`, which replaces what the key held (KCL's config operators).
+   */
+  readEntries(items, path, nested, into = newReadConfig()) {
+    for (const item of items) {
+      if (item.type !== "entry" || item.key.parts === void 0 || !nested && item.key.parts.length !== 1) continue;
+      const { parts } = item.key;
+      let config = into;
+      for (const part of parts.slice(0, -1)) config = childConfig(config, part, false);
+      const key = parts[parts.length - 1];
+      const entryPath = { parent: path, step: item };
+      const string2 = this.stringValue(item.value);
+      if (string2 !== void 0) {
+        if (SPLIT_IMAGE_KEYS.has(key) && !(this.tokens.flags[string2.token] & StringFlag.Interpolated))
+          config.fields.set(key, { path: entryPath, token: string2.token });
+      } else if (nested && (item.value.type === "config" || item.value.type === "schema")) {
+        const { items: inner } = item.value.type === "config" ? item.value : item.value.config;
+        this.readEntries(inner, entryPath, true, childConfig(config, key, item.operator === "="));
+      }
+    }
+    return into;
+  }
+  /** The string literal an expression is, as KCL reads it: a literal, or one in parentheses (`("app:1.0")`). */
+  stringValue(expr) {
+    if (expr.type === "string") return expr;
+    if (expr.type !== "other" || expr.construct !== "parentheses") return void 0;
+    const { kind } = this.tokens;
+    let { first, last } = expr;
+    while (first < last) {
+      if (kind[first] === T.Newline) first++;
+      else if (kind[last] === T.Newline) last--;
+      else if (kind[first] === T.LParen && kind[last] === T.RParen) [first, last] = [first + 1, last - 1];
+      else break;
+    }
+    return first === last && kind[first] === T.String ? { type: "string", token: first, first: expr.first, last: expr.last } : void 0;
+  }
+  /** A Helm-style image in `config`'s fields (helmImages), `pair` naming where the config is. */
+  helmImage(config, pair) {
+    const { repository, registry, tag, digest } = splitImage((key) => config.fields.get(key));
     if (!repository || !tag) return;
     const fields = [repository, tag, registry, digest].filter((f) => f !== void 0);
-    if (fields.some((f) => this.claimed.has(f.token))) return;
+    if (fields.some((f) => this.claimed.has(f.token))) {
+      for (const f of fields) this.claimed.add(f.token);
+      return;
+    }
     const repositoryText = this.literal(repository.token).body;
     const name = splitImageName(registry && this.literal(registry.token).body, repositoryText);
     const update = this.incoming.get(normalizeRepository(name) ?? "");
     if (!update) return;
     for (const f of fields) this.claimed.add(f.token);
     const tagLiteral = this.literal(tag.token);
-    const tagKey = this.pathText({ parent: path, step: tag.entry });
+    const tagKey = this.pathText(tag.path);
     const { next, say } = nextSplitImage(update, { tag: tagLiteral.body, digest: digest && this.literal(digest.token).body });
-    say(this.versionNote(tagLiteral, tagKey, update.image.repository), this.versionNote(tagLiteral, this.pathText(path), update.image.repository));
+    say(this.versionNote(tagLiteral, tagKey, update.image.repository), this.versionNote(tagLiteral, pair(), update.image.repository));
     if (next?.tag !== void 0) this.write(tagLiteral, next.tag, "kcl-image", tagKey);
-    if (digest && next?.digest !== void 0)
-      this.write(this.literal(digest.token), next.digest, "kcl-image", this.pathText({ parent: path, step: digest.entry }));
+    if (digest && next?.digest !== void 0) this.write(this.literal(digest.token), next.digest, "kcl-image", this.pathText(digest.path));
   }
   /**
    * `key` is the one name `tag`, as an identifier (`tag`, `$tag`) or a string (`"tag"`, `r'tag'`,
@@ -14621,27 +14810,23 @@ var ImageEditor = class {
   /**
    * Every comment holding a Flux marker, wherever its line is (a config value, a schema
    * default, an `if` block, a lambda, a ternary): the marker sets the string literal that ends
-   * the line before it, closers and commas aside, as Flux's setters set the field a line
-   * comment follows. Runs before the walk, which leaves marked literals to it.
+   * the line before it, closers and commas aside (markers.ts), as Flux's setters set the field a
+   * line comment follows. Runs before the walk, which leaves marked literals to it.
    */
   markLiterals() {
     const { tokens } = this;
-    let token = 0;
-    for (let c = 0, next = this.text.indexOf(MARKER_KEY); c < tokens.commentCount && next >= 0; c++) {
-      const start = tokens.commentStart[c];
-      const end = tokens.commentEnd[c];
-      if (next < start) next = this.text.indexOf(MARKER_KEY, start);
-      if (next < 0 || next >= end) continue;
-      next = this.text.indexOf(MARKER_KEY, end);
-      const comment = this.text.slice(start, end);
-      while (token + 1 < tokens.count && tokens.end[token + 1] <= start) token++;
-      let at = token;
-      while (at > 0 && CLOSERS.has(tokens.kind[at])) at--;
-      const line = this.tokens.source.line(start);
-      const reading = readMarker(comment);
-      const ownLine = /^[ \t]*$/.test(this.text.slice(tokens.source.lineStart(start), start));
-      if (ownLine && reading !== void 0 && "marker" in reading) this.warnings.push({ line, message: ownLineMarkerWarning(reading.marker) });
-      if (ownLine || tokens.end[at] > start || tokens.source.line(tokens.start[at]) !== line) continue;
+    for (const place of markerComments(tokens)) {
+      const { line } = place;
+      const reading = readMarker(place.comment);
+      if (!("token" in place)) {
+        if (reading !== void 0 && "marker" in reading)
+          this.warnings.push({
+            line,
+            message: "ownLine" in place ? ownLineMarkerWarning(reading.marker) : misplacedMarkerWarning(reading.marker, place.follows)
+          });
+        continue;
+      }
+      const at = place.token;
       if (reading === void 0) continue;
       if ("ignored" in reading) {
         this.warnings.push({ line, message: reading.ignored });
@@ -14653,14 +14838,8 @@ var ImageEditor = class {
         continue;
       }
       const { marker } = reading;
-      const strings = this.request.setters.has(marker.key) ? this.stringsOnLine(at) : [at];
-      const marked = strings.length > 1 ? this.ownString(strings, marker) : at;
-      if (marked === void 0) {
-        const message = `Flux setter "${marker.setter}" is on a line with ${strings.length} strings; it marks none of them until its value is on a line of its own`;
-        this.warnings.push({ line, message });
-        for (const t of strings) this.claimed.add(t);
-        continue;
-      }
+      const marked = this.markedString(at, marker);
+      if (marked === void 0) continue;
       if (tokens.kind[marked] !== T.String)
         this.warnings.push({ line, message: `Flux setter "${marker.setter}" marks a value that is not a string literal; only a literal can be set` });
       else if (tokens.flags[marked] & StringFlag.Interpolated)
@@ -14670,16 +14849,24 @@ var ImageEditor = class {
     }
   }
   /**
-   * Of several strings on a marker's line, the one it marks: for a whole-reference marker, the
-   * only one holding its setter's repository (`{image = "app:1", sidecar = "side:1"}`, a
-   * ternary with one image arm); undefined when that is not one string, or for a :tag, :name or
-   * :digest marker, whose value says nothing of which it is.
+   * The token a marker after token `at` marks: the string it follows on its line, as go-yaml gives
+   * a line comment to the last node on its line (`{repository = "app", tag = "1.0"} # {...:tag}`
+   * sets the tag). A whole-reference marker on a line of several strings marks the only one holding
+   * its setter's repository (`{image = "app:1", sidecar = "side:1"}`, a ternary with one image arm),
+   * so another image is never written over; where that is not one string it marks none, said, and
+   * they are left to matching by repository as unmarked values. A key this run has no image for is
+   * warned about as such (MarkedFields), whichever string it marks.
    */
-  ownString(strings, marker) {
+  markedString(at, marker) {
     const repository = this.request.setters.get(marker.key)?.image.repository;
-    if (marker.field !== "ref" || repository === void 0) return void 0;
+    if (marker.field !== "ref" || repository === void 0) return at;
+    const strings = this.stringsOnLine(at);
+    if (strings.length < 2) return at;
     const own = strings.filter((t) => !(this.tokens.flags[t] & StringFlag.Interpolated) && tryParseImageRef(this.literal(t).body)?.repository === repository);
-    return own.length === 1 ? own[0] : void 0;
+    if (own.length === 1) return own[0];
+    const message = `Flux setter "${marker.setter}" is on a line with ${strings.length} strings, ${own.length === 0 ? "none" : own.length} of them holding ${repository}, so it marks none of them and they are treated as unmarked; write it after the value it sets, on a line of its own`;
+    this.warnings.push({ line: this.tokens.source.line(this.tokens.start[at]), message });
+    return void 0;
   }
   /** The string tokens on the line of token `last`, up to it. */
   stringsOnLine(last) {
@@ -14698,6 +14885,7 @@ var ImageEditor = class {
    */
   warnUnreached(statements) {
     const { tokens } = this;
+    const concatenations = /* @__PURE__ */ new Set();
     for (const t of this.stringsHolding(this.screens)) {
       if (this.claimed.has(t)) continue;
       const literal2 = this.literal(t);
@@ -14709,6 +14897,16 @@ var ImageEditor = class {
           const message2 = `${nodeText(tokens, { first: t, last })} builds a reference of ${formatImageRef(repository)} ${how}, which is not edited; ${this.whereSet(variable, statements)}`;
           this.warnings.push({ line, message: message2 });
         }
+        continue;
+      }
+      const joined2 = this.concatenatedReference(t);
+      if (joined2 !== void 0) {
+        const { ref: ref2, first, last } = joined2;
+        if (!concatenations.has(first) && !this.setInFile.has(ref2.repository) && !this.setBySet(first, void 0)) {
+          const message2 = `${nodeText(tokens, { first, last })} builds ${formatImageRef(ref2)} by concatenation, which is not edited; left as it is (written as one string, it would be set)`;
+          this.warnings.push({ line: this.line(this.literal(first)), message: message2 });
+        }
+        concatenations.add(first);
         continue;
       }
       if (this.reached.has(t)) continue;
@@ -14838,6 +15036,30 @@ var ImageEditor = class {
       return void 0;
     return { repository, variable: nodeText(this.tokens, { first: at, last: how === "by .format()" ? last - 1 : last }), how, last };
   }
+  /**
+   * The reference a concatenation of string literals holding string token `token` makes
+   * (`"app:" + "1.0.0"`, `"app" + ":1.0.0"`), when it is an incoming repository's with a version
+   * a run would move, and its first literal is not a reference itself (`"app:1.0" + "-debug"` is
+   * one with a suffix, which is set): `first` and `last` are its tokens.
+   */
+  concatenatedReference(token) {
+    const { kind, flags } = this.tokens;
+    const string2 = (t) => kind[t] === T.String && !(flags[t] & StringFlag.Interpolated);
+    const reach = 2 * JOINED_LITERALS;
+    let first = token;
+    while (kind[first - 1] === T.Plus && string2(first - 2) && token - first < reach) first -= 2;
+    let last = token;
+    while (kind[last + 1] === T.Plus && string2(last + 2) && last - first < reach) last += 2;
+    if (first === last || last - first >= reach || kind[first - 1] === T.Plus || kind[last + 1] === T.Plus || !string2(token)) return void 0;
+    const head = tryParseImageRef(this.literal(first).body);
+    if (head !== void 0 && (head.tag !== void 0 || head.digest !== void 0)) return void 0;
+    let body = "";
+    for (let t = first; t <= last; t += 2) body += this.literal(t).body;
+    const ref = tryParseImageRef(body);
+    const update = ref && this.incoming.get(ref.repository);
+    if (!ref || !update || ref.tag === void 0 && ref.digest === void 0 || nextReference(update, ref) === void 0) return void 0;
+    return { ref, first, last };
+  }
   /** Whether a `--set` sets the string `token` building a reference (its field, or the variable its version is): the override is the answer. */
   setBySet(token, variable) {
     if (this.setPaths.length === 0) return false;
@@ -14893,6 +15115,7 @@ var ImageEditor = class {
     const update = this.incoming.get(ref.repository);
     if (!update) return;
     if (ref.tag === void 0 && ref.digest === void 0) {
+      if (this.isSuffixed(expr.last) && this.concatenatedReference(expr.token) !== void 0) return;
       const key2 = this.pathText(path);
       if (/(image|repo)[^.]*$/i.test(key2)) this.warnings.push({ line: this.line(literal2), ...bareFieldWarning(key2, ref.repository) });
       return;
@@ -14901,12 +15124,12 @@ var ImageEditor = class {
     const note = this.versionNote(literal2, key, update.image.repository);
     const next = nextVersion(update, versionOf(ref.tag, ref.digest), note);
     if (!next) return;
-    if (next.digest !== void 0 && this.isSuffixed(expr.token)) {
+    if (next.digest !== void 0 && this.isSuffixed(expr.last)) {
       note(`is followed by a + suffix, ${suffixWarning(update.image)}`);
       if (update.image.tag !== void 0) this.write(literal2, formatImageRef({ name: ref.name, tag: next.tag }), "kcl-image", key);
     } else this.write(literal2, formatImageRef({ name: ref.name, ...next }), "kcl-image", key);
   }
-  /** A `+` follows string token `token` (`"app:1.2.3" + "-debug"`): its value goes on after the literal. */
+  /** A `+` follows token `token`, a string's last (`"app:1.2.3" + "-debug"`, `("app:1.2.3") + "-debug"`): its value goes on after the literal. */
   isSuffixed(token) {
     return this.tokens.kind[token + 1] === T.Plus;
   }
@@ -14920,9 +15143,15 @@ var ImageEditor = class {
     const typed = this.literalTypeAt(token);
     const image = typed === void 0 ? this.request.setters.get(marker.key)?.image : void 0;
     if (image !== void 0) this.setInFile.add(image.repository);
+    const key = this.keyOf(token);
+    const misfit = misfitWarning(marker, key ?? "a string", key, literal2.body);
     const write = (value) => {
-      if (typed === void 0) this.write(literal2, value, "setter", marker.setter);
-      else if (value !== literal2.body) warn2(`Flux setter "${marker.setter}" marks ${literal2.body} ${literalTypeWarning(typed)}`);
+      if (typed !== void 0) {
+        if (value !== literal2.body) warn2(`Flux setter "${marker.setter}" marks ${literal2.body} ${literalTypeWarning(typed)}`);
+        return;
+      }
+      this.write(literal2, value, "setter", marker.setter);
+      if (misfit) warn2(misfit(value));
     };
     const suffixed = image !== void 0 && marker.field === "ref" && this.isSuffixed(token);
     this.marked.add({
@@ -14932,6 +15161,19 @@ var ImageEditor = class {
       warn: warn2,
       write: suffixed ? (value) => this.writeBeforeSuffix(value, image, marker, warn2, write) : write
     });
+  }
+  /**
+   * The key whose value string token `token` is, read from the tokens before it (markers are read
+   * before the walk, and a schema default is never walked): `tag = "1"`, `tag: "1"`, `image.tag =
+   * "1"`, `tag: str = "1"`, `"tag": "1"`; none for a list item, or a type it does not read.
+   */
+  keyOf(token) {
+    const { kind } = this.tokens;
+    const before = token - 1;
+    if (kind[before] !== T.Assign && kind[before] !== T.Colon) return void 0;
+    const name = kind[before] === T.Assign && kind[before - 1] === T.Name && kind[before - 2] === T.Colon ? before - 3 : before - 1;
+    if (kind[name] === T.Name) return nodeText(this.tokens, { first: name, last: name });
+    return kind[name] === T.String ? this.literal(name).body : void 0;
   }
   /** A whole reference a marker sets in a string with a `+` suffix: an incoming digest would land before the suffix, so the tag alone is set. */
   writeBeforeSuffix(value, image, marker, warn2, write) {
@@ -15095,12 +15337,14 @@ function parseHead(text2) {
     return void 0;
   }
 }
-var SHELL_QUOTING = "(in a shell, single-quote the whole argument, so that its quotes and parentheses reach the tool)";
-function usableSpecValue(spec, raw) {
+function shellQuoting(fieldName) {
+  return fieldName?.shell ? " (in a shell, single-quote the whole argument, so that its quotes and parentheses reach the tool)" : "";
+}
+function usableSpecValue(spec, raw, fieldName) {
   const read = readSpecValue(spec.value);
   if (read.kind !== "other") return read;
   const hint = valueHint(spec, read);
-  const shell = hint?.unquoted ? ` ${SHELL_QUOTING}` : "";
+  const shell = hint?.unquoted ? shellQuoting(fieldName) : "";
   throw new OverrideSpecError(raw, `the value of '${raw}' is not one KCL expression (${read.why})${hint === void 0 ? "" : `; ${hint.text}${shell}`}`);
 }
 function valueHint(spec, read) {
@@ -15381,7 +15625,7 @@ function lineCommentAt(text2, after, inFlow = false) {
   const lineEnd = text2.indexOf("\n", after);
   return (inFlow ? /^[ \t]*(?:,[ \t]*)?(#.*)$/ : /^[ \t]*(#.*)$/).exec(text2.slice(after, lineEnd < 0 ? text2.length : lineEnd).trimEnd())?.[1];
 }
-function headMarkersIn(lines) {
+function headMarkersIn(lines, aboveKey = false) {
   const { text: text2 } = lines;
   const found = [];
   const lineText = (line) => lines.raw(line)?.trim();
@@ -15393,15 +15637,17 @@ function headMarkersIn(lines) {
     const marked = lineText(line + 1);
     if (!reading || !("marker" in reading) || marked === void 0) continue;
     const value = marked.slice(OPENS_LINE.exec(marked)[0].length);
-    if (value === "" || /^[[{#*?]|^(?:---|\.\.\.)(?:\s|$)|:(?:\s|$)|\s#/.test(value)) continue;
+    if (value === "" || /^[[{#*?]|^(?:---|\.\.\.)(?:\s|$)|\s#/.test(value)) continue;
+    const key = /:(?:\s|$)/.exec(value);
+    if (aboveKey ? !key || !/^[ \t]+[^\s[{]/.test(value.slice(key.index + 1)) : key) continue;
     found.push({ marker: reading.marker, line: line + 1, before: marked });
   }
   return found;
 }
-function yamlMarkers(text2) {
+function yamlMarkers(text2, misplaced = false) {
   const lines = new YamlLines(text2);
-  const afterValue = lineMarkers(text2).filter(({ line, before }) => !/[\]}][ \t]*,?$/.test(before) && !lines.inBlockScalar(line));
-  return [...afterValue, ...headMarkersIn(lines)].sort((a, b) => a.line - b.line);
+  const afterValue = lineMarkers(text2).filter(({ line, before }) => /[\]}][ \t]*,?$/.test(before) === misplaced && !lines.inBlockScalar(line));
+  return [...afterValue, ...headMarkersIn(lines, misplaced)].sort((a, b) => a.line - b.line);
 }
 var editMarkers = (file, request, plan) => {
   if (!file.text.includes(MARKER_KEY)) return;
@@ -15448,40 +15694,12 @@ var editMarkers = (file, request, plan) => {
       if (setting) return marked.add({ ...site, ...settingField(setting, marker, plan, document) });
       if (!isFlowScalar(node2)) return marked.add({ ...site, text: node2.text, refusal: `${marks} a block scalar, which is never edited` });
       const write = (value) => plan.setScalar(node2, value, inFlow, { kind: "setter", key: marker.setter, document });
-      const misfit = misfitWarning(marker, path, node2.text);
+      const misfit = misfitWarning(marker, formatPath(path), String(path.at(-1)), node2.text);
       marked.add({ ...site, text: node2.text, write: misfit ? (value) => (write(value), site.warn(misfit(value))) : write });
     });
   });
   marked.writeAll();
 };
-var PART_KEYS = {
-  tag: TAG_KEYS,
-  name: /* @__PURE__ */ new Set(["repository", "name", "newName"]),
-  digest: /* @__PURE__ */ new Set(["digest"])
-};
-function misfitWarning(marker, path, old) {
-  const key = String(path.at(-1));
-  const marks = `Flux setter "${marker.setter}" marks ${formatPath(path)}`;
-  const written = (value) => `${value || '""'} is written there, as Flux writes it`;
-  if (marker.field === "ref") {
-    if (!TAG_KEYS.has(key)) return void 0;
-    return (value) => `${marks}, a tag field, with the whole reference: ${written(value)}, and kustomize or the chart reads it as a tag (name:${value}); mark it {"$imagepolicy": "${marker.key}:tag"} to set the tag alone`;
-  }
-  if (PART_KEYS[marker.field].has(key) || !holdsWholeReference(marker.field, old)) return void 0;
-  return (value) => `${marks}, which holds a whole reference (${old}), with its ${marker.field} alone: ${written(value)}, and the field then holds only that; mark it {"$imagepolicy": "${marker.key}"} to set the whole reference`;
-}
-function holdsWholeReference(field2, text2) {
-  const ref = tryParseImageRef(text2);
-  if (!ref) return false;
-  switch (field2) {
-    case "tag":
-      return !isTag(text2);
-    case "digest":
-      return !isDigest(text2);
-    case "name":
-      return ref.tag !== void 0 || ref.digest !== void 0;
-  }
-}
 function markerOf(comment) {
   const reading = comment === void 0 ? void 0 : readMarker(comment);
   return reading && "marker" in reading ? reading.marker : void 0;
@@ -15858,8 +16076,8 @@ function textOf(tokens, node2, eol, indent) {
     return eol + indent + lead.slice(kept);
   });
 }
-function readValue(spec, raw, eol) {
-  const read = usableSpecValue(spec, raw);
+function readValue(spec, raw, eol, fieldName) {
+  const read = usableSpecValue(spec, raw, fieldName);
   if (read.kind === "whole-text") {
     const text2 = writeStringLiteral(spec.value, { quote: '"', triple: false, prefix: "" });
     return { tokens: read.tokens, expr: read.expr, text: text2, string: spec.value, wholeText: true, indented: () => text2 };
@@ -15934,7 +16152,7 @@ var Planner = class {
   eol;
   /** The value to write: the spec's, or the computed one for a missing field (undefined: nothing to write). */
   value(raw) {
-    return this.computed ? this.stringValue(this.computed(void 0)) : readValue(this.spec, raw, this.eol);
+    return this.computed ? this.stringValue(this.computed(void 0)) : readValue(this.spec, raw, this.eol, this.fieldName);
   }
   stringValue(string2) {
     if (string2 === void 0) return void 0;
@@ -16012,7 +16230,7 @@ var Planner = class {
         `${key}: ${name} (a name) becomes the ${now} ${written}, so it no longer follows ${name}; to move everything that does, set ${name} instead`
       );
     }
-    const quote2 = `for the string, quote it: ${key}="${written}" ${SHELL_QUOTING}`;
+    const quote2 = `for the string, quote it: ${key}="${written}"${shellQuoting(this.fieldName)}`;
     const read = now === "number" && was === "string" ? kclNumberRead(written) : void 0;
     const becomes = now === "name" ? `the name ${written}, which KCL reads as a variable; ${quote2}` : now === "number" && was === "string" ? `the number ${written}${read === void 0 || read === written ? "" : `, which KCL reads as ${read}`}; ${quote2}` : `the ${now} ${written}`;
     this.warn(old.first, `${key}: ${nodeText(this.tokens, old)} (a ${was}) becomes ${becomes}`);
@@ -16032,7 +16250,7 @@ var Planner = class {
     const from = old && was !== void 0 ? `${key}: ${nodeText(this.tokens, old)} (a ${was})` : key;
     const warning = {
       line: change.line,
-      message: `${from} becomes the string ${value.text}, as KCL -O writes an operation (the string of its whole text); for the operation itself, put it in parentheses: ${key}=(${given}) ${SHELL_QUOTING}`
+      message: `${from} becomes the string ${value.text}, as KCL -O writes an operation (the string of its whole text); for the operation itself, put it in parentheses: ${key}=(${given})${shellQuoting(this.fieldName)}`
     };
     this.plan.warnings.push(warning);
     const at = this.at.get(change);
@@ -16148,7 +16366,7 @@ var Planner = class {
     const added = this.pending.get(config) ?? [];
     this.pending.set(config, added);
     added.push({ entry, change: this.plan.changes.length });
-    this.plan.changes.push({ line: 0, kind: "override", key, old: "", new: value });
+    this.plan.changes.push({ line: 0, kind: "override", key, old: "", new: value, op: "create" });
   }
   /**
    * Write the entries each config is to get, in one splice per config: on new lines with the
@@ -16184,14 +16402,14 @@ var Planner = class {
    * line break before it when a closing bracket follows it on its line (`a = 1\n    b = 2}` ->
    * `a = 1}`); on a line it shares, the comma before it (`{y = 2, x = 1,}` -> `{y = 2,}`), or
    * after it when it is first; several on one line, as one run (writeRemovals). The change holds
-   * the value removed and "" for the new one, as create's old, on the line it stood on in the
+   * the value removed and no new one (op `delete`), as a create has no old, on the line it stood on in the
    * text given to the run: it has none in the output, where every entry of a run would be at the
    * run's first line, and one spec's removals would move another's.
    */
   remove(node2, value, key = this.spec.path) {
     const start = this.tokens.start[node2.first];
     this.removals.push({ start, end: this.tokens.end[node2.last] });
-    const change = { line: this.run.given.line(start), kind: "override", key, old: this.describe(value), new: "" };
+    const change = { line: this.run.given.line(start), kind: "override", key, old: this.describe(value), new: "", op: "delete" };
     this.plan.changes.push(change);
     this.run.removed.add(change);
   }
@@ -16405,7 +16623,7 @@ function createTopLevel(p, rest, value, options, missing, reaches) {
   const startsLine = text2.length === sourceStart(text2) || /(\r\n|\n|\r)$/.test(text2);
   p.plan.splices.push({ start: text2.length, end: text2.length, insert: startsLine ? `${statement}${p.eol}` : `${p.eol}${statement}` });
   const line = p.tokens.source.line(text2.length) + (startsLine ? 0 : 1);
-  const change = { line, kind: "override", key: spec.path, old: "", new: value.string ?? value.text };
+  const change = { line, kind: "override", key: spec.path, old: "", new: value.string ?? value.text, op: "create" };
   p.plan.changes.push(change);
   if (value.wholeText) p.warnWholeText(change, value, spec.path);
 }
@@ -17321,20 +17539,46 @@ function checkIncomingImages(texts, entry, known = {}) {
       return;
     }
     const earlier = seen.get(image.repository);
-    if (earlier)
-      issues.push({ field: entry(i), reason: `${image.repository} is given twice (${earlier} and ${formatImageRef(image)}); give each repository once` });
+    if (earlier) issues.push({ field: entry(i), reason: `${earlier} and ${formatImageRef(image)} name one repository; give each repository once` });
     seen.set(image.repository, formatImageRef(image));
     images.push(image);
   });
   return { images, issues };
 }
-function parseSet(text2) {
+function parseSet(text2, fieldName) {
+  if (/^["']/.test(text2))
+    return `${JSON.stringify(text2)} is quoted; drop the quotes: in \`${(fieldName ?? byIndex)("set", void 0, true)}\` the value reaches the tool as written`;
   const colon = text2.indexOf(":", /^[A-Za-z]:[\\/]/.test(text2) ? 2 : 0);
   if (colon <= 0 || colon === text2.length - 1)
     return `${JSON.stringify(text2)} is not FILE:SPEC, e.g. main.k:config.containers.app.image="ghcr.io/acme/app:1.2.3"`;
   const file = text2.slice(0, colon);
-  if (/[="']/.test(file)) return fileFirst(text2);
-  return { file: file.replace(/^\.\//, ""), spec: text2.slice(colon + 1) };
+  const spec = text2.slice(colon + 1);
+  if (/[="']/.test(file) || fileKind(file) === void 0 && isUnionWithoutFile(file, spec)) return fileFirst(text2);
+  const refused = notASetFile(file, fieldName);
+  if (refused) return refused;
+  return { file: file.replace(/^\.\//, ""), spec };
+}
+function notASetFile(file, fieldName) {
+  switch (fileKind(file)) {
+    case "kcl-mod":
+      return `${file}: ${kclModNotSet(fieldName)}`;
+    case void 0:
+      return `${file} is not a .k, .yaml or .yml file, the only files a set edits`;
+    default:
+      return void 0;
+  }
+}
+function isUnionWithoutFile(file, spec) {
+  return !file.includes("/") && readsAsKcl(() => parseOverridePath(file)) && !readsAsKcl(() => parseOverrideSpec(spec));
+}
+function readsAsKcl(read) {
+  try {
+    read();
+    return true;
+  } catch (error) {
+    if (error instanceof OverrideSpecError) return false;
+    throw error;
+  }
 }
 function trySetSpec(kind, spec, fieldName) {
   try {
@@ -17351,7 +17595,7 @@ function readSpec2(kind, spec, fieldName) {
   switch (kind) {
     case "kcl": {
       const read = parseOverrideSpec(spec);
-      if (read.operation !== "-") usableSpecValue(read, spec);
+      if (read.operation !== "-") usableSpecValue(read, spec, fieldName);
       return { path: read.path, keys: read.parts, operation: read.operation, value: read.operation === "=" ? read.value : void 0 };
     }
     case "yaml": {
@@ -17388,25 +17632,52 @@ function isConfigField(config) {
   const parsed = config;
   return Array.isArray(parsed?.targets) && parsed.setters instanceof Map && Array.isArray(parsed.overrides);
 }
-function validateRequest(request, known = {}) {
-  const name = request.fieldName ?? byIndex;
-  const issues = [];
-  const issue = (field2, message) => issues.push({ field: field2, message });
+function outsideRoot(path) {
+  if (path.startsWith("/") || /^[A-Za-z]:[\\/]/.test(path)) return "must be relative to the root";
+  if (path.split(/[\\/]/).includes("..")) return 'must stay inside the root (no "..")';
+  return void 0;
+}
+var SWITCHES = ["allowDowngrade", "create"];
+function readShape(request, name, issues) {
+  const say = (field2, message) => issues.push({ field: field2, message });
   const list = (field2, value) => stringsOf(
     value,
     (i) => name(field2, i),
-    (message) => issue(field2, message)
+    (message) => say(field2, message)
   );
-  const [imageTexts, setterTexts, setTexts, paths] = [
-    list("image", request.images),
-    list("setter", request.setters),
-    list("set", request.sets),
-    list("path", request.paths)
-  ];
+  const lists = {
+    images: list("image", request.images),
+    setters: list("setter", request.setters),
+    sets: list("set", request.sets),
+    paths: list("path", request.paths)
+  };
+  stringsOf(
+    request.targets,
+    (i) => i === void 0 ? "targets" : `targets[${i}]`,
+    (message) => say("target", message)
+  );
   if (!isConfigField(request.config))
-    issues.push({ field: "config", message: `config: must be a path relative to the root or what parseConfig returns, not ${describeValue(request.config)}` });
+    say("config", `config: must be a path relative to the root or what parseConfig returns, not ${describeValue(request.config)}`);
+  for (const key of SWITCHES)
+    if (request[key] !== void 0 && typeof request[key] !== "boolean") say("request", `${key}: must be true or false, not ${describeValue(request[key])}`);
+  if (request.pathInRepository !== void 0 && typeof request.pathInRepository !== "string")
+    say("request", `pathInRepository: must be a string, not ${describeValue(request.pathInRepository)}`);
+  if (request.fieldName !== void 0 && typeof request.fieldName !== "function")
+    say("request", `fieldName: must be a function, not ${describeValue(request.fieldName)}`);
+  return lists;
+}
+function validateRequest(request, known = {}) {
+  if (typeof request !== "object" || request === null || Array.isArray(request)) {
+    const given = request === void 0 ? "nothing" : describeValue(request);
+    throw new RequestError([{ field: "request", message: `the request must be an object, e.g. { images: ["ghcr.io/acme/app:1.2.4"] }, not ${given}` }]);
+  }
+  const fieldName = typeof request.fieldName === "function" ? request.fieldName : void 0;
+  const name = fieldName ?? byIndex;
+  const issues = [];
+  const issue = (field2, message) => issues.push({ field: field2, message });
+  const { images: imageTexts, setters: setterTexts, sets: setTexts, paths } = readShape(request, name, issues);
   if (issues.length === 0 && imageTexts.length + setterTexts.length + setTexts.length === 0)
-    issues.push({ field: "request", message: nothingToUpdate(request.fieldName) });
+    issues.push({ field: "request", message: nothingToUpdate(fieldName) });
   const checked = checkIncomingImages(imageTexts, (i) => name("image", i), known);
   issues.push(...checked.issues.map(({ field: field2, reason }) => ({ field: "image", message: `${field2}: ${reason}` })));
   const hint = upperCaseHint(imageTexts);
@@ -17427,7 +17698,7 @@ function validateRequest(request, known = {}) {
       const [whole, which] = [part[1], part[2]];
       issue(
         "setter",
-        `${name("setter", i)}: ${JSON.stringify(key)} is the key of a marker for the ${which} alone; give the marker's key without ":${which}" and the whole reference, e.g. ${givenValue(request.fieldName, "setter", `${whole}=${wholeReference(text2.slice(eq + 1), known.setters?.get(whole)?.name)}`)}: the key's :tag, :name and :digest markers each take their part of it`
+        `${name("setter", i)}: ${JSON.stringify(key)} is the key of a marker for the ${which} alone; give the marker's key without ":${which}" and the whole reference, e.g. ${givenValue(fieldName, "setter", `${whole}=${wholeReference(text2.slice(eq + 1), known.setters?.get(whole)?.name)}`)}: the key's :tag, :name and :digest markers each take their part of it`
       );
       return;
     }
@@ -17444,13 +17715,9 @@ function validateRequest(request, known = {}) {
   const sets = [];
   const assigned = /* @__PURE__ */ new Map();
   setTexts.forEach((text2, i) => {
-    const set2 = parseSet(text2);
+    const set2 = parseSet(text2, fieldName);
     if (typeof set2 === "string") {
       issue("set", `${name("set", i)}: ${set2}`);
-      return;
-    }
-    if (fileKind(set2.file) === "kcl-mod") {
-      issue("set", `${name("set", i)}: ${set2.file}: ${kclModNotSet(request.fieldName)}`);
       return;
     }
     sets.push(set2);
@@ -17466,20 +17733,21 @@ function validateRequest(request, known = {}) {
       );
   });
   paths.forEach((glob, i) => {
+    const outside = outsideRoot(glob);
     if (glob.trim() === "") issue("path", `${name("path", i)}: must not be empty`);
-    else if (glob.startsWith("/") || /^[A-Za-z]:[\\/]/.test(glob)) issue("path", `${name("path", i)}: ${JSON.stringify(glob)} must be relative to the root`);
-    else if (glob.split(/[\\/]/).includes("..")) issue("path", `${name("path", i)}: ${JSON.stringify(glob)} must stay inside the root (no "..")`);
+    else if (outside) issue("path", `${name("path", i)}: ${JSON.stringify(glob)} ${outside}`);
   });
+  const configOutside = typeof request.config === "string" ? outsideRoot(request.config) : void 0;
+  if (configOutside) issues.push({ field: "config", message: `${name("config")}: ${JSON.stringify(request.config)} ${configOutside}` });
   if (issues.length > 0) throw new RequestError(issues);
   return { images, setters, sets };
 }
 function upperCaseHint(images) {
-  const suggestions = images.map((text2) => lowerCasedReference(text2));
-  const index = suggestions.findIndex((s) => s !== void 0);
+  const index = images.findIndex((text2) => lowerCasedReference(text2) !== void 0);
   if (index < 0) return void 0;
   return {
     index,
-    message: `did you mean ${suggestions.filter((s) => s !== void 0).join(", ")}? An image name is lower-case, but \`\${{ github.repository }}\` and \`\${{ github.repository_owner }}\` keep the owner's case (docker/metadata-action lower-cases the images it is given).`
+    message: "an image name is written in lower case: write its registry and repository in lower case and keep its tag as it is. `${{ github.repository }}` and `${{ github.repository_owner }}` keep the owner's case (docker/metadata-action lower-cases the images it is given)."
   };
 }
 
@@ -17820,6 +18088,93 @@ function where(objects) {
   return andList(objects.map((o) => `${o.file}:${o.line}`));
 }
 
+// src/engine/holding-key.ts
+var MAX_LINES = 256;
+var KEY_BEFORE_VALUE = /(?:^[ \t]*(?:-[ \t]+)*|([{,])[ \t]*)(["']?)([\w.$/-]+)\2[ \t]*(?::|=)[ \t]*["']?$/;
+var KEY = /^(["']?)([\w.$/-]+)\1[ \t]*(?::(?=[ \t]|$)|=)[ \t]*(.*)$/;
+function holdingKey(text2, at) {
+  const lineStart = text2.lastIndexOf("\n", at - 1) + 1;
+  const lineEnd = endOf(text2, at);
+  const match = KEY_BEFORE_VALUE.exec(text2.slice(lineStart, at));
+  if (!match) return void 0;
+  const key = match[3];
+  let siblings;
+  return {
+    key,
+    rest: text2.slice(at, lineEnd),
+    siblings: () => siblings ??= match[1] !== void 0 ? flowSiblings(text2, at, lineStart, lineEnd) : blockSiblings(text2, lineStart)
+  };
+}
+function endOf(text2, at) {
+  const end = text2.indexOf("\n", at);
+  return end === -1 ? text2.length : end;
+}
+function flowSiblings(text2, at, lineStart, lineEnd) {
+  let open = at;
+  for (let depth = 0; open > lineStart; open--) {
+    const ch = text2[open - 1];
+    if (ch === "}") depth++;
+    else if (ch === "{" && depth-- === 0) break;
+  }
+  let close = at;
+  for (let depth = 0; close < lineEnd; close++) {
+    const ch = text2[close];
+    if (ch === "{") depth++;
+    else if (ch === "}" && depth-- === 0) break;
+  }
+  const keys = /* @__PURE__ */ new Map();
+  for (const part of text2.slice(open, close).split(",")) {
+    const entry = KEY.exec(part.trim());
+    if (entry) keys.set(entry[2], unquoted(entry[3]));
+  }
+  return keys;
+}
+function blockSiblings(text2, lineStart) {
+  const own = lineOf(text2, lineStart);
+  const { column } = own;
+  const keys = /* @__PURE__ */ new Map();
+  if (own.key !== void 0) keys.set(own.key, own.value);
+  const outside = (start) => {
+    const first = textStart(text2, start);
+    if (first === void 0 || first - start > column) return void 0;
+    const line = lineOf(text2, start);
+    return line.dashed && line.first === column ? void 0 : line;
+  };
+  for (let end = own.dashed ? -1 : lineStart - 1, n = 0; end >= 0 && n < MAX_LINES; n++) {
+    const start = end === 0 ? 0 : text2.lastIndexOf("\n", end - 1) + 1;
+    end = start - 1;
+    const line = outside(start);
+    if (line === void 0) continue;
+    if (line.column === column && line.key !== void 0) keys.set(line.key, line.value);
+    if (line.first < column) break;
+  }
+  for (let start = endOf(text2, lineStart) + 1, n = 0; start < text2.length && n < MAX_LINES; start = endOf(text2, start) + 1, n++) {
+    const line = outside(start);
+    if (line === void 0) continue;
+    if (line.first < column) break;
+    if (line.key !== void 0) keys.set(line.key, line.value);
+  }
+  return keys;
+}
+function textStart(text2, start) {
+  let at = start;
+  while (text2[at] === " " || text2[at] === "	") at++;
+  const ch = text2[at];
+  return ch === void 0 || ch === "\n" || ch === "\r" || ch === "#" ? void 0 : at;
+}
+function lineOf(text2, start) {
+  const line = text2.slice(start, endOf(text2, start)).replace(/\r$/, "");
+  const lead = /^([ \t]*)((?:-[ \t]+)*)/.exec(line);
+  const first = lead[1].length;
+  const column = first + lead[2].length;
+  if (column === line.length || line[column] === "#") return { column, dashed: false, value: "" };
+  const entry = KEY.exec(line.slice(column));
+  return { first, column, dashed: lead[2] !== "", key: entry?.[2], value: unquoted(entry?.[3] ?? "") };
+}
+function unquoted(value) {
+  return value.replace(/[ \t]+#.*$/, "").trim().replace(/,$/, "").replace(/^(["'])(.*)\1$/, "$2");
+}
+
 // src/engine/image-updater.ts
 var GROUP_PATTERN = escapeRegExp(ARGO_IMAGE_UPDATER);
 var ANNOTATION = new RegExp(String.raw`^(\s*)(["']?)${GROUP_PATTERN}([\w.-]+)\2\s*:(.*)$`);
@@ -17885,7 +18240,7 @@ function constraintsIn(text2) {
       if (document.some((i) => (UPDATE_STRATEGY.exec(lines[i])?.[1] ?? "semver") !== "semver")) continue;
       for (const i of document) {
         const match = IMAGE_NAME.exec(lines[i]);
-        const constraint = match && constraintOf(unquoted(match[1]), "object", i + 1);
+        const constraint = match && constraintOf(unquoted2(match[1]), "object", i + 1);
         if (constraint) found.push(constraint);
       }
       continue;
@@ -17893,7 +18248,7 @@ function constraintsIn(text2) {
     const annotations = /* @__PURE__ */ new Map();
     for (const i of document) {
       const match = ANNOTATION.exec(lines[i]);
-      if (match) annotations.set(match[3], { value: unquoted(match[4]), line: i + 1 });
+      if (match) annotations.set(match[3], { value: unquoted2(match[4]), line: i + 1 });
     }
     const list = annotations.get("image-list");
     if (!list) continue;
@@ -17934,7 +18289,7 @@ function continues(line, indent) {
 function blank(text2) {
   return text2.replace(/[^\r]/g, " ");
 }
-function unquoted(value) {
+function unquoted2(value) {
   const text2 = value.replace(/\s+#.*$/, "").trim();
   return /^(["']).*\1$/.test(text2) ? text2.slice(1, -1) : text2;
 }
@@ -17949,12 +18304,35 @@ function spelledAt(text2, image) {
 function spellingsOf(text2, image) {
   const found = [];
   for (const match of text2.matchAll(new RegExp(`(?<![\\w.-])${escapeRegExp(screenToken(image))}(?:[:@][\\w.@:+-]+|(?![\\w./-]|["']?:(?:\\s|$)))`, "gm"))) {
-    const before = /[^\s"'`=,;()[\]{}]*$/.exec(text2.slice(Math.max(0, match.index - 256), match.index))[0];
+    const before = text2.slice(referenceStart(text2, match.index), match.index);
     const reference = `${before}${match[0]}`.replace(/[.:]+$/, "");
-    found.push({ at: match.index - before.length, reference, ref: tryParseImageRef(reference), bare: before === "" });
+    const ref = tryParseImageRef(reference);
+    const bare = before === "";
+    if (bare && ref?.tag === void 0 && ref?.digest === void 0 && !mayNameImage(text2, match.index, match.index + match[0].length)) continue;
+    found.push({ at: match.index - before.length, reference, ref, bare });
   }
   return found;
 }
+function mayNameImage(text2, at, end) {
+  if (text2[end] === "=") {
+    const version = namedImageString(/^[^\s"'`,;()[\]{}]*/.exec(text2.slice(at, at + 512))[0])?.version;
+    return version?.tag !== void 0 || version?.digest !== void 0;
+  }
+  const holding3 = holdingKey(text2, at);
+  if (holding3 === void 0) return false;
+  const { key } = holding3;
+  if (/(?:image|repository)$/i.test(key) || key === "newName" || holding3.rest.includes("$imagepolicy")) return true;
+  if (key === "name") return VERSION_KEYS.some((version) => holding3.siblings().has(version));
+  return key === "value" && /(?:^|\.)(?:repository|name)$/.test(holding3.siblings().get("name") ?? "");
+}
+var VERSION_KEYS = ["tag", "digest", "newTag", "newName"];
+function referenceStart(text2, at) {
+  const least = Math.max(0, at - 256);
+  let start = at;
+  while (start > least && !REFERENCE_DELIMITER.test(text2[start - 1])) start--;
+  return start;
+}
+var REFERENCE_DELIMITER = /[\s"'`=,;()[\]{}]/;
 function holdsVersionOf(ref, image) {
   if (ref.tag !== void 0 && image.tag !== void 0 && ref.tag !== image.tag) return false;
   if (ref.digest !== void 0 && image.digest !== void 0 && ref.digest !== image.digest) return false;
@@ -17963,12 +18341,18 @@ function holdsVersionOf(ref, image) {
 
 // src/engine/file-markers.ts
 function fileMarkers(path, text2) {
+  return markersOf(path, text2, false);
+}
+function misplacedMarkers(path, text2) {
+  return markersOf(path, text2, true);
+}
+function markersOf(path, text2, misplaced) {
   if (!text2.includes(MARKER_TOKEN)) return [];
   switch (fileKind(path)) {
     case "yaml":
-      return yamlMarkers(text2);
+      return yamlMarkers(text2, misplaced);
     case "kcl":
-      return lineMarkers(text2);
+      return kclMarkers(text2, misplaced);
     default:
       return [];
   }
@@ -18149,8 +18533,9 @@ var Reader2 = class {
     const line = this.line(node2);
     return line === void 0 ? path : `${path}, line ${line}`;
   }
+  /** The node an alias names; an alias naming no anchor before it stays itself, to be said as such (describe) at its own line. */
   resolve(node2) {
-    return isAlias(node2) ? node2.resolve(this.doc) ?? null : node2;
+    return isAlias(node2) ? node2.resolve(this.doc) ?? node2 : node2;
   }
   /** The key/value pairs of a mapping with only `allowed` keys, or undefined after an issue. */
   mapping(node2, at, path, allowed) {
@@ -18302,6 +18687,7 @@ function otherScalar(node2) {
   return isScalar(node2) && node2.value !== null && typeof node2.value !== "string" ? describe(node2) : void 0;
 }
 function describe(node2) {
+  if (isAlias(node2)) return `*${node2.source}, an alias with no anchor &${node2.source} before it`;
   if (isMap(node2)) return "a mapping";
   if (isSeq(node2)) return "a list";
   if (!isScalar(node2) || node2.value === null) return "nothing";
@@ -18581,160 +18967,17 @@ function parseConfig(source, file) {
   return config;
 }
 
-// src/engine/chart-tags.ts
-import { posix as posix2 } from "node:path";
-function warnLoneTagParameters(texts, inScope, updatesFor, warnings) {
-  const values = new ValuesFiles(texts);
-  const said = /* @__PURE__ */ new Set();
-  for (const [path, file, document] of applicationsReading(texts, values, updatesFor)) {
-    const sources = sourcesOf(document).filter((source) => source.length > 0);
-    for (const source of sources) {
-      const valueFiles = valuesOf(document.root, source, sources, texts);
-      if (inScope(path)) warnLoneParameters(path, texts.get(path), file, document.root, source, valueFiles, values, updatesFor(path), warnings);
-      for (const warning of loneValueTags(valueFiles, values, inScope, updatesFor)) {
-        const at = `${warning.file}:${warning.line}`;
-        if (!said.has(at)) warnings.push(warning);
-        said.add(at);
-      }
-    }
-  }
+// src/engine/field-issues.ts
+function ofField(field2, issues) {
+  return issues.map((issue) => ({ ...issue, field: field2 }));
 }
-function unreadValueFiles(texts, present, updatesFor) {
-  const values = new ValuesFiles(texts);
-  const unread = /* @__PURE__ */ new Set();
-  for (const [, , document] of applicationsReading(texts, values, updatesFor)) {
-    const sources = sourcesOf(document).filter((source) => source.length > 0);
-    for (const source of sources)
-      for (const path of listedPaths(document.root, source, sources)) if (!texts.has(path) && present.has(path) && fileKind(path) === "yaml") unread.add(path);
+function asIssuesOf(field2, run) {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof RequestError) throw new RequestError(ofField(field2, error.issues));
+    throw error;
   }
-  return [...unread];
-}
-function* applicationsReading(texts, values, updatesFor) {
-  for (const [path, text2] of texts) {
-    if (fileKind(path) !== "yaml" || !text2.includes(ARGO) || !(text2.includes("parameters") || text2.includes("valueFiles"))) continue;
-    const incoming = byRepository(updatesFor(path).filter((update) => update.image.tag !== void 0));
-    if (incoming.size === 0 || !values.mayRead(text2, incoming)) continue;
-    const file = tryYamlFile(text2.replace(/^\uFEFF/, ""));
-    if (!file) continue;
-    for (const document of file.documents) yield [path, file, document];
-  }
-}
-function warnLoneParameters(path, text2, file, root, source, valueFiles, values, updates, warnings) {
-  const incoming = byRepository(updates.filter((update) => update.image.tag !== void 0));
-  if (valueFiles.length === 0 || incoming.size === 0) return;
-  const parameters = parametersAt(root, source);
-  const siblings = parameters.map(([other]) => leafOf(other));
-  for (const [name, field2] of parameters) {
-    const [prefix, leaf] = leafOf(name);
-    if (leaf !== "tag" || !isFlowScalar(field2.node) || hasPlaceholder(field2.node.text)) continue;
-    if (siblings.some(([p, l]) => p === prefix && REPOSITORY_KEYS.includes(l))) continue;
-    const keys = prefix === "" ? [] : prefix.split(".");
-    const paired2 = valuesObjectAt(file, root, source, keys);
-    if (paired2 && splitImage(paired2).repository !== void 0) continue;
-    const held = repositoryIn(valueFiles, keys, incoming, values);
-    if (!held || nextVersion(held, versionOf(field2.node.text, void 0)) === void 0) continue;
-    const key = formatPath(field2.path);
-    const { advice, about } = overrideAdvice(key, held.image.repository, { file: path, part: "tag" });
-    warnings.push({
-      file: path,
-      line: lineAt(text2, field2.node.start),
-      message: `${key} (parameter ${parameterName(name)}) overrides the tag of ${held.image.repository} (${held.at}), as Argo CD ranks parameters above values files, and was not moved: ${advice}`,
-      about
-    });
-  }
-}
-var REPOSITORY_KEYS = ["repository", "name", "registry"];
-function loneValueTags(valueFiles, values, inScope, updatesFor) {
-  const found = [];
-  valueFiles.forEach(([path, text2], index) => {
-    if (index === 0 || !inScope(path)) return;
-    const incoming = byRepository(updatesFor(path).filter((update) => update.image.tag !== void 0));
-    if (incoming.size === 0) return;
-    const root = values.rootOf(path, text2);
-    forEachValue(root, ({ node: node2, path: at }) => {
-      if (at[at.length - 1] !== "tag" || !isFlowScalar(node2) || hasPlaceholder(node2.text)) return;
-      const keys = at.slice(0, -1);
-      const mapping = nodeAt(root, keys);
-      if (mapping?.kind !== "map" || [...REPOSITORY_KEYS, "image"].some((key2) => mapValue(mapping, key2) !== void 0)) return;
-      const held = repositoryIn(valueFiles.slice(0, index), keys, incoming, values);
-      if (!held || nextVersion(held, versionOf(node2.text, void 0)) === void 0) return;
-      const key = formatPath(at);
-      const { advice, about } = overrideAdvice(key, held.image.repository, { file: path, part: "tag" });
-      found.push({
-        file: path,
-        line: lineAt(text2, node2.start),
-        message: `${key} overrides the tag of ${held.image.repository} (${held.at}), as Helm ranks a values file listed later above it, and was not moved: ${advice}`,
-        about
-      });
-    });
-  });
-  return found;
-}
-var ValuesFiles = class {
-  constructor(texts) {
-    this.texts = texts;
-  }
-  texts;
-  spelling = /* @__PURE__ */ new Map();
-  roots = /* @__PURE__ */ new Map();
-  mayRead(application, incoming) {
-    return [...incoming.values()].some((update) => this.spellings(update.image)?.test(application) === true);
-  }
-  /** The first document's root of a values file (null when it is empty or no YAML). */
-  rootOf(path, text2) {
-    let root = this.roots.get(path);
-    if (root === void 0) this.roots.set(path, root = tryYamlFile(text2.replace(/^\uFEFF/, ""))?.documents[0]?.root ?? null);
-    return root;
-  }
-  /**
-   * The directories and last two segments of the files spelling the repository, as one pattern (null:
-   * none spells it). Built once, so an Application is one scan of its text: a search per file and
-   * Application grew with both (quadratic in the tree's size).
-   */
-  spellings(image) {
-    let spelled = this.spelling.get(image.repository);
-    if (spelled === void 0) {
-      const pattern = repositoryPattern(image);
-      const needles = new Set([...this.texts].flatMap(([path, text2]) => fileKind(path) === "yaml" && pattern.test(text2) ? spellingsOf2(path) : []));
-      spelled = needles.size === 0 ? null : new RegExp([...needles].map(escapeRegExp).join("|"));
-      this.spelling.set(image.repository, spelled);
-    }
-    return spelled;
-  }
-};
-function spellingsOf2(path) {
-  return [posix2.dirname(path), path.slice(path.lastIndexOf("/", path.lastIndexOf("/") - 1) + 1)];
-}
-function listedPaths(root, source, sources) {
-  const chart = scalarText(nodeAt(root, [...source, "path"]));
-  const listed = nodeAt(root, [...source, "helm", "valueFiles"]);
-  const names = listed?.kind === "seq" ? listed.items.map(scalarText) : [];
-  const paths = chart === void 0 ? [] : [posix2.join(chart, "values.yaml")];
-  for (const name of names) {
-    if (name === void 0 || name.includes("://")) continue;
-    const ref = /^\$([\w-]+)\/(.*)$/.exec(name);
-    if (ref && sources.some((s) => scalarText(nodeAt(root, [...s, "ref"])) === ref[1])) paths.push(posix2.normalize(ref[2]));
-    else if (!ref && chart !== void 0) paths.push(posix2.join(chart, name));
-  }
-  return paths.flatMap((path) => path.startsWith("..") ? [] : [path.replace(/^\.\//, "")]);
-}
-function valuesOf(root, source, sources, texts) {
-  return listedPaths(root, source, sources).flatMap((path) => {
-    const text2 = texts.get(path);
-    return text2 === void 0 ? [] : [[path, text2]];
-  });
-}
-function repositoryIn(files, keys, incoming, values) {
-  for (const [path, text2] of files) {
-    const root = values.rootOf(path, text2);
-    const mapping = nodeAt(root, keys);
-    if (mapping?.kind !== "map") continue;
-    const { repository, registry } = splitImage((key) => mapValue(mapping, key));
-    const written = scalarText(repository);
-    const update = written === void 0 ? void 0 : incoming.get(normalizeRepository(splitImageName(scalarText(registry), written)) ?? "");
-    if (update && repository) return { ...update, at: `${path}:${lineAt(text2, repository.start)}` };
-  }
-  return void 0;
 }
 
 // src/engine/source.ts
@@ -18753,7 +18996,7 @@ function decodeUtf8(bytes) {
   }
 }
 async function listTree(source) {
-  const listedAs = /* @__PURE__ */ new Map();
+  const listedAs2 = /* @__PURE__ */ new Map();
   const issues = [];
   const warnings = [];
   for await (const listed of source.list()) {
@@ -18763,13 +19006,13 @@ async function listTree(source) {
     }
     const path = plainPath(listed);
     if (path === void 0) issues.push(`the source lists ${JSON.stringify(listed)}, which is no POSIX path relative to the root (no leading /, no "..")`);
-    else if (listedAs.has(path)) issues.push(`the source lists ${JSON.stringify(listedAs.get(path))} and ${JSON.stringify(listed)}, one file twice`);
-    else listedAs.set(path, listed);
+    else if (listedAs2.has(path)) issues.push(`the source lists ${JSON.stringify(listedAs2.get(path))} and ${JSON.stringify(listed)}, one file twice`);
+    else listedAs2.set(path, listed);
   }
   if (issues.length > 0) throw new RequestError(issues.map((message) => ({ message })));
-  const files = [...listedAs.keys()].sort();
-  if (files.every((path) => listedAs.get(path) === path)) return { files, source, warnings };
-  const as = (path) => listedAs.get(path) ?? path;
+  const files = [...listedAs2.keys()].sort();
+  if (files.every((path) => listedAs2.get(path) === path)) return { files, source, warnings };
+  const as = (path) => listedAs2.get(path) ?? path;
   const readText2 = source.readText?.bind(source);
   return {
     files,
@@ -18832,6 +19075,239 @@ function walk2(root, dir, files) {
   }
 }
 
+// src/engine/diff.ts
+function splitLines2(text2) {
+  const lines = [];
+  let start = 0;
+  while (start < text2.length) {
+    const nl = text2.indexOf("\n", start);
+    const end = nl < 0 ? text2.length : nl + 1;
+    lines.push(text2.slice(start, end));
+    start = end;
+  }
+  return lines;
+}
+function hunkLine(op) {
+  return op.line.endsWith("\n") ? op.kind + op.line.slice(0, -1) : `${op.kind}${op.line}
+\\ No newline at end of file`;
+}
+var STEPS_PER_LINE = 8;
+var STEPS_BESIDES = 1e6;
+function diffLines(a, b) {
+  return myers(a, b, STEPS_BESIDES) ?? anchored(a, b);
+}
+function myers(a, b, besides) {
+  const trace = myersTrace(a, b, besides);
+  if (!trace) return void 0;
+  const ops = [];
+  let x = a.length;
+  let y = b.length;
+  for (let d = trace.length - 1; d >= 0; d--) {
+    const vd = trace[d];
+    const k = x - y;
+    const prevK = k === -d || k !== d && vd[k + d] < vd[k + d + 2] ? k + 1 : k - 1;
+    const prevX = vd[prevK + d + 1];
+    const prevY = prevX - prevK;
+    while (x > prevX && y > prevY) {
+      ops.push({ kind: " ", line: a[--x] });
+      y--;
+    }
+    if (d > 0) ops.push(x === prevX ? { kind: "+", line: b[--y] } : { kind: "-", line: a[--x] });
+  }
+  return ops.reverse();
+}
+function myersTrace(a, b, besides) {
+  const max = a.length + b.length;
+  let steps = STEPS_PER_LINE * max + besides;
+  const offset = max + 1;
+  const v = new Int32Array(2 * max + 3);
+  const trace = [];
+  for (let d = 0; d <= max; d++) {
+    trace.push(v.slice(offset - d - 1, offset + d + 2));
+    for (let k = -d; k <= d; k += 2) {
+      if (--steps < 0) return void 0;
+      let x = k === -d || k !== d && v[offset + k - 1] < v[offset + k + 1] ? v[offset + k + 1] : v[offset + k - 1] + 1;
+      let y = x - k;
+      const from = x;
+      while (x < a.length && y < b.length && a[x] === b[y]) {
+        x++;
+        y++;
+      }
+      steps -= x - from;
+      v[offset + k] = x;
+      if (x >= a.length && y >= b.length) return trace;
+    }
+  }
+  return void 0;
+}
+function anchored(a, b) {
+  const ops = [];
+  let x = 0;
+  let y = 0;
+  for (const [i, j] of [...uniqueAnchors(a, b), [a.length, b.length]]) {
+    const [runA, runB] = [a.slice(x, i), b.slice(y, j)];
+    for (const op of myers(runA, runB, 0) ?? paired(runA, runB)) ops.push(op);
+    if (i < a.length) ops.push({ kind: " ", line: a[i] });
+    [x, y] = [i + 1, j + 1];
+  }
+  return ops;
+}
+function uniqueAnchors(a, b) {
+  const seen = /* @__PURE__ */ new Map();
+  a.forEach((line, i) => {
+    const entry = seen.get(line);
+    if (entry) entry.inA++;
+    else seen.set(line, { inA: 1, inB: 0, at: i });
+  });
+  for (const line of b) {
+    const entry = seen.get(line);
+    if (entry) entry.inB++;
+  }
+  const pairs2 = [];
+  b.forEach((line, j) => {
+    const entry = seen.get(line);
+    if (entry?.inA === 1 && entry.inB === 1) pairs2.push([entry.at, j]);
+  });
+  return longestRising(pairs2);
+}
+function longestRising(pairs2) {
+  const tails = [];
+  const before = new Int32Array(pairs2.length).fill(-1);
+  pairs2.forEach(([i], p) => {
+    let [low, high] = [0, tails.length];
+    while (low < high) {
+      const mid = low + high >> 1;
+      if (pairs2[tails[mid]][0] < i) low = mid + 1;
+      else high = mid;
+    }
+    if (low > 0) before[p] = tails[low - 1];
+    tails[low] = p;
+  });
+  const run = [];
+  for (let p = tails.at(-1) ?? -1; p !== -1; p = before[p]) run.push(pairs2[p]);
+  return run.reverse();
+}
+function paired(a, b) {
+  const ops = [];
+  let i = 0;
+  while (i < a.length || i < b.length) {
+    if (a[i] === b[i]) {
+      ops.push({ kind: " ", line: a[i++] });
+      continue;
+    }
+    let end = i;
+    while (end < a.length && end < b.length && a[end] !== b[end]) end++;
+    const [endA, endB] = end < a.length && end < b.length ? [end, end] : [a.length, b.length];
+    for (let x = i; x < endA; x++) ops.push({ kind: "-", line: a[x] });
+    for (let y = i; y < endB; y++) ops.push({ kind: "+", line: b[y] });
+    i = Math.max(endA, endB);
+  }
+  return ops;
+}
+function unifiedDiff(path, before, after, context2 = 3) {
+  if (before === after) return "";
+  const ops = diffLines(splitLines2(before), splitLines2(after));
+  const end = path.includes(" ") ? "	" : "";
+  const out = [`--- a/${path}${end}`, `+++ b/${path}${end}`];
+  let i = 0;
+  let aLine = 1;
+  let bLine = 1;
+  while (i < ops.length) {
+    if (ops[i].kind === " ") {
+      i++;
+      aLine++;
+      bLine++;
+      continue;
+    }
+    let start = i;
+    let back = 0;
+    while (start > 0 && back < context2 && ops[start - 1].kind === " ") {
+      start--;
+      back++;
+    }
+    let end2 = i;
+    let quiet = 0;
+    while (end2 < ops.length && quiet <= 2 * context2) {
+      quiet = ops[end2].kind === " " ? quiet + 1 : 0;
+      end2++;
+    }
+    end2 -= Math.max(0, quiet - context2);
+    const hunk = ops.slice(start, end2);
+    const aCount = hunk.filter((o) => o.kind !== "+").length;
+    const bCount = hunk.filter((o) => o.kind !== "-").length;
+    const aStart = aLine - back - (aCount === 0 ? 1 : 0);
+    const bStart = bLine - back - (bCount === 0 ? 1 : 0);
+    out.push(`@@ -${aStart},${aCount} +${bStart},${bCount} @@`);
+    for (const op of hunk) out.push(hunkLine(op));
+    for (const op of ops.slice(i, end2)) {
+      if (op.kind !== "+") aLine++;
+      if (op.kind !== "-") bLine++;
+    }
+    i = end2;
+  }
+  return out.join("\n") + "\n";
+}
+
+// src/engine/report.ts
+function jsonReport(plan) {
+  return {
+    changed: plan.files.length > 0,
+    files: plan.files.map((f) => f.path),
+    changes: plan.changes.map(({ file, line, kind, key, old, new: value, op, target }) => ({
+      file,
+      line,
+      kind,
+      key,
+      old,
+      new: value,
+      ...op && { op },
+      ...target && { target }
+    })),
+    ...plan.targets.length > 0 && {
+      targets: plan.targets.map((t) => ({ name: t.name, files: plan.files.filter((f) => f.target === t.name).map((f) => f.path) }))
+    },
+    warnings: plan.warnings.map((w) => ({ ...inReadmeOrder(w), ...w.kind && { kind: w.kind } }))
+  };
+}
+function jsonRefusal(issues) {
+  return { changed: false, files: [], changes: [], warnings: [], errors: issues.map(inReadmeOrder) };
+}
+function inReadmeOrder({ file, line, message }) {
+  return { ...file !== void 0 && { file }, ...line !== void 0 && { line }, message };
+}
+function shownValue(value) {
+  return value === void 0 ? "(none)" : value === "" ? '""' : value.replace(/\s*\n\s*/g, " ");
+}
+function changeLine(c) {
+  return `  ${String(c.line).padStart(4)}  ${c.kind.padEnd(9)} ${c.key}: ${shownValue(valueBefore(c))} -> ${shownValue(valueAfter(c))}`;
+}
+function nothingToChange(plan) {
+  if (plan.images.length === 0) return "nothing to change: every field the --set specs name already holds its value";
+  if (plan.warnings.every(isAside)) return "nothing to change: every image field found already holds its new value";
+  if (plan.warnings.filter((w) => w.kind === "unreached").length >= plan.images.length) return "nothing to change: the warnings above say why";
+  return "nothing to change: the warnings above say what was left and why; every other image field found already holds its new value";
+}
+function humanReport(plan, options = {}) {
+  const out = [];
+  const groups = plan.targets.length > 0 ? [...plan.targets.map((t) => t.name), void 0] : [void 0];
+  for (const group of groups) {
+    const files = plan.files.filter((f) => f.target === group);
+    if (files.length === 0) continue;
+    if (group !== void 0) out.push(`target ${group}:`);
+    else if (plan.targets.length > 0) out.push("outside any target (markers and overrides):");
+    for (const file of files) {
+      out.push(file.path, ...file.changes.map(changeLine));
+      if (options.diff) out.push(unifiedDiff(file.path, file.before, file.after).replace(/\n$/, ""));
+    }
+  }
+  const n = plan.files.length;
+  const verb = options.dryRun ? "would change" : "changed";
+  out.push(
+    n === 0 ? nothingToChange(plan) : `${counted(n, "file")} ${verb}, ${counted(plan.changes.length, "value")}${options.dryRun ? " (dry run: nothing written)" : ""}`
+  );
+  return out.join("\n") + "\n";
+}
+
 // src/engine/overrides.ts
 function collectOverrides(valid, config, configPath, present, inScope, warnings, fieldName = byIndex) {
   const configured = config?.overrides ?? [];
@@ -18850,7 +19326,7 @@ function collectOverrides(valid, config, configPath, present, inScope, warnings,
   }
   return { byFile, issues };
 }
-async function checkConfiguredOverrides(source, overrides, configPath, present, create) {
+async function checkConfiguredOverrides(source, overrides, configPath, present, create, fieldName) {
   const issues = [];
   const issue = (i, field2, message) => issues.push({
     file: configPath,
@@ -18874,7 +19350,8 @@ async function checkConfiguredOverrides(source, overrides, configPath, present, 
       fileKind(file),
       body,
       of.map((i) => ({ path: overrides[i].spec, value: (current) => current ?? "" })),
-      create
+      create,
+      fieldName
     );
     try {
       dry(indexes);
@@ -19099,7 +19576,7 @@ function setOverImages(kind, sets, overruled, fieldName = byFlag) {
     return field2 !== void 0 && sets.has(field2);
   }).map(({ edit, override }) => ({
     line: override.line,
-    message: `${override.key}: ${fieldName("set")} wrote ${override.new || "(none)"}, which takes precedence over ${edit.new} from the incoming image${fieldKey(edit.key) === fieldKey(override.key) ? "" : ` at ${edit.key}`}`
+    message: `${override.key}: ${fieldName("set")} ${override.op === "delete" ? "deleted it" : `wrote ${shownValue(override.new)}`}, which takes precedence over ${edit.new} from the incoming image${fieldKey(edit.key) === fieldKey(override.key) ? "" : ` at ${edit.key}`}`
   }));
 }
 function setsInFile(kind, overrides) {
@@ -19155,21 +19632,206 @@ function located(path, error) {
   return { ...where2, message: `'${error.spec}': ${error.message}${indexed2}` };
 }
 
-// src/engine/apply-set.ts
-function applySet(file, text2, spec, options = {}) {
-  const kind = fileKind(file);
-  if (kind === "kcl-mod") throw new RequestError([{ field: "set", message: `${file}: ${kclModNotSet()}` }]);
-  const malformed2 = malformedSets([{ file, spec }]);
-  if (malformed2.length > 0) throw new RequestError(malformed2);
-  const bom = text2.startsWith("\uFEFF") ? "\uFEFF" : "";
-  const result = overFile(file, kind ?? "yaml", { text: text2.slice(bom.length), changes: [], warnings: [] }, [spec], options.create ?? false);
-  return { ...result, text: bom + result.text };
+// src/engine/config-file.ts
+var DEFAULT_CONFIG = ".github/gitops-promote.yaml";
+var DEFAULT_CONFIGS = [DEFAULT_CONFIG, ".github/gitops-promote.yml"];
+function configPathsOf(request) {
+  if (request.config === void 0) return DEFAULT_CONFIGS;
+  return typeof request.config === "string" ? [request.config.replace(/^\.\//, "")] : [];
 }
-function malformedSets(sets, fieldName) {
-  return sets.flatMap((set2) => {
-    const error = setSpecError(set2, fieldName);
-    return error ? [{ ...located(set2.file, error), field: "set" }] : [];
+var GIVEN_CONFIG = "the configuration";
+function unfiled(diagnostic) {
+  const { file, line, ...rest } = diagnostic;
+  if (file !== GIVEN_CONFIG) return diagnostic;
+  return { ...rest, message: `${file}${line === void 0 ? "" : ` (line ${line})`}: ${diagnostic.message}` };
+}
+async function configOf2(source, present, request, create) {
+  const given = typeof request.config === "object" ? request.config : request.config === NO_CONFIG ? { targets: [], setters: /* @__PURE__ */ new Map(), overrides: [] } : void 0;
+  if (given) return { config: given, configPath: GIVEN_CONFIG, given: true };
+  const configPath = configPathIn(request, present);
+  return { config: await loadConfig(source, present, configPath, request.config !== void 0, create, request.fieldName), configPath, given: false };
+}
+function configPathIn(request, present) {
+  const paths = configPathsOf(request);
+  const found = paths.filter((path) => present.has(path));
+  if (found.length > 1) throw new RequestError([{ field: "config", message: `config: ${found.join(" and ")} both exist, and only one is read; remove one` }]);
+  return found[0] ?? paths[0];
+}
+async function loadConfig(source, present, path, required, create, fieldName = byIndex) {
+  if (!present.has(path)) {
+    if (required) throw new RequestError([{ field: "config", message: `${fieldName("config")}: ${path} does not exist` }]);
+    return void 0;
+  }
+  const text2 = decodeUtf8(await source.read(path));
+  if (text2 === void 0) throw new RequestError([{ field: "config", file: path, message: CONFIG_NOT_UTF8 }]);
+  try {
+    return parseConfig(text2, path);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    const tree = await checkConfiguredOverrides(source, error.config?.overrides ?? [], path, present, create, fieldName);
+    throw new RequestError(
+      ofField(
+        "config",
+        [...error.issues, ...tree].sort((a, b) => (a.line ?? 0) - (b.line ?? 0))
+      )
+    );
+  }
+}
+
+// src/engine/chart-tags.ts
+import { posix as posix2 } from "node:path";
+function warnLoneTagParameters(texts, inScope, updatesFor, warnings) {
+  const values = new ValuesFiles(texts);
+  const said = /* @__PURE__ */ new Set();
+  for (const [path, file, document] of applicationsReading(texts, values, updatesFor)) {
+    const sources = sourcesOf(document).filter((source) => source.length > 0);
+    for (const source of sources) {
+      const valueFiles = valuesOf(document.root, source, sources, texts);
+      if (inScope(path)) warnLoneParameters(path, texts.get(path), file, document.root, source, valueFiles, values, updatesFor(path), warnings);
+      for (const warning of loneValueTags(valueFiles, values, inScope, updatesFor)) {
+        const at = `${warning.file}:${warning.line}`;
+        if (!said.has(at)) warnings.push(warning);
+        said.add(at);
+      }
+    }
+  }
+}
+function unreadValueFiles(texts, present, updatesFor) {
+  const values = new ValuesFiles(texts);
+  const unread = /* @__PURE__ */ new Set();
+  for (const [, , document] of applicationsReading(texts, values, updatesFor)) {
+    const sources = sourcesOf(document).filter((source) => source.length > 0);
+    for (const source of sources)
+      for (const path of listedPaths(document.root, source, sources)) if (!texts.has(path) && present.has(path) && fileKind(path) === "yaml") unread.add(path);
+  }
+  return [...unread];
+}
+function* applicationsReading(texts, values, updatesFor) {
+  for (const [path, text2] of texts) {
+    if (fileKind(path) !== "yaml" || !text2.includes(ARGO) || !(text2.includes("parameters") || text2.includes("valueFiles"))) continue;
+    const incoming = byRepository(updatesFor(path).filter((update) => update.image.tag !== void 0));
+    if (incoming.size === 0 || !values.mayRead(text2, incoming)) continue;
+    const file = tryYamlFile(text2.replace(/^\uFEFF/, ""));
+    if (!file) continue;
+    for (const document of file.documents) yield [path, file, document];
+  }
+}
+function warnLoneParameters(path, text2, file, root, source, valueFiles, values, updates, warnings) {
+  const incoming = byRepository(updates.filter((update) => update.image.tag !== void 0));
+  if (valueFiles.length === 0 || incoming.size === 0) return;
+  const parameters = parametersAt(root, source);
+  const siblings = parameters.map(([other]) => leafOf(other));
+  for (const [name, field2] of parameters) {
+    const [prefix, leaf] = leafOf(name);
+    if (leaf !== "tag" || !isFlowScalar(field2.node) || hasPlaceholder(field2.node.text)) continue;
+    if (siblings.some(([p, l]) => p === prefix && REPOSITORY_KEYS.includes(l))) continue;
+    const keys = prefix === "" ? [] : prefix.split(".");
+    const paired2 = valuesObjectAt(file, root, source, keys);
+    if (paired2 && splitImage(paired2).repository !== void 0) continue;
+    const held = repositoryIn(valueFiles, keys, incoming, values);
+    if (!held || nextVersion(held, versionOf(field2.node.text, void 0)) === void 0) continue;
+    const key = formatPath(field2.path);
+    const { advice, about } = overrideAdvice(key, held.image.repository, { file: path, part: "tag" });
+    warnings.push({
+      file: path,
+      line: lineAt(text2, field2.node.start),
+      message: `${key} (parameter ${parameterName(name)}) overrides the tag of ${held.image.repository} (${held.at}), as Argo CD ranks parameters above values files, and was not moved: ${advice}`,
+      about
+    });
+  }
+}
+var REPOSITORY_KEYS = ["repository", "name", "registry"];
+function loneValueTags(valueFiles, values, inScope, updatesFor) {
+  const found = [];
+  valueFiles.forEach(([path, text2], index) => {
+    if (index === 0 || !inScope(path)) return;
+    const incoming = byRepository(updatesFor(path).filter((update) => update.image.tag !== void 0));
+    if (incoming.size === 0) return;
+    const root = values.rootOf(path, text2);
+    forEachValue(root, ({ node: node2, path: at }) => {
+      if (at[at.length - 1] !== "tag" || !isFlowScalar(node2) || hasPlaceholder(node2.text)) return;
+      const keys = at.slice(0, -1);
+      const mapping = nodeAt(root, keys);
+      if (mapping?.kind !== "map" || [...REPOSITORY_KEYS, "image"].some((key2) => mapValue(mapping, key2) !== void 0)) return;
+      const held = repositoryIn(valueFiles.slice(0, index), keys, incoming, values);
+      if (!held || nextVersion(held, versionOf(node2.text, void 0)) === void 0) return;
+      const key = formatPath(at);
+      const { advice, about } = overrideAdvice(key, held.image.repository, { file: path, part: "tag" });
+      found.push({
+        file: path,
+        line: lineAt(text2, node2.start),
+        message: `${key} overrides the tag of ${held.image.repository} (${held.at}), as Helm ranks a values file listed later above it, and was not moved: ${advice}`,
+        about
+      });
+    });
   });
+  return found;
+}
+var ValuesFiles = class {
+  constructor(texts) {
+    this.texts = texts;
+  }
+  texts;
+  spelling = /* @__PURE__ */ new Map();
+  roots = /* @__PURE__ */ new Map();
+  mayRead(application, incoming) {
+    return [...incoming.values()].some((update) => this.spellings(update.image)?.test(application) === true);
+  }
+  /** The first document's root of a values file (null when it is empty or no YAML). */
+  rootOf(path, text2) {
+    let root = this.roots.get(path);
+    if (root === void 0) this.roots.set(path, root = tryYamlFile(text2.replace(/^\uFEFF/, ""))?.documents[0]?.root ?? null);
+    return root;
+  }
+  /**
+   * The directories and last two segments of the files spelling the repository, as one pattern (null:
+   * none spells it). Built once, so an Application is one scan of its text: a search per file and
+   * Application grew with both (quadratic in the tree's size).
+   */
+  spellings(image) {
+    let spelled = this.spelling.get(image.repository);
+    if (spelled === void 0) {
+      const pattern = repositoryPattern(image);
+      const needles = new Set([...this.texts].flatMap(([path, text2]) => fileKind(path) === "yaml" && pattern.test(text2) ? spellingsOf2(path) : []));
+      spelled = needles.size === 0 ? null : new RegExp([...needles].map(escapeRegExp).join("|"));
+      this.spelling.set(image.repository, spelled);
+    }
+    return spelled;
+  }
+};
+function spellingsOf2(path) {
+  return [posix2.dirname(path), path.slice(path.lastIndexOf("/", path.lastIndexOf("/") - 1) + 1)];
+}
+function listedPaths(root, source, sources) {
+  const chart = scalarText(nodeAt(root, [...source, "path"]));
+  const listed = nodeAt(root, [...source, "helm", "valueFiles"]);
+  const names = listed?.kind === "seq" ? listed.items.map(scalarText) : [];
+  const paths = chart === void 0 ? [] : [posix2.join(chart, "values.yaml")];
+  for (const name of names) {
+    if (name === void 0 || name.includes("://")) continue;
+    const ref = /^\$([\w-]+)\/(.*)$/.exec(name);
+    if (ref && sources.some((s) => scalarText(nodeAt(root, [...s, "ref"])) === ref[1])) paths.push(posix2.normalize(ref[2]));
+    else if (!ref && chart !== void 0) paths.push(posix2.join(chart, name));
+  }
+  return paths.flatMap((path) => path.startsWith("..") ? [] : [path.replace(/^\.\//, "")]);
+}
+function valuesOf(root, source, sources, texts) {
+  return listedPaths(root, source, sources).flatMap((path) => {
+    const text2 = texts.get(path);
+    return text2 === void 0 ? [] : [[path, text2]];
+  });
+}
+function repositoryIn(files, keys, incoming, values) {
+  for (const [path, text2] of files) {
+    const root = values.rootOf(path, text2);
+    const mapping = nodeAt(root, keys);
+    if (mapping?.kind !== "map") continue;
+    const { repository, registry } = splitImage((key) => mapValue(mapping, key));
+    const written = scalarText(repository);
+    const update = written === void 0 ? void 0 : incoming.get(normalizeRepository(splitImageName(scalarText(registry), written)) ?? "");
+    if (update && repository) return { ...update, at: `${path}:${lineAt(text2, repository.start)}` };
+  }
+  return void 0;
 }
 
 // src/engine/kustomize-graph.ts
@@ -19226,6 +19888,7 @@ function graphOf(tree, incoming) {
     directories: [...byDirectory.keys()],
     naming,
     at,
+    has: hasKustomization,
     tagsOf,
     deployers,
     fluxBuilds: () => fluxBuilds ??= tree.deployers.flatMap(({ file, text: text2 }) => readFluxKustomizations(file, text2, hasKustomization, tree))
@@ -19255,15 +19918,22 @@ function walk3({ at }, starts, through = () => true, via = (k) => [...k.resource
   return done.reverse();
 }
 function buildsOf(graph, kustomizations) {
-  const { at, tagsOf } = graph;
+  const { tagsOf, has } = graph;
   const among = new Set(kustomizations);
+  const given = new Map(
+    kustomizations.flatMap((k) => {
+      const directory = posix3.dirname(k.file);
+      return graph.at(directory) === k ? [[directory, k]] : [];
+    })
+  );
+  const at = (directory) => given.get(directory);
   const included = new Set(kustomizations.flatMap((k) => [...k.resources, ...k.components].flatMap((path) => at(path) ?? [])));
   const roots = kustomizations.filter((k) => !k.component && !included.has(k));
   const reached = (through) => {
     const files = /* @__PURE__ */ new Set();
-    for (const k of walk3(graph, roots, (k2) => among.has(k2) && through(k2))) {
+    for (const k of walk3({ at }, roots, (k2) => among.has(k2) && through(k2))) {
       files.add(k.file);
-      for (const path of [...k.resources, ...k.components]) if (!at(path)) files.add(path);
+      for (const path of [...k.resources, ...k.components]) if (!at(path) && !has(path)) files.add(path);
     }
     return files;
   };
@@ -19275,7 +19945,7 @@ function buildsOf(graph, kustomizations) {
     return files;
   };
   let namespaced;
-  const namespaces = (file) => [...(namespaced ??= namespacedFiles(graph, roots, among)).get(file)?.values() ?? []];
+  const namespaces = (file) => [...(namespaced ??= namespacedFiles({ at }, roots, among)).get(file)?.values() ?? []];
   return { reached: () => every ??= reached(() => true), asWritten: asWritten2, namespaces };
 }
 function namespacesOf(tree) {
@@ -19343,6 +20013,16 @@ function upward(tree, graph, deployers) {
     return [...found];
   };
   return { parentsOf, up };
+}
+function listedAs(graph, file) {
+  const directory = posix3.dirname(file);
+  return isKustomizationFile(file) && graph.at(directory)?.file === file ? directory : file;
+}
+function buildsReaching(tree, graph, files) {
+  const above = upward(tree, graph, graph.deployers);
+  const found = /* @__PURE__ */ new Set();
+  for (const file of files) for (const k of above.up(listedAs(graph, file), (k2) => !found.has(k2))) found.add(k);
+  return buildsOf(graph, [...found]);
 }
 var SCREENED_PATHS = 64;
 function listingOf(kustomizations, deployers) {
@@ -19519,6 +20199,495 @@ function inTree(directory, path) {
   if (!path || path.includes("://") || path.includes("\n")) return void 0;
   const joined2 = posix3.normalize(posix3.join(directory, path)).replace(/\/+$/, "");
   return joined2 === ".." || joined2.startsWith("../") || posix3.isAbsolute(joined2) ? void 0 : joined2;
+}
+
+// src/engine/kustomizations.ts
+var IMAGE_VALUE = /\bimage["']?\s*:\s*(?:&[^\s,{}[\]]+\s+)?["']?([^\s"'#,{}[\]]+)/g;
+var OP_VALUE = /\bvalue["']?\s*:\s*["']?([^\s"'#,{}[\]]+)/g;
+function mayHoldBareImage(text2, repositories) {
+  for (const { value } of imageValues(text2)) {
+    const ref = tryParseImageRef(value);
+    if (ref && ref.tag === void 0 && ref.digest === void 0 && repositories.has(ref.repository)) return true;
+  }
+  return false;
+}
+function* imageValues(text2) {
+  const found = (match) => ({ value: match[1], start: match.index + match[0].length - match[1].length });
+  for (const match of text2.matchAll(IMAGE_VALUE)) yield found(match);
+  if (text2.includes("/image")) for (const match of text2.matchAll(OP_VALUE)) yield found(match);
+}
+var TAGGERS_NAMED = 5;
+function taggersWords({ first, others }) {
+  return andList(others ? [...first, "others"] : first);
+}
+var Taggers = class {
+  kept = [];
+  more = false;
+  edited = false;
+  add(file, edited) {
+    this.edited ||= edited;
+    const at = partitionPoint(this.kept.length, (i) => this.kept[i] < file);
+    if (this.kept[at] === file) return;
+    if (at === TAGGERS_NAMED) {
+      this.more = true;
+      return;
+    }
+    this.kept.splice(at, 0, file);
+    if (this.kept.length > TAGGERS_NAMED) {
+      this.kept.pop();
+      this.more = true;
+    }
+  }
+  /** Adds all of `other`'s: what it no longer holds was past its first, so past these too. */
+  merge(other) {
+    for (const file of other.kept) this.add(file, false);
+    this.more ||= other.more;
+    this.edited ||= other.edited;
+  }
+  get files() {
+    return { first: [...this.kept], others: this.more };
+  }
+};
+function addTaggers(into, name, owner, add) {
+  const byOwner = into.get(name) ?? /* @__PURE__ */ new Map();
+  into.set(name, byOwner);
+  const taggers = byOwner.get(owner) ?? new Taggers();
+  byOwner.set(owner, taggers);
+  add(taggers);
+}
+function mergeTags(into, from) {
+  for (const [name, byOwner] of from) for (const [owner, taggers] of byOwner) addTaggers(into, name, owner, (kept) => kept.merge(taggers));
+}
+function kustomizeTagged(tree, incoming, owners = { ownerOf: () => void 0, edited: () => false }) {
+  const graph = graphOf(tree, incoming);
+  const { directories, naming, at, tagsOf, deployers } = graph;
+  const tagging = [...naming.flatMap((directory) => at(directory) ?? []).filter((k) => k.tags.length > 0), ...deployers];
+  const builds = tagging.some((k) => k.component) ? [...directories.flatMap((directory) => at(directory) ?? []), ...deployers] : tagging;
+  const byKustomization = /* @__PURE__ */ new Map();
+  const byFile = /* @__PURE__ */ new Map();
+  const tagsAt = (map2, key) => {
+    const known = map2.get(key);
+    if (known) return known;
+    const tags = /* @__PURE__ */ new Map();
+    map2.set(key, tags);
+    return tags;
+  };
+  const starts = builds.filter((k) => tagsOf(k).length > 0);
+  for (const k of walk3(graph, starts)) {
+    const tags = tagsAt(byKustomization, k);
+    for (const { name, file } of tagsOf(k)) addTaggers(tags, name, owners.ownerOf(file), (taggers) => taggers.add(file, owners.edited(file)));
+    mergeTags(tagsAt(byFile, k.file), tags);
+    for (const path of [...k.resources, ...k.components]) {
+      const child = at(path);
+      mergeTags(child ? tagsAt(byKustomization, child) : tagsAt(byFile, path), tags);
+    }
+  }
+  let reaching;
+  const retags = (file, name) => everyBuildRetags(reaching ??= buildsReaching(tree, graph, byFile.keys()), file, name);
+  const tagged = /* @__PURE__ */ new Map();
+  for (const [file, tags] of byFile) {
+    const own = owners.ownerOf(file);
+    const retagged = [...tags].filter(([name]) => retags(file, name));
+    if (retagged.length === 0) continue;
+    const names = retagged.map(([name, byOwner]) => {
+      const counted2 = new Taggers();
+      const elsewhere = /* @__PURE__ */ new Map();
+      for (const [owner, taggers] of byOwner) {
+        if (owner === void 0 || owner === own) counted2.merge(taggers);
+        else elsewhere.set(owner, taggers.files);
+      }
+      return [name, { by: counted2.files, edited: counted2.edited, elsewhere }];
+    });
+    tagged.set(file, new Map(names));
+  }
+  return tagged;
+}
+function retaggedInEveryBuild(tree, incoming) {
+  const graph = graphOf(tree, incoming);
+  const all = [...graph.directories.flatMap((directory) => graph.at(directory) ?? []), ...graph.deployers];
+  const builds = buildsOf(graph, all);
+  const names = [...new Set(all.flatMap((k) => graph.tagsOf(k).map((tag) => tag.name)))];
+  const retagged = /* @__PURE__ */ new Map();
+  for (const file of builds.reached()) {
+    const every = names.filter((name) => everyBuildRetags(builds, file, name));
+    if (every.length > 0) retagged.set(file, new Set(every));
+  }
+  return retagged;
+}
+function everyBuildRetags(builds, file, name) {
+  return !builds.asWritten(name).has(file);
+}
+function retaggedAt(text2, repository, names) {
+  const at = /* @__PURE__ */ new Set();
+  for (const { value, start } of imageValues(text2)) {
+    const ref = tryParseImageRef(value);
+    if (ref?.repository === repository && names.has(ref.name)) at.add(start);
+  }
+  return at;
+}
+
+// src/engine/kustomize-patches.ts
+import { posix as posix4 } from "node:path";
+var VALUE_OPS2 = /* @__PURE__ */ new Set(["add", "replace"]);
+function patchDocuments(patch, text2) {
+  const yaml = tryYamlFile(text2.replace(/^\uFEFF/, ""));
+  if (!yaml) return [];
+  const inline = patch.inline;
+  const at = inline && formatPath(inline.at);
+  const lineOf2 = (node2) => (inline ? inline.line - 1 : 0) + lineAt(text2, node2.start);
+  return yaml.documents.flatMap(({ root }, index) => {
+    const document = inline ? 0 : index;
+    const values = [];
+    const add = (node2, path, written, ops) => {
+      if (!isFlowScalar(node2)) return;
+      const key = at === void 0 ? formatPath(written) : ops ? `${at}${formatPath(written)}` : `${at}: ${formatPath(written)}`;
+      values.push({ path, node: node2, key, line: lineOf2(node2) });
+    };
+    if (patch.kind !== "strategic-merge" && isOpList(root) && root?.kind === "seq") {
+      if (!patch.target) return [];
+      root.items.forEach((op, i) => {
+        if (op.kind !== "map" || !VALUE_OPS2.has(scalarText(mapValue(op, "op")) ?? "")) return;
+        const pointer = pointerPath(scalarText(mapValue(op, "path")));
+        forEachValue(mapValue(op, "value") ?? null, ({ node: node2, path }) => add(node2, [...pointer, ...path], [i, "value", ...path], true));
+      });
+      return [{ patch, document, selector: patch.target, values }];
+    }
+    if (patch.kind === "json6902" || root?.kind !== "map") return [];
+    forEachValue(root, ({ node: node2, path }) => add(node2, path, path, false));
+    const metadata = (key) => scalarText(nodeAt(root, ["metadata", key]));
+    const own = { kind: scalarText(mapValue(root, "kind")), name: metadata("name"), namespace: metadata("namespace") };
+    return [{ patch, document, selector: patch.target ?? own, values }];
+  });
+}
+function resourcesOf(file, text2) {
+  const yaml = tryYamlFile(text2.replace(/^\uFEFF/, ""));
+  return (yaml?.documents ?? []).flatMap(
+    ({ root, object }, document) => root?.kind === "map" && object.kind !== void 0 ? [{ file, document, text: text2, root, apiVersion: object.apiVersion, kind: object.kind, name: object.name, namespace: object.namespace }] : []
+  );
+}
+function selects(selector, resource) {
+  if (selector.labelSelector !== void 0 || selector.annotationSelector !== void 0) return void 0;
+  const [group, version] = splitApiVersion(resource.apiVersion);
+  const fields = [
+    [selector.group, group],
+    [selector.version, version],
+    [selector.kind, resource.kind],
+    [selector.name, resource.name],
+    [selector.namespace, resource.namespace]
+  ];
+  return fields.every(([pattern, value]) => pattern === void 0 || pattern === "" || matchesWhole(pattern, value ?? ""));
+}
+function splitApiVersion(apiVersion) {
+  const slash = apiVersion?.indexOf("/") ?? -1;
+  return slash < 0 ? ["", apiVersion ?? ""] : [apiVersion.slice(0, slash), apiVersion.slice(slash + 1)];
+}
+function matchesWhole(pattern, value) {
+  try {
+    return new RegExp(`^(?:${pattern})$`).test(value);
+  } catch {
+    return false;
+  }
+}
+function helmTagMapping(value) {
+  const { path } = value;
+  return path.length > 3 && path[0] === "spec" && path[1] === "values" && path[path.length - 1] === "tag" ? path.slice(0, -1) : void 0;
+}
+function helmRepository(doc, resource, mapping) {
+  const own = ownField(doc, mapping);
+  const written = splitImage(own).repository !== void 0;
+  const { registry, repository } = splitImage((key) => written ? scalarText(own(key)?.node) : scalarText(nodeAt(resource.root, [...mapping, key])));
+  if (repository === void 0) return void 0;
+  const name = splitImageName(registry, repository);
+  const normal = normalizeRepository(name);
+  return normal === void 0 ? void 0 : { name, repository: normal };
+}
+function ownField(doc, mapping) {
+  return (key) => doc.values.find((v) => v.path.length === mapping.length + 1 && v.path[mapping.length] === key && samePrefix(v.path, mapping));
+}
+function samePrefix(path, prefix) {
+  return prefix.every((segment2, i) => path[i] === segment2);
+}
+function versionsSet(doc, resource, repositories) {
+  const set2 = /* @__PURE__ */ new Set();
+  for (const value of doc.values) {
+    if (value.path[value.path.length - 1] === "image") {
+      const ref = tryParseImageRef(value.node.text);
+      if (ref && (ref.tag !== void 0 || ref.digest !== void 0) && repositories.has(ref.repository)) set2.add(ref.repository);
+      continue;
+    }
+    const mapping = helmTagMapping(value);
+    const pair = mapping && helmRepository(doc, resource, mapping);
+    if (pair && repositories.has(pair.repository)) set2.add(pair.repository);
+  }
+  return set2;
+}
+function loneTags(doc) {
+  return doc.values.flatMap((value) => {
+    const mapping = helmTagMapping(value);
+    if (!mapping || hasPlaceholder(value.node.text)) return [];
+    return splitImage(ownField(doc, mapping)).repository !== void 0 ? [] : [{ value, mapping }];
+  });
+}
+function pairOf(doc, tag, resource) {
+  const pair = helmRepository(doc, resource, tag.mapping);
+  const node2 = splitImage((key) => nodeAt(resource.root, [...tag.mapping, key])).repository;
+  return pair && node2 ? { ...pair, line: lineAt(resource.text, node2.start) } : void 0;
+}
+function patchReader({ patches }) {
+  const read = /* @__PURE__ */ new Map();
+  return (k) => {
+    let documents2 = read.get(k);
+    if (!documents2) {
+      documents2 = k.patches.flatMap((patch) => {
+        const text2 = patch.inline?.text ?? patches.get(patch.file);
+        return text2 === void 0 ? [] : patchDocuments(patch, text2);
+      });
+      read.set(k, documents2);
+    }
+    return documents2;
+  };
+}
+function setsVersionIn(documents2, resources, repository) {
+  const only = /* @__PURE__ */ new Set([repository]);
+  return documents2.some((doc) => resources.some((resource) => selects(doc.selector, resource) !== false && versionsSet(doc, resource, only).size > 0));
+}
+async function pairedTagsOf(tree, incoming, read) {
+  const repositories = new Set(incoming.map((image) => image.repository));
+  const graph = graphOf(tree, incoming);
+  const documentsOf = patchReader(tree);
+  const resources = /* @__PURE__ */ new Map();
+  const resourcesAt = (path) => {
+    let found = resources.get(path);
+    if (!found) resources.set(path, found = read(path).then((text2) => text2 === void 0 ? [] : resourcesOf(path, text2)));
+    return found;
+  };
+  const paired2 = /* @__PURE__ */ new Map();
+  const unpaired = /* @__PURE__ */ new Map();
+  for (const { file, text: text2 } of tree.kustomizations) {
+    const k = text2.includes("atch") ? graph.at(posix4.dirname(file)) : void 0;
+    const lone = k?.file === file ? documentsOf(k).flatMap((doc) => loneTags(doc).map((tag) => ({ doc, tag }))) : [];
+    if (lone.length === 0) continue;
+    const built = (await Promise.all(builtFiles(graph, k).map(resourcesAt))).flat();
+    for (const { doc, tag } of lone) {
+      const at = `${doc.patch.file}:${doc.document}:${tag.value.key}`;
+      if (paired2.has(at) || unpaired.has(at)) continue;
+      const picked = built.flatMap((resource) => {
+        const selected = selects(doc.selector, resource);
+        return selected === false ? [] : [{ resource, selected }];
+      });
+      const holders = picked.flatMap(({ resource }) => {
+        const pair = pairOf(doc, tag, resource);
+        return pair && repositories.has(pair.repository) ? [{ ...pair, base: `${resource.file}:${pair.line}` }] : [];
+      });
+      if (holders.length === 0) continue;
+      const { line, key } = tag.value;
+      const where2 = {
+        file: doc.patch.file,
+        document: doc.document,
+        key,
+        line,
+        inline: !!doc.patch.inline,
+        written: tag.value.node.text,
+        repository: holders[0].repository
+      };
+      if (picked.length === 1 && picked[0].selected) paired2.set(at, { ...where2, name: holders[0].name, base: holders[0].base });
+      else {
+        const why = picked.some(({ selected }) => selected === void 0) ? "a label or annotation selector" : `kind and name to ${picked.length} resources`;
+        unpaired.set(at, { ...where2, bases: holders.map((h) => h.base), why });
+      }
+    }
+  }
+  return { paired: [...paired2.values()], unpaired: [...unpaired.values()] };
+}
+function builtFiles(graph, k) {
+  const files = /* @__PURE__ */ new Set();
+  for (const included of walk3(graph, [k])) {
+    const patches = new Set(included.patches.map((patch) => patch.file));
+    for (const path of included.resources) if (!graph.at(path) && !patches.has(path)) files.add(path);
+  }
+  return [...files];
+}
+async function patchedTags(run, tree, read, warnings) {
+  const { paired: paired2, unpaired } = await pairedTagsOf(tree, run.valid.images, read);
+  const byFile = /* @__PURE__ */ new Map();
+  for (const tag of paired2) {
+    if (!run.inScope(tag.file) || run.overridden(tag.file, tag.key)) continue;
+    const documents2 = byFile.get(tag.file) ?? /* @__PURE__ */ new Map();
+    byFile.set(tag.file, documents2.set(tag.document, (documents2.get(tag.document) ?? /* @__PURE__ */ new Map()).set(tag.key, tag.name)));
+  }
+  for (const tag of unpaired) {
+    const update = run.inScope(tag.file) ? run.updatesFor(tag.file).find((u) => u.image.repository === tag.repository) : void 0;
+    if (!update || nextVersion(update, versionOf(tag.written, void 0)) === void 0 || run.overridden(tag.file, tag.key)) continue;
+    warnings.push(unpairedWarning(tag));
+  }
+  return byFile;
+}
+function unpairedWarning(tag) {
+  const { key, repository, file, line, inline, why, bases } = tag;
+  const said = `${key} sets the tag of ${repository} (${andList(bases)}) alone, but its patch applies by ${why}, so which resource it deploys is not known here, and it was not moved: `;
+  if (inline) return { file, line, message: `${said}write repository: ${repository} beside it in the patch, which makes it a pair of its own` };
+  const { advice, about } = overrideAdvice(key, repository, { file, part: "tag" });
+  return { file, line, message: said + advice, about };
+}
+function mayHoldHelmRelease(text2) {
+  return text2.includes(FLUX_HELM);
+}
+
+// src/engine/tree-reads.ts
+var READ_CONCURRENCY = 64;
+async function readScreened(source, paths, keep, warnings) {
+  const texts = new Array(paths.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < paths.length) {
+      const i = next++;
+      const path = paths[i];
+      const text2 = await readText(source, path);
+      if (!keep(path, text2)) continue;
+      if (text2.includes("\uFFFD") && decodeUtf8(await source.read(path)) === void 0) warnings.push({ file: path, message: NOT_UTF8 });
+      else texts[i] = text2;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, paths.length) }, worker));
+  return texts;
+}
+var NOT_UTF8 = "not UTF-8 text; left as it is";
+async function readNamed(source, path) {
+  const text2 = decodeUtf8(await source.read(path));
+  if (text2 === void 0) throw new RequestError([{ file: path, message: NOT_UTF8 }]);
+  return text2;
+}
+
+// src/engine/kustomize-reads.ts
+function kustomizationsIn(source, files, texts, treeRoot) {
+  let reading;
+  const textsOf = async (paths) => {
+    const unread = paths.filter((file) => !texts.has(file));
+    const again = await readScreened(source, unread, () => true, []);
+    const reread = new Map(unread.flatMap((file, i) => again[i] === void 0 ? [] : [[file, again[i]]]));
+    return paths.flatMap((file) => {
+      const text2 = texts.get(file) ?? reread.get(file);
+      return text2 === void 0 ? [] : [{ file, text: text2 }];
+    });
+  };
+  let building;
+  const readBuilds = async () => {
+    const read = await textsOf(files.filter(isKustomizationFile));
+    const deployers = [...texts].flatMap(([file, text2]) => fileKind(file) === "yaml" && mayHoldDeployer(file, text2) ? [{ file, text: text2 }] : []);
+    return { kustomizations: read, deployers, patches: /* @__PURE__ */ new Map(), files, treeRoot };
+  };
+  const readAll = async () => {
+    const tree = await (building ??= readBuilds());
+    const listed = new Set(files);
+    const patches = await textsOf(patchFilesOf(tree.kustomizations).filter((file) => listed.has(file) && fileKind(file) === "yaml"));
+    return { ...tree, patches: new Map(patches.map(({ file, text: text2 }) => [file, text2])) };
+  };
+  return (patches = true) => patches ? reading ??= readAll() : building ??= readBuilds();
+}
+async function kustomizeTaggedIn(kustomizations, texts, images, run) {
+  const { inScope } = run;
+  const repositories = new Set(images.map((image) => image.repository));
+  if (repositories.size === 0 || ![...texts].some(([path, text2]) => inScope(path) && mayHoldBareImage(text2, repositories))) return NOT_TAGGED;
+  const owners = { ownerOf: (path) => run.ownerOf(path)?.name, edited: inScope };
+  const outside = (name, by) => `holds ${name} with no tag or digest, so its version is set by the images: of ${taggersWords(by)}, outside the paths; left as it is`;
+  const left = /* @__PURE__ */ new Map();
+  const elsewhere = /* @__PURE__ */ new Map();
+  for (const [file, names] of kustomizeTagged(await kustomizations(), images, owners)) {
+    for (const [name, { by, edited, elsewhere: others }] of names) {
+      if (by.first.length === 0) setIn(elsewhere, file, name, others);
+      else setIn(left, file, name, edited ? void 0 : outside(name, by));
+    }
+  }
+  return { left, elsewhere };
+}
+async function pairedTagsIn(kustomizations, texts, run, warnings) {
+  if (![...texts.values()].some(mayHoldHelmRelease)) return /* @__PURE__ */ new Map();
+  const read = async (path) => texts.get(path) ?? (run.present.has(path) && fileKind(path) === "yaml" ? (await readScreened(run.source, [path], () => true, []))[0] : void 0);
+  const overridden = (file, field2) => overrideNamesField(file, field2, run.overridesByFile.get(file) ?? [], run.config?.overrides ?? []);
+  const paired2 = await patchedTags({ ...run, overridden }, await kustomizations(), read, warnings);
+  for (const file of paired2.keys()) {
+    const text2 = await read(file);
+    if (text2 !== void 0) texts.set(file, text2);
+  }
+  return paired2;
+}
+var NOT_TAGGED = { left: /* @__PURE__ */ new Map(), elsewhere: /* @__PURE__ */ new Map() };
+function setIn(map2, file, name, value) {
+  const names = map2.get(file) ?? /* @__PURE__ */ new Map();
+  map2.set(file, names.set(name, value));
+}
+function warnTaggedElsewhere(changes, elsewhere, target, warnings) {
+  if (!elsewhere) return;
+  for (const change of changes) {
+    const ref = tryParseImageRef(change.old);
+    const others = ref && ref.tag === void 0 && ref.digest === void 0 ? elsewhere.get(ref.name) : void 0;
+    if (!ref || !others) continue;
+    const by = andList([...others].map(([owner, files]) => `${taggersWords(files)} (target ${owner})`));
+    warnings.push({
+      file: change.file,
+      line: change.line,
+      message: `${change.key} holds ${ref.name} with no tag or digest, whose version the images: of ${by} set, outside ${target ? `target ${target}'s` : "its target's"} paths: another target's kustomization does not decide this one's version, so it is pinned as without it`
+    });
+  }
+}
+
+// src/engine/manifest-candidates.ts
+function mayBeManifest(run, path) {
+  return fileKind(path) !== void 0 && !isTestFile(path) && !path.startsWith(".github/") && path !== run.configPath && !run.misplaced.has(path);
+}
+
+// src/engine/validate-in-tree.ts
+async function validateInTree(listed, request) {
+  try {
+    return validateRequest(request);
+  } catch (error) {
+    if (!(error instanceof RequestError) || !error.issues.some((issue) => issue.message.includes(UNKNOWN_REPOSITORY))) throw error;
+    const known = await knownImagesIn(listed, request).catch(() => void 0);
+    if (!known) throw error;
+    return validateRequest(request, known);
+  }
+}
+async function knownImagesIn(listed, request) {
+  const readable = async (read2) => {
+    try {
+      return await read2();
+    } catch (error) {
+      if (error instanceof RequestError) return void 0;
+      throw error;
+    }
+  };
+  const tree = await readable(() => listTree(listed));
+  if (!tree) return {};
+  const { files, source } = tree;
+  const read = isConfigField(request.config) ? await readable(() => configOf2(source, new Set(files), request, false)) : void 0;
+  const config = read?.config;
+  const treeRoot = repositoryPath(request.pathInRepository ?? "");
+  const yaml = files.filter((path) => fileKind(path) === "yaml" && mayBeManifest({ configPath: read?.configPath ?? GIVEN_CONFIG, misplaced: /* @__PURE__ */ new Set() }, path));
+  const screened = await readScreened(source, yaml, (_, text2) => mayHoldFluxObjects(text2) || mayGiveNamespace(text2), []);
+  const texts = new Map(yaml.flatMap((path, i) => screened[i] === void 0 ? [] : [[path, screened[i]]]));
+  const docs = [...texts].flatMap(([file, text2]) => mayHoldFluxObjects(text2) ? [{ file, text: text2 }] : []);
+  const flux = docs.length === 0 ? void 0 : fluxSetters(docs, treeRoot, namespacesOf(await kustomizationsIn(source, files, texts, treeRoot)(false)));
+  const setters = /* @__PURE__ */ new Map();
+  for (const [key, defined] of flux?.setters ?? []) if (new Set(defined.map((d) => d.repository)).size === 1) setters.set(key, defined[0]);
+  for (const [key, setter] of config?.setters ?? []) setters.set(key, setter);
+  return { setters, repositories: [...new Set((config?.targets ?? []).flatMap((target) => target.images.map((image) => image.name)))] };
+}
+
+// src/engine/apply-set.ts
+function applySet(file, text2, spec, options = {}) {
+  const kind = fileKind(file);
+  if (kind === void 0 || kind === "kcl-mod") throw new RequestError([{ field: "set", message: notASetFile(file) }]);
+  const malformed2 = malformedSets([{ file, spec }]);
+  if (malformed2.length > 0) throw new RequestError(malformed2);
+  const bom = text2.startsWith("\uFEFF") ? "\uFEFF" : "";
+  const result = overFile(file, kind, { text: text2.slice(bom.length), changes: [], warnings: [] }, [spec], options.create ?? false);
+  return { ...result, text: bom + result.text };
+}
+function malformedSets(sets, fieldName) {
+  return sets.flatMap((set2) => {
+    const error = setSpecError(set2, fieldName);
+    return error ? [{ ...located(set2.file, error), field: "set" }] : [];
+  });
 }
 
 // src/engine/setters.ts
@@ -19907,333 +21076,6 @@ function compare(a, b) {
 
 // src/engine/deployed-as-written.ts
 import { posix as posix5 } from "node:path";
-
-// src/engine/kustomizations.ts
-var IMAGE_VALUE = /\bimage["']?\s*:\s*(?:&[^\s,{}[\]]+\s+)?["']?([^\s"'#,{}[\]]+)/g;
-var OP_VALUE = /\bvalue["']?\s*:\s*["']?([^\s"'#,{}[\]]+)/g;
-function mayHoldBareImage(text2, repositories) {
-  for (const { value } of imageValues(text2)) {
-    const ref = tryParseImageRef(value);
-    if (ref && ref.tag === void 0 && ref.digest === void 0 && repositories.has(ref.repository)) return true;
-  }
-  return false;
-}
-function* imageValues(text2) {
-  const found = (match) => ({ value: match[1], start: match.index + match[0].length - match[1].length });
-  for (const match of text2.matchAll(IMAGE_VALUE)) yield found(match);
-  if (text2.includes("/image")) for (const match of text2.matchAll(OP_VALUE)) yield found(match);
-}
-var TAGGERS_NAMED = 5;
-function taggersWords({ first, others }) {
-  return andList(others ? [...first, "others"] : first);
-}
-var Taggers = class {
-  kept = [];
-  more = false;
-  edited = false;
-  add(file, edited) {
-    this.edited ||= edited;
-    const at = partitionPoint(this.kept.length, (i) => this.kept[i] < file);
-    if (this.kept[at] === file) return;
-    if (at === TAGGERS_NAMED) {
-      this.more = true;
-      return;
-    }
-    this.kept.splice(at, 0, file);
-    if (this.kept.length > TAGGERS_NAMED) {
-      this.kept.pop();
-      this.more = true;
-    }
-  }
-  /** Adds all of `other`'s: what it no longer holds was past its first, so past these too. */
-  merge(other) {
-    for (const file of other.kept) this.add(file, false);
-    this.more ||= other.more;
-    this.edited ||= other.edited;
-  }
-  get files() {
-    return { first: [...this.kept], others: this.more };
-  }
-};
-function addTaggers(into, name, owner, add) {
-  const byOwner = into.get(name) ?? /* @__PURE__ */ new Map();
-  into.set(name, byOwner);
-  const taggers = byOwner.get(owner) ?? new Taggers();
-  byOwner.set(owner, taggers);
-  add(taggers);
-}
-function mergeTags(into, from) {
-  for (const [name, byOwner] of from) for (const [owner, taggers] of byOwner) addTaggers(into, name, owner, (kept) => kept.merge(taggers));
-}
-function kustomizeTagged(tree, incoming, owners = { ownerOf: () => void 0, edited: () => false }) {
-  const graph = graphOf(tree, incoming);
-  const { directories, naming, at, tagsOf, deployers } = graph;
-  const tagging = [...naming.flatMap((directory) => at(directory) ?? []).filter((k) => k.tags.length > 0), ...deployers];
-  const builds = tagging.some((k) => k.component) ? [...directories.flatMap((directory) => at(directory) ?? []), ...deployers] : tagging;
-  const byKustomization = /* @__PURE__ */ new Map();
-  const byFile = /* @__PURE__ */ new Map();
-  const tagsAt = (map2, key) => {
-    const known = map2.get(key);
-    if (known) return known;
-    const tags = /* @__PURE__ */ new Map();
-    map2.set(key, tags);
-    return tags;
-  };
-  const starts = builds.filter((k) => tagsOf(k).length > 0);
-  for (const k of walk3(graph, starts)) {
-    const tags = tagsAt(byKustomization, k);
-    for (const { name, file } of tagsOf(k)) addTaggers(tags, name, owners.ownerOf(file), (taggers) => taggers.add(file, owners.edited(file)));
-    mergeTags(tagsAt(byFile, k.file), tags);
-    for (const path of [...k.resources, ...k.components]) {
-      const child = at(path);
-      mergeTags(child ? tagsAt(byKustomization, child) : tagsAt(byFile, path), tags);
-    }
-  }
-  const tagged = /* @__PURE__ */ new Map();
-  for (const [file, tags] of byFile) {
-    const own = owners.ownerOf(file);
-    const names = [...tags].map(([name, byOwner]) => {
-      const counted2 = new Taggers();
-      const elsewhere = /* @__PURE__ */ new Map();
-      for (const [owner, taggers] of byOwner) {
-        if (owner === void 0 || owner === own) counted2.merge(taggers);
-        else elsewhere.set(owner, taggers.files);
-      }
-      return [name, { by: counted2.files, edited: counted2.edited, elsewhere }];
-    });
-    tagged.set(file, new Map(names));
-  }
-  return tagged;
-}
-function retaggedInEveryBuild(tree, incoming) {
-  const graph = graphOf(tree, incoming);
-  const all = [...graph.directories.flatMap((directory) => graph.at(directory) ?? []), ...graph.deployers];
-  const { reached, asWritten: asWritten2 } = buildsOf(graph, all);
-  const names = [...new Set(all.flatMap((k) => graph.tagsOf(k).map((tag) => tag.name)))];
-  const retagged = /* @__PURE__ */ new Map();
-  for (const file of reached()) {
-    const every = names.filter((name) => !asWritten2(name).has(file));
-    if (every.length > 0) retagged.set(file, new Set(every));
-  }
-  return retagged;
-}
-function retaggedAt(text2, repository, names) {
-  const at = /* @__PURE__ */ new Set();
-  for (const { value, start } of imageValues(text2)) {
-    const ref = tryParseImageRef(value);
-    if (ref?.repository === repository && names.has(ref.name)) at.add(start);
-  }
-  return at;
-}
-
-// src/engine/kustomize-patches.ts
-import { posix as posix4 } from "node:path";
-var VALUE_OPS2 = /* @__PURE__ */ new Set(["add", "replace"]);
-function patchDocuments(patch, text2) {
-  const yaml = tryYamlFile(text2.replace(/^\uFEFF/, ""));
-  if (!yaml) return [];
-  const inline = patch.inline;
-  const at = inline && formatPath(inline.at);
-  const lineOf = (node2) => (inline ? inline.line - 1 : 0) + lineAt(text2, node2.start);
-  return yaml.documents.flatMap(({ root }, index) => {
-    const document = inline ? 0 : index;
-    const values = [];
-    const add = (node2, path, written, ops) => {
-      if (!isFlowScalar(node2)) return;
-      const key = at === void 0 ? formatPath(written) : ops ? `${at}${formatPath(written)}` : `${at}: ${formatPath(written)}`;
-      values.push({ path, node: node2, key, line: lineOf(node2) });
-    };
-    if (patch.kind !== "strategic-merge" && isOpList(root) && root?.kind === "seq") {
-      if (!patch.target) return [];
-      root.items.forEach((op, i) => {
-        if (op.kind !== "map" || !VALUE_OPS2.has(scalarText(mapValue(op, "op")) ?? "")) return;
-        const pointer = pointerPath(scalarText(mapValue(op, "path")));
-        forEachValue(mapValue(op, "value") ?? null, ({ node: node2, path }) => add(node2, [...pointer, ...path], [i, "value", ...path], true));
-      });
-      return [{ patch, document, selector: patch.target, values }];
-    }
-    if (patch.kind === "json6902" || root?.kind !== "map") return [];
-    forEachValue(root, ({ node: node2, path }) => add(node2, path, path, false));
-    const metadata = (key) => scalarText(nodeAt(root, ["metadata", key]));
-    const own = { kind: scalarText(mapValue(root, "kind")), name: metadata("name"), namespace: metadata("namespace") };
-    return [{ patch, document, selector: patch.target ?? own, values }];
-  });
-}
-function resourcesOf(file, text2) {
-  const yaml = tryYamlFile(text2.replace(/^\uFEFF/, ""));
-  return (yaml?.documents ?? []).flatMap(
-    ({ root, object }, document) => root?.kind === "map" && object.kind !== void 0 ? [{ file, document, text: text2, root, apiVersion: object.apiVersion, kind: object.kind, name: object.name, namespace: object.namespace }] : []
-  );
-}
-function selects(selector, resource) {
-  if (selector.labelSelector !== void 0 || selector.annotationSelector !== void 0) return void 0;
-  const [group, version] = splitApiVersion(resource.apiVersion);
-  const fields = [
-    [selector.group, group],
-    [selector.version, version],
-    [selector.kind, resource.kind],
-    [selector.name, resource.name],
-    [selector.namespace, resource.namespace]
-  ];
-  return fields.every(([pattern, value]) => pattern === void 0 || pattern === "" || matchesWhole(pattern, value ?? ""));
-}
-function splitApiVersion(apiVersion) {
-  const slash = apiVersion?.indexOf("/") ?? -1;
-  return slash < 0 ? ["", apiVersion ?? ""] : [apiVersion.slice(0, slash), apiVersion.slice(slash + 1)];
-}
-function matchesWhole(pattern, value) {
-  try {
-    return new RegExp(`^(?:${pattern})$`).test(value);
-  } catch {
-    return false;
-  }
-}
-function helmTagMapping(value) {
-  const { path } = value;
-  return path.length > 3 && path[0] === "spec" && path[1] === "values" && path[path.length - 1] === "tag" ? path.slice(0, -1) : void 0;
-}
-function helmRepository(doc, resource, mapping) {
-  const own = ownField(doc, mapping);
-  const written = splitImage(own).repository !== void 0;
-  const { registry, repository } = splitImage((key) => written ? scalarText(own(key)?.node) : scalarText(nodeAt(resource.root, [...mapping, key])));
-  if (repository === void 0) return void 0;
-  const name = splitImageName(registry, repository);
-  const normal = normalizeRepository(name);
-  return normal === void 0 ? void 0 : { name, repository: normal };
-}
-function ownField(doc, mapping) {
-  return (key) => doc.values.find((v) => v.path.length === mapping.length + 1 && v.path[mapping.length] === key && samePrefix(v.path, mapping));
-}
-function samePrefix(path, prefix) {
-  return prefix.every((segment2, i) => path[i] === segment2);
-}
-function versionsSet(doc, resource, repositories) {
-  const set2 = /* @__PURE__ */ new Set();
-  for (const value of doc.values) {
-    if (value.path[value.path.length - 1] === "image") {
-      const ref = tryParseImageRef(value.node.text);
-      if (ref && (ref.tag !== void 0 || ref.digest !== void 0) && repositories.has(ref.repository)) set2.add(ref.repository);
-      continue;
-    }
-    const mapping = helmTagMapping(value);
-    const pair = mapping && helmRepository(doc, resource, mapping);
-    if (pair && repositories.has(pair.repository)) set2.add(pair.repository);
-  }
-  return set2;
-}
-function loneTags(doc) {
-  return doc.values.flatMap((value) => {
-    const mapping = helmTagMapping(value);
-    if (!mapping || hasPlaceholder(value.node.text)) return [];
-    return splitImage(ownField(doc, mapping)).repository !== void 0 ? [] : [{ value, mapping }];
-  });
-}
-function pairOf(doc, tag, resource) {
-  const pair = helmRepository(doc, resource, tag.mapping);
-  const node2 = splitImage((key) => nodeAt(resource.root, [...tag.mapping, key])).repository;
-  return pair && node2 ? { ...pair, line: lineAt(resource.text, node2.start) } : void 0;
-}
-function patchReader({ patches }) {
-  const read = /* @__PURE__ */ new Map();
-  return (k) => {
-    let documents2 = read.get(k);
-    if (!documents2) {
-      documents2 = k.patches.flatMap((patch) => {
-        const text2 = patch.inline?.text ?? patches.get(patch.file);
-        return text2 === void 0 ? [] : patchDocuments(patch, text2);
-      });
-      read.set(k, documents2);
-    }
-    return documents2;
-  };
-}
-function setsVersionIn(documents2, resources, repository) {
-  const only = /* @__PURE__ */ new Set([repository]);
-  return documents2.some((doc) => resources.some((resource) => selects(doc.selector, resource) !== false && versionsSet(doc, resource, only).size > 0));
-}
-async function pairedTagsOf(tree, incoming, read) {
-  const repositories = new Set(incoming.map((image) => image.repository));
-  const graph = graphOf(tree, incoming);
-  const documentsOf = patchReader(tree);
-  const resources = /* @__PURE__ */ new Map();
-  const resourcesAt = (path) => {
-    let found = resources.get(path);
-    if (!found) resources.set(path, found = read(path).then((text2) => text2 === void 0 ? [] : resourcesOf(path, text2)));
-    return found;
-  };
-  const paired2 = /* @__PURE__ */ new Map();
-  const unpaired = /* @__PURE__ */ new Map();
-  for (const { file, text: text2 } of tree.kustomizations) {
-    const k = text2.includes("atch") ? graph.at(posix4.dirname(file)) : void 0;
-    const lone = k?.file === file ? documentsOf(k).flatMap((doc) => loneTags(doc).map((tag) => ({ doc, tag }))) : [];
-    if (lone.length === 0) continue;
-    const built = (await Promise.all(builtFiles(graph, k).map(resourcesAt))).flat();
-    for (const { doc, tag } of lone) {
-      const at = `${doc.patch.file}:${doc.document}:${tag.value.key}`;
-      if (paired2.has(at) || unpaired.has(at)) continue;
-      const picked = built.flatMap((resource) => {
-        const selected = selects(doc.selector, resource);
-        return selected === false ? [] : [{ resource, selected }];
-      });
-      const holders = picked.flatMap(({ resource }) => {
-        const pair = pairOf(doc, tag, resource);
-        return pair && repositories.has(pair.repository) ? [{ ...pair, base: `${resource.file}:${pair.line}` }] : [];
-      });
-      if (holders.length === 0) continue;
-      const { line, key } = tag.value;
-      const where2 = {
-        file: doc.patch.file,
-        document: doc.document,
-        key,
-        line,
-        inline: !!doc.patch.inline,
-        written: tag.value.node.text,
-        repository: holders[0].repository
-      };
-      if (picked.length === 1 && picked[0].selected) paired2.set(at, { ...where2, name: holders[0].name, base: holders[0].base });
-      else {
-        const why = picked.some(({ selected }) => selected === void 0) ? "a label or annotation selector" : `kind and name to ${picked.length} resources`;
-        unpaired.set(at, { ...where2, bases: holders.map((h) => h.base), why });
-      }
-    }
-  }
-  return { paired: [...paired2.values()], unpaired: [...unpaired.values()] };
-}
-function builtFiles(graph, k) {
-  const files = /* @__PURE__ */ new Set();
-  for (const included of walk3(graph, [k])) {
-    const patches = new Set(included.patches.map((patch) => patch.file));
-    for (const path of included.resources) if (!graph.at(path) && !patches.has(path)) files.add(path);
-  }
-  return [...files];
-}
-async function patchedTags(run, tree, read, warnings) {
-  const { paired: paired2, unpaired } = await pairedTagsOf(tree, run.valid.images, read);
-  const byFile = /* @__PURE__ */ new Map();
-  for (const tag of paired2) {
-    if (!run.inScope(tag.file) || run.overridden(tag.file, tag.key)) continue;
-    const documents2 = byFile.get(tag.file) ?? /* @__PURE__ */ new Map();
-    byFile.set(tag.file, documents2.set(tag.document, (documents2.get(tag.document) ?? /* @__PURE__ */ new Map()).set(tag.key, tag.name)));
-  }
-  for (const tag of unpaired) {
-    const update = run.inScope(tag.file) ? run.updatesFor(tag.file).find((u) => u.image.repository === tag.repository) : void 0;
-    if (!update || nextVersion(update, versionOf(tag.written, void 0)) === void 0 || run.overridden(tag.file, tag.key)) continue;
-    warnings.push(unpairedWarning(tag));
-  }
-  return byFile;
-}
-function unpairedWarning(tag) {
-  const { key, repository, file, line, inline, why, bases } = tag;
-  const said = `${key} sets the tag of ${repository} (${andList(bases)}) alone, but its patch applies by ${why}, so which resource it deploys is not known here, and it was not moved: `;
-  if (inline) return { file, line, message: `${said}write repository: ${repository} beside it in the patch, which makes it a pair of its own` };
-  const { advice, about } = overrideAdvice(key, repository, { file, part: "tag" });
-  return { file, line, message: said + advice, about };
-}
-function mayHoldHelmRelease(text2) {
-  return text2.includes(FLUX_HELM);
-}
-
-// src/engine/deployed-as-written.ts
 function deployedAsWrittenBy(tree, incoming) {
   let read;
   const builds = /* @__PURE__ */ new Map();
@@ -20244,16 +21086,16 @@ function deployedAsWrittenBy(tree, incoming) {
       read = { graph: graph2, above: upward(tree, graph2, graph2.deployers) };
     }
     const { graph, above } = read;
-    const own = isKustomizationFile(file) ? graph.at(posix5.dirname(file)) : void 0;
-    const start = own?.file === file ? posix5.dirname(file) : file;
+    const start = listedAs(graph, file);
+    const own = start === file ? void 0 : graph.at(start);
     if (!builds.has(start)) {
       const all = above.up(start);
       builds.set(start, all.length > 0 ? buildsOf(graph, all) : void 0);
     }
     const built = builds.get(start);
     if (!built) return { by: [], built: false, deployed: false };
-    const names = own?.file === file ? own.tags.filter((name) => normalizeRepository(name) === repository) : writtenNames(text2, repository);
-    const resources = own?.file === file ? [] : resourcesOf(file, text2);
+    const names = own ? own.tags.filter((name) => normalizeRepository(name) === repository) : writtenNames(text2, repository);
+    const resources = own ? [] : resourcesOf(file, text2);
     const patching = (k) => resources.length > 0 && setsVersionIn(patchesOf(k), resources, repository);
     const found = /* @__PURE__ */ new Set();
     for (const passing of names.length === 0 ? [built.reached()] : names.map(built.asWritten)) {
@@ -20337,7 +21179,11 @@ function kclRunsIn(text2, treeRoot) {
   if (yaml === void 0) return [];
   return yaml.documents.filter(isKclRun).map((document) => ({
     directory: treeDirectory(repositoryPath(scalarText(nodeAt(document.root, ["spec", "path"])) ?? ""), treeRoot),
-    paths: settingItems(document).flatMap((item) => item.holds === "spec" ? item.read(item.node.text)?.name ?? [] : [])
+    name: [document.object.namespace, document.object.name].filter((part) => part).join("/"),
+    specs: settingItems(document).flatMap(({ holds: holds2, node: node2, read }) => {
+      const path = holds2 === "spec" ? read(node2.text)?.name : void 0;
+      return path === void 0 ? [] : [{ path, spec: node2.text, line: yaml.lineAt(node2.start) }];
+    })
   }));
 }
 function setByEveryKclRun(runs, path, text2) {
@@ -20347,10 +21193,54 @@ function setByEveryKclRun(runs, path, text2) {
   if (building.length === 0) return NONE;
   const reached = /* @__PURE__ */ new Map();
   const linesOf = (spec) => reached.get(spec) ?? reached.set(spec, linesSetBy(text2, spec)).get(spec);
-  const [first, ...others] = building.map((run) => new Set(run.paths.flatMap(linesOf)));
+  const [first, ...others] = building.map((run) => new Set(run.specs.flatMap((spec) => linesOf(spec.path))));
   return new Set([...first].filter((line) => others.every((lines) => lines.has(line))));
 }
 var NONE = /* @__PURE__ */ new Set();
+async function keptSpecsOver(planned, texts, treeRoot, source, present) {
+  const overridden = planned.filter((file) => fileKind(file.path) === "kcl" && file.changes.some(isWritten));
+  if (overridden.length === 0) return [];
+  const runs = [...texts].flatMap(
+    ([file, text2]) => fileKind(file) === "yaml" && mayHoldKclRun(text2) ? kclRunsIn(text2, treeRoot).map((run) => ({ file, run })) : []
+  );
+  const warnings = [];
+  for (const { path, after, changes } of overridden) {
+    const directory = posix7.dirname(path) === "." ? "" : posix7.dirname(path);
+    const mod = posix7.join(directory, "kcl.mod");
+    const kept = [
+      ...present.has(mod) ? modSpecs(mod, texts.get(mod) ?? decodeUtf8(await source.read(mod))) : [],
+      ...runs.flatMap(
+        ({ file, run }) => run.directory === directory ? run.specs.map((spec) => ({ ...spec, where: `${file}:${spec.line}, the spec.config.overrides of KCLRun ${run.name}` })) : []
+      )
+    ].map((spec) => ({ ...spec, lines: linesSetBy(after, spec.path) }));
+    for (const change of changes.filter(isWritten)) {
+      const last = change.line + lineBreaks(change.new);
+      const over = kept.filter((spec) => spec.lines.some((line) => line >= change.line && line <= last));
+      if (over.length === 0) continue;
+      const named2 = over.map((spec) => `${spec.spec} (${spec.where})`).join(" and ");
+      warnings.push({
+        file: path,
+        line: change.line,
+        message: `${change.key}: ${named2} also sets it, and KCL applies ${over.length === 1 ? "that spec" : "those specs"} over this file as it renders, so the value written here is not what deploys; set ${over.length === 1 ? "that spec" : "those specs"} instead, or both`
+      });
+    }
+  }
+  return warnings;
+}
+function isWritten(change) {
+  return change.kind === "override" && change.op !== "delete";
+}
+function modSpecs(file, text2) {
+  if (text2 === void 0) return [];
+  try {
+    return modOverrides(text2).flatMap(
+      ({ path, spec, line, misplaced }) => path === void 0 || misplaced !== void 0 ? [] : [{ path, spec, line, where: `${file}:${line}, [profile] overrides` }]
+    );
+  } catch (error) {
+    if (error instanceof SourceError) return [];
+    throw error;
+  }
+}
 var PROBE = "gitops-promote/set-by-a-kclrun";
 function linesSetBy(text2, spec) {
   try {
@@ -20374,7 +21264,11 @@ function warnUnreached(valid, unreached2, known, texts, defined, outside, warnin
   }
   for (const key of valid.setters.keys()) {
     if (marked(key)) continue;
-    warnings.push({ message: `no file to update has a marker for setter ${key}${didYouMean(closest(key, known.keys))}`, kind: "unreached" });
+    const misplaced = misplacedIn(texts, key);
+    warnings.push({
+      message: misplaced ? `no file to update has a marker for setter ${key} where it is read: ${misplaced} has one that marks nothing there (see the warning at it)` : `no file to update has a marker for setter ${key}${didYouMean(closest(key, known.keys))}`,
+      kind: "unreached"
+    });
   }
 }
 function unusedKeys(keys) {
@@ -20388,6 +21282,13 @@ function markedIn(texts) {
     keys ??= new Set(texts.flatMap(([path, text2]) => fileMarkers(path, text2)).map(({ marker }) => marker.key));
     return keys.has(key);
   };
+}
+function misplacedIn(texts, key) {
+  for (const [path, text2] of texts) {
+    const found = misplacedMarkers(path, text2).find(({ marker }) => marker.key === key);
+    if (found) return `${path}:${found.line}`;
+  }
+  return void 0;
 }
 function unreachedImages(valid, defined, overrides, texts) {
   const overridden = new Set([...overrides.values()].flat().flatMap((o) => typeof o === "string" ? [] : [o.repository]));
@@ -20412,7 +21313,7 @@ function warnBesideMarkers(changes, policySetters, left, marks, warnings) {
     if (split2) warnings.push({ file: change.file, line: change.line, message: `${change.key} is set to ${change.new} by repository, ${split2}` });
   }
 }
-function warnUnpolicied(changes, updates, policiesAt, marked, warnings) {
+function warnUnpolicied(changes, updates, policiesAt, marked, misplaced, warnings) {
   for (const change of changes) {
     const moved = movedBy(change, updates);
     const tag = moved?.update.image.tag;
@@ -20428,11 +21329,12 @@ function warnUnpolicied(changes, updates, policiesAt, marked, warnings) {
     const which = andList(
       [...would].map(([verb, policies]) => `${policies.length === 1 ? "ImagePolicy" : "ImagePolicies"} ${andList(policies)} would ${verb}`)
     );
+    const written = misplaced().find(({ marker }) => refusing.some(({ key }) => key === marker.key));
     const add = refusing.length === 1 ? "add its marker" : "add the marker of one";
     warnings.push({
       file: change.file,
       line: change.line,
-      message: `${image.repository} moves to ${tag} with no policy (no marker here); ${which}: ${add}, or a target with a policy`
+      message: written ? `${image.repository} moves to ${tag} with no policy; ${which}, and the marker of ${written.marker.key} ${written.line === change.line ? "on this line" : `at line ${written.line}`} marks nothing where it is: move it as the warning there says for its policy to govern this field, or add a target with a policy` : `${image.repository} moves to ${tag} with no policy (no marker here); ${which}: ${add}, or a target with a policy`
     });
   }
 }
@@ -20645,6 +21547,48 @@ function otherVersionsIn(text2, image, kcl) {
   );
 }
 
+// src/engine/left-behind-outside.ts
+import { posix as posix8 } from "node:path";
+async function warnBuiltOutside(run, images, tree, warnings) {
+  const { files, inScope } = run;
+  if (images.length === 0 || files.every(inScope) || !files.some((path) => isKustomizationFile(path) && inScope(path))) return;
+  const built = await tree(false);
+  const graph = graphOf(built, images);
+  const inside = built.kustomizations.flatMap(({ file }) => inScope(file) ? graph.at(posix8.dirname(file)) ?? [] : []);
+  const listed = new Set(files);
+  const outside = [...new Set(walk3(graph, inside).flatMap((k) => k.resources.filter((path) => !graph.at(path) && !inScope(path) && listed.has(path))))];
+  if (outside.length === 0) return;
+  const read = await readScreened(run.source, outside, (path, text2) => images.some((image) => holdsImage(path, text2, image)), []);
+  const texts = new Map(outside.flatMap((path, i) => read[i] === void 0 ? [] : [[path, read[i]]]));
+  const left = leftBehind(images, texts, { explained: () => false, quiet: false });
+  if (left.length === 0) return;
+  const asWritten2 = deployedAsWrittenBy(await tree(), images);
+  for (const { image, files: holding3 } of left) {
+    const said = /* @__PURE__ */ new Map();
+    for (const { path, places } of holding3) {
+      const references = places.flatMap(({ reference }) => reference ?? []);
+      if (references.length === 0) continue;
+      for (const by of asWritten2({ file: path, text: texts.get(path) }, image.repository).by.filter(inScope)) {
+        const entry = said.get(by) ?? said.set(by, { files: /* @__PURE__ */ new Set(), references: /* @__PURE__ */ new Set() }).get(by);
+        entry.files.add(path);
+        for (const reference of references) entry.references.add(reference);
+      }
+    }
+    for (const [by, { files: bases, references }] of said)
+      warnings.push({ file: by, message: builtOutsideMessage(image, [...bases], [...references]), about: { reason: "unmoved", image: image.repository } });
+  }
+}
+function builtOutsideMessage(image, bases, references) {
+  const name = tryParseImageRef(references[0])?.name ?? image.repository;
+  const entry = [
+    `name: ${name}`,
+    ...image.tag === void 0 ? [] : [`newTag: ${image.tag}`],
+    ...image.digest === void 0 ? [] : [`digest: ${image.digest}`]
+  ];
+  const directories = [...new Set(bases.map((path) => `${posix8.dirname(path)}/`))];
+  return `the build here deploys ${andList(bases)} (outside the paths to update) as written, at ${andList(references)}; add an images: entry (${entry.join(", ")}) here, or add ${andList(directories)} to the paths to update`;
+}
+
 // src/engine/screen.ts
 function screenFor(images) {
   const tokens = [MARKER_TOKEN, ...images.map(screenToken)];
@@ -20701,66 +21645,6 @@ function warnMisplacedConfigs(misplaced, read, name) {
 }
 
 // src/engine/plan.ts
-var DEFAULT_CONFIG = ".github/gitops-promote.yaml";
-var DEFAULT_CONFIGS = [DEFAULT_CONFIG, ".github/gitops-promote.yml"];
-function configPathsOf(request) {
-  if (request.config === void 0) return DEFAULT_CONFIGS;
-  return typeof request.config === "string" ? [request.config.replace(/^\.\//, "")] : [];
-}
-var GIVEN_CONFIG = "the configuration";
-function unfiled(diagnostic) {
-  const { file, line, ...rest } = diagnostic;
-  if (file !== GIVEN_CONFIG) return diagnostic;
-  return { ...rest, message: `${file}${line === void 0 ? "" : ` (line ${line})`}: ${diagnostic.message}` };
-}
-async function configOf2(source, present, request, create) {
-  const given = typeof request.config === "object" ? request.config : request.config === NO_CONFIG ? { targets: [], setters: /* @__PURE__ */ new Map(), overrides: [] } : void 0;
-  if (given) return { config: given, configPath: GIVEN_CONFIG, given: true };
-  const configPath = configPathIn(request, present);
-  return { config: await loadConfig(source, present, configPath, request.config !== void 0, create), configPath, given: false };
-}
-async function validateInTree(listed, request) {
-  try {
-    return validateRequest(request);
-  } catch (error) {
-    if (!(error instanceof RequestError) || !error.issues.some((issue) => issue.message.includes(UNKNOWN_REPOSITORY))) throw error;
-    const known = await knownImagesIn(listed, request).catch(() => void 0);
-    if (!known) throw error;
-    return validateRequest(request, known);
-  }
-}
-async function knownImagesIn(listed, request) {
-  const readable = async (read2) => {
-    try {
-      return await read2();
-    } catch (error) {
-      if (error instanceof RequestError) return void 0;
-      throw error;
-    }
-  };
-  const tree = await readable(() => listTree(listed));
-  if (!tree) return {};
-  const { files, source } = tree;
-  const read = isConfigField(request.config) ? await readable(() => configOf2(source, new Set(files), request, false)) : void 0;
-  const config = read?.config;
-  const treeRoot = repositoryPath(request.pathInRepository ?? "");
-  const yaml = files.filter((path) => fileKind(path) === "yaml" && mayBeManifest({ configPath: read?.configPath ?? GIVEN_CONFIG, misplaced: /* @__PURE__ */ new Set() }, path));
-  const screened = await readScreened(source, yaml, (_, text2) => mayHoldFluxObjects(text2) || mayGiveNamespace(text2), []);
-  const texts = new Map(yaml.flatMap((path, i) => screened[i] === void 0 ? [] : [[path, screened[i]]]));
-  const docs = [...texts].flatMap(([file, text2]) => mayHoldFluxObjects(text2) ? [{ file, text: text2 }] : []);
-  const flux = docs.length === 0 ? void 0 : fluxSetters(docs, treeRoot, namespacesOf(await kustomizationsIn(source, files, texts, treeRoot)(false)));
-  const setters = /* @__PURE__ */ new Map();
-  for (const [key, defined] of flux?.setters ?? []) if (new Set(defined.map((d) => d.repository)).size === 1) setters.set(key, defined[0]);
-  for (const [key, setter] of config?.setters ?? []) setters.set(key, setter);
-  return { setters, repositories: [...new Set((config?.targets ?? []).flatMap((target) => target.images.map((image) => image.name)))] };
-}
-function configPathIn(request, present) {
-  const paths = configPathsOf(request);
-  const found = paths.filter((path) => present.has(path));
-  if (found.length > 1) throw new RequestError([{ field: "config", message: `config: ${found.join(" and ")} both exist, and only one is read; remove one` }]);
-  return found[0] ?? paths[0];
-}
-var READ_CONCURRENCY = 64;
 async function planUpdate(listed, request) {
   const valid = await validateInTree(listed, request);
   const malformed2 = malformedSets(valid.sets, request.fieldName);
@@ -20783,7 +21667,7 @@ async function planUpdate(listed, request) {
   const idlePaths = [];
   warnIdlePaths(config?.targets ?? [], targets, files, configPath, idlePaths);
   const { byFile: overridesByFile, issues } = collectOverrides(valid, config, configPath, present, inScope, warnings, request.fieldName);
-  issues.push(...ofField("config", await checkConfiguredOverrides(source, config?.overrides ?? [], configPath, present, create)));
+  issues.push(...ofField("config", await checkConfiguredOverrides(source, config?.overrides ?? [], configPath, present, create, request.fieldName)));
   if (issues.length > 0) throw new RequestError(issues.map(unfiled));
   const run = runContext({
     valid,
@@ -20810,6 +21694,7 @@ async function planUpdate(listed, request) {
   const inScopeTexts = [...texts].filter(([path]) => inScope(path));
   await warnReach(run, inScopeTexts, resolved, setters, warnings);
   const planned = planFiles(run, texts, readOnly, tagged, paired2, setters, warnings);
+  warnings.push(...await keptSpecsOver(planned, texts, run.treeRoot, source, present));
   warnImageUpdaterConstraints(
     valid.images,
     inScopeTexts,
@@ -20828,6 +21713,7 @@ async function planUpdate(listed, request) {
     )
   );
   await warnLeftBehind(run, texts, planned, setters, kustomizations, warnings);
+  await warnBuiltOutside(run, valid.images, kustomizations, warnings);
   warnings.push(...await reachingOtherTargets(run, planned, kustomizations));
   return {
     files: planned,
@@ -20901,9 +21787,6 @@ async function holdersOutside(run, images) {
   });
   return held;
 }
-function mayBeManifest(run, path) {
-  return fileKind(path) !== void 0 && !isTestFile(path) && !path.startsWith(".github/") && path !== run.configPath && !run.misplaced.has(path);
-}
 async function readCandidates(run, warnings) {
   const { source, files, inScope, overridesByFile } = run;
   const screen = screenFor(run.valid.images);
@@ -20960,12 +21843,14 @@ function planFiles(run, texts, readOnly, tagged, paired2, { forFile, fluxPolicie
     planned.push(filePlan);
     warnTaggedElsewhere(filePlan.changes, tagged.elsewhere.get(path), target?.name, warnings);
     const marks = marksOf(path, text2);
+    let misplaced;
     warnBesideMarkers(filePlan.changes, target ? /* @__PURE__ */ new Map() : editRequest.setters, left, marks, warnings);
     warnUnpolicied(
       filePlan.changes,
       editRequest.images,
       (repository) => fluxPoliciesAt2(path, repository),
       (image) => markedIn2(forFile(path), marks, image),
+      () => misplaced ??= misplacedMarkers(path, text2),
       warnings
     );
   }
@@ -21036,130 +21921,6 @@ function markedIn2({ setters, left }, marks, image) {
     ...[...left].filter(([, images]) => images.some((i) => i.repository === image.repository)).map(([key]) => key)
   ];
   return keys.some(marks);
-}
-function ofField(field2, issues) {
-  return issues.map((issue) => ({ ...issue, field: field2 }));
-}
-function asIssuesOf(field2, run) {
-  try {
-    return run();
-  } catch (error) {
-    if (error instanceof RequestError) throw new RequestError(ofField(field2, error.issues));
-    throw error;
-  }
-}
-async function loadConfig(source, present, path, required, create) {
-  if (!present.has(path)) {
-    if (required) throw new RequestError([{ field: "config", message: `config: ${path} does not exist` }]);
-    return void 0;
-  }
-  const text2 = decodeUtf8(await source.read(path));
-  if (text2 === void 0) throw new RequestError([{ field: "config", file: path, message: CONFIG_NOT_UTF8 }]);
-  try {
-    return parseConfig(text2, path);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    const tree = await checkConfiguredOverrides(source, error.config?.overrides ?? [], path, present, create);
-    throw new RequestError(
-      ofField(
-        "config",
-        [...error.issues, ...tree].sort((a, b) => (a.line ?? 0) - (b.line ?? 0))
-      )
-    );
-  }
-}
-function kustomizationsIn(source, files, texts, treeRoot) {
-  let reading;
-  const textsOf = async (paths) => {
-    const unread = paths.filter((file) => !texts.has(file));
-    const again = await readScreened(source, unread, () => true, []);
-    const reread = new Map(unread.flatMap((file, i) => again[i] === void 0 ? [] : [[file, again[i]]]));
-    return paths.flatMap((file) => {
-      const text2 = texts.get(file) ?? reread.get(file);
-      return text2 === void 0 ? [] : [{ file, text: text2 }];
-    });
-  };
-  let building;
-  const readBuilds = async () => {
-    const read = await textsOf(files.filter(isKustomizationFile));
-    const deployers = [...texts].flatMap(([file, text2]) => fileKind(file) === "yaml" && mayHoldDeployer(file, text2) ? [{ file, text: text2 }] : []);
-    return { kustomizations: read, deployers, patches: /* @__PURE__ */ new Map(), files, treeRoot };
-  };
-  const readAll = async () => {
-    const tree = await (building ??= readBuilds());
-    const listed = new Set(files);
-    const patches = await textsOf(patchFilesOf(tree.kustomizations).filter((file) => listed.has(file) && fileKind(file) === "yaml"));
-    return { ...tree, patches: new Map(patches.map(({ file, text: text2 }) => [file, text2])) };
-  };
-  return (patches = true) => patches ? reading ??= readAll() : building ??= readBuilds();
-}
-async function kustomizeTaggedIn(kustomizations, texts, images, run) {
-  const { inScope } = run;
-  const repositories = new Set(images.map((image) => image.repository));
-  if (repositories.size === 0 || ![...texts].some(([path, text2]) => inScope(path) && mayHoldBareImage(text2, repositories))) return NOT_TAGGED;
-  const owners = { ownerOf: (path) => run.ownerOf(path)?.name, edited: inScope };
-  const outside = (name, by) => `holds ${name} with no tag or digest, so its version is set by the images: of ${taggersWords(by)}, outside the paths; left as it is`;
-  const left = /* @__PURE__ */ new Map();
-  const elsewhere = /* @__PURE__ */ new Map();
-  for (const [file, names] of kustomizeTagged(await kustomizations(), images, owners)) {
-    for (const [name, { by, edited, elsewhere: others }] of names) {
-      if (by.first.length === 0) setIn(elsewhere, file, name, others);
-      else setIn(left, file, name, edited ? void 0 : outside(name, by));
-    }
-  }
-  return { left, elsewhere };
-}
-async function pairedTagsIn(kustomizations, texts, run, warnings) {
-  if (![...texts.values()].some(mayHoldHelmRelease)) return /* @__PURE__ */ new Map();
-  const read = async (path) => texts.get(path) ?? (run.present.has(path) && fileKind(path) === "yaml" ? (await readScreened(run.source, [path], () => true, []))[0] : void 0);
-  const overridden = (file, field2) => overrideNamesField(file, field2, run.overridesByFile.get(file) ?? [], run.config?.overrides ?? []);
-  const paired2 = await patchedTags({ ...run, overridden }, await kustomizations(), read, warnings);
-  for (const file of paired2.keys()) {
-    const text2 = await read(file);
-    if (text2 !== void 0) texts.set(file, text2);
-  }
-  return paired2;
-}
-var NOT_TAGGED = { left: /* @__PURE__ */ new Map(), elsewhere: /* @__PURE__ */ new Map() };
-function setIn(map2, file, name, value) {
-  const names = map2.get(file) ?? /* @__PURE__ */ new Map();
-  map2.set(file, names.set(name, value));
-}
-function warnTaggedElsewhere(changes, elsewhere, target, warnings) {
-  if (!elsewhere) return;
-  for (const change of changes) {
-    const ref = tryParseImageRef(change.old);
-    const others = ref && ref.tag === void 0 && ref.digest === void 0 ? elsewhere.get(ref.name) : void 0;
-    if (!ref || !others) continue;
-    const by = andList([...others].map(([owner, files]) => `${taggersWords(files)} (target ${owner})`));
-    warnings.push({
-      file: change.file,
-      line: change.line,
-      message: `${change.key} holds ${ref.name} with no tag or digest, whose version the images: of ${by} set, outside ${target ? `target ${target}'s` : "its target's"} paths: another target's kustomization does not decide this one's version, so it is pinned as without it`
-    });
-  }
-}
-async function readScreened(source, paths, keep, warnings) {
-  const texts = new Array(paths.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < paths.length) {
-      const i = next++;
-      const path = paths[i];
-      const text2 = await readText(source, path);
-      if (!keep(path, text2)) continue;
-      if (text2.includes("\uFFFD") && decodeUtf8(await source.read(path)) === void 0) warnings.push({ file: path, message: NOT_UTF8 });
-      else texts[i] = text2;
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, paths.length) }, worker));
-  return texts;
-}
-var NOT_UTF8 = "not UTF-8 text; left as it is";
-async function readNamed(source, path) {
-  const text2 = decodeUtf8(await source.read(path));
-  if (text2 === void 0) throw new RequestError([{ file: path, message: NOT_UTF8 }]);
-  return text2;
 }
 function planFile(path, text2, request, overrides, overridden, create, target, warnings, helmTemplate) {
   const kind = fileKind(path);
@@ -21541,230 +22302,6 @@ function describe2(value) {
 function quoted(value) {
   if (typeof value === "string") return quotedExcerpt(value);
   return typeof value === "object" && value !== null ? describe2(value) : JSON.stringify(value);
-}
-
-// src/engine/diff.ts
-function splitLines2(text2) {
-  const lines = [];
-  let start = 0;
-  while (start < text2.length) {
-    const nl = text2.indexOf("\n", start);
-    const end = nl < 0 ? text2.length : nl + 1;
-    lines.push(text2.slice(start, end));
-    start = end;
-  }
-  return lines;
-}
-function hunkLine(op) {
-  return op.line.endsWith("\n") ? op.kind + op.line.slice(0, -1) : `${op.kind}${op.line}
-\\ No newline at end of file`;
-}
-var STEPS_PER_LINE = 8;
-var STEPS_BESIDES = 1e6;
-function diffLines(a, b) {
-  return myers(a, b, STEPS_BESIDES) ?? anchored(a, b);
-}
-function myers(a, b, besides) {
-  const trace = myersTrace(a, b, besides);
-  if (!trace) return void 0;
-  const ops = [];
-  let x = a.length;
-  let y = b.length;
-  for (let d = trace.length - 1; d >= 0; d--) {
-    const vd = trace[d];
-    const k = x - y;
-    const prevK = k === -d || k !== d && vd[k + d] < vd[k + d + 2] ? k + 1 : k - 1;
-    const prevX = vd[prevK + d + 1];
-    const prevY = prevX - prevK;
-    while (x > prevX && y > prevY) {
-      ops.push({ kind: " ", line: a[--x] });
-      y--;
-    }
-    if (d > 0) ops.push(x === prevX ? { kind: "+", line: b[--y] } : { kind: "-", line: a[--x] });
-  }
-  return ops.reverse();
-}
-function myersTrace(a, b, besides) {
-  const max = a.length + b.length;
-  let steps = STEPS_PER_LINE * max + besides;
-  const offset = max + 1;
-  const v = new Int32Array(2 * max + 3);
-  const trace = [];
-  for (let d = 0; d <= max; d++) {
-    trace.push(v.slice(offset - d - 1, offset + d + 2));
-    for (let k = -d; k <= d; k += 2) {
-      if (--steps < 0) return void 0;
-      let x = k === -d || k !== d && v[offset + k - 1] < v[offset + k + 1] ? v[offset + k + 1] : v[offset + k - 1] + 1;
-      let y = x - k;
-      const from = x;
-      while (x < a.length && y < b.length && a[x] === b[y]) {
-        x++;
-        y++;
-      }
-      steps -= x - from;
-      v[offset + k] = x;
-      if (x >= a.length && y >= b.length) return trace;
-    }
-  }
-  return void 0;
-}
-function anchored(a, b) {
-  const ops = [];
-  let x = 0;
-  let y = 0;
-  for (const [i, j] of [...uniqueAnchors(a, b), [a.length, b.length]]) {
-    const [runA, runB] = [a.slice(x, i), b.slice(y, j)];
-    for (const op of myers(runA, runB, 0) ?? paired(runA, runB)) ops.push(op);
-    if (i < a.length) ops.push({ kind: " ", line: a[i] });
-    [x, y] = [i + 1, j + 1];
-  }
-  return ops;
-}
-function uniqueAnchors(a, b) {
-  const seen = /* @__PURE__ */ new Map();
-  a.forEach((line, i) => {
-    const entry = seen.get(line);
-    if (entry) entry.inA++;
-    else seen.set(line, { inA: 1, inB: 0, at: i });
-  });
-  for (const line of b) {
-    const entry = seen.get(line);
-    if (entry) entry.inB++;
-  }
-  const pairs2 = [];
-  b.forEach((line, j) => {
-    const entry = seen.get(line);
-    if (entry?.inA === 1 && entry.inB === 1) pairs2.push([entry.at, j]);
-  });
-  return longestRising(pairs2);
-}
-function longestRising(pairs2) {
-  const tails = [];
-  const before = new Int32Array(pairs2.length).fill(-1);
-  pairs2.forEach(([i], p) => {
-    let [low, high] = [0, tails.length];
-    while (low < high) {
-      const mid = low + high >> 1;
-      if (pairs2[tails[mid]][0] < i) low = mid + 1;
-      else high = mid;
-    }
-    if (low > 0) before[p] = tails[low - 1];
-    tails[low] = p;
-  });
-  const run = [];
-  for (let p = tails.at(-1) ?? -1; p !== -1; p = before[p]) run.push(pairs2[p]);
-  return run.reverse();
-}
-function paired(a, b) {
-  const ops = [];
-  let i = 0;
-  while (i < a.length || i < b.length) {
-    if (a[i] === b[i]) {
-      ops.push({ kind: " ", line: a[i++] });
-      continue;
-    }
-    let end = i;
-    while (end < a.length && end < b.length && a[end] !== b[end]) end++;
-    const [endA, endB] = end < a.length && end < b.length ? [end, end] : [a.length, b.length];
-    for (let x = i; x < endA; x++) ops.push({ kind: "-", line: a[x] });
-    for (let y = i; y < endB; y++) ops.push({ kind: "+", line: b[y] });
-    i = Math.max(endA, endB);
-  }
-  return ops;
-}
-function unifiedDiff(path, before, after, context2 = 3) {
-  if (before === after) return "";
-  const ops = diffLines(splitLines2(before), splitLines2(after));
-  const end = path.includes(" ") ? "	" : "";
-  const out = [`--- a/${path}${end}`, `+++ b/${path}${end}`];
-  let i = 0;
-  let aLine = 1;
-  let bLine = 1;
-  while (i < ops.length) {
-    if (ops[i].kind === " ") {
-      i++;
-      aLine++;
-      bLine++;
-      continue;
-    }
-    let start = i;
-    let back = 0;
-    while (start > 0 && back < context2 && ops[start - 1].kind === " ") {
-      start--;
-      back++;
-    }
-    let end2 = i;
-    let quiet = 0;
-    while (end2 < ops.length && quiet <= 2 * context2) {
-      quiet = ops[end2].kind === " " ? quiet + 1 : 0;
-      end2++;
-    }
-    end2 -= Math.max(0, quiet - context2);
-    const hunk = ops.slice(start, end2);
-    const aCount = hunk.filter((o) => o.kind !== "+").length;
-    const bCount = hunk.filter((o) => o.kind !== "-").length;
-    const aStart = aLine - back - (aCount === 0 ? 1 : 0);
-    const bStart = bLine - back - (bCount === 0 ? 1 : 0);
-    out.push(`@@ -${aStart},${aCount} +${bStart},${bCount} @@`);
-    for (const op of hunk) out.push(hunkLine(op));
-    for (const op of ops.slice(i, end2)) {
-      if (op.kind !== "+") aLine++;
-      if (op.kind !== "-") bLine++;
-    }
-    i = end2;
-  }
-  return out.join("\n") + "\n";
-}
-
-// src/engine/report.ts
-function jsonReport(plan) {
-  return {
-    changed: plan.files.length > 0,
-    files: plan.files.map((f) => f.path),
-    changes: plan.changes.map(({ file, line, kind, key, old, new: value, target }) => ({ file, line, kind, key, old, new: value, ...target && { target } })),
-    ...plan.targets.length > 0 && {
-      targets: plan.targets.map((t) => ({ name: t.name, files: plan.files.filter((f) => f.target === t.name).map((f) => f.path) }))
-    },
-    warnings: plan.warnings.map((w) => ({ ...inReadmeOrder(w), ...w.kind && { kind: w.kind } }))
-  };
-}
-function jsonRefusal(issues) {
-  return { changed: false, files: [], changes: [], warnings: [], errors: issues.map(inReadmeOrder) };
-}
-function inReadmeOrder({ file, line, message }) {
-  return { ...file !== void 0 && { file }, ...line !== void 0 && { line }, message };
-}
-function shownValue(value) {
-  return value === "" ? "(none)" : value.replace(/\s*\n\s*/g, " ");
-}
-function changeLine(c) {
-  return `  ${String(c.line).padStart(4)}  ${c.kind.padEnd(9)} ${c.key}: ${shownValue(c.old)} -> ${shownValue(c.new)}`;
-}
-function nothingToChange(plan) {
-  if (plan.images.length === 0) return "nothing to change: every field the --set specs name already holds its value";
-  if (plan.warnings.every(isAside)) return "nothing to change: every image field found already holds its new value";
-  if (plan.warnings.filter((w) => w.kind === "unreached").length >= plan.images.length) return "nothing to change: the warnings above say why";
-  return "nothing to change: the warnings above say what was left and why; every other image field found already holds its new value";
-}
-function humanReport(plan, options = {}) {
-  const out = [];
-  const groups = plan.targets.length > 0 ? [...plan.targets.map((t) => t.name), void 0] : [void 0];
-  for (const group of groups) {
-    const files = plan.files.filter((f) => f.target === group);
-    if (files.length === 0) continue;
-    if (group !== void 0) out.push(`target ${group}:`);
-    else if (plan.targets.length > 0) out.push("outside any target (markers and overrides):");
-    for (const file of files) {
-      out.push(file.path, ...file.changes.map(changeLine));
-      if (options.diff) out.push(unifiedDiff(file.path, file.before, file.after).replace(/\n$/, ""));
-    }
-  }
-  const n = plan.files.length;
-  const verb = options.dryRun ? "would change" : "changed";
-  out.push(
-    n === 0 ? nothingToChange(plan) : `${counted(n, "file")} ${verb}, ${counted(plan.changes.length, "value")}${options.dryRun ? " (dry run: nothing written)" : ""}`
-  );
-  return out.join("\n") + "\n";
 }
 export {
   ConfigError,

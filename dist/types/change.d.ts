@@ -1,8 +1,3 @@
-/**
- * The result model shared by every editor and the engine: what changed where, and what
- * a person should know about (warnings). Editors are pure: text and a request in, text
- * and changes out.
- */
 import type { ImageUpdate, VersionNote } from "./image/update.js";
 import type { FieldNamer } from "./field-name.js";
 export type ChangeKind = "setter" | "image" | "kustomize" | "helm" | "override" | "kcl-image";
@@ -21,8 +16,18 @@ export interface FieldChange {
     readonly key: string;
     readonly old: string;
     readonly new: string;
+    /**
+     * Set where the field was not there before (`create`: a field an override or an editor adds,
+     * `old` is "") or is not there after (`delete`: a KCL `path-` spec, `new` is ""); with none,
+     * "" is a value the field holds, an empty string.
+     */
+    readonly op?: "create" | "delete";
     readonly object?: ObjectId;
 }
+/** The value a change replaced; undefined where it created the field, which held none. */
+export declare function valueBefore(change: Pick<FieldChange, "old" | "op">): string | undefined;
+/** The value a change wrote; undefined where it deleted the field. */
+export declare function valueAfter(change: Pick<FieldChange, "new" | "op">): string | undefined;
 /** A change placed in the tree: path relative to the scanned root, POSIX separators. */
 export interface Change extends FieldChange {
     readonly file: string;

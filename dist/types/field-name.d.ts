@@ -16,11 +16,19 @@ export type NamedField = RequestField | "config" | RequestSwitch;
  * `--setter key=REF`, `setters:` in the Action's), and a switch as written turned on (`--create`,
  * `create: true`). A namer that ignores `giving` names it alike.
  */
-export type FieldNamer = (field: NamedField, index?: number, giving?: boolean) => string;
+export interface FieldNamer {
+    (field: NamedField, index?: number, giving?: boolean): string;
+    /**
+     * Whether the values come through a shell, a command line's, which takes the quotes and parentheses of an
+     * unquoted argument for its own: advice on writing a value says how to keep them there, and nowhere else
+     * (an Action's input and a library's string reach the tool as written).
+     */
+    readonly shell?: boolean;
+}
 /** The library's naming: the field and the value's index in its list. */
 export declare const byIndex: FieldNamer;
 /**
- * The CLI's naming, by its flags (`--set`, `--create`). Also what a sentence naming a field says where no face
+ * The CLI's naming, by its flags (`--set`, `--create`), whose values come through a shell. Also what a sentence naming a field says where no face
  * is given (an editor or the engine called from the library): `--set can only replace the whole
  * string` reads where the bare field would not (`a file set or an override edits`).
  */

@@ -6,11 +6,12 @@ import type { EditResult } from "../change.js";
 import { type FieldNamer, type FileOverride, type RequestIssue } from "./request.js";
 /**
  * `spec` applied to `text`, the file's kind (by `file`'s name) picking the grammar as the CLI's
- * `--set file:spec` does: KCL's `-O` for `.k` (`config.image="repo:tag"`), a dotted path for any
- * other file (`image.tag=1.2.3`, `tag="1.2.3"` a string, unquoted a number stays a number).
+ * `--set file:spec` does: KCL's `-O` for `.k` (`config.image="repo:tag"`), a dotted path for a
+ * YAML file (`image.tag=1.2.3`, `tag="1.2.3"` a string, unquoted a number stays a number).
  * The changes and warnings are those a run reports for the file. Throws RequestError: a spec
- * its grammar cannot read, or a kcl.mod, with `field: "set"`; a path the file does not have
- * (without `create`) or a file that does not parse, located in `file`, with none.
+ * its grammar cannot read, a kcl.mod, or a file a set does not edit (not .k, .yaml or .yml), with
+ * `field: "set"`; a path the file does not have (without `create`) or a file that does not parse,
+ * located in `file`, with none.
  */
 export declare function applySet(file: string, text: string, spec: string, options?: {
     readonly create?: boolean;

@@ -6,6 +6,7 @@
 import type { Change, Warning } from "../change.js";
 import { type ImageRef } from "../image/reference.js";
 import { type ImageUpdate } from "../image/update.js";
+import type { MarkerLine } from "../image/marker.js";
 import type { FluxPolicy } from "./setters.js";
 /**
  * A field matched by repository moves while the marked fields of the same image in its file may
@@ -27,5 +28,7 @@ export declare function warnBesideMarkers(changes: readonly Change[], policySett
  * (`policiesAt`, the nearest, as for a marker) include one that would refuse its new version.
  * `updates` are the file's incoming images; a field of an image with a policy here (a target's),
  * or whose markers are in this file (`marked`, which warnBesideMarkers speaks for), is not judged.
+ * Where the file writes a refusing policy's marker where its editor reads none (`misplaced`,
+ * misplacedMarkers'), the field was marked in the wrong place: that marker is named, not "add one".
  */
-export declare function warnUnpolicied(changes: readonly Change[], updates: readonly ImageUpdate[], policiesAt: (repository: string) => readonly FluxPolicy[], marked: (image: ImageRef) => boolean, warnings: Warning[]): void;
+export declare function warnUnpolicied(changes: readonly Change[], updates: readonly ImageUpdate[], policiesAt: (repository: string) => readonly FluxPolicy[], marked: (image: ImageRef) => boolean, misplaced: () => readonly MarkerLine[], warnings: Warning[]): void;

@@ -1,9 +1,20 @@
+import { type Change, type Warning } from "../change.js";
+import { type TreeSource } from "./source.js";
+/** A `-O` spec kept where KCL reads it as it renders a package: the path it sets a string at, as written, and its line. */
+export interface KeptSpec {
+    /** specSetting's: a spec that sets a string, not a delete. */
+    readonly path: string;
+    readonly spec: string;
+    readonly line: number;
+}
 /** One KCLRun, as a build of the KCL files of its directory. */
 export interface KclRun {
     /** The directory of the tree whose package it runs ("" for the tree's root); undefined for one outside the tree. */
     readonly directory: string | undefined;
-    /** The paths its `-O` specs set (specSetting's: not a delete), as written. */
-    readonly paths: readonly string[];
+    /** `namespace/name`, as a message names it. */
+    readonly name: string;
+    /** Its `spec.config.overrides` that set a string. */
+    readonly specs: readonly KeptSpec[];
 }
 /** Cheap byte screen before any parse: every KCLRun names its API group. */
 export declare function mayHoldKclRun(text: string): boolean;
@@ -17,3 +28,18 @@ export declare function kclRunsIn(text: string, treeRoot: string): KclRun[];
  * learn which strings it reaches.
  */
 export declare function setByEveryKclRun(runs: readonly KclRun[], path: string, text: string): ReadonlySet<number>;
+/** A file a run changed, as the plan has it. */
+interface Changed {
+    readonly path: string;
+    readonly after: string;
+    readonly changes: readonly Change[];
+}
+/**
+ * Where an override of a KCL file (a `--set`, a configured override) writes a string that a spec kept for the
+ * file's package also sets (review kcl18 S4): its directory's kcl.mod `[profile] overrides`, or the
+ * `spec.config.overrides` of a KCLRun building it (of the YAML `texts` read). KCL applies those over the file
+ * as it renders, so what the override wrote is not what deploys while the spec stays: said at its change,
+ * naming each such spec and where it is. A kcl.mod not read yet is read from `source`; one that cannot be read is no news here.
+ */
+export declare function keptSpecsOver(planned: readonly Changed[], texts: ReadonlyMap<string, string>, treeRoot: string, source: TreeSource, present: ReadonlySet<string>): Promise<Warning[]>;
+export {};

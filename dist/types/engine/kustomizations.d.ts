@@ -3,9 +3,12 @@
  * a version to every container image named exactly as its `name` in whatever the kustomization
  * builds (kustomize-graph.ts), and a component's entries do the same to everything the
  * kustomization including it builds. A deployer's images (a Flux Kustomization's `spec.images`, an
- * Argo CD Application's `kustomize.images`) are the same list over what it builds. There, a bare `image: ghcr.io/acme/api` (the usual base, `# tag set by
- * overlays`) is left for that entry: pinning it too would rewrite the base on every promotion, to
- * whichever environment went last. Pure: the tree's kustomizations in, per file the image names
+ * Argo CD Application's `kustomize.images`) are the same list over what it builds. Where every
+ * build of a file re-tags a name so (everyBuildRetags), a bare `image: ghcr.io/acme/api` (the usual
+ * base, `# tag set by overlays`) is left for those entries: pinning it too would rewrite the base on
+ * every promotion, to whichever environment went last. Where one build deploys it as written (an
+ * overlay with no entry for it), it runs `:latest` there, so it is given the tag, which the entries
+ * re-tagging it elsewhere replace. Pure: the tree's kustomizations in, per file the image names
  * tagged and by which files, out.
  *
  * Matching is kustomize's: the container's name as written equals the entry's `name` (kustomize
@@ -50,8 +53,9 @@ export interface Owners {
 }
 /**
  * For each file that kustomizations of this tree build, the names (as written) of `incoming`
- * repositories one of them gives a version, each with the kustomization files whose `images:`
- * do it: a bare image of such a name is left to them. An entry naming an incoming
+ * repositories every build of it re-tags (everyBuildRetags), each with the kustomization files
+ * whose `images:` do it: a bare image of such a name is left to them. A name one build deploys as
+ * written is not among them, however many others re-tag it. An entry naming an incoming
  * repository gets a tag from the kustomize editor even when it has none yet, so it counts.
  * Under targets (`owners`), a kustomization counts only for
  * the files of its own target or of none: another target's team does not hold back this one's

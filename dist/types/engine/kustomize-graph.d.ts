@@ -1,7 +1,7 @@
 import { type ImageRef } from "../image/reference.js";
 import type { PathSegment } from "../yaml/path.js";
 import type { TextFile } from "./source.js";
-/** What a tree's kustomize builds are read from, read once per run (plan.ts). */
+/** What a tree's kustomize builds are read from, read once per run (kustomize-reads.ts). */
 export interface KustomizeTree {
     /** Every kustomization file of the tree (isKustomizationFile), with its text. */
     readonly kustomizations: readonly TextFile[];
@@ -80,6 +80,8 @@ export interface Graph {
     readonly naming: readonly string[];
     /** The kustomization of a directory (a path from the root), if the tree has one kustomize can read. */
     at(directory: string): Kustomization | undefined;
+    /** Whether a directory has a kustomization file, without reading it. */
+    has(directory: string): boolean;
     /** The entries of a kustomization and of the components it includes, which tag its whole build. */
     tagsOf(k: Kustomization): readonly Tag[];
     /** The deployers whose images tag an incoming repository, as kustomizations. */
@@ -141,4 +143,15 @@ export interface Upward {
  * many directories) every kustomization is parsed once, and a path's are looked up.
  */
 export declare function upward(tree: KustomizeTree, graph: Graph, deployers: readonly Kustomization[]): Upward;
+/**
+ * The path the kustomizations above a file list it by, where an upward search starts: the directory of the
+ * kustomization kustomize reads there (its includers list the directory), any other file itself.
+ */
+export declare function listedAs(graph: Pick<Graph, "at">, file: string): string;
+/**
+ * The builds of a tree that reach `files`: those of the kustomizations and deployers above them, found upward, as
+ * every build reaching a file starts among them and passes through none but them (a tree's other kustomizations
+ * are not parsed). Each kustomization is gone up from once, however many of the files it is above.
+ */
+export declare function buildsReaching(tree: KustomizeTree, graph: Graph, files: Iterable<string>): Builds;
 export {};

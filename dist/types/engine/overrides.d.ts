@@ -30,9 +30,10 @@ export declare function collectOverrides(valid: ValidRequest, config: Config | u
  * where in the file it stops. All of them, on every run, whatever images it brings: a typo must
  * not wait for the one image it concerns. A dry run of the overrides on the files they name
  * (no other file is read), its result dropped: the overrides of a file are tried together,
- * and one by one only when that fails, to name every one that does.
+ * and one by one only when that fails, to name every one that does. `fieldName` says the
+ * request's switch in its face's terms (`use create: true`), as a `--set`'s check does.
  */
-export declare function checkConfiguredOverrides(source: TreeSource, overrides: readonly OverrideConfig[], configPath: string, present: ReadonlySet<string>, create: boolean): Promise<Diagnostic[]>;
+export declare function checkConfiguredOverrides(source: TreeSource, overrides: readonly OverrideConfig[], configPath: string, present: ReadonlySet<string>, create: boolean, fieldName?: FieldNamer): Promise<Diagnostic[]>;
 /**
  * A configured override as the file's own image fields get it: only when its target allows
  * the image, and moved on by the same decision (policy, no downgrade) from what it holds,

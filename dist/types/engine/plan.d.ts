@@ -5,9 +5,9 @@
  * Nothing is written here; a plan that throws leaves the tree as it was.
  */
 import type { Change, FieldWarning, Warning } from "../change.js";
-import { type ImageRef } from "../image/reference.js";
+import type { ImageRef } from "../image/reference.js";
 import { type Target } from "./config.js";
-import { type UpdateRequest, type ValidRequest } from "./request.js";
+import { type UpdateRequest } from "./request.js";
 import { type TreeSource } from "./source.js";
 export interface FilePlan {
     readonly path: string;
@@ -30,16 +30,6 @@ export interface Plan {
     /** The incoming images as validated: the request's images, then its `--setter` values, in the order given. */
     readonly images: readonly ImageRef[];
 }
-/** The configuration read when the request names none; its `.yml` spelling is read too (GitHub users write both). */
-export declare const DEFAULT_CONFIG = ".github/gitops-promote.yaml";
-/** The files that may hold a request's configuration, relative to the root: the one it names, else either default name; none when it gives a Config. */
-export declare function configPathsOf(request: Pick<UpdateRequest, "config">): readonly string[];
-/**
- * The request validated (validateRequest). A refusal that offers a value given as a tag alone an unknown repository
- * is checked again with what the tree names (knownImagesIn); read only then, it costs a valid run nothing. A tree
- * that cannot be read then leaves the refusal as it is: it is the request that is wrong.
- */
-export declare function validateInTree(listed: TreeSource, request: UpdateRequest): Promise<ValidRequest>;
 /**
  * Turns a request into a plan, reading `listed` and writing nothing (writePlan does). Throws
  * RequestError for bad input, each issue telling whether the request or the tree is wrong

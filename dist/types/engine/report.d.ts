@@ -2,11 +2,12 @@
  * What a person or a script is told about a plan: the stable JSON shape of DESIGN §6 and
  * a readable per-file summary, grouped by target when targets are configured.
  */
-import { type ChangeKind, type Diagnostic, type Warning } from "../change.js";
+import { type ChangeKind, type Diagnostic, type FieldChange, type Warning } from "../change.js";
 import type { Plan } from "./plan.js";
 export interface JsonReport {
     readonly changed: boolean;
     readonly files: readonly string[];
+    /** `op` only where the field was created or deleted (FieldChange.op): `"old": ""` or `"new": ""` without it is an empty string. */
     readonly changes: readonly {
         file: string;
         line: number;
@@ -14,6 +15,7 @@ export interface JsonReport {
         key: string;
         old: string;
         new: string;
+        op?: FieldChange["op"];
         target?: string;
     }[];
     readonly targets?: readonly {
@@ -29,11 +31,12 @@ export declare function jsonReport(plan: Plan): JsonReport;
 /** The same shape for a refused request, so a script reading stdout still gets one JSON object. */
 export declare function jsonRefusal(issues: readonly Diagnostic[]): JsonReport;
 /**
- * A change's old or new value as a person reads it in a one-line summary: an empty side (a
- * field an override creates, or one it deletes) is "(none)", and a value written over several
- * lines (a list a `+=` extends) is shown on one. JSON keeps the exact text.
+ * A change's old or new value as a person reads it in a one-line summary (valueBefore,
+ * valueAfter): no value (a field an override creates has no old, one it deletes no new) is
+ * "(none)", an empty string `""`, and a value written over several lines (a list a `+=`
+ * extends) is shown on one. JSON keeps the exact text, and the op.
  */
-export declare function shownValue(value: string): string;
+export declare function shownValue(value: string | undefined): string;
 /** Per-file summary (old -> new), grouped by target; with `diff`, the unified diff of each file. */
 export declare function humanReport(plan: Plan, options?: {
     diff?: boolean;

@@ -47,12 +47,13 @@ export type { FieldNamer, NamedField, RequestField, RequestSwitch } from "../fie
  * - a RequestField: a value given for that field cannot be used, whatever the tree holds (an image
  *   reference, a setter, a set that is not FILE:SPEC or whose spec its file's grammar cannot read,
  *   a path glob; validateRequest finds all but the grammar, which planUpdate checks before reading files);
- * - `"target"`: a target name that no configured target has;
+ * - `"target"`: a target name that no configured target has, or `targets` that are no list of names;
  * - `"request"`: the request asks for nothing (no image, setter or set), or leaves unsaid which
- *   configuration to read where one is found that would not be (`gitops-promote.yaml` at the root);
+ *   configuration to read where one is found that would not be (`gitops-promote.yaml` at the root),
+ *   or is no object, or a switch or another field of it that is not a list has the wrong type (`create: "yes"`);
  * - `"config"`: the configuration is in error (its text, or an override it declares that its file
- *   does not allow), or the file the request names as configuration does not exist. `file` and
- *   `line` say where.
+ *   does not allow), or the file the request names as configuration does not exist or is outside
+ *   the root. `file` and `line` say where.
  *
  * Unset, the tree does not have what the request names, or does not parse: a set's file is missing,
  * outside the paths, or lacks the path (without `create`), a file to edit is not UTF-8 or does not parse.
@@ -88,7 +89,7 @@ export interface FieldIssue {
 /**
  * What names the repository of a value given as a tag alone (`--setter flux-system:app=1.2.3`),
  * for the whole reference a message offers instead: the configuration's, and the tree's Flux objects'
- * (plan.ts knownImagesIn reads them for a refused request).
+ * (validate-in-tree.ts knownImagesIn reads them for a refused request).
  */
 export interface KnownImages {
     /** The image each setter key is configured with (`setters:`), or its Flux ImagePolicy's one ImageRepository names. */
@@ -109,18 +110,20 @@ export declare function checkIncomingImages(texts: readonly string[], entry: (in
     readonly issues: readonly FieldIssue[];
 };
 /**
- * A `--set` value split at its first `:` into file and spec, or why it cannot be. A spec
- * pasted from `kcl -O` without its file (`a.image="repo:tag"`) would split inside its value:
- * a part before the `:` with `=` or a quote is no file name, and is told to put the file first.
- * The colon of a Windows drive (`C:\work\main.k:spec`) is the file's own.
+ * A `--set` value split at its first `:` into file and spec, or why it cannot be, named as `fieldName` names the
+ * set (the request's face). A spec pasted from `kcl -O` without its file (`a.image="repo:tag"`) would split inside its
+ * value: a part before the `:` with `=` or a quote is no file name, and is told to put the file first. A value in
+ * quotes has the quotes a shell would have taken off: in an Action input or a library's list they reach the tool.
+ * The file must be one a set edits (notASetFile), whether or not the tree has it. The colon of a Windows drive
+ * (`C:\work\main.k:spec`) is the file's own.
  */
-export declare function parseSet(text: string): FileOverride | string;
+export declare function parseSet(text: string, fieldName?: FieldNamer): FileOverride | string;
 /**
- * Whether the part of a `--set` value before its first `:` reads as a `kcl -O` field path
- * (`config.containers`, from `config.containers:{…}`), the file left out, rather than as a
- * mistyped file name: a path has no `/`.
+ * Why a set cannot edit `file`, or undefined when it can (a .k, .yaml or .yml file, or a Kustomization): a kcl.mod
+ * (kclModNotSet, named as `fieldName` says), or a file of any other kind, which no editor reads, so that a set
+ * neither edits `notes.txt` as YAML nor looks for it in the tree.
  */
-export declare function readsAsSpecPath(file: string): boolean;
+export declare function notASetFile(file: string, fieldName?: FieldNamer): string | undefined;
 /** The field a `--set` spec names, how, and the value it assigns there (undefined for a KCL union, append or delete, which do not replace it). */
 export interface SetField {
     /** The path as written in the spec. */
@@ -135,7 +138,7 @@ export interface SetField {
  * A `--set` spec read by the grammar of its file's kind (KCL's `-O` for `.k`, a dotted path for YAML), which does not
  * depend on the file's contents: the field it names, or (`error`) what is malformed in it, a KCL value that is not one
  * expression KCL reads whole included (OverrideSpecError for KCL), its advice naming the request's fields as `fieldName`
- * does. Neither for a file of no kind the tool edits, nor for a kcl.mod, which no `--set` edits (validateRequest refuses it).
+ * does. Neither for a file of no kind the tool edits, nor for a kcl.mod, which no `--set` edits (parseSet refuses them).
  * The one reading of a spec: the request's checks, the CLI's and the overrides' comparisons of fields all take it.
  */
 export declare function trySetSpec(kind: FileKind | undefined, spec: string, fieldName?: FieldNamer): {
@@ -144,11 +147,6 @@ export declare function trySetSpec(kind: FileKind | undefined, spec: string, fie
 };
 /** What is malformed in a `--set` spec, by its file's grammar (trySetSpec); undefined for a spec that reads. */
 export declare function setSpecError(set: FileOverride, fieldName?: FieldNamer): SourceError | undefined;
-/**
- * Why a `--set` value that starts with a spec is refused, and how to write it: the file put
- * first, or, when it is there with a space where its `:` goes (`main.k config.app.image="x:1"`), that `:`.
- */
-export declare function fileFirst(text: string): string;
 /** Why a request that brings no image, setter or set is refused, each named as `name` names the field (the library: "an image", ...). */
 export declare function nothingToUpdate(name?: FieldNamer): string;
 /** Whether a request's `config` is what its type says, which a JavaScript caller may not give (a configuration's plain object, not parsed). */
@@ -156,14 +154,15 @@ export declare function isConfigField(config: unknown): boolean;
 /**
  * Checks every field and collects all problems into one RequestError; each names its field in its
  * message and in `field`, none is in a file. A request with no image, setter or set is refused:
- * it could change nothing.
+ * it could change nothing. So is what is no request at all (`null`), which a JavaScript caller can pass.
  */
 export declare function validateRequest(request: UpdateRequest, known?: KnownImages): ValidRequest;
 /**
- * The advice for images refused for an upper-case name: the references lower-cased, and where such
- * a name most often comes from. `${{ github.repository }}` keeps the owner's case (`Acme-Corp/app`),
- * which an image name may not have; docker/metadata-action lower-cases the names it is given.
- * With the index of the first such image, which the advice is told at; undefined when there is none.
+ * The advice for images refused for an upper-case name, and where such a name most often comes from:
+ * `${{ github.repository }}` keeps the owner's case (`Acme-Corp/app`), which an image name may not have;
+ * docker/metadata-action lower-cases the names it is given. It says what to write without writing it: a
+ * lower-cased copy of the input would carry a secret the runner masks (case-sensitively) in the clear.
+ * With the index of the first image that lower-casing its name makes valid; undefined when there is none.
  */
 export declare function upperCaseHint(images: readonly string[]): {
     readonly index: number;

@@ -17,7 +17,8 @@ import { type FluxSetter } from "./flux-objects.js";
  * is named: a setter or ImagePolicy for it says nothing of where it is deployed.
  * The repository or key of those `known` (configured, or defined in the tree) it most likely meant is named.
  * `texts` are the files in scope, by path; `unreached`, unreachedImages' of them. Where the paths to update
- * left out the files that hold one (`outside` counts them: a mistyped --path, most often), that is said instead.
+ * left out the files that hold one (`outside` counts them: a mistyped --path, most often), that is said instead;
+ * where a key's only marker is written where its editor reads none (misplacedMarkers), that marker is named.
  */
 export declare function warnUnreached(valid: ValidRequest, unreached: readonly ImageRef[], known: {
     readonly keys: ReadonlySet<string>;

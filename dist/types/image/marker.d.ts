@@ -42,11 +42,11 @@ export interface MarkerLine {
     readonly before: string;
 }
 /**
- * The markers of a text written as line comments after a value (`image: app:1 # {"$imagepolicy": "ns:app"}`,
- * how Flux's docs write them, or after the comma ending an entry of a YAML flow collection or a
- * KCL list: `a:1, # {...}`), found by their token without parsing the file. A comment on a
- * line of its own is not read: in KCL it marks nothing, and in YAML it marks only a value
- * opening the line below it (yaml/markers.ts's headMarkers reads those).
+ * The markers of a YAML text written as line comments after a value (`image: app:1 # {"$imagepolicy": "ns:app"}`,
+ * how Flux's docs write them, or after the comma ending an entry of a flow collection:
+ * `a:1, # {...}`), found by their token without parsing the file. A comment on a line of its
+ * own is not read: it marks only a value opening the line below it (yaml/markers.ts's
+ * headMarkers reads those). KCL's are read from its tokens (kcl/markers.ts).
  */
 export declare function lineMarkers(text: string): MarkerLine[];
 /** Read a comment, given with its leading '#'. */
@@ -72,7 +72,8 @@ export interface SetterGroup<F extends MarkedText = MarkedText> {
  * its `:name`/`:digest` fields in groups without a tag of their own, so a refused downgrade
  * is never half-applied. Each plain marker decides on its own version, like Flux. `kept` is
  * told of each field that keeps a version its policy ranks above or equal to the incoming one: a plain
- * marked field, or a group's `:tag` field.
+ * marked field, or a group's `:tag` field; and of a `:tag` field with no `:digest` field beside it
+ * given a digest alone, which it has nowhere to put (no-digest-field.ts), so nothing moves.
  */
 export declare function markedValues<F extends MarkedText>(groups: readonly SetterGroup<F>[], kept?: (field: F, why: string, kind?: WarningKind) => void): (string | undefined)[][];
 /** A field a marker marks, as an editor found it: where to warn about it, and how to write it or why it never is. */

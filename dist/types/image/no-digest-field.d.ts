@@ -6,5 +6,8 @@
  * by default.
  */
 import { type ImageRef } from "./reference.js";
-/** What a tag/repository pair without a digest field says of `image`, which has a digest; the pair's key goes in front. */
-export declare function noDigestFieldWarning(image: ImageRef): string;
+/**
+ * What a tag/repository pair without a digest field (or a Flux `:tag` marker with no `:digest` one)
+ * says of `image`, which has a digest; the pair's key (the setter) goes in front, `fix` says what takes it.
+ */
+export declare function noDigestFieldWarning(image: ImageRef, fix?: string): string;

@@ -24,6 +24,12 @@ export declare function parseImageRef(input: string): ImageRef;
  * tags are case-sensitive. Undefined when the reference is valid, or invalid for another reason.
  */
 export declare function lowerCasedReference(input: string): string | undefined;
+/**
+ * What is wrong with a reference built by hand (a library caller's `{name, repository, tag}`) rather than
+ * by parseImageRef: what parseImageRef refuses in its text (a tag holding a quote or a newline, which no
+ * editor may splice into YAML or KCL), or a part its text reads otherwise. Undefined for one parseImageRef gives.
+ */
+export declare function builtRefProblem(ref: ImageRef): string | undefined;
 /** Parse, or undefined when the text is not a valid reference (for scanning existing values). */
 export declare function tryParseImageRef(input: string): ImageRef | undefined;
 /**

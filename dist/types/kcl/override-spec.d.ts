@@ -6,7 +6,7 @@
 import { SourceError } from "../change.js";
 export type OverrideOperation = "=" | ":" | "+=" | "-";
 export interface OverrideSpec {
-    /** The field path as written, trimmed: `config.containers["a.b"].image`. */
+    /** The field path as written, trimmed (`config.containers["a.b"].image`); with an empty key, as KCL reads it (`a..b` is `a.b`). */
     readonly path: string;
     /** The path split into keys: ["config", "containers", "a.b", "image"]. */
     readonly parts: readonly string[];

@@ -1,3 +1,4 @@
+import type { FieldNamer } from "../field-name.js";
 import { type OverrideSpec } from "./override-spec.js";
 import { type StringStyle } from "./string-literal.js";
 import type { Expr } from "./syntax.js";
@@ -46,15 +47,16 @@ export type SpecValue =
 export declare function plainString(tokens: Tokens, expr: Expr): string | undefined;
 export declare function readSpecValue(text: string): SpecValue;
 /**
- * The hint after a spec written for a command line: unquoted, the shell takes the quotes of
- * `path="value"` and the parentheses of `path=(operation)` for its own.
+ * The hint after advice on writing a spec's quotes or parentheses, for a spec that came through a shell
+ * (`fieldName.shell`, a command line's), which takes those of an unquoted argument for its own; nothing
+ * for one that reaches the tool as written.
  */
-export declare const SHELL_QUOTING = "(in a shell, single-quote the whole argument, so that its quotes and parentheses reach the tool)";
+export declare function shellQuoting(fieldName: FieldNamer | undefined): string;
 /**
  * A spec's value as KCL reads it whole, or OverrideSpecError saying why it is not and how to
- * write it. It depends on the spec alone: `--set` refuses it before any file is read.
+ * write it, the spec given as `fieldName` says (shellQuoting). It depends on the spec alone: `--set` refuses it before any file is read.
  */
-export declare function usableSpecValue(spec: OverrideSpec, raw: string): Exclude<SpecValue, {
+export declare function usableSpecValue(spec: OverrideSpec, raw: string, fieldName?: FieldNamer): Exclude<SpecValue, {
     readonly kind: "other";
 }>;
 /** A setting's value that is one string: what it is, where it is in the setting's text, and how another is written there. */

@@ -28,7 +28,8 @@ export declare function headMarkers(text: string): MarkerLine[];
 /**
  * The markers of a YAML text, found without a parse, in line order: after a value (lineMarkers) or
  * above one (headMarkers); not one after a flow collection, which marks nothing (collectionMarkerWarning),
- * nor one in a block scalar's text, which is no comment.
+ * nor one in a block scalar's text, which is no comment. `misplaced`: instead those the editor warns
+ * of as marking nothing, at the line it warns at: after a flow collection, above `key: value`.
  */
-export declare function yamlMarkers(text: string): MarkerLine[];
+export declare function yamlMarkers(text: string, misplaced?: boolean): MarkerLine[];
 export declare const editMarkers: Editor;
