@@ -9,9 +9,12 @@
 import type { Marker, MarkerField } from "./marker.js";
 import { isDigest, isTag, tryParseImageRef } from "./reference.js";
 
+/** The keys of an image's tag: `tag` (Helm values, KCL-style configs) and kustomize's `newTag`. */
+export const TAG_KEYS: ReadonlySet<string> = new Set(["tag", "newTag"]);
+
 /** The keys named for one part of a reference, where a marker of that part belongs whatever the field held. */
 const PART_KEYS: Readonly<Record<Exclude<MarkerField, "ref">, ReadonlySet<string>>> = {
-  tag: new Set(["tag", "newTag"]),
+  tag: TAG_KEYS,
   name: new Set(["repository", "name", "newName"]),
   digest: new Set(["digest"]),
 };

@@ -13,6 +13,7 @@ import { createHint } from "../create-hint.js";
 import { byFlag, givenValue, type FieldNamer } from "../field-name.js";
 import { cappedList } from "../text/and-list.js";
 import { staleDigestWarning } from "../image/digest-pin.js";
+import { TAG_KEYS } from "../image/marker-misfit.js";
 import { pinBeside } from "../image/split-image.js";
 import { YamlFile } from "./file.js";
 import type { YamlDocument } from "./file.js";
@@ -414,9 +415,6 @@ function quotedOver(file: YamlFile, node: FlowScalar, next: string, inFlow: bool
   const splice = scalarSplice(file, node, next, inFlow);
   return splice.insert.trim() === next ? undefined : splice;
 }
-
-/** The keys of an image's tag: `tag` (Helm values, KCL-style configs) and kustomize's `newTag`. */
-export const TAG_KEYS: ReadonlySet<string> = new Set(["tag", "newTag"]);
 
 /**
  * Sets the scalar at `path` (see parsePath) to `value`, or to what `value` computes from the
