@@ -3454,6 +3454,37 @@ function cappedList(items, named2 = 10, { noun, sentence = false } = {}) {
   return `${items.slice(0, named2).join(", ")} and ${noun === void 0 ? `${more} more` : counted(more, `more ${noun}`)}`;
 }
 
+// src/image/marker-misfit.ts
+var TAG_KEYS = /* @__PURE__ */ new Set(["tag", "newTag"]);
+var PART_KEYS = {
+  tag: TAG_KEYS,
+  name: /* @__PURE__ */ new Set(["repository", "name", "newName"]),
+  digest: /* @__PURE__ */ new Set(["digest"])
+};
+function misfitWarning(marker, field2, key, old) {
+  const marks = `Flux setter "${marker.setter}" marks ${field2}`;
+  const written = (value) => `${value || '""'} is written there, as Flux writes a marked field`;
+  const named2 = (part) => key !== void 0 && PART_KEYS[part].has(key);
+  if (marker.field === "ref") {
+    if (!named2("tag")) return void 0;
+    return (value) => `${marks}, a tag field, with the whole reference: ${written(value)}, and kustomize or the chart reads it as a tag (name:${value}); mark it {"$imagepolicy": "${marker.key}:tag"} to set the tag alone`;
+  }
+  if (named2(marker.field) || !holdsWholeReference(marker.field, old)) return void 0;
+  return (value) => `${marks}, which holds a whole reference (${old}), with its ${marker.field} alone: ${written(value)}, and the field then holds only that; mark it {"$imagepolicy": "${marker.key}"} to set the whole reference`;
+}
+function holdsWholeReference(field2, text2) {
+  const ref = tryParseImageRef(text2);
+  if (!ref) return false;
+  switch (field2) {
+    case "tag":
+      return !isTag(text2);
+    case "digest":
+      return !isDigest(text2);
+    case "name":
+      return ref.tag !== void 0 || ref.digest !== void 0;
+  }
+}
+
 // node_modules/yaml/browser/dist/nodes/identity.js
 var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
 var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
@@ -11291,7 +11322,6 @@ function quotedOver(file, node2, next, inFlow) {
   const splice = scalarSplice(file, node2, next, inFlow);
   return splice.insert.trim() === next ? void 0 : splice;
 }
-var TAG_KEYS = /* @__PURE__ */ new Set(["tag", "newTag"]);
 function setYamlPath(text2, path, value, options = {}) {
   return publicResult(setYamlPathAbout(text2, path, value, options));
 }
@@ -12847,36 +12877,6 @@ var MarkedFields = class {
     );
   }
 };
-
-// src/image/marker-misfit.ts
-var PART_KEYS = {
-  tag: /* @__PURE__ */ new Set(["tag", "newTag"]),
-  name: /* @__PURE__ */ new Set(["repository", "name", "newName"]),
-  digest: /* @__PURE__ */ new Set(["digest"])
-};
-function misfitWarning(marker, field2, key, old) {
-  const marks = `Flux setter "${marker.setter}" marks ${field2}`;
-  const written = (value) => `${value || '""'} is written there, as Flux writes a marked field`;
-  const named2 = (part) => key !== void 0 && PART_KEYS[part].has(key);
-  if (marker.field === "ref") {
-    if (!named2("tag")) return void 0;
-    return (value) => `${marks}, a tag field, with the whole reference: ${written(value)}, and kustomize or the chart reads it as a tag (name:${value}); mark it {"$imagepolicy": "${marker.key}:tag"} to set the tag alone`;
-  }
-  if (named2(marker.field) || !holdsWholeReference(marker.field, old)) return void 0;
-  return (value) => `${marks}, which holds a whole reference (${old}), with its ${marker.field} alone: ${written(value)}, and the field then holds only that; mark it {"$imagepolicy": "${marker.key}"} to set the whole reference`;
-}
-function holdsWholeReference(field2, text2) {
-  const ref = tryParseImageRef(text2);
-  if (!ref) return false;
-  switch (field2) {
-    case "tag":
-      return !isTag(text2);
-    case "digest":
-      return !isDigest(text2);
-    case "name":
-      return ref.tag !== void 0 || ref.digest !== void 0;
-  }
-}
 
 // src/text/word-screen.ts
 function wordScreen(words) {

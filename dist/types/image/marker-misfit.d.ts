@@ -7,6 +7,8 @@
  * part than it reads there.
  */
 import type { Marker } from "./marker.js";
+/** The keys of an image's tag: `tag` (Helm values, KCL-style configs) and kustomize's `newTag`. */
+export declare const TAG_KEYS: ReadonlySet<string>;
 /**
  * The warning for the value a marker writes into a field that does not fit it, if it does not:
  * `field` names the field in the warning (a path, a key), `key` is its own key (none for a list

@@ -42,8 +42,6 @@ export interface SetOptions {
     /** How messages name the request's fields, as its face does (`--set`, `input set`); default the CLI's flags. */
     readonly fieldName?: FieldNamer;
 }
-/** The keys of an image's tag: `tag` (Helm values, KCL-style configs) and kustomize's `newTag`. */
-export declare const TAG_KEYS: ReadonlySet<string>;
 /**
  * Sets the scalar at `path` (see parsePath) to `value`, or to what `value` computes from the
  * scalar's text; kind "override", key = the path as given. With `create`, missing mapping
