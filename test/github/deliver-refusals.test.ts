@@ -125,6 +125,16 @@ describe("deliver: a protected base branch", () => {
     expect(asked("pulls/merge")).toBe(1);
     expect(fake.pulls(OWNER, REPO)).toMatchObject([{ number: 1, state: "open", merged: false }]);
   });
+
+  it("merge: auto into a base that requires a review: GitHub holds the pull request (BLOCKED), auto-merge waits, and merges once the review is in", async () => {
+    fake.protect(OWNER, REPO, "main", { requiredReviews: 1 });
+    await deliver(ctx, request("1.1.0"), squashPullRequest(PR, "auto"));
+    expect(fake.pulls(OWNER, REPO)).toMatchObject([{ number: 1, state: "open", merged: false, autoMerge: { mergeMethod: "squash" } }]);
+    expect(asked("pulls/merge")).toBe(0);
+    await fake.completeAutoMerge(OWNER, REPO, 1);
+    expect(fake.pulls(OWNER, REPO)).toMatchObject([{ number: 1, state: "closed", merged: true }]);
+    expect(await fake.readFile(OWNER, REPO, "main", "prod/app.yaml")).toContain(`${APP}:1.1.0`);
+  });
 });
 
 describe("deliver: a token without the permissions an operation needs", () => {

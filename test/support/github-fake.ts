@@ -307,7 +307,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     const outcome = await mergePull(
       repo,
       pull,
-      { method, title: pull.autoMerge?.commitHeadline ?? undefined, message: pull.autoMerge?.commitBody ?? undefined },
+      { method, title: pull.autoMerge?.commitHeadline ?? undefined, message: pull.autoMerge?.commitBody ?? undefined, requirementsMet: true },
       { ...actor, date: isoNow() },
     );
     if (!outcome.ok) throw new Error(`auto-merge of ${repo.owner}/${repo.name}#${pull.number} failed: ${outcome.message}`);

@@ -1,5 +1,6 @@
 // Merging a pull request the way GitHub does (merge commit, squash, rebase), shared by REST, GraphQL and auto-merge.
 import type { GitIdentity } from "./bare-repo.js";
+import { mergeRefused } from "./ref-rules.js";
 import { isoNow, type MergeMethod, type MergeStateStatus, type PullState, type RepoState } from "./state.js";
 
 export interface MergeRequest {
@@ -8,6 +9,8 @@ export interface MergeRequest {
   expectedHeadSha?: string;
   title?: string;
   message?: string;
+  /** Auto-merge completing: the base's required checks and reviews are met (the fake runs and gives none). */
+  requirementsMet?: boolean;
 }
 
 export type MergeOutcome = { ok: true; sha: string } | { ok: false; status: 405 | 409 | 422; message: string };
@@ -51,7 +54,7 @@ function lagging(repo: RepoState, pull: PullState, sha: string): boolean {
  * computes it in the background: the answer to a PR's creation, its first look, says UNKNOWN
  * (REST `mergeable: null, mergeable_state: "unknown"`; docs.github.com/rest/pulls/pulls, "Get a pull request").
  */
-export async function effectiveMergeState(repo: RepoState, pull: PullState): Promise<MergeStateStatus> {
+export async function effectiveMergeState(repo: RepoState, pull: PullState, requirementsMet = false): Promise<MergeStateStatus> {
   if (pull.state !== "open") return "UNKNOWN";
   if (pull.draft) return "DRAFT";
   const head = await refreshHead(repo, pull);
@@ -61,6 +64,8 @@ export async function effectiveMergeState(repo: RepoState, pull: PullState): Pro
   }
   const base = await repo.git.refSha(`refs/heads/${pull.base}`);
   if (!base || (await repo.git.mergeTree(base, head)) === undefined) return "DIRTY";
+  // The fake runs no checks and gives no reviews: a base that requires either holds every pull request back.
+  if (!requirementsMet && mergeRefused(repo.protections.get(pull.base)) !== undefined && mergeable.has(pull.mergeStateStatus)) return "BLOCKED";
   return pull.mergeStateStatus;
 }
 
@@ -102,7 +107,10 @@ export async function mergePull(repo: RepoState, pull: PullState, request: Merge
   // A draft "cannot be merged" (developer.github.com/changes/2019-02-14-draft-pull-requests), answered 405 "Pull Request is
   // still a draft" by REST and GraphQL alike (alexwlchan/auto_merge_my_pull_requests#1, ship-studio/ship-studio#482).
   if (pull.draft) return { ok: false, status: 405, message: "Pull Request is still a draft" };
-  if (!mergeable.has(await effectiveMergeState(repo, pull))) return { ok: false, status: 405, message: "Pull Request is not mergeable" };
+  const held = request.requirementsMet ? undefined : mergeRefused(repo.protections.get(pull.base));
+  if (held) return { ok: false, status: 405, message: held };
+  if (!mergeable.has(await effectiveMergeState(repo, pull, request.requirementsMet)))
+    return { ok: false, status: 405, message: "Pull Request is not mergeable" };
 
   const baseRef = `refs/heads/${pull.base}`;
   const base = await repo.git.refSha(baseRef);

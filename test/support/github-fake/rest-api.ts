@@ -5,7 +5,7 @@ import * as objects from "./github-objects.js";
 import type { Actor, Urls } from "./github-objects.js";
 import type { HttpMethod, Json, JsonObject } from "./openapi-contract.js";
 import { effectiveMergeState, githubCommitter, mergePull, refreshHead } from "./pull-merge.js";
-import { mergeRefused, refUpdateRefused } from "./ref-rules.js";
+import { refUpdateRefused } from "./ref-rules.js";
 import { isoNow, nodeId, type MergeMethod, type PullState, type RepoState, type RepositoryDispatch, type WorkflowDispatch } from "./state.js";
 import { has, type TokenPermissions } from "./token-permissions.js";
 
@@ -478,8 +478,6 @@ export const routes: Route[] = [
     async handle(r) {
       const pull = findPull(r, "pull_number");
       if (!pull) return notFound();
-      const held = pull.state === "open" ? mergeRefused(r.repo.protections.get(pull.base)) : undefined;
-      if (held) return { status: 405, body: objects.errorBody(405, held) };
       const outcome = await mergePull(
         r.repo,
         pull,
