@@ -197,6 +197,12 @@ export interface EditRequest {
   readonly pairedTags?: ReadonlyMap<number, ReadonlyMap<string, string>>;
   /** How warnings name the update request's fields, as the face that runs spells them (`--set`, `input set`); default the CLI's flags. */
   readonly fieldName?: FieldNamer;
+  /**
+   * The text's path or file name. A YAML document with neither apiVersion nor kind is then a kustomization
+   * only in a file kustomize reads one from (`kustomization.yaml`, `kustomization.yml`, `Kustomization`), as
+   * kustomize does; without it, only when its fields have the shapes kustomize gives them (kustomize.ts).
+   */
+  readonly file?: string;
 }
 
 /** An EditRequest with its lists given: what the editors read. */
@@ -213,7 +219,9 @@ const UPDATE = "{ image: parseImageRef(...), policy? }";
  * or an image with no tag or digest, which has no version to write and would change nothing.
  */
 export function fullEditRequest(request: EditRequest): FullEditRequest {
-  const { images = [], setters = new Map<string, ImageUpdate>(), knownSetters, kustomizeTagged, pairedTags } = request;
+  const { images = [], setters = new Map<string, ImageUpdate>(), knownSetters, kustomizeTagged, pairedTags, file } = request;
+  if (file !== undefined && typeof file !== "string")
+    throw new TypeError(`EditRequest.file must be a string (the text's path or file name), not ${describeValue(file)}`);
   if (!Array.isArray(images)) throw new TypeError(`EditRequest.images must be an array of ${UPDATE}, not ${describeValue(images)}`);
   images.forEach((u: unknown, i) => checkUpdate(u, `EditRequest.images[${i}]`));
   for (const [name, map] of [

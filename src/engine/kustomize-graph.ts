@@ -22,6 +22,7 @@ import { literalIndexOf } from "../yaml/placeholder.js";
 import { ARGO, FLUX_KUSTOMIZE, inGroup, isFluxKustomization } from "../yaml/api-groups.js";
 import { sourcesOf } from "../yaml/argocd-parameters.js";
 import { fieldsOf } from "../yaml/merge-key.js";
+import { isKustomizationFile } from "../yaml/kustomize.js";
 import { tryYamlFile, type YamlFile } from "../yaml/file.js";
 import { mapValue, nodeAt, scalarText, type MapNode, type ScalarNode, type YamlNode } from "../yaml/node.js";
 import { lineAt } from "../text/line-index.js";
@@ -54,6 +55,9 @@ export function mayHoldDeployer(path: string, text: string): boolean {
   return (text.includes("images") && (text.includes(FLUX_KUSTOMIZE) || text.includes(ARGO) || ARGO_SOURCE_FILE.test(path))) || mayGiveNamespace(text);
 }
 
+// The name rule is the editors' (a document with no apiVersion or kind is a kustomization by it); read here as there.
+export { isKustomizationFile };
+
 /**
  * Whether a YAML file may hold a Flux Kustomization with a `spec.targetNamespace`, which puts what it builds
  * in that namespace: a screen before any parse. Those without one are not looked for (that would keep every
@@ -61,13 +65,6 @@ export function mayHoldDeployer(path: string, text: string): boolean {
  */
 export function mayGiveNamespace(text: string): boolean {
   return text.includes("targetNamespace") && text.includes(FLUX_KUSTOMIZE);
-}
-
-/** The names kustomize reads a directory's kustomization from. */
-const KUSTOMIZATION_NAMES = new Set(["kustomization.yaml", "kustomization.yml", "Kustomization"]);
-
-export function isKustomizationFile(path: string): boolean {
-  return KUSTOMIZATION_NAMES.has(path.slice(path.lastIndexOf("/") + 1));
 }
 
 /** The patch files (`path:`) `kustomizations` name, each once: only a text naming a patch is parsed. */

@@ -148,7 +148,7 @@ const SPLIT_IMAGE_EDITORS = [editKustomizeImages, editArgoCdHelm, editHelmValues
 function inSplitImage(path: string, text: string, image: ImageRef): boolean {
   if (fileKind(path) !== "yaml") return false;
   try {
-    return runEditors(text.replace(/^\uFEFF/, ""), { images: [{ image }], setters: new Map() }, SPLIT_IMAGE_EDITORS).changes.length > 0;
+    return runEditors(text.replace(/^\uFEFF/, ""), { images: [{ image }], setters: new Map(), file: path }, SPLIT_IMAGE_EDITORS).changes.length > 0;
   } catch (error) {
     if (error instanceof SourceError) return false;
     throw error;

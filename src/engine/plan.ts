@@ -360,6 +360,7 @@ function planFiles(
           setters: new Map(),
           knownSetters: new Map([...knownSetters, ...[...setters.keys()].map((key) => [key, undefined] as const)]),
           fieldName: run.fieldName,
+          file: path,
         }
       : {
           images: run.updatesFor(path),
@@ -368,6 +369,7 @@ function planFiles(
           ...(kustomizeTagged && { kustomizeTagged }),
           ...(pairedTags && { pairedTags }),
           fieldName: run.fieldName,
+          file: path,
         };
     const requested = run.overridesByFile.get(path) ?? [];
     const overrides = requested.flatMap((o): (string | ComputedOverride)[] => (typeof o === "string" ? [o] : configuredOverride(o, editRequest.images)));

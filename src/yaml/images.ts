@@ -15,7 +15,7 @@ import { aliasedFieldWords, anchoredValue, anchorOf, type Placed } from "./alias
 import { FLUX_IMAGE, inGroup } from "./api-groups.js";
 import type { YamlDocument, YamlFile } from "./file.js";
 import { isOpList } from "./json-patch.js";
-import { isKustomization } from "./kustomize.js";
+import { imageLists } from "./kustomize.js";
 import { MERGE_SHARED } from "./merge-key.js";
 import { isFlowScalar, type AliasNode, type FlowScalar, type YamlNode } from "./node.js";
 import { formatPath, type PathSegment } from "./path.js";
@@ -28,15 +28,15 @@ export const editImages: Editor = (file, request, plan) => {
   const incoming = byRepository(request.images);
   if (incoming.size === 0) return;
   for (const document of file.documents) {
-    // In a kustomization, `image:` is a patch target selector, not a container image.
-    if (isKustomization(document)) continue;
+    // A kustomize `images:` list is kustomize.ts's; every other `image:` of a kustomization (helmCharts' valuesInline) is one.
+    const lists = imageLists(document, request.file);
     // A Flux ImageRepository's `spec.image` names the repository to scan, never a pinned version.
     if (inGroup(document.object.apiVersion, FLUX_IMAGE)) continue;
     // A JSON6902 patch file's values are decided by the op rule, as if written at their paths (inline-patch.ts).
     if (isOpList(document.root)) continue;
     const fields: NodeVisit[] = [];
     forEachValue(document.root, (field) => {
-      if (field.path[field.path.length - 1] === "image") fields.push(field);
+      if (field.path[field.path.length - 1] === "image" && !lists.some((list) => list.every((segment, i) => field.path[i] === segment))) fields.push(field);
     });
     // A bare image outside a container spec that a container's image aliases, or merges, is said at each such container, not as a field whose version is set elsewhere.
     const aliased = new Set<YamlNode>(

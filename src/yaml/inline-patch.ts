@@ -52,7 +52,7 @@ export const editInlinePatches: Editor = (file, request, plan) => {
     const paired = request.pairedTags?.get(index);
     // A patch file a kustomization names by `path:` is its own YAML: a manifest is edited as one, an op list here.
     if (isOpList(document.root)) editOps(document, incoming, plan, request.kustomizeTagged, paired);
-    for (const patch of patchStrings(document)) if (!plan.isClaimed(patch.node)) editPatch(file, patch, document, request, plan, paired);
+    for (const patch of patchStrings(document, request.file)) if (!plan.isClaimed(patch.node)) editPatch(file, patch, document, request, plan, paired);
   });
 };
 
@@ -61,7 +61,7 @@ export const editInlinePatches: Editor = (file, request, plan) => {
  * `spec.patches` only (its older fields hold objects), as a HelmRelease's kustomize
  * post-renderers; and the `kustomize.patches` of an Argo CD source.
  */
-function patchStrings(document: YamlDocument): PatchString[] {
+function patchStrings(document: YamlDocument, file: string | undefined): PatchString[] {
   const found: PatchString[] = [];
   const inList = (path: readonly PathSegment[], field: string | undefined, kind: PatchKind) => {
     const list = nodeAt(document.root, path);
@@ -78,7 +78,7 @@ function patchStrings(document: YamlDocument): PatchString[] {
     return found;
   }
   for (const source of sourcesOf(document)) inList([...source, "kustomize", "patches"], "patch", "either");
-  if (!isKustomization(document)) return found;
+  if (!isKustomization(document, file)) return found;
   if (isFluxKustomization(document.object)) {
     inList(["spec", "patches"], "patch", "either");
     return found;
@@ -111,9 +111,11 @@ function editPatch(
   const within = (text: string) => (ops ? `${key}${text}` : `${key}: ${text}`);
   const prefix = within("");
   const own = paired && new Map([...paired].flatMap(([at, name]) => (at.startsWith(prefix) ? [[at.slice(prefix.length), name] as const] : [])));
-  const innerRequest = own?.size ? { ...request, pairedTags: new Map([[0, own]]) } : { ...request, pairedTags: undefined };
+  // The patch is no file of its own: the kustomization's name says nothing of it.
+  const patchRequest = { ...request, file: undefined };
+  const innerRequest = own?.size ? { ...patchRequest, pairedTags: new Map([[0, own]]) } : { ...patchRequest, pairedTags: undefined };
   if (ops) editOps(content.documents[0]!, byRepository(request.images), inner, request.kustomizeTagged, own);
-  else if (patch.kind !== "json6902") editImages(content, request, inner);
+  else if (patch.kind !== "json6902") editImages(content, patchRequest, inner);
   // Helm values pairs as in a manifest: a HelmRelease's `spec.values` in a strategic merge, an op's `{repository, tag}` value.
   if (ops || patch.kind !== "json6902") editHelmValues(content, innerRequest, inner);
   const { changes, warnings } = inner.edits();

@@ -9,7 +9,7 @@ import { byRepository, nextVersion, pendingVersion, versionOf, type ImageUpdate,
 import { scalarOf } from "./alias.js";
 import { inGroup, isFluxKustomization, isHelmRelease, KUSTOMIZE } from "./api-groups.js";
 import type { YamlDocument } from "./file.js";
-import { fieldsOf } from "./merge-key.js";
+import { fieldsOf, isMergeKey } from "./merge-key.js";
 import { isFlowScalar, mapValue, nodeAt, scalarText, type YamlNode } from "./node.js";
 import { formatPath } from "./path.js";
 import type { PathSegment } from "./path.js";
@@ -19,53 +19,58 @@ import { warnRenamed } from "./renamed.js";
 import { claimedOwn, fixedVersion, heldText, mergedVersionNote, writeVersion, type FieldAdd, type FieldWrite, type ReaderJudge } from "./version-write.js";
 import type { FieldNamer } from "../field-name.js";
 
-/** Fields of a kustomization that Helm values or other plain YAML hardly ever have. */
-const KUSTOMIZATION_FIELDS = new Set([
-  "resources",
-  "bases",
-  "components",
-  "patches",
-  "patchesStrategicMerge",
-  "patchesJson6902",
-  "configMapGenerator",
-  "secretGenerator",
-  "helmCharts",
-  "generators",
-  "transformers",
-  "replacements",
-  "namePrefix",
-  "nameSuffix",
-  "commonLabels",
-  "commonAnnotations",
+/** The names kustomize reads a directory's kustomization (or component) from: no other file is one. */
+const KUSTOMIZATION_NAMES = new Set(["kustomization.yaml", "kustomization.yml", "Kustomization"]);
+
+/** Whether `path` (or a bare file name) is named as kustomize names a kustomization. */
+export function isKustomizationFile(path: string): boolean {
+  return KUSTOMIZATION_NAMES.has(path.slice(path.lastIndexOf("/") + 1));
+}
+
+/**
+ * Fields only a kustomization has, in the shape kustomize gives them: a list, or a string for
+ * the name affixes. A values file has `resources:` too (helm create's), but as a mapping; and
+ * `commonLabels`/`commonAnnotations` (every Bitnami chart's) are mappings in both, so they tell nothing.
+ */
+const KUSTOMIZATION_FIELDS = new Map<string, YamlNode["kind"]>([
+  ...["resources", "bases", "components", "patches", "patchesStrategicMerge", "patchesJson6902"].map((key) => [key, "seq"] as const),
+  ...["configMapGenerator", "secretGenerator", "helmCharts", "generators", "transformers", "replacements"].map((key) => [key, "seq"] as const),
+  ...["namePrefix", "nameSuffix"].map((key) => [key, "scalar"] as const),
 ]);
 
 /** An `images:` entry's fields that only kustomize has. */
 const KUSTOMIZE_IMAGE_FIELDS = ["newName", "newTag", "digest"];
+/** Every field kustomize reads in an `images:` entry: it refuses a kustomization with any other (`unknown field "tag"`). */
+const IMAGE_ENTRY_FIELDS = new Set(["name", "tagSuffix", ...KUSTOMIZE_IMAGE_FIELDS]);
 /** The fields of an `images:` entry that name its build. */
 const VERSION_FIELDS = ["newTag", "digest"] as const;
 
 /**
- * A document without apiVersion and kind is a kustomization.yaml when it has a kustomization
- * field or kustomize's image fields; a Helm values file's `images: [{name: ...}]` is not one.
+ * A document without apiVersion and kind, in a text whose file name is not known, is taken for a
+ * kustomization when a kustomization field has kustomize's shape, or an `images:` entry has one of
+ * kustomize's image fields; and never when an `images:` entry has a field kustomize does not read:
+ * a Helm values file's `images: [{name, tag}]` is not one, and gets no `newTag`.
  */
 function looksLikeKustomization(root: YamlNode | null): boolean {
   if (root?.kind !== "map") return false;
-  if (root.pairs.some((pair) => KUSTOMIZATION_FIELDS.has(scalarText(pair.key) ?? ""))) return true;
   const images = mapValue(root, "images");
+  const entries = images?.kind === "seq" ? images.items.filter((entry) => entry.kind === "map") : [];
+  if (entries.some((entry) => entry.pairs.some((pair) => !isMergeKey(pair.key) && !IMAGE_ENTRY_FIELDS.has(scalarText(pair.key) ?? "")))) return false;
   return (
-    images?.kind === "seq" && images.items.some((entry) => entry.kind === "map" && KUSTOMIZE_IMAGE_FIELDS.some((key) => mapValue(entry, key) !== undefined))
+    root.pairs.some((pair) => KUSTOMIZATION_FIELDS.get(scalarText(pair.key) ?? "") === pair.value?.kind) ||
+    entries.some((entry) => KUSTOMIZE_IMAGE_FIELDS.some((key) => mapValue(entry, key) !== undefined))
   );
 }
 
 /**
- * A kustomize kustomization or component (a kustomization.yaml may omit apiVersion, kind or
- * both), or a Flux Kustomization: documents where `image:` selects a patch target rather
- * than naming a container's image.
+ * A kustomize kustomization or component, or a Flux Kustomization: documents whose `images:`
+ * are kustomize's. A kustomization.yaml may omit apiVersion, kind or both: with neither, the
+ * file's name decides where it is known (`file`, a path or a name), as it does for kustomize.
  */
-export function isKustomization(document: YamlDocument): boolean {
+export function isKustomization(document: YamlDocument, file: string | undefined): boolean {
   const { apiVersion, kind } = document.object;
   if (inGroup(apiVersion, KUSTOMIZE)) return kind === undefined || kind === "Kustomization" || kind === "Component";
-  if (apiVersion === undefined && kind === undefined) return looksLikeKustomization(document.root);
+  if (apiVersion === undefined && kind === undefined) return file === undefined ? looksLikeKustomization(document.root) : isKustomizationFile(file);
   return apiVersion === undefined ? kind === "Kustomization" || kind === "Component" : isFluxKustomization(document.object);
 }
 
@@ -74,12 +79,12 @@ export function isKustomization(document: YamlDocument): boolean {
  * `spec.images` in a Flux Kustomization, `spec.postRenderers[i].kustomize.images` in a Flux
  * HelmRelease.
  */
-function imageLists(document: YamlDocument): PathSegment[][] {
+export function imageLists(document: YamlDocument, file: string | undefined): PathSegment[][] {
   if (isHelmRelease(document.object)) {
     const renderers = nodeAt(document.root, ["spec", "postRenderers"]);
     return renderers?.kind === "seq" ? renderers.items.map((_, i) => ["spec", "postRenderers", i, "kustomize", "images"]) : [];
   }
-  if (!isKustomization(document)) return [];
+  if (!isKustomization(document, file)) return [];
   return isFluxKustomization(document.object) ? [["spec", "images"]] : [["images"]];
 }
 
@@ -87,7 +92,7 @@ export const editKustomizeImages: Editor = (file, request, plan) => {
   const incoming = byRepository(request.images);
   if (incoming.size === 0) return;
   for (const document of file.documents) {
-    for (const path of imageLists(document)) {
+    for (const path of imageLists(document, request.file)) {
       const list = nodeAt(document.root, path);
       if (list?.kind === "seq") editList(list.items, path, document, incoming, plan, request.fieldName);
     }

@@ -233,6 +233,7 @@ images:
     expect(wrong({ setters: new Map([["flux-system:web", "ghcr.io/acme/web:1.5.0"]]) })).toThrow(
       new TypeError('EditRequest.setters\' "flux-system:web" must be { image: parseImageRef(...), policy? }, not a string ("ghcr.io/acme/web:1.5.0")'),
     );
+    expect(wrong({ file: ["kustomization.yaml"] })).toThrow(new TypeError("EditRequest.file must be a string (the text's path or file name), not an array"));
   });
 
   it("refuses an image with no tag or digest, naming it: it has no version to write, and would change nothing", () => {

@@ -243,9 +243,6 @@ spec:
   ])("edits the images of %s, as kustomize applies them", (_, head) => {
     const text = `${head}images:\n  - name: ghcr.io/acme/app\n    newTag: v1\n`;
     expect(edit(text, withImages("ghcr.io/acme/app:v2")).text).toBe(text.replace("newTag: v1", "newTag: v2"));
-    // `image:` in a component's patch target selects resources: it is no container image.
-    const patch = `${head}patches:\n  - target: {kind: Deployment}\n    patch: |-\n      - op: test\n        path: /x\n  - target:\n      image: ghcr.io/acme/app:v1\n`;
-    expect(editYaml(patch, withImages("ghcr.io/acme/app:v2")).text).toBe(patch);
   });
 
   it("leaves an `images:` list in other kinds alone", () => {
@@ -270,9 +267,77 @@ spec:
 
   it("adds newTag after the kept blank lines of a `|+` block scalar, whose value they are", () => {
     const text = "images:\n- name: ghcr.io/acme/app\n  note: |+\n    hello\n\n\nresources: [app.yaml]\n";
-    const { text: out } = edit(text, withImages("ghcr.io/acme/app:v2"));
+    const { text: out } = edit(text, { ...withImages("ghcr.io/acme/app:v2"), file: "kustomization.yaml" });
     expect(out).toBe("images:\n- name: ghcr.io/acme/app\n  note: |+\n    hello\n\n\n  newTag: v2\nresources: [app.yaml]\n");
     expect(dataOf(out)).toEqual([{ images: [{ name: "ghcr.io/acme/app", note: "hello\n\n\n", newTag: "v2" }], resources: ["app.yaml"] }]);
+  });
+});
+
+describe("which documents are kustomizations", () => {
+  // helm create's values.yaml has `resources:`, every Bitnami chart's `commonLabels:`; kustomize reads neither file.
+  const values = `image: ghcr.io/acme/app:1.0.0
+resources:
+  limits: {cpu: 100m}
+commonLabels: {}
+images:
+  - name: ghcr.io/acme/app
+    tag: 1.0.0
+`;
+
+  it("edits a Helm values file with a `resources:` mapping as values: its image strings and pairs move, and no newTag is added", () => {
+    const { text, changes } = editYaml(values, withImages("ghcr.io/acme/app:1.1.0"));
+    expect(text).toBe(values.replaceAll("1.0.0", "1.1.0"));
+    expect(changes.map((c) => c.key)).toEqual(["image", "images[0].tag"]);
+    expect(editYaml(values, { ...withImages("ghcr.io/acme/app:1.1.0"), file: "charts/app/values.yaml" }).text).toBe(text);
+  });
+
+  it("takes a document with neither apiVersion nor kind for a kustomization only in a file named as kustomize names one, where the name is given", () => {
+    const text = "resources: [deploy.yaml]\nimages:\n  - name: ghcr.io/acme/app\n";
+    const added = `${text}    newTag: v2\n`;
+    for (const file of ["kustomization.yaml", "kustomization.yml", "Kustomization", "apps/prod/kustomization.yaml"])
+      expect(edit(text, { ...withImages("ghcr.io/acme/app:v2"), file }).text).toBe(added);
+    for (const file of ["values.yaml", "apps/prod/kustomization.yaml.bak", "base.yaml"])
+      expect(edit(text, { ...withImages("ghcr.io/acme/app:v2"), file }).text).toBe(text);
+    // Without a name, its fields decide: `resources:` as kustomize writes it, a list.
+    expect(edit(text, withImages("ghcr.io/acme/app:v2")).text).toBe(added);
+  });
+
+  it("takes no text for a kustomization whose `images:` entry has a field kustomize refuses, whatever else it has", () => {
+    // kustomize itself: invalid Kustomization: json: unknown field "tag".
+    const text = "resources: [deploy.yaml]\nnamePrefix: prod-\nimages:\n  - name: ghcr.io/acme/app\n    tag: 1.0.0\n";
+    expect(edit(text, withImages("ghcr.io/acme/app:1.1.0")).text).toBe(text);
+  });
+
+  it("edits the image strings of a kustomization's helmCharts valuesInline, as the Helm pair beside them", () => {
+    const text = `helmCharts:
+  - name: app
+    repo: https://charts.acme.io
+    valuesInline:
+      image: {repository: ghcr.io/acme/app, tag: 1.0.0}
+      sidecar:
+        image: ghcr.io/acme/app:1.0.0
+`;
+    const { text: out, changes } = editYaml(text, { ...withImages("ghcr.io/acme/app:1.1.0"), file: "kustomization.yaml" });
+    expect(out).toBe(text.replaceAll("1.0.0", "1.1.0"));
+    expect(changes.map((c) => c.key).sort()).toEqual(["helmCharts[0].valuesInline.image.tag", "helmCharts[0].valuesInline.sidecar.image"]);
+  });
+
+  it("runs a values file through a plan as values, not as a kustomization, beside a kustomization of the same shape", async () => {
+    const plan = await planUpdate(
+      memorySource(
+        new Map([
+          ["chart/values.yaml", values],
+          ["app/kustomization.yaml", "resources: [deploy.yaml]\nimages:\n  - name: ghcr.io/acme/app\n"],
+          ["app/deploy.yaml", ""],
+        ]),
+      ),
+      { images: ["ghcr.io/acme/app:1.1.0"] },
+    );
+    expect(plan.changes.map((c) => [c.file, c.key, c.new])).toEqual([
+      ["app/kustomization.yaml", "images[0].newTag", "1.1.0"],
+      ["chart/values.yaml", "image", "ghcr.io/acme/app:1.1.0"],
+      ["chart/values.yaml", "images[0].tag", "1.1.0"],
+    ]);
   });
 });
 
