@@ -3,7 +3,8 @@
 import { build } from "esbuild";
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join, relative } from "node:path";
+import ts from "typescript";
 
 // The CommonJS packages the Actions and the CLI bundle (@actions/*) require Node's modules at run
 // time, which an ES module does only through a require of its own. The library bundles none that do:
@@ -69,3 +70,33 @@ function notices(packages) {
 // The library's type declarations, so `import { planUpdate } from "gitops-promote"` is typed.
 rmSync("dist/types", { recursive: true, force: true });
 execFileSync(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "tsconfig.lib.json"], { stdio: "inherit" });
+pruneDeclarations("dist/types");
+
+/**
+ * Keeps only the declarations a consumer's compiler reads, those index.d.ts reaches (tsc writes one for every module
+ * the library's code imports), and refuses a reached one that imports a package: the library bundles its
+ * dependencies and the package has none, so under `skipLibCheck: false` a consumer's build would fail on it
+ * (the internals that name `yaml`'s types are `@internal`, stripped by tsconfig.lib.json).
+ */
+function pruneDeclarations(dir) {
+  const reached = new Set();
+  const packages = new Set();
+  const visit = (file, from) => {
+    if (reached.has(file)) return;
+    reached.add(file);
+    for (const { fileName } of ts.preProcessFile(readFileSync(file, "utf8"), true, true).importedFiles) {
+      if (fileName.startsWith(".")) visit(join(dirname(file), fileName.replace(/\.js$/, ".d.ts")), [...from, file]);
+      else packages.add(`${[...from, file].map((f) => relative(dir, f)).join(" -> ")} imports ${fileName}`);
+    }
+  };
+  visit(join(dir, "index.d.ts"), []);
+  if (packages.size > 0) throw new Error(`the library's declarations import packages it does not ship:\n${[...packages].join("\n")}`);
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    const path = join(entry.parentPath, entry.name);
+    if (entry.isFile() && !reached.has(path)) rmSync(path);
+  }
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true }).reverse()) {
+    const path = join(entry.parentPath, entry.name);
+    if (entry.isDirectory() && readdirSync(path).length === 0) rmSync(path, { recursive: true });
+  }
+}

@@ -14,8 +14,11 @@ import type { FilePlan, Plan } from "./plan.js";
  * rename that fails (EBUSY on a bind-mounted file, an immutable file) puts back the files
  * already renamed and removes the remaining temporary files. The rename replaces the file, so a
  * hard link to it keeps the old text. Synchronous like the reads (source.ts): threadpool round
- * trips cost more than these small writes. `rename` is the file system's, or a test's.
+ * trips cost more than these small writes.
  */
+export function writePlan(root: string, plan: Plan): Promise<void>;
+/** @internal writePlan with a test's rename in place of the file system's. */
+export function writePlan(root: string, plan: Plan, rename: (from: string, to: string) => void): Promise<void>;
 export async function writePlan(root: string, plan: Plan, rename: (from: string, to: string) => void = renameSync): Promise<void> {
   const changed = plan.files.filter((file) => file.after !== file.before);
   // Nothing to write needs no root: one that does not exist is no error then.

@@ -854,7 +854,10 @@ export function editKcl(text: string, request: EditRequest, overridden: Overridd
   return publicResult(editCheckedKcl(text, fullEditRequest(request), overridden));
 }
 
-/** editKcl for a request the engine built from what it checked once for the plan: not checked again for each file. */
+/**
+ * editKcl for a request the engine built from what it checked once for the plan: not checked again for each file.
+ * @internal The engine's.
+ */
 export function editCheckedKcl(text: string, request: FullEditRequest, overridden: Overridden = {}): FieldEditResult {
   if (!kclScreen(request.images.map((u) => u.image))(text)) return { text, changes: [], warnings: [] };
   const module = parseKcl(text);

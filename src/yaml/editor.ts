@@ -48,7 +48,10 @@ const EDITORS: readonly Editor[] = [
   editHelmValues,
 ];
 
-/** Runs `editors` over one parse of `text`; throws SourceError when `text` is not valid YAML. */
+/**
+ * Runs `editors` over one parse of `text`; throws SourceError when `text` is not valid YAML.
+ * @internal For the engine and the tests: `Editor` is typed with the `yaml` package's nodes, which the library's declarations must not name.
+ */
 export function runEditors(text: string, given: EditRequest, editors: readonly Editor[]): EditResult {
   return publicResult(runChecked(text, fullEditRequest(given), editors));
 }
@@ -69,6 +72,7 @@ export function editYaml(text: string, request: EditRequest): EditResult {
 /**
  * editYaml for a request the engine built from what it checked once for the plan: not checked again for
  * each file, and its warnings keep what they are about (FieldWarning) for the overrides of the file.
+ * @internal The engine's.
  */
 export function editCheckedYaml(text: string, request: FullEditRequest): FieldEditResult {
   return runChecked(text, request, EDITORS);
