@@ -21,7 +21,7 @@ export interface CommitMessageInput {
   /** `.AutomationObject`: who automates; we use the repository (`owner/name`). */
   readonly automation: { readonly namespace: string; readonly name: string };
   /** `.Values`: extra strings for the template. */
-  readonly values?: Readonly<Record<string, string>>;
+  readonly values?: Readonly<Record<string, string>> | undefined;
 }
 
 /** The message for a commit: the template rendered when one is given, our default otherwise. Throws TemplateError for a template that does not parse or fails while running. */

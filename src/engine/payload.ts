@@ -32,11 +32,11 @@ export const MAX_PAYLOAD_NESTING = 1000;
 
 /** Where the sending run came from; every field is optional because a CLI user has none of them. */
 export interface PayloadSource {
-  readonly repository?: string;
-  readonly sha?: string;
-  readonly ref?: string;
-  readonly run_url?: string;
-  readonly actor?: string;
+  readonly repository?: string | undefined;
+  readonly sha?: string | undefined;
+  readonly ref?: string | undefined;
+  readonly run_url?: string | undefined;
+  readonly actor?: string | undefined;
 }
 
 /**
@@ -104,10 +104,10 @@ const RESERVED_KEYS = new Set(["v", "images", "source", "targets"]);
 
 export interface PayloadInput {
   readonly images: readonly string[];
-  readonly source?: PayloadSource;
-  readonly targets?: readonly string[];
+  readonly source?: PayloadSource | undefined;
+  readonly targets?: readonly string[] | undefined;
   /** Extra top-level keys; they count towards GitHub's 10-key limit and may not reuse ours. */
-  readonly extra?: Readonly<Record<string, unknown>>;
+  readonly extra?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** Build and validate a payload; throws PayloadError naming the field that is wrong. */

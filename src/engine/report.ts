@@ -103,7 +103,7 @@ function nothingToChange(plan: Plan): string {
 }
 
 /** Per-file summary (old -> new), grouped by target; with `diff`, the unified diff of each file. */
-export function humanReport(plan: Plan, options: { diff?: boolean; dryRun?: boolean } = {}): string {
+export function humanReport(plan: Plan, options: { diff?: boolean | undefined; dryRun?: boolean | undefined } = {}): string {
   const out: string[] = [];
   const groups = plan.targets.length > 0 ? [...plan.targets.map((t) => t.name), undefined] : [undefined];
   for (const group of groups) {
