@@ -4,71 +4,35 @@
  * template of every app it makes. Image fields in it the editors would set, an old reference
  * in its text, or a tag it sets over the template's incoming repository are named instead.
  */
-import type { FullEditRequest } from "../change.js";
-import { byFlag, type FieldNamer } from "../field-name.js";
 import { formatImageRef, tryParseImageRef } from "../image/reference.js";
 import { nextVersion, staleImageIn, versionOf, type ImageUpdate } from "../image/update.js";
 import { ARGO } from "./api-groups.js";
 import { tryYamlFile, type YamlDocument } from "./file.js";
-import { editHelmValues } from "./helm.js";
-import { editImages } from "./images.js";
+import { notEdited, VALUES_EDITORS, warnYamlString, type StringRequest, type YamlString } from "./values-strings.js";
 import { isFlowScalar, mapValue, nodeAt, scalarText, type YamlNode } from "./node.js";
 import { formatPath, type PathSegment } from "./path.js";
 import { forEachValue } from "./walk.js";
 import { elementsHolding, hasPlaceholder, staleElements } from "./placeholder.js";
-import { EditPlan, type Editor } from "./plan.js";
+import type { EditPlan, Editor } from "./plan.js";
 import { escapeRegExp } from "../text/escape-regexp.js";
 import { leafOf, parameterName, parametersAt, sourcesOf, valuesObjectAt } from "./argocd-parameters.js";
 
-/** A YAML text held in a string, which no editor edits inside: how to read it, and what its warning advises instead. */
-interface YamlString {
-  /** Read before the text to make it a whole document: a templatePatch patches an Application. */
-  readonly header: string;
-  readonly editors: readonly Editor[];
-  readonly instead: string;
-}
-
 const VALUES_STRING: YamlString = {
   header: "",
-  editors: [editImages, editHelmValues],
+  editors: VALUES_EDITORS,
   instead: "give those values in valuesObject or a values file instead, where they are edited",
 };
 
 /** Its editors are those of values and those of an Application (given by the caller, which holds them). */
 const TEMPLATE_PATCH: YamlString = {
   header: `apiVersion: ${ARGO}v1alpha1\nkind: Application\n`,
-  editors: [editImages, editHelmValues],
+  editors: VALUES_EDITORS,
   instead: "set those values in the template, where they are edited, or from the generator's parameters",
 };
-
-/** What the warnings here read of the edit request: its images, and how to name a set (`--set`, `input set`). */
-type StringRequest = Pick<FullEditRequest, "images" | "fieldName">;
 
 /** A source's `helm.values` string, named when it holds image fields the editors would set. */
 export function warnValuesString(document: YamlDocument, source: readonly PathSegment[], request: StringRequest, plan: EditPlan): void {
   warnYamlString(document, [...source, "helm", "values"], request, plan, VALUES_STRING);
-}
-
-/** That a string at `path`, which holds `what`, is not edited, and what to do instead: one sentence for every such string. */
-function notEdited(path: readonly PathSegment[], what: string, instead: string, fieldName: FieldNamer = byFlag): string {
-  return `${formatPath(path)} is a string, which is not edited: ${what} in it keeps its old image; ${instead} (${fieldName("set")} can only replace the whole string)`;
-}
-
-/**
- * Warns when the string at `path` is YAML holding image fields the editors would set, were they
- * not in a string (a source's `helm.values`, an ApplicationSet's `templatePatch`); true when it did.
- */
-function warnYamlString(document: YamlDocument, path: readonly PathSegment[], request: StringRequest, plan: EditPlan, kind: YamlString): boolean {
-  const values = nodeAt(document.root, path);
-  if (values?.kind !== "scalar" || values.text === "") return false;
-  const inner = tryYamlFile(kind.header + values.text);
-  if (!inner) return false;
-  const dryRun = new EditPlan(inner);
-  for (const editor of kind.editors) editor(inner, { images: request.images, setters: new Map() }, dryRun);
-  const keys = dryRun.result().changes.map((change) => change.key);
-  if (keys.length === 0) return false;
-  plan.warn(values.start, notEdited(path, keys.join(", "), kind.instead, request.fieldName));
-  return true;
 }
 
 /**

@@ -19,7 +19,8 @@
  * kustomize patches (`inline-patch.ts`, moved from the patch text to the file's bytes), images
  * in the `-O` override specs and `-D` options of a KCLRun or KCL settings file
  * (`kcl-overrides.ts`; a marker on one sets the image inside it, `kcl-settings.ts`) and Helm
- * values pairs (`helm.ts`) leave marked fields to their marker.
+ * values pairs (`helm.ts`) leave marked fields to their marker; Helm values the editors cannot reach (in a
+ * ConfigMap's string, a k3s HelmChart's) are named (`values-strings.ts`).
  * Every new tag/digest is the shared decision `nextVersion` (policies, no downgrade). Splices never overlap (a claimed node is edited once) and are applied in one
  * pass, so the work is linear in the file size.
  */
@@ -33,6 +34,7 @@ import { editKclOverrideSpecs } from "./kcl-overrides.js";
 import { editKustomizeImages } from "./kustomize.js";
 import { editMarkers } from "./markers.js";
 import { EditPlan } from "./plan.js";
+import { warnValuesStrings } from "./values-strings.js";
 import type { Editor } from "./plan.js";
 
 /** Markers come first: a marked field is governed by its marker only. */
@@ -46,6 +48,7 @@ const EDITORS: readonly Editor[] = [
   editArgoCdImages,
   editArgoCdHelm,
   editHelmValues,
+  warnValuesStrings,
 ];
 
 /**
