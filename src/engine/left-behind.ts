@@ -4,11 +4,14 @@
  * what to do about it where its file tells (left-behind-fix.ts).
  */
 import { SourceError, type Warning } from "../change.js";
-import type { ImageRef } from "../image/reference.js";
+import { tryParseImageRef, type ImageRef } from "../image/reference.js";
 import { cappedList } from "../text/and-list.js";
 import { LineIndex, lineAt } from "../text/line-index.js";
 import { editArgoCdHelm } from "../yaml/argocd.js";
 import { runEditors } from "../yaml/editor.js";
+import { tryYamlFile } from "../yaml/file.js";
+import { isFlowScalar } from "../yaml/node.js";
+import { forEachValue } from "../yaml/walk.js";
 import { editHelmValues } from "../yaml/helm.js";
 import { editKustomizeImages } from "../yaml/kustomize.js";
 import { fileKind } from "./file-kind.js";
@@ -143,16 +146,46 @@ const SPLIT_IMAGE_EDITORS = [editKustomizeImages, editArgoCdHelm, editHelmValues
 /**
  * Whether a YAML file holds `image`'s repository with another version as a pair the editors read
  * (Helm values `repository` + `tag`, a kustomize `name` + `newTag`, Argo CD Helm parameters): they
- * would move it, were the file edited. Read by those editors themselves, on the few files the text alone cannot judge.
+ * would move it, were the file edited; or would, but for a Bitnami `global.imageRegistry` naming the
+ * image's registry (globalReadings). Read by those editors themselves, on the few files the text alone cannot judge.
  */
 function inSplitImage(path: string, text: string, image: ImageRef): boolean {
   if (fileKind(path) !== "yaml") return false;
+  const body = text.replace(/^\uFEFF/, "");
   try {
-    return runEditors(text.replace(/^\uFEFF/, ""), { images: [{ image }], setters: new Map(), file: path }, SPLIT_IMAGE_EDITORS).changes.length > 0;
+    return [image, ...globalReadings(body, image)].some(
+      (as) => runEditors(body, { images: [{ image: as }], setters: new Map(), file: path }, SPLIT_IMAGE_EDITORS).changes.length > 0,
+    );
   } catch (error) {
     if (error instanceof SourceError) return false;
     throw error;
   }
+}
+
+/**
+ * What a pair deploying `image` is read as where the file's `global.imageRegistry` (Bitnami's chart-wide
+ * registry, which its charts deploy over each pair's own `registry`) names the image's registry: the image's
+ * path in each registry a pair of the file writes, or none (docker.io). None when no such registry is given.
+ */
+function globalReadings(text: string, image: ImageRef): ImageRef[] {
+  if (!text.includes("imageRegistry")) return [];
+  const slash = image.repository.indexOf("/");
+  const [registry, repositoryPath] = [image.repository.slice(0, slash), image.repository.slice(slash + 1)];
+  const registries = new Set(["docker.io"]);
+  let named = false;
+  for (const { root } of tryYamlFile(text)?.documents ?? []) {
+    forEachValue(root, ({ node, path }) => {
+      const value = isFlowScalar(node) ? node.text.trim().toLowerCase() : undefined;
+      if (value && path.at(-1) === "imageRegistry" && path.at(-2) === "global") named ||= value === registry;
+      else if (value && path.at(-1) === "registry") registries.add(value);
+    });
+  }
+  if (!named) return [];
+  const { tag, digest } = image;
+  return [...registries].flatMap((other) => {
+    const ref = other === registry ? undefined : tryParseImageRef(`${other}/${repositoryPath}`);
+    return ref ? [{ ...ref, ...(tag !== undefined && { tag }), ...(digest !== undefined && { digest }) }] : [];
+  });
 }
 
 /**

@@ -29,6 +29,23 @@ describe("warnUnmoved: a file left at another version of an incoming image while
     ]);
   });
 
+  it("names a Bitnami pair whose registry global.imageRegistry gives, as the chart deploys it, with the override of its tag; not one another registry takes", () => {
+    const values = (registry: string, own = "") => `global:\n  imageRegistry: ${registry}\nimage:\n${own}  repository: acme/app\n  tag: 1.2.3\n`;
+    const files = {
+      "apps/app/values.yaml": values("ghcr.io"),
+      "apps/app/values-own-registry.yaml": values("ghcr.io", "  registry: docker.io\n"),
+      "apps/other/values.yaml": values("quay.io"),
+    };
+    expect(warned(files)).toEqual(
+      ["apps/app/values.yaml", "apps/app/values-own-registry.yaml"].map((file) => ({
+        file,
+        line: file.endsWith("registry.yaml") ? 5 : 4,
+        message: `ghcr.io/acme/app appears here, but no field holds 1.3.0 or was edited: no rule reads image.repository as ghcr.io/acme/app; set image.tag with an overrides: entry in the configuration (file: ${file}, spec: image.tag, image: ghcr.io/acme/app, part: tag)`,
+      })),
+    );
+    expect(said({ "apps/app/values.yaml": values("ghcr.io").replace("1.2.3", "1.3.0") })).toEqual([]);
+  });
+
   it("leaves out a bare mention of the repository with no version beside it (an ImageRepository), and a pair of another repository", () => {
     const files = {
       "deploy/prod/image-repository.yaml": "kind: ImageRepository\nspec:\n  image: ghcr.io/acme/app\n",

@@ -441,7 +441,7 @@ describe("planUpdate: what is scanned", () => {
     const kcl = 'app = {args = ["--self=ghcr.io/acme/worker:3.1.0"]}\n';
     // A path an earlier document holds too is set there by an override: no override is offered.
     const twice = "self: ghcr.io/acme/worker:3.2.0\n---\nself: ghcr.io/acme/worker:3.1.0\n";
-    const p = await plan({ "d.yaml": deployment, "values.yaml": values, "main.k": kcl, "twice.yaml": twice }, { images: ["ghcr.io/acme/worker:3.2.0"] });
+    const p = await plan({ "d.yaml": deployment, "main.k": kcl, "twice.yaml": twice }, { images: ["ghcr.io/acme/worker:3.2.0"] });
     const inside = "and gitops-promote edits no part of a string: move it into";
     expect(p.warnings.map((w) => `${w.file}:${w.line}: ${w.message.replace("ghcr.io/acme/worker:3.1.0 is not moved to 3.2.0: ", "")}`)).toEqual([
       `d.yaml:4: it is inside the longer string at spec.containers[0].args[0], ${inside} a field of its own, or set the whole string with set d.yaml:spec.containers[0].args[0]=…`,
@@ -450,7 +450,7 @@ describe("planUpdate: what is scanned", () => {
       `main.k:1: it is inside a longer string, ${inside} a string of its own`,
       'twice.yaml:3: it sits where no rule edits it (see "What it edits" in the README)',
     ]);
-    // With nothing else changed, a repository beside its tag is named, with the override of that tag.
+    // A repository beside its tag, its registry in global.imageRegistry, is named with the override of that tag (also beside other changes: left-behind.test).
     const alone = await plan({ "values.yaml": values }, { images: ["ghcr.io/acme/worker:3.2.0"] });
     expect(alone.warnings).toEqual([
       {
