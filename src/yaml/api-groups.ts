@@ -17,6 +17,10 @@ export const FLUX_IMAGE = "image.toolkit.fluxcd.io/";
 export const KCL_RUN = "krm.kcl.dev.fluxcd/";
 /** Argo CD's Application and ApplicationSet. */
 export const ARGO = "argoproj.io/";
+/** Tekton's Task, Pipeline and their runs. */
+export const TEKTON = "tekton.dev/";
+/** Skaffold's Config. */
+export const SKAFFOLD = "skaffold/";
 /** k3s's (and RKE2's) HelmChart and HelmChartConfig. */
 export const HELM_CATTLE = "helm.cattle.io/";
 /** argocd-image-updater's ImageUpdater, and the prefix of its Application annotations. */

@@ -12,12 +12,12 @@
 import { tryParseImageRef, type ImageRef } from "../image/reference.js";
 import { bareFieldWarning, byRepository, nextReference, type ImageUpdate } from "../image/update.js";
 import { aliasedFieldWords, anchoredValue, anchorOf, type Placed } from "./alias.js";
-import { FLUX_IMAGE, inGroup } from "./api-groups.js";
+import { ARGO, FLUX_IMAGE, inGroup, SKAFFOLD, TEKTON } from "./api-groups.js";
 import type { YamlDocument, YamlFile } from "./file.js";
 import { isOpList } from "./json-patch.js";
 import { imageLists } from "./kustomize.js";
 import { MERGE_SHARED } from "./merge-key.js";
-import { isFlowScalar, type AliasNode, type FlowScalar, type YamlNode } from "./node.js";
+import { isFlowScalar, mapValue, nodeAt, type AliasNode, type FlowScalar, type YamlNode } from "./node.js";
 import { formatPath, type PathSegment } from "./path.js";
 import { hasPlaceholder, warnSubstituted } from "./placeholder.js";
 import type { Editor, EditPlan } from "./plan.js";
@@ -179,10 +179,7 @@ export function setImageScalar(
   const update = ref && incoming.get(ref.repository);
   if (!ref || !update) return;
   if (ref.tag === undefined && ref.digest === undefined) {
-    if (!container) {
-      const { message, about } = bareFieldWarning(formatPath(path), ref.repository);
-      return plan.warn(node.start, message, undefined, about);
-    }
+    if (!container) return warnBare(node, path, ref, kind === "image" ? bareImageRole(document, path) : undefined, update, plan);
     if (RETAGGED_LISTS.has(container) && kustomizeTagged?.has(ref.name)) {
       const reason = kustomizeTagged.get(ref.name);
       return reason === undefined ? undefined : plan.warn(node.start, `${formatPath(path)} ${reason}`);
@@ -190,6 +187,52 @@ export function setImageScalar(
   }
   const next = nextReference(update, ref, plan.versionNote(node.start, formatPath(path), update.image.repository));
   if (next) plan.setScalar(node, next, field.inFlow, { kind, key: formatPath(path), document });
+}
+
+/**
+ * What a bare image outside a Kubernetes container list is, where its object says: a container that runs it as
+ * written, `:latest` (a Tekton step, sidecar or stepTemplate; an Argo Workflows template's container, script or
+ * sidecar); or the name of an image to build (a Skaffold artifact, a compose service with `build:`), which has no
+ * version to move. Undefined elsewhere (Helm values), where its version is set in another field.
+ */
+function bareImageRole(document: YamlDocument, path: readonly PathSegment[]): "runs-latest" | "built" | undefined {
+  const { apiVersion, kind } = document.object;
+  const [holder, index] = [path.at(-3), path.at(-2)];
+  const inList = (lists: readonly string[]) => typeof index === "number" && typeof holder === "string" && lists.includes(holder);
+  if (inGroup(apiVersion, TEKTON)) return inList(["steps", "sidecars"]) || index === "stepTemplate" ? "runs-latest" : undefined;
+  if (inGroup(apiVersion, ARGO) && kind !== undefined && WORKFLOW_KINDS.has(kind))
+    return inList(["sidecars"]) || index === "container" || index === "script" ? "runs-latest" : undefined;
+  if (inGroup(apiVersion, SKAFFOLD) && path.length === 4 && path[0] === "build" && path[1] === "artifacts") return "built";
+  const service = path.length === 3 && path[0] === "services" ? nodeAt(document.root, path.slice(0, 2)) : undefined;
+  return service?.kind === "map" && mapValue(service, "build") !== undefined ? "built" : undefined;
+}
+
+/** Argo Workflows' kinds, whose templates hold a container or script each. */
+const WORKFLOW_KINDS = new Set(["Workflow", "WorkflowTemplate", "ClusterWorkflowTemplate", "CronWorkflow"]);
+
+/** Says what a bare image outside a container list gets: nothing said of an image to build; the tag to write on one that runs as `:latest`; else that its version is set in another field. */
+function warnBare(
+  node: FlowScalar,
+  path: readonly PathSegment[],
+  ref: ImageRef,
+  role: ReturnType<typeof bareImageRole>,
+  update: ImageUpdate,
+  plan: EditPlan,
+): void {
+  if (role === "built") return;
+  if (role === "runs-latest") {
+    const next = nextReference(update, ref);
+    if (next)
+      plan.warn(
+        node.start,
+        `${formatPath(path)} holds ${ref.name} with no tag or digest, so it runs as ${ref.name}:latest; left as it is: write ${next} there to run that version`,
+        undefined,
+        { reason: "unmoved", image: ref.repository },
+      );
+    return;
+  }
+  const { message, about } = bareFieldWarning(formatPath(path), ref.repository);
+  plan.warn(node.start, message, undefined, about);
 }
 
 /** The lists of a pod spec holding containers. */

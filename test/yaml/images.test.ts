@@ -299,3 +299,52 @@ spec:
     expect(edit(text, withImages("ghcr.io/acme/app:2.0")).text).toBe(text);
   });
 });
+
+describe("editImages: a bare image outside a Kubernetes container list", () => {
+  const said = (text: string) => edit(text, withImages("ghcr.io/acme/app:1.1.0")).warnings.map((w) => [w.line, w.message]);
+  const runsLatest = (field: string) =>
+    `${field} holds ghcr.io/acme/app with no tag or digest, so it runs as ghcr.io/acme/app:latest; left as it is: write ghcr.io/acme/app:1.1.0 there to run that version`;
+
+  it("says a Tekton step, sidecar or stepTemplate runs it as :latest (kustomize's images: does not re-tag them), and leaves it", () => {
+    const task = `apiVersion: tekton.dev/v1
+kind: Task
+spec:
+  stepTemplate:
+    image: ghcr.io/acme/app
+  steps:
+    - {name: build, image: ghcr.io/acme/app}
+  sidecars:
+    - {name: cache, image: ghcr.io/acme/app}
+`;
+    expect(edit(task, withImages("ghcr.io/acme/app:1.1.0")).text).toBe(task);
+    expect(said(task)).toEqual([
+      [5, runsLatest("spec.stepTemplate.image")],
+      [7, runsLatest("spec.steps[0].image")],
+      [9, runsLatest("spec.sidecars[0].image")],
+    ]);
+  });
+
+  it("says the same of an Argo Workflows template's container and script", () => {
+    const workflow = `apiVersion: argoproj.io/v1alpha1
+kind: CronWorkflow
+spec:
+  workflowSpec:
+    templates:
+      - {name: run, container: {image: ghcr.io/acme/app}}
+      - {name: check, script: {image: ghcr.io/acme/app, source: "true"}}
+`;
+    expect(said(workflow)).toEqual([
+      [6, runsLatest("spec.workflowSpec.templates[0].container.image")],
+      [7, runsLatest("spec.workflowSpec.templates[1].script.image")],
+    ]);
+  });
+
+  it("says nothing of the name of an image to build: a Skaffold artifact, a compose service with build:", () => {
+    const skaffold =
+      "apiVersion: skaffold/v4beta6\nkind: Config\nbuild:\n  artifacts:\n    - image: ghcr.io/acme/app\n      docker: {dockerfile: Dockerfile}\n";
+    const compose = "services:\n  app:\n    build: .\n    image: ghcr.io/acme/app\n";
+    expect([said(skaffold), said(compose)]).toEqual([[], []]);
+    // One that only pulls it is not told from a values file's services: (whose tag may sit beside it): said as there.
+    expect(said("services:\n  app:\n    image: ghcr.io/acme/app\n")).toEqual([[3, expect.stringMatching(/so its version is set in another field/)]]);
+  });
+});
