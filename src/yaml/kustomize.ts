@@ -133,7 +133,7 @@ function editList(
       return;
     }
     // A version a template or Flux's substitution fills in is set there.
-    if (warnPlaceholderField({ tag: read("newTag"), digest: read("digest") }, name, update, plan)) return;
+    if (warnPlaceholderField({ tag: read("newTag"), digest: read("digest") }, name, update, plan, true)) return;
     const current = versionOf(heldText(plan, document.root, field("newTag")), heldText(plan, document.root, field("digest")));
     // Tag and digest move together or not at all: one alone would name another build than the other.
     const mapping = { at: entry.start, mapping: at, keys: VERSION_FIELDS };

@@ -9,6 +9,7 @@ import type { WarningAbout } from "../change.js";
 import { formatImageRef, isDigest, isTag } from "../image/reference.js";
 import { nextVersion, staleImageIn, versionOf, type ImageUpdate } from "../image/update.js";
 import { cappedList } from "../text/and-list.js";
+import type { YamlDocument } from "./file.js";
 import { isFlowScalar, nodeAt, type FlowScalar, type SeqNode, type YamlNode } from "./node.js";
 import { formatPath, type PathSegment } from "./path.js";
 import type { EditPlan } from "./plan.js";
@@ -21,6 +22,8 @@ interface Filler {
   readonly unnamed: string;
   /** Where the version comes from, and whether this tool edits it there. */
   readonly source: string;
+  /** The same, in a file no Kubernetes tool fills in (a compose file), where it differs. */
+  readonly sourceElsewhere?: string;
   /** For a whole reference: where to hold it instead, so that it is edited; none where nothing is. */
   readonly whole?: string;
   /** What a reference with a templated repository and a literal version pins it for, and what to do instead. */
@@ -36,6 +39,8 @@ const FILLERS: readonly Filler[] = [
     names: (text) => Array.from(text.matchAll(/\$\{\w+/g), ([start]) => `${start}}`),
     unnamed: "${...}",
     source: "the substitution variables (a Flux Kustomization's spec.postBuild.substitute or substituteFrom), which this tool does not edit",
+    sourceElsewhere:
+      "the variables that fill it in where the file is read (docker compose's environment or .env file, an envsubst step), which this tool does not edit",
     every: "value its substitution variables fill in",
     pinned: "substitute the version too, or set it per cluster",
   },
@@ -62,10 +67,14 @@ export function hasPlaceholder(text: string): boolean {
  * a field holding `text`; the list generator elements that hold its old version, when it reads them,
  * are named instead, and a whole reference (`repo:{{.tag}}`) is told where it would be edited.
  */
-function placeholderReason(text: string, reference: boolean, elements?: readonly GeneratorElement[]): string {
+function placeholderReason(text: string, reference: boolean, manifest: boolean, elements?: readonly GeneratorElement[]): string {
   const filler = FILLERS.find((f) => text.includes(f.opens)) ?? FILLERS[0]!;
   const names = [...new Set(filler.names(text))].join(", ") || filler.unnamed;
-  const source = elements?.length ? `the generator's elements, where a version alone is not edited either: ${elementsHolding(elements)}` : filler.source;
+  const source = elements?.length
+    ? `the generator's elements, where a version alone is not edited either: ${elementsHolding(elements)}`
+    : manifest
+      ? filler.source
+      : (filler.sourceElsewhere ?? filler.source);
   const whole = reference && filler.whole ? `, or ${filler.whole}` : "";
   return `with ${names}, which is not edited: its version comes from ${source}; set it there${whole}`;
 }
@@ -160,13 +169,15 @@ function leftToPlaceholder(path: readonly PathSegment[]): WarningAbout {
  * The first of `fields` (a tag, a digest) that holds a placeholder, named in a warning: the
  * image's version is filled in there, so none of them is edited. Said only where the file's
  * target would move a version of the image (`update`'s policy admits its tag), as for a
- * templated reference. False when none holds one.
+ * templated reference. False when none holds one. `manifest`: whether a Kubernetes tool fills the file in
+ * (a kustomization, which may have neither apiVersion nor kind, says so); by default, whether its document has either.
  */
 export function warnPlaceholderField(
   fields: Readonly<Record<string, { readonly node: YamlNode | null | undefined; readonly path: readonly PathSegment[] } | undefined>>,
   name: string,
   update: ImageUpdate,
   plan: EditPlan,
+  manifest?: boolean,
 ): boolean {
   for (const [part, field] of Object.entries(fields)) {
     const node = field?.node;
@@ -174,7 +185,7 @@ export function warnPlaceholderField(
       if (nextVersion(update, {}) !== undefined)
         plan.warn(
           node.start,
-          `${formatPath(field.path)} sets the ${part} of ${name} ${placeholderReason(node.text, false)}`,
+          `${formatPath(field.path)} sets the ${part} of ${name} ${placeholderReason(node.text, false, manifest ?? inManifest(plan, node))}`,
           undefined,
           leftToPlaceholder(field.path),
         );
@@ -206,7 +217,7 @@ export function warnSubstituted(node: FlowScalar, path: readonly PathSegment[], 
     if (elements?.length === 0) return;
     return plan.warn(
       node.start,
-      `${formatPath(path)} builds a reference of ${formatImageRef(stale)} ${placeholderReason(node.text, true, elements ?? undefined)}`,
+      `${formatPath(path)} builds a reference of ${formatImageRef(stale)} ${placeholderReason(node.text, true, inManifest(plan, node), elements ?? undefined)}`,
       undefined,
       leftToPlaceholder(path),
     );
@@ -249,7 +260,20 @@ function versionIndex(image: string): number {
 
 /** The root of the document of the plan's file that holds `node`: its generators fill the node in. */
 function rootHolding(plan: EditPlan, node: FlowScalar): YamlNode | null {
-  return plan.file.documents.find(({ root }) => root !== null && root.start <= node.start && node.start < root.end)?.root ?? null;
+  return documentHolding(plan, node)?.root ?? null;
+}
+
+function documentHolding(plan: EditPlan, node: FlowScalar): YamlDocument | undefined {
+  return plan.file.documents.find(({ root }) => root !== null && root.start <= node.start && node.start < root.end);
+}
+
+/**
+ * Whether the document holding `node` is a Kubernetes object (it has an apiVersion or a kind), which a
+ * Flux Kustomization's substitution may fill in; a compose file's `${VAR:-default}` is filled in by compose.
+ */
+function inManifest(plan: EditPlan, node: FlowScalar): boolean {
+  const object = documentHolding(plan, node)?.object;
+  return object?.apiVersion !== undefined || object?.kind !== undefined;
 }
 
 /** The index of the first `char` of `text` outside its placeholders (`{{ $x := "a=b" }}`), or -1. */

@@ -3,7 +3,9 @@ import { describe, expect, it } from "vitest";
 import type { EditRequest } from "../../src/change.js";
 import { editArgoCdHelm, editArgoCdImages } from "../../src/yaml/argocd.js";
 import { runEditors } from "../../src/yaml/editor.js";
+import { editHelmValues } from "../../src/yaml/helm.js";
 import { editImages } from "../../src/yaml/images.js";
+import { editKustomizeImages } from "../../src/yaml/kustomize.js";
 import type { Policy } from "../../src/image/policy.js";
 import { DIGEST_A, update, withImages } from "./helpers.js";
 
@@ -250,5 +252,26 @@ describe("a templated version the file's target policy would not move", () => {
 
   it("is named for a tag the policy admits", () => {
     expect(edit(appSet("{env: dev}"), withImages(update("ghcr.io/acme/web:1.2.4", semver12))).warnings.map((w) => w.line)).toEqual([11]);
+  });
+});
+
+describe("where a ${VAR} placeholder is filled in", () => {
+  const flux = "the substitution variables (a Flux Kustomization's spec.postBuild.substitute or substituteFrom)";
+  const elsewhere = "the variables that fill it in where the file is read (docker compose's environment or .env file, an envsubst step)";
+  const source = (text: string, editors = [editImages]) =>
+    runEditors(text, withImages("ghcr.io/acme/app:1.1.0"), editors).warnings.map((w) => /comes from (.*), which this tool/.exec(w.message)?.[1]);
+
+  it("names Flux's substitution in a Kubernetes manifest, and a kustomization, which a Flux Kustomization builds", () => {
+    const deployment = "apiVersion: apps/v1\nkind: Deployment\nspec: {template: {spec: {containers: [{name: a, image: 'ghcr.io/acme/app:${APP_TAG}'}]}}}\n";
+    expect(source(deployment)).toEqual([flux]);
+    const kustomization = "resources: [deploy.yaml]\nimages:\n  - {name: ghcr.io/acme/app, newTag: '${APP_TAG}'}\n";
+    expect(source(kustomization, [editKustomizeImages])).toEqual([flux]);
+  });
+
+  it("names no Flux object in a compose file or a values file: something else fills them in", () => {
+    const compose = "services:\n  migrate:\n    image: ghcr.io/acme/app:${APP_TAG:-1.0.0}\n";
+    expect(source(compose)).toEqual([elsewhere]);
+    const values = "image:\n  repository: ghcr.io/acme/app\n  tag: ${APP_TAG}\n";
+    expect(source(values, [editHelmValues])).toEqual([elsewhere]);
   });
 });
