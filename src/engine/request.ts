@@ -11,6 +11,7 @@ import { parseYamlSpec } from "../yaml/path.js";
 import type { Config } from "./config.js";
 import { fileKind, kclModNotSet, type FileKind } from "./file-kind.js";
 import { byIndex, givenValue, type FieldNamer, type RequestField } from "../field-name.js";
+import { closest, didYouMean } from "../text/closest.js";
 
 /** What to update; at least one image, setter or set. */
 export interface UpdateRequest {
@@ -340,6 +341,20 @@ function outsideRoot(path: string): string | undefined {
 /** The request's switches. */
 const SWITCHES = ["allowDowngrade", "create"] as const;
 
+/** Every key of a request, each listed once: one UpdateRequest gains is refused until it is listed here. */
+const REQUEST_KEYS: Readonly<Record<keyof UpdateRequest, true>> = {
+  images: true,
+  setters: true,
+  sets: true,
+  paths: true,
+  pathInRepository: true,
+  config: true,
+  targets: true,
+  allowDowngrade: true,
+  create: true,
+  fieldName: true,
+};
+
 /** The request's string lists, as given (validateRequest checks each value). */
 interface RequestLists {
   readonly images: readonly string[];
@@ -351,10 +366,17 @@ interface RequestLists {
 /**
  * The request's fields of a type TypeScript would not let through and a JavaScript caller can give (`targets: "x"`,
  * `create: "yes"`), each said (named as `name` names the request's fields, the others by their key) and read as left
- * out: an issue of its own, not a crash or a silent `true` further on. The lists' strings come back, none for a list refused.
+ * out: an issue of its own, not a crash or a silent `true` further on. So is a key no request has (`set:`, `allowdowngrade:`),
+ * which would otherwise drop what it holds without a word, named with the key it was most likely meant as.
+ * The lists' strings come back, none for a list refused.
  */
 function readShape(request: UpdateRequest, name: FieldNamer, issues: RequestIssue[]): RequestLists {
   const say = (field: RequestIssue["field"], message: string) => issues.push({ field, message });
+  const keys = Object.keys(REQUEST_KEYS);
+  for (const key of Object.keys(request).filter((key) => !Object.hasOwn(REQUEST_KEYS, key))) {
+    const meant = closest(key, keys) ?? keys.find((known) => known.toLowerCase() === key.toLowerCase());
+    say("request", `${key}: unknown key of the request${meant ? didYouMean(meant) : ` (expected ${keys.join(", ")})`}`);
+  }
   const list = (field: RequestField, value: unknown) =>
     stringsOf(
       value,

@@ -339,6 +339,40 @@ describe("validateRequest, field by field", () => {
     ]);
   });
 
+  it("refuses a key no request has, which would drop what it holds without a word, naming the key it was likely meant as", () => {
+    const wrong = (request: object) => issuesOf(request as Partial<UpdateRequest>);
+    const images = ["ghcr.io/acme/app:1.2.4"];
+    expect(wrong({ images, set: ["values.yaml:replicas=3"] })).toEqual([{ field: "request", message: "set: unknown key of the request (did you mean sets?)" }]);
+    expect(wrong({ images, allowdowngrade: true, Create: true })).toEqual([
+      { field: "request", message: "allowdowngrade: unknown key of the request (did you mean allowDowngrade?)" },
+      { field: "request", message: "Create: unknown key of the request (did you mean create?)" },
+    ]);
+    expect(wrong({ images, PATHINREPOSITORY: "clusters" })).toEqual([
+      { field: "request", message: "PATHINREPOSITORY: unknown key of the request (did you mean pathInRepository?)" },
+    ]);
+    // Alone, it is not also "nothing to update": the images are there, under another name.
+    expect(refusalOf({ image: images })).toEqual([{ field: "request", message: "image: unknown key of the request (did you mean images?)" }]);
+    expect(refusalOf({ images, dryRun: true })).toEqual([
+      {
+        field: "request",
+        message:
+          "dryRun: unknown key of the request (expected images, setters, sets, paths, pathInRepository, config, targets, allowDowngrade, create, fieldName)",
+      },
+    ]);
+  });
+
+  it("takes every key of a request left undefined, as left out", () => {
+    const request: Record<keyof UpdateRequest, undefined> = {
+      ...{ images: undefined, setters: undefined, sets: undefined, paths: undefined, pathInRepository: undefined, config: undefined },
+      ...{ targets: undefined, allowDowngrade: undefined, create: undefined, fieldName: undefined },
+    };
+    expect(validateRequest({ ...request, images: ["nginx:1.27"] })).toMatchObject({
+      images: [{ repository: "docker.io/library/nginx" }],
+      setters: new Map(),
+      sets: [],
+    });
+  });
+
   it("refuses a configuration outside the root, as a path glob: no file of the tree, not one that does not exist", () => {
     const images = ["ghcr.io/acme/app:1.2.4"];
     expect(issuesOf({ images, config: "/etc/passwd" })).toEqual([{ field: "config", message: 'config: "/etc/passwd" must be relative to the root' }]);
