@@ -115,7 +115,8 @@ export interface Config {
 
 export class ConfigError extends Error {
   /**
-   * `issues`: on their file and line, each message `<path>: <what is wrong>`, in file order.
+   * `issues`: on their file and line, each message `<path>: <what is wrong>`, in file order; the
+   * error's message lists them, each after its file and line (`line 3: ` when the text has no file name).
    * `config`: what could be read, the entries in error left out, for checks of the tree (an
    * override's file) to report with these rather than in a second round once they are fixed.
    */
@@ -123,9 +124,14 @@ export class ConfigError extends Error {
     readonly issues: readonly Diagnostic[],
     readonly config?: Config,
   ) {
-    super(issues.map(formatDiagnostic).join("\n"));
+    super(issues.map(formatIssue).join("\n"));
     this.name = "ConfigError";
   }
+}
+
+/** An issue as formatDiagnostic says it, or `line N: ...` for one of a text that has no file name: a message logged alone still says where. */
+function formatIssue(issue: Diagnostic): string {
+  return issue.file === undefined && issue.line !== undefined ? `line ${issue.line}: ${issue.message}` : formatDiagnostic(issue);
 }
 
 /** Kubernetes names: a DNS-1123 label for the namespace, a subdomain for the ImagePolicy. */

@@ -466,6 +466,15 @@ overrides:
     expect(() => parseConfig(text, FILE)).toThrow(expected.join("\n"));
   });
 
+  it("says each problem's line in the error message of a text with no file name: a message logged alone still says where", () => {
+    const text = "targets:\n  - name: prod\n    paths: x\n";
+    expect(() => parseConfig(text)).toThrow("line 2: targets[0]: images is required\nline 3: targets[0].paths: must be a list of strings, not a string (x)");
+    // An object has no lines to tell.
+    expect(() => parseConfig({ targets: [{ name: "prod", paths: "x" }] })).toThrow(
+      /^targets\[0\]: images is required\ntargets\[0\]\.paths: must be a list of strings/,
+    );
+  });
+
   it("says a file of several YAML documents is not one configuration, in its own words", () => {
     expect(issues("targets: []\n---\nsetters: {}\n")).toEqual([`${FILE}:2: holds several YAML documents (---); the configuration is one document`]);
   });
