@@ -22,7 +22,7 @@ export { parseOverrideSpec, OverrideSpecError, type OverrideOperation, type Over
 
 export { planUpdate, type FilePlan, type Plan, type PlannedTarget } from "./engine/plan.js";
 export { DEFAULT_CONFIG } from "./engine/config-file.js";
-export { writePlan } from "./engine/apply.js";
+export { StalePlanError, writePlan } from "./engine/apply.js";
 export { applySet } from "./engine/apply-set.js";
 export { directorySource, memorySource, type TextFile, type TreeSource } from "./engine/source.js";
 export {

@@ -53,6 +53,17 @@ describe("the gitops-promote library", () => {
     ]);
   });
 
+  it("exports the class writePlan throws for files changed since the plan was made, naming them", async () => {
+    const dir = await tempDir("gp-lib-");
+    await writeFile(join(dir, "a.yaml"), "image: nginx:1.25\n");
+    const plan = await lib.planUpdate(lib.directorySource(dir), { images: ["nginx:1.27"] });
+    await writeFile(join(dir, "a.yaml"), "image: nginx:1.26\n");
+    const refusal = await lib.writePlan(dir, plan).catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(lib.StalePlanError);
+    expect(refusal).toMatchObject({ paths: ["a.yaml"] });
+    expect(await readFile(join(dir, "a.yaml"), "utf8")).toBe("image: nginx:1.26\n");
+  });
+
   it("exports the class commitMessage throws for a template in error", () => {
     const input = { changes: [], images: [], automation: { namespace: "acme", name: "app" } };
     expect(() => lib.commitMessage("{{ frobnicate .Values }}", input)).toThrow(lib.TemplateError);

@@ -129,13 +129,22 @@ function checkedTargets(root: string, files: readonly FilePlan[]): Write[] {
     if (!readFileSync(target).equals(Buffer.from(file.before))) edited.push(file.path);
     return { file, target, mode: stats.mode & 0o7777, uid: stats.uid, gid: stats.gid };
   });
-  if (edited.length > 0) {
-    const [verb, pronoun] = edited.length === 1 ? ["has", "its"] : ["have", "their"];
-    throw new Error(
-      `refusing to write ${andList(edited)}: ${verb} changed since the plan was made (${pronoun} text is not the plan's before, and writing would lose that change); plan again; nothing was written`,
-    );
-  }
+  if (edited.length > 0) throw new StalePlanError(edited);
   return writes;
+}
+
+/**
+ * writePlan's refusal of a plan whose files have changed since it was made: `paths` are those whose text is not
+ * their `before` any more, and writing would lose that change. Nothing was written; plan again.
+ */
+export class StalePlanError extends Error {
+  constructor(readonly paths: readonly string[]) {
+    const [verb, pronoun] = paths.length === 1 ? ["has", "its"] : ["have", "their"];
+    super(
+      `refusing to write ${andList(paths)}: ${verb} changed since the plan was made (${pronoun} text is not the plan's before, and writing would lose that change); plan again; nothing was written`,
+    );
+    this.name = "StalePlanError";
+  }
 }
 
 function isInside(root: string, path: string): boolean {

@@ -3,7 +3,7 @@ import { mkdirSync, renameSync } from "node:fs";
 import { chmod, chown, mkdir, readdir, readFile, realpath, stat, symlink, writeFile } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { writePlan } from "../../src/engine/apply.js";
+import { StalePlanError, writePlan } from "../../src/engine/apply.js";
 import type { FilePlan, Plan } from "../../src/engine/plan.js";
 import { tempDir } from "../support/temp.js";
 
@@ -39,9 +39,14 @@ describe("writePlan", () => {
     await writeFile(join(dir, "a.yaml"), `${before}  other: edit\n`);
     // Only the line ending changed: the bytes are not the plan's either.
     await writeFile(join(dir, "c.yaml"), before.replaceAll("\n", "\r\n"));
-    await expect(writePlan(dir, plan)).rejects.toThrow(
-      "refusing to write a.yaml and c.yaml: have changed since the plan was made (their text is not the plan's before, and writing would lose that change); plan again; nothing was written",
-    );
+    const refusal = await writePlan(dir, plan).catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(StalePlanError);
+    expect(refusal).toMatchObject({
+      name: "StalePlanError",
+      paths: ["a.yaml", "c.yaml"],
+      message:
+        "refusing to write a.yaml and c.yaml: have changed since the plan was made (their text is not the plan's before, and writing would lose that change); plan again; nothing was written",
+    });
     expect(await readFile(join(dir, "a.yaml"), "utf8")).toBe(`${before}  other: edit\n`);
     expect(await readFile(join(dir, "b.yaml"), "utf8")).toBe(before);
     expect((await readdir(dir)).sort()).toEqual(["a.yaml", "b.yaml", "c.yaml"]);
