@@ -3,6 +3,7 @@
  * other warning says why: found after the edits, and named at their file and line, each with
  * what to do about it where its file tells (left-behind-fix.ts).
  */
+import { posix } from "node:path";
 import { SourceError, type Warning } from "../change.js";
 import { tryParseImageRef, type ImageRef } from "../image/reference.js";
 import { cappedList } from "../text/and-list.js";
@@ -10,7 +11,9 @@ import { LineIndex, lineAt } from "../text/line-index.js";
 import { editArgoCdHelm } from "../yaml/argocd.js";
 import { runEditors } from "../yaml/editor.js";
 import { tryYamlFile } from "../yaml/file.js";
-import { isFlowScalar } from "../yaml/node.js";
+import { overrideAdvice } from "../yaml/argocd-unpaired.js";
+import { isFlowScalar, mapValue } from "../yaml/node.js";
+import { formatPath } from "../yaml/path.js";
 import { forEachValue } from "../yaml/walk.js";
 import { editHelmValues } from "../yaml/helm.js";
 import { editKustomizeImages } from "../yaml/kustomize.js";
@@ -30,6 +33,8 @@ interface UnmovedContext {
   readonly explained: (path: string, image: ImageRef, line: number | undefined) => boolean;
   /** The run changes nothing and says nothing else: a mention of the repository with no version counts then too. */
   readonly quiet: boolean;
+  /** The text of each Chart.yaml beside a chart's values file of the texts (chartsOf's), whose appVersion a repository with no tag deploys. */
+  readonly charts?: ReadonlyMap<string, string>;
 }
 
 /** Where a file is left at an old version of an image: a reference to another version as written, or where the file spells the repository (a pair of fields, a mention). */
@@ -38,6 +43,8 @@ export interface LeftPlace {
   /** The 1-based line of `at`. */
   readonly line: number;
   readonly reference?: string;
+  /** What to do about it, where the file alone does not tell (left-behind-fix.ts's otherwise). */
+  readonly fix?: string;
 }
 
 /** An incoming image and the files left at an old version of it, each with its places. */
@@ -73,11 +80,15 @@ export function leftBehind(images: readonly ImageRef[], texts: ReadonlyMap<strin
       const others = otherVersionsIn(text, image, fileKind(path) === "kcl");
       // One index per file: a file may hold thousands of references.
       const lines = others.length > 0 ? new LineIndex(text) : undefined;
+      const unexplained = !lines && !text.includes(version) && !context.explained(path, image, undefined);
+      const defaulted = unexplained && context.charts ? chartDefaulted(path, text, image, context.charts) : undefined;
       const places: LeftPlace[] = lines
         ? others.map((other) => ({ ...other, line: lines.lineAt(other.at) })).filter(({ line }) => !context.explained(path, image, line))
-        : !text.includes(version) && !context.explained(path, image, undefined) && ((context.quiet && !current) || inSplitImage(path, text, image))
-          ? [{ at, line: lineAt(text, at) }]
-          : [];
+        : defaulted
+          ? [{ ...defaulted, line: lineAt(text, defaulted.at) }]
+          : unexplained && ((context.quiet && !current) || inSplitImage(path, text, image))
+            ? [{ at, line: lineAt(text, at) }]
+            : [];
       return places.length > 0 ? [{ path, places }] : [];
     });
     return files.length > 0 ? [{ image, files }] : [];
@@ -127,10 +138,10 @@ export function warnUnmoved(
     const readme = '(see "What it edits" in the README)';
     if (unreached.length > 0) {
       said(unreached, {
-        one: (file, place) => fixFor(file, texts.get(file)!, place, image, context.fieldName) ?? `it sits where no rule edits it ${readme}`,
+        one: (file, place) => place.fix ?? fixFor(file, texts.get(file)!, place, image, context.fieldName) ?? `it sits where no rule edits it ${readme}`,
         // The first place's fix, as an example: the places are often one manifest's field in each environment.
         many: ({ file, line, place }) => {
-          const fix = fixFor(file, texts.get(file)!, place, image, context.fieldName);
+          const fix = place.fix ?? fixFor(file, texts.get(file)!, place, image, context.fieldName);
           return fix ? `they sit where no rule edits them; for the first (${file}:${line}), ${fix}` : `they sit where no rule edits them ${readme}`;
         },
       });
@@ -186,6 +197,49 @@ function globalReadings(text: string, image: ImageRef): ImageRef[] {
     const ref = other === registry ? undefined : tryParseImageRef(`${other}/${repositoryPath}`);
     return ref ? [{ ...ref, ...(tag !== undefined && { tag }), ...(digest !== undefined && { digest }) }] : [];
   });
+}
+
+/** The Chart.yaml a chart's values file (`values.yaml`) sits beside, were there one; undefined for any other file. */
+function chartOf(path: string): string | undefined {
+  return posix.basename(path) === "values.yaml" ? posix.join(posix.dirname(path), "Chart.yaml") : undefined;
+}
+
+/** The Chart.yaml files of the tree (`present`) beside a chart's values file among `paths`: those leftBehind's `charts` wants. */
+export function chartsOf(paths: Iterable<string>, present: ReadonlySet<string>): string[] {
+  return [...paths].flatMap((path) => {
+    const chart = chartOf(path);
+    return chart !== undefined && present.has(chart) ? [chart] : [];
+  });
+}
+
+/**
+ * A chart's values (`values.yaml` beside its `Chart.yaml`) giving the image's repository with no tag (nor digest) beside it:
+ * Helm charts default that tag to the chart's `appVersion`, which is the version deployed. Where appVersion holds
+ * another tag than the image's, the repository's place, with the override of appVersion.
+ */
+function chartDefaulted(path: string, text: string, image: ImageRef, charts: ReadonlyMap<string, string>): { at: number; fix: string } | undefined {
+  const chartPath = chartOf(path);
+  const chart = image.tag !== undefined && chartPath !== undefined ? charts.get(chartPath) : undefined;
+  const appVersion = chart === undefined ? undefined : tryYamlFile(chart.replace(/^\uFEFF/, ""))?.documents[0]?.root;
+  const held = appVersion?.kind === "map" ? mapValue(appVersion, "appVersion") : undefined;
+  if (!isFlowScalar(held) || held.text === image.tag) return undefined;
+  let found: { at: number; fix: string } | undefined;
+  for (const { root } of tryYamlFile(text.replace(/^\uFEFF/, ""))?.documents ?? []) {
+    forEachValue(root, ({ node, path: at }) => {
+      const repository = node.kind === "map" && !found ? mapValue(node, "repository") : undefined;
+      if (node.kind !== "map" || !isFlowScalar(repository) || mapValue(node, "tag") !== undefined || mapValue(node, "digest") !== undefined) return;
+      const registry = mapValue(node, "registry");
+      const ref = tryParseImageRef(isFlowScalar(registry) && registry.text !== "" ? `${registry.text}/${repository.text}` : repository.text);
+      if (ref?.repository !== image.repository || ref.tag !== undefined || ref.digest !== undefined) return;
+      const field = formatPath([...at, "repository"]);
+      const { advice } = overrideAdvice("appVersion", image.repository, { file: chartPath, part: "tag", subject: "appVersion" });
+      found = {
+        at: repository.start + (text.startsWith("\uFEFF") ? 1 : 0),
+        fix: `${field} has no tag beside it, so the chart deploys its appVersion (${held.text}, ${chartPath}); ${advice}, or give ${formatPath([...at, "tag"])} here`,
+      };
+    });
+  }
+  return found;
 }
 
 /**

@@ -25,7 +25,7 @@ import { RequestError, type FieldNamer, type UpdateRequest, type ValidRequest } 
 import { validateInTree } from "./validate-in-tree.js";
 import { malformedSets } from "./apply-set.js";
 import { resolveSetters, type FileSetters } from "./setters.js";
-import { listTree, type TreeSource } from "./source.js";
+import { listTree, readText, type TreeSource } from "./source.js";
 import { readNamed, readScreened } from "./tree-reads.js";
 import { reachingOtherTargets } from "./cross-target.js";
 import { deployedAsWrittenBy } from "./deployed-as-written.js";
@@ -40,7 +40,7 @@ import { allowance, imagesFor, settersFor, targetOf, targetsInScope, warnIdlePat
 import { holdsImage, unreachedImages, warnUnreached } from "./unreached.js";
 import { warnBesideMarkers, warnUnpolicied } from "./beside-markers.js";
 import { marksOf, misplacedMarkers } from "./file-markers.js";
-import { leftBehind, warnUnmoved } from "./left-behind.js";
+import { chartsOf, leftBehind, warnUnmoved } from "./left-behind.js";
 import { warnBuiltOutside } from "./left-behind-outside.js";
 import {
   checkConfiguredOverrides,
@@ -453,7 +453,12 @@ async function warnLeftBehind(
   // Each file's markers are read once, at the first of its places asked about.
   const marks = new Map<string, (key: string) => boolean>();
   const marksIn = (path: string) => marks.get(path) ?? marks.set(path, marksOf(path, texts.get(path)!)).get(path)!;
+  // As the plan leaves them: an override may set an appVersion.
+  const charts = new Map(
+    await Promise.all(chartsOf(finalTexts.keys(), run.present).map(async (path) => [path, after.get(path) ?? (await readText(run.source, path))] as const)),
+  );
   const left = leftBehind(valid.images, finalTexts, {
+    charts,
     explained: (path, image, line) =>
       warnedOf(warned.get(path) ?? [], image.repository, line) ||
       // Marked fields follow their setter, overridden ones their override (a --set names no image: any of them): a warning says why either is left.

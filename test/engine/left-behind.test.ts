@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import type { Warning } from "../../src/change.js";
 import { leftBehind, warnUnmoved } from "../../src/engine/left-behind.js";
 import { parseImageRef } from "../../src/image/reference.js";
+import { planUpdate } from "../../src/engine/plan.js";
+import { memorySource } from "../../src/engine/source.js";
 
 describe("warnUnmoved: a file left at another version of an incoming image while other files change", () => {
   const incoming = parseImageRef("ghcr.io/acme/app:1.3.0");
@@ -44,6 +46,29 @@ describe("warnUnmoved: a file left at another version of an incoming image while
       })),
     );
     expect(said({ "apps/app/values.yaml": values("ghcr.io").replace("1.2.3", "1.3.0") })).toEqual([]);
+  });
+
+  it("names a chart's values repository with no tag beside it, whose tag the chart defaults to its appVersion, with the override of appVersion", () => {
+    const values = "image:\n  repository: ghcr.io/acme/app\n  pullPolicy: IfNotPresent\n";
+    const texts = new Map([["charts/app/values.yaml", values]]);
+    const at = (appVersion: string) => {
+      const warnings: Warning[] = [];
+      const charts = new Map([["charts/app/Chart.yaml", `apiVersion: v2\nname: app\nappVersion: "${appVersion}"\n`]]);
+      warnUnmoved(leftBehind([incoming], texts, { explained: () => false, quiet: false, charts }), texts, context, warnings);
+      return warnings;
+    };
+    expect(at("1.2.0")).toEqual([
+      {
+        file: "charts/app/values.yaml",
+        line: 2,
+        message:
+          "ghcr.io/acme/app appears here, but no field holds 1.3.0 or was edited: image.repository has no tag beside it, so the chart deploys its appVersion (1.2.0, charts/app/Chart.yaml); " +
+          "set appVersion with an overrides: entry in the configuration (file: charts/app/Chart.yaml, spec: appVersion, image: ghcr.io/acme/app, part: tag), or give image.tag here",
+      },
+    ]);
+    expect(at("1.3.0")).toEqual([]);
+    // Without its Chart.yaml it is a values file like any other: a mention, said only in a run that says nothing else.
+    expect(said({ "charts/app/values.yaml": values })).toEqual([]);
   });
 
   it("leaves out a bare mention of the repository with no version beside it (an ImageRepository), and a pair of another repository", () => {
@@ -113,5 +138,36 @@ describe("warnUnmoved: a file left at another version of an incoming image while
         message: "ghcr.io/acme/app appears here, but no field holds 1.3.0 or was edited: this file is in no target (targets: staging, production)",
       },
     ]);
+  });
+});
+
+describe("leftBehind in a plan: a chart's appVersion", () => {
+  const files = {
+    "deploy.yaml": "apiVersion: apps/v1\nkind: Deployment\nspec: {template: {spec: {containers: [{name: a, image: ghcr.io/acme/app:1.0.0}]}}}\n",
+    "chart/Chart.yaml": 'apiVersion: v2\nname: app\nversion: 0.1.0\nappVersion: "1.0.0"\n',
+    "chart/values.yaml": "image:\n  repository: ghcr.io/acme/app\n",
+  };
+
+  it("is named while another file changes, and no more once the advised override sets it", async () => {
+    const run = (config?: string) =>
+      planUpdate(memorySource(new Map(Object.entries({ ...files, ...(config && { "gitops-promote.yaml": config }) }))), {
+        images: ["ghcr.io/acme/app:1.1.0"],
+        ...(config && { config: "gitops-promote.yaml" }),
+      });
+    const plain = await run();
+    expect(plain.changes.map((c) => c.file)).toEqual(["deploy.yaml"]);
+    expect(plain.warnings.map((w) => [w.file, w.line, w.message.split("; ")[0]])).toEqual([
+      [
+        "chart/values.yaml",
+        2,
+        "ghcr.io/acme/app appears here, but no field holds 1.1.0 or was edited: image.repository has no tag beside it, so the chart deploys its appVersion (1.0.0, chart/Chart.yaml)",
+      ],
+    ]);
+    const advised = await run("overrides:\n  - {file: chart/Chart.yaml, spec: appVersion, image: ghcr.io/acme/app, part: tag}\n");
+    expect(advised.changes.map((c) => [c.file, c.key, c.new])).toEqual([
+      ["chart/Chart.yaml", "appVersion", "1.1.0"],
+      ["deploy.yaml", "spec.template.spec.containers[0].image", "ghcr.io/acme/app:1.1.0"],
+    ]);
+    expect(advised.warnings).toEqual([]);
   });
 });
