@@ -47,13 +47,16 @@ export function notEdited(path: readonly PathSegment[], what: string, instead: s
 export function warnYamlString(document: YamlDocument, path: readonly PathSegment[], request: StringRequest, plan: EditPlan, kind: YamlString): boolean {
   const values = nodeAt(document.root, path);
   if (values?.kind !== "scalar" || values.text === "") return false;
+  // Screened by bytes before anything is parsed: a pair spells at least its repository's last part (a dashboard's JSON seldom does).
+  const images = request.images.filter(({ image }) => values.text.includes(image.repository.slice(image.repository.lastIndexOf("/") + 1)));
+  if (images.length === 0) return false;
   const inner = tryYamlFile(kind.header + values.text);
   if (!inner) return false;
   // Every line of the string: a reference in it is said here, whichever line of the file it sits on.
   const [first, last] = [plan.file.lineAt(values.start), plan.file.lineAt(values.end)];
   const lines = Array.from({ length: last - first + 1 }, (_, i) => first + i);
   let warned = false;
-  for (const update of request.images) {
+  for (const update of images) {
     const dryRun = new EditPlan(inner);
     for (const editor of kind.editors) editor(inner, { images: [update], setters: new Map() }, dryRun);
     const keys = dryRun.result().changes.map((change) => change.key);
@@ -97,7 +100,7 @@ function keysOf(root: YamlNode | null, field: string): PathSegment[][] {
 
 /** Helm values in a ConfigMap's or Secret's entries and in a k3s HelmChart's valuesContent, and a HelmChart's `spec.set` pairs. */
 export const warnValuesStrings: Editor = (file, request, plan) => {
-  if (request.images.length === 0 || !/repository|image/.test(file.text)) return;
+  if (request.images.length === 0) return;
   for (const document of file.documents) {
     const holder = VALUES_HOLDERS.find(({ holds }) => holds(document));
     if (!holder) continue;
