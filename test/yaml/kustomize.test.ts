@@ -322,6 +322,25 @@ images:
     expect(changes.map((c) => c.key).sort()).toEqual(["helmCharts[0].valuesInline.image.tag", "helmCharts[0].valuesInline.sidecar.image"]);
   });
 
+  it("edits a Flux Kustomization's other image: fields (a substitution variable named image) as any image: field, its spec.images as kustomize's", () => {
+    const text = `apiVersion: kustomize.toolkit.fluxcd.io/v1
+kind: Kustomization
+metadata: {name: app, namespace: flux-system}
+spec:
+  images:
+    - {name: ghcr.io/acme/app, newTag: 1.0.0}
+  postBuild:
+    substitute:
+      image: ghcr.io/acme/app:1.0.0
+`;
+    const { text: out, changes } = editYaml(text, withImages("ghcr.io/acme/app:1.1.0"));
+    expect(out).toBe(text.replaceAll("1.0.0", "1.1.0"));
+    expect(changes.map((c) => [c.kind, c.key])).toEqual([
+      ["kustomize", "spec.images[0].newTag"],
+      ["image", "spec.postBuild.substitute.image"],
+    ]);
+  });
+
   it("runs a values file through a plan as values, not as a kustomization, beside a kustomization of the same shape", async () => {
     const plan = await planUpdate(
       memorySource(
