@@ -55,8 +55,11 @@ export function mayHoldDeployer(path: string, text: string): boolean {
   return (text.includes("images") && (text.includes(FLUX_KUSTOMIZE) || text.includes(ARGO) || ARGO_SOURCE_FILE.test(path))) || mayGiveNamespace(text);
 }
 
-// The name rule is the editors' (a document with no apiVersion or kind is a kustomization by it); read here as there.
-export { isKustomizationFile };
+/**
+ * The name rule is the editors' (a document with no apiVersion or kind is a kustomization by it); read here as there.
+ * @internal The engine's: yaml/kustomize.d.ts would bring the yaml package's types into the library's declarations.
+ */
+export { isKustomizationFile } from "../yaml/kustomize.js";
 
 /**
  * Whether a YAML file may hold a Flux Kustomization with a `spec.targetNamespace`, which puts what it builds
