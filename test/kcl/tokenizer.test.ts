@@ -121,6 +121,16 @@ describe("tokenize", () => {
     expect(texts(tokenize("a = 1 + \\\n    2\n"))).toEqual(["a", "=", "1", "+", "2", "\n", ""]);
   });
 
+  it("reads a line holding only a continuation backslash as a blank line: it sets no indentation", () => {
+    expect(kinds(tokenize("if a:\n    b = 1\n\\\n    c = 2\n"))).toEqual(kinds(tokenize("if a:\n    b = 1\n    c = 2\n")));
+  });
+
+  it("takes an upper-case R prefix as raw too", () => {
+    const tokens = tokenize('a = R"x\\d"\n');
+    expect(texts(tokens)).toEqual(["a", "=", 'R"x\\d"', "\n", ""]);
+    expect(tokens.flags[2]).toBe(StringFlag.Raw);
+  });
+
   it("treats LF, CRLF and CR as line ends", () => {
     for (const eol of ["\n", "\r\n", "\r"]) {
       const tokens = tokenize(`a = 1${eol}b = "x"${eol}`);
@@ -131,9 +141,16 @@ describe("tokenize", () => {
 
   it.each([
     ['a = "open\n', "unterminated string", 1, 5],
+    // A quote later in the file does not close it across the line end.
+    ['a = "open\nb = "\n', "unterminated string", 1, 5],
+    // Old-Mac CR ends the line too, after a backslash escape as well.
+    ['a = "x\\\\y\rb = 1"\r', "unterminated string", 1, 5],
     ['a = """never closed\n', "unterminated triple-quoted string", 1, 5],
     ["a = (1\n", "'(' is never closed", 1, 5],
     ["a = 1)\n", "unmatched ')'", 1, 6],
+    ["a = (1]\n", "unmatched ']'", 1, 7],
+    ["a = 1x\n", 'invalid number "1x"', 1, 5],
+    ["a = $ + 1\n", "'$' must start an identifier", 1, 5],
     ["if a:\n        b = 1\n    c = 2\n", "unindent does not match any outer indentation level", 3, 5],
     ["a = 1 ! 2\n", "unexpected character '!'", 1, 7],
     ['a = "${x"\n', "'${' is never closed in this string", 1, 6],
