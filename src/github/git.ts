@@ -4,7 +4,7 @@
  * head, and the user's checkout is never touched), builds commits with plumbing on a
  * private index, and pushes without force to any remote, GitHub or not.
  */
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -156,6 +156,7 @@ interface Exit {
 export class GitRepo {
   private readonly limits: NetworkLimits;
   private writesMergeTreesOnce: Promise<boolean> | undefined;
+  private promisorRemoteOnce: Promise<string | undefined> | undefined;
 
   /**
    * @param env extra environment for every git command, e.g. the token as an http
@@ -180,9 +181,7 @@ export class GitRepo {
   /** Runs git; with `timeoutMs` it is stopped when still running then, and `timedOut` says so. */
   private exec(args: readonly string[], options: { input?: string | Uint8Array; env?: Record<string, string>; timeoutMs?: number }) {
     return new Promise<Exit>((resolve, reject) => {
-      // A stalled HTTP transfer ends in git itself; the timer also ends one that trickles, and any other transport.
-      const network = { GIT_HTTP_LOW_SPEED_LIMIT: String(LOW_SPEED_BYTES), GIT_HTTP_LOW_SPEED_TIME: String(this.limits.stallSeconds) };
-      const child = spawn("git", args, { cwd: this.dir, env: { ...process.env, GIT_TERMINAL_PROMPT: "0", ...network, ...this.env, ...options.env } });
+      const child = this.spawn(args, options.env);
       const out: Buffer[] = [];
       const err: Buffer[] = [];
       let timedOut = false;
@@ -213,13 +212,24 @@ export class GitRepo {
   }
 
   /**
+   * Starts git with the environment every command gets: the lent token (`env`), no prompt for a
+   * password, and the network limits. Also `cat-file`, which in a partial clone fetches the blobs
+   * it lacks from origin.
+   */
+  private spawn(args: readonly string[], env: Record<string, string> = {}) {
+    // A stalled HTTP transfer ends in git itself; exec's timer also ends one that trickles, and any other transport.
+    const network = { GIT_HTTP_LOW_SPEED_LIMIT: String(LOW_SPEED_BYTES), GIT_HTTP_LOW_SPEED_TIME: String(this.limits.stallSeconds) };
+    return spawn("git", args, { cwd: this.dir, env: { ...process.env, GIT_TERMINAL_PROMPT: "0", ...network, ...this.env, ...env } });
+  }
+
+  /**
    * Runs a git command that only reads from a remote, under the network time limit; a
    * transient failure (a 5xx, a cut connection) is tried again after a pause, as reading
    * twice changes nothing. The last exit, failed or not.
    */
-  private async readRemote(args: readonly string[]): Promise<Exit> {
+  private async readRemote(args: readonly string[], input?: string): Promise<Exit> {
     for (let retry = 0; ; retry++) {
-      const exit = await this.exec(args, { timeoutMs: this.limits.timeoutMs });
+      const exit = await this.exec(args, { timeoutMs: this.limits.timeoutMs, ...(input !== undefined && { input }) });
       const delay = this.limits.retryDelaysMs[retry];
       if (exit.code === 0 || exit.timedOut || delay === undefined || !TRANSIENT.test(exit.stderr)) return exit;
       await wallSleep(delay);
@@ -227,8 +237,8 @@ export class GitRepo {
   }
 
   /** readRemote's stdout; rejects with GitError. */
-  private async runReadRemote(args: readonly string[]): Promise<string> {
-    const { code, stdout, stderr } = await this.readRemote(args);
+  private async runReadRemote(args: readonly string[], input?: string): Promise<string> {
+    const { code, stdout, stderr } = await this.readRemote(args, input);
     if (code !== 0) throw new GitError(args, stderr, code);
     return stdout.toString("utf8");
   }
@@ -415,12 +425,13 @@ export class GitRepo {
    * process. `replaced` entries (undefined: removed) stand in for the tree's own.
    */
   async tree(treeish: string, replaced: ReadonlyMap<string, TreeEntry | undefined> = new Map()): Promise<GitTree> {
+    await this.fetchMissing(treeish);
     const entries = await this.entries(treeish);
     for (const [path, entry] of replaced) {
       if (entry) entries.set(path, entry);
       else entries.delete(path);
     }
-    const blobs = new BlobReader(this.dir);
+    const blobs = new BlobReader(this.spawn(BlobReader.args));
     return {
       entries,
       async *list() {
@@ -432,6 +443,61 @@ export class GitRepo {
       },
       close: () => blobs.close(),
     };
+  }
+
+  /**
+   * In a partial clone (actions/checkout's `filter`, and its `sparse-checkout`, which implies
+   * `blob:none`), fetches the objects of `treeish` the checkout lacks in one request, as git's own
+   * lazy fetch asks for them: cat-file would otherwise fetch each blob as it is read, one request
+   * each (a tree of 200 manifests, 400 requests), and outside the network time limit. Trees a
+   * `tree:0` filter left out are listed once they are fetched: another round.
+   */
+  private async fetchMissing(treeish: string): Promise<void> {
+    const remote = await this.promisorRemote();
+    if (remote === undefined) return;
+    for (let asked = ""; ;) {
+      // --missing=print lists what is absent instead of fetching it.
+      const out = await this.run(["rev-list", "--objects", "--missing=print", `${treeish}^{tree}`]);
+      const missing = out.split("\n").flatMap((line) => (line.startsWith("?") ? [line.slice(1)] : []));
+      const ask = missing.join("\n");
+      // Asked already and still missing: cat-file's own fetch then says why.
+      if (missing.length === 0 || ask === asked) return;
+      asked = ask;
+      const args = [
+        "-c",
+        "fetch.negotiationAlgorithm=noop",
+        "fetch",
+        "--quiet",
+        "--no-tags",
+        "--no-write-fetch-head",
+        "--recurse-submodules=no",
+        "--filter=blob:none",
+        "--stdin",
+        remote,
+      ];
+      await this.runReadRemote(args, `${ask}\n`);
+    }
+  }
+
+  /**
+   * The remote a partial clone fetches what it lacks from; undefined in a full clone. Asked once.
+   * `git clone --filter` names it in extensions.partialClone; actions/checkout's `init` then
+   * `fetch --filter` marks it `remote.<name>.promisor` only.
+   */
+  private promisorRemote(): Promise<string | undefined> {
+    const read = async () => {
+      // Exit 1: neither is set.
+      const { stdout } = await this.exec(["config", "-z", "--get-regexp", "^(extensions\\.partialclone|remote\\..+\\.promisor)$"], {});
+      const settings = stdout
+        .toString("utf8")
+        .split("\0")
+        .map((record) => record.split("\n") as [string, string?]);
+      const named = settings.find(([key]) => key === "extensions.partialclone")?.[1];
+      const marked = settings.find(([key, value]) => key.startsWith("remote.") && /^(true|yes|on|1)$/i.test(value ?? ""))?.[0];
+      return named || marked?.slice("remote.".length, -".promisor".length);
+    };
+    this.promisorRemoteOnce ??= read();
+    return this.promisorRemoteOnce;
   }
 
   /** Writes `files` over `parent`'s tree into the object store (on a private index); the tree id. */
@@ -618,22 +684,30 @@ function parentsFirst(commits: readonly BranchCommit[]): BranchCommit[] {
   return out;
 }
 
+/** How much of cat-file's stderr is kept for its failure: the end, where git says why it stopped. */
+const STDERR_KEPT = 8192;
+
 /** `git cat-file --batch`: requests and answers are in order, so a FIFO of waiters suffices. */
 class BlobReader {
-  private readonly child;
+  static readonly args = ["cat-file", "--batch"] as const;
   private buffer = Buffer.alloc(0);
+  private stderr = "";
   private readonly waiting: { sha: string; resolve: (b: Uint8Array) => void; reject: (e: Error) => void }[] = [];
 
-  constructor(dir: string) {
-    this.child = spawn("git", ["cat-file", "--batch"], { cwd: dir, stdio: ["pipe", "pipe", "pipe"] });
-    this.child.stdout.on("data", (chunk: Buffer) => {
+  constructor(private readonly child: ChildProcessWithoutNullStreams) {
+    child.stdout.on("data", (chunk: Buffer) => {
       this.buffer = Buffer.concat([this.buffer, chunk]);
       this.drain();
     });
+    // Read, or a git that says much there (a partial clone's lazy fetches) blocks on a full pipe.
+    child.stderr.on("data", (chunk: Buffer) => {
+      this.stderr = (this.stderr + chunk.toString("utf8")).slice(-STDERR_KEPT);
+    });
     const fail = (error: Error) => this.waiting.splice(0).forEach((w) => w.reject(error));
-    this.child.on("error", fail);
-    this.child.stdin.on("error", fail);
-    this.child.on("close", () => fail(new Error("git cat-file ended early")));
+    child.on("error", fail);
+    child.stdin.on("error", () => undefined); // the exit tells why
+    // What git said is the cause: in a partial clone, a blob it could not fetch (no credentials, the network).
+    child.on("close", (code) => fail(new GitError(BlobReader.args, this.stderr || "ended early", code)));
   }
 
   read(sha: string): Promise<Uint8Array> {
@@ -656,7 +730,8 @@ class BlobReader {
       if (header[1] === "missing") {
         this.buffer = this.buffer.subarray(newline + 1);
         this.waiting.shift();
-        waiter.reject(new Error(`git object ${waiter.sha} is missing`));
+        // In a partial clone git may have failed to fetch it: what it said so far is why.
+        waiter.reject(new GitError(BlobReader.args, `object ${waiter.sha} is missing${this.stderr && `: ${this.stderr}`}`, null));
         continue;
       }
       const size = Number(header[2]);

@@ -5,7 +5,7 @@ import { promisify } from "node:util";
 import { startFakeGitHub, type FakeGitHub, type FileSpec } from "../support/github-fake.js";
 import { createClient } from "../../src/github/client.js";
 import type { DeliveryContext, DeliveryOptions, DeliveryResult } from "../../src/github/deliver.js";
-import { GitRepo, type FileWrite, type Identity } from "../../src/github/git.js";
+import { basicCredential, GitRepo, type FileWrite, type Identity } from "../../src/github/git.js";
 import { tempDir } from "../support/temp.js";
 
 export const OWNER = "acme";
@@ -22,6 +22,36 @@ export async function cloneRepo(fake: FakeGitHub, options: { shallow?: boolean; 
   const dir = await tempDir("gp-checkout-");
   // async: the fake serves git from this very process, a sync clone would deadlock it
   await promisify(execFile)("git", ["clone", "--quiet", ...(options.shallow ? ["--depth=1"] : []), fake.gitUrl(OWNER, REPO, { token: options.token }), dir]);
+  return dir;
+}
+
+/** How actions/checkout is configured: its `fetch-depth` (0: all history), `filter`, `sparse-checkout` (cone mode) and `persist-credentials`. */
+export interface CheckoutInputs {
+  readonly depth?: number;
+  readonly filter?: string;
+  readonly sparse?: readonly string[];
+  readonly persist?: boolean;
+}
+
+/**
+ * A checkout of the repo as actions/checkout makes it: `git init`, origin with no credentials in
+ * its URL, a fetch with the token as an http extraheader (kept in .git/config unless `persist` is
+ * false), `blob:none` whenever sparse-checkout is set, then `checkout -B main`.
+ */
+export async function actionsCheckout(fake: FakeGitHub, inputs: CheckoutInputs = {}): Promise<string> {
+  const dir = await tempDir("gp-actions-checkout-");
+  const header = [`http.${fake.url}/.extraheader=AUTHORIZATION: basic ${basicCredential(fake.token)}`];
+  const git = (...args: string[]) => promisify(execFile)("git", args, { cwd: dir });
+  const authed = (...args: string[]) => git("-c", ...header, ...args);
+  const depth = inputs.depth ?? 1;
+  const filter = inputs.filter ?? (inputs.sparse ? "blob:none" : undefined);
+  await git("init", "--quiet");
+  await git("remote", "add", "origin", fake.gitUrl(OWNER, REPO, { auth: false }));
+  const fetch = ["fetch", "--quiet", "--no-tags", ...(filter ? [`--filter=${filter}`] : []), ...(depth > 0 ? [`--depth=${depth}`] : [])];
+  await authed(...fetch, "origin", "+refs/heads/main:refs/remotes/origin/main");
+  if (inputs.sparse) await authed("sparse-checkout", "set", "--cone", ...inputs.sparse);
+  await authed("checkout", "--quiet", "--force", "-B", "main", "refs/remotes/origin/main");
+  if (inputs.persist ?? true) await git("config", ...header[0]!.split(/=(.*)/s, 2));
   return dir;
 }
 

@@ -61,6 +61,8 @@ export class BareRepo {
     const repo = new BareRepo(dir);
     await runGit(["init", "--quiet", "--bare", "-b", defaultBranch, dir], {});
     await repo.git(["config", "http.receivepack", "true"]);
+    // GitHub serves partial clones (actions/checkout's `filter`, and its `sparse-checkout`).
+    await repo.git(["config", "uploadpack.allowFilter", "true"]);
     return repo;
   }
 
