@@ -355,6 +355,10 @@ describe("applyOverrides: values", () => {
     const text = 'import app\r\n\r\nconfig = app.App {\r\n    image = "a:1"  # 镜像\r\n}\r\n';
     expect(applyOverrides(text, ['config.image="a:2"']).text).toBe(text.replace("a:1", "a:2"));
   });
+
+  it("ends the line before a created statement as the file ends its lines, where the file has no final line break", () => {
+    expect(applyOverrides("a = 1\r\nb = 2", ["c=3"], { create: true }).text).toBe("a = 1\r\nb = 2\r\nc = 3");
+  });
 });
 
 describe("applyOverrides: target rules", () => {
@@ -403,6 +407,8 @@ describe("applyOverrides: target rules", () => {
     expect(() => applyOverrides(text, ["c=1"])).toThrow("'c' is a unification ('c: S {...}'); '=' replaces it only with a schema instance (S {...})");
     expect(applyOverrides(text, ["c=1"], { create: true }).text).toBe(`${text}c = 1\n`);
     expect(applyOverrides(text, ["c=C {a = 2}"]).text).toBe("x = 1\nx = 2\nc: C {a = 2}\n");
+    // A config is no schema instance: written there, 'c: {a = 2}' would read as a type annotation.
+    expect(() => applyOverrides(text, ["c={a = 2}"])).toThrow("'c' is a unification ('c: S {...}'); '=' replaces it only with a schema instance (S {...})");
   });
 
   it("sets the assignments of x=v beside a unification it cannot replace, as KCL -O does, and says the unification is left", () => {
@@ -584,6 +590,8 @@ describe("applyOverrides: create", () => {
   it("lays a created entry out as the entries before it: indented as their line, ending in a comma where they do", () => {
     expect(applyOverrides("a = {\n  x = 1, y = 2\n}\n", ["a.z=3"], { create: true }).text).toBe("a = {\n  x = 1, y = 2\n  z = 3\n}\n");
     expect(applyOverrides("a = {\n  x = 1,\n  y = 2,\n}\n", ["a.z=3"], { create: true }).text).toBe("a = {\n  x = 1,\n  y = 2,\n  z = 3,\n}\n");
+    // The entries before it share the opening bracket's line: one level in from that line, not at its column 0.
+    expect(applyOverrides('app = {name = "x"\n}\n', ['app.image="y"'], { create: true }).text).toBe('app = {name = "x"\n    image = "y"\n}\n');
     expect(applyOverrides('a = {\n    l = [\n        "x",\n        "y",\n    ]\n}\n', ['a.l+=["z"]']).text).toBe(
       'a = {\n    l = [\n        "x",\n        "y",\n        "z",\n    ]\n}\n',
     );
