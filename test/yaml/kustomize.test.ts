@@ -110,6 +110,15 @@ describe("editKustomizeImages", () => {
     ]);
   });
 
+  it("inserts with CRLF in the middle of a CRLF file too, after a plain value or a |+ block scalar that keeps its blank line", () => {
+    const crlf = (text: string) => text.replaceAll("\n", "\r\n");
+    const head = "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nimages:\n  - name: ghcr.io/acme/app\n";
+    const tail = "resources:\n  - deploy.yaml\n";
+    expect(edit(crlf(head + tail), withImages("ghcr.io/acme/app:v2")).text).toBe(crlf(`${head}    newTag: v2\n${tail}`));
+    const kept = `${head}    newName: ghcr.io/acme/app\n    note: |+\n      x\n\n`;
+    expect(edit(crlf(kept + tail), withImages("ghcr.io/acme/app:v2")).text).toBe(crlf(`${kept}    newTag: v2\n${tail}`));
+  });
+
   it("inserts into a flow mapping entry", () => {
     const text = kustomization("  - {name: ghcr.io/acme/app}\n");
     expect(edit(text, withImages("ghcr.io/acme/app:v2")).text).toBe(kustomization("  - {name: ghcr.io/acme/app, newTag: v2}\n"));
