@@ -143,6 +143,21 @@ describe("writePlan", () => {
       expect((await readdir(root)).sort()).toEqual(["a.yaml", "apps"]);
     });
 
+    it("refuses a directory that leads to the root's own parent, writing nothing", async () => {
+      const parent = await tempDir("gp-apply-parent-");
+      const root = join(parent, "repo");
+      await mkdir(root);
+      await writeFile(join(root, "a.yaml"), "image: app:1\n");
+      await writeFile(join(parent, "app.yaml"), "image: app:1\n");
+      await symlink("..", join(root, "apps"));
+      const [realParent, realRoot] = [await realpath(parent), await realpath(root)];
+      await expect(writePlan(root, plan)).rejects.toThrow(
+        `refusing to write apps/app.yaml: its directory resolves to ${realParent}, outside ${realRoot} (a symbolic link)`,
+      );
+      expect(await readFile(join(parent, "app.yaml"), "utf8")).toBe("image: app:1\n");
+      expect(await readFile(join(root, "a.yaml"), "utf8")).toBe("image: app:1\n");
+    });
+
     it("refuses a hand-built plan's path that climbs out with '..', writing nothing", async () => {
       const { root, outside } = await rootAndOutside();
       const climbing = planOf([file("a.yaml", "image: app:1\n", "image: app:2\n"), file(`../${basename(outside)}/app.yaml`, "not the repository's\n", "x\n")]);
