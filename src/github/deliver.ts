@@ -14,6 +14,7 @@
 import type { Warning } from "../change.js";
 import { writePlan } from "../engine/apply.js";
 import { commitMessage, type CommitMessageInput } from "../engine/commit-message.js";
+import { configPathsOf } from "../engine/config-file.js";
 import { planUpdate, type FilePlan, type Plan } from "../engine/plan.js";
 import { directorySource } from "../engine/source.js";
 import type { UpdateRequest } from "../engine/request.js";
@@ -288,6 +289,8 @@ async function land(
   memory: RunMemory,
   groups: readonly (Group & { readonly message?: string })[] = groupsWithMessages(ctx, options, plan),
 ): Promise<Landing[]> {
+  // Before the push lands: the checkout is planned on after it.
+  if (groups.some((g) => g.mode === "none")) await refuseSparseConfiguration(ctx, request);
   const landings: Landing[] = [];
   let parent = { commit: at.head, tree: undefined as string | undefined };
 
@@ -325,10 +328,27 @@ async function land(
  * the CLI plans on a directory, and the edits stay there for the workflow's next steps.
  */
 async function editCheckout(ctx: DeliveryContext, request: UpdateRequest, options: DeliveryOptions): Promise<DeliveryResult> {
+  await refuseSparseConfiguration(ctx, request);
   const plan = await planUpdate(directorySource(ctx.git.dir), request);
   const { branch, head } = await checkoutHead(ctx);
   const landings = await checkoutLandings(ctx, request, options, plan);
   return { changed: plan.files.length > 0, base: branch, planned: head, plan, landings, attempts: 1 };
+}
+
+/**
+ * delivery none plans on the files on disk: where sparse-checkout leaves the configuration out
+ * (actions/checkout's `sparse-checkout` without `.github`), the run would plan without its targets
+ * and policies, and write what they forbid. Refused before anything is written.
+ */
+async function refuseSparseConfiguration(ctx: DeliveryContext, request: UpdateRequest): Promise<void> {
+  const [path] = await ctx.git.leftOutBySparseCheckout(configPathsOf(request));
+  if (path === undefined) return;
+  const slash = path.lastIndexOf("/");
+  const add = slash < 0 ? path : path.slice(0, slash);
+  throw new Error(
+    `the configuration ${path} is not in the checkout: sparse-checkout leaves it out, and delivery none plans on the checkout's files, ` +
+      `so its targets and policies would not apply. Add ${add} to actions/checkout's \`sparse-checkout\` (or run \`git sparse-checkout add ${add}\`); nothing was written`,
+  );
 }
 
 /**

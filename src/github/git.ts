@@ -5,7 +5,7 @@
  * private index, and pushes without force to any remote, GitHub or not.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TreeSource } from "../engine/source.js";
@@ -393,6 +393,26 @@ export class GitRepo {
     // git picks the value of the section that matches the URL most closely, as it does when sending; exit 1 when none matches.
     const { code, stdout } = await this.exec(["config", "--get-urlmatch", "http.extraheader", url], {});
     return code === 0 && stdout.toString("utf8").trim() !== "";
+  }
+
+  /**
+   * The files among `paths` (relative to the checkout's root) that its commit holds but sparse-checkout
+   * leaves out of the working tree: marked skip-worktree in the index, and not on disk.
+   */
+  async leftOutBySparseCheckout(paths: readonly string[]): Promise<string[]> {
+    if (paths.length === 0) return [];
+    // -t tags each entry; S: skip-worktree. A checkout with no commit yet lists nothing.
+    const out = await this.run(["ls-files", "-t", "-z", "--", ...paths.map((path) => `:(literal)${path}`)]);
+    const skipped = out.split("\0").flatMap((record) => (record.startsWith("S ") ? [record.slice(2)] : []));
+    const onDisk = await Promise.all(
+      skipped.map((path) =>
+        stat(join(this.dir, path)).then(
+          () => true,
+          () => false,
+        ),
+      ),
+    );
+    return skipped.filter((_, i) => !onDisk[i]);
   }
 
   async treeOf(commit: string): Promise<string> {

@@ -1,10 +1,11 @@
 /** delivery none: the request is planned on the checkout as it stands, and the edits stay there for the workflow's next steps. */
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { afterEach, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { deliver, type DeliveryContext, type DeliveryOptions } from "../../src/github/deliver.js";
 import type { FakeGitHub } from "../support/github-fake.js";
-import { apiCalls, APP, appManifests, configureTargets, deployment, OWNER, REPO } from "./fixture.js";
+import { GitRepo } from "../../src/github/git.js";
+import { actionsCheckout, apiCalls, APP, appManifests, configureTargets, deployment, OWNER, REPO, warningsOf } from "./fixture.js";
 
 const request = (...images: string[]) => ({ images, setters: [], sets: [], paths: [] });
 const none: DeliveryOptions = { mode: "none", labels: [], reviewers: [], merge: "none", mergeMethod: "merge", commitVia: "api", dryRun: false };
@@ -85,4 +86,41 @@ it("a target whose own delivery is none, in a run that pushes the others, is edi
   expect(await workspaceFile(ctx, "prod/app.yaml")).toBe(local.replace("1.0.0", "1.1.0"));
   expect(await fake.readFile(OWNER, REPO, "main", "prod/app.yaml")).toBe(deployment("app", `${APP}:1.0.0`));
   expect(await fake.readFile(OWNER, REPO, "main", "staging/app.yaml")).toBe(deployment("app", `${APP}:1.1.0`));
+});
+
+describe("a sparse checkout (actions/checkout's sparse-checkout, cone mode)", () => {
+  /** prod's target allows 1.x only; the checkout holds prod/ and, with `withConfig`, .github/. */
+  async function sparse(withConfig: boolean): Promise<DeliveryContext> {
+    const ctx = await start(["staging", "prod"]);
+    const staging = `  - name: staging\n    paths: ["staging/**"]\n    images: [{ repository: ${APP} }]\n    delivery: { mode: push }\n`;
+    const prod = `  - name: prod\n    paths: ["prod/**"]\n    images: [{ repository: ${APP}, policy: { semver: { range: "^1.0.0" } } }]\n    delivery: { mode: none }\n`;
+    await fake.commitFile(OWNER, REPO, "main", ".github/gitops-promote.yaml", `targets:\n${staging}${prod}`);
+    const dir = await actionsCheckout(fake, { sparse: withConfig ? ["prod", ".github"] : ["prod"] });
+    return { ...ctx, git: new GitRepo(dir) };
+  }
+
+  it("that leaves the configuration out is refused before anything is written: planned without it, its policies would not apply", async () => {
+    const ctx = await sparse(false);
+    for (const options of [none, { ...none, dryRun: true }]) {
+      await expect(deliver(ctx, request(`${APP}:2.0.0`), options)).rejects.toThrow(
+        "the configuration .github/gitops-promote.yaml is not in the checkout: sparse-checkout leaves it out, and delivery none plans on the checkout's files, " +
+          "so its targets and policies would not apply. Add .github to actions/checkout's `sparse-checkout` (or run `git sparse-checkout add .github`); nothing was written",
+      );
+    }
+    // Pushing staging, the run would then edit prod in the checkout: refused before the push.
+    const main = await fake.refs(OWNER, REPO);
+    await expect(deliver(ctx, request(`${APP}:1.1.0`), { ...none, mode: "push" })).rejects.toThrow(
+      /^the configuration .github\/gitops-promote.yaml is not in the checkout/,
+    );
+    expect(await fake.refs(OWNER, REPO)).toEqual(main);
+    expect(await workspaceFile(ctx, "prod/app.yaml")).toBe(deployment("app", `${APP}:1.0.0`));
+    expect(await ctx.git.run(["status", "--porcelain"])).toBe("");
+  });
+
+  it("that holds the configuration plans with it: the policy keeps 2.0.0 out", async () => {
+    const ctx = await sparse(true);
+    const result = await deliver(ctx, request(`${APP}:2.0.0`), none);
+    expect(result.changed).toBe(false);
+    expect(warningsOf(result).join("\n")).toMatch(/outside its policy \(semver \^1\.0\.0\)/);
+  });
 });
