@@ -108,6 +108,16 @@ describe("planUpdate: what is scanned", () => {
     expect(issues).toEqual([{ file: "b.yaml", message: "not UTF-8 text; left as it is" }]);
   });
 
+  it("refuses a --set aimed at a file that does not parse, with an image or without; an image alone only warns there: the set would be skipped", async () => {
+    const files = { "app/main.k": 'app = {\n    image = "ghcr.io/acme/app:1.0"\n    tag = "1.0"\n' };
+    const images = ["ghcr.io/acme/app:1.2"];
+    const sets = ['app/main.k:app.tag="1.2"'];
+    const refused = [{ file: "app/main.k", line: 1, message: "'{' is never closed" }];
+    expect([await refusal(files, { sets }), await refusal(files, { images, sets })]).toEqual([refused, refused]);
+    const imaged = await plan(files, { images });
+    expect([imaged.files, imaged.warnings.map((w) => [w.file, w.message])]).toEqual([[], [["app/main.k", "not edited: '{' is never closed"]]]);
+  });
+
   it("edits the tree around a file whose name holds a backslash or a control character, saying first that a manifest so named is left out", async () => {
     const files = { "apps\\web.yaml": "image: nginx:1.0\n", "docs/notes\tv2.md": "nginx:1.0\n", "d.yaml": "image: nginx:1.0\n" };
     const p = await plan(files, { images: ["nginx:1.2"] });
