@@ -258,11 +258,23 @@ export class GitRepo {
 
   /**
    * Fetches `branch` from `remote`; its head commit, or undefined when the branch does not exist.
-   * In a shallow checkout only the head commit is fetched (forkPoint fetches what a rebuild needs).
+   * In a shallow checkout only the head commit is fetched (forkPoint fetches what a rebuild needs),
+   * and none the checkout has already.
    */
   async fetch(remote: string, branch: string): Promise<string | undefined> {
     const shallow = await this.isShallow();
     const local = `${REF_PREFIX}/${remote}/${branch}`;
+    if (shallow) {
+      // `fetch --depth=1` of a commit the checkout has makes it a shallow boundary, cutting a
+      // `fetch-depth: N` checkout's history to that commit: one it has is only named.
+      const head = await this.remoteHead(remote, `refs/heads/${branch}`);
+      if (head === "") return undefined;
+      // Not `cat-file -e`: in a partial clone it would fetch a commit the checkout lacks, with all its history.
+      if ((await this.exec(["rev-list", "--no-walk", "--missing=print", head], {})).code === 0) {
+        await this.run(["update-ref", local, head]);
+        return head;
+      }
+    }
     const args = ["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", ...(shallow ? ["--depth=1"] : []), remote, `+refs/heads/${branch}:${local}`];
     const { code, stderr } = await this.readRemote(args);
     if (code !== 0) {

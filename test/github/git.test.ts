@@ -45,6 +45,22 @@ describe("GitRepo (local git, any remote)", () => {
     expect(await g.fetch("origin", "nope")).toBeUndefined();
   });
 
+  it("in a fetch-depth: 3 checkout, fetching the head it has leaves its history as it was, and fetches one it lacks", async () => {
+    const seed = join(repo.bare, "..", "seed");
+    for (const n of [2, 3, 4]) git(seed, "-c", "user.name=t", "-c", "user.email=t@e", "commit", "--quiet", "--allow-empty", "-m", `commit ${n}`);
+    git(seed, "push", "--quiet", repo.bare, "trunk");
+    const dir = join(repo.bare, "..", "depth-3");
+    execFileSync("git", ["clone", "--quiet", "--depth=3", `file://${repo.bare}`, dir]);
+    const g = new GitRepo(dir);
+    expect(await g.fetch("origin", "trunk")).toBe(git(seed, "rev-parse", "HEAD"));
+    expect(git(dir, "rev-list", "--count", "HEAD")).toBe("3");
+    // Origin moves on: its new head is fetched (one commit deep), and the checkout's history stays.
+    git(seed, "-c", "user.name=t", "-c", "user.email=t@e", "commit", "--quiet", "--allow-empty", "-m", "commit 5");
+    git(seed, "push", "--quiet", repo.bare, "trunk");
+    expect(await g.fetch("origin", "trunk")).toBe(git(seed, "rev-parse", "HEAD"));
+    expect(git(dir, "rev-list", "--count", "HEAD")).toBe("3");
+  });
+
   it.each([
     ["a full clone, the base moved since, a person's commit on the branch", false, true, true],
     ["a shallow clone, the base moved since, a person's commit on the branch", true, true, true],
