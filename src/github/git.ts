@@ -636,7 +636,8 @@ export class GitRepo {
     const ref = `refs/heads/${branch}`;
     // No `+` on the refspec with a lease: it would force past the lease.
     const lease = expected === undefined ? [] : [`--force-with-lease=${ref}:${expected}`];
-    const args = ["push", "--quiet", "--porcelain", ...lease, remote, `${commit}:${ref}`];
+    // --no-verify: a pre-push hook an earlier step installed (husky) judges the working tree, not this commit.
+    const args = ["push", "--quiet", "--porcelain", "--no-verify", ...lease, remote, `${commit}:${ref}`];
     for (let retry = 0; ; retry++) {
       const { code, stdout, stderr, timedOut } = await this.exec(args, { timeoutMs: this.limits.timeoutMs });
       const said = stdout.toString("utf8") + stderr;

@@ -290,6 +290,24 @@ describe("GitRepo (local git, any remote)", () => {
     expect(git(repo.bare, "branch", "--list", "gitops-promote/nginx")).toBe("");
   });
 
+  it("pushes past the checkout's pre-push hook (husky's core.hooksPath), which judges the working tree, not the commit pushed", async () => {
+    const hooks = join(repo.clone, ".husky");
+    await mkdir(hooks);
+    await writeFile(join(hooks, "pre-push"), "#!/bin/sh\necho 'husky - pre-push hook failed' >&2\nexit 1\n", { mode: 0o755 });
+    git(repo.clone, "config", "core.hooksPath", ".husky");
+    const g = new GitRepo(repo.clone);
+    const bot = { name: "bot", email: "bot@example.com" };
+    const commit = await g.commitTree(
+      await g.writeTree(repo.first, [{ path: "app.yaml", content: "image: nginx:1.27\n", mode: "100644" }]),
+      repo.first,
+      "bump\n",
+      bot,
+      bot,
+    );
+    expect(await g.push("origin", commit, "trunk")).toBe("pushed");
+    expect(git(repo.bare, "rev-parse", "trunk")).toBe(commit);
+  });
+
   it("keeps a shallow checkout shallow when fetching", async () => {
     const shallow = join(repo.clone, "..", "shallow");
     execFileSync("git", ["clone", "--quiet", "--depth=1", `file://${repo.bare}`, shallow]);
