@@ -63,7 +63,7 @@ describe("deliver: a pull-request branch rebuilt on a base whose workflows chang
       /^pushing to origin \(git push\) failed: .*refusing to allow a GitHub App to create or update workflow `\.github\/workflows\/ci\.yml`/s,
     );
     expect(explained).toMatch(/give the App "Workflows: Read and write"/);
-    expect(explained).toMatch(/git uses the credentials actions\/checkout left/);
+    expect(explained).toMatch(/\ngit sent the credentials actions\/checkout left \(its `token` input\), not this step's `token`: /);
   });
 
   it.each(["api", "git"] as const)("through %s, an App token granted Workflows rebuilds the branch on the base, its workflow included", async (commitVia) => {

@@ -122,7 +122,19 @@ function explainGit(error: GitError, at: FailureContext): string {
   if (rateLimited(status, error.stderr, {})) return `${head}\n${RATE_LIMIT_ADVICE}`;
   const advice = adviceFor(status, error.stderr, ["contents"], { name: branch, replaced: false, merge: false }, at);
   if (!advice) return head;
-  return `${head}\n${advice} git uses the credentials actions/checkout left (its \`token\` input), or this step's \`token\` when the checkout kept none.`;
+  // Said first: the advice speaks of "the token", which for git may not be this step's.
+  return `${head}\n${credentialsUsed(at)}\n${advice}`;
+}
+
+/** Whose credentials git sent to origin. */
+function credentialsUsed(at: FailureContext): string {
+  if (at.tokenLent) return "git sent this step's `token` (actions/checkout kept no credentials).";
+  const used = "git sent the credentials actions/checkout left (its `token` input)";
+  if (!at.tokenGiven) return `${used}.`;
+  return (
+    `${used}, not this step's \`token\`: give actions/checkout the same token, ` +
+    "or set its `persist-credentials: false` so that this step lends git its own."
+  );
 }
 
 /** Why git had no credentials for origin, and what gives it some. */

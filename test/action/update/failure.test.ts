@@ -50,7 +50,7 @@ describe("explaining a failed update run", () => {
       1,
     );
     expect(explainFailure(new DeliveryError([], refused), at)).toMatch(
-      /^pushing to origin \(git push\) failed: remote: error: GH013: .*\ngitops-promote\/app is the pull request's branch.*Exempt `gitops-promote\/\*\*`/,
+      /^pushing to origin \(git push\) failed: remote: error: GH013: .*\ngit sent the credentials .*\ngitops-promote\/app is the pull request's branch.*Exempt `gitops-promote\/\*\*`/,
     );
   });
 
@@ -142,7 +142,34 @@ describe("explaining a failed update run", () => {
       "remote: error: GH006: Protected branch update failed for refs/heads/main.",
       1,
     );
-    expect(explainFailure(error, at)).toMatch(/^pushing to origin \(git push\) failed: remote: error: GH006: .*\nmain is protected/);
+    expect(explainFailure(error, at)).toMatch(
+      /^pushing to origin \(git push\) failed: remote: error: GH006: .*\ngit sent the credentials .*\nmain is protected/,
+    );
+  });
+
+  it("a git push refused 403 says whose credentials git sent before asking for contents: write", () => {
+    const error = new GitError(
+      ["push", "--quiet", "--porcelain", "--no-verify", "origin", "abc:refs/heads/main"],
+      "remote: Permission to acme/manifests.git denied to github-actions[bot].\nfatal: unable to access 'https://github.com/acme/manifests/': The requested URL returned error: 403",
+      128,
+    );
+    // The line before the advice, and the advice's opening.
+    const told = (context: FailureContext) => {
+      const [credentials, advice] = explainFailure(error, context)!.split("\n").slice(-2);
+      return [
+        credentials,
+        advice?.replace(/^(The token may read acme\/manifests but not write to it: the workflow or job needs `permissions: contents: write`).*/, "$1"),
+      ];
+    };
+    const advice = "The token may read acme/manifests but not write to it: the workflow or job needs `permissions: contents: write`";
+    // The checkout's read-only GITHUB_TOKEN, though this step's token may write.
+    expect(told(at)).toEqual([
+      "git sent the credentials actions/checkout left (its `token` input), not this step's `token`: give actions/checkout the same token, " +
+        "or set its `persist-credentials: false` so that this step lends git its own.",
+      advice,
+    ]);
+    expect(told({ ...at, tokenLent: true })).toEqual(["git sent this step's `token` (actions/checkout kept no credentials).", advice]);
+    expect(told({ ...at, tokenGiven: false })).toEqual(["git sent the credentials actions/checkout left (its `token` input).", advice]);
   });
 
   it("git without credentials: says the checkout kept none and the token input is empty", () => {
