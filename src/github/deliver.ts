@@ -39,6 +39,11 @@ export interface DeliveryResult {
   readonly base: string;
   /** The commit the final plan was made on. */
   readonly planned: string;
+  /**
+   * The checkout's own branch and commit, when the run planned on `base` as fetched from origin
+   * (push, pull-request); undefined when it planned on the checkout's files (delivery none).
+   */
+  readonly checkout: CheckoutHead | undefined;
   readonly plan: Plan;
   readonly landings: readonly Landing[];
   readonly attempts: number;
@@ -58,6 +63,7 @@ const BACKOFF_CAP_MS = 5000;
 export async function deliver(ctx: DeliveryContext, request: UpdateRequest, options: DeliveryOptions): Promise<DeliveryResult> {
   if (options.mode === "none") return editCheckout(ctx, request, options);
   const base = options.branch || (await ctx.git.defaultBranch(ctx.remote));
+  const checkout = await checkoutHead(ctx);
   const retryFor = options.retryFor ?? RETRY_FOR_MS;
   const sleep = sleepOf(ctx);
   const now = clockOf(ctx);
@@ -73,7 +79,7 @@ export async function deliver(ctx: DeliveryContext, request: UpdateRequest, opti
   const moved = new Set<string>();
   for (let attempt = 1; ; attempt++) {
     try {
-      return await deliverOnce(ctx, request, options, base, { number: attempt, earlier, memory, pushed: [...pushed.values()] });
+      return await deliverOnce(ctx, request, options, { base, checkout }, { number: attempt, earlier, memory, pushed: [...pushed.values()] });
     } catch (error) {
       const branchMoved = error instanceof DeliveryError ? error.cause : error;
       if (!(branchMoved instanceof BranchMovedError)) throw withLandings(earlier, error);
@@ -111,7 +117,13 @@ interface Attempt {
 }
 
 /** One attempt: plan on the branch's current head and land. */
-async function deliverOnce(ctx: DeliveryContext, request: UpdateRequest, options: DeliveryOptions, base: string, attempt: Attempt): Promise<DeliveryResult> {
+async function deliverOnce(
+  ctx: DeliveryContext,
+  request: UpdateRequest,
+  options: DeliveryOptions,
+  { base, checkout }: { readonly base: string; readonly checkout: CheckoutHead },
+  attempt: Attempt,
+): Promise<DeliveryResult> {
   const head = await ctx.git.fetch(ctx.remote, base);
   if (head === undefined) {
     // create-pull-request's `branch` is the pull request's own: under that name here it is read as the base.
@@ -132,6 +144,7 @@ async function deliverOnce(ctx: DeliveryContext, request: UpdateRequest, options
     changed: final.files.length > 0,
     base,
     planned: head,
+    checkout,
     plan: final,
     landings,
     attempts: attempt.number,
@@ -332,7 +345,7 @@ async function editCheckout(ctx: DeliveryContext, request: UpdateRequest, option
   const plan = await planUpdate(directorySource(ctx.git.dir), request);
   const { branch, head } = await checkoutHead(ctx);
   const landings = await checkoutLandings(ctx, request, options, plan);
-  return { changed: plan.files.length > 0, base: branch, planned: head, plan, landings, attempts: 1 };
+  return { changed: plan.files.length > 0, base: branch, planned: head, checkout: undefined, plan, landings, attempts: 1 };
 }
 
 /**
@@ -365,7 +378,12 @@ async function checkoutLandings(ctx: DeliveryContext, request: UpdateRequest, op
 }
 
 /** The checkout's branch (`HEAD` when detached) and commit; a repository with no commit yet has neither. */
-async function checkoutHead(ctx: DeliveryContext): Promise<{ branch: string; head: string }> {
+export interface CheckoutHead {
+  readonly branch: string;
+  readonly head: string;
+}
+
+async function checkoutHead(ctx: DeliveryContext): Promise<CheckoutHead> {
   const read = (args: string[], otherwise: string) =>
     ctx.git.run(args).then(
       (out) => out.trim(),

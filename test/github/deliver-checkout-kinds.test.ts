@@ -49,6 +49,9 @@ it.each([
   const result = await deliver(ctx, request(`${APP}:1.1.0`), push);
 
   expect(result.plan.files).toHaveLength(30);
+  // Planned on origin's new head; the checkout stays where actions/checkout left it.
+  expect(result.checkout).toEqual({ branch: "main", head: git(ctx.git.dir, "rev-parse", "HEAD") });
+  expect(result.planned).not.toBe(result.checkout?.head);
   const landed = await fake.readFile(OWNER, REPO, "main", "clusters/c29/app.yaml");
   expect(landed).toContain(`${APP}:1.1.0`);
   // Two fetches of two requests each (ls-refs, then the pack): the branch's head, then every blob it lacks at

@@ -123,10 +123,26 @@ export function printDiff(result: DeliveryResult): void {
  * commit's URL), each changed value under it, then the count. The group above them is collapsed.
  */
 export function printRun(result: DeliveryResult, links: LinkBase | undefined, dryRun: boolean): void {
+  infoUntrusted(plannedOn(result));
   printLandings(result.landings, links, dryRun);
   const [values, files] = [result.plan.changes.length, result.plan.files.length];
   core.info(result.changed ? `${counted(values, "value")} in ${counted(files, "file")} ${dryRun ? "would change" : "changed"}` : "nothing to change");
 }
+
+/**
+ * What the run planned on: origin's branch as fetched (and the checkout, when it is another branch
+ * or commit, whose files are not read), or the checkout's files (delivery none).
+ */
+function plannedOn(result: DeliveryResult): string {
+  const at = (branch: string, head: string) => (branch === "HEAD" ? `detached at ${short(head)}` : `${branch}${head ? ` at ${short(head)}` : ""}`);
+  if (result.checkout === undefined) return `planned on the checkout's files (${at(result.base, result.planned)}), as earlier steps left them`;
+  const planned = `planned on ${result.base} at ${short(result.planned)} as fetched from origin`;
+  const { branch, head } = result.checkout;
+  if (branch === result.base && head === result.planned) return planned;
+  return `${planned} (the checkout is ${branch === result.base ? `at ${short(head)}` : at(branch, head)}; its files are not read)`;
+}
+
+const short = (sha: string) => sha.slice(0, 7);
 
 /** Each landing and the values it changed, as `file:line key: old -> new`; `links` when the repository is on this GitHub server. */
 export function printLandings(landings: readonly Landing[], links: LinkBase | undefined, dryRun: boolean): void {

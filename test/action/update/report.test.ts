@@ -34,7 +34,8 @@ function pushed(changes: readonly Change[], warnings: readonly Warning[] = []): 
   return {
     changed: changes.length > 0,
     base: "main",
-    planned: "0123abc",
+    planned: "0123abcdef",
+    checkout: { branch: "main", head: "0123abcdef" },
     plan: { files, changes, warnings, targets: [], images: [] },
     landings: changes.length > 0 ? [landing] : [],
     attempts: 1,
@@ -51,7 +52,8 @@ describe("printDiff", () => {
     const result: DeliveryResult = {
       changed: true,
       base: "main",
-      planned: "0123abc",
+      planned: "0123abcdef",
+      checkout: { branch: "main", head: "0123abcdef" },
       plan: { files: [{ path: "apps/app.yaml", before, after, changes: [] }], changes: [], warnings: [], targets: [], images: [] },
       landings: [{ mode: "push", branch: "main", files: [], changes: [], message }],
       attempts: 1,
@@ -85,7 +87,8 @@ describe("the log's lines after the collapsed group", () => {
   it("links the pushed commit and lists each changed value under it, then counts them in words", () => {
     printRun(pushed([appChange("apps/app.yaml")]), at, false);
     expect(stdout()).toBe(
-      "pushed to main: https://github.com/acme/manifests/commit/c2be733d0123456789abcdef0123456789abcdef\n" +
+      "planned on main at 0123abc as fetched from origin\n" +
+        "pushed to main: https://github.com/acme/manifests/commit/c2be733d0123456789abcdef0123456789abcdef\n" +
         "  apps/app.yaml:10 spec.template.spec.containers[0].image: ghcr.io/acme/app:1.2.3 -> ghcr.io/acme/app:1.3.0\n" +
         "1 value in 1 file changed\n",
     );
@@ -99,6 +102,7 @@ describe("the log's lines after the collapsed group", () => {
     const opened: Landing = { mode: "pull-request", branch: "gitops-promote/production", files: [], changes: [prod], pullRequest, merge: "auto-merge" };
     printRun({ ...result, landings: [{ ...result.landings[0]!, changes: [staging] }, opened] }, undefined, false);
     expect(stdout().split("\n")).toEqual([
+      "planned on main at 0123abc as fetched from origin",
       "pushed c2be733d0123456789abcdef0123456789abcdef to main",
       "  clusters/staging/app.yaml:10 spec.template.spec.containers[0].image: ghcr.io/acme/app:1.2.3 -> ghcr.io/acme/app:1.3.0",
       "pull request #1 from gitops-promote/production, created, auto-merge: https://github.com/acme/manifests/pull/1",
@@ -106,6 +110,24 @@ describe("the log's lines after the collapsed group", () => {
       "2 values in 2 files changed",
       "",
     ]);
+  });
+
+  it("says what the run planned on, and where the checkout is when that is elsewhere: its files are not read", () => {
+    const result = pushed([]);
+    const planned = (checkout: DeliveryResult["checkout"], base = "main") => {
+      printRun({ ...result, base, checkout }, at, true);
+      return stdout()
+        .split("\n")
+        .filter((line) => line.startsWith("planned on"))
+        .at(-1);
+    };
+    expect(planned({ branch: "release", head: "fedcba9876" })).toBe(
+      "planned on main at 0123abc as fetched from origin (the checkout is release at fedcba9; its files are not read)",
+    );
+    expect(planned({ branch: "HEAD", head: "fedcba9876" })).toMatch(/\(the checkout is detached at fedcba9; its files are not read\)$/);
+    expect(planned({ branch: "main", head: "fedcba9876" })).toMatch(/\(the checkout is at fedcba9; its files are not read\)$/);
+    // delivery none: the checkout is what the run planned on.
+    expect(planned(undefined, "staging")).toBe("planned on the checkout's files (staging at 0123abc), as earlier steps left them");
   });
 
   it("says what a dry run would do, and prints a value that holds a workflow command without running it", () => {
