@@ -39,6 +39,26 @@ describe("the GitHub client: bounded retries of what GitHub calls transient", ()
     expect(logged.some((m) => /secondary rate limit .* retrying after 1s/.test(m))).toBe(true);
   });
 
+  it("retries a rate limit as often as rateLimitRetries says, then gives up with GitHub's answer", async () => {
+    const fault = fake.inject({ path, status: 403, headers: { "retry-after": "1" }, times: 5 });
+    const seen: string[] = [];
+    const twice = createClient({ token: fake.token, baseUrl: fake.apiUrl, rateLimitRetries: 2, log: (m) => seen.push(m) });
+    const answer = twice.rest.git.getRef({ owner: OWNER, repo: REPO, ref: "heads/main" });
+    await expect(answer.finally(() => fault.cancel())).rejects.toMatchObject({ status: 403 });
+    expect(fault.hits).toBe(3);
+    expect(seen.map((m) => m.replace(/^.*: /, ""))).toEqual(["retrying after 1s", "retrying after 1s", "giving up"]);
+  });
+
+  it("gives up at once on a rate limit that asks for a longer wait than maxRateLimitWait, rather than sit idle", async () => {
+    const fault = fake.inject({ path, status: 403, headers: { "retry-after": "2" }, times: 5 });
+    const seen: string[] = [];
+    const impatient = createClient({ token: fake.token, baseUrl: fake.apiUrl, maxRateLimitWait: 1, log: (m) => seen.push(m) });
+    const answer = impatient.rest.git.getRef({ owner: OWNER, repo: REPO, ref: "heads/main" });
+    await expect(answer.finally(() => fault.cancel())).rejects.toMatchObject({ status: 403 });
+    expect(fault.hits).toBe(1);
+    expect(seen).toEqual([expect.stringMatching(/^secondary rate limit on GET .*: giving up$/)]);
+  });
+
   it("retries a 429", async () => {
     const fault = fake.inject({ path, status: 429, headers: { "retry-after": "1" } });
     expect((await getRef()).status).toBe(200);
