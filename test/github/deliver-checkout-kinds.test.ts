@@ -54,10 +54,11 @@ it.each([
   expect(result.planned).not.toBe(result.checkout?.head);
   const landed = await fake.readFile(OWNER, REPO, "main", "clusters/c29/app.yaml");
   expect(landed).toContain(`${APP}:1.1.0`);
-  // Two fetches of two requests each (ls-refs, then the pack): the branch's head, then every blob it lacks at
-  // once; then the push. Read blob by blob, it took a fetch per file (64 requests here).
+  // Where origin's branch is (ls-remote: a shallow checkout fetches no head it has), then two fetches of two
+  // requests each (ls-refs, then the pack): the new head, and every blob it lacks at once; then the push.
+  // Read blob by blob, it took a fetch per file (64 requests here).
   const services = gitRequests(from).map((c) => c.path.replace(/^.*\//, ""));
-  expect(services).toEqual([...Array<string>(4).fill("git-upload-pack"), "git-receive-pack"]);
+  expect(services).toEqual([...Array<string>(5).fill("git-upload-pack"), "git-receive-pack"]);
 });
 
 it("reads a blob a partial clone lacks with the lent token, and without one says why git could not fetch it, not only that cat-file stopped", async () => {
