@@ -26,6 +26,7 @@ import { carriedOn } from "./carried.js";
 import { DeliveryError, type DeliveryContext, type DeliveryOptions, type Head, type Landing, type Pushed, type RunMemory } from "./delivery-types.js";
 import { landPullRequest } from "./land-pull-request.js";
 import { isMerged, openPullRequestsOn, PullRequestClosedError, type OpenPullRef } from "./pull-request.js";
+import { workLeftInCheckout } from "./left-in-checkout.js";
 import { landingsOfRun } from "./run-landings.js";
 import { errorMessage } from "./errors.js";
 import { clockOf, sleepOf } from "./timing.js";
@@ -64,6 +65,7 @@ export async function deliver(ctx: DeliveryContext, request: UpdateRequest, opti
   if (options.mode === "none") return editCheckout(ctx, request, options);
   const base = options.branch || (await ctx.git.defaultBranch(ctx.remote));
   const checkout = await checkoutHead(ctx);
+  const left = await workLeftInCheckout(ctx.git, ctx.remote, base, checkout.branch, options.mode);
   const retryFor = options.retryFor ?? RETRY_FOR_MS;
   const sleep = sleepOf(ctx);
   const now = clockOf(ctx);
@@ -79,7 +81,8 @@ export async function deliver(ctx: DeliveryContext, request: UpdateRequest, opti
   const moved = new Set<string>();
   for (let attempt = 1; ; attempt++) {
     try {
-      return await deliverOnce(ctx, request, options, { base, checkout }, { number: attempt, earlier, memory, pushed: [...pushed.values()] });
+      const result = await deliverOnce(ctx, request, options, { base, checkout }, { number: attempt, earlier, memory, pushed: [...pushed.values()] });
+      return left ? { ...result, plan: { ...result.plan, warnings: [...result.plan.warnings, left] } } : result;
     } catch (error) {
       const branchMoved = error instanceof DeliveryError ? error.cause : error;
       if (!(branchMoved instanceof BranchMovedError)) throw withLandings(earlier, error);

@@ -4,12 +4,14 @@
  * `fetch-depth` history the run must leave as it found it.
  */
 import { execFileSync } from "node:child_process";
+import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { createClient } from "../../src/github/client.js";
-import { deliver, type DeliveryContext, type DeliveryOptions } from "../../src/github/deliver.js";
+import { deliver, type DeliveryContext, type DeliveryOptions, type DeliveryResult } from "../../src/github/deliver.js";
 import { GitError, GitRepo, tokenAuthEnv } from "../../src/github/git.js";
 import { startFakeGitHub, type FakeGitHub } from "../support/github-fake.js";
-import { actionsCheckout, APP, deployment, OWNER, REPO, type CheckoutInputs } from "./fixture.js";
+import { actionsCheckout, APP, deployment, OWNER, REPO, warningsOf, type CheckoutInputs } from "./fixture.js";
 
 const request = (image: string) => ({ images: [image], setters: [], sets: [], paths: [] });
 const push: DeliveryOptions = { mode: "push", labels: [], reviewers: [], merge: "none", mergeMethod: "merge", commitVia: "git", dryRun: false };
@@ -82,4 +84,27 @@ it("reads a blob a partial clone lacks with the lent token, and without one says
   } finally {
     lent.close();
   }
+});
+
+it("warns once of the work an earlier step left in the checkout, which push delivery plans without; a clean checkout has no such warning", async () => {
+  await fake.createRepo(OWNER, REPO, clusters(2));
+  const ctx = await runOn({ depth: 2 });
+  const dry = { ...push, dryRun: true };
+  const leftWork = (result: DeliveryResult) => warningsOf(result).filter((w) => w.startsWith("the checkout holds work"));
+  expect(leftWork(await deliver(ctx, request(`${APP}:1.1.0`), dry))).toEqual([]);
+
+  const dir = ctx.git.dir;
+  await writeFile(join(dir, "clusters/c0/app.yaml"), deployment("app0", `${APP}:9.9.9-local`));
+  await writeFile(join(dir, "clusters/c1/generated.yaml"), deployment("generated", `${APP}:1.0.0`));
+  await writeFile(join(dir, "notes.txt"), "not read by the run\n");
+  git(dir, "-c", "user.name=t", "-c", "user.email=t@e", "commit", "--quiet", "--allow-empty", "-m", "a local commit");
+  const result = await deliver(ctx, request(`${APP}:1.1.0`), dry);
+  expect(leftWork(result)).toEqual([
+    "the checkout holds work this run does not deliver (changed: clusters/c0/app.yaml; untracked: clusters/c1/generated.yaml; 1 local commit origin's main lacks): " +
+      "delivery push plans on main as fetched from origin, not on the checkout. Commit and push it in an earlier step, or edit the checkout with delivery: none",
+  ]);
+  // Planned on origin's text: the local edit is not what it changes from.
+  expect(result.plan.changes.map((c) => c.old)).toEqual([`${APP}:1.0.0`, `${APP}:1.0.0`]);
+  // Nothing in the checkout moved, its index included.
+  expect(git(dir, "status", "--porcelain")).toBe("M clusters/c0/app.yaml\n?? clusters/c1/generated.yaml\n?? notes.txt");
 });
