@@ -114,7 +114,7 @@ const GIT_STATUSES: readonly (readonly [RegExp, number])[] = [
 const NO_CREDENTIALS = /could not read Username/i;
 
 function explainGit(error: GitError, at: FailureContext): string {
-  const [command = ""] = error.args;
+  const command = gitCommand(error.args);
   const head = `${GIT_OPERATIONS[command] ?? "running git"} (git ${command}) failed: ${error.stderr.trim()}`;
   const status = GIT_STATUSES.find(([pattern]) => pattern.test(error.stderr))?.[1];
   if (NO_CREDENTIALS.test(error.stderr) || (status === 401 && !at.tokenGiven)) return `${head}\n${noCredentials(at)}`;
@@ -135,6 +135,13 @@ function credentialsUsed(at: FailureContext): string {
     `${used}, not this step's \`token\`: give actions/checkout the same token, ` +
     "or set its `persist-credentials: false` so that this step lends git its own."
   );
+}
+
+/** The git command `args` run, after the `-c name=value` settings before it (a partial clone's fetch of what it lacks has one). */
+function gitCommand(args: readonly string[]): string {
+  let i = 0;
+  while (args[i] === "-c") i += 2;
+  return args[i] ?? "";
 }
 
 /** Why git had no credentials for origin, and what gives it some. */

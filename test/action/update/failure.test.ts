@@ -172,6 +172,28 @@ describe("explaining a failed update run", () => {
     expect(told({ ...at, tokenGiven: false })).toEqual(["git sent the credentials actions/checkout left (its `token` input).", advice]);
   });
 
+  it("names a partial clone's fetch of the blobs it lacks as the fetch it is, past the setting before it", () => {
+    const error = new GitError(
+      [
+        "-c",
+        "fetch.negotiationAlgorithm=noop",
+        "fetch",
+        "--quiet",
+        "--no-tags",
+        "--no-write-fetch-head",
+        "--recurse-submodules=no",
+        "--filter=blob:none",
+        "--stdin",
+        "origin",
+      ],
+      "fatal: could not read Username for 'https://github.com': terminal prompts disabled",
+      128,
+    );
+    expect(explainFailure(error, { ...at, tokenGiven: false })).toMatch(
+      /^fetching from origin \(git fetch\) failed: fatal: could not read Username.*\ngit has no credentials for origin: /,
+    );
+  });
+
   it("git without credentials: says the checkout kept none and the token input is empty", () => {
     const error = new GitError(
       ["ls-remote", "--symref", "origin", "HEAD"],
