@@ -74,12 +74,14 @@ describe("update Action", () => {
   });
 
   it("the log shows, outside the collapsed group, where each change landed with its link and every changed value", async () => {
+    const planned = (await fake.log(OWNER, REPO, "main"))[0]!.sha;
     const pushed = await action({ images: `${APP}:1.2.4` });
     expect(pushed.exitCode, pushed.stdout + pushed.stderr).toBe(0);
     const [, visible] = pushed.stdout.split("::endgroup::\n");
     const key = (JSON.parse(pushed.outputs["changes"]!) as { key: string }[])[0]!.key;
     expect(visible).toBe(
-      `pushed to main: ${fake.url}/${OWNER}/${REPO}/commit/${pushed.outputs["commit-sha"]}\n` +
+      `planned on main at ${planned.slice(0, 7)} as fetched from origin\n` +
+        `pushed to main: ${fake.url}/${OWNER}/${REPO}/commit/${pushed.outputs["commit-sha"]}\n` +
         `  apps/app.yaml:10 ${key}: ${APP}:1.2.3 -> ${APP}:1.2.4\n` +
         "1 value in 1 file changed\n",
     );
@@ -89,7 +91,9 @@ describe("update Action", () => {
     const opened = await action({ images: `${APP}:1.2.5`, delivery: "pull-request" });
     expect(opened.exitCode, opened.stdout + opened.stderr).toBe(0);
     expect(opened.stdout.split("::endgroup::\n")[1]).toMatch(
-      new RegExp(`^pull request #1 from gitops-promote/ghcr.io-acme-app, created: ${opened.outputs["pull-request-url"]}\n  apps/app.yaml:10 `),
+      new RegExp(
+        `^planned on main at [0-9a-f]{7} as fetched from origin[^\n]*\npull request #1 from gitops-promote/ghcr.io-acme-app, created: ${opened.outputs["pull-request-url"]}\n  apps/app.yaml:10 `,
+      ),
     );
   });
 
