@@ -6,9 +6,10 @@
  *
  * GitHub's limits (REST description of POST /repos/{owner}/{repo}/dispatches, @octokit/openapi
  * 23.0.2): "The maximum number of top-level properties is 10. The total size of the JSON
- * payload must be less than 64KB." We check both before sending, so the sender fails with
- * a reason instead of GitHub's bare 422, and the receiver refuses a payload GitHub would not
- * have delivered.
+ * payload must be less than 64KB." A workflow_dispatch's inputs have their own size limit
+ * (workflow syntax, on.workflow_dispatch.inputs): "The maximum payload for `inputs` is 65,535
+ * characters." We check them before sending, so the sender fails with a reason instead of
+ * GitHub's bare 422, and the receiver refuses a payload GitHub would not have delivered.
  */
 import { formatImageRef, parseImageRef } from "../image/reference.js";
 import type { ImageRef } from "../image/reference.js";
@@ -23,6 +24,8 @@ export const PAYLOAD_VERSION = 1;
 export const MAX_TOP_LEVEL_KEYS = 10;
 /** "less than 64KB": the UTF-8 bytes of the serialised JSON must stay below 65536. */
 export const MAX_PAYLOAD_BYTES = 64 * 1024;
+/** workflow_dispatch: "The maximum payload for `inputs` is 65,535 characters"; the payload's JSON text is the one input. */
+export const MAX_INPUT_CHARACTERS = 65_535;
 /**
  * How deep lists and objects may nest in a payload. GitHub states no limit, and 64KB of JSON
  * holds ~32,000 levels, past the stack of any recursive walk (JSON.stringify's, which measures
@@ -57,6 +60,8 @@ export function sourceFromEnv(env: Readonly<Record<string, string | undefined>>)
 
 /** The workflow_dispatch input that carries the payload as JSON, on both ends. */
 export const PAYLOAD_INPUT = "payload";
+/** The payload as a workflow_dispatch carries it, as messages name it; the name also picks GitHub's size limit for inputs. */
+export const INPUT_PAYLOAD_FIELD = `inputs.${PAYLOAD_INPUT}`;
 
 export interface Payload {
   readonly v: typeof PAYLOAD_VERSION;
@@ -110,23 +115,49 @@ export interface PayloadInput {
   readonly extra?: Readonly<Record<string, unknown>> | undefined;
 }
 
-/** Build and validate a payload; throws PayloadError naming the field that is wrong. */
+/**
+ * Build and validate a payload; throws PayloadError naming the field that is wrong. `where` is
+ * `client_payload` (repository_dispatch) or `inputs.payload` (workflow_dispatch), each held to
+ * its own size limit (parsePayload).
+ */
 export function buildPayload(input: PayloadInput, where = "client_payload"): Payload {
   const extra = input.extra ?? {};
   for (const key of Object.keys(extra)) {
     const issue = reservedKeyIssue(key);
     if (issue) throw new PayloadError(`${where}.${key}`, issue);
   }
+  const tooMany = extraKeysIssue(input);
+  if (tooMany) throw new PayloadError(where, tooMany);
+  return parsePayload({ ...ownPart(input), ...extra }, where);
+}
+
+/** The keys gitops-promote writes: a source or targets with nothing in them is left out. */
+function ownPart(input: PayloadInput): Record<string, unknown> {
   const source = input.source && withoutUndefined(input.source);
-  return parsePayload(
-    {
-      v: PAYLOAD_VERSION,
-      images: input.images,
-      ...(source && Object.keys(source).length > 0 && { source }),
-      ...(input.targets && input.targets.length > 0 && { targets: input.targets }),
-      ...extra,
-    },
-    where,
+  return {
+    v: PAYLOAD_VERSION,
+    images: input.images,
+    ...(source && Object.keys(source).length > 0 && { source }),
+    ...(input.targets && input.targets.length > 0 && { targets: input.targets }),
+  };
+}
+
+/**
+ * Why the extra keys do not fit beside gitops-promote's own in GitHub's 10 top-level keys, with
+ * the way out: one key holding them all counts once. Undefined when they fit. Said of the extra
+ * keys, for the caller to name where they came from.
+ */
+export function extraKeysIssue(input: PayloadInput): string | undefined {
+  const own = Object.keys(ownPart(input));
+  const extra = Object.keys(input.extra ?? {});
+  if (own.length + extra.length <= MAX_TOP_LEVEL_KEYS) return undefined;
+  return (
+    `${extra.length} extra keys (${extra.map(quotedExcerpt).join(", ")}) and gitops-promote's ${own.length} (${own.join(", ")}) ` +
+    `make ${own.length + extra.length} top-level keys; GitHub allows at most ${MAX_TOP_LEVEL_KEYS}. ` +
+    `Nest the extra keys under one, e.g. {"build": {${extra
+      .slice(0, 2)
+      .map((key) => `${quotedExcerpt(key)}: ...`)
+      .join(", ")}, ...}}`
   );
 }
 
@@ -137,7 +168,8 @@ export function reservedKeyIssue(key: string): string | undefined {
 
 /**
  * Validate a received payload: an object or its JSON text (the workflow_dispatch input).
- * `where` names it in errors: `client_payload` or `inputs.payload`.
+ * `where` names it in errors: `client_payload` or `inputs.payload`, which also picks the size
+ * limit of the event that carries it (any other name gets client_payload's).
  */
 export function parsePayload(value: unknown, where = "client_payload"): Payload {
   const object = typeof value === "string" ? parseJson(value, where) : value;
@@ -149,8 +181,8 @@ export function parsePayload(value: unknown, where = "client_payload"): Payload 
   }
   const shape = shapeIssue(object);
   if (shape) throw new PayloadError(where, shape);
-  const bytes = new TextEncoder().encode(JSON.stringify(object)).length;
-  if (bytes >= MAX_PAYLOAD_BYTES) throw new PayloadError(where, `is ${bytes} bytes of JSON; GitHub requires less than ${MAX_PAYLOAD_BYTES} (64KB)`);
+  const size = sizeIssue(JSON.stringify(object), where);
+  if (size) throw new PayloadError(where, size);
 
   checkVersion(object["v"], `${where}.v`);
   const images = checkImages(object["images"], `${where}.images`, misspelt(object, "images"));
@@ -160,6 +192,23 @@ export function parsePayload(value: unknown, where = "client_payload"): Payload 
   if (nearTargets !== "") throw new PayloadError(`${where}.targets`, `missing, so the run would update every target${nearTargets}`);
   const targets = object["targets"] === undefined ? undefined : checkTargets(object["targets"], `${where}.targets`);
   return { ...object, v: PAYLOAD_VERSION, images, ...(source && { source }), ...(targets && { targets }) };
+}
+
+/**
+ * Why GitHub would refuse the payload's JSON for its size, by the event that carries it: a
+ * repository_dispatch's client_payload is measured in UTF-8 bytes, a workflow_dispatch's inputs
+ * in characters (the payload's JSON text is the one input, sent as one string).
+ */
+function sizeIssue(json: string, where: string): string | undefined {
+  if (where === INPUT_PAYLOAD_FIELD) {
+    // Characters as a person counts them: a letter outside the BMP is one, not JavaScript's two UTF-16 units.
+    const characters = [...json].length;
+    return characters > MAX_INPUT_CHARACTERS
+      ? `is ${characters} characters of JSON; GitHub allows at most ${MAX_INPUT_CHARACTERS} characters in a workflow_dispatch's inputs`
+      : undefined;
+  }
+  const bytes = new TextEncoder().encode(json).length;
+  return bytes >= MAX_PAYLOAD_BYTES ? `is ${bytes} bytes of JSON; GitHub requires less than ${MAX_PAYLOAD_BYTES} (64KB)` : undefined;
 }
 
 /**

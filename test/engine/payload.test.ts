@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import {
   buildPayload,
+  extraKeysIssue,
   imagesFromMetadata,
+  MAX_INPUT_CHARACTERS,
   MAX_PAYLOAD_BYTES,
   MAX_PAYLOAD_NESTING,
   parsePayload,
@@ -76,7 +78,14 @@ describe("buildPayload", () => {
     const extra = Object.fromEntries(Array.from({ length: 6 }, (_, i) => [`k${i}`, i]));
     expect(Object.keys(buildPayload({ images: ["nginx:1.25"], source, targets: ["a"], extra }))).toHaveLength(10);
     const error = errorOf(() => buildPayload({ images: ["nginx:1.25"], source, targets: ["a"], extra: { ...extra, k6: 6 } }));
-    expect(error.message).toMatch(/^client_payload: has 11 top-level keys \("v", "images", "source", "targets", "k0", .*"k6"\); GitHub allows at most 10$/);
+    expect(error.message).toBe(
+      'client_payload: 7 extra keys ("k0", "k1", "k2", "k3", "k4", "k5", "k6") and gitops-promote\'s 4 (v, images, source, targets) make 11 top-level keys; ' +
+        'GitHub allows at most 10. Nest the extra keys under one, e.g. {"build": {"k0": ..., "k1": ..., ...}}',
+    );
+    expect(extraKeysIssue({ images: ["nginx:1.25"], extra })).toBeUndefined();
+    expect(extraKeysIssue({ images: ["nginx:1.25"], extra: { ...extra, k6: 6, k7: 7, k8: 8 } })).toMatch(
+      /^9 extra keys .* and gitops-promote's 2 \(v, images\) make 11/,
+    );
   });
 
   it("names the bad image by its index", () => {
@@ -230,6 +239,26 @@ describe("parsePayload", () => {
     expect(reasons[1]).toBe("version an object is not supported; this gitops-promote reads version 1");
     expect(reasons[4]).toBe(`expected an http(s) URL, got string ${cut}`);
     expect(reasons[5]).toMatch(/^has 11 top-level keys \("v", "images", "x{100}…" \(5001 characters\), /);
+  });
+
+  it("holds a workflow_dispatch's inputs.payload to GitHub's 65,535 characters of inputs, and the JSON text of one that fits is sent whole", () => {
+    const base = JSON.stringify({ v: 1, images: ["nginx:1.25"], pad: "" }).length;
+    const fits = { v: 1, images: ["nginx:1.25"], pad: "x".repeat(MAX_INPUT_CHARACTERS - base) };
+    expect(JSON.stringify(parsePayload(JSON.stringify(fits), "inputs.payload"))).toHaveLength(65_535);
+    const tooBig = JSON.stringify({ ...fits, pad: `${fits.pad}x` });
+    expect(errorOf(() => parsePayload(tooBig, "inputs.payload")).message).toBe(
+      "inputs.payload: is 65536 characters of JSON; GitHub allows at most 65535 characters in a workflow_dispatch's inputs",
+    );
+    expect(errorOf(() => buildPayload({ images: ["nginx:1.25"], extra: { pad: fits.pad + "x" } }, "inputs.payload")).field).toBe("inputs.payload");
+  });
+
+  it("counts a workflow_dispatch's characters, not bytes: text of 3-byte letters past 64KB fits, and a letter outside the BMP is one character", () => {
+    const base = JSON.stringify({ v: 1, images: ["nginx:1.25"], pad: "" }).length;
+    const euros = { v: 1, images: ["nginx:1.25"], pad: "€".repeat(30_000) };
+    expect(parsePayload(euros, "inputs.payload").pad).toHaveLength(30_000);
+    expect(errorOf(() => parsePayload(euros)).message).toMatch(/^client_payload: is 90\d{3} bytes of JSON/);
+    const astral = { v: 1, images: ["nginx:1.25"], pad: "𝄞".repeat(MAX_INPUT_CHARACTERS - base) };
+    expect(parsePayload(astral, "inputs.payload").pad).toBe(astral.pad);
   });
 
   it("measures size in UTF-8 bytes, as GitHub does", () => {
