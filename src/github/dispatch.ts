@@ -5,7 +5,7 @@
  * for it. Errors say which repository, which token kind reaches it and which permission is
  * missing, because GitHub's 404 means both "no such repository" and "this token cannot see it".
  */
-import { PAYLOAD_INPUT, type Payload } from "../engine/payload.js";
+import { MAX_INPUT_CHARACTERS, MAX_TOP_LEVEL_KEYS, PAYLOAD_INPUT, type Payload } from "../engine/payload.js";
 import { splitRepositoryName, type RepositoryName } from "../github-name.js";
 import type { GitHubClient } from "./client.js";
 import { errorMessage, httpStatus, requestHost, unanswered, unansweredSaid } from "./errors.js";
@@ -86,26 +86,54 @@ export class DispatchError extends Error {
 const OK_CONCLUSIONS = new Set(["success", "neutral", "skipped"]);
 const DEFAULT_WAIT: Required<WaitOptions> = { timeoutMs: DEFAULT_WAIT_TIMEOUT_MS, intervalMs: 5_000, maxIntervalMs: 60_000 };
 
-export async function dispatchImages(octokit: GitHubClient, options: DispatchOptions): Promise<DispatchResult> {
-  const log = options.log ?? (() => {});
+/** What a dispatch sends, once its options are checked: one event of one kind to each repository. */
+export interface DispatchPlan {
+  /** `owner/name` of each repository, in the order given. */
+  readonly repositories: readonly string[];
+  readonly kind: DispatchKind;
+  /** repository_dispatch: the event type, the default filled in. */
+  readonly eventType?: string;
+  /** workflow_dispatch: the workflow's file name (a path to it cut to the name) or id. */
+  readonly workflow?: string;
+  /** workflow_dispatch: the ref given; without it, each repository's default branch. */
+  readonly ref?: string;
+}
+
+/**
+ * What dispatchImages refuses before it sends anything, refused without sending: a dry run
+ * says what the real run would do, and refuses what it would refuse.
+ */
+export function checkDispatch(options: DispatchOptions): DispatchPlan {
   if (options.repositories.length === 0) throw new DispatchError("no repository to dispatch to: name at least one OWNER/NAME", []);
-  const repositories = options.repositories.map(splitRepository);
+  const repositories = options.repositories.map((name) => splitRepository(name).fullName);
   const workflow = options.workflow === undefined ? undefined : workflowFile(options.workflow);
   if (options.wait && workflow === undefined) {
     throw new DispatchError("cannot wait: GitHub does not report the run a repository_dispatch starts; set `workflow` (workflow_dispatch), which does", []);
   }
+  if (workflow !== undefined) {
+    const ref = options.ref?.trim();
+    return { repositories, kind: "workflow_dispatch", workflow, ...(ref && { ref }) };
+  }
   const eventType = options.eventType?.trim() || DEFAULT_EVENT_TYPE;
   const tooLong = eventTypeIssue(eventType);
   if (tooLong) throw new DispatchError(`event type ${tooLong}`, []);
+  return { repositories, kind: "repository_dispatch", eventType };
+}
+
+export async function dispatchImages(octokit: GitHubClient, options: DispatchOptions): Promise<DispatchResult> {
+  const log = options.log ?? (() => {});
+  const plan = checkDispatch(options);
 
   // Send every event first, then wait for all runs together: one slow manifests repo must not
   // delay the others' events.
   const sent: Dispatched[] = [];
   const failures: string[] = [];
-  for (const repo of repositories) {
+  for (const repo of plan.repositories.map(splitRepository)) {
     try {
       const one =
-        workflow === undefined ? await sendRepositoryDispatch(octokit, repo, eventType, options) : await sendWorkflowDispatch(octokit, repo, workflow, options);
+        plan.workflow === undefined
+          ? await sendRepositoryDispatch(octokit, repo, plan.eventType ?? DEFAULT_EVENT_TYPE, options)
+          : await sendWorkflowDispatch(octokit, repo, plan.workflow, options);
       log(`${describeDispatch(one)} announcing ${options.payload.images.join(", ")}${one.runUrl ? `: ${one.runUrl}` : ""}`);
       sent.push(one);
     } catch (error) {
@@ -328,6 +356,13 @@ async function follow(octokit: GitHubClient, sent: Dispatched, wait: Required<Wa
   }
 }
 
+/** A dry run's line of what it would send: `repository_dispatch "image-pushed" to acme/manifests`. */
+export function describePlan(plan: DispatchPlan): string {
+  const what =
+    plan.kind === "repository_dispatch" ? `repository_dispatch "${plan.eventType}"` : `workflow ${plan.workflow} on ${plan.ref ?? "the default branch"}`;
+  return `${what} to ${plan.repositories.join(", ")}`;
+}
+
 function describeDispatch(d: Dispatched): string {
   return d.kind === "repository_dispatch"
     ? `${d.repository}: sent repository_dispatch "${d.eventType}"`
@@ -381,16 +416,29 @@ function explain(
     case 403:
       return new DispatchError(`${head}: ${forbidden(repo, action, options)}${leftOut(repo, options.defaultRepository)}`, []);
     case 422:
-      if (action === "workflow_dispatch") {
-        return new DispatchError(
-          `${head}: the workflow must have \`on: workflow_dispatch\` with an input named "${PAYLOAD_INPUT}", and the ref must exist.`,
-          [],
-        );
-      }
-      return new DispatchError(head, []);
+      return new DispatchError(`${head}${refused(errorMessage(error), action, options.payload)}`, []);
     default:
       return new DispatchError(head, []);
   }
+}
+
+/**
+ * What a 422 asks of the sender, from GitHub's own words: a size or limit refused is the payload's
+ * (fewer images or extra keys per event), and only a workflow_dispatch refused over its inputs or
+ * its ref is about the workflow file. Nothing to add to GitHub's message otherwise.
+ */
+function refused(message: string, action: DispatchKind | "wait", payload: Payload | undefined): string {
+  if (action !== "wait" && /too (?:large|long|big|many)|exceed|maximum|limit|size/i.test(message)) {
+    const json = JSON.stringify(payload ?? null);
+    const limit =
+      action === "workflow_dispatch"
+        ? `its JSON is ${[...json].length} characters, and GitHub allows at most ${MAX_INPUT_CHARACTERS} in a workflow_dispatch's inputs`
+        : `its JSON is ${new TextEncoder().encode(json).length} bytes, and GitHub requires client_payload to be less than 64KB, with at most ${MAX_TOP_LEVEL_KEYS} top-level keys`;
+    return `: GitHub refused the payload as over a limit (${limit}). Announce fewer images per event, or send fewer extra keys.`;
+  }
+  if (action === "workflow_dispatch" && /input|ref|workflow_dispatch/i.test(message))
+    return `: the workflow must have \`on: workflow_dispatch\` with an input named "${PAYLOAD_INPUT}", and the ref must exist.`;
+  return "";
 }
 
 /** Said when the repository that failed is the one the caller's list defaults to: the list may have been left out. */

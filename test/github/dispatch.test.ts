@@ -2,7 +2,7 @@ import { getOctokit } from "@actions/github";
 import { createServer, type AddressInfo } from "node:net";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { buildPayload } from "../../src/engine/payload.js";
-import { dispatchImages, DispatchError, distinctRepositories } from "../../src/github/dispatch.js";
+import { checkDispatch, describePlan, dispatchImages, DispatchError, distinctRepositories } from "../../src/github/dispatch.js";
 import type { DispatchOptions } from "../../src/github/dispatch.js";
 import { createClient, type GitHubClient } from "../../src/github/client.js";
 import { startFakeGitHub } from "../support/github-fake.js";
@@ -368,6 +368,42 @@ describe("errors a person can act on", () => {
     expect(error.message).toContain('the workflow must have `on: workflow_dispatch` with an input named "payload"');
   });
 
+  it("422 over a size or limit: says the payload is too big, with its size and GitHub's limit, not that the workflow lacks the input", async () => {
+    fake.inject({
+      method: "POST",
+      path: "/actions/workflows/promote.yml/dispatches",
+      status: 422,
+      body: { message: "inputs are too large", documentation_url: "https://docs.github.com/rest" },
+    });
+    const error = await failure({ workflow: "promote.yml" });
+    const characters = JSON.stringify(payload).length;
+    expect(error.message).toBe(
+      `acme/manifests: workflow_dispatch failed (422: inputs are too large - https://docs.github.com/rest): GitHub refused the payload as over a limit (its JSON is ${characters} characters, ` +
+        "and GitHub allows at most 65535 in a workflow_dispatch's inputs). Announce fewer images per event, or send fewer extra keys.",
+    );
+    fake.inject({
+      method: "POST",
+      path: "/repos/acme/manifests/dispatches",
+      status: 422,
+      body: { message: "client_payload exceeds the maximum size", documentation_url: "https://docs.github.com/rest" },
+    });
+    expect((await failure({})).message).toContain(
+      `GitHub refused the payload as over a limit (its JSON is ${characters} bytes, and GitHub requires client_payload to be less than 64KB`,
+    );
+  });
+
+  it("422 about something else: GitHub's words alone, without the workflow file's advice", async () => {
+    fake.inject({
+      method: "POST",
+      path: "/actions/workflows/promote.yml/dispatches",
+      status: 422,
+      body: { message: "Validation Failed", documentation_url: "https://docs.github.com/rest" },
+    });
+    expect((await failure({ workflow: "promote.yml" })).message).toBe(
+      "acme/manifests: workflow_dispatch failed (422: Validation Failed - https://docs.github.com/rest)",
+    );
+  });
+
   it("401 for a bad token, naming the server that refused it (a token of another server is refused too)", async () => {
     octokit = getOctokit("ghs_not_a_token", { baseUrl: fake.apiUrl });
     const { message } = await failure({});
@@ -408,6 +444,34 @@ describe("errors a person can act on", () => {
       "is 101 characters long; GitHub allows at most 100",
     );
     expect(fake.dispatches).toEqual([]);
+  });
+});
+
+describe("checkDispatch: what a dry run checks, without a request", () => {
+  it("says what each repository would get: the default event type filled in, a workflow's path cut to its name", () => {
+    expect(checkDispatch({ repositories: ["acme/manifests", "acme/manifests-eu"], payload })).toEqual({
+      repositories: ["acme/manifests", "acme/manifests-eu"],
+      kind: "repository_dispatch",
+      eventType: "image-pushed",
+    });
+    const plan = checkDispatch({ repositories: ["acme/manifests"], payload, workflow: ".github/workflows/promote.yml", eventType: "x".repeat(101) });
+    expect(plan).toEqual({ repositories: ["acme/manifests"], kind: "workflow_dispatch", workflow: "promote.yml" });
+    expect(describePlan(plan)).toBe("workflow promote.yml on the default branch to acme/manifests");
+    expect(describePlan(checkDispatch({ repositories: ["acme/manifests"], payload, eventType: "app-built" }))).toBe(
+      'repository_dispatch "app-built" to acme/manifests',
+    );
+  });
+
+  it.each([
+    [{ repositories: [] }, "no repository to dispatch to"],
+    [{ repositories: ["manifests"] }, 'repository "manifests" is not OWNER/NAME'],
+    [{ wait: true }, "cannot wait: GitHub does not report the run a repository_dispatch starts"],
+    [{ eventType: "x".repeat(101) }, 'event type "xxx'],
+    [{ workflow: "promote" }, 'workflow "promote" is neither a workflow\'s file name nor its id'],
+  ])("refuses %j as dispatchImages does before sending", async (options, message) => {
+    expect(() => checkDispatch({ repositories: ["acme/manifests"], payload, ...options })).toThrow(message);
+    await expect(dispatchImages(octokit, { repositories: ["acme/manifests"], payload, ...options })).rejects.toThrow(message);
+    expect(fake.calls).toEqual([]);
   });
 });
 

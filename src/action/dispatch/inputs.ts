@@ -3,13 +3,13 @@
  * built and validated here, before any request, so a bad image or an oversized extra
  * payload fails the step with the input's name instead of GitHub's bare 422.
  */
-import { buildPayload, imagesFromMetadata, parseJson, reservedKeyIssue, targetNameIssue } from "../../engine/payload.js";
+import { buildPayload, extraKeysIssue, imagesFromMetadata, INPUT_PAYLOAD_FIELD, parseJson, reservedKeyIssue, targetNameIssue } from "../../engine/payload.js";
 import { upperCaseHint } from "../../engine/request.js";
 import { isRecord } from "../../json-value.js";
 import type { PayloadSource } from "../../engine/payload.js";
 import { checkIncomingImages } from "../../engine/request.js";
 import { splitRepositoryName } from "../../github-name.js";
-import { DEFAULT_EVENT_TYPE, DEFAULT_WAIT_TIMEOUT_MS, distinctRepositories, repeatedRepository } from "../../github/dispatch.js";
+import { DEFAULT_EVENT_TYPE, DEFAULT_WAIT_TIMEOUT_MS, distinctRepositories, eventTypeIssue, repeatedRepository } from "../../github/dispatch.js";
 import type { DispatchOptions, WaitOptions } from "../../github/dispatch.js";
 import { parseImageRef, tryParseImageRef } from "../../image/reference.js";
 import { InputError } from "../input-error.js";
@@ -26,6 +26,8 @@ export interface InputReader {
 export interface DispatchInputs {
   readonly token: string;
   readonly options: Omit<DispatchOptions, "log">;
+  /** `dry-run`: build and check the payload, report it, send nothing. */
+  readonly dryRun: boolean;
   /** Inputs set to no effect, and a mutable tag picked from metadata, to say so rather than send them silently. */
   readonly warnings: readonly string[];
   /** For the log: what was picked from metadata, of which tags. */
@@ -66,15 +68,19 @@ export function readDispatchInputs(core: InputReader, source: PayloadSource): Di
   const workflow = core.getInput("workflow");
   const ref = core.getInput("ref");
   const eventType = core.getInput("event-type");
+  // Checked only when a repository_dispatch sends it: with `workflow` it is unused, and said so below.
+  const eventTypeRefused = workflow === "" && eventType !== "" ? eventTypeIssue(eventType) : undefined;
+  if (eventTypeRefused) throw new InputError(`input event-type: ${eventTypeRefused}`);
   const targets = listInput(core, "targets");
   checkTargetsInput(targets);
-  const payload = buildPayload(
-    { images: [...new Set(images)], source, targets, extra: extraPayload(core.getInput("client-payload")) },
-    workflow === "" ? "client_payload" : "inputs.payload",
-  );
+  const payloadInput = { images: [...new Set(images)], source, targets, extra: extraPayload(core.getInput("client-payload")) };
+  const tooManyKeys = extraKeysIssue(payloadInput);
+  if (tooManyKeys) throw new InputError(`input client-payload: ${tooManyKeys}`);
+  const payload = buildPayload(payloadInput, workflow === "" ? "client_payload" : INPUT_PAYLOAD_FIELD);
   const waitTimeout = core.getInput("wait-timeout");
   // `wait: ${{ inputs.wait }}` in a reusable workflow whose caller left it out is "", not action.yml's default.
   const wait = core.getInput("wait") !== "" && core.getBooleanInput("wait") && waitOptions(waitTimeout);
+  const dryRun = core.getInput("dry-run") !== "" && core.getBooleanInput("dry-run");
   warnings.push(...unusedInputs({ workflow, ref, eventType, waitTimeout, wait: wait !== false }));
   return {
     token,
@@ -87,6 +93,7 @@ export function readDispatchInputs(core: InputReader, source: PayloadSource): Di
       wait,
       ...(source.repository && { defaultRepository: source.repository }),
     },
+    dryRun,
     warnings,
     notes,
   };

@@ -2,15 +2,16 @@
  * Entry of the dispatch Action (dispatch/action.yml -> dist/dispatch/index.js): read the
  * inputs, send the payload, write outputs and a job summary. Runs in the app repository. A
  * failure, refused inputs included, sets every output and writes a summary all the same, for
- * `if: always()` steps.
+ * `if: always()` steps. A dry run checks what the run would send, as the run does, and sends
+ * nothing.
  */
 import * as core from "@actions/core";
 import { createClient } from "../../github/client.js";
-import { dispatchImages, DispatchError } from "../../github/dispatch.js";
+import { checkDispatch, describePlan, dispatchImages, DispatchError } from "../../github/dispatch.js";
 import { sourceFromEnv } from "../../engine/payload.js";
 import { protectToken } from "../token.js";
 import { readDispatchInputs, type DispatchInputs } from "./inputs.js";
-import { setOutputs, writeRefusedSummary, writeSummary } from "./report.js";
+import { setOutputs, writeDryRunSummary, writeRefusedSummary, writeSummary } from "./report.js";
 
 export async function run(): Promise<void> {
   const redact = protectToken(core.getInput("token"), core.setSecret);
@@ -29,8 +30,15 @@ export async function run(): Promise<void> {
   try {
     for (const note of inputs.notes) core.info(note);
     for (const warning of inputs.warnings) core.warning(warning, { title: "gitops-promote" });
-    const octokit = createClient({ token: inputs.token, log: (message) => core.warning(redact(message)) });
     try {
+      if (inputs.dryRun) {
+        const plan = checkDispatch(inputs.options);
+        core.info(`dry run: nothing sent; ${describePlan(plan)} would announce ${inputs.options.payload.images.join(", ")}`);
+        setOutputs(inputs.options.payload, inputs.options.repositories, []);
+        await writeDryRunSummary(inputs.options.payload, plan).catch(summaryNotWritten);
+        return;
+      }
+      const octokit = createClient({ token: inputs.token, log: (message) => core.warning(redact(message)) });
       const result = await dispatchImages(octokit, { ...inputs.options, log: (line) => core.info(line) });
       setOutputs(result.payload, inputs.options.repositories, result.dispatched);
       await writeSummary(result.payload, inputs.options.repositories, result.dispatched).catch(summaryNotWritten);

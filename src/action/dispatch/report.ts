@@ -1,5 +1,5 @@
 /**
- * What the dispatch Action reports, sent, failed or refused: one line of run-id, run-url and conclusion
+ * What the dispatch Action reports, sent, failed, refused or a dry run's: one line of run-id, run-url and conclusion
  * per repository named, in the input's order, for a later step to pair with it; and a job summary of
  * the images announced, a row for every repository named with what became of its event, and the
  * failure, if any. Inputs refused before a payload was built leave `payload` JSON's `null` and the
@@ -7,7 +7,7 @@
  */
 import * as core from "@actions/core";
 import type { Payload } from "../../engine/payload.js";
-import type { Dispatched } from "../../github/dispatch.js";
+import type { Dispatched, DispatchPlan } from "../../github/dispatch.js";
 import { counted } from "../../text/counted.js";
 import { escapeAttribute, escapeHtml } from "../summary-html.js";
 import { addFittedList, cutToBytes, firstFitting, itemBytes, leftOut, MARKUP_GROWTH, rowBytes, SUMMARY_BUDGET } from "../summary-budget.js";
@@ -36,10 +36,25 @@ export function setOutputs(payload: Payload | undefined, repositories: readonly 
  * a fan-out to many repositories, most of them failing, shows what fits of each.
  */
 export async function writeSummary(payload: Payload, repositories: readonly string[], dispatched: readonly Dispatched[], failure?: string): Promise<void> {
-  const images = payload.images.map((image) => `<code>${escapeHtml(image)}</code>`);
   const rows = perRepository(repositories, dispatched).map((d, i) => [escapeHtml(d?.repository ?? repositories[i]!), ...(d ? delivered(d) : NOT_DELIVERED)]);
-  const table = firstFitting(rows, SUMMARY_BUDGET / 4, rowBytes);
   core.summary.addHeading("gitops-promote dispatch", 3);
+  await writeReport(payload, rows, failure);
+}
+
+/** A dry run's summary: the payload built and checked, and the event each repository would get; nothing was sent. */
+export async function writeDryRunSummary(payload: Payload, plan: DispatchPlan): Promise<void> {
+  core.summary.addHeading("gitops-promote dispatch", 3);
+  core.summary.addRaw("Dry run: nothing was sent. The payload was built and checked as a real run does.", true);
+  await writeReport(
+    payload,
+    plan.repositories.map((repository) => [escapeHtml(repository), `${eventOf(plan)} (not sent)`, "-", "-"]),
+  );
+}
+
+/** The images, the table of repositories and the failure, if any, under the heading. */
+async function writeReport(payload: Payload, rows: readonly string[][], failure?: string): Promise<void> {
+  const images = payload.images.map((image) => `<code>${escapeHtml(image)}</code>`);
+  const table = firstFitting(rows, SUMMARY_BUDGET / 4, rowBytes);
   addFittedList(firstFitting(images, SUMMARY_BUDGET / 4, itemBytes), "image", "The <code>payload</code> output lists every one.");
   core.summary.addTable([["Repository", "Event", "Run", "Conclusion"].map((data) => ({ data, header: true })), ...table.shown]);
   if (table.omitted.length > 0) {
@@ -68,12 +83,17 @@ function addFailure(failure: string): void {
 /** A repository the event reached: which event, the run it started when GitHub says, and how that run ended when waited for. */
 function delivered(d: Dispatched): string[] {
   return [
-    d.kind === "repository_dispatch"
-      ? `repository_dispatch <code>${escapeHtml(d.eventType ?? "")}</code>`
-      : `workflow_dispatch <code>${escapeHtml(d.workflow ?? "")}</code> on <code>${escapeHtml(d.ref ?? "")}</code>`,
+    eventOf(d),
     d.runUrl ? `<a href="${escapeAttribute(d.runUrl)}">${d.runId ?? "run"}</a>` : "(GitHub reports no run for this event)",
     d.conclusion ?? "-",
   ];
+}
+
+/** The event, sent or planned; a planned workflow_dispatch without a ref runs on the default branch. */
+function eventOf(d: Pick<Dispatched, "kind" | "eventType" | "workflow" | "ref">): string {
+  return d.kind === "repository_dispatch"
+    ? `repository_dispatch <code>${escapeHtml(d.eventType ?? "")}</code>`
+    : `workflow_dispatch <code>${escapeHtml(d.workflow ?? "")}</code> on ${d.ref === undefined ? "the default branch" : `<code>${escapeHtml(d.ref)}</code>`}`;
 }
 
 /** A repository the event did not reach: the failure under the table says why. */

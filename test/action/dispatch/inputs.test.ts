@@ -155,6 +155,45 @@ describe("dispatch Action inputs", () => {
     ).toMatchObject({ ticket: "OPS-1" });
   });
 
+  it("names client-payload when its keys do not fit beside gitops-promote's in GitHub's 10, and says to nest them", () => {
+    const keys = (n: number) => JSON.stringify(Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, i])));
+    const inputs = { repository: "acme/manifests", images: "ghcr.io/acme/app:1.2.3", targets: "staging" };
+    // v, images, targets and the source the runner gives: 4 of GitHub's 10.
+    const source = { repository: "acme/app" };
+    expect(Object.keys(readDispatchInputs(reader({ ...inputs, "client-payload": keys(6) }), source).options.payload)).toHaveLength(10);
+    expect(() => readDispatchInputs(reader({ ...inputs, "client-payload": keys(7) }), source)).toThrow(
+      new InputError(
+        'input client-payload: 7 extra keys ("k0", "k1", "k2", "k3", "k4", "k5", "k6") and gitops-promote\'s 4 (v, images, source, targets) make 11 top-level keys; ' +
+          'GitHub allows at most 10. Nest the extra keys under one, e.g. {"build": {"k0": ..., "k1": ..., ...}}',
+      ),
+    );
+  });
+
+  it("names event-type when GitHub would refuse its length, and leaves it unchecked with workflow, which does not send it", () => {
+    const inputs = { repository: "acme/manifests", images: "ghcr.io/acme/app:1.2.3", "event-type": "e".repeat(101) };
+    expect(() => readDispatchInputs(reader(inputs), {})).toThrow(/^input event-type: "e{101}" is 101 characters long; GitHub allows at most 100$/);
+    expect(readDispatchInputs(reader({ ...inputs, "event-type": "e".repeat(100) }), {}).options.eventType).toBe("e".repeat(100));
+    expect(readDispatchInputs(reader({ ...inputs, workflow: "promote.yml" }), {}).warnings).toEqual([
+      `input event-type (${"e".repeat(101)}) has no effect with workflow: a workflow_dispatch starts the workflow by name and has no event type`,
+    ]);
+  });
+
+  it("holds the payload to the limit of the event that carries it: 65,535 characters with workflow, under 64KB of UTF-8 without", () => {
+    const inputs = { repository: "acme/manifests", images: "ghcr.io/acme/app:1.2.3", "client-payload": JSON.stringify({ note: "€".repeat(30_000) }) };
+    expect(readDispatchInputs(reader({ ...inputs, workflow: "promote.yml" }), {}).options.payload).toMatchObject({ note: "€".repeat(30_000) });
+    expect(() => readDispatchInputs(reader(inputs), {})).toThrow(/^client_payload: is 90\d{3} bytes of JSON; GitHub requires less than 65536 \(64KB\)$/);
+    const long = { ...inputs, workflow: "promote.yml", "client-payload": JSON.stringify({ note: "x".repeat(65_500) }) };
+    expect(() => readDispatchInputs(reader(long), {})).toThrow(/^inputs\.payload: is 655\d\d characters of JSON; GitHub allows at most 65535 characters/);
+  });
+
+  it("reads dry-run as a boolean, false when empty or left out", () => {
+    const dryRun = (value?: string) =>
+      readDispatchInputs(reader({ repository: "acme/manifests", images: "ghcr.io/acme/app:1.2.3", ...(value !== undefined && { "dry-run": value }) }), {})
+        .dryRun;
+    expect([dryRun("true"), dryRun("false"), dryRun(""), dryRun()]).toEqual([true, false, false, false]);
+    expect(() => dryRun("yes")).toThrow('Input does not meet YAML 1.2 "Core Schema" specification: dry-run');
+  });
+
   it("refuses an empty token with the causes README's Troubleshooting lists, before anything else", () => {
     expect(() => readDispatchInputs(reader({ token: "", repository: "acme/manifests" }), {})).toThrow(
       /^input token is empty, and the event is sent through the GitHub API\. Most often .*misspelt.*skipped.*Leave `token` out to use GITHUB_TOKEN, which reaches this repository only\.$/,

@@ -1,7 +1,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { setOutputs, writeSummary } from "../../../src/action/dispatch/report.js";
+import { setOutputs, writeDryRunSummary, writeSummary } from "../../../src/action/dispatch/report.js";
 import { byteLength, SUMMARY_LIMIT } from "../../../src/action/summary-budget.js";
 import type { Payload } from "../../../src/engine/payload.js";
 import type { Dispatched } from "../../../src/github/dispatch.js";
@@ -44,6 +44,17 @@ describe("the dispatch job summary", () => {
         '<tr><td>acme/manifests</td><td>workflow_dispatch <code>promote.yml</code> on <code>main</code></td><td><a href="https://github.com/acme/manifests/actions/runs/7">7</a></td><td>success</td></tr>' +
         "<tr><td>acme/manifests-eu</td><td>repository_dispatch <code>image-pushed</code></td><td>(GitHub reports no run for this event)</td><td>-</td></tr></table>\n" +
         "<pre><code>acme/nope: workflow_dispatch failed (404: Not Found)<br>(the event was delivered to acme/manifests, acme/manifests-eu)</code></pre>\n",
+    );
+  });
+
+  it("a dry run's says nothing was sent, and what each repository would get", async () => {
+    await writeDryRunSummary(payload, { repositories: ["acme/manifests", "acme/manifests-eu"], kind: "workflow_dispatch", workflow: "promote.yml" });
+    expect(await summary()).toBe(
+      "<h3>gitops-promote dispatch</h3>\nDry run: nothing was sent. The payload was built and checked as a real run does.\n" +
+        "<ul><li><code>ghcr.io/acme/app:1.2.3</code></li></ul>\n" +
+        "<table><tr><th>Repository</th><th>Event</th><th>Run</th><th>Conclusion</th></tr>" +
+        "<tr><td>acme/manifests</td><td>workflow_dispatch <code>promote.yml</code> on the default branch (not sent)</td><td>-</td><td>-</td></tr>" +
+        "<tr><td>acme/manifests-eu</td><td>workflow_dispatch <code>promote.yml</code> on the default branch (not sent)</td><td>-</td><td>-</td></tr></table>\n",
     );
   });
 
