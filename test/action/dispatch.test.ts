@@ -69,6 +69,34 @@ describe("dispatch Action", () => {
     expect(result.summary).toContain("<td>acme/manifests-eu</td><td>repository_dispatch <code>image-pushed</code></td>");
   });
 
+  it("dry-run: builds and checks the payload, sets the outputs, says what each repository would get, and makes no request", async () => {
+    const result = await dispatch({
+      repository: "acme/manifests\nacme/manifests-eu",
+      images: `ghcr.io/acme/app:1.2.3@${sha}`,
+      workflow: ".github/workflows/promote.yml",
+      wait: "true",
+      "dry-run": "true",
+    });
+    expect(result.exitCode, result.stdout).toBe(0);
+    expect(fake.calls).toEqual([]);
+    expect(result.stdout).not.toContain("Unexpected input");
+    expect(JSON.parse(result.outputs["payload"]!)).toMatchObject({ v: 1, images: [`ghcr.io/acme/app:1.2.3@${sha}`], source: { repository: "acme/app" } });
+    expect(result.outputs).toMatchObject({ "run-id": "\n", "run-url": "\n", conclusion: "\n" });
+    expect(result.stdout).toContain(
+      `dry run: nothing sent; workflow promote.yml on the default branch to acme/manifests, acme/manifests-eu would announce ghcr.io/acme/app:1.2.3@${sha}`,
+    );
+    expect(result.summary).toContain("Dry run: nothing was sent.");
+    expect(result.summary).toContain("<td>acme/manifests-eu</td><td>workflow_dispatch <code>promote.yml</code> on the default branch (not sent)</td>");
+  });
+
+  it("dry-run refuses what a real run refuses, with the payload output set", async () => {
+    const result = await dispatch({ repository: "acme/manifests", images: "ghcr.io/acme/app:1.2.3", workflow: "promote", "dry-run": "true" });
+    expect(result.exitCode).toBe(1);
+    expect(errors(result)[0]).toContain('workflow "promote" is neither a workflow\'s file name nor its id');
+    expect(JSON.parse(result.outputs["payload"]!)).toMatchObject({ images: ["ghcr.io/acme/app:1.2.3"] });
+    expect(fake.calls).toEqual([]);
+  });
+
   it("announces docker/metadata-action's version tag with build-push-action's digest", async () => {
     const metadata = JSON.stringify({
       tags: ["ghcr.io/acme/app:1.2", "ghcr.io/acme/app:1.2.3", "ghcr.io/acme/app:latest"],
@@ -243,6 +271,7 @@ describe("dispatch Action", () => {
     ["an owner in upper case", { images: "ghcr.io/Acme-Corp/app:1.2.3" }, "an image name is written in lower case"],
     ["a bad wait-timeout", { wait: "true", "wait-timeout": "soon" }, 'input wait-timeout: "soon" is not a number of seconds'],
     ["wait without a workflow", { wait: "true" }, "cannot wait: GitHub does not report the run a repository_dispatch starts; set `workflow`"],
+    ["an event type GitHub refuses", { "event-type": "e".repeat(101) }, "input event-type: "],
   ])("fails before sending anything on %s, with every output set and the failure in the summary", async (_, inputs, message) => {
     const result = await dispatch({ repository: "acme/manifests", images: "ghcr.io/acme/app:1.2.3", ...inputs });
     expect(result.exitCode).toBe(1);
