@@ -1166,9 +1166,9 @@ var require_parse = __commonJS({
                 const idx = prev.value.lastIndexOf("[");
                 const pre = prev.value.slice(0, idx);
                 const rest2 = prev.value.slice(idx + 2);
-                const posix10 = POSIX_REGEX_SOURCE[rest2];
-                if (posix10) {
-                  prev.value = pre + posix10;
+                const posix11 = POSIX_REGEX_SOURCE[rest2];
+                if (posix11) {
+                  prev.value = pre + posix11;
                   state.backtrack = true;
                   advance();
                   if (!bos.output && tokens.indexOf(prev) === 1) {
@@ -1685,7 +1685,7 @@ var require_picomatch = __commonJS({
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options2 || {};
-      const posix10 = opts.windows;
+      const posix11 = opts.windows;
       const regex2 = isState ? picomatch2.compileRe(glob, options2) : picomatch2.makeRe(glob, options2, false, true);
       const state = regex2.state;
       delete regex2.state;
@@ -1695,8 +1695,8 @@ var require_picomatch = __commonJS({
         isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch2.test(input, regex2, options2, { glob, posix: posix10 });
-        const result = { glob, state, regex: regex2, posix: posix10, input, output, match, isMatch };
+        const { isMatch, match, output } = picomatch2.test(input, regex2, options2, { glob, posix: posix11 });
+        const result = { glob, state, regex: regex2, posix: posix11, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -1721,7 +1721,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch2.test = (input, regex2, options2, { glob, posix: posix10 } = {}) => {
+    picomatch2.test = (input, regex2, options2, { glob, posix: posix11 } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -1729,7 +1729,7 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options2 || {};
-      const format = opts.format || (posix10 ? utils.toPosixSlashes : null);
+      const format = opts.format || (posix11 ? utils.toPosixSlashes : null);
       let match = input === glob;
       let output = match && format ? format(input) : input;
       if (match === false) {
@@ -1738,16 +1738,16 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch2.matchBase(input, regex2, options2, posix10);
+          match = picomatch2.matchBase(input, regex2, options2, posix11);
         } else {
           match = regex2.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch2.matchBase = (input, glob, options2, posix10 = options2 && options2.windows) => {
+    picomatch2.matchBase = (input, glob, options2, posix11 = options2 && options2.windows) => {
       const regex2 = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options2);
-      return regex2.test(utils.basename(input, { windows: posix10 }));
+      return regex2.test(utils.basename(input, { windows: posix11 }));
     };
     picomatch2.isMatch = (str2, patterns, options2) => picomatch2(patterns, options2)(str2);
     picomatch2.parse = (pattern, options2) => {
@@ -25975,7 +25975,7 @@ function printJson(io, value) {
 // src/cli/main.ts
 import { access, readdir, stat } from "node:fs/promises";
 import { constants } from "node:fs";
-import { dirname as dirname2, isAbsolute as isAbsolute2, join as join4, posix as posix9, relative as relative2, resolve, sep as sep3 } from "node:path";
+import { dirname as dirname2, isAbsolute as isAbsolute2, join as join4, posix as posix10, relative as relative2, resolve, sep as sep3 } from "node:path";
 
 // src/engine/apply.ts
 import { closeSync, fchmodSync, fchownSync, lstatSync, openSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from "node:fs";
@@ -26074,14 +26074,20 @@ function checkedTargets(root, files) {
     if (!readFileSync(target).equals(Buffer.from(file.before))) edited.push(file.path);
     return { file, target, mode: stats.mode & 4095, uid: stats.uid, gid: stats.gid };
   });
-  if (edited.length > 0) {
-    const [verb, pronoun] = edited.length === 1 ? ["has", "its"] : ["have", "their"];
-    throw new Error(
-      `refusing to write ${andList(edited)}: ${verb} changed since the plan was made (${pronoun} text is not the plan's before, and writing would lose that change); plan again; nothing was written`
-    );
-  }
+  if (edited.length > 0) throw new StalePlanError(edited);
   return writes2;
 }
+var StalePlanError = class extends Error {
+  constructor(paths) {
+    const [verb, pronoun] = paths.length === 1 ? ["has", "its"] : ["have", "their"];
+    super(
+      `refusing to write ${andList(paths)}: ${verb} changed since the plan was made (${pronoun} text is not the plan's before, and writing would lose that change); plan again; nothing was written`
+    );
+    this.paths = paths;
+    this.name = "StalePlanError";
+  }
+  paths;
+};
 function isInside(root, path) {
   const rel = relative(root, path);
   return rel === "" || !isAbsolute(rel) && rel !== ".." && !rel.startsWith(`..${sep}`);
@@ -32824,7 +32830,9 @@ function publicResult(result) {
 }
 var UPDATE = "{ image: parseImageRef(...), policy? }";
 function fullEditRequest(request2) {
-  const { images = [], setters = /* @__PURE__ */ new Map(), knownSetters, kustomizeTagged: kustomizeTagged2, pairedTags } = request2;
+  const { images = [], setters = /* @__PURE__ */ new Map(), knownSetters, kustomizeTagged: kustomizeTagged2, pairedTags, file } = request2;
+  if (file !== void 0 && typeof file !== "string")
+    throw new TypeError(`EditRequest.file must be a string (the text's path or file name), not ${describeValue(file)}`);
   if (!Array.isArray(images)) throw new TypeError(`EditRequest.images must be an array of ${UPDATE}, not ${describeValue(images)}`);
   images.forEach((u, i) => checkUpdate(u, `EditRequest.images[${i}]`));
   for (const [name, map2] of [
@@ -37978,8 +37986,8 @@ function parseSet(text2, fieldName) {
   const file = text2.slice(0, colon);
   const spec = text2.slice(colon + 1);
   if (/[="']/.test(file) || fileKind(file) === void 0 && isUnionWithoutFile(file, spec)) return fileFirst(text2);
-  const refused = notASetFile(file, fieldName);
-  if (refused) return refused;
+  const refused2 = notASetFile(file, fieldName);
+  if (refused2) return refused2;
   return { file: file.replace(/^\.\//, ""), spec };
 }
 function notASetFile(file, fieldName) {
@@ -38062,8 +38070,25 @@ function outsideRoot(path) {
   return void 0;
 }
 var SWITCHES = ["allowDowngrade", "create"];
+var REQUEST_KEYS = {
+  images: true,
+  setters: true,
+  sets: true,
+  paths: true,
+  pathInRepository: true,
+  config: true,
+  targets: true,
+  allowDowngrade: true,
+  create: true,
+  fieldName: true
+};
 function readShape(request2, name, issues) {
   const say = (field, message) => issues.push({ field, message });
+  const keys = Object.keys(REQUEST_KEYS);
+  for (const key of Object.keys(request2).filter((key2) => !Object.hasOwn(REQUEST_KEYS, key2))) {
+    const meant = closest(key, keys) ?? keys.find((known) => known.toLowerCase() === key.toLowerCase());
+    say("request", `${key}: unknown key of the request${meant ? didYouMean(meant) : ` (expected ${keys.join(", ")})`}`);
+  }
   const list = (field, value) => stringsOf(
     value,
     (i) => name(field, i),
@@ -38251,6 +38276,7 @@ var FILLERS = [
     names: (text2) => Array.from(text2.matchAll(/\$\{\w+/g), ([start]) => `${start}}`),
     unnamed: "${...}",
     source: "the substitution variables (a Flux Kustomization's spec.postBuild.substitute or substituteFrom), which this tool does not edit",
+    sourceElsewhere: "the variables that fill it in where the file is read (docker compose's environment or .env file, an envsubst step), which this tool does not edit",
     every: "value its substitution variables fill in",
     pinned: "substitute the version too, or set it per cluster"
   },
@@ -38268,10 +38294,10 @@ var FILLERS = [
 function hasPlaceholder(text2) {
   return FILLERS.some((filler) => text2.includes(filler.opens));
 }
-function placeholderReason(text2, reference, elements) {
+function placeholderReason(text2, reference, manifest, elements) {
   const filler = FILLERS.find((f) => text2.includes(f.opens)) ?? FILLERS[0];
   const names = [...new Set(filler.names(text2))].join(", ") || filler.unnamed;
-  const source = elements?.length ? `the generator's elements, where a version alone is not edited either: ${elementsHolding(elements)}` : filler.source;
+  const source = elements?.length ? `the generator's elements, where a version alone is not edited either: ${elementsHolding(elements)}` : manifest ? filler.source : filler.sourceElsewhere ?? filler.source;
   const whole = reference && filler.whole ? `, or ${filler.whole}` : "";
   return `with ${names}, which is not edited: its version comes from ${source}; set it there${whole}`;
 }
@@ -38322,14 +38348,14 @@ var holding = /* @__PURE__ */ new WeakMap();
 function leftToPlaceholder(path) {
   return { field: formatPath(path), reason: "placeholder" };
 }
-function warnPlaceholderField(fields, name, update, plan) {
+function warnPlaceholderField(fields, name, update, plan, manifest) {
   for (const [part, field] of Object.entries(fields)) {
     const node2 = field?.node;
     if (field && isFlowScalar(node2) && hasPlaceholder(node2.text)) {
       if (nextVersion(update, {}) !== void 0)
         plan.warn(
           node2.start,
-          `${formatPath(field.path)} sets the ${part} of ${name} ${placeholderReason(node2.text, false)}`,
+          `${formatPath(field.path)} sets the ${part} of ${name} ${placeholderReason(node2.text, false, manifest ?? inManifest(plan, node2))}`,
           void 0,
           leftToPlaceholder(field.path)
         );
@@ -38350,7 +38376,7 @@ function warnSubstituted(node2, path, incoming, plan) {
     if (elements?.length === 0) return;
     return plan.warn(
       node2.start,
-      `${formatPath(path)} builds a reference of ${formatImageRef(stale)} ${placeholderReason(node2.text, true, elements ?? void 0)}`,
+      `${formatPath(path)} builds a reference of ${formatImageRef(stale)} ${placeholderReason(node2.text, true, inManifest(plan, node2), elements ?? void 0)}`,
       void 0,
       leftToPlaceholder(path)
     );
@@ -38381,7 +38407,14 @@ function versionIndex(image) {
   return colon;
 }
 function rootHolding(plan, node2) {
-  return plan.file.documents.find(({ root }) => root !== null && root.start <= node2.start && node2.start < root.end)?.root ?? null;
+  return documentHolding(plan, node2)?.root ?? null;
+}
+function documentHolding(plan, node2) {
+  return plan.file.documents.find(({ root }) => root !== null && root.start <= node2.start && node2.start < root.end);
+}
+function inManifest(plan, node2) {
+  const object = documentHolding(plan, node2)?.object;
+  return object?.apiVersion !== void 0 || object?.kind !== void 0;
 }
 function literalIndexOf(text2, char) {
   for (const i of literalIndexes(text2)) if (text2[i] === char) return i;
@@ -38733,6 +38766,9 @@ var FLUX_HELM = "helm.toolkit.fluxcd.io/";
 var FLUX_IMAGE = "image.toolkit.fluxcd.io/";
 var KCL_RUN = "krm.kcl.dev.fluxcd/";
 var ARGO = "argoproj.io/";
+var TEKTON = "tekton.dev/";
+var SKAFFOLD = "skaffold/";
+var HELM_CATTLE = "helm.cattle.io/";
 var ARGO_IMAGE_UPDATER = "argocd-image-updater.argoproj.io/";
 function inGroup(apiVersion, group) {
   return apiVersion?.startsWith(group) === true;
@@ -38764,51 +38800,44 @@ function warnRenamed(plan, incoming, fieldName, at, name, to) {
 }
 
 // src/yaml/kustomize.ts
-var KUSTOMIZATION_FIELDS = /* @__PURE__ */ new Set([
-  "resources",
-  "bases",
-  "components",
-  "patches",
-  "patchesStrategicMerge",
-  "patchesJson6902",
-  "configMapGenerator",
-  "secretGenerator",
-  "helmCharts",
-  "generators",
-  "transformers",
-  "replacements",
-  "namePrefix",
-  "nameSuffix",
-  "commonLabels",
-  "commonAnnotations"
+var KUSTOMIZATION_NAMES = /* @__PURE__ */ new Set(["kustomization.yaml", "kustomization.yml", "Kustomization"]);
+function isKustomizationFile(path) {
+  return KUSTOMIZATION_NAMES.has(path.slice(path.lastIndexOf("/") + 1));
+}
+var KUSTOMIZATION_FIELDS = new Map([
+  ...["resources", "bases", "components", "patches", "patchesStrategicMerge", "patchesJson6902"].map((key) => [key, "seq"]),
+  ...["configMapGenerator", "secretGenerator", "helmCharts", "generators", "transformers", "replacements"].map((key) => [key, "seq"]),
+  ...["namePrefix", "nameSuffix"].map((key) => [key, "scalar"])
 ]);
 var KUSTOMIZE_IMAGE_FIELDS = ["newName", "newTag", "digest"];
+var IMAGE_ENTRY_FIELDS = /* @__PURE__ */ new Set(["name", "tagSuffix", ...KUSTOMIZE_IMAGE_FIELDS]);
 var VERSION_FIELDS = ["newTag", "digest"];
 function looksLikeKustomization(root) {
   if (root?.kind !== "map") return false;
-  if (root.pairs.some((pair) => KUSTOMIZATION_FIELDS.has(scalarText(pair.key) ?? ""))) return true;
   const images = mapValue(root, "images");
-  return images?.kind === "seq" && images.items.some((entry) => entry.kind === "map" && KUSTOMIZE_IMAGE_FIELDS.some((key) => mapValue(entry, key) !== void 0));
+  const entries = images?.kind === "seq" ? images.items.filter((entry) => entry.kind === "map") : [];
+  if (entries.some((entry) => entry.pairs.some((pair) => !isMergeKey2(pair.key) && !IMAGE_ENTRY_FIELDS.has(scalarText(pair.key) ?? "")))) return false;
+  return root.pairs.some((pair) => KUSTOMIZATION_FIELDS.get(scalarText(pair.key) ?? "") === pair.value?.kind) || entries.some((entry) => KUSTOMIZE_IMAGE_FIELDS.some((key) => mapValue(entry, key) !== void 0));
 }
-function isKustomization(document) {
+function isKustomization(document, file) {
   const { apiVersion, kind } = document.object;
   if (inGroup(apiVersion, KUSTOMIZE)) return kind === void 0 || kind === "Kustomization" || kind === "Component";
-  if (apiVersion === void 0 && kind === void 0) return looksLikeKustomization(document.root);
+  if (apiVersion === void 0 && kind === void 0) return file === void 0 ? looksLikeKustomization(document.root) : isKustomizationFile(file);
   return apiVersion === void 0 ? kind === "Kustomization" || kind === "Component" : isFluxKustomization(document.object);
 }
-function imageLists(document) {
+function imageLists(document, file) {
   if (isHelmRelease(document.object)) {
     const renderers = nodeAt(document.root, ["spec", "postRenderers"]);
     return renderers?.kind === "seq" ? renderers.items.map((_, i) => ["spec", "postRenderers", i, "kustomize", "images"]) : [];
   }
-  if (!isKustomization(document)) return [];
+  if (!isKustomization(document, file)) return [];
   return isFluxKustomization(document.object) ? [["spec", "images"]] : [["images"]];
 }
 var editKustomizeImages = (file, request2, plan) => {
   const incoming = byRepository(request2.images);
   if (incoming.size === 0) return;
   for (const document of file.documents) {
-    for (const path of imageLists(document)) {
+    for (const path of imageLists(document, request2.file)) {
       const list = nodeAt(document.root, path);
       if (list?.kind === "seq") editList(list.items, path, document, incoming, plan, request2.fieldName);
     }
@@ -38833,7 +38862,7 @@ function editList(entries, path, document, incoming, plan, fieldName) {
         });
       return;
     }
-    if (warnPlaceholderField({ tag: read("newTag"), digest: read("digest") }, name, update, plan)) return;
+    if (warnPlaceholderField({ tag: read("newTag"), digest: read("digest") }, name, update, plan, true)) return;
     const current = versionOf(heldText(plan, document.root, field("newTag")), heldText(plan, document.root, field("digest")));
     const mapping = { at: entry.start, mapping: at, keys: VERSION_FIELDS };
     if (fixedVersion(plan, document.root, mapping, VERSION_FIELDS.map(read), update, nextVersion(update, current) !== void 0)) return;
@@ -38880,12 +38909,12 @@ var editImages = (file, request2, plan) => {
   const incoming = byRepository(request2.images);
   if (incoming.size === 0) return;
   for (const document of file.documents) {
-    if (isKustomization(document)) continue;
+    const lists = imageLists(document, request2.file);
     if (inGroup(document.object.apiVersion, FLUX_IMAGE)) continue;
     if (isOpList(document.root)) continue;
     const fields = [];
     forEachValue(document.root, (field) => {
-      if (field.path[field.path.length - 1] === "image") fields.push(field);
+      if (field.path[field.path.length - 1] === "image" && !lists.some((list) => list.every((segment2, i) => field.path[i] === segment2))) fields.push(field);
     });
     const aliased = new Set(
       fields.flatMap(({ node: node2, path }) => node2.kind === "alias" && inContainerSpec(path) ? bareAnchored(file, document, node2)?.node ?? [] : [])
@@ -38962,10 +38991,7 @@ function setImageScalar(field, kind, container, incoming, plan, document, kustom
   const update = ref && incoming.get(ref.repository);
   if (!ref || !update) return;
   if (ref.tag === void 0 && ref.digest === void 0) {
-    if (!container) {
-      const { message, about } = bareFieldWarning(formatPath(path), ref.repository);
-      return plan.warn(node2.start, message, void 0, about);
-    }
+    if (!container) return warnBare(node2, path, ref, kind === "image" ? bareImageRole(document, path) : void 0, update, plan);
     if (RETAGGED_LISTS.has(container) && kustomizeTagged2?.has(ref.name)) {
       const reason = kustomizeTagged2.get(ref.name);
       return reason === void 0 ? void 0 : plan.warn(node2.start, `${formatPath(path)} ${reason}`);
@@ -38973,6 +38999,34 @@ function setImageScalar(field, kind, container, incoming, plan, document, kustom
   }
   const next = nextReference(update, ref, plan.versionNote(node2.start, formatPath(path), update.image.repository));
   if (next) plan.setScalar(node2, next, field.inFlow, { kind, key: formatPath(path), document });
+}
+function bareImageRole(document, path) {
+  const { apiVersion, kind } = document.object;
+  const [holder, index] = [path.at(-3), path.at(-2)];
+  const inList = (lists) => typeof index === "number" && typeof holder === "string" && lists.includes(holder);
+  if (inGroup(apiVersion, TEKTON)) return inList(["steps", "sidecars"]) || index === "stepTemplate" ? "runs-latest" : void 0;
+  if (inGroup(apiVersion, ARGO) && kind !== void 0 && WORKFLOW_KINDS.has(kind))
+    return inList(["sidecars"]) || index === "container" || index === "script" ? "runs-latest" : void 0;
+  if (inGroup(apiVersion, SKAFFOLD) && path.length === 4 && path[0] === "build" && path[1] === "artifacts") return "built";
+  const service = path.length === 3 && path[0] === "services" ? nodeAt(document.root, path.slice(0, 2)) : void 0;
+  return service?.kind === "map" && mapValue(service, "build") !== void 0 ? "built" : void 0;
+}
+var WORKFLOW_KINDS = /* @__PURE__ */ new Set(["Workflow", "WorkflowTemplate", "ClusterWorkflowTemplate", "CronWorkflow"]);
+function warnBare(node2, path, ref, role, update, plan) {
+  if (role === "built") return;
+  if (role === "runs-latest") {
+    const next = nextReference(update, ref);
+    if (next)
+      plan.warn(
+        node2.start,
+        `${formatPath(path)} holds ${ref.name} with no tag or digest, so it runs as ${ref.name}:latest; left as it is: write ${next} there to run that version`,
+        void 0,
+        { reason: "unmoved", image: ref.repository }
+      );
+    return;
+  }
+  const { message, about } = bareFieldWarning(formatPath(path), ref.repository);
+  plan.warn(node2.start, message, void 0, about);
 }
 var CONTAINER_LISTS = /* @__PURE__ */ new Set(["containers", "initContainers", "ephemeralContainers"]);
 var RETAGGED_LISTS = /* @__PURE__ */ new Set(["containers", "initContainers"]);
@@ -39139,36 +39193,107 @@ function misaimedOverride(file, path, { part, repository, image }) {
   };
 }
 
-// src/yaml/argocd-strings.ts
-var VALUES_STRING = {
-  header: "",
-  editors: [editImages, editHelmValues],
-  instead: "give those values in valuesObject or a values file instead, where they are edited"
-};
-var TEMPLATE_PATCH = {
-  header: `apiVersion: ${ARGO}v1alpha1
-kind: Application
-`,
-  editors: [editImages, editHelmValues],
-  instead: "set those values in the template, where they are edited, or from the generator's parameters"
-};
-function warnValuesString(document, source, request2, plan) {
-  warnYamlString(document, [...source, "helm", "values"], request2, plan, VALUES_STRING);
-}
+// src/yaml/values-strings.ts
+var VALUES_EDITORS = [editImages, editHelmValues];
 function notEdited(path, what, instead, fieldName = byFlag) {
   return `${formatPath(path)} is a string, which is not edited: ${what} in it keeps its old image; ${instead} (${fieldName("set")} can only replace the whole string)`;
 }
 function warnYamlString(document, path, request2, plan, kind) {
   const values = nodeAt(document.root, path);
   if (values?.kind !== "scalar" || values.text === "") return false;
+  const images = request2.images.filter(({ image }) => values.text.includes(image.repository.slice(image.repository.lastIndexOf("/") + 1)));
+  if (images.length === 0) return false;
   const inner = tryYamlFile(kind.header + values.text);
   if (!inner) return false;
-  const dryRun = new EditPlan(inner);
-  for (const editor of kind.editors) editor(inner, { images: request2.images, setters: /* @__PURE__ */ new Map() }, dryRun);
-  const keys = dryRun.result().changes.map((change) => change.key);
-  if (keys.length === 0) return false;
-  plan.warn(values.start, notEdited(path, keys.join(", "), kind.instead, request2.fieldName));
-  return true;
+  const [first, last] = [plan.file.lineAt(values.start), plan.file.lineAt(values.end)];
+  const lines = Array.from({ length: last - first + 1 }, (_, i) => first + i);
+  let warned = false;
+  for (const update of images) {
+    const dryRun = new EditPlan(inner);
+    for (const editor of kind.editors) editor(inner, { images: [update], setters: /* @__PURE__ */ new Map() }, dryRun);
+    const keys = dryRun.result().changes.map((change) => change.key);
+    if (keys.length === 0) continue;
+    plan.warn(values.start, notEdited(path, keys.join(", "), kind.instead, request2.fieldName), void 0, {
+      reason: "unmoved",
+      image: update.image.repository,
+      lines
+    });
+    warned = true;
+  }
+  return warned;
+}
+var VALUES_HOLDERS = [
+  {
+    holds: ({ object }) => object.apiVersion === "v1" && (object.kind === "ConfigMap" || object.kind === "Secret"),
+    strings: ({ root, object }) => keysOf(root, object.kind === "Secret" ? "stringData" : "data"),
+    kind: { header: "", editors: VALUES_EDITORS, instead: "give those values where they are edited (a HelmRelease's spec.values, a values file)" }
+  },
+  {
+    holds: ({ object }) => inGroup(object.apiVersion, HELM_CATTLE) && (object.kind === "HelmChart" || object.kind === "HelmChartConfig"),
+    strings: () => [["spec", "valuesContent"]],
+    kind: { header: "", editors: VALUES_EDITORS, instead: "change it by hand: no field of a HelmChart is edited" },
+    also: warnSetPairs
+  }
+];
+function keysOf(root, field) {
+  const map2 = nodeAt(root, [field]);
+  return map2?.kind === "map" ? map2.pairs.flatMap((pair) => pair.key.kind === "scalar" ? [[field, pair.key.text]] : []) : [];
+}
+var warnValuesStrings = (file, request2, plan) => {
+  if (request2.images.length === 0) return;
+  for (const document of file.documents) {
+    const holder = VALUES_HOLDERS.find(({ holds: holds2 }) => holds2(document));
+    if (!holder) continue;
+    for (const path of holder.strings(document)) warnYamlString(document, path, request2, plan, holder.kind);
+    holder.also?.(document, request2, plan);
+  }
+};
+function warnSetPairs(document, request2, plan) {
+  const set2 = nodeAt(document.root, ["spec", "set"]);
+  if (set2?.kind !== "map") return;
+  const incoming = byRepository(request2.images);
+  const byKey = new Map(set2.pairs.flatMap((pair) => pair.key.kind === "scalar" ? [[pair.key.text, pair.value]] : []));
+  const text2 = (key) => {
+    const node2 = byKey.get(key);
+    return isFlowScalar(node2) ? scalarText(node2) : void 0;
+  };
+  for (const [key, node2] of byKey) {
+    const [prefix, leaf] = leafOf(key);
+    const repository = leaf === "repository" ? text2(key) : void 0;
+    const at = (name) => prefix === "" ? name : `${prefix}.${name}`;
+    const registry = text2(at("registry"));
+    const written = repository && (registry ? `${registry}/${repository}` : repository);
+    const ref = written && tryParseImageRef(written);
+    const update = ref && incoming.get(ref.repository);
+    const tagKey = at("tag");
+    const tag = byKey.get(tagKey);
+    if (!update || !node2 || !isFlowScalar(tag) || nextVersion(update, versionOf(text2(tagKey), text2(at("digest")))) === void 0) continue;
+    const tagPath = formatPath(["spec", "set", tagKey]);
+    const { advice, about } = overrideAdvice(tagPath, update.image.repository, { ...request2.file && { file: request2.file }, part: "tag", subject: tagPath });
+    plan.warn(
+      tag.start,
+      `${tagPath} sets the tag of ${written} (${formatPath(["spec", "set", key])}) as a Helm --set key, which no rule reads as a pair: it keeps ${tag.text}; ${advice}`,
+      void 0,
+      { ...about, image: update.image.repository, lines: [plan.file.lineAt(node2.start)] }
+    );
+  }
+}
+
+// src/yaml/argocd-strings.ts
+var VALUES_STRING = {
+  header: "",
+  editors: VALUES_EDITORS,
+  instead: "give those values in valuesObject or a values file instead, where they are edited"
+};
+var TEMPLATE_PATCH = {
+  header: `apiVersion: ${ARGO}v1alpha1
+kind: Application
+`,
+  editors: VALUES_EDITORS,
+  instead: "set those values in the template, where they are edited, or from the generator's parameters"
+};
+function warnValuesString(document, source, request2, plan) {
+  warnYamlString(document, [...source, "helm", "values"], request2, plan, VALUES_STRING);
 }
 function warnTemplatePatch(document, incoming, request2, plan, argoEditors) {
   const path = ["spec", "templatePatch"];
@@ -39946,12 +40071,12 @@ function markedValues(groups2, kept) {
   });
   return decisions.map(({ update, fields, key, current, hasTag }) => {
     const tagField = fields.find((f) => f.marker.field === "tag");
-    const refused = hasTag ? isRefused(update, current, tagField && kept && ((why, kind) => kept(tagField, why, kind))) : refusedByKey.get(key) ?? false;
-    const next = refused ? void 0 : nextVersion(update, current);
+    const refused2 = hasTag ? isRefused(update, current, tagField && kept && ((why, kind) => kept(tagField, why, kind))) : refusedByKey.get(key) ?? false;
+    const next = refused2 ? void 0 : nextVersion(update, current);
     const pinnedBeside = fields.some((f) => f.marker.field === "ref" || f.marker.field === "digest");
     if (next && tagField && kept && update.image.tag === void 0 && !pinnedBeside)
       kept(tagField, noDigestFieldWarning(update.image, `a digest field beside the tag, marked {"$imagepolicy": "${key}:digest"}, would take it`));
-    return fields.map((field) => markedValue(field, update, next, refused, kept && ((why, kind) => kept(field, why, kind))));
+    return fields.map((field) => markedValue(field, update, next, refused2, kept && ((why, kind) => kept(field, why, kind))));
   });
 }
 function imagesOf(fields) {
@@ -39967,7 +40092,7 @@ function imagesOf(fields) {
   images.push(image);
   return images;
 }
-function markedValue({ marker, text: text2 }, update, next, refused, note) {
+function markedValue({ marker, text: text2 }, update, next, refused2, note) {
   switch (marker.field) {
     case "ref": {
       const own = refVersion(text2);
@@ -39979,7 +40104,7 @@ function markedValue({ marker, text: text2 }, update, next, refused, note) {
     case "digest":
       return next ? next.digest ?? "" : void 0;
     case "name":
-      return refused ? void 0 : update.image.name;
+      return refused2 ? void 0 : update.image.name;
   }
 }
 var MarkedFields = class {
@@ -40579,12 +40704,13 @@ var MERGE_METHODS = ["merge", "squash", "rebase"];
 var OVERRIDE_PARTS = ["tag"];
 var ConfigError = class extends Error {
   /**
-   * `issues`: on their file and line, each message `<path>: <what is wrong>`, in file order.
+   * `issues`: on their file and line, each message `<path>: <what is wrong>`, in file order; the
+   * error's message lists them, each after its file and line (`line 3: ` when the text has no file name).
    * `config`: what could be read, the entries in error left out, for checks of the tree (an
    * override's file) to report with these rather than in a second round once they are fixed.
    */
   constructor(issues, config) {
-    super(issues.map(formatDiagnostic).join("\n"));
+    super(issues.map(formatIssue).join("\n"));
     this.issues = issues;
     this.config = config;
     this.name = "ConfigError";
@@ -40592,6 +40718,9 @@ var ConfigError = class extends Error {
   issues;
   config;
 };
+function formatIssue(issue) {
+  return issue.file === void 0 && issue.line !== void 0 ? `line ${issue.line}: ${issue.message}` : formatDiagnostic(issue);
+}
 var SETTER_KEY2 = /^[a-z0-9](?:[-a-z0-9]*[a-z0-9])?:[a-z0-9](?:[-a-z0-9.]*[a-z0-9])?$/;
 var TARGET_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 var TARGET_NAME_RULE = "must start with a letter or digit and hold only letters, digits, '.', '_' and '-'";
@@ -43609,10 +43738,10 @@ var editInlinePatches = (file, request2, plan) => {
   file.documents.forEach((document, index) => {
     const paired2 = request2.pairedTags?.get(index);
     if (isOpList(document.root)) editOps(document, incoming, plan, request2.kustomizeTagged, paired2);
-    for (const patch of patchStrings(document)) if (!plan.isClaimed(patch.node)) editPatch(file, patch, document, request2, plan, paired2);
+    for (const patch of patchStrings(document, request2.file)) if (!plan.isClaimed(patch.node)) editPatch(file, patch, document, request2, plan, paired2);
   });
 };
-function patchStrings(document) {
+function patchStrings(document, file) {
   const found = [];
   const inList = (path, field, kind) => {
     const list = nodeAt(document.root, path);
@@ -43629,7 +43758,7 @@ function patchStrings(document) {
     return found;
   }
   for (const source of sourcesOf(document)) inList([...source, "kustomize", "patches"], "patch", "either");
-  if (!isKustomization(document)) return found;
+  if (!isKustomization(document, file)) return found;
   if (isFluxKustomization(document.object)) {
     inList(["spec", "patches"], "patch", "either");
     return found;
@@ -43648,9 +43777,10 @@ function editPatch(file, patch, document, request2, plan, paired2) {
   const within2 = (text2) => ops ? `${key}${text2}` : `${key}: ${text2}`;
   const prefix = within2("");
   const own = paired2 && new Map([...paired2].flatMap(([at, name]) => at.startsWith(prefix) ? [[at.slice(prefix.length), name]] : []));
-  const innerRequest = own?.size ? { ...request2, pairedTags: /* @__PURE__ */ new Map([[0, own]]) } : { ...request2, pairedTags: void 0 };
+  const patchRequest = { ...request2, file: void 0 };
+  const innerRequest = own?.size ? { ...patchRequest, pairedTags: /* @__PURE__ */ new Map([[0, own]]) } : { ...patchRequest, pairedTags: void 0 };
   if (ops) editOps(content.documents[0], byRepository(request2.images), inner, request2.kustomizeTagged, own);
-  else if (patch.kind !== "json6902") editImages(content, request2, inner);
+  else if (patch.kind !== "json6902") editImages(content, patchRequest, inner);
   if (ops || patch.kind !== "json6902") editHelmValues(content, innerRequest, inner);
   const { changes, warnings } = inner.edits();
   if (changes.length === 0 && warnings.length === 0) return;
@@ -43794,7 +43924,8 @@ var EDITORS = [
   editKclOverrideSpecs,
   editArgoCdImages,
   editArgoCdHelm,
-  editHelmValues
+  editHelmValues,
+  warnValuesStrings
 ];
 function runEditors(text2, given, editors) {
   return publicResult(runChecked(text2, fullEditRequest(given), editors));
@@ -43973,10 +44104,6 @@ function mayHoldDeployer(path, text2) {
 }
 function mayGiveNamespace(text2) {
   return text2.includes("targetNamespace") && text2.includes(FLUX_KUSTOMIZE);
-}
-var KUSTOMIZATION_NAMES = /* @__PURE__ */ new Set(["kustomization.yaml", "kustomization.yml", "Kustomization"]);
-function isKustomizationFile(path) {
-  return KUSTOMIZATION_NAMES.has(path.slice(path.lastIndexOf("/") + 1));
 }
 function patchFilesOf(kustomizations) {
   const files = kustomizations.flatMap(
@@ -45376,6 +45503,9 @@ function besideLeft(written, left, marks) {
   return `while the marked fields of ${which} in this file are left as they are (see the warning at them); mark this field with it to keep them together`;
 }
 
+// src/engine/left-behind.ts
+import { posix as posix8 } from "node:path";
+
 // src/engine/left-behind-fix.ts
 function fixFor(path, text2, place, image, name) {
   const kind = fileKind(path);
@@ -45498,7 +45628,9 @@ function leftBehind(images, texts, context4) {
     const files = holding3.flatMap(({ path, text: text2, at }) => {
       const others = otherVersionsIn(text2, image, fileKind(path) === "kcl");
       const lines = others.length > 0 ? new LineIndex(text2) : void 0;
-      const places = lines ? others.map((other) => ({ ...other, line: lines.lineAt(other.at) })).filter(({ line }) => !context4.explained(path, image, line)) : !text2.includes(version) && !context4.explained(path, image, void 0) && (context4.quiet && !current || inSplitImage(path, text2, image)) ? [{ at, line: lineAt(text2, at) }] : [];
+      const unexplained = !lines && !text2.includes(version) && !context4.explained(path, image, void 0);
+      const defaulted = unexplained && context4.charts ? chartDefaulted(path, text2, image, context4.charts) : void 0;
+      const places = lines ? others.map((other) => ({ ...other, line: lines.lineAt(other.at) })).filter(({ line }) => !context4.explained(path, image, line)) : defaulted ? [{ ...defaulted, line: lineAt(text2, defaulted.at) }] : unexplained && (context4.quiet && !current || inSplitImage(path, text2, image)) ? [{ at, line: lineAt(text2, at) }] : [];
       return places.length > 0 ? [{ path, places }] : [];
     });
     return files.length > 0 ? [{ image, files }] : [];
@@ -45526,10 +45658,10 @@ function warnUnmoved(left, texts, context4, warnings) {
     const readme = '(see "What it edits" in the README)';
     if (unreached2.length > 0) {
       said(unreached2, {
-        one: (file, place) => fixFor(file, texts.get(file), place, image, context4.fieldName) ?? `it sits where no rule edits it ${readme}`,
+        one: (file, place) => place.fix ?? fixFor(file, texts.get(file), place, image, context4.fieldName) ?? `it sits where no rule edits it ${readme}`,
         // The first place's fix, as an example: the places are often one manifest's field in each environment.
         many: ({ file, line, place }) => {
-          const fix = fixFor(file, texts.get(file), place, image, context4.fieldName);
+          const fix = place.fix ?? fixFor(file, texts.get(file), place, image, context4.fieldName);
           return fix ? `they sit where no rule edits them; for the first (${file}:${line}), ${fix}` : `they sit where no rule edits them ${readme}`;
         }
       });
@@ -45541,12 +45673,68 @@ function warnUnmoved(left, texts, context4, warnings) {
 var SPLIT_IMAGE_EDITORS = [editKustomizeImages, editArgoCdHelm, editHelmValues];
 function inSplitImage(path, text2, image) {
   if (fileKind(path) !== "yaml") return false;
+  const body = text2.replace(/^\uFEFF/, "");
   try {
-    return runEditors(text2.replace(/^\uFEFF/, ""), { images: [{ image }], setters: /* @__PURE__ */ new Map() }, SPLIT_IMAGE_EDITORS).changes.length > 0;
+    return [image, ...globalReadings(body, image)].some(
+      (as) => runEditors(body, { images: [{ image: as }], setters: /* @__PURE__ */ new Map(), file: path }, SPLIT_IMAGE_EDITORS).changes.length > 0
+    );
   } catch (error) {
     if (error instanceof SourceError) return false;
     throw error;
   }
+}
+function globalReadings(text2, image) {
+  if (!text2.includes("imageRegistry")) return [];
+  const slash = image.repository.indexOf("/");
+  const [registry, repositoryPath2] = [image.repository.slice(0, slash), image.repository.slice(slash + 1)];
+  const registries = /* @__PURE__ */ new Set(["docker.io"]);
+  let named2 = false;
+  for (const { root } of tryYamlFile(text2)?.documents ?? []) {
+    forEachValue(root, ({ node: node2, path }) => {
+      const value = isFlowScalar(node2) ? node2.text.trim().toLowerCase() : void 0;
+      if (value && path.at(-1) === "imageRegistry" && path.at(-2) === "global") named2 ||= value === registry;
+      else if (value && path.at(-1) === "registry") registries.add(value);
+    });
+  }
+  if (!named2) return [];
+  const { tag, digest } = image;
+  return [...registries].flatMap((other) => {
+    const ref = other === registry ? void 0 : tryParseImageRef(`${other}/${repositoryPath2}`);
+    return ref ? [{ ...ref, ...tag !== void 0 && { tag }, ...digest !== void 0 && { digest } }] : [];
+  });
+}
+function chartOf(path) {
+  return posix8.basename(path) === "values.yaml" ? posix8.join(posix8.dirname(path), "Chart.yaml") : void 0;
+}
+function chartsOf(paths, present) {
+  return [...paths].flatMap((path) => {
+    const chart = chartOf(path);
+    return chart !== void 0 && present.has(chart) ? [chart] : [];
+  });
+}
+function chartDefaulted(path, text2, image, charts) {
+  const chartPath = chartOf(path);
+  const chart = image.tag !== void 0 && chartPath !== void 0 ? charts.get(chartPath) : void 0;
+  const appVersion = chart === void 0 ? void 0 : tryYamlFile(chart.replace(/^\uFEFF/, ""))?.documents[0]?.root;
+  const held = appVersion?.kind === "map" ? mapValue(appVersion, "appVersion") : void 0;
+  if (!isFlowScalar(held) || held.text === image.tag) return void 0;
+  let found;
+  for (const { root } of tryYamlFile(text2.replace(/^\uFEFF/, ""))?.documents ?? []) {
+    forEachValue(root, ({ node: node2, path: at }) => {
+      const repository = node2.kind === "map" && !found ? mapValue(node2, "repository") : void 0;
+      if (node2.kind !== "map" || !isFlowScalar(repository) || mapValue(node2, "tag") !== void 0 || mapValue(node2, "digest") !== void 0) return;
+      const registry = mapValue(node2, "registry");
+      const ref = tryParseImageRef(isFlowScalar(registry) && registry.text !== "" ? `${registry.text}/${repository.text}` : repository.text);
+      if (ref?.repository !== image.repository || ref.tag !== void 0 || ref.digest !== void 0) return;
+      const field = formatPath([...at, "repository"]);
+      const { advice } = overrideAdvice("appVersion", image.repository, { file: chartPath, part: "tag", subject: "appVersion" });
+      found = {
+        at: repository.start + (text2.startsWith("\uFEFF") ? 1 : 0),
+        fix: `${field} has no tag beside it, so the chart deploys its appVersion (${held.text}, ${chartPath}); ${advice}, or give ${formatPath([...at, "tag"])} here`
+      };
+    });
+  }
+  return found;
 }
 function otherVersionsIn(text2, image, kcl) {
   const inProse = proseAt(text2, kcl);
@@ -45557,13 +45745,13 @@ function otherVersionsIn(text2, image, kcl) {
 }
 
 // src/engine/left-behind-outside.ts
-import { posix as posix8 } from "node:path";
+import { posix as posix9 } from "node:path";
 async function warnBuiltOutside(run, images, tree, warnings) {
   const { files, inScope } = run;
   if (images.length === 0 || files.every(inScope) || !files.some((path) => isKustomizationFile(path) && inScope(path))) return;
   const built = await tree(false);
   const graph = graphOf(built, images);
-  const inside = built.kustomizations.flatMap(({ file }) => inScope(file) ? graph.at(posix8.dirname(file)) ?? [] : []);
+  const inside = built.kustomizations.flatMap(({ file }) => inScope(file) ? graph.at(posix9.dirname(file)) ?? [] : []);
   const listed = new Set(files);
   const outside = [...new Set(walk3(graph, inside).flatMap((k) => k.resources.filter((path) => !graph.at(path) && !inScope(path) && listed.has(path))))];
   if (outside.length === 0) return;
@@ -45594,7 +45782,7 @@ function builtOutsideMessage(image, bases, references) {
     ...image.tag === void 0 ? [] : [`newTag: ${image.tag}`],
     ...image.digest === void 0 ? [] : [`digest: ${image.digest}`]
   ];
-  const directories = [...new Set(bases.map((path) => `${posix8.dirname(path)}/`))];
+  const directories = [...new Set(bases.map((path) => `${posix9.dirname(path)}/`))];
   return `the build here deploys ${andList(bases)} (outside the paths to update) as written, at ${andList(references)}; add an images: entry (${entry.join(", ")}) here, or add ${andList(directories)} to the paths to update`;
 }
 
@@ -45835,14 +46023,16 @@ function planFiles(run, texts, readOnly, tagged, paired2, { forFile, fluxPolicie
       images: [],
       setters: /* @__PURE__ */ new Map(),
       knownSetters: new Map([...knownSetters, ...[...setters.keys()].map((key) => [key, void 0])]),
-      fieldName: run.fieldName
+      fieldName: run.fieldName,
+      file: path
     } : {
       images: run.updatesFor(path),
       setters: settersFor(setters, target),
       knownSetters,
       ...kustomizeTagged2 && { kustomizeTagged: kustomizeTagged2 },
       ...pairedTags && { pairedTags },
-      fieldName: run.fieldName
+      fieldName: run.fieldName,
+      file: path
     };
     const requested = run.overridesByFile.get(path) ?? [];
     const overrides = requested.flatMap((o) => typeof o === "string" ? [o] : configuredOverride(o, editRequest.images));
@@ -45894,7 +46084,11 @@ async function warnLeftBehind(run, texts, planned, { forFile }, kustomizations, 
   const finalTexts = new Map([...texts].filter(([path]) => run.inScope(path)).map(([path, text2]) => [path, after.get(path) ?? text2]));
   const marks = /* @__PURE__ */ new Map();
   const marksIn = (path) => marks.get(path) ?? marks.set(path, marksOf(path, texts.get(path))).get(path);
+  const charts = new Map(
+    await Promise.all(chartsOf(finalTexts.keys(), run.present).map(async (path) => [path, after.get(path) ?? await readText2(run.source, path)]))
+  );
   const left = leftBehind(valid.images, finalTexts, {
+    charts,
     explained: (path, image, line) => warnedOf(warned.get(path) ?? [], image.repository, line) || // Marked fields follow their setter, overridden ones their override (a --set names no image: any of them): a warning says why either is left.
     (run.overridesByFile.get(path) ?? []).some((o) => typeof o === "string" || o.repository === image.repository) || (config?.overrides ?? []).some((o) => o.file === path && o.repository === image.repository) || markedIn2(forFile(path), marksIn(path), image) || run.keptOut(path, image) || run.unselected(path),
     quiet: planned.length === 0 && warnings.every(isAside)
@@ -46052,6 +46246,7 @@ function isActorLogin(text2) {
 var PAYLOAD_VERSION = 1;
 var MAX_TOP_LEVEL_KEYS = 10;
 var MAX_PAYLOAD_BYTES = 64 * 1024;
+var MAX_INPUT_CHARACTERS = 65535;
 var MAX_PAYLOAD_NESTING = 1e3;
 function sourceFromEnv(env) {
   const { GITHUB_REPOSITORY: repository, GITHUB_RUN_ID: runId } = env;
@@ -46065,6 +46260,7 @@ function sourceFromEnv(env) {
   };
 }
 var PAYLOAD_INPUT = "payload";
+var INPUT_PAYLOAD_FIELD = `inputs.${PAYLOAD_INPUT}`;
 var PayloadError = class extends Error {
   constructor(field, reason) {
     super(`${field}: ${reason}`);
@@ -46090,17 +46286,24 @@ function buildPayload(input, where2 = "client_payload") {
     const issue = reservedKeyIssue(key);
     if (issue) throw new PayloadError(`${where2}.${key}`, issue);
   }
+  const tooMany = extraKeysIssue(input);
+  if (tooMany) throw new PayloadError(where2, tooMany);
+  return parsePayload({ ...ownPart(input), ...extra }, where2);
+}
+function ownPart(input) {
   const source = input.source && withoutUndefined(input.source);
-  return parsePayload(
-    {
-      v: PAYLOAD_VERSION,
-      images: input.images,
-      ...source && Object.keys(source).length > 0 && { source },
-      ...input.targets && input.targets.length > 0 && { targets: input.targets },
-      ...extra
-    },
-    where2
-  );
+  return {
+    v: PAYLOAD_VERSION,
+    images: input.images,
+    ...source && Object.keys(source).length > 0 && { source },
+    ...input.targets && input.targets.length > 0 && { targets: input.targets }
+  };
+}
+function extraKeysIssue(input) {
+  const own = Object.keys(ownPart(input));
+  const extra = Object.keys(input.extra ?? {});
+  if (own.length + extra.length <= MAX_TOP_LEVEL_KEYS) return void 0;
+  return `${extra.length} extra keys (${extra.map(quotedExcerpt).join(", ")}) and gitops-promote's ${own.length} (${own.join(", ")}) make ${own.length + extra.length} top-level keys; GitHub allows at most ${MAX_TOP_LEVEL_KEYS}. Nest the extra keys under one, e.g. {"build": {${extra.slice(0, 2).map((key) => `${quotedExcerpt(key)}: ...`).join(", ")}, ...}}`;
 }
 function reservedKeyIssue(key) {
   return RESERVED_KEYS.has(key) ? `the extra payload may not set "${key}": gitops-promote writes it` : void 0;
@@ -46114,8 +46317,8 @@ function parsePayload(value, where2 = "client_payload") {
   }
   const shape = shapeIssue(object);
   if (shape) throw new PayloadError(where2, shape);
-  const bytes = new TextEncoder().encode(JSON.stringify(object)).length;
-  if (bytes >= MAX_PAYLOAD_BYTES) throw new PayloadError(where2, `is ${bytes} bytes of JSON; GitHub requires less than ${MAX_PAYLOAD_BYTES} (64KB)`);
+  const size = sizeIssue(JSON.stringify(object), where2);
+  if (size) throw new PayloadError(where2, size);
   checkVersion(object["v"], `${where2}.v`);
   const images = checkImages(object["images"], `${where2}.images`, misspelt(object, "images"));
   const source = object["source"] === void 0 ? void 0 : checkSource(object["source"], `${where2}.source`);
@@ -46123,6 +46326,14 @@ function parsePayload(value, where2 = "client_payload") {
   if (nearTargets !== "") throw new PayloadError(`${where2}.targets`, `missing, so the run would update every target${nearTargets}`);
   const targets = object["targets"] === void 0 ? void 0 : checkTargets(object["targets"], `${where2}.targets`);
   return { ...object, v: PAYLOAD_VERSION, images, ...source && { source }, ...targets && { targets } };
+}
+function sizeIssue(json, where2) {
+  if (where2 === INPUT_PAYLOAD_FIELD) {
+    const characters = [...json].length;
+    return characters > MAX_INPUT_CHARACTERS ? `is ${characters} characters of JSON; GitHub allows at most ${MAX_INPUT_CHARACTERS} characters in a workflow_dispatch's inputs` : void 0;
+  }
+  const bytes = new TextEncoder().encode(json).length;
+  return bytes >= MAX_PAYLOAD_BYTES ? `is ${bytes} bytes of JSON; GitHub requires less than ${MAX_PAYLOAD_BYTES} (64KB)` : void 0;
 }
 function misspelt(payload, key) {
   const near = closest(
@@ -50855,23 +51066,31 @@ var DispatchError = class extends Error {
 };
 var OK_CONCLUSIONS = /* @__PURE__ */ new Set(["success", "neutral", "skipped"]);
 var DEFAULT_WAIT = { timeoutMs: DEFAULT_WAIT_TIMEOUT_MS, intervalMs: 5e3, maxIntervalMs: 6e4 };
-async function dispatchImages(octokit, options2) {
-  const log = options2.log ?? (() => {
-  });
+function checkDispatch(options2) {
   if (options2.repositories.length === 0) throw new DispatchError("no repository to dispatch to: name at least one OWNER/NAME", []);
-  const repositories = options2.repositories.map(splitRepository);
+  const repositories = options2.repositories.map((name) => splitRepository(name).fullName);
   const workflow = options2.workflow === void 0 ? void 0 : workflowFile(options2.workflow);
   if (options2.wait && workflow === void 0) {
     throw new DispatchError("cannot wait: GitHub does not report the run a repository_dispatch starts; set `workflow` (workflow_dispatch), which does", []);
   }
+  if (workflow !== void 0) {
+    const ref = options2.ref?.trim();
+    return { repositories, kind: "workflow_dispatch", workflow, ...ref && { ref } };
+  }
   const eventType = options2.eventType?.trim() || DEFAULT_EVENT_TYPE;
   const tooLong = eventTypeIssue(eventType);
   if (tooLong) throw new DispatchError(`event type ${tooLong}`, []);
+  return { repositories, kind: "repository_dispatch", eventType };
+}
+async function dispatchImages(octokit, options2) {
+  const log = options2.log ?? (() => {
+  });
+  const plan = checkDispatch(options2);
   const sent = [];
   const failures = [];
-  for (const repo of repositories) {
+  for (const repo of plan.repositories.map(splitRepository)) {
     try {
-      const one = workflow === void 0 ? await sendRepositoryDispatch(octokit, repo, eventType, options2) : await sendWorkflowDispatch(octokit, repo, workflow, options2);
+      const one = plan.workflow === void 0 ? await sendRepositoryDispatch(octokit, repo, plan.eventType ?? DEFAULT_EVENT_TYPE, options2) : await sendWorkflowDispatch(octokit, repo, plan.workflow, options2);
       log(`${describeDispatch(one)} announcing ${options2.payload.images.join(", ")}${one.runUrl ? `: ${one.runUrl}` : ""}`);
       sent.push(one);
     } catch (error) {
@@ -51065,16 +51284,20 @@ function explain(error, repo, action, options2) {
     case 403:
       return new DispatchError(`${head}: ${forbidden(repo, action, options2)}${leftOut(repo, options2.defaultRepository)}`, []);
     case 422:
-      if (action === "workflow_dispatch") {
-        return new DispatchError(
-          `${head}: the workflow must have \`on: workflow_dispatch\` with an input named "${PAYLOAD_INPUT}", and the ref must exist.`,
-          []
-        );
-      }
-      return new DispatchError(head, []);
+      return new DispatchError(`${head}${refused(errorMessage(error), action, options2.payload)}`, []);
     default:
       return new DispatchError(head, []);
   }
+}
+function refused(message, action, payload) {
+  if (action !== "wait" && /too (?:large|long|big|many)|exceed|maximum|limit|size/i.test(message)) {
+    const json = JSON.stringify(payload ?? null);
+    const limit = action === "workflow_dispatch" ? `its JSON is ${[...json].length} characters, and GitHub allows at most ${MAX_INPUT_CHARACTERS} in a workflow_dispatch's inputs` : `its JSON is ${new TextEncoder().encode(json).length} bytes, and GitHub requires client_payload to be less than 64KB, with at most ${MAX_TOP_LEVEL_KEYS} top-level keys`;
+    return `: GitHub refused the payload as over a limit (${limit}). Announce fewer images per event, or send fewer extra keys.`;
+  }
+  if (action === "workflow_dispatch" && /input|ref|workflow_dispatch/i.test(message))
+    return `: the workflow must have \`on: workflow_dispatch\` with an input named "${PAYLOAD_INPUT}", and the ref must exist.`;
+  return "";
 }
 function leftOut(repo, defaultRepository) {
   if (defaultRepository?.toLowerCase() !== repo.fullName.toLowerCase()) return "";
@@ -51492,13 +51715,13 @@ async function notFileSaid(why, root, file) {
     case "unreadable":
       return "cannot be read: permission denied";
     case "missing": {
-      const dir = posix9.dirname(file);
+      const dir = posix10.dirname(file);
       const entries = await readdir(join4(root, dir), { withFileTypes: true }).catch(() => []);
       const meant = closest(
-        posix9.basename(file),
+        posix10.basename(file),
         entries.filter((entry) => entry.isFile()).map((entry) => entry.name)
       );
-      return `does not exist in DIR (${root})${didYouMean(meant === void 0 ? void 0 : posix9.join(dir, meant))}`;
+      return `does not exist in DIR (${root})${didYouMean(meant === void 0 ? void 0 : posix10.join(dir, meant))}`;
     }
   }
 }
@@ -51599,7 +51822,7 @@ async function configAbove(root, top, dir, paths) {
   } while (config === void 0 && at !== top);
   if (config === void 0) return void 0;
   const inside = posixRelative(at, root);
-  const scoped = (paths.length > 0 ? paths.map((path) => posix9.join(inside, path)) : [inside]).map((path) => `--path ${path}`).join(" ");
+  const scoped = (paths.length > 0 ? paths.map((path) => posix10.join(inside, path)) : [inside]).map((path) => `--path ${path}`).join(" ");
   return `${dir} has no configuration of its own, so ${spelt(dir, config)} would not be read: its targets, their policies and its overrides would not apply, and this run would edit every file alike; to apply them, run: gitops-promote update ${spelt(dir, at)} ${scoped}; to run without a configuration, add --config ${NO_CONFIG}`;
 }
 async function configInTree(root, file) {

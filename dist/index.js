@@ -25243,9 +25243,9 @@ var require_parse2 = __commonJS({
                 const idx = prev.value.lastIndexOf("[");
                 const pre = prev.value.slice(0, idx);
                 const rest2 = prev.value.slice(idx + 2);
-                const posix9 = POSIX_REGEX_SOURCE[rest2];
-                if (posix9) {
-                  prev.value = pre + posix9;
+                const posix10 = POSIX_REGEX_SOURCE[rest2];
+                if (posix10) {
+                  prev.value = pre + posix10;
                   state.backtrack = true;
                   advance();
                   if (!bos.output && tokens.indexOf(prev) === 1) {
@@ -25762,7 +25762,7 @@ var require_picomatch = __commonJS({
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options2 || {};
-      const posix9 = opts.windows;
+      const posix10 = opts.windows;
       const regex2 = isState ? picomatch2.compileRe(glob, options2) : picomatch2.makeRe(glob, options2, false, true);
       const state = regex2.state;
       delete regex2.state;
@@ -25772,8 +25772,8 @@ var require_picomatch = __commonJS({
         isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch2.test(input, regex2, options2, { glob, posix: posix9 });
-        const result = { glob, state, regex: regex2, posix: posix9, input, output, match, isMatch };
+        const { isMatch, match, output } = picomatch2.test(input, regex2, options2, { glob, posix: posix10 });
+        const result = { glob, state, regex: regex2, posix: posix10, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -25798,7 +25798,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch2.test = (input, regex2, options2, { glob, posix: posix9 } = {}) => {
+    picomatch2.test = (input, regex2, options2, { glob, posix: posix10 } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -25806,7 +25806,7 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options2 || {};
-      const format = opts.format || (posix9 ? utils.toPosixSlashes : null);
+      const format = opts.format || (posix10 ? utils.toPosixSlashes : null);
       let match = input === glob;
       let output = match && format ? format(input) : input;
       if (match === false) {
@@ -25815,16 +25815,16 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch2.matchBase(input, regex2, options2, posix9);
+          match = picomatch2.matchBase(input, regex2, options2, posix10);
         } else {
           match = regex2.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch2.matchBase = (input, glob, options2, posix9 = options2 && options2.windows) => {
+    picomatch2.matchBase = (input, glob, options2, posix10 = options2 && options2.windows) => {
       const regex2 = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options2);
-      return regex2.test(utils.basename(input, { windows: posix9 }));
+      return regex2.test(utils.basename(input, { windows: posix10 }));
     };
     picomatch2.isMatch = (str2, patterns, options2) => picomatch2(patterns, options2)(str2);
     picomatch2.parse = (pattern, options2) => {
@@ -32535,7 +32535,9 @@ function publicResult(result) {
 }
 var UPDATE = "{ image: parseImageRef(...), policy? }";
 function fullEditRequest(request2) {
-  const { images = [], setters = /* @__PURE__ */ new Map(), knownSetters, kustomizeTagged: kustomizeTagged2, pairedTags } = request2;
+  const { images = [], setters = /* @__PURE__ */ new Map(), knownSetters, kustomizeTagged: kustomizeTagged2, pairedTags, file } = request2;
+  if (file !== void 0 && typeof file !== "string")
+    throw new TypeError(`EditRequest.file must be a string (the text's path or file name), not ${describeValue(file)}`);
   if (!Array.isArray(images)) throw new TypeError(`EditRequest.images must be an array of ${UPDATE}, not ${describeValue(images)}`);
   images.forEach((u, i) => checkUpdate(u, `EditRequest.images[${i}]`));
   for (const [name, map2] of [
@@ -32550,15 +32552,15 @@ function fullEditRequest(request2) {
   for (const [key, u] of setters) checkUpdate(u, `EditRequest.setters' ${JSON.stringify(key)}`);
   return { ...request2, images, setters };
 }
-function checkUpdate(value, named2) {
-  if (!isImageUpdate(value)) throw new TypeError(`${named2} must be ${UPDATE}, not ${describeValue(value)}`);
+function checkUpdate(value, named3) {
+  if (!isImageUpdate(value)) throw new TypeError(`${named3} must be ${UPDATE}, not ${describeValue(value)}`);
   const { image } = value;
   if (image.tag === void 0 && image.digest === void 0)
     throw new TypeError(
-      `${named2} must have a tag or digest to write: ${image.repository} has neither, so it would change nothing; give repo:tag or repo@sha256:... to parseImageRef`
+      `${named3} must have a tag or digest to write: ${image.repository} has neither, so it would change nothing; give repo:tag or repo@sha256:... to parseImageRef`
     );
   const problem = builtRefProblem(image);
-  if (problem !== void 0) throw new TypeError(`${named2}'s image is not what parseImageRef gives: ${problem}`);
+  if (problem !== void 0) throw new TypeError(`${named3}'s image is not what parseImageRef gives: ${problem}`);
 }
 function isMapLike(value) {
   const map2 = value;
@@ -34247,10 +34249,10 @@ function counted(n, noun, plural = `${noun}s`) {
 function andList(items) {
   return items.length > 1 ? `${items.slice(0, -1).join(", ")} and ${items.at(-1)}` : items.join("");
 }
-function cappedList(items, named2 = 10, { noun, sentence = false } = {}) {
-  if (items.length <= named2) return sentence ? andList(items) : items.join(", ");
-  const more = items.length - named2;
-  return `${items.slice(0, named2).join(", ")} and ${noun === void 0 ? `${more} more` : counted(more, `more ${noun}`)}`;
+function cappedList(items, named3 = 10, { noun, sentence = false } = {}) {
+  if (items.length <= named3) return sentence ? andList(items) : items.join(", ");
+  const more = items.length - named3;
+  return `${items.slice(0, named3).join(", ")} and ${noun === void 0 ? `${more} more` : counted(more, `more ${noun}`)}`;
 }
 
 // src/image/digest-pin.ts
@@ -34281,12 +34283,12 @@ var PART_KEYS = {
 function misfitWarning(marker, field2, key, old) {
   const marks = `Flux setter "${marker.setter}" marks ${field2}`;
   const written = (value) => `${value || '""'} is written there, as Flux writes a marked field`;
-  const named2 = (part) => key !== void 0 && PART_KEYS[part].has(key);
+  const named3 = (part) => key !== void 0 && PART_KEYS[part].has(key);
   if (marker.field === "ref") {
-    if (!named2("tag")) return void 0;
+    if (!named3("tag")) return void 0;
     return (value) => `${marks}, a tag field, with the whole reference: ${written(value)}, and kustomize or the chart reads it as a tag (name:${value}); mark it {"$imagepolicy": "${marker.key}:tag"} to set the tag alone`;
   }
-  if (named2(marker.field) || !holdsWholeReference(marker.field, old)) return void 0;
+  if (named3(marker.field) || !holdsWholeReference(marker.field, old)) return void 0;
   return (value) => `${marks}, which holds a whole reference (${old}), with its ${marker.field} alone: ${written(value)}, and the field then holds only that; mark it {"$imagepolicy": "${marker.key}"} to set the whole reference`;
 }
 function holdsWholeReference(field2, text2) {
@@ -42681,8 +42683,8 @@ function decode(content, kind, multiline) {
 }
 function encode(text2, kind) {
   if (kind === "literal") return /['\u0000-\u0008\u000a-\u001f\u007f]/.test(text2) ? void 0 : text2;
-  const named2 = { "\\": "\\\\", '"': '\\"', "\b": "\\b", "	": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r" };
-  return text2.replace(/[\\"\u0000-\u001f\u007f]/g, (c) => named2[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  const named3 = { "\\": "\\\\", '"': '\\"', "\b": "\\b", "	": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r" };
+  return text2.replace(/[\\"\u0000-\u001f\u007f]/g, (c) => named3[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 function profileOverrideStrings(text2) {
   const strings = [];
@@ -42850,6 +42852,31 @@ function specsOf(text2) {
   return JSON.stringify(modOverrides(text2).map((o) => [o.line, o.path, "form" in o.value]));
 }
 
+// src/text/closest.ts
+function closest(typed, names, most = 2) {
+  let best;
+  for (const name of names) {
+    if (name === typed) return void 0;
+    const distance = editDistance(typed, name);
+    if (distance <= most && (!best || distance < best.distance)) best = { name, distance };
+  }
+  return best?.name;
+}
+function didYouMean(meant) {
+  return meant === void 0 ? "" : ` (did you mean ${meant}?)`;
+}
+function editDistance(a, b) {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_2, j) => i === 0 ? j : j === 0 ? i : 0));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[a.length][b.length];
+}
+
 // src/engine/request.ts
 var RequestError2 = class extends Error {
   constructor(issues) {
@@ -42975,14 +43002,14 @@ function nothingToUpdate(name) {
   const [image, setter, set2] = name ? [name("image"), name("setter"), name("set")] : ["an image", "a setter", "a set"];
   return `nothing to update: give ${image}, ${setter} or ${set2}`;
 }
-function stringsOf(value, named2, said) {
+function stringsOf(value, named3, said) {
   if (value === void 0) return [];
   if (!Array.isArray(value)) {
-    said(`${named2()}: must be a list of strings, not ${describeValue(value)}`);
+    said(`${named3()}: must be a list of strings, not ${describeValue(value)}`);
     return [];
   }
   const wrong = value.flatMap((item, i) => typeof item === "string" ? [] : [i]);
-  for (const i of wrong) said(`${named2(i)}: must be a string, not ${describeValue(value[i])}`);
+  for (const i of wrong) said(`${named3(i)}: must be a string, not ${describeValue(value[i])}`);
   return wrong.length === 0 ? value : [];
 }
 function isConfigField(config) {
@@ -42996,8 +43023,25 @@ function outsideRoot(path6) {
   return void 0;
 }
 var SWITCHES = ["allowDowngrade", "create"];
+var REQUEST_KEYS = {
+  images: true,
+  setters: true,
+  sets: true,
+  paths: true,
+  pathInRepository: true,
+  config: true,
+  targets: true,
+  allowDowngrade: true,
+  create: true,
+  fieldName: true
+};
 function readShape(request2, name, issues) {
   const say = (field2, message) => issues.push({ field: field2, message });
+  const keys = Object.keys(REQUEST_KEYS);
+  for (const key of Object.keys(request2).filter((key2) => !Object.hasOwn(REQUEST_KEYS, key2))) {
+    const meant = closest(key, keys) ?? keys.find((known) => known.toLowerCase() === key.toLowerCase());
+    say("request", `${key}: unknown key of the request${meant ? didYouMean(meant) : ` (expected ${keys.join(", ")})`}`);
+  }
   const list = (field2, value) => stringsOf(
     value,
     (i) => name(field2, i),
@@ -43550,14 +43594,20 @@ function checkedTargets(root, files) {
     if (!readFileSync2(target).equals(Buffer.from(file.before))) edited.push(file.path);
     return { file, target, mode: stats.mode & 4095, uid: stats.uid, gid: stats.gid };
   });
-  if (edited.length > 0) {
-    const [verb, pronoun] = edited.length === 1 ? ["has", "its"] : ["have", "their"];
-    throw new Error(
-      `refusing to write ${andList(edited)}: ${verb} changed since the plan was made (${pronoun} text is not the plan's before, and writing would lose that change); plan again; nothing was written`
-    );
-  }
+  if (edited.length > 0) throw new StalePlanError(edited);
   return writes2;
 }
+var StalePlanError = class extends Error {
+  constructor(paths) {
+    const [verb, pronoun] = paths.length === 1 ? ["has", "its"] : ["have", "their"];
+    super(
+      `refusing to write ${andList(paths)}: ${verb} changed since the plan was made (${pronoun} text is not the plan's before, and writing would lose that change); plan again; nothing was written`
+    );
+    this.paths = paths;
+    this.name = "StalePlanError";
+  }
+  paths;
+};
 function isInside(root, path6) {
   const rel = relative2(root, path6);
   return rel === "" || !isAbsolute(rel) && rel !== ".." && !rel.startsWith(`..${sep4}`);
@@ -44079,2795 +44129,6 @@ function compare(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-// src/image/marker.ts
-var MARKER_KEY = "$imagepolicy";
-var MARKER_TOKEN = JSON.stringify(MARKER_KEY);
-function lineMarkers(text2) {
-  const found = [];
-  let lines;
-  for (let at = text2.indexOf(MARKER_TOKEN); at >= 0; at = text2.indexOf(MARKER_TOKEN, at + MARKER_TOKEN.length)) {
-    lines ??= new LineIndex(text2);
-    const line = lines.lineAt(at);
-    const start = lines.lineStart(line);
-    const head = text2.slice(start, at);
-    const opening = /#+\s*\{\s*$/.exec(head);
-    const before = opening && head.slice(0, opening.index).trim();
-    if (!opening || !before || before.startsWith("#")) continue;
-    const reading = readMarker(text2.slice(start + opening.index, lines.lineStart(line + 1) ?? text2.length).trimEnd());
-    if (reading && "marker" in reading) found.push({ marker: reading.marker, line, before });
-  }
-  return found;
-}
-function readMarker(comment) {
-  const body = comment.replace(/^#+/, "");
-  const fields = stringObject(body);
-  if (typeof fields === "string") return singleQuoted2(body) ?? (body.includes(MARKER_TOKEN) ? { error: malformed(body, fields) } : void 0);
-  const setter = fields.get(MARKER_KEY);
-  if (setter === void 0) return void 0;
-  const parts = /^([^:\s]+:[^:\s]+)(?::(tag|name|digest))?$/.exec(setter);
-  if (!parts) return { error: malformed(body, `"${setter}" is not <namespace>:<policy> optionally followed by :tag, :name or :digest`) };
-  return { marker: { key: parts[1], field: parts[2] ?? "ref", setter } };
-}
-function singleQuoted2(body) {
-  if (!body.includes("'")) return void 0;
-  const json = body.replaceAll("'", '"');
-  const reading = readMarker(json);
-  if (reading === void 0 || !("marker" in reading)) return void 0;
-  return {
-    ignored: `${body.trim()} is no Flux setter marker: Flux reads a marker as JSON, whose strings are double-quoted, so it ignores this one and the value is treated as unmarked; write # ${json.trim()}`
-  };
-}
-function stringObject(text2) {
-  let parsed;
-  try {
-    parsed = JSON.parse(text2);
-  } catch {
-    return "it is not one JSON object";
-  }
-  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return "it is not one JSON object";
-  const fields = /* @__PURE__ */ new Map();
-  for (const [key, value] of Object.entries(parsed)) {
-    if (typeof value !== "string" && value !== null) return `the value of "${key}" is not a string`;
-    fields.set(key, value ?? "");
-  }
-  return fields;
-}
-function malformed(body, reason) {
-  return `malformed Flux setter marker ${body.trim()}: ${reason}; Flux ignores it, so the value is left as it is`;
-}
-function unknownSetterWarning(marker, known) {
-  if (!known?.has(marker.key)) return `no image is configured for Flux setter "${marker.setter}"; the marked value is left as it is`;
-  const why = known.get(marker.key);
-  return why === void 0 ? void 0 : `Flux setter "${marker.setter}" ${why}`;
-}
-function refVersion(text2) {
-  const ref = tryParseImageRef(text2);
-  return versionOf(ref?.tag, ref?.digest);
-}
-function isRefused(update2, current, note) {
-  return nextVersion(update2, current, note) === void 0 && nextVersion({ image: update2.image }, current) !== void 0;
-}
-function groupVersion(fields) {
-  const text2 = (field2) => fields.find((f) => f.marker.field === field2)?.text || void 0;
-  const plain = text2("ref");
-  const ref = plain === void 0 ? {} : refVersion(plain);
-  return versionOf(partOf("tag", text2("tag")) ?? ref.tag, partOf("digest", text2("digest")) ?? ref.digest);
-}
-function partOf(field2, text2) {
-  if (text2 === void 0 || (field2 === "tag" ? isTag(text2) : isDigest(text2))) return text2;
-  const ref = tryParseImageRef(text2);
-  return ref ? ref[field2] : field2 === "tag" ? text2 : void 0;
-}
-function markedValues(groups2, kept) {
-  const refusedByKey = /* @__PURE__ */ new Map();
-  const decisions = groups2.map(({ update: update2, fields }) => {
-    const key = fields[0].marker.key;
-    const current = groupVersion(fields);
-    const hasTag = fields.some((f) => f.marker.field === "ref" || f.marker.field === "tag");
-    if (hasTag && !refusedByKey.has(key)) refusedByKey.set(key, isRefused(update2, current));
-    return { update: update2, fields, key, current, hasTag };
-  });
-  return decisions.map(({ update: update2, fields, key, current, hasTag }) => {
-    const tagField = fields.find((f) => f.marker.field === "tag");
-    const refused = hasTag ? isRefused(update2, current, tagField && kept && ((why, kind) => kept(tagField, why, kind))) : refusedByKey.get(key) ?? false;
-    const next = refused ? void 0 : nextVersion(update2, current);
-    const pinnedBeside = fields.some((f) => f.marker.field === "ref" || f.marker.field === "digest");
-    if (next && tagField && kept && update2.image.tag === void 0 && !pinnedBeside)
-      kept(tagField, noDigestFieldWarning(update2.image, `a digest field beside the tag, marked {"$imagepolicy": "${key}:digest"}, would take it`));
-    return fields.map((field2) => markedValue(field2, update2, next, refused, kept && ((why, kind) => kept(field2, why, kind))));
-  });
-}
-function imagesOf(fields) {
-  const images = [];
-  let image = [];
-  for (const field2 of fields) {
-    if (image.some((f) => f.marker.field === field2.marker.field)) {
-      images.push(image);
-      image = [];
-    }
-    image.push(field2);
-  }
-  images.push(image);
-  return images;
-}
-function markedValue({ marker, text: text2 }, update2, next, refused, note) {
-  switch (marker.field) {
-    case "ref": {
-      const own = refVersion(text2);
-      if (isRefused(update2, own, note)) return void 0;
-      return formatImageRef({ name: update2.image.name, ...nextVersion(update2, own) ?? own });
-    }
-    case "tag":
-      return next?.tag;
-    case "digest":
-      return next ? next.digest ?? "" : void 0;
-    case "name":
-      return refused ? void 0 : update2.image.name;
-  }
-}
-var MarkedFields = class {
-  constructor(request2) {
-    this.request = request2;
-  }
-  request;
-  /** By document and setter key, in the order first met. */
-  groups = /* @__PURE__ */ new Map();
-  add(site) {
-    const { key } = site.marker;
-    if (!this.request.setters.has(key)) {
-      const warning2 = unknownSetterWarning(site.marker, this.request.knownSetters);
-      if (warning2) site.warn(warning2);
-    } else if ("refusal" in site) {
-      site.warn(site.refusal);
-    } else {
-      const groupKey = `${site.document} ${key}`;
-      const group2 = this.groups.get(groupKey) ?? [];
-      if (group2.length === 0) this.groups.set(groupKey, group2);
-      group2.push(site);
-    }
-  }
-  /** Writes every field whose value moves: the fields of one image of a setter in one document decide together (markedValues). */
-  writeAll() {
-    const groups2 = [...this.groups.values()].flatMap(imagesOf);
-    const values = markedValues(
-      groups2.map((fields) => ({ update: this.request.setters.get(fields[0].marker.key), fields })),
-      (field2, why, kind) => field2.warn(`Flux setter "${field2.marker.setter}" ${why}`, kind)
-    );
-    groups2.forEach(
-      (fields, g) => fields.forEach((field2, f) => {
-        const value = values[g][f];
-        if (value !== void 0) field2.write(value);
-      })
-    );
-  }
-};
-
-// src/text/word-screen.ts
-function wordScreen(words) {
-  const needles = [...new Set(words)].map((word) => {
-    const rare = word.search(/[/$]/);
-    return { word, anchor: rare > 0 ? word.slice(rare) : void 0 };
-  });
-  return (text2) => needles.some(({ word, anchor }) => (anchor === void 0 || text2.includes(anchor)) && text2.includes(word));
-}
-
-// src/kcl/markers.ts
-var CLOSERS = /* @__PURE__ */ new Set([T.RParen, T.RBracket, T.RBrace, T.Comma, T.Semicolon]);
-var BRACKET_CLOSERS = /* @__PURE__ */ new Set([T.RParen, T.RBracket, T.RBrace]);
-function* markerComments(tokens) {
-  const { text: text2 } = tokens.source;
-  let token = 0;
-  for (let c = 0, next = text2.indexOf(MARKER_KEY); c < tokens.commentCount && next >= 0; c++) {
-    const start = tokens.commentStart[c];
-    const end = tokens.commentEnd[c];
-    if (next < start) next = text2.indexOf(MARKER_KEY, start);
-    if (next < 0 || next >= end) continue;
-    next = text2.indexOf(MARKER_KEY, end);
-    const comment = text2.slice(start, end);
-    const line = tokens.source.line(start);
-    while (token + 1 < tokens.count && tokens.end[token + 1] <= start) token++;
-    if (/^[ \t]*$/.test(text2.slice(tokens.source.lineStart(start), start))) {
-      yield { comment, start, line, ownLine: true };
-      continue;
-    }
-    if (tokens.end[token] > start) continue;
-    let at = token;
-    while (at > 0 && CLOSERS.has(tokens.kind[at])) at--;
-    if (tokens.source.line(tokens.start[at]) === line) yield { comment, start, line, token: at };
-    else yield { comment, start, line, follows: follows(tokens, at, token) };
-  }
-}
-function follows(tokens, at, last) {
-  for (let t = last; t > at; t--) if (BRACKET_CLOSERS.has(tokens.kind[t])) return `a closing ${tokens.source.text.slice(tokens.start[t], tokens.end[t])}`;
-  const begun = `begun on line ${tokens.source.line(tokens.start[at])}`;
-  return tokens.kind[at] === T.String ? `a string ${begun}` : `a value ${begun}`;
-}
-function misplacedMarkerWarning(marker, follows2) {
-  return `Flux setter "${marker.setter}" follows ${follows2}, where it marks nothing: a KCL marker sets the string its line ends with, closers and commas aside, so the values before it are treated as unmarked; write it at the end of the line of the string value it sets`;
-}
-function kclMarkers(text2, misplaced = false) {
-  let tokens;
-  try {
-    ({ tokens } = parseKcl(text2));
-  } catch (error2) {
-    if (error2 instanceof SourceError) return [];
-    throw error2;
-  }
-  const found = [];
-  for (const place of markerComments(tokens)) {
-    const reading = "token" in place !== misplaced ? readMarker(place.comment) : void 0;
-    if (reading && "marker" in reading)
-      found.push({ marker: reading.marker, line: place.line, before: text2.slice(tokens.source.lineStart(place.start), place.start).trim() });
-  }
-  return found;
-}
-
-// src/kcl/skipped.ts
-var SKIPPED_EXPRESSIONS = {
-  number: "a number",
-  constant: "a constant",
-  parentheses: "parentheses",
-  call: "a call",
-  subscript: "a subscript",
-  attribute: "an attribute access",
-  ternary: "a ternary",
-  lambda: "a lambda",
-  quantifier: "an all/any/map/filter expression",
-  "list comprehension": "a list comprehension",
-  "dict comprehension": "a dict comprehension",
-  unpacking: "a * unpacking"
-};
-var SKIPPED_STATEMENTS = {
-  decorator: "a decorator",
-  "type alias": "a type alias",
-  schema: "a schema definition",
-  rule: "a rule",
-  protocol: "a protocol",
-  mixin: "a mixin",
-  "if block": "an if block",
-  "for block": "a for block",
-  assert: "an assert statement",
-  "check block": "a check block",
-  "type annotation": "a type annotation",
-  expression: "an expression statement"
-};
-var MATCHED_OPERATORS = /* @__PURE__ */ new Set(["+", "|"]);
-var PRECEDENCE = {
-  or: 1,
-  and: 2,
-  ...Object.fromEntries(["in", "not in", "is", "is not", "as", "<", "<=", ">", ">=", "!=", "=="].map((op) => [op, 3])),
-  "|": 4,
-  "^": 5,
-  "&": 6,
-  "<<": 7,
-  ">>": 7,
-  "+": 8,
-  "-": 8,
-  ...Object.fromEntries(["*", "/", "//", "%"].map((op) => [op, 9])),
-  "**": 10
-};
-var precedence = (operator) => PRECEDENCE[operator] ?? 0;
-function operatorsOver(operation) {
-  const { operators } = operation;
-  if (operation.operands.length === 1) return [operators[0]];
-  const count = operators.length;
-  const appliedAfter = (later, earlier) => {
-    const [p, q] = [precedence(operators[later]), precedence(operators[earlier])];
-    return p < q || p === q && operators[later] !== "**";
-  };
-  const parent = new Int32Array(count).fill(-1);
-  const rightEdge = [];
-  for (let g = 0; g < count; g++) {
-    let child2 = -1;
-    while (rightEdge.length > 0 && appliedAfter(g, rightEdge[rightEdge.length - 1])) child2 = rightEdge.pop();
-    if (child2 >= 0) parent[child2] = g;
-    if (rightEdge.length > 0) parent[g] = rightEdge[rightEdge.length - 1];
-    rightEdge.push(g);
-  }
-  const over = new Array(count);
-  const known = new Uint8Array(count);
-  const path6 = [];
-  for (let g = 0; g < count; g++) {
-    let up = g;
-    for (; up >= 0 && known[up] === 0; up = parent[up]) path6.push(up);
-    let found = up >= 0 ? over[up] : void 0;
-    for (let i = path6.length - 1; i >= 0; i--) {
-      const at = path6[i];
-      if (!MATCHED_OPERATORS.has(operators[at])) found = operators[at];
-      over[at] = found;
-      known[at] = 1;
-    }
-    path6.length = 0;
-  }
-  return operation.operands.map((_, i) => over[i === 0 ? 0 : i === count || appliedAfter(i, i - 1) ? i - 1 : i]);
-}
-var holds = (node2, token) => node2.first <= token && token <= node2.last;
-function holding(nodes, token) {
-  const at = partitionPoint(nodes.length, (i) => nodes[i].last < token);
-  return at < nodes.length && holds(nodes[at], token) ? at : -1;
-}
-var overByOperation = /* @__PURE__ */ new WeakMap();
-function skippedConstruct(statements, token) {
-  const statement = statements[holding(statements, token)];
-  if (statement === void 0) return void 0;
-  if (statement.type === "other") return SKIPPED_STATEMENTS[statement.construct];
-  if (statement.type === "import") return "an import";
-  if (holds(statement.value, token)) return inExpr(statement.value, token);
-  return statement.type === "assign" && statement.annotation && holds(statement.annotation, token) ? "a type annotation" : "the left side of an assignment";
-}
-function literalTypes(module2) {
-  const { tokens } = module2;
-  let aliases;
-  const aliasValue = (name) => {
-    aliases ??= new Map(
-      module2.statements.flatMap(
-        (s) => s.type === "other" && s.construct === "type alias" ? [[nodeText(tokens, { first: s.first + 1, last: s.first + 1 }), { first: s.first + 3, last: s.last }]] : []
-      )
-    );
-    return aliases.get(name);
-  };
-  const listsLiterals = (annotation) => {
-    const seen = /* @__PURE__ */ new Set();
-    for (const pending = [annotation]; pending.length > 0; ) {
-      const { first, last } = pending.pop();
-      for (let t = first; t <= last; t++) {
-        if (tokens.kind[t] === T.String) return true;
-        if (tokens.kind[t] !== T.Name) continue;
-        const name = nodeText(tokens, { first: t, last: t });
-        const value = seen.has(name) ? void 0 : aliasValue(name);
-        seen.add(name);
-        if (value !== void 0) pending.push(value);
-      }
-    }
-    return false;
-  };
-  const typed = /* @__PURE__ */ new Map();
-  for (const s of module2.statements)
-    if (s.type === "assign" && s.annotation !== void 0 && listsLiterals(s.annotation)) typed.set(s, nodeText(tokens, s.annotation));
-  return typed;
-}
-function inExpr(expr, token) {
-  switch (expr.type) {
-    case "other":
-      return SKIPPED_EXPRESSIONS[expr.construct];
-    case "config":
-      return inItems(expr.items, token);
-    case "schema":
-      return holds(expr.config, token) ? inItems(expr.config.items, token) : "a schema's arguments";
-    case "list":
-      return inListItems(expr.items, token);
-    case "operation":
-      return inOperation(expr, token);
-    default:
-      return void 0;
-  }
-}
-function inOperation(operation, token) {
-  const at = holding(operation.operands, token);
-  if (at < 0) return void 0;
-  let over = overByOperation.get(operation);
-  if (over === void 0) overByOperation.set(operation, over = operatorsOver(operation));
-  const operator = over[at];
-  if (operator === void 0) return inExpr(operation.operands[at], token);
-  if (operation.operands.length > 1) return `an operand of '${operator}'`;
-  return operator === "not" ? "the operand of 'not'" : `the operand of unary '${operator}'`;
-}
-function inItems(items, token) {
-  const item = items[holding(items, token)];
-  if (item === void 0) return void 0;
-  if (item.type === "unpack") return "a ** unpacking";
-  if (item.type === "if") return inBranches(item, token, inItems);
-  return holds(item.key, token) ? "a config key" : inExpr(item.value, token);
-}
-function inListItems(items, token) {
-  const item = items[holding(items, token)];
-  return item?.type === "if" ? inBranches(item, token, inListItems) : item && inExpr(item, token);
-}
-function inBranches(item, token, inBranch) {
-  const branch = item.branches.find((items) => holding(items, token) >= 0);
-  return branch ? inBranch(branch, token) : "an if condition";
-}
-
-// src/kcl/editor.ts
-function newReadConfig() {
-  return { fields: /* @__PURE__ */ new Map(), configs: /* @__PURE__ */ new Map() };
-}
-function childConfig(config, key, replace) {
-  let child2 = config.configs.get(key);
-  if (child2 === void 0 || replace) config.configs.set(key, child2 = newReadConfig());
-  return child2;
-}
-function mergesEntries(items) {
-  let configKeys;
-  for (const item of items) {
-    if (item.type !== "entry" || item.key.parts === void 0) continue;
-    if (item.key.parts.length > 1) return true;
-    if (item.value.type !== "config" && item.value.type !== "schema") continue;
-    const key = item.key.parts[0];
-    if (configKeys?.has(key)) return true;
-    (configKeys ??= /* @__PURE__ */ new Set()).add(key);
-  }
-  return false;
-}
-var JOINED_LITERALS = 6;
-function assertSafeBody(value, line) {
-  if (/["'\\\r\n]|\$\{/.test(value)) throw new SourceError(`refusing to write ${JSON.stringify(value)} into a KCL string`, line);
-}
-var ImageEditor = class {
-  constructor(tokens, request2, overridden, literalTyped) {
-    this.tokens = tokens;
-    this.request = request2;
-    this.literalTyped = literalTyped;
-    this.typedInOrder = [...literalTyped.keys()];
-    this.setInFile = new Set(overridden.repositories);
-    this.setPaths = [...overridden.paths ?? []];
-    this.text = tokens.source.text;
-    this.screens = request2.images.map((u) => screenToken(u.image));
-    this.tails = request2.images.map((u) => registryTail(u.image));
-    this.incoming = byRepository(request2.images);
-    this.marked = new MarkedFields(request2);
-  }
-  tokens;
-  request;
-  literalTyped;
-  edits = [];
-  warnings = [];
-  marked;
-  text;
-  screens;
-  /** `/web:` for ghcr.io/acme/web: how a reference built on a registry variable (`_registry + "/web:"`) shows in the text. */
-  tails;
-  incoming;
-  /**
-   * Repositories a marker or a configured override sets in this file: an interpolation building
-   * their reference is already taken care of (the advice of its warning was followed).
-   */
-  setInFile;
-  /** String tokens a marker comment claims (set, or refused with a warning), or a Helm-style pair decides: never matched by repository alone. */
-  claimed = /* @__PURE__ */ new Set();
-  /** String tokens the walk met outside interpolations, edited or not: the others are where matching by repository never goes. */
-  reached = /* @__PURE__ */ new Set();
-  /** Paths a `--set` sets (Overridden.paths). */
-  setPaths;
-  /** The literal-typed assignments in file order, for typedAt. */
-  typedInOrder;
-  /** Where the walk met strings, kept only when a `--set` may set their field (it answers for their warnings). */
-  fieldAt = /* @__PURE__ */ new Map();
-  walk(expr, path6) {
-    switch (expr.type) {
-      case "string":
-        return this.visit(expr, path6);
-      case "other": {
-        const string2 = this.stringValue(expr);
-        return string2 && this.visit(string2, path6);
-      }
-      case "schema":
-        return this.walkItems(expr.config.items, path6);
-      case "config":
-        return this.walkItems(expr.items, path6);
-      case "list":
-        return expr.items.forEach((item, i) => this.walkListItem(item, { parent: path6, step: i }));
-      case "operation": {
-        const over = operatorsOver(expr);
-        return expr.operands.forEach((operand, i) => over[i] === void 0 && this.walk(operand, path6));
-      }
-      default:
-        return;
-    }
-  }
-  /** An `if` item's items take its place in the list: `[a, if c: b]` reports b as `[1]`. */
-  walkListItem(item, path6) {
-    if (item.type !== "if") return this.walk(item, path6);
-    for (const branch of item.branches) for (const inner of branch) this.walkListItem(inner, path6);
-  }
-  walkItems(items, path6) {
-    this.helmImages(items, path6);
-    for (const item of items) {
-      if (item.type === "entry") {
-        this.walk(item.value, { parent: path6, step: item });
-      } else if (item.type === "if") {
-        for (const branch of item.branches) this.walkItems(branch, path6);
-      }
-    }
-  }
-  /**
-   * An image held as Helm values hold one, `repository` (or `name`, with an optional
-   * `registry`) beside `tag` (and `digest`), all string literals: when the repository is an
-   * incoming one, the tag and digest move on under the decision helm.ts makes in YAML
-   * (nextSplitImage: a `tag = "1.0.0@sha256:…"` pin is kept, an incoming digest with no digest
-   * field is said at the pair). Its literals are then claimed: the repository alone is no news.
-   * The fields are those of the config as KCL reads these entries (readEntries): dotted keys
-   * (`image.tag = "1"`) and a key's configs merged, within this literal; a pair whose fields
-   * only another statement or a `|` operand brings together is not read as one.
-   */
-  helmImages(items, path6) {
-    if (!mergesEntries(items)) {
-      if (!items.some((item) => item.type === "entry" && this.isTagKey(item.key))) return;
-      return this.helmImage(this.readEntries(items, path6, false), () => this.pathText(path6));
-    }
-    const visit3 = (config, at) => {
-      if (config.fields.has("tag")) this.helmImage(config, () => at.length === 0 ? this.pathText(path6) : formatOverridePath(at, this.pathText(path6)));
-      for (const [key, inner] of config.configs) visit3(inner, [...at, key]);
-    };
-    visit3(this.readEntries(items, path6, true), []);
-  }
-  /**
-   * The split-image fields of the config entries `items` (at `path`) make, as KCL reads them: a
-   * later entry of a key wins, and with `nested`, a dotted key is configs nested in one another
-   * (`image.tag = "1"` is `image: {tag = "1"}`), and a key's config values merge, but for one given
-   * with `=`, which replaces what the key held (KCL's config operators).
-   */
-  readEntries(items, path6, nested, into = newReadConfig()) {
-    for (const item of items) {
-      if (item.type !== "entry" || item.key.parts === void 0 || !nested && item.key.parts.length !== 1) continue;
-      const { parts } = item.key;
-      let config = into;
-      for (const part of parts.slice(0, -1)) config = childConfig(config, part, false);
-      const key = parts[parts.length - 1];
-      const entryPath = { parent: path6, step: item };
-      const string2 = this.stringValue(item.value);
-      if (string2 !== void 0) {
-        if (SPLIT_IMAGE_KEYS.has(key) && !(this.tokens.flags[string2.token] & StringFlag.Interpolated))
-          config.fields.set(key, { path: entryPath, token: string2.token });
-      } else if (nested && (item.value.type === "config" || item.value.type === "schema")) {
-        const { items: inner } = item.value.type === "config" ? item.value : item.value.config;
-        this.readEntries(inner, entryPath, true, childConfig(config, key, item.operator === "="));
-      }
-    }
-    return into;
-  }
-  /** The string literal an expression is, as KCL reads it: a literal, or one in parentheses (`("app:1.0")`). */
-  stringValue(expr) {
-    if (expr.type === "string") return expr;
-    if (expr.type !== "other" || expr.construct !== "parentheses") return void 0;
-    const { kind } = this.tokens;
-    let { first, last } = expr;
-    while (first < last) {
-      if (kind[first] === T.Newline) first++;
-      else if (kind[last] === T.Newline) last--;
-      else if (kind[first] === T.LParen && kind[last] === T.RParen) [first, last] = [first + 1, last - 1];
-      else break;
-    }
-    return first === last && kind[first] === T.String ? { type: "string", token: first, first: expr.first, last: expr.last } : void 0;
-  }
-  /** A Helm-style image in `config`'s fields (helmImages), `pair` naming where the config is. */
-  helmImage(config, pair) {
-    const { repository, registry, tag, digest } = splitImage((key) => config.fields.get(key));
-    if (!repository || !tag) return;
-    const fields = [repository, tag, registry, digest].filter((f) => f !== void 0);
-    if (fields.some((f) => this.claimed.has(f.token))) {
-      for (const f of fields) this.claimed.add(f.token);
-      return;
-    }
-    const repositoryText = this.literal(repository.token).body;
-    const name = splitImageName(registry && this.literal(registry.token).body, repositoryText);
-    const update2 = this.incoming.get(normalizeRepository(name) ?? "");
-    if (!update2) return;
-    for (const f of fields) this.claimed.add(f.token);
-    const tagLiteral = this.literal(tag.token);
-    const tagKey = this.pathText(tag.path);
-    const { next, say } = nextSplitImage(update2, { tag: tagLiteral.body, digest: digest && this.literal(digest.token).body });
-    say(this.versionNote(tagLiteral, tagKey, update2.image.repository), this.versionNote(tagLiteral, pair(), update2.image.repository));
-    if (next?.tag !== void 0) this.write(tagLiteral, next.tag, "kcl-image", tagKey);
-    if (digest && next?.digest !== void 0) this.write(this.literal(digest.token), next.digest, "kcl-image", this.pathText(digest.path));
-  }
-  /**
-   * `key` is the one name `tag`, as an identifier (`tag`, `$tag`) or a string (`"tag"`, `r'tag'`,
-   * `"""tag"""`, Python-dict style). Most configs hold no `tag` key: a key that does not end in
-   * `tag`, before any closing quotes, is refused with no key text built.
-   */
-  isTagKey(key) {
-    if (key.first !== key.last) return false;
-    const { text: text2 } = this;
-    const at = this.tokens.end[key.first] - "tag".length;
-    if (!text2.startsWith("tag", at) && !text2.startsWith("tag", at - 1) && !text2.startsWith("tag", at - 3)) return false;
-    const { parts } = key;
-    return parts?.length === 1 && parts[0] === "tag";
-  }
-  /** `config.containers[0].image`: a key path as a change reports it. */
-  pathText(path6) {
-    if (path6.parent === void 0) return path6.target;
-    const { parent, step } = path6;
-    if (typeof step === "number") return `${this.pathText(parent)}[${step}]`;
-    const key = step.key.parts ?? [this.text.slice(this.tokens.start[step.key.first], this.tokens.end[step.key.last])];
-    return formatOverridePath(key, this.pathText(parent));
-  }
-  /** The literal type of the assignment whose value holds token `token` (literalTypes), if any. */
-  literalTypeAt(token) {
-    const typed = this.typedInOrder[holding(this.typedInOrder, token)];
-    return typed && holds(typed.value, token) ? this.literalTyped.get(typed) : void 0;
-  }
-  /** Whether token `token` is in the literal type of an assignment (`c: "a" | "b" = "a"`): a type, never a value to set. */
-  inLiteralType(token) {
-    const annotation = this.typedInOrder[holding(this.typedInOrder, token)]?.annotation;
-    return annotation !== void 0 && holds(annotation, token);
-  }
-  /** 1-based line of a literal, for changes and warnings. */
-  line(literal2) {
-    return this.tokens.source.line(literal2.start);
-  }
-  /** Says `message` at a literal's line, of `kind` when it has one. */
-  warnAt(literal2, message, kind) {
-    this.warnings.push({ line: this.line(literal2), message, ...kind && { kind } });
-  }
-  /** What a field's version decision for `image` (a repository) tells (VersionNote), said at a literal after the field's name and kept as what the warning is about (overrides.ts). */
-  versionNote(literal2, field2, image) {
-    return (why, kind) => this.warnings.push({ line: this.line(literal2), ...versionNoteWarning(field2, why, kind, image) });
-  }
-  /**
-   * Every comment holding a Flux marker, wherever its line is (a config value, a schema
-   * default, an `if` block, a lambda, a ternary): the marker sets the string literal that ends
-   * the line before it, closers and commas aside (markers.ts), as Flux's setters set the field a
-   * line comment follows. Runs before the walk, which leaves marked literals to it.
-   */
-  markLiterals() {
-    const { tokens } = this;
-    for (const place of markerComments(tokens)) {
-      const { line } = place;
-      const reading = readMarker(place.comment);
-      if (!("token" in place)) {
-        if (reading !== void 0 && "marker" in reading)
-          this.warnings.push({
-            line,
-            message: "ownLine" in place ? ownLineMarkerWarning(reading.marker) : misplacedMarkerWarning(reading.marker, place.follows)
-          });
-        continue;
-      }
-      const at = place.token;
-      if (reading === void 0) continue;
-      if ("ignored" in reading) {
-        this.warnings.push({ line, message: reading.ignored });
-        continue;
-      }
-      if ("error" in reading) {
-        this.warnings.push({ line, message: reading.error });
-        this.claimed.add(at);
-        continue;
-      }
-      const { marker } = reading;
-      const marked = this.markedString(at, marker);
-      if (marked === void 0) continue;
-      if (tokens.kind[marked] !== T.String)
-        this.warnings.push({ line, message: `Flux setter "${marker.setter}" marks a value that is not a string literal; only a literal can be set` });
-      else if (tokens.flags[marked] & StringFlag.Interpolated)
-        this.warnings.push({ line, message: `Flux setter "${marker.setter}" marks a string with \${...}, which is not edited` });
-      else this.mark(marked, marker);
-      this.claimed.add(marked);
-    }
-  }
-  /**
-   * The token a marker after token `at` marks: the string it follows on its line, as go-yaml gives
-   * a line comment to the last node on its line (`{repository = "app", tag = "1.0"} # {...:tag}`
-   * sets the tag). A whole-reference marker on a line of several strings marks the only one holding
-   * its setter's repository (`{image = "app:1", sidecar = "side:1"}`, a ternary with one image arm),
-   * so another image is never written over; where that is not one string it marks none, said, and
-   * they are left to matching by repository as unmarked values. A key this run has no image for is
-   * warned about as such (MarkedFields), whichever string it marks.
-   */
-  markedString(at, marker) {
-    const repository = this.request.setters.get(marker.key)?.image.repository;
-    if (marker.field !== "ref" || repository === void 0) return at;
-    const strings = this.stringsOnLine(at);
-    if (strings.length < 2) return at;
-    const own = strings.filter((t) => !(this.tokens.flags[t] & StringFlag.Interpolated) && tryParseImageRef(this.literal(t).body)?.repository === repository);
-    if (own.length === 1) return own[0];
-    const message = `Flux setter "${marker.setter}" is on a line with ${strings.length} strings, ${own.length === 0 ? "none" : own.length} of them holding ${repository}, so it marks none of them and they are treated as unmarked; write it after the value it sets, on a line of its own`;
-    this.warnings.push({ line: this.tokens.source.line(this.tokens.start[at]), message });
-    return void 0;
-  }
-  /** The string tokens on the line of token `last`, up to it. */
-  stringsOnLine(last) {
-    const { tokens } = this;
-    const line = tokens.source.line(tokens.start[last]);
-    const strings = [];
-    for (let t = last; t >= 0 && tokens.source.line(tokens.end[t]) === line; t--) if (tokens.kind[t] === T.String && !this.inLiteralType(t)) strings.push(t);
-    return strings;
-  }
-  /**
-   * String literals holding an incoming image that no rule edits: interpolations
-   * (`"ghcr.io/acme/app:${tag}"`), and literals where matching by repository never goes
-   * (schema defaults, lambdas, ternaries, `if` blocks, call arguments, comprehensions), named.
-   * Said at each, since a run that leaves them would otherwise read as one where every field
-   * is up to date.
-   */
-  warnUnreached(statements) {
-    const { tokens } = this;
-    const concatenations = /* @__PURE__ */ new Set();
-    for (const t of this.stringsHolding(this.screens)) {
-      if (this.claimed.has(t)) continue;
-      const literal2 = this.literal(t);
-      const line = this.line(literal2);
-      const built = tokens.flags[t] & StringFlag.Interpolated ? void 0 : this.builtReference(t, literal2.body);
-      if (built !== void 0) {
-        const { repository, variable, how, last } = built;
-        if (!this.setInFile.has(repository.repository) && !this.setBySet(t, variable)) {
-          const message2 = `${nodeText(tokens, { first: t, last })} builds a reference of ${formatImageRef(repository)} ${how}, which is not edited; ${this.whereSet(variable, statements)}`;
-          this.warnings.push({ line, message: message2 });
-        }
-        continue;
-      }
-      const joined3 = this.concatenatedReference(t);
-      if (joined3 !== void 0) {
-        const { ref: ref2, first, last } = joined3;
-        if (!concatenations.has(first) && !this.setInFile.has(ref2.repository) && !this.setBySet(first, void 0)) {
-          const message2 = `${nodeText(tokens, { first, last })} builds ${formatImageRef(ref2)} by concatenation, which is not edited; left as it is (written as one string, it would be set)`;
-          this.warnings.push({ line: this.line(this.literal(first)), message: message2 });
-        }
-        concatenations.add(first);
-        continue;
-      }
-      if (this.reached.has(t)) continue;
-      if (tokens.flags[t] & StringFlag.Interpolated) {
-        const stale = staleImageIn(literal2.body, this.incoming);
-        const variable = stale && versionVariable(literal2.body, stale);
-        if (stale && !this.setInFile.has(stale.repository) && !this.setBySet(t, variable)) {
-          const written = formatImageRef(stale);
-          const left = "which is not edited (nor set by a Flux marker); left as it is (an override of its field sets it)";
-          const message2 = stale.tag === void 0 && stale.digest === void 0 ? `${literal2.body} builds a reference of ${written} with \${...}, which is not edited; ${this.whereSet(variable, statements)}` : stale.digest === void 0 && literal2.body.includes(`${written}\${`) ? `${literal2.body} builds a tag of ${stale.name} with \${...}, ${left}` : `${literal2.body} holds ${written} in a string with \${...}, ${left}`;
-          this.warnings.push({ line, message: message2 });
-        }
-        continue;
-      }
-      const ref = tryParseImageRef(literal2.body);
-      const update2 = ref && this.incoming.get(ref.repository);
-      if (!ref || !update2 || ref.tag === void 0 && ref.digest === void 0 || nextReference(update2, ref) === void 0) continue;
-      const typed = this.literalTypeAt(t);
-      if (typed !== void 0) {
-        this.warnings.push({ line, message: `holds ${literal2.body} ${literalTypeWarning(typed)}` });
-        continue;
-      }
-      const construct = skippedConstruct(statements, t);
-      const where2 = construct === void 0 ? "" : ` in ${construct},`;
-      const message = `holds ${literal2.body}${where2} where images are not matched by repository; left as it is (add a Flux marker on its line to have it set)`;
-      this.warnings.push({ line, message });
-    }
-  }
-  /**
-   * References built on a registry held by a top-level string (`_registry = "ghcr.io/acme"`):
-   * `_registry + "/web:" + _tag`, `"${_registry}/web:${_tag}"`, `_registry + "/web:1.2.3"`. No
-   * rule edits them, and no string in them holds the repository: named, as interpolations are.
-   */
-  warnRegistryBuilt(statements) {
-    const { tokens } = this;
-    const constants3 = stringConstants(statements, tokens, (t) => this.literal(t));
-    if (constants3.size === 0) return;
-    for (const t of this.stringsHolding(this.tails)) {
-      const built = this.builtOnRegistry(t, constants3);
-      if (built === void 0 || this.setInFile.has(built.repository.repository)) continue;
-      const { repository, registry, first, last, version } = built;
-      const text2 = nodeText(tokens, { first, last });
-      const from = `from ${registry.name} (line ${registry.line})`;
-      const line = this.line(this.literal(t));
-      const about = { reason: "unmoved", image: repository.repository, lines: [registry.line] };
-      if (version.variable !== void 0) {
-        if (this.setBySet(t, version.variable)) continue;
-        const message = `${text2} builds a reference of ${formatImageRef(repository)} ${from} and ${version.variable}, which is not edited; ${this.whereSet(version.variable, statements)}`;
-        this.warnings.push({ line, message, about });
-        continue;
-      }
-      const ref = tryParseImageRef(`${repository.name}:${version.tag}`);
-      const update2 = ref && this.incoming.get(ref.repository);
-      if (!ref || !update2 || nextReference(update2, ref) === void 0 || this.setBySet(t, void 0)) continue;
-      this.warnings.push({
-        line,
-        message: `${text2} builds ${formatImageRef(ref)} ${from}, which is not edited; left as it is (an override of its field sets it)`,
-        about
-      });
-    }
-  }
-  /**
-   * What string token `t` builds on a registry constant, when it does: the repository (the
-   * constant, then the path up to `:`), the constant, the expression's tokens, and its version:
-   * a variable (`+ _tag`, `${_tag}`) or a tag written in the string.
-   */
-  builtOnRegistry(t, constants3) {
-    const { kind, flags } = this.tokens;
-    const { body } = this.literal(t);
-    let name;
-    let path6;
-    let version;
-    let last = t;
-    let first = t;
-    if (flags[t] & StringFlag.Interpolated) {
-      const m = /^\$\{\s*([A-Za-z_]\w*)\s*\}(\/[^$:]+):(?:\$\{\s*([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)\s*\}|([\w][\w.-]*))$/.exec(body);
-      if (m === null) return void 0;
-      [name, path6, version] = [m[1], m[2], m[3] !== void 0 ? { variable: m[3] } : { tag: m[4] }];
-    } else {
-      const m = /^(\/[^:]+):([\w][\w.-]*)?$/.exec(body);
-      if (m === null || kind[t - 1] !== T.Plus || kind[t - 2] !== T.Name || kind[t - 3] === T.Dot) return void 0;
-      first = t - 2;
-      [name, path6] = [nodeText(this.tokens, { first, last: first }), m[1]];
-      if (m[2] !== void 0) {
-        if (kind[t + 1] === T.Plus) return void 0;
-        version = { tag: m[2] };
-      } else {
-        if (kind[t + 1] !== T.Plus || kind[t + 2] !== T.Name || keywordAt(this.tokens, t + 2) !== Keyword.Other) return void 0;
-        last = t + 2;
-        while (kind[last + 1] === T.Dot && kind[last + 2] === T.Name) last += 2;
-        version = { variable: nodeText(this.tokens, { first: t + 2, last }) };
-      }
-    }
-    const registry = constants3.get(name);
-    const repository = registry && tryParseImageRef(`${registry.value}${path6}`);
-    if (!registry || !repository || repository.tag !== void 0 || repository.digest !== void 0 || !this.incoming.has(repository.repository))
-      return void 0;
-    return { repository, registry, first, last, version };
-  }
-  /**
-   * The reference string token `token` builds with the version of a variable, when its text is a
-   * repository and `:` (body `body`) and the variable follows: `"app:" + _tag`, `"app:%s" % _tag`,
-   * `"app:{}".format(_tag)`. `last` is the expression's last token.
-   */
-  builtReference(token, body) {
-    const { kind } = this.tokens;
-    const text2 = (t) => nodeText(this.tokens, { first: t, last: t });
-    const colon = body.lastIndexOf(":");
-    if (colon < 0) return void 0;
-    const tail = body.slice(colon + 1);
-    let at;
-    let how;
-    if (tail === "" && kind[token + 1] === T.Plus) [at, how] = [token + 2, "by concatenation"];
-    else if (tail === "%s" && kind[token + 1] === T.Operator && text2(token + 1) === "%") [at, how] = [token + 2, "by % formatting"];
-    else if (tail === "{}" && kind[token + 1] === T.Dot && text2(token + 2) === "format" && kind[token + 3] === T.LParen)
-      [at, how] = [token + 4, "by .format()"];
-    else return void 0;
-    if (kind[at] !== T.Name || keywordAt(this.tokens, at) !== Keyword.Other) return void 0;
-    let last = at;
-    while (kind[last + 1] === T.Dot && kind[last + 2] === T.Name) last += 2;
-    if (how === "by .format()") {
-      if (kind[last + 1] !== T.RParen) return void 0;
-      last++;
-    }
-    const repository = tryParseImageRef(body.slice(0, colon));
-    if (repository === void 0 || repository.tag !== void 0 || repository.digest !== void 0 || !this.incoming.has(repository.repository))
-      return void 0;
-    return { repository, variable: nodeText(this.tokens, { first: at, last: how === "by .format()" ? last - 1 : last }), how, last };
-  }
-  /**
-   * The reference a concatenation of string literals holding string token `token` makes
-   * (`"app:" + "1.0.0"`, `"app" + ":1.0.0"`), when it is an incoming repository's with a version
-   * a run would move, and its first literal is not a reference itself (`"app:1.0" + "-debug"` is
-   * one with a suffix, which is set): `first` and `last` are its tokens.
-   */
-  concatenatedReference(token) {
-    const { kind, flags } = this.tokens;
-    const string2 = (t) => kind[t] === T.String && !(flags[t] & StringFlag.Interpolated);
-    const reach = 2 * JOINED_LITERALS;
-    let first = token;
-    while (kind[first - 1] === T.Plus && string2(first - 2) && token - first < reach) first -= 2;
-    let last = token;
-    while (kind[last + 1] === T.Plus && string2(last + 2) && last - first < reach) last += 2;
-    if (first === last || last - first >= reach || kind[first - 1] === T.Plus || kind[last + 1] === T.Plus || !string2(token)) return void 0;
-    const head = tryParseImageRef(this.literal(first).body);
-    if (head !== void 0 && (head.tag !== void 0 || head.digest !== void 0)) return void 0;
-    let body = "";
-    for (let t = first; t <= last; t += 2) body += this.literal(t).body;
-    const ref = tryParseImageRef(body);
-    const update2 = ref && this.incoming.get(ref.repository);
-    if (!ref || !update2 || ref.tag === void 0 && ref.digest === void 0 || nextReference(update2, ref) === void 0) return void 0;
-    return { ref, first, last };
-  }
-  /** Whether a `--set` sets the string `token` building a reference (its field, or the variable its version is): the override is the answer. */
-  setBySet(token, variable) {
-    if (this.setPaths.length === 0) return false;
-    const covers = (path6) => this.setPaths.some((set2) => path6 === set2 || path6.startsWith(`${set2}.`) || path6.startsWith(`${set2}[`));
-    const field2 = this.fieldAt.get(token);
-    return field2 !== void 0 && covers(this.pathText(field2)) || variable !== void 0 && covers(variable);
-  }
-  /**
-   * Where to set the version an interpolation puts after a repository (`"app:${_tag}"`): a
-   * marker on the interpolation is refused, so the advice names the variable and the lines of
-   * its top-level string assignments when there are any (`_tag = "1.2.3"`).
-   */
-  whereSet(variable, statements) {
-    const elsewhere = 'set the version where that variable is set (a Flux ":tag" marker on its line, or an override)';
-    if (variable === void 0 || variable.includes(".")) return elsewhere;
-    const lines = statements.flatMap(
-      (s) => s.type === "assign" && s.targets.includes(variable) && s.value.type === "string" && !(this.tokens.flags[s.value.token] & StringFlag.Interpolated) ? [this.line(this.literal(s.value.token))] : []
-    );
-    if (lines.length === 0) return elsewhere;
-    const at = lines.length === 1 ? `line ${lines[0]}` : `lines ${lines.join(", ")}`;
-    return `set ${variable} (${at}) with a Flux ":tag" marker ${lines.length === 1 ? "on its line" : "on each"} or an override of ${variable}`;
-  }
-  /** The string tokens, in order, whose text holds one of `needles`: found by the needles' occurrences, not by reading every string. */
-  stringsHolding(needles) {
-    const { start, end, kind, count } = this.tokens;
-    const found = /* @__PURE__ */ new Set();
-    for (const needle of needles) {
-      for (let at = this.text.indexOf(needle); at >= 0; at = this.text.indexOf(needle, at + 1)) {
-        const t = Math.max(0, partitionPoint(count, (i) => start[i] <= at) - 1);
-        if (kind[t] === T.String && at + needle.length <= end[t]) found.add(t);
-      }
-    }
-    return [...found].sort((a, b) => a - b);
-  }
-  /** The text between a string token's quotes, and where it is. */
-  literal(token) {
-    const start = this.tokens.start[token];
-    const end = this.tokens.end[token];
-    const { style, body } = readStringLiteral(this.text.slice(start, end));
-    const quotes = style.triple ? 3 : 1;
-    return { body, start: start + style.prefix.length + quotes, end: end - quotes };
-  }
-  visit(expr, path6) {
-    if (this.claimed.has(expr.token)) return;
-    if (this.setPaths.length > 0) this.fieldAt.set(expr.token, path6);
-    if (this.tokens.flags[expr.token] & StringFlag.Interpolated) return;
-    this.reached.add(expr.token);
-    const literal2 = this.literal(expr.token);
-    const { body } = literal2;
-    if (!this.screens.some((token) => body.includes(token))) return;
-    const ref = tryParseImageRef(body);
-    if (!ref) return;
-    const update2 = this.incoming.get(ref.repository);
-    if (!update2) return;
-    if (ref.tag === void 0 && ref.digest === void 0) {
-      if (this.isSuffixed(expr.last) && this.concatenatedReference(expr.token) !== void 0) return;
-      const key2 = this.pathText(path6);
-      if (/(image|repo)[^.]*$/i.test(key2)) this.warnings.push({ line: this.line(literal2), ...bareFieldWarning(key2, ref.repository) });
-      return;
-    }
-    const key = this.pathText(path6);
-    const note = this.versionNote(literal2, key, update2.image.repository);
-    const next = nextVersion(update2, versionOf(ref.tag, ref.digest), note);
-    if (!next) return;
-    if (next.digest !== void 0 && this.isSuffixed(expr.last)) {
-      note(`is followed by a + suffix, ${suffixWarning(update2.image)}`);
-      if (update2.image.tag !== void 0) this.write(literal2, formatImageRef({ name: ref.name, tag: next.tag }), "kcl-image", key);
-    } else this.write(literal2, formatImageRef({ name: ref.name, ...next }), "kcl-image", key);
-  }
-  /** A `+` follows token `token`, a string's last (`"app:1.2.3" + "-debug"`, `("app:1.2.3") + "-debug"`): its value goes on after the literal. */
-  isSuffixed(token) {
-    return this.tokens.kind[token + 1] === T.Plus;
-  }
-  /**
-   * A KCL file is one document: a setter's literals all decide together. A value whose type
-   * lists string literals is left where the marker would move it: KCL refuses any other value.
-   */
-  mark(token, marker) {
-    const literal2 = this.literal(token);
-    const warn2 = (message, kind) => this.warnAt(literal2, message, kind);
-    const typed = this.literalTypeAt(token);
-    const image = typed === void 0 ? this.request.setters.get(marker.key)?.image : void 0;
-    if (image !== void 0) this.setInFile.add(image.repository);
-    const key = this.keyOf(token);
-    const misfit = misfitWarning(marker, key ?? "a string", key, literal2.body);
-    const write = (value) => {
-      if (typed !== void 0) {
-        if (value !== literal2.body) warn2(`Flux setter "${marker.setter}" marks ${literal2.body} ${literalTypeWarning(typed)}`);
-        return;
-      }
-      this.write(literal2, value, "setter", marker.setter);
-      if (misfit) warn2(misfit(value));
-    };
-    const suffixed = image !== void 0 && marker.field === "ref" && this.isSuffixed(token);
-    this.marked.add({
-      marker,
-      text: literal2.body,
-      document: 0,
-      warn: warn2,
-      write: suffixed ? (value) => this.writeBeforeSuffix(value, image, marker, warn2, write) : write
-    });
-  }
-  /**
-   * The key whose value string token `token` is, read from the tokens before it (markers are read
-   * before the walk, and a schema default is never walked): `tag = "1"`, `tag: "1"`, `image.tag =
-   * "1"`, `tag: str = "1"`, `"tag": "1"`; none for a list item, or a type it does not read.
-   */
-  keyOf(token) {
-    const { kind } = this.tokens;
-    const before = token - 1;
-    if (kind[before] !== T.Assign && kind[before] !== T.Colon) return void 0;
-    const name = kind[before] === T.Assign && kind[before - 1] === T.Name && kind[before - 2] === T.Colon ? before - 3 : before - 1;
-    if (kind[name] === T.Name) return nodeText(this.tokens, { first: name, last: name });
-    return kind[name] === T.String ? this.literal(name).body : void 0;
-  }
-  /** A whole reference a marker sets in a string with a `+` suffix: an incoming digest would land before the suffix, so the tag alone is set. */
-  writeBeforeSuffix(value, image, marker, warn2, write) {
-    const next = tryParseImageRef(value);
-    if (next?.digest === void 0 || next.digest !== image.digest) return write(value);
-    warn2(`Flux setter "${marker.setter}" marks a string followed by a + suffix, ${suffixWarning(image)}`);
-    if (image.tag !== void 0) write(formatImageRef({ name: next.name, tag: next.tag }));
-  }
-  write(literal2, value, kind, key) {
-    if (value === literal2.body) return;
-    const line = this.line(literal2);
-    assertSafeBody(value, line);
-    this.edits.push({
-      splice: { start: literal2.start, end: literal2.end, insert: value },
-      change: { line, kind, key, old: literal2.body, new: value }
-    });
-  }
-};
-function literalTypeWarning(type) {
-  return `in a value of the literal type ${type}: KCL refuses any value outside its literals, so it is left as it is (a type of str would let it be set)`;
-}
-function ownLineMarkerWarning(marker) {
-  return `Flux setter "${marker.setter}" is on a comment line of its own, which marks nothing in KCL: a KCL marker sets the string its line ends with (the YAML form above the value does not apply)`;
-}
-function suffixWarning(image) {
-  const why = "before the suffix a digest would make no image reference";
-  return image.tag === void 0 ? `so it cannot take ${formatImageRef(image)}, which has only a digest; left as it is (${why})` : `so only the tag of ${formatImageRef(image)} is set there: its digest is not pinned (${why}, and it is ${image.tag}'s, not the suffixed tag's)`;
-}
-function versionVariable(body, stale) {
-  if (stale.tag !== void 0 || stale.digest !== void 0) return void 0;
-  return new RegExp(`${escapeRegExp(stale.name)}:\\$\\{\\s*([A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*)\\s*(?::[^}]*)?\\}`).exec(body)?.[1];
-}
-function stringConstants(statements, tokens, literal2) {
-  const constants3 = /* @__PURE__ */ new Map();
-  for (const s of statements) {
-    if (s.type !== "assign") continue;
-    const held = s.value.type === "string" && !(tokens.flags[s.value.token] & StringFlag.Interpolated) ? literal2(s.value.token) : void 0;
-    for (const name of s.targets)
-      constants3.set(name, held === void 0 || constants3.has(name) ? void 0 : { name, value: held.body, line: tokens.source.line(held.start) });
-  }
-  return new Map([...constants3].flatMap(([name, c]) => c === void 0 ? [] : [[name, c]]));
-}
-function registryTail(image) {
-  return `/${image.repository.slice(image.repository.lastIndexOf("/") + 1)}:`;
-}
-function kclScreen(images) {
-  return wordScreen([MARKER_KEY, ...images.flatMap(kclScreenTokens)]);
-}
-function kclScreenTokens(image) {
-  return [screenToken(image), registryTail(image)];
-}
-function mayBuildOnRegistry(text2, image) {
-  const cut = image.name.lastIndexOf("/");
-  return cut > 0 && text2.includes(registryTail(image)) && text2.includes(`"${image.name.slice(0, cut)}"`);
-}
-function editCheckedKcl(text2, request2, overridden = {}) {
-  if (!kclScreen(request2.images.map((u) => u.image))(text2)) return { text: text2, changes: [], warnings: [] };
-  const module2 = parseKcl(text2);
-  const editor = new ImageEditor(module2.tokens, request2, overridden, literalTypes(module2));
-  editor.markLiterals();
-  for (const statement of module2.statements) {
-    if (statement.type === "assign") {
-      if (!editor.literalTyped.has(statement)) editor.walk(statement.value, { parent: void 0, target: statement.targets[0] });
-    } else if (statement.type === "aug-assign" || statement.type === "unification")
-      editor.walk(statement.value, { parent: void 0, target: statement.target });
-  }
-  editor.marked.writeAll();
-  editor.warnUnreached(module2.statements);
-  editor.warnRegistryBuilt(module2.statements);
-  const edits = editor.edits.sort((a, b) => byPosition(a.splice, b.splice));
-  return {
-    text: applySplices(
-      text2,
-      edits.map((e) => e.splice)
-    ),
-    changes: edits.map((e) => e.change),
-    // Two strings of one line may be told alike (a schema attribute's literal type and its default): said once.
-    warnings: editor.warnings.sort((a, b) => a.line - b.line).filter((w, i, all) => i === 0 || w.line !== all[i - 1].line || w.message !== all[i - 1].message)
-  };
-}
-
-// src/kcl/spec-image.ts
-function nextSpecImage(setting, incoming, warn2, stays) {
-  const { text: text2, value } = setting;
-  const notEdited2 = (form, advice, kcl = false) => {
-    const stale = kcl ? kclWouldEdit(text2, incoming) && staleImageIn(text2, incoming, true) : staleImageIn(text2, incoming);
-    if (!stale) return void 0;
-    const found = formatImageRef(stale);
-    const reference = stale.tag === void 0 && stale.digest === void 0 ? `${found}:<tag>` : found;
-    warn2(`holds ${found} in ${form}, which is not edited, ${stays}; ${advice(reference)}`);
-    return void 0;
-  };
-  if ("form" in value) return notEdited2(value.form, value.advice, value.kcl);
-  const ref = tryParseImageRef(value.string);
-  const update2 = ref && incoming.get(ref.repository);
-  if (!ref || !update2) return value.whole === void 0 ? void 0 : notEdited2(value.whole, value.advice);
-  if (ref.tag === void 0 && ref.digest === void 0) {
-    warn2(bareRepositoryWarning(ref.repository));
-    return void 0;
-  }
-  const next = nextReference(update2, ref, warn2);
-  return next === void 0 ? void 0 : { value, name: ref.name, next };
-}
-function kclWouldEdit(expression, incoming) {
-  try {
-    const { changes, warnings } = editCheckedKcl(`value = ${expression}
-`, { images: [...incoming.values()], setters: /* @__PURE__ */ new Map() });
-    return changes.length > 0 || warnings.length > 0;
-  } catch (error2) {
-    if (error2 instanceof SourceError) return true;
-    throw error2;
-  }
-}
-
-// src/kcl/mod-editor.ts
-var UNEDITED = "so the image kcl run renders (these overrides apply after the source) stays as it is";
-function editKclMod(text2, request2) {
-  const incoming = byRepository(request2.images);
-  const changes = [];
-  const warnings = [];
-  const splices = [];
-  if (incoming.size === 0) return { text: text2, changes, warnings };
-  for (const override of modOverrides(text2)) {
-    const key = `${override.misplaced ?? "profile"}.overrides[${override.index}]: ${override.path ?? override.spec}`;
-    const warn2 = (message, kind) => warnings.push({ line: override.line, message: `${key} ${message}`, ...kind && { kind } });
-    if (override.misplaced !== void 0) {
-      const stale = staleImageIn(override.spec, incoming);
-      if (stale) warn2(misplacedWarning(formatImageRef(stale), override.misplaced));
-      continue;
-    }
-    const image = nextSpecImage(override, incoming, warn2, UNEDITED);
-    if (image === void 0 || image.next === image.value.string) continue;
-    const { value, name, next } = image;
-    const bytes = value.write(next);
-    if (bytes === void 0) {
-      warn2(
-        `holds ${name}, and ${next} would not read as one string once written there; left as it is, ${UNEDITED} (write the value quoted in a "..." TOML string)`
-      );
-      continue;
-    }
-    splices.push({ start: value.start, end: value.end, insert: bytes });
-    changes.push({ line: override.line, kind: "override", key, old: value.string, new: next });
-  }
-  return { text: splices.length === 0 ? text2 : applySplices(text2, splices.sort(byPosition)), changes, warnings };
-}
-function misplacedWarning(image, table) {
-  return `holds ${image}, but KCL reads overrides from the top-level profile only, not from ${table}, so kcl run never applies this spec and it is not edited; move these overrides into the top-level [profile] table`;
-}
-
-// src/yaml/placeholder.ts
-var FILLERS = [
-  {
-    opens: "${",
-    closes: "}",
-    // `${VAR:=default}` is named `${VAR}`: the variable to set.
-    names: (text2) => Array.from(text2.matchAll(/\$\{\w+/g), ([start]) => `${start}}`),
-    unnamed: "${...}",
-    source: "the substitution variables (a Flux Kustomization's spec.postBuild.substitute or substituteFrom), which this tool does not edit",
-    every: "value its substitution variables fill in",
-    pinned: "substitute the version too, or set it per cluster"
-  },
-  {
-    opens: "{{",
-    closes: "}}",
-    names: (text2) => Array.from(text2.matchAll(/\{\{.*?\}\}/g), ([name]) => name),
-    unnamed: "{{...}}",
-    source: "the template's parameters (an Argo CD ApplicationSet's generators, such as a list generator's elements), where a version alone is not edited either",
-    whole: "hold the whole reference in an image: field of each generator element or file, which is edited",
-    every: "app its generator makes",
-    pinned: "template the version from the generator's parameters too, or set it per app (a parameter of each generator element or file)"
-  }
-];
-function hasPlaceholder(text2) {
-  return FILLERS.some((filler) => text2.includes(filler.opens));
-}
-function placeholderReason(text2, reference, elements) {
-  const filler = FILLERS.find((f) => text2.includes(f.opens)) ?? FILLERS[0];
-  const names = [...new Set(filler.names(text2))].join(", ") || filler.unnamed;
-  const source = elements?.length ? `the generator's elements, where a version alone is not edited either: ${elementsHolding(elements)}` : filler.source;
-  const whole = reference && filler.whole ? `, or ${filler.whole}` : "";
-  return `with ${names}, which is not edited: its version comes from ${source}; set it there${whole}`;
-}
-function staleElements(root, placeholder, part, update2) {
-  const name = /^\{\{-?\s*\.?([\w-]+)\s*-?\}\}$/.exec(placeholder.trim())?.[1];
-  if (name === void 0 || root === null) return void 0;
-  let byUpdate = staleByRoot.get(root);
-  if (!byUpdate) staleByRoot.set(root, byUpdate = /* @__PURE__ */ new WeakMap());
-  let byName = byUpdate.get(update2);
-  if (!byName) byUpdate.set(update2, byName = /* @__PURE__ */ new Map());
-  const key = `${part} ${name}`;
-  if (!byName.has(key)) byName.set(key, readStaleElements(root, name, part, update2));
-  return byName.get(key);
-}
-var staleByRoot = /* @__PURE__ */ new WeakMap();
-function readStaleElements(root, name, part, update2) {
-  const held = [];
-  for (const { elements, path: path6 } of listElements(nodeAt(root, ["spec", "generators"]), ["spec", "generators"]))
-    elements.items.forEach((element, e) => {
-      const value = nodeAt(element, [name]);
-      if (isFlowScalar(value)) held.push({ path: [...path6, e, name], value: value.text });
-    });
-  if (held.length === 0) return void 0;
-  const version = (value) => part === "tag" ? versionOf(value, void 0) : versionOf(void 0, value);
-  return held.filter(({ value }) => nextVersion(update2, version(value)) !== void 0);
-}
-function listElements(generators, path6) {
-  if (generators?.kind !== "seq") return [];
-  return generators.items.flatMap((generator, g) => {
-    const elements = nodeAt(generator, ["list", "elements"]);
-    if (elements?.kind === "seq") return [{ elements, path: [...path6, g, "list", "elements"] }];
-    return ["matrix", "merge"].flatMap((kind) => listElements(nodeAt(generator, [kind, "generators"]), [...path6, g, kind, "generators"]));
-  });
-}
-var ELEMENTS_NAMED = 5;
-function elementsHolding(elements) {
-  let text2 = holding2.get(elements);
-  if (text2 === void 0) {
-    text2 = cappedList(
-      elements.map(({ path: path6, value }, e) => e < ELEMENTS_NAMED ? `${formatPath(path6)} holds ${value}` : ""),
-      ELEMENTS_NAMED
-    );
-    holding2.set(elements, text2);
-  }
-  return text2;
-}
-var holding2 = /* @__PURE__ */ new WeakMap();
-function leftToPlaceholder(path6) {
-  return { field: formatPath(path6), reason: "placeholder" };
-}
-function warnPlaceholderField(fields, name, update2, plan) {
-  for (const [part, field2] of Object.entries(fields)) {
-    const node2 = field2?.node;
-    if (field2 && isFlowScalar(node2) && hasPlaceholder(node2.text)) {
-      if (nextVersion(update2, {}) !== void 0)
-        plan.warn(
-          node2.start,
-          `${formatPath(field2.path)} sets the ${part} of ${name} ${placeholderReason(node2.text, false)}`,
-          void 0,
-          leftToPlaceholder(field2.path)
-        );
-      return true;
-    }
-  }
-  return false;
-}
-function warnSubstituted(node2, path6, incoming, plan) {
-  if (plan.isClaimed(node2)) return;
-  const named2 = namedReference(node2.text);
-  const stale = (named2 !== void 0 ? staleImageIn(named2, incoming) : void 0) ?? staleImageIn(node2.text, incoming);
-  if (stale) {
-    const update2 = incoming.get(stale.repository);
-    if (nextVersion(update2, {}) === void 0) return;
-    const version2 = /([:@])(\{\{[^}]*\}\})\s*$/.exec(node2.text);
-    const elements = version2 && staleElements(rootHolding(plan, node2), version2[2], version2[1] === ":" ? "tag" : "digest", update2);
-    if (elements?.length === 0) return;
-    return plan.warn(
-      node2.start,
-      `${formatPath(path6)} builds a reference of ${formatImageRef(stale)} ${placeholderReason(node2.text, true, elements ?? void 0)}`,
-      void 0,
-      leftToPlaceholder(path6)
-    );
-  }
-  const pin = templatedPin(node2.text.slice(literalIndexOf(node2.text, "=") + 1), incoming);
-  if (!pin) return;
-  const filler = FILLERS.find((f) => node2.text.includes(f.opens)) ?? FILLERS[0];
-  const [part, version] = pin.digest === void 0 ? ["tag", pin.tag] : pin.tag === void 0 ? ["digest", pin.digest] : ["version", `${pin.tag}@${pin.digest}`];
-  plan.warn(
-    node2.start,
-    `${formatPath(path6)} pins the ${part} ${version} for every ${filler.every}, ${pin.repository} included if it makes that one; it is not edited, as they all share it: ${filler.pinned}`
-  );
-}
-function namedReference(text2) {
-  const eq = literalIndexOf(text2, "=");
-  if (eq <= 0) return void 0;
-  const image = text2.slice(eq + 1);
-  const at = versionIndex(image);
-  return at !== -1 && hasPlaceholder(image.slice(at)) ? text2.slice(0, eq) + image.slice(at) : void 0;
-}
-function versionIndex(image) {
-  let colon = -1;
-  for (const i of literalIndexes(image)) {
-    if (image[i] === "@") return colon === -1 ? i : colon;
-    if (image[i] === ":") colon = i;
-    if (image[i] === "/") colon = -1;
-  }
-  return colon;
-}
-function rootHolding(plan, node2) {
-  return plan.file.documents.find(({ root }) => root !== null && root.start <= node2.start && node2.start < root.end)?.root ?? null;
-}
-function literalIndexOf(text2, char) {
-  for (const i of literalIndexes(text2)) if (text2[i] === char) return i;
-  return -1;
-}
-function* literalIndexes(text2) {
-  for (let i = 0; i < text2.length; i++) {
-    const filler = FILLERS.find((f) => text2.startsWith(f.opens, i));
-    if (!filler) {
-      yield i;
-      continue;
-    }
-    const close = text2.indexOf(filler.closes, i + filler.opens.length);
-    if (close === -1) return;
-    i = close + filler.closes.length - 1;
-  }
-}
-function literalPieces(text2) {
-  const pieces = [];
-  let from = 0;
-  for (let at = 0; at < text2.length; at++) {
-    const filler = FILLERS.find((f) => text2.startsWith(f.opens, at));
-    if (!filler) continue;
-    const close = text2.indexOf(filler.closes, at + filler.opens.length);
-    if (close === -1) break;
-    pieces.push(text2.slice(from, at));
-    from = close + filler.closes.length;
-    at = from - 1;
-  }
-  return [...pieces, text2.slice(from)];
-}
-function templatedPin(text2, incoming) {
-  const pieces = literalPieces(text2.trim());
-  if (pieces.length < 2) return void 0;
-  const last = pieces[pieces.length - 1];
-  const at = last.indexOf("@");
-  const colon = last.lastIndexOf(":", at === -1 ? last.length : at);
-  const start = colon !== -1 && !last.includes("/", colon) ? colon : at;
-  if (start === -1) return void 0;
-  const tag = colon === start ? last.slice(colon + 1, at === -1 ? last.length : at) : void 0;
-  const digest = at === -1 ? void 0 : last.slice(at + 1);
-  if (tag !== void 0 && !isTag(tag) || digest !== void 0 && !isDigest(digest)) return void 0;
-  const repository = [...pieces.slice(0, -1), last.slice(0, start)];
-  const literal2 = repository.join("\n");
-  const [first] = repository;
-  for (const update2 of incoming.values()) {
-    const name = update2.image.repository;
-    const written = spellings(name);
-    if (!literal2.includes(name.slice(name.lastIndexOf("/"))) && (first === "" || !written.some((spelling) => spelling.startsWith(first)))) continue;
-    if (!written.some((spelling) => spells(repository, spelling))) continue;
-    if (nextVersion(update2, versionOf(tag, digest)) !== void 0)
-      return { repository: name, ...tag !== void 0 && { tag }, ...digest !== void 0 && { digest } };
-  }
-  return void 0;
-}
-function spellings(repository) {
-  if (!repository.startsWith("docker.io/")) return [repository];
-  const short = repository.slice("docker.io/".length);
-  return short.startsWith("library/") ? [repository, short, short.slice("library/".length)] : [repository, short];
-}
-function spells(pieces, name) {
-  const first = pieces[0];
-  const last = pieces[pieces.length - 1];
-  if (!name.startsWith(first) || !name.endsWith(last) || first.length + last.length > name.length) return false;
-  let from = first.length;
-  for (const piece of pieces.slice(1, -1)) {
-    const found = name.indexOf(piece, from);
-    if (found === -1) return false;
-    from = found + piece.length;
-  }
-  return from <= name.length - last.length;
-}
-
-// src/yaml/readers.ts
-var indexOfFile = /* @__PURE__ */ new WeakMap();
-function indexOf(file) {
-  let index = indexOfFile.get(file);
-  if (index === void 0) indexOfFile.set(file, index = buildIndex(file));
-  return index;
-}
-function buildIndex(file) {
-  const placed = /* @__PURE__ */ new Map();
-  const mergers = /* @__PURE__ */ new Map();
-  const aliases = /* @__PURE__ */ new Map();
-  const holders = /* @__PURE__ */ new Map();
-  const push = (map2, key, value) => {
-    const list = map2.get(key);
-    if (list) list.push(value);
-    else map2.set(key, [value]);
-  };
-  for (const { root } of file.documents) {
-    forEachValue(root, ({ node: map2, path: path6, inFlow }) => {
-      if (map2.kind !== "map") return;
-      placed.set(map2, { map: map2, path: path6, inFlow, root });
-      if (hasMergeKey(map2)) for (const source of mergeSources(file, root, map2)) push(mergers, source.node, map2);
-      for (const { key: keyNode, value } of map2.pairs) {
-        const key = scalarText(keyNode);
-        if (key === void 0 || value === null || isMergeKey2(keyNode)) continue;
-        holders.set(value, { map: map2, key });
-        const anchored2 = value.kind === "alias" ? anchoredValue(file, root, value) : void 0;
-        if (value.kind === "alias" && anchored2) push(aliases, anchored2.node, { map: map2, key, alias: value });
-      }
-    });
-  }
-  return { placed, mergers, aliases, holders };
-}
-function readersOfValue(file, node2) {
-  const holder = mayShare(file) ? indexOf(file).holders.get(node2) : void 0;
-  return holder ? readersOf(file, holder.map, holder.key) : [];
-}
-function mayShare(file) {
-  return file.text.includes("<<") || file.text.includes("&");
-}
-function readersOf(file, map2, key) {
-  if (!mayShare(file)) return [];
-  const index = indexOf(file);
-  const place = index.placed.get(map2);
-  if (place === void 0) return [];
-  const readers = [];
-  const holder = mergedHolder(file, place.root, key, map2);
-  const queue = [map2];
-  const seen = new Set(queue);
-  for (const source of queue) {
-    for (const merger of index.mergers.get(source) ?? []) {
-      if (seen.has(merger)) continue;
-      seen.add(merger);
-      if (holder(merger) !== map2) continue;
-      queue.push(merger);
-      const at = merger.pairs.find((pair) => isMergeKey2(pair.key))?.key.start ?? merger.start;
-      readers.push({ ...index.placed.get(merger), key, at });
-    }
-  }
-  const value = mapValue(map2, key);
-  for (const { map: aliasing, key: as, alias } of (value && index.aliases.get(value)) ?? []) {
-    readers.push({ ...index.placed.get(aliasing), key: as, alias, at: alias.start });
-    readers.push(...readersOf(file, aliasing, as));
-  }
-  return readers;
-}
-
-// src/yaml/version-write.ts
-function referenceOf(name, { tag, digest }) {
-  return `${name}${tag ? `:${tag}` : ""}${digest ? `@${digest}` : ""}`;
-}
-function mergedHold(plan, { at, mapping, name, next }, writes2) {
-  const behind = writes2.find(({ field: field2, node: node2, value }) => field2.merged && plan.valueOf(node2) !== value);
-  if (!behind) return true;
-  const pair = formatPath(mapping);
-  const key = String(behind.field.path[behind.field.path.length - 1]);
-  const from = formatPath(behind.field.path);
-  const line = plan.file.lineAt(behind.node.start);
-  plan.warn(
-    at,
-    `${pair} is not moved to ${referenceOf(name, next)}: ${mergedFromWords(key, from, line)}; add ${key}: to ${pair} to set it for this one alone, or set ${from} for all of them`,
-    void 0,
-    { reason: "unmoved", ...named(normalizeRepository(name), [line]) }
-  );
-  return false;
-}
-function sharedHold(plan, pair, writes2, adds, judge) {
-  const fields = [
-    ...writes2.flatMap(
-      ({ field: field2, node: node2, value }) => !field2.merged && plan.valueOf(node2) !== value ? [
-        {
-          readers: () => readersOfValue(plan.file, node2),
-          value,
-          at: node2.start,
-          named: `${formatPath(field2.path)} is also`,
-          kept: plan.file.text.slice(node2.start, node2.end)
-        }
-      ] : []
-    ),
-    ...adds.map(({ map: map2, key, value }) => ({
-      readers: () => readersOf(plan.file, map2, key),
-      value,
-      at: pair.at,
-      named: `its ${key}, added to ${formatPath(pair.mapping)}, would also be`,
-      kept: '""'
-    }))
-  ];
-  for (const { readers, value, at, named: field2, kept } of fields) {
-    const apart = readers().flatMap((reader) => {
-      const read = judge(reader);
-      return read && read.value !== value ? [{ reader, image: read.image }] : [];
-    });
-    if (apart.length === 0) continue;
-    const lines = apart.map(({ reader }) => plan.file.lineAt(reader.at));
-    const whose = apart.map(
-      ({ reader, image }, i) => reader.alias ? `the ${reader.key} of ${image} at ${formatPath([...reader.path, reader.key])} (line ${lines[i]}, as ${aliasText(plan, reader.alias)})` : `the ${reader.key} of ${image} at ${formatPath(reader.path)} (line ${lines[i]}, through <<)`
-    );
-    const list = (items) => cappedList(items, void 0, { sentence: true });
-    const merging = apart.filter(({ reader }) => !reader.alias).map(({ reader }) => reader);
-    const advice = [
-      ...merging.length > 0 ? [`add ${merging[0].key}: ${kept} to ${list(merging.map((reader) => formatPath(reader.path)))}`] : [],
-      ...apart.flatMap(
-        ({ reader }) => reader.alias ? [`write ${kept} in place of ${aliasText(plan, reader.alias)} at ${formatPath([...reader.path, reader.key])}`] : []
-      )
-    ];
-    const [those, them] = apart.length > 1 ? ["those", "them"] : ["that one", "it"];
-    plan.warn(
-      at,
-      `${formatPath(pair.mapping)} is not moved to ${referenceOf(pair.name, pair.next)}: ${field2} ${list(whose)}, and this run does not move ${those} the same way; ${andList(advice)} to keep ${them} apart`,
-      void 0,
-      { reason: "unmoved", ...named(normalizeRepository(pair.name), lines) }
-    );
-    return false;
-  }
-  return true;
-}
-function aliasText(plan, alias) {
-  return plan.file.text.slice(alias.start, alias.end);
-}
-function mergedVersionNote(plan, at, mapping, field2, image) {
-  const key = String(field2.path[field2.path.length - 1]);
-  const from = formatPath(field2.path);
-  const line = plan.file.lineAt(field2.node?.start ?? at);
-  return (why, kind) => plan.warn(at, `${formatPath(mapping)}: ${mergedFromWords(key, from, line)}, and it ${why}`, kind, {
-    field: from,
-    reason: "version",
-    said: why,
-    ...named(image, [line])
-  });
-}
-var FORMS = { alias: "an alias", scalar: "a block scalar", map: "a mapping", seq: "a list" };
-function heldText(plan, root, node2) {
-  if (node2?.kind !== "alias") return scalarText(node2);
-  const anchored2 = anchoredValue(plan.file, root, node2)?.node;
-  return isFlowScalar(anchored2) ? plan.valueOf(anchored2) : scalarText(anchored2);
-}
-function fixedVersion(plan, root, { at, mapping, keys }, fields, update2, moves) {
-  const fixed = fields.find((field2) => field2 !== void 0 && !isFlowScalar(field2.node));
-  if (fixed === void 0) return false;
-  if (!moves) return true;
-  const { node: node2, path: path6 } = fixed;
-  const key = String(path6.at(-1));
-  const { repository } = update2.image;
-  const alias = node2?.kind === "alias" ? node2 : void 0;
-  const [anchor, anchored2] = alias ? [anchorOf(plan.file, alias), anchoredValue(plan.file, root, alias)] : [];
-  const line = anchored2 && plan.file.lineAt(anchored2.node.start);
-  const form = node2 === null ? "a key without a value" : alias ? `an alias (${aliasText(plan, alias)})` : FORMS[node2.kind];
-  const orSet = anchor && anchored2 && line !== void 0 ? `, or set ${aliasedFieldWords(anchored2.path, line, anchor.name)}` : "";
-  plan.warn(
-    fixed.merged || node2 === null ? at : node2.start,
-    `${formatPath(path6)} is ${form}, which is never edited, so ${formatPath(mapping)} is not moved to ${referenceOf(repository, update2.image)} (its ${keys[0]} and ${keys[1]} would name different builds); write ${key} as a plain or quoted string${orSet}`,
-    void 0,
-    { reason: "unmoved", ...named(normalizeRepository(repository), line === void 0 ? [] : [line]) }
-  );
-  return true;
-}
-function named(image, lines) {
-  return { ...image !== void 0 && { image }, lines };
-}
-function claimedOwn(plan, fields) {
-  return fields.some((field2) => !field2?.merged && plan.isClaimed(field2?.node));
-}
-function writeVersion(plan, pair, { writes: writes2, adds = [] }, judge, say, label) {
-  if (!mergedHold(plan, pair, writes2) || !sharedHold(plan, pair, writes2, adds, judge)) return false;
-  const unfit = writes2.find(({ field: field2, node: node2, value }) => !field2.merged && !tagHolds(node2, value));
-  if (unfit) {
-    plan.warn(unfit.node.start, tagWarning(formatPath(unfit.field.path), unfit.node, unfit.value));
-    return false;
-  }
-  say();
-  for (const { field: field2, node: node2, value } of writes2) if (!field2.merged) plan.setScalar(node2, value, field2.inFlow, { ...label, key: formatPath(field2.path) });
-  for (const { map: map2, key, value } of adds) plan.addPair(map2, [key], value, { ...label, key: formatPath([...pair.mapping, key]) });
-  return true;
-}
-
-// src/yaml/helm.ts
-function setHelmImage(image, incoming, plan, document, paired2) {
-  const { repository, registry, tag, digest } = image;
-  const repositoryNode = repository?.node;
-  if (!tag || paired2 === void 0 && !isFlowScalar(repositoryNode)) return;
-  const tagNode = tag.node;
-  if (claimedOwn(plan, [repository, registry, tag, digest])) return;
-  const registryText = scalarText(registry?.node);
-  const name = paired2 ?? splitImageName(registryText, scalarText(repositoryNode));
-  const update2 = incoming.get(normalizeRepository(name) ?? "");
-  if (!update2) return;
-  if (tagNode === null)
-    return plan.warn(
-      (repositoryNode ?? tag.node)?.start ?? 0,
-      `${formatPath(tag.path)} has no value to set (a key without ':'): write it as tag: "" to have it set`
-    );
-  if (warnPlaceholderField({ tag, digest }, name, update2, plan)) return;
-  const { root } = document;
-  const digestNode = digest?.node;
-  const { next, say: sayTo } = decide(update2, tagText(plan, root, tagNode) ?? "", digest && heldText(plan, root, digestNode));
-  const pairAt = ownStart(image) ?? tagNode.start;
-  const pair = { at: pairAt, mapping: image.path ?? [], keys: ["tag", "digest"] };
-  if (fixedVersion(plan, root, pair, [tag, digest], update2, next !== void 0) || !isFlowScalar(tagNode)) return;
-  const ofImage = update2.image.repository;
-  const atTag = tag.merged ? mergedVersionNote(plan, pairAt, image.path ?? [], tag, ofImage) : plan.versionNote(tagNode.start, formatPath(tag.path), ofImage);
-  const say = () => sayTo(atTag, plan.versionNote(tag.merged ? pairAt : tagNode.start, formatPath(image.path?.length ? image.path : tag.path), ofImage));
-  if (!next) return say();
-  const writes2 = [
-    { field: tag, node: tagNode, value: next.tag },
-    { field: digest, node: isFlowScalar(digestNode) ? digestNode : void 0, value: next.digest }
-  ].filter((w) => w.field !== void 0 && w.node !== void 0 && w.value !== void 0);
-  writeVersion(plan, { ...pair, name, next }, { writes: writes2 }, helmReader(plan, incoming), say, { kind: "helm", document });
-}
-function decide(update2, tag, digest) {
-  return nextSplitImage(update2, { tag, digest });
-}
-function tagText(plan, root, node2) {
-  const scalar2 = node2 ? scalarOf(plan.file, root, node2) : void 0;
-  return scalar2?.style === "plain" && scalar2.text === "~" ? "" : heldText(plan, root, node2);
-}
-function helmReader(plan, incoming) {
-  return ({ map: map2, path: path6, inFlow, root, key }) => {
-    if (key !== "tag" && key !== "digest") return void 0;
-    const held = (field2) => heldText(plan, root, field2?.node);
-    const { registry, repository, tag, digest } = splitImage(fieldsOf(plan.file, root, map2, path6, inFlow));
-    const [repositoryText, tagHeld] = [held(repository), tagText(plan, root, tag?.node)];
-    if (!repositoryText || tagHeld === void 0) return void 0;
-    const name = splitImageName(held(registry), repositoryText);
-    const update2 = incoming.get(normalizeRepository(name) ?? "");
-    return { image: name, value: update2 && decide(update2, tagHeld, digest && held(digest)).next?.[key] };
-  };
-}
-function ownStart({ tag, repository, registry, digest }) {
-  return [tag, repository, registry, digest].find((field2) => field2 && !field2.merged && field2.node)?.node?.start;
-}
-var editHelmValues = (file, request2, plan) => {
-  const incoming = byRepository(request2.images);
-  if (incoming.size === 0) return;
-  file.documents.forEach((document, index) => {
-    const paired2 = request2.pairedTags?.get(index);
-    forEachValue(
-      document.root,
-      ({ node: node2, path: path6, inFlow }) => {
-        if (node2.kind !== "map") return;
-        const merges = hasMergeKey(node2);
-        if (!merges && mapValue(node2, "tag") === void 0) return;
-        if (merges && ![...SPLIT_IMAGE_KEYS].some((key) => mapValue(node2, key) !== void 0)) return;
-        const image = splitImage(fieldsOf(file, document.root, node2, path6, inFlow));
-        const alone = image.repository === void 0 && image.tag && !image.tag.merged ? paired2?.get(formatPath(image.tag.path)) : void 0;
-        setHelmImage({ path: path6, ...image }, incoming, plan, document, alone);
-      },
-      true
-    );
-  });
-};
-
-// src/yaml/api-groups.ts
-var KUSTOMIZE = "kustomize.config.k8s.io/";
-var FLUX_KUSTOMIZE = "kustomize.toolkit.fluxcd.io/";
-var FLUX_HELM = "helm.toolkit.fluxcd.io/";
-var FLUX_IMAGE = "image.toolkit.fluxcd.io/";
-var KCL_RUN = "krm.kcl.dev.fluxcd/";
-var ARGO = "argoproj.io/";
-var ARGO_IMAGE_UPDATER = "argocd-image-updater.argoproj.io/";
-function inGroup(apiVersion, group2) {
-  return apiVersion?.startsWith(group2) === true;
-}
-function isFluxKustomization({ apiVersion, kind }) {
-  return kind === "Kustomization" && inGroup(apiVersion, FLUX_KUSTOMIZE);
-}
-function isHelmRelease({ apiVersion, kind }) {
-  return kind === "HelmRelease" && inGroup(apiVersion, FLUX_HELM);
-}
-
-// src/yaml/json-patch.ts
-var OPS2 = /* @__PURE__ */ new Set(["add", "remove", "replace", "move", "copy", "test"]);
-function isOpList(root) {
-  return root?.kind === "seq" && root.items.length > 0 && root.items.every((op) => op.kind === "map" && OPS2.has(scalarText(mapValue(op, "op")) ?? "") && scalarText(mapValue(op, "path"))?.startsWith("/"));
-}
-function pointerPath(pointer) {
-  return pointer.split("/").slice(1).map((token) => token === "-" ? -1 : /^[0-9]+$/.test(token) ? Number(token) : token.replaceAll("~1", "/").replaceAll("~0", "~"));
-}
-
-// src/yaml/renamed.ts
-function warnRenamed(plan, incoming, fieldName, at, name, to) {
-  const renamed = incoming.get(normalizeRepository(name) ?? "")?.image;
-  if (!renamed || !to.pinned || to.tag === renamed.tag) return;
-  plan.warn(at.start, `${formatPath(at.entry)} ${renamedWarning(renamed.repository, to.name, fieldName)}`, void 0, {
-    field: formatPath(at.field),
-    reason: "advised-override"
-  });
-}
-
-// src/yaml/kustomize.ts
-var KUSTOMIZATION_FIELDS = /* @__PURE__ */ new Set([
-  "resources",
-  "bases",
-  "components",
-  "patches",
-  "patchesStrategicMerge",
-  "patchesJson6902",
-  "configMapGenerator",
-  "secretGenerator",
-  "helmCharts",
-  "generators",
-  "transformers",
-  "replacements",
-  "namePrefix",
-  "nameSuffix",
-  "commonLabels",
-  "commonAnnotations"
-]);
-var KUSTOMIZE_IMAGE_FIELDS = ["newName", "newTag", "digest"];
-var VERSION_FIELDS = ["newTag", "digest"];
-function looksLikeKustomization(root) {
-  if (root?.kind !== "map") return false;
-  if (root.pairs.some((pair) => KUSTOMIZATION_FIELDS.has(scalarText(pair.key) ?? ""))) return true;
-  const images = mapValue(root, "images");
-  return images?.kind === "seq" && images.items.some((entry) => entry.kind === "map" && KUSTOMIZE_IMAGE_FIELDS.some((key) => mapValue(entry, key) !== void 0));
-}
-function isKustomization(document) {
-  const { apiVersion, kind } = document.object;
-  if (inGroup(apiVersion, KUSTOMIZE)) return kind === void 0 || kind === "Kustomization" || kind === "Component";
-  if (apiVersion === void 0 && kind === void 0) return looksLikeKustomization(document.root);
-  return apiVersion === void 0 ? kind === "Kustomization" || kind === "Component" : isFluxKustomization(document.object);
-}
-function imageLists(document) {
-  if (isHelmRelease(document.object)) {
-    const renderers = nodeAt(document.root, ["spec", "postRenderers"]);
-    return renderers?.kind === "seq" ? renderers.items.map((_, i) => ["spec", "postRenderers", i, "kustomize", "images"]) : [];
-  }
-  if (!isKustomization(document)) return [];
-  return isFluxKustomization(document.object) ? [["spec", "images"]] : [["images"]];
-}
-var editKustomizeImages = (file, request2, plan) => {
-  const incoming = byRepository(request2.images);
-  if (incoming.size === 0) return;
-  for (const document of file.documents) {
-    for (const path6 of imageLists(document)) {
-      const list = nodeAt(document.root, path6);
-      if (list?.kind === "seq") editList(list.items, path6, document, incoming, plan, request2.fieldName);
-    }
-  }
-};
-function editList(entries, path6, document, incoming, plan, fieldName) {
-  entries.forEach((entry, index) => {
-    if (entry.kind !== "map") return;
-    const at = [...path6, index];
-    const read = fieldsOf(plan.file, document.root, entry, at, false);
-    const field2 = (key) => read(key)?.node;
-    if (claimedOwn(plan, ["name", ...KUSTOMIZE_IMAGE_FIELDS].map(read))) return;
-    const newName = scalarText(field2("newName"));
-    const name = newName || scalarText(field2("name")) || "";
-    const update2 = incoming.get(normalizeRepository(name) ?? "");
-    if (!update2) {
-      if (newName)
-        warnRenamed(plan, incoming, fieldName, { start: entry.start, entry: at, field: [...at, "newTag"] }, scalarText(field2("name")) ?? "", {
-          name: newName,
-          tag: scalarText(field2("newTag")),
-          pinned: field2("newTag") !== void 0 || field2("digest") !== void 0
-        });
-      return;
-    }
-    if (warnPlaceholderField({ tag: read("newTag"), digest: read("digest") }, name, update2, plan)) return;
-    const current = versionOf(heldText(plan, document.root, field2("newTag")), heldText(plan, document.root, field2("digest")));
-    const mapping = { at: entry.start, mapping: at, keys: VERSION_FIELDS };
-    if (fixedVersion(plan, document.root, mapping, VERSION_FIELDS.map(read), update2, nextVersion(update2, current) !== void 0)) return;
-    const { next, say: sayTo } = pendingVersion(update2, current);
-    const tag = read("newTag");
-    const say = () => sayTo(
-      tag?.merged ? mergedVersionNote(plan, entry.start, at, tag, update2.image.repository) : plan.versionNote(entry.start, formatPath(at), update2.image.repository)
-    );
-    if (!next) return say();
-    const values = entryValues(next, !!field2("digest"));
-    const writes2 = [];
-    const adds = [];
-    for (const key of VERSION_FIELDS) {
-      const [f, value] = [read(key), values[key]];
-      if (value === void 0) continue;
-      if (f === void 0) adds.push({ map: entry, key, value });
-      else if (isFlowScalar(f.node)) writes2.push({ field: f, node: f.node, value });
-    }
-    writeVersion(plan, { at: entry.start, mapping: at, name, next }, { writes: writes2, adds }, entryReader(plan, incoming), say, { kind: "kustomize", document });
-  });
-}
-function entryValues(next, hasDigest) {
-  return { newTag: next.tag, digest: next.digest ?? (hasDigest ? "" : void 0) };
-}
-function entryReader(plan, incoming) {
-  return ({ map: map2, path: path6, inFlow, root, key }) => {
-    if (key !== "newTag" && key !== "digest") return void 0;
-    const read = fieldsOf(plan.file, root, map2, path6, inFlow);
-    const field2 = (name2) => read(name2)?.node;
-    const text2 = (name2) => {
-      const node2 = field2(name2);
-      return node2 ? scalarOf(plan.file, root, node2)?.text : void 0;
-    };
-    const name = text2("newName") || text2("name");
-    if (!name) return void 0;
-    const update2 = incoming.get(normalizeRepository(name) ?? "");
-    const next = update2 && pendingVersion(update2, versionOf(text2("newTag"), text2("digest"))).next;
-    return { image: name, value: next && entryValues(next, !!field2("digest"))[key] };
-  };
-}
-
-// src/yaml/images.ts
-var editImages = (file, request2, plan) => {
-  const incoming = byRepository(request2.images);
-  if (incoming.size === 0) return;
-  for (const document of file.documents) {
-    if (isKustomization(document)) continue;
-    if (inGroup(document.object.apiVersion, FLUX_IMAGE)) continue;
-    if (isOpList(document.root)) continue;
-    const fields = [];
-    forEachValue(document.root, (field2) => {
-      if (field2.path[field2.path.length - 1] === "image") fields.push(field2);
-    });
-    const aliased = new Set(
-      fields.flatMap(({ node: node2, path: path6 }) => node2.kind === "alias" && inContainerSpec(path6) ? bareAnchored(file, document, node2)?.node ?? [] : [])
-    );
-    for (const { node: node2, path: path6, inFlow } of fields) {
-      if (node2.kind === "alias") warnAliased(file, document, node2, path6, incoming, plan, request2.kustomizeTagged);
-      else if (isFlowScalar(node2) && hasPlaceholder(node2.text)) warnSubstituted(node2, path6, incoming, plan);
-      else if (!aliased.has(node2) && !warnMerged(file, { node: node2, path: path6 }, incoming, plan, request2.kustomizeTagged))
-        setImageScalar({ node: node2, path: path6, inFlow }, "image", inContainerSpec(path6), incoming, plan, document, request2.kustomizeTagged);
-    }
-  }
-};
-function bareOutside(field2) {
-  if (!field2 || !isFlowScalar(field2.node) || field2.path[field2.path.length - 1] !== "image" || inContainerSpec(field2.path)) return void 0;
-  const ref = tryParseImageRef(field2.node.text);
-  return ref && ref.tag === void 0 && ref.digest === void 0 ? { ...field2, node: field2.node, ref } : void 0;
-}
-function bareAnchored(file, document, alias) {
-  return bareOutside(anchoredValue(file, document.root, alias));
-}
-function warnMerged(file, field2, incoming, plan, kustomizeTagged2) {
-  const bare = bareOutside(field2);
-  const containers = bare ? readersOfValue(file, bare.node).filter((reader) => !reader.alias && inContainerSpec([...reader.path, reader.key])) : [];
-  const update2 = bare && incoming.get(bare.ref.repository);
-  if (!bare || !update2) return containers.length > 0;
-  const [from, line] = [formatPath(bare.path), file.lineAt(bare.node.start)];
-  const how = { of: "is merged (<<), holding", that: `is merged (<<) from ${from} (line ${line}), which` };
-  for (const { path: path6, key, at } of containers)
-    warnBareRead(plan, at, [...path6, key], how, bare, update2, `${from} (line ${line}), ${MERGE_SHARED}`, kustomizeTagged2);
-  return containers.length > 0;
-}
-function warnBareRead(plan, at, path6, how, bare, update2, where2, kustomizeTagged2) {
-  if (RETAGGED_LISTS.has(inContainerSpec(path6)) && kustomizeTagged2?.has(bare.ref.name)) {
-    const reason = kustomizeTagged2.get(bare.ref.name);
-    return reason === void 0 ? void 0 : plan.warn(at, `${formatPath(path6)} ${how.that} ${reason}`);
-  }
-  const next = nextReference(update2, bare.ref);
-  const line = plan.file.lineAt(bare.node.start);
-  if (next)
-    plan.warn(
-      at,
-      `${formatPath(path6)} ${how.of} ${bare.node.text}, which has no tag or digest and is written outside a container spec, so it is given none: write ${next} at ${where2}`,
-      void 0,
-      { reason: "unmoved", image: update2.image.repository, lines: [line] }
-    );
-}
-function warnAliased(file, document, alias, path6, incoming, plan, kustomizeTagged2) {
-  const written = file.text.slice(alias.start, alias.end);
-  const bare = inContainerSpec(path6) ? bareAnchored(file, document, alias) : void 0;
-  const update2 = bare && incoming.get(bare.ref.repository);
-  if (bare && update2) {
-    const anchor = anchorOf(file, alias);
-    const where2 = anchor && aliasedFieldWords(bare.path, file.lineAt(bare.node.start), anchor.name);
-    const how = { of: `is an alias (${written}) of`, that: `is an alias (${written}) that` };
-    if (where2) warnBareRead(plan, alias.start, path6, how, bare, update2, where2, kustomizeTagged2);
-    return;
-  }
-  const anchored2 = anchoredValue(file, document.root, alias);
-  if (!anchored2 || !isFlowScalar(anchored2.node) || anchored2.path[anchored2.path.length - 1] === "image") return;
-  const ref = tryParseImageRef(anchored2.node.text);
-  if (!ref || !incoming.has(ref.repository)) return;
-  const line = file.lineAt(anchored2.node.start);
-  plan.warn(
-    alias.start,
-    `${formatPath(path6)} is ${written}, an alias of ${formatPath(anchored2.path)} (line ${line}), which holds ${anchored2.node.text} and is no image field: aliases are never followed, so it does not move; write the image here, or mark ${formatPath(anchored2.path)} with a Flux marker`,
-    void 0,
-    { reason: "unmoved", image: ref.repository, lines: [line] }
-  );
-}
-function setImageScalar(field2, kind, container, incoming, plan, document, kustomizeTagged2) {
-  const { node: node2, path: path6 } = field2;
-  if (!isFlowScalar(node2) || plan.isClaimed(node2)) return;
-  const ref = tryParseImageRef(node2.text);
-  const update2 = ref && incoming.get(ref.repository);
-  if (!ref || !update2) return;
-  if (ref.tag === void 0 && ref.digest === void 0) {
-    if (!container) {
-      const { message, about } = bareFieldWarning(formatPath(path6), ref.repository);
-      return plan.warn(node2.start, message, void 0, about);
-    }
-    if (RETAGGED_LISTS.has(container) && kustomizeTagged2?.has(ref.name)) {
-      const reason = kustomizeTagged2.get(ref.name);
-      return reason === void 0 ? void 0 : plan.warn(node2.start, `${formatPath(path6)} ${reason}`);
-    }
-  }
-  const next = nextReference(update2, ref, plan.versionNote(node2.start, formatPath(path6), update2.image.repository));
-  if (next) plan.setScalar(node2, next, field2.inFlow, { kind, key: formatPath(path6), document });
-}
-var CONTAINER_LISTS = /* @__PURE__ */ new Set(["containers", "initContainers", "ephemeralContainers"]);
-var RETAGGED_LISTS = /* @__PURE__ */ new Set(["containers", "initContainers"]);
-function inContainerSpec(path6) {
-  const list = path6[path6.length - 3];
-  return typeof path6[path6.length - 2] === "number" && typeof list === "string" && CONTAINER_LISTS.has(list) && list;
-}
-var BLOCK_HEADER = /["']?[ \t]*:[ \t]+(?:[&!]\S*[ \t]+)*[|>]/y;
-function hasBlockImage(text2) {
-  for (let at = text2.indexOf("image"); at >= 0; at = text2.indexOf("image", at + 5)) {
-    BLOCK_HEADER.lastIndex = at + 5;
-    if (BLOCK_HEADER.test(text2)) return true;
-  }
-  return false;
-}
-var warnBlockImages = (file, request2, plan) => {
-  if (!hasBlockImage(file.text)) return;
-  const incoming = byRepository(request2.images);
-  for (const { root } of file.documents) {
-    forEachValue(root, ({ node: node2, path: path6 }) => {
-      if (path6[path6.length - 1] !== "image" || node2.kind !== "scalar" || isFlowScalar(node2) || plan.isClaimed(node2)) return;
-      const ref = tryParseImageRef(node2.text.trim());
-      const update2 = ref && incoming.get(ref.repository);
-      const next = update2 && nextReference(update2, ref);
-      const at = file.text.indexOf(node2.text.trim().split("\n", 1)[0], node2.start);
-      if (next)
-        plan.warn(
-          at < 0 ? node2.start : at,
-          `${formatPath(path6)} is a block scalar, which is never edited, so it is not moved to ${next}; write it as a plain or quoted string`
-        );
-    });
-  }
-};
-
-// src/yaml/argocd-unpaired.ts
-var NOT_VERSIONS = /* @__PURE__ */ new Set(["registry", "pullPolicy", "digest", "repository", "name"]);
-function warnUnpairedRepositories(parameters, incoming, plan) {
-  const byPrefix = /* @__PURE__ */ new Map();
-  for (const parameter of parameters) {
-    const [prefix] = leafOf(parameter[0]);
-    byPrefix.set(prefix, [...byPrefix.get(prefix) ?? [], parameter]);
-  }
-  for (const [name, field2] of parameters) {
-    const node2 = field2.node;
-    if (!isFlowScalar(node2) || plan.isClaimed(node2)) continue;
-    const ref = tryParseImageRef(node2.text);
-    if (!ref || ref.tag !== void 0 || ref.digest !== void 0 || !incoming.has(ref.repository)) continue;
-    const [prefix, leaf] = leafOf(name);
-    const group2 = byPrefix.get(prefix);
-    if ((leaf === "repository" || leaf === "name") && group2.some(([other]) => leafOf(other)[1] === "tag")) continue;
-    const likely = group2.filter(([other, f]) => other !== name && !plan.isClaimed(f.node) && readsAsTag(other, f.node));
-    const [tagName, tagField] = likely[0] ?? [];
-    if (!tagName || !tagField || !isFlowScalar(tagField.node)) continue;
-    if (hasPlaceholder(tagField.node.text) || nextVersion(incoming.get(ref.repository), versionOf(tagField.node.text, void 0)) === void 0) continue;
-    const which2 = likely.length === 1 ? `parameter ${parameterName(tagName)} beside it likely holds its tag` : `one of the parameters ${likely.map(([n]) => parameterName(n)).join(", ")} beside it likely holds its tag`;
-    const { advice, about } = overrideAdvice(formatPath(tagField.path), ref.repository, { part: "tag" });
-    plan.warn(
-      node2.start,
-      `${formatPath(field2.path)} (parameter ${parameterName(name)}) holds ${ref.repository} with no tag, under a name no rule pairs with a tag; ${which2}, and it was not moved: ${advice}`,
-      void 0,
-      about
-    );
-  }
-}
-function readsAsTag(name, value) {
-  const [, leaf] = leafOf(name);
-  return !NOT_VERSIONS.has(leaf) && (/tag|version/i.test(leaf) || holdsVersion(value));
-}
-function holdsVersion(node2) {
-  return isFlowScalar(node2) && isTag(node2.text) && /^v?\d+\.\d/.test(node2.text);
-}
-function overrideAdvice(key, repository, { file, part, subject = "it" } = {}) {
-  const entry = `${file === void 0 ? "" : `file: ${file}, `}spec: ${key}, image: ${repository}${part === void 0 ? "" : `, part: ${part}`}`;
-  return {
-    advice: `set ${subject} with an overrides: entry in the configuration (${entry})`,
-    about: { field: key, reason: "advised-override" }
-  };
-}
-
-// src/yaml/argocd-parameters.ts
-var ARGO_KUSTOMIZE_IMAGE = /(?:^|\.)kustomize\.images\.\d+$/;
-function sourcesOf(document) {
-  const { apiVersion, kind } = document.object;
-  if (apiVersion === void 0 && kind === void 0) return [[], ...chartSources(document.root)];
-  if (!inGroup(apiVersion, ARGO)) return [];
-  const spec = kind === "Application" ? ["spec"] : kind === "ApplicationSet" ? ["spec", "template", "spec"] : void 0;
-  return spec ? specSources(document.root, spec) : [];
-}
-function specSources(root, spec) {
-  const sources = nodeAt(root, [...spec, "sources"]);
-  const many = sources?.kind === "seq" ? sources.items.map((_, i) => [...spec, "sources", i]) : [];
-  return [[...spec, "source"], ...many];
-}
-function chartSources(root) {
-  const specs = [];
-  for (const [list, spec] of [
-    ["applications", []],
-    ["applicationsets", ["template", "spec"]]
-  ]) {
-    const entries = nodeAt(root, [list]);
-    if (entries?.kind === "map") for (const pair of entries.pairs) specs.push([list, scalarText(pair.key) ?? "", ...spec]);
-    if (entries?.kind === "seq") entries.items.forEach((_, i) => specs.push([list, i, ...spec]));
-  }
-  return specs.flatMap((spec) => specSources(root, spec));
-}
-var PARAMETER_KEYS = /* @__PURE__ */ new Set(["name", "value", "forceString", "forcestring"]);
-function parametersAt(root, source) {
-  const path6 = [...source, "helm", "parameters"];
-  const list = nodeAt(root, path6);
-  if (list?.kind !== "seq") return [];
-  const isParameter = (item) => item.kind === "map" && item.pairs.every((pair) => PARAMETER_KEYS.has(scalarText(pair.key) ?? ""));
-  if (source.length === 0 && !list.items.every(isParameter)) return [];
-  const parameters = [];
-  list.items.forEach((item, index) => {
-    if (item.kind !== "map") return;
-    const name = scalarText(mapValue(item, "name"));
-    const value = mapValue(item, "value");
-    if (name !== void 0 && value !== void 0) parameters.push([name, { node: value, path: [...path6, index, "value"], inFlow: list.flow || item.flow }]);
-  });
-  return parameters;
-}
-function valuesObjectAt(file, root, source, keys) {
-  let field2 = { node: nodeAt(root, source) ?? null, path: source, inFlow: false };
-  for (const key of ["helm", "valuesObject", ...keys]) {
-    if (field2?.node?.kind !== "map") return void 0;
-    field2 = fieldsOf(file, root, field2.node, field2.path, field2.inFlow)(key);
-  }
-  return field2?.node?.kind === "map" ? fieldsOf(file, root, field2.node, field2.path, field2.inFlow) : void 0;
-}
-function parameterName(name) {
-  return /^[\w.\\[\]/-]+$/.test(name) ? name : JSON.stringify(name);
-}
-function leafOf(name) {
-  for (let i = name.length - 1; i > 0; i--) if (name[i] === "." && name[i - 1] !== "\\") return [name.slice(0, i), name.slice(i + 1)];
-  return ["", name];
-}
-function indexedParameter(file, path6) {
-  const [helm, parameters, index, leaf] = path6.slice(-4);
-  if (helm !== "helm" || parameters !== "parameters" || typeof index !== "number" || leaf !== "value") return void 0;
-  for (const { root } of file.documents) {
-    const item = nodeAt(root, path6.slice(0, -1));
-    if (item?.kind !== "map") continue;
-    const value = mapValue(item, "value");
-    if (value === void 0) continue;
-    const name = scalarText(mapValue(item, "name"));
-    return name === void 0 ? void 0 : { name, value, start: (value ?? item).start };
-  }
-  return void 0;
-}
-function mayNameParameter(path6) {
-  return /parameters\[\d+\]\.value$/.test(path6);
-}
-function misaimedOverride(file, path6, { part, repository, image }) {
-  const parameter = indexedParameter(file, parsePath(path6));
-  if (!parameter) return void 0;
-  const { name, value, start } = parameter;
-  const holds2 = tryParseImageRef(scalarText(value) ?? "")?.repository;
-  const reads = part === "tag" ? readsAsTag(name, value) : holds2 !== void 0 && (holds2 === repository || holds2 === normalizeRepository(image)) || /image/i.test(leafOf(name)[1]);
-  if (reads) return void 0;
-  const what = part === "tag" ? `holds no version and is not named like a tag: its configured override for the tag of ${repository}` : `holds no reference of ${repository} and is not named like an image: its configured override`;
-  return {
-    line: file.lineAt(start),
-    message: `${path6} is parameter ${parameterName(name)}, which ${what} is not applied: a parameter added above the one it was written for moves what an index names; correct the index`
-  };
-}
-
-// src/yaml/argocd-strings.ts
-var VALUES_STRING = {
-  header: "",
-  editors: [editImages, editHelmValues],
-  instead: "give those values in valuesObject or a values file instead, where they are edited"
-};
-var TEMPLATE_PATCH = {
-  header: `apiVersion: ${ARGO}v1alpha1
-kind: Application
-`,
-  editors: [editImages, editHelmValues],
-  instead: "set those values in the template, where they are edited, or from the generator's parameters"
-};
-function warnValuesString(document, source, request2, plan) {
-  warnYamlString(document, [...source, "helm", "values"], request2, plan, VALUES_STRING);
-}
-function notEdited(path6, what, instead, fieldName = byFlag) {
-  return `${formatPath(path6)} is a string, which is not edited: ${what} in it keeps its old image; ${instead} (${fieldName("set")} can only replace the whole string)`;
-}
-function warnYamlString(document, path6, request2, plan, kind) {
-  const values = nodeAt(document.root, path6);
-  if (values?.kind !== "scalar" || values.text === "") return false;
-  const inner = tryYamlFile(kind.header + values.text);
-  if (!inner) return false;
-  const dryRun2 = new EditPlan(inner);
-  for (const editor of kind.editors) editor(inner, { images: request2.images, setters: /* @__PURE__ */ new Map() }, dryRun2);
-  const keys = dryRun2.result().changes.map((change) => change.key);
-  if (keys.length === 0) return false;
-  plan.warn(values.start, notEdited(path6, keys.join(", "), kind.instead, request2.fieldName));
-  return true;
-}
-function warnTemplatePatch(document, incoming, request2, plan, argoEditors) {
-  const path6 = ["spec", "templatePatch"];
-  const patch = nodeAt(document.root, path6);
-  if (patch?.kind !== "scalar") return;
-  if (warnYamlString(document, path6, request2, plan, { ...TEMPLATE_PATCH, editors: [...TEMPLATE_PATCH.editors, ...argoEditors] })) return;
-  const stale = staleImageIn(patch.text, incoming);
-  if (stale) return plan.warn(patch.start, notEdited(path6, formatImageRef(stale), TEMPLATE_PATCH.instead, request2.fieldName));
-  if (!patch.text.includes("tag")) return;
-  const held = templateRepository(document.root, incoming);
-  const tag = held && patchedTag(patch.text, held.prefix);
-  if (!held || !tag) return;
-  const update2 = incoming.get(held.repository);
-  if (!hasPlaceholder(tag.value)) {
-    if (nextVersion(update2, versionOf(tag.value, void 0)) === void 0) return;
-    return plan.warn(
-      patch.start,
-      `${formatPath(path6)} is a string, which is not edited: its ${tag.what} sets a version over the template of ${held.repository} for every app its generator makes; set it in the template, where it is edited, or from the generator's parameters`
-    );
-  }
-  const elements = staleElements(document.root, tag.value, "tag", update2);
-  if (elements?.length)
-    plan.warn(
-      patch.start,
-      `${formatPath(path6)}: its ${tag.what} sets the version of ${held.repository} from the generator's elements, which are not edited: ${elementsHolding(elements)}; set it there`
-    );
-}
-function templateRepository(root, incoming) {
-  const template = nodeAt(root, ["spec", "template"]);
-  let found;
-  forEachValue(template ?? null, ({ node: node2, path: path6 }) => {
-    const ref = found === void 0 && isFlowScalar(node2) ? tryParseImageRef(node2.text) : void 0;
-    if (ref && incoming.has(ref.repository)) found = { repository: ref.repository, ...prefixOf(template ?? null, path6) };
-  });
-  return found;
-}
-function prefixOf(template, path6) {
-  const values = path6.indexOf("valuesObject");
-  if (values > 0 && path6[values - 1] === "helm" && ["repository", "name"].includes(String(path6.at(-1))))
-    return { prefix: path6.slice(values + 1, -1).join(".") };
-  const item = path6.at(-1) === "value" && path6.at(-3) === "parameters" ? nodeAt(template, path6.slice(0, -1)) : void 0;
-  const name = item?.kind === "map" ? scalarText(mapValue(item, "name")) : void 0;
-  const [prefix, leaf] = name === void 0 ? [] : leafOf(name);
-  return leaf === "repository" || leaf === "name" ? { prefix } : {};
-}
-function patchedTag(text2, prefix) {
-  if (prefix === void 0) return void 0;
-  const name = prefix === "" ? "tag" : `${prefix}.tag`;
-  const file = tryYamlFile(TEMPLATE_PATCH.header + text2);
-  const document = file?.documents[0];
-  if (file && document) {
-    for (const source of sourcesOf(document)) {
-      const parameter2 = parametersAt(document.root, source).findLast(([other]) => other === name)?.[1].node;
-      if (isFlowScalar(parameter2)) return { what: `parameter ${parameterName(name)}`, value: parameter2.text };
-      const values = valuesObjectAt(file, document.root, source, prefix === "" ? [] : prefix.split("."))?.("tag")?.node;
-      if (isFlowScalar(values)) return { what: "tag: key", value: values.text };
-    }
-    return void 0;
-  }
-  const parameter = new RegExp(`name\\s*:\\s*["']?${escapeRegExp(name)}["']?\\s*[,\\n][^]*?value\\s*:\\s*(["']?)([^"'\\s,}#]*)\\1`).exec(text2);
-  if (parameter) return { what: `parameter ${parameterName(name)}`, value: parameter[2] };
-  const key = /^\s*tag\s*:\s*(["']?)([^"'\s,}#]*)\1/m.exec(text2);
-  return key ? { what: "tag: key", value: key[2] } : void 0;
-}
-
-// src/yaml/argocd.ts
-var editArgoCdImages = (file, request2, plan) => {
-  const incoming = byRepository(request2.images);
-  if (incoming.size === 0) return;
-  for (const document of file.documents) {
-    for (const source of sourcesOf(document)) {
-      const path6 = [...source, "kustomize", "images"];
-      const list = nodeAt(document.root, path6);
-      if (list?.kind !== "seq") continue;
-      if (source.length === 0 && !list.items.every((item) => item?.kind === "scalar")) continue;
-      list.items.forEach((entry, index) => {
-        if (!isFlowScalar(entry) || plan.isClaimed(entry)) return;
-        const eq = literalIndexOf(entry.text, "=");
-        if (hasPlaceholder(entry.text.slice(eq + 1))) return warnSubstituted(entry, [...path6, index], incoming, plan);
-        if (entry.text.startsWith("*", eq + 1)) return setKeptName(entry, [...path6, index], list.flow, incoming, plan, document);
-        const ref = tryParseImageRef(entry.text.slice(eq + 1));
-        const update2 = ref && incoming.get(ref.repository);
-        if (!ref || !update2) {
-          if (ref && eq > 0)
-            warnRenamed(plan, incoming, request2.fieldName, { start: entry.start, entry: [...path6, index], field: [...path6, index] }, entry.text.slice(0, eq), {
-              name: ref.name,
-              tag: ref.tag,
-              pinned: ref.tag !== void 0 || ref.digest !== void 0
-            });
-          return;
-        }
-        if (ref.tag === void 0 && ref.digest === void 0) return;
-        const key = formatPath([...path6, index]);
-        const next = nextReference(update2, ref, plan.versionNote(entry.start, key, update2.image.repository));
-        if (next) plan.setScalar(entry, entry.text.slice(0, eq + 1) + next, list.flow, { kind: "kustomize", key, document });
-      });
-    }
-  }
-};
-function setKeptName(entry, path6, inFlow, incoming, plan, document) {
-  const named2 = namedImageString(entry.text);
-  const update2 = named2?.ref && incoming.get(named2.ref.repository);
-  if (!update2) return;
-  const key = formatPath(path6);
-  const next = nextVersion(update2, named2.version, plan.versionNote(entry.start, key, update2.image.repository));
-  if (next) plan.setScalar(entry, withVersion(named2, next), inFlow, { kind: "kustomize", key, document });
-}
-function namedImageString(text2) {
-  const eq = literalIndexOf(text2, "=");
-  if (eq <= 0) return void 0;
-  const name = text2.slice(0, eq);
-  if (!text2.startsWith("*", eq + 1)) {
-    const ref2 = tryParseImageRef(text2.slice(eq + 1));
-    return ref2 && { head: `${name}=${ref2.name}`, version: versionOf(ref2.tag, ref2.digest), ref: ref2 };
-  }
-  const after = text2.slice(eq + 2);
-  const version = after === "" ? void 0 : tryParseImageRef(`x${after}`);
-  const ref = tryParseImageRef(name + after);
-  return version && { head: `${name}=*`, version: versionOf(version.tag, version.digest), ref: ref?.name === name ? ref : void 0 };
-}
-function withVersion(named2, next) {
-  return named2.head + formatImageRef({ name: "", ...next });
-}
-var editArgoCdHelm = (file, request2, plan) => {
-  const incoming = byRepository(request2.images);
-  if (incoming.size === 0) return;
-  for (const document of file.documents) {
-    for (const source of sourcesOf(document)) {
-      const parameters = parametersAt(document.root, source);
-      for (const [name, field2] of parameters) {
-        if (leafOf(name)[1] !== "image") continue;
-        if (isFlowScalar(field2.node) && hasPlaceholder(field2.node.text)) warnSubstituted(field2.node, field2.path, incoming, plan);
-        else setImageScalar(field2, "helm", false, incoming, plan, document);
-      }
-      for (const image of parameterImages(parameters, file, document.root, source)) setHelmImage(image, incoming, plan, document);
-      warnUnpairedRepositories(parameters, incoming, plan);
-      if (source.length > 0) warnValuesString(document, source, request2, plan);
-    }
-    if (document.object.kind === "ApplicationSet" && inGroup(document.object.apiVersion, ARGO))
-      warnTemplatePatch(document, incoming, request2, plan, [editArgoCdImages, editArgoCdHelm]);
-  }
-};
-function parameterImages(parameters, file, root, source) {
-  const byPrefix = /* @__PURE__ */ new Map();
-  for (const [name, field2] of parameters) {
-    const [prefix, leaf] = leafOf(name);
-    const fields = byPrefix.get(prefix) ?? /* @__PURE__ */ new Map();
-    byPrefix.set(prefix, fields.set(leaf, field2));
-  }
-  return [...byPrefix].map(([prefix, fields]) => {
-    if (!fields.has("tag") || fields.has("repository") || fields.has("name")) return imageOf(fields);
-    const read = valuesObjectAt(file, root, source, prefix === "" ? [] : prefix.split("."));
-    if (!read) return imageOf(fields);
-    const merged = /* @__PURE__ */ new Map();
-    for (const key of ["registry", "repository", "name"]) {
-      const field2 = read(key);
-      if (field2) merged.set(key, field2);
-    }
-    for (const [leaf, field2] of fields) merged.set(leaf, field2);
-    return imageOf(merged);
-  });
-}
-function imageOf(fields) {
-  return splitImage((key) => fields.get(key));
-}
-
-// src/yaml/inline-patch.ts
-var editInlinePatches = (file, request2, plan) => {
-  const incoming = byRepository(request2.images);
-  if (incoming.size === 0) return;
-  file.documents.forEach((document, index) => {
-    const paired2 = request2.pairedTags?.get(index);
-    if (isOpList(document.root)) editOps(document, incoming, plan, request2.kustomizeTagged, paired2);
-    for (const patch of patchStrings(document)) if (!plan.isClaimed(patch.node)) editPatch(file, patch, document, request2, plan, paired2);
-  });
-};
-function patchStrings(document) {
-  const found = [];
-  const inList = (path6, field2, kind) => {
-    const list = nodeAt(document.root, path6);
-    if (list?.kind !== "seq") return;
-    list.items.forEach((item, index) => {
-      const node2 = field2 === void 0 ? item : item.kind === "map" ? mapValue(item, field2) : void 0;
-      const inFlow = list.flow || item.kind === "map" && item.flow;
-      if (node2?.kind === "scalar") found.push({ node: node2, path: field2 === void 0 ? [...path6, index] : [...path6, index, field2], kind, inFlow });
-    });
-  };
-  if (isHelmRelease(document.object)) {
-    const renderers = nodeAt(document.root, ["spec", "postRenderers"]);
-    if (renderers?.kind === "seq") renderers.items.forEach((_, i) => inList(["spec", "postRenderers", i, "kustomize", "patches"], "patch", "either"));
-    return found;
-  }
-  for (const source of sourcesOf(document)) inList([...source, "kustomize", "patches"], "patch", "either");
-  if (!isKustomization(document)) return found;
-  if (isFluxKustomization(document.object)) {
-    inList(["spec", "patches"], "patch", "either");
-    return found;
-  }
-  inList(["patches"], "patch", "either");
-  inList(["patchesStrategicMerge"], void 0, "strategic-merge");
-  inList(["patchesJson6902"], "patch", "json6902");
-  return found;
-}
-function editPatch(file, patch, document, request2, plan, paired2) {
-  const content = tryYamlFile(patch.node.text);
-  if (!content) return;
-  const inner = new EditPlan(content);
-  const ops = patch.kind !== "strategic-merge" && content.documents[0]?.root?.kind === "seq";
-  const key = formatPath(patch.path);
-  const within2 = (text2) => ops ? `${key}${text2}` : `${key}: ${text2}`;
-  const prefix = within2("");
-  const own = paired2 && new Map([...paired2].flatMap(([at, name]) => at.startsWith(prefix) ? [[at.slice(prefix.length), name]] : []));
-  const innerRequest = own?.size ? { ...request2, pairedTags: /* @__PURE__ */ new Map([[0, own]]) } : { ...request2, pairedTags: void 0 };
-  if (ops) editOps(content.documents[0], byRepository(request2.images), inner, request2.kustomizeTagged, own);
-  else if (patch.kind !== "json6902") editImages(content, request2, inner);
-  if (ops || patch.kind !== "json6902") editHelmValues(content, innerRequest, inner);
-  const { changes, warnings } = inner.edits();
-  if (changes.length === 0 && warnings.length === 0) return;
-  const placement = placementOf(file, patch);
-  if (typeof placement === "string") {
-    if (changes.length > 0) {
-      const name = ({ change }) => change.kind === "helm" ? change.key : tryParseImageRef(change.old)?.name ?? change.old;
-      const names = [...new Set(changes.map(name))].join(", ");
-      plan.warn(
-        patch.node.start,
-        `${key} holds ${names} in a ${placement}, which is not edited; write the patch as a literal block scalar (|) to have its image updated`
-      );
-    }
-    for (const { message, kind } of warnings) plan.warn(patch.node.start, within2(message), kind);
-    return;
-  }
-  plan.claim(patch.node);
-  for (const { splice, change } of changes) {
-    plan.addSplice(
-      { start: placement.at(splice.start), end: placement.at(splice.end), insert: placement.escape(splice.insert) },
-      { ...change, key: within2(change.key), object: document.object }
-    );
-  }
-  for (const { offset, message, kind } of warnings) plan.warn(placement.at(offset), within2(message), kind);
-}
-var VALUE_OPS = /* @__PURE__ */ new Set(["add", "replace"]);
-function editOps(document, incoming, plan, kustomizeTagged2, paired2) {
-  const list = document.root;
-  if (list?.kind !== "seq") return;
-  list.items.forEach((op, index) => {
-    if (op.kind !== "map") return;
-    const name = scalarText(mapValue(op, "op"));
-    const pointer = scalarText(mapValue(op, "path"));
-    const value = mapValue(op, "value");
-    if (pointer === void 0 || !value || name !== "test" && !VALUE_OPS.has(name ?? "")) return;
-    const target = pointerPath(pointer);
-    forEachValue(value, ({ node: node2, path: path6, inFlow }) => {
-      const at = [...target, ...path6];
-      const key = [index, "value", ...path6];
-      if (name === "test") {
-        plan.claim(node2);
-        if (at[at.length - 1] === "image" || node2.kind === "map") warnTest(node2, key, incoming, plan);
-        return;
-      }
-      const field2 = { node: node2, path: key, inFlow: inFlow || list.flow || op.flow };
-      const alone = path6.length === 0 ? paired2?.get(formatPath(key)) : void 0;
-      if (alone !== void 0) return setHelmImage({ tag: field2 }, incoming, plan, document, alone);
-      if (at[at.length - 1] !== "image") return;
-      setImageScalar(field2, "image", inContainerSpec(at), incoming, plan, document, kustomizeTagged2);
-    });
-  });
-}
-function warnTest(node2, key, incoming, plan) {
-  const held = testedImage(node2, incoming);
-  if (held === void 0) return;
-  plan.warn(
-    node2.start,
-    `${formatPath(key)} holds ${held} in a test op, which is left as it is (it tests the resource before the patch); if this run moves the field it tests (in the base, say), kustomize fails the test: update its value or drop the op`
-  );
-}
-function testedImage(node2, incoming) {
-  if (isFlowScalar(node2)) {
-    const ref = tryParseImageRef(node2.text);
-    const update3 = ref && incoming.get(ref.repository);
-    return update3 && nextReference(update3, ref) !== void 0 ? node2.text : void 0;
-  }
-  if (node2.kind !== "map") return void 0;
-  const { registry, repository, tag } = splitImage((key) => scalarText(mapValue(node2, key)));
-  const name = repository && splitImageName(registry, repository);
-  const update2 = name && tag ? incoming.get(normalizeRepository(name) ?? "") : void 0;
-  return update2 && nextVersion(update2, versionOf(tag, void 0)) !== void 0 ? `${name}:${tag}` : void 0;
-}
-function placementOf(file, patch) {
-  const { node: node2, inFlow } = patch;
-  const literal2 = node2.style === "literal" ? literalPlacement(file.text, node2) : void 0;
-  if (literal2) return literal2;
-  const form = scalarForm(node2, file.text.slice(node2.start, node2.end), inFlow);
-  if (form !== void 0) return form;
-  if (!isFlowScalar(node2) || node2.style === "plain") return "plain string";
-  const render = (text2) => renderScalar(text2, node2.style, inFlow);
-  return { at: (offset) => node2.start + render(node2.text.slice(0, offset)).length - 1, escape: (text2) => render(text2).slice(1, -1) };
-}
-function literalPlacement(text2, node2) {
-  const lines = node2.text.split("\n");
-  const starts = [];
-  let inText = 0;
-  let lineStart = text2.indexOf("\n", node2.start) + 1;
-  let indent;
-  for (const line of lines) {
-    const newline = text2.indexOf("\n", lineStart);
-    const lineEnd = newline < 0 ? text2.length : newline;
-    const raw = text2.slice(lineStart, text2[lineEnd - 1] === "\r" ? lineEnd - 1 : lineEnd);
-    if (line !== "") {
-      indent ??= raw.slice(0, raw.length - line.length);
-      if (!/^ *$/.test(indent) || raw !== indent + line) return void 0;
-    }
-    starts.push({ inText, inFile: lineStart + (indent?.length ?? 0) });
-    inText += line.length + 1;
-    lineStart = lineEnd + 1;
-  }
-  return {
-    at(offset) {
-      let k = 0;
-      while (k + 1 < starts.length && starts[k + 1].inText <= offset) k++;
-      return starts[k].inFile + offset - starts[k].inText;
-    },
-    escape: (inserted) => inserted
-  };
-}
-
-// src/yaml/kcl-settings.ts
-function settingItems(document) {
-  const items = [];
-  for (const { path: path6, holds: holds2 } of settingLists(document)) {
-    const list = nodeAt(document.root, path6);
-    if (list?.kind !== "seq") continue;
-    const read = holds2 === "spec" ? readSpec2 : readArgument;
-    list.items.forEach((node2, index) => {
-      if (node2.kind === "scalar") items.push({ node: node2, path: [...path6, index], inFlow: list.flow, holds: holds2, read });
-    });
-  }
-  return items;
-}
-function isKclRun(document) {
-  const { apiVersion, kind } = document.object;
-  return kind === "KCLRun" && inGroup(apiVersion, KCL_RUN);
-}
-function settingLists(document) {
-  if (isKclRun(document)) {
-    return [
-      { path: ["spec", "config", "overrides"], holds: "spec" },
-      { path: ["spec", "config", "arguments"], holds: "argument" }
-    ];
-  }
-  return isSettingsFile(document) ? [{ path: ["kcl_cli_configs", "overrides"], holds: "spec" }] : [];
-}
-function optionValues(document) {
-  const options2 = isSettingsFile(document) ? nodeAt(document.root, ["kcl_options"]) : void 0;
-  if (options2?.kind !== "seq") return [];
-  return options2.items.flatMap((option, index) => {
-    const node2 = option.kind === "map" ? mapValue(option, "value") : void 0;
-    return node2 === void 0 ? [] : [{ node: node2, path: ["kcl_options", index, "value"], inFlow: options2.flow || option.kind === "map" && option.flow }];
-  });
-}
-function isSettingsFile(document) {
-  const { apiVersion, kind } = document.object;
-  return apiVersion === void 0 && kind === void 0 && nodeAt(document.root, ["kcl_cli_configs"])?.kind === "map";
-}
-var SPEC_STAYS = "so the image this spec pins stays as it is";
-var ARGUMENT_STAYS = "so the image this option passes stays as it is";
-function readSpec2(text2) {
-  const spec = specSetting(text2);
-  return spec && { name: spec.path, stays: SPEC_STAYS, text: spec.text, value: spec.value };
-}
-function readArgument(text2) {
-  const eq = text2.indexOf("=");
-  if (eq <= 0) return void 0;
-  const raw = text2.slice(eq + 1);
-  const setting = { name: text2.slice(0, eq), stays: ARGUMENT_STAYS, text: raw };
-  const json = decodeJson(raw);
-  if (!json) {
-    const whole = "raw text that is not JSON (option() returns it as written)";
-    const advice = (reference) => `pass the reference alone, bare or as a JSON string: ${setting.name}=${reference} or ${setting.name}=${JSON.stringify(reference)}`;
-    return { ...setting, value: { string: raw, start: eq + 1, end: text2.length, write: (string2) => string2, whole, advice } };
-  }
-  if (typeof json.value !== "string") {
-    const advice = (reference) => `pass the image in an argument of its own whose value is the reference (<name>=${reference})`;
-    return { ...setting, value: { form: "a JSON value that is no string", advice } };
-  }
-  const start = eq + 1 + raw.length - raw.trimStart().length;
-  return { ...setting, value: { string: json.value, start, end: eq + 1 + raw.trimEnd().length, write: (string2) => JSON.stringify(string2) } };
-}
-function decodeJson(text2) {
-  try {
-    return { value: JSON.parse(text2) };
-  } catch {
-    return void 0;
-  }
-}
-function settingKey(item, setting) {
-  return `${formatPath(item.path)}: ${setting.name}`;
-}
-function writableItem(plan, item) {
-  const { node: node2, inFlow } = item;
-  const source = plan.file.text.slice(node2.start, node2.end);
-  const form = scalarForm(node2, source, inFlow);
-  if (!isFlowScalar(node2)) return form ?? `${node2.style} string`;
-  if (form === void 0) return { ...item, node: node2 };
-  const escapes = node2.style === "double" && !/[\r\n]/.test(source) ? decodeDoubleQuoted(source) : void 0;
-  return escapes?.text === node2.text ? { ...item, node: node2, escapes } : form;
-}
-var REWRITE_ADVICE = "which is not edited; write the spec as a plain or quoted one-line string";
-function setInSetting(plan, item, value, string2, label, document) {
-  const { node: node2 } = item;
-  plan.claim(node2);
-  if (string2 === value.string) return void 0;
-  const text2 = `${node2.text.slice(0, value.start)}${value.write(string2)}${node2.text.slice(value.end)}`;
-  const again = item.read(text2)?.value;
-  if (!again || !("string" in again) || again.string !== string2) return text2;
-  const splice = item.escapes ? escapedSplice(node2, item.escapes, text2) : scalarSplice(plan.file, node2, text2, item.inFlow);
-  plan.addSplice(splice, { ...label, old: value.string, new: string2, object: document.object });
-  return void 0;
-}
-function escapedSplice(node2, escapes, text2) {
-  const edit = escapedEdit(escapes, text2, (middle) => doubleQuoted(middle).slice(1, -1));
-  return { start: node2.start + edit.start, end: node2.start + edit.end, insert: edit.insert };
-}
-function unreadWarning(string2, text2) {
-  return `would not read as ${string2} once written there (${text2}); left as it is, write the value as a quoted string`;
-}
-
-// src/yaml/kcl-overrides.ts
-var editKclOverrideSpecs = (file, request2, plan) => {
-  const incoming = byRepository(request2.images);
-  if (incoming.size === 0) return;
-  for (const document of file.documents) {
-    for (const item of settingItems(document)) {
-      const setting = plan.isClaimed(item.node) ? void 0 : item.read(item.node.text);
-      if (setting) editSetting(item, setting, document, incoming, plan);
-    }
-    for (const field2 of optionValues(document)) setImageScalar(field2, "override", false, incoming, plan, document);
-  }
-};
-function editSetting(item, setting, document, incoming, plan) {
-  const key = settingKey(item, setting);
-  const warn2 = (message, kind) => plan.warn(item.node.start, `${key} ${message}`, kind);
-  const image = nextSpecImage(setting, incoming, warn2, setting.stays);
-  if (!image) return;
-  const writable = writableItem(plan, item);
-  if (typeof writable === "string") return warn2(`holds ${image.name} in a ${writable}, ${REWRITE_ADVICE}`);
-  const unread = setInSetting(plan, writable, image.value, image.next, { kind: "override", key }, document);
-  if (unread !== void 0) warn2(unreadWarning(image.next, unread));
-}
-
-// src/yaml/markers.ts
-var OPENS_LINE = /^[ \t]*(?:-[ \t]+)*(?:[&!][^\s]*[ \t]+)*/;
-var BLOCK_SCALAR_OPENER = /(?:^|[\s:-])[|>][1-9+-]{0,2}[ \t]*$/;
-var ITEM_HEADER = /^(?:[&!][^\s]*[ \t]+)*[|>]/;
-function indentOf(line) {
-  return line.length - line.trimStart().length;
-}
-var YamlLines = class {
-  constructor(text2) {
-    this.text = text2;
-  }
-  text;
-  #index;
-  /**
-   * The answer of a walk up from above a line, as indented as that line: the same for every line
-   * of a walk that was then the least indented, so a list of marked items is read once, not once per item.
-   */
-  #answered = /* @__PURE__ */ new Map();
-  /** Whether the text has a block scalar indicator at all: most manifests have none to read. */
-  #mayHoldBlock;
-  get index() {
-    return this.#index ??= new LineIndex(this.text);
-  }
-  /** A 1-based line's text, without its line break; undefined outside the text. */
-  raw(line) {
-    const start = line < 1 ? void 0 : this.index.lineStart(line);
-    return start === void 0 ? void 0 : this.text.slice(start, this.index.lineStart(line + 1) ?? this.text.length).replace(/\r?\n$|\r$/, "");
-  }
-  inBlockScalar(line) {
-    this.#mayHoldBlock ??= this.text.includes("|") || this.text.includes(">");
-    if (!this.#mayHoldBlock) return false;
-    let least = indentOf(this.raw(line));
-    const met = [line];
-    let inside = false;
-    for (let above = line - 1; least > 0; above--) {
-      const raw = this.raw(above);
-      if (raw === void 0) break;
-      if (raw.trim() === "") continue;
-      const indent = indentOf(raw);
-      if (indent > least) continue;
-      if (indent < least && this.#textReaches(above, raw, least)) {
-        inside = true;
-        break;
-      }
-      least = indent;
-      const known = this.#answered.get(above);
-      if (known !== void 0) {
-        inside = known;
-        break;
-      }
-      met.push(above);
-    }
-    for (const at of met) this.#answered.set(at, inside);
-    return inside;
-  }
-  /** Whether `line` is a block scalar header whose text goes on as far as lines indented `least` (all of those between). */
-  #textReaches(line, raw, least) {
-    const code2 = raw.replace(/(?:^|\s)#.*$/, "");
-    if (!BLOCK_SCALAR_OPENER.test(code2)) return false;
-    const items = /^[ \t]*(?:-[ \t]+)*/.exec(code2)[0];
-    const dash = items.lastIndexOf("-");
-    const parent = !ITEM_HEADER.test(code2.slice(items.length)) ? items.length : dash >= 0 ? dash : indentOf(code2) - 1;
-    let first = line + 1;
-    while (this.raw(first)?.trim() === "") first++;
-    const content = indentOf(this.raw(first));
-    return content > parent && least >= content;
-  }
-};
-function markerComment(text2, node2, floor = 0, inFlow = false) {
-  const { start, end: valueEnd } = node2;
-  const isBlock2 = node2.kind === "scalar" && (node2.style === "literal" || node2.style === "folded");
-  const header = /[|>][0-9+-]*/y;
-  header.lastIndex = start;
-  const after = isBlock2 ? start + (header.exec(text2)?.[0].length ?? 0) : valueEnd;
-  if (after > start) {
-    const lineComment2 = lineCommentAt(text2, after, inFlow);
-    if (lineComment2 !== void 0) return lineComment2;
-  }
-  return headComment(text2, start, floor);
-}
-function headComment(text2, start, floor) {
-  const lineStart = text2.lastIndexOf("\n", start - 1) + 1;
-  const before = text2.slice(lineStart, start);
-  if (OPENS_LINE.exec(before)[0].length !== before.length) return void 0;
-  const head = [];
-  for (let end = lineStart - 1; end > 0; ) {
-    const begin = text2.lastIndexOf("\n", end - 1) + 1;
-    const line = text2.slice(begin, end).trim();
-    if (begin < floor || !line.startsWith("#")) break;
-    head.unshift(line);
-    end = begin - 1;
-  }
-  return head.length > 0 ? head.join("\n") : void 0;
-}
-function emptyValueComment(text2, node2) {
-  return node2.start === node2.end ? lineCommentAt(text2, node2.end) : void 0;
-}
-function lineCommentAt(text2, after, inFlow = false) {
-  const lineEnd = text2.indexOf("\n", after);
-  return (inFlow ? /^[ \t]*(?:,[ \t]*)?(#.*)$/ : /^[ \t]*(#.*)$/).exec(text2.slice(after, lineEnd < 0 ? text2.length : lineEnd).trimEnd())?.[1];
-}
-function headMarkersIn(lines, aboveKey = false) {
-  const { text: text2 } = lines;
-  const found = [];
-  const lineText = (line) => lines.raw(line)?.trim();
-  for (let at = text2.indexOf(MARKER_TOKEN); at >= 0; at = text2.indexOf(MARKER_TOKEN, at + MARKER_TOKEN.length)) {
-    const line = lines.index.lineAt(at);
-    const comment = lineText(line);
-    if (!comment.startsWith("#") || lineText(line - 1)?.startsWith("#") || lines.inBlockScalar(line)) continue;
-    const reading = readMarker(comment);
-    const marked = lineText(line + 1);
-    if (!reading || !("marker" in reading) || marked === void 0) continue;
-    const value = marked.slice(OPENS_LINE.exec(marked)[0].length);
-    if (value === "" || /^[[{#*?]|^(?:---|\.\.\.)(?:\s|$)|\s#/.test(value)) continue;
-    const key = /:(?:\s|$)/.exec(value);
-    if (aboveKey ? !key || !/^[ \t]+[^\s[{]/.test(value.slice(key.index + 1)) : key) continue;
-    found.push({ marker: reading.marker, line: line + 1, before: marked });
-  }
-  return found;
-}
-function yamlMarkers(text2, misplaced = false) {
-  const lines = new YamlLines(text2);
-  const afterValue = lineMarkers(text2).filter(({ line, before }) => /[\]}][ \t]*,?$/.test(before) === misplaced && !lines.inBlockScalar(line));
-  return [...afterValue, ...headMarkersIn(lines, misplaced)].sort((a, b) => a.line - b.line);
-}
-var editMarkers = (file, request2, plan) => {
-  if (!file.text.includes(MARKER_KEY)) return;
-  const marked = new MarkedFields(request2);
-  let floor = 0;
-  const keyOf = /* @__PURE__ */ new Map();
-  file.documents.forEach((document, index) => {
-    const settings = kclSettings(document);
-    forEachValue(document.root, ({ node: node2, path: path6, inFlow }) => {
-      if (node2.kind === "map") {
-        for (const { key, value } of node2.pairs) if (value && key.kind === "scalar") keyOf.set(value, key);
-      }
-      if (node2.kind !== "scalar" && node2.kind !== "alias") {
-        const warning2 = node2.flow ? collectionMarkerWarning(file.text, node2, path6, inFlow) : void 0;
-        if (warning2) plan.warn(node2.end - 1, warning2);
-        return;
-      }
-      const above = floor;
-      floor = node2.end;
-      const own = markerComment(file.text, node2, above, inFlow);
-      const keys = own === void 0 && node2.kind === "scalar" ? emptyValueComment(file.text, node2) : void 0;
-      const comment = own ?? keys;
-      if (comment === void 0) {
-        const key = keyOf.get(node2);
-        const warning2 = key && node2.start < node2.end ? keyMarkerWarning(file.text, key, above) : void 0;
-        if (warning2) plan.warn(key.start, warning2);
-        return;
-      }
-      const reading = readMarker(comment);
-      if (reading === void 0) return;
-      if ("ignored" in reading) return plan.warn(node2.start, reading.ignored);
-      plan.claim(node2);
-      if ("error" in reading) {
-        plan.warn(node2.start, reading.error);
-        return;
-      }
-      const { marker } = reading;
-      const site = { marker, document: index, warn: (message, kind) => plan.warn(node2.start, message, kind) };
-      const marks = `Flux setter "${marker.setter}" marks`;
-      if (node2.kind === "alias") return marked.add({ ...site, text: "", refusal: `${marks} ${aliasRefusal(file, node2)}` });
-      if (keys !== void 0) return marked.add({ ...site, text: node2.text, refusal: `${marks} ${EMPTY_REFUSAL}` });
-      const setting = settings.get(node2);
-      if (setting === "option") return marked.add({ ...site, ...optionField(node2, inFlow, marker, plan, document) });
-      if (setting) return marked.add({ ...site, ...settingField(setting, marker, plan, document) });
-      if (!isFlowScalar(node2)) return marked.add({ ...site, text: node2.text, refusal: `${marks} a block scalar, which is never edited` });
-      const write = (value) => plan.setScalar(node2, value, inFlow, { kind: "setter", key: marker.setter, document });
-      const misfit = misfitWarning(marker, formatPath(path6), String(path6.at(-1)), node2.text);
-      marked.add({ ...site, text: node2.text, write: misfit ? (value) => (write(value), site.warn(misfit(value))) : write });
-    });
-  });
-  marked.writeAll();
-};
-function markerOf(comment) {
-  const reading = comment === void 0 ? void 0 : readMarker(comment);
-  return reading && "marker" in reading ? reading.marker : void 0;
-}
-function keyMarkerWarning(text2, key, floor) {
-  const comment = headComment(text2, key.start, floor);
-  const marker = markerOf(comment);
-  if (!marker) return void 0;
-  return `Flux setter "${marker.setter}" is written above ${key.text}:, and YAML gives a comment above a key to the key, so Flux reads no marker there and the value is treated as unmarked; write ${comment} at the end of the value's line for Flux to set it`;
-}
-function collectionMarkerWarning(text2, node2, path6, inFlow) {
-  const marker = markerOf(lineCommentAt(text2, node2.end, inFlow));
-  if (!marker) return void 0;
-  const collection = path6.length > 0 ? ` ${formatPath(path6)}` : "";
-  return `Flux setter "${marker.setter}" follows the flow collection${collection}, which marks nothing: YAML gives a comment after a collection to the collection, and Flux sets scalars only, so it reads no marker there and the values in it are treated as unmarked; write the marker after the value it sets, with the collection over several lines or in block style`;
-}
-var EMPTY_REFUSAL = "an empty value, which is left as it is: YAML gives a comment after an empty value to its key, so Flux reads no marker there; write a value before the marker for Flux to set it";
-function aliasRefusal(file, alias) {
-  const anchor = anchorOf(file, alias);
-  const where2 = anchor ? ` at line ${file.lineAt(anchor.at)}` : "";
-  return `an alias of &${file.text.slice(alias.start + 1, alias.end)}, which is never edited (Flux sets scalars only); mark the anchored value${where2} instead`;
-}
-var ONE_STRING = "a marker is set only in a value that is one string holding an image";
-function kclSettings(document) {
-  const settings = new Map(settingItems(document).map((item) => [item.node, item]));
-  for (const { node: node2 } of optionValues(document)) if (node2) settings.set(node2, "option");
-  return settings;
-}
-function settingField(item, marker, plan, document) {
-  const { node: node2 } = item;
-  const setting = item.read(node2.text);
-  const marks = `Flux setter "${marker.setter}" marks ${setting ? settingKey(item, setting) : formatPath(item.path)}`;
-  const left = `so the ${item.holds} is left as it is`;
-  if (!setting) {
-    const sets = item.holds === "spec" ? `a "path=value" or "path:value" spec does` : "a name=value argument does";
-    return { text: node2.text, refusal: `${marks}, which sets no string (${sets}); it is left as it is` };
-  }
-  const { value } = setting;
-  if ("form" in value) return { text: node2.text, refusal: `${marks}, which sets ${value.form}; ${ONE_STRING}, ${left}` };
-  const part = markedPart(marker.field, value.string);
-  if (typeof part === "string" && value.whole !== void 0 && !tryParseImageRef(value.string))
-    return { text: node2.text, refusal: `${marks}, which sets ${value.whole}; ${ONE_STRING}, ${left}` };
-  if (typeof part === "string") return { text: node2.text, refusal: `${marks}, whose value ${part}, ${left}` };
-  const writable = writableItem(plan, item);
-  if (typeof writable === "string") return { text: part.text, refusal: `${marks} in a ${writable}, ${REWRITE_ADVICE}` };
-  return {
-    text: part.text,
-    write: (next) => {
-      const string2 = part.with(next);
-      const unread = setInSetting(plan, writable, value, string2, { kind: "setter", key: marker.setter }, document);
-      if (unread !== void 0) plan.warn(node2.start, `${marks}, which ${unreadWarning(string2, unread)}`);
-    }
-  };
-}
-function optionField(node2, inFlow, marker, plan, document) {
-  const part = markedPart(marker.field, node2.text);
-  if (typeof part === "string")
-    return { text: node2.text, refusal: `Flux setter "${marker.setter}" marks a kcl_options value that ${part}, so it is left as it is` };
-  if (!isFlowScalar(node2)) return { text: part.text, refusal: `Flux setter "${marker.setter}" marks a block scalar, which is never edited` };
-  return { text: part.text, write: (next) => plan.setScalar(node2, part.with(next), inFlow, { kind: "setter", key: marker.setter, document }) };
-}
-function markedPart(field2, string2) {
-  const whole = { text: string2, with: (value) => value };
-  if (field2 === "tag" && (string2 === "" || isTag(string2)) || field2 === "digest" && (string2 === "" || isDigest(string2))) return whole;
-  const ref = tryParseImageRef(string2);
-  if (!ref) return `${JSON.stringify(string2)} is no image reference`;
-  const { name, tag, digest } = ref;
-  switch (field2) {
-    case "ref":
-      return whole;
-    case "name":
-      return { text: name, with: (value) => formatImageRef({ name: value, tag, digest }) };
-    case "digest":
-      return { text: digest ?? "", with: (value) => formatImageRef({ name, tag, digest: value || void 0 }) };
-    case "tag":
-      if (digest !== void 0) return `${string2} pins a digest, which a ":tag" marker would leave on the old image (a whole-reference marker sets both)`;
-      if (tag === void 0) return `${string2} has no tag for a ":tag" marker to set`;
-      return { text: tag, with: (value) => formatImageRef({ name, tag: value }) };
-  }
-}
-
-// src/yaml/editor.ts
-var EDITORS = [
-  editMarkers,
-  editImages,
-  warnBlockImages,
-  editKustomizeImages,
-  editInlinePatches,
-  editKclOverrideSpecs,
-  editArgoCdImages,
-  editArgoCdHelm,
-  editHelmValues
-];
-function runEditors(text2, given, editors) {
-  return publicResult(runChecked(text2, fullEditRequest(given), editors));
-}
-function runChecked(text2, request2, editors) {
-  const file = new YamlFile(text2);
-  const plan = new EditPlan(file);
-  for (const editor of editors) editor(file, request2, plan);
-  return plan.result();
-}
-function editCheckedYaml(text2, request2) {
-  return runChecked(text2, request2, EDITORS);
-}
-
 // src/branch-name.ts
 function isBranchName(name) {
   const control = Array.from(name).some((ch) => ch.charCodeAt(0) < 32 || ch === "\x7F");
@@ -47138,13 +44399,13 @@ var Parser3 = class {
   }
   group() {
     const rest = this.rest();
-    const named2 = /^\(\?P?<([^>]*)>/.exec(rest);
-    if (named2) {
-      const name = named2[1];
-      if (!/^[A-Za-z0-9_]+$/.test(name)) this.fail(`invalid named capture ${JSON.stringify(named2[0])}`);
+    const named3 = /^\(\?P?<([^>]*)>/.exec(rest);
+    if (named3) {
+      const name = named3[1];
+      if (!/^[A-Za-z0-9_]+$/.test(name)) this.fail(`invalid named capture ${JSON.stringify(named3[0])}`);
       if (this.groupNames.includes(name)) this.fail(`duplicate capture group name ${JSON.stringify(name)}`);
       this.open(name);
-      this.pos += named2[0].length;
+      this.pos += named3[0].length;
       return;
     }
     if (/^\(\?P?<(?![=!])/.test(rest)) this.fail(`invalid named capture ${JSON.stringify(rest)}`);
@@ -47289,12 +44550,12 @@ var Parser3 = class {
       first = false;
       const close = this.rest().startsWith("[:") ? this.rest().indexOf(":]", 2) : -1;
       if (close >= 0) {
-        const named2 = this.rest().slice(0, close + 2);
-        const m = /^\[:(\^?)([a-z]+):\]$/.exec(named2);
+        const named3 = this.rest().slice(0, close + 2);
+        const m = /^\[:(\^?)([a-z]+):\]$/.exec(named3);
         const body = m ? POSIX_CLASSES[m[2]] : void 0;
-        if (body === void 0) this.fail(`invalid character class range ${named2}`);
+        if (body === void 0) this.fail(`invalid character class range ${named3}`);
         sets += this.classSource({ body, negated: m[1] === "^" });
-        this.pos += named2.length;
+        this.pos += named3.length;
         continue;
       }
       if (this.peek() === "\\" && /^[dDwWsSpP]/.test(this.peek(1))) {
@@ -47858,33 +45119,6 @@ function valueOf(filter, tag) {
 
 // src/engine/path-glob.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
-
-// src/text/closest.ts
-function closest(typed, names, most = 2) {
-  let best;
-  for (const name of names) {
-    if (name === typed) return void 0;
-    const distance = editDistance(typed, name);
-    if (distance <= most && (!best || distance < best.distance)) best = { name, distance };
-  }
-  return best?.name;
-}
-function didYouMean(meant) {
-  return meant === void 0 ? "" : ` (did you mean ${meant}?)`;
-}
-function editDistance(a, b) {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_2, j) => i === 0 ? j : j === 0 ? i : 0));
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-    }
-  }
-  return d[a.length][b.length];
-}
-
-// src/engine/path-glob.ts
 function pathMatcher(globs) {
   const matches = (0, import_picomatch.default)(
     globs.flatMap((glob) => {
@@ -47995,13 +45229,1206 @@ function collect(at, names, next, found) {
     }
   }
   if (next === names.length) return;
-  const named2 = at.names.get(names[next]);
-  if (named2) collect(named2, names, next + 1, found);
+  const named3 = at.names.get(names[next]);
+  if (named3) collect(named3, names, next + 1, found);
   if (at.anyName) collect(at.anyName, names, next + 1, found);
 }
 function lazyMatcher(glob) {
   let matches;
   return (path6) => (matches ??= pathMatcher([glob]))(path6);
+}
+
+// src/yaml/placeholder.ts
+var FILLERS = [
+  {
+    opens: "${",
+    closes: "}",
+    // `${VAR:=default}` is named `${VAR}`: the variable to set.
+    names: (text2) => Array.from(text2.matchAll(/\$\{\w+/g), ([start]) => `${start}}`),
+    unnamed: "${...}",
+    source: "the substitution variables (a Flux Kustomization's spec.postBuild.substitute or substituteFrom), which this tool does not edit",
+    sourceElsewhere: "the variables that fill it in where the file is read (docker compose's environment or .env file, an envsubst step), which this tool does not edit",
+    every: "value its substitution variables fill in",
+    pinned: "substitute the version too, or set it per cluster"
+  },
+  {
+    opens: "{{",
+    closes: "}}",
+    names: (text2) => Array.from(text2.matchAll(/\{\{.*?\}\}/g), ([name]) => name),
+    unnamed: "{{...}}",
+    source: "the template's parameters (an Argo CD ApplicationSet's generators, such as a list generator's elements), where a version alone is not edited either",
+    whole: "hold the whole reference in an image: field of each generator element or file, which is edited",
+    every: "app its generator makes",
+    pinned: "template the version from the generator's parameters too, or set it per app (a parameter of each generator element or file)"
+  }
+];
+function hasPlaceholder(text2) {
+  return FILLERS.some((filler) => text2.includes(filler.opens));
+}
+function placeholderReason(text2, reference, manifest, elements) {
+  const filler = FILLERS.find((f) => text2.includes(f.opens)) ?? FILLERS[0];
+  const names = [...new Set(filler.names(text2))].join(", ") || filler.unnamed;
+  const source = elements?.length ? `the generator's elements, where a version alone is not edited either: ${elementsHolding(elements)}` : manifest ? filler.source : filler.sourceElsewhere ?? filler.source;
+  const whole = reference && filler.whole ? `, or ${filler.whole}` : "";
+  return `with ${names}, which is not edited: its version comes from ${source}; set it there${whole}`;
+}
+function staleElements(root, placeholder, part, update2) {
+  const name = /^\{\{-?\s*\.?([\w-]+)\s*-?\}\}$/.exec(placeholder.trim())?.[1];
+  if (name === void 0 || root === null) return void 0;
+  let byUpdate = staleByRoot.get(root);
+  if (!byUpdate) staleByRoot.set(root, byUpdate = /* @__PURE__ */ new WeakMap());
+  let byName = byUpdate.get(update2);
+  if (!byName) byUpdate.set(update2, byName = /* @__PURE__ */ new Map());
+  const key = `${part} ${name}`;
+  if (!byName.has(key)) byName.set(key, readStaleElements(root, name, part, update2));
+  return byName.get(key);
+}
+var staleByRoot = /* @__PURE__ */ new WeakMap();
+function readStaleElements(root, name, part, update2) {
+  const held = [];
+  for (const { elements, path: path6 } of listElements(nodeAt(root, ["spec", "generators"]), ["spec", "generators"]))
+    elements.items.forEach((element, e) => {
+      const value = nodeAt(element, [name]);
+      if (isFlowScalar(value)) held.push({ path: [...path6, e, name], value: value.text });
+    });
+  if (held.length === 0) return void 0;
+  const version = (value) => part === "tag" ? versionOf(value, void 0) : versionOf(void 0, value);
+  return held.filter(({ value }) => nextVersion(update2, version(value)) !== void 0);
+}
+function listElements(generators, path6) {
+  if (generators?.kind !== "seq") return [];
+  return generators.items.flatMap((generator, g) => {
+    const elements = nodeAt(generator, ["list", "elements"]);
+    if (elements?.kind === "seq") return [{ elements, path: [...path6, g, "list", "elements"] }];
+    return ["matrix", "merge"].flatMap((kind) => listElements(nodeAt(generator, [kind, "generators"]), [...path6, g, kind, "generators"]));
+  });
+}
+var ELEMENTS_NAMED = 5;
+function elementsHolding(elements) {
+  let text2 = holding.get(elements);
+  if (text2 === void 0) {
+    text2 = cappedList(
+      elements.map(({ path: path6, value }, e) => e < ELEMENTS_NAMED ? `${formatPath(path6)} holds ${value}` : ""),
+      ELEMENTS_NAMED
+    );
+    holding.set(elements, text2);
+  }
+  return text2;
+}
+var holding = /* @__PURE__ */ new WeakMap();
+function leftToPlaceholder(path6) {
+  return { field: formatPath(path6), reason: "placeholder" };
+}
+function warnPlaceholderField(fields, name, update2, plan, manifest) {
+  for (const [part, field2] of Object.entries(fields)) {
+    const node2 = field2?.node;
+    if (field2 && isFlowScalar(node2) && hasPlaceholder(node2.text)) {
+      if (nextVersion(update2, {}) !== void 0)
+        plan.warn(
+          node2.start,
+          `${formatPath(field2.path)} sets the ${part} of ${name} ${placeholderReason(node2.text, false, manifest ?? inManifest(plan, node2))}`,
+          void 0,
+          leftToPlaceholder(field2.path)
+        );
+      return true;
+    }
+  }
+  return false;
+}
+function warnSubstituted(node2, path6, incoming, plan) {
+  if (plan.isClaimed(node2)) return;
+  const named3 = namedReference(node2.text);
+  const stale = (named3 !== void 0 ? staleImageIn(named3, incoming) : void 0) ?? staleImageIn(node2.text, incoming);
+  if (stale) {
+    const update2 = incoming.get(stale.repository);
+    if (nextVersion(update2, {}) === void 0) return;
+    const version2 = /([:@])(\{\{[^}]*\}\})\s*$/.exec(node2.text);
+    const elements = version2 && staleElements(rootHolding(plan, node2), version2[2], version2[1] === ":" ? "tag" : "digest", update2);
+    if (elements?.length === 0) return;
+    return plan.warn(
+      node2.start,
+      `${formatPath(path6)} builds a reference of ${formatImageRef(stale)} ${placeholderReason(node2.text, true, inManifest(plan, node2), elements ?? void 0)}`,
+      void 0,
+      leftToPlaceholder(path6)
+    );
+  }
+  const pin = templatedPin(node2.text.slice(literalIndexOf(node2.text, "=") + 1), incoming);
+  if (!pin) return;
+  const filler = FILLERS.find((f) => node2.text.includes(f.opens)) ?? FILLERS[0];
+  const [part, version] = pin.digest === void 0 ? ["tag", pin.tag] : pin.tag === void 0 ? ["digest", pin.digest] : ["version", `${pin.tag}@${pin.digest}`];
+  plan.warn(
+    node2.start,
+    `${formatPath(path6)} pins the ${part} ${version} for every ${filler.every}, ${pin.repository} included if it makes that one; it is not edited, as they all share it: ${filler.pinned}`
+  );
+}
+function namedReference(text2) {
+  const eq = literalIndexOf(text2, "=");
+  if (eq <= 0) return void 0;
+  const image = text2.slice(eq + 1);
+  const at = versionIndex(image);
+  return at !== -1 && hasPlaceholder(image.slice(at)) ? text2.slice(0, eq) + image.slice(at) : void 0;
+}
+function versionIndex(image) {
+  let colon = -1;
+  for (const i of literalIndexes(image)) {
+    if (image[i] === "@") return colon === -1 ? i : colon;
+    if (image[i] === ":") colon = i;
+    if (image[i] === "/") colon = -1;
+  }
+  return colon;
+}
+function rootHolding(plan, node2) {
+  return documentHolding(plan, node2)?.root ?? null;
+}
+function documentHolding(plan, node2) {
+  return plan.file.documents.find(({ root }) => root !== null && root.start <= node2.start && node2.start < root.end);
+}
+function inManifest(plan, node2) {
+  const object = documentHolding(plan, node2)?.object;
+  return object?.apiVersion !== void 0 || object?.kind !== void 0;
+}
+function literalIndexOf(text2, char) {
+  for (const i of literalIndexes(text2)) if (text2[i] === char) return i;
+  return -1;
+}
+function* literalIndexes(text2) {
+  for (let i = 0; i < text2.length; i++) {
+    const filler = FILLERS.find((f) => text2.startsWith(f.opens, i));
+    if (!filler) {
+      yield i;
+      continue;
+    }
+    const close = text2.indexOf(filler.closes, i + filler.opens.length);
+    if (close === -1) return;
+    i = close + filler.closes.length - 1;
+  }
+}
+function literalPieces(text2) {
+  const pieces = [];
+  let from = 0;
+  for (let at = 0; at < text2.length; at++) {
+    const filler = FILLERS.find((f) => text2.startsWith(f.opens, at));
+    if (!filler) continue;
+    const close = text2.indexOf(filler.closes, at + filler.opens.length);
+    if (close === -1) break;
+    pieces.push(text2.slice(from, at));
+    from = close + filler.closes.length;
+    at = from - 1;
+  }
+  return [...pieces, text2.slice(from)];
+}
+function templatedPin(text2, incoming) {
+  const pieces = literalPieces(text2.trim());
+  if (pieces.length < 2) return void 0;
+  const last = pieces[pieces.length - 1];
+  const at = last.indexOf("@");
+  const colon = last.lastIndexOf(":", at === -1 ? last.length : at);
+  const start = colon !== -1 && !last.includes("/", colon) ? colon : at;
+  if (start === -1) return void 0;
+  const tag = colon === start ? last.slice(colon + 1, at === -1 ? last.length : at) : void 0;
+  const digest = at === -1 ? void 0 : last.slice(at + 1);
+  if (tag !== void 0 && !isTag(tag) || digest !== void 0 && !isDigest(digest)) return void 0;
+  const repository = [...pieces.slice(0, -1), last.slice(0, start)];
+  const literal2 = repository.join("\n");
+  const [first] = repository;
+  for (const update2 of incoming.values()) {
+    const name = update2.image.repository;
+    const written = spellings(name);
+    if (!literal2.includes(name.slice(name.lastIndexOf("/"))) && (first === "" || !written.some((spelling) => spelling.startsWith(first)))) continue;
+    if (!written.some((spelling) => spells(repository, spelling))) continue;
+    if (nextVersion(update2, versionOf(tag, digest)) !== void 0)
+      return { repository: name, ...tag !== void 0 && { tag }, ...digest !== void 0 && { digest } };
+  }
+  return void 0;
+}
+function spellings(repository) {
+  if (!repository.startsWith("docker.io/")) return [repository];
+  const short2 = repository.slice("docker.io/".length);
+  return short2.startsWith("library/") ? [repository, short2, short2.slice("library/".length)] : [repository, short2];
+}
+function spells(pieces, name) {
+  const first = pieces[0];
+  const last = pieces[pieces.length - 1];
+  if (!name.startsWith(first) || !name.endsWith(last) || first.length + last.length > name.length) return false;
+  let from = first.length;
+  for (const piece of pieces.slice(1, -1)) {
+    const found = name.indexOf(piece, from);
+    if (found === -1) return false;
+    from = found + piece.length;
+  }
+  return from <= name.length - last.length;
+}
+
+// src/yaml/readers.ts
+var indexOfFile = /* @__PURE__ */ new WeakMap();
+function indexOf(file) {
+  let index = indexOfFile.get(file);
+  if (index === void 0) indexOfFile.set(file, index = buildIndex(file));
+  return index;
+}
+function buildIndex(file) {
+  const placed = /* @__PURE__ */ new Map();
+  const mergers = /* @__PURE__ */ new Map();
+  const aliases = /* @__PURE__ */ new Map();
+  const holders = /* @__PURE__ */ new Map();
+  const push = (map2, key, value) => {
+    const list = map2.get(key);
+    if (list) list.push(value);
+    else map2.set(key, [value]);
+  };
+  for (const { root } of file.documents) {
+    forEachValue(root, ({ node: map2, path: path6, inFlow }) => {
+      if (map2.kind !== "map") return;
+      placed.set(map2, { map: map2, path: path6, inFlow, root });
+      if (hasMergeKey(map2)) for (const source of mergeSources(file, root, map2)) push(mergers, source.node, map2);
+      for (const { key: keyNode, value } of map2.pairs) {
+        const key = scalarText(keyNode);
+        if (key === void 0 || value === null || isMergeKey2(keyNode)) continue;
+        holders.set(value, { map: map2, key });
+        const anchored2 = value.kind === "alias" ? anchoredValue(file, root, value) : void 0;
+        if (value.kind === "alias" && anchored2) push(aliases, anchored2.node, { map: map2, key, alias: value });
+      }
+    });
+  }
+  return { placed, mergers, aliases, holders };
+}
+function readersOfValue(file, node2) {
+  const holder = mayShare(file) ? indexOf(file).holders.get(node2) : void 0;
+  return holder ? readersOf(file, holder.map, holder.key) : [];
+}
+function mayShare(file) {
+  return file.text.includes("<<") || file.text.includes("&");
+}
+function readersOf(file, map2, key) {
+  if (!mayShare(file)) return [];
+  const index = indexOf(file);
+  const place = index.placed.get(map2);
+  if (place === void 0) return [];
+  const readers = [];
+  const holder = mergedHolder(file, place.root, key, map2);
+  const queue = [map2];
+  const seen = new Set(queue);
+  for (const source of queue) {
+    for (const merger of index.mergers.get(source) ?? []) {
+      if (seen.has(merger)) continue;
+      seen.add(merger);
+      if (holder(merger) !== map2) continue;
+      queue.push(merger);
+      const at = merger.pairs.find((pair) => isMergeKey2(pair.key))?.key.start ?? merger.start;
+      readers.push({ ...index.placed.get(merger), key, at });
+    }
+  }
+  const value = mapValue(map2, key);
+  for (const { map: aliasing, key: as, alias } of (value && index.aliases.get(value)) ?? []) {
+    readers.push({ ...index.placed.get(aliasing), key: as, alias, at: alias.start });
+    readers.push(...readersOf(file, aliasing, as));
+  }
+  return readers;
+}
+
+// src/yaml/version-write.ts
+function referenceOf(name, { tag, digest }) {
+  return `${name}${tag ? `:${tag}` : ""}${digest ? `@${digest}` : ""}`;
+}
+function mergedHold(plan, { at, mapping, name, next }, writes2) {
+  const behind = writes2.find(({ field: field2, node: node2, value }) => field2.merged && plan.valueOf(node2) !== value);
+  if (!behind) return true;
+  const pair = formatPath(mapping);
+  const key = String(behind.field.path[behind.field.path.length - 1]);
+  const from = formatPath(behind.field.path);
+  const line = plan.file.lineAt(behind.node.start);
+  plan.warn(
+    at,
+    `${pair} is not moved to ${referenceOf(name, next)}: ${mergedFromWords(key, from, line)}; add ${key}: to ${pair} to set it for this one alone, or set ${from} for all of them`,
+    void 0,
+    { reason: "unmoved", ...named(normalizeRepository(name), [line]) }
+  );
+  return false;
+}
+function sharedHold(plan, pair, writes2, adds, judge) {
+  const fields = [
+    ...writes2.flatMap(
+      ({ field: field2, node: node2, value }) => !field2.merged && plan.valueOf(node2) !== value ? [
+        {
+          readers: () => readersOfValue(plan.file, node2),
+          value,
+          at: node2.start,
+          named: `${formatPath(field2.path)} is also`,
+          kept: plan.file.text.slice(node2.start, node2.end)
+        }
+      ] : []
+    ),
+    ...adds.map(({ map: map2, key, value }) => ({
+      readers: () => readersOf(plan.file, map2, key),
+      value,
+      at: pair.at,
+      named: `its ${key}, added to ${formatPath(pair.mapping)}, would also be`,
+      kept: '""'
+    }))
+  ];
+  for (const { readers, value, at, named: field2, kept } of fields) {
+    const apart = readers().flatMap((reader) => {
+      const read = judge(reader);
+      return read && read.value !== value ? [{ reader, image: read.image }] : [];
+    });
+    if (apart.length === 0) continue;
+    const lines = apart.map(({ reader }) => plan.file.lineAt(reader.at));
+    const whose = apart.map(
+      ({ reader, image }, i) => reader.alias ? `the ${reader.key} of ${image} at ${formatPath([...reader.path, reader.key])} (line ${lines[i]}, as ${aliasText(plan, reader.alias)})` : `the ${reader.key} of ${image} at ${formatPath(reader.path)} (line ${lines[i]}, through <<)`
+    );
+    const list = (items) => cappedList(items, void 0, { sentence: true });
+    const merging = apart.filter(({ reader }) => !reader.alias).map(({ reader }) => reader);
+    const advice = [
+      ...merging.length > 0 ? [`add ${merging[0].key}: ${kept} to ${list(merging.map((reader) => formatPath(reader.path)))}`] : [],
+      ...apart.flatMap(
+        ({ reader }) => reader.alias ? [`write ${kept} in place of ${aliasText(plan, reader.alias)} at ${formatPath([...reader.path, reader.key])}`] : []
+      )
+    ];
+    const [those, them] = apart.length > 1 ? ["those", "them"] : ["that one", "it"];
+    plan.warn(
+      at,
+      `${formatPath(pair.mapping)} is not moved to ${referenceOf(pair.name, pair.next)}: ${field2} ${list(whose)}, and this run does not move ${those} the same way; ${andList(advice)} to keep ${them} apart`,
+      void 0,
+      { reason: "unmoved", ...named(normalizeRepository(pair.name), lines) }
+    );
+    return false;
+  }
+  return true;
+}
+function aliasText(plan, alias) {
+  return plan.file.text.slice(alias.start, alias.end);
+}
+function mergedVersionNote(plan, at, mapping, field2, image) {
+  const key = String(field2.path[field2.path.length - 1]);
+  const from = formatPath(field2.path);
+  const line = plan.file.lineAt(field2.node?.start ?? at);
+  return (why, kind) => plan.warn(at, `${formatPath(mapping)}: ${mergedFromWords(key, from, line)}, and it ${why}`, kind, {
+    field: from,
+    reason: "version",
+    said: why,
+    ...named(image, [line])
+  });
+}
+var FORMS = { alias: "an alias", scalar: "a block scalar", map: "a mapping", seq: "a list" };
+function heldText(plan, root, node2) {
+  if (node2?.kind !== "alias") return scalarText(node2);
+  const anchored2 = anchoredValue(plan.file, root, node2)?.node;
+  return isFlowScalar(anchored2) ? plan.valueOf(anchored2) : scalarText(anchored2);
+}
+function fixedVersion(plan, root, { at, mapping, keys }, fields, update2, moves) {
+  const fixed = fields.find((field2) => field2 !== void 0 && !isFlowScalar(field2.node));
+  if (fixed === void 0) return false;
+  if (!moves) return true;
+  const { node: node2, path: path6 } = fixed;
+  const key = String(path6.at(-1));
+  const { repository } = update2.image;
+  const alias = node2?.kind === "alias" ? node2 : void 0;
+  const [anchor, anchored2] = alias ? [anchorOf(plan.file, alias), anchoredValue(plan.file, root, alias)] : [];
+  const line = anchored2 && plan.file.lineAt(anchored2.node.start);
+  const form = node2 === null ? "a key without a value" : alias ? `an alias (${aliasText(plan, alias)})` : FORMS[node2.kind];
+  const orSet = anchor && anchored2 && line !== void 0 ? `, or set ${aliasedFieldWords(anchored2.path, line, anchor.name)}` : "";
+  plan.warn(
+    fixed.merged || node2 === null ? at : node2.start,
+    `${formatPath(path6)} is ${form}, which is never edited, so ${formatPath(mapping)} is not moved to ${referenceOf(repository, update2.image)} (its ${keys[0]} and ${keys[1]} would name different builds); write ${key} as a plain or quoted string${orSet}`,
+    void 0,
+    { reason: "unmoved", ...named(normalizeRepository(repository), line === void 0 ? [] : [line]) }
+  );
+  return true;
+}
+function named(image, lines) {
+  return { ...image !== void 0 && { image }, lines };
+}
+function claimedOwn(plan, fields) {
+  return fields.some((field2) => !field2?.merged && plan.isClaimed(field2?.node));
+}
+function writeVersion(plan, pair, { writes: writes2, adds = [] }, judge, say, label) {
+  if (!mergedHold(plan, pair, writes2) || !sharedHold(plan, pair, writes2, adds, judge)) return false;
+  const unfit = writes2.find(({ field: field2, node: node2, value }) => !field2.merged && !tagHolds(node2, value));
+  if (unfit) {
+    plan.warn(unfit.node.start, tagWarning(formatPath(unfit.field.path), unfit.node, unfit.value));
+    return false;
+  }
+  say();
+  for (const { field: field2, node: node2, value } of writes2) if (!field2.merged) plan.setScalar(node2, value, field2.inFlow, { ...label, key: formatPath(field2.path) });
+  for (const { map: map2, key, value } of adds) plan.addPair(map2, [key], value, { ...label, key: formatPath([...pair.mapping, key]) });
+  return true;
+}
+
+// src/yaml/helm.ts
+function setHelmImage(image, incoming, plan, document, paired2) {
+  const { repository, registry, tag, digest } = image;
+  const repositoryNode = repository?.node;
+  if (!tag || paired2 === void 0 && !isFlowScalar(repositoryNode)) return;
+  const tagNode = tag.node;
+  if (claimedOwn(plan, [repository, registry, tag, digest])) return;
+  const registryText = scalarText(registry?.node);
+  const name = paired2 ?? splitImageName(registryText, scalarText(repositoryNode));
+  const update2 = incoming.get(normalizeRepository(name) ?? "");
+  if (!update2) return;
+  if (tagNode === null)
+    return plan.warn(
+      (repositoryNode ?? tag.node)?.start ?? 0,
+      `${formatPath(tag.path)} has no value to set (a key without ':'): write it as tag: "" to have it set`
+    );
+  if (warnPlaceholderField({ tag, digest }, name, update2, plan)) return;
+  const { root } = document;
+  const digestNode = digest?.node;
+  const { next, say: sayTo } = decide(update2, tagText(plan, root, tagNode) ?? "", digest && heldText(plan, root, digestNode));
+  const pairAt = ownStart(image) ?? tagNode.start;
+  const pair = { at: pairAt, mapping: image.path ?? [], keys: ["tag", "digest"] };
+  if (fixedVersion(plan, root, pair, [tag, digest], update2, next !== void 0) || !isFlowScalar(tagNode)) return;
+  const ofImage = update2.image.repository;
+  const atTag = tag.merged ? mergedVersionNote(plan, pairAt, image.path ?? [], tag, ofImage) : plan.versionNote(tagNode.start, formatPath(tag.path), ofImage);
+  const say = () => sayTo(atTag, plan.versionNote(tag.merged ? pairAt : tagNode.start, formatPath(image.path?.length ? image.path : tag.path), ofImage));
+  if (!next) return say();
+  const writes2 = [
+    { field: tag, node: tagNode, value: next.tag },
+    { field: digest, node: isFlowScalar(digestNode) ? digestNode : void 0, value: next.digest }
+  ].filter((w) => w.field !== void 0 && w.node !== void 0 && w.value !== void 0);
+  writeVersion(plan, { ...pair, name, next }, { writes: writes2 }, helmReader(plan, incoming), say, { kind: "helm", document });
+}
+function decide(update2, tag, digest) {
+  return nextSplitImage(update2, { tag, digest });
+}
+function tagText(plan, root, node2) {
+  const scalar2 = node2 ? scalarOf(plan.file, root, node2) : void 0;
+  return scalar2?.style === "plain" && scalar2.text === "~" ? "" : heldText(plan, root, node2);
+}
+function helmReader(plan, incoming) {
+  return ({ map: map2, path: path6, inFlow, root, key }) => {
+    if (key !== "tag" && key !== "digest") return void 0;
+    const held = (field2) => heldText(plan, root, field2?.node);
+    const { registry, repository, tag, digest } = splitImage(fieldsOf(plan.file, root, map2, path6, inFlow));
+    const [repositoryText, tagHeld] = [held(repository), tagText(plan, root, tag?.node)];
+    if (!repositoryText || tagHeld === void 0) return void 0;
+    const name = splitImageName(held(registry), repositoryText);
+    const update2 = incoming.get(normalizeRepository(name) ?? "");
+    return { image: name, value: update2 && decide(update2, tagHeld, digest && held(digest)).next?.[key] };
+  };
+}
+function ownStart({ tag, repository, registry, digest }) {
+  return [tag, repository, registry, digest].find((field2) => field2 && !field2.merged && field2.node)?.node?.start;
+}
+var editHelmValues = (file, request2, plan) => {
+  const incoming = byRepository(request2.images);
+  if (incoming.size === 0) return;
+  file.documents.forEach((document, index) => {
+    const paired2 = request2.pairedTags?.get(index);
+    forEachValue(
+      document.root,
+      ({ node: node2, path: path6, inFlow }) => {
+        if (node2.kind !== "map") return;
+        const merges = hasMergeKey(node2);
+        if (!merges && mapValue(node2, "tag") === void 0) return;
+        if (merges && ![...SPLIT_IMAGE_KEYS].some((key) => mapValue(node2, key) !== void 0)) return;
+        const image = splitImage(fieldsOf(file, document.root, node2, path6, inFlow));
+        const alone = image.repository === void 0 && image.tag && !image.tag.merged ? paired2?.get(formatPath(image.tag.path)) : void 0;
+        setHelmImage({ path: path6, ...image }, incoming, plan, document, alone);
+      },
+      true
+    );
+  });
+};
+
+// src/yaml/api-groups.ts
+var KUSTOMIZE = "kustomize.config.k8s.io/";
+var FLUX_KUSTOMIZE = "kustomize.toolkit.fluxcd.io/";
+var FLUX_HELM = "helm.toolkit.fluxcd.io/";
+var FLUX_IMAGE = "image.toolkit.fluxcd.io/";
+var KCL_RUN = "krm.kcl.dev.fluxcd/";
+var ARGO = "argoproj.io/";
+var TEKTON = "tekton.dev/";
+var SKAFFOLD = "skaffold/";
+var HELM_CATTLE = "helm.cattle.io/";
+var ARGO_IMAGE_UPDATER = "argocd-image-updater.argoproj.io/";
+function inGroup(apiVersion, group2) {
+  return apiVersion?.startsWith(group2) === true;
+}
+function isFluxKustomization({ apiVersion, kind }) {
+  return kind === "Kustomization" && inGroup(apiVersion, FLUX_KUSTOMIZE);
+}
+function isHelmRelease({ apiVersion, kind }) {
+  return kind === "HelmRelease" && inGroup(apiVersion, FLUX_HELM);
+}
+
+// src/yaml/json-patch.ts
+var OPS2 = /* @__PURE__ */ new Set(["add", "remove", "replace", "move", "copy", "test"]);
+function isOpList(root) {
+  return root?.kind === "seq" && root.items.length > 0 && root.items.every((op) => op.kind === "map" && OPS2.has(scalarText(mapValue(op, "op")) ?? "") && scalarText(mapValue(op, "path"))?.startsWith("/"));
+}
+function pointerPath(pointer) {
+  return pointer.split("/").slice(1).map((token) => token === "-" ? -1 : /^[0-9]+$/.test(token) ? Number(token) : token.replaceAll("~1", "/").replaceAll("~0", "~"));
+}
+
+// src/yaml/renamed.ts
+function warnRenamed(plan, incoming, fieldName, at, name, to) {
+  const renamed = incoming.get(normalizeRepository(name) ?? "")?.image;
+  if (!renamed || !to.pinned || to.tag === renamed.tag) return;
+  plan.warn(at.start, `${formatPath(at.entry)} ${renamedWarning(renamed.repository, to.name, fieldName)}`, void 0, {
+    field: formatPath(at.field),
+    reason: "advised-override"
+  });
+}
+
+// src/yaml/kustomize.ts
+var KUSTOMIZATION_NAMES = /* @__PURE__ */ new Set(["kustomization.yaml", "kustomization.yml", "Kustomization"]);
+function isKustomizationFile(path6) {
+  return KUSTOMIZATION_NAMES.has(path6.slice(path6.lastIndexOf("/") + 1));
+}
+var KUSTOMIZATION_FIELDS = new Map([
+  ...["resources", "bases", "components", "patches", "patchesStrategicMerge", "patchesJson6902"].map((key) => [key, "seq"]),
+  ...["configMapGenerator", "secretGenerator", "helmCharts", "generators", "transformers", "replacements"].map((key) => [key, "seq"]),
+  ...["namePrefix", "nameSuffix"].map((key) => [key, "scalar"])
+]);
+var KUSTOMIZE_IMAGE_FIELDS = ["newName", "newTag", "digest"];
+var IMAGE_ENTRY_FIELDS = /* @__PURE__ */ new Set(["name", "tagSuffix", ...KUSTOMIZE_IMAGE_FIELDS]);
+var VERSION_FIELDS = ["newTag", "digest"];
+function looksLikeKustomization(root) {
+  if (root?.kind !== "map") return false;
+  const images = mapValue(root, "images");
+  const entries = images?.kind === "seq" ? images.items.filter((entry) => entry.kind === "map") : [];
+  if (entries.some((entry) => entry.pairs.some((pair) => !isMergeKey2(pair.key) && !IMAGE_ENTRY_FIELDS.has(scalarText(pair.key) ?? "")))) return false;
+  return root.pairs.some((pair) => KUSTOMIZATION_FIELDS.get(scalarText(pair.key) ?? "") === pair.value?.kind) || entries.some((entry) => KUSTOMIZE_IMAGE_FIELDS.some((key) => mapValue(entry, key) !== void 0));
+}
+function isKustomization(document, file) {
+  const { apiVersion, kind } = document.object;
+  if (inGroup(apiVersion, KUSTOMIZE)) return kind === void 0 || kind === "Kustomization" || kind === "Component";
+  if (apiVersion === void 0 && kind === void 0) return file === void 0 ? looksLikeKustomization(document.root) : isKustomizationFile(file);
+  return apiVersion === void 0 ? kind === "Kustomization" || kind === "Component" : isFluxKustomization(document.object);
+}
+function imageLists(document, file) {
+  if (isHelmRelease(document.object)) {
+    const renderers = nodeAt(document.root, ["spec", "postRenderers"]);
+    return renderers?.kind === "seq" ? renderers.items.map((_, i) => ["spec", "postRenderers", i, "kustomize", "images"]) : [];
+  }
+  if (!isKustomization(document, file)) return [];
+  return isFluxKustomization(document.object) ? [["spec", "images"]] : [["images"]];
+}
+var editKustomizeImages = (file, request2, plan) => {
+  const incoming = byRepository(request2.images);
+  if (incoming.size === 0) return;
+  for (const document of file.documents) {
+    for (const path6 of imageLists(document, request2.file)) {
+      const list = nodeAt(document.root, path6);
+      if (list?.kind === "seq") editList(list.items, path6, document, incoming, plan, request2.fieldName);
+    }
+  }
+};
+function editList(entries, path6, document, incoming, plan, fieldName) {
+  entries.forEach((entry, index) => {
+    if (entry.kind !== "map") return;
+    const at = [...path6, index];
+    const read = fieldsOf(plan.file, document.root, entry, at, false);
+    const field2 = (key) => read(key)?.node;
+    if (claimedOwn(plan, ["name", ...KUSTOMIZE_IMAGE_FIELDS].map(read))) return;
+    const newName = scalarText(field2("newName"));
+    const name = newName || scalarText(field2("name")) || "";
+    const update2 = incoming.get(normalizeRepository(name) ?? "");
+    if (!update2) {
+      if (newName)
+        warnRenamed(plan, incoming, fieldName, { start: entry.start, entry: at, field: [...at, "newTag"] }, scalarText(field2("name")) ?? "", {
+          name: newName,
+          tag: scalarText(field2("newTag")),
+          pinned: field2("newTag") !== void 0 || field2("digest") !== void 0
+        });
+      return;
+    }
+    if (warnPlaceholderField({ tag: read("newTag"), digest: read("digest") }, name, update2, plan, true)) return;
+    const current = versionOf(heldText(plan, document.root, field2("newTag")), heldText(plan, document.root, field2("digest")));
+    const mapping = { at: entry.start, mapping: at, keys: VERSION_FIELDS };
+    if (fixedVersion(plan, document.root, mapping, VERSION_FIELDS.map(read), update2, nextVersion(update2, current) !== void 0)) return;
+    const { next, say: sayTo } = pendingVersion(update2, current);
+    const tag = read("newTag");
+    const say = () => sayTo(
+      tag?.merged ? mergedVersionNote(plan, entry.start, at, tag, update2.image.repository) : plan.versionNote(entry.start, formatPath(at), update2.image.repository)
+    );
+    if (!next) return say();
+    const values = entryValues(next, !!field2("digest"));
+    const writes2 = [];
+    const adds = [];
+    for (const key of VERSION_FIELDS) {
+      const [f, value] = [read(key), values[key]];
+      if (value === void 0) continue;
+      if (f === void 0) adds.push({ map: entry, key, value });
+      else if (isFlowScalar(f.node)) writes2.push({ field: f, node: f.node, value });
+    }
+    writeVersion(plan, { at: entry.start, mapping: at, name, next }, { writes: writes2, adds }, entryReader(plan, incoming), say, { kind: "kustomize", document });
+  });
+}
+function entryValues(next, hasDigest) {
+  return { newTag: next.tag, digest: next.digest ?? (hasDigest ? "" : void 0) };
+}
+function entryReader(plan, incoming) {
+  return ({ map: map2, path: path6, inFlow, root, key }) => {
+    if (key !== "newTag" && key !== "digest") return void 0;
+    const read = fieldsOf(plan.file, root, map2, path6, inFlow);
+    const field2 = (name2) => read(name2)?.node;
+    const text2 = (name2) => {
+      const node2 = field2(name2);
+      return node2 ? scalarOf(plan.file, root, node2)?.text : void 0;
+    };
+    const name = text2("newName") || text2("name");
+    if (!name) return void 0;
+    const update2 = incoming.get(normalizeRepository(name) ?? "");
+    const next = update2 && pendingVersion(update2, versionOf(text2("newTag"), text2("digest"))).next;
+    return { image: name, value: next && entryValues(next, !!field2("digest"))[key] };
+  };
+}
+
+// src/yaml/images.ts
+var editImages = (file, request2, plan) => {
+  const incoming = byRepository(request2.images);
+  if (incoming.size === 0) return;
+  for (const document of file.documents) {
+    const lists = imageLists(document, request2.file);
+    if (inGroup(document.object.apiVersion, FLUX_IMAGE)) continue;
+    if (isOpList(document.root)) continue;
+    const fields = [];
+    forEachValue(document.root, (field2) => {
+      if (field2.path[field2.path.length - 1] === "image" && !lists.some((list) => list.every((segment2, i) => field2.path[i] === segment2))) fields.push(field2);
+    });
+    const aliased = new Set(
+      fields.flatMap(({ node: node2, path: path6 }) => node2.kind === "alias" && inContainerSpec(path6) ? bareAnchored(file, document, node2)?.node ?? [] : [])
+    );
+    for (const { node: node2, path: path6, inFlow } of fields) {
+      if (node2.kind === "alias") warnAliased(file, document, node2, path6, incoming, plan, request2.kustomizeTagged);
+      else if (isFlowScalar(node2) && hasPlaceholder(node2.text)) warnSubstituted(node2, path6, incoming, plan);
+      else if (!aliased.has(node2) && !warnMerged(file, { node: node2, path: path6 }, incoming, plan, request2.kustomizeTagged))
+        setImageScalar({ node: node2, path: path6, inFlow }, "image", inContainerSpec(path6), incoming, plan, document, request2.kustomizeTagged);
+    }
+  }
+};
+function bareOutside(field2) {
+  if (!field2 || !isFlowScalar(field2.node) || field2.path[field2.path.length - 1] !== "image" || inContainerSpec(field2.path)) return void 0;
+  const ref = tryParseImageRef(field2.node.text);
+  return ref && ref.tag === void 0 && ref.digest === void 0 ? { ...field2, node: field2.node, ref } : void 0;
+}
+function bareAnchored(file, document, alias) {
+  return bareOutside(anchoredValue(file, document.root, alias));
+}
+function warnMerged(file, field2, incoming, plan, kustomizeTagged2) {
+  const bare = bareOutside(field2);
+  const containers = bare ? readersOfValue(file, bare.node).filter((reader) => !reader.alias && inContainerSpec([...reader.path, reader.key])) : [];
+  const update2 = bare && incoming.get(bare.ref.repository);
+  if (!bare || !update2) return containers.length > 0;
+  const [from, line] = [formatPath(bare.path), file.lineAt(bare.node.start)];
+  const how = { of: "is merged (<<), holding", that: `is merged (<<) from ${from} (line ${line}), which` };
+  for (const { path: path6, key, at } of containers)
+    warnBareRead(plan, at, [...path6, key], how, bare, update2, `${from} (line ${line}), ${MERGE_SHARED}`, kustomizeTagged2);
+  return containers.length > 0;
+}
+function warnBareRead(plan, at, path6, how, bare, update2, where2, kustomizeTagged2) {
+  if (RETAGGED_LISTS.has(inContainerSpec(path6)) && kustomizeTagged2?.has(bare.ref.name)) {
+    const reason = kustomizeTagged2.get(bare.ref.name);
+    return reason === void 0 ? void 0 : plan.warn(at, `${formatPath(path6)} ${how.that} ${reason}`);
+  }
+  const next = nextReference(update2, bare.ref);
+  const line = plan.file.lineAt(bare.node.start);
+  if (next)
+    plan.warn(
+      at,
+      `${formatPath(path6)} ${how.of} ${bare.node.text}, which has no tag or digest and is written outside a container spec, so it is given none: write ${next} at ${where2}`,
+      void 0,
+      { reason: "unmoved", image: update2.image.repository, lines: [line] }
+    );
+}
+function warnAliased(file, document, alias, path6, incoming, plan, kustomizeTagged2) {
+  const written = file.text.slice(alias.start, alias.end);
+  const bare = inContainerSpec(path6) ? bareAnchored(file, document, alias) : void 0;
+  const update2 = bare && incoming.get(bare.ref.repository);
+  if (bare && update2) {
+    const anchor = anchorOf(file, alias);
+    const where2 = anchor && aliasedFieldWords(bare.path, file.lineAt(bare.node.start), anchor.name);
+    const how = { of: `is an alias (${written}) of`, that: `is an alias (${written}) that` };
+    if (where2) warnBareRead(plan, alias.start, path6, how, bare, update2, where2, kustomizeTagged2);
+    return;
+  }
+  const anchored2 = anchoredValue(file, document.root, alias);
+  if (!anchored2 || !isFlowScalar(anchored2.node) || anchored2.path[anchored2.path.length - 1] === "image") return;
+  const ref = tryParseImageRef(anchored2.node.text);
+  if (!ref || !incoming.has(ref.repository)) return;
+  const line = file.lineAt(anchored2.node.start);
+  plan.warn(
+    alias.start,
+    `${formatPath(path6)} is ${written}, an alias of ${formatPath(anchored2.path)} (line ${line}), which holds ${anchored2.node.text} and is no image field: aliases are never followed, so it does not move; write the image here, or mark ${formatPath(anchored2.path)} with a Flux marker`,
+    void 0,
+    { reason: "unmoved", image: ref.repository, lines: [line] }
+  );
+}
+function setImageScalar(field2, kind, container, incoming, plan, document, kustomizeTagged2) {
+  const { node: node2, path: path6 } = field2;
+  if (!isFlowScalar(node2) || plan.isClaimed(node2)) return;
+  const ref = tryParseImageRef(node2.text);
+  const update2 = ref && incoming.get(ref.repository);
+  if (!ref || !update2) return;
+  if (ref.tag === void 0 && ref.digest === void 0) {
+    if (!container) return warnBare(node2, path6, ref, kind === "image" ? bareImageRole(document, path6) : void 0, update2, plan);
+    if (RETAGGED_LISTS.has(container) && kustomizeTagged2?.has(ref.name)) {
+      const reason = kustomizeTagged2.get(ref.name);
+      return reason === void 0 ? void 0 : plan.warn(node2.start, `${formatPath(path6)} ${reason}`);
+    }
+  }
+  const next = nextReference(update2, ref, plan.versionNote(node2.start, formatPath(path6), update2.image.repository));
+  if (next) plan.setScalar(node2, next, field2.inFlow, { kind, key: formatPath(path6), document });
+}
+function bareImageRole(document, path6) {
+  const { apiVersion, kind } = document.object;
+  const [holder, index] = [path6.at(-3), path6.at(-2)];
+  const inList = (lists) => typeof index === "number" && typeof holder === "string" && lists.includes(holder);
+  if (inGroup(apiVersion, TEKTON)) return inList(["steps", "sidecars"]) || index === "stepTemplate" ? "runs-latest" : void 0;
+  if (inGroup(apiVersion, ARGO) && kind !== void 0 && WORKFLOW_KINDS.has(kind))
+    return inList(["sidecars"]) || index === "container" || index === "script" ? "runs-latest" : void 0;
+  if (inGroup(apiVersion, SKAFFOLD) && path6.length === 4 && path6[0] === "build" && path6[1] === "artifacts") return "built";
+  const service = path6.length === 3 && path6[0] === "services" ? nodeAt(document.root, path6.slice(0, 2)) : void 0;
+  return service?.kind === "map" && mapValue(service, "build") !== void 0 ? "built" : void 0;
+}
+var WORKFLOW_KINDS = /* @__PURE__ */ new Set(["Workflow", "WorkflowTemplate", "ClusterWorkflowTemplate", "CronWorkflow"]);
+function warnBare(node2, path6, ref, role, update2, plan) {
+  if (role === "built") return;
+  if (role === "runs-latest") {
+    const next = nextReference(update2, ref);
+    if (next)
+      plan.warn(
+        node2.start,
+        `${formatPath(path6)} holds ${ref.name} with no tag or digest, so it runs as ${ref.name}:latest; left as it is: write ${next} there to run that version`,
+        void 0,
+        { reason: "unmoved", image: ref.repository }
+      );
+    return;
+  }
+  const { message, about } = bareFieldWarning(formatPath(path6), ref.repository);
+  plan.warn(node2.start, message, void 0, about);
+}
+var CONTAINER_LISTS = /* @__PURE__ */ new Set(["containers", "initContainers", "ephemeralContainers"]);
+var RETAGGED_LISTS = /* @__PURE__ */ new Set(["containers", "initContainers"]);
+function inContainerSpec(path6) {
+  const list = path6[path6.length - 3];
+  return typeof path6[path6.length - 2] === "number" && typeof list === "string" && CONTAINER_LISTS.has(list) && list;
+}
+var BLOCK_HEADER = /["']?[ \t]*:[ \t]+(?:[&!]\S*[ \t]+)*[|>]/y;
+function hasBlockImage(text2) {
+  for (let at = text2.indexOf("image"); at >= 0; at = text2.indexOf("image", at + 5)) {
+    BLOCK_HEADER.lastIndex = at + 5;
+    if (BLOCK_HEADER.test(text2)) return true;
+  }
+  return false;
+}
+var warnBlockImages = (file, request2, plan) => {
+  if (!hasBlockImage(file.text)) return;
+  const incoming = byRepository(request2.images);
+  for (const { root } of file.documents) {
+    forEachValue(root, ({ node: node2, path: path6 }) => {
+      if (path6[path6.length - 1] !== "image" || node2.kind !== "scalar" || isFlowScalar(node2) || plan.isClaimed(node2)) return;
+      const ref = tryParseImageRef(node2.text.trim());
+      const update2 = ref && incoming.get(ref.repository);
+      const next = update2 && nextReference(update2, ref);
+      const at = file.text.indexOf(node2.text.trim().split("\n", 1)[0], node2.start);
+      if (next)
+        plan.warn(
+          at < 0 ? node2.start : at,
+          `${formatPath(path6)} is a block scalar, which is never edited, so it is not moved to ${next}; write it as a plain or quoted string`
+        );
+    });
+  }
+};
+
+// src/yaml/argocd-unpaired.ts
+var NOT_VERSIONS = /* @__PURE__ */ new Set(["registry", "pullPolicy", "digest", "repository", "name"]);
+function warnUnpairedRepositories(parameters, incoming, plan) {
+  const byPrefix = /* @__PURE__ */ new Map();
+  for (const parameter of parameters) {
+    const [prefix] = leafOf(parameter[0]);
+    byPrefix.set(prefix, [...byPrefix.get(prefix) ?? [], parameter]);
+  }
+  for (const [name, field2] of parameters) {
+    const node2 = field2.node;
+    if (!isFlowScalar(node2) || plan.isClaimed(node2)) continue;
+    const ref = tryParseImageRef(node2.text);
+    if (!ref || ref.tag !== void 0 || ref.digest !== void 0 || !incoming.has(ref.repository)) continue;
+    const [prefix, leaf] = leafOf(name);
+    const group2 = byPrefix.get(prefix);
+    if ((leaf === "repository" || leaf === "name") && group2.some(([other]) => leafOf(other)[1] === "tag")) continue;
+    const likely = group2.filter(([other, f]) => other !== name && !plan.isClaimed(f.node) && readsAsTag(other, f.node));
+    const [tagName, tagField] = likely[0] ?? [];
+    if (!tagName || !tagField || !isFlowScalar(tagField.node)) continue;
+    if (hasPlaceholder(tagField.node.text) || nextVersion(incoming.get(ref.repository), versionOf(tagField.node.text, void 0)) === void 0) continue;
+    const which2 = likely.length === 1 ? `parameter ${parameterName(tagName)} beside it likely holds its tag` : `one of the parameters ${likely.map(([n]) => parameterName(n)).join(", ")} beside it likely holds its tag`;
+    const { advice, about } = overrideAdvice(formatPath(tagField.path), ref.repository, { part: "tag" });
+    plan.warn(
+      node2.start,
+      `${formatPath(field2.path)} (parameter ${parameterName(name)}) holds ${ref.repository} with no tag, under a name no rule pairs with a tag; ${which2}, and it was not moved: ${advice}`,
+      void 0,
+      about
+    );
+  }
+}
+function readsAsTag(name, value) {
+  const [, leaf] = leafOf(name);
+  return !NOT_VERSIONS.has(leaf) && (/tag|version/i.test(leaf) || holdsVersion(value));
+}
+function holdsVersion(node2) {
+  return isFlowScalar(node2) && isTag(node2.text) && /^v?\d+\.\d/.test(node2.text);
+}
+function overrideAdvice(key, repository, { file, part, subject = "it" } = {}) {
+  const entry = `${file === void 0 ? "" : `file: ${file}, `}spec: ${key}, image: ${repository}${part === void 0 ? "" : `, part: ${part}`}`;
+  return {
+    advice: `set ${subject} with an overrides: entry in the configuration (${entry})`,
+    about: { field: key, reason: "advised-override" }
+  };
+}
+
+// src/yaml/argocd-parameters.ts
+var ARGO_KUSTOMIZE_IMAGE = /(?:^|\.)kustomize\.images\.\d+$/;
+function sourcesOf(document) {
+  const { apiVersion, kind } = document.object;
+  if (apiVersion === void 0 && kind === void 0) return [[], ...chartSources(document.root)];
+  if (!inGroup(apiVersion, ARGO)) return [];
+  const spec = kind === "Application" ? ["spec"] : kind === "ApplicationSet" ? ["spec", "template", "spec"] : void 0;
+  return spec ? specSources(document.root, spec) : [];
+}
+function specSources(root, spec) {
+  const sources = nodeAt(root, [...spec, "sources"]);
+  const many = sources?.kind === "seq" ? sources.items.map((_, i) => [...spec, "sources", i]) : [];
+  return [[...spec, "source"], ...many];
+}
+function chartSources(root) {
+  const specs = [];
+  for (const [list, spec] of [
+    ["applications", []],
+    ["applicationsets", ["template", "spec"]]
+  ]) {
+    const entries = nodeAt(root, [list]);
+    if (entries?.kind === "map") for (const pair of entries.pairs) specs.push([list, scalarText(pair.key) ?? "", ...spec]);
+    if (entries?.kind === "seq") entries.items.forEach((_, i) => specs.push([list, i, ...spec]));
+  }
+  return specs.flatMap((spec) => specSources(root, spec));
+}
+var PARAMETER_KEYS = /* @__PURE__ */ new Set(["name", "value", "forceString", "forcestring"]);
+function parametersAt(root, source) {
+  const path6 = [...source, "helm", "parameters"];
+  const list = nodeAt(root, path6);
+  if (list?.kind !== "seq") return [];
+  const isParameter = (item) => item.kind === "map" && item.pairs.every((pair) => PARAMETER_KEYS.has(scalarText(pair.key) ?? ""));
+  if (source.length === 0 && !list.items.every(isParameter)) return [];
+  const parameters = [];
+  list.items.forEach((item, index) => {
+    if (item.kind !== "map") return;
+    const name = scalarText(mapValue(item, "name"));
+    const value = mapValue(item, "value");
+    if (name !== void 0 && value !== void 0) parameters.push([name, { node: value, path: [...path6, index, "value"], inFlow: list.flow || item.flow }]);
+  });
+  return parameters;
+}
+function valuesObjectAt(file, root, source, keys) {
+  let field2 = { node: nodeAt(root, source) ?? null, path: source, inFlow: false };
+  for (const key of ["helm", "valuesObject", ...keys]) {
+    if (field2?.node?.kind !== "map") return void 0;
+    field2 = fieldsOf(file, root, field2.node, field2.path, field2.inFlow)(key);
+  }
+  return field2?.node?.kind === "map" ? fieldsOf(file, root, field2.node, field2.path, field2.inFlow) : void 0;
+}
+function parameterName(name) {
+  return /^[\w.\\[\]/-]+$/.test(name) ? name : JSON.stringify(name);
+}
+function leafOf(name) {
+  for (let i = name.length - 1; i > 0; i--) if (name[i] === "." && name[i - 1] !== "\\") return [name.slice(0, i), name.slice(i + 1)];
+  return ["", name];
+}
+function indexedParameter(file, path6) {
+  const [helm, parameters, index, leaf] = path6.slice(-4);
+  if (helm !== "helm" || parameters !== "parameters" || typeof index !== "number" || leaf !== "value") return void 0;
+  for (const { root } of file.documents) {
+    const item = nodeAt(root, path6.slice(0, -1));
+    if (item?.kind !== "map") continue;
+    const value = mapValue(item, "value");
+    if (value === void 0) continue;
+    const name = scalarText(mapValue(item, "name"));
+    return name === void 0 ? void 0 : { name, value, start: (value ?? item).start };
+  }
+  return void 0;
+}
+function mayNameParameter(path6) {
+  return /parameters\[\d+\]\.value$/.test(path6);
+}
+function misaimedOverride(file, path6, { part, repository, image }) {
+  const parameter = indexedParameter(file, parsePath(path6));
+  if (!parameter) return void 0;
+  const { name, value, start } = parameter;
+  const holds2 = tryParseImageRef(scalarText(value) ?? "")?.repository;
+  const reads = part === "tag" ? readsAsTag(name, value) : holds2 !== void 0 && (holds2 === repository || holds2 === normalizeRepository(image)) || /image/i.test(leafOf(name)[1]);
+  if (reads) return void 0;
+  const what = part === "tag" ? `holds no version and is not named like a tag: its configured override for the tag of ${repository}` : `holds no reference of ${repository} and is not named like an image: its configured override`;
+  return {
+    line: file.lineAt(start),
+    message: `${path6} is parameter ${parameterName(name)}, which ${what} is not applied: a parameter added above the one it was written for moves what an index names; correct the index`
+  };
+}
+
+// src/yaml/values-strings.ts
+var VALUES_EDITORS = [editImages, editHelmValues];
+function notEdited(path6, what, instead, fieldName = byFlag) {
+  return `${formatPath(path6)} is a string, which is not edited: ${what} in it keeps its old image; ${instead} (${fieldName("set")} can only replace the whole string)`;
+}
+function warnYamlString(document, path6, request2, plan, kind) {
+  const values = nodeAt(document.root, path6);
+  if (values?.kind !== "scalar" || values.text === "") return false;
+  const images = request2.images.filter(({ image }) => values.text.includes(image.repository.slice(image.repository.lastIndexOf("/") + 1)));
+  if (images.length === 0) return false;
+  const inner = tryYamlFile(kind.header + values.text);
+  if (!inner) return false;
+  const [first, last] = [plan.file.lineAt(values.start), plan.file.lineAt(values.end)];
+  const lines = Array.from({ length: last - first + 1 }, (_, i) => first + i);
+  let warned = false;
+  for (const update2 of images) {
+    const dryRun2 = new EditPlan(inner);
+    for (const editor of kind.editors) editor(inner, { images: [update2], setters: /* @__PURE__ */ new Map() }, dryRun2);
+    const keys = dryRun2.result().changes.map((change) => change.key);
+    if (keys.length === 0) continue;
+    plan.warn(values.start, notEdited(path6, keys.join(", "), kind.instead, request2.fieldName), void 0, {
+      reason: "unmoved",
+      image: update2.image.repository,
+      lines
+    });
+    warned = true;
+  }
+  return warned;
+}
+var VALUES_HOLDERS = [
+  {
+    holds: ({ object }) => object.apiVersion === "v1" && (object.kind === "ConfigMap" || object.kind === "Secret"),
+    strings: ({ root, object }) => keysOf(root, object.kind === "Secret" ? "stringData" : "data"),
+    kind: { header: "", editors: VALUES_EDITORS, instead: "give those values where they are edited (a HelmRelease's spec.values, a values file)" }
+  },
+  {
+    holds: ({ object }) => inGroup(object.apiVersion, HELM_CATTLE) && (object.kind === "HelmChart" || object.kind === "HelmChartConfig"),
+    strings: () => [["spec", "valuesContent"]],
+    kind: { header: "", editors: VALUES_EDITORS, instead: "change it by hand: no field of a HelmChart is edited" },
+    also: warnSetPairs
+  }
+];
+function keysOf(root, field2) {
+  const map2 = nodeAt(root, [field2]);
+  return map2?.kind === "map" ? map2.pairs.flatMap((pair) => pair.key.kind === "scalar" ? [[field2, pair.key.text]] : []) : [];
+}
+var warnValuesStrings = (file, request2, plan) => {
+  if (request2.images.length === 0) return;
+  for (const document of file.documents) {
+    const holder = VALUES_HOLDERS.find(({ holds: holds2 }) => holds2(document));
+    if (!holder) continue;
+    for (const path6 of holder.strings(document)) warnYamlString(document, path6, request2, plan, holder.kind);
+    holder.also?.(document, request2, plan);
+  }
+};
+function warnSetPairs(document, request2, plan) {
+  const set2 = nodeAt(document.root, ["spec", "set"]);
+  if (set2?.kind !== "map") return;
+  const incoming = byRepository(request2.images);
+  const byKey = new Map(set2.pairs.flatMap((pair) => pair.key.kind === "scalar" ? [[pair.key.text, pair.value]] : []));
+  const text2 = (key) => {
+    const node2 = byKey.get(key);
+    return isFlowScalar(node2) ? scalarText(node2) : void 0;
+  };
+  for (const [key, node2] of byKey) {
+    const [prefix, leaf] = leafOf(key);
+    const repository = leaf === "repository" ? text2(key) : void 0;
+    const at = (name) => prefix === "" ? name : `${prefix}.${name}`;
+    const registry = text2(at("registry"));
+    const written = repository && (registry ? `${registry}/${repository}` : repository);
+    const ref = written && tryParseImageRef(written);
+    const update2 = ref && incoming.get(ref.repository);
+    const tagKey = at("tag");
+    const tag = byKey.get(tagKey);
+    if (!update2 || !node2 || !isFlowScalar(tag) || nextVersion(update2, versionOf(text2(tagKey), text2(at("digest")))) === void 0) continue;
+    const tagPath = formatPath(["spec", "set", tagKey]);
+    const { advice, about } = overrideAdvice(tagPath, update2.image.repository, { ...request2.file && { file: request2.file }, part: "tag", subject: tagPath });
+    plan.warn(
+      tag.start,
+      `${tagPath} sets the tag of ${written} (${formatPath(["spec", "set", key])}) as a Helm --set key, which no rule reads as a pair: it keeps ${tag.text}; ${advice}`,
+      void 0,
+      { ...about, image: update2.image.repository, lines: [plan.file.lineAt(node2.start)] }
+    );
+  }
+}
+
+// src/yaml/argocd-strings.ts
+var VALUES_STRING = {
+  header: "",
+  editors: VALUES_EDITORS,
+  instead: "give those values in valuesObject or a values file instead, where they are edited"
+};
+var TEMPLATE_PATCH = {
+  header: `apiVersion: ${ARGO}v1alpha1
+kind: Application
+`,
+  editors: VALUES_EDITORS,
+  instead: "set those values in the template, where they are edited, or from the generator's parameters"
+};
+function warnValuesString(document, source, request2, plan) {
+  warnYamlString(document, [...source, "helm", "values"], request2, plan, VALUES_STRING);
+}
+function warnTemplatePatch(document, incoming, request2, plan, argoEditors) {
+  const path6 = ["spec", "templatePatch"];
+  const patch = nodeAt(document.root, path6);
+  if (patch?.kind !== "scalar") return;
+  if (warnYamlString(document, path6, request2, plan, { ...TEMPLATE_PATCH, editors: [...TEMPLATE_PATCH.editors, ...argoEditors] })) return;
+  const stale = staleImageIn(patch.text, incoming);
+  if (stale) return plan.warn(patch.start, notEdited(path6, formatImageRef(stale), TEMPLATE_PATCH.instead, request2.fieldName));
+  if (!patch.text.includes("tag")) return;
+  const held = templateRepository(document.root, incoming);
+  const tag = held && patchedTag(patch.text, held.prefix);
+  if (!held || !tag) return;
+  const update2 = incoming.get(held.repository);
+  if (!hasPlaceholder(tag.value)) {
+    if (nextVersion(update2, versionOf(tag.value, void 0)) === void 0) return;
+    return plan.warn(
+      patch.start,
+      `${formatPath(path6)} is a string, which is not edited: its ${tag.what} sets a version over the template of ${held.repository} for every app its generator makes; set it in the template, where it is edited, or from the generator's parameters`
+    );
+  }
+  const elements = staleElements(document.root, tag.value, "tag", update2);
+  if (elements?.length)
+    plan.warn(
+      patch.start,
+      `${formatPath(path6)}: its ${tag.what} sets the version of ${held.repository} from the generator's elements, which are not edited: ${elementsHolding(elements)}; set it there`
+    );
+}
+function templateRepository(root, incoming) {
+  const template = nodeAt(root, ["spec", "template"]);
+  let found;
+  forEachValue(template ?? null, ({ node: node2, path: path6 }) => {
+    const ref = found === void 0 && isFlowScalar(node2) ? tryParseImageRef(node2.text) : void 0;
+    if (ref && incoming.has(ref.repository)) found = { repository: ref.repository, ...prefixOf(template ?? null, path6) };
+  });
+  return found;
+}
+function prefixOf(template, path6) {
+  const values = path6.indexOf("valuesObject");
+  if (values > 0 && path6[values - 1] === "helm" && ["repository", "name"].includes(String(path6.at(-1))))
+    return { prefix: path6.slice(values + 1, -1).join(".") };
+  const item = path6.at(-1) === "value" && path6.at(-3) === "parameters" ? nodeAt(template, path6.slice(0, -1)) : void 0;
+  const name = item?.kind === "map" ? scalarText(mapValue(item, "name")) : void 0;
+  const [prefix, leaf] = name === void 0 ? [] : leafOf(name);
+  return leaf === "repository" || leaf === "name" ? { prefix } : {};
+}
+function patchedTag(text2, prefix) {
+  if (prefix === void 0) return void 0;
+  const name = prefix === "" ? "tag" : `${prefix}.tag`;
+  const file = tryYamlFile(TEMPLATE_PATCH.header + text2);
+  const document = file?.documents[0];
+  if (file && document) {
+    for (const source of sourcesOf(document)) {
+      const parameter2 = parametersAt(document.root, source).findLast(([other]) => other === name)?.[1].node;
+      if (isFlowScalar(parameter2)) return { what: `parameter ${parameterName(name)}`, value: parameter2.text };
+      const values = valuesObjectAt(file, document.root, source, prefix === "" ? [] : prefix.split("."))?.("tag")?.node;
+      if (isFlowScalar(values)) return { what: "tag: key", value: values.text };
+    }
+    return void 0;
+  }
+  const parameter = new RegExp(`name\\s*:\\s*["']?${escapeRegExp(name)}["']?\\s*[,\\n][^]*?value\\s*:\\s*(["']?)([^"'\\s,}#]*)\\1`).exec(text2);
+  if (parameter) return { what: `parameter ${parameterName(name)}`, value: parameter[2] };
+  const key = /^\s*tag\s*:\s*(["']?)([^"'\s,}#]*)\1/m.exec(text2);
+  return key ? { what: "tag: key", value: key[2] } : void 0;
+}
+
+// src/yaml/argocd.ts
+var editArgoCdImages = (file, request2, plan) => {
+  const incoming = byRepository(request2.images);
+  if (incoming.size === 0) return;
+  for (const document of file.documents) {
+    for (const source of sourcesOf(document)) {
+      const path6 = [...source, "kustomize", "images"];
+      const list = nodeAt(document.root, path6);
+      if (list?.kind !== "seq") continue;
+      if (source.length === 0 && !list.items.every((item) => item?.kind === "scalar")) continue;
+      list.items.forEach((entry, index) => {
+        if (!isFlowScalar(entry) || plan.isClaimed(entry)) return;
+        const eq = literalIndexOf(entry.text, "=");
+        if (hasPlaceholder(entry.text.slice(eq + 1))) return warnSubstituted(entry, [...path6, index], incoming, plan);
+        if (entry.text.startsWith("*", eq + 1)) return setKeptName(entry, [...path6, index], list.flow, incoming, plan, document);
+        const ref = tryParseImageRef(entry.text.slice(eq + 1));
+        const update2 = ref && incoming.get(ref.repository);
+        if (!ref || !update2) {
+          if (ref && eq > 0)
+            warnRenamed(plan, incoming, request2.fieldName, { start: entry.start, entry: [...path6, index], field: [...path6, index] }, entry.text.slice(0, eq), {
+              name: ref.name,
+              tag: ref.tag,
+              pinned: ref.tag !== void 0 || ref.digest !== void 0
+            });
+          return;
+        }
+        if (ref.tag === void 0 && ref.digest === void 0) return;
+        const key = formatPath([...path6, index]);
+        const next = nextReference(update2, ref, plan.versionNote(entry.start, key, update2.image.repository));
+        if (next) plan.setScalar(entry, entry.text.slice(0, eq + 1) + next, list.flow, { kind: "kustomize", key, document });
+      });
+    }
+  }
+};
+function setKeptName(entry, path6, inFlow, incoming, plan, document) {
+  const named3 = namedImageString(entry.text);
+  const update2 = named3?.ref && incoming.get(named3.ref.repository);
+  if (!update2) return;
+  const key = formatPath(path6);
+  const next = nextVersion(update2, named3.version, plan.versionNote(entry.start, key, update2.image.repository));
+  if (next) plan.setScalar(entry, withVersion(named3, next), inFlow, { kind: "kustomize", key, document });
+}
+function namedImageString(text2) {
+  const eq = literalIndexOf(text2, "=");
+  if (eq <= 0) return void 0;
+  const name = text2.slice(0, eq);
+  if (!text2.startsWith("*", eq + 1)) {
+    const ref2 = tryParseImageRef(text2.slice(eq + 1));
+    return ref2 && { head: `${name}=${ref2.name}`, version: versionOf(ref2.tag, ref2.digest), ref: ref2 };
+  }
+  const after = text2.slice(eq + 2);
+  const version = after === "" ? void 0 : tryParseImageRef(`x${after}`);
+  const ref = tryParseImageRef(name + after);
+  return version && { head: `${name}=*`, version: versionOf(version.tag, version.digest), ref: ref?.name === name ? ref : void 0 };
+}
+function withVersion(named3, next) {
+  return named3.head + formatImageRef({ name: "", ...next });
+}
+var editArgoCdHelm = (file, request2, plan) => {
+  const incoming = byRepository(request2.images);
+  if (incoming.size === 0) return;
+  for (const document of file.documents) {
+    for (const source of sourcesOf(document)) {
+      const parameters = parametersAt(document.root, source);
+      for (const [name, field2] of parameters) {
+        if (leafOf(name)[1] !== "image") continue;
+        if (isFlowScalar(field2.node) && hasPlaceholder(field2.node.text)) warnSubstituted(field2.node, field2.path, incoming, plan);
+        else setImageScalar(field2, "helm", false, incoming, plan, document);
+      }
+      for (const image of parameterImages(parameters, file, document.root, source)) setHelmImage(image, incoming, plan, document);
+      warnUnpairedRepositories(parameters, incoming, plan);
+      if (source.length > 0) warnValuesString(document, source, request2, plan);
+    }
+    if (document.object.kind === "ApplicationSet" && inGroup(document.object.apiVersion, ARGO))
+      warnTemplatePatch(document, incoming, request2, plan, [editArgoCdImages, editArgoCdHelm]);
+  }
+};
+function parameterImages(parameters, file, root, source) {
+  const byPrefix = /* @__PURE__ */ new Map();
+  for (const [name, field2] of parameters) {
+    const [prefix, leaf] = leafOf(name);
+    const fields = byPrefix.get(prefix) ?? /* @__PURE__ */ new Map();
+    byPrefix.set(prefix, fields.set(leaf, field2));
+  }
+  return [...byPrefix].map(([prefix, fields]) => {
+    if (!fields.has("tag") || fields.has("repository") || fields.has("name")) return imageOf(fields);
+    const read = valuesObjectAt(file, root, source, prefix === "" ? [] : prefix.split("."));
+    if (!read) return imageOf(fields);
+    const merged = /* @__PURE__ */ new Map();
+    for (const key of ["registry", "repository", "name"]) {
+      const field2 = read(key);
+      if (field2) merged.set(key, field2);
+    }
+    for (const [leaf, field2] of fields) merged.set(leaf, field2);
+    return imageOf(merged);
+  });
+}
+function imageOf(fields) {
+  return splitImage((key) => fields.get(key));
 }
 
 // src/engine/tree-path.ts
@@ -48525,6 +46952,578 @@ function holdsVersionOf(ref, image) {
   return image.tag !== void 0 && ref.tag !== void 0 || image.digest !== void 0 && ref.digest !== void 0;
 }
 
+// src/image/marker.ts
+var MARKER_KEY = "$imagepolicy";
+var MARKER_TOKEN = JSON.stringify(MARKER_KEY);
+function lineMarkers(text2) {
+  const found = [];
+  let lines;
+  for (let at = text2.indexOf(MARKER_TOKEN); at >= 0; at = text2.indexOf(MARKER_TOKEN, at + MARKER_TOKEN.length)) {
+    lines ??= new LineIndex(text2);
+    const line = lines.lineAt(at);
+    const start = lines.lineStart(line);
+    const head = text2.slice(start, at);
+    const opening = /#+\s*\{\s*$/.exec(head);
+    const before = opening && head.slice(0, opening.index).trim();
+    if (!opening || !before || before.startsWith("#")) continue;
+    const reading = readMarker(text2.slice(start + opening.index, lines.lineStart(line + 1) ?? text2.length).trimEnd());
+    if (reading && "marker" in reading) found.push({ marker: reading.marker, line, before });
+  }
+  return found;
+}
+function readMarker(comment) {
+  const body = comment.replace(/^#+/, "");
+  const fields = stringObject(body);
+  if (typeof fields === "string") return singleQuoted2(body) ?? (body.includes(MARKER_TOKEN) ? { error: malformed(body, fields) } : void 0);
+  const setter = fields.get(MARKER_KEY);
+  if (setter === void 0) return void 0;
+  const parts = /^([^:\s]+:[^:\s]+)(?::(tag|name|digest))?$/.exec(setter);
+  if (!parts) return { error: malformed(body, `"${setter}" is not <namespace>:<policy> optionally followed by :tag, :name or :digest`) };
+  return { marker: { key: parts[1], field: parts[2] ?? "ref", setter } };
+}
+function singleQuoted2(body) {
+  if (!body.includes("'")) return void 0;
+  const json = body.replaceAll("'", '"');
+  const reading = readMarker(json);
+  if (reading === void 0 || !("marker" in reading)) return void 0;
+  return {
+    ignored: `${body.trim()} is no Flux setter marker: Flux reads a marker as JSON, whose strings are double-quoted, so it ignores this one and the value is treated as unmarked; write # ${json.trim()}`
+  };
+}
+function stringObject(text2) {
+  let parsed;
+  try {
+    parsed = JSON.parse(text2);
+  } catch {
+    return "it is not one JSON object";
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return "it is not one JSON object";
+  const fields = /* @__PURE__ */ new Map();
+  for (const [key, value] of Object.entries(parsed)) {
+    if (typeof value !== "string" && value !== null) return `the value of "${key}" is not a string`;
+    fields.set(key, value ?? "");
+  }
+  return fields;
+}
+function malformed(body, reason) {
+  return `malformed Flux setter marker ${body.trim()}: ${reason}; Flux ignores it, so the value is left as it is`;
+}
+function unknownSetterWarning(marker, known) {
+  if (!known?.has(marker.key)) return `no image is configured for Flux setter "${marker.setter}"; the marked value is left as it is`;
+  const why = known.get(marker.key);
+  return why === void 0 ? void 0 : `Flux setter "${marker.setter}" ${why}`;
+}
+function refVersion(text2) {
+  const ref = tryParseImageRef(text2);
+  return versionOf(ref?.tag, ref?.digest);
+}
+function isRefused(update2, current, note) {
+  return nextVersion(update2, current, note) === void 0 && nextVersion({ image: update2.image }, current) !== void 0;
+}
+function groupVersion(fields) {
+  const text2 = (field2) => fields.find((f) => f.marker.field === field2)?.text || void 0;
+  const plain = text2("ref");
+  const ref = plain === void 0 ? {} : refVersion(plain);
+  return versionOf(partOf("tag", text2("tag")) ?? ref.tag, partOf("digest", text2("digest")) ?? ref.digest);
+}
+function partOf(field2, text2) {
+  if (text2 === void 0 || (field2 === "tag" ? isTag(text2) : isDigest(text2))) return text2;
+  const ref = tryParseImageRef(text2);
+  return ref ? ref[field2] : field2 === "tag" ? text2 : void 0;
+}
+function markedValues(groups2, kept) {
+  const refusedByKey = /* @__PURE__ */ new Map();
+  const decisions = groups2.map(({ update: update2, fields }) => {
+    const key = fields[0].marker.key;
+    const current = groupVersion(fields);
+    const hasTag = fields.some((f) => f.marker.field === "ref" || f.marker.field === "tag");
+    if (hasTag && !refusedByKey.has(key)) refusedByKey.set(key, isRefused(update2, current));
+    return { update: update2, fields, key, current, hasTag };
+  });
+  return decisions.map(({ update: update2, fields, key, current, hasTag }) => {
+    const tagField = fields.find((f) => f.marker.field === "tag");
+    const refused = hasTag ? isRefused(update2, current, tagField && kept && ((why, kind) => kept(tagField, why, kind))) : refusedByKey.get(key) ?? false;
+    const next = refused ? void 0 : nextVersion(update2, current);
+    const pinnedBeside = fields.some((f) => f.marker.field === "ref" || f.marker.field === "digest");
+    if (next && tagField && kept && update2.image.tag === void 0 && !pinnedBeside)
+      kept(tagField, noDigestFieldWarning(update2.image, `a digest field beside the tag, marked {"$imagepolicy": "${key}:digest"}, would take it`));
+    return fields.map((field2) => markedValue(field2, update2, next, refused, kept && ((why, kind) => kept(field2, why, kind))));
+  });
+}
+function imagesOf(fields) {
+  const images = [];
+  let image = [];
+  for (const field2 of fields) {
+    if (image.some((f) => f.marker.field === field2.marker.field)) {
+      images.push(image);
+      image = [];
+    }
+    image.push(field2);
+  }
+  images.push(image);
+  return images;
+}
+function markedValue({ marker, text: text2 }, update2, next, refused, note) {
+  switch (marker.field) {
+    case "ref": {
+      const own = refVersion(text2);
+      if (isRefused(update2, own, note)) return void 0;
+      return formatImageRef({ name: update2.image.name, ...nextVersion(update2, own) ?? own });
+    }
+    case "tag":
+      return next?.tag;
+    case "digest":
+      return next ? next.digest ?? "" : void 0;
+    case "name":
+      return refused ? void 0 : update2.image.name;
+  }
+}
+var MarkedFields = class {
+  constructor(request2) {
+    this.request = request2;
+  }
+  request;
+  /** By document and setter key, in the order first met. */
+  groups = /* @__PURE__ */ new Map();
+  add(site) {
+    const { key } = site.marker;
+    if (!this.request.setters.has(key)) {
+      const warning2 = unknownSetterWarning(site.marker, this.request.knownSetters);
+      if (warning2) site.warn(warning2);
+    } else if ("refusal" in site) {
+      site.warn(site.refusal);
+    } else {
+      const groupKey = `${site.document} ${key}`;
+      const group2 = this.groups.get(groupKey) ?? [];
+      if (group2.length === 0) this.groups.set(groupKey, group2);
+      group2.push(site);
+    }
+  }
+  /** Writes every field whose value moves: the fields of one image of a setter in one document decide together (markedValues). */
+  writeAll() {
+    const groups2 = [...this.groups.values()].flatMap(imagesOf);
+    const values = markedValues(
+      groups2.map((fields) => ({ update: this.request.setters.get(fields[0].marker.key), fields })),
+      (field2, why, kind) => field2.warn(`Flux setter "${field2.marker.setter}" ${why}`, kind)
+    );
+    groups2.forEach(
+      (fields, g) => fields.forEach((field2, f) => {
+        const value = values[g][f];
+        if (value !== void 0) field2.write(value);
+      })
+    );
+  }
+};
+
+// src/kcl/markers.ts
+var CLOSERS = /* @__PURE__ */ new Set([T.RParen, T.RBracket, T.RBrace, T.Comma, T.Semicolon]);
+var BRACKET_CLOSERS = /* @__PURE__ */ new Set([T.RParen, T.RBracket, T.RBrace]);
+function* markerComments(tokens) {
+  const { text: text2 } = tokens.source;
+  let token = 0;
+  for (let c = 0, next = text2.indexOf(MARKER_KEY); c < tokens.commentCount && next >= 0; c++) {
+    const start = tokens.commentStart[c];
+    const end = tokens.commentEnd[c];
+    if (next < start) next = text2.indexOf(MARKER_KEY, start);
+    if (next < 0 || next >= end) continue;
+    next = text2.indexOf(MARKER_KEY, end);
+    const comment = text2.slice(start, end);
+    const line = tokens.source.line(start);
+    while (token + 1 < tokens.count && tokens.end[token + 1] <= start) token++;
+    if (/^[ \t]*$/.test(text2.slice(tokens.source.lineStart(start), start))) {
+      yield { comment, start, line, ownLine: true };
+      continue;
+    }
+    if (tokens.end[token] > start) continue;
+    let at = token;
+    while (at > 0 && CLOSERS.has(tokens.kind[at])) at--;
+    if (tokens.source.line(tokens.start[at]) === line) yield { comment, start, line, token: at };
+    else yield { comment, start, line, follows: follows(tokens, at, token) };
+  }
+}
+function follows(tokens, at, last) {
+  for (let t = last; t > at; t--) if (BRACKET_CLOSERS.has(tokens.kind[t])) return `a closing ${tokens.source.text.slice(tokens.start[t], tokens.end[t])}`;
+  const begun = `begun on line ${tokens.source.line(tokens.start[at])}`;
+  return tokens.kind[at] === T.String ? `a string ${begun}` : `a value ${begun}`;
+}
+function misplacedMarkerWarning(marker, follows2) {
+  return `Flux setter "${marker.setter}" follows ${follows2}, where it marks nothing: a KCL marker sets the string its line ends with, closers and commas aside, so the values before it are treated as unmarked; write it at the end of the line of the string value it sets`;
+}
+function kclMarkers(text2, misplaced = false) {
+  let tokens;
+  try {
+    ({ tokens } = parseKcl(text2));
+  } catch (error2) {
+    if (error2 instanceof SourceError) return [];
+    throw error2;
+  }
+  const found = [];
+  for (const place of markerComments(tokens)) {
+    const reading = "token" in place !== misplaced ? readMarker(place.comment) : void 0;
+    if (reading && "marker" in reading)
+      found.push({ marker: reading.marker, line: place.line, before: text2.slice(tokens.source.lineStart(place.start), place.start).trim() });
+  }
+  return found;
+}
+
+// src/yaml/kcl-settings.ts
+function settingItems(document) {
+  const items = [];
+  for (const { path: path6, holds: holds2 } of settingLists(document)) {
+    const list = nodeAt(document.root, path6);
+    if (list?.kind !== "seq") continue;
+    const read = holds2 === "spec" ? readSpec2 : readArgument;
+    list.items.forEach((node2, index) => {
+      if (node2.kind === "scalar") items.push({ node: node2, path: [...path6, index], inFlow: list.flow, holds: holds2, read });
+    });
+  }
+  return items;
+}
+function isKclRun(document) {
+  const { apiVersion, kind } = document.object;
+  return kind === "KCLRun" && inGroup(apiVersion, KCL_RUN);
+}
+function settingLists(document) {
+  if (isKclRun(document)) {
+    return [
+      { path: ["spec", "config", "overrides"], holds: "spec" },
+      { path: ["spec", "config", "arguments"], holds: "argument" }
+    ];
+  }
+  return isSettingsFile(document) ? [{ path: ["kcl_cli_configs", "overrides"], holds: "spec" }] : [];
+}
+function optionValues(document) {
+  const options2 = isSettingsFile(document) ? nodeAt(document.root, ["kcl_options"]) : void 0;
+  if (options2?.kind !== "seq") return [];
+  return options2.items.flatMap((option, index) => {
+    const node2 = option.kind === "map" ? mapValue(option, "value") : void 0;
+    return node2 === void 0 ? [] : [{ node: node2, path: ["kcl_options", index, "value"], inFlow: options2.flow || option.kind === "map" && option.flow }];
+  });
+}
+function isSettingsFile(document) {
+  const { apiVersion, kind } = document.object;
+  return apiVersion === void 0 && kind === void 0 && nodeAt(document.root, ["kcl_cli_configs"])?.kind === "map";
+}
+var SPEC_STAYS = "so the image this spec pins stays as it is";
+var ARGUMENT_STAYS = "so the image this option passes stays as it is";
+function readSpec2(text2) {
+  const spec = specSetting(text2);
+  return spec && { name: spec.path, stays: SPEC_STAYS, text: spec.text, value: spec.value };
+}
+function readArgument(text2) {
+  const eq = text2.indexOf("=");
+  if (eq <= 0) return void 0;
+  const raw = text2.slice(eq + 1);
+  const setting = { name: text2.slice(0, eq), stays: ARGUMENT_STAYS, text: raw };
+  const json = decodeJson(raw);
+  if (!json) {
+    const whole = "raw text that is not JSON (option() returns it as written)";
+    const advice = (reference) => `pass the reference alone, bare or as a JSON string: ${setting.name}=${reference} or ${setting.name}=${JSON.stringify(reference)}`;
+    return { ...setting, value: { string: raw, start: eq + 1, end: text2.length, write: (string2) => string2, whole, advice } };
+  }
+  if (typeof json.value !== "string") {
+    const advice = (reference) => `pass the image in an argument of its own whose value is the reference (<name>=${reference})`;
+    return { ...setting, value: { form: "a JSON value that is no string", advice } };
+  }
+  const start = eq + 1 + raw.length - raw.trimStart().length;
+  return { ...setting, value: { string: json.value, start, end: eq + 1 + raw.trimEnd().length, write: (string2) => JSON.stringify(string2) } };
+}
+function decodeJson(text2) {
+  try {
+    return { value: JSON.parse(text2) };
+  } catch {
+    return void 0;
+  }
+}
+function settingKey(item, setting) {
+  return `${formatPath(item.path)}: ${setting.name}`;
+}
+function writableItem(plan, item) {
+  const { node: node2, inFlow } = item;
+  const source = plan.file.text.slice(node2.start, node2.end);
+  const form = scalarForm(node2, source, inFlow);
+  if (!isFlowScalar(node2)) return form ?? `${node2.style} string`;
+  if (form === void 0) return { ...item, node: node2 };
+  const escapes = node2.style === "double" && !/[\r\n]/.test(source) ? decodeDoubleQuoted(source) : void 0;
+  return escapes?.text === node2.text ? { ...item, node: node2, escapes } : form;
+}
+var REWRITE_ADVICE = "which is not edited; write the spec as a plain or quoted one-line string";
+function setInSetting(plan, item, value, string2, label, document) {
+  const { node: node2 } = item;
+  plan.claim(node2);
+  if (string2 === value.string) return void 0;
+  const text2 = `${node2.text.slice(0, value.start)}${value.write(string2)}${node2.text.slice(value.end)}`;
+  const again = item.read(text2)?.value;
+  if (!again || !("string" in again) || again.string !== string2) return text2;
+  const splice = item.escapes ? escapedSplice(node2, item.escapes, text2) : scalarSplice(plan.file, node2, text2, item.inFlow);
+  plan.addSplice(splice, { ...label, old: value.string, new: string2, object: document.object });
+  return void 0;
+}
+function escapedSplice(node2, escapes, text2) {
+  const edit = escapedEdit(escapes, text2, (middle) => doubleQuoted(middle).slice(1, -1));
+  return { start: node2.start + edit.start, end: node2.start + edit.end, insert: edit.insert };
+}
+function unreadWarning(string2, text2) {
+  return `would not read as ${string2} once written there (${text2}); left as it is, write the value as a quoted string`;
+}
+
+// src/yaml/markers.ts
+var OPENS_LINE = /^[ \t]*(?:-[ \t]+)*(?:[&!][^\s]*[ \t]+)*/;
+var BLOCK_SCALAR_OPENER = /(?:^|[\s:-])[|>][1-9+-]{0,2}[ \t]*$/;
+var ITEM_HEADER = /^(?:[&!][^\s]*[ \t]+)*[|>]/;
+function indentOf(line) {
+  return line.length - line.trimStart().length;
+}
+var YamlLines = class {
+  constructor(text2) {
+    this.text = text2;
+  }
+  text;
+  #index;
+  /**
+   * The answer of a walk up from above a line, as indented as that line: the same for every line
+   * of a walk that was then the least indented, so a list of marked items is read once, not once per item.
+   */
+  #answered = /* @__PURE__ */ new Map();
+  /** Whether the text has a block scalar indicator at all: most manifests have none to read. */
+  #mayHoldBlock;
+  get index() {
+    return this.#index ??= new LineIndex(this.text);
+  }
+  /** A 1-based line's text, without its line break; undefined outside the text. */
+  raw(line) {
+    const start = line < 1 ? void 0 : this.index.lineStart(line);
+    return start === void 0 ? void 0 : this.text.slice(start, this.index.lineStart(line + 1) ?? this.text.length).replace(/\r?\n$|\r$/, "");
+  }
+  inBlockScalar(line) {
+    this.#mayHoldBlock ??= this.text.includes("|") || this.text.includes(">");
+    if (!this.#mayHoldBlock) return false;
+    let least = indentOf(this.raw(line));
+    const met = [line];
+    let inside = false;
+    for (let above = line - 1; least > 0; above--) {
+      const raw = this.raw(above);
+      if (raw === void 0) break;
+      if (raw.trim() === "") continue;
+      const indent = indentOf(raw);
+      if (indent > least) continue;
+      if (indent < least && this.#textReaches(above, raw, least)) {
+        inside = true;
+        break;
+      }
+      least = indent;
+      const known = this.#answered.get(above);
+      if (known !== void 0) {
+        inside = known;
+        break;
+      }
+      met.push(above);
+    }
+    for (const at of met) this.#answered.set(at, inside);
+    return inside;
+  }
+  /** Whether `line` is a block scalar header whose text goes on as far as lines indented `least` (all of those between). */
+  #textReaches(line, raw, least) {
+    const code2 = raw.replace(/(?:^|\s)#.*$/, "");
+    if (!BLOCK_SCALAR_OPENER.test(code2)) return false;
+    const items = /^[ \t]*(?:-[ \t]+)*/.exec(code2)[0];
+    const dash = items.lastIndexOf("-");
+    const parent = !ITEM_HEADER.test(code2.slice(items.length)) ? items.length : dash >= 0 ? dash : indentOf(code2) - 1;
+    let first = line + 1;
+    while (this.raw(first)?.trim() === "") first++;
+    const content = indentOf(this.raw(first));
+    return content > parent && least >= content;
+  }
+};
+function markerComment(text2, node2, floor = 0, inFlow = false) {
+  const { start, end: valueEnd } = node2;
+  const isBlock2 = node2.kind === "scalar" && (node2.style === "literal" || node2.style === "folded");
+  const header = /[|>][0-9+-]*/y;
+  header.lastIndex = start;
+  const after = isBlock2 ? start + (header.exec(text2)?.[0].length ?? 0) : valueEnd;
+  if (after > start) {
+    const lineComment2 = lineCommentAt(text2, after, inFlow);
+    if (lineComment2 !== void 0) return lineComment2;
+  }
+  return headComment(text2, start, floor);
+}
+function headComment(text2, start, floor) {
+  const lineStart = text2.lastIndexOf("\n", start - 1) + 1;
+  const before = text2.slice(lineStart, start);
+  if (OPENS_LINE.exec(before)[0].length !== before.length) return void 0;
+  const head = [];
+  for (let end = lineStart - 1; end > 0; ) {
+    const begin = text2.lastIndexOf("\n", end - 1) + 1;
+    const line = text2.slice(begin, end).trim();
+    if (begin < floor || !line.startsWith("#")) break;
+    head.unshift(line);
+    end = begin - 1;
+  }
+  return head.length > 0 ? head.join("\n") : void 0;
+}
+function emptyValueComment(text2, node2) {
+  return node2.start === node2.end ? lineCommentAt(text2, node2.end) : void 0;
+}
+function lineCommentAt(text2, after, inFlow = false) {
+  const lineEnd = text2.indexOf("\n", after);
+  return (inFlow ? /^[ \t]*(?:,[ \t]*)?(#.*)$/ : /^[ \t]*(#.*)$/).exec(text2.slice(after, lineEnd < 0 ? text2.length : lineEnd).trimEnd())?.[1];
+}
+function headMarkersIn(lines, aboveKey = false) {
+  const { text: text2 } = lines;
+  const found = [];
+  const lineText = (line) => lines.raw(line)?.trim();
+  for (let at = text2.indexOf(MARKER_TOKEN); at >= 0; at = text2.indexOf(MARKER_TOKEN, at + MARKER_TOKEN.length)) {
+    const line = lines.index.lineAt(at);
+    const comment = lineText(line);
+    if (!comment.startsWith("#") || lineText(line - 1)?.startsWith("#") || lines.inBlockScalar(line)) continue;
+    const reading = readMarker(comment);
+    const marked = lineText(line + 1);
+    if (!reading || !("marker" in reading) || marked === void 0) continue;
+    const value = marked.slice(OPENS_LINE.exec(marked)[0].length);
+    if (value === "" || /^[[{#*?]|^(?:---|\.\.\.)(?:\s|$)|\s#/.test(value)) continue;
+    const key = /:(?:\s|$)/.exec(value);
+    if (aboveKey ? !key || !/^[ \t]+[^\s[{]/.test(value.slice(key.index + 1)) : key) continue;
+    found.push({ marker: reading.marker, line: line + 1, before: marked });
+  }
+  return found;
+}
+function yamlMarkers(text2, misplaced = false) {
+  const lines = new YamlLines(text2);
+  const afterValue = lineMarkers(text2).filter(({ line, before }) => /[\]}][ \t]*,?$/.test(before) === misplaced && !lines.inBlockScalar(line));
+  return [...afterValue, ...headMarkersIn(lines, misplaced)].sort((a, b) => a.line - b.line);
+}
+var editMarkers = (file, request2, plan) => {
+  if (!file.text.includes(MARKER_KEY)) return;
+  const marked = new MarkedFields(request2);
+  let floor = 0;
+  const keyOf = /* @__PURE__ */ new Map();
+  file.documents.forEach((document, index) => {
+    const settings = kclSettings(document);
+    forEachValue(document.root, ({ node: node2, path: path6, inFlow }) => {
+      if (node2.kind === "map") {
+        for (const { key, value } of node2.pairs) if (value && key.kind === "scalar") keyOf.set(value, key);
+      }
+      if (node2.kind !== "scalar" && node2.kind !== "alias") {
+        const warning2 = node2.flow ? collectionMarkerWarning(file.text, node2, path6, inFlow) : void 0;
+        if (warning2) plan.warn(node2.end - 1, warning2);
+        return;
+      }
+      const above = floor;
+      floor = node2.end;
+      const own = markerComment(file.text, node2, above, inFlow);
+      const keys = own === void 0 && node2.kind === "scalar" ? emptyValueComment(file.text, node2) : void 0;
+      const comment = own ?? keys;
+      if (comment === void 0) {
+        const key = keyOf.get(node2);
+        const warning2 = key && node2.start < node2.end ? keyMarkerWarning(file.text, key, above) : void 0;
+        if (warning2) plan.warn(key.start, warning2);
+        return;
+      }
+      const reading = readMarker(comment);
+      if (reading === void 0) return;
+      if ("ignored" in reading) return plan.warn(node2.start, reading.ignored);
+      plan.claim(node2);
+      if ("error" in reading) {
+        plan.warn(node2.start, reading.error);
+        return;
+      }
+      const { marker } = reading;
+      const site = { marker, document: index, warn: (message, kind) => plan.warn(node2.start, message, kind) };
+      const marks = `Flux setter "${marker.setter}" marks`;
+      if (node2.kind === "alias") return marked.add({ ...site, text: "", refusal: `${marks} ${aliasRefusal(file, node2)}` });
+      if (keys !== void 0) return marked.add({ ...site, text: node2.text, refusal: `${marks} ${EMPTY_REFUSAL}` });
+      const setting = settings.get(node2);
+      if (setting === "option") return marked.add({ ...site, ...optionField(node2, inFlow, marker, plan, document) });
+      if (setting) return marked.add({ ...site, ...settingField(setting, marker, plan, document) });
+      if (!isFlowScalar(node2)) return marked.add({ ...site, text: node2.text, refusal: `${marks} a block scalar, which is never edited` });
+      const write = (value) => plan.setScalar(node2, value, inFlow, { kind: "setter", key: marker.setter, document });
+      const misfit = misfitWarning(marker, formatPath(path6), String(path6.at(-1)), node2.text);
+      marked.add({ ...site, text: node2.text, write: misfit ? (value) => (write(value), site.warn(misfit(value))) : write });
+    });
+  });
+  marked.writeAll();
+};
+function markerOf(comment) {
+  const reading = comment === void 0 ? void 0 : readMarker(comment);
+  return reading && "marker" in reading ? reading.marker : void 0;
+}
+function keyMarkerWarning(text2, key, floor) {
+  const comment = headComment(text2, key.start, floor);
+  const marker = markerOf(comment);
+  if (!marker) return void 0;
+  return `Flux setter "${marker.setter}" is written above ${key.text}:, and YAML gives a comment above a key to the key, so Flux reads no marker there and the value is treated as unmarked; write ${comment} at the end of the value's line for Flux to set it`;
+}
+function collectionMarkerWarning(text2, node2, path6, inFlow) {
+  const marker = markerOf(lineCommentAt(text2, node2.end, inFlow));
+  if (!marker) return void 0;
+  const collection = path6.length > 0 ? ` ${formatPath(path6)}` : "";
+  return `Flux setter "${marker.setter}" follows the flow collection${collection}, which marks nothing: YAML gives a comment after a collection to the collection, and Flux sets scalars only, so it reads no marker there and the values in it are treated as unmarked; write the marker after the value it sets, with the collection over several lines or in block style`;
+}
+var EMPTY_REFUSAL = "an empty value, which is left as it is: YAML gives a comment after an empty value to its key, so Flux reads no marker there; write a value before the marker for Flux to set it";
+function aliasRefusal(file, alias) {
+  const anchor = anchorOf(file, alias);
+  const where2 = anchor ? ` at line ${file.lineAt(anchor.at)}` : "";
+  return `an alias of &${file.text.slice(alias.start + 1, alias.end)}, which is never edited (Flux sets scalars only); mark the anchored value${where2} instead`;
+}
+var ONE_STRING = "a marker is set only in a value that is one string holding an image";
+function kclSettings(document) {
+  const settings = new Map(settingItems(document).map((item) => [item.node, item]));
+  for (const { node: node2 } of optionValues(document)) if (node2) settings.set(node2, "option");
+  return settings;
+}
+function settingField(item, marker, plan, document) {
+  const { node: node2 } = item;
+  const setting = item.read(node2.text);
+  const marks = `Flux setter "${marker.setter}" marks ${setting ? settingKey(item, setting) : formatPath(item.path)}`;
+  const left = `so the ${item.holds} is left as it is`;
+  if (!setting) {
+    const sets = item.holds === "spec" ? `a "path=value" or "path:value" spec does` : "a name=value argument does";
+    return { text: node2.text, refusal: `${marks}, which sets no string (${sets}); it is left as it is` };
+  }
+  const { value } = setting;
+  if ("form" in value) return { text: node2.text, refusal: `${marks}, which sets ${value.form}; ${ONE_STRING}, ${left}` };
+  const part = markedPart(marker.field, value.string);
+  if (typeof part === "string" && value.whole !== void 0 && !tryParseImageRef(value.string))
+    return { text: node2.text, refusal: `${marks}, which sets ${value.whole}; ${ONE_STRING}, ${left}` };
+  if (typeof part === "string") return { text: node2.text, refusal: `${marks}, whose value ${part}, ${left}` };
+  const writable = writableItem(plan, item);
+  if (typeof writable === "string") return { text: part.text, refusal: `${marks} in a ${writable}, ${REWRITE_ADVICE}` };
+  return {
+    text: part.text,
+    write: (next) => {
+      const string2 = part.with(next);
+      const unread = setInSetting(plan, writable, value, string2, { kind: "setter", key: marker.setter }, document);
+      if (unread !== void 0) plan.warn(node2.start, `${marks}, which ${unreadWarning(string2, unread)}`);
+    }
+  };
+}
+function optionField(node2, inFlow, marker, plan, document) {
+  const part = markedPart(marker.field, node2.text);
+  if (typeof part === "string")
+    return { text: node2.text, refusal: `Flux setter "${marker.setter}" marks a kcl_options value that ${part}, so it is left as it is` };
+  if (!isFlowScalar(node2)) return { text: part.text, refusal: `Flux setter "${marker.setter}" marks a block scalar, which is never edited` };
+  return { text: part.text, write: (next) => plan.setScalar(node2, part.with(next), inFlow, { kind: "setter", key: marker.setter, document }) };
+}
+function markedPart(field2, string2) {
+  const whole = { text: string2, with: (value) => value };
+  if (field2 === "tag" && (string2 === "" || isTag(string2)) || field2 === "digest" && (string2 === "" || isDigest(string2))) return whole;
+  const ref = tryParseImageRef(string2);
+  if (!ref) return `${JSON.stringify(string2)} is no image reference`;
+  const { name, tag, digest } = ref;
+  switch (field2) {
+    case "ref":
+      return whole;
+    case "name":
+      return { text: name, with: (value) => formatImageRef({ name: value, tag, digest }) };
+    case "digest":
+      return { text: digest ?? "", with: (value) => formatImageRef({ name, tag, digest: value || void 0 }) };
+    case "tag":
+      if (digest !== void 0) return `${string2} pins a digest, which a ":tag" marker would leave on the old image (a whole-reference marker sets both)`;
+      if (tag === void 0) return `${string2} has no tag for a ":tag" marker to set`;
+      return { text: tag, with: (value) => formatImageRef({ name, tag: value }) };
+  }
+}
+
 // src/engine/file-markers.ts
 function fileMarkers(path6, text2) {
   return markersOf(path6, text2, false);
@@ -48676,12 +47675,13 @@ var MERGE_METHODS = ["merge", "squash", "rebase"];
 var OVERRIDE_PARTS = ["tag"];
 var ConfigError = class extends Error {
   /**
-   * `issues`: on their file and line, each message `<path>: <what is wrong>`, in file order.
+   * `issues`: on their file and line, each message `<path>: <what is wrong>`, in file order; the
+   * error's message lists them, each after its file and line (`line 3: ` when the text has no file name).
    * `config`: what could be read, the entries in error left out, for checks of the tree (an
    * override's file) to report with these rather than in a second round once they are fixed.
    */
   constructor(issues, config) {
-    super(issues.map(formatDiagnostic).join("\n"));
+    super(issues.map(formatIssue).join("\n"));
     this.issues = issues;
     this.config = config;
     this.name = "ConfigError";
@@ -48689,6 +47689,9 @@ var ConfigError = class extends Error {
   issues;
   config;
 };
+function formatIssue(issue2) {
+  return issue2.file === void 0 && issue2.line !== void 0 ? `line ${issue2.line}: ${issue2.message}` : formatDiagnostic(issue2);
+}
 var SETTER_KEY2 = /^[a-z0-9](?:[-a-z0-9]*[a-z0-9])?:[a-z0-9](?:[-a-z0-9.]*[a-z0-9])?$/;
 var TARGET_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 var TARGET_NAME_RULE = "must start with a letter or digit and hold only letters, digits, '.', '_' and '-'";
@@ -50423,10 +49426,10 @@ function configuredOverride(override, images) {
   if (!update2) return [];
   const inArgoImages = ARGO_KUSTOMIZE_IMAGE.test(fieldKey(override.spec));
   const value = override.part === "tag" ? (current, note) => nextTagText(update2, current, note) : (current, note) => {
-    const named2 = inArgoImages && current !== void 0 ? namedImageString(current) : void 0;
-    if (!named2) return nextImageText(update2, override.image, current, note);
-    const next = nextVersion(update2, named2.version, note);
-    return next && withVersion(named2, next);
+    const named3 = inArgoImages && current !== void 0 ? namedImageString(current) : void 0;
+    if (!named3) return nextImageText(update2, override.image, current, note);
+    const next = nextVersion(update2, named3.version, note);
+    return next && withVersion(named3, next);
   };
   return [{ path: override.spec, value, configured: override }];
 }
@@ -50535,9 +49538,9 @@ function overrideNames(warning2, requested, configured) {
 function overrideNamesField(file, field2, requested, configured) {
   const kind = fileKind(file);
   if (kind === void 0) return false;
-  const named2 = fieldId(kind, field2);
+  const named3 = fieldId(kind, field2);
   const specs = requested.filter((o) => typeof o === "string");
-  return named2 !== void 0 && (overrideIds(kind, specs).includes(named2) || configured.some((o) => o.file === file && fieldId(kind, o.spec) === named2));
+  return named3 !== void 0 && (overrideIds(kind, specs).includes(named3) || configured.some((o) => o.file === file && fieldId(kind, o.spec) === named3));
 }
 function toldThere(warning2, told) {
   const about = warning2.about;
@@ -50724,6 +49727,1132 @@ async function loadConfig(source, present, path6, required, create, fieldName = 
   }
 }
 
+// src/text/word-screen.ts
+function wordScreen(words) {
+  const needles = [...new Set(words)].map((word) => {
+    const rare = word.search(/[/$]/);
+    return { word, anchor: rare > 0 ? word.slice(rare) : void 0 };
+  });
+  return (text2) => needles.some(({ word, anchor }) => (anchor === void 0 || text2.includes(anchor)) && text2.includes(word));
+}
+
+// src/kcl/skipped.ts
+var SKIPPED_EXPRESSIONS = {
+  number: "a number",
+  constant: "a constant",
+  parentheses: "parentheses",
+  call: "a call",
+  subscript: "a subscript",
+  attribute: "an attribute access",
+  ternary: "a ternary",
+  lambda: "a lambda",
+  quantifier: "an all/any/map/filter expression",
+  "list comprehension": "a list comprehension",
+  "dict comprehension": "a dict comprehension",
+  unpacking: "a * unpacking"
+};
+var SKIPPED_STATEMENTS = {
+  decorator: "a decorator",
+  "type alias": "a type alias",
+  schema: "a schema definition",
+  rule: "a rule",
+  protocol: "a protocol",
+  mixin: "a mixin",
+  "if block": "an if block",
+  "for block": "a for block",
+  assert: "an assert statement",
+  "check block": "a check block",
+  "type annotation": "a type annotation",
+  expression: "an expression statement"
+};
+var MATCHED_OPERATORS = /* @__PURE__ */ new Set(["+", "|"]);
+var PRECEDENCE = {
+  or: 1,
+  and: 2,
+  ...Object.fromEntries(["in", "not in", "is", "is not", "as", "<", "<=", ">", ">=", "!=", "=="].map((op) => [op, 3])),
+  "|": 4,
+  "^": 5,
+  "&": 6,
+  "<<": 7,
+  ">>": 7,
+  "+": 8,
+  "-": 8,
+  ...Object.fromEntries(["*", "/", "//", "%"].map((op) => [op, 9])),
+  "**": 10
+};
+var precedence = (operator) => PRECEDENCE[operator] ?? 0;
+function operatorsOver(operation) {
+  const { operators } = operation;
+  if (operation.operands.length === 1) return [operators[0]];
+  const count = operators.length;
+  const appliedAfter = (later, earlier) => {
+    const [p, q] = [precedence(operators[later]), precedence(operators[earlier])];
+    return p < q || p === q && operators[later] !== "**";
+  };
+  const parent = new Int32Array(count).fill(-1);
+  const rightEdge = [];
+  for (let g = 0; g < count; g++) {
+    let child2 = -1;
+    while (rightEdge.length > 0 && appliedAfter(g, rightEdge[rightEdge.length - 1])) child2 = rightEdge.pop();
+    if (child2 >= 0) parent[child2] = g;
+    if (rightEdge.length > 0) parent[g] = rightEdge[rightEdge.length - 1];
+    rightEdge.push(g);
+  }
+  const over = new Array(count);
+  const known = new Uint8Array(count);
+  const path6 = [];
+  for (let g = 0; g < count; g++) {
+    let up = g;
+    for (; up >= 0 && known[up] === 0; up = parent[up]) path6.push(up);
+    let found = up >= 0 ? over[up] : void 0;
+    for (let i = path6.length - 1; i >= 0; i--) {
+      const at = path6[i];
+      if (!MATCHED_OPERATORS.has(operators[at])) found = operators[at];
+      over[at] = found;
+      known[at] = 1;
+    }
+    path6.length = 0;
+  }
+  return operation.operands.map((_, i) => over[i === 0 ? 0 : i === count || appliedAfter(i, i - 1) ? i - 1 : i]);
+}
+var holds = (node2, token) => node2.first <= token && token <= node2.last;
+function holding2(nodes, token) {
+  const at = partitionPoint(nodes.length, (i) => nodes[i].last < token);
+  return at < nodes.length && holds(nodes[at], token) ? at : -1;
+}
+var overByOperation = /* @__PURE__ */ new WeakMap();
+function skippedConstruct(statements, token) {
+  const statement = statements[holding2(statements, token)];
+  if (statement === void 0) return void 0;
+  if (statement.type === "other") return SKIPPED_STATEMENTS[statement.construct];
+  if (statement.type === "import") return "an import";
+  if (holds(statement.value, token)) return inExpr(statement.value, token);
+  return statement.type === "assign" && statement.annotation && holds(statement.annotation, token) ? "a type annotation" : "the left side of an assignment";
+}
+function literalTypes(module2) {
+  const { tokens } = module2;
+  let aliases;
+  const aliasValue = (name) => {
+    aliases ??= new Map(
+      module2.statements.flatMap(
+        (s) => s.type === "other" && s.construct === "type alias" ? [[nodeText(tokens, { first: s.first + 1, last: s.first + 1 }), { first: s.first + 3, last: s.last }]] : []
+      )
+    );
+    return aliases.get(name);
+  };
+  const listsLiterals = (annotation) => {
+    const seen = /* @__PURE__ */ new Set();
+    for (const pending = [annotation]; pending.length > 0; ) {
+      const { first, last } = pending.pop();
+      for (let t = first; t <= last; t++) {
+        if (tokens.kind[t] === T.String) return true;
+        if (tokens.kind[t] !== T.Name) continue;
+        const name = nodeText(tokens, { first: t, last: t });
+        const value = seen.has(name) ? void 0 : aliasValue(name);
+        seen.add(name);
+        if (value !== void 0) pending.push(value);
+      }
+    }
+    return false;
+  };
+  const typed = /* @__PURE__ */ new Map();
+  for (const s of module2.statements)
+    if (s.type === "assign" && s.annotation !== void 0 && listsLiterals(s.annotation)) typed.set(s, nodeText(tokens, s.annotation));
+  return typed;
+}
+function inExpr(expr, token) {
+  switch (expr.type) {
+    case "other":
+      return SKIPPED_EXPRESSIONS[expr.construct];
+    case "config":
+      return inItems(expr.items, token);
+    case "schema":
+      return holds(expr.config, token) ? inItems(expr.config.items, token) : "a schema's arguments";
+    case "list":
+      return inListItems(expr.items, token);
+    case "operation":
+      return inOperation(expr, token);
+    default:
+      return void 0;
+  }
+}
+function inOperation(operation, token) {
+  const at = holding2(operation.operands, token);
+  if (at < 0) return void 0;
+  let over = overByOperation.get(operation);
+  if (over === void 0) overByOperation.set(operation, over = operatorsOver(operation));
+  const operator = over[at];
+  if (operator === void 0) return inExpr(operation.operands[at], token);
+  if (operation.operands.length > 1) return `an operand of '${operator}'`;
+  return operator === "not" ? "the operand of 'not'" : `the operand of unary '${operator}'`;
+}
+function inItems(items, token) {
+  const item = items[holding2(items, token)];
+  if (item === void 0) return void 0;
+  if (item.type === "unpack") return "a ** unpacking";
+  if (item.type === "if") return inBranches(item, token, inItems);
+  return holds(item.key, token) ? "a config key" : inExpr(item.value, token);
+}
+function inListItems(items, token) {
+  const item = items[holding2(items, token)];
+  return item?.type === "if" ? inBranches(item, token, inListItems) : item && inExpr(item, token);
+}
+function inBranches(item, token, inBranch) {
+  const branch = item.branches.find((items) => holding2(items, token) >= 0);
+  return branch ? inBranch(branch, token) : "an if condition";
+}
+
+// src/kcl/editor.ts
+function newReadConfig() {
+  return { fields: /* @__PURE__ */ new Map(), configs: /* @__PURE__ */ new Map() };
+}
+function childConfig(config, key, replace) {
+  let child2 = config.configs.get(key);
+  if (child2 === void 0 || replace) config.configs.set(key, child2 = newReadConfig());
+  return child2;
+}
+function mergesEntries(items) {
+  let configKeys;
+  for (const item of items) {
+    if (item.type !== "entry" || item.key.parts === void 0) continue;
+    if (item.key.parts.length > 1) return true;
+    if (item.value.type !== "config" && item.value.type !== "schema") continue;
+    const key = item.key.parts[0];
+    if (configKeys?.has(key)) return true;
+    (configKeys ??= /* @__PURE__ */ new Set()).add(key);
+  }
+  return false;
+}
+var JOINED_LITERALS = 6;
+function assertSafeBody(value, line) {
+  if (/["'\\\r\n]|\$\{/.test(value)) throw new SourceError(`refusing to write ${JSON.stringify(value)} into a KCL string`, line);
+}
+var ImageEditor = class {
+  constructor(tokens, request2, overridden, literalTyped) {
+    this.tokens = tokens;
+    this.request = request2;
+    this.literalTyped = literalTyped;
+    this.typedInOrder = [...literalTyped.keys()];
+    this.setInFile = new Set(overridden.repositories);
+    this.setPaths = [...overridden.paths ?? []];
+    this.text = tokens.source.text;
+    this.screens = request2.images.map((u) => screenToken(u.image));
+    this.tails = request2.images.map((u) => registryTail(u.image));
+    this.incoming = byRepository(request2.images);
+    this.marked = new MarkedFields(request2);
+  }
+  tokens;
+  request;
+  literalTyped;
+  edits = [];
+  warnings = [];
+  marked;
+  text;
+  screens;
+  /** `/web:` for ghcr.io/acme/web: how a reference built on a registry variable (`_registry + "/web:"`) shows in the text. */
+  tails;
+  incoming;
+  /**
+   * Repositories a marker or a configured override sets in this file: an interpolation building
+   * their reference is already taken care of (the advice of its warning was followed).
+   */
+  setInFile;
+  /** String tokens a marker comment claims (set, or refused with a warning), or a Helm-style pair decides: never matched by repository alone. */
+  claimed = /* @__PURE__ */ new Set();
+  /** String tokens the walk met outside interpolations, edited or not: the others are where matching by repository never goes. */
+  reached = /* @__PURE__ */ new Set();
+  /** Paths a `--set` sets (Overridden.paths). */
+  setPaths;
+  /** The literal-typed assignments in file order, for typedAt. */
+  typedInOrder;
+  /** Where the walk met strings, kept only when a `--set` may set their field (it answers for their warnings). */
+  fieldAt = /* @__PURE__ */ new Map();
+  walk(expr, path6) {
+    switch (expr.type) {
+      case "string":
+        return this.visit(expr, path6);
+      case "other": {
+        const string2 = this.stringValue(expr);
+        return string2 && this.visit(string2, path6);
+      }
+      case "schema":
+        return this.walkItems(expr.config.items, path6);
+      case "config":
+        return this.walkItems(expr.items, path6);
+      case "list":
+        return expr.items.forEach((item, i) => this.walkListItem(item, { parent: path6, step: i }));
+      case "operation": {
+        const over = operatorsOver(expr);
+        return expr.operands.forEach((operand, i) => over[i] === void 0 && this.walk(operand, path6));
+      }
+      default:
+        return;
+    }
+  }
+  /** An `if` item's items take its place in the list: `[a, if c: b]` reports b as `[1]`. */
+  walkListItem(item, path6) {
+    if (item.type !== "if") return this.walk(item, path6);
+    for (const branch of item.branches) for (const inner of branch) this.walkListItem(inner, path6);
+  }
+  walkItems(items, path6) {
+    this.helmImages(items, path6);
+    for (const item of items) {
+      if (item.type === "entry") {
+        this.walk(item.value, { parent: path6, step: item });
+      } else if (item.type === "if") {
+        for (const branch of item.branches) this.walkItems(branch, path6);
+      }
+    }
+  }
+  /**
+   * An image held as Helm values hold one, `repository` (or `name`, with an optional
+   * `registry`) beside `tag` (and `digest`), all string literals: when the repository is an
+   * incoming one, the tag and digest move on under the decision helm.ts makes in YAML
+   * (nextSplitImage: a `tag = "1.0.0@sha256:…"` pin is kept, an incoming digest with no digest
+   * field is said at the pair). Its literals are then claimed: the repository alone is no news.
+   * The fields are those of the config as KCL reads these entries (readEntries): dotted keys
+   * (`image.tag = "1"`) and a key's configs merged, within this literal; a pair whose fields
+   * only another statement or a `|` operand brings together is not read as one.
+   */
+  helmImages(items, path6) {
+    if (!mergesEntries(items)) {
+      if (!items.some((item) => item.type === "entry" && this.isTagKey(item.key))) return;
+      return this.helmImage(this.readEntries(items, path6, false), () => this.pathText(path6));
+    }
+    const visit3 = (config, at) => {
+      if (config.fields.has("tag")) this.helmImage(config, () => at.length === 0 ? this.pathText(path6) : formatOverridePath(at, this.pathText(path6)));
+      for (const [key, inner] of config.configs) visit3(inner, [...at, key]);
+    };
+    visit3(this.readEntries(items, path6, true), []);
+  }
+  /**
+   * The split-image fields of the config entries `items` (at `path`) make, as KCL reads them: a
+   * later entry of a key wins, and with `nested`, a dotted key is configs nested in one another
+   * (`image.tag = "1"` is `image: {tag = "1"}`), and a key's config values merge, but for one given
+   * with `=`, which replaces what the key held (KCL's config operators).
+   */
+  readEntries(items, path6, nested, into = newReadConfig()) {
+    for (const item of items) {
+      if (item.type !== "entry" || item.key.parts === void 0 || !nested && item.key.parts.length !== 1) continue;
+      const { parts } = item.key;
+      let config = into;
+      for (const part of parts.slice(0, -1)) config = childConfig(config, part, false);
+      const key = parts[parts.length - 1];
+      const entryPath = { parent: path6, step: item };
+      const string2 = this.stringValue(item.value);
+      if (string2 !== void 0) {
+        if (SPLIT_IMAGE_KEYS.has(key) && !(this.tokens.flags[string2.token] & StringFlag.Interpolated))
+          config.fields.set(key, { path: entryPath, token: string2.token });
+      } else if (nested && (item.value.type === "config" || item.value.type === "schema")) {
+        const { items: inner } = item.value.type === "config" ? item.value : item.value.config;
+        this.readEntries(inner, entryPath, true, childConfig(config, key, item.operator === "="));
+      }
+    }
+    return into;
+  }
+  /** The string literal an expression is, as KCL reads it: a literal, or one in parentheses (`("app:1.0")`). */
+  stringValue(expr) {
+    if (expr.type === "string") return expr;
+    if (expr.type !== "other" || expr.construct !== "parentheses") return void 0;
+    const { kind } = this.tokens;
+    let { first, last } = expr;
+    while (first < last) {
+      if (kind[first] === T.Newline) first++;
+      else if (kind[last] === T.Newline) last--;
+      else if (kind[first] === T.LParen && kind[last] === T.RParen) [first, last] = [first + 1, last - 1];
+      else break;
+    }
+    return first === last && kind[first] === T.String ? { type: "string", token: first, first: expr.first, last: expr.last } : void 0;
+  }
+  /** A Helm-style image in `config`'s fields (helmImages), `pair` naming where the config is. */
+  helmImage(config, pair) {
+    const { repository, registry, tag, digest } = splitImage((key) => config.fields.get(key));
+    if (!repository || !tag) return;
+    const fields = [repository, tag, registry, digest].filter((f) => f !== void 0);
+    if (fields.some((f) => this.claimed.has(f.token))) {
+      for (const f of fields) this.claimed.add(f.token);
+      return;
+    }
+    const repositoryText = this.literal(repository.token).body;
+    const name = splitImageName(registry && this.literal(registry.token).body, repositoryText);
+    const update2 = this.incoming.get(normalizeRepository(name) ?? "");
+    if (!update2) return;
+    for (const f of fields) this.claimed.add(f.token);
+    const tagLiteral = this.literal(tag.token);
+    const tagKey = this.pathText(tag.path);
+    const { next, say } = nextSplitImage(update2, { tag: tagLiteral.body, digest: digest && this.literal(digest.token).body });
+    say(this.versionNote(tagLiteral, tagKey, update2.image.repository), this.versionNote(tagLiteral, pair(), update2.image.repository));
+    if (next?.tag !== void 0) this.write(tagLiteral, next.tag, "kcl-image", tagKey);
+    if (digest && next?.digest !== void 0) this.write(this.literal(digest.token), next.digest, "kcl-image", this.pathText(digest.path));
+  }
+  /**
+   * `key` is the one name `tag`, as an identifier (`tag`, `$tag`) or a string (`"tag"`, `r'tag'`,
+   * `"""tag"""`, Python-dict style). Most configs hold no `tag` key: a key that does not end in
+   * `tag`, before any closing quotes, is refused with no key text built.
+   */
+  isTagKey(key) {
+    if (key.first !== key.last) return false;
+    const { text: text2 } = this;
+    const at = this.tokens.end[key.first] - "tag".length;
+    if (!text2.startsWith("tag", at) && !text2.startsWith("tag", at - 1) && !text2.startsWith("tag", at - 3)) return false;
+    const { parts } = key;
+    return parts?.length === 1 && parts[0] === "tag";
+  }
+  /** `config.containers[0].image`: a key path as a change reports it. */
+  pathText(path6) {
+    if (path6.parent === void 0) return path6.target;
+    const { parent, step } = path6;
+    if (typeof step === "number") return `${this.pathText(parent)}[${step}]`;
+    const key = step.key.parts ?? [this.text.slice(this.tokens.start[step.key.first], this.tokens.end[step.key.last])];
+    return formatOverridePath(key, this.pathText(parent));
+  }
+  /** The literal type of the assignment whose value holds token `token` (literalTypes), if any. */
+  literalTypeAt(token) {
+    const typed = this.typedInOrder[holding2(this.typedInOrder, token)];
+    return typed && holds(typed.value, token) ? this.literalTyped.get(typed) : void 0;
+  }
+  /** Whether token `token` is in the literal type of an assignment (`c: "a" | "b" = "a"`): a type, never a value to set. */
+  inLiteralType(token) {
+    const annotation = this.typedInOrder[holding2(this.typedInOrder, token)]?.annotation;
+    return annotation !== void 0 && holds(annotation, token);
+  }
+  /** 1-based line of a literal, for changes and warnings. */
+  line(literal2) {
+    return this.tokens.source.line(literal2.start);
+  }
+  /** Says `message` at a literal's line, of `kind` when it has one. */
+  warnAt(literal2, message, kind) {
+    this.warnings.push({ line: this.line(literal2), message, ...kind && { kind } });
+  }
+  /** What a field's version decision for `image` (a repository) tells (VersionNote), said at a literal after the field's name and kept as what the warning is about (overrides.ts). */
+  versionNote(literal2, field2, image) {
+    return (why, kind) => this.warnings.push({ line: this.line(literal2), ...versionNoteWarning(field2, why, kind, image) });
+  }
+  /**
+   * Every comment holding a Flux marker, wherever its line is (a config value, a schema
+   * default, an `if` block, a lambda, a ternary): the marker sets the string literal that ends
+   * the line before it, closers and commas aside (markers.ts), as Flux's setters set the field a
+   * line comment follows. Runs before the walk, which leaves marked literals to it.
+   */
+  markLiterals() {
+    const { tokens } = this;
+    for (const place of markerComments(tokens)) {
+      const { line } = place;
+      const reading = readMarker(place.comment);
+      if (!("token" in place)) {
+        if (reading !== void 0 && "marker" in reading)
+          this.warnings.push({
+            line,
+            message: "ownLine" in place ? ownLineMarkerWarning(reading.marker) : misplacedMarkerWarning(reading.marker, place.follows)
+          });
+        continue;
+      }
+      const at = place.token;
+      if (reading === void 0) continue;
+      if ("ignored" in reading) {
+        this.warnings.push({ line, message: reading.ignored });
+        continue;
+      }
+      if ("error" in reading) {
+        this.warnings.push({ line, message: reading.error });
+        this.claimed.add(at);
+        continue;
+      }
+      const { marker } = reading;
+      const marked = this.markedString(at, marker);
+      if (marked === void 0) continue;
+      if (tokens.kind[marked] !== T.String)
+        this.warnings.push({ line, message: `Flux setter "${marker.setter}" marks a value that is not a string literal; only a literal can be set` });
+      else if (tokens.flags[marked] & StringFlag.Interpolated)
+        this.warnings.push({ line, message: `Flux setter "${marker.setter}" marks a string with \${...}, which is not edited` });
+      else this.mark(marked, marker);
+      this.claimed.add(marked);
+    }
+  }
+  /**
+   * The token a marker after token `at` marks: the string it follows on its line, as go-yaml gives
+   * a line comment to the last node on its line (`{repository = "app", tag = "1.0"} # {...:tag}`
+   * sets the tag). A whole-reference marker on a line of several strings marks the only one holding
+   * its setter's repository (`{image = "app:1", sidecar = "side:1"}`, a ternary with one image arm),
+   * so another image is never written over; where that is not one string it marks none, said, and
+   * they are left to matching by repository as unmarked values. A key this run has no image for is
+   * warned about as such (MarkedFields), whichever string it marks.
+   */
+  markedString(at, marker) {
+    const repository = this.request.setters.get(marker.key)?.image.repository;
+    if (marker.field !== "ref" || repository === void 0) return at;
+    const strings = this.stringsOnLine(at);
+    if (strings.length < 2) return at;
+    const own = strings.filter((t) => !(this.tokens.flags[t] & StringFlag.Interpolated) && tryParseImageRef(this.literal(t).body)?.repository === repository);
+    if (own.length === 1) return own[0];
+    const message = `Flux setter "${marker.setter}" is on a line with ${strings.length} strings, ${own.length === 0 ? "none" : own.length} of them holding ${repository}, so it marks none of them and they are treated as unmarked; write it after the value it sets, on a line of its own`;
+    this.warnings.push({ line: this.tokens.source.line(this.tokens.start[at]), message });
+    return void 0;
+  }
+  /** The string tokens on the line of token `last`, up to it. */
+  stringsOnLine(last) {
+    const { tokens } = this;
+    const line = tokens.source.line(tokens.start[last]);
+    const strings = [];
+    for (let t = last; t >= 0 && tokens.source.line(tokens.end[t]) === line; t--) if (tokens.kind[t] === T.String && !this.inLiteralType(t)) strings.push(t);
+    return strings;
+  }
+  /**
+   * String literals holding an incoming image that no rule edits: interpolations
+   * (`"ghcr.io/acme/app:${tag}"`), and literals where matching by repository never goes
+   * (schema defaults, lambdas, ternaries, `if` blocks, call arguments, comprehensions), named.
+   * Said at each, since a run that leaves them would otherwise read as one where every field
+   * is up to date.
+   */
+  warnUnreached(statements) {
+    const { tokens } = this;
+    const concatenations = /* @__PURE__ */ new Set();
+    for (const t of this.stringsHolding(this.screens)) {
+      if (this.claimed.has(t)) continue;
+      const literal2 = this.literal(t);
+      const line = this.line(literal2);
+      const built = tokens.flags[t] & StringFlag.Interpolated ? void 0 : this.builtReference(t, literal2.body);
+      if (built !== void 0) {
+        const { repository, variable, how, last } = built;
+        if (!this.setInFile.has(repository.repository) && !this.setBySet(t, variable)) {
+          const message2 = `${nodeText(tokens, { first: t, last })} builds a reference of ${formatImageRef(repository)} ${how}, which is not edited; ${this.whereSet(variable, statements)}`;
+          this.warnings.push({ line, message: message2 });
+        }
+        continue;
+      }
+      const joined3 = this.concatenatedReference(t);
+      if (joined3 !== void 0) {
+        const { ref: ref2, first, last } = joined3;
+        if (!concatenations.has(first) && !this.setInFile.has(ref2.repository) && !this.setBySet(first, void 0)) {
+          const message2 = `${nodeText(tokens, { first, last })} builds ${formatImageRef(ref2)} by concatenation, which is not edited; left as it is (written as one string, it would be set)`;
+          this.warnings.push({ line: this.line(this.literal(first)), message: message2 });
+        }
+        concatenations.add(first);
+        continue;
+      }
+      if (this.reached.has(t)) continue;
+      if (tokens.flags[t] & StringFlag.Interpolated) {
+        const stale = staleImageIn(literal2.body, this.incoming);
+        const variable = stale && versionVariable(literal2.body, stale);
+        if (stale && !this.setInFile.has(stale.repository) && !this.setBySet(t, variable)) {
+          const written = formatImageRef(stale);
+          const left = "which is not edited (nor set by a Flux marker); left as it is (an override of its field sets it)";
+          const message2 = stale.tag === void 0 && stale.digest === void 0 ? `${literal2.body} builds a reference of ${written} with \${...}, which is not edited; ${this.whereSet(variable, statements)}` : stale.digest === void 0 && literal2.body.includes(`${written}\${`) ? `${literal2.body} builds a tag of ${stale.name} with \${...}, ${left}` : `${literal2.body} holds ${written} in a string with \${...}, ${left}`;
+          this.warnings.push({ line, message: message2 });
+        }
+        continue;
+      }
+      const ref = tryParseImageRef(literal2.body);
+      const update2 = ref && this.incoming.get(ref.repository);
+      if (!ref || !update2 || ref.tag === void 0 && ref.digest === void 0 || nextReference(update2, ref) === void 0) continue;
+      const typed = this.literalTypeAt(t);
+      if (typed !== void 0) {
+        this.warnings.push({ line, message: `holds ${literal2.body} ${literalTypeWarning(typed)}` });
+        continue;
+      }
+      const construct = skippedConstruct(statements, t);
+      const where2 = construct === void 0 ? "" : ` in ${construct},`;
+      const message = `holds ${literal2.body}${where2} where images are not matched by repository; left as it is (add a Flux marker on its line to have it set)`;
+      this.warnings.push({ line, message });
+    }
+  }
+  /**
+   * References built on a registry held by a top-level string (`_registry = "ghcr.io/acme"`):
+   * `_registry + "/web:" + _tag`, `"${_registry}/web:${_tag}"`, `_registry + "/web:1.2.3"`. No
+   * rule edits them, and no string in them holds the repository: named, as interpolations are.
+   */
+  warnRegistryBuilt(statements) {
+    const { tokens } = this;
+    const constants3 = stringConstants(statements, tokens, (t) => this.literal(t));
+    if (constants3.size === 0) return;
+    for (const t of this.stringsHolding(this.tails)) {
+      const built = this.builtOnRegistry(t, constants3);
+      if (built === void 0 || this.setInFile.has(built.repository.repository)) continue;
+      const { repository, registry, first, last, version } = built;
+      const text2 = nodeText(tokens, { first, last });
+      const from = `from ${registry.name} (line ${registry.line})`;
+      const line = this.line(this.literal(t));
+      const about = { reason: "unmoved", image: repository.repository, lines: [registry.line] };
+      if (version.variable !== void 0) {
+        if (this.setBySet(t, version.variable)) continue;
+        const message = `${text2} builds a reference of ${formatImageRef(repository)} ${from} and ${version.variable}, which is not edited; ${this.whereSet(version.variable, statements)}`;
+        this.warnings.push({ line, message, about });
+        continue;
+      }
+      const ref = tryParseImageRef(`${repository.name}:${version.tag}`);
+      const update2 = ref && this.incoming.get(ref.repository);
+      if (!ref || !update2 || nextReference(update2, ref) === void 0 || this.setBySet(t, void 0)) continue;
+      this.warnings.push({
+        line,
+        message: `${text2} builds ${formatImageRef(ref)} ${from}, which is not edited; left as it is (an override of its field sets it)`,
+        about
+      });
+    }
+  }
+  /**
+   * What string token `t` builds on a registry constant, when it does: the repository (the
+   * constant, then the path up to `:`), the constant, the expression's tokens, and its version:
+   * a variable (`+ _tag`, `${_tag}`) or a tag written in the string.
+   */
+  builtOnRegistry(t, constants3) {
+    const { kind, flags } = this.tokens;
+    const { body } = this.literal(t);
+    let name;
+    let path6;
+    let version;
+    let last = t;
+    let first = t;
+    if (flags[t] & StringFlag.Interpolated) {
+      const m = /^\$\{\s*([A-Za-z_]\w*)\s*\}(\/[^$:]+):(?:\$\{\s*([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)\s*\}|([\w][\w.-]*))$/.exec(body);
+      if (m === null) return void 0;
+      [name, path6, version] = [m[1], m[2], m[3] !== void 0 ? { variable: m[3] } : { tag: m[4] }];
+    } else {
+      const m = /^(\/[^:]+):([\w][\w.-]*)?$/.exec(body);
+      if (m === null || kind[t - 1] !== T.Plus || kind[t - 2] !== T.Name || kind[t - 3] === T.Dot) return void 0;
+      first = t - 2;
+      [name, path6] = [nodeText(this.tokens, { first, last: first }), m[1]];
+      if (m[2] !== void 0) {
+        if (kind[t + 1] === T.Plus) return void 0;
+        version = { tag: m[2] };
+      } else {
+        if (kind[t + 1] !== T.Plus || kind[t + 2] !== T.Name || keywordAt(this.tokens, t + 2) !== Keyword.Other) return void 0;
+        last = t + 2;
+        while (kind[last + 1] === T.Dot && kind[last + 2] === T.Name) last += 2;
+        version = { variable: nodeText(this.tokens, { first: t + 2, last }) };
+      }
+    }
+    const registry = constants3.get(name);
+    const repository = registry && tryParseImageRef(`${registry.value}${path6}`);
+    if (!registry || !repository || repository.tag !== void 0 || repository.digest !== void 0 || !this.incoming.has(repository.repository))
+      return void 0;
+    return { repository, registry, first, last, version };
+  }
+  /**
+   * The reference string token `token` builds with the version of a variable, when its text is a
+   * repository and `:` (body `body`) and the variable follows: `"app:" + _tag`, `"app:%s" % _tag`,
+   * `"app:{}".format(_tag)`. `last` is the expression's last token.
+   */
+  builtReference(token, body) {
+    const { kind } = this.tokens;
+    const text2 = (t) => nodeText(this.tokens, { first: t, last: t });
+    const colon = body.lastIndexOf(":");
+    if (colon < 0) return void 0;
+    const tail = body.slice(colon + 1);
+    let at;
+    let how;
+    if (tail === "" && kind[token + 1] === T.Plus) [at, how] = [token + 2, "by concatenation"];
+    else if (tail === "%s" && kind[token + 1] === T.Operator && text2(token + 1) === "%") [at, how] = [token + 2, "by % formatting"];
+    else if (tail === "{}" && kind[token + 1] === T.Dot && text2(token + 2) === "format" && kind[token + 3] === T.LParen)
+      [at, how] = [token + 4, "by .format()"];
+    else return void 0;
+    if (kind[at] !== T.Name || keywordAt(this.tokens, at) !== Keyword.Other) return void 0;
+    let last = at;
+    while (kind[last + 1] === T.Dot && kind[last + 2] === T.Name) last += 2;
+    if (how === "by .format()") {
+      if (kind[last + 1] !== T.RParen) return void 0;
+      last++;
+    }
+    const repository = tryParseImageRef(body.slice(0, colon));
+    if (repository === void 0 || repository.tag !== void 0 || repository.digest !== void 0 || !this.incoming.has(repository.repository))
+      return void 0;
+    return { repository, variable: nodeText(this.tokens, { first: at, last: how === "by .format()" ? last - 1 : last }), how, last };
+  }
+  /**
+   * The reference a concatenation of string literals holding string token `token` makes
+   * (`"app:" + "1.0.0"`, `"app" + ":1.0.0"`), when it is an incoming repository's with a version
+   * a run would move, and its first literal is not a reference itself (`"app:1.0" + "-debug"` is
+   * one with a suffix, which is set): `first` and `last` are its tokens.
+   */
+  concatenatedReference(token) {
+    const { kind, flags } = this.tokens;
+    const string2 = (t) => kind[t] === T.String && !(flags[t] & StringFlag.Interpolated);
+    const reach = 2 * JOINED_LITERALS;
+    let first = token;
+    while (kind[first - 1] === T.Plus && string2(first - 2) && token - first < reach) first -= 2;
+    let last = token;
+    while (kind[last + 1] === T.Plus && string2(last + 2) && last - first < reach) last += 2;
+    if (first === last || last - first >= reach || kind[first - 1] === T.Plus || kind[last + 1] === T.Plus || !string2(token)) return void 0;
+    const head = tryParseImageRef(this.literal(first).body);
+    if (head !== void 0 && (head.tag !== void 0 || head.digest !== void 0)) return void 0;
+    let body = "";
+    for (let t = first; t <= last; t += 2) body += this.literal(t).body;
+    const ref = tryParseImageRef(body);
+    const update2 = ref && this.incoming.get(ref.repository);
+    if (!ref || !update2 || ref.tag === void 0 && ref.digest === void 0 || nextReference(update2, ref) === void 0) return void 0;
+    return { ref, first, last };
+  }
+  /** Whether a `--set` sets the string `token` building a reference (its field, or the variable its version is): the override is the answer. */
+  setBySet(token, variable) {
+    if (this.setPaths.length === 0) return false;
+    const covers = (path6) => this.setPaths.some((set2) => path6 === set2 || path6.startsWith(`${set2}.`) || path6.startsWith(`${set2}[`));
+    const field2 = this.fieldAt.get(token);
+    return field2 !== void 0 && covers(this.pathText(field2)) || variable !== void 0 && covers(variable);
+  }
+  /**
+   * Where to set the version an interpolation puts after a repository (`"app:${_tag}"`): a
+   * marker on the interpolation is refused, so the advice names the variable and the lines of
+   * its top-level string assignments when there are any (`_tag = "1.2.3"`).
+   */
+  whereSet(variable, statements) {
+    const elsewhere = 'set the version where that variable is set (a Flux ":tag" marker on its line, or an override)';
+    if (variable === void 0 || variable.includes(".")) return elsewhere;
+    const lines = statements.flatMap(
+      (s) => s.type === "assign" && s.targets.includes(variable) && s.value.type === "string" && !(this.tokens.flags[s.value.token] & StringFlag.Interpolated) ? [this.line(this.literal(s.value.token))] : []
+    );
+    if (lines.length === 0) return elsewhere;
+    const at = lines.length === 1 ? `line ${lines[0]}` : `lines ${lines.join(", ")}`;
+    return `set ${variable} (${at}) with a Flux ":tag" marker ${lines.length === 1 ? "on its line" : "on each"} or an override of ${variable}`;
+  }
+  /** The string tokens, in order, whose text holds one of `needles`: found by the needles' occurrences, not by reading every string. */
+  stringsHolding(needles) {
+    const { start, end, kind, count } = this.tokens;
+    const found = /* @__PURE__ */ new Set();
+    for (const needle of needles) {
+      for (let at = this.text.indexOf(needle); at >= 0; at = this.text.indexOf(needle, at + 1)) {
+        const t = Math.max(0, partitionPoint(count, (i) => start[i] <= at) - 1);
+        if (kind[t] === T.String && at + needle.length <= end[t]) found.add(t);
+      }
+    }
+    return [...found].sort((a, b) => a - b);
+  }
+  /** The text between a string token's quotes, and where it is. */
+  literal(token) {
+    const start = this.tokens.start[token];
+    const end = this.tokens.end[token];
+    const { style, body } = readStringLiteral(this.text.slice(start, end));
+    const quotes = style.triple ? 3 : 1;
+    return { body, start: start + style.prefix.length + quotes, end: end - quotes };
+  }
+  visit(expr, path6) {
+    if (this.claimed.has(expr.token)) return;
+    if (this.setPaths.length > 0) this.fieldAt.set(expr.token, path6);
+    if (this.tokens.flags[expr.token] & StringFlag.Interpolated) return;
+    this.reached.add(expr.token);
+    const literal2 = this.literal(expr.token);
+    const { body } = literal2;
+    if (!this.screens.some((token) => body.includes(token))) return;
+    const ref = tryParseImageRef(body);
+    if (!ref) return;
+    const update2 = this.incoming.get(ref.repository);
+    if (!update2) return;
+    if (ref.tag === void 0 && ref.digest === void 0) {
+      if (this.isSuffixed(expr.last) && this.concatenatedReference(expr.token) !== void 0) return;
+      const key2 = this.pathText(path6);
+      if (/(image|repo)[^.]*$/i.test(key2)) this.warnings.push({ line: this.line(literal2), ...bareFieldWarning(key2, ref.repository) });
+      return;
+    }
+    const key = this.pathText(path6);
+    const note = this.versionNote(literal2, key, update2.image.repository);
+    const next = nextVersion(update2, versionOf(ref.tag, ref.digest), note);
+    if (!next) return;
+    if (next.digest !== void 0 && this.isSuffixed(expr.last)) {
+      note(`is followed by a + suffix, ${suffixWarning(update2.image)}`);
+      if (update2.image.tag !== void 0) this.write(literal2, formatImageRef({ name: ref.name, tag: next.tag }), "kcl-image", key);
+    } else this.write(literal2, formatImageRef({ name: ref.name, ...next }), "kcl-image", key);
+  }
+  /** A `+` follows token `token`, a string's last (`"app:1.2.3" + "-debug"`, `("app:1.2.3") + "-debug"`): its value goes on after the literal. */
+  isSuffixed(token) {
+    return this.tokens.kind[token + 1] === T.Plus;
+  }
+  /**
+   * A KCL file is one document: a setter's literals all decide together. A value whose type
+   * lists string literals is left where the marker would move it: KCL refuses any other value.
+   */
+  mark(token, marker) {
+    const literal2 = this.literal(token);
+    const warn2 = (message, kind) => this.warnAt(literal2, message, kind);
+    const typed = this.literalTypeAt(token);
+    const image = typed === void 0 ? this.request.setters.get(marker.key)?.image : void 0;
+    if (image !== void 0) this.setInFile.add(image.repository);
+    const key = this.keyOf(token);
+    const misfit = misfitWarning(marker, key ?? "a string", key, literal2.body);
+    const write = (value) => {
+      if (typed !== void 0) {
+        if (value !== literal2.body) warn2(`Flux setter "${marker.setter}" marks ${literal2.body} ${literalTypeWarning(typed)}`);
+        return;
+      }
+      this.write(literal2, value, "setter", marker.setter);
+      if (misfit) warn2(misfit(value));
+    };
+    const suffixed = image !== void 0 && marker.field === "ref" && this.isSuffixed(token);
+    this.marked.add({
+      marker,
+      text: literal2.body,
+      document: 0,
+      warn: warn2,
+      write: suffixed ? (value) => this.writeBeforeSuffix(value, image, marker, warn2, write) : write
+    });
+  }
+  /**
+   * The key whose value string token `token` is, read from the tokens before it (markers are read
+   * before the walk, and a schema default is never walked): `tag = "1"`, `tag: "1"`, `image.tag =
+   * "1"`, `tag: str = "1"`, `"tag": "1"`; none for a list item, or a type it does not read.
+   */
+  keyOf(token) {
+    const { kind } = this.tokens;
+    const before = token - 1;
+    if (kind[before] !== T.Assign && kind[before] !== T.Colon) return void 0;
+    const name = kind[before] === T.Assign && kind[before - 1] === T.Name && kind[before - 2] === T.Colon ? before - 3 : before - 1;
+    if (kind[name] === T.Name) return nodeText(this.tokens, { first: name, last: name });
+    return kind[name] === T.String ? this.literal(name).body : void 0;
+  }
+  /** A whole reference a marker sets in a string with a `+` suffix: an incoming digest would land before the suffix, so the tag alone is set. */
+  writeBeforeSuffix(value, image, marker, warn2, write) {
+    const next = tryParseImageRef(value);
+    if (next?.digest === void 0 || next.digest !== image.digest) return write(value);
+    warn2(`Flux setter "${marker.setter}" marks a string followed by a + suffix, ${suffixWarning(image)}`);
+    if (image.tag !== void 0) write(formatImageRef({ name: next.name, tag: next.tag }));
+  }
+  write(literal2, value, kind, key) {
+    if (value === literal2.body) return;
+    const line = this.line(literal2);
+    assertSafeBody(value, line);
+    this.edits.push({
+      splice: { start: literal2.start, end: literal2.end, insert: value },
+      change: { line, kind, key, old: literal2.body, new: value }
+    });
+  }
+};
+function literalTypeWarning(type) {
+  return `in a value of the literal type ${type}: KCL refuses any value outside its literals, so it is left as it is (a type of str would let it be set)`;
+}
+function ownLineMarkerWarning(marker) {
+  return `Flux setter "${marker.setter}" is on a comment line of its own, which marks nothing in KCL: a KCL marker sets the string its line ends with (the YAML form above the value does not apply)`;
+}
+function suffixWarning(image) {
+  const why = "before the suffix a digest would make no image reference";
+  return image.tag === void 0 ? `so it cannot take ${formatImageRef(image)}, which has only a digest; left as it is (${why})` : `so only the tag of ${formatImageRef(image)} is set there: its digest is not pinned (${why}, and it is ${image.tag}'s, not the suffixed tag's)`;
+}
+function versionVariable(body, stale) {
+  if (stale.tag !== void 0 || stale.digest !== void 0) return void 0;
+  return new RegExp(`${escapeRegExp(stale.name)}:\\$\\{\\s*([A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*)\\s*(?::[^}]*)?\\}`).exec(body)?.[1];
+}
+function stringConstants(statements, tokens, literal2) {
+  const constants3 = /* @__PURE__ */ new Map();
+  for (const s of statements) {
+    if (s.type !== "assign") continue;
+    const held = s.value.type === "string" && !(tokens.flags[s.value.token] & StringFlag.Interpolated) ? literal2(s.value.token) : void 0;
+    for (const name of s.targets)
+      constants3.set(name, held === void 0 || constants3.has(name) ? void 0 : { name, value: held.body, line: tokens.source.line(held.start) });
+  }
+  return new Map([...constants3].flatMap(([name, c]) => c === void 0 ? [] : [[name, c]]));
+}
+function registryTail(image) {
+  return `/${image.repository.slice(image.repository.lastIndexOf("/") + 1)}:`;
+}
+function kclScreen(images) {
+  return wordScreen([MARKER_KEY, ...images.flatMap(kclScreenTokens)]);
+}
+function kclScreenTokens(image) {
+  return [screenToken(image), registryTail(image)];
+}
+function mayBuildOnRegistry(text2, image) {
+  const cut = image.name.lastIndexOf("/");
+  return cut > 0 && text2.includes(registryTail(image)) && text2.includes(`"${image.name.slice(0, cut)}"`);
+}
+function editCheckedKcl(text2, request2, overridden = {}) {
+  if (!kclScreen(request2.images.map((u) => u.image))(text2)) return { text: text2, changes: [], warnings: [] };
+  const module2 = parseKcl(text2);
+  const editor = new ImageEditor(module2.tokens, request2, overridden, literalTypes(module2));
+  editor.markLiterals();
+  for (const statement of module2.statements) {
+    if (statement.type === "assign") {
+      if (!editor.literalTyped.has(statement)) editor.walk(statement.value, { parent: void 0, target: statement.targets[0] });
+    } else if (statement.type === "aug-assign" || statement.type === "unification")
+      editor.walk(statement.value, { parent: void 0, target: statement.target });
+  }
+  editor.marked.writeAll();
+  editor.warnUnreached(module2.statements);
+  editor.warnRegistryBuilt(module2.statements);
+  const edits = editor.edits.sort((a, b) => byPosition(a.splice, b.splice));
+  return {
+    text: applySplices(
+      text2,
+      edits.map((e) => e.splice)
+    ),
+    changes: edits.map((e) => e.change),
+    // Two strings of one line may be told alike (a schema attribute's literal type and its default): said once.
+    warnings: editor.warnings.sort((a, b) => a.line - b.line).filter((w, i, all) => i === 0 || w.line !== all[i - 1].line || w.message !== all[i - 1].message)
+  };
+}
+
+// src/kcl/spec-image.ts
+function nextSpecImage(setting, incoming, warn2, stays) {
+  const { text: text2, value } = setting;
+  const notEdited2 = (form, advice, kcl = false) => {
+    const stale = kcl ? kclWouldEdit(text2, incoming) && staleImageIn(text2, incoming, true) : staleImageIn(text2, incoming);
+    if (!stale) return void 0;
+    const found = formatImageRef(stale);
+    const reference = stale.tag === void 0 && stale.digest === void 0 ? `${found}:<tag>` : found;
+    warn2(`holds ${found} in ${form}, which is not edited, ${stays}; ${advice(reference)}`);
+    return void 0;
+  };
+  if ("form" in value) return notEdited2(value.form, value.advice, value.kcl);
+  const ref = tryParseImageRef(value.string);
+  const update2 = ref && incoming.get(ref.repository);
+  if (!ref || !update2) return value.whole === void 0 ? void 0 : notEdited2(value.whole, value.advice);
+  if (ref.tag === void 0 && ref.digest === void 0) {
+    warn2(bareRepositoryWarning(ref.repository));
+    return void 0;
+  }
+  const next = nextReference(update2, ref, warn2);
+  return next === void 0 ? void 0 : { value, name: ref.name, next };
+}
+function kclWouldEdit(expression, incoming) {
+  try {
+    const { changes, warnings } = editCheckedKcl(`value = ${expression}
+`, { images: [...incoming.values()], setters: /* @__PURE__ */ new Map() });
+    return changes.length > 0 || warnings.length > 0;
+  } catch (error2) {
+    if (error2 instanceof SourceError) return true;
+    throw error2;
+  }
+}
+
+// src/kcl/mod-editor.ts
+var UNEDITED = "so the image kcl run renders (these overrides apply after the source) stays as it is";
+function editKclMod(text2, request2) {
+  const incoming = byRepository(request2.images);
+  const changes = [];
+  const warnings = [];
+  const splices = [];
+  if (incoming.size === 0) return { text: text2, changes, warnings };
+  for (const override of modOverrides(text2)) {
+    const key = `${override.misplaced ?? "profile"}.overrides[${override.index}]: ${override.path ?? override.spec}`;
+    const warn2 = (message, kind) => warnings.push({ line: override.line, message: `${key} ${message}`, ...kind && { kind } });
+    if (override.misplaced !== void 0) {
+      const stale = staleImageIn(override.spec, incoming);
+      if (stale) warn2(misplacedWarning(formatImageRef(stale), override.misplaced));
+      continue;
+    }
+    const image = nextSpecImage(override, incoming, warn2, UNEDITED);
+    if (image === void 0 || image.next === image.value.string) continue;
+    const { value, name, next } = image;
+    const bytes = value.write(next);
+    if (bytes === void 0) {
+      warn2(
+        `holds ${name}, and ${next} would not read as one string once written there; left as it is, ${UNEDITED} (write the value quoted in a "..." TOML string)`
+      );
+      continue;
+    }
+    splices.push({ start: value.start, end: value.end, insert: bytes });
+    changes.push({ line: override.line, kind: "override", key, old: value.string, new: next });
+  }
+  return { text: splices.length === 0 ? text2 : applySplices(text2, splices.sort(byPosition)), changes, warnings };
+}
+function misplacedWarning(image, table) {
+  return `holds ${image}, but KCL reads overrides from the top-level profile only, not from ${table}, so kcl run never applies this spec and it is not edited; move these overrides into the top-level [profile] table`;
+}
+
+// src/yaml/inline-patch.ts
+var editInlinePatches = (file, request2, plan) => {
+  const incoming = byRepository(request2.images);
+  if (incoming.size === 0) return;
+  file.documents.forEach((document, index) => {
+    const paired2 = request2.pairedTags?.get(index);
+    if (isOpList(document.root)) editOps(document, incoming, plan, request2.kustomizeTagged, paired2);
+    for (const patch of patchStrings(document, request2.file)) if (!plan.isClaimed(patch.node)) editPatch(file, patch, document, request2, plan, paired2);
+  });
+};
+function patchStrings(document, file) {
+  const found = [];
+  const inList = (path6, field2, kind) => {
+    const list = nodeAt(document.root, path6);
+    if (list?.kind !== "seq") return;
+    list.items.forEach((item, index) => {
+      const node2 = field2 === void 0 ? item : item.kind === "map" ? mapValue(item, field2) : void 0;
+      const inFlow = list.flow || item.kind === "map" && item.flow;
+      if (node2?.kind === "scalar") found.push({ node: node2, path: field2 === void 0 ? [...path6, index] : [...path6, index, field2], kind, inFlow });
+    });
+  };
+  if (isHelmRelease(document.object)) {
+    const renderers = nodeAt(document.root, ["spec", "postRenderers"]);
+    if (renderers?.kind === "seq") renderers.items.forEach((_, i) => inList(["spec", "postRenderers", i, "kustomize", "patches"], "patch", "either"));
+    return found;
+  }
+  for (const source of sourcesOf(document)) inList([...source, "kustomize", "patches"], "patch", "either");
+  if (!isKustomization(document, file)) return found;
+  if (isFluxKustomization(document.object)) {
+    inList(["spec", "patches"], "patch", "either");
+    return found;
+  }
+  inList(["patches"], "patch", "either");
+  inList(["patchesStrategicMerge"], void 0, "strategic-merge");
+  inList(["patchesJson6902"], "patch", "json6902");
+  return found;
+}
+function editPatch(file, patch, document, request2, plan, paired2) {
+  const content = tryYamlFile(patch.node.text);
+  if (!content) return;
+  const inner = new EditPlan(content);
+  const ops = patch.kind !== "strategic-merge" && content.documents[0]?.root?.kind === "seq";
+  const key = formatPath(patch.path);
+  const within2 = (text2) => ops ? `${key}${text2}` : `${key}: ${text2}`;
+  const prefix = within2("");
+  const own = paired2 && new Map([...paired2].flatMap(([at, name]) => at.startsWith(prefix) ? [[at.slice(prefix.length), name]] : []));
+  const patchRequest = { ...request2, file: void 0 };
+  const innerRequest = own?.size ? { ...patchRequest, pairedTags: /* @__PURE__ */ new Map([[0, own]]) } : { ...patchRequest, pairedTags: void 0 };
+  if (ops) editOps(content.documents[0], byRepository(request2.images), inner, request2.kustomizeTagged, own);
+  else if (patch.kind !== "json6902") editImages(content, patchRequest, inner);
+  if (ops || patch.kind !== "json6902") editHelmValues(content, innerRequest, inner);
+  const { changes, warnings } = inner.edits();
+  if (changes.length === 0 && warnings.length === 0) return;
+  const placement = placementOf(file, patch);
+  if (typeof placement === "string") {
+    if (changes.length > 0) {
+      const name = ({ change }) => change.kind === "helm" ? change.key : tryParseImageRef(change.old)?.name ?? change.old;
+      const names = [...new Set(changes.map(name))].join(", ");
+      plan.warn(
+        patch.node.start,
+        `${key} holds ${names} in a ${placement}, which is not edited; write the patch as a literal block scalar (|) to have its image updated`
+      );
+    }
+    for (const { message, kind } of warnings) plan.warn(patch.node.start, within2(message), kind);
+    return;
+  }
+  plan.claim(patch.node);
+  for (const { splice, change } of changes) {
+    plan.addSplice(
+      { start: placement.at(splice.start), end: placement.at(splice.end), insert: placement.escape(splice.insert) },
+      { ...change, key: within2(change.key), object: document.object }
+    );
+  }
+  for (const { offset, message, kind } of warnings) plan.warn(placement.at(offset), within2(message), kind);
+}
+var VALUE_OPS = /* @__PURE__ */ new Set(["add", "replace"]);
+function editOps(document, incoming, plan, kustomizeTagged2, paired2) {
+  const list = document.root;
+  if (list?.kind !== "seq") return;
+  list.items.forEach((op, index) => {
+    if (op.kind !== "map") return;
+    const name = scalarText(mapValue(op, "op"));
+    const pointer = scalarText(mapValue(op, "path"));
+    const value = mapValue(op, "value");
+    if (pointer === void 0 || !value || name !== "test" && !VALUE_OPS.has(name ?? "")) return;
+    const target = pointerPath(pointer);
+    forEachValue(value, ({ node: node2, path: path6, inFlow }) => {
+      const at = [...target, ...path6];
+      const key = [index, "value", ...path6];
+      if (name === "test") {
+        plan.claim(node2);
+        if (at[at.length - 1] === "image" || node2.kind === "map") warnTest(node2, key, incoming, plan);
+        return;
+      }
+      const field2 = { node: node2, path: key, inFlow: inFlow || list.flow || op.flow };
+      const alone = path6.length === 0 ? paired2?.get(formatPath(key)) : void 0;
+      if (alone !== void 0) return setHelmImage({ tag: field2 }, incoming, plan, document, alone);
+      if (at[at.length - 1] !== "image") return;
+      setImageScalar(field2, "image", inContainerSpec(at), incoming, plan, document, kustomizeTagged2);
+    });
+  });
+}
+function warnTest(node2, key, incoming, plan) {
+  const held = testedImage(node2, incoming);
+  if (held === void 0) return;
+  plan.warn(
+    node2.start,
+    `${formatPath(key)} holds ${held} in a test op, which is left as it is (it tests the resource before the patch); if this run moves the field it tests (in the base, say), kustomize fails the test: update its value or drop the op`
+  );
+}
+function testedImage(node2, incoming) {
+  if (isFlowScalar(node2)) {
+    const ref = tryParseImageRef(node2.text);
+    const update3 = ref && incoming.get(ref.repository);
+    return update3 && nextReference(update3, ref) !== void 0 ? node2.text : void 0;
+  }
+  if (node2.kind !== "map") return void 0;
+  const { registry, repository, tag } = splitImage((key) => scalarText(mapValue(node2, key)));
+  const name = repository && splitImageName(registry, repository);
+  const update2 = name && tag ? incoming.get(normalizeRepository(name) ?? "") : void 0;
+  return update2 && nextVersion(update2, versionOf(tag, void 0)) !== void 0 ? `${name}:${tag}` : void 0;
+}
+function placementOf(file, patch) {
+  const { node: node2, inFlow } = patch;
+  const literal2 = node2.style === "literal" ? literalPlacement(file.text, node2) : void 0;
+  if (literal2) return literal2;
+  const form = scalarForm(node2, file.text.slice(node2.start, node2.end), inFlow);
+  if (form !== void 0) return form;
+  if (!isFlowScalar(node2) || node2.style === "plain") return "plain string";
+  const render = (text2) => renderScalar(text2, node2.style, inFlow);
+  return { at: (offset) => node2.start + render(node2.text.slice(0, offset)).length - 1, escape: (text2) => render(text2).slice(1, -1) };
+}
+function literalPlacement(text2, node2) {
+  const lines = node2.text.split("\n");
+  const starts = [];
+  let inText = 0;
+  let lineStart = text2.indexOf("\n", node2.start) + 1;
+  let indent;
+  for (const line of lines) {
+    const newline = text2.indexOf("\n", lineStart);
+    const lineEnd = newline < 0 ? text2.length : newline;
+    const raw = text2.slice(lineStart, text2[lineEnd - 1] === "\r" ? lineEnd - 1 : lineEnd);
+    if (line !== "") {
+      indent ??= raw.slice(0, raw.length - line.length);
+      if (!/^ *$/.test(indent) || raw !== indent + line) return void 0;
+    }
+    starts.push({ inText, inFile: lineStart + (indent?.length ?? 0) });
+    inText += line.length + 1;
+    lineStart = lineEnd + 1;
+  }
+  return {
+    at(offset) {
+      let k = 0;
+      while (k + 1 < starts.length && starts[k + 1].inText <= offset) k++;
+      return starts[k].inFile + offset - starts[k].inText;
+    },
+    escape: (inserted) => inserted
+  };
+}
+
+// src/yaml/kcl-overrides.ts
+var editKclOverrideSpecs = (file, request2, plan) => {
+  const incoming = byRepository(request2.images);
+  if (incoming.size === 0) return;
+  for (const document of file.documents) {
+    for (const item of settingItems(document)) {
+      const setting = plan.isClaimed(item.node) ? void 0 : item.read(item.node.text);
+      if (setting) editSetting(item, setting, document, incoming, plan);
+    }
+    for (const field2 of optionValues(document)) setImageScalar(field2, "override", false, incoming, plan, document);
+  }
+};
+function editSetting(item, setting, document, incoming, plan) {
+  const key = settingKey(item, setting);
+  const warn2 = (message, kind) => plan.warn(item.node.start, `${key} ${message}`, kind);
+  const image = nextSpecImage(setting, incoming, warn2, setting.stays);
+  if (!image) return;
+  const writable = writableItem(plan, item);
+  if (typeof writable === "string") return warn2(`holds ${image.name} in a ${writable}, ${REWRITE_ADVICE}`);
+  const unread = setInSetting(plan, writable, image.value, image.next, { kind: "override", key }, document);
+  if (unread !== void 0) warn2(unreadWarning(image.next, unread));
+}
+
+// src/yaml/editor.ts
+var EDITORS = [
+  editMarkers,
+  editImages,
+  warnBlockImages,
+  editKustomizeImages,
+  editInlinePatches,
+  editKclOverrideSpecs,
+  editArgoCdImages,
+  editArgoCdHelm,
+  editHelmValues,
+  warnValuesStrings
+];
+function runEditors(text2, given, editors) {
+  return publicResult(runChecked(text2, fullEditRequest(given), editors));
+}
+function runChecked(text2, request2, editors) {
+  const file = new YamlFile(text2);
+  const plan = new EditPlan(file);
+  for (const editor of editors) editor(file, request2, plan);
+  return plan.result();
+}
+function editCheckedYaml(text2, request2) {
+  return runChecked(text2, request2, EDITORS);
+}
+
 // src/engine/chart-tags.ts
 import { posix as posix2 } from "node:path";
 function warnLoneTagParameters(texts, inScope, updatesFor, warnings) {
@@ -50888,10 +51017,6 @@ function mayHoldDeployer(path6, text2) {
 }
 function mayGiveNamespace(text2) {
   return text2.includes("targetNamespace") && text2.includes(FLUX_KUSTOMIZE);
-}
-var KUSTOMIZATION_NAMES = /* @__PURE__ */ new Set(["kustomization.yaml", "kustomization.yml", "Kustomization"]);
-function isKustomizationFile(path6) {
-  return KUSTOMIZATION_NAMES.has(path6.slice(path6.lastIndexOf("/") + 1));
 }
 function patchFilesOf(kustomizations) {
   const files = kustomizations.flatMap(
@@ -51206,10 +51331,10 @@ function argoTaggedNames(list, repositories) {
   return list.items.flatMap((item) => {
     const text2 = scalarText(item);
     if (text2 === void 0) return [];
-    const named2 = namedImageString(text2);
-    const ref = named2 ? void 0 : tryParseImageRef(text2);
-    const name = named2 ? text2.slice(0, literalIndexOf(text2, "=")) : ref?.name;
-    const version = named2 ? named2.version : ref;
+    const named3 = namedImageString(text2);
+    const ref = named3 ? void 0 : tryParseImageRef(text2);
+    const name = named3 ? text2.slice(0, literalIndexOf(text2, "=")) : ref?.name;
+    const version = named3 ? named3.version : ref;
     if (!name || !repositories.has(normalizeRepository(name) ?? "")) return [];
     return version?.tag !== void 0 || version?.digest !== void 0 ? [name] : [];
   });
@@ -51945,11 +52070,11 @@ function namedElsewhere(key, setters) {
 }
 function unconfiguredWarning(key, places, configPath, why, name, elsewhere) {
   const [first, ...others] = places;
-  const named2 = cappedList(
+  const named3 = cappedList(
     others.map((p) => `${p.file}:${p.line}`),
     PLACES_NAMED
   );
-  const also = others.length > 0 ? ` (also marked at ${named2})` : "";
+  const also = others.length > 0 ? ` (also marked at ${named3})` : "";
   const left = others.length > 0 ? "its marked values are left as they are" : "its marked value is left as it is";
   const given = givenValue(name, "setter", `${key}=REF`);
   const ways = elsewhere.length === 0 ? `add it under setters: in ${configPath}, pass ${given}, or keep its ImagePolicy (and ImageRepository) in the tree` : `${namespacedAs(key, elsewhere)}, add ${key} under setters: in ${configPath}, or pass ${given}`;
@@ -52118,11 +52243,11 @@ async function keptSpecsOver(planned, texts, treeRoot, source, present) {
       const last = change.line + lineBreaks(change.new);
       const over = kept.filter((spec) => spec.lines.some((line) => line >= change.line && line <= last));
       if (over.length === 0) continue;
-      const named2 = over.map((spec) => `${spec.spec} (${spec.where})`).join(" and ");
+      const named3 = over.map((spec) => `${spec.spec} (${spec.where})`).join(" and ");
       warnings.push({
         file: path6,
         line: change.line,
-        message: `${change.key}: ${named2} also sets it, and KCL applies ${over.length === 1 ? "that spec" : "those specs"} over this file as it renders, so the value written here is not what deploys; set ${over.length === 1 ? "that spec" : "those specs"} instead, or both`
+        message: `${change.key}: ${named3} also sets it, and KCL applies ${over.length === 1 ? "that spec" : "those specs"} over this file as it renders, so the value written here is not what deploys; set ${over.length === 1 ? "that spec" : "those specs"} instead, or both`
       });
     }
   }
@@ -52173,9 +52298,9 @@ function warnUnreached(valid, unreached2, known, texts, defined, outside, warnin
   }
 }
 function unusedKeys(keys) {
-  const named2 = [...keys].map(([key, policies]) => policies.length === 0 ? `setter ${key}` : `ImagePolicy ${key} (${where(policies)})`);
-  if (named2.length === 0) return "";
-  return `, and no marker uses ${named2.length === 1 ? named2[0] : `any of ${cappedList(named2)}`}`;
+  const named3 = [...keys].map(([key, policies]) => policies.length === 0 ? `setter ${key}` : `ImagePolicy ${key} (${where(policies)})`);
+  if (named3.length === 0) return "";
+  return `, and no marker uses ${named3.length === 1 ? named3[0] : `any of ${cappedList(named3)}`}`;
 }
 function markedIn(texts) {
   let keys;
@@ -52267,6 +52392,9 @@ function besideLeft(written, left, marks) {
   const which2 = keys.length === 1 ? `Flux setter "${keys[0]}"` : `Flux setters ${keys.map((key) => `"${key}"`).join(", ")}`;
   return `while the marked fields of ${which2} in this file are left as they are (see the warning at them); mark this field with it to keep them together`;
 }
+
+// src/engine/left-behind.ts
+import { posix as posix8 } from "node:path";
 
 // src/engine/left-behind-fix.ts
 function fixFor(path6, text2, place, image, name) {
@@ -52390,7 +52518,9 @@ function leftBehind(images, texts, context4) {
     const files = holding3.flatMap(({ path: path6, text: text2, at }) => {
       const others = otherVersionsIn(text2, image, fileKind(path6) === "kcl");
       const lines = others.length > 0 ? new LineIndex(text2) : void 0;
-      const places = lines ? others.map((other) => ({ ...other, line: lines.lineAt(other.at) })).filter(({ line }) => !context4.explained(path6, image, line)) : !text2.includes(version) && !context4.explained(path6, image, void 0) && (context4.quiet && !current || inSplitImage(path6, text2, image)) ? [{ at, line: lineAt(text2, at) }] : [];
+      const unexplained = !lines && !text2.includes(version) && !context4.explained(path6, image, void 0);
+      const defaulted = unexplained && context4.charts ? chartDefaulted(path6, text2, image, context4.charts) : void 0;
+      const places = lines ? others.map((other) => ({ ...other, line: lines.lineAt(other.at) })).filter(({ line }) => !context4.explained(path6, image, line)) : defaulted ? [{ ...defaulted, line: lineAt(text2, defaulted.at) }] : unexplained && (context4.quiet && !current || inSplitImage(path6, text2, image)) ? [{ at, line: lineAt(text2, at) }] : [];
       return places.length > 0 ? [{ path: path6, places }] : [];
     });
     return files.length > 0 ? [{ image, files }] : [];
@@ -52418,10 +52548,10 @@ function warnUnmoved(left, texts, context4, warnings) {
     const readme = '(see "What it edits" in the README)';
     if (unreached2.length > 0) {
       said(unreached2, {
-        one: (file, place) => fixFor(file, texts.get(file), place, image, context4.fieldName) ?? `it sits where no rule edits it ${readme}`,
+        one: (file, place) => place.fix ?? fixFor(file, texts.get(file), place, image, context4.fieldName) ?? `it sits where no rule edits it ${readme}`,
         // The first place's fix, as an example: the places are often one manifest's field in each environment.
         many: ({ file, line, place }) => {
-          const fix = fixFor(file, texts.get(file), place, image, context4.fieldName);
+          const fix = place.fix ?? fixFor(file, texts.get(file), place, image, context4.fieldName);
           return fix ? `they sit where no rule edits them; for the first (${file}:${line}), ${fix}` : `they sit where no rule edits them ${readme}`;
         }
       });
@@ -52433,12 +52563,68 @@ function warnUnmoved(left, texts, context4, warnings) {
 var SPLIT_IMAGE_EDITORS = [editKustomizeImages, editArgoCdHelm, editHelmValues];
 function inSplitImage(path6, text2, image) {
   if (fileKind(path6) !== "yaml") return false;
+  const body = text2.replace(/^\uFEFF/, "");
   try {
-    return runEditors(text2.replace(/^\uFEFF/, ""), { images: [{ image }], setters: /* @__PURE__ */ new Map() }, SPLIT_IMAGE_EDITORS).changes.length > 0;
+    return [image, ...globalReadings(body, image)].some(
+      (as) => runEditors(body, { images: [{ image: as }], setters: /* @__PURE__ */ new Map(), file: path6 }, SPLIT_IMAGE_EDITORS).changes.length > 0
+    );
   } catch (error2) {
     if (error2 instanceof SourceError) return false;
     throw error2;
   }
+}
+function globalReadings(text2, image) {
+  if (!text2.includes("imageRegistry")) return [];
+  const slash = image.repository.indexOf("/");
+  const [registry, repositoryPath2] = [image.repository.slice(0, slash), image.repository.slice(slash + 1)];
+  const registries = /* @__PURE__ */ new Set(["docker.io"]);
+  let named3 = false;
+  for (const { root } of tryYamlFile(text2)?.documents ?? []) {
+    forEachValue(root, ({ node: node2, path: path6 }) => {
+      const value = isFlowScalar(node2) ? node2.text.trim().toLowerCase() : void 0;
+      if (value && path6.at(-1) === "imageRegistry" && path6.at(-2) === "global") named3 ||= value === registry;
+      else if (value && path6.at(-1) === "registry") registries.add(value);
+    });
+  }
+  if (!named3) return [];
+  const { tag, digest } = image;
+  return [...registries].flatMap((other) => {
+    const ref = other === registry ? void 0 : tryParseImageRef(`${other}/${repositoryPath2}`);
+    return ref ? [{ ...ref, ...tag !== void 0 && { tag }, ...digest !== void 0 && { digest } }] : [];
+  });
+}
+function chartOf(path6) {
+  return posix8.basename(path6) === "values.yaml" ? posix8.join(posix8.dirname(path6), "Chart.yaml") : void 0;
+}
+function chartsOf(paths, present) {
+  return [...paths].flatMap((path6) => {
+    const chart = chartOf(path6);
+    return chart !== void 0 && present.has(chart) ? [chart] : [];
+  });
+}
+function chartDefaulted(path6, text2, image, charts) {
+  const chartPath = chartOf(path6);
+  const chart = image.tag !== void 0 && chartPath !== void 0 ? charts.get(chartPath) : void 0;
+  const appVersion = chart === void 0 ? void 0 : tryYamlFile(chart.replace(/^\uFEFF/, ""))?.documents[0]?.root;
+  const held = appVersion?.kind === "map" ? mapValue(appVersion, "appVersion") : void 0;
+  if (!isFlowScalar(held) || held.text === image.tag) return void 0;
+  let found;
+  for (const { root } of tryYamlFile(text2.replace(/^\uFEFF/, ""))?.documents ?? []) {
+    forEachValue(root, ({ node: node2, path: at }) => {
+      const repository = node2.kind === "map" && !found ? mapValue(node2, "repository") : void 0;
+      if (node2.kind !== "map" || !isFlowScalar(repository) || mapValue(node2, "tag") !== void 0 || mapValue(node2, "digest") !== void 0) return;
+      const registry = mapValue(node2, "registry");
+      const ref = tryParseImageRef(isFlowScalar(registry) && registry.text !== "" ? `${registry.text}/${repository.text}` : repository.text);
+      if (ref?.repository !== image.repository || ref.tag !== void 0 || ref.digest !== void 0) return;
+      const field2 = formatPath([...at, "repository"]);
+      const { advice } = overrideAdvice("appVersion", image.repository, { file: chartPath, part: "tag", subject: "appVersion" });
+      found = {
+        at: repository.start + (text2.startsWith("\uFEFF") ? 1 : 0),
+        fix: `${field2} has no tag beside it, so the chart deploys its appVersion (${held.text}, ${chartPath}); ${advice}, or give ${formatPath([...at, "tag"])} here`
+      };
+    });
+  }
+  return found;
 }
 function otherVersionsIn(text2, image, kcl) {
   const inProse = proseAt(text2, kcl);
@@ -52449,13 +52635,13 @@ function otherVersionsIn(text2, image, kcl) {
 }
 
 // src/engine/left-behind-outside.ts
-import { posix as posix8 } from "node:path";
+import { posix as posix9 } from "node:path";
 async function warnBuiltOutside(run2, images, tree, warnings) {
   const { files, inScope } = run2;
   if (images.length === 0 || files.every(inScope) || !files.some((path6) => isKustomizationFile(path6) && inScope(path6))) return;
   const built = await tree(false);
   const graph = graphOf(built, images);
-  const inside = built.kustomizations.flatMap(({ file }) => inScope(file) ? graph.at(posix8.dirname(file)) ?? [] : []);
+  const inside = built.kustomizations.flatMap(({ file }) => inScope(file) ? graph.at(posix9.dirname(file)) ?? [] : []);
   const listed = new Set(files);
   const outside = [...new Set(walk3(graph, inside).flatMap((k) => k.resources.filter((path6) => !graph.at(path6) && !inScope(path6) && listed.has(path6))))];
   if (outside.length === 0) return;
@@ -52486,7 +52672,7 @@ function builtOutsideMessage(image, bases, references) {
     ...image.tag === void 0 ? [] : [`newTag: ${image.tag}`],
     ...image.digest === void 0 ? [] : [`digest: ${image.digest}`]
   ];
-  const directories = [...new Set(bases.map((path6) => `${posix8.dirname(path6)}/`))];
+  const directories = [...new Set(bases.map((path6) => `${posix9.dirname(path6)}/`))];
   return `the build here deploys ${andList(bases)} (outside the paths to update) as written, at ${andList(references)}; add an images: entry (${entry.join(", ")}) here, or add ${andList(directories)} to the paths to update`;
 }
 
@@ -52511,9 +52697,9 @@ var NESTED = /^(.+)\/\.github\/gitops-promote\.ya?ml$/;
 var CONFIG_KEY = /^(?:targets|setters|overrides)[ \t]*:/m;
 var OBJECT_KEY = /^(?:apiVersion|kind)[ \t]*:/m;
 async function misplacedConfigsIn(source, files, read) {
-  const named2 = files.filter((path6) => path6 !== read.path && (AT_ROOT.test(path6) || NESTED.test(path6)));
-  const texts = await Promise.all(named2.map((path6) => readText(source, path6)));
-  return new Set(named2.filter((_, i) => CONFIG_KEY.test(texts[i]) && !OBJECT_KEY.test(texts[i])));
+  const named3 = files.filter((path6) => path6 !== read.path && (AT_ROOT.test(path6) || NESTED.test(path6)));
+  const texts = await Promise.all(named3.map((path6) => readText(source, path6)));
+  return new Set(named3.filter((_, i) => CONFIG_KEY.test(texts[i]) && !OBJECT_KEY.test(texts[i])));
 }
 var READ_ONLY_FROM = "a configuration is read only from .github/gitops-promote.yaml (or .yml) at the root";
 function refuseUnreadConfig(misplaced, read, name) {
@@ -52727,14 +52913,16 @@ function planFiles(run2, texts, readOnly, tagged, paired2, { forFile, fluxPolici
       images: [],
       setters: /* @__PURE__ */ new Map(),
       knownSetters: new Map([...knownSetters, ...[...setters.keys()].map((key) => [key, void 0])]),
-      fieldName: run2.fieldName
+      fieldName: run2.fieldName,
+      file: path6
     } : {
       images: run2.updatesFor(path6),
       setters: settersFor(setters, target),
       knownSetters,
       ...kustomizeTagged2 && { kustomizeTagged: kustomizeTagged2 },
       ...pairedTags && { pairedTags },
-      fieldName: run2.fieldName
+      fieldName: run2.fieldName,
+      file: path6
     };
     const requested = run2.overridesByFile.get(path6) ?? [];
     const overrides = requested.flatMap((o) => typeof o === "string" ? [o] : configuredOverride(o, editRequest.images));
@@ -52786,7 +52974,11 @@ async function warnLeftBehind(run2, texts, planned, { forFile }, kustomizations,
   const finalTexts = new Map([...texts].filter(([path6]) => run2.inScope(path6)).map(([path6, text2]) => [path6, after.get(path6) ?? text2]));
   const marks = /* @__PURE__ */ new Map();
   const marksIn = (path6) => marks.get(path6) ?? marks.set(path6, marksOf(path6, texts.get(path6))).get(path6);
+  const charts = new Map(
+    await Promise.all(chartsOf(finalTexts.keys(), run2.present).map(async (path6) => [path6, after.get(path6) ?? await readText(run2.source, path6)]))
+  );
   const left = leftBehind(valid.images, finalTexts, {
+    charts,
     explained: (path6, image, line) => warnedOf(warned.get(path6) ?? [], image.repository, line) || // Marked fields follow their setter, overridden ones their override (a --set names no image: any of them): a warning says why either is left.
     (run2.overridesByFile.get(path6) ?? []).some((o) => typeof o === "string" || o.repository === image.repository) || (config?.overrides ?? []).some((o) => o.file === path6 && o.repository === image.repository) || markedIn2(forFile(path6), marksIn(path6), image) || run2.keptOut(path6, image) || run2.unselected(path6),
     quiet: planned.length === 0 && warnings.every(isAside)
@@ -53254,15 +53446,15 @@ function imagesTitle(rows) {
   const versions = /* @__PURE__ */ new Map();
   for (const { image, rows: written } of rowsOf.values()) versions.set(image.name, (versions.get(image.name) ?? /* @__PURE__ */ new Set()).add(writtenVersion(image, written)));
   if ([...versions.values()].reduce((n, set2) => n + set2.size, 0) < 2) return void 0;
-  const named2 = [...versions.keys()].sort().map((name) => `${name} ${[...versions.get(name)].sort().join(" and ")}`);
-  return `${DEFAULT_SUBJECT_TYPE}${fitted(named2)}`;
+  const named3 = [...versions.keys()].sort().map((name) => `${name} ${[...versions.get(name)].sort().join(" and ")}`);
+  return `${DEFAULT_SUBJECT_TYPE}${fitted(named3)}`;
 }
-function fitted(named2) {
-  for (let shown = named2.length; shown > 0; shown--) {
-    const text2 = cappedList(named2, shown, { noun: "image" });
+function fitted(named3) {
+  for (let shown = named3.length; shown > 0; shown--) {
+    const text2 = cappedList(named3, shown, { noun: "image" });
     if (text2.length <= MAX_SUBJECT) return text2;
   }
-  return counted(named2.length, "image");
+  return counted(named3.length, "image");
 }
 function promotionTitle(rows) {
   const promoted = imageRows(rows);
@@ -54065,6 +54257,41 @@ async function deleteBranch(ctx, options2, branch, commit) {
   }
 }
 
+// src/github/left-in-checkout.ts
+var NAMED = 5;
+async function workLeftInCheckout(git, remote, base, branch, mode) {
+  const status = await git.run(["--no-optional-locks", "status", "--porcelain=v1", "-z", "--untracked-files=all"]).catch(() => "");
+  const changed = [];
+  const untracked = [];
+  const records = status.split("\0");
+  for (let i = 0; i < records.length; i++) {
+    const record = records[i];
+    const [xy, path6] = [record.slice(0, 2), record.slice(3)];
+    if (/[RC]/.test(xy[0] ?? "")) i++;
+    if (path6 === "" || fileKind(path6) === void 0) continue;
+    (xy === "??" ? untracked : changed).push(path6);
+  }
+  const commits = branch === base ? await localCommits(git, `refs/remotes/${remote}/${base}`) : 0;
+  const parts = [
+    ...changed.length > 0 ? [`changed: ${named2(changed)}`] : [],
+    ...untracked.length > 0 ? [`untracked: ${named2(untracked)}`] : [],
+    ...commits > 0 ? [`${counted(commits, "local commit")} ${remote}'s ${base} lacks`] : []
+  ];
+  if (parts.length === 0) return void 0;
+  return {
+    message: `the checkout holds work this run does not deliver (${parts.join("; ")}): delivery ${mode} plans on ${base} as fetched from ${remote}, not on the checkout. Commit and push it in an earlier step, or edit the checkout with delivery: none`,
+    aside: true
+  };
+}
+async function localCommits(git, fetched) {
+  const count = await git.run(["rev-list", "--count", "HEAD", "--not", fetched, "--"]).catch(() => "0");
+  return Number(count.trim()) || 0;
+}
+function named2(paths) {
+  const shown = paths.slice(0, NAMED).join(", ");
+  return paths.length > NAMED ? `${shown} and ${paths.length - NAMED} more` : shown;
+}
+
 // src/github/run-landings.ts
 function landingsOfRun(landings) {
   const byBranch = /* @__PURE__ */ new Map();
@@ -54123,6 +54350,8 @@ var BACKOFF_CAP_MS = 5e3;
 async function deliver(ctx, request2, options2) {
   if (options2.mode === "none") return editCheckout(ctx, request2, options2);
   const base = options2.branch || await ctx.git.defaultBranch(ctx.remote);
+  const checkout = await checkoutHead(ctx);
+  const left = await workLeftInCheckout(ctx.git, ctx.remote, base, checkout.branch, options2.mode);
   const retryFor = options2.retryFor ?? RETRY_FOR_MS;
   const sleep = sleepOf(ctx);
   const now = clockOf(ctx);
@@ -54134,7 +54363,8 @@ async function deliver(ctx, request2, options2) {
   const moved = /* @__PURE__ */ new Set();
   for (let attempt = 1; ; attempt++) {
     try {
-      return await deliverOnce(ctx, request2, options2, base, { number: attempt, earlier, memory, pushed: [...pushed.values()] });
+      const result = await deliverOnce(ctx, request2, options2, { base, checkout }, { number: attempt, earlier, memory, pushed: [...pushed.values()] });
+      return left ? { ...result, plan: { ...result.plan, warnings: [...result.plan.warnings, left] } } : result;
     } catch (error2) {
       const branchMoved = error2 instanceof DeliveryError ? error2.cause : error2;
       if (!(branchMoved instanceof BranchMovedError)) throw withLandings(earlier, error2);
@@ -54156,7 +54386,7 @@ function gaveUp(attempts, elapsed, moved, earlier) {
     `gave up after ${attempts} attempts in ${Math.round(elapsed / 1e3)} s: ${branches} kept moving under us (other runs committing at the same time); ${written}. Run it again, or have fewer runs write ${branches} at once (one concurrency group for them)`
   );
 }
-async function deliverOnce(ctx, request2, options2, base, attempt) {
+async function deliverOnce(ctx, request2, options2, { base, checkout }, attempt) {
   const head = await ctx.git.fetch(ctx.remote, base);
   if (head === void 0) {
     const prBranch = options2.mode === "pull-request" || /^(gitops-promote|create-pull-request)\//.test(base);
@@ -54174,6 +54404,7 @@ async function deliverOnce(ctx, request2, options2, base, attempt) {
     changed: final.files.length > 0,
     base,
     planned: head,
+    checkout,
     plan: final,
     landings,
     attempts: attempt.number
@@ -54218,11 +54449,11 @@ async function dryRun(ctx, options2, plan, base, result) {
     return /* @__PURE__ */ new Map();
   });
   const notices = [...open2].map(([branch, pr]) => ({ message: openPullRequestNotice(branch, pr, base, plan.files.length > 0) }));
-  const named2 = landings.map((l) => {
+  const named3 = landings.map((l) => {
     const pr = l.mode === "pull-request" ? open2.get(l.branch) : void 0;
     return pr ? { ...l, openPullRequest: pr } : l;
   });
-  return result(named2, { ...plan, warnings: [...plan.warnings, ...notices] });
+  return result(named3, { ...plan, warnings: [...plan.warnings, ...notices] });
 }
 function openPullRequestNotice(branch, pr, base, changes) {
   const run2 = changes ? "a run would update it, planned on its branch too (the values it carries stay, and a newer one a policy ranks higher is kept)" : "a run would plan on it too: one that proposes values this request moves back (a rollback) is rebuilt without them, or closed when nothing else is left on it";
@@ -54268,6 +54499,7 @@ function preview(ctx, options2, plan, base) {
   }));
 }
 async function land(ctx, request2, options2, plan, at, memory, groups2 = groupsWithMessages(ctx, options2, plan)) {
+  if (groups2.some((g) => g.mode === "none")) await refuseSparseConfiguration(ctx, request2);
   const landings = [];
   let parent = { commit: at.head, tree: void 0 };
   const push = groups2.find((g) => g.mode === "push");
@@ -54294,10 +54526,20 @@ async function land(ctx, request2, options2, plan, at, memory, groups2 = groupsW
   return landings;
 }
 async function editCheckout(ctx, request2, options2) {
+  await refuseSparseConfiguration(ctx, request2);
   const plan = await planUpdate(directorySource(ctx.git.dir), request2);
   const { branch, head } = await checkoutHead(ctx);
   const landings = await checkoutLandings(ctx, request2, options2, plan);
-  return { changed: plan.files.length > 0, base: branch, planned: head, plan, landings, attempts: 1 };
+  return { changed: plan.files.length > 0, base: branch, planned: head, checkout: void 0, plan, landings, attempts: 1 };
+}
+async function refuseSparseConfiguration(ctx, request2) {
+  const [path6] = await ctx.git.leftOutBySparseCheckout(configPathsOf(request2));
+  if (path6 === void 0) return;
+  const slash = path6.lastIndexOf("/");
+  const add = slash < 0 ? path6 : path6.slice(0, slash);
+  throw new Error(
+    `the configuration ${path6} is not in the checkout: sparse-checkout leaves it out, and delivery none plans on the checkout's files, so its targets and policies would not apply. Add ${add} to actions/checkout's \`sparse-checkout\` (or run \`git sparse-checkout add ${add}\`); nothing was written`
+  );
 }
 async function checkoutLandings(ctx, request2, options2, planned) {
   const plan = planned ?? await planUpdate(directorySource(ctx.git.dir), request2);
@@ -54338,7 +54580,7 @@ function messageInput(ctx, images, options2, files) {
 
 // src/github/git.ts
 import { spawn as spawn3 } from "node:child_process";
-import { mkdtemp, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
+import { mkdtemp, rm as rm2, stat as stat2, writeFile as writeFile2 } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join as join7 } from "node:path";
 
@@ -54433,6 +54675,7 @@ var GitRepo = class {
   env;
   limits;
   writesMergeTreesOnce;
+  promisorRemoteOnce;
   /** Runs git; resolves stdout, rejects with GitError (stderr included). */
   async run(args, options2 = {}) {
     const { code: code2, stdout, stderr } = await this.exec(args, options2);
@@ -54442,8 +54685,7 @@ var GitRepo = class {
   /** Runs git; with `timeoutMs` it is stopped when still running then, and `timedOut` says so. */
   exec(args, options2) {
     return new Promise((resolve3, reject) => {
-      const network = { GIT_HTTP_LOW_SPEED_LIMIT: String(LOW_SPEED_BYTES), GIT_HTTP_LOW_SPEED_TIME: String(this.limits.stallSeconds) };
-      const child2 = spawn3("git", args, { cwd: this.dir, env: { ...process.env, GIT_TERMINAL_PROMPT: "0", ...network, ...this.env, ...options2.env } });
+      const child2 = this.spawn(args, options2.env);
       const out = [];
       const err = [];
       let timedOut = false;
@@ -54470,21 +54712,30 @@ stopped: git was still running after ${options2.timeoutMs / 1e3} s`));
     });
   }
   /**
+   * Starts git with the environment every command gets: the lent token (`env`), no prompt for a
+   * password, and the network limits. Also `cat-file`, which in a partial clone fetches the blobs
+   * it lacks from origin.
+   */
+  spawn(args, env = {}) {
+    const network = { GIT_HTTP_LOW_SPEED_LIMIT: String(LOW_SPEED_BYTES), GIT_HTTP_LOW_SPEED_TIME: String(this.limits.stallSeconds) };
+    return spawn3("git", args, { cwd: this.dir, env: { ...process.env, GIT_TERMINAL_PROMPT: "0", ...network, ...this.env, ...env } });
+  }
+  /**
    * Runs a git command that only reads from a remote, under the network time limit; a
    * transient failure (a 5xx, a cut connection) is tried again after a pause, as reading
    * twice changes nothing. The last exit, failed or not.
    */
-  async readRemote(args) {
+  async readRemote(args, input) {
     for (let retry2 = 0; ; retry2++) {
-      const exit = await this.exec(args, { timeoutMs: this.limits.timeoutMs });
+      const exit = await this.exec(args, { timeoutMs: this.limits.timeoutMs, ...input !== void 0 && { input } });
       const delay = this.limits.retryDelaysMs[retry2];
       if (exit.code === 0 || exit.timedOut || delay === void 0 || !TRANSIENT.test(exit.stderr)) return exit;
       await wallSleep(delay);
     }
   }
   /** readRemote's stdout; rejects with GitError. */
-  async runReadRemote(args) {
-    const { code: code2, stdout, stderr } = await this.readRemote(args);
+  async runReadRemote(args, input) {
+    const { code: code2, stdout, stderr } = await this.readRemote(args, input);
     if (code2 !== 0) throw new GitError(args, stderr, code2);
     return stdout.toString("utf8");
   }
@@ -54501,11 +54752,20 @@ stopped: git was still running after ${options2.timeoutMs / 1e3} s`));
   }
   /**
    * Fetches `branch` from `remote`; its head commit, or undefined when the branch does not exist.
-   * In a shallow checkout only the head commit is fetched (forkPoint fetches what a rebuild needs).
+   * In a shallow checkout only the head commit is fetched (forkPoint fetches what a rebuild needs),
+   * and none the checkout has already.
    */
   async fetch(remote, branch) {
     const shallow = await this.isShallow();
     const local = `${REF_PREFIX}/${remote}/${branch}`;
+    if (shallow) {
+      const head = await this.remoteHead(remote, `refs/heads/${branch}`);
+      if (head === "") return void 0;
+      if ((await this.exec(["rev-list", "--no-walk", "--missing=print", head], {})).code === 0) {
+        await this.run(["update-ref", local, head]);
+        return head;
+      }
+    }
     const args = ["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", ...shallow ? ["--depth=1"] : [], remote, `+refs/heads/${branch}:${local}`];
     const { code: code2, stderr } = await this.readRemote(args);
     if (code2 !== 0) {
@@ -54618,6 +54878,24 @@ stopped: git was still running after ${options2.timeoutMs / 1e3} s`));
     const { code: code2, stdout } = await this.exec(["config", "--get-urlmatch", "http.extraheader", url], {});
     return code2 === 0 && stdout.toString("utf8").trim() !== "";
   }
+  /**
+   * The files among `paths` (relative to the checkout's root) that its commit holds but sparse-checkout
+   * leaves out of the working tree: marked skip-worktree in the index, and not on disk.
+   */
+  async leftOutBySparseCheckout(paths) {
+    if (paths.length === 0) return [];
+    const out = await this.run(["ls-files", "-t", "-z", "--", ...paths.map((path6) => `:(literal)${path6}`)]);
+    const skipped = out.split("\0").flatMap((record) => record.startsWith("S ") ? [record.slice(2)] : []);
+    const onDisk = await Promise.all(
+      skipped.map(
+        (path6) => stat2(join7(this.dir, path6)).then(
+          () => true,
+          () => false
+        )
+      )
+    );
+    return skipped.filter((_, i) => !onDisk[i]);
+  }
   async treeOf(commit) {
     return (await this.run(["rev-parse", "--verify", `${commit}^{tree}`])).trim();
   }
@@ -54645,12 +54923,13 @@ stopped: git was still running after ${options2.timeoutMs / 1e3} s`));
    * process. `replaced` entries (undefined: removed) stand in for the tree's own.
    */
   async tree(treeish, replaced = /* @__PURE__ */ new Map()) {
+    await this.fetchMissing(treeish);
     const entries = await this.entries(treeish);
     for (const [path6, entry] of replaced) {
       if (entry) entries.set(path6, entry);
       else entries.delete(path6);
     }
-    const blobs = new BlobReader(this.dir);
+    const blobs = new BlobReader(this.spawn(BlobReader.args));
     return {
       entries,
       async *list() {
@@ -54662,6 +54941,54 @@ stopped: git was still running after ${options2.timeoutMs / 1e3} s`));
       },
       close: () => blobs.close()
     };
+  }
+  /**
+   * In a partial clone (actions/checkout's `filter`, and its `sparse-checkout`, which implies
+   * `blob:none`), fetches the objects of `treeish` the checkout lacks in one request, as git's own
+   * lazy fetch asks for them: cat-file would otherwise fetch each blob as it is read, one request
+   * each (a tree of 200 manifests, 400 requests), and outside the network time limit. Trees a
+   * `tree:0` filter left out are listed once they are fetched: another round.
+   */
+  async fetchMissing(treeish) {
+    const remote = await this.promisorRemote();
+    if (remote === void 0) return;
+    for (let asked = ""; ; ) {
+      const out = await this.run(["rev-list", "--objects", "--missing=print", `${treeish}^{tree}`]);
+      const missing = out.split("\n").flatMap((line) => line.startsWith("?") ? [line.slice(1)] : []);
+      const ask = missing.join("\n");
+      if (missing.length === 0 || ask === asked) return;
+      asked = ask;
+      const args = [
+        "-c",
+        "fetch.negotiationAlgorithm=noop",
+        "fetch",
+        "--quiet",
+        "--no-tags",
+        "--no-write-fetch-head",
+        "--recurse-submodules=no",
+        "--filter=blob:none",
+        "--stdin",
+        remote
+      ];
+      await this.runReadRemote(args, `${ask}
+`);
+    }
+  }
+  /**
+   * The remote a partial clone fetches what it lacks from; undefined in a full clone. Asked once.
+   * `git clone --filter` names it in extensions.partialClone; actions/checkout's `init` then
+   * `fetch --filter` marks it `remote.<name>.promisor` only.
+   */
+  promisorRemote() {
+    const read = async () => {
+      const { stdout } = await this.exec(["config", "-z", "--get-regexp", "^(extensions\\.partialclone|remote\\..+\\.promisor)$"], {});
+      const settings = stdout.toString("utf8").split("\0").map((record) => record.split("\n"));
+      const named3 = settings.find(([key]) => key === "extensions.partialclone")?.[1];
+      const marked = settings.find(([key, value]) => key.startsWith("remote.") && /^(true|yes|on|1)$/i.test(value ?? ""))?.[0];
+      return named3 || marked?.slice("remote.".length, -".promisor".length);
+    };
+    this.promisorRemoteOnce ??= read();
+    return this.promisorRemoteOnce;
   }
   /** Writes `files` over `parent`'s tree into the object store (on a private index); the tree id. */
   async writeTree(parent, files) {
@@ -54758,7 +55085,7 @@ stopped: git was still running after ${options2.timeoutMs / 1e3} s`));
   async push(remote, commit, branch, expected) {
     const ref = `refs/heads/${branch}`;
     const lease = expected === void 0 ? [] : [`--force-with-lease=${ref}:${expected}`];
-    const args = ["push", "--quiet", "--porcelain", ...lease, remote, `${commit}:${ref}`];
+    const args = ["push", "--quiet", "--porcelain", "--no-verify", ...lease, remote, `${commit}:${ref}`];
     for (let retry2 = 0; ; retry2++) {
       const { code: code2, stdout, stderr, timedOut } = await this.exec(args, { timeoutMs: this.limits.timeoutMs });
       const said = stdout.toString("utf8") + stderr;
@@ -54820,21 +55147,27 @@ function parentsFirst(commits) {
   }
   return out;
 }
-var BlobReader = class {
-  child;
-  buffer = Buffer.alloc(0);
-  waiting = [];
-  constructor(dir) {
-    this.child = spawn3("git", ["cat-file", "--batch"], { cwd: dir, stdio: ["pipe", "pipe", "pipe"] });
-    this.child.stdout.on("data", (chunk) => {
+var STDERR_KEPT = 8192;
+var BlobReader = class _BlobReader {
+  constructor(child2) {
+    this.child = child2;
+    child2.stdout.on("data", (chunk) => {
       this.buffer = Buffer.concat([this.buffer, chunk]);
       this.drain();
     });
+    child2.stderr.on("data", (chunk) => {
+      this.stderr = (this.stderr + chunk.toString("utf8")).slice(-STDERR_KEPT);
+    });
     const fail3 = (error2) => this.waiting.splice(0).forEach((w) => w.reject(error2));
-    this.child.on("error", fail3);
-    this.child.stdin.on("error", fail3);
-    this.child.on("close", () => fail3(new Error("git cat-file ended early")));
+    child2.on("error", fail3);
+    child2.stdin.on("error", () => void 0);
+    child2.on("close", (code2) => fail3(new GitError(_BlobReader.args, this.stderr || "ended early", code2)));
   }
+  child;
+  static args = ["cat-file", "--batch"];
+  buffer = Buffer.alloc(0);
+  stderr = "";
+  waiting = [];
   read(sha) {
     return new Promise((resolve3, reject) => {
       this.waiting.push({ sha, resolve: resolve3, reject });
@@ -54854,7 +55187,7 @@ var BlobReader = class {
       if (header[1] === "missing") {
         this.buffer = this.buffer.subarray(newline + 1);
         this.waiting.shift();
-        waiter.reject(new Error(`git object ${waiter.sha} is missing`));
+        waiter.reject(new GitError(_BlobReader.args, `object ${waiter.sha} is missing${this.stderr && `: ${this.stderr}`}`, null));
         continue;
       }
       const size = Number(header[2]);
@@ -54972,12 +55305,12 @@ function annotationOf(d, at) {
 }
 
 // src/action/update/checkout.ts
-import { realpath, stat as stat2 } from "node:fs/promises";
+import { realpath, stat as stat3 } from "node:fs/promises";
 import { isAbsolute as isAbsolute2, relative as relative3, resolve as resolve2, sep as sep5 } from "node:path";
 async function checkoutRoot(workspace, workingDirectory) {
   const dir = resolve2(workspace, workingDirectory);
-  const named2 = workingDirectory === "." ? `the workspace (${workspace})` : `working-directory ${JSON.stringify(workingDirectory)} (${dir})`;
-  const isDirectory2 = await stat2(dir).then(
+  const named3 = workingDirectory === "." ? `the workspace (${workspace})` : `working-directory ${JSON.stringify(workingDirectory)} (${dir})`;
+  const isDirectory2 = await stat3(dir).then(
     (s) => s.isDirectory(),
     () => false
   );
@@ -54992,7 +55325,7 @@ async function checkoutRoot(workspace, workingDirectory) {
   } catch (error2) {
     if (!(error2 instanceof GitError) || !/not a git repository/i.test(error2.stderr)) throw error2;
     throw new Error(
-      `${named2} is not a git checkout: run actions/checkout first, with \`repository:\` naming the manifests repository when it is not this workflow's. If actions/checkout puts it in a subdirectory (its \`path\` input), set this step's working-directory to that path.`,
+      `${named3} is not a git checkout: run actions/checkout first, with \`repository:\` naming the manifests repository when it is not this workflow's. If actions/checkout puts it in a subdirectory (its \`path\` input), set this step's working-directory to that path.`,
       { cause: error2 }
     );
   }
@@ -55071,7 +55404,7 @@ var GIT_STATUSES = [
 ];
 var NO_CREDENTIALS = /could not read Username/i;
 function explainGit(error2, at) {
-  const [command = ""] = error2.args;
+  const command = gitCommand(error2.args);
   const head = `${GIT_OPERATIONS[command] ?? "running git"} (git ${command}) failed: ${error2.stderr.trim()}`;
   const status = GIT_STATUSES.find(([pattern]) => pattern.test(error2.stderr))?.[1];
   if (NO_CREDENTIALS.test(error2.stderr) || status === 401 && !at.tokenGiven) return `${head}
@@ -55082,7 +55415,19 @@ ${RATE_LIMIT_ADVICE}`;
   const advice = adviceFor(status, error2.stderr, ["contents"], { name: branch, replaced: false, merge: false }, at);
   if (!advice) return head;
   return `${head}
-${advice} git uses the credentials actions/checkout left (its \`token\` input), or this step's \`token\` when the checkout kept none.`;
+${credentialsUsed(at)}
+${advice}`;
+}
+function credentialsUsed(at) {
+  if (at.tokenLent) return "git sent this step's `token` (actions/checkout kept no credentials).";
+  const used = "git sent the credentials actions/checkout left (its `token` input)";
+  if (!at.tokenGiven) return `${used}.`;
+  return `${used}, not this step's \`token\`: give actions/checkout the same token, or set its \`persist-credentials: false\` so that this step lends git its own.`;
+}
+function gitCommand(args) {
+  let i = 0;
+  while (args[i] === "-c") i += 2;
+  return args[i] ?? "";
 }
 function noCredentials(at) {
   const keep = "Keep actions/checkout's credentials (persist-credentials: true, its default)";
@@ -55144,8 +55489,10 @@ function fullName(at) {
 var PAYLOAD_VERSION = 1;
 var MAX_TOP_LEVEL_KEYS = 10;
 var MAX_PAYLOAD_BYTES = 64 * 1024;
+var MAX_INPUT_CHARACTERS = 65535;
 var MAX_PAYLOAD_NESTING = 1e3;
 var PAYLOAD_INPUT = "payload";
+var INPUT_PAYLOAD_FIELD = `inputs.${PAYLOAD_INPUT}`;
 var PayloadError = class extends Error {
   constructor(field2, reason) {
     super(`${field2}: ${reason}`);
@@ -55174,8 +55521,8 @@ function parsePayload(value, where2 = "client_payload") {
   }
   const shape = shapeIssue(object);
   if (shape) throw new PayloadError(where2, shape);
-  const bytes = new TextEncoder().encode(JSON.stringify(object)).length;
-  if (bytes >= MAX_PAYLOAD_BYTES) throw new PayloadError(where2, `is ${bytes} bytes of JSON; GitHub requires less than ${MAX_PAYLOAD_BYTES} (64KB)`);
+  const size = sizeIssue(JSON.stringify(object), where2);
+  if (size) throw new PayloadError(where2, size);
   checkVersion(object["v"], `${where2}.v`);
   const images = checkImages(object["images"], `${where2}.images`, misspelt(object, "images"));
   const source = object["source"] === void 0 ? void 0 : checkSource(object["source"], `${where2}.source`);
@@ -55183,6 +55530,14 @@ function parsePayload(value, where2 = "client_payload") {
   if (nearTargets !== "") throw new PayloadError(`${where2}.targets`, `missing, so the run would update every target${nearTargets}`);
   const targets = object["targets"] === void 0 ? void 0 : checkTargets(object["targets"], `${where2}.targets`);
   return { ...object, v: PAYLOAD_VERSION, images, ...source && { source }, ...targets && { targets } };
+}
+function sizeIssue(json, where2) {
+  if (where2 === INPUT_PAYLOAD_FIELD) {
+    const characters = [...json].length;
+    return characters > MAX_INPUT_CHARACTERS ? `is ${characters} characters of JSON; GitHub allows at most ${MAX_INPUT_CHARACTERS} characters in a workflow_dispatch's inputs` : void 0;
+  }
+  const bytes = new TextEncoder().encode(json).length;
+  return bytes >= MAX_PAYLOAD_BYTES ? `is ${bytes} bytes of JSON; GitHub requires less than ${MAX_PAYLOAD_BYTES} (64KB)` : void 0;
 }
 function misspelt(payload, key) {
   const near = closest(
@@ -55603,10 +55958,20 @@ ${landing.message}`);
   }
 }
 function printRun(result, links, dryRun2) {
+  infoUntrusted(plannedOn(result));
   printLandings(result.landings, links, dryRun2);
   const [values, files] = [result.plan.changes.length, result.plan.files.length];
   info(result.changed ? `${counted(values, "value")} in ${counted(files, "file")} ${dryRun2 ? "would change" : "changed"}` : "nothing to change");
 }
+function plannedOn(result) {
+  const at = (branch2, head2) => branch2 === "HEAD" ? `detached at ${short(head2)}` : `${branch2}${head2 ? ` at ${short(head2)}` : ""}`;
+  if (result.checkout === void 0) return `planned on the checkout's files (${at(result.base, result.planned)}), as earlier steps left them`;
+  const planned = `planned on ${result.base} at ${short(result.planned)} as fetched from origin`;
+  const { branch, head } = result.checkout;
+  if (branch === result.base && head === result.planned) return planned;
+  return `${planned} (the checkout is ${branch === result.base ? `at ${short(head)}` : at(branch, head)}; its files are not read)`;
+}
+var short = (sha) => sha.slice(0, 7);
 function printLandings(landings, links, dryRun2) {
   for (const landing of landings) {
     const changes = landing.changes.map((c) => `  ${c.file}:${c.line} ${c.key}: ${shownValue(valueBefore(c))} -> ${shownValue(valueAfter(c))}`);

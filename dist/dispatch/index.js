@@ -33432,6 +33432,7 @@ function isActorLogin(text) {
 var PAYLOAD_VERSION = 1;
 var MAX_TOP_LEVEL_KEYS = 10;
 var MAX_PAYLOAD_BYTES = 64 * 1024;
+var MAX_INPUT_CHARACTERS = 65535;
 var MAX_PAYLOAD_NESTING = 1e3;
 function sourceFromEnv(env) {
   const { GITHUB_REPOSITORY: repository, GITHUB_RUN_ID: runId } = env;
@@ -33445,6 +33446,7 @@ function sourceFromEnv(env) {
   };
 }
 var PAYLOAD_INPUT = "payload";
+var INPUT_PAYLOAD_FIELD = `inputs.${PAYLOAD_INPUT}`;
 var PayloadError = class extends Error {
   constructor(field, reason) {
     super(`${field}: ${reason}`);
@@ -33470,17 +33472,24 @@ function buildPayload(input, where = "client_payload") {
     const issue2 = reservedKeyIssue(key);
     if (issue2) throw new PayloadError(`${where}.${key}`, issue2);
   }
+  const tooMany = extraKeysIssue(input);
+  if (tooMany) throw new PayloadError(where, tooMany);
+  return parsePayload({ ...ownPart(input), ...extra }, where);
+}
+function ownPart(input) {
   const source = input.source && withoutUndefined(input.source);
-  return parsePayload(
-    {
-      v: PAYLOAD_VERSION,
-      images: input.images,
-      ...source && Object.keys(source).length > 0 && { source },
-      ...input.targets && input.targets.length > 0 && { targets: input.targets },
-      ...extra
-    },
-    where
-  );
+  return {
+    v: PAYLOAD_VERSION,
+    images: input.images,
+    ...source && Object.keys(source).length > 0 && { source },
+    ...input.targets && input.targets.length > 0 && { targets: input.targets }
+  };
+}
+function extraKeysIssue(input) {
+  const own = Object.keys(ownPart(input));
+  const extra = Object.keys(input.extra ?? {});
+  if (own.length + extra.length <= MAX_TOP_LEVEL_KEYS) return void 0;
+  return `${extra.length} extra keys (${extra.map(quotedExcerpt).join(", ")}) and gitops-promote's ${own.length} (${own.join(", ")}) make ${own.length + extra.length} top-level keys; GitHub allows at most ${MAX_TOP_LEVEL_KEYS}. Nest the extra keys under one, e.g. {"build": {${extra.slice(0, 2).map((key) => `${quotedExcerpt(key)}: ...`).join(", ")}, ...}}`;
 }
 function reservedKeyIssue(key) {
   return RESERVED_KEYS.has(key) ? `the extra payload may not set "${key}": gitops-promote writes it` : void 0;
@@ -33494,8 +33503,8 @@ function parsePayload(value, where = "client_payload") {
   }
   const shape = shapeIssue(object);
   if (shape) throw new PayloadError(where, shape);
-  const bytes = new TextEncoder().encode(JSON.stringify(object)).length;
-  if (bytes >= MAX_PAYLOAD_BYTES) throw new PayloadError(where, `is ${bytes} bytes of JSON; GitHub requires less than ${MAX_PAYLOAD_BYTES} (64KB)`);
+  const size = sizeIssue(JSON.stringify(object), where);
+  if (size) throw new PayloadError(where, size);
   checkVersion(object["v"], `${where}.v`);
   const images = checkImages(object["images"], `${where}.images`, misspelt(object, "images"));
   const source = object["source"] === void 0 ? void 0 : checkSource(object["source"], `${where}.source`);
@@ -33503,6 +33512,14 @@ function parsePayload(value, where = "client_payload") {
   if (nearTargets !== "") throw new PayloadError(`${where}.targets`, `missing, so the run would update every target${nearTargets}`);
   const targets = object["targets"] === void 0 ? void 0 : checkTargets(object["targets"], `${where}.targets`);
   return { ...object, v: PAYLOAD_VERSION, images, ...source && { source }, ...targets && { targets } };
+}
+function sizeIssue(json, where) {
+  if (where === INPUT_PAYLOAD_FIELD) {
+    const characters = [...json].length;
+    return characters > MAX_INPUT_CHARACTERS ? `is ${characters} characters of JSON; GitHub allows at most ${MAX_INPUT_CHARACTERS} characters in a workflow_dispatch's inputs` : void 0;
+  }
+  const bytes = new TextEncoder().encode(json).length;
+  return bytes >= MAX_PAYLOAD_BYTES ? `is ${bytes} bytes of JSON; GitHub requires less than ${MAX_PAYLOAD_BYTES} (64KB)` : void 0;
 }
 function misspelt(payload, key) {
   const near = closest(
@@ -33744,23 +33761,31 @@ var DispatchError = class extends Error {
 };
 var OK_CONCLUSIONS = /* @__PURE__ */ new Set(["success", "neutral", "skipped"]);
 var DEFAULT_WAIT = { timeoutMs: DEFAULT_WAIT_TIMEOUT_MS, intervalMs: 5e3, maxIntervalMs: 6e4 };
-async function dispatchImages(octokit, options2) {
-  const log = options2.log ?? (() => {
-  });
+function checkDispatch(options2) {
   if (options2.repositories.length === 0) throw new DispatchError("no repository to dispatch to: name at least one OWNER/NAME", []);
-  const repositories = options2.repositories.map(splitRepository);
+  const repositories = options2.repositories.map((name) => splitRepository(name).fullName);
   const workflow = options2.workflow === void 0 ? void 0 : workflowFile(options2.workflow);
   if (options2.wait && workflow === void 0) {
     throw new DispatchError("cannot wait: GitHub does not report the run a repository_dispatch starts; set `workflow` (workflow_dispatch), which does", []);
   }
+  if (workflow !== void 0) {
+    const ref = options2.ref?.trim();
+    return { repositories, kind: "workflow_dispatch", workflow, ...ref && { ref } };
+  }
   const eventType = options2.eventType?.trim() || DEFAULT_EVENT_TYPE;
   const tooLong = eventTypeIssue(eventType);
   if (tooLong) throw new DispatchError(`event type ${tooLong}`, []);
+  return { repositories, kind: "repository_dispatch", eventType };
+}
+async function dispatchImages(octokit, options2) {
+  const log = options2.log ?? (() => {
+  });
+  const plan = checkDispatch(options2);
   const sent = [];
   const failures = [];
-  for (const repo of repositories) {
+  for (const repo of plan.repositories.map(splitRepository)) {
     try {
-      const one = workflow === void 0 ? await sendRepositoryDispatch(octokit, repo, eventType, options2) : await sendWorkflowDispatch(octokit, repo, workflow, options2);
+      const one = plan.workflow === void 0 ? await sendRepositoryDispatch(octokit, repo, plan.eventType ?? DEFAULT_EVENT_TYPE, options2) : await sendWorkflowDispatch(octokit, repo, plan.workflow, options2);
       log(`${describeDispatch(one)} announcing ${options2.payload.images.join(", ")}${one.runUrl ? `: ${one.runUrl}` : ""}`);
       sent.push(one);
     } catch (error2) {
@@ -33922,6 +33947,10 @@ async function follow(octokit, sent, wait, log, timing) {
     delay = Math.min(Math.round(delay * 1.5), wait.maxIntervalMs);
   }
 }
+function describePlan(plan) {
+  const what = plan.kind === "repository_dispatch" ? `repository_dispatch "${plan.eventType}"` : `workflow ${plan.workflow} on ${plan.ref ?? "the default branch"}`;
+  return `${what} to ${plan.repositories.join(", ")}`;
+}
 function describeDispatch(d) {
   return d.kind === "repository_dispatch" ? `${d.repository}: sent repository_dispatch "${d.eventType}"` : `${d.repository}: started workflow ${d.workflow} on ${d.ref}`;
 }
@@ -33954,16 +33983,20 @@ function explain(error2, repo, action, options2) {
     case 403:
       return new DispatchError(`${head}: ${forbidden(repo, action, options2)}${leftOut(repo, options2.defaultRepository)}`, []);
     case 422:
-      if (action === "workflow_dispatch") {
-        return new DispatchError(
-          `${head}: the workflow must have \`on: workflow_dispatch\` with an input named "${PAYLOAD_INPUT}", and the ref must exist.`,
-          []
-        );
-      }
-      return new DispatchError(head, []);
+      return new DispatchError(`${head}${refused(errorMessage(error2), action, options2.payload)}`, []);
     default:
       return new DispatchError(head, []);
   }
+}
+function refused(message, action, payload) {
+  if (action !== "wait" && /too (?:large|long|big|many)|exceed|maximum|limit|size/i.test(message)) {
+    const json = JSON.stringify(payload ?? null);
+    const limit = action === "workflow_dispatch" ? `its JSON is ${[...json].length} characters, and GitHub allows at most ${MAX_INPUT_CHARACTERS} in a workflow_dispatch's inputs` : `its JSON is ${new TextEncoder().encode(json).length} bytes, and GitHub requires client_payload to be less than 64KB, with at most ${MAX_TOP_LEVEL_KEYS} top-level keys`;
+    return `: GitHub refused the payload as over a limit (${limit}). Announce fewer images per event, or send fewer extra keys.`;
+  }
+  if (action === "workflow_dispatch" && /input|ref|workflow_dispatch/i.test(message))
+    return `: the workflow must have \`on: workflow_dispatch\` with an input named "${PAYLOAD_INPUT}", and the ref must exist.`;
+  return "";
 }
 function leftOut(repo, defaultRepository) {
   if (defaultRepository?.toLowerCase() !== repo.fullName.toLowerCase()) return "";
@@ -34114,14 +34147,17 @@ function readDispatchInputs(core, source) {
   const workflow = core.getInput("workflow");
   const ref = core.getInput("ref");
   const eventType = core.getInput("event-type");
+  const eventTypeRefused = workflow === "" && eventType !== "" ? eventTypeIssue(eventType) : void 0;
+  if (eventTypeRefused) throw new InputError(`input event-type: ${eventTypeRefused}`);
   const targets = listInput(core, "targets");
   checkTargetsInput(targets);
-  const payload = buildPayload(
-    { images: [...new Set(images)], source, targets, extra: extraPayload(core.getInput("client-payload")) },
-    workflow === "" ? "client_payload" : "inputs.payload"
-  );
+  const payloadInput = { images: [...new Set(images)], source, targets, extra: extraPayload(core.getInput("client-payload")) };
+  const tooManyKeys = extraKeysIssue(payloadInput);
+  if (tooManyKeys) throw new InputError(`input client-payload: ${tooManyKeys}`);
+  const payload = buildPayload(payloadInput, workflow === "" ? "client_payload" : INPUT_PAYLOAD_FIELD);
   const waitTimeout = core.getInput("wait-timeout");
   const wait = core.getInput("wait") !== "" && core.getBooleanInput("wait") && waitOptions2(waitTimeout);
+  const dryRun = core.getInput("dry-run") !== "" && core.getBooleanInput("dry-run");
   warnings.push(...unusedInputs({ workflow, ref, eventType, waitTimeout, wait: wait !== false }));
   return {
     token,
@@ -34134,6 +34170,7 @@ function readDispatchInputs(core, source) {
       wait,
       ...source.repository && { defaultRepository: source.repository }
     },
+    dryRun,
     warnings,
     notes
   };
@@ -34250,10 +34287,21 @@ function setOutputs(payload, repositories, dispatched) {
   setOutput("conclusion", lines.map((d) => d?.conclusion ?? "").join("\n"));
 }
 async function writeSummary(payload, repositories, dispatched, failure) {
-  const images = payload.images.map((image) => `<code>${escapeHtml(image)}</code>`);
   const rows = perRepository(repositories, dispatched).map((d, i) => [escapeHtml(d?.repository ?? repositories[i]), ...d ? delivered(d) : NOT_DELIVERED]);
-  const table = firstFitting(rows, SUMMARY_BUDGET / 4, rowBytes);
   summary.addHeading("gitops-promote dispatch", 3);
+  await writeReport(payload, rows, failure);
+}
+async function writeDryRunSummary(payload, plan) {
+  summary.addHeading("gitops-promote dispatch", 3);
+  summary.addRaw("Dry run: nothing was sent. The payload was built and checked as a real run does.", true);
+  await writeReport(
+    payload,
+    plan.repositories.map((repository) => [escapeHtml(repository), `${eventOf(plan)} (not sent)`, "-", "-"])
+  );
+}
+async function writeReport(payload, rows, failure) {
+  const images = payload.images.map((image) => `<code>${escapeHtml(image)}</code>`);
+  const table = firstFitting(rows, SUMMARY_BUDGET / 4, rowBytes);
   addFittedList(firstFitting(images, SUMMARY_BUDGET / 4, itemBytes), "image", "The <code>payload</code> output lists every one.");
   summary.addTable([["Repository", "Event", "Run", "Conclusion"].map((data) => ({ data, header: true })), ...table.shown]);
   if (table.omitted.length > 0) {
@@ -34276,10 +34324,13 @@ function addFailure(failure) {
 }
 function delivered(d) {
   return [
-    d.kind === "repository_dispatch" ? `repository_dispatch <code>${escapeHtml(d.eventType ?? "")}</code>` : `workflow_dispatch <code>${escapeHtml(d.workflow ?? "")}</code> on <code>${escapeHtml(d.ref ?? "")}</code>`,
+    eventOf(d),
     d.runUrl ? `<a href="${escapeAttribute(d.runUrl)}">${d.runId ?? "run"}</a>` : "(GitHub reports no run for this event)",
     d.conclusion ?? "-"
   ];
+}
+function eventOf(d) {
+  return d.kind === "repository_dispatch" ? `repository_dispatch <code>${escapeHtml(d.eventType ?? "")}</code>` : `workflow_dispatch <code>${escapeHtml(d.workflow ?? "")}</code> on ${d.ref === void 0 ? "the default branch" : `<code>${escapeHtml(d.ref)}</code>`}`;
 }
 var NOT_DELIVERED = ["not delivered: see the failure below", "-", "-"];
 
@@ -34300,8 +34351,15 @@ async function run() {
   try {
     for (const note of inputs.notes) info(note);
     for (const warning2 of inputs.warnings) warning(warning2, { title: "gitops-promote" });
-    const octokit = createClient({ token: inputs.token, log: (message) => warning(redact(message)) });
     try {
+      if (inputs.dryRun) {
+        const plan = checkDispatch(inputs.options);
+        info(`dry run: nothing sent; ${describePlan(plan)} would announce ${inputs.options.payload.images.join(", ")}`);
+        setOutputs(inputs.options.payload, inputs.options.repositories, []);
+        await writeDryRunSummary(inputs.options.payload, plan).catch(summaryNotWritten);
+        return;
+      }
+      const octokit = createClient({ token: inputs.token, log: (message) => warning(redact(message)) });
       const result = await dispatchImages(octokit, { ...inputs.options, log: (line) => info(line) });
       setOutputs(result.payload, inputs.options.repositories, result.dispatched);
       await writeSummary(result.payload, inputs.options.repositories, result.dispatched).catch(summaryNotWritten);

@@ -1158,9 +1158,9 @@ var require_parse = __commonJS({
                 const idx = prev.value.lastIndexOf("[");
                 const pre = prev.value.slice(0, idx);
                 const rest2 = prev.value.slice(idx + 2);
-                const posix9 = POSIX_REGEX_SOURCE[rest2];
-                if (posix9) {
-                  prev.value = pre + posix9;
+                const posix10 = POSIX_REGEX_SOURCE[rest2];
+                if (posix10) {
+                  prev.value = pre + posix10;
                   state.backtrack = true;
                   advance();
                   if (!bos.output && tokens.indexOf(prev) === 1) {
@@ -1677,7 +1677,7 @@ var require_picomatch = __commonJS({
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options || {};
-      const posix9 = opts.windows;
+      const posix10 = opts.windows;
       const regex = isState ? picomatch2.compileRe(glob, options) : picomatch2.makeRe(glob, options, false, true);
       const state = regex.state;
       delete regex.state;
@@ -1687,8 +1687,8 @@ var require_picomatch = __commonJS({
         isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch2.test(input, regex, options, { glob, posix: posix9 });
-        const result = { glob, state, regex, posix: posix9, input, output, match, isMatch };
+        const { isMatch, match, output } = picomatch2.test(input, regex, options, { glob, posix: posix10 });
+        const result = { glob, state, regex, posix: posix10, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -1713,7 +1713,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch2.test = (input, regex, options, { glob, posix: posix9 } = {}) => {
+    picomatch2.test = (input, regex, options, { glob, posix: posix10 } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -1721,7 +1721,7 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options || {};
-      const format = opts.format || (posix9 ? utils.toPosixSlashes : null);
+      const format = opts.format || (posix10 ? utils.toPosixSlashes : null);
       let match = input === glob;
       let output = match && format ? format(input) : input;
       if (match === false) {
@@ -1730,16 +1730,16 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch2.matchBase(input, regex, options, posix9);
+          match = picomatch2.matchBase(input, regex, options, posix10);
         } else {
           match = regex.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch2.matchBase = (input, glob, options, posix9 = options && options.windows) => {
+    picomatch2.matchBase = (input, glob, options, posix10 = options && options.windows) => {
       const regex = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options);
-      return regex.test(utils.basename(input, { windows: posix9 }));
+      return regex.test(utils.basename(input, { windows: posix10 }));
     };
     picomatch2.isMatch = (str2, patterns, options) => picomatch2(patterns, options)(str2);
     picomatch2.parse = (pattern, options) => {
@@ -2012,7 +2012,9 @@ function publicResult(result) {
 }
 var UPDATE = "{ image: parseImageRef(...), policy? }";
 function fullEditRequest(request) {
-  const { images = [], setters = /* @__PURE__ */ new Map(), knownSetters, kustomizeTagged: kustomizeTagged2, pairedTags } = request;
+  const { images = [], setters = /* @__PURE__ */ new Map(), knownSetters, kustomizeTagged: kustomizeTagged2, pairedTags, file } = request;
+  if (file !== void 0 && typeof file !== "string")
+    throw new TypeError(`EditRequest.file must be a string (the text's path or file name), not ${describeValue(file)}`);
   if (!Array.isArray(images)) throw new TypeError(`EditRequest.images must be an array of ${UPDATE}, not ${describeValue(images)}`);
   images.forEach((u, i) => checkUpdate(u, `EditRequest.images[${i}]`));
   for (const [name, map2] of [
@@ -11472,6 +11474,7 @@ var FILLERS = [
     names: (text2) => Array.from(text2.matchAll(/\$\{\w+/g), ([start]) => `${start}}`),
     unnamed: "${...}",
     source: "the substitution variables (a Flux Kustomization's spec.postBuild.substitute or substituteFrom), which this tool does not edit",
+    sourceElsewhere: "the variables that fill it in where the file is read (docker compose's environment or .env file, an envsubst step), which this tool does not edit",
     every: "value its substitution variables fill in",
     pinned: "substitute the version too, or set it per cluster"
   },
@@ -11489,10 +11492,10 @@ var FILLERS = [
 function hasPlaceholder(text2) {
   return FILLERS.some((filler) => text2.includes(filler.opens));
 }
-function placeholderReason(text2, reference, elements) {
+function placeholderReason(text2, reference, manifest, elements) {
   const filler = FILLERS.find((f) => text2.includes(f.opens)) ?? FILLERS[0];
   const names = [...new Set(filler.names(text2))].join(", ") || filler.unnamed;
-  const source = elements?.length ? `the generator's elements, where a version alone is not edited either: ${elementsHolding(elements)}` : filler.source;
+  const source = elements?.length ? `the generator's elements, where a version alone is not edited either: ${elementsHolding(elements)}` : manifest ? filler.source : filler.sourceElsewhere ?? filler.source;
   const whole = reference && filler.whole ? `, or ${filler.whole}` : "";
   return `with ${names}, which is not edited: its version comes from ${source}; set it there${whole}`;
 }
@@ -11543,14 +11546,14 @@ var holding = /* @__PURE__ */ new WeakMap();
 function leftToPlaceholder(path) {
   return { field: formatPath(path), reason: "placeholder" };
 }
-function warnPlaceholderField(fields, name, update, plan) {
+function warnPlaceholderField(fields, name, update, plan, manifest) {
   for (const [part, field2] of Object.entries(fields)) {
     const node2 = field2?.node;
     if (field2 && isFlowScalar(node2) && hasPlaceholder(node2.text)) {
       if (nextVersion(update, {}) !== void 0)
         plan.warn(
           node2.start,
-          `${formatPath(field2.path)} sets the ${part} of ${name} ${placeholderReason(node2.text, false)}`,
+          `${formatPath(field2.path)} sets the ${part} of ${name} ${placeholderReason(node2.text, false, manifest ?? inManifest(plan, node2))}`,
           void 0,
           leftToPlaceholder(field2.path)
         );
@@ -11571,7 +11574,7 @@ function warnSubstituted(node2, path, incoming, plan) {
     if (elements?.length === 0) return;
     return plan.warn(
       node2.start,
-      `${formatPath(path)} builds a reference of ${formatImageRef(stale)} ${placeholderReason(node2.text, true, elements ?? void 0)}`,
+      `${formatPath(path)} builds a reference of ${formatImageRef(stale)} ${placeholderReason(node2.text, true, inManifest(plan, node2), elements ?? void 0)}`,
       void 0,
       leftToPlaceholder(path)
     );
@@ -11602,7 +11605,14 @@ function versionIndex(image) {
   return colon;
 }
 function rootHolding(plan, node2) {
-  return plan.file.documents.find(({ root }) => root !== null && root.start <= node2.start && node2.start < root.end)?.root ?? null;
+  return documentHolding(plan, node2)?.root ?? null;
+}
+function documentHolding(plan, node2) {
+  return plan.file.documents.find(({ root }) => root !== null && root.start <= node2.start && node2.start < root.end);
+}
+function inManifest(plan, node2) {
+  const object = documentHolding(plan, node2)?.object;
+  return object?.apiVersion !== void 0 || object?.kind !== void 0;
 }
 function literalIndexOf(text2, char) {
   for (const i of literalIndexes(text2)) if (text2[i] === char) return i;
@@ -11954,6 +11964,9 @@ var FLUX_HELM = "helm.toolkit.fluxcd.io/";
 var FLUX_IMAGE = "image.toolkit.fluxcd.io/";
 var KCL_RUN = "krm.kcl.dev.fluxcd/";
 var ARGO = "argoproj.io/";
+var TEKTON = "tekton.dev/";
+var SKAFFOLD = "skaffold/";
+var HELM_CATTLE = "helm.cattle.io/";
 var ARGO_IMAGE_UPDATER = "argocd-image-updater.argoproj.io/";
 function inGroup(apiVersion, group) {
   return apiVersion?.startsWith(group) === true;
@@ -11985,51 +11998,44 @@ function warnRenamed(plan, incoming, fieldName, at, name, to) {
 }
 
 // src/yaml/kustomize.ts
-var KUSTOMIZATION_FIELDS = /* @__PURE__ */ new Set([
-  "resources",
-  "bases",
-  "components",
-  "patches",
-  "patchesStrategicMerge",
-  "patchesJson6902",
-  "configMapGenerator",
-  "secretGenerator",
-  "helmCharts",
-  "generators",
-  "transformers",
-  "replacements",
-  "namePrefix",
-  "nameSuffix",
-  "commonLabels",
-  "commonAnnotations"
+var KUSTOMIZATION_NAMES = /* @__PURE__ */ new Set(["kustomization.yaml", "kustomization.yml", "Kustomization"]);
+function isKustomizationFile(path) {
+  return KUSTOMIZATION_NAMES.has(path.slice(path.lastIndexOf("/") + 1));
+}
+var KUSTOMIZATION_FIELDS = new Map([
+  ...["resources", "bases", "components", "patches", "patchesStrategicMerge", "patchesJson6902"].map((key) => [key, "seq"]),
+  ...["configMapGenerator", "secretGenerator", "helmCharts", "generators", "transformers", "replacements"].map((key) => [key, "seq"]),
+  ...["namePrefix", "nameSuffix"].map((key) => [key, "scalar"])
 ]);
 var KUSTOMIZE_IMAGE_FIELDS = ["newName", "newTag", "digest"];
+var IMAGE_ENTRY_FIELDS = /* @__PURE__ */ new Set(["name", "tagSuffix", ...KUSTOMIZE_IMAGE_FIELDS]);
 var VERSION_FIELDS = ["newTag", "digest"];
 function looksLikeKustomization(root) {
   if (root?.kind !== "map") return false;
-  if (root.pairs.some((pair) => KUSTOMIZATION_FIELDS.has(scalarText(pair.key) ?? ""))) return true;
   const images = mapValue(root, "images");
-  return images?.kind === "seq" && images.items.some((entry) => entry.kind === "map" && KUSTOMIZE_IMAGE_FIELDS.some((key) => mapValue(entry, key) !== void 0));
+  const entries = images?.kind === "seq" ? images.items.filter((entry) => entry.kind === "map") : [];
+  if (entries.some((entry) => entry.pairs.some((pair) => !isMergeKey2(pair.key) && !IMAGE_ENTRY_FIELDS.has(scalarText(pair.key) ?? "")))) return false;
+  return root.pairs.some((pair) => KUSTOMIZATION_FIELDS.get(scalarText(pair.key) ?? "") === pair.value?.kind) || entries.some((entry) => KUSTOMIZE_IMAGE_FIELDS.some((key) => mapValue(entry, key) !== void 0));
 }
-function isKustomization(document) {
+function isKustomization(document, file) {
   const { apiVersion, kind } = document.object;
   if (inGroup(apiVersion, KUSTOMIZE)) return kind === void 0 || kind === "Kustomization" || kind === "Component";
-  if (apiVersion === void 0 && kind === void 0) return looksLikeKustomization(document.root);
+  if (apiVersion === void 0 && kind === void 0) return file === void 0 ? looksLikeKustomization(document.root) : isKustomizationFile(file);
   return apiVersion === void 0 ? kind === "Kustomization" || kind === "Component" : isFluxKustomization(document.object);
 }
-function imageLists(document) {
+function imageLists(document, file) {
   if (isHelmRelease(document.object)) {
     const renderers = nodeAt(document.root, ["spec", "postRenderers"]);
     return renderers?.kind === "seq" ? renderers.items.map((_, i) => ["spec", "postRenderers", i, "kustomize", "images"]) : [];
   }
-  if (!isKustomization(document)) return [];
+  if (!isKustomization(document, file)) return [];
   return isFluxKustomization(document.object) ? [["spec", "images"]] : [["images"]];
 }
 var editKustomizeImages = (file, request, plan) => {
   const incoming = byRepository(request.images);
   if (incoming.size === 0) return;
   for (const document of file.documents) {
-    for (const path of imageLists(document)) {
+    for (const path of imageLists(document, request.file)) {
       const list = nodeAt(document.root, path);
       if (list?.kind === "seq") editList(list.items, path, document, incoming, plan, request.fieldName);
     }
@@ -12054,7 +12060,7 @@ function editList(entries, path, document, incoming, plan, fieldName) {
         });
       return;
     }
-    if (warnPlaceholderField({ tag: read("newTag"), digest: read("digest") }, name, update, plan)) return;
+    if (warnPlaceholderField({ tag: read("newTag"), digest: read("digest") }, name, update, plan, true)) return;
     const current = versionOf(heldText(plan, document.root, field2("newTag")), heldText(plan, document.root, field2("digest")));
     const mapping = { at: entry.start, mapping: at, keys: VERSION_FIELDS };
     if (fixedVersion(plan, document.root, mapping, VERSION_FIELDS.map(read), update, nextVersion(update, current) !== void 0)) return;
@@ -12101,12 +12107,12 @@ var editImages = (file, request, plan) => {
   const incoming = byRepository(request.images);
   if (incoming.size === 0) return;
   for (const document of file.documents) {
-    if (isKustomization(document)) continue;
+    const lists = imageLists(document, request.file);
     if (inGroup(document.object.apiVersion, FLUX_IMAGE)) continue;
     if (isOpList(document.root)) continue;
     const fields = [];
     forEachValue(document.root, (field2) => {
-      if (field2.path[field2.path.length - 1] === "image") fields.push(field2);
+      if (field2.path[field2.path.length - 1] === "image" && !lists.some((list) => list.every((segment2, i) => field2.path[i] === segment2))) fields.push(field2);
     });
     const aliased = new Set(
       fields.flatMap(({ node: node2, path }) => node2.kind === "alias" && inContainerSpec(path) ? bareAnchored(file, document, node2)?.node ?? [] : [])
@@ -12183,10 +12189,7 @@ function setImageScalar(field2, kind, container, incoming, plan, document, kusto
   const update = ref && incoming.get(ref.repository);
   if (!ref || !update) return;
   if (ref.tag === void 0 && ref.digest === void 0) {
-    if (!container) {
-      const { message, about } = bareFieldWarning(formatPath(path), ref.repository);
-      return plan.warn(node2.start, message, void 0, about);
-    }
+    if (!container) return warnBare(node2, path, ref, kind === "image" ? bareImageRole(document, path) : void 0, update, plan);
     if (RETAGGED_LISTS.has(container) && kustomizeTagged2?.has(ref.name)) {
       const reason = kustomizeTagged2.get(ref.name);
       return reason === void 0 ? void 0 : plan.warn(node2.start, `${formatPath(path)} ${reason}`);
@@ -12194,6 +12197,34 @@ function setImageScalar(field2, kind, container, incoming, plan, document, kusto
   }
   const next = nextReference(update, ref, plan.versionNote(node2.start, formatPath(path), update.image.repository));
   if (next) plan.setScalar(node2, next, field2.inFlow, { kind, key: formatPath(path), document });
+}
+function bareImageRole(document, path) {
+  const { apiVersion, kind } = document.object;
+  const [holder, index] = [path.at(-3), path.at(-2)];
+  const inList = (lists) => typeof index === "number" && typeof holder === "string" && lists.includes(holder);
+  if (inGroup(apiVersion, TEKTON)) return inList(["steps", "sidecars"]) || index === "stepTemplate" ? "runs-latest" : void 0;
+  if (inGroup(apiVersion, ARGO) && kind !== void 0 && WORKFLOW_KINDS.has(kind))
+    return inList(["sidecars"]) || index === "container" || index === "script" ? "runs-latest" : void 0;
+  if (inGroup(apiVersion, SKAFFOLD) && path.length === 4 && path[0] === "build" && path[1] === "artifacts") return "built";
+  const service = path.length === 3 && path[0] === "services" ? nodeAt(document.root, path.slice(0, 2)) : void 0;
+  return service?.kind === "map" && mapValue(service, "build") !== void 0 ? "built" : void 0;
+}
+var WORKFLOW_KINDS = /* @__PURE__ */ new Set(["Workflow", "WorkflowTemplate", "ClusterWorkflowTemplate", "CronWorkflow"]);
+function warnBare(node2, path, ref, role, update, plan) {
+  if (role === "built") return;
+  if (role === "runs-latest") {
+    const next = nextReference(update, ref);
+    if (next)
+      plan.warn(
+        node2.start,
+        `${formatPath(path)} holds ${ref.name} with no tag or digest, so it runs as ${ref.name}:latest; left as it is: write ${next} there to run that version`,
+        void 0,
+        { reason: "unmoved", image: ref.repository }
+      );
+    return;
+  }
+  const { message, about } = bareFieldWarning(formatPath(path), ref.repository);
+  plan.warn(node2.start, message, void 0, about);
 }
 var CONTAINER_LISTS = /* @__PURE__ */ new Set(["containers", "initContainers", "ephemeralContainers"]);
 var RETAGGED_LISTS = /* @__PURE__ */ new Set(["containers", "initContainers"]);
@@ -12360,36 +12391,107 @@ function misaimedOverride(file, path, { part, repository, image }) {
   };
 }
 
-// src/yaml/argocd-strings.ts
-var VALUES_STRING = {
-  header: "",
-  editors: [editImages, editHelmValues],
-  instead: "give those values in valuesObject or a values file instead, where they are edited"
-};
-var TEMPLATE_PATCH = {
-  header: `apiVersion: ${ARGO}v1alpha1
-kind: Application
-`,
-  editors: [editImages, editHelmValues],
-  instead: "set those values in the template, where they are edited, or from the generator's parameters"
-};
-function warnValuesString(document, source, request, plan) {
-  warnYamlString(document, [...source, "helm", "values"], request, plan, VALUES_STRING);
-}
+// src/yaml/values-strings.ts
+var VALUES_EDITORS = [editImages, editHelmValues];
 function notEdited(path, what, instead, fieldName = byFlag) {
   return `${formatPath(path)} is a string, which is not edited: ${what} in it keeps its old image; ${instead} (${fieldName("set")} can only replace the whole string)`;
 }
 function warnYamlString(document, path, request, plan, kind) {
   const values = nodeAt(document.root, path);
   if (values?.kind !== "scalar" || values.text === "") return false;
+  const images = request.images.filter(({ image }) => values.text.includes(image.repository.slice(image.repository.lastIndexOf("/") + 1)));
+  if (images.length === 0) return false;
   const inner = tryYamlFile(kind.header + values.text);
   if (!inner) return false;
-  const dryRun = new EditPlan(inner);
-  for (const editor of kind.editors) editor(inner, { images: request.images, setters: /* @__PURE__ */ new Map() }, dryRun);
-  const keys = dryRun.result().changes.map((change) => change.key);
-  if (keys.length === 0) return false;
-  plan.warn(values.start, notEdited(path, keys.join(", "), kind.instead, request.fieldName));
-  return true;
+  const [first, last] = [plan.file.lineAt(values.start), plan.file.lineAt(values.end)];
+  const lines = Array.from({ length: last - first + 1 }, (_, i) => first + i);
+  let warned = false;
+  for (const update of images) {
+    const dryRun = new EditPlan(inner);
+    for (const editor of kind.editors) editor(inner, { images: [update], setters: /* @__PURE__ */ new Map() }, dryRun);
+    const keys = dryRun.result().changes.map((change) => change.key);
+    if (keys.length === 0) continue;
+    plan.warn(values.start, notEdited(path, keys.join(", "), kind.instead, request.fieldName), void 0, {
+      reason: "unmoved",
+      image: update.image.repository,
+      lines
+    });
+    warned = true;
+  }
+  return warned;
+}
+var VALUES_HOLDERS = [
+  {
+    holds: ({ object }) => object.apiVersion === "v1" && (object.kind === "ConfigMap" || object.kind === "Secret"),
+    strings: ({ root, object }) => keysOf(root, object.kind === "Secret" ? "stringData" : "data"),
+    kind: { header: "", editors: VALUES_EDITORS, instead: "give those values where they are edited (a HelmRelease's spec.values, a values file)" }
+  },
+  {
+    holds: ({ object }) => inGroup(object.apiVersion, HELM_CATTLE) && (object.kind === "HelmChart" || object.kind === "HelmChartConfig"),
+    strings: () => [["spec", "valuesContent"]],
+    kind: { header: "", editors: VALUES_EDITORS, instead: "change it by hand: no field of a HelmChart is edited" },
+    also: warnSetPairs
+  }
+];
+function keysOf(root, field2) {
+  const map2 = nodeAt(root, [field2]);
+  return map2?.kind === "map" ? map2.pairs.flatMap((pair) => pair.key.kind === "scalar" ? [[field2, pair.key.text]] : []) : [];
+}
+var warnValuesStrings = (file, request, plan) => {
+  if (request.images.length === 0) return;
+  for (const document of file.documents) {
+    const holder = VALUES_HOLDERS.find(({ holds: holds2 }) => holds2(document));
+    if (!holder) continue;
+    for (const path of holder.strings(document)) warnYamlString(document, path, request, plan, holder.kind);
+    holder.also?.(document, request, plan);
+  }
+};
+function warnSetPairs(document, request, plan) {
+  const set2 = nodeAt(document.root, ["spec", "set"]);
+  if (set2?.kind !== "map") return;
+  const incoming = byRepository(request.images);
+  const byKey = new Map(set2.pairs.flatMap((pair) => pair.key.kind === "scalar" ? [[pair.key.text, pair.value]] : []));
+  const text2 = (key) => {
+    const node2 = byKey.get(key);
+    return isFlowScalar(node2) ? scalarText(node2) : void 0;
+  };
+  for (const [key, node2] of byKey) {
+    const [prefix, leaf] = leafOf(key);
+    const repository = leaf === "repository" ? text2(key) : void 0;
+    const at = (name) => prefix === "" ? name : `${prefix}.${name}`;
+    const registry = text2(at("registry"));
+    const written = repository && (registry ? `${registry}/${repository}` : repository);
+    const ref = written && tryParseImageRef(written);
+    const update = ref && incoming.get(ref.repository);
+    const tagKey = at("tag");
+    const tag = byKey.get(tagKey);
+    if (!update || !node2 || !isFlowScalar(tag) || nextVersion(update, versionOf(text2(tagKey), text2(at("digest")))) === void 0) continue;
+    const tagPath = formatPath(["spec", "set", tagKey]);
+    const { advice, about } = overrideAdvice(tagPath, update.image.repository, { ...request.file && { file: request.file }, part: "tag", subject: tagPath });
+    plan.warn(
+      tag.start,
+      `${tagPath} sets the tag of ${written} (${formatPath(["spec", "set", key])}) as a Helm --set key, which no rule reads as a pair: it keeps ${tag.text}; ${advice}`,
+      void 0,
+      { ...about, image: update.image.repository, lines: [plan.file.lineAt(node2.start)] }
+    );
+  }
+}
+
+// src/yaml/argocd-strings.ts
+var VALUES_STRING = {
+  header: "",
+  editors: VALUES_EDITORS,
+  instead: "give those values in valuesObject or a values file instead, where they are edited"
+};
+var TEMPLATE_PATCH = {
+  header: `apiVersion: ${ARGO}v1alpha1
+kind: Application
+`,
+  editors: VALUES_EDITORS,
+  instead: "set those values in the template, where they are edited, or from the generator's parameters"
+};
+function warnValuesString(document, source, request, plan) {
+  warnYamlString(document, [...source, "helm", "values"], request, plan, VALUES_STRING);
 }
 function warnTemplatePatch(document, incoming, request, plan, argoEditors) {
   const path = ["spec", "templatePatch"];
@@ -12563,10 +12665,10 @@ var editInlinePatches = (file, request, plan) => {
   file.documents.forEach((document, index) => {
     const paired2 = request.pairedTags?.get(index);
     if (isOpList(document.root)) editOps(document, incoming, plan, request.kustomizeTagged, paired2);
-    for (const patch of patchStrings(document)) if (!plan.isClaimed(patch.node)) editPatch(file, patch, document, request, plan, paired2);
+    for (const patch of patchStrings(document, request.file)) if (!plan.isClaimed(patch.node)) editPatch(file, patch, document, request, plan, paired2);
   });
 };
-function patchStrings(document) {
+function patchStrings(document, file) {
   const found = [];
   const inList = (path, field2, kind) => {
     const list = nodeAt(document.root, path);
@@ -12583,7 +12685,7 @@ function patchStrings(document) {
     return found;
   }
   for (const source of sourcesOf(document)) inList([...source, "kustomize", "patches"], "patch", "either");
-  if (!isKustomization(document)) return found;
+  if (!isKustomization(document, file)) return found;
   if (isFluxKustomization(document.object)) {
     inList(["spec", "patches"], "patch", "either");
     return found;
@@ -12602,9 +12704,10 @@ function editPatch(file, patch, document, request, plan, paired2) {
   const within2 = (text2) => ops ? `${key}${text2}` : `${key}: ${text2}`;
   const prefix = within2("");
   const own = paired2 && new Map([...paired2].flatMap(([at, name]) => at.startsWith(prefix) ? [[at.slice(prefix.length), name]] : []));
-  const innerRequest = own?.size ? { ...request, pairedTags: /* @__PURE__ */ new Map([[0, own]]) } : { ...request, pairedTags: void 0 };
+  const patchRequest = { ...request, file: void 0 };
+  const innerRequest = own?.size ? { ...patchRequest, pairedTags: /* @__PURE__ */ new Map([[0, own]]) } : { ...patchRequest, pairedTags: void 0 };
   if (ops) editOps(content.documents[0], byRepository(request.images), inner, request.kustomizeTagged, own);
-  else if (patch.kind !== "json6902") editImages(content, request, inner);
+  else if (patch.kind !== "json6902") editImages(content, patchRequest, inner);
   if (ops || patch.kind !== "json6902") editHelmValues(content, innerRequest, inner);
   const { changes, warnings } = inner.edits();
   if (changes.length === 0 && warnings.length === 0) return;
@@ -15791,7 +15894,8 @@ var EDITORS = [
   editKclOverrideSpecs,
   editArgoCdImages,
   editArgoCdHelm,
-  editHelmValues
+  editHelmValues,
+  warnValuesStrings
 ];
 function runEditors(text2, given, editors) {
   return publicResult(runChecked(text2, fullEditRequest(given), editors));
@@ -17638,8 +17742,25 @@ function outsideRoot(path) {
   return void 0;
 }
 var SWITCHES = ["allowDowngrade", "create"];
+var REQUEST_KEYS = {
+  images: true,
+  setters: true,
+  sets: true,
+  paths: true,
+  pathInRepository: true,
+  config: true,
+  targets: true,
+  allowDowngrade: true,
+  create: true,
+  fieldName: true
+};
 function readShape(request, name, issues) {
   const say = (field2, message) => issues.push({ field: field2, message });
+  const keys = Object.keys(REQUEST_KEYS);
+  for (const key of Object.keys(request).filter((key2) => !Object.hasOwn(REQUEST_KEYS, key2))) {
+    const meant = closest(key, keys) ?? keys.find((known) => known.toLowerCase() === key.toLowerCase());
+    say("request", `${key}: unknown key of the request${meant ? didYouMean(meant) : ` (expected ${keys.join(", ")})`}`);
+  }
   const list = (field2, value) => stringsOf(
     value,
     (i) => name(field2, i),
@@ -18490,12 +18611,13 @@ var MERGE_METHODS = ["merge", "squash", "rebase"];
 var OVERRIDE_PARTS = ["tag"];
 var ConfigError = class extends Error {
   /**
-   * `issues`: on their file and line, each message `<path>: <what is wrong>`, in file order.
+   * `issues`: on their file and line, each message `<path>: <what is wrong>`, in file order; the
+   * error's message lists them, each after its file and line (`line 3: ` when the text has no file name).
    * `config`: what could be read, the entries in error left out, for checks of the tree (an
    * override's file) to report with these rather than in a second round once they are fixed.
    */
   constructor(issues, config) {
-    super(issues.map(formatDiagnostic).join("\n"));
+    super(issues.map(formatIssue).join("\n"));
     this.issues = issues;
     this.config = config;
     this.name = "ConfigError";
@@ -18503,6 +18625,9 @@ var ConfigError = class extends Error {
   issues;
   config;
 };
+function formatIssue(issue) {
+  return issue.file === void 0 && issue.line !== void 0 ? `line ${issue.line}: ${issue.message}` : formatDiagnostic(issue);
+}
 var SETTER_KEY2 = /^[a-z0-9](?:[-a-z0-9]*[a-z0-9])?:[a-z0-9](?:[-a-z0-9.]*[a-z0-9])?$/;
 var TARGET_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 var TARGET_NAME_RULE = "must start with a letter or digit and hold only letters, digits, '.', '_' and '-'";
@@ -19842,10 +19967,6 @@ function mayHoldDeployer(path, text2) {
 }
 function mayGiveNamespace(text2) {
   return text2.includes("targetNamespace") && text2.includes(FLUX_KUSTOMIZE);
-}
-var KUSTOMIZATION_NAMES = /* @__PURE__ */ new Set(["kustomization.yaml", "kustomization.yml", "Kustomization"]);
-function isKustomizationFile(path) {
-  return KUSTOMIZATION_NAMES.has(path.slice(path.lastIndexOf("/") + 1));
 }
 function patchFilesOf(kustomizations) {
   const files = kustomizations.flatMap(
@@ -21367,6 +21488,9 @@ function besideLeft(written, left, marks) {
   return `while the marked fields of ${which} in this file are left as they are (see the warning at them); mark this field with it to keep them together`;
 }
 
+// src/engine/left-behind.ts
+import { posix as posix8 } from "node:path";
+
 // src/engine/left-behind-fix.ts
 function fixFor(path, text2, place, image, name) {
   const kind = fileKind(path);
@@ -21489,7 +21613,9 @@ function leftBehind(images, texts, context2) {
     const files = holding3.flatMap(({ path, text: text2, at }) => {
       const others = otherVersionsIn(text2, image, fileKind(path) === "kcl");
       const lines = others.length > 0 ? new LineIndex(text2) : void 0;
-      const places = lines ? others.map((other) => ({ ...other, line: lines.lineAt(other.at) })).filter(({ line }) => !context2.explained(path, image, line)) : !text2.includes(version) && !context2.explained(path, image, void 0) && (context2.quiet && !current || inSplitImage(path, text2, image)) ? [{ at, line: lineAt(text2, at) }] : [];
+      const unexplained = !lines && !text2.includes(version) && !context2.explained(path, image, void 0);
+      const defaulted = unexplained && context2.charts ? chartDefaulted(path, text2, image, context2.charts) : void 0;
+      const places = lines ? others.map((other) => ({ ...other, line: lines.lineAt(other.at) })).filter(({ line }) => !context2.explained(path, image, line)) : defaulted ? [{ ...defaulted, line: lineAt(text2, defaulted.at) }] : unexplained && (context2.quiet && !current || inSplitImage(path, text2, image)) ? [{ at, line: lineAt(text2, at) }] : [];
       return places.length > 0 ? [{ path, places }] : [];
     });
     return files.length > 0 ? [{ image, files }] : [];
@@ -21517,10 +21643,10 @@ function warnUnmoved(left, texts, context2, warnings) {
     const readme = '(see "What it edits" in the README)';
     if (unreached2.length > 0) {
       said(unreached2, {
-        one: (file, place) => fixFor(file, texts.get(file), place, image, context2.fieldName) ?? `it sits where no rule edits it ${readme}`,
+        one: (file, place) => place.fix ?? fixFor(file, texts.get(file), place, image, context2.fieldName) ?? `it sits where no rule edits it ${readme}`,
         // The first place's fix, as an example: the places are often one manifest's field in each environment.
         many: ({ file, line, place }) => {
-          const fix = fixFor(file, texts.get(file), place, image, context2.fieldName);
+          const fix = place.fix ?? fixFor(file, texts.get(file), place, image, context2.fieldName);
           return fix ? `they sit where no rule edits them; for the first (${file}:${line}), ${fix}` : `they sit where no rule edits them ${readme}`;
         }
       });
@@ -21532,12 +21658,68 @@ function warnUnmoved(left, texts, context2, warnings) {
 var SPLIT_IMAGE_EDITORS = [editKustomizeImages, editArgoCdHelm, editHelmValues];
 function inSplitImage(path, text2, image) {
   if (fileKind(path) !== "yaml") return false;
+  const body = text2.replace(/^\uFEFF/, "");
   try {
-    return runEditors(text2.replace(/^\uFEFF/, ""), { images: [{ image }], setters: /* @__PURE__ */ new Map() }, SPLIT_IMAGE_EDITORS).changes.length > 0;
+    return [image, ...globalReadings(body, image)].some(
+      (as) => runEditors(body, { images: [{ image: as }], setters: /* @__PURE__ */ new Map(), file: path }, SPLIT_IMAGE_EDITORS).changes.length > 0
+    );
   } catch (error) {
     if (error instanceof SourceError) return false;
     throw error;
   }
+}
+function globalReadings(text2, image) {
+  if (!text2.includes("imageRegistry")) return [];
+  const slash = image.repository.indexOf("/");
+  const [registry, repositoryPath2] = [image.repository.slice(0, slash), image.repository.slice(slash + 1)];
+  const registries = /* @__PURE__ */ new Set(["docker.io"]);
+  let named2 = false;
+  for (const { root } of tryYamlFile(text2)?.documents ?? []) {
+    forEachValue(root, ({ node: node2, path }) => {
+      const value = isFlowScalar(node2) ? node2.text.trim().toLowerCase() : void 0;
+      if (value && path.at(-1) === "imageRegistry" && path.at(-2) === "global") named2 ||= value === registry;
+      else if (value && path.at(-1) === "registry") registries.add(value);
+    });
+  }
+  if (!named2) return [];
+  const { tag, digest } = image;
+  return [...registries].flatMap((other) => {
+    const ref = other === registry ? void 0 : tryParseImageRef(`${other}/${repositoryPath2}`);
+    return ref ? [{ ...ref, ...tag !== void 0 && { tag }, ...digest !== void 0 && { digest } }] : [];
+  });
+}
+function chartOf(path) {
+  return posix8.basename(path) === "values.yaml" ? posix8.join(posix8.dirname(path), "Chart.yaml") : void 0;
+}
+function chartsOf(paths, present) {
+  return [...paths].flatMap((path) => {
+    const chart = chartOf(path);
+    return chart !== void 0 && present.has(chart) ? [chart] : [];
+  });
+}
+function chartDefaulted(path, text2, image, charts) {
+  const chartPath = chartOf(path);
+  const chart = image.tag !== void 0 && chartPath !== void 0 ? charts.get(chartPath) : void 0;
+  const appVersion = chart === void 0 ? void 0 : tryYamlFile(chart.replace(/^\uFEFF/, ""))?.documents[0]?.root;
+  const held = appVersion?.kind === "map" ? mapValue(appVersion, "appVersion") : void 0;
+  if (!isFlowScalar(held) || held.text === image.tag) return void 0;
+  let found;
+  for (const { root } of tryYamlFile(text2.replace(/^\uFEFF/, ""))?.documents ?? []) {
+    forEachValue(root, ({ node: node2, path: at }) => {
+      const repository = node2.kind === "map" && !found ? mapValue(node2, "repository") : void 0;
+      if (node2.kind !== "map" || !isFlowScalar(repository) || mapValue(node2, "tag") !== void 0 || mapValue(node2, "digest") !== void 0) return;
+      const registry = mapValue(node2, "registry");
+      const ref = tryParseImageRef(isFlowScalar(registry) && registry.text !== "" ? `${registry.text}/${repository.text}` : repository.text);
+      if (ref?.repository !== image.repository || ref.tag !== void 0 || ref.digest !== void 0) return;
+      const field2 = formatPath([...at, "repository"]);
+      const { advice } = overrideAdvice("appVersion", image.repository, { file: chartPath, part: "tag", subject: "appVersion" });
+      found = {
+        at: repository.start + (text2.startsWith("\uFEFF") ? 1 : 0),
+        fix: `${field2} has no tag beside it, so the chart deploys its appVersion (${held.text}, ${chartPath}); ${advice}, or give ${formatPath([...at, "tag"])} here`
+      };
+    });
+  }
+  return found;
 }
 function otherVersionsIn(text2, image, kcl) {
   const inProse = proseAt(text2, kcl);
@@ -21548,13 +21730,13 @@ function otherVersionsIn(text2, image, kcl) {
 }
 
 // src/engine/left-behind-outside.ts
-import { posix as posix8 } from "node:path";
+import { posix as posix9 } from "node:path";
 async function warnBuiltOutside(run, images, tree, warnings) {
   const { files, inScope } = run;
   if (images.length === 0 || files.every(inScope) || !files.some((path) => isKustomizationFile(path) && inScope(path))) return;
   const built = await tree(false);
   const graph = graphOf(built, images);
-  const inside = built.kustomizations.flatMap(({ file }) => inScope(file) ? graph.at(posix8.dirname(file)) ?? [] : []);
+  const inside = built.kustomizations.flatMap(({ file }) => inScope(file) ? graph.at(posix9.dirname(file)) ?? [] : []);
   const listed = new Set(files);
   const outside = [...new Set(walk3(graph, inside).flatMap((k) => k.resources.filter((path) => !graph.at(path) && !inScope(path) && listed.has(path))))];
   if (outside.length === 0) return;
@@ -21585,7 +21767,7 @@ function builtOutsideMessage(image, bases, references) {
     ...image.tag === void 0 ? [] : [`newTag: ${image.tag}`],
     ...image.digest === void 0 ? [] : [`digest: ${image.digest}`]
   ];
-  const directories = [...new Set(bases.map((path) => `${posix8.dirname(path)}/`))];
+  const directories = [...new Set(bases.map((path) => `${posix9.dirname(path)}/`))];
   return `the build here deploys ${andList(bases)} (outside the paths to update) as written, at ${andList(references)}; add an images: entry (${entry.join(", ")}) here, or add ${andList(directories)} to the paths to update`;
 }
 
@@ -21826,14 +22008,16 @@ function planFiles(run, texts, readOnly, tagged, paired2, { forFile, fluxPolicie
       images: [],
       setters: /* @__PURE__ */ new Map(),
       knownSetters: new Map([...knownSetters, ...[...setters.keys()].map((key) => [key, void 0])]),
-      fieldName: run.fieldName
+      fieldName: run.fieldName,
+      file: path
     } : {
       images: run.updatesFor(path),
       setters: settersFor(setters, target),
       knownSetters,
       ...kustomizeTagged2 && { kustomizeTagged: kustomizeTagged2 },
       ...pairedTags && { pairedTags },
-      fieldName: run.fieldName
+      fieldName: run.fieldName,
+      file: path
     };
     const requested = run.overridesByFile.get(path) ?? [];
     const overrides = requested.flatMap((o) => typeof o === "string" ? [o] : configuredOverride(o, editRequest.images));
@@ -21885,7 +22069,11 @@ async function warnLeftBehind(run, texts, planned, { forFile }, kustomizations, 
   const finalTexts = new Map([...texts].filter(([path]) => run.inScope(path)).map(([path, text2]) => [path, after.get(path) ?? text2]));
   const marks = /* @__PURE__ */ new Map();
   const marksIn = (path) => marks.get(path) ?? marks.set(path, marksOf(path, texts.get(path))).get(path);
+  const charts = new Map(
+    await Promise.all(chartsOf(finalTexts.keys(), run.present).map(async (path) => [path, after.get(path) ?? await readText(run.source, path)]))
+  );
   const left = leftBehind(valid.images, finalTexts, {
+    charts,
     explained: (path, image, line) => warnedOf(warned.get(path) ?? [], image.repository, line) || // Marked fields follow their setter, overridden ones their override (a --set names no image: any of them): a warning says why either is left.
     (run.overridesByFile.get(path) ?? []).some((o) => typeof o === "string" || o.repository === image.repository) || (config?.overrides ?? []).some((o) => o.file === path && o.repository === image.repository) || markedIn2(forFile(path), marksIn(path), image) || run.keptOut(path, image) || run.unselected(path),
     quiet: planned.length === 0 && warnings.every(isAside)
@@ -22040,14 +22228,20 @@ function checkedTargets(root, files) {
     if (!readFileSync2(target).equals(Buffer.from(file.before))) edited.push(file.path);
     return { file, target, mode: stats.mode & 4095, uid: stats.uid, gid: stats.gid };
   });
-  if (edited.length > 0) {
-    const [verb, pronoun] = edited.length === 1 ? ["has", "its"] : ["have", "their"];
-    throw new Error(
-      `refusing to write ${andList(edited)}: ${verb} changed since the plan was made (${pronoun} text is not the plan's before, and writing would lose that change); plan again; nothing was written`
-    );
-  }
+  if (edited.length > 0) throw new StalePlanError(edited);
   return writes2;
 }
+var StalePlanError = class extends Error {
+  constructor(paths) {
+    const [verb, pronoun] = paths.length === 1 ? ["has", "its"] : ["have", "their"];
+    super(
+      `refusing to write ${andList(paths)}: ${verb} changed since the plan was made (${pronoun} text is not the plan's before, and writing would lose that change); plan again; nothing was written`
+    );
+    this.paths = paths;
+    this.name = "StalePlanError";
+  }
+  paths;
+};
 function isInside(root, path) {
   const rel = relative(root, path);
   return rel === "" || !isAbsolute(rel) && rel !== ".." && !rel.startsWith(`..${sep}`);
@@ -22070,6 +22264,7 @@ function isActorLogin(text2) {
 var PAYLOAD_VERSION = 1;
 var MAX_TOP_LEVEL_KEYS = 10;
 var MAX_PAYLOAD_BYTES = 64 * 1024;
+var MAX_INPUT_CHARACTERS = 65535;
 var MAX_PAYLOAD_NESTING = 1e3;
 function sourceFromEnv(env) {
   const { GITHUB_REPOSITORY: repository, GITHUB_RUN_ID: runId } = env;
@@ -22082,6 +22277,8 @@ function sourceFromEnv(env) {
     ...env["GITHUB_ACTOR"] && { actor: env["GITHUB_ACTOR"] }
   };
 }
+var PAYLOAD_INPUT = "payload";
+var INPUT_PAYLOAD_FIELD = `inputs.${PAYLOAD_INPUT}`;
 var PayloadError = class extends Error {
   constructor(field2, reason) {
     super(`${field2}: ${reason}`);
@@ -22107,17 +22304,24 @@ function buildPayload(input, where2 = "client_payload") {
     const issue = reservedKeyIssue(key);
     if (issue) throw new PayloadError(`${where2}.${key}`, issue);
   }
+  const tooMany = extraKeysIssue(input);
+  if (tooMany) throw new PayloadError(where2, tooMany);
+  return parsePayload({ ...ownPart(input), ...extra }, where2);
+}
+function ownPart(input) {
   const source = input.source && withoutUndefined(input.source);
-  return parsePayload(
-    {
-      v: PAYLOAD_VERSION,
-      images: input.images,
-      ...source && Object.keys(source).length > 0 && { source },
-      ...input.targets && input.targets.length > 0 && { targets: input.targets },
-      ...extra
-    },
-    where2
-  );
+  return {
+    v: PAYLOAD_VERSION,
+    images: input.images,
+    ...source && Object.keys(source).length > 0 && { source },
+    ...input.targets && input.targets.length > 0 && { targets: input.targets }
+  };
+}
+function extraKeysIssue(input) {
+  const own = Object.keys(ownPart(input));
+  const extra = Object.keys(input.extra ?? {});
+  if (own.length + extra.length <= MAX_TOP_LEVEL_KEYS) return void 0;
+  return `${extra.length} extra keys (${extra.map(quotedExcerpt).join(", ")}) and gitops-promote's ${own.length} (${own.join(", ")}) make ${own.length + extra.length} top-level keys; GitHub allows at most ${MAX_TOP_LEVEL_KEYS}. Nest the extra keys under one, e.g. {"build": {${extra.slice(0, 2).map((key) => `${quotedExcerpt(key)}: ...`).join(", ")}, ...}}`;
 }
 function reservedKeyIssue(key) {
   return RESERVED_KEYS.has(key) ? `the extra payload may not set "${key}": gitops-promote writes it` : void 0;
@@ -22131,8 +22335,8 @@ function parsePayload(value, where2 = "client_payload") {
   }
   const shape = shapeIssue(object);
   if (shape) throw new PayloadError(where2, shape);
-  const bytes = new TextEncoder().encode(JSON.stringify(object)).length;
-  if (bytes >= MAX_PAYLOAD_BYTES) throw new PayloadError(where2, `is ${bytes} bytes of JSON; GitHub requires less than ${MAX_PAYLOAD_BYTES} (64KB)`);
+  const size = sizeIssue(JSON.stringify(object), where2);
+  if (size) throw new PayloadError(where2, size);
   checkVersion(object["v"], `${where2}.v`);
   const images = checkImages(object["images"], `${where2}.images`, misspelt(object, "images"));
   const source = object["source"] === void 0 ? void 0 : checkSource(object["source"], `${where2}.source`);
@@ -22140,6 +22344,14 @@ function parsePayload(value, where2 = "client_payload") {
   if (nearTargets !== "") throw new PayloadError(`${where2}.targets`, `missing, so the run would update every target${nearTargets}`);
   const targets = object["targets"] === void 0 ? void 0 : checkTargets(object["targets"], `${where2}.targets`);
   return { ...object, v: PAYLOAD_VERSION, images, ...source && { source }, ...targets && { targets } };
+}
+function sizeIssue(json, where2) {
+  if (where2 === INPUT_PAYLOAD_FIELD) {
+    const characters = [...json].length;
+    return characters > MAX_INPUT_CHARACTERS ? `is ${characters} characters of JSON; GitHub allows at most ${MAX_INPUT_CHARACTERS} characters in a workflow_dispatch's inputs` : void 0;
+  }
+  const bytes = new TextEncoder().encode(json).length;
+  return bytes >= MAX_PAYLOAD_BYTES ? `is ${bytes} bytes of JSON; GitHub requires less than ${MAX_PAYLOAD_BYTES} (64KB)` : void 0;
 }
 function misspelt(payload, key) {
   const near = closest(
@@ -22312,6 +22524,7 @@ export {
   PolicyError,
   RequestError,
   SourceError,
+  StalePlanError,
   TemplateError,
   applyOverrides,
   applySet,

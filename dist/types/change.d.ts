@@ -132,32 +132,17 @@ export type ValueFor = (current: string | undefined, note?: VersionNote) => stri
 /** What the editors are asked to do in one file. */
 export interface EditRequest {
     /** Incoming images, each with a tag or digest, matched by repository against image fields; default none. */
-    readonly images?: readonly ImageUpdate[];
+    readonly images?: readonly ImageUpdate[] | undefined;
     /** Flux marker keys (`<ns>:<name>`, without `:tag`/`:name`/`:digest`) to the image they stand for, with a tag or digest; default none. */
-    readonly setters?: ReadonlyMap<string, ImageUpdate>;
-    /**
-     * Marker keys defined elsewhere (Flux objects, configuration) that this request has no
-     * image for, each with why its markers are left here. Undefined: the key is every other
-     * app's, no news, and its markers are not warned about; a reason (its definition does not
-     * reach this file) is said at each of them. A key neither here nor in `setters` is unknown.
-     */
-    readonly knownSetters?: ReadonlyMap<string, string | undefined>;
-    /**
-     * Image names (as written) that a kustomization building this file gives a version with
-     * `images:`: a container image of such a name with no tag or digest is left to it, silently
-     * (undefined: that kustomization is edited too) or saying the reason given.
-     */
-    readonly kustomizeTagged?: ReadonlyMap<string, string | undefined>;
-    /**
-     * Helm tags written alone that a kustomize patch in this file sets over a pair of the resource it
-     * patches (an overlay's `spec.values.image.tag` over the base HelmRelease's `image: {repository, tag}`):
-     * by document index, then the tag's key as a change names it (`spec.values.image.tag`,
-     * `patches[0].patch: spec.values.image.tag`, `[0].value`), the repository (with its registry) as that
-     * pair writes it. Each is set as that pair's tag.
-     */
-    readonly pairedTags?: ReadonlyMap<number, ReadonlyMap<string, string>>;
+    readonly setters?: ReadonlyMap<string, ImageUpdate> | undefined;
     /** How warnings name the update request's fields, as the face that runs spells them (`--set`, `input set`); default the CLI's flags. */
-    readonly fieldName?: FieldNamer;
+    readonly fieldName?: FieldNamer | undefined;
+    /**
+     * The text's path or file name. A YAML document with neither apiVersion nor kind is then a kustomization
+     * only in a file kustomize reads one from (`kustomization.yaml`, `kustomization.yml`, `Kustomization`), as
+     * kustomize does; without it, only when its fields have the shapes kustomize gives them (kustomize.ts).
+     */
+    readonly file?: string | undefined;
 }
 /** An EditRequest with its lists given: what the editors read. */
 export interface FullEditRequest extends EditRequest {

@@ -19,7 +19,7 @@ export { applyOverrides, type ComputedOverride, type OverrideImage, type Overrid
 export { parseOverrideSpec, OverrideSpecError, type OverrideOperation, type OverrideSpec } from "./kcl/override-spec.js";
 export { planUpdate, type FilePlan, type Plan, type PlannedTarget } from "./engine/plan.js";
 export { DEFAULT_CONFIG } from "./engine/config-file.js";
-export { writePlan } from "./engine/apply.js";
+export { StalePlanError, writePlan } from "./engine/apply.js";
 export { applySet } from "./engine/apply-set.js";
 export { directorySource, memorySource, type TextFile, type TreeSource } from "./engine/source.js";
 export { nothingToUpdate, RequestError, validateRequest, type FieldNamer, type FileOverride, type KnownImages, type NamedField, type RequestField, type RequestSwitch, type RequestIssue, type UpdateRequest, type ValidRequest, } from "./engine/request.js";

@@ -9,6 +9,14 @@ import type { Plan } from "./plan.js";
  * rename that fails (EBUSY on a bind-mounted file, an immutable file) puts back the files
  * already renamed and removes the remaining temporary files. The rename replaces the file, so a
  * hard link to it keeps the old text. Synchronous like the reads (source.ts): threadpool round
- * trips cost more than these small writes. `rename` is the file system's, or a test's.
+ * trips cost more than these small writes.
  */
-export declare function writePlan(root: string, plan: Plan, rename?: (from: string, to: string) => void): Promise<void>;
+export declare function writePlan(root: string, plan: Plan): Promise<void>;
+/**
+ * writePlan's refusal of a plan whose files have changed since it was made: `paths` are those whose text is not
+ * their `before` any more, and writing would lose that change. Nothing was written; plan again.
+ */
+export declare class StalePlanError extends Error {
+    readonly paths: readonly string[];
+    constructor(paths: readonly string[]);
+}

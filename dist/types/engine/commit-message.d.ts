@@ -20,7 +20,7 @@ export interface CommitMessageInput {
         readonly name: string;
     };
     /** `.Values`: extra strings for the template. */
-    readonly values?: Readonly<Record<string, string>>;
+    readonly values?: Readonly<Record<string, string>> | undefined;
 }
 /** The message for a commit: the template rendered when one is given, our default otherwise. Throws TemplateError for a template that does not parse or fails while running. */
 export declare function commitMessage(template: string | undefined, input: CommitMessageInput): string;

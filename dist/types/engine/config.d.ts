@@ -85,7 +85,8 @@ export declare class ConfigError extends Error {
     readonly issues: readonly Diagnostic[];
     readonly config?: Config | undefined;
     /**
-     * `issues`: on their file and line, each message `<path>: <what is wrong>`, in file order.
+     * `issues`: on their file and line, each message `<path>: <what is wrong>`, in file order; the
+     * error's message lists them, each after its file and line (`line 3: ` when the text has no file name).
      * `config`: what could be read, the entries in error left out, for checks of the tree (an
      * override's file) to report with these rather than in a second round once they are fixed.
      */

@@ -25,7 +25,6 @@ export declare function mayHoldDeployer(path: string, text: string): boolean;
  * Flux Kustomization of a tree): one without images builds a path as the kustomization there does alone.
  */
 export declare function mayGiveNamespace(text: string): boolean;
-export declare function isKustomizationFile(path: string): boolean;
 /** The patch files (`path:`) `kustomizations` name, each once: only a text naming a patch is parsed. */
 export declare function patchFilesOf(kustomizations: readonly TextFile[]): string[];
 export interface Kustomization {

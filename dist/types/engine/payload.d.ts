@@ -2,6 +2,8 @@ export declare const PAYLOAD_VERSION = 1;
 export declare const MAX_TOP_LEVEL_KEYS = 10;
 /** "less than 64KB": the UTF-8 bytes of the serialised JSON must stay below 65536. */
 export declare const MAX_PAYLOAD_BYTES: number;
+/** workflow_dispatch: "The maximum payload for `inputs` is 65,535 characters"; the payload's JSON text is the one input. */
+export declare const MAX_INPUT_CHARACTERS = 65535;
 /**
  * How deep lists and objects may nest in a payload. GitHub states no limit, and 64KB of JSON
  * holds ~32,000 levels, past the stack of any recursive walk (JSON.stringify's, which measures
@@ -10,11 +12,11 @@ export declare const MAX_PAYLOAD_BYTES: number;
 export declare const MAX_PAYLOAD_NESTING = 1000;
 /** Where the sending run came from; every field is optional because a CLI user has none of them. */
 export interface PayloadSource {
-    readonly repository?: string;
-    readonly sha?: string;
-    readonly ref?: string;
-    readonly run_url?: string;
-    readonly actor?: string;
+    readonly repository?: string | undefined;
+    readonly sha?: string | undefined;
+    readonly ref?: string | undefined;
+    readonly run_url?: string | undefined;
+    readonly actor?: string | undefined;
 }
 /**
  * The sending run, from the variables a GitHub runner sets (`GITHUB_REPOSITORY`, `GITHUB_SHA`, ...);
@@ -23,6 +25,8 @@ export interface PayloadSource {
 export declare function sourceFromEnv(env: Readonly<Record<string, string | undefined>>): PayloadSource;
 /** The workflow_dispatch input that carries the payload as JSON, on both ends. */
 export declare const PAYLOAD_INPUT = "payload";
+/** The payload as a workflow_dispatch carries it, as messages name it; the name also picks GitHub's size limit for inputs. */
+export declare const INPUT_PAYLOAD_FIELD = "inputs.payload";
 export interface Payload {
     readonly v: typeof PAYLOAD_VERSION;
     /** Validated image references, `name[:tag][@digest]`. */
@@ -41,18 +45,29 @@ export declare class PayloadError extends Error {
 }
 export interface PayloadInput {
     readonly images: readonly string[];
-    readonly source?: PayloadSource;
-    readonly targets?: readonly string[];
+    readonly source?: PayloadSource | undefined;
+    readonly targets?: readonly string[] | undefined;
     /** Extra top-level keys; they count towards GitHub's 10-key limit and may not reuse ours. */
-    readonly extra?: Readonly<Record<string, unknown>>;
+    readonly extra?: Readonly<Record<string, unknown>> | undefined;
 }
-/** Build and validate a payload; throws PayloadError naming the field that is wrong. */
+/**
+ * Build and validate a payload; throws PayloadError naming the field that is wrong. `where` is
+ * `client_payload` (repository_dispatch) or `inputs.payload` (workflow_dispatch), each held to
+ * its own size limit (parsePayload).
+ */
 export declare function buildPayload(input: PayloadInput, where?: string): Payload;
+/**
+ * Why the extra keys do not fit beside gitops-promote's own in GitHub's 10 top-level keys, with
+ * the way out: one key holding them all counts once. Undefined when they fit. Said of the extra
+ * keys, for the caller to name where they came from.
+ */
+export declare function extraKeysIssue(input: PayloadInput): string | undefined;
 /** Why the extra payload may not set `key` (gitops-promote writes it), or undefined when it may. */
 export declare function reservedKeyIssue(key: string): string | undefined;
 /**
  * Validate a received payload: an object or its JSON text (the workflow_dispatch input).
- * `where` names it in errors: `client_payload` or `inputs.payload`.
+ * `where` names it in errors: `client_payload` or `inputs.payload`, which also picks the size
+ * limit of the event that carries it (any other name gets client_payload's).
  */
 export declare function parsePayload(value: unknown, where?: string): Payload;
 /** Why `name` names no target anywhere (the configuration's grammar for target names), so a sender refuses what no receiver could match; undefined when it could. */

@@ -39,7 +39,7 @@ export declare function jsonRefusal(issues: readonly Diagnostic[]): JsonReport;
 export declare function shownValue(value: string | undefined): string;
 /** Per-file summary (old -> new), grouped by target; with `diff`, the unified diff of each file. */
 export declare function humanReport(plan: Plan, options?: {
-    diff?: boolean;
-    dryRun?: boolean;
+    diff?: boolean | undefined;
+    dryRun?: boolean | undefined;
 }): string;
 export declare function formatWarning(w: Warning): string;

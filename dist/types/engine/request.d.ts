@@ -12,33 +12,33 @@ import { type FieldNamer, type RequestField } from "../field-name.js";
 /** What to update; at least one image, setter or set. */
 export interface UpdateRequest {
     /** Incoming image references (`ghcr.io/acme/app:1.2.4[@sha256:…]`); default none. */
-    readonly images?: readonly string[];
+    readonly images?: readonly string[] | undefined;
     /** Flux marker keys with an explicit value: `automation-ns:policy=repo:tag[@digest]`; default none. */
-    readonly setters?: readonly string[];
+    readonly setters?: readonly string[] | undefined;
     /** Override specs for one file: `main.k:config.containers.app.image="repo:tag"`, `values.yaml:image.tag=1.2.3`; default none. */
-    readonly sets?: readonly string[];
+    readonly sets?: readonly string[] | undefined;
     /** Globs (relative to the root) restricting which files are scanned; default (empty) all. */
-    readonly paths?: readonly string[];
+    readonly paths?: readonly string[] | undefined;
     /**
      * Where the root is in its repository (`clusters`, as `git rev-parse --show-prefix` says it), for what
      * the tree names from the repository's root: an ImageUpdateAutomation's `spec.update.path`; default ""
      * (the root is the repository's).
      */
-    readonly pathInRepository?: string;
+    readonly pathInRepository?: string | undefined;
     /**
      * The configuration: a file relative to the root, by default `.github/gitops-promote.yaml` when it
      * exists; `"none"` (NO_CONFIG) for none, where one sits unread (a file so named is `./none`); or
      * one parseConfig made, which no file of the tree then replaces (its overrides are still
      * checked against the tree, and messages name it "the configuration").
      */
-    readonly config?: string | Config;
+    readonly config?: string | Config | undefined;
     /** Restrict the update to these configured targets (a dispatch payload's `targets`). */
-    readonly targets?: readonly string[];
-    readonly allowDowngrade?: boolean;
+    readonly targets?: readonly string[] | undefined;
+    readonly allowDowngrade?: boolean | undefined;
     /** Let override specs create a missing path instead of failing. */
-    readonly create?: boolean;
+    readonly create?: boolean | undefined;
     /** How messages name a value of a field, as the face it came from spells it (`--image`, `input images`); default `image[0]`. */
-    readonly fieldName?: FieldNamer;
+    readonly fieldName?: FieldNamer | undefined;
 }
 export type { FieldNamer, NamedField, RequestField, RequestSwitch } from "../field-name.js";
 /**

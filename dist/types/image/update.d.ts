@@ -9,9 +9,9 @@ import type { Policy } from "./policy.js";
 /** An incoming image and the rule that decides whether it replaces the current version. */
 export interface ImageUpdate {
     readonly image: ImageRef;
-    readonly policy?: Policy;
+    readonly policy?: Policy | undefined;
     /** Set the incoming tag even when the policy ranks the current one higher, or equal and keeps it (semver `v1.2.0` and `1.2.0`). */
-    readonly allowDowngrade?: boolean;
+    readonly allowDowngrade?: boolean | undefined;
 }
 /** The versioned part of a reference, as a field holds it. */
 export interface Version {

@@ -5,7 +5,7 @@
  * interpolations, escapes, anything with spaces or quotes) are never touched, nor is
  * anything inside a comment.
  */
-import { type EditRequest, type EditResult, type FieldEditResult, type FullEditRequest } from "../change.js";
+import { type EditRequest, type EditResult } from "../change.js";
 import { type ImageRef } from "../image/reference.js";
 /**
  * What the overrides of a file set, for what its interpolations' warnings would ask for: an
@@ -41,5 +41,3 @@ export declare function mayBuildOnRegistry(text: string, image: ImageRef): boole
  * tokenize or parse; a file that cannot match (screened by bytes) is returned as is.
  */
 export declare function editKcl(text: string, request: EditRequest, overridden?: Overridden): EditResult;
-/** editKcl for a request the engine built from what it checked once for the plan: not checked again for each file. */
-export declare function editCheckedKcl(text: string, request: FullEditRequest, overridden?: Overridden): FieldEditResult;

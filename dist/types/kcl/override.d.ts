@@ -10,14 +10,14 @@ import { type EditResult, type FieldEditResult, type ValueFor } from "../change.
 import type { FieldNamer } from "../field-name.js";
 export interface OverrideOptions {
     /** Insert a missing path (in the deepest existing config) instead of failing. */
-    readonly create?: boolean;
+    readonly create?: boolean | undefined;
     /**
      * Whether the run sets the field at a path (`config.image.digest`) too. Given, a spec that sets
      * a tag beside a digest the run does not set is warned about: the digest still pins the earlier build.
      */
-    readonly setsToo?: (path: string) => boolean;
+    readonly setsToo?: ((path: string) => boolean) | undefined;
     /** How warnings name the request's fields, as its face does (`--set`, `input set`); default the CLI's flags. */
-    readonly fieldName?: FieldNamer;
+    readonly fieldName?: FieldNamer | undefined;
 }
 /** What a configured override (the configuration's `overrides:`) sets: an image's whole reference, or (`part: "tag"`) only its tag. */
 export interface OverrideImage {

@@ -19,18 +19,11 @@
  * kustomize patches (`inline-patch.ts`, moved from the patch text to the file's bytes), images
  * in the `-O` override specs and `-D` options of a KCLRun or KCL settings file
  * (`kcl-overrides.ts`; a marker on one sets the image inside it, `kcl-settings.ts`) and Helm
- * values pairs (`helm.ts`) leave marked fields to their marker.
+ * values pairs (`helm.ts`) leave marked fields to their marker; Helm values the editors cannot reach (in a
+ * ConfigMap's string, a k3s HelmChart's) are named (`values-strings.ts`).
  * Every new tag/digest is the shared decision `nextVersion` (policies, no downgrade). Splices never overlap (a claimed node is edited once) and are applied in one
  * pass, so the work is linear in the file size.
  */
-import { type EditRequest, type EditResult, type FieldEditResult, type FullEditRequest } from "../change.js";
-import type { Editor } from "./plan.js";
-/** Runs `editors` over one parse of `text`; throws SourceError when `text` is not valid YAML. */
-export declare function runEditors(text: string, given: EditRequest, editors: readonly Editor[]): EditResult;
+import { type EditRequest, type EditResult } from "../change.js";
 /** Applies every YAML editor to one file: DESIGN §2 1–4, Argo CD's kustomize image lists (the string form of 3) and Helm parameters (of 4). */
 export declare function editYaml(text: string, request: EditRequest): EditResult;
-/**
- * editYaml for a request the engine built from what it checked once for the plan: not checked again for
- * each file, and its warnings keep what they are about (FieldWarning) for the overrides of the file.
- */
-export declare function editCheckedYaml(text: string, request: FullEditRequest): FieldEditResult;

@@ -24,23 +24,23 @@ export declare function parseYamlSpec(spec: string, fieldName?: FieldNamer): Yam
 export declare function setFromSpec(text: string, spec: string, create: boolean, setsToo?: (path: string) => boolean, fieldName?: FieldNamer): EditResult;
 export interface SetOptions {
     /** Add missing mapping keys at the end of the path, under a mapping or in place of a key's null value (`image:`). */
-    readonly create?: boolean;
+    readonly create?: boolean | undefined;
     /**
      * The value was given unquoted: where the field holds a plain number, boolean or null and
      * the value reads as one too, it is written as it is (`replicas: 2` set to 3 stays a
      * number). Otherwise, and always for a quoted value, the value is a string, and a warning
      * says so where the field held a plain number or boolean (whatever `typed` is; a null is filled, not retyped).
      */
-    readonly typed?: boolean;
+    readonly typed?: boolean | undefined;
     /**
      * Whether the run sets the field at a path (`image.digest`) too. Given (a `--set` or a configured
      * override), a tag (or a kustomize entry's newTag) set beside a digest the run does not set is warned about: the digest still pins the earlier build.
      */
-    readonly setsToo?: (path: string) => boolean;
+    readonly setsToo?: ((path: string) => boolean) | undefined;
     /** The value is a configured override's, not a `--set`'s: the warning above says so. */
-    readonly configured?: boolean;
+    readonly configured?: boolean | undefined;
     /** How messages name the request's fields, as its face does (`--set`, `input set`); default the CLI's flags. */
-    readonly fieldName?: FieldNamer;
+    readonly fieldName?: FieldNamer | undefined;
 }
 /**
  * Sets the scalar at `path` (see parsePath) to `value`, or to what `value` computes from the

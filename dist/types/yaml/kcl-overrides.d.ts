@@ -1,2 +1,0 @@
-import type { Editor } from "./plan.js";
-export declare const editKclOverrideSpecs: Editor;
