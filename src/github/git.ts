@@ -257,6 +257,16 @@ export class GitRepo {
   }
 
   /**
+   * Whether the checkout holds commit `oid`. Not `cat-file -e`: in a partial clone it would fetch a
+   * commit the checkout lacks, with all its history. A missing tip makes git before 2.45 fail and
+   * git 2.45 and later print `?<oid>` and succeed: only the commit's own line says it is there.
+   */
+  private async hasCommit(oid: string): Promise<boolean> {
+    const { code, stdout } = await this.exec(["rev-list", "--no-walk", "--missing=print", oid], {});
+    return code === 0 && stdout.toString("utf8").trim() === oid;
+  }
+
+  /**
    * Fetches `branch` from `remote`; its head commit, or undefined when the branch does not exist.
    * In a shallow checkout only the head commit is fetched (forkPoint fetches what a rebuild needs),
    * and none the checkout has already.
@@ -269,8 +279,7 @@ export class GitRepo {
       // `fetch-depth: N` checkout's history to that commit: one it has is only named.
       const head = await this.remoteHead(remote, `refs/heads/${branch}`);
       if (head === "") return undefined;
-      // Not `cat-file -e`: in a partial clone it would fetch a commit the checkout lacks, with all its history.
-      if ((await this.exec(["rev-list", "--no-walk", "--missing=print", head], {})).code === 0) {
+      if (await this.hasCommit(head)) {
         await this.run(["update-ref", local, head]);
         return head;
       }

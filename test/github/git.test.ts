@@ -61,6 +61,29 @@ describe("GitRepo (local git, any remote)", () => {
     expect(git(dir, "rev-list", "--count", "HEAD")).toBe("3");
   });
 
+  it("in a shallow checkout, a head it lacks is fetched also where git answers a missing tip with ?<oid> and success (git 2.45 and later)", async () => {
+    // This machine's git fails on a missing tip; a wrapper answers as git 2.45's rev-list --missing=print does.
+    const bin = join(repo.bare, "..", "git-2.45");
+    await mkdir(bin);
+    const real = execFileSync("sh", ["-c", "command -v git"], { encoding: "utf8" }).trim();
+    const wrapper = `#!/bin/sh
+if [ "$1" = rev-list ] && [ "$2" = --no-walk ] && [ "$3" = --missing=print ] && ! ${real} cat-file -e "$4^{commit}" 2>/dev/null; then
+  echo "?$4"; exit 0
+fi
+exec ${real} "$@"
+`;
+    await writeFile(join(bin, "git"), wrapper, { mode: 0o755 });
+    const dir = join(repo.bare, "..", "depth-1");
+    execFileSync("git", ["clone", "--quiet", "--depth=1", `file://${repo.bare}`, dir]);
+    const seed = join(repo.bare, "..", "seed");
+    git(seed, "-c", "user.name=t", "-c", "user.email=t@e", "commit", "--quiet", "--allow-empty", "-m", "moved on");
+    git(seed, "push", "--quiet", repo.bare, "trunk");
+    const moved = git(seed, "rev-parse", "HEAD");
+    const g = new GitRepo(dir, { PATH: `${bin}:${process.env["PATH"] ?? ""}` });
+    expect(await g.fetch("origin", "trunk")).toBe(moved);
+    expect(git(dir, "cat-file", "-t", moved)).toBe("commit");
+  });
+
   it.each([
     ["a full clone, the base moved since, a person's commit on the branch", false, true, true],
     ["a shallow clone, the base moved since, a person's commit on the branch", true, true, true],
