@@ -12,7 +12,8 @@ import { andList } from "../text/and-list.js";
 import { writtenPart, writtenVersion } from "./commit-message.js";
 import type { Config, Target } from "./config.js";
 import { deployedAsWrittenBy } from "./deployed-as-written.js";
-import { isKustomizationFile, type KustomizeTree } from "./kustomize-graph.js";
+import { isKustomizationFile } from "../yaml/kustomize.js";
+import type { KustomizeTree } from "./kustomize-graph.js";
 import type { ValidRequest } from "./request.js";
 import { allowance } from "./targets.js";
 

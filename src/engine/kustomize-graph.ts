@@ -56,12 +56,6 @@ export function mayHoldDeployer(path: string, text: string): boolean {
 }
 
 /**
- * The name rule is the editors' (a document with no apiVersion or kind is a kustomization by it); read here as there.
- * @internal The engine's: yaml/kustomize.d.ts would bring the yaml package's types into the library's declarations.
- */
-export { isKustomizationFile } from "../yaml/kustomize.js";
-
-/**
  * Whether a YAML file may hold a Flux Kustomization with a `spec.targetNamespace`, which puts what it builds
  * in that namespace: a screen before any parse. Those without one are not looked for (that would keep every
  * Flux Kustomization of a tree): one without images builds a path as the kustomization there does alone.

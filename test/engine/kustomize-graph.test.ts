@@ -4,7 +4,6 @@ import {
   buildsOf,
   buildsReaching,
   graphOf,
-  isKustomizationFile,
   listedAs,
   mayGiveNamespace,
   mayHoldDeployer,
@@ -15,6 +14,7 @@ import {
   type BuiltNamespace,
   type KustomizeTree,
 } from "../../src/engine/kustomize-graph.js";
+import { isKustomizationFile } from "../../src/yaml/kustomize.js";
 import { parseImageRef } from "../../src/image/reference.js";
 
 const API = "ghcr.io/acme/api";
