@@ -380,12 +380,13 @@ async function checkoutLandings(ctx: DeliveryContext, request: UpdateRequest, op
   return [{ mode: "none", branch: (await checkoutHead(ctx)).branch, files, changes: files.flatMap((f) => f.changes) }];
 }
 
-/** The checkout's branch (`HEAD` when detached) and commit; a repository with no commit yet has neither. */
+/** Where the checkout is: its branch (`HEAD` when detached) and commit. */
 export interface CheckoutHead {
   readonly branch: string;
   readonly head: string;
 }
 
+/** The checkout's CheckoutHead; a repository with no commit yet has head "" and branch "HEAD", as a detached one. */
 async function checkoutHead(ctx: DeliveryContext): Promise<CheckoutHead> {
   const read = (args: string[], otherwise: string) =>
     ctx.git.run(args).then(

@@ -174,18 +174,7 @@ describe("explaining a failed update run", () => {
 
   it("names a partial clone's fetch of the blobs it lacks as the fetch it is, past the setting before it", () => {
     const error = new GitError(
-      [
-        "-c",
-        "fetch.negotiationAlgorithm=noop",
-        "fetch",
-        "--quiet",
-        "--no-tags",
-        "--no-write-fetch-head",
-        "--recurse-submodules=no",
-        "--filter=blob:none",
-        "--stdin",
-        "origin",
-      ],
+      ["-c", "fetch.negotiationAlgorithm=noop", "fetch", "--filter=blob:none", "--stdin", "origin"],
       "fatal: could not read Username for 'https://github.com': terminal prompts disabled",
       128,
     );
