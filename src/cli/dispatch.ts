@@ -122,7 +122,10 @@ export async function runDispatch(args: string[], io: Io): Promise<number> {
   if (badTargets.length > 0) throw new UsageError(badTargets.map((issue) => `--target: ${issue}`).join("\n"));
   const dryRun = values["dry-run"] ?? false;
   const token = dryRun ? undefined : sendingToken(io.env);
-  const payload = buildPayload({ images, source: sourceFromEnv(io.env), ...(values.target && { targets: values.target }) });
+  const payload = buildPayload(
+    { images, source: sourceFromEnv(io.env), ...(values.target && { targets: values.target }) },
+    workflow ? "workflow_dispatch" : "repository_dispatch",
+  );
   for (const names of repeated) io.stderr(`warning: ${repeatedRepository("--repository", names)}\n`);
   if (!token) {
     printJson(io, values.json ? { payload, dispatched: [] } : payload);

@@ -40,7 +40,9 @@ export async function readPayload(file: string, io: Io): Promise<Payload> {
       'is what gitops-promote dispatch --json prints ({"payload", "dispatched"}), not a payload: leave out --json (dispatch --dry-run prints the payload alone) or pass on its payload (| jq .payload)',
     );
   }
-  return parsePayload(value, PAYLOAD_FIELD);
+  // A file's payload may have come by either event: client_payload's limit is the stricter
+  // (a JSON text has no fewer bytes than characters), so what it lets through both events carry.
+  return parsePayload(value, "repository_dispatch", PAYLOAD_FIELD);
 }
 
 /** `dispatch --json`'s object, which holds a payload but is none (no `v`). */

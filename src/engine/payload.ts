@@ -60,8 +60,14 @@ export function sourceFromEnv(env: Readonly<Record<string, string | undefined>>)
 
 /** The workflow_dispatch input that carries the payload as JSON, on both ends. */
 export const PAYLOAD_INPUT = "payload";
-/** The payload as a workflow_dispatch carries it, as messages name it; the name also picks GitHub's size limit for inputs. */
-export const INPUT_PAYLOAD_FIELD = `inputs.${PAYLOAD_INPUT}`;
+
+/** The event that carries a payload: it sets GitHub's size limit and the payload's field. */
+export type DispatchKind = "repository_dispatch" | "workflow_dispatch";
+/** The event field each kind carries the payload in, as messages name it. */
+export const PAYLOAD_FIELDS: Readonly<Record<DispatchKind, string>> = {
+  repository_dispatch: "client_payload",
+  workflow_dispatch: `inputs.${PAYLOAD_INPUT}`,
+};
 
 export interface Payload {
   readonly v: typeof PAYLOAD_VERSION;
@@ -116,11 +122,11 @@ export interface PayloadInput {
 }
 
 /**
- * Build and validate a payload; throws PayloadError naming the field that is wrong. `where` is
- * `client_payload` (repository_dispatch) or `inputs.payload` (workflow_dispatch), each held to
- * its own size limit (parsePayload).
+ * Build and validate a payload for the event `kind` that will carry it, held to that event's size
+ * limit; throws PayloadError naming the field that is wrong, under the event's (PAYLOAD_FIELDS).
  */
-export function buildPayload(input: PayloadInput, where = "client_payload"): Payload {
+export function buildPayload(input: PayloadInput, kind: DispatchKind = "repository_dispatch"): Payload {
+  const where = PAYLOAD_FIELDS[kind];
   const extra = input.extra ?? {};
   for (const key of Object.keys(extra)) {
     const issue = reservedKeyIssue(key);
@@ -128,7 +134,7 @@ export function buildPayload(input: PayloadInput, where = "client_payload"): Pay
   }
   const tooMany = extraKeysIssue(input);
   if (tooMany) throw new PayloadError(where, tooMany);
-  return parsePayload({ ...ownPart(input), ...extra }, where);
+  return parsePayload({ ...ownPart(input), ...extra }, kind);
 }
 
 /** The keys gitops-promote writes: a source or targets with nothing in them is left out. */
@@ -167,11 +173,11 @@ export function reservedKeyIssue(key: string): string | undefined {
 }
 
 /**
- * Validate a received payload: an object or its JSON text (the workflow_dispatch input).
- * `where` names it in errors: `client_payload` or `inputs.payload`, which also picks the size
- * limit of the event that carries it (any other name gets client_payload's).
+ * Validate a received payload: an object or its JSON text (the workflow_dispatch input), held to
+ * the size limit of the event `kind` that carried it. `where` names it in errors; by default the
+ * event's field (`client_payload`, `inputs.payload`).
  */
-export function parsePayload(value: unknown, where = "client_payload"): Payload {
+export function parsePayload(value: unknown, kind: DispatchKind = "repository_dispatch", where = PAYLOAD_FIELDS[kind]): Payload {
   const object = typeof value === "string" ? parseJson(value, where) : value;
   if (!isRecord(object)) throw new PayloadError(where, `expected a JSON object, got ${describe(object)}`);
 
@@ -181,8 +187,8 @@ export function parsePayload(value: unknown, where = "client_payload"): Payload 
   }
   const shape = shapeIssue(object);
   if (shape) throw new PayloadError(where, shape);
-  const size = sizeIssue(JSON.stringify(object), where);
-  if (size) throw new PayloadError(where, size);
+  const size = payloadSize(JSON.stringify(object), kind);
+  if (size.over) throw new PayloadError(where, `is ${size.size} of JSON; ${size.limit}`);
 
   checkVersion(object["v"], `${where}.v`);
   const images = checkImages(object["images"], `${where}.images`, misspelt(object, "images"));
@@ -194,21 +200,36 @@ export function parsePayload(value: unknown, where = "client_payload"): Payload 
   return { ...object, v: PAYLOAD_VERSION, images, ...(source && { source }), ...(targets && { targets }) };
 }
 
+/** A payload's JSON measured as GitHub measures it for one kind of event, and that event's limit. */
+export interface PayloadSize {
+  /** `N characters` or `N bytes`. */
+  readonly size: string;
+  /** GitHub's limit, as a sentence: `GitHub allows at most ...`. */
+  readonly limit: string;
+  readonly over: boolean;
+}
+
 /**
- * Why GitHub would refuse the payload's JSON for its size, by the event that carries it: a
- * repository_dispatch's client_payload is measured in UTF-8 bytes, a workflow_dispatch's inputs
- * in characters (the payload's JSON text is the one input, sent as one string).
+ * The payload's JSON against GitHub's size limit for `kind`: a repository_dispatch's client_payload
+ * is measured in UTF-8 bytes, a workflow_dispatch's inputs in characters (the payload's JSON text
+ * is the one input, sent as one string).
  */
-function sizeIssue(json: string, where: string): string | undefined {
-  if (where === INPUT_PAYLOAD_FIELD) {
+export function payloadSize(json: string, kind: DispatchKind): PayloadSize {
+  if (kind === "workflow_dispatch") {
     // Characters as a person counts them: a letter outside the BMP is one, not JavaScript's two UTF-16 units.
     const characters = [...json].length;
-    return characters > MAX_INPUT_CHARACTERS
-      ? `is ${characters} characters of JSON; GitHub allows at most ${MAX_INPUT_CHARACTERS} characters in a workflow_dispatch's inputs`
-      : undefined;
+    return {
+      size: `${characters} characters`,
+      limit: `GitHub allows at most ${MAX_INPUT_CHARACTERS} characters in a workflow_dispatch's inputs`,
+      over: characters > MAX_INPUT_CHARACTERS,
+    };
   }
   const bytes = new TextEncoder().encode(json).length;
-  return bytes >= MAX_PAYLOAD_BYTES ? `is ${bytes} bytes of JSON; GitHub requires less than ${MAX_PAYLOAD_BYTES} (64KB)` : undefined;
+  return {
+    size: `${bytes} bytes`,
+    limit: `GitHub requires less than ${MAX_PAYLOAD_BYTES} bytes (64KB) in a repository_dispatch's client_payload`,
+    over: bytes >= MAX_PAYLOAD_BYTES,
+  };
 }
 
 /**

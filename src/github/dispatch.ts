@@ -5,7 +5,7 @@
  * for it. Errors say which repository, which token kind reaches it and which permission is
  * missing, because GitHub's 404 means both "no such repository" and "this token cannot see it".
  */
-import { MAX_INPUT_CHARACTERS, MAX_TOP_LEVEL_KEYS, PAYLOAD_INPUT, type Payload } from "../engine/payload.js";
+import { MAX_TOP_LEVEL_KEYS, PAYLOAD_INPUT, payloadSize, type DispatchKind, type Payload } from "../engine/payload.js";
 import { splitRepositoryName, type RepositoryName } from "../github-name.js";
 import type { GitHubClient } from "./client.js";
 import { errorMessage, httpStatus, requestHost, unanswered, unansweredSaid } from "./errors.js";
@@ -50,8 +50,6 @@ export interface DispatchOptions {
   /** Tests: the pause and clock a wait is measured on, instead of the wall clock. */
   readonly clock?: Clock;
 }
-
-export type DispatchKind = "repository_dispatch" | "workflow_dispatch";
 
 /** One repository that received the event, and the run it started when GitHub said so. */
 export interface Dispatched {
@@ -429,12 +427,9 @@ function explain(
  */
 function refused(message: string, action: DispatchKind | "wait", payload: Payload | undefined): string {
   if (action !== "wait" && /too (?:large|long|big|many)|exceed|maximum|limit|size/i.test(message)) {
-    const json = JSON.stringify(payload ?? null);
-    const limit =
-      action === "workflow_dispatch"
-        ? `its JSON is ${[...json].length} characters, and GitHub allows at most ${MAX_INPUT_CHARACTERS} in a workflow_dispatch's inputs`
-        : `its JSON is ${new TextEncoder().encode(json).length} bytes, and GitHub requires client_payload to be less than 64KB, with at most ${MAX_TOP_LEVEL_KEYS} top-level keys`;
-    return `: GitHub refused the payload as over a limit (${limit}). Announce fewer images per event, or send fewer extra keys.`;
+    const { size, limit } = payloadSize(JSON.stringify(payload ?? null), action);
+    const keys = action === "repository_dispatch" ? `, with at most ${MAX_TOP_LEVEL_KEYS} top-level keys` : "";
+    return `: GitHub refused the payload as over a limit (its JSON is ${size}, and ${limit}${keys}). Announce fewer images per event, or send fewer extra keys.`;
   }
   if (action === "workflow_dispatch" && /input|ref|workflow_dispatch/i.test(message))
     return `: the workflow must have \`on: workflow_dispatch\` with an input named "${PAYLOAD_INPUT}", and the ref must exist.`;

@@ -139,11 +139,19 @@ describe("gitops-promote dispatch, against the fake GitHub", () => {
     expect(result.stdout + result.stderr).not.toContain(fake.token);
   });
 
-  it("fails (exit 1) for a payload larger than GitHub takes, said as the validator says it", async () => {
+  it("fails (exit 1) for a payload larger than GitHub takes for its event, said as the validator says it", async () => {
     const images = Array.from({ length: 2300 }, (_, i) => ["--image", `ghcr.io/acme/app-with-a-long-name-${i}:1.0.0`]).flat();
     const result = await dispatch(["--repository", "acme/manifests", ...images, "--dry-run"]);
     expect([result.code, result.stdout]).toEqual([1, ""]);
-    expect(result.stderr).toMatch(/^error: client_payload: is \d+ bytes of JSON; GitHub requires less than 65536 \(64KB\)\n$/);
+    expect(result.stderr).toMatch(
+      /^error: client_payload: is \d+ bytes of JSON; GitHub requires less than 65536 bytes \(64KB\) in a repository_dispatch's client_payload\n$/,
+    );
+    // With --workflow the payload travels as the input `payload`, held to GitHub's limit for inputs, as the Action holds it.
+    const workflow = await dispatch(["--repository", "acme/manifests", ...images, "--workflow", "promote.yml", "--dry-run"]);
+    expect([workflow.code, workflow.stdout]).toEqual([1, ""]);
+    expect(workflow.stderr).toMatch(
+      /^error: inputs\.payload: is \d+ characters of JSON; GitHub allows at most 65535 characters in a workflow_dispatch's inputs\n$/,
+    );
   });
 
   it("says what it sent once, on stdout; stderr follows only a --wait, as the run goes", async () => {

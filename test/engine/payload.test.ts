@@ -112,8 +112,8 @@ describe("buildPayload", () => {
     expect(accepts(() => buildPayload({ images }))).toBe(accepts(() => validateRequest({ images, setters: [], sets: [], paths: [] })));
   });
 
-  it("uses the field name it is given (workflow_dispatch input)", () => {
-    expect(errorOf(() => buildPayload({ images: [] }, "inputs.payload")).message).toBe("inputs.payload.images: is empty; name at least one image");
+  it("names the payload by the event that carries it (a workflow_dispatch's inputs.payload)", () => {
+    expect(errorOf(() => buildPayload({ images: [] }, "workflow_dispatch")).message).toBe("inputs.payload.images: is empty; name at least one image");
   });
 });
 
@@ -122,7 +122,7 @@ describe("parsePayload", () => {
 
   it("accepts a payload object and its JSON text alike", () => {
     expect(parsePayload(good)).toEqual(good);
-    expect(parsePayload(JSON.stringify(good), "inputs.payload")).toEqual(good);
+    expect(parsePayload(JSON.stringify(good), "workflow_dispatch")).toEqual(good);
   });
 
   it("keeps extra keys and unknown source fields", () => {
@@ -220,7 +220,9 @@ describe("parsePayload", () => {
     const fits = { v: 1, images: ["nginx:1.25"], pad: "x".repeat(MAX_PAYLOAD_BYTES - 1 - base) };
     expect(parsePayload(fits).pad).toHaveLength(MAX_PAYLOAD_BYTES - 1 - base);
     const tooBig = { ...fits, pad: `${fits.pad}x` };
-    expect(errorOf(() => parsePayload(tooBig)).message).toBe(`client_payload: is ${MAX_PAYLOAD_BYTES} bytes of JSON; GitHub requires less than 65536 (64KB)`);
+    expect(errorOf(() => parsePayload(tooBig)).message).toBe(
+      `client_payload: is ${MAX_PAYLOAD_BYTES} bytes of JSON; GitHub requires less than 65536 bytes (64KB) in a repository_dispatch's client_payload`,
+    );
   });
 
   it("quotes back no more than the first 100 characters of a long text it refuses", () => {
@@ -244,21 +246,27 @@ describe("parsePayload", () => {
   it("holds a workflow_dispatch's inputs.payload to GitHub's 65,535 characters of inputs, and the JSON text of one that fits is sent whole", () => {
     const base = JSON.stringify({ v: 1, images: ["nginx:1.25"], pad: "" }).length;
     const fits = { v: 1, images: ["nginx:1.25"], pad: "x".repeat(MAX_INPUT_CHARACTERS - base) };
-    expect(JSON.stringify(parsePayload(JSON.stringify(fits), "inputs.payload"))).toHaveLength(65_535);
+    expect(JSON.stringify(parsePayload(JSON.stringify(fits), "workflow_dispatch"))).toHaveLength(65_535);
     const tooBig = JSON.stringify({ ...fits, pad: `${fits.pad}x` });
-    expect(errorOf(() => parsePayload(tooBig, "inputs.payload")).message).toBe(
+    expect(errorOf(() => parsePayload(tooBig, "workflow_dispatch")).message).toBe(
       "inputs.payload: is 65536 characters of JSON; GitHub allows at most 65535 characters in a workflow_dispatch's inputs",
     );
-    expect(errorOf(() => buildPayload({ images: ["nginx:1.25"], extra: { pad: fits.pad + "x" } }, "inputs.payload")).field).toBe("inputs.payload");
+    expect(errorOf(() => buildPayload({ images: ["nginx:1.25"], extra: { pad: fits.pad + "x" } }, "workflow_dispatch")).field).toBe("inputs.payload");
   });
 
   it("counts a workflow_dispatch's characters, not bytes: text of 3-byte letters past 64KB fits, and a letter outside the BMP is one character", () => {
     const base = JSON.stringify({ v: 1, images: ["nginx:1.25"], pad: "" }).length;
     const euros = { v: 1, images: ["nginx:1.25"], pad: "€".repeat(30_000) };
-    expect(parsePayload(euros, "inputs.payload").pad).toHaveLength(30_000);
+    expect(parsePayload(euros, "workflow_dispatch").pad).toHaveLength(30_000);
     expect(errorOf(() => parsePayload(euros)).message).toMatch(/^client_payload: is 90\d{3} bytes of JSON/);
     const astral = { v: 1, images: ["nginx:1.25"], pad: "𝄞".repeat(MAX_INPUT_CHARACTERS - base) };
-    expect(parsePayload(astral, "inputs.payload").pad).toBe(astral.pad);
+    expect(parsePayload(astral, "workflow_dispatch").pad).toBe(astral.pad);
+  });
+
+  it("takes the limit from the event, not from the name messages give the payload", () => {
+    const euros = { v: 1, images: ["nginx:1.25"], pad: "€".repeat(30_000) };
+    expect(parsePayload(euros, "workflow_dispatch", "payload.json").pad).toHaveLength(30_000);
+    expect(errorOf(() => parsePayload(euros, "repository_dispatch", "inputs.payload")).message).toMatch(/^inputs\.payload: is 90\d{3} bytes of JSON/);
   });
 
   it("measures size in UTF-8 bytes, as GitHub does", () => {

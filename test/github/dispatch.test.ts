@@ -375,11 +375,13 @@ describe("errors a person can act on", () => {
       status: 422,
       body: { message: "inputs are too large", documentation_url: "https://docs.github.com/rest" },
     });
-    const error = await failure({ workflow: "promote.yml" });
-    const characters = JSON.stringify(payload).length;
+    // A euro sign is one character and three bytes: each event's size is counted its own way.
+    const euro = buildPayload({ images: payload.images, extra: { note: "€" } });
+    const characters = JSON.stringify(euro).length;
+    const error = await failure({ workflow: "promote.yml", payload: euro });
     expect(error.message).toBe(
       `acme/manifests: workflow_dispatch failed (422: inputs are too large - https://docs.github.com/rest): GitHub refused the payload as over a limit (its JSON is ${characters} characters, ` +
-        "and GitHub allows at most 65535 in a workflow_dispatch's inputs). Announce fewer images per event, or send fewer extra keys.",
+        "and GitHub allows at most 65535 characters in a workflow_dispatch's inputs). Announce fewer images per event, or send fewer extra keys.",
     );
     fake.inject({
       method: "POST",
@@ -387,8 +389,9 @@ describe("errors a person can act on", () => {
       status: 422,
       body: { message: "client_payload exceeds the maximum size", documentation_url: "https://docs.github.com/rest" },
     });
-    expect((await failure({})).message).toContain(
-      `GitHub refused the payload as over a limit (its JSON is ${characters} bytes, and GitHub requires client_payload to be less than 64KB`,
+    expect((await failure({ payload: euro })).message).toContain(
+      `GitHub refused the payload as over a limit (its JSON is ${characters + 2} bytes, and GitHub requires less than 65536 bytes (64KB) in a repository_dispatch's client_payload, ` +
+        "with at most 10 top-level keys)",
     );
   });
 

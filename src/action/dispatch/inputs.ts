@@ -3,7 +3,7 @@
  * built and validated here, before any request, so a bad image or an oversized extra
  * payload fails the step with the input's name instead of GitHub's bare 422.
  */
-import { buildPayload, extraKeysIssue, imagesFromMetadata, INPUT_PAYLOAD_FIELD, parseJson, reservedKeyIssue, targetNameIssue } from "../../engine/payload.js";
+import { buildPayload, extraKeysIssue, imagesFromMetadata, parseJson, reservedKeyIssue, targetNameIssue } from "../../engine/payload.js";
 import { upperCaseHint } from "../../engine/request.js";
 import { isRecord } from "../../json-value.js";
 import type { PayloadSource } from "../../engine/payload.js";
@@ -76,7 +76,7 @@ export function readDispatchInputs(core: InputReader, source: PayloadSource): Di
   const payloadInput = { images: [...new Set(images)], source, targets, extra: extraPayload(core.getInput("client-payload")) };
   const tooManyKeys = extraKeysIssue(payloadInput);
   if (tooManyKeys) throw new InputError(`input client-payload: ${tooManyKeys}`);
-  const payload = buildPayload(payloadInput, workflow === "" ? "client_payload" : INPUT_PAYLOAD_FIELD);
+  const payload = buildPayload(payloadInput, workflow === "" ? "repository_dispatch" : "workflow_dispatch");
   const waitTimeout = core.getInput("wait-timeout");
   // `wait: ${{ inputs.wait }}` in a reusable workflow whose caller left it out is "", not action.yml's default.
   const wait = core.getInput("wait") !== "" && core.getBooleanInput("wait") && waitOptions(waitTimeout);

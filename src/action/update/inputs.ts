@@ -4,7 +4,7 @@
  * author or an invalid dispatch payload fails the step with the input's name.
  */
 import type { Warning } from "../../change.js";
-import { parsePayload, PAYLOAD_INPUT, type Payload } from "../../engine/payload.js";
+import { parsePayload, PAYLOAD_FIELDS, PAYLOAD_INPUT, type Payload } from "../../engine/payload.js";
 import { isRecord } from "../../json-value.js";
 import { parseSet, type FieldNamer, type UpdateRequest } from "../../engine/request.js";
 import type { NamedField, RequestSwitch } from "../../field-name.js";
@@ -217,18 +217,17 @@ function eventPayload(event: TriggerEvent, ownInputs: boolean): { payload: Paylo
   if (event.eventName === "repository_dispatch") {
     const value = event.payload[CLIENT_PAYLOAD];
     if (isAbsent(value) || (ownInputs && isForeign(value))) return undefined;
-    return { payload: parsePayload(value, CLIENT_PAYLOAD), field: CLIENT_PAYLOAD };
+    return { payload: parsePayload(value, "repository_dispatch"), field: CLIENT_PAYLOAD };
   }
   if (event.eventName === "workflow_dispatch") {
     const text = givenPayloadInput(event);
-    return text === undefined ? undefined : { payload: parsePayload(text, INPUT_PAYLOAD), field: INPUT_PAYLOAD };
+    return text === undefined ? undefined : { payload: parsePayload(text, "workflow_dispatch"), field: INPUT_PAYLOAD };
   }
   return undefined;
 }
 
 /** The event fields a dispatch carries the payload in, as messages name them. */
-const CLIENT_PAYLOAD = "client_payload";
-const INPUT_PAYLOAD = `inputs.${PAYLOAD_INPUT}`;
+const { repository_dispatch: CLIENT_PAYLOAD, workflow_dispatch: INPUT_PAYLOAD } = PAYLOAD_FIELDS;
 
 /** A workflow_dispatch's input `payload`: undefined when the workflow declares no such input. */
 function payloadInput(event: TriggerEvent): unknown {

@@ -181,7 +181,9 @@ describe("dispatch Action inputs", () => {
   it("holds the payload to the limit of the event that carries it: 65,535 characters with workflow, under 64KB of UTF-8 without", () => {
     const inputs = { repository: "acme/manifests", images: "ghcr.io/acme/app:1.2.3", "client-payload": JSON.stringify({ note: "€".repeat(30_000) }) };
     expect(readDispatchInputs(reader({ ...inputs, workflow: "promote.yml" }), {}).options.payload).toMatchObject({ note: "€".repeat(30_000) });
-    expect(() => readDispatchInputs(reader(inputs), {})).toThrow(/^client_payload: is 90\d{3} bytes of JSON; GitHub requires less than 65536 \(64KB\)$/);
+    expect(() => readDispatchInputs(reader(inputs), {})).toThrow(
+      /^client_payload: is 90\d{3} bytes of JSON; GitHub requires less than 65536 bytes \(64KB\) in a repository_dispatch's client_payload$/,
+    );
     const long = { ...inputs, workflow: "promote.yml", "client-payload": JSON.stringify({ note: "x".repeat(65_500) }) };
     expect(() => readDispatchInputs(reader(long), {})).toThrow(/^inputs\.payload: is 655\d\d characters of JSON; GitHub allows at most 65535 characters/);
   });
