@@ -287,7 +287,7 @@ describe("dispatch Action", () => {
     expect(result.exitCode).toBe(1);
     expect(result.outputs).toEqual({ payload: "null", "run-id": "", "run-url": "", conclusion: "" });
     expect(result.summary).toMatch(
-      /^<h3>gitops-promote dispatch<\/h3>\nNothing was sent: the inputs are not usable\.\n<pre><code>Input does not meet YAML 1\.2 "Core Schema" specification: wait<br>/,
+      /^<h3>gitops-promote dispatch<\/h3>\nNothing was sent: the inputs are not usable\.\n<pre><code>input wait: "yes" is not true or false<br>/,
     );
   });
 

@@ -12,6 +12,7 @@ import { splitRepositoryName } from "../../github-name.js";
 import { DEFAULT_EVENT_TYPE, DEFAULT_WAIT_TIMEOUT_MS, distinctRepositories, eventTypeIssue, repeatedRepository } from "../../github/dispatch.js";
 import type { DispatchOptions, WaitOptions } from "../../github/dispatch.js";
 import { parseImageRef, tryParseImageRef } from "../../image/reference.js";
+import { booleanInput } from "../boolean-input.js";
 import { InputError } from "../input-error.js";
 import { requireToken } from "../token.js";
 import { metadataPicks } from "./metadata-pick.js";
@@ -20,7 +21,6 @@ import { metadataPicks } from "./metadata-pick.js";
 export interface InputReader {
   getInput(name: string, options?: { required?: boolean }): string;
   getMultilineInput(name: string, options?: { required?: boolean }): string[];
-  getBooleanInput(name: string, options?: { required?: boolean }): boolean;
 }
 
 export interface DispatchInputs {
@@ -78,9 +78,8 @@ export function readDispatchInputs(core: InputReader, source: PayloadSource): Di
   if (tooManyKeys) throw new InputError(`input client-payload: ${tooManyKeys}`);
   const payload = buildPayload(payloadInput, workflow === "" ? "repository_dispatch" : "workflow_dispatch");
   const waitTimeout = core.getInput("wait-timeout");
-  // `wait: ${{ inputs.wait }}` in a reusable workflow whose caller left it out is "", not action.yml's default.
-  const wait = core.getInput("wait") !== "" && core.getBooleanInput("wait") && waitOptions(waitTimeout);
-  const dryRun = core.getInput("dry-run") !== "" && core.getBooleanInput("dry-run");
+  const wait = booleanInput("wait", core.getInput("wait")) && waitOptions(waitTimeout);
+  const dryRun = booleanInput("dry-run", core.getInput("dry-run"));
   warnings.push(...unusedInputs({ workflow, ref, eventType, waitTimeout, wait: wait !== false }));
   return {
     token,

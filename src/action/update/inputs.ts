@@ -14,6 +14,7 @@ import type { CommitVia, DeliveryOptions } from "../../github/deliver.js";
 import { COMMIT_VIAS } from "../../github/delivery-types.js";
 import { parseIdentity, type Identity } from "../../github/git.js";
 import { isBranchName } from "../../branch-name.js";
+import { booleanInput } from "../boolean-input.js";
 import { InputError } from "../input-error.js";
 import { checkTemplate, TemplateError } from "../../engine/go-template.js";
 import { requireToken as requireTokenInput, tokenInput } from "../token.js";
@@ -315,14 +316,6 @@ function choice<T extends string>(name: string, value: string, allowed: readonly
   if (v === "") return fallback;
   if (!(allowed as readonly string[]).includes(v)) throw new InputError(`input ${name}: ${JSON.stringify(v)} is not one of ${allowed.join(", ")}`);
   return v as T;
-}
-
-/** YAML 1.2 core schema booleans, as core.getBooleanInput reads them; empty is false. */
-function booleanInput(name: string, value: string): boolean {
-  const v = value.trim();
-  if (v === "" || ["false", "False", "FALSE"].includes(v)) return false;
-  if (["true", "True", "TRUE"].includes(v)) return true;
-  throw new InputError(`input ${name}: ${JSON.stringify(v)} is not true or false`);
 }
 
 /** The `author` input: `Name <email>`, as git writes identities. */

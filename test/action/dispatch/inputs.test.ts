@@ -6,10 +6,7 @@ const sha = "sha256:6745aaad46d795c9836632e1fb62f24b7e7f4c843144da8e47a5465c411a
 
 const TOKEN = "ghs_0123456789abcdefghijABCDEFGHIJ012345";
 
-/**
- * Reads inputs as @actions/core does: values and lines trimmed, empty lines dropped, booleans of
- * YAML 1.2's core schema and nothing else (not even ""). The token is set unless a test sets it.
- */
+/** Reads inputs as @actions/core does: values and lines trimmed, empty lines dropped. The token is set unless a test sets it. */
 const reader = (given: Record<string, string>): InputReader => {
   const inputs: Record<string, string> = { token: TOKEN, ...given };
   return {
@@ -19,12 +16,6 @@ const reader = (given: Record<string, string>): InputReader => {
         .split("\n")
         .map((line) => line.trim())
         .filter((line) => line !== ""),
-    getBooleanInput: (name) => {
-      const value = (inputs[name] ?? "").trim();
-      if (["true", "True", "TRUE"].includes(value)) return true;
-      if (["false", "False", "FALSE"].includes(value)) return false;
-      throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}`);
-    },
   };
 };
 
@@ -193,7 +184,7 @@ describe("dispatch Action inputs", () => {
       readDispatchInputs(reader({ repository: "acme/manifests", images: "ghcr.io/acme/app:1.2.3", ...(value !== undefined && { "dry-run": value }) }), {})
         .dryRun;
     expect([dryRun("true"), dryRun("false"), dryRun(""), dryRun()]).toEqual([true, false, false, false]);
-    expect(() => dryRun("yes")).toThrow('Input does not meet YAML 1.2 "Core Schema" specification: dry-run');
+    expect(() => dryRun("yes")).toThrow(new InputError('input dry-run: "yes" is not true or false'));
   });
 
   it("refuses an empty token with the causes README's Troubleshooting lists, before anything else", () => {
@@ -224,7 +215,7 @@ describe("dispatch Action inputs", () => {
       readDispatchInputs(reader({ repository: "acme/manifests", images: "ghcr.io/acme/app:1.2.3", workflow: "promote.yml", ...inputs }), {}).options.wait;
     expect(waitOf({ wait: "" })).toBe(false);
     expect(waitOf({ wait: "true", "wait-timeout": "60" })).toEqual({ timeoutMs: 60_000 });
-    expect(() => waitOf({ wait: "yes" })).toThrow(/YAML 1\.2/);
+    expect(() => waitOf({ wait: "yes" })).toThrow(new InputError('input wait: "yes" is not true or false'));
   });
 
   it("refuses a digest that is not the one build-push-action's metadata says it pushed", () => {
