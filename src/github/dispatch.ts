@@ -84,18 +84,15 @@ export class DispatchError extends Error {
 const OK_CONCLUSIONS = new Set(["success", "neutral", "skipped"]);
 const DEFAULT_WAIT: Required<WaitOptions> = { timeoutMs: DEFAULT_WAIT_TIMEOUT_MS, intervalMs: 5_000, maxIntervalMs: 60_000 };
 
-/** What a dispatch sends, once its options are checked: one event of one kind to each repository. */
-export interface DispatchPlan {
-  /** `owner/name` of each repository, in the order given. */
-  readonly repositories: readonly string[];
-  readonly kind: DispatchKind;
-  /** repository_dispatch: the event type, the default filled in. */
-  readonly eventType?: string;
-  /** workflow_dispatch: the workflow's file name (a path to it cut to the name) or id. */
-  readonly workflow?: string;
-  /** workflow_dispatch: the ref given; without it, each repository's default branch. */
-  readonly ref?: string;
-}
+/** The event a dispatch sends each repository, once its options are checked. */
+export type DispatchEvent =
+  /** `eventType`: the default filled in. */
+  | { readonly kind: "repository_dispatch"; readonly eventType: string }
+  /** `workflow`: the file name (a path to it cut to the name) or id; `ref`: the ref given, else each repository's default branch. */
+  | { readonly kind: "workflow_dispatch"; readonly workflow: string; readonly ref?: string };
+
+/** What a dispatch sends: one event of one kind to each repository, in the order given. */
+export type DispatchPlan = DispatchEvent & { readonly repositories: readonly Repo[] };
 
 /**
  * What dispatchImages refuses before it sends anything, refused without sending: a dry run
@@ -103,7 +100,7 @@ export interface DispatchPlan {
  */
 export function checkDispatch(options: DispatchOptions): DispatchPlan {
   if (options.repositories.length === 0) throw new DispatchError("no repository to dispatch to: name at least one OWNER/NAME", []);
-  const repositories = options.repositories.map((name) => splitRepository(name).fullName);
+  const repositories = options.repositories.map(splitRepository);
   const workflow = options.workflow === undefined ? undefined : workflowFile(options.workflow);
   if (options.wait && workflow === undefined) {
     throw new DispatchError("cannot wait: GitHub does not report the run a repository_dispatch starts; set `workflow` (workflow_dispatch), which does", []);
@@ -126,11 +123,11 @@ export async function dispatchImages(octokit: GitHubClient, options: DispatchOpt
   // delay the others' events.
   const sent: Dispatched[] = [];
   const failures: string[] = [];
-  for (const repo of plan.repositories.map(splitRepository)) {
+  for (const repo of plan.repositories) {
     try {
       const one =
-        plan.workflow === undefined
-          ? await sendRepositoryDispatch(octokit, repo, plan.eventType ?? DEFAULT_EVENT_TYPE, options)
+        plan.kind === "repository_dispatch"
+          ? await sendRepositoryDispatch(octokit, repo, plan.eventType, options)
           : await sendWorkflowDispatch(octokit, repo, plan.workflow, options);
       log(`${describeDispatch(one)} announcing ${options.payload.images.join(", ")}${one.runUrl ? `: ${one.runUrl}` : ""}`);
       sent.push(one);
@@ -224,7 +221,8 @@ function workflowFile(workflow: string): string {
   return workflowName(workflow);
 }
 
-interface Repo extends RepositoryName {
+/** A repository's name, checked and split; `fullName` is `owner/name` as given, trimmed. */
+export interface Repo extends RepositoryName {
   readonly fullName: string;
 }
 
@@ -358,7 +356,7 @@ async function follow(octokit: GitHubClient, sent: Dispatched, wait: Required<Wa
 export function describePlan(plan: DispatchPlan): string {
   const what =
     plan.kind === "repository_dispatch" ? `repository_dispatch "${plan.eventType}"` : `workflow ${plan.workflow} on ${plan.ref ?? "the default branch"}`;
-  return `${what} to ${plan.repositories.join(", ")}`;
+  return `${what} to ${plan.repositories.map((repo) => repo.fullName).join(", ")}`;
 }
 
 function describeDispatch(d: Dispatched): string {

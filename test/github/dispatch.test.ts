@@ -452,13 +452,14 @@ describe("errors a person can act on", () => {
 
 describe("checkDispatch: what a dry run checks, without a request", () => {
   it("says what each repository would get: the default event type filled in, a workflow's path cut to its name", () => {
-    expect(checkDispatch({ repositories: ["acme/manifests", "acme/manifests-eu"], payload })).toEqual({
-      repositories: ["acme/manifests", "acme/manifests-eu"],
+    const manifests = { owner: "acme", repo: "manifests", fullName: "acme/manifests" };
+    expect(checkDispatch({ repositories: ["acme/manifests", " acme/manifests-eu"], payload })).toEqual({
+      repositories: [manifests, { owner: "acme", repo: "manifests-eu", fullName: "acme/manifests-eu" }],
       kind: "repository_dispatch",
       eventType: "image-pushed",
     });
     const plan = checkDispatch({ repositories: ["acme/manifests"], payload, workflow: ".github/workflows/promote.yml", eventType: "x".repeat(101) });
-    expect(plan).toEqual({ repositories: ["acme/manifests"], kind: "workflow_dispatch", workflow: "promote.yml" });
+    expect(plan).toEqual({ repositories: [manifests], kind: "workflow_dispatch", workflow: "promote.yml" });
     expect(describePlan(plan)).toBe("workflow promote.yml on the default branch to acme/manifests");
     expect(describePlan(checkDispatch({ repositories: ["acme/manifests"], payload, eventType: "app-built" }))).toBe(
       'repository_dispatch "app-built" to acme/manifests',

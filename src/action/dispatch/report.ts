@@ -47,7 +47,7 @@ export async function writeDryRunSummary(payload: Payload, plan: DispatchPlan): 
   core.summary.addRaw("Dry run: nothing was sent. The payload was built and checked as a real run does.", true);
   await writeReport(
     payload,
-    plan.repositories.map((repository) => [escapeHtml(repository), `${eventOf(plan)} (not sent)`, "-", "-"]),
+    plan.repositories.map((repo) => [escapeHtml(repo.fullName), `${eventOf(plan)} (not sent)`, "-", "-"]),
   );
 }
 

@@ -4,7 +4,7 @@ import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { setOutputs, writeDryRunSummary, writeSummary } from "../../../src/action/dispatch/report.js";
 import { byteLength, SUMMARY_LIMIT } from "../../../src/action/summary-budget.js";
 import type { Payload } from "../../../src/engine/payload.js";
-import type { Dispatched } from "../../../src/github/dispatch.js";
+import { checkDispatch, type Dispatched } from "../../../src/github/dispatch.js";
 import { parseFileCommand } from "../../support/run-action.js";
 import { tempDir } from "../../support/temp.js";
 
@@ -48,7 +48,7 @@ describe("the dispatch job summary", () => {
   });
 
   it("a dry run's says nothing was sent, and what each repository would get", async () => {
-    await writeDryRunSummary(payload, { repositories: ["acme/manifests", "acme/manifests-eu"], kind: "workflow_dispatch", workflow: "promote.yml" });
+    await writeDryRunSummary(payload, checkDispatch({ repositories: ["acme/manifests", "acme/manifests-eu"], payload, workflow: "promote.yml" }));
     expect(await summary()).toBe(
       "<h3>gitops-promote dispatch</h3>\nDry run: nothing was sent. The payload was built and checked as a real run does.\n" +
         "<ul><li><code>ghcr.io/acme/app:1.2.3</code></li></ul>\n" +
