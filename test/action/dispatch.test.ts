@@ -286,8 +286,8 @@ describe("dispatch Action", () => {
     const result = await dispatch({ repository: "acme/manifests", images: "ghcr.io/acme/app:1.2.3", wait: "yes" });
     expect(result.exitCode).toBe(1);
     expect(result.outputs).toEqual({ payload: "null", "run-id": "", "run-url": "", conclusion: "" });
-    expect(result.summary).toMatch(
-      /^<h3>gitops-promote dispatch<\/h3>\nNothing was sent: the inputs are not usable\.\n<pre><code>input wait: "yes" is not true or false<br>/,
+    expect(result.summary).toBe(
+      '<h3>gitops-promote dispatch</h3>\nNothing was sent: the inputs are not usable.\n<pre><code>input wait: "yes" is not true or false</code></pre>\n',
     );
   });
 
