@@ -61,6 +61,7 @@ export {
   parsePayload,
   PayloadError,
   sourceFromEnv,
+  type DispatchKind,
   type Payload,
   type PayloadInput,
   type PayloadSource,
