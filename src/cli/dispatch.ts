@@ -12,6 +12,7 @@ import { apiUrlFromEnv } from "../github/api-url.js";
 import { createClient } from "../github/client.js";
 import {
   DEFAULT_EVENT_TYPE,
+  describeEvent,
   DispatchError,
   dispatchImages,
   distinctRepositories,
@@ -159,8 +160,7 @@ export async function runDispatch(args: string[], io: Io): Promise<number> {
     printJson(io, result);
   } else {
     for (const d of result.dispatched) {
-      const what = d.kind === "workflow_dispatch" ? `workflow ${d.workflow} on ${d.ref ?? "the default branch"}` : `event ${d.eventType}`;
-      io.stdout(`${d.repository}: ${what}${d.runUrl ? ` -> ${d.runUrl}` : ""}${d.conclusion ? ` (${d.conclusion})` : ""}\n`);
+      io.stdout(`${d.repository}: ${describeEvent(d)}${d.runUrl ? ` -> ${d.runUrl}` : ""}${d.conclusion ? ` (${d.conclusion})` : ""}\n`);
     }
   }
   // The events are out: a report that cannot be printed does not undo them, and a rerun would send them again.

@@ -51,19 +51,22 @@ export interface DispatchOptions {
   readonly clock?: Clock;
 }
 
-/** One repository that received the event, and the run it started when GitHub said so. */
-export interface Dispatched {
+/** The event a dispatch sends each repository, once its options are checked. */
+export type DispatchEvent =
+  /** `eventType`: the default filled in. */
+  | { readonly kind: "repository_dispatch"; readonly eventType: string }
+  /** `workflow`: the file name (a path to it cut to the name) or id; `ref`: the ref given, else each repository's default branch. */
+  | { readonly kind: "workflow_dispatch"; readonly workflow: string; readonly ref?: string };
+
+/** One repository that received the event (a workflow_dispatch's with the ref it ran on), and the run it started when GitHub said so. */
+export type Dispatched = DispatchEvent & {
   readonly repository: string;
-  readonly kind: DispatchKind;
-  readonly eventType?: string;
-  readonly workflow?: string;
-  readonly ref?: string;
   readonly runId?: number;
   /** The run's web page (html_url). */
   readonly runUrl?: string;
   /** Set when waited for: GitHub's run conclusion (`success`, `failure`, ...). */
   readonly conclusion?: string;
-}
+};
 
 export interface DispatchResult {
   readonly payload: Payload;
@@ -83,13 +86,6 @@ export class DispatchError extends Error {
 
 const OK_CONCLUSIONS = new Set(["success", "neutral", "skipped"]);
 const DEFAULT_WAIT: Required<WaitOptions> = { timeoutMs: DEFAULT_WAIT_TIMEOUT_MS, intervalMs: 5_000, maxIntervalMs: 60_000 };
-
-/** The event a dispatch sends each repository, once its options are checked. */
-export type DispatchEvent =
-  /** `eventType`: the default filled in. */
-  | { readonly kind: "repository_dispatch"; readonly eventType: string }
-  /** `workflow`: the file name (a path to it cut to the name) or id; `ref`: the ref given, else each repository's default branch. */
-  | { readonly kind: "workflow_dispatch"; readonly workflow: string; readonly ref?: string };
 
 /** What a dispatch sends: one event of one kind to each repository, in the order given. */
 export type DispatchPlan = DispatchEvent & { readonly repositories: readonly Repo[] };
@@ -352,17 +348,20 @@ async function follow(octokit: GitHubClient, sent: Dispatched, wait: Required<Wa
   }
 }
 
+/** The event in plain text, sent or planned: `repository_dispatch "image-pushed"`, `workflow promote.yml on main` (a plan without a ref: on the default branch). */
+export function describeEvent(event: DispatchEvent): string {
+  return event.kind === "repository_dispatch"
+    ? `repository_dispatch "${event.eventType}"`
+    : `workflow ${event.workflow} on ${event.ref ?? "the default branch"}`;
+}
+
 /** A dry run's line of what it would send: `repository_dispatch "image-pushed" to acme/manifests`. */
 export function describePlan(plan: DispatchPlan): string {
-  const what =
-    plan.kind === "repository_dispatch" ? `repository_dispatch "${plan.eventType}"` : `workflow ${plan.workflow} on ${plan.ref ?? "the default branch"}`;
-  return `${what} to ${plan.repositories.map((repo) => repo.fullName).join(", ")}`;
+  return `${describeEvent(plan)} to ${plan.repositories.map((repo) => repo.fullName).join(", ")}`;
 }
 
 function describeDispatch(d: Dispatched): string {
-  return d.kind === "repository_dispatch"
-    ? `${d.repository}: sent repository_dispatch "${d.eventType}"`
-    : `${d.repository}: started workflow ${d.workflow} on ${d.ref}`;
+  return `${d.repository}: ${d.kind === "repository_dispatch" ? "sent" : "started"} ${describeEvent(d)}`;
 }
 
 /** What each request needs of the token: the permission's name, as GitHub's settings spell it, and its level. */

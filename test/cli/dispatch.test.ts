@@ -37,7 +37,7 @@ describe("gitops-promote dispatch, against the fake GitHub", () => {
       { env },
     );
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toBe("acme/manifests: event image-pushed\nacme/manifests-eu: event image-pushed\n");
+    expect(result.stdout).toBe('acme/manifests: repository_dispatch "image-pushed"\nacme/manifests-eu: repository_dispatch "image-pushed"\n');
     expect(fake.dispatches.map((d) => [`${d.owner}/${d.repo}`, d.eventType, d.clientPayload])).toEqual(
       ["acme/manifests", "acme/manifests-eu"].map((repo) => [
         repo,
@@ -156,7 +156,7 @@ describe("gitops-promote dispatch, against the fake GitHub", () => {
 
   it("says what it sent once, on stdout; stderr follows only a --wait, as the run goes", async () => {
     const sent = await dispatch(["--repository", "acme/manifests", "--image", "ghcr.io/acme/app:1.2.4"]);
-    expect(sent).toEqual({ code: 0, stdout: "acme/manifests: event image-pushed\n", stderr: "" });
+    expect(sent).toEqual({ code: 0, stdout: 'acme/manifests: repository_dispatch "image-pushed"\n', stderr: "" });
     const json = await dispatch(["--repository", "acme/manifests", "--image", "ghcr.io/acme/app:1.2.4", "--json"]);
     expect([json.code, JSON.parse(json.stdout).dispatched, json.stderr]).toEqual([
       0,
@@ -206,7 +206,7 @@ describe("gitops-promote dispatch reads its token as gh does: GH_TOKEN, else GIT
 
   it("sends with GH_TOKEN when both are set: in a workflow GITHUB_TOKEN is the job's own, GH_TOKEN the one set on purpose", async () => {
     const result = await dispatch([], { GH_TOKEN: fake.token, GITHUB_TOKEN: "ghs_theJobsOwnToken" });
-    expect([result.code, result.stdout, result.stderr]).toEqual([0, "acme/manifests: event image-pushed\n", ""]);
+    expect([result.code, result.stdout, result.stderr]).toEqual([0, 'acme/manifests: repository_dispatch "image-pushed"\n', ""]);
   });
 
   it("falls back to GITHUB_TOKEN, an empty GH_TOKEN counting as unset", async () => {

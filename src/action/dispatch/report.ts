@@ -7,7 +7,7 @@
  */
 import * as core from "@actions/core";
 import type { Payload } from "../../engine/payload.js";
-import type { Dispatched, DispatchPlan } from "../../github/dispatch.js";
+import type { Dispatched, DispatchEvent, DispatchPlan } from "../../github/dispatch.js";
 import { counted } from "../../text/counted.js";
 import { escapeAttribute, escapeHtml } from "../summary-html.js";
 import { addFittedList, cutToBytes, firstFitting, itemBytes, leftOut, MARKUP_GROWTH, rowBytes, SUMMARY_BUDGET } from "../summary-budget.js";
@@ -89,11 +89,11 @@ function delivered(d: Dispatched): string[] {
   ];
 }
 
-/** The event, sent or planned; a planned workflow_dispatch without a ref runs on the default branch. */
-function eventOf(d: Pick<Dispatched, "kind" | "eventType" | "workflow" | "ref">): string {
+/** The event, sent or planned, as describeEvent says it in plain text, with its names as code; a planned workflow_dispatch without a ref runs on the default branch. */
+function eventOf(d: DispatchEvent): string {
   return d.kind === "repository_dispatch"
-    ? `repository_dispatch <code>${escapeHtml(d.eventType ?? "")}</code>`
-    : `workflow_dispatch <code>${escapeHtml(d.workflow ?? "")}</code> on ${d.ref === undefined ? "the default branch" : `<code>${escapeHtml(d.ref)}</code>`}`;
+    ? `repository_dispatch <code>${escapeHtml(d.eventType)}</code>`
+    : `workflow_dispatch <code>${escapeHtml(d.workflow)}</code> on ${d.ref === undefined ? "the default branch" : `<code>${escapeHtml(d.ref)}</code>`}`;
 }
 
 /** A repository the event did not reach: the failure under the table says why. */
