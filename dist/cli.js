@@ -46260,7 +46260,10 @@ function sourceFromEnv(env) {
   };
 }
 var PAYLOAD_INPUT = "payload";
-var INPUT_PAYLOAD_FIELD = `inputs.${PAYLOAD_INPUT}`;
+var PAYLOAD_FIELDS = {
+  repository_dispatch: "client_payload",
+  workflow_dispatch: `inputs.${PAYLOAD_INPUT}`
+};
 var PayloadError = class extends Error {
   constructor(field, reason) {
     super(`${field}: ${reason}`);
@@ -46280,7 +46283,8 @@ var SOURCE_FORMS = {
   actor: { expected: "a GitHub login", test: isActorLogin }
 };
 var RESERVED_KEYS = /* @__PURE__ */ new Set(["v", "images", "source", "targets"]);
-function buildPayload(input, where2 = "client_payload") {
+function buildPayload(input, kind = "repository_dispatch") {
+  const where2 = PAYLOAD_FIELDS[kind];
   const extra = input.extra ?? {};
   for (const key of Object.keys(extra)) {
     const issue = reservedKeyIssue(key);
@@ -46288,7 +46292,7 @@ function buildPayload(input, where2 = "client_payload") {
   }
   const tooMany = extraKeysIssue(input);
   if (tooMany) throw new PayloadError(where2, tooMany);
-  return parsePayload({ ...ownPart(input), ...extra }, where2);
+  return parsePayload({ ...ownPart(input), ...extra }, kind);
 }
 function ownPart(input) {
   const source = input.source && withoutUndefined(input.source);
@@ -46308,7 +46312,7 @@ function extraKeysIssue(input) {
 function reservedKeyIssue(key) {
   return RESERVED_KEYS.has(key) ? `the extra payload may not set "${key}": gitops-promote writes it` : void 0;
 }
-function parsePayload(value, where2 = "client_payload") {
+function parsePayload(value, kind = "repository_dispatch", where2 = PAYLOAD_FIELDS[kind]) {
   const object = typeof value === "string" ? parseJson(value, where2) : value;
   if (!isRecord(object)) throw new PayloadError(where2, `expected a JSON object, got ${describe2(object)}`);
   const keys = Object.keys(object);
@@ -46317,8 +46321,8 @@ function parsePayload(value, where2 = "client_payload") {
   }
   const shape = shapeIssue(object);
   if (shape) throw new PayloadError(where2, shape);
-  const size = sizeIssue(JSON.stringify(object), where2);
-  if (size) throw new PayloadError(where2, size);
+  const size = payloadSize(JSON.stringify(object), kind);
+  if (size.over) throw new PayloadError(where2, `is ${size.size} of JSON; ${size.limit}`);
   checkVersion(object["v"], `${where2}.v`);
   const images = checkImages(object["images"], `${where2}.images`, misspelt(object, "images"));
   const source = object["source"] === void 0 ? void 0 : checkSource(object["source"], `${where2}.source`);
@@ -46327,13 +46331,21 @@ function parsePayload(value, where2 = "client_payload") {
   const targets = object["targets"] === void 0 ? void 0 : checkTargets(object["targets"], `${where2}.targets`);
   return { ...object, v: PAYLOAD_VERSION, images, ...source && { source }, ...targets && { targets } };
 }
-function sizeIssue(json, where2) {
-  if (where2 === INPUT_PAYLOAD_FIELD) {
+function payloadSize(json, kind) {
+  if (kind === "workflow_dispatch") {
     const characters = [...json].length;
-    return characters > MAX_INPUT_CHARACTERS ? `is ${characters} characters of JSON; GitHub allows at most ${MAX_INPUT_CHARACTERS} characters in a workflow_dispatch's inputs` : void 0;
+    return {
+      size: `${characters} characters`,
+      limit: `GitHub allows at most ${MAX_INPUT_CHARACTERS} characters in a workflow_dispatch's inputs`,
+      over: characters > MAX_INPUT_CHARACTERS
+    };
   }
   const bytes = new TextEncoder().encode(json).length;
-  return bytes >= MAX_PAYLOAD_BYTES ? `is ${bytes} bytes of JSON; GitHub requires less than ${MAX_PAYLOAD_BYTES} (64KB)` : void 0;
+  return {
+    size: `${bytes} bytes`,
+    limit: `GitHub requires less than ${MAX_PAYLOAD_BYTES} bytes (64KB) in a repository_dispatch's client_payload`,
+    over: bytes >= MAX_PAYLOAD_BYTES
+  };
 }
 function misspelt(payload, key) {
   const near = closest(
@@ -51068,7 +51080,7 @@ var OK_CONCLUSIONS = /* @__PURE__ */ new Set(["success", "neutral", "skipped"]);
 var DEFAULT_WAIT = { timeoutMs: DEFAULT_WAIT_TIMEOUT_MS, intervalMs: 5e3, maxIntervalMs: 6e4 };
 function checkDispatch(options2) {
   if (options2.repositories.length === 0) throw new DispatchError("no repository to dispatch to: name at least one OWNER/NAME", []);
-  const repositories = options2.repositories.map((name) => splitRepository(name).fullName);
+  const repositories = options2.repositories.map(splitRepository);
   const workflow = options2.workflow === void 0 ? void 0 : workflowFile(options2.workflow);
   if (options2.wait && workflow === void 0) {
     throw new DispatchError("cannot wait: GitHub does not report the run a repository_dispatch starts; set `workflow` (workflow_dispatch), which does", []);
@@ -51088,9 +51100,9 @@ async function dispatchImages(octokit, options2) {
   const plan = checkDispatch(options2);
   const sent = [];
   const failures = [];
-  for (const repo of plan.repositories.map(splitRepository)) {
+  for (const repo of plan.repositories) {
     try {
-      const one = plan.workflow === void 0 ? await sendRepositoryDispatch(octokit, repo, plan.eventType ?? DEFAULT_EVENT_TYPE, options2) : await sendWorkflowDispatch(octokit, repo, plan.workflow, options2);
+      const one = plan.kind === "repository_dispatch" ? await sendRepositoryDispatch(octokit, repo, plan.eventType, options2) : await sendWorkflowDispatch(octokit, repo, plan.workflow, options2);
       log(`${describeDispatch(one)} announcing ${options2.payload.images.join(", ")}${one.runUrl ? `: ${one.runUrl}` : ""}`);
       sent.push(one);
     } catch (error) {
@@ -51252,8 +51264,11 @@ async function follow(octokit, sent, wait, log, timing) {
     delay = Math.min(Math.round(delay * 1.5), wait.maxIntervalMs);
   }
 }
+function describeEvent(event) {
+  return event.kind === "repository_dispatch" ? `repository_dispatch "${event.eventType}"` : `workflow ${event.workflow} on ${event.ref ?? "the default branch"}`;
+}
 function describeDispatch(d) {
-  return d.kind === "repository_dispatch" ? `${d.repository}: sent repository_dispatch "${d.eventType}"` : `${d.repository}: started workflow ${d.workflow} on ${d.ref}`;
+  return `${d.repository}: ${d.kind === "repository_dispatch" ? "sent" : "started"} ${describeEvent(d)}`;
 }
 var NEEDS = {
   repository_dispatch: { permission: "Contents", level: "write", deed: "send it a repository_dispatch" },
@@ -51291,9 +51306,9 @@ function explain(error, repo, action, options2) {
 }
 function refused(message, action, payload) {
   if (action !== "wait" && /too (?:large|long|big|many)|exceed|maximum|limit|size/i.test(message)) {
-    const json = JSON.stringify(payload ?? null);
-    const limit = action === "workflow_dispatch" ? `its JSON is ${[...json].length} characters, and GitHub allows at most ${MAX_INPUT_CHARACTERS} in a workflow_dispatch's inputs` : `its JSON is ${new TextEncoder().encode(json).length} bytes, and GitHub requires client_payload to be less than 64KB, with at most ${MAX_TOP_LEVEL_KEYS} top-level keys`;
-    return `: GitHub refused the payload as over a limit (${limit}). Announce fewer images per event, or send fewer extra keys.`;
+    const { size, limit } = payloadSize(JSON.stringify(payload ?? null), action);
+    const keys = action === "repository_dispatch" ? `, with at most ${MAX_TOP_LEVEL_KEYS} top-level keys` : "";
+    return `: GitHub refused the payload as over a limit (its JSON is ${size}, and ${limit}${keys}). Announce fewer images per event, or send fewer extra keys.`;
   }
   if (action === "workflow_dispatch" && /input|ref|workflow_dispatch/i.test(message))
     return `: the workflow must have \`on: workflow_dispatch\` with an input named "${PAYLOAD_INPUT}", and the ref must exist.`;
@@ -51429,7 +51444,10 @@ async function runDispatch(args, io) {
   if (badTargets.length > 0) throw new UsageError(badTargets.map((issue) => `--target: ${issue}`).join("\n"));
   const dryRun = values["dry-run"] ?? false;
   const token = dryRun ? void 0 : sendingToken(io.env);
-  const payload = buildPayload({ images, source: sourceFromEnv(io.env), ...values.target && { targets: values.target } });
+  const payload = buildPayload(
+    { images, source: sourceFromEnv(io.env), ...values.target && { targets: values.target } },
+    workflow ? "workflow_dispatch" : "repository_dispatch"
+  );
   for (const names of repeated) io.stderr(`warning: ${repeatedRepository("--repository", names)}
 `);
   if (!token) {
@@ -51464,8 +51482,7 @@ async function runDispatch(args, io) {
     printJson(io, result);
   } else {
     for (const d of result.dispatched) {
-      const what = d.kind === "workflow_dispatch" ? `workflow ${d.workflow} on ${d.ref ?? "the default branch"}` : `event ${d.eventType}`;
-      io.stdout(`${d.repository}: ${what}${d.runUrl ? ` -> ${d.runUrl}` : ""}${d.conclusion ? ` (${d.conclusion})` : ""}
+      io.stdout(`${d.repository}: ${describeEvent(d)}${d.runUrl ? ` -> ${d.runUrl}` : ""}${d.conclusion ? ` (${d.conclusion})` : ""}
 `);
     }
   }
@@ -51533,7 +51550,7 @@ async function readPayload(file, io) {
       'is what gitops-promote dispatch --json prints ({"payload", "dispatched"}), not a payload: leave out --json (dispatch --dry-run prints the payload alone) or pass on its payload (| jq .payload)'
     );
   }
-  return parsePayload(value, PAYLOAD_FIELD);
+  return parsePayload(value, "repository_dispatch", PAYLOAD_FIELD);
 }
 function isDispatchReport(value) {
   return isRecord(value) && !("v" in value) && isRecord(value["payload"]) && Array.isArray(value["dispatched"]);

@@ -54751,6 +54751,15 @@ stopped: git was still running after ${options2.timeoutMs / 1e3} s`));
     return (await this.run(["rev-parse", "--is-shallow-repository"])).trim() === "true";
   }
   /**
+   * Whether the checkout holds commit `oid`. Not `cat-file -e`: in a partial clone it would fetch a
+   * commit the checkout lacks, with all its history. A missing tip makes git before 2.45 fail and
+   * git 2.45 and later print `?<oid>` and succeed: only the commit's own line says it is there.
+   */
+  async hasCommit(oid) {
+    const { code: code2, stdout } = await this.exec(["rev-list", "--no-walk", "--missing=print", oid], {});
+    return code2 === 0 && stdout.toString("utf8").trim() === oid;
+  }
+  /**
    * Fetches `branch` from `remote`; its head commit, or undefined when the branch does not exist.
    * In a shallow checkout only the head commit is fetched (forkPoint fetches what a rebuild needs),
    * and none the checkout has already.
@@ -54761,7 +54770,7 @@ stopped: git was still running after ${options2.timeoutMs / 1e3} s`));
     if (shallow) {
       const head = await this.remoteHead(remote, `refs/heads/${branch}`);
       if (head === "") return void 0;
-      if ((await this.exec(["rev-list", "--no-walk", "--missing=print", head], {})).code === 0) {
+      if (await this.hasCommit(head)) {
         await this.run(["update-ref", local, head]);
         return head;
       }
@@ -55492,7 +55501,10 @@ var MAX_PAYLOAD_BYTES = 64 * 1024;
 var MAX_INPUT_CHARACTERS = 65535;
 var MAX_PAYLOAD_NESTING = 1e3;
 var PAYLOAD_INPUT = "payload";
-var INPUT_PAYLOAD_FIELD = `inputs.${PAYLOAD_INPUT}`;
+var PAYLOAD_FIELDS = {
+  repository_dispatch: "client_payload",
+  workflow_dispatch: `inputs.${PAYLOAD_INPUT}`
+};
 var PayloadError = class extends Error {
   constructor(field2, reason) {
     super(`${field2}: ${reason}`);
@@ -55512,7 +55524,7 @@ var SOURCE_FORMS = {
   actor: { expected: "a GitHub login", test: isActorLogin }
 };
 var RESERVED_KEYS = /* @__PURE__ */ new Set(["v", "images", "source", "targets"]);
-function parsePayload(value, where2 = "client_payload") {
+function parsePayload(value, kind = "repository_dispatch", where2 = PAYLOAD_FIELDS[kind]) {
   const object = typeof value === "string" ? parseJson(value, where2) : value;
   if (!isRecord(object)) throw new PayloadError(where2, `expected a JSON object, got ${describe2(object)}`);
   const keys = Object.keys(object);
@@ -55521,8 +55533,8 @@ function parsePayload(value, where2 = "client_payload") {
   }
   const shape = shapeIssue(object);
   if (shape) throw new PayloadError(where2, shape);
-  const size = sizeIssue(JSON.stringify(object), where2);
-  if (size) throw new PayloadError(where2, size);
+  const size = payloadSize(JSON.stringify(object), kind);
+  if (size.over) throw new PayloadError(where2, `is ${size.size} of JSON; ${size.limit}`);
   checkVersion(object["v"], `${where2}.v`);
   const images = checkImages(object["images"], `${where2}.images`, misspelt(object, "images"));
   const source = object["source"] === void 0 ? void 0 : checkSource(object["source"], `${where2}.source`);
@@ -55531,13 +55543,21 @@ function parsePayload(value, where2 = "client_payload") {
   const targets = object["targets"] === void 0 ? void 0 : checkTargets(object["targets"], `${where2}.targets`);
   return { ...object, v: PAYLOAD_VERSION, images, ...source && { source }, ...targets && { targets } };
 }
-function sizeIssue(json, where2) {
-  if (where2 === INPUT_PAYLOAD_FIELD) {
+function payloadSize(json, kind) {
+  if (kind === "workflow_dispatch") {
     const characters = [...json].length;
-    return characters > MAX_INPUT_CHARACTERS ? `is ${characters} characters of JSON; GitHub allows at most ${MAX_INPUT_CHARACTERS} characters in a workflow_dispatch's inputs` : void 0;
+    return {
+      size: `${characters} characters`,
+      limit: `GitHub allows at most ${MAX_INPUT_CHARACTERS} characters in a workflow_dispatch's inputs`,
+      over: characters > MAX_INPUT_CHARACTERS
+    };
   }
   const bytes = new TextEncoder().encode(json).length;
-  return bytes >= MAX_PAYLOAD_BYTES ? `is ${bytes} bytes of JSON; GitHub requires less than ${MAX_PAYLOAD_BYTES} (64KB)` : void 0;
+  return {
+    size: `${bytes} bytes`,
+    limit: `GitHub requires less than ${MAX_PAYLOAD_BYTES} bytes (64KB) in a repository_dispatch's client_payload`,
+    over: bytes >= MAX_PAYLOAD_BYTES
+  };
 }
 function misspelt(payload, key) {
   const near = closest(
@@ -55622,6 +55642,14 @@ function describe2(value) {
 function quoted(value) {
   if (typeof value === "string") return quotedExcerpt(value);
   return typeof value === "object" && value !== null ? describe2(value) : JSON.stringify(value);
+}
+
+// src/action/boolean-input.ts
+function booleanInput(name, value) {
+  const v = value.trim();
+  if (v === "" || ["false", "False", "FALSE"].includes(v)) return false;
+  if (["true", "True", "TRUE"].includes(v)) return true;
+  throw new InputError(`input ${name}: ${JSON.stringify(v)} is not true or false`);
 }
 
 // src/action/update/inputs.ts
@@ -55744,16 +55772,15 @@ function eventPayload(event, ownInputs) {
   if (event.eventName === "repository_dispatch") {
     const value = event.payload[CLIENT_PAYLOAD];
     if (isAbsent(value) || ownInputs && isForeign(value)) return void 0;
-    return { payload: parsePayload(value, CLIENT_PAYLOAD), field: CLIENT_PAYLOAD };
+    return { payload: parsePayload(value, "repository_dispatch"), field: CLIENT_PAYLOAD };
   }
   if (event.eventName === "workflow_dispatch") {
     const text2 = givenPayloadInput(event);
-    return text2 === void 0 ? void 0 : { payload: parsePayload(text2, INPUT_PAYLOAD), field: INPUT_PAYLOAD };
+    return text2 === void 0 ? void 0 : { payload: parsePayload(text2, "workflow_dispatch"), field: INPUT_PAYLOAD };
   }
   return void 0;
 }
-var CLIENT_PAYLOAD = "client_payload";
-var INPUT_PAYLOAD = `inputs.${PAYLOAD_INPUT}`;
+var { repository_dispatch: CLIENT_PAYLOAD, workflow_dispatch: INPUT_PAYLOAD } = PAYLOAD_FIELDS;
 function payloadInput(event) {
   const inputs = event.payload["inputs"];
   return isRecord(inputs) ? inputs[PAYLOAD_INPUT] : void 0;
@@ -55809,12 +55836,6 @@ function choice(name, value, allowed, fallback) {
   if (v === "") return fallback;
   if (!allowed.includes(v)) throw new InputError(`input ${name}: ${JSON.stringify(v)} is not one of ${allowed.join(", ")}`);
   return v;
-}
-function booleanInput(name, value) {
-  const v = value.trim();
-  if (v === "" || ["false", "False", "FALSE"].includes(v)) return false;
-  if (["true", "True", "TRUE"].includes(v)) return true;
-  throw new InputError(`input ${name}: ${JSON.stringify(v)} is not true or false`);
 }
 function authorInput(text2) {
   const identity = parseIdentity(text2);

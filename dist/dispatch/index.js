@@ -33446,7 +33446,10 @@ function sourceFromEnv(env) {
   };
 }
 var PAYLOAD_INPUT = "payload";
-var INPUT_PAYLOAD_FIELD = `inputs.${PAYLOAD_INPUT}`;
+var PAYLOAD_FIELDS = {
+  repository_dispatch: "client_payload",
+  workflow_dispatch: `inputs.${PAYLOAD_INPUT}`
+};
 var PayloadError = class extends Error {
   constructor(field, reason) {
     super(`${field}: ${reason}`);
@@ -33466,7 +33469,8 @@ var SOURCE_FORMS = {
   actor: { expected: "a GitHub login", test: isActorLogin }
 };
 var RESERVED_KEYS = /* @__PURE__ */ new Set(["v", "images", "source", "targets"]);
-function buildPayload(input, where = "client_payload") {
+function buildPayload(input, kind = "repository_dispatch") {
+  const where = PAYLOAD_FIELDS[kind];
   const extra = input.extra ?? {};
   for (const key of Object.keys(extra)) {
     const issue2 = reservedKeyIssue(key);
@@ -33474,7 +33478,7 @@ function buildPayload(input, where = "client_payload") {
   }
   const tooMany = extraKeysIssue(input);
   if (tooMany) throw new PayloadError(where, tooMany);
-  return parsePayload({ ...ownPart(input), ...extra }, where);
+  return parsePayload({ ...ownPart(input), ...extra }, kind);
 }
 function ownPart(input) {
   const source = input.source && withoutUndefined(input.source);
@@ -33494,7 +33498,7 @@ function extraKeysIssue(input) {
 function reservedKeyIssue(key) {
   return RESERVED_KEYS.has(key) ? `the extra payload may not set "${key}": gitops-promote writes it` : void 0;
 }
-function parsePayload(value, where = "client_payload") {
+function parsePayload(value, kind = "repository_dispatch", where = PAYLOAD_FIELDS[kind]) {
   const object = typeof value === "string" ? parseJson(value, where) : value;
   if (!isRecord(object)) throw new PayloadError(where, `expected a JSON object, got ${describe(object)}`);
   const keys = Object.keys(object);
@@ -33503,8 +33507,8 @@ function parsePayload(value, where = "client_payload") {
   }
   const shape = shapeIssue(object);
   if (shape) throw new PayloadError(where, shape);
-  const size = sizeIssue(JSON.stringify(object), where);
-  if (size) throw new PayloadError(where, size);
+  const size = payloadSize(JSON.stringify(object), kind);
+  if (size.over) throw new PayloadError(where, `is ${size.size} of JSON; ${size.limit}`);
   checkVersion(object["v"], `${where}.v`);
   const images = checkImages(object["images"], `${where}.images`, misspelt(object, "images"));
   const source = object["source"] === void 0 ? void 0 : checkSource(object["source"], `${where}.source`);
@@ -33513,13 +33517,21 @@ function parsePayload(value, where = "client_payload") {
   const targets = object["targets"] === void 0 ? void 0 : checkTargets(object["targets"], `${where}.targets`);
   return { ...object, v: PAYLOAD_VERSION, images, ...source && { source }, ...targets && { targets } };
 }
-function sizeIssue(json, where) {
-  if (where === INPUT_PAYLOAD_FIELD) {
+function payloadSize(json, kind) {
+  if (kind === "workflow_dispatch") {
     const characters = [...json].length;
-    return characters > MAX_INPUT_CHARACTERS ? `is ${characters} characters of JSON; GitHub allows at most ${MAX_INPUT_CHARACTERS} characters in a workflow_dispatch's inputs` : void 0;
+    return {
+      size: `${characters} characters`,
+      limit: `GitHub allows at most ${MAX_INPUT_CHARACTERS} characters in a workflow_dispatch's inputs`,
+      over: characters > MAX_INPUT_CHARACTERS
+    };
   }
   const bytes = new TextEncoder().encode(json).length;
-  return bytes >= MAX_PAYLOAD_BYTES ? `is ${bytes} bytes of JSON; GitHub requires less than ${MAX_PAYLOAD_BYTES} (64KB)` : void 0;
+  return {
+    size: `${bytes} bytes`,
+    limit: `GitHub requires less than ${MAX_PAYLOAD_BYTES} bytes (64KB) in a repository_dispatch's client_payload`,
+    over: bytes >= MAX_PAYLOAD_BYTES
+  };
 }
 function misspelt(payload, key) {
   const near = closest(
@@ -33763,7 +33775,7 @@ var OK_CONCLUSIONS = /* @__PURE__ */ new Set(["success", "neutral", "skipped"]);
 var DEFAULT_WAIT = { timeoutMs: DEFAULT_WAIT_TIMEOUT_MS, intervalMs: 5e3, maxIntervalMs: 6e4 };
 function checkDispatch(options2) {
   if (options2.repositories.length === 0) throw new DispatchError("no repository to dispatch to: name at least one OWNER/NAME", []);
-  const repositories = options2.repositories.map((name) => splitRepository(name).fullName);
+  const repositories = options2.repositories.map(splitRepository);
   const workflow = options2.workflow === void 0 ? void 0 : workflowFile(options2.workflow);
   if (options2.wait && workflow === void 0) {
     throw new DispatchError("cannot wait: GitHub does not report the run a repository_dispatch starts; set `workflow` (workflow_dispatch), which does", []);
@@ -33783,9 +33795,9 @@ async function dispatchImages(octokit, options2) {
   const plan = checkDispatch(options2);
   const sent = [];
   const failures = [];
-  for (const repo of plan.repositories.map(splitRepository)) {
+  for (const repo of plan.repositories) {
     try {
-      const one = plan.workflow === void 0 ? await sendRepositoryDispatch(octokit, repo, plan.eventType ?? DEFAULT_EVENT_TYPE, options2) : await sendWorkflowDispatch(octokit, repo, plan.workflow, options2);
+      const one = plan.kind === "repository_dispatch" ? await sendRepositoryDispatch(octokit, repo, plan.eventType, options2) : await sendWorkflowDispatch(octokit, repo, plan.workflow, options2);
       log(`${describeDispatch(one)} announcing ${options2.payload.images.join(", ")}${one.runUrl ? `: ${one.runUrl}` : ""}`);
       sent.push(one);
     } catch (error2) {
@@ -33947,12 +33959,14 @@ async function follow(octokit, sent, wait, log, timing) {
     delay = Math.min(Math.round(delay * 1.5), wait.maxIntervalMs);
   }
 }
+function describeEvent(event) {
+  return event.kind === "repository_dispatch" ? `repository_dispatch "${event.eventType}"` : `workflow ${event.workflow} on ${event.ref ?? "the default branch"}`;
+}
 function describePlan(plan) {
-  const what = plan.kind === "repository_dispatch" ? `repository_dispatch "${plan.eventType}"` : `workflow ${plan.workflow} on ${plan.ref ?? "the default branch"}`;
-  return `${what} to ${plan.repositories.join(", ")}`;
+  return `${describeEvent(plan)} to ${plan.repositories.map((repo) => repo.fullName).join(", ")}`;
 }
 function describeDispatch(d) {
-  return d.kind === "repository_dispatch" ? `${d.repository}: sent repository_dispatch "${d.eventType}"` : `${d.repository}: started workflow ${d.workflow} on ${d.ref}`;
+  return `${d.repository}: ${d.kind === "repository_dispatch" ? "sent" : "started"} ${describeEvent(d)}`;
 }
 var NEEDS = {
   repository_dispatch: { permission: "Contents", level: "write", deed: "send it a repository_dispatch" },
@@ -33990,9 +34004,9 @@ function explain(error2, repo, action, options2) {
 }
 function refused(message, action, payload) {
   if (action !== "wait" && /too (?:large|long|big|many)|exceed|maximum|limit|size/i.test(message)) {
-    const json = JSON.stringify(payload ?? null);
-    const limit = action === "workflow_dispatch" ? `its JSON is ${[...json].length} characters, and GitHub allows at most ${MAX_INPUT_CHARACTERS} in a workflow_dispatch's inputs` : `its JSON is ${new TextEncoder().encode(json).length} bytes, and GitHub requires client_payload to be less than 64KB, with at most ${MAX_TOP_LEVEL_KEYS} top-level keys`;
-    return `: GitHub refused the payload as over a limit (${limit}). Announce fewer images per event, or send fewer extra keys.`;
+    const { size, limit } = payloadSize(JSON.stringify(payload ?? null), action);
+    const keys = action === "repository_dispatch" ? `, with at most ${MAX_TOP_LEVEL_KEYS} top-level keys` : "";
+    return `: GitHub refused the payload as over a limit (its JSON is ${size}, and ${limit}${keys}). Announce fewer images per event, or send fewer extra keys.`;
   }
   if (action === "workflow_dispatch" && /input|ref|workflow_dispatch/i.test(message))
     return `: the workflow must have \`on: workflow_dispatch\` with an input named "${PAYLOAD_INPUT}", and the ref must exist.`;
@@ -34080,6 +34094,14 @@ function hasScheme(text, at) {
   return false;
 }
 
+// src/action/boolean-input.ts
+function booleanInput(name, value) {
+  const v = value.trim();
+  if (v === "" || ["false", "False", "FALSE"].includes(v)) return false;
+  if (["true", "True", "TRUE"].includes(v)) return true;
+  throw new InputError(`input ${name}: ${JSON.stringify(v)} is not true or false`);
+}
+
 // src/action/dispatch/metadata-pick.ts
 function metadataPicks(metadata, picks, ref) {
   const listed = listedImages(metadata);
@@ -34154,10 +34176,10 @@ function readDispatchInputs(core, source) {
   const payloadInput = { images: [...new Set(images)], source, targets, extra: extraPayload(core.getInput("client-payload")) };
   const tooManyKeys = extraKeysIssue(payloadInput);
   if (tooManyKeys) throw new InputError(`input client-payload: ${tooManyKeys}`);
-  const payload = buildPayload(payloadInput, workflow === "" ? "client_payload" : INPUT_PAYLOAD_FIELD);
+  const payload = buildPayload(payloadInput, workflow === "" ? "repository_dispatch" : "workflow_dispatch");
   const waitTimeout = core.getInput("wait-timeout");
-  const wait = core.getInput("wait") !== "" && core.getBooleanInput("wait") && waitOptions2(waitTimeout);
-  const dryRun = core.getInput("dry-run") !== "" && core.getBooleanInput("dry-run");
+  const wait = booleanInput("wait", core.getInput("wait")) && waitOptions2(waitTimeout);
+  const dryRun = booleanInput("dry-run", core.getInput("dry-run"));
   warnings.push(...unusedInputs({ workflow, ref, eventType, waitTimeout, wait: wait !== false }));
   return {
     token,
@@ -34296,7 +34318,7 @@ async function writeDryRunSummary(payload, plan) {
   summary.addRaw("Dry run: nothing was sent. The payload was built and checked as a real run does.", true);
   await writeReport(
     payload,
-    plan.repositories.map((repository) => [escapeHtml(repository), `${eventOf(plan)} (not sent)`, "-", "-"])
+    plan.repositories.map((repo) => [escapeHtml(repo.fullName), `${eventOf(plan)} (not sent)`, "-", "-"])
   );
 }
 async function writeReport(payload, rows, failure) {
@@ -34330,7 +34352,7 @@ function delivered(d) {
   ];
 }
 function eventOf(d) {
-  return d.kind === "repository_dispatch" ? `repository_dispatch <code>${escapeHtml(d.eventType ?? "")}</code>` : `workflow_dispatch <code>${escapeHtml(d.workflow ?? "")}</code> on ${d.ref === void 0 ? "the default branch" : `<code>${escapeHtml(d.ref)}</code>`}`;
+  return d.kind === "repository_dispatch" ? `repository_dispatch <code>${escapeHtml(d.eventType)}</code>` : `workflow_dispatch <code>${escapeHtml(d.workflow)}</code> on ${d.ref === void 0 ? "the default branch" : `<code>${escapeHtml(d.ref)}</code>`}`;
 }
 var NOT_DELIVERED = ["not delivered: see the failure below", "-", "-"];
 

@@ -22278,7 +22278,10 @@ function sourceFromEnv(env) {
   };
 }
 var PAYLOAD_INPUT = "payload";
-var INPUT_PAYLOAD_FIELD = `inputs.${PAYLOAD_INPUT}`;
+var PAYLOAD_FIELDS = {
+  repository_dispatch: "client_payload",
+  workflow_dispatch: `inputs.${PAYLOAD_INPUT}`
+};
 var PayloadError = class extends Error {
   constructor(field2, reason) {
     super(`${field2}: ${reason}`);
@@ -22298,7 +22301,8 @@ var SOURCE_FORMS = {
   actor: { expected: "a GitHub login", test: isActorLogin }
 };
 var RESERVED_KEYS = /* @__PURE__ */ new Set(["v", "images", "source", "targets"]);
-function buildPayload(input, where2 = "client_payload") {
+function buildPayload(input, kind = "repository_dispatch") {
+  const where2 = PAYLOAD_FIELDS[kind];
   const extra = input.extra ?? {};
   for (const key of Object.keys(extra)) {
     const issue = reservedKeyIssue(key);
@@ -22306,7 +22310,7 @@ function buildPayload(input, where2 = "client_payload") {
   }
   const tooMany = extraKeysIssue(input);
   if (tooMany) throw new PayloadError(where2, tooMany);
-  return parsePayload({ ...ownPart(input), ...extra }, where2);
+  return parsePayload({ ...ownPart(input), ...extra }, kind);
 }
 function ownPart(input) {
   const source = input.source && withoutUndefined(input.source);
@@ -22326,7 +22330,7 @@ function extraKeysIssue(input) {
 function reservedKeyIssue(key) {
   return RESERVED_KEYS.has(key) ? `the extra payload may not set "${key}": gitops-promote writes it` : void 0;
 }
-function parsePayload(value, where2 = "client_payload") {
+function parsePayload(value, kind = "repository_dispatch", where2 = PAYLOAD_FIELDS[kind]) {
   const object = typeof value === "string" ? parseJson(value, where2) : value;
   if (!isRecord(object)) throw new PayloadError(where2, `expected a JSON object, got ${describe2(object)}`);
   const keys = Object.keys(object);
@@ -22335,8 +22339,8 @@ function parsePayload(value, where2 = "client_payload") {
   }
   const shape = shapeIssue(object);
   if (shape) throw new PayloadError(where2, shape);
-  const size = sizeIssue(JSON.stringify(object), where2);
-  if (size) throw new PayloadError(where2, size);
+  const size = payloadSize(JSON.stringify(object), kind);
+  if (size.over) throw new PayloadError(where2, `is ${size.size} of JSON; ${size.limit}`);
   checkVersion(object["v"], `${where2}.v`);
   const images = checkImages(object["images"], `${where2}.images`, misspelt(object, "images"));
   const source = object["source"] === void 0 ? void 0 : checkSource(object["source"], `${where2}.source`);
@@ -22345,13 +22349,21 @@ function parsePayload(value, where2 = "client_payload") {
   const targets = object["targets"] === void 0 ? void 0 : checkTargets(object["targets"], `${where2}.targets`);
   return { ...object, v: PAYLOAD_VERSION, images, ...source && { source }, ...targets && { targets } };
 }
-function sizeIssue(json, where2) {
-  if (where2 === INPUT_PAYLOAD_FIELD) {
+function payloadSize(json, kind) {
+  if (kind === "workflow_dispatch") {
     const characters = [...json].length;
-    return characters > MAX_INPUT_CHARACTERS ? `is ${characters} characters of JSON; GitHub allows at most ${MAX_INPUT_CHARACTERS} characters in a workflow_dispatch's inputs` : void 0;
+    return {
+      size: `${characters} characters`,
+      limit: `GitHub allows at most ${MAX_INPUT_CHARACTERS} characters in a workflow_dispatch's inputs`,
+      over: characters > MAX_INPUT_CHARACTERS
+    };
   }
   const bytes = new TextEncoder().encode(json).length;
-  return bytes >= MAX_PAYLOAD_BYTES ? `is ${bytes} bytes of JSON; GitHub requires less than ${MAX_PAYLOAD_BYTES} (64KB)` : void 0;
+  return {
+    size: `${bytes} bytes`,
+    limit: `GitHub requires less than ${MAX_PAYLOAD_BYTES} bytes (64KB) in a repository_dispatch's client_payload`,
+    over: bytes >= MAX_PAYLOAD_BYTES
+  };
 }
 function misspelt(payload, key) {
   const near = closest(

@@ -26,7 +26,7 @@ export { nothingToUpdate, RequestError, validateRequest, type FieldNamer, type F
 export { ConfigError, parseConfig, type Config, type Delivery, type DeliveryMode, type MergeMethod, type MergeMode, type OverrideConfig, type OverridePart, type SetterConfig, type Target, type TargetImage, } from "./engine/config.js";
 export { fluxSetters, type FluxAutomation, type FluxSetter } from "./engine/flux-objects.js";
 export type { BuiltNamespace } from "./engine/kustomize-graph.js";
-export { buildPayload, imagesFromMetadata, parsePayload, PayloadError, sourceFromEnv, type Payload, type PayloadInput, type PayloadSource, } from "./engine/payload.js";
+export { buildPayload, imagesFromMetadata, parsePayload, PayloadError, sourceFromEnv, type DispatchKind, type Payload, type PayloadInput, type PayloadSource, } from "./engine/payload.js";
 export { commitMessage, defaultCommitMessage, type CommitMessageInput } from "./engine/commit-message.js";
 export { TemplateError } from "./engine/go-template.js";
 export { jsonReport, jsonRefusal, humanReport, type JsonReport } from "./engine/report.js";

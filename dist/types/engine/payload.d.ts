@@ -25,8 +25,10 @@ export interface PayloadSource {
 export declare function sourceFromEnv(env: Readonly<Record<string, string | undefined>>): PayloadSource;
 /** The workflow_dispatch input that carries the payload as JSON, on both ends. */
 export declare const PAYLOAD_INPUT = "payload";
-/** The payload as a workflow_dispatch carries it, as messages name it; the name also picks GitHub's size limit for inputs. */
-export declare const INPUT_PAYLOAD_FIELD = "inputs.payload";
+/** The event that carries a payload: it sets GitHub's size limit and the payload's field. */
+export type DispatchKind = "repository_dispatch" | "workflow_dispatch";
+/** The event field each kind carries the payload in, as messages name it. */
+export declare const PAYLOAD_FIELDS: Readonly<Record<DispatchKind, string>>;
 export interface Payload {
     readonly v: typeof PAYLOAD_VERSION;
     /** Validated image references, `name[:tag][@digest]`. */
@@ -51,11 +53,10 @@ export interface PayloadInput {
     readonly extra?: Readonly<Record<string, unknown>> | undefined;
 }
 /**
- * Build and validate a payload; throws PayloadError naming the field that is wrong. `where` is
- * `client_payload` (repository_dispatch) or `inputs.payload` (workflow_dispatch), each held to
- * its own size limit (parsePayload).
+ * Build and validate a payload for the event `kind` that will carry it, held to that event's size
+ * limit; throws PayloadError naming the field that is wrong, under the event's (PAYLOAD_FIELDS).
  */
-export declare function buildPayload(input: PayloadInput, where?: string): Payload;
+export declare function buildPayload(input: PayloadInput, kind?: DispatchKind): Payload;
 /**
  * Why the extra keys do not fit beside gitops-promote's own in GitHub's 10 top-level keys, with
  * the way out: one key holding them all counts once. Undefined when they fit. Said of the extra
@@ -65,11 +66,25 @@ export declare function extraKeysIssue(input: PayloadInput): string | undefined;
 /** Why the extra payload may not set `key` (gitops-promote writes it), or undefined when it may. */
 export declare function reservedKeyIssue(key: string): string | undefined;
 /**
- * Validate a received payload: an object or its JSON text (the workflow_dispatch input).
- * `where` names it in errors: `client_payload` or `inputs.payload`, which also picks the size
- * limit of the event that carries it (any other name gets client_payload's).
+ * Validate a received payload: an object or its JSON text (the workflow_dispatch input), held to
+ * the size limit of the event `kind` that carried it. `where` names it in errors; by default the
+ * event's field (`client_payload`, `inputs.payload`).
  */
-export declare function parsePayload(value: unknown, where?: string): Payload;
+export declare function parsePayload(value: unknown, kind?: DispatchKind, where?: string): Payload;
+/** A payload's JSON measured as GitHub measures it for one kind of event, and that event's limit. */
+export interface PayloadSize {
+    /** `N characters` or `N bytes`. */
+    readonly size: string;
+    /** GitHub's limit, as a sentence: `GitHub allows at most ...`. */
+    readonly limit: string;
+    readonly over: boolean;
+}
+/**
+ * The payload's JSON against GitHub's size limit for `kind`: a repository_dispatch's client_payload
+ * is measured in UTF-8 bytes, a workflow_dispatch's inputs in characters (the payload's JSON text
+ * is the one input, sent as one string).
+ */
+export declare function payloadSize(json: string, kind: DispatchKind): PayloadSize;
 /** Why `name` names no target anywhere (the configuration's grammar for target names), so a sender refuses what no receiver could match; undefined when it could. */
 export declare function targetNameIssue(name: string): string | undefined;
 /**
