@@ -74,7 +74,7 @@ pruneDeclarations("dist/types");
 
 /**
  * Keeps only the declarations a consumer's compiler reads, those index.d.ts reaches (tsc writes one for every module
- * the library's code imports), and refuses a reached one that imports a package: the library bundles its
+ * the library's code imports), and refuses a reached one that imports a package or references its types: the library bundles its
  * dependencies and the package has none, so under `skipLibCheck: false` a consumer's build would fail on it
  * (the internals that name `yaml`'s types are `@internal`, stripped by tsconfig.lib.json).
  */
@@ -84,10 +84,15 @@ function pruneDeclarations(dir) {
   const visit = (file, from) => {
     if (reached.has(file)) return;
     reached.add(file);
-    for (const { fileName } of ts.preProcessFile(readFileSync(file, "utf8"), true, true).importedFiles) {
+    const chain = () => [...from, file].map((f) => relative(dir, f)).join(" -> ");
+    const { importedFiles, referencedFiles, typeReferenceDirectives } = ts.preProcessFile(readFileSync(file, "utf8"), true, true);
+    for (const { fileName } of importedFiles) {
       if (fileName.startsWith(".")) visit(join(dirname(file), fileName.replace(/\.js$/, ".d.ts")), [...from, file]);
-      else packages.add(`${[...from, file].map((f) => relative(dir, f)).join(" -> ")} imports ${fileName}`);
+      else packages.add(`${chain()} imports ${fileName}`);
     }
+    // `/// <reference path>` is a file of ours; `/// <reference types>` asks the consumer for @types the package does not depend on.
+    for (const { fileName } of referencedFiles) visit(join(dirname(file), fileName), [...from, file]);
+    for (const { fileName } of typeReferenceDirectives) packages.add(`${chain()} references types ${fileName}`);
   };
   visit(join(dir, "index.d.ts"), []);
   if (packages.size > 0) throw new Error(`the library's declarations import packages it does not ship:\n${[...packages].join("\n")}`);
