@@ -1,7 +1,8 @@
 /**
  * What the dispatch Action tells of the tags it picked from `metadata`: each pick beside the
  * other tags metadata lists for its image, and a warning when the pick moves with every push:
- * the pushed branch's name, or `latest` or `edge`, which metadata-action gives the newest build.
+ * the pushed branch's name, `latest` or `edge`, which metadata-action gives the newest build, or a
+ * shorter version (`1.2` of `1.2.3`), which its `{{major}}.{{minor}}` pattern moves to each release.
  * docker/metadata-action ranks `type=ref,event=branch` (priority 600) above `type=raw` (200)
  * and names the first tag its version, so a Flux-style `main-<sha>-<ts>` tag loses to `main`
  * unless it is ranked higher; `type=raw,value=latest` outranks `type=sha` too. Such a tag
@@ -31,8 +32,8 @@ export function metadataPicks(metadata: string, picks: readonly string[], ref: s
     const pick = parseImageRef(text);
     const others = [...new Set(listed.flatMap((image) => (image.repository === pick.repository && image.tag !== pick.tag ? (image.tag ?? []) : [])))];
     if (others.length > 0) notes.push(`metadata: announcing ${text}; its other tags, not announced: ${others.join(", ")}`);
-    const moving = movingTag(pick.tag, branch);
-    if (moving !== undefined) warnings.push(mutableTag(pick, moving, branch ?? "main", others));
+    const moving = movingTag(pick.tag, branch, others);
+    if (moving !== undefined) warnings.push(mutableTag(pick, moving, others));
   }
   return { notes, warnings };
 }
@@ -58,21 +59,41 @@ function branchTags(branch: string): string[] {
 /** metadata-action's own tags for the newest build: `type=raw,value=latest` (or `flavor: latest`) and `type=edge`. */
 const MOVING_TAGS = new Set(["latest", "edge"]);
 
-/** What makes `tag` a tag that moves with every push, or undefined when it is none of those. */
-function movingTag(tag: string | undefined, branch: string | undefined): string | undefined {
-  if (tag === undefined) return undefined;
-  if (branch !== undefined && branchTags(branch).includes(tag)) return `is the name of the pushed branch ${branch}`;
-  return MOVING_TAGS.has(tag) ? "is the tag docker/metadata-action gives the newest build" : undefined;
+/** Why a tag moves with every push, what a receiver makes of it, and what to rank first instead. */
+interface Moving {
+  readonly why: string;
+  readonly effect: string;
+  readonly instead: string;
 }
 
-/** `moving` says what makes the tag move; `branch` names the Flux-style tags of the example pattern. */
-function mutableTag(pick: ImageRef, moving: string, branch: string, others: readonly string[]): string {
-  const instead = others.length > 0 ? ` (metadata also lists ${others.join(", ")})` : "";
-  const pattern = `^${branchTags(branch).at(-1)}-[a-f0-9]+-(?P<ts>[0-9]+)`;
+/** What makes `tag` a tag that moves, or undefined when it is none of those; `others` are the tags listed beside it. */
+function movingTag(tag: string | undefined, branch: string | undefined, others: readonly string[]): Moving | undefined {
+  if (tag === undefined) return undefined;
+  const flux = `^${branchTags(branch ?? "main").at(-1)}-[a-f0-9]+-(?P<ts>[0-9]+)`;
+  const newest = {
+    effect: `a Flux-style policy (a filterTags pattern such as ${flux}, or a semver range) will likely refuse it`,
+    instead: "`type=raw,value={{branch}}-{{sha}}-{{date 'X'}},priority=1000`",
+  };
+  const everyPush = "it is mutable, moved by every push";
+  if (branch !== undefined && branchTags(branch).includes(tag)) return { why: `is the name of the pushed branch ${branch}: ${everyPush}`, ...newest };
+  if (MOVING_TAGS.has(tag)) return { why: `is the tag docker/metadata-action gives the newest build: ${everyPush}`, ...newest };
+  // `{{major}}` or `{{major}}.{{minor}}` listed before `{{version}}`: the same priority (900), so the first listed is the version.
+  const longer = /^v?\d+(\.\d+)?$/.test(tag) ? others.filter((other) => other.startsWith(`${tag}.`)) : [];
+  const full = longer.sort((a, b) => b.split(".").length - a.split(".").length)[0];
+  if (full === undefined) return undefined;
+  const pattern = tag.split(".").length === 1 ? "{{major}}" : "{{major}}.{{minor}}";
+  return {
+    why: `is a shorter version of ${full} (a ${pattern} pattern listed first): it is mutable, moved to each later ${tag} release`,
+    effect: `a semver policy ranks it as ${tag.replace(/^v/, "")}${".0".repeat(3 - tag.split(".").length)}, below ${full}`,
+    instead: "`type=semver,pattern={{version}}`, listed before the shorter patterns",
+  };
+}
+
+function mutableTag(pick: ImageRef, moving: Moving, others: readonly string[]): string {
+  const listed = others.length > 0 ? ` (metadata also lists ${others.join(", ")})` : "";
   return (
-    `metadata: the tag announced for ${pick.name}, "${pick.tag}", ${moving}: it is mutable, moved by every push, ` +
-    `and a Flux-style policy (a filterTags pattern such as ${pattern}, or a semver range) will likely refuse it${instead}. ` +
-    "docker/metadata-action names the tag of highest priority its version: rank an immutable tag first " +
-    "(`type=raw,value={{branch}}-{{sha}}-{{date 'X'}},priority=1000`), or name the reference to announce in `images`."
+    `metadata: the tag announced for ${pick.name}, "${pick.tag}", ${moving.why}, and ${moving.effect}${listed}. ` +
+    `docker/metadata-action names the tag of highest priority its version: rank an immutable tag first (${moving.instead}), ` +
+    "or name the reference to announce in `images`."
   );
 }

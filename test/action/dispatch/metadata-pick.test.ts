@@ -46,6 +46,24 @@ describe("the tags picked from metadata", () => {
     expect(picked(only("latest-ish"), "refs/heads/main").warnings).toEqual([]);
   });
 
+  it("warn when the pick is a shorter version, {{major}} or {{major}}.{{minor}} listed before {{version}}: it moves to each later release", () => {
+    // On a v1.23.4 tag push with the patterns listed major first, metadata-action's version is "1".
+    const { warnings } = picked(fluxStyle(["1", "1.23", "1.23.4"]), "refs/tags/v1.23.4");
+    expect(warnings).toEqual([
+      'metadata: the tag announced for ghcr.io/acme/svc-b, "1", is a shorter version of 1.23.4 (a {{major}} pattern listed first): ' +
+        "it is mutable, moved to each later 1 release, and a semver policy ranks it as 1.0.0, below 1.23.4 (metadata also lists 1.23, 1.23.4). " +
+        "docker/metadata-action names the tag of highest priority its version: rank an immutable tag first " +
+        "(`type=semver,pattern={{version}}`, listed before the shorter patterns), or name the reference to announce in `images`.",
+    ]);
+    expect(picked(fluxStyle(["v1.23", "v1.23.4"]), "refs/tags/v1.23.4").warnings[0]).toContain(
+      '"v1.23", is a shorter version of v1.23.4 (a {{major}}.{{minor}} pattern listed first): it is mutable, moved to each later v1.23 release, and a semver policy ranks it as 1.23.0',
+    );
+    // The full version first, or a version no listed tag extends: nothing moves.
+    expect(picked(fluxStyle(["1.23.4", "1.23", "1"]), "refs/tags/v1.23.4").warnings).toEqual([]);
+    expect(picked(fluxStyle(["1.23", "1.230"]), "refs/tags/v1.23").warnings).toEqual([]);
+    expect(picked(fluxStyle(["2024", "2024.05.01"]), undefined).warnings).toHaveLength(1);
+  });
+
   it("read build-push-action's image names too", () => {
     const metadata = JSON.stringify({ "containerimage.digest": sha, "image.name": "ghcr.io/acme/svc-b:main,ghcr.io/acme/svc-b:main-860c190-1700000200" });
     const { notes, warnings } = picked(metadata, "refs/heads/main");
