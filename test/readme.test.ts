@@ -136,3 +136,23 @@ describe("links between the README and docs/", () => {
     expect(broken).toEqual([]);
   });
 });
+
+describe("tables as GitHub renders them", () => {
+  const pages = [["README.md", readme] as const, ...[...docs].map(([file, text]) => [`docs/${file}`, text] as const)];
+  /** Cells of a row as GFM splits it: at every `|` not escaped, inside code spans too, where GitHub drops what overflows the header. */
+  const cells = (row: string): number =>
+    row
+      .trim()
+      .replace(/^\||\|$/g, "")
+      .split(/(?<!\\)\|/).length;
+
+  it.each(pages)("every row of every table in %s has as many cells as its header", (_, text) => {
+    const prose = text.replace(/```[^]*?```/g, "");
+    const uneven: string[] = [];
+    for (const table of prose.match(/(?:^\|.*\n)+/gm) ?? []) {
+      const [header = "", , ...rows] = table.trimEnd().split("\n");
+      for (const row of rows) if (cells(row) !== cells(header)) uneven.push(`${cells(row)} cells, header ${cells(header)}: ${row.slice(0, 80)}`);
+    }
+    expect(uneven).toEqual([]);
+  });
+});
