@@ -58,7 +58,8 @@ Options:
                         KCL grammar for .k (main.k:config.containers.app.image="repo:tag"),
                         a dotted path for YAML (values.yaml:image.tag=1.2.4) (repeatable)
   --config FILE|none    configuration, relative to DIR or absolute inside it
-                        (default: .github/gitops-promote.yaml when present); none: no configuration
+                        (default: .github/gitops-promote.yaml or .yml when present);
+                        none: no configuration
   --path GLOB           only edit files matching GLOB, or under the directory it names,
                         relative to DIR; Flux objects are read everywhere (repeatable)
   --target NAME         update only the configured target NAME: other targets' files are
@@ -75,9 +76,9 @@ Options:
   -h, --help            this help
 
 Exit codes: 0 done (changed or not), 1 failed (nothing written), 2 bad usage (an unknown option,
-a flag value that is not what the flag takes, a file a flag names that is missing, a --target
-no configured target has, a payload that is not valid or names such a target; nothing is
-written either).
+a flag value that is not what the flag takes, a file a flag names that is missing, a DIR that is
+missing or a file, a --target no configured target has, a payload that is not valid or names such
+a target, a configuration that would not be read; nothing is written either).
 `;
 
 const UPDATE_OPTIONS = {
@@ -280,7 +281,8 @@ async function runUpdate(args: string[], io: Io): Promise<number> {
  * DIR as the tree's root, refused as bad usage (exit 2) when it names no directory this run can
  * read, as a --set or --config file that is missing or unreadable is: an empty DIR (which would
  * otherwise read as the current directory), one that does not exist, a file (said with the run
- * that edits only that file), one this user may not list.
+ * that edits only that file, from the nearest directory above it whose configuration would be read,
+ * else the git root), one this user may not list.
  */
 async function treeRoot(given: string | undefined): Promise<string> {
   if (given === "") throw new UsageError('DIR is empty (""): name the directory, or leave DIR out for the current one');
@@ -290,8 +292,9 @@ async function treeRoot(given: string | undefined): Promise<string> {
   if (!info) throw new UsageError(`${dir} is not a directory`);
   if (!info.isDirectory()) {
     const top = (await repositoryTop(dirname(root))) ?? dirname(root);
+    const from = (await nearestConfigured(dirname(root), top))?.at ?? top;
     throw new UsageError(
-      `${dir} is not a directory but a file; to edit only that file, run: gitops-promote update ${spelt(dir, top)} --path ${posixRelative(top, root)} (and the other options)`,
+      `${dir} is not a directory but a file; to edit only that file, run: gitops-promote update ${spelt(dir, from)} --path ${posixRelative(from, root)} (and the other options)`,
     );
   }
   if (!(await permits(root, constants.R_OK | constants.X_OK))) throw new UsageError(`${dir} cannot be read: permission denied`);
@@ -338,20 +341,11 @@ async function repositoryTop(root: string): Promise<string | undefined> {
  * (`--config none`); undefined when nothing is above. `dir` is DIR as given: the paths are said as it is written, relative or absolute.
  */
 async function configAbove(root: string, top: string | undefined, dir: string, paths: readonly string[]): Promise<string | undefined> {
-  const configIn = async (at: string) => {
-    for (const name of configPathsOf({})) if (await exists(join(at, name))) return join(at, name);
-    return undefined;
-  };
   // Outside a repository, nothing above DIR is known to be its configuration.
   if (top === undefined || top === root || (await configIn(root)) !== undefined) return undefined;
-  // The nearest configuration above DIR, up to the top.
-  let at = root;
-  let config: string | undefined;
-  do {
-    at = dirname(at);
-    config = await configIn(at);
-  } while (config === undefined && at !== top);
-  if (config === undefined) return undefined;
+  const nearest = await nearestConfigured(dirname(root), top);
+  if (nearest === undefined) return undefined;
+  const { at, config } = nearest;
   const inside = posixRelative(at, root);
   const scoped = (paths.length > 0 ? paths.map((path) => posix.join(inside, path)) : [inside]).map((path) => `--path ${path}`).join(" ");
   return (
@@ -359,6 +353,21 @@ async function configAbove(root: string, top: string | undefined, dir: string, p
     `would not apply, and this run would edit every file alike; to apply them, run: gitops-promote update ${spelt(dir, at)} ${scoped}; ` +
     `to run without a configuration, add --config ${NO_CONFIG}`
   );
+}
+
+/** The configuration a run on `at` reads by default (configPathsOf's names), if `at` has one. */
+async function configIn(at: string): Promise<string | undefined> {
+  for (const name of configPathsOf({})) if (await exists(join(at, name))) return join(at, name);
+  return undefined;
+}
+
+/** The nearest directory from `from` up to `top` (one at or above it) that holds a configuration, with that configuration; undefined when none does. */
+async function nearestConfigured(from: string, top: string): Promise<{ at: string; config: string } | undefined> {
+  for (let at = from; ; at = dirname(at)) {
+    const config = await configIn(at);
+    if (config !== undefined) return { at, config };
+    if (at === top || at === dirname(at)) return undefined;
+  }
 }
 
 /**

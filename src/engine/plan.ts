@@ -37,7 +37,7 @@ import type { PairedTags } from "./kustomize-patches.js";
 import { checkParses, fileKind, isHelmTemplate, readsMarkers } from "./file-kind.js";
 import { mayBeManifest } from "./manifest-candidates.js";
 import { allowance, imagesFor, settersFor, targetOf, targetsInScope, warnIdlePaths, warnRefusedImages } from "./targets.js";
-import { holdsImage, unreachedImages, warnUnreached } from "./unreached.js";
+import { holdsImage, leftOutBy, unreachedImages, warnUnreached } from "./unreached.js";
 import { warnBesideMarkers, warnUnpolicied } from "./beside-markers.js";
 import { marksOf, misplacedMarkers } from "./file-markers.js";
 import { chartsOf, leftBehind, warnUnmoved } from "./left-behind.js";
@@ -231,8 +231,8 @@ function runContext(parts: Omit<RunContext, "ownerOf" | "targetFor" | "unselecte
 
 /**
  * Before any edit, where the incoming images reach the tree: an image or --setter key nothing
- * in scope holds (a typo, most often, or --path leaving out the files that do), and the targets
- * whose allow-list or policy keeps one out.
+ * the run updates holds (a typo, most often, or --path or a selection of targets leaving out the
+ * files that do), and the targets whose allow-list or policy keeps one out.
  */
 async function warnReach(
   run: RunContext,
@@ -242,8 +242,13 @@ async function warnReach(
   warnings: Warning[],
 ): Promise<void> {
   const { valid, config, overridesByFile } = run;
-  const unreached = unreachedImages(valid, resolved.definedFor, overridesByFile, inScopeTexts);
-  const outside = await holdersOutside(run, unreached);
+  // A file of a target the run does not select is left out as one outside the paths is: nothing there is this run's.
+  const updated = (path: string): boolean => run.inScope(path) && !run.unselected(path);
+  const updatedTexts = inScopeTexts.filter(([path]) => updated(path));
+  const unreached = unreachedImages(valid, resolved.definedFor, new Map([...overridesByFile].filter(([file]) => updated(file))), updatedTexts);
+  const outside = await holdersOutside(run, updated, unreached);
+  const configured = config?.targets ?? [];
+  const selected = run.targets.length < configured.length ? run.targets.map((t) => t.name) : undefined;
   warnUnreached(
     valid,
     unreached,
@@ -251,13 +256,13 @@ async function warnReach(
       keys: resolved.known.keys,
       repositories: new Set([
         ...resolved.known.repositories,
-        ...(config?.targets ?? []).flatMap((t) => t.images.map((i) => i.repository)),
+        ...configured.flatMap((t) => t.images.map((i) => i.repository)),
         ...(config?.overrides ?? []).map((o) => o.repository),
       ]),
     },
-    inScopeTexts,
+    updatedTexts,
     resolved.definedFor,
-    (image) => outside.get(image.repository) ?? 0,
+    leftOutBy(!run.files.every(run.inScope), selected, (image) => outside.get(image.repository) ?? 0),
     warnings,
   );
   // Images that reach the tree only through markers (`--setter`) meet the same allow-lists.
@@ -276,13 +281,13 @@ async function warnReach(
 }
 
 /**
- * How many files outside the paths to update hold each of `images` (holdsImage), by repository: read only when
- * --path left some out and an image reached none inside, which a mistyped path does.
+ * How many files the run does not update (outside the paths, of a target it does not select) hold each of `images`
+ * (holdsImage), by repository: read only when an image reached none of those it updates, which a mistyped path or target does.
  */
-async function holdersOutside(run: RunContext, images: readonly ImageRef[]): Promise<ReadonlyMap<string, number>> {
+async function holdersOutside(run: RunContext, updated: (path: string) => boolean, images: readonly ImageRef[]): Promise<ReadonlyMap<string, number>> {
   const held = new Map<string, number>();
   if (images.length === 0) return held;
-  const outside = run.files.filter((path) => !run.inScope(path) && mayBeManifest(run, path));
+  const outside = run.files.filter((path) => !updated(path) && mayBeManifest(run, path));
   const texts = await readScreened(run.source, outside, (path, text) => images.some((image) => holdsImage(path, text, image)), []);
   outside.forEach((path, i) => {
     for (const image of images)

@@ -5,7 +5,7 @@
  */
 import type { Warning } from "../change.js";
 import { formatImageRef, repositoryPattern, type ImageRef } from "../image/reference.js";
-import { cappedList } from "../text/and-list.js";
+import { andList, cappedList } from "../text/and-list.js";
 import { closest, didYouMean } from "../text/closest.js";
 import { mayBuildOnRegistry } from "../kcl/editor.js";
 import type { RequestedOverride } from "./overrides.js";
@@ -23,8 +23,9 @@ import { deployedText, spelledAt } from "./image-spelling.js";
  * key, when a file in scope holds a marker with it. A key defined for an image that no marker uses
  * is named: a setter or ImagePolicy for it says nothing of where it is deployed.
  * The repository or key of those `known` (configured, or defined in the tree) it most likely meant is named.
- * `texts` are the files in scope, by path; `unreached`, unreachedImages' of them. Where the paths to update
- * left out the files that hold one (`outside` counts them: a mistyped --path, most often), that is said instead;
+ * `texts` are the files the run updates, by path; `unreached`, unreachedImages' of them. Where the run left out
+ * the files that hold one (`leftOut` counts them: a mistyped --path, or a --target or payload `targets` naming
+ * the wrong target, most often), that is said instead;
  * where a key's only marker is written where its editor reads none (misplacedMarkers), that marker is named.
  */
 export function warnUnreached(
@@ -33,17 +34,17 @@ export function warnUnreached(
   known: { readonly keys: ReadonlySet<string>; readonly repositories: ReadonlySet<string> },
   texts: readonly (readonly [string, string])[],
   defined: (repository: string) => ReadonlyMap<string, readonly FluxSetter[]>,
-  outside: (image: ImageRef) => number,
+  leftOut: LeftOut | undefined,
   warnings: Warning[],
 ): void {
   const marked = markedIn(texts);
   for (const image of unreached) {
-    const held = outside(image);
+    const held = leftOut?.holding(image) ?? 0;
     const unused = unusedKeys(defined(image.repository));
     warnings.push({
       message:
-        held > 0
-          ? `no file inside the paths to update holds ${image.repository} (${held} ${held === 1 ? "file outside them does" : "files outside them do"})${unused}; nothing to do for ${formatImageRef(image)}`
+        leftOut && held > 0
+          ? `no file ${leftOut.scope} holds ${image.repository} (${held} ${held === 1 ? `file ${leftOut.rest} does` : `files ${leftOut.rest} do`})${unused}; nothing to do for ${formatImageRef(image)}`
           : `no file to update holds ${image.repository}${unused}; nothing to do for ${formatImageRef(image)}${didYouMean(closest(image.repository, known.repositories))}`,
       kind: "unreached",
     });
@@ -59,6 +60,32 @@ export function warnUnreached(
       kind: "unreached",
     });
   }
+}
+
+/**
+ * The files a run leaves out, where --path (the paths to update) or a selection of targets (--target, a payload's
+ * `targets`) leaves some out: how a warning names the files the run updates and the rest, and how many of the rest
+ * hold an image. A file of a target left out is as far from the run as one outside the paths.
+ */
+export interface LeftOut {
+  /** As `no file {scope} holds`: `inside the paths to update`, `of target kcl`. */
+  readonly scope: string;
+  /** As `(2 files {rest} do)`: `outside them`, `of other targets`. */
+  readonly rest: string;
+  readonly holding: (image: ImageRef) => number;
+}
+
+/**
+ * LeftOut's wording for a run limited by paths (`byPaths`), by the targets it `selected` (their names, where
+ * the selection leaves some configured target out), or by both; undefined for a run over the whole tree.
+ */
+export function leftOutBy(byPaths: boolean, selected: readonly string[] | undefined, holding: (image: ImageRef) => number): LeftOut | undefined {
+  const ofTargets = selected && `of ${selected.length === 1 ? "target" : "targets"} ${andList(selected)}`;
+  if (!byPaths) return ofTargets === undefined ? undefined : { scope: ofTargets, rest: "of other targets", holding };
+  const inPaths = "inside the paths to update";
+  return ofTargets === undefined
+    ? { scope: inPaths, rest: "outside them", holding }
+    : { scope: `${ofTargets} ${inPaths}`, rest: "outside them or of other targets", holding };
 }
 
 /** `, and no marker uses setter K` (a configured one) or `ImagePolicy K (file:line)`, for the keys defined for an image; nothing for none. */

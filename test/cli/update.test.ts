@@ -171,6 +171,18 @@ describe("a DIR that names no directory this run can read is bad usage (exit 2),
     ]);
   });
 
+  it("a file below a directory with a configuration: DIR that directory, whose configuration the run then reads", async () => {
+    const dir = await tree({
+      ".git/HEAD": "ref: refs/heads/main\n",
+      "clusters/.github/gitops-promote.yaml": "targets: []\n",
+      "clusters/apps/deployment.yaml": VALUES,
+    });
+    const result = await run(["update", join(dir, "clusters/apps/deployment.yaml"), "--image", "ghcr.io/acme/app:1.5.0"]);
+    expect([result.code, result.stderr.split("\n")[0]]).toEqual([
+      2,
+      `gitops-promote: ${dir}/clusters/apps/deployment.yaml is not a directory but a file; to edit only that file, run: gitops-promote update ${dir}/clusters --path apps/deployment.yaml (and the other options)`,
+    ]);
+  });
   /**
    * The CLI as a user the modes stop: root reads any directory, so as root (a CI container) it runs
    * from source as nobody (setpriv).
@@ -453,7 +465,7 @@ describe("--target NAME", () => {
   it("is in update's --help, with its exit code", async () => {
     const help = (await run(["update", "--help"])).stdout;
     expect(help).toContain("  --target NAME         update only the configured target NAME");
-    expect(help).toContain("a --target\nno configured target has");
+    expect(help.replace(/\s+/g, " ")).toContain("a --target no configured target has");
   });
 
   it("says so when no configuration defines targets", async () => {

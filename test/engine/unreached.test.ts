@@ -4,7 +4,7 @@ import { fluxSetters, type FluxSetter } from "../../src/engine/flux-objects.js";
 import { planUpdate } from "../../src/engine/plan.js";
 import { validateRequest } from "../../src/engine/request.js";
 import type { TreeSource } from "../../src/engine/source.js";
-import { holdsImage, unreachedImages, warnUnreached } from "../../src/engine/unreached.js";
+import { holdsImage, leftOutBy, unreachedImages, warnUnreached } from "../../src/engine/unreached.js";
 import { parseImageRef } from "../../src/image/reference.js";
 
 const SIDECAR = "ghcr.io/acme/sidecar";
@@ -45,7 +45,8 @@ describe("unreachedImages", () => {
 describe("warnUnreached", () => {
   const said = (defined: (repository: string) => ReadonlyMap<string, readonly FluxSetter[]>, outside = 0): string[] => {
     const warnings: Warning[] = [];
-    warnUnreached(valid, [parseImageRef(`${SIDECAR}:0.2.0`)], { keys: new Set(), repositories: new Set([SIDECAR]) }, [], defined, () => outside, warnings);
+    const leftOut = leftOutBy(true, undefined, () => outside);
+    warnUnreached(valid, [parseImageRef(`${SIDECAR}:0.2.0`)], { keys: new Set(), repositories: new Set([SIDECAR]) }, [], defined, leftOut, warnings);
     return warnings.map((w) => w.message);
   };
 
@@ -81,7 +82,7 @@ describe("warnUnreached", () => {
       { keys: new Set(), repositories: new Set() },
       [[path, text]],
       () => new Map(),
-      () => 0,
+      undefined,
       warnings,
     );
     return warnings.map((w) => w.message);
@@ -100,6 +101,81 @@ describe("warnUnreached", () => {
     expect(unmarked(text, "main.k")).toEqual([
       "no file to update has a marker for setter flux-system:sidecar where it is read: main.k:3 has one that marks nothing there (see the warning at it)",
     ]);
+  });
+});
+
+describe("leftOutBy: how a warning names what --path or a selection of targets leaves out", () => {
+  const worded = (byPaths: boolean, selected?: string[]) => {
+    const leftOut = leftOutBy(byPaths, selected, () => 2);
+    return leftOut && [leftOut.scope, leftOut.rest];
+  };
+
+  it("names the paths, the targets selected, or both; nothing for a run over the whole tree", () => {
+    expect(worded(true)).toEqual(["inside the paths to update", "outside them"]);
+    expect(worded(false, ["kcl"])).toEqual(["of target kcl", "of other targets"]);
+    expect(worded(false, ["staging", "kcl"])).toEqual(["of targets staging and kcl", "of other targets"]);
+    expect(worded(true, ["kcl"])).toEqual(["of target kcl inside the paths to update", "outside them or of other targets"]);
+    expect(worded(false)).toBeUndefined();
+  });
+});
+
+describe("planUpdate: an image only targets the run leaves out hold, as only files outside --path do (review docs20 S3)", () => {
+  // examples/targets: the app in staging and production, flask_demo in kcl.
+  const files: Record<string, string> = {
+    ".github/gitops-promote.yaml": [
+      "targets:",
+      "  - {name: staging, paths: [clusters/staging/**], images: [{repository: ghcr.io/acme/app}]}",
+      "  - {name: production, paths: [clusters/prod/**], images: [{repository: ghcr.io/acme/app}]}",
+      "  - {name: kcl, paths: [kcl/**], images: [{repository: kcllang/flask_demo}]}",
+      "overrides:",
+      "  - {file: clusters/prod/app/values.yaml, spec: appVersion, image: ghcr.io/acme/app, part: tag}",
+      "",
+    ].join("\n"),
+    "clusters/staging/app/deploy.yaml": "containers:\n  - name: app\n    image: ghcr.io/acme/app:1.2.3\n",
+    "clusters/prod/app/values.yaml": "appVersion: 1.2.3\nimage:\n  repository: ghcr.io/acme/app\n  tag: 1.2.3\n",
+    "kcl/main.k": 'config = {\n    image = "kcllang/flask_demo:1.0.0"\n}\n',
+  };
+  const tree: TreeSource = {
+    async *list() {
+      yield* Object.keys(files).sort();
+    },
+    read: async (path) => Buffer.from(files[path]!),
+  };
+  const warned = async (narrowed: { targets?: string[]; paths?: string[] }) => {
+    const plan = await planUpdate(tree, { images: ["ghcr.io/acme/app:1.3.0"], setters: [], sets: [], paths: [], ...narrowed });
+    expect(plan.changes).toEqual([]);
+    return plan.warnings;
+  };
+
+  it("says no file of the target named holds the image, and how many of the other targets' do (--target, a payload's targets)", async () => {
+    expect(await warned({ targets: ["kcl"] })).toEqual([
+      { message: "no file of target kcl holds ghcr.io/acme/app (2 files of other targets do); nothing to do for ghcr.io/acme/app:1.3.0", kind: "unreached" },
+    ]);
+  });
+
+  it("says it as --path kcl does, and of both where both narrow the run", async () => {
+    expect(await warned({ paths: ["kcl"] })).toEqual([
+      {
+        message: "no file inside the paths to update holds ghcr.io/acme/app (2 files outside them do); nothing to do for ghcr.io/acme/app:1.3.0",
+        kind: "unreached",
+      },
+    ]);
+    expect(await warned({ targets: ["kcl", "production"], paths: ["kcl", "clusters/staging"] })).toEqual([
+      {
+        message:
+          "no file of targets production and kcl inside the paths to update holds ghcr.io/acme/app (2 files outside them or of other targets do); nothing to do for ghcr.io/acme/app:1.3.0",
+        kind: "unreached",
+      },
+    ]);
+  });
+
+  it("says nothing where a target named holds it, nor where every target is named", async () => {
+    const plan = await planUpdate(tree, { images: ["ghcr.io/acme/app:1.3.0"], setters: [], sets: [], paths: [], targets: ["kcl", "production"] });
+    expect(plan.files.map((f) => f.path)).toEqual(["clusters/prod/app/values.yaml"]);
+    expect(plan.warnings).toEqual([]);
+    const all = await planUpdate(tree, { images: ["ghcr.io/acme/app:1.3.0"], setters: [], sets: [], paths: [], targets: ["staging", "production", "kcl"] });
+    expect(all.files).toHaveLength(2);
+    expect(all.warnings).toEqual([]);
   });
 });
 
