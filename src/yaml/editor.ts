@@ -28,7 +28,7 @@ import { fullEditRequest, publicResult, type EditRequest, type EditResult, type 
 import { editArgoCdHelm, editArgoCdImages } from "./argocd.js";
 import { YamlFile } from "./file.js";
 import { editHelmValues } from "./helm.js";
-import { editImages, warnBlockImages } from "./images.js";
+import { editImages } from "./images.js";
 import { editInlinePatches } from "./inline-patch.js";
 import { editKclOverrideSpecs } from "./kcl-overrides.js";
 import { editKustomizeImages } from "./kustomize.js";
@@ -41,7 +41,6 @@ import type { Editor } from "./plan.js";
 const EDITORS: readonly Editor[] = [
   editMarkers,
   editImages,
-  warnBlockImages,
   editKustomizeImages,
   editInlinePatches,
   editKclOverrideSpecs,

@@ -7,7 +7,7 @@
  * kustomization building the file gives that name a version with `images:` (the engine says
  * which, `kustomizeTagged`), the bare image is left to it: only that entry moves.
  * A reference built with `${VAR}` (Flux's postBuild substitution) gets its version from the
- * substitution variables: it is named in a warning, never edited.
+ * substitution variables: it is named in a warning, never edited, as is one written as a block scalar.
  */
 import { tryParseImageRef, type ImageRef } from "../image/reference.js";
 import { bareFieldWarning, byRepository, nextReference, type ImageUpdate } from "../image/update.js";
@@ -17,7 +17,7 @@ import type { YamlDocument, YamlFile } from "./file.js";
 import { isOpList } from "./json-patch.js";
 import { imageLists } from "./kustomize.js";
 import { MERGE_SHARED } from "./merge-key.js";
-import { isFlowScalar, mapValue, nodeAt, type AliasNode, type FlowScalar, type YamlNode } from "./node.js";
+import { isFlowScalar, mapValue, nodeAt, type AliasNode, type FlowScalar, type ScalarNode, type YamlNode } from "./node.js";
 import { formatPath, type PathSegment } from "./path.js";
 import { hasPlaceholder, warnSubstituted } from "./placeholder.js";
 import type { Editor, EditPlan } from "./plan.js";
@@ -158,8 +158,8 @@ function warnAliased(
 }
 
 /**
- * A scalar holding a whole image reference of an incoming repository gets its next reference.
- * A bare repository gets a tag only in a container spec (`container`, the list holding it, or false);
+ * A scalar holding a whole image reference of an incoming repository gets its next reference; a block scalar
+ * holding one is named (warnBlock). A bare repository gets a tag only in a container spec (`container`, the list holding it, or false);
  * elsewhere its version lives in another field, which a warning says. One whose name is
  * `kustomizeTagged`, in a list kustomize re-tags, is left to the kustomization whose `images:`
  * entry sets its version (and moves), saying the reason given, if any.
@@ -174,7 +174,8 @@ export function setImageScalar(
   kustomizeTagged?: ReadonlyMap<string, string | undefined>,
 ): void {
   const { node, path } = field;
-  if (!isFlowScalar(node) || plan.isClaimed(node)) return;
+  if (node?.kind !== "scalar" || plan.isClaimed(node)) return;
+  if (!isFlowScalar(node)) return warnBlock(node, path, incoming, plan);
   const ref = tryParseImageRef(node.text);
   const update = ref && incoming.get(ref.repository);
   if (!ref || !update) return;
@@ -187,6 +188,27 @@ export function setImageScalar(
   }
   const next = nextReference(update, ref, plan.versionNote(node.start, formatPath(path), update.image.repository));
   if (next) plan.setScalar(node, next, field.inFlow, { kind, key: formatPath(path), document });
+}
+
+/**
+ * An image written as a block scalar is never edited (node.ts: only plain and quoted scalars are): one holding an
+ * incoming repository at another version is named, as a marked block scalar is, rather than left to the engine's
+ * warning of a repository nothing edited. The key and header may be written in any form YAML allows (a comment or
+ * line break before the indicator, an explicit `? image`, an anchor or tag): the parse has read them.
+ */
+function warnBlock(node: ScalarNode, path: readonly PathSegment[], incoming: ReadonlyMap<string, ImageUpdate>, plan: EditPlan): void {
+  const written = node.text.trim();
+  const ref = tryParseImageRef(written);
+  const update = ref && incoming.get(ref.repository);
+  const next = update && nextReference(update, ref);
+  if (!next) return;
+  // Said at the reference's own line, where a reference left behind is looked for: below the header line, whose comment may spell it too.
+  const { text } = plan.file;
+  const at = text.indexOf(written.split("\n", 1)[0]!, text.indexOf("\n", node.start));
+  plan.warn(
+    at < 0 ? node.start : at,
+    `${formatPath(path)} is a block scalar, which is never edited, so it is not moved to ${next}; write it as a plain or quoted string`,
+  );
 }
 
 /**
@@ -252,40 +274,3 @@ export function inContainerSpec(path: readonly PathSegment[]): ContainerList | f
   const list = path[path.length - 3];
   return typeof path[path.length - 2] === "number" && typeof list === "string" && CONTAINER_LISTS.has(list) && (list as ContainerList);
 }
-
-/** What follows an `image` key (maybe quoted) when its value is a block scalar (maybe after an anchor or a tag). */
-const BLOCK_HEADER = /["']?[ \t]*:[ \t]+(?:[&!]\S*[ \t]+)*[|>]/y;
-
-/** Whether `text` has an `image:` opening a block scalar: only such a file is walked (indexOf is far quicker than a regular expression over the text). */
-function hasBlockImage(text: string): boolean {
-  for (let at = text.indexOf("image"); at >= 0; at = text.indexOf("image", at + 5)) {
-    BLOCK_HEADER.lastIndex = at + 5;
-    if (BLOCK_HEADER.test(text)) return true;
-  }
-  return false;
-}
-
-/**
- * An `image:` written as a block scalar is never edited (node.ts: only plain and quoted scalars
- * are): one holding an incoming repository at another version is named at its line, as a
- * marked block scalar is, rather than left to the engine's warning of a repository nothing edited.
- */
-export const warnBlockImages: Editor = (file, request, plan) => {
-  if (!hasBlockImage(file.text)) return;
-  const incoming = byRepository(request.images);
-  for (const { root } of file.documents) {
-    forEachValue(root, ({ node, path }) => {
-      if (path[path.length - 1] !== "image" || node.kind !== "scalar" || isFlowScalar(node) || plan.isClaimed(node)) return;
-      const ref = tryParseImageRef(node.text.trim());
-      const update = ref && incoming.get(ref.repository);
-      const next = update && nextReference(update, ref);
-      // Said at the reference's own line, below the header, where a reference left behind is looked for.
-      const at = file.text.indexOf(node.text.trim().split("\n", 1)[0]!, node.start);
-      if (next)
-        plan.warn(
-          at < 0 ? node.start : at,
-          `${formatPath(path)} is a block scalar, which is never edited, so it is not moved to ${next}; write it as a plain or quoted string`,
-        );
-    });
-  }
-};

@@ -2,8 +2,9 @@
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import type { EditRequest } from "../../src/change.js";
-import { runEditors } from "../../src/yaml/editor.js";
+import { editYaml, runEditors } from "../../src/yaml/editor.js";
 import { editImages } from "../../src/yaml/images.js";
+import { editInlinePatches } from "../../src/yaml/inline-patch.js";
 import { DIGEST_A, numericVersions, update, withImages } from "./helpers.js";
 
 const edit = (text: string, request: EditRequest) => runEditors(text, request, [editImages]);
@@ -346,5 +347,35 @@ spec:
     expect([said(skaffold), said(compose)]).toEqual([[], []]);
     // One that only pulls it is not told from a values file's services: (whose tag may sit beside it): said as there.
     expect(said("services:\n  app:\n    image: ghcr.io/acme/app\n")).toEqual([[3, expect.stringMatching(/so its version is set in another field/)]]);
+  });
+});
+
+describe("an image written as a block scalar, in every form YAML allows it (review yamlfuzz20 M2)", () => {
+  const never = (path: string) => `${path} is a block scalar, which is never edited, so it is not moved to nginx:2.0; write it as a plain or quoted string`;
+  const forms = {
+    "the indicator after a comment": "  image: # the web app\n    |-\n    nginx:1.0\n",
+    "the indicator on the next line": "  image:\n    >-\n      nginx:1.0\n",
+    "an explicit key": "  ? image\n  : |-\n    nginx:1.0\n",
+    "an explicit key and a comment": "  ? image # the web app\n  : >-\n    nginx:1.0\n",
+    "a tag on the key's line, the indicator on the next": "  image: &web\n    !!str |-\n    nginx:1.0\n",
+    "a tag, then a comment": "  image: !!str # the web app\n    |-\n    nginx:1.0\n",
+    "a comment on the header that holds the reference too": "  image: |- # was nginx:1.0\n    nginx:1.0\n",
+  };
+
+  it.each(Object.entries(forms))("is named at its text's line, as the simple form is, and left as written: %s", (_, field) => {
+    const text = `containers:\n- name: web\n${field}`;
+    const line = text.split("\n").findIndex((written) => written.trim() === "nginx:1.0") + 1;
+    expect(editYaml(text, withImages("nginx:2.0"))).toEqual({ text, changes: [], warnings: [{ line, message: never("containers[0].image") }] });
+  });
+
+  it("is named in a JSON6902 patch's op value at an image path, which is decided as if written there", () => {
+    const text = "- op: replace\n  path: /spec/template/spec/containers/0/image\n  value: |-\n    nginx:1.0\n";
+    expect(runEditors(text, withImages("nginx:2.0"), [editImages]).warnings).toEqual([]);
+    expect(runEditors(text, withImages("nginx:2.0"), [editInlinePatches]).warnings).toEqual([{ line: 4, message: never("[0].value") }]);
+  });
+
+  it("is not named in a Flux ImageRepository, whose spec.image names the repository to scan, never a version", () => {
+    const text = "apiVersion: image.toolkit.fluxcd.io/v1beta2\nkind: ImageRepository\nspec:\n  image: |-\n    nginx\n";
+    expect(editYaml(text, withImages("nginx:2.0")).warnings).toEqual([]);
   });
 });
