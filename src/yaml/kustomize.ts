@@ -4,12 +4,12 @@
  * new lines at the entry's indentation when the entry does not have them yet. Also the
  * same list in a Flux Kustomization's `spec.images` and a HelmRelease's kustomize post-renderers.
  */
-import { normalizeRepository } from "../image/reference.js";
+import { formatImageRef, normalizeRepository } from "../image/reference.js";
 import { byRepository, nextVersion, pendingVersion, versionOf, type ImageUpdate, type Version } from "../image/update.js";
 import { scalarOf } from "./alias.js";
 import { inGroup, isFluxKustomization, isHelmRelease, KUSTOMIZE } from "./api-groups.js";
 import type { YamlDocument } from "./file.js";
-import { fieldsOf, isMergeKey } from "./merge-key.js";
+import { fieldsOf, isMergeKey, type MappingField } from "./merge-key.js";
 import { isFlowScalar, mapValue, nodeAt, scalarText, type YamlNode } from "./node.js";
 import { formatPath } from "./path.js";
 import type { PathSegment } from "./path.js";
@@ -42,8 +42,11 @@ const KUSTOMIZATION_FIELDS = new Map<string, YamlNode["kind"]>([
 const KUSTOMIZE_IMAGE_FIELDS = ["newName", "newTag", "digest"];
 /** Every field kustomize reads in an `images:` entry: it refuses a kustomization with any other (`unknown field "tag"`). */
 const IMAGE_ENTRY_FIELDS = new Set(["name", "tagSuffix", ...KUSTOMIZE_IMAGE_FIELDS]);
+/** The fields naming an entry's image and build: a marker on any of them leaves the entry to its markers. */
+const ENTRY_FIELDS = ["name", ...KUSTOMIZE_IMAGE_FIELDS];
 /** The fields of an `images:` entry that name its build. */
 const VERSION_FIELDS = ["newTag", "digest"] as const;
+type VersionField = (typeof VERSION_FIELDS)[number];
 
 /**
  * A document without apiVersion and kind, in a text whose file name is not known, is taken for a
@@ -104,7 +107,9 @@ export const editKustomizeImages: Editor = (file, request, plan) => {
  * reads the fields it does not write from its merge key (`- <<: *app`), as kustomize does: a merged
  * field is written where the anchor writes it, shared by every entry merging it, and is never written
  * or added for this one; an entry's own field, written or added, moves only with every entry reading it
- * through a merge key or an alias moving the same way (version-write.ts).
+ * through a merge key or an alias moving the same way (version-write.ts). An entry a Flux marker claims a
+ * field of is left to its markers, as Flux leaves it, and one without a name, which kustomize sets on no
+ * image, is left too: the fields the run would have set are named (warnUnset).
  */
 function editList(
   entries: readonly YamlNode[],
@@ -119,10 +124,22 @@ function editList(
     const at = [...path, index];
     const read = fieldsOf(plan.file, document.root, entry, at, false);
     const field = (key: string) => read(key)?.node;
-    if (claimedOwn(plan, ["name", ...KUSTOMIZE_IMAGE_FIELDS].map(read))) return;
+    const site = { start: entry.start, at, read };
+    const marked = ENTRY_FIELDS.filter((key) => claimedOwn(plan, [read(key)]));
+    if (marked.length > 0) return warnUnset(plan, document, site, incoming, marked, markedReason(at, marked));
     const newName = scalarText(field("newName"));
     const name = newName || scalarText(field("name")) || "";
     const update = incoming.get(normalizeRepository(name) ?? "");
+    // kustomize sets an entry on the images its name names: one without matches none.
+    if (update && !scalarText(field("name")))
+      return warnUnset(
+        plan,
+        document,
+        site,
+        incoming,
+        [],
+        () => `${formatPath(at)} has no name, so kustomize sets it on no image; write the name of the image it replaces (name:)`,
+      );
     if (!update) {
       if (newName)
         warnRenamed(plan, incoming, fieldName, { start: entry.start, entry: at, field: [...at, "newTag"] }, scalarText(field("name")) ?? "", {
@@ -160,8 +177,63 @@ function editList(
   });
 }
 
+/** An `images:` entry: where it starts, its path, and how it reads a field (fieldsOf). */
+interface Entry {
+  readonly start: number;
+  readonly at: readonly PathSegment[];
+  readonly read: (key: string) => MappingField | undefined;
+}
+
+/**
+ * Names the version fields (newTag, digest) of an entry left whole that the run would set, but those in `skip`, saying
+ * why (`reason`, given them): those the version decided from what the entry writes would change from what this run
+ * leaves them holding (a marked one as its setter sets it), for the repository it names as this run leaves it.
+ * Said at the first such field written, else at the entry.
+ */
+function warnUnset(
+  plan: EditPlan,
+  document: YamlDocument,
+  { start, at, read }: Entry,
+  incoming: ReadonlyMap<string, ImageUpdate>,
+  skip: readonly string[],
+  reason: (unset: readonly VersionField[]) => string,
+): void {
+  const written = (key: string) => heldText(plan, document.root, read(key)?.node);
+  const held = (key: string) => {
+    const node = read(key)?.node;
+    return isFlowScalar(node) ? plan.valueOf(node) : written(key);
+  };
+  const name = held("newName") || held("name") || "";
+  const update = incoming.get(normalizeRepository(name) ?? "");
+  const next = update && pendingVersion(update, versionOf(written("newTag"), written("digest"))).next;
+  if (!next) return;
+  const values = entryValues(next, read("digest") !== undefined);
+  const unset = VERSION_FIELDS.filter((key) => !skip.includes(key) && values[key] !== undefined && values[key] !== held(key));
+  if (unset.length === 0) return;
+  const fields = [formatPath([...at, unset[0]!]), ...unset.slice(1)].join(" and ");
+  plan.warn(
+    unset.map((key) => read(key)?.node).find((node) => node)?.start ?? start,
+    `${fields} ${unset.length > 1 ? "are" : "is"} not set for ${formatImageRef({ name, ...next })}: ${reason(unset)}`,
+    undefined,
+    { reason: "unmoved", image: update.image.repository },
+  );
+}
+
+/**
+ * Why an entry whose `marked` fields a Flux marker claims leaves the `unset` ones: Flux sets only the fields its
+ * markers mark, and so does this run; marking them too (with the same setter's suffix for each) has them set.
+ */
+function markedReason(at: readonly PathSegment[], marked: readonly string[]): (unset: readonly VersionField[]) => string {
+  return (unset) =>
+    `${formatPath(at)} has a Flux marker on ${marked.join(" and ")}, and an entry a marker claims is left to its markers, as Flux sets only the fields they mark; ` +
+    `mark ${unset.map((key) => `${key} (its setter's ":${MARKER_SUFFIX[key]}")`).join(" and ")} too to have ${unset.length > 1 ? "them" : "it"} set`;
+}
+
+/** The suffix of the marker that sets each version field of an entry (`{"$imagepolicy": "ns:name:tag"}`). */
+const MARKER_SUFFIX: Record<VersionField, string> = { newTag: "tag", digest: "digest" };
+
 /** What an entry's newTag and digest hold for the version `next` (undefined: not written): a dropped digest is emptied (kustomize ignores an empty digest); a missing one stays missing. */
-function entryValues(next: Version, hasDigest: boolean): Record<(typeof VERSION_FIELDS)[number], string | undefined> {
+function entryValues(next: Version, hasDigest: boolean): Record<VersionField, string | undefined> {
   return { newTag: next.tag, digest: next.digest ?? (hasDigest ? "" : undefined) };
 }
 

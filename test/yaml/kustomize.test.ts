@@ -11,7 +11,7 @@ import { editKustomizeImages } from "../../src/yaml/kustomize.js";
 import { hasKubectl, kustomize } from "../support/kubectl.js";
 import { tempDir } from "../support/temp.js";
 import { actionFieldName } from "../support/faces.js";
-import { DIGEST_A, DIGEST_B, dataOf, withImages } from "./helpers.js";
+import { DIGEST_A, DIGEST_B, dataOf, update, withImages } from "./helpers.js";
 
 const edit = (text: string, request: EditRequest) => runEditors(text, request, [editKustomizeImages]);
 
@@ -495,5 +495,56 @@ spec:
           "and it drops the digest pin sha256:aaaaaaaaaaaa (1.0.0's): ghcr.io/acme/app:1.1.0 has no digest; send ghcr.io/acme/app:1.1.0@sha256:<digest> to keep digests pinned",
       },
     ]);
+  });
+});
+
+describe("an entry a Flux marker claims in part (review yamlfuzz20 S3)", () => {
+  const app = update("ghcr.io/acme/app:2.0.0");
+  const request: EditRequest = { images: [app], setters: new Map([["flux-system:app", app]]) };
+  const left = (fields: string, marked: string, markers: string) =>
+    `${fields} not set for ghcr.io/acme/app:2.0.0: images[0] has a Flux marker on ${marked}, and an entry a marker claims is left to its markers, ` +
+    `as Flux sets only the fields they mark; mark ${markers} too to have it set`;
+
+  it("is left to its markers, as Flux leaves it, naming the unmarked newTag the run would have moved", () => {
+    const text = kustomization('  - name: app\n    newName: ghcr.io/acme/app # {"$imagepolicy": "flux-system:app:name"}\n    newTag: 1.0.0\n');
+    expect(editYaml(text, request)).toEqual({
+      text,
+      changes: [],
+      warnings: [{ line: 8, message: left("images[0].newTag is", "newName", 'newTag (its setter\'s ":tag")') }],
+    });
+  });
+
+  it("names an unmarked digest a marked newTag leaves naming the old build, and a newTag it lacks", () => {
+    const tagged = kustomization(`  - name: ghcr.io/acme/app\n    newTag: 1.0.0 # {"$imagepolicy": "flux-system:app:tag"}\n    digest: ${DIGEST_A}\n`);
+    const { text, warnings } = editYaml(tagged, request);
+    expect(text).toBe(tagged.replace("1.0.0", "2.0.0"));
+    expect(warnings).toEqual([{ line: 8, message: left("images[0].digest is", "newTag", 'digest (its setter\'s ":digest")') }]);
+    const named = kustomization('  - name: app\n    newName: ghcr.io/acme/app # {"$imagepolicy": "flux-system:app:name"}\n');
+    expect(editYaml(named, request).warnings).toEqual([{ line: 6, message: left("images[0].newTag is", "newName", 'newTag (its setter\'s ":tag")') }]);
+  });
+
+  it("says nothing when its unmarked fields already hold the run's version, or it names no incoming repository", () => {
+    const texts = [
+      kustomization('  - name: app\n    newName: ghcr.io/acme/app # {"$imagepolicy": "flux-system:app:name"}\n    newTag: 2.0.0\n'),
+      kustomization('  - name: app\n    newName: ghcr.io/acme/other # {"$imagepolicy": "flux-system:other:name"}\n    newTag: 1.0.0\n'),
+    ];
+    expect(texts.map((text) => editYaml(text, request).warnings)).toEqual([[], [{ line: 7, message: expect.stringContaining("no image is configured") }]]);
+  });
+});
+
+describe("an entry without a name, which kustomize sets on no image (review yamlfuzz20 N4)", () => {
+  it("is left as written, with a warning, where its newName is an incoming repository", () => {
+    const text = kustomization("  - newName: ghcr.io/acme/app\n    newTag: 1.0.0\n  - newName: ghcr.io/acme/other\n");
+    expect(edit(text, withImages("ghcr.io/acme/app:2.0.0"))).toEqual({
+      text,
+      changes: [],
+      warnings: [
+        {
+          line: 7,
+          message:
+            "images[0].newTag is not set for ghcr.io/acme/app:2.0.0: images[0] has no name, so kustomize sets it on no image; write the name of the image it replaces (name:)",
+        },
+      ],
+    });
   });
 });
