@@ -87,9 +87,15 @@ export function parseWithPackage(text: string): (YamlNode | null)[] {
  * before) stay the same.
  */
 export function packageDocuments(text: string): { readonly documents: Document.Parsed[]; readonly lines: LineCounter } {
+  // A leading byte order mark is no content and no column (YAML 1.2 §5.2; go-yaml, kustomize's and Flux's reader, skips it),
+  // but the package counts it as one: a root list after it, or a root indented under it, reads as misplaced. Read as a line
+  // break instead, which keeps every offset; the lines counted leave that break out, so they are the text's own.
+  const marked = text.startsWith("\uFEFF");
+  const source = marked ? `\n${text.slice(1)}` : text;
   const parse = (uniqueKeys: boolean) => {
     const lines = new LineCounter();
-    const parsed = parseAllDocuments(text, { uniqueKeys, lineCounter: lines });
+    if (marked) lines.addNewLine = (offset) => (offset === 1 ? lines.lineStarts.length : lines.lineStarts.push(offset));
+    const parsed = parseAllDocuments(source, { uniqueKeys, lineCounter: lines });
     return { documents: Array.isArray(parsed) ? parsed : [], lines };
   };
   const linear = parse(false);

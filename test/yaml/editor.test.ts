@@ -95,6 +95,17 @@ spec:
     expect(text).toBe(crlf.replace("web:1.0.0", "web:1.1.0"));
   });
 
+  it("keeps a byte order mark, and edits the file behind it however its root is laid out (review yamlfuzz20 N5)", () => {
+    const request = withImages("nginx:2.0");
+    const indented = "\uFEFF  kind: Pod\n  spec:\n    containers:\n      - image: nginx:1.0\n";
+    const patch = "\uFEFF- op: replace\n  path: /spec/containers/0/image\n  value: nginx:1.0\n";
+    for (const text of [indented, patch]) {
+      const { text: out, changes } = editYaml(text, request);
+      expect(out).toBe(text.replace("nginx:1.0", "nginx:2.0"));
+      expect(changes.map((change) => change.line)).toEqual([text.split("\n").findIndex((line) => line.includes("nginx")) + 1]);
+    }
+  });
+
   it("changes an anchor's value and leaves its aliases alone", () => {
     const text = `defaults:
   image: &web ghcr.io/acme/web:1.0.0

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { SourceError } from "../../src/change.js";
 import { tryYamlFile, YamlFile } from "../../src/yaml/file.js";
+import { scalarText, type YamlNode } from "../../src/yaml/node.js";
 
 describe("YamlFile", () => {
   it("names each document's object like Flux's ObjectIdentifier, leaving out what it lacks", () => {
@@ -83,6 +84,32 @@ describe("YamlFile", () => {
     expect([file.lineAt(b), file.lineStart(b), file.lineStart(text.indexOf("x"))]).toEqual([2, text.indexOf("y"), 0]);
   });
 });
+
+describe("a file starting with a byte order mark, which is no content and no column (review yamlfuzz20 N5)", () => {
+  it.each([
+    ["an indented root mapping", "\uFEFF  a: 1\n  b: 2\n", { a: 1, b: 2 }],
+    ["a root list", "\uFEFF- a\n- b\n", ["a", "b"]],
+    ["a root mapping", "\uFEFFa:\n b: 1\n", { a: { b: 1 } }],
+  ])("reads %s as go-yaml (kustomize's, Flux's) does, at the file's own offsets and lines", (_, text, data) => {
+    const file = new YamlFile(text);
+    const root = file.documents[0]!.root!;
+    const first = root.kind === "map" ? root.pairs[0]!.key : root.kind === "seq" ? root.items[0]! : root;
+    expect(toData(root, text)).toEqual(data);
+    expect([text.slice(first.start, first.start + 1), file.lineAt(first.start)]).toEqual([text.replace(/^\uFEFF[ -]*/, "")[0], 1]);
+  });
+
+  it("still says where a broken one breaks, on the file's own lines", () => {
+    expect(() => new YamlFile("\uFEFF  a: 1\n  b: [\n")).toThrow(expect.objectContaining({ line: 3 }));
+  });
+});
+
+/** The data a parsed node holds, its scalars as written; enough for the shapes above. */
+function toData(node: YamlNode | null, text: string): unknown {
+  if (node?.kind === "map") return Object.fromEntries(node.pairs.map((pair) => [scalarText(pair.key), toData(pair.value, text)]));
+  if (node?.kind === "seq") return node.items.map((item) => toData(item, text));
+  const value = scalarText(node);
+  return value !== undefined && /^[0-9]+$/.test(value) ? Number(value) : value;
+}
 
 describe("tryYamlFile", () => {
   it("is the file a text is, or undefined when the text is no YAML (a string that only may hold YAML)", () => {
