@@ -61,9 +61,10 @@ export interface Diagnostic {
 /**
  * What a warning is, where a reader tells it apart: `policy-refusal`, a field left as it is because its
  * policy accepts no incoming tag, which planUpdate says once, for the target or setter whose policy it is;
- * `unreached`, an incoming image no file to update holds.
+ * `unreached`, an incoming image no file to update holds; `downgrade`, a field with no policy moved to a
+ * lower semver version (a rollback, or an old build's workflow run again).
  */
-export type WarningKind = "policy-refusal" | "unreached";
+export type WarningKind = "policy-refusal" | "unreached" | "downgrade";
 
 /** A diagnostic that does not stop the run. */
 export interface Warning extends Diagnostic {

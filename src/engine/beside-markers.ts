@@ -89,16 +89,21 @@ export function warnUnpolicied(
   }
 }
 
-/** The incoming image a field matched by repository moved to, and the version it held: a whole reference, or a kustomize or Helm tag field. */
-function movedBy(change: Change, updates: readonly ImageUpdate[]): { update: ImageUpdate; current: Version } | undefined {
+/**
+ * The incoming image a field matched by repository moved to, and the version it held: a whole reference, or a
+ * kustomize, Helm or KCL `{repository, tag}` tag field.
+ */
+export function movedBy(change: Change, updates: readonly ImageUpdate[]): { update: ImageUpdate; current: Version } | undefined {
   if (change.kind === "image" || change.kind === "kcl-image") {
     const written = tryParseImageRef(change.new);
     const update = written && updates.find((u) => u.image.repository === written.repository);
-    if (!update) return undefined;
-    const old = tryParseImageRef(change.old);
-    return { update, current: old?.repository === written!.repository ? versionOf(old.tag, old.digest) : {} };
-  }
-  if (change.kind !== "helm" && change.kind !== "kustomize") return undefined;
+    if (update) {
+      const old = tryParseImageRef(change.old);
+      return { update, current: old?.repository === update.image.repository ? versionOf(old.tag, old.digest) : {} };
+    }
+    // A KCL `{repository, tag}` config's tag is a kcl-image change too, which holds the tag alone.
+    if (change.kind === "image") return undefined;
+  } else if (change.kind !== "helm" && change.kind !== "kustomize") return undefined;
   const byTag = updates.filter((u) => u.image.tag === change.new);
   return byTag.length === 1 ? { update: byTag[0]!, current: versionOf(change.old, undefined) } : undefined;
 }

@@ -39,6 +39,7 @@ import { mayBeManifest } from "./manifest-candidates.js";
 import { allowance, imagesFor, settersFor, targetOf, targetsInScope, warnIdlePaths, warnRefusedImages } from "./targets.js";
 import { holdsImage, leftOutBy, unreachedImages, warnUnreached } from "./unreached.js";
 import { warnBesideMarkers, warnUnpolicied } from "./beside-markers.js";
+import { warnDowngrades } from "./downgrade.js";
 import { marksOf, misplacedMarkers } from "./file-markers.js";
 import { chartsOf, leftBehind, warnUnmoved } from "./left-behind.js";
 import { warnBuiltOutside } from "./left-behind-outside.js";
@@ -394,6 +395,7 @@ function planFiles(
       () => (misplaced ??= misplacedMarkers(path, text)),
       warnings,
     );
+    warnDowngrades(filePlan.changes, editRequest.images, editRequest.setters, warnings);
   }
   return planned;
 }

@@ -693,9 +693,20 @@ describe("a DIR inside a repository whose configuration sits above it", () => {
     expect(JSON.parse(scoped.stdout)).toMatchObject({ changed: false, warnings: [{ message: expect.stringContaining("keeps 1.4.0") }] });
   });
 
-  it("runs without a configuration with --config none, as asked", async () => {
+  it("runs without a configuration with --config none, as asked: no policy keeps out the downgrade, which a warning says", async () => {
     const result = await run(["update", join(await repository(), "helm/app"), "--image", "ghcr.io/acme/app:1.0.0", "--config", "none", "--dry-run", "--json"]);
-    expect(JSON.parse(result.stdout)).toMatchObject({ changed: true, changes: [{ old: "1.4.0", new: "1.0.0" }], warnings: [] });
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      changed: true,
+      changes: [{ old: "1.4.0", new: "1.0.0" }],
+      warnings: [
+        {
+          file: "values.yaml",
+          line: 3,
+          message: "ghcr.io/acme/app: 1.4.0 -> 1.0.0 is a lower version; with no policy this rolls back (set a semver policy to refuse it)",
+          kind: "downgrade",
+        },
+      ],
+    });
   });
 
   it("reads a --path written with Windows separators as the same path: its policy applies", async () => {
