@@ -1,6 +1,7 @@
 /** Applying a plan to a directory: the only place the engine writes. */
 import { closeSync, fchmodSync, fchownSync, lstatSync, openSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, isAbsolute, join, relative, sep } from "node:path";
+import { createHash } from "node:crypto";
+import { basename, dirname, isAbsolute, join, relative, sep } from "node:path";
 import { andList } from "../text/and-list.js";
 import type { FilePlan, Plan } from "./plan.js";
 
@@ -27,14 +28,15 @@ export async function writePlan(root: string, plan: Plan, rename: (from: string,
   const staged: Staged[] = [];
   try {
     for (const write of writes) {
-      const temp = `${write.target}.gitops-promote-${process.pid}.tmp`;
+      const temp = tempBeside(write.target);
       // "wx": never through a link, nor over a file, already there under this name.
       const fd = openSync(temp, "wx");
       staged.push({ ...write, temp });
       try {
         writeFileSync(fd, write.file.after);
-        fchmodSync(fd, write.mode);
+        // The owner first: a chown clears the set-user-ID and set-group-ID bits, which the mode then gives back.
         keepOwner(fd, write);
+        fchmodSync(fd, write.mode);
       } finally {
         closeSync(fd);
       }
@@ -44,6 +46,21 @@ export async function writePlan(root: string, plan: Plan, rename: (from: string,
     throw error;
   }
   renameAll(staged, rename);
+}
+
+/** The longest file name most file systems take, in bytes (NAME_MAX on Linux and macOS). */
+const NAME_MAX = 255;
+
+/**
+ * The temporary file a target's new text is written to: beside it, so that the rename stays on its file system,
+ * named after it and this process (`app.yaml.gitops-promote-<pid>.tmp`). A target whose name leaves no room for
+ * that is named by a hash of its name instead: `<sha256, 16 hex digits>.gitops-promote-<pid>.tmp` fits any.
+ */
+function tempBeside(target: string): string {
+  const suffix = `.gitops-promote-${process.pid}.tmp`;
+  const name = basename(target);
+  const fits = Buffer.byteLength(name + suffix) <= NAME_MAX;
+  return join(dirname(target), `${fits ? name : createHash("sha256").update(name).digest("hex").slice(0, 16)}${suffix}`);
 }
 
 interface Staged extends Write {

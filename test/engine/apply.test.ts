@@ -119,6 +119,31 @@ describe("writePlan", () => {
     expect(await readFile(join(dir, "a.yaml"), "utf8")).toBe("image: app:2\n");
   });
 
+  it.skipIf(process.getuid?.() !== 0)("keeps a set-user-ID or set-group-ID bit, which giving the file its owner back would clear", async () => {
+    const dir = await tempDir("gp-apply-");
+    for (const [name, mode] of [
+      ["setuid.sh", 0o4755],
+      ["setgid.sh", 0o2755],
+    ] as const) {
+      await writeFile(join(dir, name), "echo 1\n");
+      await chown(join(dir, name), 1000, 1001);
+      await chmod(join(dir, name), mode);
+    }
+    await writePlan(dir, planOf([file("setuid.sh", "echo 1\n", "echo 2\n"), file("setgid.sh", "echo 1\n", "echo 2\n")]));
+    const [setuid, setgid] = await Promise.all([stat(join(dir, "setuid.sh")), stat(join(dir, "setgid.sh"))]);
+    expect([setuid.mode & 0o7777, setgid.mode & 0o7777, setuid.uid, setgid.gid]).toEqual([0o4755, 0o2755, 1000, 1001]);
+  });
+
+  it("writes a file whose name leaves no room for its temporary file's: a name of 250 bytes, 4 of them in two-byte letters", async () => {
+    const dir = await tempDir("gp-apply-");
+    const name = `${"é".repeat(2)}${"a".repeat(241)}.yaml`;
+    expect(Buffer.byteLength(name)).toBe(250);
+    await writeFile(join(dir, name), "image: app:1\n");
+    await writePlan(dir, planOf([file(name, "image: app:1\n", "image: app:2\n")]));
+    expect(await readFile(join(dir, name), "utf8")).toBe("image: app:2\n");
+    expect(await readdir(dir)).toEqual([name]);
+  });
+
   describe("symbolic links in the working tree (a checkout of another ref than the one planned on)", () => {
     /** A root holding a.yaml, and a directory outside it holding app.yaml. */
     async function rootAndOutside(): Promise<{ root: string; outside: string }> {
