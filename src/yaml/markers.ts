@@ -162,8 +162,16 @@ export function emptyValueComment(text: string, node: ScalarNode): string | unde
  */
 function lineCommentAt(text: string, after: number, inFlow = false): string | undefined {
   const lineEnd = text.indexOf("\n", after);
-  return (inFlow ? /^[ \t]*(?:,[ \t]*)?(#.*)$/ : /^[ \t]*(#.*)$/).exec(text.slice(after, lineEnd < 0 ? text.length : lineEnd).trimEnd())?.[1];
+  return (inFlow ? LINE_COMMENT_IN_FLOW : LINE_COMMENT).exec(text.slice(after, lineEnd < 0 ? text.length : lineEnd).trimEnd())?.[1];
 }
+
+/**
+ * A line comment, to the end of its line. A line separator (U+2028, U+2029) ends no line in YAML 1.2 but does in go-yaml,
+ * Flux's reader: a marker holding one is read whole and found malformed, as Flux finds it cut, rather than passed over
+ * (`.` would stop there). A lone CR ends a line in both.
+ */
+const LINE_COMMENT = /^[ \t]*(#[^\r]*)$/;
+const LINE_COMMENT_IN_FLOW = /^[ \t]*(?:,[ \t]*)?(#[^\r]*)$/;
 
 /**
  * The markers of a text written as a head comment, found by their token without parsing the

@@ -485,6 +485,24 @@ image:
     });
   });
 
+  it("warns of a marker holding a line separator (U+2028, U+2029) as of any malformed one: go-yaml, Flux's reader, breaks the line there (review yamlfuzz20 N6)", () => {
+    const malformed = /^malformed Flux setter marker .*; Flux ignores it, so the value is left as it is$/s;
+    const texts = [
+      'image: app:1.0 # {"$imagepolicy":\u2028"ns:app"}\n',
+      'image: app:1.0 # {"$imagepolicy": "ns:app\u2029"}\n',
+      'image: app:1.0 # \u2028{"$imagepolicy": "ns:app"}\n',
+      'list:\n  # {"$imagepolicy":\u2028"ns:app"}\n  - app:1.0\n',
+    ];
+    for (const text of texts)
+      expect(edit(text, withSetters({ "ns:app": "app:2.0" }))).toEqual({
+        text,
+        changes: [],
+        warnings: [{ line: text.startsWith("list") ? 3 : 1, message: expect.stringMatching(malformed) }],
+      });
+    // One after the marker ends its line there too, leaving the marker whole: Flux sets its value.
+    expect(edit('image: app:1.0 # {"$imagepolicy": "ns:app"}\u2028\n', withSetters({ "ns:app": "app:2.0" })).changes).toHaveLength(1);
+  });
+
   it("names a marker written in single quotes, which Flux ignores, with the marker to write, and moves its value by repository as an unmarked one, as in KCL", () => {
     const text = "spec:\n  containers:\n    - image: ghcr.io/acme/app:1.2.3 # {'$imagepolicy': 'flux-system:app'}\n";
     const warning = {
