@@ -4,9 +4,9 @@
  * the engine, print, return 0 (done, changed or not), 1 (failed, nothing written) or 2 (bad usage).
  */
 import type { ParseArgsConfig } from "node:util";
-import { access, readdir, stat } from "node:fs/promises";
+import { access, lstat, readdir, realpath, stat } from "node:fs/promises";
 import { constants } from "node:fs";
-import { dirname, isAbsolute, join, posix, relative, resolve, sep } from "node:path";
+import { basename, dirname, isAbsolute, join, posix, relative, resolve, sep } from "node:path";
 import { writePlan } from "../engine/apply.js";
 import { configPathsOf, DEFAULT_CONFIG } from "../engine/config-file.js";
 import { planUpdate } from "../engine/plan.js";
@@ -124,7 +124,7 @@ async function checkArguments(request: CliRequest, root: string): Promise<CliReq
       sets.push(text);
       continue;
     }
-    const file = inTree(root, set.file);
+    const file = await inTree(root, set.file);
     if (file === undefined) {
       usage.push({ field: "set", message: `--set: ${set.file} must be relative to DIR (${root}) and stay inside it` });
       sets.push(text);
@@ -172,12 +172,32 @@ function pathOutside(glob: string, root: string): string | undefined {
 
 /**
  * `file` (relative to `root`, or absolute) as a POSIX path relative to `root`, or undefined when
- * it names no file inside it. `..x` is a name like any other; only a `..` part leaves.
+ * it names no file inside it. `..x` is a name like any other; only a `..` part leaves. An absolute
+ * `file` not spelt under `root` is compared as the file system resolves both: either may be given
+ * through a symbolic link (macOS's /tmp is /private/tmp; a DIR linked from elsewhere).
  */
-function inTree(root: string, file: string): string | undefined {
-  const inside = posixRelative(root, resolve(root, file));
+async function inTree(root: string, file: string): Promise<string | undefined> {
+  const inside = insideOf(root, resolve(root, file));
+  if (inside !== undefined || !isAbsolute(file)) return inside;
+  return insideOf(await realpath(root), await realParent(file));
+}
+
+/** `path` as a POSIX path relative to `root`, or undefined when it is `root` itself or outside it. */
+function insideOf(root: string, path: string): string | undefined {
+  const inside = posixRelative(root, path);
   if (inside === "" || inside === ".." || inside.startsWith("../") || isAbsolute(inside)) return undefined;
   return inside;
+}
+
+/**
+ * `path` with the directories it lies in resolved as the file system resolves them, as far as they exist; its own
+ * name kept, so that a link named on the command line is said to be one (a file may not exist yet, nor its directory).
+ */
+async function realParent(path: string): Promise<string> {
+  const dir = dirname(path);
+  if (dir === path) return path;
+  const real = await realpath(dir).catch(() => undefined);
+  return join(real ?? (await realParent(dir)), basename(path));
 }
 
 /** `to` relative to `from`, spelt with `/` as the tree spells paths, on Windows too. */
@@ -188,9 +208,17 @@ function posixRelative(from: string, to: string): string {
 /** Why a file named on the command line is no file to read. */
 type NotAFile = "missing" | "directory" | "unreadable";
 
-/** Why `file` (relative to `root`), named on the command line, is no file to read; undefined when it is one. */
+/**
+ * Why `file` (relative to `root`), named on the command line, is no file to read; undefined when it is one, or a
+ * symbolic link: the engine, which knows the tree's links, says where that leads and what becomes of it.
+ */
 async function notAFile(root: string, file: string): Promise<NotAFile | undefined> {
   const path = join(root, file);
+  const link = await lstat(path).then(
+    (info) => info.isSymbolicLink(),
+    () => false,
+  );
+  if (link) return undefined;
   const info = await stat(path).catch(() => undefined);
   if (!info) return "missing";
   if (info.isDirectory()) return "directory";
@@ -355,9 +383,9 @@ async function configAbove(root: string, top: string | undefined, dir: string, p
   );
 }
 
-/** The configuration a run on `at` reads by default (configPathsOf's names), if `at` has one. */
+/** The configuration a run on `at` reads by default (configPathsOf's names), if `at` has one: a link that leads nowhere too, which the engine refuses. */
 async function configIn(at: string): Promise<string | undefined> {
-  for (const name of configPathsOf({})) if (await exists(join(at, name))) return join(at, name);
+  for (const name of configPathsOf({})) if (await lstat(join(at, name)).catch(() => undefined)) return join(at, name);
   return undefined;
 }
 
@@ -381,7 +409,7 @@ async function configInTree(root: string, file: string): Promise<string> {
     throw new UsageError(
       `--config is empty: name the configuration file, relative to DIR, leave --config out for ${DEFAULT_CONFIG}, or give none for no configuration`,
     );
-  const inside = inTree(root, file);
+  const inside = await inTree(root, file);
   if (inside === undefined) throw new UsageError(`--config ${file} is not inside ${root}: its target paths would not name files of this tree`);
   const notFile = await notAFile(root, inside);
   if (notFile) throw new UsageError(`--config ${file} ${await notFileSaid(notFile, root, inside)}`);

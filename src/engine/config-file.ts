@@ -10,6 +10,7 @@ import { checkConfiguredOverrides } from "./overrides.js";
 import { RequestError, type UpdateRequest } from "./request.js";
 import { byIndex, type FieldNamer } from "../field-name.js";
 import { decodeUtf8, type TreeSource } from "./source.js";
+import { followLinks, linkSaid } from "./tree-links.js";
 
 /** The configuration read when the request names none; its `.yml` spelling is read too (GitHub users write both). */
 export const DEFAULT_CONFIG = ".github/gitops-promote.yaml";
@@ -33,28 +34,43 @@ export function unfiled<T extends Diagnostic>(diagnostic: T): T {
 
 /**
  * The configuration a request reads in a tree, and what messages call it (its file, or GIVEN_CONFIG); `given`
- * when the request gives it (a Config, or none as NO_CONFIG asks). Throws RequestError for one in error, or missing where it is named.
+ * when the request gives it (a Config, or none as NO_CONFIG asks). A configuration that is a symbolic link (or lies
+ * behind one: `links`, the tree's) is read from the file of the tree it leads to, and is that file. Throws RequestError
+ * for one in error, missing where it is named, or a link that leads to no file of the tree.
  */
 export async function configOf(
   source: TreeSource,
   present: ReadonlySet<string>,
   request: UpdateRequest,
   create: boolean,
+  links: ReadonlyMap<string, string> = new Map(),
 ): Promise<{ readonly config: Config | undefined; readonly configPath: string; readonly given: boolean }> {
   // `config: none` reads no configuration, as one given with nothing in it.
   const given =
     typeof request.config === "object" ? request.config : request.config === NO_CONFIG ? { targets: [], setters: new Map(), overrides: [] } : undefined;
   if (given) return { config: given, configPath: GIVEN_CONFIG, given: true };
-  const configPath = configPathIn(request, present);
+  const configPath = configPathIn(request, present, links);
   return { config: await loadConfig(source, present, configPath, request.config !== undefined, create, request.fieldName), configPath, given: false };
 }
 
-/** The configuration file a request reads in a tree: the one present (the first name when none is); both default names present is refused. */
-function configPathIn(request: Pick<UpdateRequest, "config">, present: ReadonlySet<string>): string {
+/**
+ * The configuration file a request reads in a tree: the one present (the first name when none is), or the file a
+ * link of that name leads to; both default names present is refused, and so is a link that leads to no file of the
+ * tree: the run would go on without the targets and policies it was meant to have.
+ */
+function configPathIn(request: Pick<UpdateRequest, "config" | "fieldName">, present: ReadonlySet<string>, links: ReadonlyMap<string, string>): string {
   const paths = configPathsOf(request);
-  const found = paths.filter((path) => present.has(path));
+  const ends = new Map(paths.map((path) => [path, present.has(path) ? undefined : followLinks(path, present, links)]));
+  const found = paths.filter((path) => present.has(path) || ends.get(path) !== undefined);
   if (found.length > 1) throw new RequestError([{ field: "config", message: `config: ${found.join(" and ")} both exist, and only one is read; remove one` }]);
-  return found[0] ?? paths[0]!;
+  const path = found[0] ?? paths[0]!;
+  const end = ends.get(path);
+  if (end === undefined) return path;
+  if (end.file !== undefined) return end.file;
+  // The request's to settle, as a configuration that would not be read is (misplaced-config.ts): the CLI exits 2.
+  const named = request.config === undefined ? "" : `${(request.fieldName ?? byIndex)("config")}: `;
+  const why = "a configuration is read from a file of the tree only, and a run without it would not apply its targets and policies";
+  throw new RequestError([{ field: "request", message: `${named}${linkSaid(path, end)}: ${why}; put the file itself there, or link to a file of the tree` }]);
 }
 
 /**

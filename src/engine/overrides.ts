@@ -17,8 +17,9 @@ import type { Config, OverrideConfig } from "./config.js";
 import { fileKind, type FileKind } from "./file-kind.js";
 import { fileMarkers } from "./file-markers.js";
 import { pathMatcher } from "./path-glob.js";
-import { RequestError, trySetSpec, type ValidRequest } from "./request.js";
+import { RequestError, trySetSpec, type RequestIssue, type ValidRequest } from "./request.js";
 import { decodeUtf8, type TreeSource } from "./source.js";
+import { followLinks, linkSaid } from "./tree-links.js";
 import { shiftLines } from "../text/line-shift.js";
 import { lineBreaks } from "../text/line-index.js";
 import { MARKER_TOKEN } from "../image/marker.js";
@@ -31,7 +32,8 @@ export type RequestedOverride = string | OverrideConfig;
 /**
  * `--set` specs plus the configured overrides of the incoming images, per file in scope, and
  * what is wrong with the `--set` files: each must exist and be in scope (it was asked for by name),
- * named as `fieldName` (the request's face) names the set (`--set`, `input set`, `set[0]`).
+ * named as `fieldName` (the request's face) names the set (`--set`, `input set`, `set[0]`). One that is a
+ * symbolic link (of `links`, the tree's) is named with its target: the request's to mend, as no link is edited.
  * With targets, an override of a file in none of them can never apply: that is warned about.
  */
 export function collectOverrides(
@@ -42,15 +44,18 @@ export function collectOverrides(
   inScope: (path: string) => boolean,
   warnings: Warning[],
   fieldName: FieldNamer = byIndex,
+  links: ReadonlyMap<string, string> = new Map(),
 ): { byFile: Map<string, RequestedOverride[]>; issues: Diagnostic[] } {
   const configured = config?.overrides ?? [];
+  const missing = (file: string, i: number): RequestIssue => {
+    const end = followLinks(file, present, links);
+    if (end === undefined) return { message: `${fieldName("set", i)}: ${file} does not exist` };
+    const instead = end.file === undefined ? "" : `: name ${end.file} instead`;
+    return { field: "set", message: `${fieldName("set", i)}: ${linkSaid(file, end)}; a symbolic link is never edited${instead}` };
+  };
   // The sets are the request's, in its order: validateRequest refuses a request with any it drops.
   const issues: Diagnostic[] = valid.sets.flatMap(({ file }, i) =>
-    !present.has(file)
-      ? [{ message: `${fieldName("set", i)}: ${file} does not exist` }]
-      : !inScope(file)
-        ? [{ message: `${fieldName("set", i)}: ${file} is outside the paths to update` }]
-        : [],
+    !present.has(file) ? [missing(file, i)] : !inScope(file) ? [{ message: `${fieldName("set", i)}: ${file} is outside the paths to update` }] : [],
   );
   const byFile = new Map<string, RequestedOverride[]>();
   const add = (file: string, override: RequestedOverride) => byFile.set(file, [...(byFile.get(file) ?? []), override]);

@@ -6,6 +6,7 @@
  */
 import picomatch from "picomatch";
 import type { Warning } from "../change.js";
+import { cappedList } from "../text/and-list.js";
 import { closest, didYouMean } from "../text/closest.js";
 
 /** Whether a path (relative to the root, `/`-separated) is one the globs name or lies under one. */
@@ -44,14 +45,27 @@ export function slashSeparated(glob: string): string {
 
 /**
  * The `--path` globs as one test (a directory stands for everything under it), each warned about when it matches no
- * file, with the directory or file it most likely meant. A warning, not an error: a path may name a directory some
- * trees of a fleet lack.
+ * file, with the directory or file it most likely meant, or the symbolic links it matches (`links`, the tree's: each
+ * path to its target), which no run follows. A warning, not an error: a path may name a directory some trees of a fleet lack.
  */
-export function pathFilter(globs: readonly string[], files: readonly string[], warnings: Warning[]): (path: string) => boolean {
+export function pathFilter(
+  globs: readonly string[],
+  files: readonly string[],
+  warnings: Warning[],
+  links: ReadonlyMap<string, string> = new Map(),
+): (path: string) => boolean {
   if (globs.length === 0) return () => true;
   const matchers = globs.map((glob) => pathMatcher([glob]));
   globs.forEach((glob, i) => {
-    if (!files.some((file) => matchers[i]!(file))) warnings.push({ message: `path ${JSON.stringify(glob)} matches no file${meantPath(glob, files)}` });
+    if (files.some((file) => matchers[i]!(file))) return;
+    const linked = [...links].filter(([link]) => matchers[i]!(link)).map(([link, to]) => `${link} (to ${JSON.stringify(to)})`);
+    const only = linked.length === 1 ? "the symbolic link" : "symbolic links:";
+    warnings.push({
+      message:
+        linked.length > 0
+          ? `path ${JSON.stringify(glob)} matches no file, only ${only} ${cappedList(linked, 3, { sentence: true })}, and no link is followed: give the path it leads to`
+          : `path ${JSON.stringify(glob)} matches no file${meantPath(glob, files)}`,
+    });
   });
   return (path) => matchers.some((matches) => matches(path));
 }

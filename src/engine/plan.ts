@@ -27,6 +27,7 @@ import { malformedSets } from "./apply-set.js";
 import { resolveSetters, type FileSetters } from "./setters.js";
 import { listTree, readText, type TreeSource } from "./source.js";
 import { readNamed, readScreened } from "./tree-reads.js";
+import { unreadKind, unreadWarnings, type UnreadKind } from "./unread-text.js";
 import { reachingOtherTargets } from "./cross-target.js";
 import { deployedAsWrittenBy } from "./deployed-as-written.js";
 import { keptSpecsOver, kclRunsIn, mayHoldKclRun, setByEveryKclRun } from "./kcl-runs.js";
@@ -92,11 +93,11 @@ export async function planUpdate(listed: TreeSource, request: UpdateRequest): Pr
   const malformed = malformedSets(valid.sets, request.fieldName);
   if (malformed.length > 0) throw new RequestError(malformed);
   // Files left out of the tree for their names: said first, beside idlePaths, as no reason to call the run unquiet.
-  const { files, source, warnings: leftOut } = await listTree(listed);
+  const { files, links, source, warnings: leftOut } = await listTree(listed);
   const present = new Set(files);
 
   const create = request.create ?? false;
-  const { config, configPath, given } = await configOf(source, present, request, create);
+  const { config, configPath, given } = await configOf(source, present, request, create, links);
   // Said first, as the cause of what follows, and aside: what the run brings is written as the configuration read allows.
   const readConfig = {
     path: given ? undefined : configPath,
@@ -108,12 +109,12 @@ export async function planUpdate(listed: TreeSource, request: UpdateRequest): Pr
   const misplaced = warnMisplacedConfigs(misplacedFiles, readConfig, request.fieldName);
   const targets = asIssuesOf("target", () => targetsInScope(config, request.targets));
   const warnings: FieldWarning[] = [];
-  const inScope = pathFilter(request.paths ?? [], files, warnings);
+  const inScope = pathFilter(request.paths ?? [], files, warnings, links);
   // Said first, as the cause of what follows, but no reason to call the run unquiet (warnUnmoved): the files left are named still.
   const idlePaths: Warning[] = [];
   warnIdlePaths(config?.targets ?? [], targets, files, configPath, idlePaths);
 
-  const { byFile: overridesByFile, issues } = collectOverrides(valid, config, configPath, present, inScope, warnings, request.fieldName);
+  const { byFile: overridesByFile, issues } = collectOverrides(valid, config, configPath, present, inScope, warnings, request.fieldName, links);
   issues.push(...ofField("config", await checkConfiguredOverrides(source, config?.overrides ?? [], configPath, present, create, request.fieldName)));
   if (issues.length > 0) throw new RequestError(issues.map(unfiled));
   const run = runContext({
@@ -317,9 +318,16 @@ async function readCandidates(run: RunContext, warnings: Warning[]): Promise<{ t
   // of a KCL base sets its image (kcl-runs.ts) counts the ones that set none.
   const paths = files.filter((path) => overridesByFile.has(path) || (mayBeManifest(run, path) && (inScope(path) || fileKind(path) === "yaml")));
   const readOnly = new Set<string>();
+  // Files to update that are no text an editor reads (UTF-16, a Git LFS pointer): said after the reads, not passed over.
+  const unread = new Map<string, UnreadKind>();
   const keep = (path: string, text: string): boolean => {
     if (!inScope(path))
       return mayHoldFluxObjects(text) || mayHoldKclRun(text) || mayGiveNamespace(text) || (mayHoldDeployer(path, text) && screen.yaml.test(text));
+    const kind = unreadKind(text);
+    if (kind !== undefined) {
+      unread.set(path, kind);
+      return false;
+    }
     if (overridesByFile.has(path)) return true;
     if (fileKind(path) !== "yaml") return screen.kcl(text);
     const found = screen.yaml.exec(text);
@@ -338,6 +346,7 @@ async function readCandidates(run: RunContext, warnings: Warning[]): Promise<{ t
   const read = await readScreened(source, paths, keep, warnings);
   // A file an override names must be UTF-8; the first named that is not is the error.
   for (const path of overridesByFile.keys()) read[paths.indexOf(path)] ??= await readNamed(source, path);
+  warnings.push(...(await unreadWarnings(source, unread, run.valid.images)));
   return { texts: new Map(paths.flatMap((path, i) => (read[i] === undefined ? [] : [[path, read[i]] as const]))), readOnly };
 }
 

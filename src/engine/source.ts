@@ -2,7 +2,7 @@
  * Where the engine reads a tree from. The engine never writes through a source: planning
  * is pure with respect to the tree, and only `writePlan` (apply.ts) touches the disk.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, readlinkSync } from "node:fs";
 import { join } from "node:path";
 import type { Warning } from "../change.js";
 import { fileKind } from "./file-kind.js";
@@ -21,6 +21,13 @@ export interface TreeSource {
    * `read` and a TextDecoder (a directory can: Node reads and decodes in one call).
    */
   readText?(path: string): Promise<string>;
+  /**
+   * The tree's symbolic links, each path (spelt as `list` spells them) to its target as written
+   * (`../base/app.yaml`), asked once `list` is done. `list` leaves them out: the engine edits no file
+   * through a link, and follows only the one a request names as its configuration (tree-links.ts).
+   * A source that has none may leave it out.
+   */
+  links?(): Promise<ReadonlyMap<string, string>>;
 }
 
 /** A file of the tree and its text. */
@@ -50,13 +57,22 @@ export function decodeUtf8(bytes: Uint8Array): string | undefined {
   }
 }
 
+/** A source listed (listTree): its files, its links, the source reading them by those names, and what was left out. */
+export interface ListedTree {
+  readonly files: string[];
+  /** TreeSource.links, those with a plain path only; empty for a source without links. */
+  readonly links: ReadonlyMap<string, string>;
+  readonly source: TreeSource;
+  readonly warnings: Warning[];
+}
+
 /**
  * A source's files in path order under their plain spellings (`./a/b`, `a//b` and `a/./b` are `a/b`), and
  * the source reading them by those names. A file whose name the engine reads none by (`unreadName`) is
  * left out, with a warning when its name is a manifest's. Throws RequestError naming every listed path that
  * names no file inside the root (absolute, a `..` part), and every file listed twice.
  */
-export async function listTree(source: TreeSource): Promise<{ readonly files: string[]; readonly source: TreeSource; readonly warnings: Warning[] }> {
+export async function listTree(source: TreeSource): Promise<ListedTree> {
   const listedAs = new Map<string, string>();
   const issues: string[] = [];
   const warnings: Warning[] = [];
@@ -74,11 +90,13 @@ export async function listTree(source: TreeSource): Promise<{ readonly files: st
   if (issues.length > 0) throw new RequestError(issues.map((message) => ({ message })));
   // In path order, as the plan lists its files: a source lists in an order of its own.
   const files = [...listedAs.keys()].sort();
-  if (files.every((path) => listedAs.get(path) === path)) return { files, source, warnings };
+  const links = new Map([...((await source.links?.()) ?? [])].filter(([path]) => plainPath(path) === path));
+  if (files.every((path) => listedAs.get(path) === path)) return { files, links, source, warnings };
   const as = (path: string) => listedAs.get(path) ?? path;
   const readText = source.readText?.bind(source);
   return {
     files,
+    links,
     source: {
       list: () => source.list(),
       read: (path) => source.read(as(path)),
@@ -112,11 +130,13 @@ function plainPath(path: string): string | undefined {
 
 /**
  * Files held in memory, each path (POSIX, relative to the root) to its text or its bytes: a tree to
- * plan over without a disk. A text is read as its UTF-8 bytes.
+ * plan over without a disk. A text is read as its UTF-8 bytes. `links` are its symbolic links, each
+ * path to its target as written.
  */
-export function memorySource(files: ReadonlyMap<string, string | Uint8Array>): TreeSource {
+export function memorySource(files: ReadonlyMap<string, string | Uint8Array>, links: ReadonlyMap<string, string> = new Map()): TreeSource {
   const encoder = new TextEncoder();
   return {
+    links: async () => links,
     async *list() {
       yield* [...files.keys()].sort();
     },
@@ -139,18 +159,27 @@ const UTF8 = { encoding: "utf8" } as const;
  * root would leak or edit what the tree does not own, a dangling one has nothing to read
  * (Flux skips those too), and one inside the root names a file that is listed already,
  * so following it would report and write that file twice. Symlinked directories could
- * also loop.
+ * also loop. They are given as `links`, those the last listing met (one walk for both).
  */
 export function directorySource(root: string): TreeSource {
   // Listed paths are POSIX and relative already; joining each one with path.join costs more than the read's own bookkeeping.
   const prefix = join(root, "/");
+  let links: Map<string, string> | undefined;
+  const listing = (): string[] => {
+    const files: string[] = [];
+    links = new Map();
+    walk(root, "", files, links);
+    return files;
+  };
   return {
     // Synchronous on purpose: a manifests tree is thousands of small files, and measured on
     // a 5,000-file tree, libuv threadpool round trips cost 8x more than the reads themselves.
     async *list() {
-      const files: string[] = [];
-      walk(root, "", files);
-      yield* files.sort();
+      yield* listing().sort();
+    },
+    async links() {
+      if (links === undefined) listing();
+      return links!;
     },
     async read(path) {
       return readFileSync(prefix + path);
@@ -161,10 +190,11 @@ export function directorySource(root: string): TreeSource {
   };
 }
 
-function walk(root: string, dir: string, files: string[]): void {
+function walk(root: string, dir: string, files: string[], links: Map<string, string>): void {
   for (const entry of readdirSync(join(root, dir), { withFileTypes: true })) {
     const path = dir === "" ? entry.name : `${dir}/${entry.name}`;
-    if (entry.isDirectory() && !SKIPPED_DIRECTORIES.has(entry.name)) walk(root, path, files);
+    if (entry.isDirectory() && !SKIPPED_DIRECTORIES.has(entry.name)) walk(root, path, files, links);
     else if (entry.isFile()) files.push(path);
+    else if (entry.isSymbolicLink()) links.set(path, readlinkSync(join(root, path), "utf8"));
   }
 }

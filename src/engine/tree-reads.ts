@@ -5,6 +5,7 @@
 import type { Warning } from "../change.js";
 import { RequestError } from "./request.js";
 import { decodeUtf8, readText, type TreeSource } from "./source.js";
+import { LFS_POINTER_SAID, unreadKind, utf16Said, utf16Text } from "./unread-text.js";
 
 const READ_CONCURRENCY = 64;
 
@@ -34,9 +35,12 @@ export async function readScreened(
 
 const NOT_UTF8 = "not UTF-8 text; left as it is";
 
-/** The text of a file the request names (configuration, `--set` target): not UTF-8 is an error there. */
+/** The text of a file the request names (a `--set` target): not UTF-8 (said UTF-16 where it is) or a Git LFS pointer is an error there. */
 export async function readNamed(source: TreeSource, path: string): Promise<string> {
-  const text = decodeUtf8(await source.read(path));
-  if (text === undefined) throw new RequestError([{ file: path, message: NOT_UTF8 }]);
+  const bytes = await source.read(path);
+  const text = decodeUtf8(bytes);
+  const utf16 = text === undefined ? utf16Text(bytes) : undefined;
+  if (text === undefined) throw new RequestError([{ file: path, message: utf16 ? `${utf16Said(utf16.mark)}; save the file as UTF-8` : NOT_UTF8 }]);
+  if (unreadKind(text) === "lfs-pointer") throw new RequestError([{ file: path, message: LFS_POINTER_SAID }]);
   return text;
 }

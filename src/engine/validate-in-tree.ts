@@ -48,9 +48,9 @@ async function knownImagesIn(listed: TreeSource, request: UpdateRequest): Promis
   };
   const tree = await readable(() => listTree(listed));
   if (!tree) return {};
-  const { files, source } = tree;
+  const { files, links, source } = tree;
   // A configuration given as an object parseConfig did not make is refused, not read.
-  const read = isConfigField(request.config) ? await readable(() => configOf(source, new Set(files), request, false)) : undefined;
+  const read = isConfigField(request.config) ? await readable(() => configOf(source, new Set(files), request, false, links)) : undefined;
   const config = read?.config;
   const treeRoot = repositoryPath(request.pathInRepository ?? "");
   // The files a run reads Flux objects from, and the Flux Kustomizations that give them a namespace.

@@ -110,6 +110,9 @@ const FIELD = "\x1f";
 /** Regular files only: symlinks and submodules are not manifests we edit. */
 const FILE_MODES: ReadonlySet<string> = new Set<FileMode>(["100644", "100755"]);
 
+/** git's mode of a symbolic link, whose blob is its target as written. */
+const LINK_MODE = "120000";
+
 function isFileMode(mode: string | undefined): mode is FileMode {
   return mode !== undefined && FILE_MODES.has(mode);
 }
@@ -450,15 +453,22 @@ export class GitRepo {
 
   /** Regular files of a commit (or tree) with their mode and blob id. */
   async entries(treeish: string): Promise<Map<string, TreeEntry>> {
+    return (await this.listing(treeish)).entries;
+  }
+
+  /** Regular files of a commit (or tree), as `entries`, and its symbolic links, each path to its blob (the target's text). */
+  private async listing(treeish: string): Promise<{ entries: Map<string, TreeEntry>; links: Map<string, string> }> {
     const out = await this.run(["ls-tree", "-r", "-z", "--full-tree", treeish]);
     const entries = new Map<string, TreeEntry>();
+    const links = new Map<string, string>();
     for (const record of out.split("\0")) {
       const tab = record.indexOf("\t");
       if (tab < 0) continue;
       const [mode, type, sha] = record.slice(0, tab).split(" ");
       if (type === "blob" && isFileMode(mode)) entries.set(record.slice(tab + 1), { mode, sha: sha! });
+      else if (type === "blob" && mode === LINK_MODE) links.set(record.slice(tab + 1), sha!);
     }
-    return entries;
+    return { entries, links };
   }
 
   /**
@@ -467,12 +477,13 @@ export class GitRepo {
    */
   async tree(treeish: string, replaced: ReadonlyMap<string, TreeEntry | undefined> = new Map()): Promise<GitTree> {
     await this.fetchMissing(treeish);
-    const entries = await this.entries(treeish);
+    const { entries, links } = await this.listing(treeish);
     for (const [path, entry] of replaced) {
       if (entry) entries.set(path, entry);
       else entries.delete(path);
     }
     const blobs = new BlobReader(this.spawn(BlobReader.args));
+    const decoder = new TextDecoder();
     return {
       entries,
       async *list() {
@@ -482,6 +493,13 @@ export class GitRepo {
         const entry = entries.get(path);
         return entry ? blobs.read(entry.sha) : Promise.reject(new Error(`${path}: no such file in ${treeish}`));
       },
+      // A file `replaced` puts in a link's place is that file.
+      links: async () =>
+        new Map(
+          await Promise.all(
+            [...links].filter(([path]) => !entries.has(path)).map(async ([path, sha]) => [path, decoder.decode(await blobs.read(sha))] as const),
+          ),
+        ),
       close: () => blobs.close(),
     };
   }

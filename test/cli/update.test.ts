@@ -1,6 +1,6 @@
 /** `gitops-promote update` called as main(argv, io), on scratch trees: what a person and a script are told, and the exit code. */
 import { execFile } from "node:child_process";
-import { chmod, mkdir, readFile, writeFile } from "node:fs/promises";
+import { chmod, mkdir, readFile, symlink, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { PassThrough, Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
@@ -253,6 +253,92 @@ describe("standard output that cannot be written (a full disk)", () => {
       stderr: "error: could not write to standard output (ENOSPC: no space left on device, write)\nnothing was written\n",
     });
     expect(await snapshot(dir)).toEqual(before);
+  });
+});
+
+describe("symbolic links DIR holds, and DIR given through one", () => {
+  const POLICY =
+    'targets:\n  - name: prod\n    paths: ["**"]\n    images:\n      - repository: ghcr.io/acme/app\n        policy: { semver: { range: "^1.0.0" } }\n';
+  const READ_ONLY_IN_TREE =
+    "a configuration is read from a file of the tree only, and a run without it would not apply its targets and policies; put the file itself there, or link to a file of the tree";
+
+  /** A tree with values.yaml and conf/promote.yaml (a policy holding back release candidates), with `links` (path -> target). */
+  async function linkedTree(links: Record<string, string>): Promise<string> {
+    const dir = await tree({ "values.yaml": VALUES, "conf/promote.yaml": POLICY, ".github/.keep": "" });
+    for (const [path, target] of Object.entries(links)) await symlink(target, join(dir, path));
+    return dir;
+  }
+
+  it("reads a configuration that is a link to a file of DIR, by default and by --config, and edits no field of it", async () => {
+    const dir = await linkedTree({ ".github/gitops-promote.yaml": "../conf/promote.yaml", "promote.yaml": "conf/promote.yaml" });
+    for (const config of [[], ["--config", "promote.yaml"]]) {
+      const result = await run(["update", dir, "--image", "ghcr.io/acme/app:2.0.0-rc.1", "--dry-run", ...config]);
+      expect([result.code, result.stderr]).toEqual([
+        0,
+        "warning: target prod: ghcr.io/acme/app:2.0.0-rc.1 is outside its policy (semver ^1.0.0); not edited there\n",
+      ]);
+    }
+  });
+
+  it.each([
+    [".github/gitops-promote.yaml", "../../elsewhere.yaml", "which leads outside the root"],
+    [".github/gitops-promote.yaml", "promote.yaml", "which leads to .github/promote.yaml, which does not exist (a dangling link)"],
+    [".github/gitops-promote.yml", "gitops-promote.yml", "which leads round a loop of links"],
+  ])("refuses a configuration %s linked to %s, naming both (exit 2), writing nothing", async (link, target, why) => {
+    const dir = await linkedTree({ [link]: target });
+    const before = await snapshot(dir);
+    const result = await run(["update", dir, "--image", "ghcr.io/acme/app:1.5.0"]);
+    expect([result.code, result.stderr]).toEqual([2, `error: ${link} is a symbolic link to "${target}", ${why}: ${READ_ONLY_IN_TREE}\nnothing was written\n`]);
+    expect(await snapshot(dir)).toEqual(before);
+  });
+
+  it("refuses a --config that is a link out of DIR as it refuses the default one", async () => {
+    const outside = await tree({ "promote.yaml": POLICY });
+    const dir = await linkedTree({ "promote.yaml": join(outside, "promote.yaml") });
+    const result = await run(["update", dir, "--config", "promote.yaml", "--image", "ghcr.io/acme/app:1.5.0"]);
+    expect([result.code, result.stderr]).toEqual([
+      2,
+      `error: --config: promote.yaml is a symbolic link to "${join(outside, "promote.yaml")}", which is an absolute path (only a relative link is followed: it leads to the same file in every checkout): ${READ_ONLY_IN_TREE}\nnothing was written\n`,
+    ]);
+  });
+
+  it("refuses a --set of a link, naming where it leads (exit 2), and says a --path that matches only links", async () => {
+    const dir = await linkedTree({ "current.yaml": "values.yaml", "gone.yaml": "nowhere.yaml" });
+    const set = await run(["update", dir, "--set", "current.yaml:image.tag=1.5.0", "--set", "gone.yaml:image.tag=1.5.0", "--config", "none"]);
+    expect([set.code, set.stderr]).toEqual([
+      2,
+      'error: --set: current.yaml is a symbolic link to "values.yaml", which leads to values.yaml; a symbolic link is never edited: name values.yaml instead\n' +
+        'error: --set: gone.yaml is a symbolic link to "nowhere.yaml", which leads to nowhere.yaml, which does not exist (a dangling link); a symbolic link is never edited\n' +
+        "nothing was written\n",
+    ]);
+    const path = await run(["update", dir, "--path", "current.yaml", "--image", "ghcr.io/acme/app:1.5.0", "--config", "none", "--dry-run"]);
+    expect(path.stderr.split("\n")[0]).toBe(
+      'warning: path "current.yaml" matches no file, only the symbolic link current.yaml (to "values.yaml"), and no link is followed: give the path it leads to',
+    );
+  });
+
+  it("takes an absolute --set or --config inside DIR when DIR, or the path, is given through a linked directory", async () => {
+    const dir = await linkedTree({});
+    const linked = join(await tempDir("gp-cli-link-"), "checkout");
+    await symlink(dir, linked);
+    const set = ["--set", `${join(dir, "values.yaml")}:image.tag=1.5.0`, "--config", join(dir, "conf", "promote.yaml"), "--dry-run"];
+    const viaLink = await run(["update", linked, ...set]);
+    expect([viaLink.code, viaLink.stderr]).toEqual([0, ""]);
+    // Read as DIR's configuration: the change is prod's.
+    expect(viaLink.stdout).toMatch(/^target prod:\nvalues.yaml\n +3 +override +image\.tag: 1\.0\.0 -> 1\.5\.0\n/);
+    const toLink = await run([
+      "update",
+      dir,
+      "--set",
+      `${join(linked, "values.yaml")}:image.tag=1.5.0`,
+      "--config",
+      join(linked, "conf", "promote.yaml"),
+      "--dry-run",
+    ]);
+    expect([toLink.code, toLink.stdout]).toEqual([0, viaLink.stdout]);
+    // A file outside DIR is still refused.
+    const outside = await run(["update", linked, "--config", join(await tempDir("gp-cli-"), "promote.yaml"), "--image", "ghcr.io/acme/app:1.5.0"]);
+    expect(outside.code).toBe(2);
   });
 });
 

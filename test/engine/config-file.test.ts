@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { configOf } from "../../src/engine/config-file.js";
 import { RequestError, type RequestIssue, type UpdateRequest } from "../../src/engine/request.js";
 import { memorySource } from "../../src/engine/source.js";
+import { byFlag } from "../../src/field-name.js";
 
 /** The configuration a request reads in a tree of `files` (path -> text or raw bytes), as a run reads it. */
 function configIn(files: Record<string, string | Uint8Array>, request: Pick<UpdateRequest, "config"> = {}) {
@@ -47,5 +48,46 @@ describe("configOf: the configuration file a request reads", () => {
     ]);
     const named = await configIn(both, { config: ".github/gitops-promote.yml" });
     expect(named.config?.targets).toEqual([]);
+  });
+});
+
+describe("configOf: a configuration that is a symbolic link", () => {
+  /** configIn with the tree's links (path -> target as written). */
+  function linkedConfigIn(files: Record<string, string>, links: Record<string, string>, request: Pick<UpdateRequest, "config" | "fieldName"> = {}) {
+    const tree = new Map(Object.entries(files));
+    const linked = new Map(Object.entries(links));
+    return configOf(memorySource(tree, linked), new Set(tree.keys()), request, false, linked);
+  }
+
+  it("is read from the file of the tree it leads to, which is the configuration (and no manifest)", async () => {
+    const read = await linkedConfigIn({ "conf/promote.yaml": TARGETS }, { ".github/gitops-promote.yaml": "../conf/promote.yaml" });
+    expect([read.configPath, read.config?.targets.map((target) => target.name)]).toEqual(["conf/promote.yaml", ["staging"]]);
+    const named = await linkedConfigIn({ "conf/promote.yaml": TARGETS }, { "promote.yaml": "conf/promote.yaml" }, { config: "promote.yaml" });
+    expect(named.configPath).toBe("conf/promote.yaml");
+  });
+
+  it("is refused, named with its target, when it leads outside the tree, nowhere or round a loop: the run would go on without its targets", async () => {
+    const why =
+      "a configuration is read from a file of the tree only, and a run without it would not apply its targets and policies; put the file itself there, or link to a file of the tree";
+    expect(await refusal(linkedConfigIn({}, { ".github/gitops-promote.yaml": "../../shared/promote.yaml" }))).toEqual([
+      { field: "request", message: `.github/gitops-promote.yaml is a symbolic link to "../../shared/promote.yaml", which leads outside the root: ${why}` },
+    ]);
+    expect(await refusal(linkedConfigIn({}, { ".github/gitops-promote.yml": "gone.yaml" }))).toEqual([
+      {
+        field: "request",
+        message: `.github/gitops-promote.yml is a symbolic link to "gone.yaml", which leads to .github/gone.yaml, which does not exist (a dangling link): ${why}`,
+      },
+    ]);
+    // Named by --config: said as the flag's.
+    expect(await refusal(linkedConfigIn({}, { "a.yaml": "b.yaml", "b.yaml": "a.yaml" }, { config: "a.yaml", fieldName: byFlag }))).toEqual([
+      { field: "request", message: `--config: a.yaml is a symbolic link to "b.yaml", which leads round a loop of links: ${why}` },
+    ]);
+  });
+
+  it("counts as present beside the other default name: both are refused, as two files are", async () => {
+    const issues = await refusal(linkedConfigIn({ ".github/gitops-promote.yaml": TARGETS }, { ".github/gitops-promote.yml": "gitops-promote.yaml" }));
+    expect(issues.map((issue) => issue.message)).toEqual([
+      "config: .github/gitops-promote.yaml and .github/gitops-promote.yml both exist, and only one is read; remove one",
+    ]);
   });
 });

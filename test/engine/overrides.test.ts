@@ -526,6 +526,22 @@ describe("collectOverrides", () => {
   it("names the library's set by its index, as validateRequest does", () => {
     expect(refused().map((issue) => issue.message)).toEqual(["set[0]: gone.yaml does not exist", "set[1]: apps/web.yaml is outside the paths to update"]);
   });
+
+  it("refuses a set of a symbolic link as the request's to mend, naming where it leads: no link is edited", () => {
+    const sets = { images: [], setters: new Map(), sets: ["current.yaml", "escape.yaml"].map((file) => ({ file, spec: "a=1" })) };
+    const links = new Map([
+      ["current.yaml", "apps/web.yaml"],
+      ["escape.yaml", "../elsewhere.yaml"],
+    ]);
+    expect(collectOverrides(sets, undefined, ".github/gitops-promote.yaml", new Set(["apps/web.yaml"]), () => true, [], cliFieldName, links).issues).toEqual([
+      {
+        field: "set",
+        message:
+          '--set: current.yaml is a symbolic link to "apps/web.yaml", which leads to apps/web.yaml; a symbolic link is never edited: name apps/web.yaml instead',
+      },
+      { field: "set", message: '--set: escape.yaml is a symbolic link to "../elsewhere.yaml", which leads outside the root; a symbolic link is never edited' },
+    ]);
+  });
 });
 
 describe("checkConfiguredOverrides", () => {

@@ -79,6 +79,27 @@ describe("pathFilter", () => {
     ]);
   });
 
+  it("says a glob that matches only symbolic links, which no run follows, naming each with its target", () => {
+    const warnings: Warning[] = [];
+    const links = new Map([
+      ["apps/current", "../releases/v2"],
+      ["apps/web.yaml", "../base/web.yaml"],
+      ["apps/api.yaml", "../base/api.yaml"],
+    ]);
+    const inScope = pathFilter(["apps/current", "apps/*.yaml", "clusters/staging"], files, warnings, links);
+    expect(files.filter(inScope)).toEqual(["clusters/staging/values.yaml"]);
+    expect(warnings).toEqual([
+      {
+        message:
+          'path "apps/current" matches no file, only the symbolic link apps/current (to "../releases/v2"), and no link is followed: give the path it leads to',
+      },
+      {
+        message:
+          'path "apps/*.yaml" matches no file, only symbolic links: apps/web.yaml (to "../base/web.yaml") and apps/api.yaml (to "../base/api.yaml"), and no link is followed: give the path it leads to',
+      },
+    ]);
+  });
+
   it("lets every file through when no glob is given", () => {
     expect(files.filter(pathFilter([], files, []))).toEqual(files);
   });

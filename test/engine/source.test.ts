@@ -34,6 +34,31 @@ describe("directorySource", () => {
     await symlink(outside, join(root, "linked-dir"));
     expect(await list(root)).toEqual(["base/deploy.yaml"]);
   });
+
+  it("gives the links it leaves out, each with its target as written, for the engine to name (and follow to a configuration)", async () => {
+    const root = await tempDir("gp-src-");
+    await mkdir(join(root, ".github"));
+    await mkdir(join(root, "conf"));
+    await writeFile(join(root, "conf", "promote.yaml"), "targets: []\n");
+    await symlink("../conf/promote.yaml", join(root, ".github", "gitops-promote.yaml"));
+    await symlink("/etc", join(root, "conf", "etc"));
+    const source = directorySource(root);
+    // Asked before any listing, the links are walked for; after one, they are the links that listing met.
+    expect(await source.links?.()).toEqual(
+      new Map([
+        [".github/gitops-promote.yaml", "../conf/promote.yaml"],
+        ["conf/etc", "/etc"],
+      ]),
+    );
+    const tree = await listTree(source);
+    expect([tree.files, tree.links]).toEqual([
+      ["conf/promote.yaml"],
+      new Map([
+        [".github/gitops-promote.yaml", "../conf/promote.yaml"],
+        ["conf/etc", "/etc"],
+      ]),
+    ]);
+  });
 });
 
 describe("memorySource", () => {
@@ -50,6 +75,12 @@ describe("memorySource", () => {
     expect([...(await source.read("b.yaml"))]).toEqual([0x61, 0x3a, 0x20, 0xc3, 0xa9, 0x0a]);
     expect([...(await source.read("a.k"))]).toEqual([0xff]);
     await expect(source.read("c.yaml")).rejects.toThrow("c.yaml: no such file in memory");
+  });
+
+  it("gives the links it is handed, and none by default", async () => {
+    const links = new Map([["current.yaml", "v2.yaml"]]);
+    expect(await memorySource(new Map([["v2.yaml", "a: 1\n"]]), links).links?.()).toBe(links);
+    expect((await listTree(memorySource(new Map([["v2.yaml", "a: 1\n"]])))).links).toEqual(new Map());
   });
 });
 

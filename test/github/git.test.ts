@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { basicCredential, GitError, GitRepo, tokenAuthEnv } from "../../src/github/git.js";
 import { BOT } from "../../src/github/deliver.js";
+import { planUpdate } from "../../src/engine/plan.js";
 import { startFakeGitHub } from "../support/github-fake.js";
 import { tempDir } from "../support/temp.js";
 import { cloneRepo, OWNER, REPO } from "./fixture.js";
@@ -273,6 +274,31 @@ exec ${real} "$@"
       expect(new TextDecoder().decode(b)).toBe("image: nginx:1.25\n");
       expect(tree.entries.get("run.sh")?.mode).toBe("100755");
       await expect(tree.read("link.yaml")).rejects.toThrow(/no such file/);
+      // Its links apart, each with its target as written.
+      expect(await tree.links?.()).toEqual(new Map([["link.yaml", "missing.yaml"]]));
+    } finally {
+      tree.close();
+    }
+  });
+
+  it("gives a run the configuration a link of the commit leads to: its policy applies, as on a checkout", async () => {
+    const seed = join(repo.bare, "..", "seed");
+    await mkdir(join(seed, "conf"));
+    await mkdir(join(seed, ".github"));
+    await writeFile(
+      join(seed, "conf", "promote.yaml"),
+      'targets:\n  - name: prod\n    paths: ["*.yaml"]\n    images: [{ repository: nginx, policy: { semver: { range: "~1.25.0" } } }]\n',
+    );
+    execFileSync("ln", ["-s", "../conf/promote.yaml", join(seed, ".github", "gitops-promote.yaml")]);
+    git(seed, "add", "-A");
+    git(seed, "-c", "user.name=t", "-c", "user.email=t@e", "commit", "--quiet", "-m", "configured by a link");
+    const tree = await new GitRepo(seed).tree("HEAD");
+    try {
+      const plan = await planUpdate(tree, { images: ["nginx:1.27.0"] });
+      expect([plan.files, plan.warnings]).toEqual([
+        [],
+        [{ message: "target prod: nginx:1.27.0 is outside its policy (semver ~1.25.0); not edited there", kind: "policy-refusal" }],
+      ]);
     } finally {
       tree.close();
     }
