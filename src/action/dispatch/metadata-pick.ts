@@ -84,7 +84,8 @@ function movingTag(tag: string | undefined, branch: string | undefined, others: 
   const pattern = tag.split(".").length === 1 ? "{{major}}" : "{{major}}.{{minor}}";
   return {
     why: `is a shorter version of ${full} (a ${pattern} pattern listed first): it is mutable, moved to each later ${tag} release`,
-    effect: `a semver policy ranks it as ${tag.replace(/^v/, "")}${".0".repeat(3 - tag.split(".").length)}, below ${full}`,
+    // Flux's ParseVersion (and ours) takes only three-part versions: 1 and 1.2 are no version to a semver policy.
+    effect: `a semver policy refuses it, as Flux's does: it is no three-part version`,
     instead: "`type=semver,pattern={{version}}`, listed before the shorter patterns",
   };
 }

@@ -51,12 +51,12 @@ describe("the tags picked from metadata", () => {
     const { warnings } = picked(fluxStyle(["1", "1.23", "1.23.4"]), "refs/tags/v1.23.4");
     expect(warnings).toEqual([
       'metadata: the tag announced for ghcr.io/acme/svc-b, "1", is a shorter version of 1.23.4 (a {{major}} pattern listed first): ' +
-        "it is mutable, moved to each later 1 release, and a semver policy ranks it as 1.0.0, below 1.23.4 (metadata also lists 1.23, 1.23.4). " +
+        "it is mutable, moved to each later 1 release, and a semver policy refuses it, as Flux's does: it is no three-part version (metadata also lists 1.23, 1.23.4). " +
         "docker/metadata-action names the tag of highest priority its version: rank an immutable tag first " +
         "(`type=semver,pattern={{version}}`, listed before the shorter patterns), or name the reference to announce in `images`.",
     ]);
     expect(picked(fluxStyle(["v1.23", "v1.23.4"]), "refs/tags/v1.23.4").warnings[0]).toContain(
-      '"v1.23", is a shorter version of v1.23.4 (a {{major}}.{{minor}} pattern listed first): it is mutable, moved to each later v1.23 release, and a semver policy ranks it as 1.23.0',
+      `"v1.23", is a shorter version of v1.23.4 (a {{major}}.{{minor}} pattern listed first): it is mutable, moved to each later v1.23 release, and a semver policy refuses it, as Flux's does: it is no three-part version`,
     );
     // The full version first, or a version no listed tag extends: nothing moves.
     expect(picked(fluxStyle(["1.23.4", "1.23", "1"]), "refs/tags/v1.23.4").warnings).toEqual([]);
