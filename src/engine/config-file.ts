@@ -10,7 +10,7 @@ import { checkConfiguredOverrides } from "./overrides.js";
 import { RequestError, type UpdateRequest } from "./request.js";
 import { byIndex, type FieldNamer } from "../field-name.js";
 import { decodeUtf8, type TreeSource } from "./source.js";
-import { followLinks, linkSaid } from "./tree-links.js";
+import { followLinks, linkSaid, type LinkEnd } from "./tree-links.js";
 
 /** The configuration read when the request names none; its `.yml` spelling is read too (GitHub users write both). */
 export const DEFAULT_CONFIG = ".github/gitops-promote.yaml";
@@ -49,28 +49,49 @@ export async function configOf(
   const given =
     typeof request.config === "object" ? request.config : request.config === NO_CONFIG ? { targets: [], setters: new Map(), overrides: [] } : undefined;
   if (given) return { config: given, configPath: GIVEN_CONFIG, given: true };
-  const configPath = configPathIn(request, present, links);
+  const configPath = await configPathIn(request, source, present, links);
   return { config: await loadConfig(source, present, configPath, request.config !== undefined, create, request.fieldName), configPath, given: false };
 }
 
 /**
  * The configuration file a request reads in a tree: the one present (the first name when none is), or the file a
- * link of that name leads to; both default names present is refused, and so is a link that leads to no file of the
- * tree: the run would go on without the targets and policies it was meant to have.
+ * link of that name leads to; two default names of two files is refused (two of one file are one), and so is a
+ * link that leads to no file of the tree: the run would go on without the targets and policies it was meant to have.
+ * A default name that only lies behind a linked directory (`.github` a link) and leads to no file is not there, as
+ * the file system finds none: unless one is there out of the tree, where the source can look (a directory on disk).
  */
-function configPathIn(request: Pick<UpdateRequest, "config" | "fieldName">, present: ReadonlySet<string>, links: ReadonlyMap<string, string>): string {
+async function configPathIn(
+  request: Pick<UpdateRequest, "config" | "fieldName">,
+  source: TreeSource,
+  present: ReadonlySet<string>,
+  links: ReadonlyMap<string, string>,
+): Promise<string> {
   const paths = configPathsOf(request);
-  const ends = new Map(paths.map((path) => [path, present.has(path) ? undefined : followLinks(path, present, links)]));
-  const found = paths.filter((path) => present.has(path) || ends.get(path) !== undefined);
-  if (found.length > 1) throw new RequestError([{ field: "config", message: `config: ${found.join(" and ")} both exist, and only one is read; remove one` }]);
-  const path = found[0] ?? paths[0]!;
-  const end = ends.get(path);
-  if (end === undefined) return path;
-  if (end.file !== undefined) return end.file;
+  // Each name there, and the file it is (none: a link to refuse).
+  const found: { readonly path: string; readonly file?: string; readonly end?: LinkEnd }[] = [];
+  for (const path of paths) {
+    const end = present.has(path) ? undefined : followLinks(path, present, links);
+    if (end === undefined) {
+      if (present.has(path)) found.push({ path, file: path });
+    } else if (end.file !== undefined) found.push({ path, file: end.file, end });
+    // The one the request names is refused whatever stands in its way, and so is a default name that is a link.
+    else if (request.config !== undefined || end.itself || (end.outside && (await source.isFileOutside?.(path)))) found.push({ path, end });
+  }
+  // A name that is a link to the file the other name is: one configuration, read once.
+  const distinct = found.filter(({ file }, i) => file === undefined || found.findIndex((other) => other.file === file) === i);
+  if (distinct.length > 1)
+    throw new RequestError([
+      { field: "config", message: `config: ${distinct.map(({ path }) => path).join(" and ")} both exist, and only one is read; remove one` },
+    ]);
+  const one = distinct[0];
+  if (one === undefined) return paths[0]!;
+  if (one.file !== undefined) return one.file;
   // The request's to settle, as a configuration that would not be read is (misplaced-config.ts): the CLI exits 2.
   const named = request.config === undefined ? "" : `${(request.fieldName ?? byIndex)("config")}: `;
   const why = "a configuration is read from a file of the tree only, and a run without it would not apply its targets and policies";
-  throw new RequestError([{ field: "request", message: `${named}${linkSaid(path, end)}: ${why}; put the file itself there, or link to a file of the tree` }]);
+  throw new RequestError([
+    { field: "request", message: `${named}${linkSaid(one.path, one.end!)}: ${why}; put the file itself there, or link to a file of the tree` },
+  ]);
 }
 
 /**

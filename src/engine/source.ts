@@ -2,7 +2,7 @@
  * Where the engine reads a tree from. The engine never writes through a source: planning
  * is pure with respect to the tree, and only `writePlan` (apply.ts) touches the disk.
  */
-import { readdirSync, readFileSync, readlinkSync } from "node:fs";
+import { readdirSync, readFileSync, readlinkSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { Warning } from "../change.js";
 import { fileKind } from "./file-kind.js";
@@ -28,6 +28,12 @@ export interface TreeSource {
    * A source that has none may leave it out.
    */
   links?(): Promise<ReadonlyMap<string, string>>;
+  /**
+   * Whether `path` names a regular file once every link on its way is followed as the file system follows it,
+   * out of the root too: asked of a path whose links lead out of the tree (tree-links.ts), where only the file
+   * system can say what is there. A source with no world beyond its tree (a commit, memory) leaves it out: nothing is.
+   */
+  isFileOutside?(path: string): Promise<boolean>;
 }
 
 /** A file of the tree and its text. */
@@ -94,6 +100,7 @@ export async function listTree(source: TreeSource): Promise<ListedTree> {
   if (files.every((path) => listedAs.get(path) === path)) return { files, links, source, warnings };
   const as = (path: string) => listedAs.get(path) ?? path;
   const readText = source.readText?.bind(source);
+  const isFileOutside = source.isFileOutside?.bind(source);
   return {
     files,
     links,
@@ -101,6 +108,7 @@ export async function listTree(source: TreeSource): Promise<ListedTree> {
       list: () => source.list(),
       read: (path) => source.read(as(path)),
       ...(readText && { readText: (path: string) => readText(as(path)) }),
+      ...(isFileOutside && { isFileOutside }),
     },
     warnings,
   };
@@ -186,6 +194,14 @@ export function directorySource(root: string): TreeSource {
     },
     async readText(path) {
       return readFileSync(prefix + path, UTF8);
+    },
+    async isFileOutside(path) {
+      try {
+        return statSync(prefix + path, { throwIfNoEntry: false })?.isFile() ?? false;
+      } catch {
+        // ENOTDIR, ELOOP, EACCES: no file the run could read.
+        return false;
+      }
     },
   };
 }

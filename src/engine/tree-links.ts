@@ -1,11 +1,19 @@
 /**
  * Symbolic links of a tree (TreeSource.links). The engine edits no file through one (source.ts), but a
  * request may name one: its configuration is read from the file the link leads to when that is a file of
- * the tree, and a link that leads out of it, to nothing or round a loop is refused, named with its target.
+ * the tree, and a link that leads out of it, to nothing or round a loop is refused, named with its target
+ * (a default name that only lies behind a linked directory and leads to no file is not there: config-file.ts).
  */
 
-/** Where a path leads through the tree's links: the first link on its way, its target as written, and the file it ends at or why it ends at none. */
-export type LinkEnd = { readonly link: string; readonly to: string } & ({ readonly file: string } | { readonly file?: undefined; readonly why: string });
+/**
+ * Where a path leads through the tree's links: the first link on its way, its target as written, whether the path
+ * is itself a link (`itself`: its last part, once the directories on its way are followed, as lstat finds it; not
+ * when only a directory on its way is one), and the file it ends at or why it ends at none (`outside`: it leaves
+ * the tree, out of the root or to an absolute path, where the tree cannot say what is there).
+ */
+export type LinkEnd = { readonly link: string; readonly to: string; readonly itself: boolean } & (
+  { readonly file: string } | { readonly file?: undefined; readonly why: string; readonly outside: boolean }
+);
 
 /** Links followed before giving up on a path, as Linux does (MAXSYMLINKS): more is a loop. */
 const MAX_LINKS = 40;
@@ -18,6 +26,7 @@ const MAX_LINKS = 40;
  */
 export function followLinks(path: string, present: ReadonlySet<string>, links: ReadonlyMap<string, string>): LinkEnd | undefined {
   let first: { readonly link: string; readonly to: string } | undefined;
+  let itself = false;
   const done: string[] = [];
   const rest = path.split("/");
   for (let followed = 0; rest.length > 0;) {
@@ -25,28 +34,32 @@ export function followLinks(path: string, present: ReadonlySet<string>, links: R
     if (part === "" || part === ".") continue;
     if (part === "..") {
       if (first === undefined) return undefined;
-      if (done.pop() === undefined) return { ...first, why: "leads outside the root" };
+      if (done.pop() === undefined) return { ...first, itself, why: "leads outside the root", outside: true };
       continue;
     }
     done.push(part);
     const to = links.get(done.join("/"));
     if (to === undefined) continue;
     first ??= { link: done.join("/"), to };
+    // The path's last part: what a link met from here on leads to is where the path, a link, leads.
+    if (rest.length === 0) itself = true;
     // Even one that names a file of this checkout: a checkout elsewhere (the Action's, a colleague's) would not have it there.
     if (to.startsWith("/")) {
       const absolute = followed === 0 ? "is an absolute path" : `leads to the absolute path ${to}`;
-      return { ...first, why: `${absolute} (only a relative link is followed: it leads to the same file in every checkout)` };
+      return { ...first, itself, why: `${absolute} (only a relative link is followed: it leads to the same file in every checkout)`, outside: true };
     }
-    if (++followed > MAX_LINKS) return { ...first, why: "leads round a loop of links" };
+    if (++followed > MAX_LINKS) return { ...first, itself, why: "leads round a loop of links", outside: false };
     done.pop();
     rest.unshift(...to.split("/"));
   }
   if (first === undefined) return undefined;
   const end = done.join("/");
-  if (present.has(end)) return { ...first, file: end };
+  if (present.has(end)) return { ...first, itself, file: end };
   const directory = end === "" || [...present].some((file) => file.startsWith(`${end}/`));
   return {
     ...first,
+    itself,
+    outside: false,
     why: directory ? `leads to ${end === "" ? "the root" : `the directory ${end}`}, not a file` : `leads to ${end}, which does not exist (a dangling link)`,
   };
 }

@@ -292,6 +292,29 @@ describe("symbolic links DIR holds, and DIR given through one", () => {
     expect(await snapshot(dir)).toEqual(before);
   });
 
+  it("runs without a configuration when .github is a linked directory that holds none, and refuses one found out of DIR through it", async () => {
+    // A checkout whose .github is kept elsewhere (ci/github) and holds workflows only: no configuration, as before links were followed.
+    const dir = await tree({ "d.yaml": "image: ghcr.io/acme/app:1.0.0\n", "ci/github/workflows/ci.yaml": "on: push\n" });
+    await symlink("ci/github", join(dir, ".github"));
+    const result = await run(["update", dir, "--image", "ghcr.io/acme/app:1.0.1", "--dry-run"]);
+    expect([result.code, result.stderr]).toEqual([0, ""]);
+    expect(result.stdout).toMatch(/^d\.yaml\n.*ghcr\.io\/acme\/app:1\.0\.0 -> ghcr\.io\/acme\/app:1\.0\.1/);
+    // DIR, a directory of a repository, with .github a link to the repository's: nothing there is no configuration, one there is refused.
+    const repository = await tree({ "deploy/d.yaml": "image: ghcr.io/acme/app:1.0.0\n", ".github/workflows/ci.yaml": "on: push\n" });
+    const deploy = join(repository, "deploy");
+    await symlink("../.github", join(deploy, ".github"));
+    const none = await run(["update", deploy, "--image", "ghcr.io/acme/app:1.0.1", "--dry-run"]);
+    expect([none.code, none.stderr]).toEqual([0, ""]);
+    await writeFile(join(repository, ".github", "gitops-promote.yaml"), POLICY);
+    const before = await snapshot(deploy);
+    const found = await run(["update", deploy, "--image", "ghcr.io/acme/app:1.0.1"]);
+    expect([found.code, found.stderr]).toEqual([
+      2,
+      `error: .github/gitops-promote.yaml lies behind the symbolic link .github (to "../.github"), which leads outside the root: ${READ_ONLY_IN_TREE}\nnothing was written\n`,
+    ]);
+    expect(await snapshot(deploy)).toEqual(before);
+  });
+
   it("refuses a --config that is a link out of DIR as it refuses the default one", async () => {
     const outside = await tree({ "promote.yaml": POLICY });
     const dir = await linkedTree({ "promote.yaml": join(outside, "promote.yaml") });

@@ -84,10 +84,85 @@ describe("configOf: a configuration that is a symbolic link", () => {
     ]);
   });
 
-  it("counts as present beside the other default name: both are refused, as two files are", async () => {
-    const issues = await refusal(linkedConfigIn({ ".github/gitops-promote.yaml": TARGETS }, { ".github/gitops-promote.yml": "gitops-promote.yaml" }));
+  it("is one configuration with the other default name when both lead to one file: read once, not refused as two", async () => {
+    const yml = await linkedConfigIn({ ".github/gitops-promote.yaml": TARGETS }, { ".github/gitops-promote.yml": "gitops-promote.yaml" });
+    expect([yml.configPath, yml.config?.targets.map((target) => target.name)]).toEqual([".github/gitops-promote.yaml", ["staging"]]);
+    const both = await linkedConfigIn(
+      { "conf/promote.yaml": TARGETS },
+      { ".github/gitops-promote.yaml": "../conf/promote.yaml", ".github/gitops-promote.yml": "../conf/promote.yaml" },
+    );
+    expect(both.configPath).toBe("conf/promote.yaml");
+  });
+
+  it("counts as present beside the other default name when it leads to another file, or to none: both are refused, as two files are", async () => {
+    const message = "config: .github/gitops-promote.yaml and .github/gitops-promote.yml both exist, and only one is read; remove one";
+    const other = linkedConfigIn(
+      { ".github/gitops-promote.yaml": TARGETS, "conf/promote.yaml": TARGETS },
+      { ".github/gitops-promote.yml": "../conf/promote.yaml" },
+    );
+    expect((await refusal(other)).map((issue) => issue.message)).toEqual([message]);
+    const dangling = linkedConfigIn({ ".github/gitops-promote.yaml": TARGETS }, { ".github/gitops-promote.yml": "gone.yaml" });
+    expect((await refusal(dangling)).map((issue) => issue.message)).toEqual([message]);
+  });
+});
+
+describe("configOf: a default name behind a linked directory (.github a symbolic link)", () => {
+  const WHY =
+    "a configuration is read from a file of the tree only, and a run without it would not apply its targets and policies; put the file itself there, or link to a file of the tree";
+
+  /** The configuration read in a tree of `files` and `links`, from a source that finds a file out of the tree at `outside` only. */
+  function configBehind(
+    files: Record<string, string>,
+    links: Record<string, string>,
+    outside: readonly string[] = [],
+    request: Pick<UpdateRequest, "config"> = {},
+  ) {
+    const tree = new Map(Object.entries(files));
+    const linked = new Map(Object.entries(links));
+    const source = { ...memorySource(tree, linked), isFileOutside: async (path: string) => outside.includes(path) };
+    return configOf(source, new Set(tree.keys()), request, false, linked);
+  }
+
+  it.each([
+    ["a directory of the tree that holds neither name", { ".github": "ci/github" }],
+    ["the root, which holds neither name", { ".github": "." }],
+    ["a loop", { ".github": ".github/x" }],
+    ["a directory out of the tree where no file is", { ".github": "../.github" }],
+    ["an absolute directory where no file is", { ".github": "/etc/ci" }],
+  ])("finds no configuration where the directory leads to %s, as the file system finds none: the run goes on without one", async (_, links) => {
+    const read = await configBehind({ "ci/github/workflows/ci.yaml": "on: push\n", "d.yaml": "image: a:1\n" }, links);
+    expect(read).toEqual({ config: undefined, configPath: ".github/gitops-promote.yaml", given: false });
+  });
+
+  it("reads a configuration where the linked directory leads, a file or a link of its own to a file of the tree", async () => {
+    const file = await configBehind({ "ci/github/gitops-promote.yml": TARGETS }, { ".github": "ci/github" });
+    expect([file.configPath, file.config?.targets.map((target) => target.name)]).toEqual(["ci/github/gitops-promote.yml", ["staging"]]);
+    const linked = await configBehind({ "conf/promote.yaml": TARGETS }, { ".github": "x/y", "x/y/gitops-promote.yaml": "../../conf/promote.yaml" });
+    expect([linked.configPath, linked.config?.targets.map((target) => target.name)]).toEqual(["conf/promote.yaml", ["staging"]]);
+  });
+
+  it("refuses a default name that is a link of its own behind the directory and leads to no file of the tree", async () => {
+    expect(await refusal(configBehind({}, { ".github": "x/y", "x/y/gitops-promote.yaml": "gone.yaml" }))).toEqual([
+      {
+        field: "request",
+        message: `.github/gitops-promote.yaml lies behind the symbolic link .github (to "x/y"), which leads to x/y/gone.yaml, which does not exist (a dangling link): ${WHY}`,
+      },
+    ]);
+  });
+
+  it("refuses a default name the file system finds out of the tree through the directory: it is a configuration the run cannot read", async () => {
+    expect(await refusal(configBehind({}, { ".github": "../.github" }, [".github/gitops-promote.yml"]))).toEqual([
+      {
+        field: "request",
+        message: `.github/gitops-promote.yml lies behind the symbolic link .github (to "../.github"), which leads outside the root: ${WHY}`,
+      },
+    ]);
+  });
+
+  it("refuses a --config behind a linked directory that leads to no file, naming the link, as one it names must be read", async () => {
+    const issues = await refusal(configBehind({}, { conf: "gone" }, [], { config: "conf/promote.yaml" }));
     expect(issues.map((issue) => issue.message)).toEqual([
-      "config: .github/gitops-promote.yaml and .github/gitops-promote.yml both exist, and only one is read; remove one",
+      `config: conf/promote.yaml lies behind the symbolic link conf (to "gone"), which leads to gone/promote.yaml, which does not exist (a dangling link): ${WHY}`,
     ]);
   });
 });

@@ -20,11 +20,17 @@ describe("followLinks", () => {
     expect(followLinks(".github/gitops-promote.yaml", present, links)).toEqual({
       link: ".github/gitops-promote.yaml",
       to: "../conf/promote.yaml",
+      itself: true,
       file: "conf/promote.yaml",
     });
     expect(followLinks("chain.yaml", present, links)?.file).toBe("conf/promote.yaml");
     // A file behind a linked directory; `..` after it climbs from where the directory leads, as the kernel does.
-    expect(followLinks("apps/current/deploy.yaml", present, links)).toEqual({ link: "apps/current", to: "base", file: "apps/base/deploy.yaml" });
+    expect(followLinks("apps/current/deploy.yaml", present, links)).toEqual({
+      link: "apps/current",
+      to: "base",
+      itself: false,
+      file: "apps/base/deploy.yaml",
+    });
     expect(followLinks("up.yaml", present, links)?.file).toBe("conf/promote.yaml");
   });
 
@@ -46,6 +52,30 @@ describe("followLinks", () => {
     expect(said("a.yaml", { "a.yaml": "apps" })).toBe('a.yaml is a symbolic link to "apps", which leads to the directory apps, not a file');
     expect(said("a.yaml", { "a.yaml": "." })).toBe('a.yaml is a symbolic link to ".", which leads to the root, not a file');
     expect(said("a.yaml", { "a.yaml": "b.yaml", "b.yaml": "a.yaml" })).toBe('a.yaml is a symbolic link to "b.yaml", which leads round a loop of links');
+  });
+
+  it("says whether the path is itself a link (its last part, its directories followed) or only lies behind a linked directory", () => {
+    const itself = (path: string, links: Record<string, string>) => {
+      const end = followLinks(path, present, new Map(Object.entries(links)));
+      return end && { itself: end.itself, file: end.file, outside: end.file === undefined ? end.outside : undefined };
+    };
+    // Behind a linked directory only: where it leads, it names no file (or a file of the tree), as for a plain path.
+    expect(itself(".github/gitops-promote.yaml", { ".github": "ci/github" })).toEqual({ itself: false, file: undefined, outside: false });
+    expect(itself(".github/gitops-promote.yaml", { ".github": ".github/x" })).toEqual({ itself: false, file: undefined, outside: false });
+    expect(itself(".github/gitops-promote.yaml", { ".github": "../.github" })).toEqual({ itself: false, file: undefined, outside: true });
+    expect(itself(".github/gitops-promote.yaml", { ".github": "/etc/ci" })).toEqual({ itself: false, file: undefined, outside: true });
+    // A link of its own behind the linked directory: the path is a link, wherever that one leads.
+    expect(itself(".github/gitops-promote.yaml", { ".github": "x/y", "x/y/gitops-promote.yaml": "../../conf/promote.yaml" })).toEqual({
+      itself: true,
+      file: "conf/promote.yaml",
+      outside: undefined,
+    });
+    expect(itself(".github/gitops-promote.yaml", { ".github": "x/y", "x/y/gitops-promote.yaml": "../../../out.yaml" })).toEqual({
+      itself: true,
+      file: undefined,
+      outside: true,
+    });
+    expect(itself("a.yaml", { "a.yaml": "b.yaml", "b.yaml": "a.yaml" })).toEqual({ itself: true, file: undefined, outside: false });
   });
 
   it("names the linked directory a path lies behind, and where it leads", () => {

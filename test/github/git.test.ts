@@ -304,6 +304,22 @@ exec ${real} "$@"
     }
   });
 
+  it("runs without a configuration when the commit's .github is a link to a directory that holds none (no false 'both exist')", async () => {
+    const seed = join(repo.bare, "..", "seed");
+    await mkdir(join(seed, "ci", "github", "workflows"), { recursive: true });
+    await writeFile(join(seed, "ci", "github", "workflows", "ci.yaml"), "on: push\n");
+    execFileSync("ln", ["-s", "ci/github", join(seed, ".github")]);
+    git(seed, "add", "-A");
+    git(seed, "-c", "user.name=t", "-c", "user.email=t@e", "commit", "--quiet", "-m", ".github kept in ci/github");
+    const tree = await new GitRepo(seed).tree("HEAD");
+    try {
+      const plan = await planUpdate(tree, { images: ["nginx:1.27.0"] });
+      expect([plan.files.map((file) => file.path), plan.warnings]).toEqual([["app.yaml"], []]);
+    } finally {
+      tree.close();
+    }
+  });
+
   it("commits on a private index without touching the checkout, and never force-pushes a moved branch", async () => {
     const g = new GitRepo(repo.clone);
     const tree = await g.writeTree(repo.first, [{ path: "app.yaml", content: "image: nginx:1.27\n", mode: "100644" }]);
