@@ -69,6 +69,7 @@ export async function landPullRequest(
   const pulls = existing === undefined ? undefined : await findPullRequests(ctx.client(), ctx.repository, { base: at.base, head: group.prBranch }, existing);
   const proposesOnly = group.files.length === 0;
   if (proposesOnly && pulls?.open === undefined) return undefined;
+  if (pulls?.elsewhere !== undefined) throw new Error(anotherBasesBranch(group.prBranch, at.base, pulls.elsewhere));
   const leftover = existing !== undefined && (await isLeftover(ctx, group.prBranch, at.base, parent.commit, existing, pulls, run.stranded));
   // A branch outside our namespace may be a person's (a long-lived `production`, maybe with their own
   // pull request into the base): replaced, its history would be lost, so it is taken only when it
@@ -213,6 +214,19 @@ function pullRequestSpec(
 }
 
 /**
+ * The refusal of a branch whose open pull request merges into another base: rebuilt on this
+ * run's base, it would carry that base's values here and replace that pull request's commit.
+ */
+function anotherBasesBranch(branch: string, base: string, theirs: OpenPull): string {
+  const own = `${branch}-${base.replace(/[^A-Za-z0-9._-]+/g, "-")}`;
+  return (
+    `${branch} is the branch of pull request #${theirs.number} (${theirs.html_url}) into ${theirs.base.ref}, and this run's base is ${base}: ` +
+    `a pull-request branch serves one base, and rebuilt on ${base} it would replace that pull request's commit. ` +
+    `Give the runs into ${base} their own branch with pr-branch (or the target's delivery.branch), e.g. ${own}; nothing was written to ${branch}`
+  );
+}
+
+/**
  * Whether the existing pull-request branch outlived its pull request (closed or merged by a
  * person, or under this run at the head it left there: `stranded`), saying so in the log. Merging
  * that pull request moved the base, maybe after this attempt read it (`planned`): then
@@ -230,7 +244,7 @@ async function isLeftover(
   if (pulls?.open !== undefined || (pulls?.outlived === undefined && !stranded.has(existing))) return false;
   await awaitReopen(ctx, { base, head: branch }, existing, pulls?.outlived);
   const why = pulls?.outlived
-    ? `is left over from pull request #${pulls.outlived.number}, ${pulls.outlived.merged ? "merged" : "closed"} since`
+    ? `is left over from pull request #${pulls.outlived.number}${pulls.outlived.base === base ? "" : ` into ${pulls.outlived.base}`}, ${pulls.outlived.merged ? "merged" : "closed"} since`
     : `holds ${existing}, the head this run left on it when its pull request was merged or closed`;
   if ((await ctx.git.fetch(ctx.remote, base)) !== planned) {
     ctx.log(`${branch} ${why}, and ${base} moved since this attempt read it`);
@@ -249,7 +263,8 @@ async function isLeftover(
 async function awaitReopen(ctx: DeliveryContext, on: { base: string; head: string }, existing: string, outlived: BranchPulls["outlived"]): Promise<void> {
   if (outlived === undefined || outlived.merged || !(outlived.closedFor < REOPEN_GRACE_MS)) return;
   await sleepOf(ctx)(REOPEN_GRACE_MS - Math.max(0, outlived.closedFor));
-  if ((await findPullRequests(ctx.client(), ctx.repository, on, existing)).open === undefined) return;
+  const now = await findPullRequests(ctx.client(), ctx.repository, on, existing);
+  if ((now.open ?? now.elsewhere) === undefined) return;
   ctx.log(`pull request #${outlived.number} on ${on.head}, closed moments ago, is open again`);
   throw new BranchMovedError(on.head);
 }

@@ -55,16 +55,21 @@ export function pullRequestBranch(name: string): string {
   return `${BRANCH_PREFIX}${safe || "update"}`;
 }
 
-/** The pull requests GitHub has from an existing branch into the base. */
+/** The pull requests GitHub has from an existing branch into the base, and an open one into another base. */
 export interface BranchPulls {
   /** The open one: the branch is its head, and its values count as current. */
   readonly open: OpenPull | undefined;
   /**
-   * With none open, the newest closed one whose head is the branch's head: a person closed or
-   * merged it and the branch outlived it (GitHub keeps head branches by default). The branch
-   * is a leftover, not current.
+   * An open one into another base: the branch is that base's. Every run rebuilds its branch on
+   * its own base, so runs into two bases on one branch would replace each other's commit.
    */
-  readonly outlived: { readonly number: number; readonly merged: boolean; readonly closedFor: number } | undefined;
+  readonly elsewhere: OpenPull | undefined;
+  /**
+   * With none open (into any base), the newest closed one whose head is the branch's head: a
+   * person closed or merged it and the branch outlived it (GitHub keeps head branches by
+   * default). The branch is a leftover, not current, whichever base that pull request had.
+   */
+  readonly outlived: { readonly number: number; readonly base: string; readonly merged: boolean; readonly closedFor: number } | undefined;
   /** The number of the newest pull request the branch has had, open or closed (0: none): any opened later is newer. */
   readonly newest: number;
 }
@@ -79,11 +84,12 @@ export const REOPEN_GRACE_MS = 5000;
 const LOOKUP_PAGE = 10;
 
 /**
- * One lookup, open and closed alike, newest first: the pull request on `head` into `base`, or
- * the closed one whose head is one of `heads` (the branch's head, or a commit this run built on
- * it). A branch no pull request ends at may be another run's, opening its pull request right now.
- * GitHub lists by creation, so the open one is not always among the newest (a person may reopen
- * an older one after the newer ones closed): a full page without it asks for the open one alone.
+ * One lookup, open and closed alike and into any base, newest first: the pull request on `head`
+ * into `base`, one open into another base, or the closed one whose head is one of `heads` (the
+ * branch's head, or a commit this run built on it). A branch no pull request ends at may be
+ * another run's, opening its pull request right now. GitHub lists by creation, so the open one is
+ * not always among the newest (a person may reopen an older one after the newer ones closed): a
+ * full page without it asks for the open ones alone.
  */
 export async function findPullRequests(
   client: GitHubClient,
@@ -91,14 +97,23 @@ export async function findPullRequests(
   on: Pick<PullRequestSpec, "base" | "head">,
   ...heads: string[]
 ): Promise<BranchPulls> {
-  const all = await client.rest.pulls.list({ ...repository, head: `${repository.owner}:${on.head}`, base: on.base, state: "all", per_page: LOOKUP_PAGE });
-  const open = all.data.find((p) => p.state === "open") ?? (all.data.length < LOOKUP_PAGE ? undefined : await findOpen(client, repository, on));
-  const closed = open ? undefined : all.data.find((p) => heads.includes(p.head.sha));
+  const all = await client.rest.pulls.list({ ...repository, head: `${repository.owner}:${on.head}`, state: "all", per_page: LOOKUP_PAGE });
+  const ours = (p: OpenPull) => p.state === "open" && p.base.ref === on.base;
+  const listed = all.data.some(ours) || all.data.length < LOOKUP_PAGE ? all.data : await openFrom(client, repository, on.head);
+  const open = listed.find(ours);
+  const elsewhere = listed.find((p) => p.state === "open" && p.base.ref !== on.base);
+  const closed = open || elsewhere ? undefined : all.data.find((p) => heads.includes(p.head.sha));
   const newest = Math.max(0, ...all.data.map((p) => p.number));
-  if (closed === undefined) return { open, outlived: undefined, newest };
+  if (closed === undefined) return { open, elsewhere, outlived: undefined, newest };
   // Measured against the answer's Date, not this runner's clock; NaN (no date) reads as long ago.
   const closedFor = Date.parse(all.headers.date ?? "") - Date.parse(closed.closed_at ?? "");
-  return { open, outlived: { number: closed.number, merged: closed.merged_at !== null && closed.merged_at !== undefined, closedFor }, newest };
+  const merged = closed.merged_at !== null && closed.merged_at !== undefined;
+  return { open, elsewhere, outlived: { number: closed.number, base: closed.base.ref, merged, closedFor }, newest };
+}
+
+/** The open pull requests from `head`, into any base (GitHub keeps one per base). */
+async function openFrom(client: GitHubClient, repository: Repository, head: string): Promise<OpenPull[]> {
+  return (await client.rest.pulls.list({ ...repository, head: `${repository.owner}:${head}`, state: "open", per_page: LOOKUP_PAGE })).data;
 }
 
 /** An open pull request, as a dry run names it. */

@@ -99,17 +99,22 @@ describe("one pull request per branch", () => {
   });
 
   it("finds in one call the open pull request, or the closed one the branch outlived, and the newest it has had", async () => {
-    expect(await branchPulls()).toEqual({ open: undefined, outlived: undefined, newest: 0 });
+    expect(await branchPulls()).toEqual({ open: undefined, elsewhere: undefined, outlived: undefined, newest: 0 });
     await upsertPullRequest(client, repository, spec, { open: undefined, branchExisted: false, branchChanged: true, head: await head() });
     const calls = fake.calls.length;
     expect(await branchPulls()).toMatchObject({ open: { number: 1 }, outlived: undefined });
     expect(fake.calls.slice(calls).map((c) => c.operationId)).toEqual(["pulls/list"]);
 
     await asPerson("PATCH", "/pulls/1", { state: "closed" });
-    expect(await branchPulls()).toEqual({ open: undefined, outlived: { number: 1, merged: false, closedFor: expect.any(Number) }, newest: 1 });
+    expect(await branchPulls()).toEqual({
+      open: undefined,
+      elsewhere: undefined,
+      outlived: { number: 1, base: "main", merged: false, closedFor: expect.any(Number) },
+      newest: 1,
+    });
     // Pushed to since: another run's branch, about to open its pull request.
     await fake.commitFile(OWNER, REPO, spec.head, "a.yaml", "a: 3\n");
-    expect(await branchPulls()).toEqual({ open: undefined, outlived: undefined, newest: 1 });
+    expect(await branchPulls()).toEqual({ open: undefined, elsewhere: undefined, outlived: undefined, newest: 1 });
   });
 
   it("finds the open pull request a person reopened behind ten newer closed ones, with one more call", async () => {

@@ -1,0 +1,81 @@
+/**
+ * One pull-request branch serves one base. Runs promoting into main and into release-1 compute
+ * the same `gitops-promote/<target>`: the second base's run leaves a branch whose pull request
+ * into the first is open as it is (rebuilt, it would carry main's values into release-1 and
+ * replace main's pull request's commit), and says to give that base its own branch. A branch
+ * whose pull request into the other base is closed or merged is a leftover, as on one base.
+ */
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createClient } from "../../src/github/client.js";
+import { deliver, type DeliveryContext, type DeliveryOptions } from "../../src/github/deliver.js";
+import { GitRepo } from "../../src/github/git.js";
+import { startFakeGitHub, type FakeGitHub } from "../support/github-fake.js";
+import { checkout, cloneRepo, deployment, OWNER, REPO } from "./fixture.js";
+
+const APP = "ghcr.io/acme/app";
+const API = "ghcr.io/acme/api";
+const PR = "gitops-promote/staging";
+const repository = { owner: OWNER, repo: REPO };
+const request = (image: string) => ({ images: [image], setters: [], sets: [], paths: [] });
+/** The pull-request branch is the target's default: no pr-branch. */
+const into = (branch: string): DeliveryOptions => ({
+  mode: "pull-request",
+  branch,
+  labels: [],
+  reviewers: [],
+  merge: "none",
+  mergeMethod: "squash",
+  commitVia: "api",
+  dryRun: false,
+});
+
+describe("deliver: runs into two bases on one target's pull-request branch", () => {
+  let fake: FakeGitHub;
+  let ctx: DeliveryContext;
+  beforeEach(async () => {
+    fake = await startFakeGitHub();
+    const config = `targets:\n  - name: staging\n    paths: ["apps/**"]\n    images: [{ repository: ${APP} }, { repository: ${API} }]\n`;
+    const { git } = await checkout(fake, {
+      ".github/gitops-promote.yaml": config,
+      "apps/app.yaml": deployment("app", `${APP}:1.0.0`),
+      "apps/api.yaml": deployment("api", `${API}:2.0.0`),
+    });
+    // A release branch cut from main: the same target, the same default pull-request branch.
+    await fake.commitFile(OWNER, REPO, "release-1", "RELEASE", "1\n", "cut release-1");
+    const client = createClient({ token: fake.token, baseUrl: fake.apiUrl });
+    ctx = { git, remote: "origin", repository, client: () => client, log: () => undefined };
+  });
+  afterEach(() => fake.close());
+
+  /** One run, in a fresh checkout of its own (as each workflow job has). */
+  const run = async (image: string, base: string) => deliver({ ...ctx, git: new GitRepo(await cloneRepo(fake)) }, request(image), into(base));
+  const pulls = () => fake.pulls(OWNER, REPO).map((p) => `#${p.number} ${p.head} -> ${p.base} ${p.merged ? "merged" : p.state}`);
+  const branchHead = async () => (await fake.refs(OWNER, REPO))[`refs/heads/${PR}`];
+
+  it("release-1's run leaves main's open pull request and its branch as they are, and says to give release-1 its own branch", async () => {
+    await run(`${APP}:2.0.0`, "main");
+    const mains = await branchHead();
+
+    await expect(run(`${API}:2.0.1`, "release-1")).rejects.toThrow(
+      `${PR} is the branch of pull request #1 (${fake.url}/${OWNER}/${REPO}/pull/1) into main, and this run's base is release-1: ` +
+        `a pull-request branch serves one base, and rebuilt on release-1 it would replace that pull request's commit. ` +
+        `Give the runs into release-1 their own branch with pr-branch (or the target's delivery.branch), e.g. ${PR}-release-1; nothing was written to ${PR}`,
+    );
+    expect(await branchHead()).toBe(mains);
+    expect(pulls()).toEqual([`#1 ${PR} -> main open`]);
+    expect(await fake.readFile(OWNER, REPO, "release-1", "apps/app.yaml")).toContain(`${APP}:1.0.0`);
+  });
+
+  it("a branch whose pull request into main was merged is a leftover: release-1's pull request is planned on release-1 alone", async () => {
+    await run(`${APP}:2.0.0`, "main");
+    await createClient({ token: fake.token, baseUrl: fake.apiUrl }).rest.pulls.merge({ ...repository, pull_number: 1, merge_method: "squash" });
+
+    const result = await run(`${API}:2.0.1`, "release-1");
+    expect(result.landings.map((l) => [l.branch, l.pullRequest?.number, l.pullRequest?.operation])).toEqual([[PR, 2, "created"]]);
+    expect(pulls()).toEqual([`#1 ${PR} -> main merged`, `#2 ${PR} -> release-1 open`]);
+    // main's merged value stays on main: release-1's pull request proposes its own request alone.
+    expect(await fake.readFile(OWNER, REPO, PR, "apps/app.yaml")).toContain(`${APP}:1.0.0`);
+    expect(await fake.readFile(OWNER, REPO, PR, "apps/api.yaml")).toContain(`${API}:2.0.1`);
+    expect(await fake.readFile(OWNER, REPO, PR, "RELEASE")).toBe("1\n");
+  });
+});
