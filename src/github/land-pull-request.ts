@@ -22,6 +22,7 @@ import {
   awaitOtherRunsBody,
   BRANCH_PREFIX,
   closePullRequest,
+  closerOf,
   findPullRequests,
   giveTextBack,
   hasAutoMerge,
@@ -32,7 +33,9 @@ import {
   REOPEN_GRACE_MS,
   upsertPullRequest,
   type BranchPulls,
+  type Closer,
   type OpenPull,
+  type Outlived,
   type PullRequest,
   type PullRequestSpec,
   type PullText,
@@ -45,7 +48,8 @@ import { requestedBy } from "./requested-by.js";
  * request would set (or newer ones), that pull request, left as it is, with a warning saying so.
  * A branch that outlived its pull request (closed or merged by a person, or merged or closed
  * under this run, at the head it left there: `stranded`) is not current: the request is planned on the base
- * alone, read again (a merge moved it), and the branch replaced only if it still holds that head.
+ * alone, read again (a merge moved it), and the branch replaced only if it still holds that head;
+ * but one a person closed without merging, at the change this request proposes, is left closed.
  * Each commit of this run's values moved onto the branch is told to `run`, before what may still fail.
  * A group with no files (the base holds the request's values already) looks only at the open pull
  * request on its branch, planned on it: rebuilt without the values the base holds, closed when
@@ -103,6 +107,8 @@ export async function landPullRequest(
   const writes = onBranch?.writes ?? fileWrites(edits, at.entries);
   // On the base as read (a push this attempt landed is the API's, maybe not here): the files written are the same.
   const tree = existing === undefined ? undefined : await ctx.git.writeTree(at.head, writes);
+  const declined = leftover && pulls?.outlived !== undefined ? await declinedAlike(ctx, at, pulls.outlived, existing!, tree!) : undefined;
+  if (declined !== undefined) return leftClosed(ctx, group, at.base, pulls!.outlived!, existing!, declined);
   // An edit that gives a file back the base's text undoes the pull request's change to it: no change to the base, no row.
   const undone = onBranch === undefined || carriedAsIs ? new Set<string>() : await sameAsBase(ctx, tree!, edits, at.entries);
   const files = edits.filter((f) => !undone.has(f.path));
@@ -356,7 +362,48 @@ async function closeChangingNothing(ctx: DeliveryContext, group: Group, base: st
   return writingNothing(group, head, pullRequest, [{ message: `pull request #${pullRequest.number} (${pullRequest.url}) is closed: ${why}` }]);
 }
 
-/** The landing of a run that wrote nothing on the pull request's branch, which holds `head`: it left the pull request as it is, or closed it. */
+/**
+ * Who closed `closed`, the pull request the branch outlived, without merging, when that was not
+ * gitops-promote (its opener) and this run proposes the same change to the same base again
+ * (`tree`, the base with this run's files): a person's decision, which a re-run of the same
+ * promotion does not undo by opening it again (and merging it). undefined otherwise.
+ */
+async function declinedAlike(ctx: DeliveryContext, at: Head, closed: Outlived, head: string, tree: string): Promise<Closer | undefined> {
+  if (closed.merged || closed.base !== at.base || !(await sameChange(ctx, at, head, tree))) return undefined;
+  const closer = await closerOf(ctx.client(), ctx.repository, closed.number);
+  return closer.opener ? undefined : closer;
+}
+
+/**
+ * Whether `tree` changes the base as read (`at`) as `head` changed it from where it forked: the same
+ * files to the same text. The base may have moved since in other files.
+ */
+async function sameChange(ctx: DeliveryContext, at: Head, head: string, tree: string): Promise<boolean> {
+  const fork = await ctx.git.forkPoint(ctx.remote, at.base, head);
+  if (fork === undefined) return false;
+  const proposed = changedFiles(at.entries, await ctx.git.entries(tree));
+  const declined = changedFiles(await ctx.git.entries(fork.commit), await ctx.git.entries(head));
+  return proposed.size === declined.size && [...proposed].every(([path, blob]) => declined.has(path) && declined.get(path) === blob);
+}
+
+/** The files `to` changes from `from`, each to its blob (undefined: deleted). */
+function changedFiles(from: ReadonlyMap<string, TreeEntry>, to: ReadonlyMap<string, TreeEntry>): Map<string, string | undefined> {
+  const changed = new Map<string, string | undefined>();
+  for (const [path, entry] of to) if (from.get(path)?.sha !== entry.sha) changed.set(path, entry.sha);
+  for (const path of from.keys()) if (!to.has(path)) changed.set(path, undefined);
+  return changed;
+}
+
+/** The landing of a run that leaves closed the pull request a person closed at the change it proposes (declinedAlike), with a warning saying so. */
+function leftClosed(ctx: DeliveryContext, group: Group, base: string, closed: Outlived, head: string, closer: Closer): Landing {
+  const by = closer.login === undefined ? "" : ` by @${closer.login}`;
+  ctx.log(`pull request #${closed.number} (${group.prBranch} -> ${base}) was closed${by} without merging, at the change this run proposes: left closed`);
+  const message = `left closed: pull request #${closed.number} (${closed.url}) was closed${by} without merging, and this run proposes the same change to ${base} again; dispatch a different version, or reopen it`;
+  const pullRequest: PullRequest = { number: closed.number, url: closed.url, nodeId: closed.nodeId, operation: "none", autoMerge: false };
+  return writingNothing(group, head, pullRequest, [{ message }]);
+}
+
+/** The landing of a run that wrote nothing on the pull request's branch, which holds `head`: it left the pull request as it is (open, or closed by a person), or closed it. */
 function writingNothing(group: Group, head: string, pullRequest: PullRequest, warnings: readonly Warning[]): Landing {
   return { mode: "pull-request", branch: group.prBranch, files: [], changes: [], head, pullRequest, warnings };
 }

@@ -69,9 +69,20 @@ export interface BranchPulls {
    * person closed or merged it and the branch outlived it (GitHub keeps head branches by
    * default). The branch is a leftover, not current, whichever base that pull request had.
    */
-  readonly outlived: { readonly number: number; readonly base: string; readonly merged: boolean; readonly closedFor: number } | undefined;
+  readonly outlived: Outlived | undefined;
   /** The number of the newest pull request the branch has had, open or closed (0: none): any opened later is newer. */
   readonly newest: number;
+}
+
+/** A closed pull request whose branch outlived it (BranchPulls). */
+export interface Outlived {
+  readonly number: number;
+  readonly url: string;
+  readonly nodeId: string;
+  readonly base: string;
+  readonly merged: boolean;
+  /** How long ago it was closed (ms, by GitHub's clock). */
+  readonly closedFor: number;
 }
 
 /**
@@ -108,7 +119,22 @@ export async function findPullRequests(
   // Measured against the answer's Date, not this runner's clock; NaN (no date) reads as long ago.
   const closedFor = Date.parse(all.headers.date ?? "") - Date.parse(closed.closed_at ?? "");
   const merged = closed.merged_at !== null && closed.merged_at !== undefined;
-  return { open, elsewhere, outlived: { number: closed.number, base: closed.base.ref, merged, closedFor }, newest };
+  const outlived = { number: closed.number, url: closed.html_url, nodeId: closed.node_id, base: closed.base.ref, merged, closedFor };
+  return { open, elsewhere, outlived, newest };
+}
+
+/** Who closed a pull request: the account's login (undefined when GitHub does not say), and whether it is the one that opened it. */
+export interface Closer {
+  readonly login: string | undefined;
+  /** The account that opened it closed it: gitops-promote's token, for a pull request of ours (closePullRequest). */
+  readonly opener: boolean;
+}
+
+/** Who closed pull request `number`: its issue says (`closed_by`), the pulls API does not. */
+export async function closerOf(client: GitHubClient, repository: Repository, number: number): Promise<Closer> {
+  const { data } = await client.rest.issues.get({ ...repository, issue_number: number });
+  const login = data.closed_by?.login;
+  return { login, opener: login !== undefined && login === data.user?.login };
 }
 
 /** The open pull requests from `head`, into any base (GitHub keeps one per base). */

@@ -109,7 +109,14 @@ describe("one pull request per branch", () => {
     expect(await branchPulls()).toEqual({
       open: undefined,
       elsewhere: undefined,
-      outlived: { number: 1, base: "main", merged: false, closedFor: expect.any(Number) },
+      outlived: {
+        number: 1,
+        url: `${fake.url}/${OWNER}/${REPO}/pull/1`,
+        nodeId: expect.any(String),
+        base: "main",
+        merged: false,
+        closedFor: expect.any(Number),
+      },
       newest: 1,
     });
     // Pushed to since: another run's branch, about to open its pull request.

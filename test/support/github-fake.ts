@@ -235,8 +235,8 @@ export interface FakeGitHub {
   setPermissions(permissions: Partial<TokenPermissions>, token?: string): void;
   /** Protects `branch` (or, with undefined, lifts its protection). */
   protect(owner: string, repo: string, branch: string, protection: Protection | undefined): void;
-  /** Another valid token (e.g. a PAT next to GITHUB_TOKEN). */
-  addToken(token: string): void;
+  /** Another valid token (e.g. a PAT next to GITHUB_TOKEN), of `actor` (a person's) or, by default, the same account. */
+  addToken(token: string, actor?: Actor): void;
   inject(fault: Fault): InjectedFault;
   takeViolations(): Violation[];
   /** Clone URL; with `auth` (default true) the token (default `token`) is embedded as `x-access-token:<token>@`. */
@@ -264,6 +264,8 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
   const token = options.token ?? `ghs_fake${Math.random().toString(36).slice(2)}${Date.now().toString(36)}`;
   const actor = options.actor ?? DEFAULT_ACTOR;
   const tokens = new Set([token]);
+  // The accounts of tokens added for another one than `actor`'s: what they open or close is theirs.
+  const accounts = new Map<string, Actor>();
   const granted = new Map<string, TokenPermissions>();
   const permissionsOf = (tok: string): TokenPermissions => granted.get(tok) ?? ALL_PERMISSIONS;
   const access = new Map<string, Access>();
@@ -445,7 +447,9 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
           return { status: 422, body: errorBody(422, message) };
         }
       }
-      return matched.route.handle({ repo, params: matched.params, query: url.searchParams, body, token: tok, permissions: permissionsOf(tok), services });
+      const account = accounts.get(tok);
+      const as = account ? { ...services, actor: account } : services;
+      return matched.route.handle({ repo, params: matched.params, query: url.searchParams, body, token: tok, permissions: permissionsOf(tok), services: as });
     })();
 
     if (template) {
@@ -684,8 +688,9 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       access.set(`${tok ?? "*"} ${key(owner, name)}`, level);
     },
 
-    addToken(tok) {
+    addToken(tok, account) {
       tokens.add(tok);
+      if (account) accounts.set(tok, account);
     },
 
     setPermissions(permissions, tok = token) {

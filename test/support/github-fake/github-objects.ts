@@ -198,7 +198,7 @@ export function pullRequest(urls: Urls, repo: RepoState, view: PullView): JsonOb
     locked: false,
     title: pull.title,
     body: pull.body,
-    user: actorJson,
+    user: user(urls, pull.openedBy.login, pull.openedBy.id),
     labels: pull.labels.map((name) => label(urls, repo, name)),
     milestone: null,
     active_lock_reason: null,

@@ -432,6 +432,8 @@ export const routes: Route[] = [
         mergeStateStatus: "CLEAN",
         autoMerge: null,
         comments: [],
+        openedBy: { login: r.services.actor.login, id: r.services.actor.id },
+        closedBy: null,
       };
       r.repo.pulls.push(pull);
       const body = await pullView(r, pull);
@@ -467,6 +469,7 @@ export const routes: Route[] = [
       if ((r.body.state === "closed" || r.body.state === "open") && !pull.merged) {
         pull.state = r.body.state;
         pull.closedAt = r.body.state === "closed" ? now : null;
+        pull.closedBy = r.body.state === "closed" ? { login: r.services.actor.login, id: r.services.actor.id } : null;
       }
       pull.updatedAt = now;
       return { status: 200, body: await pullView(r, pull) };
@@ -497,6 +500,16 @@ export const routes: Route[] = [
     method: "get",
     template: "/repos/{owner}/{repo}/pulls/{pull_number}/merge",
     handle: async (r) => ({ status: findPull(r, "pull_number")?.merged ? 204 : 404 }),
+  },
+  {
+    method: "get",
+    template: "/repos/{owner}/{repo}/issues/{issue_number}",
+    async handle(r) {
+      const pull = findPull(r, "issue_number");
+      if (!pull) return notFound();
+      const closer = pull.closedBy && objects.user(r.services.urls, pull.closedBy.login, pull.closedBy.id);
+      return { status: 200, body: { ...objects.issueOfPull(r.services.urls, r.repo, pull, await pullView(r, pull)), closed_by: closer } };
+    },
   },
   {
     method: "post",

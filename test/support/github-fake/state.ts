@@ -48,6 +48,16 @@ export interface PullState {
   autoMerge: AutoMergeRequest | null;
   /** The bodies of the comments posted on it, oldest first. */
   comments: string[];
+  /** The account whose token opened it: the pull request's `user`. */
+  openedBy: Account;
+  /** The account whose token closed it unmerged (the issue's `closed_by`); null while open, and on a merged one. */
+  closedBy: Account | null;
+}
+
+/** A GitHub account as a pull request or issue names it. */
+export interface Account {
+  login: string;
+  id: number;
 }
 
 export interface WorkflowRunState {

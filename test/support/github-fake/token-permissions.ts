@@ -34,6 +34,7 @@ const REST_NEEDS: Readonly<Record<string, readonly Need[]>> = {
   "pulls/update": [["pull-requests", "write"]],
   "pulls/request-reviewers": [["pull-requests", "write"]],
   // GitHub takes Issues or Pull requests on a pull request's issue; the fake models the latter.
+  "issues/get": [["pull-requests", "read"]],
   "issues/add-labels": [["pull-requests", "write"]],
   "issues/add-assignees": [["pull-requests", "write"]],
   "issues/create-comment": [["pull-requests", "write"]],

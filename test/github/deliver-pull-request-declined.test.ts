@@ -1,0 +1,94 @@
+/**
+ * A pull request a person closed without merging is their decision: a re-run of the same
+ * promotion leaves it closed (no new pull request, no merge) and says so; a different version
+ * opens a new one. One gitops-promote closed itself, its opener, is no such decision.
+ */
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createClient, type GitHubClient } from "../../src/github/client.js";
+import { deliver, type DeliveryContext } from "../../src/github/deliver.js";
+import { GitRepo } from "../../src/github/git.js";
+import { startFakeGitHub, type FakeGitHub } from "../support/github-fake.js";
+import { APP, checkout, checksPending, cloneRepo, deployment, OWNER, REPO, squashPullRequest } from "./fixture.js";
+
+const PR = "gitops-promote/app";
+const repository = { owner: OWNER, repo: REPO };
+const request = (version: string) => ({ images: [`${APP}:${version}`], setters: [], sets: [], paths: [] });
+const alice = { login: "alice", id: 5_001, name: "Alice", email: "alice@acme.test" };
+
+describe("deliver: a pull request a person closed without merging", () => {
+  let fake: FakeGitHub;
+  let ctx: DeliveryContext;
+  let logged: string[];
+  let ours: GitHubClient;
+  let person: GitHubClient;
+  beforeEach(async () => {
+    logged = [];
+    fake = await startFakeGitHub();
+    const { git } = await checkout(fake, { "app.yaml": deployment("app", `${APP}:1.0.0`), "api.yaml": "kind: ConfigMap\n" });
+    ours = createClient({ token: fake.token, baseUrl: fake.apiUrl });
+    fake.addToken("ghp_alice", alice);
+    person = createClient({ token: "ghp_alice", baseUrl: fake.apiUrl });
+    ctx = { git, remote: "origin", repository, client: () => ours, log: (m) => logged.push(m) };
+  });
+  afterEach(() => fake.close());
+
+  /** One run with merge: auto, in a fresh checkout of its own (as each dispatch's job has). */
+  const run = async (version: string) => deliver({ ...ctx, git: new GitRepo(await cloneRepo(fake)) }, request(version), squashPullRequest(PR, "auto"));
+  const pulls = () => fake.pulls(OWNER, REPO).map((p) => `#${p.number} ${p.merged ? "merged" : p.state}`);
+  const branchHead = async () => (await fake.refs(OWNER, REPO))[`refs/heads/${PR}`];
+
+  /** Our pull request on 1.1.0, left open by pending checks, closed by Alice; main moved since in another file. */
+  async function closedByAlice(): Promise<string | undefined> {
+    checksPending(fake);
+    await run("1.1.0");
+    await person.rest.pulls.update({ ...repository, pull_number: 1, state: "closed" });
+    await fake.commitFile(OWNER, REPO, "main", "api.yaml", "kind: ConfigMap\ndata: {}\n", "unrelated change");
+    return branchHead();
+  }
+
+  it("a re-run of the same promotion leaves it closed: no new pull request, no merge, and a warning saying so", async () => {
+    const closedAt = await closedByAlice();
+
+    const again = await run("1.1.0");
+    const url = `${fake.url}/${OWNER}/${REPO}/pull/1`;
+    const message = `left closed: pull request #1 (${url}) was closed by @alice without merging, and this run proposes the same change to main again; dispatch a different version, or reopen it`;
+    expect(again.changed).toBe(false);
+    expect(again.landings).toEqual([
+      {
+        mode: "pull-request",
+        branch: PR,
+        files: [],
+        changes: [],
+        head: closedAt,
+        pullRequest: { number: 1, url, nodeId: expect.any(String), operation: "none", autoMerge: false },
+        warnings: [{ message }],
+      },
+    ]);
+    // The run's warnings, which the job summary and the annotations show.
+    expect(again.plan.warnings).toContainEqual({ message });
+    expect(pulls()).toEqual(["#1 closed"]);
+    expect(await branchHead()).toBe(closedAt);
+    expect(await fake.readFile(OWNER, REPO, "main", "app.yaml")).toContain(`${APP}:1.0.0`);
+    expect(logged).toContain(`pull request #1 (${PR} -> main) was closed by @alice without merging, at the change this run proposes: left closed`);
+  });
+
+  it("a new version opens a new pull request", async () => {
+    await closedByAlice();
+
+    const newer = await run("1.2.0");
+    expect(newer.landings.map((l) => [l.pullRequest?.number, l.pullRequest?.operation, l.merge])).toEqual([[2, "created", "auto-merge"]]);
+    expect(pulls()).toEqual(["#1 closed", "#2 open"]);
+    expect(await fake.readFile(OWNER, REPO, PR, "app.yaml")).toContain(`${APP}:1.2.0`);
+  });
+
+  it("one its opener closed (gitops-promote's own token) is no person's decision: the same promotion opens it anew", async () => {
+    checksPending(fake);
+    await run("1.1.0");
+    await ours.rest.pulls.update({ ...repository, pull_number: 1, state: "closed" });
+
+    const again = await run("1.1.0");
+    expect(again.landings.map((l) => [l.pullRequest?.number, l.pullRequest?.operation, l.merge])).toEqual([[2, "created", "auto-merge"]]);
+    expect(pulls()).toEqual(["#1 closed", "#2 open"]);
+    expect(again.plan.warnings).toEqual([]);
+  });
+});
