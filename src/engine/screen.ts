@@ -45,6 +45,11 @@ export type YamlScreen = Pick<RegExp, "exec" | "test">;
  */
 const DOUBLE_QUOTED_ESCAPE = /"[^"\\]*\\/;
 
+/** Whether a text holds DOUBLE_QUOTED_ESCAPE, so may spell what it holds by escapes; looked for only in a text holding a `\`. */
+export function mayHoldEscapes(text: string): boolean {
+  return text.includes("\\") && DOUBLE_QUOTED_ESCAPE.test(text);
+}
+
 /**
  * `words` as one alternation, and a file they miss let through when it holds DOUBLE_QUOTED_ESCAPE. That is looked
  * for apart, in files holding a `\`: V8 skips ahead by the alternation's shortest word, so a one-character word
@@ -52,10 +57,9 @@ const DOUBLE_QUOTED_ESCAPE = /"[^"\\]*\\/;
  */
 function yamlScreen(words: readonly string[]): YamlScreen {
   const alternation = new RegExp(words.map(escapeRegExp).join("|"));
-  const escaped = (text: string) => text.includes("\\") && DOUBLE_QUOTED_ESCAPE.test(text);
   return {
-    exec: (text) => alternation.exec(text) ?? (escaped(text) ? DOUBLE_QUOTED_ESCAPE.exec(text) : null),
-    test: (text) => alternation.test(text) || escaped(text),
+    exec: (text) => alternation.exec(text) ?? (mayHoldEscapes(text) ? DOUBLE_QUOTED_ESCAPE.exec(text) : null),
+    test: (text) => alternation.test(text) || mayHoldEscapes(text),
   };
 }
 

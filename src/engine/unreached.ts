@@ -14,6 +14,8 @@ import { fileKind } from "./file-kind.js";
 import { fileMarkers, misplacedMarkers } from "./file-markers.js";
 import { where, type FluxSetter } from "./flux-objects.js";
 import { deployedText, spelledAt } from "./image-spelling.js";
+import { mayHoldEscapes } from "./screen.js";
+import { readDoubleQuoted } from "../yaml/scalar-text.js";
 
 /**
  * A run that changes nothing because nothing names what it brings is most often a typo in a
@@ -136,7 +138,14 @@ export function unreachedImages(
  * (an ImageRepository, argocd-image-updater's annotations: deployedText) is in none. A KCL reference built on a registry constant holds it unspelt; editKcl names it.
  */
 export function holdsImage(path: string, text: string, image: ImageRef): boolean {
+  if (spells(text, image)) return true;
+  const kind = fileKind(path);
+  // A YAML double-quoted scalar may spell it by escapes (`"ghcr.io\/acme\/app"`), which the editors read: as the screen lets such a file through (mayHoldEscapes), it is read as written.
+  return kind === "kcl" ? mayBuildOnRegistry(text, image) : kind === "yaml" && mayHoldEscapes(text) && spells(readDoubleQuoted(text), image);
+}
+
+/** Whether a text spells the image's repository where a field may be edited (holdsImage). */
+function spells(text: string, image: ImageRef): boolean {
   // The screen first, then the reading: another registry's repository of the same path, or a mapping key named like the image, is none.
-  const pattern = repositoryPattern(image);
-  return (pattern.test(text) && spelledAt(deployedText(text), image) !== undefined) || (fileKind(path) === "kcl" && mayBuildOnRegistry(text, image));
+  return repositoryPattern(image).test(text) && spelledAt(deployedText(text), image) !== undefined;
 }

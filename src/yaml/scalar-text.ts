@@ -88,6 +88,23 @@ export function unescapeDoubleQuoted(inner: string, map?: number[]): string | un
   return from === 0 ? inner : out + inner.slice(from);
 }
 
+/**
+ * `text` with each double-quoted scalar holding an escape written as it reads, where that is plain (no quote,
+ * backslash or line break in it): what a search for a word finds of a YAML text spelling it by escapes
+ * (`"ghcr.io\/acme\/app"`, or `"ghcr.io/acme/\` and `app"` on the next line, a line break escaped). A line break
+ * in one reads as a space, as its fold. Lines and offsets are not kept, and the span between two quotes that
+ * are no scalar's (one in a comment) is read as one too: a search of this adds to one of `text`, never replaces it.
+ */
+export function readDoubleQuoted(text: string): string {
+  return text.replace(/"((?:[^"\\]|\\[\s\S])*)"/g, (scalar, inner: string) => {
+    if (!inner.includes("\\")) return scalar;
+    // An escaped line break joins its lines, leading spaces dropped; another is folded, to a space at least.
+    const joined = inner.replace(/\\\r?\n[ \t]*|\\[\s\S]|[ \t]*\r?\n[ \t]*/g, (part) => (part.startsWith("\\") ? (/^\\\r?\n/.test(part) ? "" : part) : " "));
+    const read = unescapeDoubleQuoted(joined);
+    return read === undefined || /["\\\r\n]/.test(read) ? scalar : `"${read}"`;
+  });
+}
+
 /** The text of a double-quoted scalar's source (quotes included, no line break), its map's offsets in that source; undefined for an escape YAML refuses. */
 export function decodeDoubleQuoted(source: string): Decoded | undefined {
   const map: number[] = [];

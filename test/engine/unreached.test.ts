@@ -272,3 +272,44 @@ describe("planUpdate: a Docker Hub short name or a local registry's image no fil
     ]);
   });
 });
+
+describe("planUpdate: a repository spelled with escapes in a double-quoted YAML scalar is reached (review code20 S1)", () => {
+  const files = (text: string, outside = false): TreeSource => ({
+    async *list() {
+      yield* outside ? ["apps/other.yaml", "lib/d.yaml"] : ["apps/d.yaml"];
+    },
+    read: async (path) => Buffer.from(path.endsWith("d.yaml") ? text : "a: 1\n"),
+  });
+  const run = (text: string, request: { paths?: string[] } = {}, outside = false) =>
+    planUpdate(files(text, outside), { images: ["ghcr.io/acme/web:1.2.3"], setters: [], sets: [], paths: [], ...request });
+
+  it.each([
+    ["a `\\/`", 'image: "ghcr.io\\/acme\\/web:1.2.2"\n'],
+    ["a `\\x2f` and a `\\u002f`", 'image: "ghcr.io\\x2facme\\u002fweb:1.2.2"\n'],
+    ["an escaped line break", 'image: "ghcr.io/acme/\\\n  web:1.2.2"\n'],
+  ])("edited where it is spelled with %s, and not warned unreached", async (_, text) => {
+    const plan = await run(text);
+    expect(plan.changes.map((c) => [c.old, c.new])).toEqual([["ghcr.io/acme/web:1.2.2", "ghcr.io/acme/web:1.2.3"]]);
+    expect(plan.warnings).toEqual([]);
+  });
+
+  it("already holding the incoming version: nothing to change, and no warning", async () => {
+    const plan = await run('image: "ghcr.io\\/acme\\/web:1.2.3"\n');
+    expect(plan.changes).toEqual([]);
+    expect(plan.warnings).toEqual([]);
+  });
+
+  it("counted where it is left out of the paths to update", async () => {
+    const plan = await run('image: "ghcr.io\\/acme\\/web:1.2.2"\n', { paths: ["apps/**"] }, true);
+    expect(plan.warnings.map((w) => w.message)).toEqual([
+      "no file inside the paths to update holds ghcr.io/acme/web (1 file outside them does); nothing to do for ghcr.io/acme/web:1.2.3",
+    ]);
+  });
+
+  it("still unreached where the escapes spell another repository, or a `\\` is outside any double-quoted scalar", async () => {
+    for (const text of ['image: "ghcr.io\\/acme\\/api:1.2.2"\n', "image: 'ghcr.io\\/acme\\/web:1.2.2'\n", "image: ghcr.io\\/acme\\/web:1.2.2\n"]) {
+      const plan = await run(text);
+      expect(plan.warnings.map((w) => w.kind)).toEqual(["unreached"]);
+    }
+  });
+});

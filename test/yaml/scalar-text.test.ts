@@ -1,7 +1,7 @@
 /** How scalar sources become text: folded block scalars and double-quoted escapes (checked against the yaml package in subset.test.ts too), and where each character is written. */
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { decodeDoubleQuoted, fold, unescapeDoubleQuoted } from "../../src/yaml/scalar-text.js";
+import { decodeDoubleQuoted, fold, readDoubleQuoted, unescapeDoubleQuoted } from "../../src/yaml/scalar-text.js";
 
 describe("fold", () => {
   it("joins lines with a space and keeps one line break per empty line", () => {
@@ -54,5 +54,18 @@ describe("decodeDoubleQuoted: a one-line double-quoted scalar read with where ea
   it("refuses a surrogate code point, as the text the parser reads does (one decoder for both)", () => {
     expect(decodeDoubleQuoted(String.raw`"a\ud800b"`)).toBeUndefined();
     expect(decodeDoubleQuoted(String.raw`"a\U0000DFFF"`)).toBeUndefined();
+  });
+});
+
+describe("readDoubleQuoted: a text's double-quoted scalars holding escapes, as they read (review code20 S1)", () => {
+  it("reads the escapes and joins an escaped line break, as YAML does", () => {
+    const text = 'a: "ghcr.io\\/acme\\x2fweb:1"\nb: "ghcr.io/acme/\\\n    web:1"\nc: "x\n  y\\u002f"\n';
+    expect(readDoubleQuoted(text)).toBe('a: "ghcr.io/acme/web:1"\nb: "ghcr.io/acme/web:1"\nc: "x y/"\n');
+    expect(Object.values(parse(readDoubleQuoted(text)) as object)).toEqual(Object.values(parse(text) as object));
+  });
+
+  it("leaves a scalar with no escape, one reading a quote, backslash or line break, and one YAML refuses, as written", () => {
+    const text = 'a: "plain"\nb: "say \\"hi\\""\nc: "\\\\d"\nd: "\\n"\ne: "\\q"\nf: \'single\\/\'\n';
+    expect(readDoubleQuoted(text)).toBe(text);
   });
 });
