@@ -144,8 +144,21 @@ export interface FieldWarning extends Warning {
   readonly about?: WarningAbout;
 }
 
-/** An EditResult inside the engine, its warnings with what they are about. */
+/**
+ * What only the engine reads of a change: the repository of the incoming image whose version it wrote, where the
+ * field alone spells none (a kustomize `images:` entry's newTag, a Helm or KCL `{repository, tag}` tag), as the
+ * editor that matched the field by its name or repository knows it. Stripped (publicChange) before changes leave the engine.
+ */
+export interface ChangeNames {
+  readonly repository?: string;
+}
+
+/** A change inside the engine, with what it names (ChangeNames). */
+export type FieldChangeAbout = FieldChange & ChangeNames;
+
+/** An EditResult inside the engine, its changes with what they name and its warnings with what they are about. */
 export interface FieldEditResult extends EditResult {
+  readonly changes: readonly FieldChangeAbout[];
   readonly warnings: readonly FieldWarning[];
 }
 
@@ -156,9 +169,16 @@ export function publicWarning<W extends FieldWarning>(warning: W): Omit<W, "abou
   return rest;
 }
 
-/** An editor's result as it leaves the engine: its warnings without what only the engine reads. */
+/** `change` without what only the engine reads. */
+export function publicChange<C extends ChangeNames>(change: C): Omit<C, "repository"> {
+  if (!("repository" in change)) return change;
+  const { repository: _, ...rest } = change;
+  return rest;
+}
+
+/** An editor's result as it leaves the engine: its changes and warnings without what only the engine reads. */
 export function publicResult(result: FieldEditResult): EditResult {
-  return { ...result, warnings: result.warnings.map(publicWarning) };
+  return { ...result, changes: result.changes.map(publicChange), warnings: result.warnings.map(publicWarning) };
 }
 
 /**

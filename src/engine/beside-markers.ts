@@ -3,7 +3,7 @@
  * ImagePolicy that would govern it, would not have moved it so: one pod split across versions, said
  * at the field.
  */
-import type { Change, Warning } from "../change.js";
+import type { Change, ChangeNames, Warning } from "../change.js";
 import { tryParseImageRef, type ImageRef } from "../image/reference.js";
 import { nextVersion, versionOf, type ImageUpdate, type Version } from "../image/update.js";
 import { andList } from "../text/and-list.js";
@@ -51,7 +51,7 @@ export function warnBesideMarkers(
  * misplacedMarkers'), the field was marked in the wrong place: that marker is named, not "add one".
  */
 export function warnUnpolicied(
-  changes: readonly Change[],
+  changes: readonly (Change & ChangeNames)[],
   updates: readonly ImageUpdate[],
   policiesAt: (repository: string) => readonly FluxPolicy[],
   marked: (image: ImageRef) => boolean,
@@ -91,9 +91,15 @@ export function warnUnpolicied(
 
 /**
  * The incoming image a field matched by repository moved to, and the version it held: a whole reference, or a
- * kustomize, Helm or KCL `{repository, tag}` tag field.
+ * kustomize, Helm or KCL `{repository, tag}` tag field, by the repository its editor matched it by (ChangeNames).
+ * A tag field's change naming none (an Argo CD tag parameter) is told by its tag, where one incoming image alone has it.
  */
-export function movedBy(change: Change, updates: readonly ImageUpdate[]): { update: ImageUpdate; current: Version } | undefined {
+export function movedBy(change: Change & ChangeNames, updates: readonly ImageUpdate[]): { update: ImageUpdate; current: Version } | undefined {
+  if (change.repository !== undefined) {
+    const update = updates.find((u) => u.image.repository === change.repository);
+    // The tag is what says the version: the digest written beside it is no move of its own.
+    return update && update.image.tag === change.new ? { update, current: versionOf(change.old, undefined) } : undefined;
+  }
   if (change.kind === "image" || change.kind === "kcl-image") {
     const written = tryParseImageRef(change.new);
     const update = written && updates.find((u) => u.image.repository === written.repository);

@@ -4,8 +4,8 @@
  * runs the pure editors on the few that do, and returns the new texts with every change.
  * Nothing is written here; a plan that throws leaves the tree as it was.
  */
-import type { Change, FieldEditResult, FieldWarning, FullEditRequest, Warning } from "../change.js";
-import { isAside, publicWarning, SourceError } from "../change.js";
+import type { Change, ChangeNames, FieldEditResult, FieldWarning, FullEditRequest, Warning } from "../change.js";
+import { isAside, publicChange, publicWarning, SourceError } from "../change.js";
 import type { MarkerLine } from "../image/marker.js";
 import type { ImageRef } from "../image/reference.js";
 import type { ImageUpdate } from "../image/update.js";
@@ -64,6 +64,16 @@ export interface FilePlan {
   readonly after: string;
   readonly changes: readonly Change[];
   readonly target?: string;
+}
+
+/** A FilePlan inside the engine, its changes with what they name (ChangeNames): publicFilePlan strips that. */
+interface PlannedFile extends FilePlan {
+  readonly changes: readonly (Change & ChangeNames)[];
+}
+
+/** `file` as it leaves the engine. */
+function publicFilePlan(file: PlannedFile): FilePlan {
+  return { ...file, changes: file.changes.map(publicChange) };
 }
 
 export interface PlannedTarget {
@@ -170,8 +180,8 @@ export async function planUpdate(listed: TreeSource, request: UpdateRequest): Pr
   // After the left-behind references are judged: this warning names the image at an edited field, which would explain them.
   warnings.push(...(await reachingOtherTargets(run, planned, kustomizations)));
   return {
-    files: planned,
-    changes: planned.flatMap((f) => f.changes),
+    files: planned.map(publicFilePlan),
+    changes: planned.flatMap((f) => f.changes.map(publicChange)),
     warnings: [...leftOut, ...misplaced, ...idlePaths, ...warnings].map((w) => unfiled(publicWarning(w))),
     targets: targets.map((t) => ({ name: t.name, ...(t.delivery && { delivery: t.delivery }) })),
     images: [...valid.images, ...valid.setters.values()],
@@ -359,8 +369,8 @@ function planFiles(
   paired: PairedTags,
   { forFile, fluxPoliciesAt }: RunSetters,
   warnings: FieldWarning[],
-): FilePlan[] {
-  const planned: FilePlan[] = [];
+): PlannedFile[] {
+  const planned: PlannedFile[] = [];
   for (const [path, text] of texts) {
     if (!run.inScope(path) || readOnly.has(path)) continue;
     const target = run.targetFor(path);
@@ -533,7 +543,7 @@ function planFile(
   target: string | undefined,
   warnings: FieldWarning[],
   helmTemplate: boolean,
-): FilePlan | undefined {
+): PlannedFile | undefined {
   const kind = fileKind(path)!;
   // A byte order mark is no part of the source the editors read; it stays in front.
   const bom = text.startsWith("\uFEFF") ? "\uFEFF" : "";

@@ -12,7 +12,7 @@ import {
   SourceError,
   type EditRequest,
   type EditResult,
-  type FieldChange,
+  type FieldChangeAbout,
   type FieldEditResult,
   type FieldWarning,
   type FullEditRequest,
@@ -114,7 +114,7 @@ function assertSafeBody(value: string, line: number): void {
 }
 
 class ImageEditor {
-  readonly edits: { splice: Splice; change: FieldChange }[] = [];
+  readonly edits: { splice: Splice; change: FieldChangeAbout }[] = [];
   readonly warnings: FieldWarning[] = [];
   readonly marked: MarkedFields;
   readonly text: string;
@@ -279,8 +279,10 @@ class ImageEditor {
     const tagKey = this.pathText(tag.path);
     const { next, say } = nextSplitImage(update, { tag: tagLiteral.body, digest: digest && this.literal(digest.token).body });
     say(this.versionNote(tagLiteral, tagKey, update.image.repository), this.versionNote(tagLiteral, pair(), update.image.repository));
-    if (next?.tag !== undefined) this.write(tagLiteral, next.tag, "kcl-image", tagKey);
-    if (digest && next?.digest !== undefined) this.write(this.literal(digest.token), next.digest, "kcl-image", this.pathText(digest.path));
+    // The tag and digest name no image by themselves: the change names the repository its config holds.
+    const { repository: named } = update.image;
+    if (next?.tag !== undefined) this.write(tagLiteral, next.tag, "kcl-image", tagKey, named);
+    if (digest && next?.digest !== undefined) this.write(this.literal(digest.token), next.digest, "kcl-image", this.pathText(digest.path), named);
   }
 
   /**
@@ -751,13 +753,14 @@ class ImageEditor {
     if (image.tag !== undefined) write(formatImageRef({ name: next.name, tag: next.tag }));
   }
 
-  write(literal: Literal, value: string, kind: "kcl-image" | "setter", key: string): void {
+  /** Sets a literal's body, the change naming the incoming `repository` it writes a version of where the value alone names none (ChangeNames). */
+  write(literal: Literal, value: string, kind: "kcl-image" | "setter", key: string, repository?: string): void {
     if (value === literal.body) return;
     const line = this.line(literal);
     assertSafeBody(value, line);
     this.edits.push({
       splice: { start: literal.start, end: literal.end, insert: value },
-      change: { line, kind, key, old: literal.body, new: value },
+      change: { line, kind, key, old: literal.body, new: value, ...(repository !== undefined && { repository }) },
     });
   }
 }

@@ -83,7 +83,7 @@ export function setHelmImage(image: HelmImage, incoming: ReadonlyMap<string, Ima
     { field: tag, node: tagNode, value: next.tag },
     { field: digest, node: isFlowScalar(digestNode) ? digestNode : undefined, value: next.digest },
   ].filter((w): w is FieldWrite => w.field !== undefined && w.node !== undefined && w.value !== undefined);
-  writeVersion(plan, { ...pair, name, next }, { writes }, helmReader(plan, incoming), say, { kind: "helm", document });
+  writeVersion(plan, { ...pair, name, next }, { writes }, helmReader(plan, incoming), say, { kind: "helm", document, repository: ofImage });
 }
 
 /** The version decision for a Helm image of `update`'s repository whose tag reads `tag` and whose digest field holds `digest` (undefined: it has none). */

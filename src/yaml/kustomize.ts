@@ -173,7 +173,11 @@ function editList(
       if (f === undefined) adds.push({ map: entry, key, value });
       else if (isFlowScalar(f.node)) writes.push({ field: f, node: f.node, value });
     }
-    writeVersion(plan, { at: entry.start, mapping: at, name, next }, { writes, adds }, entryReader(plan, incoming), say, { kind: "kustomize", document });
+    writeVersion(plan, { at: entry.start, mapping: at, name, next }, { writes, adds }, entryReader(plan, incoming), say, {
+      kind: "kustomize",
+      document,
+      repository: update.image.repository,
+    });
   });
 }
 

@@ -5,7 +5,9 @@
  */
 import {
   versionNoteWarning,
+  type ChangeNames,
   type FieldChange,
+  type FieldChangeAbout,
   type FieldEditResult,
   type FieldWarning,
   type FullEditRequest,
@@ -22,8 +24,8 @@ import { pairInsertion, scalarSplice, tagHolds, tagWarning } from "./splice.js";
 /** One editor of DESIGN §2: reads the parsed file and records its edits in the plan. */
 export type Editor = (file: YamlFile, request: FullEditRequest, plan: EditPlan) => void;
 
-/** How a change is reported, apart from what the plan knows itself (line, old, new). */
-export interface ChangeLabel {
+/** How a change is reported, apart from what the plan knows itself (line, old, new), and what it names (ChangeNames). */
+export interface ChangeLabel extends ChangeNames {
   readonly kind: FieldChange["kind"];
   readonly key: string;
   readonly document: YamlDocument;
@@ -32,7 +34,7 @@ export interface ChangeLabel {
 /** A splice and the change it makes. */
 export interface PlannedChange {
   readonly splice: Splice;
-  readonly change: Omit<FieldChange, "line">;
+  readonly change: Omit<FieldChangeAbout, "line">;
 }
 
 export interface PlannedWarning {
@@ -79,17 +81,17 @@ export class EditPlan {
     }
     const splice = scalarSplice(this.file, node, value, inFlow, verbatim);
     this.values.set(node, value);
-    this.planned.push({ splice, change: { kind: label.kind, key: label.key, old, new: value, object: label.document.object } });
+    this.planned.push({ splice, change: { ...changeOf(label), old, new: value } });
   }
 
   /** Adds `key: value` as a new last pair of `map` (several keys: the value nested under them). */
   addPair(map: MapNode, keys: readonly [string, ...string[]], value: string, label: ChangeLabel): void {
     const splice = pairInsertion(this.file, map, keys, value);
-    this.planned.push({ splice, change: { kind: label.kind, key: label.key, old: "", new: value, op: "create", object: label.document.object } });
+    this.planned.push({ splice, change: { ...changeOf(label), old: "", new: value, op: "create" } });
   }
 
   /** Plans a splice the caller rendered itself: an edit made in a text held inside one of this file's scalars, moved to this file's offsets. */
-  addSplice(splice: Splice, change: Omit<FieldChange, "line">): void {
+  addSplice(splice: Splice, change: Omit<FieldChangeAbout, "line">): void {
     this.planned.push({ splice, change });
   }
 
@@ -123,7 +125,7 @@ export class EditPlan {
     );
     const lines = planned.length > 0 ? new LineIndex(text) : undefined;
     const warnings = [...this.warnings].sort((a, b) => a.offset - b.offset);
-    const changes: FieldChange[] = [];
+    const changes: FieldChangeAbout[] = [];
     const placedWarnings: FieldWarning[] = [];
     // One sweep in input order, tracking how far the output has shifted from the input.
     let shift = 0;
@@ -146,4 +148,9 @@ export class EditPlan {
     placeWarningsBefore(Infinity);
     return { text, changes, warnings: placedWarnings };
   }
+}
+
+/** What a change labelled `label` reports of itself, with the repository it names where the label has one. */
+function changeOf({ kind, key, document, repository }: ChangeLabel): Pick<FieldChangeAbout, "kind" | "key" | "object" | "repository"> {
+  return { kind, key, object: document.object, ...(repository !== undefined && { repository }) };
 }

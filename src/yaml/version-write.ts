@@ -49,10 +49,14 @@ export interface VersionPair {
  */
 export type ReaderJudge = (reader: Reader) => { readonly image: string; readonly value: string | undefined } | undefined;
 
-/** How a change the sequence writes is reported: the label's kind and document; its key is the field's path. */
+/**
+ * How a change the sequence writes is reported: the label's kind and document, and the repository of the incoming
+ * image the pair is written for (ChangeNames: its tag alone names none); its key is the field's path.
+ */
 export interface WriteLabel {
   readonly kind: ChangeLabel["kind"];
   readonly document: YamlDocument;
+  readonly repository: string;
 }
 
 /** `name:tag@digest` as far as `next` has them: the reference a warning says the pair is not moved to. */

@@ -79,6 +79,53 @@ describe("a field with no policy moved to a lower semver version", () => {
   });
 });
 
+describe("two incoming images sharing a tag (review code20 S2)", () => {
+  const images = ["ghcr.io/acme/app:1.2.3", "ghcr.io/acme/w:1.2.3"];
+  const rollback = (repository: string) =>
+    `${repository}: 1.2.5 -> 1.2.3 is a lower version; with no policy this rolls back (set a semver policy to refuse it)`;
+
+  it.each([
+    [
+      "a kustomization's images entries, by name and by newName",
+      "kustomization.yaml",
+      "images:\n  - name: ghcr.io/acme/app\n    newTag: 1.2.5\n  - name: w\n    newName: ghcr.io/acme/w\n    newTag: 1.2.5\n",
+      [3, 6],
+    ],
+    [
+      "Helm values' {repository, tag} pairs",
+      "values.yaml",
+      "app:\n  image:\n    repository: ghcr.io/acme/app\n    tag: 1.2.5\nw:\n  image:\n    registry: ghcr.io\n    repository: acme/w\n    tag: 1.2.5\n",
+      [4, 9],
+    ],
+    [
+      "KCL {repository, tag} configs",
+      "main.k",
+      'app = {\n    image = {\n        repository = "ghcr.io/acme/app"\n        tag = "1.2.5"\n    }\n}\nw = {\n    image = {\n        repository = "ghcr.io/acme/w"\n        tag = "1.2.5"\n    }\n}\n',
+      [4, 10],
+    ],
+  ])("is warned at each tag of %s, naming its own repository", async (_, file, text, lines) => {
+    const p = await plan({ [file]: text }, { images });
+    expect(p.changes.map((c) => [c.line, c.new])).toEqual(lines.map((line) => [line, "1.2.3"]));
+    expect(downgrades(p)).toEqual([
+      { file, line: lines[0], message: rollback("ghcr.io/acme/app"), kind: "downgrade" },
+      { file, line: lines[1], message: rollback("ghcr.io/acme/w"), kind: "downgrade" },
+    ]);
+  });
+
+  it("only at the tag that goes down, where the other goes up to the same tag", async () => {
+    const text = "images:\n  - name: ghcr.io/acme/app\n    newTag: 1.2.5\n  - name: ghcr.io/acme/w\n    newTag: 1.2.0\n";
+    const p = await plan({ "kustomization.yaml": text }, { images });
+    expect(p.changes.map((c) => c.new)).toEqual(["1.2.3", "1.2.3"]);
+    expect(downgrades(p)).toEqual([{ file: "kustomization.yaml", line: 3, message: rollback("ghcr.io/acme/app"), kind: "downgrade" }]);
+  });
+
+  it("names no repository in a change the plan gives (it is the engine's)", async () => {
+    const p = await plan({ "kustomization.yaml": "images:\n  - name: ghcr.io/acme/app\n    newTag: 1.2.5\n" }, { images });
+    expect(p.changes.every((c) => !("repository" in c))).toBe(true);
+    expect(p.files.flatMap((f) => f.changes).every((c) => !("repository" in c))).toBe(true);
+  });
+});
+
 describe("no downgrade warning", () => {
   it("where the version goes up", async () => {
     const p = await plan({ "deploy.yaml": deployment("ghcr.io/acme/app:1.2.3") }, { images: ["ghcr.io/acme/app:1.2.5"] });
@@ -100,6 +147,15 @@ describe("no downgrade warning", () => {
   ])("where a tag is no semver version (%s)", async (_, deployed, incoming) => {
     const p = await plan({ "deploy.yaml": deployment(`ghcr.io/acme/app:${deployed}`) }, { images: [`ghcr.io/acme/app:${incoming}`] });
     expect(p.changes).toHaveLength(1);
+    expect(downgrades(p)).toEqual([]);
+  });
+
+  it.each([
+    ["git describe's, a later commit after one tag", "v0.5.0-9-g1a2b3c4", "v0.5.0-12-g5d6e7f8"],
+    ["a flavour switch of one release", "1.25.3-bookworm", "1.25.3-alpine"],
+  ])("where both are pre-releases of one release, which semver orders by their text (%s; review code20 N1)", async (_, deployed, incoming) => {
+    const p = await plan({ "deploy.yaml": deployment(`ghcr.io/acme/app:${deployed}`) }, { images: [`ghcr.io/acme/app:${incoming}`] });
+    expect(p.changes.map((c) => c.new)).toEqual([`ghcr.io/acme/app:${incoming}`]);
     expect(downgrades(p)).toEqual([]);
   });
 

@@ -35,7 +35,7 @@ function write(text: string, value: string, { digest, moves }: { digest?: string
     { writes: [{ field, node: field.node as FlowScalar, value }] },
     byRepository(file, moves),
     () => said++,
-    { kind: "helm", document: file.documents[0]! },
+    { kind: "helm", document: file.documents[0]!, repository: "ghcr.io/acme/app" },
   );
   return { written, said, result: plan.result() };
 }
