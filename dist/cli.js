@@ -25973,13 +25973,14 @@ function printJson(io, value) {
 }
 
 // src/cli/main.ts
-import { access, readdir, stat } from "node:fs/promises";
+import { access, lstat, readdir, realpath, stat } from "node:fs/promises";
 import { constants } from "node:fs";
-import { dirname as dirname2, isAbsolute as isAbsolute2, join as join4, posix as posix10, relative as relative2, resolve, sep as sep3 } from "node:path";
+import { basename as basename2, dirname as dirname2, isAbsolute as isAbsolute2, join as join4, posix as posix10, relative as relative2, resolve, sep as sep3 } from "node:path";
 
 // src/engine/apply.ts
 import { closeSync, fchmodSync, fchownSync, lstatSync, openSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, isAbsolute, join, relative, sep } from "node:path";
+import { createHash } from "node:crypto";
+import { basename, dirname, isAbsolute, join, relative, sep } from "node:path";
 
 // src/text/counted.ts
 function counted(n, noun, plural = `${noun}s`) {
@@ -26004,13 +26005,13 @@ async function writePlan(root, plan, rename = renameSync) {
   const staged = [];
   try {
     for (const write of writes2) {
-      const temp = `${write.target}.gitops-promote-${process.pid}.tmp`;
+      const temp = tempBeside(write.target);
       const fd = openSync(temp, "wx");
       staged.push({ ...write, temp });
       try {
         writeFileSync(fd, write.file.after);
-        fchmodSync(fd, write.mode);
         keepOwner(fd, write);
+        fchmodSync(fd, write.mode);
       } finally {
         closeSync(fd);
       }
@@ -26020,6 +26021,13 @@ async function writePlan(root, plan, rename = renameSync) {
     throw error;
   }
   renameAll(staged, rename);
+}
+var NAME_MAX = 255;
+function tempBeside(target) {
+  const suffix = `.gitops-promote-${process.pid}.tmp`;
+  const name = basename(target);
+  const fits = Buffer.byteLength(name + suffix) <= NAME_MAX;
+  return join(dirname(target), `${fits ? name : createHash("sha256").update(name).digest("hex").slice(0, 16)}${suffix}`);
 }
 function keepOwner(fd, { uid, gid }) {
   try {
@@ -32825,8 +32833,13 @@ function publicWarning(warning) {
   const { about: _, ...rest } = warning;
   return rest;
 }
+function publicChange(change) {
+  if (!("repository" in change)) return change;
+  const { repository: _, ...rest } = change;
+  return rest;
+}
 function publicResult(result) {
-  return { ...result, warnings: result.warnings.map(publicWarning) };
+  return { ...result, changes: result.changes.map(publicChange), warnings: result.warnings.map(publicWarning) };
 }
 var UPDATE = "{ image: parseImageRef(...), policy? }";
 function fullEditRequest(request2) {
@@ -36003,6 +36016,14 @@ function unescapeDoubleQuoted(inner, map2) {
   }
   return from === 0 ? inner : out + inner.slice(from);
 }
+function readDoubleQuoted(text2) {
+  return text2.replace(/"((?:[^"\\]|\\[\s\S])*)"/g, (scalar2, inner) => {
+    if (!inner.includes("\\")) return scalar2;
+    const joined2 = inner.replace(/\\\r?\n[ \t]*|\\[\s\S]|[ \t]*\r?\n[ \t]*/g, (part) => part.startsWith("\\") ? /^\\\r?\n/.test(part) ? "" : part : " ");
+    const read = unescapeDoubleQuoted(joined2);
+    return read === void 0 || /["\\\r\n]/.test(read) ? scalar2 : `"${read}"`;
+  });
+}
 function decodeDoubleQuoted(source) {
   const map2 = [];
   const text2 = unescapeDoubleQuoted(source.slice(1, -1), map2);
@@ -36506,9 +36527,13 @@ function parseWithPackage(text2) {
   return documents2.map((document) => document.contents && toNode(document.contents));
 }
 function packageDocuments(text2) {
+  const marked = text2.startsWith("\uFEFF");
+  const source = marked ? `
+${text2.slice(1)}` : text2;
   const parse6 = (uniqueKeys) => {
     const lines = new LineCounter();
-    const parsed = parseAllDocuments(text2, { uniqueKeys, lineCounter: lines });
+    if (marked) lines.addNewLine = (offset) => offset === 1 ? lines.lineStarts.length : lines.lineStarts.push(offset);
+    const parsed = parseAllDocuments(source, { uniqueKeys, lineCounter: lines });
     return { documents: Array.isArray(parsed) ? parsed : [], lines };
   };
   const linear = parse6(false);
@@ -36925,11 +36950,16 @@ function plainStart(glob) {
 function slashSeparated(glob) {
   return glob.replaceAll("\\", "/");
 }
-function pathFilter(globs, files, warnings) {
+function pathFilter(globs, files, warnings, links = /* @__PURE__ */ new Map()) {
   if (globs.length === 0) return () => true;
   const matchers = globs.map((glob) => pathMatcher([glob]));
   globs.forEach((glob, i) => {
-    if (!files.some((file) => matchers[i](file))) warnings.push({ message: `path ${JSON.stringify(glob)} matches no file${meantPath(glob, files)}` });
+    if (files.some((file) => matchers[i](file))) return;
+    const linked = [...links].filter(([link]) => matchers[i](link)).map(([link, to]) => `${link} (to ${JSON.stringify(to)})`);
+    const only = linked.length === 1 ? "the symbolic link" : "symbolic links:";
+    warnings.push({
+      message: linked.length > 0 ? `path ${JSON.stringify(glob)} matches no file, only ${only} ${cappedList(linked, 3, { sentence: true })}, and no link is followed: give the path it leads to` : `path ${JSON.stringify(glob)} matches no file${meantPath(glob, files)}`
+    });
   });
   return (path) => matchers.some((matches) => matches(path));
 }
@@ -37434,12 +37464,12 @@ var EditPlan = class {
     }
     const splice = scalarSplice(this.file, node2, value, inFlow, verbatim);
     this.values.set(node2, value);
-    this.planned.push({ splice, change: { kind: label.kind, key: label.key, old, new: value, object: label.document.object } });
+    this.planned.push({ splice, change: { ...changeOf(label), old, new: value } });
   }
   /** Adds `key: value` as a new last pair of `map` (several keys: the value nested under them). */
   addPair(map2, keys, value, label) {
     const splice = pairInsertion(this.file, map2, keys, value);
-    this.planned.push({ splice, change: { kind: label.kind, key: label.key, old: "", new: value, op: "create", object: label.document.object } });
+    this.planned.push({ splice, change: { ...changeOf(label), old: "", new: value, op: "create" } });
   }
   /** Plans a splice the caller rendered itself: an edit made in a text held inside one of this file's scalars, moved to this file's offsets. */
   addSplice(splice, change) {
@@ -37493,6 +37523,9 @@ var EditPlan = class {
     return { text: text2, changes, warnings: placedWarnings };
   }
 };
+function changeOf({ kind, key, document, repository }) {
+  return { kind, key, object: document.object, ...repository !== void 0 && { repository } };
+}
 
 // src/yaml/walk.ts
 function forEachValue(root, visit3, childrenFirst = false) {
@@ -38714,7 +38747,7 @@ function setHelmImage(image, incoming, plan, document, paired2) {
     { field: tag, node: tagNode, value: next.tag },
     { field: digest, node: isFlowScalar(digestNode) ? digestNode : void 0, value: next.digest }
   ].filter((w) => w.field !== void 0 && w.node !== void 0 && w.value !== void 0);
-  writeVersion(plan, { ...pair, name, next }, { writes: writes2 }, helmReader(plan, incoming), say, { kind: "helm", document });
+  writeVersion(plan, { ...pair, name, next }, { writes: writes2 }, helmReader(plan, incoming), say, { kind: "helm", document, repository: ofImage });
 }
 function decide(update, tag, digest) {
   return nextSplitImage(update, { tag, digest });
@@ -38811,6 +38844,7 @@ var KUSTOMIZATION_FIELDS = new Map([
 ]);
 var KUSTOMIZE_IMAGE_FIELDS = ["newName", "newTag", "digest"];
 var IMAGE_ENTRY_FIELDS = /* @__PURE__ */ new Set(["name", "tagSuffix", ...KUSTOMIZE_IMAGE_FIELDS]);
+var ENTRY_FIELDS = ["name", ...KUSTOMIZE_IMAGE_FIELDS];
 var VERSION_FIELDS = ["newTag", "digest"];
 function looksLikeKustomization(root) {
   if (root?.kind !== "map") return false;
@@ -38849,10 +38883,21 @@ function editList(entries, path, document, incoming, plan, fieldName) {
     const at = [...path, index];
     const read = fieldsOf(plan.file, document.root, entry, at, false);
     const field = (key) => read(key)?.node;
-    if (claimedOwn(plan, ["name", ...KUSTOMIZE_IMAGE_FIELDS].map(read))) return;
+    const site = { start: entry.start, at, read };
+    const marked = ENTRY_FIELDS.filter((key) => claimedOwn(plan, [read(key)]));
+    if (marked.length > 0) return warnUnset(plan, document, site, incoming, marked, markedReason(at, marked));
     const newName = scalarText(field("newName"));
     const name = newName || scalarText(field("name")) || "";
     const update = incoming.get(normalizeRepository(name) ?? "");
+    if (update && !scalarText(field("name")))
+      return warnUnset(
+        plan,
+        document,
+        site,
+        incoming,
+        [],
+        () => `${formatPath(at)} has no name, so kustomize sets it on no image; write the name of the image it replaces (name:)`
+      );
     if (!update) {
       if (newName)
         warnRenamed(plan, incoming, fieldName, { start: entry.start, entry: at, field: [...at, "newTag"] }, scalarText(field("name")) ?? "", {
@@ -38881,9 +38926,38 @@ function editList(entries, path, document, incoming, plan, fieldName) {
       if (f === void 0) adds.push({ map: entry, key, value });
       else if (isFlowScalar(f.node)) writes2.push({ field: f, node: f.node, value });
     }
-    writeVersion(plan, { at: entry.start, mapping: at, name, next }, { writes: writes2, adds }, entryReader(plan, incoming), say, { kind: "kustomize", document });
+    writeVersion(plan, { at: entry.start, mapping: at, name, next }, { writes: writes2, adds }, entryReader(plan, incoming), say, {
+      kind: "kustomize",
+      document,
+      repository: update.image.repository
+    });
   });
 }
+function warnUnset(plan, document, { start, at, read }, incoming, skip, reason) {
+  const written = (key) => heldText(plan, document.root, read(key)?.node);
+  const held = (key) => {
+    const node2 = read(key)?.node;
+    return isFlowScalar(node2) ? plan.valueOf(node2) : written(key);
+  };
+  const name = held("newName") || held("name") || "";
+  const update = incoming.get(normalizeRepository(name) ?? "");
+  const next = update && pendingVersion(update, versionOf(written("newTag"), written("digest"))).next;
+  if (!next) return;
+  const values = entryValues(next, read("digest") !== void 0);
+  const unset = VERSION_FIELDS.filter((key) => !skip.includes(key) && values[key] !== void 0 && values[key] !== held(key));
+  if (unset.length === 0) return;
+  const fields = [formatPath([...at, unset[0]]), ...unset.slice(1)].join(" and ");
+  plan.warn(
+    unset.map((key) => read(key)?.node).find((node2) => node2)?.start ?? start,
+    `${fields} ${unset.length > 1 ? "are" : "is"} not set for ${formatImageRef({ name, ...next })}: ${reason(unset)}`,
+    void 0,
+    { reason: "unmoved", image: update.image.repository }
+  );
+}
+function markedReason(at, marked) {
+  return (unset) => `${formatPath(at)} has a Flux marker on ${marked.join(" and ")}, and an entry a marker claims is left to its markers, as Flux sets only the fields they mark; mark ${unset.map((key) => `${key} (its setter's ":${MARKER_SUFFIX[key]}")`).join(" and ")} too to have ${unset.length > 1 ? "them" : "it"} set`;
+}
+var MARKER_SUFFIX = { newTag: "tag", digest: "digest" };
 function entryValues(next, hasDigest) {
   return { newTag: next.tag, digest: next.digest ?? (hasDigest ? "" : void 0) };
 }
@@ -38986,7 +39060,8 @@ function warnAliased(file, document, alias, path, incoming, plan, kustomizeTagge
 }
 function setImageScalar(field, kind, container, incoming, plan, document, kustomizeTagged2) {
   const { node: node2, path } = field;
-  if (!isFlowScalar(node2) || plan.isClaimed(node2)) return;
+  if (node2?.kind !== "scalar" || plan.isClaimed(node2)) return;
+  if (!isFlowScalar(node2)) return warnBlock(node2, path, incoming, plan);
   const ref = tryParseImageRef(node2.text);
   const update = ref && incoming.get(ref.repository);
   if (!ref || !update) return;
@@ -38999,6 +39074,19 @@ function setImageScalar(field, kind, container, incoming, plan, document, kustom
   }
   const next = nextReference(update, ref, plan.versionNote(node2.start, formatPath(path), update.image.repository));
   if (next) plan.setScalar(node2, next, field.inFlow, { kind, key: formatPath(path), document });
+}
+function warnBlock(node2, path, incoming, plan) {
+  const written = node2.text.trim();
+  const ref = tryParseImageRef(written);
+  const update = ref && incoming.get(ref.repository);
+  const next = update && nextReference(update, ref);
+  if (!next) return;
+  const { text: text2 } = plan.file;
+  const at = text2.indexOf(written.split("\n", 1)[0], text2.indexOf("\n", node2.start));
+  plan.warn(
+    at < 0 ? node2.start : at,
+    `${formatPath(path)} is a block scalar, which is never edited, so it is not moved to ${next}; write it as a plain or quoted string`
+  );
 }
 function bareImageRole(document, path) {
   const { apiVersion, kind } = document.object;
@@ -39034,32 +39122,6 @@ function inContainerSpec(path) {
   const list = path[path.length - 3];
   return typeof path[path.length - 2] === "number" && typeof list === "string" && CONTAINER_LISTS.has(list) && list;
 }
-var BLOCK_HEADER = /["']?[ \t]*:[ \t]+(?:[&!]\S*[ \t]+)*[|>]/y;
-function hasBlockImage(text2) {
-  for (let at = text2.indexOf("image"); at >= 0; at = text2.indexOf("image", at + 5)) {
-    BLOCK_HEADER.lastIndex = at + 5;
-    if (BLOCK_HEADER.test(text2)) return true;
-  }
-  return false;
-}
-var warnBlockImages = (file, request2, plan) => {
-  if (!hasBlockImage(file.text)) return;
-  const incoming = byRepository(request2.images);
-  for (const { root } of file.documents) {
-    forEachValue(root, ({ node: node2, path }) => {
-      if (path[path.length - 1] !== "image" || node2.kind !== "scalar" || isFlowScalar(node2) || plan.isClaimed(node2)) return;
-      const ref = tryParseImageRef(node2.text.trim());
-      const update = ref && incoming.get(ref.repository);
-      const next = update && nextReference(update, ref);
-      const at = file.text.indexOf(node2.text.trim().split("\n", 1)[0], node2.start);
-      if (next)
-        plan.warn(
-          at < 0 ? node2.start : at,
-          `${formatPath(path)} is a block scalar, which is never edited, so it is not moved to ${next}; write it as a plain or quoted string`
-        );
-    });
-  }
-};
 
 // src/yaml/argocd-unpaired.ts
 var NOT_VERSIONS = /* @__PURE__ */ new Set(["registry", "pullPolicy", "digest", "repository", "name"]);
@@ -40395,8 +40457,10 @@ function emptyValueComment(text2, node2) {
 }
 function lineCommentAt(text2, after, inFlow = false) {
   const lineEnd = text2.indexOf("\n", after);
-  return (inFlow ? /^[ \t]*(?:,[ \t]*)?(#.*)$/ : /^[ \t]*(#.*)$/).exec(text2.slice(after, lineEnd < 0 ? text2.length : lineEnd).trimEnd())?.[1];
+  return (inFlow ? LINE_COMMENT_IN_FLOW : LINE_COMMENT).exec(text2.slice(after, lineEnd < 0 ? text2.length : lineEnd).trimEnd())?.[1];
 }
+var LINE_COMMENT = /^[ \t]*(#[^\r]*)$/;
+var LINE_COMMENT_IN_FLOW = /^[ \t]*(?:,[ \t]*)?(#[^\r]*)$/;
 function headMarkersIn(lines, aboveKey = false) {
   const { text: text2 } = lines;
   const found = [];
@@ -42130,7 +42194,7 @@ function applyOverridesAbout(text2, specs, options2 = {}) {
 }
 
 // src/engine/source.ts
-import { readdirSync, readFileSync as readFileSync2 } from "node:fs";
+import { readdirSync, readFileSync as readFileSync2, readlinkSync, statSync } from "node:fs";
 import { join as join3 } from "node:path";
 var lossy = new TextDecoder("utf-8", { ignoreBOM: true });
 var strict = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
@@ -42160,15 +42224,19 @@ async function listTree(source) {
   }
   if (issues.length > 0) throw new RequestError(issues.map((message) => ({ message })));
   const files = [...listedAs2.keys()].sort();
-  if (files.every((path) => listedAs2.get(path) === path)) return { files, source, warnings };
+  const links = new Map([...await source.links?.() ?? []].filter(([path]) => plainPath(path) === path));
+  if (files.every((path) => listedAs2.get(path) === path)) return { files, links, source, warnings };
   const as = (path) => listedAs2.get(path) ?? path;
   const readText3 = source.readText?.bind(source);
+  const isFileOutside = source.isFileOutside?.bind(source);
   return {
     files,
+    links,
     source: {
       list: () => source.list(),
       read: (path) => source.read(as(path)),
-      ...readText3 && { readText: (path) => readText3(as(path)) }
+      ...readText3 && { readText: (path) => readText3(as(path)) },
+      ...isFileOutside && { isFileOutside }
     },
     warnings
   };
@@ -42187,28 +42255,89 @@ var SKIPPED_DIRECTORIES = /* @__PURE__ */ new Set([".git", "node_modules"]);
 var UTF8 = { encoding: "utf8" };
 function directorySource(root) {
   const prefix = join3(root, "/");
+  let links;
+  const listing = () => {
+    const files = [];
+    links = /* @__PURE__ */ new Map();
+    walk2(root, "", files, links);
+    return files;
+  };
   return {
     // Synchronous on purpose: a manifests tree is thousands of small files, and measured on
     // a 5,000-file tree, libuv threadpool round trips cost 8x more than the reads themselves.
     async *list() {
-      const files = [];
-      walk2(root, "", files);
-      yield* files.sort();
+      yield* listing().sort();
+    },
+    async links() {
+      if (links === void 0) listing();
+      return links;
     },
     async read(path) {
       return readFileSync2(prefix + path);
     },
     async readText(path) {
       return readFileSync2(prefix + path, UTF8);
+    },
+    async isFileOutside(path) {
+      try {
+        return statSync(prefix + path, { throwIfNoEntry: false })?.isFile() ?? false;
+      } catch {
+        return false;
+      }
     }
   };
 }
-function walk2(root, dir, files) {
+function walk2(root, dir, files, links) {
   for (const entry of readdirSync(join3(root, dir), { withFileTypes: true })) {
     const path = dir === "" ? entry.name : `${dir}/${entry.name}`;
-    if (entry.isDirectory() && !SKIPPED_DIRECTORIES.has(entry.name)) walk2(root, path, files);
+    if (entry.isDirectory() && !SKIPPED_DIRECTORIES.has(entry.name)) walk2(root, path, files, links);
     else if (entry.isFile()) files.push(path);
+    else if (entry.isSymbolicLink()) links.set(path, readlinkSync(join3(root, path), "utf8"));
   }
+}
+
+// src/engine/tree-links.ts
+var MAX_LINKS = 40;
+function followLinks(path, present, links) {
+  let first;
+  let itself = false;
+  const done = [];
+  const rest = path.split("/");
+  for (let followed = 0; rest.length > 0; ) {
+    const part = rest.shift();
+    if (part === "" || part === ".") continue;
+    if (part === "..") {
+      if (first === void 0) return void 0;
+      if (done.pop() === void 0) return { ...first, itself, why: "leads outside the root", outside: true };
+      continue;
+    }
+    done.push(part);
+    const to = links.get(done.join("/"));
+    if (to === void 0) continue;
+    first ??= { link: done.join("/"), to };
+    if (rest.length === 0) itself = true;
+    if (to.startsWith("/")) {
+      const absolute = followed === 0 ? "is an absolute path" : `leads to the absolute path ${to}`;
+      return { ...first, itself, why: `${absolute} (only a relative link is followed: it leads to the same file in every checkout)`, outside: true };
+    }
+    if (++followed > MAX_LINKS) return { ...first, itself, why: "leads round a loop of links", outside: false };
+    done.pop();
+    rest.unshift(...to.split("/"));
+  }
+  if (first === void 0) return void 0;
+  const end = done.join("/");
+  if (present.has(end)) return { ...first, itself, file: end };
+  const directory = end === "" || [...present].some((file) => file.startsWith(`${end}/`));
+  return {
+    ...first,
+    itself,
+    outside: false,
+    why: directory ? `leads to ${end === "" ? "the root" : `the directory ${end}`}, not a file` : `leads to ${end}, which does not exist (a dangling link)`
+  };
+}
+function linkSaid(path, end) {
+  const link = end.link === path ? `${path} is a symbolic link to ${JSON.stringify(end.to)}` : `${path} lies behind the symbolic link ${end.link} (to ${JSON.stringify(end.to)})`;
+  return `${link}, which ${end.file === void 0 ? end.why : `leads to ${end.file}`}`;
 }
 
 // src/engine/diff.ts
@@ -42448,10 +42577,16 @@ function formatWarning(w) {
 }
 
 // src/engine/overrides.ts
-function collectOverrides(valid, config, configPath, present, inScope, warnings, fieldName = byIndex) {
+function collectOverrides(valid, config, configPath, present, inScope, warnings, fieldName = byIndex, links = /* @__PURE__ */ new Map()) {
   const configured = config?.overrides ?? [];
+  const missing = (file, i) => {
+    const end = followLinks(file, present, links);
+    if (end === void 0) return { message: `${fieldName("set", i)}: ${file} does not exist` };
+    const instead = end.file === void 0 ? "" : `: name ${end.file} instead`;
+    return { field: "set", message: `${fieldName("set", i)}: ${linkSaid(file, end)}; a symbolic link is never edited${instead}` };
+  };
   const issues = valid.sets.flatMap(
-    ({ file }, i) => !present.has(file) ? [{ message: `${fieldName("set", i)}: ${file} does not exist` }] : !inScope(file) ? [{ message: `${fieldName("set", i)}: ${file} is outside the paths to update` }] : []
+    ({ file }, i) => !present.has(file) ? [missing(file, i)] : !inScope(file) ? [{ message: `${fieldName("set", i)}: ${file} is outside the paths to update` }] : []
   );
   const byFile = /* @__PURE__ */ new Map();
   const add = (file, override) => byFile.set(file, [...byFile.get(file) ?? [], override]);
@@ -42781,17 +42916,35 @@ function unfiled(diagnostic) {
   if (file !== GIVEN_CONFIG) return diagnostic;
   return { ...rest, message: `${file}${line === void 0 ? "" : ` (line ${line})`}: ${diagnostic.message}` };
 }
-async function configOf2(source, present, request2, create) {
+async function configOf2(source, present, request2, create, links = /* @__PURE__ */ new Map()) {
   const given = typeof request2.config === "object" ? request2.config : request2.config === NO_CONFIG ? { targets: [], setters: /* @__PURE__ */ new Map(), overrides: [] } : void 0;
   if (given) return { config: given, configPath: GIVEN_CONFIG, given: true };
-  const configPath = configPathIn(request2, present);
+  const configPath = await configPathIn(request2, source, present, links);
   return { config: await loadConfig(source, present, configPath, request2.config !== void 0, create, request2.fieldName), configPath, given: false };
 }
-function configPathIn(request2, present) {
+async function configPathIn(request2, source, present, links) {
   const paths = configPathsOf(request2);
-  const found = paths.filter((path) => present.has(path));
-  if (found.length > 1) throw new RequestError([{ field: "config", message: `config: ${found.join(" and ")} both exist, and only one is read; remove one` }]);
-  return found[0] ?? paths[0];
+  const found = [];
+  for (const path of paths) {
+    const end = present.has(path) ? void 0 : followLinks(path, present, links);
+    if (end === void 0) {
+      if (present.has(path)) found.push({ path, file: path });
+    } else if (end.file !== void 0) found.push({ path, file: end.file, end });
+    else if (request2.config !== void 0 || end.itself || end.outside && await source.isFileOutside?.(path)) found.push({ path, end });
+  }
+  const distinct = found.filter(({ file }, i) => file === void 0 || found.findIndex((other) => other.file === file) === i);
+  if (distinct.length > 1)
+    throw new RequestError([
+      { field: "config", message: `config: ${distinct.map(({ path }) => path).join(" and ")} both exist, and only one is read; remove one` }
+    ]);
+  const one = distinct[0];
+  if (one === void 0) return paths[0];
+  if (one.file !== void 0) return one.file;
+  const named2 = request2.config === void 0 ? "" : `${(request2.fieldName ?? byIndex)("config")}: `;
+  const why = "a configuration is read from a file of the tree only, and a run without it would not apply its targets and policies";
+  throw new RequestError([
+    { field: "request", message: `${named2}${linkSaid(one.path, one.end)}: ${why}; put the file itself there, or link to a file of the tree` }
+  ]);
 }
 async function loadConfig(source, present, path, required, create, fieldName = byIndex) {
   if (!present.has(path)) {
@@ -43169,8 +43322,9 @@ var ImageEditor = class {
     const tagKey = this.pathText(tag.path);
     const { next, say } = nextSplitImage(update, { tag: tagLiteral.body, digest: digest && this.literal(digest.token).body });
     say(this.versionNote(tagLiteral, tagKey, update.image.repository), this.versionNote(tagLiteral, pair(), update.image.repository));
-    if (next?.tag !== void 0) this.write(tagLiteral, next.tag, "kcl-image", tagKey);
-    if (digest && next?.digest !== void 0) this.write(this.literal(digest.token), next.digest, "kcl-image", this.pathText(digest.path));
+    const { repository: named2 } = update.image;
+    if (next?.tag !== void 0) this.write(tagLiteral, next.tag, "kcl-image", tagKey, named2);
+    if (digest && next?.digest !== void 0) this.write(this.literal(digest.token), next.digest, "kcl-image", this.pathText(digest.path), named2);
   }
   /**
    * `key` is the one name `tag`, as an identifier (`tag`, `$tag`) or a string (`"tag"`, `r'tag'`,
@@ -43590,13 +43744,14 @@ var ImageEditor = class {
     warn2(`Flux setter "${marker.setter}" marks a string followed by a + suffix, ${suffixWarning(image)}`);
     if (image.tag !== void 0) write(formatImageRef({ name: next.name, tag: next.tag }));
   }
-  write(literal2, value, kind, key) {
+  /** Sets a literal's body, the change naming the incoming `repository` it writes a version of where the value alone names none (ChangeNames). */
+  write(literal2, value, kind, key, repository) {
     if (value === literal2.body) return;
     const line = this.line(literal2);
     assertSafeBody(value, line);
     this.edits.push({
       splice: { start: literal2.start, end: literal2.end, insert: value },
-      change: { line, kind, key, old: literal2.body, new: value }
+      change: { line, kind, key, old: literal2.body, new: value, ...repository !== void 0 && { repository } }
     });
   }
 };
@@ -43918,7 +44073,6 @@ function editSetting(item, setting, document, incoming, plan) {
 var EDITORS = [
   editMarkers,
   editImages,
-  warnBlockImages,
   editKustomizeImages,
   editInlinePatches,
   editKclOverrideSpecs,
@@ -44791,6 +44945,131 @@ function mayHoldHelmRelease(text2) {
   return text2.includes(FLUX_HELM);
 }
 
+// src/engine/screen.ts
+function screenFor(images) {
+  const tokens = [MARKER_TOKEN, ...images.map(screenToken)];
+  const kcl = kclScreen(images);
+  const argo = yamlScreen([...tokens, FLUX_IMAGE]);
+  const templated = images.flatMap((image) => [image.repository.slice(image.repository.lastIndexOf("/")), ...firstSegments(image.repository)]);
+  return { kcl, yaml: yamlScreen([...tokens, FLUX_IMAGE, "Application"]), argo, templated };
+}
+var DOUBLE_QUOTED_ESCAPE = /"[^"\\]*\\/;
+function mayHoldEscapes(text2) {
+  return text2.includes("\\") && DOUBLE_QUOTED_ESCAPE.test(text2);
+}
+function yamlScreen(words) {
+  const alternation = new RegExp(words.map(escapeRegExp).join("|"));
+  return {
+    exec: (text2) => alternation.exec(text2) ?? (mayHoldEscapes(text2) ? DOUBLE_QUOTED_ESCAPE.exec(text2) : null),
+    test: (text2) => alternation.test(text2) || mayHoldEscapes(text2)
+  };
+}
+function firstSegments(repository) {
+  const [host, ...path] = repository.split("/");
+  if (host !== "docker.io") return [host];
+  return path[0] === "library" ? [host, "library", path[1]] : [host, path[0]];
+}
+
+// src/engine/unreached.ts
+function warnUnreached(valid, unreached2, known, texts, defined, leftOut2, warnings) {
+  const marked = markedIn(texts);
+  for (const image of unreached2) {
+    const held = leftOut2?.holding(image) ?? 0;
+    const unused = unusedKeys(defined(image.repository));
+    warnings.push({
+      message: leftOut2 && held > 0 ? `no file ${leftOut2.scope} holds ${image.repository} (${held} ${held === 1 ? `file ${leftOut2.rest} does` : `files ${leftOut2.rest} do`})${unused}; nothing to do for ${formatImageRef(image)}` : `no file to update holds ${image.repository}${unused}; nothing to do for ${formatImageRef(image)}${didYouMean(closest(image.repository, known.repositories))}`,
+      kind: "unreached"
+    });
+  }
+  for (const key of valid.setters.keys()) {
+    if (marked(key)) continue;
+    const misplaced = misplacedIn(texts, key);
+    warnings.push({
+      message: misplaced ? `no file to update has a marker for setter ${key} where it is read: ${misplaced} has one that marks nothing there (see the warning at it)` : `no file to update has a marker for setter ${key}${didYouMean(closest(key, known.keys))}`,
+      kind: "unreached"
+    });
+  }
+}
+function leftOutBy(byPaths, selected, holding3) {
+  const ofTargets = selected && `of ${selected.length === 1 ? "target" : "targets"} ${andList(selected)}`;
+  if (!byPaths) return ofTargets === void 0 ? void 0 : { scope: ofTargets, rest: "of other targets", holding: holding3 };
+  const inPaths = "inside the paths to update";
+  return ofTargets === void 0 ? { scope: inPaths, rest: "outside them", holding: holding3 } : { scope: `${ofTargets} ${inPaths}`, rest: "outside them or of other targets", holding: holding3 };
+}
+function unusedKeys(keys) {
+  const named2 = [...keys].map(([key, policies]) => policies.length === 0 ? `setter ${key}` : `ImagePolicy ${key} (${where(policies)})`);
+  if (named2.length === 0) return "";
+  return `, and no marker uses ${named2.length === 1 ? named2[0] : `any of ${cappedList(named2)}`}`;
+}
+function markedIn(texts) {
+  let keys;
+  return (key) => {
+    keys ??= new Set(texts.flatMap(([path, text2]) => fileMarkers(path, text2)).map(({ marker }) => marker.key));
+    return keys.has(key);
+  };
+}
+function misplacedIn(texts, key) {
+  for (const [path, text2] of texts) {
+    const found = misplacedMarkers(path, text2).find(({ marker }) => marker.key === key);
+    if (found) return `${path}:${found.line}`;
+  }
+  return void 0;
+}
+function unreachedImages(valid, defined, overrides, texts) {
+  const overridden = new Set([...overrides.values()].flat().flatMap((o) => typeof o === "string" ? [] : [o.repository]));
+  const marked = markedIn(texts);
+  return valid.images.filter(
+    (image) => !overridden.has(image.repository) && ![...defined(image.repository).keys()].some(marked) && !texts.some(([path, text2]) => holdsImage(path, text2, image))
+  );
+}
+function holdsImage(path, text2, image) {
+  if (spells2(text2, image)) return true;
+  const kind = fileKind(path);
+  return kind === "kcl" ? mayBuildOnRegistry(text2, image) : kind === "yaml" && mayHoldEscapes(text2) && spells2(readDoubleQuoted(text2), image);
+}
+function spells2(text2, image) {
+  return repositoryPattern(image).test(text2) && spelledAt(deployedText(text2), image) !== void 0;
+}
+
+// src/engine/unread-text.ts
+var LFS_POINTER = "version https://git-lfs.github.com/spec/v1";
+function unreadKind(text2) {
+  if (text2.startsWith(LFS_POINTER)) return "lfs-pointer";
+  return text2.startsWith("\uFFFD\uFFFD") && text2.slice(2, 66).includes("\0") ? "utf-16" : void 0;
+}
+function utf16Text(bytes) {
+  const mark = bytes[0] === 255 && bytes[1] === 254 ? "FF FE" : bytes[0] === 254 && bytes[1] === 255 ? "FE FF" : void 0;
+  if (mark === void 0) return void 0;
+  const units = Buffer.from(bytes.subarray(2, bytes.length - bytes.length % 2));
+  if (mark === "FE FF") units.swap16();
+  return { text: units.toString("utf16le"), mark };
+}
+var LFS_POINTER_SAID = "a Git LFS pointer: the tree holds only this pointer, and Git LFS the file's content, so it is not read nor edited; to have it updated, keep manifests out of Git LFS (.gitattributes)";
+function utf16Said(mark) {
+  return `UTF-16 text (byte order mark ${mark}), where only UTF-8 is read`;
+}
+async function unreadWarnings(source, unread, images) {
+  const warnings = [];
+  for (const path of [...unread.keys()].sort()) {
+    if (unread.get(path) === "lfs-pointer") {
+      warnings.push({ file: path, message: LFS_POINTER_SAID });
+      continue;
+    }
+    const utf16 = utf16Text(await source.read(path));
+    const image = utf16 && images.find((image2) => holdsImage(path, utf16.text, image2));
+    if (!utf16 || !image) continue;
+    const at = spelledAt(deployedText(utf16.text), image);
+    const line = at === void 0 ? void 0 : new LineIndex(utf16.text).lineAt(at);
+    const byte = at === void 0 ? "" : ` (at byte ${2 + 2 * at})`;
+    warnings.push({
+      file: path,
+      ...line !== void 0 && { line },
+      message: `${utf16Said(utf16.mark)}: ${image.repository}${byte} is not edited for ${formatImageRef(image)}; save the file as UTF-8 to have it updated`
+    });
+  }
+  return warnings;
+}
+
 // src/engine/tree-reads.ts
 var READ_CONCURRENCY = 64;
 async function readScreened(source, paths, keep, warnings) {
@@ -44811,8 +45090,11 @@ async function readScreened(source, paths, keep, warnings) {
 }
 var NOT_UTF8 = "not UTF-8 text; left as it is";
 async function readNamed(source, path) {
-  const text2 = decodeUtf8(await source.read(path));
-  if (text2 === void 0) throw new RequestError([{ file: path, message: NOT_UTF8 }]);
+  const bytes = await source.read(path);
+  const text2 = decodeUtf8(bytes);
+  const utf16 = text2 === void 0 ? utf16Text(bytes) : void 0;
+  if (text2 === void 0) throw new RequestError([{ file: path, message: utf16 ? `${utf16Said(utf16.mark)}; save the file as UTF-8` : NOT_UTF8 }]);
+  if (unreadKind(text2) === "lfs-pointer") throw new RequestError([{ file: path, message: LFS_POINTER_SAID }]);
   return text2;
 }
 
@@ -44916,8 +45198,8 @@ async function knownImagesIn(listed, request2) {
   };
   const tree = await readable(() => listTree(listed));
   if (!tree) return {};
-  const { files, source } = tree;
-  const read = isConfigField(request2.config) ? await readable(() => configOf2(source, new Set(files), request2, false)) : void 0;
+  const { files, links, source } = tree;
+  const read = isConfigField(request2.config) ? await readable(() => configOf2(source, new Set(files), request2, false, links)) : void 0;
   const config = read?.config;
   const treeRoot2 = repositoryPath(request2.pathInRepository ?? "");
   const yaml = files.filter((path) => fileKind(path) === "yaml" && mayBeManifest({ configPath: read?.configPath ?? GIVEN_CONFIG, misplaced: /* @__PURE__ */ new Set() }, path));
@@ -45387,57 +45669,6 @@ function linesSetBy(text2, spec) {
   }
 }
 
-// src/engine/unreached.ts
-function warnUnreached(valid, unreached2, known, texts, defined, outside, warnings) {
-  const marked = markedIn(texts);
-  for (const image of unreached2) {
-    const held = outside(image);
-    const unused = unusedKeys(defined(image.repository));
-    warnings.push({
-      message: held > 0 ? `no file inside the paths to update holds ${image.repository} (${held} ${held === 1 ? "file outside them does" : "files outside them do"})${unused}; nothing to do for ${formatImageRef(image)}` : `no file to update holds ${image.repository}${unused}; nothing to do for ${formatImageRef(image)}${didYouMean(closest(image.repository, known.repositories))}`,
-      kind: "unreached"
-    });
-  }
-  for (const key of valid.setters.keys()) {
-    if (marked(key)) continue;
-    const misplaced = misplacedIn(texts, key);
-    warnings.push({
-      message: misplaced ? `no file to update has a marker for setter ${key} where it is read: ${misplaced} has one that marks nothing there (see the warning at it)` : `no file to update has a marker for setter ${key}${didYouMean(closest(key, known.keys))}`,
-      kind: "unreached"
-    });
-  }
-}
-function unusedKeys(keys) {
-  const named2 = [...keys].map(([key, policies]) => policies.length === 0 ? `setter ${key}` : `ImagePolicy ${key} (${where(policies)})`);
-  if (named2.length === 0) return "";
-  return `, and no marker uses ${named2.length === 1 ? named2[0] : `any of ${cappedList(named2)}`}`;
-}
-function markedIn(texts) {
-  let keys;
-  return (key) => {
-    keys ??= new Set(texts.flatMap(([path, text2]) => fileMarkers(path, text2)).map(({ marker }) => marker.key));
-    return keys.has(key);
-  };
-}
-function misplacedIn(texts, key) {
-  for (const [path, text2] of texts) {
-    const found = misplacedMarkers(path, text2).find(({ marker }) => marker.key === key);
-    if (found) return `${path}:${found.line}`;
-  }
-  return void 0;
-}
-function unreachedImages(valid, defined, overrides, texts) {
-  const overridden = new Set([...overrides.values()].flat().flatMap((o) => typeof o === "string" ? [] : [o.repository]));
-  const marked = markedIn(texts);
-  return valid.images.filter(
-    (image) => !overridden.has(image.repository) && ![...defined(image.repository).keys()].some(marked) && !texts.some(([path, text2]) => holdsImage(path, text2, image))
-  );
-}
-function holdsImage(path, text2, image) {
-  const pattern = repositoryPattern(image);
-  return pattern.test(text2) && spelledAt(deployedText(text2), image) !== void 0 || fileKind(path) === "kcl" && mayBuildOnRegistry(text2, image);
-}
-
 // src/engine/beside-markers.ts
 function warnBesideMarkers(changes, policySetters, left, marks, warnings) {
   if (policySetters.size === 0 && left.size === 0) return;
@@ -45475,14 +45706,19 @@ function warnUnpolicied(changes, updates, policiesAt, marked, misplaced, warning
   }
 }
 function movedBy(change, updates) {
+  if (change.repository !== void 0) {
+    const update = updates.find((u) => u.image.repository === change.repository);
+    return update && update.image.tag === change.new ? { update, current: versionOf(change.old, void 0) } : void 0;
+  }
   if (change.kind === "image" || change.kind === "kcl-image") {
     const written = tryParseImageRef(change.new);
     const update = written && updates.find((u) => u.image.repository === written.repository);
-    if (!update) return void 0;
-    const old = tryParseImageRef(change.old);
-    return { update, current: old?.repository === written.repository ? versionOf(old.tag, old.digest) : {} };
-  }
-  if (change.kind !== "helm" && change.kind !== "kustomize") return void 0;
+    if (update) {
+      const old = tryParseImageRef(change.old);
+      return { update, current: old?.repository === update.image.repository ? versionOf(old.tag, old.digest) : {} };
+    }
+    if (change.kind === "image") return void 0;
+  } else if (change.kind !== "helm" && change.kind !== "kustomize") return void 0;
   const byTag = updates.filter((u) => u.image.tag === change.new);
   return byTag.length === 1 ? { update: byTag[0], current: versionOf(change.old, void 0) } : void 0;
 }
@@ -45501,6 +45737,42 @@ function besideLeft(written, left, marks) {
   if (keys.length === 0) return void 0;
   const which = keys.length === 1 ? `Flux setter "${keys[0]}"` : `Flux setters ${keys.map((key) => `"${key}"`).join(", ")}`;
   return `while the marked fields of ${which} in this file are left as they are (see the warning at them); mark this field with it to keep them together`;
+}
+
+// src/engine/downgrade.ts
+function warnDowngrades(changes, updates, setters, warnings) {
+  for (const change of changes) {
+    const moved = movedOf(change, updates, setters);
+    if (!moved || moved.update.policy || moved.update.allowDowngrade) continue;
+    const { image } = moved.update;
+    const from = moved.current === void 0 ? void 0 : parseFluxVersion(moved.current);
+    const to = image.tag === void 0 ? void 0 : parseFluxVersion(image.tag);
+    if (!from || !to || compareFluxVersions(to, from) >= 0 || prereleasesOfOne(from, to)) continue;
+    warnings.push({
+      file: change.file,
+      line: change.line,
+      message: `${image.repository}: ${from.original} -> ${to.original} is a lower version; with no policy this rolls back (set a semver policy to refuse it)`,
+      kind: "downgrade"
+    });
+  }
+}
+function prereleasesOfOne(a, b) {
+  return a.major === b.major && a.minor === b.minor && a.patch === b.patch && a.prerelease !== "" && b.prerelease !== "";
+}
+function movedOf(change, updates, setters) {
+  if (change.kind !== "setter") {
+    const moved = movedBy(change, updates);
+    return moved && { update: moved.update, current: moved.current.tag };
+  }
+  const update = [...setters].find(([key]) => change.key === key || change.key.startsWith(`${key}:`))?.[1];
+  const tag = update?.image.tag;
+  if (!update || tag === void 0) return void 0;
+  const ofImage = (value) => {
+    const ref = tryParseImageRef(value);
+    return ref?.repository === update.image.repository ? ref : void 0;
+  };
+  if (change.new !== tag && ofImage(change.new)?.tag !== tag) return void 0;
+  return { update, current: ofImage(change.old)?.tag ?? (isTag(change.old) ? change.old : void 0) };
 }
 
 // src/engine/left-behind.ts
@@ -45786,21 +46058,6 @@ function builtOutsideMessage(image, bases, references) {
   return `the build here deploys ${andList(bases)} (outside the paths to update) as written, at ${andList(references)}; add an images: entry (${entry.join(", ")}) here, or add ${andList(directories)} to the paths to update`;
 }
 
-// src/engine/screen.ts
-function screenFor(images) {
-  const tokens = [MARKER_TOKEN, ...images.map(screenToken)];
-  const alternation = (words) => new RegExp(words.map(escapeRegExp).join("|"));
-  const kcl = kclScreen(images);
-  const argo = alternation([...tokens, FLUX_IMAGE]);
-  const templated = images.flatMap((image) => [image.repository.slice(image.repository.lastIndexOf("/")), ...firstSegments(image.repository)]);
-  return { kcl, yaml: alternation([...tokens, FLUX_IMAGE, "Application"]), argo, templated };
-}
-function firstSegments(repository) {
-  const [host, ...path] = repository.split("/");
-  if (host !== "docker.io") return [host];
-  return path[0] === "library" ? [host, "library", path[1]] : [host, path[0]];
-}
-
 // src/engine/misplaced-config.ts
 var AT_ROOT = /^gitops-promote\.ya?ml$/;
 var NESTED = /^(.+)\/\.github\/gitops-promote\.ya?ml$/;
@@ -45842,14 +46099,17 @@ function warnMisplacedConfigs(misplaced, read, name) {
 }
 
 // src/engine/plan.ts
+function publicFilePlan(file) {
+  return { ...file, changes: file.changes.map(publicChange) };
+}
 async function planUpdate(listed, request2) {
   const valid = await validateInTree(listed, request2);
   const malformed2 = malformedSets(valid.sets, request2.fieldName);
   if (malformed2.length > 0) throw new RequestError(malformed2);
-  const { files, source, warnings: leftOut2 } = await listTree(listed);
+  const { files, links, source, warnings: leftOut2 } = await listTree(listed);
   const present = new Set(files);
   const create = request2.create ?? false;
-  const { config, configPath, given } = await configOf2(source, present, request2, create);
+  const { config, configPath, given } = await configOf2(source, present, request2, create, links);
   const readConfig = {
     path: given ? void 0 : configPath,
     present: config !== void 0,
@@ -45860,10 +46120,10 @@ async function planUpdate(listed, request2) {
   const misplaced = warnMisplacedConfigs(misplacedFiles, readConfig, request2.fieldName);
   const targets = asIssuesOf("target", () => targetsInScope(config, request2.targets));
   const warnings = [];
-  const inScope = pathFilter(request2.paths ?? [], files, warnings);
+  const inScope = pathFilter(request2.paths ?? [], files, warnings, links);
   const idlePaths = [];
   warnIdlePaths(config?.targets ?? [], targets, files, configPath, idlePaths);
-  const { byFile: overridesByFile, issues } = collectOverrides(valid, config, configPath, present, inScope, warnings, request2.fieldName);
+  const { byFile: overridesByFile, issues } = collectOverrides(valid, config, configPath, present, inScope, warnings, request2.fieldName, links);
   issues.push(...ofField("config", await checkConfiguredOverrides(source, config?.overrides ?? [], configPath, present, create, request2.fieldName)));
   if (issues.length > 0) throw new RequestError(issues.map(unfiled));
   const run = runContext({
@@ -45913,8 +46173,8 @@ async function planUpdate(listed, request2) {
   await warnBuiltOutside(run, valid.images, kustomizations, warnings);
   warnings.push(...await reachingOtherTargets(run, planned, kustomizations));
   return {
-    files: planned,
-    changes: planned.flatMap((f) => f.changes),
+    files: planned.map(publicFilePlan),
+    changes: planned.flatMap((f) => f.changes.map(publicChange)),
     warnings: [...leftOut2, ...misplaced, ...idlePaths, ...warnings].map((w) => unfiled(publicWarning(w))),
     targets: targets.map((t) => ({ name: t.name, ...t.delivery && { delivery: t.delivery } })),
     images: [...valid.images, ...valid.setters.values()]
@@ -45942,8 +46202,12 @@ function runContext(parts) {
 }
 async function warnReach(run, inScopeTexts, resolved, { forFile }, warnings) {
   const { valid, config, overridesByFile } = run;
-  const unreached2 = unreachedImages(valid, resolved.definedFor, overridesByFile, inScopeTexts);
-  const outside = await holdersOutside(run, unreached2);
+  const updated = (path) => run.inScope(path) && !run.unselected(path);
+  const updatedTexts = inScopeTexts.filter(([path]) => updated(path));
+  const unreached2 = unreachedImages(valid, resolved.definedFor, new Map([...overridesByFile].filter(([file]) => updated(file))), updatedTexts);
+  const outside = await holdersOutside(run, updated, unreached2);
+  const configured = config?.targets ?? [];
+  const selected = run.targets.length < configured.length ? run.targets.map((t) => t.name) : void 0;
   warnUnreached(
     valid,
     unreached2,
@@ -45951,13 +46215,13 @@ async function warnReach(run, inScopeTexts, resolved, { forFile }, warnings) {
       keys: resolved.known.keys,
       repositories: /* @__PURE__ */ new Set([
         ...resolved.known.repositories,
-        ...(config?.targets ?? []).flatMap((t) => t.images.map((i) => i.repository)),
+        ...configured.flatMap((t) => t.images.map((i) => i.repository)),
         ...(config?.overrides ?? []).map((o) => o.repository)
       ])
     },
-    inScopeTexts,
+    updatedTexts,
     resolved.definedFor,
-    (image) => outside.get(image.repository) ?? 0,
+    leftOutBy(!run.files.every(run.inScope), selected, (image) => outside.get(image.repository) ?? 0),
     warnings
   );
   const markerImages = resolved.updates.map((u) => u.image).filter((image) => !valid.images.some((i) => i.repository === image.repository));
@@ -45973,10 +46237,10 @@ async function warnReach(run, inScopeTexts, resolved, { forFile }, warnings) {
     warnings
   );
 }
-async function holdersOutside(run, images) {
+async function holdersOutside(run, updated, images) {
   const held = /* @__PURE__ */ new Map();
   if (images.length === 0) return held;
-  const outside = run.files.filter((path) => !run.inScope(path) && mayBeManifest(run, path));
+  const outside = run.files.filter((path) => !updated(path) && mayBeManifest(run, path));
   const texts = await readScreened(run.source, outside, (path, text2) => images.some((image) => holdsImage(path, text2, image)), []);
   outside.forEach((path, i) => {
     for (const image of images)
@@ -45989,9 +46253,15 @@ async function readCandidates(run, warnings) {
   const screen = screenFor(run.valid.images);
   const paths = files.filter((path) => overridesByFile.has(path) || mayBeManifest(run, path) && (inScope(path) || fileKind(path) === "yaml"));
   const readOnly = /* @__PURE__ */ new Set();
+  const unread = /* @__PURE__ */ new Map();
   const keep = (path, text2) => {
     if (!inScope(path))
       return mayHoldFluxObjects(text2) || mayHoldKclRun(text2) || mayGiveNamespace(text2) || mayHoldDeployer(path, text2) && screen.yaml.test(text2);
+    const kind = unreadKind(text2);
+    if (kind !== void 0) {
+      unread.set(path, kind);
+      return false;
+    }
     if (overridesByFile.has(path)) return true;
     if (fileKind(path) !== "yaml") return screen.kcl(text2);
     const found = screen.yaml.exec(text2);
@@ -46009,6 +46279,7 @@ async function readCandidates(run, warnings) {
   };
   const read = await readScreened(source, paths, keep, warnings);
   for (const path of overridesByFile.keys()) read[paths.indexOf(path)] ??= await readNamed(source, path);
+  warnings.push(...await unreadWarnings(source, unread, run.valid.images));
   return { texts: new Map(paths.flatMap((path, i) => read[i] === void 0 ? [] : [[path, read[i]]])), readOnly };
 }
 function planFiles(run, texts, readOnly, tagged, paired2, { forFile, fluxPoliciesAt: fluxPoliciesAt2 }, warnings) {
@@ -46052,6 +46323,7 @@ function planFiles(run, texts, readOnly, tagged, paired2, { forFile, fluxPolicie
       () => misplaced ??= misplacedMarkers(path, text2),
       warnings
     );
+    warnDowngrades(filePlan.changes, editRequest.images, editRequest.setters, warnings);
   }
   return planned;
 }
@@ -51621,7 +51893,8 @@ Options:
                         KCL grammar for .k (main.k:config.containers.app.image="repo:tag"),
                         a dotted path for YAML (values.yaml:image.tag=1.2.4) (repeatable)
   --config FILE|none    configuration, relative to DIR or absolute inside it
-                        (default: .github/gitops-promote.yaml when present); none: no configuration
+                        (default: .github/gitops-promote.yaml or .yml when present);
+                        none: no configuration
   --path GLOB           only edit files matching GLOB, or under the directory it names,
                         relative to DIR; Flux objects are read everywhere (repeatable)
   --target NAME         update only the configured target NAME: other targets' files are
@@ -51638,9 +51911,9 @@ Options:
   -h, --help            this help
 
 Exit codes: 0 done (changed or not), 1 failed (nothing written), 2 bad usage (an unknown option,
-a flag value that is not what the flag takes, a file a flag names that is missing, a --target
-no configured target has, a payload that is not valid or names such a target; nothing is
-written either).
+a flag value that is not what the flag takes, a file a flag names that is missing, a DIR that is
+missing or a file, a --target no configured target has, a payload that is not valid or names such
+a target, a configuration that would not be read; nothing is written either).
 `;
 var UPDATE_OPTIONS = {
   image: { type: "string", multiple: true },
@@ -51668,7 +51941,7 @@ async function checkArguments(request2, root) {
       sets.push(text2);
       continue;
     }
-    const file = inTree2(root, set2.file);
+    const file = await inTree2(root, set2.file);
     if (file === void 0) {
       usage.push({ field: "set", message: `--set: ${set2.file} must be relative to DIR (${root}) and stay inside it` });
       sets.push(text2);
@@ -51704,16 +51977,32 @@ function pathOutside(glob, root) {
   if (glob.split(/[\\/]/).includes("..")) return `must stay inside DIR (${root}): no ".."`;
   return void 0;
 }
-function inTree2(root, file) {
-  const inside = posixRelative(root, resolve(root, file));
+async function inTree2(root, file) {
+  const inside = insideOf(root, resolve(root, file));
+  if (inside !== void 0 || !isAbsolute2(file)) return inside;
+  return insideOf(await realpath(root), await realParent(file));
+}
+function insideOf(root, path) {
+  const inside = posixRelative(root, path);
   if (inside === "" || inside === ".." || inside.startsWith("../") || isAbsolute2(inside)) return void 0;
   return inside;
+}
+async function realParent(path) {
+  const dir = dirname2(path);
+  if (dir === path) return path;
+  const real = await realpath(dir).catch(() => void 0);
+  return join4(real ?? await realParent(dir), basename2(path));
 }
 function posixRelative(from, to) {
   return relative2(from, to).split(sep3).join("/");
 }
 async function notAFile(root, file) {
   const path = join4(root, file);
+  const link = await lstat(path).then(
+    (info2) => info2.isSymbolicLink(),
+    () => false
+  );
+  if (link) return void 0;
   const info = await stat(path).catch(() => void 0);
   if (!info) return "missing";
   if (info.isDirectory()) return "directory";
@@ -51797,8 +52086,9 @@ async function treeRoot(given) {
   if (!info) throw new UsageError(`${dir} is not a directory`);
   if (!info.isDirectory()) {
     const top = await repositoryTop(dirname2(root)) ?? dirname2(root);
+    const from = (await nearestConfigured(dirname2(root), top))?.at ?? top;
     throw new UsageError(
-      `${dir} is not a directory but a file; to edit only that file, run: gitops-promote update ${spelt(dir, top)} --path ${posixRelative(top, root)} (and the other options)`
+      `${dir} is not a directory but a file; to edit only that file, run: gitops-promote update ${spelt(dir, from)} --path ${posixRelative(from, root)} (and the other options)`
     );
   }
   if (!await permits(root, constants.R_OK | constants.X_OK)) throw new UsageError(`${dir} cannot be read: permission denied`);
@@ -51826,21 +52116,24 @@ async function repositoryTop(root) {
   }
 }
 async function configAbove(root, top, dir, paths) {
-  const configIn = async (at2) => {
-    for (const name of configPathsOf({})) if (await exists(join4(at2, name))) return join4(at2, name);
-    return void 0;
-  };
   if (top === void 0 || top === root || await configIn(root) !== void 0) return void 0;
-  let at = root;
-  let config;
-  do {
-    at = dirname2(at);
-    config = await configIn(at);
-  } while (config === void 0 && at !== top);
-  if (config === void 0) return void 0;
+  const nearest = await nearestConfigured(dirname2(root), top);
+  if (nearest === void 0) return void 0;
+  const { at, config } = nearest;
   const inside = posixRelative(at, root);
   const scoped = (paths.length > 0 ? paths.map((path) => posix10.join(inside, path)) : [inside]).map((path) => `--path ${path}`).join(" ");
   return `${dir} has no configuration of its own, so ${spelt(dir, config)} would not be read: its targets, their policies and its overrides would not apply, and this run would edit every file alike; to apply them, run: gitops-promote update ${spelt(dir, at)} ${scoped}; to run without a configuration, add --config ${NO_CONFIG}`;
+}
+async function configIn(at) {
+  for (const name of configPathsOf({})) if (await lstat(join4(at, name)).catch(() => void 0)) return join4(at, name);
+  return void 0;
+}
+async function nearestConfigured(from, top) {
+  for (let at = from; ; at = dirname2(at)) {
+    const config = await configIn(at);
+    if (config !== void 0) return { at, config };
+    if (at === top || at === dirname2(at)) return void 0;
+  }
 }
 async function configInTree(root, file) {
   if (file === NO_CONFIG) return NO_CONFIG;
@@ -51848,7 +52141,7 @@ async function configInTree(root, file) {
     throw new UsageError(
       `--config is empty: name the configuration file, relative to DIR, leave --config out for ${DEFAULT_CONFIG}, or give none for no configuration`
     );
-  const inside = inTree2(root, file);
+  const inside = await inTree2(root, file);
   if (inside === void 0) throw new UsageError(`--config ${file} is not inside ${root}: its target paths would not name files of this tree`);
   const notFile = await notAFile(root, inside);
   if (notFile) throw new UsageError(`--config ${file} ${await notFileSaid(notFile, root, inside)}`);

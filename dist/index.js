@@ -32530,8 +32530,13 @@ function publicWarning(warning2) {
   const { about: _, ...rest } = warning2;
   return rest;
 }
+function publicChange(change) {
+  if (!("repository" in change)) return change;
+  const { repository: _, ...rest } = change;
+  return rest;
+}
 function publicResult(result) {
-  return { ...result, warnings: result.warnings.map(publicWarning) };
+  return { ...result, changes: result.changes.map(publicChange), warnings: result.warnings.map(publicWarning) };
 }
 var UPDATE = "{ image: parseImageRef(...), policy? }";
 function fullEditRequest(request2) {
@@ -41263,6 +41268,14 @@ function unescapeDoubleQuoted(inner, map2) {
   }
   return from === 0 ? inner : out + inner.slice(from);
 }
+function readDoubleQuoted(text2) {
+  return text2.replace(/"((?:[^"\\]|\\[\s\S])*)"/g, (scalar2, inner) => {
+    if (!inner.includes("\\")) return scalar2;
+    const joined3 = inner.replace(/\\\r?\n[ \t]*|\\[\s\S]|[ \t]*\r?\n[ \t]*/g, (part) => part.startsWith("\\") ? /^\\\r?\n/.test(part) ? "" : part : " ");
+    const read = unescapeDoubleQuoted(joined3);
+    return read === void 0 || /["\\\r\n]/.test(read) ? scalar2 : `"${read}"`;
+  });
+}
 function decodeDoubleQuoted(source) {
   const map2 = [];
   const text2 = unescapeDoubleQuoted(source.slice(1, -1), map2);
@@ -41766,9 +41779,13 @@ function parseWithPackage(text2) {
   return documents2.map((document) => document.contents && toNode(document.contents));
 }
 function packageDocuments(text2) {
+  const marked = text2.startsWith("\uFEFF");
+  const source = marked ? `
+${text2.slice(1)}` : text2;
   const parse5 = (uniqueKeys) => {
     const lines = new LineCounter();
-    const parsed = parseAllDocuments(text2, { uniqueKeys, lineCounter: lines });
+    if (marked) lines.addNewLine = (offset) => offset === 1 ? lines.lineStarts.length : lines.lineStarts.push(offset);
+    const parsed = parseAllDocuments(source, { uniqueKeys, lineCounter: lines });
     return { documents: Array.isArray(parsed) ? parsed : [], lines };
   };
   const linear = parse5(false);
@@ -42089,12 +42106,12 @@ var EditPlan = class {
     }
     const splice = scalarSplice(this.file, node2, value, inFlow, verbatim);
     this.values.set(node2, value);
-    this.planned.push({ splice, change: { kind: label.kind, key: label.key, old, new: value, object: label.document.object } });
+    this.planned.push({ splice, change: { ...changeOf(label), old, new: value } });
   }
   /** Adds `key: value` as a new last pair of `map` (several keys: the value nested under them). */
   addPair(map2, keys, value, label) {
     const splice = pairInsertion(this.file, map2, keys, value);
-    this.planned.push({ splice, change: { kind: label.kind, key: label.key, old: "", new: value, op: "create", object: label.document.object } });
+    this.planned.push({ splice, change: { ...changeOf(label), old: "", new: value, op: "create" } });
   }
   /** Plans a splice the caller rendered itself: an edit made in a text held inside one of this file's scalars, moved to this file's offsets. */
   addSplice(splice, change) {
@@ -42148,6 +42165,9 @@ var EditPlan = class {
     return { text: text2, changes, warnings: placedWarnings };
   }
 };
+function changeOf({ kind, key, document, repository }) {
+  return { kind, key, object: document.object, ...repository !== void 0 && { repository } };
+}
 
 // src/yaml/walk.ts
 function forEachValue(root, visit3, childrenFirst = false) {
@@ -43516,7 +43536,8 @@ function createClient(options2) {
 
 // src/engine/apply.ts
 import { closeSync, fchmodSync, fchownSync, lstatSync, openSync, readFileSync as readFileSync2, realpathSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { dirname as dirname3, isAbsolute, join as join3, relative as relative2, sep as sep4 } from "node:path";
+import { createHash } from "node:crypto";
+import { basename as basename3, dirname as dirname3, isAbsolute, join as join3, relative as relative2, sep as sep4 } from "node:path";
 async function writePlan(root, plan, rename2 = renameSync) {
   const changed = plan.files.filter((file) => file.after !== file.before);
   if (changed.length === 0) return;
@@ -43524,13 +43545,13 @@ async function writePlan(root, plan, rename2 = renameSync) {
   const staged = [];
   try {
     for (const write of writes2) {
-      const temp = `${write.target}.gitops-promote-${process.pid}.tmp`;
+      const temp = tempBeside(write.target);
       const fd = openSync(temp, "wx");
       staged.push({ ...write, temp });
       try {
         writeFileSync(fd, write.file.after);
-        fchmodSync(fd, write.mode);
         keepOwner(fd, write);
+        fchmodSync(fd, write.mode);
       } finally {
         closeSync(fd);
       }
@@ -43540,6 +43561,13 @@ async function writePlan(root, plan, rename2 = renameSync) {
     throw error2;
   }
   renameAll(staged, rename2);
+}
+var NAME_MAX = 255;
+function tempBeside(target) {
+  const suffix = `.gitops-promote-${process.pid}.tmp`;
+  const name = basename3(target);
+  const fits = Buffer.byteLength(name + suffix) <= NAME_MAX;
+  return join3(dirname3(target), `${fits ? name : createHash("sha256").update(name).digest("hex").slice(0, 16)}${suffix}`);
 }
 function keepOwner(fd, { uid, gid }) {
   try {
@@ -45137,11 +45165,16 @@ function plainStart(glob) {
 function slashSeparated(glob) {
   return glob.replaceAll("\\", "/");
 }
-function pathFilter(globs, files, warnings) {
+function pathFilter(globs, files, warnings, links = /* @__PURE__ */ new Map()) {
   if (globs.length === 0) return () => true;
   const matchers = globs.map((glob) => pathMatcher([glob]));
   globs.forEach((glob, i) => {
-    if (!files.some((file) => matchers[i](file))) warnings.push({ message: `path ${JSON.stringify(glob)} matches no file${meantPath(glob, files)}` });
+    if (files.some((file) => matchers[i](file))) return;
+    const linked = [...links].filter(([link]) => matchers[i](link)).map(([link, to]) => `${link} (to ${JSON.stringify(to)})`);
+    const only = linked.length === 1 ? "the symbolic link" : "symbolic links:";
+    warnings.push({
+      message: linked.length > 0 ? `path ${JSON.stringify(glob)} matches no file, only ${only} ${cappedList(linked, 3, { sentence: true })}, and no link is followed: give the path it leads to` : `path ${JSON.stringify(glob)} matches no file${meantPath(glob, files)}`
+    });
   });
   return (path6) => matchers.some((matches) => matches(path6));
 }
@@ -45685,7 +45718,7 @@ function setHelmImage(image, incoming, plan, document, paired2) {
     { field: tag, node: tagNode, value: next.tag },
     { field: digest, node: isFlowScalar(digestNode) ? digestNode : void 0, value: next.digest }
   ].filter((w) => w.field !== void 0 && w.node !== void 0 && w.value !== void 0);
-  writeVersion(plan, { ...pair, name, next }, { writes: writes2 }, helmReader(plan, incoming), say, { kind: "helm", document });
+  writeVersion(plan, { ...pair, name, next }, { writes: writes2 }, helmReader(plan, incoming), say, { kind: "helm", document, repository: ofImage });
 }
 function decide(update2, tag, digest) {
   return nextSplitImage(update2, { tag, digest });
@@ -45782,6 +45815,7 @@ var KUSTOMIZATION_FIELDS = new Map([
 ]);
 var KUSTOMIZE_IMAGE_FIELDS = ["newName", "newTag", "digest"];
 var IMAGE_ENTRY_FIELDS = /* @__PURE__ */ new Set(["name", "tagSuffix", ...KUSTOMIZE_IMAGE_FIELDS]);
+var ENTRY_FIELDS = ["name", ...KUSTOMIZE_IMAGE_FIELDS];
 var VERSION_FIELDS = ["newTag", "digest"];
 function looksLikeKustomization(root) {
   if (root?.kind !== "map") return false;
@@ -45820,10 +45854,21 @@ function editList(entries, path6, document, incoming, plan, fieldName) {
     const at = [...path6, index];
     const read = fieldsOf(plan.file, document.root, entry, at, false);
     const field2 = (key) => read(key)?.node;
-    if (claimedOwn(plan, ["name", ...KUSTOMIZE_IMAGE_FIELDS].map(read))) return;
+    const site = { start: entry.start, at, read };
+    const marked = ENTRY_FIELDS.filter((key) => claimedOwn(plan, [read(key)]));
+    if (marked.length > 0) return warnUnset(plan, document, site, incoming, marked, markedReason(at, marked));
     const newName = scalarText(field2("newName"));
     const name = newName || scalarText(field2("name")) || "";
     const update2 = incoming.get(normalizeRepository(name) ?? "");
+    if (update2 && !scalarText(field2("name")))
+      return warnUnset(
+        plan,
+        document,
+        site,
+        incoming,
+        [],
+        () => `${formatPath(at)} has no name, so kustomize sets it on no image; write the name of the image it replaces (name:)`
+      );
     if (!update2) {
       if (newName)
         warnRenamed(plan, incoming, fieldName, { start: entry.start, entry: at, field: [...at, "newTag"] }, scalarText(field2("name")) ?? "", {
@@ -45852,9 +45897,38 @@ function editList(entries, path6, document, incoming, plan, fieldName) {
       if (f === void 0) adds.push({ map: entry, key, value });
       else if (isFlowScalar(f.node)) writes2.push({ field: f, node: f.node, value });
     }
-    writeVersion(plan, { at: entry.start, mapping: at, name, next }, { writes: writes2, adds }, entryReader(plan, incoming), say, { kind: "kustomize", document });
+    writeVersion(plan, { at: entry.start, mapping: at, name, next }, { writes: writes2, adds }, entryReader(plan, incoming), say, {
+      kind: "kustomize",
+      document,
+      repository: update2.image.repository
+    });
   });
 }
+function warnUnset(plan, document, { start, at, read }, incoming, skip, reason) {
+  const written = (key) => heldText(plan, document.root, read(key)?.node);
+  const held = (key) => {
+    const node2 = read(key)?.node;
+    return isFlowScalar(node2) ? plan.valueOf(node2) : written(key);
+  };
+  const name = held("newName") || held("name") || "";
+  const update2 = incoming.get(normalizeRepository(name) ?? "");
+  const next = update2 && pendingVersion(update2, versionOf(written("newTag"), written("digest"))).next;
+  if (!next) return;
+  const values = entryValues(next, read("digest") !== void 0);
+  const unset = VERSION_FIELDS.filter((key) => !skip.includes(key) && values[key] !== void 0 && values[key] !== held(key));
+  if (unset.length === 0) return;
+  const fields = [formatPath([...at, unset[0]]), ...unset.slice(1)].join(" and ");
+  plan.warn(
+    unset.map((key) => read(key)?.node).find((node2) => node2)?.start ?? start,
+    `${fields} ${unset.length > 1 ? "are" : "is"} not set for ${formatImageRef({ name, ...next })}: ${reason(unset)}`,
+    void 0,
+    { reason: "unmoved", image: update2.image.repository }
+  );
+}
+function markedReason(at, marked) {
+  return (unset) => `${formatPath(at)} has a Flux marker on ${marked.join(" and ")}, and an entry a marker claims is left to its markers, as Flux sets only the fields they mark; mark ${unset.map((key) => `${key} (its setter's ":${MARKER_SUFFIX[key]}")`).join(" and ")} too to have ${unset.length > 1 ? "them" : "it"} set`;
+}
+var MARKER_SUFFIX = { newTag: "tag", digest: "digest" };
 function entryValues(next, hasDigest) {
   return { newTag: next.tag, digest: next.digest ?? (hasDigest ? "" : void 0) };
 }
@@ -45957,7 +46031,8 @@ function warnAliased(file, document, alias, path6, incoming, plan, kustomizeTagg
 }
 function setImageScalar(field2, kind, container, incoming, plan, document, kustomizeTagged2) {
   const { node: node2, path: path6 } = field2;
-  if (!isFlowScalar(node2) || plan.isClaimed(node2)) return;
+  if (node2?.kind !== "scalar" || plan.isClaimed(node2)) return;
+  if (!isFlowScalar(node2)) return warnBlock(node2, path6, incoming, plan);
   const ref = tryParseImageRef(node2.text);
   const update2 = ref && incoming.get(ref.repository);
   if (!ref || !update2) return;
@@ -45970,6 +46045,19 @@ function setImageScalar(field2, kind, container, incoming, plan, document, kusto
   }
   const next = nextReference(update2, ref, plan.versionNote(node2.start, formatPath(path6), update2.image.repository));
   if (next) plan.setScalar(node2, next, field2.inFlow, { kind, key: formatPath(path6), document });
+}
+function warnBlock(node2, path6, incoming, plan) {
+  const written = node2.text.trim();
+  const ref = tryParseImageRef(written);
+  const update2 = ref && incoming.get(ref.repository);
+  const next = update2 && nextReference(update2, ref);
+  if (!next) return;
+  const { text: text2 } = plan.file;
+  const at = text2.indexOf(written.split("\n", 1)[0], text2.indexOf("\n", node2.start));
+  plan.warn(
+    at < 0 ? node2.start : at,
+    `${formatPath(path6)} is a block scalar, which is never edited, so it is not moved to ${next}; write it as a plain or quoted string`
+  );
 }
 function bareImageRole(document, path6) {
   const { apiVersion, kind } = document.object;
@@ -46005,32 +46093,6 @@ function inContainerSpec(path6) {
   const list = path6[path6.length - 3];
   return typeof path6[path6.length - 2] === "number" && typeof list === "string" && CONTAINER_LISTS.has(list) && list;
 }
-var BLOCK_HEADER = /["']?[ \t]*:[ \t]+(?:[&!]\S*[ \t]+)*[|>]/y;
-function hasBlockImage(text2) {
-  for (let at = text2.indexOf("image"); at >= 0; at = text2.indexOf("image", at + 5)) {
-    BLOCK_HEADER.lastIndex = at + 5;
-    if (BLOCK_HEADER.test(text2)) return true;
-  }
-  return false;
-}
-var warnBlockImages = (file, request2, plan) => {
-  if (!hasBlockImage(file.text)) return;
-  const incoming = byRepository(request2.images);
-  for (const { root } of file.documents) {
-    forEachValue(root, ({ node: node2, path: path6 }) => {
-      if (path6[path6.length - 1] !== "image" || node2.kind !== "scalar" || isFlowScalar(node2) || plan.isClaimed(node2)) return;
-      const ref = tryParseImageRef(node2.text.trim());
-      const update2 = ref && incoming.get(ref.repository);
-      const next = update2 && nextReference(update2, ref);
-      const at = file.text.indexOf(node2.text.trim().split("\n", 1)[0], node2.start);
-      if (next)
-        plan.warn(
-          at < 0 ? node2.start : at,
-          `${formatPath(path6)} is a block scalar, which is never edited, so it is not moved to ${next}; write it as a plain or quoted string`
-        );
-    });
-  }
-};
 
 // src/yaml/argocd-unpaired.ts
 var NOT_VERSIONS = /* @__PURE__ */ new Set(["registry", "pullPolicy", "digest", "repository", "name"]);
@@ -47366,8 +47428,10 @@ function emptyValueComment(text2, node2) {
 }
 function lineCommentAt(text2, after, inFlow = false) {
   const lineEnd = text2.indexOf("\n", after);
-  return (inFlow ? /^[ \t]*(?:,[ \t]*)?(#.*)$/ : /^[ \t]*(#.*)$/).exec(text2.slice(after, lineEnd < 0 ? text2.length : lineEnd).trimEnd())?.[1];
+  return (inFlow ? LINE_COMMENT_IN_FLOW : LINE_COMMENT).exec(text2.slice(after, lineEnd < 0 ? text2.length : lineEnd).trimEnd())?.[1];
 }
+var LINE_COMMENT = /^[ \t]*(#[^\r]*)$/;
+var LINE_COMMENT_IN_FLOW = /^[ \t]*(?:,[ \t]*)?(#[^\r]*)$/;
 function headMarkersIn(lines, aboveKey = false) {
   const { text: text2 } = lines;
   const found = [];
@@ -49101,7 +49165,7 @@ function applyOverridesAbout(text2, specs, options2 = {}) {
 }
 
 // src/engine/source.ts
-import { readdirSync, readFileSync as readFileSync3 } from "node:fs";
+import { readdirSync, readFileSync as readFileSync3, readlinkSync, statSync } from "node:fs";
 import { join as join5 } from "node:path";
 var lossy = new TextDecoder("utf-8", { ignoreBOM: true });
 var strict = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
@@ -49131,15 +49195,19 @@ async function listTree(source) {
   }
   if (issues.length > 0) throw new RequestError2(issues.map((message) => ({ message })));
   const files = [...listedAs2.keys()].sort();
-  if (files.every((path6) => listedAs2.get(path6) === path6)) return { files, source, warnings };
+  const links = new Map([...await source.links?.() ?? []].filter(([path6]) => plainPath(path6) === path6));
+  if (files.every((path6) => listedAs2.get(path6) === path6)) return { files, links, source, warnings };
   const as = (path6) => listedAs2.get(path6) ?? path6;
   const readText2 = source.readText?.bind(source);
+  const isFileOutside = source.isFileOutside?.bind(source);
   return {
     files,
+    links,
     source: {
       list: () => source.list(),
       read: (path6) => source.read(as(path6)),
-      ...readText2 && { readText: (path6) => readText2(as(path6)) }
+      ...readText2 && { readText: (path6) => readText2(as(path6)) },
+      ...isFileOutside && { isFileOutside }
     },
     warnings
   };
@@ -49158,28 +49226,89 @@ var SKIPPED_DIRECTORIES = /* @__PURE__ */ new Set([".git", "node_modules"]);
 var UTF8 = { encoding: "utf8" };
 function directorySource(root) {
   const prefix = join5(root, "/");
+  let links;
+  const listing = () => {
+    const files = [];
+    links = /* @__PURE__ */ new Map();
+    walk2(root, "", files, links);
+    return files;
+  };
   return {
     // Synchronous on purpose: a manifests tree is thousands of small files, and measured on
     // a 5,000-file tree, libuv threadpool round trips cost 8x more than the reads themselves.
     async *list() {
-      const files = [];
-      walk2(root, "", files);
-      yield* files.sort();
+      yield* listing().sort();
+    },
+    async links() {
+      if (links === void 0) listing();
+      return links;
     },
     async read(path6) {
       return readFileSync3(prefix + path6);
     },
     async readText(path6) {
       return readFileSync3(prefix + path6, UTF8);
+    },
+    async isFileOutside(path6) {
+      try {
+        return statSync(prefix + path6, { throwIfNoEntry: false })?.isFile() ?? false;
+      } catch {
+        return false;
+      }
     }
   };
 }
-function walk2(root, dir, files) {
+function walk2(root, dir, files, links) {
   for (const entry of readdirSync(join5(root, dir), { withFileTypes: true })) {
     const path6 = dir === "" ? entry.name : `${dir}/${entry.name}`;
-    if (entry.isDirectory() && !SKIPPED_DIRECTORIES.has(entry.name)) walk2(root, path6, files);
+    if (entry.isDirectory() && !SKIPPED_DIRECTORIES.has(entry.name)) walk2(root, path6, files, links);
     else if (entry.isFile()) files.push(path6);
+    else if (entry.isSymbolicLink()) links.set(path6, readlinkSync(join5(root, path6), "utf8"));
   }
+}
+
+// src/engine/tree-links.ts
+var MAX_LINKS = 40;
+function followLinks(path6, present, links) {
+  let first;
+  let itself = false;
+  const done = [];
+  const rest = path6.split("/");
+  for (let followed = 0; rest.length > 0; ) {
+    const part = rest.shift();
+    if (part === "" || part === ".") continue;
+    if (part === "..") {
+      if (first === void 0) return void 0;
+      if (done.pop() === void 0) return { ...first, itself, why: "leads outside the root", outside: true };
+      continue;
+    }
+    done.push(part);
+    const to = links.get(done.join("/"));
+    if (to === void 0) continue;
+    first ??= { link: done.join("/"), to };
+    if (rest.length === 0) itself = true;
+    if (to.startsWith("/")) {
+      const absolute = followed === 0 ? "is an absolute path" : `leads to the absolute path ${to}`;
+      return { ...first, itself, why: `${absolute} (only a relative link is followed: it leads to the same file in every checkout)`, outside: true };
+    }
+    if (++followed > MAX_LINKS) return { ...first, itself, why: "leads round a loop of links", outside: false };
+    done.pop();
+    rest.unshift(...to.split("/"));
+  }
+  if (first === void 0) return void 0;
+  const end = done.join("/");
+  if (present.has(end)) return { ...first, itself, file: end };
+  const directory = end === "" || [...present].some((file) => file.startsWith(`${end}/`));
+  return {
+    ...first,
+    itself,
+    outside: false,
+    why: directory ? `leads to ${end === "" ? "the root" : `the directory ${end}`}, not a file` : `leads to ${end}, which does not exist (a dangling link)`
+  };
+}
+function linkSaid(path6, end) {
+  const link = end.link === path6 ? `${path6} is a symbolic link to ${JSON.stringify(end.to)}` : `${path6} lies behind the symbolic link ${end.link} (to ${JSON.stringify(end.to)})`;
+  return `${link}, which ${end.file === void 0 ? end.why : `leads to ${end.file}`}`;
 }
 
 // src/engine/diff.ts
@@ -49361,10 +49490,16 @@ function shownValue(value) {
 }
 
 // src/engine/overrides.ts
-function collectOverrides(valid, config, configPath, present, inScope, warnings, fieldName = byIndex) {
+function collectOverrides(valid, config, configPath, present, inScope, warnings, fieldName = byIndex, links = /* @__PURE__ */ new Map()) {
   const configured = config?.overrides ?? [];
+  const missing = (file, i) => {
+    const end = followLinks(file, present, links);
+    if (end === void 0) return { message: `${fieldName("set", i)}: ${file} does not exist` };
+    const instead = end.file === void 0 ? "" : `: name ${end.file} instead`;
+    return { field: "set", message: `${fieldName("set", i)}: ${linkSaid(file, end)}; a symbolic link is never edited${instead}` };
+  };
   const issues = valid.sets.flatMap(
-    ({ file }, i) => !present.has(file) ? [{ message: `${fieldName("set", i)}: ${file} does not exist` }] : !inScope(file) ? [{ message: `${fieldName("set", i)}: ${file} is outside the paths to update` }] : []
+    ({ file }, i) => !present.has(file) ? [missing(file, i)] : !inScope(file) ? [{ message: `${fieldName("set", i)}: ${file} is outside the paths to update` }] : []
   );
   const byFile = /* @__PURE__ */ new Map();
   const add = (file, override) => byFile.set(file, [...byFile.get(file) ?? [], override]);
@@ -49694,17 +49829,35 @@ function unfiled(diagnostic) {
   if (file !== GIVEN_CONFIG) return diagnostic;
   return { ...rest, message: `${file}${line === void 0 ? "" : ` (line ${line})`}: ${diagnostic.message}` };
 }
-async function configOf2(source, present, request2, create) {
+async function configOf2(source, present, request2, create, links = /* @__PURE__ */ new Map()) {
   const given = typeof request2.config === "object" ? request2.config : request2.config === NO_CONFIG ? { targets: [], setters: /* @__PURE__ */ new Map(), overrides: [] } : void 0;
   if (given) return { config: given, configPath: GIVEN_CONFIG, given: true };
-  const configPath = configPathIn(request2, present);
+  const configPath = await configPathIn(request2, source, present, links);
   return { config: await loadConfig(source, present, configPath, request2.config !== void 0, create, request2.fieldName), configPath, given: false };
 }
-function configPathIn(request2, present) {
+async function configPathIn(request2, source, present, links) {
   const paths = configPathsOf(request2);
-  const found = paths.filter((path6) => present.has(path6));
-  if (found.length > 1) throw new RequestError2([{ field: "config", message: `config: ${found.join(" and ")} both exist, and only one is read; remove one` }]);
-  return found[0] ?? paths[0];
+  const found = [];
+  for (const path6 of paths) {
+    const end = present.has(path6) ? void 0 : followLinks(path6, present, links);
+    if (end === void 0) {
+      if (present.has(path6)) found.push({ path: path6, file: path6 });
+    } else if (end.file !== void 0) found.push({ path: path6, file: end.file, end });
+    else if (request2.config !== void 0 || end.itself || end.outside && await source.isFileOutside?.(path6)) found.push({ path: path6, end });
+  }
+  const distinct2 = found.filter(({ file }, i) => file === void 0 || found.findIndex((other) => other.file === file) === i);
+  if (distinct2.length > 1)
+    throw new RequestError2([
+      { field: "config", message: `config: ${distinct2.map(({ path: path6 }) => path6).join(" and ")} both exist, and only one is read; remove one` }
+    ]);
+  const one = distinct2[0];
+  if (one === void 0) return paths[0];
+  if (one.file !== void 0) return one.file;
+  const named3 = request2.config === void 0 ? "" : `${(request2.fieldName ?? byIndex)("config")}: `;
+  const why = "a configuration is read from a file of the tree only, and a run without it would not apply its targets and policies";
+  throw new RequestError2([
+    { field: "request", message: `${named3}${linkSaid(one.path, one.end)}: ${why}; put the file itself there, or link to a file of the tree` }
+  ]);
 }
 async function loadConfig(source, present, path6, required, create, fieldName = byIndex) {
   if (!present.has(path6)) {
@@ -50082,8 +50235,9 @@ var ImageEditor = class {
     const tagKey = this.pathText(tag.path);
     const { next, say } = nextSplitImage(update2, { tag: tagLiteral.body, digest: digest && this.literal(digest.token).body });
     say(this.versionNote(tagLiteral, tagKey, update2.image.repository), this.versionNote(tagLiteral, pair(), update2.image.repository));
-    if (next?.tag !== void 0) this.write(tagLiteral, next.tag, "kcl-image", tagKey);
-    if (digest && next?.digest !== void 0) this.write(this.literal(digest.token), next.digest, "kcl-image", this.pathText(digest.path));
+    const { repository: named3 } = update2.image;
+    if (next?.tag !== void 0) this.write(tagLiteral, next.tag, "kcl-image", tagKey, named3);
+    if (digest && next?.digest !== void 0) this.write(this.literal(digest.token), next.digest, "kcl-image", this.pathText(digest.path), named3);
   }
   /**
    * `key` is the one name `tag`, as an identifier (`tag`, `$tag`) or a string (`"tag"`, `r'tag'`,
@@ -50503,13 +50657,14 @@ var ImageEditor = class {
     warn2(`Flux setter "${marker.setter}" marks a string followed by a + suffix, ${suffixWarning(image)}`);
     if (image.tag !== void 0) write(formatImageRef({ name: next.name, tag: next.tag }));
   }
-  write(literal2, value, kind, key) {
+  /** Sets a literal's body, the change naming the incoming `repository` it writes a version of where the value alone names none (ChangeNames). */
+  write(literal2, value, kind, key, repository) {
     if (value === literal2.body) return;
     const line = this.line(literal2);
     assertSafeBody(value, line);
     this.edits.push({
       splice: { start: literal2.start, end: literal2.end, insert: value },
-      change: { line, kind, key, old: literal2.body, new: value }
+      change: { line, kind, key, old: literal2.body, new: value, ...repository !== void 0 && { repository } }
     });
   }
 };
@@ -50831,7 +50986,6 @@ function editSetting(item, setting, document, incoming, plan) {
 var EDITORS = [
   editMarkers,
   editImages,
-  warnBlockImages,
   editKustomizeImages,
   editInlinePatches,
   editKclOverrideSpecs,
@@ -51704,6 +51858,131 @@ function mayHoldHelmRelease(text2) {
   return text2.includes(FLUX_HELM);
 }
 
+// src/engine/screen.ts
+function screenFor(images) {
+  const tokens = [MARKER_TOKEN, ...images.map(screenToken)];
+  const kcl = kclScreen(images);
+  const argo = yamlScreen([...tokens, FLUX_IMAGE]);
+  const templated = images.flatMap((image) => [image.repository.slice(image.repository.lastIndexOf("/")), ...firstSegments(image.repository)]);
+  return { kcl, yaml: yamlScreen([...tokens, FLUX_IMAGE, "Application"]), argo, templated };
+}
+var DOUBLE_QUOTED_ESCAPE = /"[^"\\]*\\/;
+function mayHoldEscapes(text2) {
+  return text2.includes("\\") && DOUBLE_QUOTED_ESCAPE.test(text2);
+}
+function yamlScreen(words) {
+  const alternation = new RegExp(words.map(escapeRegExp).join("|"));
+  return {
+    exec: (text2) => alternation.exec(text2) ?? (mayHoldEscapes(text2) ? DOUBLE_QUOTED_ESCAPE.exec(text2) : null),
+    test: (text2) => alternation.test(text2) || mayHoldEscapes(text2)
+  };
+}
+function firstSegments(repository) {
+  const [host, ...path6] = repository.split("/");
+  if (host !== "docker.io") return [host];
+  return path6[0] === "library" ? [host, "library", path6[1]] : [host, path6[0]];
+}
+
+// src/engine/unreached.ts
+function warnUnreached(valid, unreached2, known, texts, defined, leftOut2, warnings) {
+  const marked = markedIn(texts);
+  for (const image of unreached2) {
+    const held = leftOut2?.holding(image) ?? 0;
+    const unused = unusedKeys(defined(image.repository));
+    warnings.push({
+      message: leftOut2 && held > 0 ? `no file ${leftOut2.scope} holds ${image.repository} (${held} ${held === 1 ? `file ${leftOut2.rest} does` : `files ${leftOut2.rest} do`})${unused}; nothing to do for ${formatImageRef(image)}` : `no file to update holds ${image.repository}${unused}; nothing to do for ${formatImageRef(image)}${didYouMean(closest(image.repository, known.repositories))}`,
+      kind: "unreached"
+    });
+  }
+  for (const key of valid.setters.keys()) {
+    if (marked(key)) continue;
+    const misplaced = misplacedIn(texts, key);
+    warnings.push({
+      message: misplaced ? `no file to update has a marker for setter ${key} where it is read: ${misplaced} has one that marks nothing there (see the warning at it)` : `no file to update has a marker for setter ${key}${didYouMean(closest(key, known.keys))}`,
+      kind: "unreached"
+    });
+  }
+}
+function leftOutBy(byPaths, selected, holding3) {
+  const ofTargets = selected && `of ${selected.length === 1 ? "target" : "targets"} ${andList(selected)}`;
+  if (!byPaths) return ofTargets === void 0 ? void 0 : { scope: ofTargets, rest: "of other targets", holding: holding3 };
+  const inPaths = "inside the paths to update";
+  return ofTargets === void 0 ? { scope: inPaths, rest: "outside them", holding: holding3 } : { scope: `${ofTargets} ${inPaths}`, rest: "outside them or of other targets", holding: holding3 };
+}
+function unusedKeys(keys) {
+  const named3 = [...keys].map(([key, policies]) => policies.length === 0 ? `setter ${key}` : `ImagePolicy ${key} (${where(policies)})`);
+  if (named3.length === 0) return "";
+  return `, and no marker uses ${named3.length === 1 ? named3[0] : `any of ${cappedList(named3)}`}`;
+}
+function markedIn(texts) {
+  let keys;
+  return (key) => {
+    keys ??= new Set(texts.flatMap(([path6, text2]) => fileMarkers(path6, text2)).map(({ marker }) => marker.key));
+    return keys.has(key);
+  };
+}
+function misplacedIn(texts, key) {
+  for (const [path6, text2] of texts) {
+    const found = misplacedMarkers(path6, text2).find(({ marker }) => marker.key === key);
+    if (found) return `${path6}:${found.line}`;
+  }
+  return void 0;
+}
+function unreachedImages(valid, defined, overrides, texts) {
+  const overridden = new Set([...overrides.values()].flat().flatMap((o) => typeof o === "string" ? [] : [o.repository]));
+  const marked = markedIn(texts);
+  return valid.images.filter(
+    (image) => !overridden.has(image.repository) && ![...defined(image.repository).keys()].some(marked) && !texts.some(([path6, text2]) => holdsImage(path6, text2, image))
+  );
+}
+function holdsImage(path6, text2, image) {
+  if (spells2(text2, image)) return true;
+  const kind = fileKind(path6);
+  return kind === "kcl" ? mayBuildOnRegistry(text2, image) : kind === "yaml" && mayHoldEscapes(text2) && spells2(readDoubleQuoted(text2), image);
+}
+function spells2(text2, image) {
+  return repositoryPattern(image).test(text2) && spelledAt(deployedText(text2), image) !== void 0;
+}
+
+// src/engine/unread-text.ts
+var LFS_POINTER = "version https://git-lfs.github.com/spec/v1";
+function unreadKind(text2) {
+  if (text2.startsWith(LFS_POINTER)) return "lfs-pointer";
+  return text2.startsWith("\uFFFD\uFFFD") && text2.slice(2, 66).includes("\0") ? "utf-16" : void 0;
+}
+function utf16Text(bytes) {
+  const mark = bytes[0] === 255 && bytes[1] === 254 ? "FF FE" : bytes[0] === 254 && bytes[1] === 255 ? "FE FF" : void 0;
+  if (mark === void 0) return void 0;
+  const units = Buffer.from(bytes.subarray(2, bytes.length - bytes.length % 2));
+  if (mark === "FE FF") units.swap16();
+  return { text: units.toString("utf16le"), mark };
+}
+var LFS_POINTER_SAID = "a Git LFS pointer: the tree holds only this pointer, and Git LFS the file's content, so it is not read nor edited; to have it updated, keep manifests out of Git LFS (.gitattributes)";
+function utf16Said(mark) {
+  return `UTF-16 text (byte order mark ${mark}), where only UTF-8 is read`;
+}
+async function unreadWarnings(source, unread, images) {
+  const warnings = [];
+  for (const path6 of [...unread.keys()].sort()) {
+    if (unread.get(path6) === "lfs-pointer") {
+      warnings.push({ file: path6, message: LFS_POINTER_SAID });
+      continue;
+    }
+    const utf16 = utf16Text(await source.read(path6));
+    const image = utf16 && images.find((image2) => holdsImage(path6, utf16.text, image2));
+    if (!utf16 || !image) continue;
+    const at = spelledAt(deployedText(utf16.text), image);
+    const line = at === void 0 ? void 0 : new LineIndex(utf16.text).lineAt(at);
+    const byte = at === void 0 ? "" : ` (at byte ${2 + 2 * at})`;
+    warnings.push({
+      file: path6,
+      ...line !== void 0 && { line },
+      message: `${utf16Said(utf16.mark)}: ${image.repository}${byte} is not edited for ${formatImageRef(image)}; save the file as UTF-8 to have it updated`
+    });
+  }
+  return warnings;
+}
+
 // src/engine/tree-reads.ts
 var READ_CONCURRENCY = 64;
 async function readScreened(source, paths, keep, warnings) {
@@ -51724,8 +52003,11 @@ async function readScreened(source, paths, keep, warnings) {
 }
 var NOT_UTF8 = "not UTF-8 text; left as it is";
 async function readNamed(source, path6) {
-  const text2 = decodeUtf8(await source.read(path6));
-  if (text2 === void 0) throw new RequestError2([{ file: path6, message: NOT_UTF8 }]);
+  const bytes = await source.read(path6);
+  const text2 = decodeUtf8(bytes);
+  const utf16 = text2 === void 0 ? utf16Text(bytes) : void 0;
+  if (text2 === void 0) throw new RequestError2([{ file: path6, message: utf16 ? `${utf16Said(utf16.mark)}; save the file as UTF-8` : NOT_UTF8 }]);
+  if (unreadKind(text2) === "lfs-pointer") throw new RequestError2([{ file: path6, message: LFS_POINTER_SAID }]);
   return text2;
 }
 
@@ -51829,8 +52111,8 @@ async function knownImagesIn(listed, request2) {
   };
   const tree = await readable(() => listTree(listed));
   if (!tree) return {};
-  const { files, source } = tree;
-  const read = isConfigField(request2.config) ? await readable(() => configOf2(source, new Set(files), request2, false)) : void 0;
+  const { files, links, source } = tree;
+  const read = isConfigField(request2.config) ? await readable(() => configOf2(source, new Set(files), request2, false, links)) : void 0;
   const config = read?.config;
   const treeRoot = repositoryPath(request2.pathInRepository ?? "");
   const yaml = files.filter((path6) => fileKind(path6) === "yaml" && mayBeManifest({ configPath: read?.configPath ?? GIVEN_CONFIG, misplaced: /* @__PURE__ */ new Set() }, path6));
@@ -52277,57 +52559,6 @@ function linesSetBy(text2, spec) {
   }
 }
 
-// src/engine/unreached.ts
-function warnUnreached(valid, unreached2, known, texts, defined, outside, warnings) {
-  const marked = markedIn(texts);
-  for (const image of unreached2) {
-    const held = outside(image);
-    const unused = unusedKeys(defined(image.repository));
-    warnings.push({
-      message: held > 0 ? `no file inside the paths to update holds ${image.repository} (${held} ${held === 1 ? "file outside them does" : "files outside them do"})${unused}; nothing to do for ${formatImageRef(image)}` : `no file to update holds ${image.repository}${unused}; nothing to do for ${formatImageRef(image)}${didYouMean(closest(image.repository, known.repositories))}`,
-      kind: "unreached"
-    });
-  }
-  for (const key of valid.setters.keys()) {
-    if (marked(key)) continue;
-    const misplaced = misplacedIn(texts, key);
-    warnings.push({
-      message: misplaced ? `no file to update has a marker for setter ${key} where it is read: ${misplaced} has one that marks nothing there (see the warning at it)` : `no file to update has a marker for setter ${key}${didYouMean(closest(key, known.keys))}`,
-      kind: "unreached"
-    });
-  }
-}
-function unusedKeys(keys) {
-  const named3 = [...keys].map(([key, policies]) => policies.length === 0 ? `setter ${key}` : `ImagePolicy ${key} (${where(policies)})`);
-  if (named3.length === 0) return "";
-  return `, and no marker uses ${named3.length === 1 ? named3[0] : `any of ${cappedList(named3)}`}`;
-}
-function markedIn(texts) {
-  let keys;
-  return (key) => {
-    keys ??= new Set(texts.flatMap(([path6, text2]) => fileMarkers(path6, text2)).map(({ marker }) => marker.key));
-    return keys.has(key);
-  };
-}
-function misplacedIn(texts, key) {
-  for (const [path6, text2] of texts) {
-    const found = misplacedMarkers(path6, text2).find(({ marker }) => marker.key === key);
-    if (found) return `${path6}:${found.line}`;
-  }
-  return void 0;
-}
-function unreachedImages(valid, defined, overrides, texts) {
-  const overridden = new Set([...overrides.values()].flat().flatMap((o) => typeof o === "string" ? [] : [o.repository]));
-  const marked = markedIn(texts);
-  return valid.images.filter(
-    (image) => !overridden.has(image.repository) && ![...defined(image.repository).keys()].some(marked) && !texts.some(([path6, text2]) => holdsImage(path6, text2, image))
-  );
-}
-function holdsImage(path6, text2, image) {
-  const pattern = repositoryPattern(image);
-  return pattern.test(text2) && spelledAt(deployedText(text2), image) !== void 0 || fileKind(path6) === "kcl" && mayBuildOnRegistry(text2, image);
-}
-
 // src/engine/beside-markers.ts
 function warnBesideMarkers(changes, policySetters, left, marks, warnings) {
   if (policySetters.size === 0 && left.size === 0) return;
@@ -52365,14 +52596,19 @@ function warnUnpolicied(changes, updates, policiesAt, marked, misplaced, warning
   }
 }
 function movedBy(change, updates) {
+  if (change.repository !== void 0) {
+    const update2 = updates.find((u) => u.image.repository === change.repository);
+    return update2 && update2.image.tag === change.new ? { update: update2, current: versionOf(change.old, void 0) } : void 0;
+  }
   if (change.kind === "image" || change.kind === "kcl-image") {
     const written = tryParseImageRef(change.new);
     const update2 = written && updates.find((u) => u.image.repository === written.repository);
-    if (!update2) return void 0;
-    const old = tryParseImageRef(change.old);
-    return { update: update2, current: old?.repository === written.repository ? versionOf(old.tag, old.digest) : {} };
-  }
-  if (change.kind !== "helm" && change.kind !== "kustomize") return void 0;
+    if (update2) {
+      const old = tryParseImageRef(change.old);
+      return { update: update2, current: old?.repository === update2.image.repository ? versionOf(old.tag, old.digest) : {} };
+    }
+    if (change.kind === "image") return void 0;
+  } else if (change.kind !== "helm" && change.kind !== "kustomize") return void 0;
   const byTag = updates.filter((u) => u.image.tag === change.new);
   return byTag.length === 1 ? { update: byTag[0], current: versionOf(change.old, void 0) } : void 0;
 }
@@ -52391,6 +52627,42 @@ function besideLeft(written, left, marks) {
   if (keys.length === 0) return void 0;
   const which2 = keys.length === 1 ? `Flux setter "${keys[0]}"` : `Flux setters ${keys.map((key) => `"${key}"`).join(", ")}`;
   return `while the marked fields of ${which2} in this file are left as they are (see the warning at them); mark this field with it to keep them together`;
+}
+
+// src/engine/downgrade.ts
+function warnDowngrades(changes, updates, setters, warnings) {
+  for (const change of changes) {
+    const moved = movedOf(change, updates, setters);
+    if (!moved || moved.update.policy || moved.update.allowDowngrade) continue;
+    const { image } = moved.update;
+    const from = moved.current === void 0 ? void 0 : parseFluxVersion(moved.current);
+    const to = image.tag === void 0 ? void 0 : parseFluxVersion(image.tag);
+    if (!from || !to || compareFluxVersions(to, from) >= 0 || prereleasesOfOne(from, to)) continue;
+    warnings.push({
+      file: change.file,
+      line: change.line,
+      message: `${image.repository}: ${from.original} -> ${to.original} is a lower version; with no policy this rolls back (set a semver policy to refuse it)`,
+      kind: "downgrade"
+    });
+  }
+}
+function prereleasesOfOne(a, b) {
+  return a.major === b.major && a.minor === b.minor && a.patch === b.patch && a.prerelease !== "" && b.prerelease !== "";
+}
+function movedOf(change, updates, setters) {
+  if (change.kind !== "setter") {
+    const moved = movedBy(change, updates);
+    return moved && { update: moved.update, current: moved.current.tag };
+  }
+  const update2 = [...setters].find(([key]) => change.key === key || change.key.startsWith(`${key}:`))?.[1];
+  const tag = update2?.image.tag;
+  if (!update2 || tag === void 0) return void 0;
+  const ofImage = (value) => {
+    const ref = tryParseImageRef(value);
+    return ref?.repository === update2.image.repository ? ref : void 0;
+  };
+  if (change.new !== tag && ofImage(change.new)?.tag !== tag) return void 0;
+  return { update: update2, current: ofImage(change.old)?.tag ?? (isTag(change.old) ? change.old : void 0) };
 }
 
 // src/engine/left-behind.ts
@@ -52676,21 +52948,6 @@ function builtOutsideMessage(image, bases, references) {
   return `the build here deploys ${andList(bases)} (outside the paths to update) as written, at ${andList(references)}; add an images: entry (${entry.join(", ")}) here, or add ${andList(directories)} to the paths to update`;
 }
 
-// src/engine/screen.ts
-function screenFor(images) {
-  const tokens = [MARKER_TOKEN, ...images.map(screenToken)];
-  const alternation = (words) => new RegExp(words.map(escapeRegExp).join("|"));
-  const kcl = kclScreen(images);
-  const argo = alternation([...tokens, FLUX_IMAGE]);
-  const templated = images.flatMap((image) => [image.repository.slice(image.repository.lastIndexOf("/")), ...firstSegments(image.repository)]);
-  return { kcl, yaml: alternation([...tokens, FLUX_IMAGE, "Application"]), argo, templated };
-}
-function firstSegments(repository) {
-  const [host, ...path6] = repository.split("/");
-  if (host !== "docker.io") return [host];
-  return path6[0] === "library" ? [host, "library", path6[1]] : [host, path6[0]];
-}
-
 // src/engine/misplaced-config.ts
 var AT_ROOT = /^gitops-promote\.ya?ml$/;
 var NESTED = /^(.+)\/\.github\/gitops-promote\.ya?ml$/;
@@ -52732,14 +52989,17 @@ function warnMisplacedConfigs(misplaced, read, name) {
 }
 
 // src/engine/plan.ts
+function publicFilePlan(file) {
+  return { ...file, changes: file.changes.map(publicChange) };
+}
 async function planUpdate(listed, request2) {
   const valid = await validateInTree(listed, request2);
   const malformed2 = malformedSets(valid.sets, request2.fieldName);
   if (malformed2.length > 0) throw new RequestError2(malformed2);
-  const { files, source, warnings: leftOut2 } = await listTree(listed);
+  const { files, links, source, warnings: leftOut2 } = await listTree(listed);
   const present = new Set(files);
   const create = request2.create ?? false;
-  const { config, configPath, given } = await configOf2(source, present, request2, create);
+  const { config, configPath, given } = await configOf2(source, present, request2, create, links);
   const readConfig = {
     path: given ? void 0 : configPath,
     present: config !== void 0,
@@ -52750,10 +53010,10 @@ async function planUpdate(listed, request2) {
   const misplaced = warnMisplacedConfigs(misplacedFiles, readConfig, request2.fieldName);
   const targets = asIssuesOf("target", () => targetsInScope(config, request2.targets));
   const warnings = [];
-  const inScope = pathFilter(request2.paths ?? [], files, warnings);
+  const inScope = pathFilter(request2.paths ?? [], files, warnings, links);
   const idlePaths = [];
   warnIdlePaths(config?.targets ?? [], targets, files, configPath, idlePaths);
-  const { byFile: overridesByFile, issues } = collectOverrides(valid, config, configPath, present, inScope, warnings, request2.fieldName);
+  const { byFile: overridesByFile, issues } = collectOverrides(valid, config, configPath, present, inScope, warnings, request2.fieldName, links);
   issues.push(...ofField("config", await checkConfiguredOverrides(source, config?.overrides ?? [], configPath, present, create, request2.fieldName)));
   if (issues.length > 0) throw new RequestError2(issues.map(unfiled));
   const run2 = runContext({
@@ -52803,8 +53063,8 @@ async function planUpdate(listed, request2) {
   await warnBuiltOutside(run2, valid.images, kustomizations, warnings);
   warnings.push(...await reachingOtherTargets(run2, planned, kustomizations));
   return {
-    files: planned,
-    changes: planned.flatMap((f) => f.changes),
+    files: planned.map(publicFilePlan),
+    changes: planned.flatMap((f) => f.changes.map(publicChange)),
     warnings: [...leftOut2, ...misplaced, ...idlePaths, ...warnings].map((w) => unfiled(publicWarning(w))),
     targets: targets.map((t) => ({ name: t.name, ...t.delivery && { delivery: t.delivery } })),
     images: [...valid.images, ...valid.setters.values()]
@@ -52832,8 +53092,12 @@ function runContext(parts) {
 }
 async function warnReach(run2, inScopeTexts, resolved, { forFile }, warnings) {
   const { valid, config, overridesByFile } = run2;
-  const unreached2 = unreachedImages(valid, resolved.definedFor, overridesByFile, inScopeTexts);
-  const outside = await holdersOutside(run2, unreached2);
+  const updated = (path6) => run2.inScope(path6) && !run2.unselected(path6);
+  const updatedTexts = inScopeTexts.filter(([path6]) => updated(path6));
+  const unreached2 = unreachedImages(valid, resolved.definedFor, new Map([...overridesByFile].filter(([file]) => updated(file))), updatedTexts);
+  const outside = await holdersOutside(run2, updated, unreached2);
+  const configured = config?.targets ?? [];
+  const selected = run2.targets.length < configured.length ? run2.targets.map((t) => t.name) : void 0;
   warnUnreached(
     valid,
     unreached2,
@@ -52841,13 +53105,13 @@ async function warnReach(run2, inScopeTexts, resolved, { forFile }, warnings) {
       keys: resolved.known.keys,
       repositories: /* @__PURE__ */ new Set([
         ...resolved.known.repositories,
-        ...(config?.targets ?? []).flatMap((t) => t.images.map((i) => i.repository)),
+        ...configured.flatMap((t) => t.images.map((i) => i.repository)),
         ...(config?.overrides ?? []).map((o) => o.repository)
       ])
     },
-    inScopeTexts,
+    updatedTexts,
     resolved.definedFor,
-    (image) => outside.get(image.repository) ?? 0,
+    leftOutBy(!run2.files.every(run2.inScope), selected, (image) => outside.get(image.repository) ?? 0),
     warnings
   );
   const markerImages = resolved.updates.map((u) => u.image).filter((image) => !valid.images.some((i) => i.repository === image.repository));
@@ -52863,10 +53127,10 @@ async function warnReach(run2, inScopeTexts, resolved, { forFile }, warnings) {
     warnings
   );
 }
-async function holdersOutside(run2, images) {
+async function holdersOutside(run2, updated, images) {
   const held = /* @__PURE__ */ new Map();
   if (images.length === 0) return held;
-  const outside = run2.files.filter((path6) => !run2.inScope(path6) && mayBeManifest(run2, path6));
+  const outside = run2.files.filter((path6) => !updated(path6) && mayBeManifest(run2, path6));
   const texts = await readScreened(run2.source, outside, (path6, text2) => images.some((image) => holdsImage(path6, text2, image)), []);
   outside.forEach((path6, i) => {
     for (const image of images)
@@ -52879,9 +53143,15 @@ async function readCandidates(run2, warnings) {
   const screen = screenFor(run2.valid.images);
   const paths = files.filter((path6) => overridesByFile.has(path6) || mayBeManifest(run2, path6) && (inScope(path6) || fileKind(path6) === "yaml"));
   const readOnly = /* @__PURE__ */ new Set();
+  const unread = /* @__PURE__ */ new Map();
   const keep = (path6, text2) => {
     if (!inScope(path6))
       return mayHoldFluxObjects(text2) || mayHoldKclRun(text2) || mayGiveNamespace(text2) || mayHoldDeployer(path6, text2) && screen.yaml.test(text2);
+    const kind = unreadKind(text2);
+    if (kind !== void 0) {
+      unread.set(path6, kind);
+      return false;
+    }
     if (overridesByFile.has(path6)) return true;
     if (fileKind(path6) !== "yaml") return screen.kcl(text2);
     const found = screen.yaml.exec(text2);
@@ -52899,6 +53169,7 @@ async function readCandidates(run2, warnings) {
   };
   const read = await readScreened(source, paths, keep, warnings);
   for (const path6 of overridesByFile.keys()) read[paths.indexOf(path6)] ??= await readNamed(source, path6);
+  warnings.push(...await unreadWarnings(source, unread, run2.valid.images));
   return { texts: new Map(paths.flatMap((path6, i) => read[i] === void 0 ? [] : [[path6, read[i]]])), readOnly };
 }
 function planFiles(run2, texts, readOnly, tagged, paired2, { forFile, fluxPoliciesAt: fluxPoliciesAt2 }, warnings) {
@@ -52942,6 +53213,7 @@ function planFiles(run2, texts, readOnly, tagged, paired2, { forFile, fluxPolici
       () => misplaced ??= misplacedMarkers(path6, text2),
       warnings
     );
+    warnDowngrades(filePlan.changes, editRequest.images, editRequest.setters, warnings);
   }
   return planned;
 }
@@ -53388,11 +53660,11 @@ function imageOfCell(cell, value) {
 function withValue(name, value) {
   return isDigest(value) ? `${name}@${value}` : isTag(value) ? `${name}:${value}` : value;
 }
-function cumulativeRows(earlier, now, changedFiles) {
+function cumulativeRows(earlier, now, changedFiles2) {
   const fields = new Set(now.map(fieldOf));
   const kept = [];
   for (const row of earlier) {
-    if (!changedFiles.has(row.file) || fields.has(fieldOf(row))) continue;
+    if (!changedFiles2.has(row.file) || fields.has(fieldOf(row))) continue;
     fields.add(fieldOf(row));
     kept.push(row);
   }
@@ -53479,13 +53751,26 @@ function pullRequestBranch(name) {
 var REOPEN_GRACE_MS = 5e3;
 var LOOKUP_PAGE = 10;
 async function findPullRequests(client, repository, on, ...heads) {
-  const all = await client.rest.pulls.list({ ...repository, head: `${repository.owner}:${on.head}`, base: on.base, state: "all", per_page: LOOKUP_PAGE });
-  const open2 = all.data.find((p) => p.state === "open") ?? (all.data.length < LOOKUP_PAGE ? void 0 : await findOpen(client, repository, on));
-  const closed = open2 ? void 0 : all.data.find((p) => heads.includes(p.head.sha));
+  const all = await client.rest.pulls.list({ ...repository, head: `${repository.owner}:${on.head}`, state: "all", per_page: LOOKUP_PAGE });
+  const ours = (p) => p.state === "open" && p.base.ref === on.base;
+  const listed = all.data.some(ours) || all.data.length < LOOKUP_PAGE ? all.data : await openFrom(client, repository, on.head);
+  const open2 = listed.find(ours);
+  const elsewhere = listed.find((p) => p.state === "open" && p.base.ref !== on.base);
+  const closed = open2 || elsewhere ? void 0 : all.data.find((p) => heads.includes(p.head.sha));
   const newest = Math.max(0, ...all.data.map((p) => p.number));
-  if (closed === void 0) return { open: open2, outlived: void 0, newest };
+  if (closed === void 0) return { open: open2, elsewhere, outlived: void 0, newest };
   const closedFor = Date.parse(all.headers.date ?? "") - Date.parse(closed.closed_at ?? "");
-  return { open: open2, outlived: { number: closed.number, merged: closed.merged_at !== null && closed.merged_at !== void 0, closedFor }, newest };
+  const merged = closed.merged_at !== null && closed.merged_at !== void 0;
+  const outlived = { number: closed.number, url: closed.html_url, nodeId: closed.node_id, base: closed.base.ref, merged, closedFor };
+  return { open: open2, elsewhere, outlived, newest };
+}
+async function closerOf(client, repository, number) {
+  const { data } = await client.rest.issues.get({ ...repository, issue_number: number });
+  const login = data.closed_by?.login;
+  return { login, opener: login !== void 0 && login === data.user?.login };
+}
+async function openFrom(client, repository, head) {
+  return (await client.rest.pulls.list({ ...repository, head: `${repository.owner}:${head}`, state: "open", per_page: LOOKUP_PAGE })).data;
 }
 async function openPullRequestsOn(client, repository, base, branches) {
   if (branches.length === 0) return /* @__PURE__ */ new Map();
@@ -53876,6 +54161,7 @@ async function landPullRequest(ctx, request2, options2, at, parent, group2, imag
   const pulls = existing === void 0 ? void 0 : await findPullRequests(ctx.client(), ctx.repository, { base: at.base, head: group2.prBranch }, existing);
   const proposesOnly = group2.files.length === 0;
   if (proposesOnly && pulls?.open === void 0) return void 0;
+  if (pulls?.elsewhere !== void 0) throw new Error(anotherBasesBranch(group2.prBranch, at.base, pulls.elsewhere));
   const leftover = existing !== void 0 && await isLeftover(ctx, group2.prBranch, at.base, parent.commit, existing, pulls, run2.stranded);
   const adoptOnlyOurs = existing !== void 0 && !group2.prBranch.startsWith(BRANCH_PREFIX);
   if (leftover && adoptOnlyOurs) {
@@ -53896,6 +54182,8 @@ async function landPullRequest(ctx, request2, options2, at, parent, group2, imag
   const edits = onBranch === void 0 ? group2.files : carriedAsIs ? onBranch.holdsIncoming : onBranch.files;
   const writes2 = onBranch?.writes ?? fileWrites(edits, at.entries);
   const tree = existing === void 0 ? void 0 : await ctx.git.writeTree(at.head, writes2);
+  const declined = leftover && pulls?.outlived !== void 0 ? await declinedAlike(ctx, at, pulls.outlived, existing, tree) : void 0;
+  if (declined !== void 0) return leftClosed(ctx, group2, at.base, pulls.outlived, existing, declined);
   const undone = onBranch === void 0 || carriedAsIs ? /* @__PURE__ */ new Set() : await sameAsBase(ctx, tree, edits, at.entries);
   const files = edits.filter((f) => !undone.has(f.path));
   const carried = (onBranch?.others?.carried ?? []).filter((path6) => !undone.has(path6));
@@ -53960,11 +54248,11 @@ async function landPullRequest(ctx, request2, options2, at, parent, group2, imag
 function pullRequestSpec(group2, options2, base, made, body) {
   const [subject, ...rest] = made.text.split("\n");
   const intro = isDefaultMessage(group2.messageTemplate) ? "" : rest.join("\n").trim();
-  const changedFiles = /* @__PURE__ */ new Set([...made.carried, ...made.files.map((f) => f.path)]);
+  const changedFiles2 = /* @__PURE__ */ new Set([...made.carried, ...made.files.map((f) => f.path)]);
   const rows = cumulativeRows(
     bodyRows(body),
     made.files.flatMap((f) => changeRows(f.changes, made.images)),
-    changedFiles
+    changedFiles2
   );
   const tabled = new Set(rows.map((r) => r.file));
   return {
@@ -53972,17 +54260,21 @@ function pullRequestSpec(group2, options2, base, made, body) {
     head: group2.prBranch,
     // The target names our title, not a template's subject: that text is the user's.
     title: group2.title || pullRequestTitle(rows, subject, isDefaultMessage(group2.messageTemplate) ? group2.target : void 0),
-    body: options2.body || pullRequestBody(intro, rows, [...changedFiles].filter((path6) => !tabled.has(path6)).sort(), requestedBy(options2.source), made.commit),
+    body: options2.body || pullRequestBody(intro, rows, [...changedFiles2].filter((path6) => !tabled.has(path6)).sort(), requestedBy(options2.source), made.commit),
     labels: group2.labels,
     reviewers: group2.reviewers,
     assignees: group2.assignees,
     draft: group2.draft
   };
 }
+function anotherBasesBranch(branch, base, theirs) {
+  const own = `${branch}-${base.replace(/[^A-Za-z0-9._-]+/g, "-")}`;
+  return `${branch} is the branch of pull request #${theirs.number} (${theirs.html_url}) into ${theirs.base.ref}, and this run's base is ${base}: a pull-request branch serves one base, and rebuilt on ${base} it would replace that pull request's commit. Give the runs into ${base} their own branch with pr-branch (or the target's delivery.branch), e.g. ${own}; nothing was written to ${branch}`;
+}
 async function isLeftover(ctx, branch, base, planned, existing, pulls, stranded) {
   if (pulls?.open !== void 0 || pulls?.outlived === void 0 && !stranded.has(existing)) return false;
   await awaitReopen(ctx, { base, head: branch }, existing, pulls?.outlived);
-  const why = pulls?.outlived ? `is left over from pull request #${pulls.outlived.number}, ${pulls.outlived.merged ? "merged" : "closed"} since` : `holds ${existing}, the head this run left on it when its pull request was merged or closed`;
+  const why = pulls?.outlived ? `is left over from pull request #${pulls.outlived.number}${pulls.outlived.base === base ? "" : ` into ${pulls.outlived.base}`}, ${pulls.outlived.merged ? "merged" : "closed"} since` : `holds ${existing}, the head this run left on it when its pull request was merged or closed`;
   if (await ctx.git.fetch(ctx.remote, base) !== planned) {
     ctx.log(`${branch} ${why}, and ${base} moved since this attempt read it`);
     throw new BranchMovedError(base);
@@ -53993,7 +54285,8 @@ async function isLeftover(ctx, branch, base, planned, existing, pulls, stranded)
 async function awaitReopen(ctx, on, existing, outlived) {
   if (outlived === void 0 || outlived.merged || !(outlived.closedFor < REOPEN_GRACE_MS)) return;
   await sleepOf(ctx)(REOPEN_GRACE_MS - Math.max(0, outlived.closedFor));
-  if ((await findPullRequests(ctx.client(), ctx.repository, on, existing)).open === void 0) return;
+  const now = await findPullRequests(ctx.client(), ctx.repository, on, existing);
+  if ((now.open ?? now.elsewhere) === void 0) return;
   ctx.log(`pull request #${outlived.number} on ${on.head}, closed moments ago, is open again`);
   throw new BranchMovedError(on.head);
 }
@@ -54046,6 +54339,31 @@ async function closeChangingNothing(ctx, group2, base, open2, head) {
   const pullRequest = await closePullRequest(ctx.client(), ctx.repository, open2, head, `Closed by gitops-promote: ${why}.`);
   ctx.log(`pull request #${pullRequest.number} closed (${group2.prBranch} -> ${base})`);
   return writingNothing(group2, head, pullRequest, [{ message: `pull request #${pullRequest.number} (${pullRequest.url}) is closed: ${why}` }]);
+}
+async function declinedAlike(ctx, at, closed, head, tree) {
+  if (closed.merged || closed.base !== at.base || !await sameChange(ctx, at, head, tree)) return void 0;
+  const closer = await closerOf(ctx.client(), ctx.repository, closed.number);
+  return closer.opener ? void 0 : closer;
+}
+async function sameChange(ctx, at, head, tree) {
+  const fork = await ctx.git.forkPoint(ctx.remote, at.base, head);
+  if (fork === void 0) return false;
+  const proposed = changedFiles(at.entries, await ctx.git.entries(tree));
+  const declined = changedFiles(await ctx.git.entries(fork.commit), await ctx.git.entries(head));
+  return proposed.size === declined.size && [...proposed].every(([path6, blob]) => declined.has(path6) && declined.get(path6) === blob);
+}
+function changedFiles(from, to) {
+  const changed = /* @__PURE__ */ new Map();
+  for (const [path6, entry] of to) if (from.get(path6)?.sha !== entry.sha) changed.set(path6, entry.sha);
+  for (const path6 of from.keys()) if (!to.has(path6)) changed.set(path6, void 0);
+  return changed;
+}
+function leftClosed(ctx, group2, base, closed, head, closer) {
+  const by = closer.login === void 0 ? "" : ` by @${closer.login}`;
+  ctx.log(`pull request #${closed.number} (${group2.prBranch} -> ${base}) was closed${by} without merging, at the change this run proposes: left closed`);
+  const message = `left closed: pull request #${closed.number} (${closed.url}) was closed${by} without merging, and this run proposes the same change to ${base} again; dispatch a different version, or reopen it`;
+  const pullRequest = { number: closed.number, url: closed.url, nodeId: closed.nodeId, operation: "none", autoMerge: false };
+  return writingNothing(group2, head, pullRequest, [{ message }]);
 }
 function writingNothing(group2, head, pullRequest, warnings) {
   return { mode: "pull-request", branch: group2.prBranch, files: [], changes: [], head, pullRequest, warnings };
@@ -54650,6 +54968,7 @@ function parseIdentity(text2) {
 }
 var FIELD = "";
 var FILE_MODES = /* @__PURE__ */ new Set(["100644", "100755"]);
+var LINK_MODE = "120000";
 function isFileMode(mode) {
   return mode !== void 0 && FILE_MODES.has(mode);
 }
@@ -54917,15 +55236,21 @@ stopped: git was still running after ${options2.timeoutMs / 1e3} s`));
   }
   /** Regular files of a commit (or tree) with their mode and blob id. */
   async entries(treeish) {
+    return (await this.listing(treeish)).entries;
+  }
+  /** Regular files of a commit (or tree), as `entries`, and its symbolic links, each path to its blob (the target's text). */
+  async listing(treeish) {
     const out = await this.run(["ls-tree", "-r", "-z", "--full-tree", treeish]);
     const entries = /* @__PURE__ */ new Map();
+    const links = /* @__PURE__ */ new Map();
     for (const record of out.split("\0")) {
       const tab = record.indexOf("	");
       if (tab < 0) continue;
       const [mode, type, sha] = record.slice(0, tab).split(" ");
       if (type === "blob" && isFileMode(mode)) entries.set(record.slice(tab + 1), { mode, sha });
+      else if (type === "blob" && mode === LINK_MODE) links.set(record.slice(tab + 1), sha);
     }
-    return entries;
+    return { entries, links };
   }
   /**
    * The commit (or tree) as a TreeSource: blobs are read on demand through one cat-file
@@ -54933,12 +55258,13 @@ stopped: git was still running after ${options2.timeoutMs / 1e3} s`));
    */
   async tree(treeish, replaced = /* @__PURE__ */ new Map()) {
     await this.fetchMissing(treeish);
-    const entries = await this.entries(treeish);
+    const { entries, links } = await this.listing(treeish);
     for (const [path6, entry] of replaced) {
       if (entry) entries.set(path6, entry);
       else entries.delete(path6);
     }
     const blobs = new BlobReader(this.spawn(BlobReader.args));
+    const decoder = new TextDecoder();
     return {
       entries,
       async *list() {
@@ -54948,6 +55274,12 @@ stopped: git was still running after ${options2.timeoutMs / 1e3} s`));
         const entry = entries.get(path6);
         return entry ? blobs.read(entry.sha) : Promise.reject(new Error(`${path6}: no such file in ${treeish}`));
       },
+      // A file `replaced` puts in a link's place is that file.
+      links: async () => new Map(
+        await Promise.all(
+          [...links].filter(([path6]) => !entries.has(path6)).map(async ([path6, sha]) => [path6, decoder.decode(await blobs.read(sha))])
+        )
+      ),
       close: () => blobs.close()
     };
   }

@@ -33335,6 +33335,11 @@ function isRecord(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+// src/text/counted.ts
+function counted(n, noun, plural = `${noun}s`) {
+  return `${n} ${n === 1 ? noun : plural}`;
+}
+
 // src/text/closest.ts
 function closest(typed, names, most = 2) {
   let best;
@@ -33358,11 +33363,6 @@ function editDistance(a, b) {
     }
   }
   return d[a.length][b.length];
-}
-
-// src/text/counted.ts
-function counted(n, noun, plural = `${noun}s`) {
-  return `${n} ${n === 1 ? noun : plural}`;
 }
 
 // src/engine/request.ts
@@ -34112,8 +34112,8 @@ function metadataPicks(metadata, picks, ref) {
     const pick = parseImageRef(text);
     const others = [...new Set(listed.flatMap((image) => image.repository === pick.repository && image.tag !== pick.tag ? image.tag ?? [] : []))];
     if (others.length > 0) notes.push(`metadata: announcing ${text}; its other tags, not announced: ${others.join(", ")}`);
-    const moving = movingTag(pick.tag, branch);
-    if (moving !== void 0) warnings.push(mutableTag(pick, moving, branch ?? "main", others));
+    const moving = movingTag(pick.tag, branch, others);
+    if (moving !== void 0) warnings.push(mutableTag(pick, moving, others));
   }
   return { notes, warnings };
 }
@@ -34126,15 +34126,30 @@ function branchTags(branch) {
   return [branch, branch.replace(/[^A-Za-z0-9._-]+/g, "-")];
 }
 var MOVING_TAGS = /* @__PURE__ */ new Set(["latest", "edge"]);
-function movingTag(tag, branch) {
+function movingTag(tag, branch, others) {
   if (tag === void 0) return void 0;
-  if (branch !== void 0 && branchTags(branch).includes(tag)) return `is the name of the pushed branch ${branch}`;
-  return MOVING_TAGS.has(tag) ? "is the tag docker/metadata-action gives the newest build" : void 0;
+  const flux = `^${branchTags(branch ?? "main").at(-1)}-[a-f0-9]+-(?P<ts>[0-9]+)`;
+  const newest = {
+    effect: `a Flux-style policy (a filterTags pattern such as ${flux}, or a semver range) will likely refuse it`,
+    instead: "`type=raw,value={{branch}}-{{sha}}-{{date 'X'}},priority=1000`"
+  };
+  const everyPush = "it is mutable, moved by every push";
+  if (branch !== void 0 && branchTags(branch).includes(tag)) return { why: `is the name of the pushed branch ${branch}: ${everyPush}`, ...newest };
+  if (MOVING_TAGS.has(tag)) return { why: `is the tag docker/metadata-action gives the newest build: ${everyPush}`, ...newest };
+  const longer = /^v?\d+(\.\d+)?$/.test(tag) ? others.filter((other) => other.startsWith(`${tag}.`)) : [];
+  const full = longer.sort((a, b) => b.split(".").length - a.split(".").length)[0];
+  if (full === void 0) return void 0;
+  const pattern = tag.split(".").length === 1 ? "{{major}}" : "{{major}}.{{minor}}";
+  return {
+    why: `is a shorter version of ${full} (a ${pattern} pattern listed first): it is mutable, moved to each later ${tag} release`,
+    // Flux's ParseVersion (and ours) takes only three-part versions: 1 and 1.2 are no version to a semver policy.
+    effect: `a semver policy refuses it, as Flux's does: it is no three-part version`,
+    instead: "`type=semver,pattern={{version}}`, listed before the shorter patterns"
+  };
 }
-function mutableTag(pick, moving, branch, others) {
-  const instead = others.length > 0 ? ` (metadata also lists ${others.join(", ")})` : "";
-  const pattern = `^${branchTags(branch).at(-1)}-[a-f0-9]+-(?P<ts>[0-9]+)`;
-  return `metadata: the tag announced for ${pick.name}, "${pick.tag}", ${moving}: it is mutable, moved by every push, and a Flux-style policy (a filterTags pattern such as ${pattern}, or a semver range) will likely refuse it${instead}. docker/metadata-action names the tag of highest priority its version: rank an immutable tag first (\`type=raw,value={{branch}}-{{sha}}-{{date 'X'}},priority=1000\`), or name the reference to announce in \`images\`.`;
+function mutableTag(pick, moving, others) {
+  const listed = others.length > 0 ? ` (metadata also lists ${others.join(", ")})` : "";
+  return `metadata: the tag announced for ${pick.name}, "${pick.tag}", ${moving.why}, and ${moving.effect}${listed}. docker/metadata-action names the tag of highest priority its version: rank an immutable tag first (${moving.instead}), or name the reference to announce in \`images\`.`;
 }
 
 // src/action/dispatch/inputs.ts

@@ -2007,8 +2007,13 @@ function publicWarning(warning) {
   const { about: _, ...rest } = warning;
   return rest;
 }
+function publicChange(change) {
+  if (!("repository" in change)) return change;
+  const { repository: _, ...rest } = change;
+  return rest;
+}
 function publicResult(result) {
-  return { ...result, warnings: result.warnings.map(publicWarning) };
+  return { ...result, changes: result.changes.map(publicChange), warnings: result.warnings.map(publicWarning) };
 }
 var UPDATE = "{ image: parseImageRef(...), policy? }";
 function fullEditRequest(request) {
@@ -10149,6 +10154,14 @@ function unescapeDoubleQuoted(inner, map2) {
   }
   return from === 0 ? inner : out + inner.slice(from);
 }
+function readDoubleQuoted(text2) {
+  return text2.replace(/"((?:[^"\\]|\\[\s\S])*)"/g, (scalar2, inner) => {
+    if (!inner.includes("\\")) return scalar2;
+    const joined2 = inner.replace(/\\\r?\n[ \t]*|\\[\s\S]|[ \t]*\r?\n[ \t]*/g, (part) => part.startsWith("\\") ? /^\\\r?\n/.test(part) ? "" : part : " ");
+    const read = unescapeDoubleQuoted(joined2);
+    return read === void 0 || /["\\\r\n]/.test(read) ? scalar2 : `"${read}"`;
+  });
+}
 function decodeDoubleQuoted(source) {
   const map2 = [];
   const text2 = unescapeDoubleQuoted(source.slice(1, -1), map2);
@@ -10652,9 +10665,13 @@ function parseWithPackage(text2) {
   return documents2.map((document) => document.contents && toNode(document.contents));
 }
 function packageDocuments(text2) {
+  const marked = text2.startsWith("\uFEFF");
+  const source = marked ? `
+${text2.slice(1)}` : text2;
   const parse3 = (uniqueKeys) => {
     const lines = new LineCounter();
-    const parsed = parseAllDocuments(text2, { uniqueKeys, lineCounter: lines });
+    if (marked) lines.addNewLine = (offset) => offset === 1 ? lines.lineStarts.length : lines.lineStarts.push(offset);
+    const parsed = parseAllDocuments(source, { uniqueKeys, lineCounter: lines });
     return { documents: Array.isArray(parsed) ? parsed : [], lines };
   };
   const linear = parse3(false);
@@ -10975,12 +10992,12 @@ var EditPlan = class {
     }
     const splice = scalarSplice(this.file, node2, value, inFlow, verbatim);
     this.values.set(node2, value);
-    this.planned.push({ splice, change: { kind: label.kind, key: label.key, old, new: value, object: label.document.object } });
+    this.planned.push({ splice, change: { ...changeOf(label), old, new: value } });
   }
   /** Adds `key: value` as a new last pair of `map` (several keys: the value nested under them). */
   addPair(map2, keys, value, label) {
     const splice = pairInsertion(this.file, map2, keys, value);
-    this.planned.push({ splice, change: { kind: label.kind, key: label.key, old: "", new: value, op: "create", object: label.document.object } });
+    this.planned.push({ splice, change: { ...changeOf(label), old: "", new: value, op: "create" } });
   }
   /** Plans a splice the caller rendered itself: an edit made in a text held inside one of this file's scalars, moved to this file's offsets. */
   addSplice(splice, change) {
@@ -11034,6 +11051,9 @@ var EditPlan = class {
     return { text: text2, changes, warnings: placedWarnings };
   }
 };
+function changeOf({ kind, key, document, repository }) {
+  return { kind, key, object: document.object, ...repository !== void 0 && { repository } };
+}
 
 // src/yaml/merge-key.ts
 function isMergeKey2(key) {
@@ -11912,7 +11932,7 @@ function setHelmImage(image, incoming, plan, document, paired2) {
     { field: tag, node: tagNode, value: next.tag },
     { field: digest, node: isFlowScalar(digestNode) ? digestNode : void 0, value: next.digest }
   ].filter((w) => w.field !== void 0 && w.node !== void 0 && w.value !== void 0);
-  writeVersion(plan, { ...pair, name, next }, { writes: writes2 }, helmReader(plan, incoming), say, { kind: "helm", document });
+  writeVersion(plan, { ...pair, name, next }, { writes: writes2 }, helmReader(plan, incoming), say, { kind: "helm", document, repository: ofImage });
 }
 function decide(update, tag, digest) {
   return nextSplitImage(update, { tag, digest });
@@ -12009,6 +12029,7 @@ var KUSTOMIZATION_FIELDS = new Map([
 ]);
 var KUSTOMIZE_IMAGE_FIELDS = ["newName", "newTag", "digest"];
 var IMAGE_ENTRY_FIELDS = /* @__PURE__ */ new Set(["name", "tagSuffix", ...KUSTOMIZE_IMAGE_FIELDS]);
+var ENTRY_FIELDS = ["name", ...KUSTOMIZE_IMAGE_FIELDS];
 var VERSION_FIELDS = ["newTag", "digest"];
 function looksLikeKustomization(root) {
   if (root?.kind !== "map") return false;
@@ -12047,10 +12068,21 @@ function editList(entries, path, document, incoming, plan, fieldName) {
     const at = [...path, index];
     const read = fieldsOf(plan.file, document.root, entry, at, false);
     const field2 = (key) => read(key)?.node;
-    if (claimedOwn(plan, ["name", ...KUSTOMIZE_IMAGE_FIELDS].map(read))) return;
+    const site = { start: entry.start, at, read };
+    const marked = ENTRY_FIELDS.filter((key) => claimedOwn(plan, [read(key)]));
+    if (marked.length > 0) return warnUnset(plan, document, site, incoming, marked, markedReason(at, marked));
     const newName = scalarText(field2("newName"));
     const name = newName || scalarText(field2("name")) || "";
     const update = incoming.get(normalizeRepository(name) ?? "");
+    if (update && !scalarText(field2("name")))
+      return warnUnset(
+        plan,
+        document,
+        site,
+        incoming,
+        [],
+        () => `${formatPath(at)} has no name, so kustomize sets it on no image; write the name of the image it replaces (name:)`
+      );
     if (!update) {
       if (newName)
         warnRenamed(plan, incoming, fieldName, { start: entry.start, entry: at, field: [...at, "newTag"] }, scalarText(field2("name")) ?? "", {
@@ -12079,9 +12111,38 @@ function editList(entries, path, document, incoming, plan, fieldName) {
       if (f === void 0) adds.push({ map: entry, key, value });
       else if (isFlowScalar(f.node)) writes2.push({ field: f, node: f.node, value });
     }
-    writeVersion(plan, { at: entry.start, mapping: at, name, next }, { writes: writes2, adds }, entryReader(plan, incoming), say, { kind: "kustomize", document });
+    writeVersion(plan, { at: entry.start, mapping: at, name, next }, { writes: writes2, adds }, entryReader(plan, incoming), say, {
+      kind: "kustomize",
+      document,
+      repository: update.image.repository
+    });
   });
 }
+function warnUnset(plan, document, { start, at, read }, incoming, skip, reason) {
+  const written = (key) => heldText(plan, document.root, read(key)?.node);
+  const held = (key) => {
+    const node2 = read(key)?.node;
+    return isFlowScalar(node2) ? plan.valueOf(node2) : written(key);
+  };
+  const name = held("newName") || held("name") || "";
+  const update = incoming.get(normalizeRepository(name) ?? "");
+  const next = update && pendingVersion(update, versionOf(written("newTag"), written("digest"))).next;
+  if (!next) return;
+  const values = entryValues(next, read("digest") !== void 0);
+  const unset = VERSION_FIELDS.filter((key) => !skip.includes(key) && values[key] !== void 0 && values[key] !== held(key));
+  if (unset.length === 0) return;
+  const fields = [formatPath([...at, unset[0]]), ...unset.slice(1)].join(" and ");
+  plan.warn(
+    unset.map((key) => read(key)?.node).find((node2) => node2)?.start ?? start,
+    `${fields} ${unset.length > 1 ? "are" : "is"} not set for ${formatImageRef({ name, ...next })}: ${reason(unset)}`,
+    void 0,
+    { reason: "unmoved", image: update.image.repository }
+  );
+}
+function markedReason(at, marked) {
+  return (unset) => `${formatPath(at)} has a Flux marker on ${marked.join(" and ")}, and an entry a marker claims is left to its markers, as Flux sets only the fields they mark; mark ${unset.map((key) => `${key} (its setter's ":${MARKER_SUFFIX[key]}")`).join(" and ")} too to have ${unset.length > 1 ? "them" : "it"} set`;
+}
+var MARKER_SUFFIX = { newTag: "tag", digest: "digest" };
 function entryValues(next, hasDigest) {
   return { newTag: next.tag, digest: next.digest ?? (hasDigest ? "" : void 0) };
 }
@@ -12184,7 +12245,8 @@ function warnAliased(file, document, alias, path, incoming, plan, kustomizeTagge
 }
 function setImageScalar(field2, kind, container, incoming, plan, document, kustomizeTagged2) {
   const { node: node2, path } = field2;
-  if (!isFlowScalar(node2) || plan.isClaimed(node2)) return;
+  if (node2?.kind !== "scalar" || plan.isClaimed(node2)) return;
+  if (!isFlowScalar(node2)) return warnBlock(node2, path, incoming, plan);
   const ref = tryParseImageRef(node2.text);
   const update = ref && incoming.get(ref.repository);
   if (!ref || !update) return;
@@ -12197,6 +12259,19 @@ function setImageScalar(field2, kind, container, incoming, plan, document, kusto
   }
   const next = nextReference(update, ref, plan.versionNote(node2.start, formatPath(path), update.image.repository));
   if (next) plan.setScalar(node2, next, field2.inFlow, { kind, key: formatPath(path), document });
+}
+function warnBlock(node2, path, incoming, plan) {
+  const written = node2.text.trim();
+  const ref = tryParseImageRef(written);
+  const update = ref && incoming.get(ref.repository);
+  const next = update && nextReference(update, ref);
+  if (!next) return;
+  const { text: text2 } = plan.file;
+  const at = text2.indexOf(written.split("\n", 1)[0], text2.indexOf("\n", node2.start));
+  plan.warn(
+    at < 0 ? node2.start : at,
+    `${formatPath(path)} is a block scalar, which is never edited, so it is not moved to ${next}; write it as a plain or quoted string`
+  );
 }
 function bareImageRole(document, path) {
   const { apiVersion, kind } = document.object;
@@ -12232,32 +12307,6 @@ function inContainerSpec(path) {
   const list = path[path.length - 3];
   return typeof path[path.length - 2] === "number" && typeof list === "string" && CONTAINER_LISTS.has(list) && list;
 }
-var BLOCK_HEADER = /["']?[ \t]*:[ \t]+(?:[&!]\S*[ \t]+)*[|>]/y;
-function hasBlockImage(text2) {
-  for (let at = text2.indexOf("image"); at >= 0; at = text2.indexOf("image", at + 5)) {
-    BLOCK_HEADER.lastIndex = at + 5;
-    if (BLOCK_HEADER.test(text2)) return true;
-  }
-  return false;
-}
-var warnBlockImages = (file, request, plan) => {
-  if (!hasBlockImage(file.text)) return;
-  const incoming = byRepository(request.images);
-  for (const { root } of file.documents) {
-    forEachValue(root, ({ node: node2, path }) => {
-      if (path[path.length - 1] !== "image" || node2.kind !== "scalar" || isFlowScalar(node2) || plan.isClaimed(node2)) return;
-      const ref = tryParseImageRef(node2.text.trim());
-      const update = ref && incoming.get(ref.repository);
-      const next = update && nextReference(update, ref);
-      const at = file.text.indexOf(node2.text.trim().split("\n", 1)[0], node2.start);
-      if (next)
-        plan.warn(
-          at < 0 ? node2.start : at,
-          `${formatPath(path)} is a block scalar, which is never edited, so it is not moved to ${next}; write it as a plain or quoted string`
-        );
-    });
-  }
-};
 
 // src/yaml/argocd-unpaired.ts
 var NOT_VERSIONS = /* @__PURE__ */ new Set(["registry", "pullPolicy", "digest", "repository", "name"]);
@@ -14864,8 +14913,9 @@ var ImageEditor = class {
     const tagKey = this.pathText(tag.path);
     const { next, say } = nextSplitImage(update, { tag: tagLiteral.body, digest: digest && this.literal(digest.token).body });
     say(this.versionNote(tagLiteral, tagKey, update.image.repository), this.versionNote(tagLiteral, pair(), update.image.repository));
-    if (next?.tag !== void 0) this.write(tagLiteral, next.tag, "kcl-image", tagKey);
-    if (digest && next?.digest !== void 0) this.write(this.literal(digest.token), next.digest, "kcl-image", this.pathText(digest.path));
+    const { repository: named2 } = update.image;
+    if (next?.tag !== void 0) this.write(tagLiteral, next.tag, "kcl-image", tagKey, named2);
+    if (digest && next?.digest !== void 0) this.write(this.literal(digest.token), next.digest, "kcl-image", this.pathText(digest.path), named2);
   }
   /**
    * `key` is the one name `tag`, as an identifier (`tag`, `$tag`) or a string (`"tag"`, `r'tag'`,
@@ -15285,13 +15335,14 @@ var ImageEditor = class {
     warn2(`Flux setter "${marker.setter}" marks a string followed by a + suffix, ${suffixWarning(image)}`);
     if (image.tag !== void 0) write(formatImageRef({ name: next.name, tag: next.tag }));
   }
-  write(literal2, value, kind, key) {
+  /** Sets a literal's body, the change naming the incoming `repository` it writes a version of where the value alone names none (ChangeNames). */
+  write(literal2, value, kind, key, repository) {
     if (value === literal2.body) return;
     const line = this.line(literal2);
     assertSafeBody(value, line);
     this.edits.push({
       splice: { start: literal2.start, end: literal2.end, insert: value },
-      change: { line, kind, key, old: literal2.body, new: value }
+      change: { line, kind, key, old: literal2.body, new: value, ...repository !== void 0 && { repository } }
     });
   }
 };
@@ -15726,8 +15777,10 @@ function emptyValueComment(text2, node2) {
 }
 function lineCommentAt(text2, after, inFlow = false) {
   const lineEnd = text2.indexOf("\n", after);
-  return (inFlow ? /^[ \t]*(?:,[ \t]*)?(#.*)$/ : /^[ \t]*(#.*)$/).exec(text2.slice(after, lineEnd < 0 ? text2.length : lineEnd).trimEnd())?.[1];
+  return (inFlow ? LINE_COMMENT_IN_FLOW : LINE_COMMENT).exec(text2.slice(after, lineEnd < 0 ? text2.length : lineEnd).trimEnd())?.[1];
 }
+var LINE_COMMENT = /^[ \t]*(#[^\r]*)$/;
+var LINE_COMMENT_IN_FLOW = /^[ \t]*(?:,[ \t]*)?(#[^\r]*)$/;
 function headMarkersIn(lines, aboveKey = false) {
   const { text: text2 } = lines;
   const found = [];
@@ -15888,7 +15941,6 @@ function markedPart(field2, string2) {
 var EDITORS = [
   editMarkers,
   editImages,
-  warnBlockImages,
   editKustomizeImages,
   editInlinePatches,
   editKclOverrideSpecs,
@@ -17562,11 +17614,16 @@ function plainStart(glob) {
 function slashSeparated(glob) {
   return glob.replaceAll("\\", "/");
 }
-function pathFilter(globs, files, warnings) {
+function pathFilter(globs, files, warnings, links = /* @__PURE__ */ new Map()) {
   if (globs.length === 0) return () => true;
   const matchers = globs.map((glob) => pathMatcher([glob]));
   globs.forEach((glob, i) => {
-    if (!files.some((file) => matchers[i](file))) warnings.push({ message: `path ${JSON.stringify(glob)} matches no file${meantPath(glob, files)}` });
+    if (files.some((file) => matchers[i](file))) return;
+    const linked = [...links].filter(([link]) => matchers[i](link)).map(([link, to]) => `${link} (to ${JSON.stringify(to)})`);
+    const only = linked.length === 1 ? "the symbolic link" : "symbolic links:";
+    warnings.push({
+      message: linked.length > 0 ? `path ${JSON.stringify(glob)} matches no file, only ${only} ${cappedList(linked, 3, { sentence: true })}, and no link is followed: give the path it leads to` : `path ${JSON.stringify(glob)} matches no file${meantPath(glob, files)}`
+    });
   });
   return (path) => matchers.some((matches) => matches(path));
 }
@@ -19106,7 +19163,7 @@ function asIssuesOf(field2, run) {
 }
 
 // src/engine/source.ts
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, readlinkSync, statSync } from "node:fs";
 import { join as join2 } from "node:path";
 var lossy = new TextDecoder("utf-8", { ignoreBOM: true });
 var strict = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
@@ -19136,15 +19193,19 @@ async function listTree(source) {
   }
   if (issues.length > 0) throw new RequestError(issues.map((message) => ({ message })));
   const files = [...listedAs2.keys()].sort();
-  if (files.every((path) => listedAs2.get(path) === path)) return { files, source, warnings };
+  const links = new Map([...await source.links?.() ?? []].filter(([path]) => plainPath(path) === path));
+  if (files.every((path) => listedAs2.get(path) === path)) return { files, links, source, warnings };
   const as = (path) => listedAs2.get(path) ?? path;
   const readText2 = source.readText?.bind(source);
+  const isFileOutside = source.isFileOutside?.bind(source);
   return {
     files,
+    links,
     source: {
       list: () => source.list(),
       read: (path) => source.read(as(path)),
-      ...readText2 && { readText: (path) => readText2(as(path)) }
+      ...readText2 && { readText: (path) => readText2(as(path)) },
+      ...isFileOutside && { isFileOutside }
     },
     warnings
   };
@@ -19159,9 +19220,10 @@ function plainPath(path) {
   const parts = path.split("/").filter((part) => part !== "" && part !== ".");
   return parts.length === 0 || parts.includes("..") ? void 0 : parts.join("/");
 }
-function memorySource(files) {
+function memorySource(files, links = /* @__PURE__ */ new Map()) {
   const encoder = new TextEncoder();
   return {
+    links: async () => links,
     async *list() {
       yield* [...files.keys()].sort();
     },
@@ -19176,28 +19238,89 @@ var SKIPPED_DIRECTORIES = /* @__PURE__ */ new Set([".git", "node_modules"]);
 var UTF8 = { encoding: "utf8" };
 function directorySource(root) {
   const prefix = join2(root, "/");
+  let links;
+  const listing = () => {
+    const files = [];
+    links = /* @__PURE__ */ new Map();
+    walk2(root, "", files, links);
+    return files;
+  };
   return {
     // Synchronous on purpose: a manifests tree is thousands of small files, and measured on
     // a 5,000-file tree, libuv threadpool round trips cost 8x more than the reads themselves.
     async *list() {
-      const files = [];
-      walk2(root, "", files);
-      yield* files.sort();
+      yield* listing().sort();
+    },
+    async links() {
+      if (links === void 0) listing();
+      return links;
     },
     async read(path) {
       return readFileSync(prefix + path);
     },
     async readText(path) {
       return readFileSync(prefix + path, UTF8);
+    },
+    async isFileOutside(path) {
+      try {
+        return statSync(prefix + path, { throwIfNoEntry: false })?.isFile() ?? false;
+      } catch {
+        return false;
+      }
     }
   };
 }
-function walk2(root, dir, files) {
+function walk2(root, dir, files, links) {
   for (const entry of readdirSync(join2(root, dir), { withFileTypes: true })) {
     const path = dir === "" ? entry.name : `${dir}/${entry.name}`;
-    if (entry.isDirectory() && !SKIPPED_DIRECTORIES.has(entry.name)) walk2(root, path, files);
+    if (entry.isDirectory() && !SKIPPED_DIRECTORIES.has(entry.name)) walk2(root, path, files, links);
     else if (entry.isFile()) files.push(path);
+    else if (entry.isSymbolicLink()) links.set(path, readlinkSync(join2(root, path), "utf8"));
   }
+}
+
+// src/engine/tree-links.ts
+var MAX_LINKS = 40;
+function followLinks(path, present, links) {
+  let first;
+  let itself = false;
+  const done = [];
+  const rest = path.split("/");
+  for (let followed = 0; rest.length > 0; ) {
+    const part = rest.shift();
+    if (part === "" || part === ".") continue;
+    if (part === "..") {
+      if (first === void 0) return void 0;
+      if (done.pop() === void 0) return { ...first, itself, why: "leads outside the root", outside: true };
+      continue;
+    }
+    done.push(part);
+    const to = links.get(done.join("/"));
+    if (to === void 0) continue;
+    first ??= { link: done.join("/"), to };
+    if (rest.length === 0) itself = true;
+    if (to.startsWith("/")) {
+      const absolute = followed === 0 ? "is an absolute path" : `leads to the absolute path ${to}`;
+      return { ...first, itself, why: `${absolute} (only a relative link is followed: it leads to the same file in every checkout)`, outside: true };
+    }
+    if (++followed > MAX_LINKS) return { ...first, itself, why: "leads round a loop of links", outside: false };
+    done.pop();
+    rest.unshift(...to.split("/"));
+  }
+  if (first === void 0) return void 0;
+  const end = done.join("/");
+  if (present.has(end)) return { ...first, itself, file: end };
+  const directory = end === "" || [...present].some((file) => file.startsWith(`${end}/`));
+  return {
+    ...first,
+    itself,
+    outside: false,
+    why: directory ? `leads to ${end === "" ? "the root" : `the directory ${end}`}, not a file` : `leads to ${end}, which does not exist (a dangling link)`
+  };
+}
+function linkSaid(path, end) {
+  const link = end.link === path ? `${path} is a symbolic link to ${JSON.stringify(end.to)}` : `${path} lies behind the symbolic link ${end.link} (to ${JSON.stringify(end.to)})`;
+  return `${link}, which ${end.file === void 0 ? end.why : `leads to ${end.file}`}`;
 }
 
 // src/engine/diff.ts
@@ -19434,10 +19557,16 @@ function humanReport(plan, options = {}) {
 }
 
 // src/engine/overrides.ts
-function collectOverrides(valid, config, configPath, present, inScope, warnings, fieldName = byIndex) {
+function collectOverrides(valid, config, configPath, present, inScope, warnings, fieldName = byIndex, links = /* @__PURE__ */ new Map()) {
   const configured = config?.overrides ?? [];
+  const missing = (file, i) => {
+    const end = followLinks(file, present, links);
+    if (end === void 0) return { message: `${fieldName("set", i)}: ${file} does not exist` };
+    const instead = end.file === void 0 ? "" : `: name ${end.file} instead`;
+    return { field: "set", message: `${fieldName("set", i)}: ${linkSaid(file, end)}; a symbolic link is never edited${instead}` };
+  };
   const issues = valid.sets.flatMap(
-    ({ file }, i) => !present.has(file) ? [{ message: `${fieldName("set", i)}: ${file} does not exist` }] : !inScope(file) ? [{ message: `${fieldName("set", i)}: ${file} is outside the paths to update` }] : []
+    ({ file }, i) => !present.has(file) ? [missing(file, i)] : !inScope(file) ? [{ message: `${fieldName("set", i)}: ${file} is outside the paths to update` }] : []
   );
   const byFile = /* @__PURE__ */ new Map();
   const add = (file, override) => byFile.set(file, [...byFile.get(file) ?? [], override]);
@@ -19770,17 +19899,35 @@ function unfiled(diagnostic) {
   if (file !== GIVEN_CONFIG) return diagnostic;
   return { ...rest, message: `${file}${line === void 0 ? "" : ` (line ${line})`}: ${diagnostic.message}` };
 }
-async function configOf2(source, present, request, create) {
+async function configOf2(source, present, request, create, links = /* @__PURE__ */ new Map()) {
   const given = typeof request.config === "object" ? request.config : request.config === NO_CONFIG ? { targets: [], setters: /* @__PURE__ */ new Map(), overrides: [] } : void 0;
   if (given) return { config: given, configPath: GIVEN_CONFIG, given: true };
-  const configPath = configPathIn(request, present);
+  const configPath = await configPathIn(request, source, present, links);
   return { config: await loadConfig(source, present, configPath, request.config !== void 0, create, request.fieldName), configPath, given: false };
 }
-function configPathIn(request, present) {
+async function configPathIn(request, source, present, links) {
   const paths = configPathsOf(request);
-  const found = paths.filter((path) => present.has(path));
-  if (found.length > 1) throw new RequestError([{ field: "config", message: `config: ${found.join(" and ")} both exist, and only one is read; remove one` }]);
-  return found[0] ?? paths[0];
+  const found = [];
+  for (const path of paths) {
+    const end = present.has(path) ? void 0 : followLinks(path, present, links);
+    if (end === void 0) {
+      if (present.has(path)) found.push({ path, file: path });
+    } else if (end.file !== void 0) found.push({ path, file: end.file, end });
+    else if (request.config !== void 0 || end.itself || end.outside && await source.isFileOutside?.(path)) found.push({ path, end });
+  }
+  const distinct = found.filter(({ file }, i) => file === void 0 || found.findIndex((other) => other.file === file) === i);
+  if (distinct.length > 1)
+    throw new RequestError([
+      { field: "config", message: `config: ${distinct.map(({ path }) => path).join(" and ")} both exist, and only one is read; remove one` }
+    ]);
+  const one = distinct[0];
+  if (one === void 0) return paths[0];
+  if (one.file !== void 0) return one.file;
+  const named2 = request.config === void 0 ? "" : `${(request.fieldName ?? byIndex)("config")}: `;
+  const why = "a configuration is read from a file of the tree only, and a run without it would not apply its targets and policies";
+  throw new RequestError([
+    { field: "request", message: `${named2}${linkSaid(one.path, one.end)}: ${why}; put the file itself there, or link to a file of the tree` }
+  ]);
 }
 async function loadConfig(source, present, path, required, create, fieldName = byIndex) {
   if (!present.has(path)) {
@@ -20654,6 +20801,131 @@ function mayHoldHelmRelease(text2) {
   return text2.includes(FLUX_HELM);
 }
 
+// src/engine/screen.ts
+function screenFor(images) {
+  const tokens = [MARKER_TOKEN, ...images.map(screenToken)];
+  const kcl = kclScreen(images);
+  const argo = yamlScreen([...tokens, FLUX_IMAGE]);
+  const templated = images.flatMap((image) => [image.repository.slice(image.repository.lastIndexOf("/")), ...firstSegments(image.repository)]);
+  return { kcl, yaml: yamlScreen([...tokens, FLUX_IMAGE, "Application"]), argo, templated };
+}
+var DOUBLE_QUOTED_ESCAPE = /"[^"\\]*\\/;
+function mayHoldEscapes(text2) {
+  return text2.includes("\\") && DOUBLE_QUOTED_ESCAPE.test(text2);
+}
+function yamlScreen(words) {
+  const alternation = new RegExp(words.map(escapeRegExp).join("|"));
+  return {
+    exec: (text2) => alternation.exec(text2) ?? (mayHoldEscapes(text2) ? DOUBLE_QUOTED_ESCAPE.exec(text2) : null),
+    test: (text2) => alternation.test(text2) || mayHoldEscapes(text2)
+  };
+}
+function firstSegments(repository) {
+  const [host, ...path] = repository.split("/");
+  if (host !== "docker.io") return [host];
+  return path[0] === "library" ? [host, "library", path[1]] : [host, path[0]];
+}
+
+// src/engine/unreached.ts
+function warnUnreached(valid, unreached2, known, texts, defined, leftOut, warnings) {
+  const marked = markedIn(texts);
+  for (const image of unreached2) {
+    const held = leftOut?.holding(image) ?? 0;
+    const unused = unusedKeys(defined(image.repository));
+    warnings.push({
+      message: leftOut && held > 0 ? `no file ${leftOut.scope} holds ${image.repository} (${held} ${held === 1 ? `file ${leftOut.rest} does` : `files ${leftOut.rest} do`})${unused}; nothing to do for ${formatImageRef(image)}` : `no file to update holds ${image.repository}${unused}; nothing to do for ${formatImageRef(image)}${didYouMean(closest(image.repository, known.repositories))}`,
+      kind: "unreached"
+    });
+  }
+  for (const key of valid.setters.keys()) {
+    if (marked(key)) continue;
+    const misplaced = misplacedIn(texts, key);
+    warnings.push({
+      message: misplaced ? `no file to update has a marker for setter ${key} where it is read: ${misplaced} has one that marks nothing there (see the warning at it)` : `no file to update has a marker for setter ${key}${didYouMean(closest(key, known.keys))}`,
+      kind: "unreached"
+    });
+  }
+}
+function leftOutBy(byPaths, selected, holding3) {
+  const ofTargets = selected && `of ${selected.length === 1 ? "target" : "targets"} ${andList(selected)}`;
+  if (!byPaths) return ofTargets === void 0 ? void 0 : { scope: ofTargets, rest: "of other targets", holding: holding3 };
+  const inPaths = "inside the paths to update";
+  return ofTargets === void 0 ? { scope: inPaths, rest: "outside them", holding: holding3 } : { scope: `${ofTargets} ${inPaths}`, rest: "outside them or of other targets", holding: holding3 };
+}
+function unusedKeys(keys) {
+  const named2 = [...keys].map(([key, policies]) => policies.length === 0 ? `setter ${key}` : `ImagePolicy ${key} (${where(policies)})`);
+  if (named2.length === 0) return "";
+  return `, and no marker uses ${named2.length === 1 ? named2[0] : `any of ${cappedList(named2)}`}`;
+}
+function markedIn(texts) {
+  let keys;
+  return (key) => {
+    keys ??= new Set(texts.flatMap(([path, text2]) => fileMarkers(path, text2)).map(({ marker }) => marker.key));
+    return keys.has(key);
+  };
+}
+function misplacedIn(texts, key) {
+  for (const [path, text2] of texts) {
+    const found = misplacedMarkers(path, text2).find(({ marker }) => marker.key === key);
+    if (found) return `${path}:${found.line}`;
+  }
+  return void 0;
+}
+function unreachedImages(valid, defined, overrides, texts) {
+  const overridden = new Set([...overrides.values()].flat().flatMap((o) => typeof o === "string" ? [] : [o.repository]));
+  const marked = markedIn(texts);
+  return valid.images.filter(
+    (image) => !overridden.has(image.repository) && ![...defined(image.repository).keys()].some(marked) && !texts.some(([path, text2]) => holdsImage(path, text2, image))
+  );
+}
+function holdsImage(path, text2, image) {
+  if (spells2(text2, image)) return true;
+  const kind = fileKind(path);
+  return kind === "kcl" ? mayBuildOnRegistry(text2, image) : kind === "yaml" && mayHoldEscapes(text2) && spells2(readDoubleQuoted(text2), image);
+}
+function spells2(text2, image) {
+  return repositoryPattern(image).test(text2) && spelledAt(deployedText(text2), image) !== void 0;
+}
+
+// src/engine/unread-text.ts
+var LFS_POINTER = "version https://git-lfs.github.com/spec/v1";
+function unreadKind(text2) {
+  if (text2.startsWith(LFS_POINTER)) return "lfs-pointer";
+  return text2.startsWith("\uFFFD\uFFFD") && text2.slice(2, 66).includes("\0") ? "utf-16" : void 0;
+}
+function utf16Text(bytes) {
+  const mark = bytes[0] === 255 && bytes[1] === 254 ? "FF FE" : bytes[0] === 254 && bytes[1] === 255 ? "FE FF" : void 0;
+  if (mark === void 0) return void 0;
+  const units = Buffer.from(bytes.subarray(2, bytes.length - bytes.length % 2));
+  if (mark === "FE FF") units.swap16();
+  return { text: units.toString("utf16le"), mark };
+}
+var LFS_POINTER_SAID = "a Git LFS pointer: the tree holds only this pointer, and Git LFS the file's content, so it is not read nor edited; to have it updated, keep manifests out of Git LFS (.gitattributes)";
+function utf16Said(mark) {
+  return `UTF-16 text (byte order mark ${mark}), where only UTF-8 is read`;
+}
+async function unreadWarnings(source, unread, images) {
+  const warnings = [];
+  for (const path of [...unread.keys()].sort()) {
+    if (unread.get(path) === "lfs-pointer") {
+      warnings.push({ file: path, message: LFS_POINTER_SAID });
+      continue;
+    }
+    const utf16 = utf16Text(await source.read(path));
+    const image = utf16 && images.find((image2) => holdsImage(path, utf16.text, image2));
+    if (!utf16 || !image) continue;
+    const at = spelledAt(deployedText(utf16.text), image);
+    const line = at === void 0 ? void 0 : new LineIndex(utf16.text).lineAt(at);
+    const byte = at === void 0 ? "" : ` (at byte ${2 + 2 * at})`;
+    warnings.push({
+      file: path,
+      ...line !== void 0 && { line },
+      message: `${utf16Said(utf16.mark)}: ${image.repository}${byte} is not edited for ${formatImageRef(image)}; save the file as UTF-8 to have it updated`
+    });
+  }
+  return warnings;
+}
+
 // src/engine/tree-reads.ts
 var READ_CONCURRENCY = 64;
 async function readScreened(source, paths, keep, warnings) {
@@ -20674,8 +20946,11 @@ async function readScreened(source, paths, keep, warnings) {
 }
 var NOT_UTF8 = "not UTF-8 text; left as it is";
 async function readNamed(source, path) {
-  const text2 = decodeUtf8(await source.read(path));
-  if (text2 === void 0) throw new RequestError([{ file: path, message: NOT_UTF8 }]);
+  const bytes = await source.read(path);
+  const text2 = decodeUtf8(bytes);
+  const utf16 = text2 === void 0 ? utf16Text(bytes) : void 0;
+  if (text2 === void 0) throw new RequestError([{ file: path, message: utf16 ? `${utf16Said(utf16.mark)}; save the file as UTF-8` : NOT_UTF8 }]);
+  if (unreadKind(text2) === "lfs-pointer") throw new RequestError([{ file: path, message: LFS_POINTER_SAID }]);
   return text2;
 }
 
@@ -20779,8 +21054,8 @@ async function knownImagesIn(listed, request) {
   };
   const tree = await readable(() => listTree(listed));
   if (!tree) return {};
-  const { files, source } = tree;
-  const read = isConfigField(request.config) ? await readable(() => configOf2(source, new Set(files), request, false)) : void 0;
+  const { files, links, source } = tree;
+  const read = isConfigField(request.config) ? await readable(() => configOf2(source, new Set(files), request, false, links)) : void 0;
   const config = read?.config;
   const treeRoot = repositoryPath(request.pathInRepository ?? "");
   const yaml = files.filter((path) => fileKind(path) === "yaml" && mayBeManifest({ configPath: read?.configPath ?? GIVEN_CONFIG, misplaced: /* @__PURE__ */ new Set() }, path));
@@ -21372,57 +21647,6 @@ function linesSetBy(text2, spec) {
   }
 }
 
-// src/engine/unreached.ts
-function warnUnreached(valid, unreached2, known, texts, defined, outside, warnings) {
-  const marked = markedIn(texts);
-  for (const image of unreached2) {
-    const held = outside(image);
-    const unused = unusedKeys(defined(image.repository));
-    warnings.push({
-      message: held > 0 ? `no file inside the paths to update holds ${image.repository} (${held} ${held === 1 ? "file outside them does" : "files outside them do"})${unused}; nothing to do for ${formatImageRef(image)}` : `no file to update holds ${image.repository}${unused}; nothing to do for ${formatImageRef(image)}${didYouMean(closest(image.repository, known.repositories))}`,
-      kind: "unreached"
-    });
-  }
-  for (const key of valid.setters.keys()) {
-    if (marked(key)) continue;
-    const misplaced = misplacedIn(texts, key);
-    warnings.push({
-      message: misplaced ? `no file to update has a marker for setter ${key} where it is read: ${misplaced} has one that marks nothing there (see the warning at it)` : `no file to update has a marker for setter ${key}${didYouMean(closest(key, known.keys))}`,
-      kind: "unreached"
-    });
-  }
-}
-function unusedKeys(keys) {
-  const named2 = [...keys].map(([key, policies]) => policies.length === 0 ? `setter ${key}` : `ImagePolicy ${key} (${where(policies)})`);
-  if (named2.length === 0) return "";
-  return `, and no marker uses ${named2.length === 1 ? named2[0] : `any of ${cappedList(named2)}`}`;
-}
-function markedIn(texts) {
-  let keys;
-  return (key) => {
-    keys ??= new Set(texts.flatMap(([path, text2]) => fileMarkers(path, text2)).map(({ marker }) => marker.key));
-    return keys.has(key);
-  };
-}
-function misplacedIn(texts, key) {
-  for (const [path, text2] of texts) {
-    const found = misplacedMarkers(path, text2).find(({ marker }) => marker.key === key);
-    if (found) return `${path}:${found.line}`;
-  }
-  return void 0;
-}
-function unreachedImages(valid, defined, overrides, texts) {
-  const overridden = new Set([...overrides.values()].flat().flatMap((o) => typeof o === "string" ? [] : [o.repository]));
-  const marked = markedIn(texts);
-  return valid.images.filter(
-    (image) => !overridden.has(image.repository) && ![...defined(image.repository).keys()].some(marked) && !texts.some(([path, text2]) => holdsImage(path, text2, image))
-  );
-}
-function holdsImage(path, text2, image) {
-  const pattern = repositoryPattern(image);
-  return pattern.test(text2) && spelledAt(deployedText(text2), image) !== void 0 || fileKind(path) === "kcl" && mayBuildOnRegistry(text2, image);
-}
-
 // src/engine/beside-markers.ts
 function warnBesideMarkers(changes, policySetters, left, marks, warnings) {
   if (policySetters.size === 0 && left.size === 0) return;
@@ -21460,14 +21684,19 @@ function warnUnpolicied(changes, updates, policiesAt, marked, misplaced, warning
   }
 }
 function movedBy(change, updates) {
+  if (change.repository !== void 0) {
+    const update = updates.find((u) => u.image.repository === change.repository);
+    return update && update.image.tag === change.new ? { update, current: versionOf(change.old, void 0) } : void 0;
+  }
   if (change.kind === "image" || change.kind === "kcl-image") {
     const written = tryParseImageRef(change.new);
     const update = written && updates.find((u) => u.image.repository === written.repository);
-    if (!update) return void 0;
-    const old = tryParseImageRef(change.old);
-    return { update, current: old?.repository === written.repository ? versionOf(old.tag, old.digest) : {} };
-  }
-  if (change.kind !== "helm" && change.kind !== "kustomize") return void 0;
+    if (update) {
+      const old = tryParseImageRef(change.old);
+      return { update, current: old?.repository === update.image.repository ? versionOf(old.tag, old.digest) : {} };
+    }
+    if (change.kind === "image") return void 0;
+  } else if (change.kind !== "helm" && change.kind !== "kustomize") return void 0;
   const byTag = updates.filter((u) => u.image.tag === change.new);
   return byTag.length === 1 ? { update: byTag[0], current: versionOf(change.old, void 0) } : void 0;
 }
@@ -21486,6 +21715,42 @@ function besideLeft(written, left, marks) {
   if (keys.length === 0) return void 0;
   const which = keys.length === 1 ? `Flux setter "${keys[0]}"` : `Flux setters ${keys.map((key) => `"${key}"`).join(", ")}`;
   return `while the marked fields of ${which} in this file are left as they are (see the warning at them); mark this field with it to keep them together`;
+}
+
+// src/engine/downgrade.ts
+function warnDowngrades(changes, updates, setters, warnings) {
+  for (const change of changes) {
+    const moved = movedOf(change, updates, setters);
+    if (!moved || moved.update.policy || moved.update.allowDowngrade) continue;
+    const { image } = moved.update;
+    const from = moved.current === void 0 ? void 0 : parseFluxVersion(moved.current);
+    const to = image.tag === void 0 ? void 0 : parseFluxVersion(image.tag);
+    if (!from || !to || compareFluxVersions(to, from) >= 0 || prereleasesOfOne(from, to)) continue;
+    warnings.push({
+      file: change.file,
+      line: change.line,
+      message: `${image.repository}: ${from.original} -> ${to.original} is a lower version; with no policy this rolls back (set a semver policy to refuse it)`,
+      kind: "downgrade"
+    });
+  }
+}
+function prereleasesOfOne(a, b) {
+  return a.major === b.major && a.minor === b.minor && a.patch === b.patch && a.prerelease !== "" && b.prerelease !== "";
+}
+function movedOf(change, updates, setters) {
+  if (change.kind !== "setter") {
+    const moved = movedBy(change, updates);
+    return moved && { update: moved.update, current: moved.current.tag };
+  }
+  const update = [...setters].find(([key]) => change.key === key || change.key.startsWith(`${key}:`))?.[1];
+  const tag = update?.image.tag;
+  if (!update || tag === void 0) return void 0;
+  const ofImage = (value) => {
+    const ref = tryParseImageRef(value);
+    return ref?.repository === update.image.repository ? ref : void 0;
+  };
+  if (change.new !== tag && ofImage(change.new)?.tag !== tag) return void 0;
+  return { update, current: ofImage(change.old)?.tag ?? (isTag(change.old) ? change.old : void 0) };
 }
 
 // src/engine/left-behind.ts
@@ -21771,21 +22036,6 @@ function builtOutsideMessage(image, bases, references) {
   return `the build here deploys ${andList(bases)} (outside the paths to update) as written, at ${andList(references)}; add an images: entry (${entry.join(", ")}) here, or add ${andList(directories)} to the paths to update`;
 }
 
-// src/engine/screen.ts
-function screenFor(images) {
-  const tokens = [MARKER_TOKEN, ...images.map(screenToken)];
-  const alternation = (words) => new RegExp(words.map(escapeRegExp).join("|"));
-  const kcl = kclScreen(images);
-  const argo = alternation([...tokens, FLUX_IMAGE]);
-  const templated = images.flatMap((image) => [image.repository.slice(image.repository.lastIndexOf("/")), ...firstSegments(image.repository)]);
-  return { kcl, yaml: alternation([...tokens, FLUX_IMAGE, "Application"]), argo, templated };
-}
-function firstSegments(repository) {
-  const [host, ...path] = repository.split("/");
-  if (host !== "docker.io") return [host];
-  return path[0] === "library" ? [host, "library", path[1]] : [host, path[0]];
-}
-
 // src/engine/misplaced-config.ts
 var AT_ROOT = /^gitops-promote\.ya?ml$/;
 var NESTED = /^(.+)\/\.github\/gitops-promote\.ya?ml$/;
@@ -21827,14 +22077,17 @@ function warnMisplacedConfigs(misplaced, read, name) {
 }
 
 // src/engine/plan.ts
+function publicFilePlan(file) {
+  return { ...file, changes: file.changes.map(publicChange) };
+}
 async function planUpdate(listed, request) {
   const valid = await validateInTree(listed, request);
   const malformed2 = malformedSets(valid.sets, request.fieldName);
   if (malformed2.length > 0) throw new RequestError(malformed2);
-  const { files, source, warnings: leftOut } = await listTree(listed);
+  const { files, links, source, warnings: leftOut } = await listTree(listed);
   const present = new Set(files);
   const create = request.create ?? false;
-  const { config, configPath, given } = await configOf2(source, present, request, create);
+  const { config, configPath, given } = await configOf2(source, present, request, create, links);
   const readConfig = {
     path: given ? void 0 : configPath,
     present: config !== void 0,
@@ -21845,10 +22098,10 @@ async function planUpdate(listed, request) {
   const misplaced = warnMisplacedConfigs(misplacedFiles, readConfig, request.fieldName);
   const targets = asIssuesOf("target", () => targetsInScope(config, request.targets));
   const warnings = [];
-  const inScope = pathFilter(request.paths ?? [], files, warnings);
+  const inScope = pathFilter(request.paths ?? [], files, warnings, links);
   const idlePaths = [];
   warnIdlePaths(config?.targets ?? [], targets, files, configPath, idlePaths);
-  const { byFile: overridesByFile, issues } = collectOverrides(valid, config, configPath, present, inScope, warnings, request.fieldName);
+  const { byFile: overridesByFile, issues } = collectOverrides(valid, config, configPath, present, inScope, warnings, request.fieldName, links);
   issues.push(...ofField("config", await checkConfiguredOverrides(source, config?.overrides ?? [], configPath, present, create, request.fieldName)));
   if (issues.length > 0) throw new RequestError(issues.map(unfiled));
   const run = runContext({
@@ -21898,8 +22151,8 @@ async function planUpdate(listed, request) {
   await warnBuiltOutside(run, valid.images, kustomizations, warnings);
   warnings.push(...await reachingOtherTargets(run, planned, kustomizations));
   return {
-    files: planned,
-    changes: planned.flatMap((f) => f.changes),
+    files: planned.map(publicFilePlan),
+    changes: planned.flatMap((f) => f.changes.map(publicChange)),
     warnings: [...leftOut, ...misplaced, ...idlePaths, ...warnings].map((w) => unfiled(publicWarning(w))),
     targets: targets.map((t) => ({ name: t.name, ...t.delivery && { delivery: t.delivery } })),
     images: [...valid.images, ...valid.setters.values()]
@@ -21927,8 +22180,12 @@ function runContext(parts) {
 }
 async function warnReach(run, inScopeTexts, resolved, { forFile }, warnings) {
   const { valid, config, overridesByFile } = run;
-  const unreached2 = unreachedImages(valid, resolved.definedFor, overridesByFile, inScopeTexts);
-  const outside = await holdersOutside(run, unreached2);
+  const updated = (path) => run.inScope(path) && !run.unselected(path);
+  const updatedTexts = inScopeTexts.filter(([path]) => updated(path));
+  const unreached2 = unreachedImages(valid, resolved.definedFor, new Map([...overridesByFile].filter(([file]) => updated(file))), updatedTexts);
+  const outside = await holdersOutside(run, updated, unreached2);
+  const configured = config?.targets ?? [];
+  const selected = run.targets.length < configured.length ? run.targets.map((t) => t.name) : void 0;
   warnUnreached(
     valid,
     unreached2,
@@ -21936,13 +22193,13 @@ async function warnReach(run, inScopeTexts, resolved, { forFile }, warnings) {
       keys: resolved.known.keys,
       repositories: /* @__PURE__ */ new Set([
         ...resolved.known.repositories,
-        ...(config?.targets ?? []).flatMap((t) => t.images.map((i) => i.repository)),
+        ...configured.flatMap((t) => t.images.map((i) => i.repository)),
         ...(config?.overrides ?? []).map((o) => o.repository)
       ])
     },
-    inScopeTexts,
+    updatedTexts,
     resolved.definedFor,
-    (image) => outside.get(image.repository) ?? 0,
+    leftOutBy(!run.files.every(run.inScope), selected, (image) => outside.get(image.repository) ?? 0),
     warnings
   );
   const markerImages = resolved.updates.map((u) => u.image).filter((image) => !valid.images.some((i) => i.repository === image.repository));
@@ -21958,10 +22215,10 @@ async function warnReach(run, inScopeTexts, resolved, { forFile }, warnings) {
     warnings
   );
 }
-async function holdersOutside(run, images) {
+async function holdersOutside(run, updated, images) {
   const held = /* @__PURE__ */ new Map();
   if (images.length === 0) return held;
-  const outside = run.files.filter((path) => !run.inScope(path) && mayBeManifest(run, path));
+  const outside = run.files.filter((path) => !updated(path) && mayBeManifest(run, path));
   const texts = await readScreened(run.source, outside, (path, text2) => images.some((image) => holdsImage(path, text2, image)), []);
   outside.forEach((path, i) => {
     for (const image of images)
@@ -21974,9 +22231,15 @@ async function readCandidates(run, warnings) {
   const screen = screenFor(run.valid.images);
   const paths = files.filter((path) => overridesByFile.has(path) || mayBeManifest(run, path) && (inScope(path) || fileKind(path) === "yaml"));
   const readOnly = /* @__PURE__ */ new Set();
+  const unread = /* @__PURE__ */ new Map();
   const keep = (path, text2) => {
     if (!inScope(path))
       return mayHoldFluxObjects(text2) || mayHoldKclRun(text2) || mayGiveNamespace(text2) || mayHoldDeployer(path, text2) && screen.yaml.test(text2);
+    const kind = unreadKind(text2);
+    if (kind !== void 0) {
+      unread.set(path, kind);
+      return false;
+    }
     if (overridesByFile.has(path)) return true;
     if (fileKind(path) !== "yaml") return screen.kcl(text2);
     const found = screen.yaml.exec(text2);
@@ -21994,6 +22257,7 @@ async function readCandidates(run, warnings) {
   };
   const read = await readScreened(source, paths, keep, warnings);
   for (const path of overridesByFile.keys()) read[paths.indexOf(path)] ??= await readNamed(source, path);
+  warnings.push(...await unreadWarnings(source, unread, run.valid.images));
   return { texts: new Map(paths.flatMap((path, i) => read[i] === void 0 ? [] : [[path, read[i]]])), readOnly };
 }
 function planFiles(run, texts, readOnly, tagged, paired2, { forFile, fluxPoliciesAt: fluxPoliciesAt2 }, warnings) {
@@ -22037,6 +22301,7 @@ function planFiles(run, texts, readOnly, tagged, paired2, { forFile, fluxPolicie
       () => misplaced ??= misplacedMarkers(path, text2),
       warnings
     );
+    warnDowngrades(filePlan.changes, editRequest.images, editRequest.setters, warnings);
   }
   return planned;
 }
@@ -22150,7 +22415,8 @@ function planFile(path, text2, request, overrides, overridden, create, target, w
 
 // src/engine/apply.ts
 import { closeSync, fchmodSync, fchownSync, lstatSync, openSync, readFileSync as readFileSync2, realpathSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, isAbsolute, join as join3, relative, sep } from "node:path";
+import { createHash } from "node:crypto";
+import { basename, dirname, isAbsolute, join as join3, relative, sep } from "node:path";
 async function writePlan(root, plan, rename = renameSync) {
   const changed = plan.files.filter((file) => file.after !== file.before);
   if (changed.length === 0) return;
@@ -22158,13 +22424,13 @@ async function writePlan(root, plan, rename = renameSync) {
   const staged = [];
   try {
     for (const write of writes2) {
-      const temp = `${write.target}.gitops-promote-${process.pid}.tmp`;
+      const temp = tempBeside(write.target);
       const fd = openSync(temp, "wx");
       staged.push({ ...write, temp });
       try {
         writeFileSync(fd, write.file.after);
-        fchmodSync(fd, write.mode);
         keepOwner(fd, write);
+        fchmodSync(fd, write.mode);
       } finally {
         closeSync(fd);
       }
@@ -22174,6 +22440,13 @@ async function writePlan(root, plan, rename = renameSync) {
     throw error;
   }
   renameAll(staged, rename);
+}
+var NAME_MAX = 255;
+function tempBeside(target) {
+  const suffix = `.gitops-promote-${process.pid}.tmp`;
+  const name = basename(target);
+  const fits = Buffer.byteLength(name + suffix) <= NAME_MAX;
+  return join3(dirname(target), `${fits ? name : createHash("sha256").update(name).digest("hex").slice(0, 16)}${suffix}`);
 }
 function keepOwner(fd, { uid, gid }) {
   try {

@@ -43,9 +43,10 @@ export interface Diagnostic {
 /**
  * What a warning is, where a reader tells it apart: `policy-refusal`, a field left as it is because its
  * policy accepts no incoming tag, which planUpdate says once, for the target or setter whose policy it is;
- * `unreached`, an incoming image no file to update holds.
+ * `unreached`, an incoming image no file to update holds; `downgrade`, a field with no policy moved to a
+ * lower semver version (a rollback, or an old build's workflow run again).
  */
-export type WarningKind = "policy-refusal" | "unreached";
+export type WarningKind = "policy-refusal" | "unreached" | "downgrade";
 /** A diagnostic that does not stop the run. */
 export interface Warning extends Diagnostic {
     readonly kind?: WarningKind;
@@ -114,13 +115,26 @@ export declare function versionNoteWarning(field: string, why: string, kind?: Wa
 export interface FieldWarning extends Warning {
     readonly about?: WarningAbout;
 }
-/** An EditResult inside the engine, its warnings with what they are about. */
+/**
+ * What only the engine reads of a change: the repository of the incoming image whose version it wrote, where the
+ * field alone spells none (a kustomize `images:` entry's newTag, a Helm or KCL `{repository, tag}` tag), as the
+ * editor that matched the field by its name or repository knows it. Stripped (publicChange) before changes leave the engine.
+ */
+export interface ChangeNames {
+    readonly repository?: string;
+}
+/** A change inside the engine, with what it names (ChangeNames). */
+export type FieldChangeAbout = FieldChange & ChangeNames;
+/** An EditResult inside the engine, its changes with what they name and its warnings with what they are about. */
 export interface FieldEditResult extends EditResult {
+    readonly changes: readonly FieldChangeAbout[];
     readonly warnings: readonly FieldWarning[];
 }
 /** `warning` without what only the engine reads. */
 export declare function publicWarning<W extends FieldWarning>(warning: W): Omit<W, "about">;
-/** An editor's result as it leaves the engine: its warnings without what only the engine reads. */
+/** `change` without what only the engine reads. */
+export declare function publicChange<C extends ChangeNames>(change: C): Omit<C, "repository">;
+/** An editor's result as it leaves the engine: its changes and warnings without what only the engine reads. */
 export declare function publicResult(result: FieldEditResult): EditResult;
 /**
  * A field's new value computed from the one it holds (an image moved on by its policy):

@@ -17,9 +17,11 @@ export declare const GIVEN_CONFIG = "the configuration";
 export declare function unfiled<T extends Diagnostic>(diagnostic: T): T;
 /**
  * The configuration a request reads in a tree, and what messages call it (its file, or GIVEN_CONFIG); `given`
- * when the request gives it (a Config, or none as NO_CONFIG asks). Throws RequestError for one in error, or missing where it is named.
+ * when the request gives it (a Config, or none as NO_CONFIG asks). A configuration that is a symbolic link (or lies
+ * behind one: `links`, the tree's) is read from the file of the tree it leads to, and is that file. Throws RequestError
+ * for one in error, missing where it is named, or a link that leads to no file of the tree.
  */
-export declare function configOf(source: TreeSource, present: ReadonlySet<string>, request: UpdateRequest, create: boolean): Promise<{
+export declare function configOf(source: TreeSource, present: ReadonlySet<string>, request: UpdateRequest, create: boolean, links?: ReadonlyMap<string, string>): Promise<{
     readonly config: Config | undefined;
     readonly configPath: string;
     readonly given: boolean;
