@@ -50,7 +50,7 @@ export async function configOf(
     typeof request.config === "object" ? request.config : request.config === NO_CONFIG ? { targets: [], setters: new Map(), overrides: [] } : undefined;
   if (given) return { config: given, configPath: GIVEN_CONFIG, given: true };
   const configPath = await configPathIn(request, source, present, links);
-  return { config: await loadConfig(source, present, configPath, request.config !== undefined, create, request.fieldName), configPath, given: false };
+  return { config: await loadConfig(source, present, configPath, request.config !== undefined, create, request.fieldName, links), configPath, given: false };
 }
 
 /**
@@ -97,7 +97,7 @@ async function configPathIn(
 /**
  * The configuration at `path`, if any. A configuration in error is refused with every problem
  * at once: those of its text, and those its readable overrides meet in the tree (a file that
- * does not exist, a path not in it), in line order; `fieldName` names the request's fields as its face does.
+ * does not exist or is a link of `links`, a path not in it), in line order; `fieldName` names the request's fields as its face does.
  */
 async function loadConfig(
   source: TreeSource,
@@ -106,6 +106,7 @@ async function loadConfig(
   required: boolean,
   create: boolean,
   fieldName: FieldNamer = byIndex,
+  links: ReadonlyMap<string, string> = new Map(),
 ): Promise<Config | undefined> {
   if (!present.has(path)) {
     if (required) throw new RequestError([{ field: "config", message: `${fieldName("config")}: ${path} does not exist` }]);
@@ -117,7 +118,7 @@ async function loadConfig(
     return parseConfig(text, path);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    const tree = await checkConfiguredOverrides(source, error.config?.overrides ?? [], path, present, create, fieldName);
+    const tree = await checkConfiguredOverrides(source, error.config?.overrides ?? [], path, present, create, fieldName, links);
     // Stable: issues on one line keep their order.
     throw new RequestError(
       ofField(

@@ -19,7 +19,7 @@ import { fileMarkers } from "./file-markers.js";
 import { pathMatcher } from "./path-glob.js";
 import { RequestError, trySetSpec, type RequestIssue, type ValidRequest } from "./request.js";
 import { decodeUtf8, type TreeSource } from "./source.js";
-import { followLinks, linkSaid } from "./tree-links.js";
+import { notAFileSaid } from "./tree-links.js";
 import { shiftLines } from "../text/line-shift.js";
 import { lineBreaks } from "../text/line-index.js";
 import { MARKER_TOKEN } from "../image/marker.js";
@@ -48,10 +48,8 @@ export function collectOverrides(
 ): { byFile: Map<string, RequestedOverride[]>; issues: Diagnostic[] } {
   const configured = config?.overrides ?? [];
   const missing = (file: string, i: number): RequestIssue => {
-    const end = followLinks(file, present, links);
-    if (end === undefined) return { message: `${fieldName("set", i)}: ${file} does not exist` };
-    const instead = end.file === undefined ? "" : `: name ${end.file} instead`;
-    return { field: "set", message: `${fieldName("set", i)}: ${linkSaid(file, end)}; a symbolic link is never edited${instead}` };
+    const { message, link } = notAFileSaid(file, present, links);
+    return { ...(link && { field: "set" }), message: `${fieldName("set", i)}: ${message}` };
   };
   // The sets are the request's, in its order: validateRequest refuses a request with any it drops.
   const issues: Diagnostic[] = valid.sets.flatMap(({ file }, i) =>
@@ -72,7 +70,8 @@ export function collectOverrides(
 
 /**
  * What is wrong with the configured overrides, each at its line in the configuration: a file
- * that does not exist or is not UTF-8, a path its file does not have (unless `create`), with
+ * that does not exist, is a symbolic link (of `links`, the tree's: named with where it leads, as a
+ * `--set`'s is) or is not UTF-8, a path its file does not have (unless `create`), with
  * where in the file it stops. All of them, on every run, whatever images it brings: a typo must
  * not wait for the one image it concerns. A dry run of the overrides on the files they name
  * (no other file is read), its result dropped: the overrides of a file are tried together,
@@ -86,6 +85,7 @@ export async function checkConfiguredOverrides(
   present: ReadonlySet<string>,
   create: boolean,
   fieldName?: FieldNamer,
+  links: ReadonlyMap<string, string> = new Map(),
 ): Promise<Diagnostic[]> {
   const issues: Diagnostic[] = [];
   // Named by its place in the configuration, not in `overrides`, which leaves out the entries refused; said at the field's line.
@@ -99,7 +99,8 @@ export async function checkConfiguredOverrides(
   overrides.forEach((o, i) => byFile.set(o.file, [...(byFile.get(o.file) ?? []), i]));
   for (const [file, indexes] of byFile) {
     if (!present.has(file)) {
-      for (const i of indexes) issue(i, "file", `${file} does not exist`);
+      const { message } = notAFileSaid(file, present, links);
+      for (const i of indexes) issue(i, "file", message);
       continue;
     }
     const text = decodeUtf8(await source.read(file));

@@ -125,7 +125,7 @@ export async function planUpdate(listed: TreeSource, request: UpdateRequest): Pr
   warnIdlePaths(config?.targets ?? [], targets, files, configPath, idlePaths);
 
   const { byFile: overridesByFile, issues } = collectOverrides(valid, config, configPath, present, inScope, warnings, request.fieldName, links);
-  issues.push(...ofField("config", await checkConfiguredOverrides(source, config?.overrides ?? [], configPath, present, create, request.fieldName)));
+  issues.push(...ofField("config", await checkConfiguredOverrides(source, config?.overrides ?? [], configPath, present, create, request.fieldName, links)));
   if (issues.length > 0) throw new RequestError(issues.map(unfiled));
   const run = runContext({
     valid,

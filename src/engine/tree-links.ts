@@ -72,3 +72,19 @@ export function linkSaid(path: string, end: LinkEnd): string {
       : `${path} lies behind the symbolic link ${end.link} (to ${JSON.stringify(end.to)})`;
   return `${link}, which ${end.file === undefined ? end.why : `leads to ${end.file}`}`;
 }
+
+/**
+ * What a request that names `path` to edit, no regular file of the tree, is told: that it does not exist or, where it is a
+ * symbolic link or lies behind one (`link`), where that leads and, when that is a file of the tree, that file to name instead:
+ * a link is never edited. One text for every way a request names a file (a `--set`, a configured override's `file`).
+ */
+export function notAFileSaid(
+  path: string,
+  present: ReadonlySet<string>,
+  links: ReadonlyMap<string, string>,
+): { readonly message: string; readonly link: boolean } {
+  const end = followLinks(path, present, links);
+  if (end === undefined) return { message: `${path} does not exist`, link: false };
+  const instead = end.file === undefined ? "" : `: name ${end.file} instead`;
+  return { message: `${linkSaid(path, end)}; a symbolic link is never edited${instead}`, link: true };
+}

@@ -340,6 +340,19 @@ describe("symbolic links DIR holds, and DIR given through one", () => {
     );
   });
 
+  it("refuses a configured override of a link in the words of a --set's, at the entry's line (exit 1: the configuration's fault, not the command's)", async () => {
+    const dir = await linkedTree({ "current.yaml": "values.yaml", "gone.yaml": "nowhere.yaml" });
+    const overrides = ["current.yaml", "gone.yaml"].map((file) => `  - file: ${file}\n    spec: image.tag\n    image: ghcr.io/acme/app\n    part: tag\n`);
+    await writeFile(join(dir, ".github", "gitops-promote.yaml"), `overrides:\n${overrides.join("")}`);
+    const result = await run(["update", dir, "--image", "ghcr.io/acme/app:1.5.0"]);
+    expect([result.code, result.stderr]).toEqual([
+      1,
+      'error: .github/gitops-promote.yaml:2: overrides[0].file: current.yaml is a symbolic link to "values.yaml", which leads to values.yaml; a symbolic link is never edited: name values.yaml instead\n' +
+        'error: .github/gitops-promote.yaml:6: overrides[1].file: gone.yaml is a symbolic link to "nowhere.yaml", which leads to nowhere.yaml, which does not exist (a dangling link); a symbolic link is never edited\n' +
+        "nothing was written\n",
+    ]);
+  });
+
   it("takes an absolute --set or --config inside DIR when DIR, or the path, is given through a linked directory", async () => {
     const dir = await linkedTree({});
     const linked = join(await tempDir("gp-cli-link-"), "checkout");

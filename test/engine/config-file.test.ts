@@ -106,6 +106,22 @@ describe("configOf: a configuration that is a symbolic link", () => {
   });
 });
 
+describe("configOf: a configuration in error", () => {
+  it("names, beside its own faults, an override's file that is a symbolic link with where it leads, as a run does", async () => {
+    const text = "targets: 3\noverrides:\n  - file: current.k\n    spec: config.image\n    image: ghcr.io/acme/app\n";
+    const tree = new Map([
+      [".github/gitops-promote.yaml", text],
+      ["main.k", 'config = {image = "ghcr.io/acme/app:1.0.0"}\n'],
+    ]);
+    const links = new Map([["current.k", "main.k"]]);
+    const issues = await refusal(configOf(memorySource(tree, links), new Set(tree.keys()), {}, false, links));
+    expect(issues.map(({ line, message }) => [line, message])).toContainEqual([
+      3,
+      'overrides[0].file: current.k is a symbolic link to "main.k", which leads to main.k; a symbolic link is never edited: name main.k instead',
+    ]);
+  });
+});
+
 describe("configOf: a default name behind a linked directory (.github a symbolic link)", () => {
   const WHY =
     "a configuration is read from a file of the tree only, and a run without it would not apply its targets and policies; put the file itself there, or link to a file of the tree";

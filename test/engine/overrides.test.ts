@@ -558,4 +558,29 @@ describe("checkConfiguredOverrides", () => {
     expect(await said(cliFieldName)).toEqual([`${lacks} (to add config.image, use --create)`]);
     expect(await said()).toEqual([`${lacks} (to add config.image, use --create, or create: true in the Action or the library)`]);
   });
+
+  it("names an override's file that is a symbolic link with where it leads, as a --set's: no link is edited", async () => {
+    const links = new Map([
+      ["current.k", "main.k"],
+      ["gone.k", "old/main.k"],
+    ]);
+    const of = (file: string, line: number) => ({ ...override("config.containers.app.image", "ghcr.io/acme/app"), file, line, index: line });
+    const issues = await checkConfiguredOverrides(
+      memorySource(new Map([["main.k", main]]), links),
+      [of("current.k", 2), of("gone.k", 5), of("absent.k", 8)],
+      ".github/gitops-promote.yaml",
+      new Set(["main.k"]),
+      false,
+      cliFieldName,
+      links,
+    );
+    expect(issues.map(({ line, message }) => [line, message])).toEqual([
+      [2, 'overrides[2].file: current.k is a symbolic link to "main.k", which leads to main.k; a symbolic link is never edited: name main.k instead'],
+      [
+        5,
+        'overrides[5].file: gone.k is a symbolic link to "old/main.k", which leads to old/main.k, which does not exist (a dangling link); a symbolic link is never edited',
+      ],
+      [8, "overrides[8].file: absent.k does not exist"],
+    ]);
+  });
 });
