@@ -144,7 +144,7 @@ export async function planUpdate(listed: TreeSource, request: UpdateRequest): Pr
     fieldName: request.fieldName,
   });
 
-  const { texts, readOnly } = await readCandidates(run, warnings);
+  const { texts, readOnly, unread } = await readCandidates(run, warnings);
   const kustomizations = kustomizationsIn(source, files, texts, run.treeRoot);
   const tagged = await kustomizeTaggedIn(kustomizations, texts, valid.images, run);
   const paired = await pairedTagsIn(kustomizations, texts, run, warnings);
@@ -152,6 +152,8 @@ export async function planUpdate(listed: TreeSource, request: UpdateRequest): Pr
   const resolved = resolveSetters(run, texts, warnings, [...texts.values()].some(mayHoldFluxObjects) ? await kustomizations(false) : undefined);
   // No marker of a file whose markers are not read stands for an image there.
   const setters: RunSetters = { forFile: (path) => (readsMarkers(path) ? resolved.forFile(path) : NO_SETTERS), fluxPoliciesAt: resolved.fluxPoliciesAt };
+  // Files to update that are no text an editor reads (UTF-16, a Git LFS pointer): said once their markers' keys are known, not passed over.
+  warnings.push(...(await unreadWarnings(source, unread, valid.images, (path) => setters.forFile(path).setters)));
   const inScopeTexts = [...texts].filter(([path]) => inScope(path));
   await warnReach(run, inScopeTexts, resolved, setters, warnings);
 
@@ -314,9 +316,13 @@ type RunSetters = Pick<ReturnType<typeof resolveSetters>, "forFile" | "fluxPolic
 /**
  * The files that may need an edit, read and screened (screenFor), with the Applications among
  * them read for a lone tag only (chart-tags.ts: a parameter's, or a values file's they list), and the Flux
- * Kustomizations for their targetNamespace only, never edited.
+ * Kustomizations for their targetNamespace only, never edited; and the files to update that are no text an
+ * editor reads (`unread`: UTF-16, a Git LFS pointer), left out of `texts`.
  */
-async function readCandidates(run: RunContext, warnings: Warning[]): Promise<{ texts: Map<string, string>; readOnly: ReadonlySet<string> }> {
+async function readCandidates(
+  run: RunContext,
+  warnings: Warning[],
+): Promise<{ texts: Map<string, string>; readOnly: ReadonlySet<string>; unread: ReadonlyMap<string, UnreadKind> }> {
   const { source, files, inScope, overridesByFile } = run;
   const screen = screenFor(run.valid.images);
   // The configuration is never a manifest, nor is one where none is read: their `image:` fields name repositories, not versions.
@@ -328,7 +334,6 @@ async function readCandidates(run: RunContext, warnings: Warning[]): Promise<{ t
   // of a KCL base sets its image (kcl-runs.ts) counts the ones that set none.
   const paths = files.filter((path) => overridesByFile.has(path) || (mayBeManifest(run, path) && (inScope(path) || fileKind(path) === "yaml")));
   const readOnly = new Set<string>();
-  // Files to update that are no text an editor reads (UTF-16, a Git LFS pointer): said after the reads, not passed over.
   const unread = new Map<string, UnreadKind>();
   const keep = (path: string, text: string): boolean => {
     if (!inScope(path))
@@ -356,8 +361,7 @@ async function readCandidates(run: RunContext, warnings: Warning[]): Promise<{ t
   const read = await readScreened(source, paths, keep, warnings);
   // A file an override names must be UTF-8; the first named that is not is the error.
   for (const path of overridesByFile.keys()) read[paths.indexOf(path)] ??= await readNamed(source, path);
-  warnings.push(...(await unreadWarnings(source, unread, run.valid.images)));
-  return { texts: new Map(paths.flatMap((path, i) => (read[i] === undefined ? [] : [[path, read[i]] as const]))), readOnly };
+  return { texts: new Map(paths.flatMap((path, i) => (read[i] === undefined ? [] : [[path, read[i]] as const]))), readOnly, unread };
 }
 
 /** Each file in scope edited as its target and setters allow (`tagged`, kustomizeTaggedIn's): those whose text changes. */

@@ -5,8 +5,12 @@
  * in a warning rather than passed over as a file that holds nothing of the run's.
  */
 import type { Warning } from "../change.js";
+import { MARKER_TOKEN } from "../image/marker.js";
 import { formatImageRef, type ImageRef } from "../image/reference.js";
+import type { ImageUpdate } from "../image/update.js";
+import { escapeRegExp } from "../text/escape-regexp.js";
 import { LineIndex } from "../text/line-index.js";
+import { fileMarkers } from "./file-markers.js";
 import { deployedText, spelledAt } from "./image-spelling.js";
 import type { TreeSource } from "./source.js";
 import { holdsImage } from "./unreached.js";
@@ -48,10 +52,16 @@ export function utf16Said(mark: string): string {
 
 /**
  * A warning at each file of `unread` (path to what unreadKind found it to be): every Git LFS pointer, whose content
- * none can tell, and each UTF-16 file that holds an incoming image, at its line and byte offset. A file unreadKind
- * took for UTF-16 that has no byte order mark is binary, and said nothing of, as before.
+ * none can tell, and each UTF-16 file that holds an incoming image, or marks a key for a Flux setter this run sets
+ * there (`settersAt`, the file's: a `--setter`'s, or a key defined for an incoming image), at its line and byte
+ * offset. A file unreadKind took for UTF-16 that has no byte order mark is binary, and said nothing of, as before.
  */
-export async function unreadWarnings(source: TreeSource, unread: ReadonlyMap<string, UnreadKind>, images: readonly ImageRef[]): Promise<Warning[]> {
+export async function unreadWarnings(
+  source: TreeSource,
+  unread: ReadonlyMap<string, UnreadKind>,
+  images: readonly ImageRef[],
+  settersAt: (path: string) => ReadonlyMap<string, ImageUpdate>,
+): Promise<Warning[]> {
   const warnings: Warning[] = [];
   for (const path of [...unread.keys()].sort()) {
     if (unread.get(path) === "lfs-pointer") {
@@ -59,17 +69,45 @@ export async function unreadWarnings(source: TreeSource, unread: ReadonlyMap<str
       continue;
     }
     const utf16 = utf16Text(await source.read(path));
-    const image = utf16 && images.find((image) => holdsImage(path, utf16.text, image));
-    if (!utf16 || !image) continue;
-    const at = spelledAt(deployedText(utf16.text), image);
-    const line = at === undefined ? undefined : new LineIndex(utf16.text).lineAt(at);
+    const held = utf16 && (heldImage(path, utf16.text, images) ?? markedKey(path, utf16.text, settersAt(path)));
+    if (!utf16 || !held) continue;
+    const line = held.at === undefined ? held.line : new LineIndex(utf16.text).lineAt(held.at);
     // Each UTF-16 code unit is two bytes, after the mark's two.
-    const byte = at === undefined ? "" : ` (at byte ${2 + 2 * at})`;
+    const byte = held.at === undefined ? "" : ` (at byte ${2 + 2 * held.at})`;
     warnings.push({
       file: path,
       ...(line !== undefined && { line }),
-      message: `${utf16Said(utf16.mark)}: ${image.repository}${byte} is not edited for ${formatImageRef(image)}; save the file as UTF-8 to have it updated`,
+      message: `${utf16Said(utf16.mark)}: ${held.what}${byte} is not ${held.change}; save the file as UTF-8 to have it updated`,
     });
   }
   return warnings;
+}
+
+/** What of a run a text it cannot edit holds, where (an offset of the text, else a line, if found), and what the run would have done to it. */
+interface Held {
+  readonly what: string;
+  readonly at: number | undefined;
+  readonly line?: number;
+  readonly change: string;
+}
+
+/** The first of `images` the text holds, where it is spelled. */
+function heldImage(path: string, text: string, images: readonly ImageRef[]): Held | undefined {
+  const image = images.find((image) => holdsImage(path, text, image));
+  return image && { what: image.repository, at: spelledAt(deployedText(text), image), change: `edited for ${formatImageRef(image)}` };
+}
+
+/** The first marker of the text (as its editor reads markers) whose key one of `setters` sets, at its `"$imagepolicy"`. */
+function markedKey(path: string, text: string, setters: ReadonlyMap<string, ImageUpdate>): Held | undefined {
+  if (setters.size === 0) return undefined;
+  const marked = fileMarkers(path, text).find(({ marker }) => setters.has(marker.key));
+  if (marked === undefined) return undefined;
+  const { key } = marked.marker;
+  // From the line above the marked value's: a marker may stand on its own line above the value it marks.
+  const lines = new LineIndex(text);
+  const from = lines.lineStart(Math.max(1, marked.line - 1)) ?? 0;
+  const token = new RegExp(`${escapeRegExp(MARKER_TOKEN)}\\s*:\\s*"${escapeRegExp(key)}[":]`, "g");
+  token.lastIndex = from;
+  const at = token.exec(text)?.index;
+  return { what: `the marker of Flux setter ${key}`, at, line: marked.line, change: `set to ${formatImageRef(setters.get(key)!.image)}` };
 }

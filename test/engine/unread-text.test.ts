@@ -85,3 +85,44 @@ describe("planUpdate: files to update that are no text an editor reads", () => {
     }
   });
 });
+
+describe("planUpdate: a UTF-16 file marking a key the run sets", () => {
+  // The tag alone is marked: no incoming repository is spelled in these files.
+  const MARKED = 'spec:\n  tag: "1.0.0" # {"$imagepolicy": "flux-system:app:tag"}\n';
+  const files = new Map<string, string | Uint8Array>([
+    ["apps/windows.yaml", utf16(MARKED, "le")],
+    ["apps/above.yaml", utf16('tags:\n  # {"$imagepolicy": "flux-system:app:tag"}\n  - "1.0.0"\n', "le")],
+    ["apps/main.k", utf16('app = {\n    # a comment\n    tag = "1.0.0"  # {"$imagepolicy": "flux-system:app:tag"}\n}\n', "be")],
+    ["apps/other.yaml", utf16('tag: "1.0.0" # {"$imagepolicy": "flux-system:other:tag"}\n', "le")],
+    ["apps/deploy.yaml", MARKED],
+  ]);
+  /** The warning at a file's marker of flux-system:app, at the line and byte of its "$imagepolicy". */
+  const said = (file: string, line: number, byte: number, image: string, mark = "FF FE") => ({
+    file,
+    line,
+    message: `UTF-16 text (byte order mark ${mark}), where only UTF-8 is read: the marker of Flux setter flux-system:app (at byte ${byte}) is not set to ${image}; save the file as UTF-8 to have it updated`,
+  });
+  // After the mark's 2 bytes, 2 a unit: `tags:\n  # {` is 11 units, `app = {\n    # a comment\n    tag = "1.0.0"  # {` 46, `spec:\n  tag: "1.0.0" # {` 24.
+  const everyMarker = (image: string) => [
+    said("apps/above.yaml", 2, 24, image),
+    said("apps/main.k", 3, 94, image, "FE FF"),
+    said("apps/windows.yaml", 2, 50, image),
+  ];
+
+  it("warns at its marker of a --setter's key, after a value or above one, as at an incoming image, and not at a marker of another key", async () => {
+    const plan = await planUpdate(memorySource(files), { setters: ["flux-system:app=ghcr.io/acme/app:1.1.0"] });
+    expect(plan.files.map((file) => file.path)).toEqual(["apps/deploy.yaml"]);
+    expect(plan.warnings).toEqual(everyMarker("ghcr.io/acme/app:1.1.0"));
+  });
+
+  it("warns at its marker of a key the configuration defines for an incoming image", async () => {
+    const config = '"setters":\n  "flux-system:app": { image: ghcr.io/acme/app }\n';
+    const plan = await planUpdate(memorySource(new Map([...files, [".github/gitops-promote.yaml", config]])), { images: ["ghcr.io/acme/app:1.2.0"] });
+    expect(plan.warnings).toEqual(everyMarker("ghcr.io/acme/app:1.2.0"));
+  });
+
+  it("says nothing where the run sets no key the file marks", async () => {
+    const plan = await planUpdate(memorySource(files), { setters: ["flux-system:web=ghcr.io/acme/web:1.1.0"] });
+    expect(plan.warnings.filter((warning) => warning.message.startsWith("UTF-16"))).toEqual([]);
+  });
+});
