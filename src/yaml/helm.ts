@@ -17,7 +17,7 @@
  * A tag written alone in a kustomize patch whose pair is the patched resource's (`request.pairedTags`,
  * which the engine finds) is set as that pair's tag, its repository as that resource writes it.
  */
-import { normalizeRepository } from "../image/reference.js";
+import { formatImageRef, normalizeRepository } from "../image/reference.js";
 import { nextSplitImage, SPLIT_IMAGE_KEYS, splitImage, splitImageName } from "../image/split-image.js";
 import { byRepository, type ImageUpdate } from "../image/update.js";
 import { scalarOf } from "./alias.js";
@@ -28,6 +28,7 @@ import { formatPath, type PathSegment } from "./path.js";
 import { warnPlaceholderField } from "./placeholder.js";
 import type { EditPlan, Editor } from "./plan.js";
 import { claimedOwn, fixedVersion, heldText, mergedVersionNote, writeVersion, type FieldWrite, type ReaderJudge } from "./version-write.js";
+import { leftText, markedReason, warnUnset } from "./unset-fields.js";
 import { forEachValue } from "./walk.js";
 
 /**
@@ -55,7 +56,8 @@ export function setHelmImage(image: HelmImage, incoming: ReadonlyMap<string, Ima
   const repositoryNode = repository?.node;
   if (!tag || (paired === undefined && !isFlowScalar(repositoryNode))) return;
   const tagNode = tag.node;
-  if (claimedOwn(plan, [repository, registry, tag, digest])) return;
+  const marked = HELM_ROLES.filter((role) => claimedOwn(plan, [image[role]]));
+  if (marked.length > 0) return warnLeftPair(image, marked, incoming, plan, document, paired);
   const registryText = scalarText(registry?.node);
   const name = paired ?? splitImageName(registryText, scalarText(repositoryNode)!);
   const update = incoming.get(normalizeRepository(name) ?? "");
@@ -84,6 +86,47 @@ export function setHelmImage(image: HelmImage, incoming: ReadonlyMap<string, Ima
     { field: digest, node: isFlowScalar(digestNode) ? digestNode : undefined, value: next.digest },
   ].filter((w): w is FieldWrite => w.field !== undefined && w.node !== undefined && w.value !== undefined);
   writeVersion(plan, { ...pair, name, next }, { writes }, helmReader(plan, incoming), say, { kind: "helm", document, repository: ofImage });
+}
+
+/** The roles of a Helm image's fields, as HelmImage names them. */
+const HELM_ROLES = ["repository", "registry", "tag", "digest"] as const;
+type HelmRole = (typeof HELM_ROLES)[number];
+
+/**
+ * A pair a Flux marker claims in part (`marked`) is left to its markers, as Flux leaves it, since it sets only the
+ * fields they mark; its unmarked tag or digest the run would have set is named, as a kustomize entry's (unset-fields.ts).
+ */
+function warnLeftPair(
+  image: HelmImage,
+  marked: readonly HelmRole[],
+  incoming: ReadonlyMap<string, ImageUpdate>,
+  plan: EditPlan,
+  document: YamlDocument,
+  paired: string | undefined,
+): void {
+  const { root } = document;
+  const { registry, repository, tag, digest } = image;
+  const left = (field: HelmField | undefined) => leftText(plan, root, field?.node);
+  // The image as the markers leave the pair naming it (a `:name` marker may rename it).
+  const name = paired ?? splitImageName(left(registry), left(repository) ?? "");
+  const update = incoming.get(normalizeRepository(name) ?? "");
+  if (!update) return;
+  const { next } = decide(update, tagText(plan, root, tag?.node) ?? "", digest && heldText(plan, root, digest.node));
+  if (!next) return;
+  // A pair's field is named by its key (`name` may be its repository); an Argo CD parameter's, which is a `value`, by its role.
+  const keyOf = (role: HelmRole) => (image.path ? String(image[role]!.path.at(-1)) : role);
+  const fields = (["tag", "digest"] as const)
+    .filter((role) => image[role] !== undefined && !marked.includes(role))
+    .map((role) => {
+      const field = image[role]!;
+      return { key: keyOf(role), path: field.path, node: field.node, held: left(field), value: next[role], suffix: role };
+    });
+  const at = {
+    start: ownStart(image) ?? 0,
+    image: formatImageRef({ name, tag: next.tag, digest: next.digest || undefined }),
+    repository: update.image.repository,
+  };
+  warnUnset(plan, at, fields, markedReason(formatPath(image.path?.length ? image.path : (tag?.path ?? [])), marked.map(keyOf)));
 }
 
 /** The version decision for a Helm image of `update`'s repository whose tag reads `tag` and whose digest field holds `digest` (undefined: it has none). */

@@ -17,6 +17,7 @@ import type { Editor, EditPlan } from "./plan.js";
 import { warnPlaceholderField } from "./placeholder.js";
 import { warnRenamed } from "./renamed.js";
 import { claimedOwn, fixedVersion, heldText, mergedVersionNote, writeVersion, type FieldAdd, type FieldWrite, type ReaderJudge } from "./version-write.js";
+import { leftText, markedReason, warnUnset, type UnsetField } from "./unset-fields.js";
 import type { FieldNamer } from "../field-name.js";
 
 /** The names kustomize reads a directory's kustomization (or component) from: no other file is one. */
@@ -109,7 +110,7 @@ export const editKustomizeImages: Editor = (file, request, plan) => {
  * or added for this one; an entry's own field, written or added, moves only with every entry reading it
  * through a merge key or an alias moving the same way (version-write.ts). An entry a Flux marker claims a
  * field of is left to its markers, as Flux leaves it, and one without a name, which kustomize sets on no
- * image, is left too: the fields the run would have set are named (warnUnset).
+ * image, is left too: the fields the run would have set are named (warnLeftEntry).
  */
 function editList(
   entries: readonly YamlNode[],
@@ -126,13 +127,13 @@ function editList(
     const field = (key: string) => read(key)?.node;
     const site = { start: entry.start, at, read };
     const marked = ENTRY_FIELDS.filter((key) => claimedOwn(plan, [read(key)]));
-    if (marked.length > 0) return warnUnset(plan, document, site, incoming, marked, markedReason(at, marked));
+    if (marked.length > 0) return warnLeftEntry(plan, document, site, incoming, marked, markedReason(formatPath(at), marked));
     const newName = scalarText(field("newName"));
     const name = newName || scalarText(field("name")) || "";
     const update = incoming.get(normalizeRepository(name) ?? "");
     // kustomize sets an entry on the images its name names: one without matches none.
     if (update && !scalarText(field("name")))
-      return warnUnset(
+      return warnLeftEntry(
         plan,
         document,
         site,
@@ -192,49 +193,35 @@ interface Entry {
  * Names the version fields (newTag, digest) of an entry left whole that the run would set, but those in `skip`, saying
  * why (`reason`, given them): those the version decided from what the entry writes would change from what this run
  * leaves them holding (a marked one as its setter sets it), for the repository it names as this run leaves it.
- * Said at the first such field written, else at the entry.
  */
-function warnUnset(
+function warnLeftEntry(
   plan: EditPlan,
   document: YamlDocument,
   { start, at, read }: Entry,
   incoming: ReadonlyMap<string, ImageUpdate>,
   skip: readonly string[],
-  reason: (unset: readonly VersionField[]) => string,
+  reason: (unset: readonly UnsetField[]) => string,
 ): void {
   const written = (key: string) => heldText(plan, document.root, read(key)?.node);
-  const held = (key: string) => {
-    const node = read(key)?.node;
-    return isFlowScalar(node) ? plan.valueOf(node) : written(key);
-  };
+  const held = (key: string) => leftText(plan, document.root, read(key)?.node);
   const name = held("newName") || held("name") || "";
   const update = incoming.get(normalizeRepository(name) ?? "");
   const next = update && pendingVersion(update, versionOf(written("newTag"), written("digest"))).next;
   if (!next) return;
   const values = entryValues(next, read("digest") !== undefined);
-  const unset = VERSION_FIELDS.filter((key) => !skip.includes(key) && values[key] !== undefined && values[key] !== held(key));
-  if (unset.length === 0) return;
-  const fields = [formatPath([...at, unset[0]!]), ...unset.slice(1)].join(" and ");
-  plan.warn(
-    unset.map((key) => read(key)?.node).find((node) => node)?.start ?? start,
-    `${fields} ${unset.length > 1 ? "are" : "is"} not set for ${formatImageRef({ name, ...next })}: ${reason(unset)}`,
-    undefined,
-    { reason: "unmoved", image: update.image.repository },
-  );
-}
-
-/**
- * Why an entry whose `marked` fields a Flux marker claims leaves the `unset` ones: Flux sets only the fields its
- * markers mark, and so does this run; marking them too (with the same setter's suffix for each) has them set.
- */
-function markedReason(at: readonly PathSegment[], marked: readonly string[]): (unset: readonly VersionField[]) => string {
-  return (unset) =>
-    `${formatPath(at)} has a Flux marker on ${marked.join(" and ")}, and an entry a marker claims is left to its markers, as Flux sets only the fields they mark; ` +
-    `mark ${unset.map((key) => `${key} (its setter's ":${MARKER_SUFFIX[key]}")`).join(" and ")} too to have ${unset.length > 1 ? "them" : "it"} set`;
+  const fields = VERSION_FIELDS.filter((key) => !skip.includes(key)).map((key) => ({
+    key,
+    path: [...at, key],
+    node: read(key)?.node,
+    held: held(key),
+    value: values[key],
+    suffix: MARKER_SUFFIX[key],
+  }));
+  warnUnset(plan, { start, image: formatImageRef({ name, ...next }), repository: update.image.repository }, fields, reason);
 }
 
 /** The suffix of the marker that sets each version field of an entry (`{"$imagepolicy": "ns:name:tag"}`). */
-const MARKER_SUFFIX: Record<VersionField, string> = { newTag: "tag", digest: "digest" };
+const MARKER_SUFFIX: Record<VersionField, UnsetField["suffix"]> = { newTag: "tag", digest: "digest" };
 
 /** What an entry's newTag and digest hold for the version `next` (undefined: not written): a dropped digest is emptied (kustomize ignores an empty digest); a missing one stays missing. */
 function entryValues(next: Version, hasDigest: boolean): Record<VersionField, string | undefined> {

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { fullEditRequest, type EditRequest } from "../../src/change.js";
 import { parsePolicy } from "../../src/image/policy.js";
-import { editCheckedYaml, runEditors } from "../../src/yaml/editor.js";
+import { editCheckedYaml, editYaml, runEditors } from "../../src/yaml/editor.js";
 import { editHelmValues } from "../../src/yaml/helm.js";
 import { DIGEST_A, DIGEST_B, dataOf, update, withImages } from "./helpers.js";
 
@@ -519,5 +519,45 @@ db:
     const { text: out, warnings } = edit(shared, withImages(`ghcr.io/acme/db:1.1.0@${DIGEST_B}`));
     expect(out).toBe(shared);
     expect(warnings.map((w) => [w.line, w.message.split(":")[0]])).toEqual([[8, "db.image is not moved to ghcr.io/acme/db"]]);
+  });
+});
+
+describe("a pair a Flux marker claims in part, left to its markers as Flux leaves it", () => {
+  const app = update(`ghcr.io/acme/app:2.0.0@${DIGEST_B}`);
+  const request: EditRequest = { images: [app], setters: new Map([["flux-system:app", app]]) };
+  const left = (fields: string, marked: string, advice: string, image = `ghcr.io/acme/app:2.0.0@${DIGEST_B}`) =>
+    `${fields} not set for ${image}: image has a Flux marker on ${marked}, so it is left to its markers, ` +
+    `as Flux sets only the fields they mark; ${advice} too to have it set`;
+
+  it("names the unmarked tag beside a marked repository that the run would have moved, with the setter's suffix to mark it with", () => {
+    const text = 'image:\n  repository: ghcr.io/acme/app # {"$imagepolicy": "flux-system:app:name"}\n  tag: 1.0.0\n';
+    expect(editYaml(text, request)).toEqual({
+      text,
+      changes: [],
+      // No digest field: the tag is all the run would have set (the pair cannot pin the digest).
+      warnings: [{ line: 3, message: left("image.tag is", "repository", 'mark tag (its setter\'s ":tag")', "ghcr.io/acme/app:2.0.0") }],
+    });
+  });
+
+  it("names the unmarked digest a marked tag leaves pinning the old build", () => {
+    const text = `image:\n  repository: ghcr.io/acme/app\n  tag: 1.0.0 # {"$imagepolicy": "flux-system:app:tag"}\n  digest: "${DIGEST_A}"\n`;
+    const { text: out, warnings } = editYaml(text, request);
+    expect(out).toBe(text.replace("1.0.0", "2.0.0"));
+    expect(warnings).toEqual([{ line: 4, message: left("image.digest is", "tag", 'mark digest (its setter\'s ":digest")') }]);
+  });
+
+  it("names both, by their keys (`name` for the repository), where a marker claims only the repository", () => {
+    const text = `image:\n  name: ghcr.io/acme/app # {"$imagepolicy": "flux-system:app:name"}\n  tag: 1.0.0\n  digest: ""\n`;
+    const message =
+      `image.tag and digest are not set for ghcr.io/acme/app:2.0.0@${DIGEST_B}: image has a Flux marker on name, so it is left to its markers, ` +
+      `as Flux sets only the fields they mark; mark tag (its setter's ":tag") and digest (its setter's ":digest") too to have them set`;
+    expect(editYaml(text, request).warnings).toEqual([{ line: 3, message }]);
+  });
+
+  it("says nothing when its unmarked fields already hold the run's version, or no field is marked", () => {
+    const current = `image:\n  repository: ghcr.io/acme/app # {"$imagepolicy": "flux-system:app:name"}\n  tag: 2.0.0\n  digest: "${DIGEST_B}"\n`;
+    expect(editYaml(current, request)).toEqual({ text: current, changes: [], warnings: [] });
+    const whole = `image:\n  repository: ghcr.io/acme/app # {"$imagepolicy": "flux-system:app:name"}\n  tag: 1.0.0 # {"$imagepolicy": "flux-system:app:tag"}\n`;
+    expect(editYaml(whole, request).warnings).toEqual([]);
   });
 });

@@ -501,16 +501,16 @@ spec:
 describe("an entry a Flux marker claims in part (review yamlfuzz20 S3)", () => {
   const app = update("ghcr.io/acme/app:2.0.0");
   const request: EditRequest = { images: [app], setters: new Map([["flux-system:app", app]]) };
-  const left = (fields: string, marked: string, markers: string) =>
-    `${fields} not set for ghcr.io/acme/app:2.0.0: images[0] has a Flux marker on ${marked}, and an entry a marker claims is left to its markers, ` +
-    `as Flux sets only the fields they mark; mark ${markers} too to have it set`;
+  const left = (fields: string, marked: string, advice: string) =>
+    `${fields} not set for ghcr.io/acme/app:2.0.0: images[0] has a Flux marker on ${marked}, so it is left to its markers, ` +
+    `as Flux sets only the fields they mark; ${advice} too to have it set`;
 
   it("is left to its markers, as Flux leaves it, naming the unmarked newTag the run would have moved", () => {
     const text = kustomization('  - name: app\n    newName: ghcr.io/acme/app # {"$imagepolicy": "flux-system:app:name"}\n    newTag: 1.0.0\n');
     expect(editYaml(text, request)).toEqual({
       text,
       changes: [],
-      warnings: [{ line: 8, message: left("images[0].newTag is", "newName", 'newTag (its setter\'s ":tag")') }],
+      warnings: [{ line: 8, message: left("images[0].newTag is", "newName", 'mark newTag (its setter\'s ":tag")') }],
     });
   });
 
@@ -518,9 +518,9 @@ describe("an entry a Flux marker claims in part (review yamlfuzz20 S3)", () => {
     const tagged = kustomization(`  - name: ghcr.io/acme/app\n    newTag: 1.0.0 # {"$imagepolicy": "flux-system:app:tag"}\n    digest: ${DIGEST_A}\n`);
     const { text, warnings } = editYaml(tagged, request);
     expect(text).toBe(tagged.replace("1.0.0", "2.0.0"));
-    expect(warnings).toEqual([{ line: 8, message: left("images[0].digest is", "newTag", 'digest (its setter\'s ":digest")') }]);
+    expect(warnings).toEqual([{ line: 8, message: left("images[0].digest is", "newTag", 'mark digest (its setter\'s ":digest")') }]);
     const named = kustomization('  - name: app\n    newName: ghcr.io/acme/app # {"$imagepolicy": "flux-system:app:name"}\n');
-    expect(editYaml(named, request).warnings).toEqual([{ line: 6, message: left("images[0].newTag is", "newName", 'newTag (its setter\'s ":tag")') }]);
+    expect(editYaml(named, request).warnings).toEqual([{ line: 6, message: left("images[0].newTag is", "newName", 'mark newTag (its setter\'s ":tag")') }]);
   });
 
   it("says nothing when its unmarked fields already hold the run's version, or it names no incoming repository", () => {
