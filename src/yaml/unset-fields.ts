@@ -54,10 +54,19 @@ export function warnUnset(
 
 /**
  * Why a mapping (named `mapping`) whose `marked` fields a Flux marker claims leaves the unset ones: Flux sets only the
- * fields its markers mark, and so does this run; marking them too (with the same setter's suffix for each) has them set.
+ * fields its markers mark, and so does this run; marking them too (with the same setter's suffix for each) has them
+ * set, and one the mapping does not write is added, marked, first.
  */
 export function markedReason(mapping: string, marked: readonly string[]): (unset: readonly UnsetField[]) => string {
   return (unset) =>
     `${mapping} has a Flux marker on ${marked.join(" and ")}, so it is left to its markers, as Flux sets only the fields they mark; ` +
-    `mark ${unset.map(({ key, suffix }) => `${key} (its setter's ":${suffix}")`).join(" and ")} too to have ${unset.length > 1 ? "them" : "it"} set`;
+    `${markAdvice(unset)} too to have ${unset.length > 1 ? "them" : "it"} set`;
+}
+
+/** Mark the fields written; add those that are not, marked: a marker needs a value to sit after. */
+function markAdvice(unset: readonly UnsetField[]): string {
+  const written = unset.filter((field) => field.node !== undefined).map(({ key, suffix }) => `${key} (its setter's ":${suffix}")`);
+  const missing = unset.filter((field) => field.node === undefined).map(({ key, suffix }) => `${key}: (marked with its setter's ":${suffix}")`);
+  const listed = (verb: string, fields: readonly string[]) => (fields.length > 0 ? [`${verb} ${fields.join(" and ")}`] : []);
+  return [...listed("mark", written), ...listed("add", missing)].join(" and ");
 }

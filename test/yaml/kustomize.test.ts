@@ -501,8 +501,8 @@ spec:
 describe("an entry a Flux marker claims in part (review yamlfuzz20 S3)", () => {
   const app = update("ghcr.io/acme/app:2.0.0");
   const request: EditRequest = { images: [app], setters: new Map([["flux-system:app", app]]) };
-  const left = (fields: string, marked: string, advice: string) =>
-    `${fields} not set for ghcr.io/acme/app:2.0.0: images[0] has a Flux marker on ${marked}, so it is left to its markers, ` +
+  const left = (fields: string, marked: string, advice: string, image = "ghcr.io/acme/app:2.0.0") =>
+    `${fields} not set for ${image}: images[0] has a Flux marker on ${marked}, so it is left to its markers, ` +
     `as Flux sets only the fields they mark; ${advice} too to have it set`;
 
   it("is left to its markers, as Flux leaves it, naming the unmarked newTag the run would have moved", () => {
@@ -520,7 +520,22 @@ describe("an entry a Flux marker claims in part (review yamlfuzz20 S3)", () => {
     expect(text).toBe(tagged.replace("1.0.0", "2.0.0"));
     expect(warnings).toEqual([{ line: 8, message: left("images[0].digest is", "newTag", 'mark digest (its setter\'s ":digest")') }]);
     const named = kustomization('  - name: app\n    newName: ghcr.io/acme/app # {"$imagepolicy": "flux-system:app:name"}\n');
-    expect(editYaml(named, request).warnings).toEqual([{ line: 6, message: left("images[0].newTag is", "newName", 'mark newTag (its setter\'s ":tag")') }]);
+    expect(editYaml(named, request).warnings).toEqual([
+      { line: 6, message: left("images[0].newTag is", "newName", 'add newTag: (marked with its setter\'s ":tag")') },
+    ]);
+  });
+
+  it("tells to add a digest field, marked, where the entry has none to mark for the incoming digest", () => {
+    const pinned = update(`ghcr.io/acme/app:2.0.0@${DIGEST_B}`);
+    const text = kustomization('  - name: ghcr.io/acme/app\n    newTag: 1.0.0 # {"$imagepolicy": "flux-system:app:tag"}\n');
+    const { text: out, warnings } = editYaml(text, { images: [pinned], setters: new Map([["flux-system:app", pinned]]) });
+    expect(out).toBe(text.replace("1.0.0", "2.0.0"));
+    const advice = 'add digest: (marked with its setter\'s ":digest")';
+    expect(warnings).toEqual([{ line: 6, message: left("images[0].digest is", "newTag", advice, `ghcr.io/acme/app:2.0.0@${DIGEST_B}`) }]);
+    const renamed = kustomization('  - name: app\n    newName: ghcr.io/acme/app # {"$imagepolicy": "flux-system:app:name"}\n    newTag: 1.0.0\n');
+    expect(editYaml(renamed, { images: [pinned], setters: new Map([["flux-system:app", pinned]]) }).warnings.map((w) => w.message.split("; ")[1])).toEqual([
+      'mark newTag (its setter\'s ":tag") and add digest: (marked with its setter\'s ":digest") too to have them set',
+    ]);
   });
 
   it("says nothing when its unmarked fields already hold the run's version, or it names no incoming repository", () => {
