@@ -7,6 +7,7 @@
  */
 import type { FullEditRequest, WarningKind } from "../change.js";
 import { LineIndex } from "../text/line-index.js";
+import { oneLine } from "../text/one-line.js";
 import { noDigestFieldWarning } from "./no-digest-field.js";
 import { formatImageRef, isDigest, isTag, tryParseImageRef } from "./reference.js";
 import { nextVersion, versionOf, type ImageUpdate, type Version, type VersionNote } from "./update.js";
@@ -95,7 +96,9 @@ function singleQuoted(body: string): MarkerReading {
   const reading = readMarker(json);
   if (reading === undefined || !("marker" in reading)) return undefined;
   return {
-    ignored: `${body.trim()} is no Flux setter marker: Flux reads a marker as JSON, whose strings are double-quoted, so it ignores this one and the value is treated as unmarked; write # ${json.trim()}`,
+    ignored: oneLine(
+      `${body.trim()} is no Flux setter marker: Flux reads a marker as JSON, whose strings are double-quoted, so it ignores this one and the value is treated as unmarked; write # ${json.trim()}`,
+    ),
   };
 }
 
@@ -117,8 +120,9 @@ function stringObject(text: string): ReadonlyMap<string, string> | string {
   return fields;
 }
 
+/** Said on one line (oneLine): a comment Flux's reader cuts at a line separator is read whole here, the separator with it. */
 function malformed(body: string, reason: string): string {
-  return `malformed Flux setter marker ${body.trim()}: ${reason}; Flux ignores it, so the value is left as it is`;
+  return oneLine(`malformed Flux setter marker ${body.trim()}: ${reason}; Flux ignores it, so the value is left as it is`);
 }
 
 /**

@@ -60,6 +60,22 @@ describe("readMarker", () => {
     });
   });
 
+  it("names a comment holding a line separator with it escaped (\\u2028), so the warning stays one line of a log", () => {
+    expect(readMarker('# {"$imagepolicy":\u2028"ns:app"}')).toEqual({
+      error: 'malformed Flux setter marker {"$imagepolicy":\\u2028"ns:app"}: it is not one JSON object; Flux ignores it, so the value is left as it is',
+    });
+    expect(readMarker('# {"$imagepolicy": "ns:app\u2029"}')).toEqual({
+      error:
+        'malformed Flux setter marker {"$imagepolicy": "ns:app\\u2029"}: "ns:app\\u2029" is not <namespace>:<policy> optionally followed by :tag, :name or :digest; ' +
+        "Flux ignores it, so the value is left as it is",
+    });
+    expect(readMarker("# {'$imagepolicy': 'ns:app', 'note\u2028': 'x'}")).toEqual({
+      ignored:
+        "{'$imagepolicy': 'ns:app', 'note\\u2028': 'x'} is no Flux setter marker: Flux reads a marker as JSON, whose strings are double-quoted, " +
+        'so it ignores this one and the value is treated as unmarked; write # {"$imagepolicy": "ns:app", "note\\u2028": "x"}',
+    });
+  });
+
   it.each([
     ["# {'$imagepolicy': 'ns:app'}", `# {"$imagepolicy": "ns:app"}`],
     [`#{"$imagepolicy": 'ns:app:tag'}`, `# {"$imagepolicy": "ns:app:tag"}`],
