@@ -17,7 +17,7 @@
  * Flux's bootstrap puts image automation in `flux-system`, so that is the default here. An
  * `imageRepositoryRef` without a namespace is of the ImagePolicy's.
  */
-import { isMap, parseAllDocuments } from "yaml";
+import { isMap } from "yaml";
 import type { Document, LineCounter, Node } from "yaml";
 import type { AsideWarning, Warning } from "../change.js";
 import { compileGoRegexp, GoRegexpError } from "../image/go-regexp.js";
@@ -29,7 +29,7 @@ import { isRecord } from "../json-value.js";
 import { andList } from "../text/and-list.js";
 import { escapeRegExp } from "../text/escape-regexp.js";
 import { FLUX_IMAGE } from "../yaml/api-groups.js";
-import { packageDocuments } from "../yaml/file.js";
+import { packageDocuments, packageParse } from "../yaml/file.js";
 import type { BuiltNamespace } from "./kustomize-graph.js";
 import type { TextFile } from "./source.js";
 import { repositoryPath, treeDirectory } from "./tree-path.js";
@@ -83,7 +83,7 @@ export function mayHoldFluxObjects(text: string): boolean {
 export function withoutFluxImageObjects(text: string): string {
   if (!mayHoldFluxObjects(text)) return text;
   // Blanking reads no error: a repeated key is not looked for (it costs a look among a mapping's keys per key).
-  return lastBlanked.get(text) ?? blankedFluxDocuments(text, parseAllDocuments(text, { uniqueKeys: false }));
+  return lastBlanked.get(text) ?? blankedFluxDocuments(text, packageParse(text, false).documents);
 }
 
 /**

@@ -86,20 +86,29 @@ export function parseWithPackage(text: string): (YamlNode | null)[] {
  * parsed again with the package's check, so that the error and where it points (at times the value
  * before) stay the same.
  */
-export function packageDocuments(text: string): { readonly documents: Document.Parsed[]; readonly lines: LineCounter } {
-  // A leading byte order mark is no content and no column (YAML 1.2 §5.2; go-yaml, kustomize's and Flux's reader, skips it),
-  // but the package counts it as one: a root list after it, or a root indented under it, reads as misplaced. Read as a line
-  // break instead, which keeps every offset; the lines counted leave that break out, so they are the text's own.
+export function packageDocuments(text: string): PackageParse {
+  const linear = packageParse(text, false);
+  return linear.documents.some((document) => repeatsKey(document.contents)) ? packageParse(text, true) : linear;
+}
+
+/** The yaml package's documents of a text, and the lines of the parse they come from. */
+export interface PackageParse {
+  readonly documents: Document.Parsed[];
+  readonly lines: LineCounter;
+}
+
+/**
+ * The yaml package's parse of `text` (with its check of unique keys or without), a leading byte order mark read as YAML
+ * reads it. The mark is no content and no column (YAML 1.2 §5.2; go-yaml, kustomize's and Flux's reader, skips it), but
+ * the package counts it as one: a root list after it, or a root indented under it, reads as misplaced. Read as a line
+ * break instead, which keeps every offset; the lines counted leave that break out, so they are the text's own.
+ */
+export function packageParse(text: string, uniqueKeys: boolean): PackageParse {
   const marked = text.startsWith("\uFEFF");
-  const source = marked ? `\n${text.slice(1)}` : text;
-  const parse = (uniqueKeys: boolean) => {
-    const lines = new LineCounter();
-    if (marked) lines.addNewLine = (offset) => (offset === 1 ? lines.lineStarts.length : lines.lineStarts.push(offset));
-    const parsed = parseAllDocuments(source, { uniqueKeys, lineCounter: lines });
-    return { documents: Array.isArray(parsed) ? parsed : [], lines };
-  };
-  const linear = parse(false);
-  return linear.documents.some((document) => repeatsKey(document.contents)) ? parse(true) : linear;
+  const lines = new LineCounter();
+  if (marked) lines.addNewLine = (offset) => (offset === 1 ? lines.lineStarts.length : lines.lineStarts.push(offset));
+  const parsed = parseAllDocuments(marked ? `\n${text.slice(1)}` : text, { uniqueKeys, lineCounter: lines });
+  return { documents: Array.isArray(parsed) ? parsed : [], lines };
 }
 
 /** Whether a mapping under `node` has a key equal to one before it as the package's check compares them: scalars by resolved value (`1`, `0x1`). */

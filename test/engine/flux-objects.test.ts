@@ -492,6 +492,18 @@ describe("withoutFluxImageObjects: a file as it deploys, without the Flux object
     expect(withoutFluxImageObjects(text)).toBe(fresh);
   });
 
+  it("reads a file starting with a byte order mark as fluxSetters does, the mark no column: a space after it indents the first line", () => {
+    const repository = "apiVersion: image.toolkit.fluxcd.io/v1\nkind: ImageRepository\nmetadata:\n  name: app\nspec:\n  image: ghcr.io/acme/app\n";
+    const valid = [`\uFEFF${repository}`, `\uFEFF${repository.replace(/^(?=.)/gm, "  ")}`];
+    expect(valid.map((text) => withoutFluxImageObjects(text).includes("ghcr.io"))).toEqual([false, false]);
+    // A space after the mark makes no valid YAML (Flux ignores the file): its object is its first line alone, as fluxSetters reads it.
+    for (const text of [...valid, `\uFEFF ${repository}`]) {
+      const fresh = withoutFluxImageObjects(text);
+      fluxSetters([{ file: "clusters/prod/images.yaml", text }]);
+      expect(withoutFluxImageObjects(text)).toBe(fresh);
+    }
+  });
+
   it("keeps a text with no Flux image object, and a document of another API group naming the repository", () => {
     expect(withoutFluxImageObjects(deployment)).toBe(deployment);
     const other = "# see image.toolkit.fluxcd.io/v1\napiVersion: example.com/v1\nkind: ImageRepository\nspec: {image: ghcr.io/stefanprodan/podinfo}\n";
