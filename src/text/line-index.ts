@@ -7,8 +7,10 @@ import { partitionPoint } from "./partition-point.js";
  */
 export class LineIndex {
   readonly #starts: Int32Array;
+  readonly #firstColumn: number;
 
   constructor(text: string) {
+    this.#firstColumn = firstColumn(text);
     const starts = [0];
     // Most texts end lines with LF alone: native search then finds them several times faster than a loop.
     if (!text.includes("\r")) {
@@ -41,6 +43,20 @@ export class LineIndex {
   lineStart(line: number): number | undefined {
     return this.#starts[line - 1];
   }
+
+  /** 1-based column (in UTF-16 units) of an offset; a leading byte order mark is no column. */
+  columnAt(offset: number): number {
+    const line = this.lineAt(offset);
+    return Math.max(1, offset - (line === 1 ? this.#firstColumn : this.#starts[line - 1]!) + 1);
+  }
+}
+
+/**
+ * Offset of line 1's first column: past a leading byte order mark, which is no content and no column (YAML 1.2 §5.2,
+ * and go-yaml, kustomize's and Flux's reader, skips it), so a message's column on line 1 is the one an editor shows.
+ */
+function firstColumn(text: string): number {
+  return text.startsWith("\uFEFF") ? 1 : 0;
 }
 
 /**
@@ -69,5 +85,5 @@ export function columnAt(text: string, offset: number): number {
     const c = text.charCodeAt(start - 1);
     if (c === 10 || (c === 13 && text.charCodeAt(start) !== 10)) break;
   }
-  return offset - start + 1;
+  return Math.max(1, offset - (start === 0 ? firstColumn(text) : start) + 1);
 }

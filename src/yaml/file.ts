@@ -34,10 +34,9 @@ export class YamlFile {
     return this.lineIndex().lineAt(offset);
   }
 
-  /** Offset where the line holding `offset` starts; lines end as lineAt counts them. */
-  lineStart(offset: number): number {
-    const lines = this.lineIndex();
-    return lines.lineStart(lines.lineAt(offset))!;
+  /** 1-based column of a character offset, on lines as lineAt counts them; a leading byte order mark is no column. */
+  columnAt(offset: number): number {
+    return this.lineIndex().columnAt(offset);
   }
 
   private lineIndex(): LineIndex {
@@ -101,12 +100,17 @@ export interface PackageParse {
  * The yaml package's parse of `text` (with its check of unique keys or without), a leading byte order mark read as YAML
  * reads it. The mark is no content and no column (YAML 1.2 §5.2; go-yaml, kustomize's and Flux's reader, skips it), but
  * the package counts it as one: a root list after it, or a root indented under it, reads as misplaced. Read as a line
- * break instead, which keeps every offset; the lines counted leave that break out, so they are the text's own.
+ * break instead, which keeps every offset; the lines counted leave that break out, so they and their columns are the text's own.
  */
 export function packageParse(text: string, uniqueKeys: boolean): PackageParse {
   const marked = text.startsWith("\uFEFF");
   const lines = new LineCounter();
-  if (marked) lines.addNewLine = (offset) => (offset === 1 ? lines.lineStarts.length : lines.lineStarts.push(offset));
+  if (marked) {
+    // The break in the mark's place ends no line: line 1 starts past it, where its first column is; the mark is on it too.
+    lines.addNewLine = (offset) => (offset === 0 ? lines.lineStarts.length : lines.lineStarts.push(offset));
+    const { linePos } = lines;
+    lines.linePos = (offset) => linePos(Math.max(offset, 1));
+  }
   const parsed = parseAllDocuments(marked ? `\n${text.slice(1)}` : text, { uniqueKeys, lineCounter: lines });
   return { documents: Array.isArray(parsed) ? parsed : [], lines };
 }

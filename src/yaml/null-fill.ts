@@ -31,7 +31,8 @@ export function nullFilling(file: YamlFile, target: NullValue, keys: readonly [s
   const rest = text.slice(node.start).search(/[\r\n]/);
   const at = rest < 0 ? text.length : node.start + rest;
   const eol = text.startsWith("\r\n", at) ? "\r\n" : (text[at] ?? /\r\n|\r|\n/.exec(text)?.[0] ?? "\n");
-  const indent = " ".repeat(key.start - file.lineStart(key.start) + 2);
+  // Two deeper than the key, whose indentation is the columns before it.
+  const indent = " ".repeat(file.columnAt(key.start) - 1 + 2);
   const lines = keys.map((name, i) => `${eol}${indent}${"  ".repeat(i)}${renderScalar(name, "plain", false)}:`);
   return { start: at, end: at, insert: `${lines.join("")} ${renderScalar(value, "plain", false)}` };
 }

@@ -432,7 +432,7 @@ export function setYamlPathAbout(text: string, path: string, value: string | Val
   const segments = parsePath(path, undefined, options.fieldName);
   const file = new YamlFile(text);
   const fail = (message: string, offset: number): never => {
-    throw new SourceError(`${path}: ${message}`, file.lineAt(offset), offset - file.lineStart(offset) + 1);
+    throw new SourceError(`${path}: ${message}`, file.lineAt(offset), file.columnAt(offset));
   };
   let deepest: (Miss & { readonly document: YamlDocument }) | undefined;
   for (const [index, document] of file.documents.entries()) {

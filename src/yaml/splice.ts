@@ -81,17 +81,13 @@ export function pairInsertion(file: YamlFile, map: MapNode, keys: readonly [stri
   }
   // A line after a complex key (`? - a`) may continue the key instead of starting a pair.
   if (map.pairs.some((pair) => pair.key.kind !== "scalar")) {
-    throw new SourceError(
-      `cannot add '${keys.join(".")}' to a mapping with a complex ('? ...') key`,
-      file.lineAt(mapStart),
-      mapStart - file.lineStart(mapStart) + 1,
-    );
+    throw new SourceError(`cannot add '${keys.join(".")}' to a mapping with a complex ('? ...') key`, file.lineAt(mapStart), file.columnAt(mapStart));
   }
   // A block mapping starts at its first key, or at the `?` of an explicit first key; an
   // anchor or tag before that key on its line (`- &a name: x`) is where the entries line up.
-  const lineStart = file.lineStart(mapStart);
-  const properties = /(?:[&!][^\s]*[ \t]+)+$/.exec(text.slice(lineStart, mapStart))?.[0].length ?? 0;
-  const indent = " ".repeat(mapStart - lineStart - properties);
+  const before = file.columnAt(mapStart) - 1;
+  const properties = /(?:[&!][^\s]*[ \t]+)+$/.exec(text.slice(mapStart - before, mapStart))?.[0].length ?? 0;
+  const indent = " ".repeat(before - properties);
   const lastPair = map.pairs[map.pairs.length - 1];
   const lastNode = lastPair?.value ?? lastPair?.key;
   const pairAt = (eol: string) =>

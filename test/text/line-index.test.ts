@@ -42,6 +42,15 @@ describe("columnAt", () => {
   it("counts a CRLF's LF on the line the pair ends", () => {
     expect([0, 1, 2, 3].map((offset) => columnAt("a\r\nb", offset))).toEqual([1, 2, 3, 1]);
   });
+
+  it("counts no column for a leading byte order mark, as LineIndex does: line 1's columns are those an editor shows", () => {
+    const text = "\uFEFFab\ncd";
+    const lines = new LineIndex(text);
+    const offsets = [0, 1, 2, 3, 4, 5];
+    expect(offsets.map((offset) => columnAt(text, offset))).toEqual([1, 1, 2, 3, 1, 2]);
+    expect(offsets.map((offset) => lines.columnAt(offset))).toEqual([1, 1, 2, 3, 1, 2]);
+    expect([columnAt("ab\ncd", 1), new LineIndex("ab\ncd").columnAt(1), columnAt("\uFEFF", 1)]).toEqual([2, 2, 1]);
+  });
 });
 
 describe("lineBreaks", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { SourceError } from "../../src/change.js";
-import { tryYamlFile, YamlFile } from "../../src/yaml/file.js";
+import { packageDocuments, tryYamlFile, YamlFile } from "../../src/yaml/file.js";
 import { scalarText, type YamlNode } from "../../src/yaml/node.js";
 
 describe("YamlFile", () => {
@@ -77,11 +77,11 @@ describe("YamlFile", () => {
     expect([0, 5, 6, 10, 11, 15].map((offset) => file.lineAt(offset))).toEqual([1, 1, 2, 2, 3, 3]);
   });
 
-  it("starts lines where lineAt counts them, a lone CR (here in a quoted value) ending one too", () => {
+  it("counts columns from where lineAt starts lines, a lone CR (here in a quoted value) ending one too", () => {
     const text = 'm: {a: "x\ry", b: 1}\n';
     const file = new YamlFile(text);
     const b = text.indexOf("b:");
-    expect([file.lineAt(b), file.lineStart(b), file.lineStart(text.indexOf("x"))]).toEqual([2, text.indexOf("y"), 0]);
+    expect([file.lineAt(b), file.columnAt(b), file.columnAt(text.indexOf("x"))]).toEqual([2, b - text.indexOf("y") + 1, 9]);
   });
 });
 
@@ -100,6 +100,18 @@ describe("a file starting with a byte order mark, which is no content and no col
 
   it("still says where a broken one breaks, on the file's own lines", () => {
     expect(() => new YamlFile("\uFEFF  a: 1\n  b: [\n")).toThrow(expect.objectContaining({ line: 3 }));
+  });
+
+  it("says where a broken first line breaks at the column an editor shows, the mark not counted", () => {
+    for (const text of ["a: b: c\n", "\uFEFFa: b: c\n"]) expect(() => new YamlFile(text)).toThrow(expect.objectContaining({ line: 1, column: 4 }));
+    expect(new YamlFile("\uFEFFimage: app\n").columnAt(1 + "image: ".length)).toBe(8);
+    const { lines } = packageDocuments("\uFEFFa: 1\nb: 2\n");
+    expect([0, 1, 4, 6].map((offset) => lines.linePos(offset))).toEqual([
+      { line: 1, col: 1 },
+      { line: 1, col: 1 },
+      { line: 1, col: 4 },
+      { line: 2, col: 1 },
+    ]);
   });
 });
 

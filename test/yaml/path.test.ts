@@ -201,6 +201,10 @@ describe("setYamlPath", () => {
     expect(failure(big, "missing").message).toMatch(/^missing: the document has 'k0', 'k1', .*'k9' and 2 more, not 'missing'/);
   });
 
+  it("gives an error's column on the first line as an editor shows it, a leading byte order mark no column", () => {
+    for (const text of ["a: 1\n", "\uFEFFa: 1\n"]) expect([failure(text, "a.b").line, failure(text, "a.b").column]).toEqual([1, 4]);
+  });
+
   it("gives an error's line and column by one rule, a lone CR ending a line for both", () => {
     const error = failure('m: {a: "x\ry", b: [1]}\n', "m.b");
     expect(error.message).toBe("m.b: the value is a list, not a scalar that can be set");
@@ -250,6 +254,13 @@ describe("setYamlPath", () => {
     expect(nested.text).toBe('a:\n  b: 1\n  c:\n    d: "1.10"\nz: 2\n');
     expect(nested.changes.map((c) => c.line)).toEqual([4]);
     expect(setYamlPath("a: {b: 1}\n", 'a.c["k: v"]', "v", { create: true }).text).toBe('a: {b: 1, c: {"k: v": v}}\n');
+  });
+
+  it("with create, indents the keys it adds by the columns of the file's first line, a leading byte order mark none of them", () => {
+    const create = (text: string, path: string) => setYamlPath(text, path, "v", { create: true }).text;
+    expect(create("\uFEFFa: 1\n", "b")).toBe("\uFEFFa: 1\nb: v\n");
+    expect(create("\uFEFF  a: 1\n  b: 2\n", "c")).toBe("\uFEFF  a: 1\n  b: 2\n  c: v\n");
+    expect(create("\uFEFFimage:\n", "image.tag")).toBe("\uFEFFimage:\n  tag: v\n");
   });
 
   it("with create, refuses to add to a mapping with a complex key rather than write a line that would join the key", () => {
