@@ -27,7 +27,9 @@ import { readDoubleQuoted } from "../yaml/scalar-text.js";
  * The repository or key of those `known` (configured, or defined in the tree) it most likely meant is named.
  * `texts` are the files the run updates, by path; `unreached`, unreachedImages' of them. Where the run left out
  * the files that hold one (`leftOut` counts them: a mistyped --path, or a --target or payload `targets` naming
- * the wrong target, most often), that is said instead;
+ * the wrong target, most often), that is said instead. A file in no target is no file left out: the run updates it
+ * (its markers, `--set` specs; under --target too), and one holding the image, often a base whose overlays in targets
+ * move its tag, counts as reaching it (left-behind.ts names it where its version is not moved);
  * where a key's only marker is written where its editor reads none (misplacedMarkers), that marker is named.
  */
 export function warnUnreached(

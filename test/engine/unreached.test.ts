@@ -3,7 +3,7 @@ import type { Warning } from "../../src/change.js";
 import { fluxSetters, type FluxSetter } from "../../src/engine/flux-objects.js";
 import { planUpdate } from "../../src/engine/plan.js";
 import { validateRequest } from "../../src/engine/request.js";
-import type { TreeSource } from "../../src/engine/source.js";
+import { memorySource, type TreeSource } from "../../src/engine/source.js";
 import { holdsImage, leftOutBy, unreachedImages, warnUnreached } from "../../src/engine/unreached.js";
 import { parseImageRef } from "../../src/image/reference.js";
 
@@ -176,6 +176,46 @@ describe("planUpdate: an image only targets the run leaves out hold, as only fil
     const all = await planUpdate(tree, { images: ["ghcr.io/acme/app:1.3.0"], setters: [], sets: [], paths: [], targets: ["staging", "production", "kcl"] });
     expect(all.files).toHaveLength(2);
     expect(all.warnings).toEqual([]);
+  });
+});
+
+describe("planUpdate: --target and a file in no target, which the run updates too (its markers and --set specs)", () => {
+  const config = [
+    "targets:",
+    "  - {name: production, paths: [clusters/prod/**], images: [{repository: ghcr.io/acme/app}]}",
+    "  - {name: kcl, paths: [kcl/**], images: [{repository: kcllang/flask_demo}]}",
+    "",
+  ].join("\n");
+  const files = new Map([
+    [".github/gitops-promote.yaml", config],
+    ["clusters/prod/app/deploy.yaml", "image: ghcr.io/acme/app:1.2.3\n"],
+    ["base/app.yaml", "image: ghcr.io/acme/app:1.2.3\n"],
+    ["base/marked.yaml", 'tag: 1.2.3 # {"$imagepolicy": "flux-system:app:tag"}\n'],
+    ["kcl/main.k", 'config = {\n    image = "kcllang/flask_demo:1.0.0"\n}\n'],
+  ]);
+  const planned = (request: { images?: string[]; setters?: string[]; paths?: string[] }) =>
+    planUpdate(memorySource(files), { targets: ["kcl"], images: [], ...request });
+
+  it("edits a file in no target at its markers under --target, as without it", async () => {
+    const plan = await planned({ setters: ["flux-system:app=ghcr.io/acme/app:1.3.0"] });
+    expect(plan.files.map((file) => file.path)).toEqual(["base/marked.yaml"]);
+  });
+
+  it("counts a file in no target the run updates as holding the image (an overlay of a target may move its tag), and names it at its line", async () => {
+    const plan = await planned({ images: ["ghcr.io/acme/app:1.3.0"] });
+    expect(plan.warnings.filter((warning) => warning.kind === "unreached")).toEqual([]);
+    expect(plan.warnings).toContainEqual({
+      file: "base/app.yaml",
+      line: 1,
+      message: "ghcr.io/acme/app:1.2.3 is not moved to 1.3.0: this file is in no target (targets: production, kcl)",
+    });
+  });
+
+  it("counts one --path leaves out among the files outside the paths, whatever target it is in or none", async () => {
+    const plan = await planned({ images: ["ghcr.io/acme/app:1.3.0"], paths: ["kcl"] });
+    expect(plan.warnings.filter((warning) => warning.kind === "unreached").map((warning) => warning.message)).toEqual([
+      "no file of target kcl inside the paths to update holds ghcr.io/acme/app (2 files outside them or of other targets do); nothing to do for ghcr.io/acme/app:1.3.0",
+    ]);
   });
 });
 
