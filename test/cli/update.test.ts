@@ -785,6 +785,26 @@ describe("--json warnings", () => {
   });
 });
 
+describe("files git does not track in DIR", () => {
+  it("are edited as every file DIR holds: the CLI is a directory tool, and may run outside git", async () => {
+    const dir = await tree({
+      ".gitignore": "rendered/\n",
+      "values.yaml": VALUES,
+      "rendered/app.yaml": "image: ghcr.io/acme/app:1.0.0\n",
+      "extra.yaml": "image: ghcr.io/acme/app:1.0.0\n",
+    });
+    const git = (...args: string[]) =>
+      new Promise<string>((done, fail) => execFile("git", ["-C", dir, ...args], (error, stdout) => (error ? fail(error) : done(stdout))));
+    await git("init", "--quiet");
+    await git("add", ".gitignore", "values.yaml");
+    // Generated manifests (ignored) and a file no one added yet (untracked): neither is in the index.
+    expect(await git("status", "--porcelain", "--ignored")).toBe("A  .gitignore\nA  values.yaml\n?? extra.yaml\n!! rendered/\n");
+    const result = await run(["update", dir, "--image", "ghcr.io/acme/app:1.1.0", "--json"]);
+    expect(JSON.parse(result.stdout)).toMatchObject({ changed: true, files: ["extra.yaml", "rendered/app.yaml", "values.yaml"] });
+    expect(await readFile(join(dir, "rendered/app.yaml"), "utf8")).toBe("image: ghcr.io/acme/app:1.1.0\n");
+  });
+});
+
 describe("a DIR inside a repository whose configuration sits above it", () => {
   const CONFIG =
     'targets:\n  - name: prod\n    paths: ["helm/**"]\n    images:\n      - repository: ghcr.io/acme/app\n        policy: { semver: { range: "^1.0.0" } }\n';
