@@ -26,7 +26,7 @@
  * Auth: REST/GraphQL want `Authorization: token|bearer <token>`; git wants HTTP Basic with the token as password
  * (any user name, scheme case-insensitive, as actions/checkout sends it). Anything else is 401 "Bad credentials".
  * `setAccess` scopes a token per repo like GITHUB_TOKEN across repos: `none` -> 404, `read` -> 403 on writes.
- * `setPermissions` grants a token permission by permission (contents, pull-requests, actions, workflows, members; every
+ * `setPermissions` grants a token permission by permission (contents, pull-requests, issues, actions, workflows, members; every
  * token starts with all of them): an operation that needs more answers 403 "Resource not accessible by integration"
  * (GraphQL: FORBIDDEN), a team review request without `members` 422 "Could not resolve to a node with the global id of
  * 'T_…'", and a ref update (REST, GraphQL updateRefs, git push) whose old-to-new change touches `.github/workflows/`

@@ -2,12 +2,19 @@
 // (docs.github.com/rest/authentication/permissions-required-for-github-apps), for the operations the fake serves.
 
 /** A repository permission of an App installation token, GITHUB_TOKEN or fine-grained token; `members` is the organisation's. */
-export type PermissionName = "contents" | "pull-requests" | "actions" | "workflows" | "members";
+export type PermissionName = "contents" | "pull-requests" | "issues" | "actions" | "workflows" | "members";
 export type Level = "write" | "read" | "none";
 export type TokenPermissions = Record<PermissionName, Level>;
 
 /** A token granted everything (a classic personal access token with `repo`, `workflow` and `read:org`). */
-export const ALL_PERMISSIONS: TokenPermissions = { contents: "write", "pull-requests": "write", actions: "write", workflows: "write", members: "read" };
+export const ALL_PERMISSIONS: TokenPermissions = {
+  contents: "write",
+  "pull-requests": "write",
+  issues: "write",
+  actions: "write",
+  workflows: "write",
+  members: "read",
+};
 
 type Need = readonly [PermissionName, Exclude<Level, "none">];
 
@@ -33,8 +40,10 @@ const REST_NEEDS: Readonly<Record<string, readonly Need[]>> = {
   "pulls/create": [["pull-requests", "write"]],
   "pulls/update": [["pull-requests", "write"]],
   "pulls/request-reviewers": [["pull-requests", "write"]],
-  // GitHub takes Issues or Pull requests on a pull request's issue; the fake models the latter.
-  "issues/get": [["pull-requests", "read"]],
+  // "Get an issue" is listed under Issues alone (no other permission will do), a pull request's too
+  // (github/docs src/github-apps/data/fpt-2026-03-10/fine-grained-pat-permissions.json).
+  "issues/get": [["issues", "read"]],
+  // These GitHub takes with Issues or Pull requests on a pull request's issue; the fake models the latter.
   "issues/add-labels": [["pull-requests", "write"]],
   "issues/add-assignees": [["pull-requests", "write"]],
   "issues/create-comment": [["pull-requests", "write"]],
