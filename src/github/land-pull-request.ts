@@ -9,6 +9,7 @@ import { configPathsOf } from "../engine/config-file.js";
 import { planUpdate, type FilePlan } from "../engine/plan.js";
 import type { UpdateRequest } from "../engine/request.js";
 import { readText } from "../engine/source.js";
+import { followLinks } from "../engine/tree-links.js";
 import type { ImageRef } from "../image/reference.js";
 import { BranchMovedError, deleteOwnBranch } from "./commit.js";
 import { BOT, commitOnBranch, fileWrites } from "./delivery-commit.js";
@@ -580,9 +581,7 @@ async function planOnPullRequest(
     return undefined;
   }
   const { tree: treeish, conflicts } = fork.commit === at.head ? { tree: existing, conflicts: [] } : await ctx.git.mergeTrees(fork.commit, at.head, existing);
-  // The base's configuration, under either name, whatever the branch did to it.
-  const configPaths = configPathsOf(request);
-  const baseConfig = new Map(configPaths.map((path) => [path, at.entries.get(path)]));
+  const baseConfig = await baseConfiguration(ctx, request, at);
   const warnings: Warning[] = (await changesNotRemade(ctx, request, fork.commit, existing, conflicts, baseConfig)).map((file) => ({
     file,
     message: `${at.base} changed the same lines as ${prBranch} here since the pull request began: the pull request's earlier change to this file is dropped and ${at.base}'s kept (this run's own edits are made on top)`,
@@ -599,7 +598,7 @@ async function planOnPullRequest(
       const before = at.entries.get(path);
       return before?.sha !== entry.sha || before.mode !== entry.mode;
     });
-    const kept = changed.filter(([path]) => !path.startsWith(".github/") && !configPaths.includes(path));
+    const kept = changed.filter(([path]) => !path.startsWith(".github/") && !baseConfig.has(path));
     // Carried files are earlier edits, ours or a person's: UTF-8, and a byte order mark stays theirs.
     const carried = kept.filter(([path]) => !edited.has(path));
     const carriedWrites = await Promise.all(carried.map(async ([path, entry]) => ({ path, content: await readText(tree, path), mode: entry.mode })));
@@ -631,6 +630,31 @@ async function planOnPullRequest(
   } finally {
     tree.close();
   }
+}
+
+/**
+ * The base's configuration, under either name, whatever the branch did to it: each name's file in
+ * the base, and where a name is a symbolic link there (tree-links.ts), the file it leads to, which
+ * the configuration is read from (else a branch that changed that file would govern the run, and
+ * its change be carried over as a manifest's).
+ */
+async function baseConfiguration(ctx: DeliveryContext, request: UpdateRequest, at: Head): Promise<Map<string, TreeEntry | undefined>> {
+  const paths = configPathsOf(request);
+  const config = new Map(paths.map((path) => [path, at.entries.get(path)]));
+  const unfiled = paths.filter((path) => !at.entries.has(path));
+  if (unfiled.length === 0) return config;
+  const tree = await ctx.git.tree(at.head);
+  try {
+    const links = (await tree.links?.()) ?? new Map<string, string>();
+    const files = new Set(at.entries.keys());
+    for (const path of unfiled) {
+      const file = followLinks(path, files, links)?.file;
+      if (file !== undefined) config.set(file, at.entries.get(file));
+    }
+  } finally {
+    tree.close();
+  }
+  return config;
 }
 
 /** Who made a pull-request branch's commits since it forked from the base. */
