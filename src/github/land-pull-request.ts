@@ -398,8 +398,13 @@ function changedFiles(from: ReadonlyMap<string, TreeEntry>, to: ReadonlyMap<stri
 /** The landing of a run that leaves closed the pull request a person closed at the change it proposes (declinedAlike), with a warning saying so. */
 function leftClosed(ctx: DeliveryContext, group: Group, base: string, closed: Outlived, head: string, closer: Closer): Landing {
   const by = closer.login === undefined ? "" : ` by @${closer.login}`;
+  // Unread, the close may have been gitops-promote's own: reopening a person's decision would undo it, leaving ours closed asks a reopen.
+  const unread =
+    closer.unread === undefined
+      ? ""
+      : `; who closed it could not be read (the token needs Issues: read; GitHub: "${closer.unread}"), so it is taken for a person's decision`;
   ctx.log(`pull request #${closed.number} (${group.prBranch} -> ${base}) was closed${by} without merging, at the change this run proposes: left closed`);
-  const message = `left closed: pull request #${closed.number} (${closed.url}) was closed${by} without merging, and this run proposes the same change to ${base} again; dispatch a different version, or reopen it`;
+  const message = `left closed: pull request #${closed.number} (${closed.url}) was closed${by} without merging, and this run proposes the same change to ${base} again${unread}; dispatch a different version, or reopen it`;
   const pullRequest: PullRequest = { number: closed.number, url: closed.url, nodeId: closed.nodeId, operation: "none", autoMerge: false };
   return writingNothing(group, head, pullRequest, [{ message }]);
 }

@@ -128,13 +128,25 @@ export interface Closer {
   readonly login: string | undefined;
   /** The account that opened it closed it: gitops-promote's token, for a pull request of ours (closePullRequest). */
   readonly opener: boolean;
+  /** GitHub refused to tell this token who closed it: its answer. */
+  readonly unread?: string;
 }
 
-/** Who closed pull request `number`: its issue says (`closed_by`), the pulls API does not. */
+/**
+ * Who closed pull request `number`: its issue says (`closed_by`), the pulls API does not. GitHub
+ * serves an issue only to a token with Issues: read (docs.github.com's fine-grained permission table
+ * lists "Get an issue" under Issues alone), which the Pull requests permission does not give: refused
+ * (403), the closer is unread, not the run's failure.
+ */
 export async function closerOf(client: GitHubClient, repository: Repository, number: number): Promise<Closer> {
-  const { data } = await client.rest.issues.get({ ...repository, issue_number: number });
-  const login = data.closed_by?.login;
-  return { login, opener: login !== undefined && login === data.user?.login };
+  try {
+    const { data } = await client.rest.issues.get({ ...repository, issue_number: number });
+    const login = data.closed_by?.login;
+    return { login, opener: login !== undefined && login === data.user?.login };
+  } catch (error) {
+    if (httpStatus(error) !== 403) throw error;
+    return { login: undefined, opener: false, unread: errorMessage(error) };
+  }
 }
 
 /** The open pull requests from `head`, into any base (GitHub keeps one per base). */

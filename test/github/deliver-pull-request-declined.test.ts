@@ -1,7 +1,8 @@
 /**
  * A pull request a person closed without merging is their decision: a re-run of the same
  * promotion leaves it closed (no new pull request, no merge) and says so; a different version
- * opens a new one. One gitops-promote closed itself, its opener, is no such decision.
+ * opens a new one. One gitops-promote closed itself, its opener, is no such decision. A token
+ * GitHub does not tell who closed it (no Issues: read) leaves it closed, and says why.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createClient, type GitHubClient } from "../../src/github/client.js";
@@ -70,6 +71,26 @@ describe("deliver: a pull request a person closed without merging", () => {
     expect(await branchHead()).toBe(closedAt);
     expect(await fake.readFile(OWNER, REPO, "main", "app.yaml")).toContain(`${APP}:1.0.0`);
     expect(logged).toContain(`pull request #1 (${PR} -> main) was closed by @alice without merging, at the change this run proposes: left closed`);
+  });
+
+  it("a token that may not read issues (Contents and Pull requests alone) is not told who closed it: left closed all the same, the run saying why", async () => {
+    const closedAt = await closedByAlice();
+    // GitHub serves the issue's closed_by to Issues: read only, which the README's Contents and Pull requests do not give.
+    fake.setPermissions({ issues: "none" });
+
+    const again = await run("1.1.0");
+    const url = `${fake.url}/${OWNER}/${REPO}/pull/1`;
+    expect(again.landings.map((l) => [l.pullRequest?.number, l.pullRequest?.operation, l.head])).toEqual([[1, "none", closedAt]]);
+    expect(again.plan.warnings).toEqual([
+      {
+        message:
+          `left closed: pull request #1 (${url}) was closed without merging, and this run proposes the same change to main again; ` +
+          `who closed it could not be read (the token needs Issues: read; GitHub: "Resource not accessible by integration - https://docs.github.com/rest"), ` +
+          `so it is taken for a person's decision; dispatch a different version, or reopen it`,
+      },
+    ]);
+    expect(pulls()).toEqual(["#1 closed"]);
+    expect(await branchHead()).toBe(closedAt);
   });
 
   it("a new version opens a new pull request", async () => {
