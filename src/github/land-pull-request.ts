@@ -358,7 +358,9 @@ async function closeChangingNothing(ctx: DeliveryContext, group: Group, base: st
   const why = `${group.prBranch} no longer changes anything on ${base}: ${base} holds the values this run promotes, and nothing else is left on the branch`;
   // Merged or closed since it was read: the run plans again on what that left.
   if (hasAutoMerge(open) && (await disableAutoMerge(ctx.client(), { nodeId: open.node_id })) === "closed") throw new BranchMovedError(group.prBranch);
-  const pullRequest = await closePullRequest(ctx.client(), ctx.repository, open, head, `Closed by gitops-promote: ${why}.`);
+  const pullRequest = await closePullRequest(ctx.client(), ctx.repository, open, head, `Closed by gitops-promote: ${why}.`, () =>
+    ctx.git.remoteBranch(ctx.remote, group.prBranch),
+  );
   ctx.log(`pull request #${pullRequest.number} closed (${group.prBranch} -> ${base})`);
   return writingNothing(group, head, pullRequest, [{ message: `pull request #${pullRequest.number} (${pullRequest.url}) is closed: ${why}` }]);
 }

@@ -180,16 +180,27 @@ export async function openPullRequestsOn(
 /**
  * Closes `pull`, which no longer changes anything on the base as its branch stood at `head`, with
  * a comment saying `why`. Merged meanwhile, the base moved: BranchMovedError, to plan again on it.
- * Its branch moved before the close (another run's newer value): it is opened again, and the
- * BranchMovedError plans again on the branch, so that no run's value is closed away unread. A run
+ * The branch (`branchHead`, asked of the server) moved since the run read it: another run's newer
+ * value, maybe reported landed, is on it: not closed, BranchMovedError, to plan again on the branch.
+ * Moved between that look and the close: it is opened again, and the BranchMovedError plans again,
+ * so that no run's value is closed away unread. GitHub's answer may still show the head from before
+ * a push (it catches up a moment later), so the branch is read again after the close as well. A run
  * that meets it closed meanwhile waits for that (isLeftover, REOPEN_GRACE_MS); GitHub refuses the
  * reopen once the branch no longer holds the head it closed at (another run took it for a leftover all the same).
  */
-export async function closePullRequest(client: GitHubClient, repository: Repository, pull: OpenPull, head: string, why: string): Promise<PullRequest> {
+export async function closePullRequest(
+  client: GitHubClient,
+  repository: Repository,
+  pull: OpenPull,
+  head: string,
+  why: string,
+  branchHead: () => Promise<string | undefined>,
+): Promise<PullRequest> {
   const at = { ...repository, pull_number: pull.number };
+  if ((await branchHead()) !== head) throw new BranchMovedError(pull.head.ref);
   const { data: now } = await client.rest.pulls.update({ ...at, state: "closed" });
   if (now.merged) throw new BranchMovedError(pull.base.ref);
-  if (now.head.sha !== head) {
+  if (now.head.sha !== head || (await branchHead()) !== head) {
     await client.rest.pulls.update({ ...at, state: "open" }).catch((error: unknown) => {
       if (httpStatus(error) !== 422) throw error;
     });
