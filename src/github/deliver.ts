@@ -24,8 +24,8 @@ import { commitOnBranch, fileWrites } from "./delivery-commit.js";
 import { groupFiles, pullRequestGroups, type Group } from "./delivery-groups.js";
 import { carriedOn } from "./carried.js";
 import { DeliveryError, type DeliveryContext, type DeliveryOptions, type Head, type Landing, type Pushed, type RunMemory } from "./delivery-types.js";
-import { landPullRequest } from "./land-pull-request.js";
-import { isMerged, openPullRequestsOn, PullRequestClosedError, type OpenPullRef } from "./pull-request.js";
+import { anotherBasesBranch, landPullRequest } from "./land-pull-request.js";
+import { isMerged, openPullRequestsOn, PullRequestClosedError, type BranchOpen, type OpenPullRef } from "./pull-request.js";
 import { workLeftInCheckout } from "./left-in-checkout.js";
 import { landingsOfRun } from "./run-landings.js";
 import { errorMessage } from "./errors.js";
@@ -210,17 +210,21 @@ async function dryRun(
       ? pullRequestGroups(plan, options, ctx.repository.owner).map((g) => g.prBranch)
       : landings.filter((l) => l.mode === "pull-request").map((l) => l.branch);
   // Only a look: a dry run without a token that may read pull requests still shows its plan.
-  const lookup = async () => (branches.length === 0 ? new Map<string, OpenPullRef>() : openPullRequestsOn(ctx.client(), ctx.repository, base, branches));
-  const open = await lookup().catch((error: unknown) => {
+  const open = await openPullRequestsOn(ctx.client(), ctx.repository, base, branches).catch((error: unknown) => {
     ctx.log(`dry run: the open pull requests on ${branches.join(", ")} could not be read (${errorMessage(error)}); a run plans on an open one's branch too`);
-    return new Map<string, OpenPullRef>();
+    return new Map<string, BranchOpen>();
   });
-  const notices = [...open].map(([branch, pr]) => ({ message: openPullRequestNotice(branch, pr, base, plan.files.length > 0) }));
+  const into = [...open].flatMap(([branch, { into }]) => (into ? [[branch, into] as const] : []));
+  const notices = into.map(([branch, pr]) => ({ message: openPullRequestNotice(branch, pr, base, plan.files.length > 0) }));
+  // Where a run would land (with no change on the base, only where a pull request into it is open), it stops at one into another base.
+  const refusals = [...open].flatMap(([branch, { into, elsewhere }]) =>
+    elsewhere && (plan.files.length > 0 || into) ? [{ message: `dry run: a run would fail here: ${anotherBasesBranch(branch, base, elsewhere)}` }] : [],
+  );
   const named = landings.map((l) => {
-    const pr = l.mode === "pull-request" ? open.get(l.branch) : undefined;
+    const pr = l.mode === "pull-request" ? open.get(l.branch)?.into : undefined;
     return pr ? { ...l, openPullRequest: pr } : l;
   });
-  return result(named, { ...plan, warnings: [...plan.warnings, ...notices] });
+  return result(named, { ...plan, warnings: [...plan.warnings, ...refusals, ...notices] });
 }
 
 /** What a run would do with the open pull request on `branch` that a dry run, planned on `base` alone, does not show. */
@@ -252,7 +256,7 @@ async function landOnOpenPullRequests(
     at.base,
     groups.map((g) => g.prBranch),
   );
-  const withOpen = groups.filter((g) => open.has(g.prBranch));
+  const withOpen = groups.filter((g) => open.get(g.prBranch)?.into !== undefined);
   return withOpen.length === 0 ? [] : land(ctx, request, options, plan, at, memory, withOpen);
 }
 

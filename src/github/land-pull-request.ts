@@ -75,6 +75,8 @@ export async function landPullRequest(
   const proposesOnly = group.files.length === 0;
   if (proposesOnly && pulls?.open === undefined) return undefined;
   if (pulls?.elsewhere !== undefined) throw new Error(anotherBasesBranch(group.prBranch, at.base, pulls.elsewhere));
+  if (existing !== undefined && pulls?.open === undefined && pulls?.outlived === undefined && !run.stranded.has(existing))
+    await awaitItsPullRequest(ctx, { base: at.base, head: group.prBranch }, at, existing, options.author ?? BOT);
   const leftover = existing !== undefined && (await isLeftover(ctx, group.prBranch, at.base, parent.commit, existing, pulls, run.stranded));
   // A branch outside our namespace may be a person's (a long-lived `production`, maybe with their own
   // pull request into the base): replaced, its history would be lost, so it is taken only when it
@@ -224,12 +226,47 @@ function pullRequestSpec(
  * The refusal of a branch whose open pull request merges into another base: rebuilt on this
  * run's base, it would carry that base's values here and replace that pull request's commit.
  */
-function anotherBasesBranch(branch: string, base: string, theirs: OpenPull): string {
-  const own = `${branch}-${base.replace(/[^A-Za-z0-9._-]+/g, "-")}`;
+export function anotherBasesBranch(branch: string, base: string, theirs: OpenPull): string {
   return (
     `${branch} is the branch of pull request #${theirs.number} (${theirs.html_url}) into ${theirs.base.ref}, and this run's base is ${base}: ` +
-    `a pull-request branch serves one base, and rebuilt on ${base} it would replace that pull request's commit. ` +
-    `Give the runs into ${base} their own branch with pr-branch (or the target's delivery.branch), e.g. ${own}; nothing was written to ${branch}`
+    `a pull-request branch serves one base, and rebuilt on ${base} it would replace that pull request's commit. ${ownBranch(branch, base)}`
+  );
+}
+
+/** The way out of a branch another base's run holds: the sentence both refusals end with. */
+function ownBranch(branch: string, base: string, unless = ""): string {
+  const own = `${branch}-${base.replace(/[^A-Za-z0-9._-]+/g, "-")}`;
+  return `Give the runs into ${base} their own branch with pr-branch (or the target's delivery.branch), e.g. ${own}${unless}; nothing was written to ${branch}`;
+}
+
+/**
+ * A branch no pull request holds, and no leftover: another run's, about to open its pull request.
+ * Two first runs into two bases create the branch at once: the second's create is refused (a
+ * create only while the branch does not exist), and it reads the branch again, maybe before the
+ * first opens its pull request. Rebuilt on this base, the first run's pull request would open on
+ * this base's commit. A commit of ours built on this base's head is this base's; built on another
+ * commit (one this base lacks, or an older one of it: a base cut from the other holds that one's
+ * head), the branch is looked at again once its run had time to open its pull request
+ * (REOPEN_GRACE_MS): one into another base refuses it; none opened, one built on a commit this base
+ * lacks is refused as another base's, and one on an older commit of this base is taken, as before.
+ */
+async function awaitItsPullRequest(ctx: DeliveryContext, on: { base: string; head: string }, at: Head, existing: string, author: Identity): Promise<void> {
+  const [parent] = await ctx.git.parents(existing);
+  if (parent === undefined || parent === at.head) return;
+  const fork = await ctx.git.forkPoint(ctx.remote, on.base, existing);
+  if (fork === undefined || fork.commit === existing) return;
+  const head = (await ctx.git.commitsAfter(fork)).find((c) => c.sha === existing);
+  if (head === undefined || !byUs(head, author)) return;
+  await sleepOf(ctx)(REOPEN_GRACE_MS);
+  const now = await findPullRequests(ctx.client(), ctx.repository, on, existing);
+  if (now.elsewhere !== undefined) throw new Error(anotherBasesBranch(on.head, on.base, now.elsewhere));
+  if (now.open !== undefined || now.outlived !== undefined || (await ctx.git.remoteBranch(ctx.remote, on.head)) !== existing)
+    throw new BranchMovedError(on.head);
+  if (parent === fork.commit) return;
+  throw new Error(
+    `${on.head} holds ${existing}, a commit gitops-promote built on ${parent}, which ${on.base} does not hold, and no pull request is open from it: ` +
+      `a run into another base made it and has not opened its pull request (or failed before it did). A pull-request branch serves one base, and rebuilt on ${on.base} it would replace that commit. ` +
+      ownBranch(on.head, on.base, `, or delete ${on.head} if no run is about to open its pull request`),
   );
 }
 
@@ -777,7 +814,12 @@ function foldedPeople(commits: readonly CommitPeople[], ours: readonly boolean[]
  */
 function madeByUs(commit: BranchCommit, author: Identity, own: ReadonlySet<string>): boolean {
   const onBase = commit.parents.length < 2 && !commit.parents.some((parent) => own.has(parent));
-  return onBase && (isBot(commit.author) || sameIdentity(commit.committer, BOT) || sameIdentity(commit.author, author));
+  return onBase && byUs(commit, author);
+}
+
+/** A commit one of gitops-promote's identities made (madeByUs: wherever it stands). */
+function byUs(commit: BranchCommit, author: Identity): boolean {
+  return isBot(commit.author) || sameIdentity(commit.committer, BOT) || sameIdentity(commit.author, author);
 }
 
 function sameIdentity(a: Identity, b: Identity): boolean {

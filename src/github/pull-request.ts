@@ -160,21 +160,31 @@ export interface OpenPullRef {
   readonly url: string;
 }
 
+/** The open pull requests from one branch: the one into the base, and one into another base (BranchPulls.elsewhere). */
+export interface BranchOpen {
+  readonly into: OpenPullRef | undefined;
+  readonly elsewhere: OpenPull | undefined;
+}
+
 /**
- * The open pull requests into `base` from this repository's branches among `branches`, by branch:
- * one lookup (a page per hundred open pull requests), whatever their number. A fork's branch of
- * the same name is not ours.
+ * The open pull requests from this repository's branches among `branches`, into `base` or another
+ * base, by branch (those with one): one lookup (a page per hundred open pull requests), whatever
+ * their number. A fork's branch of the same name is not ours.
  */
 export async function openPullRequestsOn(
   client: GitHubClient,
   repository: Repository,
   base: string,
   branches: readonly string[],
-): Promise<Map<string, OpenPullRef>> {
+): Promise<Map<string, BranchOpen>> {
   if (branches.length === 0) return new Map();
-  const open = await client.paginate(client.rest.pulls.list, { ...repository, base, state: "open", per_page: 100 });
+  const open = await client.paginate(client.rest.pulls.list, { ...repository, state: "open", per_page: 100 });
   const ours = open.filter((p) => p.head.label === `${repository.owner}:${p.head.ref}` && branches.includes(p.head.ref));
-  return new Map(ours.map((p) => [p.head.ref, { number: p.number, url: p.html_url }]));
+  const from = (branch: string): BranchOpen => {
+    const into = ours.find((p) => p.head.ref === branch && p.base.ref === base);
+    return { into: into && { number: into.number, url: into.html_url }, elsewhere: ours.find((p) => p.head.ref === branch && p.base.ref !== base) };
+  };
+  return new Map([...new Set(ours.map((p) => p.head.ref))].map((branch) => [branch, from(branch)]));
 }
 
 /**
