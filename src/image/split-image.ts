@@ -20,9 +20,19 @@ interface SplitImage<F> {
   readonly digest: F | undefined;
 }
 
-/** The split image `field` reads from one mapping or config: `repository`, else `name`, beside the others. */
+/**
+ * The key of a container's image (`{name: nginx, image: nginx:1.25}`): a mapping or config holding it, whatever its
+ * value, is a container or alike, whose `name` names it and is no repository.
+ */
+export const IMAGE_KEY = "image";
+
+/**
+ * The split image `field` reads from one mapping or config: `repository`, else `name` (Argo CD Image Updater's)
+ * where no `image` field is beside it, with the others.
+ */
 export function splitImage<F>(field: (key: string) => F | undefined): SplitImage<F> {
-  return { repository: field("repository") ?? field("name"), registry: field("registry"), tag: field("tag"), digest: field("digest") };
+  const repository = field("repository") ?? (field(IMAGE_KEY) === undefined ? field("name") : undefined);
+  return { repository, registry: field("registry"), tag: field("tag"), digest: field("digest") };
 }
 
 /** A split image's name as its fields write it: its repository, after its registry when it has one. */

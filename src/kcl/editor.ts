@@ -21,7 +21,7 @@ import {
 import { formatImageRef, normalizeRepository, screenToken, tryParseImageRef, type ImageRef } from "../image/reference.js";
 import { MARKER_KEY, MarkedFields, readMarker, type Marker } from "../image/marker.js";
 import { misfitWarning } from "../image/marker-misfit.js";
-import { nextSplitImage, SPLIT_IMAGE_KEYS, splitImage, splitImageName } from "../image/split-image.js";
+import { IMAGE_KEY, nextSplitImage, SPLIT_IMAGE_KEYS, splitImage, splitImageName } from "../image/split-image.js";
 import { bareFieldWarning, byRepository, nextReference, nextVersion, staleImageIn, versionOf, type ImageUpdate, type VersionNote } from "../image/update.js";
 import { escapeRegExp } from "../text/escape-regexp.js";
 import { partitionPoint } from "../text/partition-point.js";
@@ -64,7 +64,10 @@ export interface Overridden {
   readonly paths?: ReadonlySet<string>;
 }
 
-/** A split-image field of a config (SPLIT_IMAGE_KEYS): its string literal's token, and where its entry is. */
+/**
+ * A split-image field of a config (SPLIT_IMAGE_KEYS): its string literal's token, and where its entry is; or
+ * its `image` (IMAGE_KEY), whatever that holds, by its key's first token: only that it is there is read.
+ */
 interface SplitField {
   readonly path: KeyPath;
   readonly token: number;
@@ -228,10 +231,14 @@ class ImageEditor {
     for (const item of items) {
       if (item.type !== "entry" || item.key.parts === undefined || (!nested && item.key.parts.length !== 1)) continue;
       const { parts } = item.key;
-      let config = into;
-      for (const part of parts.slice(0, -1)) config = childConfig(config, part, false);
-      const key = parts[parts.length - 1]!;
       const entryPath: KeyPath = { parent: path, step: item };
+      let config = into;
+      for (const [i, part] of parts.entries()) {
+        // A container's `image`, a string or not (`image.name = …`), makes its `name` no repository (splitImage).
+        if (part === IMAGE_KEY) config.fields.set(part, { path: entryPath, token: item.key.first });
+        if (i < parts.length - 1) config = childConfig(config, part, false);
+      }
+      const key = parts[parts.length - 1]!;
       const string = this.stringValue(item.value);
       if (string !== undefined) {
         if (SPLIT_IMAGE_KEYS.has(key) && !(this.tokens.flags[string.token]! & StringFlag.Interpolated))

@@ -3,7 +3,7 @@
  * (+ optional `digest`) siblings whose registry/repository is an incoming repository,
  * at any depth, so also in a HelmRelease's or an Argo CD Application's values. Argo CD
  * Image Updater names the repository `name` (`image: {name: ghcr.io/acme/app, tag: 1.2.3}`):
- * with no `repository` beside it, `name` is one when it reads as an incoming repository.
+ * with no `repository` (nor a container's `image`) beside it, `name` is one when it reads as an incoming repository.
  * `setHelmImage` sets such fields wherever they are written (Argo CD's Helm parameters are one
  * mapping spelled as `image.repository`, `image.tag`, ...), by the decision the KCL editor makes
  * for its configs too (nextSplitImage): it only splices.

@@ -17,6 +17,12 @@ describe("splitImage", () => {
     });
     expect(splitImage(fields({ name: "ghcr.io/acme/web", tag: "1.4.0" })).repository).toBe("ghcr.io/acme/web");
   });
+
+  it("reads no `name` beside an `image`, whatever that holds: a container's name is no repository; `repository` is one all the same", () => {
+    expect(splitImage(fields({ name: "nginx", image: "nginx:1.25", tag: "canary" })).repository).toBeUndefined();
+    expect(splitImage(fields({ name: "nginx", image: "", tag: "canary" })).repository).toBeUndefined();
+    expect(splitImage(fields({ repository: "nginx", image: "nginx:1.25", tag: "1.25" })).repository).toBe("nginx");
+  });
 });
 
 describe("splitImageName", () => {

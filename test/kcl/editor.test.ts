@@ -61,6 +61,16 @@ describe("editKcl: image string literals by repository", () => {
     ]);
   });
 
+  it("reads no `name` as a repository beside an `image` field, whatever it holds: that config is a container, whose image is its `image` (review kclfuzz M1)", () => {
+    const text = 'app = {\n    containers = [{\n        name = "nginx"\n        image = "nginx:1.25"\n        tag = "canary"\n    }]\n}\n';
+    const result = editKcl(text, images("nginx:1.26"));
+    expect(result.text).toBe(text.replace("nginx:1.25", "nginx:1.26"));
+    expect(result.changes.map((c) => c.key)).toEqual(["app.containers[0].image"]);
+    for (const image of ["_image", '"${_registry}/nginx:1.25"', '{repository = "nginx"}'])
+      expect(editKcl(`c = {name = "nginx", image = ${image}, tag = "canary"}\n`, images("nginx:1.26")).changes).toEqual([]);
+    expect(editKcl('c = {name = "nginx", image.repository = "nginx", tag = "canary"}\n', images("nginx:1.26")).changes).toEqual([]);
+  });
+
   it("reads a Helm-style pair written with string keys, Python-dict style, as one written with names", () => {
     const text = 'values = {\n    "image": {\n        "repository": "ghcr.io/acme/app"\n        "tag": "1.2.3"\n    }\n}\n';
     const result = editKcl(text, images("ghcr.io/acme/app:1.2.4"));

@@ -175,6 +175,19 @@ describe("editHelmValues", () => {
       expect(edit(text, request).changes).toEqual([]);
   });
 
+  it("reads no `name` as a repository beside an `image` field: that is a container, whose image is its `image` (review kclfuzz M1)", () => {
+    const request = withImages("docker.io/library/nginx:1.26");
+    for (const text of [
+      "containers:\n- name: nginx\n  image: nginx:1.25\n  tag: canary\n",
+      "containers:\n- {name: nginx, image: {repository: nginx}, tag: canary}\n",
+      "containers:\n- name: nginx\n  image:\n  tag: canary\n",
+    ])
+      expect(edit(text, request).changes).toEqual([]);
+    // Its `repository` is one all the same.
+    const pair = "sidecar:\n  repository: nginx\n  image: nginx:1.25\n  tag: '1.25'\n";
+    expect(edit(pair, request).text).toBe(pair.replace("'1.25'", "'1.26'"));
+  });
+
   it("warns at a tag or digest Flux's postBuild substitution or a template fills in, and edits the pair not", () => {
     const text = `apiVersion: helm.toolkit.fluxcd.io/v2
 kind: HelmRelease
