@@ -11,7 +11,7 @@
 import { SourceError } from "../change.js";
 import { MARKER_KEY, readMarker, type Marker, type MarkerLine } from "../image/marker.js";
 import { parseKcl } from "./parser.js";
-import { T, type Tokens } from "./tokenizer.js";
+import { isSpace, T, type Tokens } from "./tokenizer.js";
 
 /** Tokens between a value and the comment after it that still leave the comment the value's. */
 const CLOSERS = new Set<number>([T.RParen, T.RBracket, T.RBrace, T.Comma, T.Semicolon]);
@@ -43,7 +43,7 @@ export function* markerComments(tokens: Tokens): Generator<MarkerComment> {
     const comment = text.slice(start, end);
     const line = tokens.source.line(start);
     while (token + 1 < tokens.count && tokens.end[token + 1]! <= start) token++;
-    if (/^[ \t]*$/.test(text.slice(tokens.source.lineStart(start), start))) {
+    if ([...text.slice(tokens.source.lineStart(start), start)].every((c) => isSpace(c.charCodeAt(0)))) {
       yield { comment, start, line, ownLine: true };
       continue;
     }

@@ -87,7 +87,7 @@ for (let c = 0; c < 128; c++) {
       ? C.Digit
       : c === 34 || c === 39
         ? C.Quote
-        : c === 32 || c === 9 || c === 12
+        : c === 32 || c === 9 || c === 11 || c === 12
           ? C.Space
           : c === 10 || c === 13
             ? C.Newline
@@ -110,6 +110,15 @@ function isIdentPart(c: number): boolean {
 }
 
 const UNICODE_ID_START = /\p{ID_Start}/u;
+
+/**
+ * Whether code unit `c` is whitespace to KCL's lexer, which ends no line: space, tab, VT, form feed, and beyond
+ * ASCII (is_whitespace) NEL, the direction marks, the line and paragraph separators. A no-break space is not, nor
+ * is a byte order mark past the text's start.
+ */
+export function isSpace(c: number): boolean {
+  return c < 128 ? CLASS[c] === C.Space : c === 0x85 || c === 0x200e || c === 0x200f || c === 0x2028 || c === 0x2029;
+}
 const UNICODE_ID_CONTINUE = /\p{ID_Continue}/u;
 
 /**
@@ -339,7 +348,11 @@ export function tokenize(text: string): Tokens {
           continue;
         }
       }
-      if (c > 127 && !UNICODE_ID_START.test(String.fromCodePoint(text.codePointAt(i)!))) fail(source, i, unexpectedCharacter(text.codePointAt(i)!));
+      if (c > 127 && !UNICODE_ID_START.test(String.fromCodePoint(text.codePointAt(i)!))) {
+        if (!isSpace(c)) fail(source, i, unexpectedCharacter(text.codePointAt(i)!));
+        i++;
+        continue;
+      }
       // A first character past the Basic Multilingual Plane (`𝑥`) is a surrogate pair: the high one passed as ID_Start only with its low one.
       i = scanName(text, c >= 0xd800 && c <= 0xdbff ? i + 2 : i + 1);
       out.push(T.Name, s, i, 0);

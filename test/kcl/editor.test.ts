@@ -71,6 +71,13 @@ describe("editKcl: image string literals by repository", () => {
     expect(editKcl('c = {name = "nginx", image.repository = "nginx", tag = "canary"}\n', images("nginx:1.26")).changes).toEqual([]);
   });
 
+  it("reads a direction mark or another space KCL's lexer skips as whitespace, and edits the literal after it (review kclfuzz S1)", () => {
+    const text = 'app = {\n    image =\u200E "ghcr.io/acme/app:1.0.0"\u2028\n    tag\v= "x"\n}\n';
+    const result = editKcl(text, images("ghcr.io/acme/app:1.1.0"));
+    expect(result.text).toBe(text.replace("1.0.0", "1.1.0"));
+    expect(result.changes).toEqual([{ line: 2, kind: "kcl-image", key: "app.image", old: "ghcr.io/acme/app:1.0.0", new: "ghcr.io/acme/app:1.1.0" }]);
+  });
+
   it("reads a Helm-style pair written with string keys, Python-dict style, as one written with names", () => {
     const text = 'values = {\n    "image": {\n        "repository": "ghcr.io/acme/app"\n        "tag": "1.2.3"\n    }\n}\n';
     const result = editKcl(text, images("ghcr.io/acme/app:1.2.4"));

@@ -55,6 +55,10 @@ describe("markerComments: where a marker comment sits among a KCL file's tokens"
     ]);
   });
 
+  it("tells a comment line of its own after any whitespace KCL skips, a direction mark too (review kclfuzz S1)", () => {
+    expect(places(`app = {\n\u200E\v ${m("ns:a")}\n    image = "ghcr.io/acme/a:1"\n}\n`)).toEqual([[2, "own line"]]);
+  });
+
   it("reads only the comments holding the marker key", () => {
     expect(places(`# a note\na = "x" # {"note": 1}\nb = "y" ${m("ns:b")}\n`)).toEqual([[3, '"y"']]);
   });

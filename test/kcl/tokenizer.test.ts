@@ -117,6 +117,21 @@ describe("tokenize", () => {
     expect(() => tokenize("\uFEFFa = `\n")).toThrow(expect.objectContaining({ line: 1, column: 5 }));
   });
 
+  it("skips what KCL's lexer reads as whitespace besides space, tab and form feed: VT, NEL, direction marks, line and paragraph separators (review kclfuzz S1)", () => {
+    for (const space of ["\v", "\u0085", "\u200E", "\u200F", "\u2028", "\u2029"]) {
+      const tokens = tokenize(`a =${space} "x"${space}\nb = 1\n`);
+      expect(texts(tokens)).toEqual(["a", "=", '"x"', "\n", "b", "=", "1", "\n", ""]);
+      // No line end: b is on line 2. An error past one counts it as the one character it is, at the file's bytes.
+      expect(tokens.source.line(tokens.start[4]!)).toBe(2);
+      expect(tokens.source.byteOffset(tokens.start[2]!)).toBe(4 + Buffer.byteLength(space));
+      expect(() => tokenize(`a =${space} \``)).toThrow(expect.objectContaining({ line: 1, column: 6 }));
+    }
+    // At a line's start it ends the indentation, as in KCL's lexer: the spaces before it are the line's.
+    expect(kinds(tokenize("if a:\n  \u200E    b = 1\n"))).toEqual(kinds(tokenize("if a:\n  b = 1\n")));
+    // A no-break space is none (KCL refuses it too).
+    expect(() => tokenize("a =\u00A0 1\n")).toThrow('unexpected character "\u00A0" (U+00A0)');
+  });
+
   it("joins lines ending in a backslash", () => {
     expect(texts(tokenize("a = 1 + \\\n    2\n"))).toEqual(["a", "=", "1", "+", "2", "\n", ""]);
   });
