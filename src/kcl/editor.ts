@@ -140,6 +140,8 @@ class ImageEditor {
   readonly typedInOrder: readonly AssignStatement[];
   /** Where the walk met strings, kept only when a `--set` may set their field (it answers for their warnings). */
   readonly fieldAt = new Map<number, KeyPath>();
+  /** Each name's top-level assignments (assignedStrings), read once, when a warning first asks. */
+  #assigned: ReadonlyMap<string, readonly (Literal | undefined)[]> | undefined;
 
   constructor(
     readonly tokens: Tokens,
@@ -147,6 +149,8 @@ class ImageEditor {
     overridden: Overridden,
     /** Assignments left for their literal type (literalTypes), with that type. */
     readonly literalTyped: ReadonlyMap<AssignStatement, string>,
+    /** The file's top-level statements. */
+    readonly statements: readonly Statement[],
   ) {
     this.typedInOrder = [...literalTyped.keys()];
     this.setInFile = new Set(overridden.repositories);
@@ -425,7 +429,7 @@ class ImageEditor {
    * Said at each, since a run that leaves them would otherwise read as one where every field
    * is up to date.
    */
-  warnUnreached(statements: readonly Statement[]): void {
+  warnUnreached(): void {
     const { tokens } = this;
     // Where the concatenations of literals said start: one may hold the repository in two of its strings.
     const concatenations = new Set<number>();
@@ -438,7 +442,7 @@ class ImageEditor {
       if (built !== undefined) {
         const { repository, variable, how, last } = built;
         if (!this.setInFile.has(repository.repository) && !this.setBySet(t, variable)) {
-          const message = `${nodeText(tokens, { first: t, last })} builds a reference of ${formatImageRef(repository)} ${how}, which is not edited; ${this.whereSet(variable, statements)}`;
+          const message = `${nodeText(tokens, { first: t, last })} builds a reference of ${formatImageRef(repository)} ${how}, which is not edited; ${this.whereSet(variable)}`;
           this.warnings.push({ line, message });
         }
         continue;
@@ -464,7 +468,7 @@ class ImageEditor {
           // A version running into `${` is only its start (`app:1.2.3-${suffix}`): the tag is the interpolation's.
           const message =
             stale.tag === undefined && stale.digest === undefined
-              ? `${literal.body} builds a reference of ${written} with \${...}, which is not edited; ${this.whereSet(variable, statements)}`
+              ? `${literal.body} builds a reference of ${written} with \${...}, which is not edited; ${this.whereSet(variable)}`
               : stale.digest === undefined && literal.body.includes(`${written}\${`)
                 ? `${literal.body} builds a tag of ${stale.name} with \${...}, ${left}`
                 : `${literal.body} holds ${written} in a string with \${...}, ${left}`;
@@ -480,7 +484,7 @@ class ImageEditor {
         this.warnings.push({ line, message: `holds ${literal.body} ${literalTypeWarning(typed)}` });
         continue;
       }
-      const construct = skippedConstruct(statements, t);
+      const construct = skippedConstruct(this.statements, t);
       const where = construct === undefined ? "" : ` in ${construct},`;
       const message = `holds ${literal.body}${where} where images are not matched by repository; left as it is (add a Flux marker on its line to have it set)`;
       this.warnings.push({ line, message });
@@ -492,12 +496,10 @@ class ImageEditor {
    * `_registry + "/web:" + _tag`, `"${_registry}/web:${_tag}"`, `_registry + "/web:1.2.3"`. No
    * rule edits them, and no string in them holds the repository: named, as interpolations are.
    */
-  warnRegistryBuilt(statements: readonly Statement[]): void {
+  warnRegistryBuilt(): void {
     const { tokens } = this;
-    const constants = stringConstants(statements, tokens, (t) => this.literal(t));
-    if (constants.size === 0) return;
     for (const t of this.stringsHolding(this.tails)) {
-      const built = this.builtOnRegistry(t, constants);
+      const built = this.builtOnRegistry(t);
       if (built === undefined || this.setInFile.has(built.repository.repository)) continue;
       const { repository, registry, first, last, version } = built;
       const text = nodeText(tokens, { first, last });
@@ -506,7 +508,7 @@ class ImageEditor {
       const about = { reason: "unmoved", image: repository.repository, lines: [registry.line] } as const;
       if (version.variable !== undefined) {
         if (this.setBySet(t, version.variable)) continue;
-        const message = `${text} builds a reference of ${formatImageRef(repository)} ${from} and ${version.variable}, which is not edited; ${this.whereSet(version.variable, statements)}`;
+        const message = `${text} builds a reference of ${formatImageRef(repository)} ${from} and ${version.variable}, which is not edited; ${this.whereSet(version.variable)}`;
         this.warnings.push({ line, message, about });
         continue;
       }
@@ -528,7 +530,6 @@ class ImageEditor {
    */
   builtOnRegistry(
     t: number,
-    constants: ReadonlyMap<string, RegistryConstant>,
   ): { repository: ImageRef; registry: RegistryConstant; first: number; last: number; version: { variable?: string; tag?: string } } | undefined {
     const { kind, flags } = this.tokens;
     const { body } = this.literal(t);
@@ -557,7 +558,7 @@ class ImageEditor {
         version = { variable: nodeText(this.tokens, { first: t + 2, last }) };
       }
     }
-    const registry = constants.get(name);
+    const registry = this.registryConstant(name);
     const repository = registry && tryParseImageRef(`${registry.value}${path}`);
     if (!registry || !repository || repository.tag !== undefined || repository.digest !== undefined || !this.incoming.has(repository.repository))
       return undefined;
@@ -634,18 +635,26 @@ class ImageEditor {
    * marker on the interpolation is refused, so the advice names the variable and the lines of
    * its top-level string assignments when there are any (`_tag = "1.2.3"`).
    */
-  whereSet(variable: string | undefined, statements: readonly Statement[]): string {
+  whereSet(variable: string | undefined): string {
     const elsewhere = 'set the version where that variable is set (a Flux ":tag" marker on its line, or an override)';
     // Only a plain name is assigned by a top-level statement.
     if (variable === undefined || variable.includes(".")) return elsewhere;
-    const lines = statements.flatMap((s) =>
-      s.type === "assign" && s.targets.includes(variable) && s.value.type === "string" && !(this.tokens.flags[s.value.token]! & StringFlag.Interpolated)
-        ? [this.line(this.literal(s.value.token))]
-        : [],
-    );
+    const lines = (this.assigned().get(variable) ?? []).flatMap((held) => (held === undefined ? [] : [this.line(held)]));
     if (lines.length === 0) return elsewhere;
     const at = lines.length === 1 ? `line ${lines[0]}` : `lines ${lines.join(", ")}`;
     return `set ${variable} (${at}) with a Flux ":tag" marker ${lines.length === 1 ? "on its line" : "on each"} or an override of ${variable}`;
+  }
+
+  /** A name assigned at the top level once, a plain string: what a reference built on it holds is known. */
+  registryConstant(name: string): RegistryConstant | undefined {
+    const assigned = this.assigned().get(name);
+    const held = assigned?.length === 1 ? assigned[0] : undefined;
+    return held && { name, value: held.body, line: this.line(held) };
+  }
+
+  /** assignedStrings of the file, read on first use: most files have no warning that asks. */
+  assigned(): ReadonlyMap<string, readonly (Literal | undefined)[]> {
+    return (this.#assigned ??= assignedStrings(this.statements, this.tokens, (t) => this.literal(t)));
   }
 
   /** The string tokens, in order, whose text holds one of `needles`: found by the needles' occurrences, not by reading every string. */
@@ -811,16 +820,22 @@ interface RegistryConstant {
   readonly line: number;
 }
 
-/** The names assigned one plain string at the top level, once: what a reference built on them holds is known. */
-function stringConstants(statements: readonly Statement[], tokens: Tokens, literal: (token: number) => Literal): Map<string, RegistryConstant> {
-  const constants = new Map<string, RegistryConstant | undefined>();
+/**
+ * Each name's top-level assignments in file order, each as the plain string it assigns (undefined for any other
+ * value): read in one pass, so that the warnings asking where a variable is set stay linear in the file.
+ */
+function assignedStrings(statements: readonly Statement[], tokens: Tokens, literal: (token: number) => Literal): Map<string, (Literal | undefined)[]> {
+  const assigned = new Map<string, (Literal | undefined)[]>();
   for (const s of statements) {
     if (s.type !== "assign") continue;
     const held = s.value.type === "string" && !(tokens.flags[s.value.token]! & StringFlag.Interpolated) ? literal(s.value.token) : undefined;
-    for (const name of s.targets)
-      constants.set(name, held === undefined || constants.has(name) ? undefined : { name, value: held.body, line: tokens.source.line(held.start) });
+    for (const name of new Set(s.targets)) {
+      const list = assigned.get(name);
+      if (list) list.push(held);
+      else assigned.set(name, [held]);
+    }
   }
-  return new Map([...constants].flatMap(([name, c]) => (c === undefined ? [] : [[name, c] as const])));
+  return assigned;
 }
 
 /** The last segment of a repository's path between `/` and `:`: what stays in the text when its registry is a variable. */
@@ -871,7 +886,7 @@ export function editKcl(text: string, request: EditRequest, overridden: Overridd
 export function editCheckedKcl(text: string, request: FullEditRequest, overridden: Overridden = {}): FieldEditResult {
   if (!kclScreen(request.images.map((u) => u.image))(text)) return { text, changes: [], warnings: [] };
   const module = parseKcl(text);
-  const editor = new ImageEditor(module.tokens, request, overridden, literalTypes(module));
+  const editor = new ImageEditor(module.tokens, request, overridden, literalTypes(module), module.statements);
   editor.markLiterals();
   for (const statement of module.statements) {
     if (statement.type === "assign") {
@@ -881,8 +896,8 @@ export function editCheckedKcl(text: string, request: FullEditRequest, overridde
   }
   // Once all are known: a setter's fields decide together.
   editor.marked.writeAll();
-  editor.warnUnreached(module.statements);
-  editor.warnRegistryBuilt(module.statements);
+  editor.warnUnreached();
+  editor.warnRegistryBuilt();
   const edits = editor.edits.sort((a, b) => byPosition(a.splice, b.splice));
   return {
     text: applySplices(

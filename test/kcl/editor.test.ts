@@ -786,6 +786,21 @@ describe("editKcl: Flux setter markers in comments", () => {
     ]);
   });
 
+  it("names, among many statements, each variable's own assignment lines: one, several, or none that is a plain string (review kclfuzz S3)", () => {
+    const count = 500;
+    const lines = Array.from({ length: count }, (_, i) => [`_t${i} = "1.0.${i}"`, `v${i} = "ghcr.io/acme/app:\${_t${i}}"`]).flat();
+    lines.push('_t7 = "2.0.0"', '_t9 = "${_major}.0"', "_t11: str = _base");
+    const result = editKcl(`${lines.join("\n")}\n`, images("ghcr.io/acme/app:3.0.0"));
+    const advice = new Map(result.warnings.map((w) => [w.line, w.message.slice(w.message.indexOf("; ") + 2)]));
+    expect(advice.size).toBe(count);
+    expect(advice.get(2)).toBe('set _t0 (line 1) with a Flux ":tag" marker on its line or an override of _t0');
+    expect(advice.get(2 * count)).toBe(`set _t${count - 1} (line ${2 * count - 1}) with a Flux ":tag" marker on its line or an override of _t${count - 1}`);
+    // Assigned again below, the second time not a plain string, or with a type: the lines of its plain strings.
+    expect(advice.get(16)).toBe(`set _t7 (lines 15, ${2 * count + 1}) with a Flux ":tag" marker on each or an override of _t7`);
+    expect(advice.get(20)).toBe('set _t9 (line 19) with a Flux ":tag" marker on its line or an override of _t9');
+    expect(advice.get(24)).toBe('set _t11 (line 23) with a Flux ":tag" marker on its line or an override of _t11');
+  });
+
   it("names the variable a concatenation, a % format or a .format() takes the tag from, as for an interpolation, and a format spec's", () => {
     const text = [
       '_tag = "1.0.0"',
