@@ -1,8 +1,8 @@
 /**
  * A Flux marker whose part does not fit the field it marks, in YAML and KCL alike: a
  * whole-reference marker on a field named as a tag (kustomize's `newTag`, a Helm or KCL `tag`),
- * or a `:tag`, `:name` or `:digest` marker on a field holding a whole reference
- * (`image: app:1.0`). Flux writes its value there all the same, so it is written as Flux writes
+ * a `:tag`, `:name` or `:digest` marker on a field named for another part (`tag` marked `:name`),
+ * or on a field holding a whole reference (`image: app:1.0`). Flux writes its value there all the same, so it is written as Flux writes
  * it and markers keep working unchanged; said, since what reads the field then finds another
  * part than it reads there.
  */
@@ -18,6 +18,7 @@ const PART_KEYS: Readonly<Record<Exclude<MarkerField, "ref">, ReadonlySet<string
   name: new Set(["repository", "name", "newName"]),
   digest: new Set(["digest"]),
 };
+const PARTS = Object.keys(PART_KEYS) as readonly (keyof typeof PART_KEYS)[];
 
 /**
  * The warning for the value a marker writes into a field that does not fit it, if it does not:
@@ -27,14 +28,19 @@ const PART_KEYS: Readonly<Record<Exclude<MarkerField, "ref">, ReadonlySet<string
 export function misfitWarning(marker: Marker, field: string, key: string | undefined, old: string): ((value: string) => string) | undefined {
   const marks = `Flux setter "${marker.setter}" marks ${field}`;
   const written = (value: string) => `${value || '""'} is written there, as Flux writes a marked field`;
-  const named = (part: Exclude<MarkerField, "ref">) => key !== undefined && PART_KEYS[part].has(key);
+  const named = key === undefined ? undefined : PARTS.find((part) => PART_KEYS[part].has(key));
   if (marker.field === "ref") {
-    if (!named("tag")) return undefined;
+    if (named !== "tag") return undefined;
     return (value) =>
       `${marks}, a tag field, with the whole reference: ${written(value)}, ` +
       `and kustomize or the chart reads it as a tag (name:${value}); mark it {"$imagepolicy": "${marker.key}:tag"} to set the tag alone`;
   }
-  if (named(marker.field) || !holdsWholeReference(marker.field, old)) return undefined;
+  if (named === marker.field) return undefined;
+  if (named !== undefined)
+    return (value) =>
+      `${marks}, a ${named} field, with the ${marker.field} alone: ${written(value)}, ` +
+      `and what reads the field reads it as a ${named}; mark it {"$imagepolicy": "${marker.key}:${named}"} to set the ${named}`;
+  if (!holdsWholeReference(marker.field, old)) return undefined;
   return (value) =>
     `${marks}, which holds a whole reference (${old}), with its ${marker.field} alone: ${written(value)}, ` +
     `and the field then holds only that; mark it {"$imagepolicy": "${marker.key}"} to set the whole reference`;

@@ -28,6 +28,18 @@ describe("misfitWarning", () => {
     expect(said("ns:app:digest", undefined, "ghcr.io/acme/app:1.0", "")).toMatch(/^Flux setter "ns:app:digest" marks a string, .* "" is written there/);
   });
 
+  it("says a part marker writes its part into a field named for another part, whatever that held (review kclfuzz N1)", () => {
+    expect(said("ns:app:name", "tag", "1.0.0", "ghcr.io/acme/app")).toBe(
+      'Flux setter "ns:app:name" marks tag, a tag field, with the name alone: ghcr.io/acme/app is written there, as Flux writes a marked field, ' +
+        'and what reads the field reads it as a tag; mark it {"$imagepolicy": "ns:app:tag"} to set the tag',
+    );
+    expect(said("ns:app:tag", "newName", "ghcr.io/acme/app", "1.1")).toMatch(
+      /marks newName, a name field, with the tag alone: .* mark it \{"\$imagepolicy": "ns:app:name"\}/,
+    );
+    expect(said("ns:app:digest", "newTag", "1.0", sha)).toMatch(/marks newTag, a tag field, with the digest alone/);
+    expect(said("ns:app:tag", "digest", "", "1.1")).toMatch(/marks digest, a digest field, with the tag alone/);
+  });
+
   it("says nothing of a part marker on a field holding that part alone, or named for it, whatever it holds", () => {
     expect(said("ns:app:tag", "image", "1.0", "1.1")).toBeUndefined();
     expect(said("ns:app:digest", "pin", sha, sha)).toBeUndefined();

@@ -1021,6 +1021,20 @@ describe("editKcl: Flux setter markers in comments", () => {
     ]);
   });
 
+  it("writes the name a :name marker sets into a tag field, as Flux does, and says what reads it there, as in YAML (review kclfuzz N1)", () => {
+    const text = 'image = {repository = "ghcr.io/acme/app", tag = "1.0.0"}  # {"$imagepolicy": "flux-system:app:name"}\n';
+    const result = editKcl(text, setters({ "flux-system:app": "ghcr.io/acme/app:1.2.0" }));
+    expect(result.text).toBe(text.replace('tag = "1.0.0"', 'tag = "ghcr.io/acme/app"'));
+    expect(result.warnings).toEqual([
+      {
+        line: 1,
+        message:
+          'Flux setter "flux-system:app:name" marks tag, a tag field, with the name alone: ghcr.io/acme/app is written there, as Flux writes a marked field, ' +
+          'and what reads the field reads it as a tag; mark it {"$imagepolicy": "flux-system:app:tag"} to set the tag',
+      },
+    ]);
+  });
+
   it("says a marker on a comment line of its own marks nothing, as a YAML user writes it above the value; commented-out code is not read", () => {
     const text = [
       "app = {",

@@ -232,6 +232,19 @@ values: {
     ]);
   });
 
+  it("writes the name a :name marker sets into a tag field, as Flux does, and says what reads it there (review kclfuzz N1)", () => {
+    const text = `image:\n  repository: ghcr.io/acme/app\n  tag: 1.0.0 # {"$imagepolicy": "ns:app:name"}\n`;
+    const { text: out, warnings } = edit(text, withSetters({ "ns:app": "ghcr.io/acme/app:1.1.0" }));
+    expect(out).toBe(text.replace("tag: 1.0.0", "tag: ghcr.io/acme/app"));
+    expect(warnings.map((w) => [w.line, w.message])).toEqual([
+      [
+        3,
+        'Flux setter "ns:app:name" marks image.tag, a tag field, with the name alone: ghcr.io/acme/app is written there, as Flux writes a marked field, ' +
+          'and what reads the field reads it as a tag; mark it {"$imagepolicy": "ns:app:tag"} to set the tag',
+      ],
+    ]);
+  });
+
   it("writes the part a :tag, :name or :digest marker sets into a field holding a whole reference, as Flux does, and says the field now holds only that (review flux17 S2)", () => {
     const line = (setter: string) => `  - image: ghcr.io/acme/app:1.0.0 # {"$imagepolicy": "${setter}"}\n`;
     const text = `containers:\n${line("ns:app:tag")}${line("ns:app:digest")}${line("ns:app:name")}`;
