@@ -433,7 +433,8 @@ class ImageEditor {
     const { tokens } = this;
     // Where the concatenations of literals said start: one may hold the repository in two of its strings.
     const concatenations = new Set<number>();
-    for (const t of this.stringsHolding(this.screens)) {
+    const strings = new Set([...this.stringsHolding(this.screens), ...this.splitSpellings(this.screens)]);
+    for (const t of [...strings].sort((a, b) => a - b)) {
       if (this.claimed.has(t)) continue;
       const literal = this.literal(t);
       const line = this.line(literal);
@@ -657,6 +658,28 @@ class ImageEditor {
     return (this.#assigned ??= assignedStrings(this.statements, this.tokens, (t) => this.literal(t)));
   }
 
+  /**
+   * The first string of each concatenation of literals whose joined text holds one of `needles`, also
+   * where no one string does (`"ghcr.io/acme/" + "app:1.0.0"`): read in one pass over the tokens, in a
+   * file that may spell one so (CONCATENATED_PATHS).
+   */
+  splitSpellings(needles: readonly string[]): number[] {
+    if (!CONCATENATED_PATHS.some((path) => this.text.includes(path))) return [];
+    const { kind, flags, count } = this.tokens;
+    const literal = (t: number) => kind[t] === T.String && !(flags[t]! & StringFlag.Interpolated);
+    const found: number[] = [];
+    for (let first = 0; first < count; first++) {
+      if (!literal(first) || kind[first + 1] !== T.Plus || !literal(first + 2) || kind[first - 1] === T.Plus) continue;
+      let joined = this.literal(first).body;
+      for (let t = first + 2; literal(t) && t - first < 2 * JOINED_LITERALS; t += 2) {
+        joined += this.literal(t).body;
+        if (kind[t + 1] !== T.Plus) break;
+      }
+      if (needles.some((needle) => joined.includes(needle))) found.push(first);
+    }
+    return found;
+  }
+
   /** The string tokens, in order, whose text holds one of `needles`: found by the needles' occurrences, not by reading every string. */
   stringsHolding(needles: readonly string[]): number[] {
     const { start, end, kind, count } = this.tokens;
@@ -838,6 +861,12 @@ function assignedStrings(statements: readonly Statement[], tokens: Tokens, liter
   return assigned;
 }
 
+/**
+ * A literal ending in a `/` and another after a `+`, as `kcl fmt` spaces them: how a reference spelt across
+ * literals (`"ghcr.io/acme/" + "app:1.0.0"`) shows in a text that holds the repository in no one string.
+ */
+const CONCATENATED_PATHS = ['/" + "', "/' + '"];
+
 /** The last segment of a repository's path between `/` and `:`: what stays in the text when its registry is a variable. */
 function registryTail(image: ImageRef): string {
   return `/${image.repository.slice(image.repository.lastIndexOf("/") + 1)}:`;
@@ -846,10 +875,10 @@ function registryTail(image: ImageRef): string {
 /**
  * The byte screen of KCL files, the engine's and editKcl's own: whether a text may hold a marker
  * or one of `images`, as its screen token or, for a reference built on a registry constant
- * (`_registry + "/web:"`), the path's last segment.
+ * (`_registry + "/web:"`), the path's last segment, or spelt across literals (CONCATENATED_PATHS).
  */
 export function kclScreen(images: readonly ImageRef[]): (text: string) => boolean {
-  return wordScreen([MARKER_KEY, ...images.flatMap(kclScreenTokens)]);
+  return wordScreen([MARKER_KEY, ...CONCATENATED_PATHS, ...images.flatMap(kclScreenTokens)]);
 }
 
 /** What a KCL file that may hold `image` spells (kclScreen). */

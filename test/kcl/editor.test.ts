@@ -476,6 +476,17 @@ describe("editKcl: image string literals by repository", () => {
     expect(editKcl(text, images("ghcr.io/acme/app:1.1.0"), { paths: new Set(["b"]) }).warnings.map((w) => w.line)).toEqual([1, 3]);
   });
 
+  it("names a concatenation that spells the repository only across its literals, in a file that spells it nowhere else (review kclfuzz N2)", () => {
+    const left = "builds ghcr.io/acme/app:1.0.0 by concatenation, which is not edited; left as it is (written as one string, it would be set)";
+    for (const built of ['"ghcr.io/acme/" + "app:" + "1.0.0"', "'ghcr.io/' + 'acme/' + 'app:1.0.0'", '"ghcr.io/acme/" + "app" + ":1.0.0"']) {
+      const text = `x = ${built}\n`;
+      expect(editKcl(text, images("ghcr.io/acme/app:1.1.0"))).toEqual({ text, changes: [], warnings: [{ line: 1, message: `${built} ${left}` }] });
+    }
+    // Up to date, or another repository's: nothing to say.
+    for (const text of ['x = "ghcr.io/acme/" + "app:1.1.0"\n', 'x = "ghcr.io/acme/" + "api:1.0.0"\n'])
+      expect(editKcl(text, images("ghcr.io/acme/app:1.1.0")).warnings).toEqual([]);
+  });
+
   it("sets only the tag of a string a + suffix follows, saying the digest is not pinned there: before the suffix it would make no reference", () => {
     const text = [
       'debug = "nginx:1.0" \\',
