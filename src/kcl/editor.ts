@@ -1,9 +1,9 @@
 /**
  * The KCL image editor (DESIGN §2.6–2.7): image string literals matched by repository, and
  * string literals carrying a Flux setter marker in their line's comment. Only the bytes
- * between the quotes change. Literals that are not exactly an image reference (`${...}`
- * interpolations, escapes, anything with spaces or quotes) are never touched, nor is
- * anything inside a comment.
+ * between the quotes change, and of a literal written with escapes only the characters that
+ * differ. Literals that are not exactly an image reference (`${...}` interpolations, anything
+ * with spaces or quotes) are never touched, nor is anything inside a comment.
  */
 import {
   fullEditRequest,
@@ -24,6 +24,7 @@ import { misfitWarning } from "../image/marker-misfit.js";
 import { IMAGE_KEY, nextSplitImage, SPLIT_IMAGE_KEYS, splitImage, splitImageName } from "../image/split-image.js";
 import { bareFieldWarning, byRepository, nextReference, nextVersion, staleImageIn, versionOf, type ImageUpdate, type VersionNote } from "../image/update.js";
 import { escapeRegExp } from "../text/escape-regexp.js";
+import { escapedEdit, type Decoded } from "../text/escaped-edit.js";
 import { partitionPoint } from "../text/partition-point.js";
 import { wordScreen } from "../text/word-screen.js";
 import { applySplices, byPosition, type Splice } from "../text/splice.js";
@@ -33,15 +34,17 @@ import { nodeText } from "./nodes.js";
 import { formatOverridePath } from "./override-spec.js";
 import { parseKcl } from "./parser.js";
 import { holding, holds, literalTypes, operatorsOver, skippedConstruct } from "./skipped.js";
-import { readStringLiteral } from "./string-literal.js";
+import { decodeEscapes, readStringLiteral } from "./string-literal.js";
 import type { AssignStatement, ConfigEntry, ConfigItem, ConfigKey, Expr, ListItem, Statement, StringExpr } from "./syntax.js";
 import { StringFlag, T, type Tokens } from "./tokenizer.js";
 
-/** What a string literal holds, as written between its quotes. */
+/** What a string literal holds: the text between its quotes (start to end), as KCL reads it. */
 interface Literal {
   readonly body: string;
   readonly start: number;
   readonly end: number;
+  /** Where a plain single-line literal is written with escapes: `body` is their value, decoded from the source here. */
+  readonly escapes?: Decoded;
 }
 
 /**
@@ -694,13 +697,19 @@ class ImageEditor {
     return [...found].sort((a, b) => a - b);
   }
 
-  /** The text between a string token's quotes, and where it is. */
+  /**
+   * The text between a string token's quotes, and where it is. A plain single-line literal's escapes
+   * (`\u002e`) are read as KCL reads them; a raw, triple-quoted or interpolated one's body is as written.
+   */
   literal(token: number): Literal {
     const start = this.tokens.start[token]!;
     const end = this.tokens.end[token]!;
     const { style, body } = readStringLiteral(this.text.slice(start, end));
     const quotes = style.triple ? 3 : 1;
-    return { body, start: start + style.prefix.length + quotes, end: end - quotes };
+    const at = { start: start + style.prefix.length + quotes, end: end - quotes };
+    if (style.prefix !== "" || style.triple || !body.includes("\\") || this.tokens.flags[token]! & StringFlag.Interpolated) return { body, ...at };
+    const escapes = decodeEscapes(body);
+    return { body: escapes.text, ...at, escapes };
   }
 
   visit(expr: StringExpr, path: KeyPath): void {
@@ -798,10 +807,24 @@ class ImageEditor {
     const line = this.line(literal);
     assertSafeBody(value, line);
     this.edits.push({
-      splice: { start: literal.start, end: literal.end, insert: value },
+      splice: literalSplice(literal, value, this.text),
       change: { line, kind, key, old: literal.body, new: value, ...(repository !== undefined && { repository }) },
     });
   }
+}
+
+/**
+ * The splice that has `literal` hold `value` (assertSafeBody's: it needs no escape): its body, or where it is
+ * written with escapes, only the characters that differ (escapedEdit), the escapes around them kept. An
+ * octal escape of fewer than three digits would take a digit written after it: then the body is written whole.
+ */
+function literalSplice(literal: Literal, value: string, text: string): Splice {
+  const whole = { start: literal.start, end: literal.end, insert: value };
+  if (literal.escapes === undefined) return whole;
+  const edit = escapedEdit(literal.escapes, value, (middle) => middle)!;
+  const body = text.slice(literal.start, literal.end);
+  const written = body.slice(0, edit.start) + edit.insert + body.slice(edit.end);
+  return decodeEscapes(written).text === value ? { start: literal.start + edit.start, end: literal.start + edit.end, insert: edit.insert } : whole;
 }
 
 /** What a value of a type listing string literals is told, after what holds it: the editor leaves it, by repository or by marker. */

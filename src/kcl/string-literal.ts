@@ -3,6 +3,7 @@
  * crates/parser/src/lexer/string.rs) and how to write a value back in a given style, so an
  * edit keeps the quoting the file already uses.
  */
+import type { Decoded } from "../text/escaped-edit.js";
 
 /** How a literal is written: quote character, triple quotes, `r` prefix (and its case). */
 export interface StringStyle {
@@ -38,37 +39,51 @@ const SIMPLE_ESCAPES: Record<string, string> = { "\\": "\\", "'": "'", '"': '"',
 export function stringLiteralValue(raw: string): string {
   const { style, body } = readStringLiteral(raw);
   const text = style.triple ? dedent(body) : body;
-  if (style.prefix !== "" || !text.includes("\\")) return text;
+  return style.prefix !== "" || !text.includes("\\") ? text : decodeEscapes(text).text;
+}
+
+/**
+ * The text a non-raw literal's body (`text`, dedented if triple-quoted) denotes, its escapes decoded, with where
+ * each of its units is written in `text` (Decoded), so that an edit can keep the escapes around what it changes.
+ */
+export function decodeEscapes(text: string): Decoded {
   let out = "";
+  const map: number[] = [];
+  // Each unit a source position yields starts there.
+  const put = (value: string, at: number) => {
+    out += value;
+    for (let k = 0; k < value.length; k++) map.push(at);
+  };
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (c !== "\\" || i + 1 >= text.length) {
-      out += c;
+      put(c, i);
       continue;
     }
     const d = text[i + 1]!;
     const simple = SIMPLE_ESCAPES[d];
     if (simple !== undefined) {
-      out += simple;
+      put(simple, i);
       i++;
     } else if (d === "$" && text[i + 2] === "{") {
-      out += "$";
+      put("$", i);
       i++;
     } else if (d === "\n" || d === "\r") {
       i += d === "\r" && text[i + 2] === "\n" ? 2 : 1;
     } else if (d >= "0" && d <= "7") {
       const m = /^[0-7]{1,3}/.exec(text.slice(i + 1))![0];
-      out += String.fromCodePoint(parseInt(m, 8));
+      put(String.fromCodePoint(parseInt(m, 8)), i);
       i += m.length;
     } else if ((d === "x" || d === "u" || d === "U") && isCodePoint(text.slice(i + 2, i + 2 + hexLength(d)), hexLength(d))) {
       const len = hexLength(d);
-      out += String.fromCodePoint(parseInt(text.slice(i + 2, i + 2 + len), 16));
+      put(String.fromCodePoint(parseInt(text.slice(i + 2, i + 2 + len), 16)), i);
       i += 1 + len;
     } else {
-      out += c;
+      put(c, i);
     }
   }
-  return out;
+  map.push(text.length);
+  return { text: out, map };
 }
 
 /** `length` hex digits naming a Unicode code point (`\UFFFFFFFF` names none: it stays as written, like an unknown escape). */

@@ -4,6 +4,8 @@ import { parsePolicy, type Policy } from "../../src/image/policy.js";
 import { parseImageRef } from "../../src/image/reference.js";
 import type { ImageUpdate } from "../../src/image/update.js";
 import { editKcl, kclScreen } from "../../src/kcl/editor.js";
+import { parseKcl } from "../../src/kcl/parser.js";
+import { stringLiteralValue } from "../../src/kcl/string-literal.js";
 import { editYaml } from "../../src/yaml/editor.js";
 import { readConformance } from "./corpus.js";
 
@@ -336,7 +338,7 @@ describe("editKcl: image string literals by repository", () => {
     expect(editKcl(text, images(`ghcr.io/acme/app@${sha}`)).text).toBe(text.replace('"ghcr.io/acme/app:1.0"', `"ghcr.io/acme/app:1.0@${sha}"`));
   });
 
-  it("never touches interpolations, comments, schema defaults, lambdas or non-exact literals, and says where an old image stays; raw and triple-quoted when exact", () => {
+  it("never touches interpolations, comments, schema defaults, lambdas or non-exact literals, and says where an old image stays; raw, triple-quoted and escaped when exact", () => {
     const text = [
       "schema S:",
       '    image: str = "nginx:1.0"',
@@ -356,8 +358,10 @@ describe("editKcl: image string literals by repository", () => {
       "",
     ].join("\n");
     const result = editKcl(text, images("nginx:2.0"));
-    expect(result.text).toBe(text.replace('r"nginx:1.0"', 'r"nginx:2.0"').replace("'''nginx:1.0'''", "'''nginx:2.0'''"));
-    expect(result.changes.map((c) => c.key)).toEqual(["a.e", "a.g"]);
+    expect(result.text).toBe(
+      text.replace('r"nginx:1.0"', 'r"nginx:2.0"').replace("'''nginx:1.0'''", "'''nginx:2.0'''").replace("\\x6eginx:1.0", "\\x6eginx:2.0"),
+    );
+    expect(result.changes.map((c) => c.key)).toEqual(["a.e", "a.g", "a.h"]);
     // Where a literal holds the old image, and only there (not in a comment, nor where the image is current).
     expect(result.warnings).toEqual([
       { line: 2, message: unreached("a schema definition") },
@@ -485,6 +489,42 @@ describe("editKcl: image string literals by repository", () => {
     // Up to date, or another repository's: nothing to say.
     for (const text of ['x = "ghcr.io/acme/" + "app:1.1.0"\n', 'x = "ghcr.io/acme/" + "api:1.0.0"\n'])
       expect(editKcl(text, images("ghcr.io/acme/app:1.1.0")).warnings).toEqual([]);
+  });
+
+  it("reads a literal by the value its escapes decode to, and sets it changing only the characters that differ (review kclfuzz N2)", () => {
+    const text = [
+      'a = "ghcr.io/acme/app:1.0\\u002e0"',
+      'b = {image = "\\x67hcr.io/acme/app:1.0.0"}',
+      "c = 'ghcr.io/acme/app:1\\0560.0'",
+      'd = "ghcr.io/acme/app:1.0\\u002e0"  # {"$imagepolicy": "ns:app:tag"}',
+      'e = {repository = "ghcr.io/acme/app", tag = "1.0\\u002e0"}',
+      "",
+    ].join("\n");
+    const result = editKcl(text, { ...images("ghcr.io/acme/app:1.1.0"), setters: new Map([["ns:app", { image: parseImageRef("ghcr.io/acme/app:1.1.0") }]]) });
+    expect(result.text).toBe(
+      text
+        .replace("app:1.0\\u002e0", "app:1.1\\u002e0")
+        .replace('app:1.0.0"}', 'app:1.1.0"}')
+        .replace("app:1\\0560.0", "app:1\\0561.0")
+        .replace('"ghcr.io/acme/app:1.0\\u002e0"  #', '"1.1\\u002e0"  #')
+        .replace('tag = "1.0\\u002e0"', 'tag = "1.1\\u002e0"'),
+    );
+    expect(result.changes.map((c) => [c.line, c.key, c.old, c.new])).toEqual([
+      [1, "a", "ghcr.io/acme/app:1.0.0", "ghcr.io/acme/app:1.1.0"],
+      [2, "b.image", "ghcr.io/acme/app:1.0.0", "ghcr.io/acme/app:1.1.0"],
+      [3, "c", "ghcr.io/acme/app:1.0.0", "ghcr.io/acme/app:1.1.0"],
+      [4, "ns:app:tag", "ghcr.io/acme/app:1.0.0", "1.1.0"],
+      [5, "e.tag", "1.0.0", "1.1.0"],
+    ]);
+  });
+
+  it("writes a digit after an octal escape of fewer than three digits without joining it: the value is what the file then reads", () => {
+    // `\60` is "0": a "1" written right after it would read `\601`, another character.
+    const text = 'a = "ghcr.io/acme/app:1.\\60"\n';
+    const result = editKcl(text, images("ghcr.io/acme/app:1.01"));
+    expect(result.changes.map((c) => c.new)).toEqual(["ghcr.io/acme/app:1.01"]);
+    expect(parseKcl(result.text).statements).toHaveLength(1);
+    expect(stringLiteralValue(result.text.slice(4, -1))).toBe("ghcr.io/acme/app:1.01");
   });
 
   it("sets only the tag of a string a + suffix follows, saying the digest is not pinned there: before the suffix it would make no reference", () => {
