@@ -210,7 +210,9 @@ async function dryRun(
       ? pullRequestGroups(plan, options, ctx.repository.owner).map((g) => g.prBranch)
       : landings.filter((l) => l.mode === "pull-request").map((l) => l.branch);
   // Only a look: a dry run without a token that may read pull requests still shows its plan.
-  const open = await openPullRequestsOn(ctx.client(), ctx.repository, base, branches).catch((error: unknown) => {
+  // No branch to look at (a push), no client: a push's dry run needs no token.
+  const lookup = async () => (branches.length === 0 ? new Map<string, BranchOpen>() : openPullRequestsOn(ctx.client(), ctx.repository, base, branches));
+  const open = await lookup().catch((error: unknown) => {
     ctx.log(`dry run: the open pull requests on ${branches.join(", ")} could not be read (${errorMessage(error)}); a run plans on an open one's branch too`);
     return new Map<string, BranchOpen>();
   });
