@@ -32331,12 +32331,22 @@ function getOctokit(token, options2, ...additionalPlugins) {
   return new GitHubWithPlugins(getOctokitOptions(token, options2));
 }
 
+// src/text/one-line.ts
+var BREAKS_LINE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029]/g;
+var SHORT = { "\n": "\\n", "\r": "\\r" };
+function oneLine(text2) {
+  return text2.replace(BREAKS_LINE, (c) => SHORT[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
 // src/text/quoted-excerpt.ts
 var EXCERPT_CHARACTERS = 100;
 function quotedExcerpt(text2) {
-  if (text2.length <= EXCERPT_CHARACTERS) return JSON.stringify(text2);
+  if (text2.length <= EXCERPT_CHARACTERS) return quoted(text2);
   const cut = text2.slice(0, EXCERPT_CHARACTERS).replace(/[\uD800-\uDBFF]$/, "");
-  return `${JSON.stringify(`${cut}\u2026`)} (${text2.length} characters)`;
+  return `${quoted(`${cut}\u2026`)} (${text2.length} characters)`;
+}
+function quoted(text2) {
+  return oneLine(JSON.stringify(text2));
 }
 
 // src/text/escape-regexp.ts
@@ -32609,7 +32619,9 @@ function partitionPoint(length, before) {
 // src/text/line-index.ts
 var LineIndex = class {
   #starts;
+  #firstColumn;
   constructor(text2) {
+    this.#firstColumn = firstColumn(text2);
     const starts = [0];
     if (!text2.includes("\r")) {
       for (let i = text2.indexOf("\n"); i >= 0; i = text2.indexOf("\n", i + 1)) starts.push(i + 1);
@@ -32638,7 +32650,15 @@ var LineIndex = class {
   lineStart(line) {
     return this.#starts[line - 1];
   }
+  /** 1-based column (in UTF-16 units) of an offset; a leading byte order mark is no column. */
+  columnAt(offset) {
+    const line = this.lineAt(offset);
+    return Math.max(1, offset - (line === 1 ? this.#firstColumn : this.#starts[line - 1]) + 1);
+  }
 };
+function firstColumn(text2) {
+  return text2.startsWith("\uFEFF") ? 1 : 0;
+}
 function lineBreaks(text2, start = 0, end = text2.length) {
   let count = 0;
   for (let i = start; i < end; i++) {
@@ -32656,7 +32676,7 @@ function columnAt(text2, offset) {
     const c = text2.charCodeAt(start - 1);
     if (c === 10 || c === 13 && text2.charCodeAt(start) !== 10) break;
   }
-  return offset - start + 1;
+  return Math.max(1, offset - (start === 0 ? firstColumn(text2) : start) + 1);
 }
 
 // src/kcl/source.ts
@@ -32777,7 +32797,7 @@ for (let c = 0; c < 128; c++) {
   const letter = c >= 97 && c <= 122 || c >= 65 && c <= 90 || c === 95;
   const digit = c >= 48 && c <= 57;
   IDENT_PART[c] = letter || digit ? 1 : 0;
-  CLASS[c] = letter ? C.Ident : digit ? C.Digit : c === 34 || c === 39 ? C.Quote : c === 32 || c === 9 || c === 12 ? C.Space : c === 10 || c === 13 ? C.Newline : c === 35 ? C.Hash : c === 92 ? C.Backslash : c === 36 ? C.Dollar : C.Other;
+  CLASS[c] = letter ? C.Ident : digit ? C.Digit : c === 34 || c === 39 ? C.Quote : c === 32 || c === 9 || c === 11 || c === 12 ? C.Space : c === 10 || c === 13 ? C.Newline : c === 35 ? C.Hash : c === 92 ? C.Backslash : c === 36 ? C.Dollar : C.Other;
   STRING_SPECIAL[c] = c === 92 || c === 34 || c === 39 || c === 10 || c === 13 || c === 36 ? 1 : 0;
 }
 function isIdentStart(c) {
@@ -32787,6 +32807,9 @@ function isIdentPart(c) {
   return c < 128 && IDENT_PART[c] === 1;
 }
 var UNICODE_ID_START = new RegExp("\\p{ID_Start}", "u");
+function isSpace(c) {
+  return c < 128 ? CLASS[c] === C.Space : c === 133 || c === 8206 || c === 8207 || c === 8232 || c === 8233;
+}
 var UNICODE_ID_CONTINUE = new RegExp("\\p{ID_Continue}", "u");
 var Landmarks = class {
   #text = "";
@@ -32978,7 +33001,11 @@ function tokenize(text2) {
           continue;
         }
       }
-      if (c > 127 && !UNICODE_ID_START.test(String.fromCodePoint(text2.codePointAt(i)))) fail(source, i, unexpectedCharacter(text2.codePointAt(i)));
+      if (c > 127 && !UNICODE_ID_START.test(String.fromCodePoint(text2.codePointAt(i)))) {
+        if (!isSpace(c)) fail(source, i, unexpectedCharacter(text2.codePointAt(i)));
+        i++;
+        continue;
+      }
       i = scanName(text2, c >= 55296 && c <= 56319 ? i + 2 : i + 1);
       out.push(T.Name, s, i, 0);
       continue;
@@ -33456,37 +33483,45 @@ var SIMPLE_ESCAPES = { "\\": "\\", "'": "'", '"': '"', a: "\x07", b: "\b", f: "\
 function stringLiteralValue(raw) {
   const { style, body } = readStringLiteral(raw);
   const text2 = style.triple ? dedent(body) : body;
-  if (style.prefix !== "" || !text2.includes("\\")) return text2;
+  return style.prefix !== "" || !text2.includes("\\") ? text2 : decodeEscapes(text2).text;
+}
+function decodeEscapes(text2) {
   let out = "";
+  const map2 = [];
+  const put = (value, at) => {
+    out += value;
+    for (let k = 0; k < value.length; k++) map2.push(at);
+  };
   for (let i = 0; i < text2.length; i++) {
     const c = text2[i];
     if (c !== "\\" || i + 1 >= text2.length) {
-      out += c;
+      put(c, i);
       continue;
     }
     const d = text2[i + 1];
     const simple = SIMPLE_ESCAPES[d];
     if (simple !== void 0) {
-      out += simple;
+      put(simple, i);
       i++;
     } else if (d === "$" && text2[i + 2] === "{") {
-      out += "$";
+      put("$", i);
       i++;
     } else if (d === "\n" || d === "\r") {
       i += d === "\r" && text2[i + 2] === "\n" ? 2 : 1;
     } else if (d >= "0" && d <= "7") {
       const m = /^[0-7]{1,3}/.exec(text2.slice(i + 1))[0];
-      out += String.fromCodePoint(parseInt(m, 8));
+      put(String.fromCodePoint(parseInt(m, 8)), i);
       i += m.length;
     } else if ((d === "x" || d === "u" || d === "U") && isCodePoint(text2.slice(i + 2, i + 2 + hexLength(d)), hexLength(d))) {
       const len = hexLength(d);
-      out += String.fromCodePoint(parseInt(text2.slice(i + 2, i + 2 + len), 16));
+      put(String.fromCodePoint(parseInt(text2.slice(i + 2, i + 2 + len), 16)), i);
       i += 1 + len;
     } else {
-      out += c;
+      put(c, i);
     }
   }
-  return out;
+  map2.push(text2.length);
+  return { text: out, map: map2 };
 }
 function isCodePoint(hex, length) {
   return hex.length === length && /^[0-9a-fA-F]+$/.test(hex) && parseInt(hex, 16) <= 1114111;
@@ -34213,10 +34248,10 @@ function specSetting(text2) {
   if (spec.operation === "-") return void 0;
   const setting = { path: spec.path, text: spec.value };
   const value = readSpecValue(spec.value);
-  const quoted2 = (reference) => `write the reference alone as one quoted string: ${spec.path}="${reference}"`;
+  const quoted3 = (reference) => `write the reference alone as one quoted string: ${spec.path}="${reference}"`;
   if (value.kind === "other") {
     const hint = valueHint(spec, value)?.text;
-    return { ...setting, value: { form: value.form, advice: hint === void 0 ? quoted2 : () => hint } };
+    return { ...setting, value: { form: value.form, advice: hint === void 0 ? quoted3 : () => hint } };
   }
   if (value.kind === "expression") {
     const advice = value.expr.type === "string" ? (reference) => `write the version in the string itself, not through \${\u2026}: ${spec.path}="${reference}"` : spec.operation === "+=" ? () => "-O sets no list item, so keep the image in the .k file's list, where it is edited" : (reference) => `set the image in a spec of its own whose value is one quoted string (<field>="${reference}")`;
@@ -34229,7 +34264,7 @@ function specSetting(text2) {
     return { ...setting, value: { string: value.value, start: at + value.start, end: at + value.end, write } };
   }
   const whole = "an expression (KCL reads it as the string of its whole text)";
-  return { ...setting, value: { string: spec.value, start: at, end: at + spec.value.length, write: (string2) => string2, whole, advice: quoted2 } };
+  return { ...setting, value: { string: spec.value, start: at, end: at + spec.value.length, write: (string2) => string2, whole, advice: quoted3 } };
 }
 
 // src/create-hint.ts
@@ -34285,15 +34320,19 @@ var PART_KEYS = {
   name: /* @__PURE__ */ new Set(["repository", "name", "newName"]),
   digest: /* @__PURE__ */ new Set(["digest"])
 };
+var PARTS = Object.keys(PART_KEYS);
 function misfitWarning(marker, field2, key, old) {
   const marks = `Flux setter "${marker.setter}" marks ${field2}`;
   const written = (value) => `${value || '""'} is written there, as Flux writes a marked field`;
-  const named3 = (part) => key !== void 0 && PART_KEYS[part].has(key);
+  const named3 = key === void 0 ? void 0 : PARTS.find((part) => PART_KEYS[part].has(key));
   if (marker.field === "ref") {
-    if (!named3("tag")) return void 0;
+    if (named3 !== "tag") return void 0;
     return (value) => `${marks}, a tag field, with the whole reference: ${written(value)}, and kustomize or the chart reads it as a tag (name:${value}); mark it {"$imagepolicy": "${marker.key}:tag"} to set the tag alone`;
   }
-  if (named3(marker.field) || !holdsWholeReference(marker.field, old)) return void 0;
+  if (named3 === marker.field) return void 0;
+  if (named3 !== void 0)
+    return (value) => `${marks}, a ${named3} field, with the ${marker.field} alone: ${written(value)}, and what reads the field reads it as a ${named3}; mark it {"$imagepolicy": "${marker.key}:${named3}"} to set the ${named3}`;
+  if (!holdsWholeReference(marker.field, old)) return void 0;
   return (value) => `${marks}, which holds a whole reference (${old}), with its ${marker.field} alone: ${written(value)}, and the field then holds only that; mark it {"$imagepolicy": "${marker.key}"} to set the whole reference`;
 }
 function holdsWholeReference(field2, text2) {
@@ -34609,8 +34648,10 @@ function bareFieldWarning(field2, repository) {
 
 // src/image/split-image.ts
 var SPLIT_IMAGE_KEYS = /* @__PURE__ */ new Set(["repository", "name", "registry", "tag", "digest"]);
+var IMAGE_KEY = "image";
 function splitImage(field2) {
-  return { repository: field2("repository") ?? field2("name"), registry: field2("registry"), tag: field2("tag"), digest: field2("digest") };
+  const repository = field2("repository") ?? (field2(IMAGE_KEY) === void 0 ? field2("name") : void 0);
+  return { repository, registry: field2("registry"), tag: field2("tag"), digest: field2("digest") };
 }
 function splitImageName(registry, repository) {
   return registry ? `${registry}/${repository}` : repository;
@@ -41746,10 +41787,9 @@ var YamlFile = class {
   lineAt(offset) {
     return this.lineIndex().lineAt(offset);
   }
-  /** Offset where the line holding `offset` starts; lines end as lineAt counts them. */
-  lineStart(offset) {
-    const lines = this.lineIndex();
-    return lines.lineStart(lines.lineAt(offset));
+  /** 1-based column of a character offset, on lines as lineAt counts them; a leading byte order mark is no column. */
+  columnAt(offset) {
+    return this.lineIndex().columnAt(offset);
   }
   lineIndex() {
     return this.lines ??= new LineIndex(this.text);
@@ -41779,17 +41819,20 @@ function parseWithPackage(text2) {
   return documents2.map((document) => document.contents && toNode(document.contents));
 }
 function packageDocuments(text2) {
+  const linear = packageParse(text2, false);
+  return linear.documents.some((document) => repeatsKey(document.contents)) ? packageParse(text2, true) : linear;
+}
+function packageParse(text2, uniqueKeys) {
   const marked = text2.startsWith("\uFEFF");
-  const source = marked ? `
-${text2.slice(1)}` : text2;
-  const parse5 = (uniqueKeys) => {
-    const lines = new LineCounter();
-    if (marked) lines.addNewLine = (offset) => offset === 1 ? lines.lineStarts.length : lines.lineStarts.push(offset);
-    const parsed = parseAllDocuments(source, { uniqueKeys, lineCounter: lines });
-    return { documents: Array.isArray(parsed) ? parsed : [], lines };
-  };
-  const linear = parse5(false);
-  return linear.documents.some((document) => repeatsKey(document.contents)) ? parse5(true) : linear;
+  const lines = new LineCounter();
+  if (marked) {
+    lines.addNewLine = (offset) => offset === 0 ? lines.lineStarts.length : lines.lineStarts.push(offset);
+    const { linePos } = lines;
+    lines.linePos = (offset) => linePos(Math.max(offset, 1));
+  }
+  const parsed = parseAllDocuments(marked ? `
+${text2.slice(1)}` : text2, { uniqueKeys, lineCounter: lines });
+  return { documents: Array.isArray(parsed) ? parsed : [], lines };
 }
 function repeatsKey(node2) {
   if (isPair(node2)) return repeatsKey(node2.key) || repeatsKey(node2.value);
@@ -41901,12 +41944,12 @@ function misreadAs(held, next) {
   if (held === next) return void 0;
   const heldType = nonStringType(held);
   const as = (type) => `${next} is written as a ${type}, as the field held ${heldType === type ? "one" : heldType === void 0 ? held : `a ${heldType}`}`;
-  const quoted2 = `give it quoted (${JSON.stringify(next)})`;
+  const quoted3 = `give it quoted (${JSON.stringify(next)})`;
   const read = numberRead(next);
-  if (read !== void 0) return read === next ? void 0 : `${as("number")}, which YAML reads as ${read}; to set the text ${next}, ${quoted2}`;
+  if (read !== void 0) return read === next ? void 0 : `${as("number")}, which YAML reads as ${read}; to set the text ${next}, ${quoted3}`;
   const boolean = yaml11Boolean(next);
   if (boolean === void 0 || yaml11Boolean(held) !== void 0) return void 0;
-  return `${as("boolean")}, which Helm and kubectl (YAML 1.1) read as ${boolean} but YAML 1.2 readers (the yaml npm package, go-yaml v3) as the string "${next}"; write ${boolean} for the boolean, or ${quoted2} for the text`;
+  return `${as("boolean")}, which Helm and kubectl (YAML 1.1) read as ${boolean} but YAML 1.2 readers (the yaml npm package, go-yaml v3) as the string "${next}"; write ${boolean} for the boolean, or ${quoted3} for the text`;
 }
 function isPrintable(code2) {
   return code2 >= 32 && code2 <= 126 || code2 >= 160 && code2 <= 55295 && code2 !== 8232 && code2 !== 8233 || code2 >= 57344 && code2 <= 65533 && code2 !== 65279 || code2 >= 65536;
@@ -42002,15 +42045,11 @@ function pairInsertion(file, map2, keys, value) {
     return { start: valueEnd, end: valueEnd, insert: `, ${pair}${text2[valueEnd] === "#" ? " " : ""}` };
   }
   if (map2.pairs.some((pair) => pair.key.kind !== "scalar")) {
-    throw new SourceError(
-      `cannot add '${keys.join(".")}' to a mapping with a complex ('? ...') key`,
-      file.lineAt(mapStart),
-      mapStart - file.lineStart(mapStart) + 1
-    );
+    throw new SourceError(`cannot add '${keys.join(".")}' to a mapping with a complex ('? ...') key`, file.lineAt(mapStart), file.columnAt(mapStart));
   }
-  const lineStart = file.lineStart(mapStart);
-  const properties = /(?:[&!][^\s]*[ \t]+)+$/.exec(text2.slice(lineStart, mapStart))?.[0].length ?? 0;
-  const indent = " ".repeat(mapStart - lineStart - properties);
+  const before = file.columnAt(mapStart) - 1;
+  const properties = /(?:[&!][^\s]*[ \t]+)+$/.exec(text2.slice(mapStart - before, mapStart))?.[0].length ?? 0;
+  const indent = " ".repeat(before - properties);
   const lastPair = map2.pairs[map2.pairs.length - 1];
   const lastNode = lastPair?.value ?? lastPair?.key;
   const pairAt = (eol2) => keys.map((key, i) => `${indent}${"  ".repeat(i)}${renderScalar(key, "plain", false)}:`).join(eol2) + ` ${renderScalar(value, "plain", false)}`;
@@ -42049,7 +42088,7 @@ function nullFilling(file, target, keys, value) {
   const rest = text2.slice(node2.start).search(/[\r\n]/);
   const at = rest < 0 ? text2.length : node2.start + rest;
   const eol = text2.startsWith("\r\n", at) ? "\r\n" : text2[at] ?? /\r\n|\r|\n/.exec(text2)?.[0] ?? "\n";
-  const indent = " ".repeat(key.start - file.lineStart(key.start) + 2);
+  const indent = " ".repeat(file.columnAt(key.start) - 1 + 2);
   const lines = keys.map((name, i) => `${eol}${indent}${"  ".repeat(i)}${renderScalar(name, "plain", false)}:`);
   return { start: at, end: at, insert: `${lines.join("")} ${renderScalar(value, "plain", false)}` };
 }
@@ -42415,8 +42454,8 @@ function setFromSpec(text2, spec, create, setsToo, fieldName) {
   return setYamlPath(text2, path6, value, { create, typed: value === raw, ...setsToo && { setsToo }, ...fieldName && { fieldName } });
 }
 function unquote(value) {
-  const quoted2 = value.length >= 2 && (value[0] === '"' || value[0] === "'") && value.at(-1) === value[0];
-  return quoted2 ? value.slice(1, -1) : value;
+  const quoted3 = value.length >= 2 && (value[0] === '"' || value[0] === "'") && value.at(-1) === value[0];
+  return quoted3 ? value.slice(1, -1) : value;
 }
 function nullWords(text2) {
   return text2 === "" ? "empty (null)" : /^null$/i.test(text2) ? "null" : `null (${text2})`;
@@ -42534,7 +42573,7 @@ function setYamlPathAbout(text2, path6, value, options2 = {}) {
   const segments = parsePath(path6, void 0, options2.fieldName);
   const file = new YamlFile(text2);
   const fail3 = (message, offset) => {
-    throw new SourceError(`${path6}: ${message}`, file.lineAt(offset), offset - file.lineStart(offset) + 1);
+    throw new SourceError(`${path6}: ${message}`, file.lineAt(offset), file.columnAt(offset));
   };
   let deepest;
   for (const [index, document] of file.documents.entries()) {
@@ -45687,13 +45726,39 @@ function writeVersion(plan, pair, { writes: writes2, adds = [] }, judge, say, la
   return true;
 }
 
+// src/yaml/unset-fields.ts
+function leftText(plan, root, node2) {
+  return isFlowScalar(node2) ? plan.valueOf(node2) : heldText(plan, root, node2);
+}
+function warnUnset(plan, { start, image, repository }, fields, reason) {
+  const unset = fields.filter((field2) => field2.value !== void 0 && field2.value !== field2.held);
+  if (unset.length === 0) return;
+  const named3 = [formatPath(unset[0].path), ...unset.slice(1).map((field2) => field2.key)].join(" and ");
+  plan.warn(
+    unset.find((field2) => field2.node)?.node?.start ?? start,
+    `${named3} ${unset.length > 1 ? "are" : "is"} not set for ${image}: ${reason(unset)}`,
+    void 0,
+    { reason: "unmoved", image: repository }
+  );
+}
+function markedReason(mapping, marked) {
+  return (unset) => `${mapping} has a Flux marker on ${marked.join(" and ")}, so it is left to its markers, as Flux sets only the fields they mark; ${markAdvice(unset)} too to have ${unset.length > 1 ? "them" : "it"} set`;
+}
+function markAdvice(unset) {
+  const written = unset.filter((field2) => field2.node !== void 0).map(({ key, suffix }) => `${key} (its setter's ":${suffix}")`);
+  const missing = unset.filter((field2) => field2.node === void 0).map(({ key, suffix }) => `${key}: (marked with its setter's ":${suffix}")`);
+  const listed = (verb, fields) => fields.length > 0 ? [`${verb} ${fields.join(" and ")}`] : [];
+  return [...listed("mark", written), ...listed("add", missing)].join(" and ");
+}
+
 // src/yaml/helm.ts
 function setHelmImage(image, incoming, plan, document, paired2) {
   const { repository, registry, tag, digest } = image;
   const repositoryNode = repository?.node;
   if (!tag || paired2 === void 0 && !isFlowScalar(repositoryNode)) return;
   const tagNode = tag.node;
-  if (claimedOwn(plan, [repository, registry, tag, digest])) return;
+  const marked = HELM_ROLES.filter((role) => claimedOwn(plan, [image[role]]));
+  if (marked.length > 0) return warnLeftPair(image, marked, incoming, plan, document, paired2);
   const registryText = scalarText(registry?.node);
   const name = paired2 ?? splitImageName(registryText, scalarText(repositoryNode));
   const update2 = incoming.get(normalizeRepository(name) ?? "");
@@ -45719,6 +45784,28 @@ function setHelmImage(image, incoming, plan, document, paired2) {
     { field: digest, node: isFlowScalar(digestNode) ? digestNode : void 0, value: next.digest }
   ].filter((w) => w.field !== void 0 && w.node !== void 0 && w.value !== void 0);
   writeVersion(plan, { ...pair, name, next }, { writes: writes2 }, helmReader(plan, incoming), say, { kind: "helm", document, repository: ofImage });
+}
+var HELM_ROLES = ["repository", "registry", "tag", "digest"];
+function warnLeftPair(image, marked, incoming, plan, document, paired2) {
+  const { root } = document;
+  const { registry, repository, tag, digest } = image;
+  const left = (field2) => leftText(plan, root, field2?.node);
+  const name = paired2 ?? splitImageName(left(registry), left(repository) ?? "");
+  const update2 = incoming.get(normalizeRepository(name) ?? "");
+  if (!update2) return;
+  const { next } = decide(update2, tagText(plan, root, tag?.node) ?? "", digest && heldText(plan, root, digest.node));
+  if (!next) return;
+  const keyOf = (role) => image.path ? String(image[role].path.at(-1)) : role;
+  const fields = ["tag", "digest"].filter((role) => image[role] !== void 0 && !marked.includes(role)).map((role) => {
+    const field2 = image[role];
+    return { key: keyOf(role), path: field2.path, node: field2.node, held: left(field2), value: next[role], suffix: role };
+  });
+  const at = {
+    start: ownStart(image) ?? 0,
+    image: formatImageRef({ name, tag: next.tag, digest: next.digest || void 0 }),
+    repository: update2.image.repository
+  };
+  warnUnset(plan, at, fields, markedReason(formatPath(image.path?.length ? image.path : tag?.path ?? []), marked.map(keyOf)));
 }
 function decide(update2, tag, digest) {
   return nextSplitImage(update2, { tag, digest });
@@ -45856,12 +45943,12 @@ function editList(entries, path6, document, incoming, plan, fieldName) {
     const field2 = (key) => read(key)?.node;
     const site = { start: entry.start, at, read };
     const marked = ENTRY_FIELDS.filter((key) => claimedOwn(plan, [read(key)]));
-    if (marked.length > 0) return warnUnset(plan, document, site, incoming, marked, markedReason(at, marked));
+    if (marked.length > 0) return warnLeftEntry(plan, document, site, incoming, marked, markedReason(formatPath(at), marked));
     const newName = scalarText(field2("newName"));
     const name = newName || scalarText(field2("name")) || "";
     const update2 = incoming.get(normalizeRepository(name) ?? "");
     if (update2 && !scalarText(field2("name")))
-      return warnUnset(
+      return warnLeftEntry(
         plan,
         document,
         site,
@@ -45904,29 +45991,23 @@ function editList(entries, path6, document, incoming, plan, fieldName) {
     });
   });
 }
-function warnUnset(plan, document, { start, at, read }, incoming, skip, reason) {
+function warnLeftEntry(plan, document, { start, at, read }, incoming, skip, reason) {
   const written = (key) => heldText(plan, document.root, read(key)?.node);
-  const held = (key) => {
-    const node2 = read(key)?.node;
-    return isFlowScalar(node2) ? plan.valueOf(node2) : written(key);
-  };
+  const held = (key) => leftText(plan, document.root, read(key)?.node);
   const name = held("newName") || held("name") || "";
   const update2 = incoming.get(normalizeRepository(name) ?? "");
   const next = update2 && pendingVersion(update2, versionOf(written("newTag"), written("digest"))).next;
   if (!next) return;
   const values = entryValues(next, read("digest") !== void 0);
-  const unset = VERSION_FIELDS.filter((key) => !skip.includes(key) && values[key] !== void 0 && values[key] !== held(key));
-  if (unset.length === 0) return;
-  const fields = [formatPath([...at, unset[0]]), ...unset.slice(1)].join(" and ");
-  plan.warn(
-    unset.map((key) => read(key)?.node).find((node2) => node2)?.start ?? start,
-    `${fields} ${unset.length > 1 ? "are" : "is"} not set for ${formatImageRef({ name, ...next })}: ${reason(unset)}`,
-    void 0,
-    { reason: "unmoved", image: update2.image.repository }
-  );
-}
-function markedReason(at, marked) {
-  return (unset) => `${formatPath(at)} has a Flux marker on ${marked.join(" and ")}, and an entry a marker claims is left to its markers, as Flux sets only the fields they mark; mark ${unset.map((key) => `${key} (its setter's ":${MARKER_SUFFIX[key]}")`).join(" and ")} too to have ${unset.length > 1 ? "them" : "it"} set`;
+  const fields = VERSION_FIELDS.filter((key) => !skip.includes(key)).map((key) => ({
+    key,
+    path: [...at, key],
+    node: read(key)?.node,
+    held: held(key),
+    value: values[key],
+    suffix: MARKER_SUFFIX[key]
+  }));
+  warnUnset(plan, { start, image: formatImageRef({ name, ...next }), repository: update2.image.repository }, fields, reason);
 }
 var MARKER_SUFFIX = { newTag: "tag", digest: "digest" };
 function entryValues(next, hasDigest) {
@@ -46513,7 +46594,7 @@ function mayHoldFluxObjects(text2) {
 }
 function withoutFluxImageObjects(text2) {
   if (!mayHoldFluxObjects(text2)) return text2;
-  return lastBlanked.get(text2) ?? blankedFluxDocuments(text2, parseAllDocuments(text2, { uniqueKeys: false }));
+  return lastBlanked.get(text2) ?? blankedFluxDocuments(text2, packageParse(text2, false).documents);
 }
 var lastBlanked = /* @__PURE__ */ new Map();
 function blankedFluxDocuments(text2, docs) {
@@ -47049,7 +47130,9 @@ function singleQuoted2(body) {
   const reading = readMarker(json);
   if (reading === void 0 || !("marker" in reading)) return void 0;
   return {
-    ignored: `${body.trim()} is no Flux setter marker: Flux reads a marker as JSON, whose strings are double-quoted, so it ignores this one and the value is treated as unmarked; write # ${json.trim()}`
+    ignored: oneLine(
+      `${body.trim()} is no Flux setter marker: Flux reads a marker as JSON, whose strings are double-quoted, so it ignores this one and the value is treated as unmarked; write # ${json.trim()}`
+    )
   };
 }
 function stringObject(text2) {
@@ -47068,7 +47151,7 @@ function stringObject(text2) {
   return fields;
 }
 function malformed(body, reason) {
-  return `malformed Flux setter marker ${body.trim()}: ${reason}; Flux ignores it, so the value is left as it is`;
+  return oneLine(`malformed Flux setter marker ${body.trim()}: ${reason}; Flux ignores it, so the value is left as it is`);
 }
 function unknownSetterWarning(marker, known) {
   if (!known?.has(marker.key)) return `no image is configured for Flux setter "${marker.setter}"; the marked value is left as it is`;
@@ -47192,7 +47275,7 @@ function* markerComments(tokens) {
     const comment = text2.slice(start, end);
     const line = tokens.source.line(start);
     while (token + 1 < tokens.count && tokens.end[token + 1] <= start) token++;
-    if (/^[ \t]*$/.test(text2.slice(tokens.source.lineStart(start), start))) {
+    if ([...text2.slice(tokens.source.lineStart(start), start)].every((c2) => isSpace(c2.charCodeAt(0)))) {
       yield { comment, start, line, ownLine: true };
       continue;
     }
@@ -48643,8 +48726,8 @@ var Planner = class {
    */
   warnWholeText(change, value, key, old) {
     const was = old && literalKind(this.tokens, old);
-    const quoted2 = value.tokens.kind.subarray(value.expr.first, value.expr.last + 1).includes(T.String);
-    if (!quoted2 && was !== "number" && was !== "boolean") return;
+    const quoted3 = value.tokens.kind.subarray(value.expr.first, value.expr.last + 1).includes(T.String);
+    if (!quoted3 && was !== "number" && was !== "boolean") return;
     const given = value.string;
     const from = old && was !== void 0 ? `${key}: ${nodeText(this.tokens, old)} (a ${was})` : key;
     const warning2 = {
@@ -49310,6 +49393,12 @@ function linkSaid(path6, end) {
   const link = end.link === path6 ? `${path6} is a symbolic link to ${JSON.stringify(end.to)}` : `${path6} lies behind the symbolic link ${end.link} (to ${JSON.stringify(end.to)})`;
   return `${link}, which ${end.file === void 0 ? end.why : `leads to ${end.file}`}`;
 }
+function notAFileSaid(path6, present, links) {
+  const end = followLinks(path6, present, links);
+  if (end === void 0) return { message: `${path6} does not exist`, link: false };
+  const instead = end.file === void 0 ? "" : `: name ${end.file} instead`;
+  return { message: `${linkSaid(path6, end)}; a symbolic link is never edited${instead}`, link: true };
+}
 
 // src/engine/diff.ts
 function splitLines2(text2) {
@@ -49493,10 +49582,8 @@ function shownValue(value) {
 function collectOverrides(valid, config, configPath, present, inScope, warnings, fieldName = byIndex, links = /* @__PURE__ */ new Map()) {
   const configured = config?.overrides ?? [];
   const missing = (file, i) => {
-    const end = followLinks(file, present, links);
-    if (end === void 0) return { message: `${fieldName("set", i)}: ${file} does not exist` };
-    const instead = end.file === void 0 ? "" : `: name ${end.file} instead`;
-    return { field: "set", message: `${fieldName("set", i)}: ${linkSaid(file, end)}; a symbolic link is never edited${instead}` };
+    const { message, link } = notAFileSaid(file, present, links);
+    return { ...link && { field: "set" }, message: `${fieldName("set", i)}: ${message}` };
   };
   const issues = valid.sets.flatMap(
     ({ file }, i) => !present.has(file) ? [missing(file, i)] : !inScope(file) ? [{ message: `${fieldName("set", i)}: ${file} is outside the paths to update` }] : []
@@ -49513,7 +49600,7 @@ function collectOverrides(valid, config, configPath, present, inScope, warnings,
   }
   return { byFile, issues };
 }
-async function checkConfiguredOverrides(source, overrides, configPath, present, create, fieldName) {
+async function checkConfiguredOverrides(source, overrides, configPath, present, create, fieldName, links = /* @__PURE__ */ new Map()) {
   const issues = [];
   const issue2 = (i, field2, message) => issues.push({
     file: configPath,
@@ -49524,7 +49611,8 @@ async function checkConfiguredOverrides(source, overrides, configPath, present, 
   overrides.forEach((o, i) => byFile.set(o.file, [...byFile.get(o.file) ?? [], i]));
   for (const [file, indexes] of byFile) {
     if (!present.has(file)) {
-      for (const i of indexes) issue2(i, "file", `${file} does not exist`);
+      const { message } = notAFileSaid(file, present, links);
+      for (const i of indexes) issue2(i, "file", message);
       continue;
     }
     const text2 = decodeUtf8(await source.read(file));
@@ -49796,7 +49884,7 @@ function fieldId(kind, path6) {
   return keys && joined(keys);
 }
 function fieldKey(key) {
-  return key.replace(/\[(["'])(.*?)\1\]|\[(\d+)\]/g, (_, _quote, quoted2, index) => `.${quoted2 ?? index}`);
+  return key.replace(/\[(["'])(.*?)\1\]|\[(\d+)\]/g, (_, _quote, quoted3, index) => `.${quoted3 ?? index}`);
 }
 function applyFileOverrides(kind, text2, overrides, create, fieldName) {
   const setsToo = setsInFile(kind, overrides);
@@ -49833,7 +49921,7 @@ async function configOf2(source, present, request2, create, links = /* @__PURE__
   const given = typeof request2.config === "object" ? request2.config : request2.config === NO_CONFIG ? { targets: [], setters: /* @__PURE__ */ new Map(), overrides: [] } : void 0;
   if (given) return { config: given, configPath: GIVEN_CONFIG, given: true };
   const configPath = await configPathIn(request2, source, present, links);
-  return { config: await loadConfig(source, present, configPath, request2.config !== void 0, create, request2.fieldName), configPath, given: false };
+  return { config: await loadConfig(source, present, configPath, request2.config !== void 0, create, request2.fieldName, links), configPath, given: false };
 }
 async function configPathIn(request2, source, present, links) {
   const paths = configPathsOf(request2);
@@ -49859,7 +49947,7 @@ async function configPathIn(request2, source, present, links) {
     { field: "request", message: `${named3}${linkSaid(one.path, one.end)}: ${why}; put the file itself there, or link to a file of the tree` }
   ]);
 }
-async function loadConfig(source, present, path6, required, create, fieldName = byIndex) {
+async function loadConfig(source, present, path6, required, create, fieldName = byIndex, links = /* @__PURE__ */ new Map()) {
   if (!present.has(path6)) {
     if (required) throw new RequestError2([{ field: "config", message: `${fieldName("config")}: ${path6} does not exist` }]);
     return void 0;
@@ -49870,7 +49958,7 @@ async function loadConfig(source, present, path6, required, create, fieldName = 
     return parseConfig(text2, path6);
   } catch (error2) {
     if (!(error2 instanceof ConfigError)) throw error2;
-    const tree = await checkConfiguredOverrides(source, error2.config?.overrides ?? [], path6, present, create, fieldName);
+    const tree = await checkConfiguredOverrides(source, error2.config?.overrides ?? [], path6, present, create, fieldName, links);
     throw new RequestError2(
       ofField(
         "config",
@@ -50081,10 +50169,11 @@ function assertSafeBody(value, line) {
   if (/["'\\\r\n]|\$\{/.test(value)) throw new SourceError(`refusing to write ${JSON.stringify(value)} into a KCL string`, line);
 }
 var ImageEditor = class {
-  constructor(tokens, request2, overridden, literalTyped) {
+  constructor(tokens, request2, overridden, literalTyped, statements) {
     this.tokens = tokens;
     this.request = request2;
     this.literalTyped = literalTyped;
+    this.statements = statements;
     this.typedInOrder = [...literalTyped.keys()];
     this.setInFile = new Set(overridden.repositories);
     this.setPaths = [...overridden.paths ?? []];
@@ -50097,6 +50186,7 @@ var ImageEditor = class {
   tokens;
   request;
   literalTyped;
+  statements;
   edits = [];
   warnings = [];
   marked;
@@ -50120,6 +50210,8 @@ var ImageEditor = class {
   typedInOrder;
   /** Where the walk met strings, kept only when a `--set` may set their field (it answers for their warnings). */
   fieldAt = /* @__PURE__ */ new Map();
+  /** Each name's top-level assignments (assignedStrings), read once, when a warning first asks. */
+  #assigned;
   walk(expr, path6) {
     switch (expr.type) {
       case "string":
@@ -50188,10 +50280,13 @@ var ImageEditor = class {
     for (const item of items) {
       if (item.type !== "entry" || item.key.parts === void 0 || !nested && item.key.parts.length !== 1) continue;
       const { parts } = item.key;
-      let config = into;
-      for (const part of parts.slice(0, -1)) config = childConfig(config, part, false);
-      const key = parts[parts.length - 1];
       const entryPath = { parent: path6, step: item };
+      let config = into;
+      for (const [i, part] of parts.entries()) {
+        if (part === IMAGE_KEY) config.fields.set(part, { path: entryPath, token: item.key.first });
+        if (i < parts.length - 1) config = childConfig(config, part, false);
+      }
+      const key = parts[parts.length - 1];
       const string2 = this.stringValue(item.value);
       if (string2 !== void 0) {
         if (SPLIT_IMAGE_KEYS.has(key) && !(this.tokens.flags[string2.token] & StringFlag.Interpolated))
@@ -50358,10 +50453,11 @@ var ImageEditor = class {
    * Said at each, since a run that leaves them would otherwise read as one where every field
    * is up to date.
    */
-  warnUnreached(statements) {
+  warnUnreached() {
     const { tokens } = this;
     const concatenations = /* @__PURE__ */ new Set();
-    for (const t of this.stringsHolding(this.screens)) {
+    const strings = /* @__PURE__ */ new Set([...this.stringsHolding(this.screens), ...this.splitSpellings(this.screens)]);
+    for (const t of [...strings].sort((a, b) => a - b)) {
       if (this.claimed.has(t)) continue;
       const literal2 = this.literal(t);
       const line = this.line(literal2);
@@ -50369,7 +50465,7 @@ var ImageEditor = class {
       if (built !== void 0) {
         const { repository, variable, how, last } = built;
         if (!this.setInFile.has(repository.repository) && !this.setBySet(t, variable)) {
-          const message2 = `${nodeText(tokens, { first: t, last })} builds a reference of ${formatImageRef(repository)} ${how}, which is not edited; ${this.whereSet(variable, statements)}`;
+          const message2 = `${nodeText(tokens, { first: t, last })} builds a reference of ${formatImageRef(repository)} ${how}, which is not edited; ${this.whereSet(variable)}`;
           this.warnings.push({ line, message: message2 });
         }
         continue;
@@ -50391,7 +50487,7 @@ var ImageEditor = class {
         if (stale && !this.setInFile.has(stale.repository) && !this.setBySet(t, variable)) {
           const written = formatImageRef(stale);
           const left = "which is not edited (nor set by a Flux marker); left as it is (an override of its field sets it)";
-          const message2 = stale.tag === void 0 && stale.digest === void 0 ? `${literal2.body} builds a reference of ${written} with \${...}, which is not edited; ${this.whereSet(variable, statements)}` : stale.digest === void 0 && literal2.body.includes(`${written}\${`) ? `${literal2.body} builds a tag of ${stale.name} with \${...}, ${left}` : `${literal2.body} holds ${written} in a string with \${...}, ${left}`;
+          const message2 = stale.tag === void 0 && stale.digest === void 0 ? `${literal2.body} builds a reference of ${written} with \${...}, which is not edited; ${this.whereSet(variable)}` : stale.digest === void 0 && literal2.body.includes(`${written}\${`) ? `${literal2.body} builds a tag of ${stale.name} with \${...}, ${left}` : `${literal2.body} holds ${written} in a string with \${...}, ${left}`;
           this.warnings.push({ line, message: message2 });
         }
         continue;
@@ -50404,7 +50500,7 @@ var ImageEditor = class {
         this.warnings.push({ line, message: `holds ${literal2.body} ${literalTypeWarning(typed)}` });
         continue;
       }
-      const construct = skippedConstruct(statements, t);
+      const construct = skippedConstruct(this.statements, t);
       const where2 = construct === void 0 ? "" : ` in ${construct},`;
       const message = `holds ${literal2.body}${where2} where images are not matched by repository; left as it is (add a Flux marker on its line to have it set)`;
       this.warnings.push({ line, message });
@@ -50415,12 +50511,10 @@ var ImageEditor = class {
    * `_registry + "/web:" + _tag`, `"${_registry}/web:${_tag}"`, `_registry + "/web:1.2.3"`. No
    * rule edits them, and no string in them holds the repository: named, as interpolations are.
    */
-  warnRegistryBuilt(statements) {
+  warnRegistryBuilt() {
     const { tokens } = this;
-    const constants3 = stringConstants(statements, tokens, (t) => this.literal(t));
-    if (constants3.size === 0) return;
     for (const t of this.stringsHolding(this.tails)) {
-      const built = this.builtOnRegistry(t, constants3);
+      const built = this.builtOnRegistry(t);
       if (built === void 0 || this.setInFile.has(built.repository.repository)) continue;
       const { repository, registry, first, last, version } = built;
       const text2 = nodeText(tokens, { first, last });
@@ -50429,7 +50523,7 @@ var ImageEditor = class {
       const about = { reason: "unmoved", image: repository.repository, lines: [registry.line] };
       if (version.variable !== void 0) {
         if (this.setBySet(t, version.variable)) continue;
-        const message = `${text2} builds a reference of ${formatImageRef(repository)} ${from} and ${version.variable}, which is not edited; ${this.whereSet(version.variable, statements)}`;
+        const message = `${text2} builds a reference of ${formatImageRef(repository)} ${from} and ${version.variable}, which is not edited; ${this.whereSet(version.variable)}`;
         this.warnings.push({ line, message, about });
         continue;
       }
@@ -50448,7 +50542,7 @@ var ImageEditor = class {
    * constant, then the path up to `:`), the constant, the expression's tokens, and its version:
    * a variable (`+ _tag`, `${_tag}`) or a tag written in the string.
    */
-  builtOnRegistry(t, constants3) {
+  builtOnRegistry(t) {
     const { kind, flags } = this.tokens;
     const { body } = this.literal(t);
     let name;
@@ -50475,7 +50569,7 @@ var ImageEditor = class {
         version = { variable: nodeText(this.tokens, { first: t + 2, last }) };
       }
     }
-    const registry = constants3.get(name);
+    const registry = this.registryConstant(name);
     const repository = registry && tryParseImageRef(`${registry.value}${path6}`);
     if (!registry || !repository || repository.tag !== void 0 || repository.digest !== void 0 || !this.incoming.has(repository.repository))
       return void 0;
@@ -50547,15 +50641,44 @@ var ImageEditor = class {
    * marker on the interpolation is refused, so the advice names the variable and the lines of
    * its top-level string assignments when there are any (`_tag = "1.2.3"`).
    */
-  whereSet(variable, statements) {
+  whereSet(variable) {
     const elsewhere = 'set the version where that variable is set (a Flux ":tag" marker on its line, or an override)';
     if (variable === void 0 || variable.includes(".")) return elsewhere;
-    const lines = statements.flatMap(
-      (s) => s.type === "assign" && s.targets.includes(variable) && s.value.type === "string" && !(this.tokens.flags[s.value.token] & StringFlag.Interpolated) ? [this.line(this.literal(s.value.token))] : []
-    );
+    const lines = (this.assigned().get(variable) ?? []).flatMap((held) => held === void 0 ? [] : [this.line(held)]);
     if (lines.length === 0) return elsewhere;
     const at = lines.length === 1 ? `line ${lines[0]}` : `lines ${lines.join(", ")}`;
     return `set ${variable} (${at}) with a Flux ":tag" marker ${lines.length === 1 ? "on its line" : "on each"} or an override of ${variable}`;
+  }
+  /** A name assigned at the top level once, a plain string: what a reference built on it holds is known. */
+  registryConstant(name) {
+    const assigned = this.assigned().get(name);
+    const held = assigned?.length === 1 ? assigned[0] : void 0;
+    return held && { name, value: held.body, line: this.line(held) };
+  }
+  /** assignedStrings of the file, read on first use: most files have no warning that asks. */
+  assigned() {
+    return this.#assigned ??= assignedStrings(this.statements, this.tokens, (t) => this.literal(t));
+  }
+  /**
+   * The first string of each concatenation of literals whose joined text holds one of `needles`, also
+   * where no one string does (`"ghcr.io/acme/" + "app:1.0.0"`): read in one pass over the tokens, in a
+   * file that may spell one so (CONCATENATED_PATHS).
+   */
+  splitSpellings(needles) {
+    if (!CONCATENATED_PATHS.some((path6) => this.text.includes(path6))) return [];
+    const { kind, flags, count } = this.tokens;
+    const literal2 = (t) => kind[t] === T.String && !(flags[t] & StringFlag.Interpolated);
+    const found = [];
+    for (let first = 0; first < count; first++) {
+      if (!literal2(first) || kind[first + 1] !== T.Plus || !literal2(first + 2) || kind[first - 1] === T.Plus) continue;
+      let joined3 = this.literal(first).body;
+      for (let t = first + 2; literal2(t) && t - first < 2 * JOINED_LITERALS; t += 2) {
+        joined3 += this.literal(t).body;
+        if (kind[t + 1] !== T.Plus) break;
+      }
+      if (needles.some((needle) => joined3.includes(needle))) found.push(first);
+    }
+    return found;
   }
   /** The string tokens, in order, whose text holds one of `needles`: found by the needles' occurrences, not by reading every string. */
   stringsHolding(needles) {
@@ -50569,13 +50692,19 @@ var ImageEditor = class {
     }
     return [...found].sort((a, b) => a - b);
   }
-  /** The text between a string token's quotes, and where it is. */
+  /**
+   * The text between a string token's quotes, and where it is. A plain single-line literal's escapes
+   * (`\u002e`) are read as KCL reads them; a raw, triple-quoted or interpolated one's body is as written.
+   */
   literal(token) {
     const start = this.tokens.start[token];
     const end = this.tokens.end[token];
     const { style, body } = readStringLiteral(this.text.slice(start, end));
     const quotes = style.triple ? 3 : 1;
-    return { body, start: start + style.prefix.length + quotes, end: end - quotes };
+    const at = { start: start + style.prefix.length + quotes, end: end - quotes };
+    if (style.prefix !== "" || style.triple || !body.includes("\\") || this.tokens.flags[token] & StringFlag.Interpolated) return { body, ...at };
+    const escapes = decodeEscapes(body);
+    return { body: escapes.text, ...at, escapes };
   }
   visit(expr, path6) {
     if (this.claimed.has(expr.token)) return;
@@ -50663,11 +50792,19 @@ var ImageEditor = class {
     const line = this.line(literal2);
     assertSafeBody(value, line);
     this.edits.push({
-      splice: { start: literal2.start, end: literal2.end, insert: value },
+      splice: literalSplice(literal2, value, this.text),
       change: { line, kind, key, old: literal2.body, new: value, ...repository !== void 0 && { repository } }
     });
   }
 };
+function literalSplice(literal2, value, text2) {
+  const whole = { start: literal2.start, end: literal2.end, insert: value };
+  if (literal2.escapes === void 0) return whole;
+  const edit = escapedEdit(literal2.escapes, value, (middle) => middle);
+  const body = text2.slice(literal2.start, literal2.end);
+  const written = body.slice(0, edit.start) + edit.insert + body.slice(edit.end);
+  return decodeEscapes(written).text === value ? { start: literal2.start + edit.start, end: literal2.start + edit.end, insert: edit.insert } : whole;
+}
 function literalTypeWarning(type) {
   return `in a value of the literal type ${type}: KCL refuses any value outside its literals, so it is left as it is (a type of str would let it be set)`;
 }
@@ -50682,21 +50819,25 @@ function versionVariable(body, stale) {
   if (stale.tag !== void 0 || stale.digest !== void 0) return void 0;
   return new RegExp(`${escapeRegExp(stale.name)}:\\$\\{\\s*([A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*)\\s*(?::[^}]*)?\\}`).exec(body)?.[1];
 }
-function stringConstants(statements, tokens, literal2) {
-  const constants3 = /* @__PURE__ */ new Map();
+function assignedStrings(statements, tokens, literal2) {
+  const assigned = /* @__PURE__ */ new Map();
   for (const s of statements) {
     if (s.type !== "assign") continue;
     const held = s.value.type === "string" && !(tokens.flags[s.value.token] & StringFlag.Interpolated) ? literal2(s.value.token) : void 0;
-    for (const name of s.targets)
-      constants3.set(name, held === void 0 || constants3.has(name) ? void 0 : { name, value: held.body, line: tokens.source.line(held.start) });
+    for (const name of new Set(s.targets)) {
+      const list = assigned.get(name);
+      if (list) list.push(held);
+      else assigned.set(name, [held]);
+    }
   }
-  return new Map([...constants3].flatMap(([name, c]) => c === void 0 ? [] : [[name, c]]));
+  return assigned;
 }
+var CONCATENATED_PATHS = ['/" + "', "/' + '"];
 function registryTail(image) {
   return `/${image.repository.slice(image.repository.lastIndexOf("/") + 1)}:`;
 }
 function kclScreen(images) {
-  return wordScreen([MARKER_KEY, ...images.flatMap(kclScreenTokens)]);
+  return wordScreen([MARKER_KEY, ...CONCATENATED_PATHS, ...images.flatMap(kclScreenTokens)]);
 }
 function kclScreenTokens(image) {
   return [screenToken(image), registryTail(image)];
@@ -50708,7 +50849,7 @@ function mayBuildOnRegistry(text2, image) {
 function editCheckedKcl(text2, request2, overridden = {}) {
   if (!kclScreen(request2.images.map((u) => u.image))(text2)) return { text: text2, changes: [], warnings: [] };
   const module2 = parseKcl(text2);
-  const editor = new ImageEditor(module2.tokens, request2, overridden, literalTypes(module2));
+  const editor = new ImageEditor(module2.tokens, request2, overridden, literalTypes(module2), module2.statements);
   editor.markLiterals();
   for (const statement of module2.statements) {
     if (statement.type === "assign") {
@@ -50717,8 +50858,8 @@ function editCheckedKcl(text2, request2, overridden = {}) {
       editor.walk(statement.value, { parent: void 0, target: statement.target });
   }
   editor.marked.writeAll();
-  editor.warnUnreached(module2.statements);
-  editor.warnRegistryBuilt(module2.statements);
+  editor.warnUnreached();
+  editor.warnRegistryBuilt();
   const edits = editor.edits.sort((a, b) => byPosition(a.splice, b.splice));
   return {
     text: applySplices(
@@ -51961,7 +52102,7 @@ var LFS_POINTER_SAID = "a Git LFS pointer: the tree holds only this pointer, and
 function utf16Said(mark) {
   return `UTF-16 text (byte order mark ${mark}), where only UTF-8 is read`;
 }
-async function unreadWarnings(source, unread, images) {
+async function unreadWarnings(source, unread, images, settersAt) {
   const warnings = [];
   for (const path6 of [...unread.keys()].sort()) {
     if (unread.get(path6) === "lfs-pointer") {
@@ -51969,18 +52110,33 @@ async function unreadWarnings(source, unread, images) {
       continue;
     }
     const utf16 = utf16Text(await source.read(path6));
-    const image = utf16 && images.find((image2) => holdsImage(path6, utf16.text, image2));
-    if (!utf16 || !image) continue;
-    const at = spelledAt(deployedText(utf16.text), image);
-    const line = at === void 0 ? void 0 : new LineIndex(utf16.text).lineAt(at);
-    const byte = at === void 0 ? "" : ` (at byte ${2 + 2 * at})`;
+    const held = utf16 && (heldImage(path6, utf16.text, images) ?? markedKey(path6, utf16.text, settersAt(path6)));
+    if (!utf16 || !held) continue;
+    const line = held.at === void 0 ? held.line : new LineIndex(utf16.text).lineAt(held.at);
+    const byte = held.at === void 0 ? "" : ` (at byte ${2 + 2 * held.at})`;
     warnings.push({
       file: path6,
       ...line !== void 0 && { line },
-      message: `${utf16Said(utf16.mark)}: ${image.repository}${byte} is not edited for ${formatImageRef(image)}; save the file as UTF-8 to have it updated`
+      message: `${utf16Said(utf16.mark)}: ${held.what}${byte} is not ${held.change}; save the file as UTF-8 to have it updated`
     });
   }
   return warnings;
+}
+function heldImage(path6, text2, images) {
+  const image = images.find((image2) => holdsImage(path6, text2, image2));
+  return image && { what: image.repository, at: spelledAt(deployedText(text2), image), change: `edited for ${formatImageRef(image)}` };
+}
+function markedKey(path6, text2, setters) {
+  if (setters.size === 0) return void 0;
+  const marked = fileMarkers(path6, text2).find(({ marker }) => setters.has(marker.key));
+  if (marked === void 0) return void 0;
+  const { key } = marked.marker;
+  const lines = new LineIndex(text2);
+  const from = lines.lineStart(Math.max(1, marked.line - 1)) ?? 0;
+  const token = new RegExp(`${escapeRegExp(MARKER_TOKEN)}\\s*:\\s*"${escapeRegExp(key)}[":]`, "g");
+  token.lastIndex = from;
+  const at = token.exec(text2)?.index;
+  return { what: `the marker of Flux setter ${key}`, at, line: marked.line, change: `set to ${formatImageRef(setters.get(key).image)}` };
 }
 
 // src/engine/tree-reads.ts
@@ -53014,7 +53170,7 @@ async function planUpdate(listed, request2) {
   const idlePaths = [];
   warnIdlePaths(config?.targets ?? [], targets, files, configPath, idlePaths);
   const { byFile: overridesByFile, issues } = collectOverrides(valid, config, configPath, present, inScope, warnings, request2.fieldName, links);
-  issues.push(...ofField("config", await checkConfiguredOverrides(source, config?.overrides ?? [], configPath, present, create, request2.fieldName)));
+  issues.push(...ofField("config", await checkConfiguredOverrides(source, config?.overrides ?? [], configPath, present, create, request2.fieldName, links)));
   if (issues.length > 0) throw new RequestError2(issues.map(unfiled));
   const run2 = runContext({
     valid,
@@ -53032,12 +53188,13 @@ async function planUpdate(listed, request2) {
     create,
     fieldName: request2.fieldName
   });
-  const { texts, readOnly } = await readCandidates(run2, warnings);
+  const { texts, readOnly, unread } = await readCandidates(run2, warnings);
   const kustomizations = kustomizationsIn(source, files, texts, run2.treeRoot);
   const tagged = await kustomizeTaggedIn(kustomizations, texts, valid.images, run2);
   const paired2 = await pairedTagsIn(kustomizations, texts, run2, warnings);
   const resolved = resolveSetters(run2, texts, warnings, [...texts.values()].some(mayHoldFluxObjects) ? await kustomizations(false) : void 0);
   const setters = { forFile: (path6) => readsMarkers(path6) ? resolved.forFile(path6) : NO_SETTERS, fluxPoliciesAt: resolved.fluxPoliciesAt };
+  warnings.push(...await unreadWarnings(source, unread, valid.images, (path6) => setters.forFile(path6).setters));
   const inScopeTexts = [...texts].filter(([path6]) => inScope(path6));
   await warnReach(run2, inScopeTexts, resolved, setters, warnings);
   const planned = planFiles(run2, texts, readOnly, tagged, paired2, setters, warnings);
@@ -53169,8 +53326,7 @@ async function readCandidates(run2, warnings) {
   };
   const read = await readScreened(source, paths, keep, warnings);
   for (const path6 of overridesByFile.keys()) read[paths.indexOf(path6)] ??= await readNamed(source, path6);
-  warnings.push(...await unreadWarnings(source, unread, run2.valid.images));
-  return { texts: new Map(paths.flatMap((path6, i) => read[i] === void 0 ? [] : [[path6, read[i]]])), readOnly };
+  return { texts: new Map(paths.flatMap((path6, i) => read[i] === void 0 ? [] : [[path6, read[i]]])), readOnly, unread };
 }
 function planFiles(run2, texts, readOnly, tagged, paired2, { forFile, fluxPoliciesAt: fluxPoliciesAt2 }, warnings) {
   const planned = [];
@@ -53765,24 +53921,34 @@ async function findPullRequests(client, repository, on, ...heads) {
   return { open: open2, elsewhere, outlived, newest };
 }
 async function closerOf(client, repository, number) {
-  const { data } = await client.rest.issues.get({ ...repository, issue_number: number });
-  const login = data.closed_by?.login;
-  return { login, opener: login !== void 0 && login === data.user?.login };
+  try {
+    const { data } = await client.rest.issues.get({ ...repository, issue_number: number });
+    const login = data.closed_by?.login;
+    return { login, opener: login !== void 0 && login === data.user?.login };
+  } catch (error2) {
+    if (httpStatus(error2) !== 403) throw error2;
+    return { login: void 0, opener: false, unread: errorMessage(error2) };
+  }
 }
 async function openFrom(client, repository, head) {
   return (await client.rest.pulls.list({ ...repository, head: `${repository.owner}:${head}`, state: "open", per_page: LOOKUP_PAGE })).data;
 }
 async function openPullRequestsOn(client, repository, base, branches) {
   if (branches.length === 0) return /* @__PURE__ */ new Map();
-  const open2 = await client.paginate(client.rest.pulls.list, { ...repository, base, state: "open", per_page: 100 });
+  const open2 = await client.paginate(client.rest.pulls.list, { ...repository, state: "open", per_page: 100 });
   const ours = open2.filter((p) => p.head.label === `${repository.owner}:${p.head.ref}` && branches.includes(p.head.ref));
-  return new Map(ours.map((p) => [p.head.ref, { number: p.number, url: p.html_url }]));
+  const from = (branch) => {
+    const into = ours.find((p) => p.head.ref === branch && p.base.ref === base);
+    return { into: into && { number: into.number, url: into.html_url }, elsewhere: ours.find((p) => p.head.ref === branch && p.base.ref !== base) };
+  };
+  return new Map([...new Set(ours.map((p) => p.head.ref))].map((branch) => [branch, from(branch)]));
 }
-async function closePullRequest(client, repository, pull, head, why) {
+async function closePullRequest(client, repository, pull, head, why, branchHead3) {
   const at = { ...repository, pull_number: pull.number };
+  if (await branchHead3() !== head) throw new BranchMovedError(pull.head.ref);
   const { data: now } = await client.rest.pulls.update({ ...at, state: "closed" });
   if (now.merged) throw new BranchMovedError(pull.base.ref);
-  if (now.head.sha !== head) {
+  if (now.head.sha !== head || await branchHead3() !== head) {
     await client.rest.pulls.update({ ...at, state: "open" }).catch((error2) => {
       if (httpStatus(error2) !== 422) throw error2;
     });
@@ -54162,6 +54328,8 @@ async function landPullRequest(ctx, request2, options2, at, parent, group2, imag
   const proposesOnly = group2.files.length === 0;
   if (proposesOnly && pulls?.open === void 0) return void 0;
   if (pulls?.elsewhere !== void 0) throw new Error(anotherBasesBranch(group2.prBranch, at.base, pulls.elsewhere));
+  if (existing !== void 0 && pulls?.open === void 0 && pulls?.outlived === void 0 && !run2.stranded.has(existing))
+    await awaitItsPullRequest(ctx, { base: at.base, head: group2.prBranch }, at, existing, options2.author ?? BOT);
   const leftover = existing !== void 0 && await isLeftover(ctx, group2.prBranch, at.base, parent.commit, existing, pulls, run2.stranded);
   const adoptOnlyOurs = existing !== void 0 && !group2.prBranch.startsWith(BRANCH_PREFIX);
   if (leftover && adoptOnlyOurs) {
@@ -54268,8 +54436,28 @@ function pullRequestSpec(group2, options2, base, made, body) {
   };
 }
 function anotherBasesBranch(branch, base, theirs) {
+  return `${branch} is the branch of pull request #${theirs.number} (${theirs.html_url}) into ${theirs.base.ref}, and this run's base is ${base}: a pull-request branch serves one base, and rebuilt on ${base} it would replace that pull request's commit. ${ownBranch(branch, base)}`;
+}
+function ownBranch(branch, base, unless = "") {
   const own = `${branch}-${base.replace(/[^A-Za-z0-9._-]+/g, "-")}`;
-  return `${branch} is the branch of pull request #${theirs.number} (${theirs.html_url}) into ${theirs.base.ref}, and this run's base is ${base}: a pull-request branch serves one base, and rebuilt on ${base} it would replace that pull request's commit. Give the runs into ${base} their own branch with pr-branch (or the target's delivery.branch), e.g. ${own}; nothing was written to ${branch}`;
+  return `Give the runs into ${base} their own branch with pr-branch (or the target's delivery.branch), e.g. ${own}${unless}; nothing was written to ${branch}`;
+}
+async function awaitItsPullRequest(ctx, on, at, existing, author) {
+  const [parent] = await ctx.git.parents(existing);
+  if (parent === void 0 || parent === at.head) return;
+  const fork = await ctx.git.forkPoint(ctx.remote, on.base, existing);
+  if (fork === void 0 || fork.commit === existing) return;
+  const head = (await ctx.git.commitsAfter(fork)).find((c) => c.sha === existing);
+  if (head === void 0 || !byUs(head, author)) return;
+  await sleepOf(ctx)(REOPEN_GRACE_MS);
+  const now = await findPullRequests(ctx.client(), ctx.repository, on, existing);
+  if (now.elsewhere !== void 0) throw new Error(anotherBasesBranch(on.head, on.base, now.elsewhere));
+  if (now.open !== void 0 || now.outlived !== void 0 || await ctx.git.remoteBranch(ctx.remote, on.head) !== existing)
+    throw new BranchMovedError(on.head);
+  if (parent === fork.commit) return;
+  throw new Error(
+    `${on.head} holds ${existing}, a commit gitops-promote built on ${parent}, which ${on.base} does not hold, and no pull request is open from it: a run into another base made it and has not opened its pull request (or failed before it did). A pull-request branch serves one base, and rebuilt on ${on.base} it would replace that commit. ` + ownBranch(on.head, on.base, `, or delete ${on.head} if no run is about to open its pull request`)
+  );
 }
 async function isLeftover(ctx, branch, base, planned, existing, pulls, stranded) {
   if (pulls?.open !== void 0 || pulls?.outlived === void 0 && !stranded.has(existing)) return false;
@@ -54336,7 +54524,14 @@ async function leftAsItIs(ctx, group2, base, open2, head, onBranch) {
 async function closeChangingNothing(ctx, group2, base, open2, head) {
   const why = `${group2.prBranch} no longer changes anything on ${base}: ${base} holds the values this run promotes, and nothing else is left on the branch`;
   if (hasAutoMerge(open2) && await disableAutoMerge(ctx.client(), { nodeId: open2.node_id }) === "closed") throw new BranchMovedError(group2.prBranch);
-  const pullRequest = await closePullRequest(ctx.client(), ctx.repository, open2, head, `Closed by gitops-promote: ${why}.`);
+  const pullRequest = await closePullRequest(
+    ctx.client(),
+    ctx.repository,
+    open2,
+    head,
+    `Closed by gitops-promote: ${why}.`,
+    () => ctx.git.remoteBranch(ctx.remote, group2.prBranch)
+  );
   ctx.log(`pull request #${pullRequest.number} closed (${group2.prBranch} -> ${base})`);
   return writingNothing(group2, head, pullRequest, [{ message: `pull request #${pullRequest.number} (${pullRequest.url}) is closed: ${why}` }]);
 }
@@ -54360,8 +54555,9 @@ function changedFiles(from, to) {
 }
 function leftClosed(ctx, group2, base, closed, head, closer) {
   const by = closer.login === void 0 ? "" : ` by @${closer.login}`;
+  const unread = closer.unread === void 0 ? "" : `; who closed it could not be read (the token needs Issues: read; GitHub: "${closer.unread}"), so it is taken for a person's decision`;
   ctx.log(`pull request #${closed.number} (${group2.prBranch} -> ${base}) was closed${by} without merging, at the change this run proposes: left closed`);
-  const message = `left closed: pull request #${closed.number} (${closed.url}) was closed${by} without merging, and this run proposes the same change to ${base} again; dispatch a different version, or reopen it`;
+  const message = `left closed: pull request #${closed.number} (${closed.url}) was closed${by} without merging, and this run proposes the same change to ${base} again${unread}; dispatch a different version, or reopen it`;
   const pullRequest = { number: closed.number, url: closed.url, nodeId: closed.nodeId, operation: "none", autoMerge: false };
   return writingNothing(group2, head, pullRequest, [{ message }]);
 }
@@ -54447,8 +54643,7 @@ async function planOnPullRequest(ctx, request2, options2, at, branch, prBranch, 
     return void 0;
   }
   const { tree: treeish, conflicts } = fork.commit === at.head ? { tree: existing, conflicts: [] } : await ctx.git.mergeTrees(fork.commit, at.head, existing);
-  const configPaths = configPathsOf(request2);
-  const baseConfig = new Map(configPaths.map((path6) => [path6, at.entries.get(path6)]));
+  const baseConfig = await baseConfiguration(ctx, request2, at);
   const warnings = (await changesNotRemade(ctx, request2, fork.commit, existing, conflicts, baseConfig)).map((file) => ({
     file,
     message: `${at.base} changed the same lines as ${prBranch} here since the pull request began: the pull request's earlier change to this file is dropped and ${at.base}'s kept (this run's own edits are made on top)`
@@ -54465,7 +54660,7 @@ async function planOnPullRequest(ctx, request2, options2, at, branch, prBranch, 
       const before = at.entries.get(path6);
       return before?.sha !== entry.sha || before.mode !== entry.mode;
     });
-    const kept = changed.filter(([path6]) => !path6.startsWith(".github/") && !configPaths.includes(path6));
+    const kept = changed.filter(([path6]) => !path6.startsWith(".github/") && !baseConfig.has(path6));
     const carried = kept.filter(([path6]) => !edited.has(path6));
     const carriedWrites = await Promise.all(carried.map(async ([path6, entry]) => ({ path: path6, content: await readText(tree, path6), mode: entry.mode })));
     const dropped = changed.filter(([path6]) => !kept.some(([k]) => k === path6)).map(([path6]) => path6);
@@ -54495,6 +54690,24 @@ async function planOnPullRequest(ctx, request2, options2, at, branch, prBranch, 
   } finally {
     tree.close();
   }
+}
+async function baseConfiguration(ctx, request2, at) {
+  const paths = configPathsOf(request2);
+  const config = new Map(paths.map((path6) => [path6, at.entries.get(path6)]));
+  const unfiled2 = paths.filter((path6) => !at.entries.has(path6));
+  if (unfiled2.length === 0) return config;
+  const tree = await ctx.git.tree(at.head);
+  try {
+    const links = await tree.links?.() ?? /* @__PURE__ */ new Map();
+    const files = new Set(at.entries.keys());
+    for (const path6 of unfiled2) {
+      const file = followLinks(path6, files, links)?.file;
+      if (file !== void 0) config.set(file, at.entries.get(file));
+    }
+  } finally {
+    tree.close();
+  }
+  return config;
 }
 async function branchAuthorship(ctx, fork, head, author) {
   const [all, parents] = await Promise.all([ctx.git.commitsAfter(fork), ctx.git.parents(head)]);
@@ -54545,7 +54758,10 @@ function foldedPeople(commits, ours, author) {
 }
 function madeByUs(commit, author, own) {
   const onBase = commit.parents.length < 2 && !commit.parents.some((parent) => own.has(parent));
-  return onBase && (isBot(commit.author) || sameIdentity(commit.committer, BOT) || sameIdentity(commit.author, author));
+  return onBase && byUs(commit, author);
+}
+function byUs(commit, author) {
+  return isBot(commit.author) || sameIdentity(commit.committer, BOT) || sameIdentity(commit.author, author);
 }
 function sameIdentity(a, b) {
   return a.email.toLowerCase() === b.email.toLowerCase();
@@ -54766,12 +54982,16 @@ async function dryRun(ctx, options2, plan, base, result) {
     ctx.log(`dry run: the open pull requests on ${branches.join(", ")} could not be read (${errorMessage(error2)}); a run plans on an open one's branch too`);
     return /* @__PURE__ */ new Map();
   });
-  const notices = [...open2].map(([branch, pr]) => ({ message: openPullRequestNotice(branch, pr, base, plan.files.length > 0) }));
+  const into = [...open2].flatMap(([branch, { into: into2 }]) => into2 ? [[branch, into2]] : []);
+  const notices = into.map(([branch, pr]) => ({ message: openPullRequestNotice(branch, pr, base, plan.files.length > 0) }));
+  const refusals = [...open2].flatMap(
+    ([branch, { into: into2, elsewhere }]) => elsewhere && (plan.files.length > 0 || into2) ? [{ message: `dry run: a run would fail here: ${anotherBasesBranch(branch, base, elsewhere)}` }] : []
+  );
   const named3 = landings.map((l) => {
-    const pr = l.mode === "pull-request" ? open2.get(l.branch) : void 0;
+    const pr = l.mode === "pull-request" ? open2.get(l.branch)?.into : void 0;
     return pr ? { ...l, openPullRequest: pr } : l;
   });
-  return result(named3, { ...plan, warnings: [...plan.warnings, ...notices] });
+  return result(named3, { ...plan, warnings: [...plan.warnings, ...refusals, ...notices] });
 }
 function openPullRequestNotice(branch, pr, base, changes) {
   const run2 = changes ? "a run would update it, planned on its branch too (the values it carries stay, and a newer one a policy ranks higher is kept)" : "a run would plan on it too: one that proposes values this request moves back (a rollback) is rebuilt without them, or closed when nothing else is left on it";
@@ -54785,7 +55005,7 @@ async function landOnOpenPullRequests(ctx, request2, options2, plan, at, memory)
     at.base,
     groups2.map((g) => g.prBranch)
   );
-  const withOpen = groups2.filter((g) => open2.has(g.prBranch));
+  const withOpen = groups2.filter((g) => open2.get(g.prBranch)?.into !== void 0);
   return withOpen.length === 0 ? [] : land(ctx, request2, options2, plan, at, memory, withOpen);
 }
 function distinct(warnings) {
@@ -55901,7 +56121,7 @@ function misspelt(payload, key) {
 function checkVersion(v, field2) {
   if (v === void 0) throw new PayloadError(field2, `missing; expected ${PAYLOAD_VERSION} (the payload version)`);
   if (v !== PAYLOAD_VERSION) {
-    throw new PayloadError(field2, `version ${quoted(v)} is not supported; this gitops-promote reads version ${PAYLOAD_VERSION}`);
+    throw new PayloadError(field2, `version ${quoted2(v)} is not supported; this gitops-promote reads version ${PAYLOAD_VERSION}`);
   }
 }
 function checkImages(value, field2, nearly = "") {
@@ -55969,9 +56189,9 @@ function describe2(value) {
   if (value === null) return "null";
   if (Array.isArray(value)) return "a list";
   if (typeof value === "object") return "an object";
-  return `${typeof value} ${quoted(value)}`;
+  return `${typeof value} ${quoted2(value)}`;
 }
-function quoted(value) {
+function quoted2(value) {
   if (typeof value === "string") return quotedExcerpt(value);
   return typeof value === "object" && value !== null ? describe2(value) : JSON.stringify(value);
 }

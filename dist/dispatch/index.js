@@ -30916,12 +30916,22 @@ function createClient(options2) {
   );
 }
 
+// src/text/one-line.ts
+var BREAKS_LINE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029]/g;
+var SHORT = { "\n": "\\n", "\r": "\\r" };
+function oneLine(text) {
+  return text.replace(BREAKS_LINE, (c) => SHORT[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
 // src/text/quoted-excerpt.ts
 var EXCERPT_CHARACTERS = 100;
 function quotedExcerpt(text) {
-  if (text.length <= EXCERPT_CHARACTERS) return JSON.stringify(text);
+  if (text.length <= EXCERPT_CHARACTERS) return quoted(text);
   const cut = text.slice(0, EXCERPT_CHARACTERS).replace(/[\uD800-\uDBFF]$/, "");
-  return `${JSON.stringify(`${cut}\u2026`)} (${text.length} characters)`;
+  return `${quoted(`${cut}\u2026`)} (${text.length} characters)`;
+}
+function quoted(text) {
+  return oneLine(JSON.stringify(text));
 }
 
 // src/image/reference.ts
@@ -33543,7 +33553,7 @@ function misspelt(payload, key) {
 function checkVersion(v, field) {
   if (v === void 0) throw new PayloadError(field, `missing; expected ${PAYLOAD_VERSION} (the payload version)`);
   if (v !== PAYLOAD_VERSION) {
-    throw new PayloadError(field, `version ${quoted(v)} is not supported; this gitops-promote reads version ${PAYLOAD_VERSION}`);
+    throw new PayloadError(field, `version ${quoted2(v)} is not supported; this gitops-promote reads version ${PAYLOAD_VERSION}`);
   }
 }
 function checkImages(value, field, nearly = "") {
@@ -33689,9 +33699,9 @@ function describe(value) {
   if (value === null) return "null";
   if (Array.isArray(value)) return "a list";
   if (typeof value === "object") return "an object";
-  return `${typeof value} ${quoted(value)}`;
+  return `${typeof value} ${quoted2(value)}`;
 }
-function quoted(value) {
+function quoted2(value) {
   if (typeof value === "string") return quotedExcerpt(value);
   return typeof value === "object" && value !== null ? describe(value) : JSON.stringify(value);
 }
@@ -33843,12 +33853,12 @@ function workflowName(workflow) {
 }
 function workflowIssue(workflow) {
   const name = workflowName(workflow);
-  const quoted2 = JSON.stringify(workflow);
+  const quoted3 = JSON.stringify(workflow);
   if (name.trim() === "") return "is empty: name the workflow by its file name in .github/workflows/, e.g. promote.yml, or by its id";
   if (name.includes("/"))
-    return `${quoted2} is not a file of .github/workflows/, the only directory GitHub runs workflows from: name the workflow by its file name there, e.g. promote.yml`;
+    return `${quoted3} is not a file of .github/workflows/, the only directory GitHub runs workflows from: name the workflow by its file name there, e.g. promote.yml`;
   if (!/^[0-9]+$/.test(name) && !/\.ya?ml$/.test(name))
-    return `${quoted2} is neither a workflow's file name nor its id: a workflow file's name ends in .yml or .yaml${didYouMean(`${name}.yml`)}`;
+    return `${quoted3} is neither a workflow's file name nor its id: a workflow file's name ends in .yml or .yaml${didYouMean(`${name}.yml`)}`;
   return void 0;
 }
 function workflowFile(workflow) {

@@ -1808,12 +1808,22 @@ var require_picomatch2 = __commonJS({
   }
 });
 
+// src/text/one-line.ts
+var BREAKS_LINE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029]/g;
+var SHORT = { "\n": "\\n", "\r": "\\r" };
+function oneLine(text2) {
+  return text2.replace(BREAKS_LINE, (c) => SHORT[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
 // src/text/quoted-excerpt.ts
 var EXCERPT_CHARACTERS = 100;
 function quotedExcerpt(text2) {
-  if (text2.length <= EXCERPT_CHARACTERS) return JSON.stringify(text2);
+  if (text2.length <= EXCERPT_CHARACTERS) return quoted(text2);
   const cut = text2.slice(0, EXCERPT_CHARACTERS).replace(/[\uD800-\uDBFF]$/, "");
-  return `${JSON.stringify(`${cut}\u2026`)} (${text2.length} characters)`;
+  return `${quoted(`${cut}\u2026`)} (${text2.length} characters)`;
+}
+function quoted(text2) {
+  return oneLine(JSON.stringify(text2));
 }
 
 // src/text/escape-regexp.ts
@@ -3378,8 +3388,10 @@ function noDigestFieldWarning(image, fix = "a digest field beside the tag would 
 
 // src/image/split-image.ts
 var SPLIT_IMAGE_KEYS = /* @__PURE__ */ new Set(["repository", "name", "registry", "tag", "digest"]);
+var IMAGE_KEY = "image";
 function splitImage(field2) {
-  return { repository: field2("repository") ?? field2("name"), registry: field2("registry"), tag: field2("tag"), digest: field2("digest") };
+  const repository = field2("repository") ?? (field2(IMAGE_KEY) === void 0 ? field2("name") : void 0);
+  return { repository, registry: field2("registry"), tag: field2("tag"), digest: field2("digest") };
 }
 function splitImageName(registry, repository) {
   return registry ? `${registry}/${repository}` : repository;
@@ -3468,15 +3480,19 @@ var PART_KEYS = {
   name: /* @__PURE__ */ new Set(["repository", "name", "newName"]),
   digest: /* @__PURE__ */ new Set(["digest"])
 };
+var PARTS = Object.keys(PART_KEYS);
 function misfitWarning(marker, field2, key, old) {
   const marks = `Flux setter "${marker.setter}" marks ${field2}`;
   const written = (value) => `${value || '""'} is written there, as Flux writes a marked field`;
-  const named2 = (part) => key !== void 0 && PART_KEYS[part].has(key);
+  const named2 = key === void 0 ? void 0 : PARTS.find((part) => PART_KEYS[part].has(key));
   if (marker.field === "ref") {
-    if (!named2("tag")) return void 0;
+    if (named2 !== "tag") return void 0;
     return (value) => `${marks}, a tag field, with the whole reference: ${written(value)}, and kustomize or the chart reads it as a tag (name:${value}); mark it {"$imagepolicy": "${marker.key}:tag"} to set the tag alone`;
   }
-  if (named2(marker.field) || !holdsWholeReference(marker.field, old)) return void 0;
+  if (named2 === marker.field) return void 0;
+  if (named2 !== void 0)
+    return (value) => `${marks}, a ${named2} field, with the ${marker.field} alone: ${written(value)}, and what reads the field reads it as a ${named2}; mark it {"$imagepolicy": "${marker.key}:${named2}"} to set the ${named2}`;
+  if (!holdsWholeReference(marker.field, old)) return void 0;
   return (value) => `${marks}, which holds a whole reference (${old}), with its ${marker.field} alone: ${written(value)}, and the field then holds only that; mark it {"$imagepolicy": "${marker.key}"} to set the whole reference`;
 }
 function holdsWholeReference(field2, text2) {
@@ -10022,7 +10038,9 @@ function parseDocument(source, options = {}) {
 // src/text/line-index.ts
 var LineIndex = class {
   #starts;
+  #firstColumn;
   constructor(text2) {
+    this.#firstColumn = firstColumn(text2);
     const starts = [0];
     if (!text2.includes("\r")) {
       for (let i = text2.indexOf("\n"); i >= 0; i = text2.indexOf("\n", i + 1)) starts.push(i + 1);
@@ -10051,7 +10069,15 @@ var LineIndex = class {
   lineStart(line) {
     return this.#starts[line - 1];
   }
+  /** 1-based column (in UTF-16 units) of an offset; a leading byte order mark is no column. */
+  columnAt(offset) {
+    const line = this.lineAt(offset);
+    return Math.max(1, offset - (line === 1 ? this.#firstColumn : this.#starts[line - 1]) + 1);
+  }
 };
+function firstColumn(text2) {
+  return text2.startsWith("\uFEFF") ? 1 : 0;
+}
 function lineBreaks(text2, start = 0, end = text2.length) {
   let count = 0;
   for (let i = start; i < end; i++) {
@@ -10069,7 +10095,7 @@ function columnAt(text2, offset) {
     const c = text2.charCodeAt(start - 1);
     if (c === 10 || c === 13 && text2.charCodeAt(start) !== 10) break;
   }
-  return offset - start + 1;
+  return Math.max(1, offset - (start === 0 ? firstColumn(text2) : start) + 1);
 }
 
 // src/yaml/node.ts
@@ -10632,10 +10658,9 @@ var YamlFile = class {
   lineAt(offset) {
     return this.lineIndex().lineAt(offset);
   }
-  /** Offset where the line holding `offset` starts; lines end as lineAt counts them. */
-  lineStart(offset) {
-    const lines = this.lineIndex();
-    return lines.lineStart(lines.lineAt(offset));
+  /** 1-based column of a character offset, on lines as lineAt counts them; a leading byte order mark is no column. */
+  columnAt(offset) {
+    return this.lineIndex().columnAt(offset);
   }
   lineIndex() {
     return this.lines ??= new LineIndex(this.text);
@@ -10665,17 +10690,20 @@ function parseWithPackage(text2) {
   return documents2.map((document) => document.contents && toNode(document.contents));
 }
 function packageDocuments(text2) {
+  const linear = packageParse(text2, false);
+  return linear.documents.some((document) => repeatsKey(document.contents)) ? packageParse(text2, true) : linear;
+}
+function packageParse(text2, uniqueKeys) {
   const marked = text2.startsWith("\uFEFF");
-  const source = marked ? `
-${text2.slice(1)}` : text2;
-  const parse3 = (uniqueKeys) => {
-    const lines = new LineCounter();
-    if (marked) lines.addNewLine = (offset) => offset === 1 ? lines.lineStarts.length : lines.lineStarts.push(offset);
-    const parsed = parseAllDocuments(source, { uniqueKeys, lineCounter: lines });
-    return { documents: Array.isArray(parsed) ? parsed : [], lines };
-  };
-  const linear = parse3(false);
-  return linear.documents.some((document) => repeatsKey(document.contents)) ? parse3(true) : linear;
+  const lines = new LineCounter();
+  if (marked) {
+    lines.addNewLine = (offset) => offset === 0 ? lines.lineStarts.length : lines.lineStarts.push(offset);
+    const { linePos } = lines;
+    lines.linePos = (offset) => linePos(Math.max(offset, 1));
+  }
+  const parsed = parseAllDocuments(marked ? `
+${text2.slice(1)}` : text2, { uniqueKeys, lineCounter: lines });
+  return { documents: Array.isArray(parsed) ? parsed : [], lines };
 }
 function repeatsKey(node2) {
   if (isPair(node2)) return repeatsKey(node2.key) || repeatsKey(node2.value);
@@ -10787,12 +10815,12 @@ function misreadAs(held, next) {
   if (held === next) return void 0;
   const heldType = nonStringType(held);
   const as = (type) => `${next} is written as a ${type}, as the field held ${heldType === type ? "one" : heldType === void 0 ? held : `a ${heldType}`}`;
-  const quoted2 = `give it quoted (${JSON.stringify(next)})`;
+  const quoted3 = `give it quoted (${JSON.stringify(next)})`;
   const read = numberRead(next);
-  if (read !== void 0) return read === next ? void 0 : `${as("number")}, which YAML reads as ${read}; to set the text ${next}, ${quoted2}`;
+  if (read !== void 0) return read === next ? void 0 : `${as("number")}, which YAML reads as ${read}; to set the text ${next}, ${quoted3}`;
   const boolean = yaml11Boolean(next);
   if (boolean === void 0 || yaml11Boolean(held) !== void 0) return void 0;
-  return `${as("boolean")}, which Helm and kubectl (YAML 1.1) read as ${boolean} but YAML 1.2 readers (the yaml npm package, go-yaml v3) as the string "${next}"; write ${boolean} for the boolean, or ${quoted2} for the text`;
+  return `${as("boolean")}, which Helm and kubectl (YAML 1.1) read as ${boolean} but YAML 1.2 readers (the yaml npm package, go-yaml v3) as the string "${next}"; write ${boolean} for the boolean, or ${quoted3} for the text`;
 }
 function isPrintable(code) {
   return code >= 32 && code <= 126 || code >= 160 && code <= 55295 && code !== 8232 && code !== 8233 || code >= 57344 && code <= 65533 && code !== 65279 || code >= 65536;
@@ -10888,15 +10916,11 @@ function pairInsertion(file, map2, keys, value) {
     return { start: valueEnd, end: valueEnd, insert: `, ${pair}${text2[valueEnd] === "#" ? " " : ""}` };
   }
   if (map2.pairs.some((pair) => pair.key.kind !== "scalar")) {
-    throw new SourceError(
-      `cannot add '${keys.join(".")}' to a mapping with a complex ('? ...') key`,
-      file.lineAt(mapStart),
-      mapStart - file.lineStart(mapStart) + 1
-    );
+    throw new SourceError(`cannot add '${keys.join(".")}' to a mapping with a complex ('? ...') key`, file.lineAt(mapStart), file.columnAt(mapStart));
   }
-  const lineStart = file.lineStart(mapStart);
-  const properties = /(?:[&!][^\s]*[ \t]+)+$/.exec(text2.slice(lineStart, mapStart))?.[0].length ?? 0;
-  const indent = " ".repeat(mapStart - lineStart - properties);
+  const before = file.columnAt(mapStart) - 1;
+  const properties = /(?:[&!][^\s]*[ \t]+)+$/.exec(text2.slice(mapStart - before, mapStart))?.[0].length ?? 0;
+  const indent = " ".repeat(before - properties);
   const lastPair = map2.pairs[map2.pairs.length - 1];
   const lastNode = lastPair?.value ?? lastPair?.key;
   const pairAt = (eol2) => keys.map((key, i) => `${indent}${"  ".repeat(i)}${renderScalar(key, "plain", false)}:`).join(eol2) + ` ${renderScalar(value, "plain", false)}`;
@@ -10935,7 +10959,7 @@ function nullFilling(file, target, keys, value) {
   const rest = text2.slice(node2.start).search(/[\r\n]/);
   const at = rest < 0 ? text2.length : node2.start + rest;
   const eol = text2.startsWith("\r\n", at) ? "\r\n" : text2[at] ?? /\r\n|\r|\n/.exec(text2)?.[0] ?? "\n";
-  const indent = " ".repeat(key.start - file.lineStart(key.start) + 2);
+  const indent = " ".repeat(file.columnAt(key.start) - 1 + 2);
   const lines = keys.map((name, i) => `${eol}${indent}${"  ".repeat(i)}${renderScalar(name, "plain", false)}:`);
   return { start: at, end: at, insert: `${lines.join("")} ${renderScalar(value, "plain", false)}` };
 }
@@ -11233,8 +11257,8 @@ function setFromSpec(text2, spec, create, setsToo, fieldName) {
   return setYamlPath(text2, path, value, { create, typed: value === raw, ...setsToo && { setsToo }, ...fieldName && { fieldName } });
 }
 function unquote(value) {
-  const quoted2 = value.length >= 2 && (value[0] === '"' || value[0] === "'") && value.at(-1) === value[0];
-  return quoted2 ? value.slice(1, -1) : value;
+  const quoted3 = value.length >= 2 && (value[0] === '"' || value[0] === "'") && value.at(-1) === value[0];
+  return quoted3 ? value.slice(1, -1) : value;
 }
 function nullWords(text2) {
   return text2 === "" ? "empty (null)" : /^null$/i.test(text2) ? "null" : `null (${text2})`;
@@ -11352,7 +11376,7 @@ function setYamlPathAbout(text2, path, value, options = {}) {
   const segments = parsePath(path, void 0, options.fieldName);
   const file = new YamlFile(text2);
   const fail2 = (message, offset) => {
-    throw new SourceError(`${path}: ${message}`, file.lineAt(offset), offset - file.lineStart(offset) + 1);
+    throw new SourceError(`${path}: ${message}`, file.lineAt(offset), file.columnAt(offset));
   };
   let deepest;
   for (const [index, document] of file.documents.entries()) {
@@ -11901,13 +11925,39 @@ function writeVersion(plan, pair, { writes: writes2, adds = [] }, judge, say, la
   return true;
 }
 
+// src/yaml/unset-fields.ts
+function leftText(plan, root, node2) {
+  return isFlowScalar(node2) ? plan.valueOf(node2) : heldText(plan, root, node2);
+}
+function warnUnset(plan, { start, image, repository }, fields, reason) {
+  const unset = fields.filter((field2) => field2.value !== void 0 && field2.value !== field2.held);
+  if (unset.length === 0) return;
+  const named2 = [formatPath(unset[0].path), ...unset.slice(1).map((field2) => field2.key)].join(" and ");
+  plan.warn(
+    unset.find((field2) => field2.node)?.node?.start ?? start,
+    `${named2} ${unset.length > 1 ? "are" : "is"} not set for ${image}: ${reason(unset)}`,
+    void 0,
+    { reason: "unmoved", image: repository }
+  );
+}
+function markedReason(mapping, marked) {
+  return (unset) => `${mapping} has a Flux marker on ${marked.join(" and ")}, so it is left to its markers, as Flux sets only the fields they mark; ${markAdvice(unset)} too to have ${unset.length > 1 ? "them" : "it"} set`;
+}
+function markAdvice(unset) {
+  const written = unset.filter((field2) => field2.node !== void 0).map(({ key, suffix }) => `${key} (its setter's ":${suffix}")`);
+  const missing = unset.filter((field2) => field2.node === void 0).map(({ key, suffix }) => `${key}: (marked with its setter's ":${suffix}")`);
+  const listed = (verb, fields) => fields.length > 0 ? [`${verb} ${fields.join(" and ")}`] : [];
+  return [...listed("mark", written), ...listed("add", missing)].join(" and ");
+}
+
 // src/yaml/helm.ts
 function setHelmImage(image, incoming, plan, document, paired2) {
   const { repository, registry, tag, digest } = image;
   const repositoryNode = repository?.node;
   if (!tag || paired2 === void 0 && !isFlowScalar(repositoryNode)) return;
   const tagNode = tag.node;
-  if (claimedOwn(plan, [repository, registry, tag, digest])) return;
+  const marked = HELM_ROLES.filter((role) => claimedOwn(plan, [image[role]]));
+  if (marked.length > 0) return warnLeftPair(image, marked, incoming, plan, document, paired2);
   const registryText = scalarText(registry?.node);
   const name = paired2 ?? splitImageName(registryText, scalarText(repositoryNode));
   const update = incoming.get(normalizeRepository(name) ?? "");
@@ -11933,6 +11983,28 @@ function setHelmImage(image, incoming, plan, document, paired2) {
     { field: digest, node: isFlowScalar(digestNode) ? digestNode : void 0, value: next.digest }
   ].filter((w) => w.field !== void 0 && w.node !== void 0 && w.value !== void 0);
   writeVersion(plan, { ...pair, name, next }, { writes: writes2 }, helmReader(plan, incoming), say, { kind: "helm", document, repository: ofImage });
+}
+var HELM_ROLES = ["repository", "registry", "tag", "digest"];
+function warnLeftPair(image, marked, incoming, plan, document, paired2) {
+  const { root } = document;
+  const { registry, repository, tag, digest } = image;
+  const left = (field2) => leftText(plan, root, field2?.node);
+  const name = paired2 ?? splitImageName(left(registry), left(repository) ?? "");
+  const update = incoming.get(normalizeRepository(name) ?? "");
+  if (!update) return;
+  const { next } = decide(update, tagText(plan, root, tag?.node) ?? "", digest && heldText(plan, root, digest.node));
+  if (!next) return;
+  const keyOf = (role) => image.path ? String(image[role].path.at(-1)) : role;
+  const fields = ["tag", "digest"].filter((role) => image[role] !== void 0 && !marked.includes(role)).map((role) => {
+    const field2 = image[role];
+    return { key: keyOf(role), path: field2.path, node: field2.node, held: left(field2), value: next[role], suffix: role };
+  });
+  const at = {
+    start: ownStart(image) ?? 0,
+    image: formatImageRef({ name, tag: next.tag, digest: next.digest || void 0 }),
+    repository: update.image.repository
+  };
+  warnUnset(plan, at, fields, markedReason(formatPath(image.path?.length ? image.path : tag?.path ?? []), marked.map(keyOf)));
 }
 function decide(update, tag, digest) {
   return nextSplitImage(update, { tag, digest });
@@ -12070,12 +12142,12 @@ function editList(entries, path, document, incoming, plan, fieldName) {
     const field2 = (key) => read(key)?.node;
     const site = { start: entry.start, at, read };
     const marked = ENTRY_FIELDS.filter((key) => claimedOwn(plan, [read(key)]));
-    if (marked.length > 0) return warnUnset(plan, document, site, incoming, marked, markedReason(at, marked));
+    if (marked.length > 0) return warnLeftEntry(plan, document, site, incoming, marked, markedReason(formatPath(at), marked));
     const newName = scalarText(field2("newName"));
     const name = newName || scalarText(field2("name")) || "";
     const update = incoming.get(normalizeRepository(name) ?? "");
     if (update && !scalarText(field2("name")))
-      return warnUnset(
+      return warnLeftEntry(
         plan,
         document,
         site,
@@ -12118,29 +12190,23 @@ function editList(entries, path, document, incoming, plan, fieldName) {
     });
   });
 }
-function warnUnset(plan, document, { start, at, read }, incoming, skip, reason) {
+function warnLeftEntry(plan, document, { start, at, read }, incoming, skip, reason) {
   const written = (key) => heldText(plan, document.root, read(key)?.node);
-  const held = (key) => {
-    const node2 = read(key)?.node;
-    return isFlowScalar(node2) ? plan.valueOf(node2) : written(key);
-  };
+  const held = (key) => leftText(plan, document.root, read(key)?.node);
   const name = held("newName") || held("name") || "";
   const update = incoming.get(normalizeRepository(name) ?? "");
   const next = update && pendingVersion(update, versionOf(written("newTag"), written("digest"))).next;
   if (!next) return;
   const values = entryValues(next, read("digest") !== void 0);
-  const unset = VERSION_FIELDS.filter((key) => !skip.includes(key) && values[key] !== void 0 && values[key] !== held(key));
-  if (unset.length === 0) return;
-  const fields = [formatPath([...at, unset[0]]), ...unset.slice(1)].join(" and ");
-  plan.warn(
-    unset.map((key) => read(key)?.node).find((node2) => node2)?.start ?? start,
-    `${fields} ${unset.length > 1 ? "are" : "is"} not set for ${formatImageRef({ name, ...next })}: ${reason(unset)}`,
-    void 0,
-    { reason: "unmoved", image: update.image.repository }
-  );
-}
-function markedReason(at, marked) {
-  return (unset) => `${formatPath(at)} has a Flux marker on ${marked.join(" and ")}, and an entry a marker claims is left to its markers, as Flux sets only the fields they mark; mark ${unset.map((key) => `${key} (its setter's ":${MARKER_SUFFIX[key]}")`).join(" and ")} too to have ${unset.length > 1 ? "them" : "it"} set`;
+  const fields = VERSION_FIELDS.filter((key) => !skip.includes(key)).map((key) => ({
+    key,
+    path: [...at, key],
+    node: read(key)?.node,
+    held: held(key),
+    value: values[key],
+    suffix: MARKER_SUFFIX[key]
+  }));
+  warnUnset(plan, { start, image: formatImageRef({ name, ...next }), repository: update.image.repository }, fields, reason);
 }
 var MARKER_SUFFIX = { newTag: "tag", digest: "digest" };
 function entryValues(next, hasDigest) {
@@ -12902,7 +12968,9 @@ function singleQuoted2(body) {
   const reading = readMarker(json);
   if (reading === void 0 || !("marker" in reading)) return void 0;
   return {
-    ignored: `${body.trim()} is no Flux setter marker: Flux reads a marker as JSON, whose strings are double-quoted, so it ignores this one and the value is treated as unmarked; write # ${json.trim()}`
+    ignored: oneLine(
+      `${body.trim()} is no Flux setter marker: Flux reads a marker as JSON, whose strings are double-quoted, so it ignores this one and the value is treated as unmarked; write # ${json.trim()}`
+    )
   };
 }
 function stringObject(text2) {
@@ -12921,7 +12989,7 @@ function stringObject(text2) {
   return fields;
 }
 function malformed(body, reason) {
-  return `malformed Flux setter marker ${body.trim()}: ${reason}; Flux ignores it, so the value is left as it is`;
+  return oneLine(`malformed Flux setter marker ${body.trim()}: ${reason}; Flux ignores it, so the value is left as it is`);
 }
 function unknownSetterWarning(marker, known) {
   if (!known?.has(marker.key)) return `no image is configured for Flux setter "${marker.setter}"; the marked value is left as it is`;
@@ -13029,6 +13097,19 @@ var MarkedFields = class {
     );
   }
 };
+
+// src/text/escaped-edit.ts
+function escapedEdit(decoded, after, encode2) {
+  const { text: before, map: map2 } = decoded;
+  let same = 0;
+  while (same < before.length && same < after.length && before[same] === after[same]) same++;
+  let tail = 0;
+  while (tail < before.length - same && tail < after.length - same && before[before.length - 1 - tail] === after[after.length - 1 - tail]) tail++;
+  while (same > 0 && map2[same] === map2[same - 1]) same--;
+  while (tail > 0 && map2[before.length - tail] === map2[before.length - tail - 1]) tail--;
+  const insert = encode2(after.slice(same, after.length - tail));
+  return insert === void 0 ? void 0 : { start: map2[same], end: map2[before.length - tail], insert };
+}
 
 // src/text/word-screen.ts
 function wordScreen(words) {
@@ -13157,7 +13238,7 @@ for (let c = 0; c < 128; c++) {
   const letter = c >= 97 && c <= 122 || c >= 65 && c <= 90 || c === 95;
   const digit = c >= 48 && c <= 57;
   IDENT_PART[c] = letter || digit ? 1 : 0;
-  CLASS[c] = letter ? C.Ident : digit ? C.Digit : c === 34 || c === 39 ? C.Quote : c === 32 || c === 9 || c === 12 ? C.Space : c === 10 || c === 13 ? C.Newline : c === 35 ? C.Hash : c === 92 ? C.Backslash : c === 36 ? C.Dollar : C.Other;
+  CLASS[c] = letter ? C.Ident : digit ? C.Digit : c === 34 || c === 39 ? C.Quote : c === 32 || c === 9 || c === 11 || c === 12 ? C.Space : c === 10 || c === 13 ? C.Newline : c === 35 ? C.Hash : c === 92 ? C.Backslash : c === 36 ? C.Dollar : C.Other;
   STRING_SPECIAL[c] = c === 92 || c === 34 || c === 39 || c === 10 || c === 13 || c === 36 ? 1 : 0;
 }
 function isIdentStart(c) {
@@ -13167,6 +13248,9 @@ function isIdentPart(c) {
   return c < 128 && IDENT_PART[c] === 1;
 }
 var UNICODE_ID_START = new RegExp("\\p{ID_Start}", "u");
+function isSpace(c) {
+  return c < 128 ? CLASS[c] === C.Space : c === 133 || c === 8206 || c === 8207 || c === 8232 || c === 8233;
+}
 var UNICODE_ID_CONTINUE = new RegExp("\\p{ID_Continue}", "u");
 var Landmarks = class {
   #text = "";
@@ -13358,7 +13442,11 @@ function tokenize(text2) {
           continue;
         }
       }
-      if (c > 127 && !UNICODE_ID_START.test(String.fromCodePoint(text2.codePointAt(i)))) fail(source, i, unexpectedCharacter(text2.codePointAt(i)));
+      if (c > 127 && !UNICODE_ID_START.test(String.fromCodePoint(text2.codePointAt(i)))) {
+        if (!isSpace(c)) fail(source, i, unexpectedCharacter(text2.codePointAt(i)));
+        i++;
+        continue;
+      }
       i = scanName(text2, c >= 55296 && c <= 56319 ? i + 2 : i + 1);
       out.push(T.Name, s, i, 0);
       continue;
@@ -13732,37 +13820,45 @@ var SIMPLE_ESCAPES2 = { "\\": "\\", "'": "'", '"': '"', a: "\x07", b: "\b", f: "
 function stringLiteralValue(raw) {
   const { style, body } = readStringLiteral(raw);
   const text2 = style.triple ? dedent(body) : body;
-  if (style.prefix !== "" || !text2.includes("\\")) return text2;
+  return style.prefix !== "" || !text2.includes("\\") ? text2 : decodeEscapes(text2).text;
+}
+function decodeEscapes(text2) {
   let out = "";
+  const map2 = [];
+  const put = (value, at) => {
+    out += value;
+    for (let k = 0; k < value.length; k++) map2.push(at);
+  };
   for (let i = 0; i < text2.length; i++) {
     const c = text2[i];
     if (c !== "\\" || i + 1 >= text2.length) {
-      out += c;
+      put(c, i);
       continue;
     }
     const d = text2[i + 1];
     const simple = SIMPLE_ESCAPES2[d];
     if (simple !== void 0) {
-      out += simple;
+      put(simple, i);
       i++;
     } else if (d === "$" && text2[i + 2] === "{") {
-      out += "$";
+      put("$", i);
       i++;
     } else if (d === "\n" || d === "\r") {
       i += d === "\r" && text2[i + 2] === "\n" ? 2 : 1;
     } else if (d >= "0" && d <= "7") {
       const m = /^[0-7]{1,3}/.exec(text2.slice(i + 1))[0];
-      out += String.fromCodePoint(parseInt(m, 8));
+      put(String.fromCodePoint(parseInt(m, 8)), i);
       i += m.length;
     } else if ((d === "x" || d === "u" || d === "U") && isCodePoint(text2.slice(i + 2, i + 2 + hexLength(d)), hexLength(d))) {
       const len = hexLength(d);
-      out += String.fromCodePoint(parseInt(text2.slice(i + 2, i + 2 + len), 16));
+      put(String.fromCodePoint(parseInt(text2.slice(i + 2, i + 2 + len), 16)), i);
       i += 1 + len;
     } else {
-      out += c;
+      put(c, i);
     }
   }
-  return out;
+  map2.push(text2.length);
+  return { text: out, map: map2 };
 }
 function isCodePoint(hex, length) {
   return hex.length === length && /^[0-9a-fA-F]+$/.test(hex) && parseInt(hex, 16) <= 1114111;
@@ -14427,7 +14523,7 @@ function* markerComments(tokens) {
     const comment = text2.slice(start, end);
     const line = tokens.source.line(start);
     while (token + 1 < tokens.count && tokens.end[token + 1] <= start) token++;
-    if (/^[ \t]*$/.test(text2.slice(tokens.source.lineStart(start), start))) {
+    if ([...text2.slice(tokens.source.lineStart(start), start)].every((c2) => isSpace(c2.charCodeAt(0)))) {
       yield { comment, start, line, ownLine: true };
       continue;
     }
@@ -14759,10 +14855,11 @@ function assertSafeBody(value, line) {
   if (/["'\\\r\n]|\$\{/.test(value)) throw new SourceError(`refusing to write ${JSON.stringify(value)} into a KCL string`, line);
 }
 var ImageEditor = class {
-  constructor(tokens, request, overridden, literalTyped) {
+  constructor(tokens, request, overridden, literalTyped, statements) {
     this.tokens = tokens;
     this.request = request;
     this.literalTyped = literalTyped;
+    this.statements = statements;
     this.typedInOrder = [...literalTyped.keys()];
     this.setInFile = new Set(overridden.repositories);
     this.setPaths = [...overridden.paths ?? []];
@@ -14775,6 +14872,7 @@ var ImageEditor = class {
   tokens;
   request;
   literalTyped;
+  statements;
   edits = [];
   warnings = [];
   marked;
@@ -14798,6 +14896,8 @@ var ImageEditor = class {
   typedInOrder;
   /** Where the walk met strings, kept only when a `--set` may set their field (it answers for their warnings). */
   fieldAt = /* @__PURE__ */ new Map();
+  /** Each name's top-level assignments (assignedStrings), read once, when a warning first asks. */
+  #assigned;
   walk(expr, path) {
     switch (expr.type) {
       case "string":
@@ -14866,10 +14966,13 @@ var ImageEditor = class {
     for (const item of items) {
       if (item.type !== "entry" || item.key.parts === void 0 || !nested && item.key.parts.length !== 1) continue;
       const { parts } = item.key;
-      let config = into;
-      for (const part of parts.slice(0, -1)) config = childConfig(config, part, false);
-      const key = parts[parts.length - 1];
       const entryPath = { parent: path, step: item };
+      let config = into;
+      for (const [i, part] of parts.entries()) {
+        if (part === IMAGE_KEY) config.fields.set(part, { path: entryPath, token: item.key.first });
+        if (i < parts.length - 1) config = childConfig(config, part, false);
+      }
+      const key = parts[parts.length - 1];
       const string2 = this.stringValue(item.value);
       if (string2 !== void 0) {
         if (SPLIT_IMAGE_KEYS.has(key) && !(this.tokens.flags[string2.token] & StringFlag.Interpolated))
@@ -15036,10 +15139,11 @@ var ImageEditor = class {
    * Said at each, since a run that leaves them would otherwise read as one where every field
    * is up to date.
    */
-  warnUnreached(statements) {
+  warnUnreached() {
     const { tokens } = this;
     const concatenations = /* @__PURE__ */ new Set();
-    for (const t of this.stringsHolding(this.screens)) {
+    const strings = /* @__PURE__ */ new Set([...this.stringsHolding(this.screens), ...this.splitSpellings(this.screens)]);
+    for (const t of [...strings].sort((a, b) => a - b)) {
       if (this.claimed.has(t)) continue;
       const literal2 = this.literal(t);
       const line = this.line(literal2);
@@ -15047,7 +15151,7 @@ var ImageEditor = class {
       if (built !== void 0) {
         const { repository, variable, how, last } = built;
         if (!this.setInFile.has(repository.repository) && !this.setBySet(t, variable)) {
-          const message2 = `${nodeText(tokens, { first: t, last })} builds a reference of ${formatImageRef(repository)} ${how}, which is not edited; ${this.whereSet(variable, statements)}`;
+          const message2 = `${nodeText(tokens, { first: t, last })} builds a reference of ${formatImageRef(repository)} ${how}, which is not edited; ${this.whereSet(variable)}`;
           this.warnings.push({ line, message: message2 });
         }
         continue;
@@ -15069,7 +15173,7 @@ var ImageEditor = class {
         if (stale && !this.setInFile.has(stale.repository) && !this.setBySet(t, variable)) {
           const written = formatImageRef(stale);
           const left = "which is not edited (nor set by a Flux marker); left as it is (an override of its field sets it)";
-          const message2 = stale.tag === void 0 && stale.digest === void 0 ? `${literal2.body} builds a reference of ${written} with \${...}, which is not edited; ${this.whereSet(variable, statements)}` : stale.digest === void 0 && literal2.body.includes(`${written}\${`) ? `${literal2.body} builds a tag of ${stale.name} with \${...}, ${left}` : `${literal2.body} holds ${written} in a string with \${...}, ${left}`;
+          const message2 = stale.tag === void 0 && stale.digest === void 0 ? `${literal2.body} builds a reference of ${written} with \${...}, which is not edited; ${this.whereSet(variable)}` : stale.digest === void 0 && literal2.body.includes(`${written}\${`) ? `${literal2.body} builds a tag of ${stale.name} with \${...}, ${left}` : `${literal2.body} holds ${written} in a string with \${...}, ${left}`;
           this.warnings.push({ line, message: message2 });
         }
         continue;
@@ -15082,7 +15186,7 @@ var ImageEditor = class {
         this.warnings.push({ line, message: `holds ${literal2.body} ${literalTypeWarning(typed)}` });
         continue;
       }
-      const construct = skippedConstruct(statements, t);
+      const construct = skippedConstruct(this.statements, t);
       const where2 = construct === void 0 ? "" : ` in ${construct},`;
       const message = `holds ${literal2.body}${where2} where images are not matched by repository; left as it is (add a Flux marker on its line to have it set)`;
       this.warnings.push({ line, message });
@@ -15093,12 +15197,10 @@ var ImageEditor = class {
    * `_registry + "/web:" + _tag`, `"${_registry}/web:${_tag}"`, `_registry + "/web:1.2.3"`. No
    * rule edits them, and no string in them holds the repository: named, as interpolations are.
    */
-  warnRegistryBuilt(statements) {
+  warnRegistryBuilt() {
     const { tokens } = this;
-    const constants = stringConstants(statements, tokens, (t) => this.literal(t));
-    if (constants.size === 0) return;
     for (const t of this.stringsHolding(this.tails)) {
-      const built = this.builtOnRegistry(t, constants);
+      const built = this.builtOnRegistry(t);
       if (built === void 0 || this.setInFile.has(built.repository.repository)) continue;
       const { repository, registry, first, last, version } = built;
       const text2 = nodeText(tokens, { first, last });
@@ -15107,7 +15209,7 @@ var ImageEditor = class {
       const about = { reason: "unmoved", image: repository.repository, lines: [registry.line] };
       if (version.variable !== void 0) {
         if (this.setBySet(t, version.variable)) continue;
-        const message = `${text2} builds a reference of ${formatImageRef(repository)} ${from} and ${version.variable}, which is not edited; ${this.whereSet(version.variable, statements)}`;
+        const message = `${text2} builds a reference of ${formatImageRef(repository)} ${from} and ${version.variable}, which is not edited; ${this.whereSet(version.variable)}`;
         this.warnings.push({ line, message, about });
         continue;
       }
@@ -15126,7 +15228,7 @@ var ImageEditor = class {
    * constant, then the path up to `:`), the constant, the expression's tokens, and its version:
    * a variable (`+ _tag`, `${_tag}`) or a tag written in the string.
    */
-  builtOnRegistry(t, constants) {
+  builtOnRegistry(t) {
     const { kind, flags } = this.tokens;
     const { body } = this.literal(t);
     let name;
@@ -15153,7 +15255,7 @@ var ImageEditor = class {
         version = { variable: nodeText(this.tokens, { first: t + 2, last }) };
       }
     }
-    const registry = constants.get(name);
+    const registry = this.registryConstant(name);
     const repository = registry && tryParseImageRef(`${registry.value}${path}`);
     if (!registry || !repository || repository.tag !== void 0 || repository.digest !== void 0 || !this.incoming.has(repository.repository))
       return void 0;
@@ -15225,15 +15327,44 @@ var ImageEditor = class {
    * marker on the interpolation is refused, so the advice names the variable and the lines of
    * its top-level string assignments when there are any (`_tag = "1.2.3"`).
    */
-  whereSet(variable, statements) {
+  whereSet(variable) {
     const elsewhere = 'set the version where that variable is set (a Flux ":tag" marker on its line, or an override)';
     if (variable === void 0 || variable.includes(".")) return elsewhere;
-    const lines = statements.flatMap(
-      (s) => s.type === "assign" && s.targets.includes(variable) && s.value.type === "string" && !(this.tokens.flags[s.value.token] & StringFlag.Interpolated) ? [this.line(this.literal(s.value.token))] : []
-    );
+    const lines = (this.assigned().get(variable) ?? []).flatMap((held) => held === void 0 ? [] : [this.line(held)]);
     if (lines.length === 0) return elsewhere;
     const at = lines.length === 1 ? `line ${lines[0]}` : `lines ${lines.join(", ")}`;
     return `set ${variable} (${at}) with a Flux ":tag" marker ${lines.length === 1 ? "on its line" : "on each"} or an override of ${variable}`;
+  }
+  /** A name assigned at the top level once, a plain string: what a reference built on it holds is known. */
+  registryConstant(name) {
+    const assigned = this.assigned().get(name);
+    const held = assigned?.length === 1 ? assigned[0] : void 0;
+    return held && { name, value: held.body, line: this.line(held) };
+  }
+  /** assignedStrings of the file, read on first use: most files have no warning that asks. */
+  assigned() {
+    return this.#assigned ??= assignedStrings(this.statements, this.tokens, (t) => this.literal(t));
+  }
+  /**
+   * The first string of each concatenation of literals whose joined text holds one of `needles`, also
+   * where no one string does (`"ghcr.io/acme/" + "app:1.0.0"`): read in one pass over the tokens, in a
+   * file that may spell one so (CONCATENATED_PATHS).
+   */
+  splitSpellings(needles) {
+    if (!CONCATENATED_PATHS.some((path) => this.text.includes(path))) return [];
+    const { kind, flags, count } = this.tokens;
+    const literal2 = (t) => kind[t] === T.String && !(flags[t] & StringFlag.Interpolated);
+    const found = [];
+    for (let first = 0; first < count; first++) {
+      if (!literal2(first) || kind[first + 1] !== T.Plus || !literal2(first + 2) || kind[first - 1] === T.Plus) continue;
+      let joined2 = this.literal(first).body;
+      for (let t = first + 2; literal2(t) && t - first < 2 * JOINED_LITERALS; t += 2) {
+        joined2 += this.literal(t).body;
+        if (kind[t + 1] !== T.Plus) break;
+      }
+      if (needles.some((needle) => joined2.includes(needle))) found.push(first);
+    }
+    return found;
   }
   /** The string tokens, in order, whose text holds one of `needles`: found by the needles' occurrences, not by reading every string. */
   stringsHolding(needles) {
@@ -15247,13 +15378,19 @@ var ImageEditor = class {
     }
     return [...found].sort((a, b) => a - b);
   }
-  /** The text between a string token's quotes, and where it is. */
+  /**
+   * The text between a string token's quotes, and where it is. A plain single-line literal's escapes
+   * (`\u002e`) are read as KCL reads them; a raw, triple-quoted or interpolated one's body is as written.
+   */
   literal(token) {
     const start = this.tokens.start[token];
     const end = this.tokens.end[token];
     const { style, body } = readStringLiteral(this.text.slice(start, end));
     const quotes = style.triple ? 3 : 1;
-    return { body, start: start + style.prefix.length + quotes, end: end - quotes };
+    const at = { start: start + style.prefix.length + quotes, end: end - quotes };
+    if (style.prefix !== "" || style.triple || !body.includes("\\") || this.tokens.flags[token] & StringFlag.Interpolated) return { body, ...at };
+    const escapes = decodeEscapes(body);
+    return { body: escapes.text, ...at, escapes };
   }
   visit(expr, path) {
     if (this.claimed.has(expr.token)) return;
@@ -15341,11 +15478,19 @@ var ImageEditor = class {
     const line = this.line(literal2);
     assertSafeBody(value, line);
     this.edits.push({
-      splice: { start: literal2.start, end: literal2.end, insert: value },
+      splice: literalSplice(literal2, value, this.text),
       change: { line, kind, key, old: literal2.body, new: value, ...repository !== void 0 && { repository } }
     });
   }
 };
+function literalSplice(literal2, value, text2) {
+  const whole = { start: literal2.start, end: literal2.end, insert: value };
+  if (literal2.escapes === void 0) return whole;
+  const edit = escapedEdit(literal2.escapes, value, (middle) => middle);
+  const body = text2.slice(literal2.start, literal2.end);
+  const written = body.slice(0, edit.start) + edit.insert + body.slice(edit.end);
+  return decodeEscapes(written).text === value ? { start: literal2.start + edit.start, end: literal2.start + edit.end, insert: edit.insert } : whole;
+}
 function literalTypeWarning(type) {
   return `in a value of the literal type ${type}: KCL refuses any value outside its literals, so it is left as it is (a type of str would let it be set)`;
 }
@@ -15360,21 +15505,25 @@ function versionVariable(body, stale) {
   if (stale.tag !== void 0 || stale.digest !== void 0) return void 0;
   return new RegExp(`${escapeRegExp(stale.name)}:\\$\\{\\s*([A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*)\\s*(?::[^}]*)?\\}`).exec(body)?.[1];
 }
-function stringConstants(statements, tokens, literal2) {
-  const constants = /* @__PURE__ */ new Map();
+function assignedStrings(statements, tokens, literal2) {
+  const assigned = /* @__PURE__ */ new Map();
   for (const s of statements) {
     if (s.type !== "assign") continue;
     const held = s.value.type === "string" && !(tokens.flags[s.value.token] & StringFlag.Interpolated) ? literal2(s.value.token) : void 0;
-    for (const name of s.targets)
-      constants.set(name, held === void 0 || constants.has(name) ? void 0 : { name, value: held.body, line: tokens.source.line(held.start) });
+    for (const name of new Set(s.targets)) {
+      const list = assigned.get(name);
+      if (list) list.push(held);
+      else assigned.set(name, [held]);
+    }
   }
-  return new Map([...constants].flatMap(([name, c]) => c === void 0 ? [] : [[name, c]]));
+  return assigned;
 }
+var CONCATENATED_PATHS = ['/" + "', "/' + '"];
 function registryTail(image) {
   return `/${image.repository.slice(image.repository.lastIndexOf("/") + 1)}:`;
 }
 function kclScreen(images) {
-  return wordScreen([MARKER_KEY, ...images.flatMap(kclScreenTokens)]);
+  return wordScreen([MARKER_KEY, ...CONCATENATED_PATHS, ...images.flatMap(kclScreenTokens)]);
 }
 function kclScreenTokens(image) {
   return [screenToken(image), registryTail(image)];
@@ -15389,7 +15538,7 @@ function editKcl(text2, request, overridden = {}) {
 function editCheckedKcl(text2, request, overridden = {}) {
   if (!kclScreen(request.images.map((u) => u.image))(text2)) return { text: text2, changes: [], warnings: [] };
   const module = parseKcl(text2);
-  const editor = new ImageEditor(module.tokens, request, overridden, literalTypes(module));
+  const editor = new ImageEditor(module.tokens, request, overridden, literalTypes(module), module.statements);
   editor.markLiterals();
   for (const statement of module.statements) {
     if (statement.type === "assign") {
@@ -15398,8 +15547,8 @@ function editCheckedKcl(text2, request, overridden = {}) {
       editor.walk(statement.value, { parent: void 0, target: statement.target });
   }
   editor.marked.writeAll();
-  editor.warnUnreached(module.statements);
-  editor.warnRegistryBuilt(module.statements);
+  editor.warnUnreached();
+  editor.warnRegistryBuilt();
   const edits = editor.edits.sort((a, b) => byPosition(a.splice, b.splice));
   return {
     text: applySplices(
@@ -15522,10 +15671,10 @@ function specSetting(text2) {
   if (spec.operation === "-") return void 0;
   const setting = { path: spec.path, text: spec.value };
   const value = readSpecValue(spec.value);
-  const quoted2 = (reference) => `write the reference alone as one quoted string: ${spec.path}="${reference}"`;
+  const quoted3 = (reference) => `write the reference alone as one quoted string: ${spec.path}="${reference}"`;
   if (value.kind === "other") {
     const hint = valueHint(spec, value)?.text;
-    return { ...setting, value: { form: value.form, advice: hint === void 0 ? quoted2 : () => hint } };
+    return { ...setting, value: { form: value.form, advice: hint === void 0 ? quoted3 : () => hint } };
   }
   if (value.kind === "expression") {
     const advice = value.expr.type === "string" ? (reference) => `write the version in the string itself, not through \${\u2026}: ${spec.path}="${reference}"` : spec.operation === "+=" ? () => "-O sets no list item, so keep the image in the .k file's list, where it is edited" : (reference) => `set the image in a spec of its own whose value is one quoted string (<field>="${reference}")`;
@@ -15538,20 +15687,7 @@ function specSetting(text2) {
     return { ...setting, value: { string: value.value, start: at + value.start, end: at + value.end, write } };
   }
   const whole = "an expression (KCL reads it as the string of its whole text)";
-  return { ...setting, value: { string: spec.value, start: at, end: at + spec.value.length, write: (string2) => string2, whole, advice: quoted2 } };
-}
-
-// src/text/escaped-edit.ts
-function escapedEdit(decoded, after, encode2) {
-  const { text: before, map: map2 } = decoded;
-  let same = 0;
-  while (same < before.length && same < after.length && before[same] === after[same]) same++;
-  let tail = 0;
-  while (tail < before.length - same && tail < after.length - same && before[before.length - 1 - tail] === after[after.length - 1 - tail]) tail++;
-  while (same > 0 && map2[same] === map2[same - 1]) same--;
-  while (tail > 0 && map2[before.length - tail] === map2[before.length - tail - 1]) tail--;
-  const insert = encode2(after.slice(same, after.length - tail));
-  return insert === void 0 ? void 0 : { start: map2[same], end: map2[before.length - tail], insert };
+  return { ...setting, value: { string: spec.value, start: at, end: at + spec.value.length, write: (string2) => string2, whole, advice: quoted3 } };
 }
 
 // src/yaml/kcl-settings.ts
@@ -16400,8 +16536,8 @@ var Planner = class {
    */
   warnWholeText(change, value, key, old) {
     const was = old && literalKind(this.tokens, old);
-    const quoted2 = value.tokens.kind.subarray(value.expr.first, value.expr.last + 1).includes(T.String);
-    if (!quoted2 && was !== "number" && was !== "boolean") return;
+    const quoted3 = value.tokens.kind.subarray(value.expr.first, value.expr.last + 1).includes(T.String);
+    if (!quoted3 && was !== "number" && was !== "boolean") return;
     const given = value.string;
     const from = old && was !== void 0 ? `${key}: ${nodeText(this.tokens, old)} (a ${was})` : key;
     const warning = {
@@ -18016,7 +18152,7 @@ function mayHoldFluxObjects(text2) {
 }
 function withoutFluxImageObjects(text2) {
   if (!mayHoldFluxObjects(text2)) return text2;
-  return lastBlanked.get(text2) ?? blankedFluxDocuments(text2, parseAllDocuments(text2, { uniqueKeys: false }));
+  return lastBlanked.get(text2) ?? blankedFluxDocuments(text2, packageParse(text2, false).documents);
 }
 var lastBlanked = /* @__PURE__ */ new Map();
 function blankedFluxDocuments(text2, docs) {
@@ -19322,6 +19458,12 @@ function linkSaid(path, end) {
   const link = end.link === path ? `${path} is a symbolic link to ${JSON.stringify(end.to)}` : `${path} lies behind the symbolic link ${end.link} (to ${JSON.stringify(end.to)})`;
   return `${link}, which ${end.file === void 0 ? end.why : `leads to ${end.file}`}`;
 }
+function notAFileSaid(path, present, links) {
+  const end = followLinks(path, present, links);
+  if (end === void 0) return { message: `${path} does not exist`, link: false };
+  const instead = end.file === void 0 ? "" : `: name ${end.file} instead`;
+  return { message: `${linkSaid(path, end)}; a symbolic link is never edited${instead}`, link: true };
+}
 
 // src/engine/diff.ts
 function splitLines2(text2) {
@@ -19560,10 +19702,8 @@ function humanReport(plan, options = {}) {
 function collectOverrides(valid, config, configPath, present, inScope, warnings, fieldName = byIndex, links = /* @__PURE__ */ new Map()) {
   const configured = config?.overrides ?? [];
   const missing = (file, i) => {
-    const end = followLinks(file, present, links);
-    if (end === void 0) return { message: `${fieldName("set", i)}: ${file} does not exist` };
-    const instead = end.file === void 0 ? "" : `: name ${end.file} instead`;
-    return { field: "set", message: `${fieldName("set", i)}: ${linkSaid(file, end)}; a symbolic link is never edited${instead}` };
+    const { message, link } = notAFileSaid(file, present, links);
+    return { ...link && { field: "set" }, message: `${fieldName("set", i)}: ${message}` };
   };
   const issues = valid.sets.flatMap(
     ({ file }, i) => !present.has(file) ? [missing(file, i)] : !inScope(file) ? [{ message: `${fieldName("set", i)}: ${file} is outside the paths to update` }] : []
@@ -19580,7 +19720,7 @@ function collectOverrides(valid, config, configPath, present, inScope, warnings,
   }
   return { byFile, issues };
 }
-async function checkConfiguredOverrides(source, overrides, configPath, present, create, fieldName) {
+async function checkConfiguredOverrides(source, overrides, configPath, present, create, fieldName, links = /* @__PURE__ */ new Map()) {
   const issues = [];
   const issue = (i, field2, message) => issues.push({
     file: configPath,
@@ -19591,7 +19731,8 @@ async function checkConfiguredOverrides(source, overrides, configPath, present, 
   overrides.forEach((o, i) => byFile.set(o.file, [...byFile.get(o.file) ?? [], i]));
   for (const [file, indexes] of byFile) {
     if (!present.has(file)) {
-      for (const i of indexes) issue(i, "file", `${file} does not exist`);
+      const { message } = notAFileSaid(file, present, links);
+      for (const i of indexes) issue(i, "file", message);
       continue;
     }
     const text2 = decodeUtf8(await source.read(file));
@@ -19866,7 +20007,7 @@ function fieldId(kind, path) {
   return keys && joined(keys);
 }
 function fieldKey(key) {
-  return key.replace(/\[(["'])(.*?)\1\]|\[(\d+)\]/g, (_, _quote, quoted2, index) => `.${quoted2 ?? index}`);
+  return key.replace(/\[(["'])(.*?)\1\]|\[(\d+)\]/g, (_, _quote, quoted3, index) => `.${quoted3 ?? index}`);
 }
 function applyFileOverrides(kind, text2, overrides, create, fieldName) {
   const setsToo = setsInFile(kind, overrides);
@@ -19903,7 +20044,7 @@ async function configOf2(source, present, request, create, links = /* @__PURE__ 
   const given = typeof request.config === "object" ? request.config : request.config === NO_CONFIG ? { targets: [], setters: /* @__PURE__ */ new Map(), overrides: [] } : void 0;
   if (given) return { config: given, configPath: GIVEN_CONFIG, given: true };
   const configPath = await configPathIn(request, source, present, links);
-  return { config: await loadConfig(source, present, configPath, request.config !== void 0, create, request.fieldName), configPath, given: false };
+  return { config: await loadConfig(source, present, configPath, request.config !== void 0, create, request.fieldName, links), configPath, given: false };
 }
 async function configPathIn(request, source, present, links) {
   const paths = configPathsOf(request);
@@ -19929,7 +20070,7 @@ async function configPathIn(request, source, present, links) {
     { field: "request", message: `${named2}${linkSaid(one.path, one.end)}: ${why}; put the file itself there, or link to a file of the tree` }
   ]);
 }
-async function loadConfig(source, present, path, required, create, fieldName = byIndex) {
+async function loadConfig(source, present, path, required, create, fieldName = byIndex, links = /* @__PURE__ */ new Map()) {
   if (!present.has(path)) {
     if (required) throw new RequestError([{ field: "config", message: `${fieldName("config")}: ${path} does not exist` }]);
     return void 0;
@@ -19940,7 +20081,7 @@ async function loadConfig(source, present, path, required, create, fieldName = b
     return parseConfig(text2, path);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    const tree = await checkConfiguredOverrides(source, error.config?.overrides ?? [], path, present, create, fieldName);
+    const tree = await checkConfiguredOverrides(source, error.config?.overrides ?? [], path, present, create, fieldName, links);
     throw new RequestError(
       ofField(
         "config",
@@ -20904,7 +21045,7 @@ var LFS_POINTER_SAID = "a Git LFS pointer: the tree holds only this pointer, and
 function utf16Said(mark) {
   return `UTF-16 text (byte order mark ${mark}), where only UTF-8 is read`;
 }
-async function unreadWarnings(source, unread, images) {
+async function unreadWarnings(source, unread, images, settersAt) {
   const warnings = [];
   for (const path of [...unread.keys()].sort()) {
     if (unread.get(path) === "lfs-pointer") {
@@ -20912,18 +21053,33 @@ async function unreadWarnings(source, unread, images) {
       continue;
     }
     const utf16 = utf16Text(await source.read(path));
-    const image = utf16 && images.find((image2) => holdsImage(path, utf16.text, image2));
-    if (!utf16 || !image) continue;
-    const at = spelledAt(deployedText(utf16.text), image);
-    const line = at === void 0 ? void 0 : new LineIndex(utf16.text).lineAt(at);
-    const byte = at === void 0 ? "" : ` (at byte ${2 + 2 * at})`;
+    const held = utf16 && (heldImage(path, utf16.text, images) ?? markedKey(path, utf16.text, settersAt(path)));
+    if (!utf16 || !held) continue;
+    const line = held.at === void 0 ? held.line : new LineIndex(utf16.text).lineAt(held.at);
+    const byte = held.at === void 0 ? "" : ` (at byte ${2 + 2 * held.at})`;
     warnings.push({
       file: path,
       ...line !== void 0 && { line },
-      message: `${utf16Said(utf16.mark)}: ${image.repository}${byte} is not edited for ${formatImageRef(image)}; save the file as UTF-8 to have it updated`
+      message: `${utf16Said(utf16.mark)}: ${held.what}${byte} is not ${held.change}; save the file as UTF-8 to have it updated`
     });
   }
   return warnings;
+}
+function heldImage(path, text2, images) {
+  const image = images.find((image2) => holdsImage(path, text2, image2));
+  return image && { what: image.repository, at: spelledAt(deployedText(text2), image), change: `edited for ${formatImageRef(image)}` };
+}
+function markedKey(path, text2, setters) {
+  if (setters.size === 0) return void 0;
+  const marked = fileMarkers(path, text2).find(({ marker }) => setters.has(marker.key));
+  if (marked === void 0) return void 0;
+  const { key } = marked.marker;
+  const lines = new LineIndex(text2);
+  const from = lines.lineStart(Math.max(1, marked.line - 1)) ?? 0;
+  const token = new RegExp(`${escapeRegExp(MARKER_TOKEN)}\\s*:\\s*"${escapeRegExp(key)}[":]`, "g");
+  token.lastIndex = from;
+  const at = token.exec(text2)?.index;
+  return { what: `the marker of Flux setter ${key}`, at, line: marked.line, change: `set to ${formatImageRef(setters.get(key).image)}` };
 }
 
 // src/engine/tree-reads.ts
@@ -22102,7 +22258,7 @@ async function planUpdate(listed, request) {
   const idlePaths = [];
   warnIdlePaths(config?.targets ?? [], targets, files, configPath, idlePaths);
   const { byFile: overridesByFile, issues } = collectOverrides(valid, config, configPath, present, inScope, warnings, request.fieldName, links);
-  issues.push(...ofField("config", await checkConfiguredOverrides(source, config?.overrides ?? [], configPath, present, create, request.fieldName)));
+  issues.push(...ofField("config", await checkConfiguredOverrides(source, config?.overrides ?? [], configPath, present, create, request.fieldName, links)));
   if (issues.length > 0) throw new RequestError(issues.map(unfiled));
   const run = runContext({
     valid,
@@ -22120,12 +22276,13 @@ async function planUpdate(listed, request) {
     create,
     fieldName: request.fieldName
   });
-  const { texts, readOnly } = await readCandidates(run, warnings);
+  const { texts, readOnly, unread } = await readCandidates(run, warnings);
   const kustomizations = kustomizationsIn(source, files, texts, run.treeRoot);
   const tagged = await kustomizeTaggedIn(kustomizations, texts, valid.images, run);
   const paired2 = await pairedTagsIn(kustomizations, texts, run, warnings);
   const resolved = resolveSetters(run, texts, warnings, [...texts.values()].some(mayHoldFluxObjects) ? await kustomizations(false) : void 0);
   const setters = { forFile: (path) => readsMarkers(path) ? resolved.forFile(path) : NO_SETTERS, fluxPoliciesAt: resolved.fluxPoliciesAt };
+  warnings.push(...await unreadWarnings(source, unread, valid.images, (path) => setters.forFile(path).setters));
   const inScopeTexts = [...texts].filter(([path]) => inScope(path));
   await warnReach(run, inScopeTexts, resolved, setters, warnings);
   const planned = planFiles(run, texts, readOnly, tagged, paired2, setters, warnings);
@@ -22257,8 +22414,7 @@ async function readCandidates(run, warnings) {
   };
   const read = await readScreened(source, paths, keep, warnings);
   for (const path of overridesByFile.keys()) read[paths.indexOf(path)] ??= await readNamed(source, path);
-  warnings.push(...await unreadWarnings(source, unread, run.valid.images));
-  return { texts: new Map(paths.flatMap((path, i) => read[i] === void 0 ? [] : [[path, read[i]]])), readOnly };
+  return { texts: new Map(paths.flatMap((path, i) => read[i] === void 0 ? [] : [[path, read[i]]])), readOnly, unread };
 }
 function planFiles(run, texts, readOnly, tagged, paired2, { forFile, fluxPoliciesAt: fluxPoliciesAt2 }, warnings) {
   const planned = [];
@@ -22648,7 +22804,7 @@ function misspelt(payload, key) {
 function checkVersion(v, field2) {
   if (v === void 0) throw new PayloadError(field2, `missing; expected ${PAYLOAD_VERSION} (the payload version)`);
   if (v !== PAYLOAD_VERSION) {
-    throw new PayloadError(field2, `version ${quoted(v)} is not supported; this gitops-promote reads version ${PAYLOAD_VERSION}`);
+    throw new PayloadError(field2, `version ${quoted2(v)} is not supported; this gitops-promote reads version ${PAYLOAD_VERSION}`);
   }
 }
 function checkImages(value, field2, nearly = "") {
@@ -22794,9 +22950,9 @@ function describe2(value) {
   if (value === null) return "null";
   if (Array.isArray(value)) return "a list";
   if (typeof value === "object") return "an object";
-  return `${typeof value} ${quoted(value)}`;
+  return `${typeof value} ${quoted2(value)}`;
 }
-function quoted(value) {
+function quoted2(value) {
   if (typeof value === "string") return quotedExcerpt(value);
   return typeof value === "object" && value !== null ? describe2(value) : JSON.stringify(value);
 }

@@ -1,9 +1,9 @@
 /**
  * The KCL image editor (DESIGN §2.6–2.7): image string literals matched by repository, and
  * string literals carrying a Flux setter marker in their line's comment. Only the bytes
- * between the quotes change. Literals that are not exactly an image reference (`${...}`
- * interpolations, escapes, anything with spaces or quotes) are never touched, nor is
- * anything inside a comment.
+ * between the quotes change, and of a literal written with escapes only the characters that
+ * differ. Literals that are not exactly an image reference (`${...}` interpolations, anything
+ * with spaces or quotes) are never touched, nor is anything inside a comment.
  */
 import { type EditRequest, type EditResult } from "../change.js";
 import { type ImageRef } from "../image/reference.js";
@@ -23,7 +23,7 @@ export interface Overridden {
 /**
  * The byte screen of KCL files, the engine's and editKcl's own: whether a text may hold a marker
  * or one of `images`, as its screen token or, for a reference built on a registry constant
- * (`_registry + "/web:"`), the path's last segment.
+ * (`_registry + "/web:"`), the path's last segment, or spelt across literals (CONCATENATED_PATHS).
  */
 export declare function kclScreen(images: readonly ImageRef[]): (text: string) => boolean;
 /**
