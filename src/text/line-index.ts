@@ -44,10 +44,14 @@ export class LineIndex {
     return this.#starts[line - 1];
   }
 
+  /** Offset of a 1-based line's first column: its start, past a leading byte order mark on line 1; undefined past the last line. */
+  columnStart(line: number): number | undefined {
+    return line === 1 ? this.#firstColumn : this.#starts[line - 1];
+  }
+
   /** 1-based column (in UTF-16 units) of an offset; a leading byte order mark is no column. */
   columnAt(offset: number): number {
-    const line = this.lineAt(offset);
-    return Math.max(1, offset - (line === 1 ? this.#firstColumn : this.#starts[line - 1]!) + 1);
+    return Math.max(1, offset - this.columnStart(this.lineAt(offset))! + 1);
   }
 }
 

@@ -59,9 +59,12 @@ class YamlLines {
     return (this.#index ??= new LineIndex(this.text));
   }
 
-  /** A 1-based line's text, without its line break; undefined outside the text. */
+  /**
+   * A 1-based line's text from its first column (past a leading byte order mark, which is no indentation, as
+   * LineIndex.columnAt counts it), without its line break; undefined outside the text.
+   */
   raw(line: number): string | undefined {
-    const start = line < 1 ? undefined : this.index.lineStart(line);
+    const start = line < 1 ? undefined : this.index.columnStart(line);
     return start === undefined ? undefined : this.text.slice(start, this.index.lineStart(line + 1) ?? this.text.length).replace(/\r?\n$|\r$/, "");
   }
 

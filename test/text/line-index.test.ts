@@ -49,6 +49,7 @@ describe("columnAt", () => {
     const offsets = [0, 1, 2, 3, 4, 5];
     expect(offsets.map((offset) => columnAt(text, offset))).toEqual([1, 1, 2, 3, 1, 2]);
     expect(offsets.map((offset) => lines.columnAt(offset))).toEqual([1, 1, 2, 3, 1, 2]);
+    expect([1, 2, 3].map((line) => lines.columnStart(line))).toEqual([1, 4, undefined]);
     expect([columnAt("ab\ncd", 1), new LineIndex("ab\ncd").columnAt(1), columnAt("\uFEFF", 1)]).toEqual([2, 2, 1]);
   });
 });

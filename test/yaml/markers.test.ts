@@ -156,6 +156,14 @@ describe("headMarkers", () => {
     expect(editorLines(text)).toEqual([1, 12, 15]);
   });
 
+  it("reads line 1 of a text starting with a byte order mark from its first column, as the editor does: text indented one space under a block scalar's header there is its text", () => {
+    const text = `script: |\n ${m("ns:a")}\n - ghcr.io/acme/a:1\n`;
+    for (const marked of [text, `\uFEFF${text}`]) {
+      expect(yamlMarkers(marked)).toEqual([]);
+      expect(editorLines(marked)).toEqual([]);
+    }
+  });
+
   it("finds, with lineMarkers, every marker of a multi-line flow collection the editor reads, after an entry's comma or above it", () => {
     const text = [
       "seq: [",
