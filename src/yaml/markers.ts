@@ -13,6 +13,7 @@ import { lineMarkers, MARKER_KEY, MARKER_TOKEN, MarkedFields, readMarker, type M
 import { misfitWarning } from "../image/marker-misfit.js";
 import { formatImageRef, isDigest, isTag, tryParseImageRef } from "../image/reference.js";
 import { LineIndex } from "../text/line-index.js";
+import { oneLine } from "../text/one-line.js";
 import { anchorOf } from "./alias.js";
 import type { YamlDocument, YamlFile } from "./file.js";
 import { optionValues, REWRITE_ADVICE, setInSetting, settingItems, settingKey, unreadWarning, writableItem, type SettingItem } from "./kcl-settings.js";
@@ -293,15 +294,16 @@ function markerOf(comment: string | undefined): Marker | undefined {
  * A marker written on the line(s) above `key: value`, where the value has no comment of its own:
  * YAML gives that comment to the key, and Flux reads a value's comments only, so it sets nothing
  * there. The value is treated as unmarked, as Flux treats it; said, since it is the place a
- * marker is moved to when the line grows long.
+ * marker is moved to when the line grows long. Said on one line (oneLine): the comment is the file's, and
+ * may hold a line separator (U+2028) in a string of its JSON.
  */
 function keyMarkerWarning(text: string, key: ScalarNode, floor: number): string | undefined {
   const comment = headComment(text, key.start, floor);
   const marker = markerOf(comment);
   if (!marker) return undefined;
-  return (
+  return oneLine(
     `Flux setter "${marker.setter}" is written above ${key.text}:, and YAML gives a comment above a key to the key, so Flux reads no marker there ` +
-    `and the value is treated as unmarked; write ${comment} at the end of the value's line for Flux to set it`
+      `and the value is treated as unmarked; write ${comment} at the end of the value's line for Flux to set it`,
   );
 }
 

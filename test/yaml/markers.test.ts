@@ -427,6 +427,18 @@ image:
     expect(byRepository.warnings).toEqual([warning]);
   });
 
+  it("names a marker above `key: value` whose comment holds a line separator with it escaped (\\u2028), so the warning stays one line of a log", () => {
+    const text = 'spec:\n  # {"$imagepolicy": "ns:app", "note": "a\u2028b"}\n  image: ghcr.io/acme/app:1.0.0\n';
+    expect(edit(text, withSetters({ "ns:app": "ghcr.io/acme/app:1.2.0" })).warnings).toEqual([
+      {
+        line: 3,
+        message:
+          'Flux setter "ns:app" is written above image:, and YAML gives a comment above a key to the key, so Flux reads no marker there ' +
+          `and the value is treated as unmarked; write # {"$imagepolicy": "ns:app", "note": "a\\u2028b"} at the end of the value's line for Flux to set it`,
+      },
+    ]);
+  });
+
   it("reads the marker above a list item or an entry of a flow sequence, which go-yaml gives the value, with no word about keys", () => {
     for (const text of [
       `images:\n  # {"$imagepolicy": "ns:app"}\n  - ghcr.io/acme/app:1.0.0\n`,
