@@ -427,8 +427,8 @@ class Parser {
   }
 
   /**
-   * 1-based column of a token, counted as the tokenizer counts indentation (after a byte order
-   * mark on the first line). Most lines are short: their start is looked for backwards; a long one
+   * 1-based column of a token in code units (after a byte order mark on the first line, which no
+   * editor shows). Most lines are short: their start is looked for backwards; a long one
    * (thousands of inline `if` items) asks the source's line table, which building costs a pass over the file.
    */
   column(at: number): number {

@@ -294,20 +294,24 @@ export function tokenize(text: string): Tokens {
   landmarks.reset(text);
   /** Token indexes of the open brackets and of the Indents of the open blocks. */
   const openBrackets: number[] = [];
-  const indents = [0];
+  /** The open blocks' indentation, as KCL's lexer keeps it: tabs and spaces counted apart. */
+  const indentTabs = [0];
+  const indentSpaces = [0];
   const openIndents: number[] = [];
   let i = sourceStart(text);
-  let atLineStart = true;
+  // KCL's lexer looks for indentation only after a line end: the first line's is skipped as whitespace.
+  let atLineStart = false;
 
   while (true) {
     if (atLineStart && openBrackets.length === 0) {
-      let col = 0;
+      let tabs = 0;
+      let spaces = 0;
       let j = i;
+      // Any other whitespace (a form feed, a vertical tab) ends the indentation, as there.
       for (; j < n; j++) {
         const c = text.charCodeAt(j);
-        if (c === 32) col++;
-        else if (c === 9) col = col - (col % 8) + 8;
-        else if (c === 12) col = 0;
+        if (c === 32) spaces++;
+        else if (c === 9) tabs++;
         else break;
       }
       i = j;
@@ -315,18 +319,20 @@ export function tokenize(text: string): Tokens {
       const continued = c === 92 && (j + 1 === n || text.charCodeAt(j + 1) === 10 || text.charCodeAt(j + 1) === 13);
       if (c !== -1 && c !== 10 && c !== 13 && c !== 35 && !continued) {
         atLineStart = false;
-        const top = indents[indents.length - 1]!;
-        if (col > top) {
-          indents.push(col);
+        let order = compareIndent(source, j, tabs, spaces, indentTabs.at(-1)!, indentSpaces.at(-1)!);
+        if (order > 0) {
+          indentTabs.push(tabs);
+          indentSpaces.push(spaces);
           openIndents.push(out.count);
           out.push(T.Indent, j, j, 0);
-        } else if (col < top) {
-          while (col < indents[indents.length - 1]!) {
-            indents.pop();
-            out.match[openIndents.pop()!] = out.count;
-            out.push(T.Dedent, j, j, 0);
-          }
-          if (col !== indents[indents.length - 1]) fail(source, j, "unindent does not match any outer indentation level");
+        }
+        while (order < 0) {
+          indentTabs.pop();
+          indentSpaces.pop();
+          out.match[openIndents.pop()!] = out.count;
+          out.push(T.Dedent, j, j, 0);
+          order = compareIndent(source, j, tabs, spaces, indentTabs.at(-1)!, indentSpaces.at(-1)!);
+          if (order > 0) fail(source, j, "unindent does not match any outer indentation level");
         }
       }
     }
@@ -527,6 +533,17 @@ function endStream(source: SourceText, out: TokenBuffer, openBrackets: readonly 
   out.push(T.EOF, n, n, 0);
   landmarks.reset("");
   return out.finish(source);
+}
+
+/**
+ * How a line's indentation (`tabs`, `spaces`) compares with a block's, by KCL's rule (IndentLevel.cmp): more tabs
+ * is deeper and fewer shallower only with no fewer spaces, and no more, so a tab has no width in spaces; with the
+ * same tabs, the spaces decide. Anything else is KCL's error, thrown at `at`.
+ */
+function compareIndent(source: SourceText, at: number, tabs: number, spaces: number, blockTabs: number, blockSpaces: number): number {
+  if (tabs === blockTabs) return Math.sign(spaces - blockSpaces);
+  if (tabs < blockTabs ? spaces <= blockSpaces : spaces >= blockSpaces) return Math.sign(tabs - blockTabs);
+  return fail(source, at, "inconsistent use of tabs and spaces in indentation");
 }
 
 /** Index after the identifier characters from `i` on. */

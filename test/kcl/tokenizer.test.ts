@@ -84,6 +84,27 @@ describe("tokenize", () => {
     expect(texts(tokens).slice(-5)).toEqual(["z", "=", "1", "\n", ""]);
   });
 
+  it("compares indentation as KCL's lexer does, tabs and spaces counted apart: a tab is worth no number of spaces (review N5)", () => {
+    const blocks = kinds(tokenize("if a:\n    b = 1\n    c = 2\nd = 3\n"));
+    // A tab and two spaces are one level whichever comes first, and a form feed ends the indentation before it.
+    expect(kinds(tokenize("if a:\n\t  b = 1\n  \tc = 2\nd = 3\n"))).toEqual(blocks);
+    expect(kinds(tokenize("if a:\n    b = 1\n    \f  c = 2\nd = 3\n"))).toEqual(blocks);
+    // A block is deeper with more of one and no fewer of the other.
+    expect(kinds(tokenize("if a:\n\tif b:\n\t    c = 1\nd = 2\n")).filter((k) => k === T.Indent)).toHaveLength(2);
+    // More tabs with fewer spaces is KCL's error, where a tab taken for eight columns read one level.
+    expect(() => tokenize("if a:\n\tb = 1\n        c = 2\n")).toThrow(
+      expect.objectContaining({ line: 3, column: 9, message: "inconsistent use of tabs and spaces in indentation" }),
+    );
+    expect(() => tokenize("if a:\n    b = 1\n\t  c = 2\n")).toThrow("inconsistent use of tabs and spaces in indentation");
+  });
+
+  it("reads no indentation on the first line, as KCL's lexer, which looks for it only after a line end", () => {
+    expect(kinds(tokenize("  a = 1\nb = 2\n"))).toEqual(kinds(tokenize("a = 1\nb = 2\n")));
+    expect(parseKcl("\t a = 1\nb = 2\n").statements).toHaveLength(2);
+    // The line after it is indented against none.
+    expect(() => parseKcl("  a = 1\n  b = 2\n")).toThrow(expect.objectContaining({ line: 2, message: "unexpected indent" }));
+  });
+
   it("pairs each opening bracket with its closing bracket and each indent with its dedent", () => {
     const tokens = tokenize("schema A:\n    x = f([1], {a: (2)})\ny = 1\n");
     const t = texts(tokens);
@@ -110,8 +131,8 @@ describe("tokenize", () => {
     expect(texts(tokens)).toEqual(["a", "=", "1", "\n", ""]);
     expect(tokens.start[0]).toBe(1);
     expect(tokens.source.byteOffset(tokens.start[0]!)).toBe(3);
-    // Indentation is counted after it (none here, two columns there), and one anywhere else is no token either.
-    expect([kinds(tokens)[0], kinds(tokenize("\uFEFF  a = 1\n"))[0]]).toEqual([T.Name, T.Indent]);
+    // Its line is the first, whose indentation KCL does not read, after it too; one anywhere else is no token either.
+    expect([kinds(tokens)[0], kinds(tokenize("\uFEFF  a = 1\n"))[0]]).toEqual([T.Name, T.Name]);
     expect(() => tokenize("a = 1\n\uFEFFb = 2\n")).toThrow(expect.objectContaining({ line: 2, message: 'unexpected character "\uFEFF" (U+FEFF)' }));
     // An error on its line is at the column an editor shows, which does not count it.
     expect(() => tokenize("\uFEFFa = `\n")).toThrow(expect.objectContaining({ line: 1, column: 5 }));
