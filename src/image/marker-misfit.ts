@@ -6,8 +6,9 @@
  * it and markers keep working unchanged; said, since what reads the field then finds another
  * part than it reads there.
  */
+import { oneLine } from "../text/one-line.js";
 import type { Marker, MarkerField } from "./marker.js";
-import { isDigest, isTag, tryParseImageRef } from "./reference.js";
+import { isDigest, isTag, tryParseImageRef, writtenRegistry } from "./reference.js";
 
 /** The keys of an image's tag: `tag` (Helm values, KCL-style configs) and kustomize's `newTag`. */
 export const TAG_KEYS: ReadonlySet<string> = new Set(["tag", "newTag"]);
@@ -58,4 +59,26 @@ function holdsWholeReference(field: Exclude<MarkerField, "ref">, text: string): 
     case "name":
       return ref.tag !== undefined || ref.digest !== undefined;
   }
+}
+
+/** A split image's registry field (`image.registry`), named by its path, and what it holds. */
+export interface RegistryField {
+  readonly field: string;
+  readonly text: string;
+}
+
+/**
+ * The warning for the name a `:name` marker writes into a split image's repository beside a registry field, if the
+ * chart would read the registry twice: Flux writes the ImageRepository's image as written, its registry with it, and a
+ * chart joins its registry field to the repository (registry/repository), so `ghcr.io/acme/app` there renders
+ * `ghcr.io/ghcr.io/acme/app`. None for a name without a registry (a Docker Hub one) or an empty registry field. The
+ * field's text is the file's, so it is said on one line (oneLine).
+ */
+export function registryJoinWarning(marker: Marker, field: string, registry: RegistryField, value: string): string | undefined {
+  if (marker.field !== "name" || registry.text === "" || writtenRegistry(value) === undefined) return undefined;
+  return oneLine(
+    `Flux setter "${marker.setter}" marks ${field}, beside the registry field ${registry.field} (${registry.text}): ${value}, the name with its registry, ` +
+      `is written there, as Flux writes a marked field, and a chart that joins the registry to the repository reads ${registry.text}/${value}; ` +
+      `leave the repository unmarked, written without its registry, and mark the tag alone {"$imagepolicy": "${marker.key}:tag"}`,
+  );
 }

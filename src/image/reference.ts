@@ -76,6 +76,12 @@ function dangerousCharacter(text: string): string | undefined {
   return undefined;
 }
 
+/** The registry a name spells out (`ghcr.io` of `ghcr.io/acme/app`); none for a Docker Hub name written without it (`acme/app`). */
+export function writtenRegistry(name: string): string | undefined {
+  const slash = name.indexOf("/");
+  return slash > 0 && isDomain(name.slice(0, slash)) ? name.slice(0, slash) : undefined;
+}
+
 /** True when the first path component names a registry rather than a Docker Hub namespace. */
 function isDomain(component: string): boolean {
   return component.includes(".") || component.includes(":") || component === "localhost" || component !== component.toLowerCase();

@@ -10,12 +10,14 @@
  */
 import type { WarningKind } from "../change.js";
 import { lineMarkers, MARKER_KEY, MARKER_TOKEN, MarkedFields, readMarker, type Marker, type MarkerField, type MarkerLine } from "../image/marker.js";
-import { misfitWarning } from "../image/marker-misfit.js";
+import { misfitWarning, registryJoinWarning, type RegistryField } from "../image/marker-misfit.js";
 import { formatImageRef, isDigest, isTag, tryParseImageRef } from "../image/reference.js";
+import { splitImage } from "../image/split-image.js";
 import { LineIndex } from "../text/line-index.js";
 import { oneLine } from "../text/one-line.js";
-import { anchorOf } from "./alias.js";
+import { anchorOf, scalarOf } from "./alias.js";
 import type { YamlDocument, YamlFile } from "./file.js";
+import { fieldsOf } from "./merge-key.js";
 import { optionValues, REWRITE_ADVICE, setInSetting, settingItems, settingKey, unreadWarning, writableItem, type SettingItem } from "./kcl-settings.js";
 import { isFlowScalar, type AliasNode, type MapNode, type ScalarNode, type SeqNode, type YamlNode } from "./node.js";
 import { formatPath, type PathSegment } from "./path.js";
@@ -238,10 +240,18 @@ export const editMarkers: Editor = (file, request, plan) => {
   let floor = 0;
   // The key of each mapping value, met before the value: a marker above the key is the key's.
   const keyOf = new Map<YamlNode, ScalarNode>();
+  // The registry field beside each split image's repository, read when the values are written, once every mapping merging one is met.
+  const registries = new Map<YamlNode, RegistryField>();
   file.documents.forEach((document, index) => {
     const settings = kclSettings(document);
     forEachValue(document.root, ({ node, path, inFlow }) => {
-      if (node.kind === "map") for (const { key, value } of node.pairs) if (value && key.kind === "scalar") keyOf.set(value, key);
+      if (node.kind === "map") {
+        for (const { key, value } of node.pairs) if (value && key.kind === "scalar") keyOf.set(value, key);
+        const { repository, registry } = splitImage(fieldsOf(file, document.root, node, path, inFlow));
+        const text = registry?.node ? scalarOf(file, document.root, registry.node)?.text : undefined;
+        if (repository?.node && text !== undefined && !registries.has(repository.node))
+          registries.set(repository.node, { field: formatPath(registry!.path), text });
+      }
       if (node.kind !== "scalar" && node.kind !== "alias") {
         const warning = node.flow ? collectionMarkerWarning(file.text, node, path, inFlow) : undefined;
         if (warning) plan.warn(node.end - 1, warning);
@@ -276,9 +286,16 @@ export const editMarkers: Editor = (file, request, plan) => {
       if (setting === "option") return marked.add({ ...site, ...optionField(node, inFlow, marker, plan, document) });
       if (setting) return marked.add({ ...site, ...settingField(setting, marker, plan, document) });
       if (!isFlowScalar(node)) return marked.add({ ...site, text: node.text, refusal: `${marks} a block scalar, which is never edited` });
-      const write = (value: string) => plan.setScalar(node, value, inFlow, { kind: "setter", key: marker.setter, document });
-      const misfit = misfitWarning(marker, formatPath(path), String(path.at(-1)), node.text);
-      marked.add({ ...site, text: node.text, write: misfit ? (value) => (write(value), site.warn(misfit(value))) : write });
+      const field = formatPath(path);
+      const misfit = misfitWarning(marker, field, String(path.at(-1)), node.text);
+      const write = (value: string) => {
+        plan.setScalar(node, value, inFlow, { kind: "setter", key: marker.setter, document });
+        if (misfit) site.warn(misfit(value));
+        const registry = registries.get(node);
+        const joined = registry && registryJoinWarning(marker, field, registry, value);
+        if (joined) site.warn(joined);
+      };
+      marked.add({ ...site, text: node.text, write });
     });
   });
   marked.writeAll();

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { builtRefProblem, formatImageRef, lowerCasedReference, normalizeRepository, parseImageRef, screenToken } from "../../src/image/reference.js";
+import {
+  builtRefProblem,
+  formatImageRef,
+  lowerCasedReference,
+  normalizeRepository,
+  parseImageRef,
+  screenToken,
+  writtenRegistry,
+} from "../../src/image/reference.js";
 
 const sha = "sha256:6745aaad46d795c9836632e1fb62f24b7e7f4c843144da8e47a5465c411a14be";
 
@@ -156,6 +164,13 @@ describe("normalizeRepository", () => {
   it("is undefined for a name with a tag or an invalid name", () => {
     expect(normalizeRepository("nginx:1")).toBeUndefined();
     expect(normalizeRepository("Not Valid")).toBeUndefined();
+  });
+});
+
+describe("writtenRegistry", () => {
+  it("gives the registry a name spells out, as parseImageRef tells a registry from a Docker Hub namespace", () => {
+    const names = ["ghcr.io/acme/app", "localhost:5000/app", "localhost/app", "acme/app", "nginx"];
+    expect(names.map(writtenRegistry)).toEqual(["ghcr.io", "localhost:5000", "localhost", undefined, undefined]);
   });
 });
 

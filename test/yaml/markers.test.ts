@@ -253,6 +253,42 @@ values: {
     ]);
   });
 
+  it("writes the whole name a :name marker sets into a repository beside a registry field, as Flux does, and says a chart joining the two reads the registry twice", () => {
+    const text = [
+      "image:",
+      "  registry: ghcr.io",
+      `  repository: acme/app # {"$imagepolicy": "ns:app:name"}`,
+      `  tag: 1.0.0 # {"$imagepolicy": "ns:app:tag"}`,
+      "",
+    ].join("\n");
+    const { text: out, warnings } = edit(text, withSetters({ "ns:app": "ghcr.io/acme/app:1.1.0" }));
+    expect(dataOf(out)).toEqual([{ image: { registry: "ghcr.io", repository: "ghcr.io/acme/app", tag: "1.1.0" } }]);
+    expect(warnings.map((w) => [w.line, w.message])).toEqual([
+      [
+        3,
+        'Flux setter "ns:app:name" marks image.repository, beside the registry field image.registry (ghcr.io): ghcr.io/acme/app, the name with its registry, ' +
+          "is written there, as Flux writes a marked field, and a chart that joins the registry to the repository reads ghcr.io/ghcr.io/acme/app; " +
+          'leave the repository unmarked, written without its registry, and mark the tag alone {"$imagepolicy": "ns:app:tag"}',
+      ],
+    ]);
+    // A registry merged in is joined all the same.
+    const merged = `base: &base\n  registry: ghcr.io\nimage:\n  <<: *base\n  repository: acme/app # {"$imagepolicy": "ns:app:name"}\n`;
+    expect(edit(merged, withSetters({ "ns:app": "ghcr.io/acme/app:1.1.0" })).warnings.map((w) => [w.line, w.message.split(":", 3).join(":")])).toEqual([
+      [5, 'Flux setter "ns:app:name" marks image.repository, beside the registry field base.registry (ghcr.io)'],
+    ]);
+  });
+
+  it("says nothing of a registry field where the joined name is the image's: a Docker Hub name written without its registry, an empty registry", () => {
+    const runs = [
+      [`image:\n  registry: docker.io\n  repository: acme/web # {"$imagepolicy": "ns:app:name"}\n`, "acme/app:1.1.0"],
+      [`image:\n  registry: ""\n  repository: acme/web # {"$imagepolicy": "ns:app:name"}\n`, "ghcr.io/acme/app:1.1.0"],
+    ].map(([text, image]) => edit(text!, withSetters({ "ns:app": image! })));
+    expect(runs.map(({ text, warnings }) => [dataOf(text)[0], warnings])).toEqual([
+      [{ image: { registry: "docker.io", repository: "acme/app" } }, []],
+      [{ image: { registry: "", repository: "ghcr.io/acme/app" } }, []],
+    ]);
+  });
+
   it("writes the part a :tag, :name or :digest marker sets into a field holding a whole reference, as Flux does, and says the field now holds only that (review flux17 S2)", () => {
     const line = (setter: string) => `  - image: ghcr.io/acme/app:1.0.0 # {"$imagepolicy": "${setter}"}\n`;
     const text = `containers:\n${line("ns:app:tag")}${line("ns:app:digest")}${line("ns:app:name")}`;
