@@ -810,7 +810,7 @@ function createTopLevel(
         : `${name}${spec.operation === ":" && value.expr.type === "schema" ? ":" : " ="} ${value.text}`;
   const text = p.text;
   // A file with nothing but a byte order mark is empty too: the statement goes after the mark.
-  const startsLine = text.length === sourceStart(text) || /(\r\n|\n|\r)$/.test(text);
+  const startsLine = text.length === sourceStart(text) || text.endsWith("\n");
   p.plan.splices.push({ start: text.length, end: text.length, insert: startsLine ? `${statement}${p.eol}` : `${p.eol}${statement}` });
   const line = p.tokens.source.line(text.length) + (startsLine ? 0 : 1);
   const change: FieldChange = { line, kind: "override", key: spec.path, old: "", new: value.string ?? value.text, op: "create" };

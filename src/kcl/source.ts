@@ -15,7 +15,7 @@ export class SourceText {
 
   constructor(readonly text: string) {}
 
-  /** 1-based line of a UTF-16 index. LF, CRLF and CR all end a line. */
+  /** 1-based line of a UTF-16 index. LF, CRLF and CR all end a line, as editors show lines (to KCL's lexer a lone CR is whitespace). */
   line(index: number): number {
     return this.lines().lineAt(index);
   }
@@ -44,9 +44,9 @@ export class SourceText {
     return i;
   }
 
-  /** The first line terminator of the file, the one edits use for new lines. */
+  /** The first line terminator of the file, the one edits use for new lines: LF or CRLF, as a lone CR ends no line to KCL. */
   lineEnding(): string {
-    const m = /\r\n|\n|\r/.exec(this.text);
+    const m = /\r?\n/.exec(this.text);
     return m ? m[0] : "\n";
   }
 

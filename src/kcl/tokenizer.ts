@@ -143,11 +143,16 @@ class Landmarks {
     return found < 0 ? this.#text.length : found;
   }
 
-  /** First `\n` or `\r` at or after `at` (the text's length if none). */
+  /** First `\n` or `\r` at or after `at` (the text's length if none): where a single-quoted string must have ended. */
   lineEnd(at: number): number {
-    if (this.#newline < at) this.#newline = this.#find("\n", at);
     if (this.#cr < at) this.#cr = this.#find("\r", at);
-    return this.#newline < this.#cr ? this.#newline : this.#cr;
+    return Math.min(this.lineFeed(at), this.#cr);
+  }
+
+  /** First `\n` at or after `at` (the text's length if none). */
+  lineFeed(at: number): number {
+    if (this.#newline < at) this.#newline = this.#find("\n", at);
+    return this.#newline;
   }
 
   backslash(at: number): number {
@@ -316,10 +321,15 @@ export function tokenize(text: string): Tokens {
       }
       i = j;
       const c = j < n ? text.charCodeAt(j) : -1;
-      const continued = c === 92 && (j + 1 === n || text.charCodeAt(j + 1) === 10 || text.charCodeAt(j + 1) === 13);
-      if (c !== -1 && c !== 10 && c !== 13 && c !== 35 && !continued) {
+      const continued = c === 92 && lineBreakAt(text, j + 1) > 0;
+      if (c !== -1 && lineBreakAt(text, j) === 0 && c !== 35 && !continued) {
         atLineStart = false;
         let order = compareIndent(source, j, tabs, spaces, indentTabs.at(-1)!, indentSpaces.at(-1)!);
+        // KCL's lexer reads the indentation at the line's first token, a whitespace one too, but keeps the indent or
+        // dedent only for a token it keeps: at a lone CR, a form feed, ... its blocks change with no token to say so.
+        if (order !== 0 && (c === 13 || isSpace(c))) {
+          fail(source, j, "the indentation ends at whitespace other than a space or tab, where KCL's lexer loses the indent or dedent it makes");
+        }
         if (order > 0) {
           indentTabs.push(tabs);
           indentSpaces.push(spaces);
@@ -366,7 +376,10 @@ export function tokenize(text: string): Tokens {
     }
     if (cls === C.Newline) {
       const s = i;
-      i += c === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1;
+      const length = lineBreakAt(text, i);
+      // A CR that no LF follows is whitespace to KCL (its source map reads CRLF as LF, its lexer a lone CR as whitespace).
+      i += length || 1;
+      if (length === 0) continue;
       if (out.count > 0 && out.last !== T.Newline && out.last !== T.Indent && out.last !== T.Dedent) out.push(T.Newline, s, i, 0);
       atLineStart = openBrackets.length === 0;
       continue;
@@ -382,23 +395,17 @@ export function tokenize(text: string): Tokens {
       continue;
     }
     if (cls === C.Hash) {
+      // A comment runs to the line feed, over a lone CR; a CRLF's CR is no part of it.
       const s = i;
-      i = landmarks.lineEnd(i);
+      i = landmarks.lineFeed(i);
+      if (i < n && text.charCodeAt(i - 1) === 13) i--;
       out.comment(s, i);
       continue;
     }
     if (cls === C.Backslash) {
-      const d = text.charCodeAt(i + 1);
-      if (d === 10) {
-        i += 2;
-        continue;
-      }
-      if (d === 13) {
-        i += text.charCodeAt(i + 2) === 10 ? 3 : 2;
-        continue;
-      }
-      if (i + 1 === n) {
-        i++;
+      const length = lineBreakAt(text, i + 1);
+      if (length > 0 || i + 1 === n) {
+        i += 1 + length;
         continue;
       }
       fail(source, i, "unexpected character '\\' (a line continuation must end the line)");
@@ -544,6 +551,12 @@ function compareIndent(source: SourceText, at: number, tabs: number, spaces: num
   if (tabs === blockTabs) return Math.sign(spaces - blockSpaces);
   if (tabs < blockTabs ? spaces <= blockSpaces : spaces >= blockSpaces) return Math.sign(tabs - blockTabs);
   return fail(source, at, "inconsistent use of tabs and spaces in indentation");
+}
+
+/** The length of the line break at `at` as KCL reads line breaks (LF, CRLF; a lone CR is whitespace), 0 for none. */
+function lineBreakAt(text: string, at: number): number {
+  const c = text.charCodeAt(at);
+  return c === 10 ? 1 : c === 13 && text.charCodeAt(at + 1) === 10 ? 2 : 0;
 }
 
 /** Index after the identifier characters from `i` on. */

@@ -583,6 +583,11 @@ describe("applyOverrides: ':' and '+=' as splices", () => {
 });
 
 describe("applyOverrides: create", () => {
+  it("starts a created statement on a line of its own after a lone CR, which ends no line to KCL", () => {
+    expect(applyOverrides("a = 1\r", ["b=2"], { create: true }).text).toBe("a = 1\r\nb = 2");
+    expect(applyOverrides("a = 1  # one\r", ["b=2"], { create: true }).text).toBe("a = 1  # one\r\nb = 2");
+  });
+
   it("writes a created ':' entry in KCL's own style, 'key: value'", () => {
     expect(applyOverrides("a = {}\n", ['a.labels:{x = "y"}'], { create: true }).text).toBe('a = {\n    labels: {x = "y"}\n}\n');
   });

@@ -44,7 +44,7 @@ describe("SourceText", () => {
     expect(source.nextLineStart(text.length - 1)).toBe(text.length);
   });
 
-  it("gives new lines the file's first line ending, LF when it has none", () => {
-    expect(["a\r\nb\n", "a\rb\r\n", "a\nb\r\n", "a"].map((text) => new SourceText(text).lineEnding())).toEqual(["\r\n", "\r", "\n", "\n"]);
+  it("gives new lines the file's first line ending, LF when it has none (a lone CR ends no line to KCL)", () => {
+    expect(["a\r\nb\n", "a\rb\r\n", "a\nb\r\n", "a"].map((text) => new SourceText(text).lineEnding())).toEqual(["\r\n", "\r\n", "\n", "\n"]);
   });
 });

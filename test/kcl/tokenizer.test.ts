@@ -147,8 +147,12 @@ describe("tokenize", () => {
       expect(tokens.source.byteOffset(tokens.start[2]!)).toBe(4 + Buffer.byteLength(space));
       expect(() => tokenize(`a =${space} \``)).toThrow(expect.objectContaining({ line: 1, column: 6 }));
     }
-    // At a line's start it ends the indentation, as in KCL's lexer: the spaces before it are the line's.
-    expect(kinds(tokenize("if a:\n  \u200E    b = 1\n"))).toEqual(kinds(tokenize("if a:\n  b = 1\n")));
+    // At a line's start it ends the indentation, as in KCL's lexer: the spaces before it are the line's, and at the block's
+    // own indentation all is well. An indent or dedent made there KCL's lexer loses (it keeps one only with a token it keeps).
+    expect(kinds(tokenize("if a:\n  b = 1\n  \u200E    c = 2\n"))).toEqual(kinds(tokenize("if a:\n  b = 1\n  c = 2\n")));
+    expect(() => tokenize("if a:\n  \u200E    b = 1\n")).toThrow(
+      expect.objectContaining({ line: 2, column: 3, message: expect.stringContaining("loses the indent") }),
+    );
     // A no-break space is none (KCL refuses it too).
     expect(() => tokenize("a =\u00A0 1\n")).toThrow('unexpected character "\u00A0" (U+00A0)');
   });
@@ -167,19 +171,33 @@ describe("tokenize", () => {
     expect(tokens.flags[2]).toBe(StringFlag.Raw);
   });
 
-  it("treats LF, CRLF and CR as line ends", () => {
-    for (const eol of ["\n", "\r\n", "\r"]) {
+  it("treats LF and CRLF as line ends", () => {
+    for (const eol of ["\n", "\r\n"]) {
       const tokens = tokenize(`a = 1${eol}b = "x"${eol}`);
       expect(kinds(tokens).filter((k) => k === T.Newline).length).toBe(2);
       expect(tokens.source.line(tokens.start[4]!)).toBe(2);
     }
   });
 
+  it("reads a CR that no LF follows as whitespace, as KCL does (its source map reads CRLF as LF, its lexer a lone CR as whitespace)", () => {
+    expect(texts(tokenize("a = 1\r+ 2\r\n"))).toEqual(["a", "=", "1", "+", "2", "\r\n", ""]);
+    expect(() => parseKcl("a = 1\rb = 2\n")).toThrow("expected end of statement, found 'b'");
+    // A comment runs over it to the line feed, and a CRLF's CR is no part of it.
+    const tokens = tokenize('# one\rimage = "x"\r\nb = 1  # two\r\n');
+    const comments = Array.from({ length: tokens.commentCount }, (_, i) => tokens.source.text.slice(tokens.commentStart[i], tokens.commentEnd[i]));
+    expect(comments).toEqual(['# one\rimage = "x"', "# two"]);
+    expect(texts(tokens)).toEqual(["b", "=", "1", "\r\n", ""]);
+    // A backslash before it continues no line; at a line's start it ends the indentation as other whitespace does.
+    expect(() => tokenize("a = 1 + \\\r2\n")).toThrow("a line continuation must end the line");
+    expect(texts(tokenize("a = 1 + \\\r\n2\n"))).toEqual(["a", "=", "1", "+", "2", "\n", ""]);
+    expect(kinds(tokenize("if a:\n    b = 1\n    \r  c = 2\n"))).toEqual(kinds(tokenize("if a:\n    b = 1\n    c = 2\n")));
+  });
+
   it.each([
     ['a = "open\n', "unterminated string", 1, 5],
     // A quote later in the file does not close it across the line end.
     ['a = "open\nb = "\n', "unterminated string", 1, 5],
-    // Old-Mac CR ends the line too, after a backslash escape as well.
+    // A CR ends one too, one that no LF follows as well, after a backslash escape as well.
     ['a = "x\\\\y\rb = 1"\r', "unterminated string", 1, 5],
     ['a = """never closed\n', "unterminated triple-quoted string", 1, 5],
     ["a = (1\n", "'(' is never closed", 1, 5],
