@@ -78,8 +78,8 @@ export function readMarker(comment: string): MarkerReading {
   if (typeof fields === "string") return singleQuoted(body) ?? (body.includes(MARKER_TOKEN) ? { error: malformed(body, fields) } : undefined);
   const setter = fields.get(MARKER_KEY);
   if (setter === undefined) return undefined;
-  // Kubernetes names hold no ':' or space, so the parts are unambiguous.
-  const parts = /^([^:\s]+:[^:\s]+)(?::(tag|name|digest))?$/.exec(setter);
+  // Kubernetes names hold no ':' or space, so the parts are unambiguous; nor a control character, which a warning naming the setter would print.
+  const parts = /^([^:\s\p{Cc}]+:[^:\s\p{Cc}]+)(?::(tag|name|digest))?$/u.exec(setter);
   if (!parts) return { error: malformed(body, `"${setter}" is not <namespace>:<policy> optionally followed by :tag, :name or :digest`) };
   return { marker: { key: parts[1]!, field: (parts[2] as MarkerField | undefined) ?? "ref", setter } };
 }

@@ -76,6 +76,22 @@ describe("readMarker", () => {
     });
   });
 
+  it("reads a key holding a control character, which no Kubernetes name holds, as malformed, so no warning naming the setter prints it raw", () => {
+    // JSON escapes decode to an ESC (an ANSI sequence that clears a terminal) and a NEL (a line end in some logs).
+    expect(['# {"$imagepolicy": "ns:app\\u001b[2J"}', '# {"$imagepolicy": "ns:app\\u0085:tag"}'].map(readMarker)).toEqual([
+      {
+        error:
+          'malformed Flux setter marker {"$imagepolicy": "ns:app\\u001b[2J"}: "ns:app\\u001b[2J" is not <namespace>:<policy> optionally followed by :tag, :name or :digest; ' +
+          "Flux ignores it, so the value is left as it is",
+      },
+      {
+        error:
+          'malformed Flux setter marker {"$imagepolicy": "ns:app\\u0085:tag"}: "ns:app\\u0085:tag" is not <namespace>:<policy> optionally followed by :tag, :name or :digest; ' +
+          "Flux ignores it, so the value is left as it is",
+      },
+    ]);
+  });
+
   it.each([
     ["# {'$imagepolicy': 'ns:app'}", `# {"$imagepolicy": "ns:app"}`],
     [`#{"$imagepolicy": 'ns:app:tag'}`, `# {"$imagepolicy": "ns:app:tag"}`],
