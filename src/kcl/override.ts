@@ -100,50 +100,85 @@ interface Run {
 /** Values a computed override refuses to write over, as a message names them. */
 const COMPOSITE: Partial<Record<Expr["type"], string>> = { config: "a config", schema: "a schema instance", list: "a list" };
 
-function valueFrom(tokens: Tokens, expr: Expr, eol: string): Value {
+/** How the file lays out lines: its line end, and what one level of indentation adds. */
+interface LineStyle {
+  readonly eol: string;
+  readonly unit: string;
+}
+
+function valueFrom(tokens: Tokens, expr: Expr, lines: LineStyle): Value {
   const string = plainString(tokens, expr);
-  const indented = (indent: string) => textOf(tokens, expr, eol, indent);
+  const indented = (indent: string) => textOf(tokens, expr, lines, indent);
   return { tokens, expr, text: indented(""), indented, ...(string !== undefined && { string }) };
 }
 
 /**
- * A node's text with the file's line ends, each line after the first indented by `indent` more
- * than the line the node starts on: a value given from column 0 (`[\n    {name = "B"}\n]`)
- * lands under its entry, where KCL's printer would put it too, and so does an entry or item
- * written inside a spec's config or list (`{\n    b = [\n        2\n    ]\n}`), whose lines
- * carry that config's indentation already. A line break inside a string literal is part of its
- * value and stays as written (LF in a CRLF file), with the line after it; an empty line stays empty.
+ * A node's text with the file's line ends, each line after the first laid out under a line indented
+ * `indent` as KCL's printer (and a person) lays it out: a bracket's lines one level (the file's
+ * `unit`) in from the line it opens on, its closing bracket's line at that line's indentation, however
+ * the spec indents them (`{\ncpu = 1\n}` as `{\n    cpu = 1\n}`). A line indented deeper than the first
+ * of its bracket's lines (an `if` entry's body) keeps what it has more, and so does a line in no
+ * bracket, past the node's own first line. A line break inside a string literal is part of its value
+ * and stays as written (LF in a CRLF file), with the line after it; an empty line stays empty.
  */
-function textOf(tokens: Tokens, node: Span, eol: string, indent: string): string {
+function textOf(tokens: Tokens, node: Span, lines: LineStyle, indent: string): string {
   const source = tokens.source;
   const start = tokens.start[node.first]!;
   const own = /^[ \t]*/.exec(source.text.slice(source.lineStart(start), start))![0];
-  const strings: Span[] = [];
-  for (let i = node.first; i <= node.last; i++) if (tokens.kind[i] === T.String) strings.push({ first: tokens.start[i]!, last: tokens.end[i]! });
-  let s = 0;
-  return source.text
-    .slice(start, tokens.end[node.last])
-    .replace(/(\r\n|\n|\r)([ \t]*)/g, (line: string, lineEnd: string, lead: string, offset: number, text: string) => {
-      while (s < strings.length && strings[s]!.last <= start + offset) s++;
-      if (s < strings.length && strings[s]!.first < start + offset) return line;
-      if (/^(?:\r|\n|$)/.test(text.slice(offset + lineEnd.length, offset + lineEnd.length + 1))) return eol;
-      let kept = 0;
-      while (kept < own.length && lead[kept] === own[kept]) kept++;
-      return eol + indent + lead.slice(kept);
-    });
+  /** For each bracket open, innermost last: the indentation written for its line, and the given one of its first line inside. */
+  const open: { indent: string; lead?: string }[] = [];
+  let written = "";
+  let next = node.first;
+  return source.text.slice(start, tokens.end[node.last]).replace(/(\r?\n)([ \t]*)/g, (line: string, _: string, lead: string, offset: number, text: string) => {
+    const at = start + offset;
+    for (; next <= node.last && tokens.start[next]! < at; next++) {
+      const k = tokens.kind[next]!;
+      if (k === T.LParen || k === T.LBracket || k === T.LBrace) open.push({ indent: written });
+      else if (k === T.RParen || k === T.RBracket || k === T.RBrace) open.pop();
+    }
+    if (next > node.first && tokens.end[next - 1]! > at) return line;
+    const first = text.charCodeAt(offset + line.length);
+    if (Number.isNaN(first) || first === 10 || first === 13) return lines.eol;
+    const inside = open.at(-1);
+    if (inside === undefined) written = beyond(lead, own);
+    else if (CLOSERS.has(first)) written = inside.indent;
+    else written = inside.indent + lines.unit + beyond(lead, (inside.lead ??= lead));
+    return lines.eol + indent + written;
+  });
+}
+
+/** What an indentation `lead` has beyond `base`: nothing where it is no deeper. */
+function beyond(lead: string, base: string): string {
+  return lead.startsWith(base) ? lead.slice(base.length) : "";
+}
+
+/**
+ * What one level of indentation adds in a file: the indentation of its first indented line (a tab
+ * where that holds one), four spaces, as KCL's printer writes, where no line is indented.
+ */
+function indentUnit(tokens: Tokens): string {
+  const { kind, source } = tokens;
+  for (let i = 1; i < tokens.count; i++) {
+    if (!STARTS_LINE.has(kind[i - 1]!) || STARTS_LINE.has(kind[i]!) || kind[i] === T.EOF) continue;
+    const start = tokens.start[i]!;
+    const lead = /^[ \t]*/.exec(source.text.slice(source.lineStart(start), start))![0];
+    if (lead.includes("\t")) return "\t";
+    if (lead.length > 0) return lead;
+  }
+  return "    ";
 }
 
 /**
  * The spec's value (spec-value.ts): an operation first is the string of the whole text.
  * Where KCL would silently drop trailing text (`nginx:1.25` -> `nginx`), this refuses the spec.
  */
-function readValue(spec: OverrideSpec, raw: string, eol: string, fieldName?: FieldNamer): Value {
+function readValue(spec: OverrideSpec, raw: string, lines: LineStyle, fieldName?: FieldNamer): Value {
   const read = usableSpecValue(spec, raw, fieldName);
   if (read.kind === "whole-text") {
     const text = writeStringLiteral(spec.value, { quote: '"', triple: false, prefix: "" });
     return { tokens: read.tokens, expr: read.expr, text, string: spec.value, wholeText: true, indented: () => text };
   }
-  return valueFrom(read.tokens, read.expr, eol);
+  return valueFrom(read.tokens, read.expr, lines);
 }
 
 /** What a literal or name is, as a warning names it; undefined for any other expression. */
@@ -214,6 +249,7 @@ class Planner {
   readonly tokens: Tokens;
   readonly text: string;
   readonly eol: string;
+  readonly lines: LineStyle;
 
   constructor(
     readonly module: Module,
@@ -226,17 +262,18 @@ class Planner {
     this.tokens = module.tokens;
     this.text = this.tokens.source.text;
     this.eol = this.tokens.source.lineEnding();
+    this.lines = { eol: this.eol, unit: indentUnit(this.tokens) };
   }
 
   /** The value to write: the spec's, or the computed one for a missing field (undefined: nothing to write). */
   value(raw: string): Value | undefined {
-    return this.computed ? this.stringValue(this.computed(undefined)) : readValue(this.spec, raw, this.eol, this.fieldName);
+    return this.computed ? this.stringValue(this.computed(undefined)) : readValue(this.spec, raw, this.lines, this.fieldName);
   }
 
   stringValue(string: string | undefined): Value | undefined {
     if (string === undefined) return undefined;
     const parsed = parseKclExpression(writeStringLiteral(string, { quote: '"', triple: false, prefix: "" }));
-    return valueFrom(parsed.tokens, parsed.expr, this.eol);
+    return valueFrom(parsed.tokens, parsed.expr, this.lines);
   }
 
   line(token: number): number {
@@ -389,13 +426,13 @@ class Planner {
       const parts = item.type === "entry" ? item.key.parts : undefined;
       if (item.type !== "entry" || !parts) {
         // `**x`, `if` items, subscript keys: added as written.
-        this.insert(target, (indent) => textOf(tokens, item, this.eol, indent), textOf(tokens, item, this.eol, ""), key);
+        this.insert(target, (indent) => textOf(tokens, item, this.lines, indent), textOf(tokens, item, this.lines, ""), key);
         continue;
       }
       const path = formatOverridePath(parts, key);
-      const value = valueFrom(tokens, item.value, this.eol);
+      const value = valueFrom(tokens, item.value, this.lines);
       const matches = this.entries(target).filter((e) => e.key.parts?.join("\0") === parts.join("\0"));
-      // KCL prints an added entry `key = value` (`key: value`); the value stays as the spec wrote it, which only KCL's printer could reprint.
+      // KCL prints an added entry `key = value` (`key: value`); the value keeps the tokens the spec wrote, which only KCL's printer could reprint.
       if (matches.length === 0) this.insert(target, (indent) => keyText(parts, item.operator, value.indented(indent)), value.string ?? value.text, path);
       for (const m of matches) this.union(m.value, value, path);
     }
@@ -417,7 +454,7 @@ class Planner {
       if (!held) added.push(item);
     }
     if (added.length === 0) return;
-    const items = (indent: string) => added.map((item) => textOf(value.tokens, item, this.eol, indent));
+    const items = (indent: string) => added.map((item) => textOf(value.tokens, item, this.lines, indent));
     const splice = this.afterLast(old, items, { indent: this.indentOf(old.first), first: "", lead: ", ", tail: "" }, (last) => this.indentOf(last.first));
     this.plan.splices.push(splice);
     const [start, end] = [this.tokens.start[old.first]!, this.tokens.end[old.last]!];
@@ -465,7 +502,7 @@ class Planner {
     const inside = this.text.slice(this.tokens.start[node.first]! + 1, close).trimEnd();
     if (inside.trim() === "") return undefined;
     const lastLine = /[^\r\n]*$/.exec(inside)![0];
-    const indent = lastLine.length < inside.length ? /^[ \t]*/.exec(lastLine)![0] : `${this.indentOf(node.first)}    `;
+    const indent = lastLine.length < inside.length ? /^[ \t]*/.exec(lastLine)![0] : `${this.indentOf(node.first)}${this.lines.unit}`;
     const at = this.tokens.source.lineStart(close);
     return laidOut(at, at, lines(indent), { first: indent, lead: `${this.eol}${indent}`, tail: this.eol });
   }
@@ -498,7 +535,7 @@ class Planner {
     const source = this.tokens.source;
     for (const [config, added] of this.pending) {
       const openIndent = this.indentOf(config.first);
-      const nested = `${openIndent}    `;
+      const nested = `${openIndent}${this.lines.unit}`;
       const openLine = source.line(this.tokens.start[config.first]!);
       const splice = this.afterLast(
         config,

@@ -326,6 +326,28 @@ describe("applyOverrides: values", () => {
     );
   });
 
+  it("lays a multi-line value out under its entry as KCL's printer would, however the spec indents it: one level of the file's per bracket (review N3)", () => {
+    const text = 'config = {\n    app = {\n        image = "x"\n    }\n}\n';
+    const created = (text: string, spec: string) => applyOverrides(text, [spec], { create: true }).text;
+    const res = ["        res = {", "            # limits", '            limits = [{mem = "1Gi",', '                cpu = "1"}]', "        }"];
+    const withRes = text.replace('"x"\n', `"x"\n${res.join("\n")}\n`);
+    // Given flat, or indented by two, the lines inside land one level in from the entry, the closing bracket at its level.
+    expect(created(text, 'config.app.res={\n# limits\nlimits = [{mem = "1Gi",\ncpu = "1"}]\n}')).toBe(withRes);
+    expect(created(text, 'config.app.res={\n  # limits\n  limits = [{mem = "1Gi",\n              cpu = "1"}]\n  }')).toBe(withRes);
+    expect(applyOverrides(text, ['config.app.image={\nrepository = "x"\n}']).text).toBe(
+      'config = {\n    app = {\n        image = {\n            repository = "x"\n        }\n    }\n}\n',
+    );
+    // A line deeper than the first of its bracket's keeps what it has more: an if entry's body stays in the if.
+    expect(created(text, "config.app.res={\nif True:\n  cpu = 1\n}")).toBe(
+      text.replace('"x"\n', '"x"\n        res = {\n            if True:\n              cpu = 1\n        }\n'),
+    );
+    // A level is the file's: a tab where its lines are indented with tabs, two spaces where with two.
+    expect(created('config = {\n\tapp = {\n\t\timage = "x"\n\t}\n}\n', "config.app.res={\n    cpu = 1\n}")).toBe(
+      'config = {\n\tapp = {\n\t\timage = "x"\n\t\tres = {\n\t\t\tcpu = 1\n\t\t}\n\t}\n}\n',
+    );
+    expect(created("a = {\n  b = {c = 1\n  }\n}\n", "a.b.d={\nx = 1\n}")).toBe("a = {\n  b = {c = 1\n    d = {\n      x = 1\n    }\n  }\n}\n");
+  });
+
   it("indents a multi-line value's later lines to its entry, as KCL's printer places them; a line inside a string stays as it is", () => {
     const text = 'app = App {\n    env = [\n        {name = "A"}\n    ]\n}\n';
     expect(applyOverrides(text, ['app.env=[\n    {name = "B"}\n]']).text).toBe('app = App {\n    env = [\n        {name = "B"}\n    ]\n}\n');
