@@ -7,7 +7,7 @@ import type { Warning } from "../change.js";
 import { formatImageRef, repositoryPattern, type ImageRef } from "../image/reference.js";
 import { andList, cappedList } from "../text/and-list.js";
 import { closest, didYouMean } from "../text/closest.js";
-import { mayBuildOnRegistry } from "../kcl/editor.js";
+import { mayBuildOnRegistry, spellsAcrossLiterals } from "../kcl/editor.js";
 import type { RequestedOverride } from "./overrides.js";
 import type { ValidRequest } from "./request.js";
 import { fileKind } from "./file-kind.js";
@@ -137,13 +137,16 @@ export function unreachedImages(
 
 /**
  * Whether a file holds the image where a field may be edited: a repository only image automation's objects name
- * (an ImageRepository, argocd-image-updater's annotations: deployedText) is in none. A KCL reference built on a registry constant holds it unspelt; editKcl names it.
+ * (an ImageRepository, argocd-image-updater's annotations: deployedText) is in none. A KCL reference built on a registry constant, or spelt
+ * across concatenated literals, holds it unspelt; editKcl names it.
  */
 export function holdsImage(path: string, text: string, image: ImageRef): boolean {
   if (spells(text, image)) return true;
   const kind = fileKind(path);
   // A YAML double-quoted scalar may spell it by escapes (`"ghcr.io\/acme\/app"`), which the editors read: as the screen lets such a file through (mayHoldEscapes), it is read as written.
-  return kind === "kcl" ? mayBuildOnRegistry(text, image) : kind === "yaml" && mayHoldEscapes(text) && spells(readDoubleQuoted(text), image);
+  return kind === "kcl"
+    ? mayBuildOnRegistry(text, image) || spellsAcrossLiterals(text, image)
+    : kind === "yaml" && mayHoldEscapes(text) && spells(readDoubleQuoted(text), image);
 }
 
 /** Whether a text spells the image's repository where a field may be edited (holdsImage). */

@@ -36,7 +36,7 @@ import { parseKcl } from "./parser.js";
 import { holding, holds, literalTypes, operatorsOver, skippedConstruct } from "./skipped.js";
 import { decodeEscapes, readStringLiteral } from "./string-literal.js";
 import type { AssignStatement, ConfigEntry, ConfigItem, ConfigKey, Expr, ListItem, Statement, StringExpr } from "./syntax.js";
-import { StringFlag, T, type Tokens } from "./tokenizer.js";
+import { StringFlag, T, tryTokenize, type Tokens } from "./tokenizer.js";
 
 /** What a string literal holds: the text between its quotes (start to end), as KCL reads it. */
 interface Literal {
@@ -663,24 +663,12 @@ class ImageEditor {
 
   /**
    * The first string of each concatenation of literals whose joined text holds one of `needles`, also
-   * where no one string does (`"ghcr.io/acme/" + "app:1.0.0"`): read in one pass over the tokens, in a
-   * file that may spell one so (CONCATENATED_PATHS).
+   * where no one string does (`"ghcr.io/acme/" + "app:1.0.0"`).
    */
   splitSpellings(needles: readonly string[]): number[] {
-    if (!CONCATENATED_PATHS.some((path) => this.text.includes(path))) return [];
-    const { kind, flags, count } = this.tokens;
-    const literal = (t: number) => kind[t] === T.String && !(flags[t]! & StringFlag.Interpolated);
-    const found: number[] = [];
-    for (let first = 0; first < count; first++) {
-      if (!literal(first) || kind[first + 1] !== T.Plus || !literal(first + 2) || kind[first - 1] === T.Plus) continue;
-      let joined = this.literal(first).body;
-      for (let t = first + 2; literal(t) && t - first < 2 * JOINED_LITERALS; t += 2) {
-        joined += this.literal(t).body;
-        if (kind[t + 1] !== T.Plus) break;
-      }
-      if (needles.some((needle) => joined.includes(needle))) found.push(first);
-    }
-    return found;
+    return joinedLiterals(this.tokens)
+      .filter(({ joined }) => needles.some((needle) => joined.includes(needle)))
+      .map(({ first }) => first);
   }
 
   /** The string tokens, in order, whose text holds one of `needles`: found by the needles' occurrences, not by reading every string. */
@@ -702,14 +690,7 @@ class ImageEditor {
    * (`\u002e`) are read as KCL reads them; a raw, triple-quoted or interpolated one's body is as written.
    */
   literal(token: number): Literal {
-    const start = this.tokens.start[token]!;
-    const end = this.tokens.end[token]!;
-    const { style, body } = readStringLiteral(this.text.slice(start, end));
-    const quotes = style.triple ? 3 : 1;
-    const at = { start: start + style.prefix.length + quotes, end: end - quotes };
-    if (style.prefix !== "" || style.triple || !body.includes("\\") || this.tokens.flags[token]! & StringFlag.Interpolated) return { body, ...at };
-    const escapes = decodeEscapes(body);
-    return { body: escapes.text, ...at, escapes };
+    return literalAt(this.tokens, token);
   }
 
   visit(expr: StringExpr, path: KeyPath): void {
@@ -889,6 +870,51 @@ function assignedStrings(statements: readonly Statement[], tokens: Tokens, liter
  * literals (`"ghcr.io/acme/" + "app:1.0.0"`) shows in a text that holds the repository in no one string.
  */
 const CONCATENATED_PATHS = ['/" + "', "/' + '"];
+
+/** ImageEditor.literal of a file's tokens. */
+function literalAt(tokens: Tokens, token: number): Literal {
+  const start = tokens.start[token]!;
+  const end = tokens.end[token]!;
+  const { style, body } = readStringLiteral(tokens.source.text.slice(start, end));
+  const quotes = style.triple ? 3 : 1;
+  const at = { start: start + style.prefix.length + quotes, end: end - quotes };
+  if (style.prefix !== "" || style.triple || !body.includes("\\") || tokens.flags[token]! & StringFlag.Interpolated) return { body, ...at };
+  const escapes = decodeEscapes(body);
+  return { body: escapes.text, ...at, escapes };
+}
+
+/**
+ * Each concatenation of plain string literals (`"ghcr.io/acme/" + "app:" + "1.0.0"`): its first token and the
+ * text its first JOINED_LITERALS literals join to, read as the editor reads them. One pass over the tokens, in
+ * a file that may spell a reference so (CONCATENATED_PATHS); none in any other.
+ */
+function joinedLiterals(tokens: Tokens): { readonly first: number; readonly joined: string }[] {
+  if (!CONCATENATED_PATHS.some((path) => tokens.source.text.includes(path))) return [];
+  const { kind, flags, count } = tokens;
+  const literal = (t: number) => kind[t] === T.String && !(flags[t]! & StringFlag.Interpolated);
+  const found: { first: number; joined: string }[] = [];
+  for (let first = 0; first < count; first++) {
+    if (!literal(first) || kind[first + 1] !== T.Plus || !literal(first + 2) || kind[first - 1] === T.Plus) continue;
+    let joined = literalAt(tokens, first).body;
+    for (let t = first + 2; literal(t) && t - first < 2 * JOINED_LITERALS; t += 2) {
+      joined += literalAt(tokens, t).body;
+      if (kind[t + 1] !== T.Plus) break;
+    }
+    found.push({ first, joined });
+  }
+  return found;
+}
+
+/**
+ * Whether a KCL text spells `image`'s repository across concatenated literals (`"ghcr.io/acme/" + "app:1.0.0"`),
+ * which no one string holds: the editor names such a reference (warnUnreached), so the file holds the image.
+ * A text KCL cannot lex holds none so.
+ */
+export function spellsAcrossLiterals(text: string, image: ImageRef): boolean {
+  if (!CONCATENATED_PATHS.some((path) => text.includes(path))) return false;
+  const tokens = tryTokenize(text);
+  return tokens !== undefined && joinedLiterals(tokens).some(({ joined }) => tryParseImageRef(joined)?.repository === image.repository);
+}
 
 /** The last segment of a repository's path between `/` and `:`: what stays in the text when its registry is a variable. */
 function registryTail(image: ImageRef): string {

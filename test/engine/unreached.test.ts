@@ -237,6 +237,18 @@ describe("planUpdate: an image that only a setter or Flux's objects name (trial 
     ]);
   });
 
+  it("says of a reference spelt across concatenated literals what the KCL editor says, not that no file holds it", async () => {
+    const kcl = { "main.k": `app = {\n    image = "ghcr.io/acme/" + "sidecar:" + "0.1.0"\n}\n` };
+    expect(await warnings({ ...deploy, ...kcl })).toEqual([
+      [
+        "main.k",
+        `"ghcr.io/acme/" + "sidecar:" + "0.1.0" builds ${SIDECAR}:0.1.0 by concatenation, which is not edited; left as it is (written as one string, it would be set)`,
+      ],
+    ]);
+    // Already at the version, it is no warning of either.
+    expect(await warnings({ ...deploy, "main.k": kcl["main.k"].replace("0.1.0", "0.2.0") })).toEqual([]);
+  });
+
   it("names the ImagePolicy no marker uses, and not the ImageRepository's spec.image as a reference left behind", async () => {
     expect(await warnings({ ...deploy, "flux/sidecar.yaml": FLUX_OBJECTS })).toEqual([
       [
