@@ -149,16 +149,18 @@ function helmTagMapping(value: PatchValue): readonly PathSegment[] | undefined {
 function helmRepository(doc: PatchDocument, resource: Resource, mapping: readonly PathSegment[]): { name: string; repository: string } | undefined {
   const own = ownField(doc, mapping);
   const written = splitImage(own).repository !== undefined;
-  const { registry, repository } = splitImage((key) => (written ? scalarText(own(key)?.node) : scalarText(nodeAt(resource.root, [...mapping, key]))));
+  // Fields read as nodes: an `image` beside, a mapping too, makes `name` no repository.
+  const image = splitImage((key) => (written ? own(key)?.node : nodeAt(resource.root, [...mapping, key])));
+  const repository = scalarText(image.repository);
   if (repository === undefined) return undefined;
-  const name = splitImageName(registry, repository);
+  const name = splitImageName(scalarText(image.registry), repository);
   const normal = normalizeRepository(name);
   return normal === undefined ? undefined : { name, repository: normal };
 }
 
-/** The value a patch writes at the field `key` of the mapping at `mapping`. */
+/** The value a patch writes at the field `key` of the mapping at `mapping`, or the first it writes inside that field where it is a mapping (`image: {repository: ...}`). */
 function ownField(doc: PatchDocument, mapping: readonly PathSegment[]): (key: string) => PatchValue | undefined {
-  return (key) => doc.values.find((v) => v.path.length === mapping.length + 1 && v.path[mapping.length] === key && samePrefix(v.path, mapping));
+  return (key) => doc.values.find((v) => v.path.length > mapping.length && v.path[mapping.length] === key && samePrefix(v.path, mapping));
 }
 
 function samePrefix(path: readonly PathSegment[], prefix: readonly PathSegment[]): boolean {

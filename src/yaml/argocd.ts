@@ -23,7 +23,7 @@
  * in a warning, never edited (placeholder.ts).
  */
 import { formatImageRef, tryParseImageRef, type ImageRef } from "../image/reference.js";
-import { splitImage } from "../image/split-image.js";
+import { IMAGE_KEY, splitImage } from "../image/split-image.js";
 import { byRepository, nextReference, nextVersion, versionOf, type ImageUpdate, type Version } from "../image/update.js";
 import type { YamlDocument, YamlFile } from "./file.js";
 import { setHelmImage, type HelmField, type HelmImage } from "./helm.js";
@@ -149,7 +149,7 @@ export const editArgoCdHelm: Editor = (file, request, plan) => {
 
 /**
  * The Helm images `parameters` of a source spell, one per name prefix; a repository
- * (`registry`, `repository` or `name`) no parameter of the prefix gives is read from the
+ * (`registry`, `repository` or `name`, and an `image` beside them) no parameter of the prefix gives is read from the
  * source's `valuesObject` at the prefix's path, as Helm merges the two, and a merge key there as YAML reads it.
  */
 function parameterImages(parameters: readonly [string, HelmField][], file: YamlFile, root: YamlNode | null, source: readonly PathSegment[]): HelmImage[] {
@@ -160,12 +160,18 @@ function parameterImages(parameters: readonly [string, HelmField][], file: YamlF
     // Helm applies `--set`s in order: of a name given twice, the last one counts.
     byPrefix.set(prefix, fields.set(leaf, field));
   }
+  // Parameters inside an image (`app.image.repository`) give its prefix an image beside its fields, a mapping (splitImage).
+  for (const [prefix, fields] of byPrefix) {
+    const [outer, leaf] = leafOf(prefix);
+    const beside = leaf === IMAGE_KEY ? byPrefix.get(outer) : undefined;
+    if (beside && !beside.has(IMAGE_KEY)) beside.set(IMAGE_KEY, fields.values().next().value!);
+  }
   return [...byPrefix].map(([prefix, fields]) => {
     if (!fields.has("tag") || fields.has("repository") || fields.has("name")) return imageOf(fields);
     const read = valuesObjectAt(file, root, source, prefix === "" ? [] : prefix.split("."));
     if (!read) return imageOf(fields);
     const merged = new Map<string, HelmField>();
-    for (const key of ["registry", "repository", "name"]) {
+    for (const key of ["registry", "repository", "name", IMAGE_KEY]) {
       const field = read(key);
       if (field) merged.set(key, field);
     }

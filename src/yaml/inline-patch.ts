@@ -212,7 +212,9 @@ function testedImage(node: YamlNode, incoming: ReadonlyMap<string, ImageUpdate>)
     return update && nextReference(update, ref) !== undefined ? node.text : undefined;
   }
   if (node.kind !== "map") return undefined;
-  const { registry, repository, tag } = splitImage((key) => scalarText(mapValue(node, key)));
+  // Fields read as nodes: an `image` beside, a mapping too, makes `name` no repository.
+  const image = splitImage((key) => mapValue(node, key));
+  const [registry, repository, tag] = [image.registry, image.repository, image.tag].map(scalarText);
   const name = repository && splitImageName(registry, repository);
   const update = name && tag ? incoming.get(normalizeRepository(name) ?? "") : undefined;
   return update && nextVersion(update, versionOf(tag, undefined)) !== undefined ? `${name}:${tag}` : undefined;

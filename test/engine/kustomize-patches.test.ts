@@ -107,6 +107,23 @@ describe("what a patch sets", () => {
     expect(versionsSet(own!, release!, new Set([PODINFO, "ghcr.io/acme/mirror"]))).toEqual(new Set(["ghcr.io/acme/mirror"]));
   });
 
+  it("a container's name beside its image is no repository to pair a tag with, whether that image is a string or a mapping", () => {
+    const values = (app: string) => `apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: podinfo\nspec:\n  values:\n    app:\n${app}`;
+    const container = (image: string) => `      name: podinfo\n      image: ${image}\n      tag: 6.0.0\n`;
+    const podinfo = new Set(["docker.io/library/podinfo"]);
+    for (const image of ["ghcr.io/acme/web:1.0.0", "{repository: ghcr.io/acme/web, tag: 1.0.0}"]) {
+      // The resource's: a lone tag the patch writes pairs with none.
+      const [resource] = resourcesOf("r.yaml", values(container(image)));
+      const [lone] = patchDocuments(byPath(), values("      tag: 6.1.0\n"));
+      expect(versionsSet(lone!, resource!, podinfo)).toEqual(new Set());
+      expect(pairOf(lone!, loneTags(lone!)[0]!, resource!)).toBeUndefined();
+      // The patch's own: its tag is a lone one, and sets no version of the name.
+      const [own] = patchDocuments(byPath(), values(container(image)));
+      expect(loneTags(own!)).toHaveLength(1);
+      expect(versionsSet(own!, resource!, podinfo)).toEqual(new Set());
+    }
+  });
+
   it("a container image with a version sets it; a bare one, or a templated tag, sets none", () => {
     const deployment = resourcesOf("d.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api}\n");
     const patch = (image: string) =>

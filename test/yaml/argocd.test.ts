@@ -266,6 +266,22 @@ spec:
     expect(changes.map((c) => [c.line, c.key])).toEqual([[7, "helm.parameters[1].value"]]);
   });
 
+  it("reads no container's name beside its image as a repository, the image a string or a mapping, given by parameters or the valuesObject", () => {
+    const parameters = (...items: string[]) => `helm:\n  parameters:\n${items.map((item) => `  - {${item}}\n`).join("")}`;
+    const name = "name: app.name, value: web";
+    const tag = 'name: app.tag, value: "1.0.0"';
+    // Alone, the name is Image Updater's repository, and its tag moves.
+    expect(editHelm(parameters(name, tag), withImages("web:1.1.0")).changes).toHaveLength(1);
+    for (const text of [
+      parameters(name, "name: app.image, value: ghcr.io/acme/x:1", tag),
+      parameters(name, "name: app.image.repository, value: ghcr.io/acme/x", tag),
+      `${parameters(tag)}  valuesObject:\n    app: {name: web, image: ghcr.io/acme/x}\n`,
+      `${parameters(tag)}  valuesObject:\n    app: {name: web, image: {repository: ghcr.io/acme/x}}\n`,
+    ]) {
+      expect(editHelm(text, withImages("web:1.1.0")).changes).toEqual([]);
+    }
+  });
+
   it("sets a parameter holding a whole image reference, and warns about one holding a bare repository", () => {
     const text = "helm:\n  parameters:\n  - name: worker.image\n    value: ghcr.io/acme/app:1.2.3\n  - name: image\n    value: ghcr.io/acme/app\n";
     const { text: out, changes, warnings } = editHelm(text, withImages("ghcr.io/acme/app:1.3.0"));

@@ -256,6 +256,19 @@ patchesJson6902:
     ]);
   });
 
+  it("reads no container's name beside its image as a repository in a `test` op, whether that image is a string or a mapping", () => {
+    const text = (image: string) => `patches:
+  - target: {kind: HelmRelease, name: app}
+    patch: |
+      - op: test
+        path: /spec/values/app
+        value: {name: app, image: ${image}, tag: 1.0.0}
+`;
+    for (const image of ["ghcr.io/acme/web:2.0.0", "{repository: ghcr.io/acme/web, tag: 2.0.0}"]) {
+      expect(edit(text(image), withImages("app:1.1.0")).warnings).toEqual([]);
+    }
+  });
+
   it("keeps a newer tag its policy ranks higher", () => {
     const text = "patches:\n  - patch: |-\n      - {op: replace, path: /spec/template/spec/containers/0/image, value: ghcr.io/acme/app:2.0}\n";
     const { text: out, changes } = edit(text, withImages(update("ghcr.io/acme/app:1.5", numericVersions)));
