@@ -36,7 +36,8 @@ import { kclNumberRead } from "./number-read.js";
 import { plainString, shellQuoting, usableSpecValue } from "./spec-value.js";
 import { readStringLiteral, stringLiteralValue, writeStringLiteral } from "./string-literal.js";
 import type { ConfigEntry, ConfigExpr, ConfigItem, Expr, ListExpr, ListItem, Module, Statement } from "./syntax.js";
-import { isName, sourceStart, StringFlag, T, type Tokens } from "./tokenizer.js";
+import { sourceStart } from "./source.js";
+import { isName, StringFlag, T, type Tokens } from "./tokenizer.js";
 
 export interface OverrideOptions {
   /** Insert a missing path (in the deepest existing config) instead of failing. */
@@ -607,7 +608,7 @@ class Planner {
     let { start, end } = node;
     // A byte order mark is no part of the first line's text, and stays.
     const first = sourceStart(text);
-    const lineStart = Math.max(source.lineStart(start), first);
+    const lineStart = source.lineStart(start);
     const blankStart = blanksBefore(text, start);
     const blankEnd = blanksFrom(text, end);
     const separatorAfter = SEPARATORS.has(text.charCodeAt(blankEnd));
@@ -619,7 +620,7 @@ class Planner {
       const next = blanksFrom(text, end);
       if (endsLine(text, next) || CLOSERS.has(text.charCodeAt(next))) {
         while (start > first) {
-          const above = Math.max(source.lineStart(start - 1), first);
+          const above = source.lineStart(start - 1);
           if (!endsLine(text, blanksFrom(text, above))) break;
           start = above;
         }
@@ -643,7 +644,7 @@ class Planner {
     const { end, kind, count } = this.tokens;
     const i = partitionPoint(count, (k) => end[k]! < before);
     if (i >= count || end[i] !== before || STARTS_LINE.has(kind[i]!)) return undefined;
-    const above = Math.max(this.tokens.source.lineStart(before), first);
+    const above = this.tokens.source.lineStart(before);
     return blanksFrom(text, above) - above <= start - lineStart ? before : undefined;
   }
 

@@ -1,6 +1,11 @@
 import { LineIndex } from "../text/line-index.js";
 import { partitionPoint } from "../text/partition-point.js";
 
+/** Where a text's source starts: after a byte order mark, which is no part of it. */
+export function sourceStart(text: string): number {
+  return text.charCodeAt(0) === 0xfeff ? 1 : 0;
+}
+
 /**
  * Positions in a KCL source text. Every offset in src/kcl is a UTF-16 index into the JS
  * string (so edits can splice it); this converts consistently to the real file's UTF-8
@@ -22,13 +27,13 @@ export class SourceText {
 
   /** 1-based column (in UTF-16 code units) of an index; a leading BOM, which no editor shows, is not counted. */
   column(index: number): number {
-    const start = this.lineStart(index);
-    return index - start + (start === 0 && this.text.charCodeAt(0) === 0xfeff ? 0 : 1);
+    return this.lines().columnAt(index);
   }
 
-  /** Index where the line holding `index` starts. */
+  /** Index where the line holding `index` starts: on the first, past a byte order mark, which is no part of it (KCL reads past it). */
   lineStart(index: number): number {
-    return this.lines().lineStart(this.line(index))!;
+    const line = this.line(index);
+    return line === 1 ? sourceStart(this.text) : this.lines().lineStart(line)!;
   }
 
   /** Index just after the line terminator of the line holding `index` (or the text's end). */

@@ -10,7 +10,7 @@
  * the file (rustc_span's remove_bom). It stays in the text, so offsets are the file's.
  */
 import { SourceError } from "../change.js";
-import { SourceText } from "./source.js";
+import { SourceText, sourceStart } from "./source.js";
 
 /** Token kinds. Operators have one kind each so the parser compares numbers. */
 export const T = {
@@ -273,11 +273,6 @@ function fail(source: SourceText, index: number, message: string): never {
 /** The message for a character no token starts with, by its code point too: a byte order mark or a no-break space reads as nothing. */
 function unexpectedCharacter(cp: number): string {
   return `unexpected character ${JSON.stringify(String.fromCodePoint(cp))} (U+${cp.toString(16).toUpperCase().padStart(4, "0")})`;
-}
-
-/** Where a text's source starts: after a byte order mark, which is no part of it. */
-export function sourceStart(text: string): number {
-  return text.charCodeAt(0) === 0xfeff ? 1 : 0;
 }
 
 /** A KCL file's tokens (tokenize's), or none for text KCL cannot lex, where a reader that only looks has nothing to read. */

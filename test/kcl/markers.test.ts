@@ -55,6 +55,10 @@ describe("markerComments: where a marker comment sits among a KCL file's tokens"
     ]);
   });
 
+  it("tells a comment line of its own on the first line after a byte order mark, which is no part of the line", () => {
+    expect(places(`\uFEFF${m("ns:a")}\nimage = "ghcr.io/acme/a:1"\n`)).toEqual([[1, "own line"]]);
+  });
+
   it("tells a comment line of its own after any whitespace KCL skips, a direction mark too (review kclfuzz S1)", () => {
     expect(places(`app = {\n\u200E\v ${m("ns:a")}\n    image = "ghcr.io/acme/a:1"\n}\n`)).toEqual([[2, "own line"]]);
   });
