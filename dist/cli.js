@@ -32701,6 +32701,10 @@ function dangerousCharacter(text2) {
   if (text2.includes("${")) return "an interpolation ('${')";
   return void 0;
 }
+function writtenRegistry(name) {
+  const slash = name.indexOf("/");
+  return slash > 0 && isDomain(name.slice(0, slash)) ? name.slice(0, slash) : void 0;
+}
 function isDomain(component) {
   return component.includes(".") || component.includes(":") || component === "localhost" || component !== component.toLowerCase();
 }
@@ -34130,10 +34134,13 @@ var LineIndex = class {
   lineStart(line) {
     return this.#starts[line - 1];
   }
+  /** Offset of a 1-based line's first column: its start, past a leading byte order mark on line 1; undefined past the last line. */
+  columnStart(line) {
+    return line === 1 ? this.#firstColumn : this.#starts[line - 1];
+  }
   /** 1-based column (in UTF-16 units) of an offset; a leading byte order mark is no column. */
   columnAt(offset) {
-    const line = this.lineAt(offset);
-    return Math.max(1, offset - (line === 1 ? this.#firstColumn : this.#starts[line - 1]) + 1);
+    return Math.max(1, offset - this.columnStart(this.lineAt(offset)) + 1);
   }
 };
 function firstColumn(text2) {
@@ -34272,6 +34279,9 @@ function literalText(value, style) {
 }
 
 // src/kcl/source.ts
+function sourceStart(text2) {
+  return text2.charCodeAt(0) === 65279 ? 1 : 0;
+}
 var SourceText = class {
   constructor(text2) {
     this.text = text2;
@@ -34281,18 +34291,18 @@ var SourceText = class {
   /** UTF-16 indexes of non-ASCII code units, and the extra UTF-8 bytes accumulated after each. */
   #wideAt;
   #wideExtra;
-  /** 1-based line of a UTF-16 index. LF, CRLF and CR all end a line. */
+  /** 1-based line of a UTF-16 index. LF, CRLF and CR all end a line, as editors show lines (to KCL's lexer a lone CR is whitespace). */
   line(index) {
     return this.lines().lineAt(index);
   }
   /** 1-based column (in UTF-16 code units) of an index; a leading BOM, which no editor shows, is not counted. */
   column(index) {
-    const start = this.lineStart(index);
-    return index - start + (start === 0 && this.text.charCodeAt(0) === 65279 ? 0 : 1);
+    return this.lines().columnAt(index);
   }
-  /** Index where the line holding `index` starts. */
+  /** Index where the line holding `index` starts: on the first, past a byte order mark, which is no part of it (KCL reads past it). */
   lineStart(index) {
-    return this.lines().lineStart(this.line(index));
+    const line = this.line(index);
+    return line === 1 ? sourceStart(this.text) : this.lines().lineStart(line);
   }
   /** Index just after the line terminator of the line holding `index` (or the text's end). */
   nextLineStart(index) {
@@ -34305,9 +34315,9 @@ var SourceText = class {
     while (i < text2.length && text2.charCodeAt(i) !== 10 && text2.charCodeAt(i) !== 13) i++;
     return i;
   }
-  /** The first line terminator of the file, the one edits use for new lines. */
+  /** The first line terminator of the file, the one edits use for new lines: LF or CRLF, as a lone CR ends no line to KCL. */
   lineEnding() {
-    const m = /\r\n|\n|\r/.exec(this.text);
+    const m = /\r?\n/.exec(this.text);
     return m ? m[0] : "\n";
   }
   /** UTF-8 byte offset of a UTF-16 index. */
@@ -34417,11 +34427,15 @@ var Landmarks = class {
     const found = this.#text.indexOf(char, at);
     return found < 0 ? this.#text.length : found;
   }
-  /** First `\n` or `\r` at or after `at` (the text's length if none). */
+  /** First `\n` or `\r` at or after `at` (the text's length if none): where a single-quoted string must have ended. */
   lineEnd(at) {
-    if (this.#newline < at) this.#newline = this.#find("\n", at);
     if (this.#cr < at) this.#cr = this.#find("\r", at);
-    return this.#newline < this.#cr ? this.#newline : this.#cr;
+    return Math.min(this.lineFeed(at), this.#cr);
+  }
+  /** First `\n` at or after `at` (the text's length if none). */
+  lineFeed(at) {
+    if (this.#newline < at) this.#newline = this.#find("\n", at);
+    return this.#newline;
   }
   backslash(at) {
     if (this.#backslash < at) this.#backslash = this.#find("\\", at);
@@ -34523,9 +34537,6 @@ function fail(source, index, message) {
 function unexpectedCharacter(cp) {
   return `unexpected character ${JSON.stringify(String.fromCodePoint(cp))} (U+${cp.toString(16).toUpperCase().padStart(4, "0")})`;
 }
-function sourceStart(text2) {
-  return text2.charCodeAt(0) === 65279 ? 1 : 0;
-}
 function tryTokenize(text2) {
   try {
     return tokenize(text2);
@@ -34541,38 +34552,44 @@ function tokenize(text2) {
   out.reset(n);
   landmarks.reset(text2);
   const openBrackets = [];
-  const indents = [0];
+  const indentTabs = [0];
+  const indentSpaces = [0];
   const openIndents = [];
   let i = sourceStart(text2);
-  let atLineStart = true;
+  let atLineStart = false;
   while (true) {
     if (atLineStart && openBrackets.length === 0) {
-      let col = 0;
+      let tabs = 0;
+      let spaces = 0;
       let j = i;
       for (; j < n; j++) {
         const c3 = text2.charCodeAt(j);
-        if (c3 === 32) col++;
-        else if (c3 === 9) col = col - col % 8 + 8;
-        else if (c3 === 12) col = 0;
+        if (c3 === 32) spaces++;
+        else if (c3 === 9) tabs++;
         else break;
       }
       i = j;
       const c2 = j < n ? text2.charCodeAt(j) : -1;
-      const continued = c2 === 92 && (j + 1 === n || text2.charCodeAt(j + 1) === 10 || text2.charCodeAt(j + 1) === 13);
-      if (c2 !== -1 && c2 !== 10 && c2 !== 13 && c2 !== 35 && !continued) {
+      const continued = c2 === 92 && lineBreakAt(text2, j + 1) > 0;
+      if (c2 !== -1 && lineBreakAt(text2, j) === 0 && c2 !== 35 && !continued) {
         atLineStart = false;
-        const top = indents[indents.length - 1];
-        if (col > top) {
-          indents.push(col);
+        let order = compareIndent(source, j, tabs, spaces, indentTabs.at(-1), indentSpaces.at(-1));
+        if (order !== 0 && (c2 === 13 || isSpace(c2))) {
+          fail(source, j, "the indentation ends at whitespace other than a space or tab, where KCL's lexer loses the indent or dedent it makes");
+        }
+        if (order > 0) {
+          indentTabs.push(tabs);
+          indentSpaces.push(spaces);
           openIndents.push(out.count);
           out.push(T.Indent, j, j, 0);
-        } else if (col < top) {
-          while (col < indents[indents.length - 1]) {
-            indents.pop();
-            out.match[openIndents.pop()] = out.count;
-            out.push(T.Dedent, j, j, 0);
-          }
-          if (col !== indents[indents.length - 1]) fail(source, j, "unindent does not match any outer indentation level");
+        }
+        while (order < 0) {
+          indentTabs.pop();
+          indentSpaces.pop();
+          out.match[openIndents.pop()] = out.count;
+          out.push(T.Dedent, j, j, 0);
+          order = compareIndent(source, j, tabs, spaces, indentTabs.at(-1), indentSpaces.at(-1));
+          if (order > 0) fail(source, j, "unindent does not match any outer indentation level");
         }
       }
     }
@@ -34604,7 +34621,9 @@ function tokenize(text2) {
     }
     if (cls === C.Newline) {
       const s = i;
-      i += c === 13 && text2.charCodeAt(i + 1) === 10 ? 2 : 1;
+      const length = lineBreakAt(text2, i);
+      i += length || 1;
+      if (length === 0) continue;
       if (out.count > 0 && out.last !== T.Newline && out.last !== T.Indent && out.last !== T.Dedent) out.push(T.Newline, s, i, 0);
       atLineStart = openBrackets.length === 0;
       continue;
@@ -34621,22 +34640,15 @@ function tokenize(text2) {
     }
     if (cls === C.Hash) {
       const s = i;
-      i = landmarks.lineEnd(i);
+      i = landmarks.lineFeed(i);
+      if (i < n && text2.charCodeAt(i - 1) === 13) i--;
       out.comment(s, i);
       continue;
     }
     if (cls === C.Backslash) {
-      const d2 = text2.charCodeAt(i + 1);
-      if (d2 === 10) {
-        i += 2;
-        continue;
-      }
-      if (d2 === 13) {
-        i += text2.charCodeAt(i + 2) === 10 ? 3 : 2;
-        continue;
-      }
-      if (i + 1 === n) {
-        i++;
+      const length = lineBreakAt(text2, i + 1);
+      if (length > 0 || i + 1 === n) {
+        i += 1 + length;
         continue;
       }
       fail(source, i, "unexpected character '\\' (a line continuation must end the line)");
@@ -34762,6 +34774,15 @@ function endStream(source, out, openBrackets, openIndents) {
   out.push(T.EOF, n, n, 0);
   landmarks.reset("");
   return out.finish(source);
+}
+function compareIndent(source, at, tabs, spaces, blockTabs, blockSpaces) {
+  if (tabs === blockTabs) return Math.sign(spaces - blockSpaces);
+  if (tabs < blockTabs ? spaces <= blockSpaces : spaces >= blockSpaces) return Math.sign(tabs - blockTabs);
+  return fail(source, at, "inconsistent use of tabs and spaces in indentation");
+}
+function lineBreakAt(text2, at) {
+  const c = text2.charCodeAt(at);
+  return c === 10 ? 1 : c === 13 && text2.charCodeAt(at + 1) === 10 ? 2 : 0;
 }
 function scanName(text2, i) {
   const n = text2.length;
@@ -35502,8 +35523,8 @@ var Parser3 = class {
     return { type: "other", construct: "quantifier", first, last: this.pos - 1 };
   }
   /**
-   * 1-based column of a token, counted as the tokenizer counts indentation (after a byte order
-   * mark on the first line). Most lines are short: their start is looked for backwards; a long one
+   * 1-based column of a token in code units (after a byte order mark on the first line, which no
+   * editor shows). Most lines are short: their start is looked for backwards; a long one
    * (thousands of inline `if` items) asks the source's line table, which building costs a pass over the file.
    */
   column(at) {
@@ -37083,6 +37104,12 @@ function holdsWholeReference(field, text2) {
     case "name":
       return ref.tag !== void 0 || ref.digest !== void 0;
   }
+}
+function registryJoinWarning(marker, field, registry, value) {
+  if (marker.field !== "name" || registry.text === "" || writtenRegistry(value) === void 0) return void 0;
+  return oneLine(
+    `Flux setter "${marker.setter}" marks ${field}, beside the registry field ${registry.field} (${registry.text}): ${value}, the name with its registry, is written there, as Flux writes a marked field, and a chart that joins the registry to the repository reads ${registry.text}/${value}; leave the repository unmarked, written without its registry, and mark the tag alone {"$imagepolicy": "${marker.key}:tag"}`
+  );
 }
 
 // src/image/no-digest-field.ts
@@ -39586,12 +39613,17 @@ function parameterImages(parameters, file, root, source) {
     const fields = byPrefix.get(prefix) ?? /* @__PURE__ */ new Map();
     byPrefix.set(prefix, fields.set(leaf, field));
   }
+  for (const [prefix, fields] of byPrefix) {
+    const [outer, leaf] = leafOf(prefix);
+    const beside = leaf === IMAGE_KEY ? byPrefix.get(outer) : void 0;
+    if (beside && !beside.has(IMAGE_KEY)) beside.set(IMAGE_KEY, fields.values().next().value);
+  }
   return [...byPrefix].map(([prefix, fields]) => {
     if (!fields.has("tag") || fields.has("repository") || fields.has("name")) return imageOf(fields);
     const read = valuesObjectAt(file, root, source, prefix === "" ? [] : prefix.split("."));
     if (!read) return imageOf(fields);
     const merged = /* @__PURE__ */ new Map();
-    for (const key of ["registry", "repository", "name"]) {
+    for (const key of ["registry", "repository", "name", IMAGE_KEY]) {
       const field = read(key);
       if (field) merged.set(key, field);
     }
@@ -40149,7 +40181,7 @@ function readMarker(comment) {
   if (typeof fields === "string") return singleQuoted2(body) ?? (body.includes(MARKER_TOKEN) ? { error: malformed(body, fields) } : void 0);
   const setter = fields.get(MARKER_KEY);
   if (setter === void 0) return void 0;
-  const parts = /^([^:\s]+:[^:\s]+)(?::(tag|name|digest))?$/.exec(setter);
+  const parts = /^([^:\s\p{Cc}]+:[^:\s\p{Cc}]+)(?::(tag|name|digest))?$/u.exec(setter);
   if (!parts) return { error: malformed(body, `"${setter}" is not <namespace>:<policy> optionally followed by :tag, :name or :digest`) };
   return { marker: { key: parts[1], field: parts[2] ?? "ref", setter } };
 }
@@ -40464,9 +40496,12 @@ var YamlLines = class {
   get index() {
     return this.#index ??= new LineIndex(this.text);
   }
-  /** A 1-based line's text, without its line break; undefined outside the text. */
+  /**
+   * A 1-based line's text from its first column (past a leading byte order mark, which is no indentation, as
+   * LineIndex.columnAt counts it), without its line break; undefined outside the text.
+   */
   raw(line) {
-    const start = line < 1 ? void 0 : this.index.lineStart(line);
+    const start = line < 1 ? void 0 : this.index.columnStart(line);
     return start === void 0 ? void 0 : this.text.slice(start, this.index.lineStart(line + 1) ?? this.text.length).replace(/\r?\n$|\r$/, "");
   }
   inBlockScalar(line) {
@@ -40573,11 +40608,16 @@ var editMarkers = (file, request2, plan) => {
   const marked = new MarkedFields(request2);
   let floor = 0;
   const keyOf = /* @__PURE__ */ new Map();
+  const registries = /* @__PURE__ */ new Map();
   file.documents.forEach((document, index) => {
     const settings = kclSettings(document);
     forEachValue(document.root, ({ node: node2, path, inFlow }) => {
       if (node2.kind === "map") {
         for (const { key, value } of node2.pairs) if (value && key.kind === "scalar") keyOf.set(value, key);
+        const { repository, registry } = splitImage(fieldsOf(file, document.root, node2, path, inFlow));
+        const text2 = registry?.node ? scalarOf(file, document.root, registry.node)?.text : void 0;
+        if (repository?.node && text2 !== void 0 && !registries.has(repository.node))
+          registries.set(repository.node, { field: formatPath(registry.path), text: text2 });
       }
       if (node2.kind !== "scalar" && node2.kind !== "alias") {
         const warning = node2.flow ? collectionMarkerWarning(file.text, node2, path, inFlow) : void 0;
@@ -40612,9 +40652,16 @@ var editMarkers = (file, request2, plan) => {
       if (setting === "option") return marked.add({ ...site, ...optionField(node2, inFlow, marker, plan, document) });
       if (setting) return marked.add({ ...site, ...settingField(setting, marker, plan, document) });
       if (!isFlowScalar(node2)) return marked.add({ ...site, text: node2.text, refusal: `${marks} a block scalar, which is never edited` });
-      const write = (value) => plan.setScalar(node2, value, inFlow, { kind: "setter", key: marker.setter, document });
-      const misfit = misfitWarning(marker, formatPath(path), String(path.at(-1)), node2.text);
-      marked.add({ ...site, text: node2.text, write: misfit ? (value) => (write(value), site.warn(misfit(value))) : write });
+      const field = formatPath(path);
+      const misfit = misfitWarning(marker, field, String(path.at(-1)), node2.text);
+      const write = (value) => {
+        plan.setScalar(node2, value, inFlow, { kind: "setter", key: marker.setter, document });
+        if (misfit) site.warn(misfit(value));
+        const registry = registries.get(node2);
+        const joined2 = registry && registryJoinWarning(marker, field, registry, value);
+        if (joined2) site.warn(joined2);
+      };
+      marked.add({ ...site, text: node2.text, write });
     });
   });
   marked.writeAll();
@@ -40627,7 +40674,9 @@ function keyMarkerWarning(text2, key, floor) {
   const comment = headComment(text2, key.start, floor);
   const marker = markerOf(comment);
   if (!marker) return void 0;
-  return `Flux setter "${marker.setter}" is written above ${key.text}:, and YAML gives a comment above a key to the key, so Flux reads no marker there and the value is treated as unmarked; write ${comment} at the end of the value's line for Flux to set it`;
+  return oneLine(
+    `Flux setter "${marker.setter}" is written above ${key.text}:, and YAML gives a comment above a key to the key, so Flux reads no marker there and the value is treated as unmarked; write ${comment} at the end of the value's line for Flux to set it`
+  );
 }
 function collectionMarkerWarning(text2, node2, path, inFlow) {
   const marker = markerOf(lineCommentAt(text2, node2.end, inFlow));
@@ -41566,34 +41615,56 @@ function f64Text(value) {
 
 // src/kcl/override.ts
 var COMPOSITE = { config: "a config", schema: "a schema instance", list: "a list" };
-function valueFrom(tokens, expr, eol) {
+function valueFrom(tokens, expr, lines) {
   const string2 = plainString2(tokens, expr);
-  const indented = (indent) => textOf(tokens, expr, eol, indent);
+  const indented = (indent) => textOf(tokens, expr, lines, indent);
   return { tokens, expr, text: indented(""), indented, ...string2 !== void 0 && { string: string2 } };
 }
-function textOf(tokens, node2, eol, indent) {
+function textOf(tokens, node2, lines, indent) {
   const source = tokens.source;
   const start = tokens.start[node2.first];
   const own = /^[ \t]*/.exec(source.text.slice(source.lineStart(start), start))[0];
-  const strings = [];
-  for (let i = node2.first; i <= node2.last; i++) if (tokens.kind[i] === T.String) strings.push({ first: tokens.start[i], last: tokens.end[i] });
-  let s = 0;
-  return source.text.slice(start, tokens.end[node2.last]).replace(/(\r\n|\n|\r)([ \t]*)/g, (line, lineEnd, lead, offset, text2) => {
-    while (s < strings.length && strings[s].last <= start + offset) s++;
-    if (s < strings.length && strings[s].first < start + offset) return line;
-    if (/^(?:\r|\n|$)/.test(text2.slice(offset + lineEnd.length, offset + lineEnd.length + 1))) return eol;
-    let kept = 0;
-    while (kept < own.length && lead[kept] === own[kept]) kept++;
-    return eol + indent + lead.slice(kept);
+  const open = [];
+  let written = "";
+  let next = node2.first;
+  return source.text.slice(start, tokens.end[node2.last]).replace(/(\r?\n)([ \t]*)/g, (line, _, lead, offset, text2) => {
+    const at = start + offset;
+    for (; next <= node2.last && tokens.start[next] < at; next++) {
+      const k = tokens.kind[next];
+      if (k === T.LParen || k === T.LBracket || k === T.LBrace) open.push({ indent: written });
+      else if (k === T.RParen || k === T.RBracket || k === T.RBrace) open.pop();
+    }
+    if (next > node2.first && tokens.end[next - 1] > at) return line;
+    const first = text2.charCodeAt(offset + line.length);
+    if (Number.isNaN(first) || first === 10 || first === 13) return lines.eol;
+    const inside = open.at(-1);
+    if (inside === void 0) written = beyond(lead, own);
+    else if (CLOSERS2.has(first)) written = inside.indent;
+    else written = inside.indent + lines.unit + beyond(lead, inside.lead ??= lead);
+    return lines.eol + indent + written;
   });
 }
-function readValue(spec, raw, eol, fieldName) {
+function beyond(lead, base) {
+  return lead.startsWith(base) ? lead.slice(base.length) : "";
+}
+function indentUnit(tokens) {
+  const { kind, source } = tokens;
+  for (let i = 1; i < tokens.count; i++) {
+    if (!STARTS_LINE.has(kind[i - 1]) || STARTS_LINE.has(kind[i]) || kind[i] === T.EOF) continue;
+    const start = tokens.start[i];
+    const lead = /^[ \t]*/.exec(source.text.slice(source.lineStart(start), start))[0];
+    if (lead.includes("	")) return "	";
+    if (lead.length > 0) return lead;
+  }
+  return "    ";
+}
+function readValue(spec, raw, lines, fieldName) {
   const read = usableSpecValue(spec, raw, fieldName);
   if (read.kind === "whole-text") {
     const text2 = writeStringLiteral(spec.value, { quote: '"', triple: false, prefix: "" });
     return { tokens: read.tokens, expr: read.expr, text: text2, string: spec.value, wholeText: true, indented: () => text2 };
   }
-  return valueFrom(read.tokens, read.expr, eol);
+  return valueFrom(read.tokens, read.expr, lines);
 }
 function literalKind(tokens, expr) {
   if (expr.type === "string") return "string";
@@ -41644,6 +41715,7 @@ var Planner = class {
     this.tokens = module2.tokens;
     this.text = this.tokens.source.text;
     this.eol = this.tokens.source.lineEnding();
+    this.lines = { eol: this.eol, unit: indentUnit(this.tokens) };
   }
   module;
   run;
@@ -41661,14 +41733,15 @@ var Planner = class {
   tokens;
   text;
   eol;
+  lines;
   /** The value to write: the spec's, or the computed one for a missing field (undefined: nothing to write). */
   value(raw) {
-    return this.computed ? this.stringValue(this.computed(void 0)) : readValue(this.spec, raw, this.eol, this.fieldName);
+    return this.computed ? this.stringValue(this.computed(void 0)) : readValue(this.spec, raw, this.lines, this.fieldName);
   }
   stringValue(string2) {
     if (string2 === void 0) return void 0;
     const parsed = parseKclExpression(writeStringLiteral(string2, { quote: '"', triple: false, prefix: "" }));
-    return valueFrom(parsed.tokens, parsed.expr, this.eol);
+    return valueFrom(parsed.tokens, parsed.expr, this.lines);
   }
   line(token) {
     return this.tokens.source.line(this.tokens.start[token]);
@@ -41793,11 +41866,11 @@ var Planner = class {
     for (const item of incoming.items) {
       const parts = item.type === "entry" ? item.key.parts : void 0;
       if (item.type !== "entry" || !parts) {
-        this.insert(target, (indent) => textOf(tokens, item, this.eol, indent), textOf(tokens, item, this.eol, ""), key);
+        this.insert(target, (indent) => textOf(tokens, item, this.lines, indent), textOf(tokens, item, this.lines, ""), key);
         continue;
       }
       const path = formatOverridePath(parts, key);
-      const value = valueFrom(tokens, item.value, this.eol);
+      const value = valueFrom(tokens, item.value, this.lines);
       const matches = this.entries(target).filter((e) => e.key.parts?.join("\0") === parts.join("\0"));
       if (matches.length === 0) this.insert(target, (indent) => keyText(parts, item.operator, value.indented(indent)), value.string ?? value.text, path);
       for (const m of matches) this.union(m.value, value, path);
@@ -41819,7 +41892,7 @@ var Planner = class {
       if (!held) added.push(item);
     }
     if (added.length === 0) return;
-    const items = (indent) => added.map((item) => textOf(value.tokens, item, this.eol, indent));
+    const items = (indent) => added.map((item) => textOf(value.tokens, item, this.lines, indent));
     const splice = this.afterLast(old, items, { indent: this.indentOf(old.first), first: "", lead: ", ", tail: "" }, (last) => this.indentOf(last.first));
     this.plan.splices.push(splice);
     const [start, end] = [this.tokens.start[old.first], this.tokens.end[old.last]];
@@ -41859,7 +41932,7 @@ var Planner = class {
     const inside = this.text.slice(this.tokens.start[node2.first] + 1, close).trimEnd();
     if (inside.trim() === "") return void 0;
     const lastLine = /[^\r\n]*$/.exec(inside)[0];
-    const indent = lastLine.length < inside.length ? /^[ \t]*/.exec(lastLine)[0] : `${this.indentOf(node2.first)}    `;
+    const indent = lastLine.length < inside.length ? /^[ \t]*/.exec(lastLine)[0] : `${this.indentOf(node2.first)}${this.lines.unit}`;
     const at = this.tokens.source.lineStart(close);
     return laidOut(at, at, lines(indent), { first: indent, lead: `${this.eol}${indent}`, tail: this.eol });
   }
@@ -41888,7 +41961,7 @@ var Planner = class {
     const source = this.tokens.source;
     for (const [config, added] of this.pending) {
       const openIndent = this.indentOf(config.first);
-      const nested = `${openIndent}    `;
+      const nested = `${openIndent}${this.lines.unit}`;
       const openLine = source.line(this.tokens.start[config.first]);
       const splice = this.afterLast(
         config,
@@ -41912,10 +41985,11 @@ var Planner = class {
    * file's end or a closing bracket (two blank lines would be left: `A\n\nB\n` -> `A\n`); the
    * line break before it when a closing bracket follows it on its line (`a = 1\n    b = 2}` ->
    * `a = 1}`); on a line it shares, the comma before it (`{y = 2, x = 1,}` -> `{y = 2,}`), or
-   * after it when it is first; several on one line, as one run (writeRemovals). The change holds
-   * the value removed and no new one (op `delete`), as a create has no old, on the line it stood on in the
-   * text given to the run: it has none in the output, where every entry of a run would be at the
-   * run's first line, and one spec's removals would move another's.
+   * after it when it is first, and a statement's `;` alike (`a = 1; b = 2` -> `b = 2`); several on
+   * one line, as one run (writeRemovals). The change holds the value removed and no new one (op
+   * `delete`), as a create has no old, on the line it stood on in the text given to the run: it has
+   * none in the output, where every entry of a run would be at the run's first line, and one spec's
+   * removals would move another's.
    */
   remove(node2, value, key = this.spec.path) {
     const start = this.tokens.start[node2.first];
@@ -41955,11 +42029,11 @@ var Planner = class {
     const text2 = this.text;
     let { start, end } = node2;
     const first = sourceStart(text2);
-    const lineStart = Math.max(source.lineStart(start), first);
+    const lineStart = source.lineStart(start);
     const blankStart = blanksBefore(text2, start);
     const blankEnd = blanksFrom(text2, end);
-    const commaAfter = text2.charCodeAt(blankEnd) === COMMA2;
-    const rest = commaAfter ? blanksFrom(text2, blankEnd + 1) : blankEnd;
+    const separatorAfter = SEPARATORS.has(text2.charCodeAt(blankEnd));
+    const rest = separatorAfter ? blanksFrom(text2, blankEnd + 1) : blankEnd;
     const joined2 = blankStart === lineStart && CLOSERS2.has(text2.charCodeAt(rest)) ? this.endBefore(lineStart, start, first) : void 0;
     if (blankStart === lineStart && (endsLine(text2, rest) || text2.charCodeAt(rest) === HASH2)) {
       start = lineStart;
@@ -41967,14 +42041,14 @@ var Planner = class {
       const next = blanksFrom(text2, end);
       if (endsLine(text2, next) || CLOSERS2.has(text2.charCodeAt(next))) {
         while (start > first) {
-          const above = Math.max(source.lineStart(start - 1), first);
+          const above = source.lineStart(start - 1);
           if (!endsLine(text2, blanksFrom(text2, above))) break;
           start = above;
         }
       }
     } else if (joined2 !== void 0) [start, end] = [joined2, rest];
-    else if (text2.charCodeAt(blankStart - 1) === COMMA2) start = blankStart - 1;
-    else if (commaAfter) end = rest;
+    else if (SEPARATORS.has(text2.charCodeAt(blankStart - 1))) start = blankStart - 1;
+    else if (separatorAfter) end = rest;
     return { start, end, insert: "" };
   }
   /**
@@ -41990,7 +42064,7 @@ var Planner = class {
     const { end, kind, count } = this.tokens;
     const i = partitionPoint(count, (k) => end[k] < before);
     if (i >= count || end[i] !== before || STARTS_LINE.has(kind[i])) return void 0;
-    const above = Math.max(this.tokens.source.lineStart(before), first);
+    const above = this.tokens.source.lineStart(before);
     return blanksFrom(text2, above) - above <= start - lineStart ? before : void 0;
   }
   entries(config) {
@@ -42050,7 +42124,7 @@ function search(config, parts, offset, token, found) {
     }
   }
 }
-var COMMA2 = 44;
+var SEPARATORS = /* @__PURE__ */ new Set([44, 59]);
 var HASH2 = 35;
 var CLOSERS2 = /* @__PURE__ */ new Set([125, 93, 41]);
 function blanksFrom(text2, at) {
@@ -42131,7 +42205,7 @@ function createTopLevel(p, rest, value, options2, missing, reaches) {
   if (!options2.create) throw new SourceError(`${missing} ${createHint("it", options2.fieldName)}`);
   const statement = rest.length > 0 ? `${name} = {${keyText(rest, spec.operation, value.text)}}` : spec.operation === "+=" ? `${name} += ${value.text}` : `${name}${spec.operation === ":" && value.expr.type === "schema" ? ":" : " ="} ${value.text}`;
   const text2 = p.text;
-  const startsLine = text2.length === sourceStart(text2) || /(\r\n|\n|\r)$/.test(text2);
+  const startsLine = text2.length === sourceStart(text2) || text2.endsWith("\n");
   p.plan.splices.push({ start: text2.length, end: text2.length, insert: startsLine ? `${statement}${p.eol}` : `${p.eol}${statement}` });
   const line = p.tokens.source.line(text2.length) + (startsLine ? 0 : 1);
   const change = { line, kind: "override", key: spec.path, old: "", new: value.string ?? value.text, op: "create" };
@@ -43748,24 +43822,10 @@ var ImageEditor = class {
   }
   /**
    * The first string of each concatenation of literals whose joined text holds one of `needles`, also
-   * where no one string does (`"ghcr.io/acme/" + "app:1.0.0"`): read in one pass over the tokens, in a
-   * file that may spell one so (CONCATENATED_PATHS).
+   * where no one string does (`"ghcr.io/acme/" + "app:1.0.0"`).
    */
   splitSpellings(needles) {
-    if (!CONCATENATED_PATHS.some((path) => this.text.includes(path))) return [];
-    const { kind, flags, count } = this.tokens;
-    const literal2 = (t) => kind[t] === T.String && !(flags[t] & StringFlag.Interpolated);
-    const found = [];
-    for (let first = 0; first < count; first++) {
-      if (!literal2(first) || kind[first + 1] !== T.Plus || !literal2(first + 2) || kind[first - 1] === T.Plus) continue;
-      let joined2 = this.literal(first).body;
-      for (let t = first + 2; literal2(t) && t - first < 2 * JOINED_LITERALS; t += 2) {
-        joined2 += this.literal(t).body;
-        if (kind[t + 1] !== T.Plus) break;
-      }
-      if (needles.some((needle) => joined2.includes(needle))) found.push(first);
-    }
-    return found;
+    return joinedLiterals(this.tokens).filter(({ joined: joined2 }) => needles.some((needle) => joined2.includes(needle))).map(({ first }) => first);
   }
   /** The string tokens, in order, whose text holds one of `needles`: found by the needles' occurrences, not by reading every string. */
   stringsHolding(needles) {
@@ -43784,14 +43844,7 @@ var ImageEditor = class {
    * (`\u002e`) are read as KCL reads them; a raw, triple-quoted or interpolated one's body is as written.
    */
   literal(token) {
-    const start = this.tokens.start[token];
-    const end = this.tokens.end[token];
-    const { style, body } = readStringLiteral(this.text.slice(start, end));
-    const quotes = style.triple ? 3 : 1;
-    const at = { start: start + style.prefix.length + quotes, end: end - quotes };
-    if (style.prefix !== "" || style.triple || !body.includes("\\") || this.tokens.flags[token] & StringFlag.Interpolated) return { body, ...at };
-    const escapes = decodeEscapes(body);
-    return { body: escapes.text, ...at, escapes };
+    return literalAt(this.tokens, token);
   }
   visit(expr, path) {
     if (this.claimed.has(expr.token)) return;
@@ -43920,6 +43973,37 @@ function assignedStrings(statements, tokens, literal2) {
   return assigned;
 }
 var CONCATENATED_PATHS = ['/" + "', "/' + '"];
+function literalAt(tokens, token) {
+  const start = tokens.start[token];
+  const end = tokens.end[token];
+  const { style, body } = readStringLiteral(tokens.source.text.slice(start, end));
+  const quotes = style.triple ? 3 : 1;
+  const at = { start: start + style.prefix.length + quotes, end: end - quotes };
+  if (style.prefix !== "" || style.triple || !body.includes("\\") || tokens.flags[token] & StringFlag.Interpolated) return { body, ...at };
+  const escapes = decodeEscapes(body);
+  return { body: escapes.text, ...at, escapes };
+}
+function joinedLiterals(tokens) {
+  if (!CONCATENATED_PATHS.some((path) => tokens.source.text.includes(path))) return [];
+  const { kind, flags, count } = tokens;
+  const literal2 = (t) => kind[t] === T.String && !(flags[t] & StringFlag.Interpolated);
+  const found = [];
+  for (let first = 0; first < count; first++) {
+    if (!literal2(first) || kind[first + 1] !== T.Plus || !literal2(first + 2) || kind[first - 1] === T.Plus) continue;
+    let joined2 = literalAt(tokens, first).body;
+    for (let t = first + 2; literal2(t) && t - first < 2 * JOINED_LITERALS; t += 2) {
+      joined2 += literalAt(tokens, t).body;
+      if (kind[t + 1] !== T.Plus) break;
+    }
+    found.push({ first, joined: joined2 });
+  }
+  return found;
+}
+function spellsAcrossLiterals(text2, image) {
+  if (!CONCATENATED_PATHS.some((path) => text2.includes(path))) return false;
+  const tokens = tryTokenize(text2);
+  return tokens !== void 0 && joinedLiterals(tokens).some(({ joined: joined2 }) => tryParseImageRef(joined2)?.repository === image.repository);
+}
 function registryTail(image) {
   return `/${image.repository.slice(image.repository.lastIndexOf("/") + 1)}:`;
 }
@@ -44144,7 +44228,8 @@ function testedImage(node2, incoming) {
     return update2 && nextReference(update2, ref) !== void 0 ? node2.text : void 0;
   }
   if (node2.kind !== "map") return void 0;
-  const { registry, repository, tag } = splitImage((key) => scalarText(mapValue(node2, key)));
+  const image = splitImage((key) => mapValue(node2, key));
+  const [registry, repository, tag] = [image.registry, image.repository, image.tag].map(scalarText);
   const name = repository && splitImageName(registry, repository);
   const update = name && tag ? incoming.get(normalizeRepository(name) ?? "") : void 0;
   return update && nextVersion(update, versionOf(tag, void 0)) !== void 0 ? `${name}:${tag}` : void 0;
@@ -44948,14 +45033,15 @@ function helmTagMapping(value) {
 function helmRepository(doc, resource, mapping) {
   const own = ownField(doc, mapping);
   const written = splitImage(own).repository !== void 0;
-  const { registry, repository } = splitImage((key) => written ? scalarText(own(key)?.node) : scalarText(nodeAt(resource.root, [...mapping, key])));
+  const image = splitImage((key) => written ? own(key)?.node : nodeAt(resource.root, [...mapping, key]));
+  const repository = scalarText(image.repository);
   if (repository === void 0) return void 0;
-  const name = splitImageName(registry, repository);
+  const name = splitImageName(scalarText(image.registry), repository);
   const normal = normalizeRepository(name);
   return normal === void 0 ? void 0 : { name, repository: normal };
 }
 function ownField(doc, mapping) {
-  return (key) => doc.values.find((v) => v.path.length === mapping.length + 1 && v.path[mapping.length] === key && samePrefix(v.path, mapping));
+  return (key) => doc.values.find((v) => v.path.length > mapping.length && v.path[mapping.length] === key && samePrefix(v.path, mapping));
 }
 function samePrefix(path, prefix) {
   return prefix.every((segment2, i) => path[i] === segment2);
@@ -45166,7 +45252,7 @@ function unreachedImages(valid, defined, overrides, texts) {
 function holdsImage(path, text2, image) {
   if (spells2(text2, image)) return true;
   const kind = fileKind(path);
-  return kind === "kcl" ? mayBuildOnRegistry(text2, image) : kind === "yaml" && mayHoldEscapes(text2) && spells2(readDoubleQuoted(text2), image);
+  return kind === "kcl" ? mayBuildOnRegistry(text2, image) || spellsAcrossLiterals(text2, image) : kind === "yaml" && mayHoldEscapes(text2) && spells2(readDoubleQuoted(text2), image);
 }
 function spells2(text2, image) {
   return repositoryPattern(image).test(text2) && spelledAt(deployedText(text2), image) !== void 0;
@@ -47490,7 +47576,7 @@ var SEMI = 59;
 var EQ = 61;
 var DQUOTE2 = 34;
 var BSLASH = 92;
-var COMMA3 = 44;
+var COMMA2 = 44;
 var LOWER_CASE = 1;
 var OWS = 2;
 var SEMI_FLAG = 4;
@@ -47502,7 +47588,7 @@ var CHAR_MAP = new Uint8Array(256);
 CHAR_MAP[HTAB] |= OWS;
 CHAR_MAP[SP] |= OWS;
 CHAR_MAP[SEMI] |= SEMI_FLAG;
-CHAR_MAP[COMMA3] |= COMMA_FLAG;
+CHAR_MAP[COMMA2] |= COMMA_FLAG;
 for (let code = 128; code <= 255; code++) {
   CHAR_MAP[code] |= LOWER_CASE;
 }

@@ -16,6 +16,8 @@ export declare class ImageRefError extends Error {
 export declare function isTag(text: string): boolean;
 /** A digest as a reference's grammar reads one (`sha256:<64 hex>`). */
 export declare function isDigest(text: string): boolean;
+/** The registry a name spells out (`ghcr.io` of `ghcr.io/acme/app`); none for a Docker Hub name written without it (`acme/app`). */
+export declare function writtenRegistry(name: string): string | undefined;
 /** Parse and validate a reference; throws ImageRefError saying what is wrong. */
 export declare function parseImageRef(input: string): ImageRef;
 /**

@@ -21,6 +21,12 @@ export interface Overridden {
     readonly paths?: ReadonlySet<string>;
 }
 /**
+ * Whether a KCL text spells `image`'s repository across concatenated literals (`"ghcr.io/acme/" + "app:1.0.0"`),
+ * which no one string holds: the editor names such a reference (warnUnreached), so the file holds the image.
+ * A text KCL cannot lex holds none so.
+ */
+export declare function spellsAcrossLiterals(text: string, image: ImageRef): boolean;
+/**
  * The byte screen of KCL files, the engine's and editKcl's own: whether a text may hold a marker
  * or one of `images`, as its screen token or, for a reference built on a registry constant
  * (`_registry + "/web:"`), the path's last segment, or spelt across literals (CONCATENATED_PATHS).
