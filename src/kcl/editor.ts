@@ -20,7 +20,7 @@ import {
 } from "../change.js";
 import { formatImageRef, normalizeRepository, screenToken, tryParseImageRef, type ImageRef } from "../image/reference.js";
 import { MARKER_KEY, MarkedFields, readMarker, type Marker } from "../image/marker.js";
-import { misfitWarning } from "../image/marker-misfit.js";
+import { misfitWarning, registryJoinWarning } from "../image/marker-misfit.js";
 import { IMAGE_KEY, nextSplitImage, SPLIT_IMAGE_KEYS, splitImage, splitImageName } from "../image/split-image.js";
 import { bareFieldWarning, byRepository, nextReference, nextVersion, staleImageIn, versionOf, type ImageUpdate, type VersionNote } from "../image/update.js";
 import { escapeRegExp } from "../text/escape-regexp.js";
@@ -137,6 +137,8 @@ class ImageEditor {
   readonly claimed = new Set<number>();
   /** String tokens the walk met outside interpolations, edited or not: the others are where matching by repository never goes. */
   readonly reached = new Set<number>();
+  /** Each split image's repository string token with a registry field beside it, read by the walk for a :name marker's write (registryJoin). */
+  readonly registries = new Map<number, { readonly repository: SplitField; readonly registry: SplitField }>();
   /** Paths a `--set` sets (Overridden.paths). */
   readonly setPaths: readonly string[];
   /** The literal-typed assignments in file order, for typedAt. */
@@ -214,15 +216,17 @@ class ImageEditor {
    * field is said at the pair). Its literals are then claimed: the repository alone is no news.
    * The fields are those of the config as KCL reads these entries (readEntries): dotted keys
    * (`image.tag = "1"`) and a key's configs merged, within this literal; a pair whose fields
-   * only another statement or a `|` operand brings together is not read as one.
+   * only another statement or a `|` operand brings together is not read as one. A registry field
+   * beside a repository, with or without a tag, is kept for a :name marker's warning (registryJoin).
    */
   helmImages(items: readonly ConfigItem[], path: KeyPath): void {
     if (!mergesEntries(items)) {
-      if (!items.some((item) => item.type === "entry" && this.isTagKey(item.key))) return;
+      if (!items.some((item) => item.type === "entry" && (this.isKey(item.key, "tag") || this.isKey(item.key, "registry")))) return;
       return this.helmImage(this.readEntries(items, path, false), () => this.pathText(path));
     }
     const visit = (config: ReadConfig, at: readonly string[]): void => {
-      if (config.fields.has("tag")) this.helmImage(config, () => (at.length === 0 ? this.pathText(path) : formatOverridePath(at, this.pathText(path))));
+      if (config.fields.has("tag") || config.fields.has("registry"))
+        this.helmImage(config, () => (at.length === 0 ? this.pathText(path) : formatOverridePath(at, this.pathText(path))));
       for (const [key, inner] of config.configs) visit(inner, [...at, key]);
     };
     visit(this.readEntries(items, path, true), []);
@@ -277,6 +281,7 @@ class ImageEditor {
   /** A Helm-style image in `config`'s fields (helmImages), `pair` naming where the config is. */
   helmImage(config: ReadConfig, pair: () => string): void {
     const { repository, registry, tag, digest } = splitImage((key) => config.fields.get(key));
+    if (repository && registry && !this.registries.has(repository.token)) this.registries.set(repository.token, { repository, registry });
     if (!repository || !tag) return;
     const fields = [repository, tag, registry, digest].filter((f) => f !== undefined);
     // A marked field belongs to its marker; so does the rest of its config, which is then no news (its tag is set there).
@@ -300,17 +305,17 @@ class ImageEditor {
   }
 
   /**
-   * `key` is the one name `tag`, as an identifier (`tag`, `$tag`) or a string (`"tag"`, `r'tag'`,
-   * `"""tag"""`, Python-dict style). Most configs hold no `tag` key: a key that does not end in
-   * `tag`, before any closing quotes, is refused with no key text built.
+   * `key` is the one name `name` (`tag`), as an identifier (`tag`, `$tag`) or a string (`"tag"`, `r'tag'`,
+   * `"""tag"""`, Python-dict style). Most configs hold no such key: a key that does not end in
+   * `name`, before any closing quotes, is refused with no key text built.
    */
-  isTagKey(key: ConfigKey): boolean {
+  isKey(key: ConfigKey, name: string): boolean {
     if (key.first !== key.last) return false;
     const { text } = this;
-    const at = this.tokens.end[key.first]! - "tag".length;
-    if (!text.startsWith("tag", at) && !text.startsWith("tag", at - 1) && !text.startsWith("tag", at - 3)) return false;
+    const at = this.tokens.end[key.first]! - name.length;
+    if (!text.startsWith(name, at) && !text.startsWith(name, at - 1) && !text.startsWith(name, at - 3)) return false;
     const { parts } = key;
-    return parts?.length === 1 && parts[0] === "tag";
+    return parts?.length === 1 && parts[0] === name;
   }
 
   /** `config.containers[0].image`: a key path as a change reports it. */
@@ -748,6 +753,8 @@ class ImageEditor {
       }
       this.write(literal, value, "setter", marker.setter);
       if (misfit) warn(misfit(value));
+      const joined = this.registryJoin(token, marker, value);
+      if (joined) warn(joined);
     };
     const suffixed = image !== undefined && marker.field === "ref" && this.isSuffixed(token);
     this.marked.add({
@@ -757,6 +764,14 @@ class ImageEditor {
       warn,
       write: suffixed ? (value) => this.writeBeforeSuffix(value, image, marker, warn, write) : write,
     });
+  }
+
+  /** The warning for `value` a marker writes into string token `token`, a split image's repository a chart may join to the registry beside it (registryJoinWarning). */
+  registryJoin(token: number, marker: Marker, value: string): string | undefined {
+    const beside = this.registries.get(token);
+    if (beside === undefined) return undefined;
+    const { repository, registry } = beside;
+    return registryJoinWarning(marker, this.pathText(repository.path), { field: this.pathText(registry.path), text: this.literal(registry.token).body }, value);
   }
 
   /**

@@ -1086,6 +1086,44 @@ describe("editKcl: Flux setter markers in comments", () => {
     ]);
   });
 
+  it("writes the whole name a :name marker sets into a repository beside a registry field, as Flux does, and says a chart joining the two reads the registry twice, as in YAML", () => {
+    const text = [
+      "image = {",
+      '    registry = "ghcr.io"',
+      '    repository = "acme/app"  # {"$imagepolicy": "ns:app:name"}',
+      '    tag = "1.0.0"  # {"$imagepolicy": "ns:app:tag"}',
+      "}",
+      "",
+    ].join("\n");
+    const result = editKcl(text, setters({ "ns:app": "ghcr.io/acme/app:1.1.0" }));
+    expect(result.text).toBe(text.replace('"acme/app"', '"ghcr.io/acme/app"').replace('"1.0.0"', '"1.1.0"'));
+    expect(result.warnings).toEqual([
+      {
+        line: 3,
+        message:
+          'Flux setter "ns:app:name" marks image.repository, beside the registry field image.registry (ghcr.io): ghcr.io/acme/app, the name with its registry, ' +
+          "is written there, as Flux writes a marked field, and a chart that joins the registry to the repository reads ghcr.io/ghcr.io/acme/app; " +
+          'leave the repository unmarked, written without its registry, and mark the tag alone {"$imagepolicy": "ns:app:tag"}',
+      },
+    ]);
+    // A registry a dotted key brings beside it is joined all the same, with no tag field too.
+    const dotted = 'config = {\n    image.registry = "ghcr.io"\n    image.repository = "acme/app"  # {"$imagepolicy": "ns:app:name"}\n}\n';
+    expect(editKcl(dotted, setters({ "ns:app": "ghcr.io/acme/app:1.1.0" })).warnings.map((w) => [w.line, w.message.split(":", 3).join(":")])).toEqual([
+      [3, 'Flux setter "ns:app:name" marks config.image.repository, beside the registry field config.image.registry (ghcr.io)'],
+    ]);
+  });
+
+  it("says nothing of a registry field where the joined name is the image's: a Docker Hub name written without its registry, an empty registry, as in YAML", () => {
+    const runs = [
+      ['image = {registry = "docker.io", repository = "acme/web"}  # {"$imagepolicy": "ns:app:name"}\n', "acme/app:1.1.0"],
+      ['image = {registry = "", repository = "acme/web"}  # {"$imagepolicy": "ns:app:name"}\n', "ghcr.io/acme/app:1.1.0"],
+    ].map(([text, image]) => editKcl(text!, setters({ "ns:app": image! })));
+    expect(runs.map(({ text, warnings }) => [text, warnings])).toEqual([
+      ['image = {registry = "docker.io", repository = "acme/app"}  # {"$imagepolicy": "ns:app:name"}\n', []],
+      ['image = {registry = "", repository = "ghcr.io/acme/app"}  # {"$imagepolicy": "ns:app:name"}\n', []],
+    ]);
+  });
+
   it("says a marker on a comment line of its own marks nothing, as a YAML user writes it above the value; commented-out code is not read", () => {
     const text = [
       "app = {",
