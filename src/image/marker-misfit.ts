@@ -1,6 +1,6 @@
 /**
  * A Flux marker whose part does not fit the field it marks, in YAML and KCL alike: a
- * whole-reference marker on a field named as a tag (kustomize's `newTag`, a Helm or KCL `tag`),
+ * whole-reference marker on a field named for a part (kustomize's `newTag`, a Helm or KCL `tag` or `repository`),
  * a `:tag`, `:name` or `:digest` marker on a field named for another part (`tag` marked `:name`),
  * or on a field holding a whole reference (`image: app:1.0`). Flux writes its value there all the same, so it is written as Flux writes
  * it and markers keep working unchanged; said, since what reads the field then finds another
@@ -21,6 +21,13 @@ const PART_KEYS: Readonly<Record<Exclude<MarkerField, "ref">, ReadonlySet<string
 };
 const PARTS = Object.keys(PART_KEYS) as readonly (keyof typeof PART_KEYS)[];
 
+/** What kustomize or a chart makes of a whole reference in a field of each part: it joins the other parts to it. */
+const READ_AS: Readonly<Record<keyof typeof PART_KEYS, (value: string) => string>> = {
+  tag: (value) => `name:${value}`,
+  name: (value) => `${value}:tag`,
+  digest: (value) => `name@${value}`,
+};
+
 /**
  * The warning for the value a marker writes into a field that does not fit it, if it does not:
  * `field` names the field in the warning (a path, a key), `key` is its own key (none for a list
@@ -31,10 +38,10 @@ export function misfitWarning(marker: Marker, field: string, key: string | undef
   const written = (value: string) => `${value || '""'} is written there, as Flux writes a marked field`;
   const named = key === undefined ? undefined : PARTS.find((part) => PART_KEYS[part].has(key));
   if (marker.field === "ref") {
-    if (named !== "tag") return undefined;
+    if (named === undefined) return undefined;
     return (value) =>
-      `${marks}, a tag field, with the whole reference: ${written(value)}, ` +
-      `and kustomize or the chart reads it as a tag (name:${value}); mark it {"$imagepolicy": "${marker.key}:tag"} to set the tag alone`;
+      `${marks}, a ${named} field, with the whole reference: ${written(value)}, ` +
+      `and kustomize or the chart reads it as a ${named} (${READ_AS[named](value)}); mark it {"$imagepolicy": "${marker.key}:${named}"} to set the ${named} alone`;
   }
   if (named === marker.field) return undefined;
   if (named !== undefined)

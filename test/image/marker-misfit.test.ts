@@ -20,6 +20,19 @@ describe("misfitWarning", () => {
     expect(said("ns:app", "image", "ghcr.io/acme/app:1.0", "ghcr.io/acme/app:1.1")).toBeUndefined();
   });
 
+  it("says a whole-reference marker writes the whole reference into a field named for another part: a repository, kustomize's newName, a digest", () => {
+    expect(said("ns:app", "repository", "ghcr.io/acme/app", "ghcr.io/acme/app:1.1")).toBe(
+      'Flux setter "ns:app" marks repository, a name field, with the whole reference: ghcr.io/acme/app:1.1 is written there, as Flux writes a marked field, ' +
+        'and kustomize or the chart reads it as a name (ghcr.io/acme/app:1.1:tag); mark it {"$imagepolicy": "ns:app:name"} to set the name alone',
+    );
+    expect(said("ns:app", "newName", "ghcr.io/acme/app", "ghcr.io/acme/app:1.1")).toMatch(/marks newName, a name field, .* \{"\$imagepolicy": "ns:app:name"\}/);
+    expect(said("ns:app", "digest", sha, `ghcr.io/acme/app:1.1@${sha}`)).toMatch(
+      new RegExp(
+        `marks digest, a digest field, .* reads it as a digest \\(name@ghcr.io/acme/app:1.1@${sha}\\); mark it \\{"\\$imagepolicy": "ns:app:digest"\\}`,
+      ),
+    );
+  });
+
   it('says a part marker writes its part alone into a field holding a whole reference, an emptied digest as ""', () => {
     expect(said("ns:app:tag", "image", "ghcr.io/acme/app:1.0", "1.1")).toBe(
       'Flux setter "ns:app:tag" marks image, which holds a whole reference (ghcr.io/acme/app:1.0), with its tag alone: 1.1 is written there, as Flux writes a marked field, ' +

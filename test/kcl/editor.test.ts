@@ -1086,6 +1086,20 @@ describe("editKcl: Flux setter markers in comments", () => {
     ]);
   });
 
+  it("writes the whole reference a plain marker sets into a repository, as Flux does, and says a chart reads it as the name before its tag, as in YAML", () => {
+    const text = 'image = {repository = "ghcr.io/acme/app", tag = "1.0.0"}  # {"$imagepolicy": "ns:app"}\n';
+    const result = editKcl(text, setters({ "ns:app": "ghcr.io/acme/app:1.1.0" }));
+    expect(result.text).toBe(text.replace('"ghcr.io/acme/app"', '"ghcr.io/acme/app:1.1.0"'));
+    expect(result.warnings).toEqual([
+      {
+        line: 1,
+        message:
+          'Flux setter "ns:app" marks repository, a name field, with the whole reference: ghcr.io/acme/app:1.1.0 is written there, as Flux writes a marked field, ' +
+          'and kustomize or the chart reads it as a name (ghcr.io/acme/app:1.1.0:tag); mark it {"$imagepolicy": "ns:app:name"} to set the name alone',
+      },
+    ]);
+  });
+
   it("writes the whole name a :name marker sets into a repository beside a registry field, as Flux does, and says a chart joining the two reads the registry twice, as in YAML", () => {
     const text = [
       "image = {",

@@ -240,6 +240,19 @@ values: {
     ]);
   });
 
+  it("writes the whole reference a plain marker sets into a Helm repository, as Flux does, and says a chart reads it as the name before its tag", () => {
+    const text = `image:\n  repository: ghcr.io/acme/app # {"$imagepolicy": "ns:app"}\n  tag: 1.0.0\n`;
+    const { text: out, warnings } = edit(text, withSetters({ "ns:app": "ghcr.io/acme/app:1.1.0" }));
+    expect(dataOf(out)).toEqual([{ image: { repository: "ghcr.io/acme/app:1.1.0", tag: "1.0.0" } }]);
+    expect(warnings.map((w) => [w.line, w.message])).toEqual([
+      [
+        2,
+        'Flux setter "ns:app" marks image.repository, a name field, with the whole reference: ghcr.io/acme/app:1.1.0 is written there, as Flux writes a marked field, ' +
+          'and kustomize or the chart reads it as a name (ghcr.io/acme/app:1.1.0:tag); mark it {"$imagepolicy": "ns:app:name"} to set the name alone',
+      ],
+    ]);
+  });
+
   it("writes the name a :name marker sets into a tag field, as Flux does, and says what reads it there (review kclfuzz N1)", () => {
     const text = `image:\n  repository: ghcr.io/acme/app\n  tag: 1.0.0 # {"$imagepolicy": "ns:app:name"}\n`;
     const { text: out, warnings } = edit(text, withSetters({ "ns:app": "ghcr.io/acme/app:1.1.0" }));
