@@ -22,7 +22,7 @@ import { nullFilling, type NullValue } from "./null-fill.js";
 import { EditPlan } from "./plan.js";
 import { aliasedFieldWords, anchoredValue, anchorOf } from "./alias.js";
 import { hasMergeKey, MERGE_SHARED, mergedFromWords, mergedValue } from "./merge-key.js";
-import { misreadAs, nonStringType, readsAsNonString, renderScalar } from "./quoting.js";
+import { misreadAs, nonStringType, readsAsNonString, readsAsNull, renderScalar } from "./quoting.js";
 import { coreType, pairInsertion, scalarSplice, tagHolds } from "./splice.js";
 import type { Splice } from "../text/splice.js";
 
@@ -253,7 +253,7 @@ function lookUp(file: YamlFile, root: YamlNode | null, path: readonly PathSegmen
       inFlow ||= node.flow;
       key = undefined;
       node = node.items[index]!;
-    } else if (isFlowScalar(node) && node.style === "plain" && node.tag === undefined && isNull(node.text)) {
+    } else if (isFlowScalar(node) && readsAsNull(node)) {
       // Filled only where nothing sits between the key's `:` and the null: an anchor (`image: &a`) would carry the fill to its aliases.
       const between = key === undefined ? "" : file.text.slice(key.end, node.start);
       const fill = key !== undefined && /^[ \t]*:[ \t]*$/.test(between) ? { key, node, inFlow } : undefined;

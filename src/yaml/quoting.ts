@@ -63,6 +63,11 @@ export function yaml11Boolean(text: string): boolean | undefined {
   return YAML11_BOOLEANS.get(text);
 }
 
+/** Whether a scalar is YAML's null (`~`, `null`, or nothing), written plain and untagged: quoted, `'~'` is a string. */
+export function readsAsNull(node: ScalarNode): boolean {
+  return node.style === "plain" && node.tag === undefined && nonStringType(node.text) === "null";
+}
+
 /** What plain `text` is to YAML 1.1 when it is a number, boolean or null, as a message names it; undefined for any other text. */
 export function nonStringType(text: string): "number" | "boolean" | "null" | undefined {
   if (text === "" || NULLS.has(text)) return "null";

@@ -23,6 +23,20 @@ describe("editHelmValues", () => {
     expect(out).toBe(text.replace("tag: v1", "tag: v2").replace('"1.25"', '"1.26"'));
   });
 
+  it("reads a null or empty registry as none, as Helm drops a null value: the repository alone names the image; a quoted '~' is a registry", () => {
+    const pair = (registry: string) => `  image:\n    registry:${registry}\n    repository: acme/app\n    tag: v1\n`;
+    const text = `tilde:\n${pair(" ~")}word:\n${pair(" null")}empty:\n${pair("")}quoted:\n${pair(" '~'")}`;
+    const { text: out, changes } = edit(text, withImages("acme/app:v2"));
+    expect(changes.map((change) => [change.key, change.new])).toEqual([
+      ["tilde.image.tag", "v2"],
+      ["word.image.tag", "v2"],
+      ["empty.image.tag", "v2"],
+    ]);
+    expect(out).toBe(
+      `tilde:\n${pair(" ~").replace("v1", "v2")}word:\n${pair(" null").replace("v1", "v2")}empty:\n${pair("").replace("v1", "v2")}quoted:\n${pair(" '~'")}`,
+    );
+  });
+
   it("names a tag key written without a value in a flow mapping: there is nothing to splice a tag into", () => {
     const text = "image: {repository: ghcr.io/acme/app, tag}\n";
     expect(edit(text, withImages("ghcr.io/acme/app:v2"))).toEqual({

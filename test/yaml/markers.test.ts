@@ -302,6 +302,14 @@ values: {
     ]);
   });
 
+  it("says nothing of a null registry beside a repository a :name marker sets, as Helm drops a null value and joins nothing", () => {
+    for (const registry of ["~", "null", "NULL"]) {
+      const text = `image:\n  registry: ${registry}\n  repository: acme/web # {"$imagepolicy": "ns:app:name"}\n`;
+      const { text: out, warnings } = edit(text, withSetters({ "ns:app": "ghcr.io/acme/app:1.1.0" }));
+      expect([out, warnings]).toEqual([text.replace("acme/web", "ghcr.io/acme/app"), []]);
+    }
+  });
+
   it("writes the part a :tag, :name or :digest marker sets into a field holding a whole reference, as Flux does, and says the field now holds only that (review flux17 S2)", () => {
     const line = (setter: string) => `  - image: ghcr.io/acme/app:1.0.0 # {"$imagepolicy": "${setter}"}\n`;
     const text = `containers:\n${line("ns:app:tag")}${line("ns:app:digest")}${line("ns:app:name")}`;
