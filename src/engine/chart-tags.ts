@@ -23,6 +23,7 @@ import { tryYamlFile, type YamlDocument, type YamlFile } from "../yaml/file.js";
 import { isFlowScalar, mapValue, nodeAt, scalarText, type YamlNode } from "../yaml/node.js";
 import { formatPath, type PathSegment } from "../yaml/path.js";
 import { hasPlaceholder } from "../yaml/placeholder.js";
+import { registryText } from "../yaml/quoting.js";
 import { forEachValue } from "../yaml/walk.js";
 import { escapeRegExp } from "../text/escape-regexp.js";
 import { lineAt } from "../text/line-index.js";
@@ -251,7 +252,7 @@ function repositoryIn(
     if (mapping?.kind !== "map") continue;
     const { repository, registry } = splitImage((key) => mapValue(mapping, key));
     const written = scalarText(repository);
-    const update = written === undefined ? undefined : incoming.get(normalizeRepository(splitImageName(scalarText(registry), written)) ?? "");
+    const update = written === undefined ? undefined : incoming.get(normalizeRepository(splitImageName(registryText(registry), written)) ?? "");
     if (update && repository) return { ...update, at: `${path}:${lineAt(text, repository.start)}` };
   }
   return undefined;

@@ -26,6 +26,7 @@ import { isOpList, pointerPath } from "../yaml/json-patch.js";
 import { isFlowScalar, mapValue, nodeAt, scalarText, type FlowScalar, type YamlNode } from "../yaml/node.js";
 import { formatPath, type PathSegment } from "../yaml/path.js";
 import { hasPlaceholder } from "../yaml/placeholder.js";
+import { registryText } from "../yaml/quoting.js";
 import { forEachValue } from "../yaml/walk.js";
 import { graphOf, walk, type Graph, type Kustomization, type KustomizeTree, type Patch, type Selector } from "./kustomize-graph.js";
 
@@ -153,7 +154,7 @@ function helmRepository(doc: PatchDocument, resource: Resource, mapping: readonl
   const image = splitImage((key) => (written ? own(key)?.node : nodeAt(resource.root, [...mapping, key])));
   const repository = scalarText(image.repository);
   if (repository === undefined) return undefined;
-  const name = splitImageName(scalarText(image.registry), repository);
+  const name = splitImageName(registryText(image.registry), repository);
   const normal = normalizeRepository(name);
   return normal === undefined ? undefined : { name, repository: normal };
 }

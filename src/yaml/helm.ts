@@ -27,7 +27,7 @@ import { isFlowScalar, mapValue, scalarText, type YamlNode } from "./node.js";
 import { formatPath, type PathSegment } from "./path.js";
 import { warnPlaceholderField } from "./placeholder.js";
 import type { EditPlan, Editor } from "./plan.js";
-import { readsAsNull } from "./quoting.js";
+import { registryText } from "./quoting.js";
 import { claimedOwn, fixedVersion, heldText, mergedVersionNote, writeVersion, type FieldWrite, type ReaderJudge } from "./version-write.js";
 import { leftText, markedReason, warnUnset } from "./unset-fields.js";
 import { forEachValue } from "./walk.js";
@@ -59,7 +59,7 @@ export function setHelmImage(image: HelmImage, incoming: ReadonlyMap<string, Ima
   const tagNode = tag.node;
   const marked = HELM_ROLES.filter((role) => claimedOwn(plan, [image[role]]));
   if (marked.length > 0) return warnLeftPair(image, marked, incoming, plan, document, paired);
-  const name = paired ?? splitImageName(registryText(plan, document.root, registry, scalarText(registry?.node)), scalarText(repositoryNode)!);
+  const name = paired ?? splitImageName(heldRegistry(plan, document.root, registry, scalarText(registry?.node)), scalarText(repositoryNode)!);
   const update = incoming.get(normalizeRepository(name) ?? "");
   if (!update) return;
   // `{repository: …, tag}`: a key with no value, nothing to splice a tag into.
@@ -108,7 +108,7 @@ function warnLeftPair(
   const { registry, repository, tag, digest } = image;
   const left = (field: HelmField | undefined) => leftText(plan, root, field?.node);
   // The image as the markers leave the pair naming it (a `:name` marker may rename it).
-  const name = paired ?? splitImageName(registryText(plan, root, registry, left(registry)), left(repository) ?? "");
+  const name = paired ?? splitImageName(heldRegistry(plan, root, registry, left(registry)), left(repository) ?? "");
   const update = incoming.get(normalizeRepository(name) ?? "");
   if (!update) return;
   const { next } = decide(update, tagText(plan, root, tag?.node) ?? "", digest && heldText(plan, root, digest.node));
@@ -140,13 +140,9 @@ function tagText(plan: EditPlan, root: YamlNode | null, node: YamlNode | null | 
   return scalar?.style === "plain" && scalar.text === "~" ? "" : heldText(plan, root, node);
 }
 
-/**
- * What a Helm image's registry field reads, `text` as the caller reads it: none where it is YAML's null (`registry: ~`,
- * `null`), whose key Helm drops, so that the repository alone names the image, as an empty registry leaves it.
- */
-function registryText(plan: EditPlan, root: YamlNode | null, registry: HelmField | undefined, text: string | undefined): string | undefined {
-  const scalar = registry?.node ? scalarOf(plan.file, root, registry.node) : undefined;
-  return scalar && readsAsNull(scalar) ? undefined : text;
+/** What a Helm image's registry field reads, `text` as the caller reads it; none where it is YAML's null, read through an alias. */
+function heldRegistry(plan: EditPlan, root: YamlNode | null, registry: HelmField | undefined, text: string | undefined): string | undefined {
+  return registryText(registry?.node && scalarOf(plan.file, root, registry.node), text);
 }
 
 /**
@@ -160,7 +156,7 @@ function helmReader(plan: EditPlan, incoming: ReadonlyMap<string, ImageUpdate>):
     const { registry, repository, tag, digest } = splitImage(fieldsOf(plan.file, root, map, path, inFlow));
     const [repositoryText, tagHeld] = [held(repository), tagText(plan, root, tag?.node)];
     if (!repositoryText || tagHeld === undefined) return undefined;
-    const name = splitImageName(registryText(plan, root, registry, held(registry)), repositoryText);
+    const name = splitImageName(heldRegistry(plan, root, registry, held(registry)), repositoryText);
     const update = incoming.get(normalizeRepository(name) ?? "");
     return { image: name, value: update && decide(update, tagHeld, digest && held(digest)).next?.[key] };
   };

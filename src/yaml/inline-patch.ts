@@ -30,7 +30,7 @@ import { isFlowScalar, mapValue, nodeAt, scalarText, type ScalarNode, type YamlN
 import { formatPath, type PathSegment } from "./path.js";
 import { EditPlan, type Editor, type PlannedChange } from "./plan.js";
 import { sourcesOf } from "./argocd-parameters.js";
-import { renderScalar, scalarForm } from "./quoting.js";
+import { registryText, renderScalar, scalarForm } from "./quoting.js";
 import { isOpList, pointerPath } from "./json-patch.js";
 import { forEachValue } from "./walk.js";
 
@@ -214,8 +214,8 @@ function testedImage(node: YamlNode, incoming: ReadonlyMap<string, ImageUpdate>)
   if (node.kind !== "map") return undefined;
   // Fields read as nodes: an `image` beside, a mapping too, makes `name` no repository.
   const image = splitImage((key) => mapValue(node, key));
-  const [registry, repository, tag] = [image.registry, image.repository, image.tag].map(scalarText);
-  const name = repository && splitImageName(registry, repository);
+  const [repository, tag] = [image.repository, image.tag].map(scalarText);
+  const name = repository && splitImageName(registryText(image.registry), repository);
   const update = name && tag ? incoming.get(normalizeRepository(name) ?? "") : undefined;
   return update && nextVersion(update, versionOf(tag, undefined)) !== undefined ? `${name}:${tag}` : undefined;
 }

@@ -21,7 +21,7 @@ import { fieldsOf } from "./merge-key.js";
 import { optionValues, REWRITE_ADVICE, setInSetting, settingItems, settingKey, unreadWarning, writableItem, type SettingItem } from "./kcl-settings.js";
 import { isFlowScalar, type AliasNode, type MapNode, type ScalarNode, type SeqNode, type YamlNode } from "./node.js";
 import { formatPath, type PathSegment } from "./path.js";
-import { readsAsNull } from "./quoting.js";
+import { registryText } from "./quoting.js";
 import type { EditPlan, Editor } from "./plan.js";
 import { forEachValue } from "./walk.js";
 
@@ -249,9 +249,8 @@ export const editMarkers: Editor = (file, request, plan) => {
       if (node.kind === "map") {
         for (const { key, value } of node.pairs) if (value && key.kind === "scalar") keyOf.set(value, key);
         const { repository, registry } = splitImage(fieldsOf(file, document.root, node, path, inFlow));
-        const scalar = registry?.node ? scalarOf(file, document.root, registry.node) : undefined;
         // A null registry (`registry: ~`) is none: Helm drops its key, joining nothing.
-        const text = scalar && !readsAsNull(scalar) ? scalar.text : undefined;
+        const text = registryText(registry?.node && scalarOf(file, document.root, registry.node));
         if (repository?.node && text !== undefined && !registries.has(repository.node))
           registries.set(repository.node, { field: formatPath(registry!.path), text });
       }

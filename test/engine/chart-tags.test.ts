@@ -30,6 +30,21 @@ it("names an image.tag parameter of a path: source whose chart's values.yaml hol
   ]);
 });
 
+it("reads a null registry beside the values' repository as none, as Helm drops the key, and names the tag parameter that overrides it", async () => {
+  const result = await plan({
+    "apps/worker.yaml": app("  source:\n    path: charts/worker\n    helm:\n      parameters:\n        - {name: image.tag, value: '1.4.0'}\n"),
+    "charts/worker/values.yaml": `image:\n  registry: ~\n${chartValues.slice("image:\n".length)}`,
+  });
+  expect(result.changes.map((c) => [c.file, c.key, c.new])).toEqual([["charts/worker/values.yaml", "image.tag", "1.4.3"]]);
+  expect(result.warnings.map((w) => [w.file, w.line, w.message.slice(0, w.message.indexOf(","))])).toEqual([
+    [
+      "apps/worker.yaml",
+      9,
+      "spec.source.helm.parameters[0].value (parameter image.tag) overrides the tag of ghcr.io/acme/worker (charts/worker/values.yaml:3)",
+    ],
+  ]);
+});
+
 it("advises an overrides: entry that, copied into the configuration as it is, moves the parameter and ends the warning", async () => {
   const files = {
     "apps/worker.yaml": app("  source:\n    path: charts/worker\n    helm:\n      parameters:\n        - {name: image.tag, value: '1.4.0'}\n"),

@@ -97,6 +97,12 @@ describe("what a patch sets", () => {
     expect(pairOf(doc!, loneTags(doc!)[0]!, split!)).toEqual({ name: PODINFO, repository: PODINFO, line: 10 });
   });
 
+  it("a registry that is YAML's null is none, as Helm drops the key: the resource's repository alone names the image it pairs the tag with", () => {
+    const [split] = resourcesOf("r.yaml", RELEASE.replace(`repository: ${PODINFO}`, `registry: ~\n      repository: ${PODINFO}`));
+    const [doc] = patchDocuments(byPath(), VALUES);
+    expect(pairOf(doc!, loneTags(doc!)[0]!, split!)).toEqual({ name: PODINFO, repository: PODINFO, line: 10 });
+  });
+
   it("a resource's image written as name: (Argo CD Image Updater's spelling) pairs the tag as one written as repository: does", () => {
     const [named] = resourcesOf("r.yaml", RELEASE.replace("repository:", "name:"));
     const [doc] = patchDocuments(byPath(), VALUES);

@@ -256,6 +256,20 @@ patchesJson6902:
     ]);
   });
 
+  it("warns of a `test` op guarding a Helm image whose registry is YAML's null, as Helm drops the key: the repository alone names it; a quoted '~' is a registry", () => {
+    const op = (registry: string) => `      - op: test
+        path: /spec/values/image
+        value: {registry: ${registry}, repository: acme/app, tag: 1.0.0}
+`;
+    const text = `patches:\n  - target: {kind: HelmRelease, name: app}\n    patch: |\n${op("~")}${op("null")}${op("'~'")}`;
+    const { text: out, warnings } = edit(text, withImages("acme/app:1.1.0"));
+    expect(out).toBe(text);
+    expect(warnings.map((w) => [w.line, w.message.slice(0, w.message.indexOf(" in a test op"))])).toEqual([
+      [6, "patches[0].patch[0].value holds acme/app:1.0.0"],
+      [9, "patches[0].patch[1].value holds acme/app:1.0.0"],
+    ]);
+  });
+
   it("reads no container's name beside its image as a repository in a `test` op, whether that image is a string or a mapping", () => {
     const text = (image: string) => `patches:
   - target: {kind: HelmRelease, name: app}
