@@ -27,7 +27,7 @@ import { isFlowScalar, mapValue, scalarText, type YamlNode } from "./node.js";
 import { formatPath, type PathSegment } from "./path.js";
 import { warnPlaceholderField } from "./placeholder.js";
 import type { EditPlan, Editor } from "./plan.js";
-import { registryText } from "./quoting.js";
+import { readsAsNull, registryText } from "./quoting.js";
 import { claimedOwn, fixedVersion, heldText, mergedVersionNote, writeVersion, type FieldWrite, type ReaderJudge } from "./version-write.js";
 import { leftText, markedReason, warnUnset } from "./unset-fields.js";
 import { forEachValue } from "./walk.js";
@@ -134,10 +134,13 @@ function decide(update: ImageUpdate, tag: string, digest: string | undefined): R
   return nextSplitImage(update, { tag, digest });
 }
 
-/** What a Helm tag reads (heldText, through an alias); `tag: ~` is YAML's null: no tag yet, filled as an empty one is. */
+/**
+ * What a Helm tag reads (heldText, through an alias); YAML's null (`tag: ~`, `null`, `NULL`) is no tag yet, which Helm
+ * reads as the chart's default: filled as an empty one is, never ranked as a tag "null".
+ */
 function tagText(plan: EditPlan, root: YamlNode | null, node: YamlNode | null | undefined): string | undefined {
   const scalar = node ? scalarOf(plan.file, root, node) : undefined;
-  return scalar?.style === "plain" && scalar.text === "~" ? "" : heldText(plan, root, node);
+  return scalar && readsAsNull(scalar) ? "" : heldText(plan, root, node);
 }
 
 /** What a Helm image's registry field reads, `text` as the caller reads it; none where it is YAML's null, read through an alias. */

@@ -156,6 +156,22 @@ describe("editHelmValues", () => {
     );
   });
 
+  it("fills a tag that is YAML's null in any spelling as it fills ~, which a policy cannot rank above the incoming tag; a quoted 'null' is a tag", () => {
+    const alphabetical = update("ghcr.io/acme/app:1.2.3", parsePolicy({ alphabetical: { order: "asc" } }));
+    const pair = (tag: string) => `  image:\n    repository: ghcr.io/acme/app\n    tag:${tag}\n`;
+    const text = `tilde:\n${pair(" ~")}word:\n${pair(" null")}upper:\n${pair(" NULL")}empty:\n${pair("")}quoted:\n${pair(" 'null'")}`;
+    const { text: out, changes, warnings } = edit(text, withImages(alphabetical));
+    expect(changes.map((change) => [change.key, change.old, change.new])).toEqual([
+      ["tilde.image.tag", "~", "1.2.3"],
+      ["word.image.tag", "null", "1.2.3"],
+      ["upper.image.tag", "NULL", "1.2.3"],
+      ["empty.image.tag", "", "1.2.3"],
+    ]);
+    const filled = (tag: string) => pair(tag).replace(`tag:${tag}`, "tag: 1.2.3");
+    expect(out).toBe(`tilde:\n${filled(" ~")}word:\n${filled(" null")}upper:\n${filled(" NULL")}empty:\n${filled("")}quoted:\n${pair(" 'null'")}`);
+    expect(warnings.map((warning) => [warning.line, warning.message.slice(0, warning.message.indexOf(","))])).toEqual([[20, "quoted.image.tag keeps null"]]);
+  });
+
   it("fills an empty tag, keeping its quotes", () => {
     const text = 'image:\n  repository: ghcr.io/acme/app\n  tag: ""\n';
     expect(edit(text, withImages("ghcr.io/acme/app:1.2.3")).text).toBe('image:\n  repository: ghcr.io/acme/app\n  tag: "1.2.3"\n');
