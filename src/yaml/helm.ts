@@ -59,7 +59,9 @@ export function setHelmImage(image: HelmImage, incoming: ReadonlyMap<string, Ima
   const tagNode = tag.node;
   const marked = HELM_ROLES.filter((role) => claimedOwn(plan, [image[role]]));
   if (marked.length > 0) return warnLeftPair(image, marked, incoming, plan, document, paired);
-  const name = paired ?? splitImageName(heldRegistry(plan, document.root, registry, scalarText(registry?.node)), scalarText(repositoryNode)!);
+  const { root } = document;
+  // The registry through an alias (`registry: *reg`), as the other readers of a pair read it.
+  const name = paired ?? splitImageName(heldRegistry(plan, root, registry, heldText(plan, root, registry?.node)), scalarText(repositoryNode)!);
   const update = incoming.get(normalizeRepository(name) ?? "");
   if (!update) return;
   // `{repository: …, tag}`: a key with no value, nothing to splice a tag into.
@@ -70,7 +72,6 @@ export function setHelmImage(image: HelmImage, incoming: ReadonlyMap<string, Ima
     );
   // A version a template or Flux's substitution fills in is set there.
   if (warnPlaceholderField({ tag, digest }, name, update, plan)) return;
-  const { root } = document;
   const digestNode = digest?.node;
   const { next, say: sayTo } = decide(update, tagText(plan, root, tagNode) ?? "", digest && heldText(plan, root, digestNode));
   // A merged tag is told of at the pair, naming where it is written: every mapping merging it may keep it for its own image.

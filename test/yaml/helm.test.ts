@@ -37,6 +37,13 @@ describe("editHelmValues", () => {
     );
   });
 
+  it("reads a registry written as an alias (registry: *reg) as its anchored value, as Helm does: the pair is that registry's image", () => {
+    const text = "x-registry: &reg ghcr.io\nimage:\n  registry: *reg\n  repository: acme/app\n  tag: v1\n";
+    const { text: out, changes } = edit(text, withImages("ghcr.io/acme/app:v2"));
+    expect([out, changes.map((change) => [change.key, change.new])]).toEqual([text.replace("tag: v1", "tag: v2"), [["image.tag", "v2"]]]);
+    expect(edit(text, withImages("acme/app:v2")).text).toBe(text);
+  });
+
   it("names a tag key written without a value in a flow mapping: there is nothing to splice a tag into", () => {
     const text = "image: {repository: ghcr.io/acme/app, tag}\n";
     expect(edit(text, withImages("ghcr.io/acme/app:v2"))).toEqual({
