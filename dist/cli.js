@@ -37079,13 +37079,18 @@ var PART_KEYS = {
   digest: /* @__PURE__ */ new Set(["digest"])
 };
 var PARTS = Object.keys(PART_KEYS);
+var READ_AS = {
+  tag: (value) => `name:${value}`,
+  name: (value) => `${value}:tag`,
+  digest: (value) => `name@${value}`
+};
 function misfitWarning(marker, field, key, old) {
   const marks = `Flux setter "${marker.setter}" marks ${field}`;
   const written = (value) => `${value || '""'} is written there, as Flux writes a marked field`;
   const named2 = key === void 0 ? void 0 : PARTS.find((part) => PART_KEYS[part].has(key));
   if (marker.field === "ref") {
-    if (named2 !== "tag") return void 0;
-    return (value) => `${marks}, a tag field, with the whole reference: ${written(value)}, and kustomize or the chart reads it as a tag (name:${value}); mark it {"$imagepolicy": "${marker.key}:tag"} to set the tag alone`;
+    if (named2 === void 0) return void 0;
+    return (value) => `${marks}, a ${named2} field, with the whole reference: ${written(value)}, and kustomize or the chart reads it as a ${named2} (${READ_AS[named2](value)}); mark it {"$imagepolicy": "${marker.key}:${named2}"} to set the ${named2} alone`;
   }
   if (named2 === marker.field) return void 0;
   if (named2 !== void 0)
@@ -37319,6 +37324,12 @@ function numberRead(text2) {
 }
 function yaml11Boolean(text2) {
   return YAML11_BOOLEANS.get(text2);
+}
+function readsAsNull(node2) {
+  return node2.style === "plain" && node2.tag === void 0 && nonStringType(node2.text) === "null";
+}
+function registryText(node2, text2 = scalarText(node2)) {
+  return node2?.kind === "scalar" && readsAsNull(node2) ? void 0 : text2;
 }
 function nonStringType(text2) {
   if (text2 === "" || NULLS.has(text2)) return "null";
@@ -37880,7 +37891,7 @@ function lookUp(file, root, path) {
       inFlow ||= node2.flow;
       key = void 0;
       node2 = node2.items[index];
-    } else if (isFlowScalar(node2) && node2.style === "plain" && node2.tag === void 0 && isNull(node2.text)) {
+    } else if (isFlowScalar(node2) && readsAsNull(node2)) {
       const between = key === void 0 ? "" : file.text.slice(key.end, node2.start);
       const fill = key !== void 0 && /^[ \t]*:[ \t]*$/.test(between) ? { key, node: node2, inFlow } : void 0;
       const anchor = /&\S+/.exec(between)?.[0];
@@ -38815,8 +38826,8 @@ function setHelmImage(image, incoming, plan, document, paired2) {
   const tagNode = tag.node;
   const marked = HELM_ROLES.filter((role) => claimedOwn(plan, [image[role]]));
   if (marked.length > 0) return warnLeftPair(image, marked, incoming, plan, document, paired2);
-  const registryText = scalarText(registry?.node);
-  const name = paired2 ?? splitImageName(registryText, scalarText(repositoryNode));
+  const { root } = document;
+  const name = paired2 ?? splitImageName(heldRegistry(plan, root, registry, heldText(plan, root, registry?.node)), scalarText(repositoryNode));
   const update = incoming.get(normalizeRepository(name) ?? "");
   if (!update) return;
   if (tagNode === null)
@@ -38825,7 +38836,6 @@ function setHelmImage(image, incoming, plan, document, paired2) {
       `${formatPath(tag.path)} has no value to set (a key without ':'): write it as tag: "" to have it set`
     );
   if (warnPlaceholderField({ tag, digest }, name, update, plan)) return;
-  const { root } = document;
   const digestNode = digest?.node;
   const { next, say: sayTo } = decide(update, tagText(plan, root, tagNode) ?? "", digest && heldText(plan, root, digestNode));
   const pairAt = ownStart(image) ?? tagNode.start;
@@ -38846,7 +38856,7 @@ function warnLeftPair(image, marked, incoming, plan, document, paired2) {
   const { root } = document;
   const { registry, repository, tag, digest } = image;
   const left = (field) => leftText(plan, root, field?.node);
-  const name = paired2 ?? splitImageName(left(registry), left(repository) ?? "");
+  const name = paired2 ?? splitImageName(heldRegistry(plan, root, registry, left(registry)), left(repository) ?? "");
   const update = incoming.get(normalizeRepository(name) ?? "");
   if (!update) return;
   const { next } = decide(update, tagText(plan, root, tag?.node) ?? "", digest && heldText(plan, root, digest.node));
@@ -38868,7 +38878,10 @@ function decide(update, tag, digest) {
 }
 function tagText(plan, root, node2) {
   const scalar2 = node2 ? scalarOf(plan.file, root, node2) : void 0;
-  return scalar2?.style === "plain" && scalar2.text === "~" ? "" : heldText(plan, root, node2);
+  return scalar2 && readsAsNull(scalar2) ? "" : heldText(plan, root, node2);
+}
+function heldRegistry(plan, root, registry, text2) {
+  return registryText(registry?.node && scalarOf(plan.file, root, registry.node), text2);
 }
 function helmReader(plan, incoming) {
   return ({ map: map2, path, inFlow, root, key }) => {
@@ -38877,7 +38890,7 @@ function helmReader(plan, incoming) {
     const { registry, repository, tag, digest } = splitImage(fieldsOf(plan.file, root, map2, path, inFlow));
     const [repositoryText, tagHeld] = [held(repository), tagText(plan, root, tag?.node)];
     if (!repositoryText || tagHeld === void 0) return void 0;
-    const name = splitImageName(held(registry), repositoryText);
+    const name = splitImageName(heldRegistry(plan, root, registry, held(registry)), repositoryText);
     const update = incoming.get(normalizeRepository(name) ?? "");
     return { image: name, value: update && decide(update, tagHeld, digest && held(digest)).next?.[key] };
   };
@@ -40615,7 +40628,7 @@ var editMarkers = (file, request2, plan) => {
       if (node2.kind === "map") {
         for (const { key, value } of node2.pairs) if (value && key.kind === "scalar") keyOf.set(value, key);
         const { repository, registry } = splitImage(fieldsOf(file, document.root, node2, path, inFlow));
-        const text2 = registry?.node ? scalarOf(file, document.root, registry.node)?.text : void 0;
+        const text2 = registryText(registry?.node && scalarOf(file, document.root, registry.node));
         if (repository?.node && text2 !== void 0 && !registries.has(repository.node))
           registries.set(repository.node, { field: formatPath(registry.path), text: text2 });
       }
@@ -43365,6 +43378,8 @@ var ImageEditor = class {
   claimed = /* @__PURE__ */ new Set();
   /** String tokens the walk met outside interpolations, edited or not: the others are where matching by repository never goes. */
   reached = /* @__PURE__ */ new Set();
+  /** Each split image's repository string token with a registry field beside it, read by the walk for a :name marker's write (registryJoin). */
+  registries = /* @__PURE__ */ new Map();
   /** Paths a `--set` sets (Overridden.paths). */
   setPaths;
   /** The literal-typed assignments in file order, for typedAt. */
@@ -43418,15 +43433,17 @@ var ImageEditor = class {
    * field is said at the pair). Its literals are then claimed: the repository alone is no news.
    * The fields are those of the config as KCL reads these entries (readEntries): dotted keys
    * (`image.tag = "1"`) and a key's configs merged, within this literal; a pair whose fields
-   * only another statement or a `|` operand brings together is not read as one.
+   * only another statement or a `|` operand brings together is not read as one. A registry field
+   * beside a repository, with or without a tag, is kept for a :name marker's warning (registryJoin).
    */
   helmImages(items, path) {
     if (!mergesEntries(items)) {
-      if (!items.some((item) => item.type === "entry" && this.isTagKey(item.key))) return;
+      if (!items.some((item) => item.type === "entry" && (this.isKey(item.key, "tag") || this.isKey(item.key, "registry")))) return;
       return this.helmImage(this.readEntries(items, path, false), () => this.pathText(path));
     }
     const visit3 = (config, at) => {
-      if (config.fields.has("tag")) this.helmImage(config, () => at.length === 0 ? this.pathText(path) : formatOverridePath(at, this.pathText(path)));
+      if (config.fields.has("tag") || config.fields.has("registry"))
+        this.helmImage(config, () => at.length === 0 ? this.pathText(path) : formatOverridePath(at, this.pathText(path)));
       for (const [key, inner] of config.configs) visit3(inner, [...at, key]);
     };
     visit3(this.readEntries(items, path, true), []);
@@ -43476,6 +43493,7 @@ var ImageEditor = class {
   /** A Helm-style image in `config`'s fields (helmImages), `pair` naming where the config is. */
   helmImage(config, pair) {
     const { repository, registry, tag, digest } = splitImage((key) => config.fields.get(key));
+    if (repository && registry && !this.registries.has(repository.token)) this.registries.set(repository.token, { repository, registry });
     if (!repository || !tag) return;
     const fields = [repository, tag, registry, digest].filter((f) => f !== void 0);
     if (fields.some((f) => this.claimed.has(f.token))) {
@@ -43496,17 +43514,17 @@ var ImageEditor = class {
     if (digest && next?.digest !== void 0) this.write(this.literal(digest.token), next.digest, "kcl-image", this.pathText(digest.path), named2);
   }
   /**
-   * `key` is the one name `tag`, as an identifier (`tag`, `$tag`) or a string (`"tag"`, `r'tag'`,
-   * `"""tag"""`, Python-dict style). Most configs hold no `tag` key: a key that does not end in
-   * `tag`, before any closing quotes, is refused with no key text built.
+   * `key` is the one name `name` (`tag`), as an identifier (`tag`, `$tag`) or a string (`"tag"`, `r'tag'`,
+   * `"""tag"""`, Python-dict style). Most configs hold no such key: a key that does not end in
+   * `name`, before any closing quotes, is refused with no key text built.
    */
-  isTagKey(key) {
+  isKey(key, name) {
     if (key.first !== key.last) return false;
     const { text: text2 } = this;
-    const at = this.tokens.end[key.first] - "tag".length;
-    if (!text2.startsWith("tag", at) && !text2.startsWith("tag", at - 1) && !text2.startsWith("tag", at - 3)) return false;
+    const at = this.tokens.end[key.first] - name.length;
+    if (!text2.startsWith(name, at) && !text2.startsWith(name, at - 1) && !text2.startsWith(name, at - 3)) return false;
     const { parts } = key;
-    return parts?.length === 1 && parts[0] === "tag";
+    return parts?.length === 1 && parts[0] === name;
   }
   /** `config.containers[0].image`: a key path as a change reports it. */
   pathText(path) {
@@ -43896,6 +43914,8 @@ var ImageEditor = class {
       }
       this.write(literal2, value, "setter", marker.setter);
       if (misfit) warn2(misfit(value));
+      const joined2 = this.registryJoin(token, marker, value);
+      if (joined2) warn2(joined2);
     };
     const suffixed = image !== void 0 && marker.field === "ref" && this.isSuffixed(token);
     this.marked.add({
@@ -43905,6 +43925,13 @@ var ImageEditor = class {
       warn: warn2,
       write: suffixed ? (value) => this.writeBeforeSuffix(value, image, marker, warn2, write) : write
     });
+  }
+  /** The warning for `value` a marker writes into string token `token`, a split image's repository a chart may join to the registry beside it (registryJoinWarning). */
+  registryJoin(token, marker, value) {
+    const beside = this.registries.get(token);
+    if (beside === void 0) return void 0;
+    const { repository, registry } = beside;
+    return registryJoinWarning(marker, this.pathText(repository.path), { field: this.pathText(registry.path), text: this.literal(registry.token).body }, value);
   }
   /**
    * The key whose value string token `token` is, read from the tokens before it (markers are read
@@ -44229,8 +44256,8 @@ function testedImage(node2, incoming) {
   }
   if (node2.kind !== "map") return void 0;
   const image = splitImage((key) => mapValue(node2, key));
-  const [registry, repository, tag] = [image.registry, image.repository, image.tag].map(scalarText);
-  const name = repository && splitImageName(registry, repository);
+  const [repository, tag] = [image.repository, image.tag].map(scalarText);
+  const name = repository && splitImageName(registryText(image.registry), repository);
   const update = name && tag ? incoming.get(normalizeRepository(name) ?? "") : void 0;
   return update && nextVersion(update, versionOf(tag, void 0)) !== void 0 ? `${name}:${tag}` : void 0;
 }
@@ -44470,7 +44497,7 @@ function repositoryIn(files, keys, incoming, values) {
     if (mapping?.kind !== "map") continue;
     const { repository, registry } = splitImage((key) => mapValue(mapping, key));
     const written = scalarText(repository);
-    const update = written === void 0 ? void 0 : incoming.get(normalizeRepository(splitImageName(scalarText(registry), written)) ?? "");
+    const update = written === void 0 ? void 0 : incoming.get(normalizeRepository(splitImageName(registryText(registry), written)) ?? "");
     if (update && repository) return { ...update, at: `${path}:${lineAt(text2, repository.start)}` };
   }
   return void 0;
@@ -45036,7 +45063,7 @@ function helmRepository(doc, resource, mapping) {
   const image = splitImage((key) => written ? own(key)?.node : nodeAt(resource.root, [...mapping, key]));
   const repository = scalarText(image.repository);
   if (repository === void 0) return void 0;
-  const name = splitImageName(scalarText(image.registry), repository);
+  const name = splitImageName(registryText(image.registry), repository);
   const normal = normalizeRepository(name);
   return normal === void 0 ? void 0 : { name, repository: normal };
 }
