@@ -45849,7 +45849,7 @@ function decide(update2, tag, digest) {
 }
 function tagText(plan, root, node2) {
   const scalar2 = node2 ? scalarOf(plan.file, root, node2) : void 0;
-  return scalar2 && readsAsNull(scalar2) ? "" : heldText(plan, root, node2);
+  return scalar2?.style === "plain" && nonStringType(scalar2.text) === "null" ? "" : heldText(plan, root, node2);
 }
 function heldRegistry(plan, root, registry, text2) {
   return registryText(registry?.node && scalarOf(plan.file, root, registry.node), text2);
