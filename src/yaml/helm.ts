@@ -27,7 +27,7 @@ import { isFlowScalar, mapValue, scalarText, type YamlNode } from "./node.js";
 import { formatPath, type PathSegment } from "./path.js";
 import { warnPlaceholderField } from "./placeholder.js";
 import type { EditPlan, Editor } from "./plan.js";
-import { nonStringType, registryText } from "./quoting.js";
+import { readsAsNull, registryText } from "./quoting.js";
 import { claimedOwn, fixedVersion, heldText, mergedVersionNote, writeVersion, type FieldWrite, type ReaderJudge } from "./version-write.js";
 import { leftText, markedReason, warnUnset } from "./unset-fields.js";
 import { forEachValue } from "./walk.js";
@@ -141,8 +141,7 @@ function decide(update: ImageUpdate, tag: string, digest: string | undefined): R
  */
 function tagText(plan: EditPlan, root: YamlNode | null, node: YamlNode | null | undefined): string | undefined {
   const scalar = node ? scalarOf(plan.file, root, node) : undefined;
-  // Its core-schema tag, if any, is not read here: a tagged tag (`!!null ~`) is left with its own warning when written.
-  return scalar?.style === "plain" && nonStringType(scalar.text) === "null" ? "" : heldText(plan, root, node);
+  return scalar && readsAsNull(scalar) ? "" : heldText(plan, root, node);
 }
 
 /** What a Helm image's registry field reads, `text` as the caller reads it; none where it is YAML's null, read through an alias. */

@@ -63,9 +63,13 @@ export function yaml11Boolean(text: string): boolean | undefined {
   return YAML11_BOOLEANS.get(text);
 }
 
-/** Whether a scalar is YAML's null (`~`, `null`, or nothing), written plain and untagged: quoted, `'~'` is a string. */
+/**
+ * Whether a scalar is YAML's null: `~`, `null`, or nothing written plain and untagged (quoted, `'~'` is a string, and
+ * `!!str null` the text "null"), or anything tagged `!!null`.
+ */
 export function readsAsNull(node: ScalarNode): boolean {
-  return node.style === "plain" && node.tag === undefined && nonStringType(node.text) === "null";
+  if (node.tag !== undefined) return node.tag === "tag:yaml.org,2002:null";
+  return node.style === "plain" && nonStringType(node.text) === "null";
 }
 
 /**

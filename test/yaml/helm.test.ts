@@ -25,15 +25,17 @@ describe("editHelmValues", () => {
 
   it("reads a null or empty registry as none, as Helm drops a null value: the repository alone names the image; a quoted '~' is a registry", () => {
     const pair = (registry: string) => `  image:\n    registry:${registry}\n    repository: acme/app\n    tag: v1\n`;
-    const text = `tilde:\n${pair(" ~")}word:\n${pair(" null")}empty:\n${pair("")}quoted:\n${pair(" '~'")}`;
+    const text = `tilde:\n${pair(" ~")}word:\n${pair(" null")}empty:\n${pair("")}tagged:\n${pair(" !!null ~")}quoted:\n${pair(" '~'")}`;
     const { text: out, changes } = edit(text, withImages("acme/app:v2"));
     expect(changes.map((change) => [change.key, change.new])).toEqual([
       ["tilde.image.tag", "v2"],
       ["word.image.tag", "v2"],
       ["empty.image.tag", "v2"],
+      ["tagged.image.tag", "v2"],
     ]);
     expect(out).toBe(
-      `tilde:\n${pair(" ~").replace("v1", "v2")}word:\n${pair(" null").replace("v1", "v2")}empty:\n${pair("").replace("v1", "v2")}quoted:\n${pair(" '~'")}`,
+      `tilde:\n${pair(" ~").replace("v1", "v2")}word:\n${pair(" null").replace("v1", "v2")}empty:\n${pair("").replace("v1", "v2")}` +
+        `tagged:\n${pair(" !!null ~").replace("v1", "v2")}quoted:\n${pair(" '~'")}`,
     );
   });
 
@@ -163,10 +165,10 @@ describe("editHelmValues", () => {
     );
   });
 
-  it("fills a tag that is YAML's null in any spelling as it fills ~, which a policy cannot rank above the incoming tag; a quoted 'null' is a tag", () => {
+  it("fills a tag that is YAML's null in any spelling as it fills ~, which a policy cannot rank above the incoming tag; a quoted or !!str 'null' is a tag", () => {
     const alphabetical = update("ghcr.io/acme/app:1.2.3", parsePolicy({ alphabetical: { order: "asc" } }));
     const pair = (tag: string) => `  image:\n    repository: ghcr.io/acme/app\n    tag:${tag}\n`;
-    const text = `tilde:\n${pair(" ~")}word:\n${pair(" null")}upper:\n${pair(" NULL")}empty:\n${pair("")}quoted:\n${pair(" 'null'")}`;
+    const text = `tilde:\n${pair(" ~")}word:\n${pair(" null")}upper:\n${pair(" NULL")}empty:\n${pair("")}quoted:\n${pair(" 'null'")}str:\n${pair(" !!str null")}`;
     const { text: out, changes, warnings } = edit(text, withImages(alphabetical));
     expect(changes.map((change) => [change.key, change.old, change.new])).toEqual([
       ["tilde.image.tag", "~", "1.2.3"],
@@ -175,8 +177,13 @@ describe("editHelmValues", () => {
       ["empty.image.tag", "", "1.2.3"],
     ]);
     const filled = (tag: string) => pair(tag).replace(`tag:${tag}`, "tag: 1.2.3");
-    expect(out).toBe(`tilde:\n${filled(" ~")}word:\n${filled(" null")}upper:\n${filled(" NULL")}empty:\n${filled("")}quoted:\n${pair(" 'null'")}`);
-    expect(warnings.map((warning) => [warning.line, warning.message.slice(0, warning.message.indexOf(","))])).toEqual([[20, "quoted.image.tag keeps null"]]);
+    expect(out).toBe(
+      `tilde:\n${filled(" ~")}word:\n${filled(" null")}upper:\n${filled(" NULL")}empty:\n${filled("")}quoted:\n${pair(" 'null'")}str:\n${pair(" !!str null")}`,
+    );
+    expect(warnings.map((warning) => [warning.line, warning.message.slice(0, warning.message.indexOf(","))])).toEqual([
+      [20, "quoted.image.tag keeps null"],
+      [24, "str.image.tag keeps null"],
+    ]);
   });
 
   it("fills an empty tag, keeping its quotes", () => {

@@ -58,7 +58,7 @@ describe("nullFilling", () => {
       "image.tag",
       "image is empty (null), it has no 'tag' (it is anchored, &none: filling it would fill its aliases too, so it is written by hand)",
     ],
-    ["a null tagged !!null", "image: !!null\n", "image.tag", "image is a scalar, it has no 'tag'"],
+    ["a null tagged !!null", "image: !!null\n", "image.tag", "image is empty (null), it has no 'tag'"],
     ["an empty string", 'image: ""\n', "image.tag", "image is a scalar, it has no 'tag'"],
     ["a null list item", "list:\n  -\n", "list[0].tag", "list[0] is empty (null), it has no 'tag'"],
     ["a key with no ':'", "a: {image}\n", "a.image.tag", "a.image is empty (null), it has no 'tag'"],
