@@ -8,7 +8,7 @@
  */
 import { oneLine } from "../text/one-line.js";
 import type { Marker, MarkerField } from "./marker.js";
-import { isDigest, isTag, tryParseImageRef, writtenRegistry } from "./reference.js";
+import { isDigest, isTag, spelledAsDigest, tryParseImageRef, writtenRegistry } from "./reference.js";
 
 /** The keys of an image's tag: `tag` (Helm values, KCL-style configs) and kustomize's `newTag`. */
 export const TAG_KEYS: ReadonlySet<string> = new Set(["tag", "newTag"]);
@@ -56,7 +56,7 @@ export function misfitWarning(marker: Marker, field: string, key: string | undef
 
 /** Whether a field's text is a reference holding more than the part a marker sets (not a bare tag or digest, nor a name alone). */
 function holdsWholeReference(field: Exclude<MarkerField, "ref">, text: string): boolean {
-  const ref = tryParseImageRef(text);
+  const ref = spelledAsDigest(text) ? undefined : tryParseImageRef(text);
   if (!ref) return false;
   switch (field) {
     case "tag":

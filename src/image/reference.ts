@@ -55,6 +55,15 @@ export function isTag(text: string): boolean {
   return TAG.test(text);
 }
 
+/**
+ * Whether `text` is spelt as a digest, `<algorithm>:...` with an algorithm a reference may name, whatever its length:
+ * a test's `sha256:1234567890abcdef` is a digest too short to be one, not the image `sha256` tagged `1234567890abcdef`.
+ */
+export function spelledAsDigest(text: string): boolean {
+  const colon = text.indexOf(":");
+  return colon > 0 && DIGEST_HEX_LENGTH.has(text.slice(0, colon));
+}
+
 /** A digest as a reference's grammar reads one (`sha256:<64 hex>`). */
 export function isDigest(text: string): boolean {
   return tryParseImageRef(`digest@${text}`)?.digest === text;
