@@ -154,20 +154,28 @@ function beyond(lead: string, base: string): string {
 }
 
 /**
- * What one level of indentation adds in a file: the indentation of its first indented line (a tab
- * where that holds one), four spaces, as KCL's printer writes, where no line is indented.
+ * What one level of indentation adds in a file: what the first line opening a level (ending in `{`, `[`, `(` or a
+ * block's `:`) has the line after it indented by (a tab where that holds one); four spaces, as KCL's printer writes,
+ * where none is indented. Not a line's own indentation: the first indented line may be a continuation lined up under
+ * an opener (`labels = ["a",` then `          "b"]`).
  */
 function indentUnit(tokens: Tokens): string {
   const { kind, source } = tokens;
+  const leadOf = (at: number) => /^[ \t]*/.exec(source.text.slice(source.lineStart(at), at))![0];
   for (let i = 1; i < tokens.count; i++) {
     if (!STARTS_LINE.has(kind[i - 1]!) || STARTS_LINE.has(kind[i]!) || kind[i] === T.EOF) continue;
-    const start = tokens.start[i]!;
-    const lead = /^[ \t]*/.exec(source.text.slice(source.lineStart(start), start))![0];
-    if (lead.includes("\t")) return "\t";
-    if (lead.length > 0) return lead;
+    let opener = i - 1;
+    while (opener >= 0 && STARTS_LINE.has(kind[opener]!)) opener--;
+    if (opener < 0 || !OPENS_LEVEL.has(kind[opener]!)) continue;
+    const unit = beyond(leadOf(tokens.start[i]!), leadOf(tokens.start[opener]!));
+    if (unit.includes("\t")) return "\t";
+    if (unit.length > 0) return unit;
   }
   return "    ";
 }
+
+/** Tokens that end a line opening a level of indentation: a bracket, or the `:` of a block or a schema body. */
+const OPENS_LEVEL = new Set<number>([T.LBrace, T.LBracket, T.LParen, T.Colon]);
 
 /**
  * The spec's value (spec-value.ts): an operation first is the string of the whole text.

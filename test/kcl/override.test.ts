@@ -346,6 +346,11 @@ describe("applyOverrides: values", () => {
       'config = {\n\tapp = {\n\t\timage = "x"\n\t\tres = {\n\t\t\tcpu = 1\n\t\t}\n\t}\n}\n',
     );
     expect(created("a = {\n  b = {c = 1\n  }\n}\n", "a.b.d={\nx = 1\n}")).toBe("a = {\n  b = {c = 1\n    d = {\n      x = 1\n    }\n  }\n}\n");
+    // A continuation lined up under its opener is no level: the level is what a line opening one has the next indented by.
+    const labels = 'labels = ["a",\n          "b"]\n';
+    expect(created(labels + text, "config.app.res={\ncpu = 1\n}")).toBe(
+      labels + text.replace('"x"\n', '"x"\n        res = {\n            cpu = 1\n        }\n'),
+    );
   });
 
   it("indents a multi-line value's later lines to its entry, as KCL's printer places them; a line inside a string stays as it is", () => {
