@@ -1858,6 +1858,10 @@ var DOCKER_HUB = "docker.io";
 function isTag(text2) {
   return TAG.test(text2);
 }
+function spelledAsDigest(text2) {
+  const colon = text2.indexOf(":");
+  return colon > 0 && DIGEST_HEX_LENGTH.has(text2.slice(0, colon));
+}
 function isDigest(text2) {
   return tryParseImageRef(`digest@${text2}`)?.digest === text2;
 }
@@ -3505,7 +3509,7 @@ function misfitWarning(marker, field2, key, old) {
   return (value) => `${marks}, which holds a whole reference (${old}), with its ${marker.field} alone: ${written(value)}, and the field then holds only that; mark it {"$imagepolicy": "${marker.key}"} to set the whole reference`;
 }
 function holdsWholeReference(field2, text2) {
-  const ref = tryParseImageRef(text2);
+  const ref = spelledAsDigest(text2) ? void 0 : tryParseImageRef(text2);
   if (!ref) return false;
   switch (field2) {
     case "tag":
@@ -10825,7 +10829,8 @@ function yaml11Boolean(text2) {
   return YAML11_BOOLEANS.get(text2);
 }
 function readsAsNull(node2) {
-  return node2.style === "plain" && node2.tag === void 0 && nonStringType(node2.text) === "null";
+  if (node2.tag !== void 0) return node2.tag === "tag:yaml.org,2002:null";
+  return node2.style === "plain" && nonStringType(node2.text) === "null";
 }
 function registryText(node2, text2 = scalarText(node2)) {
   return node2?.kind === "scalar" && readsAsNull(node2) ? void 0 : text2;
@@ -12034,7 +12039,7 @@ function decide(update, tag, digest) {
 }
 function tagText(plan, root, node2) {
   const scalar2 = node2 ? scalarOf(plan.file, root, node2) : void 0;
-  return scalar2?.style === "plain" && nonStringType(scalar2.text) === "null" ? "" : heldText(plan, root, node2);
+  return scalar2 && readsAsNull(scalar2) ? "" : heldText(plan, root, node2);
 }
 function heldRegistry(plan, root, registry, text2) {
   return registryText(registry?.node && scalarOf(plan.file, root, registry.node), text2);
@@ -16468,15 +16473,19 @@ function beyond(lead, base) {
 }
 function indentUnit(tokens) {
   const { kind, source } = tokens;
+  const leadOf = (at) => /^[ \t]*/.exec(source.text.slice(source.lineStart(at), at))[0];
   for (let i = 1; i < tokens.count; i++) {
     if (!STARTS_LINE.has(kind[i - 1]) || STARTS_LINE.has(kind[i]) || kind[i] === T.EOF) continue;
-    const start = tokens.start[i];
-    const lead = /^[ \t]*/.exec(source.text.slice(source.lineStart(start), start))[0];
-    if (lead.includes("	")) return "	";
-    if (lead.length > 0) return lead;
+    let opener = i - 1;
+    while (opener >= 0 && STARTS_LINE.has(kind[opener])) opener--;
+    if (opener < 0 || !OPENS_LEVEL.has(kind[opener])) continue;
+    const unit = beyond(leadOf(tokens.start[i]), leadOf(tokens.start[opener]));
+    if (unit.includes("	")) return "	";
+    if (unit.length > 0) return unit;
   }
   return "    ";
 }
+var OPENS_LEVEL = /* @__PURE__ */ new Set([T.LBrace, T.LBracket, T.LParen, T.Colon]);
 function readValue(spec, raw, lines, fieldName) {
   const read = usableSpecValue(spec, raw, fieldName);
   if (read.kind === "whole-text") {

@@ -14,6 +14,11 @@ export declare class ImageRefError extends Error {
 }
 /** A tag as OCI distribution spells one. */
 export declare function isTag(text: string): boolean;
+/**
+ * Whether `text` is spelt as a digest, `<algorithm>:...` with an algorithm a reference may name, whatever its length:
+ * a test's `sha256:1234567890abcdef` is a digest too short to be one, not the image `sha256` tagged `1234567890abcdef`.
+ */
+export declare function spelledAsDigest(text: string): boolean;
 /** A digest as a reference's grammar reads one (`sha256:<64 hex>`). */
 export declare function isDigest(text: string): boolean;
 /** The registry a name spells out (`ghcr.io` of `ghcr.io/acme/app`); none for a Docker Hub name written without it (`acme/app`). */
