@@ -228,11 +228,9 @@ describe("dispatch Action", () => {
 
   it("refuses a token of several lines at once, sending nothing and printing no line of it", async () => {
     const key = "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAsecret\n-----END RSA PRIVATE KEY-----";
-    const started = Date.now();
     const calls = fake.calls.length;
     const result = await dispatch({ repository: "acme/manifests", images: "ghcr.io/acme/app:1.2.3", token: key });
     expect(result.exitCode).toBe(1);
-    expect(Date.now() - started).toBeLessThan(5_000);
     expect(errors(result)).toEqual([expect.stringMatching(/^input token holds a line break, and a token is one line\./)]);
     expect(fake.calls.length).toBe(calls);
     expect(errors(result)[0]).not.toContain("MIIE");

@@ -84,12 +84,11 @@ describe("the GitHub client: bounded retries of what GitHub calls transient", ()
     let answer = () => undefined as void;
     const fault = fake.inject({ path, beforeHandle: () => new Promise<void>((resolve) => (answer = resolve)) });
     const timed = createClient({ token: fake.token, baseUrl: fake.apiUrl, requestTimeout: 300 });
-    const started = Date.now();
+    // The first attempt is answered only after the reply is in hand: the reply is the retry's, so the attempt was abandoned.
     const reply = await timed.rest.git.getRef({ owner: OWNER, repo: REPO, ref: "heads/main" });
     answer();
     expect(reply.status).toBe(200);
     expect(fault.hits).toBe(1);
-    expect(Date.now() - started).toBeLessThan(5000);
   });
 
   it.each([
