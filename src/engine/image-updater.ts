@@ -12,10 +12,12 @@ import { parsePolicy, PolicyError, type Policy } from "../image/policy.js";
 import { normalizeRepository, tryParseImageRef, type ImageRef } from "../image/reference.js";
 import { escapeRegExp } from "../text/escape-regexp.js";
 import { ARGO_IMAGE_UPDATER } from "../yaml/api-groups.js";
+import { indentOf } from "../yaml/indentation.js";
 import type { Allowance } from "./targets.js";
 
 const GROUP_PATTERN = escapeRegExp(ARGO_IMAGE_UPDATER);
-const ANNOTATION = new RegExp(String.raw`^(\s*)(["']?)${GROUP_PATTERN}([\w.-]+)\2\s*:(.*)$`);
+/** An annotation's line: its key's quote, name after the group, and value. Before the key, indentation or flow separation only (a `\u00a0` there is the key's text). */
+const ANNOTATION = new RegExp(String.raw`^[ \t]*(["']?)${GROUP_PATTERN}([\w.-]+)\1\s*:(.*)$`);
 const OWN_API = new RegExp(String.raw`^apiVersion:\s*["']?${GROUP_PATTERN}`);
 const IMAGE_NAME = /^\s*(?:-\s+)?imageName:\s*(.*)$/;
 const UPDATE_STRATEGY = /updateStrategy["']?:\s*["']?([\w-]*)/;
@@ -33,10 +35,11 @@ export function withoutImageUpdater(text: string): string {
       const i = document[k]!;
       const match = ANNOTATION.exec(lines[i]!);
       if (!match) continue;
-      const value = lines[i]!.length - match[4]!.length;
+      const value = lines[i]!.length - match[3]!.length;
+      const indent = indentOf(lines[i]!);
       lines[i] = lines[i]!.slice(0, value) + blank(lines[i]!.slice(value));
       // A value folded or written as a block scalar goes on over the lines indented deeper than its key.
-      while (k + 1 < document.length && continues(lines[document[k + 1]!]!, match[1]!.length)) {
+      while (k + 1 < document.length && continues(lines[document[k + 1]!]!, indent)) {
         k++;
         lines[document[k]!] = blank(lines[document[k]!]!);
       }
@@ -128,7 +131,7 @@ function constraintsIn(text: string): Constraint[] {
     const annotations = new Map<string, { value: string; line: number }>();
     for (const i of document) {
       const match = ANNOTATION.exec(lines[i]!);
-      if (match) annotations.set(match[3]!, { value: unquoted(match[4]!), line: i + 1 });
+      if (match) annotations.set(match[2]!, { value: unquoted(match[3]!), line: i + 1 });
     }
     const list = annotations.get("image-list");
     if (!list) continue;
@@ -170,9 +173,9 @@ function documents(lines: readonly string[]): number[][] {
   return all;
 }
 
+/** Whether a line goes on the value of a key indented `indent`: a blank one, or one indented deeper (indentOf: in spaces, as YAML indents). */
 function continues(line: string, indent: number): boolean {
-  const content = line.trimStart();
-  return content === "" || content === "\r" || line.length - content.length > indent;
+  return /^[ \t]*\r?$/.test(line) || indentOf(line) > indent;
 }
 
 function blank(text: string): string {

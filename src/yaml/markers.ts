@@ -17,6 +17,7 @@ import { LineIndex } from "../text/line-index.js";
 import { oneLine } from "../text/one-line.js";
 import { anchorOf, scalarOf } from "./alias.js";
 import type { YamlDocument, YamlFile } from "./file.js";
+import { indentOf } from "./indentation.js";
 import { fieldsOf } from "./merge-key.js";
 import { optionValues, REWRITE_ADVICE, setInSetting, settingItems, settingKey, unreadWarning, writableItem, type SettingItem } from "./kcl-settings.js";
 import { isFlowScalar, type AliasNode, type MapNode, type ScalarNode, type SeqNode, type YamlNode } from "./node.js";
@@ -31,11 +32,6 @@ const OPENS_LINE = /^[ \t]*(?:-[ \t]+)*(?:[&!][^\s]*[ \t]+)*/;
 const BLOCK_SCALAR_OPENER = /(?:^|[\s:-])[|>][1-9+-]{0,2}[ \t]*$/;
 /** A block scalar's header right after the `- ` indicators that open its line: the scalar is a list item, no key's value. */
 const ITEM_HEADER = /^(?:[&!][^\s]*[ \t]+)*[|>]/;
-
-/** How far a line is indented (spaces; tabs are no YAML indentation). */
-function indentOf(line: string): number {
-  return line.length - line.trimStart().length;
-}
 
 /**
  * A YAML text read line by line for the marker scans, without a parse: each line's text, and

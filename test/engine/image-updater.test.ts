@@ -46,6 +46,16 @@ describe("withoutImageUpdater", () => {
     expect(out).toContain("    team: web");
     expect(out).toContain("path: envs/prod/web");
   });
+
+  it("blanks as the value's lines only those indented deeper in spaces: U+00A0 is no indentation, and a line opening with it at the key's column is the next key", () => {
+    const text = application(
+      "    argocd-image-updater.argoproj.io/image-list: web=ghcr.io/acme/web:~1.2\n    \u00a0acme.io/deployed: ghcr.io/acme/api:1.0.0\n    argocd-image-updater.argoproj.io/web.allow-tags: |\n      \tregexp:^1\\.2",
+    );
+    const out = withoutImageUpdater(text);
+    expect(out).toContain("    \u00a0acme.io/deployed: ghcr.io/acme/api:1.0.0\n");
+    // A tab after the spaces of a block scalar's text is its text, which is blanked.
+    expect(out).not.toContain("regexp:");
+  });
 });
 
 describe("image-updater's configuration in a run", () => {
@@ -54,6 +64,14 @@ describe("image-updater's configuration in a run", () => {
       "docker.io/acme/api:2.5.0",
     ]);
     expect(result.warnings.map((w) => w.message)).toEqual(["no file to update holds docker.io/acme/api; nothing to do for docker.io/acme/api:2.5.0"]);
+  });
+
+  it("reads the annotation after an image-list one whose key opens with U+00A0 as deployed text: a run does not say no file holds its image", async () => {
+    const annotations = "    argocd-image-updater.argoproj.io/image-list: web=ghcr.io/acme/web:~1.2\n    \u00a0acme.io/deployed: ghcr.io/acme/api:1.0.0";
+    const result = await plan({ "apps/web.yaml": application(annotations) }, ["ghcr.io/acme/api:2.0.0"]);
+    expect(result.warnings).toEqual([
+      { file: "apps/web.yaml", line: 7, message: expect.stringMatching(/^ghcr\.io\/acme\/api:1\.0\.0 is not moved to 2\.0\.0: no rule edits/) },
+    ]);
   });
 
   it("a target that does not list the repository names the parameter that holds it, not the annotation", async () => {

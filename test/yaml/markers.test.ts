@@ -156,6 +156,15 @@ describe("headMarkers", () => {
     expect(editorLines(text)).toEqual([1, 12, 15]);
   });
 
+  it("reads a block scalar's indentation in spaces only: text opening with a tab or U+00A0 after them keeps a `#` line below it text, no marker", () => {
+    // YAML indents with spaces; the tab or no-break space is the script's text, so the block's text is indented four and the `#` line is in it.
+    for (const lead of ["\t", "\u00a0"]) {
+      const text = ["list:", "  - |", `    ${lead}set -e`, `    ${m("ns:a")}`, "    run ghcr.io/acme/a:1", "  - ghcr.io/acme/a:1", ""].join("\n");
+      expect(yamlMarkers(text)).toEqual([]);
+      expect(editorLines(text)).toEqual([]);
+    }
+  });
+
   it("reads line 1 of a text starting with a byte order mark from its first column, as the editor does: text indented one space under a block scalar's header there is its text", () => {
     const text = `script: |\n ${m("ns:a")}\n - ghcr.io/acme/a:1\n`;
     for (const marked of [text, `\uFEFF${text}`]) {
