@@ -229,7 +229,8 @@ class Parser {
         this.repeat(ch === "+" ? 1 : 0, ch === "?" ? 1 : Infinity, afterRepeat);
         return;
       case "{": {
-        const m = /^\{(\d+)(?:(,)(\d*))?\}/.exec(this.rest());
+        // Go's parseInt refuses a leading zero (`{01}`, `{1,02}`), and then `{` is a literal.
+        const m = /^\{(0|[1-9]\d*)(?:(,)(0|[1-9]\d*)?)?\}/.exec(this.rest());
         if (!m) break; // Not a repeat: Go reads `{` as a literal.
         const min = Number(m[1]);
         const max = m[3] ? Number(m[3]) : m[2] ? Infinity : min;

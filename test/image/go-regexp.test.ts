@@ -63,6 +63,11 @@ describe("compileGoRegexp", () => {
     ["^\\x41\\x{42}\\103$", "ABC", true],
     // `{` that is not a repeat is a literal.
     ["^a{,2}$", "a{,2}", true],
+    // Nor is a count with a leading zero: Go's parseInt refuses it, so `{01}` is text.
+    ["^a{01}$", "a{01}", true],
+    ["^a{01}$", "a", false],
+    ["^a{1,02}$", "a{1,02}", true],
+    ["^a{0}b$", "b", true],
     ["^a{2}$", "aa", true],
     ["^a{2,}$", "aaa", true],
     // Lazy and (?U) ungreedy.
