@@ -283,7 +283,6 @@ class Parser {
     if (named) {
       const name = named[1]!;
       if (!/^[A-Za-z0-9_]+$/.test(name)) this.fail(`invalid named capture ${JSON.stringify(named[0])}`);
-      if (this.groupNames.includes(name)) this.fail(`duplicate capture group name ${JSON.stringify(name)}`);
       this.open(name);
       this.pos += named[0].length;
       return;

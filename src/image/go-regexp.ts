@@ -39,7 +39,8 @@ export function compileGoRegexp(pattern: string): GoRegexp {
  * Go's `Regexp.ExpandString(nil, template, src, match)`: `$1`, `${1}`, `$name`, `${name}`
  * and `$$`. `$name` takes the longest run of letters, digits and `_` (so `$1x` names a group
  * "1x", usually not the one meant); an unknown or non-participating group expands to
- * nothing; a malformed `$` is kept as text. The result is the expanded template only.
+ * nothing, and a name given to several groups to the first that took part; a malformed `$`
+ * is kept as text. The result is the expanded template only.
  */
 export function expandTemplate(re: GoRegexp, template: string, match: Submatches): string {
   let out = "";
@@ -61,8 +62,9 @@ export function expandTemplate(re: GoRegexp, template: string, match: Submatches
     }
     rest = rest.slice(ref[0].length);
     const name = ref[1] ?? ref[2]!;
-    const index = /^(?:0|[1-9][0-9]{0,8})$/.test(name) ? Number(name) : re.groupNames.indexOf(name);
-    if (index >= 0) out += match[index] ?? "";
+    if (/^(?:0|[1-9][0-9]{0,8})$/.test(name)) out += match[Number(name)] ?? "";
+    // Go lets several groups have one name, and expands the first of them that took part.
+    else out += match.find((group, i) => group !== undefined && re.groupNames[i] === name) ?? "";
   }
   return out + rest;
 }

@@ -25,6 +25,10 @@ describe("compileGoRegexp", () => {
     expect(compileGoRegexp("(?<v>x)(?P<1st>y)").groupNames).toEqual([undefined, "v", "1st"]);
   });
 
+  it("lets several groups have one name, as Go does", () => {
+    expect(compileGoRegexp("(?P<v>x)|(?P<v>y)").groupNames).toEqual([undefined, "v", "v"]);
+  });
+
   it.each([
     // Unanchored, like Go's FindStringSubmatchIndex.
     ["^ver", "ver1", true],
@@ -172,7 +176,6 @@ describe("compileGoRegexp", () => {
     ["(a)\\1", "invalid escape sequence \\1"],
     ["(?P<x", "invalid named capture"],
     ["(?P<a-b>x)", "invalid named capture"],
-    ["(?P<a>x)(?P<a>y)", "duplicate capture group name"],
     ["(a", "missing closing )"],
     ["a)", "unexpected )"],
     ["[a", "missing closing ]"],
@@ -255,6 +258,9 @@ describe("expandTemplate (Go Regexp.ExpandString)", () => {
     ["^(a)?(b)", "[$1][$2]", "b", "[][b]"],
     ["^(a)", "$-${", "a", "$-${"],
     ["^(a)", "${1", "a", "${1"],
+    // A name on several groups expands the first of them that took part.
+    ["(?P<v>a)|(?P<v>b)", "$v", "b", "b"],
+    ["(?P<v>a)(?P<v>b)", "${v}", "ab", "a"],
   ])("%j with %j on %j gives %j", (pattern, template, tag, expected) => {
     expect(extract(pattern, template, tag)).toBe(expected);
   });
