@@ -64,23 +64,46 @@ export function literal(cp: number): string {
   return cp <= 0xff ? `\\x${cp.toString(16).padStart(2, "0")}` : `\\u{${cp.toString(16)}}`;
 }
 
+/** Go's general categories (its unicode.Categories), which JS spells alike. */
+const GO_CATEGORIES: ReadonlySet<string> = new Set(
+  "C Cc Cf Co Cs L Ll Lm Lo Lt Lu M Mc Me Mn N Nd Nl No P Pc Pd Pe Pf Pi Po Ps S Sc Sk Sm So Z Zl Zp Zs".split(" "),
+);
+
 /**
- * Go's `\pL`, `\p{Greek}`, `\P{^Lu}` as a set with a JS property escape; throws JS's
- * SyntaxError for a name JS does not know.
+ * Go's scripts (its unicode.Scripts, of Unicode 15.0 as from Go 1.21), which JS spells
+ * `Script=…`. Named here because JS also takes what Go refuses: short aliases (`Grek`),
+ * Katakana_Or_Hiragana, Unknown and the scripts of later Unicode versions.
  */
-export function unicodeClass(name: string, negated: boolean): ClassBody {
+const GO_SCRIPTS: ReadonlySet<string> = new Set(
+  (
+    "Adlam Ahom Anatolian_Hieroglyphs Arabic Armenian Avestan Balinese Bamum Bassa_Vah Batak Bengali Bhaiksuki Bopomofo Brahmi Braille Buginese Buhid " +
+    "Canadian_Aboriginal Carian Caucasian_Albanian Chakma Cham Cherokee Chorasmian Common Coptic Cuneiform Cypriot Cypro_Minoan Cyrillic Deseret Devanagari " +
+    "Dives_Akuru Dogra Duployan Egyptian_Hieroglyphs Elbasan Elymaic Ethiopic Georgian Glagolitic Gothic Grantha Greek Gujarati Gunjala_Gondi Gurmukhi Han " +
+    "Hangul Hanifi_Rohingya Hanunoo Hatran Hebrew Hiragana Imperial_Aramaic Inherited Inscriptional_Pahlavi Inscriptional_Parthian Javanese Kaithi Kannada " +
+    "Katakana Kawi Kayah_Li Kharoshthi Khitan_Small_Script Khmer Khojki Khudawadi Lao Latin Lepcha Limbu Linear_A Linear_B Lisu Lycian Lydian Mahajani " +
+    "Makasar Malayalam Mandaic Manichaean Marchen Masaram_Gondi Medefaidrin Meetei_Mayek Mende_Kikakui Meroitic_Cursive Meroitic_Hieroglyphs Miao Modi " +
+    "Mongolian Mro Multani Myanmar Nabataean Nag_Mundari Nandinagari New_Tai_Lue Newa Nko Nushu Nyiakeng_Puachue_Hmong Ogham Ol_Chiki Old_Hungarian " +
+    "Old_Italic Old_North_Arabian Old_Permic Old_Persian Old_Sogdian Old_South_Arabian Old_Turkic Old_Uyghur Oriya Osage Osmanya Pahawh_Hmong Palmyrene " +
+    "Pau_Cin_Hau Phags_Pa Phoenician Psalter_Pahlavi Rejang Runic Samaritan Saurashtra Sharada Shavian Siddham SignWriting Sinhala Sogdian Sora_Sompeng " +
+    "Soyombo Sundanese Syloti_Nagri Syriac Tagalog Tagbanwa Tai_Le Tai_Tham Tai_Viet Takri Tamil Tangsa Tangut Telugu Thaana Thai Tibetan Tifinagh Tirhuta " +
+    "Toto Ugaritic Vai Vithkuqi Wancho Warang_Citi Yezidi Yi Zanabazar_Square"
+  ).split(" "),
+);
+
+/**
+ * Go's `\pL`, `\p{Greek}`, `\P{^Lu}` as a set with a JS property escape; undefined for a name
+ * Go does not know: Any, a general category or a script, spelt exactly. (Go 1.25 also takes
+ * other spellings and aliases, `\p{Letter}`, `\p{greek}`, and Cn, LC, ASCII, Assigned.)
+ */
+export function unicodeClass(name: string, negated: boolean): ClassBody | undefined {
   let negate = negated;
   let property = name;
   if (property.startsWith("^")) {
     negate = !negate;
     property = property.slice(1);
   }
-  // Go accepts general categories (L, Lu), scripts (Greek) and Any; JS spells scripts `Script=…`.
-  const jsName = property === "Any" || /^[A-Z][a-z]?$/.test(property) ? property : `Script=${property}`;
-  const body = `\\p{${jsName}}`;
-  // Compiled only for JS's verdict on the name, which the parser reports as Go's refusal.
-  new RegExp(`[${body}]`, "v");
-  return { body, negated: negate };
+  const jsName = property === "Any" || GO_CATEGORIES.has(property) ? property : GO_SCRIPTS.has(property) ? `Script=${property}` : undefined;
+  return jsName === undefined ? undefined : { body: `\\p{${jsName}}`, negated: negate };
 }
 
 let caseChangingCodePoints: string | undefined;

@@ -392,12 +392,7 @@ class Parser {
     const m = /^(?:\{([^}]*)\}|([A-Za-z]))/.exec(this.rest());
     if (!m) this.fail(`invalid character class range \\${c}`);
     this.pos += m[0].length;
-    try {
-      return unicodeClass(m[1] ?? m[2]!, c === "P");
-    } catch (error) {
-      if (!(error instanceof SyntaxError)) throw error;
-      this.fail(error.message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /, ""));
-    }
+    return unicodeClass(m[1] ?? m[2]!, c === "P") ?? this.fail(`invalid character class range \\${c}${m[0]}`);
   }
 
   /** A single-character escape (`\n`, `\x41`, `\101`, `\.`), as Go's parseEscape reads it. */

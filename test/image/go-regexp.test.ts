@@ -61,6 +61,9 @@ describe("compileGoRegexp", () => {
     ["^[[:^alpha:]]+$", "2025", true],
     ["^\\pL+$", "abc", true],
     ["^\\p{Greek}+$", "αβγ", true],
+    // Yi is a script, whose two-letter name is no general category.
+    ["^\\p{Yi}$", "ꀀ", true],
+    ["^[\\P{Yi}]$", "ꀀ", false],
     ["^[\\d\\s]+$", "1 2", true],
     ["^[\\S]+$", "a b", false],
     // Hex and octal escapes.
@@ -204,7 +207,14 @@ describe("compileGoRegexp", () => {
     ["[a]{2}{3}", "Nothing to repeat"],
     ["(|*)", "Nothing to repeat"],
     // An unknown Unicode class is refused under (?i) too.
-    ["(?i)\\p{Klingon}", "Invalid property name"],
+    ["(?i)\\p{Klingon}", "invalid character class range \\p{Klingon}"],
+    // JS knows scripts by their short aliases too, and some Go has no table for; Go does not.
+    ["\\p{Grek}", "invalid character class range \\p{Grek}"],
+    ["[\\P{Latn}]", "invalid character class range \\P{Latn}"],
+    ["\\p{^Hira}", "invalid character class range \\p{^Hira}"],
+    ["\\p{Katakana_Or_Hiragana}", "invalid character class range"],
+    ["\\p{Unknown}", "invalid character class range"],
+    ["\\p{Script=Greek}", "invalid character class range"],
   ])("also refuses %j (%s)", (pattern, reason) => {
     expect(() => compileGoRegexp(pattern)).toThrow(GoRegexpError);
     expect(() => compileGoRegexp(pattern)).toThrow(reason);
