@@ -111,7 +111,7 @@ function mergesEntries(items: readonly ConfigItem[]): boolean {
   return false;
 }
 
-/** The most string literals a concatenation building a reference is read over (concatenatedReference). */
+/** The most string literals a concatenation building a reference is read over (literalRun). */
 const JOINED_LITERALS = 6;
 
 /** A value must not be able to end the string or start an interpolation. */
@@ -439,7 +439,7 @@ class ImageEditor {
    */
   warnUnreached(): void {
     const { tokens } = this;
-    // Where the concatenations of literals said start: one may hold the repository in two of its strings.
+    // Where the concatenations said start: one may hold the repository in two of its strings.
     const concatenations = new Set<number>();
     const strings = new Set([...this.stringsHolding(this.screens), ...this.splitSpellings(this.screens)]);
     for (const t of [...strings].sort((a, b) => a - b)) {
@@ -447,13 +447,14 @@ class ImageEditor {
       const literal = this.literal(t);
       const line = this.line(literal);
       // Reached or not: a `+` operand is walked, and moves nothing here.
-      const built = tokens.flags[t]! & StringFlag.Interpolated ? undefined : this.builtReference(t, literal.body);
+      const built = tokens.flags[t]! & StringFlag.Interpolated ? undefined : this.builtReference(t);
       if (built !== undefined) {
-        const { repository, variable, how, last } = built;
-        if (!this.setInFile.has(repository.repository) && !this.setBySet(t, variable)) {
-          const message = `${nodeText(tokens, { first: t, last })} builds a reference of ${formatImageRef(repository)} ${how}, which is not edited; ${this.whereSet(variable)}`;
-          this.warnings.push({ line, message });
+        const { repository, variable, how, first, last } = built;
+        if (!concatenations.has(first) && !this.setInFile.has(repository.repository) && !this.setBySet(first, variable)) {
+          const message = `${nodeText(tokens, { first, last })} builds a reference of ${formatImageRef(repository)} ${how}, which is not edited; ${this.whereSet(variable)}`;
+          this.warnings.push({ line: this.line(this.literal(first)), message });
         }
+        concatenations.add(first);
         continue;
       }
       const joined = this.concatenatedReference(t);
@@ -576,20 +577,28 @@ class ImageEditor {
 
   /**
    * The reference string token `token` builds with the version of a variable, when its text is a
-   * repository and `:` (body `body`) and the variable follows: `"app:" + _tag`, `"app:%s" % _tag`,
-   * `"app:{}".format(_tag)`. `last` is the expression's last token.
+   * repository and `:` and the variable follows: `"app:" + _tag`, `"app:%s" % _tag`,
+   * `"app:{}".format(_tag)`. `first` and `last` are the expression's tokens.
    */
-  builtReference(token: number, body: string): { repository: ImageRef; variable: string; how: string; last: number } | undefined {
+  builtReference(token: number): { repository: ImageRef; variable: string; how: string; first: number; last: number } | undefined {
     const { kind } = this.tokens;
     const text = (t: number) => nodeText(this.tokens, { first: t, last: t });
-    const colon = body.lastIndexOf(":");
-    if (colon < 0) return undefined;
-    const tail = body.slice(colon + 1);
+    /** The incoming repository a text names up to its last `:`, as a name alone. */
+    const named = (body: string) => {
+      const ref = tryParseImageRef(body.slice(0, body.lastIndexOf(":")));
+      return ref?.tag === undefined && ref?.digest === undefined && this.incoming.has(ref?.repository ?? "") ? ref : undefined;
+    };
+    let first = token;
+    let body = this.literal(token).body;
     let at: number;
     let how: string;
-    if (tail === "" && kind[token + 1] === T.Plus) [at, how] = [token + 2, "by concatenation"];
-    else if (tail === "%s" && kind[token + 1] === T.Operator && text(token + 1) === "%") [at, how] = [token + 2, "by % formatting"];
-    else if (tail === "{}" && kind[token + 1] === T.Dot && text(token + 2) === "format" && kind[token + 3] === T.LParen)
+    const run = this.literalRun(token);
+    if (kind[run.last + 1] === T.Plus && run.body.endsWith(":")) {
+      // The literals before the variable read as one (`"ghcr.io/acme/" + "app:" + _tag`); under longer text (`"--image=" + "app:" + _tag`), the last alone.
+      [first, body] = run.whole && named(run.body) ? [run.first, run.body] : [run.last, this.literal(run.last).body];
+      [at, how] = [run.last + 2, "by concatenation"];
+    } else if (body.endsWith(":%s") && kind[token + 1] === T.Operator && text(token + 1) === "%") [at, how] = [token + 2, "by % formatting"];
+    else if (body.endsWith(":{}") && kind[token + 1] === T.Dot && text(token + 2) === "format" && kind[token + 3] === T.LParen)
       [at, how] = [token + 4, "by .format()"];
     else return undefined;
     if (kind[at] !== T.Name || keywordAt(this.tokens, at) !== Keyword.Other) return undefined;
@@ -599,10 +608,9 @@ class ImageEditor {
       if (kind[last + 1] !== T.RParen) return undefined;
       last++;
     }
-    const repository = tryParseImageRef(body.slice(0, colon));
-    if (repository === undefined || repository.tag !== undefined || repository.digest !== undefined || !this.incoming.has(repository.repository))
-      return undefined;
-    return { repository, variable: nodeText(this.tokens, { first: at, last: how === "by .format()" ? last - 1 : last }), how, last };
+    const repository = named(body);
+    if (repository === undefined) return undefined;
+    return { repository, variable: nodeText(this.tokens, { first: at, last: how === "by .format()" ? last - 1 : last }), how, first, last };
   }
 
   /**
@@ -613,22 +621,40 @@ class ImageEditor {
    */
   concatenatedReference(token: number): { ref: ImageRef; first: number; last: number } | undefined {
     const { kind, flags } = this.tokens;
+    const { first, last, body, whole } = this.literalRun(token);
+    if (
+      first === last ||
+      !whole ||
+      kind[first - 1] === T.Plus ||
+      kind[last + 1] === T.Plus ||
+      kind[token] !== T.String ||
+      flags[token]! & StringFlag.Interpolated
+    )
+      return undefined;
+    const head = tryParseImageRef(this.literal(first).body);
+    if (head !== undefined && (head.tag !== undefined || head.digest !== undefined)) return undefined;
+    const ref = tryParseImageRef(body);
+    const update = ref && this.incoming.get(ref.repository);
+    if (!ref || !update || (ref.tag === undefined && ref.digest === undefined) || nextReference(update, ref) === undefined) return undefined;
+    return { ref, first, last };
+  }
+
+  /**
+   * The plain string literals joined by `+` around token `token` (`"ghcr.io/acme/" + "app:"`): the first and
+   * last, the text they join to, and whether that is all of them. A reference has few parts (registry, path,
+   * `:`, tag, `@`, digest): a run longer than JOINED_LITERALS builds something else, and is not read through.
+   */
+  literalRun(token: number): { first: number; last: number; body: string; whole: boolean } {
+    const { kind, flags } = this.tokens;
     const string = (t: number) => kind[t] === T.String && !(flags[t]! & StringFlag.Interpolated);
-    // A reference has few parts (registry, path, `:`, tag, `@`, digest): a longer run builds something else, and is not read through.
     const reach = 2 * JOINED_LITERALS;
     let first = token;
     while (kind[first - 1] === T.Plus && string(first - 2) && token - first < reach) first -= 2;
     let last = token;
     while (kind[last + 1] === T.Plus && string(last + 2) && last - first < reach) last += 2;
-    if (first === last || last - first >= reach || kind[first - 1] === T.Plus || kind[last + 1] === T.Plus || !string(token)) return undefined;
-    const head = tryParseImageRef(this.literal(first).body);
-    if (head !== undefined && (head.tag !== undefined || head.digest !== undefined)) return undefined;
     let body = "";
     for (let t = first; t <= last; t += 2) body += this.literal(t).body;
-    const ref = tryParseImageRef(body);
-    const update = ref && this.incoming.get(ref.repository);
-    if (!ref || !update || (ref.tag === undefined && ref.digest === undefined) || nextReference(update, ref) === undefined) return undefined;
-    return { ref, first, last };
+    return { first, last, body, whole: last - first < reach };
   }
 
   /** Whether a `--set` sets the string `token` building a reference (its field, or the variable its version is): the override is the answer. */
@@ -712,8 +738,8 @@ class ImageEditor {
     const update = this.incoming.get(ref.repository);
     if (!update) return;
     if (ref.tag === undefined && ref.digest === undefined) {
-      // `"app" + ":1.0.0"` is said as the concatenation it is (warnUnreached).
-      if (this.isSuffixed(expr.last) && this.concatenatedReference(expr.token) !== undefined) return;
+      // `"app" + ":1.0.0"`, `"app" + ":" + _tag` are said as the concatenations they are (warnUnreached).
+      if (this.isSuffixed(expr.last) && (this.concatenatedReference(expr.token) ?? this.builtReference(expr.token)) !== undefined) return;
       // `name = "nginx"` is a name, not an image: only an image-like key is worth a warning.
       const key = this.pathText(path);
       if (/(image|repo)[^.]*$/i.test(key)) this.warnings.push({ line: this.line(literal), ...bareFieldWarning(key, ref.repository) });
@@ -921,14 +947,14 @@ function joinedLiterals(tokens: Tokens): { readonly first: number; readonly join
 }
 
 /**
- * Whether a KCL text spells `image`'s repository across concatenated literals (`"ghcr.io/acme/" + "app:1.0.0"`),
- * which no one string holds: the editor names such a reference (warnUnreached), so the file holds the image.
- * A text KCL cannot lex holds none so.
+ * Whether a KCL text spells `image`'s repository across concatenated literals (`"ghcr.io/acme/" + "app:1.0.0"`,
+ * or `"ghcr.io/acme/" + "app:" + _tag`, up to the `:` a variable's version follows), which no one string holds:
+ * the editor names such a reference (warnUnreached), so the file holds the image. A text KCL cannot lex holds none so.
  */
 export function spellsAcrossLiterals(text: string, image: ImageRef): boolean {
   if (!CONCATENATED_PATHS.some((path) => text.includes(path))) return false;
   const tokens = tryTokenize(text);
-  return tokens !== undefined && joinedLiterals(tokens).some(({ joined }) => tryParseImageRef(joined)?.repository === image.repository);
+  return tokens !== undefined && joinedLiterals(tokens).some(({ joined }) => tryParseImageRef(joined.replace(/:$/, ""))?.repository === image.repository);
 }
 
 /** The last segment of a repository's path between `/` and `:`: what stays in the text when its registry is a variable. */

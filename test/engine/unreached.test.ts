@@ -249,6 +249,16 @@ describe("planUpdate: an image that only a setter or Flux's objects name (trial 
     expect(await warnings({ ...deploy, "main.k": kcl["main.k"].replace("0.1.0", "0.2.0") })).toEqual([]);
   });
 
+  it("says of a reference concatenated from literals and a variable's version what the KCL editor says, not that no file holds it", async () => {
+    const kcl = { "main.k": `_tag = "0.1.0"\napp = {\n    image = "ghcr.io/acme/" + "sidecar:" + _tag\n}\n` };
+    expect(await warnings({ ...deploy, ...kcl })).toEqual([
+      [
+        "main.k",
+        `"ghcr.io/acme/" + "sidecar:" + _tag builds a reference of ${SIDECAR} by concatenation, which is not edited; set _tag (line 1) with a Flux ":tag" marker on its line or an override of _tag`,
+      ],
+    ]);
+  });
+
   it("names the ImagePolicy no marker uses, and not the ImageRepository's spec.image as a reference left behind", async () => {
     expect(await warnings({ ...deploy, "flux/sidecar.yaml": FLUX_OBJECTS })).toEqual([
       [

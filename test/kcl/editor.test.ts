@@ -888,6 +888,34 @@ describe("editKcl: Flux setter markers in comments", () => {
     expect(warned("a", "e")).toEqual([3, 4, 5]);
   });
 
+  it("names a reference concatenated from literals and a variable's version, the literals read as one, as it names one literal and the variable", () => {
+    const text = [
+      '_tag = "1.0.0"',
+      'a = {image = "ghcr.io/acme/" + "app:" + _tag}',
+      'b = "ghcr.io/" + "acme/app" + ":" + cfg.tag',
+      // Under longer text the last literal is read alone, as it always was; another repository's: nothing to say.
+      'c = "--image=" + "ghcr.io/acme/app:" + _tag',
+      'd = "ghcr.io/acme/" + "api:" + _tag',
+      "",
+    ].join("\n");
+    const result = editKcl(text, images("ghcr.io/acme/app:1.1.0"));
+    expect([result.text, result.changes]).toEqual([text, []]);
+    const built = "builds a reference of ghcr.io/acme/app by concatenation, which is not edited;";
+    const fromTag = 'set _tag (line 1) with a Flux ":tag" marker on its line or an override of _tag';
+    expect(result.warnings).toEqual([
+      { line: 2, message: `"ghcr.io/acme/" + "app:" + _tag ${built} ${fromTag}` },
+      {
+        line: 3,
+        message: `"ghcr.io/" + "acme/app" + ":" + cfg.tag ${built} set the version where that variable is set (a Flux ":tag" marker on its line, or an override)`,
+      },
+      { line: 4, message: `"ghcr.io/acme/app:" + _tag ${built} ${fromTag}` },
+    ]);
+    // A --set of the variable or the field answers it.
+    const warned = (...paths: string[]) => editKcl(text, images("ghcr.io/acme/app:1.1.0"), { paths: new Set(paths) }).warnings.map((w) => w.line);
+    expect(warned("_tag", "b")).toEqual([]);
+    expect(warned("a")).toEqual([3, 4]);
+  });
+
   it("names a reference built on a registry held by a top-level string, by concatenation or interpolation", () => {
     const text = [
       '_registry = "ghcr.io/acme"',
