@@ -1166,6 +1166,19 @@ describe("editKcl: Flux setter markers in comments", () => {
     ]);
   });
 
+  it("reads a registry that is None or Undefined as none, as YAML's null registry: the repository alone names the image, and a :name marker beside it is not warned about", () => {
+    for (const none of ["None", "Undefined"]) {
+      const pair = `image = {registry = ${none}, repository = "acme/app", tag = "1.0.0"}\n`;
+      const moved = editKcl(pair, images("acme/app:1.1.0"));
+      expect([moved.text, moved.warnings]).toEqual([pair.replace("1.0.0", "1.1.0"), []]);
+      // Not the text "None": ghcr.io/acme/app is no None/acme/app, and no other image's tag moves.
+      expect(editKcl(pair, images("ghcr.io/acme/app:1.1.0")).changes).toEqual([]);
+      const marked = `image = {registry = ${none}, repository = "acme/app"}  # {"$imagepolicy": "ns:app:name"}\n`;
+      const written = editKcl(marked, setters({ "ns:app": "ghcr.io/acme/app:1.1.0" }));
+      expect([written.text, written.warnings]).toEqual([marked.replace('"acme/app"', '"ghcr.io/acme/app"'), []]);
+    }
+  });
+
   it("says a marker on a comment line of its own marks nothing, as a YAML user writes it above the value; commented-out code is not read", () => {
     const text = [
       "app = {",
