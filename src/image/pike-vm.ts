@@ -223,13 +223,22 @@ export class PikeVM {
 
   /** Go's FindStringSubmatch: the leftmost match and its groups (undefined where a group took no part), or null. */
   exec(text: string): (string | undefined)[] | null {
-    if (!this.run(text, this.slots)) return null;
+    const found = this.execIndices(text);
+    if (found === null) return null;
     const groups: (string | undefined)[] = [];
-    for (let slot = 0; slot < this.slots; slot += 2) {
-      const start = this.found[slot]!;
-      groups.push(start >= 0 ? text.slice(start, this.found[slot + 1]) : undefined);
+    for (let slot = 0; slot < found.length; slot += 2) {
+      const start = found[slot]!;
+      groups.push(start >= 0 ? text.slice(start, found[slot + 1]) : undefined);
     }
     return groups;
+  }
+
+  /**
+   * Go's FindStringSubmatchIndex, but in UTF-16 code units (Go's are UTF-8 bytes): each group's
+   * start and end, -1 for both where it took no part; null when there is no match.
+   */
+  execIndices(text: string): number[] | null {
+    return this.run(text, this.slots) ? Array.from(this.found) : null;
   }
 
   /** Finds the leftmost-first match, keeping `slots` capture slots (0: only whether there is one). */
