@@ -3,7 +3,7 @@
  * it, against the fake GitHub over real bare repos.
  */
 import { execFile } from "node:child_process";
-import { readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -495,6 +495,22 @@ describe("update Action", () => {
     const result = await action({ images: `${APP}:1.2.4`, delivery: "none" });
     expect(result.exitCode, result.stderr).toBe(0);
     expect(await readFile(join(workspace, "apps/app.yaml"), "utf8")).toBe(deployment("app", `${APP}:1.2.4`));
+    expect(await main()).toBe(before);
+    expect(apiCalls(fake)).toEqual([]);
+  });
+
+  it("delivery none: edits a file git ignores or does not track too, as the CLI does, and lists it in updated-files", async () => {
+    // What an earlier step left: generated manifests git ignores, and a file no one added yet.
+    await writeFile(join(workspace, ".gitignore"), "rendered/\n");
+    await mkdir(join(workspace, "rendered"));
+    await writeFile(join(workspace, "rendered/app.yaml"), deployment("app", `${APP}:1.2.3`));
+    await writeFile(join(workspace, "extra.yaml"), deployment("extra", `${APP}:1.2.3`));
+    expect((await run("git", ["-C", workspace, "status", "--porcelain", "--ignored"])).stdout).toBe("?? .gitignore\n?? extra.yaml\n!! rendered/\n");
+    const before = await main();
+    const result = await action({ images: `${APP}:1.2.4`, delivery: "none" });
+    expect(result.exitCode, result.stdout + result.stderr).toBe(0);
+    expect(result.outputs).toMatchObject({ changed: "true", "updated-files": '["apps/app.yaml","extra.yaml","rendered/app.yaml"]' });
+    for (const file of ["apps/app.yaml", "extra.yaml", "rendered/app.yaml"]) expect(await readFile(join(workspace, file), "utf8")).toContain(`${APP}:1.2.4`);
     expect(await main()).toBe(before);
     expect(apiCalls(fake)).toEqual([]);
   });
