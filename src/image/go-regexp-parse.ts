@@ -70,6 +70,12 @@ const SIMPLE_ESCAPES: Readonly<Record<string, number>> = { a: 7, f: 12, n: 10, r
 const MAX_REPEAT = 1000;
 /** Go's maxHeight: a deeper tree is refused, which also keeps the matcher's recursion bounded. */
 const MAX_HEIGHT = 1000;
+/**
+ * Go's maxSize: a pattern whose program Go estimates (its calcSize) at more instructions is
+ * refused: `(?:aaa…){1000}` with 3356 letters would be 3.4 million instructions. (Go also limits
+ * the characters its classes hold, maxRunes, at 26 000 `\pL`s or so; not counted here.)
+ */
+const MAX_SIZE = Math.floor((128 << 20) / 40);
 
 /** An open group (or the whole pattern, at the bottom of the stack). */
 interface Frame {
@@ -100,6 +106,11 @@ function children(node: Node): readonly Node[] {
   }
 }
 
+/** One character: Go merges adjacent ones in an alternation into one class (`a|b|c` is `[a-c]`). */
+function oneCharacter(node: Node): boolean {
+  return node.kind === "char" || node.kind === "set";
+}
+
 /**
  * Go's repeatIsValid: nested counted repetitions may make at most `limit` copies of the
  * innermost thing, as each `{n,m}` is expanded into copies (`(a{100}){100}` is refused).
@@ -124,6 +135,8 @@ class Parser {
   private afterRepeat = false;
   /** The height of each node with children (a leaf's is 1). */
   private readonly heights = new Map<Node, number>();
+  /** Go's estimate of the program size of each node with children (a leaf's is 1). */
+  private readonly sizes = new Map<Node, number>();
 
   constructor(private readonly src: string) {
     this.frames = [{ alternatives: [], items: [], capture: undefined, outerFlags: this.flags }];
@@ -149,12 +162,37 @@ class Parser {
     this.frame.items.push(node);
   }
 
-  /** A node with children, refused when the tree grows deeper than Go allows. */
+  /** A node with children, refused when the tree grows deeper or larger than Go allows. */
   private made(node: Node): Node {
     const height = 1 + children(node).reduce((max, sub) => Math.max(max, this.heights.get(sub) ?? 1), 0);
     if (height > MAX_HEIGHT) this.fail("expression nests too deeply");
     this.heights.set(node, height);
+    const size = Math.max(1, this.size(node));
+    if (size > MAX_SIZE) this.fail("expression too large");
+    this.sizes.set(node, size);
     return node;
+  }
+
+  /** Go's calcSize: the instructions `node` compiles to, counting each copy of a repetition. */
+  private size(node: Node): number {
+    const of = (sub: Node): number => this.sizes.get(sub) ?? 1;
+    switch (node.kind) {
+      case "capture":
+        return 2 + of(node.sub);
+      case "concat":
+        return node.subs.reduce((sum, sub) => sum + of(sub), 0);
+      case "alternate": {
+        const branches = node.subs.filter((sub, i) => !(i > 0 && oneCharacter(sub) && oneCharacter(node.subs[i - 1]!)));
+        return branches.reduce((sum, sub) => sum + of(sub), 0) + branches.length - 1;
+      }
+      case "repeat": {
+        const { min, max } = node;
+        if (max === Infinity) return min === 0 ? 2 + of(node.sub) : 1 + min * of(node.sub);
+        return max * of(node.sub) + (max - min);
+      }
+      default:
+        return 1;
+    }
   }
 
   private sequence(items: readonly Node[]): Node {

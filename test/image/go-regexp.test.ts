@@ -220,6 +220,18 @@ describe("compileGoRegexp", () => {
     expect(() => compileGoRegexp(pattern)).toThrow(reason);
   });
 
+  it("refuses a pattern Go estimates at more than 3 355 443 instructions (its maxSize), and reads one just within", () => {
+    const letters = (n: number) => `(?:${"a".repeat(n)}){1000}`;
+    expect(() => compileGoRegexp(letters(3356))).toThrow("expression too large");
+    expect(() => parseGoRegexp(letters(3355))).not.toThrow();
+    // A class counts once, however many characters it holds; adjacent one-character branches are one class.
+    expect(() => compileGoRegexp(`(?:${"[ab]".repeat(3356)}){1000}`)).toThrow("expression too large");
+    expect(() => parseGoRegexp(`(?:${"(?:a|b|c)".repeat(3355)}){1000}`)).not.toThrow();
+    expect(() => compileGoRegexp(`(?:${"(?:a|bc)".repeat(1200)}){1000}`)).toThrow("expression too large");
+    expect(() => compileGoRegexp(`(?:${"(a)".repeat(1200)}){1000}`)).toThrow("expression too large");
+    expect(() => compileGoRegexp("a{1000}".repeat(3356))).toThrow("expression too large");
+  });
+
   it("refuses a tree deeper than Go's 1000 levels, and runs one just within", () => {
     expect(() => compileGoRegexp(`${"(".repeat(1000)}a${")".repeat(1000)}`)).toThrow("expression nests too deeply");
     expect(compileGoRegexp(`${"(?:a*".repeat(499)}${")*".repeat(499)}`).test("aaa")).toBe(true);
