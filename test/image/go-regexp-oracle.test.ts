@@ -11,11 +11,11 @@
  * groups' text, and the expanded template.
  *
  * Kept out of the generator, because Go 1.19 (the oracle) and the newer Go that Flux builds
- * with answer differently, and ours follows the newer one or neither is wrong:
+ * with (1.22 on) answer differently:
  *  - `(?<name>…)`, accepted from Go 1.22 (ours accepts it);
+ *  - the scripts of Unicode 14 and 15 (`\p{Vithkuqi}`), known from Go 1.21 (ours knows them);
  *  - `\p{…}` names that Go 1.25 added (`\p{Letter}`, case-insensitive `\p{greek}`, `\p{Cn}`,
- *    `\p{LC}`, `\p{ASCII}`, `\p{Assigned}`) and the scripts of Unicode 14 and 15 (`\p{Vithkuqi}`),
- *    which Go 1.19's Unicode 13 lacks;
+ *    `\p{LC}`, `\p{ASCII}`, `\p{Assigned}`; ours refuses them, as Go 1.22 to 1.24 do);
  *  - characters assigned after Unicode 13, whose classes and case folding Go 1.19 does not know.
  */
 import { describe, expect, it } from "vitest";
@@ -706,6 +706,13 @@ describe("our Go regexp against Go's (test/oracles/regexp)", () => {
   });
 
   // Cases that once differed, as readable examples (each fixed with an example test in go-regexp.test.ts).
+  //
+  // Known and left as they are, so not here:
+  //  - Go's nesting limit (maxHeight, 1000) measures Go's own parse tree, which merges literal
+  //    strings, flattens (?:…) and factors alternations; ours measures its tree. Only patterns
+  //    nested about 1000 deep tell them apart, either way: ((…(ab)…)) in 999 groups Go accepts
+  //    and ours refuses.
+  //  - Go's maxRunes (about 26 000 \pL in one pattern) depends on its Unicode tables; not counted.
   it.each<Request & { readonly why: string }>([
     { why: "a count with a leading zero is no count: { is text", pattern: "^v{01}$", subjects: ["v{01}", "v"] },
     { why: "nor is it a second repetition", pattern: "a{2}{1,02}", subjects: ["aa{1,02}"] },
