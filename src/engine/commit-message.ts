@@ -3,12 +3,13 @@
  * files), or a user template with Flux's data model so an ImageUpdateAutomation's
  * `messageTemplate` keeps working when a repo moves from Flux to this Action.
  *
- * Templates are rendered by go-template.ts. Maps range in sorted key order and objects in a
- * fixed order, so the same change always gives the same message (Go's map order for struct
- * keys is not defined).
+ * Templates are rendered by go-template.ts. Maps range in sorted key order, objects by their
+ * fields as Go's text/template ranges struct keys (fmtsort), so the same change always gives the
+ * same message, Flux's. `.Changed.Changes` is in file and line order (Flux's follows Go's random
+ * map order).
  */
 import type { Change, ObjectId } from "../change.js";
-import { renderTemplate } from "./go-template.js";
+import { compareStrings, GoMap, renderTemplate } from "./go-template.js";
 import { shortDigest } from "../image/digest-pin.js";
 import { isDigest, isTag, tryParseImageRef, type ImageRef } from "../image/reference.js";
 import { counted } from "../text/counted.js";
@@ -151,12 +152,21 @@ interface FluxChange {
   readonly Setter: string;
 }
 
-/** Flux's `ObjectIdentifier` (a map key, ranged in kind/namespace/name order). */
-interface FluxObject {
-  readonly APIVersion: string;
-  readonly Kind: string;
-  readonly Namespace: string;
-  readonly Name: string;
+/**
+ * Flux's `ObjectIdentifier`, kyaml's ResourceIdentifier{TypeMeta{APIVersion, Kind}, NameMeta{Name,
+ * Namespace}} flattened: its fields in that order, which Go ranges a map of them in (field by field),
+ * and printed as Go prints the nested structs.
+ */
+class ObjectIdentifier {
+  constructor(
+    readonly APIVersion: string,
+    readonly Kind: string,
+    readonly Name: string,
+    readonly Namespace: string,
+  ) {}
+  toString(): string {
+    return `{{{${this.APIVersion} ${this.Kind}} {${this.Name} ${this.Namespace}}}}`;
+  }
 }
 
 /** Go's `types.NamespacedName`: prints as `namespace/name` (its String method, as templates print Stringers). */
@@ -165,68 +175,91 @@ class NamespacedName {
     readonly Namespace: string,
     readonly Name: string,
   ) {}
-  toString(): string {
+  String(): string {
     return `${this.Namespace}/${this.Name}`;
+  }
+  toString(): string {
+    return this.String();
   }
 }
 
-/** Flux's `update.ResultV2`, `.Changed`: a class, so that a template's error names its type as Go would (go-template.ts). */
-class ResultV2 {
+type ObjectChanges = GoMap<ObjectIdentifier, readonly FluxChange[]>;
+
+/**
+ * Flux's `update.Result`, `.Changed`: a class, so that a template's error names its type as Go
+ * would (go-template.ts), with `Changes` and `Objects` methods as Flux's, which a template calls
+ * as fields and which print does not show.
+ */
+class Result {
   constructor(
-    readonly FileChanges: ReadonlyMap<string, ReadonlyMap<FluxObject, readonly FluxChange[]>>,
-    readonly Changes: readonly FluxChange[],
-    readonly Objects: ReadonlyMap<FluxObject, readonly FluxChange[]>,
-  ) {}
+    readonly FileChanges: GoMap<string, ObjectChanges>,
+    changes: readonly FluxChange[],
+    objects: ObjectChanges,
+  ) {
+    this.#changes = changes;
+    this.#objects = objects;
+  }
+  // Private (#): no field a template reads or prints.
+  readonly #changes: readonly FluxChange[];
+  readonly #objects: ObjectChanges;
+  Changes(): readonly FluxChange[] {
+    return this.#changes;
+  }
+  Objects(): ObjectChanges {
+    return this.#objects;
+  }
 }
 
 /** Flux's `TemplateData`, the template's dot. */
 class TemplateData {
   constructor(
     readonly AutomationObject: NamespacedName,
-    readonly Changed: ResultV2,
-    readonly Values: ReadonlyMap<string, string>,
+    readonly Changed: Result,
+    readonly Values: GoMap<string, string>,
   ) {}
 }
 
 function templateData(input: CommitMessageInput): TemplateData {
-  const objects = new Map<string, FluxObject>();
-  const objectOf = (id: ObjectId | undefined): FluxObject => {
-    const o = { APIVersion: id?.apiVersion ?? "", Kind: id?.kind ?? "", Namespace: id?.namespace ?? "", Name: id?.name ?? "" };
-    const key = [o.Kind, o.Namespace, o.Name, o.APIVersion].join("\0");
+  const objects = new Map<string, ObjectIdentifier>();
+  const objectOf = (id: ObjectId | undefined): ObjectIdentifier => {
+    const o = new ObjectIdentifier(id?.apiVersion ?? "", id?.kind ?? "", id?.name ?? "", id?.namespace ?? "");
+    const key = [o.APIVersion, o.Kind, o.Name, o.Namespace].join("\0");
     const known = objects.get(key);
     if (known) return known;
     objects.set(key, o);
     return o;
   };
-  const byObjectKey = (a: FluxObject, b: FluxObject) =>
-    compare([a.Kind, a.Namespace, a.Name, a.APIVersion].join("\0"), [b.Kind, b.Namespace, b.Name, b.APIVersion].join("\0"));
-  const sorted = [...input.changes].sort((a, b) => compare(a.file, b.file) || a.line - b.line);
+  const sorted = [...input.changes].sort((a, b) => compareStrings(a.file, b.file) || a.line - b.line);
 
-  const fileChanges = new Map<string, Map<FluxObject, FluxChange[]>>();
-  const byObject = new Map<FluxObject, FluxChange[]>();
+  // Maps of objects range in Go's order of their fields (go-template.ts sorts them).
+  const noChanges = (): ObjectChanges => new GoMap<ObjectIdentifier, readonly FluxChange[]>([], [], true);
+  const fileChanges = new GoMap<string, ObjectChanges>([], noChanges());
+  const byObject = noChanges();
   const all: FluxChange[] = [];
   const seen = new Set<string>();
   for (const change of sorted) {
     const fluxChange: FluxChange = { OldValue: change.old, NewValue: change.new, Setter: change.key };
     const object = objectOf(change.object);
-    const perFile = fileChanges.get(change.file) ?? new Map<FluxObject, FluxChange[]>();
+    const perFile = fileChanges.get(change.file) ?? noChanges();
     fileChanges.set(change.file, perFile);
     perFile.set(object, [...(perFile.get(object) ?? []), fluxChange]);
     byObject.set(object, [...(byObject.get(object) ?? []), fluxChange]);
-    const identity = JSON.stringify([change.old, change.new, change.key]);
-    if (!seen.has(identity)) all.push(fluxChange); // Flux's Changes() de-duplicates across files
-    seen.add(identity);
   }
-  const sortObjects = <V>(m: Map<FluxObject, V>) => new Map([...m].sort(([a], [b]) => byObjectKey(a, b)));
-  for (const [file, perFile] of fileChanges) fileChanges.set(file, sortObjects(perFile));
+  // Flux's Changes(): each file's objects' changes, de-duplicated across files. Flux's follows Go's
+  // random map order, which keeps an object's changes together; ours is files and objects sorted.
+  const byFields = ([a]: readonly [ObjectIdentifier, unknown], [b]: readonly [ObjectIdentifier, unknown]) =>
+    compareStrings(a.APIVersion, b.APIVersion) || compareStrings(a.Kind, b.Kind) || compareStrings(a.Name, b.Name) || compareStrings(a.Namespace, b.Namespace);
+  for (const perFile of fileChanges.values())
+    for (const [, changes] of [...perFile].sort(byFields))
+      for (const fluxChange of changes) {
+        const identity = JSON.stringify([fluxChange.OldValue, fluxChange.NewValue, fluxChange.Setter]);
+        if (!seen.has(identity)) all.push(fluxChange);
+        seen.add(identity);
+      }
 
   return new TemplateData(
     new NamespacedName(input.automation.namespace, input.automation.name),
-    new ResultV2(fileChanges, all, sortObjects(byObject)),
-    new Map(Object.entries(input.values ?? {})),
+    new Result(fileChanges, all, byObject),
+    new GoMap(Object.entries(input.values ?? {}), ""),
   );
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

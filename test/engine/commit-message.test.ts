@@ -127,7 +127,7 @@ Objects:
     expect(commitMessage("{{ .Values.region }}", input)).toBe("<no value>");
   });
 
-  it("ranges files in sorted order and objects in kind/namespace/name order, whatever the change order", () => {
+  it("ranges files in sorted order and objects as Go ranges Flux's ObjectIdentifier keys (apiVersion, kind, name, namespace), whatever the change order", () => {
     const changes: Change[] = [
       { ...fluxChange, file: "z.yaml", object: { kind: "StatefulSet", name: "b" } },
       { ...fluxChange, file: "a.yaml", key: "ns:other", object: { kind: "Deployment", namespace: "x", name: "a" } },
@@ -135,7 +135,7 @@ Objects:
     ];
     const template =
       "{{ range $f, $_ := .Changed.FileChanges }}{{ $f }} {{ end }}|{{ range $o, $_ := .Changed.Objects }}{{ $o.Kind }}/{{ $o.Namespace }}/{{ $o.Name }} {{ end }}";
-    expect(commitMessage(template, { ...fluxInput, changes })).toBe("a.yaml m.yaml z.yaml |Deployment//z Deployment/x/a StatefulSet//b ");
+    expect(commitMessage(template, { ...fluxInput, changes })).toBe("a.yaml m.yaml z.yaml |Deployment/x/a Deployment//z StatefulSet//b ");
   });
 
   it("de-duplicates identical changes across files in .Changed.Changes, as Flux's Changes() does", () => {
@@ -160,13 +160,13 @@ Objects:
       "commit-message template line 1: can't evaluate field Value in type TemplateData (its fields: AutomationObject, Changed, Values)",
     );
     expect(error("{{ .Changed.Files }}")).toBe(
-      "commit-message template line 1: can't evaluate field Files in type ResultV2 (its fields: FileChanges, Changes, Objects)",
+      "commit-message template line 1: can't evaluate field Files in type Result (its fields: FileChanges, Changes, Objects)",
     );
     expect(error("{{ range .Changed.Changes }}{{ .Old }}{{ end }}")).toBe(
       "commit-message template line 1: can't evaluate field Old in type struct (its fields: OldValue, NewValue, Setter)",
     );
     expect(error("{{ .AutomationObject.Owner }}")).toBe(
-      "commit-message template line 1: can't evaluate field Owner in type NamespacedName (its fields: Namespace, Name)",
+      "commit-message template line 1: can't evaluate field Owner in type NamespacedName (its fields: Namespace, Name, String)",
     );
   });
 });

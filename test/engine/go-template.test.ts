@@ -93,10 +93,11 @@ describe("what a template reaches", () => {
     expect(renderTemplate("{{ len .Changed.FileChanges }}", data)).toBe("0");
   });
 
-  it("indexes a list by an integer only: a string reaches none of the array's own members", () => {
+  it("indexes a list by an integer only, as Go: a string reaches none of the array's own members", () => {
     const data = { Items: ["a", "b"] };
     expect(renderTemplate("{{ index .Items 1 }}", data)).toBe("b");
-    for (const key of ["constructor", "length", "at"]) expect(renderTemplate(`{{ index .Items "${key}" }}`, data)).not.toMatch(/function|2/);
+    for (const key of ["constructor", "length", "at"])
+      expect(() => renderTemplate(`{{ index .Items "${key}" }}`, data)).toThrow("line 1: index: cannot index slice/array with type string");
   });
 
   it("cannot replace a function for later renders through __defineGetter__", () => {
