@@ -27,15 +27,18 @@ import {
   findPullRequests,
   giveTextBack,
   hasAutoMerge,
+  lastClosedFrom,
   mergedMeanwhile,
   OpenedUndecoratedError,
   PullRequestClosedError,
+  pullRequestFiles,
   pullRequestOf,
   REOPEN_GRACE_MS,
   upsertPullRequest,
   type BranchPulls,
   type Closer,
   type OpenPull,
+  type Orphaned,
   type Outlived,
   type PullRequest,
   type PullRequestSpec,
@@ -74,6 +77,10 @@ export async function landPullRequest(
   const pulls = existing === undefined ? undefined : await findPullRequests(ctx.client(), ctx.repository, { base: at.base, head: group.prBranch }, existing);
   const proposesOnly = group.files.length === 0;
   if (proposesOnly && pulls?.open === undefined) return undefined;
+  if (existing === undefined) {
+    const declined = await declinedWithoutBranch(ctx, at, group);
+    if (declined !== undefined) return leftClosed(ctx, group, at.base, declined.closed, declined.closed.head, declined.closer);
+  }
   if (pulls?.elsewhere !== undefined) throw new Error(anotherBasesBranch(group.prBranch, at.base, pulls.elsewhere));
   if (existing !== undefined && pulls?.open === undefined && pulls?.outlived === undefined && !run.stranded.has(existing))
     await awaitItsPullRequest(ctx, { base: at.base, head: group.prBranch }, at, existing, options.author ?? BOT);
@@ -110,7 +117,8 @@ export async function landPullRequest(
   const writes = onBranch?.writes ?? fileWrites(edits, at.entries);
   // On the base as read (a push this attempt landed is the API's, maybe not here): the files written are the same.
   const tree = existing === undefined ? undefined : await ctx.git.writeTree(at.head, writes);
-  const declined = leftover && pulls?.outlived !== undefined ? await declinedAlike(ctx, at, pulls.outlived, existing!, tree!) : undefined;
+  const declined =
+    leftover && pulls?.outlived !== undefined ? await declinedAlike(ctx, at, pulls.outlived, () => sameChange(ctx, at, existing!, tree!)) : undefined;
   if (declined !== undefined) return leftClosed(ctx, group, at.base, pulls!.outlived!, existing!, declined);
   // An edit that gives a file back the base's text undoes the pull request's change to it: no change to the base, no row.
   const undone = onBranch === undefined || carriedAsIs ? new Set<string>() : await sameAsBase(ctx, tree!, edits, at.entries);
@@ -403,27 +411,47 @@ async function closeChangingNothing(ctx: DeliveryContext, group: Group, base: st
 }
 
 /**
- * Who closed `closed`, the pull request the branch outlived, without merging, when that was not
- * gitops-promote (its opener) and this run proposes the same change to the same base again
- * (`tree`, the base with this run's files): a person's decision, which a re-run of the same
+ * Who closed `closed` without merging, when that was not gitops-promote (its opener) and this run
+ * proposes the same change to the same base again: a person's decision, which a re-run of the same
  * promotion does not undo by opening it again (and merging it). undefined otherwise.
  */
-async function declinedAlike(ctx: DeliveryContext, at: Head, closed: Outlived, head: string, tree: string): Promise<Closer | undefined> {
-  if (closed.merged || closed.base !== at.base || !(await sameChange(ctx, at, head, tree))) return undefined;
+async function declinedAlike(ctx: DeliveryContext, at: Head, closed: Outlived, proposesItsChange: () => Promise<boolean>): Promise<Closer | undefined> {
+  if (closed.merged || closed.base !== at.base || !(await proposesItsChange())) return undefined;
   const closer = await closerOf(ctx.client(), ctx.repository, closed.number);
   return closer.opener ? undefined : closer;
 }
 
 /**
- * Whether `tree` changes the base as read (`at`) as `head` changed it from where it forked: the same
- * files to the same text. The base may have moved since in other files.
+ * Whether `tree` (the base with this run's files) changes the base as read (`at`) as `head`, the
+ * branch a pull request outlived, changed it from where it forked: the same files to the same
+ * text. The base may have moved since in other files.
  */
 async function sameChange(ctx: DeliveryContext, at: Head, head: string, tree: string): Promise<boolean> {
   const fork = await ctx.git.forkPoint(ctx.remote, at.base, head);
   if (fork === undefined) return false;
   const proposed = changedFiles(at.entries, await ctx.git.entries(tree));
-  const declined = changedFiles(await ctx.git.entries(fork.commit), await ctx.git.entries(head));
-  return proposed.size === declined.size && [...proposed].every(([path, blob]) => declined.has(path) && declined.get(path) === blob);
+  return sameFiles(proposed, changedFiles(await ctx.git.entries(fork.commit), await ctx.git.entries(head)));
+}
+
+/**
+ * The newest pull request from the group's branch, when a person closed it without merging and
+ * its branch is gone (deleted with the close, as GitHub offers in the same place) and this run
+ * proposes its change again, by GitHub's list of its files: declinedAlike, with no branch to read.
+ */
+async function declinedWithoutBranch(ctx: DeliveryContext, at: Head, group: Group): Promise<{ closed: Orphaned; closer: Closer } | undefined> {
+  const closed = await lastClosedFrom(ctx.client(), ctx.repository, group.prBranch);
+  if (closed === undefined) return undefined;
+  const proposesItsChange = async () => {
+    const tree = await ctx.git.writeTree(at.head, fileWrites(group.files, at.entries));
+    return sameFiles(changedFiles(at.entries, await ctx.git.entries(tree)), await pullRequestFiles(ctx.client(), ctx.repository, closed.number));
+  };
+  const closer = await declinedAlike(ctx, at, closed, proposesItsChange);
+  return closer && { closed, closer };
+}
+
+/** Whether two changes (each path to its blob, undefined: deleted) are the same. */
+function sameFiles(a: ReadonlyMap<string, string | null | undefined>, b: ReadonlyMap<string, string | null | undefined>): boolean {
+  return a.size === b.size && [...a].every(([path, blob]) => b.has(path) && b.get(path) === blob);
 }
 
 /** The files `to` changes from `from`, each to its blob (undefined: deleted). */

@@ -116,11 +116,45 @@ export async function findPullRequests(
   const closed = open || elsewhere ? undefined : all.data.find((p) => heads.includes(p.head.sha));
   const newest = Math.max(0, ...all.data.map((p) => p.number));
   if (closed === undefined) return { open, elsewhere, outlived: undefined, newest };
+  return { open, elsewhere, outlived: outlivedOf(closed, all.headers.date), newest };
+}
+
+/** A closed pull request as listed, GitHub's answer dated `date`. */
+function outlivedOf(closed: OpenPull, date: string | undefined): Outlived {
   // Measured against the answer's Date, not this runner's clock; NaN (no date) reads as long ago.
-  const closedFor = Date.parse(all.headers.date ?? "") - Date.parse(closed.closed_at ?? "");
+  const closedFor = Date.parse(date ?? "") - Date.parse(closed.closed_at ?? "");
   const merged = closed.merged_at !== null && closed.merged_at !== undefined;
-  const outlived = { number: closed.number, url: closed.html_url, nodeId: closed.node_id, base: closed.base.ref, merged, closedFor };
-  return { open, elsewhere, outlived, newest };
+  return { number: closed.number, url: closed.html_url, nodeId: closed.node_id, base: closed.base.ref, merged, closedFor };
+}
+
+/** A closed pull request whose branch is gone, with the head it had when it closed. */
+export interface Orphaned extends Outlived {
+  readonly head: string;
+}
+
+/**
+ * The newest pull request GitHub has from `head`, a branch that no longer exists, when it is
+ * closed (GitHub closes one whose branch is deleted, and offers to delete the branch of one it closes).
+ */
+export async function lastClosedFrom(client: GitHubClient, repository: Repository, head: string): Promise<Orphaned | undefined> {
+  const { data, headers } = await client.rest.pulls.list({ ...repository, head: `${repository.owner}:${head}`, state: "all", per_page: 1 });
+  const last = data[0];
+  return last === undefined || last.state !== "closed" ? undefined : { ...outlivedOf(last, headers.date), head: last.head.sha };
+}
+
+/**
+ * What pull request `number` changes, file by file, as GitHub lists it: each path to its blob at
+ * the head, undefined where the file is removed (or renamed away), null where GitHub gives no blob
+ * (a change of mode alone). GitHub lists at most 3000 files.
+ */
+export async function pullRequestFiles(client: GitHubClient, repository: Repository, number: number): Promise<Map<string, string | null | undefined>> {
+  const files = await client.paginate(client.rest.pulls.listFiles, { ...repository, pull_number: number, per_page: 100 });
+  const changed = new Map<string, string | null | undefined>();
+  for (const file of files) {
+    changed.set(file.filename, file.status === "removed" ? undefined : file.sha);
+    if (file.previous_filename !== undefined) changed.set(file.previous_filename, undefined);
+  }
+  return changed;
 }
 
 /** Who closed a pull request: the account's login (undefined when GitHub does not say), and whether it is the one that opened it. */

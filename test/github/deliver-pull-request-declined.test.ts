@@ -93,6 +93,39 @@ describe("deliver: a pull request a person closed without merging", () => {
     expect(await branchHead()).toBe(closedAt);
   });
 
+  it("closed with its branch deleted (GitHub offers both at once): a re-run of the same promotion leaves it closed all the same", async () => {
+    const closedAt = await closedByAlice();
+    await person.rest.git.deleteRef({ ...repository, ref: `heads/${PR}` });
+
+    const again = await run("1.1.0");
+    const url = `${fake.url}/${OWNER}/${REPO}/pull/1`;
+    expect(again.changed).toBe(false);
+    expect(again.landings.map((l) => [l.pullRequest?.number, l.pullRequest?.operation, l.head])).toEqual([[1, "none", closedAt]]);
+    expect(again.plan.warnings).toEqual([
+      {
+        message: `left closed: pull request #1 (${url}) was closed by @alice without merging, and this run proposes the same change to main again; dispatch a different version, or reopen it`,
+      },
+    ]);
+    expect(pulls()).toEqual(["#1 closed"]);
+    expect(await branchHead()).toBeUndefined();
+
+    // A different version is a new proposal: a new branch and pull request.
+    const newer = await run("1.2.0");
+    expect(newer.landings.map((l) => [l.pullRequest?.number, l.pullRequest?.operation])).toEqual([[2, "created"]]);
+    expect(await fake.readFile(OWNER, REPO, PR, "app.yaml")).toContain(`${APP}:1.2.0`);
+  });
+
+  it("one merged, its branch deleted (GitHub's automatic deletion of head branches), declined nothing: after a rollback the same promotion is proposed again", async () => {
+    await run("1.1.0");
+    expect(pulls()).toEqual(["#1 merged"]);
+    if (await branchHead()) await person.rest.git.deleteRef({ ...repository, ref: `heads/${PR}` });
+    await fake.commitFile(OWNER, REPO, "main", "app.yaml", deployment("app", `${APP}:1.0.0`), "roll back to 1.0.0");
+
+    const again = await run("1.1.0");
+    expect(again.landings.map((l) => [l.pullRequest?.number, l.pullRequest?.operation])).toEqual([[2, "created"]]);
+    expect(pulls()).toEqual(["#1 merged", "#2 merged"]);
+  });
+
   it("a new version opens a new pull request", async () => {
     await closedByAlice();
 

@@ -85,6 +85,66 @@ async function reopenRefusal(r: RestRequest, pull: PullState): Promise<string | 
   return undefined;
 }
 
+/** The page of `items` the request asks for (per_page at most 100, 30 by default), with GitHub's link to the next. */
+function paged<T>(r: RestRequest, items: readonly T[], path: string): { slice: T[]; headers: Record<string, string> } {
+  const perPage = Math.min(Number(r.query.get("per_page") ?? 30) || 30, 100);
+  const page = Math.max(Number(r.query.get("page") ?? 1) || 1, 1);
+  const headers: Record<string, string> = {};
+  if (page * perPage < items.length) {
+    const next = new URL(`${r.services.urls.api}/repos/${r.repo.owner}/${r.repo.name}/${path}`);
+    r.query.forEach((v, k) => next.searchParams.set(k, v));
+    next.searchParams.set("page", String(page + 1));
+    headers.link = `<${next.href}>; rel="next"`;
+  }
+  return { slice: items.slice((page - 1) * perPage, page * perPage), headers };
+}
+
+/**
+ * The files a pull request changes from where its head forked from its base to its head, as
+ * GitHub lists them (its branch may be gone: the head is the pull request's own), renames found.
+ */
+async function pullFiles(r: RestRequest, pull: PullState): Promise<JsonObject[]> {
+  const head = await refreshHead(r.repo, pull);
+  const base = (await r.repo.git.refSha(`refs/heads/${pull.base}`)) ?? head;
+  const fork = (await r.repo.git.git(["merge-base", base, head])).stdout.toString().trim();
+  const fields = (await r.repo.git.git(["diff-tree", "-r", "-M", "-z", fork, head])).stdout.toString().split("\0");
+  const numstat = (await r.repo.git.git(["diff-tree", "-r", "-M", "-z", "--numstat", fork, head])).stdout.toString().split("\0");
+  // "added\tdeleted\tpath", or "added\tdeleted\t" and then both paths of a rename
+  const counts = new Map<string, number[]>();
+  for (let i = 0; i < numstat.length - 1;) {
+    const [added = "", deleted = "", path = ""] = numstat[i]!.split("\t");
+    const filename = path === "" ? numstat[i + 2]! : path;
+    counts.set(filename, [Number(added) || 0, Number(deleted) || 0]);
+    i += path === "" ? 3 : 1;
+  }
+  const files: JsonObject[] = [];
+  const statuses: Record<string, string> = { A: "added", D: "removed", M: "modified", R: "renamed", T: "changed" };
+  for (let i = 0; i < fields.length - 1;) {
+    const [, , oldBlob, newBlob, letter = ""] = fields[i]!.slice(1).split(" ");
+    const renamed = letter.startsWith("R");
+    const previous = renamed ? fields[i + 1]! : undefined;
+    const filename = renamed ? fields[i + 2]! : fields[i + 1]!;
+    i += renamed ? 3 : 2;
+    const [additions = 0, deletions = 0] = counts.get(filename) ?? [];
+    const status = statuses[letter[0] ?? ""] ?? "modified";
+    const at = status === "removed" ? fork : head;
+    const blob = status === "removed" ? oldBlob : newBlob;
+    files.push({
+      sha: blob ?? null,
+      filename,
+      status,
+      additions,
+      deletions,
+      changes: additions + deletions,
+      blob_url: `${r.services.urls.server}/${r.repo.owner}/${r.repo.name}/blob/${at}/${filename}`,
+      raw_url: `${r.services.urls.server}/${r.repo.owner}/${r.repo.name}/raw/${at}/${filename}`,
+      contents_url: `${r.services.urls.api}/repos/${r.repo.owner}/${r.repo.name}/contents/${filename}?ref=${at}`,
+      ...(previous !== undefined && { previous_filename: previous }),
+    });
+  }
+  return files;
+}
+
 function findPull(r: RestRequest, param: string): PullState | undefined {
   const n = Number(r.params[param]);
   return r.repo.pulls.find((p) => p.number === n);
@@ -335,16 +395,7 @@ export const routes: Route[] = [
         .filter((p) => !head || `${r.repo.owner}:${p.head}` === head)
         .filter((p) => !base || p.base === base)
         .sort((a, b) => (r.query.get("direction") === "asc" ? a.number - b.number : b.number - a.number));
-      const perPage = Math.min(Number(r.query.get("per_page") ?? 30) || 30, 100);
-      const page = Math.max(Number(r.query.get("page") ?? 1) || 1, 1);
-      const slice = matching.slice((page - 1) * perPage, page * perPage);
-      const headers: Record<string, string> = {};
-      if (page * perPage < matching.length) {
-        const next = new URL(`${r.services.urls.api}/repos/${r.repo.owner}/${r.repo.name}/pulls`);
-        r.query.forEach((v, k) => next.searchParams.set(k, v));
-        next.searchParams.set("page", String(page + 1));
-        headers.link = `<${next.href}>; rel="next"`;
-      }
+      const { slice, headers } = paged(r, matching, "pulls");
       return { status: 200, body: await Promise.all(slice.map((p) => pullView(r, p))), headers };
     },
   },
@@ -446,6 +497,16 @@ export const routes: Route[] = [
     async handle(r) {
       const pull = findPull(r, "pull_number");
       return pull ? { status: 200, body: await pullView(r, pull) } : notFound();
+    },
+  },
+  {
+    method: "get",
+    template: "/repos/{owner}/{repo}/pulls/{pull_number}/files",
+    async handle(r) {
+      const pull = findPull(r, "pull_number");
+      if (!pull) return notFound();
+      const { slice, headers } = paged(r, await pullFiles(r, pull), `pulls/${pull.number}/files`);
+      return { status: 200, body: slice, headers };
     },
   },
   {

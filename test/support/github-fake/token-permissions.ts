@@ -36,6 +36,7 @@ const REST_NEEDS: Readonly<Record<string, readonly Need[]>> = {
   "repos/create-dispatch-event": [["contents", "write"]],
   "pulls/list": [["pull-requests", "read"]],
   "pulls/get": [["pull-requests", "read"]],
+  "pulls/list-files": [["pull-requests", "read"]],
   "pulls/check-if-merged": [["pull-requests", "read"]],
   "pulls/create": [["pull-requests", "write"]],
   "pulls/update": [["pull-requests", "write"]],
