@@ -32,9 +32,9 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
-// node_modules/picomatch/lib/constants.js
+// ../../work/main/node_modules/picomatch/lib/constants.js
 var require_constants = __commonJS({
-  "node_modules/picomatch/lib/constants.js"(exports, module) {
+  "../../work/main/node_modules/picomatch/lib/constants.js"(exports, module) {
     "use strict";
     var WIN_SLASH = "\\\\/";
     var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
@@ -234,9 +234,9 @@ var require_constants = __commonJS({
   }
 });
 
-// node_modules/picomatch/lib/utils.js
+// ../../work/main/node_modules/picomatch/lib/utils.js
 var require_utils = __commonJS({
-  "node_modules/picomatch/lib/utils.js"(exports) {
+  "../../work/main/node_modules/picomatch/lib/utils.js"(exports) {
     "use strict";
     var {
       REGEX_BACKSLASH,
@@ -298,9 +298,9 @@ var require_utils = __commonJS({
   }
 });
 
-// node_modules/picomatch/lib/scan.js
+// ../../work/main/node_modules/picomatch/lib/scan.js
 var require_scan = __commonJS({
-  "node_modules/picomatch/lib/scan.js"(exports, module) {
+  "../../work/main/node_modules/picomatch/lib/scan.js"(exports, module) {
     "use strict";
     var utils = require_utils();
     var {
@@ -345,13 +345,13 @@ var require_scan = __commonJS({
     };
     var scan = (input, options) => {
       const opts = options || {};
-      const length = input.length - 1;
+      const length2 = input.length - 1;
       const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
       const slashes = [];
       const tokens = [];
       const parts = [];
       let str2 = input;
-      let index = -1;
+      let index2 = -1;
       let start = 0;
       let lastIndex = 0;
       let isBrace = false;
@@ -368,13 +368,13 @@ var require_scan = __commonJS({
       let prev;
       let code;
       let token = { value: "", depth: 0, isGlob: false };
-      const eos = () => index >= length;
-      const peek = () => str2.charCodeAt(index + 1);
+      const eos = () => index2 >= length2;
+      const peek = () => str2.charCodeAt(index2 + 1);
       const advance = () => {
         prev = code;
-        return str2.charCodeAt(++index);
+        return str2.charCodeAt(++index2);
       };
-      while (index < length) {
+      while (index2 < length2) {
         code = advance();
         let next;
         if (code === CHAR_BACKWARD_SLASH) {
@@ -431,15 +431,15 @@ var require_scan = __commonJS({
           break;
         }
         if (code === CHAR_FORWARD_SLASH) {
-          slashes.push(index);
+          slashes.push(index2);
           tokens.push(token);
           token = { value: "", depth: 0, isGlob: false };
           if (finished === true) continue;
-          if (prev === CHAR_DOT && index === start + 1) {
+          if (prev === CHAR_DOT && index2 === start + 1) {
             start += 2;
             continue;
           }
-          lastIndex = index + 1;
+          lastIndex = index2 + 1;
           continue;
         }
         if (opts.noext !== true) {
@@ -448,7 +448,7 @@ var require_scan = __commonJS({
             isGlob = token.isGlob = true;
             isExtglob = token.isExtglob = true;
             finished = true;
-            if (code === CHAR_EXCLAMATION_MARK && index === start) {
+            if (code === CHAR_EXCLAMATION_MARK && index2 === start) {
               negatedExtglob = true;
             }
             if (scanToEnd === true) {
@@ -509,7 +509,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index === start) {
+        if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index2 === start) {
           negated = token.negated = true;
           start++;
           continue;
@@ -636,9 +636,9 @@ var require_scan = __commonJS({
   }
 });
 
-// node_modules/picomatch/lib/parse.js
+// ../../work/main/node_modules/picomatch/lib/parse.js
 var require_parse = __commonJS({
-  "node_modules/picomatch/lib/parse.js"(exports, module) {
+  "../../work/main/node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
     var constants = require_constants();
     var utils = require_utils();
@@ -819,10 +819,10 @@ var require_parse = __commonJS({
       return `${source}*`;
     };
     var getStarExtglobSequenceChars = (pattern) => {
-      let index = 0;
+      let index2 = 0;
       const chars = [];
-      while (index < pattern.length) {
-        const match = parseRepeatedExtglob(pattern.slice(index), false);
+      while (index2 < pattern.length) {
+        const match = parseRepeatedExtglob(pattern.slice(index2), false);
         if (!match || match.type !== "*") {
           return;
         }
@@ -835,7 +835,7 @@ var require_parse = __commonJS({
           return;
         }
         chars.push(branch);
-        index += match.end + 1;
+        index2 += match.end + 1;
       }
       if (chars.length < 1) {
         return;
@@ -1071,7 +1071,7 @@ var require_parse = __commonJS({
       };
       if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
         let backslashes = false;
-        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => {
+        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index2) => {
           if (first === "\\") {
             backslashes = true;
             return m;
@@ -1080,7 +1080,7 @@ var require_parse = __commonJS({
             if (esc) {
               return esc + first + (rest ? QMARK.repeat(rest.length) : "");
             }
-            if (index === 0) {
+            if (index2 === 0) {
               return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
             }
             return QMARK.repeat(chars.length);
@@ -1651,9 +1651,9 @@ var require_parse = __commonJS({
   }
 });
 
-// node_modules/picomatch/lib/picomatch.js
+// ../../work/main/node_modules/picomatch/lib/picomatch.js
 var require_picomatch = __commonJS({
-  "node_modules/picomatch/lib/picomatch.js"(exports, module) {
+  "../../work/main/node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
     var scan = require_scan();
     var parse3 = require_parse();
@@ -1791,9 +1791,9 @@ var require_picomatch = __commonJS({
   }
 });
 
-// node_modules/picomatch/index.js
+// ../../work/main/node_modules/picomatch/index.js
 var require_picomatch2 = __commonJS({
-  "node_modules/picomatch/index.js"(exports, module) {
+  "../../work/main/node_modules/picomatch/index.js"(exports, module) {
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils();
@@ -2017,8 +2017,8 @@ function isAside(warning) {
 function formatDiagnostic(d) {
   return `${d.file ? `${d.file}${d.line !== void 0 ? `:${d.line}` : ""}: ` : ""}${d.message}`;
 }
-function versionNoteWarning(field2, why, kind, image) {
-  return { message: `${field2} ${why}`, ...kind && { kind }, about: { field: field2, reason: "version", said: why, ...image !== void 0 && { image } } };
+function versionNoteWarning(field2, why, kind2, image) {
+  return { message: `${field2} ${why}`, ...kind2 && { kind: kind2 }, about: { field: field2, reason: "version", said: why, ...image !== void 0 && { image } } };
 }
 function publicWarning(warning) {
   if (!("about" in warning)) return warning;
@@ -2310,6 +2310,12 @@ function literal(cp) {
   if (cp >= 48 && cp <= 57 || cp >= 65 && cp <= 90 || cp >= 97 && cp <= 122) return String.fromCodePoint(cp);
   return cp <= 255 ? `\\x${cp.toString(16).padStart(2, "0")}` : `\\u{${cp.toString(16)}}`;
 }
+var GO_CATEGORIES = new Set(
+  "C Cc Cf Co Cs L Ll Lm Lo Lt Lu M Mc Me Mn N Nd Nl No P Pc Pd Pe Pf Pi Po Ps S Sc Sk Sm So Z Zl Zp Zs".split(" ")
+);
+var GO_SCRIPTS = new Set(
+  "Adlam Ahom Anatolian_Hieroglyphs Arabic Armenian Avestan Balinese Bamum Bassa_Vah Batak Bengali Bhaiksuki Bopomofo Brahmi Braille Buginese Buhid Canadian_Aboriginal Carian Caucasian_Albanian Chakma Cham Cherokee Chorasmian Common Coptic Cuneiform Cypriot Cypro_Minoan Cyrillic Deseret Devanagari Dives_Akuru Dogra Duployan Egyptian_Hieroglyphs Elbasan Elymaic Ethiopic Georgian Glagolitic Gothic Grantha Greek Gujarati Gunjala_Gondi Gurmukhi Han Hangul Hanifi_Rohingya Hanunoo Hatran Hebrew Hiragana Imperial_Aramaic Inherited Inscriptional_Pahlavi Inscriptional_Parthian Javanese Kaithi Kannada Katakana Kawi Kayah_Li Kharoshthi Khitan_Small_Script Khmer Khojki Khudawadi Lao Latin Lepcha Limbu Linear_A Linear_B Lisu Lycian Lydian Mahajani Makasar Malayalam Mandaic Manichaean Marchen Masaram_Gondi Medefaidrin Meetei_Mayek Mende_Kikakui Meroitic_Cursive Meroitic_Hieroglyphs Miao Modi Mongolian Mro Multani Myanmar Nabataean Nag_Mundari Nandinagari New_Tai_Lue Newa Nko Nushu Nyiakeng_Puachue_Hmong Ogham Ol_Chiki Old_Hungarian Old_Italic Old_North_Arabian Old_Permic Old_Persian Old_Sogdian Old_South_Arabian Old_Turkic Old_Uyghur Oriya Osage Osmanya Pahawh_Hmong Palmyrene Pau_Cin_Hau Phags_Pa Phoenician Psalter_Pahlavi Rejang Runic Samaritan Saurashtra Sharada Shavian Siddham SignWriting Sinhala Sogdian Sora_Sompeng Soyombo Sundanese Syloti_Nagri Syriac Tagalog Tagbanwa Tai_Le Tai_Tham Tai_Viet Takri Tamil Tangsa Tangut Telugu Thaana Thai Tibetan Tifinagh Tirhuta Toto Ugaritic Vai Vithkuqi Wancho Warang_Citi Yezidi Yi Zanabazar_Square".split(" ")
+);
 function unicodeClass(name, negated) {
   let negate = negated;
   let property = name;
@@ -2317,10 +2323,8 @@ function unicodeClass(name, negated) {
     negate = !negate;
     property = property.slice(1);
   }
-  const jsName = property === "Any" || /^[A-Z][a-z]?$/.test(property) ? property : `Script=${property}`;
-  const body = `\\p{${jsName}}`;
-  new RegExp(`[${body}]`, "v");
-  return { body, negated: negate };
+  const jsName = property === "Any" || GO_CATEGORIES.has(property) ? property : GO_SCRIPTS.has(property) ? `Script=${property}` : void 0;
+  return jsName === void 0 ? void 0 : { body: `\\p{${jsName}}`, negated: negate };
 }
 var caseChangingCodePoints;
 function caseChanging() {
@@ -2363,6 +2367,7 @@ var FLAG_LETTERS = { i: "ignoreCase", m: "multiLine", s: "dotAll", U: "ungreedy"
 var SIMPLE_ESCAPES = { a: 7, f: 12, n: 10, r: 13, t: 9, v: 11 };
 var MAX_REPEAT = 1e3;
 var MAX_HEIGHT = 1e3;
+var MAX_SIZE = Math.floor((128 << 20) / 40);
 function isAsciiAlnum(ch) {
   return /^[0-9A-Za-z]$/.test(ch);
 }
@@ -2377,6 +2382,9 @@ function children(node2) {
     default:
       return [];
   }
+}
+function oneCharacter(node2) {
+  return node2.kind === "char" || node2.kind === "set";
 }
 function withinRepeatLimit(node2, limit) {
   let n = limit;
@@ -2402,6 +2410,8 @@ var Parser = class {
   afterRepeat = false;
   /** The height of each node with children (a leaf's is 1). */
   heights = /* @__PURE__ */ new Map();
+  /** Go's estimate of the program size of each node with children (a leaf's is 1). */
+  sizes = /* @__PURE__ */ new Map();
   fail(reason) {
     throw new GoRegexpError(this.src, reason);
   }
@@ -2417,12 +2427,36 @@ var Parser = class {
   push(node2) {
     this.frame.items.push(node2);
   }
-  /** A node with children, refused when the tree grows deeper than Go allows. */
+  /** A node with children, refused when the tree grows deeper or larger than Go allows. */
   made(node2) {
     const height = 1 + children(node2).reduce((max, sub) => Math.max(max, this.heights.get(sub) ?? 1), 0);
     if (height > MAX_HEIGHT) this.fail("expression nests too deeply");
     this.heights.set(node2, height);
+    const size = Math.max(1, this.size(node2));
+    if (size > MAX_SIZE) this.fail("expression too large");
+    this.sizes.set(node2, size);
     return node2;
+  }
+  /** Go's calcSize: the instructions `node` compiles to, counting each copy of a repetition. */
+  size(node2) {
+    const of = (sub) => this.sizes.get(sub) ?? 1;
+    switch (node2.kind) {
+      case "capture":
+        return 2 + of(node2.sub);
+      case "concat":
+        return node2.subs.reduce((sum, sub) => sum + of(sub), 0);
+      case "alternate": {
+        const branches = node2.subs.filter((sub, i) => !(i > 0 && oneCharacter(sub) && oneCharacter(node2.subs[i - 1])));
+        return branches.reduce((sum, sub) => sum + of(sub), 0) + branches.length - 1;
+      }
+      case "repeat": {
+        const { min, max } = node2;
+        if (max === Infinity) return min === 0 ? 2 + of(node2.sub) : 1 + min * of(node2.sub);
+        return max * of(node2.sub) + (max - min);
+      }
+      default:
+        return 1;
+    }
   }
   sequence(items) {
     return items.length === 0 ? EMPTY : items.length === 1 ? items[0] : this.made({ kind: "concat", subs: items });
@@ -2492,7 +2526,7 @@ var Parser = class {
         this.repeat(ch === "+" ? 1 : 0, ch === "?" ? 1 : Infinity, afterRepeat);
         return;
       case "{": {
-        const m = /^\{(\d+)(?:(,)(\d*))?\}/.exec(this.rest());
+        const m = /^\{(0|[1-9]\d*)(?:(,)(0|[1-9]\d*)?)?\}/.exec(this.rest());
         if (!m) break;
         const min = Number(m[1]);
         const max = m[3] ? Number(m[3]) : m[2] ? Infinity : min;
@@ -2539,7 +2573,6 @@ var Parser = class {
     if (named2) {
       const name = named2[1];
       if (!/^[A-Za-z0-9_]+$/.test(name)) this.fail(`invalid named capture ${JSON.stringify(named2[0])}`);
-      if (this.groupNames.includes(name)) this.fail(`duplicate capture group name ${JSON.stringify(name)}`);
       this.open(name);
       this.pos += named2[0].length;
       return;
@@ -2643,12 +2676,7 @@ var Parser = class {
     const m = /^(?:\{([^}]*)\}|([A-Za-z]))/.exec(this.rest());
     if (!m) this.fail(`invalid character class range \\${c}`);
     this.pos += m[0].length;
-    try {
-      return unicodeClass(m[1] ?? m[2], c === "P");
-    } catch (error) {
-      if (!(error instanceof SyntaxError)) throw error;
-      this.fail(error.message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /, ""));
-    }
+    return unicodeClass(m[1] ?? m[2], c === "P") ?? this.fail(`invalid character class range \\${c}${m[0]}`);
   }
   /** A single-character escape (`\n`, `\x41`, `\101`, `\.`), as Go's parseEscape reads it. */
   escapedCharacter(c) {
@@ -2905,13 +2933,21 @@ var PikeVM = class {
   }
   /** Go's FindStringSubmatch: the leftmost match and its groups (undefined where a group took no part), or null. */
   exec(text2) {
-    if (!this.run(text2, this.slots)) return null;
+    const found = this.execIndices(text2);
+    if (found === null) return null;
     const groups = [];
-    for (let slot = 0; slot < this.slots; slot += 2) {
-      const start = this.found[slot];
-      groups.push(start >= 0 ? text2.slice(start, this.found[slot + 1]) : void 0);
+    for (let slot = 0; slot < found.length; slot += 2) {
+      const start = found[slot];
+      groups.push(start >= 0 ? text2.slice(start, found[slot + 1]) : void 0);
     }
     return groups;
+  }
+  /**
+   * Go's FindStringSubmatchIndex, but in UTF-16 code units (Go's are UTF-8 bytes): each group's
+   * start and end, -1 for both where it took no part; null when there is no match.
+   */
+  execIndices(text2) {
+    return this.run(text2, this.slots) ? Array.from(this.found) : null;
   }
   /** Finds the leftmost-first match, keeping `slots` capture slots (0: only whether there is one). */
   run(text2, slots) {
@@ -3034,8 +3070,8 @@ function expandTemplate(re, template, match) {
     }
     rest = rest.slice(ref[0].length);
     const name = ref[1] ?? ref[2];
-    const index = /^(?:0|[1-9][0-9]{0,8})$/.test(name) ? Number(name) : re.groupNames.indexOf(name);
-    if (index >= 0) out += match[index] ?? "";
+    if (/^(?:0|[1-9][0-9]{0,8})$/.test(name)) out += match[Number(name)] ?? "";
+    else out += match.find((group, i) => group !== void 0 && re.groupNames[i] === name) ?? "";
   }
   return out + rest;
 }
@@ -3226,10 +3262,10 @@ function parsePolicy(spec, where2, filterTags) {
   let filter;
   const record = r.mapping(spec, [], [...KINDS, "filterTags"]);
   if (record) {
-    const kinds = KINDS.filter((kind) => record[kind] !== void 0);
+    const kinds = KINDS.filter((kind2) => record[kind2] !== void 0);
     if (kinds.length === 0) r.issue([], `needs one of ${KINDS.join(", ")}`);
     else if (kinds.length > 1) r.issue([kinds[1]], `only one of ${KINDS.join(", ")} may be set (${kinds.join(" and ")} are)`);
-    const rankings = kinds.map((kind) => RANKINGS[kind](r, record[kind]));
+    const rankings = kinds.map((kind2) => RANKINGS[kind2](r, record[kind2]));
     if (rankings.length === 1) ranking = rankings[0];
     if (record.filterTags !== void 0 && filterTags !== void 0) r.issue(["filterTags"], "is given twice");
     filter = readFilter(r, record.filterTags ?? filterTags);
@@ -3254,7 +3290,7 @@ function valueOf(filter, tag) {
 }
 
 // src/field-name.ts
-var byIndex = (field2, index) => index === void 0 ? field2 : `${field2}[${index}]`;
+var byIndex = (field2, index2) => index2 === void 0 ? field2 : `${field2}[${index2}]`;
 var byFlag = Object.assign((field2) => `--${field2}`, { shell: true });
 function givenValue(name, field2, value) {
   return `${(name ?? byIndex)(field2, void 0, true)} ${value}`;
@@ -3312,8 +3348,8 @@ function policyRefusal(image, policy) {
 }
 function pendingVersion(update, current) {
   const said = [];
-  const next = nextVersion(update, current, (why, kind) => said.push({ why, kind }));
-  return { next, say: (note) => said.forEach(({ why, kind }) => note(why, kind)) };
+  const next = nextVersion(update, current, (why, kind2) => said.push({ why, kind: kind2 }));
+  return { next, say: (note) => said.forEach(({ why, kind: kind2 }) => note(why, kind2)) };
 }
 function nextVersion(update, current, note) {
   const { tag, digest } = update.image;
@@ -3449,9 +3485,9 @@ function notTagWarning(text2) {
 }
 
 // src/text/partition-point.ts
-function partitionPoint(length, before) {
+function partitionPoint(length2, before) {
   let lo = 0;
-  let hi = length;
+  let hi = length2;
   while (lo < hi) {
     const mid = lo + hi >>> 1;
     if (before(mid)) lo = mid + 1;
@@ -3527,7 +3563,7 @@ function registryJoinWarning(marker, field2, registry, value) {
   );
 }
 
-// node_modules/yaml/browser/dist/nodes/identity.js
+// ../../work/main/node_modules/yaml/browser/dist/nodes/identity.js
 var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
 var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
 var MAP = /* @__PURE__ */ Symbol.for("yaml.map");
@@ -3563,7 +3599,7 @@ function isNode(node2) {
 }
 var hasAnchor = (node2) => (isScalar(node2) || isCollection(node2)) && !!node2.anchor;
 
-// node_modules/yaml/browser/dist/visit.js
+// ../../work/main/node_modules/yaml/browser/dist/visit.js
 var BREAK = /* @__PURE__ */ Symbol("break visit");
 var SKIP = /* @__PURE__ */ Symbol("skip children");
 var REMOVE = /* @__PURE__ */ Symbol("remove node");
@@ -3713,7 +3749,7 @@ function replaceNode(key, path, node2) {
   }
 }
 
-// node_modules/yaml/browser/dist/doc/directives.js
+// ../../work/main/node_modules/yaml/browser/dist/doc/directives.js
 var escapeChars = {
   "!": "%21",
   ",": "%2C",
@@ -3876,7 +3912,7 @@ var Directives = class _Directives {
 Directives.defaultYaml = { explicit: false, version: "1.2" };
 Directives.defaultTags = { "!!": "tag:yaml.org,2002:" };
 
-// node_modules/yaml/browser/dist/doc/anchors.js
+// ../../work/main/node_modules/yaml/browser/dist/doc/anchors.js
 function anchorIsValid(anchor) {
   if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
     const sa = JSON.stringify(anchor);
@@ -3935,7 +3971,7 @@ function createNodeAnchors(doc, prefix) {
   };
 }
 
-// node_modules/yaml/browser/dist/doc/applyReviver.js
+// ../../work/main/node_modules/yaml/browser/dist/doc/applyReviver.js
 function applyReviver(reviver, obj, key, val) {
   if (val && typeof val === "object") {
     if (Array.isArray(val)) {
@@ -3979,7 +4015,7 @@ function applyReviver(reviver, obj, key, val) {
   return reviver.call(obj, key, val);
 }
 
-// node_modules/yaml/browser/dist/nodes/toJS.js
+// ../../work/main/node_modules/yaml/browser/dist/nodes/toJS.js
 function toJS(value, arg, ctx) {
   if (Array.isArray(value))
     return value.map((v, i) => toJS(v, String(i), ctx));
@@ -4002,7 +4038,7 @@ function toJS(value, arg, ctx) {
   return value;
 }
 
-// node_modules/yaml/browser/dist/nodes/Node.js
+// ../../work/main/node_modules/yaml/browser/dist/nodes/Node.js
 var NodeBase = class {
   constructor(type) {
     Object.defineProperty(this, NODE_TYPE, { value: type });
@@ -4034,7 +4070,7 @@ var NodeBase = class {
   }
 };
 
-// node_modules/yaml/browser/dist/nodes/Alias.js
+// ../../work/main/node_modules/yaml/browser/dist/nodes/Alias.js
 var Alias = class extends NodeBase {
   constructor(source) {
     super(ALIAS);
@@ -4141,7 +4177,7 @@ function getAliasCount(doc, node2, anchors) {
   return 1;
 }
 
-// node_modules/yaml/browser/dist/nodes/Scalar.js
+// ../../work/main/node_modules/yaml/browser/dist/nodes/Scalar.js
 var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
 var Scalar = class extends NodeBase {
   constructor(value) {
@@ -4161,7 +4197,7 @@ Scalar.PLAIN = "PLAIN";
 Scalar.QUOTE_DOUBLE = "QUOTE_DOUBLE";
 Scalar.QUOTE_SINGLE = "QUOTE_SINGLE";
 
-// node_modules/yaml/browser/dist/doc/createNode.js
+// ../../work/main/node_modules/yaml/browser/dist/doc/createNode.js
 var defaultTagPrefix = "tag:yaml.org,2002:";
 function findTagObject(value, tagName, tags) {
   if (tagName) {
@@ -4227,7 +4263,7 @@ function createNode(value, tagName, ctx) {
   return node2;
 }
 
-// node_modules/yaml/browser/dist/nodes/Collection.js
+// ../../work/main/node_modules/yaml/browser/dist/nodes/Collection.js
 function collectionFromPath(schema4, path, value) {
   let v = value;
   for (let i = path.length - 1; i >= 0; --i) {
@@ -4359,7 +4395,7 @@ var Collection = class extends NodeBase {
   }
 };
 
-// node_modules/yaml/browser/dist/stringify/stringifyComment.js
+// ../../work/main/node_modules/yaml/browser/dist/stringify/stringifyComment.js
 var stringifyComment = (str2) => str2.replace(/^(?!$)(?: $)?/gm, "#");
 function indentComment(comment, indent) {
   if (/^\n+$/.test(comment))
@@ -4368,7 +4404,7 @@ function indentComment(comment, indent) {
 }
 var lineComment = (str2, indent, comment) => str2.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str2.endsWith(" ") ? "" : " ") + comment;
 
-// node_modules/yaml/browser/dist/stringify/foldFlowLines.js
+// ../../work/main/node_modules/yaml/browser/dist/stringify/foldFlowLines.js
 var FOLD_FLOW = "flow";
 var FOLD_BLOCK = "block";
 var FOLD_QUOTED = "quoted";
@@ -4495,7 +4531,7 @@ function consumeMoreIndentedLines(text2, i, indent) {
   return end;
 }
 
-// node_modules/yaml/browser/dist/stringify/stringifyString.js
+// ../../work/main/node_modules/yaml/browser/dist/stringify/stringifyString.js
 var getFoldOptions = (ctx, isBlock2) => ({
   indentAtStart: isBlock2 ? ctx.indent.length : ctx.indentAtStart,
   lineWidth: ctx.options.lineWidth,
@@ -4770,7 +4806,7 @@ function stringifyString(item, ctx, onComment, onChompKeep) {
   return res;
 }
 
-// node_modules/yaml/browser/dist/stringify/stringify.js
+// ../../work/main/node_modules/yaml/browser/dist/stringify/stringify.js
 function createStringifyContext(doc, options) {
   const opt = Object.assign({
     blockQuote: true,
@@ -4883,7 +4919,7 @@ function stringify(item, ctx, onComment, onChompKeep) {
 ${ctx.indent}${str2}`;
 }
 
-// node_modules/yaml/browser/dist/stringify/stringifyPair.js
+// ../../work/main/node_modules/yaml/browser/dist/stringify/stringifyPair.js
 function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
   const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
   let keyComment = isNode(key) && key.comment || null;
@@ -5006,14 +5042,14 @@ ${ctx.indent}`;
   return str2;
 }
 
-// node_modules/yaml/browser/dist/log.js
+// ../../work/main/node_modules/yaml/browser/dist/log.js
 function warn(logLevel, warning) {
   if (logLevel === "debug" || logLevel === "warn") {
     console.warn(warning);
   }
 }
 
-// node_modules/yaml/browser/dist/schema/yaml-1.1/merge.js
+// ../../work/main/node_modules/yaml/browser/dist/schema/yaml-1.1/merge.js
 var MERGE_KEY = "<<";
 var merge = {
   identify: (value) => value === MERGE_KEY || typeof value === "symbol" && value.description === MERGE_KEY,
@@ -5063,7 +5099,7 @@ function resolveAliasValue(ctx, value) {
   return ctx && isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
 }
 
-// node_modules/yaml/browser/dist/nodes/addPairToJSMap.js
+// ../../work/main/node_modules/yaml/browser/dist/nodes/addPairToJSMap.js
 function addPairToJSMap(ctx, map2, { key, value }) {
   if (isNode(key) && key.addToJSMap)
     key.addToJSMap(ctx, map2, value);
@@ -5116,7 +5152,7 @@ function stringifyKey(key, jsKey, ctx) {
   return JSON.stringify(jsKey);
 }
 
-// node_modules/yaml/browser/dist/nodes/Pair.js
+// ../../work/main/node_modules/yaml/browser/dist/nodes/Pair.js
 function createPair(key, value, ctx) {
   const k = createNode(key, void 0, ctx);
   const v = createNode(value, void 0, ctx);
@@ -5145,7 +5181,7 @@ var Pair = class _Pair {
   }
 };
 
-// node_modules/yaml/browser/dist/stringify/stringifyCollection.js
+// ../../work/main/node_modules/yaml/browser/dist/stringify/stringifyCollection.js
 function stringifyCollection(collection, ctx, options) {
   const flow = ctx.inFlow ?? collection.flow;
   const stringify4 = flow ? stringifyFlowCollection : stringifyBlockCollection;
@@ -5287,7 +5323,7 @@ function addCommentBefore({ indent, options: { commentString } }, lines, comment
   }
 }
 
-// node_modules/yaml/browser/dist/nodes/YAMLMap.js
+// ../../work/main/node_modules/yaml/browser/dist/nodes/YAMLMap.js
 function findPair(items, key) {
   const k = isScalar(key) ? key.value : key;
   for (const it of items) {
@@ -5418,7 +5454,7 @@ var YAMLMap = class extends Collection {
   }
 };
 
-// node_modules/yaml/browser/dist/schema/common/map.js
+// ../../work/main/node_modules/yaml/browser/dist/schema/common/map.js
 var map = {
   collection: "map",
   default: true,
@@ -5432,7 +5468,7 @@ var map = {
   createNode: (schema4, obj, ctx) => YAMLMap.from(schema4, obj, ctx)
 };
 
-// node_modules/yaml/browser/dist/nodes/YAMLSeq.js
+// ../../work/main/node_modules/yaml/browser/dist/nodes/YAMLSeq.js
 var YAMLSeq = class extends Collection {
   static get tagName() {
     return "tag:yaml.org,2002:seq";
@@ -5536,7 +5572,7 @@ function asItemIndex(key) {
   return typeof idx === "number" && Number.isInteger(idx) && idx >= 0 ? idx : null;
 }
 
-// node_modules/yaml/browser/dist/schema/common/seq.js
+// ../../work/main/node_modules/yaml/browser/dist/schema/common/seq.js
 var seq = {
   collection: "seq",
   default: true,
@@ -5550,7 +5586,7 @@ var seq = {
   createNode: (schema4, obj, ctx) => YAMLSeq.from(schema4, obj, ctx)
 };
 
-// node_modules/yaml/browser/dist/schema/common/string.js
+// ../../work/main/node_modules/yaml/browser/dist/schema/common/string.js
 var string = {
   identify: (value) => typeof value === "string",
   default: true,
@@ -5562,7 +5598,7 @@ var string = {
   }
 };
 
-// node_modules/yaml/browser/dist/schema/common/null.js
+// ../../work/main/node_modules/yaml/browser/dist/schema/common/null.js
 var nullTag = {
   identify: (value) => value == null,
   createNode: () => new Scalar(null),
@@ -5573,7 +5609,7 @@ var nullTag = {
   stringify: ({ source }, ctx) => typeof source === "string" && nullTag.test.test(source) ? source : ctx.options.nullStr
 };
 
-// node_modules/yaml/browser/dist/schema/core/bool.js
+// ../../work/main/node_modules/yaml/browser/dist/schema/core/bool.js
 var boolTag = {
   identify: (value) => typeof value === "boolean",
   default: true,
@@ -5590,7 +5626,7 @@ var boolTag = {
   }
 };
 
-// node_modules/yaml/browser/dist/stringify/stringifyNumber.js
+// ../../work/main/node_modules/yaml/browser/dist/stringify/stringifyNumber.js
 function stringifyNumber({ format, minFractionDigits, tag, value }) {
   if (typeof value === "bigint")
     return String(value);
@@ -5611,7 +5647,7 @@ function stringifyNumber({ format, minFractionDigits, tag, value }) {
   return n;
 }
 
-// node_modules/yaml/browser/dist/schema/core/float.js
+// ../../work/main/node_modules/yaml/browser/dist/schema/core/float.js
 var floatNaN = {
   identify: (value) => typeof value === "number",
   default: true,
@@ -5647,7 +5683,7 @@ var float = {
   stringify: stringifyNumber
 };
 
-// node_modules/yaml/browser/dist/schema/core/int.js
+// ../../work/main/node_modules/yaml/browser/dist/schema/core/int.js
 var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
 var intResolve = (str2, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2.substring(offset), radix);
 function intStringify(node2, radix, prefix) {
@@ -5683,7 +5719,7 @@ var intHex = {
   stringify: (node2) => intStringify(node2, 16, "0x")
 };
 
-// node_modules/yaml/browser/dist/schema/core/schema.js
+// ../../work/main/node_modules/yaml/browser/dist/schema/core/schema.js
 var schema = [
   map,
   seq,
@@ -5698,7 +5734,7 @@ var schema = [
   float
 ];
 
-// node_modules/yaml/browser/dist/schema/json/schema.js
+// ../../work/main/node_modules/yaml/browser/dist/schema/json/schema.js
 function intIdentify2(value) {
   return typeof value === "bigint" || Number.isInteger(value);
 }
@@ -5756,7 +5792,7 @@ var jsonError = {
 };
 var schema2 = [map, seq].concat(jsonScalars, jsonError);
 
-// node_modules/yaml/browser/dist/schema/yaml-1.1/binary.js
+// ../../work/main/node_modules/yaml/browser/dist/schema/yaml-1.1/binary.js
 var binary = {
   identify: (value) => value instanceof Uint8Array,
   // Buffer inherits from Uint8Array
@@ -5809,7 +5845,7 @@ var binary = {
   }
 };
 
-// node_modules/yaml/browser/dist/schema/yaml-1.1/pairs.js
+// ../../work/main/node_modules/yaml/browser/dist/schema/yaml-1.1/pairs.js
 function resolvePairs(seq2, onError) {
   if (isSeq(seq2)) {
     for (let i = 0; i < seq2.items.length; ++i) {
@@ -5875,7 +5911,7 @@ var pairs = {
   createNode: createPairs
 };
 
-// node_modules/yaml/browser/dist/schema/yaml-1.1/omap.js
+// ../../work/main/node_modules/yaml/browser/dist/schema/yaml-1.1/omap.js
 var YAMLOMap = class _YAMLOMap extends YAMLSeq {
   constructor() {
     super();
@@ -5941,7 +5977,7 @@ var omap = {
   createNode: (schema4, iterable, ctx) => YAMLOMap.from(schema4, iterable, ctx)
 };
 
-// node_modules/yaml/browser/dist/schema/yaml-1.1/bool.js
+// ../../work/main/node_modules/yaml/browser/dist/schema/yaml-1.1/bool.js
 function boolStringify({ value, source }, ctx) {
   const boolObj = value ? trueTag : falseTag;
   if (source && boolObj.test.test(source))
@@ -5965,7 +6001,7 @@ var falseTag = {
   stringify: boolStringify
 };
 
-// node_modules/yaml/browser/dist/schema/yaml-1.1/float.js
+// ../../work/main/node_modules/yaml/browser/dist/schema/yaml-1.1/float.js
 var floatNaN2 = {
   identify: (value) => typeof value === "number",
   default: true,
@@ -6004,7 +6040,7 @@ var float2 = {
   stringify: stringifyNumber
 };
 
-// node_modules/yaml/browser/dist/schema/yaml-1.1/int.js
+// ../../work/main/node_modules/yaml/browser/dist/schema/yaml-1.1/int.js
 var intIdentify3 = (value) => typeof value === "bigint" || Number.isInteger(value);
 function intResolve2(str2, offset, radix, { intAsBigInt }) {
   const sign = str2[0];
@@ -6073,7 +6109,7 @@ var intHex2 = {
   stringify: (node2) => intStringify2(node2, 16, "0x")
 };
 
-// node_modules/yaml/browser/dist/schema/yaml-1.1/set.js
+// ../../work/main/node_modules/yaml/browser/dist/schema/yaml-1.1/set.js
 var YAMLSet = class _YAMLSet extends YAMLMap {
   constructor(schema4) {
     super(schema4);
@@ -6152,7 +6188,7 @@ var set = {
   }
 };
 
-// node_modules/yaml/browser/dist/schema/yaml-1.1/timestamp.js
+// ../../work/main/node_modules/yaml/browser/dist/schema/yaml-1.1/timestamp.js
 function parseSexagesimal(str2, asBigInt) {
   const sign = str2[0];
   const parts = sign === "-" || sign === "+" ? str2.substring(1) : str2;
@@ -6231,7 +6267,7 @@ var timestamp = {
   stringify: ({ value }) => value?.toISOString().replace(/(T00:00:00)?\.000Z$/, "") ?? ""
 };
 
-// node_modules/yaml/browser/dist/schema/yaml-1.1/schema.js
+// ../../work/main/node_modules/yaml/browser/dist/schema/yaml-1.1/schema.js
 var schema3 = [
   map,
   seq,
@@ -6256,7 +6292,7 @@ var schema3 = [
   timestamp
 ];
 
-// node_modules/yaml/browser/dist/schema/tags.js
+// ../../work/main/node_modules/yaml/browser/dist/schema/tags.js
 var schemas = /* @__PURE__ */ new Map([
   ["core", schema],
   ["failsafe", [map, seq, string]],
@@ -6327,7 +6363,7 @@ function getTags(customTags, schemaName, addMergeTag) {
   }, []);
 }
 
-// node_modules/yaml/browser/dist/schema/Schema.js
+// ../../work/main/node_modules/yaml/browser/dist/schema/Schema.js
 var sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 var Schema = class _Schema {
   constructor({ compat, customTags, merge: merge2, resolveKnownTags, schema: schema4, sortMapEntries, toStringDefaults }) {
@@ -6348,7 +6384,7 @@ var Schema = class _Schema {
   }
 };
 
-// node_modules/yaml/browser/dist/stringify/stringifyDocument.js
+// ../../work/main/node_modules/yaml/browser/dist/stringify/stringifyDocument.js
 function stringifyDocument(doc, options) {
   const lines = [];
   let hasDirectives = options.directives === true;
@@ -6419,7 +6455,7 @@ function stringifyDocument(doc, options) {
   return lines.join("\n") + "\n";
 }
 
-// node_modules/yaml/browser/dist/doc/Document.js
+// ../../work/main/node_modules/yaml/browser/dist/doc/Document.js
 var Document = class _Document {
   constructor(value, replacer, options) {
     this.commentBefore = null;
@@ -6711,7 +6747,7 @@ function assertCollection(contents) {
   throw new Error("Expected a YAML collection as document contents");
 }
 
-// node_modules/yaml/browser/dist/errors.js
+// ../../work/main/node_modules/yaml/browser/dist/errors.js
 var YAMLError = class extends Error {
   constructor(name, pos, code, message) {
     super();
@@ -6767,7 +6803,7 @@ ${pointer}
   }
 };
 
-// node_modules/yaml/browser/dist/compose/resolve-props.js
+// ../../work/main/node_modules/yaml/browser/dist/compose/resolve-props.js
 function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
   let spaceBefore = false;
   let atNewline = startOnNewline;
@@ -6895,7 +6931,7 @@ function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIn
   };
 }
 
-// node_modules/yaml/browser/dist/compose/util-contains-newline.js
+// ../../work/main/node_modules/yaml/browser/dist/compose/util-contains-newline.js
 function containsNewline(key) {
   if (!key)
     return null;
@@ -6931,7 +6967,7 @@ function containsNewline(key) {
   }
 }
 
-// node_modules/yaml/browser/dist/compose/util-flow-indent-check.js
+// ../../work/main/node_modules/yaml/browser/dist/compose/util-flow-indent-check.js
 function flowIndentCheck(indent, fc, onError) {
   if (fc?.type === "flow-collection") {
     const end = fc.end[0];
@@ -6942,7 +6978,7 @@ function flowIndentCheck(indent, fc, onError) {
   }
 }
 
-// node_modules/yaml/browser/dist/compose/util-map-includes.js
+// ../../work/main/node_modules/yaml/browser/dist/compose/util-map-includes.js
 function mapIncludes(ctx, items, search2) {
   const { uniqueKeys } = ctx.options;
   if (uniqueKeys === false)
@@ -6951,7 +6987,7 @@ function mapIncludes(ctx, items, search2) {
   return items.some((pair) => isEqual(pair.key, search2));
 }
 
-// node_modules/yaml/browser/dist/compose/resolve-block-map.js
+// ../../work/main/node_modules/yaml/browser/dist/compose/resolve-block-map.js
 var startColMsg = "All mapping items must start at the same column";
 function resolveBlockMap({ composeNode: composeNode2, composeEmptyNode: composeEmptyNode2 }, ctx, bm, onError, tag) {
   const NodeClass = tag?.nodeClass ?? YAMLMap;
@@ -7047,7 +7083,7 @@ function resolveBlockMap({ composeNode: composeNode2, composeEmptyNode: composeE
   return map2;
 }
 
-// node_modules/yaml/browser/dist/compose/resolve-block-seq.js
+// ../../work/main/node_modules/yaml/browser/dist/compose/resolve-block-seq.js
 function resolveBlockSeq({ composeNode: composeNode2, composeEmptyNode: composeEmptyNode2 }, ctx, bs, onError, tag) {
   const NodeClass = tag?.nodeClass ?? YAMLSeq;
   const seq2 = new NodeClass(ctx.schema);
@@ -7089,7 +7125,7 @@ function resolveBlockSeq({ composeNode: composeNode2, composeEmptyNode: composeE
   return seq2;
 }
 
-// node_modules/yaml/browser/dist/compose/resolve-end.js
+// ../../work/main/node_modules/yaml/browser/dist/compose/resolve-end.js
 function resolveEnd(end, offset, reqSpace, onError) {
   let comment = "";
   if (end) {
@@ -7126,7 +7162,7 @@ function resolveEnd(end, offset, reqSpace, onError) {
   return { comment, offset };
 }
 
-// node_modules/yaml/browser/dist/compose/resolve-flow-collection.js
+// ../../work/main/node_modules/yaml/browser/dist/compose/resolve-flow-collection.js
 var blockMsg = "Block collections are not allowed within flow collections";
 var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
 function resolveFlowCollection({ composeNode: composeNode2, composeEmptyNode: composeEmptyNode2 }, ctx, fc, onError, tag) {
@@ -7306,7 +7342,7 @@ function resolveFlowCollection({ composeNode: composeNode2, composeEmptyNode: co
   return coll;
 }
 
-// node_modules/yaml/browser/dist/compose/compose-collection.js
+// ../../work/main/node_modules/yaml/browser/dist/compose/compose-collection.js
 function resolveCollection(CN2, ctx, token, onError, tagName, tag) {
   const coll = token.type === "block-map" ? resolveBlockMap(CN2, ctx, token, onError, tag) : token.type === "block-seq" ? resolveBlockSeq(CN2, ctx, token, onError, tag) : resolveFlowCollection(CN2, ctx, token, onError, tag);
   const Coll = coll.constructor;
@@ -7358,7 +7394,7 @@ function composeCollection(CN2, ctx, token, props, onError) {
   return node2;
 }
 
-// node_modules/yaml/browser/dist/compose/resolve-block-scalar.js
+// ../../work/main/node_modules/yaml/browser/dist/compose/resolve-block-scalar.js
 function resolveBlockScalar(ctx, scalar2, onError) {
   const start = scalar2.offset;
   const header = parseBlockScalarHeader(scalar2, ctx.options.strict, onError);
@@ -7489,7 +7525,7 @@ function parseBlockScalarHeader({ offset, props }, strict2, onError) {
     onError(error, "UNEXPECTED_TOKEN", `Block scalar header includes extra characters: ${source}`);
   let hasSpace = false;
   let comment = "";
-  let length = source.length;
+  let length2 = source.length;
   for (let i = 1; i < props.length; ++i) {
     const token = props[i];
     switch (token.type) {
@@ -7497,19 +7533,19 @@ function parseBlockScalarHeader({ offset, props }, strict2, onError) {
         hasSpace = true;
       // fallthrough
       case "newline":
-        length += token.source.length;
+        length2 += token.source.length;
         break;
       case "comment":
         if (strict2 && !hasSpace) {
           const message = "Comments must be separated from other tokens by white space characters";
           onError(token, "MISSING_CHAR", message);
         }
-        length += token.source.length;
+        length2 += token.source.length;
         comment = token.source.substring(1);
         break;
       case "error":
         onError(token, "UNEXPECTED_TOKEN", token.message);
-        length += token.source.length;
+        length2 += token.source.length;
         break;
       /* istanbul ignore next should not happen */
       default: {
@@ -7517,11 +7553,11 @@ function parseBlockScalarHeader({ offset, props }, strict2, onError) {
         onError(token, "UNEXPECTED_TOKEN", message);
         const ts = token.source;
         if (ts && typeof ts === "string")
-          length += ts.length;
+          length2 += ts.length;
       }
     }
   }
-  return { mode, indent, chomp, comment, length };
+  return { mode, indent, chomp, comment, length: length2 };
 }
 function splitLines(source) {
   const split2 = source.split(/\n( *)/);
@@ -7534,7 +7570,7 @@ function splitLines(source) {
   return lines;
 }
 
-// node_modules/yaml/browser/dist/compose/resolve-flow-scalar.js
+// ../../work/main/node_modules/yaml/browser/dist/compose/resolve-flow-scalar.js
 function resolveFlowScalar(scalar2, strict2, onError) {
   const { offset, type, source, end } = scalar2;
   let _type;
@@ -7663,9 +7699,9 @@ function doubleQuotedValue(source, onError) {
         while (next === " " || next === "	")
           next = source[++i + 1];
       } else if (next === "x" || next === "u" || next === "U") {
-        const length = next === "x" ? 2 : next === "u" ? 4 : 8;
-        res += parseCharCode(source, i + 1, length, onError);
-        i += length;
+        const length2 = next === "x" ? 2 : next === "u" ? 4 : 8;
+        res += parseCharCode(source, i + 1, length2, onError);
+        i += length2;
       } else {
         const raw = source.substr(i - 1, 2);
         onError(i - 1, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
@@ -7734,20 +7770,20 @@ var escapeCodes = {
   "\\": "\\",
   "	": "	"
 };
-function parseCharCode(source, offset, length, onError) {
-  const cc = source.substr(offset, length);
-  const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
+function parseCharCode(source, offset, length2, onError) {
+  const cc = source.substr(offset, length2);
+  const ok = cc.length === length2 && /^[0-9a-fA-F]+$/.test(cc);
   const code = ok ? parseInt(cc, 16) : NaN;
   try {
     return String.fromCodePoint(code);
   } catch {
-    const raw = source.substr(offset - 2, length + 2);
+    const raw = source.substr(offset - 2, length2 + 2);
     onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
     return raw;
   }
 }
 
-// node_modules/yaml/browser/dist/compose/compose-scalar.js
+// ../../work/main/node_modules/yaml/browser/dist/compose/compose-scalar.js
 function composeScalar(ctx, token, tagToken, onError) {
   const { value, type, comment, range } = token.type === "block-scalar" ? resolveBlockScalar(ctx, token, onError) : resolveFlowScalar(token, ctx.options.strict, onError);
   const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
@@ -7818,7 +7854,7 @@ function findScalarTagByTest({ atKey, directives, schema: schema4 }, value, toke
   return tag;
 }
 
-// node_modules/yaml/browser/dist/compose/util-empty-scalar-position.js
+// ../../work/main/node_modules/yaml/browser/dist/compose/util-empty-scalar-position.js
 function emptyScalarPosition(offset, before, pos) {
   if (before) {
     pos ?? (pos = before.length);
@@ -7842,7 +7878,7 @@ function emptyScalarPosition(offset, before, pos) {
   return offset;
 }
 
-// node_modules/yaml/browser/dist/compose/compose-node.js
+// ../../work/main/node_modules/yaml/browser/dist/compose/compose-node.js
 var CN = { composeNode, composeEmptyNode };
 function composeNode(ctx, token, props, onError) {
   const atKey = ctx.atKey;
@@ -7935,7 +7971,7 @@ function composeAlias({ options }, { offset, source, end }, onError) {
   return alias;
 }
 
-// node_modules/yaml/browser/dist/compose/compose-doc.js
+// ../../work/main/node_modules/yaml/browser/dist/compose/compose-doc.js
 function composeDoc(options, directives, { offset, start, value, end }, onError) {
   const opts = Object.assign({ _directives: directives }, options);
   const doc = new Document(void 0, opts);
@@ -7968,7 +8004,7 @@ function composeDoc(options, directives, { offset, start, value, end }, onError)
   return doc;
 }
 
-// node_modules/yaml/browser/dist/compose/composer.js
+// ../../work/main/node_modules/yaml/browser/dist/compose/composer.js
 function getErrorPos(src) {
   if (typeof src === "number")
     return [src, src + 1];
@@ -8161,7 +8197,7 @@ ${end.comment}` : end.comment;
   }
 };
 
-// node_modules/yaml/browser/dist/parse/cst.js
+// ../../work/main/node_modules/yaml/browser/dist/parse/cst.js
 var cst_exports = {};
 __export(cst_exports, {
   BOM: () => BOM,
@@ -8179,7 +8215,7 @@ __export(cst_exports, {
   visit: () => visit2
 });
 
-// node_modules/yaml/browser/dist/parse/cst-scalar.js
+// ../../work/main/node_modules/yaml/browser/dist/parse/cst-scalar.js
 function resolveAsScalar(token, strict2 = true, onError) {
   if (token) {
     const _onError = (pos, code, message) => {
@@ -8352,7 +8388,7 @@ function setFlowScalarValue(token, source, type) {
   }
 }
 
-// node_modules/yaml/browser/dist/parse/cst-stringify.js
+// ../../work/main/node_modules/yaml/browser/dist/parse/cst-stringify.js
 var stringify2 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
 function stringifyToken(token) {
   switch (token.type) {
@@ -8407,7 +8443,7 @@ function stringifyItem({ start, key, sep: sep2, value }) {
   return res;
 }
 
-// node_modules/yaml/browser/dist/parse/cst-visit.js
+// ../../work/main/node_modules/yaml/browser/dist/parse/cst-visit.js
 var BREAK2 = /* @__PURE__ */ Symbol("break visit");
 var SKIP2 = /* @__PURE__ */ Symbol("skip children");
 var REMOVE2 = /* @__PURE__ */ Symbol("remove item");
@@ -8421,10 +8457,10 @@ visit2.SKIP = SKIP2;
 visit2.REMOVE = REMOVE2;
 visit2.itemAtPath = (cst, path) => {
   let item = cst;
-  for (const [field2, index] of path) {
+  for (const [field2, index2] of path) {
     const tok = item?.[field2];
     if (tok && "items" in tok) {
-      item = tok.items[index];
+      item = tok.items[index2];
     } else
       return void 0;
   }
@@ -8463,7 +8499,7 @@ function _visit(path, item, visitor) {
   return typeof ctrl === "function" ? ctrl(item, path) : ctrl;
 }
 
-// node_modules/yaml/browser/dist/parse/cst.js
+// ../../work/main/node_modules/yaml/browser/dist/parse/cst.js
 var BOM = "\uFEFF";
 var DOCUMENT = "";
 var FLOW_END = "";
@@ -8544,7 +8580,7 @@ function tokenType(source) {
   return null;
 }
 
-// node_modules/yaml/browser/dist/parse/lexer.js
+// ../../work/main/node_modules/yaml/browser/dist/parse/lexer.js
 function isEmpty(ch) {
   switch (ch) {
     case void 0:
@@ -9126,7 +9162,7 @@ var Lexer = class {
   }
 };
 
-// node_modules/yaml/browser/dist/parse/line-counter.js
+// ../../work/main/node_modules/yaml/browser/dist/parse/line-counter.js
 var LineCounter = class {
   constructor() {
     this.lineStarts = [];
@@ -9151,7 +9187,7 @@ var LineCounter = class {
   }
 };
 
-// node_modules/yaml/browser/dist/parse/parser.js
+// ../../work/main/node_modules/yaml/browser/dist/parse/parser.js
 function includesToken(list, type) {
   for (let i = 0; i < list.length; ++i)
     if (list[i].type === type)
@@ -10014,7 +10050,7 @@ var Parser2 = class {
   }
 };
 
-// node_modules/yaml/browser/dist/public-api.js
+// ../../work/main/node_modules/yaml/browser/dist/public-api.js
 function parseOptions(options) {
   const prettyErrors = options.prettyErrors !== false;
   const lineCounter = options.lineCounter || prettyErrors && new LineCounter() || null;
@@ -10316,17 +10352,17 @@ var SubsetParser = class {
   }
   /** Moves to the first line at or after `from` with content (not blank, not only a comment). */
   seekContent(from) {
-    const { text: text2, length } = this;
+    const { text: text2, length: length2 } = this;
     let i = from;
-    while (i < length) {
+    while (i < length2) {
       const start = i;
-      while (i < length && text2.charCodeAt(i) === SPACE) i++;
+      while (i < length2 && text2.charCodeAt(i) === SPACE) i++;
       const c = text2.charCodeAt(i);
       if (c === HASH || c === LF || c === CR) {
         i = this.endOfLine(i);
       } else if (c === TAB) {
         throw OUTSIDE;
-      } else if (i < length) {
+      } else if (i < length2) {
         if (c === DOT2 && i === start && text2.startsWith("...", i) && (this.atLineEnd(i + 3) || isBlank(text2.charCodeAt(i + 3)))) throw OUTSIDE;
         this.lineStart = start;
         this.content = i;
@@ -10335,7 +10371,7 @@ var SubsetParser = class {
         return;
       }
     }
-    this.lineStart = this.content = length;
+    this.lineStart = this.content = length2;
     this.indent = -1;
     this.marker = false;
   }
@@ -10919,9 +10955,9 @@ var CORE_TYPES = /* @__PURE__ */ new Map([
 function coreType(node2) {
   return node2.tag !== void 0 && CORE_TYPES.has(node2.tag) ? `!!${node2.tag.slice(node2.tag.lastIndexOf(":") + 1)}` : void 0;
 }
-function tagHolds(node2, value, typed = false) {
+function tagHolds(node2, value, typed2 = false) {
   const reads = node2.tag === void 0 ? void 0 : CORE_TYPES.get(node2.tag);
-  return reads === void 0 || node2.text === value || typed && reads.test(value);
+  return reads === void 0 || node2.text === value || typed2 && reads.test(value);
 }
 function tagWarning(subject, node2, value) {
   return `${subject} has the tag ${coreType(node2)}, which cannot hold ${value === "" ? '""' : value}: left as it is (drop the tag)`;
@@ -11056,15 +11092,15 @@ var EditPlan = class {
   addSplice(splice, change) {
     this.planned.push({ splice, change });
   }
-  warn(offset, message, kind, about) {
-    this.warnings.push({ offset, message, ...kind && { kind }, ...about && { about } });
+  warn(offset, message, kind2, about) {
+    this.warnings.push({ offset, message, ...kind2 && { kind: kind2 }, ...about && { about } });
   }
   /**
    * What a field's version decision for `image` (a repository) tells (VersionNote), said at `offset` after the field's
    * name and kept as what the warning is about: an override the same decision moves says it no more (overrides.ts).
    */
   versionNote(offset, field2, image) {
-    return (why, kind) => this.warnings.push({ offset, ...versionNoteWarning(field2, why, kind, image) });
+    return (why, kind2) => this.warnings.push({ offset, ...versionNoteWarning(field2, why, kind2, image) });
   }
   /** What is planned so far, at offsets of this plan's file: for an editor that moves it into a file holding this text in a scalar. */
   edits() {
@@ -11104,8 +11140,8 @@ var EditPlan = class {
     return { text: text2, changes, warnings: placedWarnings };
   }
 };
-function changeOf({ kind, key, document, repository }) {
-  return { kind, key, object: document.object, ...repository !== void 0 && { repository } };
+function changeOf({ kind: kind2, key, document, repository }) {
+  return { kind: kind2, key, object: document.object, ...repository !== void 0 && { repository } };
 }
 
 // src/yaml/merge-key.ts
@@ -11321,12 +11357,12 @@ function lookUp(file, root, path) {
       key = pair.key;
       node2 = pair.value;
     } else if (node2.kind === "seq") {
-      const index = typeof segment2 === "number" ? segment2 : /^[0-9]+$/.test(segment2) ? Number(segment2) : void 0;
-      if (index === void 0) return miss(`${at} is a list, not a mapping: it has no '${segment2}'`);
-      if (index >= node2.items.length) return miss(`${at} has ${node2.items.length} items, not [${index}]`);
+      const index2 = typeof segment2 === "number" ? segment2 : /^[0-9]+$/.test(segment2) ? Number(segment2) : void 0;
+      if (index2 === void 0) return miss(`${at} is a list, not a mapping: it has no '${segment2}'`);
+      if (index2 >= node2.items.length) return miss(`${at} has ${node2.items.length} items, not [${index2}]`);
       inFlow ||= node2.flow;
       key = void 0;
-      node2 = node2.items[index];
+      node2 = node2.items[index2];
     } else if (isFlowScalar(node2) && readsAsNull(node2)) {
       const between = key === void 0 ? "" : file.text.slice(key.end, node2.start);
       const fill = key !== void 0 && /^[ \t]*:[ \t]*$/.test(between) ? { key, node: node2, inFlow } : void 0;
@@ -11379,15 +11415,15 @@ function warnStaleDigest(plan, document, segments, path, node2, tag, { setsToo, 
 }
 function typedWrite(node2, next, path, options) {
   const { tagField } = options;
-  const typed = options.typed === true && (coreType(node2) !== void 0 || !tagField && node2.style === "plain" && readsAsNonString(node2.text) && isNonString(next));
-  const misread = typed ? misreadAs(node2.text, next) : void 0;
+  const typed2 = options.typed === true && (coreType(node2) !== void 0 || !tagField && node2.style === "plain" && readsAsNonString(node2.text) && isNonString(next));
+  const misread = typed2 ? misreadAs(node2.text, next) : void 0;
   const retyped = node2.style === "plain" && isNonString(node2.text) && !isNull(node2.text);
-  if (!((options.typed !== void 0 || options.given) && !typed && retyped))
-    return { typed, ...misread !== void 0 && { misread: `${path}: ${misread}` } };
-  const unquote2 = options.typed ? "" : options.typed === false ? "; to keep its type, give the value unquoted" : "; to keep its type, pass typed: true";
+  if (!((options.typed !== void 0 || options.given) && !typed2 && retyped))
+    return { typed: typed2, ...misread !== void 0 && { misread: `${path}: ${misread}` } };
+  const unquote3 = options.typed ? "" : options.typed === false ? "; to keep its type, give the value unquoted" : "; to keep its type, pass typed: true";
   const keeps = isNonString(next) && misreadAs(node2.text, next) === void 0;
-  const why = tagField ? " (a tag is a string to Helm and kustomize)" : keeps ? unquote2 : "";
-  return { typed, retyped: `${path}: ${node2.text} (not a string in YAML) becomes the string "${next}"${why}` };
+  const why = tagField ? " (a tag is a string to Helm and kustomize)" : keeps ? unquote3 : "";
+  return { typed: typed2, retyped: `${path}: ${node2.text} (not a string in YAML) becomes the string "${next}"${why}` };
 }
 function askedString(value, options) {
   return typeof value === "string" && options.typed !== true;
@@ -11408,7 +11444,7 @@ function setYamlPathAbout(text2, path, value, options = {}) {
     throw new SourceError(`${path}: ${message}`, file.lineAt(offset), file.columnAt(offset));
   };
   let deepest;
-  for (const [index, document] of file.documents.entries()) {
+  for (const [index2, document] of file.documents.entries()) {
     const found = lookUp(file, document.root, segments);
     if ("message" in found) {
       if (!deepest || found.depth > deepest.depth) deepest = { ...found, document };
@@ -11430,7 +11466,7 @@ function setYamlPathAbout(text2, path, value, options = {}) {
       const how = asType ? `${options.typed === false ? "give the value unquoted" : "pass typed: true"} to set a ${type}, or drop the tag` : "drop the tag to set it";
       return fail2(`the value has the tag ${type}, which cannot hold ${asType ? "the string " : ""}${JSON.stringify(next)}: ${how}`, node2.start);
     }
-    const { typed, misread, retyped } = typedWrite(node2, next, path, {
+    const { typed: typed2, misread, retyped } = typedWrite(node2, next, path, {
       ...options,
       tagField: TAG_KEYS.has(String(segments.at(-1))),
       given: typeof value === "string"
@@ -11440,12 +11476,12 @@ function setYamlPathAbout(text2, path, value, options = {}) {
     if (retyped !== void 0) plan.warn(node2.start, retyped);
     const asWritten2 = askedString(value, options) ? quotedOver(file, node2, next, inFlow) : void 0;
     if (asWritten2) plan.addSplice(asWritten2, { kind: "override", key: path, old: node2.text, new: asWritten2.insert.trim(), object: document.object });
-    else plan.setScalar(node2, next, inFlow, { kind: "override", key: path, document }, typed);
-    const others = file.documents.slice(index + 1).flatMap((d, i) => "message" in lookUp(file, d.root, segments) ? [] : [index + i + 2]);
+    else plan.setScalar(node2, next, inFlow, { kind: "override", key: path, document }, typed2);
+    const others = file.documents.slice(index2 + 1).flatMap((d, i) => "message" in lookUp(file, d.root, segments) ? [] : [index2 + i + 2]);
     if (others.length > 0) {
       plan.warn(
         node2.start,
-        `${path} is also in document${others.length > 1 ? "s" : ""} ${others.join(", ")} of this file; only document ${index + 1}'s is set`
+        `${path} is also in document${others.length > 1 ? "s" : ""} ${others.join(", ")} of this file; only document ${index2 + 1}'s is set`
       );
     }
     return plan.result();
@@ -11485,7 +11521,7 @@ function walk(node2, path, inFlow, visit3, childrenFirst) {
   } else if (node2.kind === "seq") {
     const flow = inFlow || node2.flow;
     const { items } = node2;
-    for (let index = 0; index < items.length; index++) walk(items[index], [...path, index], flow, visit3, childrenFirst);
+    for (let index2 = 0; index2 < items.length; index2++) walk(items[index2], [...path, index2], flow, visit3, childrenFirst);
   }
   if (childrenFirst) visit3({ node: node2, path, inFlow });
 }
@@ -11600,7 +11636,7 @@ function listElements(generators, path) {
   return generators.items.flatMap((generator, g) => {
     const elements = nodeAt(generator, ["list", "elements"]);
     if (elements?.kind === "seq") return [{ elements, path: [...path, g, "list", "elements"] }];
-    return ["matrix", "merge"].flatMap((kind) => listElements(nodeAt(generator, [kind, "generators"]), [...path, g, kind, "generators"]));
+    return ["matrix", "merge"].flatMap((kind2) => listElements(nodeAt(generator, [kind2, "generators"]), [...path, g, kind2, "generators"]));
   });
 }
 var ELEMENTS_NAMED = 5;
@@ -11762,9 +11798,9 @@ function spells(pieces, name) {
 // src/yaml/readers.ts
 var indexOfFile = /* @__PURE__ */ new WeakMap();
 function indexOf(file) {
-  let index = indexOfFile.get(file);
-  if (index === void 0) indexOfFile.set(file, index = buildIndex(file));
-  return index;
+  let index2 = indexOfFile.get(file);
+  if (index2 === void 0) indexOfFile.set(file, index2 = buildIndex(file));
+  return index2;
 }
 function buildIndex(file) {
   const placed = /* @__PURE__ */ new Map();
@@ -11801,26 +11837,26 @@ function mayShare(file) {
 }
 function readersOf(file, map2, key) {
   if (!mayShare(file)) return [];
-  const index = indexOf(file);
-  const place = index.placed.get(map2);
+  const index2 = indexOf(file);
+  const place = index2.placed.get(map2);
   if (place === void 0) return [];
   const readers = [];
   const holder = mergedHolder(file, place.root, key, map2);
   const queue = [map2];
   const seen = new Set(queue);
   for (const source of queue) {
-    for (const merger of index.mergers.get(source) ?? []) {
+    for (const merger of index2.mergers.get(source) ?? []) {
       if (seen.has(merger)) continue;
       seen.add(merger);
       if (holder(merger) !== map2) continue;
       queue.push(merger);
       const at = merger.pairs.find((pair) => isMergeKey2(pair.key))?.key.start ?? merger.start;
-      readers.push({ ...index.placed.get(merger), key, at });
+      readers.push({ ...index2.placed.get(merger), key, at });
     }
   }
   const value = mapValue(map2, key);
-  for (const { map: aliasing, key: as, alias } of (value && index.aliases.get(value)) ?? []) {
-    readers.push({ ...index.placed.get(aliasing), key: as, alias, at: alias.start });
+  for (const { map: aliasing, key: as, alias } of (value && index2.aliases.get(value)) ?? []) {
+    readers.push({ ...index2.placed.get(aliasing), key: as, alias, at: alias.start });
     readers.push(...readersOf(file, aliasing, as));
   }
   return readers;
@@ -11902,7 +11938,7 @@ function mergedVersionNote(plan, at, mapping, field2, image) {
   const key = String(field2.path[field2.path.length - 1]);
   const from = formatPath(field2.path);
   const line = plan.file.lineAt(field2.node?.start ?? at);
-  return (why, kind) => plan.warn(at, `${formatPath(mapping)}: ${mergedFromWords(key, from, line)}, and it ${why}`, kind, {
+  return (why, kind2) => plan.warn(at, `${formatPath(mapping)}: ${mergedFromWords(key, from, line)}, and it ${why}`, kind2, {
     field: from,
     reason: "version",
     said: why,
@@ -12062,8 +12098,8 @@ function ownStart({ tag, repository, registry, digest }) {
 var editHelmValues = (file, request, plan) => {
   const incoming = byRepository(request.images);
   if (incoming.size === 0) return;
-  file.documents.forEach((document, index) => {
-    const paired2 = request.pairedTags?.get(index);
+  file.documents.forEach((document, index2) => {
+    const paired2 = request.pairedTags?.get(index2);
     forEachValue(
       document.root,
       ({ node: node2, path, inFlow }) => {
@@ -12094,11 +12130,11 @@ var ARGO_IMAGE_UPDATER = "argocd-image-updater.argoproj.io/";
 function inGroup(apiVersion, group) {
   return apiVersion?.startsWith(group) === true;
 }
-function isFluxKustomization({ apiVersion, kind }) {
-  return kind === "Kustomization" && inGroup(apiVersion, FLUX_KUSTOMIZE);
+function isFluxKustomization({ apiVersion, kind: kind2 }) {
+  return kind2 === "Kustomization" && inGroup(apiVersion, FLUX_KUSTOMIZE);
 }
-function isHelmRelease({ apiVersion, kind }) {
-  return kind === "HelmRelease" && inGroup(apiVersion, FLUX_HELM);
+function isHelmRelease({ apiVersion, kind: kind2 }) {
+  return kind2 === "HelmRelease" && inGroup(apiVersion, FLUX_HELM);
 }
 
 // src/yaml/json-patch.ts
@@ -12142,10 +12178,10 @@ function looksLikeKustomization(root) {
   return root.pairs.some((pair) => KUSTOMIZATION_FIELDS.get(scalarText(pair.key) ?? "") === pair.value?.kind) || entries.some((entry) => KUSTOMIZE_IMAGE_FIELDS.some((key) => mapValue(entry, key) !== void 0));
 }
 function isKustomization(document, file) {
-  const { apiVersion, kind } = document.object;
-  if (inGroup(apiVersion, KUSTOMIZE)) return kind === void 0 || kind === "Kustomization" || kind === "Component";
-  if (apiVersion === void 0 && kind === void 0) return file === void 0 ? looksLikeKustomization(document.root) : isKustomizationFile(file);
-  return apiVersion === void 0 ? kind === "Kustomization" || kind === "Component" : isFluxKustomization(document.object);
+  const { apiVersion, kind: kind2 } = document.object;
+  if (inGroup(apiVersion, KUSTOMIZE)) return kind2 === void 0 || kind2 === "Kustomization" || kind2 === "Component";
+  if (apiVersion === void 0 && kind2 === void 0) return file === void 0 ? looksLikeKustomization(document.root) : isKustomizationFile(file);
+  return apiVersion === void 0 ? kind2 === "Kustomization" || kind2 === "Component" : isFluxKustomization(document.object);
 }
 function imageLists(document, file) {
   if (isHelmRelease(document.object)) {
@@ -12166,9 +12202,9 @@ var editKustomizeImages = (file, request, plan) => {
   }
 };
 function editList(entries, path, document, incoming, plan, fieldName) {
-  entries.forEach((entry, index) => {
+  entries.forEach((entry, index2) => {
     if (entry.kind !== "map") return;
-    const at = [...path, index];
+    const at = [...path, index2];
     const read = fieldsOf(plan.file, document.root, entry, at, false);
     const field2 = (key) => read(key)?.node;
     const site = { start: entry.start, at, read };
@@ -12340,7 +12376,7 @@ function warnAliased(file, document, alias, path, incoming, plan, kustomizeTagge
     { reason: "unmoved", image: ref.repository, lines: [line] }
   );
 }
-function setImageScalar(field2, kind, container, incoming, plan, document, kustomizeTagged2) {
+function setImageScalar(field2, kind2, container, incoming, plan, document, kustomizeTagged2) {
   const { node: node2, path } = field2;
   if (node2?.kind !== "scalar" || plan.isClaimed(node2)) return;
   if (!isFlowScalar(node2)) return warnBlock(node2, path, incoming, plan);
@@ -12348,14 +12384,14 @@ function setImageScalar(field2, kind, container, incoming, plan, document, kusto
   const update = ref && incoming.get(ref.repository);
   if (!ref || !update) return;
   if (ref.tag === void 0 && ref.digest === void 0) {
-    if (!container) return warnBare(node2, path, ref, kind === "image" ? bareImageRole(document, path) : void 0, update, plan);
+    if (!container) return warnBare(node2, path, ref, kind2 === "image" ? bareImageRole(document, path) : void 0, update, plan);
     if (RETAGGED_LISTS.has(container) && kustomizeTagged2?.has(ref.name)) {
       const reason = kustomizeTagged2.get(ref.name);
       return reason === void 0 ? void 0 : plan.warn(node2.start, `${formatPath(path)} ${reason}`);
     }
   }
   const next = nextReference(update, ref, plan.versionNote(node2.start, formatPath(path), update.image.repository));
-  if (next) plan.setScalar(node2, next, field2.inFlow, { kind, key: formatPath(path), document });
+  if (next) plan.setScalar(node2, next, field2.inFlow, { kind: kind2, key: formatPath(path), document });
 }
 function warnBlock(node2, path, incoming, plan) {
   const written = node2.text.trim();
@@ -12371,12 +12407,12 @@ function warnBlock(node2, path, incoming, plan) {
   );
 }
 function bareImageRole(document, path) {
-  const { apiVersion, kind } = document.object;
-  const [holder, index] = [path.at(-3), path.at(-2)];
-  const inList = (lists) => typeof index === "number" && typeof holder === "string" && lists.includes(holder);
-  if (inGroup(apiVersion, TEKTON)) return inList(["steps", "sidecars"]) || index === "stepTemplate" ? "runs-latest" : void 0;
-  if (inGroup(apiVersion, ARGO) && kind !== void 0 && WORKFLOW_KINDS.has(kind))
-    return inList(["sidecars"]) || index === "container" || index === "script" ? "runs-latest" : void 0;
+  const { apiVersion, kind: kind2 } = document.object;
+  const [holder, index2] = [path.at(-3), path.at(-2)];
+  const inList = (lists) => typeof index2 === "number" && typeof holder === "string" && lists.includes(holder);
+  if (inGroup(apiVersion, TEKTON)) return inList(["steps", "sidecars"]) || index2 === "stepTemplate" ? "runs-latest" : void 0;
+  if (inGroup(apiVersion, ARGO) && kind2 !== void 0 && WORKFLOW_KINDS.has(kind2))
+    return inList(["sidecars"]) || index2 === "container" || index2 === "script" ? "runs-latest" : void 0;
   if (inGroup(apiVersion, SKAFFOLD) && path.length === 4 && path[0] === "build" && path[1] === "artifacts") return "built";
   const service = path.length === 3 && path[0] === "services" ? nodeAt(document.root, path.slice(0, 2)) : void 0;
   return service?.kind === "map" && mapValue(service, "build") !== void 0 ? "built" : void 0;
@@ -12453,10 +12489,10 @@ function overrideAdvice(key, repository, { file, part, subject = "it" } = {}) {
 // src/yaml/argocd-parameters.ts
 var ARGO_KUSTOMIZE_IMAGE = /(?:^|\.)kustomize\.images\.\d+$/;
 function sourcesOf(document) {
-  const { apiVersion, kind } = document.object;
-  if (apiVersion === void 0 && kind === void 0) return [[], ...chartSources(document.root)];
+  const { apiVersion, kind: kind2 } = document.object;
+  if (apiVersion === void 0 && kind2 === void 0) return [[], ...chartSources(document.root)];
   if (!inGroup(apiVersion, ARGO)) return [];
-  const spec = kind === "Application" ? ["spec"] : kind === "ApplicationSet" ? ["spec", "template", "spec"] : void 0;
+  const spec = kind2 === "Application" ? ["spec"] : kind2 === "ApplicationSet" ? ["spec", "template", "spec"] : void 0;
   return spec ? specSources(document.root, spec) : [];
 }
 function specSources(root, spec) {
@@ -12484,11 +12520,11 @@ function parametersAt(root, source) {
   const isParameter = (item) => item.kind === "map" && item.pairs.every((pair) => PARAMETER_KEYS.has(scalarText(pair.key) ?? ""));
   if (source.length === 0 && !list.items.every(isParameter)) return [];
   const parameters = [];
-  list.items.forEach((item, index) => {
+  list.items.forEach((item, index2) => {
     if (item.kind !== "map") return;
     const name = scalarText(mapValue(item, "name"));
     const value = mapValue(item, "value");
-    if (name !== void 0 && value !== void 0) parameters.push([name, { node: value, path: [...path, index, "value"], inFlow: list.flow || item.flow }]);
+    if (name !== void 0 && value !== void 0) parameters.push([name, { node: value, path: [...path, index2, "value"], inFlow: list.flow || item.flow }]);
   });
   return parameters;
 }
@@ -12508,8 +12544,8 @@ function leafOf(name) {
   return ["", name];
 }
 function indexedParameter(file, path) {
-  const [helm, parameters, index, leaf] = path.slice(-4);
-  if (helm !== "helm" || parameters !== "parameters" || typeof index !== "number" || leaf !== "value") return void 0;
+  const [helm, parameters, index2, leaf] = path.slice(-4);
+  if (helm !== "helm" || parameters !== "parameters" || typeof index2 !== "number" || leaf !== "value") return void 0;
   for (const { root } of file.documents) {
     const item = nodeAt(root, path.slice(0, -1));
     if (item?.kind !== "map") continue;
@@ -12542,22 +12578,22 @@ var VALUES_EDITORS = [editImages, editHelmValues];
 function notEdited(path, what, instead, fieldName = byFlag) {
   return `${formatPath(path)} is a string, which is not edited: ${what} in it keeps its old image; ${instead} (${fieldName("set")} can only replace the whole string)`;
 }
-function warnYamlString(document, path, request, plan, kind) {
+function warnYamlString(document, path, request, plan, kind2) {
   const values = nodeAt(document.root, path);
   if (values?.kind !== "scalar" || values.text === "") return false;
   const images = request.images.filter(({ image }) => values.text.includes(image.repository.slice(image.repository.lastIndexOf("/") + 1)));
   if (images.length === 0) return false;
-  const inner = tryYamlFile(kind.header + values.text);
+  const inner = tryYamlFile(kind2.header + values.text);
   if (!inner) return false;
   const [first, last] = [plan.file.lineAt(values.start), plan.file.lineAt(values.end)];
   const lines = Array.from({ length: last - first + 1 }, (_, i) => first + i);
   let warned = false;
   for (const update of images) {
     const dryRun = new EditPlan(inner);
-    for (const editor of kind.editors) editor(inner, { images: [update], setters: /* @__PURE__ */ new Map() }, dryRun);
+    for (const editor of kind2.editors) editor(inner, { images: [update], setters: /* @__PURE__ */ new Map() }, dryRun);
     const keys = dryRun.result().changes.map((change) => change.key);
     if (keys.length === 0) continue;
-    plan.warn(values.start, notEdited(path, keys.join(", "), kind.instead, request.fieldName), void 0, {
+    plan.warn(values.start, notEdited(path, keys.join(", "), kind2.instead, request.fieldName), void 0, {
       reason: "unmoved",
       image: update.image.repository,
       lines
@@ -12713,16 +12749,16 @@ var editArgoCdImages = (file, request, plan) => {
       const list = nodeAt(document.root, path);
       if (list?.kind !== "seq") continue;
       if (source.length === 0 && !list.items.every((item) => item?.kind === "scalar")) continue;
-      list.items.forEach((entry, index) => {
+      list.items.forEach((entry, index2) => {
         if (!isFlowScalar(entry) || plan.isClaimed(entry)) return;
         const eq = literalIndexOf(entry.text, "=");
-        if (hasPlaceholder(entry.text.slice(eq + 1))) return warnSubstituted(entry, [...path, index], incoming, plan);
-        if (entry.text.startsWith("*", eq + 1)) return setKeptName(entry, [...path, index], list.flow, incoming, plan, document);
+        if (hasPlaceholder(entry.text.slice(eq + 1))) return warnSubstituted(entry, [...path, index2], incoming, plan);
+        if (entry.text.startsWith("*", eq + 1)) return setKeptName(entry, [...path, index2], list.flow, incoming, plan, document);
         const ref = tryParseImageRef(entry.text.slice(eq + 1));
         const update = ref && incoming.get(ref.repository);
         if (!ref || !update) {
           if (ref && eq > 0)
-            warnRenamed(plan, incoming, request.fieldName, { start: entry.start, entry: [...path, index], field: [...path, index] }, entry.text.slice(0, eq), {
+            warnRenamed(plan, incoming, request.fieldName, { start: entry.start, entry: [...path, index2], field: [...path, index2] }, entry.text.slice(0, eq), {
               name: ref.name,
               tag: ref.tag,
               pinned: ref.tag !== void 0 || ref.digest !== void 0
@@ -12730,7 +12766,7 @@ var editArgoCdImages = (file, request, plan) => {
           return;
         }
         if (ref.tag === void 0 && ref.digest === void 0) return;
-        const key = formatPath([...path, index]);
+        const key = formatPath([...path, index2]);
         const next = nextReference(update, ref, plan.versionNote(entry.start, key, update.image.repository));
         if (next) plan.setScalar(entry, entry.text.slice(0, eq + 1) + next, list.flow, { kind: "kustomize", key, document });
       });
@@ -12813,21 +12849,21 @@ function imageOf(fields) {
 var editInlinePatches = (file, request, plan) => {
   const incoming = byRepository(request.images);
   if (incoming.size === 0) return;
-  file.documents.forEach((document, index) => {
-    const paired2 = request.pairedTags?.get(index);
+  file.documents.forEach((document, index2) => {
+    const paired2 = request.pairedTags?.get(index2);
     if (isOpList(document.root)) editOps(document, incoming, plan, request.kustomizeTagged, paired2);
     for (const patch of patchStrings(document, request.file)) if (!plan.isClaimed(patch.node)) editPatch(file, patch, document, request, plan, paired2);
   });
 };
 function patchStrings(document, file) {
   const found = [];
-  const inList = (path, field2, kind) => {
+  const inList = (path, field2, kind2) => {
     const list = nodeAt(document.root, path);
     if (list?.kind !== "seq") return;
-    list.items.forEach((item, index) => {
+    list.items.forEach((item, index2) => {
       const node2 = field2 === void 0 ? item : item.kind === "map" ? mapValue(item, field2) : void 0;
       const inFlow = list.flow || item.kind === "map" && item.flow;
-      if (node2?.kind === "scalar") found.push({ node: node2, path: field2 === void 0 ? [...path, index] : [...path, index, field2], kind, inFlow });
+      if (node2?.kind === "scalar") found.push({ node: node2, path: field2 === void 0 ? [...path, index2] : [...path, index2, field2], kind: kind2, inFlow });
     });
   };
   if (isHelmRelease(document.object)) {
@@ -12872,7 +12908,7 @@ function editPatch(file, patch, document, request, plan, paired2) {
         `${key} holds ${names} in a ${placement}, which is not edited; write the patch as a literal block scalar (|) to have its image updated`
       );
     }
-    for (const { message, kind } of warnings) plan.warn(patch.node.start, within2(message), kind);
+    for (const { message, kind: kind2 } of warnings) plan.warn(patch.node.start, within2(message), kind2);
     return;
   }
   plan.claim(patch.node);
@@ -12882,13 +12918,13 @@ function editPatch(file, patch, document, request, plan, paired2) {
       { ...change, key: within2(change.key), object: document.object }
     );
   }
-  for (const { offset, message, kind } of warnings) plan.warn(placement.at(offset), within2(message), kind);
+  for (const { offset, message, kind: kind2 } of warnings) plan.warn(placement.at(offset), within2(message), kind2);
 }
 var VALUE_OPS = /* @__PURE__ */ new Set(["add", "replace"]);
 function editOps(document, incoming, plan, kustomizeTagged2, paired2) {
   const list = document.root;
   if (list?.kind !== "seq") return;
-  list.items.forEach((op, index) => {
+  list.items.forEach((op, index2) => {
     if (op.kind !== "map") return;
     const name = scalarText(mapValue(op, "op"));
     const pointer = scalarText(mapValue(op, "path"));
@@ -12897,7 +12933,7 @@ function editOps(document, incoming, plan, kustomizeTagged2, paired2) {
     const target = pointerPath(pointer);
     forEachValue(value, ({ node: node2, path, inFlow }) => {
       const at = [...target, ...path];
-      const key = [index, "value", ...path];
+      const key = [index2, "value", ...path];
       if (name === "test") {
         plan.claim(node2);
         if (at[at.length - 1] === "image" || node2.kind === "map") warnTest(node2, key, incoming, plan);
@@ -13062,12 +13098,12 @@ function markedValues(groups, kept) {
   });
   return decisions.map(({ update, fields, key, current, hasTag }) => {
     const tagField = fields.find((f) => f.marker.field === "tag");
-    const refused = hasTag ? isRefused(update, current, tagField && kept && ((why, kind) => kept(tagField, why, kind))) : refusedByKey.get(key) ?? false;
+    const refused = hasTag ? isRefused(update, current, tagField && kept && ((why, kind2) => kept(tagField, why, kind2))) : refusedByKey.get(key) ?? false;
     const next = refused ? void 0 : nextVersion(update, current);
     const pinnedBeside = fields.some((f) => f.marker.field === "ref" || f.marker.field === "digest");
     if (next && tagField && kept && update.image.tag === void 0 && !pinnedBeside)
       kept(tagField, noDigestFieldWarning(update.image, `a digest field beside the tag, marked {"$imagepolicy": "${key}:digest"}, would take it`));
-    return fields.map((field2) => markedValue(field2, update, next, refused, kept && ((why, kind) => kept(field2, why, kind))));
+    return fields.map((field2) => markedValue(field2, update, next, refused, kept && ((why, kind2) => kept(field2, why, kind2))));
   });
 }
 function imagesOf(fields) {
@@ -13124,7 +13160,7 @@ var MarkedFields = class {
     const groups = [...this.groups.values()].flatMap(imagesOf);
     const values = markedValues(
       groups.map((fields) => ({ update: this.request.setters.get(fields[0].marker.key), fields })),
-      (field2, why, kind) => field2.warn(`Flux setter "${field2.marker.setter}" ${why}`, kind)
+      (field2, why, kind2) => field2.warn(`Flux setter "${field2.marker.setter}" ${why}`, kind2)
     );
     groups.forEach(
       (fields, g) => fields.forEach((field2, f) => {
@@ -13171,26 +13207,26 @@ var SourceText = class {
   #wideAt;
   #wideExtra;
   /** 1-based line of a UTF-16 index. LF, CRLF and CR all end a line, as editors show lines (to KCL's lexer a lone CR is whitespace). */
-  line(index) {
-    return this.lines().lineAt(index);
+  line(index2) {
+    return this.lines().lineAt(index2);
   }
   /** 1-based column (in UTF-16 code units) of an index; a leading BOM, which no editor shows, is not counted. */
-  column(index) {
-    return this.lines().columnAt(index);
+  column(index2) {
+    return this.lines().columnAt(index2);
   }
   /** Index where the line holding `index` starts: on the first, past a byte order mark, which is no part of it (KCL reads past it). */
-  lineStart(index) {
-    const line = this.line(index);
+  lineStart(index2) {
+    const line = this.line(index2);
     return line === 1 ? sourceStart(this.text) : this.lines().lineStart(line);
   }
   /** Index just after the line terminator of the line holding `index` (or the text's end). */
-  nextLineStart(index) {
-    return this.lines().lineStart(this.line(index) + 1) ?? this.text.length;
+  nextLineStart(index2) {
+    return this.lines().lineStart(this.line(index2) + 1) ?? this.text.length;
   }
   /** Index where the line holding `index` ends, before its terminator. */
-  lineEnd(index) {
+  lineEnd(index2) {
     const text2 = this.text;
-    let i = index;
+    let i = index2;
     while (i < text2.length && text2.charCodeAt(i) !== 10 && text2.charCodeAt(i) !== 13) i++;
     return i;
   }
@@ -13200,11 +13236,11 @@ var SourceText = class {
     return m ? m[0] : "\n";
   }
   /** UTF-8 byte offset of a UTF-16 index. */
-  byteOffset(index) {
+  byteOffset(index2) {
     this.buildWide();
     const at = this.#wideAt;
-    const before = partitionPoint(at.length, (i) => at[i] < index);
-    return index + (before === 0 ? 0 : this.#wideExtra[before - 1]);
+    const before = partitionPoint(at.length, (i) => at[i] < index2);
+    return index2 + (before === 0 ? 0 : this.#wideExtra[before - 1]);
   }
   /** UTF-16 index of a UTF-8 byte offset that starts a character. */
   indexOfByte(byte) {
@@ -13354,9 +13390,9 @@ var TokenBuffer = class {
   }
   grow() {
     const capacity = this.kind.length * 2;
-    const kind = new Uint8Array(capacity);
-    kind.set(this.kind);
-    this.kind = kind;
+    const kind2 = new Uint8Array(capacity);
+    kind2.set(this.kind);
+    this.kind = kind2;
     const start = new Int32Array(capacity);
     start.set(this.start);
     this.start = start;
@@ -13410,8 +13446,8 @@ var TokenBuffer = class {
   }
 };
 var buffer = new TokenBuffer();
-function fail(source, index, message) {
-  throw new SourceError(message, source.line(index), source.column(index));
+function fail(source, index2, message) {
+  throw new SourceError(message, source.line(index2), source.column(index2));
 }
 function unexpectedCharacter(cp) {
   return `unexpected character ${JSON.stringify(String.fromCodePoint(cp))} (U+${cp.toString(16).toUpperCase().padStart(4, "0")})`;
@@ -13500,9 +13536,9 @@ function tokenize(text2) {
     }
     if (cls === C.Newline) {
       const s = i;
-      const length = lineBreakAt(text2, i);
-      i += length || 1;
-      if (length === 0) continue;
+      const length2 = lineBreakAt(text2, i);
+      i += length2 || 1;
+      if (length2 === 0) continue;
       if (out.count > 0 && out.last !== T.Newline && out.last !== T.Indent && out.last !== T.Dedent) out.push(T.Newline, s, i, 0);
       atLineStart = openBrackets.length === 0;
       continue;
@@ -13525,9 +13561,9 @@ function tokenize(text2) {
       continue;
     }
     if (cls === C.Backslash) {
-      const length = lineBreakAt(text2, i + 1);
-      if (length > 0 || i + 1 === n) {
-        i += 1 + length;
+      const length2 = lineBreakAt(text2, i + 1);
+      if (length2 > 0 || i + 1 === n) {
+        i += 1 + length2;
         continue;
       }
       fail(source, i, "unexpected character '\\' (a line continuation must end the line)");
@@ -13842,14 +13878,14 @@ for (const [word, id] of Object.entries(WORDS)) {
   CANDIDATES[slot] = [...CANDIDATES[slot] ?? [], { word, id }];
 }
 function keywordOf(text2, start, end) {
-  const length = end - start;
-  if (length > MAX_LENGTH) return Keyword.Other;
+  const length2 = end - start;
+  if (length2 > MAX_LENGTH) return Keyword.Other;
   const first = text2.charCodeAt(start);
   if (first >= 128) return Keyword.Other;
-  const candidates2 = CANDIDATES[length * 128 + first];
+  const candidates2 = CANDIDATES[length2 * 128 + first];
   if (candidates2 === void 0) return Keyword.Other;
   next: for (const { word, id } of candidates2) {
-    for (let i = 1; i < length; i++) if (text2.charCodeAt(start + i) !== word.charCodeAt(i)) continue next;
+    for (let i = 1; i < length2; i++) if (text2.charCodeAt(start + i) !== word.charCodeAt(i)) continue next;
     return id;
   }
   return Keyword.Other;
@@ -13911,8 +13947,8 @@ function decodeEscapes(text2) {
   map2.push(text2.length);
   return { text: out, map: map2 };
 }
-function isCodePoint(hex, length) {
-  return hex.length === length && /^[0-9a-fA-F]+$/.test(hex) && parseInt(hex, 16) <= 1114111;
+function isCodePoint(hex, length2) {
+  return hex.length === length2 && /^[0-9a-fA-F]+$/.test(hex) && parseInt(hex, 16) <= 1114111;
 }
 function hexLength(escape) {
   return escape === "x" ? 2 : escape === "u" ? 4 : 8;
@@ -14099,8 +14135,8 @@ var Parser3 = class {
   end;
   match;
   fail(at, message) {
-    const index = this.start[at];
-    throw new SourceError(message, this.tokens.source.line(index), this.tokens.source.column(index));
+    const index2 = this.start[at];
+    throw new SourceError(message, this.tokens.source.line(index2), this.tokens.source.column(index2));
   }
   /**
    * One level deeper, for the construct starting at `at`; the caller leaves it with `depth--`.
@@ -14134,10 +14170,10 @@ var Parser3 = class {
   }
   /** Index of the Newline (or EOF) ending the logical line at `from`, bracket groups skipped. */
   lineEnd(from) {
-    const kind = this.kind;
+    const kind2 = this.kind;
     let i = from;
     while (true) {
-      const k = kind[i];
+      const k = kind2[i];
       if (k === T2.Newline || k === T2.EOF) return i;
       if (k === T2.LParen || k === T2.LBracket || k === T2.LBrace) i = this.skipGroup(i);
       else i++;
@@ -14145,17 +14181,17 @@ var Parser3 = class {
   }
   module() {
     const statements = [];
-    const kind = this.kind;
+    const kind2 = this.kind;
     while (true) {
-      while (kind[this.pos] === T2.Newline || kind[this.pos] === T2.Semicolon) this.pos++;
-      if (kind[this.pos] === T2.EOF) return statements;
+      while (kind2[this.pos] === T2.Newline || kind2[this.pos] === T2.Semicolon) this.pos++;
+      if (kind2[this.pos] === T2.EOF) return statements;
       statements.push(this.statement());
     }
   }
   statement() {
     const first = this.pos;
-    const kind = this.kind;
-    const k = kind[first];
+    const kind2 = this.kind;
+    const k = kind2[first];
     if (k === T2.Indent) this.fail(first, "unexpected indent");
     if (k === T2.Dedent) this.fail(first, "unexpected dedent");
     const keyword = this.keyword(first);
@@ -14163,19 +14199,19 @@ var Parser3 = class {
       this.skipLine();
       return { type: "import", first, last: this.endStatement() };
     }
-    const isTypeAlias = keyword === Keyword.Type && kind[first + 1] === T2.Name;
+    const isTypeAlias = keyword === Keyword.Type && kind2[first + 1] === T2.Name;
     const skipped = k === T2.At ? "decorator" : isTypeAlias ? "type alias" : SKIPS_STATEMENT.get(keyword);
     if (skipped !== void 0) {
       return { type: "other", construct: skipped, first, last: this.skipCompound() };
     }
     const target = this.postfix(NO_SCHEMA);
     const targetName = targetText(this.tokens, target);
-    const op = kind[this.pos];
+    const op = kind2[this.pos];
     if (op === T2.Assign) {
       const targets = [targetName];
       this.pos++;
       let value = this.expr(0);
-      while (kind[this.pos] === T2.Assign) {
+      while (kind2[this.pos] === T2.Assign) {
         targets.push(targetText(this.tokens, value));
         this.pos++;
         value = this.expr(0);
@@ -14198,7 +14234,7 @@ var Parser3 = class {
         const value2 = this.expr(0);
         return { type: "assign", targets: [targetName], value: value2, annotation, first, last: this.endStatement() };
       }
-      if (kind[this.pos] !== T2.Name) {
+      if (kind2[this.pos] !== T2.Name) {
         this.skipLine();
         return { type: "other", construct: "type annotation", first, last: this.endStatement() };
       }
@@ -14212,10 +14248,10 @@ var Parser3 = class {
   }
   /** Index of an `=` at bracket depth 0 before the end of the line, or -1 (`x: T = v`). */
   findAssignOnLine() {
-    const kind = this.kind;
+    const kind2 = this.kind;
     let i = this.pos;
     while (true) {
-      const k = kind[i];
+      const k = kind2[i];
       if (k === T2.Newline || k === T2.EOF) return -1;
       if (k === T2.Assign) return i;
       if (k === T2.LParen || k === T2.LBracket || k === T2.LBrace) i = this.skipGroup(i);
@@ -14273,15 +14309,15 @@ var Parser3 = class {
   binary(flags) {
     const first = this.pos;
     const left = this.unary(flags);
-    let length = this.binaryOperatorLength(this.pos);
-    if (length === 0) return left;
+    let length2 = this.binaryOperatorLength(this.pos);
+    if (length2 === 0) return left;
     const operands = [left];
     const operators = [];
-    while (length > 0) {
+    while (length2 > 0) {
       operators.push(this.pos);
-      this.pos += length;
+      this.pos += length2;
       operands.push(this.unary(flags));
-      length = this.binaryOperatorLength(this.pos);
+      length2 = this.binaryOperatorLength(this.pos);
     }
     return new OperationNode(this.tokens, operands, operators, first, this.pos - 1);
   }
@@ -14302,14 +14338,14 @@ var Parser3 = class {
     const first = this.pos;
     let node2 = this.primary();
     let callee;
-    const kind = this.kind;
+    const kind2 = this.kind;
     while (true) {
-      const k = kind[this.pos];
-      if ((k === T2.Dot || k === T2.QuestionDot) && kind[this.pos + 1] === T2.Name) {
+      const k = kind2[this.pos];
+      if ((k === T2.Dot || k === T2.QuestionDot) && kind2[this.pos + 1] === T2.Name) {
         node2 = node2.type === "name" && k === T2.Dot ? new NameNode(this.tokens, first, this.pos + 1) : { type: "other", construct: "attribute", first, last: this.pos + 1 };
         callee = void 0;
         this.pos += 2;
-      } else if (k === T2.LBracket || k === T2.Question && kind[this.pos + 1] === T2.LBracket) {
+      } else if (k === T2.LBracket || k === T2.Question && kind2[this.pos + 1] === T2.LBracket) {
         this.pos = this.skipGroup(k === T2.Question ? this.pos + 1 : this.pos);
         node2 = { type: "other", construct: "subscript", first, last: this.pos - 1 };
         callee = void 0;
@@ -14381,14 +14417,14 @@ var Parser3 = class {
    */
   lambda() {
     const first = this.pos++;
-    const kind = this.kind;
+    const kind2 = this.kind;
     while (true) {
-      const k = kind[this.pos];
+      const k = kind2[this.pos];
       if (k === T2.LBrace) {
-        const before = kind[this.pos - 1];
+        const before = kind2[this.pos - 1];
         const parameterPart = before === T2.Colon || before === T2.Assign || before === T2.Operator;
         this.pos = this.skipGroup(this.pos);
-        const next = kind[this.pos];
+        const next = kind2[this.pos];
         const more = next === T2.Arrow || next === T2.Comma && parameterPart || next === T2.Assign || next === T2.Colon || next === T2.LBrace || next === T2.Operator && this.tokenText(this.pos) === "|";
         if (!more) return { type: "other", construct: "lambda", first, last: this.pos - 1 };
       } else if (k === T2.LParen || k === T2.LBracket) this.pos = this.skipGroup(this.pos);
@@ -14425,9 +14461,9 @@ var Parser3 = class {
   list() {
     const first = this.pos++;
     const items = [];
-    const kind = this.kind;
+    const kind2 = this.kind;
     while (true) {
-      const k = kind[this.pos];
+      const k = kind2[this.pos];
       if (k === T2.Newline || k === T2.Comma) {
         this.pos++;
         continue;
@@ -14474,9 +14510,9 @@ var Parser3 = class {
    * Returns true when the first entry turned out to be a comprehension (`{k: v for ...}`).
    */
   items(out, column, read) {
-    const kind = this.kind;
+    const kind2 = this.kind;
     while (true) {
-      const k = kind[this.pos];
+      const k = kind2[this.pos];
       if (k === T2.Comma) {
         this.pos++;
         continue;
@@ -14485,7 +14521,7 @@ var Parser3 = class {
         this.pos++;
         continue;
       }
-      if (column >= 0 && kind[this.pos - 1] === T2.Newline && this.column(this.pos) <= column) return false;
+      if (column >= 0 && kind2[this.pos - 1] === T2.Newline && this.column(this.pos) <= column) return false;
       if (k === T2.RBrace || k === T2.RBracket || k === T2.EOF) return false;
       if (read(out)) return true;
     }
@@ -14649,8 +14685,8 @@ function splitOperator(spec) {
     } else if (c === "[" || c === "{") depth++;
     else if (c === "]" || c === "}") depth = Math.max(0, depth - 1);
     else if (c === '"' || c === "'") {
-      const length = quotedLength(chars, i);
-      if (length > 0) i += length - 1;
+      const length2 = quotedLength(chars, i);
+      if (length2 > 0) i += length2 - 1;
     }
   }
   return void 0;
@@ -14833,10 +14869,10 @@ function literalTypes(module) {
     }
     return false;
   };
-  const typed = /* @__PURE__ */ new Map();
+  const typed2 = /* @__PURE__ */ new Map();
   for (const s of module.statements)
-    if (s.type === "assign" && s.annotation !== void 0 && listsLiterals(s.annotation)) typed.set(s, nodeText(tokens, s.annotation));
-  return typed;
+    if (s.type === "assign" && s.annotation !== void 0 && listsLiterals(s.annotation)) typed2.set(s, nodeText(tokens, s.annotation));
+  return typed2;
 }
 function inExpr(expr, token) {
   switch (expr.type) {
@@ -15043,15 +15079,15 @@ var ImageEditor = class {
   stringValue(expr) {
     if (expr.type === "string") return expr;
     if (expr.type !== "other" || expr.construct !== "parentheses") return void 0;
-    const { kind } = this.tokens;
+    const { kind: kind2 } = this.tokens;
     let { first, last } = expr;
     while (first < last) {
-      if (kind[first] === T.Newline) first++;
-      else if (kind[last] === T.Newline) last--;
-      else if (kind[first] === T.LParen && kind[last] === T.RParen) [first, last] = [first + 1, last - 1];
+      if (kind2[first] === T.Newline) first++;
+      else if (kind2[last] === T.Newline) last--;
+      else if (kind2[first] === T.LParen && kind2[last] === T.RParen) [first, last] = [first + 1, last - 1];
       else break;
     }
-    return first === last && kind[first] === T.String ? { type: "string", token: first, first: expr.first, last: expr.last } : void 0;
+    return first === last && kind2[first] === T.String ? { type: "string", token: first, first: expr.first, last: expr.last } : void 0;
   }
   /** A Helm-style image in `config`'s fields (helmImages), `pair` naming where the config is. */
   helmImage(config, pair) {
@@ -15099,8 +15135,8 @@ var ImageEditor = class {
   }
   /** The literal type of the assignment whose value holds token `token` (literalTypes), if any. */
   literalTypeAt(token) {
-    const typed = this.typedInOrder[holding2(this.typedInOrder, token)];
-    return typed && holds(typed.value, token) ? this.literalTyped.get(typed) : void 0;
+    const typed2 = this.typedInOrder[holding2(this.typedInOrder, token)];
+    return typed2 && holds(typed2.value, token) ? this.literalTyped.get(typed2) : void 0;
   }
   /** Whether token `token` is in the literal type of an assignment (`c: "a" | "b" = "a"`): a type, never a value to set. */
   inLiteralType(token) {
@@ -15112,12 +15148,12 @@ var ImageEditor = class {
     return this.tokens.source.line(literal2.start);
   }
   /** Says `message` at a literal's line, of `kind` when it has one. */
-  warnAt(literal2, message, kind) {
-    this.warnings.push({ line: this.line(literal2), message, ...kind && { kind } });
+  warnAt(literal2, message, kind2) {
+    this.warnings.push({ line: this.line(literal2), message, ...kind2 && { kind: kind2 } });
   }
   /** What a field's version decision for `image` (a repository) tells (VersionNote), said at a literal after the field's name and kept as what the warning is about (overrides.ts). */
   versionNote(literal2, field2, image) {
-    return (why, kind) => this.warnings.push({ line: this.line(literal2), ...versionNoteWarning(field2, why, kind, image) });
+    return (why, kind2) => this.warnings.push({ line: this.line(literal2), ...versionNoteWarning(field2, why, kind2, image) });
   }
   /**
    * Every comment holding a Flux marker, wherever its line is (a config value, a schema
@@ -15203,13 +15239,14 @@ var ImageEditor = class {
       if (this.claimed.has(t)) continue;
       const literal2 = this.literal(t);
       const line = this.line(literal2);
-      const built = tokens.flags[t] & StringFlag.Interpolated ? void 0 : this.builtReference(t, literal2.body);
+      const built = tokens.flags[t] & StringFlag.Interpolated ? void 0 : this.builtReference(t);
       if (built !== void 0) {
-        const { repository, variable, how, last } = built;
-        if (!this.setInFile.has(repository.repository) && !this.setBySet(t, variable)) {
-          const message2 = `${nodeText(tokens, { first: t, last })} builds a reference of ${formatImageRef(repository)} ${how}, which is not edited; ${this.whereSet(variable)}`;
-          this.warnings.push({ line, message: message2 });
+        const { repository, variable, how, first, last } = built;
+        if (!concatenations.has(first) && !this.setInFile.has(repository.repository) && !this.setBySet(first, variable)) {
+          const message2 = `${nodeText(tokens, { first, last })} builds a reference of ${formatImageRef(repository)} ${how}, which is not edited; ${this.whereSet(variable)}`;
+          this.warnings.push({ line: this.line(this.literal(first)), message: message2 });
         }
+        concatenations.add(first);
         continue;
       }
       const joined2 = this.concatenatedReference(t);
@@ -15237,9 +15274,9 @@ var ImageEditor = class {
       const ref = tryParseImageRef(literal2.body);
       const update = ref && this.incoming.get(ref.repository);
       if (!ref || !update || ref.tag === void 0 && ref.digest === void 0 || nextReference(update, ref) === void 0) continue;
-      const typed = this.literalTypeAt(t);
-      if (typed !== void 0) {
-        this.warnings.push({ line, message: `holds ${literal2.body} ${literalTypeWarning(typed)}` });
+      const typed2 = this.literalTypeAt(t);
+      if (typed2 !== void 0) {
+        this.warnings.push({ line, message: `holds ${literal2.body} ${literalTypeWarning(typed2)}` });
         continue;
       }
       const construct = skippedConstruct(this.statements, t);
@@ -15285,7 +15322,7 @@ var ImageEditor = class {
    * a variable (`+ _tag`, `${_tag}`) or a tag written in the string.
    */
   builtOnRegistry(t) {
-    const { kind, flags } = this.tokens;
+    const { kind: kind2, flags } = this.tokens;
     const { body } = this.literal(t);
     let name;
     let path;
@@ -15298,16 +15335,16 @@ var ImageEditor = class {
       [name, path, version] = [m[1], m[2], m[3] !== void 0 ? { variable: m[3] } : { tag: m[4] }];
     } else {
       const m = /^(\/[^:]+):([\w][\w.-]*)?$/.exec(body);
-      if (m === null || kind[t - 1] !== T.Plus || kind[t - 2] !== T.Name || kind[t - 3] === T.Dot) return void 0;
+      if (m === null || kind2[t - 1] !== T.Plus || kind2[t - 2] !== T.Name || kind2[t - 3] === T.Dot) return void 0;
       first = t - 2;
       [name, path] = [nodeText(this.tokens, { first, last: first }), m[1]];
       if (m[2] !== void 0) {
-        if (kind[t + 1] === T.Plus) return void 0;
+        if (kind2[t + 1] === T.Plus) return void 0;
         version = { tag: m[2] };
       } else {
-        if (kind[t + 1] !== T.Plus || kind[t + 2] !== T.Name || keywordAt(this.tokens, t + 2) !== Keyword.Other) return void 0;
+        if (kind2[t + 1] !== T.Plus || kind2[t + 2] !== T.Name || keywordAt(this.tokens, t + 2) !== Keyword.Other) return void 0;
         last = t + 2;
-        while (kind[last + 1] === T.Dot && kind[last + 2] === T.Name) last += 2;
+        while (kind2[last + 1] === T.Dot && kind2[last + 2] === T.Name) last += 2;
         version = { variable: nodeText(this.tokens, { first: t + 2, last }) };
       }
     }
@@ -15319,33 +15356,38 @@ var ImageEditor = class {
   }
   /**
    * The reference string token `token` builds with the version of a variable, when its text is a
-   * repository and `:` (body `body`) and the variable follows: `"app:" + _tag`, `"app:%s" % _tag`,
-   * `"app:{}".format(_tag)`. `last` is the expression's last token.
+   * repository and `:` and the variable follows: `"app:" + _tag`, `"app:%s" % _tag`,
+   * `"app:{}".format(_tag)`. `first` and `last` are the expression's tokens.
    */
-  builtReference(token, body) {
-    const { kind } = this.tokens;
+  builtReference(token) {
+    const { kind: kind2 } = this.tokens;
     const text2 = (t) => nodeText(this.tokens, { first: t, last: t });
-    const colon = body.lastIndexOf(":");
-    if (colon < 0) return void 0;
-    const tail = body.slice(colon + 1);
+    const named2 = (body2) => {
+      const ref = tryParseImageRef(body2.slice(0, body2.lastIndexOf(":")));
+      return ref?.tag === void 0 && ref?.digest === void 0 && this.incoming.has(ref?.repository ?? "") ? ref : void 0;
+    };
+    let first = token;
+    let body = this.literal(token).body;
     let at;
     let how;
-    if (tail === "" && kind[token + 1] === T.Plus) [at, how] = [token + 2, "by concatenation"];
-    else if (tail === "%s" && kind[token + 1] === T.Operator && text2(token + 1) === "%") [at, how] = [token + 2, "by % formatting"];
-    else if (tail === "{}" && kind[token + 1] === T.Dot && text2(token + 2) === "format" && kind[token + 3] === T.LParen)
+    const run = this.literalRun(token);
+    if (kind2[run.last + 1] === T.Plus && run.body.endsWith(":")) {
+      [first, body] = run.whole && named2(run.body) ? [run.first, run.body] : [run.last, this.literal(run.last).body];
+      [at, how] = [run.last + 2, "by concatenation"];
+    } else if (body.endsWith(":%s") && kind2[token + 1] === T.Operator && text2(token + 1) === "%") [at, how] = [token + 2, "by % formatting"];
+    else if (body.endsWith(":{}") && kind2[token + 1] === T.Dot && text2(token + 2) === "format" && kind2[token + 3] === T.LParen)
       [at, how] = [token + 4, "by .format()"];
     else return void 0;
-    if (kind[at] !== T.Name || keywordAt(this.tokens, at) !== Keyword.Other) return void 0;
+    if (kind2[at] !== T.Name || keywordAt(this.tokens, at) !== Keyword.Other) return void 0;
     let last = at;
-    while (kind[last + 1] === T.Dot && kind[last + 2] === T.Name) last += 2;
+    while (kind2[last + 1] === T.Dot && kind2[last + 2] === T.Name) last += 2;
     if (how === "by .format()") {
-      if (kind[last + 1] !== T.RParen) return void 0;
+      if (kind2[last + 1] !== T.RParen) return void 0;
       last++;
     }
-    const repository = tryParseImageRef(body.slice(0, colon));
-    if (repository === void 0 || repository.tag !== void 0 || repository.digest !== void 0 || !this.incoming.has(repository.repository))
-      return void 0;
-    return { repository, variable: nodeText(this.tokens, { first: at, last: how === "by .format()" ? last - 1 : last }), how, last };
+    const repository = named2(body);
+    if (repository === void 0) return void 0;
+    return { repository, variable: nodeText(this.tokens, { first: at, last: how === "by .format()" ? last - 1 : last }), how, first, last };
   }
   /**
    * The reference a concatenation of string literals holding string token `token` makes
@@ -15354,22 +15396,33 @@ var ImageEditor = class {
    * one with a suffix, which is set): `first` and `last` are its tokens.
    */
   concatenatedReference(token) {
-    const { kind, flags } = this.tokens;
-    const string2 = (t) => kind[t] === T.String && !(flags[t] & StringFlag.Interpolated);
-    const reach = 2 * JOINED_LITERALS;
-    let first = token;
-    while (kind[first - 1] === T.Plus && string2(first - 2) && token - first < reach) first -= 2;
-    let last = token;
-    while (kind[last + 1] === T.Plus && string2(last + 2) && last - first < reach) last += 2;
-    if (first === last || last - first >= reach || kind[first - 1] === T.Plus || kind[last + 1] === T.Plus || !string2(token)) return void 0;
+    const { kind: kind2, flags } = this.tokens;
+    const { first, last, body, whole } = this.literalRun(token);
+    if (first === last || !whole || kind2[first - 1] === T.Plus || kind2[last + 1] === T.Plus || kind2[token] !== T.String || flags[token] & StringFlag.Interpolated)
+      return void 0;
     const head = tryParseImageRef(this.literal(first).body);
     if (head !== void 0 && (head.tag !== void 0 || head.digest !== void 0)) return void 0;
-    let body = "";
-    for (let t = first; t <= last; t += 2) body += this.literal(t).body;
     const ref = tryParseImageRef(body);
     const update = ref && this.incoming.get(ref.repository);
     if (!ref || !update || ref.tag === void 0 && ref.digest === void 0 || nextReference(update, ref) === void 0) return void 0;
     return { ref, first, last };
+  }
+  /**
+   * The plain string literals joined by `+` around token `token` (`"ghcr.io/acme/" + "app:"`): the first and
+   * last, the text they join to, and whether that is all of them. A reference has few parts (registry, path,
+   * `:`, tag, `@`, digest): a run longer than JOINED_LITERALS builds something else, and is not read through.
+   */
+  literalRun(token) {
+    const { kind: kind2, flags } = this.tokens;
+    const string2 = (t) => kind2[t] === T.String && !(flags[t] & StringFlag.Interpolated);
+    const reach = 2 * JOINED_LITERALS;
+    let first = token;
+    while (kind2[first - 1] === T.Plus && string2(first - 2) && token - first < reach) first -= 2;
+    let last = token;
+    while (kind2[last + 1] === T.Plus && string2(last + 2) && last - first < reach) last += 2;
+    let body = "";
+    for (let t = first; t <= last; t += 2) body += this.literal(t).body;
+    return { first, last, body, whole: last - first < reach };
   }
   /** Whether a `--set` sets the string `token` building a reference (its field, or the variable its version is): the override is the answer. */
   setBySet(token, variable) {
@@ -15410,12 +15463,12 @@ var ImageEditor = class {
   }
   /** The string tokens, in order, whose text holds one of `needles`: found by the needles' occurrences, not by reading every string. */
   stringsHolding(needles) {
-    const { start, end, kind, count } = this.tokens;
+    const { start, end, kind: kind2, count } = this.tokens;
     const found = /* @__PURE__ */ new Set();
     for (const needle of needles) {
       for (let at = this.text.indexOf(needle); at >= 0; at = this.text.indexOf(needle, at + 1)) {
         const t = Math.max(0, partitionPoint(count, (i) => start[i] <= at) - 1);
-        if (kind[t] === T.String && at + needle.length <= end[t]) found.add(t);
+        if (kind2[t] === T.String && at + needle.length <= end[t]) found.add(t);
       }
     }
     return [...found].sort((a, b) => a - b);
@@ -15440,7 +15493,7 @@ var ImageEditor = class {
     const update = this.incoming.get(ref.repository);
     if (!update) return;
     if (ref.tag === void 0 && ref.digest === void 0) {
-      if (this.isSuffixed(expr.last) && this.concatenatedReference(expr.token) !== void 0) return;
+      if (this.isSuffixed(expr.last) && (this.concatenatedReference(expr.token) ?? this.builtReference(expr.token)) !== void 0) return;
       const key2 = this.pathText(path);
       if (/(image|repo)[^.]*$/i.test(key2)) this.warnings.push({ line: this.line(literal2), ...bareFieldWarning(key2, ref.repository) });
       return;
@@ -15464,15 +15517,15 @@ var ImageEditor = class {
    */
   mark(token, marker) {
     const literal2 = this.literal(token);
-    const warn2 = (message, kind) => this.warnAt(literal2, message, kind);
-    const typed = this.literalTypeAt(token);
-    const image = typed === void 0 ? this.request.setters.get(marker.key)?.image : void 0;
+    const warn2 = (message, kind2) => this.warnAt(literal2, message, kind2);
+    const typed2 = this.literalTypeAt(token);
+    const image = typed2 === void 0 ? this.request.setters.get(marker.key)?.image : void 0;
     if (image !== void 0) this.setInFile.add(image.repository);
     const key = this.keyOf(token);
     const misfit = misfitWarning(marker, key ?? "a string", key, literal2.body);
     const write = (value) => {
-      if (typed !== void 0) {
-        if (value !== literal2.body) warn2(`Flux setter "${marker.setter}" marks ${literal2.body} ${literalTypeWarning(typed)}`);
+      if (typed2 !== void 0) {
+        if (value !== literal2.body) warn2(`Flux setter "${marker.setter}" marks ${literal2.body} ${literalTypeWarning(typed2)}`);
         return;
       }
       this.write(literal2, value, "setter", marker.setter);
@@ -15502,12 +15555,12 @@ var ImageEditor = class {
    * "1"`, `tag: str = "1"`, `"tag": "1"`; none for a list item, or a type it does not read.
    */
   keyOf(token) {
-    const { kind } = this.tokens;
+    const { kind: kind2 } = this.tokens;
     const before = token - 1;
-    if (kind[before] !== T.Assign && kind[before] !== T.Colon) return void 0;
-    const name = kind[before] === T.Assign && kind[before - 1] === T.Name && kind[before - 2] === T.Colon ? before - 3 : before - 1;
-    if (kind[name] === T.Name) return nodeText(this.tokens, { first: name, last: name });
-    return kind[name] === T.String ? this.literal(name).body : void 0;
+    if (kind2[before] !== T.Assign && kind2[before] !== T.Colon) return void 0;
+    const name = kind2[before] === T.Assign && kind2[before - 1] === T.Name && kind2[before - 2] === T.Colon ? before - 3 : before - 1;
+    if (kind2[name] === T.Name) return nodeText(this.tokens, { first: name, last: name });
+    return kind2[name] === T.String ? this.literal(name).body : void 0;
   }
   /** A whole reference a marker sets in a string with a `+` suffix: an incoming digest would land before the suffix, so the tag alone is set. */
   writeBeforeSuffix(value, image, marker, warn2, write) {
@@ -15517,13 +15570,13 @@ var ImageEditor = class {
     if (image.tag !== void 0) write(formatImageRef({ name: next.name, tag: next.tag }));
   }
   /** Sets a literal's body, the change naming the incoming `repository` it writes a version of where the value alone names none (ChangeNames). */
-  write(literal2, value, kind, key, repository) {
+  write(literal2, value, kind2, key, repository) {
     if (value === literal2.body) return;
     const line = this.line(literal2);
     assertSafeBody(value, line);
     this.edits.push({
       splice: literalSplice(literal2, value, this.text),
-      change: { line, kind, key, old: literal2.body, new: value, ...repository !== void 0 && { repository } }
+      change: { line, kind: kind2, key, old: literal2.body, new: value, ...repository !== void 0 && { repository } }
     });
   }
 };
@@ -15575,15 +15628,15 @@ function literalAt(tokens, token) {
 }
 function joinedLiterals(tokens) {
   if (!CONCATENATED_PATHS.some((path) => tokens.source.text.includes(path))) return [];
-  const { kind, flags, count } = tokens;
-  const literal2 = (t) => kind[t] === T.String && !(flags[t] & StringFlag.Interpolated);
+  const { kind: kind2, flags, count } = tokens;
+  const literal2 = (t) => kind2[t] === T.String && !(flags[t] & StringFlag.Interpolated);
   const found = [];
   for (let first = 0; first < count; first++) {
-    if (!literal2(first) || kind[first + 1] !== T.Plus || !literal2(first + 2) || kind[first - 1] === T.Plus) continue;
+    if (!literal2(first) || kind2[first + 1] !== T.Plus || !literal2(first + 2) || kind2[first - 1] === T.Plus) continue;
     let joined2 = literalAt(tokens, first).body;
     for (let t = first + 2; literal2(t) && t - first < 2 * JOINED_LITERALS; t += 2) {
       joined2 += literalAt(tokens, t).body;
-      if (kind[t + 1] !== T.Plus) break;
+      if (kind2[t + 1] !== T.Plus) break;
     }
     found.push({ first, joined: joined2 });
   }
@@ -15592,7 +15645,7 @@ function joinedLiterals(tokens) {
 function spellsAcrossLiterals(text2, image) {
   if (!CONCATENATED_PATHS.some((path) => text2.includes(path))) return false;
   const tokens = tryTokenize(text2);
-  return tokens !== void 0 && joinedLiterals(tokens).some(({ joined: joined2 }) => tryParseImageRef(joined2)?.repository === image.repository);
+  return tokens !== void 0 && joinedLiterals(tokens).some(({ joined: joined2 }) => tryParseImageRef(joined2.replace(/:$/, ""))?.repository === image.repository);
 }
 function registryTail(image) {
   return `/${image.repository.slice(image.repository.lastIndexOf("/") + 1)}:`;
@@ -15772,15 +15825,15 @@ function settingItems(document) {
     const list = nodeAt(document.root, path);
     if (list?.kind !== "seq") continue;
     const read = holds2 === "spec" ? readSpec : readArgument;
-    list.items.forEach((node2, index) => {
-      if (node2.kind === "scalar") items.push({ node: node2, path: [...path, index], inFlow: list.flow, holds: holds2, read });
+    list.items.forEach((node2, index2) => {
+      if (node2.kind === "scalar") items.push({ node: node2, path: [...path, index2], inFlow: list.flow, holds: holds2, read });
     });
   }
   return items;
 }
 function isKclRun(document) {
-  const { apiVersion, kind } = document.object;
-  return kind === "KCLRun" && inGroup(apiVersion, KCL_RUN);
+  const { apiVersion, kind: kind2 } = document.object;
+  return kind2 === "KCLRun" && inGroup(apiVersion, KCL_RUN);
 }
 function settingLists(document) {
   if (isKclRun(document)) {
@@ -15794,14 +15847,14 @@ function settingLists(document) {
 function optionValues(document) {
   const options = isSettingsFile(document) ? nodeAt(document.root, ["kcl_options"]) : void 0;
   if (options?.kind !== "seq") return [];
-  return options.items.flatMap((option, index) => {
+  return options.items.flatMap((option, index2) => {
     const node2 = option.kind === "map" ? mapValue(option, "value") : void 0;
-    return node2 === void 0 ? [] : [{ node: node2, path: ["kcl_options", index, "value"], inFlow: options.flow || option.kind === "map" && option.flow }];
+    return node2 === void 0 ? [] : [{ node: node2, path: ["kcl_options", index2, "value"], inFlow: options.flow || option.kind === "map" && option.flow }];
   });
 }
 function isSettingsFile(document) {
-  const { apiVersion, kind } = document.object;
-  return apiVersion === void 0 && kind === void 0 && nodeAt(document.root, ["kcl_cli_configs"])?.kind === "map";
+  const { apiVersion, kind: kind2 } = document.object;
+  return apiVersion === void 0 && kind2 === void 0 && nodeAt(document.root, ["kcl_cli_configs"])?.kind === "map";
 }
 var SPEC_STAYS = "so the image this spec pins stays as it is";
 var ARGUMENT_STAYS = "so the image this option passes stays as it is";
@@ -15880,7 +15933,7 @@ var editKclOverrideSpecs = (file, request, plan) => {
 };
 function editSetting(item, setting, document, incoming, plan) {
   const key = settingKey(item, setting);
-  const warn2 = (message, kind) => plan.warn(item.node.start, `${key} ${message}`, kind);
+  const warn2 = (message, kind2) => plan.warn(item.node.start, `${key} ${message}`, kind2);
   const image = nextSpecImage(setting, incoming, warn2, setting.stays);
   if (!image) return;
   const writable = writableItem(plan, item);
@@ -15889,13 +15942,15 @@ function editSetting(item, setting, document, incoming, plan) {
   if (unread !== void 0) warn2(unreadWarning(image.next, unread));
 }
 
+// src/yaml/indentation.ts
+function indentOf(line) {
+  return /^ */.exec(line)[0].length;
+}
+
 // src/yaml/markers.ts
 var OPENS_LINE = /^[ \t]*(?:-[ \t]+)*(?:[&!][^\s]*[ \t]+)*/;
 var BLOCK_SCALAR_OPENER = /(?:^|[\s:-])[|>][1-9+-]{0,2}[ \t]*$/;
 var ITEM_HEADER = /^(?:[&!][^\s]*[ \t]+)*[|>]/;
-function indentOf(line) {
-  return line.length - line.trimStart().length;
-}
 var YamlLines = class {
   constructor(text2) {
     this.text = text2;
@@ -16025,7 +16080,7 @@ var editMarkers = (file, request, plan) => {
   let floor = 0;
   const keyOf = /* @__PURE__ */ new Map();
   const registries = /* @__PURE__ */ new Map();
-  file.documents.forEach((document, index) => {
+  file.documents.forEach((document, index2) => {
     const settings = kclSettings(document);
     forEachValue(document.root, ({ node: node2, path, inFlow }) => {
       if (node2.kind === "map") {
@@ -16060,7 +16115,7 @@ var editMarkers = (file, request, plan) => {
         return;
       }
       const { marker } = reading;
-      const site = { marker, document: index, warn: (message, kind) => plan.warn(node2.start, message, kind) };
+      const site = { marker, document: index2, warn: (message, kind2) => plan.warn(node2.start, message, kind2) };
       const marks = `Flux setter "${marker.setter}" marks`;
       if (node2.kind === "alias") return marked.add({ ...site, text: "", refusal: `${marks} ${aliasRefusal(file, node2)}` });
       if (keys !== void 0) return marked.add({ ...site, text: node2.text, refusal: `${marks} ${EMPTY_REFUSAL}` });
@@ -16232,11 +16287,11 @@ var GivenLines = class {
 };
 
 // src/text/closest.ts
-function closest(typed, names, most = 2) {
+function closest(typed2, names, most = 2) {
   let best;
   for (const name of names) {
-    if (name === typed) return void 0;
-    const distance = editDistance(typed, name);
+    if (name === typed2) return void 0;
+    const distance = editDistance(typed2, name);
     if (distance <= most && (!best || distance < best.distance)) best = { name, distance };
   }
   return best?.name;
@@ -16331,7 +16386,7 @@ function entriesOf(items) {
   return items.flatMap((item) => item.type === "entry" ? [item] : item.type === "if" ? entriesOf(item.branches.flat()) : []);
 }
 function describeExpr(tokens, expr) {
-  const { kind, match } = tokens;
+  const { kind: kind2, match } = tokens;
   const text2 = (token) => tokens.source.text.slice(tokens.start[token], tokens.end[token]);
   if (expr.type === "string") return "a string";
   if (expr.type === "name") return `the name '${expr.name}'`;
@@ -16343,25 +16398,25 @@ function describeExpr(tokens, expr) {
     return `a '${Array.from({ length: to - from + 1 }, (_, i) => text2(from + i)).join(" ")}' expression`;
   }
   for (let i = expr.first; i <= expr.last; i++) {
-    if (kind[i] === T.LParen || kind[i] === T.LBracket || kind[i] === T.LBrace) i = match[i];
+    if (kind2[i] === T.LParen || kind2[i] === T.LBracket || kind2[i] === T.LBrace) i = match[i];
     else if (keywordAt(tokens, i) === Keyword.If) return "a conditional expression (... if ... else ...)";
   }
-  if (kind[expr.last] === T.RParen) return kind[expr.first] === T.LParen && match[expr.first] === expr.last ? "a parenthesized expression" : "a call";
+  if (kind2[expr.last] === T.RParen) return kind2[expr.first] === T.LParen && match[expr.first] === expr.last ? "a parenthesized expression" : "a call";
   if (keywordAt(tokens, expr.first) === Keyword.Lambda) return "a lambda";
-  if (kind[expr.first] === T.LBracket || kind[expr.first] === T.LBrace) return "a comprehension";
-  if (expr.first === expr.last) return kind[expr.first] === T.Number ? "a number" : text2(expr.first);
+  if (kind2[expr.first] === T.LBracket || kind2[expr.first] === T.LBrace) return "a comprehension";
+  if (expr.first === expr.last) return kind2[expr.first] === T.Number ? "a number" : text2(expr.first);
   return "an expression";
 }
 function assignedInIf(tokens, s, name) {
   const opens = keywordAt(tokens, s.first);
   if (s.type !== "other" || opens !== Keyword.If && opens !== Keyword.Elif && opens !== Keyword.Else) return void 0;
-  const { kind, match } = tokens;
+  const { kind: kind2, match } = tokens;
   let header;
   for (let i = s.first + 1; i < s.last; i++) {
-    const k = kind[i];
+    const k = kind2[i];
     if (k === T.LParen || k === T.LBracket || k === T.LBrace) i = match[i];
     else if (k === T.Colon && header === void 0) header = i;
-    else if (k === T.Name && (STARTS_LINE.has(kind[i - 1]) || i - 1 === header) && ASSIGNS.has(kind[i + 1])) {
+    else if (k === T.Name && (STARTS_LINE.has(kind2[i - 1]) || i - 1 === header) && ASSIGNS.has(kind2[i + 1])) {
       if (tokens.source.text.slice(tokens.start[i], tokens.end[i]).replace(/^\$/, "") === name) return i;
     }
   }
@@ -16472,13 +16527,13 @@ function beyond(lead, base) {
   return lead.startsWith(base) ? lead.slice(base.length) : "";
 }
 function indentUnit(tokens) {
-  const { kind, source } = tokens;
+  const { kind: kind2, source } = tokens;
   const leadOf = (at) => /^[ \t]*/.exec(source.text.slice(source.lineStart(at), at))[0];
   for (let i = 1; i < tokens.count; i++) {
-    if (!STARTS_LINE.has(kind[i - 1]) || STARTS_LINE.has(kind[i]) || kind[i] === T.EOF) continue;
+    if (!STARTS_LINE.has(kind2[i - 1]) || STARTS_LINE.has(kind2[i]) || kind2[i] === T.EOF) continue;
     let opener = i - 1;
-    while (opener >= 0 && STARTS_LINE.has(kind[opener])) opener--;
-    if (opener < 0 || !OPENS_LEVEL.has(kind[opener])) continue;
+    while (opener >= 0 && STARTS_LINE.has(kind2[opener])) opener--;
+    if (opener < 0 || !OPENS_LEVEL.has(kind2[opener])) continue;
     const unit = beyond(leadOf(tokens.start[i]), leadOf(tokens.start[opener]));
     if (unit.includes("	")) return "	";
     if (unit.length > 0) return unit;
@@ -16580,8 +16635,8 @@ var Planner = class {
     this.at.set(change, this.tokens.start[token]);
     return change;
   }
-  warn(token, message, kind) {
-    this.say(token, { message, ...kind && { kind } });
+  warn(token, message, kind2) {
+    this.say(token, { message, ...kind2 && { kind: kind2 } });
   }
   /** `warning` said at a token's line. */
   say(token, warning) {
@@ -16610,7 +16665,7 @@ var Planner = class {
   replace(old, given, key = this.spec.path) {
     if (this.computed) this.refuseComposite(old);
     const oldString = plainString2(this.tokens, old);
-    const value = this.computed ? this.stringValue(this.computed(oldString, (why, kind2) => this.say(old.first, versionNoteWarning(this.spec.path, why, kind2)))) : given;
+    const value = this.computed ? this.stringValue(this.computed(oldString, (why, kind3) => this.say(old.first, versionNoteWarning(this.spec.path, why, kind3)))) : given;
     if (!value) return;
     let text2 = value.indented(this.indentOf(old.first));
     if (oldString !== void 0 && value.string !== void 0) {
@@ -16618,8 +16673,8 @@ var Planner = class {
       text2 = writeStringLiteral(value.string, readStringLiteral(nodeText(this.tokens, old)).style);
     } else if (sameTokens(this.tokens, old, value.tokens, value.expr)) return;
     this.plan.splices.push({ start: this.tokens.start[old.first], end: this.tokens.end[old.last], insert: text2 });
-    const kind = value.string === void 0 ? literalKind(value.tokens, value.expr) : "string";
-    const retyped = this.computed === void 0 && literalKind(this.tokens, old) !== kind;
+    const kind2 = value.string === void 0 ? literalKind(value.tokens, value.expr) : "string";
+    const retyped = this.computed === void 0 && literalKind(this.tokens, old) !== kind2;
     const change = retyped ? this.change(old.first, nodeText(this.tokens, old), text2, key) : this.change(old.first, this.describe(old), value.string ?? value.text, key);
     if (!this.computed) this.warnRetyped(old, value, key, change);
   }
@@ -16889,9 +16944,9 @@ var Planner = class {
     const text2 = this.text;
     let before = lineStart;
     while (before > first && /[ \t\r\n]/.test(text2[before - 1])) before--;
-    const { end, kind, count } = this.tokens;
+    const { end, kind: kind2, count } = this.tokens;
     const i = partitionPoint(count, (k) => end[k] < before);
-    if (i >= count || end[i] !== before || STARTS_LINE.has(kind[i])) return void 0;
+    if (i >= count || end[i] !== before || STARTS_LINE.has(kind2[i])) return void 0;
     const above = this.tokens.source.lineStart(before);
     return blanksFrom(text2, above) - above <= start - lineStart ? before : void 0;
   }
@@ -17187,24 +17242,24 @@ function modOverrides(text2) {
   });
 }
 function readOverride(text2, token, line) {
-  const { kind, multiline, index } = token;
+  const { kind: kind2, multiline, index: index2 } = token;
   const content = stringContent(text2, token);
   if (!content) {
     const raw = text2.slice(token.start, token.end);
-    return { line, index, spec: raw, text: raw, value: { form: "a TOML string that never ends", advice: () => "close it (kcl run cannot read this kcl.mod)" } };
+    return { line, index: index2, spec: raw, text: raw, value: { form: "a TOML string that never ends", advice: () => "close it (kcl run cannot read this kcl.mod)" } };
   }
-  const read = (content2) => decode(content2, kind, multiline);
+  const read = (content2) => decode(content2, kind2, multiline);
   const decoded = decodeString(text2, token, content);
   const setting = specSetting(decoded.text);
-  if (!setting) return { line, index, spec: decoded.text, text: "", value: { form: "a spec that sets no string", advice: () => "" } };
+  if (!setting) return { line, index: index2, spec: decoded.text, text: "", value: { form: "a spec that sets no string", advice: () => "" } };
   const { path, value } = setting;
-  const spec = { line, index, spec: decoded.text, path, text: setting.text };
+  const spec = { line, index: index2, spec: decoded.text, path, text: setting.text };
   if ("form" in value) return { ...spec, value };
   const start = content.start + decoded.map[value.start];
   const end = content.start + decoded.map[value.end];
   const write = (string2) => {
     const before = { text: decoded.text.slice(value.start, value.end), map: decoded.map.slice(value.start, value.end + 1) };
-    const edit = escapedEdit(before, value.write(string2), (middle) => encode(middle, kind));
+    const edit = escapedEdit(before, value.write(string2), (middle) => encode(middle, kind2));
     if (edit === void 0) return void 0;
     const written = text2.slice(start, content.start + edit.start) + edit.insert + text2.slice(content.start + edit.end, end);
     const again = read(text2.slice(content.start, start) + written + text2.slice(end, content.end));
@@ -17231,8 +17286,8 @@ function decodeString(text2, token, content) {
   const what = toml11 ? `${escape}, TOML 1.1's escape, which KCL's TOML 0.5 reader refuses, so kcl run cannot read this kcl.mod; write \\u00${escape === "\\e" ? "1b" : escape.slice(2).toLowerCase()}` : `${shown}, which is no escape TOML reads, so kcl run cannot read this kcl.mod; write its escapes as TOML does (\\" \\\\ \\n \\t \\uXXXX)`;
   throw new SourceError(`a TOML string holds ${what}`, lineAt(text2, at), columnAt(text2, at));
 }
-function decode(content, kind, multiline) {
-  if (kind === "literal") return { text: content, map: Array.from({ length: content.length + 1 }, (_, i) => i) };
+function decode(content, kind2, multiline) {
+  if (kind2 === "literal") return { text: content, map: Array.from({ length: content.length + 1 }, (_, i) => i) };
   let text2 = "";
   const map2 = [];
   const add = (s, at) => {
@@ -17267,8 +17322,8 @@ function decode(content, kind, multiline) {
   map2.push(content.length);
   return { text: text2, map: map2 };
 }
-function encode(text2, kind) {
-  if (kind === "literal") return /['\u0000-\u0008\u000a-\u001f\u007f]/.test(text2) ? void 0 : text2;
+function encode(text2, kind2) {
+  if (kind2 === "literal") return /['\u0000-\u0008\u000a-\u001f\u007f]/.test(text2) ? void 0 : text2;
   const named2 = { "\\": "\\\\", '"': '\\"', "\b": "\\b", "	": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r" };
   return text2.replace(/[\\"\u0000-\u001f\u007f]/g, (c) => named2[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
@@ -17345,17 +17400,17 @@ function stringAt(text2, at) {
 }
 function stringToken(text2, at) {
   const q = text2[at];
-  const kind = q === '"' ? "basic" : "literal";
+  const kind2 = q === '"' ? "basic" : "literal";
   if (text2.startsWith(q.repeat(3), at)) {
     let end = text2.indexOf(q.repeat(3), at + 3);
     while (q === '"' && end > 0 && escaped(text2, end)) end = text2.indexOf(q.repeat(3), end + 1);
-    if (end < 0) return { kind, multiline: true, start: at, end: text2.length };
+    if (end < 0) return { kind: kind2, multiline: true, start: at, end: text2.length };
     while (text2[end + 3] === q) end++;
-    return { kind, multiline: true, start: at, end: end + 3 };
+    return { kind: kind2, multiline: true, start: at, end: end + 3 };
   }
   let i = at + 1;
   while (i < text2.length && text2[i] !== q && text2[i] !== "\n" && text2[i] !== "\r") i += q === '"' && text2[i] === "\\" ? 2 : 1;
-  return { kind, multiline: false, start: at, end: Math.min(i + 1, text2.length) };
+  return { kind: kind2, multiline: false, start: at, end: Math.min(i + 1, text2.length) };
 }
 function escaped(text2, at) {
   let n = 0;
@@ -17380,17 +17435,17 @@ function skipValue(text2, at) {
 }
 function arrayStrings(text2, at, key, strings) {
   let depth = 0;
-  let index = 0;
+  let index2 = 0;
   let i = at;
   while (i < text2.length) {
     const c = text2[i];
     if (c === '"' || c === "'") {
       const token = stringAt(text2, i);
-      if (depth === 1) strings.push({ ...token, index, key });
+      if (depth === 1) strings.push({ ...token, index: index2, key });
       i = token.end;
     } else if (c === "#") while (i < text2.length && text2[i] !== "\n" && text2[i] !== "\r") i++;
     else {
-      if (c === "," && depth === 1) index++;
+      if (c === "," && depth === 1) index2++;
       else if (c === "[" || c === "{") depth++;
       else if (c === "]" || c === "}") depth--;
       i++;
@@ -17410,7 +17465,7 @@ function editKclMod(text2, request) {
   if (incoming.size === 0) return { text: text2, changes, warnings };
   for (const override of modOverrides(text2)) {
     const key = `${override.misplaced ?? "profile"}.overrides[${override.index}]: ${override.path ?? override.spec}`;
-    const warn2 = (message, kind) => warnings.push({ line: override.line, message: `${key} ${message}`, ...kind && { kind } });
+    const warn2 = (message, kind2) => warnings.push({ line: override.line, message: `${key} ${message}`, ...kind2 && { kind: kind2 } });
     if (override.misplaced !== void 0) {
       const stale = staleImageIn(override.spec, incoming);
       if (stale) warn2(misplacedWarning(formatImageRef(stale), override.misplaced));
@@ -17463,12 +17518,12 @@ function isHelmTemplate(path, present) {
   if (at < 0 || at > 0 && path[at - 1] !== "/") return false;
   return present.has(`${path.slice(0, at)}Chart.yaml`);
 }
-function checkParses(kind, path, before, after) {
+function checkParses(kind2, path, before, after) {
   const broken = (why) => new Error(`internal error: the edit of ${path} would not parse (${why}); nothing was written`);
   try {
-    if (kind === "kcl-mod") {
+    if (kind2 === "kcl-mod") {
       if (specsOf(after) !== specsOf(before)) throw broken("its [profile] overrides would read otherwise");
-    } else if (kind === "kcl") parseKcl(after);
+    } else if (kind2 === "kcl") parseKcl(after);
     else parseYaml(after);
   } catch (error) {
     if (error instanceof SourceError) throw broken(error.message);
@@ -17490,6 +17545,15 @@ var TemplateError = class extends Error {
   reason;
   line;
 };
+var GoMap = class extends Map {
+  constructor(entries, zero, structKeys = false) {
+    super(entries);
+    this.zero = zero;
+    this.structKeys = structKeys;
+  }
+  zero;
+  structKeys;
+};
 function checkTemplate(template) {
   parse2(template);
 }
@@ -17499,6 +17563,7 @@ function renderTemplate(template, data) {
   execute(nodes, data, [{ name: "$", value: data }], out);
   return out.join("");
 }
+var SPACE2 = /[ \t\r\n]/;
 function split(template) {
   const pieces = [];
   let pos = 0;
@@ -17513,33 +17578,38 @@ function split(template) {
       break;
     }
     let start = open + 2;
-    if (/^-[ \t\r\n]/.test(template.slice(start, start + 2))) {
+    if (template[start] === "-" && SPACE2.test(template[start + 1] ?? "")) {
       text2 = text2.replace(/[ \t\r\n]+$/, "");
-      start += 1;
+      start += 2;
     }
     pieces.push({ text: text2 });
-    const close = findClose(template, start, lines.lineAt(open));
+    const line = lines.lineAt(open);
+    const comment = template.startsWith("/*", start);
+    const close = comment ? commentClose(template, start, line) : findClose(template, start, line);
     let end = close;
     trimNext = false;
-    if (/[ \t\r\n]-$/.test(template.slice(close - 2, close))) {
-      end = close - 1;
+    if (template[close - 1] === "-" && SPACE2.test(template[close - 2] ?? "") && close - 2 >= start) {
+      end = close - 2;
       trimNext = true;
     }
-    const body = template.slice(start, end).trim();
-    if (!(body.startsWith("/*") && body.endsWith("*/"))) pieces.push({ action: { body, line: lines.lineAt(open) } });
+    if (!comment) pieces.push({ action: { body: template.slice(start, end), line } });
     pos = close + 2;
   }
   return pieces;
+}
+function commentClose(template, from, line) {
+  const end = template.indexOf("*/", from + 2);
+  if (end < 0) throw new TemplateError("unclosed comment", line);
+  const after = end + 2;
+  if (template.startsWith("}}", after)) return after;
+  if (SPACE2.test(template[after] ?? "") && template.startsWith("-}}", after + 1)) return after + 2;
+  throw new TemplateError("comment ends before closing delimiter", line);
 }
 function findClose(template, from, line) {
   let i = from;
   while (i < template.length) {
     const c = template[i];
-    if (template.startsWith("/*", i)) {
-      const end = template.indexOf("*/", i + 2);
-      if (end < 0) break;
-      i = end + 2;
-    } else if (c === '"' || c === "`") {
+    if (c === '"' || c === "`") {
       i++;
       while (i < template.length && template[i] !== c) i += c === '"' && template[i] === "\\" ? 2 : 1;
       i++;
@@ -17551,7 +17621,7 @@ function findClose(template, from, line) {
   }
   throw new TemplateError("unclosed action: '{{' without '}}'", line);
 }
-var TOKEN = /\s*(?:("(?:[^"\\]|\\.)*")|(`[^`]*`)|(:=|[|(),=])|(\$[A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*)|((?:\.[A-Za-z0-9_]+)+|\.)|(-?\d+(?:\.\d+)?)|([A-Za-z_][A-Za-z0-9_]*))/y;
+var TOKEN = /(\s*)(?:("(?:[^"\\\n]|\\[^\n])*")|(`[^`]*`)|(:=|[|(),=])|(\$[\p{L}\p{Nd}_]*(?:\.[\p{L}\p{Nd}_]+)*)|((?:\.[\p{L}\p{Nd}_]+)+|\.)|([-+]?\.?[0-9][0-9A-Za-z_.+-]*)|([\p{L}_][\p{L}\p{Nd}_]*)|('))/uy;
 function tokenize2(action) {
   const tokens = [];
   TOKEN.lastIndex = 0;
@@ -17561,20 +17631,47 @@ function tokenize2(action) {
     const at = TOKEN.lastIndex;
     const m = TOKEN.exec(src);
     if (!m) throw new TemplateError(`unexpected ${JSON.stringify(src.slice(at).trim().slice(0, 20))} in {{${src}}}`, action.line);
-    const [, dq, raw, punct, variable, field2, num, word] = m;
-    if (dq !== void 0) tokens.push({ kind: "string", text: dq, value: JSON.parse(dq) });
-    else if (raw !== void 0) tokens.push({ kind: "string", text: raw, value: raw.slice(1, -1) });
-    else if (punct !== void 0) tokens.push({ kind: "punct", text: punct });
-    else if (variable !== void 0) tokens.push({ kind: "var", text: variable });
-    else if (field2 !== void 0) tokens.push({ kind: "field", text: field2 });
-    else if (num !== void 0) tokens.push({ kind: "number", text: num, value: Number(num) });
-    else tokens.push({ kind: "word", text: word });
+    const [, space, dq, raw, punct, variable, field2, num, word, char] = m;
+    if (char !== void 0) throw new TemplateError("character constants ('a') are not supported in commit-message templates", action.line);
+    const spaced = space !== "" || at === 0;
+    if (dq !== void 0) tokens.push({ kind: "string", text: dq, value: unquote2(dq, action.line), spaced });
+    else if (raw !== void 0) tokens.push({ kind: "string", text: raw, value: raw.slice(1, -1).replace(/\r/g, ""), spaced });
+    else if (punct !== void 0) tokens.push({ kind: "punct", text: punct, spaced });
+    else if (variable !== void 0) tokens.push({ kind: "var", text: variable, spaced });
+    else if (field2 !== void 0) tokens.push({ kind: "field", text: field2, spaced });
+    else if (num !== void 0) tokens.push({ kind: "number", text: num, value: parseNumber(num, action.line), spaced });
+    else tokens.push({ kind: "word", text: word, spaced });
   }
   return tokens;
+}
+function parseNumber(text2, line) {
+  const value = Number(text2);
+  if (!/^-?(?:0|[1-9][0-9]*)$/.test(text2) || !Number.isSafeInteger(value))
+    throw new TemplateError(`number ${text2}: only decimal integers are supported in commit-message templates`, line);
+  return value;
+}
+function unquote2(quoted3, line) {
+  const ESCAPES2 = { a: "\x07", b: "\b", f: "\f", n: "\n", r: "\r", t: "	", v: "\v", "\\": "\\", '"': '"' };
+  return quoted3.slice(1, -1).replace(/\\(?:([abfnrtv\\"])|x([0-9A-Fa-f]{2})|([0-7]{3})|u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|([^]?))/g, (_, c, x, o, u, U, bad) => {
+    if (c !== void 0) return ESCAPES2[c];
+    const code = parseInt(x ?? o ?? u ?? U, x !== void 0 ? 16 : o !== void 0 ? 8 : 16);
+    const byte = x !== void 0 || o !== void 0;
+    if (bad !== void 0 || byte && code > 127 || code > 1114111 || code >= 55296 && code <= 57343)
+      throw new TemplateError(`invalid syntax in string ${quotedExcerpt(quoted3)}`, line);
+    return String.fromCodePoint(code);
+  });
 }
 function parse2(template) {
   const pieces = split(template);
   let i = 0;
+  const scope = ["$"];
+  const pipe = (tokens, line, context2) => {
+    const p = pipeline(tokens, line, context2);
+    for (const command of p.commands) checkVariables(command, scope, line);
+    if (p.assign) for (const name of p.declare) checkVariables([{ type: "field", base: name, path: [] }], scope, line);
+    else scope.push(...p.declare);
+    return p;
+  };
   const list = (opener) => {
     const nodes = [];
     while (i < pieces.length) {
@@ -17589,6 +17686,7 @@ function parse2(template) {
       if (!head) throw new TemplateError("empty action {{ }}", line);
       if (head.kind === "word" && (head.text === "end" || head.text === "else")) {
         if (!opener) throw new TemplateError(`unexpected {{${head.text}}}`, line);
+        if (head.text === "end" && tokens.length > 1) throw new TemplateError(`unexpected ${tokens[1].text} in {{end}}`, line);
         return { nodes, stop: { word: head.text, tokens: tokens.slice(1), line } };
       }
       if (head.kind === "word" && (head.text === "if" || head.text === "with" || head.text === "range")) {
@@ -17596,41 +17694,53 @@ function parse2(template) {
       } else if (head.kind === "word" && ["define", "template", "block", "break", "continue"].includes(head.text)) {
         throw new TemplateError(`{{${head.text}}} is not supported in commit-message templates`, line);
       } else {
-        nodes.push({ type: "action", pipe: pipeline(tokens, line) });
+        nodes.push({ type: "action", pipe: pipe(tokens, line, "command") });
       }
     }
     if (opener) throw new TemplateError(`missing {{end}} for this {{${opener.kind}}}`, opener.line);
     return { nodes };
   };
-  const block = (kind, tokens, line) => {
-    const pipe = pipeline(tokens, line);
-    const body = list({ kind, line });
+  const block = (kind2, tokens, line) => {
+    const depth = scope.length;
+    const head = pipe(tokens, line, kind2);
+    if (kind2 === "range" && head.assign) throw new TemplateError("range assigning variables (=) is not supported in commit-message templates", line);
+    const body = list({ kind: kind2, line });
     let otherwise = [];
     if (body.stop?.word === "else") {
       const rest = body.stop.tokens;
-      if (rest[0]?.kind === "word" && (rest[0].text === "if" || rest[0].text === "with")) {
-        otherwise = [block(rest[0].text, rest.slice(1), body.stop.line)];
-        return { type: "block", kind, pipe, body: body.nodes, otherwise };
+      if (kind2 === "if" && rest[0]?.kind === "word" && rest[0].text === "if") {
+        otherwise = [block("if", rest.slice(1), body.stop.line)];
+        scope.length = depth;
+        return { type: "block", kind: kind2, pipe: head, body: body.nodes, otherwise };
       }
-      if (rest.length > 0) throw new TemplateError("unexpected words after {{else}}", body.stop.line);
-      const tail = list({ kind, line });
+      if (rest.length > 0) throw new TemplateError(`unexpected ${rest[0].text} after {{else}}`, body.stop.line);
+      const tail = list({ kind: kind2, line });
       if (tail.stop?.word !== "end") throw new TemplateError("expected {{end}} after {{else}}", tail.stop?.line ?? line);
       otherwise = tail.nodes;
     }
-    return { type: "block", kind, pipe, body: body.nodes, otherwise };
+    scope.length = depth;
+    return { type: "block", kind: kind2, pipe: head, body: body.nodes, otherwise };
   };
   return list().nodes;
 }
-function pipeline(tokens, line) {
+function checkVariables(command, scope, line) {
+  for (const operand of command) {
+    if (operand.type === "field" && operand.base !== "dot" && !scope.includes(operand.base))
+      throw new TemplateError(`undefined variable ${operand.base}`, line);
+    if (operand.type === "pipe") for (const inner of operand.pipe.commands) checkVariables(inner, scope, line);
+  }
+}
+function pipeline(tokens, line, context2) {
   let declare = [];
   let assign = false;
-  const decl = tokens.findIndex((t) => t.kind === "punct" && (t.text === ":=" || t.text === "="));
+  const decl = tokens[0]?.kind === "var" && [":=", "=", ","].includes(tokens[1]?.text ?? "") ? tokens.findIndex((t) => t.text === ":=" || t.text === "=") : -1;
   if (decl >= 0) {
     const names = tokens.slice(0, decl);
-    if (!names.every((t, k) => k % 2 === 0 ? t.kind === "var" : t.text === ",") || names.length === 0) {
+    if (!names.every((t, k) => k % 2 === 0 ? t.kind === "var" && !t.text.includes(".") : t.text === ",") || names.length % 2 === 0) {
       throw new TemplateError("only variables may be declared before ':='", line);
     }
     declare = names.filter((t) => t.kind === "var").map((t) => t.text);
+    if (declare.length > (context2 === "range" ? 2 : 1)) throw new TemplateError(`too many declarations in ${context2}`, line);
     assign = tokens[decl].text === "=";
     tokens = tokens.slice(decl + 1);
   }
@@ -17648,6 +17758,10 @@ function pipeline(tokens, line) {
       cmds2.at(-1).push(operand(t));
     }
     if (cmds2.some((c) => c.length === 0)) throw new TemplateError("missing command in pipeline", line);
+    cmds2.slice(1).forEach((c, k) => {
+      if (c[0].type === "literal" || c[0].type === "field" && c[0].base === "dot" && c[0].path.length === 0)
+        throw new TemplateError(`non executable command in pipeline stage ${k + 2}`, line);
+    });
     return cmds2;
   };
   const operand = (t) => {
@@ -17663,7 +17777,7 @@ function pipeline(tokens, line) {
       }
       case "word":
         if (t.text === "true" || t.text === "false") return { type: "literal", value: t.text === "true" };
-        if (t.text === "nil") return { type: "literal", value: void 0 };
+        if (t.text === "nil") return { type: "literal", value: null };
         if (!Object.hasOwn(FUNCTIONS, t.text)) throw new TemplateError(`function ${JSON.stringify(t.text)} not defined`, line);
         return { type: "function", name: t.text };
       case "punct":
@@ -17671,13 +17785,18 @@ function pipeline(tokens, line) {
           const inner = { line, declare: [], assign: false, commands: commands() };
           if (tokens[pos]?.text !== ")") throw new TemplateError("unclosed '('", line);
           pos++;
-          return { type: "pipe", pipe: inner };
+          const next = tokens[pos];
+          const path = next?.kind === "field" && !next.spaced && next.text !== "." ? next.text.slice(1).split(".") : [];
+          if (path.length > 0) pos++;
+          return { type: "pipe", pipe: inner, path };
         }
+        if (t.text === ":=" || t.text === "=") throw new TemplateError("declaring a variable inside ( ) is not supported in commit-message templates", line);
         throw new TemplateError(`unexpected ${JSON.stringify(t.text)}`, line);
     }
   };
   const cmds = commands();
   if (pos < tokens.length) throw new TemplateError("unexpected ')'", line);
+  if (cmds.length === 1 && cmds[0].length === 0) throw new TemplateError(`missing value for ${context2}`, line);
   return { line, declare, assign, commands: cmds };
 }
 function execute(nodes, dot, vars, out) {
@@ -17686,7 +17805,7 @@ function execute(nodes, dot, vars, out) {
       out.push(node2.text);
     } else if (node2.type === "action") {
       const value = evalPipeline(node2.pipe, dot, vars);
-      if (node2.pipe.declare.length === 0) out.push(print(value));
+      if (node2.pipe.declare.length === 0) out.push(value === void 0 || value === null ? "<no value>" : print(value));
     } else if (node2.kind === "if" || node2.kind === "with") {
       const scope = [...vars];
       const value = evalPipeline(node2.pipe, dot, scope);
@@ -17701,22 +17820,14 @@ function rangeOver(node2, dot, vars, out) {
   const { pipe } = node2;
   const value = evalPipeline({ ...pipe, declare: [] }, dot, vars);
   let entries;
-  if (value instanceof Map) {
-    const keys = [...value.keys()];
-    if (keys.every((k) => typeof k === "string")) keys.sort();
-    entries = keys.map((k) => [k, value.get(k)]);
-  } else if (Array.isArray(value)) {
-    entries = value.map((v, i) => [i, v]);
-  } else if (value === void 0 || value === null) {
-    entries = [];
-  } else {
-    throw new TemplateError(`range can't iterate over ${quotedExcerpt(print(value))}`, pipe.line);
-  }
+  if (value instanceof Map) entries = sortedEntries(value);
+  else if (Array.isArray(value)) entries = value.map((v, i) => [i, v]);
+  else if (value === void 0 || value === null) entries = [];
+  else throw new TemplateError(`range can't iterate over ${quotedExcerpt(print(value))}`, pipe.line);
   if (entries.length === 0) {
-    execute(node2.otherwise, dot, [...vars], out);
+    execute(node2.otherwise, dot, [...vars, ...pipe.declare.map((name) => ({ name, value }))], out);
     return;
   }
-  if (pipe.declare.length > 2) throw new TemplateError("range declares at most two variables", pipe.line);
   for (const [key, element] of entries) {
     const scope = [...vars];
     if (pipe.declare.length === 1) scope.push({ name: pipe.declare[0], value: element });
@@ -17744,22 +17855,36 @@ function evalPipeline(pipe, dot, vars) {
 function evalCommand(command, dot, vars, line, piped) {
   const [first, ...rest] = command;
   if (first.type === "function") {
-    const args = [...rest.map((o) => evalOperand(o, dot, vars, line)), ...piped];
+    const fn2 = FUNCTIONS[first.name];
+    const argument = (o) => evalOperand(o, dot, vars, line);
     try {
-      return FUNCTIONS[first.name](...args);
+      if (fn2 === FUNCTIONS.and || fn2 === FUNCTIONS.or) return andOr(first.name === "or", rest, argument, piped, line);
+      const args = [...rest.map(argument), ...piped];
+      return fn2.body(typed(first.name, fn2, args));
     } catch (error) {
+      if (error instanceof TemplateError) throw error;
       throw new TemplateError(`${first.name}: ${error.message}`, line);
     }
   }
+  if (first.type === "literal" && first.value === null) throw new TemplateError("nil is not a command", line);
   if (rest.length > 0 || piped.length > 0) throw new TemplateError("can't give arguments to a value that is not a function", line);
   return evalOperand(first, dot, vars, line);
+}
+function andOr(or, operands, argument, piped, line) {
+  if (operands.length + piped.length === 0) throw new TemplateError(`wrong number of args for ${or ? "or" : "and"}: want at least 1 got 0`, line);
+  let value;
+  for (const operand of operands) {
+    value = argument(operand) ?? void 0;
+    if (truth(value) === or) return value;
+  }
+  return piped.length > 0 ? piped[0] : value;
 }
 function evalOperand(operand, dot, vars, line) {
   switch (operand.type) {
     case "literal":
       return operand.value;
     case "pipe":
-      return evalPipeline(operand.pipe, dot, vars);
+      return operand.path.reduce((value, name) => field(value, name, line), evalPipeline(operand.pipe, dot, vars));
     case "function":
       return evalCommand([operand], dot, vars, line, []);
     case "field": {
@@ -17775,77 +17900,278 @@ function evalOperand(operand, dot, vars, line) {
   }
 }
 function field(value, name, line) {
-  if (value instanceof Map) return value.get(name);
-  if (typeof value === "object" && value !== null && Object.hasOwn(value, name)) return value[name];
-  if (value === void 0 || value === null) throw new TemplateError(`nil pointer evaluating .${name}`, line);
-  const fields = typeof value === "object" && !Array.isArray(value) ? Object.keys(value) : [];
+  if (value === void 0) return void 0;
+  if (value instanceof Map && !isStructKeyed(value)) return value.get(name);
+  if (typeof value === "object" && value !== null && !(value instanceof Map) && Object.hasOwn(value, name)) return value[name];
+  const method = methodOf(value, name);
+  if (method) return method.call(value);
+  if (value === null) throw new TemplateError(`nil pointer evaluating .${name}`, line);
+  const fields = typeof value === "object" && !Array.isArray(value) && !(value instanceof Map) ? [...Object.keys(value), ...methodNames(value)] : [];
   const shown = fields.length > FIELDS_NAMED + 1 ? [...fields.slice(0, FIELDS_NAMED), `and ${fields.length - FIELDS_NAMED} more`] : fields;
   throw new TemplateError(`can't evaluate field ${name} in type ${typeName2(value)}${shown.length > 0 ? ` (its fields: ${shown.join(", ")})` : ""}`, line);
+}
+function methodOf(value, name) {
+  if (typeof value !== "object" || value === null || !/^[A-Z]/.test(name)) return void 0;
+  for (let proto = Object.getPrototypeOf(value); proto && proto !== Object.prototype && proto !== Map.prototype; proto = Object.getPrototypeOf(proto)) {
+    const method = Object.getOwnPropertyDescriptor(proto, name)?.value;
+    if (typeof method === "function") return method;
+  }
+  return void 0;
+}
+function methodNames(value) {
+  const names = [];
+  for (let proto = Object.getPrototypeOf(value); proto && proto !== Object.prototype && proto !== Map.prototype; proto = Object.getPrototypeOf(proto))
+    names.push(...Object.getOwnPropertyNames(proto).filter((name) => methodOf(value, name)));
+  return names;
 }
 var FIELDS_NAMED = 10;
 function typeName2(value) {
   if (Array.isArray(value)) return `[]${value.length > 0 ? typeName2(value[0]) : "interface {}"}`;
   if (value instanceof Map) return "map";
-  if (typeof value === "object" && value !== null) return value.constructor === Object || value.constructor === void 0 ? "struct" : value.constructor.name;
-  if (typeof value === "number") return Number.isInteger(value) ? "int" : "float64";
+  if (value === null || value === void 0) return "nil";
+  if (typeof value === "object") return value.constructor === Object || value.constructor === void 0 ? "struct" : value.constructor.name;
+  if (typeof value === "number") return "int";
   return typeof value === "boolean" ? "bool" : typeof value;
+}
+function isStructKeyed(map2) {
+  return map2 instanceof GoMap ? map2.structKeys : [...map2.keys()].some(isStruct);
+}
+function isStruct(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Map);
 }
 function truth(value) {
   if (value instanceof Map) return value.size > 0;
   if (Array.isArray(value)) return value.length > 0;
   return value !== void 0 && value !== null && value !== false && value !== 0 && value !== "";
 }
+function sortedEntries(map2) {
+  return [...map2].sort(([a], [b]) => compareKeys(a, b));
+}
+function compareKeys(a, b) {
+  if (typeof a === "string" && typeof b === "string") return compareStrings(a, b);
+  if (typeof a === "number" && typeof b === "number") return a - b;
+  if (typeof a === "boolean" && typeof b === "boolean") return Number(a) - Number(b);
+  if (isStruct(a) && isStruct(b)) {
+    const [as, bs] = [Object.values(a), Object.values(b)];
+    for (let k = 0; k < Math.min(as.length, bs.length); k++) {
+      const c = compareKeys(as[k], bs[k]);
+      if (c !== 0) return c;
+    }
+    return as.length - bs.length;
+  }
+  return 0;
+}
+function compareStrings(a, b) {
+  const [as, bs] = [[...a], [...b]];
+  for (let k = 0; k < Math.min(as.length, bs.length); k++) {
+    const d = as[k].codePointAt(0) - bs[k].codePointAt(0);
+    if (d !== 0) return d;
+  }
+  return as.length - bs.length;
+}
 function print(value) {
-  if (value === void 0 || value === null) return "<no value>";
+  if (value === void 0 || value === null) return "<nil>";
   if (typeof value === "string") return value;
   if (Array.isArray(value)) return `[${value.map(print).join(" ")}]`;
-  if (value instanceof Map) return `map[${[...value].map(([k, v]) => `${print(k)}:${print(v)}`).join(" ")}]`;
+  if (value instanceof Map)
+    return `map[${sortedEntries(value).map(([k, v]) => `${print(k)}:${print(v)}`).join(" ")}]`;
   if (typeof value === "object" && value.toString !== Object.prototype.toString) return value.toString();
   if (typeof value === "object") return `{${Object.values(value).map(print).join(" ")}}`;
   return String(value);
 }
-function str(value) {
-  return typeof value === "string" ? value : print(value);
+var utf8 = (s) => new TextEncoder().encode(s);
+function typed(name, fn2, args) {
+  const { params, variadic } = fn2;
+  if (variadic ? args.length < params.length : args.length !== params.length)
+    throw new Error(`wrong number of args for ${name}: want ${variadic ? "at least " : ""}${params.length} got ${args.length}`);
+  return args.map((arg, k) => {
+    const param = params[k] ?? variadic;
+    if (param === "value") return arg === null ? void 0 : arg;
+    if (param === "any") return arg === void 0 ? null : arg;
+    const ok = param === "string" ? typeof arg === "string" : typeof arg === "number";
+    if (!ok) throw new Error(arg === void 0 ? `invalid value; expected ${param}` : `wrong type for value; expected ${param}; got ${typeName2(arg)}`);
+    return arg;
+  });
+}
+function kind(value) {
+  if (value === void 0 || value === null) return "zero";
+  if (typeof value === "boolean") return "bool";
+  if (typeof value === "number") return "int";
+  return typeof value === "string" ? "string" : "other";
 }
 function equal(a, b) {
-  return a === b || typeof a === "object" && a !== null && typeof b === "object" && b !== null && print(a) === print(b);
+  const [ka, kb] = [kind(a), kind(b)];
+  if (ka !== kb) {
+    if (ka === "zero" || kb === "zero") return false;
+    throw new Error("incompatible types for comparison");
+  }
+  if (ka === "zero") return true;
+  if (ka !== "other") return a === b;
+  if (!isStruct(a) || !isStruct(b) || a.constructor !== b.constructor) throw new Error("non-comparable types");
+  return Object.keys(a).length === Object.keys(b).length && Object.entries(a).every(([k, v]) => equal(v, b[k]));
 }
+function less(a, b) {
+  const [ka, kb] = [kind(a), kind(b)];
+  if (ka !== "int" && ka !== "string") throw new Error("invalid type for comparison");
+  if (kb !== "int" && kb !== "string") throw new Error("invalid type for comparison");
+  if (ka !== kb) throw new Error("incompatible types for comparison");
+  return ka === "int" ? a < b : compareStrings(a, b) < 0;
+}
+function sprint(xs) {
+  return xs.map((x, k) => (k > 0 && typeof x !== "string" && typeof xs[k - 1] !== "string" ? " " : "") + print(x)).join("");
+}
+function sprintf(format, xs) {
+  let k = 0;
+  const text2 = format.replace(/%([^a-zA-Z%]*)([a-zA-Z%]?)/g, (whole, flags, verb) => {
+    if (flags !== "" || !"svdq%".includes(verb) || verb === "")
+      throw new Error(`format ${whole}: only %s, %v, %d, %q and %% are supported in commit-message templates`);
+    if (verb === "%") return "%";
+    if (k >= xs.length) throw new Error(`format ${whole} has no argument`);
+    const x = xs[k++];
+    if (verb === "v") return print(x);
+    if (verb === "d" && typeof x === "number") return String(x);
+    if (verb === "q" && typeof x === "string") return goQuote(x);
+    if (verb === "s" && (typeof x === "string" || typeof x === "object" && x !== null && onlyStrings(x))) return print(x);
+    throw new Error(`format ${whole} of ${typeName2(x)}`);
+  });
+  if (k < xs.length) throw new Error(`${xs.length - k} argument(s) more than the format uses`);
+  return text2;
+}
+function onlyStrings(value) {
+  if (typeof value === "string") return true;
+  if (value instanceof Map) return [...value].every(([k, v]) => onlyStrings(k) && onlyStrings(v));
+  if (Array.isArray(value)) return value.every(onlyStrings);
+  if (typeof value === "object" && value !== null) return value.toString !== Object.prototype.toString || Object.values(value).every(onlyStrings);
+  return false;
+}
+function goQuote(s) {
+  const SHORT2 = {
+    "\x07": "\\a",
+    "\b": "\\b",
+    "\f": "\\f",
+    "\n": "\\n",
+    "\r": "\\r",
+    "	": "\\t",
+    "\v": "\\v",
+    "\\": "\\\\",
+    '"': '\\"'
+  };
+  let out = "";
+  for (const c of s) {
+    const code = c.codePointAt(0);
+    if (SHORT2[c] !== void 0) out += SHORT2[c];
+    else if (c === " " || /[\p{L}\p{M}\p{N}\p{P}\p{S}]/u.test(c) && code !== 173) out += c;
+    else if (code < 128) out += `\\x${code.toString(16).padStart(2, "0")}`;
+    else if (code < 65536) out += `\\u${code.toString(16).padStart(4, "0")}`;
+    else out += `\\U${code.toString(16).padStart(8, "0")}`;
+  }
+  return `"${out}"`;
+}
+var strval = (x) => typeof x === "string" ? x : print(x);
+var GO_SPACE2 = "\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
+function mapCase(c, to) {
+  if (to === "title") {
+    const TITLE = { \u01C4: "\u01C5", \u01C5: "\u01C5", \u01C6: "\u01C5", \u01C7: "\u01C8", \u01C8: "\u01C8", \u01C9: "\u01C8", \u01CA: "\u01CB", \u01CB: "\u01CB", \u01CC: "\u01CB", \u01F1: "\u01F2", \u01F2: "\u01F2", \u01F3: "\u01F2" };
+    if (TITLE[c]) return TITLE[c];
+  }
+  if (to === "lower" && c === "\u0130") return "i";
+  const mapped = to === "lower" ? c.toLowerCase() : c.toUpperCase();
+  return [...mapped].length === 1 ? mapped : c;
+}
+var GO_SPACE_CHARACTER = new RegExp(`^[${GO_SPACE2}]$`, "u");
+var mapText = (s, to) => [...s].map((c) => mapCase(c, to)).join("");
+function title(s) {
+  let previous = " ";
+  let out = "";
+  for (const c of s) {
+    const separator = previous.codePointAt(0) < 128 ? !/[A-Za-z0-9_]/.test(previous) : !/[\p{L}\p{Nd}]/u.test(previous) && GO_SPACE_CHARACTER.test(previous);
+    out += separator ? mapCase(c, "title") : c;
+    previous = c;
+  }
+  return out;
+}
+function trunc(n, s) {
+  const bytes = utf8(s);
+  if (n >= 0 ? bytes.length <= n : bytes.length + n <= 0) return s;
+  const part = n >= 0 ? bytes.subarray(0, n) : bytes.subarray(bytes.length + n);
+  const text2 = new TextDecoder().decode(part);
+  if (utf8(text2).length !== part.length || text2.includes("\uFFFD")) throw new Error(`cutting ${quotedExcerpt(s)} at ${n} bytes would split a character`);
+  return text2;
+}
+function index(item, keys) {
+  if (item === void 0 || item === null) throw new Error("index of untyped nil");
+  let value = item;
+  for (const key of keys) {
+    if (Array.isArray(value) || typeof value === "string") {
+      if (typeof key !== "number") throw new Error(`cannot index slice/array with type ${typeName2(key)}`);
+      const items = typeof value === "string" ? [...utf8(value)] : value;
+      if (key < 0 || key >= items.length) throw new Error(`index out of range: ${key}`);
+      value = items[key];
+    } else if (value instanceof Map) {
+      const structKeys = isStructKeyed(value);
+      if (structKeys ? !isStruct(key) : typeof key !== "string") throw new Error(`value has type ${typeName2(key)}; should be the map's key type`);
+      const found = structKeys ? [...value.keys()].find((k) => equal(k, key)) : key;
+      if (value.has(found)) value = value.get(found);
+      else if (value instanceof GoMap) value = value.zero;
+      else throw new Error(`no key ${quotedExcerpt(String(key))}`);
+    } else {
+      throw new Error(`can't index item of type ${typeName2(value)}`);
+    }
+  }
+  return value;
+}
+function length(x) {
+  if (x instanceof Map) return x.size;
+  if (Array.isArray(x)) return x.length;
+  if (typeof x === "string") return utf8(x).length;
+  throw new Error(`len of type ${typeName2(x)}`);
+}
+var fn = (params, body, variadic) => ({
+  params,
+  body,
+  ...variadic && { variadic }
+});
+var str = (args, k) => args[k];
 var FUNCTIONS = Object.freeze(
   Object.setPrototypeOf(
     {
-      eq: (a, ...bs) => bs.some((b) => equal(a, b)),
-      ne: (a, b) => !equal(a, b),
-      lt: (a, b) => a < b,
-      le: (a, b) => a <= b,
-      gt: (a, b) => a > b,
-      ge: (a, b) => a >= b,
-      not: (a) => !truth(a),
-      and: (...xs) => xs.find((x) => !truth(x)) ?? xs.at(-1),
-      or: (...xs) => xs.find((x) => truth(x)) ?? xs.at(-1),
-      len: (x) => x instanceof Map ? x.size : Array.isArray(x) || typeof x === "string" ? x.length : 0,
-      // A list takes an integer index only: a string would reach the array's own members ("constructor", "length").
-      index: (x, ...keys) => keys.reduce((v, k) => v instanceof Map ? v.get(k) : Array.isArray(v) && Number.isInteger(k) ? v[k] : void 0, x),
-      print: (...xs) => xs.map(str).join(""),
-      println: (...xs) => `${xs.map(str).join(" ")}
-`,
-      printf: (format, ...xs) => {
-        let k = 0;
-        return str(format).replace(/%[svdq%]/g, (verb) => verb === "%%" ? "%" : verb === "%q" ? JSON.stringify(str(xs[k++])) : str(xs[k++]));
-      },
-      lower: (s) => str(s).toLowerCase(),
-      upper: (s) => str(s).toUpperCase(),
-      title: (s) => str(s).replace(/\b\w/g, (c) => c.toUpperCase()),
-      trim: (s) => str(s).trim(),
-      trimPrefix: (prefix, s) => str(s).startsWith(str(prefix)) ? str(s).slice(str(prefix).length) : str(s),
-      trimSuffix: (suffix, s) => str(s).endsWith(str(suffix)) && str(suffix) !== "" ? str(s).slice(0, -str(suffix).length) : str(s),
-      contains: (substr, s) => str(s).includes(str(substr)),
-      hasPrefix: (prefix, s) => str(s).startsWith(str(prefix)),
-      hasSuffix: (suffix, s) => str(s).endsWith(str(suffix)),
-      replace: (from, to, s) => str(s).split(str(from)).join(str(to)),
-      join: (sep2, list) => Array.isArray(list) ? list.map(str).join(str(sep2)) : str(list),
-      quote: (...xs) => xs.map((x) => JSON.stringify(str(x))).join(" "),
-      default: (fallback, value) => truth(value) ? value : fallback,
-      trunc: (n, s) => n >= 0 ? str(s).slice(0, n) : str(s).slice(n)
+      eq: fn(["value"], ([a, ...bs]) => bs.length > 0 && bs.some((b) => equal(a, b)), "value"),
+      ne: fn(["value", "value"], ([a, b]) => !equal(a, b)),
+      lt: fn(["value", "value"], ([a, b]) => less(a, b)),
+      le: fn(["value", "value"], ([a, b]) => less(a, b) || equal(a, b)),
+      gt: fn(["value", "value"], ([a, b]) => !less(a, b) && !equal(a, b)),
+      ge: fn(["value", "value"], ([a, b]) => !less(a, b)),
+      not: fn(["value"], ([a]) => !truth(a)),
+      and: fn([], () => void 0, "value"),
+      // evaluated by andOr
+      or: fn([], () => void 0, "value"),
+      len: fn(["value"], ([x]) => length(x)),
+      index: fn(["value"], ([x, ...keys]) => index(x, keys), "value"),
+      print: fn([], (xs) => sprint(xs), "any"),
+      println: fn([], (xs) => `${xs.map(print).join(" ")}
+`, "any"),
+      printf: fn(["string"], ([format, ...xs]) => sprintf(format, xs), "any"),
+      lower: fn(["string"], (a) => mapText(str(a, 0), "lower")),
+      upper: fn(["string"], (a) => mapText(str(a, 0), "upper")),
+      title: fn(["string"], (a) => title(str(a, 0))),
+      trim: fn(["string"], (a) => str(a, 0).replace(new RegExp(`^[${GO_SPACE2}]+|[${GO_SPACE2}]+$`, "g"), "")),
+      trimPrefix: fn(["string", "string"], (a) => str(a, 1).startsWith(str(a, 0)) ? str(a, 1).slice(str(a, 0).length) : str(a, 1)),
+      trimSuffix: fn(["string", "string"], (a) => str(a, 1).endsWith(str(a, 0)) && str(a, 0) !== "" ? str(a, 1).slice(0, -str(a, 0).length) : str(a, 1)),
+      contains: fn(["string", "string"], (a) => str(a, 1).includes(str(a, 0))),
+      hasPrefix: fn(["string", "string"], (a) => str(a, 1).startsWith(str(a, 0))),
+      hasSuffix: fn(["string", "string"], (a) => str(a, 1).endsWith(str(a, 0))),
+      // strings.Replace with an empty old text puts the new one around every character, first and last too.
+      replace: fn(
+        ["string", "string", "string"],
+        ([from, to, s]) => from === "" ? s === "" ? to : `${to}${[...s].join(to)}${to}` : s.split(from).join(to)
+      ),
+      join: fn(
+        ["string", "any"],
+        ([sep2, list]) => (Array.isArray(list) ? list.filter((x) => x !== null && x !== void 0) : list === null ? [] : [list]).map(strval).join(sep2)
+      ),
+      quote: fn([], (xs) => xs.flatMap((x) => x === null ? [] : [goQuote(strval(x))]).join(" "), "any"),
+      default: fn(["any"], ([fallback, value]) => truth(value) ? value : fallback, "any"),
+      trunc: fn(["int", "string"], ([n, s]) => trunc(n, s))
     },
     null
   )
@@ -17998,9 +18324,9 @@ function readsAsKcl(read) {
     throw error;
   }
 }
-function trySetSpec(kind, spec, fieldName) {
+function trySetSpec(kind2, spec, fieldName) {
   try {
-    return { field: readSpec2(kind, spec, fieldName) };
+    return { field: readSpec2(kind2, spec, fieldName) };
   } catch (error) {
     if (error instanceof SourceError) return { error };
     throw error;
@@ -18009,8 +18335,8 @@ function trySetSpec(kind, spec, fieldName) {
 function setSpecError(set2, fieldName) {
   return trySetSpec(fileKind(set2.file), set2.spec, fieldName).error;
 }
-function readSpec2(kind, spec, fieldName) {
-  switch (kind) {
+function readSpec2(kind2, spec, fieldName) {
+  switch (kind2) {
     case "kcl": {
       const read = parseOverrideSpec(spec);
       if (read.operation !== "-") usableSpecValue(read, spec, fieldName);
@@ -18178,10 +18504,10 @@ function validateRequest(request, known = {}) {
   return { images, setters, sets };
 }
 function upperCaseHint(images) {
-  const index = images.findIndex((text2) => lowerCasedReference(text2) !== void 0);
-  if (index < 0) return void 0;
+  const index2 = images.findIndex((text2) => lowerCasedReference(text2) !== void 0);
+  if (index2 < 0) return void 0;
   return {
-    index,
+    index: index2,
     message: "an image name is written in lower case: write its registry and repository in lower case and keep its tag as it is. `${{ github.repository }}` and `${{ github.repository_owner }}` keep the owner's case (docker/metadata-action lower-cases the images it is given)."
   };
 }
@@ -18194,7 +18520,7 @@ function targetOwners(targets) {
   if (targets.length === 0) return NO_OWNERS;
   const root = node();
   const paths = new Map(
-    targets.map((target, rank) => [target, target.paths.map((glob, index) => indexed(root, glob, { target, rank, index, matches: lazyMatcher(glob) }))])
+    targets.map((target, rank) => [target, target.paths.map((glob, index2) => indexed(root, glob, { target, rank, index: index2, matches: lazyMatcher(glob) }))])
   );
   const mayMatch = (file) => {
     const found = /* @__PURE__ */ new Set();
@@ -18419,26 +18745,26 @@ function fluxSetters(docs, treeRoot = "", builtInto = () => []) {
         continue;
       }
       if (!isRecord(object) || !isRecord(object.metadata) || !isRecord(object.spec)) continue;
-      const { apiVersion, kind, metadata, spec } = object;
-      if (kind !== "ImageRepository" && kind !== "ImagePolicy" && kind !== "ImageUpdateAutomation") continue;
+      const { apiVersion, kind: kind2, metadata, spec } = object;
+      if (kind2 !== "ImageRepository" && kind2 !== "ImagePolicy" && kind2 !== "ImageUpdateAutomation") continue;
       if (typeof apiVersion !== "string" || !API_VERSION.test(apiVersion)) continue;
       const reader = new DocumentReader(file, doc, lines, warnings);
       const name = text(metadata.name);
       if (name === void 0) {
-        reader.warn(["metadata"], `${kind} without metadata.name is ignored`);
+        reader.warn(["metadata"], `${kind2} without metadata.name is ignored`);
         continue;
       }
       const namespaces = objectNamespaces(builtInto(file), text(metadata.namespace));
       const idIn = (namespace) => `${namespace}/${name}`;
       const ids = andList(namespaces.map(({ namespace }) => idIn(namespace)));
-      if (kind === "ImageRepository") {
+      if (kind2 === "ImageRepository") {
         const scanned = reader.repository(ids, spec);
         if (!scanned) continue;
         for (const { namespace } of namespaces) {
           const id = idIn(namespace);
           appendTo(repositories, id, { ...reader.located(id), ...scanned });
         }
-      } else if (kind === "ImagePolicy") {
+      } else if (kind2 === "ImagePolicy") {
         const read = reader.policy(ids, andList(namespaces.map(({ namespace }) => `${namespace}:${name}`)), spec);
         if (!read) continue;
         const { policy, repositoryName, repositoryNamespace } = read;
@@ -18612,7 +18938,7 @@ function unquoted(value) {
 
 // src/engine/image-updater.ts
 var GROUP_PATTERN = escapeRegExp(ARGO_IMAGE_UPDATER);
-var ANNOTATION = new RegExp(String.raw`^(\s*)(["']?)${GROUP_PATTERN}([\w.-]+)\2\s*:(.*)$`);
+var ANNOTATION = new RegExp(String.raw`^[ \t]*(["']?)${GROUP_PATTERN}([\w.-]+)\1\s*:(.*)$`);
 var OWN_API = new RegExp(String.raw`^apiVersion:\s*["']?${GROUP_PATTERN}`);
 var IMAGE_NAME = /^\s*(?:-\s+)?imageName:\s*(.*)$/;
 var UPDATE_STRATEGY = /updateStrategy["']?:\s*["']?([\w-]*)/;
@@ -18628,9 +18954,10 @@ function withoutImageUpdater(text2) {
       const i = document[k];
       const match = ANNOTATION.exec(lines[i]);
       if (!match) continue;
-      const value = lines[i].length - match[4].length;
+      const value = lines[i].length - match[3].length;
+      const indent = indentOf(lines[i]);
       lines[i] = lines[i].slice(0, value) + blank(lines[i].slice(value));
-      while (k + 1 < document.length && continues(lines[document[k + 1]], match[1].length)) {
+      while (k + 1 < document.length && continues(lines[document[k + 1]], indent)) {
         k++;
         lines[document[k]] = blank(lines[document[k]]);
       }
@@ -18683,7 +19010,7 @@ function constraintsIn(text2) {
     const annotations = /* @__PURE__ */ new Map();
     for (const i of document) {
       const match = ANNOTATION.exec(lines[i]);
-      if (match) annotations.set(match[3], { value: unquoted2(match[4]), line: i + 1 });
+      if (match) annotations.set(match[2], { value: unquoted2(match[3]), line: i + 1 });
     }
     const list = annotations.get("image-list");
     if (!list) continue;
@@ -18718,8 +19045,7 @@ function documents(lines) {
   return all;
 }
 function continues(line, indent) {
-  const content = line.trimStart();
-  return content === "" || content === "\r" || line.length - content.length > indent;
+  return /^[ \t]*\r?$/.test(line) || indentOf(line) > indent;
 }
 function blank(text2) {
   return text2.replace(/[^\r]/g, " ");
@@ -18823,12 +19149,12 @@ function warnIdlePaths(configured, targets, files, configPath, warnings) {
     if (owner === void 0) continue;
     for (const path of owners.mayMatch(file)) if (path.rank > owner.rank && idle.has(path) && path.matches(file)) idle.get(path).push(owner);
   }
-  for (const [{ target, rank, index }, shadowed] of idle) {
+  for (const [{ target, rank, index: index2 }, shadowed] of idle) {
     const said = (what) => {
       warnings.push({
         file: configPath,
-        ...target.pathLines[index] !== void 0 && { line: target.pathLines[index] },
-        message: `targets[${rank}].paths[${index}]: ${JSON.stringify(target.paths[index])} ${what}`
+        ...target.pathLines[index2] !== void 0 && { line: target.pathLines[index2] },
+        message: `targets[${rank}].paths[${index2}]: ${JSON.stringify(target.paths[index2])} ${what}`
       });
     };
     if (shadowed.length === 0) {
@@ -19146,7 +19472,7 @@ function readDelivery(r, node2, at, path) {
   const teamReviewers = get("team-reviewers");
   const assignees = get("assignees");
   const draft = get("draft");
-  const title = get("title");
+  const title2 = get("title");
   const commitMessage2 = get("commit-message");
   const delivery = {
     ...mode && { mode: r.oneOf(mode.node, mode.at, join(path, "mode"), DELIVERY_MODES) },
@@ -19158,7 +19484,7 @@ function readDelivery(r, node2, at, path) {
     ...teamReviewers && { teamReviewers: r.strings(teamReviewers.node, teamReviewers.at, join(path, "team-reviewers"), false) },
     ...assignees && { assignees: r.strings(assignees.node, assignees.at, join(path, "assignees"), false) },
     ...draft && { draft: r.boolean(draft.node, draft.at, join(path, "draft")) },
-    ...title && { title: r.string(title.node, title.at, join(path, "title")) },
+    ...title2 && { title: r.string(title2.node, title2.at, join(path, "title")) },
     ...commitMessage2 && { commitMessage: r.template(commitMessage2.node, commitMessage2.at, join(path, "commit-message")) }
   };
   if (delivery.branch !== void 0 && !isBranchName(delivery.branch)) {
@@ -19764,10 +20090,10 @@ function jsonReport(plan) {
   return {
     changed: plan.files.length > 0,
     files: plan.files.map((f) => f.path),
-    changes: plan.changes.map(({ file, line, kind, key, old, new: value, op, target }) => ({
+    changes: plan.changes.map(({ file, line, kind: kind2, key, old, new: value, op, target }) => ({
       file,
       line,
-      kind,
+      kind: kind2,
       key,
       old,
       new: value,
@@ -19910,23 +20236,23 @@ function overriddenIn(requested, images) {
   }
   return { repositories, paths };
 }
-function overFile(path, kind, edited, requested, create, read = edited.text, fieldName) {
-  return publicResult(overFileAbout(path, kind, edited, requested, create, read, fieldName));
+function overFile(path, kind2, edited, requested, create, read = edited.text, fieldName) {
+  return publicResult(overFileAbout(path, kind2, edited, requested, create, read, fieldName));
 }
-function overFileAbout(path, kind, edited, requested, create, read = edited.text, fieldName) {
+function overFileAbout(path, kind2, edited, requested, create, read = edited.text, fieldName) {
   try {
-    const aimed = withoutMisaimedOverrides(kind, edited.text, requested);
-    const { overrides, yielded } = besideMarkers(path, kind, edited, aimed.overrides, create);
-    const overridden = applyFileOverrides(kind, edited.text, overrides, create, fieldName);
-    const sets = setFields(kind, overrides);
+    const aimed = withoutMisaimedOverrides(kind2, edited.text, requested);
+    const { overrides, yielded } = besideMarkers(path, kind2, edited, aimed.overrides, create);
+    const overridden = applyFileOverrides(kind2, edited.text, overrides, create, fieldName);
+    const sets = setFields(kind2, overrides);
     const told = shiftLines(edited.warnings, edited.text, overridden.text);
     const shifted = told.filter(
-      (w) => !answeredBySet(w, kind, overridden.changes, sets) && !answeredByOverride(w, kind, overridden.changes) && !answeredBeside(w, kind, overrides)
+      (w) => !answeredBySet(w, kind2, overridden.changes, sets) && !answeredByOverride(w, kind2, overridden.changes) && !answeredBeside(w, kind2, overrides)
     );
     const { changes, overruled } = withOverrides(shiftLines(edited.changes, edited.text, overridden.text), overridden.changes, {
-      replaces: replacingSpans(kind, overrides),
-      oldAsRead: oldAsRead(kind, read, overrides, overridden.changes, create),
-      read: kind === "kcl" ? kclRead : (written) => written
+      replaces: replacingSpans(kind2, overrides),
+      oldAsRead: oldAsRead(kind2, read, overrides, overridden.changes, create),
+      read: kind2 === "kcl" ? kclRead : (written) => written
     });
     return {
       text: overridden.text,
@@ -19935,7 +20261,7 @@ function overFileAbout(path, kind, edited, requested, create, read = edited.text
         ...shifted,
         ...shiftLines([...aimed.misaimed, ...yielded], edited.text, overridden.text),
         ...overridden.warnings.filter((w) => !toldThere(w, told)),
-        ...setOverImages(kind, sets, overruled, fieldName)
+        ...setOverImages(kind2, sets, overruled, fieldName)
       ]
     };
   } catch (error) {
@@ -19943,7 +20269,7 @@ function overFileAbout(path, kind, edited, requested, create, read = edited.text
     throw error;
   }
 }
-function besideMarkers(path, kind, edited, overrides, create) {
+function besideMarkers(path, kind2, edited, overrides, create) {
   if (!edited.text.includes(MARKER_TOKEN) || overrides.every((o) => typeof o === "string")) return { overrides, yielded: [] };
   const markers = new Map(fileMarkers(path, edited.text).map(({ marker, line }) => [line, marker]));
   const yielded = [];
@@ -19951,7 +20277,7 @@ function besideMarkers(path, kind, edited, overrides, create) {
     if (typeof o === "string") return true;
     let dry;
     try {
-      dry = applyFileOverrides(kind, edited.text, [o], create);
+      dry = applyFileOverrides(kind2, edited.text, [o], create);
     } catch (error) {
       if (error instanceof SourceError) return true;
       throw error;
@@ -19968,9 +20294,9 @@ function besideMarkers(path, kind, edited, overrides, create) {
   });
   return { overrides: kept, yielded };
 }
-function withoutMisaimedOverrides(kind, text2, overrides) {
+function withoutMisaimedOverrides(kind2, text2, overrides) {
   const indexed2 = (o) => typeof o !== "string" && o.configured !== void 0 && mayNameParameter(o.path);
-  const file = kind === "yaml" && overrides.some(indexed2) ? tryYamlFile(text2) : void 0;
+  const file = kind2 === "yaml" && overrides.some(indexed2) ? tryYamlFile(text2) : void 0;
   if (!file) return { overrides, misaimed: [] };
   const misaimed = [];
   const kept = overrides.filter((o) => {
@@ -19984,17 +20310,17 @@ function fieldFor(warning, reason) {
   const about = warning.about;
   return about?.reason === reason && "field" in about ? about.field : void 0;
 }
-function answeredByOverride(warning, kind, changes) {
-  const field2 = fieldId(kind, fieldFor(warning, "advised-override"));
-  return field2 !== void 0 && changes.some((c) => fieldId(kind, c.key) === field2);
+function answeredByOverride(warning, kind2, changes) {
+  const field2 = fieldId(kind2, fieldFor(warning, "advised-override"));
+  return field2 !== void 0 && changes.some((c) => fieldId(kind2, c.key) === field2);
 }
-function answeredBeside(warning, kind, overrides) {
-  const field2 = pathKeys(kind, fieldFor(warning, "bare-repository"));
+function answeredBeside(warning, kind2, overrides) {
+  const field2 = pathKeys(kind2, fieldFor(warning, "bare-repository"));
   if (field2 === void 0) return false;
   const mapping = joined(field2.slice(0, -1));
   return overrides.some((o) => {
     const setsTag = typeof o === "string" || o.configured?.part === "tag" && o.configured.repository === warning.about?.image;
-    const keys = setsTag ? overrideKeys(kind, o) : void 0;
+    const keys = setsTag ? overrideKeys(kind2, o) : void 0;
     return keys !== void 0 && keys.length === field2.length && joined(keys.slice(0, -1)) === mapping && keys.at(-1) !== field2.at(-1);
   });
 }
@@ -20003,11 +20329,11 @@ function overrideNames(warning, requested, configured) {
   return field2 !== void 0 && warning.file !== void 0 && overrideNamesField(warning.file, field2, requested, configured);
 }
 function overrideNamesField(file, field2, requested, configured) {
-  const kind = fileKind(file);
-  if (kind === void 0) return false;
-  const named2 = fieldId(kind, field2);
+  const kind2 = fileKind(file);
+  if (kind2 === void 0) return false;
+  const named2 = fieldId(kind2, field2);
   const specs = requested.filter((o) => typeof o === "string");
-  return named2 !== void 0 && (overrideIds(kind, specs).includes(named2) || configured.some((o) => o.file === file && fieldId(kind, o.spec) === named2));
+  return named2 !== void 0 && (overrideIds(kind2, specs).includes(named2) || configured.some((o) => o.file === file && fieldId(kind2, o.spec) === named2));
 }
 function toldThere(warning, told) {
   const about = warning.about;
@@ -20044,77 +20370,77 @@ function insideSpan(edit, override) {
   if (edit.line < override.line || edit.line > override.line + lineBreaks(override.new)) return false;
   return edit.kind === "setter" ? override.old.includes(edit.new) : fieldKey(edit.key).startsWith(`${fieldKey(override.key)}.`);
 }
-function replacingSpans(kind, overrides) {
+function replacingSpans(kind2, overrides) {
   const appended = new Set(
     overrides.flatMap((o) => {
-      const field2 = typeof o === "string" ? trySetSpec(kind, o).field : void 0;
+      const field2 = typeof o === "string" ? trySetSpec(kind2, o).field : void 0;
       return field2?.operation === "+=" ? [joined(field2.keys)] : [];
     })
   );
   return (override) => {
-    const field2 = fieldId(kind, override.key);
+    const field2 = fieldId(kind2, override.key);
     return field2 === void 0 || !appended.has(field2);
   };
 }
-function oldAsRead(kind, read, overrides, changes, create) {
+function oldAsRead(kind2, read, overrides, changes, create) {
   let before;
   return (override) => {
-    if (before === void 0) before = changesOver(kind, read, overrides, create);
+    if (before === void 0) before = changesOver(kind2, read, overrides, create);
     if (before === null) return override.old;
     const nth = changes.filter((c) => c.key === override.key).indexOf(override);
     return before.filter((c) => c.key === override.key)[nth]?.old ?? override.new;
   };
 }
-function changesOver(kind, text2, overrides, create) {
+function changesOver(kind2, text2, overrides, create) {
   try {
-    return applyFileOverrides(kind, text2, overrides, create).changes;
+    return applyFileOverrides(kind2, text2, overrides, create).changes;
   } catch (error) {
     if (error instanceof SourceError) return null;
     throw error;
   }
 }
-function setFields(kind, overrides) {
+function setFields(kind2, overrides) {
   return new Set(
     overrideIds(
-      kind,
+      kind2,
       overrides.filter((o) => typeof o === "string")
     )
   );
 }
-function answeredBySet(warning, kind, changes, sets) {
-  const field2 = fieldId(kind, fieldFor(warning, "placeholder"));
+function answeredBySet(warning, kind2, changes, sets) {
+  const field2 = fieldId(kind2, fieldFor(warning, "placeholder"));
   if (field2 === void 0 || !sets.has(field2)) return false;
-  return changes.some((c) => c.line === warning.line && fieldId(kind, c.key) === field2);
+  return changes.some((c) => c.line === warning.line && fieldId(kind2, c.key) === field2);
 }
-function setOverImages(kind, sets, overruled, fieldName = byFlag) {
+function setOverImages(kind2, sets, overruled, fieldName = byFlag) {
   return overruled.filter(({ override }) => {
-    const field2 = fieldId(kind, override.key);
+    const field2 = fieldId(kind2, override.key);
     return field2 !== void 0 && sets.has(field2);
   }).map(({ edit, override }) => ({
     line: override.line,
     message: `${override.key}: ${fieldName("set")} ${override.op === "delete" ? "deleted it" : `wrote ${shownValue(override.new)}`}, which takes precedence over ${edit.new} from the incoming image${fieldKey(edit.key) === fieldKey(override.key) ? "" : ` at ${edit.key}`}`
   }));
 }
-function setsInFile(kind, overrides) {
-  const sets = overrideIds(kind, overrides);
+function setsInFile(kind2, overrides) {
+  const sets = overrideIds(kind2, overrides);
   return (path) => {
-    const field2 = fieldId(kind, path);
+    const field2 = fieldId(kind2, path);
     return field2 !== void 0 && sets.some((set2) => field2 === set2 || field2.startsWith(`${set2}\0`));
   };
 }
-function overrideKeys(kind, override) {
-  return typeof override === "string" ? trySetSpec(kind, override).field?.keys : pathKeys(kind, override.path);
+function overrideKeys(kind2, override) {
+  return typeof override === "string" ? trySetSpec(kind2, override).field?.keys : pathKeys(kind2, override.path);
 }
-function overrideIds(kind, overrides) {
+function overrideIds(kind2, overrides) {
   return overrides.flatMap((o) => {
-    const keys = overrideKeys(kind, o);
+    const keys = overrideKeys(kind2, o);
     return keys ? [joined(keys)] : [];
   });
 }
-function pathKeys(kind, path) {
+function pathKeys(kind2, path) {
   if (path === void 0) return void 0;
   try {
-    return kind === "kcl" ? parseOverridePath(path) : parsePath(path).map(String);
+    return kind2 === "kcl" ? parseOverridePath(path) : parsePath(path).map(String);
   } catch (error) {
     if (error instanceof SourceError) return void 0;
     throw error;
@@ -20123,16 +20449,16 @@ function pathKeys(kind, path) {
 function joined(keys) {
   return keys.join("\0");
 }
-function fieldId(kind, path) {
-  const keys = pathKeys(kind, path);
+function fieldId(kind2, path) {
+  const keys = pathKeys(kind2, path);
   return keys && joined(keys);
 }
 function fieldKey(key) {
-  return key.replace(/\[(["'])(.*?)\1\]|\[(\d+)\]/g, (_, _quote, quoted3, index) => `.${quoted3 ?? index}`);
+  return key.replace(/\[(["'])(.*?)\1\]|\[(\d+)\]/g, (_, _quote, quoted3, index2) => `.${quoted3 ?? index2}`);
 }
-function applyFileOverrides(kind, text2, overrides, create, fieldName) {
-  const setsToo = setsInFile(kind, overrides);
-  if (kind === "kcl") return applyOverridesAbout(text2, overrides, { create, setsToo, fieldName });
+function applyFileOverrides(kind2, text2, overrides, create, fieldName) {
+  const setsToo = setsInFile(kind2, overrides);
+  if (kind2 === "kcl") return applyOverridesAbout(text2, overrides, { create, setsToo, fieldName });
   let result = { text: text2, changes: [], warnings: [] };
   for (const override of overrides) {
     const next = typeof override === "string" ? setFromSpec(result.text, override, create, setsToo, fieldName) : setYamlPathAbout(result.text, override.path, override.value, { create, setsToo, configured: true, fieldName });
@@ -20277,8 +20603,8 @@ function warnLoneParameters(path, text2, file, root, source, valueFiles, values,
 var REPOSITORY_KEYS = ["repository", "name", "registry"];
 function loneValueTags(valueFiles, values, inScope, updatesFor) {
   const found = [];
-  valueFiles.forEach(([path, text2], index) => {
-    if (index === 0 || !inScope(path)) return;
+  valueFiles.forEach(([path, text2], index2) => {
+    if (index2 === 0 || !inScope(path)) return;
     const incoming = byRepository(updatesFor(path).filter((update) => update.image.tag !== void 0));
     if (incoming.size === 0) return;
     const root = values.rootOf(path, text2);
@@ -20287,7 +20613,7 @@ function loneValueTags(valueFiles, values, inScope, updatesFor) {
       const keys = at.slice(0, -1);
       const mapping = nodeAt(root, keys);
       if (mapping?.kind !== "map" || [...REPOSITORY_KEYS, "image"].some((key2) => mapValue(mapping, key2) !== void 0)) return;
-      const held = repositoryIn(valueFiles.slice(0, index), keys, incoming, values);
+      const held = repositoryIn(valueFiles.slice(0, index2), keys, incoming, values);
       if (!held || nextVersion(held, versionOf(node2.text, void 0)) === void 0) return;
       const key = formatPath(at);
       const { advice, about } = overrideAdvice(key, held.image.repository, { file: path, part: "tag" });
@@ -20615,13 +20941,13 @@ function readKustomization(file, text2, repositories) {
     ],
     components: paths(list("components")),
     patches: [
-      ...list("patches").flatMap((entry, index) => patchOf(file, text2, entry, ["patches", index], "either")),
-      ...list("patchesStrategicMerge").flatMap((entry, index) => patchOf(file, text2, entry, ["patchesStrategicMerge", index], "strategic-merge")),
-      ...list("patchesJson6902").flatMap((entry, index) => patchOf(file, text2, entry, ["patchesJson6902", index], "json6902"))
+      ...list("patches").flatMap((entry, index2) => patchOf(file, text2, entry, ["patches", index2], "either")),
+      ...list("patchesStrategicMerge").flatMap((entry, index2) => patchOf(file, text2, entry, ["patchesStrategicMerge", index2], "strategic-merge")),
+      ...list("patchesJson6902").flatMap((entry, index2) => patchOf(file, text2, entry, ["patchesJson6902", index2], "json6902"))
     ]
   };
 }
-function patchOf(file, text2, entry, at, kind) {
+function patchOf(file, text2, entry, at, kind2) {
   const directory = posix3.dirname(file);
   const inline = (node2, at2) => ({
     text: node2.text,
@@ -20629,9 +20955,9 @@ function patchOf(file, text2, entry, at, kind) {
     line: lineAt(text2, node2.start) + (node2.style === "literal" || node2.style === "folded" ? 1 : 0)
   });
   if (entry.kind === "scalar") {
-    if (/[:\n]/.test(entry.text)) return [{ file, inline: inline(entry, at), kind }];
+    if (/[:\n]/.test(entry.text)) return [{ file, inline: inline(entry, at), kind: kind2 }];
     const path2 = inTree(directory, entry.text);
-    return path2 === void 0 ? [] : [{ file: path2, kind }];
+    return path2 === void 0 ? [] : [{ file: path2, kind: kind2 }];
   }
   if (entry.kind !== "map") return [];
   const selector = mapValue(entry, "target");
@@ -20642,9 +20968,9 @@ function patchOf(file, text2, entry, at, kind) {
     })
   ) : void 0;
   const written = mapValue(entry, "patch");
-  if (written?.kind === "scalar") return [{ file, inline: inline(written, [...at, "patch"]), kind, ...target && { target } }];
+  if (written?.kind === "scalar") return [{ file, inline: inline(written, [...at, "patch"]), kind: kind2, ...target && { target } }];
   const path = inTree(directory, scalarText(mapValue(entry, "path")));
-  return path === void 0 ? [] : [{ file: path, kind, ...target && { target } }];
+  return path === void 0 ? [] : [{ file: path, kind: kind2, ...target && { target } }];
 }
 function readDeployers(file, text2, repositories, hasKustomization, tree) {
   const yaml = tryYamlFile(text2);
@@ -20657,8 +20983,8 @@ function readDeployers(file, text2, repositories, hasKustomization, tree) {
   return yaml.documents.flatMap((document) => {
     const { root } = document;
     if (root?.kind !== "map") return [];
-    const { apiVersion, kind } = document.object;
-    if (kind === "Application" && inGroup(apiVersion, ARGO))
+    const { apiVersion, kind: kind2 } = document.object;
+    if (kind2 === "Application" && inGroup(apiVersion, ARGO))
       return sourcesOf(document).flatMap(
         (source) => deployer(
           argoTaggedNames(nodeAt(root, [...source, "kustomize", "images"]), repositories),
@@ -20715,9 +21041,9 @@ function generatedResources(directory, hasKustomization, tree) {
   return [...resources];
 }
 function taggedNames(file, root, path, entries, repositories) {
-  return entries.flatMap((entry, index) => {
+  return entries.flatMap((entry, index2) => {
     if (entry.kind !== "map") return [];
-    const read = fieldsOf(file, root, entry, [...path, index], false);
+    const read = fieldsOf(file, root, entry, [...path, index2], false);
     const field2 = (key) => scalarText(read(key)?.node);
     const name = field2("name");
     if (!name || !repositories.has(normalizeRepository(name) ?? "")) return [];
@@ -20865,8 +21191,8 @@ function patchDocuments(patch, text2) {
   const inline = patch.inline;
   const at = inline && formatPath(inline.at);
   const lineOf2 = (node2) => (inline ? inline.line - 1 : 0) + lineAt(text2, node2.start);
-  return yaml.documents.flatMap(({ root }, index) => {
-    const document = inline ? 0 : index;
+  return yaml.documents.flatMap(({ root }, index2) => {
+    const document = inline ? 0 : index2;
     const values = [];
     const add = (node2, path, written, ops) => {
       if (!isFlowScalar(node2)) return;
@@ -21143,8 +21469,8 @@ function unreachedImages(valid, defined, overrides, texts) {
 }
 function holdsImage(path, text2, image) {
   if (spells2(text2, image)) return true;
-  const kind = fileKind(path);
-  return kind === "kcl" ? mayBuildOnRegistry(text2, image) || spellsAcrossLiterals(text2, image) : kind === "yaml" && mayHoldEscapes(text2) && spells2(readDoubleQuoted(text2), image);
+  const kind2 = fileKind(path);
+  return kind2 === "kcl" ? mayBuildOnRegistry(text2, image) || spellsAcrossLiterals(text2, image) : kind2 === "yaml" && mayHoldEscapes(text2) && spells2(readDoubleQuoted(text2), image);
 }
 function spells2(text2, image) {
   return repositoryPattern(image).test(text2) && spelledAt(deployedText(text2), image) !== void 0;
@@ -21349,12 +21675,12 @@ async function knownImagesIn(listed, request) {
 
 // src/engine/apply-set.ts
 function applySet(file, text2, spec, options = {}) {
-  const kind = fileKind(file);
-  if (kind === void 0 || kind === "kcl-mod") throw new RequestError([{ field: "set", message: notASetFile(file) }]);
+  const kind2 = fileKind(file);
+  if (kind2 === void 0 || kind2 === "kcl-mod") throw new RequestError([{ field: "set", message: notASetFile(file) }]);
   const malformed2 = malformedSets([{ file, spec }]);
   if (malformed2.length > 0) throw new RequestError(malformed2);
   const bom = text2.startsWith("\uFEFF") ? "\uFEFF" : "";
-  const result = overFile(file, kind, { text: text2.slice(bom.length), changes: [], warnings: [] }, [spec], options.create ?? false);
+  const result = overFile(file, kind2, { text: text2.slice(bom.length), changes: [], warnings: [] }, [spec], options.create ?? false);
   return { ...result, text: bom + result.text };
 }
 function malformedSets(sets, fieldName) {
@@ -21678,6 +22004,21 @@ function imageVersion(ref) {
   if (ref.tag !== void 0) return ref.digest !== void 0 ? `${ref.tag}@${shortDigest(ref.digest)}` : ref.tag;
   return shortDigest(ref.digest ?? "");
 }
+var ObjectIdentifier = class {
+  constructor(APIVersion, Kind, Name, Namespace) {
+    this.APIVersion = APIVersion;
+    this.Kind = Kind;
+    this.Name = Name;
+    this.Namespace = Namespace;
+  }
+  APIVersion;
+  Kind;
+  Name;
+  Namespace;
+  toString() {
+    return `{{{${this.APIVersion} ${this.Kind}} {${this.Name} ${this.Namespace}}}}`;
+  }
+};
 var NamespacedName = class {
   constructor(Namespace, Name) {
     this.Namespace = Namespace;
@@ -21685,19 +22026,29 @@ var NamespacedName = class {
   }
   Namespace;
   Name;
-  toString() {
+  String() {
     return `${this.Namespace}/${this.Name}`;
   }
+  toString() {
+    return this.String();
+  }
 };
-var ResultV2 = class {
-  constructor(FileChanges, Changes, Objects) {
+var Result = class {
+  constructor(FileChanges, changes, objects) {
     this.FileChanges = FileChanges;
-    this.Changes = Changes;
-    this.Objects = Objects;
+    this.#changes = changes;
+    this.#objects = objects;
   }
   FileChanges;
-  Changes;
-  Objects;
+  // Private (#): no field a template reads or prints.
+  #changes;
+  #objects;
+  Changes() {
+    return this.#changes;
+  }
+  Objects() {
+    return this.#objects;
+  }
 };
 var TemplateData = class {
   constructor(AutomationObject, Changed, Values) {
@@ -21712,40 +22063,40 @@ var TemplateData = class {
 function templateData(input) {
   const objects = /* @__PURE__ */ new Map();
   const objectOf2 = (id) => {
-    const o = { APIVersion: id?.apiVersion ?? "", Kind: id?.kind ?? "", Namespace: id?.namespace ?? "", Name: id?.name ?? "" };
-    const key = [o.Kind, o.Namespace, o.Name, o.APIVersion].join("\0");
+    const o = new ObjectIdentifier(id?.apiVersion ?? "", id?.kind ?? "", id?.name ?? "", id?.namespace ?? "");
+    const key = [o.APIVersion, o.Kind, o.Name, o.Namespace].join("\0");
     const known = objects.get(key);
     if (known) return known;
     objects.set(key, o);
     return o;
   };
-  const byObjectKey = (a, b) => compare([a.Kind, a.Namespace, a.Name, a.APIVersion].join("\0"), [b.Kind, b.Namespace, b.Name, b.APIVersion].join("\0"));
-  const sorted = [...input.changes].sort((a, b) => compare(a.file, b.file) || a.line - b.line);
-  const fileChanges = /* @__PURE__ */ new Map();
-  const byObject = /* @__PURE__ */ new Map();
+  const sorted = [...input.changes].sort((a, b) => compareStrings(a.file, b.file) || a.line - b.line);
+  const noChanges = () => new GoMap([], [], true);
+  const fileChanges = new GoMap([], noChanges());
+  const byObject = noChanges();
   const all = [];
   const seen = /* @__PURE__ */ new Set();
   for (const change of sorted) {
     const fluxChange = { OldValue: change.old, NewValue: change.new, Setter: change.key };
     const object = objectOf2(change.object);
-    const perFile = fileChanges.get(change.file) ?? /* @__PURE__ */ new Map();
+    const perFile = fileChanges.get(change.file) ?? noChanges();
     fileChanges.set(change.file, perFile);
     perFile.set(object, [...perFile.get(object) ?? [], fluxChange]);
     byObject.set(object, [...byObject.get(object) ?? [], fluxChange]);
-    const identity = JSON.stringify([change.old, change.new, change.key]);
-    if (!seen.has(identity)) all.push(fluxChange);
-    seen.add(identity);
   }
-  const sortObjects = (m) => new Map([...m].sort(([a], [b]) => byObjectKey(a, b)));
-  for (const [file, perFile] of fileChanges) fileChanges.set(file, sortObjects(perFile));
+  const byFields = ([a], [b]) => compareStrings(a.APIVersion, b.APIVersion) || compareStrings(a.Kind, b.Kind) || compareStrings(a.Name, b.Name) || compareStrings(a.Namespace, b.Namespace);
+  for (const perFile of fileChanges.values())
+    for (const [, changes] of [...perFile].sort(byFields))
+      for (const fluxChange of changes) {
+        const identity = JSON.stringify([fluxChange.OldValue, fluxChange.NewValue, fluxChange.Setter]);
+        if (!seen.has(identity)) all.push(fluxChange);
+        seen.add(identity);
+      }
   return new TemplateData(
     new NamespacedName(input.automation.namespace, input.automation.name),
-    new ResultV2(fileChanges, all, sortObjects(byObject)),
-    new Map(Object.entries(input.values ?? {}))
+    new Result(fileChanges, all, byObject),
+    new GoMap(Object.entries(input.values ?? {}), "")
   );
-}
-function compare(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 // src/engine/deployed-as-written.ts
@@ -22036,10 +22387,10 @@ import { posix as posix8 } from "node:path";
 
 // src/engine/left-behind-fix.ts
 function fixFor(path, text2, place, image, name) {
-  const kind = fileKind(path);
-  if (kind === "kcl")
+  const kind2 = fileKind(path);
+  if (kind2 === "kcl")
     return place.reference !== void 0 && inKclString(text2, place.at, place.reference) ? `it is inside a longer string, ${NO_PART}: move it into a string of its own` : void 0;
-  if (kind !== "yaml") return void 0;
+  if (kind2 !== "yaml") return void 0;
   const bom = text2.startsWith("\uFEFF") ? 1 : 0;
   const found = scalarAt(text2.slice(bom), place.at - bom);
   if (!found) return void 0;
@@ -22514,9 +22865,9 @@ async function readCandidates(run, warnings) {
   const keep = (path, text2) => {
     if (!inScope(path))
       return mayHoldFluxObjects(text2) || mayHoldKclRun(text2) || mayGiveNamespace(text2) || mayHoldDeployer(path, text2) && screen.yaml.test(text2);
-    const kind = unreadKind(text2);
-    if (kind !== void 0) {
-      unread.set(path, kind);
+    const kind2 = unreadKind(text2);
+    if (kind2 !== void 0) {
+      unread.set(path, kind2);
       return false;
     }
     if (overridesByFile.has(path)) return true;
@@ -22654,12 +23005,12 @@ function markedIn2({ setters, left }, marks, image) {
   return keys.some(marks);
 }
 function planFile(path, text2, request, overrides, overridden, create, target, warnings, helmTemplate) {
-  const kind = fileKind(path);
+  const kind2 = fileKind(path);
   const bom = text2.startsWith("\uFEFF") ? "\uFEFF" : "";
   const body = text2.slice(bom.length);
   let edited;
   try {
-    edited = kind === "kcl" ? editCheckedKcl(body, request, overridden) : kind === "kcl-mod" ? editKclMod(body, request) : editCheckedYaml(body, request);
+    edited = kind2 === "kcl" ? editCheckedKcl(body, request, overridden) : kind2 === "kcl-mod" ? editKclMod(body, request) : editCheckedYaml(body, request);
   } catch (caught) {
     const overflow = caught instanceof RangeError && /call stack/i.test(caught.message);
     const error = overflow ? new SourceError(`nested too deep to read (${caught.message})`) : caught;
@@ -22678,10 +23029,10 @@ function planFile(path, text2, request, overrides, overridden, create, target, w
     changes,
     warnings: fileWarnings,
     text: after
-  } = overrides.length > 0 ? overFileAbout(path, kind, edited, overrides, create, body, request.fieldName) : edited;
+  } = overrides.length > 0 ? overFileAbout(path, kind2, edited, overrides, create, body, request.fieldName) : edited;
   warnings.push(...fileWarnings.filter((w) => w.kind !== "policy-refusal").map((w) => ({ ...w, file: path })));
   if (after === body) return void 0;
-  checkParses(kind, path, body, after);
+  checkParses(kind2, path, body, after);
   return {
     path,
     before: text2,
@@ -22852,8 +23203,8 @@ var SOURCE_FORMS = {
   actor: { expected: "a GitHub login", test: isActorLogin }
 };
 var RESERVED_KEYS = /* @__PURE__ */ new Set(["v", "images", "source", "targets"]);
-function buildPayload(input, kind = "repository_dispatch") {
-  const where2 = PAYLOAD_FIELDS[kind];
+function buildPayload(input, kind2 = "repository_dispatch") {
+  const where2 = PAYLOAD_FIELDS[kind2];
   const extra = input.extra ?? {};
   for (const key of Object.keys(extra)) {
     const issue = reservedKeyIssue(key);
@@ -22861,7 +23212,7 @@ function buildPayload(input, kind = "repository_dispatch") {
   }
   const tooMany = extraKeysIssue(input);
   if (tooMany) throw new PayloadError(where2, tooMany);
-  return parsePayload({ ...ownPart(input), ...extra }, kind);
+  return parsePayload({ ...ownPart(input), ...extra }, kind2);
 }
 function ownPart(input) {
   const source = input.source && withoutUndefined(input.source);
@@ -22881,7 +23232,7 @@ function extraKeysIssue(input) {
 function reservedKeyIssue(key) {
   return RESERVED_KEYS.has(key) ? `the extra payload may not set "${key}": gitops-promote writes it` : void 0;
 }
-function parsePayload(value, kind = "repository_dispatch", where2 = PAYLOAD_FIELDS[kind]) {
+function parsePayload(value, kind2 = "repository_dispatch", where2 = PAYLOAD_FIELDS[kind2]) {
   const object = typeof value === "string" ? parseJson(value, where2) : value;
   if (!isRecord(object)) throw new PayloadError(where2, `expected a JSON object, got ${describe2(object)}`);
   const keys = Object.keys(object);
@@ -22890,7 +23241,7 @@ function parsePayload(value, kind = "repository_dispatch", where2 = PAYLOAD_FIEL
   }
   const shape = shapeIssue(object);
   if (shape) throw new PayloadError(where2, shape);
-  const size = payloadSize(JSON.stringify(object), kind);
+  const size = payloadSize(JSON.stringify(object), kind2);
   if (size.over) throw new PayloadError(where2, `is ${size.size} of JSON; ${size.limit}`);
   checkVersion(object["v"], `${where2}.v`);
   const images = checkImages(object["images"], `${where2}.images`, misspelt(object, "images"));
@@ -22900,8 +23251,8 @@ function parsePayload(value, kind = "repository_dispatch", where2 = PAYLOAD_FIEL
   const targets = object["targets"] === void 0 ? void 0 : checkTargets(object["targets"], `${where2}.targets`);
   return { ...object, v: PAYLOAD_VERSION, images, ...source && { source }, ...targets && { targets } };
 }
-function payloadSize(json, kind) {
-  if (kind === "workflow_dispatch") {
+function payloadSize(json, kind2) {
+  if (kind2 === "workflow_dispatch") {
     const characters = [...json].length;
     return {
       size: `${characters} characters`,

@@ -3,9 +3,10 @@
  * files), or a user template with Flux's data model so an ImageUpdateAutomation's
  * `messageTemplate` keeps working when a repo moves from Flux to this Action.
  *
- * Templates are rendered by go-template.ts. Maps range in sorted key order and objects in a
- * fixed order, so the same change always gives the same message (Go's map order for struct
- * keys is not defined).
+ * Templates are rendered by go-template.ts. Maps range in sorted key order, objects by their
+ * fields as Go's text/template ranges struct keys (fmtsort), so the same change always gives the
+ * same message, Flux's. `.Changed.Changes` is in file and line order (Flux's follows Go's random
+ * map order).
  */
 import type { Change } from "../change.js";
 import { type ImageRef } from "../image/reference.js";

@@ -32,10 +32,11 @@ export declare const POSIX_CLASSES: Readonly<Record<string, string>>;
 /** A literal code point as a JS escape that means exactly that character inside a class. */
 export declare function literal(cp: number): string;
 /**
- * Go's `\pL`, `\p{Greek}`, `\P{^Lu}` as a set with a JS property escape; throws JS's
- * SyntaxError for a name JS does not know.
+ * Go's `\pL`, `\p{Greek}`, `\P{^Lu}` as a set with a JS property escape; undefined for a name
+ * Go does not know: Any, a general category or a script, spelt exactly. (Go 1.25 also takes
+ * other spellings and aliases, `\p{Letter}`, `\p{greek}`, and Cn, LC, ASCII, Assigned.)
  */
-export declare function unicodeClass(name: string, negated: boolean): ClassBody;
+export declare function unicodeClass(name: string, negated: boolean): ClassBody | undefined;
 /**
  * What Go's case folding adds to a set (`body`, JS class contents): the code points outside it
  * that fold like one inside, as JS class contents. JS's `i` flag folds as Go does (Unicode simple

@@ -27,6 +27,7 @@ export declare function compileGoRegexp(pattern: string): GoRegexp;
  * Go's `Regexp.ExpandString(nil, template, src, match)`: `$1`, `${1}`, `$name`, `${name}`
  * and `$$`. `$name` takes the longest run of letters, digits and `_` (so `$1x` names a group
  * "1x", usually not the one meant); an unknown or non-participating group expands to
- * nothing; a malformed `$` is kept as text. The result is the expanded template only.
+ * nothing, and a name given to several groups to the first that took part; a malformed `$`
+ * is kept as text. The result is the expanded template only.
  */
 export declare function expandTemplate(re: GoRegexp, template: string, match: Submatches): string;

@@ -21,9 +21,9 @@ export interface Overridden {
     readonly paths?: ReadonlySet<string>;
 }
 /**
- * Whether a KCL text spells `image`'s repository across concatenated literals (`"ghcr.io/acme/" + "app:1.0.0"`),
- * which no one string holds: the editor names such a reference (warnUnreached), so the file holds the image.
- * A text KCL cannot lex holds none so.
+ * Whether a KCL text spells `image`'s repository across concatenated literals (`"ghcr.io/acme/" + "app:1.0.0"`,
+ * or `"ghcr.io/acme/" + "app:" + _tag`, up to the `:` a variable's version follows), which no one string holds:
+ * the editor names such a reference (warnUnreached), so the file holds the image. A text KCL cannot lex holds none so.
  */
 export declare function spellsAcrossLiterals(text: string, image: ImageRef): boolean;
 /**
