@@ -45,7 +45,8 @@ export function spellingsOf(text: string, image: ImageRef): Spelling[] {
     const ref = tryParseImageRef(reference);
     const bare = before === "";
     // The path alone, with no registry or version, is as often another object's name (a container's `name: app`).
-    if (bare && ref?.tag === undefined && ref?.digest === undefined && !mayNameImage(text, match.index, match.index + match[0].length)) continue;
+    if (bare && ref?.tag === undefined && ref?.digest === undefined && !mayNameImage(text, match.index, match.index + match[0].length, reference, image))
+      continue;
     found.push({ at: match.index - before.length, reference, ref, bare });
   }
   return found;
@@ -57,9 +58,10 @@ export function spellingsOf(text: string, image: ImageRef): Spelling[] {
  * (`image`, `repository`, `imageRepository`) or kustomize's `newName`; a `name` beside a version (Argo CD Image
  * Updater's `{name, tag}`, kustomize's `images:` entry with `newTag`, `newName` or `digest`), not a container's or an
  * object's; the `value` of an Argo CD Helm parameter named for a repository (`image.repository`); any key a
- * `$imagepolicy` marker on its line gives the image's name. A path with no key before it (a list item, prose) names none.
+ * `$imagepolicy` marker on its line gives the image's name. A path with no key before it (a list item, prose) names none,
+ * nor does a split image's `path` beside a registry that makes it another image (besideRegistry).
  */
-function mayNameImage(text: string, at: number, end: number): boolean {
+function mayNameImage(text: string, at: number, end: number, path: string, image: ImageRef): boolean {
   if (text[end] === "=") {
     const version = namedImageString(/^[^\s"'`,;()[\]{}]*/.exec(text.slice(at, at + 512))![0])?.version;
     return version?.tag !== undefined || version?.digest !== undefined;
@@ -67,10 +69,31 @@ function mayNameImage(text: string, at: number, end: number): boolean {
   const holding = holdingKey(text, at);
   if (holding === undefined) return false;
   const { key } = holding;
-  if (/(?:image|repository)$/i.test(key) || key === "newName" || holding.rest.includes("$imagepolicy")) return true;
+  if (holding.rest.includes("$imagepolicy")) return true;
+  // A split image's repository beside a registry names the image the two make, as the editors join them; unless a
+  // chart-wide registry (Bitnami's global.imageRegistry, left-behind.ts globalReadings) may be deployed over that one.
+  if ((key === "repository" || key === "name") && !text.includes("imageRegistry") && !besideRegistry(path, holding.siblings().get("registry"), image))
+    return false;
+  if (/(?:image|repository)$/i.test(key) || key === "newName") return true;
   if (key === "name") return VERSION_KEYS.some((version) => holding.siblings().has(version));
   return key === "value" && /(?:^|\.)(?:repository|name)$/.test(holding.siblings().get("name") ?? "");
 }
+
+/**
+ * Whether a split image's repository `path` beside a `registry` field written `registry` (none: no such field) may name
+ * `image`: the two joined do (`acme/app` beside `ghcr.io` is ghcr.io/acme/app, not Docker Hub's acme/app); so may any
+ * where the registry is null or empty (the path alone then), or is no registry's name as written (a variable, a template
+ * a later tool fills in), which is not known here.
+ */
+function besideRegistry(path: string, registry: string | undefined, image: ImageRef): boolean {
+  if (registry === undefined || NO_REGISTRY.has(registry)) return true;
+  // Docker's rule for a reference's first part being a registry: it has a `.` or `:`, or is localhost.
+  if (!/^(?:[\w-]+(?:[.:][\w-]+)+|localhost)$/.test(registry)) return true;
+  return tryParseImageRef(`${registry}/${path}`)?.repository === image.repository;
+}
+
+/** What a registry field reads as none: empty, YAML's null, KCL's None or Undefined. */
+const NO_REGISTRY: ReadonlySet<string> = new Set(["", "~", "null", "Null", "NULL", "None", "Undefined"]);
 
 /** The keys that give a `name` beside them a version: a split image's and a kustomize `images:` entry's. */
 const VERSION_KEYS = ["tag", "digest", "newTag", "newName"];

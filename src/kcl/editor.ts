@@ -735,14 +735,18 @@ class ImageEditor {
     if (!this.screens.some((token) => body.includes(token))) return;
     const ref = tryParseImageRef(body);
     if (!ref) return;
-    const update = this.incoming.get(ref.repository);
+    const bare = ref.tag === undefined && ref.digest === undefined;
+    // A split image's repository beside a registry field names the image the two make, as helmImage reads them:
+    // `acme/app` beside `ghcr.io` is ghcr.io/acme/app, not Docker Hub's acme/app.
+    const named = bare ? this.besideRegistry(expr.token, ref) : ref;
+    const update = named && this.incoming.get(named.repository);
     if (!update) return;
-    if (ref.tag === undefined && ref.digest === undefined) {
+    if (bare) {
       // `"app" + ":1.0.0"`, `"app" + ":" + _tag` are said as the concatenations they are (warnUnreached).
       if (this.isSuffixed(expr.last) && (this.concatenatedReference(expr.token) ?? this.builtReference(expr.token)) !== undefined) return;
       // `name = "nginx"` is a name, not an image: only an image-like key is worth a warning.
       const key = this.pathText(path);
-      if (/(image|repo)[^.]*$/i.test(key)) this.warnings.push({ line: this.line(literal), ...bareFieldWarning(key, ref.repository) });
+      if (/(image|repo)[^.]*$/i.test(key)) this.warnings.push({ line: this.line(literal), ...bareFieldWarning(key, update.image.repository) });
       return;
     }
     const key = this.pathText(path);
@@ -753,6 +757,12 @@ class ImageEditor {
       note(`is followed by a + suffix, ${suffixWarning(update.image)}`);
       if (update.image.tag !== undefined) this.write(literal, formatImageRef({ name: ref.name, tag: next.tag }), "kcl-image", key);
     } else this.write(literal, formatImageRef({ name: ref.name, ...next }), "kcl-image", key);
+  }
+
+  /** The image a split image's repository `ref` (string token `token`) names with the registry field beside it (registries), if any. */
+  besideRegistry(token: number, ref: ImageRef): ImageRef | undefined {
+    const beside = this.registries.get(token);
+    return beside === undefined ? ref : tryParseImageRef(splitImageName(this.literal(beside.registry.token).body, ref.name));
   }
 
   /** A `+` follows token `token`, a string's last (`"app:1.2.3" + "-debug"`, `("app:1.2.3") + "-debug"`): its value goes on after the literal. */

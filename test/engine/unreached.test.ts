@@ -259,6 +259,17 @@ describe("planUpdate: an image that only a setter or Flux's objects name (trial 
     ]);
   });
 
+  it("says no file holds Docker Hub's repository of a Helm pair's path where a registry beside it makes the pair another image", async () => {
+    const pairs = {
+      "values.yaml": "image:\n  registry: ghcr.io\n  repository: acme/sidecar\n  tag: 0.1.0\n",
+      "main.k": 'image = {registry = "ghcr.io", repository = "acme/sidecar", tag = "0.1.0"}\n',
+    };
+    const run = async (image: string) =>
+      (await planUpdate(tree(pairs), { images: [image], setters: [], sets: [], paths: [] })).warnings.map((w) => [w.file, w.message]);
+    expect(await run("acme/sidecar:0.2.0")).toEqual([[undefined, "no file to update holds docker.io/acme/sidecar; nothing to do for acme/sidecar:0.2.0"]]);
+    expect(await run(`${SIDECAR}:0.2.0`)).toEqual([]);
+  });
+
   it("names the ImagePolicy no marker uses, and not the ImageRepository's spec.image as a reference left behind", async () => {
     expect(await warnings({ ...deploy, "flux/sidecar.yaml": FLUX_OBJECTS })).toEqual([
       [
@@ -290,6 +301,20 @@ describe("holdsImage: a repository's path written alone counts where it names an
     expect(holds("image: {name: app, tag: '1'}\n")).toBe(true);
     expect(holds('app:\n  image: app # {"$imagepolicy": "flux-system:app:name"}\n')).toBe(true);
     expect(holds('spec:\n  name: app # {"$imagepolicy": "flux-system:app:name"}\n')).toBe(true);
+  });
+
+  it("counts a Helm pair's repository beside a registry as the image the two make, as the editors join them", () => {
+    const yaml = "image:\n  registry: ghcr.io\n  repository: acme/app\n  tag: v1\n";
+    const kcl = 'image = {registry = "ghcr.io", repository = "acme/app", tag = "v1"}\n';
+    for (const text of [yaml, kcl]) {
+      expect(holds(text, "acme/app:v2")).toBe(false);
+      expect(holds(text, "ghcr.io/acme/app:v2")).toBe(true);
+    }
+    expect(holds("image: {registry: 'docker.io', name: acme/app, tag: v1}\n", "acme/app:v2")).toBe(true);
+    // A null registry is none; one no text names (a template, a variable) may be any, this image's too.
+    for (const registry of ["~", "''", "'{{ .Values.registry }}'", "${REGISTRY}"])
+      expect(holds(`image:\n  registry: ${registry}\n  repository: acme/app\n  tag: v1\n`, "acme/app:v2")).toBe(true);
+    expect(holds('image = {registry = _registry, repository = "acme/app", tag = "v1"}\n', "acme/app:v2")).toBe(true);
   });
 
   it("counts an Argo CD Helm parameter's value by the parameter's name", () => {

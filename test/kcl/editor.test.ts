@@ -1166,6 +1166,19 @@ describe("editKcl: Flux setter markers in comments", () => {
     ]);
   });
 
+  it("reads a repository beside a string registry as the image the two make: no warning of Docker Hub's repository of that path, the bare-field one of the joined image", () => {
+    const pair = 'image = {registry = "ghcr.io", repository = "acme/app", tag = "v1"}\n';
+    // ghcr.io/acme/app is no docker.io/acme/app: nothing moves, and nothing is said of docker.io/acme/app with no tag.
+    expect(editKcl(pair, images("acme/app:v2"))).toEqual({ text: pair, changes: [], warnings: [] });
+    expect(editKcl(pair, images("ghcr.io/acme/app:v2")).text).toBe(pair.replace("v1", "v2"));
+    // With no tag beside it, the repository is ghcr.io/acme/app's, whose version is set in another field.
+    const untagged = 'image = {registry = "ghcr.io", repository = "acme/app"}\n';
+    expect(editKcl(untagged, images("acme/app:v2")).warnings).toEqual([]);
+    expect(editKcl(untagged, images("ghcr.io/acme/app:v2")).warnings.map((w) => w.message)).toEqual([
+      'image.repository holds ghcr.io/acme/app with no tag or digest, so its version is set in another field; left as it is (mark the field holding its tag with a Flux ":tag" marker, or set that field with a configured override with part: tag)',
+    ]);
+  });
+
   it("reads a registry that is None or Undefined as none, as YAML's null registry: the repository alone names the image, and a :name marker beside it is not warned about", () => {
     for (const none of ["None", "Undefined"]) {
       const pair = `image = {registry = ${none}, repository = "acme/app", tag = "1.0.0"}\n`;
