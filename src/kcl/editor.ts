@@ -21,8 +21,9 @@ import {
 import { formatImageRef, normalizeRepository, screenToken, tryParseImageRef, type ImageRef } from "../image/reference.js";
 import { MARKER_KEY, MarkedFields, readMarker, type Marker } from "../image/marker.js";
 import { misfitWarning, registryJoinWarning } from "../image/marker-misfit.js";
-import { IMAGE_KEY, nextSplitImage, SPLIT_IMAGE_KEYS, splitImage, splitImageName } from "../image/split-image.js";
+import { IMAGE_KEY, nextSplitImage, SPLIT_IMAGE_KEYS, splitImage, splitImageName, type SplitVersion } from "../image/split-image.js";
 import { bareFieldWarning, byRepository, nextReference, nextVersion, staleImageIn, versionOf, type ImageUpdate, type VersionNote } from "../image/update.js";
+import { andList } from "../text/and-list.js";
 import { escapeRegExp } from "../text/escape-regexp.js";
 import { escapedEdit, type Decoded } from "../text/escaped-edit.js";
 import { partitionPoint } from "../text/partition-point.js";
@@ -74,6 +75,8 @@ export interface Overridden {
 interface SplitField {
   readonly path: KeyPath;
   readonly token: number;
+  /** A registry that is no plain string literal (`_reg`, `"${reg}"`, a call), by its value's first token: what it names is read by registryText. */
+  readonly value?: Expr;
 }
 
 /** A config as KCL reads its entries (ImageEditor.readEntries): its split-image fields, and the configs its keys hold. */
@@ -251,10 +254,14 @@ class ImageEditor {
       }
       const key = parts[parts.length - 1]!;
       const string = this.stringValue(item.value);
-      if (string !== undefined) {
-        if (SPLIT_IMAGE_KEYS.has(key) && !(this.tokens.flags[string.token]! & StringFlag.Interpolated))
-          config.fields.set(key, { path: entryPath, token: string.token });
-      } else if (nested && (item.value.type === "config" || item.value.type === "schema")) {
+      const nestedConfig = item.value.type === "config" || item.value.type === "schema";
+      if (string !== undefined && !(this.tokens.flags[string.token]! & StringFlag.Interpolated)) {
+        if (SPLIT_IMAGE_KEYS.has(key)) config.fields.set(key, { path: entryPath, token: string.token });
+      } else if (key === "registry" && !nestedConfig) {
+        // A registry KCL computes is the pair's too, whatever it names (registryText): not the repository alone. None or
+        // Undefined is no registry, as YAML's null is (Helm drops the key).
+        if (!this.isNone(item.value)) config.fields.set(key, { path: entryPath, token: item.value.first, value: item.value });
+      } else if (string === undefined && nested && nestedConfig) {
         const { items: inner } = item.value.type === "config" ? item.value : item.value.config;
         this.readEntries(inner, entryPath, true, childConfig(config, key, item.operator === "="));
       }
@@ -290,18 +297,67 @@ class ImageEditor {
       return;
     }
     const repositoryText = this.literal(repository.token).body;
-    const name = splitImageName(registry && this.literal(registry.token).body, repositoryText);
+    const registryText = registry && this.registryText(registry);
+    const tagLiteral = this.literal(tag.token);
+    const tagKey = this.pathText(tag.path);
+    const version = { tag: tagLiteral.body, digest: digest && this.literal(digest.token).body };
+    // The chart pulls `<registry>/<repository>`: where the registry is not known, neither is the image, so nothing moves.
+    if (registry && registryText === undefined) return this.warnUnknownRegistry(registry, repositoryText, tagLiteral, tagKey, version);
+    const name = splitImageName(registryText, repositoryText);
     const update = this.incoming.get(normalizeRepository(name) ?? "");
     if (!update) return;
     for (const f of fields) this.claimed.add(f.token);
-    const tagLiteral = this.literal(tag.token);
-    const tagKey = this.pathText(tag.path);
-    const { next, say } = nextSplitImage(update, { tag: tagLiteral.body, digest: digest && this.literal(digest.token).body });
+    const { next, say } = nextSplitImage(update, version);
     say(this.versionNote(tagLiteral, tagKey, update.image.repository), this.versionNote(tagLiteral, pair(), update.image.repository));
     // The tag and digest name no image by themselves: the change names the repository its config holds.
     const { repository: named } = update.image;
     if (next?.tag !== undefined) this.write(tagLiteral, next.tag, "kcl-image", tagKey, named);
     if (digest && next?.digest !== undefined) this.write(this.literal(digest.token), next.digest, "kcl-image", this.pathText(digest.path), named);
+  }
+
+  /**
+   * What a split image's registry field names: its string literal's text, or that of the top-level string constant it is
+   * (`registry = _reg`, `registry = "${_reg}"`, as a reference built on one is read: registryConstant); undefined for any
+   * other value (another variable, a longer interpolation, a call), which KCL computes from what this run does not read.
+   */
+  registryText(field: SplitField): string | undefined {
+    const { value } = field;
+    if (value === undefined) return this.literal(field.token).body;
+    const string = this.stringValue(value);
+    const name = value.type === "name" ? value.name : string && /^\$\{\s*([A-Za-z_]\w*)\s*\}$/.exec(this.literal(string.token).body)?.[1];
+    return name === undefined ? undefined : this.registryConstant(name)?.value;
+  }
+
+  /** Whether an expression is `None` or `Undefined`: no value, which Helm-style fields read as none. */
+  isNone(expr: Expr): boolean {
+    if (expr.type !== "other" || expr.construct !== "constant") return false;
+    const keyword = keywordAt(this.tokens, expr.first);
+    return keyword === Keyword.NoneValue || keyword === Keyword.UndefinedValue;
+  }
+
+  /**
+   * A pair whose registry this run cannot read (registryText) is no image it knows, so its tag is left; said where an incoming
+   * image may be the one it names (its repository after some registry, or alone) and its tag would move, naming the
+   * registry field and what to do, so that a run leaving it does not read as one where every field is up to date.
+   */
+  warnUnknownRegistry(registry: SplitField, repository: string, tag: Literal, tagKey: string, version: SplitVersion): void {
+    const alone = normalizeRepository(repository);
+    const may = [...this.incoming.values()].filter(
+      (update) =>
+        (update.image.repository === alone || update.image.repository.endsWith(`/${repository}`)) && nextSplitImage(update, version).next !== undefined,
+    );
+    if (may.length === 0) return;
+    const field = this.pathText(registry.path);
+    const written = nodeText(this.tokens, registry.value ?? { first: registry.token, last: registry.token }).replace(/\s+/g, " ");
+    const line = this.tokens.source.line(this.tokens.start[registry.token]!);
+    const images = andList(may.map((update) => update.image.repository));
+    this.warnings.push({
+      line: this.line(tag),
+      message:
+        `${field} (line ${line}) is ${written}, which is neither a string nor a top-level string constant: the registry ${repository} is pulled from is not known, ` +
+        `so ${tagKey} is not edited for ${images}; write the registry as a string, or set ${tagKey} with a Flux ":tag" marker on its line or an override of ${tagKey}`,
+      about: { field: tagKey, reason: "advised-override", image: may[0]!.image.repository, lines: [line] },
+    });
   }
 
   /**
@@ -762,7 +818,10 @@ class ImageEditor {
   /** The image a split image's repository `ref` (string token `token`) names with the registry field beside it (registries), if any. */
   besideRegistry(token: number, ref: ImageRef): ImageRef | undefined {
     const beside = this.registries.get(token);
-    return beside === undefined ? ref : tryParseImageRef(splitImageName(this.literal(beside.registry.token).body, ref.name));
+    if (beside === undefined) return ref;
+    const registry = this.registryText(beside.registry);
+    // A registry this run cannot read names no image it knows (warnUnknownRegistry says so where the pair has a tag).
+    return registry === undefined ? undefined : tryParseImageRef(splitImageName(registry, ref.name));
   }
 
   /** A `+` follows token `token`, a string's last (`"app:1.2.3" + "-debug"`, `("app:1.2.3") + "-debug"`): its value goes on after the literal. */
@@ -807,7 +866,9 @@ class ImageEditor {
     const beside = this.registries.get(token);
     if (beside === undefined) return undefined;
     const { repository, registry } = beside;
-    return registryJoinWarning(marker, this.pathText(repository.path), { field: this.pathText(registry.path), text: this.literal(registry.token).body }, value);
+    // A registry this run cannot read is named as written: a chart joins it all the same.
+    const text = this.registryText(registry) ?? nodeText(this.tokens, registry.value ?? { first: registry.token, last: registry.token });
+    return registryJoinWarning(marker, this.pathText(repository.path), { field: this.pathText(registry.path), text }, value);
   }
 
   /**

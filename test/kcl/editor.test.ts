@@ -1179,6 +1179,33 @@ describe("editKcl: Flux setter markers in comments", () => {
     ]);
   });
 
+  it("reads a registry held by a top-level string constant as that string, and leaves a pair whose registry it cannot read, said at its tag", () => {
+    for (const held of ["_reg", '"${_reg}"']) {
+      const pair = `_reg = "ghcr.io"\nimage = {registry = ${held}, repository = "acme/app", tag = "v1"}\n`;
+      expect(editKcl(pair, images("ghcr.io/acme/app:v2")).text).toBe(pair.replace("v1", "v2"));
+      expect(editKcl(pair, images("acme/app:v2"))).toEqual({ text: pair, changes: [], warnings: [] });
+    }
+    // Another variable (one assigned twice, a schema's, an import's), a longer interpolation, a call: the chart pulls <registry>/acme/app.
+    const unknown = ["reg", "lib.registry", '"${_host}:5000"', "registryOf(env)"];
+    for (const registry of unknown) {
+      const pair = `_reg = "a.io"\n_reg = "b.io"\nimage = {\n    registry = ${registry}\n    repository = "acme/app"\n    tag = "v1"\n}\n`;
+      const said = (image: string) =>
+        `image.registry (line 4) is ${registry}, which is neither a string nor a top-level string constant: the registry acme/app is pulled from is not known, ` +
+        `so image.tag is not edited for ${image}; write the registry as a string, or set image.tag with a Flux ":tag" marker on its line or an override of image.tag`;
+      for (const image of ["docker.io/acme/app", "ghcr.io/acme/app"]) {
+        const result = editKcl(pair, images(`${image}:v2`));
+        expect([result.text, result.warnings.map((w) => [w.line, w.message])]).toEqual([pair, [[6, said(image)]]]);
+      }
+      // A tag already at the incoming version, another image's repository, or no tag: nothing to say.
+      expect(editKcl(pair.replace("v1", "v2"), images("acme/app:v2")).warnings).toEqual([]);
+      expect(editKcl(pair, images("acme/web:v2")).warnings).toEqual([]);
+      expect(editKcl(pair.replace('    tag = "v1"\n', ""), images("acme/app:v2")).warnings).toEqual([]);
+    }
+    // _reg assigned twice is no constant either.
+    const twice = '_reg = "a.io"\n_reg = "b.io"\nimage = {registry = _reg, repository = "acme/app", tag = "v1"}\n';
+    expect(editKcl(twice, images("a.io/acme/app:v2")).changes).toEqual([]);
+  });
+
   it("reads a registry that is None or Undefined as none, as YAML's null registry: the repository alone names the image, and a :name marker beside it is not warned about", () => {
     for (const none of ["None", "Undefined"]) {
       const pair = `image = {registry = ${none}, repository = "acme/app", tag = "1.0.0"}\n`;
