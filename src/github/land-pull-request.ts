@@ -79,7 +79,7 @@ export async function landPullRequest(
   if (proposesOnly && pulls?.open === undefined) return undefined;
   if (existing === undefined) {
     const declined = await declinedWithoutBranch(ctx, at, group);
-    if (declined !== undefined) return leftClosed(ctx, group, at.base, declined.closed, declined.closed.head, declined.closer);
+    if (declined !== undefined) return leftClosed(ctx, group, at.base, declined.closed, declined.closer, { head: declined.closed.head, branchGone: true });
   }
   if (pulls?.elsewhere !== undefined) throw new Error(anotherBasesBranch(group.prBranch, at.base, pulls.elsewhere));
   if (existing !== undefined && pulls?.open === undefined && pulls?.outlived === undefined && !run.stranded.has(existing))
@@ -119,7 +119,7 @@ export async function landPullRequest(
   const tree = existing === undefined ? undefined : await ctx.git.writeTree(at.head, writes);
   const declined =
     leftover && pulls?.outlived !== undefined ? await declinedAlike(ctx, at, pulls.outlived, () => sameChange(ctx, at, existing!, tree!)) : undefined;
-  if (declined !== undefined) return leftClosed(ctx, group, at.base, pulls!.outlived!, existing!, declined);
+  if (declined !== undefined) return leftClosed(ctx, group, at.base, pulls!.outlived!, declined, { head: existing!, branchGone: false });
   // An edit that gives a file back the base's text undoes the pull request's change to it: no change to the base, no row.
   const undone = onBranch === undefined || carriedAsIs ? new Set<string>() : await sameAsBase(ctx, tree!, edits, at.entries);
   const files = edits.filter((f) => !undone.has(f.path));
@@ -462,8 +462,19 @@ function changedFiles(from: ReadonlyMap<string, TreeEntry>, to: ReadonlyMap<stri
   return changed;
 }
 
-/** The landing of a run that leaves closed the pull request a person closed at the change it proposes (declinedAlike), with a warning saying so. */
-function leftClosed(ctx: DeliveryContext, group: Group, base: string, closed: Outlived, head: string, closer: Closer): Landing {
+/**
+ * The landing of a run that leaves closed the pull request a person closed at the change it
+ * proposes (declinedAlike), with a warning saying so; `head` is its branch's, or the head it
+ * closed at when the branch is gone.
+ */
+function leftClosed(
+  ctx: DeliveryContext,
+  group: Group,
+  base: string,
+  closed: Outlived,
+  closer: Closer,
+  { head, branchGone }: { readonly head: string; readonly branchGone: boolean },
+): Landing {
   const by = closer.login === undefined ? "" : ` by @${closer.login}`;
   // Unread, the close may have been gitops-promote's own: reopening a person's decision would undo it, leaving ours closed asks a reopen.
   const unread =
@@ -471,7 +482,9 @@ function leftClosed(ctx: DeliveryContext, group: Group, base: string, closed: Ou
       ? ""
       : `; who closed it could not be read (the token needs Issues: read; GitHub: "${closer.unread}"), so it is taken for a person's decision`;
   ctx.log(`pull request #${closed.number} (${group.prBranch} -> ${base}) was closed${by} without merging, at the change this run proposes: left closed`);
-  const message = `left closed: pull request #${closed.number} (${closed.url}) was closed${by} without merging, and this run proposes the same change to ${base} again${unread}; dispatch a different version, or reopen it`;
+  // GitHub reopens a pull request only while its branch holds the head it closed at.
+  const reopen = branchGone ? `restore its branch ${group.prBranch} and reopen it` : "reopen it";
+  const message = `left closed: pull request #${closed.number} (${closed.url}) was closed${by} without merging, and this run proposes the same change to ${base} again${unread}; dispatch a different version, or ${reopen}`;
   const pullRequest: PullRequest = { number: closed.number, url: closed.url, nodeId: closed.nodeId, operation: "none", autoMerge: false };
   return writingNothing(group, head, pullRequest, [{ message }]);
 }

@@ -103,7 +103,8 @@ describe("deliver: a pull request a person closed without merging", () => {
     expect(again.landings.map((l) => [l.pullRequest?.number, l.pullRequest?.operation, l.head])).toEqual([[1, "none", closedAt]]);
     expect(again.plan.warnings).toEqual([
       {
-        message: `left closed: pull request #1 (${url}) was closed by @alice without merging, and this run proposes the same change to main again; dispatch a different version, or reopen it`,
+        // GitHub reopens it only with its branch back at the head it closed at.
+        message: `left closed: pull request #1 (${url}) was closed by @alice without merging, and this run proposes the same change to main again; dispatch a different version, or restore its branch ${PR} and reopen it`,
       },
     ]);
     expect(pulls()).toEqual(["#1 closed"]);
