@@ -6,7 +6,8 @@
  * alone is told of the digest beside it.
  */
 import { noDigestFieldWarning } from "./no-digest-field.js";
-import { isDigest, isTag } from "./reference.js";
+import { andList } from "../text/and-list.js";
+import { isDigest, isTag, normalizeRepository } from "./reference.js";
 import { pendingVersion, versionOf, type ImageUpdate, type VersionNote, type Version } from "./update.js";
 
 /** The keys a split image's fields may have. */
@@ -120,6 +121,38 @@ export function nextSplitImage(update: ImageUpdate, current: SplitVersion): { re
       if (unpinned) atPair(noDigestFieldWarning(update.image));
     },
   };
+}
+
+/**
+ * The incoming repositories a split image may be whose registry field holds what this run cannot read (a KCL variable, a
+ * template a later tool fills in): its repository after some registry, or alone (the registry may be empty), among those
+ * whose decision would move the version it holds. Such a pair is not edited; the editors name these in
+ * unknownRegistryWarning, and say nothing where there is none.
+ */
+export function unknownRegistryImages(repository: string, incoming: Iterable<ImageUpdate>, current: SplitVersion): string[] {
+  const alone = normalizeRepository(repository);
+  return [...incoming].flatMap((update) => {
+    const { repository: named } = update.image;
+    return (named === alone || named.endsWith(`/${repository}`)) && nextSplitImage(update, current).next !== undefined ? [named] : [];
+  });
+}
+
+/**
+ * What a split image whose registry field (`field`, at `line`, written `written`) holds what this run cannot read (`why`) is
+ * told, at its tag `tagKey`: the image is not known, so the tag is left for `images` (unknownRegistryImages), and what to do.
+ */
+export function unknownRegistryWarning(
+  registry: { readonly field: string; readonly line: number; readonly written: string; readonly why: string },
+  repository: string,
+  tagKey: string,
+  images: readonly string[],
+): string {
+  const { field, line, written, why } = registry;
+  const shown = written.replace(/\s+/g, " ");
+  return (
+    `${field} (line ${line}) is ${shown.length > 60 ? `${shown.slice(0, 59)}…` : shown}, ${why}: the registry ${repository} is pulled from is not known, ` +
+    `so ${tagKey} is not edited for ${andList(images)}; write the registry as a string, or set ${tagKey} with a Flux ":tag" marker on its line or an override of ${tagKey}`
+  );
 }
 
 /** `1.0.0@sha256:…` as a tag and its digest; undefined for anything else. */

@@ -21,9 +21,17 @@ import {
 import { formatImageRef, normalizeRepository, screenToken, tryParseImageRef, type ImageRef } from "../image/reference.js";
 import { MARKER_KEY, MarkedFields, readMarker, type Marker } from "../image/marker.js";
 import { misfitWarning, registryJoinWarning } from "../image/marker-misfit.js";
-import { IMAGE_KEY, nextSplitImage, SPLIT_IMAGE_KEYS, splitImage, splitImageName, type SplitVersion } from "../image/split-image.js";
+import {
+  IMAGE_KEY,
+  nextSplitImage,
+  SPLIT_IMAGE_KEYS,
+  splitImage,
+  splitImageName,
+  unknownRegistryImages,
+  unknownRegistryWarning,
+  type SplitVersion,
+} from "../image/split-image.js";
 import { bareFieldWarning, byRepository, nextReference, nextVersion, staleImageIn, versionOf, type ImageUpdate, type VersionNote } from "../image/update.js";
-import { andList } from "../text/and-list.js";
 import { escapeRegExp } from "../text/escape-regexp.js";
 import { escapedEdit, type Decoded } from "../text/escaped-edit.js";
 import { partitionPoint } from "../text/partition-point.js";
@@ -341,22 +349,15 @@ class ImageEditor {
    * registry field and what to do, so that a run leaving it does not read as one where every field is up to date.
    */
   warnUnknownRegistry(registry: SplitField, repository: string, tag: Literal, tagKey: string, version: SplitVersion): void {
-    const alone = normalizeRepository(repository);
-    const may = [...this.incoming.values()].filter(
-      (update) =>
-        (update.image.repository === alone || update.image.repository.endsWith(`/${repository}`)) && nextSplitImage(update, version).next !== undefined,
-    );
-    if (may.length === 0) return;
-    const field = this.pathText(registry.path);
-    const written = nodeText(this.tokens, registry.value ?? { first: registry.token, last: registry.token }).replace(/\s+/g, " ");
+    const images = unknownRegistryImages(repository, this.incoming.values(), version);
+    if (images.length === 0) return;
     const line = this.tokens.source.line(this.tokens.start[registry.token]!);
-    const images = andList(may.map((update) => update.image.repository));
+    const written = nodeText(this.tokens, registry.value ?? { first: registry.token, last: registry.token });
+    const why = "which is neither a string nor a top-level string constant";
     this.warnings.push({
       line: this.line(tag),
-      message:
-        `${field} (line ${line}) is ${written}, which is neither a string nor a top-level string constant: the registry ${repository} is pulled from is not known, ` +
-        `so ${tagKey} is not edited for ${images}; write the registry as a string, or set ${tagKey} with a Flux ":tag" marker on its line or an override of ${tagKey}`,
-      about: { field: tagKey, reason: "advised-override", image: may[0]!.image.repository, lines: [line] },
+      message: unknownRegistryWarning({ field: this.pathText(registry.path), line, written, why }, repository, tagKey, images),
+      about: { field: tagKey, reason: "advised-override", image: images[0]!, lines: [line] },
     });
   }
 

@@ -18,14 +18,14 @@
  * which the engine finds) is set as that pair's tag, its repository as that resource writes it.
  */
 import { formatImageRef, normalizeRepository } from "../image/reference.js";
-import { nextSplitImage, SPLIT_IMAGE_KEYS, splitImage, splitImageName } from "../image/split-image.js";
+import { nextSplitImage, SPLIT_IMAGE_KEYS, splitImage, splitImageName, unknownRegistryImages, unknownRegistryWarning } from "../image/split-image.js";
 import { byRepository, type ImageUpdate } from "../image/update.js";
 import { scalarOf } from "./alias.js";
 import type { YamlDocument } from "./file.js";
 import { fieldsOf, hasMergeKey, type MappingField } from "./merge-key.js";
 import { isFlowScalar, mapValue, scalarText, type YamlNode } from "./node.js";
 import { formatPath, type PathSegment } from "./path.js";
-import { warnPlaceholderField } from "./placeholder.js";
+import { hasPlaceholder, warnPlaceholderField } from "./placeholder.js";
 import type { EditPlan, Editor } from "./plan.js";
 import { readsAsNull, registryText } from "./quoting.js";
 import { claimedOwn, fixedVersion, heldText, mergedVersionNote, writeVersion, type FieldWrite, type ReaderJudge } from "./version-write.js";
@@ -61,7 +61,10 @@ export function setHelmImage(image: HelmImage, incoming: ReadonlyMap<string, Ima
   if (marked.length > 0) return warnLeftPair(image, marked, incoming, plan, document, paired);
   const { root } = document;
   // The registry through an alias (`registry: *reg`), as the other readers of a pair read it.
-  const name = paired ?? splitImageName(heldRegistry(plan, root, registry, heldText(plan, root, registry?.node)), scalarText(repositoryNode)!);
+  const registryHeld = heldText(plan, root, registry?.node);
+  if (paired === undefined && registry?.node && (registryHeld === undefined || hasPlaceholder(registryHeld)))
+    return warnUnknownRegistry(registry, registryHeld, scalarText(repositoryNode)!, tag, digest, plan, root, incoming);
+  const name = paired ?? splitImageName(heldRegistry(plan, root, registry, registryHeld), scalarText(repositoryNode)!);
   const update = incoming.get(normalizeRepository(name) ?? "");
   if (!update) return;
   // `{repository: …, tag}`: a key with no value, nothing to splice a tag into.
@@ -128,6 +131,33 @@ function warnLeftPair(
     repository: update.image.repository,
   };
   warnUnset(plan, at, fields, markedReason(formatPath(image.path?.length ? image.path : (tag?.path ?? [])), marked.map(keyOf)));
+}
+
+/**
+ * A pair whose registry this run cannot read (a mapping or list, an alias of none, a template or substitution filled in
+ * after it) is no image it knows, as a KCL pair's computed registry is: not edited, and said at its tag where an incoming
+ * image may be the one it names and its tag would move (unknownRegistryImages), naming the registry field and what to do.
+ */
+function warnUnknownRegistry(
+  registry: HelmField,
+  held: string | undefined,
+  repository: string,
+  tag: HelmField,
+  digest: HelmField | undefined,
+  plan: EditPlan,
+  root: YamlNode | null,
+  incoming: ReadonlyMap<string, ImageUpdate>,
+): void {
+  const current = { tag: tagText(plan, root, tag.node) ?? "", digest: digest && heldText(plan, root, digest.node) };
+  const images = unknownRegistryImages(repository, incoming.values(), current);
+  const node = registry.node;
+  if (images.length === 0 || !node) return;
+  const line = plan.file.lineAt(node.start);
+  const why = held === undefined ? "which is no string" : "which is filled in after this tool";
+  const field = formatPath(registry.path);
+  const tagKey = formatPath(tag.path);
+  const message = unknownRegistryWarning({ field, line, written: plan.file.text.slice(node.start, node.end), why }, repository, tagKey, images);
+  plan.warn(ownStart({ tag, registry }) ?? node.start, message, undefined, { field: tagKey, reason: "advised-override", image: images[0]!, lines: [line] });
 }
 
 /** The version decision for a Helm image of `update`'s repository whose tag reads `tag` and whose digest field holds `digest` (undefined: it has none). */

@@ -39,6 +39,34 @@ describe("editHelmValues", () => {
     );
   });
 
+  it("leaves a pair whose registry it cannot read (a template, a substitution, a mapping or list), said at its tag, as KCL's computed registry", () => {
+    const cases: [string, string][] = [
+      ["'{{ .Values.registry }}'", "which is filled in after this tool"],
+      ["${REGISTRY}", "which is filled in after this tool"],
+      ["[ghcr.io]", "which is no string"],
+      ["{host: ghcr.io}", "which is no string"],
+    ];
+    for (const [registry, why] of cases) {
+      const text = `image:\n  registry: ${registry}\n  repository: acme/app\n  tag: v1\n`;
+      for (const image of ["docker.io/acme/app", "ghcr.io/acme/app"]) {
+        const { text: out, warnings } = edit(text, withImages(`${image}:v2`));
+        expect([out, warnings.map((w) => [w.line, w.message])]).toEqual([
+          text,
+          [
+            [
+              4,
+              `image.registry (line 2) is ${registry}, ${why}: the registry acme/app is pulled from is not known, so image.tag is not edited for ${image}; ` +
+                'write the registry as a string, or set image.tag with a Flux ":tag" marker on its line or an override of image.tag',
+            ],
+          ],
+        ]);
+      }
+      // Already at the incoming version, or another image's repository: nothing to say.
+      expect(edit(text.replace("v1", "v2"), withImages("acme/app:v2")).warnings).toEqual([]);
+      expect(edit(text, withImages("acme/web:v2")).warnings).toEqual([]);
+    }
+  });
+
   it("reads a registry written as an alias (registry: *reg) as its anchored value, as Helm does: the pair is that registry's image", () => {
     const text = "x-registry: &reg ghcr.io\nimage:\n  registry: *reg\n  repository: acme/app\n  tag: v1\n";
     const { text: out, changes } = edit(text, withImages("ghcr.io/acme/app:v2"));
