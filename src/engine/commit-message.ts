@@ -9,7 +9,7 @@
  * map order).
  */
 import type { Change, ObjectId } from "../change.js";
-import { compareStrings, GoMap, renderTemplate } from "./go-template.js";
+import { compareStrings, GoMap, renderTemplate, sortedEntries } from "./go-template.js";
 import { shortDigest } from "../image/digest-pin.js";
 import { isDigest, isTag, tryParseImageRef, type ImageRef } from "../image/reference.js";
 import { counted } from "../text/counted.js";
@@ -246,11 +246,10 @@ function templateData(input: CommitMessageInput): TemplateData {
     byObject.set(object, [...(byObject.get(object) ?? []), fluxChange]);
   }
   // Flux's Changes(): each file's objects' changes, de-duplicated across files. Flux's follows Go's
-  // random map order, which keeps an object's changes together; ours is files and objects sorted.
-  const byFields = ([a]: readonly [ObjectIdentifier, unknown], [b]: readonly [ObjectIdentifier, unknown]) =>
-    compareStrings(a.APIVersion, b.APIVersion) || compareStrings(a.Kind, b.Kind) || compareStrings(a.Name, b.Name) || compareStrings(a.Namespace, b.Namespace);
+  // random map order, which keeps an object's changes together; ours is files and objects sorted,
+  // the objects as a template ranges them (ObjectIdentifier's fields, go-template.ts's sortedEntries).
   for (const perFile of fileChanges.values())
-    for (const [, changes] of [...perFile].sort(byFields))
+    for (const [, changes] of sortedEntries(perFile))
       for (const fluxChange of changes) {
         const identity = JSON.stringify([fluxChange.OldValue, fluxChange.NewValue, fluxChange.Setter]);
         if (!seen.has(identity)) all.push(fluxChange);

@@ -559,11 +559,16 @@ function truth(value: Value): boolean {
   return value !== undefined && value !== null && value !== false && value !== 0 && value !== "";
 }
 
-/** A map's entries in Go's order (fmtsort): keys compared as Go compares them, structs field by field. */
-function sortedEntries(map: ReadonlyMap<unknown, unknown>): (readonly [Value, Value])[] {
+/**
+ * A map's entries in Go's order (fmtsort): keys compared as Go compares them, structs field by
+ * field in the order of their fields. Ranging and printing a map use it, and so does the data
+ * that must list a map's entries as Go ranges them (commit-message.ts's Changes()).
+ */
+export function sortedEntries<K, V>(map: ReadonlyMap<K, V>): [K, V][] {
   return [...map].sort(([a], [b]) => compareKeys(a, b));
 }
 
+/** Go's fmtsort comparison of two map keys of one type: strings by bytes, ints, bools, structs field by field. */
 function compareKeys(a: Value, b: Value): number {
   if (typeof a === "string" && typeof b === "string") return compareStrings(a, b);
   if (typeof a === "number" && typeof b === "number") return a - b;
