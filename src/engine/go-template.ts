@@ -227,7 +227,7 @@ function parse(template: string): Node[] {
   let i = 0;
   /** The variables in scope, as Go's parser knows them: using another is an error even where it never runs. */
   const scope: string[] = ["$"];
-  const pipe = (tokens: Token[], line: number, context: string): Pipeline => {
+  const pipe = (tokens: Token[], line: number, context: PipelineContext): Pipeline => {
     const p = pipeline(tokens, line, context);
     for (const command of p.commands) checkVariables(command, scope, line);
     if (p.assign) for (const name of p.declare) checkVariables([{ type: "field", base: name, path: [] }], scope, line);
@@ -297,7 +297,10 @@ function checkVariables(command: Command, scope: readonly string[], line: number
   }
 }
 
-function pipeline(tokens: Token[], line: number, context: string): Pipeline {
+/** Where a pipeline is written: an action's command, or the head of a block (which alone may declare two variables, `range`). */
+type PipelineContext = "command" | Block["kind"];
+
+function pipeline(tokens: Token[], line: number, context: PipelineContext): Pipeline {
   let declare: string[] = [];
   let assign = false;
   // A declaration opens the pipeline: `$x :=`, `$x =` or `$k, $v :=`.
@@ -314,16 +317,19 @@ function pipeline(tokens: Token[], line: number, context: string): Pipeline {
   }
   let pos = 0;
   const commands = (): Command[] => {
-    const cmds: Command[] = [[]];
+    // The command being read, built here before it is the pipeline's (readonly) Command.
+    let current: Operand[] = [];
+    const cmds: Command[] = [current];
     while (pos < tokens.length) {
       const t = tokens[pos]!;
       if (t.kind === "punct" && t.text === ")") break;
       pos++;
       if (t.kind === "punct" && t.text === "|") {
-        cmds.push([]);
+        current = [];
+        cmds.push(current);
         continue;
       }
-      (cmds.at(-1) as Operand[]).push(operand(t));
+      current.push(operand(t));
     }
     if (cmds.some((c) => c.length === 0)) throw new TemplateError("missing command in pipeline", line);
     // Only the first command may start with a value: `{{ 1 | 2 }}` is refused by Go's parser.
@@ -812,12 +818,21 @@ function length(x: Value): number {
   throw new Error(`len of type ${typeName(x)}`);
 }
 
-const fn = (params: readonly Param[], body: (args: readonly Value[]) => Value, variadic?: Param): GoFunction => ({
-  params,
-  body,
-  ...(variadic && { variadic }),
-});
-const str = (args: readonly Value[], k: number): string => args[k] as string;
+/** What a parameter holds once typed() has checked and converted the argument for it. */
+type ParamValue<P extends Param> = P extends "string" ? string : P extends "int" ? number : Value;
+/** The arguments a body is given for `Ps`: a tuple of each parameter's ParamValue. */
+type Args<Ps extends readonly Param[]> = { -readonly [K in keyof Ps]: ParamValue<Ps[K]> };
+
+/**
+ * A GoFunction whose body sees its arguments with the types its parameters check: typed() runs
+ * before every call (evalCommand), so a body given `["string"]` is given a string. The one place
+ * that holds the body to that check: the bodies themselves need no cast.
+ */
+function fn<const Ps extends readonly Param[]>(params: Ps, body: (args: Args<Ps>) => Value): GoFunction;
+function fn<const Ps extends readonly Param[], V extends Param>(params: Ps, body: (args: [...Args<Ps>, ...ParamValue<V>[]]) => Value, variadic: V): GoFunction;
+function fn(params: readonly Param[], body: (args: never) => Value, variadic?: Param): GoFunction {
+  return { params, body: body as (args: readonly Value[]) => Value, ...(variadic && { variadic }) };
+}
 
 /**
  * Go's builtins and the Sprig string functions Flux's examples use, with Go's parameter types
@@ -841,30 +856,24 @@ const FUNCTIONS: Readonly<Record<string, GoFunction>> = Object.freeze(
       index: fn(["value"], ([x, ...keys]) => index(x, keys), "value"),
       print: fn([], (xs) => sprint(xs), "any"),
       println: fn([], (xs) => `${xs.map(print).join(" ")}\n`, "any"),
-      printf: fn(["string"], ([format, ...xs]) => sprintf(format as string, xs), "any"),
-      lower: fn(["string"], (a) => mapText(str(a, 0), "lower")),
-      upper: fn(["string"], (a) => mapText(str(a, 0), "upper")),
-      title: fn(["string"], (a) => title(str(a, 0))),
-      trim: fn(["string"], (a) => str(a, 0).replace(new RegExp(`^[${GO_SPACE}]+|[${GO_SPACE}]+$`, "g"), "")),
-      trimPrefix: fn(["string", "string"], (a) => (str(a, 1).startsWith(str(a, 0)) ? str(a, 1).slice(str(a, 0).length) : str(a, 1))),
-      trimSuffix: fn(["string", "string"], (a) => (str(a, 1).endsWith(str(a, 0)) && str(a, 0) !== "" ? str(a, 1).slice(0, -str(a, 0).length) : str(a, 1))),
-      contains: fn(["string", "string"], (a) => str(a, 1).includes(str(a, 0))),
-      hasPrefix: fn(["string", "string"], (a) => str(a, 1).startsWith(str(a, 0))),
-      hasSuffix: fn(["string", "string"], (a) => str(a, 1).endsWith(str(a, 0))),
+      printf: fn(["string"], ([format, ...xs]) => sprintf(format, xs), "any"),
+      lower: fn(["string"], ([s]) => mapText(s, "lower")),
+      upper: fn(["string"], ([s]) => mapText(s, "upper")),
+      title: fn(["string"], ([s]) => title(s)),
+      trim: fn(["string"], ([s]) => s.replace(new RegExp(`^[${GO_SPACE}]+|[${GO_SPACE}]+$`, "g"), "")),
+      trimPrefix: fn(["string", "string"], ([prefix, s]) => (s.startsWith(prefix) ? s.slice(prefix.length) : s)),
+      trimSuffix: fn(["string", "string"], ([suffix, s]) => (s.endsWith(suffix) && suffix !== "" ? s.slice(0, -suffix.length) : s)),
+      contains: fn(["string", "string"], ([part, s]) => s.includes(part)),
+      hasPrefix: fn(["string", "string"], ([prefix, s]) => s.startsWith(prefix)),
+      hasSuffix: fn(["string", "string"], ([suffix, s]) => s.endsWith(suffix)),
       // strings.Replace with an empty old text puts the new one around every character, first and last too.
-      replace: fn(["string", "string", "string"], ([from, to, s]) =>
-        from === ""
-          ? s === ""
-            ? (to as string)
-            : `${to as string}${[...(s as string)].join(to as string)}${to as string}`
-          : (s as string).split(from as string).join(to as string),
-      ),
+      replace: fn(["string", "string", "string"], ([from, to, s]) => (from === "" ? (s === "" ? to : `${to}${[...s].join(to)}${to}`) : s.split(from).join(to))),
       join: fn(["string", "any"], ([sep, list]) =>
-        (Array.isArray(list) ? list.filter((x) => x !== null && x !== undefined) : list === null ? [] : [list]).map(strval).join(sep as string),
+        (Array.isArray(list) ? list.filter((x) => x !== null && x !== undefined) : list === null ? [] : [list]).map(strval).join(sep),
       ),
       quote: fn([], (xs) => xs.flatMap((x) => (x === null ? [] : [goQuote(strval(x))])).join(" "), "any"),
       default: fn(["any"], ([fallback, value]) => (truth(value) ? value : fallback), "any"),
-      trunc: fn(["int", "string"], ([n, s]) => trunc(n as number, s as string)),
+      trunc: fn(["int", "string"], ([n, s]) => trunc(n, s)),
     } satisfies Record<string, GoFunction>,
     null,
   ),
