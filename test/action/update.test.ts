@@ -363,7 +363,8 @@ describe("update Action", () => {
     expect(result.exitCode, result.stdout + result.stderr).toBe(0);
     expect(result.outputs["pull-request-operation"]).toBe("created");
     expect(await fake.readFile(OWNER, REPO, "gitops-promote/ghcr.io-acme-app", "apps/app.yaml")).toContain(`${APP}:1.2.4`);
-    expect(apiCalls(fake).map((c) => c.operationId)).toEqual(["pulls/create"]);
+    // With no branch yet, one lookup: the newest pull request from it, which a person may have closed, deleting the branch.
+    expect(apiCalls(fake).map((c) => c.operationId)).toEqual(["pulls/list", "pulls/create"]);
   });
 
   it("refuses a pr-branch equal to the base branch instead of resetting it", async () => {
