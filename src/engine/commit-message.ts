@@ -9,7 +9,7 @@
  * map order).
  */
 import type { Change, ObjectId } from "../change.js";
-import { compareStrings, GoMap, renderTemplate, sortedEntries } from "./go-template.js";
+import { compareStrings, GO_PRINT, GoMap, renderTemplate, sortedEntries, type GoPrinted } from "./go-template.js";
 import { shortDigest } from "../image/digest-pin.js";
 import { isDigest, isTag, tryParseImageRef, type ImageRef } from "../image/reference.js";
 import { counted } from "../text/counted.js";
@@ -155,16 +155,17 @@ interface FluxChange {
 /**
  * Flux's `ObjectIdentifier`, kyaml's ResourceIdentifier{TypeMeta{APIVersion, Kind}, NameMeta{Name,
  * Namespace}} flattened: its fields in that order, which Go ranges a map of them in (field by field),
- * and printed as Go prints the nested structs.
+ * and printed as Go prints the nested structs (GO_PRINT: Go's has no String method, so a template
+ * may not call one).
  */
-class ObjectIdentifier {
+class ObjectIdentifier implements GoPrinted {
   constructor(
     readonly APIVersion: string,
     readonly Kind: string,
     readonly Name: string,
     readonly Namespace: string,
   ) {}
-  toString(): string {
+  [GO_PRINT](): string {
     return `{{{${this.APIVersion} ${this.Kind}} {${this.Name} ${this.Namespace}}}}`;
   }
 }
@@ -177,9 +178,6 @@ class NamespacedName {
   ) {}
   String(): string {
     return `${this.Namespace}/${this.Name}`;
-  }
-  toString(): string {
-    return this.String();
   }
 }
 

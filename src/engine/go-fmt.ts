@@ -2,9 +2,12 @@
  * Go's fmt and strconv as a commit-message template prints with them: fmt.Sprint (`%v`, and
  * what an action prints), fmt.Sprintf for the verbs the subset has, and strconv.Quote.
  */
-import { sortedEntries, typeName, type Value } from "./go-template-values.js";
+import { GO_PRINT, methodOf, sortedEntries, typeName, type GoPrinted, type Value } from "./go-template-values.js";
 
-/** fmt.Sprint of one value (`%v`): nil as `<nil>`, maps sorted, structs as `{field …}`, a String method (Go's fmt.Stringer) used. */
+/**
+ * fmt.Sprint of one value (`%v`): nil as `<nil>`, maps sorted, structs as `{field …}` (or as their
+ * GO_PRINT says), a `String` method (Go's fmt.Stringer) used.
+ */
 export function print(value: Value): string {
   if (value === undefined || value === null) return "<nil>";
   if (typeof value === "string") return value;
@@ -13,9 +16,14 @@ export function print(value: Value): string {
     return `map[${sortedEntries(value)
       .map(([k, v]) => `${print(k)}:${print(v)}`)
       .join(" ")}]`;
-  // A value with a String method of its own (Go's fmt.Stringer, as types.NamespacedName) prints by it.
-  if (typeof value === "object" && value.toString !== Object.prototype.toString) return value.toString();
-  if (typeof value === "object") return `{${Object.values(value).map(print).join(" ")}}`;
+  if (typeof value === "object") {
+    // A value with a String method (Go's fmt.Stringer, as types.NamespacedName) prints by it: the
+    // method a template calls as `.String`, found as the template finds it, not JavaScript's toString.
+    const stringer = methodOf(value, "String");
+    if (stringer) return String(stringer.call(value));
+    if (GO_PRINT in value) return (value as GoPrinted)[GO_PRINT]();
+    return `{${Object.values(value).map(print).join(" ")}}`;
+  }
   return String(value);
 }
 
@@ -48,7 +56,7 @@ function onlyStrings(value: Value): boolean {
   if (typeof value === "string") return true;
   if (value instanceof Map) return [...value].every(([k, v]) => onlyStrings(k) && onlyStrings(v));
   if (Array.isArray(value)) return value.every(onlyStrings);
-  if (typeof value === "object" && value !== null) return value.toString !== Object.prototype.toString || Object.values(value).every(onlyStrings);
+  if (typeof value === "object" && value !== null) return methodOf(value, "String") !== undefined || Object.values(value).every(onlyStrings);
   return false;
 }
 

@@ -6,7 +6,7 @@ import { quotedExcerpt } from "../text/quoted-excerpt.js";
 import { print } from "./go-fmt.js";
 import { FUNCTIONS, typed } from "./go-template-functions.js";
 import { TemplateError, type Block, type Command, type Node, type Operand, type Pipeline } from "./go-template-parse.js";
-import { isStructKeyed, sortedEntries, truth, typeName, type Value } from "./go-template-values.js";
+import { isStructKeyed, methodOf, sortedEntries, truth, typeName, type Value } from "./go-template-values.js";
 
 interface Variable {
   readonly name: string;
@@ -140,20 +140,6 @@ function field(value: Value, name: string, line: number): Value {
   const fields = typeof value === "object" && !Array.isArray(value) && !(value instanceof Map) ? [...Object.keys(value), ...methodNames(value)] : [];
   const shown = fields.length > FIELDS_NAMED + 1 ? [...fields.slice(0, FIELDS_NAMED), `and ${fields.length - FIELDS_NAMED} more`] : fields;
   throw new TemplateError(`can't evaluate field ${name} in type ${typeName(value)}${shown.length > 0 ? ` (its fields: ${shown.join(", ")})` : ""}`, line);
-}
-
-/** A class's own method `name` (capitalised, as Go's exported ones are), not one every object or Map inherits. */
-function methodOf(value: Value, name: string): ((this: unknown) => unknown) | undefined {
-  if (typeof value !== "object" || value === null || !/^[A-Z]/.test(name)) return undefined;
-  for (
-    let proto: unknown = Object.getPrototypeOf(value);
-    proto && proto !== Object.prototype && proto !== Map.prototype;
-    proto = Object.getPrototypeOf(proto)
-  ) {
-    const method: unknown = Object.getOwnPropertyDescriptor(proto, name)?.value;
-    if (typeof method === "function") return method as (this: unknown) => unknown;
-  }
-  return undefined;
 }
 
 /** The methods methodOf finds on `value`, for an error to name with its fields. */

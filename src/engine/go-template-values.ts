@@ -47,6 +47,33 @@ export function isStruct(value: Value): value is object {
   return typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Map);
 }
 
+/** A class's own method `name` (capitalised, as Go's exported ones are), not one every object or Map inherits. */
+export function methodOf(value: Value, name: string): ((this: unknown) => unknown) | undefined {
+  if (typeof value !== "object" || value === null || !/^[A-Z]/.test(name)) return undefined;
+  for (
+    let proto: unknown = Object.getPrototypeOf(value);
+    proto && proto !== Object.prototype && proto !== Map.prototype;
+    proto = Object.getPrototypeOf(proto)
+  ) {
+    const method: unknown = Object.getOwnPropertyDescriptor(proto, name)?.value;
+    if (typeof method === "function") return method as (this: unknown) => unknown;
+  }
+  return undefined;
+}
+
+/**
+ * How fmt prints a struct the data holds flattened: Flux's ObjectIdentifier embeds kyaml's
+ * TypeMeta and NameMeta, read as fields of its own (`.Kind`) but printed nested
+ * (`{{{apps/v1 Deployment} {x ns}}}`). A symbol, so no template reads or calls it as a field
+ * or method, as Go's has none: unlike a `String` method (Go's fmt.Stringer, which a template may call).
+ */
+export const GO_PRINT: unique symbol = Symbol("go-print");
+
+/** A struct that says how fmt prints it (GO_PRINT). */
+export interface GoPrinted {
+  [GO_PRINT](): string;
+}
+
 /** Go's notion of "true" for if/with: not false, 0, "", nil, or empty. */
 export function truth(value: Value): boolean {
   if (value instanceof Map) return value.size > 0;

@@ -16,7 +16,7 @@ import { execute } from "./go-template-exec.js";
 import { parse } from "./go-template-parse.js";
 
 export { TemplateError } from "./go-template-parse.js";
-export { compareStrings, GoMap, sortedEntries } from "./go-template-values.js";
+export { compareStrings, GO_PRINT, GoMap, sortedEntries, type GoPrinted } from "./go-template-values.js";
 
 /**
  * Throws TemplateError when `template` does not parse: what can be known without data (a block

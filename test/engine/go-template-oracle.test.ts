@@ -438,7 +438,7 @@ function ours(template: string, data: OracleData): Ours {
 }
 
 /**
- * The functions the subset has (go-template.ts's FUNCTIONS), written down here rather than read
+ * The functions the subset has (go-template-functions.ts's FUNCTIONS), written down here rather than read
  * from it: a function it loses must count as a difference, not as an honest refusal of one it lacks.
  */
 const SUBSET_FUNCTIONS: readonly string[] =

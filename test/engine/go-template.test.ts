@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkTemplate, renderTemplate, TemplateError } from "../../src/engine/go-template.js";
+import { checkTemplate, GO_PRINT, renderTemplate, TemplateError } from "../../src/engine/go-template.js";
 
 describe("the template language", () => {
   it("trims whitespace only on the marked side", () => {
@@ -103,5 +103,42 @@ describe("what a template reaches", () => {
   it("cannot replace a function for later renders through __defineGetter__", () => {
     expect(() => renderTemplate('{{ __defineGetter__ "upper" .X }}', { X: "" })).toThrow('function "__defineGetter__" not defined');
     expect(renderTemplate('{{ upper "x" }}', {})).toBe("X");
+  });
+});
+
+describe("printing a value", () => {
+  class Named {
+    constructor(readonly Name: string) {}
+    String(): string {
+      return `named ${this.Name}`;
+    }
+  }
+  class JustToString {
+    constructor(readonly Name: string) {}
+    toString(): string {
+      return "from toString";
+    }
+  }
+  class Nested {
+    constructor(readonly Kind: string) {}
+    [GO_PRINT](): string {
+      return `{{${this.Kind}}}`;
+    }
+  }
+
+  it("prints by a String method, Go's fmt.Stringer, which a template may also call", () => {
+    expect(renderTemplate('{{ .X }} {{ print .X }} {{ printf "%s|%v" .X .X }} {{ .X.String }}', { X: new Named("a") })).toBe(
+      "named a named a named a|named a named a",
+    );
+  });
+
+  it("prints a struct by its fields whatever JavaScript's toString says: Go has no such method", () => {
+    expect(renderTemplate("{{ .X }} {{ print .X }}", { X: new JustToString("a") })).toBe("{a} {a}");
+    expect(() => renderTemplate("{{ .X.toString }}", { X: new JustToString("a") })).toThrow("can't evaluate field toString");
+  });
+
+  it("prints a struct the data flattens as its GO_PRINT says, which no template reads", () => {
+    expect(renderTemplate("{{ .X }} {{ .X.Kind }}", { X: new Nested("k") })).toBe("{{k}} k");
+    expect(() => renderTemplate("{{ .X.String }}", { X: new Nested("k") })).toThrow("can't evaluate field String");
   });
 });
