@@ -32,9 +32,9 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
-// ../../work/main/node_modules/picomatch/lib/constants.js
+// node_modules/picomatch/lib/constants.js
 var require_constants = __commonJS({
-  "../../work/main/node_modules/picomatch/lib/constants.js"(exports, module) {
+  "node_modules/picomatch/lib/constants.js"(exports, module) {
     "use strict";
     var WIN_SLASH = "\\\\/";
     var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
@@ -234,9 +234,9 @@ var require_constants = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/picomatch/lib/utils.js
+// node_modules/picomatch/lib/utils.js
 var require_utils = __commonJS({
-  "../../work/main/node_modules/picomatch/lib/utils.js"(exports) {
+  "node_modules/picomatch/lib/utils.js"(exports) {
     "use strict";
     var {
       REGEX_BACKSLASH,
@@ -245,10 +245,10 @@ var require_utils = __commonJS({
       REGEX_SPECIAL_CHARS_GLOBAL
     } = require_constants();
     exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
-    exports.hasRegexChars = (str2) => REGEX_SPECIAL_CHARS.test(str2);
-    exports.isRegexChar = (str2) => str2.length === 1 && exports.hasRegexChars(str2);
-    exports.escapeRegex = (str2) => str2.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
-    exports.toPosixSlashes = (str2) => str2.replace(REGEX_BACKSLASH, "/");
+    exports.hasRegexChars = (str) => REGEX_SPECIAL_CHARS.test(str);
+    exports.isRegexChar = (str) => str.length === 1 && exports.hasRegexChars(str);
+    exports.escapeRegex = (str) => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
+    exports.toPosixSlashes = (str) => str.replace(REGEX_BACKSLASH, "/");
     exports.isWindows = () => {
       if (typeof navigator !== "undefined" && navigator.platform) {
         const platform = navigator.platform.toLowerCase();
@@ -259,8 +259,8 @@ var require_utils = __commonJS({
       }
       return false;
     };
-    exports.removeBackslashes = (str2) => {
-      return str2.replace(REGEX_REMOVE_BACKSLASH, (match) => {
+    exports.removeBackslashes = (str) => {
+      return str.replace(REGEX_REMOVE_BACKSLASH, (match) => {
         return match === "\\" ? "" : match;
       });
     };
@@ -298,9 +298,9 @@ var require_utils = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/picomatch/lib/scan.js
+// node_modules/picomatch/lib/scan.js
 var require_scan = __commonJS({
-  "../../work/main/node_modules/picomatch/lib/scan.js"(exports, module) {
+  "node_modules/picomatch/lib/scan.js"(exports, module) {
     "use strict";
     var utils = require_utils();
     var {
@@ -350,7 +350,7 @@ var require_scan = __commonJS({
       const slashes = [];
       const tokens = [];
       const parts = [];
-      let str2 = input;
+      let str = input;
       let index2 = -1;
       let start = 0;
       let lastIndex = 0;
@@ -369,10 +369,10 @@ var require_scan = __commonJS({
       let code;
       let token = { value: "", depth: 0, isGlob: false };
       const eos = () => index2 >= length2;
-      const peek = () => str2.charCodeAt(index2 + 1);
+      const peek = () => str.charCodeAt(index2 + 1);
       const advance = () => {
         prev = code;
-        return str2.charCodeAt(++index2);
+        return str.charCodeAt(++index2);
       };
       while (index2 < length2) {
         code = advance();
@@ -549,24 +549,24 @@ var require_scan = __commonJS({
         isExtglob = false;
         isGlob = false;
       }
-      let base = str2;
+      let base = str;
       let prefix = "";
       let glob = "";
       if (start > 0) {
-        prefix = str2.slice(0, start);
-        str2 = str2.slice(start);
+        prefix = str.slice(0, start);
+        str = str.slice(start);
         lastIndex -= start;
       }
       if (base && isGlob === true && lastIndex > 0) {
-        base = str2.slice(0, lastIndex);
-        glob = str2.slice(lastIndex);
+        base = str.slice(0, lastIndex);
+        glob = str.slice(lastIndex);
       } else if (isGlob === true) {
         base = "";
-        glob = str2;
+        glob = str;
       } else {
-        base = str2;
+        base = str;
       }
-      if (base && base !== "" && base !== "/" && base !== str2) {
+      if (base && base !== "" && base !== "/" && base !== str) {
         if (isPathSeparator(base.charCodeAt(base.length - 1))) {
           base = base.slice(0, -1);
         }
@@ -636,9 +636,9 @@ var require_scan = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/picomatch/lib/parse.js
+// node_modules/picomatch/lib/parse.js
 var require_parse = __commonJS({
-  "../../work/main/node_modules/picomatch/lib/parse.js"(exports, module) {
+  "node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
     var constants = require_constants();
     var utils = require_utils();
@@ -1613,8 +1613,8 @@ var require_parse = __commonJS({
         if (opts2.noglobstar === true) return star;
         return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
       };
-      const create = (str2) => {
-        switch (str2) {
+      const create = (str) => {
+        switch (str) {
           case "*":
             return `${nodot}${ONE_CHAR}${star}`;
           case ".*":
@@ -1632,7 +1632,7 @@ var require_parse = __commonJS({
           case "**/.*":
             return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
           default: {
-            const match = /^(.*?)\.(\w+)$/.exec(str2);
+            const match = /^(.*?)\.(\w+)$/.exec(str);
             if (!match) return;
             const source2 = create(match[1]);
             if (!source2) return;
@@ -1651,9 +1651,9 @@ var require_parse = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/picomatch/lib/picomatch.js
+// node_modules/picomatch/lib/picomatch.js
 var require_picomatch = __commonJS({
-  "../../work/main/node_modules/picomatch/lib/picomatch.js"(exports, module) {
+  "node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
     var scan = require_scan();
     var parse3 = require_parse();
@@ -1663,9 +1663,9 @@ var require_picomatch = __commonJS({
     var picomatch2 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
         const fns = glob.map((input) => picomatch2(input, options, returnState));
-        const arrayMatcher = (str2) => {
+        const arrayMatcher = (str) => {
           for (const isMatch of fns) {
-            const state2 = isMatch(str2);
+            const state2 = isMatch(str);
             if (state2) return state2;
           }
           return false;
@@ -1741,7 +1741,7 @@ var require_picomatch = __commonJS({
       const regex = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options);
       return regex.test(utils.basename(input, { windows: posix10 }));
     };
-    picomatch2.isMatch = (str2, patterns, options) => picomatch2(patterns, options)(str2);
+    picomatch2.isMatch = (str, patterns, options) => picomatch2(patterns, options)(str);
     picomatch2.parse = (pattern, options) => {
       if (Array.isArray(pattern)) return pattern.map((p) => picomatch2.parse(p, options));
       return parse3(pattern, { ...options, fastpaths: false });
@@ -1791,9 +1791,9 @@ var require_picomatch = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/picomatch/index.js
+// node_modules/picomatch/index.js
 var require_picomatch2 = __commonJS({
-  "../../work/main/node_modules/picomatch/index.js"(exports, module) {
+  "node_modules/picomatch/index.js"(exports, module) {
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils();
@@ -3430,6 +3430,21 @@ function noDigestFieldWarning(image, fix = "a digest field beside the tag would 
   return image.tag === void 0 ? `has no digest field, so it cannot take ${formatImageRef(image)}, which has only a digest; left as it is (${fix})` : `has no digest field, so only the tag of ${formatImageRef(image)} is set there: its digest is not pinned (${fix})`;
 }
 
+// src/text/counted.ts
+function counted(n, noun, plural = `${noun}s`) {
+  return `${n} ${n === 1 ? noun : plural}`;
+}
+
+// src/text/and-list.ts
+function andList(items) {
+  return items.length > 1 ? `${items.slice(0, -1).join(", ")} and ${items.at(-1)}` : items.join("");
+}
+function cappedList(items, named2 = 10, { noun, sentence = false } = {}) {
+  if (items.length <= named2) return sentence ? andList(items) : items.join(", ");
+  const more = items.length - named2;
+  return `${items.slice(0, named2).join(", ")} and ${noun === void 0 ? `${more} more` : counted(more, `more ${noun}`)}`;
+}
+
 // src/image/split-image.ts
 var SPLIT_IMAGE_KEYS = /* @__PURE__ */ new Set(["repository", "name", "registry", "tag", "digest"]);
 var IMAGE_KEY = "image";
@@ -3475,6 +3490,18 @@ function nextSplitImage(update, current) {
     }
   };
 }
+function unknownRegistryImages(repository, incoming, current) {
+  const alone = normalizeRepository(repository);
+  return [...incoming].flatMap((update) => {
+    const { repository: named2 } = update.image;
+    return (named2 === alone || named2.endsWith(`/${repository}`)) && nextSplitImage(update, current).next !== void 0 ? [named2] : [];
+  });
+}
+function unknownRegistryWarning(registry, repository, tagKey, images) {
+  const { field: field2, line, written, why } = registry;
+  const shown = written.replace(/\s+/g, " ");
+  return `${field2} (line ${line}) is ${shown.length > 60 ? `${shown.slice(0, 59)}\u2026` : shown}, ${why}: the registry ${repository} is pulled from is not known, so ${tagKey} is not edited for ${andList(images)}; write the registry as a string, or set ${tagKey} with a Flux ":tag" marker on its line or an override of ${tagKey}`;
+}
 function tagAndDigest(text2) {
   const at = text2.indexOf("@");
   const [tag, digest] = [text2.slice(0, at), text2.slice(at + 1)];
@@ -3500,21 +3527,6 @@ function partitionPoint(length2, before) {
 function createHint(what, name) {
   const create = name ? name("create", void 0, true) : "--create, or create: true in the Action or the library";
   return `(to add ${what}, use ${create})`;
-}
-
-// src/text/counted.ts
-function counted(n, noun, plural = `${noun}s`) {
-  return `${n} ${n === 1 ? noun : plural}`;
-}
-
-// src/text/and-list.ts
-function andList(items) {
-  return items.length > 1 ? `${items.slice(0, -1).join(", ")} and ${items.at(-1)}` : items.join("");
-}
-function cappedList(items, named2 = 10, { noun, sentence = false } = {}) {
-  if (items.length <= named2) return sentence ? andList(items) : items.join(", ");
-  const more = items.length - named2;
-  return `${items.slice(0, named2).join(", ")} and ${noun === void 0 ? `${more} more` : counted(more, `more ${noun}`)}`;
 }
 
 // src/image/marker-misfit.ts
@@ -3563,7 +3575,7 @@ function registryJoinWarning(marker, field2, registry, value) {
   );
 }
 
-// ../../work/main/node_modules/yaml/browser/dist/nodes/identity.js
+// node_modules/yaml/browser/dist/nodes/identity.js
 var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
 var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
 var MAP = /* @__PURE__ */ Symbol.for("yaml.map");
@@ -3599,7 +3611,7 @@ function isNode(node2) {
 }
 var hasAnchor = (node2) => (isScalar(node2) || isCollection(node2)) && !!node2.anchor;
 
-// ../../work/main/node_modules/yaml/browser/dist/visit.js
+// node_modules/yaml/browser/dist/visit.js
 var BREAK = /* @__PURE__ */ Symbol("break visit");
 var SKIP = /* @__PURE__ */ Symbol("skip children");
 var REMOVE = /* @__PURE__ */ Symbol("remove node");
@@ -3749,7 +3761,7 @@ function replaceNode(key, path, node2) {
   }
 }
 
-// ../../work/main/node_modules/yaml/browser/dist/doc/directives.js
+// node_modules/yaml/browser/dist/doc/directives.js
 var escapeChars = {
   "!": "%21",
   ",": "%2C",
@@ -3912,7 +3924,7 @@ var Directives = class _Directives {
 Directives.defaultYaml = { explicit: false, version: "1.2" };
 Directives.defaultTags = { "!!": "tag:yaml.org,2002:" };
 
-// ../../work/main/node_modules/yaml/browser/dist/doc/anchors.js
+// node_modules/yaml/browser/dist/doc/anchors.js
 function anchorIsValid(anchor) {
   if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
     const sa = JSON.stringify(anchor);
@@ -3971,7 +3983,7 @@ function createNodeAnchors(doc, prefix) {
   };
 }
 
-// ../../work/main/node_modules/yaml/browser/dist/doc/applyReviver.js
+// node_modules/yaml/browser/dist/doc/applyReviver.js
 function applyReviver(reviver, obj, key, val) {
   if (val && typeof val === "object") {
     if (Array.isArray(val)) {
@@ -4015,7 +4027,7 @@ function applyReviver(reviver, obj, key, val) {
   return reviver.call(obj, key, val);
 }
 
-// ../../work/main/node_modules/yaml/browser/dist/nodes/toJS.js
+// node_modules/yaml/browser/dist/nodes/toJS.js
 function toJS(value, arg, ctx) {
   if (Array.isArray(value))
     return value.map((v, i) => toJS(v, String(i), ctx));
@@ -4038,7 +4050,7 @@ function toJS(value, arg, ctx) {
   return value;
 }
 
-// ../../work/main/node_modules/yaml/browser/dist/nodes/Node.js
+// node_modules/yaml/browser/dist/nodes/Node.js
 var NodeBase = class {
   constructor(type) {
     Object.defineProperty(this, NODE_TYPE, { value: type });
@@ -4070,7 +4082,7 @@ var NodeBase = class {
   }
 };
 
-// ../../work/main/node_modules/yaml/browser/dist/nodes/Alias.js
+// node_modules/yaml/browser/dist/nodes/Alias.js
 var Alias = class extends NodeBase {
   constructor(source) {
     super(ALIAS);
@@ -4177,7 +4189,7 @@ function getAliasCount(doc, node2, anchors) {
   return 1;
 }
 
-// ../../work/main/node_modules/yaml/browser/dist/nodes/Scalar.js
+// node_modules/yaml/browser/dist/nodes/Scalar.js
 var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
 var Scalar = class extends NodeBase {
   constructor(value) {
@@ -4197,7 +4209,7 @@ Scalar.PLAIN = "PLAIN";
 Scalar.QUOTE_DOUBLE = "QUOTE_DOUBLE";
 Scalar.QUOTE_SINGLE = "QUOTE_SINGLE";
 
-// ../../work/main/node_modules/yaml/browser/dist/doc/createNode.js
+// node_modules/yaml/browser/dist/doc/createNode.js
 var defaultTagPrefix = "tag:yaml.org,2002:";
 function findTagObject(value, tagName, tags) {
   if (tagName) {
@@ -4263,7 +4275,7 @@ function createNode(value, tagName, ctx) {
   return node2;
 }
 
-// ../../work/main/node_modules/yaml/browser/dist/nodes/Collection.js
+// node_modules/yaml/browser/dist/nodes/Collection.js
 function collectionFromPath(schema4, path, value) {
   let v = value;
   for (let i = path.length - 1; i >= 0; --i) {
@@ -4395,16 +4407,16 @@ var Collection = class extends NodeBase {
   }
 };
 
-// ../../work/main/node_modules/yaml/browser/dist/stringify/stringifyComment.js
-var stringifyComment = (str2) => str2.replace(/^(?!$)(?: $)?/gm, "#");
+// node_modules/yaml/browser/dist/stringify/stringifyComment.js
+var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
 function indentComment(comment, indent) {
   if (/^\n+$/.test(comment))
     return comment.substring(1);
   return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
 }
-var lineComment = (str2, indent, comment) => str2.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str2.endsWith(" ") ? "" : " ") + comment;
+var lineComment = (str, indent, comment) => str.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str.endsWith(" ") ? "" : " ") + comment;
 
-// ../../work/main/node_modules/yaml/browser/dist/stringify/foldFlowLines.js
+// node_modules/yaml/browser/dist/stringify/foldFlowLines.js
 var FOLD_FLOW = "flow";
 var FOLD_BLOCK = "block";
 var FOLD_QUOTED = "quoted";
@@ -4531,22 +4543,22 @@ function consumeMoreIndentedLines(text2, i, indent) {
   return end;
 }
 
-// ../../work/main/node_modules/yaml/browser/dist/stringify/stringifyString.js
+// node_modules/yaml/browser/dist/stringify/stringifyString.js
 var getFoldOptions = (ctx, isBlock2) => ({
   indentAtStart: isBlock2 ? ctx.indent.length : ctx.indentAtStart,
   lineWidth: ctx.options.lineWidth,
   minContentWidth: ctx.options.minContentWidth
 });
-var containsDocumentMarker = (str2) => /^(%|---|\.\.\.)/m.test(str2);
-function lineLengthOverLimit(str2, lineWidth, indentLength) {
+var containsDocumentMarker = (str) => /^(%|---|\.\.\.)/m.test(str);
+function lineLengthOverLimit(str, lineWidth, indentLength) {
   if (!lineWidth || lineWidth < 0)
     return false;
   const limit = lineWidth - indentLength;
-  const strLen = str2.length;
+  const strLen = str.length;
   if (strLen <= limit)
     return false;
   for (let i = 0, start = 0; i < strLen; ++i) {
-    if (str2[i] === "\n") {
+    if (str[i] === "\n") {
       if (i - start > limit)
         return true;
       start = i + 1;
@@ -4563,11 +4575,11 @@ function doubleQuotedString(value, ctx) {
   const { implicitKey } = ctx;
   const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
   const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
-  let str2 = "";
+  let str = "";
   let start = 0;
   for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
     if (ch === " " && json[i + 1] === "\\" && json[i + 2] === "n") {
-      str2 += json.slice(start, i) + "\\ ";
+      str += json.slice(start, i) + "\\ ";
       i += 1;
       start = i;
       ch = "\\";
@@ -4576,38 +4588,38 @@ function doubleQuotedString(value, ctx) {
       switch (json[i + 1]) {
         case "u":
           {
-            str2 += json.slice(start, i);
+            str += json.slice(start, i);
             const code = json.substr(i + 2, 4);
             switch (code) {
               case "0000":
-                str2 += "\\0";
+                str += "\\0";
                 break;
               case "0007":
-                str2 += "\\a";
+                str += "\\a";
                 break;
               case "000b":
-                str2 += "\\v";
+                str += "\\v";
                 break;
               case "001b":
-                str2 += "\\e";
+                str += "\\e";
                 break;
               case "0085":
-                str2 += "\\N";
+                str += "\\N";
                 break;
               case "00a0":
-                str2 += "\\_";
+                str += "\\_";
                 break;
               case "2028":
-                str2 += "\\L";
+                str += "\\L";
                 break;
               case "2029":
-                str2 += "\\P";
+                str += "\\P";
                 break;
               default:
                 if (code.substr(0, 2) === "00")
-                  str2 += "\\x" + code.substr(2);
+                  str += "\\x" + code.substr(2);
                 else
-                  str2 += json.substr(i, 6);
+                  str += json.substr(i, 6);
             }
             i += 5;
             start = i + 1;
@@ -4617,14 +4629,14 @@ function doubleQuotedString(value, ctx) {
           if (implicitKey || json[i + 2] === '"' || json.length < minMultiLineLength) {
             i += 1;
           } else {
-            str2 += json.slice(start, i) + "\n\n";
+            str += json.slice(start, i) + "\n\n";
             while (json[i + 2] === "\\" && json[i + 3] === "n" && json[i + 4] !== '"') {
-              str2 += "\n";
+              str += "\n";
               i += 2;
             }
-            str2 += indent;
+            str += indent;
             if (json[i + 2] === " ")
-              str2 += "\\";
+              str += "\\";
             i += 1;
             start = i + 1;
           }
@@ -4633,8 +4645,8 @@ function doubleQuotedString(value, ctx) {
           i += 1;
       }
   }
-  str2 = start ? str2 + json.slice(start) : json;
-  return implicitKey ? str2 : foldFlowLines(str2, indent, FOLD_QUOTED, getFoldOptions(ctx, false));
+  str = start ? str + json.slice(start) : json;
+  return implicitKey ? str : foldFlowLines(str, indent, FOLD_QUOTED, getFoldOptions(ctx, false));
 }
 function singleQuotedString(value, ctx) {
   if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
@@ -4762,15 +4774,15 @@ function plainString(item, ctx, onComment, onChompKeep) {
       return quotedString(value, ctx);
     }
   }
-  const str2 = value.replace(/\n+/g, `$&
+  const str = value.replace(/\n+/g, `$&
 ${indent}`);
   if (actualString) {
-    const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str2);
+    const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str);
     const { compat, tags } = ctx.doc.schema;
     if (tags.some(test) || compat?.some(test))
       return quotedString(value, ctx);
   }
-  return implicitKey ? str2 : foldFlowLines(str2, indent, FOLD_FLOW, getFoldOptions(ctx, false));
+  return implicitKey ? str : foldFlowLines(str, indent, FOLD_FLOW, getFoldOptions(ctx, false));
 }
 function stringifyString(item, ctx, onComment, onChompKeep) {
   const { implicitKey, inFlow } = ctx;
@@ -4806,7 +4818,7 @@ function stringifyString(item, ctx, onComment, onChompKeep) {
   return res;
 }
 
-// ../../work/main/node_modules/yaml/browser/dist/stringify/stringify.js
+// node_modules/yaml/browser/dist/stringify/stringify.js
 function createStringifyContext(doc, options) {
   const opt = Object.assign({
     blockQuote: true,
@@ -4912,14 +4924,14 @@ function stringify(item, ctx, onComment, onChompKeep) {
   const props = stringifyProps(node2, tagObj, ctx);
   if (props.length > 0)
     ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-  const str2 = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : isScalar(node2) ? stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
+  const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : isScalar(node2) ? stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
   if (!props)
-    return str2;
-  return isScalar(node2) || str2[0] === "{" || str2[0] === "[" ? `${props} ${str2}` : `${props}
-${ctx.indent}${str2}`;
+    return str;
+  return isScalar(node2) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
+${ctx.indent}${str}`;
 }
 
-// ../../work/main/node_modules/yaml/browser/dist/stringify/stringifyPair.js
+// node_modules/yaml/browser/dist/stringify/stringifyPair.js
 function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
   const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
   let keyComment = isNode(key) && key.comment || null;
@@ -4940,8 +4952,8 @@ function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
   });
   let keyCommentDone = false;
   let chompKeep = false;
-  let str2 = stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
-  if (!explicitKey && !ctx.inFlow && str2.length > 1024) {
+  let str = stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+  if (!explicitKey && !ctx.inFlow && str.length > 1024) {
     if (simpleKeys)
       throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
     explicitKey = true;
@@ -4950,27 +4962,27 @@ function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
     if (allNullValues || value == null) {
       if (keyCommentDone && onComment)
         onComment();
-      return str2 === "" ? "?" : explicitKey ? `? ${str2}` : str2;
+      return str === "" ? "?" : explicitKey ? `? ${str}` : str;
     }
   } else if (allNullValues && !simpleKeys || value == null && explicitKey) {
-    str2 = `? ${str2}`;
+    str = `? ${str}`;
     if (keyComment && !keyCommentDone) {
-      str2 += lineComment(str2, ctx.indent, commentString(keyComment));
+      str += lineComment(str, ctx.indent, commentString(keyComment));
     } else if (chompKeep && onChompKeep)
       onChompKeep();
-    return str2;
+    return str;
   }
   if (keyCommentDone)
     keyComment = null;
   if (explicitKey) {
     if (keyComment)
-      str2 += lineComment(str2, ctx.indent, commentString(keyComment));
-    str2 = `? ${str2}
+      str += lineComment(str, ctx.indent, commentString(keyComment));
+    str = `? ${str}
 ${indent}:`;
   } else {
-    str2 = `${str2}:`;
+    str = `${str}:`;
     if (keyComment)
-      str2 += lineComment(str2, ctx.indent, commentString(keyComment));
+      str += lineComment(str, ctx.indent, commentString(keyComment));
   }
   let vsb, vcb, valueComment;
   if (isNode(value)) {
@@ -4986,7 +4998,7 @@ ${indent}:`;
   }
   ctx.implicitKey = false;
   if (!explicitKey && !keyComment && isScalar(value))
-    ctx.indentAtStart = str2.length + 1;
+    ctx.indentAtStart = str.length + 1;
   chompKeep = false;
   if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && isSeq(value) && !value.flow && !value.tag && !value.anchor) {
     ctx.indent = ctx.indent.substring(2);
@@ -5030,26 +5042,26 @@ ${ctx.indent}`;
   } else if (valueStr === "" || valueStr[0] === "\n") {
     ws = "";
   }
-  str2 += ws + valueStr;
+  str += ws + valueStr;
   if (ctx.inFlow) {
     if (valueCommentDone && onComment)
       onComment();
   } else if (valueComment && !valueCommentDone) {
-    str2 += lineComment(str2, ctx.indent, commentString(valueComment));
+    str += lineComment(str, ctx.indent, commentString(valueComment));
   } else if (chompKeep && onChompKeep) {
     onChompKeep();
   }
-  return str2;
+  return str;
 }
 
-// ../../work/main/node_modules/yaml/browser/dist/log.js
+// node_modules/yaml/browser/dist/log.js
 function warn(logLevel, warning) {
   if (logLevel === "debug" || logLevel === "warn") {
     console.warn(warning);
   }
 }
 
-// ../../work/main/node_modules/yaml/browser/dist/schema/yaml-1.1/merge.js
+// node_modules/yaml/browser/dist/schema/yaml-1.1/merge.js
 var MERGE_KEY = "<<";
 var merge = {
   identify: (value) => value === MERGE_KEY || typeof value === "symbol" && value.description === MERGE_KEY,
@@ -5099,7 +5111,7 @@ function resolveAliasValue(ctx, value) {
   return ctx && isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
 }
 
-// ../../work/main/node_modules/yaml/browser/dist/nodes/addPairToJSMap.js
+// node_modules/yaml/browser/dist/nodes/addPairToJSMap.js
 function addPairToJSMap(ctx, map2, { key, value }) {
   if (isNode(key) && key.addToJSMap)
     key.addToJSMap(ctx, map2, value);
@@ -5152,7 +5164,7 @@ function stringifyKey(key, jsKey, ctx) {
   return JSON.stringify(jsKey);
 }
 
-// ../../work/main/node_modules/yaml/browser/dist/nodes/Pair.js
+// node_modules/yaml/browser/dist/nodes/Pair.js
 function createPair(key, value, ctx) {
   const k = createNode(key, void 0, ctx);
   const v = createNode(value, void 0, ctx);
@@ -5181,7 +5193,7 @@ var Pair = class _Pair {
   }
 };
 
-// ../../work/main/node_modules/yaml/browser/dist/stringify/stringifyCollection.js
+// node_modules/yaml/browser/dist/stringify/stringifyCollection.js
 function stringifyCollection(collection, ctx, options) {
   const flow = ctx.inFlow ?? collection.flow;
   const stringify4 = flow ? stringifyFlowCollection : stringifyBlockCollection;
@@ -5210,31 +5222,31 @@ function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, fl
       }
     }
     chompKeep = false;
-    let str3 = stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+    let str2 = stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
     if (comment2)
-      str3 += lineComment(str3, itemIndent, commentString(comment2));
+      str2 += lineComment(str2, itemIndent, commentString(comment2));
     if (chompKeep && comment2)
       chompKeep = false;
-    lines.push(blockItemPrefix + str3);
+    lines.push(blockItemPrefix + str2);
   }
-  let str2;
+  let str;
   if (lines.length === 0) {
-    str2 = flowChars.start + flowChars.end;
+    str = flowChars.start + flowChars.end;
   } else {
-    str2 = lines[0];
+    str = lines[0];
     for (let i = 1; i < lines.length; ++i) {
       const line = lines[i];
-      str2 += line ? `
+      str += line ? `
 ${indent}${line}` : "\n";
     }
   }
   if (comment) {
-    str2 += "\n" + indentComment(commentString(comment), indent);
+    str += "\n" + indentComment(commentString(comment), indent);
     if (onComment)
       onComment();
   } else if (chompKeep && onChompKeep)
     onChompKeep();
-  return str2;
+  return str;
 }
 function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
   const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
@@ -5277,21 +5289,21 @@ function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
     }
     if (comment)
       reqNewline = true;
-    let str2 = stringify(item, itemCtx, () => comment = null);
-    reqNewline || (reqNewline = lines.length > linesAtValue || str2.includes("\n"));
+    let str = stringify(item, itemCtx, () => comment = null);
+    reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
     if (i < items.length - 1) {
-      str2 += ",";
+      str += ",";
     } else if (ctx.options.trailingComma) {
       if (ctx.options.lineWidth > 0) {
-        reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str2.length + 2) > ctx.options.lineWidth);
+        reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
       }
       if (reqNewline) {
-        str2 += ",";
+        str += ",";
       }
     }
     if (comment)
-      str2 += lineComment(str2, itemIndent, commentString(comment));
-    lines.push(str2);
+      str += lineComment(str, itemIndent, commentString(comment));
+    lines.push(str);
     linesAtValue = lines.length;
   }
   const { start, end } = flowChars;
@@ -5303,11 +5315,11 @@ function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
       reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
     }
     if (reqNewline) {
-      let str2 = start;
+      let str = start;
       for (const line of lines)
-        str2 += line ? `
+        str += line ? `
 ${indentStep}${indent}${line}` : "\n";
-      return `${str2}
+      return `${str}
 ${indent}${end}`;
     } else {
       return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
@@ -5323,7 +5335,7 @@ function addCommentBefore({ indent, options: { commentString } }, lines, comment
   }
 }
 
-// ../../work/main/node_modules/yaml/browser/dist/nodes/YAMLMap.js
+// node_modules/yaml/browser/dist/nodes/YAMLMap.js
 function findPair(items, key) {
   const k = isScalar(key) ? key.value : key;
   for (const it of items) {
@@ -5454,7 +5466,7 @@ var YAMLMap = class extends Collection {
   }
 };
 
-// ../../work/main/node_modules/yaml/browser/dist/schema/common/map.js
+// node_modules/yaml/browser/dist/schema/common/map.js
 var map = {
   collection: "map",
   default: true,
@@ -5468,7 +5480,7 @@ var map = {
   createNode: (schema4, obj, ctx) => YAMLMap.from(schema4, obj, ctx)
 };
 
-// ../../work/main/node_modules/yaml/browser/dist/nodes/YAMLSeq.js
+// node_modules/yaml/browser/dist/nodes/YAMLSeq.js
 var YAMLSeq = class extends Collection {
   static get tagName() {
     return "tag:yaml.org,2002:seq";
@@ -5572,7 +5584,7 @@ function asItemIndex(key) {
   return typeof idx === "number" && Number.isInteger(idx) && idx >= 0 ? idx : null;
 }
 
-// ../../work/main/node_modules/yaml/browser/dist/schema/common/seq.js
+// node_modules/yaml/browser/dist/schema/common/seq.js
 var seq = {
   collection: "seq",
   default: true,
@@ -5586,19 +5598,19 @@ var seq = {
   createNode: (schema4, obj, ctx) => YAMLSeq.from(schema4, obj, ctx)
 };
 
-// ../../work/main/node_modules/yaml/browser/dist/schema/common/string.js
+// node_modules/yaml/browser/dist/schema/common/string.js
 var string = {
   identify: (value) => typeof value === "string",
   default: true,
   tag: "tag:yaml.org,2002:str",
-  resolve: (str2) => str2,
+  resolve: (str) => str,
   stringify(item, ctx, onComment, onChompKeep) {
     ctx = Object.assign({ actualString: true }, ctx);
     return stringifyString(item, ctx, onComment, onChompKeep);
   }
 };
 
-// ../../work/main/node_modules/yaml/browser/dist/schema/common/null.js
+// node_modules/yaml/browser/dist/schema/common/null.js
 var nullTag = {
   identify: (value) => value == null,
   createNode: () => new Scalar(null),
@@ -5609,13 +5621,13 @@ var nullTag = {
   stringify: ({ source }, ctx) => typeof source === "string" && nullTag.test.test(source) ? source : ctx.options.nullStr
 };
 
-// ../../work/main/node_modules/yaml/browser/dist/schema/core/bool.js
+// node_modules/yaml/browser/dist/schema/core/bool.js
 var boolTag = {
   identify: (value) => typeof value === "boolean",
   default: true,
   tag: "tag:yaml.org,2002:bool",
   test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-  resolve: (str2) => new Scalar(str2[0] === "t" || str2[0] === "T"),
+  resolve: (str) => new Scalar(str[0] === "t" || str[0] === "T"),
   stringify({ source, value }, ctx) {
     if (source && boolTag.test.test(source)) {
       const sv = source[0] === "t" || source[0] === "T";
@@ -5626,7 +5638,7 @@ var boolTag = {
   }
 };
 
-// ../../work/main/node_modules/yaml/browser/dist/stringify/stringifyNumber.js
+// node_modules/yaml/browser/dist/stringify/stringifyNumber.js
 function stringifyNumber({ format, minFractionDigits, tag, value }) {
   if (typeof value === "bigint")
     return String(value);
@@ -5647,13 +5659,13 @@ function stringifyNumber({ format, minFractionDigits, tag, value }) {
   return n;
 }
 
-// ../../work/main/node_modules/yaml/browser/dist/schema/core/float.js
+// node_modules/yaml/browser/dist/schema/core/float.js
 var floatNaN = {
   identify: (value) => typeof value === "number",
   default: true,
   tag: "tag:yaml.org,2002:float",
   test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-  resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+  resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
   stringify: stringifyNumber
 };
 var floatExp = {
@@ -5662,7 +5674,7 @@ var floatExp = {
   tag: "tag:yaml.org,2002:float",
   format: "EXP",
   test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-  resolve: (str2) => parseFloat(str2),
+  resolve: (str) => parseFloat(str),
   stringify(node2) {
     const num = Number(node2.value);
     return isFinite(num) ? num.toExponential() : stringifyNumber(node2);
@@ -5673,19 +5685,19 @@ var float = {
   default: true,
   tag: "tag:yaml.org,2002:float",
   test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
-  resolve(str2) {
-    const node2 = new Scalar(parseFloat(str2));
-    const dot = str2.indexOf(".");
-    if (dot !== -1 && str2[str2.length - 1] === "0")
-      node2.minFractionDigits = str2.length - dot - 1;
+  resolve(str) {
+    const node2 = new Scalar(parseFloat(str));
+    const dot = str.indexOf(".");
+    if (dot !== -1 && str[str.length - 1] === "0")
+      node2.minFractionDigits = str.length - dot - 1;
     return node2;
   },
   stringify: stringifyNumber
 };
 
-// ../../work/main/node_modules/yaml/browser/dist/schema/core/int.js
+// node_modules/yaml/browser/dist/schema/core/int.js
 var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-var intResolve = (str2, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2.substring(offset), radix);
+var intResolve = (str, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix);
 function intStringify(node2, radix, prefix) {
   const { value } = node2;
   if (intIdentify(value) && value >= 0)
@@ -5698,7 +5710,7 @@ var intOct = {
   tag: "tag:yaml.org,2002:int",
   format: "OCT",
   test: /^0o[0-7]+$/,
-  resolve: (str2, _onError, opt) => intResolve(str2, 2, 8, opt),
+  resolve: (str, _onError, opt) => intResolve(str, 2, 8, opt),
   stringify: (node2) => intStringify(node2, 8, "0o")
 };
 var int = {
@@ -5706,7 +5718,7 @@ var int = {
   default: true,
   tag: "tag:yaml.org,2002:int",
   test: /^[-+]?[0-9]+$/,
-  resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
+  resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
   stringify: stringifyNumber
 };
 var intHex = {
@@ -5715,11 +5727,11 @@ var intHex = {
   tag: "tag:yaml.org,2002:int",
   format: "HEX",
   test: /^0x[0-9a-fA-F]+$/,
-  resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
+  resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
   stringify: (node2) => intStringify(node2, 16, "0x")
 };
 
-// ../../work/main/node_modules/yaml/browser/dist/schema/core/schema.js
+// node_modules/yaml/browser/dist/schema/core/schema.js
 var schema = [
   map,
   seq,
@@ -5734,7 +5746,7 @@ var schema = [
   float
 ];
 
-// ../../work/main/node_modules/yaml/browser/dist/schema/json/schema.js
+// node_modules/yaml/browser/dist/schema/json/schema.js
 function intIdentify2(value) {
   return typeof value === "bigint" || Number.isInteger(value);
 }
@@ -5744,7 +5756,7 @@ var jsonScalars = [
     identify: (value) => typeof value === "string",
     default: true,
     tag: "tag:yaml.org,2002:str",
-    resolve: (str2) => str2,
+    resolve: (str) => str,
     stringify: stringifyJSON
   },
   {
@@ -5761,7 +5773,7 @@ var jsonScalars = [
     default: true,
     tag: "tag:yaml.org,2002:bool",
     test: /^true$|^false$/,
-    resolve: (str2) => str2 === "true",
+    resolve: (str) => str === "true",
     stringify: stringifyJSON
   },
   {
@@ -5769,7 +5781,7 @@ var jsonScalars = [
     default: true,
     tag: "tag:yaml.org,2002:int",
     test: /^-?(?:0|[1-9][0-9]*)$/,
-    resolve: (str2, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2, 10),
+    resolve: (str, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str, 10),
     stringify: ({ value }) => intIdentify2(value) ? value.toString() : JSON.stringify(value)
   },
   {
@@ -5777,7 +5789,7 @@ var jsonScalars = [
     default: true,
     tag: "tag:yaml.org,2002:float",
     test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
-    resolve: (str2) => parseFloat(str2),
+    resolve: (str) => parseFloat(str),
     stringify: stringifyJSON
   }
 ];
@@ -5785,14 +5797,14 @@ var jsonError = {
   default: true,
   tag: "",
   test: /^/,
-  resolve(str2, onError) {
-    onError(`Unresolved plain scalar ${JSON.stringify(str2)}`);
-    return str2;
+  resolve(str, onError) {
+    onError(`Unresolved plain scalar ${JSON.stringify(str)}`);
+    return str;
   }
 };
 var schema2 = [map, seq].concat(jsonScalars, jsonError);
 
-// ../../work/main/node_modules/yaml/browser/dist/schema/yaml-1.1/binary.js
+// node_modules/yaml/browser/dist/schema/yaml-1.1/binary.js
 var binary = {
   identify: (value) => value instanceof Uint8Array,
   // Buffer inherits from Uint8Array
@@ -5808,10 +5820,10 @@ var binary = {
    */
   resolve(src, onError) {
     if (typeof atob === "function") {
-      const str2 = atob(src.replace(/[\n\r]/g, ""));
-      const buffer2 = new Uint8Array(str2.length);
-      for (let i = 0; i < str2.length; ++i)
-        buffer2[i] = str2.charCodeAt(i);
+      const str = atob(src.replace(/[\n\r]/g, ""));
+      const buffer2 = new Uint8Array(str.length);
+      for (let i = 0; i < str.length; ++i)
+        buffer2[i] = str.charCodeAt(i);
       return buffer2;
     } else {
       onError("This environment does not support reading binary tags; either Buffer or atob is required");
@@ -5822,30 +5834,30 @@ var binary = {
     if (!value)
       return "";
     const buf = value;
-    let str2;
+    let str;
     if (typeof btoa === "function") {
       let s = "";
       for (let i = 0; i < buf.length; ++i)
         s += String.fromCharCode(buf[i]);
-      str2 = btoa(s);
+      str = btoa(s);
     } else {
       throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
     }
     type ?? (type = Scalar.BLOCK_LITERAL);
     if (type !== Scalar.QUOTE_DOUBLE) {
       const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
-      const n = Math.ceil(str2.length / lineWidth);
+      const n = Math.ceil(str.length / lineWidth);
       const lines = new Array(n);
       for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
-        lines[i] = str2.substr(o, lineWidth);
+        lines[i] = str.substr(o, lineWidth);
       }
-      str2 = lines.join(type === Scalar.BLOCK_LITERAL ? "\n" : " ");
+      str = lines.join(type === Scalar.BLOCK_LITERAL ? "\n" : " ");
     }
-    return stringifyString({ comment, type, value: str2 }, ctx, onComment, onChompKeep);
+    return stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
   }
 };
 
-// ../../work/main/node_modules/yaml/browser/dist/schema/yaml-1.1/pairs.js
+// node_modules/yaml/browser/dist/schema/yaml-1.1/pairs.js
 function resolvePairs(seq2, onError) {
   if (isSeq(seq2)) {
     for (let i = 0; i < seq2.items.length; ++i) {
@@ -5911,7 +5923,7 @@ var pairs = {
   createNode: createPairs
 };
 
-// ../../work/main/node_modules/yaml/browser/dist/schema/yaml-1.1/omap.js
+// node_modules/yaml/browser/dist/schema/yaml-1.1/omap.js
 var YAMLOMap = class _YAMLOMap extends YAMLSeq {
   constructor() {
     super();
@@ -5977,7 +5989,7 @@ var omap = {
   createNode: (schema4, iterable, ctx) => YAMLOMap.from(schema4, iterable, ctx)
 };
 
-// ../../work/main/node_modules/yaml/browser/dist/schema/yaml-1.1/bool.js
+// node_modules/yaml/browser/dist/schema/yaml-1.1/bool.js
 function boolStringify({ value, source }, ctx) {
   const boolObj = value ? trueTag : falseTag;
   if (source && boolObj.test.test(source))
@@ -6001,13 +6013,13 @@ var falseTag = {
   stringify: boolStringify
 };
 
-// ../../work/main/node_modules/yaml/browser/dist/schema/yaml-1.1/float.js
+// node_modules/yaml/browser/dist/schema/yaml-1.1/float.js
 var floatNaN2 = {
   identify: (value) => typeof value === "number",
   default: true,
   tag: "tag:yaml.org,2002:float",
   test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-  resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+  resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
   stringify: stringifyNumber
 };
 var floatExp2 = {
@@ -6016,7 +6028,7 @@ var floatExp2 = {
   tag: "tag:yaml.org,2002:float",
   format: "EXP",
   test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
-  resolve: (str2) => parseFloat(str2.replace(/_/g, "")),
+  resolve: (str) => parseFloat(str.replace(/_/g, "")),
   stringify(node2) {
     const num = Number(node2.value);
     return isFinite(num) ? num.toExponential() : stringifyNumber(node2);
@@ -6027,11 +6039,11 @@ var float2 = {
   default: true,
   tag: "tag:yaml.org,2002:float",
   test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
-  resolve(str2) {
-    const node2 = new Scalar(parseFloat(str2.replace(/_/g, "")));
-    const dot = str2.indexOf(".");
+  resolve(str) {
+    const node2 = new Scalar(parseFloat(str.replace(/_/g, "")));
+    const dot = str.indexOf(".");
     if (dot !== -1) {
-      const f = str2.substring(dot + 1).replace(/_/g, "");
+      const f = str.substring(dot + 1).replace(/_/g, "");
       if (f[f.length - 1] === "0")
         node2.minFractionDigits = f.length;
     }
@@ -6040,36 +6052,36 @@ var float2 = {
   stringify: stringifyNumber
 };
 
-// ../../work/main/node_modules/yaml/browser/dist/schema/yaml-1.1/int.js
+// node_modules/yaml/browser/dist/schema/yaml-1.1/int.js
 var intIdentify3 = (value) => typeof value === "bigint" || Number.isInteger(value);
-function intResolve2(str2, offset, radix, { intAsBigInt }) {
-  const sign = str2[0];
+function intResolve2(str, offset, radix, { intAsBigInt }) {
+  const sign = str[0];
   if (sign === "-" || sign === "+")
     offset += 1;
-  str2 = str2.substring(offset).replace(/_/g, "");
+  str = str.substring(offset).replace(/_/g, "");
   if (intAsBigInt) {
     switch (radix) {
       case 2:
-        str2 = `0b${str2}`;
+        str = `0b${str}`;
         break;
       case 8:
-        str2 = `0o${str2}`;
+        str = `0o${str}`;
         break;
       case 16:
-        str2 = `0x${str2}`;
+        str = `0x${str}`;
         break;
     }
-    const n2 = BigInt(str2);
+    const n2 = BigInt(str);
     return sign === "-" ? BigInt(-1) * n2 : n2;
   }
-  const n = parseInt(str2, radix);
+  const n = parseInt(str, radix);
   return sign === "-" ? -1 * n : n;
 }
 function intStringify2(node2, radix, prefix) {
   const { value } = node2;
   if (intIdentify3(value)) {
-    const str2 = value.toString(radix);
-    return value < 0 ? "-" + prefix + str2.substr(1) : prefix + str2;
+    const str = value.toString(radix);
+    return value < 0 ? "-" + prefix + str.substr(1) : prefix + str;
   }
   return stringifyNumber(node2);
 }
@@ -6079,7 +6091,7 @@ var intBin = {
   tag: "tag:yaml.org,2002:int",
   format: "BIN",
   test: /^[-+]?0b[0-1_]+$/,
-  resolve: (str2, _onError, opt) => intResolve2(str2, 2, 2, opt),
+  resolve: (str, _onError, opt) => intResolve2(str, 2, 2, opt),
   stringify: (node2) => intStringify2(node2, 2, "0b")
 };
 var intOct2 = {
@@ -6088,7 +6100,7 @@ var intOct2 = {
   tag: "tag:yaml.org,2002:int",
   format: "OCT",
   test: /^[-+]?0[0-7_]+$/,
-  resolve: (str2, _onError, opt) => intResolve2(str2, 1, 8, opt),
+  resolve: (str, _onError, opt) => intResolve2(str, 1, 8, opt),
   stringify: (node2) => intStringify2(node2, 8, "0")
 };
 var int2 = {
@@ -6096,7 +6108,7 @@ var int2 = {
   default: true,
   tag: "tag:yaml.org,2002:int",
   test: /^[-+]?[0-9][0-9_]*$/,
-  resolve: (str2, _onError, opt) => intResolve2(str2, 0, 10, opt),
+  resolve: (str, _onError, opt) => intResolve2(str, 0, 10, opt),
   stringify: stringifyNumber
 };
 var intHex2 = {
@@ -6105,11 +6117,11 @@ var intHex2 = {
   tag: "tag:yaml.org,2002:int",
   format: "HEX",
   test: /^[-+]?0x[0-9a-fA-F_]+$/,
-  resolve: (str2, _onError, opt) => intResolve2(str2, 2, 16, opt),
+  resolve: (str, _onError, opt) => intResolve2(str, 2, 16, opt),
   stringify: (node2) => intStringify2(node2, 16, "0x")
 };
 
-// ../../work/main/node_modules/yaml/browser/dist/schema/yaml-1.1/set.js
+// node_modules/yaml/browser/dist/schema/yaml-1.1/set.js
 var YAMLSet = class _YAMLSet extends YAMLMap {
   constructor(schema4) {
     super(schema4);
@@ -6188,10 +6200,10 @@ var set = {
   }
 };
 
-// ../../work/main/node_modules/yaml/browser/dist/schema/yaml-1.1/timestamp.js
-function parseSexagesimal(str2, asBigInt) {
-  const sign = str2[0];
-  const parts = sign === "-" || sign === "+" ? str2.substring(1) : str2;
+// node_modules/yaml/browser/dist/schema/yaml-1.1/timestamp.js
+function parseSexagesimal(str, asBigInt) {
+  const sign = str[0];
+  const parts = sign === "-" || sign === "+" ? str.substring(1) : str;
   const num = (n) => asBigInt ? BigInt(n) : Number(n);
   const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
   return sign === "-" ? num(-1) * res : res;
@@ -6228,7 +6240,7 @@ var intTime = {
   tag: "tag:yaml.org,2002:int",
   format: "TIME",
   test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
-  resolve: (str2, _onError, { intAsBigInt }) => parseSexagesimal(str2, intAsBigInt),
+  resolve: (str, _onError, { intAsBigInt }) => parseSexagesimal(str, intAsBigInt),
   stringify: stringifySexagesimal
 };
 var floatTime = {
@@ -6237,7 +6249,7 @@ var floatTime = {
   tag: "tag:yaml.org,2002:float",
   format: "TIME",
   test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
-  resolve: (str2) => parseSexagesimal(str2, false),
+  resolve: (str) => parseSexagesimal(str, false),
   stringify: stringifySexagesimal
 };
 var timestamp = {
@@ -6248,8 +6260,8 @@ var timestamp = {
   // may be omitted altogether, resulting in a date format. In such a case, the time part is
   // assumed to be 00:00:00Z (start of day, UTC).
   test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
-  resolve(str2) {
-    const match = str2.match(timestamp.test);
+  resolve(str) {
+    const match = str.match(timestamp.test);
     if (!match)
       throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
     const [, year, month, day, hour, minute, second] = match.map(Number);
@@ -6267,7 +6279,7 @@ var timestamp = {
   stringify: ({ value }) => value?.toISOString().replace(/(T00:00:00)?\.000Z$/, "") ?? ""
 };
 
-// ../../work/main/node_modules/yaml/browser/dist/schema/yaml-1.1/schema.js
+// node_modules/yaml/browser/dist/schema/yaml-1.1/schema.js
 var schema3 = [
   map,
   seq,
@@ -6292,7 +6304,7 @@ var schema3 = [
   timestamp
 ];
 
-// ../../work/main/node_modules/yaml/browser/dist/schema/tags.js
+// node_modules/yaml/browser/dist/schema/tags.js
 var schemas = /* @__PURE__ */ new Map([
   ["core", schema],
   ["failsafe", [map, seq, string]],
@@ -6363,7 +6375,7 @@ function getTags(customTags, schemaName, addMergeTag) {
   }, []);
 }
 
-// ../../work/main/node_modules/yaml/browser/dist/schema/Schema.js
+// node_modules/yaml/browser/dist/schema/Schema.js
 var sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 var Schema = class _Schema {
   constructor({ compat, customTags, merge: merge2, resolveKnownTags, schema: schema4, sortMapEntries, toStringDefaults }) {
@@ -6384,7 +6396,7 @@ var Schema = class _Schema {
   }
 };
 
-// ../../work/main/node_modules/yaml/browser/dist/stringify/stringifyDocument.js
+// node_modules/yaml/browser/dist/stringify/stringifyDocument.js
 function stringifyDocument(doc, options) {
   const lines = [];
   let hasDirectives = options.directives === true;
@@ -6455,7 +6467,7 @@ function stringifyDocument(doc, options) {
   return lines.join("\n") + "\n";
 }
 
-// ../../work/main/node_modules/yaml/browser/dist/doc/Document.js
+// node_modules/yaml/browser/dist/doc/Document.js
 var Document = class _Document {
   constructor(value, replacer, options) {
     this.commentBefore = null;
@@ -6747,7 +6759,7 @@ function assertCollection(contents) {
   throw new Error("Expected a YAML collection as document contents");
 }
 
-// ../../work/main/node_modules/yaml/browser/dist/errors.js
+// node_modules/yaml/browser/dist/errors.js
 var YAMLError = class extends Error {
   constructor(name, pos, code, message) {
     super();
@@ -6803,7 +6815,7 @@ ${pointer}
   }
 };
 
-// ../../work/main/node_modules/yaml/browser/dist/compose/resolve-props.js
+// node_modules/yaml/browser/dist/compose/resolve-props.js
 function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
   let spaceBefore = false;
   let atNewline = startOnNewline;
@@ -6931,7 +6943,7 @@ function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIn
   };
 }
 
-// ../../work/main/node_modules/yaml/browser/dist/compose/util-contains-newline.js
+// node_modules/yaml/browser/dist/compose/util-contains-newline.js
 function containsNewline(key) {
   if (!key)
     return null;
@@ -6967,7 +6979,7 @@ function containsNewline(key) {
   }
 }
 
-// ../../work/main/node_modules/yaml/browser/dist/compose/util-flow-indent-check.js
+// node_modules/yaml/browser/dist/compose/util-flow-indent-check.js
 function flowIndentCheck(indent, fc, onError) {
   if (fc?.type === "flow-collection") {
     const end = fc.end[0];
@@ -6978,7 +6990,7 @@ function flowIndentCheck(indent, fc, onError) {
   }
 }
 
-// ../../work/main/node_modules/yaml/browser/dist/compose/util-map-includes.js
+// node_modules/yaml/browser/dist/compose/util-map-includes.js
 function mapIncludes(ctx, items, search2) {
   const { uniqueKeys } = ctx.options;
   if (uniqueKeys === false)
@@ -6987,7 +6999,7 @@ function mapIncludes(ctx, items, search2) {
   return items.some((pair) => isEqual(pair.key, search2));
 }
 
-// ../../work/main/node_modules/yaml/browser/dist/compose/resolve-block-map.js
+// node_modules/yaml/browser/dist/compose/resolve-block-map.js
 var startColMsg = "All mapping items must start at the same column";
 function resolveBlockMap({ composeNode: composeNode2, composeEmptyNode: composeEmptyNode2 }, ctx, bm, onError, tag) {
   const NodeClass = tag?.nodeClass ?? YAMLMap;
@@ -7083,7 +7095,7 @@ function resolveBlockMap({ composeNode: composeNode2, composeEmptyNode: composeE
   return map2;
 }
 
-// ../../work/main/node_modules/yaml/browser/dist/compose/resolve-block-seq.js
+// node_modules/yaml/browser/dist/compose/resolve-block-seq.js
 function resolveBlockSeq({ composeNode: composeNode2, composeEmptyNode: composeEmptyNode2 }, ctx, bs, onError, tag) {
   const NodeClass = tag?.nodeClass ?? YAMLSeq;
   const seq2 = new NodeClass(ctx.schema);
@@ -7125,7 +7137,7 @@ function resolveBlockSeq({ composeNode: composeNode2, composeEmptyNode: composeE
   return seq2;
 }
 
-// ../../work/main/node_modules/yaml/browser/dist/compose/resolve-end.js
+// node_modules/yaml/browser/dist/compose/resolve-end.js
 function resolveEnd(end, offset, reqSpace, onError) {
   let comment = "";
   if (end) {
@@ -7162,7 +7174,7 @@ function resolveEnd(end, offset, reqSpace, onError) {
   return { comment, offset };
 }
 
-// ../../work/main/node_modules/yaml/browser/dist/compose/resolve-flow-collection.js
+// node_modules/yaml/browser/dist/compose/resolve-flow-collection.js
 var blockMsg = "Block collections are not allowed within flow collections";
 var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
 function resolveFlowCollection({ composeNode: composeNode2, composeEmptyNode: composeEmptyNode2 }, ctx, fc, onError, tag) {
@@ -7342,7 +7354,7 @@ function resolveFlowCollection({ composeNode: composeNode2, composeEmptyNode: co
   return coll;
 }
 
-// ../../work/main/node_modules/yaml/browser/dist/compose/compose-collection.js
+// node_modules/yaml/browser/dist/compose/compose-collection.js
 function resolveCollection(CN2, ctx, token, onError, tagName, tag) {
   const coll = token.type === "block-map" ? resolveBlockMap(CN2, ctx, token, onError, tag) : token.type === "block-seq" ? resolveBlockSeq(CN2, ctx, token, onError, tag) : resolveFlowCollection(CN2, ctx, token, onError, tag);
   const Coll = coll.constructor;
@@ -7394,7 +7406,7 @@ function composeCollection(CN2, ctx, token, props, onError) {
   return node2;
 }
 
-// ../../work/main/node_modules/yaml/browser/dist/compose/resolve-block-scalar.js
+// node_modules/yaml/browser/dist/compose/resolve-block-scalar.js
 function resolveBlockScalar(ctx, scalar2, onError) {
   const start = scalar2.offset;
   const header = parseBlockScalarHeader(scalar2, ctx.options.strict, onError);
@@ -7570,7 +7582,7 @@ function splitLines(source) {
   return lines;
 }
 
-// ../../work/main/node_modules/yaml/browser/dist/compose/resolve-flow-scalar.js
+// node_modules/yaml/browser/dist/compose/resolve-flow-scalar.js
 function resolveFlowScalar(scalar2, strict2, onError) {
   const { offset, type, source, end } = scalar2;
   let _type;
@@ -7783,7 +7795,7 @@ function parseCharCode(source, offset, length2, onError) {
   }
 }
 
-// ../../work/main/node_modules/yaml/browser/dist/compose/compose-scalar.js
+// node_modules/yaml/browser/dist/compose/compose-scalar.js
 function composeScalar(ctx, token, tagToken, onError) {
   const { value, type, comment, range } = token.type === "block-scalar" ? resolveBlockScalar(ctx, token, onError) : resolveFlowScalar(token, ctx.options.strict, onError);
   const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
@@ -7854,7 +7866,7 @@ function findScalarTagByTest({ atKey, directives, schema: schema4 }, value, toke
   return tag;
 }
 
-// ../../work/main/node_modules/yaml/browser/dist/compose/util-empty-scalar-position.js
+// node_modules/yaml/browser/dist/compose/util-empty-scalar-position.js
 function emptyScalarPosition(offset, before, pos) {
   if (before) {
     pos ?? (pos = before.length);
@@ -7878,7 +7890,7 @@ function emptyScalarPosition(offset, before, pos) {
   return offset;
 }
 
-// ../../work/main/node_modules/yaml/browser/dist/compose/compose-node.js
+// node_modules/yaml/browser/dist/compose/compose-node.js
 var CN = { composeNode, composeEmptyNode };
 function composeNode(ctx, token, props, onError) {
   const atKey = ctx.atKey;
@@ -7971,7 +7983,7 @@ function composeAlias({ options }, { offset, source, end }, onError) {
   return alias;
 }
 
-// ../../work/main/node_modules/yaml/browser/dist/compose/compose-doc.js
+// node_modules/yaml/browser/dist/compose/compose-doc.js
 function composeDoc(options, directives, { offset, start, value, end }, onError) {
   const opts = Object.assign({ _directives: directives }, options);
   const doc = new Document(void 0, opts);
@@ -8004,7 +8016,7 @@ function composeDoc(options, directives, { offset, start, value, end }, onError)
   return doc;
 }
 
-// ../../work/main/node_modules/yaml/browser/dist/compose/composer.js
+// node_modules/yaml/browser/dist/compose/composer.js
 function getErrorPos(src) {
   if (typeof src === "number")
     return [src, src + 1];
@@ -8197,7 +8209,7 @@ ${end.comment}` : end.comment;
   }
 };
 
-// ../../work/main/node_modules/yaml/browser/dist/parse/cst.js
+// node_modules/yaml/browser/dist/parse/cst.js
 var cst_exports = {};
 __export(cst_exports, {
   BOM: () => BOM,
@@ -8215,7 +8227,7 @@ __export(cst_exports, {
   visit: () => visit2
 });
 
-// ../../work/main/node_modules/yaml/browser/dist/parse/cst-scalar.js
+// node_modules/yaml/browser/dist/parse/cst-scalar.js
 function resolveAsScalar(token, strict2 = true, onError) {
   if (token) {
     const _onError = (pos, code, message) => {
@@ -8388,7 +8400,7 @@ function setFlowScalarValue(token, source, type) {
   }
 }
 
-// ../../work/main/node_modules/yaml/browser/dist/parse/cst-stringify.js
+// node_modules/yaml/browser/dist/parse/cst-stringify.js
 var stringify2 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
 function stringifyToken(token) {
   switch (token.type) {
@@ -8443,7 +8455,7 @@ function stringifyItem({ start, key, sep: sep2, value }) {
   return res;
 }
 
-// ../../work/main/node_modules/yaml/browser/dist/parse/cst-visit.js
+// node_modules/yaml/browser/dist/parse/cst-visit.js
 var BREAK2 = /* @__PURE__ */ Symbol("break visit");
 var SKIP2 = /* @__PURE__ */ Symbol("skip children");
 var REMOVE2 = /* @__PURE__ */ Symbol("remove item");
@@ -8499,7 +8511,7 @@ function _visit(path, item, visitor) {
   return typeof ctrl === "function" ? ctrl(item, path) : ctrl;
 }
 
-// ../../work/main/node_modules/yaml/browser/dist/parse/cst.js
+// node_modules/yaml/browser/dist/parse/cst.js
 var BOM = "\uFEFF";
 var DOCUMENT = "";
 var FLOW_END = "";
@@ -8580,7 +8592,7 @@ function tokenType(source) {
   return null;
 }
 
-// ../../work/main/node_modules/yaml/browser/dist/parse/lexer.js
+// node_modules/yaml/browser/dist/parse/lexer.js
 function isEmpty(ch) {
   switch (ch) {
     case void 0:
@@ -9162,7 +9174,7 @@ var Lexer = class {
   }
 };
 
-// ../../work/main/node_modules/yaml/browser/dist/parse/line-counter.js
+// node_modules/yaml/browser/dist/parse/line-counter.js
 var LineCounter = class {
   constructor() {
     this.lineStarts = [];
@@ -9187,7 +9199,7 @@ var LineCounter = class {
   }
 };
 
-// ../../work/main/node_modules/yaml/browser/dist/parse/parser.js
+// node_modules/yaml/browser/dist/parse/parser.js
 function includesToken(list, type) {
   for (let i = 0; i < list.length; ++i)
     if (list[i].type === type)
@@ -10050,7 +10062,7 @@ var Parser2 = class {
   }
 };
 
-// ../../work/main/node_modules/yaml/browser/dist/public-api.js
+// node_modules/yaml/browser/dist/public-api.js
 function parseOptions(options) {
   const prettyErrors = options.prettyErrors !== false;
   const lineCounter = options.lineCounter || prettyErrors && new LineCounter() || null;
@@ -12024,7 +12036,10 @@ function setHelmImage(image, incoming, plan, document, paired2) {
   const marked = HELM_ROLES.filter((role) => claimedOwn(plan, [image[role]]));
   if (marked.length > 0) return warnLeftPair(image, marked, incoming, plan, document, paired2);
   const { root } = document;
-  const name = paired2 ?? splitImageName(heldRegistry(plan, root, registry, heldText(plan, root, registry?.node)), scalarText(repositoryNode));
+  const registryHeld = heldText(plan, root, registry?.node);
+  if (paired2 === void 0 && registry?.node && (registryHeld === void 0 || hasPlaceholder(registryHeld)))
+    return warnUnknownRegistry(registry, registryHeld, scalarText(repositoryNode), tag, digest, plan, root, incoming);
+  const name = paired2 ?? splitImageName(heldRegistry(plan, root, registry, registryHeld), scalarText(repositoryNode));
   const update = incoming.get(normalizeRepository(name) ?? "");
   if (!update) return;
   if (tagNode === null)
@@ -12069,6 +12084,18 @@ function warnLeftPair(image, marked, incoming, plan, document, paired2) {
     repository: update.image.repository
   };
   warnUnset(plan, at, fields, markedReason(formatPath(image.path?.length ? image.path : tag?.path ?? []), marked.map(keyOf)));
+}
+function warnUnknownRegistry(registry, held, repository, tag, digest, plan, root, incoming) {
+  const current = { tag: tagText(plan, root, tag.node) ?? "", digest: digest && heldText(plan, root, digest.node) };
+  const images = unknownRegistryImages(repository, incoming.values(), current);
+  const node2 = registry.node;
+  if (images.length === 0 || !node2) return;
+  const line = plan.file.lineAt(node2.start);
+  const why = held === void 0 ? "which is no string" : "which is filled in after this tool";
+  const field2 = formatPath(registry.path);
+  const tagKey = formatPath(tag.path);
+  const message = unknownRegistryWarning({ field: field2, line, written: plan.file.text.slice(node2.start, node2.end), why }, repository, tagKey, images);
+  plan.warn(ownStart({ tag, registry }) ?? node2.start, message, void 0, { field: tagKey, reason: "advised-override", image: images[0], lines: [line] });
 }
 function decide(update, tag, digest) {
   return nextSplitImage(update, { tag, digest });
@@ -15065,10 +15092,12 @@ var ImageEditor = class {
       }
       const key = parts[parts.length - 1];
       const string2 = this.stringValue(item.value);
-      if (string2 !== void 0) {
-        if (SPLIT_IMAGE_KEYS.has(key) && !(this.tokens.flags[string2.token] & StringFlag.Interpolated))
-          config.fields.set(key, { path: entryPath, token: string2.token });
-      } else if (nested && (item.value.type === "config" || item.value.type === "schema")) {
+      const nestedConfig = item.value.type === "config" || item.value.type === "schema";
+      if (string2 !== void 0 && !(this.tokens.flags[string2.token] & StringFlag.Interpolated)) {
+        if (SPLIT_IMAGE_KEYS.has(key)) config.fields.set(key, { path: entryPath, token: string2.token });
+      } else if (key === "registry" && !nestedConfig) {
+        if (!this.isNone(item.value)) config.fields.set(key, { path: entryPath, token: item.value.first, value: item.value });
+      } else if (string2 === void 0 && nested && nestedConfig) {
         const { items: inner } = item.value.type === "config" ? item.value : item.value.config;
         this.readEntries(inner, entryPath, true, childConfig(config, key, item.operator === "="));
       }
@@ -15100,17 +15129,55 @@ var ImageEditor = class {
       return;
     }
     const repositoryText = this.literal(repository.token).body;
-    const name = splitImageName(registry && this.literal(registry.token).body, repositoryText);
+    const registryText2 = registry && this.registryText(registry);
+    const tagLiteral = this.literal(tag.token);
+    const tagKey = this.pathText(tag.path);
+    const version = { tag: tagLiteral.body, digest: digest && this.literal(digest.token).body };
+    if (registry && registryText2 === void 0) return this.warnUnknownRegistry(registry, repositoryText, tagLiteral, tagKey, version);
+    const name = splitImageName(registryText2, repositoryText);
     const update = this.incoming.get(normalizeRepository(name) ?? "");
     if (!update) return;
     for (const f of fields) this.claimed.add(f.token);
-    const tagLiteral = this.literal(tag.token);
-    const tagKey = this.pathText(tag.path);
-    const { next, say } = nextSplitImage(update, { tag: tagLiteral.body, digest: digest && this.literal(digest.token).body });
+    const { next, say } = nextSplitImage(update, version);
     say(this.versionNote(tagLiteral, tagKey, update.image.repository), this.versionNote(tagLiteral, pair(), update.image.repository));
     const { repository: named2 } = update.image;
     if (next?.tag !== void 0) this.write(tagLiteral, next.tag, "kcl-image", tagKey, named2);
     if (digest && next?.digest !== void 0) this.write(this.literal(digest.token), next.digest, "kcl-image", this.pathText(digest.path), named2);
+  }
+  /**
+   * What a split image's registry field names: its string literal's text, or that of the top-level string constant it is
+   * (`registry = _reg`, `registry = "${_reg}"`, as a reference built on one is read: registryConstant); undefined for any
+   * other value (another variable, a longer interpolation, a call), which KCL computes from what this run does not read.
+   */
+  registryText(field2) {
+    const { value } = field2;
+    if (value === void 0) return this.literal(field2.token).body;
+    const string2 = this.stringValue(value);
+    const name = value.type === "name" ? value.name : string2 && /^\$\{\s*([A-Za-z_]\w*)\s*\}$/.exec(this.literal(string2.token).body)?.[1];
+    return name === void 0 ? void 0 : this.registryConstant(name)?.value;
+  }
+  /** Whether an expression is `None` or `Undefined`: no value, which Helm-style fields read as none. */
+  isNone(expr) {
+    if (expr.type !== "other" || expr.construct !== "constant") return false;
+    const keyword = keywordAt(this.tokens, expr.first);
+    return keyword === Keyword.NoneValue || keyword === Keyword.UndefinedValue;
+  }
+  /**
+   * A pair whose registry this run cannot read (registryText) is no image it knows, so its tag is left; said where an incoming
+   * image may be the one it names (its repository after some registry, or alone) and its tag would move, naming the
+   * registry field and what to do, so that a run leaving it does not read as one where every field is up to date.
+   */
+  warnUnknownRegistry(registry, repository, tag, tagKey, version) {
+    const images = unknownRegistryImages(repository, this.incoming.values(), version);
+    if (images.length === 0) return;
+    const line = this.tokens.source.line(this.tokens.start[registry.token]);
+    const written = nodeText(this.tokens, registry.value ?? { first: registry.token, last: registry.token });
+    const why = "which is neither a string nor a top-level string constant";
+    this.warnings.push({
+      line: this.line(tag),
+      message: unknownRegistryWarning({ field: this.pathText(registry.path), line, written, why }, repository, tagKey, images),
+      about: { field: tagKey, reason: "advised-override", image: images[0], lines: [line] }
+    });
   }
   /**
    * `key` is the one name `name` (`tag`), as an identifier (`tag`, `$tag`) or a string (`"tag"`, `r'tag'`,
@@ -15490,12 +15557,14 @@ var ImageEditor = class {
     if (!this.screens.some((token) => body.includes(token))) return;
     const ref = tryParseImageRef(body);
     if (!ref) return;
-    const update = this.incoming.get(ref.repository);
+    const bare = ref.tag === void 0 && ref.digest === void 0;
+    const named2 = bare ? this.besideRegistry(expr.token, ref) : ref;
+    const update = named2 && this.incoming.get(named2.repository);
     if (!update) return;
-    if (ref.tag === void 0 && ref.digest === void 0) {
+    if (bare) {
       if (this.isSuffixed(expr.last) && (this.concatenatedReference(expr.token) ?? this.builtReference(expr.token)) !== void 0) return;
       const key2 = this.pathText(path);
-      if (/(image|repo)[^.]*$/i.test(key2)) this.warnings.push({ line: this.line(literal2), ...bareFieldWarning(key2, ref.repository) });
+      if (/(image|repo)[^.]*$/i.test(key2)) this.warnings.push({ line: this.line(literal2), ...bareFieldWarning(key2, update.image.repository) });
       return;
     }
     const key = this.pathText(path);
@@ -15506,6 +15575,13 @@ var ImageEditor = class {
       note(`is followed by a + suffix, ${suffixWarning(update.image)}`);
       if (update.image.tag !== void 0) this.write(literal2, formatImageRef({ name: ref.name, tag: next.tag }), "kcl-image", key);
     } else this.write(literal2, formatImageRef({ name: ref.name, ...next }), "kcl-image", key);
+  }
+  /** The image a split image's repository `ref` (string token `token`) names with the registry field beside it (registries), if any. */
+  besideRegistry(token, ref) {
+    const beside = this.registries.get(token);
+    if (beside === void 0) return ref;
+    const registry = this.registryText(beside.registry);
+    return registry === void 0 ? void 0 : tryParseImageRef(splitImageName(registry, ref.name));
   }
   /** A `+` follows token `token`, a string's last (`"app:1.2.3" + "-debug"`, `("app:1.2.3") + "-debug"`): its value goes on after the literal. */
   isSuffixed(token) {
@@ -15547,7 +15623,8 @@ var ImageEditor = class {
     const beside = this.registries.get(token);
     if (beside === void 0) return void 0;
     const { repository, registry } = beside;
-    return registryJoinWarning(marker, this.pathText(repository.path), { field: this.pathText(registry.path), text: this.literal(registry.token).body }, value);
+    const text2 = this.registryText(registry) ?? nodeText(this.tokens, registry.value ?? { first: registry.token, last: registry.token });
+    return registryJoinWarning(marker, this.pathText(repository.path), { field: this.pathText(registry.path), text: text2 }, value);
   }
   /**
    * The key whose value string token `token` is, read from the tokens before it (markers are read
@@ -17534,7 +17611,282 @@ function specsOf(text2) {
   return JSON.stringify(modOverrides(text2).map((o) => [o.line, o.path, "form" in o.value]));
 }
 
-// src/engine/go-template.ts
+// src/engine/go-template-values.ts
+var GoMap = class extends Map {
+  constructor(entries, zero, structKeys = false) {
+    super(entries);
+    this.zero = zero;
+    this.structKeys = structKeys;
+  }
+  zero;
+  structKeys;
+};
+function typeName2(value) {
+  if (Array.isArray(value)) return `[]${value.length > 0 ? typeName2(value[0]) : "interface {}"}`;
+  if (value instanceof Map) return "map";
+  if (value === null || value === void 0) return "nil";
+  if (typeof value === "object") return value.constructor === Object || value.constructor === void 0 ? "struct" : value.constructor.name;
+  if (typeof value === "number") return "int";
+  return typeof value === "boolean" ? "bool" : typeof value;
+}
+function isStructKeyed(map2) {
+  return map2 instanceof GoMap ? map2.structKeys : [...map2.keys()].some(isStruct);
+}
+function isStruct(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Map);
+}
+function methodOf(value, name) {
+  if (typeof value !== "object" || value === null || !/^[A-Z]/.test(name)) return void 0;
+  for (let proto = Object.getPrototypeOf(value); proto && proto !== Object.prototype && proto !== Map.prototype; proto = Object.getPrototypeOf(proto)) {
+    const method = Object.getOwnPropertyDescriptor(proto, name)?.value;
+    if (typeof method === "function") return method;
+  }
+  return void 0;
+}
+var GO_PRINT = /* @__PURE__ */ Symbol("go-print");
+function truth(value) {
+  if (value instanceof Map) return value.size > 0;
+  if (Array.isArray(value)) return value.length > 0;
+  return value !== void 0 && value !== null && value !== false && value !== 0 && value !== "";
+}
+function sortedEntries(map2) {
+  return [...map2].sort(([a], [b]) => compareKeys(a, b));
+}
+function compareKeys(a, b) {
+  if (typeof a === "string" && typeof b === "string") return compareStrings(a, b);
+  if (typeof a === "number" && typeof b === "number") return a - b;
+  if (typeof a === "boolean" && typeof b === "boolean") return Number(a) - Number(b);
+  if (isStruct(a) && isStruct(b)) {
+    const [as, bs] = [Object.values(a), Object.values(b)];
+    for (let k = 0; k < Math.min(as.length, bs.length); k++) {
+      const c = compareKeys(as[k], bs[k]);
+      if (c !== 0) return c;
+    }
+    return as.length - bs.length;
+  }
+  return 0;
+}
+function compareStrings(a, b) {
+  const [as, bs] = [[...a], [...b]];
+  for (let k = 0; k < Math.min(as.length, bs.length); k++) {
+    const d = as[k].codePointAt(0) - bs[k].codePointAt(0);
+    if (d !== 0) return d;
+  }
+  return as.length - bs.length;
+}
+
+// src/engine/go-fmt.ts
+function print(value) {
+  if (value === void 0 || value === null) return "<nil>";
+  if (typeof value === "string") return value;
+  if (Array.isArray(value)) return `[${value.map(print).join(" ")}]`;
+  if (value instanceof Map)
+    return `map[${sortedEntries(value).map(([k, v]) => `${print(k)}:${print(v)}`).join(" ")}]`;
+  if (typeof value === "object") {
+    const stringer = methodOf(value, "String");
+    if (stringer) return String(stringer.call(value));
+    if (GO_PRINT in value) return value[GO_PRINT]();
+    return `{${Object.values(value).map(print).join(" ")}}`;
+  }
+  return String(value);
+}
+function sprint(xs) {
+  return xs.map((x, k) => (k > 0 && typeof x !== "string" && typeof xs[k - 1] !== "string" ? " " : "") + print(x)).join("");
+}
+function sprintf(format, xs) {
+  let k = 0;
+  const text2 = format.replace(/%([^a-zA-Z%]*)([a-zA-Z%]?)/g, (whole, flags, verb) => {
+    if (flags !== "" || !"svdq%".includes(verb) || verb === "")
+      throw new Error(`format ${whole}: only %s, %v, %d, %q and %% are supported in commit-message templates`);
+    if (verb === "%") return "%";
+    if (k >= xs.length) throw new Error(`format ${whole} has no argument`);
+    const x = xs[k++];
+    if (verb === "v") return print(x);
+    if (verb === "d" && typeof x === "number") return String(x);
+    if (verb === "q" && typeof x === "string") return goQuote(x);
+    if (verb === "s" && (typeof x === "string" || typeof x === "object" && x !== null && onlyStrings(x))) return print(x);
+    throw new Error(`format ${whole} of ${typeName2(x)}`);
+  });
+  if (k < xs.length) throw new Error(`${xs.length - k} argument(s) more than the format uses`);
+  return text2;
+}
+function onlyStrings(value) {
+  if (typeof value === "string") return true;
+  if (value instanceof Map) return [...value].every(([k, v]) => onlyStrings(k) && onlyStrings(v));
+  if (Array.isArray(value)) return value.every(onlyStrings);
+  if (typeof value === "object" && value !== null) return methodOf(value, "String") !== void 0 || Object.values(value).every(onlyStrings);
+  return false;
+}
+function goQuote(s) {
+  const SHORT2 = {
+    "\x07": "\\a",
+    "\b": "\\b",
+    "\f": "\\f",
+    "\n": "\\n",
+    "\r": "\\r",
+    "	": "\\t",
+    "\v": "\\v",
+    "\\": "\\\\",
+    '"': '\\"'
+  };
+  let out = "";
+  for (const c of s) {
+    const code = c.codePointAt(0);
+    if (SHORT2[c] !== void 0) out += SHORT2[c];
+    else if (c === " " || /[\p{L}\p{M}\p{N}\p{P}\p{S}]/u.test(c) && code !== 173) out += c;
+    else if (code < 128) out += `\\x${code.toString(16).padStart(2, "0")}`;
+    else if (code < 65536) out += `\\u${code.toString(16).padStart(4, "0")}`;
+    else out += `\\U${code.toString(16).padStart(8, "0")}`;
+  }
+  return `"${out}"`;
+}
+
+// src/engine/go-strings.ts
+var utf8 = (s) => new TextEncoder().encode(s);
+var GO_SPACE2 = "\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
+function mapCase(c, to) {
+  if (to === "title") {
+    const TITLE = { \u01C4: "\u01C5", \u01C5: "\u01C5", \u01C6: "\u01C5", \u01C7: "\u01C8", \u01C8: "\u01C8", \u01C9: "\u01C8", \u01CA: "\u01CB", \u01CB: "\u01CB", \u01CC: "\u01CB", \u01F1: "\u01F2", \u01F2: "\u01F2", \u01F3: "\u01F2" };
+    if (TITLE[c]) return TITLE[c];
+  }
+  if (to === "lower" && c === "\u0130") return "i";
+  const mapped = to === "lower" ? c.toLowerCase() : c.toUpperCase();
+  return [...mapped].length === 1 ? mapped : c;
+}
+var GO_SPACE_CHARACTER = new RegExp(`^[${GO_SPACE2}]$`, "u");
+var mapText = (s, to) => [...s].map((c) => mapCase(c, to)).join("");
+function title(s) {
+  let previous = " ";
+  let out = "";
+  for (const c of s) {
+    const separator = previous.codePointAt(0) < 128 ? !/[A-Za-z0-9_]/.test(previous) : !/[\p{L}\p{Nd}]/u.test(previous) && GO_SPACE_CHARACTER.test(previous);
+    out += separator ? mapCase(c, "title") : c;
+    previous = c;
+  }
+  return out;
+}
+
+// src/engine/go-template-functions.ts
+function typed(name, fn2, args) {
+  const { params, variadic } = fn2;
+  if (variadic ? args.length < params.length : args.length !== params.length)
+    throw new Error(`wrong number of args for ${name}: want ${variadic ? "at least " : ""}${params.length} got ${args.length}`);
+  return args.map((arg, k) => {
+    const param = params[k] ?? variadic;
+    if (param === "value") return arg === null ? void 0 : arg;
+    if (param === "any") return arg === void 0 ? null : arg;
+    const ok = param === "string" ? typeof arg === "string" : typeof arg === "number";
+    if (!ok) throw new Error(arg === void 0 ? `invalid value; expected ${param}` : `wrong type for value; expected ${param}; got ${typeName2(arg)}`);
+    return arg;
+  });
+}
+function kind(value) {
+  if (value === void 0 || value === null) return "zero";
+  if (typeof value === "boolean") return "bool";
+  if (typeof value === "number") return "int";
+  return typeof value === "string" ? "string" : "other";
+}
+function equal(a, b) {
+  const [ka, kb] = [kind(a), kind(b)];
+  if (ka !== kb) {
+    if (ka === "zero" || kb === "zero") return false;
+    throw new Error("incompatible types for comparison");
+  }
+  if (ka === "zero") return true;
+  if (ka !== "other") return a === b;
+  if (!isStruct(a) || !isStruct(b) || a.constructor !== b.constructor) throw new Error("non-comparable types");
+  return Object.keys(a).length === Object.keys(b).length && Object.entries(a).every(([k, v]) => equal(v, b[k]));
+}
+function less(a, b) {
+  const [ka, kb] = [kind(a), kind(b)];
+  if (ka !== "int" && ka !== "string") throw new Error("invalid type for comparison");
+  if (kb !== "int" && kb !== "string") throw new Error("invalid type for comparison");
+  if (ka !== kb) throw new Error("incompatible types for comparison");
+  return ka === "int" ? a < b : compareStrings(a, b) < 0;
+}
+var strval = (x) => typeof x === "string" ? x : print(x);
+function trunc(n, s) {
+  const bytes = utf8(s);
+  if (n >= 0 ? bytes.length <= n : bytes.length + n <= 0) return s;
+  const part = n >= 0 ? bytes.subarray(0, n) : bytes.subarray(bytes.length + n);
+  const text2 = new TextDecoder().decode(part);
+  if (utf8(text2).length !== part.length || text2.includes("\uFFFD")) throw new Error(`cutting ${quotedExcerpt(s)} at ${n} bytes would split a character`);
+  return text2;
+}
+function index(item, keys) {
+  if (item === void 0 || item === null) throw new Error("index of untyped nil");
+  let value = item;
+  for (const key of keys) {
+    if (Array.isArray(value) || typeof value === "string") {
+      if (typeof key !== "number") throw new Error(`cannot index slice/array with type ${typeName2(key)}`);
+      const items = typeof value === "string" ? [...utf8(value)] : value;
+      if (key < 0 || key >= items.length) throw new Error(`index out of range: ${key}`);
+      value = items[key];
+    } else if (value instanceof Map) {
+      const structKeys = isStructKeyed(value);
+      if (structKeys ? !isStruct(key) : typeof key !== "string") throw new Error(`value has type ${typeName2(key)}; should be the map's key type`);
+      const found = structKeys ? [...value.keys()].find((k) => equal(k, key)) : key;
+      if (value.has(found)) value = value.get(found);
+      else if (value instanceof GoMap) value = value.zero;
+      else throw new Error(`no key ${quotedExcerpt(String(key))}`);
+    } else {
+      throw new Error(`can't index item of type ${typeName2(value)}`);
+    }
+  }
+  return value;
+}
+function length(x) {
+  if (x instanceof Map) return x.size;
+  if (Array.isArray(x)) return x.length;
+  if (typeof x === "string") return utf8(x).length;
+  throw new Error(`len of type ${typeName2(x)}`);
+}
+function fn(params, body, variadic) {
+  return { params, body, ...variadic && { variadic } };
+}
+var FUNCTIONS = Object.freeze(
+  Object.setPrototypeOf(
+    {
+      eq: fn(["value"], ([a, ...bs]) => bs.length > 0 && bs.some((b) => equal(a, b)), "value"),
+      ne: fn(["value", "value"], ([a, b]) => !equal(a, b)),
+      lt: fn(["value", "value"], ([a, b]) => less(a, b)),
+      le: fn(["value", "value"], ([a, b]) => less(a, b) || equal(a, b)),
+      gt: fn(["value", "value"], ([a, b]) => !less(a, b) && !equal(a, b)),
+      ge: fn(["value", "value"], ([a, b]) => !less(a, b)),
+      not: fn(["value"], ([a]) => !truth(a)),
+      and: fn([], () => void 0, "value"),
+      // evaluated by andOr
+      or: fn([], () => void 0, "value"),
+      len: fn(["value"], ([x]) => length(x)),
+      index: fn(["value"], ([x, ...keys]) => index(x, keys), "value"),
+      print: fn([], (xs) => sprint(xs), "any"),
+      println: fn([], (xs) => `${xs.map(print).join(" ")}
+`, "any"),
+      printf: fn(["string"], ([format, ...xs]) => sprintf(format, xs), "any"),
+      lower: fn(["string"], ([s]) => mapText(s, "lower")),
+      upper: fn(["string"], ([s]) => mapText(s, "upper")),
+      title: fn(["string"], ([s]) => title(s)),
+      trim: fn(["string"], ([s]) => s.replace(new RegExp(`^[${GO_SPACE2}]+|[${GO_SPACE2}]+$`, "g"), "")),
+      trimPrefix: fn(["string", "string"], ([prefix, s]) => s.startsWith(prefix) ? s.slice(prefix.length) : s),
+      trimSuffix: fn(["string", "string"], ([suffix, s]) => s.endsWith(suffix) && suffix !== "" ? s.slice(0, -suffix.length) : s),
+      contains: fn(["string", "string"], ([part, s]) => s.includes(part)),
+      hasPrefix: fn(["string", "string"], ([prefix, s]) => s.startsWith(prefix)),
+      hasSuffix: fn(["string", "string"], ([suffix, s]) => s.endsWith(suffix)),
+      // strings.Replace with an empty old text puts the new one around every character, first and last too.
+      replace: fn(["string", "string", "string"], ([from, to, s]) => from === "" ? s === "" ? to : `${to}${[...s].join(to)}${to}` : s.split(from).join(to)),
+      join: fn(
+        ["string", "any"],
+        ([sep2, list]) => (Array.isArray(list) ? list.filter((x) => x !== null && x !== void 0) : list === null ? [] : [list]).map(strval).join(sep2)
+      ),
+      quote: fn([], (xs) => xs.flatMap((x) => x === null ? [] : [goQuote(strval(x))]).join(" "), "any"),
+      default: fn(["any"], ([fallback, value]) => truth(value) ? value : fallback, "any"),
+      trunc: fn(["int", "string"], ([n, s]) => trunc(n, s))
+    },
+    null
+  )
+);
+
+// src/engine/go-template-parse.ts
 var TemplateError = class extends Error {
   constructor(reason, line) {
     super(`commit-message template line ${line}: ${reason}`);
@@ -17545,24 +17897,6 @@ var TemplateError = class extends Error {
   reason;
   line;
 };
-var GoMap = class extends Map {
-  constructor(entries, zero, structKeys = false) {
-    super(entries);
-    this.zero = zero;
-    this.structKeys = structKeys;
-  }
-  zero;
-  structKeys;
-};
-function checkTemplate(template) {
-  parse2(template);
-}
-function renderTemplate(template, data) {
-  const nodes = parse2(template);
-  const out = [];
-  execute(nodes, data, [{ name: "$", value: data }], out);
-  return out.join("");
-}
 var SPACE2 = /[ \t\r\n]/;
 function split(template) {
   const pieces = [];
@@ -17746,16 +18080,18 @@ function pipeline(tokens, line, context2) {
   }
   let pos = 0;
   const commands = () => {
-    const cmds2 = [[]];
+    let current = [];
+    const cmds2 = [current];
     while (pos < tokens.length) {
       const t = tokens[pos];
       if (t.kind === "punct" && t.text === ")") break;
       pos++;
       if (t.kind === "punct" && t.text === "|") {
-        cmds2.push([]);
+        current = [];
+        cmds2.push(current);
         continue;
       }
-      cmds2.at(-1).push(operand(t));
+      current.push(operand(t));
     }
     if (cmds2.some((c) => c.length === 0)) throw new TemplateError("missing command in pipeline", line);
     cmds2.slice(1).forEach((c, k) => {
@@ -17799,6 +18135,8 @@ function pipeline(tokens, line, context2) {
   if (cmds.length === 1 && cmds[0].length === 0) throw new TemplateError(`missing value for ${context2}`, line);
   return { line, declare, assign, commands: cmds };
 }
+
+// src/engine/go-template-exec.ts
 function execute(nodes, dot, vars, out) {
   for (const node2 of nodes) {
     if (node2.type === "text") {
@@ -17910,14 +18248,6 @@ function field(value, name, line) {
   const shown = fields.length > FIELDS_NAMED + 1 ? [...fields.slice(0, FIELDS_NAMED), `and ${fields.length - FIELDS_NAMED} more`] : fields;
   throw new TemplateError(`can't evaluate field ${name} in type ${typeName2(value)}${shown.length > 0 ? ` (its fields: ${shown.join(", ")})` : ""}`, line);
 }
-function methodOf(value, name) {
-  if (typeof value !== "object" || value === null || !/^[A-Z]/.test(name)) return void 0;
-  for (let proto = Object.getPrototypeOf(value); proto && proto !== Object.prototype && proto !== Map.prototype; proto = Object.getPrototypeOf(proto)) {
-    const method = Object.getOwnPropertyDescriptor(proto, name)?.value;
-    if (typeof method === "function") return method;
-  }
-  return void 0;
-}
 function methodNames(value) {
   const names = [];
   for (let proto = Object.getPrototypeOf(value); proto && proto !== Object.prototype && proto !== Map.prototype; proto = Object.getPrototypeOf(proto))
@@ -17925,257 +18255,17 @@ function methodNames(value) {
   return names;
 }
 var FIELDS_NAMED = 10;
-function typeName2(value) {
-  if (Array.isArray(value)) return `[]${value.length > 0 ? typeName2(value[0]) : "interface {}"}`;
-  if (value instanceof Map) return "map";
-  if (value === null || value === void 0) return "nil";
-  if (typeof value === "object") return value.constructor === Object || value.constructor === void 0 ? "struct" : value.constructor.name;
-  if (typeof value === "number") return "int";
-  return typeof value === "boolean" ? "bool" : typeof value;
+
+// src/engine/go-template.ts
+function checkTemplate(template) {
+  parse2(template);
 }
-function isStructKeyed(map2) {
-  return map2 instanceof GoMap ? map2.structKeys : [...map2.keys()].some(isStruct);
+function renderTemplate(template, data) {
+  const nodes = parse2(template);
+  const out = [];
+  execute(nodes, data, [{ name: "$", value: data }], out);
+  return out.join("");
 }
-function isStruct(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Map);
-}
-function truth(value) {
-  if (value instanceof Map) return value.size > 0;
-  if (Array.isArray(value)) return value.length > 0;
-  return value !== void 0 && value !== null && value !== false && value !== 0 && value !== "";
-}
-function sortedEntries(map2) {
-  return [...map2].sort(([a], [b]) => compareKeys(a, b));
-}
-function compareKeys(a, b) {
-  if (typeof a === "string" && typeof b === "string") return compareStrings(a, b);
-  if (typeof a === "number" && typeof b === "number") return a - b;
-  if (typeof a === "boolean" && typeof b === "boolean") return Number(a) - Number(b);
-  if (isStruct(a) && isStruct(b)) {
-    const [as, bs] = [Object.values(a), Object.values(b)];
-    for (let k = 0; k < Math.min(as.length, bs.length); k++) {
-      const c = compareKeys(as[k], bs[k]);
-      if (c !== 0) return c;
-    }
-    return as.length - bs.length;
-  }
-  return 0;
-}
-function compareStrings(a, b) {
-  const [as, bs] = [[...a], [...b]];
-  for (let k = 0; k < Math.min(as.length, bs.length); k++) {
-    const d = as[k].codePointAt(0) - bs[k].codePointAt(0);
-    if (d !== 0) return d;
-  }
-  return as.length - bs.length;
-}
-function print(value) {
-  if (value === void 0 || value === null) return "<nil>";
-  if (typeof value === "string") return value;
-  if (Array.isArray(value)) return `[${value.map(print).join(" ")}]`;
-  if (value instanceof Map)
-    return `map[${sortedEntries(value).map(([k, v]) => `${print(k)}:${print(v)}`).join(" ")}]`;
-  if (typeof value === "object" && value.toString !== Object.prototype.toString) return value.toString();
-  if (typeof value === "object") return `{${Object.values(value).map(print).join(" ")}}`;
-  return String(value);
-}
-var utf8 = (s) => new TextEncoder().encode(s);
-function typed(name, fn2, args) {
-  const { params, variadic } = fn2;
-  if (variadic ? args.length < params.length : args.length !== params.length)
-    throw new Error(`wrong number of args for ${name}: want ${variadic ? "at least " : ""}${params.length} got ${args.length}`);
-  return args.map((arg, k) => {
-    const param = params[k] ?? variadic;
-    if (param === "value") return arg === null ? void 0 : arg;
-    if (param === "any") return arg === void 0 ? null : arg;
-    const ok = param === "string" ? typeof arg === "string" : typeof arg === "number";
-    if (!ok) throw new Error(arg === void 0 ? `invalid value; expected ${param}` : `wrong type for value; expected ${param}; got ${typeName2(arg)}`);
-    return arg;
-  });
-}
-function kind(value) {
-  if (value === void 0 || value === null) return "zero";
-  if (typeof value === "boolean") return "bool";
-  if (typeof value === "number") return "int";
-  return typeof value === "string" ? "string" : "other";
-}
-function equal(a, b) {
-  const [ka, kb] = [kind(a), kind(b)];
-  if (ka !== kb) {
-    if (ka === "zero" || kb === "zero") return false;
-    throw new Error("incompatible types for comparison");
-  }
-  if (ka === "zero") return true;
-  if (ka !== "other") return a === b;
-  if (!isStruct(a) || !isStruct(b) || a.constructor !== b.constructor) throw new Error("non-comparable types");
-  return Object.keys(a).length === Object.keys(b).length && Object.entries(a).every(([k, v]) => equal(v, b[k]));
-}
-function less(a, b) {
-  const [ka, kb] = [kind(a), kind(b)];
-  if (ka !== "int" && ka !== "string") throw new Error("invalid type for comparison");
-  if (kb !== "int" && kb !== "string") throw new Error("invalid type for comparison");
-  if (ka !== kb) throw new Error("incompatible types for comparison");
-  return ka === "int" ? a < b : compareStrings(a, b) < 0;
-}
-function sprint(xs) {
-  return xs.map((x, k) => (k > 0 && typeof x !== "string" && typeof xs[k - 1] !== "string" ? " " : "") + print(x)).join("");
-}
-function sprintf(format, xs) {
-  let k = 0;
-  const text2 = format.replace(/%([^a-zA-Z%]*)([a-zA-Z%]?)/g, (whole, flags, verb) => {
-    if (flags !== "" || !"svdq%".includes(verb) || verb === "")
-      throw new Error(`format ${whole}: only %s, %v, %d, %q and %% are supported in commit-message templates`);
-    if (verb === "%") return "%";
-    if (k >= xs.length) throw new Error(`format ${whole} has no argument`);
-    const x = xs[k++];
-    if (verb === "v") return print(x);
-    if (verb === "d" && typeof x === "number") return String(x);
-    if (verb === "q" && typeof x === "string") return goQuote(x);
-    if (verb === "s" && (typeof x === "string" || typeof x === "object" && x !== null && onlyStrings(x))) return print(x);
-    throw new Error(`format ${whole} of ${typeName2(x)}`);
-  });
-  if (k < xs.length) throw new Error(`${xs.length - k} argument(s) more than the format uses`);
-  return text2;
-}
-function onlyStrings(value) {
-  if (typeof value === "string") return true;
-  if (value instanceof Map) return [...value].every(([k, v]) => onlyStrings(k) && onlyStrings(v));
-  if (Array.isArray(value)) return value.every(onlyStrings);
-  if (typeof value === "object" && value !== null) return value.toString !== Object.prototype.toString || Object.values(value).every(onlyStrings);
-  return false;
-}
-function goQuote(s) {
-  const SHORT2 = {
-    "\x07": "\\a",
-    "\b": "\\b",
-    "\f": "\\f",
-    "\n": "\\n",
-    "\r": "\\r",
-    "	": "\\t",
-    "\v": "\\v",
-    "\\": "\\\\",
-    '"': '\\"'
-  };
-  let out = "";
-  for (const c of s) {
-    const code = c.codePointAt(0);
-    if (SHORT2[c] !== void 0) out += SHORT2[c];
-    else if (c === " " || /[\p{L}\p{M}\p{N}\p{P}\p{S}]/u.test(c) && code !== 173) out += c;
-    else if (code < 128) out += `\\x${code.toString(16).padStart(2, "0")}`;
-    else if (code < 65536) out += `\\u${code.toString(16).padStart(4, "0")}`;
-    else out += `\\U${code.toString(16).padStart(8, "0")}`;
-  }
-  return `"${out}"`;
-}
-var strval = (x) => typeof x === "string" ? x : print(x);
-var GO_SPACE2 = "\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
-function mapCase(c, to) {
-  if (to === "title") {
-    const TITLE = { \u01C4: "\u01C5", \u01C5: "\u01C5", \u01C6: "\u01C5", \u01C7: "\u01C8", \u01C8: "\u01C8", \u01C9: "\u01C8", \u01CA: "\u01CB", \u01CB: "\u01CB", \u01CC: "\u01CB", \u01F1: "\u01F2", \u01F2: "\u01F2", \u01F3: "\u01F2" };
-    if (TITLE[c]) return TITLE[c];
-  }
-  if (to === "lower" && c === "\u0130") return "i";
-  const mapped = to === "lower" ? c.toLowerCase() : c.toUpperCase();
-  return [...mapped].length === 1 ? mapped : c;
-}
-var GO_SPACE_CHARACTER = new RegExp(`^[${GO_SPACE2}]$`, "u");
-var mapText = (s, to) => [...s].map((c) => mapCase(c, to)).join("");
-function title(s) {
-  let previous = " ";
-  let out = "";
-  for (const c of s) {
-    const separator = previous.codePointAt(0) < 128 ? !/[A-Za-z0-9_]/.test(previous) : !/[\p{L}\p{Nd}]/u.test(previous) && GO_SPACE_CHARACTER.test(previous);
-    out += separator ? mapCase(c, "title") : c;
-    previous = c;
-  }
-  return out;
-}
-function trunc(n, s) {
-  const bytes = utf8(s);
-  if (n >= 0 ? bytes.length <= n : bytes.length + n <= 0) return s;
-  const part = n >= 0 ? bytes.subarray(0, n) : bytes.subarray(bytes.length + n);
-  const text2 = new TextDecoder().decode(part);
-  if (utf8(text2).length !== part.length || text2.includes("\uFFFD")) throw new Error(`cutting ${quotedExcerpt(s)} at ${n} bytes would split a character`);
-  return text2;
-}
-function index(item, keys) {
-  if (item === void 0 || item === null) throw new Error("index of untyped nil");
-  let value = item;
-  for (const key of keys) {
-    if (Array.isArray(value) || typeof value === "string") {
-      if (typeof key !== "number") throw new Error(`cannot index slice/array with type ${typeName2(key)}`);
-      const items = typeof value === "string" ? [...utf8(value)] : value;
-      if (key < 0 || key >= items.length) throw new Error(`index out of range: ${key}`);
-      value = items[key];
-    } else if (value instanceof Map) {
-      const structKeys = isStructKeyed(value);
-      if (structKeys ? !isStruct(key) : typeof key !== "string") throw new Error(`value has type ${typeName2(key)}; should be the map's key type`);
-      const found = structKeys ? [...value.keys()].find((k) => equal(k, key)) : key;
-      if (value.has(found)) value = value.get(found);
-      else if (value instanceof GoMap) value = value.zero;
-      else throw new Error(`no key ${quotedExcerpt(String(key))}`);
-    } else {
-      throw new Error(`can't index item of type ${typeName2(value)}`);
-    }
-  }
-  return value;
-}
-function length(x) {
-  if (x instanceof Map) return x.size;
-  if (Array.isArray(x)) return x.length;
-  if (typeof x === "string") return utf8(x).length;
-  throw new Error(`len of type ${typeName2(x)}`);
-}
-var fn = (params, body, variadic) => ({
-  params,
-  body,
-  ...variadic && { variadic }
-});
-var str = (args, k) => args[k];
-var FUNCTIONS = Object.freeze(
-  Object.setPrototypeOf(
-    {
-      eq: fn(["value"], ([a, ...bs]) => bs.length > 0 && bs.some((b) => equal(a, b)), "value"),
-      ne: fn(["value", "value"], ([a, b]) => !equal(a, b)),
-      lt: fn(["value", "value"], ([a, b]) => less(a, b)),
-      le: fn(["value", "value"], ([a, b]) => less(a, b) || equal(a, b)),
-      gt: fn(["value", "value"], ([a, b]) => !less(a, b) && !equal(a, b)),
-      ge: fn(["value", "value"], ([a, b]) => !less(a, b)),
-      not: fn(["value"], ([a]) => !truth(a)),
-      and: fn([], () => void 0, "value"),
-      // evaluated by andOr
-      or: fn([], () => void 0, "value"),
-      len: fn(["value"], ([x]) => length(x)),
-      index: fn(["value"], ([x, ...keys]) => index(x, keys), "value"),
-      print: fn([], (xs) => sprint(xs), "any"),
-      println: fn([], (xs) => `${xs.map(print).join(" ")}
-`, "any"),
-      printf: fn(["string"], ([format, ...xs]) => sprintf(format, xs), "any"),
-      lower: fn(["string"], (a) => mapText(str(a, 0), "lower")),
-      upper: fn(["string"], (a) => mapText(str(a, 0), "upper")),
-      title: fn(["string"], (a) => title(str(a, 0))),
-      trim: fn(["string"], (a) => str(a, 0).replace(new RegExp(`^[${GO_SPACE2}]+|[${GO_SPACE2}]+$`, "g"), "")),
-      trimPrefix: fn(["string", "string"], (a) => str(a, 1).startsWith(str(a, 0)) ? str(a, 1).slice(str(a, 0).length) : str(a, 1)),
-      trimSuffix: fn(["string", "string"], (a) => str(a, 1).endsWith(str(a, 0)) && str(a, 0) !== "" ? str(a, 1).slice(0, -str(a, 0).length) : str(a, 1)),
-      contains: fn(["string", "string"], (a) => str(a, 1).includes(str(a, 0))),
-      hasPrefix: fn(["string", "string"], (a) => str(a, 1).startsWith(str(a, 0))),
-      hasSuffix: fn(["string", "string"], (a) => str(a, 1).endsWith(str(a, 0))),
-      // strings.Replace with an empty old text puts the new one around every character, first and last too.
-      replace: fn(
-        ["string", "string", "string"],
-        ([from, to, s]) => from === "" ? s === "" ? to : `${to}${[...s].join(to)}${to}` : s.split(from).join(to)
-      ),
-      join: fn(
-        ["string", "any"],
-        ([sep2, list]) => (Array.isArray(list) ? list.filter((x) => x !== null && x !== void 0) : list === null ? [] : [list]).map(strval).join(sep2)
-      ),
-      quote: fn([], (xs) => xs.flatMap((x) => x === null ? [] : [goQuote(strval(x))]).join(" "), "any"),
-      default: fn(["any"], ([fallback, value]) => truth(value) ? value : fallback, "any"),
-      trunc: fn(["int", "string"], ([n, s]) => trunc(n, s))
-    },
-    null
-  )
-);
 
 // src/engine/path-glob.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
@@ -19069,12 +19159,13 @@ function spellingsOf(text2, image) {
     const reference = `${before}${match[0]}`.replace(/[.:]+$/, "");
     const ref = tryParseImageRef(reference);
     const bare = before === "";
-    if (bare && ref?.tag === void 0 && ref?.digest === void 0 && !mayNameImage(text2, match.index, match.index + match[0].length)) continue;
+    if (bare && ref?.tag === void 0 && ref?.digest === void 0 && !mayNameImage(text2, match.index, match.index + match[0].length, reference, image))
+      continue;
     found.push({ at: match.index - before.length, reference, ref, bare });
   }
   return found;
 }
-function mayNameImage(text2, at, end) {
+function mayNameImage(text2, at, end, path, image) {
   if (text2[end] === "=") {
     const version = namedImageString(/^[^\s"'`,;()[\]{}]*/.exec(text2.slice(at, at + 512))[0])?.version;
     return version?.tag !== void 0 || version?.digest !== void 0;
@@ -19082,10 +19173,19 @@ function mayNameImage(text2, at, end) {
   const holding3 = holdingKey(text2, at);
   if (holding3 === void 0) return false;
   const { key } = holding3;
-  if (/(?:image|repository)$/i.test(key) || key === "newName" || holding3.rest.includes("$imagepolicy")) return true;
+  if (holding3.rest.includes("$imagepolicy")) return true;
+  if ((key === "repository" || key === "name") && !text2.includes("imageRegistry") && !besideRegistry(path, holding3.siblings().get("registry"), image))
+    return false;
+  if (/(?:image|repository)$/i.test(key) || key === "newName") return true;
   if (key === "name") return VERSION_KEYS.some((version) => holding3.siblings().has(version));
   return key === "value" && /(?:^|\.)(?:repository|name)$/.test(holding3.siblings().get("name") ?? "");
 }
+function besideRegistry(path, registry, image) {
+  if (registry === void 0 || NO_REGISTRY.has(registry)) return true;
+  if (!/^(?:[\w-]+(?:[.:][\w-]+)+|localhost)$/.test(registry)) return true;
+  return tryParseImageRef(`${registry}/${path}`)?.repository === image.repository;
+}
+var NO_REGISTRY = /* @__PURE__ */ new Set(["", "~", "null", "Null", "NULL", "None", "Undefined"]);
 var VERSION_KEYS = ["tag", "digest", "newTag", "newName"];
 function referenceStart(text2, at) {
   const least = Math.max(0, at - 256);
@@ -22015,7 +22115,7 @@ var ObjectIdentifier = class {
   Kind;
   Name;
   Namespace;
-  toString() {
+  [GO_PRINT]() {
     return `{{{${this.APIVersion} ${this.Kind}} {${this.Name} ${this.Namespace}}}}`;
   }
 };
@@ -22028,9 +22128,6 @@ var NamespacedName = class {
   Name;
   String() {
     return `${this.Namespace}/${this.Name}`;
-  }
-  toString() {
-    return this.String();
   }
 };
 var Result = class {
@@ -22084,9 +22181,8 @@ function templateData(input) {
     perFile.set(object, [...perFile.get(object) ?? [], fluxChange]);
     byObject.set(object, [...byObject.get(object) ?? [], fluxChange]);
   }
-  const byFields = ([a], [b]) => compareStrings(a.APIVersion, b.APIVersion) || compareStrings(a.Kind, b.Kind) || compareStrings(a.Name, b.Name) || compareStrings(a.Namespace, b.Namespace);
   for (const perFile of fileChanges.values())
-    for (const [, changes] of [...perFile].sort(byFields))
+    for (const [, changes] of sortedEntries(perFile))
       for (const fluxChange of changes) {
         const identity = JSON.stringify([fluxChange.OldValue, fluxChange.NewValue, fluxChange.Setter]);
         if (!seen.has(identity)) all.push(fluxChange);
