@@ -127,6 +127,20 @@ describe("deliver: a pull request a person closed without merging", () => {
     expect(pulls()).toEqual(["#1 merged", "#2 merged"]);
   });
 
+  it("the newest pull request from a deleted branch decides: declined before, then another merged, the same promotion is proposed again after a rollback", async () => {
+    await closedByAlice();
+    await person.rest.git.deleteRef({ ...repository, ref: `heads/${PR}` });
+    await run("1.2.0"); // #2, auto-merge on while checks run
+    await fake.completeAutoMerge(OWNER, REPO, 2);
+    expect(pulls()).toEqual(["#1 closed", "#2 merged"]);
+    if (await branchHead()) await person.rest.git.deleteRef({ ...repository, ref: `heads/${PR}` });
+    await fake.commitFile(OWNER, REPO, "main", "app.yaml", deployment("app", `${APP}:1.0.0`), "roll back to 1.0.0");
+
+    const again = await run("1.1.0");
+    expect(again.landings.map((l) => [l.pullRequest?.number, l.pullRequest?.operation])).toEqual([[3, "created"]]);
+    expect(again.plan.warnings.map((w) => w.message).join("\n")).not.toContain("left closed");
+  });
+
   it("a new version opens a new pull request", async () => {
     await closedByAlice();
 
