@@ -14,7 +14,7 @@
 import { posix } from "node:path";
 import type { FieldWarning } from "../change.js";
 import { normalizeRepository, repositoryPattern, type ImageRef } from "../image/reference.js";
-import { splitImage, splitImageName } from "../image/split-image.js";
+import { splitImage } from "../image/split-image.js";
 import { byRepository, nextVersion, versionOf, type ImageUpdate } from "../image/update.js";
 import { ARGO } from "../yaml/api-groups.js";
 import { leafOf, parameterName, parametersAt, sourcesOf, valuesObjectAt } from "../yaml/argocd-parameters.js";
@@ -23,7 +23,7 @@ import { tryYamlFile, type YamlDocument, type YamlFile } from "../yaml/file.js";
 import { isFlowScalar, mapValue, nodeAt, scalarText, type YamlNode } from "../yaml/node.js";
 import { formatPath, type PathSegment } from "../yaml/path.js";
 import { hasPlaceholder } from "../yaml/placeholder.js";
-import { registryText } from "../yaml/quoting.js";
+import { pairName, readRegistry } from "../yaml/registry.js";
 import { forEachValue } from "../yaml/walk.js";
 import { escapeRegExp } from "../text/escape-regexp.js";
 import { lineAt } from "../text/line-index.js";
@@ -252,7 +252,9 @@ function repositoryIn(
     if (mapping?.kind !== "map") continue;
     const { repository, registry } = splitImage((key) => mapValue(mapping, key));
     const written = scalarText(repository);
-    const update = written === undefined ? undefined : incoming.get(normalizeRepository(splitImageName(registryText(registry), written)) ?? "");
+    // Beside a registry this run cannot read (a mapping, a template), no image it knows.
+    const name = written === undefined ? undefined : pairName(readRegistry(registry), written);
+    const update = name === undefined ? undefined : incoming.get(normalizeRepository(name) ?? "");
     if (update && repository) return { ...update, at: `${path}:${lineAt(text, repository.start)}` };
   }
   return undefined;

@@ -15,7 +15,7 @@
 import { posix } from "node:path";
 import type { FieldWarning } from "../change.js";
 import { normalizeRepository, tryParseImageRef, type ImageRef } from "../image/reference.js";
-import { splitImage, splitImageName } from "../image/split-image.js";
+import { splitImage } from "../image/split-image.js";
 import { nextVersion, versionOf, type ImageUpdate } from "../image/update.js";
 import { andList } from "../text/and-list.js";
 import { FLUX_HELM } from "../yaml/api-groups.js";
@@ -26,7 +26,7 @@ import { isOpList, pointerPath } from "../yaml/json-patch.js";
 import { isFlowScalar, mapValue, nodeAt, scalarText, type FlowScalar, type YamlNode } from "../yaml/node.js";
 import { formatPath, type PathSegment } from "../yaml/path.js";
 import { hasPlaceholder } from "../yaml/placeholder.js";
-import { registryText } from "../yaml/quoting.js";
+import { NO_STRING_REGISTRY, pairName, readRegistry } from "../yaml/registry.js";
 import { forEachValue } from "../yaml/walk.js";
 import { graphOf, walk, type Graph, type Kustomization, type KustomizeTree, type Patch, type Selector } from "./kustomize-graph.js";
 
@@ -154,7 +154,10 @@ function helmRepository(doc: PatchDocument, resource: Resource, mapping: readonl
   const image = splitImage((key) => (written ? own(key)?.node : nodeAt(resource.root, [...mapping, key])));
   const repository = scalarText(image.repository);
   if (repository === undefined) return undefined;
-  const name = splitImageName(registryText(image.registry), repository);
+  // A registry the patch writes as a mapping or list (its values inside it) is no string; beside one this run cannot read, no image it knows.
+  const registry = own("registry");
+  const name = pairName(written && registry && registry.path.length > mapping.length + 1 ? NO_STRING_REGISTRY : readRegistry(image.registry), repository);
+  if (name === undefined) return undefined;
   const normal = normalizeRepository(name);
   return normal === undefined ? undefined : { name, repository: normal };
 }

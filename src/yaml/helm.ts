@@ -25,9 +25,10 @@ import type { YamlDocument } from "./file.js";
 import { fieldsOf, hasMergeKey, type MappingField } from "./merge-key.js";
 import { isFlowScalar, mapValue, scalarText, type YamlNode } from "./node.js";
 import { formatPath, type PathSegment } from "./path.js";
-import { hasPlaceholder, warnPlaceholderField } from "./placeholder.js";
+import { warnPlaceholderField } from "./placeholder.js";
 import type { EditPlan, Editor } from "./plan.js";
-import { readsAsNull, registryText } from "./quoting.js";
+import { readsAsNull } from "./quoting.js";
+import { isUnknownRegistry, readRegistry, type Registry, type UnknownRegistry } from "./registry.js";
 import { claimedOwn, fixedVersion, heldText, mergedVersionNote, writeVersion, type FieldWrite, type ReaderJudge } from "./version-write.js";
 import { leftText, markedReason, warnUnset } from "./unset-fields.js";
 import { forEachValue } from "./walk.js";
@@ -61,10 +62,9 @@ export function setHelmImage(image: HelmImage, incoming: ReadonlyMap<string, Ima
   if (marked.length > 0) return warnLeftPair(image, marked, incoming, plan, document, paired);
   const { root } = document;
   // The registry through an alias (`registry: *reg`), as the other readers of a pair read it.
-  const registryHeld = heldText(plan, root, registry?.node);
-  if (paired === undefined && registry?.node && (registryHeld === undefined || hasPlaceholder(registryHeld)))
-    return warnUnknownRegistry(registry, registryHeld, scalarText(repositoryNode)!, tag, digest, plan, root, incoming);
-  const name = paired ?? splitImageName(heldRegistry(plan, root, registry, registryHeld), scalarText(repositoryNode)!);
+  const registryRead = paired === undefined ? heldRegistry(plan, root, registry, heldText(plan, root, registry?.node)) : undefined;
+  if (isUnknownRegistry(registryRead)) return warnUnknownRegistry(registry!, registryRead, scalarText(repositoryNode)!, tag, digest, plan, root, incoming);
+  const name = paired ?? splitImageName(registryRead, scalarText(repositoryNode)!);
   const update = incoming.get(normalizeRepository(name) ?? "");
   if (!update) return;
   // `{repository: …, tag}`: a key with no value, nothing to splice a tag into.
@@ -112,7 +112,13 @@ function warnLeftPair(
   const { registry, repository, tag, digest } = image;
   const left = (field: HelmField | undefined) => leftText(plan, root, field?.node);
   // The image as the markers leave the pair naming it (a `:name` marker may rename it).
-  const name = paired ?? splitImageName(heldRegistry(plan, root, registry, left(registry)), left(repository) ?? "");
+  const registryRead = paired === undefined ? heldRegistry(plan, root, registry, left(registry)) : undefined;
+  // Beside a registry this run cannot read, it names no image it knows: an unmarked tag is not edited, as an unmarked pair's is not.
+  if (isUnknownRegistry(registryRead)) {
+    if (tag && !marked.includes("tag")) warnUnknownRegistry(registry!, registryRead, left(repository) ?? "", tag, digest, plan, root, incoming);
+    return;
+  }
+  const name = paired ?? splitImageName(registryRead, left(repository) ?? "");
   const update = incoming.get(normalizeRepository(name) ?? "");
   if (!update) return;
   const { next } = decide(update, tagText(plan, root, tag?.node) ?? "", digest && heldText(plan, root, digest.node));
@@ -134,13 +140,13 @@ function warnLeftPair(
 }
 
 /**
- * A pair whose registry this run cannot read (a mapping or list, an alias of none, a template or substitution filled in
- * after it) is no image it knows, as a KCL pair's computed registry is: not edited, and said at its tag where an incoming
+ * A pair whose registry this run cannot read (`read`: a mapping or list, an alias of none, a template or substitution filled
+ * in after it) is no image it knows, as a KCL pair's computed registry is: not edited, and said at its tag where an incoming
  * image may be the one it names and its tag would move (unknownRegistryImages), naming the registry field and what to do.
  */
 function warnUnknownRegistry(
   registry: HelmField,
-  held: string | undefined,
+  read: UnknownRegistry,
   repository: string,
   tag: HelmField,
   digest: HelmField | undefined,
@@ -153,10 +159,9 @@ function warnUnknownRegistry(
   const node = registry.node;
   if (images.length === 0 || !node) return;
   const line = plan.file.lineAt(node.start);
-  const why = held === undefined ? "which is no string" : "which is filled in after this tool";
   const field = formatPath(registry.path);
   const tagKey = formatPath(tag.path);
-  const message = unknownRegistryWarning({ field, line, written: plan.file.text.slice(node.start, node.end), why }, repository, tagKey, images);
+  const message = unknownRegistryWarning({ field, line, written: plan.file.text.slice(node.start, node.end), why: read.unknown }, repository, tagKey, images);
   plan.warn(ownStart({ tag, registry }) ?? node.start, message, undefined, { field: tagKey, reason: "advised-override", image: images[0]!, lines: [line] });
 }
 
@@ -174,9 +179,10 @@ function tagText(plan: EditPlan, root: YamlNode | null, node: YamlNode | null | 
   return scalar && readsAsNull(scalar) ? "" : heldText(plan, root, node);
 }
 
-/** What a Helm image's registry field reads, `text` as the caller reads it; none where it is YAML's null, read through an alias. */
-function heldRegistry(plan: EditPlan, root: YamlNode | null, registry: HelmField | undefined, text: string | undefined): string | undefined {
-  return registryText(registry?.node && scalarOf(plan.file, root, registry.node), text);
+/** What a Helm image's registry field names (readRegistry), `text` as the caller reads it, through an alias. */
+function heldRegistry(plan: EditPlan, root: YamlNode | null, registry: HelmField | undefined, text: string | undefined): Registry {
+  const node = registry?.node;
+  return readRegistry(node, node ? scalarOf(plan.file, root, node) : undefined, text);
 }
 
 /**
@@ -190,7 +196,10 @@ function helmReader(plan: EditPlan, incoming: ReadonlyMap<string, ImageUpdate>):
     const { registry, repository, tag, digest } = splitImage(fieldsOf(plan.file, root, map, path, inFlow));
     const [repositoryText, tagHeld] = [held(repository), tagText(plan, root, tag?.node)];
     if (!repositoryText || tagHeld === undefined) return undefined;
-    const name = splitImageName(heldRegistry(plan, root, registry, held(registry)), repositoryText);
+    const registryRead = heldRegistry(plan, root, registry, held(registry));
+    // Beside a registry this run cannot read, it names no image it knows, and is not moved (setHelmImage).
+    if (isUnknownRegistry(registryRead)) return { image: `${repositoryText} (its registry not known)`, value: undefined };
+    const name = splitImageName(registryRead, repositoryText);
     const update = incoming.get(normalizeRepository(name) ?? "");
     return { image: name, value: update && decide(update, tagHeld, digest && held(digest)).next?.[key] };
   };

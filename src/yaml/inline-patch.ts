@@ -19,7 +19,7 @@
  */
 import type { EditRequest, FullEditRequest } from "../change.js";
 import { normalizeRepository, tryParseImageRef } from "../image/reference.js";
-import { splitImage, splitImageName } from "../image/split-image.js";
+import { splitImage } from "../image/split-image.js";
 import { byRepository, nextReference, nextVersion, versionOf, type ImageUpdate } from "../image/update.js";
 import { isFluxKustomization, isHelmRelease } from "./api-groups.js";
 import { tryYamlFile, type YamlFile, type YamlDocument } from "./file.js";
@@ -30,7 +30,8 @@ import { isFlowScalar, mapValue, nodeAt, scalarText, type ScalarNode, type YamlN
 import { formatPath, type PathSegment } from "./path.js";
 import { EditPlan, type Editor, type PlannedChange } from "./plan.js";
 import { sourcesOf } from "./argocd-parameters.js";
-import { registryText, renderScalar, scalarForm } from "./quoting.js";
+import { renderScalar, scalarForm } from "./quoting.js";
+import { pairName, readRegistry } from "./registry.js";
 import { isOpList, pointerPath } from "./json-patch.js";
 import { forEachValue } from "./walk.js";
 
@@ -215,7 +216,8 @@ function testedImage(node: YamlNode, incoming: ReadonlyMap<string, ImageUpdate>)
   // Fields read as nodes: an `image` beside, a mapping too, makes `name` no repository.
   const image = splitImage((key) => mapValue(node, key));
   const [repository, tag] = [image.repository, image.tag].map(scalarText);
-  const name = repository && splitImageName(registryText(image.registry), repository);
+  // Beside a registry this run cannot read, no image it knows: the pair is not moved, so the test holds.
+  const name = repository && pairName(readRegistry(image.registry), repository);
   const update = name && tag ? incoming.get(normalizeRepository(name) ?? "") : undefined;
   return update && nextVersion(update, versionOf(tag, undefined)) !== undefined ? `${name}:${tag}` : undefined;
 }

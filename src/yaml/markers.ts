@@ -22,7 +22,7 @@ import { fieldsOf } from "./merge-key.js";
 import { optionValues, REWRITE_ADVICE, setInSetting, settingItems, settingKey, unreadWarning, writableItem, type SettingItem } from "./kcl-settings.js";
 import { isFlowScalar, type AliasNode, type MapNode, type ScalarNode, type SeqNode, type YamlNode } from "./node.js";
 import { formatPath, type PathSegment } from "./path.js";
-import { registryText } from "./quoting.js";
+import { isUnknownRegistry, readRegistry } from "./registry.js";
 import type { EditPlan, Editor } from "./plan.js";
 import { forEachValue } from "./walk.js";
 
@@ -245,8 +245,11 @@ export const editMarkers: Editor = (file, request, plan) => {
       if (node.kind === "map") {
         for (const { key, value } of node.pairs) if (value && key.kind === "scalar") keyOf.set(value, key);
         const { repository, registry } = splitImage(fieldsOf(file, document.root, node, path, inFlow));
-        // A null registry (`registry: ~`) is none: Helm drops its key, joining nothing.
-        const text = registryText(registry?.node && scalarOf(file, document.root, registry.node));
+        // A null registry (`registry: ~`) is none: Helm drops its key, joining nothing. One this run cannot read (a mapping,
+        // a template) is named as written: a chart joins it all the same.
+        const field = registry?.node;
+        const read = readRegistry(field, field ? scalarOf(file, document.root, field) : undefined);
+        const text = isUnknownRegistry(read) ? file.text.slice(field!.start, field!.end) : read;
         if (repository?.node && text !== undefined && !registries.has(repository.node))
           registries.set(repository.node, { field: formatPath(registry!.path), text });
       }

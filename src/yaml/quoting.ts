@@ -5,7 +5,7 @@
  * (go-yaml v2, PyYAML: Helm, kubectl and kyaml still read `on`, `0777`, `1_000` as
  * non-strings). This is kyaml's FormatNonStringStyle rule, plus escaping for any text.
  */
-import { scalarText, type FlowScalar, type ScalarNode, type YamlNode } from "./node.js";
+import type { FlowScalar, ScalarNode } from "./node.js";
 
 /** YAML 1.1's booleans that YAML 1.2 reads as strings (go-yaml v2's resolve table), with the boolean 1.1 reads. */
 const YAML11_BOOLEANS: ReadonlyMap<string, boolean> = new Map([
@@ -70,14 +70,6 @@ export function yaml11Boolean(text: string): boolean | undefined {
 export function readsAsNull(node: ScalarNode): boolean {
   if (node.tag !== undefined) return node.tag === "tag:yaml.org,2002:null";
   return node.style === "plain" && nonStringType(node.text) === "null";
-}
-
-/**
- * What a Helm image's `registry` field names, `text` as the caller reads `node` (through an alias, as a plan leaves it):
- * none where it is YAML's null (`registry: ~`), whose key Helm drops, so that the repository alone names the image.
- */
-export function registryText(node: YamlNode | null | undefined, text = scalarText(node)): string | undefined {
-  return node?.kind === "scalar" && readsAsNull(node) ? undefined : text;
 }
 
 /** What plain `text` is to YAML 1.1 when it is a number, boolean or null, as a message names it; undefined for any other text. */

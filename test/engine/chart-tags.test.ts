@@ -60,6 +60,26 @@ it("advises an overrides: entry that, copied into the configuration as it is, mo
   expect(copied.warnings).toEqual([]);
 });
 
+describe("a chart's values whose registry this run cannot read (a mapping or list, a template): the image they name is not known", () => {
+  it("give no repository to a lone tag parameter or a later values file's lone tag, which were named as the repository alone's", async () => {
+    const source = app(
+      "  source:\n    path: charts/worker\n    helm:\n      valueFiles: [../../envs/prod.yaml]\n      parameters:\n        - {name: image.tag, value: '1.4.0'}\n",
+    );
+    for (const registry of ["[ghcr.io]", "{host: ghcr.io}", "'{{ .Values.registry }}'"]) {
+      const files = {
+        "apps/worker.yaml": source,
+        "charts/worker/values.yaml": `image:\n  registry: ${registry}\n  repository: acme/worker\n  tag: 1.4.0\n`,
+        "envs/prod.yaml": "image:\n  tag: 1.4.0\n",
+      };
+      for (const image of ["docker.io/acme/worker:1.4.3", "ghcr.io/acme/worker:1.4.3"]) {
+        const result = await planUpdate(memorySource(new Map(Object.entries(files))), { images: [image], setters: [], sets: [], paths: [] });
+        // The values' own pair is said unedited (helm.ts); the tags over it are not named as another image's.
+        expect(result.warnings.map((w) => [w.file, w.line])).toEqual([["charts/worker/values.yaml", 4]]);
+      }
+    }
+  });
+});
+
 describe("an image whose values write name: (Argo CD Image Updater's spelling), read as one writing repository:", () => {
   const named = "image:\n  name: ghcr.io/acme/worker\n  tag: 1.4.0\n";
   const tagged = (valuesObject: string) =>

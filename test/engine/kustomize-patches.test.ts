@@ -103,6 +103,20 @@ describe("what a patch sets", () => {
     expect(pairOf(doc!, loneTags(doc!)[0]!, split!)).toEqual({ name: PODINFO, repository: PODINFO, line: 10 });
   });
 
+  it("a registry this run cannot read (a mapping or list, a template) leaves the image unknown: no pair for the tag, which moved as the repository alone's", () => {
+    const [doc] = patchDocuments(byPath(), VALUES);
+    for (const registry of ["[ghcr.io]", "{host: ghcr.io}", "'{{ .Values.registry }}'", "${REGISTRY}"]) {
+      const [split] = resourcesOf("r.yaml", RELEASE.replace(`repository: ${PODINFO}`, `registry: ${registry}\n      repository: stefanprodan/podinfo`));
+      expect([pairOf(doc!, loneTags(doc!)[0]!, split!), versionsSet(doc!, split!, new Set(["docker.io/stefanprodan/podinfo", PODINFO]))]).toEqual([
+        undefined,
+        new Set(),
+      ]);
+      // Nor the patch's own pair: a list or mapping read as the first value inside it named ghcr.io's image.
+      const [own] = patchDocuments(byPath(), VALUES.replace("      tag:", `      registry: ${registry}\n      repository: stefanprodan/podinfo\n      tag:`));
+      expect(versionsSet(own!, release!, new Set(["docker.io/stefanprodan/podinfo", PODINFO]))).toEqual(new Set());
+    }
+  });
+
   it("a resource's image written as name: (Argo CD Image Updater's spelling) pairs the tag as one written as repository: does", () => {
     const [named] = resourcesOf("r.yaml", RELEASE.replace("repository:", "name:"));
     const [doc] = patchDocuments(byPath(), VALUES);

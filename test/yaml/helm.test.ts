@@ -359,6 +359,32 @@ cron:
     });
   });
 
+  it("leaves a pair whose tag a mapping merges beside a registry it cannot read (a mapping or list, a template): that image is not known, so the tag moved for it too", () => {
+    for (const [registry, why] of [
+      ["[ghcr.io]", "which is no string"],
+      ["'{{ .Values.registry }}'", "which is filled in after this tool"],
+    ]) {
+      const text = `app: &app\n  repository: acme/app\n  tag: 1.0.0\nworker:\n  <<: *app\n  registry: ${registry}\n`;
+      const { text: out, warnings } = edit(text, withImages("acme/app:2.0.0"));
+      expect([out, warnings.map((w) => [w.line, w.message])]).toEqual([
+        text,
+        [
+          [
+            3,
+            "app is not moved to acme/app:2.0.0: app.tag is also the tag of acme/app (its registry not known) at worker (line 5, through <<), " +
+              "and this run does not move that one the same way; add tag: 1.0.0 to worker to keep it apart",
+          ],
+          // The merging mapping, a pair of its own, is said unedited as any pair beside such a registry is.
+          [
+            6,
+            `worker.registry (line 6) is ${registry}, ${why}: the registry acme/app is pulled from is not known, so app.tag is not edited for docker.io/acme/app; ` +
+              'write the registry as a string, or set app.tag with a Flux ":tag" marker on its line or an override of app.tag',
+          ],
+        ],
+      ]);
+    }
+  });
+
   it("leaves a pair whose tag a mapping of another image merges, naming it and its line: writing it would move that image too (review-fuzz16 M2)", () => {
     const text = `app: &app
   repository: ghcr.io/acme/app
@@ -637,6 +663,23 @@ describe("a pair a Flux marker claims in part, left to its markers as Flux leave
       `image.tag and digest are not set for ghcr.io/acme/app:2.0.0@${DIGEST_B}: image has a Flux marker on name, so it is left to its markers, ` +
       `as Flux sets only the fields they mark; mark tag (its setter's ":tag") and digest (its setter's ":digest") too to have them set`;
     expect(editYaml(text, request).warnings).toEqual([{ line: 3, message }]);
+  });
+
+  it("says its unmarked tag is not edited where its registry is one it cannot read (a mapping or list, a template), as of an unmarked pair: the image is not known", () => {
+    for (const [registry, why] of [
+      ["[ghcr.io]", "which is no string"],
+      ["'{{ .Values.registry }}'", "which is filled in after this tool"],
+    ]) {
+      const text = `image:\n  registry: ${registry}\n  repository: acme/app # {"$imagepolicy": "flux-system:app:name"}\n  tag: 1.0.0\n`;
+      const { warnings } = editYaml(text, request);
+      expect(warnings.filter((w) => !w.message.startsWith("Flux setter")).map((w) => [w.line, w.message])).toEqual([
+        [
+          4,
+          `image.registry (line 2) is ${registry}, ${why}: the registry ghcr.io/acme/app is pulled from is not known, so image.tag is not edited for ghcr.io/acme/app; ` +
+            'write the registry as a string, or set image.tag with a Flux ":tag" marker on its line or an override of image.tag',
+        ],
+      ]);
+    }
   });
 
   it("says nothing when its unmarked fields already hold the run's version, or no field is marked", () => {

@@ -270,6 +270,15 @@ patchesJson6902:
     ]);
   });
 
+  it("says nothing of a `test` op guarding a Helm image whose registry it cannot read (a mapping or list, a template): the image is not known, and its pair is not moved", () => {
+    const op = (registry: string) => `      - op: test
+        path: /spec/values/image
+        value: {registry: ${registry}, repository: acme/app, tag: 1.0.0}
+`;
+    const text = `patches:\n  - target: {kind: HelmRelease, name: app}\n    patch: |\n${op("[ghcr.io]")}${op("{host: ghcr.io}")}${op("'{{ .Values.registry }}'")}`;
+    for (const image of ["acme/app:1.1.0", "ghcr.io/acme/app:1.1.0"]) expect(edit(text, withImages(image))).toEqual({ text, changes: [], warnings: [] });
+  });
+
   it("reads no container's name beside its image as a repository in a `test` op, whether that image is a string or a mapping", () => {
     const text = (image: string) => `patches:
   - target: {kind: HelmRelease, name: app}

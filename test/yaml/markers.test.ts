@@ -300,6 +300,16 @@ values: {
     ]);
   });
 
+  it("names a registry field it cannot read (a mapping or list) beside a repository a :name marker sets as written, as a template: a chart joins it all the same", () => {
+    for (const registry of ["[ghcr.io]", "{host: ghcr.io}", "'{{ .Values.registry }}'"]) {
+      const text = `image:\n  registry: ${registry}\n  repository: acme/app # {"$imagepolicy": "ns:app:name"}\n`;
+      const { warnings } = edit(text, withSetters({ "ns:app": "ghcr.io/acme/app:1.1.0" }));
+      expect(warnings.map((w) => [w.line, w.message.slice(0, w.message.indexOf("): ") + 1)])).toEqual([
+        [3, `Flux setter "ns:app:name" marks image.repository, beside the registry field image.registry (${registry})`],
+      ]);
+    }
+  });
+
   it("says nothing of a registry field where the joined name is the image's: a Docker Hub name written without its registry, an empty registry", () => {
     const runs = [
       [`image:\n  registry: docker.io\n  repository: acme/web # {"$imagepolicy": "ns:app:name"}\n`, "acme/app:1.1.0"],
