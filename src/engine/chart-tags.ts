@@ -14,7 +14,7 @@
 import { posix } from "node:path";
 import type { FieldWarning } from "../change.js";
 import { normalizeRepository, repositoryPattern, type ImageRef } from "../image/reference.js";
-import { splitImage } from "../image/split-image.js";
+import { pairName, splitImage } from "../image/split-image.js";
 import { byRepository, nextVersion, versionOf, type ImageUpdate } from "../image/update.js";
 import { ARGO } from "../yaml/api-groups.js";
 import { leafOf, parameterName, parametersAt, sourcesOf, valuesObjectAt } from "../yaml/argocd-parameters.js";
@@ -23,7 +23,7 @@ import { tryYamlFile, type YamlDocument, type YamlFile } from "../yaml/file.js";
 import { isFlowScalar, mapValue, nodeAt, scalarText, type YamlNode } from "../yaml/node.js";
 import { formatPath, type PathSegment } from "../yaml/path.js";
 import { hasPlaceholder } from "../yaml/placeholder.js";
-import { pairName, readRegistry } from "../yaml/registry.js";
+import { readRegistry } from "../yaml/registry.js";
 import { forEachValue } from "../yaml/walk.js";
 import { escapeRegExp } from "../text/escape-regexp.js";
 import { lineAt } from "../text/line-index.js";

@@ -15,7 +15,7 @@
 import { posix } from "node:path";
 import type { FieldWarning } from "../change.js";
 import { normalizeRepository, tryParseImageRef, type ImageRef } from "../image/reference.js";
-import { splitImage } from "../image/split-image.js";
+import { pairName, splitImage } from "../image/split-image.js";
 import { nextVersion, versionOf, type ImageUpdate } from "../image/update.js";
 import { andList } from "../text/and-list.js";
 import { FLUX_HELM } from "../yaml/api-groups.js";
@@ -26,7 +26,7 @@ import { isOpList, pointerPath } from "../yaml/json-patch.js";
 import { isFlowScalar, mapValue, nodeAt, scalarText, type FlowScalar, type YamlNode } from "../yaml/node.js";
 import { formatPath, type PathSegment } from "../yaml/path.js";
 import { hasPlaceholder } from "../yaml/placeholder.js";
-import { NO_STRING_REGISTRY, pairName, readRegistry } from "../yaml/registry.js";
+import { NO_STRING_REGISTRY, readRegistry } from "../yaml/registry.js";
 import { forEachValue } from "../yaml/walk.js";
 import { graphOf, walk, type Graph, type Kustomization, type KustomizeTree, type Patch, type Selector } from "./kustomize-graph.js";
 

@@ -31,8 +31,8 @@ interface StaleDigest {
   readonly digestKey: string;
   readonly line: number;
   readonly digest: string;
-  /** The image's name as its fields spell it (`registry/repository`). */
-  readonly name: string;
+  /** The image's name as its fields spell it (`registry/repository`); undefined where it is not known (a registry this run cannot read), which no image given moves. */
+  readonly name: string | undefined;
 }
 
 /**
@@ -44,5 +44,6 @@ export function staleDigestWarning({ configured, tagKey, tag, digestKey, line, d
   const set = fieldName("set");
   if (configured)
     return `${tagKey}: its configured override wrote ${tag}, but ${stale}; an override with part: tag sets only the tag: empty ${digestKey} so that the tag decides, or set it with ${set}`;
-  return `${tagKey}: ${set} wrote ${tag}, but ${stale}; set ${digestKey} too, or give the image with ${givenValue(fieldName, "image", `${name}:${tag}@sha256:<digest>`)}`;
+  const give = name === undefined ? "" : `, or give the image with ${givenValue(fieldName, "image", `${name}:${tag}@sha256:<digest>`)}`;
+  return `${tagKey}: ${set} wrote ${tag}, but ${stale}; set ${digestKey} too${give}`;
 }

@@ -41,6 +41,24 @@ export function splitImageName(registry: string | undefined, repository: string)
   return registry ? `${registry}/${repository}` : repository;
 }
 
+/** A registry field this run cannot read, and why, as unknownRegistryWarning says it: `which is no string`. */
+export interface UnknownRegistry {
+  readonly unknown: string;
+}
+
+/** What a split image's registry field names: none (undefined), its text, or an UnknownRegistry (YAML's readRegistry decides). */
+export type Registry = string | undefined | UnknownRegistry;
+
+/** Whether a registry field holds what this run cannot read. */
+export function isUnknownRegistry(registry: Registry): registry is UnknownRegistry {
+  return typeof registry === "object";
+}
+
+/** The image a split image names, its repository after its registry (splitImageName); undefined where the registry is unknown. */
+export function pairName(registry: Registry, repository: string): string | undefined {
+  return isUnknownRegistry(registry) ? undefined : splitImageName(registry, repository);
+}
+
 /**
  * The digest field beside the field `key` of a mapping (`field` reads its siblings): the digest
  * of a split image whose tag `key` is, which pins the build of the tag it was set with.
@@ -55,13 +73,15 @@ export function digestBeside<F>(key: string | number, field: (key: string) => F 
  * The digest beside the tag field `key` of a mapping (`field` reads its siblings, `text` a field's string), which pins
  * the build whatever the tag reads, and the image the mapping names: a split image's `digest` beside its `tag`
  * (digestBeside), or a kustomize `images:` entry's beside its `newTag` (kustomize writes `@digest` and drops the tag
- * when both are set), whose image is its `newName`, else its `name`, as the kustomize editor matches it.
+ * when both are set), whose image is its `newName`, else its `name`, as the kustomize editor matches it. A split image's
+ * name is undefined where `registry` reads its registry field as one this run cannot read (pairName).
  */
 export function pinBeside<F>(
   key: string | number,
   field: (key: string) => F | undefined,
   text: (field: F | undefined) => string | undefined,
-): { readonly digest: F; readonly name: string } | undefined {
+  registryOf: (field: F | undefined) => Registry = text,
+): { readonly digest: F; readonly name: string | undefined } | undefined {
   if (key === "newTag") {
     const name = text(field("newName")) || text(field("name"));
     const digest = field("digest");
@@ -70,7 +90,7 @@ export function pinBeside<F>(
   const digest = digestBeside(key, field);
   if (digest === undefined) return undefined;
   const { registry, repository } = splitImage(field);
-  return { digest, name: splitImageName(text(registry), text(repository) ?? "") };
+  return { digest, name: pairName(registryOf(registry), text(repository) ?? "") };
 }
 
 /** What the tag and digest fields of a split image hold, as written; `digest` is undefined where there is no digest field. */

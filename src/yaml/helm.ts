@@ -18,7 +18,17 @@
  * which the engine finds) is set as that pair's tag, its repository as that resource writes it.
  */
 import { formatImageRef, normalizeRepository } from "../image/reference.js";
-import { nextSplitImage, SPLIT_IMAGE_KEYS, splitImage, splitImageName, unknownRegistryImages, unknownRegistryWarning } from "../image/split-image.js";
+import {
+  isUnknownRegistry,
+  nextSplitImage,
+  SPLIT_IMAGE_KEYS,
+  splitImage,
+  splitImageName,
+  unknownRegistryImages,
+  unknownRegistryWarning,
+  type Registry,
+  type UnknownRegistry,
+} from "../image/split-image.js";
 import { byRepository, type ImageUpdate } from "../image/update.js";
 import { scalarOf } from "./alias.js";
 import type { YamlDocument } from "./file.js";
@@ -28,7 +38,7 @@ import { formatPath, type PathSegment } from "./path.js";
 import { warnPlaceholderField } from "./placeholder.js";
 import type { EditPlan, Editor } from "./plan.js";
 import { readsAsNull } from "./quoting.js";
-import { isUnknownRegistry, readRegistry, type Registry, type UnknownRegistry } from "./registry.js";
+import { readRegistry } from "./registry.js";
 import { claimedOwn, fixedVersion, heldText, mergedVersionNote, writeVersion, type FieldWrite, type ReaderJudge } from "./version-write.js";
 import { leftText, markedReason, warnUnset } from "./unset-fields.js";
 import { forEachValue } from "./walk.js";

@@ -19,7 +19,7 @@
  */
 import type { EditRequest, FullEditRequest } from "../change.js";
 import { normalizeRepository, tryParseImageRef } from "../image/reference.js";
-import { splitImage } from "../image/split-image.js";
+import { pairName, splitImage } from "../image/split-image.js";
 import { byRepository, nextReference, nextVersion, versionOf, type ImageUpdate } from "../image/update.js";
 import { isFluxKustomization, isHelmRelease } from "./api-groups.js";
 import { tryYamlFile, type YamlFile, type YamlDocument } from "./file.js";
@@ -31,7 +31,7 @@ import { formatPath, type PathSegment } from "./path.js";
 import { EditPlan, type Editor, type PlannedChange } from "./plan.js";
 import { sourcesOf } from "./argocd-parameters.js";
 import { renderScalar, scalarForm } from "./quoting.js";
-import { pairName, readRegistry } from "./registry.js";
+import { readRegistry } from "./registry.js";
 import { isOpList, pointerPath } from "./json-patch.js";
 import { forEachValue } from "./walk.js";
 

@@ -12,7 +12,7 @@ import type { WarningKind } from "../change.js";
 import { lineMarkers, MARKER_KEY, MARKER_TOKEN, MarkedFields, readMarker, type Marker, type MarkerField, type MarkerLine } from "../image/marker.js";
 import { misfitWarning, registryJoinWarning, type RegistryField } from "../image/marker-misfit.js";
 import { formatImageRef, isDigest, isTag, tryParseImageRef } from "../image/reference.js";
-import { splitImage } from "../image/split-image.js";
+import { isUnknownRegistry, splitImage } from "../image/split-image.js";
 import { LineIndex } from "../text/line-index.js";
 import { oneLine } from "../text/one-line.js";
 import { anchorOf, scalarOf } from "./alias.js";
@@ -22,7 +22,7 @@ import { fieldsOf } from "./merge-key.js";
 import { optionValues, REWRITE_ADVICE, setInSetting, settingItems, settingKey, unreadWarning, writableItem, type SettingItem } from "./kcl-settings.js";
 import { isFlowScalar, type AliasNode, type MapNode, type ScalarNode, type SeqNode, type YamlNode } from "./node.js";
 import { formatPath, type PathSegment } from "./path.js";
-import { isUnknownRegistry, readRegistry } from "./registry.js";
+import { readRegistry } from "./registry.js";
 import type { EditPlan, Editor } from "./plan.js";
 import { forEachValue } from "./walk.js";
 

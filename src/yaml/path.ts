@@ -20,9 +20,10 @@ import type { YamlDocument } from "./file.js";
 import { isFlowScalar, mapValue, scalarText, type AliasNode, type FlowScalar, type MapNode, type YamlNode } from "./node.js";
 import { nullFilling, type NullValue } from "./null-fill.js";
 import { EditPlan } from "./plan.js";
-import { aliasedFieldWords, anchoredValue, anchorOf } from "./alias.js";
+import { aliasedFieldWords, anchoredValue, anchorOf, scalarOf } from "./alias.js";
 import { hasMergeKey, MERGE_SHARED, mergedFromWords, mergedValue } from "./merge-key.js";
 import { misreadAs, nonStringType, readsAsNonString, readsAsNull, renderScalar } from "./quoting.js";
+import { readRegistry } from "./registry.js";
 import { coreType, pairInsertion, scalarSplice, tagHolds } from "./splice.js";
 import type { Splice } from "../text/splice.js";
 
@@ -357,7 +358,9 @@ function warnStaleDigest(
   const holder = segments.length > 1 ? lookUp(plan.file, document.root, segments.slice(0, -1)) : { node: document.root };
   if ("message" in holder || holder.node?.kind !== "map") return;
   const map = holder.node;
-  const pin = pinBeside(segments[segments.length - 1]!, (key) => mapValue(map, key) ?? undefined, scalarText);
+  // The image named as setHelmImage reads its registry (registry.ts): none where null, none known where it cannot read it.
+  const registryOf = (field: YamlNode | undefined) => readRegistry(field, field && scalarOf(plan.file, document.root, field));
+  const pin = pinBeside(segments[segments.length - 1]!, (key) => mapValue(map, key) ?? undefined, scalarText, registryOf);
   if (!pin || !isFlowScalar(pin.digest) || pin.digest.text === "" || node.text === tag) return;
   const digestKey = formatPath([...segments.slice(0, -1), "digest"]);
   if (setsToo(digestKey)) return;

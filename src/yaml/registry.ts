@@ -8,24 +8,16 @@
  *   after this tool): the image is not known, so it is neither the repository alone nor the text joined to it. Such a
  *   pair is not edited (unknownRegistryImages, unknownRegistryWarning say where an incoming image may be it).
  */
-import { splitImageName } from "../image/split-image.js";
+import type { Registry, UnknownRegistry } from "../image/split-image.js";
 import { scalarText, type YamlNode } from "./node.js";
 import { hasPlaceholder } from "./placeholder.js";
 import { readsAsNull } from "./quoting.js";
-
-/** A registry this run cannot read, and why, as unknownRegistryWarning says it: `which is no string`. */
-export interface UnknownRegistry {
-  readonly unknown: string;
-}
 
 /** A registry field that is no string: a mapping or list, an alias of none. */
 export const NO_STRING_REGISTRY: UnknownRegistry = { unknown: "which is no string" };
 
 /** A registry field a template or substitution fills in after this tool (`{{ .Values.registry }}`, `${REGISTRY}`). */
 const FILLED_REGISTRY: UnknownRegistry = { unknown: "which is filled in after this tool" };
-
-/** What a registry field names: none (undefined), its text, or an UnknownRegistry. */
-export type Registry = string | undefined | UnknownRegistry;
 
 /**
  * What the registry field `node` names, `scalar` being what it reads as (scalarOf, through an alias) and `text` its
@@ -35,14 +27,4 @@ export function readRegistry(node: YamlNode | null | undefined, scalar: YamlNode
   if (!node || (scalar?.kind === "scalar" && readsAsNull(scalar))) return undefined;
   if (text === undefined) return NO_STRING_REGISTRY;
   return hasPlaceholder(text) ? FILLED_REGISTRY : text;
-}
-
-/** Whether a registry field holds what this run cannot read. */
-export function isUnknownRegistry(registry: Registry): registry is UnknownRegistry {
-  return typeof registry === "object";
-}
-
-/** The image a pair names, its repository after its registry (splitImageName); undefined where the registry is unknown. */
-export function pairName(registry: Registry, repository: string): string | undefined {
-  return isUnknownRegistry(registry) ? undefined : splitImageName(registry, repository);
 }

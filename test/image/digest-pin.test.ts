@@ -29,6 +29,14 @@ describe("staleDigestWarning", () => {
     );
   });
 
+  it("gives no image to send where the one the fields name is not known (a registry this run cannot read)", () => {
+    const stale = { tagKey: "image.tag", tag: "1.5.0", digestKey: "image.digest", line: 7, digest, name: undefined };
+    expect(staleDigestWarning(stale)).toBe(
+      "image.tag: --set wrote 1.5.0, but the digest beside it (image.digest, line 7) still pins the earlier build sha256:111111111111, so that build runs; " +
+        "set image.digest too",
+    );
+  });
+
   it("says what a configured override can do about it: it sets only its tag, whatever image comes", () => {
     const stale = { configured: true, tagKey: "image.tag", tag: "1.5.0", digestKey: "image.digest", line: 7, digest, name: "ghcr.io/acme/web" };
     expect(staleDigestWarning(stale)).toBe(

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { parsePolicy } from "../../src/image/policy.js";
 import { parseImageRef } from "../../src/image/reference.js";
-import { digestBeside, nextSplitImage, pinBeside, splitImage, splitImageName, type SplitVersion } from "../../src/image/split-image.js";
+import { digestBeside, nextSplitImage, pairName, pinBeside, splitImage, splitImageName, type SplitVersion } from "../../src/image/split-image.js";
 import type { ImageUpdate } from "../../src/image/update.js";
 
 const fields = (map: Record<string, string>) => (key: string) => map[key];
@@ -39,6 +39,18 @@ describe("digestBeside", () => {
     expect(digestBeside("tag", image)).toBe("sha256:1");
     expect(digestBeside("repository", image)).toBeUndefined();
     expect(digestBeside("tag", fields({ tag: "v1", digest: "sha256:1" }))).toBeUndefined();
+  });
+});
+
+describe("pairName", () => {
+  it("joins a registry's text to the repository, gives the repository alone without one, and no name beside one this run cannot read", () => {
+    const unknown = { unknown: "which is no string" };
+    expect([pairName("ghcr.io", "acme/app"), pairName("", "acme/app"), pairName(undefined, "acme/app"), pairName(unknown, "acme/app")]).toEqual([
+      "ghcr.io/acme/app",
+      "acme/app",
+      "acme/app",
+      undefined,
+    ]);
   });
 });
 

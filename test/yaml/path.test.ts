@@ -510,6 +510,18 @@ describe("setFromSpec", () => {
       ]);
     });
 
+    it("names the image to give as setHelmImage reads the registry: a null one is none, and beside one it cannot read no --image moves the pair", () => {
+      const advice = (registry: string) =>
+        setFromSpec(pinned.replace("ghcr.io", registry), "image.tag=1.5.0", false, nothingElse).warnings.map((w) =>
+          w.message.slice(w.message.indexOf("; ") + 2),
+        );
+      expect([" ~", "[ghcr.io]", "'{{ .Values.registry }}'"].map(advice)).toEqual([
+        ["set image.digest too, or give the image with --image acme/web:1.5.0@sha256:<digest>"],
+        ["set image.digest too"],
+        ["set image.digest too"],
+      ]);
+    });
+
     it("says so for a configured override's tag too, which can set only its one field", () => {
       const { warnings } = setYamlPath(pinned, "image.tag", () => "1.5.0", { setsToo: nothingElse, configured: true });
       expect(warnings).toEqual([

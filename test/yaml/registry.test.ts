@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { parseYaml } from "../../src/yaml/file.js";
 import { mapValue } from "../../src/yaml/node.js";
-import { pairName, readRegistry } from "../../src/yaml/registry.js";
+import { readRegistry } from "../../src/yaml/registry.js";
 
 /** The registry field of `registry: <value>`, read as the readers without a plan read it. */
 const read = (value: string) => {
@@ -19,16 +19,5 @@ describe("readRegistry", () => {
   it("is unknown, saying why, for a mapping or list and for a template or substitution filled in after this tool", () => {
     expect([" [ghcr.io]", " {host: ghcr.io}", "\n  host: ghcr.io"].map(read)).toEqual(Array(3).fill({ unknown: "which is no string" }));
     expect([" '{{ .Values.registry }}'", " ${REGISTRY}"].map(read)).toEqual(Array(2).fill({ unknown: "which is filled in after this tool" }));
-  });
-});
-
-describe("pairName", () => {
-  it("joins a registry's text to the repository, gives the repository alone without one, and no name beside an unknown one", () => {
-    expect([pairName("ghcr.io", "acme/app"), pairName("", "acme/app"), pairName(undefined, "acme/app"), pairName(read(" [x]"), "acme/app")]).toEqual([
-      "ghcr.io/acme/app",
-      "acme/app",
-      "acme/app",
-      undefined,
-    ]);
   });
 });
