@@ -43,6 +43,7 @@ import { nodeText } from "./nodes.js";
 import { formatOverridePath } from "./override-spec.js";
 import { parseKcl } from "./parser.js";
 import { holding, holds, literalTypes, operatorsOver, skippedConstruct } from "./skipped.js";
+import { isNoneValue } from "./spec-value.js";
 import { decodeEscapes, readStringLiteral } from "./string-literal.js";
 import type { AssignStatement, ConfigEntry, ConfigItem, ConfigKey, Expr, ListItem, Statement, StringExpr } from "./syntax.js";
 import { StringFlag, T, tryTokenize, type Tokens } from "./tokenizer.js";
@@ -268,7 +269,7 @@ class ImageEditor {
       } else if (key === "registry" && !nestedConfig) {
         // A registry KCL computes is the pair's too, whatever it names (registryText): not the repository alone. None or
         // Undefined is no registry, as YAML's null is (Helm drops the key).
-        if (!this.isNone(item.value)) config.fields.set(key, { path: entryPath, token: item.value.first, value: item.value });
+        if (!isNoneValue(this.tokens, item.value)) config.fields.set(key, { path: entryPath, token: item.value.first, value: item.value });
       } else if (string === undefined && nested && nestedConfig) {
         const { items: inner } = item.value.type === "config" ? item.value : item.value.config;
         this.readEntries(inner, entryPath, true, childConfig(config, key, item.operator === "="));
@@ -334,13 +335,6 @@ class ImageEditor {
     const string = this.stringValue(value);
     const name = value.type === "name" ? value.name : string && /^\$\{\s*([A-Za-z_]\w*)\s*\}$/.exec(this.literal(string.token).body)?.[1];
     return name === undefined ? undefined : this.registryConstant(name)?.value;
-  }
-
-  /** Whether an expression is `None` or `Undefined`: no value, which Helm-style fields read as none. */
-  isNone(expr: Expr): boolean {
-    if (expr.type !== "other" || expr.construct !== "constant") return false;
-    const keyword = keywordAt(this.tokens, expr.first);
-    return keyword === Keyword.NoneValue || keyword === Keyword.UndefinedValue;
   }
 
   /**

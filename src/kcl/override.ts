@@ -21,7 +21,7 @@ import {
 import { createHint } from "../create-hint.js";
 import { staleDigestWarning } from "../image/digest-pin.js";
 import type { FieldNamer } from "../field-name.js";
-import { digestBeside, splitImage } from "../image/split-image.js";
+import { digestBeside, pairName, splitImage, type Registry } from "../image/split-image.js";
 import { GivenLines } from "./given-lines.js";
 import { nodeText } from "./nodes.js";
 import { configOf, definition, holdsConfig, meantTopLevel, namesTarget, STARTS_LINE, unreached, unreachedEntries } from "./override-reach.js";
@@ -33,7 +33,7 @@ import { linesMovedBy, shiftLines } from "../text/line-shift.js";
 import { partitionPoint } from "../text/partition-point.js";
 import { applySplices, byPosition, type Splice } from "../text/splice.js";
 import { kclNumberRead } from "./number-read.js";
-import { plainString, shellQuoting, usableSpecValue } from "./spec-value.js";
+import { isNoneValue, plainString, shellQuoting, usableSpecValue } from "./spec-value.js";
 import { readStringLiteral, stringLiteralValue, writeStringLiteral } from "./string-literal.js";
 import type { ConfigEntry, ConfigExpr, ConfigItem, Expr, ListExpr, ListItem, Module, Statement } from "./syntax.js";
 import { sourceStart } from "./source.js";
@@ -50,6 +50,9 @@ export interface OverrideOptions {
   /** How warnings name the request's fields, as its face does (`--set`, `input set`); default the CLI's flags. */
   readonly fieldName?: FieldNamer | undefined;
 }
+
+/** A split image's registry KCL computes (not a plain string literal, nor None): the image it names is not known here. */
+const COMPUTED_REGISTRY = { unknown: "which KCL computes" } as const;
 
 /** What a configured override (the configuration's `overrides:`) sets: an image's whole reference, or (`part: "tag"`) only its tag. */
 export interface OverrideImage {
@@ -675,10 +678,12 @@ class Planner {
     const digestKey = formatOverridePath([...this.spec.parts.slice(0, -1), "digest"]);
     if (this.setsToo(digestKey)) return;
     const { registry, repository } = splitImage(field);
-    const name = [registry, repository]
-      .map((entry) => entry && plainString(this.tokens, entry.value))
-      .filter((part) => part)
-      .join("/");
+    // The image as the editor reads the pair: None is no registry, and one KCL computes (a variable, an interpolation, a
+    // call) leaves it unknown, for which no --image is named (this reads no top-level constant, which the editor resolves).
+    const read: Registry =
+      registry === undefined || isNoneValue(this.tokens, registry.value) ? undefined : (plainString(this.tokens, registry.value) ?? COMPUTED_REGISTRY);
+    const repositoryText = repository && plainString(this.tokens, repository.value);
+    const name = repositoryText === undefined ? undefined : pairName(read, repositoryText);
     const stale = {
       tagKey: this.spec.path,
       tag: written,

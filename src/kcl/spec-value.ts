@@ -9,6 +9,7 @@
 import { SourceError } from "../change.js";
 import type { FieldNamer } from "../field-name.js";
 import { LineIndex } from "../text/line-index.js";
+import { Keyword, keywordAt } from "./keywords.js";
 import { nodeText } from "./nodes.js";
 import { OverrideSpecError, parseOverrideSpec, type OverrideSpec } from "./override-spec.js";
 import { parseKclExpression } from "./parser.js";
@@ -44,6 +45,13 @@ export type SpecValue =
       readonly head?: { readonly text: string; readonly rest: string };
       readonly at?: number;
     };
+
+/** Whether an expression is `None` or `Undefined`: no value, which Helm-style fields (a split image's registry) read as none. */
+export function isNoneValue(tokens: Tokens, expr: Expr): boolean {
+  if (expr.type !== "other" || expr.construct !== "constant") return false;
+  const keyword = keywordAt(tokens, expr.first);
+  return keyword === Keyword.NoneValue || keyword === Keyword.UndefinedValue;
+}
 
 /** The string a string literal denotes; undefined for an interpolated one and any other expression. */
 export function plainString(tokens: Tokens, expr: Expr): string | undefined {

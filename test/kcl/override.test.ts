@@ -1075,6 +1075,22 @@ describe("applyOverrides: a tag beside a digest, as a {repository, tag, digest} 
     ]);
   });
 
+  it("names the image to give as the editor reads the registry: None is none, and beside one KCL computes (a top-level constant too, not read here) none", () => {
+    const advice = (registry: string) => {
+      const split = text.replace('repository = "ghcr.io/acme/web"', `registry = ${registry}\n        repository = "acme/web"`);
+      return applyOverrides(`_reg = "ghcr.io"\n${split}`, ['config.image.tag="1.5.0"'], { setsToo: nothingElse }).warnings.map((w) =>
+        w.message.slice(w.message.indexOf("; ") + 2),
+      );
+    };
+    expect(["None", '"ghcr.io"', "_reg", '"${_reg}"', "reg()"].map(advice)).toEqual([
+      ["set config.image.digest too, or give the image with --image acme/web:1.5.0@sha256:<digest>"],
+      ["set config.image.digest too, or give the image with --image ghcr.io/acme/web:1.5.0@sha256:<digest>"],
+      ["set config.image.digest too"],
+      ["set config.image.digest too"],
+      ["set config.image.digest too"],
+    ]);
+  });
+
   it("says nothing when the run sets the digest too, the digest is empty, or the tag stays", () => {
     const spec = 'config.image.tag="1.5.0"';
     expect(applyOverrides(text, [spec], { setsToo: (path) => path === "config.image.digest" }).warnings).toEqual([]);
