@@ -34206,118 +34206,6 @@ function columnAt(text2, offset) {
   return Math.max(1, offset - (start === 0 ? firstColumn(text2) : start) + 1);
 }
 
-// src/kcl/string-literal.ts
-function readStringLiteral(raw) {
-  const prefix = raw[0] === "r" || raw[0] === "R" ? raw[0] : "";
-  const quote2 = raw[prefix.length] === "'" ? "'" : '"';
-  const triple = raw.startsWith(quote2.repeat(3), prefix.length) && raw.length >= prefix.length + 6;
-  const q = triple ? 3 : 1;
-  return { style: { quote: quote2, triple, prefix }, body: raw.slice(prefix.length + q, raw.length - q) };
-}
-var SIMPLE_ESCAPES2 = { "\\": "\\", "'": "'", '"': '"', a: "\x07", b: "\b", f: "\f", n: "\n", r: "\r", t: "	", v: "\v" };
-function stringLiteralValue(raw) {
-  const { style, body } = readStringLiteral(raw);
-  const text2 = style.triple ? dedent(body) : body;
-  return style.prefix !== "" || !text2.includes("\\") ? text2 : decodeEscapes(text2).text;
-}
-function decodeEscapes(text2) {
-  let out = "";
-  const map2 = [];
-  const put = (value, at) => {
-    out += value;
-    for (let k = 0; k < value.length; k++) map2.push(at);
-  };
-  for (let i = 0; i < text2.length; i++) {
-    const c = text2[i];
-    if (c !== "\\" || i + 1 >= text2.length) {
-      put(c, i);
-      continue;
-    }
-    const d = text2[i + 1];
-    const simple = SIMPLE_ESCAPES2[d];
-    if (simple !== void 0) {
-      put(simple, i);
-      i++;
-    } else if (d === "$" && text2[i + 2] === "{") {
-      put("$", i);
-      i++;
-    } else if (d === "\n" || d === "\r") {
-      i += d === "\r" && text2[i + 2] === "\n" ? 2 : 1;
-    } else if (d >= "0" && d <= "7") {
-      const m = /^[0-7]{1,3}/.exec(text2.slice(i + 1))[0];
-      put(String.fromCodePoint(parseInt(m, 8)), i);
-      i += m.length;
-    } else if ((d === "x" || d === "u" || d === "U") && isCodePoint(text2.slice(i + 2, i + 2 + hexLength(d)), hexLength(d))) {
-      const len = hexLength(d);
-      put(String.fromCodePoint(parseInt(text2.slice(i + 2, i + 2 + len), 16)), i);
-      i += 1 + len;
-    } else {
-      put(c, i);
-    }
-  }
-  map2.push(text2.length);
-  return { text: out, map: map2 };
-}
-function isCodePoint(hex, length2) {
-  return hex.length === length2 && /^[0-9a-fA-F]+$/.test(hex) && parseInt(hex, 16) <= 1114111;
-}
-function hexLength(escape) {
-  return escape === "x" ? 2 : escape === "u" ? 4 : 8;
-}
-function dedent(body) {
-  const text2 = body.replace(/^\r?\n|^\r/, "");
-  const lines = text2.split(/\r\n|\n|\r/);
-  let common;
-  for (const line of lines) {
-    if (line.trim() === "") continue;
-    const indent = /^[ \t]*/.exec(line)[0].length;
-    common = common === void 0 ? indent : Math.min(common, indent);
-  }
-  if (!common) return text2;
-  return text2.replace(new RegExp(`(^|\\r\\n|\\n|\\r)[ \\t]{0,${common}}`, "g"), "$1");
-}
-function hasControl(value) {
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    if (c < 32 || c === 127) return true;
-  }
-  return false;
-}
-function writeStringLiteral(value, style) {
-  const written = literalText(value, style);
-  return style.triple && stringLiteralValue(written) !== value ? literalText(value, { ...style, triple: false }) : written;
-}
-function literalText(value, style) {
-  const q = style.triple ? style.quote.repeat(3) : style.quote;
-  const rawFits = style.prefix !== "" && !value.includes("\\") && !value.includes(style.quote) && !hasControl(value);
-  if (rawFits) return `${style.prefix}${q}${value}${q}`;
-  let body = "";
-  for (const ch of value) {
-    switch (ch) {
-      case "\\":
-        body += "\\\\";
-        break;
-      case "\n":
-        body += style.triple ? "\n" : "\\n";
-        break;
-      case "\r":
-        body += "\\r";
-        break;
-      case "	":
-        body += "\\t";
-        break;
-      case style.quote:
-        body += "\\" + ch;
-        break;
-      default: {
-        const code = ch.codePointAt(0);
-        body += code < 32 || code === 127 ? `\\x${code.toString(16).padStart(2, "0")}` : ch;
-      }
-    }
-  }
-  return `${q}${body.replaceAll("${", "\\${")}${q}`;
-}
-
 // src/kcl/source.ts
 function sourceStart(text2) {
   return text2.charCodeAt(0) === 65279 ? 1 : 0;
@@ -35020,6 +34908,118 @@ function keywordAt(tokens, at) {
   return tokens.kind[at] === NAME ? keywordOf(tokens.source.text, tokens.start[at], tokens.end[at]) : Keyword.Other;
 }
 
+// src/kcl/string-literal.ts
+function readStringLiteral(raw) {
+  const prefix = raw[0] === "r" || raw[0] === "R" ? raw[0] : "";
+  const quote2 = raw[prefix.length] === "'" ? "'" : '"';
+  const triple = raw.startsWith(quote2.repeat(3), prefix.length) && raw.length >= prefix.length + 6;
+  const q = triple ? 3 : 1;
+  return { style: { quote: quote2, triple, prefix }, body: raw.slice(prefix.length + q, raw.length - q) };
+}
+var SIMPLE_ESCAPES2 = { "\\": "\\", "'": "'", '"': '"', a: "\x07", b: "\b", f: "\f", n: "\n", r: "\r", t: "	", v: "\v" };
+function stringLiteralValue(raw) {
+  const { style, body } = readStringLiteral(raw);
+  const text2 = style.triple ? dedent(body) : body;
+  return style.prefix !== "" || !text2.includes("\\") ? text2 : decodeEscapes(text2).text;
+}
+function decodeEscapes(text2) {
+  let out = "";
+  const map2 = [];
+  const put = (value, at) => {
+    out += value;
+    for (let k = 0; k < value.length; k++) map2.push(at);
+  };
+  for (let i = 0; i < text2.length; i++) {
+    const c = text2[i];
+    if (c !== "\\" || i + 1 >= text2.length) {
+      put(c, i);
+      continue;
+    }
+    const d = text2[i + 1];
+    const simple = SIMPLE_ESCAPES2[d];
+    if (simple !== void 0) {
+      put(simple, i);
+      i++;
+    } else if (d === "$" && text2[i + 2] === "{") {
+      put("$", i);
+      i++;
+    } else if (d === "\n" || d === "\r") {
+      i += d === "\r" && text2[i + 2] === "\n" ? 2 : 1;
+    } else if (d >= "0" && d <= "7") {
+      const m = /^[0-7]{1,3}/.exec(text2.slice(i + 1))[0];
+      put(String.fromCodePoint(parseInt(m, 8)), i);
+      i += m.length;
+    } else if ((d === "x" || d === "u" || d === "U") && isCodePoint(text2.slice(i + 2, i + 2 + hexLength(d)), hexLength(d))) {
+      const len = hexLength(d);
+      put(String.fromCodePoint(parseInt(text2.slice(i + 2, i + 2 + len), 16)), i);
+      i += 1 + len;
+    } else {
+      put(c, i);
+    }
+  }
+  map2.push(text2.length);
+  return { text: out, map: map2 };
+}
+function isCodePoint(hex, length2) {
+  return hex.length === length2 && /^[0-9a-fA-F]+$/.test(hex) && parseInt(hex, 16) <= 1114111;
+}
+function hexLength(escape) {
+  return escape === "x" ? 2 : escape === "u" ? 4 : 8;
+}
+function dedent(body) {
+  const text2 = body.replace(/^\r?\n|^\r/, "");
+  const lines = text2.split(/\r\n|\n|\r/);
+  let common;
+  for (const line of lines) {
+    if (line.trim() === "") continue;
+    const indent = /^[ \t]*/.exec(line)[0].length;
+    common = common === void 0 ? indent : Math.min(common, indent);
+  }
+  if (!common) return text2;
+  return text2.replace(new RegExp(`(^|\\r\\n|\\n|\\r)[ \\t]{0,${common}}`, "g"), "$1");
+}
+function hasControl(value) {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 32 || c === 127) return true;
+  }
+  return false;
+}
+function writeStringLiteral(value, style) {
+  const written = literalText(value, style);
+  return style.triple && stringLiteralValue(written) !== value ? literalText(value, { ...style, triple: false }) : written;
+}
+function literalText(value, style) {
+  const q = style.triple ? style.quote.repeat(3) : style.quote;
+  const rawFits = style.prefix !== "" && !value.includes("\\") && !value.includes(style.quote) && !hasControl(value);
+  if (rawFits) return `${style.prefix}${q}${value}${q}`;
+  let body = "";
+  for (const ch of value) {
+    switch (ch) {
+      case "\\":
+        body += "\\\\";
+        break;
+      case "\n":
+        body += style.triple ? "\n" : "\\n";
+        break;
+      case "\r":
+        body += "\\r";
+        break;
+      case "	":
+        body += "\\t";
+        break;
+      case style.quote:
+        body += "\\" + ch;
+        break;
+      default: {
+        const code = ch.codePointAt(0);
+        body += code < 32 || code === 127 ? `\\x${code.toString(16).padStart(2, "0")}` : ch;
+      }
+    }
+  }
+  return `${q}${body.replaceAll("${", "\\${")}${q}`;
+}
+
 // src/kcl/nodes.ts
 function nodeText(tokens, node2) {
   return tokens.source.text.slice(tokens.start[node2.first], tokens.end[node2.last]);
@@ -35713,6 +35713,11 @@ function parseKclExpression(text2) {
 }
 
 // src/kcl/spec-value.ts
+function isNoneValue(tokens, expr) {
+  if (expr.type !== "other" || expr.construct !== "constant") return false;
+  const keyword = keywordAt(tokens, expr.first);
+  return keyword === Keyword.NoneValue || keyword === Keyword.UndefinedValue;
+}
 function plainString2(tokens, expr) {
   if (expr.type !== "string" || tokens.flags[expr.token] & StringFlag.Interpolated) return void 0;
   return stringLiteralValue(nodeText(tokens, expr));
@@ -37369,7 +37374,8 @@ function staleDigestWarning({ configured, tagKey, tag, digestKey, line, digest, 
   const set2 = fieldName("set");
   if (configured)
     return `${tagKey}: its configured override wrote ${tag}, but ${stale}; an override with part: tag sets only the tag: empty ${digestKey} so that the tag decides, or set it with ${set2}`;
-  return `${tagKey}: ${set2} wrote ${tag}, but ${stale}; set ${digestKey} too, or give the image with ${givenValue(fieldName, "image", `${name}:${tag}@sha256:<digest>`)}`;
+  const give = name === void 0 ? "" : `, or give the image with ${givenValue(fieldName, "image", `${name}:${tag}@sha256:<digest>`)}`;
+  return `${tagKey}: ${set2} wrote ${tag}, but ${stale}; set ${digestKey} too${give}`;
 }
 
 // src/image/marker-misfit.ts
@@ -37544,12 +37550,18 @@ function splitImage(field) {
 function splitImageName(registry, repository) {
   return registry ? `${registry}/${repository}` : repository;
 }
+function isUnknownRegistry(registry) {
+  return typeof registry === "object";
+}
+function pairName(registry, repository) {
+  return isUnknownRegistry(registry) ? void 0 : splitImageName(registry, repository);
+}
 function digestBeside(key, field) {
   if (key !== "tag") return void 0;
   const image = splitImage(field);
   return image.repository === void 0 ? void 0 : image.digest;
 }
-function pinBeside(key, field, text2) {
+function pinBeside(key, field, text2, registryOf = text2) {
   if (key === "newTag") {
     const name = text2(field("newName")) || text2(field("name"));
     const digest2 = field("digest");
@@ -37558,7 +37570,7 @@ function pinBeside(key, field, text2) {
   const digest = digestBeside(key, field);
   if (digest === void 0) return void 0;
   const { registry, repository } = splitImage(field);
-  return { digest, name: splitImageName(text2(registry), text2(repository) ?? "") };
+  return { digest, name: pairName(registryOf(registry), text2(repository) ?? "") };
 }
 function nextSplitImage(update, current) {
   const { tag, digest } = current;
@@ -37641,9 +37653,6 @@ function yaml11Boolean(text2) {
 function readsAsNull(node2) {
   if (node2.tag !== void 0) return node2.tag === "tag:yaml.org,2002:null";
   return node2.style === "plain" && nonStringType(node2.text) === "null";
-}
-function registryText(node2, text2 = scalarText(node2)) {
-  return node2?.kind === "scalar" && readsAsNull(node2) ? void 0 : text2;
 }
 function nonStringType(text2) {
   if (text2 === "" || NULLS.has(text2)) return "null";
@@ -38059,6 +38068,236 @@ function fieldsOf(file, root, map2, path, inFlow) {
   };
 }
 
+// src/yaml/placeholder.ts
+var FILLERS = [
+  {
+    opens: "${",
+    closes: "}",
+    // `${VAR:=default}` is named `${VAR}`: the variable to set.
+    names: (text2) => Array.from(text2.matchAll(/\$\{\w+/g), ([start]) => `${start}}`),
+    unnamed: "${...}",
+    source: "the substitution variables (a Flux Kustomization's spec.postBuild.substitute or substituteFrom), which this tool does not edit",
+    sourceElsewhere: "the variables that fill it in where the file is read (docker compose's environment or .env file, an envsubst step), which this tool does not edit",
+    every: "value its substitution variables fill in",
+    pinned: "substitute the version too, or set it per cluster"
+  },
+  {
+    opens: "{{",
+    closes: "}}",
+    names: (text2) => Array.from(text2.matchAll(/\{\{.*?\}\}/g), ([name]) => name),
+    unnamed: "{{...}}",
+    source: "the template's parameters (an Argo CD ApplicationSet's generators, such as a list generator's elements), where a version alone is not edited either",
+    whole: "hold the whole reference in an image: field of each generator element or file, which is edited",
+    every: "app its generator makes",
+    pinned: "template the version from the generator's parameters too, or set it per app (a parameter of each generator element or file)"
+  }
+];
+function hasPlaceholder(text2) {
+  return FILLERS.some((filler) => text2.includes(filler.opens));
+}
+function placeholderReason(text2, reference, manifest, elements) {
+  const filler = FILLERS.find((f) => text2.includes(f.opens)) ?? FILLERS[0];
+  const names = [...new Set(filler.names(text2))].join(", ") || filler.unnamed;
+  const source = elements?.length ? `the generator's elements, where a version alone is not edited either: ${elementsHolding(elements)}` : manifest ? filler.source : filler.sourceElsewhere ?? filler.source;
+  const whole = reference && filler.whole ? `, or ${filler.whole}` : "";
+  return `with ${names}, which is not edited: its version comes from ${source}; set it there${whole}`;
+}
+function staleElements(root, placeholder, part, update) {
+  const name = /^\{\{-?\s*\.?([\w-]+)\s*-?\}\}$/.exec(placeholder.trim())?.[1];
+  if (name === void 0 || root === null) return void 0;
+  let byUpdate = staleByRoot.get(root);
+  if (!byUpdate) staleByRoot.set(root, byUpdate = /* @__PURE__ */ new WeakMap());
+  let byName = byUpdate.get(update);
+  if (!byName) byUpdate.set(update, byName = /* @__PURE__ */ new Map());
+  const key = `${part} ${name}`;
+  if (!byName.has(key)) byName.set(key, readStaleElements(root, name, part, update));
+  return byName.get(key);
+}
+var staleByRoot = /* @__PURE__ */ new WeakMap();
+function readStaleElements(root, name, part, update) {
+  const held = [];
+  for (const { elements, path } of listElements(nodeAt(root, ["spec", "generators"]), ["spec", "generators"]))
+    elements.items.forEach((element, e) => {
+      const value = nodeAt(element, [name]);
+      if (isFlowScalar(value)) held.push({ path: [...path, e, name], value: value.text });
+    });
+  if (held.length === 0) return void 0;
+  const version = (value) => part === "tag" ? versionOf(value, void 0) : versionOf(void 0, value);
+  return held.filter(({ value }) => nextVersion(update, version(value)) !== void 0);
+}
+function listElements(generators, path) {
+  if (generators?.kind !== "seq") return [];
+  return generators.items.flatMap((generator, g) => {
+    const elements = nodeAt(generator, ["list", "elements"]);
+    if (elements?.kind === "seq") return [{ elements, path: [...path, g, "list", "elements"] }];
+    return ["matrix", "merge"].flatMap((kind2) => listElements(nodeAt(generator, [kind2, "generators"]), [...path, g, kind2, "generators"]));
+  });
+}
+var ELEMENTS_NAMED = 5;
+function elementsHolding(elements) {
+  let text2 = holding.get(elements);
+  if (text2 === void 0) {
+    text2 = cappedList(
+      elements.map(({ path, value }, e) => e < ELEMENTS_NAMED ? `${formatPath(path)} holds ${value}` : ""),
+      ELEMENTS_NAMED
+    );
+    holding.set(elements, text2);
+  }
+  return text2;
+}
+var holding = /* @__PURE__ */ new WeakMap();
+function leftToPlaceholder(path) {
+  return { field: formatPath(path), reason: "placeholder" };
+}
+function warnPlaceholderField(fields, name, update, plan, manifest) {
+  for (const [part, field] of Object.entries(fields)) {
+    const node2 = field?.node;
+    if (field && isFlowScalar(node2) && hasPlaceholder(node2.text)) {
+      if (nextVersion(update, {}) !== void 0)
+        plan.warn(
+          node2.start,
+          `${formatPath(field.path)} sets the ${part} of ${name} ${placeholderReason(node2.text, false, manifest ?? inManifest(plan, node2))}`,
+          void 0,
+          leftToPlaceholder(field.path)
+        );
+      return true;
+    }
+  }
+  return false;
+}
+function warnSubstituted(node2, path, incoming, plan) {
+  if (plan.isClaimed(node2)) return;
+  const named2 = namedReference(node2.text);
+  const stale = (named2 !== void 0 ? staleImageIn(named2, incoming) : void 0) ?? staleImageIn(node2.text, incoming);
+  if (stale) {
+    const update = incoming.get(stale.repository);
+    if (nextVersion(update, {}) === void 0) return;
+    const version2 = /([:@])(\{\{[^}]*\}\})\s*$/.exec(node2.text);
+    const elements = version2 && staleElements(rootHolding(plan, node2), version2[2], version2[1] === ":" ? "tag" : "digest", update);
+    if (elements?.length === 0) return;
+    return plan.warn(
+      node2.start,
+      `${formatPath(path)} builds a reference of ${formatImageRef(stale)} ${placeholderReason(node2.text, true, inManifest(plan, node2), elements ?? void 0)}`,
+      void 0,
+      leftToPlaceholder(path)
+    );
+  }
+  const pin = templatedPin(node2.text.slice(literalIndexOf(node2.text, "=") + 1), incoming);
+  if (!pin) return;
+  const filler = FILLERS.find((f) => node2.text.includes(f.opens)) ?? FILLERS[0];
+  const [part, version] = pin.digest === void 0 ? ["tag", pin.tag] : pin.tag === void 0 ? ["digest", pin.digest] : ["version", `${pin.tag}@${pin.digest}`];
+  plan.warn(
+    node2.start,
+    `${formatPath(path)} pins the ${part} ${version} for every ${filler.every}, ${pin.repository} included if it makes that one; it is not edited, as they all share it: ${filler.pinned}`
+  );
+}
+function namedReference(text2) {
+  const eq = literalIndexOf(text2, "=");
+  if (eq <= 0) return void 0;
+  const image = text2.slice(eq + 1);
+  const at = versionIndex(image);
+  return at !== -1 && hasPlaceholder(image.slice(at)) ? text2.slice(0, eq) + image.slice(at) : void 0;
+}
+function versionIndex(image) {
+  let colon = -1;
+  for (const i of literalIndexes(image)) {
+    if (image[i] === "@") return colon === -1 ? i : colon;
+    if (image[i] === ":") colon = i;
+    if (image[i] === "/") colon = -1;
+  }
+  return colon;
+}
+function rootHolding(plan, node2) {
+  return documentHolding(plan, node2)?.root ?? null;
+}
+function documentHolding(plan, node2) {
+  return plan.file.documents.find(({ root }) => root !== null && root.start <= node2.start && node2.start < root.end);
+}
+function inManifest(plan, node2) {
+  const object = documentHolding(plan, node2)?.object;
+  return object?.apiVersion !== void 0 || object?.kind !== void 0;
+}
+function literalIndexOf(text2, char) {
+  for (const i of literalIndexes(text2)) if (text2[i] === char) return i;
+  return -1;
+}
+function* literalIndexes(text2) {
+  for (let i = 0; i < text2.length; i++) {
+    const filler = FILLERS.find((f) => text2.startsWith(f.opens, i));
+    if (!filler) {
+      yield i;
+      continue;
+    }
+    const close = text2.indexOf(filler.closes, i + filler.opens.length);
+    if (close === -1) return;
+    i = close + filler.closes.length - 1;
+  }
+}
+function literalPieces(text2) {
+  const pieces = [];
+  let from = 0;
+  for (let at = 0; at < text2.length; at++) {
+    const filler = FILLERS.find((f) => text2.startsWith(f.opens, at));
+    if (!filler) continue;
+    const close = text2.indexOf(filler.closes, at + filler.opens.length);
+    if (close === -1) break;
+    pieces.push(text2.slice(from, at));
+    from = close + filler.closes.length;
+    at = from - 1;
+  }
+  return [...pieces, text2.slice(from)];
+}
+function templatedPin(text2, incoming) {
+  const pieces = literalPieces(text2.trim());
+  if (pieces.length < 2) return void 0;
+  const last = pieces[pieces.length - 1];
+  const at = last.indexOf("@");
+  const colon = last.lastIndexOf(":", at === -1 ? last.length : at);
+  const start = colon !== -1 && !last.includes("/", colon) ? colon : at;
+  if (start === -1) return void 0;
+  const tag = colon === start ? last.slice(colon + 1, at === -1 ? last.length : at) : void 0;
+  const digest = at === -1 ? void 0 : last.slice(at + 1);
+  if (tag !== void 0 && !isTag(tag) || digest !== void 0 && !isDigest(digest)) return void 0;
+  const repository = [...pieces.slice(0, -1), last.slice(0, start)];
+  const literal2 = repository.join("\n");
+  const [first] = repository;
+  for (const update of incoming.values()) {
+    const name = update.image.repository;
+    const written = spellings(name);
+    if (!literal2.includes(name.slice(name.lastIndexOf("/"))) && (first === "" || !written.some((spelling) => spelling.startsWith(first)))) continue;
+    if (!written.some((spelling) => spells(repository, spelling))) continue;
+    if (nextVersion(update, versionOf(tag, digest)) !== void 0)
+      return { repository: name, ...tag !== void 0 && { tag }, ...digest !== void 0 && { digest } };
+  }
+  return void 0;
+}
+function spellings(repository) {
+  if (!repository.startsWith("docker.io/")) return [repository];
+  const short = repository.slice("docker.io/".length);
+  return short.startsWith("library/") ? [repository, short, short.slice("library/".length)] : [repository, short];
+}
+function spells(pieces, name) {
+  const first = pieces[0];
+  const last = pieces[pieces.length - 1];
+  if (!name.startsWith(first) || !name.endsWith(last) || first.length + last.length > name.length) return false;
+  let from = first.length;
+  for (const piece of pieces.slice(1, -1)) {
+    const found = name.indexOf(piece, from);
+    if (found === -1) return false;
+    from = found + piece.length;
+  }
+  return from <= name.length - last.length;
+}
+
+// src/yaml/registry.ts
+var NO_STRING_REGISTRY = { unknown: "which is no string" };
+var FILLED_REGISTRY = { unknown: "which is filled in after this tool" };
+function readRegistry(node2, scalar2 = node2 ?? void 0, text2 = scalarText(scalar2)) {
+  if (!node2 || scalar2?.kind === "scalar" && readsAsNull(scalar2)) return void 0;
+  if (text2 === void 0) return NO_STRING_REGISTRY;
+  return hasPlaceholder(text2) ? FILLED_REGISTRY : text2;
+}
+
 // src/yaml/path.ts
 var isNonString = (text2) => text2 !== "" && readsAsNonString(text2);
 var isNull = (text2) => nonStringType(text2) === "null";
@@ -38248,7 +38487,8 @@ function warnStaleDigest(plan, document, segments, path, node2, tag, { setsToo, 
   const holder = segments.length > 1 ? lookUp(plan.file, document.root, segments.slice(0, -1)) : { node: document.root };
   if ("message" in holder || holder.node?.kind !== "map") return;
   const map2 = holder.node;
-  const pin = pinBeside(segments[segments.length - 1], (key) => mapValue(map2, key) ?? void 0, scalarText);
+  const registryOf = (field) => readRegistry(field, field && scalarOf(plan.file, document.root, field));
+  const pin = pinBeside(segments[segments.length - 1], (key) => mapValue(map2, key) ?? void 0, scalarText, registryOf);
   if (!pin || !isFlowScalar(pin.digest) || pin.digest.text === "" || node2.text === tag) return;
   const digestKey = formatPath([...segments.slice(0, -1), "digest"]);
   if (setsToo(digestKey)) return;
@@ -38691,227 +38931,6 @@ function lazyMatcher(glob) {
   return (path) => (matches ??= pathMatcher([glob]))(path);
 }
 
-// src/yaml/placeholder.ts
-var FILLERS = [
-  {
-    opens: "${",
-    closes: "}",
-    // `${VAR:=default}` is named `${VAR}`: the variable to set.
-    names: (text2) => Array.from(text2.matchAll(/\$\{\w+/g), ([start]) => `${start}}`),
-    unnamed: "${...}",
-    source: "the substitution variables (a Flux Kustomization's spec.postBuild.substitute or substituteFrom), which this tool does not edit",
-    sourceElsewhere: "the variables that fill it in where the file is read (docker compose's environment or .env file, an envsubst step), which this tool does not edit",
-    every: "value its substitution variables fill in",
-    pinned: "substitute the version too, or set it per cluster"
-  },
-  {
-    opens: "{{",
-    closes: "}}",
-    names: (text2) => Array.from(text2.matchAll(/\{\{.*?\}\}/g), ([name]) => name),
-    unnamed: "{{...}}",
-    source: "the template's parameters (an Argo CD ApplicationSet's generators, such as a list generator's elements), where a version alone is not edited either",
-    whole: "hold the whole reference in an image: field of each generator element or file, which is edited",
-    every: "app its generator makes",
-    pinned: "template the version from the generator's parameters too, or set it per app (a parameter of each generator element or file)"
-  }
-];
-function hasPlaceholder(text2) {
-  return FILLERS.some((filler) => text2.includes(filler.opens));
-}
-function placeholderReason(text2, reference, manifest, elements) {
-  const filler = FILLERS.find((f) => text2.includes(f.opens)) ?? FILLERS[0];
-  const names = [...new Set(filler.names(text2))].join(", ") || filler.unnamed;
-  const source = elements?.length ? `the generator's elements, where a version alone is not edited either: ${elementsHolding(elements)}` : manifest ? filler.source : filler.sourceElsewhere ?? filler.source;
-  const whole = reference && filler.whole ? `, or ${filler.whole}` : "";
-  return `with ${names}, which is not edited: its version comes from ${source}; set it there${whole}`;
-}
-function staleElements(root, placeholder, part, update) {
-  const name = /^\{\{-?\s*\.?([\w-]+)\s*-?\}\}$/.exec(placeholder.trim())?.[1];
-  if (name === void 0 || root === null) return void 0;
-  let byUpdate = staleByRoot.get(root);
-  if (!byUpdate) staleByRoot.set(root, byUpdate = /* @__PURE__ */ new WeakMap());
-  let byName = byUpdate.get(update);
-  if (!byName) byUpdate.set(update, byName = /* @__PURE__ */ new Map());
-  const key = `${part} ${name}`;
-  if (!byName.has(key)) byName.set(key, readStaleElements(root, name, part, update));
-  return byName.get(key);
-}
-var staleByRoot = /* @__PURE__ */ new WeakMap();
-function readStaleElements(root, name, part, update) {
-  const held = [];
-  for (const { elements, path } of listElements(nodeAt(root, ["spec", "generators"]), ["spec", "generators"]))
-    elements.items.forEach((element, e) => {
-      const value = nodeAt(element, [name]);
-      if (isFlowScalar(value)) held.push({ path: [...path, e, name], value: value.text });
-    });
-  if (held.length === 0) return void 0;
-  const version = (value) => part === "tag" ? versionOf(value, void 0) : versionOf(void 0, value);
-  return held.filter(({ value }) => nextVersion(update, version(value)) !== void 0);
-}
-function listElements(generators, path) {
-  if (generators?.kind !== "seq") return [];
-  return generators.items.flatMap((generator, g) => {
-    const elements = nodeAt(generator, ["list", "elements"]);
-    if (elements?.kind === "seq") return [{ elements, path: [...path, g, "list", "elements"] }];
-    return ["matrix", "merge"].flatMap((kind2) => listElements(nodeAt(generator, [kind2, "generators"]), [...path, g, kind2, "generators"]));
-  });
-}
-var ELEMENTS_NAMED = 5;
-function elementsHolding(elements) {
-  let text2 = holding.get(elements);
-  if (text2 === void 0) {
-    text2 = cappedList(
-      elements.map(({ path, value }, e) => e < ELEMENTS_NAMED ? `${formatPath(path)} holds ${value}` : ""),
-      ELEMENTS_NAMED
-    );
-    holding.set(elements, text2);
-  }
-  return text2;
-}
-var holding = /* @__PURE__ */ new WeakMap();
-function leftToPlaceholder(path) {
-  return { field: formatPath(path), reason: "placeholder" };
-}
-function warnPlaceholderField(fields, name, update, plan, manifest) {
-  for (const [part, field] of Object.entries(fields)) {
-    const node2 = field?.node;
-    if (field && isFlowScalar(node2) && hasPlaceholder(node2.text)) {
-      if (nextVersion(update, {}) !== void 0)
-        plan.warn(
-          node2.start,
-          `${formatPath(field.path)} sets the ${part} of ${name} ${placeholderReason(node2.text, false, manifest ?? inManifest(plan, node2))}`,
-          void 0,
-          leftToPlaceholder(field.path)
-        );
-      return true;
-    }
-  }
-  return false;
-}
-function warnSubstituted(node2, path, incoming, plan) {
-  if (plan.isClaimed(node2)) return;
-  const named2 = namedReference(node2.text);
-  const stale = (named2 !== void 0 ? staleImageIn(named2, incoming) : void 0) ?? staleImageIn(node2.text, incoming);
-  if (stale) {
-    const update = incoming.get(stale.repository);
-    if (nextVersion(update, {}) === void 0) return;
-    const version2 = /([:@])(\{\{[^}]*\}\})\s*$/.exec(node2.text);
-    const elements = version2 && staleElements(rootHolding(plan, node2), version2[2], version2[1] === ":" ? "tag" : "digest", update);
-    if (elements?.length === 0) return;
-    return plan.warn(
-      node2.start,
-      `${formatPath(path)} builds a reference of ${formatImageRef(stale)} ${placeholderReason(node2.text, true, inManifest(plan, node2), elements ?? void 0)}`,
-      void 0,
-      leftToPlaceholder(path)
-    );
-  }
-  const pin = templatedPin(node2.text.slice(literalIndexOf(node2.text, "=") + 1), incoming);
-  if (!pin) return;
-  const filler = FILLERS.find((f) => node2.text.includes(f.opens)) ?? FILLERS[0];
-  const [part, version] = pin.digest === void 0 ? ["tag", pin.tag] : pin.tag === void 0 ? ["digest", pin.digest] : ["version", `${pin.tag}@${pin.digest}`];
-  plan.warn(
-    node2.start,
-    `${formatPath(path)} pins the ${part} ${version} for every ${filler.every}, ${pin.repository} included if it makes that one; it is not edited, as they all share it: ${filler.pinned}`
-  );
-}
-function namedReference(text2) {
-  const eq = literalIndexOf(text2, "=");
-  if (eq <= 0) return void 0;
-  const image = text2.slice(eq + 1);
-  const at = versionIndex(image);
-  return at !== -1 && hasPlaceholder(image.slice(at)) ? text2.slice(0, eq) + image.slice(at) : void 0;
-}
-function versionIndex(image) {
-  let colon = -1;
-  for (const i of literalIndexes(image)) {
-    if (image[i] === "@") return colon === -1 ? i : colon;
-    if (image[i] === ":") colon = i;
-    if (image[i] === "/") colon = -1;
-  }
-  return colon;
-}
-function rootHolding(plan, node2) {
-  return documentHolding(plan, node2)?.root ?? null;
-}
-function documentHolding(plan, node2) {
-  return plan.file.documents.find(({ root }) => root !== null && root.start <= node2.start && node2.start < root.end);
-}
-function inManifest(plan, node2) {
-  const object = documentHolding(plan, node2)?.object;
-  return object?.apiVersion !== void 0 || object?.kind !== void 0;
-}
-function literalIndexOf(text2, char) {
-  for (const i of literalIndexes(text2)) if (text2[i] === char) return i;
-  return -1;
-}
-function* literalIndexes(text2) {
-  for (let i = 0; i < text2.length; i++) {
-    const filler = FILLERS.find((f) => text2.startsWith(f.opens, i));
-    if (!filler) {
-      yield i;
-      continue;
-    }
-    const close = text2.indexOf(filler.closes, i + filler.opens.length);
-    if (close === -1) return;
-    i = close + filler.closes.length - 1;
-  }
-}
-function literalPieces(text2) {
-  const pieces = [];
-  let from = 0;
-  for (let at = 0; at < text2.length; at++) {
-    const filler = FILLERS.find((f) => text2.startsWith(f.opens, at));
-    if (!filler) continue;
-    const close = text2.indexOf(filler.closes, at + filler.opens.length);
-    if (close === -1) break;
-    pieces.push(text2.slice(from, at));
-    from = close + filler.closes.length;
-    at = from - 1;
-  }
-  return [...pieces, text2.slice(from)];
-}
-function templatedPin(text2, incoming) {
-  const pieces = literalPieces(text2.trim());
-  if (pieces.length < 2) return void 0;
-  const last = pieces[pieces.length - 1];
-  const at = last.indexOf("@");
-  const colon = last.lastIndexOf(":", at === -1 ? last.length : at);
-  const start = colon !== -1 && !last.includes("/", colon) ? colon : at;
-  if (start === -1) return void 0;
-  const tag = colon === start ? last.slice(colon + 1, at === -1 ? last.length : at) : void 0;
-  const digest = at === -1 ? void 0 : last.slice(at + 1);
-  if (tag !== void 0 && !isTag(tag) || digest !== void 0 && !isDigest(digest)) return void 0;
-  const repository = [...pieces.slice(0, -1), last.slice(0, start)];
-  const literal2 = repository.join("\n");
-  const [first] = repository;
-  for (const update of incoming.values()) {
-    const name = update.image.repository;
-    const written = spellings(name);
-    if (!literal2.includes(name.slice(name.lastIndexOf("/"))) && (first === "" || !written.some((spelling) => spelling.startsWith(first)))) continue;
-    if (!written.some((spelling) => spells(repository, spelling))) continue;
-    if (nextVersion(update, versionOf(tag, digest)) !== void 0)
-      return { repository: name, ...tag !== void 0 && { tag }, ...digest !== void 0 && { digest } };
-  }
-  return void 0;
-}
-function spellings(repository) {
-  if (!repository.startsWith("docker.io/")) return [repository];
-  const short = repository.slice("docker.io/".length);
-  return short.startsWith("library/") ? [repository, short, short.slice("library/".length)] : [repository, short];
-}
-function spells(pieces, name) {
-  const first = pieces[0];
-  const last = pieces[pieces.length - 1];
-  if (!name.startsWith(first) || !name.endsWith(last) || first.length + last.length > name.length) return false;
-  let from = first.length;
-  for (const piece of pieces.slice(1, -1)) {
-    const found = name.indexOf(piece, from);
-    if (found === -1) return false;
-    from = found + piece.length;
-  }
-  return from <= name.length - last.length;
-}
-
 // src/yaml/readers.ts
 var indexOfFile = /* @__PURE__ */ new WeakMap();
 function indexOf(file) {
@@ -39141,10 +39160,9 @@ function setHelmImage(image, incoming, plan, document, paired2) {
   const marked = HELM_ROLES.filter((role) => claimedOwn(plan, [image[role]]));
   if (marked.length > 0) return warnLeftPair(image, marked, incoming, plan, document, paired2);
   const { root } = document;
-  const registryHeld = heldText(plan, root, registry?.node);
-  if (paired2 === void 0 && registry?.node && (registryHeld === void 0 || hasPlaceholder(registryHeld)))
-    return warnUnknownRegistry(registry, registryHeld, scalarText(repositoryNode), tag, digest, plan, root, incoming);
-  const name = paired2 ?? splitImageName(heldRegistry(plan, root, registry, registryHeld), scalarText(repositoryNode));
+  const registryRead = paired2 === void 0 ? heldRegistry(plan, root, registry, heldText(plan, root, registry?.node)) : void 0;
+  if (isUnknownRegistry(registryRead)) return warnUnknownRegistry(registry, registryRead, scalarText(repositoryNode), tag, digest, plan, root, incoming);
+  const name = paired2 ?? splitImageName(registryRead, scalarText(repositoryNode));
   const update = incoming.get(normalizeRepository(name) ?? "");
   if (!update) return;
   if (tagNode === null)
@@ -39173,7 +39191,12 @@ function warnLeftPair(image, marked, incoming, plan, document, paired2) {
   const { root } = document;
   const { registry, repository, tag, digest } = image;
   const left = (field) => leftText(plan, root, field?.node);
-  const name = paired2 ?? splitImageName(heldRegistry(plan, root, registry, left(registry)), left(repository) ?? "");
+  const registryRead = paired2 === void 0 ? heldRegistry(plan, root, registry, left(registry)) : void 0;
+  if (isUnknownRegistry(registryRead)) {
+    if (tag && !marked.includes("tag")) warnUnknownRegistry(registry, registryRead, left(repository) ?? "", tag, digest, plan, root, incoming);
+    return;
+  }
+  const name = paired2 ?? splitImageName(registryRead, left(repository) ?? "");
   const update = incoming.get(normalizeRepository(name) ?? "");
   if (!update) return;
   const { next } = decide(update, tagText(plan, root, tag?.node) ?? "", digest && heldText(plan, root, digest.node));
@@ -39190,16 +39213,15 @@ function warnLeftPair(image, marked, incoming, plan, document, paired2) {
   };
   warnUnset(plan, at, fields, markedReason(formatPath(image.path?.length ? image.path : tag?.path ?? []), marked.map(keyOf)));
 }
-function warnUnknownRegistry(registry, held, repository, tag, digest, plan, root, incoming) {
+function warnUnknownRegistry(registry, read, repository, tag, digest, plan, root, incoming) {
   const current = { tag: tagText(plan, root, tag.node) ?? "", digest: digest && heldText(plan, root, digest.node) };
   const images = unknownRegistryImages(repository, incoming.values(), current);
   const node2 = registry.node;
   if (images.length === 0 || !node2) return;
   const line = plan.file.lineAt(node2.start);
-  const why = held === void 0 ? "which is no string" : "which is filled in after this tool";
   const field = formatPath(registry.path);
   const tagKey = formatPath(tag.path);
-  const message = unknownRegistryWarning({ field, line, written: plan.file.text.slice(node2.start, node2.end), why }, repository, tagKey, images);
+  const message = unknownRegistryWarning({ field, line, written: plan.file.text.slice(node2.start, node2.end), why: read.unknown }, repository, tagKey, images);
   plan.warn(ownStart({ tag, registry }) ?? node2.start, message, void 0, { field: tagKey, reason: "advised-override", image: images[0], lines: [line] });
 }
 function decide(update, tag, digest) {
@@ -39210,7 +39232,8 @@ function tagText(plan, root, node2) {
   return scalar2 && readsAsNull(scalar2) ? "" : heldText(plan, root, node2);
 }
 function heldRegistry(plan, root, registry, text2) {
-  return registryText(registry?.node && scalarOf(plan.file, root, registry.node), text2);
+  const node2 = registry?.node;
+  return readRegistry(node2, node2 ? scalarOf(plan.file, root, node2) : void 0, text2);
 }
 function helmReader(plan, incoming) {
   return ({ map: map2, path, inFlow, root, key }) => {
@@ -39219,7 +39242,9 @@ function helmReader(plan, incoming) {
     const { registry, repository, tag, digest } = splitImage(fieldsOf(plan.file, root, map2, path, inFlow));
     const [repositoryText, tagHeld] = [held(repository), tagText(plan, root, tag?.node)];
     if (!repositoryText || tagHeld === void 0) return void 0;
-    const name = splitImageName(heldRegistry(plan, root, registry, held(registry)), repositoryText);
+    const registryRead = heldRegistry(plan, root, registry, held(registry));
+    if (isUnknownRegistry(registryRead)) return { image: `${repositoryText} (its registry not known)`, value: void 0 };
+    const name = splitImageName(registryRead, repositoryText);
     const update = incoming.get(normalizeRepository(name) ?? "");
     return { image: name, value: update && decide(update, tagHeld, digest && held(digest)).next?.[key] };
   };
@@ -40969,7 +40994,9 @@ var editMarkers = (file, request2, plan) => {
       if (node2.kind === "map") {
         for (const { key, value } of node2.pairs) if (value && key.kind === "scalar") keyOf.set(value, key);
         const { repository, registry } = splitImage(fieldsOf(file, document.root, node2, path, inFlow));
-        const text2 = registryText(registry?.node && scalarOf(file, document.root, registry.node));
+        const field2 = registry?.node;
+        const read = readRegistry(field2, field2 ? scalarOf(file, document.root, field2) : void 0);
+        const text2 = isUnknownRegistry(read) ? file.text.slice(field2.start, field2.end) : read;
         if (repository?.node && text2 !== void 0 && !registries.has(repository.node))
           registries.set(repository.node, { field: formatPath(registry.path), text: text2 });
       }
@@ -41968,6 +41995,7 @@ function f64Text(value) {
 }
 
 // src/kcl/override.ts
+var COMPUTED_REGISTRY = { unknown: "which KCL computes" };
 var COMPOSITE = { config: "a config", schema: "a schema instance", list: "a list" };
 function valueFrom(tokens, expr, lines) {
   const string2 = plainString2(tokens, expr);
@@ -42442,7 +42470,9 @@ var Planner = class {
     const digestKey = formatOverridePath([...this.spec.parts.slice(0, -1), "digest"]);
     if (this.setsToo(digestKey)) return;
     const { registry, repository } = splitImage(field);
-    const name = [registry, repository].map((entry) => entry && plainString2(this.tokens, entry.value)).filter((part) => part).join("/");
+    const read = registry === void 0 || isNoneValue(this.tokens, registry.value) ? void 0 : plainString2(this.tokens, registry.value) ?? COMPUTED_REGISTRY;
+    const repositoryText = repository && plainString2(this.tokens, repository.value);
+    const name = repositoryText === void 0 ? void 0 : pairName(read, repositoryText);
     const stale = {
       tagKey: this.spec.path,
       tag: written,
@@ -43815,7 +43845,7 @@ var ImageEditor = class {
       if (string2 !== void 0 && !(this.tokens.flags[string2.token] & StringFlag.Interpolated)) {
         if (SPLIT_IMAGE_KEYS.has(key)) config.fields.set(key, { path: entryPath, token: string2.token });
       } else if (key === "registry" && !nestedConfig) {
-        if (!this.isNone(item.value)) config.fields.set(key, { path: entryPath, token: item.value.first, value: item.value });
+        if (!isNoneValue(this.tokens, item.value)) config.fields.set(key, { path: entryPath, token: item.value.first, value: item.value });
       } else if (string2 === void 0 && nested && nestedConfig) {
         const { items: inner } = item.value.type === "config" ? item.value : item.value.config;
         this.readEntries(inner, entryPath, true, childConfig(config, key, item.operator === "="));
@@ -43848,12 +43878,12 @@ var ImageEditor = class {
       return;
     }
     const repositoryText = this.literal(repository.token).body;
-    const registryText2 = registry && this.registryText(registry);
+    const registryText = registry && this.registryText(registry);
     const tagLiteral = this.literal(tag.token);
     const tagKey = this.pathText(tag.path);
     const version = { tag: tagLiteral.body, digest: digest && this.literal(digest.token).body };
-    if (registry && registryText2 === void 0) return this.warnUnknownRegistry(registry, repositoryText, tagLiteral, tagKey, version);
-    const name = splitImageName(registryText2, repositoryText);
+    if (registry && registryText === void 0) return this.warnUnknownRegistry(registry, repositoryText, tagLiteral, tagKey, version);
+    const name = splitImageName(registryText, repositoryText);
     const update = this.incoming.get(normalizeRepository(name) ?? "");
     if (!update) return;
     for (const f of fields) this.claimed.add(f.token);
@@ -43874,12 +43904,6 @@ var ImageEditor = class {
     const string2 = this.stringValue(value);
     const name = value.type === "name" ? value.name : string2 && /^\$\{\s*([A-Za-z_]\w*)\s*\}$/.exec(this.literal(string2.token).body)?.[1];
     return name === void 0 ? void 0 : this.registryConstant(name)?.value;
-  }
-  /** Whether an expression is `None` or `Undefined`: no value, which Helm-style fields read as none. */
-  isNone(expr) {
-    if (expr.type !== "other" || expr.construct !== "constant") return false;
-    const keyword = keywordAt(this.tokens, expr.first);
-    return keyword === Keyword.NoneValue || keyword === Keyword.UndefinedValue;
   }
   /**
    * A pair whose registry this run cannot read (registryText) is no image it knows, so its tag is left; said where an incoming
@@ -44669,7 +44693,7 @@ function testedImage(node2, incoming) {
   if (node2.kind !== "map") return void 0;
   const image = splitImage((key) => mapValue(node2, key));
   const [repository, tag] = [image.repository, image.tag].map(scalarText);
-  const name = repository && splitImageName(registryText(image.registry), repository);
+  const name = repository && pairName(readRegistry(image.registry), repository);
   const update = name && tag ? incoming.get(normalizeRepository(name) ?? "") : void 0;
   return update && nextVersion(update, versionOf(tag, void 0)) !== void 0 ? `${name}:${tag}` : void 0;
 }
@@ -44909,7 +44933,8 @@ function repositoryIn(files, keys, incoming, values) {
     if (mapping?.kind !== "map") continue;
     const { repository, registry } = splitImage((key) => mapValue(mapping, key));
     const written = scalarText(repository);
-    const update = written === void 0 ? void 0 : incoming.get(normalizeRepository(splitImageName(registryText(registry), written)) ?? "");
+    const name = written === void 0 ? void 0 : pairName(readRegistry(registry), written);
+    const update = name === void 0 ? void 0 : incoming.get(normalizeRepository(name) ?? "");
     if (update && repository) return { ...update, at: `${path}:${lineAt(text2, repository.start)}` };
   }
   return void 0;
@@ -45475,7 +45500,9 @@ function helmRepository(doc, resource, mapping) {
   const image = splitImage((key) => written ? own(key)?.node : nodeAt(resource.root, [...mapping, key]));
   const repository = scalarText(image.repository);
   if (repository === void 0) return void 0;
-  const name = splitImageName(registryText(image.registry), repository);
+  const registry = own("registry");
+  const name = pairName(written && registry && registry.path.length > mapping.length + 1 ? NO_STRING_REGISTRY : readRegistry(image.registry), repository);
+  if (name === void 0) return void 0;
   const normal = normalizeRepository(name);
   return normal === void 0 ? void 0 : { name, repository: normal };
 }

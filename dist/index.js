@@ -34197,6 +34197,11 @@ function parseKclExpression(text2) {
 }
 
 // src/kcl/spec-value.ts
+function isNoneValue(tokens, expr) {
+  if (expr.type !== "other" || expr.construct !== "constant") return false;
+  const keyword = keywordAt(tokens, expr.first);
+  return keyword === Keyword.NoneValue || keyword === Keyword.UndefinedValue;
+}
 function plainString(tokens, expr) {
   if (expr.type !== "string" || tokens.flags[expr.token] & StringFlag.Interpolated) return void 0;
   return stringLiteralValue(nodeText(tokens, expr));
@@ -34335,7 +34340,8 @@ function staleDigestWarning({ configured, tagKey, tag, digestKey, line, digest, 
   const set2 = fieldName("set");
   if (configured)
     return `${tagKey}: its configured override wrote ${tag}, but ${stale}; an override with part: tag sets only the tag: empty ${digestKey} so that the tag decides, or set it with ${set2}`;
-  return `${tagKey}: ${set2} wrote ${tag}, but ${stale}; set ${digestKey} too, or give the image with ${givenValue(fieldName, "image", `${name}:${tag}@sha256:<digest>`)}`;
+  const give = name === void 0 ? "" : `, or give the image with ${givenValue(fieldName, "image", `${name}:${tag}@sha256:<digest>`)}`;
+  return `${tagKey}: ${set2} wrote ${tag}, but ${stale}; set ${digestKey} too${give}`;
 }
 
 // src/image/marker-misfit.ts
@@ -34692,12 +34698,18 @@ function splitImage(field2) {
 function splitImageName(registry, repository) {
   return registry ? `${registry}/${repository}` : repository;
 }
+function isUnknownRegistry(registry) {
+  return typeof registry === "object";
+}
+function pairName(registry, repository) {
+  return isUnknownRegistry(registry) ? void 0 : splitImageName(registry, repository);
+}
 function digestBeside(key, field2) {
   if (key !== "tag") return void 0;
   const image = splitImage(field2);
   return image.repository === void 0 ? void 0 : image.digest;
 }
-function pinBeside(key, field2, text2) {
+function pinBeside(key, field2, text2, registryOf = text2) {
   if (key === "newTag") {
     const name = text2(field2("newName")) || text2(field2("name"));
     const digest2 = field2("digest");
@@ -34706,7 +34718,7 @@ function pinBeside(key, field2, text2) {
   const digest = digestBeside(key, field2);
   if (digest === void 0) return void 0;
   const { registry, repository } = splitImage(field2);
-  return { digest, name: splitImageName(text2(registry), text2(repository) ?? "") };
+  return { digest, name: pairName(registryOf(registry), text2(repository) ?? "") };
 }
 function nextSplitImage(update2, current) {
   const { tag, digest } = current;
@@ -41987,9 +41999,6 @@ function readsAsNull(node2) {
   if (node2.tag !== void 0) return node2.tag === "tag:yaml.org,2002:null";
   return node2.style === "plain" && nonStringType(node2.text) === "null";
 }
-function registryText(node2, text2 = scalarText(node2)) {
-  return node2?.kind === "scalar" && readsAsNull(node2) ? void 0 : text2;
-}
 function nonStringType(text2) {
   if (text2 === "" || NULLS.has(text2)) return "null";
   if (YAML11_BOOLEANS.has(text2) || BOOLEANS.has(text2)) return "boolean";
@@ -42404,6 +42413,236 @@ function fieldsOf(file, root, map2, path6, inFlow) {
   };
 }
 
+// src/yaml/placeholder.ts
+var FILLERS = [
+  {
+    opens: "${",
+    closes: "}",
+    // `${VAR:=default}` is named `${VAR}`: the variable to set.
+    names: (text2) => Array.from(text2.matchAll(/\$\{\w+/g), ([start]) => `${start}}`),
+    unnamed: "${...}",
+    source: "the substitution variables (a Flux Kustomization's spec.postBuild.substitute or substituteFrom), which this tool does not edit",
+    sourceElsewhere: "the variables that fill it in where the file is read (docker compose's environment or .env file, an envsubst step), which this tool does not edit",
+    every: "value its substitution variables fill in",
+    pinned: "substitute the version too, or set it per cluster"
+  },
+  {
+    opens: "{{",
+    closes: "}}",
+    names: (text2) => Array.from(text2.matchAll(/\{\{.*?\}\}/g), ([name]) => name),
+    unnamed: "{{...}}",
+    source: "the template's parameters (an Argo CD ApplicationSet's generators, such as a list generator's elements), where a version alone is not edited either",
+    whole: "hold the whole reference in an image: field of each generator element or file, which is edited",
+    every: "app its generator makes",
+    pinned: "template the version from the generator's parameters too, or set it per app (a parameter of each generator element or file)"
+  }
+];
+function hasPlaceholder(text2) {
+  return FILLERS.some((filler) => text2.includes(filler.opens));
+}
+function placeholderReason(text2, reference, manifest, elements) {
+  const filler = FILLERS.find((f) => text2.includes(f.opens)) ?? FILLERS[0];
+  const names = [...new Set(filler.names(text2))].join(", ") || filler.unnamed;
+  const source = elements?.length ? `the generator's elements, where a version alone is not edited either: ${elementsHolding(elements)}` : manifest ? filler.source : filler.sourceElsewhere ?? filler.source;
+  const whole = reference && filler.whole ? `, or ${filler.whole}` : "";
+  return `with ${names}, which is not edited: its version comes from ${source}; set it there${whole}`;
+}
+function staleElements(root, placeholder, part, update2) {
+  const name = /^\{\{-?\s*\.?([\w-]+)\s*-?\}\}$/.exec(placeholder.trim())?.[1];
+  if (name === void 0 || root === null) return void 0;
+  let byUpdate = staleByRoot.get(root);
+  if (!byUpdate) staleByRoot.set(root, byUpdate = /* @__PURE__ */ new WeakMap());
+  let byName = byUpdate.get(update2);
+  if (!byName) byUpdate.set(update2, byName = /* @__PURE__ */ new Map());
+  const key = `${part} ${name}`;
+  if (!byName.has(key)) byName.set(key, readStaleElements(root, name, part, update2));
+  return byName.get(key);
+}
+var staleByRoot = /* @__PURE__ */ new WeakMap();
+function readStaleElements(root, name, part, update2) {
+  const held = [];
+  for (const { elements, path: path6 } of listElements(nodeAt(root, ["spec", "generators"]), ["spec", "generators"]))
+    elements.items.forEach((element, e) => {
+      const value = nodeAt(element, [name]);
+      if (isFlowScalar(value)) held.push({ path: [...path6, e, name], value: value.text });
+    });
+  if (held.length === 0) return void 0;
+  const version = (value) => part === "tag" ? versionOf(value, void 0) : versionOf(void 0, value);
+  return held.filter(({ value }) => nextVersion(update2, version(value)) !== void 0);
+}
+function listElements(generators, path6) {
+  if (generators?.kind !== "seq") return [];
+  return generators.items.flatMap((generator, g) => {
+    const elements = nodeAt(generator, ["list", "elements"]);
+    if (elements?.kind === "seq") return [{ elements, path: [...path6, g, "list", "elements"] }];
+    return ["matrix", "merge"].flatMap((kind2) => listElements(nodeAt(generator, [kind2, "generators"]), [...path6, g, kind2, "generators"]));
+  });
+}
+var ELEMENTS_NAMED = 5;
+function elementsHolding(elements) {
+  let text2 = holding.get(elements);
+  if (text2 === void 0) {
+    text2 = cappedList(
+      elements.map(({ path: path6, value }, e) => e < ELEMENTS_NAMED ? `${formatPath(path6)} holds ${value}` : ""),
+      ELEMENTS_NAMED
+    );
+    holding.set(elements, text2);
+  }
+  return text2;
+}
+var holding = /* @__PURE__ */ new WeakMap();
+function leftToPlaceholder(path6) {
+  return { field: formatPath(path6), reason: "placeholder" };
+}
+function warnPlaceholderField(fields, name, update2, plan, manifest) {
+  for (const [part, field2] of Object.entries(fields)) {
+    const node2 = field2?.node;
+    if (field2 && isFlowScalar(node2) && hasPlaceholder(node2.text)) {
+      if (nextVersion(update2, {}) !== void 0)
+        plan.warn(
+          node2.start,
+          `${formatPath(field2.path)} sets the ${part} of ${name} ${placeholderReason(node2.text, false, manifest ?? inManifest(plan, node2))}`,
+          void 0,
+          leftToPlaceholder(field2.path)
+        );
+      return true;
+    }
+  }
+  return false;
+}
+function warnSubstituted(node2, path6, incoming, plan) {
+  if (plan.isClaimed(node2)) return;
+  const named3 = namedReference(node2.text);
+  const stale = (named3 !== void 0 ? staleImageIn(named3, incoming) : void 0) ?? staleImageIn(node2.text, incoming);
+  if (stale) {
+    const update2 = incoming.get(stale.repository);
+    if (nextVersion(update2, {}) === void 0) return;
+    const version2 = /([:@])(\{\{[^}]*\}\})\s*$/.exec(node2.text);
+    const elements = version2 && staleElements(rootHolding(plan, node2), version2[2], version2[1] === ":" ? "tag" : "digest", update2);
+    if (elements?.length === 0) return;
+    return plan.warn(
+      node2.start,
+      `${formatPath(path6)} builds a reference of ${formatImageRef(stale)} ${placeholderReason(node2.text, true, inManifest(plan, node2), elements ?? void 0)}`,
+      void 0,
+      leftToPlaceholder(path6)
+    );
+  }
+  const pin = templatedPin(node2.text.slice(literalIndexOf(node2.text, "=") + 1), incoming);
+  if (!pin) return;
+  const filler = FILLERS.find((f) => node2.text.includes(f.opens)) ?? FILLERS[0];
+  const [part, version] = pin.digest === void 0 ? ["tag", pin.tag] : pin.tag === void 0 ? ["digest", pin.digest] : ["version", `${pin.tag}@${pin.digest}`];
+  plan.warn(
+    node2.start,
+    `${formatPath(path6)} pins the ${part} ${version} for every ${filler.every}, ${pin.repository} included if it makes that one; it is not edited, as they all share it: ${filler.pinned}`
+  );
+}
+function namedReference(text2) {
+  const eq = literalIndexOf(text2, "=");
+  if (eq <= 0) return void 0;
+  const image = text2.slice(eq + 1);
+  const at = versionIndex(image);
+  return at !== -1 && hasPlaceholder(image.slice(at)) ? text2.slice(0, eq) + image.slice(at) : void 0;
+}
+function versionIndex(image) {
+  let colon = -1;
+  for (const i of literalIndexes(image)) {
+    if (image[i] === "@") return colon === -1 ? i : colon;
+    if (image[i] === ":") colon = i;
+    if (image[i] === "/") colon = -1;
+  }
+  return colon;
+}
+function rootHolding(plan, node2) {
+  return documentHolding(plan, node2)?.root ?? null;
+}
+function documentHolding(plan, node2) {
+  return plan.file.documents.find(({ root }) => root !== null && root.start <= node2.start && node2.start < root.end);
+}
+function inManifest(plan, node2) {
+  const object = documentHolding(plan, node2)?.object;
+  return object?.apiVersion !== void 0 || object?.kind !== void 0;
+}
+function literalIndexOf(text2, char) {
+  for (const i of literalIndexes(text2)) if (text2[i] === char) return i;
+  return -1;
+}
+function* literalIndexes(text2) {
+  for (let i = 0; i < text2.length; i++) {
+    const filler = FILLERS.find((f) => text2.startsWith(f.opens, i));
+    if (!filler) {
+      yield i;
+      continue;
+    }
+    const close = text2.indexOf(filler.closes, i + filler.opens.length);
+    if (close === -1) return;
+    i = close + filler.closes.length - 1;
+  }
+}
+function literalPieces(text2) {
+  const pieces = [];
+  let from = 0;
+  for (let at = 0; at < text2.length; at++) {
+    const filler = FILLERS.find((f) => text2.startsWith(f.opens, at));
+    if (!filler) continue;
+    const close = text2.indexOf(filler.closes, at + filler.opens.length);
+    if (close === -1) break;
+    pieces.push(text2.slice(from, at));
+    from = close + filler.closes.length;
+    at = from - 1;
+  }
+  return [...pieces, text2.slice(from)];
+}
+function templatedPin(text2, incoming) {
+  const pieces = literalPieces(text2.trim());
+  if (pieces.length < 2) return void 0;
+  const last = pieces[pieces.length - 1];
+  const at = last.indexOf("@");
+  const colon = last.lastIndexOf(":", at === -1 ? last.length : at);
+  const start = colon !== -1 && !last.includes("/", colon) ? colon : at;
+  if (start === -1) return void 0;
+  const tag = colon === start ? last.slice(colon + 1, at === -1 ? last.length : at) : void 0;
+  const digest = at === -1 ? void 0 : last.slice(at + 1);
+  if (tag !== void 0 && !isTag(tag) || digest !== void 0 && !isDigest(digest)) return void 0;
+  const repository = [...pieces.slice(0, -1), last.slice(0, start)];
+  const literal2 = repository.join("\n");
+  const [first] = repository;
+  for (const update2 of incoming.values()) {
+    const name = update2.image.repository;
+    const written = spellings(name);
+    if (!literal2.includes(name.slice(name.lastIndexOf("/"))) && (first === "" || !written.some((spelling) => spelling.startsWith(first)))) continue;
+    if (!written.some((spelling) => spells(repository, spelling))) continue;
+    if (nextVersion(update2, versionOf(tag, digest)) !== void 0)
+      return { repository: name, ...tag !== void 0 && { tag }, ...digest !== void 0 && { digest } };
+  }
+  return void 0;
+}
+function spellings(repository) {
+  if (!repository.startsWith("docker.io/")) return [repository];
+  const short2 = repository.slice("docker.io/".length);
+  return short2.startsWith("library/") ? [repository, short2, short2.slice("library/".length)] : [repository, short2];
+}
+function spells(pieces, name) {
+  const first = pieces[0];
+  const last = pieces[pieces.length - 1];
+  if (!name.startsWith(first) || !name.endsWith(last) || first.length + last.length > name.length) return false;
+  let from = first.length;
+  for (const piece of pieces.slice(1, -1)) {
+    const found = name.indexOf(piece, from);
+    if (found === -1) return false;
+    from = found + piece.length;
+  }
+  return from <= name.length - last.length;
+}
+
+// src/yaml/registry.ts
+var NO_STRING_REGISTRY = { unknown: "which is no string" };
+var FILLED_REGISTRY = { unknown: "which is filled in after this tool" };
+function readRegistry(node2, scalar2 = node2 ?? void 0, text2 = scalarText(scalar2)) {
+  if (!node2 || scalar2?.kind === "scalar" && readsAsNull(scalar2)) return void 0;
+  if (text2 === void 0) return NO_STRING_REGISTRY;
+  return hasPlaceholder(text2) ? FILLED_REGISTRY : text2;
+}
+
 // src/yaml/path.ts
 var isNonString = (text2) => text2 !== "" && readsAsNonString(text2);
 var isNull = (text2) => nonStringType(text2) === "null";
@@ -42593,7 +42832,8 @@ function warnStaleDigest(plan, document, segments, path6, node2, tag, { setsToo,
   const holder = segments.length > 1 ? lookUp(plan.file, document.root, segments.slice(0, -1)) : { node: document.root };
   if ("message" in holder || holder.node?.kind !== "map") return;
   const map2 = holder.node;
-  const pin = pinBeside(segments[segments.length - 1], (key) => mapValue(map2, key) ?? void 0, scalarText);
+  const registryOf = (field2) => readRegistry(field2, field2 && scalarOf(plan.file, document.root, field2));
+  const pin = pinBeside(segments[segments.length - 1], (key) => mapValue(map2, key) ?? void 0, scalarText, registryOf);
   if (!pin || !isFlowScalar(pin.digest) || pin.digest.text === "" || node2.text === tag) return;
   const digestKey = formatPath([...segments.slice(0, -1), "digest"]);
   if (setsToo(digestKey)) return;
@@ -45706,227 +45946,6 @@ function lazyMatcher(glob) {
   return (path6) => (matches ??= pathMatcher([glob]))(path6);
 }
 
-// src/yaml/placeholder.ts
-var FILLERS = [
-  {
-    opens: "${",
-    closes: "}",
-    // `${VAR:=default}` is named `${VAR}`: the variable to set.
-    names: (text2) => Array.from(text2.matchAll(/\$\{\w+/g), ([start]) => `${start}}`),
-    unnamed: "${...}",
-    source: "the substitution variables (a Flux Kustomization's spec.postBuild.substitute or substituteFrom), which this tool does not edit",
-    sourceElsewhere: "the variables that fill it in where the file is read (docker compose's environment or .env file, an envsubst step), which this tool does not edit",
-    every: "value its substitution variables fill in",
-    pinned: "substitute the version too, or set it per cluster"
-  },
-  {
-    opens: "{{",
-    closes: "}}",
-    names: (text2) => Array.from(text2.matchAll(/\{\{.*?\}\}/g), ([name]) => name),
-    unnamed: "{{...}}",
-    source: "the template's parameters (an Argo CD ApplicationSet's generators, such as a list generator's elements), where a version alone is not edited either",
-    whole: "hold the whole reference in an image: field of each generator element or file, which is edited",
-    every: "app its generator makes",
-    pinned: "template the version from the generator's parameters too, or set it per app (a parameter of each generator element or file)"
-  }
-];
-function hasPlaceholder(text2) {
-  return FILLERS.some((filler) => text2.includes(filler.opens));
-}
-function placeholderReason(text2, reference, manifest, elements) {
-  const filler = FILLERS.find((f) => text2.includes(f.opens)) ?? FILLERS[0];
-  const names = [...new Set(filler.names(text2))].join(", ") || filler.unnamed;
-  const source = elements?.length ? `the generator's elements, where a version alone is not edited either: ${elementsHolding(elements)}` : manifest ? filler.source : filler.sourceElsewhere ?? filler.source;
-  const whole = reference && filler.whole ? `, or ${filler.whole}` : "";
-  return `with ${names}, which is not edited: its version comes from ${source}; set it there${whole}`;
-}
-function staleElements(root, placeholder, part, update2) {
-  const name = /^\{\{-?\s*\.?([\w-]+)\s*-?\}\}$/.exec(placeholder.trim())?.[1];
-  if (name === void 0 || root === null) return void 0;
-  let byUpdate = staleByRoot.get(root);
-  if (!byUpdate) staleByRoot.set(root, byUpdate = /* @__PURE__ */ new WeakMap());
-  let byName = byUpdate.get(update2);
-  if (!byName) byUpdate.set(update2, byName = /* @__PURE__ */ new Map());
-  const key = `${part} ${name}`;
-  if (!byName.has(key)) byName.set(key, readStaleElements(root, name, part, update2));
-  return byName.get(key);
-}
-var staleByRoot = /* @__PURE__ */ new WeakMap();
-function readStaleElements(root, name, part, update2) {
-  const held = [];
-  for (const { elements, path: path6 } of listElements(nodeAt(root, ["spec", "generators"]), ["spec", "generators"]))
-    elements.items.forEach((element, e) => {
-      const value = nodeAt(element, [name]);
-      if (isFlowScalar(value)) held.push({ path: [...path6, e, name], value: value.text });
-    });
-  if (held.length === 0) return void 0;
-  const version = (value) => part === "tag" ? versionOf(value, void 0) : versionOf(void 0, value);
-  return held.filter(({ value }) => nextVersion(update2, version(value)) !== void 0);
-}
-function listElements(generators, path6) {
-  if (generators?.kind !== "seq") return [];
-  return generators.items.flatMap((generator, g) => {
-    const elements = nodeAt(generator, ["list", "elements"]);
-    if (elements?.kind === "seq") return [{ elements, path: [...path6, g, "list", "elements"] }];
-    return ["matrix", "merge"].flatMap((kind2) => listElements(nodeAt(generator, [kind2, "generators"]), [...path6, g, kind2, "generators"]));
-  });
-}
-var ELEMENTS_NAMED = 5;
-function elementsHolding(elements) {
-  let text2 = holding.get(elements);
-  if (text2 === void 0) {
-    text2 = cappedList(
-      elements.map(({ path: path6, value }, e) => e < ELEMENTS_NAMED ? `${formatPath(path6)} holds ${value}` : ""),
-      ELEMENTS_NAMED
-    );
-    holding.set(elements, text2);
-  }
-  return text2;
-}
-var holding = /* @__PURE__ */ new WeakMap();
-function leftToPlaceholder(path6) {
-  return { field: formatPath(path6), reason: "placeholder" };
-}
-function warnPlaceholderField(fields, name, update2, plan, manifest) {
-  for (const [part, field2] of Object.entries(fields)) {
-    const node2 = field2?.node;
-    if (field2 && isFlowScalar(node2) && hasPlaceholder(node2.text)) {
-      if (nextVersion(update2, {}) !== void 0)
-        plan.warn(
-          node2.start,
-          `${formatPath(field2.path)} sets the ${part} of ${name} ${placeholderReason(node2.text, false, manifest ?? inManifest(plan, node2))}`,
-          void 0,
-          leftToPlaceholder(field2.path)
-        );
-      return true;
-    }
-  }
-  return false;
-}
-function warnSubstituted(node2, path6, incoming, plan) {
-  if (plan.isClaimed(node2)) return;
-  const named3 = namedReference(node2.text);
-  const stale = (named3 !== void 0 ? staleImageIn(named3, incoming) : void 0) ?? staleImageIn(node2.text, incoming);
-  if (stale) {
-    const update2 = incoming.get(stale.repository);
-    if (nextVersion(update2, {}) === void 0) return;
-    const version2 = /([:@])(\{\{[^}]*\}\})\s*$/.exec(node2.text);
-    const elements = version2 && staleElements(rootHolding(plan, node2), version2[2], version2[1] === ":" ? "tag" : "digest", update2);
-    if (elements?.length === 0) return;
-    return plan.warn(
-      node2.start,
-      `${formatPath(path6)} builds a reference of ${formatImageRef(stale)} ${placeholderReason(node2.text, true, inManifest(plan, node2), elements ?? void 0)}`,
-      void 0,
-      leftToPlaceholder(path6)
-    );
-  }
-  const pin = templatedPin(node2.text.slice(literalIndexOf(node2.text, "=") + 1), incoming);
-  if (!pin) return;
-  const filler = FILLERS.find((f) => node2.text.includes(f.opens)) ?? FILLERS[0];
-  const [part, version] = pin.digest === void 0 ? ["tag", pin.tag] : pin.tag === void 0 ? ["digest", pin.digest] : ["version", `${pin.tag}@${pin.digest}`];
-  plan.warn(
-    node2.start,
-    `${formatPath(path6)} pins the ${part} ${version} for every ${filler.every}, ${pin.repository} included if it makes that one; it is not edited, as they all share it: ${filler.pinned}`
-  );
-}
-function namedReference(text2) {
-  const eq = literalIndexOf(text2, "=");
-  if (eq <= 0) return void 0;
-  const image = text2.slice(eq + 1);
-  const at = versionIndex(image);
-  return at !== -1 && hasPlaceholder(image.slice(at)) ? text2.slice(0, eq) + image.slice(at) : void 0;
-}
-function versionIndex(image) {
-  let colon = -1;
-  for (const i of literalIndexes(image)) {
-    if (image[i] === "@") return colon === -1 ? i : colon;
-    if (image[i] === ":") colon = i;
-    if (image[i] === "/") colon = -1;
-  }
-  return colon;
-}
-function rootHolding(plan, node2) {
-  return documentHolding(plan, node2)?.root ?? null;
-}
-function documentHolding(plan, node2) {
-  return plan.file.documents.find(({ root }) => root !== null && root.start <= node2.start && node2.start < root.end);
-}
-function inManifest(plan, node2) {
-  const object = documentHolding(plan, node2)?.object;
-  return object?.apiVersion !== void 0 || object?.kind !== void 0;
-}
-function literalIndexOf(text2, char) {
-  for (const i of literalIndexes(text2)) if (text2[i] === char) return i;
-  return -1;
-}
-function* literalIndexes(text2) {
-  for (let i = 0; i < text2.length; i++) {
-    const filler = FILLERS.find((f) => text2.startsWith(f.opens, i));
-    if (!filler) {
-      yield i;
-      continue;
-    }
-    const close = text2.indexOf(filler.closes, i + filler.opens.length);
-    if (close === -1) return;
-    i = close + filler.closes.length - 1;
-  }
-}
-function literalPieces(text2) {
-  const pieces = [];
-  let from = 0;
-  for (let at = 0; at < text2.length; at++) {
-    const filler = FILLERS.find((f) => text2.startsWith(f.opens, at));
-    if (!filler) continue;
-    const close = text2.indexOf(filler.closes, at + filler.opens.length);
-    if (close === -1) break;
-    pieces.push(text2.slice(from, at));
-    from = close + filler.closes.length;
-    at = from - 1;
-  }
-  return [...pieces, text2.slice(from)];
-}
-function templatedPin(text2, incoming) {
-  const pieces = literalPieces(text2.trim());
-  if (pieces.length < 2) return void 0;
-  const last = pieces[pieces.length - 1];
-  const at = last.indexOf("@");
-  const colon = last.lastIndexOf(":", at === -1 ? last.length : at);
-  const start = colon !== -1 && !last.includes("/", colon) ? colon : at;
-  if (start === -1) return void 0;
-  const tag = colon === start ? last.slice(colon + 1, at === -1 ? last.length : at) : void 0;
-  const digest = at === -1 ? void 0 : last.slice(at + 1);
-  if (tag !== void 0 && !isTag(tag) || digest !== void 0 && !isDigest(digest)) return void 0;
-  const repository = [...pieces.slice(0, -1), last.slice(0, start)];
-  const literal2 = repository.join("\n");
-  const [first] = repository;
-  for (const update2 of incoming.values()) {
-    const name = update2.image.repository;
-    const written = spellings(name);
-    if (!literal2.includes(name.slice(name.lastIndexOf("/"))) && (first === "" || !written.some((spelling) => spelling.startsWith(first)))) continue;
-    if (!written.some((spelling) => spells(repository, spelling))) continue;
-    if (nextVersion(update2, versionOf(tag, digest)) !== void 0)
-      return { repository: name, ...tag !== void 0 && { tag }, ...digest !== void 0 && { digest } };
-  }
-  return void 0;
-}
-function spellings(repository) {
-  if (!repository.startsWith("docker.io/")) return [repository];
-  const short2 = repository.slice("docker.io/".length);
-  return short2.startsWith("library/") ? [repository, short2, short2.slice("library/".length)] : [repository, short2];
-}
-function spells(pieces, name) {
-  const first = pieces[0];
-  const last = pieces[pieces.length - 1];
-  if (!name.startsWith(first) || !name.endsWith(last) || first.length + last.length > name.length) return false;
-  let from = first.length;
-  for (const piece of pieces.slice(1, -1)) {
-    const found = name.indexOf(piece, from);
-    if (found === -1) return false;
-    from = found + piece.length;
-  }
-  return from <= name.length - last.length;
-}
-
 // src/yaml/readers.ts
 var indexOfFile = /* @__PURE__ */ new WeakMap();
 function indexOf(file) {
@@ -46156,10 +46175,9 @@ function setHelmImage(image, incoming, plan, document, paired2) {
   const marked = HELM_ROLES.filter((role) => claimedOwn(plan, [image[role]]));
   if (marked.length > 0) return warnLeftPair(image, marked, incoming, plan, document, paired2);
   const { root } = document;
-  const registryHeld = heldText(plan, root, registry?.node);
-  if (paired2 === void 0 && registry?.node && (registryHeld === void 0 || hasPlaceholder(registryHeld)))
-    return warnUnknownRegistry(registry, registryHeld, scalarText(repositoryNode), tag, digest, plan, root, incoming);
-  const name = paired2 ?? splitImageName(heldRegistry(plan, root, registry, registryHeld), scalarText(repositoryNode));
+  const registryRead = paired2 === void 0 ? heldRegistry(plan, root, registry, heldText(plan, root, registry?.node)) : void 0;
+  if (isUnknownRegistry(registryRead)) return warnUnknownRegistry(registry, registryRead, scalarText(repositoryNode), tag, digest, plan, root, incoming);
+  const name = paired2 ?? splitImageName(registryRead, scalarText(repositoryNode));
   const update2 = incoming.get(normalizeRepository(name) ?? "");
   if (!update2) return;
   if (tagNode === null)
@@ -46188,7 +46206,12 @@ function warnLeftPair(image, marked, incoming, plan, document, paired2) {
   const { root } = document;
   const { registry, repository, tag, digest } = image;
   const left = (field2) => leftText(plan, root, field2?.node);
-  const name = paired2 ?? splitImageName(heldRegistry(plan, root, registry, left(registry)), left(repository) ?? "");
+  const registryRead = paired2 === void 0 ? heldRegistry(plan, root, registry, left(registry)) : void 0;
+  if (isUnknownRegistry(registryRead)) {
+    if (tag && !marked.includes("tag")) warnUnknownRegistry(registry, registryRead, left(repository) ?? "", tag, digest, plan, root, incoming);
+    return;
+  }
+  const name = paired2 ?? splitImageName(registryRead, left(repository) ?? "");
   const update2 = incoming.get(normalizeRepository(name) ?? "");
   if (!update2) return;
   const { next } = decide(update2, tagText(plan, root, tag?.node) ?? "", digest && heldText(plan, root, digest.node));
@@ -46205,16 +46228,15 @@ function warnLeftPair(image, marked, incoming, plan, document, paired2) {
   };
   warnUnset(plan, at, fields, markedReason(formatPath(image.path?.length ? image.path : tag?.path ?? []), marked.map(keyOf)));
 }
-function warnUnknownRegistry(registry, held, repository, tag, digest, plan, root, incoming) {
+function warnUnknownRegistry(registry, read, repository, tag, digest, plan, root, incoming) {
   const current = { tag: tagText(plan, root, tag.node) ?? "", digest: digest && heldText(plan, root, digest.node) };
   const images = unknownRegistryImages(repository, incoming.values(), current);
   const node2 = registry.node;
   if (images.length === 0 || !node2) return;
   const line = plan.file.lineAt(node2.start);
-  const why = held === void 0 ? "which is no string" : "which is filled in after this tool";
   const field2 = formatPath(registry.path);
   const tagKey = formatPath(tag.path);
-  const message = unknownRegistryWarning({ field: field2, line, written: plan.file.text.slice(node2.start, node2.end), why }, repository, tagKey, images);
+  const message = unknownRegistryWarning({ field: field2, line, written: plan.file.text.slice(node2.start, node2.end), why: read.unknown }, repository, tagKey, images);
   plan.warn(ownStart({ tag, registry }) ?? node2.start, message, void 0, { field: tagKey, reason: "advised-override", image: images[0], lines: [line] });
 }
 function decide(update2, tag, digest) {
@@ -46225,7 +46247,8 @@ function tagText(plan, root, node2) {
   return scalar2 && readsAsNull(scalar2) ? "" : heldText(plan, root, node2);
 }
 function heldRegistry(plan, root, registry, text2) {
-  return registryText(registry?.node && scalarOf(plan.file, root, registry.node), text2);
+  const node2 = registry?.node;
+  return readRegistry(node2, node2 ? scalarOf(plan.file, root, node2) : void 0, text2);
 }
 function helmReader(plan, incoming) {
   return ({ map: map2, path: path6, inFlow, root, key }) => {
@@ -46234,7 +46257,9 @@ function helmReader(plan, incoming) {
     const { registry, repository, tag, digest } = splitImage(fieldsOf(plan.file, root, map2, path6, inFlow));
     const [repositoryText, tagHeld] = [held(repository), tagText(plan, root, tag?.node)];
     if (!repositoryText || tagHeld === void 0) return void 0;
-    const name = splitImageName(heldRegistry(plan, root, registry, held(registry)), repositoryText);
+    const registryRead = heldRegistry(plan, root, registry, held(registry));
+    if (isUnknownRegistry(registryRead)) return { image: `${repositoryText} (its registry not known)`, value: void 0 };
+    const name = splitImageName(registryRead, repositoryText);
     const update2 = incoming.get(normalizeRepository(name) ?? "");
     return { image: name, value: update2 && decide(update2, tagHeld, digest && held(digest)).next?.[key] };
   };
@@ -47984,7 +48009,9 @@ var editMarkers = (file, request2, plan) => {
       if (node2.kind === "map") {
         for (const { key, value } of node2.pairs) if (value && key.kind === "scalar") keyOf.set(value, key);
         const { repository, registry } = splitImage(fieldsOf(file, document.root, node2, path6, inFlow));
-        const text2 = registryText(registry?.node && scalarOf(file, document.root, registry.node));
+        const field3 = registry?.node;
+        const read = readRegistry(field3, field3 ? scalarOf(file, document.root, field3) : void 0);
+        const text2 = isUnknownRegistry(read) ? file.text.slice(field3.start, field3.end) : read;
         if (repository?.node && text2 !== void 0 && !registries.has(repository.node))
           registries.set(repository.node, { field: formatPath(registry.path), text: text2 });
       }
@@ -48983,6 +49010,7 @@ function f64Text(value) {
 }
 
 // src/kcl/override.ts
+var COMPUTED_REGISTRY = { unknown: "which KCL computes" };
 var COMPOSITE = { config: "a config", schema: "a schema instance", list: "a list" };
 function valueFrom(tokens, expr, lines) {
   const string2 = plainString(tokens, expr);
@@ -49457,7 +49485,9 @@ var Planner = class {
     const digestKey = formatOverridePath([...this.spec.parts.slice(0, -1), "digest"]);
     if (this.setsToo(digestKey)) return;
     const { registry, repository } = splitImage(field2);
-    const name = [registry, repository].map((entry) => entry && plainString(this.tokens, entry.value)).filter((part) => part).join("/");
+    const read = registry === void 0 || isNoneValue(this.tokens, registry.value) ? void 0 : plainString(this.tokens, registry.value) ?? COMPUTED_REGISTRY;
+    const repositoryText = repository && plainString(this.tokens, repository.value);
+    const name = repositoryText === void 0 ? void 0 : pairName(read, repositoryText);
     const stale = {
       tagKey: this.spec.path,
       tag: written,
@@ -50772,7 +50802,7 @@ var ImageEditor = class {
       if (string2 !== void 0 && !(this.tokens.flags[string2.token] & StringFlag.Interpolated)) {
         if (SPLIT_IMAGE_KEYS.has(key)) config.fields.set(key, { path: entryPath, token: string2.token });
       } else if (key === "registry" && !nestedConfig) {
-        if (!this.isNone(item.value)) config.fields.set(key, { path: entryPath, token: item.value.first, value: item.value });
+        if (!isNoneValue(this.tokens, item.value)) config.fields.set(key, { path: entryPath, token: item.value.first, value: item.value });
       } else if (string2 === void 0 && nested && nestedConfig) {
         const { items: inner } = item.value.type === "config" ? item.value : item.value.config;
         this.readEntries(inner, entryPath, true, childConfig(config, key, item.operator === "="));
@@ -50805,12 +50835,12 @@ var ImageEditor = class {
       return;
     }
     const repositoryText = this.literal(repository.token).body;
-    const registryText2 = registry && this.registryText(registry);
+    const registryText = registry && this.registryText(registry);
     const tagLiteral = this.literal(tag.token);
     const tagKey = this.pathText(tag.path);
     const version = { tag: tagLiteral.body, digest: digest && this.literal(digest.token).body };
-    if (registry && registryText2 === void 0) return this.warnUnknownRegistry(registry, repositoryText, tagLiteral, tagKey, version);
-    const name = splitImageName(registryText2, repositoryText);
+    if (registry && registryText === void 0) return this.warnUnknownRegistry(registry, repositoryText, tagLiteral, tagKey, version);
+    const name = splitImageName(registryText, repositoryText);
     const update2 = this.incoming.get(normalizeRepository(name) ?? "");
     if (!update2) return;
     for (const f of fields) this.claimed.add(f.token);
@@ -50831,12 +50861,6 @@ var ImageEditor = class {
     const string2 = this.stringValue(value);
     const name = value.type === "name" ? value.name : string2 && /^\$\{\s*([A-Za-z_]\w*)\s*\}$/.exec(this.literal(string2.token).body)?.[1];
     return name === void 0 ? void 0 : this.registryConstant(name)?.value;
-  }
-  /** Whether an expression is `None` or `Undefined`: no value, which Helm-style fields read as none. */
-  isNone(expr) {
-    if (expr.type !== "other" || expr.construct !== "constant") return false;
-    const keyword = keywordAt(this.tokens, expr.first);
-    return keyword === Keyword.NoneValue || keyword === Keyword.UndefinedValue;
   }
   /**
    * A pair whose registry this run cannot read (registryText) is no image it knows, so its tag is left; said where an incoming
@@ -51626,7 +51650,7 @@ function testedImage(node2, incoming) {
   if (node2.kind !== "map") return void 0;
   const image = splitImage((key) => mapValue(node2, key));
   const [repository, tag] = [image.repository, image.tag].map(scalarText);
-  const name = repository && splitImageName(registryText(image.registry), repository);
+  const name = repository && pairName(readRegistry(image.registry), repository);
   const update2 = name && tag ? incoming.get(normalizeRepository(name) ?? "") : void 0;
   return update2 && nextVersion(update2, versionOf(tag, void 0)) !== void 0 ? `${name}:${tag}` : void 0;
 }
@@ -51866,7 +51890,8 @@ function repositoryIn(files, keys, incoming, values) {
     if (mapping?.kind !== "map") continue;
     const { repository, registry } = splitImage((key) => mapValue(mapping, key));
     const written = scalarText(repository);
-    const update2 = written === void 0 ? void 0 : incoming.get(normalizeRepository(splitImageName(registryText(registry), written)) ?? "");
+    const name = written === void 0 ? void 0 : pairName(readRegistry(registry), written);
+    const update2 = name === void 0 ? void 0 : incoming.get(normalizeRepository(name) ?? "");
     if (update2 && repository) return { ...update2, at: `${path6}:${lineAt(text2, repository.start)}` };
   }
   return void 0;
@@ -52432,7 +52457,9 @@ function helmRepository(doc, resource, mapping) {
   const image = splitImage((key) => written ? own(key)?.node : nodeAt(resource.root, [...mapping, key]));
   const repository = scalarText(image.repository);
   if (repository === void 0) return void 0;
-  const name = splitImageName(registryText(image.registry), repository);
+  const registry = own("registry");
+  const name = pairName(written && registry && registry.path.length > mapping.length + 1 ? NO_STRING_REGISTRY : readRegistry(image.registry), repository);
+  if (name === void 0) return void 0;
   const normal = normalizeRepository(name);
   return normal === void 0 ? void 0 : { name, repository: normal };
 }

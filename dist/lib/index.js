@@ -3311,7 +3311,8 @@ function staleDigestWarning({ configured, tagKey, tag, digestKey, line, digest, 
   const set2 = fieldName("set");
   if (configured)
     return `${tagKey}: its configured override wrote ${tag}, but ${stale}; an override with part: tag sets only the tag: empty ${digestKey} so that the tag decides, or set it with ${set2}`;
-  return `${tagKey}: ${set2} wrote ${tag}, but ${stale}; set ${digestKey} too, or give the image with ${givenValue(fieldName, "image", `${name}:${tag}@sha256:<digest>`)}`;
+  const give = name === void 0 ? "" : `, or give the image with ${givenValue(fieldName, "image", `${name}:${tag}@sha256:<digest>`)}`;
+  return `${tagKey}: ${set2} wrote ${tag}, but ${stale}; set ${digestKey} too${give}`;
 }
 
 // src/image/update.ts
@@ -3455,12 +3456,18 @@ function splitImage(field2) {
 function splitImageName(registry, repository) {
   return registry ? `${registry}/${repository}` : repository;
 }
+function isUnknownRegistry(registry) {
+  return typeof registry === "object";
+}
+function pairName(registry, repository) {
+  return isUnknownRegistry(registry) ? void 0 : splitImageName(registry, repository);
+}
 function digestBeside(key, field2) {
   if (key !== "tag") return void 0;
   const image = splitImage(field2);
   return image.repository === void 0 ? void 0 : image.digest;
 }
-function pinBeside(key, field2, text2) {
+function pinBeside(key, field2, text2, registryOf = text2) {
   if (key === "newTag") {
     const name = text2(field2("newName")) || text2(field2("name"));
     const digest2 = field2("digest");
@@ -3469,7 +3476,7 @@ function pinBeside(key, field2, text2) {
   const digest = digestBeside(key, field2);
   if (digest === void 0) return void 0;
   const { registry, repository } = splitImage(field2);
-  return { digest, name: splitImageName(text2(registry), text2(repository) ?? "") };
+  return { digest, name: pairName(registryOf(registry), text2(repository) ?? "") };
 }
 function nextSplitImage(update, current) {
   const { tag, digest } = current;
@@ -10880,9 +10887,6 @@ function readsAsNull(node2) {
   if (node2.tag !== void 0) return node2.tag === "tag:yaml.org,2002:null";
   return node2.style === "plain" && nonStringType(node2.text) === "null";
 }
-function registryText(node2, text2 = scalarText(node2)) {
-  return node2?.kind === "scalar" && readsAsNull(node2) ? void 0 : text2;
-}
 function nonStringType(text2) {
   if (text2 === "" || NULLS.has(text2)) return "null";
   if (YAML11_BOOLEANS.has(text2) || BOOLEANS.has(text2)) return "boolean";
@@ -11229,363 +11233,6 @@ function fieldsOf(file, root, map2, path, inFlow) {
   };
 }
 
-// src/yaml/path.ts
-var isNonString = (text2) => text2 !== "" && readsAsNonString(text2);
-var isNull = (text2) => nonStringType(text2) === "null";
-var BARE_KEY = /^[^.[\]"'\s]+$/;
-function formatPath(path) {
-  let out = "";
-  for (const segment2 of path) {
-    if (typeof segment2 === "number") out += `[${segment2}]`;
-    else if (BARE_KEY.test(segment2)) out += out === "" ? segment2 : `.${segment2}`;
-    else out += `[${JSON.stringify(segment2)}]`;
-  }
-  return out;
-}
-function parsePath(text2, value, fieldName) {
-  const fail2 = (why, at) => {
-    throw new SourceError(
-      `invalid path ${JSON.stringify(text2)}: ${yqSelector(text2, value, fieldName) ?? `${why} at character ${at + 1}${at === 0 ? rootHint(text2) : ""}`}`
-    );
-  };
-  if (JSON_ROOT.test(text2)) fail2("a JSONPath root '$'", 0);
-  const segments = [];
-  let i = 0;
-  while (i < text2.length) {
-    if (text2[i] === "[") {
-      const close = text2[i + 1] === '"' || text2[i + 1] === "'" ? quotedEnd(text2, i + 1) : text2.indexOf("]", i);
-      if (close < 0 || text2[close] !== "]") fail2("unclosed '['", i);
-      const inner = text2.slice(i + 1, close);
-      if (inner.startsWith('"')) segments.push(JSON.parse(inner));
-      else if (inner.startsWith("'")) segments.push(inner.slice(1, -1).replaceAll("''", "'"));
-      else if (/^[0-9]+$/.test(inner)) segments.push(Number(inner));
-      else fail2(`'[${inner}]' is neither a list index nor a quoted key`, i);
-      i = close + 1;
-    } else {
-      const end = text2.slice(i).search(/[.[]/);
-      const key = end < 0 ? text2.slice(i) : text2.slice(i, i + end);
-      if (!BARE_KEY.test(key)) fail2(key === "" ? "empty key" : `key ${JSON.stringify(key)} must be quoted in brackets`, i);
-      segments.push(key);
-      i += key.length;
-    }
-    if (text2[i] === ".") {
-      i++;
-      if (i === text2.length || text2[i] === "[") fail2("empty key", i);
-    } else if (i < text2.length && text2[i] !== "[") fail2("expected '.' or '['", i);
-  }
-  if (segments.length === 0) fail2("empty path", 0);
-  return segments;
-}
-var JSON_ROOT = /^\$[.[]./;
-function rootHint(text2) {
-  if (JSON_ROOT.test(text2)) {
-    const root = text2[1] === "." ? "$." : "$";
-    return `; drop the leading ${root} (paths are ${text2.slice(root.length)}, not updatecli's ${text2})`;
-  }
-  return text2.startsWith(".") && text2.length > 1 ? `; drop the leading dot (paths are ${text2.slice(1)}, not yq's ${text2})` : "";
-}
-function yqSelector(path, value, fieldName = byFlag) {
-  const open = path.indexOf("[");
-  if (open < 0 || !/\[\s*(?:\]|\?)|\[[^\]"']*=|select\(/.test(path)) return void 0;
-  const list = path.slice(0, open).replace(/^[\s(]*\$?\./, "");
-  const picked = /\.?([\w-]+)\s*==?\s*(?:"([^"]*)"|'([^']*)'|([^\s\])]+))/.exec(path.slice(open));
-  const name = picked?.[1] === "name" ? picked[2] ?? picked[3] ?? picked[4] : void 0;
-  const field2 = /\.([\w-]+)[\s)]*$/.exec(path)?.[1];
-  const given = value === void 0 ? "" : unquote(value);
-  const image = given === "" ? void 0 : field2 === "image" ? given : (field2 === "newTag" || field2 === "tag") && name ? `${name}:${given}` : void 0;
-  return `a yq selector at character ${open + 1}; list items are selected by index (${BARE_PATH.test(list) ? list : ""}[0]), or give ${givenValue(fieldName, "image", image ?? "REPOSITORY:TAG")}, which finds the image's fields by its name`;
-}
-var BARE_PATH = /^[^.[\]"'\s()|]+(?:\.[^.[\]"'\s()|]+)*$/;
-function quotedEnd(text2, open) {
-  const quote2 = text2[open];
-  for (let i = open + 1; i < text2.length; i++) {
-    if (quote2 === '"' && text2[i] === "\\") i++;
-    else if (text2[i] === quote2) {
-      if (quote2 === "'" && text2[i + 1] === "'") i++;
-      else return i + 1;
-    }
-  }
-  return -1;
-}
-function parseYamlSpec(spec, fieldName) {
-  const eq = assignmentAt(spec);
-  if (eq <= 0) throw new SourceError(`${JSON.stringify(spec)} is not PATH=VALUE`);
-  const path = spec.slice(0, eq).trim();
-  const value = spec.slice(eq + 1).trim();
-  return { path, segments: parsePath(path, value, fieldName), value };
-}
-function assignmentAt(spec) {
-  let depth = 0;
-  for (let i = 0; i < spec.length; i++) {
-    const c = spec[i];
-    if (c === '"' || c === "'") {
-      const end = quotedEnd(spec, i);
-      if (end < 0) break;
-      i = end - 1;
-    } else if (c === "[" || c === "(") depth++;
-    else if (c === "]" || c === ")") depth = Math.max(0, depth - 1);
-    else if (c === "=" && depth === 0) return i;
-  }
-  return spec.indexOf("=");
-}
-function setFromSpec(text2, spec, create, setsToo, fieldName) {
-  const { path, value: raw } = parseYamlSpec(spec, fieldName);
-  const value = unquote(raw);
-  return setYamlPath(text2, path, value, { create, typed: value === raw, ...setsToo && { setsToo }, ...fieldName && { fieldName } });
-}
-function unquote(value) {
-  const quoted3 = value.length >= 2 && (value[0] === '"' || value[0] === "'") && value.at(-1) === value[0];
-  return quoted3 ? value.slice(1, -1) : value;
-}
-function nullWords(text2) {
-  return text2 === "" ? "empty (null)" : /^null$/i.test(text2) ? "null" : `null (${text2})`;
-}
-function describeAt(path, depth) {
-  return depth === 0 ? "the document" : formatPath(path.slice(0, depth));
-}
-function lookUp(file, root, path) {
-  if (root === null) return { depth: 0, message: "the document is empty", offset: 0 };
-  let node2 = root;
-  let inFlow = false;
-  let key;
-  for (const [depth, segment2] of path.entries()) {
-    const at = describeAt(path, depth);
-    const miss = (message) => ({ depth, message, offset: node2.start });
-    if (node2.kind === "map") {
-      if (typeof segment2 === "number") return miss(`${at} is a mapping, not a list: it has no [${segment2}]`);
-      const pair = node2.pairs.find((item) => scalarText(item.key) === segment2);
-      if (pair && !pair.value) {
-        const held = formatPath(path.slice(0, depth + 1));
-        const message = depth + 1 < path.length ? `${held} is ${nullWords("")}, it has no '${path[depth + 1]}'` : `${held} is a key with no ':' and no value to set`;
-        return { depth: depth + 1, message, offset: pair.key.start };
-      }
-      if (!pair?.value) {
-        const keys = node2.pairs.map((item) => scalarText(item.key)).filter((key2) => key2 !== void 0);
-        const message = keys.length === 0 ? `${at} is an empty mapping, it has no '${segment2}'` : `${at} has ${cappedList(keys.map((key2) => `'${key2}'`))}, not '${segment2}'`;
-        const merged = hasMergeKey(node2) ? throughMerge(file, root, node2, path, depth, segment2) : void 0;
-        return { ...miss(merged ? `${message}: ${merged.message}` : message), map: node2, ...merged && { creates: merged.creates } };
-      }
-      inFlow ||= node2.flow;
-      key = pair.key;
-      node2 = pair.value;
-    } else if (node2.kind === "seq") {
-      const index2 = typeof segment2 === "number" ? segment2 : /^[0-9]+$/.test(segment2) ? Number(segment2) : void 0;
-      if (index2 === void 0) return miss(`${at} is a list, not a mapping: it has no '${segment2}'`);
-      if (index2 >= node2.items.length) return miss(`${at} has ${node2.items.length} items, not [${index2}]`);
-      inFlow ||= node2.flow;
-      key = void 0;
-      node2 = node2.items[index2];
-    } else if (isFlowScalar(node2) && readsAsNull(node2)) {
-      const between = key === void 0 ? "" : file.text.slice(key.end, node2.start);
-      const fill = key !== void 0 && /^[ \t]*:[ \t]*$/.test(between) ? { key, node: node2, inFlow } : void 0;
-      const anchor = /&\S+/.exec(between)?.[0];
-      const why = anchor === void 0 ? "" : ` (it is anchored, ${anchor}: filling it would fill its aliases too, so it is written by hand)`;
-      return { ...miss(`${at} is ${nullWords(node2.text)}, it has no '${segment2}'${why}`), ...fill && { fill } };
-    } else if (node2.kind === "alias") {
-      return miss(`${at} is ${aliasWords(file, root, node2, path.slice(depth), `it has no '${segment2}'`)}`);
-    } else {
-      return miss(`${at} is a scalar, it has no '${segment2}'`);
-    }
-  }
-  return { node: node2, inFlow };
-}
-function aliasWords(file, root, alias, rest, lacks) {
-  const anchor = anchorOf(file, alias);
-  const anchored2 = anchoredValue(file, root, alias);
-  if (!anchor || !anchored2) return `an alias, ${lacks}`;
-  const name = file.text.slice(alias.start, alias.end);
-  const of = `an alias (${name}) of ${formatPath(anchored2.path)} (${anchor.name}, line ${file.lineAt(anchor.at)})`;
-  const path = [...anchored2.path, ...rest];
-  const found = lookUp(file, root, path);
-  if ("message" in found) return `${of}, where ${found.message}`;
-  const own = `${lacks}${rest.length > 0 ? " of its own" : ""}`;
-  if (!isFlowScalar(found.node)) return `${of}, ${own}`;
-  return `an alias (${name}), ${own}: set ${aliasedFieldWords(path, file.lineAt(found.node.start), anchor.name)}`;
-}
-function throughMerge(file, root, map2, path, depth, key) {
-  const merged = mergedValue(file, root, map2, path.slice(0, depth), key);
-  if (!merged) return void 0;
-  const rest = path.slice(depth + 1);
-  const target = [...merged.path, ...rest];
-  const found = lookUp(file, root, target);
-  const from = `its ${key} is merged (<<) from ${formatPath(merged.path)}`;
-  const message = "message" in found ? `${from} (line ${file.lineAt(merged.node.start)}), where ${found.message}` : rest.length === 0 ? mergedFromWords(key, formatPath(merged.path), file.lineAt(found.node.start)) : `${from}, whose ${formatPath(rest)} is ${formatPath(target)} (line ${file.lineAt(found.node.start)}), ${MERGE_SHARED}`;
-  const mapping = depth === 0 ? "the document" : formatPath(path.slice(0, depth));
-  const only = rest.length === 0 ? `, which only ${mapping} gets` : ` holding only ${formatPath(rest)}, which replaces the merged ${key} whole for ${mapping} alone`;
-  return { message, creates: `'${key}' beside '<<'${only}` };
-}
-function warnStaleDigest(plan, document, segments, path, node2, tag, { setsToo, configured, fieldName }) {
-  const holder = segments.length > 1 ? lookUp(plan.file, document.root, segments.slice(0, -1)) : { node: document.root };
-  if ("message" in holder || holder.node?.kind !== "map") return;
-  const map2 = holder.node;
-  const pin = pinBeside(segments[segments.length - 1], (key) => mapValue(map2, key) ?? void 0, scalarText);
-  if (!pin || !isFlowScalar(pin.digest) || pin.digest.text === "" || node2.text === tag) return;
-  const digestKey = formatPath([...segments.slice(0, -1), "digest"]);
-  if (setsToo(digestKey)) return;
-  const stale = { tagKey: path, tag, digestKey, line: plan.file.lineAt(pin.digest.start), digest: pin.digest.text, name: pin.name };
-  plan.warn(node2.start, staleDigestWarning({ ...stale, ...configured && { configured } }, fieldName));
-}
-function typedWrite(node2, next, path, options) {
-  const { tagField } = options;
-  const typed2 = options.typed === true && (coreType(node2) !== void 0 || !tagField && node2.style === "plain" && readsAsNonString(node2.text) && isNonString(next));
-  const misread = typed2 ? misreadAs(node2.text, next) : void 0;
-  const retyped = node2.style === "plain" && isNonString(node2.text) && !isNull(node2.text);
-  if (!((options.typed !== void 0 || options.given) && !typed2 && retyped))
-    return { typed: typed2, ...misread !== void 0 && { misread: `${path}: ${misread}` } };
-  const unquote3 = options.typed ? "" : options.typed === false ? "; to keep its type, give the value unquoted" : "; to keep its type, pass typed: true";
-  const keeps = isNonString(next) && misreadAs(node2.text, next) === void 0;
-  const why = tagField ? " (a tag is a string to Helm and kustomize)" : keeps ? unquote3 : "";
-  return { typed: typed2, retyped: `${path}: ${node2.text} (not a string in YAML) becomes the string "${next}"${why}` };
-}
-function askedString(value, options) {
-  return typeof value === "string" && options.typed !== true;
-}
-function quotedOver(file, node2, next, inFlow) {
-  if (node2.style !== "plain" || !readsAsNonString(node2.text)) return void 0;
-  const splice = scalarSplice(file, node2, next, inFlow);
-  return splice.insert.trim() === next ? void 0 : splice;
-}
-function setYamlPath(text2, path, value, options = {}) {
-  return publicResult(setYamlPathAbout(text2, path, value, options));
-}
-function setYamlPathAbout(text2, path, value, options = {}) {
-  const unchanged = { text: text2, changes: [], warnings: [] };
-  const segments = parsePath(path, void 0, options.fieldName);
-  const file = new YamlFile(text2);
-  const fail2 = (message, offset) => {
-    throw new SourceError(`${path}: ${message}`, file.lineAt(offset), file.columnAt(offset));
-  };
-  let deepest;
-  for (const [index2, document] of file.documents.entries()) {
-    const found = lookUp(file, document.root, segments);
-    if ("message" in found) {
-      if (!deepest || found.depth > deepest.depth) deepest = { ...found, document };
-      continue;
-    }
-    const { node: node2, inFlow } = found;
-    if (!isFlowScalar(node2)) {
-      const cannot = "not a scalar that can be set";
-      if (node2.kind === "alias") return fail2(`the value is ${aliasWords(file, document.root, node2, [], cannot)}`, node2.start);
-      const what = { map: "a mapping", seq: "a list", scalar: "a block scalar (| or >), which is never edited" }[node2.kind];
-      return fail2(`the value is ${what}, ${cannot}`, node2.start);
-    }
-    const plan = new EditPlan(file);
-    const next = typeof value === "string" ? value : value(scalarText(node2), plan.versionNote(node2.start, path, void 0));
-    if (next === void 0) return plan.result();
-    const type = coreType(node2);
-    if (type !== void 0 && !tagHolds(node2, next, options.typed === true)) {
-      const asType = tagHolds(node2, next, true) && !options.configured;
-      const how = asType ? `${options.typed === false ? "give the value unquoted" : "pass typed: true"} to set a ${type}, or drop the tag` : "drop the tag to set it";
-      return fail2(`the value has the tag ${type}, which cannot hold ${asType ? "the string " : ""}${JSON.stringify(next)}: ${how}`, node2.start);
-    }
-    const { typed: typed2, misread, retyped } = typedWrite(node2, next, path, {
-      ...options,
-      tagField: TAG_KEYS.has(String(segments.at(-1))),
-      given: typeof value === "string"
-    });
-    if (misread !== void 0) plan.warn(node2.start, misread);
-    if (options.setsToo) warnStaleDigest(plan, document, segments, path, node2, next, { ...options, setsToo: options.setsToo });
-    if (retyped !== void 0) plan.warn(node2.start, retyped);
-    const asWritten2 = askedString(value, options) ? quotedOver(file, node2, next, inFlow) : void 0;
-    if (asWritten2) plan.addSplice(asWritten2, { kind: "override", key: path, old: node2.text, new: asWritten2.insert.trim(), object: document.object });
-    else plan.setScalar(node2, next, inFlow, { kind: "override", key: path, document }, typed2);
-    const others = file.documents.slice(index2 + 1).flatMap((d, i) => "message" in lookUp(file, d.root, segments) ? [] : [index2 + i + 2]);
-    if (others.length > 0) {
-      plan.warn(
-        node2.start,
-        `${path} is also in document${others.length > 1 ? "s" : ""} ${others.join(", ")} of this file; only document ${index2 + 1}'s is set`
-      );
-    }
-    return plan.result();
-  }
-  const missing = deepest ? segments.slice(deepest.depth) : [];
-  const creatable = (deepest?.map !== void 0 || deepest?.fill !== void 0) && missing.every((segment2) => typeof segment2 === "string");
-  if (options.create && creatable && deepest) {
-    const next = typeof value === "string" ? value : value(void 0);
-    if (next === void 0) return unchanged;
-    const plan = new EditPlan(file);
-    const keys = missing;
-    const { map: map2, fill, document } = deepest;
-    const written = askedString(value, options) && readsAsNonString(next) ? renderScalar(next, "plain", map2?.flow ?? false) : next;
-    const change = { kind: "override", key: path, old: "", new: written, op: "create", object: document.object };
-    if (map2) plan.addSplice(pairInsertion(file, map2, keys, next), change);
-    else if (fill) plan.addSplice(nullFilling(file, fill, keys, next), change);
-    return plan.result();
-  }
-  return fail2(
-    deepest ? `${deepest.message}${creatable && !options.create ? ` ${createHint(deepest.creates ?? path, options.fieldName)}` : ""}` : "the file has no YAML document",
-    deepest?.offset ?? 0
-  );
-}
-
-// src/yaml/walk.ts
-function forEachValue(root, visit3, childrenFirst = false) {
-  if (root) walk(root, [], false, visit3, childrenFirst);
-}
-function walk(node2, path, inFlow, visit3, childrenFirst) {
-  if (!childrenFirst) visit3({ node: node2, path, inFlow });
-  if (node2.kind === "map") {
-    const flow = inFlow || node2.flow;
-    for (const pair of node2.pairs) {
-      const key = scalarText(pair.key);
-      if (key !== void 0 && pair.value) walk(pair.value, [...path, key], flow, visit3, childrenFirst);
-    }
-  } else if (node2.kind === "seq") {
-    const flow = inFlow || node2.flow;
-    const { items } = node2;
-    for (let index2 = 0; index2 < items.length; index2++) walk(items[index2], [...path, index2], flow, visit3, childrenFirst);
-  }
-  if (childrenFirst) visit3({ node: node2, path, inFlow });
-}
-
-// src/yaml/alias.ts
-var ANCHOR = /&([^\s,[\]{}]+)(?=[\s,\]}]|$)/g;
-var anchorsOfFile = /* @__PURE__ */ new WeakMap();
-function anchorsIn(file) {
-  let anchors = anchorsOfFile.get(file);
-  if (anchors === void 0) {
-    const found = /* @__PURE__ */ new Map();
-    for (const match of file.text.matchAll(ANCHOR)) {
-      const offsets = found.get(match[1]);
-      if (offsets) offsets.push(match.index);
-      else found.set(match[1], [match.index]);
-    }
-    anchorsOfFile.set(file, anchors = found);
-  }
-  return anchors;
-}
-function anchorOf(file, alias) {
-  const name = file.text.slice(alias.start + 1, alias.end);
-  const offsets = anchorsIn(file).get(name) ?? [];
-  const before = partitionPoint(offsets.length, (i) => offsets[i] < alias.start);
-  return before === 0 ? void 0 : { name: `&${name}`, at: offsets[before - 1] };
-}
-var BEFORE_VALUE = /(?:[ \t\r\n]+|#[^\r\n]*|![^\s]*)*/y;
-var valuesOfRoot = /* @__PURE__ */ new WeakMap();
-function anchoredValue(file, root, alias) {
-  const anchor = anchorOf(file, alias);
-  if (anchor === void 0 || root === null) return void 0;
-  BEFORE_VALUE.lastIndex = anchor.at + anchor.name.length;
-  BEFORE_VALUE.test(file.text);
-  const start = BEFORE_VALUE.lastIndex;
-  let values = valuesOfRoot.get(root);
-  if (values === void 0) {
-    const byStart = /* @__PURE__ */ new Map();
-    forEachValue(root, ({ node: node2, path }) => {
-      if (node2.kind !== "alias" && !byStart.has(node2.start)) byStart.set(node2.start, { node: node2, path });
-    });
-    valuesOfRoot.set(root, values = byStart);
-  }
-  return values.get(start);
-}
-function scalarOf(file, root, node2) {
-  const value = node2.kind === "alias" ? anchoredValue(file, root, node2)?.node : node2;
-  return value?.kind === "scalar" ? value : void 0;
-}
-function aliasedFieldWords(path, line, anchor) {
-  return `${formatPath(path)} (line ${line}), which every alias of ${anchor} follows`;
-}
-
 // src/yaml/placeholder.ts
 var FILLERS = [
   {
@@ -11805,6 +11452,373 @@ function spells(pieces, name) {
     from = found + piece.length;
   }
   return from <= name.length - last.length;
+}
+
+// src/yaml/registry.ts
+var NO_STRING_REGISTRY = { unknown: "which is no string" };
+var FILLED_REGISTRY = { unknown: "which is filled in after this tool" };
+function readRegistry(node2, scalar2 = node2 ?? void 0, text2 = scalarText(scalar2)) {
+  if (!node2 || scalar2?.kind === "scalar" && readsAsNull(scalar2)) return void 0;
+  if (text2 === void 0) return NO_STRING_REGISTRY;
+  return hasPlaceholder(text2) ? FILLED_REGISTRY : text2;
+}
+
+// src/yaml/path.ts
+var isNonString = (text2) => text2 !== "" && readsAsNonString(text2);
+var isNull = (text2) => nonStringType(text2) === "null";
+var BARE_KEY = /^[^.[\]"'\s]+$/;
+function formatPath(path) {
+  let out = "";
+  for (const segment2 of path) {
+    if (typeof segment2 === "number") out += `[${segment2}]`;
+    else if (BARE_KEY.test(segment2)) out += out === "" ? segment2 : `.${segment2}`;
+    else out += `[${JSON.stringify(segment2)}]`;
+  }
+  return out;
+}
+function parsePath(text2, value, fieldName) {
+  const fail2 = (why, at) => {
+    throw new SourceError(
+      `invalid path ${JSON.stringify(text2)}: ${yqSelector(text2, value, fieldName) ?? `${why} at character ${at + 1}${at === 0 ? rootHint(text2) : ""}`}`
+    );
+  };
+  if (JSON_ROOT.test(text2)) fail2("a JSONPath root '$'", 0);
+  const segments = [];
+  let i = 0;
+  while (i < text2.length) {
+    if (text2[i] === "[") {
+      const close = text2[i + 1] === '"' || text2[i + 1] === "'" ? quotedEnd(text2, i + 1) : text2.indexOf("]", i);
+      if (close < 0 || text2[close] !== "]") fail2("unclosed '['", i);
+      const inner = text2.slice(i + 1, close);
+      if (inner.startsWith('"')) segments.push(JSON.parse(inner));
+      else if (inner.startsWith("'")) segments.push(inner.slice(1, -1).replaceAll("''", "'"));
+      else if (/^[0-9]+$/.test(inner)) segments.push(Number(inner));
+      else fail2(`'[${inner}]' is neither a list index nor a quoted key`, i);
+      i = close + 1;
+    } else {
+      const end = text2.slice(i).search(/[.[]/);
+      const key = end < 0 ? text2.slice(i) : text2.slice(i, i + end);
+      if (!BARE_KEY.test(key)) fail2(key === "" ? "empty key" : `key ${JSON.stringify(key)} must be quoted in brackets`, i);
+      segments.push(key);
+      i += key.length;
+    }
+    if (text2[i] === ".") {
+      i++;
+      if (i === text2.length || text2[i] === "[") fail2("empty key", i);
+    } else if (i < text2.length && text2[i] !== "[") fail2("expected '.' or '['", i);
+  }
+  if (segments.length === 0) fail2("empty path", 0);
+  return segments;
+}
+var JSON_ROOT = /^\$[.[]./;
+function rootHint(text2) {
+  if (JSON_ROOT.test(text2)) {
+    const root = text2[1] === "." ? "$." : "$";
+    return `; drop the leading ${root} (paths are ${text2.slice(root.length)}, not updatecli's ${text2})`;
+  }
+  return text2.startsWith(".") && text2.length > 1 ? `; drop the leading dot (paths are ${text2.slice(1)}, not yq's ${text2})` : "";
+}
+function yqSelector(path, value, fieldName = byFlag) {
+  const open = path.indexOf("[");
+  if (open < 0 || !/\[\s*(?:\]|\?)|\[[^\]"']*=|select\(/.test(path)) return void 0;
+  const list = path.slice(0, open).replace(/^[\s(]*\$?\./, "");
+  const picked = /\.?([\w-]+)\s*==?\s*(?:"([^"]*)"|'([^']*)'|([^\s\])]+))/.exec(path.slice(open));
+  const name = picked?.[1] === "name" ? picked[2] ?? picked[3] ?? picked[4] : void 0;
+  const field2 = /\.([\w-]+)[\s)]*$/.exec(path)?.[1];
+  const given = value === void 0 ? "" : unquote(value);
+  const image = given === "" ? void 0 : field2 === "image" ? given : (field2 === "newTag" || field2 === "tag") && name ? `${name}:${given}` : void 0;
+  return `a yq selector at character ${open + 1}; list items are selected by index (${BARE_PATH.test(list) ? list : ""}[0]), or give ${givenValue(fieldName, "image", image ?? "REPOSITORY:TAG")}, which finds the image's fields by its name`;
+}
+var BARE_PATH = /^[^.[\]"'\s()|]+(?:\.[^.[\]"'\s()|]+)*$/;
+function quotedEnd(text2, open) {
+  const quote2 = text2[open];
+  for (let i = open + 1; i < text2.length; i++) {
+    if (quote2 === '"' && text2[i] === "\\") i++;
+    else if (text2[i] === quote2) {
+      if (quote2 === "'" && text2[i + 1] === "'") i++;
+      else return i + 1;
+    }
+  }
+  return -1;
+}
+function parseYamlSpec(spec, fieldName) {
+  const eq = assignmentAt(spec);
+  if (eq <= 0) throw new SourceError(`${JSON.stringify(spec)} is not PATH=VALUE`);
+  const path = spec.slice(0, eq).trim();
+  const value = spec.slice(eq + 1).trim();
+  return { path, segments: parsePath(path, value, fieldName), value };
+}
+function assignmentAt(spec) {
+  let depth = 0;
+  for (let i = 0; i < spec.length; i++) {
+    const c = spec[i];
+    if (c === '"' || c === "'") {
+      const end = quotedEnd(spec, i);
+      if (end < 0) break;
+      i = end - 1;
+    } else if (c === "[" || c === "(") depth++;
+    else if (c === "]" || c === ")") depth = Math.max(0, depth - 1);
+    else if (c === "=" && depth === 0) return i;
+  }
+  return spec.indexOf("=");
+}
+function setFromSpec(text2, spec, create, setsToo, fieldName) {
+  const { path, value: raw } = parseYamlSpec(spec, fieldName);
+  const value = unquote(raw);
+  return setYamlPath(text2, path, value, { create, typed: value === raw, ...setsToo && { setsToo }, ...fieldName && { fieldName } });
+}
+function unquote(value) {
+  const quoted3 = value.length >= 2 && (value[0] === '"' || value[0] === "'") && value.at(-1) === value[0];
+  return quoted3 ? value.slice(1, -1) : value;
+}
+function nullWords(text2) {
+  return text2 === "" ? "empty (null)" : /^null$/i.test(text2) ? "null" : `null (${text2})`;
+}
+function describeAt(path, depth) {
+  return depth === 0 ? "the document" : formatPath(path.slice(0, depth));
+}
+function lookUp(file, root, path) {
+  if (root === null) return { depth: 0, message: "the document is empty", offset: 0 };
+  let node2 = root;
+  let inFlow = false;
+  let key;
+  for (const [depth, segment2] of path.entries()) {
+    const at = describeAt(path, depth);
+    const miss = (message) => ({ depth, message, offset: node2.start });
+    if (node2.kind === "map") {
+      if (typeof segment2 === "number") return miss(`${at} is a mapping, not a list: it has no [${segment2}]`);
+      const pair = node2.pairs.find((item) => scalarText(item.key) === segment2);
+      if (pair && !pair.value) {
+        const held = formatPath(path.slice(0, depth + 1));
+        const message = depth + 1 < path.length ? `${held} is ${nullWords("")}, it has no '${path[depth + 1]}'` : `${held} is a key with no ':' and no value to set`;
+        return { depth: depth + 1, message, offset: pair.key.start };
+      }
+      if (!pair?.value) {
+        const keys = node2.pairs.map((item) => scalarText(item.key)).filter((key2) => key2 !== void 0);
+        const message = keys.length === 0 ? `${at} is an empty mapping, it has no '${segment2}'` : `${at} has ${cappedList(keys.map((key2) => `'${key2}'`))}, not '${segment2}'`;
+        const merged = hasMergeKey(node2) ? throughMerge(file, root, node2, path, depth, segment2) : void 0;
+        return { ...miss(merged ? `${message}: ${merged.message}` : message), map: node2, ...merged && { creates: merged.creates } };
+      }
+      inFlow ||= node2.flow;
+      key = pair.key;
+      node2 = pair.value;
+    } else if (node2.kind === "seq") {
+      const index2 = typeof segment2 === "number" ? segment2 : /^[0-9]+$/.test(segment2) ? Number(segment2) : void 0;
+      if (index2 === void 0) return miss(`${at} is a list, not a mapping: it has no '${segment2}'`);
+      if (index2 >= node2.items.length) return miss(`${at} has ${node2.items.length} items, not [${index2}]`);
+      inFlow ||= node2.flow;
+      key = void 0;
+      node2 = node2.items[index2];
+    } else if (isFlowScalar(node2) && readsAsNull(node2)) {
+      const between = key === void 0 ? "" : file.text.slice(key.end, node2.start);
+      const fill = key !== void 0 && /^[ \t]*:[ \t]*$/.test(between) ? { key, node: node2, inFlow } : void 0;
+      const anchor = /&\S+/.exec(between)?.[0];
+      const why = anchor === void 0 ? "" : ` (it is anchored, ${anchor}: filling it would fill its aliases too, so it is written by hand)`;
+      return { ...miss(`${at} is ${nullWords(node2.text)}, it has no '${segment2}'${why}`), ...fill && { fill } };
+    } else if (node2.kind === "alias") {
+      return miss(`${at} is ${aliasWords(file, root, node2, path.slice(depth), `it has no '${segment2}'`)}`);
+    } else {
+      return miss(`${at} is a scalar, it has no '${segment2}'`);
+    }
+  }
+  return { node: node2, inFlow };
+}
+function aliasWords(file, root, alias, rest, lacks) {
+  const anchor = anchorOf(file, alias);
+  const anchored2 = anchoredValue(file, root, alias);
+  if (!anchor || !anchored2) return `an alias, ${lacks}`;
+  const name = file.text.slice(alias.start, alias.end);
+  const of = `an alias (${name}) of ${formatPath(anchored2.path)} (${anchor.name}, line ${file.lineAt(anchor.at)})`;
+  const path = [...anchored2.path, ...rest];
+  const found = lookUp(file, root, path);
+  if ("message" in found) return `${of}, where ${found.message}`;
+  const own = `${lacks}${rest.length > 0 ? " of its own" : ""}`;
+  if (!isFlowScalar(found.node)) return `${of}, ${own}`;
+  return `an alias (${name}), ${own}: set ${aliasedFieldWords(path, file.lineAt(found.node.start), anchor.name)}`;
+}
+function throughMerge(file, root, map2, path, depth, key) {
+  const merged = mergedValue(file, root, map2, path.slice(0, depth), key);
+  if (!merged) return void 0;
+  const rest = path.slice(depth + 1);
+  const target = [...merged.path, ...rest];
+  const found = lookUp(file, root, target);
+  const from = `its ${key} is merged (<<) from ${formatPath(merged.path)}`;
+  const message = "message" in found ? `${from} (line ${file.lineAt(merged.node.start)}), where ${found.message}` : rest.length === 0 ? mergedFromWords(key, formatPath(merged.path), file.lineAt(found.node.start)) : `${from}, whose ${formatPath(rest)} is ${formatPath(target)} (line ${file.lineAt(found.node.start)}), ${MERGE_SHARED}`;
+  const mapping = depth === 0 ? "the document" : formatPath(path.slice(0, depth));
+  const only = rest.length === 0 ? `, which only ${mapping} gets` : ` holding only ${formatPath(rest)}, which replaces the merged ${key} whole for ${mapping} alone`;
+  return { message, creates: `'${key}' beside '<<'${only}` };
+}
+function warnStaleDigest(plan, document, segments, path, node2, tag, { setsToo, configured, fieldName }) {
+  const holder = segments.length > 1 ? lookUp(plan.file, document.root, segments.slice(0, -1)) : { node: document.root };
+  if ("message" in holder || holder.node?.kind !== "map") return;
+  const map2 = holder.node;
+  const registryOf = (field2) => readRegistry(field2, field2 && scalarOf(plan.file, document.root, field2));
+  const pin = pinBeside(segments[segments.length - 1], (key) => mapValue(map2, key) ?? void 0, scalarText, registryOf);
+  if (!pin || !isFlowScalar(pin.digest) || pin.digest.text === "" || node2.text === tag) return;
+  const digestKey = formatPath([...segments.slice(0, -1), "digest"]);
+  if (setsToo(digestKey)) return;
+  const stale = { tagKey: path, tag, digestKey, line: plan.file.lineAt(pin.digest.start), digest: pin.digest.text, name: pin.name };
+  plan.warn(node2.start, staleDigestWarning({ ...stale, ...configured && { configured } }, fieldName));
+}
+function typedWrite(node2, next, path, options) {
+  const { tagField } = options;
+  const typed2 = options.typed === true && (coreType(node2) !== void 0 || !tagField && node2.style === "plain" && readsAsNonString(node2.text) && isNonString(next));
+  const misread = typed2 ? misreadAs(node2.text, next) : void 0;
+  const retyped = node2.style === "plain" && isNonString(node2.text) && !isNull(node2.text);
+  if (!((options.typed !== void 0 || options.given) && !typed2 && retyped))
+    return { typed: typed2, ...misread !== void 0 && { misread: `${path}: ${misread}` } };
+  const unquote3 = options.typed ? "" : options.typed === false ? "; to keep its type, give the value unquoted" : "; to keep its type, pass typed: true";
+  const keeps = isNonString(next) && misreadAs(node2.text, next) === void 0;
+  const why = tagField ? " (a tag is a string to Helm and kustomize)" : keeps ? unquote3 : "";
+  return { typed: typed2, retyped: `${path}: ${node2.text} (not a string in YAML) becomes the string "${next}"${why}` };
+}
+function askedString(value, options) {
+  return typeof value === "string" && options.typed !== true;
+}
+function quotedOver(file, node2, next, inFlow) {
+  if (node2.style !== "plain" || !readsAsNonString(node2.text)) return void 0;
+  const splice = scalarSplice(file, node2, next, inFlow);
+  return splice.insert.trim() === next ? void 0 : splice;
+}
+function setYamlPath(text2, path, value, options = {}) {
+  return publicResult(setYamlPathAbout(text2, path, value, options));
+}
+function setYamlPathAbout(text2, path, value, options = {}) {
+  const unchanged = { text: text2, changes: [], warnings: [] };
+  const segments = parsePath(path, void 0, options.fieldName);
+  const file = new YamlFile(text2);
+  const fail2 = (message, offset) => {
+    throw new SourceError(`${path}: ${message}`, file.lineAt(offset), file.columnAt(offset));
+  };
+  let deepest;
+  for (const [index2, document] of file.documents.entries()) {
+    const found = lookUp(file, document.root, segments);
+    if ("message" in found) {
+      if (!deepest || found.depth > deepest.depth) deepest = { ...found, document };
+      continue;
+    }
+    const { node: node2, inFlow } = found;
+    if (!isFlowScalar(node2)) {
+      const cannot = "not a scalar that can be set";
+      if (node2.kind === "alias") return fail2(`the value is ${aliasWords(file, document.root, node2, [], cannot)}`, node2.start);
+      const what = { map: "a mapping", seq: "a list", scalar: "a block scalar (| or >), which is never edited" }[node2.kind];
+      return fail2(`the value is ${what}, ${cannot}`, node2.start);
+    }
+    const plan = new EditPlan(file);
+    const next = typeof value === "string" ? value : value(scalarText(node2), plan.versionNote(node2.start, path, void 0));
+    if (next === void 0) return plan.result();
+    const type = coreType(node2);
+    if (type !== void 0 && !tagHolds(node2, next, options.typed === true)) {
+      const asType = tagHolds(node2, next, true) && !options.configured;
+      const how = asType ? `${options.typed === false ? "give the value unquoted" : "pass typed: true"} to set a ${type}, or drop the tag` : "drop the tag to set it";
+      return fail2(`the value has the tag ${type}, which cannot hold ${asType ? "the string " : ""}${JSON.stringify(next)}: ${how}`, node2.start);
+    }
+    const { typed: typed2, misread, retyped } = typedWrite(node2, next, path, {
+      ...options,
+      tagField: TAG_KEYS.has(String(segments.at(-1))),
+      given: typeof value === "string"
+    });
+    if (misread !== void 0) plan.warn(node2.start, misread);
+    if (options.setsToo) warnStaleDigest(plan, document, segments, path, node2, next, { ...options, setsToo: options.setsToo });
+    if (retyped !== void 0) plan.warn(node2.start, retyped);
+    const asWritten2 = askedString(value, options) ? quotedOver(file, node2, next, inFlow) : void 0;
+    if (asWritten2) plan.addSplice(asWritten2, { kind: "override", key: path, old: node2.text, new: asWritten2.insert.trim(), object: document.object });
+    else plan.setScalar(node2, next, inFlow, { kind: "override", key: path, document }, typed2);
+    const others = file.documents.slice(index2 + 1).flatMap((d, i) => "message" in lookUp(file, d.root, segments) ? [] : [index2 + i + 2]);
+    if (others.length > 0) {
+      plan.warn(
+        node2.start,
+        `${path} is also in document${others.length > 1 ? "s" : ""} ${others.join(", ")} of this file; only document ${index2 + 1}'s is set`
+      );
+    }
+    return plan.result();
+  }
+  const missing = deepest ? segments.slice(deepest.depth) : [];
+  const creatable = (deepest?.map !== void 0 || deepest?.fill !== void 0) && missing.every((segment2) => typeof segment2 === "string");
+  if (options.create && creatable && deepest) {
+    const next = typeof value === "string" ? value : value(void 0);
+    if (next === void 0) return unchanged;
+    const plan = new EditPlan(file);
+    const keys = missing;
+    const { map: map2, fill, document } = deepest;
+    const written = askedString(value, options) && readsAsNonString(next) ? renderScalar(next, "plain", map2?.flow ?? false) : next;
+    const change = { kind: "override", key: path, old: "", new: written, op: "create", object: document.object };
+    if (map2) plan.addSplice(pairInsertion(file, map2, keys, next), change);
+    else if (fill) plan.addSplice(nullFilling(file, fill, keys, next), change);
+    return plan.result();
+  }
+  return fail2(
+    deepest ? `${deepest.message}${creatable && !options.create ? ` ${createHint(deepest.creates ?? path, options.fieldName)}` : ""}` : "the file has no YAML document",
+    deepest?.offset ?? 0
+  );
+}
+
+// src/yaml/walk.ts
+function forEachValue(root, visit3, childrenFirst = false) {
+  if (root) walk(root, [], false, visit3, childrenFirst);
+}
+function walk(node2, path, inFlow, visit3, childrenFirst) {
+  if (!childrenFirst) visit3({ node: node2, path, inFlow });
+  if (node2.kind === "map") {
+    const flow = inFlow || node2.flow;
+    for (const pair of node2.pairs) {
+      const key = scalarText(pair.key);
+      if (key !== void 0 && pair.value) walk(pair.value, [...path, key], flow, visit3, childrenFirst);
+    }
+  } else if (node2.kind === "seq") {
+    const flow = inFlow || node2.flow;
+    const { items } = node2;
+    for (let index2 = 0; index2 < items.length; index2++) walk(items[index2], [...path, index2], flow, visit3, childrenFirst);
+  }
+  if (childrenFirst) visit3({ node: node2, path, inFlow });
+}
+
+// src/yaml/alias.ts
+var ANCHOR = /&([^\s,[\]{}]+)(?=[\s,\]}]|$)/g;
+var anchorsOfFile = /* @__PURE__ */ new WeakMap();
+function anchorsIn(file) {
+  let anchors = anchorsOfFile.get(file);
+  if (anchors === void 0) {
+    const found = /* @__PURE__ */ new Map();
+    for (const match of file.text.matchAll(ANCHOR)) {
+      const offsets = found.get(match[1]);
+      if (offsets) offsets.push(match.index);
+      else found.set(match[1], [match.index]);
+    }
+    anchorsOfFile.set(file, anchors = found);
+  }
+  return anchors;
+}
+function anchorOf(file, alias) {
+  const name = file.text.slice(alias.start + 1, alias.end);
+  const offsets = anchorsIn(file).get(name) ?? [];
+  const before = partitionPoint(offsets.length, (i) => offsets[i] < alias.start);
+  return before === 0 ? void 0 : { name: `&${name}`, at: offsets[before - 1] };
+}
+var BEFORE_VALUE = /(?:[ \t\r\n]+|#[^\r\n]*|![^\s]*)*/y;
+var valuesOfRoot = /* @__PURE__ */ new WeakMap();
+function anchoredValue(file, root, alias) {
+  const anchor = anchorOf(file, alias);
+  if (anchor === void 0 || root === null) return void 0;
+  BEFORE_VALUE.lastIndex = anchor.at + anchor.name.length;
+  BEFORE_VALUE.test(file.text);
+  const start = BEFORE_VALUE.lastIndex;
+  let values = valuesOfRoot.get(root);
+  if (values === void 0) {
+    const byStart = /* @__PURE__ */ new Map();
+    forEachValue(root, ({ node: node2, path }) => {
+      if (node2.kind !== "alias" && !byStart.has(node2.start)) byStart.set(node2.start, { node: node2, path });
+    });
+    valuesOfRoot.set(root, values = byStart);
+  }
+  return values.get(start);
+}
+function scalarOf(file, root, node2) {
+  const value = node2.kind === "alias" ? anchoredValue(file, root, node2)?.node : node2;
+  return value?.kind === "scalar" ? value : void 0;
+}
+function aliasedFieldWords(path, line, anchor) {
+  return `${formatPath(path)} (line ${line}), which every alias of ${anchor} follows`;
 }
 
 // src/yaml/readers.ts
@@ -12036,10 +12050,9 @@ function setHelmImage(image, incoming, plan, document, paired2) {
   const marked = HELM_ROLES.filter((role) => claimedOwn(plan, [image[role]]));
   if (marked.length > 0) return warnLeftPair(image, marked, incoming, plan, document, paired2);
   const { root } = document;
-  const registryHeld = heldText(plan, root, registry?.node);
-  if (paired2 === void 0 && registry?.node && (registryHeld === void 0 || hasPlaceholder(registryHeld)))
-    return warnUnknownRegistry(registry, registryHeld, scalarText(repositoryNode), tag, digest, plan, root, incoming);
-  const name = paired2 ?? splitImageName(heldRegistry(plan, root, registry, registryHeld), scalarText(repositoryNode));
+  const registryRead = paired2 === void 0 ? heldRegistry(plan, root, registry, heldText(plan, root, registry?.node)) : void 0;
+  if (isUnknownRegistry(registryRead)) return warnUnknownRegistry(registry, registryRead, scalarText(repositoryNode), tag, digest, plan, root, incoming);
+  const name = paired2 ?? splitImageName(registryRead, scalarText(repositoryNode));
   const update = incoming.get(normalizeRepository(name) ?? "");
   if (!update) return;
   if (tagNode === null)
@@ -12068,7 +12081,12 @@ function warnLeftPair(image, marked, incoming, plan, document, paired2) {
   const { root } = document;
   const { registry, repository, tag, digest } = image;
   const left = (field2) => leftText(plan, root, field2?.node);
-  const name = paired2 ?? splitImageName(heldRegistry(plan, root, registry, left(registry)), left(repository) ?? "");
+  const registryRead = paired2 === void 0 ? heldRegistry(plan, root, registry, left(registry)) : void 0;
+  if (isUnknownRegistry(registryRead)) {
+    if (tag && !marked.includes("tag")) warnUnknownRegistry(registry, registryRead, left(repository) ?? "", tag, digest, plan, root, incoming);
+    return;
+  }
+  const name = paired2 ?? splitImageName(registryRead, left(repository) ?? "");
   const update = incoming.get(normalizeRepository(name) ?? "");
   if (!update) return;
   const { next } = decide(update, tagText(plan, root, tag?.node) ?? "", digest && heldText(plan, root, digest.node));
@@ -12085,16 +12103,15 @@ function warnLeftPair(image, marked, incoming, plan, document, paired2) {
   };
   warnUnset(plan, at, fields, markedReason(formatPath(image.path?.length ? image.path : tag?.path ?? []), marked.map(keyOf)));
 }
-function warnUnknownRegistry(registry, held, repository, tag, digest, plan, root, incoming) {
+function warnUnknownRegistry(registry, read, repository, tag, digest, plan, root, incoming) {
   const current = { tag: tagText(plan, root, tag.node) ?? "", digest: digest && heldText(plan, root, digest.node) };
   const images = unknownRegistryImages(repository, incoming.values(), current);
   const node2 = registry.node;
   if (images.length === 0 || !node2) return;
   const line = plan.file.lineAt(node2.start);
-  const why = held === void 0 ? "which is no string" : "which is filled in after this tool";
   const field2 = formatPath(registry.path);
   const tagKey = formatPath(tag.path);
-  const message = unknownRegistryWarning({ field: field2, line, written: plan.file.text.slice(node2.start, node2.end), why }, repository, tagKey, images);
+  const message = unknownRegistryWarning({ field: field2, line, written: plan.file.text.slice(node2.start, node2.end), why: read.unknown }, repository, tagKey, images);
   plan.warn(ownStart({ tag, registry }) ?? node2.start, message, void 0, { field: tagKey, reason: "advised-override", image: images[0], lines: [line] });
 }
 function decide(update, tag, digest) {
@@ -12105,7 +12122,8 @@ function tagText(plan, root, node2) {
   return scalar2 && readsAsNull(scalar2) ? "" : heldText(plan, root, node2);
 }
 function heldRegistry(plan, root, registry, text2) {
-  return registryText(registry?.node && scalarOf(plan.file, root, registry.node), text2);
+  const node2 = registry?.node;
+  return readRegistry(node2, node2 ? scalarOf(plan.file, root, node2) : void 0, text2);
 }
 function helmReader(plan, incoming) {
   return ({ map: map2, path, inFlow, root, key }) => {
@@ -12114,7 +12132,9 @@ function helmReader(plan, incoming) {
     const { registry, repository, tag, digest } = splitImage(fieldsOf(plan.file, root, map2, path, inFlow));
     const [repositoryText, tagHeld] = [held(repository), tagText(plan, root, tag?.node)];
     if (!repositoryText || tagHeld === void 0) return void 0;
-    const name = splitImageName(heldRegistry(plan, root, registry, held(registry)), repositoryText);
+    const registryRead = heldRegistry(plan, root, registry, held(registry));
+    if (isUnknownRegistry(registryRead)) return { image: `${repositoryText} (its registry not known)`, value: void 0 };
+    const name = splitImageName(registryRead, repositoryText);
     const update = incoming.get(normalizeRepository(name) ?? "");
     return { image: name, value: update && decide(update, tagHeld, digest && held(digest)).next?.[key] };
   };
@@ -12991,7 +13011,7 @@ function testedImage(node2, incoming) {
   if (node2.kind !== "map") return void 0;
   const image = splitImage((key) => mapValue(node2, key));
   const [repository, tag] = [image.repository, image.tag].map(scalarText);
-  const name = repository && splitImageName(registryText(image.registry), repository);
+  const name = repository && pairName(readRegistry(image.registry), repository);
   const update = name && tag ? incoming.get(normalizeRepository(name) ?? "") : void 0;
   return update && nextVersion(update, versionOf(tag, void 0)) !== void 0 ? `${name}:${tag}` : void 0;
 }
@@ -14943,6 +14963,107 @@ function inBranches(item, token, inBranch) {
   return branch ? inBranch(branch, token) : "an if condition";
 }
 
+// src/kcl/spec-value.ts
+function isNoneValue(tokens, expr) {
+  if (expr.type !== "other" || expr.construct !== "constant") return false;
+  const keyword = keywordAt(tokens, expr.first);
+  return keyword === Keyword.NoneValue || keyword === Keyword.UndefinedValue;
+}
+function plainString2(tokens, expr) {
+  if (expr.type !== "string" || tokens.flags[expr.token] & StringFlag.Interpolated) return void 0;
+  return stringLiteralValue(nodeText(tokens, expr));
+}
+function readSpecValue(text2) {
+  const parsed = parseSpecValue(text2);
+  if (parsed instanceof SourceError) {
+    const at = errorIndex(text2, parsed);
+    return { kind: "other", form: "a value KCL cannot read", why: parsed.message, ...at >= 0 && { at } };
+  }
+  const { tokens, expr, complete } = parsed;
+  if (expr.type === "operation") return { kind: "whole-text", tokens, expr };
+  if (!complete) {
+    const kept = nodeText(tokens, expr);
+    const rest = text2.slice(tokens.end[expr.last]).trim();
+    return { kind: "other", form: `a value of which KCL keeps only '${kept}'`, why: `KCL would keep only '${kept}'`, head: { text: kept, rest } };
+  }
+  if (expr.type !== "string") return { kind: "expression", tokens, expr, form: "an expression" };
+  const value = plainString2(tokens, expr);
+  if (value === void 0) return { kind: "expression", tokens, expr, form: "an interpolated string" };
+  const raw = nodeText(tokens, expr);
+  return { kind: "literal", tokens, expr, value, style: readStringLiteral(raw).style, start: tokens.start[expr.token], end: tokens.end[expr.token] };
+}
+function parseSpecValue(value) {
+  try {
+    return parseKclExpression(value);
+  } catch (e) {
+    if (!(e instanceof SourceError)) throw e;
+    const at = errorIndex(value, e);
+    const head = at > 0 ? parseHead(value.slice(0, at)) : void 0;
+    return head?.expr.type === "operation" ? head : e;
+  }
+}
+function errorIndex(text2, error) {
+  const lineStart = error.line === void 0 ? void 0 : new LineIndex(text2).lineStart(error.line);
+  return lineStart === void 0 || error.column === void 0 ? -1 : lineStart + error.column - 1;
+}
+function parseHead(text2) {
+  try {
+    return parseKclExpression(text2);
+  } catch (e) {
+    if (!(e instanceof SourceError)) throw e;
+    return void 0;
+  }
+}
+function shellQuoting(fieldName) {
+  return fieldName?.shell ? " (in a shell, single-quote the whole argument, so that its quotes and parentheses reach the tool)" : "";
+}
+function usableSpecValue(spec, raw, fieldName) {
+  const read = readSpecValue(spec.value);
+  if (read.kind !== "other") return read;
+  const hint = valueHint(spec, read);
+  const shell = hint?.unquoted ? shellQuoting(fieldName) : "";
+  throw new OverrideSpecError(raw, `the value of '${raw}' is not one KCL expression (${read.why})${hint === void 0 ? "" : `; ${hint.text}${shell}`}`);
+}
+function valueHint(spec, read) {
+  const { path, operation, value } = spec;
+  const operator = /^(?:\+=|[=:])+/.exec(value)?.[0];
+  if (operator !== void 0) return { text: `'${operation}${operator}' is no operator of KCL's -O, whose operators are =, :, += and -` };
+  const opener = /^[rR]?["']/.exec(value)?.[0];
+  if (read.head && (opener !== void 0 || /^[[{(]/.test(value)))
+    return { text: `it is two expressions, '${read.head.text}' and '${read.head.rest}': give one` };
+  if (opener === void 0) return { text: `quote a string value: ${path}="${value}"`, unquoted: true };
+  return read.at !== void 0 && read.at < opener.length ? { text: "close its quote" } : void 0;
+}
+function specSetting(text2) {
+  let spec;
+  try {
+    spec = parseOverrideSpec(text2);
+  } catch (error) {
+    if (error instanceof OverrideSpecError) return void 0;
+    throw error;
+  }
+  if (spec.operation === "-") return void 0;
+  const setting = { path: spec.path, text: spec.value };
+  const value = readSpecValue(spec.value);
+  const quoted3 = (reference) => `write the reference alone as one quoted string: ${spec.path}="${reference}"`;
+  if (value.kind === "other") {
+    const hint = valueHint(spec, value)?.text;
+    return { ...setting, value: { form: value.form, advice: hint === void 0 ? quoted3 : () => hint } };
+  }
+  if (value.kind === "expression") {
+    const advice = value.expr.type === "string" ? (reference) => `write the version in the string itself, not through \${\u2026}: ${spec.path}="${reference}"` : spec.operation === "+=" ? () => "-O sets no list item, so keep the image in the .k file's list, where it is edited" : (reference) => `set the image in a spec of its own whose value is one quoted string (<field>="${reference}")`;
+    return { ...setting, value: { form: value.form, advice, kcl: true } };
+  }
+  if (spec.operation === "+=") return void 0;
+  const at = text2.trimEnd().length - spec.value.length;
+  if (value.kind === "literal") {
+    const write = (string2) => writeStringLiteral(string2, value.style);
+    return { ...setting, value: { string: value.value, start: at + value.start, end: at + value.end, write } };
+  }
+  const whole = "an expression (KCL reads it as the string of its whole text)";
+  return { ...setting, value: { string: spec.value, start: at, end: at + spec.value.length, write: (string2) => string2, whole, advice: quoted3 } };
+}
+
 // src/kcl/editor.ts
 function newReadConfig() {
   return { fields: /* @__PURE__ */ new Map(), configs: /* @__PURE__ */ new Map() };
@@ -15096,7 +15217,7 @@ var ImageEditor = class {
       if (string2 !== void 0 && !(this.tokens.flags[string2.token] & StringFlag.Interpolated)) {
         if (SPLIT_IMAGE_KEYS.has(key)) config.fields.set(key, { path: entryPath, token: string2.token });
       } else if (key === "registry" && !nestedConfig) {
-        if (!this.isNone(item.value)) config.fields.set(key, { path: entryPath, token: item.value.first, value: item.value });
+        if (!isNoneValue(this.tokens, item.value)) config.fields.set(key, { path: entryPath, token: item.value.first, value: item.value });
       } else if (string2 === void 0 && nested && nestedConfig) {
         const { items: inner } = item.value.type === "config" ? item.value : item.value.config;
         this.readEntries(inner, entryPath, true, childConfig(config, key, item.operator === "="));
@@ -15129,12 +15250,12 @@ var ImageEditor = class {
       return;
     }
     const repositoryText = this.literal(repository.token).body;
-    const registryText2 = registry && this.registryText(registry);
+    const registryText = registry && this.registryText(registry);
     const tagLiteral = this.literal(tag.token);
     const tagKey = this.pathText(tag.path);
     const version = { tag: tagLiteral.body, digest: digest && this.literal(digest.token).body };
-    if (registry && registryText2 === void 0) return this.warnUnknownRegistry(registry, repositoryText, tagLiteral, tagKey, version);
-    const name = splitImageName(registryText2, repositoryText);
+    if (registry && registryText === void 0) return this.warnUnknownRegistry(registry, repositoryText, tagLiteral, tagKey, version);
+    const name = splitImageName(registryText, repositoryText);
     const update = this.incoming.get(normalizeRepository(name) ?? "");
     if (!update) return;
     for (const f of fields) this.claimed.add(f.token);
@@ -15155,12 +15276,6 @@ var ImageEditor = class {
     const string2 = this.stringValue(value);
     const name = value.type === "name" ? value.name : string2 && /^\$\{\s*([A-Za-z_]\w*)\s*\}$/.exec(this.literal(string2.token).body)?.[1];
     return name === void 0 ? void 0 : this.registryConstant(name)?.value;
-  }
-  /** Whether an expression is `None` or `Undefined`: no value, which Helm-style fields read as none. */
-  isNone(expr) {
-    if (expr.type !== "other" || expr.construct !== "constant") return false;
-    const keyword = keywordAt(this.tokens, expr.first);
-    return keyword === Keyword.NoneValue || keyword === Keyword.UndefinedValue;
   }
   /**
    * A pair whose registry this run cannot read (registryText) is no image it knows, so its tag is left; said where an incoming
@@ -15799,102 +15914,6 @@ function kclWouldEdit(expression, incoming) {
   }
 }
 
-// src/kcl/spec-value.ts
-function plainString2(tokens, expr) {
-  if (expr.type !== "string" || tokens.flags[expr.token] & StringFlag.Interpolated) return void 0;
-  return stringLiteralValue(nodeText(tokens, expr));
-}
-function readSpecValue(text2) {
-  const parsed = parseSpecValue(text2);
-  if (parsed instanceof SourceError) {
-    const at = errorIndex(text2, parsed);
-    return { kind: "other", form: "a value KCL cannot read", why: parsed.message, ...at >= 0 && { at } };
-  }
-  const { tokens, expr, complete } = parsed;
-  if (expr.type === "operation") return { kind: "whole-text", tokens, expr };
-  if (!complete) {
-    const kept = nodeText(tokens, expr);
-    const rest = text2.slice(tokens.end[expr.last]).trim();
-    return { kind: "other", form: `a value of which KCL keeps only '${kept}'`, why: `KCL would keep only '${kept}'`, head: { text: kept, rest } };
-  }
-  if (expr.type !== "string") return { kind: "expression", tokens, expr, form: "an expression" };
-  const value = plainString2(tokens, expr);
-  if (value === void 0) return { kind: "expression", tokens, expr, form: "an interpolated string" };
-  const raw = nodeText(tokens, expr);
-  return { kind: "literal", tokens, expr, value, style: readStringLiteral(raw).style, start: tokens.start[expr.token], end: tokens.end[expr.token] };
-}
-function parseSpecValue(value) {
-  try {
-    return parseKclExpression(value);
-  } catch (e) {
-    if (!(e instanceof SourceError)) throw e;
-    const at = errorIndex(value, e);
-    const head = at > 0 ? parseHead(value.slice(0, at)) : void 0;
-    return head?.expr.type === "operation" ? head : e;
-  }
-}
-function errorIndex(text2, error) {
-  const lineStart = error.line === void 0 ? void 0 : new LineIndex(text2).lineStart(error.line);
-  return lineStart === void 0 || error.column === void 0 ? -1 : lineStart + error.column - 1;
-}
-function parseHead(text2) {
-  try {
-    return parseKclExpression(text2);
-  } catch (e) {
-    if (!(e instanceof SourceError)) throw e;
-    return void 0;
-  }
-}
-function shellQuoting(fieldName) {
-  return fieldName?.shell ? " (in a shell, single-quote the whole argument, so that its quotes and parentheses reach the tool)" : "";
-}
-function usableSpecValue(spec, raw, fieldName) {
-  const read = readSpecValue(spec.value);
-  if (read.kind !== "other") return read;
-  const hint = valueHint(spec, read);
-  const shell = hint?.unquoted ? shellQuoting(fieldName) : "";
-  throw new OverrideSpecError(raw, `the value of '${raw}' is not one KCL expression (${read.why})${hint === void 0 ? "" : `; ${hint.text}${shell}`}`);
-}
-function valueHint(spec, read) {
-  const { path, operation, value } = spec;
-  const operator = /^(?:\+=|[=:])+/.exec(value)?.[0];
-  if (operator !== void 0) return { text: `'${operation}${operator}' is no operator of KCL's -O, whose operators are =, :, += and -` };
-  const opener = /^[rR]?["']/.exec(value)?.[0];
-  if (read.head && (opener !== void 0 || /^[[{(]/.test(value)))
-    return { text: `it is two expressions, '${read.head.text}' and '${read.head.rest}': give one` };
-  if (opener === void 0) return { text: `quote a string value: ${path}="${value}"`, unquoted: true };
-  return read.at !== void 0 && read.at < opener.length ? { text: "close its quote" } : void 0;
-}
-function specSetting(text2) {
-  let spec;
-  try {
-    spec = parseOverrideSpec(text2);
-  } catch (error) {
-    if (error instanceof OverrideSpecError) return void 0;
-    throw error;
-  }
-  if (spec.operation === "-") return void 0;
-  const setting = { path: spec.path, text: spec.value };
-  const value = readSpecValue(spec.value);
-  const quoted3 = (reference) => `write the reference alone as one quoted string: ${spec.path}="${reference}"`;
-  if (value.kind === "other") {
-    const hint = valueHint(spec, value)?.text;
-    return { ...setting, value: { form: value.form, advice: hint === void 0 ? quoted3 : () => hint } };
-  }
-  if (value.kind === "expression") {
-    const advice = value.expr.type === "string" ? (reference) => `write the version in the string itself, not through \${\u2026}: ${spec.path}="${reference}"` : spec.operation === "+=" ? () => "-O sets no list item, so keep the image in the .k file's list, where it is edited" : (reference) => `set the image in a spec of its own whose value is one quoted string (<field>="${reference}")`;
-    return { ...setting, value: { form: value.form, advice, kcl: true } };
-  }
-  if (spec.operation === "+=") return void 0;
-  const at = text2.trimEnd().length - spec.value.length;
-  if (value.kind === "literal") {
-    const write = (string2) => writeStringLiteral(string2, value.style);
-    return { ...setting, value: { string: value.value, start: at + value.start, end: at + value.end, write } };
-  }
-  const whole = "an expression (KCL reads it as the string of its whole text)";
-  return { ...setting, value: { string: spec.value, start: at, end: at + spec.value.length, write: (string2) => string2, whole, advice: quoted3 } };
-}
-
 // src/yaml/kcl-settings.ts
 function settingItems(document) {
   const items = [];
@@ -16163,7 +16182,9 @@ var editMarkers = (file, request, plan) => {
       if (node2.kind === "map") {
         for (const { key, value } of node2.pairs) if (value && key.kind === "scalar") keyOf.set(value, key);
         const { repository, registry } = splitImage(fieldsOf(file, document.root, node2, path, inFlow));
-        const text2 = registryText(registry?.node && scalarOf(file, document.root, registry.node));
+        const field3 = registry?.node;
+        const read = readRegistry(field3, field3 ? scalarOf(file, document.root, field3) : void 0);
+        const text2 = isUnknownRegistry(read) ? file.text.slice(field3.start, field3.end) : read;
         if (repository?.node && text2 !== void 0 && !registries.has(repository.node))
           registries.set(repository.node, { field: formatPath(registry.path), text: text2 });
       }
@@ -16570,6 +16591,7 @@ function f64Text(value) {
 }
 
 // src/kcl/override.ts
+var COMPUTED_REGISTRY = { unknown: "which KCL computes" };
 var COMPOSITE = { config: "a config", schema: "a schema instance", list: "a list" };
 function valueFrom(tokens, expr, lines) {
   const string2 = plainString2(tokens, expr);
@@ -17044,7 +17066,9 @@ var Planner = class {
     const digestKey = formatOverridePath([...this.spec.parts.slice(0, -1), "digest"]);
     if (this.setsToo(digestKey)) return;
     const { registry, repository } = splitImage(field2);
-    const name = [registry, repository].map((entry) => entry && plainString2(this.tokens, entry.value)).filter((part) => part).join("/");
+    const read = registry === void 0 || isNoneValue(this.tokens, registry.value) ? void 0 : plainString2(this.tokens, registry.value) ?? COMPUTED_REGISTRY;
+    const repositoryText = repository && plainString2(this.tokens, repository.value);
+    const name = repositoryText === void 0 ? void 0 : pairName(read, repositoryText);
     const stale = {
       tagKey: this.spec.path,
       tag: written,
@@ -20788,7 +20812,8 @@ function repositoryIn(files, keys, incoming, values) {
     if (mapping?.kind !== "map") continue;
     const { repository, registry } = splitImage((key) => mapValue(mapping, key));
     const written = scalarText(repository);
-    const update = written === void 0 ? void 0 : incoming.get(normalizeRepository(splitImageName(registryText(registry), written)) ?? "");
+    const name = written === void 0 ? void 0 : pairName(readRegistry(registry), written);
+    const update = name === void 0 ? void 0 : incoming.get(normalizeRepository(name) ?? "");
     if (update && repository) return { ...update, at: `${path}:${lineAt(text2, repository.start)}` };
   }
   return void 0;
@@ -21354,7 +21379,9 @@ function helmRepository(doc, resource, mapping) {
   const image = splitImage((key) => written ? own(key)?.node : nodeAt(resource.root, [...mapping, key]));
   const repository = scalarText(image.repository);
   if (repository === void 0) return void 0;
-  const name = splitImageName(registryText(image.registry), repository);
+  const registry = own("registry");
+  const name = pairName(written && registry && registry.path.length > mapping.length + 1 ? NO_STRING_REGISTRY : readRegistry(image.registry), repository);
+  if (name === void 0) return void 0;
   const normal = normalizeRepository(name);
   return normal === void 0 ? void 0 : { name, repository: normal };
 }
