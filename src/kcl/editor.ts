@@ -44,6 +44,7 @@ import { formatOverridePath } from "./override-spec.js";
 import { parseKcl } from "./parser.js";
 import { holding, holds, literalTypes, operatorsOver, skippedConstruct } from "./skipped.js";
 import { isNoneValue } from "./spec-value.js";
+import { assignedStrings, constantValue, stringConstant, type Assigned } from "./string-constant.js";
 import { decodeEscapes, readStringLiteral } from "./string-literal.js";
 import type { AssignStatement, ConfigEntry, ConfigItem, ConfigKey, Expr, ListItem, Statement, StringExpr } from "./syntax.js";
 import { StringFlag, T, tryTokenize, type Tokens } from "./tokenizer.js";
@@ -158,7 +159,7 @@ class ImageEditor {
   /** Where the walk met strings, kept only when a `--set` may set their field (it answers for their warnings). */
   readonly fieldAt = new Map<number, KeyPath>();
   /** Each name's top-level assignments (assignedStrings), read once, when a warning first asks. */
-  #assigned: ReadonlyMap<string, readonly (Literal | undefined)[]> | undefined;
+  #assigned: Assigned | undefined;
 
   constructor(
     readonly tokens: Tokens,
@@ -332,9 +333,8 @@ class ImageEditor {
   registryText(field: SplitField): string | undefined {
     const { value } = field;
     if (value === undefined) return this.literal(field.token).body;
-    const string = this.stringValue(value);
-    const name = value.type === "name" ? value.name : string && /^\$\{\s*([A-Za-z_]\w*)\s*\}$/.exec(this.literal(string.token).body)?.[1];
-    return name === undefined ? undefined : this.registryConstant(name)?.value;
+    const constant = constantValue(this.tokens, this.assigned(), this.stringValue(value) ?? value);
+    return constant && this.literal(constant.token).body;
   }
 
   /**
@@ -725,7 +725,7 @@ class ImageEditor {
     const elsewhere = 'set the version where that variable is set (a Flux ":tag" marker on its line, or an override)';
     // Only a plain name is assigned by a top-level statement.
     if (variable === undefined || variable.includes(".")) return elsewhere;
-    const lines = (this.assigned().get(variable) ?? []).flatMap((held) => (held === undefined ? [] : [this.line(held)]));
+    const lines = (this.assigned().get(variable) ?? []).flatMap((held) => (held === undefined ? [] : [this.line(this.literal(held))]));
     if (lines.length === 0) return elsewhere;
     const at = lines.length === 1 ? `line ${lines[0]}` : `lines ${lines.join(", ")}`;
     return `set ${variable} (${at}) with a Flux ":tag" marker ${lines.length === 1 ? "on its line" : "on each"} or an override of ${variable}`;
@@ -733,14 +733,14 @@ class ImageEditor {
 
   /** A name assigned at the top level once, a plain string: what a reference built on it holds is known. */
   registryConstant(name: string): RegistryConstant | undefined {
-    const assigned = this.assigned().get(name);
-    const held = assigned?.length === 1 ? assigned[0] : undefined;
+    const token = stringConstant(this.assigned(), name);
+    const held = token === undefined ? undefined : this.literal(token);
     return held && { name, value: held.body, line: this.line(held) };
   }
 
   /** assignedStrings of the file, read on first use: most files have no warning that asks. */
-  assigned(): ReadonlyMap<string, readonly (Literal | undefined)[]> {
-    return (this.#assigned ??= assignedStrings(this.statements, this.tokens, (t) => this.literal(t)));
+  assigned(): Assigned {
+    return (this.#assigned ??= assignedStrings(this.statements, this.tokens));
   }
 
   /**
@@ -952,24 +952,6 @@ interface RegistryConstant {
   readonly name: string;
   readonly value: string;
   readonly line: number;
-}
-
-/**
- * Each name's top-level assignments in file order, each as the plain string it assigns (undefined for any other
- * value): read in one pass, so that the warnings asking where a variable is set stay linear in the file.
- */
-function assignedStrings(statements: readonly Statement[], tokens: Tokens, literal: (token: number) => Literal): Map<string, (Literal | undefined)[]> {
-  const assigned = new Map<string, (Literal | undefined)[]>();
-  for (const s of statements) {
-    if (s.type !== "assign") continue;
-    const held = s.value.type === "string" && !(tokens.flags[s.value.token]! & StringFlag.Interpolated) ? literal(s.value.token) : undefined;
-    for (const name of new Set(s.targets)) {
-      const list = assigned.get(name);
-      if (list) list.push(held);
-      else assigned.set(name, [held]);
-    }
-  }
-  return assigned;
 }
 
 /**

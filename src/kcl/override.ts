@@ -34,6 +34,7 @@ import { partitionPoint } from "../text/partition-point.js";
 import { applySplices, byPosition, type Splice } from "../text/splice.js";
 import { kclNumberRead } from "./number-read.js";
 import { isNoneValue, plainString, shellQuoting, usableSpecValue } from "./spec-value.js";
+import { assignedStrings, constantValue, type Assigned } from "./string-constant.js";
 import { readStringLiteral, stringLiteralValue, writeStringLiteral } from "./string-literal.js";
 import type { ConfigEntry, ConfigExpr, ConfigItem, Expr, ListExpr, ListItem, Module, Statement } from "./syntax.js";
 import { sourceStart } from "./source.js";
@@ -51,7 +52,7 @@ export interface OverrideOptions {
   readonly fieldName?: FieldNamer | undefined;
 }
 
-/** A split image's registry KCL computes (not a plain string literal, nor None): the image it names is not known here. */
+/** A split image's registry KCL computes (not a plain string literal, None, nor a top-level string constant): the image it names is not known here. */
 const COMPUTED_REGISTRY = { unknown: "which KCL computes" } as const;
 
 /** What a configured override (the configuration's `overrides:`) sets: an image's whole reference, or (`part: "tag"`) only its tag. */
@@ -262,6 +263,8 @@ class Planner {
   readonly text: string;
   readonly eol: string;
   readonly lines: LineStyle;
+  /** The file's top-level string assignments (assignedStrings), read when a stale digest's advice first asks. */
+  #assigned: Assigned | undefined;
 
   constructor(
     readonly module: Module,
@@ -678,10 +681,11 @@ class Planner {
     const digestKey = formatOverridePath([...this.spec.parts.slice(0, -1), "digest"]);
     if (this.setsToo(digestKey)) return;
     const { registry, repository } = splitImage(field);
-    // The image as the editor reads the pair: None is no registry, and one KCL computes (a variable, an interpolation, a
-    // call) leaves it unknown, for which no --image is named (this reads no top-level constant, which the editor resolves).
+    // The image as the editor reads the pair: None is no registry, a top-level string constant (`_reg`, "${_reg}") is its
+    // string, and any other value KCL computes (a variable, an interpolation, a call) leaves it unknown, for which no
+    // --image is named.
     const read: Registry =
-      registry === undefined || isNoneValue(this.tokens, registry.value) ? undefined : (plainString(this.tokens, registry.value) ?? COMPUTED_REGISTRY);
+      registry === undefined || isNoneValue(this.tokens, registry.value) ? undefined : (this.registryText(registry.value) ?? COMPUTED_REGISTRY);
     const repositoryText = repository && plainString(this.tokens, repository.value);
     const name = repositoryText === undefined ? undefined : pairName(read, repositoryText);
     const stale = {
@@ -694,6 +698,15 @@ class Planner {
       configured: this.computed !== undefined,
     };
     this.warn(tag.value.first, staleDigestWarning(stale, this.fieldName));
+  }
+
+  /** What a split image's registry value names: a plain string, or the top-level string constant it is (constantValue); undefined for any other. */
+  registryText(value: Expr): string | undefined {
+    const plain = plainString(this.tokens, value);
+    if (plain !== undefined) return plain;
+    this.#assigned ??= assignedStrings(this.module.statements, this.tokens);
+    const constant = constantValue(this.tokens, this.#assigned, value);
+    return constant && stringLiteralValue(nodeText(this.tokens, { first: constant.token, last: constant.token }));
   }
 }
 

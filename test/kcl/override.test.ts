@@ -1075,20 +1075,32 @@ describe("applyOverrides: a tag beside a digest, as a {repository, tag, digest} 
     ]);
   });
 
-  it("names the image to give as the editor reads the registry: None is none, and beside one KCL computes (a top-level constant too, not read here) none", () => {
-    const advice = (registry: string) => {
-      const split = text.replace('repository = "ghcr.io/acme/web"', `registry = ${registry}\n        repository = "acme/web"`);
-      return applyOverrides(`_reg = "ghcr.io"\n${split}`, ['config.image.tag="1.5.0"'], { setsToo: nothingElse }).warnings.map((w) =>
-        w.message.slice(w.message.indexOf("; ") + 2),
-      );
-    };
-    expect(["None", '"ghcr.io"', "_reg", '"${_reg}"', "reg()"].map(advice)).toEqual([
+  /** The advice after the warning's `; ` for a --set of the tag, the pair's registry written `registry` below `before`. */
+  const advice = (registry: string, before = '_reg = "ghcr.io"\n') => {
+    const split = text.replace('repository = "ghcr.io/acme/web"', `registry = ${registry}\n        repository = "acme/web"`);
+    return applyOverrides(`${before}${split}`, ['config.image.tag="1.5.0"'], { setsToo: nothingElse }).warnings.map((w) =>
+      w.message.slice(w.message.indexOf("; ") + 2),
+    );
+  };
+
+  it("names the image to give as the editor reads the registry: None is none, and beside one KCL computes none", () => {
+    expect(["None", '"ghcr.io"', "reg()", '"${_reg}/x"'].map((registry) => advice(registry))).toEqual([
       ["set config.image.digest too, or give the image with --image acme/web:1.5.0@sha256:<digest>"],
       ["set config.image.digest too, or give the image with --image ghcr.io/acme/web:1.5.0@sha256:<digest>"],
       ["set config.image.digest too"],
       ["set config.image.digest too"],
-      ["set config.image.digest too"],
     ]);
+  });
+
+  it('reads a registry held by a top-level string constant as the editor does (_reg, "${_reg}"), and no constant assigned twice or not a string', () => {
+    const ghcr = ["set config.image.digest too, or give the image with --image ghcr.io/acme/web:1.5.0@sha256:<digest>"];
+    const none = ["set config.image.digest too"];
+    expect(advice("_reg")).toEqual(ghcr);
+    expect(advice('"${_reg}"')).toEqual(ghcr);
+    expect(advice("_reg", "_reg = 'ghcr.io'\n")).toEqual(ghcr);
+    expect(advice("_reg", '_reg = "ghcr.io"\n_reg = "quay.io"\n')).toEqual(none);
+    expect(advice("_reg", "_reg = reg()\n")).toEqual(none);
+    expect(advice("_other")).toEqual(none);
   });
 
   it("says nothing when the run sets the digest too, the digest is empty, or the tag stays", () => {

@@ -1,0 +1,54 @@
+/**
+ * Top-level string constants: a name a KCL file's top-level statements assign once, a plain string
+ * (`_reg = "ghcr.io"`). A reference built on one, and a split image's registry that is one
+ * (`registry = _reg`, `registry = "${_reg}"`), read as that string: the editor and `--set`'s
+ * stale-digest advice find them here, so both read a pair's registry alike.
+ */
+import { nodeText } from "./nodes.js";
+import { readStringLiteral } from "./string-literal.js";
+import type { Expr, Statement } from "./syntax.js";
+import { StringFlag, type Tokens } from "./tokenizer.js";
+
+/** A name's top-level assignments in file order, each as the token of the plain string it assigns (undefined for any other value). */
+export type Assigned = ReadonlyMap<string, readonly (number | undefined)[]>;
+
+/**
+ * Each name's top-level assignments (Assigned), read in one pass, so that the warnings asking where a
+ * variable is set stay linear in the file.
+ */
+export function assignedStrings(statements: readonly Statement[], tokens: Tokens): Assigned {
+  const assigned = new Map<string, (number | undefined)[]>();
+  for (const s of statements) {
+    if (s.type !== "assign") continue;
+    const held = s.value.type === "string" && !(tokens.flags[s.value.token]! & StringFlag.Interpolated) ? s.value.token : undefined;
+    for (const name of new Set(s.targets)) {
+      const list = assigned.get(name);
+      if (list) list.push(held);
+      else assigned.set(name, [held]);
+    }
+  }
+  return assigned;
+}
+
+/** The string token of the top-level string constant `name`: where the file assigns it once at the top level, a plain string. */
+export function stringConstant(assigned: Assigned, name: string): number | undefined {
+  const held = assigned.get(name);
+  return held?.length === 1 ? held[0] : undefined;
+}
+
+/**
+ * The top-level string constant a value is as a whole, its name and string token: a name (`_reg`) or an
+ * interpolation of one alone (`"${_reg}"`); undefined for any other value (another variable, a longer
+ * interpolation, a call), which KCL computes from what this run does not read. `value` is the value as
+ * the caller reads it (the editor takes a string out of its parentheses first).
+ */
+export function constantValue(tokens: Tokens, assigned: Assigned, value: Expr): { readonly name: string; readonly token: number } | undefined {
+  const name =
+    value.type === "name"
+      ? value.name
+      : value.type === "string"
+        ? /^\$\{\s*([A-Za-z_]\w*)\s*\}$/.exec(readStringLiteral(nodeText(tokens, { first: value.token, last: value.token })).body)?.[1]
+        : undefined;
+  const token = name === undefined ? undefined : stringConstant(assigned, name);
+  return token === undefined ? undefined : { name: name!, token };
+}
