@@ -15064,6 +15064,30 @@ function specSetting(text2) {
   return { ...setting, value: { string: spec.value, start: at, end: at + spec.value.length, write: (string2) => string2, whole, advice: quoted3 } };
 }
 
+// src/kcl/string-constant.ts
+function assignedStrings(statements, tokens) {
+  const assigned = /* @__PURE__ */ new Map();
+  for (const s of statements) {
+    if (s.type !== "assign") continue;
+    const held = s.value.type === "string" && !(tokens.flags[s.value.token] & StringFlag.Interpolated) ? s.value.token : void 0;
+    for (const name of new Set(s.targets)) {
+      const list = assigned.get(name);
+      if (list) list.push(held);
+      else assigned.set(name, [held]);
+    }
+  }
+  return assigned;
+}
+function stringConstant(assigned, name) {
+  const held = assigned.get(name);
+  return held?.length === 1 ? held[0] : void 0;
+}
+function constantValue(tokens, assigned, value) {
+  const name = value.type === "name" ? value.name : value.type === "string" ? /^\$\{\s*([A-Za-z_]\w*)\s*\}$/.exec(readStringLiteral(nodeText(tokens, { first: value.token, last: value.token })).body)?.[1] : void 0;
+  const token = name === void 0 ? void 0 : stringConstant(assigned, name);
+  return token === void 0 ? void 0 : { name, token };
+}
+
 // src/kcl/editor.ts
 function newReadConfig() {
   return { fields: /* @__PURE__ */ new Map(), configs: /* @__PURE__ */ new Map() };
@@ -15273,9 +15297,8 @@ var ImageEditor = class {
   registryText(field2) {
     const { value } = field2;
     if (value === void 0) return this.literal(field2.token).body;
-    const string2 = this.stringValue(value);
-    const name = value.type === "name" ? value.name : string2 && /^\$\{\s*([A-Za-z_]\w*)\s*\}$/.exec(this.literal(string2.token).body)?.[1];
-    return name === void 0 ? void 0 : this.registryConstant(name)?.value;
+    const constant = constantValue(this.tokens, this.assigned(), this.stringValue(value) ?? value);
+    return constant && this.literal(constant.token).body;
   }
   /**
    * A pair whose registry this run cannot read (registryText) is no image it knows, so its tag is left; said where an incoming
@@ -15621,20 +15644,20 @@ var ImageEditor = class {
   whereSet(variable) {
     const elsewhere = 'set the version where that variable is set (a Flux ":tag" marker on its line, or an override)';
     if (variable === void 0 || variable.includes(".")) return elsewhere;
-    const lines = (this.assigned().get(variable) ?? []).flatMap((held) => held === void 0 ? [] : [this.line(held)]);
+    const lines = (this.assigned().get(variable) ?? []).flatMap((held) => held === void 0 ? [] : [this.line(this.literal(held))]);
     if (lines.length === 0) return elsewhere;
     const at = lines.length === 1 ? `line ${lines[0]}` : `lines ${lines.join(", ")}`;
     return `set ${variable} (${at}) with a Flux ":tag" marker ${lines.length === 1 ? "on its line" : "on each"} or an override of ${variable}`;
   }
   /** A name assigned at the top level once, a plain string: what a reference built on it holds is known. */
   registryConstant(name) {
-    const assigned = this.assigned().get(name);
-    const held = assigned?.length === 1 ? assigned[0] : void 0;
+    const token = stringConstant(this.assigned(), name);
+    const held = token === void 0 ? void 0 : this.literal(token);
     return held && { name, value: held.body, line: this.line(held) };
   }
   /** assignedStrings of the file, read on first use: most files have no warning that asks. */
   assigned() {
-    return this.#assigned ??= assignedStrings(this.statements, this.tokens, (t) => this.literal(t));
+    return this.#assigned ??= assignedStrings(this.statements, this.tokens);
   }
   /**
    * The first string of each concatenation of literals whose joined text holds one of `needles`, also
@@ -15793,19 +15816,6 @@ function suffixWarning(image) {
 function versionVariable(body, stale) {
   if (stale.tag !== void 0 || stale.digest !== void 0) return void 0;
   return new RegExp(`${escapeRegExp(stale.name)}:\\$\\{\\s*([A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*)\\s*(?::[^}]*)?\\}`).exec(body)?.[1];
-}
-function assignedStrings(statements, tokens, literal2) {
-  const assigned = /* @__PURE__ */ new Map();
-  for (const s of statements) {
-    if (s.type !== "assign") continue;
-    const held = s.value.type === "string" && !(tokens.flags[s.value.token] & StringFlag.Interpolated) ? literal2(s.value.token) : void 0;
-    for (const name of new Set(s.targets)) {
-      const list = assigned.get(name);
-      if (list) list.push(held);
-      else assigned.set(name, [held]);
-    }
-  }
-  return assigned;
 }
 var CONCATENATED_PATHS = ['/" + "', "/' + '"];
 function literalAt(tokens, token) {
@@ -16716,6 +16726,8 @@ var Planner = class {
   text;
   eol;
   lines;
+  /** The file's top-level string assignments (assignedStrings), read when a stale digest's advice first asks. */
+  #assigned;
   /** The value to write: the spec's, or the computed one for a missing field (undefined: nothing to write). */
   value(raw) {
     return this.computed ? this.stringValue(this.computed(void 0)) : readValue(this.spec, raw, this.lines, this.fieldName);
@@ -17066,7 +17078,7 @@ var Planner = class {
     const digestKey = formatOverridePath([...this.spec.parts.slice(0, -1), "digest"]);
     if (this.setsToo(digestKey)) return;
     const { registry, repository } = splitImage(field2);
-    const read = registry === void 0 || isNoneValue(this.tokens, registry.value) ? void 0 : plainString2(this.tokens, registry.value) ?? COMPUTED_REGISTRY;
+    const read = registry === void 0 || isNoneValue(this.tokens, registry.value) ? void 0 : this.registryText(registry.value) ?? COMPUTED_REGISTRY;
     const repositoryText = repository && plainString2(this.tokens, repository.value);
     const name = repositoryText === void 0 ? void 0 : pairName(read, repositoryText);
     const stale = {
@@ -17079,6 +17091,14 @@ var Planner = class {
       configured: this.computed !== void 0
     };
     this.warn(tag.value.first, staleDigestWarning(stale, this.fieldName));
+  }
+  /** What a split image's registry value names: a plain string, or the top-level string constant it is (constantValue); undefined for any other. */
+  registryText(value) {
+    const plain = plainString2(this.tokens, value);
+    if (plain !== void 0) return plain;
+    this.#assigned ??= assignedStrings(this.module.statements, this.tokens);
+    const constant = constantValue(this.tokens, this.#assigned, value);
+    return constant && stringLiteralValue(nodeText(this.tokens, { first: constant.token, last: constant.token }));
   }
 };
 function search(config, parts, offset, token, found) {
