@@ -5,6 +5,7 @@
 import { screenToken, tryParseImageRef, type ImageRef } from "../image/reference.js";
 import { escapeRegExp } from "../text/escape-regexp.js";
 import { namedImageString } from "../yaml/argocd.js";
+import { nonStringType } from "../yaml/quoting.js";
 import { withoutFluxImageObjects } from "./flux-objects.js";
 import { holdingKey } from "./holding-key.js";
 import { withoutImageUpdater } from "./image-updater.js";
@@ -86,14 +87,16 @@ function mayNameImage(text: string, at: number, end: number, path: string, image
  * a later tool fills in), which is not known here.
  */
 function besideRegistry(path: string, registry: string | undefined, image: ImageRef): boolean {
-  if (registry === undefined || NO_REGISTRY.has(registry)) return true;
+  if (registry === undefined || readsAsNone(registry)) return true;
   // Docker's rule for a reference's first part being a registry: it has a `.` or `:`, or is localhost.
   if (!/^(?:[\w-]+(?:[.:][\w-]+)+|localhost)$/.test(registry)) return true;
   return tryParseImageRef(`${registry}/${path}`)?.repository === image.repository;
 }
 
-/** What a registry field reads as none: empty, YAML's null, KCL's None or Undefined. */
-const NO_REGISTRY: ReadonlySet<string> = new Set(["", "~", "null", "Null", "NULL", "None", "Undefined"]);
+/** Whether a registry field's text reads as none: YAML's null (empty included, nonStringType) or KCL's None or Undefined. */
+function readsAsNone(registry: string): boolean {
+  return nonStringType(registry) === "null" || registry === "None" || registry === "Undefined";
+}
 
 /** The keys that give a `name` beside them a version: a split image's and a kustomize `images:` entry's. */
 const VERSION_KEYS = ["tag", "digest", "newTag", "newName"];
