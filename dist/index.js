@@ -47534,11 +47534,13 @@ function mayNameImage(text2, at, end, path6, image) {
   return key === "value" && /(?:^|\.)(?:repository|name)$/.test(holding3.siblings().get("name") ?? "");
 }
 function besideRegistry(path6, registry, image) {
-  if (registry === void 0 || NO_REGISTRY.has(registry)) return true;
+  if (registry === void 0 || readsAsNone(registry)) return true;
   if (!/^(?:[\w-]+(?:[.:][\w-]+)+|localhost)$/.test(registry)) return true;
   return tryParseImageRef(`${registry}/${path6}`)?.repository === image.repository;
 }
-var NO_REGISTRY = /* @__PURE__ */ new Set(["", "~", "null", "Null", "NULL", "None", "Undefined"]);
+function readsAsNone(registry) {
+  return nonStringType(registry) === "null" || registry === "None" || registry === "Undefined";
+}
 var VERSION_KEYS = ["tag", "digest", "newTag", "newName"];
 function referenceStart(text2, at) {
   const least = Math.max(0, at - 256);
