@@ -174,7 +174,7 @@ function loneValueTags(
  */
 class ValuesFiles {
   private readonly spelling = new Map<string, RegExp | null>();
-  private readonly roots = new Map<string, YamlNode | null>();
+  private readonly files = new Map<string, YamlFile | null>();
 
   constructor(private readonly texts: ReadonlyMap<string, string>) {}
 
@@ -182,11 +182,16 @@ class ValuesFiles {
     return [...incoming.values()].some((update) => this.spellings(update.image)?.test(application) === true);
   }
 
+  /** A values file parsed (null when it is no YAML): its first document's values, whose aliases it resolves. */
+  fileOf(path: string, text: string): YamlFile | null {
+    let file = this.files.get(path);
+    if (file === undefined) this.files.set(path, (file = tryYamlFile(text.replace(/^\uFEFF/, "")) ?? null));
+    return file;
+  }
+
   /** The first document's root of a values file (null when it is empty or no YAML). */
   rootOf(path: string, text: string): YamlNode | null {
-    let root = this.roots.get(path);
-    if (root === undefined) this.roots.set(path, (root = tryYamlFile(text.replace(/^\uFEFF/, ""))?.documents[0]?.root ?? null));
-    return root;
+    return this.fileOf(path, text)?.documents[0]?.root ?? null;
   }
 
   /**
@@ -247,13 +252,15 @@ function repositoryIn(
   values: ValuesFiles,
 ): (ImageUpdate & { at: string }) | undefined {
   for (const [path, text] of files) {
-    const root = values.rootOf(path, text);
+    const file = values.fileOf(path, text);
+    if (!file) continue;
+    const root = file.documents[0]?.root ?? null;
     const mapping = nodeAt(root, keys);
     if (mapping?.kind !== "map") continue;
     const { repository, registry } = splitImage((key) => mapValue(mapping, key));
     const written = scalarText(repository);
-    // Beside a registry this run cannot read (a mapping, a template), no image it knows.
-    const name = written === undefined ? undefined : pairName(readRegistry(registry), written);
+    // Beside a registry this run cannot read (a mapping, a template), no image it knows; an alias reads as its anchored string.
+    const name = written === undefined ? undefined : pairName(readRegistry(file, root, registry), written);
     const update = name === undefined ? undefined : incoming.get(normalizeRepository(name) ?? "");
     if (update && repository) return { ...update, at: `${path}:${lineAt(text, repository.start)}` };
   }

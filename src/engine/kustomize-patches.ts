@@ -21,7 +21,7 @@ import { andList } from "../text/and-list.js";
 import { FLUX_HELM } from "../yaml/api-groups.js";
 import { overrideAdvice } from "../yaml/argocd-unpaired.js";
 import { lineAt } from "../text/line-index.js";
-import { tryYamlFile } from "../yaml/file.js";
+import { tryYamlFile, type YamlFile } from "../yaml/file.js";
 import { isOpList, pointerPath } from "../yaml/json-patch.js";
 import { isFlowScalar, mapValue, nodeAt, scalarText, type FlowScalar, type YamlNode } from "../yaml/node.js";
 import { formatPath, type PathSegment } from "../yaml/path.js";
@@ -45,13 +45,17 @@ interface PatchDocument {
   readonly document: number;
   readonly selector: Selector;
   readonly values: readonly PatchValue[];
+  /** The patch parsed and its document's root, where an alias in it is read. */
+  readonly yaml: YamlFile;
+  readonly root: YamlNode | null;
 }
 
 /** A resource a build holds: its file, the document it is, and what a selector matches it by. */
 export interface Resource {
   readonly file: string;
   readonly document: number;
-  readonly text: string;
+  /** The file parsed and the document's root, where an alias in it is read. */
+  readonly yaml: YamlFile;
   readonly root: YamlNode;
   readonly apiVersion: string | undefined;
   readonly kind: string | undefined;
@@ -88,22 +92,23 @@ export function patchDocuments(patch: Patch, text: string): PatchDocument[] {
         const pointer = pointerPath(scalarText(mapValue(op, "path"))!);
         forEachValue(mapValue(op, "value") ?? null, ({ node, path }) => add(node, [...pointer, ...path], [i, "value", ...path], true));
       });
-      return [{ patch, document, selector: patch.target, values }];
+      return [{ patch, document, selector: patch.target, values, yaml, root }];
     }
     if (patch.kind === "json6902" || root?.kind !== "map") return [];
     forEachValue(root, ({ node, path }) => add(node, path, path, false));
     const metadata = (key: string) => scalarText(nodeAt(root, ["metadata", key]));
     const own: Selector = { kind: scalarText(mapValue(root, "kind")), name: metadata("name"), namespace: metadata("namespace") };
-    return [{ patch, document, selector: patch.target ?? own, values }];
+    return [{ patch, document, selector: patch.target ?? own, values, yaml, root }];
   });
 }
 
 /** The resources of a manifest file: each document naming a kind. */
 export function resourcesOf(file: string, text: string): Resource[] {
   const yaml = tryYamlFile(text.replace(/^\uFEFF/, ""));
-  return (yaml?.documents ?? []).flatMap(({ root, object }, document) =>
+  if (!yaml) return [];
+  return yaml.documents.flatMap(({ root, object }, document) =>
     root?.kind === "map" && object.kind !== undefined
-      ? [{ file, document, text, root, apiVersion: object.apiVersion, kind: object.kind, name: object.name, namespace: object.namespace }]
+      ? [{ file, document, yaml, root, apiVersion: object.apiVersion, kind: object.kind, name: object.name, namespace: object.namespace }]
       : [],
   );
 }
@@ -154,9 +159,15 @@ function helmRepository(doc: PatchDocument, resource: Resource, mapping: readonl
   const image = splitImage((key) => (written ? own(key)?.node : nodeAt(resource.root, [...mapping, key])));
   const repository = scalarText(image.repository);
   if (repository === undefined) return undefined;
-  // A registry the patch writes as a mapping or list (its values inside it) is no string; beside one this run cannot read, no image it knows.
+  // A registry the patch writes as a mapping or list (its values inside it) is no string; beside one this run cannot
+  // read, no image it knows. The resource's may be an alias of a string anchored in its document.
   const registry = own("registry");
-  const name = pairName(written && registry && registry.path.length > mapping.length + 1 ? NO_STRING_REGISTRY : readRegistry(image.registry), repository);
+  const read = written
+    ? registry && registry.path.length > mapping.length + 1
+      ? NO_STRING_REGISTRY
+      : readRegistry(doc.yaml, doc.root, image.registry)
+    : readRegistry(resource.yaml, resource.root, image.registry);
+  const name = pairName(read, repository);
   if (name === undefined) return undefined;
   const normal = normalizeRepository(name);
   return normal === undefined ? undefined : { name, repository: normal };
@@ -210,7 +221,7 @@ export function loneTags(doc: PatchDocument): LoneTag[] {
 export function pairOf(doc: PatchDocument, tag: LoneTag, resource: Resource): { name: string; repository: string; line: number } | undefined {
   const pair = helmRepository(doc, resource, tag.mapping);
   const node = splitImage((key) => nodeAt(resource.root, [...tag.mapping, key])).repository;
-  return pair && node ? { ...pair, line: lineAt(resource.text, node.start) } : undefined;
+  return pair && node ? { ...pair, line: resource.yaml.lineAt(node.start) } : undefined;
 }
 
 /** The documents of a kustomization's patches, each kustomization's read once: an inline patch's text is its own, a patch file's the tree's (`patches`). */

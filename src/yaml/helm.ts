@@ -26,7 +26,6 @@ import {
   splitImageName,
   unknownRegistryImages,
   unknownRegistryWarning,
-  type Registry,
   type UnknownRegistry,
 } from "../image/split-image.js";
 import { byRepository, type ImageUpdate } from "../image/update.js";
@@ -72,7 +71,7 @@ export function setHelmImage(image: HelmImage, incoming: ReadonlyMap<string, Ima
   if (marked.length > 0) return warnLeftPair(image, marked, incoming, plan, document, paired);
   const { root } = document;
   // The registry through an alias (`registry: *reg`), as the other readers of a pair read it.
-  const registryRead = paired === undefined ? heldRegistry(plan, root, registry, heldText(plan, root, registry?.node)) : undefined;
+  const registryRead = paired === undefined ? readRegistry(plan.file, root, registry?.node, heldText(plan, root, registry?.node)) : undefined;
   if (isUnknownRegistry(registryRead)) return warnUnknownRegistry(registry!, registryRead, scalarText(repositoryNode)!, tag, digest, plan, root, incoming);
   const name = paired ?? splitImageName(registryRead, scalarText(repositoryNode)!);
   const update = incoming.get(normalizeRepository(name) ?? "");
@@ -122,7 +121,7 @@ function warnLeftPair(
   const { registry, repository, tag, digest } = image;
   const left = (field: HelmField | undefined) => leftText(plan, root, field?.node);
   // The image as the markers leave the pair naming it (a `:name` marker may rename it).
-  const registryRead = paired === undefined ? heldRegistry(plan, root, registry, left(registry)) : undefined;
+  const registryRead = paired === undefined ? readRegistry(plan.file, root, registry?.node, left(registry)) : undefined;
   // Beside a registry this run cannot read, it names no image it knows: an unmarked tag is not edited, as an unmarked pair's is not.
   if (isUnknownRegistry(registryRead)) {
     if (tag && !marked.includes("tag")) warnUnknownRegistry(registry!, registryRead, left(repository) ?? "", tag, digest, plan, root, incoming);
@@ -189,12 +188,6 @@ function tagText(plan: EditPlan, root: YamlNode | null, node: YamlNode | null | 
   return scalar && readsAsNull(scalar) ? "" : heldText(plan, root, node);
 }
 
-/** What a Helm image's registry field names (readRegistry), `text` as the caller reads it, through an alias. */
-function heldRegistry(plan: EditPlan, root: YamlNode | null, registry: HelmField | undefined, text: string | undefined): Registry {
-  const node = registry?.node;
-  return readRegistry(node, node ? scalarOf(plan.file, root, node) : undefined, text);
-}
-
 /**
  * How a mapping reading a pair's field (its tag or digest, through a merge key or an alias) reads as a Helm image:
  * its name, and what its own decision has that field hold. One with no repository or tag is no Helm image.
@@ -206,7 +199,7 @@ function helmReader(plan: EditPlan, incoming: ReadonlyMap<string, ImageUpdate>):
     const { registry, repository, tag, digest } = splitImage(fieldsOf(plan.file, root, map, path, inFlow));
     const [repositoryText, tagHeld] = [held(repository), tagText(plan, root, tag?.node)];
     if (!repositoryText || tagHeld === undefined) return undefined;
-    const registryRead = heldRegistry(plan, root, registry, held(registry));
+    const registryRead = readRegistry(plan.file, root, registry?.node, held(registry));
     // Beside a registry this run cannot read, it names no image it knows, and is not moved (setHelmImage).
     if (isUnknownRegistry(registryRead)) return { image: `${repositoryText} (its registry not known)`, value: undefined };
     const name = splitImageName(registryRead, repositoryText);

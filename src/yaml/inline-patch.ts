@@ -179,7 +179,7 @@ function editOps(
       const key = [index, "value", ...path];
       if (name === "test") {
         plan.claim(node);
-        if (at[at.length - 1] === "image" || node.kind === "map") warnTest(node, key, incoming, plan);
+        if (at[at.length - 1] === "image" || node.kind === "map") warnTest(node, key, document.root, incoming, plan);
         return;
       }
       const field = { node, path: key, inFlow: inFlow || list.flow || op.flow };
@@ -196,8 +196,8 @@ function editOps(
  * resource before the patch, but when the tested field moves too (in the base), its old
  * value makes kustomize fail the whole build.
  */
-function warnTest(node: YamlNode, key: readonly PathSegment[], incoming: ReadonlyMap<string, ImageUpdate>, plan: EditPlan): void {
-  const held = testedImage(node, incoming);
+function warnTest(node: YamlNode, key: readonly PathSegment[], root: YamlNode | null, incoming: ReadonlyMap<string, ImageUpdate>, plan: EditPlan): void {
+  const held = testedImage(node, plan.file, root, incoming);
   if (held === undefined) return;
   plan.warn(
     node.start,
@@ -205,8 +205,11 @@ function warnTest(node: YamlNode, key: readonly PathSegment[], incoming: Readonl
   );
 }
 
-/** The image a test op's value holds that this run would move: a whole reference, or a split image (Helm values') with a tag. */
-function testedImage(node: YamlNode, incoming: ReadonlyMap<string, ImageUpdate>): string | undefined {
+/**
+ * The image a test op's value holds that this run would move: a whole reference, or a split image (Helm values') with
+ * a tag, its registry read through an alias in `file`'s document whose root is `root`.
+ */
+function testedImage(node: YamlNode, file: YamlFile, root: YamlNode | null, incoming: ReadonlyMap<string, ImageUpdate>): string | undefined {
   if (isFlowScalar(node)) {
     const ref = tryParseImageRef(node.text);
     const update = ref && incoming.get(ref.repository);
@@ -217,7 +220,7 @@ function testedImage(node: YamlNode, incoming: ReadonlyMap<string, ImageUpdate>)
   const image = splitImage((key) => mapValue(node, key));
   const [repository, tag] = [image.repository, image.tag].map(scalarText);
   // Beside a registry this run cannot read, no image it knows: the pair is not moved, so the test holds.
-  const name = repository && pairName(readRegistry(image.registry), repository);
+  const name = repository && pairName(readRegistry(file, root, image.registry), repository);
   const update = name && tag ? incoming.get(normalizeRepository(name) ?? "") : undefined;
   return update && nextVersion(update, versionOf(tag, undefined)) !== undefined ? `${name}:${tag}` : undefined;
 }

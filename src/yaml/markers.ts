@@ -15,7 +15,7 @@ import { formatImageRef, isDigest, isTag, tryParseImageRef } from "../image/refe
 import { isUnknownRegistry, splitImage } from "../image/split-image.js";
 import { LineIndex } from "../text/line-index.js";
 import { oneLine } from "../text/one-line.js";
-import { anchorOf, scalarOf } from "./alias.js";
+import { anchorOf } from "./alias.js";
 import type { YamlDocument, YamlFile } from "./file.js";
 import { indentOf } from "./indentation.js";
 import { fieldsOf } from "./merge-key.js";
@@ -248,7 +248,7 @@ export const editMarkers: Editor = (file, request, plan) => {
         // A null registry (`registry: ~`) is none: Helm drops its key, joining nothing. One this run cannot read (a mapping,
         // a template) is named as written: a chart joins it all the same.
         const field = registry?.node;
-        const read = readRegistry(field, field ? scalarOf(file, document.root, field) : undefined);
+        const read = readRegistry(file, document.root, field);
         const text = isUnknownRegistry(read) ? file.text.slice(field!.start, field!.end) : read;
         if (repository?.node && text !== undefined && !registries.has(repository.node))
           registries.set(repository.node, { field: formatPath(registry!.path), text });

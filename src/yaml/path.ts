@@ -20,7 +20,7 @@ import type { YamlDocument } from "./file.js";
 import { isFlowScalar, mapValue, scalarText, type AliasNode, type FlowScalar, type MapNode, type YamlNode } from "./node.js";
 import { nullFilling, type NullValue } from "./null-fill.js";
 import { EditPlan } from "./plan.js";
-import { aliasedFieldWords, anchoredValue, anchorOf, scalarOf } from "./alias.js";
+import { aliasedFieldWords, anchoredValue, anchorOf } from "./alias.js";
 import { hasMergeKey, MERGE_SHARED, mergedFromWords, mergedValue } from "./merge-key.js";
 import { misreadAs, nonStringType, readsAsNonString, readsAsNull, renderScalar } from "./quoting.js";
 import { readRegistry } from "./registry.js";
@@ -359,7 +359,7 @@ function warnStaleDigest(
   if ("message" in holder || holder.node?.kind !== "map") return;
   const map = holder.node;
   // The image named as setHelmImage reads its registry (registry.ts): none where null, none known where it cannot read it.
-  const registryOf = (field: YamlNode | undefined) => readRegistry(field, field && scalarOf(plan.file, document.root, field));
+  const registryOf = (field: YamlNode | undefined) => readRegistry(plan.file, document.root, field);
   const pin = pinBeside(segments[segments.length - 1]!, (key) => mapValue(map, key) ?? undefined, scalarText, registryOf);
   if (!pin || !isFlowScalar(pin.digest) || pin.digest.text === "" || node.text === tag) return;
   const digestKey = formatPath([...segments.slice(0, -1), "digest"]);

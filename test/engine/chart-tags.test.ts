@@ -80,6 +80,26 @@ describe("a chart's values whose registry this run cannot read (a mapping or lis
   });
 });
 
+it("reads a values registry that is an alias of a string anchored in the file as that string, and names the tag parameter and later values file's tag over it", async () => {
+  const files = {
+    "apps/worker.yaml": app(
+      "  source:\n    path: charts/worker\n    helm:\n      valueFiles: [../../envs/prod.yaml]\n      parameters:\n        - {name: image.tag, value: '1.4.0'}\n",
+    ),
+    "charts/worker/values.yaml": "global: {registry: &reg ghcr.io}\nimage:\n  registry: *reg\n  repository: acme/worker\n  tag: 1.4.0\n",
+    "envs/prod.yaml": "image:\n  tag: 1.4.0\n",
+  };
+  const result = await plan(files);
+  expect(result.changes.map((c) => [c.file, c.key, c.new])).toEqual([["charts/worker/values.yaml", "image.tag", "1.4.3"]]);
+  expect(result.warnings.map((w) => [w.file, w.line, w.message.slice(0, w.message.indexOf(","))])).toEqual([
+    [
+      "apps/worker.yaml",
+      10,
+      "spec.source.helm.parameters[0].value (parameter image.tag) overrides the tag of ghcr.io/acme/worker (charts/worker/values.yaml:4)",
+    ],
+    ["envs/prod.yaml", 2, "image.tag overrides the tag of ghcr.io/acme/worker (charts/worker/values.yaml:4)"],
+  ]);
+});
+
 describe("an image whose values write name: (Argo CD Image Updater's spelling), read as one writing repository:", () => {
   const named = "image:\n  name: ghcr.io/acme/worker\n  tag: 1.4.0\n";
   const tagged = (valuesObject: string) =>

@@ -117,6 +117,25 @@ describe("what a patch sets", () => {
     }
   });
 
+  it("a registry that is an alias of a string anchored in the resource's document is that string, as YAML reads it; of a mapping, still unknown", () => {
+    const aliased = (anchored: string) =>
+      resourcesOf(
+        "r.yaml",
+        RELEASE.replace("    image:\n", `    global: {registry: &reg ${anchored}}\n    image:\n      registry: *reg\n`).replace(
+          PODINFO,
+          "stefanprodan/podinfo",
+        ),
+      );
+    const [doc] = patchDocuments(byPath(), VALUES);
+    const [plain] = aliased("ghcr.io");
+    expect(pairOf(doc!, loneTags(doc!)[0]!, plain!)).toEqual({ name: PODINFO, repository: PODINFO, line: 11 });
+    expect(versionsSet(doc!, plain!, new Set([PODINFO]))).toEqual(new Set([PODINFO]));
+    const [quoted] = aliased('"ghcr.io"');
+    expect(pairOf(doc!, loneTags(doc!)[0]!, quoted!)?.name).toBe(PODINFO);
+    const [mapping] = aliased("{host: ghcr.io}");
+    expect(pairOf(doc!, loneTags(doc!)[0]!, mapping!)).toBeUndefined();
+  });
+
   it("a resource's image written as name: (Argo CD Image Updater's spelling) pairs the tag as one written as repository: does", () => {
     const [named] = resourcesOf("r.yaml", RELEASE.replace("repository:", "name:"));
     const [doc] = patchDocuments(byPath(), VALUES);
@@ -187,6 +206,20 @@ describe("planUpdate: a HelmRelease base whose overlays' patches set its tag alo
       ["apps/base/podinfo/release.yaml", 10, "helm", "spec.values.image.tag", "6.1.0"],
       ["apps/production/podinfo-values.yaml", 8, "helm", "spec.values.image.tag", "6.1.0"],
       ["apps/staging/podinfo-values.yaml", 8, "helm", "spec.values.image.tag", "6.1.0"],
+    ]);
+    expect(p.warnings).toEqual([]);
+  });
+
+  it("moves each overlay's tag as well when the base's registry is an alias of a string anchored in it, as Helm reads it", async () => {
+    const release = RELEASE.replace("    image:\n", "    global: {registry: &reg ghcr.io}\n    image:\n      registry: *reg\n").replace(
+      PODINFO,
+      "stefanprodan/podinfo",
+    );
+    const p = await plan({ ...TREE, "apps/base/podinfo/release.yaml": release });
+    expect(p.changes.map((c) => [c.file, c.key, c.new])).toEqual([
+      ["apps/base/podinfo/release.yaml", "spec.values.image.tag", "6.1.0"],
+      ["apps/production/podinfo-values.yaml", "spec.values.image.tag", "6.1.0"],
+      ["apps/staging/podinfo-values.yaml", "spec.values.image.tag", "6.1.0"],
     ]);
     expect(p.warnings).toEqual([]);
   });

@@ -279,6 +279,23 @@ patchesJson6902:
     for (const image of ["acme/app:1.1.0", "ghcr.io/acme/app:1.1.0"]) expect(edit(text, withImages(image))).toEqual({ text, changes: [], warnings: [] });
   });
 
+  it("warns of a `test` op guarding a Helm image whose registry is an alias of a string anchored in the patch, as YAML reads it; of a list, it says nothing", () => {
+    const text = (anchored: string) => `patches:
+  - target: {kind: HelmRelease, name: app}
+    patch: |
+      - op: test
+        path: /spec/values/global
+        value: {registry: &reg ${anchored}}
+      - op: test
+        path: /spec/values/image
+        value: {registry: *reg, repository: acme/app, tag: 1.0.0}
+`;
+    expect(
+      edit(text("ghcr.io"), withImages("ghcr.io/acme/app:1.1.0")).warnings.map((w) => [w.line, w.message.slice(0, w.message.indexOf(" in a test op"))]),
+    ).toEqual([[9, "patches[0].patch[1].value holds ghcr.io/acme/app:1.0.0"]]);
+    for (const image of ["acme/app:1.1.0", "ghcr.io/acme/app:1.1.0"]) expect(edit(text("[ghcr.io]"), withImages(image)).warnings).toEqual([]);
+  });
+
   it("reads no container's name beside its image as a repository in a `test` op, whether that image is a string or a mapping", () => {
     const text = (image: string) => `patches:
   - target: {kind: HelmRelease, name: app}
