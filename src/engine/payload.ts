@@ -246,6 +246,8 @@ function misspelt(payload: Readonly<Record<string, unknown>>, key: string): stri
 
 function checkVersion(v: unknown, field: string): void {
   if (v === undefined) throw new PayloadError(field, `missing; expected ${PAYLOAD_VERSION} (the payload version)`);
+  // A version of another type ("1", null) is no newer version: it is the number written wrong.
+  if (typeof v !== "number") throw new PayloadError(field, `expected the number ${PAYLOAD_VERSION} (the payload version), got ${describe(v)}`);
   if (v !== PAYLOAD_VERSION) {
     throw new PayloadError(field, `version ${quoted(v)} is not supported; this gitops-promote reads version ${PAYLOAD_VERSION}`);
   }

@@ -137,7 +137,8 @@ describe("parsePayload", () => {
     ["bad JSON text", "{v:1", "client_payload: not valid JSON: "],
     ["no version", { images: ["nginx:1.25"] }, "client_payload.v: missing; expected 1 (the payload version)"],
     ["a future version", { v: 2, images: ["nginx:1.25"] }, "client_payload.v: version 2 is not supported; this gitops-promote reads version 1"],
-    ["a version as text", { v: "1", images: ["nginx:1.25"] }, 'client_payload.v: version "1" is not supported'],
+    ["a version as text", { v: "1", images: ["nginx:1.25"] }, 'client_payload.v: expected the number 1 (the payload version), got string "1"'],
+    ["a null version", { v: null, images: ["nginx:1.25"] }, "client_payload.v: expected the number 1 (the payload version), got null"],
     ["no images", { v: 1 }, "client_payload.images: missing; expected a list of image references"],
     [
       "images spelt image, which would be carried as an extra key",
@@ -237,8 +238,8 @@ describe("parsePayload", () => {
       { v: 1, images: ["nginx:1.25"], ...Object.fromEntries(Array.from({ length: 9 }, (_, i) => [`${long.slice(0, 5000)}${i}`, i])) },
     ].map((payload) => errorOf(() => parsePayload(payload)).reason);
     expect(reasons.every((reason) => reason.length < 1500)).toBe(true);
-    expect(reasons[0]).toBe(`version ${cut} is not supported; this gitops-promote reads version 1`);
-    expect(reasons[1]).toBe("version an object is not supported; this gitops-promote reads version 1");
+    expect(reasons[0]).toBe(`expected the number 1 (the payload version), got string ${cut}`);
+    expect(reasons[1]).toBe("expected the number 1 (the payload version), got an object");
     expect(reasons[4]).toBe(`expected an http(s) URL, got string ${cut}`);
     expect(reasons[5]).toMatch(/^has 11 top-level keys \("v", "images", "x{100}…" \(5001 characters\), /);
   });
