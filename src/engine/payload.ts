@@ -17,6 +17,7 @@ import { TARGET_NAME, TARGET_NAME_RULE } from "./config.js";
 import { checkIncomingImages } from "./request.js";
 import { isActorLogin, splitRepositoryName } from "../github-name.js";
 import { isRecord } from "../json-value.js";
+import { oneLine } from "../text/one-line.js";
 import { quotedExcerpt } from "../text/quoted-excerpt.js";
 import { closest, didYouMean } from "../text/closest.js";
 
@@ -422,7 +423,8 @@ export function parseJson(text: string, where: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    throw new PayloadError(where, `not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+    // JSON.parse quotes the text around the fault as it is: a sender's newlines and escape codes stay off the line and the terminal.
+    throw new PayloadError(where, `not valid JSON: ${oneLine(error instanceof Error ? error.message : String(error))}`);
   }
 }
 

@@ -226,6 +226,12 @@ describe("parsePayload", () => {
     );
   });
 
+  it("escapes the control characters JSON.parse quotes back from text that is not JSON", () => {
+    const error = errorOf(() => parsePayload("\u001b[31mx\n::warning::y", "workflow_dispatch"));
+    expect(error.message).toMatch(/^inputs\.payload: not valid JSON: .*\\u001b\[31mx\\n::warning::y/);
+    expect([...error.message].some((c) => c < " ")).toBe(false);
+  });
+
   it("quotes back no more than the first 100 characters of a long text it refuses", () => {
     const long = "x".repeat(60_000);
     const cut = `"${"x".repeat(100)}…" (60000 characters)`;
