@@ -133,7 +133,7 @@ describe("gitops-promote exit codes", () => {
 
   it("2 for a DIR that is not a directory, saying so", async () => {
     const missing = await runCli(["update", "/nonexistent/manifests", "--image", "nginx:1"]);
-    expect([missing.code, missing.stderr.split("\n")[0]]).toEqual([2, "gitops-promote: /nonexistent/manifests is not a directory"]);
+    expect([missing.code, missing.stderr.split("\n")[0]]).toEqual([2, "gitops-promote: /nonexistent/manifests does not exist"]);
     const file = join(await scratchCopy(join(CONFORMANCE, "flux-update-path", "appconfig")), "file.yaml");
     await writeFile(file, "a: 1\n");
     expect((await runCli(["update", file, "--image", "nginx:1"])).code).toBe(2);

@@ -316,8 +316,8 @@ async function treeRoot(given: string | undefined): Promise<string> {
   if (given === "") throw new UsageError('DIR is empty (""): name the directory, or leave DIR out for the current one');
   const dir = given ?? ".";
   const root = resolve(dir);
-  const info = await stat(root).catch(() => undefined);
-  if (!info) throw new UsageError(`${dir} is not a directory`);
+  const info = await stat(root).catch((error: unknown) => error as NodeJS.ErrnoException);
+  if (info instanceof Error) throw new UsageError(`${dir} ${await missingDirSaid(info, dir, root)}`);
   if (!info.isDirectory()) {
     const top = (await repositoryTop(dirname(root))) ?? dirname(root);
     const from = (await nearestConfigured(dirname(root), top))?.at ?? top;
@@ -327,6 +327,20 @@ async function treeRoot(given: string | undefined): Promise<string> {
   }
   if (!(await permits(root, constants.R_OK | constants.X_OK))) throw new UsageError(`${dir} cannot be read: permission denied`);
   return root;
+}
+
+/**
+ * Why DIR (`dir` as given, `root` resolved) could not be read: one that does not exist is said so, with the directory
+ * beside it most likely meant (`clusters/prod` for `clusters/prd`), as a missing --set file is.
+ */
+async function missingDirSaid(error: NodeJS.ErrnoException, dir: string, root: string): Promise<string> {
+  if (error.code !== "ENOENT" && error.code !== "ENOTDIR") return "is not a directory";
+  const entries = await readdir(dirname(root), { withFileTypes: true }).catch(() => []);
+  const meant = closest(
+    basename(root),
+    entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name),
+  );
+  return `does not exist${didYouMean(meant === undefined ? undefined : spelt(dir, join(dirname(root), meant)))}`;
 }
 
 /** `path` spelt as `given` (a path the user wrote) is: absolute when that is, else relative to the current directory. */

@@ -747,9 +747,18 @@ describe("--json on a refused request", () => {
     });
   });
 
-  it("prints one for a DIR that is not a directory", async () => {
+  it("prints one for a DIR that does not exist", async () => {
     const result = await run(["update", "/nonexistent", "--image", "ghcr.io/acme/app:1.5.0", "--json"]);
-    expect([result.code, JSON.parse(result.stdout)]).toEqual([2, expect.objectContaining({ errors: [{ message: "/nonexistent is not a directory" }] })]);
+    expect([result.code, JSON.parse(result.stdout)]).toEqual([2, expect.objectContaining({ errors: [{ message: "/nonexistent does not exist" }] })]);
+  });
+
+  it("names the directory a mistyped DIR most likely meant", async () => {
+    const dir = await tree({ "clusters/prod/values.yaml": VALUES });
+    const result = await run(["update", join(dir, "clusters", "prd"), "--image", "ghcr.io/acme/app:1.5.0"]);
+    expect([result.code, result.stderr.split("\n")[0]]).toEqual([
+      2,
+      `gitops-promote: ${join(dir, "clusters", "prd")} does not exist (did you mean ${join(dir, "clusters", "prod")}?)`,
+    ]);
   });
 
   it("prints one for a failure while writing (exit 1), and the tree is as it was", async () => {
