@@ -15,7 +15,15 @@
 import { posix } from "node:path";
 import type { FieldWarning } from "../change.js";
 import { normalizeRepository, tryParseImageRef, type ImageRef } from "../image/reference.js";
-import { pairName, splitImage } from "../image/split-image.js";
+import {
+  isUnknownRegistry,
+  pairName,
+  splitImage,
+  unknownRegistryImages,
+  unknownRegistryWarning,
+  type Registry,
+  type UnknownRegistryField,
+} from "../image/split-image.js";
 import { nextVersion, versionOf, type ImageUpdate } from "../image/update.js";
 import { andList } from "../text/and-list.js";
 import { FLUX_HELM } from "../yaml/api-groups.js";
@@ -153,6 +161,15 @@ function helmTagMapping(value: PatchValue): readonly PathSegment[] | undefined {
 
 /** The repository (normalised) and its name as written (with its registry) of the Helm mapping at `mapping`, as the patch writes it or else the resource. */
 function helmRepository(doc: PatchDocument, resource: Resource, mapping: readonly PathSegment[]): { name: string; repository: string } | undefined {
+  const pair = helmPair(doc, resource, mapping);
+  const name = pair && pairName(pair.registry, pair.repository);
+  if (name === undefined) return undefined;
+  const normal = normalizeRepository(name);
+  return normal === undefined ? undefined : { name, repository: normal };
+}
+
+/** The repository as written and what the registry names (readRegistry) of the Helm mapping at `mapping`, as the patch writes it or else the resource. */
+function helmPair(doc: PatchDocument, resource: Resource, mapping: readonly PathSegment[]): { repository: string; registry: Registry } | undefined {
   const own = ownField(doc, mapping);
   const written = splitImage(own).repository !== undefined;
   // Fields read as nodes: an `image` beside, a mapping too, makes `name` no repository.
@@ -167,10 +184,7 @@ function helmRepository(doc: PatchDocument, resource: Resource, mapping: readonl
       ? NO_STRING_REGISTRY
       : readRegistry(doc.yaml, doc.root, image.registry)
     : readRegistry(resource.yaml, resource.root, image.registry);
-  const name = pairName(read, repository);
-  if (name === undefined) return undefined;
-  const normal = normalizeRepository(name);
-  return normal === undefined ? undefined : { name, repository: normal };
+  return { repository, registry: read };
 }
 
 /** The value a patch writes at the field `key` of the mapping at `mapping`, or the first it writes inside that field where it is a mapping (`image: {repository: ...}`). */
@@ -224,6 +238,21 @@ export function pairOf(doc: PatchDocument, tag: LoneTag, resource: Resource): { 
   return pair && node ? { ...pair, line: resource.yaml.lineAt(node.start) } : undefined;
 }
 
+/** The registry field of a lone tag's pair in `resource` where this run cannot read it (a mapping, a template), as unknownRegistryWarning names it, and the repository beside it. */
+export function unknownRegistryOf(doc: PatchDocument, tag: LoneTag, resource: Resource): { repository: string; registry: UnknownRegistryField } | undefined {
+  const pair = helmPair(doc, resource, tag.mapping);
+  if (!pair || !isUnknownRegistry(pair.registry)) return undefined;
+  // A lone tag's patch writes no repository: its pair, registry and all, is the resource's.
+  const path = [...tag.mapping, "registry"];
+  const node = nodeAt(resource.root, path)!;
+  const { yaml, file } = resource;
+  const field = `${formatPath(path)} in ${file}`;
+  return {
+    repository: pair.repository,
+    registry: { field, line: yaml.lineAt(node.start), written: yaml.text.slice(node.start, node.end), why: pair.registry.unknown },
+  };
+}
+
 /** The documents of a kustomization's patches, each kustomization's read once: an inline patch's text is its own, a patch file's the tree's (`patches`). */
 export function patchReader({ patches }: Pick<KustomizeTree, "patches">): (k: Kustomization) => readonly PatchDocument[] {
   const read = new Map<Kustomization, readonly PatchDocument[]>();
@@ -273,6 +302,13 @@ interface UnpairedTag extends Omit<PairedTag, "name" | "base"> {
   readonly why: string;
 }
 
+/** A lone tag over a pair whose registry this run cannot read: no image it knows, so not edited, and said at the patch. */
+interface UnknownRegistryTag extends Omit<PairedTag, "repository" | "name" | "base"> {
+  /** The pair's repository as the resource writes it, without the registry, and that registry field. */
+  readonly repository: string;
+  readonly registry: UnknownRegistryField;
+}
+
 /**
  * The lone Helm tags the tree's patches write over pairs of `incoming` repositories: each paired with the
  * one resource its patch applies to in its kustomization's build (the files it builds, `read` when first
@@ -283,7 +319,7 @@ async function pairedTagsOf(
   tree: KustomizeTree,
   incoming: readonly ImageRef[],
   read: (path: string) => Promise<string | undefined>,
-): Promise<{ paired: PairedTag[]; unpaired: UnpairedTag[] }> {
+): Promise<{ paired: PairedTag[]; unpaired: UnpairedTag[]; unknownRegistry: UnknownRegistryTag[] }> {
   const repositories = new Set(incoming.map((image) => image.repository));
   const graph = graphOf(tree, incoming);
   const documentsOf = patchReader(tree);
@@ -295,6 +331,7 @@ async function pairedTagsOf(
   };
   const paired = new Map<string, PairedTag>();
   const unpaired = new Map<string, UnpairedTag>();
+  const unknownRegistry = new Map<string, UnknownRegistryTag>();
   for (const { file, text } of tree.kustomizations) {
     const k = text.includes("atch") ? graph.at(posix.dirname(file)) : undefined;
     const lone = k?.file === file ? documentsOf(k).flatMap((doc) => loneTags(doc).map((tag) => ({ doc, tag }))) : [];
@@ -302,7 +339,7 @@ async function pairedTagsOf(
     const built = (await Promise.all(builtFiles(graph, k!).map(resourcesAt))).flat();
     for (const { doc, tag } of lone) {
       const at = `${doc.patch.file}:${doc.document}:${tag.value.key}`;
-      if (paired.has(at) || unpaired.has(at)) continue;
+      if (paired.has(at) || unpaired.has(at) || unknownRegistry.has(at)) continue;
       const picked = built.flatMap((resource) => {
         const selected = selects(doc.selector, resource);
         return selected === false ? [] : [{ resource, selected }];
@@ -311,25 +348,23 @@ async function pairedTagsOf(
         const pair = pairOf(doc, tag, resource);
         return pair && repositories.has(pair.repository) ? [{ ...pair, base: `${resource.file}:${pair.line}` }] : [];
       });
-      if (holders.length === 0) continue;
       const { line, key } = tag.value;
-      const where = {
-        file: doc.patch.file,
-        document: doc.document,
-        key,
-        line,
-        inline: !!doc.patch.inline,
-        written: tag.value.node.text,
-        repository: holders[0]!.repository,
-      };
-      if (picked.length === 1 && picked[0]!.selected) paired.set(at, { ...where, name: holders[0]!.name, base: holders[0]!.base });
+      const where = { file: doc.patch.file, document: doc.document, key, line, inline: !!doc.patch.inline, written: tag.value.node.text };
+      if (holders.length === 0) {
+        // A pair beside a registry this run cannot read names no image it knows: said at the patch (patchedTags).
+        const unknown = picked.map(({ resource }) => unknownRegistryOf(doc, tag, resource)).find((pair) => pair !== undefined);
+        if (unknown) unknownRegistry.set(at, { ...where, ...unknown });
+        continue;
+      }
+      const { repository, name, base } = holders[0]!;
+      if (picked.length === 1 && picked[0]!.selected) paired.set(at, { ...where, repository, name, base });
       else {
         const why = picked.some(({ selected }) => selected === undefined) ? "a label or annotation selector" : `kind and name to ${picked.length} resources`;
-        unpaired.set(at, { ...where, bases: holders.map((h) => h.base), why });
+        unpaired.set(at, { ...where, repository, bases: holders.map((h) => h.base), why });
       }
     }
   }
-  return { paired: [...paired.values()], unpaired: [...unpaired.values()] };
+  return { paired: [...paired.values()], unpaired: [...unpaired.values()], unknownRegistry: [...unknownRegistry.values()] };
 }
 
 /** The files a kustomization's build holds resources of: what it and the kustomizations it includes list, but their patch files and kustomizations. */
@@ -359,7 +394,8 @@ export type PairedTags = ReadonlyMap<string, ReadonlyMap<number, ReadonlyMap<str
 /**
  * The lone tags of the files this run edits, paired with their base's repository (pairedTagsOf), but those an
  * override sets; and a warning at each lone tag not paired, where its target's policy would move it, naming its
- * bases and how to set it.
+ * bases and how to set it, or, over a pair whose registry this run cannot read, where an incoming image may be
+ * that pair's and its tag would move (unknownRegistryImages), naming the registry field as the Helm editor does.
  */
 export async function patchedTags(
   run: PatchRun,
@@ -367,7 +403,7 @@ export async function patchedTags(
   read: (path: string) => Promise<string | undefined>,
   warnings: FieldWarning[],
 ): Promise<PairedTags> {
-  const { paired, unpaired } = await pairedTagsOf(tree, run.valid.images, read);
+  const { paired, unpaired, unknownRegistry } = await pairedTagsOf(tree, run.valid.images, read);
   const byFile = new Map<string, Map<number, Map<string, string>>>();
   for (const tag of paired) {
     if (!run.inScope(tag.file) || run.overridden(tag.file, tag.key)) continue;
@@ -380,7 +416,28 @@ export async function patchedTags(
     if (!update || nextVersion(update, versionOf(tag.written, undefined)) === undefined || run.overridden(tag.file, tag.key)) continue;
     warnings.push(unpairedWarning(tag));
   }
+  for (const tag of unknownRegistry) {
+    if (!run.inScope(tag.file) || run.overridden(tag.file, tag.key)) continue;
+    const images = unknownRegistryImages(tag.repository, run.updatesFor(tag.file), { tag: tag.written, digest: undefined });
+    if (images.length > 0) warnings.push(unknownRegistryTagWarning(tag, images));
+  }
   return byFile;
+}
+
+/** How a lone tag in an inline patch is set, which neither an override nor a marker reaches: as a pair of its own. */
+const INLINE_PAIR = "write registry: and repository: as strings beside it in the patch, which makes it a pair of its own";
+
+/** At a lone tag over a pair whose registry this run cannot read: the Helm editor's warning, with how to set the tag where it is written. */
+function unknownRegistryTagWarning(tag: UnknownRegistryTag, images: readonly string[]): FieldWarning {
+  const { key, repository, registry, file, line, inline } = tag;
+  // An override reaches no field inside an inline patch's text, nor does a marker, which is string content there.
+  if (inline) return { file, line, message: unknownRegistryWarning(registry, repository, key, images, INLINE_PAIR) };
+  return {
+    file,
+    line,
+    message: unknownRegistryWarning(registry, repository, key, images),
+    about: { field: key, reason: "advised-override", image: images[0]! },
+  };
 }
 
 /** At a lone tag not paired: which bases it may be the tag of, why it is not known, and how to have it set. */

@@ -157,21 +157,31 @@ export function unknownRegistryImages(repository: string, incoming: Iterable<Ima
   });
 }
 
+/** A registry field holding what this run cannot read: its name, line and text as written, and why (UnknownRegistry). */
+export interface UnknownRegistryField {
+  readonly field: string;
+  readonly line: number;
+  readonly written: string;
+  readonly why: string;
+}
+
 /**
  * What a split image whose registry field (`field`, at `line`, written `written`) holds what this run cannot read (`why`) is
- * told, at its tag `tagKey`: the image is not known, so the tag is left for `images` (unknownRegistryImages), and what to do.
+ * told, at its tag `tagKey`: the image is not known, so the tag is left for `images` (unknownRegistryImages), and what to do:
+ * write the registry as a string, or `setIt` (a marker or an override of the tag, where those reach it).
  */
 export function unknownRegistryWarning(
-  registry: { readonly field: string; readonly line: number; readonly written: string; readonly why: string },
+  registry: UnknownRegistryField,
   repository: string,
   tagKey: string,
   images: readonly string[],
+  setIt = `set ${tagKey} with a Flux ":tag" marker on its line or an override of ${tagKey}`,
 ): string {
   const { field, line, written, why } = registry;
   const shown = written.replace(/\s+/g, " ");
   return (
     `${field} (line ${line}) is ${shown.length > 60 ? `${shown.slice(0, 59)}…` : shown}, ${why}: the registry ${repository} is pulled from is not known, ` +
-    `so ${tagKey} is not edited for ${andList(images)}; write the registry as a string, or set ${tagKey} with a Flux ":tag" marker on its line or an override of ${tagKey}`
+    `so ${tagKey} is not edited for ${andList(images)}; write the registry as a string, or ${setIt}`
   );
 }
 

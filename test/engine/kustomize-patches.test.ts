@@ -224,6 +224,43 @@ describe("planUpdate: a HelmRelease base whose overlays' patches set its tag alo
     expect(p.warnings).toEqual([]);
   });
 
+  it("says at each overlay's lone tag, as at the base's, that it is not edited where the base's registry is one it cannot read, with the fix that reaches it", async () => {
+    const release = RELEASE.replace(`repository: ${PODINFO}`, "registry: [ghcr.io]\n      repository: stefanprodan/podinfo");
+    const inline = `  - target: {kind: HelmRelease, name: podinfo}\n    patch: |\n${VALUES.replace(/^/gm, "      ")}`;
+    const p = await plan({ ...TREE, "apps/base/podinfo/release.yaml": release, "apps/production/kustomization.yaml": overlay(inline) });
+    expect(p.changes).toEqual([]);
+    const registry = "is [ghcr.io], which is no string: the registry stefanprodan/podinfo is pulled from is not known, so";
+    const fix = "write the registry as a string, or";
+    expect(p.warnings.map((w) => [w.file, w.line, w.message])).toEqual([
+      [
+        "apps/production/kustomization.yaml",
+        13,
+        `spec.values.image.registry in apps/base/podinfo/release.yaml (line 9) ${registry} patches[0].patch: spec.values.image.tag is not edited for ${PODINFO}; ${fix} write registry: and repository: as strings beside it in the patch, which makes it a pair of its own`,
+      ],
+      [
+        "apps/staging/podinfo-values.yaml",
+        8,
+        `spec.values.image.registry in apps/base/podinfo/release.yaml (line 9) ${registry} spec.values.image.tag is not edited for ${PODINFO}; ${fix} set spec.values.image.tag with a Flux ":tag" marker on its line or an override of spec.values.image.tag`,
+      ],
+      [
+        "apps/base/podinfo/release.yaml",
+        11,
+        `spec.values.image.registry (line 9) ${registry} spec.values.image.tag is not edited for ${PODINFO}; ${fix} set spec.values.image.tag with a Flux ":tag" marker on its line or an override of spec.values.image.tag`,
+      ],
+    ]);
+    // The override it names sets the tag, and answers the warning there.
+    const override = `overrides:\n  - {file: apps/staging/podinfo-values.yaml, spec: spec.values.image.tag, image: ${PODINFO}, part: tag}\n`;
+    const set = await plan({ ...TREE, "apps/base/podinfo/release.yaml": release, ".github/gitops-promote.yaml": override });
+    expect(set.changes.map((c) => [c.file, c.kind, c.new])).toEqual([["apps/staging/podinfo-values.yaml", "override", "6.1.0"]]);
+    expect(set.warnings.map((w) => w.file)).toEqual(["apps/production/podinfo-values.yaml", "apps/base/podinfo/release.yaml"]);
+    // So does the inline patch written as a pair of its own.
+    const own = inline.replace("tag: 6.0.0", "registry: ghcr.io\n            repository: stefanprodan/podinfo\n            tag: 6.0.0");
+    const pair = await plan({ ...TREE, "apps/base/podinfo/release.yaml": release, "apps/production/kustomization.yaml": overlay(own) });
+    expect(pair.changes.map((c) => [c.file, c.key, c.new])).toEqual([
+      ["apps/production/kustomization.yaml", "patches[0].patch: spec.values.image.tag", "6.1.0"],
+    ]);
+  });
+
   it("moves each overlay's tag as well when the base writes its image as name:", async () => {
     const p = await plan({ ...TREE, "apps/base/podinfo/release.yaml": RELEASE.replace("repository:", "name:") });
     expect(p.changes.map((c) => [c.file, c.key, c.new])).toEqual([
