@@ -15,6 +15,9 @@ export function parse<T extends NonNullable<ParseArgsConfig["options"]>>(args: s
       const [, option] = valueless;
       throw new UsageError(`${option} needs a value${message.includes("ambiguous") ? ` (a value starting with "-" is written ${option}=-VALUE)` : ""}`);
     }
+    // `--dry-run=yes`: Node says "Option '--dry-run' does not take an argument"; a switch is on by being given.
+    const switched = code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" ? /^Option '(--[\w-]+)' does not take an argument/.exec(message) : null;
+    if (switched) throw new UsageError(`${switched[1]} takes no value: give ${switched[1]} alone to turn it on, leave it out for off`);
     const unknown = code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" ? /'(-[^']*)'/.exec(message)?.[1] : undefined;
     if (unknown === undefined) throw new UsageError(message);
     const near = closest(unknown.replace(/^-+/, "").split("=")[0]!, Object.keys(options));

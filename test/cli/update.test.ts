@@ -52,6 +52,14 @@ describe("usage errors point at the command's own help", () => {
       `gitops-promote: unknown command ".": the command comes first (did you mean gitops-promote dispatch . ...?)\nRun 'gitops-promote --help' for usage.\n`,
     ],
     [["help", "promote"], `gitops-promote: unknown command "promote"\nRun 'gitops-promote --help' for usage.\n`],
+    [
+      ["update", ".", "--set", "values.yaml:image.tag=1", "--dry-run=yes"],
+      "gitops-promote: --dry-run takes no value: give --dry-run alone to turn it on, leave it out for off\nRun 'gitops-promote update --help' for usage.\n",
+    ],
+    [
+      ["dispatch", "--repository", "acme/x", "--image", "ghcr.io/acme/app:1.5.0", "--json=false"],
+      "gitops-promote: --json takes no value: give --json alone to turn it on, leave it out for off\nRun 'gitops-promote dispatch --help' for usage.\n",
+    ],
   ])("%j", async (argv, stderr) => {
     expect(await run(argv)).toEqual({ code: 2, stdout: "", stderr });
   });
