@@ -239,7 +239,7 @@ export function pairOf(doc: PatchDocument, tag: LoneTag, resource: Resource): { 
 }
 
 /** The registry field of a lone tag's pair in `resource` where this run cannot read it (a mapping, a template), as unknownRegistryWarning names it, and the repository beside it. */
-export function unknownRegistryOf(doc: PatchDocument, tag: LoneTag, resource: Resource): { repository: string; registry: UnknownRegistryField } | undefined {
+function unknownRegistryOf(doc: PatchDocument, tag: LoneTag, resource: Resource): { repository: string; registry: UnknownRegistryField } | undefined {
   const pair = helmPair(doc, resource, tag.mapping);
   if (!pair || !isUnknownRegistry(pair.registry)) return undefined;
   // A lone tag's patch writes no repository: its pair, registry and all, is the resource's.
