@@ -74,7 +74,8 @@ function dangerousCharacter(text: string): string | undefined {
   for (const ch of text) {
     const code = ch.codePointAt(0)!;
     if (ch === "\n" || ch === "\r") return "a newline";
-    if (ch === " " || ch === "\t") return "a space";
+    if (ch === " ") return "a space";
+    if (ch === "\t") return "a tab";
     if (code < 0x20 || code === 0x7f) return `a control character (U+${code.toString(16).padStart(4, "0").toUpperCase()})`;
     if (ch === '"' || ch === "'" || ch === "`") return `a quote (${ch})`;
     if (ch === "#") return "a '#' (it would start a comment)";
@@ -153,6 +154,8 @@ export function parseImageRef(input: string): ImageRef {
     rest = rest.slice(0, colon);
     if (tag.length === 0) throw new ImageRefError(input, "the tag after ':' is empty");
     if (tag.length > MAX_TAG_LENGTH) throw new ImageRefError(input, `the tag is ${tag.length} characters long, at most ${MAX_TAG_LENGTH} are allowed`);
+    // `app::1.2` or `app:1:2`: one ':' too many, not a tag of strange characters.
+    if (tag.includes(":")) throw new ImageRefError(input, "it has more than one ':' after its last '/': a reference is name:tag, with one ':' before the tag");
     if (!TAG.test(tag))
       throw new ImageRefError(input, `tag ${JSON.stringify(tag)} may only hold letters, digits, '_', '.', '-' and must not start with '.' or '-'`);
   }

@@ -45,7 +45,7 @@ describe("parseImageRef", () => {
     ["ghcr.io/acme/app:1.2.3\r", /newline/],
     ["ghcr.io/acme/app:1.2.3 # x", /space/],
     ["ghcr.io/acme/app 1.2.3", /space/],
-    ["ghcr.io/acme/app:\t1", /space/],
+    ["ghcr.io/acme/app:\t1", /a tab/],
     ['ghcr.io/acme/app:1"', /quote/],
     ["ghcr.io/acme/app:1'", /quote/],
     ["ghcr.io/acme/app:`x`", /quote/],
@@ -133,6 +133,11 @@ describe("parseImageRef", () => {
 
   it("says which input is wrong", () => {
     expect(() => parseImageRef("ghcr.io/acme/app:1 x")).toThrow('invalid image reference "ghcr.io/acme/app:1 x": it contains a space');
+    expect(() => parseImageRef("ghcr.io/acme/app:1.0\t")).toThrow('invalid image reference "ghcr.io/acme/app:1.0\\t": it contains a tab');
+    expect(() => parseImageRef("ghcr.io/acme/app::1.0")).toThrow(
+      "it has more than one ':' after its last '/': a reference is name:tag, with one ':' before the tag",
+    );
+    expect(() => parseImageRef("localhost:5000/app:1:0")).toThrow("it has more than one ':' after its last '/'");
     // A sender's 60 KB reference is quoted in part, with its length.
     expect(() => parseImageRef(`ghcr.io/acme/app:1 ${"x".repeat(60_000)}`)).toThrow(
       /^invalid image reference "ghcr\.io\/acme\/app:1 x{81}…" \(60019 characters\): it contains a space$/,
