@@ -14,12 +14,14 @@ import type { Node, YAMLMap } from "yaml";
 import { isBranchName } from "../branch-name.js";
 import { formatDiagnostic, type Diagnostic } from "../change.js";
 import { parseImageRef, ImageRefError } from "../image/reference.js";
+import { compileGoRegexp, unknownGroups } from "../image/go-regexp.js";
 import { parsePolicy, PolicyError } from "../image/policy.js";
 import type { Policy } from "../image/policy.js";
 import { fileKind, kclModNotSet } from "./file-kind.js";
 import { checkTemplate, TemplateError } from "./go-template.js";
 import { slashSeparated } from "./path-glob.js";
 import { targetOf } from "./targets.js";
+import { andList } from "../text/and-list.js";
 import { closest, didYouMean } from "../text/closest.js";
 
 /**
@@ -324,7 +326,7 @@ class Reader {
     if (prefixed) this.issue(pattern, join(path, "filterTags", "pattern"), "`regexp:` is argocd-image-updater's prefix; filterTags takes the bare expression");
     try {
       const policy = parsePolicy(node?.toJS(this.doc) ?? null);
-      return prefixed ? undefined : policy;
+      return prefixed || !this.extractReadsGroups(node, path) ? undefined : policy;
     } catch (error) {
       if (!(error instanceof PolicyError)) throw error;
       for (const issue of error.issues) {
@@ -333,6 +335,26 @@ class Reader {
       }
       return undefined;
     }
+  }
+  /**
+   * Whether filterTags' `extract` names only groups its (valid) pattern has: Flux expands `$nope` to nothing, so every
+   * tag would rank as "", and the policy would refuse every tag (numerical) or pick one by chance, found only at a run.
+   */
+  private extractReadsGroups(node: Node | null, path: string): boolean {
+    const pattern = isMap(node) ? node.getIn(["filterTags", "pattern"]) : undefined;
+    const extract = isMap(node) ? node.getIn(["filterTags", "extract"], true) : undefined;
+    if (typeof pattern !== "string" || !isScalar(extract) || typeof extract.value !== "string") return true;
+    const re = compileGoRegexp(pattern);
+    const unknown = unknownGroups(re, extract.value);
+    if (unknown.length === 0) return true;
+    const groups = re.groupNames.slice(1).map((name, i) => name ?? `${i + 1}`);
+    this.issue(
+      extract,
+      join(path, "filterTags", "extract"),
+      `${andList(unknown)} ${unknown.length === 1 ? "names" : "name"} no group of the pattern ` +
+        `(${groups.length === 0 ? "it has none" : `its groups: ${groups.map((g) => `$${g}`).join(", ")}`}), so it expands to nothing for every tag`,
+    );
+    return false;
   }
 }
 

@@ -43,28 +43,63 @@ export function compileGoRegexp(pattern: string): GoRegexp {
  * is kept as text. The result is the expanded template only.
  */
 export function expandTemplate(re: GoRegexp, template: string, match: Submatches): string {
-  let out = "";
+  return templateParts(template)
+    .map((part) => {
+      if (part.group === undefined) return part.text;
+      const group = groupNumber(part.group);
+      // Go lets several groups have one name, and expands the first of them that took part.
+      return (group !== undefined ? match[group] : match.find((text, i) => text !== undefined && re.groupNames[i] === part.group)) ?? "";
+    })
+    .join("");
+}
+
+/**
+ * The group references of `template` (as written: `$nope`, `${3}`, `$1x`) that name no group of `re`: each expands to
+ * nothing, whatever the tag, as ExpandString reads them.
+ */
+export function unknownGroups(re: GoRegexp, template: string): string[] {
+  return templateParts(template)
+    .filter((part) => {
+      if (part.group === undefined) return false;
+      const group = groupNumber(part.group);
+      return group !== undefined ? group >= re.groupNames.length : !re.groupNames.includes(part.group);
+    })
+    .map((part) => part.text);
+}
+
+/** A piece of a template: text as it is, or a `$` reference (its text as written) to the group named or numbered `group`. */
+interface TemplatePart {
+  readonly text: string;
+  readonly group?: string;
+}
+
+/** ExpandString's reading of a template: `$$` is a `$`, a malformed `$` is text. */
+function templateParts(template: string): TemplatePart[] {
+  const parts: TemplatePart[] = [];
   let rest = template;
   for (;;) {
     const dollar = rest.indexOf("$");
     if (dollar < 0) break;
-    out += rest.slice(0, dollar);
+    parts.push({ text: rest.slice(0, dollar) });
     rest = rest.slice(dollar + 1);
     if (rest.startsWith("$")) {
-      out += "$";
+      parts.push({ text: "$" });
       rest = rest.slice(1);
       continue;
     }
     const ref = /^(?:\{([\p{L}\p{Nd}_]+)\}|([\p{L}\p{Nd}_]+))/u.exec(rest);
     if (!ref) {
-      out += "$";
+      parts.push({ text: "$" });
       continue;
     }
     rest = rest.slice(ref[0].length);
-    const name = ref[1] ?? ref[2]!;
-    if (/^(?:0|[1-9][0-9]{0,8})$/.test(name)) out += match[Number(name)] ?? "";
-    // Go lets several groups have one name, and expands the first of them that took part.
-    else out += match.find((group, i) => group !== undefined && re.groupNames[i] === name) ?? "";
+    parts.push({ text: `$${ref[0]}`, group: ref[1] ?? ref[2]! });
   }
-  return out + rest;
+  parts.push({ text: rest });
+  return parts;
+}
+
+/** The group number a reference names (`1`, not `01`, which Go reads as a name), or undefined for a name. */
+function groupNumber(name: string): number | undefined {
+  return /^(?:0|[1-9][0-9]{0,8})$/.test(name) ? Number(name) : undefined;
 }

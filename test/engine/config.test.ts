@@ -305,6 +305,18 @@ describe("parseConfig: bad configuration, each with file, line and field", () =>
       [`${FILE}:8: targets[0].images[0].policy.filterTags.pattern: \`regexp:\` is argocd-image-updater's prefix; filterTags takes the bare expression`],
     ],
     [
+      "a filterTags extract naming groups its pattern lacks, which would expand to nothing for every tag",
+      "setters:\n  ns:app:\n    image: nginx\n    policy:\n      numerical: {}\n      filterTags:\n        pattern: '^main-(?P<ts>[0-9]+)$'\n        extract: '$nope-${2}'\n",
+      [
+        `${FILE}:8: setters["ns:app"].policy.filterTags.extract: $nope and \${2} name no group of the pattern (its groups: $ts), so it expands to nothing for every tag`,
+      ],
+    ],
+    [
+      "an extract beside a pattern with no group",
+      "setters:\n  ns:app:\n    image: nginx\n    policy:\n      alphabetical: {}\n      filterTags: { pattern: '^v[0-9]+$', extract: '$1' }\n",
+      [`${FILE}:6: setters["ns:app"].policy.filterTags.extract: $1 names no group of the pattern (it has none), so it expands to nothing for every tag`],
+    ],
+    [
       "a regexp: prefix beside a bad order: both said at once",
       "targets:\n  - name: prod\n    paths: [apps/**]\n    images:\n      - repository: ghcr.io/acme/worker\n        policy:\n          alphabetical: { order: up }\n          filterTags: { pattern: 'regexp:^v' }\n",
       [

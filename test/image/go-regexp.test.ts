@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ClassSet, literal } from "../../src/image/go-regexp-class.js";
 import { parseGoRegexp } from "../../src/image/go-regexp-parse.js";
-import { compileGoRegexp, expandTemplate, GoRegexpError } from "../../src/image/go-regexp.js";
+import { compileGoRegexp, expandTemplate, GoRegexpError, unknownGroups } from "../../src/image/go-regexp.js";
 
 function matches(pattern: string, text: string): boolean {
   return compileGoRegexp(pattern).test(text);
@@ -285,5 +285,17 @@ describe("expandTemplate (Go Regexp.ExpandString)", () => {
     ["(?P<v>a)(?P<v>b)", "${v}", "ab", "a"],
   ])("%j with %j on %j gives %j", (pattern, template, tag, expected) => {
     expect(extract(pattern, template, tag)).toBe(expected);
+  });
+});
+
+describe("unknownGroups: the references of a template that name no group, which expand to nothing on any tag", () => {
+  it.each([
+    ["^(?P<ts>\\d+)", "$ts-$1-${0}", []],
+    ["^(?P<ts>\\d+)", "$nope", ["$nope"]],
+    ["^(\\d+)", "$2 ${3} $$4", ["$2", "${3}"]],
+    // As ExpandString reads them: $1x and $01 are names, a malformed $ is text.
+    ["^(\\d+)", "$1x $01 $-", ["$1x", "$01"]],
+  ])("%j with %j: %j", (pattern, template, unknown) => {
+    expect(unknownGroups(compileGoRegexp(pattern), template)).toEqual(unknown);
   });
 });
