@@ -148,6 +148,15 @@ const LOW_SPEED_BYTES = 1000;
 const TRANSIENT =
   /RPC failed; (HTTP (5\d\d|429)|curl (18|28|52|55|56|92))|returned error: (5\d\d|429)|Empty reply from server|Connection reset|Connection timed out|Operation timed out|Operation too slow|early EOF|unexpected disconnect|not closed cleanly|Failed to connect|Could not resolve host|closed by remote host/i;
 
+/**
+ * git's messages for a push refused because the branch is not where the push expected it: git's
+ * own refusal (non-fast-forward, a stale lease), or the server's. A server before git 2.51 says
+ * "failed to update ref" (or "cannot lock ref"); receive-pack's batched ref updates (2.51) name
+ * the kind instead: the ref moved, was created, or was deleted meanwhile.
+ */
+const LOST_RACE =
+  /\[rejected\]|non-fast-forward|fetch first|failed to update ref|cannot lock ref|stale info|incorrect old value provided|reference already exists|reference does not exist/i;
+
 /** How a git command ended; `timedOut` when the network time limit stopped it. */
 interface Exit {
   readonly code: number | null;
@@ -669,7 +678,7 @@ export class GitRepo {
       const { code, stdout, stderr, timedOut } = await this.exec(args, { timeoutMs: this.limits.timeoutMs });
       const said = stdout.toString("utf8") + stderr;
       if (code === 0) return "pushed";
-      if (/\[rejected\]|non-fast-forward|fetch first|failed to update ref|cannot lock ref|stale info/i.test(said)) return "rejected";
+      if (LOST_RACE.test(said)) return "rejected";
       // From a shallow checkout: the remote no longer holds the commit we built on (the branch was
       // rewound, or moved on), so git sent it with its cut history. Planning again on the branch's new
       // head builds on what it holds now; deepening instead would bring the removed commits back.

@@ -83,6 +83,19 @@ const atOurPush = (move: () => Promise<unknown>, times = 1) =>
   fake.inject({ method: "POST", path: /git-receive-pack$/, times, beforeHandle: async () => void (await move()) });
 const pushes = () => fake.calls.filter((c) => c.method === "POST" && c.path.endsWith("/git-receive-pack"));
 const mainLog = () => fake.log(OWNER, REPO, "main");
+/** One pkt-line of git's wire protocol. */
+const pkt = (data: string) => (data.length + 4).toString(16).padStart(4, "0") + data;
+/**
+ * receive-pack's answer refusing the update of `ref` for `reason`, in side band 1 as git sends it. Since git 2.51
+ * (receive-pack's batched ref updates) a server names a lost race by its kind: "incorrect old value provided" (the ref
+ * moved), "reference already exists" (created meanwhile), "reference does not exist" (deleted meanwhile); 2.39, the
+ * fake's git, says "failed to update ref" for each.
+ */
+const refusedByServer = (ref: string, reason: string) => ({
+  status: 200,
+  headers: { "content-type": "application/x-git-receive-pack-result", "cache-control": "no-cache" },
+  body: Buffer.from(pkt(`\x01${pkt("unpack ok\n")}${pkt(`ng ${ref} ${reason}\n`)}0000`) + "0000", "latin1"),
+});
 const moved = (attempt: number, branch = "main") =>
   new RegExp(`^attempt ${attempt}: branch ${branch} moved since this attempt read it; planning again on the new heads in \\d+ ms$`);
 /** `ctx` with `move` run once, right before its first push asks the server where the branch is. */
@@ -401,5 +414,68 @@ describe("commit-via git: bases at the same commit", () => {
       ["pull-request", "gitops-promote/prod", prod.sha, "created"],
     ]);
     expect(pushes()).toHaveLength(3);
+  });
+});
+
+describe("commit-via git: a server of git 2.51 or later names the lost race in its own words", () => {
+  it("the base moved and the server says 'incorrect old value provided': the run plans again and lands on top, the other commit kept", async () => {
+    const ctx = await runOn();
+    let theirs = "";
+    fake.inject({
+      method: "POST",
+      path: /git-receive-pack$/,
+      beforeHandle: async () => void (theirs = await fake.commitFile(OWNER, REPO, "main", "prod/app.yaml", manifest("1.0.0", "2.0.0", 3), "scale to 3")),
+      ...refusedByServer("refs/heads/main", "incorrect old value provided"),
+    });
+
+    const result = await deliver(ctx, request(`${APP}:1.1.0`), push);
+
+    const log = await mainLog();
+    expect(log.slice(0, 2).map((c) => c.sha)).toEqual([result.landings[0]!.commit, theirs]);
+    expect(log[0]!.parents).toEqual([theirs]);
+    expect(await fake.readFile(OWNER, REPO, "main", "prod/app.yaml")).toBe(manifest("1.1.0", "2.0.0", 3));
+    expect(result).toMatchObject({ changed: true, planned: theirs, attempts: 2 });
+    expect(logged).toEqual([expect.stringMatching(moved(1))]);
+  });
+
+  it("another run made the pull-request branch and the server says 'reference already exists': the run plans again and joins its pull request", async () => {
+    const PR = "gitops-promote/prod";
+    const pr: DeliveryOptions = { ...push, mode: "pull-request", prBranch: PR };
+    const ctx = await runOn();
+    fake.inject({
+      method: "POST",
+      path: /git-receive-pack$/,
+      beforeHandle: async () => void (await anotherRun([`${SIDECAR}:2.0.1`], pr)),
+      ...refusedByServer(`refs/heads/${PR}`, "reference already exists"),
+    });
+
+    const result = await deliver(ctx, request(`${APP}:1.1.0`), pr);
+
+    const [ours] = await fake.log(OWNER, REPO, PR);
+    expect(ours!.parents).toEqual([(await mainLog())[0]!.sha]);
+    expect(await fake.readFile(OWNER, REPO, PR, "prod/app.yaml")).toBe(manifest("1.1.0", "2.0.1"));
+    expect(result).toMatchObject({ changed: true, attempts: 2 });
+    expect(result.landings.map((l) => [l.branch, l.commit, l.pullRequest?.number, l.pullRequest?.operation])).toEqual([[PR, ours!.sha, 1, "updated"]]);
+    expect(logged).toEqual([expect.stringMatching(moved(1, PR)), `pull request #1 updated (${PR} -> main)`]);
+  });
+
+  it.each([
+    ["moved", "incorrect old value provided", "main"],
+    ["created", "reference already exists", "gitops-promote/prod"],
+    ["deleted", "reference does not exist", "gitops-promote/prod"],
+  ] as const)("a branch %s meanwhile, the server saying '%s': the push is told rejected, for the run to plan again", async (how, reason, branch) => {
+    const main = (await mainLog())[0]!.sha;
+    if (how === "deleted") await fake.commitFile(OWNER, REPO, branch, "theirs.yaml", "x: 0\n");
+    const expected = how === "created" ? "" : (await fake.refs(OWNER, REPO))[`refs/heads/${branch}`]!;
+    const race = async () => {
+      if (how === "deleted") await client.rest.git.deleteRef({ owner: OWNER, repo: REPO, ref: `heads/${branch}` });
+      else await fake.commitFile(OWNER, REPO, branch, "theirs.yaml", "x: 1\n");
+    };
+    const { git } = await runOn();
+    const commit = await git.commitTree(await git.writeTree(main, [{ path: "ours.yaml", content: "x: 2\n", mode: "100644" }]), main, "ours\n", BOT, BOT);
+    fake.inject({ method: "POST", path: /git-receive-pack$/, beforeHandle: race, ...refusedByServer(`refs/heads/${branch}`, reason) });
+
+    expect(await git.push("origin", commit, branch, expected)).toBe("rejected");
+    expect((await fake.refs(OWNER, REPO))[`refs/heads/${branch}`]).not.toBe(commit);
   });
 });

@@ -70,7 +70,8 @@
  * matched (substring or RegExp) against the decoded path without the /api/v3 prefix: "/repos/o/r/git/refs/heads/main",
  * "/graphql", "/o/r.git/git-upload-pack". `beforeHandle` runs before the real handler (e.g. `fake.commitFile(...)` to
  * move a ref between a client's read and its write); `reset` destroys the socket; `status` answers with that status
- * (default bodies: GitHub's "Server Error" / secondary-rate-limit messages). `times` defaults to 1.
+ * (default bodies: GitHub's "Server Error" / secondary-rate-limit messages; a Buffer `body` is sent as it is, e.g. a
+ * receive-pack answer in another server's words). `times` defaults to 1.
  *
  * Test helpers write straight into the bare repos (no API call recorded): `createRepo` (one initial commit),
  * `commitFiles`/`commitFile` (author "Test Author <test@example.com>", CAS on the branch, creates it from the default
@@ -180,6 +181,7 @@ export interface Fault {
   times?: number;
   status?: number;
   headers?: Record<string, string>;
+  /** The answer's JSON; a Buffer is sent as it is (a git smart-HTTP answer, its content-type in `headers`). */
   body?: unknown;
   /** Destroy the socket instead of answering. */
   reset?: boolean;
@@ -403,6 +405,13 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       return true;
     }
     if (fault.status === undefined) return false;
+    if (Buffer.isBuffer(fault.body)) {
+      for await (const _ of req); // the request read whole, as a server does before it answers
+      Object.assign(call, { fault: true, status: fault.status });
+      res.writeHead(fault.status, fault.headers);
+      res.end(fault.body);
+      return true;
+    }
     const message =
       fault.status === 403 || fault.status === 429
         ? fault.headers?.["x-ratelimit-remaining"] === "0"
