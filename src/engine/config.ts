@@ -199,7 +199,10 @@ class Reader {
         continue;
       }
       if (allowed && !allowed.includes(name)) {
-        this.issue(key, join(path, name), `unknown key (expected ${allowed.join(", ")})`);
+        // A merge key reads as "<<" to YAML 1.2, the configuration's YAML: said as what it is, not as a key misspelt.
+        const merge =
+          name === "<<" ? "a YAML merge key, which the configuration does not read: write the keys out, or alias a whole value (`policy: *name`); " : "";
+        this.issue(key, join(path, name), `${merge}unknown key (expected ${allowed.join(", ")})`);
         continue;
       }
       // Checked here rather than by the parser, which reports a duplicate at the mapping's first line.

@@ -312,6 +312,15 @@ describe("parseConfig: bad configuration, each with file, line and field", () =>
       ],
     ],
     [
+      "a target that merges another with <<, which the configuration does not read",
+      "targets:\n  - &staging\n    name: staging\n    paths: [apps/**]\n    images: [{ repository: nginx }]\n  - <<: *staging\n    name: prod\n",
+      [
+        `${FILE}:6: targets[1]["<<"]: a YAML merge key, which the configuration does not read: write the keys out, or alias a whole value (\`policy: *name\`); unknown key (expected name, paths, images, delivery)`,
+        `${FILE}:6: targets[1]: paths is required`,
+        `${FILE}:6: targets[1]: images is required`,
+      ],
+    ],
+    [
       "an extract beside a pattern with no group",
       "setters:\n  ns:app:\n    image: nginx\n    policy:\n      alphabetical: {}\n      filterTags: { pattern: '^v[0-9]+$', extract: '$1' }\n",
       [`${FILE}:6: setters["ns:app"].policy.filterTags.extract: $1 names no group of the pattern (it has none), so it expands to nothing for every tag`],
