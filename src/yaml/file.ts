@@ -71,7 +71,9 @@ export function parseWithPackage(text: string): (YamlNode | null)[] {
       const at = error.linePos?.[0];
       // The message ends with its own position and a source excerpt; the position travels separately.
       const message = error.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
-      throw new SourceError(`not valid YAML: ${message}`, at?.line, at?.col);
+      // The package catches its own stack overflow on a file nested thousands deep and reports it as the file's error.
+      const said = /call stack/i.test(message) ? `nested too deep to read (${message})` : `not valid YAML: ${message}`;
+      throw new SourceError(said, at?.line, at?.col);
     }
   }
   return documents.map((document) => document.contents && toNode(document.contents));

@@ -14,6 +14,10 @@ describe("YamlFile", () => {
     ]);
   });
 
+  it("says a file nested deeper than the parser reaches is nested too deep, not the parser's stack overflow alone", () => {
+    expect(() => new YamlFile(`a: ${"[".repeat(20_000)}${"]".repeat(20_000)}\n`)).toThrow(/^nested too deep to read \(Maximum call stack size exceeded\)$/);
+  });
+
   it("has no documents for empty text", () => {
     expect(new YamlFile("").documents).toEqual([]);
   });
