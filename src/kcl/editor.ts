@@ -44,7 +44,8 @@ import { formatOverridePath } from "./override-spec.js";
 import { parseKcl } from "./parser.js";
 import { holding, holds, literalTypes, operatorsOver, skippedConstruct } from "./skipped.js";
 import { isNoneValue } from "./spec-value.js";
-import { assignedStrings, constantValue, stringConstant, type Assigned } from "./string-constant.js";
+import { parenthesized } from "./parenthesized.js";
+import { assignedStrings, registryString, stringConstant, type Assigned } from "./string-constant.js";
 import { decodeEscapes, readStringLiteral } from "./string-literal.js";
 import type { AssignStatement, ConfigEntry, ConfigItem, ConfigKey, Expr, ListItem, Statement, StringExpr } from "./syntax.js";
 import { StringFlag, T, tryTokenize, type Tokens } from "./tokenizer.js";
@@ -282,17 +283,8 @@ class ImageEditor {
   /** The string literal an expression is, as KCL reads it: a literal, or one in parentheses (`("app:1.0")`). */
   stringValue(expr: Expr): StringExpr | undefined {
     if (expr.type === "string") return expr;
-    if (expr.type !== "other" || expr.construct !== "parentheses") return undefined;
-    const { kind } = this.tokens;
-    let { first, last } = expr;
-    while (first < last) {
-      if (kind[first] === T.Newline) first++;
-      else if (kind[last] === T.Newline) last--;
-      else if (kind[first] === T.LParen && kind[last] === T.RParen) [first, last] = [first + 1, last - 1];
-      else break;
-    }
-    // The parentheses are the value's extent: what follows them (a `+` suffix) follows the string.
-    return first === last && kind[first] === T.String ? { type: "string", token: first, first: expr.first, last: expr.last } : undefined;
+    const held = parenthesized(this.tokens, expr);
+    return held?.type === "string" ? held : undefined;
   }
 
   /** A Helm-style image in `config`'s fields (helmImages), `pair` naming where the config is. */
@@ -327,14 +319,14 @@ class ImageEditor {
 
   /**
    * What a split image's registry field names: its string literal's text, or that of the top-level string constant it is
-   * (`registry = _reg`, `registry = "${_reg}"`, as a reference built on one is read: registryConstant); undefined for any
-   * other value (another variable, a longer interpolation, a call), which KCL computes from what this run does not read.
+   * (`registry = _reg`, `registry = "${_reg}"`, `(_reg)`, as a reference built on one is read), as `--set`'s stale-digest
+   * advice reads it (registryString); undefined for any other value (another variable, a longer interpolation, a call),
+   * which KCL computes from what this run does not read.
    */
   registryText(field: SplitField): string | undefined {
     const { value } = field;
-    if (value === undefined) return this.literal(field.token).body;
-    const constant = constantValue(this.tokens, this.assigned(), this.stringValue(value) ?? value);
-    return constant && this.literal(constant.token).body;
+    const token = value === undefined ? field.token : registryString(this.tokens, this.assigned(), value)?.token;
+    return token === undefined ? undefined : this.literal(token).body;
   }
 
   /**

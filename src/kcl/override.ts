@@ -34,7 +34,7 @@ import { partitionPoint } from "../text/partition-point.js";
 import { applySplices, byPosition, type Splice } from "../text/splice.js";
 import { kclNumberRead } from "./number-read.js";
 import { isNoneValue, plainString, shellQuoting, usableSpecValue } from "./spec-value.js";
-import { assignedStrings, constantValue, type Assigned } from "./string-constant.js";
+import { assignedStrings, registryString, type Assigned } from "./string-constant.js";
 import { readStringLiteral, stringLiteralValue, writeStringLiteral } from "./string-literal.js";
 import type { ConfigEntry, ConfigExpr, ConfigItem, Expr, ListExpr, ListItem, Module, Statement } from "./syntax.js";
 import { sourceStart } from "./source.js";
@@ -271,6 +271,8 @@ class Planner {
     readonly run: Run,
     readonly spec: OverrideSpec,
     readonly computed: ValueFor | undefined,
+    /** What the run's later specs write at a path: a stale digest's advice names the image the run leaves. */
+    readonly later: LaterWrites,
     readonly setsToo?: (path: string) => boolean,
     readonly fieldName?: FieldNamer,
   ) {
@@ -681,12 +683,19 @@ class Planner {
     const digestKey = formatOverridePath([...this.spec.parts.slice(0, -1), "digest"]);
     if (this.setsToo(digestKey)) return;
     const { registry, repository } = splitImage(field);
-    // The image as the editor reads the pair: None is no registry, a top-level string constant (`_reg`, "${_reg}") is its
-    // string, and any other value KCL computes (a variable, an interpolation, a call) leaves it unknown, for which no
-    // --image is named.
+    // The image as the editor reads the pair the run leaves: None is no registry, a top-level string constant (`_reg`,
+    // "${_reg}") is its string, and any other value KCL computes (a variable, an interpolation, a call) leaves it unknown,
+    // for which no --image is named; a field or constant a later spec sets is read as that spec writes it.
+    const later = (key: string) => this.later(formatOverridePath([...this.spec.parts.slice(0, -1), key]));
+    const laterRegistry = later("registry");
     const read: Registry =
-      registry === undefined || isNoneValue(this.tokens, registry.value) ? undefined : (this.registryText(registry.value) ?? COMPUTED_REGISTRY);
-    const repositoryText = repository && plainString(this.tokens, repository.value);
+      laterRegistry !== undefined
+        ? (laterRegistry ?? COMPUTED_REGISTRY)
+        : registry === undefined || isNoneValue(this.tokens, registry.value)
+          ? undefined
+          : (this.registryText(registry.value) ?? COMPUTED_REGISTRY);
+    const laterRepository = later("repository");
+    const repositoryText = laterRepository !== undefined ? (laterRepository ?? undefined) : repository && plainString(this.tokens, repository.value);
     const name = repositoryText === undefined ? undefined : pairName(read, repositoryText);
     const stale = {
       tagKey: this.spec.path,
@@ -700,13 +709,16 @@ class Planner {
     this.warn(tag.value.first, staleDigestWarning(stale, this.fieldName));
   }
 
-  /** What a split image's registry value names: a plain string, or the top-level string constant it is (constantValue); undefined for any other. */
+  /**
+   * What a split image's registry value names, as the editor reads it (registryString), a constant a later spec sets as
+   * that spec writes it; undefined for a value KCL computes.
+   */
   registryText(value: Expr): string | undefined {
-    const plain = plainString(this.tokens, value);
-    if (plain !== undefined) return plain;
     this.#assigned ??= assignedStrings(this.module.statements, this.tokens);
-    const constant = constantValue(this.tokens, this.#assigned, value);
-    return constant && stringLiteralValue(nodeText(this.tokens, { first: constant.token, last: constant.token }));
+    const held = registryString(this.tokens, this.#assigned, value);
+    const later = held?.constant === undefined ? undefined : this.later(held.constant);
+    if (later !== undefined) return later ?? undefined;
+    return held && stringLiteralValue(nodeText(this.tokens, { first: held.token, last: held.token }));
   }
 }
 
@@ -1020,6 +1032,47 @@ export function applyOverrides(text: string, specs: readonly (string | ComputedO
   return publicResult(applyOverridesAbout(text, specs, options));
 }
 
+/** A spec as written (a computed override's path) and as read: a computed override sets its path with `=`. */
+function specOf(item: string | ComputedOverride): { readonly raw: string; readonly spec: OverrideSpec } {
+  const raw = typeof item === "string" ? item : item.path.trim();
+  return { raw, spec: typeof item === "string" ? parseOverrideSpec(raw) : { path: raw, parts: parseOverridePath(raw), operation: "=", value: "" } };
+}
+
+/**
+ * What the specs after one (`specs`) write at a path (`_reg`, `config.image.registry`), read before they are applied (an
+ * earlier spec's value is in the text already): the string the last of them writing there writes with `=`, as readValue
+ * reads it; null where that one writes anything else (an expression, a merge, a delete, a computed value); undefined
+ * where none writes there. A spec that does not parse is refused when it is applied, and read as writing nowhere.
+ */
+type LaterWrites = (path: string) => string | null | undefined;
+
+function laterWrites(specs: readonly (string | ComputedOverride)[], fieldName: FieldNamer | undefined): LaterWrites {
+  return (path) => {
+    let written: string | null | undefined;
+    for (const item of specs) {
+      const read = readSafely(() => specOf(item));
+      if (read === undefined || formatOverridePath(read.spec.parts) !== path) continue;
+      const { raw, spec } = read;
+      const value = typeof item === "string" && spec.operation === "=" ? readSafely(() => readValue(spec, raw, NO_LINES, fieldName)) : undefined;
+      written = value?.string ?? null;
+    }
+    return written;
+  };
+}
+
+/** Lines for a value read only for its string. */
+const NO_LINES: LineStyle = { eol: "\n", unit: "" };
+
+/** What `read` gives, or undefined where it refuses the spec (SourceError): that is said when the spec is applied. */
+function readSafely<R>(read: () => R): R | undefined {
+  try {
+    return read();
+  } catch (e) {
+    if (e instanceof SourceError) return undefined;
+    throw e;
+  }
+}
+
 /** applyOverrides for the engine: its warnings keep what they are about (FieldWarning), which overrides.ts compares with the editors'. */
 export function applyOverridesAbout(text: string, specs: readonly (string | ComputedOverride)[], options: OverrideOptions = {}): FieldEditResult {
   let current = text;
@@ -1028,11 +1081,11 @@ export function applyOverridesAbout(text: string, specs: readonly (string | Comp
   // Concatenated, never spread into a call's arguments: 100,000s of duplicate keys give as many changes.
   let changes: FieldChange[] = [];
   let warnings: FieldWarning[] = [];
-  for (const item of specs) {
-    const raw = typeof item === "string" ? item : item.path.trim();
-    const spec: OverrideSpec = typeof item === "string" ? parseOverrideSpec(raw) : { path: raw, parts: parseOverridePath(raw), operation: "=", value: "" };
+  for (const [index, item] of specs.entries()) {
+    const { raw, spec } = specOf(item);
     if (spec.parts.length === 0) throw new OverrideSpecError(raw, `the path of '${raw}' names no variable`);
-    const planner = new Planner(module, run, spec, typeof item === "string" ? undefined : item.value, options.setsToo, options.fieldName);
+    const later = laterWrites(specs.slice(index + 1), options.fieldName);
+    const planner = new Planner(module, run, spec, typeof item === "string" ? undefined : item.value, later, options.setsToo, options.fieldName);
     if (spec.parts.length === 1) planTopLevel(planner, raw, options);
     else planNested(planner, raw, options);
     planner.insertEntries();

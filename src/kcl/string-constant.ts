@@ -5,6 +5,7 @@
  * stale-digest advice find them here, so both read a pair's registry alike.
  */
 import { nodeText } from "./nodes.js";
+import { parenthesized } from "./parenthesized.js";
 import { readStringLiteral } from "./string-literal.js";
 import type { Expr, Statement } from "./syntax.js";
 import { StringFlag, type Tokens } from "./tokenizer.js";
@@ -39,10 +40,9 @@ export function stringConstant(assigned: Assigned, name: string): number | undef
 /**
  * The top-level string constant a value is as a whole, its name and string token: a name (`_reg`) or an
  * interpolation of one alone (`"${_reg}"`); undefined for any other value (another variable, a longer
- * interpolation, a call), which KCL computes from what this run does not read. `value` is the value as
- * the caller reads it (the editor takes a string out of its parentheses first).
+ * interpolation, a call), which KCL computes from what this run does not read.
  */
-export function constantValue(tokens: Tokens, assigned: Assigned, value: Expr): { readonly name: string; readonly token: number } | undefined {
+function constantValue(tokens: Tokens, assigned: Assigned, value: Expr): { readonly name: string; readonly token: number } | undefined {
   const name =
     value.type === "name"
       ? value.name
@@ -51,4 +51,17 @@ export function constantValue(tokens: Tokens, assigned: Assigned, value: Expr): 
         : undefined;
   const token = name === undefined ? undefined : stringConstant(assigned, name);
   return token === undefined ? undefined : { name: name!, token };
+}
+
+/**
+ * The string token a split image's registry value names, as the editor and `--set`'s stale-digest advice both read
+ * it: a plain string literal, or the top-level string constant the value is (constantValue), in parentheses or not
+ * (`("ghcr.io")`, `("${_reg}")`, `(_reg)`); undefined for any other value, which KCL computes. `constant` names the
+ * constant it is read through.
+ */
+export function registryString(tokens: Tokens, assigned: Assigned, value: Expr): { readonly token: number; readonly constant?: string } | undefined {
+  const held = parenthesized(tokens, value) ?? value;
+  if (held.type === "string" && !(tokens.flags[held.token]! & StringFlag.Interpolated)) return { token: held.token };
+  const constant = constantValue(tokens, assigned, held);
+  return constant && { token: constant.token, constant: constant.name };
 }

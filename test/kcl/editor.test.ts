@@ -1180,7 +1180,7 @@ describe("editKcl: Flux setter markers in comments", () => {
   });
 
   it("reads a registry held by a top-level string constant as that string, and leaves a pair whose registry it cannot read, said at its tag", () => {
-    for (const held of ["_reg", '"${_reg}"']) {
+    for (const held of ["_reg", '"${_reg}"', "(_reg)", '("${_reg}")']) {
       const pair = `_reg = "ghcr.io"\nimage = {registry = ${held}, repository = "acme/app", tag = "v1"}\n`;
       expect(editKcl(pair, images("ghcr.io/acme/app:v2")).text).toBe(pair.replace("v1", "v2"));
       expect(editKcl(pair, images("acme/app:v2"))).toEqual({ text: pair, changes: [], warnings: [] });

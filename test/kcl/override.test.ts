@@ -1103,6 +1103,33 @@ describe("applyOverrides: a tag beside a digest, as a {repository, tag, digest} 
     expect(advice("_other")).toEqual(none);
   });
 
+  it('reads a registry in parentheses as KCL does, as the value they hold: ("ghcr.io"), ("${_reg}"), (_reg)', () => {
+    const ghcr = ["set config.image.digest too, or give the image with --image ghcr.io/acme/web:1.5.0@sha256:<digest>"];
+    for (const registry of ['("ghcr.io")', '("${_reg}")', "(_reg)", "(\n            (_reg)\n        )"]) expect(advice(registry)).toEqual(ghcr);
+    expect(advice("(_reg + _reg)")).toEqual(["set config.image.digest too"]);
+  });
+
+  it("names the image as the run leaves the pair where a later spec sets its registry constant, registry or repository, whatever the order", () => {
+    const split = text.replace('repository = "ghcr.io/acme/web"', 'registry = _reg\n        repository = "acme/web"');
+    const adviceWith = (specs: string[]) =>
+      applyOverrides(`_reg = "ghcr.io"\n${split}`, specs, { setsToo: nothingElse, create: true })
+        .warnings.filter((w) => w.message.includes("still pins"))
+        .map((w) => w.message.slice(w.message.indexOf("; ") + 2));
+    const image = (name: string) => [`set config.image.digest too, or give the image with --image ${name}:1.5.0@sha256:<digest>`];
+    const tag = 'config.image.tag="1.5.0"';
+    expect(adviceWith([tag, '_reg="quay.io"'])).toEqual(image("quay.io/acme/web"));
+    expect(adviceWith(['_reg="quay.io"', tag])).toEqual(image("quay.io/acme/web"));
+    expect(adviceWith([tag, '_reg="a.io"', '_reg="quay.io"'])).toEqual(image("quay.io/acme/web"));
+    expect(adviceWith([tag, 'config.image.registry="quay.io"'])).toEqual(image("quay.io/acme/web"));
+    expect(adviceWith([tag, 'config.image.repository="acme/api"'])).toEqual(image("ghcr.io/acme/api"));
+    // A value KCL computes, or a delete: the image the run leaves is not known, and no --image is named.
+    expect(adviceWith([tag, "_reg=registryOf(env)"])).toEqual(["set config.image.digest too"]);
+    expect(adviceWith([tag, "config.image.registry=_other"])).toEqual(["set config.image.digest too"]);
+    expect(adviceWith([tag, "config.image.repository-"])).toEqual(["set config.image.digest too"]);
+    // Another config's registry (created) is not this pair's.
+    expect(adviceWith([tag, 'other.image.registry="quay.io"'])).toEqual(image("ghcr.io/acme/web"));
+  });
+
   it("says nothing when the run sets the digest too, the digest is empty, or the tag stays", () => {
     const spec = 'config.image.tag="1.5.0"';
     expect(applyOverrides(text, [spec], { setsToo: (path) => path === "config.image.digest" }).warnings).toEqual([]);
