@@ -6,7 +6,7 @@
  * read defines no target at all.
  */
 import type { Diagnostic } from "../change.js";
-import { DEFAULT_CONFIG } from "../engine/config-file.js";
+import { DEFAULT_CONFIG, noTargetsSaid } from "../engine/config-file.js";
 import { RequestError } from "../engine/request.js";
 
 const TARGETS = "targets: ";
@@ -29,6 +29,6 @@ export function unknownTargets(error: unknown, config: string | undefined, root:
 function givenIssue(issue: Diagnostic, config: string | undefined, root: string, given: string): Diagnostic {
   const reason = issue.message.slice(TARGETS.length);
   if (!reason.endsWith(NONE_CONFIGURED)) return { message: `${given}: ${reason}` };
-  const none = config === undefined ? `DIR (${root}) has no ${DEFAULT_CONFIG} (or .yml) defining targets` : `${config} defines no targets`;
+  const none = noTargetsSaid(config, `DIR (${root}) has no ${DEFAULT_CONFIG} (or .yml) defining targets`, "--config");
   return { message: `${given}: ${reason.slice(0, -NONE_CONFIGURED.length)}: ${none}` };
 }

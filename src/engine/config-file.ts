@@ -22,6 +22,15 @@ export function configPathsOf(request: Pick<UpdateRequest, "config">): readonly 
   return typeof request.config === "string" ? [request.config.replace(/^\.\//, "")] : [];
 }
 
+/**
+ * Why a run has no target to select: the request's `config` is `none` (named as `flag` says it: `--config`, `config:`),
+ * a file that defines none, or (undefined) no configuration, which `noFile` says as the face puts it.
+ */
+export function noTargetsSaid(config: string | undefined, noFile: string, flag: string): string {
+  if (config === undefined) return noFile;
+  return config === NO_CONFIG ? `${flag} none reads no configuration, so no target is defined` : `${config} defines no targets`;
+}
+
 /** What messages call a configuration the request gives as a Config, which is in no file. */
 export const GIVEN_CONFIG = "the configuration";
 

@@ -606,6 +606,14 @@ describe("--target NAME", () => {
       [{ message: `--target: no target named "prod": DIR (${dir}) has no .github/gitops-promote.yaml (or .yml) defining targets` }],
     ]);
   });
+
+  it("says so when --config none reads no configuration", async () => {
+    const result = await run(["update", await tree(), "--config", "none", "--image", "ghcr.io/acme/app:1.5.0", "--target", "prod"]);
+    expect([result.code, result.stderr]).toEqual([
+      2,
+      'error: --target: no target named "prod": --config none reads no configuration, so no target is defined\nnothing was written\n',
+    ]);
+  });
 });
 
 describe("--payload FILE|-", () => {

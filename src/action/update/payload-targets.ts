@@ -6,7 +6,7 @@
  */
 import type { Diagnostic } from "../../change.js";
 import { PayloadError } from "../../engine/payload.js";
-import { DEFAULT_CONFIG } from "../../engine/config-file.js";
+import { DEFAULT_CONFIG, noTargetsSaid } from "../../engine/config-file.js";
 import { RequestError } from "../../engine/request.js";
 
 /**
@@ -29,6 +29,6 @@ const NONE_CONFIGURED = " (configured: none)";
 function payloadReason(issue: Diagnostic, config: string | undefined): string {
   const reason = issue.message.slice(TARGETS.length);
   if (!reason.endsWith(NONE_CONFIGURED)) return reason;
-  const none = config === undefined ? `this repository has no ${DEFAULT_CONFIG} (or .yml) defining targets` : `${config} defines no targets`;
+  const none = noTargetsSaid(config, `this repository has no ${DEFAULT_CONFIG} (or .yml) defining targets`, "config:");
   return `${reason.slice(0, -NONE_CONFIGURED.length)}: ${none}`;
 }

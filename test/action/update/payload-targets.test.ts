@@ -26,6 +26,9 @@ describe("a payload's targets that name no configured target", () => {
     expect(inPayloadTerms(refused, "client_payload", "deploy/promote.yaml")).toMatchObject({
       message: 'client_payload.targets: no target named "staging": deploy/promote.yaml defines no targets',
     });
+    expect(inPayloadTerms(refused, "client_payload", "none")).toMatchObject({
+      message: 'client_payload.targets: no target named "staging": config: none reads no configuration, so no target is defined',
+    });
   });
 
   it("leave the configuration's own issues about its targets, and other errors, as they are", () => {
