@@ -1039,17 +1039,17 @@ function specOf(item: string | ComputedOverride): { readonly raw: string; readon
 }
 
 /**
- * What the specs after one (`specs`) write at a path (`_reg`, `config.image.registry`), read before they are applied (an
+ * What the specs after one (`specs` from `from` on, read only when a warning asks) write at a path (`_reg`, `config.image.registry`), read before they are applied (an
  * earlier spec's value is in the text already): the string the last of them writing there writes with `=`, as readValue
  * reads it; null where that one writes anything else (an expression, a merge, a delete, a computed value); undefined
  * where none writes there. A spec that does not parse is refused when it is applied, and read as writing nowhere.
  */
 type LaterWrites = (path: string) => string | null | undefined;
 
-function laterWrites(specs: readonly (string | ComputedOverride)[], fieldName: FieldNamer | undefined): LaterWrites {
+function laterWrites(specs: readonly (string | ComputedOverride)[], from: number, fieldName: FieldNamer | undefined): LaterWrites {
   return (path) => {
     let written: string | null | undefined;
-    for (const item of specs) {
+    for (const item of specs.slice(from)) {
       const read = readSafely(() => specOf(item));
       if (read === undefined || formatOverridePath(read.spec.parts) !== path) continue;
       const { raw, spec } = read;
@@ -1084,7 +1084,7 @@ export function applyOverridesAbout(text: string, specs: readonly (string | Comp
   for (const [index, item] of specs.entries()) {
     const { raw, spec } = specOf(item);
     if (spec.parts.length === 0) throw new OverrideSpecError(raw, `the path of '${raw}' names no variable`);
-    const later = laterWrites(specs.slice(index + 1), options.fieldName);
+    const later = laterWrites(specs, index + 1, options.fieldName);
     const planner = new Planner(module, run, spec, typeof item === "string" ? undefined : item.value, later, options.setsToo, options.fieldName);
     if (spec.parts.length === 1) planTopLevel(planner, raw, options);
     else planNested(planner, raw, options);
