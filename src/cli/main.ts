@@ -17,7 +17,7 @@ import { located } from "../engine/overrides.js";
 import { slashSeparated } from "../engine/path-glob.js";
 import { formatWarning, humanReport, jsonRefusal, jsonReport } from "../engine/report.js";
 import { nothingToUpdate, parseSet, RequestError, setSpecError, type RequestIssue, type UpdateRequest } from "../engine/request.js";
-import { directorySource } from "../engine/source.js";
+import { directorySource, leftOutName } from "../engine/source.js";
 import { byFlag } from "../field-name.js";
 import { tryParseImageRef } from "../image/reference.js";
 import pkg from "../../package.json" with { type: "json" };
@@ -124,16 +124,20 @@ async function checkArguments(request: CliRequest, root: string): Promise<CliReq
       sets.push(text);
       continue;
     }
-    const file = await inTree(root, set.file);
+    // Looked for as the engine reads a request's path: a `\` is a `/` (clusters\prod\values.yaml), on Linux too.
+    const file = await inTree(root, slashSeparated(set.file));
     if (file === undefined) {
       usage.push({ field: "set", message: `--set: ${set.file} must be relative to DIR (${root}) and stay inside it` });
       sets.push(text);
       continue;
     }
     const malformed = setSpecError({ file, spec: set.spec }, byFlag);
-    const notFile = malformed ? undefined : await notAFile(root, file);
+    // A name the engine reads no file by (a newline in it) is refused here, as a missing file is, not after the tree is read.
+    const leftOut = malformed ? undefined : leftOutName(file);
+    const notFile = malformed || leftOut ? undefined : await notAFile(root, file);
     // A malformed spec is said as the engine says it when it applies the spec, whether its file exists or not.
     if (malformed) usage.push({ ...located(file, malformed), field: "set" });
+    else if (leftOut) usage.push({ field: "set", message: `--set: ${leftOut}` });
     else if (notFile) usage.push({ field: "set", message: `--set: ${file} ${await notFileSaid(notFile, root, file)}` });
     sets.push(`${file}:${set.spec}`);
   }

@@ -83,9 +83,10 @@ export async function listTree(source: TreeSource): Promise<ListedTree> {
   const issues: string[] = [];
   const warnings: Warning[] = [];
   for await (const listed of source.list()) {
-    if (unreadName(listed)) {
+    const leftOut = leftOutName(listed);
+    if (leftOut) {
       // No `file`: the name is printed quoted only, its control characters escaped.
-      if (fileKind(listed) !== undefined) warnings.push({ message: `${JSON.stringify(listed)} is left out: ${UNREAD}` });
+      if (fileKind(listed) !== undefined) warnings.push({ message: leftOut });
       continue;
     }
     const path = plainPath(listed);
@@ -116,6 +117,11 @@ export async function listTree(source: TreeSource): Promise<ListedTree> {
 
 const UNREAD =
   "no file is read whose name holds a backslash, a control character or a leading drive letter (C:/), as a path written in a request reads \\ as / and such a name could not be named or printed as it is; rename the file to have it updated";
+
+/** Why the engine reads no file by `path` (unreadName), said with the name quoted, its control characters escaped; undefined for a name it reads. */
+export function leftOutName(path: string): string | undefined {
+  return unreadName(path) ? `${JSON.stringify(path)} is left out: ${UNREAD}` : undefined;
+}
 
 /**
  * Whether `path`, legal in git and on Linux, is no name the engine reads a file by: every path a

@@ -159,6 +159,26 @@ describe("a file or path named on the command line that is not there is bad usag
     expect([result.code, result.stderr]).toEqual([2, stderr.replaceAll("(DIR)", `(${dir})`)]);
     expect(await snapshot(dir)).toEqual(before);
   });
+
+  // Names Linux allows and Windows does not: the engine reads no file by them, so --set cannot name one.
+  it.skipIf(process.platform === "win32")("a --set file whose name the engine reads no file by: a newline in it, or a \\ that reads as /", async () => {
+    const dir = await tree({ "new\nline.yaml": VALUES, "sub\\values.yaml": VALUES });
+    const before = await snapshot(dir);
+    const newline = await run(["update", dir, "--set", "new\nline.yaml:image.tag=1"]);
+    expect([newline.code, newline.stderr]).toEqual([
+      2,
+      `error: --set: "new\\nline.yaml" is left out: no file is read whose name holds a backslash, a control character or a leading drive letter (C:/), as a path written in a request reads \\ as / and such a name could not be named or printed as it is; rename the file to have it updated\nnothing was written\n`,
+    ]);
+    const backslash = await run(["update", dir, "--set", "sub\\values.yaml:image.tag=1"]);
+    expect([backslash.code, backslash.stderr]).toEqual([2, `error: --set: sub/values.yaml does not exist in DIR (${dir})\nnothing was written\n`]);
+    expect(await snapshot(dir)).toEqual(before);
+  });
+
+  it("reads a --set file written with Windows separators as the engine does, \\ as /", async () => {
+    const dir = await tree({ "sub/values.yaml": VALUES });
+    const result = await run(["update", dir, "--set", "sub\\values.yaml:image.tag=1.5.0", "--json"]);
+    expect([result.code, (JSON.parse(result.stdout) as { files: string[] }).files]).toEqual([0, ["sub/values.yaml"]]);
+  });
 });
 
 describe("a DIR that names no directory this run can read is bad usage (exit 2), as a missing one is", () => {
