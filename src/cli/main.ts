@@ -427,8 +427,11 @@ async function configInTree(root: string, file: string): Promise<string> {
     throw new UsageError(
       `--config is empty: name the configuration file, relative to DIR, leave --config out for ${DEFAULT_CONFIG}, or give none for no configuration`,
     );
-  const inside = await inTree(root, file);
+  // Looked for as the engine reads it, as a --set file is: `\` is `/`, and a name the engine reads no file by is refused.
+  const inside = await inTree(root, slashSeparated(file));
   if (inside === undefined) throw new UsageError(`--config ${file} is not inside ${root}: its target paths would not name files of this tree`);
+  const leftOut = leftOutName(inside);
+  if (leftOut) throw new UsageError(`--config: ${leftOut}`);
   const notFile = await notAFile(root, inside);
   if (notFile) throw new UsageError(`--config ${file} ${await notFileSaid(notFile, root, inside)}`);
   return inside === NO_CONFIG ? `./${inside}` : inside;

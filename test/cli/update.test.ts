@@ -171,13 +171,21 @@ describe("a file or path named on the command line that is not there is bad usag
     ]);
     const backslash = await run(["update", dir, "--set", "sub\\values.yaml:image.tag=1"]);
     expect([backslash.code, backslash.stderr]).toEqual([2, `error: --set: sub/values.yaml does not exist in DIR (${dir})\nnothing was written\n`]);
+    const config = await run(["update", dir, "--config", "new\nline.yaml", "--set", "sub\\values.yaml:image.tag=1"]);
+    expect([config.code, config.stderr.split("\n")[0]]).toEqual([
+      2,
+      'gitops-promote: --config: "new\\nline.yaml" is left out: no file is read whose name holds a backslash, a control character or a leading drive letter (C:/), as a path written in a request reads \\ as / and such a name could not be named or printed as it is; rename the file to have it updated',
+    ]);
     expect(await snapshot(dir)).toEqual(before);
   });
 
-  it("reads a --set file written with Windows separators as the engine does, \\ as /", async () => {
+  it("reads a --set or --config file written with Windows separators as the engine does, \\ as /", async () => {
     const dir = await tree({ "sub/values.yaml": VALUES });
     const result = await run(["update", dir, "--set", "sub\\values.yaml:image.tag=1.5.0", "--json"]);
     expect([result.code, (JSON.parse(result.stdout) as { files: string[] }).files]).toEqual([0, ["sub/values.yaml"]]);
+    await writeFile(join(dir, "promote.yaml"), "targets:\n  - name: sub\n    paths: [sub/**]\n    images: [{ repository: ghcr.io/acme/app }]\n");
+    const config = await run(["update", dir, "--config", ".\\promote.yaml", "--image", "ghcr.io/acme/app:1.6.0", "--json"]);
+    expect([config.code, (JSON.parse(config.stdout) as { targets: unknown }).targets]).toEqual([0, [{ name: "sub", files: ["sub/values.yaml"] }]]);
   });
 });
 
