@@ -3,6 +3,7 @@
  * built and validated here, before any request, so a bad image or an oversized extra
  * payload fails the step with the input's name instead of GitHub's bare 422.
  */
+import { isBranchName } from "../../branch-name.js";
 import { buildPayload, extraKeysIssue, imagesFromMetadata, parseJson, reservedKeyIssue, targetNameIssue } from "../../engine/payload.js";
 import { upperCaseHint } from "../../engine/request.js";
 import { isRecord } from "../../json-value.js";
@@ -71,6 +72,8 @@ export function readDispatchInputs(core: InputReader, source: PayloadSource): Di
   // Checked only when a repository_dispatch sends it: with `workflow` it is unused, and said so below.
   const eventTypeRefused = workflow === "" && eventType !== "" ? eventTypeIssue(eventType) : undefined;
   if (eventTypeRefused) throw new InputError(`input event-type: ${eventTypeRefused}`);
+  // Checked only when a workflow_dispatch sends it, as the CLI checks --ref: GitHub would refuse it only once sent, a dry run never.
+  if (workflow !== "" && ref !== "" && !isBranchName(ref)) throw new InputError(`input ref: ${JSON.stringify(ref)} is not a branch or tag name`);
   const targets = listInput(core, "targets");
   checkTargetsInput(targets);
   const payloadInput = { images: [...new Set(images)], source, targets, extra: extraPayload(core.getInput("client-payload")) };

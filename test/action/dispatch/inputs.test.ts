@@ -169,6 +169,16 @@ describe("dispatch Action inputs", () => {
     ]);
   });
 
+  it("names ref when it names no branch or tag, as the CLI's --ref, and leaves it unchecked without workflow, which does not send it", () => {
+    const inputs = { repository: "acme/manifests", images: "ghcr.io/acme/app:1.2.3", workflow: "promote.yml" };
+    for (const ref of ["release 1", "refs/heads/../main", "main.lock"])
+      expect(() => readDispatchInputs(reader({ ...inputs, ref }), {})).toThrow(`input ref: ${JSON.stringify(ref)} is not a branch or tag name`);
+    expect(readDispatchInputs(reader({ ...inputs, ref: "release/1.2" }), {}).options.ref).toBe("release/1.2");
+    expect(readDispatchInputs(reader({ ...inputs, workflow: "", ref: "release 1" }), {}).warnings).toEqual([
+      expect.stringMatching(/^input ref \(release 1\) has no effect without workflow/),
+    ]);
+  });
+
   it("holds the payload to the limit of the event that carries it: 65,535 characters with workflow, under 64KB of UTF-8 without", () => {
     const inputs = { repository: "acme/manifests", images: "ghcr.io/acme/app:1.2.3", "client-payload": JSON.stringify({ note: "€".repeat(30_000) }) };
     expect(readDispatchInputs(reader({ ...inputs, workflow: "promote.yml" }), {}).options.payload).toMatchObject({ note: "€".repeat(30_000) });
