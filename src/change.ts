@@ -215,10 +215,11 @@ export interface EditRequest {
    * patches (an overlay's `spec.values.image.tag` over the base HelmRelease's `image: {repository, tag}`):
    * by document index, then the tag's key as a change names it (`spec.values.image.tag`,
    * `patches[0].patch: spec.values.image.tag`, `[0].value`), the repository (with its registry) as that
-   * pair writes it. Each is set as that pair's tag.
+   * pair writes it, merged with the patch's (a patch's own `repository:` after the pair's `registry:`). Each is set
+   * as that pair's tag; one beside a patch's own repository whose image is not known here is undefined: it is left.
    * @internal The engine's.
    */
-  readonly pairedTags?: ReadonlyMap<number, ReadonlyMap<string, string>> | undefined;
+  readonly pairedTags?: ReadonlyMap<number, ReadonlyMap<string, string | undefined>> | undefined;
   /** How warnings name the update request's fields, as the face that runs spells them (`--set`, `input set`); default the CLI's flags. */
   readonly fieldName?: FieldNamer | undefined;
   /**

@@ -4,9 +4,10 @@
  * values carry an image's version:
  * - a container's `image:` (a strategic merge's container, a JSON6902 op's value at `…/image`);
  * - a Helm values tag (`spec.values.image.tag` in a strategic merge of a HelmRelease, an op at
- *   `/spec/values/image/tag` or a `{tag}` value at `/spec/values/image`), whose repository is the
- *   patch's own beside it or, where the patch writes the tag alone (an overlay pinning its
- *   environment's version, as flux2-kustomize-helm-example's overlays do), the patched resource's.
+ *   `/spec/values/image/tag` or a `{tag}` value at `/spec/values/image`), whose pair is what the
+ *   patch writes beside it merged key by key over the patched resource's, as kustomize merges them:
+ *   its registry and repository each the patch's where it writes one, else the resource's (an
+ *   overlay pinning its environment's version writes the tag alone, as flux2-kustomize-helm-example's do).
  * A patch applies to what kustomize matches it with: its `target:` selector's kind, name and
  * namespace (regular expressions, as kustomize reads them), or a strategic merge's own kind and
  * `metadata.name`. A label or annotation selector is not read: which resources it matches is not known here.
@@ -34,16 +35,21 @@ import { isOpList, pointerPath } from "../yaml/json-patch.js";
 import { isFlowScalar, mapValue, nodeAt, scalarText, type FlowScalar, type YamlNode } from "../yaml/node.js";
 import { formatPath, type PathSegment } from "../yaml/path.js";
 import { hasPlaceholder } from "../yaml/placeholder.js";
-import { NO_STRING_REGISTRY, readRegistry } from "../yaml/registry.js";
+import { readRegistry } from "../yaml/registry.js";
 import { forEachValue } from "../yaml/walk.js";
 import { graphOf, walk, type Graph, type Kustomization, type KustomizeTree, type Patch, type Selector } from "./kustomize-graph.js";
 
-/** A value a patch writes: where in the resource, the scalar, and where in the patch's file (the key a change there names, its line). */
-interface PatchValue {
+/** A value a patch writes: where in the resource, its node, and where in the patch's file (the key a change there names, its line). */
+interface PatchField {
   readonly path: readonly PathSegment[];
-  readonly node: FlowScalar;
+  readonly node: YamlNode;
   readonly key: string;
   readonly line: number;
+}
+
+/** A scalar a patch writes: one a change may edit. */
+interface PatchValue extends PatchField {
+  readonly node: FlowScalar;
 }
 
 /** One document of a patch (one patch of a multi-document file, or an op list), with what it applies to and the values it writes. */
@@ -52,6 +58,8 @@ interface PatchDocument {
   /** The document of the file it is in (the kustomization's own for an inline patch). */
   readonly document: number;
   readonly selector: Selector;
+  /** Every value it writes (a mapping, a list, an alias too), and the scalars among them. */
+  readonly fields: readonly PatchField[];
   readonly values: readonly PatchValue[];
   /** The patch parsed and its document's root, where an alias in it is read. */
   readonly yaml: YamlFile;
@@ -87,12 +95,12 @@ export function patchDocuments(patch: Patch, text: string): PatchDocument[] {
   const lineOf = (node: YamlNode) => (inline ? inline.line - 1 : 0) + lineAt(text, node.start);
   return yaml.documents.flatMap(({ root }, index): PatchDocument[] => {
     const document = inline ? 0 : index;
-    const values: PatchValue[] = [];
+    const fields: PatchField[] = [];
     const add = (node: YamlNode, path: readonly PathSegment[], written: readonly PathSegment[], ops: boolean) => {
-      if (!isFlowScalar(node)) return;
       const key = at === undefined ? formatPath(written) : ops ? `${at}${formatPath(written)}` : `${at}: ${formatPath(written)}`;
-      values.push({ path, node, key, line: lineOf(node) });
+      fields.push({ path, node, key, line: lineOf(node) });
     };
+    const values = () => fields.filter((field): field is PatchValue => isFlowScalar(field.node));
     if (patch.kind !== "strategic-merge" && isOpList(root) && root?.kind === "seq") {
       if (!patch.target) return [];
       root.items.forEach((op, i) => {
@@ -100,13 +108,13 @@ export function patchDocuments(patch: Patch, text: string): PatchDocument[] {
         const pointer = pointerPath(scalarText(mapValue(op, "path"))!);
         forEachValue(mapValue(op, "value") ?? null, ({ node, path }) => add(node, [...pointer, ...path], [i, "value", ...path], true));
       });
-      return [{ patch, document, selector: patch.target, values, yaml, root }];
+      return [{ patch, document, selector: patch.target, fields, values: values(), yaml, root }];
     }
     if (patch.kind === "json6902" || root?.kind !== "map") return [];
     forEachValue(root, ({ node, path }) => add(node, path, path, false));
     const metadata = (key: string) => scalarText(nodeAt(root, ["metadata", key]));
     const own: Selector = { kind: scalarText(mapValue(root, "kind")), name: metadata("name"), namespace: metadata("namespace") };
-    return [{ patch, document, selector: patch.target ?? own, values, yaml, root }];
+    return [{ patch, document, selector: patch.target ?? own, fields, values: values(), yaml, root }];
   });
 }
 
@@ -159,7 +167,7 @@ function helmTagMapping(value: PatchValue): readonly PathSegment[] | undefined {
   return path.length > 3 && path[0] === "spec" && path[1] === "values" && path[path.length - 1] === "tag" ? path.slice(0, -1) : undefined;
 }
 
-/** The repository (normalised) and its name as written (with its registry) of the Helm mapping at `mapping`, as the patch writes it or else the resource. */
+/** The repository (normalised) and its name as written (with its registry) of the Helm mapping at `mapping` as kustomize merges the patch over the resource (helmPair). */
 function helmRepository(doc: PatchDocument, resource: Resource, mapping: readonly PathSegment[]): { name: string; repository: string } | undefined {
   const pair = helmPair(doc, resource, mapping);
   const name = pair && pairName(pair.registry, pair.repository);
@@ -168,28 +176,43 @@ function helmRepository(doc: PatchDocument, resource: Resource, mapping: readonl
   return normal === undefined ? undefined : { name, repository: normal };
 }
 
-/** The repository as written and what the registry names (readRegistry) of the Helm mapping at `mapping`, as the patch writes it or else the resource. */
-function helmPair(doc: PatchDocument, resource: Resource, mapping: readonly PathSegment[]): { repository: string; registry: Registry } | undefined {
+/**
+ * The Helm mapping at `mapping` as kustomize deploys it, merging the patch over the resource key by key: its
+ * repository as written and what its registry names (readRegistry, through an alias in the document that writes
+ * it), each the patch's where the patch writes it, else the resource's. A pair of the patch's own (ownPair) takes
+ * nothing of the resource's. `registryField` is the patch's registry field where the registry is the patch's.
+ */
+function helmPair(
+  doc: PatchDocument,
+  resource: Resource,
+  mapping: readonly PathSegment[],
+): { repository: string; registry: Registry; registryField: PatchField | undefined } | undefined {
   const own = ownField(doc, mapping);
-  const written = splitImage(own).repository !== undefined;
-  // Fields read as nodes: an `image` beside, a mapping too, makes `name` no repository.
-  const image = splitImage((key) => (written ? own(key)?.node : nodeAt(resource.root, [...mapping, key])));
-  const repository = scalarText(image.repository);
+  // Each side's repository as it spells it: a patch's `name:` is its image, though the resource writes `repository:`.
+  const patched = splitImage((key) => own(key)?.node);
+  const image = splitImage((key) => nodeAt(resource.root, [...mapping, key]) ?? undefined);
+  const repository = scalarText(patched.repository ?? image.repository);
   if (repository === undefined) return undefined;
-  // A registry the patch writes as a mapping or list (its values inside it) is no string; beside one this run cannot
-  // read, no image it knows. The resource's may be an alias of a string anchored in its document.
-  const registry = own("registry");
-  const read = written
-    ? registry && registry.path.length > mapping.length + 1
-      ? NO_STRING_REGISTRY
-      : readRegistry(doc.yaml, doc.root, image.registry)
-    : readRegistry(resource.yaml, resource.root, image.registry);
-  return { repository, registry: read };
+  const registryField = own("registry");
+  if (registryField || ownPair(own)) {
+    return { repository, registry: readRegistry(doc.yaml, doc.root, registryField?.node), registryField };
+  }
+  return { repository, registry: readRegistry(resource.yaml, resource.root, image.registry), registryField };
 }
 
-/** The value a patch writes at the field `key` of the mapping at `mapping`, or the first it writes inside that field where it is a mapping (`image: {repository: ...}`). */
-function ownField(doc: PatchDocument, mapping: readonly PathSegment[]): (key: string) => PatchValue | undefined {
-  return (key) => doc.values.find((v) => v.path.length > mapping.length && v.path[mapping.length] === key && samePrefix(v.path, mapping));
+/**
+ * Whether the patch writes a Helm pair of its own at a mapping (`own` its fields): `registry:` beside its repository, or
+ * the image as `name:` (Argo CD Image Updater's spelling, the image whole). A `repository:` alone takes the resource's
+ * registry, as kustomize merges it.
+ */
+function ownPair(own: (key: string) => PatchField | undefined): boolean {
+  const { repository, registry } = splitImage(own);
+  return repository !== undefined && (registry !== undefined || own("repository") === undefined);
+}
+
+/** The field `key` a patch writes of the mapping at `mapping`, whatever its value (a mapping, an alias). */
+function ownField(doc: PatchDocument, mapping: readonly PathSegment[]): (key: string) => PatchField | undefined {
+  return (key) => doc.fields.find((f) => f.path.length === mapping.length + 1 && f.path[mapping.length] === key && samePrefix(f.path, mapping));
 }
 
 function samePrefix(path: readonly PathSegment[], prefix: readonly PathSegment[]): boolean {
@@ -216,10 +239,15 @@ export function versionsSet(doc: PatchDocument, resource: Resource, repositories
   return set;
 }
 
-/** A Helm tag a patch writes alone, with no repository beside it in the patch: its pair is the patched resource's. */
+/**
+ * A Helm tag a patch writes with no pair of its own beside it (ownPair): alone, or with a `repository:` and no
+ * `registry:`. Its pair is the patched resource's, merged with what the patch writes (helmPair).
+ */
 interface LoneTag {
   readonly value: PatchValue;
   readonly mapping: readonly PathSegment[];
+  /** The patch writes the repository: the resource gives the registry alone. */
+  readonly ownRepository: boolean;
 }
 
 /** The lone Helm tags of a patch document, but those a template or substitution fills in (`${TAG}`). */
@@ -227,29 +255,41 @@ export function loneTags(doc: PatchDocument): LoneTag[] {
   return doc.values.flatMap((value) => {
     const mapping = helmTagMapping(value);
     if (!mapping || hasPlaceholder(value.node.text)) return [];
-    return splitImage(ownField(doc, mapping)).repository !== undefined ? [] : [{ value, mapping }];
+    const own = ownField(doc, mapping);
+    return ownPair(own) ? [] : [{ value, mapping, ownRepository: splitImage(own).repository !== undefined }];
   });
 }
 
-/** The pair a lone tag sets in `resource`: its repository (normalised), its name as written and the line it is written on; undefined when the resource has none there. */
+/**
+ * The pair a lone tag sets in `resource`: its repository (normalised), its name as written and the line the resource
+ * writes its part on (its repository, or its registry beside a patch's own repository); undefined when it has none there.
+ */
 export function pairOf(doc: PatchDocument, tag: LoneTag, resource: Resource): { name: string; repository: string; line: number } | undefined {
   const pair = helmRepository(doc, resource, tag.mapping);
-  const node = splitImage((key) => nodeAt(resource.root, [...tag.mapping, key])).repository;
+  const image = splitImage((key) => nodeAt(resource.root, [...tag.mapping, key]) ?? undefined);
+  const node = tag.ownRepository ? image.registry : image.repository;
   return pair && node ? { ...pair, line: resource.yaml.lineAt(node.start) } : undefined;
+}
+
+/** Whether `resource` gives the registry of a lone tag's pair where the patch writes its repository: it writes one, not YAML's null. */
+function givesRegistry(tag: LoneTag, resource: Resource): boolean {
+  const node = nodeAt(resource.root, [...tag.mapping, "registry"]);
+  return readRegistry(resource.yaml, resource.root, node) !== undefined;
 }
 
 /** The registry field of a lone tag's pair in `resource` where this run cannot read it (a mapping, a template), as unknownRegistryWarning names it, and the repository beside it. */
 function unknownRegistryOf(doc: PatchDocument, tag: LoneTag, resource: Resource): { repository: string; registry: UnknownRegistryField } | undefined {
   const pair = helmPair(doc, resource, tag.mapping);
   if (!pair || !isUnknownRegistry(pair.registry)) return undefined;
-  // A lone tag's patch writes no repository: its pair, registry and all, is the resource's.
+  // The registry field is the patch's where it writes one, else the resource's.
+  const own = pair.registryField;
   const path = [...tag.mapping, "registry"];
-  const node = nodeAt(resource.root, path)!;
-  const { yaml, file } = resource;
-  const field = `${formatPath(path)} in ${file}`;
+  const node = own?.node ?? nodeAt(resource.root, path)!;
+  const yaml = own ? doc.yaml : resource.yaml;
+  const field = own ? `${own.key} in ${doc.patch.file}` : `${formatPath(path)} in ${resource.file}`;
   return {
     repository: pair.repository,
-    registry: { field, line: yaml.lineAt(node.start), written: yaml.text.slice(node.start, node.end), why: pair.registry.unknown },
+    registry: { field, line: own ? own.line : yaml.lineAt(node.start), written: yaml.text.slice(node.start, node.end), why: pair.registry.unknown },
   };
 }
 
@@ -288,6 +328,8 @@ interface PairedTag {
   /** Whether the patch is written inline, in a kustomization, and the tag as it is written. */
   readonly inline: boolean;
   readonly written: string;
+  /** The patch writes the repository beside the tag: the resource gives its registry (LoneTag). */
+  readonly ownRepository: boolean;
   /** The pair's repository (normalised), as the resource writes it (with its registry), and where: `file:line`. */
   readonly repository: string;
   readonly name: string;
@@ -344,12 +386,16 @@ async function pairedTagsOf(
         const selected = selects(doc.selector, resource);
         return selected === false ? [] : [{ resource, selected }];
       });
+      // A patch's own repository over resources giving no registry is a pair of its own, which the Helm editor reads.
+      if (tag.ownRepository && !picked.some(({ resource }) => givesRegistry(tag, resource))) continue;
+      // One the patch names is paired whatever image it merges into: the patch alone names another (patchedTags).
       const holders = picked.flatMap(({ resource }) => {
         const pair = pairOf(doc, tag, resource);
-        return pair && repositories.has(pair.repository) ? [{ ...pair, base: `${resource.file}:${pair.line}` }] : [];
+        return pair && (tag.ownRepository || repositories.has(pair.repository)) ? [{ ...pair, base: `${resource.file}:${pair.line}` }] : [];
       });
       const { line, key } = tag.value;
-      const where = { file: doc.patch.file, document: doc.document, key, line, inline: !!doc.patch.inline, written: tag.value.node.text };
+      const { ownRepository } = tag;
+      const where = { file: doc.patch.file, document: doc.document, key, line, inline: !!doc.patch.inline, written: tag.value.node.text, ownRepository };
       if (holders.length === 0) {
         // A pair beside a registry this run cannot read names no image it knows: said at the patch (patchedTags).
         const unknown = picked.map(({ resource }) => unknownRegistryOf(doc, tag, resource)).find((pair) => pair !== undefined);
@@ -388,8 +434,11 @@ export interface PatchRun {
   readonly overridden: (file: string, field: string) => boolean;
 }
 
-/** The lone tags to edit, by file and document, each key to the name of its pair's repository (EditRequest.pairedTags). */
-export type PairedTags = ReadonlyMap<string, ReadonlyMap<number, ReadonlyMap<string, string>>>;
+/**
+ * The lone tags to edit, by file and document, each key to the name of its pair's repository, or undefined for a
+ * tag beside a patch's own repository whose image is not known here, which is left (EditRequest.pairedTags).
+ */
+export type PairedTags = ReadonlyMap<string, ReadonlyMap<number, ReadonlyMap<string, string | undefined>>>;
 
 /**
  * The lone tags of the files this run edits, paired with their base's repository (pairedTagsOf), but those an
@@ -404,12 +453,15 @@ export async function patchedTags(
   warnings: FieldWarning[],
 ): Promise<PairedTags> {
   const { paired, unpaired, unknownRegistry } = await pairedTagsOf(tree, run.valid.images, read);
-  const byFile = new Map<string, Map<number, Map<string, string>>>();
-  for (const tag of paired) {
-    if (!run.inScope(tag.file) || run.overridden(tag.file, tag.key)) continue;
-    const documents = byFile.get(tag.file) ?? new Map<number, Map<string, string>>();
-    byFile.set(tag.file, documents.set(tag.document, (documents.get(tag.document) ?? new Map<string, string>()).set(tag.key, tag.name)));
-  }
+  const byFile = new Map<string, Map<number, Map<string, string | undefined>>>();
+  const pair = (tag: Omit<PairedTag, "name" | "base" | "repository">, name: string | undefined) => {
+    if (!run.inScope(tag.file) || run.overridden(tag.file, tag.key)) return;
+    const documents = byFile.get(tag.file) ?? new Map<number, Map<string, string | undefined>>();
+    byFile.set(tag.file, documents.set(tag.document, (documents.get(tag.document) ?? new Map<string, string | undefined>()).set(tag.key, name)));
+  };
+  for (const tag of paired) pair(tag, tag.name);
+  // The Helm editor would read a patch's own repository as an image without the registry kustomize gives it: it is left.
+  for (const tag of [...unpaired, ...unknownRegistry]) if (tag.ownRepository) pair(tag, undefined);
   for (const tag of unpaired) {
     const update = run.inScope(tag.file) ? run.updatesFor(tag.file).find((u) => u.image.repository === tag.repository) : undefined;
     // A tag its policy would keep (a newer one, a release candidate under another range) is no news.
@@ -422,6 +474,15 @@ export async function patchedTags(
     if (images.length > 0) warnings.push(unknownRegistryTagWarning(tag, images));
   }
   return byFile;
+}
+
+/**
+ * The repositories (normalised) the paired tags are of: an incoming image one is paired with reaches the tree, though
+ * no file may spell it whole (a patch's `registry:` over its base's `repository:`).
+ */
+export function pairedRepositories(paired: PairedTags): Set<string> {
+  const names = [...paired.values()].flatMap((documents) => [...documents.values()].flatMap((tags) => [...tags.values()]));
+  return new Set(names.flatMap((name) => normalizeRepository(name ?? "") ?? []));
 }
 
 /** How a lone tag in an inline patch is set, which neither an override nor a marker reaches: as a pair of its own. */
@@ -443,9 +504,14 @@ function unknownRegistryTagWarning(tag: UnknownRegistryTag, images: readonly str
 /** At a lone tag not paired: which bases it may be the tag of, why it is not known, and how to have it set. */
 function unpairedWarning(tag: UnpairedTag): FieldWarning {
   const { key, repository, file, line, inline, why, bases } = tag;
-  const said = `${key} sets the tag of ${repository} (${andList(bases)}) alone, but its patch applies by ${why}, so which resource it deploys is not known here, and it was not moved: `;
+  const { ownRepository } = tag;
+  const of = ownRepository ? `(its registry from ${andList(bases)})` : `(${andList(bases)}) alone`;
+  const said = `${key} sets the tag of ${repository} ${of}, but its patch applies by ${why}, so which resource it deploys is not known here, and it was not moved: `;
   // An override reaches no field inside an inline patch's text.
-  if (inline) return { file, line, message: `${said}write repository: ${repository} beside it in the patch, which makes it a pair of its own` };
+  if (inline) {
+    const beside = ownRepository ? "registry: as a string" : `repository: ${repository}`;
+    return { file, line, message: `${said}write ${beside} beside it in the patch, which makes it a pair of its own` };
+  }
   const { advice, about } = overrideAdvice(key, repository, { file, part: "tag" });
   return { file, line, message: said + advice, about };
 }

@@ -34,7 +34,7 @@ import { keptSpecsOver, kclRunsIn, mayHoldKclRun, setByEveryKclRun } from "./kcl
 import { retaggedAt, retaggedInEveryBuild } from "./kustomizations.js";
 import { kustomizationsIn, kustomizeTaggedIn, pairedTagsIn, warnTaggedElsewhere, type KustomizeTagged } from "./kustomize-reads.js";
 import { mayGiveNamespace, mayHoldDeployer } from "./kustomize-graph.js";
-import type { PairedTags } from "./kustomize-patches.js";
+import { pairedRepositories, type PairedTags } from "./kustomize-patches.js";
 import { checkParses, fileKind, isHelmTemplate, readsMarkers } from "./file-kind.js";
 import { mayBeManifest } from "./manifest-candidates.js";
 import { allowance, imagesFor, settersFor, targetOf, targetsInScope, warnIdlePaths, warnRefusedImages } from "./targets.js";
@@ -155,7 +155,7 @@ export async function planUpdate(listed: TreeSource, request: UpdateRequest): Pr
   // Files to update that are no text an editor reads (UTF-16, a Git LFS pointer): said once their markers' keys are known, not passed over.
   warnings.push(...(await unreadWarnings(source, unread, valid.images, (path) => setters.forFile(path).setters)));
   const inScopeTexts = [...texts].filter(([path]) => inScope(path));
-  await warnReach(run, inScopeTexts, resolved, setters, warnings);
+  await warnReach(run, inScopeTexts, resolved, setters, paired, warnings);
 
   const planned = planFiles(run, texts, readOnly, tagged, paired, setters, warnings);
   // A kcl.mod's or KCLRun's spec decides over what an override wrote in a KCL file it builds: said at the change.
@@ -246,20 +246,26 @@ function runContext(parts: Omit<RunContext, "ownerOf" | "targetFor" | "unselecte
 /**
  * Before any edit, where the incoming images reach the tree: an image or --setter key nothing
  * the run updates holds (a typo, most often, or --path or a selection of targets leaving out the
- * files that do), and the targets whose allow-list or policy keeps one out.
+ * files that do), and the targets whose allow-list or policy keeps one out. A kustomize patch's tag `paired` over
+ * its base holds the image the two name together.
  */
 async function warnReach(
   run: RunContext,
   inScopeTexts: readonly (readonly [string, string])[],
   resolved: ReturnType<typeof resolveSetters>,
   { forFile }: RunSetters,
+  paired: PairedTags,
   warnings: Warning[],
 ): Promise<void> {
   const { valid, config, overridesByFile } = run;
+  const reachedByPatch = pairedRepositories(paired);
   // A file of a target the run does not select is left out as one outside the paths is: nothing there is this run's.
   const updated = (path: string): boolean => run.inScope(path) && !run.unselected(path);
   const updatedTexts = inScopeTexts.filter(([path]) => updated(path));
-  const unreached = unreachedImages(valid, resolved.definedFor, new Map([...overridesByFile].filter(([file]) => updated(file))), updatedTexts);
+  const unreached = unreachedImages(valid, resolved.definedFor, new Map([...overridesByFile].filter(([file]) => updated(file))), updatedTexts).filter(
+    // A patch's tag paired over its base reaches the image the two name together (kustomize-patches.ts).
+    (image) => !reachedByPatch.has(image.repository),
+  );
   const outside = await holdersOutside(run, updated, unreached);
   const configured = config?.targets ?? [];
   const selected = run.targets.length < configured.length ? run.targets.map((t) => t.name) : undefined;

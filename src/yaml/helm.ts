@@ -15,7 +15,8 @@
  * pair's own field that another mapping reads too (merging the pair, or an alias of the field: `tag: *t`)
  * is written only when that one is an image this run moves the same way (version-write.ts).
  * A tag written alone in a kustomize patch whose pair is the patched resource's (`request.pairedTags`,
- * which the engine finds) is set as that pair's tag, its repository as that resource writes it.
+ * which the engine finds) is set as that pair's tag, named as kustomize merges the patch over that resource
+ * (a `repository:` beside the tag after the resource's `registry:`); one the engine leaves is not edited.
  */
 import { formatImageRef, normalizeRepository } from "../image/reference.js";
 import {
@@ -228,8 +229,14 @@ export const editHelmValues: Editor = (file, request, plan) => {
         // A mapping that writes no image field of its own is the one it merges, edited where that is written.
         if (merges && ![...SPLIT_IMAGE_KEYS].some((key) => mapValue(node, key) !== undefined)) return;
         const image = splitImage(fieldsOf(file, document.root, node, path, inFlow));
-        const alone = image.repository === undefined && image.tag && !image.tag.merged ? paired?.get(formatPath(image.tag.path)) : undefined;
-        setHelmImage({ path, ...image }, incoming, plan, document, alone);
+        // A patch's tag the engine pairs is its pair's, a repository beside it after the resource's registry; one it leaves, not edited.
+        const key = image.tag && !image.tag.merged ? formatPath(image.tag.path) : undefined;
+        if (key !== undefined && paired?.has(key)) {
+          const name = paired.get(key);
+          if (name !== undefined) setHelmImage({ path, ...image }, incoming, plan, document, name);
+          return;
+        }
+        setHelmImage({ path, ...image }, incoming, plan, document);
       },
       true,
     );

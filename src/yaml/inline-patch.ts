@@ -100,7 +100,7 @@ function editPatch(
   document: YamlDocument,
   request: FullEditRequest,
   plan: EditPlan,
-  paired: ReadonlyMap<string, string> | undefined,
+  paired: ReadonlyMap<string, string | undefined> | undefined,
 ): void {
   const content = tryYamlFile(patch.node.text);
   // A path to a patch file, or text kustomize itself will refuse: nothing to edit.
@@ -163,7 +163,7 @@ function editOps(
   incoming: ReadonlyMap<string, ImageUpdate>,
   plan: EditPlan,
   kustomizeTagged: EditRequest["kustomizeTagged"],
-  paired: ReadonlyMap<string, string> | undefined,
+  paired: ReadonlyMap<string, string | undefined> | undefined,
 ): void {
   const list = document.root;
   if (list?.kind !== "seq") return;

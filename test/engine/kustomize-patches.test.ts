@@ -85,10 +85,14 @@ describe("what a patch sets", () => {
     expect(pairOf(doc!, loneTags(doc!)[0]!, release!)).toEqual({ name: PODINFO, repository: PODINFO, line: 9 });
   });
 
-  it("a tag beside a repository of its own is no lone one, and sets that repository's version", () => {
+  it("a tag beside a repository of its own sets that repository's version, after the resource's registry where the patch writes none", () => {
     const [doc] = patchDocuments(byPath(), VALUES.replace("      tag:", "      repository: ghcr.io/acme/mirror\n      tag:"));
-    expect(loneTags(doc!)).toEqual([]);
+    expect(loneTags(doc!).map((t) => [t.value.key, t.ownRepository])).toEqual([["spec.values.image.tag", true]]);
     expect(versionsSet(doc!, release!, new Set([PODINFO, "ghcr.io/acme/mirror"]))).toEqual(new Set(["ghcr.io/acme/mirror"]));
+    // With a registry beside it, the pair is the patch's own, whatever the resource writes.
+    const [whole] = patchDocuments(byPath(), VALUES.replace("      tag:", "      registry: quay.io\n      repository: acme/mirror\n      tag:"));
+    expect(loneTags(whole!)).toEqual([]);
+    expect(versionsSet(whole!, release!, new Set([PODINFO, "quay.io/acme/mirror"]))).toEqual(new Set(["quay.io/acme/mirror"]));
   });
 
   it("a registry beside the resource's repository is part of the name it pairs the tag with", () => {
@@ -158,7 +162,11 @@ describe("what a patch sets", () => {
       expect(pairOf(lone!, loneTags(lone!)[0]!, resource!)).toBeUndefined();
       // The patch's own: its tag is a lone one, and sets no version of the name.
       const [own] = patchDocuments(byPath(), values(container(image)));
-      expect(loneTags(own!)).toHaveLength(1);
+      expect(
+        loneTags(own!)
+          .filter((t) => !t.ownRepository)
+          .map((t) => t.value.key),
+      ).toEqual(["spec.values.app.tag"]);
       expect(versionsSet(own!, resource!, podinfo)).toEqual(new Set());
     }
   });
@@ -269,6 +277,77 @@ describe("planUpdate: a HelmRelease base whose overlays' patches set its tag alo
       ["apps/staging/podinfo-values.yaml", "spec.values.image.tag", "6.1.0"],
     ]);
     expect(p.warnings).toEqual([]);
+  });
+
+  describe("a patch writing part of the pair: kustomize merges it over the base's key by key", () => {
+    const split = RELEASE.replace(`repository: ${PODINFO}`, "registry: ghcr.io\n      repository: stefanprodan/podinfo");
+    const patched = (fields: string) => VALUES.replace("      tag:", `${fields}      tag:`);
+    const tree = (staging: string) => ({ ...TREE, "apps/base/podinfo/release.yaml": split, "apps/staging/podinfo-values.yaml": staging });
+    const moved = async (files: Record<string, string>, image: string) => {
+      const p = await plan(files, image);
+      return [p.changes.map((c) => [c.file, c.key, c.new]), p.warnings.map((w) => w.message)];
+    };
+    const BASE_MOVES = [
+      ["apps/base/podinfo/release.yaml", "spec.values.image.tag", "6.1.0"],
+      ["apps/production/podinfo-values.yaml", "spec.values.image.tag", "6.1.0"],
+    ];
+
+    it("a registry of the patch's own beside the base's repository: the overlay deploys that registry's image, and moves with it alone", async () => {
+      const files = tree(patched("      registry: quay.io\n"));
+      expect(await moved(files, `${PODINFO}:6.1.0`)).toEqual([BASE_MOVES, []]);
+      expect(await moved(files, "quay.io/stefanprodan/podinfo:6.1.0")).toEqual([[["apps/staging/podinfo-values.yaml", "spec.values.image.tag", "6.1.0"]], []]);
+    });
+
+    it("a repository of the patch's own beside the base's registry: the overlay deploys it from that registry, not from Docker Hub", async () => {
+      const files = tree(patched("      repository: acme/podinfo\n"));
+      expect(await moved(files, "ghcr.io/acme/podinfo:6.1.0")).toEqual([[["apps/staging/podinfo-values.yaml", "spec.values.image.tag", "6.1.0"]], []]);
+      expect((await moved(files, "acme/podinfo:6.1.0"))[0]).toEqual([]);
+    });
+
+    it("a registry of the patch's own written as an alias is the string anchored in the patch", async () => {
+      const files = tree(patched("      registry: *reg\n").replace("    image:\n", "    global: {registry: &reg quay.io}\n    image:\n"));
+      expect((await moved(files, "quay.io/stefanprodan/podinfo:6.1.0"))[0]).toEqual([["apps/staging/podinfo-values.yaml", "spec.values.image.tag", "6.1.0"]]);
+      expect((await moved(files, `${PODINFO}:6.1.0`))[0]).toEqual(BASE_MOVES);
+    });
+
+    it("a registry of the patch's own that it cannot read is said at the patch, naming that field", async () => {
+      const files = tree(patched("      registry: [quay.io]\n"));
+      const [changes, warnings] = await moved(files, "quay.io/stefanprodan/podinfo:6.1.0");
+      expect(changes).toEqual([]);
+      expect(warnings).toContain(
+        'spec.values.image.registry in apps/staging/podinfo-values.yaml (line 8) is [quay.io], which is no string: the registry stefanprodan/podinfo is pulled from is not known, so spec.values.image.tag is not edited for quay.io/stefanprodan/podinfo; write the registry as a string, or set spec.values.image.tag with a Flux ":tag" marker on its line or an override of spec.values.image.tag',
+      );
+    });
+
+    it("a repository of the patch's own over several bases' registries is left, with the bases named", async () => {
+      const files = {
+        ...tree(patched("      repository: acme/podinfo\n")),
+        "apps/base/podinfo/kustomization.yaml": "resources:\n  - release.yaml\n  - other.yaml\n",
+        "apps/base/podinfo/other.yaml": split.replace("name: podinfo", "name: other"),
+      };
+      for (const image of ["ghcr.io/acme/podinfo:6.1.0", "acme/podinfo:6.1.0"]) expect((await moved(files, image))[0]).toEqual([]);
+      expect((await moved(files, "ghcr.io/acme/podinfo:6.1.0"))[1]).toEqual([
+        "spec.values.image.tag sets the tag of ghcr.io/acme/podinfo (its registry from apps/base/podinfo/release.yaml:9 and apps/base/podinfo/other.yaml:9), but its patch applies by kind and name to 2 resources, so which resource it deploys is not known here, and it was not moved: set it with an overrides: entry in the configuration (file: apps/staging/podinfo-values.yaml, spec: spec.values.image.tag, image: ghcr.io/acme/podinfo, part: tag)",
+      ]);
+    });
+
+    it.skipIf(!hasKubectl)("is what kubectl kustomize renders for the overlay (skipped: kubectl not installed)", async () => {
+      for (const [fields, image] of [
+        ["      registry: quay.io\n", "quay.io/stefanprodan/podinfo"],
+        ["      repository: acme/podinfo\n", "ghcr.io/acme/podinfo"],
+      ] as const) {
+        const files = tree(patched(fields));
+        const p = await plan(files, `${image}:6.1.0`);
+        const dir = await tempDir("gp-merged-pair-");
+        for (const [path, text] of Object.entries(files)) {
+          await mkdir(join(dir, dirname(path)), { recursive: true });
+          await writeFile(join(dir, path), p.files.find((f) => f.path === path)?.after ?? text);
+        }
+        const { registry, repository, tag } = (parse(kustomize(join(dir, "apps/staging"))) as { spec: { values: { image: Record<string, string> } } }).spec
+          .values.image;
+        expect(`${registry}/${repository}:${tag}`).toBe(`${image}:6.1.0`);
+      }
+    });
   });
 
   it.skipIf(!hasKubectl)("is what kubectl kustomize renders for each overlay (skipped: kubectl not installed)", async () => {
