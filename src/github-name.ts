@@ -29,3 +29,11 @@ export function splitRepositoryName(text: string): RepositoryName | undefined {
 export function isActorLogin(text: string): boolean {
   return ACTOR.test(text);
 }
+
+/**
+ * Why a reviewer, team or assignee to request (`octocat`, `org/team`) is written as no login is: a leading `@`, a
+ * mention's, which GitHub refuses only once the pull request is open; undefined otherwise.
+ */
+export function mentionIssue(name: string): string | undefined {
+  return name.startsWith("@") ? `${JSON.stringify(name)} is written as a mention: give ${name.slice(1)}, without the @` : undefined;
+}

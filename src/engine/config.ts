@@ -12,6 +12,7 @@
 import { Document, isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, Scalar } from "yaml";
 import type { Node, YAMLMap } from "yaml";
 import { isBranchName } from "../branch-name.js";
+import { mentionIssue } from "../github-name.js";
 import { formatDiagnostic, type Diagnostic } from "../change.js";
 import { parseImageRef, ImageRefError } from "../image/reference.js";
 import { compileGoRegexp, unknownGroups } from "../image/go-regexp.js";
@@ -412,6 +413,17 @@ function readDelivery(r: Reader, node: Node | null, at: Node, path: string): Del
   };
   if (delivery.branch !== undefined && !isBranchName(delivery.branch)) {
     r.issue(branch?.node, join(path, "branch"), `${JSON.stringify(delivery.branch)} is not a valid branch name`);
+  }
+  // Whom to request: a mention (`@octocat`) is refused here, as GitHub would refuse it only once the pull request is open.
+  for (const [key, entry, names] of [
+    ["reviewers", reviewers, delivery.reviewers],
+    ["team-reviewers", teamReviewers, delivery.teamReviewers],
+    ["assignees", assignees, delivery.assignees],
+  ] as const) {
+    names?.forEach((name, i) => {
+      const mention = mentionIssue(name);
+      if (mention) r.issue(isSeq(entry?.node) ? (entry.node.items[i] as Node) : entry?.at, `${join(path, key)}[${i}]`, mention);
+    });
   }
   // Merging is about a pull request; with a direct push there is none.
   if (delivery.mode !== undefined && delivery.mode !== "pull-request") {

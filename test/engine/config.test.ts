@@ -373,6 +373,15 @@ describe("parseConfig: bad configuration, each with file, line and field", () =>
       ],
     ],
     [
+      "reviewers, teams and assignees written as mentions, which GitHub refuses once the pull request is open",
+      'targets:\n  - name: a\n    paths: [a/**]\n    images: [{ repository: nginx }]\n    delivery:\n      mode: pull-request\n      reviewers: [alice, "@bob"]\n      team-reviewers: ["@acme/sre"]\n      assignees:\n        - "@carol"\n',
+      [
+        `${FILE}:7: targets[0].delivery.reviewers[1]: "@bob" is written as a mention: give bob, without the @`,
+        `${FILE}:8: targets[0].delivery.team-reviewers[0]: "@acme/sre" is written as a mention: give acme/sre, without the @`,
+        `${FILE}:10: targets[0].delivery.assignees[0]: "@carol" is written as a mention: give carol, without the @`,
+      ],
+    ],
+    [
       "a bad branch, labels that are not a list, and draft that is not a boolean",
       "targets:\n  - name: a\n    paths: [a/**]\n    images: [{ repository: nginx }]\n    delivery:\n      branch: deploy..prod\n      labels: deploy\n      draft: yes\n",
       [

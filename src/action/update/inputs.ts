@@ -14,6 +14,7 @@ import type { CommitVia, DeliveryOptions } from "../../github/deliver.js";
 import { COMMIT_VIAS } from "../../github/delivery-types.js";
 import { parseIdentity, type Identity } from "../../github/git.js";
 import { isBranchName } from "../../branch-name.js";
+import { mentionIssue } from "../../github-name.js";
 import { booleanInput } from "../boolean-input.js";
 import { InputError } from "../input-error.js";
 import { checkTemplate, TemplateError } from "../../engine/go-template.js";
@@ -67,7 +68,13 @@ const LINES = /\r?\n/;
 const WORDS = /[\s,]+/;
 
 export function readUpdateInputs(core: InputReader, event: TriggerEvent): UpdateInputs {
-  const words = (name: string) => splitList(core.getInput(name), WORDS);
+  // Whom to request: a mention (`@octocat`) is refused here, as GitHub would refuse it only once the pull request is open.
+  const words = (name: string) =>
+    splitList(core.getInput(name), WORDS).map((word) => {
+      const mention = mentionIssue(word);
+      if (mention) throw new InputError(`input ${name}: ${mention}`);
+      return word;
+    });
   const requestList = (name: string, separator: RegExp) => splitList(withoutListItems(name, core.getInput(name)), separator);
   // Label names may contain spaces ("needs review"): only commas and newlines separate them.
   const commaOrLine = (name: string) => splitList(core.getInput(name), /[,\r\n]+/);

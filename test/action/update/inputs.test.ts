@@ -56,6 +56,19 @@ describe("update Action inputs", () => {
     expect(delivery.reviewers).toEqual(["alice", "bob", "acme/sre"]);
   });
 
+  it("refuses a reviewer, team or assignee written as a mention, which GitHub refuses only once the pull request is open", () => {
+    const cpr = { images: "a:1", delivery: "pull-request" };
+    expect(() => readUpdateInputs(reader({ ...cpr, reviewers: "alice @bob" }), push)).toThrow(
+      'input reviewers: "@bob" is written as a mention: give bob, without the @',
+    );
+    expect(() => readUpdateInputs(reader({ ...cpr, "team-reviewers": "@acme/sre" }), push)).toThrow(
+      'input team-reviewers: "@acme/sre" is written as a mention: give acme/sre, without the @',
+    );
+    expect(() => readUpdateInputs(reader({ ...cpr, assignees: "@carol" }), push)).toThrow(
+      'input assignees: "@carol" is written as a mention: give carol, without the @',
+    );
+  });
+
   it("reads create-pull-request's draft, assignees and team-reviewers: none and false when unset", () => {
     const cpr = { images: "a:1", delivery: "pull-request", draft: "true", assignees: "alice,\nbob", "team-reviewers": "sre, acme/platform" };
     expect(readUpdateInputs(reader(cpr), push).delivery).toMatchObject({ draft: true, assignees: ["alice", "bob"], teamReviewers: ["sre", "acme/platform"] });
