@@ -357,6 +357,36 @@ describe("commit-via git: bases at the same commit", () => {
     expect(pushes()).toHaveLength(2);
   });
 
+  it("main and release at one commit, each base's runs with their own pull-request branch: the same commit on both branches, one pull request into each base", async () => {
+    const initial = (await mainLog())[0]!.sha;
+    await branchAt("release", initial);
+    const into = (base: string): DeliveryOptions => ({ ...push, mode: "pull-request", branch: base, prBranch: `gitops-promote/app-${base}` });
+    let theirs = "";
+    atOurPush(async () => {
+      const other = { ...(await runOn({ env: sameSecond })), log: () => {} };
+      theirs = (await deliver(other, request(`${APP}:1.1.0`), into("release"))).landings[0]!.commit!;
+    });
+    const ctx = await runOn({ env: sameSecond });
+
+    const result = await deliver(ctx, request(`${APP}:1.1.0`), into("main"));
+
+    expect(await fake.refs(OWNER, REPO)).toEqual({
+      "refs/heads/gitops-promote/app-main": theirs,
+      "refs/heads/gitops-promote/app-release": theirs,
+      "refs/heads/main": initial,
+      "refs/heads/release": initial,
+    });
+    expect(await fake.readFile(OWNER, REPO, theirs, "prod/app.yaml")).toBe(manifest("1.1.0", "2.0.0"));
+    expect(result).toMatchObject({ changed: true, base: "main", attempts: 1 });
+    expect(result.landings.map((l) => [l.branch, l.commit, l.pullRequest?.number, l.pullRequest?.operation])).toEqual([
+      ["gitops-promote/app-main", theirs, 2, "created"],
+    ]);
+    expect(fake.pulls(OWNER, REPO).map((p) => [p.number, p.head, p.base, p.state, p.headSha])).toEqual([
+      [1, "gitops-promote/app-release", "release", "open", theirs],
+      [2, "gitops-promote/app-main", "main", "open", theirs],
+    ]);
+  });
+
   it("two targets, each its own pull-request branch on the same base commit: the second's branch moved (another run opened its pull request there); the first's pull request stays as opened, the second is rebuilt with both values", async () => {
     await fake.commitFiles(OWNER, REPO, "main", {
       ".github/gitops-promote.yaml": targets({
