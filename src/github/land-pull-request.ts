@@ -83,7 +83,7 @@ export async function landPullRequest(
   }
   if (pulls?.elsewhere !== undefined) throw new Error(anotherBasesBranch(group.prBranch, at.base, pulls.elsewhere));
   if (existing !== undefined && pulls?.open === undefined && pulls?.outlived === undefined && !run.stranded.has(existing))
-    await awaitItsPullRequest(ctx, { base: at.base, head: group.prBranch }, at, existing, options.author ?? BOT);
+    await awaitItsPullRequest(ctx, { base: at.base, head: group.prBranch }, existing, options.author ?? BOT);
   const leftover = existing !== undefined && (await isLeftover(ctx, group.prBranch, at.base, parent.commit, existing, pulls, run.stranded));
   // A branch outside our namespace may be a person's (a long-lived `production`, maybe with their own
   // pull request into the base): replaced, its history would be lost, so it is taken only when it
@@ -252,15 +252,16 @@ function ownBranch(branch: string, base: string, unless = ""): string {
  * Two first runs into two bases create the branch at once: the second's create is refused (a
  * create only while the branch does not exist), and it reads the branch again, maybe before the
  * first opens its pull request. Rebuilt on this base, the first run's pull request would open on
- * this base's commit. A commit of ours built on this base's head is this base's; built on another
- * commit (one this base lacks, or an older one of it: a base cut from the other holds that one's
- * head), the branch is looked at again once its run had time to open its pull request
- * (REOPEN_GRACE_MS): one into another base refuses it; none opened, one built on a commit this base
- * lacks is refused as another base's, and one on an older commit of this base is taken, as before.
+ * this base's commit. A commit of ours is looked at again once its run had time to open its pull
+ * request (REOPEN_GRACE_MS), wherever it is built: on this base's head too, which another base may
+ * hold as well (a release branch just cut from main), or on another commit (one this base lacks, or
+ * an older one of it: a base cut from the other holds that one's head). One opened into another
+ * base refuses it; none opened, one built on a commit this base lacks is refused as another base's,
+ * and one on this base's head or an older commit of it is taken, as before.
  */
-async function awaitItsPullRequest(ctx: DeliveryContext, on: { base: string; head: string }, at: Head, existing: string, author: Identity): Promise<void> {
+async function awaitItsPullRequest(ctx: DeliveryContext, on: { base: string; head: string }, existing: string, author: Identity): Promise<void> {
   const [parent] = await ctx.git.parents(existing);
-  if (parent === undefined || parent === at.head) return;
+  if (parent === undefined) return;
   const fork = await ctx.git.forkPoint(ctx.remote, on.base, existing);
   if (fork === undefined || fork.commit === existing) return;
   const head = (await ctx.git.commitsAfter(fork)).find((c) => c.sha === existing);

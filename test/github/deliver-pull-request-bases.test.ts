@@ -9,7 +9,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createClient } from "../../src/github/client.js";
-import { deliver, type DeliveryContext, type DeliveryOptions, type DeliveryResult } from "../../src/github/deliver.js";
+import { deliver, type CommitVia, type DeliveryContext, type DeliveryOptions, type DeliveryResult } from "../../src/github/deliver.js";
 import { GitRepo } from "../../src/github/git.js";
 import { startFakeGitHub, type FakeGitHub } from "../support/github-fake.js";
 import { checkout, cloneRepo, deployment, OWNER, pausesOnClock, REPO } from "./fixture.js";
@@ -57,7 +57,8 @@ describe("deliver: runs into two bases on one target's pull-request branch", () 
   afterEach(() => fake.close());
 
   /** One run, in a fresh checkout of its own (as each workflow job has). */
-  const run = async (image: string, base: string) => deliver({ ...ctx, git: new GitRepo(await cloneRepo(fake)) }, request(image), into(base));
+  const run = async (image: string, base: string, commitVia: CommitVia = "api") =>
+    deliver({ ...ctx, git: new GitRepo(await cloneRepo(fake)) }, request(image), { ...into(base), commitVia });
   const pulls = () => fake.pulls(OWNER, REPO).map((p) => `#${p.number} ${p.head} -> ${p.base} ${p.merged ? "merged" : p.state}`);
   const branchHead = async () => (await fake.refs(OWNER, REPO))[`refs/heads/${PR}`];
 
@@ -116,6 +117,41 @@ describe("deliver: runs into two bases on one target's pull-request branch", () 
     expect(await fake.readFile(OWNER, REPO, PR, "apps/api.yaml")).toContain(`${API}:2.0.0`);
     expect(await fake.readFile(OWNER, REPO, PR, "RELEASE")).toBeUndefined();
   });
+
+  it.each(["api", "git"] as const)(
+    "release-1 cut at main's head, two first runs create the branch at once (commit-via %s): release-1's reads main's run's commit, built on the very commit release-1 holds, before its pull request opens, and leaves it to main",
+    async (commitVia) => {
+      const client = createClient({ token: fake.token, baseUrl: fake.apiUrl });
+      const mainHead = (await fake.refs(OWNER, REPO))["refs/heads/main"]!;
+      await client.rest.git.updateRef({ ...repository, ref: "heads/release-1", sha: mainHead, force: true });
+      const atCreate = signal();
+      const go = signal();
+      let main: Promise<DeliveryResult> | undefined;
+      // Right before release-1's run creates the branch (a create-ref, or a push while the branch does not exist), main's
+      // run creates it, and stops right before it opens its pull request.
+      fake.inject({
+        ...(commitVia === "api" ? { operationId: "git/create-ref" } : { method: "POST", path: /git-receive-pack$/ }),
+        beforeHandle: async () => {
+          fake.inject({ operationId: "pulls/create", beforeHandle: async () => (atCreate.resolve(), await go.promise) });
+          main = run(`${APP}:2.0.0`, "main", commitVia);
+          await atCreate.promise;
+        },
+      });
+      // release-1's second pause (its first is the backoff after the refused create) lets main's run go on.
+      let pauses = 0;
+      const timing = pausesOnClock(async () => void (++pauses === 2 && (go.resolve(), await main)));
+      const release = deliver({ ...ctx, git: new GitRepo(await cloneRepo(fake)), ...timing }, request(`${API}:2.0.1`), { ...into("release-1"), commitVia });
+      void release.catch(() => {}).finally(go.resolve);
+
+      await expect(release).rejects.toThrow(refusal());
+      expect((await main!).landings.map((l) => [l.branch, l.pullRequest?.number, l.pullRequest?.operation])).toEqual([[PR, 1, "created"]]);
+      expect(pulls()).toEqual([`#1 ${PR} -> main open`]);
+      // main's pull request carries main's value alone; release-1 and its value are left out of it.
+      expect(await fake.readFile(OWNER, REPO, PR, "apps/app.yaml")).toBe(deployment("app", `${APP}:2.0.0`));
+      expect(await fake.readFile(OWNER, REPO, PR, "apps/api.yaml")).toBe(deployment("api", `${API}:2.0.0`));
+      expect((await fake.refs(OWNER, REPO))["refs/heads/release-1"]).toBe(mainHead);
+    },
+  );
 
   it("a branch whose pull request into main was merged is a leftover: release-1's pull request is planned on release-1 alone", async () => {
     await run(`${APP}:2.0.0`, "main");

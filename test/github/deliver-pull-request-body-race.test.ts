@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createClient } from "../../src/github/client.js";
 import { deliver, type DeliveryContext, type DeliveryOptions, type DeliveryResult } from "../../src/github/deliver.js";
 import { GitRepo } from "../../src/github/git.js";
+import { REOPEN_GRACE_MS } from "../../src/github/pull-request.js";
 import type { MergeMode } from "../../src/engine/config.js";
 import { startFakeGitHub, type FakeGitHub } from "../support/github-fake.js";
 import { checkout, cloneRepo, deployment, OWNER, pausesOnClock, REPO } from "./fixture.js";
@@ -217,8 +218,10 @@ describe("deliver: concurrent runs on one pull request keep every run's rows in 
     const a = run(await runContext(), `${API}:2.0.1`);
     await atCreate.promise;
     let y: Promise<DeliveryResult> | undefined;
-    // X's first pause waiting for A's body: Y builds on X's commit, opens a pull request with it and merges it.
-    const x = await run(await runContext(async () => void (await (y ??= run(await runContext(), `${APP}:1.1.0`, "immediate")))), `${DB}:3.0.1`);
+    // X's first pause waiting for A's body (not the one before it takes A's branch, which no pull request holds yet): Y
+    // builds on X's commit, opens a pull request with it and merges it.
+    const atBodyWait = async (ms: number) => void (ms !== REOPEN_GRACE_MS && (await (y ??= run(await runContext(), `${APP}:1.1.0`, "immediate"))));
+    const x = await run(await runContext(atBodyWait), `${DB}:3.0.1`);
     letA.resolve();
     const byA = await a;
     const [, merged] = fake.pulls(OWNER, REPO);
