@@ -664,12 +664,19 @@ function readerOfText(text: string, file: string | undefined): Reader {
     // An error found at the very end (an unclosed bracket) is reported on the last line, not after it.
     const line = (offset: number) => lines.linePos(Math.min(offset, text.trimEnd().length)).line;
     // Said as the manifests' parse errors are: the yaml package's words alone do not say it is the file's syntax.
+    // A text nested thousands deep overflows the package's stack, which it reports (in more than one place) as the text's error.
+    const overflow = doc.errors.find((e) => /call stack|stack overflow/i.test(e.message));
     throw new ConfigError(
-      doc.errors.map((e) => ({
+      (overflow ? [overflow] : doc.errors).map((e) => ({
         ...(file !== undefined && { file }),
         line: line(e.pos[0]),
         // The yaml package's advice for this one is its own API's.
-        message: e.code === "MULTIPLE_DOCS" ? "holds several YAML documents (---); the configuration is one document" : `not valid YAML: ${e.message}`,
+        message:
+          e === overflow
+            ? `nested too deep to read (${e.message})`
+            : e.code === "MULTIPLE_DOCS"
+              ? "holds several YAML documents (---); the configuration is one document"
+              : `not valid YAML: ${e.message}`,
       })),
     );
   }

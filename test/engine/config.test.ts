@@ -305,6 +305,11 @@ describe("parseConfig: bad configuration, each with file, line and field", () =>
       [`${FILE}:8: targets[0].images[0].policy.filterTags.pattern: \`regexp:\` is argocd-image-updater's prefix; filterTags takes the bare expression`],
     ],
     [
+      "a text nested thousands deep, which overflows the parser: said once, as nested too deep",
+      `targets: ${"[".repeat(20_000)}${"]".repeat(20_000)}\n`,
+      [`${FILE}:1: nested too deep to read (Maximum call stack size exceeded)`],
+    ],
+    [
       "a filterTags extract naming groups its pattern lacks, which would expand to nothing for every tag",
       "setters:\n  ns:app:\n    image: nginx\n    policy:\n      numerical: {}\n      filterTags:\n        pattern: '^main-(?P<ts>[0-9]+)$'\n        extract: '$nope-${2}'\n",
       [
