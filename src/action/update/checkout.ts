@@ -14,13 +14,12 @@ import { InputError } from "../input-error.js";
 export async function checkoutRoot(workspace: string, workingDirectory: string): Promise<string> {
   const dir = resolve(workspace, workingDirectory);
   const named = workingDirectory === "." ? `the workspace (${workspace})` : `working-directory ${JSON.stringify(workingDirectory)} (${dir})`;
-  const isDirectory = await stat(dir).then(
-    (s) => s.isDirectory(),
-    () => false,
-  );
-  if (!isDirectory) {
+  const info = await stat(dir).catch(() => undefined);
+  if (!info?.isDirectory()) {
+    // A file named here (a manifest's path) is there, just not a checkout: said as what it is.
+    const what = info ? "is a file, not a directory," : "does not exist";
     throw new InputError(
-      `working-directory ${JSON.stringify(workingDirectory)} does not exist in the workspace (${workspace}): give the path actions/checkout checked the manifests repository out to (its \`path\` input), relative to the workspace`,
+      `working-directory ${JSON.stringify(workingDirectory)} ${what} in the workspace (${workspace}): give the path actions/checkout checked the manifests repository out to (its \`path\` input), relative to the workspace`,
     );
   }
   let top: string;

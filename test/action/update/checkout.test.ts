@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdir, realpath, symlink } from "node:fs/promises";
+import { mkdir, realpath, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkoutRoot, originUrl } from "../../../src/action/update/checkout.js";
@@ -28,6 +28,15 @@ describe("the checkout working-directory names", () => {
     expect(await checkoutRoot(workspace, "manifests")).toBe(join(workspace, "manifests"));
     expect(await checkoutRoot(workspace, "./manifests/")).toBe(join(workspace, "manifests"));
     expect(await checkoutRoot(workspace, "linked")).toBe(join(workspace, "manifests"));
+  });
+
+  it("is refused when it is missing or a file, said as what it is", async () => {
+    const workspace = await realpath(await tempDir("gp-workspace-"));
+    execFileSync("git", ["init", "--quiet", workspace]);
+    await writeFile(join(workspace, "values.yaml"), "a: 1\n");
+    const advice = `in the workspace (${workspace}): give the path actions/checkout checked the manifests repository out to (its \`path\` input), relative to the workspace`;
+    await expect(checkoutRoot(workspace, "manifests")).rejects.toThrow(`working-directory "manifests" does not exist ${advice}`);
+    await expect(checkoutRoot(workspace, "values.yaml")).rejects.toThrow(`working-directory "values.yaml" is a file, not a directory, ${advice}`);
   });
 
   it("is refused when it is a directory inside the checkout, which would widen the run to the whole repository: it says what to write instead", async () => {
