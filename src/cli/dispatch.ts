@@ -83,10 +83,13 @@ class SendFailure extends DispatchError {
  * was made), what was sent before the failure, and why it failed. The keys are the success's.
  */
 export function failureReport(error: unknown): { payload: Payload | null; dispatched: readonly Dispatched[]; errors: { message: string }[] } {
+  const { message } = error as Error;
   return {
     payload: error instanceof SendFailure ? error.payload : null,
     dispatched: error instanceof DispatchError ? error.dispatched : [],
-    errors: [{ message: (error as Error).message }],
+    // A refusal of the arguments says one thing a line (an --image, then the advice for it): listed apart, as update's --json
+    // lists each issue. A failure to send goes on over lines (which repositories did get the event): one error.
+    errors: (error instanceof UsageError ? message.split("\n") : [message]).map((line) => ({ message: line })),
   };
 }
 

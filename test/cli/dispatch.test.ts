@@ -104,7 +104,11 @@ describe("gitops-promote dispatch, against the fake GitHub", () => {
     const refused = await runCli(["dispatch", "--repository", "acme/manifests", "--image", "Foo:1", "--json"], { env });
     expect([refused.code, JSON.parse(refused.stdout)]).toEqual([
       2,
-      { payload: null, dispatched: [], errors: [{ message: expect.stringContaining("invalid image reference") }] },
+      {
+        payload: null,
+        dispatched: [],
+        errors: [{ message: expect.stringContaining("invalid image reference") }, { message: expect.stringContaining("lower case") }],
+      },
     ]);
   });
 
@@ -305,6 +309,17 @@ describe("gitops-promote dispatch checks every flag's value before it sends, --d
     expect([refused.code, JSON.parse(refused.stdout)]).toEqual([
       2,
       { payload: null, dispatched: [], errors: [{ message: "dispatch takes no positional arguments, got 1: extra" }] },
+    ]);
+  });
+
+  it("--json: a refusal that says two things lists them as two errors, as update's does", async () => {
+    const refused = await dispatch(["--image", "ghcr.io/Acme/worker:1.2.4", "--json"]);
+    expect([refused.code, (JSON.parse(refused.stdout) as { errors: unknown }).errors]).toEqual([
+      2,
+      [
+        { message: '--image: invalid image reference "ghcr.io/Acme/worker:1.2.4": repository component "Acme" must be lower-case' },
+        { message: expect.stringMatching(/^an image name is written in lower case: /) },
+      ],
     ]);
   });
 });
