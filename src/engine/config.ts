@@ -240,7 +240,8 @@ class Reader {
     return undefined;
   }
 
-  strings(node: Node | null, at: Node, path: string, nonEmpty: boolean): string[] | undefined {
+  /** The strings of a list, each that is one held to `check` (said at its line) when given: every item is said at once, not up to the first refused. */
+  strings(node: Node | null, at: Node, path: string, nonEmpty: boolean, check?: (value: string, item: Node, path: string) => boolean): string[] | undefined {
     if (!isSeq(node)) {
       this.issue(node ?? at, path, `must be a list of strings, not ${describe(node)}`);
       return undefined;
@@ -249,7 +250,10 @@ class Reader {
       this.issue(node, path, "must not be empty");
       return undefined;
     }
-    const values = node.items.map((item, i) => this.string(this.resolve(item as Node), node, `${path}[${i}]`));
+    const values = node.items.map((item, i) => {
+      const value = this.string(this.resolve(item as Node), node, `${path}[${i}]`);
+      return value !== undefined && (!check || check(value, item as Node, `${path}[${i}]`)) ? value : undefined;
+    });
     return values.every((v) => v !== undefined) ? (values as string[]) : undefined;
   }
 
@@ -499,14 +503,13 @@ function readTargets(r: Reader, node: Node | null, at: Node): Target[] {
     if (name !== undefined) names.set(name, r.place(path, nameField!.node));
 
     // Spelled with Windows separators, a glob means what the CLI's --path and the Action's paths mean by it.
-    const paths = pathsField && r.strings(pathsField.node, pathsField.at, `${path}.paths`, true)?.map(slashSeparated);
-    // Every refused path is named, not the first only.
-    const pathsOk = paths
-      ?.map((glob, j) => r.relativePath(glob, isSeq(pathsField!.node) ? (pathsField!.node.items[j] as Node) : null, `${path}.paths[${j}]`))
-      .every(Boolean);
+    // Every refused path is named, not the first only, beside an item that is no string.
+    const paths =
+      pathsField &&
+      r.strings(pathsField.node, pathsField.at, `${path}.paths`, true, (glob, item, at) => r.relativePath(slashSeparated(glob), item, at))?.map(slashSeparated);
     const images = imagesField ? readImages(r, imagesField.node, imagesField.at, `${path}.images`) : [];
     const delivery = deliveryField && readDelivery(r, deliveryField.node, deliveryField.at, `${path}.delivery`);
-    if (name !== undefined && paths && pathsOk) {
+    if (name !== undefined && paths) {
       const pathLines = isSeq(pathsField!.node) ? pathsField!.node.items.flatMap((item) => r.line(item as Node) ?? []) : [];
       targets.push({ name, paths, pathLines, images, ...(delivery && { delivery }) });
     }

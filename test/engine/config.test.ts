@@ -252,6 +252,14 @@ describe("parseConfig: bad configuration, each with file, line and field", () =>
       ],
     ],
     [
+      "a path outside the repository beside one that is no string: both said at once",
+      "targets:\n  - name: a\n    paths:\n      - 5\n      - ../other/**\n    images: [{ repository: nginx }]\n",
+      [
+        `${FILE}:4: targets[0].paths[0]: must be a string, not a number (5) (quote it: "5")`,
+        `${FILE}:5: targets[0].paths[1]: must stay inside the repository (no ".."): "../other/**"`,
+      ],
+    ],
+    [
       "a path outside the repository in Windows spelling",
       "targets:\n  - name: a\n    paths: ['..\\other\\**', 'C:\\deploy\\**']\n    images: [{ repository: nginx }]\n",
       [
