@@ -652,7 +652,7 @@ describe("planUpdate: what is scanned", () => {
     expect(p.files.map((f) => f.path)).toEqual(["ok.yaml"]);
     expect(p.warnings).toMatchObject([
       { file: "deep.k", line: 2, message: "not edited: expressions nested more than 200 deep" },
-      { file: "deep.yaml", message: expect.stringMatching(/^not edited: not valid YAML/) },
+      { file: "deep.yaml", message: "not edited: nested too deep to read (Maximum call stack size exceeded)" },
     ]);
   });
 
