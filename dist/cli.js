@@ -32634,6 +32634,22 @@ function isBranchName(name) {
   return !control && !/[\s~^:?*[\\]|\.\.|\/\/|@\{|^\/|\/$|\.$|\.lock$|^-/.test(name) && name !== "@";
 }
 
+// src/github-name.ts
+var LOGIN = "[A-Za-z0-9](?:[A-Za-z0-9_-]*[A-Za-z0-9])?";
+var REPOSITORY = new RegExp(`^(${LOGIN})/([A-Za-z0-9._-]+)$`);
+var ACTOR = new RegExp(`^${LOGIN}(?:\\[bot\\])?$`);
+function splitRepositoryName(text2) {
+  const m = REPOSITORY.exec(text2);
+  if (!m || m[2] === "." || m[2] === "..") return void 0;
+  return { owner: m[1], repo: m[2] };
+}
+function isActorLogin(text2) {
+  return ACTOR.test(text2);
+}
+function mentionIssue(name) {
+  return name.startsWith("@") ? `${JSON.stringify(name)} is written as a mention: give ${name.slice(1)}, without the @` : void 0;
+}
+
 // src/text/one-line.ts
 var BREAKS_LINE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029]/g;
 var SHORT = { "\n": "\\n", "\r": "\\r" };
@@ -32695,7 +32711,8 @@ function dangerousCharacter(text2) {
   for (const ch of text2) {
     const code = ch.codePointAt(0);
     if (ch === "\n" || ch === "\r") return "a newline";
-    if (ch === " " || ch === "	") return "a space";
+    if (ch === " ") return "a space";
+    if (ch === "	") return "a tab";
     if (code < 32 || code === 127) return `a control character (U+${code.toString(16).padStart(4, "0").toUpperCase()})`;
     if (ch === '"' || ch === "'" || ch === "`") return `a quote (${ch})`;
     if (ch === "#") return "a '#' (it would start a comment)";
@@ -32762,6 +32779,7 @@ function parseImageRef(input) {
     rest = rest.slice(0, colon);
     if (tag.length === 0) throw new ImageRefError(input, "the tag after ':' is empty");
     if (tag.length > MAX_TAG_LENGTH) throw new ImageRefError(input, `the tag is ${tag.length} characters long, at most ${MAX_TAG_LENGTH} are allowed`);
+    if (tag.includes(":")) throw new ImageRefError(input, "it has more than one ':' after its last '/': a reference is name:tag, with one ':' before the tag");
     if (!TAG.test(tag))
       throw new ImageRefError(input, `tag ${JSON.stringify(tag)} may only hold letters, digits, '_', '.', '-' and must not start with '.' or '-'`);
   }
@@ -32914,188 +32932,6 @@ var SourceError = class extends Error {
   line;
   column;
 };
-
-// src/image/flux-semver.ts
-var UINT64_MAX = 2n ** 64n - 1n;
-var LOOSE_VERSION = /^v?([0-9]+)(\.[0-9]+)?(\.[0-9]+)?(?:-([0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?$/;
-function segment(text2) {
-  if (text2 === void 0) return 0n;
-  const value = BigInt(text2.replace(/^\./, ""));
-  return value <= UINT64_MAX ? value : void 0;
-}
-function newVersion(text2) {
-  const m = LOOSE_VERSION.exec(text2);
-  if (!m) return void 0;
-  const prerelease = m[4] ?? "";
-  if (prerelease.split(".").some((part) => /^0[0-9]+$/.test(part))) return void 0;
-  const major = segment(m[1]);
-  const minor = segment(m[2]);
-  const patch = segment(m[3]);
-  if (major === void 0 || minor === void 0 || patch === void 0) return void 0;
-  return { major, minor, patch, prerelease, original: text2 };
-}
-function parseFluxVersion(tag) {
-  return tag.split(".").length >= 3 ? newVersion(tag) : void 0;
-}
-function compareNumbers(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-var NUMERIC_IDENTIFIER = /^[0-9]+$/;
-function compareIdentifier(a, b) {
-  if (a === b) return 0;
-  if (a === "") return -1;
-  if (b === "") return 1;
-  const aNumber = NUMERIC_IDENTIFIER.test(a) && BigInt(a) <= UINT64_MAX;
-  const bNumber = NUMERIC_IDENTIFIER.test(b) && BigInt(b) <= UINT64_MAX;
-  if (aNumber && bNumber) return BigInt(a) > BigInt(b) ? 1 : -1;
-  if (aNumber !== bNumber) return aNumber ? -1 : 1;
-  return a > b ? 1 : -1;
-}
-function comparePrerelease(a, b) {
-  const as = a.split(".");
-  const bs = b.split(".");
-  for (let i = 0; i < Math.max(as.length, bs.length); i++) {
-    const d = compareIdentifier(as[i] ?? "", bs[i] ?? "");
-    if (d !== 0) return d;
-  }
-  return 0;
-}
-function compareFluxVersions(a, b) {
-  const main2 = compareNumbers(a.major, b.major) || compareNumbers(a.minor, b.minor) || compareNumbers(a.patch, b.patch);
-  if (main2 !== 0) return main2;
-  if (a.prerelease === b.prerelease) return 0;
-  if (a.prerelease === "") return 1;
-  if (b.prerelease === "") return -1;
-  return comparePrerelease(a.prerelease, b.prerelease);
-}
-var SemverRangeError = class extends Error {
-  constructor(range) {
-    super(`invalid range ${JSON.stringify(range)}`);
-    this.range = range;
-    this.name = "SemverRangeError";
-  }
-  range;
-};
-var WS = "[\\t\\n\\f\\r ]";
-var OPS = "=||!=|>|<|>=|=>|<=|=<|~|~>|\\^";
-var CV = "v?([0-9|xX*]+)(\\.[0-9|xX*]+)?(\\.[0-9|xX*]+)?(-([0-9A-Za-z\\-]+(\\.[0-9A-Za-z\\-]+)*))?(\\+([0-9A-Za-z\\-]+(\\.[0-9A-Za-z\\-]+)*))?";
-var CONSTRAINT = new RegExp(`^${WS}*(${OPS})${WS}*(${CV})${WS}*$`);
-var HYPHEN_RANGE = new RegExp(`${WS}*(${CV})${WS}+-${WS}+(${CV})${WS}*`, "g");
-var FIND_CONSTRAINT = new RegExp(`(${OPS})${WS}*(${CV})`, "g");
-var VALID_GROUP = new RegExp(`^(${WS}*(${OPS})${WS}*(${CV})${WS}*)((?:${WS}+|,${WS}*)(${OPS})${WS}*(${CV})${WS}*)*$`);
-function isWildcard(part) {
-  return part === "x" || part === "X" || part === "*";
-}
-function parseComparator(range, text2) {
-  const m = CONSTRAINT.exec(text2);
-  if (!m) throw new SemverRangeError(range);
-  const op = m[1];
-  const [major, minor, patch, pre] = [m[3], m[4] ?? "", m[5] ?? "", m[6] ?? ""];
-  let version = m[2];
-  let dirty = false;
-  let minorDirty = false;
-  let patchDirty = false;
-  if (isWildcard(major)) {
-    version = `0.0.0${pre}`;
-    dirty = true;
-  } else if (minor === "" || isWildcard(minor.slice(1))) {
-    version = `${major}.0.0${pre}`;
-    dirty = minorDirty = true;
-  } else if (patch === "" || isWildcard(patch.slice(1))) {
-    version = `${major}${minor}.0${pre}`;
-    dirty = patchDirty = true;
-  }
-  const parsed = newVersion(version);
-  if (!parsed) throw new SemverRangeError(range);
-  return { op, version: parsed, dirty, minorDirty, patchDirty };
-}
-function rewriteHyphenRanges(range) {
-  let out = range;
-  for (const m of range.matchAll(HYPHEN_RANGE)) {
-    const replacement = `>= ${m[1]}, <= ${m[11]}`;
-    out = out.replace(m[0], () => replacement);
-  }
-  return out;
-}
-function isZero(v) {
-  return v.major === 0n && v.minor === 0n && v.patch === 0n;
-}
-function tilde(v, c) {
-  if (compareFluxVersions(v, c.version) < 0) return false;
-  if (isZero(c.version) && !c.minorDirty && !c.patchDirty) return true;
-  if (v.major !== c.version.major) return false;
-  return v.minor === c.version.minor || c.minorDirty;
-}
-function caret(v, c) {
-  const con = c.version;
-  if (compareFluxVersions(v, con) < 0) return false;
-  if (con.major > 0n || c.minorDirty) return v.major === con.major;
-  if (v.major > 0n) return false;
-  if (con.minor > 0n || c.patchDirty) return v.minor === con.minor;
-  if (v.minor > 0n) return false;
-  return v.patch === con.patch;
-}
-function notEqual(v, c) {
-  const con = c.version;
-  if (c.dirty) {
-    if (con.major !== v.major) return true;
-    if (con.minor !== v.minor && !c.minorDirty) return true;
-    if (c.minorDirty) return false;
-    if (con.patch !== v.patch && !c.patchDirty) return true;
-    if (c.patchDirty) return (v.prerelease !== "" || con.prerelease !== "") && comparePrerelease(v.prerelease, con.prerelease) !== 0;
-  }
-  return compareFluxVersions(v, con) !== 0;
-}
-function greaterThan(v, c) {
-  const con = c.version;
-  if (!c.dirty) return compareFluxVersions(v, con) > 0;
-  if (v.major !== con.major) return v.major > con.major;
-  if (c.minorDirty) return false;
-  if (c.patchDirty) return v.minor > con.minor;
-  return compareFluxVersions(v, con) > 0;
-}
-function lessThanOrEqual(v, c) {
-  const con = c.version;
-  if (!c.dirty) return compareFluxVersions(v, con) <= 0;
-  if (v.major > con.major) return false;
-  return !(v.major === con.major && v.minor > con.minor && !c.minorDirty);
-}
-function satisfies(v, c, includePrerelease) {
-  if (v.prerelease !== "" && !includePrerelease) return false;
-  switch (c.op) {
-    case "":
-    case "=":
-      return c.dirty ? tilde(v, c) : compareFluxVersions(v, c.version) === 0;
-    case "!=":
-      return notEqual(v, c);
-    case ">":
-      return greaterThan(v, c);
-    case "<":
-      return compareFluxVersions(v, c.version) < 0;
-    case ">=":
-    case "=>":
-      return compareFluxVersions(v, c.version) >= 0;
-    case "<=":
-    case "=<":
-      return lessThanOrEqual(v, c);
-    case "~":
-    case "~>":
-      return tilde(v, c);
-    case "^":
-      return caret(v, c);
-  }
-}
-function parseFluxRange(range) {
-  const groups2 = rewriteHyphenRanges(range).split("||").map((group) => {
-    if (!VALID_GROUP.test(group)) throw new SemverRangeError(range);
-    const comparators = Array.from(group.matchAll(FIND_CONSTRAINT), (m) => parseComparator(range, m[0]));
-    return { comparators, includePrerelease: comparators.some((c) => c.version.prerelease !== "") };
-  });
-  return {
-    range,
-    satisfiedBy: (v) => groups2.some((g) => g.comparators.every((c) => satisfies(v, c, g.includePrerelease)))
-  };
-}
 
 // src/image/go-regexp-class.ts
 var DOT = { has: (cp) => cp !== 10 };
@@ -33877,29 +33713,227 @@ function compileGoRegexp(pattern) {
   return { source: pattern, groupNames, test: (text2) => vm.test(text2), exec: (text2) => vm.exec(text2) };
 }
 function expandTemplate(re, template, match) {
-  let out = "";
+  return templateParts(template).map((part) => {
+    if (part.group === void 0) return part.text;
+    const group = groupNumber(part.group);
+    return (group !== void 0 ? match[group] : match.find((text2, i) => text2 !== void 0 && re.groupNames[i] === part.group)) ?? "";
+  }).join("");
+}
+function unknownGroups(re, template) {
+  return templateParts(template).filter((part) => {
+    if (part.group === void 0) return false;
+    const group = groupNumber(part.group);
+    return group !== void 0 ? group >= re.groupNames.length : !re.groupNames.includes(part.group);
+  }).map((part) => part.text);
+}
+function templateParts(template) {
+  const parts = [];
   let rest = template;
   for (; ; ) {
     const dollar = rest.indexOf("$");
     if (dollar < 0) break;
-    out += rest.slice(0, dollar);
+    parts.push({ text: rest.slice(0, dollar) });
     rest = rest.slice(dollar + 1);
     if (rest.startsWith("$")) {
-      out += "$";
+      parts.push({ text: "$" });
       rest = rest.slice(1);
       continue;
     }
     const ref = /^(?:\{([\p{L}\p{Nd}_]+)\}|([\p{L}\p{Nd}_]+))/u.exec(rest);
     if (!ref) {
-      out += "$";
+      parts.push({ text: "$" });
       continue;
     }
     rest = rest.slice(ref[0].length);
-    const name = ref[1] ?? ref[2];
-    if (/^(?:0|[1-9][0-9]{0,8})$/.test(name)) out += match[Number(name)] ?? "";
-    else out += match.find((group, i) => group !== void 0 && re.groupNames[i] === name) ?? "";
+    parts.push({ text: `$${ref[0]}`, group: ref[1] ?? ref[2] });
   }
-  return out + rest;
+  parts.push({ text: rest });
+  return parts;
+}
+function groupNumber(name) {
+  return /^(?:0|[1-9][0-9]{0,8})$/.test(name) ? Number(name) : void 0;
+}
+
+// src/image/flux-semver.ts
+var UINT64_MAX = 2n ** 64n - 1n;
+var LOOSE_VERSION = /^v?([0-9]+)(\.[0-9]+)?(\.[0-9]+)?(?:-([0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?$/;
+function segment(text2) {
+  if (text2 === void 0) return 0n;
+  const value = BigInt(text2.replace(/^\./, ""));
+  return value <= UINT64_MAX ? value : void 0;
+}
+function newVersion(text2) {
+  const m = LOOSE_VERSION.exec(text2);
+  if (!m) return void 0;
+  const prerelease = m[4] ?? "";
+  if (prerelease.split(".").some((part) => /^0[0-9]+$/.test(part))) return void 0;
+  const major = segment(m[1]);
+  const minor = segment(m[2]);
+  const patch = segment(m[3]);
+  if (major === void 0 || minor === void 0 || patch === void 0) return void 0;
+  return { major, minor, patch, prerelease, original: text2 };
+}
+function parseFluxVersion(tag) {
+  return tag.split(".").length >= 3 ? newVersion(tag) : void 0;
+}
+function compareNumbers(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+var NUMERIC_IDENTIFIER = /^[0-9]+$/;
+function compareIdentifier(a, b) {
+  if (a === b) return 0;
+  if (a === "") return -1;
+  if (b === "") return 1;
+  const aNumber = NUMERIC_IDENTIFIER.test(a) && BigInt(a) <= UINT64_MAX;
+  const bNumber = NUMERIC_IDENTIFIER.test(b) && BigInt(b) <= UINT64_MAX;
+  if (aNumber && bNumber) return BigInt(a) > BigInt(b) ? 1 : -1;
+  if (aNumber !== bNumber) return aNumber ? -1 : 1;
+  return a > b ? 1 : -1;
+}
+function comparePrerelease(a, b) {
+  const as = a.split(".");
+  const bs = b.split(".");
+  for (let i = 0; i < Math.max(as.length, bs.length); i++) {
+    const d = compareIdentifier(as[i] ?? "", bs[i] ?? "");
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+function compareFluxVersions(a, b) {
+  const main2 = compareNumbers(a.major, b.major) || compareNumbers(a.minor, b.minor) || compareNumbers(a.patch, b.patch);
+  if (main2 !== 0) return main2;
+  if (a.prerelease === b.prerelease) return 0;
+  if (a.prerelease === "") return 1;
+  if (b.prerelease === "") return -1;
+  return comparePrerelease(a.prerelease, b.prerelease);
+}
+var SemverRangeError = class extends Error {
+  constructor(range) {
+    super(`invalid range ${JSON.stringify(range)}`);
+    this.range = range;
+    this.name = "SemverRangeError";
+  }
+  range;
+};
+var WS = "[\\t\\n\\f\\r ]";
+var OPS = "=||!=|>|<|>=|=>|<=|=<|~|~>|\\^";
+var CV = "v?([0-9|xX*]+)(\\.[0-9|xX*]+)?(\\.[0-9|xX*]+)?(-([0-9A-Za-z\\-]+(\\.[0-9A-Za-z\\-]+)*))?(\\+([0-9A-Za-z\\-]+(\\.[0-9A-Za-z\\-]+)*))?";
+var CONSTRAINT = new RegExp(`^${WS}*(${OPS})${WS}*(${CV})${WS}*$`);
+var HYPHEN_RANGE = new RegExp(`${WS}*(${CV})${WS}+-${WS}+(${CV})${WS}*`, "g");
+var FIND_CONSTRAINT = new RegExp(`(${OPS})${WS}*(${CV})`, "g");
+var VALID_GROUP = new RegExp(`^(${WS}*(${OPS})${WS}*(${CV})${WS}*)((?:${WS}+|,${WS}*)(${OPS})${WS}*(${CV})${WS}*)*$`);
+function isWildcard(part) {
+  return part === "x" || part === "X" || part === "*";
+}
+function parseComparator(range, text2) {
+  const m = CONSTRAINT.exec(text2);
+  if (!m) throw new SemverRangeError(range);
+  const op = m[1];
+  const [major, minor, patch, pre] = [m[3], m[4] ?? "", m[5] ?? "", m[6] ?? ""];
+  let version = m[2];
+  let dirty = false;
+  let minorDirty = false;
+  let patchDirty = false;
+  if (isWildcard(major)) {
+    version = `0.0.0${pre}`;
+    dirty = true;
+  } else if (minor === "" || isWildcard(minor.slice(1))) {
+    version = `${major}.0.0${pre}`;
+    dirty = minorDirty = true;
+  } else if (patch === "" || isWildcard(patch.slice(1))) {
+    version = `${major}${minor}.0${pre}`;
+    dirty = patchDirty = true;
+  }
+  const parsed = newVersion(version);
+  if (!parsed) throw new SemverRangeError(range);
+  return { op, version: parsed, dirty, minorDirty, patchDirty };
+}
+function rewriteHyphenRanges(range) {
+  let out = range;
+  for (const m of range.matchAll(HYPHEN_RANGE)) {
+    const replacement = `>= ${m[1]}, <= ${m[11]}`;
+    out = out.replace(m[0], () => replacement);
+  }
+  return out;
+}
+function isZero(v) {
+  return v.major === 0n && v.minor === 0n && v.patch === 0n;
+}
+function tilde(v, c) {
+  if (compareFluxVersions(v, c.version) < 0) return false;
+  if (isZero(c.version) && !c.minorDirty && !c.patchDirty) return true;
+  if (v.major !== c.version.major) return false;
+  return v.minor === c.version.minor || c.minorDirty;
+}
+function caret(v, c) {
+  const con = c.version;
+  if (compareFluxVersions(v, con) < 0) return false;
+  if (con.major > 0n || c.minorDirty) return v.major === con.major;
+  if (v.major > 0n) return false;
+  if (con.minor > 0n || c.patchDirty) return v.minor === con.minor;
+  if (v.minor > 0n) return false;
+  return v.patch === con.patch;
+}
+function notEqual(v, c) {
+  const con = c.version;
+  if (c.dirty) {
+    if (con.major !== v.major) return true;
+    if (con.minor !== v.minor && !c.minorDirty) return true;
+    if (c.minorDirty) return false;
+    if (con.patch !== v.patch && !c.patchDirty) return true;
+    if (c.patchDirty) return (v.prerelease !== "" || con.prerelease !== "") && comparePrerelease(v.prerelease, con.prerelease) !== 0;
+  }
+  return compareFluxVersions(v, con) !== 0;
+}
+function greaterThan(v, c) {
+  const con = c.version;
+  if (!c.dirty) return compareFluxVersions(v, con) > 0;
+  if (v.major !== con.major) return v.major > con.major;
+  if (c.minorDirty) return false;
+  if (c.patchDirty) return v.minor > con.minor;
+  return compareFluxVersions(v, con) > 0;
+}
+function lessThanOrEqual(v, c) {
+  const con = c.version;
+  if (!c.dirty) return compareFluxVersions(v, con) <= 0;
+  if (v.major > con.major) return false;
+  return !(v.major === con.major && v.minor > con.minor && !c.minorDirty);
+}
+function satisfies(v, c, includePrerelease) {
+  if (v.prerelease !== "" && !includePrerelease) return false;
+  switch (c.op) {
+    case "":
+    case "=":
+      return c.dirty ? tilde(v, c) : compareFluxVersions(v, c.version) === 0;
+    case "!=":
+      return notEqual(v, c);
+    case ">":
+      return greaterThan(v, c);
+    case "<":
+      return compareFluxVersions(v, c.version) < 0;
+    case ">=":
+    case "=>":
+      return compareFluxVersions(v, c.version) >= 0;
+    case "<=":
+    case "=<":
+      return lessThanOrEqual(v, c);
+    case "~":
+    case "~>":
+      return tilde(v, c);
+    case "^":
+      return caret(v, c);
+  }
+}
+function parseFluxRange(range) {
+  const groups2 = rewriteHyphenRanges(range).split("||").map((group) => {
+    if (!VALID_GROUP.test(group)) throw new SemverRangeError(range);
+    const comparators = Array.from(group.matchAll(FIND_CONSTRAINT), (m) => parseComparator(range, m[0]));
+    return { comparators, includePrerelease: comparators.some((c) => c.version.prerelease !== "") };
+  });
+  return {
+    range,
+    satisfiedBy: (v) => groups2.some((g) => g.comparators.every((c) => satisfies(v, c, g.includePrerelease)))
+  };
 }
 
 // src/json-value.ts
@@ -36621,7 +36655,8 @@ function parseWithPackage(text2) {
     if (error) {
       const at = error.linePos?.[0];
       const message = error.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
-      throw new SourceError(`not valid YAML: ${message}`, at?.line, at?.col);
+      const said = /call stack/i.test(message) ? `nested too deep to read (${message})` : `not valid YAML: ${message}`;
+      throw new SourceError(said, at?.line, at?.col);
     }
   }
   return documents2.map((document) => document.contents && toNode(document.contents));
@@ -37598,10 +37633,10 @@ function unknownRegistryImages(repository, incoming, current) {
     return (named2 === alone || named2.endsWith(`/${repository}`)) && nextSplitImage(update, current).next !== void 0 ? [named2] : [];
   });
 }
-function unknownRegistryWarning(registry, repository, tagKey, images) {
+function unknownRegistryWarning(registry, repository, tagKey, images, setIt = `set ${tagKey} with a Flux ":tag" marker on its line or an override of ${tagKey}`) {
   const { field, line, written, why } = registry;
   const shown = written.replace(/\s+/g, " ");
-  return `${field} (line ${line}) is ${shown.length > 60 ? `${shown.slice(0, 59)}\u2026` : shown}, ${why}: the registry ${repository} is pulled from is not known, so ${tagKey} is not edited for ${andList(images)}; write the registry as a string, or set ${tagKey} with a Flux ":tag" marker on its line or an override of ${tagKey}`;
+  return `${field} (line ${line}) is ${shown.length > 60 ? `${shown.slice(0, 59)}\u2026` : shown}, ${why}: the registry ${repository} is pulled from is not known, so ${tagKey} is not edited for ${andList(images)}; write the registry as a string, or ${setIt}`;
 }
 function tagAndDigest(text2) {
   const at = text2.indexOf("@");
@@ -38292,10 +38327,12 @@ function spells(pieces, name) {
 // src/yaml/registry.ts
 var NO_STRING_REGISTRY = { unknown: "which is no string" };
 var FILLED_REGISTRY = { unknown: "which is filled in after this tool" };
-function readRegistry(node2, scalar2 = node2 ?? void 0, text2 = scalarText(scalar2)) {
-  if (!node2 || scalar2?.kind === "scalar" && readsAsNull(scalar2)) return void 0;
-  if (text2 === void 0) return NO_STRING_REGISTRY;
-  return hasPlaceholder(text2) ? FILLED_REGISTRY : text2;
+function readRegistry(file, root, node2, text2) {
+  const scalar2 = node2 ? scalarOf(file, root, node2) : void 0;
+  if (!node2 || scalar2 && readsAsNull(scalar2)) return void 0;
+  const read = text2 ?? scalarText(scalar2);
+  if (read === void 0) return NO_STRING_REGISTRY;
+  return hasPlaceholder(read) ? FILLED_REGISTRY : read;
 }
 
 // src/yaml/path.ts
@@ -38487,7 +38524,7 @@ function warnStaleDigest(plan, document, segments, path, node2, tag, { setsToo, 
   const holder = segments.length > 1 ? lookUp(plan.file, document.root, segments.slice(0, -1)) : { node: document.root };
   if ("message" in holder || holder.node?.kind !== "map") return;
   const map2 = holder.node;
-  const registryOf = (field) => readRegistry(field, field && scalarOf(plan.file, document.root, field));
+  const registryOf = (field) => readRegistry(plan.file, document.root, field);
   const pin = pinBeside(segments[segments.length - 1], (key) => mapValue(map2, key) ?? void 0, scalarText, registryOf);
   if (!pin || !isFlowScalar(pin.digest) || pin.digest.text === "" || node2.text === tag) return;
   const digestKey = formatPath([...segments.slice(0, -1), "digest"]);
@@ -39160,7 +39197,7 @@ function setHelmImage(image, incoming, plan, document, paired2) {
   const marked = HELM_ROLES.filter((role) => claimedOwn(plan, [image[role]]));
   if (marked.length > 0) return warnLeftPair(image, marked, incoming, plan, document, paired2);
   const { root } = document;
-  const registryRead = paired2 === void 0 ? heldRegistry(plan, root, registry, heldText(plan, root, registry?.node)) : void 0;
+  const registryRead = paired2 === void 0 ? readRegistry(plan.file, root, registry?.node, heldText(plan, root, registry?.node)) : void 0;
   if (isUnknownRegistry(registryRead)) return warnUnknownRegistry(registry, registryRead, scalarText(repositoryNode), tag, digest, plan, root, incoming);
   const name = paired2 ?? splitImageName(registryRead, scalarText(repositoryNode));
   const update = incoming.get(normalizeRepository(name) ?? "");
@@ -39191,7 +39228,7 @@ function warnLeftPair(image, marked, incoming, plan, document, paired2) {
   const { root } = document;
   const { registry, repository, tag, digest } = image;
   const left = (field) => leftText(plan, root, field?.node);
-  const registryRead = paired2 === void 0 ? heldRegistry(plan, root, registry, left(registry)) : void 0;
+  const registryRead = paired2 === void 0 ? readRegistry(plan.file, root, registry?.node, left(registry)) : void 0;
   if (isUnknownRegistry(registryRead)) {
     if (tag && !marked.includes("tag")) warnUnknownRegistry(registry, registryRead, left(repository) ?? "", tag, digest, plan, root, incoming);
     return;
@@ -39231,10 +39268,6 @@ function tagText(plan, root, node2) {
   const scalar2 = node2 ? scalarOf(plan.file, root, node2) : void 0;
   return scalar2 && readsAsNull(scalar2) ? "" : heldText(plan, root, node2);
 }
-function heldRegistry(plan, root, registry, text2) {
-  const node2 = registry?.node;
-  return readRegistry(node2, node2 ? scalarOf(plan.file, root, node2) : void 0, text2);
-}
 function helmReader(plan, incoming) {
   return ({ map: map2, path, inFlow, root, key }) => {
     if (key !== "tag" && key !== "digest") return void 0;
@@ -39242,7 +39275,7 @@ function helmReader(plan, incoming) {
     const { registry, repository, tag, digest } = splitImage(fieldsOf(plan.file, root, map2, path, inFlow));
     const [repositoryText, tagHeld] = [held(repository), tagText(plan, root, tag?.node)];
     if (!repositoryText || tagHeld === void 0) return void 0;
-    const registryRead = heldRegistry(plan, root, registry, held(registry));
+    const registryRead = readRegistry(plan.file, root, registry?.node, held(registry));
     if (isUnknownRegistry(registryRead)) return { image: `${repositoryText} (its registry not known)`, value: void 0 };
     const name = splitImageName(registryRead, repositoryText);
     const update = incoming.get(normalizeRepository(name) ?? "");
@@ -39263,10 +39296,15 @@ var editHelmValues = (file, request2, plan) => {
         if (node2.kind !== "map") return;
         const merges = hasMergeKey(node2);
         if (!merges && mapValue(node2, "tag") === void 0) return;
-        if (merges && ![...SPLIT_IMAGE_KEYS].some((key) => mapValue(node2, key) !== void 0)) return;
+        if (merges && ![...SPLIT_IMAGE_KEYS].some((key2) => mapValue(node2, key2) !== void 0)) return;
         const image = splitImage(fieldsOf(file, document.root, node2, path, inFlow));
-        const alone = image.repository === void 0 && image.tag && !image.tag.merged ? paired2?.get(formatPath(image.tag.path)) : void 0;
-        setHelmImage({ path, ...image }, incoming, plan, document, alone);
+        const key = image.tag && !image.tag.merged ? formatPath(image.tag.path) : void 0;
+        if (key !== void 0 && paired2?.has(key)) {
+          const name = paired2.get(key);
+          if (name !== void 0) setHelmImage({ path, ...image }, incoming, plan, document, name);
+          return;
+        }
+        setHelmImage({ path, ...image }, incoming, plan, document);
       },
       true
     );
@@ -40997,7 +41035,7 @@ var editMarkers = (file, request2, plan) => {
         for (const { key, value } of node2.pairs) if (value && key.kind === "scalar") keyOf.set(value, key);
         const { repository, registry } = splitImage(fieldsOf(file, document.root, node2, path, inFlow));
         const field2 = registry?.node;
-        const read = readRegistry(field2, field2 ? scalarOf(file, document.root, field2) : void 0);
+        const read = readRegistry(file, document.root, field2);
         const text2 = isUnknownRegistry(read) ? file.text.slice(field2.start, field2.end) : read;
         if (repository?.node && text2 !== void 0 && !registries.has(repository.node))
           registries.set(repository.node, { field: formatPath(registry.path), text: text2 });
@@ -41353,7 +41391,8 @@ var Reader2 = class {
         continue;
       }
       if (allowed && !allowed.includes(name)) {
-        this.issue(key, join2(path, name), `unknown key (expected ${allowed.join(", ")})`);
+        const merge3 = name === "<<" ? "a YAML merge key, which the configuration does not read: write the keys out, or alias a whole value (`policy: *name`); " : "";
+        this.issue(key, join2(path, name), `${merge3}unknown key (expected ${allowed.join(", ")})`);
         continue;
       }
       const earlier = entries.get(name);
@@ -41384,7 +41423,8 @@ var Reader2 = class {
     this.issue(node2 ?? at, path, `must be a string, not ${describe(node2)}${hint}`);
     return void 0;
   }
-  strings(node2, at, path, nonEmpty) {
+  /** The strings of a list, each that is one held to `check` (said at its line) when given: every item is said at once, not up to the first refused. */
+  strings(node2, at, path, nonEmpty, check) {
     if (!isSeq(node2)) {
       this.issue(node2 ?? at, path, `must be a list of strings, not ${describe(node2)}`);
       return void 0;
@@ -41393,7 +41433,10 @@ var Reader2 = class {
       this.issue(node2, path, "must not be empty");
       return void 0;
     }
-    const values = node2.items.map((item, i) => this.string(this.resolve(item), node2, `${path}[${i}]`));
+    const values = node2.items.map((item, i) => {
+      const value = this.string(this.resolve(item), node2, `${path}[${i}]`);
+      return value !== void 0 && (!check || check(value, item, `${path}[${i}]`)) ? value : void 0;
+    });
     return values.every((v) => v !== void 0) ? values : void 0;
   }
   oneOf(node2, at, path, allowed) {
@@ -41466,7 +41509,7 @@ var Reader2 = class {
     if (prefixed) this.issue(pattern, join2(path, "filterTags", "pattern"), "`regexp:` is argocd-image-updater's prefix; filterTags takes the bare expression");
     try {
       const policy = parsePolicy(node2?.toJS(this.doc) ?? null);
-      return prefixed ? void 0 : policy;
+      return prefixed || !this.extractReadsGroups(node2, path) ? void 0 : policy;
     } catch (error) {
       if (!(error instanceof PolicyError)) throw error;
       for (const issue of error.issues) {
@@ -41475,6 +41518,25 @@ var Reader2 = class {
       }
       return void 0;
     }
+  }
+  /**
+   * Whether filterTags' `extract` names only groups its (valid) pattern has: Flux expands `$nope` to nothing, so every
+   * tag would rank as "", and the policy would refuse every tag (numerical) or pick one by chance, found only at a run.
+   */
+  extractReadsGroups(node2, path) {
+    const pattern = isMap(node2) ? node2.getIn(["filterTags", "pattern"]) : void 0;
+    const extract = isMap(node2) ? node2.getIn(["filterTags", "extract"], true) : void 0;
+    if (typeof pattern !== "string" || !isScalar(extract) || typeof extract.value !== "string") return true;
+    const re = compileGoRegexp(pattern);
+    const unknown = unknownGroups(re, extract.value);
+    if (unknown.length === 0) return true;
+    const groups2 = re.groupNames.slice(1).map((name, i) => name ?? `${i + 1}`);
+    this.issue(
+      extract,
+      join2(path, "filterTags", "extract"),
+      `${andList(unknown)} ${unknown.length === 1 ? "names" : "name"} no group of the pattern (${groups2.length === 0 ? "it has none" : `its groups: ${groups2.map((g) => `$${g}`).join(", ")}`}), so it expands to nothing for every tag`
+    );
+    return false;
   }
 };
 function join2(path, ...keys) {
@@ -41521,6 +41583,16 @@ function readDelivery(r, node2, at, path) {
   };
   if (delivery.branch !== void 0 && !isBranchName(delivery.branch)) {
     r.issue(branch?.node, join2(path, "branch"), `${JSON.stringify(delivery.branch)} is not a valid branch name`);
+  }
+  for (const [key, entry, names] of [
+    ["reviewers", reviewers, delivery.reviewers],
+    ["team-reviewers", teamReviewers, delivery.teamReviewers],
+    ["assignees", assignees, delivery.assignees]
+  ]) {
+    names?.forEach((name, i) => {
+      const mention = mentionIssue(name);
+      if (mention) r.issue(isSeq(entry?.node) ? entry.node.items[i] : entry?.at, `${join2(path, key)}[${i}]`, mention);
+    });
   }
   if (delivery.mode !== void 0 && delivery.mode !== "pull-request") {
     for (const [key, entry] of [
@@ -41590,11 +41662,10 @@ function readTargets(r, node2, at) {
       name = void 0;
     }
     if (name !== void 0) names.set(name, r.place(path, nameField.node));
-    const paths = pathsField && r.strings(pathsField.node, pathsField.at, `${path}.paths`, true)?.map(slashSeparated);
-    const pathsOk = paths?.map((glob, j) => r.relativePath(glob, isSeq(pathsField.node) ? pathsField.node.items[j] : null, `${path}.paths[${j}]`)).every(Boolean);
+    const paths = pathsField && r.strings(pathsField.node, pathsField.at, `${path}.paths`, true, (glob, item2, at2) => r.relativePath(slashSeparated(glob), item2, at2))?.map(slashSeparated);
     const images = imagesField ? readImages(r, imagesField.node, imagesField.at, `${path}.images`) : [];
     const delivery = deliveryField && readDelivery(r, deliveryField.node, deliveryField.at, `${path}.delivery`);
-    if (name !== void 0 && paths && pathsOk) {
+    if (name !== void 0 && paths) {
       const pathLines = isSeq(pathsField.node) ? pathsField.node.items.flatMap((item2) => r.line(item2) ?? []) : [];
       targets.push({ name, paths, pathLines, images, ...delivery && { delivery } });
     }
@@ -41723,12 +41794,13 @@ function readerOfText(text2, file) {
   const doc = parseDocument(text2, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
   if (doc.errors.length > 0) {
     const line = (offset) => lines.linePos(Math.min(offset, text2.trimEnd().length)).line;
+    const overflow = doc.errors.find((e) => /call stack|stack overflow/i.test(e.message));
     throw new ConfigError(
-      doc.errors.map((e) => ({
+      (overflow ? [overflow] : doc.errors).map((e) => ({
         ...file !== void 0 && { file },
         line: line(e.pos[0]),
         // The yaml package's advice for this one is its own API's.
-        message: e.code === "MULTIPLE_DOCS" ? "holds several YAML documents (---); the configuration is one document" : `not valid YAML: ${e.message}`
+        message: e === overflow ? `nested too deep to read (${e.message})` : e.code === "MULTIPLE_DOCS" ? "holds several YAML documents (---); the configuration is one document" : `not valid YAML: ${e.message}`
       }))
     );
   }
@@ -41996,6 +42068,22 @@ function f64Text(value) {
   return `${digits[0]}${digits.length > 1 ? `.${digits.slice(1)}` : ""}e${point - 1}`;
 }
 
+// src/kcl/parenthesized.ts
+function parenthesized(tokens, expr) {
+  if (expr.type !== "other" || expr.construct !== "parentheses") return void 0;
+  const { kind: kind2 } = tokens;
+  let { first, last } = expr;
+  while (first < last) {
+    if (kind2[first] === T.Newline) first++;
+    else if (kind2[last] === T.Newline) last--;
+    else if (kind2[first] === T.LParen && kind2[last] === T.RParen) [first, last] = [first + 1, last - 1];
+    else break;
+  }
+  if (first !== last) return void 0;
+  if (kind2[first] === T.String) return { type: "string", token: first, first: expr.first, last: expr.last };
+  return kind2[first] === T.Name ? { type: "name", name: nodeText(tokens, { first, last }), first: expr.first, last: expr.last } : void 0;
+}
+
 // src/kcl/string-constant.ts
 function assignedStrings(statements, tokens) {
   const assigned = /* @__PURE__ */ new Map();
@@ -42018,6 +42106,12 @@ function constantValue(tokens, assigned, value) {
   const name = value.type === "name" ? value.name : value.type === "string" ? /^\$\{\s*([A-Za-z_]\w*)\s*\}$/.exec(readStringLiteral(nodeText(tokens, { first: value.token, last: value.token })).body)?.[1] : void 0;
   const token = name === void 0 ? void 0 : stringConstant(assigned, name);
   return token === void 0 ? void 0 : { name, token };
+}
+function registryString(tokens, assigned, value) {
+  const held = parenthesized(tokens, value) ?? value;
+  if (held.type === "string" && !(tokens.flags[held.token] & StringFlag.Interpolated)) return { token: held.token };
+  const constant = constantValue(tokens, assigned, held);
+  return constant && { token: constant.token, constant: constant.name };
 }
 
 // src/kcl/override.ts
@@ -42117,11 +42211,12 @@ function sameTokens(a, aNode, b, bNode) {
   }
 }
 var Planner = class {
-  constructor(module2, run, spec, computed, setsToo, fieldName) {
+  constructor(module2, run, spec, computed, later, setsToo, fieldName) {
     this.module = module2;
     this.run = run;
     this.spec = spec;
     this.computed = computed;
+    this.later = later;
     this.setsToo = setsToo;
     this.fieldName = fieldName;
     this.tokens = module2.tokens;
@@ -42133,6 +42228,7 @@ var Planner = class {
   run;
   spec;
   computed;
+  later;
   setsToo;
   fieldName;
   plan = { splices: [], changes: [], warnings: [] };
@@ -42498,8 +42594,11 @@ var Planner = class {
     const digestKey = formatOverridePath([...this.spec.parts.slice(0, -1), "digest"]);
     if (this.setsToo(digestKey)) return;
     const { registry, repository } = splitImage(field);
-    const read = registry === void 0 || isNoneValue(this.tokens, registry.value) ? void 0 : this.registryText(registry.value) ?? COMPUTED_REGISTRY;
-    const repositoryText = repository && plainString2(this.tokens, repository.value);
+    const later = (key) => this.later(formatOverridePath([...this.spec.parts.slice(0, -1), key]));
+    const laterRegistry = later("registry");
+    const read = laterRegistry !== void 0 ? laterRegistry ?? COMPUTED_REGISTRY : registry === void 0 || isNoneValue(this.tokens, registry.value) ? void 0 : this.registryText(registry.value) ?? COMPUTED_REGISTRY;
+    const laterRepository = later("repository");
+    const repositoryText = laterRepository !== void 0 ? laterRepository ?? void 0 : repository && plainString2(this.tokens, repository.value);
     const name = repositoryText === void 0 ? void 0 : pairName(read, repositoryText);
     const stale = {
       tagKey: this.spec.path,
@@ -42512,13 +42611,16 @@ var Planner = class {
     };
     this.warn(tag.value.first, staleDigestWarning(stale, this.fieldName));
   }
-  /** What a split image's registry value names: a plain string, or the top-level string constant it is (constantValue); undefined for any other. */
+  /**
+   * What a split image's registry value names, as the editor reads it (registryString), a constant a later spec sets as
+   * that spec writes it; undefined for a value KCL computes.
+   */
   registryText(value) {
-    const plain = plainString2(this.tokens, value);
-    if (plain !== void 0) return plain;
     this.#assigned ??= assignedStrings(this.module.statements, this.tokens);
-    const constant = constantValue(this.tokens, this.#assigned, value);
-    return constant && stringLiteralValue(nodeText(this.tokens, { first: constant.token, last: constant.token }));
+    const held = registryString(this.tokens, this.#assigned, value);
+    const later = held?.constant === void 0 ? void 0 : this.later(held.constant);
+    if (later !== void 0) return later ?? void 0;
+    return held && stringLiteralValue(nodeText(this.tokens, { first: held.token, last: held.token }));
   }
 };
 function search(config, parts, offset, token, found) {
@@ -42735,17 +42837,43 @@ function nothingToDelete(p, why) {
 function applyOverrides(text2, specs, options2 = {}) {
   return publicResult(applyOverridesAbout(text2, specs, options2));
 }
+function specOf(item) {
+  const raw = typeof item === "string" ? item : item.path.trim();
+  return { raw, spec: typeof item === "string" ? parseOverrideSpec(raw) : { path: raw, parts: parseOverridePath(raw), operation: "=", value: "" } };
+}
+function laterWrites(specs, from, fieldName) {
+  return (path) => {
+    let written;
+    for (const item of specs.slice(from)) {
+      const read = readSafely(() => specOf(item));
+      if (read === void 0 || formatOverridePath(read.spec.parts) !== path) continue;
+      const { raw, spec } = read;
+      const value = typeof item === "string" && spec.operation === "=" ? readSafely(() => readValue(spec, raw, NO_LINES, fieldName)) : void 0;
+      written = value?.string ?? null;
+    }
+    return written;
+  };
+}
+var NO_LINES = { eol: "\n", unit: "" };
+function readSafely(read) {
+  try {
+    return read();
+  } catch (e) {
+    if (e instanceof SourceError) return void 0;
+    throw e;
+  }
+}
 function applyOverridesAbout(text2, specs, options2 = {}) {
   let current = text2;
   let module2 = parseKcl(current);
   const run = { given: new GivenLines(module2.tokens.source), removed: /* @__PURE__ */ new Set() };
   let changes = [];
   let warnings = [];
-  for (const item of specs) {
-    const raw = typeof item === "string" ? item : item.path.trim();
-    const spec = typeof item === "string" ? parseOverrideSpec(raw) : { path: raw, parts: parseOverridePath(raw), operation: "=", value: "" };
+  for (const [index2, item] of specs.entries()) {
+    const { raw, spec } = specOf(item);
     if (spec.parts.length === 0) throw new OverrideSpecError(raw, `the path of '${raw}' names no variable`);
-    const planner = new Planner(module2, run, spec, typeof item === "string" ? void 0 : item.value, options2.setsToo, options2.fieldName);
+    const later = laterWrites(specs, index2 + 1, options2.fieldName);
+    const planner = new Planner(module2, run, spec, typeof item === "string" ? void 0 : item.value, later, options2.setsToo, options2.fieldName);
     if (spec.parts.length === 1) planTopLevel(planner, raw, options2);
     else planNested(planner, raw, options2);
     planner.insertEntries();
@@ -42794,8 +42922,9 @@ async function listTree(source) {
   const issues = [];
   const warnings = [];
   for await (const listed of source.list()) {
-    if (unreadName(listed)) {
-      if (fileKind(listed) !== void 0) warnings.push({ message: `${JSON.stringify(listed)} is left out: ${UNREAD}` });
+    const leftOut2 = leftOutName(listed);
+    if (leftOut2) {
+      if (fileKind(listed) !== void 0) warnings.push({ message: leftOut2 });
       continue;
     }
     const path = plainPath(listed);
@@ -42823,6 +42952,9 @@ async function listTree(source) {
   };
 }
 var UNREAD = "no file is read whose name holds a backslash, a control character or a leading drive letter (C:/), as a path written in a request reads \\ as / and such a name could not be named or printed as it is; rename the file to have it updated";
+function leftOutName(path) {
+  return unreadName(path) ? `${JSON.stringify(path)} is left out: ${UNREAD}` : void 0;
+}
 function unreadName(path) {
   return path.includes("\\") || /^[A-Za-z]:\//.test(path) || /[\x00-\x1f\x7f]/.test(path);
 }
@@ -43496,6 +43628,10 @@ function configPathsOf(request2) {
   if (request2.config === void 0) return DEFAULT_CONFIGS;
   return typeof request2.config === "string" ? [request2.config.replace(/^\.\//, "")] : [];
 }
+function noTargetsSaid(config, noFile, flag) {
+  if (config === void 0) return noFile;
+  return config === NO_CONFIG ? `${flag} none reads no configuration, so no target is defined` : `${config} defines no targets`;
+}
 var GIVEN_CONFIG = "the configuration";
 function unfiled(diagnostic) {
   const { file, line, ...rest } = diagnostic;
@@ -43892,16 +44028,8 @@ var ImageEditor = class {
   /** The string literal an expression is, as KCL reads it: a literal, or one in parentheses (`("app:1.0")`). */
   stringValue(expr) {
     if (expr.type === "string") return expr;
-    if (expr.type !== "other" || expr.construct !== "parentheses") return void 0;
-    const { kind: kind2 } = this.tokens;
-    let { first, last } = expr;
-    while (first < last) {
-      if (kind2[first] === T.Newline) first++;
-      else if (kind2[last] === T.Newline) last--;
-      else if (kind2[first] === T.LParen && kind2[last] === T.RParen) [first, last] = [first + 1, last - 1];
-      else break;
-    }
-    return first === last && kind2[first] === T.String ? { type: "string", token: first, first: expr.first, last: expr.last } : void 0;
+    const held = parenthesized(this.tokens, expr);
+    return held?.type === "string" ? held : void 0;
   }
   /** A Helm-style image in `config`'s fields (helmImages), `pair` naming where the config is. */
   helmImage(config, pair) {
@@ -43931,14 +44059,14 @@ var ImageEditor = class {
   }
   /**
    * What a split image's registry field names: its string literal's text, or that of the top-level string constant it is
-   * (`registry = _reg`, `registry = "${_reg}"`, as a reference built on one is read: registryConstant); undefined for any
-   * other value (another variable, a longer interpolation, a call), which KCL computes from what this run does not read.
+   * (`registry = _reg`, `registry = "${_reg}"`, `(_reg)`, as a reference built on one is read), as `--set`'s stale-digest
+   * advice reads it (registryString); undefined for any other value (another variable, a longer interpolation, a call),
+   * which KCL computes from what this run does not read.
    */
   registryText(field) {
     const { value } = field;
-    if (value === void 0) return this.literal(field.token).body;
-    const constant = constantValue(this.tokens, this.assigned(), this.stringValue(value) ?? value);
-    return constant && this.literal(constant.token).body;
+    const token = value === void 0 ? field.token : registryString(this.tokens, this.assigned(), value)?.token;
+    return token === void 0 ? void 0 : this.literal(token).body;
   }
   /**
    * A pair whose registry this run cannot read (registryText) is no image it knows, so its tag is left; said where an incoming
@@ -44687,7 +44815,7 @@ function editOps(document, incoming, plan, kustomizeTagged2, paired2) {
       const key = [index2, "value", ...path];
       if (name === "test") {
         plan.claim(node2);
-        if (at[at.length - 1] === "image" || node2.kind === "map") warnTest(node2, key, incoming, plan);
+        if (at[at.length - 1] === "image" || node2.kind === "map") warnTest(node2, key, document.root, incoming, plan);
         return;
       }
       const field = { node: node2, path: key, inFlow: inFlow || list.flow || op.flow };
@@ -44698,15 +44826,15 @@ function editOps(document, incoming, plan, kustomizeTagged2, paired2) {
     });
   });
 }
-function warnTest(node2, key, incoming, plan) {
-  const held = testedImage(node2, incoming);
+function warnTest(node2, key, root, incoming, plan) {
+  const held = testedImage(node2, plan.file, root, incoming);
   if (held === void 0) return;
   plan.warn(
     node2.start,
     `${formatPath(key)} holds ${held} in a test op, which is left as it is (it tests the resource before the patch); if this run moves the field it tests (in the base, say), kustomize fails the test: update its value or drop the op`
   );
 }
-function testedImage(node2, incoming) {
+function testedImage(node2, file, root, incoming) {
   if (isFlowScalar(node2)) {
     const ref = tryParseImageRef(node2.text);
     const update2 = ref && incoming.get(ref.repository);
@@ -44715,7 +44843,7 @@ function testedImage(node2, incoming) {
   if (node2.kind !== "map") return void 0;
   const image = splitImage((key) => mapValue(node2, key));
   const [repository, tag] = [image.repository, image.tag].map(scalarText);
-  const name = repository && pairName(readRegistry(image.registry), repository);
+  const name = repository && pairName(readRegistry(file, root, image.registry), repository);
   const update = name && tag ? incoming.get(normalizeRepository(name) ?? "") : void 0;
   return update && nextVersion(update, versionOf(tag, void 0)) !== void 0 ? `${name}:${tag}` : void 0;
 }
@@ -44900,15 +45028,19 @@ var ValuesFiles = class {
   }
   texts;
   spelling = /* @__PURE__ */ new Map();
-  roots = /* @__PURE__ */ new Map();
+  files = /* @__PURE__ */ new Map();
   mayRead(application, incoming) {
     return [...incoming.values()].some((update) => this.spellings(update.image)?.test(application) === true);
   }
+  /** A values file parsed (null when it is no YAML): its first document's values, whose aliases it resolves. */
+  fileOf(path, text2) {
+    let file = this.files.get(path);
+    if (file === void 0) this.files.set(path, file = tryYamlFile(text2.replace(/^\uFEFF/, "")) ?? null);
+    return file;
+  }
   /** The first document's root of a values file (null when it is empty or no YAML). */
   rootOf(path, text2) {
-    let root = this.roots.get(path);
-    if (root === void 0) this.roots.set(path, root = tryYamlFile(text2.replace(/^\uFEFF/, ""))?.documents[0]?.root ?? null);
-    return root;
+    return this.fileOf(path, text2)?.documents[0]?.root ?? null;
   }
   /**
    * The directories and last two segments of the files spelling the repository, as one pattern (null:
@@ -44950,12 +45082,14 @@ function valuesOf(root, source, sources, texts) {
 }
 function repositoryIn(files, keys, incoming, values) {
   for (const [path, text2] of files) {
-    const root = values.rootOf(path, text2);
+    const file = values.fileOf(path, text2);
+    if (!file) continue;
+    const root = file.documents[0]?.root ?? null;
     const mapping = nodeAt(root, keys);
     if (mapping?.kind !== "map") continue;
     const { repository, registry } = splitImage((key) => mapValue(mapping, key));
     const written = scalarText(repository);
-    const name = written === void 0 ? void 0 : pairName(readRegistry(registry), written);
+    const name = written === void 0 ? void 0 : pairName(readRegistry(file, root, registry), written);
     const update = name === void 0 ? void 0 : incoming.get(normalizeRepository(name) ?? "");
     if (update && repository) return { ...update, at: `${path}:${lineAt(text2, repository.start)}` };
   }
@@ -45461,12 +45595,12 @@ function patchDocuments(patch, text2) {
   const lineOf2 = (node2) => (inline ? inline.line - 1 : 0) + lineAt(text2, node2.start);
   return yaml.documents.flatMap(({ root }, index2) => {
     const document = inline ? 0 : index2;
-    const values = [];
+    const fields = [];
     const add = (node2, path, written, ops) => {
-      if (!isFlowScalar(node2)) return;
       const key = at === void 0 ? formatPath(written) : ops ? `${at}${formatPath(written)}` : `${at}: ${formatPath(written)}`;
-      values.push({ path, node: node2, key, line: lineOf2(node2) });
+      fields.push({ path, node: node2, key, line: lineOf2(node2) });
     };
+    const values = () => fields.filter((field) => isFlowScalar(field.node));
     if (patch.kind !== "strategic-merge" && isOpList(root) && root?.kind === "seq") {
       if (!patch.target) return [];
       root.items.forEach((op, i) => {
@@ -45474,19 +45608,20 @@ function patchDocuments(patch, text2) {
         const pointer = pointerPath(scalarText(mapValue(op, "path")));
         forEachValue(mapValue(op, "value") ?? null, ({ node: node2, path }) => add(node2, [...pointer, ...path], [i, "value", ...path], true));
       });
-      return [{ patch, document, selector: patch.target, values }];
+      return [{ patch, document, selector: patch.target, fields, values: values(), yaml, root }];
     }
     if (patch.kind === "json6902" || root?.kind !== "map") return [];
     forEachValue(root, ({ node: node2, path }) => add(node2, path, path, false));
     const metadata = (key) => scalarText(nodeAt(root, ["metadata", key]));
     const own = { kind: scalarText(mapValue(root, "kind")), name: metadata("name"), namespace: metadata("namespace") };
-    return [{ patch, document, selector: patch.target ?? own, values }];
+    return [{ patch, document, selector: patch.target ?? own, fields, values: values(), yaml, root }];
   });
 }
 function resourcesOf(file, text2) {
   const yaml = tryYamlFile(text2.replace(/^\uFEFF/, ""));
-  return (yaml?.documents ?? []).flatMap(
-    ({ root, object }, document) => root?.kind === "map" && object.kind !== void 0 ? [{ file, document, text: text2, root, apiVersion: object.apiVersion, kind: object.kind, name: object.name, namespace: object.namespace }] : []
+  if (!yaml) return [];
+  return yaml.documents.flatMap(
+    ({ root, object }, document) => root?.kind === "map" && object.kind !== void 0 ? [{ file, document, yaml, root, apiVersion: object.apiVersion, kind: object.kind, name: object.name, namespace: object.namespace }] : []
   );
 }
 function selects(selector, resource) {
@@ -45517,19 +45652,30 @@ function helmTagMapping(value) {
   return path.length > 3 && path[0] === "spec" && path[1] === "values" && path[path.length - 1] === "tag" ? path.slice(0, -1) : void 0;
 }
 function helmRepository(doc, resource, mapping) {
-  const own = ownField(doc, mapping);
-  const written = splitImage(own).repository !== void 0;
-  const image = splitImage((key) => written ? own(key)?.node : nodeAt(resource.root, [...mapping, key]));
-  const repository = scalarText(image.repository);
-  if (repository === void 0) return void 0;
-  const registry = own("registry");
-  const name = pairName(written && registry && registry.path.length > mapping.length + 1 ? NO_STRING_REGISTRY : readRegistry(image.registry), repository);
+  const pair = helmPair(doc, resource, mapping);
+  const name = pair && pairName(pair.registry, pair.repository);
   if (name === void 0) return void 0;
   const normal = normalizeRepository(name);
   return normal === void 0 ? void 0 : { name, repository: normal };
 }
+function helmPair(doc, resource, mapping) {
+  const own = ownField(doc, mapping);
+  const patched = splitImage((key) => own(key)?.node);
+  const image = splitImage((key) => nodeAt(resource.root, [...mapping, key]) ?? void 0);
+  const repository = scalarText(patched.repository ?? image.repository);
+  if (repository === void 0) return void 0;
+  const registryField = own("registry");
+  if (registryField || ownPair2(own)) {
+    return { repository, registry: readRegistry(doc.yaml, doc.root, registryField?.node), registryField };
+  }
+  return { repository, registry: readRegistry(resource.yaml, resource.root, image.registry), registryField };
+}
+function ownPair2(own) {
+  const { repository, registry } = splitImage(own);
+  return repository !== void 0 && (registry !== void 0 || own("repository") === void 0);
+}
 function ownField(doc, mapping) {
-  return (key) => doc.values.find((v) => v.path.length > mapping.length && v.path[mapping.length] === key && samePrefix(v.path, mapping));
+  return (key) => doc.fields.find((f) => f.path.length === mapping.length + 1 && f.path[mapping.length] === key && samePrefix(f.path, mapping));
 }
 function samePrefix(path, prefix) {
   return prefix.every((segment2, i) => path[i] === segment2);
@@ -45552,13 +45698,32 @@ function loneTags(doc) {
   return doc.values.flatMap((value) => {
     const mapping = helmTagMapping(value);
     if (!mapping || hasPlaceholder(value.node.text)) return [];
-    return splitImage(ownField(doc, mapping)).repository !== void 0 ? [] : [{ value, mapping }];
+    const own = ownField(doc, mapping);
+    return ownPair2(own) ? [] : [{ value, mapping, ownRepository: splitImage(own).repository !== void 0 }];
   });
 }
 function pairOf(doc, tag, resource) {
   const pair = helmRepository(doc, resource, tag.mapping);
-  const node2 = splitImage((key) => nodeAt(resource.root, [...tag.mapping, key])).repository;
-  return pair && node2 ? { ...pair, line: lineAt(resource.text, node2.start) } : void 0;
+  const image = splitImage((key) => nodeAt(resource.root, [...tag.mapping, key]) ?? void 0);
+  const node2 = tag.ownRepository ? image.registry : image.repository;
+  return pair && node2 ? { ...pair, line: resource.yaml.lineAt(node2.start) } : void 0;
+}
+function givesRegistry(tag, resource) {
+  const node2 = nodeAt(resource.root, [...tag.mapping, "registry"]);
+  return readRegistry(resource.yaml, resource.root, node2) !== void 0;
+}
+function unknownRegistryOf(doc, tag, resource) {
+  const pair = helmPair(doc, resource, tag.mapping);
+  if (!pair || !isUnknownRegistry(pair.registry)) return void 0;
+  const own = pair.registryField;
+  const path = [...tag.mapping, "registry"];
+  const node2 = own?.node ?? nodeAt(resource.root, path);
+  const yaml = own ? doc.yaml : resource.yaml;
+  const field = own ? `${own.key} in ${doc.patch.file}` : `${formatPath(path)} in ${resource.file}`;
+  return {
+    repository: pair.repository,
+    registry: { field, line: own ? own.line : yaml.lineAt(node2.start), written: yaml.text.slice(node2.start, node2.end), why: pair.registry.unknown }
+  };
 }
 function patchReader({ patches }) {
   const read = /* @__PURE__ */ new Map();
@@ -45590,6 +45755,7 @@ async function pairedTagsOf(tree, incoming, read) {
   };
   const paired2 = /* @__PURE__ */ new Map();
   const unpaired = /* @__PURE__ */ new Map();
+  const unknownRegistry = /* @__PURE__ */ new Map();
   for (const { file, text: text2 } of tree.kustomizations) {
     const k = text2.includes("atch") ? graph.at(posix4.dirname(file)) : void 0;
     const lone = k?.file === file ? documentsOf(k).flatMap((doc) => loneTags(doc).map((tag) => ({ doc, tag }))) : [];
@@ -45597,34 +45763,33 @@ async function pairedTagsOf(tree, incoming, read) {
     const built = (await Promise.all(builtFiles(graph, k).map(resourcesAt))).flat();
     for (const { doc, tag } of lone) {
       const at = `${doc.patch.file}:${doc.document}:${tag.value.key}`;
-      if (paired2.has(at) || unpaired.has(at)) continue;
+      if (paired2.has(at) || unpaired.has(at) || unknownRegistry.has(at)) continue;
       const picked = built.flatMap((resource) => {
         const selected = selects(doc.selector, resource);
         return selected === false ? [] : [{ resource, selected }];
       });
+      if (tag.ownRepository && !picked.some(({ resource }) => givesRegistry(tag, resource))) continue;
       const holders = picked.flatMap(({ resource }) => {
         const pair = pairOf(doc, tag, resource);
-        return pair && repositories.has(pair.repository) ? [{ ...pair, base: `${resource.file}:${pair.line}` }] : [];
+        return pair && (tag.ownRepository || repositories.has(pair.repository)) ? [{ ...pair, base: `${resource.file}:${pair.line}` }] : [];
       });
-      if (holders.length === 0) continue;
       const { line, key } = tag.value;
-      const where2 = {
-        file: doc.patch.file,
-        document: doc.document,
-        key,
-        line,
-        inline: !!doc.patch.inline,
-        written: tag.value.node.text,
-        repository: holders[0].repository
-      };
-      if (picked.length === 1 && picked[0].selected) paired2.set(at, { ...where2, name: holders[0].name, base: holders[0].base });
+      const { ownRepository } = tag;
+      const where2 = { file: doc.patch.file, document: doc.document, key, line, inline: !!doc.patch.inline, written: tag.value.node.text, ownRepository };
+      if (holders.length === 0) {
+        const unknown = picked.map(({ resource }) => unknownRegistryOf(doc, tag, resource)).find((pair) => pair !== void 0);
+        if (unknown) unknownRegistry.set(at, { ...where2, ...unknown });
+        continue;
+      }
+      const { repository, name, base } = holders[0];
+      if (picked.length === 1 && picked[0].selected) paired2.set(at, { ...where2, repository, name, base });
       else {
         const why = picked.some(({ selected }) => selected === void 0) ? "a label or annotation selector" : `kind and name to ${picked.length} resources`;
-        unpaired.set(at, { ...where2, bases: holders.map((h) => h.base), why });
+        unpaired.set(at, { ...where2, repository, bases: holders.map((h) => h.base), why });
       }
     }
   }
-  return { paired: [...paired2.values()], unpaired: [...unpaired.values()] };
+  return { paired: [...paired2.values()], unpaired: [...unpaired.values()], unknownRegistry: [...unknownRegistry.values()] };
 }
 function builtFiles(graph, k) {
   const files = /* @__PURE__ */ new Set();
@@ -45635,24 +45800,51 @@ function builtFiles(graph, k) {
   return [...files];
 }
 async function patchedTags(run, tree, read, warnings) {
-  const { paired: paired2, unpaired } = await pairedTagsOf(tree, run.valid.images, read);
+  const { paired: paired2, unpaired, unknownRegistry } = await pairedTagsOf(tree, run.valid.images, read);
   const byFile = /* @__PURE__ */ new Map();
-  for (const tag of paired2) {
-    if (!run.inScope(tag.file) || run.overridden(tag.file, tag.key)) continue;
+  const pair = (tag, name) => {
+    if (!run.inScope(tag.file) || run.overridden(tag.file, tag.key)) return;
     const documents2 = byFile.get(tag.file) ?? /* @__PURE__ */ new Map();
-    byFile.set(tag.file, documents2.set(tag.document, (documents2.get(tag.document) ?? /* @__PURE__ */ new Map()).set(tag.key, tag.name)));
-  }
+    byFile.set(tag.file, documents2.set(tag.document, (documents2.get(tag.document) ?? /* @__PURE__ */ new Map()).set(tag.key, name)));
+  };
+  for (const tag of paired2) pair(tag, tag.name);
+  for (const tag of [...unpaired, ...unknownRegistry]) if (tag.ownRepository) pair(tag, void 0);
   for (const tag of unpaired) {
     const update = run.inScope(tag.file) ? run.updatesFor(tag.file).find((u) => u.image.repository === tag.repository) : void 0;
     if (!update || nextVersion(update, versionOf(tag.written, void 0)) === void 0 || run.overridden(tag.file, tag.key)) continue;
     warnings.push(unpairedWarning(tag));
   }
+  for (const tag of unknownRegistry) {
+    if (!run.inScope(tag.file) || run.overridden(tag.file, tag.key)) continue;
+    const images = unknownRegistryImages(tag.repository, run.updatesFor(tag.file), { tag: tag.written, digest: void 0 });
+    if (images.length > 0) warnings.push(unknownRegistryTagWarning(tag, images));
+  }
   return byFile;
+}
+function pairedRepositories(paired2) {
+  const names = [...paired2.values()].flatMap((documents2) => [...documents2.values()].flatMap((tags) => [...tags.values()]));
+  return new Set(names.flatMap((name) => normalizeRepository(name ?? "") ?? []));
+}
+var INLINE_PAIR = "write registry: and repository: as strings beside it in the patch, which makes it a pair of its own";
+function unknownRegistryTagWarning(tag, images) {
+  const { key, repository, registry, file, line, inline } = tag;
+  if (inline) return { file, line, message: unknownRegistryWarning(registry, repository, key, images, INLINE_PAIR) };
+  return {
+    file,
+    line,
+    message: unknownRegistryWarning(registry, repository, key, images),
+    about: { field: key, reason: "advised-override", image: images[0] }
+  };
 }
 function unpairedWarning(tag) {
   const { key, repository, file, line, inline, why, bases } = tag;
-  const said = `${key} sets the tag of ${repository} (${andList(bases)}) alone, but its patch applies by ${why}, so which resource it deploys is not known here, and it was not moved: `;
-  if (inline) return { file, line, message: `${said}write repository: ${repository} beside it in the patch, which makes it a pair of its own` };
+  const { ownRepository } = tag;
+  const of = ownRepository ? `(its registry from ${andList(bases)})` : `(${andList(bases)}) alone`;
+  const said = `${key} sets the tag of ${repository} ${of}, but its patch applies by ${why}, so which resource it deploys is not known here, and it was not moved: `;
+  if (inline) {
+    const beside = ownRepository ? "registry: as a string" : `repository: ${repository}`;
+    return { file, line, message: `${said}write ${beside} beside it in the patch, which makes it a pair of its own` };
+  }
   const { advice, about } = overrideAdvice(key, repository, { file, part: "tag" });
   return { file, line, message: said + advice, about };
 }
@@ -46895,7 +47087,7 @@ async function planUpdate(listed, request2) {
   const setters = { forFile: (path) => readsMarkers(path) ? resolved.forFile(path) : NO_SETTERS, fluxPoliciesAt: resolved.fluxPoliciesAt };
   warnings.push(...await unreadWarnings(source, unread, valid.images, (path) => setters.forFile(path).setters));
   const inScopeTexts = [...texts].filter(([path]) => inScope(path));
-  await warnReach(run, inScopeTexts, resolved, setters, warnings);
+  await warnReach(run, inScopeTexts, resolved, setters, paired2, warnings);
   const planned = planFiles(run, texts, readOnly, tagged, paired2, setters, warnings);
   warnings.push(...await keptSpecsOver(planned, texts, run.treeRoot, source, present));
   warnImageUpdaterConstraints(
@@ -46946,11 +47138,15 @@ function runContext(parts) {
     updatesFor: (path) => unselected(path) ? [] : imagesFor(valid.images, config, targetFor(path), allowDowngrade)
   };
 }
-async function warnReach(run, inScopeTexts, resolved, { forFile }, warnings) {
+async function warnReach(run, inScopeTexts, resolved, { forFile }, paired2, warnings) {
   const { valid, config, overridesByFile } = run;
+  const reachedByPatch = pairedRepositories(paired2);
   const updated = (path) => run.inScope(path) && !run.unselected(path);
   const updatedTexts = inScopeTexts.filter(([path]) => updated(path));
-  const unreached2 = unreachedImages(valid, resolved.definedFor, new Map([...overridesByFile].filter(([file]) => updated(file))), updatedTexts);
+  const unreached2 = unreachedImages(valid, resolved.definedFor, new Map([...overridesByFile].filter(([file]) => updated(file))), updatedTexts).filter(
+    // A patch's tag paired over its base reaches the image the two name together (kustomize-patches.ts).
+    (image) => !reachedByPatch.has(image.repository)
+  );
   const outside = await holdersOutside(run, updated, unreached2);
   const configured = config?.targets ?? [];
   const selected = run.targets.length < configured.length ? run.targets.map((t) => t.name) : void 0;
@@ -47246,19 +47442,6 @@ var package_default = {
   ]
 };
 
-// src/github-name.ts
-var LOGIN = "[A-Za-z0-9](?:[A-Za-z0-9_-]*[A-Za-z0-9])?";
-var REPOSITORY = new RegExp(`^(${LOGIN})/([A-Za-z0-9._-]+)$`);
-var ACTOR = new RegExp(`^${LOGIN}(?:\\[bot\\])?$`);
-function splitRepositoryName(text2) {
-  const m = REPOSITORY.exec(text2);
-  if (!m || m[2] === "." || m[2] === "..") return void 0;
-  return { owner: m[1], repo: m[2] };
-}
-function isActorLogin(text2) {
-  return ACTOR.test(text2);
-}
-
 // src/engine/payload.ts
 var PAYLOAD_VERSION = 1;
 var MAX_TOP_LEVEL_KEYS = 10;
@@ -47373,6 +47556,7 @@ function misspelt(payload, key) {
 }
 function checkVersion(v, field) {
   if (v === void 0) throw new PayloadError(field, `missing; expected ${PAYLOAD_VERSION} (the payload version)`);
+  if (typeof v !== "number") throw new PayloadError(field, `expected the number ${PAYLOAD_VERSION} (the payload version), got ${describe2(v)}`);
   if (v !== PAYLOAD_VERSION) {
     throw new PayloadError(field, `version ${quoted2(v)} is not supported; this gitops-promote reads version ${PAYLOAD_VERSION}`);
   }
@@ -47423,7 +47607,7 @@ function parseJson(text2, where2) {
   try {
     return JSON.parse(text2);
   } catch (error) {
-    throw new PayloadError(where2, `not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+    throw new PayloadError(where2, `not valid JSON: ${oneLine(error instanceof Error ? error.message : String(error))}`);
   }
 }
 function shapeIssue(value) {
@@ -52364,6 +52548,8 @@ function parse5(args, options2) {
       const [, option] = valueless;
       throw new UsageError(`${option} needs a value${message.includes("ambiguous") ? ` (a value starting with "-" is written ${option}=-VALUE)` : ""}`);
     }
+    const switched = code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" ? /^Option '(--[\w-]+)' does not take an argument/.exec(message) : null;
+    if (switched) throw new UsageError(`${switched[1]} takes no value: give ${switched[1]} alone to turn it on, leave it out for off`);
     const unknown = code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" ? /'(-[^']*)'/.exec(message)?.[1] : void 0;
     if (unknown === void 0) throw new UsageError(message);
     const near = closest(unknown.replace(/^-+/, "").split("=")[0], Object.keys(options2));
@@ -52426,10 +52612,13 @@ var SendFailure = class extends DispatchError {
   payload;
 };
 function failureReport(error) {
+  const { message } = error;
   return {
     payload: error instanceof SendFailure ? error.payload : null,
     dispatched: error instanceof DispatchError ? error.dispatched : [],
-    errors: [{ message: error.message }]
+    // A refusal of the arguments says one thing a line (an --image, then the advice for it): listed apart, as update's --json
+    // lists each issue. A failure to send goes on over lines (which repositories did get the event): one error.
+    errors: (error instanceof UsageError ? message.split("\n") : [message]).map((line) => ({ message: line }))
   };
 }
 async function runDispatch(args, io) {
@@ -52607,7 +52796,7 @@ function unknownTargets(error, config, root, given) {
 function givenIssue(issue, config, root, given) {
   const reason = issue.message.slice(TARGETS.length);
   if (!reason.endsWith(NONE_CONFIGURED)) return { message: `${given}: ${reason}` };
-  const none = config === void 0 ? `DIR (${root}) has no ${DEFAULT_CONFIG} (or .yml) defining targets` : `${config} defines no targets`;
+  const none = noTargetsSaid(config, `DIR (${root}) has no ${DEFAULT_CONFIG} (or .yml) defining targets`, "--config");
   return { message: `${given}: ${reason.slice(0, -NONE_CONFIGURED.length)}: ${none}` };
 }
 
@@ -52686,15 +52875,17 @@ async function checkArguments(request2, root) {
       sets.push(text2);
       continue;
     }
-    const file = await inTree2(root, set2.file);
+    const file = await inTree2(root, slashSeparated(set2.file));
     if (file === void 0) {
       usage.push({ field: "set", message: `--set: ${set2.file} must be relative to DIR (${root}) and stay inside it` });
       sets.push(text2);
       continue;
     }
     const malformed2 = setSpecError({ file, spec: set2.spec }, byFlag);
-    const notFile = malformed2 ? void 0 : await notAFile(root, file);
+    const leftOut2 = malformed2 ? void 0 : leftOutName(file);
+    const notFile = malformed2 || leftOut2 ? void 0 : await notAFile(root, file);
     if (malformed2) usage.push({ ...located(file, malformed2), field: "set" });
+    else if (leftOut2) usage.push({ field: "set", message: `--set: ${leftOut2}` });
     else if (notFile) usage.push({ field: "set", message: `--set: ${file} ${await notFileSaid(notFile, root, file)}` });
     sets.push(`${file}:${set2.spec}`);
   }
@@ -52827,8 +53018,8 @@ async function treeRoot(given) {
   if (given === "") throw new UsageError('DIR is empty (""): name the directory, or leave DIR out for the current one');
   const dir = given ?? ".";
   const root = resolve(dir);
-  const info = await stat(root).catch(() => void 0);
-  if (!info) throw new UsageError(`${dir} is not a directory`);
+  const info = await stat(root).catch((error) => error);
+  if (info instanceof Error) throw new UsageError(`${dir} ${await missingDirSaid(info, dir, root)}`);
   if (!info.isDirectory()) {
     const top = await repositoryTop(dirname2(root)) ?? dirname2(root);
     const from = (await nearestConfigured(dirname2(root), top))?.at ?? top;
@@ -52838,6 +53029,15 @@ async function treeRoot(given) {
   }
   if (!await permits(root, constants.R_OK | constants.X_OK)) throw new UsageError(`${dir} cannot be read: permission denied`);
   return root;
+}
+async function missingDirSaid(error, dir, root) {
+  if (error.code !== "ENOENT" && error.code !== "ENOTDIR") return "is not a directory";
+  const entries = await readdir(dirname2(root), { withFileTypes: true }).catch(() => []);
+  const meant = closest(
+    basename2(root),
+    entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name)
+  );
+  return `does not exist${didYouMean(meant === void 0 ? void 0 : spelt(dir, join4(dirname2(root), meant)))}`;
 }
 function spelt(given, path) {
   return isAbsolute2(given) ? path : relative2(process.cwd(), path) || ".";
@@ -52886,8 +53086,10 @@ async function configInTree(root, file) {
     throw new UsageError(
       `--config is empty: name the configuration file, relative to DIR, leave --config out for ${DEFAULT_CONFIG}, or give none for no configuration`
     );
-  const inside = await inTree2(root, file);
+  const inside = await inTree2(root, slashSeparated(file));
   if (inside === void 0) throw new UsageError(`--config ${file} is not inside ${root}: its target paths would not name files of this tree`);
+  const leftOut2 = leftOutName(inside);
+  if (leftOut2) throw new UsageError(`--config: ${leftOut2}`);
   const notFile = await notAFile(root, inside);
   if (notFile) throw new UsageError(`--config ${file} ${await notFileSaid(notFile, root, inside)}`);
   return inside === NO_CONFIG ? `./${inside}` : inside;

@@ -32392,7 +32392,8 @@ function dangerousCharacter(text2) {
   for (const ch of text2) {
     const code2 = ch.codePointAt(0);
     if (ch === "\n" || ch === "\r") return "a newline";
-    if (ch === " " || ch === "	") return "a space";
+    if (ch === " ") return "a space";
+    if (ch === "	") return "a tab";
     if (code2 < 32 || code2 === 127) return `a control character (U+${code2.toString(16).padStart(4, "0").toUpperCase()})`;
     if (ch === '"' || ch === "'" || ch === "`") return `a quote (${ch})`;
     if (ch === "#") return "a '#' (it would start a comment)";
@@ -32459,6 +32460,7 @@ function parseImageRef(input) {
     rest = rest.slice(0, colon);
     if (tag.length === 0) throw new ImageRefError(input, "the tag after ':' is empty");
     if (tag.length > MAX_TAG_LENGTH) throw new ImageRefError(input, `the tag is ${tag.length} characters long, at most ${MAX_TAG_LENGTH} are allowed`);
+    if (tag.includes(":")) throw new ImageRefError(input, "it has more than one ':' after its last '/': a reference is name:tag, with one ':' before the tag");
     if (!TAG.test(tag))
       throw new ImageRefError(input, `tag ${JSON.stringify(tag)} may only hold letters, digits, '_', '.', '-' and must not start with '.' or '-'`);
   }
@@ -34746,10 +34748,10 @@ function unknownRegistryImages(repository, incoming, current) {
     return (named3 === alone || named3.endsWith(`/${repository}`)) && nextSplitImage(update2, current).next !== void 0 ? [named3] : [];
   });
 }
-function unknownRegistryWarning(registry, repository, tagKey, images) {
+function unknownRegistryWarning(registry, repository, tagKey, images, setIt = `set ${tagKey} with a Flux ":tag" marker on its line or an override of ${tagKey}`) {
   const { field: field2, line, written, why } = registry;
   const shown = written.replace(/\s+/g, " ");
-  return `${field2} (line ${line}) is ${shown.length > 60 ? `${shown.slice(0, 59)}\u2026` : shown}, ${why}: the registry ${repository} is pulled from is not known, so ${tagKey} is not edited for ${andList(images)}; write the registry as a string, or set ${tagKey} with a Flux ":tag" marker on its line or an override of ${tagKey}`;
+  return `${field2} (line ${line}) is ${shown.length > 60 ? `${shown.slice(0, 59)}\u2026` : shown}, ${why}: the registry ${repository} is pulled from is not known, so ${tagKey} is not edited for ${andList(images)}; write the registry as a string, or ${setIt}`;
 }
 function tagAndDigest(text2) {
   const at = text2.indexOf("@");
@@ -41873,7 +41875,8 @@ function parseWithPackage(text2) {
     if (error2) {
       const at = error2.linePos?.[0];
       const message = error2.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
-      throw new SourceError(`not valid YAML: ${message}`, at?.line, at?.col);
+      const said = /call stack/i.test(message) ? `nested too deep to read (${message})` : `not valid YAML: ${message}`;
+      throw new SourceError(said, at?.line, at?.col);
     }
   }
   return documents2.map((document) => document.contents && toNode(document.contents));
@@ -42637,10 +42640,12 @@ function spells(pieces, name) {
 // src/yaml/registry.ts
 var NO_STRING_REGISTRY = { unknown: "which is no string" };
 var FILLED_REGISTRY = { unknown: "which is filled in after this tool" };
-function readRegistry(node2, scalar2 = node2 ?? void 0, text2 = scalarText(scalar2)) {
-  if (!node2 || scalar2?.kind === "scalar" && readsAsNull(scalar2)) return void 0;
-  if (text2 === void 0) return NO_STRING_REGISTRY;
-  return hasPlaceholder(text2) ? FILLED_REGISTRY : text2;
+function readRegistry(file, root, node2, text2) {
+  const scalar2 = node2 ? scalarOf(file, root, node2) : void 0;
+  if (!node2 || scalar2 && readsAsNull(scalar2)) return void 0;
+  const read = text2 ?? scalarText(scalar2);
+  if (read === void 0) return NO_STRING_REGISTRY;
+  return hasPlaceholder(read) ? FILLED_REGISTRY : read;
 }
 
 // src/yaml/path.ts
@@ -42832,7 +42837,7 @@ function warnStaleDigest(plan, document, segments, path6, node2, tag, { setsToo,
   const holder = segments.length > 1 ? lookUp(plan.file, document.root, segments.slice(0, -1)) : { node: document.root };
   if ("message" in holder || holder.node?.kind !== "map") return;
   const map2 = holder.node;
-  const registryOf = (field2) => readRegistry(field2, field2 && scalarOf(plan.file, document.root, field2));
+  const registryOf = (field2) => readRegistry(plan.file, document.root, field2);
   const pin = pinBeside(segments[segments.length - 1], (key) => mapValue(map2, key) ?? void 0, scalarText, registryOf);
   if (!pin || !isFlowScalar(pin.digest) || pin.digest.text === "" || node2.text === tag) return;
   const digestKey = formatPath([...segments.slice(0, -1), "digest"]);
@@ -44802,6 +44807,22 @@ function isBranchName(name) {
   return !control && !/[\s~^:?*[\\]|\.\.|\/\/|@\{|^\/|\/$|\.$|\.lock$|^-/.test(name) && name !== "@";
 }
 
+// src/github-name.ts
+var LOGIN = "[A-Za-z0-9](?:[A-Za-z0-9_-]*[A-Za-z0-9])?";
+var REPOSITORY = new RegExp(`^(${LOGIN})/([A-Za-z0-9._-]+)$`);
+var ACTOR = new RegExp(`^${LOGIN}(?:\\[bot\\])?$`);
+function splitRepositoryName(text2) {
+  const m = REPOSITORY.exec(text2);
+  if (!m || m[2] === "." || m[2] === "..") return void 0;
+  return { owner: m[1], repo: m[2] };
+}
+function isActorLogin(text2) {
+  return ACTOR.test(text2);
+}
+function mentionIssue(name) {
+  return name.startsWith("@") ? `${JSON.stringify(name)} is written as a mention: give ${name.slice(1)}, without the @` : void 0;
+}
+
 // src/image/go-regexp-class.ts
 var DOT2 = { has: (cp) => cp !== 10 };
 var DOT_ALL = { has: () => true };
@@ -45582,29 +45603,45 @@ function compileGoRegexp(pattern) {
   return { source: pattern, groupNames, test: (text2) => vm.test(text2), exec: (text2) => vm.exec(text2) };
 }
 function expandTemplate(re, template, match) {
-  let out = "";
+  return templateParts(template).map((part) => {
+    if (part.group === void 0) return part.text;
+    const group2 = groupNumber(part.group);
+    return (group2 !== void 0 ? match[group2] : match.find((text2, i) => text2 !== void 0 && re.groupNames[i] === part.group)) ?? "";
+  }).join("");
+}
+function unknownGroups(re, template) {
+  return templateParts(template).filter((part) => {
+    if (part.group === void 0) return false;
+    const group2 = groupNumber(part.group);
+    return group2 !== void 0 ? group2 >= re.groupNames.length : !re.groupNames.includes(part.group);
+  }).map((part) => part.text);
+}
+function templateParts(template) {
+  const parts = [];
   let rest = template;
   for (; ; ) {
     const dollar = rest.indexOf("$");
     if (dollar < 0) break;
-    out += rest.slice(0, dollar);
+    parts.push({ text: rest.slice(0, dollar) });
     rest = rest.slice(dollar + 1);
     if (rest.startsWith("$")) {
-      out += "$";
+      parts.push({ text: "$" });
       rest = rest.slice(1);
       continue;
     }
     const ref = /^(?:\{([\p{L}\p{Nd}_]+)\}|([\p{L}\p{Nd}_]+))/u.exec(rest);
     if (!ref) {
-      out += "$";
+      parts.push({ text: "$" });
       continue;
     }
     rest = rest.slice(ref[0].length);
-    const name = ref[1] ?? ref[2];
-    if (/^(?:0|[1-9][0-9]{0,8})$/.test(name)) out += match[Number(name)] ?? "";
-    else out += match.find((group2, i) => group2 !== void 0 && re.groupNames[i] === name) ?? "";
+    parts.push({ text: `$${ref[0]}`, group: ref[1] ?? ref[2] });
   }
-  return out + rest;
+  parts.push({ text: rest });
+  return parts;
+}
+function groupNumber(name) {
+  return /^(?:0|[1-9][0-9]{0,8})$/.test(name) ? Number(name) : void 0;
 }
 
 // src/json-value.ts
@@ -46175,7 +46212,7 @@ function setHelmImage(image, incoming, plan, document, paired2) {
   const marked = HELM_ROLES.filter((role) => claimedOwn(plan, [image[role]]));
   if (marked.length > 0) return warnLeftPair(image, marked, incoming, plan, document, paired2);
   const { root } = document;
-  const registryRead = paired2 === void 0 ? heldRegistry(plan, root, registry, heldText(plan, root, registry?.node)) : void 0;
+  const registryRead = paired2 === void 0 ? readRegistry(plan.file, root, registry?.node, heldText(plan, root, registry?.node)) : void 0;
   if (isUnknownRegistry(registryRead)) return warnUnknownRegistry(registry, registryRead, scalarText(repositoryNode), tag, digest, plan, root, incoming);
   const name = paired2 ?? splitImageName(registryRead, scalarText(repositoryNode));
   const update2 = incoming.get(normalizeRepository(name) ?? "");
@@ -46206,7 +46243,7 @@ function warnLeftPair(image, marked, incoming, plan, document, paired2) {
   const { root } = document;
   const { registry, repository, tag, digest } = image;
   const left = (field2) => leftText(plan, root, field2?.node);
-  const registryRead = paired2 === void 0 ? heldRegistry(plan, root, registry, left(registry)) : void 0;
+  const registryRead = paired2 === void 0 ? readRegistry(plan.file, root, registry?.node, left(registry)) : void 0;
   if (isUnknownRegistry(registryRead)) {
     if (tag && !marked.includes("tag")) warnUnknownRegistry(registry, registryRead, left(repository) ?? "", tag, digest, plan, root, incoming);
     return;
@@ -46246,10 +46283,6 @@ function tagText(plan, root, node2) {
   const scalar2 = node2 ? scalarOf(plan.file, root, node2) : void 0;
   return scalar2 && readsAsNull(scalar2) ? "" : heldText(plan, root, node2);
 }
-function heldRegistry(plan, root, registry, text2) {
-  const node2 = registry?.node;
-  return readRegistry(node2, node2 ? scalarOf(plan.file, root, node2) : void 0, text2);
-}
 function helmReader(plan, incoming) {
   return ({ map: map2, path: path6, inFlow, root, key }) => {
     if (key !== "tag" && key !== "digest") return void 0;
@@ -46257,7 +46290,7 @@ function helmReader(plan, incoming) {
     const { registry, repository, tag, digest } = splitImage(fieldsOf(plan.file, root, map2, path6, inFlow));
     const [repositoryText, tagHeld] = [held(repository), tagText(plan, root, tag?.node)];
     if (!repositoryText || tagHeld === void 0) return void 0;
-    const registryRead = heldRegistry(plan, root, registry, held(registry));
+    const registryRead = readRegistry(plan.file, root, registry?.node, held(registry));
     if (isUnknownRegistry(registryRead)) return { image: `${repositoryText} (its registry not known)`, value: void 0 };
     const name = splitImageName(registryRead, repositoryText);
     const update2 = incoming.get(normalizeRepository(name) ?? "");
@@ -46278,10 +46311,15 @@ var editHelmValues = (file, request2, plan) => {
         if (node2.kind !== "map") return;
         const merges = hasMergeKey(node2);
         if (!merges && mapValue(node2, "tag") === void 0) return;
-        if (merges && ![...SPLIT_IMAGE_KEYS].some((key) => mapValue(node2, key) !== void 0)) return;
+        if (merges && ![...SPLIT_IMAGE_KEYS].some((key2) => mapValue(node2, key2) !== void 0)) return;
         const image = splitImage(fieldsOf(file, document.root, node2, path6, inFlow));
-        const alone = image.repository === void 0 && image.tag && !image.tag.merged ? paired2?.get(formatPath(image.tag.path)) : void 0;
-        setHelmImage({ path: path6, ...image }, incoming, plan, document, alone);
+        const key = image.tag && !image.tag.merged ? formatPath(image.tag.path) : void 0;
+        if (key !== void 0 && paired2?.has(key)) {
+          const name = paired2.get(key);
+          if (name !== void 0) setHelmImage({ path: path6, ...image }, incoming, plan, document, name);
+          return;
+        }
+        setHelmImage({ path: path6, ...image }, incoming, plan, document);
       },
       true
     );
@@ -48012,7 +48050,7 @@ var editMarkers = (file, request2, plan) => {
         for (const { key, value } of node2.pairs) if (value && key.kind === "scalar") keyOf.set(value, key);
         const { repository, registry } = splitImage(fieldsOf(file, document.root, node2, path6, inFlow));
         const field3 = registry?.node;
-        const read = readRegistry(field3, field3 ? scalarOf(file, document.root, field3) : void 0);
+        const read = readRegistry(file, document.root, field3);
         const text2 = isUnknownRegistry(read) ? file.text.slice(field3.start, field3.end) : read;
         if (repository?.node && text2 !== void 0 && !registries.has(repository.node))
           registries.set(repository.node, { field: formatPath(registry.path), text: text2 });
@@ -48368,7 +48406,8 @@ var Reader2 = class {
         continue;
       }
       if (allowed && !allowed.includes(name)) {
-        this.issue(key, join4(path6, name), `unknown key (expected ${allowed.join(", ")})`);
+        const merge3 = name === "<<" ? "a YAML merge key, which the configuration does not read: write the keys out, or alias a whole value (`policy: *name`); " : "";
+        this.issue(key, join4(path6, name), `${merge3}unknown key (expected ${allowed.join(", ")})`);
         continue;
       }
       const earlier = entries.get(name);
@@ -48399,7 +48438,8 @@ var Reader2 = class {
     this.issue(node2 ?? at, path6, `must be a string, not ${describe(node2)}${hint}`);
     return void 0;
   }
-  strings(node2, at, path6, nonEmpty) {
+  /** The strings of a list, each that is one held to `check` (said at its line) when given: every item is said at once, not up to the first refused. */
+  strings(node2, at, path6, nonEmpty, check) {
     if (!isSeq(node2)) {
       this.issue(node2 ?? at, path6, `must be a list of strings, not ${describe(node2)}`);
       return void 0;
@@ -48408,7 +48448,10 @@ var Reader2 = class {
       this.issue(node2, path6, "must not be empty");
       return void 0;
     }
-    const values = node2.items.map((item, i) => this.string(this.resolve(item), node2, `${path6}[${i}]`));
+    const values = node2.items.map((item, i) => {
+      const value = this.string(this.resolve(item), node2, `${path6}[${i}]`);
+      return value !== void 0 && (!check || check(value, item, `${path6}[${i}]`)) ? value : void 0;
+    });
     return values.every((v) => v !== void 0) ? values : void 0;
   }
   oneOf(node2, at, path6, allowed) {
@@ -48481,7 +48524,7 @@ var Reader2 = class {
     if (prefixed) this.issue(pattern, join4(path6, "filterTags", "pattern"), "`regexp:` is argocd-image-updater's prefix; filterTags takes the bare expression");
     try {
       const policy = parsePolicy(node2?.toJS(this.doc) ?? null);
-      return prefixed ? void 0 : policy;
+      return prefixed || !this.extractReadsGroups(node2, path6) ? void 0 : policy;
     } catch (error2) {
       if (!(error2 instanceof PolicyError)) throw error2;
       for (const issue2 of error2.issues) {
@@ -48490,6 +48533,25 @@ var Reader2 = class {
       }
       return void 0;
     }
+  }
+  /**
+   * Whether filterTags' `extract` names only groups its (valid) pattern has: Flux expands `$nope` to nothing, so every
+   * tag would rank as "", and the policy would refuse every tag (numerical) or pick one by chance, found only at a run.
+   */
+  extractReadsGroups(node2, path6) {
+    const pattern = isMap(node2) ? node2.getIn(["filterTags", "pattern"]) : void 0;
+    const extract = isMap(node2) ? node2.getIn(["filterTags", "extract"], true) : void 0;
+    if (typeof pattern !== "string" || !isScalar(extract) || typeof extract.value !== "string") return true;
+    const re = compileGoRegexp(pattern);
+    const unknown = unknownGroups(re, extract.value);
+    if (unknown.length === 0) return true;
+    const groups2 = re.groupNames.slice(1).map((name, i) => name ?? `${i + 1}`);
+    this.issue(
+      extract,
+      join4(path6, "filterTags", "extract"),
+      `${andList(unknown)} ${unknown.length === 1 ? "names" : "name"} no group of the pattern (${groups2.length === 0 ? "it has none" : `its groups: ${groups2.map((g) => `$${g}`).join(", ")}`}), so it expands to nothing for every tag`
+    );
+    return false;
   }
 };
 function join4(path6, ...keys) {
@@ -48536,6 +48598,16 @@ function readDelivery(r, node2, at, path6) {
   };
   if (delivery.branch !== void 0 && !isBranchName(delivery.branch)) {
     r.issue(branch?.node, join4(path6, "branch"), `${JSON.stringify(delivery.branch)} is not a valid branch name`);
+  }
+  for (const [key, entry, names] of [
+    ["reviewers", reviewers, delivery.reviewers],
+    ["team-reviewers", teamReviewers, delivery.teamReviewers],
+    ["assignees", assignees, delivery.assignees]
+  ]) {
+    names?.forEach((name, i) => {
+      const mention = mentionIssue(name);
+      if (mention) r.issue(isSeq(entry?.node) ? entry.node.items[i] : entry?.at, `${join4(path6, key)}[${i}]`, mention);
+    });
   }
   if (delivery.mode !== void 0 && delivery.mode !== "pull-request") {
     for (const [key, entry] of [
@@ -48605,11 +48677,10 @@ function readTargets(r, node2, at) {
       name = void 0;
     }
     if (name !== void 0) names.set(name, r.place(path6, nameField.node));
-    const paths = pathsField && r.strings(pathsField.node, pathsField.at, `${path6}.paths`, true)?.map(slashSeparated);
-    const pathsOk = paths?.map((glob, j) => r.relativePath(glob, isSeq(pathsField.node) ? pathsField.node.items[j] : null, `${path6}.paths[${j}]`)).every(Boolean);
+    const paths = pathsField && r.strings(pathsField.node, pathsField.at, `${path6}.paths`, true, (glob, item2, at2) => r.relativePath(slashSeparated(glob), item2, at2))?.map(slashSeparated);
     const images = imagesField ? readImages(r, imagesField.node, imagesField.at, `${path6}.images`) : [];
     const delivery = deliveryField && readDelivery(r, deliveryField.node, deliveryField.at, `${path6}.delivery`);
-    if (name !== void 0 && paths && pathsOk) {
+    if (name !== void 0 && paths) {
       const pathLines = isSeq(pathsField.node) ? pathsField.node.items.flatMap((item2) => r.line(item2) ?? []) : [];
       targets.push({ name, paths, pathLines, images, ...delivery && { delivery } });
     }
@@ -48738,12 +48809,13 @@ function readerOfText(text2, file) {
   const doc = parseDocument(text2, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
   if (doc.errors.length > 0) {
     const line = (offset) => lines.linePos(Math.min(offset, text2.trimEnd().length)).line;
+    const overflow = doc.errors.find((e) => /call stack|stack overflow/i.test(e.message));
     throw new ConfigError(
-      doc.errors.map((e) => ({
+      (overflow ? [overflow] : doc.errors).map((e) => ({
         ...file !== void 0 && { file },
         line: line(e.pos[0]),
         // The yaml package's advice for this one is its own API's.
-        message: e.code === "MULTIPLE_DOCS" ? "holds several YAML documents (---); the configuration is one document" : `not valid YAML: ${e.message}`
+        message: e === overflow ? `nested too deep to read (${e.message})` : e.code === "MULTIPLE_DOCS" ? "holds several YAML documents (---); the configuration is one document" : `not valid YAML: ${e.message}`
       }))
     );
   }
@@ -49011,6 +49083,22 @@ function f64Text(value) {
   return `${digits[0]}${digits.length > 1 ? `.${digits.slice(1)}` : ""}e${point - 1}`;
 }
 
+// src/kcl/parenthesized.ts
+function parenthesized(tokens, expr) {
+  if (expr.type !== "other" || expr.construct !== "parentheses") return void 0;
+  const { kind: kind2 } = tokens;
+  let { first, last } = expr;
+  while (first < last) {
+    if (kind2[first] === T.Newline) first++;
+    else if (kind2[last] === T.Newline) last--;
+    else if (kind2[first] === T.LParen && kind2[last] === T.RParen) [first, last] = [first + 1, last - 1];
+    else break;
+  }
+  if (first !== last) return void 0;
+  if (kind2[first] === T.String) return { type: "string", token: first, first: expr.first, last: expr.last };
+  return kind2[first] === T.Name ? { type: "name", name: nodeText(tokens, { first, last }), first: expr.first, last: expr.last } : void 0;
+}
+
 // src/kcl/string-constant.ts
 function assignedStrings(statements, tokens) {
   const assigned = /* @__PURE__ */ new Map();
@@ -49033,6 +49121,12 @@ function constantValue(tokens, assigned, value) {
   const name = value.type === "name" ? value.name : value.type === "string" ? /^\$\{\s*([A-Za-z_]\w*)\s*\}$/.exec(readStringLiteral(nodeText(tokens, { first: value.token, last: value.token })).body)?.[1] : void 0;
   const token = name === void 0 ? void 0 : stringConstant(assigned, name);
   return token === void 0 ? void 0 : { name, token };
+}
+function registryString(tokens, assigned, value) {
+  const held = parenthesized(tokens, value) ?? value;
+  if (held.type === "string" && !(tokens.flags[held.token] & StringFlag.Interpolated)) return { token: held.token };
+  const constant = constantValue(tokens, assigned, held);
+  return constant && { token: constant.token, constant: constant.name };
 }
 
 // src/kcl/override.ts
@@ -49132,11 +49226,12 @@ function sameTokens(a, aNode, b, bNode) {
   }
 }
 var Planner = class {
-  constructor(module2, run2, spec, computed, setsToo, fieldName) {
+  constructor(module2, run2, spec, computed, later, setsToo, fieldName) {
     this.module = module2;
     this.run = run2;
     this.spec = spec;
     this.computed = computed;
+    this.later = later;
     this.setsToo = setsToo;
     this.fieldName = fieldName;
     this.tokens = module2.tokens;
@@ -49148,6 +49243,7 @@ var Planner = class {
   run;
   spec;
   computed;
+  later;
   setsToo;
   fieldName;
   plan = { splices: [], changes: [], warnings: [] };
@@ -49513,8 +49609,11 @@ var Planner = class {
     const digestKey = formatOverridePath([...this.spec.parts.slice(0, -1), "digest"]);
     if (this.setsToo(digestKey)) return;
     const { registry, repository } = splitImage(field2);
-    const read = registry === void 0 || isNoneValue(this.tokens, registry.value) ? void 0 : this.registryText(registry.value) ?? COMPUTED_REGISTRY;
-    const repositoryText = repository && plainString(this.tokens, repository.value);
+    const later = (key) => this.later(formatOverridePath([...this.spec.parts.slice(0, -1), key]));
+    const laterRegistry = later("registry");
+    const read = laterRegistry !== void 0 ? laterRegistry ?? COMPUTED_REGISTRY : registry === void 0 || isNoneValue(this.tokens, registry.value) ? void 0 : this.registryText(registry.value) ?? COMPUTED_REGISTRY;
+    const laterRepository = later("repository");
+    const repositoryText = laterRepository !== void 0 ? laterRepository ?? void 0 : repository && plainString(this.tokens, repository.value);
     const name = repositoryText === void 0 ? void 0 : pairName(read, repositoryText);
     const stale = {
       tagKey: this.spec.path,
@@ -49527,13 +49626,16 @@ var Planner = class {
     };
     this.warn(tag.value.first, staleDigestWarning(stale, this.fieldName));
   }
-  /** What a split image's registry value names: a plain string, or the top-level string constant it is (constantValue); undefined for any other. */
+  /**
+   * What a split image's registry value names, as the editor reads it (registryString), a constant a later spec sets as
+   * that spec writes it; undefined for a value KCL computes.
+   */
   registryText(value) {
-    const plain = plainString(this.tokens, value);
-    if (plain !== void 0) return plain;
     this.#assigned ??= assignedStrings(this.module.statements, this.tokens);
-    const constant = constantValue(this.tokens, this.#assigned, value);
-    return constant && stringLiteralValue(nodeText(this.tokens, { first: constant.token, last: constant.token }));
+    const held = registryString(this.tokens, this.#assigned, value);
+    const later = held?.constant === void 0 ? void 0 : this.later(held.constant);
+    if (later !== void 0) return later ?? void 0;
+    return held && stringLiteralValue(nodeText(this.tokens, { first: held.token, last: held.token }));
   }
 };
 function search(config, parts, offset, token, found) {
@@ -49750,17 +49852,43 @@ function nothingToDelete(p, why) {
 function applyOverrides(text2, specs, options2 = {}) {
   return publicResult(applyOverridesAbout(text2, specs, options2));
 }
+function specOf(item) {
+  const raw = typeof item === "string" ? item : item.path.trim();
+  return { raw, spec: typeof item === "string" ? parseOverrideSpec(raw) : { path: raw, parts: parseOverridePath(raw), operation: "=", value: "" } };
+}
+function laterWrites(specs, from, fieldName) {
+  return (path6) => {
+    let written;
+    for (const item of specs.slice(from)) {
+      const read = readSafely(() => specOf(item));
+      if (read === void 0 || formatOverridePath(read.spec.parts) !== path6) continue;
+      const { raw, spec } = read;
+      const value = typeof item === "string" && spec.operation === "=" ? readSafely(() => readValue(spec, raw, NO_LINES, fieldName)) : void 0;
+      written = value?.string ?? null;
+    }
+    return written;
+  };
+}
+var NO_LINES = { eol: "\n", unit: "" };
+function readSafely(read) {
+  try {
+    return read();
+  } catch (e) {
+    if (e instanceof SourceError) return void 0;
+    throw e;
+  }
+}
 function applyOverridesAbout(text2, specs, options2 = {}) {
   let current = text2;
   let module2 = parseKcl(current);
   const run2 = { given: new GivenLines(module2.tokens.source), removed: /* @__PURE__ */ new Set() };
   let changes = [];
   let warnings = [];
-  for (const item of specs) {
-    const raw = typeof item === "string" ? item : item.path.trim();
-    const spec = typeof item === "string" ? parseOverrideSpec(raw) : { path: raw, parts: parseOverridePath(raw), operation: "=", value: "" };
+  for (const [index2, item] of specs.entries()) {
+    const { raw, spec } = specOf(item);
     if (spec.parts.length === 0) throw new OverrideSpecError(raw, `the path of '${raw}' names no variable`);
-    const planner = new Planner(module2, run2, spec, typeof item === "string" ? void 0 : item.value, options2.setsToo, options2.fieldName);
+    const later = laterWrites(specs, index2 + 1, options2.fieldName);
+    const planner = new Planner(module2, run2, spec, typeof item === "string" ? void 0 : item.value, later, options2.setsToo, options2.fieldName);
     if (spec.parts.length === 1) planTopLevel(planner, raw, options2);
     else planNested(planner, raw, options2);
     planner.insertEntries();
@@ -49809,8 +49937,9 @@ async function listTree(source) {
   const issues = [];
   const warnings = [];
   for await (const listed of source.list()) {
-    if (unreadName(listed)) {
-      if (fileKind(listed) !== void 0) warnings.push({ message: `${JSON.stringify(listed)} is left out: ${UNREAD}` });
+    const leftOut2 = leftOutName(listed);
+    if (leftOut2) {
+      if (fileKind(listed) !== void 0) warnings.push({ message: leftOut2 });
       continue;
     }
     const path6 = plainPath(listed);
@@ -49838,6 +49967,9 @@ async function listTree(source) {
   };
 }
 var UNREAD = "no file is read whose name holds a backslash, a control character or a leading drive letter (C:/), as a path written in a request reads \\ as / and such a name could not be named or printed as it is; rename the file to have it updated";
+function leftOutName(path6) {
+  return unreadName(path6) ? `${JSON.stringify(path6)} is left out: ${UNREAD}` : void 0;
+}
 function unreadName(path6) {
   return path6.includes("\\") || /^[A-Za-z]:\//.test(path6) || /[\x00-\x1f\x7f]/.test(path6);
 }
@@ -50453,6 +50585,10 @@ function configPathsOf(request2) {
   if (request2.config === void 0) return DEFAULT_CONFIGS;
   return typeof request2.config === "string" ? [request2.config.replace(/^\.\//, "")] : [];
 }
+function noTargetsSaid(config, noFile, flag) {
+  if (config === void 0) return noFile;
+  return config === NO_CONFIG ? `${flag} none reads no configuration, so no target is defined` : `${config} defines no targets`;
+}
 var GIVEN_CONFIG = "the configuration";
 function unfiled(diagnostic) {
   const { file, line, ...rest } = diagnostic;
@@ -50849,16 +50985,8 @@ var ImageEditor = class {
   /** The string literal an expression is, as KCL reads it: a literal, or one in parentheses (`("app:1.0")`). */
   stringValue(expr) {
     if (expr.type === "string") return expr;
-    if (expr.type !== "other" || expr.construct !== "parentheses") return void 0;
-    const { kind: kind2 } = this.tokens;
-    let { first, last } = expr;
-    while (first < last) {
-      if (kind2[first] === T.Newline) first++;
-      else if (kind2[last] === T.Newline) last--;
-      else if (kind2[first] === T.LParen && kind2[last] === T.RParen) [first, last] = [first + 1, last - 1];
-      else break;
-    }
-    return first === last && kind2[first] === T.String ? { type: "string", token: first, first: expr.first, last: expr.last } : void 0;
+    const held = parenthesized(this.tokens, expr);
+    return held?.type === "string" ? held : void 0;
   }
   /** A Helm-style image in `config`'s fields (helmImages), `pair` naming where the config is. */
   helmImage(config, pair) {
@@ -50888,14 +51016,14 @@ var ImageEditor = class {
   }
   /**
    * What a split image's registry field names: its string literal's text, or that of the top-level string constant it is
-   * (`registry = _reg`, `registry = "${_reg}"`, as a reference built on one is read: registryConstant); undefined for any
-   * other value (another variable, a longer interpolation, a call), which KCL computes from what this run does not read.
+   * (`registry = _reg`, `registry = "${_reg}"`, `(_reg)`, as a reference built on one is read), as `--set`'s stale-digest
+   * advice reads it (registryString); undefined for any other value (another variable, a longer interpolation, a call),
+   * which KCL computes from what this run does not read.
    */
   registryText(field2) {
     const { value } = field2;
-    if (value === void 0) return this.literal(field2.token).body;
-    const constant = constantValue(this.tokens, this.assigned(), this.stringValue(value) ?? value);
-    return constant && this.literal(constant.token).body;
+    const token = value === void 0 ? field2.token : registryString(this.tokens, this.assigned(), value)?.token;
+    return token === void 0 ? void 0 : this.literal(token).body;
   }
   /**
    * A pair whose registry this run cannot read (registryText) is no image it knows, so its tag is left; said where an incoming
@@ -51644,7 +51772,7 @@ function editOps(document, incoming, plan, kustomizeTagged2, paired2) {
       const key = [index2, "value", ...path6];
       if (name === "test") {
         plan.claim(node2);
-        if (at[at.length - 1] === "image" || node2.kind === "map") warnTest(node2, key, incoming, plan);
+        if (at[at.length - 1] === "image" || node2.kind === "map") warnTest(node2, key, document.root, incoming, plan);
         return;
       }
       const field2 = { node: node2, path: key, inFlow: inFlow || list.flow || op.flow };
@@ -51655,15 +51783,15 @@ function editOps(document, incoming, plan, kustomizeTagged2, paired2) {
     });
   });
 }
-function warnTest(node2, key, incoming, plan) {
-  const held = testedImage(node2, incoming);
+function warnTest(node2, key, root, incoming, plan) {
+  const held = testedImage(node2, plan.file, root, incoming);
   if (held === void 0) return;
   plan.warn(
     node2.start,
     `${formatPath(key)} holds ${held} in a test op, which is left as it is (it tests the resource before the patch); if this run moves the field it tests (in the base, say), kustomize fails the test: update its value or drop the op`
   );
 }
-function testedImage(node2, incoming) {
+function testedImage(node2, file, root, incoming) {
   if (isFlowScalar(node2)) {
     const ref = tryParseImageRef(node2.text);
     const update3 = ref && incoming.get(ref.repository);
@@ -51672,7 +51800,7 @@ function testedImage(node2, incoming) {
   if (node2.kind !== "map") return void 0;
   const image = splitImage((key) => mapValue(node2, key));
   const [repository, tag] = [image.repository, image.tag].map(scalarText);
-  const name = repository && pairName(readRegistry(image.registry), repository);
+  const name = repository && pairName(readRegistry(file, root, image.registry), repository);
   const update2 = name && tag ? incoming.get(normalizeRepository(name) ?? "") : void 0;
   return update2 && nextVersion(update2, versionOf(tag, void 0)) !== void 0 ? `${name}:${tag}` : void 0;
 }
@@ -51857,15 +51985,19 @@ var ValuesFiles = class {
   }
   texts;
   spelling = /* @__PURE__ */ new Map();
-  roots = /* @__PURE__ */ new Map();
+  files = /* @__PURE__ */ new Map();
   mayRead(application, incoming) {
     return [...incoming.values()].some((update2) => this.spellings(update2.image)?.test(application) === true);
   }
+  /** A values file parsed (null when it is no YAML): its first document's values, whose aliases it resolves. */
+  fileOf(path6, text2) {
+    let file = this.files.get(path6);
+    if (file === void 0) this.files.set(path6, file = tryYamlFile(text2.replace(/^\uFEFF/, "")) ?? null);
+    return file;
+  }
   /** The first document's root of a values file (null when it is empty or no YAML). */
   rootOf(path6, text2) {
-    let root = this.roots.get(path6);
-    if (root === void 0) this.roots.set(path6, root = tryYamlFile(text2.replace(/^\uFEFF/, ""))?.documents[0]?.root ?? null);
-    return root;
+    return this.fileOf(path6, text2)?.documents[0]?.root ?? null;
   }
   /**
    * The directories and last two segments of the files spelling the repository, as one pattern (null:
@@ -51907,12 +52039,14 @@ function valuesOf(root, source, sources, texts) {
 }
 function repositoryIn(files, keys, incoming, values) {
   for (const [path6, text2] of files) {
-    const root = values.rootOf(path6, text2);
+    const file = values.fileOf(path6, text2);
+    if (!file) continue;
+    const root = file.documents[0]?.root ?? null;
     const mapping = nodeAt(root, keys);
     if (mapping?.kind !== "map") continue;
     const { repository, registry } = splitImage((key) => mapValue(mapping, key));
     const written = scalarText(repository);
-    const name = written === void 0 ? void 0 : pairName(readRegistry(registry), written);
+    const name = written === void 0 ? void 0 : pairName(readRegistry(file, root, registry), written);
     const update2 = name === void 0 ? void 0 : incoming.get(normalizeRepository(name) ?? "");
     if (update2 && repository) return { ...update2, at: `${path6}:${lineAt(text2, repository.start)}` };
   }
@@ -52418,12 +52552,12 @@ function patchDocuments(patch, text2) {
   const lineOf2 = (node2) => (inline ? inline.line - 1 : 0) + lineAt(text2, node2.start);
   return yaml.documents.flatMap(({ root }, index2) => {
     const document = inline ? 0 : index2;
-    const values = [];
+    const fields = [];
     const add = (node2, path6, written, ops) => {
-      if (!isFlowScalar(node2)) return;
       const key = at === void 0 ? formatPath(written) : ops ? `${at}${formatPath(written)}` : `${at}: ${formatPath(written)}`;
-      values.push({ path: path6, node: node2, key, line: lineOf2(node2) });
+      fields.push({ path: path6, node: node2, key, line: lineOf2(node2) });
     };
+    const values = () => fields.filter((field2) => isFlowScalar(field2.node));
     if (patch.kind !== "strategic-merge" && isOpList(root) && root?.kind === "seq") {
       if (!patch.target) return [];
       root.items.forEach((op, i) => {
@@ -52431,19 +52565,20 @@ function patchDocuments(patch, text2) {
         const pointer = pointerPath(scalarText(mapValue(op, "path")));
         forEachValue(mapValue(op, "value") ?? null, ({ node: node2, path: path6 }) => add(node2, [...pointer, ...path6], [i, "value", ...path6], true));
       });
-      return [{ patch, document, selector: patch.target, values }];
+      return [{ patch, document, selector: patch.target, fields, values: values(), yaml, root }];
     }
     if (patch.kind === "json6902" || root?.kind !== "map") return [];
     forEachValue(root, ({ node: node2, path: path6 }) => add(node2, path6, path6, false));
     const metadata = (key) => scalarText(nodeAt(root, ["metadata", key]));
     const own = { kind: scalarText(mapValue(root, "kind")), name: metadata("name"), namespace: metadata("namespace") };
-    return [{ patch, document, selector: patch.target ?? own, values }];
+    return [{ patch, document, selector: patch.target ?? own, fields, values: values(), yaml, root }];
   });
 }
 function resourcesOf(file, text2) {
   const yaml = tryYamlFile(text2.replace(/^\uFEFF/, ""));
-  return (yaml?.documents ?? []).flatMap(
-    ({ root, object }, document) => root?.kind === "map" && object.kind !== void 0 ? [{ file, document, text: text2, root, apiVersion: object.apiVersion, kind: object.kind, name: object.name, namespace: object.namespace }] : []
+  if (!yaml) return [];
+  return yaml.documents.flatMap(
+    ({ root, object }, document) => root?.kind === "map" && object.kind !== void 0 ? [{ file, document, yaml, root, apiVersion: object.apiVersion, kind: object.kind, name: object.name, namespace: object.namespace }] : []
   );
 }
 function selects(selector, resource) {
@@ -52474,19 +52609,30 @@ function helmTagMapping(value) {
   return path6.length > 3 && path6[0] === "spec" && path6[1] === "values" && path6[path6.length - 1] === "tag" ? path6.slice(0, -1) : void 0;
 }
 function helmRepository(doc, resource, mapping) {
-  const own = ownField(doc, mapping);
-  const written = splitImage(own).repository !== void 0;
-  const image = splitImage((key) => written ? own(key)?.node : nodeAt(resource.root, [...mapping, key]));
-  const repository = scalarText(image.repository);
-  if (repository === void 0) return void 0;
-  const registry = own("registry");
-  const name = pairName(written && registry && registry.path.length > mapping.length + 1 ? NO_STRING_REGISTRY : readRegistry(image.registry), repository);
+  const pair = helmPair(doc, resource, mapping);
+  const name = pair && pairName(pair.registry, pair.repository);
   if (name === void 0) return void 0;
   const normal = normalizeRepository(name);
   return normal === void 0 ? void 0 : { name, repository: normal };
 }
+function helmPair(doc, resource, mapping) {
+  const own = ownField(doc, mapping);
+  const patched = splitImage((key) => own(key)?.node);
+  const image = splitImage((key) => nodeAt(resource.root, [...mapping, key]) ?? void 0);
+  const repository = scalarText(patched.repository ?? image.repository);
+  if (repository === void 0) return void 0;
+  const registryField = own("registry");
+  if (registryField || ownPair2(own)) {
+    return { repository, registry: readRegistry(doc.yaml, doc.root, registryField?.node), registryField };
+  }
+  return { repository, registry: readRegistry(resource.yaml, resource.root, image.registry), registryField };
+}
+function ownPair2(own) {
+  const { repository, registry } = splitImage(own);
+  return repository !== void 0 && (registry !== void 0 || own("repository") === void 0);
+}
 function ownField(doc, mapping) {
-  return (key) => doc.values.find((v) => v.path.length > mapping.length && v.path[mapping.length] === key && samePrefix(v.path, mapping));
+  return (key) => doc.fields.find((f) => f.path.length === mapping.length + 1 && f.path[mapping.length] === key && samePrefix(f.path, mapping));
 }
 function samePrefix(path6, prefix) {
   return prefix.every((segment2, i) => path6[i] === segment2);
@@ -52509,13 +52655,32 @@ function loneTags(doc) {
   return doc.values.flatMap((value) => {
     const mapping = helmTagMapping(value);
     if (!mapping || hasPlaceholder(value.node.text)) return [];
-    return splitImage(ownField(doc, mapping)).repository !== void 0 ? [] : [{ value, mapping }];
+    const own = ownField(doc, mapping);
+    return ownPair2(own) ? [] : [{ value, mapping, ownRepository: splitImage(own).repository !== void 0 }];
   });
 }
 function pairOf(doc, tag, resource) {
   const pair = helmRepository(doc, resource, tag.mapping);
-  const node2 = splitImage((key) => nodeAt(resource.root, [...tag.mapping, key])).repository;
-  return pair && node2 ? { ...pair, line: lineAt(resource.text, node2.start) } : void 0;
+  const image = splitImage((key) => nodeAt(resource.root, [...tag.mapping, key]) ?? void 0);
+  const node2 = tag.ownRepository ? image.registry : image.repository;
+  return pair && node2 ? { ...pair, line: resource.yaml.lineAt(node2.start) } : void 0;
+}
+function givesRegistry(tag, resource) {
+  const node2 = nodeAt(resource.root, [...tag.mapping, "registry"]);
+  return readRegistry(resource.yaml, resource.root, node2) !== void 0;
+}
+function unknownRegistryOf(doc, tag, resource) {
+  const pair = helmPair(doc, resource, tag.mapping);
+  if (!pair || !isUnknownRegistry(pair.registry)) return void 0;
+  const own = pair.registryField;
+  const path6 = [...tag.mapping, "registry"];
+  const node2 = own?.node ?? nodeAt(resource.root, path6);
+  const yaml = own ? doc.yaml : resource.yaml;
+  const field2 = own ? `${own.key} in ${doc.patch.file}` : `${formatPath(path6)} in ${resource.file}`;
+  return {
+    repository: pair.repository,
+    registry: { field: field2, line: own ? own.line : yaml.lineAt(node2.start), written: yaml.text.slice(node2.start, node2.end), why: pair.registry.unknown }
+  };
 }
 function patchReader({ patches }) {
   const read = /* @__PURE__ */ new Map();
@@ -52547,6 +52712,7 @@ async function pairedTagsOf(tree, incoming, read) {
   };
   const paired2 = /* @__PURE__ */ new Map();
   const unpaired = /* @__PURE__ */ new Map();
+  const unknownRegistry = /* @__PURE__ */ new Map();
   for (const { file, text: text2 } of tree.kustomizations) {
     const k = text2.includes("atch") ? graph.at(posix4.dirname(file)) : void 0;
     const lone = k?.file === file ? documentsOf(k).flatMap((doc) => loneTags(doc).map((tag) => ({ doc, tag }))) : [];
@@ -52554,34 +52720,33 @@ async function pairedTagsOf(tree, incoming, read) {
     const built = (await Promise.all(builtFiles(graph, k).map(resourcesAt))).flat();
     for (const { doc, tag } of lone) {
       const at = `${doc.patch.file}:${doc.document}:${tag.value.key}`;
-      if (paired2.has(at) || unpaired.has(at)) continue;
+      if (paired2.has(at) || unpaired.has(at) || unknownRegistry.has(at)) continue;
       const picked = built.flatMap((resource) => {
         const selected = selects(doc.selector, resource);
         return selected === false ? [] : [{ resource, selected }];
       });
+      if (tag.ownRepository && !picked.some(({ resource }) => givesRegistry(tag, resource))) continue;
       const holders = picked.flatMap(({ resource }) => {
         const pair = pairOf(doc, tag, resource);
-        return pair && repositories.has(pair.repository) ? [{ ...pair, base: `${resource.file}:${pair.line}` }] : [];
+        return pair && (tag.ownRepository || repositories.has(pair.repository)) ? [{ ...pair, base: `${resource.file}:${pair.line}` }] : [];
       });
-      if (holders.length === 0) continue;
       const { line, key } = tag.value;
-      const where2 = {
-        file: doc.patch.file,
-        document: doc.document,
-        key,
-        line,
-        inline: !!doc.patch.inline,
-        written: tag.value.node.text,
-        repository: holders[0].repository
-      };
-      if (picked.length === 1 && picked[0].selected) paired2.set(at, { ...where2, name: holders[0].name, base: holders[0].base });
+      const { ownRepository } = tag;
+      const where2 = { file: doc.patch.file, document: doc.document, key, line, inline: !!doc.patch.inline, written: tag.value.node.text, ownRepository };
+      if (holders.length === 0) {
+        const unknown = picked.map(({ resource }) => unknownRegistryOf(doc, tag, resource)).find((pair) => pair !== void 0);
+        if (unknown) unknownRegistry.set(at, { ...where2, ...unknown });
+        continue;
+      }
+      const { repository, name, base } = holders[0];
+      if (picked.length === 1 && picked[0].selected) paired2.set(at, { ...where2, repository, name, base });
       else {
         const why = picked.some(({ selected }) => selected === void 0) ? "a label or annotation selector" : `kind and name to ${picked.length} resources`;
-        unpaired.set(at, { ...where2, bases: holders.map((h) => h.base), why });
+        unpaired.set(at, { ...where2, repository, bases: holders.map((h) => h.base), why });
       }
     }
   }
-  return { paired: [...paired2.values()], unpaired: [...unpaired.values()] };
+  return { paired: [...paired2.values()], unpaired: [...unpaired.values()], unknownRegistry: [...unknownRegistry.values()] };
 }
 function builtFiles(graph, k) {
   const files = /* @__PURE__ */ new Set();
@@ -52592,24 +52757,51 @@ function builtFiles(graph, k) {
   return [...files];
 }
 async function patchedTags(run2, tree, read, warnings) {
-  const { paired: paired2, unpaired } = await pairedTagsOf(tree, run2.valid.images, read);
+  const { paired: paired2, unpaired, unknownRegistry } = await pairedTagsOf(tree, run2.valid.images, read);
   const byFile = /* @__PURE__ */ new Map();
-  for (const tag of paired2) {
-    if (!run2.inScope(tag.file) || run2.overridden(tag.file, tag.key)) continue;
+  const pair = (tag, name) => {
+    if (!run2.inScope(tag.file) || run2.overridden(tag.file, tag.key)) return;
     const documents2 = byFile.get(tag.file) ?? /* @__PURE__ */ new Map();
-    byFile.set(tag.file, documents2.set(tag.document, (documents2.get(tag.document) ?? /* @__PURE__ */ new Map()).set(tag.key, tag.name)));
-  }
+    byFile.set(tag.file, documents2.set(tag.document, (documents2.get(tag.document) ?? /* @__PURE__ */ new Map()).set(tag.key, name)));
+  };
+  for (const tag of paired2) pair(tag, tag.name);
+  for (const tag of [...unpaired, ...unknownRegistry]) if (tag.ownRepository) pair(tag, void 0);
   for (const tag of unpaired) {
     const update2 = run2.inScope(tag.file) ? run2.updatesFor(tag.file).find((u) => u.image.repository === tag.repository) : void 0;
     if (!update2 || nextVersion(update2, versionOf(tag.written, void 0)) === void 0 || run2.overridden(tag.file, tag.key)) continue;
     warnings.push(unpairedWarning(tag));
   }
+  for (const tag of unknownRegistry) {
+    if (!run2.inScope(tag.file) || run2.overridden(tag.file, tag.key)) continue;
+    const images = unknownRegistryImages(tag.repository, run2.updatesFor(tag.file), { tag: tag.written, digest: void 0 });
+    if (images.length > 0) warnings.push(unknownRegistryTagWarning(tag, images));
+  }
   return byFile;
+}
+function pairedRepositories(paired2) {
+  const names = [...paired2.values()].flatMap((documents2) => [...documents2.values()].flatMap((tags) => [...tags.values()]));
+  return new Set(names.flatMap((name) => normalizeRepository(name ?? "") ?? []));
+}
+var INLINE_PAIR = "write registry: and repository: as strings beside it in the patch, which makes it a pair of its own";
+function unknownRegistryTagWarning(tag, images) {
+  const { key, repository, registry, file, line, inline } = tag;
+  if (inline) return { file, line, message: unknownRegistryWarning(registry, repository, key, images, INLINE_PAIR) };
+  return {
+    file,
+    line,
+    message: unknownRegistryWarning(registry, repository, key, images),
+    about: { field: key, reason: "advised-override", image: images[0] }
+  };
 }
 function unpairedWarning(tag) {
   const { key, repository, file, line, inline, why, bases } = tag;
-  const said = `${key} sets the tag of ${repository} (${andList(bases)}) alone, but its patch applies by ${why}, so which resource it deploys is not known here, and it was not moved: `;
-  if (inline) return { file, line, message: `${said}write repository: ${repository} beside it in the patch, which makes it a pair of its own` };
+  const { ownRepository } = tag;
+  const of = ownRepository ? `(its registry from ${andList(bases)})` : `(${andList(bases)}) alone`;
+  const said = `${key} sets the tag of ${repository} ${of}, but its patch applies by ${why}, so which resource it deploys is not known here, and it was not moved: `;
+  if (inline) {
+    const beside = ownRepository ? "registry: as a string" : `repository: ${repository}`;
+    return { file, line, message: `${said}write ${beside} beside it in the patch, which makes it a pair of its own` };
+  }
   const { advice, about } = overrideAdvice(key, repository, { file, part: "tag" });
   return { file, line, message: said + advice, about };
 }
@@ -53814,7 +54006,7 @@ async function planUpdate(listed, request2) {
   const setters = { forFile: (path6) => readsMarkers(path6) ? resolved.forFile(path6) : NO_SETTERS, fluxPoliciesAt: resolved.fluxPoliciesAt };
   warnings.push(...await unreadWarnings(source, unread, valid.images, (path6) => setters.forFile(path6).setters));
   const inScopeTexts = [...texts].filter(([path6]) => inScope(path6));
-  await warnReach(run2, inScopeTexts, resolved, setters, warnings);
+  await warnReach(run2, inScopeTexts, resolved, setters, paired2, warnings);
   const planned = planFiles(run2, texts, readOnly, tagged, paired2, setters, warnings);
   warnings.push(...await keptSpecsOver(planned, texts, run2.treeRoot, source, present));
   warnImageUpdaterConstraints(
@@ -53865,11 +54057,15 @@ function runContext(parts) {
     updatesFor: (path6) => unselected(path6) ? [] : imagesFor(valid.images, config, targetFor(path6), allowDowngrade)
   };
 }
-async function warnReach(run2, inScopeTexts, resolved, { forFile }, warnings) {
+async function warnReach(run2, inScopeTexts, resolved, { forFile }, paired2, warnings) {
   const { valid, config, overridesByFile } = run2;
+  const reachedByPatch = pairedRepositories(paired2);
   const updated = (path6) => run2.inScope(path6) && !run2.unselected(path6);
   const updatedTexts = inScopeTexts.filter(([path6]) => updated(path6));
-  const unreached2 = unreachedImages(valid, resolved.definedFor, new Map([...overridesByFile].filter(([file]) => updated(file))), updatedTexts);
+  const unreached2 = unreachedImages(valid, resolved.definedFor, new Map([...overridesByFile].filter(([file]) => updated(file))), updatedTexts).filter(
+    // A patch's tag paired over its base reaches the image the two name together (kustomize-patches.ts).
+    (image) => !reachedByPatch.has(image.repository)
+  );
   const outside = await holdersOutside(run2, updated, unreached2);
   const configured = config?.targets ?? [];
   const selected = run2.targets.length < configured.length ? run2.targets.map((t) => t.name) : void 0;
@@ -54914,19 +55110,6 @@ var HELD_BACK = {
   draft: "the pull request is a draft"
 };
 
-// src/github-name.ts
-var LOGIN = "[A-Za-z0-9](?:[A-Za-z0-9_-]*[A-Za-z0-9])?";
-var REPOSITORY = new RegExp(`^(${LOGIN})/([A-Za-z0-9._-]+)$`);
-var ACTOR = new RegExp(`^${LOGIN}(?:\\[bot\\])?$`);
-function splitRepositoryName(text2) {
-  const m = REPOSITORY.exec(text2);
-  if (!m || m[2] === "." || m[2] === "..") return void 0;
-  return { owner: m[1], repo: m[2] };
-}
-function isActorLogin(text2) {
-  return ACTOR.test(text2);
-}
-
 // src/github/requested-by.ts
 function requestedBy(source) {
   if (source === void 0) return void 0;
@@ -54967,7 +55150,7 @@ async function landPullRequest(ctx, request2, options2, at, parent, group2, imag
   }
   if (pulls?.elsewhere !== void 0) throw new Error(anotherBasesBranch(group2.prBranch, at.base, pulls.elsewhere));
   if (existing !== void 0 && pulls?.open === void 0 && pulls?.outlived === void 0 && !run2.stranded.has(existing))
-    await awaitItsPullRequest(ctx, { base: at.base, head: group2.prBranch }, at, existing, options2.author ?? BOT);
+    await awaitItsPullRequest(ctx, { base: at.base, head: group2.prBranch }, existing, options2.author ?? BOT);
   const leftover = existing !== void 0 && await isLeftover(ctx, group2.prBranch, at.base, parent.commit, existing, pulls, run2.stranded);
   const adoptOnlyOurs = existing !== void 0 && !group2.prBranch.startsWith(BRANCH_PREFIX);
   if (leftover && adoptOnlyOurs) {
@@ -55080,9 +55263,9 @@ function ownBranch(branch, base, unless = "") {
   const own = `${branch}-${base.replace(/[^A-Za-z0-9._-]+/g, "-")}`;
   return `Give the runs into ${base} their own branch with pr-branch (or the target's delivery.branch), e.g. ${own}${unless}; nothing was written to ${branch}`;
 }
-async function awaitItsPullRequest(ctx, on, at, existing, author) {
+async function awaitItsPullRequest(ctx, on, existing, author) {
   const [parent] = await ctx.git.parents(existing);
-  if (parent === void 0 || parent === at.head) return;
+  if (parent === void 0) return;
   const fork = await ctx.git.forkPoint(ctx.remote, on.base, existing);
   if (fork === void 0 || fork.commit === existing) return;
   const head = (await ctx.git.commitsAfter(fork)).find((c) => c.sha === existing);
@@ -55850,6 +56033,7 @@ function refusedRefs(said) {
 }
 var LOW_SPEED_BYTES = 1e3;
 var TRANSIENT = /RPC failed; (HTTP (5\d\d|429)|curl (18|28|52|55|56|92))|returned error: (5\d\d|429)|Empty reply from server|Connection reset|Connection timed out|Operation timed out|Operation too slow|early EOF|unexpected disconnect|not closed cleanly|Failed to connect|Could not resolve host|closed by remote host/i;
+var LOST_RACE = /\[rejected\]|non-fast-forward|fetch first|failed to update ref|cannot lock ref|stale info|incorrect old value provided|reference already exists|reference does not exist/i;
 var GitRepo = class {
   /**
    * @param env extra environment for every git command, e.g. the token as an http
@@ -56302,7 +56486,7 @@ stopped: git was still running after ${options2.timeoutMs / 1e3} s`));
       const { code: code2, stdout, stderr, timedOut } = await this.exec(args, { timeoutMs: this.limits.timeoutMs });
       const said = stdout.toString("utf8") + stderr;
       if (code2 === 0) return "pushed";
-      if (/\[rejected\]|non-fast-forward|fetch first|failed to update ref|cannot lock ref|stale info/i.test(said)) return "rejected";
+      if (LOST_RACE.test(said)) return "rejected";
       if (/shallow update not allowed/i.test(said)) return "rejected";
       const failed = new GitError(args, [stderr.trim(), refusedRefs(said)].filter(Boolean).join("\n") || said, code2);
       if (!timedOut && !TRANSIENT.test(said)) throw failed;
@@ -56522,13 +56706,11 @@ import { isAbsolute as isAbsolute2, relative as relative3, resolve as resolve2, 
 async function checkoutRoot(workspace, workingDirectory) {
   const dir = resolve2(workspace, workingDirectory);
   const named3 = workingDirectory === "." ? `the workspace (${workspace})` : `working-directory ${JSON.stringify(workingDirectory)} (${dir})`;
-  const isDirectory2 = await stat3(dir).then(
-    (s) => s.isDirectory(),
-    () => false
-  );
-  if (!isDirectory2) {
+  const info2 = await stat3(dir).catch(() => void 0);
+  if (!info2?.isDirectory()) {
+    const what = info2 ? "is a file, not a directory," : "does not exist";
     throw new InputError(
-      `working-directory ${JSON.stringify(workingDirectory)} does not exist in the workspace (${workspace}): give the path actions/checkout checked the manifests repository out to (its \`path\` input), relative to the workspace`
+      `working-directory ${JSON.stringify(workingDirectory)} ${what} in the workspace (${workspace}): give the path actions/checkout checked the manifests repository out to (its \`path\` input), relative to the workspace`
     );
   }
   let top;
@@ -56771,6 +56953,7 @@ function misspelt(payload, key) {
 }
 function checkVersion(v, field2) {
   if (v === void 0) throw new PayloadError(field2, `missing; expected ${PAYLOAD_VERSION} (the payload version)`);
+  if (typeof v !== "number") throw new PayloadError(field2, `expected the number ${PAYLOAD_VERSION} (the payload version), got ${describe2(v)}`);
   if (v !== PAYLOAD_VERSION) {
     throw new PayloadError(field2, `version ${quoted2(v)} is not supported; this gitops-promote reads version ${PAYLOAD_VERSION}`);
   }
@@ -56821,7 +57004,7 @@ function parseJson(text2, where2) {
   try {
     return JSON.parse(text2);
   } catch (error2) {
-    throw new PayloadError(where2, `not valid JSON: ${error2 instanceof Error ? error2.message : String(error2)}`);
+    throw new PayloadError(where2, `not valid JSON: ${oneLine(error2 instanceof Error ? error2.message : String(error2))}`);
   }
 }
 function shapeIssue(value) {
@@ -56865,7 +57048,11 @@ var inputOf = (field2, _index, giving) => {
 var LINES = /\r?\n/;
 var WORDS2 = /[\s,]+/;
 function readUpdateInputs(core, event) {
-  const words = (name) => splitList(core.getInput(name), WORDS2);
+  const words = (name) => splitList(core.getInput(name), WORDS2).map((word) => {
+    const mention = mentionIssue(word);
+    if (mention) throw new InputError(`input ${name}: ${mention}`);
+    return word;
+  });
   const requestList = (name, separator) => splitList(withoutListItems(name, core.getInput(name)), separator);
   const commaOrLine = (name) => splitList(core.getInput(name), /[,\r\n]+/);
   const flag = (name) => booleanInput(name, core.getInput(name));
@@ -57059,7 +57246,7 @@ var NONE_CONFIGURED = " (configured: none)";
 function payloadReason(issue2, config) {
   const reason = issue2.message.slice(TARGETS.length);
   if (!reason.endsWith(NONE_CONFIGURED)) return reason;
-  const none = config === void 0 ? `this repository has no ${DEFAULT_CONFIG} (or .yml) defining targets` : `${config} defines no targets`;
+  const none = noTargetsSaid(config, `this repository has no ${DEFAULT_CONFIG} (or .yml) defining targets`, "config:");
   return `${reason.slice(0, -NONE_CONFIGURED.length)}: ${none}`;
 }
 

@@ -30965,7 +30965,8 @@ function dangerousCharacter(text) {
   for (const ch of text) {
     const code = ch.codePointAt(0);
     if (ch === "\n" || ch === "\r") return "a newline";
-    if (ch === " " || ch === "	") return "a space";
+    if (ch === " ") return "a space";
+    if (ch === "	") return "a tab";
     if (code < 32 || code === 127) return `a control character (U+${code.toString(16).padStart(4, "0").toUpperCase()})`;
     if (ch === '"' || ch === "'" || ch === "`") return `a quote (${ch})`;
     if (ch === "#") return "a '#' (it would start a comment)";
@@ -31028,6 +31029,7 @@ function parseImageRef(input) {
     rest = rest.slice(0, colon);
     if (tag.length === 0) throw new ImageRefError(input, "the tag after ':' is empty");
     if (tag.length > MAX_TAG_LENGTH) throw new ImageRefError(input, `the tag is ${tag.length} characters long, at most ${MAX_TAG_LENGTH} are allowed`);
+    if (tag.includes(":")) throw new ImageRefError(input, "it has more than one ':' after its last '/': a reference is name:tag, with one ':' before the tag");
     if (!TAG.test(tag))
       throw new ImageRefError(input, `tag ${JSON.stringify(tag)} may only hold letters, digits, '_', '.', '-' and must not start with '.' or '-'`);
   }
@@ -33340,6 +33342,25 @@ var tagChars = new Set("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrst
 var flowIndicatorChars = new Set(",[]{}");
 var invalidAnchorChars = new Set(" ,[]{}\n\r	");
 
+// src/branch-name.ts
+function isBranchName(name) {
+  const control = Array.from(name).some((ch) => ch.charCodeAt(0) < 32 || ch === "\x7F");
+  return !control && !/[\s~^:?*[\\]|\.\.|\/\/|@\{|^\/|\/$|\.$|\.lock$|^-/.test(name) && name !== "@";
+}
+
+// src/github-name.ts
+var LOGIN = "[A-Za-z0-9](?:[A-Za-z0-9_-]*[A-Za-z0-9])?";
+var REPOSITORY = new RegExp(`^(${LOGIN})/([A-Za-z0-9._-]+)$`);
+var ACTOR = new RegExp(`^${LOGIN}(?:\\[bot\\])?$`);
+function splitRepositoryName(text) {
+  const m = REPOSITORY.exec(text);
+  if (!m || m[2] === "." || m[2] === "..") return void 0;
+  return { owner: m[1], repo: m[2] };
+}
+function isActorLogin(text) {
+  return ACTOR.test(text);
+}
+
 // src/json-value.ts
 function isRecord(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -33424,19 +33445,6 @@ function upperCaseHint(images) {
 // src/engine/config.ts
 var TARGET_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 var TARGET_NAME_RULE = "must start with a letter or digit and hold only letters, digits, '.', '_' and '-'";
-
-// src/github-name.ts
-var LOGIN = "[A-Za-z0-9](?:[A-Za-z0-9_-]*[A-Za-z0-9])?";
-var REPOSITORY = new RegExp(`^(${LOGIN})/([A-Za-z0-9._-]+)$`);
-var ACTOR = new RegExp(`^${LOGIN}(?:\\[bot\\])?$`);
-function splitRepositoryName(text) {
-  const m = REPOSITORY.exec(text);
-  if (!m || m[2] === "." || m[2] === "..") return void 0;
-  return { owner: m[1], repo: m[2] };
-}
-function isActorLogin(text) {
-  return ACTOR.test(text);
-}
 
 // src/engine/payload.ts
 var PAYLOAD_VERSION = 1;
@@ -33552,6 +33560,7 @@ function misspelt(payload, key) {
 }
 function checkVersion(v, field) {
   if (v === void 0) throw new PayloadError(field, `missing; expected ${PAYLOAD_VERSION} (the payload version)`);
+  if (typeof v !== "number") throw new PayloadError(field, `expected the number ${PAYLOAD_VERSION} (the payload version), got ${describe(v)}`);
   if (v !== PAYLOAD_VERSION) {
     throw new PayloadError(field, `version ${quoted2(v)} is not supported; this gitops-promote reads version ${PAYLOAD_VERSION}`);
   }
@@ -33677,7 +33686,7 @@ function parseJson(text, where) {
   try {
     return JSON.parse(text);
   } catch (error2) {
-    throw new PayloadError(where, `not valid JSON: ${error2 instanceof Error ? error2.message : String(error2)}`);
+    throw new PayloadError(where, `not valid JSON: ${oneLine(error2 instanceof Error ? error2.message : String(error2))}`);
   }
 }
 function shapeIssue(value) {
@@ -34196,6 +34205,7 @@ function readDispatchInputs(core, source) {
   const eventType = core.getInput("event-type");
   const eventTypeRefused = workflow === "" && eventType !== "" ? eventTypeIssue(eventType) : void 0;
   if (eventTypeRefused) throw new InputError(`input event-type: ${eventTypeRefused}`);
+  if (workflow !== "" && ref !== "" && !isBranchName(ref)) throw new InputError(`input ref: ${JSON.stringify(ref)} is not a branch or tag name`);
   const targets = listInput(core, "targets");
   checkTargetsInput(targets);
   const payloadInput = { images: [...new Set(images)], source, targets, extra: extraPayload(core.getInput("client-payload")) };

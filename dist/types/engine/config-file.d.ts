@@ -11,6 +11,11 @@ import { type TreeSource } from "./source.js";
 export declare const DEFAULT_CONFIG = ".github/gitops-promote.yaml";
 /** The files that may hold a request's configuration, relative to the root: the one it names, else either default name; none when it gives a Config. */
 export declare function configPathsOf(request: Pick<UpdateRequest, "config">): readonly string[];
+/**
+ * Why a run has no target to select: the request's `config` is `none` (named as `flag` says it: `--config`, `config:`),
+ * a file that defines none, or (undefined) no configuration, which `noFile` says as the face puts it.
+ */
+export declare function noTargetsSaid(config: string | undefined, noFile: string, flag: string): string;
 /** What messages call a configuration the request gives as a Config, which is in no file. */
 export declare const GIVEN_CONFIG = "the configuration";
 /** A diagnostic on a configuration given as a Config: in no file, so its message names it (and the line of the text it was parsed from, if any). */

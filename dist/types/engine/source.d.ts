@@ -54,6 +54,8 @@ export interface ListedTree {
  * names no file inside the root (absolute, a `..` part), and every file listed twice.
  */
 export declare function listTree(source: TreeSource): Promise<ListedTree>;
+/** Why the engine reads no file by `path` (unreadName), said with the name quoted, its control characters escaped; undefined for a name it reads. */
+export declare function leftOutName(path: string): string | undefined;
 /**
  * Files held in memory, each path (POSIX, relative to the root) to its text or its bytes: a tree to
  * plan over without a disk. A text is read as its UTF-8 bytes. `links` are its symbolic links, each

@@ -31,3 +31,8 @@ export declare function compileGoRegexp(pattern: string): GoRegexp;
  * is kept as text. The result is the expanded template only.
  */
 export declare function expandTemplate(re: GoRegexp, template: string, match: Submatches): string;
+/**
+ * The group references of `template` (as written: `$nope`, `${3}`, `$1x`) that name no group of `re`: each expands to
+ * nothing, whatever the tag, as ExpandString reads them.
+ */
+export declare function unknownGroups(re: GoRegexp, template: string): string[];
