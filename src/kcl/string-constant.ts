@@ -1,14 +1,15 @@
 /**
  * Top-level string constants: a name a KCL file's top-level statements assign once, a plain string
- * (`_reg = "ghcr.io"`). A reference built on one, and a split image's registry that is one
- * (`registry = _reg`, `registry = "${_reg}"`), read as that string: the editor and `--set`'s
- * stale-digest advice find them here, so both read a pair's registry alike.
+ * (`_reg = "ghcr.io"`), and nothing else sets (no `_reg += ...`, no `_reg = ...` in a top-level `if`
+ * block). A reference built on one, and a split image's registry that is one (`registry = _reg`,
+ * `registry = "${_reg}"`), read as that string: the editor and `--set`'s stale-digest advice find them
+ * here, so both read a pair's registry alike.
  */
 import { nodeText } from "./nodes.js";
 import { parenthesized } from "./parenthesized.js";
 import { readStringLiteral } from "./string-literal.js";
 import type { Expr, Statement } from "./syntax.js";
-import { StringFlag, type Tokens } from "./tokenizer.js";
+import { StringFlag, T, type Tokens } from "./tokenizer.js";
 
 /** A name's top-level assignments in file order, each as the token of the plain string it assigns (undefined for any other value). */
 export type Assigned = ReadonlyMap<string, readonly (number | undefined)[]>;
@@ -19,16 +20,43 @@ export type Assigned = ReadonlyMap<string, readonly (number | undefined)[]>;
  */
 export function assignedStrings(statements: readonly Statement[], tokens: Tokens): Assigned {
   const assigned = new Map<string, (number | undefined)[]>();
+  const add = (name: string, held: number | undefined) => {
+    const list = assigned.get(name);
+    if (list) list.push(held);
+    else assigned.set(name, [held]);
+  };
   for (const s of statements) {
-    if (s.type !== "assign") continue;
-    const held = s.value.type === "string" && !(tokens.flags[s.value.token]! & StringFlag.Interpolated) ? s.value.token : undefined;
-    for (const name of new Set(s.targets)) {
-      const list = assigned.get(name);
-      if (list) list.push(held);
-      else assigned.set(name, [held]);
+    if (s.type === "assign") {
+      const held = s.value.type === "string" && !(tokens.flags[s.value.token]! & StringFlag.Interpolated) ? s.value.token : undefined;
+      for (const name of new Set(s.targets)) add(name, held);
+    } else if (s.type === "aug-assign" || s.type === "unification") add(s.target, undefined);
+    // `if cond: _reg = "b.io"` at the top level sets a module name too: KCL lets a private one change.
+    else if (s.type === "other" && (s.construct === "if block" || s.construct === "for block")) {
+      for (const name of blockAssigned(tokens, s.first, s.last)) add(name, undefined);
     }
   }
   return assigned;
+}
+
+const STATEMENT_START: ReadonlySet<number> = new Set([T.Newline, T.Indent, T.Dedent, T.Colon, T.Semicolon]);
+const ASSIGNING: ReadonlySet<number> = new Set([T.Assign, T.AugAssign, T.PlusAssign, T.Colon]);
+
+/**
+ * The names a skipped block's statements assign (`x = v`, `x += v`, `x: T = v`), as `a = b = v`'s every
+ * target: read from its tokens, brackets stepped over, so that a config entry's key is no name. It may
+ * count a keyword (`else:`), which is never a constant: only ever more names, so a constant is never
+ * read where the block might set it.
+ */
+function blockAssigned(tokens: Tokens, first: number, last: number): string[] {
+  const { kind, match } = tokens;
+  const names: string[] = [];
+  for (let t = first; t <= last; t++) {
+    const k = kind[t]!;
+    if (k === T.LParen || k === T.LBracket || k === T.LBrace) t = match[t]!;
+    else if (k === T.Name && t > first && (STATEMENT_START.has(kind[t - 1]!) || kind[t - 1] === T.Assign) && ASSIGNING.has(kind[t + 1]!))
+      names.push(nodeText(tokens, { first: t, last: t }));
+  }
+  return names;
 }
 
 /** The string token of the top-level string constant `name`: where the file assigns it once at the top level, a plain string. */

@@ -1204,6 +1204,20 @@ describe("editKcl: Flux setter markers in comments", () => {
     // _reg assigned twice is no constant either.
     const twice = '_reg = "a.io"\n_reg = "b.io"\nimage = {registry = _reg, repository = "acme/app", tag = "v1"}\n';
     expect(editKcl(twice, images("a.io/acme/app:v2")).changes).toEqual([]);
+    // Nor is one that a later statement may change: KCL lets a private name be augmented or set again in a top-level if block.
+    const image = 'image = {registry = _reg, repository = "acme/app", tag = "v1"}\n';
+    for (const later of [
+      '_reg += "/mirror"',
+      'if env == "prod":\n    _reg = "b.io"',
+      'if env == "prod":\n    x = {_reg = "c.io"}\nelse:\n    _reg: str = "b.io"',
+    ]) {
+      const changed = `_reg = "a.io"\n${later}\n${image}`;
+      const result = editKcl(changed, images("a.io/acme/app:v2"));
+      expect([result.changes, result.warnings.map((w) => w.message)]).toEqual([[], [expect.stringContaining("image.registry (line")]]);
+    }
+    // A config entry named like it in such a block sets no module name: the constant still reads.
+    const entry = `_reg = "a.io"\nif env == "prod":\n    x = {_reg = "c.io"}\n${image}`;
+    expect(editKcl(entry, images("a.io/acme/app:v2")).text).toBe(entry.replace("v1", "v2"));
   });
 
   it("reads a registry that is None or Undefined as none, as YAML's null registry: the repository alone names the image, and a :name marker beside it is not warned about", () => {
