@@ -151,6 +151,11 @@ export function parseYamlSpec(spec: string, fieldName?: FieldNamer): YamlSpec {
   if (eq <= 0) throw new SourceError(`${JSON.stringify(spec)} is not PATH=VALUE`);
   const path = spec.slice(0, eq).trim();
   const value = spec.slice(eq + 1).trim();
+  // `list+=c` is KCL's append, not a key `list+`: said as such rather than as a key the document lacks.
+  if (path.endsWith("+"))
+    throw new SourceError(
+      `${JSON.stringify(spec)}: "+=" appends only in a KCL override spec; a YAML --set sets one value: give the whole value (${path.slice(0, -1).trim()}=…), or quote a key that ends in "+" (["${path}"]=…)`,
+    );
   return { path, segments: parsePath(path, value, fieldName), value };
 }
 

@@ -570,4 +570,11 @@ describe("setFromSpec", () => {
     expect(() => setFromSpec("a: 1\n", "=2", false)).toThrow('"=2" is not PATH=VALUE');
     expect(() => setFromSpec("a: 1\n", "a", false)).toThrow('"a" is not PATH=VALUE');
   });
+
+  it("refuses KCL's append, PATH+=VALUE, rather than reading a key that ends in '+': a quoted one is set", () => {
+    expect(() => setFromSpec("list:\n  - a\n", "list+=c", false)).toThrow(
+      '"list+=c": "+=" appends only in a KCL override spec; a YAML --set sets one value: give the whole value (list=…), or quote a key that ends in "+" (["list+"]=…)',
+    );
+    expect(setFromSpec('"c+": 1\n', '["c+"]=2', false).text).toBe('"c+": 2\n');
+  });
 });
