@@ -206,7 +206,7 @@ export function workflowIssue(workflow: string): string | undefined {
   if (name.includes("/"))
     return `${quoted} is not a file of .github/workflows/, the only directory GitHub runs workflows from: name the workflow by its file name there, e.g. promote.yml`;
   if (!/^[0-9]+$/.test(name) && !/\.ya?ml$/.test(name))
-    return `${quoted} is neither a workflow's file name nor its id: a workflow file's name ends in .yml or .yaml${didYouMean(`${name}.yml`)}`;
+    return `${quoted} is neither a workflow's file name nor its id: a workflow file's name ends in .yml or .yaml${didYouMean(`${name.replace(/\.[^.]*$/, "")}.yml`)}`;
   return undefined;
 }
 

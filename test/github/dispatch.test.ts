@@ -328,6 +328,8 @@ describe("errors a person can act on", () => {
     expect((await failure({ workflow: "promote" })).message).toBe(
       `workflow "promote" is neither a workflow's file name nor its id: a workflow file's name ends in .yml or .yaml (did you mean promote.yml?)`,
     );
+    // Another extension is replaced, not kept: promote.txt.yml is no better a name.
+    expect((await failure({ workflow: "promote.txt" })).message).toMatch(/\(did you mean promote\.yml\?\)$/);
     expect((await failure({ workflow: "" })).message).toBe(
       "workflow is empty: name the workflow by its file name in .github/workflows/, e.g. promote.yml, or by its id",
     );
