@@ -3,11 +3,13 @@
  * anything deploys, so what a patch writes is deployed instead of what the resource writes. Two such
  * values carry an image's version:
  * - a container's `image:` (a strategic merge's container, a JSON6902 op's value at `…/image`);
- * - a Helm values tag (`spec.values.image.tag` in a strategic merge of a HelmRelease, an op at
- *   `/spec/values/image/tag` or a `{tag}` value at `/spec/values/image`), whose pair is what the
- *   patch writes beside it merged key by key over the patched resource's, as kustomize merges them:
- *   its registry and repository each the patch's where it writes one, else the resource's (an
- *   overlay pinning its environment's version writes the tag alone, as flux2-kustomize-helm-example's do).
+ * - a Helm values tag (`spec.values.image.tag` in a strategic merge of a HelmRelease, or an op at
+ *   `/spec/values/image/tag`), whose pair is what the patch writes beside it merged key by key over the
+ *   patched resource's, as kustomize merges them: its registry and repository each the patch's where it
+ *   writes one, else the resource's (an overlay pinning its environment's version writes the tag alone, as
+ *   flux2-kustomize-helm-example's do). An op whose path is the mapping (`/spec/values/image`) or above it
+ *   replaces the mapping whole: its value is the pair alone, and a `{tag}` or `{registry, tag}` value names
+ *   no image known here (replacedTags).
  * A patch applies to what kustomize matches it with: its `target:` selector's kind, name and
  * namespace (regular expressions, as kustomize reads them), or a strategic merge's own kind and
  * `metadata.name`. A label or annotation selector is not read: which resources it matches is not known here.
@@ -31,7 +33,7 @@ import { FLUX_HELM } from "../yaml/api-groups.js";
 import { overrideAdvice } from "../yaml/argocd-unpaired.js";
 import { lineAt } from "../text/line-index.js";
 import { tryYamlFile, type YamlFile } from "../yaml/file.js";
-import { isOpList, pointerPath } from "../yaml/json-patch.js";
+import { isOpList, pointerOf, pointerPath } from "../yaml/json-patch.js";
 import { isFlowScalar, mapValue, nodeAt, scalarText, type FlowScalar, type YamlNode } from "../yaml/node.js";
 import { formatPath, type PathSegment } from "../yaml/path.js";
 import { hasPlaceholder } from "../yaml/placeholder.js";
@@ -45,6 +47,15 @@ interface PatchField {
   readonly node: YamlNode;
   readonly key: string;
   readonly line: number;
+  /** The JSON6902 op that writes it: its name and `path`, as written and read. */
+  readonly op?: PatchOp;
+}
+
+/** A JSON6902 `add` or `replace` op: kustomize writes its value at `path`, whatever the resource holds there. */
+interface PatchOp {
+  readonly name: string;
+  readonly pointer: string;
+  readonly path: readonly PathSegment[];
 }
 
 /** A scalar a patch writes: one a change may edit. */
@@ -96,22 +107,24 @@ export function patchDocuments(patch: Patch, text: string): PatchDocument[] {
   return yaml.documents.flatMap(({ root }, index): PatchDocument[] => {
     const document = inline ? 0 : index;
     const fields: PatchField[] = [];
-    const add = (node: YamlNode, path: readonly PathSegment[], written: readonly PathSegment[], ops: boolean) => {
-      const key = at === undefined ? formatPath(written) : ops ? `${at}${formatPath(written)}` : `${at}: ${formatPath(written)}`;
-      fields.push({ path, node, key, line: lineOf(node) });
+    const add = (node: YamlNode, path: readonly PathSegment[], written: readonly PathSegment[], op?: PatchOp) => {
+      const key = at === undefined ? formatPath(written) : op ? `${at}${formatPath(written)}` : `${at}: ${formatPath(written)}`;
+      fields.push({ path, node, key, line: lineOf(node), op });
     };
     const values = () => fields.filter((field): field is PatchValue => isFlowScalar(field.node));
     if (patch.kind !== "strategic-merge" && isOpList(root) && root?.kind === "seq") {
       if (!patch.target) return [];
       root.items.forEach((op, i) => {
-        if (op.kind !== "map" || !VALUE_OPS.has(scalarText(mapValue(op, "op")) ?? "")) return;
-        const pointer = pointerPath(scalarText(mapValue(op, "path"))!);
-        forEachValue(mapValue(op, "value") ?? null, ({ node, path }) => add(node, [...pointer, ...path], [i, "value", ...path], true));
+        const name = op.kind === "map" ? scalarText(mapValue(op, "op")) : undefined;
+        if (op.kind !== "map" || !VALUE_OPS.has(name ?? "")) return;
+        const pointer = scalarText(mapValue(op, "path"))!;
+        const written: PatchOp = { name: name!, pointer, path: pointerPath(pointer) };
+        forEachValue(mapValue(op, "value") ?? null, ({ node, path }) => add(node, [...written.path, ...path], [i, "value", ...path], written));
       });
       return [{ patch, document, selector: patch.target, fields, values: values(), yaml, root }];
     }
     if (patch.kind === "json6902" || root?.kind !== "map") return [];
-    forEachValue(root, ({ node, path }) => add(node, path, path, false));
+    forEachValue(root, ({ node, path }) => add(node, path, path));
     const metadata = (key: string) => scalarText(nodeAt(root, ["metadata", key]));
     const own: Selector = { kind: scalarText(mapValue(root, "kind")), name: metadata("name"), namespace: metadata("namespace") };
     return [{ patch, document, selector: patch.target ?? own, fields, values: values(), yaml, root }];
@@ -168,8 +181,13 @@ function helmTagMapping(value: PatchValue): readonly PathSegment[] | undefined {
 }
 
 /** The repository (normalised) and its name as written (with its registry) of the Helm mapping at `mapping` as kustomize merges the patch over the resource (helmPair). */
-function helmRepository(doc: PatchDocument, resource: Resource, mapping: readonly PathSegment[]): { name: string; repository: string } | undefined {
-  const pair = helmPair(doc, resource, mapping);
+function helmRepository(
+  doc: PatchDocument,
+  resource: Resource,
+  mapping: readonly PathSegment[],
+  merged?: boolean,
+): { name: string; repository: string } | undefined {
+  const pair = helmPair(doc, resource, mapping, merged);
   const name = pair && pairName(pair.registry, pair.repository);
   if (name === undefined) return undefined;
   const normal = normalizeRepository(name);
@@ -179,25 +197,36 @@ function helmRepository(doc: PatchDocument, resource: Resource, mapping: readonl
 /**
  * The Helm mapping at `mapping` as kustomize deploys it, merging the patch over the resource key by key: its
  * repository as written and what its registry names (readRegistry, through an alias in the document that writes
- * it), each the patch's where the patch writes it, else the resource's. A pair of the patch's own (ownPair) takes
- * nothing of the resource's. `registryField` is the patch's registry field where the registry is the patch's.
+ * it), each the patch's where the patch writes it, else the resource's. A pair of the patch's own (ownPair), or a
+ * mapping an op replaces whole (`merged` false, replacingOp), takes nothing of the resource's. `registryField` is
+ * the patch's registry field where the registry is the patch's.
  */
 function helmPair(
   doc: PatchDocument,
   resource: Resource,
   mapping: readonly PathSegment[],
+  merged = replacingOp(doc, mapping) === undefined,
 ): { repository: string; registry: Registry; registryField: PatchField | undefined } | undefined {
   const own = ownField(doc, mapping);
   // Each side's repository as it spells it: a patch's `name:` is its image, though the resource writes `repository:`.
   const patched = splitImage((key) => own(key)?.node);
-  const image = splitImage((key) => nodeAt(resource.root, [...mapping, key]) ?? undefined);
-  const repository = scalarText(patched.repository ?? image.repository);
+  const image = merged ? splitImage((key) => nodeAt(resource.root, [...mapping, key]) ?? undefined) : undefined;
+  const repository = scalarText(patched.repository ?? image?.repository);
   if (repository === undefined) return undefined;
   const registryField = own("registry");
-  if (registryField || ownPair(own)) {
+  if (!image || registryField || ownPair(own)) {
     return { repository, registry: readRegistry(doc.yaml, doc.root, registryField?.node), registryField };
   }
   return { repository, registry: readRegistry(resource.yaml, resource.root, image.registry), registryField };
+}
+
+/**
+ * The op of `doc` that replaces the mapping at `mapping` whole: its path is that mapping or above it, so kustomize
+ * writes its value there and keeps nothing of the resource's (`replace /spec/values/image` with `{tag: v2}`
+ * deploys `{tag: v2}`). An op into the mapping (`/spec/values/image/tag`) is merged over it.
+ */
+function replacingOp(doc: PatchDocument, mapping: readonly PathSegment[]): PatchOp | undefined {
+  return doc.fields.find((f) => f.op !== undefined && f.op.path.length <= mapping.length && samePrefix(f.path, mapping))?.op;
 }
 
 /**
@@ -222,7 +251,8 @@ function samePrefix(path: readonly PathSegment[], prefix: readonly PathSegment[]
 /**
  * The repositories (normalised) of `repositories` whose version `doc` sets in `resource` (which it applies
  * to): a container image with a tag or digest, or a Helm tag whose pair, the patch's or the resource's, is
- * of that repository.
+ * of that repository; beside a Helm tag in a mapping an op replaces whole, the resource's pair there too, which
+ * that op replaces, version and all.
  */
 export function versionsSet(doc: PatchDocument, resource: Resource, repositories: ReadonlySet<string>): Set<string> {
   const set = new Set<string>();
@@ -233,10 +263,29 @@ export function versionsSet(doc: PatchDocument, resource: Resource, repositories
       continue;
     }
     const mapping = helmTagMapping(value);
-    const pair = mapping && helmRepository(doc, resource, mapping);
-    if (pair && repositories.has(pair.repository)) set.add(pair.repository);
+    if (!mapping) continue;
+    const replaced = replacingOp(doc, mapping) && resourcePair(resource, mapping)?.repository;
+    for (const repository of [helmRepository(doc, resource, mapping)?.repository, replaced]) {
+      if (repository && repositories.has(repository)) set.add(repository);
+    }
   }
   return set;
+}
+
+/**
+ * The Helm pair `resource` writes at `mapping` by itself: its repository as written, its line, what its registry
+ * names, and its name (with that registry) normalised, where it reads one.
+ */
+function resourcePair(
+  resource: Resource,
+  mapping: readonly PathSegment[],
+): { written: string; line: number; registry: Registry; repository: string | undefined } | undefined {
+  const image = splitImage((key) => nodeAt(resource.root, [...mapping, key]) ?? undefined);
+  const written = scalarText(image.repository);
+  if (written === undefined) return undefined;
+  const registry = readRegistry(resource.yaml, resource.root, image.registry);
+  const name = pairName(registry, written);
+  return { written, line: resource.yaml.lineAt(image.repository!.start), registry, repository: name === undefined ? undefined : normalizeRepository(name) };
 }
 
 /**
@@ -250,13 +299,34 @@ interface LoneTag {
   readonly ownRepository: boolean;
 }
 
-/** The lone Helm tags of a patch document, but those a template or substitution fills in (`${TAG}`). */
+/**
+ * The lone Helm tags of a patch document, but those a template or substitution fills in (`${TAG}`), and those of a
+ * mapping an op replaces whole: with a repository it is a pair of its own, which the Helm editor reads; without one
+ * it names no image known here (replacedTags).
+ */
 export function loneTags(doc: PatchDocument): LoneTag[] {
   return doc.values.flatMap((value) => {
     const mapping = helmTagMapping(value);
-    if (!mapping || hasPlaceholder(value.node.text)) return [];
+    if (!mapping || hasPlaceholder(value.node.text) || replacingOp(doc, mapping)) return [];
     const own = ownField(doc, mapping);
     return ownPair(own) ? [] : [{ value, mapping, ownRepository: splitImage(own).repository !== undefined }];
+  });
+}
+
+/** A Helm tag in a mapping an op replaces whole, with no repository beside it: Helm takes the chart's default one, which is not read here. */
+interface ReplacedTag {
+  readonly value: PatchValue;
+  readonly mapping: readonly PathSegment[];
+  readonly op: PatchOp;
+}
+
+/** The Helm tags of a patch document whose mapping an op replaces whole without a repository: no image known here, left (and said, patchedTags). */
+export function replacedTags(doc: PatchDocument): ReplacedTag[] {
+  return doc.values.flatMap((value) => {
+    const mapping = helmTagMapping(value);
+    const op = mapping && replacingOp(doc, mapping);
+    if (!op || hasPlaceholder(value.node.text) || splitImage(ownField(doc, mapping)).repository !== undefined) return [];
+    return [{ value, mapping, op }];
   });
 }
 
@@ -352,16 +422,39 @@ interface UnknownRegistryTag extends Omit<PairedTag, "repository" | "name" | "ba
 }
 
 /**
+ * A tag in a mapping an op replaces whole, without a repository (ReplacedTag), over a base whose pair an incoming image
+ * is, or would be with the patch's fields merged over it: the op drops the base's repository, so it is not edited, and said.
+ */
+interface ReplacedOverTag {
+  /** The patch's file (the kustomization's, for an inline patch), the key a change names the tag by, and the tag as it is written. */
+  readonly file: string;
+  readonly key: string;
+  readonly line: number;
+  readonly written: string;
+  /** The incoming repositories (normalised) the tag would be read as. */
+  readonly repositories: readonly string[];
+  readonly op: PatchOp;
+  /** The mapping the op replaces, and its tag as an op's path. */
+  readonly mapping: readonly PathSegment[];
+  readonly tagPointer: string;
+  /** The base's repository as it writes it, where (`file:line`), and its registry where the patch writes none. */
+  readonly repository: string;
+  readonly base: string;
+  readonly registry: string | undefined;
+}
+
+/**
  * The lone Helm tags the tree's patches write over pairs of `incoming` repositories: each paired with the
  * one resource its patch applies to in its kustomization's build (the files it builds, `read` when first
- * needed), or, where that is not one resource known exactly, unpaired. Only kustomizations naming a patch
- * are parsed, and builds read only for a patch writing a tag alone.
+ * needed), or, where that is not one resource known exactly, unpaired; and the tags of mappings an op replaces
+ * whole over such pairs (replaced). Only kustomizations naming a patch are parsed, and builds read only for a
+ * patch writing a tag alone or replacing its mapping.
  */
 async function pairedTagsOf(
   tree: KustomizeTree,
   incoming: readonly ImageRef[],
   read: (path: string) => Promise<string | undefined>,
-): Promise<{ paired: PairedTag[]; unpaired: UnpairedTag[]; unknownRegistry: UnknownRegistryTag[] }> {
+): Promise<{ paired: PairedTag[]; unpaired: UnpairedTag[]; unknownRegistry: UnknownRegistryTag[]; replaced: ReplacedOverTag[] }> {
   const repositories = new Set(incoming.map((image) => image.repository));
   const graph = graphOf(tree, incoming);
   const documentsOf = patchReader(tree);
@@ -374,11 +467,19 @@ async function pairedTagsOf(
   const paired = new Map<string, PairedTag>();
   const unpaired = new Map<string, UnpairedTag>();
   const unknownRegistry = new Map<string, UnknownRegistryTag>();
+  const replaced = new Map<string, ReplacedOverTag>();
   for (const { file, text } of tree.kustomizations) {
     const k = text.includes("atch") ? graph.at(posix.dirname(file)) : undefined;
-    const lone = k?.file === file ? documentsOf(k).flatMap((doc) => loneTags(doc).map((tag) => ({ doc, tag }))) : [];
-    if (lone.length === 0) continue;
+    const documents = k?.file === file ? documentsOf(k) : [];
+    const lone = documents.flatMap((doc) => loneTags(doc).map((tag) => ({ doc, tag })));
+    const wholes = documents.flatMap((doc) => replacedTags(doc).map((tag) => ({ doc, tag })));
+    if (lone.length === 0 && wholes.length === 0) continue;
     const built = (await Promise.all(builtFiles(graph, k!).map(resourcesAt))).flat();
+    for (const { doc, tag } of wholes) {
+      const at = `${doc.patch.file}:${doc.document}:${tag.value.key}`;
+      const over = replaced.has(at) ? undefined : replacedOver(doc, tag, built, repositories);
+      if (over) replaced.set(at, over);
+    }
     for (const { doc, tag } of lone) {
       const at = `${doc.patch.file}:${doc.document}:${tag.value.key}`;
       if (paired.has(at) || unpaired.has(at) || unknownRegistry.has(at)) continue;
@@ -410,7 +511,41 @@ async function pairedTagsOf(
       }
     }
   }
-  return { paired: [...paired.values()], unpaired: [...unpaired.values()], unknownRegistry: [...unknownRegistry.values()] };
+  return { paired: [...paired.values()], unpaired: [...unpaired.values()], unknownRegistry: [...unknownRegistry.values()], replaced: [...replaced.values()] };
+}
+
+/**
+ * A tag in a mapping an op replaces whole, over the first of `built` it may apply to whose pair there is of one of
+ * `repositories`, as the resource writes it or with the patch's fields merged over it (what it was once read as).
+ */
+function replacedOver(doc: PatchDocument, tag: ReplacedTag, built: readonly Resource[], repositories: ReadonlySet<string>): ReplacedOverTag | undefined {
+  const { value, mapping, op } = tag;
+  for (const resource of built) {
+    if (selects(doc.selector, resource) === false) continue;
+    const pair = resourcePair(resource, mapping);
+    if (!pair) continue;
+    // What a merge key by key would name too: the image the tag was once read as.
+    const over = [...new Set([pair.repository, helmRepository(doc, resource, mapping, true)?.repository])].flatMap((r) =>
+      r !== undefined && repositories.has(r) ? [r] : [],
+    );
+    if (over.length === 0) continue;
+    const { written, line, registry } = pair;
+    return {
+      file: doc.patch.file,
+      key: value.key,
+      line: value.line,
+      written: value.node.text,
+      repositories: over,
+      op,
+      mapping,
+      tagPointer: `${op.pointer}${pointerOf(mapping.slice(op.path.length))}/tag`,
+      repository: written,
+      base: `${resource.file}:${line}`,
+      // Written beside the repository only where the patch writes no registry of its own.
+      registry: ownField(doc, mapping)("registry") || typeof registry !== "string" ? undefined : registry,
+    };
+  }
+  return undefined;
 }
 
 /** The files a kustomization's build holds resources of: what it and the kustomizations it includes list, but their patch files and kustomizations. */
@@ -452,7 +587,7 @@ export async function patchedTags(
   read: (path: string) => Promise<string | undefined>,
   warnings: FieldWarning[],
 ): Promise<PairedTags> {
-  const { paired, unpaired, unknownRegistry } = await pairedTagsOf(tree, run.valid.images, read);
+  const { paired, unpaired, unknownRegistry, replaced } = await pairedTagsOf(tree, run.valid.images, read);
   const byFile = new Map<string, Map<number, Map<string, string | undefined>>>();
   const pair = (tag: Omit<PairedTag, "name" | "base" | "repository">, name: string | undefined) => {
     if (!run.inScope(tag.file) || run.overridden(tag.file, tag.key)) return;
@@ -472,6 +607,12 @@ export async function patchedTags(
     if (!run.inScope(tag.file) || run.overridden(tag.file, tag.key)) continue;
     const images = unknownRegistryImages(tag.repository, run.updatesFor(tag.file), { tag: tag.written, digest: undefined });
     if (images.length > 0) warnings.push(unknownRegistryTagWarning(tag, images));
+  }
+  for (const tag of replaced) {
+    if (!run.inScope(tag.file) || run.overridden(tag.file, tag.key)) continue;
+    const update = run.updatesFor(tag.file).find((u) => tag.repositories.includes(u.image.repository));
+    // A tag its policy would keep is no news, as for a tag not paired.
+    if (update && nextVersion(update, versionOf(tag.written, undefined)) !== undefined) warnings.push(replacedWarning(tag, update.image.name));
   }
   return byFile;
 }
@@ -514,6 +655,20 @@ function unpairedWarning(tag: UnpairedTag): FieldWarning {
   }
   const { advice, about } = overrideAdvice(key, repository, { file, part: "tag" });
   return { file, line, message: said + advice, about };
+}
+
+/** At a tag whose mapping an op replaces whole: the base's repository does not apply, so it is no image known here; how to make it one. */
+function replacedWarning(tag: ReplacedOverTag, image: string): FieldWarning {
+  const { key, file, line, op, mapping, repository, registry, base, tagPointer } = tag;
+  const fields = registry === undefined ? `repository: ${repository}` : `registry: ${registry} and repository: ${repository}`;
+  return {
+    file,
+    line,
+    message:
+      `${key} is not edited for ${image}: ${op.name} ${op.pointer} replaces the whole ${formatPath(mapping)} mapping, so the base's repository ` +
+      `(${repository}, ${base}) does not apply and the image it deploys is not known here (Helm takes the chart's default); ` +
+      `write ${fields} in the op's value, or patch ${tagPointer} alone`,
+  };
 }
 
 /** Whether a text may hold a Flux HelmRelease, whose values a patch may set a tag of: a screen before any pairing. */

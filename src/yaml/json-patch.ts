@@ -23,3 +23,8 @@ export function pointerPath(pointer: string): PathSegment[] {
     .slice(1)
     .map((token): PathSegment => (token === "-" ? -1 : /^[0-9]+$/.test(token) ? Number(token) : token.replaceAll("~1", "/").replaceAll("~0", "~")));
 }
+
+/** A path as an op's `path` pointer (pointerPath's inverse): `~` is `~0`, `/` is `~1`, the end of a list (-1) `-`. */
+export function pointerOf(path: readonly PathSegment[]): string {
+  return path.map((segment) => `/${segment === -1 ? "-" : String(segment).replaceAll("~", "~0").replaceAll("/", "~1")}`).join("");
+}

@@ -136,6 +136,13 @@ describe("deployedAsWrittenBy: the kustomizations that deploy a file's image as 
       expect(deployers(tree(byPath), "apps/api/base/release.yaml", release, {}, { "apps/api/overlays/prod/values.yaml": values })).toEqual(DEV_ONLY);
       const op = overlay("patches:\n  - target: {kind: HelmRelease, name: api}\n    patch: '[{op: replace, path: /spec/values/image/tag, value: 1.4.0}]'\n");
       expect(deployers(tree(op), "apps/api/base/release.yaml", release)).toEqual(DEV_ONLY);
+      // An op replacing the whole mapping replaces the base's image there, its version too, whatever it writes instead.
+      for (const value of ["{tag: 1.4.0}", "{registry: quay.io, tag: 1.4.0}"]) {
+        const whole = overlay(
+          `patches:\n  - target: {kind: HelmRelease, name: api}\n    patch: '[{op: replace, path: /spec/values/image, value: ${value}}]'\n`,
+        );
+        expect(deployers(tree(whole), "apps/api/base/release.yaml", release)).toEqual(DEV_ONLY);
+      }
       // A tag at another mapping is another image's.
       const other = overlay("patches:\n  - target: {kind: HelmRelease}\n    patch: '[{op: replace, path: /spec/values/sidecar/tag, value: 1.4.0}]'\n");
       expect(deployers(tree(other), "apps/api/base/release.yaml", release)).toContain("apps/api/overlays/prod/kustomization.yaml");

@@ -7,7 +7,7 @@ import { planUpdate } from "../../src/engine/plan.js";
 import type { UpdateRequest } from "../../src/engine/request.js";
 import { memorySource } from "../../src/engine/source.js";
 import type { Patch } from "../../src/engine/kustomize-graph.js";
-import { loneTags, pairOf, patchDocuments, resourcesOf, selects, setsVersionIn, versionsSet } from "../../src/engine/kustomize-patches.js";
+import { loneTags, pairOf, patchDocuments, replacedTags, resourcesOf, selects, setsVersionIn, versionsSet } from "../../src/engine/kustomize-patches.js";
 import { hasKubectl, kustomize } from "../support/kubectl.js";
 import { tempDir } from "../support/temp.js";
 
@@ -48,11 +48,21 @@ describe("patchDocuments", () => {
     expect(loneTags(op!).map((t) => [t.value.key, t.value.path.join("."), t.value.line])).toEqual([["patches[1].patch[0].value", "spec.values.image.tag", 9]]);
   });
 
-  it("reads an op list only with a target, which kustomize requires of it, and a `{tag}` value as the mapping it writes", () => {
+  it("reads an op list only with a target, which kustomize requires of it, and a `{tag}` value as the whole mapping it writes: no tag of the base's pair, which it replaces", () => {
     const ops = "- op: replace\n  path: /spec/values/image\n  value: {tag: 6.0.0}\n";
     expect(patchDocuments(byPath(), ops)).toEqual([]);
     const [op] = patchDocuments(byPath({ target: { kind: "HelmRelease" } }), ops);
-    expect(loneTags(op!).map((t) => [t.value.key, t.mapping.join(".")])).toEqual([["[0].value.tag", "spec.values.image"]]);
+    expect(loneTags(op!)).toEqual([]);
+    expect(replacedTags(op!).map((t) => [t.value.key, t.mapping.join("."), t.op.pointer])).toEqual([
+      ["[0].value.tag", "spec.values.image", "/spec/values/image"],
+    ]);
+    // It replaces the base's image there, version and all: that one is not deployed as written (deployed-as-written.ts).
+    expect(versionsSet(op!, release!, new Set([PODINFO]))).toEqual(new Set([PODINFO]));
+    // An op replacing what holds the mapping replaces it whole too; one into it merges over the base's.
+    const [above] = patchDocuments(byPath({ target: { kind: "HelmRelease" } }), "- op: add\n  path: /spec/values\n  value: {image: {tag: 6.0.0}}\n");
+    expect(replacedTags(above!).map((t) => [t.value.key, t.mapping.join(".")])).toEqual([["[0].value.image.tag", "spec.values.image"]]);
+    const [into] = patchDocuments(byPath({ target: { kind: "HelmRelease" } }), "- op: replace\n  path: /spec/values/image/tag\n  value: 6.0.0\n");
+    expect([replacedTags(into!), versionsSet(into!, release!, new Set([PODINFO]))]).toEqual([[], new Set([PODINFO])]);
   });
 });
 
@@ -346,6 +356,86 @@ describe("planUpdate: a HelmRelease base whose overlays' patches set its tag alo
         const { registry, repository, tag } = (parse(kustomize(join(dir, "apps/staging"))) as { spec: { values: { image: Record<string, string> } } }).spec
           .values.image;
         expect(`${registry}/${repository}:${tag}`).toBe(`${image}:6.1.0`);
+      }
+    });
+  });
+
+  describe("a JSON6902 op replacing the image mapping whole: kustomize renders its value alone, nothing of the base's", () => {
+    const split = RELEASE.replace(`repository: ${PODINFO}`, "registry: ghcr.io\n      repository: stefanprodan/podinfo");
+    const op = (value: string) =>
+      overlay(`  - target: {kind: HelmRelease, name: podinfo}\n    patch: |\n      - op: replace\n        path: /spec/values/image\n        value: ${value}\n`);
+    // Staging's patch is the op (its tag on line 8); production's patch file still merges its tag over the base's.
+    const tree = (base: string, value: string) => ({
+      ...BASE,
+      "apps/base/podinfo/release.yaml": base,
+      "apps/production/kustomization.yaml": overlay(),
+      "apps/production/podinfo-values.yaml": VALUES,
+      "apps/staging/kustomization.yaml": op(value),
+    });
+    const moved = async (files: Record<string, string>, ...images: string[]) => {
+      const p = await plan(files, images[0], { images });
+      return [p.changes.map((c) => [c.file, c.key, c.new]), p.warnings.map((w) => [w.file, w.line, w.message])] as const;
+    };
+    const replaced = (image: string, repository: string, base: string, fields: string) =>
+      `patches[0].patch[0].value.tag is not edited for ${image}: replace /spec/values/image replaces the whole spec.values.image mapping, so the base's repository (${repository}, ${base}) does not apply and the image it deploys is not known here (Helm takes the chart's default); write ${fields} in the op's value, or patch /spec/values/image/tag alone`;
+
+    it("a {tag} value is no tag of the base's image: not moved with it, and said at the tag, with how to make it one", async () => {
+      expect(await moved(tree(RELEASE, "{tag: 6.0.0}"), `${PODINFO}:6.1.0`)).toEqual([
+        [
+          ["apps/base/podinfo/release.yaml", "spec.values.image.tag", "6.1.0"],
+          ["apps/production/podinfo-values.yaml", "spec.values.image.tag", "6.1.0"],
+        ],
+        [["apps/staging/kustomization.yaml", 8, replaced(PODINFO, PODINFO, "apps/base/podinfo/release.yaml:9", `repository: ${PODINFO}`)]],
+      ]);
+    });
+
+    it("a {registry, tag} value names no image: neither the base's nor the one a key-by-key merge would name moves it", async () => {
+      const files = tree(split, "{registry: quay.io, tag: 6.0.0}");
+      const [changes, warnings] = await moved(files, `${PODINFO}:6.1.0`);
+      expect(changes.map(([file]) => file)).toEqual(["apps/base/podinfo/release.yaml", "apps/production/podinfo-values.yaml"]);
+      const at = "apps/base/podinfo/release.yaml:10";
+      expect(warnings).toEqual([["apps/staging/kustomization.yaml", 8, replaced(PODINFO, "stefanprodan/podinfo", at, "repository: stefanprodan/podinfo")]]);
+      const quay = "quay.io/stefanprodan/podinfo";
+      const [none, said] = await moved(files, `${quay}:6.1.0`);
+      expect(none).toEqual([]);
+      expect(said).toContainEqual(["apps/staging/kustomization.yaml", 8, replaced(quay, "stefanprodan/podinfo", at, "repository: stefanprodan/podinfo")]);
+    });
+
+    it("a {tag} value over a base with a registry names both fields to write", async () => {
+      const [, warnings] = await moved(tree(split, "{tag: 6.0.0}"), `${PODINFO}:6.1.0`);
+      expect(warnings).toEqual([
+        [
+          "apps/staging/kustomization.yaml",
+          8,
+          replaced(PODINFO, "stefanprodan/podinfo", "apps/base/podinfo/release.yaml:10", "registry: ghcr.io and repository: stefanprodan/podinfo"),
+        ],
+      ]);
+    });
+
+    it("a value with a repository is its own image, as written: the base's registry does not apply", async () => {
+      const files = tree(split, "{repository: acme/podinfo, tag: 6.0.0}");
+      // With the base's image in the run too, so the base is read where the op's tag could be paired with it.
+      const staging = ["apps/staging/kustomization.yaml", "patches[0].patch[0].value.tag", "6.1.0"];
+      const [withOwn] = await moved(files, "acme/podinfo:6.1.0", `${PODINFO}:6.1.0`);
+      expect(withOwn).toContainEqual(staging);
+      const [withMerged] = await moved(files, "ghcr.io/acme/podinfo:6.1.0", `${PODINFO}:6.1.0`);
+      expect(withMerged).not.toContainEqual(staging);
+    });
+
+    it.skipIf(!hasKubectl)("is what kubectl kustomize renders for the overlay (skipped: kubectl not installed)", async () => {
+      for (const [value, images, rendered] of [
+        ["{tag: 6.0.0}", [`${PODINFO}:6.1.0`], { tag: "6.0.0" }],
+        ["{registry: quay.io, tag: 6.0.0}", [`${PODINFO}:6.1.0`, "quay.io/stefanprodan/podinfo:6.1.0"], { registry: "quay.io", tag: "6.0.0" }],
+        ["{repository: acme/podinfo, tag: 6.0.0}", [`${PODINFO}:6.1.0`, "acme/podinfo:6.1.0"], { repository: "acme/podinfo", tag: "6.1.0" }],
+      ] as const) {
+        const files = tree(split, value);
+        const p = await plan(files, images[0], { images: [...images] });
+        const dir = await tempDir("gp-replaced-pair-");
+        for (const [path, text] of Object.entries(files)) {
+          await mkdir(join(dir, dirname(path)), { recursive: true });
+          await writeFile(join(dir, path), p.files.find((f) => f.path === path)?.after ?? text);
+        }
+        expect((parse(kustomize(join(dir, "apps/staging"))) as { spec: { values: { image: unknown } } }).spec.values.image).toEqual(rendered);
       }
     });
   });
