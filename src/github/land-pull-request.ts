@@ -30,6 +30,7 @@ import {
   lastClosedFrom,
   mergedMeanwhile,
   OpenedUndecoratedError,
+  openFrom,
   PullRequestClosedError,
   pullRequestFiles,
   pullRequestOf,
@@ -891,9 +892,24 @@ function asSeenFromBase(file: FilePlan, onBase: readonly FilePlan[]): FilePlan {
 
 /**
  * The branch this run made for a pull request it could not open, deleted while it holds `commit`
- * alone: by git when git pushed it, which needs no API (the API failing may be why the pull request was not opened).
+ * alone (by git when git pushed it). Kept while an open pull request has it as its head, or when
+ * that cannot be told (the API failing may be why the pull request was not opened): two runs that
+ * build the same commit (same parent, tree, message and second) both see their push land, and the
+ * other run's pull request may be open on it; deleted, GitHub would close it and that run's update
+ * be lost. A stray branch is the smaller harm.
  */
 async function deleteBranch(ctx: DeliveryContext, options: Pick<DeliveryOptions, "commitVia">, branch: string, commit: string): Promise<void> {
+  let open: OpenPull | undefined;
+  try {
+    [open] = await openFrom(ctx.client(), ctx.repository, branch);
+  } catch (error) {
+    ctx.log(`${branch} is kept after the failure: could not tell whether a pull request uses it (${errorMessage(error)})`);
+    return;
+  }
+  if (open !== undefined) {
+    ctx.log(`${branch} is kept after the failure: pull request #${open.number} uses it`);
+    return;
+  }
   try {
     if (options.commitVia === "api") await deleteOwnBranch(ctx.client(), ctx.repository, branch, commit);
     else if ((await ctx.git.deleteBranch(ctx.remote, branch, commit)) === "rejected")

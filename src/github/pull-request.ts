@@ -184,7 +184,7 @@ export async function closerOf(client: GitHubClient, repository: Repository, num
 }
 
 /** The open pull requests from `head`, into any base (GitHub keeps one per base). */
-async function openFrom(client: GitHubClient, repository: Repository, head: string): Promise<OpenPull[]> {
+export async function openFrom(client: GitHubClient, repository: Repository, head: string): Promise<OpenPull[]> {
   return (await client.rest.pulls.list({ ...repository, head: `${repository.owner}:${head}`, state: "open", per_page: LOOKUP_PAGE })).data;
 }
 

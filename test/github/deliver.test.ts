@@ -173,6 +173,7 @@ describe("deliver: a failure after part of the delivery landed carries what land
   afterEach(() => fake.close());
 
   const refused = { status: 403, body: { message: "Resource not accessible by integration" } };
+  const PR = "promote/app";
 
   it("a push landed, then the pull request was refused: a DeliveryError with the push, GitHub's answer as its cause", async () => {
     const target = (name: string, how: string) => `  - name: ${name}\n    paths: ["${name}/**"]\n    images: [{ repository: ${APP} }]\n    delivery: ${how}\n`;
@@ -201,15 +202,48 @@ describe("deliver: a failure after part of the delivery landed carries what land
     expect(error).toMatchObject({ status: 403 });
   });
 
-  it("commit-via git: the branch of a pull request that could not be opened, the API down, is deleted by git as it was pushed", async () => {
-    const down = fake.inject({ path: /^\/(repos\/|graphql)/, times: 100, status: 503 });
+  /**
+   * A pull-request delivery on PR whose pull request GitHub fails to open with `status` (a 5xx, not
+   * retried), `meanwhile` run first: its failure, and what it logged.
+   */
+  const failedOpening = async (commitVia: DeliveryOptions["commitVia"], status: number, meanwhile?: () => Promise<void>) => {
+    fake.inject({ operationId: "pulls/create", status, beforeHandle: meanwhile });
+    const logged: string[] = [];
     const client = createClient({ token: fake.token, baseUrl: fake.apiUrl, retries: 0 });
-    const error = await deliver({ ...ctx, client: () => client }, request(`${APP}:1.1.0`), { ...push, mode: "pull-request", commitVia: "git" }).catch(
-      (e: unknown) => e,
-    );
-    expect(error).toMatchObject({ status: 503 });
-    expect(down.hits).toBeGreaterThan(0);
+    const options: DeliveryOptions = { ...push, mode: "pull-request", prBranch: PR, commitVia };
+    const error = await deliver({ ...ctx, client: () => client, log: (m) => logged.push(m) }, request(`${APP}:1.1.0`), options).catch((e: unknown) => e);
+    return { error, logged };
+  };
+
+  it("commit-via git: the branch of a pull request that could not be opened, used by none, is deleted by git as it was pushed", async () => {
+    const { error } = await failedOpening("git", 502);
+    expect(error).toMatchObject({ status: 502 });
     expect(Object.keys(await fake.refs(OWNER, REPO))).toEqual(["refs/heads/main"]);
+    expect(fake.calls.filter((c) => c.operationId === "graphql")).toEqual([]);
+  });
+
+  it.each(["api", "git"] as const)(
+    "commit-via %s: the branch another run's open pull request uses, at the same commit, is kept when this run's pull request fails with a 5xx",
+    async (commitVia) => {
+      // Both runs built the same commit (same parent, tree, message and second), so both pushes landed; the other run opened its pull request.
+      let theirs = 0;
+      const { error, logged } = await failedOpening(commitVia, 502, async () => {
+        const { data } = await ctx.client().rest.pulls.create({ ...ctx.repository, base: "main", head: PR, title: "another run's" });
+        theirs = data.number;
+      });
+      expect(error).toMatchObject({ status: 502 });
+      const head = (await fake.refs(OWNER, REPO))[`refs/heads/${PR}`];
+      expect(head).toBeDefined();
+      expect(fake.pulls(OWNER, REPO)).toMatchObject([{ number: theirs, state: "open", head: PR, headSha: head }]);
+      expect(logged).toContain(`${PR} is kept after the failure: pull request #${theirs} uses it`);
+    },
+  );
+
+  it("commit-via git: the API down from the pull request's opening on, the branch is kept: no telling whether another run's pull request uses it", async () => {
+    const { error, logged } = await failedOpening("git", 503, async () => void fake.inject({ path: /^\/(repos\/|graphql)/, times: 100, status: 503 }));
+    expect(error).toMatchObject({ status: 503 });
+    expect(Object.keys(await fake.refs(OWNER, REPO))).toEqual(["refs/heads/main", `refs/heads/${PR}`]);
+    expect(logged).toContainEqual(expect.stringMatching(/^promote\/app is kept after the failure: could not tell whether a pull request uses it \(/));
   });
 
   it("a base that does not exist is named; for a pull request, or a pull-request branch's name, input branch is said to be the base and pr-branch the pull request's", async () => {
