@@ -38418,6 +38418,10 @@ function parseYamlSpec(spec, fieldName) {
   if (eq <= 0) throw new SourceError(`${JSON.stringify(spec)} is not PATH=VALUE`);
   const path = spec.slice(0, eq).trim();
   const value = spec.slice(eq + 1).trim();
+  if (path.endsWith("+"))
+    throw new SourceError(
+      `${JSON.stringify(spec)}: "+=" appends only in a KCL override spec; a YAML --set sets one value: give the whole value (${path.slice(0, -1).trim()}=\u2026), or quote a key that ends in "+" (["${path}"]=\u2026)`
+    );
   return { path, segments: parsePath(path, value, fieldName), value };
 }
 function assignmentAt(spec) {
@@ -39339,6 +39343,9 @@ function isOpList(root) {
 }
 function pointerPath(pointer) {
   return pointer.split("/").slice(1).map((token) => token === "-" ? -1 : /^[0-9]+$/.test(token) ? Number(token) : token.replaceAll("~1", "/").replaceAll("~0", "~"));
+}
+function pointerOf(path) {
+  return path.map((segment2) => `/${segment2 === -1 ? "-" : String(segment2).replaceAll("~", "~0").replaceAll("/", "~1")}`).join("");
 }
 
 // src/yaml/renamed.ts
@@ -42087,16 +42094,34 @@ function parenthesized(tokens, expr) {
 // src/kcl/string-constant.ts
 function assignedStrings(statements, tokens) {
   const assigned = /* @__PURE__ */ new Map();
+  const add = (name, held) => {
+    const list = assigned.get(name);
+    if (list) list.push(held);
+    else assigned.set(name, [held]);
+  };
   for (const s of statements) {
-    if (s.type !== "assign") continue;
-    const held = s.value.type === "string" && !(tokens.flags[s.value.token] & StringFlag.Interpolated) ? s.value.token : void 0;
-    for (const name of new Set(s.targets)) {
-      const list = assigned.get(name);
-      if (list) list.push(held);
-      else assigned.set(name, [held]);
+    if (s.type === "assign") {
+      const held = s.value.type === "string" && !(tokens.flags[s.value.token] & StringFlag.Interpolated) ? s.value.token : void 0;
+      for (const name of new Set(s.targets)) add(name, held);
+    } else if (s.type === "aug-assign" || s.type === "unification") add(s.target, void 0);
+    else if (s.type === "other" && (s.construct === "if block" || s.construct === "for block")) {
+      for (const name of blockAssigned(tokens, s.first, s.last)) add(name, void 0);
     }
   }
   return assigned;
+}
+var STATEMENT_START = /* @__PURE__ */ new Set([T.Newline, T.Indent, T.Dedent, T.Colon, T.Semicolon]);
+var ASSIGNING = /* @__PURE__ */ new Set([T.Assign, T.AugAssign, T.PlusAssign, T.Colon]);
+function blockAssigned(tokens, first, last) {
+  const { kind: kind2, match } = tokens;
+  const names = [];
+  for (let t = first; t <= last; t++) {
+    const k = kind2[t];
+    if (k === T.LParen || k === T.LBracket || k === T.LBrace) t = match[t];
+    else if (k === T.Name && t > first && (STATEMENT_START.has(kind2[t - 1]) || kind2[t - 1] === T.Assign) && ASSIGNING.has(kind2[t + 1]))
+      names.push(nodeText(tokens, { first: t, last: t }));
+  }
+  return names;
 }
 function stringConstant(assigned, name) {
   const held = assigned.get(name);
@@ -45596,22 +45621,24 @@ function patchDocuments(patch, text2) {
   return yaml.documents.flatMap(({ root }, index2) => {
     const document = inline ? 0 : index2;
     const fields = [];
-    const add = (node2, path, written, ops) => {
-      const key = at === void 0 ? formatPath(written) : ops ? `${at}${formatPath(written)}` : `${at}: ${formatPath(written)}`;
-      fields.push({ path, node: node2, key, line: lineOf2(node2) });
+    const add = (node2, path, written, op) => {
+      const key = at === void 0 ? formatPath(written) : op ? `${at}${formatPath(written)}` : `${at}: ${formatPath(written)}`;
+      fields.push({ path, node: node2, key, line: lineOf2(node2), op });
     };
     const values = () => fields.filter((field) => isFlowScalar(field.node));
     if (patch.kind !== "strategic-merge" && isOpList(root) && root?.kind === "seq") {
       if (!patch.target) return [];
       root.items.forEach((op, i) => {
-        if (op.kind !== "map" || !VALUE_OPS2.has(scalarText(mapValue(op, "op")) ?? "")) return;
-        const pointer = pointerPath(scalarText(mapValue(op, "path")));
-        forEachValue(mapValue(op, "value") ?? null, ({ node: node2, path }) => add(node2, [...pointer, ...path], [i, "value", ...path], true));
+        const name = op.kind === "map" ? scalarText(mapValue(op, "op")) : void 0;
+        if (op.kind !== "map" || !VALUE_OPS2.has(name ?? "")) return;
+        const pointer = scalarText(mapValue(op, "path"));
+        const written = { name, pointer, path: pointerPath(pointer) };
+        forEachValue(mapValue(op, "value") ?? null, ({ node: node2, path }) => add(node2, [...written.path, ...path], [i, "value", ...path], written));
       });
       return [{ patch, document, selector: patch.target, fields, values: values(), yaml, root }];
     }
     if (patch.kind === "json6902" || root?.kind !== "map") return [];
-    forEachValue(root, ({ node: node2, path }) => add(node2, path, path, false));
+    forEachValue(root, ({ node: node2, path }) => add(node2, path, path));
     const metadata = (key) => scalarText(nodeAt(root, ["metadata", key]));
     const own = { kind: scalarText(mapValue(root, "kind")), name: metadata("name"), namespace: metadata("namespace") };
     return [{ patch, document, selector: patch.target ?? own, fields, values: values(), yaml, root }];
@@ -45651,24 +45678,27 @@ function helmTagMapping(value) {
   const { path } = value;
   return path.length > 3 && path[0] === "spec" && path[1] === "values" && path[path.length - 1] === "tag" ? path.slice(0, -1) : void 0;
 }
-function helmRepository(doc, resource, mapping) {
-  const pair = helmPair(doc, resource, mapping);
+function helmRepository(doc, resource, mapping, merged) {
+  const pair = helmPair(doc, resource, mapping, merged);
   const name = pair && pairName(pair.registry, pair.repository);
   if (name === void 0) return void 0;
   const normal = normalizeRepository(name);
   return normal === void 0 ? void 0 : { name, repository: normal };
 }
-function helmPair(doc, resource, mapping) {
+function helmPair(doc, resource, mapping, merged = replacingOp(doc, mapping) === void 0) {
   const own = ownField(doc, mapping);
   const patched = splitImage((key) => own(key)?.node);
-  const image = splitImage((key) => nodeAt(resource.root, [...mapping, key]) ?? void 0);
-  const repository = scalarText(patched.repository ?? image.repository);
+  const image = merged ? splitImage((key) => nodeAt(resource.root, [...mapping, key]) ?? void 0) : void 0;
+  const repository = scalarText(patched.repository ?? image?.repository);
   if (repository === void 0) return void 0;
   const registryField = own("registry");
-  if (registryField || ownPair2(own)) {
+  if (!image || registryField || ownPair2(own)) {
     return { repository, registry: readRegistry(doc.yaml, doc.root, registryField?.node), registryField };
   }
   return { repository, registry: readRegistry(resource.yaml, resource.root, image.registry), registryField };
+}
+function replacingOp(doc, mapping) {
+  return doc.fields.find((f) => f.op !== void 0 && f.op.path.length <= mapping.length && samePrefix(f.path, mapping))?.op;
 }
 function ownPair2(own) {
   const { repository, registry } = splitImage(own);
@@ -45689,17 +45719,36 @@ function versionsSet(doc, resource, repositories) {
       continue;
     }
     const mapping = helmTagMapping(value);
-    const pair = mapping && helmRepository(doc, resource, mapping);
-    if (pair && repositories.has(pair.repository)) set2.add(pair.repository);
+    if (!mapping) continue;
+    const replaced = replacingOp(doc, mapping) && resourcePair(resource, mapping)?.repository;
+    for (const repository of [helmRepository(doc, resource, mapping)?.repository, replaced]) {
+      if (repository && repositories.has(repository)) set2.add(repository);
+    }
   }
   return set2;
+}
+function resourcePair(resource, mapping) {
+  const image = splitImage((key) => nodeAt(resource.root, [...mapping, key]) ?? void 0);
+  const written = scalarText(image.repository);
+  if (written === void 0) return void 0;
+  const registry = readRegistry(resource.yaml, resource.root, image.registry);
+  const name = pairName(registry, written);
+  return { written, line: resource.yaml.lineAt(image.repository.start), registry, repository: name === void 0 ? void 0 : normalizeRepository(name) };
 }
 function loneTags(doc) {
   return doc.values.flatMap((value) => {
     const mapping = helmTagMapping(value);
-    if (!mapping || hasPlaceholder(value.node.text)) return [];
+    if (!mapping || hasPlaceholder(value.node.text) || replacingOp(doc, mapping)) return [];
     const own = ownField(doc, mapping);
     return ownPair2(own) ? [] : [{ value, mapping, ownRepository: splitImage(own).repository !== void 0 }];
+  });
+}
+function replacedTags(doc) {
+  return doc.values.flatMap((value) => {
+    const mapping = helmTagMapping(value);
+    const op = mapping && replacingOp(doc, mapping);
+    if (!op || hasPlaceholder(value.node.text) || splitImage(ownField(doc, mapping)).repository !== void 0) return [];
+    return [{ value, mapping, op }];
   });
 }
 function pairOf(doc, tag, resource) {
@@ -45756,11 +45805,19 @@ async function pairedTagsOf(tree, incoming, read) {
   const paired2 = /* @__PURE__ */ new Map();
   const unpaired = /* @__PURE__ */ new Map();
   const unknownRegistry = /* @__PURE__ */ new Map();
+  const replaced = /* @__PURE__ */ new Map();
   for (const { file, text: text2 } of tree.kustomizations) {
     const k = text2.includes("atch") ? graph.at(posix4.dirname(file)) : void 0;
-    const lone = k?.file === file ? documentsOf(k).flatMap((doc) => loneTags(doc).map((tag) => ({ doc, tag }))) : [];
-    if (lone.length === 0) continue;
+    const documents2 = k?.file === file ? documentsOf(k) : [];
+    const lone = documents2.flatMap((doc) => loneTags(doc).map((tag) => ({ doc, tag })));
+    const wholes = documents2.flatMap((doc) => replacedTags(doc).map((tag) => ({ doc, tag })));
+    if (lone.length === 0 && wholes.length === 0) continue;
     const built = (await Promise.all(builtFiles(graph, k).map(resourcesAt))).flat();
+    for (const { doc, tag } of wholes) {
+      const at = `${doc.patch.file}:${doc.document}:${tag.value.key}`;
+      const over = replaced.has(at) ? void 0 : replacedOver(doc, tag, built, repositories);
+      if (over) replaced.set(at, over);
+    }
     for (const { doc, tag } of lone) {
       const at = `${doc.patch.file}:${doc.document}:${tag.value.key}`;
       if (paired2.has(at) || unpaired.has(at) || unknownRegistry.has(at)) continue;
@@ -45789,7 +45846,35 @@ async function pairedTagsOf(tree, incoming, read) {
       }
     }
   }
-  return { paired: [...paired2.values()], unpaired: [...unpaired.values()], unknownRegistry: [...unknownRegistry.values()] };
+  return { paired: [...paired2.values()], unpaired: [...unpaired.values()], unknownRegistry: [...unknownRegistry.values()], replaced: [...replaced.values()] };
+}
+function replacedOver(doc, tag, built, repositories) {
+  const { value, mapping, op } = tag;
+  for (const resource of built) {
+    if (selects(doc.selector, resource) === false) continue;
+    const pair = resourcePair(resource, mapping);
+    if (!pair) continue;
+    const over = [.../* @__PURE__ */ new Set([pair.repository, helmRepository(doc, resource, mapping, true)?.repository])].flatMap(
+      (r) => r !== void 0 && repositories.has(r) ? [r] : []
+    );
+    if (over.length === 0) continue;
+    const { written, line, registry } = pair;
+    return {
+      file: doc.patch.file,
+      key: value.key,
+      line: value.line,
+      written: value.node.text,
+      repositories: over,
+      op,
+      mapping,
+      tagPointer: `${op.pointer}${pointerOf(mapping.slice(op.path.length))}/tag`,
+      repository: written,
+      base: `${resource.file}:${line}`,
+      // Written beside the repository only where the patch writes no registry of its own.
+      registry: ownField(doc, mapping)("registry") || typeof registry !== "string" ? void 0 : registry
+    };
+  }
+  return void 0;
 }
 function builtFiles(graph, k) {
   const files = /* @__PURE__ */ new Set();
@@ -45800,7 +45885,7 @@ function builtFiles(graph, k) {
   return [...files];
 }
 async function patchedTags(run, tree, read, warnings) {
-  const { paired: paired2, unpaired, unknownRegistry } = await pairedTagsOf(tree, run.valid.images, read);
+  const { paired: paired2, unpaired, unknownRegistry, replaced } = await pairedTagsOf(tree, run.valid.images, read);
   const byFile = /* @__PURE__ */ new Map();
   const pair = (tag, name) => {
     if (!run.inScope(tag.file) || run.overridden(tag.file, tag.key)) return;
@@ -45818,6 +45903,11 @@ async function patchedTags(run, tree, read, warnings) {
     if (!run.inScope(tag.file) || run.overridden(tag.file, tag.key)) continue;
     const images = unknownRegistryImages(tag.repository, run.updatesFor(tag.file), { tag: tag.written, digest: void 0 });
     if (images.length > 0) warnings.push(unknownRegistryTagWarning(tag, images));
+  }
+  for (const tag of replaced) {
+    if (!run.inScope(tag.file) || run.overridden(tag.file, tag.key)) continue;
+    const update = run.updatesFor(tag.file).find((u) => tag.repositories.includes(u.image.repository));
+    if (update && nextVersion(update, versionOf(tag.written, void 0)) !== void 0) warnings.push(replacedWarning(tag, update.image.name));
   }
   return byFile;
 }
@@ -45847,6 +45937,15 @@ function unpairedWarning(tag) {
   }
   const { advice, about } = overrideAdvice(key, repository, { file, part: "tag" });
   return { file, line, message: said + advice, about };
+}
+function replacedWarning(tag, image) {
+  const { key, file, line, op, mapping, repository, registry, base, tagPointer } = tag;
+  const fields = registry === void 0 ? `repository: ${repository}` : `registry: ${registry} and repository: ${repository}`;
+  return {
+    file,
+    line,
+    message: `${key} is not edited for ${image}: ${op.name} ${op.pointer} replaces the whole ${formatPath(mapping)} mapping, so the base's repository (${repository}, ${base}) does not apply and the image it deploys is not known here (Helm takes the chart's default); write ${fields} in the op's value, or patch ${tagPointer} alone`
+  };
 }
 function mayHoldHelmRelease(text2) {
   return text2.includes(FLUX_HELM);
@@ -52354,7 +52453,7 @@ function workflowIssue(workflow) {
   if (name.includes("/"))
     return `${quoted3} is not a file of .github/workflows/, the only directory GitHub runs workflows from: name the workflow by its file name there, e.g. promote.yml`;
   if (!/^[0-9]+$/.test(name) && !/\.ya?ml$/.test(name))
-    return `${quoted3} is neither a workflow's file name nor its id: a workflow file's name ends in .yml or .yaml${didYouMean(`${name}.yml`)}`;
+    return `${quoted3} is neither a workflow's file name nor its id: a workflow file's name ends in .yml or .yaml${didYouMean(`${name.replace(/\.[^.]*$/, "")}.yml`)}`;
   return void 0;
 }
 function workflowFile(workflow) {

@@ -33867,7 +33867,7 @@ function workflowIssue(workflow) {
   if (name.includes("/"))
     return `${quoted3} is not a file of .github/workflows/, the only directory GitHub runs workflows from: name the workflow by its file name there, e.g. promote.yml`;
   if (!/^[0-9]+$/.test(name) && !/\.ya?ml$/.test(name))
-    return `${quoted3} is neither a workflow's file name nor its id: a workflow file's name ends in .yml or .yaml${didYouMean(`${name}.yml`)}`;
+    return `${quoted3} is neither a workflow's file name nor its id: a workflow file's name ends in .yml or .yaml${didYouMean(`${name.replace(/\.[^.]*$/, "")}.yml`)}`;
   return void 0;
 }
 function workflowFile(workflow) {
