@@ -8,13 +8,15 @@
  * - a lone `tag:` in a values file the source lists after one giving that mapping an incoming
  *   repository (an environment's `values/prod.yaml` holding only `image: {tag: 1.4.0}`): Helm
  *   ranks a later values file above an earlier one.
+ * Where that mapping's registry is one this run cannot read (a template, a mapping), the image is not known: such a
+ * tag is named with the Helm editor's warning instead, where an incoming image may be the pair's and would move it.
  * Only files that name Argo CD, hold parameters or values files, and may read a values file
  * holding an incoming repository are parsed.
  */
 import { posix } from "node:path";
 import type { FieldWarning } from "../change.js";
 import { normalizeRepository, repositoryPattern, type ImageRef } from "../image/reference.js";
-import { pairName, splitImage } from "../image/split-image.js";
+import { isUnknownRegistry, pairName, splitImage, unknownRegistryImages, unknownRegistryWarning, type UnknownRegistryField } from "../image/split-image.js";
 import { byRepository, nextVersion, versionOf, type ImageUpdate } from "../image/update.js";
 import { ARGO } from "../yaml/api-groups.js";
 import { leafOf, parameterName, parametersAt, sourcesOf, valuesObjectAt } from "../yaml/argocd-parameters.js";
@@ -115,14 +117,19 @@ function warnLoneParameters(
     // Read as Argo CD's Helm reads it: a repository merged in (`image: {<<: *defaults}`) pairs the tag too.
     const paired = valuesObjectAt(file, root, source, keys);
     if (paired && splitImage(paired).repository !== undefined) continue;
-    const held = repositoryIn(valueFiles, keys, incoming, values);
+    const held = repositoryIn(valueFiles, keys, incoming, values, field.node.text);
+    const key = formatPath(field.path);
+    const line = lineAt(text, field.node.start);
+    if (held && "unknown" in held) {
+      warnings.push(unknownRegistryTag(path, line, key, held));
+      continue;
+    }
     // A tag its policy would keep (a newer one, a release candidate under another range) is no news.
     if (!held || nextVersion(held, versionOf(field.node.text, undefined)) === undefined) continue;
-    const key = formatPath(field.path);
     const { advice, about } = overrideAdvice(key, held.image.repository, { file: path, part: "tag" });
     warnings.push({
       file: path,
-      line: lineAt(text, field.node.start),
+      line,
       message: `${key} (parameter ${parameterName(name)}) overrides the tag of ${held.image.repository} (${held.at}), as Argo CD ranks parameters above values files, and was not moved: ${advice}`,
       about,
     });
@@ -150,9 +157,10 @@ function loneValueTags(
       const keys = at.slice(0, -1);
       const mapping = nodeAt(root, keys);
       if (mapping?.kind !== "map" || [...REPOSITORY_KEYS, "image"].some((key) => mapValue(mapping, key) !== undefined)) return;
-      const held = repositoryIn(valueFiles.slice(0, index), keys, incoming, values);
-      if (!held || nextVersion(held, versionOf(node.text, undefined)) === undefined) return;
+      const held = repositoryIn(valueFiles.slice(0, index), keys, incoming, values, node.text);
       const key = formatPath(at);
+      if (held && "unknown" in held) return void found.push(unknownRegistryTag(path, lineAt(text, node.start), key, held));
+      if (!held || nextVersion(held, versionOf(node.text, undefined)) === undefined) return;
       const { advice, about } = overrideAdvice(key, held.image.repository, { file: path, part: "tag" });
       found.push({
         file: path,
@@ -163,6 +171,16 @@ function loneValueTags(
     });
   });
   return found;
+}
+
+/** At a lone tag (`key`, in `file` at `line`) over a values pair whose registry this run cannot read: the Helm editor's warning, naming that registry field. */
+function unknownRegistryTag(file: string, line: number, key: string, { repository, unknown, images }: UnknownRegistryPair): FieldWarning {
+  return {
+    file,
+    line,
+    message: unknownRegistryWarning(unknown, repository, key, images),
+    about: { field: key, reason: "advised-override", image: images[0]! },
+  };
 }
 
 /**
@@ -244,13 +262,24 @@ function valuesOf(
   });
 }
 
-/** The first incoming repository a values file gives at `keys` (a split image's, with its registry if any), and where. */
+/** A values file's pair whose registry this run cannot read: its repository as written, that registry field, and the incoming images it may be whose tag would move. */
+interface UnknownRegistryPair {
+  readonly repository: string;
+  readonly unknown: UnknownRegistryField;
+  readonly images: readonly string[];
+}
+
+/**
+ * The first incoming repository a values file gives at `keys` (a split image's, with its registry if any), and where;
+ * or a pair there whose registry this run cannot read, where an incoming image may be it and would move a tag at `tag`.
+ */
 function repositoryIn(
   files: readonly [string, string][],
   keys: readonly PathSegment[],
   incoming: ReadonlyMap<string, ImageUpdate>,
   values: ValuesFiles,
-): (ImageUpdate & { at: string }) | undefined {
+  tag: string,
+): (ImageUpdate & { at: string }) | UnknownRegistryPair | undefined {
   for (const [path, text] of files) {
     const file = values.fileOf(path, text);
     if (!file) continue;
@@ -259,8 +288,19 @@ function repositoryIn(
     if (mapping?.kind !== "map") continue;
     const { repository, registry } = splitImage((key) => mapValue(mapping, key));
     const written = scalarText(repository);
-    // Beside a registry this run cannot read (a mapping, a template), no image it knows; an alias reads as its anchored string.
-    const name = written === undefined ? undefined : pairName(readRegistry(file, root, registry), written);
+    // Beside a registry this run cannot read (a mapping, a template), no image it knows, which a tag over it is told; an alias reads as its anchored string.
+    const read = readRegistry(file, root, registry);
+    if (written !== undefined && registry && isUnknownRegistry(read)) {
+      const images = unknownRegistryImages(written, incoming.values(), { tag, digest: undefined });
+      if (images.length === 0) continue;
+      const field = `${formatPath([...keys, "registry"])} in ${path}`;
+      return {
+        repository: written,
+        images,
+        unknown: { field, line: file.lineAt(registry.start), written: file.text.slice(registry.start, registry.end), why: read.unknown },
+      };
+    }
+    const name = written === undefined ? undefined : pairName(read, written);
     const update = name === undefined ? undefined : incoming.get(normalizeRepository(name) ?? "");
     if (update && repository) return { ...update, at: `${path}:${lineAt(text, repository.start)}` };
   }

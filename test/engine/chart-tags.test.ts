@@ -61,22 +61,52 @@ it("advises an overrides: entry that, copied into the configuration as it is, mo
 });
 
 describe("a chart's values whose registry this run cannot read (a mapping or list, a template): the image they name is not known", () => {
-  it("give no repository to a lone tag parameter or a later values file's lone tag, which were named as the repository alone's", async () => {
-    const source = app(
-      "  source:\n    path: charts/worker\n    helm:\n      valueFiles: [../../envs/prod.yaml]\n      parameters:\n        - {name: image.tag, value: '1.4.0'}\n",
-    );
-    for (const registry of ["[ghcr.io]", "{host: ghcr.io}", "'{{ .Values.registry }}'"]) {
-      const files = {
-        "apps/worker.yaml": source,
-        "charts/worker/values.yaml": `image:\n  registry: ${registry}\n  repository: acme/worker\n  tag: 1.4.0\n`,
-        "envs/prod.yaml": "image:\n  tag: 1.4.0\n",
-      };
-      for (const image of ["docker.io/acme/worker:1.4.3", "ghcr.io/acme/worker:1.4.3"]) {
-        const result = await planUpdate(memorySource(new Map(Object.entries(files))), { images: [image], setters: [], sets: [], paths: [] });
-        // The values' own pair is said unedited (helm.ts); the tags over it are not named as another image's.
-        expect(result.warnings.map((w) => [w.file, w.line])).toEqual([["charts/worker/values.yaml", 4]]);
+  const source = app(
+    "  source:\n    path: charts/worker\n    helm:\n      valueFiles: [../../envs/prod.yaml]\n      parameters:\n        - {name: image.tag, value: '1.4.0'}\n",
+  );
+  const tree = (registry: string) => ({
+    "apps/worker.yaml": source,
+    "charts/worker/values.yaml": `image:\n  registry: ${registry}\n  repository: acme/worker\n  tag: 1.4.0\n`,
+    "envs/prod.yaml": "image:\n  tag: 1.4.0\n",
+  });
+
+  it("says at a lone tag parameter and a later values file's lone tag, as at the values' own tag, that they are not edited, naming the registry field", async () => {
+    for (const [registry, why] of [
+      ["[ghcr.io]", "which is no string"],
+      ["{host: ghcr.io}", "which is no string"],
+      ["'{{ .Values.registry }}'", "which is filled in after this tool"],
+    ])
+      for (const image of ["docker.io/acme/worker", "ghcr.io/acme/worker"]) {
+        const result = await planUpdate(memorySource(new Map(Object.entries(tree(registry!)))), {
+          images: [`${image}:1.4.3`],
+          setters: [],
+          sets: [],
+          paths: [],
+        });
+        const unknown = (key: string, field = "image.registry in charts/worker/values.yaml") =>
+          `${field} (line 2) is ${registry}, ${why}: the registry acme/worker is pulled from is not known, so ${key} is not edited for ${image}; write the registry as a string, or set ${key} with a Flux ":tag" marker on its line or an override of ${key}`;
+        expect(result.changes).toEqual([]);
+        // Neither tag is named as the repository alone's, nor as the incoming image's: the image is not known.
+        expect(result.warnings.map((w) => [w.file, w.line, w.message])).toEqual([
+          ["charts/worker/values.yaml", 4, unknown("image.tag", "image.registry")],
+          ["apps/worker.yaml", 10, unknown("spec.source.helm.parameters[0].value")],
+          ["envs/prod.yaml", 2, unknown("image.tag")],
+        ]);
       }
-    }
+  });
+
+  it("says nothing of a lone tag at the incoming version, or of one an override sets", async () => {
+    const files = tree("'{{ .Values.registry }}'");
+    const atIncoming = await plan({ ...files, "envs/prod.yaml": "image:\n  tag: 1.4.3\n", "apps/worker.yaml": source.replace("'1.4.0'", "'1.4.3'") });
+    expect(atIncoming.warnings.map((w) => w.file)).toEqual(["charts/worker/values.yaml"]);
+    const override = (file: string, spec: string) => `  - file: ${file}\n    spec: ${spec}\n    image: ghcr.io/acme/worker\n    part: tag\n`;
+    const configured = `overrides:\n${override("apps/worker.yaml", "spec.source.helm.parameters[0].value")}${override("envs/prod.yaml", "image.tag")}`;
+    const overridden = await plan({ ...files, ".github/gitops-promote.yaml": configured });
+    expect(overridden.changes.map((c) => [c.file, c.key, c.new])).toEqual([
+      ["apps/worker.yaml", "spec.source.helm.parameters[0].value", "1.4.3"],
+      ["envs/prod.yaml", "image.tag", "1.4.3"],
+    ]);
+    expect(overridden.warnings.map((w) => w.file)).toEqual(["charts/worker/values.yaml"]);
   });
 });
 
