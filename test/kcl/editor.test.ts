@@ -1180,7 +1180,7 @@ describe("editKcl: Flux setter markers in comments", () => {
   });
 
   it("reads a registry held by a top-level string constant as that string, and leaves a pair whose registry it cannot read, said at its tag", () => {
-    for (const held of ["_reg", '"${_reg}"', "(_reg)", '("${_reg}")']) {
+    for (const held of ["_reg", '"${_reg}"', '"${ _reg }"', "(_reg)", '("${_reg}")']) {
       const pair = `_reg = "ghcr.io"\nimage = {registry = ${held}, repository = "acme/app", tag = "v1"}\n`;
       expect(editKcl(pair, images("ghcr.io/acme/app:v2")).text).toBe(pair.replace("v1", "v2"));
       expect(editKcl(pair, images("acme/app:v2"))).toEqual({ text: pair, changes: [], warnings: [] });
@@ -1210,18 +1210,26 @@ describe("editKcl: Flux setter markers in comments", () => {
       '_reg += "/mirror"',
       'if env == "prod":\n    _reg = "b.io"',
       'if env == "prod":\n    x = {_reg = "c.io"}\nelse:\n    _reg: str = "b.io"',
+      // The block's statement on the if's line, after a `;`, as a chain's second target, or augmenting it.
+      'if env == "prod": _reg = "b.io"',
+      'if env == "prod":\n    replicas = 3; _reg = "b.io"',
+      'if env == "prod":\n    _mirror = _reg = "b.io"',
+      'if env == "prod":\n    _reg += "/mirror"',
     ]) {
       const changed = `_reg = "a.io"\n${later}\n${image}`;
       const result = editKcl(changed, images("a.io/acme/app:v2"));
       expect([result.changes, result.warnings.map((w) => w.message)]).toEqual([[], [expect.stringContaining("image.registry (line")]]);
     }
-    // A config entry named like it in such a block sets no module name: the constant still reads.
-    const entry = `_reg = "a.io"\nif env == "prod":\n    x = {_reg = "c.io"}\n${image}`;
-    expect(editKcl(entry, images("a.io/acme/app:v2")).text).toBe(entry.replace("v1", "v2"));
+    // A config entry named like it in such a block sets no module name, on the block's line or a line of its own: the constant still reads.
+    for (const config of ['x = {_reg = "c.io"}', 'x = {\n        _reg = "c.io"\n    }']) {
+      const entry = `_reg = "a.io"\nif env == "prod":\n    ${config}\n${image}`;
+      expect(editKcl(entry, images("a.io/acme/app:v2")).text).toBe(entry.replace("v1", "v2"));
+    }
   });
 
-  it("reads a registry that is None or Undefined as none, as YAML's null registry: the repository alone names the image, and a :name marker beside it is not warned about", () => {
-    for (const none of ["None", "Undefined"]) {
+  it("reads a registry that is None or Undefined, in parentheses or not, as none, as YAML's null registry: the repository alone names the image, and a :name marker beside it is not warned about", () => {
+    // KCL reads `(None)` as None, as it reads `("ghcr.io")` as the string.
+    for (const none of ["None", "Undefined", "(None)", "((Undefined))", "(\n    None\n)"]) {
       const pair = `image = {registry = ${none}, repository = "acme/app", tag = "1.0.0"}\n`;
       const moved = editKcl(pair, images("acme/app:1.1.0"));
       expect([moved.text, moved.warnings]).toEqual([pair.replace("1.0.0", "1.1.0"), []]);
