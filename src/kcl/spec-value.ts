@@ -12,6 +12,7 @@ import { LineIndex } from "../text/line-index.js";
 import { Keyword, keywordAt } from "./keywords.js";
 import { nodeText } from "./nodes.js";
 import { OverrideSpecError, parseOverrideSpec, type OverrideSpec } from "./override-spec.js";
+import { parenthesizedConstant } from "./parenthesized.js";
 import { parseKclExpression } from "./parser.js";
 import { readStringLiteral, stringLiteralValue, writeStringLiteral, type StringStyle } from "./string-literal.js";
 import type { Expr } from "./syntax.js";
@@ -46,10 +47,11 @@ export type SpecValue =
       readonly at?: number;
     };
 
-/** Whether an expression is `None` or `Undefined`: no value, which Helm-style fields (a split image's registry) read as none. */
+/** Whether an expression is `None` or `Undefined`, in parentheses or not (`(None)`): no value, which Helm-style fields (a split image's registry) read as none. */
 export function isNoneValue(tokens: Tokens, expr: Expr): boolean {
-  if (expr.type !== "other" || expr.construct !== "constant") return false;
-  const keyword = keywordAt(tokens, expr.first);
+  const at = expr.type === "other" && expr.construct === "constant" ? expr.first : parenthesizedConstant(tokens, expr);
+  if (at === undefined) return false;
+  const keyword = keywordAt(tokens, at);
   return keyword === Keyword.NoneValue || keyword === Keyword.UndefinedValue;
 }
 

@@ -1083,8 +1083,9 @@ describe("applyOverrides: a tag beside a digest, as a {repository, tag, digest} 
     );
   };
 
-  it("names the image to give as the editor reads the registry: None is none, and beside one KCL computes none", () => {
-    expect(["None", '"ghcr.io"', "reg()", '"${_reg}/x"'].map((registry) => advice(registry))).toEqual([
+  it("names the image to give as the editor reads the registry: None is none, in parentheses too, and beside one KCL computes none", () => {
+    expect(["None", "(None)", '"ghcr.io"', "reg()", '"${_reg}/x"'].map((registry) => advice(registry))).toEqual([
+      ["set config.image.digest too, or give the image with --image acme/web:1.5.0@sha256:<digest>"],
       ["set config.image.digest too, or give the image with --image acme/web:1.5.0@sha256:<digest>"],
       ["set config.image.digest too, or give the image with --image ghcr.io/acme/web:1.5.0@sha256:<digest>"],
       ["set config.image.digest too"],
