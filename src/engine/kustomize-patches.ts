@@ -7,9 +7,9 @@
  *   `/spec/values/image/tag`), whose pair is what the patch writes beside it merged key by key over the
  *   patched resource's, as kustomize merges them: its registry and repository each the patch's where it
  *   writes one, else the resource's (an overlay pinning its environment's version writes the tag alone, as
- *   flux2-kustomize-helm-example's do). An op whose path is the mapping (`/spec/values/image`) or above it
- *   replaces the mapping whole: its value is the pair alone, and a `{tag}` or `{registry, tag}` value names
- *   no image known here (replacedTags).
+ *   flux2-kustomize-helm-example's do). An op whose path is the mapping (`/spec/values/image`) or above it,
+ *   or a strategic merge's `$patch: replace` in it or above it, replaces the mapping whole: its value is the
+ *   pair alone, and a `{tag}` or `{registry, tag}` value names no image known here (replacedTags).
  * A patch applies to what kustomize matches it with: its `target:` selector's kind, name and
  * namespace (regular expressions, as kustomize reads them), or a strategic merge's own kind and
  * `metadata.name`. A label or annotation selector is not read: which resources it matches is not known here.
@@ -47,16 +47,25 @@ interface PatchField {
   readonly node: YamlNode;
   readonly key: string;
   readonly line: number;
-  /** The JSON6902 op that writes it: its name and `path`, as written and read. */
+  /** What writes it whole, whatever the resource holds there: the JSON6902 op writing it, or the `$patch: replace` of a strategic merge it is in. */
   readonly op?: PatchOp;
 }
 
-/** A JSON6902 `add` or `replace` op: kustomize writes its value at `path`, whatever the resource holds there. */
+/**
+ * A JSON6902 `add` or `replace` op: kustomize writes its value at `path`, whatever the resource holds there. A
+ * strategic merge's `$patch: replace` in a mapping is one too (name `$patch: replace`, at its `line`, `pointer` the
+ * mapping's path as a key): kustomize renders that mapping as the patch writes it, nothing of the resource's.
+ */
 interface PatchOp {
   readonly name: string;
   readonly pointer: string;
   readonly path: readonly PathSegment[];
+  /** A directive's line in the patch's file (the kustomization's, inline); none for an op. */
+  readonly line?: number;
 }
+
+/** A strategic merge's directive replacing the mapping it is in whole (kustomize's `$patch: replace`). */
+const DIRECTIVE = "$patch";
 
 /** A scalar a patch writes: one a change may edit. */
 interface PatchValue extends PatchField {
@@ -107,8 +116,8 @@ export function patchDocuments(patch: Patch, text: string): PatchDocument[] {
   return yaml.documents.flatMap(({ root }, index): PatchDocument[] => {
     const document = inline ? 0 : index;
     const fields: PatchField[] = [];
-    const add = (node: YamlNode, path: readonly PathSegment[], written: readonly PathSegment[], op?: PatchOp) => {
-      const key = at === undefined ? formatPath(written) : op ? `${at}${formatPath(written)}` : `${at}: ${formatPath(written)}`;
+    const add = (node: YamlNode, path: readonly PathSegment[], written: readonly PathSegment[], op: PatchOp | undefined) => {
+      const key = at === undefined ? formatPath(written) : op && op.line === undefined ? `${at}${formatPath(written)}` : `${at}: ${formatPath(written)}`;
       fields.push({ path, node, key, line: lineOf(node), op });
     };
     const values = () => fields.filter((field): field is PatchValue => isFlowScalar(field.node));
@@ -124,7 +133,20 @@ export function patchDocuments(patch: Patch, text: string): PatchDocument[] {
       return [{ patch, document, selector: patch.target, fields, values: values(), yaml, root }];
     }
     if (patch.kind === "json6902" || root?.kind !== "map") return [];
-    forEachValue(root, ({ node, path }) => add(node, path, path));
+    const replaced: PatchOp[] = [];
+    forEachValue(root, ({ node, path }) => {
+      if (path[path.length - 1] !== DIRECTIVE || scalarText(node) !== "replace") return;
+      const within = path.slice(0, -1);
+      replaced.push({ name: `${DIRECTIVE}: replace`, pointer: formatPath(within), path: within, line: lineOf(node) });
+    });
+    // The outermost first: what a field is written whole by.
+    replaced.sort((a, b) => a.path.length - b.path.length);
+    forEachValue(root, ({ node, path }) => {
+      // The directive is kustomize's, never rendered: no field of the resource's, nor one to edit.
+      if (path.includes(DIRECTIVE)) return;
+      const whole = replaced.find((r) => samePrefix(path, r.path));
+      add(node, path, path, whole);
+    });
     const metadata = (key: string) => scalarText(nodeAt(root, ["metadata", key]));
     const own: Selector = { kind: scalarText(mapValue(root, "kind")), name: metadata("name"), namespace: metadata("namespace") };
     return [{ patch, document, selector: patch.target ?? own, fields, values: values(), yaml, root }];
@@ -223,7 +245,8 @@ function helmPair(
 /**
  * The op of `doc` that replaces the mapping at `mapping` whole: its path is that mapping or above it, so kustomize
  * writes its value there and keeps nothing of the resource's (`replace /spec/values/image` with `{tag: v2}`
- * deploys `{tag: v2}`). An op into the mapping (`/spec/values/image/tag`) is merged over it.
+ * deploys `{tag: v2}`); or a strategic merge's `$patch: replace` there or above it, which kustomize renders so too.
+ * An op into the mapping (`/spec/values/image/tag`) is merged over it.
  */
 function replacingOp(doc: PatchDocument, mapping: readonly PathSegment[]): PatchOp | undefined {
   return doc.fields.find((f) => f.op !== undefined && f.op.path.length <= mapping.length && samePrefix(f.path, mapping))?.op;
@@ -434,9 +457,8 @@ interface ReplacedOverTag {
   /** The incoming repositories (normalised) the tag would be read as. */
   readonly repositories: readonly string[];
   readonly op: PatchOp;
-  /** The mapping the op replaces, and its tag as an op's path. */
+  /** The mapping the op replaces. */
   readonly mapping: readonly PathSegment[];
-  readonly tagPointer: string;
   /** The base's repository as it writes it, where (`file:line`), and its registry where the patch writes none. */
   readonly repository: string;
   readonly base: string;
@@ -538,7 +560,6 @@ function replacedOver(doc: PatchDocument, tag: ReplacedTag, built: readonly Reso
       repositories: over,
       op,
       mapping,
-      tagPointer: `${op.pointer}${pointerOf(mapping.slice(op.path.length))}/tag`,
       repository: written,
       base: `${resource.file}:${line}`,
       // Written beside the repository only where the patch writes no registry of its own.
@@ -657,17 +678,23 @@ function unpairedWarning(tag: UnpairedTag): FieldWarning {
   return { file, line, message: said + advice, about };
 }
 
-/** At a tag whose mapping an op replaces whole: the base's repository does not apply, so it is no image known here; how to make it one. */
+/**
+ * At a tag whose mapping an op (or a merge's `$patch: replace`) replaces whole: the base's repository does not apply, so
+ * it is no image known here; how to make it one, or have the patch merge over the base's.
+ */
 function replacedWarning(tag: ReplacedOverTag, image: string): FieldWarning {
-  const { key, file, line, op, mapping, repository, registry, base, tagPointer } = tag;
+  const { key, file, line, op, mapping, repository, registry, base } = tag;
   const fields = registry === undefined ? `repository: ${repository}` : `registry: ${registry} and repository: ${repository}`;
+  const [by, fix] =
+    op.line === undefined
+      ? [`${op.name} ${op.pointer}`, `write ${fields} in the op's value, or patch ${op.pointer}${pointerOf(mapping.slice(op.path.length))}/tag alone`]
+      : [`${op.name} in ${op.pointer} (line ${op.line})`, `write ${fields} beside the tag, or remove ${op.name} to merge the patch over the base's`];
   return {
     file,
     line,
     message:
-      `${key} is not edited for ${image}: ${op.name} ${op.pointer} replaces the whole ${formatPath(mapping)} mapping, so the base's repository ` +
-      `(${repository}, ${base}) does not apply and the image it deploys is not known here (Helm takes the chart's default); ` +
-      `write ${fields} in the op's value, or patch ${tagPointer} alone`,
+      `${key} is not edited for ${image}: ${by} replaces the whole ${formatPath(mapping)} mapping, so the base's repository ` +
+      `(${repository}, ${base}) does not apply and the image it deploys is not known here (Helm takes the chart's default); ${fix}`,
   };
 }
 

@@ -64,6 +64,30 @@ describe("patchDocuments", () => {
     const [into] = patchDocuments(byPath({ target: { kind: "HelmRelease" } }), "- op: replace\n  path: /spec/values/image/tag\n  value: 6.0.0\n");
     expect([replacedTags(into!), versionsSet(into!, release!, new Set([PODINFO]))]).toEqual([[], new Set([PODINFO])]);
   });
+
+  it("reads a strategic merge's `$patch: replace` as replacing the mapping it is in whole, as such an op does, and the directive itself as no field of the resource's", () => {
+    const text = VALUES.replace("      tag:", "      $patch: replace\n      tag:");
+    const inline: Patch = {
+      file: "k/kustomization.yaml",
+      kind: "either",
+      inline: { text, at: ["patches", 0, "patch"], line: 7 },
+      target: { kind: "HelmRelease" },
+    };
+    for (const [doc, key, line] of [
+      [patchDocuments(byPath(), text)[0], "spec.values.image.tag", 8],
+      [patchDocuments(inline, text)[0], "patches[0].patch: spec.values.image.tag", 14],
+    ] as const) {
+      expect(doc!.fields.map((f) => f.path.at(-1))).not.toContain("$patch");
+      expect(loneTags(doc!)).toEqual([]);
+      expect(replacedTags(doc!).map((t) => [t.value.key, t.mapping.join("."), t.op.name, t.op.pointer, t.op.line])).toEqual([
+        [key, "spec.values.image", "$patch: replace", "spec.values.image", line],
+      ]);
+      expect(versionsSet(doc!, release!, new Set([PODINFO]))).toEqual(new Set([PODINFO]));
+    }
+    // `$patch: merge`, kustomize's default, merges over the base's pair.
+    const [merged] = patchDocuments(byPath(), VALUES.replace("      tag:", "      $patch: merge\n      tag:"));
+    expect([replacedTags(merged!), loneTags(merged!).map((t) => t.value.key)]).toEqual([[], ["spec.values.image.tag"]]);
+  });
 });
 
 describe("selects", () => {
@@ -365,16 +389,26 @@ describe("planUpdate: a HelmRelease base whose overlays' patches set its tag alo
     const op = (value: string) =>
       overlay(`  - target: {kind: HelmRelease, name: podinfo}\n    patch: |\n      - op: replace\n        path: /spec/values/image\n        value: ${value}\n`);
     // Staging's patch is the op (its tag on line 8); production's patch file still merges its tag over the base's.
-    const tree = (base: string, value: string) => ({
+    const tree = (base: string, value: string, staging = (v: string): Record<string, string> => ({ "apps/staging/kustomization.yaml": op(v) })) => ({
       ...BASE,
       "apps/base/podinfo/release.yaml": base,
       "apps/production/kustomization.yaml": overlay(),
       "apps/production/podinfo-values.yaml": VALUES,
-      "apps/staging/kustomization.yaml": op(value),
+      ...staging(value),
     });
     const moved = async (files: Record<string, string>, ...images: string[]) => {
       const p = await plan(files, images[0], { images });
       return [p.changes.map((c) => [c.file, c.key, c.new]), p.warnings.map((w) => [w.file, w.line, w.message])] as const;
+    };
+    /** The image kubectl kustomize renders for staging once the run's changes to `files` are written. */
+    const rendered = async (files: Record<string, string>, images: readonly string[]) => {
+      const p = await plan(files, images[0], { images: [...images] });
+      const dir = await tempDir("gp-replaced-pair-");
+      for (const [path, text] of Object.entries(files)) {
+        await mkdir(join(dir, dirname(path)), { recursive: true });
+        await writeFile(join(dir, path), p.files.find((f) => f.path === path)?.after ?? text);
+      }
+      return (parse(kustomize(join(dir, "apps/staging"))) as { spec: { values: { image: unknown } } }).spec.values.image;
     };
     const replaced = (image: string, repository: string, base: string, fields: string) =>
       `patches[0].patch[0].value.tag is not edited for ${image}: replace /spec/values/image replaces the whole spec.values.image mapping, so the base's repository (${repository}, ${base}) does not apply and the image it deploys is not known here (Helm takes the chart's default); write ${fields} in the op's value, or patch /spec/values/image/tag alone`;
@@ -423,20 +457,58 @@ describe("planUpdate: a HelmRelease base whose overlays' patches set its tag alo
     });
 
     it.skipIf(!hasKubectl)("is what kubectl kustomize renders for the overlay (skipped: kubectl not installed)", async () => {
-      for (const [value, images, rendered] of [
+      for (const [value, images, image] of [
         ["{tag: 6.0.0}", [`${PODINFO}:6.1.0`], { tag: "6.0.0" }],
         ["{registry: quay.io, tag: 6.0.0}", [`${PODINFO}:6.1.0`, "quay.io/stefanprodan/podinfo:6.1.0"], { registry: "quay.io", tag: "6.0.0" }],
         ["{repository: acme/podinfo, tag: 6.0.0}", [`${PODINFO}:6.1.0`, "acme/podinfo:6.1.0"], { repository: "acme/podinfo", tag: "6.1.0" }],
       ] as const) {
-        const files = tree(split, value);
-        const p = await plan(files, images[0], { images: [...images] });
-        const dir = await tempDir("gp-replaced-pair-");
-        for (const [path, text] of Object.entries(files)) {
-          await mkdir(join(dir, dirname(path)), { recursive: true });
-          await writeFile(join(dir, path), p.files.find((f) => f.path === path)?.after ?? text);
-        }
-        expect((parse(kustomize(join(dir, "apps/staging"))) as { spec: { values: { image: unknown } } }).spec.values.image).toEqual(rendered);
+        expect(await rendered(tree(split, value), images)).toEqual(image);
       }
+    });
+
+    describe("a strategic merge's `$patch: replace` in the mapping, or above it: kustomize renders the patch's mapping alone, read as the op is", () => {
+      // Staging's patch file writes `values` as given: the directive on line 7 or 8.
+      const merge = (values: string) => ({
+        "apps/staging/kustomization.yaml": overlay(),
+        "apps/staging/podinfo-values.yaml": VALUES.replace(/ {4}image:\n.*$/s, values),
+      });
+      const IN_IMAGE = "    image:\n      $patch: replace\n      tag: 6.0.0\n";
+      const IN_VALUES = "    $patch: replace\n    image:\n      tag: 6.0.0\n";
+      const said = (at: string, line: number) =>
+        `spec.values.image.tag is not edited for ${PODINFO}: $patch: replace in ${at} (line ${line}) replaces the whole spec.values.image mapping, so the base's repository (stefanprodan/podinfo, apps/base/podinfo/release.yaml:10) does not apply and the image it deploys is not known here (Helm takes the chart's default); write registry: ghcr.io and repository: stefanprodan/podinfo beside the tag, or remove $patch: replace to merge the patch over the base's`;
+
+      it("a tag alone in the replaced mapping is no tag of the base's image: not moved with it, and said at the tag, with how to make it one", async () => {
+        for (const [values, at, line, tagLine] of [
+          [IN_IMAGE, "spec.values.image", 8, 9],
+          [IN_VALUES, "spec.values", 7, 9],
+        ] as const) {
+          expect(await moved(tree(split, values, merge), `${PODINFO}:6.1.0`)).toEqual([
+            [
+              ["apps/base/podinfo/release.yaml", "spec.values.image.tag", "6.1.0"],
+              ["apps/production/podinfo-values.yaml", "spec.values.image.tag", "6.1.0"],
+            ],
+            [["apps/staging/podinfo-values.yaml", tagLine, said(at, line)]],
+          ]);
+        }
+      });
+
+      it("a repository beside the tag is its own image, as written: the base's registry does not apply", async () => {
+        const files = tree(split, IN_IMAGE.replace("      tag:", "      repository: acme/podinfo\n      tag:"), merge);
+        const staging = ["apps/staging/podinfo-values.yaml", "spec.values.image.tag", "6.1.0"];
+        expect((await moved(files, "acme/podinfo:6.1.0", `${PODINFO}:6.1.0`))[0]).toContainEqual(staging);
+        expect((await moved(files, "ghcr.io/acme/podinfo:6.1.0", `${PODINFO}:6.1.0`))[0]).not.toContainEqual(staging);
+      });
+
+      it.skipIf(!hasKubectl)("is what kubectl kustomize renders for the overlay (skipped: kubectl not installed)", async () => {
+        const own = IN_IMAGE.replace("      tag:", "      repository: acme/podinfo\n      tag:");
+        for (const [values, images, image] of [
+          [IN_IMAGE, [`${PODINFO}:6.1.0`], { tag: "6.0.0" }],
+          [IN_VALUES, [`${PODINFO}:6.1.0`], { tag: "6.0.0" }],
+          [own, [`${PODINFO}:6.1.0`, "acme/podinfo:6.1.0"], { repository: "acme/podinfo", tag: "6.1.0" }],
+        ] as const) {
+          expect(await rendered(tree(split, values, merge), images)).toEqual(image);
+        }
+      });
     });
   });
 
