@@ -45,7 +45,7 @@ import { parseKcl } from "./parser.js";
 import { holding, holds, literalTypes, operatorsOver, skippedConstruct } from "./skipped.js";
 import { isNoneValue } from "./spec-value.js";
 import { parenthesized } from "./parenthesized.js";
-import { assignedStrings, registryString, stringConstant, type Assigned } from "./string-constant.js";
+import { assignedStrings, registryLiteral, registryString, stringConstant, type Assigned } from "./string-constant.js";
 import { decodeEscapes, readStringLiteral } from "./string-literal.js";
 import type { AssignStatement, ConfigEntry, ConfigItem, ConfigKey, Expr, ListItem, Statement, StringExpr } from "./syntax.js";
 import { StringFlag, T, tryTokenize, type Tokens } from "./tokenizer.js";
@@ -324,9 +324,9 @@ class ImageEditor {
    * which KCL computes from what this run does not read.
    */
   registryText(field: SplitField): string | undefined {
+    // Read as `--set`'s advice reads it: the editor's literal body of a triple-quoted one is neither dedented nor decoded.
     const { value } = field;
-    const token = value === undefined ? field.token : registryString(this.tokens, this.assigned(), value)?.token;
-    return token === undefined ? undefined : this.literal(token).body;
+    return value === undefined ? registryLiteral(this.tokens, field.token) : registryString(this.tokens, this.assigned(), value)?.text;
   }
 
   /**

@@ -718,7 +718,7 @@ class Planner {
     const held = registryString(this.tokens, this.#assigned, value);
     const later = held?.constant === undefined ? undefined : this.later(held.constant);
     if (later !== undefined) return later ?? undefined;
-    return held && stringLiteralValue(nodeText(this.tokens, { first: held.token, last: held.token }));
+    return held?.text;
   }
 }
 

@@ -7,7 +7,7 @@
  */
 import { nodeText } from "./nodes.js";
 import { parenthesized } from "./parenthesized.js";
-import { readStringLiteral } from "./string-literal.js";
+import { readStringLiteral, stringLiteralValue } from "./string-literal.js";
 import type { Expr, Statement } from "./syntax.js";
 import { StringFlag, T, type Tokens } from "./tokenizer.js";
 
@@ -82,14 +82,20 @@ function constantValue(tokens: Tokens, assigned: Assigned, value: Expr): { reado
 }
 
 /**
- * The string token a split image's registry value names, as the editor and `--set`'s stale-digest advice both read
- * it: a plain string literal, or the top-level string constant the value is (constantValue), in parentheses or not
- * (`("ghcr.io")`, `("${_reg}")`, `(_reg)`); undefined for any other value, which KCL computes. `constant` names the
+ * The string a split image's registry value names, as the editor and `--set`'s stale-digest advice both read it:
+ * a plain string literal, or the top-level string constant the value is (constantValue), in parentheses or not
+ * (`("ghcr.io")`, `("${_reg}")`, `(_reg)`), as KCL reads the literal (stringLiteralValue: a triple-quoted one
+ * dedented, its escapes decoded); undefined for any other value, which KCL computes. `constant` names the
  * constant it is read through.
  */
-export function registryString(tokens: Tokens, assigned: Assigned, value: Expr): { readonly token: number; readonly constant?: string } | undefined {
+export function registryString(tokens: Tokens, assigned: Assigned, value: Expr): { readonly text: string; readonly constant?: string } | undefined {
   const held = parenthesized(tokens, value) ?? value;
-  if (held.type === "string" && !(tokens.flags[held.token]! & StringFlag.Interpolated)) return { token: held.token };
+  if (held.type === "string" && !(tokens.flags[held.token]! & StringFlag.Interpolated)) return { text: registryLiteral(tokens, held.token) };
   const constant = constantValue(tokens, assigned, held);
-  return constant && { token: constant.token, constant: constant.name };
+  return constant && { text: registryLiteral(tokens, constant.token), constant: constant.name };
+}
+
+/** The string a registry's plain string literal (token `token`) is, as KCL reads it: a triple-quoted one dedented, escapes decoded. */
+export function registryLiteral(tokens: Tokens, token: number): string {
+  return stringLiteralValue(nodeText(tokens, { first: token, last: token }));
 }

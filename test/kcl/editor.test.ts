@@ -1241,6 +1241,19 @@ describe("editKcl: Flux setter markers in comments", () => {
     }
   });
 
+  it("reads a registry written as a triple-quoted string as KCL does, dedented and its escapes decoded, as --set's advice reads it", () => {
+    // Written on a line of its own, indented, or with an escape: KCL's value is ghcr.io in each, the literal's text is not.
+    for (const [before, registry] of [
+      ["", '"""\n        ghcr.io"""'],
+      ["", '"""ghcr\\x2eio"""'],
+      ['_reg = """\n    ghcr.io"""\n', "_reg"],
+    ]) {
+      const pair = `${before}image = {registry = ${registry}, repository = "acme/app", tag = "v1"}\n`;
+      const result = editKcl(pair, images("ghcr.io/acme/app:v2"));
+      expect([result.text, result.warnings]).toEqual([pair.replace('"v1"', '"v2"'), []]);
+    }
+  });
+
   it("says a marker on a comment line of its own marks nothing, as a YAML user writes it above the value; commented-out code is not read", () => {
     const text = [
       "app = {",

@@ -1110,6 +1110,12 @@ describe("applyOverrides: a tag beside a digest, as a {repository, tag, digest} 
     expect(advice("(_reg + _reg)")).toEqual(["set config.image.digest too"]);
   });
 
+  it("reads a registry written as a triple-quoted string as the editor does, as KCL reads it: dedented, its escapes decoded", () => {
+    const ghcr = ["set config.image.digest too, or give the image with --image ghcr.io/acme/web:1.5.0@sha256:<digest>"];
+    for (const registry of ['"""ghcr.io"""', '"""\n            ghcr.io"""', '"""ghcr\\x2eio"""']) expect(advice(registry)).toEqual(ghcr);
+    expect(advice("_reg", '_reg = """\n    ghcr.io"""\n')).toEqual(ghcr);
+  });
+
   it("names the image as the run leaves the pair where a later spec sets its registry constant, registry or repository, whatever the order", () => {
     const split = text.replace('repository = "ghcr.io/acme/web"', 'registry = _reg\n        repository = "acme/web"');
     const adviceWith = (specs: string[]) =>
