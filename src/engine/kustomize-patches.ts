@@ -421,8 +421,9 @@ interface PairedTag {
   /** Whether the patch is written inline, in a kustomization, and the tag as it is written. */
   readonly inline: boolean;
   readonly written: string;
-  /** The patch writes the repository beside the tag: the resource gives its registry (LoneTag). */
+  /** The patch writes the repository beside the tag: the resource gives its registry (LoneTag); that repository as written and its line. */
   readonly ownRepository: boolean;
+  readonly repositoryField?: { readonly written: string; readonly line: number };
   /** The pair's repository (normalised), as the resource writes it (with its registry), and where: `file:line`. */
   readonly repository: string;
   readonly name: string;
@@ -518,7 +519,19 @@ async function pairedTagsOf(
       });
       const { line, key } = tag.value;
       const { ownRepository } = tag;
-      const where = { file: doc.patch.file, document: doc.document, key, line, inline: !!doc.patch.inline, written: tag.value.node.text, ownRepository };
+      const field = ownRepository ? ownField(doc, tag.mapping)("repository") : undefined;
+      const written = field && scalarText(field.node);
+      const repositoryField = field && written !== undefined ? { written, line: field.line } : undefined;
+      const where = {
+        file: doc.patch.file,
+        document: doc.document,
+        key,
+        line,
+        inline: !!doc.patch.inline,
+        written: tag.value.node.text,
+        ownRepository,
+        repositoryField,
+      };
       if (holders.length === 0) {
         // A pair beside a registry this run cannot read names no image it knows: said at the patch (patchedTags).
         const unknown = picked.map(({ resource }) => unknownRegistryOf(doc, tag, resource)).find((pair) => pair !== undefined);
@@ -600,13 +613,15 @@ export type PairedTags = ReadonlyMap<string, ReadonlyMap<number, ReadonlyMap<str
  * The lone tags of the files this run edits, paired with their base's repository (pairedTagsOf), but those an
  * override sets; and a warning at each lone tag not paired, where its target's policy would move it, naming its
  * bases and how to set it, or, over a pair whose registry this run cannot read, where an incoming image may be
- * that pair's and its tag would move (unknownRegistryImages), naming the registry field as the Helm editor does.
+ * that pair's and its tag would move (unknownRegistryImages), naming the registry field as the Helm editor does. A
+ * paired tag's own repository merged over its base's registry is put in `mergedOver`, for the run to say which name it has.
  */
 export async function patchedTags(
   run: PatchRun,
   tree: KustomizeTree,
   read: (path: string) => Promise<string | undefined>,
   warnings: FieldWarning[],
+  mergedOver: MergedOverBase[] = [],
 ): Promise<PairedTags> {
   const { paired, unpaired, unknownRegistry, replaced } = await pairedTagsOf(tree, run.valid.images, read);
   const byFile = new Map<string, Map<number, Map<string, string | undefined>>>();
@@ -616,6 +631,13 @@ export async function patchedTags(
     byFile.set(tag.file, documents.set(tag.document, (documents.get(tag.document) ?? new Map<string, string | undefined>()).set(tag.key, name)));
   };
   for (const tag of paired) pair(tag, tag.name);
+  for (const { file, repositoryField: field, name } of paired) {
+    const written = field && normalizeRepository(field.written);
+    // The base's registry, as the pair's name spells it before the patch's repository.
+    if (written && written !== normalizeRepository(name) && name.endsWith(`/${field.written}`) && run.inScope(file)) {
+      mergedOver.push({ file, line: field.line, written, name, registry: name.slice(0, -field.written.length - 1) });
+    }
+  }
   // The Helm editor would read a patch's own repository as an image without the registry kustomize gives it: it is left.
   for (const tag of [...unpaired, ...unknownRegistry]) if (tag.ownRepository) pair(tag, undefined);
   for (const tag of unpaired) {
@@ -636,6 +658,21 @@ export async function patchedTags(
     if (update && nextVersion(update, versionOf(tag.written, undefined)) !== undefined) warnings.push(replacedWarning(tag, update.image.name));
   }
   return byFile;
+}
+
+/**
+ * A patch's own repository that kustomize merges over the registry its base gives: the image it names as written
+ * (`repository: acme/podinfo`, Docker Hub's) is not the one deployed (ghcr.io/acme/podinfo), so one incoming by the
+ * name as written reaches nothing there (unreached.ts names the one deployed).
+ */
+export interface MergedOverBase {
+  /** The patch's file and the line of its repository. */
+  readonly file: string;
+  readonly line: number;
+  /** The repository as written, normalised, the pair's name as deployed and the registry its base gives. */
+  readonly written: string;
+  readonly name: string;
+  readonly registry: string;
 }
 
 /**

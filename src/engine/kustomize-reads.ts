@@ -11,7 +11,7 @@ import { fileKind } from "./file-kind.js";
 import { kustomizeTagged, mayHoldBareImage, taggersWords, type FirstFiles } from "./kustomizations.js";
 import { isKustomizationFile } from "../yaml/kustomize.js";
 import { mayHoldDeployer, patchFilesOf, type KustomizeTree } from "./kustomize-graph.js";
-import { mayHoldHelmRelease, patchedTags, type PairedTags, type PatchRun } from "./kustomize-patches.js";
+import { mayHoldHelmRelease, patchedTags, type MergedOverBase, type PairedTags, type PatchRun } from "./kustomize-patches.js";
 import { overrideNamesField, type RequestedOverride } from "./overrides.js";
 import type { TextFile, TreeSource } from "./source.js";
 import { readScreened } from "./tree-reads.js";
@@ -102,19 +102,20 @@ export async function kustomizeTaggedIn(
 /**
  * The lone Helm tags kustomize patches write over their base HelmRelease's pair, to edit as that pair's
  * (kustomize-patches.ts), with the patch files read into `texts`; worked out only where a file read may hold
- * a HelmRelease, which few runs meet.
+ * a HelmRelease, which few runs meet. A patch's own repository merged over its base's registry is put in `mergedOver`.
  */
 export async function pairedTagsIn(
   kustomizations: ReturnType<typeof kustomizationsIn>,
   texts: Map<string, string>,
   run: KustomizeRun,
   warnings: FieldWarning[],
+  mergedOver: MergedOverBase[],
 ): Promise<PairedTags> {
   if (![...texts.values()].some(mayHoldHelmRelease)) return new Map();
   const read = async (path: string) =>
     texts.get(path) ?? (run.present.has(path) && fileKind(path) === "yaml" ? (await readScreened(run.source, [path], () => true, []))[0] : undefined);
   const overridden = (file: string, field: string) => overrideNamesField(file, field, run.overridesByFile.get(file) ?? [], run.config?.overrides ?? []);
-  const paired = await patchedTags({ ...run, overridden }, await kustomizations(), read, warnings);
+  const paired = await patchedTags({ ...run, overridden }, await kustomizations(), read, warnings, mergedOver);
   for (const file of paired.keys()) {
     const text = await read(file);
     if (text !== undefined) texts.set(file, text);

@@ -34,7 +34,7 @@ import { keptSpecsOver, kclRunsIn, mayHoldKclRun, setByEveryKclRun } from "./kcl
 import { retaggedAt, retaggedInEveryBuild } from "./kustomizations.js";
 import { kustomizationsIn, kustomizeTaggedIn, pairedTagsIn, warnTaggedElsewhere, type KustomizeTagged } from "./kustomize-reads.js";
 import { mayGiveNamespace, mayHoldDeployer } from "./kustomize-graph.js";
-import { pairedRepositories, type PairedTags } from "./kustomize-patches.js";
+import { pairedRepositories, type MergedOverBase, type PairedTags } from "./kustomize-patches.js";
 import { checkParses, fileKind, isHelmTemplate, readsMarkers } from "./file-kind.js";
 import { mayBeManifest } from "./manifest-candidates.js";
 import { allowance, imagesFor, settersFor, targetOf, targetsInScope, warnIdlePaths, warnRefusedImages } from "./targets.js";
@@ -147,7 +147,8 @@ export async function planUpdate(listed: TreeSource, request: UpdateRequest): Pr
   const { texts, readOnly, unread } = await readCandidates(run, warnings);
   const kustomizations = kustomizationsIn(source, files, texts, run.treeRoot);
   const tagged = await kustomizeTaggedIn(kustomizations, texts, valid.images, run);
-  const paired = await pairedTagsIn(kustomizations, texts, run, warnings);
+  const mergedOver: MergedOverBase[] = [];
+  const paired = await pairedTagsIn(kustomizations, texts, run, warnings, mergedOver);
   // Flux objects are in the namespaces the tree's builds put them in: the kustomizations above their files are read for them (namespacesOf).
   const resolved = resolveSetters(run, texts, warnings, [...texts.values()].some(mayHoldFluxObjects) ? await kustomizations(false) : undefined);
   // No marker of a file whose markers are not read stands for an image there.
@@ -155,7 +156,7 @@ export async function planUpdate(listed: TreeSource, request: UpdateRequest): Pr
   // Files to update that are no text an editor reads (UTF-16, a Git LFS pointer): said once their markers' keys are known, not passed over.
   warnings.push(...(await unreadWarnings(source, unread, valid.images, (path) => setters.forFile(path).setters)));
   const inScopeTexts = [...texts].filter(([path]) => inScope(path));
-  await warnReach(run, inScopeTexts, resolved, setters, paired, warnings);
+  await warnReach(run, inScopeTexts, resolved, setters, paired, mergedOver, warnings);
 
   const planned = planFiles(run, texts, readOnly, tagged, paired, setters, warnings);
   // A kcl.mod's or KCLRun's spec decides over what an override wrote in a KCL file it builds: said at the change.
@@ -247,7 +248,8 @@ function runContext(parts: Omit<RunContext, "ownerOf" | "targetFor" | "unselecte
  * Before any edit, where the incoming images reach the tree: an image or --setter key nothing
  * the run updates holds (a typo, most often, or --path or a selection of targets leaving out the
  * files that do), and the targets whose allow-list or policy keeps one out. A kustomize patch's tag `paired` over
- * its base holds the image the two name together.
+ * its base holds the image the two name together; a patch's own repository merged over its base's registry
+ * (`mergedOver`) does not hold the image it spells, which kustomize deploys from that registry.
  */
 async function warnReach(
   run: RunContext,
@@ -255,6 +257,7 @@ async function warnReach(
   resolved: ReturnType<typeof resolveSetters>,
   { forFile }: RunSetters,
   paired: PairedTags,
+  mergedOver: readonly MergedOverBase[],
   warnings: Warning[],
 ): Promise<void> {
   const { valid, config, overridesByFile } = run;
@@ -262,10 +265,15 @@ async function warnReach(
   // A file of a target the run does not select is left out as one outside the paths is: nothing there is this run's.
   const updated = (path: string): boolean => run.inScope(path) && !run.unselected(path);
   const updatedTexts = inScopeTexts.filter(([path]) => updated(path));
-  const unreached = unreachedImages(valid, resolved.definedFor, new Map([...overridesByFile].filter(([file]) => updated(file))), updatedTexts).filter(
+  const overrides = new Map([...overridesByFile].filter(([file]) => updated(file)));
+  const unreached = valid.images.filter((image) => {
     // A patch's tag paired over its base reaches the image the two name together (kustomize-patches.ts).
-    (image) => !reachedByPatch.has(image.repository),
-  );
+    if (reachedByPatch.has(image.repository)) return false;
+    // A patch spelling the image as its own repository over its base's registry deploys another: that file is no holder.
+    const misread = new Set(mergedOver.filter((m) => m.written === image.repository).map((m) => m.file));
+    const holders = updatedTexts.filter(([path]) => !misread.has(path));
+    return unreachedImages({ ...valid, images: [image] }, resolved.definedFor, overrides, holders).length > 0;
+  });
   const outside = await holdersOutside(run, updated, unreached);
   const configured = config?.targets ?? [];
   const selected = run.targets.length < configured.length ? run.targets.map((t) => t.name) : undefined;
@@ -279,6 +287,7 @@ async function warnReach(
         ...configured.flatMap((t) => t.images.map((i) => i.repository)),
         ...(config?.overrides ?? []).map((o) => o.repository),
       ]),
+      mergedOver,
     },
     updatedTexts,
     resolved.definedFor,

@@ -8,6 +8,7 @@ import { formatImageRef, repositoryPattern, type ImageRef } from "../image/refer
 import { andList, cappedList } from "../text/and-list.js";
 import { closest, didYouMean } from "../text/closest.js";
 import { mayBuildOnRegistry, spellsAcrossLiterals } from "../kcl/editor.js";
+import type { MergedOverBase } from "./kustomize-patches.js";
 import type { RequestedOverride } from "./overrides.js";
 import type { ValidRequest } from "./request.js";
 import { fileKind } from "./file-kind.js";
@@ -24,7 +25,8 @@ import { readDoubleQuoted } from "../yaml/scalar-text.js";
  * (`defined`, resolveSetters' definedFor) or a configured override stands for it; a `--setter`
  * key, when a file in scope holds a marker with it. A key defined for an image that no marker uses
  * is named: a setter or ImagePolicy for it says nothing of where it is deployed.
- * The repository or key of those `known` (configured, or defined in the tree) it most likely meant is named.
+ * The repository or key of those `known` (configured, or defined in the tree) it most likely meant is named; for an
+ * image a kustomize patch writes as its own repository over its base's registry (`known.mergedOver`), the name deployed.
  * `texts` are the files the run updates, by path; `unreached`, unreachedImages' of them. Where the run left out
  * the files that hold one (`leftOut` counts them: a mistyped --path, or a --target or payload `targets` naming
  * the wrong target, most often), that is said instead. A file in no target is no file left out: the run updates it
@@ -35,7 +37,7 @@ import { readDoubleQuoted } from "../yaml/scalar-text.js";
 export function warnUnreached(
   valid: ValidRequest,
   unreached: readonly ImageRef[],
-  known: { readonly keys: ReadonlySet<string>; readonly repositories: ReadonlySet<string> },
+  known: { readonly keys: ReadonlySet<string>; readonly repositories: ReadonlySet<string>; readonly mergedOver?: readonly MergedOverBase[] },
   texts: readonly (readonly [string, string])[],
   defined: (repository: string) => ReadonlyMap<string, readonly FluxSetter[]>,
   leftOut: LeftOut | undefined,
@@ -45,11 +47,14 @@ export function warnUnreached(
   for (const image of unreached) {
     const held = leftOut?.holding(image) ?? 0;
     const unused = unusedKeys(defined(image.repository));
+    // The registry most likely forgotten: the one a patch spelling the image takes from its base.
+    const merged = known.mergedOver?.find((m) => m.written === image.repository);
+    const meant = merged && ` (the patch at ${merged.file}:${merged.line} merges over ${merged.registry} from its base: did you mean ${merged.name}?)`;
     warnings.push({
       message:
         leftOut && held > 0
-          ? `no file ${leftOut.scope} holds ${image.repository} (${held} ${held === 1 ? `file ${leftOut.rest} does` : `files ${leftOut.rest} do`})${unused}; nothing to do for ${formatImageRef(image)}`
-          : `no file to update holds ${image.repository}${unused}; nothing to do for ${formatImageRef(image)}${didYouMean(closest(image.repository, known.repositories))}`,
+          ? `no file ${leftOut.scope} holds ${image.repository} (${held} ${held === 1 ? `file ${leftOut.rest} does` : `files ${leftOut.rest} do`})${unused}; nothing to do for ${formatImageRef(image)}${meant ?? ""}`
+          : `no file to update holds ${image.repository}${unused}; nothing to do for ${formatImageRef(image)}${meant ?? didYouMean(closest(image.repository, known.repositories))}`,
       kind: "unreached",
     });
   }

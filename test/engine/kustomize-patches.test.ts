@@ -338,6 +338,22 @@ describe("planUpdate: a HelmRelease base whose overlays' patches set its tag alo
       expect((await moved(files, "acme/podinfo:6.1.0"))[0]).toEqual([]);
     });
 
+    it("an image named by the patch's repository as written, the base's registry left out: nothing moves, and the run names the image the pair deploys", async () => {
+      const files = tree(patched("      repository: acme/podinfo\n"));
+      expect(await moved(files, "acme/podinfo:6.1.0")).toEqual([
+        [],
+        [
+          "no file to update holds docker.io/acme/podinfo; nothing to do for acme/podinfo:6.1.0 (the patch at apps/staging/podinfo-values.yaml:8 merges over ghcr.io from its base: did you mean ghcr.io/acme/podinfo?)",
+        ],
+      ]);
+      // Where another file deploys Docker Hub's acme/podinfo, the image reaches it: moved there, and nothing said.
+      const hub = {
+        ...files,
+        "apps/hub.yaml": "apiVersion: v1\nkind: Pod\nmetadata: {name: hub}\nspec:\n  containers:\n    - name: hub\n      image: acme/podinfo:6.0.0\n",
+      };
+      expect(await moved(hub, "acme/podinfo:6.1.0")).toEqual([[["apps/hub.yaml", "spec.containers[0].image", "acme/podinfo:6.1.0"]], []]);
+    });
+
     it("a registry of the patch's own written as an alias is the string anchored in the patch", async () => {
       const files = tree(patched("      registry: *reg\n").replace("    image:\n", "    global: {registry: &reg quay.io}\n    image:\n"));
       expect((await moved(files, "quay.io/stefanprodan/podinfo:6.1.0"))[0]).toEqual([["apps/staging/podinfo-values.yaml", "spec.values.image.tag", "6.1.0"]]);
