@@ -662,6 +662,16 @@ describe("GitRepo against a git server that fails or hangs", () => {
       });
       expect(await g.push("origin", late, "c", "")).toBe("rejected");
       expect(await remoteHead("c")).not.toBe(late);
+
+      // With no try left, a branch moved meanwhile is still rejected, for the run to plan again: not a failed push.
+      const lastTry = new GitRepo(dir, {}, { retryDelaysMs: [] });
+      const moved = (await remoteHead("main"))!;
+      fake.inject({
+        path: /git-receive-pack$/,
+        status: 502,
+        beforeHandle: async () => void (await fake.commitFile(OWNER, REPO, "main", "other.yaml", "x: 2\n", "another run")),
+      });
+      expect(await lastTry.push("origin", await commitOn("image: nginx:1.29\n"), "main", moved)).toBe("rejected");
     } finally {
       await fake.close();
     }
