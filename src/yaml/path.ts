@@ -152,10 +152,15 @@ export function parseYamlSpec(spec: string, fieldName?: FieldNamer): YamlSpec {
   const path = spec.slice(0, eq).trim();
   const value = spec.slice(eq + 1).trim();
   // `list+=c` is KCL's append, not a key `list+`: said as such rather than as a key the document lacks.
-  if (path.endsWith("+"))
+  if (path.endsWith("+")) {
+    const whole = path.slice(0, -1).trim();
+    // The last key alone is quoted (`config["args+"]`): `["config.args+"]` would be one top-level key.
+    const cut = Math.max(whole.lastIndexOf("."), whole.lastIndexOf("]"));
+    const quoted = `${whole.slice(0, whole[cut] === "]" ? cut + 1 : Math.max(cut, 0))}[${JSON.stringify(`${whole.slice(cut + 1)}+`)}]`;
     throw new SourceError(
-      `${JSON.stringify(spec)}: "+=" appends only in a KCL override spec; a YAML --set sets one value: give the whole value (${path.slice(0, -1).trim()}=…), or quote a key that ends in "+" (["${path}"]=…)`,
+      `${JSON.stringify(spec)}: "+=" appends only in a KCL override spec; a YAML --set sets one value: give the whole value (${whole}=…), or quote a key that ends in "+" (${quoted}=…)`,
     );
+  }
   return { path, segments: parsePath(path, value, fieldName), value };
 }
 

@@ -576,5 +576,14 @@ describe("setFromSpec", () => {
       '"list+=c": "+=" appends only in a KCL override spec; a YAML --set sets one value: give the whole value (list=…), or quote a key that ends in "+" (["list+"]=…)',
     );
     expect(setFromSpec('"c+": 1\n', '["c+"]=2', false).text).toBe('"c+": 2\n');
+    // Deeper, the last key alone is quoted, as the path that sets it is written; the whole value path as given, spaces trimmed.
+    const nested = "config:\n  args+: a\n  list:\n    - tag: 1\n";
+    expect(() => setFromSpec(nested, "config.args +=b", false)).toThrow(
+      'give the whole value (config.args=…), or quote a key that ends in "+" (config["args+"]=…)',
+    );
+    expect(setFromSpec(nested, 'config["args+"]=b', false).text).toBe(nested.replace("+: a", "+: b"));
+    expect(() => setFromSpec(nested, "config.list[0].tag+=2", false)).toThrow(
+      '(config.list[0].tag=…), or quote a key that ends in "+" (config.list[0]["tag+"]=…)',
+    );
   });
 });
