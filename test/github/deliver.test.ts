@@ -239,6 +239,15 @@ describe("deliver: a failure after part of the delivery landed carries what land
     },
   );
 
+  it("commit-via git: a branch that was there before the run, no pull request open on it, is kept when this run's pull request fails", async () => {
+    // Not this run's to delete: it only added its commit to it.
+    const main = (await fake.refs(OWNER, REPO))["refs/heads/main"]!;
+    await ctx.client().rest.git.createRef({ ...ctx.repository, ref: `refs/heads/${PR}`, sha: main });
+    const { error } = await failedOpening("git", 502);
+    expect(error).toMatchObject({ status: 502 });
+    expect(Object.keys(await fake.refs(OWNER, REPO))).toEqual(["refs/heads/main", `refs/heads/${PR}`]);
+  });
+
   it("commit-via git: the API down from the pull request's opening on, the branch is kept: no telling whether another run's pull request uses it", async () => {
     const { error, logged } = await failedOpening("git", 503, async () => void fake.inject({ path: /^\/(repos\/|graphql)/, times: 100, status: 503 }));
     expect(error).toMatchObject({ status: 503 });
