@@ -35248,6 +35248,35 @@ function formatOverridePath(parts, base = "") {
   return parts.reduce((path, p) => isIdentifier(p) ? path === "" ? p : `${path}.${p}` : `${path}[${JSON.stringify(p)}]`, base);
 }
 
+// src/kcl/parenthesized.ts
+function parenthesized(tokens, expr) {
+  const at = heldToken(tokens, expr);
+  if (at === void 0) return void 0;
+  const { kind: kind2 } = tokens;
+  if (kind2[at] === T.String) return { type: "string", token: at, first: expr.first, last: expr.last };
+  return kind2[at] === T.Name && !isConstant(tokens, at) ? { type: "name", name: nodeText(tokens, { first: at, last: at }), first: expr.first, last: expr.last } : void 0;
+}
+function parenthesizedConstant(tokens, expr) {
+  const at = heldToken(tokens, expr);
+  return at !== void 0 && tokens.kind[at] === T.Name && isConstant(tokens, at) ? at : void 0;
+}
+function heldToken(tokens, expr) {
+  if (expr.type !== "other" || expr.construct !== "parentheses") return void 0;
+  const { kind: kind2 } = tokens;
+  let { first, last } = expr;
+  while (first < last) {
+    if (kind2[first] === T.Newline) first++;
+    else if (kind2[last] === T.Newline) last--;
+    else if (kind2[first] === T.LParen && kind2[last] === T.RParen) [first, last] = [first + 1, last - 1];
+    else break;
+  }
+  return first === last ? first : void 0;
+}
+function isConstant(tokens, at) {
+  const keyword = keywordAt(tokens, at);
+  return keyword === Keyword.TrueValue || keyword === Keyword.FalseValue || keyword === Keyword.NoneValue || keyword === Keyword.UndefinedValue;
+}
+
 // src/kcl/parser.ts
 var T2 = { ...T };
 var NO_SCHEMA = 1;
@@ -35748,8 +35777,9 @@ function parseKclExpression(text2) {
 
 // src/kcl/spec-value.ts
 function isNoneValue(tokens, expr) {
-  if (expr.type !== "other" || expr.construct !== "constant") return false;
-  const keyword = keywordAt(tokens, expr.first);
+  const at = expr.type === "other" && expr.construct === "constant" ? expr.first : parenthesizedConstant(tokens, expr);
+  if (at === void 0) return false;
+  const keyword = keywordAt(tokens, at);
   return keyword === Keyword.NoneValue || keyword === Keyword.UndefinedValue;
 }
 function plainString2(tokens, expr) {
@@ -38418,10 +38448,14 @@ function parseYamlSpec(spec, fieldName) {
   if (eq <= 0) throw new SourceError(`${JSON.stringify(spec)} is not PATH=VALUE`);
   const path = spec.slice(0, eq).trim();
   const value = spec.slice(eq + 1).trim();
-  if (path.endsWith("+"))
+  if (path.endsWith("+")) {
+    const whole = path.slice(0, -1).trim();
+    const cut = Math.max(whole.lastIndexOf("."), whole.lastIndexOf("]"));
+    const quoted3 = `${whole.slice(0, whole[cut] === "]" ? cut + 1 : Math.max(cut, 0))}[${JSON.stringify(`${whole.slice(cut + 1)}+`)}]`;
     throw new SourceError(
-      `${JSON.stringify(spec)}: "+=" appends only in a KCL override spec; a YAML --set sets one value: give the whole value (${path.slice(0, -1).trim()}=\u2026), or quote a key that ends in "+" (["${path}"]=\u2026)`
+      `${JSON.stringify(spec)}: "+=" appends only in a KCL override spec; a YAML --set sets one value: give the whole value (${whole}=\u2026), or quote a key that ends in "+" (${quoted3}=\u2026)`
     );
+  }
   return { path, segments: parsePath(path, value, fieldName), value };
 }
 function assignmentAt(spec) {
@@ -42075,22 +42109,6 @@ function f64Text(value) {
   return `${digits[0]}${digits.length > 1 ? `.${digits.slice(1)}` : ""}e${point - 1}`;
 }
 
-// src/kcl/parenthesized.ts
-function parenthesized(tokens, expr) {
-  if (expr.type !== "other" || expr.construct !== "parentheses") return void 0;
-  const { kind: kind2 } = tokens;
-  let { first, last } = expr;
-  while (first < last) {
-    if (kind2[first] === T.Newline) first++;
-    else if (kind2[last] === T.Newline) last--;
-    else if (kind2[first] === T.LParen && kind2[last] === T.RParen) [first, last] = [first + 1, last - 1];
-    else break;
-  }
-  if (first !== last) return void 0;
-  if (kind2[first] === T.String) return { type: "string", token: first, first: expr.first, last: expr.last };
-  return kind2[first] === T.Name ? { type: "name", name: nodeText(tokens, { first, last }), first: expr.first, last: expr.last } : void 0;
-}
-
 // src/kcl/string-constant.ts
 function assignedStrings(statements, tokens) {
   const assigned = /* @__PURE__ */ new Map();
@@ -42134,9 +42152,12 @@ function constantValue(tokens, assigned, value) {
 }
 function registryString(tokens, assigned, value) {
   const held = parenthesized(tokens, value) ?? value;
-  if (held.type === "string" && !(tokens.flags[held.token] & StringFlag.Interpolated)) return { token: held.token };
+  if (held.type === "string" && !(tokens.flags[held.token] & StringFlag.Interpolated)) return { text: registryLiteral(tokens, held.token) };
   const constant = constantValue(tokens, assigned, held);
-  return constant && { token: constant.token, constant: constant.name };
+  return constant && { text: registryLiteral(tokens, constant.token), constant: constant.name };
+}
+function registryLiteral(tokens, token) {
+  return stringLiteralValue(nodeText(tokens, { first: token, last: token }));
 }
 
 // src/kcl/override.ts
@@ -42645,7 +42666,7 @@ var Planner = class {
     const held = registryString(this.tokens, this.#assigned, value);
     const later = held?.constant === void 0 ? void 0 : this.later(held.constant);
     if (later !== void 0) return later ?? void 0;
-    return held && stringLiteralValue(nodeText(this.tokens, { first: held.token, last: held.token }));
+    return held?.text;
   }
 };
 function search(config, parts, offset, token, found) {
@@ -44090,8 +44111,7 @@ var ImageEditor = class {
    */
   registryText(field) {
     const { value } = field;
-    const token = value === void 0 ? field.token : registryString(this.tokens, this.assigned(), value)?.token;
-    return token === void 0 ? void 0 : this.literal(token).body;
+    return value === void 0 ? registryLiteral(this.tokens, field.token) : registryString(this.tokens, this.assigned(), value)?.text;
   }
   /**
    * A pair whose registry this run cannot read (registryText) is no image it knows, so its tag is left; said where an incoming
@@ -45008,13 +45028,18 @@ function warnLoneParameters(path, text2, file, root, source, valueFiles, values,
     const keys = prefix === "" ? [] : prefix.split(".");
     const paired2 = valuesObjectAt(file, root, source, keys);
     if (paired2 && splitImage(paired2).repository !== void 0) continue;
-    const held = repositoryIn(valueFiles, keys, incoming, values);
-    if (!held || nextVersion(held, versionOf(field.node.text, void 0)) === void 0) continue;
+    const held = repositoryIn(valueFiles, keys, incoming, values, field.node.text);
     const key = formatPath(field.path);
+    const line = lineAt(text2, field.node.start);
+    if (held && "unknown" in held) {
+      warnings.push(unknownRegistryTag(path, line, key, held));
+      continue;
+    }
+    if (!held || nextVersion(held, versionOf(field.node.text, void 0)) === void 0) continue;
     const { advice, about } = overrideAdvice(key, held.image.repository, { file: path, part: "tag" });
     warnings.push({
       file: path,
-      line: lineAt(text2, field.node.start),
+      line,
       message: `${key} (parameter ${parameterName(name)}) overrides the tag of ${held.image.repository} (${held.at}), as Argo CD ranks parameters above values files, and was not moved: ${advice}`,
       about
     });
@@ -45033,9 +45058,10 @@ function loneValueTags(valueFiles, values, inScope, updatesFor) {
       const keys = at.slice(0, -1);
       const mapping = nodeAt(root, keys);
       if (mapping?.kind !== "map" || [...REPOSITORY_KEYS, "image"].some((key2) => mapValue(mapping, key2) !== void 0)) return;
-      const held = repositoryIn(valueFiles.slice(0, index2), keys, incoming, values);
-      if (!held || nextVersion(held, versionOf(node2.text, void 0)) === void 0) return;
+      const held = repositoryIn(valueFiles.slice(0, index2), keys, incoming, values, node2.text);
       const key = formatPath(at);
+      if (held && "unknown" in held) return void found.push(unknownRegistryTag(path, lineAt(text2, node2.start), key, held));
+      if (!held || nextVersion(held, versionOf(node2.text, void 0)) === void 0) return;
       const { advice, about } = overrideAdvice(key, held.image.repository, { file: path, part: "tag" });
       found.push({
         file: path,
@@ -45046,6 +45072,14 @@ function loneValueTags(valueFiles, values, inScope, updatesFor) {
     });
   });
   return found;
+}
+function unknownRegistryTag(file, line, key, { repository, unknown, images }) {
+  return {
+    file,
+    line,
+    message: unknownRegistryWarning(unknown, repository, key, images),
+    about: { field: key, reason: "advised-override", image: images[0] }
+  };
 }
 var ValuesFiles = class {
   constructor(texts) {
@@ -45105,7 +45139,7 @@ function valuesOf(root, source, sources, texts) {
     return text2 === void 0 ? [] : [[path, text2]];
   });
 }
-function repositoryIn(files, keys, incoming, values) {
+function repositoryIn(files, keys, incoming, values, tag) {
   for (const [path, text2] of files) {
     const file = values.fileOf(path, text2);
     if (!file) continue;
@@ -45114,7 +45148,18 @@ function repositoryIn(files, keys, incoming, values) {
     if (mapping?.kind !== "map") continue;
     const { repository, registry } = splitImage((key) => mapValue(mapping, key));
     const written = scalarText(repository);
-    const name = written === void 0 ? void 0 : pairName(readRegistry(file, root, registry), written);
+    const read = readRegistry(file, root, registry);
+    if (written !== void 0 && registry && isUnknownRegistry(read)) {
+      const images = unknownRegistryImages(written, incoming.values(), { tag, digest: void 0 });
+      if (images.length === 0) continue;
+      const field = `${formatPath([...keys, "registry"])} in ${path}`;
+      return {
+        repository: written,
+        images,
+        unknown: { field, line: file.lineAt(registry.start), written: file.text.slice(registry.start, registry.end), why: read.unknown }
+      };
+    }
+    const name = written === void 0 ? void 0 : pairName(read, written);
     const update = name === void 0 ? void 0 : incoming.get(normalizeRepository(name) ?? "");
     if (update && repository) return { ...update, at: `${path}:${lineAt(text2, repository.start)}` };
   }
@@ -45611,6 +45656,7 @@ function retaggedAt(text2, repository, names) {
 
 // src/engine/kustomize-patches.ts
 import { posix as posix4 } from "node:path";
+var DIRECTIVE = "$patch";
 var VALUE_OPS2 = /* @__PURE__ */ new Set(["add", "replace"]);
 function patchDocuments(patch, text2) {
   const yaml = tryYamlFile(text2.replace(/^\uFEFF/, ""));
@@ -45622,7 +45668,7 @@ function patchDocuments(patch, text2) {
     const document = inline ? 0 : index2;
     const fields = [];
     const add = (node2, path, written, op) => {
-      const key = at === void 0 ? formatPath(written) : op ? `${at}${formatPath(written)}` : `${at}: ${formatPath(written)}`;
+      const key = at === void 0 ? formatPath(written) : op && op.line === void 0 ? `${at}${formatPath(written)}` : `${at}: ${formatPath(written)}`;
       fields.push({ path, node: node2, key, line: lineOf2(node2), op });
     };
     const values = () => fields.filter((field) => isFlowScalar(field.node));
@@ -45638,7 +45684,18 @@ function patchDocuments(patch, text2) {
       return [{ patch, document, selector: patch.target, fields, values: values(), yaml, root }];
     }
     if (patch.kind === "json6902" || root?.kind !== "map") return [];
-    forEachValue(root, ({ node: node2, path }) => add(node2, path, path));
+    const replaced = [];
+    forEachValue(root, ({ node: node2, path }) => {
+      if (path[path.length - 1] !== DIRECTIVE || scalarText(node2) !== "replace") return;
+      const within2 = path.slice(0, -1);
+      replaced.push({ name: `${DIRECTIVE}: replace`, pointer: formatPath(within2), path: within2, line: lineOf2(node2) });
+    });
+    replaced.sort((a, b) => a.path.length - b.path.length);
+    forEachValue(root, ({ node: node2, path }) => {
+      if (path.includes(DIRECTIVE)) return;
+      const whole = replaced.find((r) => samePrefix(path, r.path));
+      add(node2, path, path, whole);
+    });
     const metadata = (key) => scalarText(nodeAt(root, ["metadata", key]));
     const own = { kind: scalarText(mapValue(root, "kind")), name: metadata("name"), namespace: metadata("namespace") };
     return [{ patch, document, selector: patch.target ?? own, fields, values: values(), yaml, root }];
@@ -45832,7 +45889,19 @@ async function pairedTagsOf(tree, incoming, read) {
       });
       const { line, key } = tag.value;
       const { ownRepository } = tag;
-      const where2 = { file: doc.patch.file, document: doc.document, key, line, inline: !!doc.patch.inline, written: tag.value.node.text, ownRepository };
+      const field = ownRepository ? ownField(doc, tag.mapping)("repository") : void 0;
+      const written = field && scalarText(field.node);
+      const repositoryField = field && written !== void 0 ? { written, line: field.line } : void 0;
+      const where2 = {
+        file: doc.patch.file,
+        document: doc.document,
+        key,
+        line,
+        inline: !!doc.patch.inline,
+        written: tag.value.node.text,
+        ownRepository,
+        repositoryField
+      };
       if (holders.length === 0) {
         const unknown = picked.map(({ resource }) => unknownRegistryOf(doc, tag, resource)).find((pair) => pair !== void 0);
         if (unknown) unknownRegistry.set(at, { ...where2, ...unknown });
@@ -45867,7 +45936,6 @@ function replacedOver(doc, tag, built, repositories) {
       repositories: over,
       op,
       mapping,
-      tagPointer: `${op.pointer}${pointerOf(mapping.slice(op.path.length))}/tag`,
       repository: written,
       base: `${resource.file}:${line}`,
       // Written beside the repository only where the patch writes no registry of its own.
@@ -45884,7 +45952,7 @@ function builtFiles(graph, k) {
   }
   return [...files];
 }
-async function patchedTags(run, tree, read, warnings) {
+async function patchedTags(run, tree, read, warnings, mergedOver = []) {
   const { paired: paired2, unpaired, unknownRegistry, replaced } = await pairedTagsOf(tree, run.valid.images, read);
   const byFile = /* @__PURE__ */ new Map();
   const pair = (tag, name) => {
@@ -45893,6 +45961,12 @@ async function patchedTags(run, tree, read, warnings) {
     byFile.set(tag.file, documents2.set(tag.document, (documents2.get(tag.document) ?? /* @__PURE__ */ new Map()).set(tag.key, name)));
   };
   for (const tag of paired2) pair(tag, tag.name);
+  for (const { file, repositoryField: field, name } of paired2) {
+    const written = field && normalizeRepository(field.written);
+    if (written && written !== normalizeRepository(name) && name.endsWith(`/${field.written}`) && run.inScope(file)) {
+      mergedOver.push({ file, line: field.line, written, name, registry: name.slice(0, -field.written.length - 1) });
+    }
+  }
   for (const tag of [...unpaired, ...unknownRegistry]) if (tag.ownRepository) pair(tag, void 0);
   for (const tag of unpaired) {
     const update = run.inScope(tag.file) ? run.updatesFor(tag.file).find((u) => u.image.repository === tag.repository) : void 0;
@@ -45939,12 +46013,13 @@ function unpairedWarning(tag) {
   return { file, line, message: said + advice, about };
 }
 function replacedWarning(tag, image) {
-  const { key, file, line, op, mapping, repository, registry, base, tagPointer } = tag;
+  const { key, file, line, op, mapping, repository, registry, base } = tag;
   const fields = registry === void 0 ? `repository: ${repository}` : `registry: ${registry} and repository: ${repository}`;
+  const [by, fix] = op.line === void 0 ? [`${op.name} ${op.pointer}`, `write ${fields} in the op's value, or patch ${op.pointer}${pointerOf(mapping.slice(op.path.length))}/tag alone`] : [`${op.name} in ${op.pointer} (line ${op.line})`, `write ${fields} beside the tag, or remove ${op.name} to merge the patch over the base's`];
   return {
     file,
     line,
-    message: `${key} is not edited for ${image}: ${op.name} ${op.pointer} replaces the whole ${formatPath(mapping)} mapping, so the base's repository (${repository}, ${base}) does not apply and the image it deploys is not known here (Helm takes the chart's default); write ${fields} in the op's value, or patch ${tagPointer} alone`
+    message: `${key} is not edited for ${image}: ${by} replaces the whole ${formatPath(mapping)} mapping, so the base's repository (${repository}, ${base}) does not apply and the image it deploys is not known here (Helm takes the chart's default); ${fix}`
   };
 }
 function mayHoldHelmRelease(text2) {
@@ -45982,8 +46057,10 @@ function warnUnreached(valid, unreached2, known, texts, defined, leftOut2, warni
   for (const image of unreached2) {
     const held = leftOut2?.holding(image) ?? 0;
     const unused = unusedKeys(defined(image.repository));
+    const merged = known.mergedOver?.find((m) => m.written === image.repository);
+    const meant = merged && ` (the patch at ${merged.file}:${merged.line} merges over ${merged.registry} from its base: did you mean ${merged.name}?)`;
     warnings.push({
-      message: leftOut2 && held > 0 ? `no file ${leftOut2.scope} holds ${image.repository} (${held} ${held === 1 ? `file ${leftOut2.rest} does` : `files ${leftOut2.rest} do`})${unused}; nothing to do for ${formatImageRef(image)}` : `no file to update holds ${image.repository}${unused}; nothing to do for ${formatImageRef(image)}${didYouMean(closest(image.repository, known.repositories))}`,
+      message: leftOut2 && held > 0 ? `no file ${leftOut2.scope} holds ${image.repository} (${held} ${held === 1 ? `file ${leftOut2.rest} does` : `files ${leftOut2.rest} do`})${unused}; nothing to do for ${formatImageRef(image)}${meant ?? ""}` : `no file to update holds ${image.repository}${unused}; nothing to do for ${formatImageRef(image)}${meant ?? didYouMean(closest(image.repository, known.repositories))}`,
       kind: "unreached"
     });
   }
@@ -46161,11 +46238,11 @@ async function kustomizeTaggedIn(kustomizations, texts, images, run) {
   }
   return { left, elsewhere };
 }
-async function pairedTagsIn(kustomizations, texts, run, warnings) {
+async function pairedTagsIn(kustomizations, texts, run, warnings, mergedOver) {
   if (![...texts.values()].some(mayHoldHelmRelease)) return /* @__PURE__ */ new Map();
   const read = async (path) => texts.get(path) ?? (run.present.has(path) && fileKind(path) === "yaml" ? (await readScreened(run.source, [path], () => true, []))[0] : void 0);
   const overridden = (file, field) => overrideNamesField(file, field, run.overridesByFile.get(file) ?? [], run.config?.overrides ?? []);
-  const paired2 = await patchedTags({ ...run, overridden }, await kustomizations(), read, warnings);
+  const paired2 = await patchedTags({ ...run, overridden }, await kustomizations(), read, warnings, mergedOver);
   for (const file of paired2.keys()) {
     const text2 = await read(file);
     if (text2 !== void 0) texts.set(file, text2);
@@ -47181,12 +47258,13 @@ async function planUpdate(listed, request2) {
   const { texts, readOnly, unread } = await readCandidates(run, warnings);
   const kustomizations = kustomizationsIn(source, files, texts, run.treeRoot);
   const tagged = await kustomizeTaggedIn(kustomizations, texts, valid.images, run);
-  const paired2 = await pairedTagsIn(kustomizations, texts, run, warnings);
+  const mergedOver = [];
+  const paired2 = await pairedTagsIn(kustomizations, texts, run, warnings, mergedOver);
   const resolved = resolveSetters(run, texts, warnings, [...texts.values()].some(mayHoldFluxObjects) ? await kustomizations(false) : void 0);
   const setters = { forFile: (path) => readsMarkers(path) ? resolved.forFile(path) : NO_SETTERS, fluxPoliciesAt: resolved.fluxPoliciesAt };
   warnings.push(...await unreadWarnings(source, unread, valid.images, (path) => setters.forFile(path).setters));
   const inScopeTexts = [...texts].filter(([path]) => inScope(path));
-  await warnReach(run, inScopeTexts, resolved, setters, paired2, warnings);
+  await warnReach(run, inScopeTexts, resolved, setters, paired2, mergedOver, warnings);
   const planned = planFiles(run, texts, readOnly, tagged, paired2, setters, warnings);
   warnings.push(...await keptSpecsOver(planned, texts, run.treeRoot, source, present));
   warnImageUpdaterConstraints(
@@ -47237,15 +47315,18 @@ function runContext(parts) {
     updatesFor: (path) => unselected(path) ? [] : imagesFor(valid.images, config, targetFor(path), allowDowngrade)
   };
 }
-async function warnReach(run, inScopeTexts, resolved, { forFile }, paired2, warnings) {
+async function warnReach(run, inScopeTexts, resolved, { forFile }, paired2, mergedOver, warnings) {
   const { valid, config, overridesByFile } = run;
   const reachedByPatch = pairedRepositories(paired2);
   const updated = (path) => run.inScope(path) && !run.unselected(path);
   const updatedTexts = inScopeTexts.filter(([path]) => updated(path));
-  const unreached2 = unreachedImages(valid, resolved.definedFor, new Map([...overridesByFile].filter(([file]) => updated(file))), updatedTexts).filter(
-    // A patch's tag paired over its base reaches the image the two name together (kustomize-patches.ts).
-    (image) => !reachedByPatch.has(image.repository)
-  );
+  const overrides = new Map([...overridesByFile].filter(([file]) => updated(file)));
+  const unreached2 = valid.images.filter((image) => {
+    if (reachedByPatch.has(image.repository)) return false;
+    const misread = new Set(mergedOver.filter((m) => m.written === image.repository).map((m) => m.file));
+    const holders = updatedTexts.filter(([path]) => !misread.has(path));
+    return unreachedImages({ ...valid, images: [image] }, resolved.definedFor, overrides, holders).length > 0;
+  });
   const outside = await holdersOutside(run, updated, unreached2);
   const configured = config?.targets ?? [];
   const selected = run.targets.length < configured.length ? run.targets.map((t) => t.name) : void 0;
@@ -47258,7 +47339,8 @@ async function warnReach(run, inScopeTexts, resolved, { forFile }, paired2, warn
         ...resolved.known.repositories,
         ...configured.flatMap((t) => t.images.map((i) => i.repository)),
         ...(config?.overrides ?? []).map((o) => o.repository)
-      ])
+      ]),
+      mergedOver
     },
     updatedTexts,
     resolved.definedFor,

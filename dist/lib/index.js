@@ -11567,10 +11567,14 @@ function parseYamlSpec(spec, fieldName) {
   if (eq <= 0) throw new SourceError(`${JSON.stringify(spec)} is not PATH=VALUE`);
   const path = spec.slice(0, eq).trim();
   const value = spec.slice(eq + 1).trim();
-  if (path.endsWith("+"))
+  if (path.endsWith("+")) {
+    const whole = path.slice(0, -1).trim();
+    const cut = Math.max(whole.lastIndexOf("."), whole.lastIndexOf("]"));
+    const quoted3 = `${whole.slice(0, whole[cut] === "]" ? cut + 1 : Math.max(cut, 0))}[${JSON.stringify(`${whole.slice(cut + 1)}+`)}]`;
     throw new SourceError(
-      `${JSON.stringify(spec)}: "+=" appends only in a KCL override spec; a YAML --set sets one value: give the whole value (${path.slice(0, -1).trim()}=\u2026), or quote a key that ends in "+" (["${path}"]=\u2026)`
+      `${JSON.stringify(spec)}: "+=" appends only in a KCL override spec; a YAML --set sets one value: give the whole value (${whole}=\u2026), or quote a key that ends in "+" (${quoted3}=\u2026)`
     );
+  }
   return { path, segments: parsePath(path, value, fieldName), value };
 }
 function assignmentAt(spec) {
@@ -14992,10 +14996,40 @@ function inBranches(item, token, inBranch) {
   return branch ? inBranch(branch, token) : "an if condition";
 }
 
+// src/kcl/parenthesized.ts
+function parenthesized(tokens, expr) {
+  const at = heldToken(tokens, expr);
+  if (at === void 0) return void 0;
+  const { kind: kind2 } = tokens;
+  if (kind2[at] === T.String) return { type: "string", token: at, first: expr.first, last: expr.last };
+  return kind2[at] === T.Name && !isConstant(tokens, at) ? { type: "name", name: nodeText(tokens, { first: at, last: at }), first: expr.first, last: expr.last } : void 0;
+}
+function parenthesizedConstant(tokens, expr) {
+  const at = heldToken(tokens, expr);
+  return at !== void 0 && tokens.kind[at] === T.Name && isConstant(tokens, at) ? at : void 0;
+}
+function heldToken(tokens, expr) {
+  if (expr.type !== "other" || expr.construct !== "parentheses") return void 0;
+  const { kind: kind2 } = tokens;
+  let { first, last } = expr;
+  while (first < last) {
+    if (kind2[first] === T.Newline) first++;
+    else if (kind2[last] === T.Newline) last--;
+    else if (kind2[first] === T.LParen && kind2[last] === T.RParen) [first, last] = [first + 1, last - 1];
+    else break;
+  }
+  return first === last ? first : void 0;
+}
+function isConstant(tokens, at) {
+  const keyword = keywordAt(tokens, at);
+  return keyword === Keyword.TrueValue || keyword === Keyword.FalseValue || keyword === Keyword.NoneValue || keyword === Keyword.UndefinedValue;
+}
+
 // src/kcl/spec-value.ts
 function isNoneValue(tokens, expr) {
-  if (expr.type !== "other" || expr.construct !== "constant") return false;
-  const keyword = keywordAt(tokens, expr.first);
+  const at = expr.type === "other" && expr.construct === "constant" ? expr.first : parenthesizedConstant(tokens, expr);
+  if (at === void 0) return false;
+  const keyword = keywordAt(tokens, at);
   return keyword === Keyword.NoneValue || keyword === Keyword.UndefinedValue;
 }
 function plainString2(tokens, expr) {
@@ -15093,22 +15127,6 @@ function specSetting(text2) {
   return { ...setting, value: { string: spec.value, start: at, end: at + spec.value.length, write: (string2) => string2, whole, advice: quoted3 } };
 }
 
-// src/kcl/parenthesized.ts
-function parenthesized(tokens, expr) {
-  if (expr.type !== "other" || expr.construct !== "parentheses") return void 0;
-  const { kind: kind2 } = tokens;
-  let { first, last } = expr;
-  while (first < last) {
-    if (kind2[first] === T.Newline) first++;
-    else if (kind2[last] === T.Newline) last--;
-    else if (kind2[first] === T.LParen && kind2[last] === T.RParen) [first, last] = [first + 1, last - 1];
-    else break;
-  }
-  if (first !== last) return void 0;
-  if (kind2[first] === T.String) return { type: "string", token: first, first: expr.first, last: expr.last };
-  return kind2[first] === T.Name ? { type: "name", name: nodeText(tokens, { first, last }), first: expr.first, last: expr.last } : void 0;
-}
-
 // src/kcl/string-constant.ts
 function assignedStrings(statements, tokens) {
   const assigned = /* @__PURE__ */ new Map();
@@ -15152,9 +15170,12 @@ function constantValue(tokens, assigned, value) {
 }
 function registryString(tokens, assigned, value) {
   const held = parenthesized(tokens, value) ?? value;
-  if (held.type === "string" && !(tokens.flags[held.token] & StringFlag.Interpolated)) return { token: held.token };
+  if (held.type === "string" && !(tokens.flags[held.token] & StringFlag.Interpolated)) return { text: registryLiteral(tokens, held.token) };
   const constant = constantValue(tokens, assigned, held);
-  return constant && { token: constant.token, constant: constant.name };
+  return constant && { text: registryLiteral(tokens, constant.token), constant: constant.name };
+}
+function registryLiteral(tokens, token) {
+  return stringLiteralValue(nodeText(tokens, { first: token, last: token }));
 }
 
 // src/kcl/editor.ts
@@ -15358,8 +15379,7 @@ var ImageEditor = class {
    */
   registryText(field2) {
     const { value } = field2;
-    const token = value === void 0 ? field2.token : registryString(this.tokens, this.assigned(), value)?.token;
-    return token === void 0 ? void 0 : this.literal(token).body;
+    return value === void 0 ? registryLiteral(this.tokens, field2.token) : registryString(this.tokens, this.assigned(), value)?.text;
   }
   /**
    * A pair whose registry this run cannot read (registryText) is no image it knows, so its tag is left; said where an incoming
@@ -17167,7 +17187,7 @@ var Planner = class {
     const held = registryString(this.tokens, this.#assigned, value);
     const later = held?.constant === void 0 ? void 0 : this.later(held.constant);
     if (later !== void 0) return later ?? void 0;
-    return held && stringLiteralValue(nodeText(this.tokens, { first: held.token, last: held.token }));
+    return held?.text;
   }
 };
 function search(config, parts, offset, token, found) {
@@ -20883,13 +20903,18 @@ function warnLoneParameters(path, text2, file, root, source, valueFiles, values,
     const keys = prefix === "" ? [] : prefix.split(".");
     const paired2 = valuesObjectAt(file, root, source, keys);
     if (paired2 && splitImage(paired2).repository !== void 0) continue;
-    const held = repositoryIn(valueFiles, keys, incoming, values);
-    if (!held || nextVersion(held, versionOf(field2.node.text, void 0)) === void 0) continue;
+    const held = repositoryIn(valueFiles, keys, incoming, values, field2.node.text);
     const key = formatPath(field2.path);
+    const line = lineAt(text2, field2.node.start);
+    if (held && "unknown" in held) {
+      warnings.push(unknownRegistryTag(path, line, key, held));
+      continue;
+    }
+    if (!held || nextVersion(held, versionOf(field2.node.text, void 0)) === void 0) continue;
     const { advice, about } = overrideAdvice(key, held.image.repository, { file: path, part: "tag" });
     warnings.push({
       file: path,
-      line: lineAt(text2, field2.node.start),
+      line,
       message: `${key} (parameter ${parameterName(name)}) overrides the tag of ${held.image.repository} (${held.at}), as Argo CD ranks parameters above values files, and was not moved: ${advice}`,
       about
     });
@@ -20908,9 +20933,10 @@ function loneValueTags(valueFiles, values, inScope, updatesFor) {
       const keys = at.slice(0, -1);
       const mapping = nodeAt(root, keys);
       if (mapping?.kind !== "map" || [...REPOSITORY_KEYS, "image"].some((key2) => mapValue(mapping, key2) !== void 0)) return;
-      const held = repositoryIn(valueFiles.slice(0, index2), keys, incoming, values);
-      if (!held || nextVersion(held, versionOf(node2.text, void 0)) === void 0) return;
+      const held = repositoryIn(valueFiles.slice(0, index2), keys, incoming, values, node2.text);
       const key = formatPath(at);
+      if (held && "unknown" in held) return void found.push(unknownRegistryTag(path, lineAt(text2, node2.start), key, held));
+      if (!held || nextVersion(held, versionOf(node2.text, void 0)) === void 0) return;
       const { advice, about } = overrideAdvice(key, held.image.repository, { file: path, part: "tag" });
       found.push({
         file: path,
@@ -20921,6 +20947,14 @@ function loneValueTags(valueFiles, values, inScope, updatesFor) {
     });
   });
   return found;
+}
+function unknownRegistryTag(file, line, key, { repository, unknown, images }) {
+  return {
+    file,
+    line,
+    message: unknownRegistryWarning(unknown, repository, key, images),
+    about: { field: key, reason: "advised-override", image: images[0] }
+  };
 }
 var ValuesFiles = class {
   constructor(texts) {
@@ -20980,7 +21014,7 @@ function valuesOf(root, source, sources, texts) {
     return text2 === void 0 ? [] : [[path, text2]];
   });
 }
-function repositoryIn(files, keys, incoming, values) {
+function repositoryIn(files, keys, incoming, values, tag) {
   for (const [path, text2] of files) {
     const file = values.fileOf(path, text2);
     if (!file) continue;
@@ -20989,7 +21023,18 @@ function repositoryIn(files, keys, incoming, values) {
     if (mapping?.kind !== "map") continue;
     const { repository, registry } = splitImage((key) => mapValue(mapping, key));
     const written = scalarText(repository);
-    const name = written === void 0 ? void 0 : pairName(readRegistry(file, root, registry), written);
+    const read = readRegistry(file, root, registry);
+    if (written !== void 0 && registry && isUnknownRegistry(read)) {
+      const images = unknownRegistryImages(written, incoming.values(), { tag, digest: void 0 });
+      if (images.length === 0) continue;
+      const field2 = `${formatPath([...keys, "registry"])} in ${path}`;
+      return {
+        repository: written,
+        images,
+        unknown: { field: field2, line: file.lineAt(registry.start), written: file.text.slice(registry.start, registry.end), why: read.unknown }
+      };
+    }
+    const name = written === void 0 ? void 0 : pairName(read, written);
     const update = name === void 0 ? void 0 : incoming.get(normalizeRepository(name) ?? "");
     if (update && repository) return { ...update, at: `${path}:${lineAt(text2, repository.start)}` };
   }
@@ -21486,6 +21531,7 @@ function retaggedAt(text2, repository, names) {
 
 // src/engine/kustomize-patches.ts
 import { posix as posix4 } from "node:path";
+var DIRECTIVE = "$patch";
 var VALUE_OPS2 = /* @__PURE__ */ new Set(["add", "replace"]);
 function patchDocuments(patch, text2) {
   const yaml = tryYamlFile(text2.replace(/^\uFEFF/, ""));
@@ -21497,7 +21543,7 @@ function patchDocuments(patch, text2) {
     const document = inline ? 0 : index2;
     const fields = [];
     const add = (node2, path, written, op) => {
-      const key = at === void 0 ? formatPath(written) : op ? `${at}${formatPath(written)}` : `${at}: ${formatPath(written)}`;
+      const key = at === void 0 ? formatPath(written) : op && op.line === void 0 ? `${at}${formatPath(written)}` : `${at}: ${formatPath(written)}`;
       fields.push({ path, node: node2, key, line: lineOf2(node2), op });
     };
     const values = () => fields.filter((field2) => isFlowScalar(field2.node));
@@ -21513,7 +21559,18 @@ function patchDocuments(patch, text2) {
       return [{ patch, document, selector: patch.target, fields, values: values(), yaml, root }];
     }
     if (patch.kind === "json6902" || root?.kind !== "map") return [];
-    forEachValue(root, ({ node: node2, path }) => add(node2, path, path));
+    const replaced = [];
+    forEachValue(root, ({ node: node2, path }) => {
+      if (path[path.length - 1] !== DIRECTIVE || scalarText(node2) !== "replace") return;
+      const within2 = path.slice(0, -1);
+      replaced.push({ name: `${DIRECTIVE}: replace`, pointer: formatPath(within2), path: within2, line: lineOf2(node2) });
+    });
+    replaced.sort((a, b) => a.path.length - b.path.length);
+    forEachValue(root, ({ node: node2, path }) => {
+      if (path.includes(DIRECTIVE)) return;
+      const whole = replaced.find((r) => samePrefix(path, r.path));
+      add(node2, path, path, whole);
+    });
     const metadata = (key) => scalarText(nodeAt(root, ["metadata", key]));
     const own = { kind: scalarText(mapValue(root, "kind")), name: metadata("name"), namespace: metadata("namespace") };
     return [{ patch, document, selector: patch.target ?? own, fields, values: values(), yaml, root }];
@@ -21707,7 +21764,19 @@ async function pairedTagsOf(tree, incoming, read) {
       });
       const { line, key } = tag.value;
       const { ownRepository } = tag;
-      const where2 = { file: doc.patch.file, document: doc.document, key, line, inline: !!doc.patch.inline, written: tag.value.node.text, ownRepository };
+      const field2 = ownRepository ? ownField(doc, tag.mapping)("repository") : void 0;
+      const written = field2 && scalarText(field2.node);
+      const repositoryField = field2 && written !== void 0 ? { written, line: field2.line } : void 0;
+      const where2 = {
+        file: doc.patch.file,
+        document: doc.document,
+        key,
+        line,
+        inline: !!doc.patch.inline,
+        written: tag.value.node.text,
+        ownRepository,
+        repositoryField
+      };
       if (holders.length === 0) {
         const unknown = picked.map(({ resource }) => unknownRegistryOf(doc, tag, resource)).find((pair) => pair !== void 0);
         if (unknown) unknownRegistry.set(at, { ...where2, ...unknown });
@@ -21742,7 +21811,6 @@ function replacedOver(doc, tag, built, repositories) {
       repositories: over,
       op,
       mapping,
-      tagPointer: `${op.pointer}${pointerOf(mapping.slice(op.path.length))}/tag`,
       repository: written,
       base: `${resource.file}:${line}`,
       // Written beside the repository only where the patch writes no registry of its own.
@@ -21759,7 +21827,7 @@ function builtFiles(graph, k) {
   }
   return [...files];
 }
-async function patchedTags(run, tree, read, warnings) {
+async function patchedTags(run, tree, read, warnings, mergedOver = []) {
   const { paired: paired2, unpaired, unknownRegistry, replaced } = await pairedTagsOf(tree, run.valid.images, read);
   const byFile = /* @__PURE__ */ new Map();
   const pair = (tag, name) => {
@@ -21768,6 +21836,12 @@ async function patchedTags(run, tree, read, warnings) {
     byFile.set(tag.file, documents2.set(tag.document, (documents2.get(tag.document) ?? /* @__PURE__ */ new Map()).set(tag.key, name)));
   };
   for (const tag of paired2) pair(tag, tag.name);
+  for (const { file, repositoryField: field2, name } of paired2) {
+    const written = field2 && normalizeRepository(field2.written);
+    if (written && written !== normalizeRepository(name) && name.endsWith(`/${field2.written}`) && run.inScope(file)) {
+      mergedOver.push({ file, line: field2.line, written, name, registry: name.slice(0, -field2.written.length - 1) });
+    }
+  }
   for (const tag of [...unpaired, ...unknownRegistry]) if (tag.ownRepository) pair(tag, void 0);
   for (const tag of unpaired) {
     const update = run.inScope(tag.file) ? run.updatesFor(tag.file).find((u) => u.image.repository === tag.repository) : void 0;
@@ -21814,12 +21888,13 @@ function unpairedWarning(tag) {
   return { file, line, message: said + advice, about };
 }
 function replacedWarning(tag, image) {
-  const { key, file, line, op, mapping, repository, registry, base, tagPointer } = tag;
+  const { key, file, line, op, mapping, repository, registry, base } = tag;
   const fields = registry === void 0 ? `repository: ${repository}` : `registry: ${registry} and repository: ${repository}`;
+  const [by, fix] = op.line === void 0 ? [`${op.name} ${op.pointer}`, `write ${fields} in the op's value, or patch ${op.pointer}${pointerOf(mapping.slice(op.path.length))}/tag alone`] : [`${op.name} in ${op.pointer} (line ${op.line})`, `write ${fields} beside the tag, or remove ${op.name} to merge the patch over the base's`];
   return {
     file,
     line,
-    message: `${key} is not edited for ${image}: ${op.name} ${op.pointer} replaces the whole ${formatPath(mapping)} mapping, so the base's repository (${repository}, ${base}) does not apply and the image it deploys is not known here (Helm takes the chart's default); write ${fields} in the op's value, or patch ${tagPointer} alone`
+    message: `${key} is not edited for ${image}: ${by} replaces the whole ${formatPath(mapping)} mapping, so the base's repository (${repository}, ${base}) does not apply and the image it deploys is not known here (Helm takes the chart's default); ${fix}`
   };
 }
 function mayHoldHelmRelease(text2) {
@@ -21857,8 +21932,10 @@ function warnUnreached(valid, unreached2, known, texts, defined, leftOut, warnin
   for (const image of unreached2) {
     const held = leftOut?.holding(image) ?? 0;
     const unused = unusedKeys(defined(image.repository));
+    const merged = known.mergedOver?.find((m) => m.written === image.repository);
+    const meant = merged && ` (the patch at ${merged.file}:${merged.line} merges over ${merged.registry} from its base: did you mean ${merged.name}?)`;
     warnings.push({
-      message: leftOut && held > 0 ? `no file ${leftOut.scope} holds ${image.repository} (${held} ${held === 1 ? `file ${leftOut.rest} does` : `files ${leftOut.rest} do`})${unused}; nothing to do for ${formatImageRef(image)}` : `no file to update holds ${image.repository}${unused}; nothing to do for ${formatImageRef(image)}${didYouMean(closest(image.repository, known.repositories))}`,
+      message: leftOut && held > 0 ? `no file ${leftOut.scope} holds ${image.repository} (${held} ${held === 1 ? `file ${leftOut.rest} does` : `files ${leftOut.rest} do`})${unused}; nothing to do for ${formatImageRef(image)}${meant ?? ""}` : `no file to update holds ${image.repository}${unused}; nothing to do for ${formatImageRef(image)}${meant ?? didYouMean(closest(image.repository, known.repositories))}`,
       kind: "unreached"
     });
   }
@@ -22036,11 +22113,11 @@ async function kustomizeTaggedIn(kustomizations, texts, images, run) {
   }
   return { left, elsewhere };
 }
-async function pairedTagsIn(kustomizations, texts, run, warnings) {
+async function pairedTagsIn(kustomizations, texts, run, warnings, mergedOver) {
   if (![...texts.values()].some(mayHoldHelmRelease)) return /* @__PURE__ */ new Map();
   const read = async (path) => texts.get(path) ?? (run.present.has(path) && fileKind(path) === "yaml" ? (await readScreened(run.source, [path], () => true, []))[0] : void 0);
   const overridden = (file, field2) => overrideNamesField(file, field2, run.overridesByFile.get(file) ?? [], run.config?.overrides ?? []);
-  const paired2 = await patchedTags({ ...run, overridden }, await kustomizations(), read, warnings);
+  const paired2 = await patchedTags({ ...run, overridden }, await kustomizations(), read, warnings, mergedOver);
   for (const file of paired2.keys()) {
     const text2 = await read(file);
     if (text2 !== void 0) texts.set(file, text2);
@@ -23184,12 +23261,13 @@ async function planUpdate(listed, request) {
   const { texts, readOnly, unread } = await readCandidates(run, warnings);
   const kustomizations = kustomizationsIn(source, files, texts, run.treeRoot);
   const tagged = await kustomizeTaggedIn(kustomizations, texts, valid.images, run);
-  const paired2 = await pairedTagsIn(kustomizations, texts, run, warnings);
+  const mergedOver = [];
+  const paired2 = await pairedTagsIn(kustomizations, texts, run, warnings, mergedOver);
   const resolved = resolveSetters(run, texts, warnings, [...texts.values()].some(mayHoldFluxObjects) ? await kustomizations(false) : void 0);
   const setters = { forFile: (path) => readsMarkers(path) ? resolved.forFile(path) : NO_SETTERS, fluxPoliciesAt: resolved.fluxPoliciesAt };
   warnings.push(...await unreadWarnings(source, unread, valid.images, (path) => setters.forFile(path).setters));
   const inScopeTexts = [...texts].filter(([path]) => inScope(path));
-  await warnReach(run, inScopeTexts, resolved, setters, paired2, warnings);
+  await warnReach(run, inScopeTexts, resolved, setters, paired2, mergedOver, warnings);
   const planned = planFiles(run, texts, readOnly, tagged, paired2, setters, warnings);
   warnings.push(...await keptSpecsOver(planned, texts, run.treeRoot, source, present));
   warnImageUpdaterConstraints(
@@ -23240,15 +23318,18 @@ function runContext(parts) {
     updatesFor: (path) => unselected(path) ? [] : imagesFor(valid.images, config, targetFor(path), allowDowngrade)
   };
 }
-async function warnReach(run, inScopeTexts, resolved, { forFile }, paired2, warnings) {
+async function warnReach(run, inScopeTexts, resolved, { forFile }, paired2, mergedOver, warnings) {
   const { valid, config, overridesByFile } = run;
   const reachedByPatch = pairedRepositories(paired2);
   const updated = (path) => run.inScope(path) && !run.unselected(path);
   const updatedTexts = inScopeTexts.filter(([path]) => updated(path));
-  const unreached2 = unreachedImages(valid, resolved.definedFor, new Map([...overridesByFile].filter(([file]) => updated(file))), updatedTexts).filter(
-    // A patch's tag paired over its base reaches the image the two name together (kustomize-patches.ts).
-    (image) => !reachedByPatch.has(image.repository)
-  );
+  const overrides = new Map([...overridesByFile].filter(([file]) => updated(file)));
+  const unreached2 = valid.images.filter((image) => {
+    if (reachedByPatch.has(image.repository)) return false;
+    const misread = new Set(mergedOver.filter((m) => m.written === image.repository).map((m) => m.file));
+    const holders = updatedTexts.filter(([path]) => !misread.has(path));
+    return unreachedImages({ ...valid, images: [image] }, resolved.definedFor, overrides, holders).length > 0;
+  });
   const outside = await holdersOutside(run, updated, unreached2);
   const configured = config?.targets ?? [];
   const selected = run.targets.length < configured.length ? run.targets.map((t) => t.name) : void 0;
@@ -23261,7 +23342,8 @@ async function warnReach(run, inScopeTexts, resolved, { forFile }, paired2, warn
         ...resolved.known.repositories,
         ...configured.flatMap((t) => t.images.map((i) => i.repository)),
         ...(config?.overrides ?? []).map((o) => o.repository)
-      ])
+      ]),
+      mergedOver
     },
     updatedTexts,
     resolved.definedFor,
