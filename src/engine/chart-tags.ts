@@ -7,10 +7,11 @@
  *   tree). Argo CD ranks parameters above every values file;
  * - a lone `tag:` in a values file the source lists after one giving that mapping an incoming
  *   repository (an environment's `values/prod.yaml` holding only `image: {tag: 1.4.0}`): Helm
- *   ranks a later values file above an earlier one.
+ *   ranks a later values file above an earlier one; or in the source's `helm.valuesObject`, which
+ *   Argo CD ranks above every values file (parameters > valuesObject > values > valueFiles).
  * Where that mapping's registry is one this run cannot read (a template, a mapping), the image is not known: such a
  * tag is named with the Helm editor's warning instead, where an incoming image may be the pair's and would move it.
- * Only files that name Argo CD, hold parameters or values files, and may read a values file
+ * Only files that name Argo CD, hold parameters, values files or a valuesObject, and may read a values file
  * holding an incoming repository are parsed.
  */
 import { posix } from "node:path";
@@ -48,7 +49,8 @@ export function warnLoneTagParameters(
     for (const source of sources) {
       const valueFiles = valuesOf(document.root, source, sources, texts);
       if (inScope(path)) warnLoneParameters(path, texts.get(path)!, file, document.root, source, valueFiles, values, updatesFor(path), warnings);
-      for (const warning of loneValueTags(valueFiles, values, inScope, updatesFor)) {
+      const layers = [...valueFiles.map(valuesFileLayer(values)), valuesObjectLayer(path, file.text, document.root, source)];
+      for (const warning of loneValueTags(layers, valueFiles, values, inScope, updatesFor)) {
         // An environment's values file many Applications list is named once.
         const at = `${warning.file}:${warning.line}`;
         if (!said.has(at)) warnings.push(warning);
@@ -77,6 +79,11 @@ export function unreadValueFiles(
   return [...unread];
 }
 
+/** Whether an Application's text may set values over a values file's (parameters, valuesObject, a later values file): screened by its bytes. */
+export function mayRankOverValues(text: string): boolean {
+  return /parameters|valueFiles|valuesObject/.test(text);
+}
+
 /** Each document of an Application file that may read a values file holding an incoming repository, with its path and file. */
 function* applicationsReading(
   texts: ReadonlyMap<string, string>,
@@ -84,7 +91,7 @@ function* applicationsReading(
   updatesFor: (path: string) => readonly ImageUpdate[],
 ): Generator<[string, YamlFile, YamlDocument]> {
   for (const [path, text] of texts) {
-    if (fileKind(path) !== "yaml" || !text.includes(ARGO) || !(text.includes("parameters") || text.includes("valueFiles"))) continue;
+    if (fileKind(path) !== "yaml" || !text.includes(ARGO) || !mayRankOverValues(text)) continue;
     const incoming = byRepository(updatesFor(path).filter((update) => update.image.tag !== undefined));
     if (incoming.size === 0 || !values.mayRead(text, incoming)) continue;
     const file = tryYamlFile(text.replace(/^\uFEFF/, ""));
@@ -139,33 +146,60 @@ function warnLoneParameters(
 /** Keys beside a tag that make it no lone one: the Helm rule pairs them. */
 const REPOSITORY_KEYS = ["repository", "name", "registry"];
 
-/** The lone `tag:` fields of a source's values files (in the run's paths) whose mapping an earlier one gives an incoming repository. */
+/**
+ * A source's values read after its chart's, in Helm's order: each values file, then its `helm.valuesObject`,
+ * which Argo CD ranks above them. `at` is where its values sit in `path`; `root()`, its values, read when asked.
+ */
+interface ValuesLayer {
+  readonly path: string;
+  readonly text: string;
+  readonly at: readonly PathSegment[];
+  root(): YamlNode | null;
+  /** Why a tag here is deployed over an earlier layer's. */
+  readonly ranks: string;
+}
+
+function valuesFileLayer(values: ValuesFiles): ([path, text]: [string, string]) => ValuesLayer {
+  return ([path, text]) => ({ path, text, at: [], root: () => values.rootOf(path, text), ranks: "as Helm ranks a values file listed later above it" });
+}
+
+/** `text` is the one the Application was parsed from, which lines are counted in. */
+function valuesObjectLayer(path: string, text: string, root: YamlNode | null, source: readonly PathSegment[]): ValuesLayer {
+  const at = [...source, "helm", "valuesObject"];
+  return { path, text, at, root: () => nodeAt(root, at) ?? null, ranks: "as Argo CD ranks valuesObject above values files" };
+}
+
+/**
+ * The lone `tag:` fields of a source's values layers (in the run's paths) whose mapping an earlier values file (of
+ * `valueFiles`, which `layers` begins with) gives an incoming repository.
+ */
 function loneValueTags(
+  layers: readonly ValuesLayer[],
   valueFiles: readonly [string, string][],
   values: ValuesFiles,
   inScope: (path: string) => boolean,
   updatesFor: (path: string) => readonly ImageUpdate[],
 ): FieldWarning[] {
   const found: FieldWarning[] = [];
-  valueFiles.forEach(([path, text], index) => {
+  layers.forEach(({ path, text, at: within, root: read, ranks }, index) => {
     if (index === 0 || !inScope(path)) return;
     const incoming = byRepository(updatesFor(path).filter((update) => update.image.tag !== undefined));
     if (incoming.size === 0) return;
-    const root = values.rootOf(path, text);
+    const root = read();
     forEachValue(root, ({ node, path: at }) => {
       if (at[at.length - 1] !== "tag" || !isFlowScalar(node) || hasPlaceholder(node.text)) return;
       const keys = at.slice(0, -1);
       const mapping = nodeAt(root, keys);
       if (mapping?.kind !== "map" || [...REPOSITORY_KEYS, "image"].some((key) => mapValue(mapping, key) !== undefined)) return;
       const held = repositoryIn(valueFiles.slice(0, index), keys, incoming, values, node.text);
-      const key = formatPath(at);
+      const key = formatPath([...within, ...at]);
       if (held && "unknown" in held) return void found.push(unknownRegistryTag(path, lineAt(text, node.start), key, held));
       if (!held || nextVersion(held, versionOf(node.text, undefined)) === undefined) return;
       const { advice, about } = overrideAdvice(key, held.image.repository, { file: path, part: "tag" });
       found.push({
         file: path,
         line: lineAt(text, node.start),
-        message: `${key} overrides the tag of ${held.image.repository} (${held.at}), as Helm ranks a values file listed later above it, and was not moved: ${advice}`,
+        message: `${key} overrides the tag of ${held.image.repository} (${held.at}), ${ranks}, and was not moved: ${advice}`,
         about,
       });
     });

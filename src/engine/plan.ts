@@ -20,7 +20,7 @@ import { asIssuesOf, ofField } from "./field-issues.js";
 import { mayHoldFluxObjects, runningAutomations } from "./flux-objects.js";
 import { repositoryPath } from "./tree-path.js";
 import { warnImageUpdaterConstraints } from "./image-updater.js";
-import { unreadValueFiles, warnLoneTagParameters } from "./chart-tags.js";
+import { mayRankOverValues, unreadValueFiles, warnLoneTagParameters } from "./chart-tags.js";
 import { RequestError, type FieldNamer, type UpdateRequest, type ValidRequest } from "./request.js";
 import { validateInTree } from "./validate-in-tree.js";
 import { malformedSets } from "./apply-set.js";
@@ -330,7 +330,7 @@ type RunSetters = Pick<ReturnType<typeof resolveSetters>, "forFile" | "fluxPolic
 
 /**
  * The files that may need an edit, read and screened (screenFor), with the Applications among
- * them read for a lone tag only (chart-tags.ts: a parameter's, or a values file's they list), and the Flux
+ * them read for a lone tag only (chart-tags.ts: a parameter's, a valuesObject's, or a values file's they list), and the Flux
  * Kustomizations for their targetNamespace only, never edited; and the files to update that are no text an
  * editor reads (`unread`: UTF-16, a Git LFS pointer), left out of `texts`.
  */
@@ -369,7 +369,7 @@ async function readCandidates(
     }
     if (found[0] !== "Application") return true;
     if (screen.argo.test(text) || (hasPlaceholder(text) && screen.templated.some((piece) => text.includes(piece)))) return true;
-    if (!text.includes("parameters") && !text.includes("valueFiles")) return false;
+    if (!mayRankOverValues(text)) return false;
     readOnly.add(path);
     return true;
   };

@@ -349,3 +349,73 @@ describe("a lone tag in a values file the source lists after the one holding the
       ).toEqual([]);
   });
 });
+
+describe("a lone tag in the source's valuesObject, which Argo CD ranks above every values file", () => {
+  const source = (image: string, more = "") =>
+    app(`  source:\n    path: charts/worker\n    helm:\n${more}      valuesObject:\n        replicas: 3\n        image: ${image}\n`);
+
+  it("is named at its line as a later values file's lone tag is, with the override that sets it, which moves it and ends the warning", async () => {
+    const files = { "apps/worker.yaml": source("{tag: '1.4.0'}"), "charts/worker/values.yaml": chartValues };
+    const result = await plan(files);
+    expect(result.changes.map((c) => [c.file, c.key, c.new])).toEqual([["charts/worker/values.yaml", "image.tag", "1.4.3"]]);
+    expect(result.warnings).toEqual([
+      {
+        file: "apps/worker.yaml",
+        line: 10,
+        message:
+          "spec.source.helm.valuesObject.image.tag overrides the tag of ghcr.io/acme/worker (charts/worker/values.yaml:2), as Argo CD ranks valuesObject above values files, and was not moved: set it with an overrides: entry in the configuration (file: apps/worker.yaml, spec: spec.source.helm.valuesObject.image.tag, image: ghcr.io/acme/worker, part: tag)",
+      },
+    ]);
+    const entry = /in the configuration \((.*)\)$/.exec(result.warnings[0]!.message)![1]!;
+    const copied = await plan({ ...files, ".github/gitops-promote.yaml": `overrides:\n  - ${entry.split(", ").join("\n    ")}\n` });
+    expect(copied.changes.map((c) => [c.file, c.key, c.new])).toEqual([
+      ["apps/worker.yaml", "spec.source.helm.valuesObject.image.tag", "1.4.3"],
+      ["charts/worker/values.yaml", "image.tag", "1.4.3"],
+    ]);
+    expect(copied.warnings).toEqual([]);
+  });
+
+  it("is read over every values file the source lists, the repository's in the last of them", async () => {
+    const result = await plan({
+      "apps/worker.yaml": source("{tag: '1.4.0'}", "      valueFiles: [../../envs/prod.yaml]\n"),
+      "charts/worker/values.yaml": "replicas: 1\n",
+      "envs/prod.yaml": chartValues,
+    });
+    expect(result.warnings.map((w) => [w.file, w.line, w.message.slice(0, w.message.indexOf(","))])).toEqual([
+      ["apps/worker.yaml", 11, "spec.source.helm.valuesObject.image.tag overrides the tag of ghcr.io/acme/worker (envs/prod.yaml:2)"],
+    ]);
+  });
+
+  it("says at it, over values whose registry this run cannot read, that it is not edited, naming the registry field", async () => {
+    const result = await plan({
+      "apps/worker.yaml": source("{tag: '1.4.0'}"),
+      "charts/worker/values.yaml": "image:\n  registry: '{{ .Values.registry }}'\n  repository: acme/worker\n  tag: 1.4.0\n",
+    });
+    const key = "spec.source.helm.valuesObject.image.tag";
+    expect(result.changes).toEqual([]);
+    expect(result.warnings.map((w) => [w.file, w.line, w.message])).toEqual([
+      ["charts/worker/values.yaml", 4, expect.stringContaining("so image.tag is not edited for ghcr.io/acme/worker")],
+      [
+        "apps/worker.yaml",
+        10,
+        `image.registry in charts/worker/values.yaml (line 2) is '{{ .Values.registry }}', which is filled in after this tool: the registry acme/worker is pulled from is not known, so ${key} is not edited for ghcr.io/acme/worker; write the registry as a string, or set ${key} with a Flux ":tag" marker on its line or an override of ${key}`,
+      ],
+    ]);
+  });
+
+  it("says nothing of a tag beside its repository, one at the incoming tag, one an override sets, or one over another chart's image", async () => {
+    const override =
+      "overrides:\n  - file: apps/worker.yaml\n    spec: spec.source.helm.valuesObject.image.tag\n    image: ghcr.io/acme/worker\n    part: tag\n";
+    const cases: Record<string, string>[] = [
+      { "apps/worker.yaml": source("{repository: ghcr.io/acme/other, tag: '1.4.0'}"), "charts/worker/values.yaml": chartValues },
+      { "apps/worker.yaml": source("{tag: '1.4.3'}"), "charts/worker/values.yaml": chartValues },
+      { "apps/worker.yaml": source("{tag: '1.4.0'}"), "charts/worker/values.yaml": chartValues, ".github/gitops-promote.yaml": override },
+      { "apps/worker.yaml": source("{tag: '1.4.0'}"), "charts/worker/values.yaml": chartValues.replace("worker", "other") },
+    ];
+    for (const files of cases)
+      expect(
+        (await plan(files)).warnings.filter((w) => w.file === "apps/worker.yaml"),
+        JSON.stringify(files),
+      ).toEqual([]);
+  });
+});
