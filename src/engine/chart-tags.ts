@@ -8,19 +8,22 @@
  * - a lone `tag:` in a values file the source lists after one giving that mapping an incoming
  *   repository (an environment's `values/prod.yaml` holding only `image: {tag: 1.4.0}`): Helm
  *   ranks a later values file above an earlier one; or in the source's `helm.valuesObject`, which
- *   Argo CD ranks above every values file (parameters > valuesObject > values > valueFiles).
+ *   Argo CD ranks above every values file (parameters > valuesObject > values > valueFiles), or in its
+ *   `helm.values` string where no valuesObject is set, which is not edited: said at the string's line.
  * Where that mapping's registry is one this run cannot read (a template, a mapping), the image is not known: such a
  * tag is named with the Helm editor's warning instead, where an incoming image may be the pair's and would move it.
- * Only files that name Argo CD, hold parameters, values files or a valuesObject, and may read a values file
+ * Only files that name Argo CD, hold parameters, values files or values, and may read a values file
  * holding an incoming repository are parsed.
  */
 import { posix } from "node:path";
 import type { FieldWarning } from "../change.js";
+import type { FieldNamer } from "../field-name.js";
 import { normalizeRepository, repositoryPattern, type ImageRef } from "../image/reference.js";
 import { isUnknownRegistry, pairName, splitImage, unknownRegistryImages, unknownRegistryWarning, type UnknownRegistryField } from "../image/split-image.js";
 import { byRepository, nextVersion, versionOf, type ImageUpdate } from "../image/update.js";
 import { ARGO } from "../yaml/api-groups.js";
 import { leafOf, parameterName, parametersAt, sourcesOf, valuesObjectAt } from "../yaml/argocd-parameters.js";
+import { valuesStringNotEdited } from "../yaml/argocd-strings.js";
 import { overrideAdvice } from "../yaml/argocd-unpaired.js";
 import { tryYamlFile, type YamlDocument, type YamlFile } from "../yaml/file.js";
 import { isFlowScalar, mapValue, nodeAt, scalarText, type YamlNode } from "../yaml/node.js";
@@ -41,6 +44,7 @@ export function warnLoneTagParameters(
   inScope: (path: string) => boolean,
   updatesFor: (path: string) => readonly ImageUpdate[],
   warnings: FieldWarning[],
+  fieldName?: FieldNamer,
 ): void {
   const values = new ValuesFiles(texts);
   const said = new Set<string>();
@@ -49,7 +53,7 @@ export function warnLoneTagParameters(
     for (const source of sources) {
       const valueFiles = valuesOf(document.root, source, sources, texts);
       if (inScope(path)) warnLoneParameters(path, texts.get(path)!, file, document.root, source, valueFiles, values, updatesFor(path), warnings);
-      const layers = [...valueFiles.map(valuesFileLayer(values)), valuesObjectLayer(path, file.text, document.root, source)];
+      const layers = valuesLayers(values, valueFiles, path, file, document.root, source, fieldName);
       for (const warning of loneValueTags(layers, valueFiles, values, inScope, updatesFor)) {
         // An environment's values file many Applications list is named once.
         const at = `${warning.file}:${warning.line}`;
@@ -79,9 +83,9 @@ export function unreadValueFiles(
   return [...unread];
 }
 
-/** Whether an Application's text may set values over a values file's (parameters, valuesObject, a later values file): screened by its bytes. */
+/** Whether an Application's text may set values over a values file's (parameters, valuesObject or values, a later values file): screened by its bytes. */
 export function mayRankOverValues(text: string): boolean {
-  return /parameters|valueFiles|valuesObject/.test(text);
+  return /parameters|valueFiles|values/.test(text);
 }
 
 /** Each document of an Application file that may read a values file holding an incoming repository, with its path and file. */
@@ -146,33 +150,80 @@ function warnLoneParameters(
 /** Keys beside a tag that make it no lone one: the Helm rule pairs them. */
 const REPOSITORY_KEYS = ["repository", "name", "registry"];
 
+/** The pair of an earlier values file a lone tag sets the tag of: an incoming image, or one whose registry this run cannot read. */
+type HeldPair = (ImageUpdate & { at: string }) | UnknownRegistryPair;
+
 /**
- * A source's values read after its chart's, in Helm's order: each values file, then its `helm.valuesObject`,
- * which Argo CD ranks above them. `at` is where its values sit in `path`; `root()`, its values, read when asked.
+ * A source's values read after its chart's, in Argo CD's order: each values file, then its `helm.values`
+ * string or its `helm.valuesObject` (Argo CD reads the string only where no valuesObject is set), each
+ * ranked above the values files. `root()` is its values, read when asked.
  */
 interface ValuesLayer {
   readonly path: string;
-  readonly text: string;
-  readonly at: readonly PathSegment[];
   root(): YamlNode | null;
-  /** Why a tag here is deployed over an earlier layer's. */
-  readonly ranks: string;
-}
-
-function valuesFileLayer(values: ValuesFiles): ([path, text]: [string, string]) => ValuesLayer {
-  return ([path, text]) => ({ path, text, at: [], root: () => values.rootOf(path, text), ranks: "as Helm ranks a values file listed later above it" });
-}
-
-/** `text` is the one the Application was parsed from, which lines are counted in. */
-function valuesObjectLayer(path: string, text: string, root: YamlNode | null, source: readonly PathSegment[]): ValuesLayer {
-  const at = [...source, "helm", "valuesObject"];
-  return { path, text, at, root: () => nodeAt(root, at) ?? null, ranks: "as Argo CD ranks valuesObject above values files" };
+  /** What is said at a lone tag (`node`, at `at` in the layer's values) over `held`, which an incoming image would move. */
+  tell(at: readonly PathSegment[], node: YamlNode, held: HeldPair): FieldWarning;
 }
 
 /**
- * The lone `tag:` fields of a source's values layers (in the run's paths) whose mapping an earlier values file (of
- * `valueFiles`, which `layers` begins with) gives an incoming repository.
+ * Values written as YAML of `path` (`text`, which lines are counted in) at `within`: a lone tag is named
+ * at its line with the override that sets it, `ranks` saying why it is deployed over the earlier pair.
  */
+function fieldLayer(path: string, text: string, within: readonly PathSegment[], root: () => YamlNode | null, ranks: string): ValuesLayer {
+  return {
+    path,
+    root,
+    tell(at, node, held) {
+      const key = formatPath([...within, ...at]);
+      const line = lineAt(text, node.start);
+      if ("unknown" in held) return unknownRegistryTag(path, line, key, held);
+      const { advice, about } = overrideAdvice(key, held.image.repository, { file: path, part: "tag" });
+      return { file: path, line, message: `${key} overrides the tag of ${held.image.repository} (${held.at}), ${ranks}, and was not moved: ${advice}`, about };
+    },
+  };
+}
+
+/**
+ * The source's values layers after its values files (`valueFiles`, first): the `helm.valuesObject` of the Application
+ * at `path` (`file`), or its `helm.values` string where none is set. A tag in the string is not edited, and no
+ * override sets it: it is said at the string's line, with what to do instead.
+ */
+function valuesLayers(
+  values: ValuesFiles,
+  valueFiles: readonly [string, string][],
+  path: string,
+  file: YamlFile,
+  root: YamlNode | null,
+  source: readonly PathSegment[],
+  fieldName: FieldNamer | undefined,
+): ValuesLayer[] {
+  const files = valueFiles.map(([at, text]) => fieldLayer(at, text, [], () => values.rootOf(at, text), "as Helm ranks a values file listed later above it"));
+  const object = [...source, "helm", "valuesObject"];
+  const set = nodeAt(root, object);
+  if (set) return [...files, fieldLayer(path, file.text, object, () => set, "as Argo CD ranks valuesObject above values files")];
+  const string = [...source, "helm", "values"];
+  const held = nodeAt(root, string);
+  if (held?.kind !== "scalar" || held.text === "") return files;
+  const layer: ValuesLayer = {
+    path,
+    root: () => tryYamlFile(held.text)?.documents[0]?.root ?? null,
+    tell(at, _node, pair) {
+      const over =
+        "unknown" in pair
+          ? `${pair.repository}, whose ${pair.unknown.field} (line ${pair.unknown.line}) is not known here`
+          : `${pair.image.repository}, ${pair.at}`;
+      return {
+        file: path,
+        line: file.lineAt(held.start),
+        message: valuesStringNotEdited(string, `${formatPath(at)} (over the tag of ${over}, as Argo CD ranks values above values files)`, fieldName),
+        about: { reason: "unmoved", image: "unknown" in pair ? pair.images[0]! : pair.image.repository },
+      };
+    },
+  };
+  return [...files, layer];
+}
+
+/** The lone `tag:` fields of a source's values layers (in the run's paths) whose mapping an earlier values file (of `valueFiles`, which `layers` begins with) gives an incoming repository. */
 function loneValueTags(
   layers: readonly ValuesLayer[],
   valueFiles: readonly [string, string][],
@@ -181,7 +232,7 @@ function loneValueTags(
   updatesFor: (path: string) => readonly ImageUpdate[],
 ): FieldWarning[] {
   const found: FieldWarning[] = [];
-  layers.forEach(({ path, text, at: within, root: read, ranks }, index) => {
+  layers.forEach(({ path, root: read, tell }, index) => {
     if (index === 0 || !inScope(path)) return;
     const incoming = byRepository(updatesFor(path).filter((update) => update.image.tag !== undefined));
     if (incoming.size === 0) return;
@@ -192,16 +243,9 @@ function loneValueTags(
       const mapping = nodeAt(root, keys);
       if (mapping?.kind !== "map" || [...REPOSITORY_KEYS, "image"].some((key) => mapValue(mapping, key) !== undefined)) return;
       const held = repositoryIn(valueFiles.slice(0, index), keys, incoming, values, node.text);
-      const key = formatPath([...within, ...at]);
-      if (held && "unknown" in held) return void found.push(unknownRegistryTag(path, lineAt(text, node.start), key, held));
-      if (!held || nextVersion(held, versionOf(node.text, undefined)) === undefined) return;
-      const { advice, about } = overrideAdvice(key, held.image.repository, { file: path, part: "tag" });
-      found.push({
-        file: path,
-        line: lineAt(text, node.start),
-        message: `${key} overrides the tag of ${held.image.repository} (${held.at}), ${ranks}, and was not moved: ${advice}`,
-        about,
-      });
+      // A tag its policy would keep (a newer one, a release candidate under another range) is no news.
+      if (!held || (!("unknown" in held) && nextVersion(held, versionOf(node.text, undefined)) === undefined)) return;
+      found.push(tell(at, node, held));
     });
   });
   return found;
@@ -313,7 +357,7 @@ function repositoryIn(
   incoming: ReadonlyMap<string, ImageUpdate>,
   values: ValuesFiles,
   tag: string,
-): (ImageUpdate & { at: string }) | UnknownRegistryPair | undefined {
+): HeldPair | undefined {
   for (const [path, text] of files) {
     const file = values.fileOf(path, text);
     if (!file) continue;

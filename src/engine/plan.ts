@@ -449,7 +449,7 @@ async function warnLoneTags(run: RunContext, texts: ReadonlyMap<string, string>,
   // Read as the screen reads (in parallel); one that is not UTF-8 holds no tag to name, and is no news here.
   const valueTexts = await readScreened(run.source, unread, () => true, []);
   const withValues = new Map([...texts, ...unread.flatMap((path, i) => (valueTexts[i] === undefined ? [] : [[path, valueTexts[i]] as const]))]);
-  warnLoneTagParameters(withValues, run.inScope, run.updatesFor, loneTags);
+  warnLoneTagParameters(withValues, run.inScope, run.updatesFor, loneTags, run.fieldName);
   const moved = new Set(planned.flatMap((file) => file.changes.map((c) => `${c.file}:${c.line}`)));
   // A tag an override names is someone else's to set, whatever image the override is for; one a marker moved is no news.
   const overrides = run.config?.overrides ?? [];

@@ -4,6 +4,7 @@
  * template of every app it makes. Image fields in it the editors would set, an old reference
  * in its text, or a tag it sets over the template's incoming repository are named instead.
  */
+import type { FieldNamer } from "../field-name.js";
 import { formatImageRef, tryParseImageRef } from "../image/reference.js";
 import { nextVersion, staleImageIn, versionOf, type ImageUpdate } from "../image/update.js";
 import { ARGO } from "./api-groups.js";
@@ -33,6 +34,11 @@ const TEMPLATE_PATCH: YamlString = {
 /** A source's `helm.values` string, named when it holds image fields the editors would set. */
 export function warnValuesString(document: YamlDocument, source: readonly PathSegment[], request: StringRequest, plan: EditPlan): void {
   warnYamlString(document, [...source, "helm", "values"], request, plan, VALUES_STRING);
+}
+
+/** That a source's `helm.values` string at `path` is not edited, though `what` in it sets what the editors would move elsewhere. */
+export function valuesStringNotEdited(path: readonly PathSegment[], what: string, fieldName?: FieldNamer): string {
+  return notEdited(path, what, VALUES_STRING.instead, fieldName);
 }
 
 /**

@@ -419,3 +419,47 @@ describe("a lone tag in the source's valuesObject, which Argo CD ranks above eve
       ).toEqual([]);
   });
 });
+
+describe("a lone tag in the source's values string, which Argo CD ranks above every values file but which is not edited", () => {
+  const source = (values: string, more = "") =>
+    app(`  source:\n    path: charts/worker\n    helm:\n${more}      values: |\n${values.replace(/^/gm, "        ")}`);
+
+  it("is said at the string's line, naming the pair it sets the tag of and what to do instead", async () => {
+    const result = await plan({ "apps/worker.yaml": source("replicas: 3\nimage:\n  tag: 1.4.0\n"), "charts/worker/values.yaml": chartValues });
+    expect(result.changes.map((c) => [c.file, c.key, c.new])).toEqual([["charts/worker/values.yaml", "image.tag", "1.4.3"]]);
+    expect(result.warnings).toEqual([
+      {
+        file: "apps/worker.yaml",
+        line: 8,
+        message:
+          "spec.source.helm.values is a string, which is not edited: image.tag (over the tag of ghcr.io/acme/worker, charts/worker/values.yaml:2, as Argo CD ranks values above values files) in it keeps its old image; give those values in valuesObject or a values file instead, where they are edited (--set can only replace the whole string)",
+      },
+    ]);
+  });
+
+  it("is said over values whose registry this run cannot read, naming that registry field", async () => {
+    const result = await plan({
+      "apps/worker.yaml": source("image: {tag: 1.4.0}\n"),
+      "charts/worker/values.yaml": "image:\n  registry: '{{ .Values.registry }}'\n  repository: acme/worker\n  tag: 1.4.0\n",
+    });
+    expect(result.warnings.filter((w) => w.file === "apps/worker.yaml").map((w) => [w.line, w.message])).toEqual([
+      [
+        8,
+        "spec.source.helm.values is a string, which is not edited: image.tag (over the tag of acme/worker, whose image.registry in charts/worker/values.yaml (line 2) is not known here, as Argo CD ranks values above values files) in it keeps its old image; give those values in valuesObject or a values file instead, where they are edited (--set can only replace the whole string)",
+      ],
+    ]);
+  });
+
+  it("says nothing where a valuesObject is set, which Argo CD reads instead of the string, of a tag at the incoming version, or of one beside its repository", async () => {
+    const cases: Record<string, string>[] = [
+      { "apps/worker.yaml": source("image: {tag: 1.4.0}\n", "      valuesObject: {replicas: 3}\n"), "charts/worker/values.yaml": chartValues },
+      { "apps/worker.yaml": source("image: {tag: 1.4.3}\n"), "charts/worker/values.yaml": chartValues },
+      { "apps/worker.yaml": source("image: {repository: ghcr.io/acme/other, tag: 1.4.0}\n"), "charts/worker/values.yaml": chartValues },
+    ];
+    for (const files of cases)
+      expect(
+        (await plan(files)).warnings.filter((w) => w.file === "apps/worker.yaml"),
+        JSON.stringify(files),
+      ).toEqual([]);
+  });
+});
