@@ -242,6 +242,21 @@ describe("git smart HTTP", () => {
     expect(commit.verification?.verified).toBe(false);
   });
 
+  it("closes, unmerged, the open pull request from a branch a push deletes, as GitHub does", async () => {
+    const head = await fake.commitFile(owner, repo, "doomed", "doomed.txt", "soon gone\n");
+    const { data: pr } = await octokit.rest.pulls.create({ owner, repo, head: "doomed", base: "main", title: "Doomed" });
+    await git(join(work, "c1"), "push", "--quiet", "origin", ":refs/heads/doomed");
+    // Closed by the time the push is answered, not on a later look.
+    expect(fake.pulls(owner, repo).find((p) => p.number === pr.number)).toMatchObject({
+      state: "closed",
+      merged: false,
+      headSha: head,
+      closedAt: expect.any(String),
+    });
+    const { data: closed } = await octokit.rest.pulls.get({ owner, repo, pull_number: pr.number });
+    expect(closed).toMatchObject({ state: "closed", merged: false, head: { ref: "doomed", sha: head } });
+  });
+
   it("accepts the token in a lower-case 'basic' extraheader, as actions/checkout sends it", async () => {
     const header = `AUTHORIZATION: basic ${Buffer.from(`x-access-token:${fake.token}`).toString("base64")}`;
     await git(work, "-c", `http.extraheader=${header}`, "clone", "--quiet", fake.gitUrl(owner, repo, { auth: false }), "c2");

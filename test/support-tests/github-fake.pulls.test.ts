@@ -103,6 +103,34 @@ describe("pull requests over REST", () => {
     expect(fake.pulls(owner, repo).map((p) => p.state)).toEqual(["closed", "open"]);
   });
 
+  it("closes, unmerged, the open pull request from a branch deleted by REST or GraphQL, as GitHub does; the others stay open", async () => {
+    const repo = await repoWithBranch();
+    const head = (await fake.refs(owner, repo))["refs/heads/bump"];
+    const other = await fake.commitFile(owner, repo, "other", "other.yaml", "a: 2\n");
+    await fake.commitFile(owner, repo, "kept", "other.yaml", "a: 3\n");
+    for (const branch of ["bump", "other", "kept"]) await octokit.rest.pulls.create({ owner, repo, head: branch, base: "main", title: `From ${branch}` });
+
+    await octokit.rest.git.deleteRef({ owner, repo, ref: "heads/bump" });
+    const { data: closed } = await octokit.rest.pulls.get({ owner, repo, pull_number: 1 });
+    expect(closed).toMatchObject({ state: "closed", merged: false, merged_at: null, closed_at: expect.any(String), head: { ref: "bump", sha: head } });
+    const { data: issue } = await octokit.rest.issues.get({ owner, repo, issue_number: 1 });
+    expect(issue.closed_by?.login).toBe("github-actions[bot]");
+    // Gone with its branch: GitHub cannot reopen it.
+    await expect(octokit.rest.pulls.update({ owner, repo, pull_number: 1, state: "open" })).rejects.toMatchObject({ status: 422 });
+
+    const repositoryId = `query($owner: String!, $name: String!) { repository(owner: $owner, name: $name) { id } }`;
+    const { repository } = await octokit.graphql<{ repository: { id: string } }>(repositoryId, { owner, name: repo });
+    const refUpdates = [{ name: "refs/heads/other", beforeOid: other, afterOid: "0".repeat(40) }];
+    await octokit.graphql(`mutation($input: UpdateRefsInput!) { updateRefs(input: $input) { clientMutationId } }`, {
+      input: { repositoryId: repository.id, refUpdates },
+    });
+    expect(fake.pulls(owner, repo).map((p) => ({ head: p.head, state: p.state, merged: p.merged, headSha: p.headSha }))).toEqual([
+      { head: "bump", state: "closed", merged: false, headSha: head },
+      { head: "other", state: "closed", merged: false, headSha: other },
+      { head: "kept", state: "open", merged: false, headSha: expect.any(String) },
+    ]);
+  });
+
   it("assigns a pull request through the issues API, answering the issue GitHub's schema describes", async () => {
     const repo = await repoWithBranch();
     const { data: pr } = await octokit.rest.pulls.create({ owner, repo, head: "bump", base: "main", title: "Deploy 1.2.3" });

@@ -63,6 +63,8 @@
  * `setMergeState(..., "CLEAN")`, or at once with option `autoMerge: "immediate"`.
  * Merges by a method the repository does not allow (createRepo's `allowMergeCommit`, `allowSquashMerge`,
  * `allowRebaseMerge`, shown by GET /repos) are refused in GitHub's words, by REST, mergePullRequest and auto-merge.
+ * Deleting a branch (REST DELETE git/refs, GraphQL updateRefs to the zero oid, a git push) closes the open pull requests
+ * from it, unmerged, at the head it last held, as GitHub does; they cannot be reopened while the branch is gone.
  * A new PR's answer says `mergeable: null, mergeable_state: "unknown"` (GitHub computes it in the background); option
  * `headLag` has a PR show its old head for a while after its branch moved, as GitHub's does.
  *
@@ -95,11 +97,11 @@ import { parseGitPath, isPush, serveGit } from "./github-fake/git-http.js";
 import { errorBody, type Actor, type Urls } from "./github-fake/github-objects.js";
 import { executeGraphql } from "./github-fake/graphql-api.js";
 import { refusedMutation, type MutationField, type Refusal } from "./github-fake/graphql-refusals.js";
-import { installPushRules, pushEnv, refUpdateRefused, type Protection } from "./github-fake/ref-rules.js";
+import { installPushRules, pushEnv, refsDeletedBy, refUpdateRefused, type Protection } from "./github-fake/ref-rules.js";
 import { ALL_PERMISSIONS, allowsMutation, allowsRest, type TokenPermissions } from "./github-fake/token-permissions.js";
 import { checkRequest, checkResponse, operation, type JsonObject } from "./github-fake/openapi-contract.js";
 import { requestErrorMessage } from "./github-fake/request-errors.js";
-import { mergePull } from "./github-fake/pull-merge.js";
+import { closePullsOfDeletedBranch, mergePull } from "./github-fake/pull-merge.js";
 import { matchRoute, type Reply, type Services } from "./github-fake/rest-api.js";
 import {
   isoNow,
@@ -556,7 +558,14 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     if (!repo || accessOf(repo, tok) === "none") return deny(404, "Repository not found.");
     if (isPush(url) && accessOf(repo, tok) === "read") return deny(403, `Permission to ${repo.owner}/${repo.name}.git denied.`);
     const served = { owner: repo.owner, repo: repo.name, rest: target.rest };
-    call.status = await serveGit(req, res, url, root, served, "x-access-token", pushEnv(repo, tok, permissionsOf(tok)));
+    // The post-receive hook writes down what the push changed, one file a request, for GitHub's part after a push.
+    const pushLog = join(root, `.push-${++lastId}.log`);
+    const afterPush = async () => {
+      for (const { fullRef, before } of await refsDeletedBy(pushLog)) closePullsOfDeletedBranch(repo, fullRef, before, accounts.get(tok) ?? actor);
+      await rm(pushLog, { force: true });
+    };
+    const env = { ...pushEnv(repo, tok, permissionsOf(tok)), FAKE_PUSH_LOG: pushLog };
+    call.status = await serveGit(req, res, url, root, served, "x-access-token", env, afterPush);
   }
 
   const server: Server = createServer((req, res) => {

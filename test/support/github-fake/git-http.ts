@@ -14,7 +14,8 @@ export function isPush(url: URL): boolean {
 
 /**
  * Runs one request through `git http-backend` against the bare repo at `<root>/<owner>/<repo>.git`; `hookEnv` reaches
- * its hooks (the fake's push rules).
+ * its hooks (the fake's push rules). `beforeEnd` runs once git is done, before the answer ends: what the fake does after
+ * a push is done when the client hears that it landed.
  */
 export function serveGit(
   req: IncomingMessage,
@@ -24,8 +25,9 @@ export function serveGit(
   target: { owner: string; repo: string; rest: string },
   user: string,
   hookEnv: NodeJS.ProcessEnv = {},
+  beforeEnd?: () => Promise<void>,
 ): Promise<number> {
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
     const env: NodeJS.ProcessEnv = {
       ...hookEnv,
       PATH: process.env.PATH,
@@ -71,12 +73,15 @@ export function serveGit(
     });
     cgi.stderr.resume();
     cgi.on("close", () => {
-      if (!headersDone) {
-        res.statusCode = 500;
-        status = 500;
-      }
-      res.end();
-      resolve(status);
+      void (async () => {
+        await beforeEnd?.();
+        if (!headersDone) {
+          res.statusCode = 500;
+          status = 500;
+        }
+        res.end();
+        resolve(status);
+      })().catch(reject);
     });
   });
 }

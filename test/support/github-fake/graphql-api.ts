@@ -2,7 +2,7 @@
 // we use. graphql-js validates every operation against the schema, so a wrong enum or field fails like on GitHub.
 import { buildClientSchema, graphql, GraphQLError, parse, validate, type GraphQLSchema, type IntrospectionQuery } from "graphql";
 import type { Actor, Urls } from "./github-objects.js";
-import { effectiveMergeState, MERGE_METHODS, mergePull, refreshHead } from "./pull-merge.js";
+import { closePullsOfDeletedBranch, effectiveMergeState, MERGE_METHODS, mergePull, refreshHead } from "./pull-merge.js";
 import { isoNow, nodeId, type Access, type MergeMethod, type PullState, type RepoState } from "./state.js";
 
 export interface GraphqlServices {
@@ -191,6 +191,7 @@ export async function executeGraphql(services: GraphqlServices, token: string, r
       if (beforeOid != null && beforeOid !== (current ?? ZERO_OID)) throw generic();
       if (afterOid === ZERO_OID) {
         if (!current || !(await repo.git.deleteRef(name, current))) throw generic();
+        closePullsOfDeletedBranch(repo, name, current, services.actor);
         return { clientMutationId: null };
       }
       if ((await repo.git.objectType(afterOid)) !== "commit") throw generic();

@@ -1,7 +1,7 @@
 // Merging a pull request the way GitHub does (merge commit, squash, rebase), shared by REST, GraphQL and auto-merge.
 import type { GitIdentity } from "./bare-repo.js";
 import { mergeRefused } from "./ref-rules.js";
-import { isoNow, type MergeMethod, type MergeStateStatus, type PullState, type RepoState } from "./state.js";
+import { isoNow, type Account, type MergeMethod, type MergeStateStatus, type PullState, type RepoState } from "./state.js";
 
 export interface MergeRequest {
   method: MergeMethod;
@@ -35,6 +35,22 @@ export async function refreshHead(repo: RepoState, pull: PullState): Promise<str
     }
   }
   return pull.headSha;
+}
+
+/**
+ * GitHub closes, unmerged, every open pull request whose head branch is deleted, by the API or by a push (Mergify's
+ * delete_head_branch `force` option warns of it, docs.mergify.com/workflow/actions/delete_head_branch; a force-deleted
+ * head closed the pull request for good in comit-network/comit-rs#3102): it keeps the head the branch last held, and
+ * the account that deleted the branch closed it. A `fullRef` that is no branch closes nothing.
+ */
+export function closePullsOfDeletedBranch(repo: RepoState, fullRef: string, lastSha: string, by: Account): void {
+  if (!fullRef.startsWith("refs/heads/")) return;
+  const branch = fullRef.slice("refs/heads/".length);
+  const now = isoNow();
+  for (const pull of repo.pulls) {
+    if (pull.state !== "open" || pull.head !== branch) continue;
+    Object.assign(pull, { state: "closed", headSha: lastSha, laggingHead: undefined, closedAt: now, updatedAt: now, closedBy: { login: by.login, id: by.id } });
+  }
 }
 
 /** Whether `pull` does not show `sha`, its branch's new head, yet (RepoState.headLag). */

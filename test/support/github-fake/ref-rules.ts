@@ -1,6 +1,6 @@
 // GitHub's refusals of a ref update by whom and what it changes: branch protection, and workflow files changed by a
 // token without the Workflows permission. The same rules answer REST, GraphQL and git push (a pre-receive hook).
-import { chmod, writeFile } from "node:fs/promises";
+import { chmod, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { BareRepo } from "./bare-repo.js";
 import { has, type TokenPermissions } from "./token-permissions.js";
@@ -102,10 +102,35 @@ done
 exit $status
 `;
 
+/**
+ * Writes down what a push changed, a line "old new ref" per ref, into the file $FAKE_PUSH_LOG names, so the fake can do
+ * what GitHub does after a push (close the pull requests of a deleted branch: refsDeletedBy).
+ */
+const POST_RECEIVE = `#!/bin/sh
+[ -z "$FAKE_PUSH_LOG" ] || cat >> "$FAKE_PUSH_LOG"
+`;
+
 export async function installPushRules(git: BareRepo): Promise<void> {
-  const hook = join(git.dir, "hooks", "pre-receive");
-  await writeFile(hook, PRE_RECEIVE);
-  await chmod(hook, 0o755);
+  for (const [name, script] of [
+    ["pre-receive", PRE_RECEIVE],
+    ["post-receive", POST_RECEIVE],
+  ] as const) {
+    const hook = join(git.dir, "hooks", name);
+    await writeFile(hook, script);
+    await chmod(hook, 0o755);
+  }
+}
+
+/** The refs a push deleted, each with the sha it held, as the post-receive hook wrote them to `log` (none: no file). */
+export async function refsDeletedBy(log: string): Promise<{ fullRef: string; before: string }[]> {
+  const text = await readFile(log, "utf8").catch((error: NodeJS.ErrnoException) => {
+    if (error.code === "ENOENT") return "";
+    throw error;
+  });
+  return text.split("\n").flatMap((line) => {
+    const [before = "", after = "", fullRef = ""] = line.split(" ");
+    return after === ZERO_OID && fullRef ? [{ fullRef, before }] : [];
+  });
 }
 
 /** The environment the pre-receive hook reads for a push by `token`. */

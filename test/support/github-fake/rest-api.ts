@@ -4,7 +4,7 @@ import type { TreeChange } from "./bare-repo.js";
 import * as objects from "./github-objects.js";
 import type { Actor, Urls } from "./github-objects.js";
 import type { HttpMethod, Json, JsonObject } from "./openapi-contract.js";
-import { effectiveMergeState, githubCommitter, mergePull, refreshHead } from "./pull-merge.js";
+import { closePullsOfDeletedBranch, effectiveMergeState, githubCommitter, mergePull, refreshHead } from "./pull-merge.js";
 import { refUpdateRefused } from "./ref-rules.js";
 import { isoNow, nodeId, type MergeMethod, type PullState, type RepoState, type RepositoryDispatch, type WorkflowDispatch } from "./state.js";
 import { has, type TokenPermissions } from "./token-permissions.js";
@@ -265,6 +265,7 @@ export const routes: Route[] = [
       const fullRef = `refs/${r.params.ref}`;
       const current = await r.repo.git.refSha(fullRef);
       if (!current || !(await r.repo.git.deleteRef(fullRef, current))) return { status: 422, body: objects.errorBody(422, "Reference does not exist") };
+      closePullsOfDeletedBranch(r.repo, fullRef, current, r.services.actor);
       return { status: 204 };
     },
   },
