@@ -9,7 +9,9 @@
  *   writes one, else the resource's (an overlay pinning its environment's version writes the tag alone, as
  *   flux2-kustomize-helm-example's do). An op whose path is the mapping (`/spec/values/image`) or above it,
  *   or a strategic merge's `$patch: replace` in it or above it, replaces the mapping whole: its value is the
- *   pair alone, and a `{tag}` or `{registry, tag}` value names no image known here (replacedTags).
+ *   pair alone, and a `{tag}` or `{registry, tag}` value names no image known here (replacedTags). A `remove` op,
+ *   or a `$patch: delete`, there or above it (or at its tag) deletes the resource's version: nothing beside the
+ *   directive is deployed, and the pair counts as set (versionsSet).
  * A patch applies to what kustomize matches it with: its `target:` selector's kind, name and
  * namespace (regular expressions, as kustomize reads them), or a strategic merge's own kind and
  * `metadata.name`. A label or annotation selector is not read: which resources it matches is not known here.
@@ -34,6 +36,7 @@ import { overrideAdvice } from "../yaml/argocd-unpaired.js";
 import { lineAt } from "../text/line-index.js";
 import { tryYamlFile, type YamlFile } from "../yaml/file.js";
 import { isOpList, pointerOf, pointerPath } from "../yaml/json-patch.js";
+import { DIRECTIVE, directiveOf } from "../yaml/patch-directive.js";
 import { isFlowScalar, mapValue, nodeAt, scalarText, type FlowScalar, type YamlNode } from "../yaml/node.js";
 import { formatPath, type PathSegment } from "../yaml/path.js";
 import { hasPlaceholder } from "../yaml/placeholder.js";
@@ -47,14 +50,15 @@ interface PatchField {
   readonly node: YamlNode;
   readonly key: string;
   readonly line: number;
-  /** What writes it whole, whatever the resource holds there: the JSON6902 op writing it, or the `$patch: replace` of a strategic merge it is in. */
+  /** What writes it whole, whatever the resource holds there: the JSON6902 op writing it, or the `$patch: replace` (or `delete`) of a strategic merge it is in. */
   readonly op?: PatchOp;
 }
 
 /**
  * A JSON6902 `add` or `replace` op: kustomize writes its value at `path`, whatever the resource holds there. A
  * strategic merge's `$patch: replace` in a mapping is one too (name `$patch: replace`, at its `line`, `pointer` the
- * mapping's path as a key): kustomize renders that mapping as the patch writes it, nothing of the resource's.
+ * mapping's path as a key): kustomize renders that mapping as the patch writes it, nothing of the resource's. A
+ * `remove` op, or a `$patch: delete`, `deletes`: kustomize renders nothing at `path`, whatever the patch writes beside it.
  */
 interface PatchOp {
   readonly name: string;
@@ -62,10 +66,9 @@ interface PatchOp {
   readonly path: readonly PathSegment[];
   /** A directive's line in the patch's file (the kustomization's, inline); none for an op. */
   readonly line?: number;
+  /** A `remove` op or a `$patch: delete`: nothing is rendered at `path`. */
+  readonly deletes?: boolean;
 }
-
-/** A strategic merge's directive replacing the mapping it is in whole (kustomize's `$patch: replace`). */
-const DIRECTIVE = "$patch";
 
 /** A scalar a patch writes: one a change may edit. */
 interface PatchValue extends PatchField {
@@ -81,6 +84,8 @@ interface PatchDocument {
   /** Every value it writes (a mapping, a list, an alias too), and the scalars among them. */
   readonly fields: readonly PatchField[];
   readonly values: readonly PatchValue[];
+  /** What it deletes: its `remove` ops and `$patch: delete` directives, with or without fields beside them. */
+  readonly deletes: readonly PatchOp[];
   /** The patch parsed and its document's root, where an alias in it is read. */
   readonly yaml: YamlFile;
   readonly root: YamlNode | null;
@@ -123,33 +128,37 @@ export function patchDocuments(patch: Patch, text: string): PatchDocument[] {
     const values = () => fields.filter((field): field is PatchValue => isFlowScalar(field.node));
     if (patch.kind !== "strategic-merge" && isOpList(root) && root?.kind === "seq") {
       if (!patch.target) return [];
+      const deletes: PatchOp[] = [];
       root.items.forEach((op, i) => {
         const name = op.kind === "map" ? scalarText(mapValue(op, "op")) : undefined;
+        const pointer = op.kind === "map" ? scalarText(mapValue(op, "path")) : undefined;
+        if (name === "remove" && pointer !== undefined) deletes.push({ name, pointer, path: pointerPath(pointer), deletes: true });
         if (op.kind !== "map" || !VALUE_OPS.has(name ?? "")) return;
-        const pointer = scalarText(mapValue(op, "path"))!;
-        const written: PatchOp = { name: name!, pointer, path: pointerPath(pointer) };
+        const written: PatchOp = { name: name!, pointer: pointer!, path: pointerPath(pointer!) };
         forEachValue(mapValue(op, "value") ?? null, ({ node, path }) => add(node, [...written.path, ...path], [i, "value", ...path], written));
       });
-      return [{ patch, document, selector: patch.target, fields, values: values(), yaml, root }];
+      return [{ patch, document, selector: patch.target, fields, values: values(), deletes, yaml, root }];
     }
     if (patch.kind === "json6902" || root?.kind !== "map") return [];
-    const replaced: PatchOp[] = [];
+    const directives: PatchOp[] = [];
     forEachValue(root, ({ node, path }) => {
-      if (path[path.length - 1] !== DIRECTIVE || scalarText(node) !== "replace") return;
-      const within = path.slice(0, -1);
-      replaced.push({ name: `${DIRECTIVE}: replace`, pointer: formatPath(within), path: within, line: lineOf(node) });
+      const directive = directiveOf(node);
+      if (node.kind !== "map" || (directive !== "replace" && directive !== "delete")) return;
+      const name = `${DIRECTIVE}: ${directive}`;
+      directives.push({ name, pointer: formatPath(path), path, line: lineOf(mapValue(node, DIRECTIVE)!), deletes: directive === "delete" });
     });
-    // The outermost first: what a field is written whole by.
-    replaced.sort((a, b) => a.path.length - b.path.length);
+    // The outermost first: what a field is written whole (or deleted) by.
+    directives.sort((a, b) => a.path.length - b.path.length);
     forEachValue(root, ({ node, path }) => {
       // The directive is kustomize's, never rendered: no field of the resource's, nor one to edit.
       if (path.includes(DIRECTIVE)) return;
-      const whole = replaced.find((r) => samePrefix(path, r.path));
+      const whole = directives.find((r) => samePrefix(path, r.path));
       add(node, path, path, whole);
     });
     const metadata = (key: string) => scalarText(nodeAt(root, ["metadata", key]));
     const own: Selector = { kind: scalarText(mapValue(root, "kind")), name: metadata("name"), namespace: metadata("namespace") };
-    return [{ patch, document, selector: patch.target ?? own, fields, values: values(), yaml, root }];
+    const deletes = directives.filter((d) => d.deletes);
+    return [{ patch, document, selector: patch.target ?? own, fields, values: values(), deletes, yaml, root }];
   });
 }
 
@@ -197,8 +206,7 @@ function matchesWhole(pattern: string, value: string): boolean {
 }
 
 /** A Helm values tag a patch writes: the tag of the mapping at `mapping` in a HelmRelease's `spec.values`. */
-function helmTagMapping(value: PatchValue): readonly PathSegment[] | undefined {
-  const { path } = value;
+function helmTagMapping({ path }: { readonly path: readonly PathSegment[] }): readonly PathSegment[] | undefined {
   return path.length > 3 && path[0] === "spec" && path[1] === "values" && path[path.length - 1] === "tag" ? path.slice(0, -1) : undefined;
 }
 
@@ -245,7 +253,8 @@ function helmPair(
 /**
  * The op of `doc` that replaces the mapping at `mapping` whole: its path is that mapping or above it, so kustomize
  * writes its value there and keeps nothing of the resource's (`replace /spec/values/image` with `{tag: v2}`
- * deploys `{tag: v2}`); or a strategic merge's `$patch: replace` there or above it, which kustomize renders so too.
+ * deploys `{tag: v2}`); or a strategic merge's `$patch: replace` there or above it, which kustomize renders so too;
+ * or its `$patch: delete` (`deletes`), which renders nothing there, what the patch writes beside it neither.
  * An op into the mapping (`/spec/values/image/tag`) is merged over it.
  */
 function replacingOp(doc: PatchDocument, mapping: readonly PathSegment[]): PatchOp | undefined {
@@ -279,6 +288,10 @@ function samePrefix(path: readonly PathSegment[], prefix: readonly PathSegment[]
  */
 export function versionsSet(doc: PatchDocument, resource: Resource, repositories: ReadonlySet<string>): Set<string> {
   const set = new Set<string>();
+  for (const mapping of deletedPairs(doc, resource)) {
+    const repository = resourcePair(resource, mapping)?.repository;
+    if (repository && repositories.has(repository)) set.add(repository);
+  }
   for (const value of doc.values) {
     if (value.path[value.path.length - 1] === "image") {
       const ref = tryParseImageRef(value.node.text);
@@ -293,6 +306,22 @@ export function versionsSet(doc: PatchDocument, resource: Resource, repositories
     }
   }
   return set;
+}
+
+/**
+ * The Helm mappings of `resource` whose version `doc` deletes (a `remove` op, a `$patch: delete`): each at the path
+ * deleted or below it, its tag and all, or the one whose tag alone is deleted (`remove /spec/values/image/tag`), which
+ * deploys the chart's default tag. A delete is a mapping's whole op for the fields beside it too (replacingOp).
+ */
+function deletedPairs(doc: PatchDocument, resource: Resource): (readonly PathSegment[])[] {
+  return doc.deletes.flatMap(({ path }) => {
+    const mappings: (readonly PathSegment[])[] = [];
+    forEachValue(nodeAt(resource.root, path) ?? null, (at) => {
+      const mapping = helmTagMapping({ path: [...path, ...at.path] });
+      if (mapping) mappings.push(mapping);
+    });
+    return mappings;
+  });
 }
 
 /**
@@ -343,12 +372,15 @@ interface ReplacedTag {
   readonly op: PatchOp;
 }
 
-/** The Helm tags of a patch document whose mapping an op replaces whole without a repository: no image known here, left (and said, patchedTags). */
+/**
+ * The Helm tags of a patch document whose mapping an op replaces whole without a repository: no image known here, left
+ * (and said, patchedTags). One a `$patch: delete` removes deploys nothing: left, and nothing to say.
+ */
 export function replacedTags(doc: PatchDocument): ReplacedTag[] {
   return doc.values.flatMap((value) => {
     const mapping = helmTagMapping(value);
     const op = mapping && replacingOp(doc, mapping);
-    if (!op || hasPlaceholder(value.node.text) || splitImage(ownField(doc, mapping)).repository !== undefined) return [];
+    if (!op || op.deletes || hasPlaceholder(value.node.text) || splitImage(ownField(doc, mapping)).repository !== undefined) return [];
     return [{ value, mapping, op }];
   });
 }

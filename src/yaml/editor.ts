@@ -12,7 +12,8 @@
  * finds nothing to do.
  *
  * The editors of DESIGN §2 run in a fixed order over the same parse and share an
- * `EditPlan` (`plan.ts`): Flux setter markers first (`markers.ts`), claiming every marked
+ * `EditPlan` (`plan.ts`): what a strategic merge's `$patch: delete` removes is claimed before any
+ * (`patch-directive.ts`: kustomize deploys none of it), then Flux setter markers (`markers.ts`), claiming every marked
  * field, so that container images by repository (`images.ts`; one written as a block scalar
  * is only named in a warning), kustomization `images:`
  * entries (`kustomize.ts`, and Argo CD's string form in `argocd.ts`), images inside inline
@@ -33,12 +34,14 @@ import { editInlinePatches } from "./inline-patch.js";
 import { editKclOverrideSpecs } from "./kcl-overrides.js";
 import { editKustomizeImages } from "./kustomize.js";
 import { editMarkers } from "./markers.js";
+import { leaveDeleted } from "./patch-directive.js";
 import { EditPlan } from "./plan.js";
 import { warnValuesStrings } from "./values-strings.js";
 import type { Editor } from "./plan.js";
 
-/** Markers come first: a marked field is governed by its marker only. */
+/** What a strategic merge's `$patch: delete` removes is no editor's; then markers: a marked field is governed by its marker only. */
 const EDITORS: readonly Editor[] = [
+  leaveDeleted,
   editMarkers,
   editImages,
   editKustomizeImages,

@@ -28,6 +28,7 @@ import { editImages, inContainerSpec, setImageScalar } from "./images.js";
 import { isKustomization } from "./kustomize.js";
 import { isFlowScalar, mapValue, nodeAt, scalarText, type ScalarNode, type YamlNode } from "./node.js";
 import { formatPath, type PathSegment } from "./path.js";
+import { leaveDeleted } from "./patch-directive.js";
 import { EditPlan, type Editor, type PlannedChange } from "./plan.js";
 import { sourcesOf } from "./argocd-parameters.js";
 import { renderScalar, scalarForm } from "./quoting.js";
@@ -116,7 +117,11 @@ function editPatch(
   const patchRequest = { ...request, file: undefined };
   const innerRequest = own?.size ? { ...patchRequest, pairedTags: new Map([[0, own]]) } : { ...patchRequest, pairedTags: undefined };
   if (ops) editOps(content.documents[0]!, byRepository(request.images), inner, request.kustomizeTagged, own);
-  else if (patch.kind !== "json6902") editImages(content, patchRequest, inner);
+  else if (patch.kind !== "json6902") {
+    // What a strategic merge's `$patch: delete` removes is deployed by none: no editor's.
+    leaveDeleted(content, patchRequest, inner);
+    editImages(content, patchRequest, inner);
+  }
   // Helm values pairs as in a manifest: a HelmRelease's `spec.values` in a strategic merge, an op's `{repository, tag}` value.
   if (ops || patch.kind !== "json6902") editHelmValues(content, innerRequest, inner);
   const { changes, warnings } = inner.edits();

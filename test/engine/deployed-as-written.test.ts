@@ -147,6 +147,25 @@ describe("deployedAsWrittenBy: the kustomizations that deploy a file's image as 
       const other = overlay("patches:\n  - target: {kind: HelmRelease}\n    patch: '[{op: replace, path: /spec/values/sidecar/tag, value: 1.4.0}]'\n");
       expect(deployers(tree(other), "apps/api/base/release.yaml", release)).toContain("apps/api/overlays/prod/kustomization.yaml");
     });
+
+    it("a HelmRelease values patch deleting the image mapping, or its tag (`$patch: delete`, a `remove` op): the base's version is not deployed there", () => {
+      const release = `apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata: {name: api}\nspec:\n  values:\n    image:\n      repository: ${API}\n      tag: 1.4.0\n`;
+      const base = { "apps/api/base/kustomization.yaml": "resources: [release.yaml]\n" };
+      const tree = (prod: string) => ({ ...base, "apps/api/overlays/dev/kustomization.yaml": overlay(), "apps/api/overlays/prod/kustomization.yaml": prod });
+      const merge = (image: string) =>
+        `apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata: {name: api}\nspec:\n  values:\n    image:\n${image}`;
+      const byPath = overlay("patches:\n  - path: values.yaml\n    target: {kind: HelmRelease}\n");
+      for (const image of ["      $patch: delete\n", "      $patch: delete\n      tag: 1.4.0\n"]) {
+        expect(deployers(tree(byPath), "apps/api/base/release.yaml", release, {}, { "apps/api/overlays/prod/values.yaml": merge(image) })).toEqual(DEV_ONLY);
+      }
+      for (const path of ["/spec/values/image", "/spec/values/image/tag"]) {
+        const remove = overlay(`patches:\n  - target: {kind: HelmRelease, name: api}\n    patch: '[{op: remove, path: ${path}}]'\n`);
+        expect(deployers(tree(remove), "apps/api/base/release.yaml", release)).toEqual(DEV_ONLY);
+      }
+      // Another mapping deleted is another image's.
+      const other = overlay("patches:\n  - target: {kind: HelmRelease}\n    patch: '[{op: remove, path: /spec/values/sidecar}]'\n");
+      expect(deployers(tree(other), "apps/api/base/release.yaml", release)).toContain("apps/api/overlays/prod/kustomization.yaml");
+    });
   });
 
   it("tells whether any build deploys the file as written: none where every overlay sets the version over it", () => {

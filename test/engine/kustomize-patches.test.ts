@@ -88,6 +88,23 @@ describe("patchDocuments", () => {
     const [merged] = patchDocuments(byPath(), VALUES.replace("      tag:", "      $patch: merge\n      tag:"));
     expect([replacedTags(merged!), loneTags(merged!).map((t) => t.value.key)]).toEqual([[], ["spec.values.image.tag"]]);
   });
+
+  it("reads a strategic merge's `$patch: delete` and a JSON6902 `remove` op as deleting the base's pair (or its tag): no tag to edit or to say, the version set", () => {
+    const deleting = [
+      patchDocuments(byPath(), VALUES.replace("      tag:", "      $patch: delete\n      tag:"))[0],
+      patchDocuments(byPath(), VALUES.replace("      tag: 6.0.0\n", "      $patch: delete\n"))[0],
+      patchDocuments(byPath(), VALUES.replace("    image:", "    $patch: delete\n    image:"))[0],
+      ...["/spec/values/image", "/spec/values/image/tag", "/spec/values"].map(
+        (path) => patchDocuments(byPath({ target: { kind: "HelmRelease" } }), `- op: remove\n  path: ${path}\n`)[0],
+      ),
+    ];
+    for (const doc of deleting) {
+      expect([loneTags(doc!), replacedTags(doc!), versionsSet(doc!, release!, new Set([PODINFO]))]).toEqual([[], [], new Set([PODINFO])]);
+    }
+    // Another mapping's tag deleted is another image's.
+    const [other] = patchDocuments(byPath({ target: { kind: "HelmRelease" } }), "- op: remove\n  path: /spec/values/sidecar/tag\n");
+    expect(versionsSet(other!, release!, new Set([PODINFO]))).toEqual(new Set());
+  });
 });
 
 describe("selects", () => {
@@ -525,6 +542,66 @@ describe("planUpdate: a HelmRelease base whose overlays' patches set its tag alo
           expect(await rendered(tree(split, values, merge), images)).toEqual(image);
         }
       });
+    });
+
+    describe("a strategic merge's `$patch: delete` or a JSON6902 `remove` op: kustomize renders no image mapping there (or no tag), whatever the patch writes beside it", () => {
+      const merge = (values: string) => ({
+        "apps/staging/kustomization.yaml": overlay(),
+        "apps/staging/podinfo-values.yaml": VALUES.replace(/ {4}image:\n.*$/s, values),
+      });
+      const remove = (path: string) => ({
+        "apps/staging/kustomization.yaml": overlay(`  - target: {kind: HelmRelease, name: podinfo}\n    patch: |\n      - op: remove\n        path: ${path}\n`),
+      });
+      const TAG = "    image:\n      $patch: delete\n      tag: 6.0.0\n";
+      const PAIR = "    image:\n      $patch: delete\n      registry: ghcr.io\n      repository: stefanprodan/podinfo\n      tag: 6.0.0\n";
+      const DELETING = [
+        tree(split, TAG, merge),
+        tree(split, PAIR, merge),
+        tree(split, "/spec/values/image", remove),
+        tree(split, "/spec/values/image/tag", remove),
+      ];
+      const BASE_MOVES = [
+        ["apps/base/podinfo/release.yaml", "spec.values.image.tag", "6.1.0"],
+        ["apps/production/podinfo-values.yaml", "spec.values.image.tag", "6.1.0"],
+      ];
+
+      it("a tag (or a pair) beside the directive is deleted with it: not moved, and nothing said of it", async () => {
+        for (const files of DELETING) expect(await moved(files, `${PODINFO}:6.1.0`)).toEqual([BASE_MOVES, []]);
+      });
+
+      const config = `targets:\n${["base", "staging", "production"].map((name) => `  - {name: ${name}, paths: ["apps/${name}/**"], images: [{repository: ${PODINFO}}]}\n`).join("")}`;
+      // Production patches nothing: it deploys the base's version, and is said to.
+      const production = { "apps/production/kustomization.yaml": "resources:\n  - ../base/podinfo\n", ".github/gitops-promote.yaml": config };
+      /** The base's change alone, under its own target. */
+      const baseAlone = (files: Record<string, string>) => plan({ ...files, ...production }, `${PODINFO}:6.1.0`, { targets: ["base"] });
+
+      it("the overlay sets the version the base writes: the base's change under its own target is not said to be deployed by it", async () => {
+        for (const files of DELETING) {
+          const p = await baseAlone(files);
+          expect([p.changes.map((c) => c.file), p.warnings.map((w) => w.message.split(":")[0])]).toEqual([
+            ["apps/base/podinfo/release.yaml"],
+            ["also deployed by target production"],
+          ]);
+        }
+      });
+
+      it.skipIf(!hasKubectl)(
+        "is what kubectl kustomize renders for the overlay: no tag of the base's, none the run writes (skipped: kubectl not installed)",
+        async () => {
+          const [tag, pair, mapping, alone] = DELETING;
+          for (const [files, image] of [
+            [tag, undefined],
+            [pair, undefined],
+            [mapping, undefined],
+            [alone, { registry: "ghcr.io", repository: "stefanprodan/podinfo" }],
+          ] as const) {
+            // Nothing of staging's is edited, and staging is not said to deploy the base's new tag: it renders none.
+            const edited = (await plan(files!)).files.flatMap((f) => (f.path.startsWith("apps/staging/") ? [f.path] : []));
+            const said = (await baseAlone(files!)).warnings.flatMap((w) => (w.message.includes("staging") ? [w.message] : []));
+            expect([await rendered(files!, [`${PODINFO}:6.1.0`]), edited, said]).toEqual([image, [], []]);
+          }
+        },
+      );
     });
   });
 

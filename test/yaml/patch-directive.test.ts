@@ -1,0 +1,48 @@
+/** A strategic merge's `$patch:` directive: what `$patch: delete` removes is left by every editor. */
+import { mkdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { editYaml } from "../../src/yaml/editor.js";
+import { hasKubectl, kustomize } from "../support/kubectl.js";
+import { tempDir } from "../support/temp.js";
+import { withImages } from "./helpers.js";
+
+const DEPLOYMENT = (containers: string) =>
+  `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n${containers}`;
+/** A patch deleting the web container (its image written beside the directive) and setting the side container's image. */
+const PATCH = DEPLOYMENT(
+  "        - name: web\n          $patch: delete\n          image: ghcr.io/acme/web:1.0.0\n        - name: side\n          image: ghcr.io/acme/side:1.0.0\n",
+);
+const IMAGES = withImages("ghcr.io/acme/web:1.1.0", "ghcr.io/acme/side:1.1.0");
+const HELM = (image: string) => `apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: podinfo\nspec:\n  values:\n    image:\n${image}`;
+const PAIR = "      registry: ghcr.io\n      repository: stefanprodan/podinfo\n      tag: 6.0.0\n";
+
+describe("leaveDeleted: what a strategic merge's `$patch: delete` removes is no editor's", () => {
+  it("leaves a container so marked, and edits the one beside it", () => {
+    const { changes, text } = editYaml(PATCH, IMAGES);
+    expect(changes.map((c) => [c.key, c.new])).toEqual([["spec.template.spec.containers[1].image", "ghcr.io/acme/side:1.1.0"]]);
+    expect(text).toContain("image: ghcr.io/acme/web:1.0.0");
+  });
+
+  it("leaves a Helm pair beside the directive, in a patch file and in an inline patch; one beside `$patch: replace` is edited", () => {
+    const podinfo = withImages("ghcr.io/stefanprodan/podinfo:6.1.0");
+    expect(editYaml(HELM(`      $patch: delete\n${PAIR}`), podinfo).changes).toEqual([]);
+    const inline = `resources:\n  - ../base\npatches:\n  - patch: |\n${HELM(`      $patch: delete\n${PAIR}`).replace(/^/gm, "      ")}`;
+    expect(editYaml(inline, podinfo).changes).toEqual([]);
+    expect(editYaml(HELM(`      $patch: replace\n${PAIR}`), podinfo).changes.map((c) => c.new)).toEqual(["6.1.0"]);
+  });
+
+  it.skipIf(!hasKubectl)("is what kubectl kustomize renders: no such container, the one beside it as edited (skipped: kubectl not installed)", async () => {
+    const dir = await tempDir("gp-patch-delete-");
+    const base = DEPLOYMENT("        - name: web\n          image: ghcr.io/acme/web:1.0.0\n        - name: side\n          image: ghcr.io/acme/side:1.0.0\n");
+    await mkdir(join(dir, "base"));
+    await mkdir(join(dir, "overlay"));
+    await writeFile(join(dir, "base/kustomization.yaml"), "resources:\n  - deployment.yaml\n");
+    await writeFile(join(dir, "base/deployment.yaml"), base);
+    await writeFile(join(dir, "overlay/kustomization.yaml"), "resources:\n  - ../base\npatches:\n  - path: patch.yaml\n");
+    await writeFile(join(dir, "overlay/patch.yaml"), editYaml(PATCH, IMAGES).text);
+    const rendered = parse(kustomize(join(dir, "overlay"))) as { spec: { template: { spec: { containers: unknown } } } };
+    expect(rendered.spec.template.spec.containers).toEqual([{ name: "side", image: "ghcr.io/acme/side:1.1.0" }]);
+  });
+});
