@@ -232,9 +232,13 @@ describe("deliver: a failure after part of the delivery landed carries what land
         theirs = data.number;
       });
       expect(error).toMatchObject({ status: 502 });
+      // GitHub closes a pull request whose branch is deleted, as the fake does: still open, never closed, theirs lost nothing.
+      const { data: pull } = await ctx.client().rest.pulls.get({ ...ctx.repository, pull_number: theirs });
+      expect(pull).toMatchObject({ state: "open", closed_at: null, merged: false, head: { ref: PR } });
       const head = (await fake.refs(OWNER, REPO))[`refs/heads/${PR}`];
       expect(head).toBeDefined();
-      expect(fake.pulls(OWNER, REPO)).toMatchObject([{ number: theirs, state: "open", head: PR, headSha: head }]);
+      expect(pull.head.sha).toBe(head);
+      expect(fake.pulls(OWNER, REPO)).toMatchObject([{ number: theirs, state: "open", closedAt: null, head: PR, headSha: head }]);
       expect(logged).toContain(`${PR} is kept after the failure: pull request #${theirs} uses it`);
     },
   );
