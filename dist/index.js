@@ -46926,6 +46926,9 @@ kind: Application
 function warnValuesString(document, source, request2, plan) {
   warnYamlString(document, [...source, "helm", "values"], request2, plan, VALUES_STRING);
 }
+function valuesStringNotEdited(path6, what, fieldName) {
+  return notEdited(path6, what, VALUES_STRING.instead, fieldName);
+}
 function warnTemplatePatch(document, incoming, request2, plan, argoEditors) {
   const path6 = ["spec", "templatePatch"];
   const patch = nodeAt(document.root, path6);
@@ -51726,6 +51729,19 @@ function misplacedWarning(image, table) {
   return `holds ${image}, but KCL reads overrides from the top-level profile only, not from ${table}, so kcl run never applies this spec and it is not edited; move these overrides into the top-level [profile] table`;
 }
 
+// src/yaml/patch-directive.ts
+var DIRECTIVE = "$patch";
+function directiveOf(node2) {
+  return node2?.kind === "map" ? scalarText(mapValue(node2, DIRECTIVE)) : void 0;
+}
+var leaveDeleted = (file, _request, plan) => {
+  for (const { root } of file.documents) {
+    forEachValue(root, ({ node: node2 }) => {
+      if (directiveOf(node2) === "delete") forEachValue(node2, (within2) => plan.claim(within2.node));
+    });
+  }
+};
+
 // src/yaml/inline-patch.ts
 var editInlinePatches = (file, request2, plan) => {
   const incoming = byRepository(request2.images);
@@ -51775,7 +51791,10 @@ function editPatch(file, patch, document, request2, plan, paired2) {
   const patchRequest = { ...request2, file: void 0 };
   const innerRequest = own?.size ? { ...patchRequest, pairedTags: /* @__PURE__ */ new Map([[0, own]]) } : { ...patchRequest, pairedTags: void 0 };
   if (ops) editOps(content.documents[0], byRepository(request2.images), inner, request2.kustomizeTagged, own);
-  else if (patch.kind !== "json6902") editImages(content, patchRequest, inner);
+  else if (patch.kind !== "json6902") {
+    leaveDeleted(content, patchRequest, inner);
+    editImages(content, patchRequest, inner);
+  }
   if (ops || patch.kind !== "json6902") editHelmValues(content, innerRequest, inner);
   const { changes, warnings } = inner.edits();
   if (changes.length === 0 && warnings.length === 0) return;
@@ -51912,6 +51931,7 @@ function editSetting(item, setting, document, incoming, plan) {
 
 // src/yaml/editor.ts
 var EDITORS = [
+  leaveDeleted,
   editMarkers,
   editImages,
   editKustomizeImages,
@@ -51937,7 +51957,7 @@ function editCheckedYaml(text2, request2) {
 
 // src/engine/chart-tags.ts
 import { posix as posix2 } from "node:path";
-function warnLoneTagParameters(texts, inScope, updatesFor, warnings) {
+function warnLoneTagParameters(texts, inScope, updatesFor, warnings, fieldName) {
   const values = new ValuesFiles(texts);
   const said = /* @__PURE__ */ new Set();
   for (const [path6, file, document] of applicationsReading(texts, values, updatesFor)) {
@@ -51945,7 +51965,8 @@ function warnLoneTagParameters(texts, inScope, updatesFor, warnings) {
     for (const source of sources) {
       const valueFiles = valuesOf(document.root, source, sources, texts);
       if (inScope(path6)) warnLoneParameters(path6, texts.get(path6), file, document.root, source, valueFiles, values, updatesFor(path6), warnings);
-      for (const warning2 of loneValueTags(valueFiles, values, inScope, updatesFor)) {
+      const layers = valuesLayers(values, valueFiles, path6, file, document.root, source, fieldName);
+      for (const warning2 of loneValueTags(layers, valueFiles, values, inScope, updatesFor)) {
         const at = `${warning2.file}:${warning2.line}`;
         if (!said.has(at)) warnings.push(warning2);
         said.add(at);
@@ -51963,9 +51984,12 @@ function unreadValueFiles(texts, present, updatesFor) {
   }
   return [...unread];
 }
+function mayRankOverValues(text2) {
+  return /parameters|valueFiles|values/.test(text2);
+}
 function* applicationsReading(texts, values, updatesFor) {
   for (const [path6, text2] of texts) {
-    if (fileKind(path6) !== "yaml" || !text2.includes(ARGO) || !(text2.includes("parameters") || text2.includes("valueFiles"))) continue;
+    if (fileKind(path6) !== "yaml" || !text2.includes(ARGO) || !mayRankOverValues(text2)) continue;
     const incoming = byRepository(updatesFor(path6).filter((update2) => update2.image.tag !== void 0));
     if (incoming.size === 0 || !values.mayRead(text2, incoming)) continue;
     const file = tryYamlFile(text2.replace(/^\uFEFF/, ""));
@@ -52003,29 +52027,57 @@ function warnLoneParameters(path6, text2, file, root, source, valueFiles, values
   }
 }
 var REPOSITORY_KEYS = ["repository", "name", "registry"];
-function loneValueTags(valueFiles, values, inScope, updatesFor) {
+function fieldLayer(path6, text2, within2, root, ranks) {
+  return {
+    path: path6,
+    root,
+    tell(at, node2, held) {
+      const key = formatPath([...within2, ...at]);
+      const line = lineAt(text2, node2.start);
+      if ("unknown" in held) return unknownRegistryTag(path6, line, key, held);
+      const { advice, about } = overrideAdvice(key, held.image.repository, { file: path6, part: "tag" });
+      return { file: path6, line, message: `${key} overrides the tag of ${held.image.repository} (${held.at}), ${ranks}, and was not moved: ${advice}`, about };
+    }
+  };
+}
+function valuesLayers(values, valueFiles, path6, file, root, source, fieldName) {
+  const files = valueFiles.map(([at, text2]) => fieldLayer(at, text2, [], () => values.rootOf(at, text2), "as Helm ranks a values file listed later above it"));
+  const object = [...source, "helm", "valuesObject"];
+  const set2 = nodeAt(root, object);
+  if (set2) return [...files, fieldLayer(path6, file.text, object, () => set2, "as Argo CD ranks valuesObject above values files")];
+  const string2 = [...source, "helm", "values"];
+  const held = nodeAt(root, string2);
+  if (held?.kind !== "scalar" || held.text === "") return files;
+  const layer = {
+    path: path6,
+    root: () => tryYamlFile(held.text)?.documents[0]?.root ?? null,
+    tell(at, _node, pair) {
+      const over = "unknown" in pair ? `${pair.repository}, whose ${pair.unknown.field} (line ${pair.unknown.line}) is not known here` : `${pair.image.repository}, ${pair.at}`;
+      return {
+        file: path6,
+        line: file.lineAt(held.start),
+        message: valuesStringNotEdited(string2, `${formatPath(at)} (over the tag of ${over}, as Argo CD ranks values above values files)`, fieldName),
+        about: { reason: "unmoved", image: "unknown" in pair ? pair.images[0] : pair.image.repository }
+      };
+    }
+  };
+  return [...files, layer];
+}
+function loneValueTags(layers, valueFiles, values, inScope, updatesFor) {
   const found = [];
-  valueFiles.forEach(([path6, text2], index2) => {
+  layers.forEach(({ path: path6, root: read, tell }, index2) => {
     if (index2 === 0 || !inScope(path6)) return;
     const incoming = byRepository(updatesFor(path6).filter((update2) => update2.image.tag !== void 0));
     if (incoming.size === 0) return;
-    const root = values.rootOf(path6, text2);
+    const root = read();
     forEachValue(root, ({ node: node2, path: at }) => {
       if (at[at.length - 1] !== "tag" || !isFlowScalar(node2) || hasPlaceholder(node2.text)) return;
       const keys = at.slice(0, -1);
       const mapping = nodeAt(root, keys);
-      if (mapping?.kind !== "map" || [...REPOSITORY_KEYS, "image"].some((key2) => mapValue(mapping, key2) !== void 0)) return;
+      if (mapping?.kind !== "map" || [...REPOSITORY_KEYS, "image"].some((key) => mapValue(mapping, key) !== void 0)) return;
       const held = repositoryIn(valueFiles.slice(0, index2), keys, incoming, values, node2.text);
-      const key = formatPath(at);
-      if (held && "unknown" in held) return void found.push(unknownRegistryTag(path6, lineAt(text2, node2.start), key, held));
-      if (!held || nextVersion(held, versionOf(node2.text, void 0)) === void 0) return;
-      const { advice, about } = overrideAdvice(key, held.image.repository, { file: path6, part: "tag" });
-      found.push({
-        file: path6,
-        line: lineAt(text2, node2.start),
-        message: `${key} overrides the tag of ${held.image.repository} (${held.at}), as Helm ranks a values file listed later above it, and was not moved: ${advice}`,
-        about
-      });
+      if (!held || !("unknown" in held) && nextVersion(held, versionOf(node2.text, void 0)) === void 0) return;
+      found.push(tell(at, node2, held));
     });
   });
   return found;
@@ -52613,7 +52665,6 @@ function retaggedAt(text2, repository, names) {
 
 // src/engine/kustomize-patches.ts
 import { posix as posix4 } from "node:path";
-var DIRECTIVE = "$patch";
 var VALUE_OPS2 = /* @__PURE__ */ new Set(["add", "replace"]);
 function patchDocuments(patch, text2) {
   const yaml = tryYamlFile(text2.replace(/^\uFEFF/, ""));
@@ -52631,31 +52682,35 @@ function patchDocuments(patch, text2) {
     const values = () => fields.filter((field2) => isFlowScalar(field2.node));
     if (patch.kind !== "strategic-merge" && isOpList(root) && root?.kind === "seq") {
       if (!patch.target) return [];
+      const deletes2 = [];
       root.items.forEach((op, i) => {
         const name = op.kind === "map" ? scalarText(mapValue(op, "op")) : void 0;
+        const pointer = op.kind === "map" ? scalarText(mapValue(op, "path")) : void 0;
+        if (name === "remove" && pointer !== void 0) deletes2.push({ name, pointer, path: pointerPath(pointer), deletes: true });
         if (op.kind !== "map" || !VALUE_OPS2.has(name ?? "")) return;
-        const pointer = scalarText(mapValue(op, "path"));
         const written = { name, pointer, path: pointerPath(pointer) };
         forEachValue(mapValue(op, "value") ?? null, ({ node: node2, path: path6 }) => add(node2, [...written.path, ...path6], [i, "value", ...path6], written));
       });
-      return [{ patch, document, selector: patch.target, fields, values: values(), yaml, root }];
+      return [{ patch, document, selector: patch.target, fields, values: values(), deletes: deletes2, yaml, root }];
     }
     if (patch.kind === "json6902" || root?.kind !== "map") return [];
-    const replaced = [];
+    const directives = [];
     forEachValue(root, ({ node: node2, path: path6 }) => {
-      if (path6[path6.length - 1] !== DIRECTIVE || scalarText(node2) !== "replace") return;
-      const within2 = path6.slice(0, -1);
-      replaced.push({ name: `${DIRECTIVE}: replace`, pointer: formatPath(within2), path: within2, line: lineOf2(node2) });
+      const directive = directiveOf(node2);
+      if (node2.kind !== "map" || directive !== "replace" && directive !== "delete") return;
+      const name = `${DIRECTIVE}: ${directive}`;
+      directives.push({ name, pointer: formatPath(path6), path: path6, line: lineOf2(mapValue(node2, DIRECTIVE)), deletes: directive === "delete" });
     });
-    replaced.sort((a, b) => a.path.length - b.path.length);
+    directives.sort((a, b) => a.path.length - b.path.length);
     forEachValue(root, ({ node: node2, path: path6 }) => {
       if (path6.includes(DIRECTIVE)) return;
-      const whole = replaced.find((r) => samePrefix(path6, r.path));
+      const whole = directives.find((r) => samePrefix(path6, r.path));
       add(node2, path6, path6, whole);
     });
     const metadata = (key) => scalarText(nodeAt(root, ["metadata", key]));
     const own = { kind: scalarText(mapValue(root, "kind")), name: metadata("name"), namespace: metadata("namespace") };
-    return [{ patch, document, selector: patch.target ?? own, fields, values: values(), yaml, root }];
+    const deletes = directives.filter((d) => d.deletes);
+    return [{ patch, document, selector: patch.target ?? own, fields, values: values(), deletes, yaml, root }];
   });
 }
 function resourcesOf(file, text2) {
@@ -52688,8 +52743,7 @@ function matchesWhole(pattern, value) {
     return false;
   }
 }
-function helmTagMapping(value) {
-  const { path: path6 } = value;
+function helmTagMapping({ path: path6 }) {
   return path6.length > 3 && path6[0] === "spec" && path6[1] === "values" && path6[path6.length - 1] === "tag" ? path6.slice(0, -1) : void 0;
 }
 function helmRepository(doc, resource, mapping, merged) {
@@ -52726,6 +52780,10 @@ function samePrefix(path6, prefix) {
 }
 function versionsSet(doc, resource, repositories) {
   const set2 = /* @__PURE__ */ new Set();
+  for (const mapping of deletedPairs(doc, resource)) {
+    const repository = resourcePair(resource, mapping)?.repository;
+    if (repository && repositories.has(repository)) set2.add(repository);
+  }
   for (const value of doc.values) {
     if (value.path[value.path.length - 1] === "image") {
       const ref = tryParseImageRef(value.node.text);
@@ -52740,6 +52798,16 @@ function versionsSet(doc, resource, repositories) {
     }
   }
   return set2;
+}
+function deletedPairs(doc, resource) {
+  return doc.deletes.flatMap(({ path: path6 }) => {
+    const mappings = [];
+    forEachValue(nodeAt(resource.root, path6) ?? null, (at) => {
+      const mapping = helmTagMapping({ path: [...path6, ...at.path] });
+      if (mapping) mappings.push(mapping);
+    });
+    return mappings;
+  });
 }
 function resourcePair(resource, mapping) {
   const image = splitImage((key) => nodeAt(resource.root, [...mapping, key]) ?? void 0);
@@ -52761,7 +52829,7 @@ function replacedTags(doc) {
   return doc.values.flatMap((value) => {
     const mapping = helmTagMapping(value);
     const op = mapping && replacingOp(doc, mapping);
-    if (!op || hasPlaceholder(value.node.text) || splitImage(ownField(doc, mapping)).repository !== void 0) return [];
+    if (!op || op.deletes || hasPlaceholder(value.node.text) || splitImage(ownField(doc, mapping)).repository !== void 0) return [];
     return [{ value, mapping, op }];
   });
 }
@@ -54315,7 +54383,7 @@ async function readCandidates(run2, warnings) {
     }
     if (found[0] !== "Application") return true;
     if (screen.argo.test(text2) || hasPlaceholder(text2) && screen.templated.some((piece) => text2.includes(piece))) return true;
-    if (!text2.includes("parameters") && !text2.includes("valueFiles")) return false;
+    if (!mayRankOverValues(text2)) return false;
     readOnly.add(path6);
     return true;
   };
@@ -54373,7 +54441,7 @@ async function warnLoneTags(run2, texts, planned, warnings) {
   const unread = unreadValueFiles(texts, run2.present, run2.updatesFor);
   const valueTexts = await readScreened(run2.source, unread, () => true, []);
   const withValues = new Map([...texts, ...unread.flatMap((path6, i) => valueTexts[i] === void 0 ? [] : [[path6, valueTexts[i]]])]);
-  warnLoneTagParameters(withValues, run2.inScope, run2.updatesFor, loneTags2);
+  warnLoneTagParameters(withValues, run2.inScope, run2.updatesFor, loneTags2, run2.fieldName);
   const moved = new Set(planned.flatMap((file) => file.changes.map((c) => `${c.file}:${c.line}`)));
   const overrides = run2.config?.overrides ?? [];
   warnings.push(...loneTags2.filter((w) => !moved.has(`${w.file}:${w.line}`) && !overrideNames(w, run2.overridesByFile.get(w.file) ?? [], overrides)));

@@ -12,7 +12,8 @@
  * finds nothing to do.
  *
  * The editors of DESIGN §2 run in a fixed order over the same parse and share an
- * `EditPlan` (`plan.ts`): Flux setter markers first (`markers.ts`), claiming every marked
+ * `EditPlan` (`plan.ts`): what a strategic merge's `$patch: delete` removes is claimed before any
+ * (`patch-directive.ts`: kustomize deploys none of it), then Flux setter markers (`markers.ts`), claiming every marked
  * field, so that container images by repository (`images.ts`; one written as a block scalar
  * is only named in a warning), kustomization `images:`
  * entries (`kustomize.ts`, and Argo CD's string form in `argocd.ts`), images inside inline
