@@ -142,7 +142,7 @@ export function patchDocuments(patch: Patch, text: string): PatchDocument[] {
     if (patch.kind === "json6902" || root?.kind !== "map") return [];
     const directives: PatchOp[] = [];
     forEachValue(root, ({ node, path }) => {
-      const directive = directiveOf(node);
+      const directive = directiveOf(root, node, path);
       if (node.kind !== "map" || (directive !== "replace" && directive !== "delete")) return;
       const name = `${DIRECTIVE}: ${directive}`;
       directives.push({ name, pointer: formatPath(path), path, line: lineOf(mapValue(node, DIRECTIVE)!), deletes: directive === "delete" });

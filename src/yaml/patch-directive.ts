@@ -2,18 +2,35 @@
  * A strategic merge patch's directive, `$patch:` in a mapping (kustomize's): `replace` renders the mapping as the
  * patch writes it, nothing of the resource's; `delete` removes it from the resource, with whatever the patch writes
  * beside the directive (kubectl kustomize v5.5.0 renders `image: {$patch: delete, tag: 6.1.0}` as no `image` at all,
- * a containers list item so marked as no such container). The directive itself is never rendered.
+ * a Deployment's containers list item so marked as no such container). The directive itself is never rendered.
  */
 import type { Editor } from "./plan.js";
 import { mapValue, scalarText, type YamlNode } from "./node.js";
+import type { PathSegment } from "./path.js";
 import { forEachValue } from "./walk.js";
 
 /** The directive's key. */
 export const DIRECTIVE = "$patch";
 
-/** The directive `node` writes of itself (`replace`, `delete`, `merge`), if it is a mapping writing one. */
-export function directiveOf(node: YamlNode | null): string | undefined {
-  return node?.kind === "map" ? scalarText(mapValue(node, DIRECTIVE)) : undefined;
+/**
+ * The directive the mapping `node` at `path` in the document `root` writes of itself (`replace`, `delete`, `merge`), as
+ * kustomize honours it. In a list item only where kustomize knows the list's merge key, a built-in kind's
+ * (`containers` by `name`): a custom resource's list (an Argo Rollout's containers, a HelmRelease values list) is
+ * replaced by the patch's whole, so kubectl kustomize renders the item as written, `$patch: delete` and its image included.
+ */
+export function directiveOf(root: YamlNode | null, node: YamlNode, path: readonly PathSegment[]): string | undefined {
+  if (node.kind !== "map") return undefined;
+  if (typeof path[path.length - 1] === "number" && !builtInKind(root)) return undefined;
+  return scalarText(mapValue(node, DIRECTIVE));
+}
+
+/** Whether a document is of a Kubernetes built-in API group (`v1`, `apps/v1`, `*.k8s.io`), whose lists' merge keys kustomize knows. */
+function builtInKind(root: YamlNode | null): boolean {
+  const apiVersion = root?.kind === "map" ? scalarText(mapValue(root, "apiVersion")) : undefined;
+  if (apiVersion === undefined) return false;
+  const slash = apiVersion.lastIndexOf("/");
+  const group = slash < 0 ? "" : apiVersion.slice(0, slash);
+  return !group.includes(".") || group.endsWith(".k8s.io");
 }
 
 /**
@@ -22,8 +39,8 @@ export function directiveOf(node: YamlNode | null): string | undefined {
  */
 export const leaveDeleted: Editor = (file, _request, plan) => {
   for (const { root } of file.documents) {
-    forEachValue(root, ({ node }) => {
-      if (directiveOf(node) === "delete") forEachValue(node, (within) => plan.claim(within.node));
+    forEachValue(root, ({ node, path }) => {
+      if (directiveOf(root, node, path) === "delete") forEachValue(node, (within) => plan.claim(within.node));
     });
   }
 };

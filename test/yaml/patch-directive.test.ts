@@ -33,6 +33,34 @@ describe("leaveDeleted: what a strategic merge's `$patch: delete` removes is no 
     expect(editYaml(HELM(`      $patch: replace\n${PAIR}`), podinfo).changes.map((c) => c.new)).toEqual(["6.1.0"]);
   });
 
+  it("reads the directive in a custom resource's list item as kustomize does, not at all: the patch's list replaces the resource's whole, item and image included", () => {
+    const rollout = PATCH.replace("apps/v1", "argoproj.io/v1alpha1").replace("Deployment", "Rollout");
+    expect(editYaml(rollout, IMAGES).changes.map((c) => c.new)).toEqual(["ghcr.io/acme/web:1.1.0", "ghcr.io/acme/side:1.1.0"]);
+    const sidecar = HELM(PAIR).replace(
+      "    image:\n",
+      "    sidecars:\n      - name: web\n        $patch: delete\n        image: ghcr.io/acme/web:1.0.0\n    image:\n",
+    );
+    expect(editYaml(sidecar, IMAGES).changes.map((c) => c.key)).toEqual(["spec.values.sidecars[0].image"]);
+    // In a custom resource's mapping, not a list item, kustomize honours it (a HelmRelease's image, above).
+  });
+
+  it.skipIf(!hasKubectl)(
+    "is what kubectl kustomize renders for a custom resource's list item: the item as the patch writes it (skipped: kubectl not installed)",
+    async () => {
+      const dir = await tempDir("gp-patch-delete-cr-");
+      const cr = (containers: string) => DEPLOYMENT(containers).replace("apps/v1", "argoproj.io/v1alpha1").replace("Deployment", "Rollout");
+      await mkdir(join(dir, "base"));
+      await mkdir(join(dir, "overlay"));
+      await writeFile(join(dir, "base/kustomization.yaml"), "resources:\n  - rollout.yaml\n");
+      await writeFile(join(dir, "base/rollout.yaml"), cr("        - name: web\n          image: ghcr.io/acme/web:1.0.0\n"));
+      await writeFile(join(dir, "overlay/kustomization.yaml"), "resources:\n  - ../base\npatches:\n  - path: patch.yaml\n");
+      const patch = PATCH.replace("apps/v1", "argoproj.io/v1alpha1").replace("Deployment", "Rollout");
+      await writeFile(join(dir, "overlay/patch.yaml"), editYaml(patch, IMAGES).text);
+      const rendered = parse(kustomize(join(dir, "overlay"))) as { spec: { template: { spec: { containers: { image: string }[] } } } };
+      expect(rendered.spec.template.spec.containers.map((c) => c.image)).toEqual(["ghcr.io/acme/web:1.1.0", "ghcr.io/acme/side:1.1.0"]);
+    },
+  );
+
   it.skipIf(!hasKubectl)("is what kubectl kustomize renders: no such container, the one beside it as edited (skipped: kubectl not installed)", async () => {
     const dir = await tempDir("gp-patch-delete-");
     const base = DEPLOYMENT("        - name: web\n          image: ghcr.io/acme/web:1.0.0\n        - name: side\n          image: ghcr.io/acme/side:1.0.0\n");
