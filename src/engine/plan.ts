@@ -266,14 +266,11 @@ async function warnReach(
   const updated = (path: string): boolean => run.inScope(path) && !run.unselected(path);
   const updatedTexts = inScopeTexts.filter(([path]) => updated(path));
   const overrides = new Map([...overridesByFile].filter(([file]) => updated(file)));
-  const unreached = valid.images.filter((image) => {
-    // A patch's tag paired over its base reaches the image the two name together (kustomize-patches.ts).
-    if (reachedByPatch.has(image.repository)) return false;
-    // A patch spelling the image as its own repository over its base's registry deploys another: that file is no holder.
-    const misread = new Set(mergedOver.filter((m) => m.written === image.repository).map((m) => m.file));
-    const holders = updatedTexts.filter(([path]) => !misread.has(path));
-    return unreachedImages({ ...valid, images: [image] }, resolved.definedFor, overrides, holders).length > 0;
-  });
+  // A patch's tag paired over its base reaches the image the two name together (kustomize-patches.ts).
+  const candidates = valid.images.filter((image) => !reachedByPatch.has(image.repository));
+  // A patch spelling the image as its own repository over its base's registry deploys another: that file is no holder.
+  const misread = (image: ImageRef) => new Set(mergedOver.filter((m) => m.written === image.repository).map((m) => m.file));
+  const unreached = unreachedImages({ ...valid, images: candidates }, resolved.definedFor, overrides, updatedTexts, misread);
   const outside = await holdersOutside(run, updated, unreached);
   const configured = config?.targets ?? [];
   const selected = run.targets.length < configured.length ? run.targets.map((t) => t.name) : undefined;

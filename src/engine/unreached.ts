@@ -124,20 +124,23 @@ function misplacedIn(texts: readonly (readonly [string, string])[], key: string)
 
 /**
  * The incoming images no file of `texts` holds (holdsImage), no marker of a key `defined` for them uses
- * and no configured override of `overrides` stands for.
+ * and no configured override of `overrides` stands for. `spelledElsewhere` names, for an image, the files
+ * that spell it but deploy another (a patch's repository merged over its base's registry): no holders.
  */
 export function unreachedImages(
   valid: ValidRequest,
   defined: (repository: string) => ReadonlyMap<string, readonly FluxSetter[]>,
   overrides: ReadonlyMap<string, readonly RequestedOverride[]>,
   texts: readonly (readonly [string, string])[],
+  spelledElsewhere: (image: ImageRef) => ReadonlySet<string> = () => new Set(),
 ): ImageRef[] {
   const overridden = new Set([...overrides.values()].flat().flatMap((o) => (typeof o === "string" ? [] : [o.repository])));
   const marked = markedIn(texts);
-  return valid.images.filter(
-    (image) =>
-      !overridden.has(image.repository) && ![...defined(image.repository).keys()].some(marked) && !texts.some(([path, text]) => holdsImage(path, text, image)),
-  );
+  return valid.images.filter((image) => {
+    if (overridden.has(image.repository) || [...defined(image.repository).keys()].some(marked)) return false;
+    const misread = spelledElsewhere(image);
+    return !texts.some(([path, text]) => !misread.has(path) && holdsImage(path, text, image));
+  });
 }
 
 /**
