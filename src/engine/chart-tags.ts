@@ -55,8 +55,8 @@ export function warnLoneTagParameters(
       if (inScope(path)) warnLoneParameters(path, texts.get(path)!, file, document.root, source, valueFiles, values, updatesFor(path), warnings);
       const layers = valuesLayers(values, valueFiles, path, file, document.root, source, fieldName);
       for (const warning of loneValueTags(layers, valueFiles, values, inScope, updatesFor)) {
-        // An environment's values file many Applications list is named once.
-        const at = `${warning.file}:${warning.line}`;
+        // An environment's values file many Applications list is named once; a values string's tags, all at its one line, each.
+        const at = `${warning.file}:${warning.line}:${warning.message}`;
         if (!said.has(at)) warnings.push(warning);
         said.add(at);
       }

@@ -437,6 +437,22 @@ describe("a lone tag in the source's values string, which Argo CD ranks above ev
     ]);
   });
 
+  it("is said for each lone tag the string holds, though all are said at its one line", async () => {
+    const values = `${chartValues}side:\n  repository: ghcr.io/acme/side\n  tag: 2.0.0\n`;
+    const files = { "apps/worker.yaml": source("image: {tag: 1.4.0}\nside: {tag: 2.0.0}\n"), "charts/worker/values.yaml": values };
+    const result = await planUpdate(memorySource(new Map(Object.entries(files))), {
+      images: ["ghcr.io/acme/worker:1.4.3", "ghcr.io/acme/side:2.0.1"],
+      setters: [],
+      sets: [],
+      paths: [],
+    });
+    const said = result.warnings.filter((w) => w.file === "apps/worker.yaml");
+    expect(said.map((w) => [w.line, /: (\w+)\.tag \(over the tag of ([^,]+),/.exec(w.message)?.slice(1)])).toEqual([
+      [8, ["image", "ghcr.io/acme/worker"]],
+      [8, ["side", "ghcr.io/acme/side"]],
+    ]);
+  });
+
   it("is said over values whose registry this run cannot read, naming that registry field", async () => {
     const result = await plan({
       "apps/worker.yaml": source("image: {tag: 1.4.0}\n"),
