@@ -156,10 +156,11 @@ export function parseYamlSpec(spec: string, fieldName?: FieldNamer): YamlSpec {
     const whole = path.slice(0, -1).trim();
     // The last key alone is quoted (`config["args+"]`): `["config.args+"]` would be one top-level key.
     const cut = Math.max(whole.lastIndexOf("."), whole.lastIndexOf("]"));
-    const quoted = `${whole.slice(0, whole[cut] === "]" ? cut + 1 : Math.max(cut, 0))}[${JSON.stringify(`${whole.slice(cut + 1)}+`)}]`;
-    throw new SourceError(
-      `${JSON.stringify(spec)}: "+=" appends only in a KCL override spec; a YAML --set sets one value: give the whole value (${whole}=…), or quote a key that ends in "+" (${quoted}=…)`,
-    );
+    const key = whole.slice(cut + 1);
+    const quoted = `${whole.slice(0, whole[cut] === "]" ? cut + 1 : Math.max(cut, 0))}[${JSON.stringify(`${key}+`)}]`;
+    // After an index or a quoted key (`list[0]+=c`), or with no path at all, the "+" is no part of a key.
+    const advice = whole === "" ? "give PATH=VALUE" : `give the whole value (${whole}=…)${key === "" ? "" : `, or quote a key that ends in "+" (${quoted}=…)`}`;
+    throw new SourceError(`${JSON.stringify(spec)}: "+=" appends only in a KCL override spec; a YAML --set sets one value: ${advice}`);
   }
   return { path, segments: parsePath(path, value, fieldName), value };
 }

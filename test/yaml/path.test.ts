@@ -585,5 +585,9 @@ describe("setFromSpec", () => {
     expect(() => setFromSpec(nested, "config.list[0].tag+=2", false)).toThrow(
       '(config.list[0].tag=…), or quote a key that ends in "+" (config.list[0]["tag+"]=…)',
     );
+    // After an index or a quoted key, or with no path, the "+" is no part of a key: the whole value alone is asked for.
+    expect(() => setFromSpec(nested, "config.list[0]+=c", false)).toThrow(/sets one value: give the whole value \(config\.list\[0\]=…\)$/);
+    expect(() => setFromSpec(nested, 'config["args+"]+=c', false)).toThrow(/give the whole value \(config\["args\+"\]=…\)$/);
+    expect(() => setFromSpec(nested, "+=c", false)).toThrow(/sets one value: give PATH=VALUE$/);
   });
 });
