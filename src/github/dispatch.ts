@@ -206,8 +206,14 @@ export function workflowIssue(workflow: string): string | undefined {
   if (name.includes("/"))
     return `${quoted} is not a file of .github/workflows/, the only directory GitHub runs workflows from: name the workflow by its file name there, e.g. promote.yml`;
   if (!/^[0-9]+$/.test(name) && !/\.ya?ml$/.test(name))
-    return `${quoted} is neither a workflow's file name nor its id: a workflow file's name ends in .yml or .yaml${didYouMean(`${name.replace(/\.[^.]*$/, "")}.yml`)}`;
+    return `${quoted} is neither a workflow's file name nor its id: a workflow file's name ends in .yml or .yaml${didYouMean(workflowMeant(name))}`;
   return undefined;
+}
+
+/** The workflow file a name that is none most likely means: its last extension replaced (promote.txt, promote.yml.bak), or .yml added. */
+function workflowMeant(name: string): string {
+  const stem = name.replace(/(.)\.[^.]*$/, "$1");
+  return /\.ya?ml$/.test(stem) ? stem : `${stem}.yml`;
 }
 
 /** The workflow as GitHub's workflow_dispatch names it: its file name or id (workflowIssue says which workflows GitHub cannot name). */

@@ -330,6 +330,8 @@ describe("errors a person can act on", () => {
     );
     // Another extension is replaced, not kept: promote.txt.yml is no better a name.
     expect((await failure({ workflow: "promote.txt" })).message).toMatch(/\(did you mean promote\.yml\?\)$/);
+    expect((await failure({ workflow: "promote.yml.bak" })).message).toMatch(/\(did you mean promote\.yml\?\)$/);
+    expect((await failure({ workflow: ".promote" })).message).toMatch(/\(did you mean \.promote\.yml\?\)$/);
     expect((await failure({ workflow: "" })).message).toBe(
       "workflow is empty: name the workflow by its file name in .github/workflows/, e.g. promote.yml, or by its id",
     );
