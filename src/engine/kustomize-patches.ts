@@ -11,7 +11,8 @@
  *   or a strategic merge's `$patch: replace` in it or above it, replaces the mapping whole: its value is the
  *   pair alone, and a `{tag}` or `{registry, tag}` value names no image known here (replacedTags). A `remove` op,
  *   or a `$patch: delete`, there or above it (or at its tag) deletes the resource's version: nothing beside the
- *   directive is deployed, and the pair counts as set (versionsSet).
+ *   directive is deployed. Either way the resource's version there is not deployed: the pair counts as set
+ *   (versionsSet), whatever the op or directive writes instead, a tag or none.
  * A patch applies to what kustomize matches it with: its `target:` selector's kind, name and
  * namespace (regular expressions, as kustomize reads them), or a strategic merge's own kind and
  * `metadata.name`. A label or annotation selector is not read: which resources it matches is not known here.
@@ -84,8 +85,11 @@ interface PatchDocument {
   /** Every value it writes (a mapping, a list, an alias too), and the scalars among them. */
   readonly fields: readonly PatchField[];
   readonly values: readonly PatchValue[];
-  /** What it deletes: its `remove` ops and `$patch: delete` directives, with or without fields beside them. */
-  readonly deletes: readonly PatchOp[];
+  /**
+   * What it writes whole, keeping nothing of the resource's there: its `add` and `replace` ops (but an `add` into a list,
+   * which inserts), its `remove` ops, and its `$patch: replace` and `$patch: delete` directives.
+   */
+  readonly wholes: readonly PatchOp[];
   /** The patch parsed and its document's root, where an alias in it is read. */
   readonly yaml: YamlFile;
   readonly root: YamlNode | null;
@@ -128,16 +132,18 @@ export function patchDocuments(patch: Patch, text: string): PatchDocument[] {
     const values = () => fields.filter((field): field is PatchValue => isFlowScalar(field.node));
     if (patch.kind !== "strategic-merge" && isOpList(root) && root?.kind === "seq") {
       if (!patch.target) return [];
-      const deletes: PatchOp[] = [];
+      const wholes: PatchOp[] = [];
       root.items.forEach((op, i) => {
         const name = op.kind === "map" ? scalarText(mapValue(op, "op")) : undefined;
         const pointer = op.kind === "map" ? scalarText(mapValue(op, "path")) : undefined;
-        if (name === "remove" && pointer !== undefined) deletes.push({ name, pointer, path: pointerPath(pointer), deletes: true });
+        if (name === "remove" && pointer !== undefined) wholes.push({ name, pointer, path: pointerPath(pointer), deletes: true });
         if (op.kind !== "map" || !VALUE_OPS.has(name ?? "")) return;
         const written: PatchOp = { name: name!, pointer: pointer!, path: pointerPath(pointer!) };
+        // An `add` at a list index (or `-`) inserts: the item there moves on, deployed as it is.
+        if (name !== "add" || typeof written.path[written.path.length - 1] !== "number") wholes.push(written);
         forEachValue(mapValue(op, "value") ?? null, ({ node, path }) => add(node, [...written.path, ...path], [i, "value", ...path], written));
       });
-      return [{ patch, document, selector: patch.target, fields, values: values(), deletes, yaml, root }];
+      return [{ patch, document, selector: patch.target, fields, values: values(), wholes, yaml, root }];
     }
     if (patch.kind === "json6902" || root?.kind !== "map") return [];
     const directives: PatchOp[] = [];
@@ -157,8 +163,7 @@ export function patchDocuments(patch: Patch, text: string): PatchDocument[] {
     });
     const metadata = (key: string) => scalarText(nodeAt(root, ["metadata", key]));
     const own: Selector = { kind: scalarText(mapValue(root, "kind")), name: metadata("name"), namespace: metadata("namespace") };
-    const deletes = directives.filter((d) => d.deletes);
-    return [{ patch, document, selector: patch.target ?? own, fields, values: values(), deletes, yaml, root }];
+    return [{ patch, document, selector: patch.target ?? own, fields, values: values(), wholes: directives, yaml, root }];
   });
 }
 
@@ -283,12 +288,12 @@ function samePrefix(path: readonly PathSegment[], prefix: readonly PathSegment[]
 /**
  * The repositories (normalised) of `repositories` whose version `doc` sets in `resource` (which it applies
  * to): a container image with a tag or digest, or a Helm tag whose pair, the patch's or the resource's, is
- * of that repository; beside a Helm tag in a mapping an op replaces whole, the resource's pair there too, which
- * that op replaces, version and all.
+ * of that repository; and the resource's pair in a mapping an op or directive replaces or deletes, version and all,
+ * whether or not it writes a tag there (replacedPairs; beside a tag, one the resource writes no tag in too).
  */
 export function versionsSet(doc: PatchDocument, resource: Resource, repositories: ReadonlySet<string>): Set<string> {
   const set = new Set<string>();
-  for (const mapping of deletedPairs(doc, resource)) {
+  for (const mapping of replacedPairs(doc, resource)) {
     const repository = resourcePair(resource, mapping)?.repository;
     if (repository && repositories.has(repository)) set.add(repository);
   }
@@ -309,12 +314,14 @@ export function versionsSet(doc: PatchDocument, resource: Resource, repositories
 }
 
 /**
- * The Helm mappings of `resource` whose version `doc` deletes (a `remove` op, a `$patch: delete`): each at the path
- * deleted or below it, its tag and all, or the one whose tag alone is deleted (`remove /spec/values/image/tag`), which
- * deploys the chart's default tag. A delete is a mapping's whole op for the fields beside it too (replacingOp).
+ * The Helm mappings of `resource` whose version `doc` replaces or deletes (its wholes: an op, a `$patch: replace` or
+ * `delete`): each at the path written whole or below it, its tag and all, whatever the patch writes there instead
+ * (`replace /spec/values` with `{replicaCount: 2}` deploys no tag of the resource's), or the one whose tag alone is
+ * written (`remove /spec/values/image/tag` deploys the chart's default tag). Such an op is a mapping's whole op for the
+ * fields the patch writes there too (replacingOp).
  */
-function deletedPairs(doc: PatchDocument, resource: Resource): (readonly PathSegment[])[] {
-  return doc.deletes.flatMap(({ path }) => {
+function replacedPairs(doc: PatchDocument, resource: Resource): (readonly PathSegment[])[] {
+  return doc.wholes.flatMap(({ path }) => {
     const mappings: (readonly PathSegment[])[] = [];
     forEachValue(nodeAt(resource.root, path) ?? null, (at) => {
       const mapping = helmTagMapping({ path: [...path, ...at.path] });

@@ -166,6 +166,33 @@ describe("deployedAsWrittenBy: the kustomizations that deploy a file's image as 
       const other = overlay("patches:\n  - target: {kind: HelmRelease}\n    patch: '[{op: remove, path: /spec/values/sidecar}]'\n");
       expect(deployers(tree(other), "apps/api/base/release.yaml", release)).toContain("apps/api/overlays/prod/kustomization.yaml");
     });
+
+    it("a HelmRelease values patch replacing the image mapping, or one above it, with no tag (an op, `$patch: replace`): the base's version is not deployed there", () => {
+      const release = `apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata: {name: api}\nspec:\n  values:\n    image:\n      repository: ${API}\n      tag: 1.4.0\n`;
+      const base = { "apps/api/base/kustomization.yaml": "resources: [release.yaml]\n" };
+      const tree = (prod: string) => ({ ...base, "apps/api/overlays/dev/kustomization.yaml": overlay(), "apps/api/overlays/prod/kustomization.yaml": prod });
+      const op = (path: string, value: string) =>
+        overlay(`patches:\n  - target: {kind: HelmRelease, name: api}\n    patch: '[{op: replace, path: ${path}, value: ${value}}]'\n`);
+      for (const prod of [op("/spec/values", "{replicaCount: 2}"), op("/spec/values/image", "{repository: ghcr.io/acme/other}")]) {
+        expect(deployers(tree(prod), "apps/api/base/release.yaml", release)).toEqual(DEV_ONLY);
+      }
+      // kubectl kustomize renders `image: {$patch: replace, pullPolicy: Always}` over the base's pair as `image: {pullPolicy: Always}`.
+      const byPath = overlay("patches:\n  - path: values.yaml\n    target: {kind: HelmRelease}\n");
+      const merge = (values: string) => `apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata: {name: api}\nspec:\n  values:\n${values}`;
+      for (const values of ["    $patch: replace\n    replicaCount: 2\n", "    image:\n      $patch: replace\n      pullPolicy: Always\n"]) {
+        expect(deployers(tree(byPath), "apps/api/base/release.yaml", release, {}, { "apps/api/overlays/prod/values.yaml": merge(values) })).toEqual(DEV_ONLY);
+      }
+      // Another mapping replaced is another image's.
+      for (const path of ["/spec/values/sidecar", "/spec/values/image/pullPolicy"]) {
+        expect(deployers(tree(op(path, "{replicaCount: 2}")), "apps/api/base/release.yaml", release)).toContain("apps/api/overlays/prod/kustomization.yaml");
+      }
+      // An `add` at a list index inserts: the base's item moves on, deployed as written; a `replace` there does not.
+      const listed = `apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata: {name: api}\nspec:\n  values:\n    sidecars:\n      - image: {repository: ${API}, tag: 1.4.0}\n`;
+      const at0 = (name: string) =>
+        overlay(`patches:\n  - target: {kind: HelmRelease, name: api}\n    patch: '[{op: ${name}, path: /spec/values/sidecars/0, value: {name: log}}]'\n`);
+      expect(deployers(tree(at0("add")), "apps/api/base/release.yaml", listed)).toContain("apps/api/overlays/prod/kustomization.yaml");
+      expect(deployers(tree(at0("replace")), "apps/api/base/release.yaml", listed)).toEqual(DEV_ONLY);
+    });
   });
 
   it("tells whether any build deploys the file as written: none where every overlay sets the version over it", () => {
