@@ -38451,10 +38451,10 @@ function parseYamlSpec(spec, fieldName) {
   if (path.endsWith("+")) {
     const whole = path.slice(0, -1).trim();
     const cut = Math.max(whole.lastIndexOf("."), whole.lastIndexOf("]"));
-    const quoted3 = `${whole.slice(0, whole[cut] === "]" ? cut + 1 : Math.max(cut, 0))}[${JSON.stringify(`${whole.slice(cut + 1)}+`)}]`;
-    throw new SourceError(
-      `${JSON.stringify(spec)}: "+=" appends only in a KCL override spec; a YAML --set sets one value: give the whole value (${whole}=\u2026), or quote a key that ends in "+" (${quoted3}=\u2026)`
-    );
+    const key = whole.slice(cut + 1);
+    const quoted3 = `${whole.slice(0, whole[cut] === "]" ? cut + 1 : Math.max(cut, 0))}[${JSON.stringify(`${key}+`)}]`;
+    const advice = whole === "" ? "give PATH=VALUE" : `give the whole value (${whole}=\u2026)${key === "" ? "" : `, or quote a key that ends in "+" (${quoted3}=\u2026)`}`;
+    throw new SourceError(`${JSON.stringify(spec)}: "+=" appends only in a KCL override spec; a YAML --set sets one value: ${advice}`);
   }
   return { path, segments: parsePath(path, value, fieldName), value };
 }
@@ -44774,13 +44774,22 @@ function misplacedWarning(image, table) {
 
 // src/yaml/patch-directive.ts
 var DIRECTIVE = "$patch";
-function directiveOf(node2) {
-  return node2?.kind === "map" ? scalarText(mapValue(node2, DIRECTIVE)) : void 0;
+function directiveOf(root, node2, path) {
+  if (node2.kind !== "map") return void 0;
+  if (typeof path[path.length - 1] === "number" && !builtInKind(root)) return void 0;
+  return scalarText(mapValue(node2, DIRECTIVE));
+}
+function builtInKind(root) {
+  const apiVersion = root?.kind === "map" ? scalarText(mapValue(root, "apiVersion")) : void 0;
+  if (apiVersion === void 0) return false;
+  const slash = apiVersion.lastIndexOf("/");
+  const group = slash < 0 ? "" : apiVersion.slice(0, slash);
+  return !group.includes(".") || group.endsWith(".k8s.io");
 }
 var leaveDeleted = (file, _request, plan) => {
   for (const { root } of file.documents) {
-    forEachValue(root, ({ node: node2 }) => {
-      if (directiveOf(node2) === "delete") forEachValue(node2, (within2) => plan.claim(within2.node));
+    forEachValue(root, ({ node: node2, path }) => {
+      if (directiveOf(root, node2, path) === "delete") forEachValue(node2, (within2) => plan.claim(within2.node));
     });
   }
 };
@@ -45010,7 +45019,7 @@ function warnLoneTagParameters(texts, inScope, updatesFor, warnings, fieldName) 
       if (inScope(path)) warnLoneParameters(path, texts.get(path), file, document.root, source, valueFiles, values, updatesFor(path), warnings);
       const layers = valuesLayers(values, valueFiles, path, file, document.root, source, fieldName);
       for (const warning of loneValueTags(layers, valueFiles, values, inScope, updatesFor)) {
-        const at = `${warning.file}:${warning.line}`;
+        const at = `${warning.file}:${warning.line}:${warning.message}`;
         if (!said.has(at)) warnings.push(warning);
         said.add(at);
       }
@@ -45725,21 +45734,22 @@ function patchDocuments(patch, text2) {
     const values = () => fields.filter((field) => isFlowScalar(field.node));
     if (patch.kind !== "strategic-merge" && isOpList(root) && root?.kind === "seq") {
       if (!patch.target) return [];
-      const deletes2 = [];
+      const wholes = [];
       root.items.forEach((op, i) => {
         const name = op.kind === "map" ? scalarText(mapValue(op, "op")) : void 0;
         const pointer = op.kind === "map" ? scalarText(mapValue(op, "path")) : void 0;
-        if (name === "remove" && pointer !== void 0) deletes2.push({ name, pointer, path: pointerPath(pointer), deletes: true });
+        if (name === "remove" && pointer !== void 0) wholes.push({ name, pointer, path: pointerPath(pointer), deletes: true });
         if (op.kind !== "map" || !VALUE_OPS2.has(name ?? "")) return;
         const written = { name, pointer, path: pointerPath(pointer) };
+        if (name !== "add" || typeof written.path[written.path.length - 1] !== "number") wholes.push(written);
         forEachValue(mapValue(op, "value") ?? null, ({ node: node2, path }) => add(node2, [...written.path, ...path], [i, "value", ...path], written));
       });
-      return [{ patch, document, selector: patch.target, fields, values: values(), deletes: deletes2, yaml, root }];
+      return [{ patch, document, selector: patch.target, fields, values: values(), wholes, yaml, root }];
     }
     if (patch.kind === "json6902" || root?.kind !== "map") return [];
     const directives = [];
     forEachValue(root, ({ node: node2, path }) => {
-      const directive = directiveOf(node2);
+      const directive = directiveOf(root, node2, path);
       if (node2.kind !== "map" || directive !== "replace" && directive !== "delete") return;
       const name = `${DIRECTIVE}: ${directive}`;
       directives.push({ name, pointer: formatPath(path), path, line: lineOf2(mapValue(node2, DIRECTIVE)), deletes: directive === "delete" });
@@ -45752,8 +45762,7 @@ function patchDocuments(patch, text2) {
     });
     const metadata = (key) => scalarText(nodeAt(root, ["metadata", key]));
     const own = { kind: scalarText(mapValue(root, "kind")), name: metadata("name"), namespace: metadata("namespace") };
-    const deletes = directives.filter((d) => d.deletes);
-    return [{ patch, document, selector: patch.target ?? own, fields, values: values(), deletes, yaml, root }];
+    return [{ patch, document, selector: patch.target ?? own, fields, values: values(), wholes: directives, yaml, root }];
   });
 }
 function resourcesOf(file, text2) {
@@ -45823,7 +45832,7 @@ function samePrefix(path, prefix) {
 }
 function versionsSet(doc, resource, repositories) {
   const set2 = /* @__PURE__ */ new Set();
-  for (const mapping of deletedPairs(doc, resource)) {
+  for (const mapping of replacedPairs(doc, resource)) {
     const repository = resourcePair(resource, mapping)?.repository;
     if (repository && repositories.has(repository)) set2.add(repository);
   }
@@ -45842,8 +45851,8 @@ function versionsSet(doc, resource, repositories) {
   }
   return set2;
 }
-function deletedPairs(doc, resource) {
-  return doc.deletes.flatMap(({ path }) => {
+function replacedPairs(doc, resource) {
+  return doc.wholes.flatMap(({ path }) => {
     const mappings = [];
     forEachValue(nodeAt(resource.root, path) ?? null, (at) => {
       const mapping = helmTagMapping({ path: [...path, ...at.path] });
@@ -46166,12 +46175,14 @@ function misplacedIn(texts, key) {
   }
   return void 0;
 }
-function unreachedImages(valid, defined, overrides, texts) {
+function unreachedImages(valid, defined, overrides, texts, spelledElsewhere = () => /* @__PURE__ */ new Set()) {
   const overridden = new Set([...overrides.values()].flat().flatMap((o) => typeof o === "string" ? [] : [o.repository]));
   const marked = markedIn(texts);
-  return valid.images.filter(
-    (image) => !overridden.has(image.repository) && ![...defined(image.repository).keys()].some(marked) && !texts.some(([path, text2]) => holdsImage(path, text2, image))
-  );
+  return valid.images.filter((image) => {
+    if (overridden.has(image.repository) || [...defined(image.repository).keys()].some(marked)) return false;
+    const misread = spelledElsewhere(image);
+    return !texts.some(([path, text2]) => !misread.has(path) && holdsImage(path, text2, image));
+  });
 }
 function holdsImage(path, text2, image) {
   if (spells2(text2, image)) return true;
@@ -47389,12 +47400,9 @@ async function warnReach(run, inScopeTexts, resolved, { forFile }, paired2, merg
   const updated = (path) => run.inScope(path) && !run.unselected(path);
   const updatedTexts = inScopeTexts.filter(([path]) => updated(path));
   const overrides = new Map([...overridesByFile].filter(([file]) => updated(file)));
-  const unreached2 = valid.images.filter((image) => {
-    if (reachedByPatch.has(image.repository)) return false;
-    const misread = new Set(mergedOver.filter((m) => m.written === image.repository).map((m) => m.file));
-    const holders = updatedTexts.filter(([path]) => !misread.has(path));
-    return unreachedImages({ ...valid, images: [image] }, resolved.definedFor, overrides, holders).length > 0;
-  });
+  const candidates2 = valid.images.filter((image) => !reachedByPatch.has(image.repository));
+  const misread = (image) => new Set(mergedOver.filter((m) => m.written === image.repository).map((m) => m.file));
+  const unreached2 = unreachedImages({ ...valid, images: candidates2 }, resolved.definedFor, overrides, updatedTexts, misread);
   const outside = await holdersOutside(run, updated, unreached2);
   const configured = config?.targets ?? [];
   const selected = run.targets.length < configured.length ? run.targets.map((t) => t.name) : void 0;
@@ -52603,8 +52611,12 @@ function workflowIssue(workflow) {
   if (name.includes("/"))
     return `${quoted3} is not a file of .github/workflows/, the only directory GitHub runs workflows from: name the workflow by its file name there, e.g. promote.yml`;
   if (!/^[0-9]+$/.test(name) && !/\.ya?ml$/.test(name))
-    return `${quoted3} is neither a workflow's file name nor its id: a workflow file's name ends in .yml or .yaml${didYouMean(`${name.replace(/\.[^.]*$/, "")}.yml`)}`;
+    return `${quoted3} is neither a workflow's file name nor its id: a workflow file's name ends in .yml or .yaml${didYouMean(workflowMeant(name))}`;
   return void 0;
+}
+function workflowMeant(name) {
+  const stem = name.replace(/(.)\.[^.]*$/, "$1");
+  return /\.ya?ml$/.test(stem) ? stem : `${stem}.yml`;
 }
 function workflowFile(workflow) {
   const issue = workflowIssue(workflow);

@@ -42764,10 +42764,10 @@ function parseYamlSpec(spec, fieldName) {
   if (path6.endsWith("+")) {
     const whole = path6.slice(0, -1).trim();
     const cut = Math.max(whole.lastIndexOf("."), whole.lastIndexOf("]"));
-    const quoted3 = `${whole.slice(0, whole[cut] === "]" ? cut + 1 : Math.max(cut, 0))}[${JSON.stringify(`${whole.slice(cut + 1)}+`)}]`;
-    throw new SourceError(
-      `${JSON.stringify(spec)}: "+=" appends only in a KCL override spec; a YAML --set sets one value: give the whole value (${whole}=\u2026), or quote a key that ends in "+" (${quoted3}=\u2026)`
-    );
+    const key = whole.slice(cut + 1);
+    const quoted3 = `${whole.slice(0, whole[cut] === "]" ? cut + 1 : Math.max(cut, 0))}[${JSON.stringify(`${key}+`)}]`;
+    const advice = whole === "" ? "give PATH=VALUE" : `give the whole value (${whole}=\u2026)${key === "" ? "" : `, or quote a key that ends in "+" (${quoted3}=\u2026)`}`;
+    throw new SourceError(`${JSON.stringify(spec)}: "+=" appends only in a KCL override spec; a YAML --set sets one value: ${advice}`);
   }
   return { path: path6, segments: parsePath(path6, value, fieldName), value };
 }
@@ -51731,13 +51731,22 @@ function misplacedWarning(image, table) {
 
 // src/yaml/patch-directive.ts
 var DIRECTIVE = "$patch";
-function directiveOf(node2) {
-  return node2?.kind === "map" ? scalarText(mapValue(node2, DIRECTIVE)) : void 0;
+function directiveOf(root, node2, path6) {
+  if (node2.kind !== "map") return void 0;
+  if (typeof path6[path6.length - 1] === "number" && !builtInKind(root)) return void 0;
+  return scalarText(mapValue(node2, DIRECTIVE));
+}
+function builtInKind(root) {
+  const apiVersion = root?.kind === "map" ? scalarText(mapValue(root, "apiVersion")) : void 0;
+  if (apiVersion === void 0) return false;
+  const slash = apiVersion.lastIndexOf("/");
+  const group2 = slash < 0 ? "" : apiVersion.slice(0, slash);
+  return !group2.includes(".") || group2.endsWith(".k8s.io");
 }
 var leaveDeleted = (file, _request, plan) => {
   for (const { root } of file.documents) {
-    forEachValue(root, ({ node: node2 }) => {
-      if (directiveOf(node2) === "delete") forEachValue(node2, (within2) => plan.claim(within2.node));
+    forEachValue(root, ({ node: node2, path: path6 }) => {
+      if (directiveOf(root, node2, path6) === "delete") forEachValue(node2, (within2) => plan.claim(within2.node));
     });
   }
 };
@@ -51967,7 +51976,7 @@ function warnLoneTagParameters(texts, inScope, updatesFor, warnings, fieldName) 
       if (inScope(path6)) warnLoneParameters(path6, texts.get(path6), file, document.root, source, valueFiles, values, updatesFor(path6), warnings);
       const layers = valuesLayers(values, valueFiles, path6, file, document.root, source, fieldName);
       for (const warning2 of loneValueTags(layers, valueFiles, values, inScope, updatesFor)) {
-        const at = `${warning2.file}:${warning2.line}`;
+        const at = `${warning2.file}:${warning2.line}:${warning2.message}`;
         if (!said.has(at)) warnings.push(warning2);
         said.add(at);
       }
@@ -52682,21 +52691,22 @@ function patchDocuments(patch, text2) {
     const values = () => fields.filter((field2) => isFlowScalar(field2.node));
     if (patch.kind !== "strategic-merge" && isOpList(root) && root?.kind === "seq") {
       if (!patch.target) return [];
-      const deletes2 = [];
+      const wholes = [];
       root.items.forEach((op, i) => {
         const name = op.kind === "map" ? scalarText(mapValue(op, "op")) : void 0;
         const pointer = op.kind === "map" ? scalarText(mapValue(op, "path")) : void 0;
-        if (name === "remove" && pointer !== void 0) deletes2.push({ name, pointer, path: pointerPath(pointer), deletes: true });
+        if (name === "remove" && pointer !== void 0) wholes.push({ name, pointer, path: pointerPath(pointer), deletes: true });
         if (op.kind !== "map" || !VALUE_OPS2.has(name ?? "")) return;
         const written = { name, pointer, path: pointerPath(pointer) };
+        if (name !== "add" || typeof written.path[written.path.length - 1] !== "number") wholes.push(written);
         forEachValue(mapValue(op, "value") ?? null, ({ node: node2, path: path6 }) => add(node2, [...written.path, ...path6], [i, "value", ...path6], written));
       });
-      return [{ patch, document, selector: patch.target, fields, values: values(), deletes: deletes2, yaml, root }];
+      return [{ patch, document, selector: patch.target, fields, values: values(), wholes, yaml, root }];
     }
     if (patch.kind === "json6902" || root?.kind !== "map") return [];
     const directives = [];
     forEachValue(root, ({ node: node2, path: path6 }) => {
-      const directive = directiveOf(node2);
+      const directive = directiveOf(root, node2, path6);
       if (node2.kind !== "map" || directive !== "replace" && directive !== "delete") return;
       const name = `${DIRECTIVE}: ${directive}`;
       directives.push({ name, pointer: formatPath(path6), path: path6, line: lineOf2(mapValue(node2, DIRECTIVE)), deletes: directive === "delete" });
@@ -52709,8 +52719,7 @@ function patchDocuments(patch, text2) {
     });
     const metadata = (key) => scalarText(nodeAt(root, ["metadata", key]));
     const own = { kind: scalarText(mapValue(root, "kind")), name: metadata("name"), namespace: metadata("namespace") };
-    const deletes = directives.filter((d) => d.deletes);
-    return [{ patch, document, selector: patch.target ?? own, fields, values: values(), deletes, yaml, root }];
+    return [{ patch, document, selector: patch.target ?? own, fields, values: values(), wholes: directives, yaml, root }];
   });
 }
 function resourcesOf(file, text2) {
@@ -52780,7 +52789,7 @@ function samePrefix(path6, prefix) {
 }
 function versionsSet(doc, resource, repositories) {
   const set2 = /* @__PURE__ */ new Set();
-  for (const mapping of deletedPairs(doc, resource)) {
+  for (const mapping of replacedPairs(doc, resource)) {
     const repository = resourcePair(resource, mapping)?.repository;
     if (repository && repositories.has(repository)) set2.add(repository);
   }
@@ -52799,8 +52808,8 @@ function versionsSet(doc, resource, repositories) {
   }
   return set2;
 }
-function deletedPairs(doc, resource) {
-  return doc.deletes.flatMap(({ path: path6 }) => {
+function replacedPairs(doc, resource) {
+  return doc.wholes.flatMap(({ path: path6 }) => {
     const mappings = [];
     forEachValue(nodeAt(resource.root, path6) ?? null, (at) => {
       const mapping = helmTagMapping({ path: [...path6, ...at.path] });
@@ -53123,12 +53132,14 @@ function misplacedIn(texts, key) {
   }
   return void 0;
 }
-function unreachedImages(valid, defined, overrides, texts) {
+function unreachedImages(valid, defined, overrides, texts, spelledElsewhere = () => /* @__PURE__ */ new Set()) {
   const overridden = new Set([...overrides.values()].flat().flatMap((o) => typeof o === "string" ? [] : [o.repository]));
   const marked = markedIn(texts);
-  return valid.images.filter(
-    (image) => !overridden.has(image.repository) && ![...defined(image.repository).keys()].some(marked) && !texts.some(([path6, text2]) => holdsImage(path6, text2, image))
-  );
+  return valid.images.filter((image) => {
+    if (overridden.has(image.repository) || [...defined(image.repository).keys()].some(marked)) return false;
+    const misread = spelledElsewhere(image);
+    return !texts.some(([path6, text2]) => !misread.has(path6) && holdsImage(path6, text2, image));
+  });
 }
 function holdsImage(path6, text2, image) {
   if (spells2(text2, image)) return true;
@@ -54308,12 +54319,9 @@ async function warnReach(run2, inScopeTexts, resolved, { forFile }, paired2, mer
   const updated = (path6) => run2.inScope(path6) && !run2.unselected(path6);
   const updatedTexts = inScopeTexts.filter(([path6]) => updated(path6));
   const overrides = new Map([...overridesByFile].filter(([file]) => updated(file)));
-  const unreached2 = valid.images.filter((image) => {
-    if (reachedByPatch.has(image.repository)) return false;
-    const misread = new Set(mergedOver.filter((m) => m.written === image.repository).map((m) => m.file));
-    const holders = updatedTexts.filter(([path6]) => !misread.has(path6));
-    return unreachedImages({ ...valid, images: [image] }, resolved.definedFor, overrides, holders).length > 0;
-  });
+  const candidates2 = valid.images.filter((image) => !reachedByPatch.has(image.repository));
+  const misread = (image) => new Set(mergedOver.filter((m) => m.written === image.repository).map((m) => m.file));
+  const unreached2 = unreachedImages({ ...valid, images: candidates2 }, resolved.definedFor, overrides, updatedTexts, misread);
   const outside = await holdersOutside(run2, updated, unreached2);
   const configured = config?.targets ?? [];
   const selected = run2.targets.length < configured.length ? run2.targets.map((t) => t.name) : void 0;

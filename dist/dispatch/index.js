@@ -33867,8 +33867,12 @@ function workflowIssue(workflow) {
   if (name.includes("/"))
     return `${quoted3} is not a file of .github/workflows/, the only directory GitHub runs workflows from: name the workflow by its file name there, e.g. promote.yml`;
   if (!/^[0-9]+$/.test(name) && !/\.ya?ml$/.test(name))
-    return `${quoted3} is neither a workflow's file name nor its id: a workflow file's name ends in .yml or .yaml${didYouMean(`${name.replace(/\.[^.]*$/, "")}.yml`)}`;
+    return `${quoted3} is neither a workflow's file name nor its id: a workflow file's name ends in .yml or .yaml${didYouMean(workflowMeant(name))}`;
   return void 0;
+}
+function workflowMeant(name) {
+  const stem = name.replace(/(.)\.[^.]*$/, "$1");
+  return /\.ya?ml$/.test(stem) ? stem : `${stem}.yml`;
 }
 function workflowFile(workflow) {
   const issue2 = workflowIssue(workflow);
