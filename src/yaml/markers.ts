@@ -260,6 +260,8 @@ export const editMarkers: Editor = (file, request, plan) => {
       }
       const above = floor;
       floor = node.end;
+      // Claimed already by leaveDeleted only: what a strategic merge's `$patch: delete` removes is deployed by none, so a marker there sets nothing.
+      if (plan.isClaimed(node)) return;
       const own = markerComment(file.text, node, above, inFlow);
       const keys = own === undefined && node.kind === "scalar" ? emptyValueComment(file.text, node) : undefined;
       const comment = own ?? keys;

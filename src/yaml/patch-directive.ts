@@ -35,7 +35,8 @@ function builtInKind(root: YamlNode | null): boolean {
 
 /**
  * Claims every value under a mapping that `$patch: delete` removes, for the editors to leave: kustomize deploys
- * none of it, so a version written there is no version of anything deployed. Runs before every editor.
+ * none of it, so a version written there is no version of anything deployed. Runs before every editor, the
+ * markers' too: a Flux setter marker there sets nothing.
  */
 export const leaveDeleted: Editor = (file, _request, plan) => {
   for (const { root } of file.documents) {

@@ -6,7 +6,7 @@ import { parse } from "yaml";
 import { editYaml } from "../../src/yaml/editor.js";
 import { hasKubectl, kustomize } from "../support/kubectl.js";
 import { tempDir } from "../support/temp.js";
-import { withImages } from "./helpers.js";
+import { withImages, withSetters } from "./helpers.js";
 
 const DEPLOYMENT = (containers: string) =>
   `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n${containers}`;
@@ -31,6 +31,17 @@ describe("leaveDeleted: what a strategic merge's `$patch: delete` removes is no 
     const inline = `resources:\n  - ../base\npatches:\n  - patch: |\n${HELM(`      $patch: delete\n${PAIR}`).replace(/^/gm, "      ")}`;
     expect(editYaml(inline, podinfo).changes).toEqual([]);
     expect(editYaml(HELM(`      $patch: replace\n${PAIR}`), podinfo).changes.map((c) => c.new)).toEqual(["6.1.0"]);
+  });
+
+  it("leaves a field a Flux setter marker marks beside the directive, as one the image rules would edit: kustomize deploys neither", () => {
+    const marked = (line: string) => `${line} # {"$imagepolicy": "flux-system:podinfo:tag"}\n`;
+    const podinfo = withSetters({ "flux-system:podinfo": "ghcr.io/stefanprodan/podinfo:6.1.0" });
+    const deleted = HELM(`      $patch: delete\n      repository: ghcr.io/stefanprodan/podinfo\n${marked("      tag: 6.0.0")}`);
+    expect(editYaml(deleted, podinfo)).toEqual({ text: deleted, changes: [], warnings: [] });
+    const web = PATCH.replace("image: ghcr.io/acme/web:1.0.0\n", marked("image: ghcr.io/acme/web:1.0.0").replace("podinfo:tag", "web"));
+    expect(editYaml(web, withSetters({ "flux-system:web": "ghcr.io/acme/web:1.1.0" })).changes).toEqual([]);
+    // Beside `$patch: replace` the field is deployed, and set.
+    expect(editYaml(deleted.replace("delete", "replace"), podinfo).changes.map((c) => [c.key, c.new])).toEqual([["flux-system:podinfo:tag", "6.1.0"]]);
   });
 
   it("reads the directive in a custom resource's list item as kustomize does, not at all: the patch's list replaces the resource's whole, item and image included", () => {
