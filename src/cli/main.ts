@@ -450,10 +450,31 @@ function asksForJson(args: readonly string[]): boolean {
 const COMMANDS: Readonly<Record<string, string>> = { update: UPDATE_HELP, dispatch: DISPATCH_HELP };
 
 /** `gitops-promote help [COMMAND]`: the command's help, as `COMMAND --help` prints it, or the overview. */
-function help([topic]: readonly string[], io: Io): number {
+function help(topics: readonly string[], io: Io): number {
+  const [topic] = topics;
+  if (topics.length > 1) throw new UsageError(`help takes one command, got ${topics.length}: ${topics.join(" ")}`);
   if (topic !== undefined && !(topic in COMMANDS)) throw new UsageError(unknownCommand(topic, []));
   io.stdout(topic === undefined ? HELP : COMMANDS[topic]!);
   return EXIT_OK;
+}
+
+const OVERVIEW_OPTIONS = {
+  help: { type: "boolean", short: "h" },
+  version: { type: "boolean", short: "v" },
+} satisfies ParseArgsConfig["options"];
+
+/**
+ * `--version`, `--help [COMMAND]` and `help [COMMAND]`. Every argument is read before the first
+ * acts, as a command's own are (`update --help --bogus`) and as common CLIs do (GNU `ls --version
+ * --bogus` is refused): a mistyped option beside them is bad usage, not passed over.
+ */
+function overview(argv: string[], io: Io): number {
+  const [first] = argv;
+  const { positionals } = parse(argv, OVERVIEW_OPTIONS);
+  if (first === "help") return help(positionals.slice(1), io);
+  if (first === "--help" || first === "-h") return help(positionals, io);
+  if (positionals.length > 0) throw new UsageError(`${first} takes no arguments, got ${positionals.join(" ")}`);
+  return (io.stdout(`${pkg.version}\n`), EXIT_OK);
 }
 
 /**
@@ -485,12 +506,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return await runDispatch(rest, io);
       case "--version":
       case "-v":
-        return (io.stdout(`${pkg.version}\n`), EXIT_OK);
       case "--help":
       case "-h":
-        return (io.stdout(HELP), EXIT_OK);
       case "help":
-        return help(rest, io);
+        return overview(argv, io);
       case undefined:
         // Bad usage: the help goes where errors go, and stdout stays empty for a script that reads it.
         return (io.stderr(HELP), EXIT_USAGE);

@@ -52,6 +52,13 @@ describe("usage errors point at the command's own help", () => {
       `gitops-promote: unknown command ".": the command comes first (did you mean gitops-promote dispatch . ...?)\nRun 'gitops-promote --help' for usage.\n`,
     ],
     [["help", "promote"], `gitops-promote: unknown command "promote"\nRun 'gitops-promote --help' for usage.\n`],
+    // Every argument is read before --version or --help acts, as `update --help --bogus` is refused.
+    [["--version", "--bogus"], "gitops-promote: unknown option --bogus\nRun 'gitops-promote --help' for usage.\n"],
+    [["--help", "--bogus"], "gitops-promote: unknown option --bogus\nRun 'gitops-promote --help' for usage.\n"],
+    [["help", "update", "--bogus"], "gitops-promote: unknown option --bogus\nRun 'gitops-promote --help' for usage.\n"],
+    [["-v", "--verison"], "gitops-promote: unknown option --verison (did you mean --version?)\nRun 'gitops-promote --help' for usage.\n"],
+    [["--version", "update"], "gitops-promote: --version takes no arguments, got update\nRun 'gitops-promote --help' for usage.\n"],
+    [["help", "update", "dispatch"], "gitops-promote: help takes one command, got 2: update dispatch\nRun 'gitops-promote --help' for usage.\n"],
     [
       ["update", ".", "--set", "values.yaml:image.tag=1", "--dry-run=yes"],
       "gitops-promote: --dry-run takes no value: give --dry-run alone to turn it on, leave it out for off\nRun 'gitops-promote update --help' for usage.\n",
@@ -72,10 +79,16 @@ describe("usage errors point at the command's own help", () => {
 });
 
 describe("help COMMAND", () => {
-  it.each(["update", "dispatch"])("prints %s's own help, as %s --help does", async (command) => {
+  it.each(["update", "dispatch"])("prints %s's own help, as COMMAND --help and --help COMMAND do", async (command) => {
     const help = await run(["help", command]);
     expect(help).toEqual({ code: 0, stdout: (await run([command, "--help"])).stdout, stderr: "" });
     expect(help.stdout).toMatch(new RegExp(`^Usage: gitops-promote ${command} `));
+    expect(await run(["--help", command])).toEqual(help);
+  });
+
+  it("--version beside --help: the first given is done, as GNU tools do", async () => {
+    expect(await run(["--version", "--help"])).toEqual({ code: 0, stdout: (await run(["--version"])).stdout, stderr: "" });
+    expect(await run(["-h", "-v"])).toEqual(await run(["--help"]));
   });
 });
 
