@@ -5,6 +5,8 @@
  * `if: always()` steps. A dry run checks what the run would send, as the run does, and sends
  * nothing.
  */
+// First: @actions/github reads the event file as it loads (event-file.ts).
+import { EVENT_FILE_ERROR } from "../event-file.js";
 import * as core from "@actions/core";
 import { createClient } from "../../github/client.js";
 import { checkDispatch, describePlan, dispatchImages, DispatchError } from "../../github/dispatch.js";
@@ -18,6 +20,8 @@ export async function run(): Promise<void> {
   // A runner without job summaries (GITHUB_STEP_SUMMARY unset): the events were sent, or the failure is the step's result all the same.
   const summaryNotWritten = (error: unknown) => core.warning(`job summary not written: ${redact(String(error))}`);
   const messageOf = (error: unknown) => redact(error instanceof Error ? error.message : String(error));
+  // This Action reads no event: it runs all the same, and says what other steps may fail on.
+  if (EVENT_FILE_ERROR !== undefined) core.warning(EVENT_FILE_ERROR);
   let inputs: DispatchInputs;
   try {
     inputs = readDispatchInputs(core, sourceFromEnv(process.env));

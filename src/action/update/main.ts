@@ -5,6 +5,8 @@
  * and what to change, a job summary, and every output for `if: always()` steps: changed=false,
  * or, when part of the delivery landed before the failure, what that part changed.
  */
+// First: @actions/github reads the event file as it loads (event-file.ts).
+import { EVENT_FILE_ERROR } from "../event-file.js";
 import * as core from "@actions/core";
 import { context } from "@actions/github";
 import { formatDiagnostic, type Diagnostic } from "../../change.js";
@@ -41,6 +43,7 @@ const redactIssue = (issue: Diagnostic): Diagnostic => ({ ...issue, ...(issue.fi
 const summaryNotWritten = (error: unknown) => core.warning(`job summary not written: ${redact(String(error))}`);
 
 async function run(): Promise<void> {
+  if (EVENT_FILE_ERROR !== undefined) throw new Error(EVENT_FILE_ERROR);
   const inputs = readUpdateInputs(core, { eventName: context.eventName, payload: context.payload });
   // The inputs' warnings name no file: where the checkout is, and so where a file would point, is not known yet.
   annotate(inputs.warnings, "in-message");
