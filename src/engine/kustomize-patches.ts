@@ -10,7 +10,8 @@
  *   flux2-kustomize-helm-example's do). An op whose path is the mapping (`/spec/values/image`) or above it,
  *   or a strategic merge's `$patch: replace` in it or above it, replaces the mapping whole: its value is the
  *   pair alone, and a `{tag}` or `{registry, tag}` value names no image known here (replacedTags). A `remove` op,
- *   or a `$patch: delete`, there or above it (or at its tag) deletes the resource's version: nothing beside the
+ *   a `$patch: delete` or a strategic merge's YAML null (`tag: null`, `image: ~`, deletesKey), there or above it (or at
+ *   its tag) deletes the resource's version: nothing beside the
  *   directive is deployed. Either way the resource's version there is not deployed: the pair counts as set
  *   (versionsSet), whatever the op or directive writes instead, a tag or none.
  * A patch applies to what kustomize matches it with: its `target:` selector's kind, name and
@@ -37,7 +38,7 @@ import { overrideAdvice } from "../yaml/argocd-unpaired.js";
 import { lineAt } from "../text/line-index.js";
 import { tryYamlFile, type YamlFile } from "../yaml/file.js";
 import { isOpList, pointerOf, pointerPath } from "../yaml/json-patch.js";
-import { DIRECTIVE, directiveOf } from "../yaml/patch-directive.js";
+import { DIRECTIVE, deletesKey, directiveOf } from "../yaml/patch-directive.js";
 import { isFlowScalar, mapValue, nodeAt, scalarText, type FlowScalar, type YamlNode } from "../yaml/node.js";
 import { formatPath, type PathSegment } from "../yaml/path.js";
 import { hasPlaceholder } from "../yaml/placeholder.js";
@@ -59,7 +60,8 @@ interface PatchField {
  * A JSON6902 `add` or `replace` op: kustomize writes its value at `path`, whatever the resource holds there. A
  * strategic merge's `$patch: replace` in a mapping is one too (name `$patch: replace`, at its `line`, `pointer` the
  * mapping's path as a key): kustomize renders that mapping as the patch writes it, nothing of the resource's. A
- * `remove` op, or a `$patch: delete`, `deletes`: kustomize renders nothing at `path`, whatever the patch writes beside it.
+ * `remove` op, a `$patch: delete`, or a key a strategic merge writes as YAML's null (name `null`), `deletes`: kustomize
+ * renders nothing at `path`, whatever the patch writes beside it.
  */
 interface PatchOp {
   readonly name: string;
@@ -87,7 +89,7 @@ interface PatchDocument {
   readonly values: readonly PatchValue[];
   /**
    * What it writes whole, keeping nothing of the resource's there: its `add` and `replace` ops (but an `add` into a list,
-   * which inserts), its `remove` ops, and its `$patch: replace` and `$patch: delete` directives.
+   * which inserts), its `remove` ops, its `$patch: replace` and `$patch: delete` directives, and its keys written as null.
    */
   readonly wholes: readonly PatchOp[];
   /** The patch parsed and its document's root, where an alias in it is read. */
@@ -147,7 +149,10 @@ export function patchDocuments(patch: Patch, text: string): PatchDocument[] {
     }
     if (patch.kind === "json6902" || root?.kind !== "map") return [];
     const directives: PatchOp[] = [];
+    // A key whose value is YAML's null is deleted, as by a `remove` op at it: kustomize renders no such key.
+    const nulls = new Map<YamlNode, PatchOp>();
     forEachValue(root, ({ node, path }) => {
+      if (deletesKey(root, node, path)) nulls.set(node, { name: "null", pointer: formatPath(path), path, line: lineOf(node), deletes: true });
       const directive = directiveOf(root, node, path);
       if (node.kind !== "map" || (directive !== "replace" && directive !== "delete")) return;
       const name = `${DIRECTIVE}: ${directive}`;
@@ -163,7 +168,9 @@ export function patchDocuments(patch: Patch, text: string): PatchDocument[] {
     });
     const metadata = (key: string) => scalarText(nodeAt(root, ["metadata", key]));
     const own: Selector = { kind: scalarText(mapValue(root, "kind")), name: metadata("name"), namespace: metadata("namespace") };
-    return [{ patch, document, selector: patch.target ?? own, fields, values: values(), wholes: directives, yaml, root }];
+    // A null is no value to edit: kustomize renders none there.
+    const written = values().filter((value) => !nulls.has(value.node));
+    return [{ patch, document, selector: patch.target ?? own, fields, values: written, wholes: [...directives, ...nulls.values()], yaml, root }];
   });
 }
 

@@ -2,11 +2,13 @@
  * A strategic merge patch's directive, `$patch:` in a mapping (kustomize's): `replace` renders the mapping as the
  * patch writes it, nothing of the resource's; `delete` removes it from the resource, with whatever the patch writes
  * beside the directive (kubectl kustomize v5.5.0 renders `image: {$patch: delete, tag: 6.1.0}` as no `image` at all,
- * a Deployment's containers list item so marked as no such container). The directive itself is never rendered.
+ * a Deployment's containers list item so marked as no such container). The directive itself is never rendered. A key
+ * whose value is YAML's null is deleted from the resource so too (deletesKey).
  */
 import type { Editor } from "./plan.js";
 import { mapValue, scalarText, type YamlNode } from "./node.js";
 import type { PathSegment } from "./path.js";
+import { readsAsNull } from "./quoting.js";
 import { forEachValue } from "./walk.js";
 
 /** The directive's key. */
@@ -22,6 +24,18 @@ export function directiveOf(root: YamlNode | null, node: YamlNode, path: readonl
   if (node.kind !== "map") return undefined;
   if (typeof path[path.length - 1] === "number" && !builtInKind(root)) return undefined;
   return scalarText(mapValue(node, DIRECTIVE));
+}
+
+/**
+ * Whether the scalar `node` at `path` in the document `root` deletes its key from the resource, as kustomize's strategic
+ * merge reads YAML's null (`tag: null`, `~`, `Null`, nothing written; not `'null'` nor `!!str null`): kubectl kustomize
+ * renders `image: {tag: null}` over a base's `{repository, tag}` as the pair without its tag, in a custom resource's
+ * mapping too (a HelmRelease's values). Not in a list item of a custom resource, whose list kustomize renders as the
+ * patch writes it, the null included.
+ */
+export function deletesKey(root: YamlNode | null, node: YamlNode, path: readonly PathSegment[]): boolean {
+  if (node.kind !== "scalar" || !readsAsNull(node) || path.length === 0) return false;
+  return !path.some((segment) => typeof segment === "number") || builtInKind(root);
 }
 
 /** Whether a document is of a Kubernetes built-in API group (`v1`, `apps/v1`, `*.k8s.io`), whose lists' merge keys kustomize knows. */

@@ -148,7 +148,7 @@ describe("deployedAsWrittenBy: the kustomizations that deploy a file's image as 
       expect(deployers(tree(other), "apps/api/base/release.yaml", release)).toContain("apps/api/overlays/prod/kustomization.yaml");
     });
 
-    it("a HelmRelease values patch deleting the image mapping, or its tag (`$patch: delete`, a `remove` op): the base's version is not deployed there", () => {
+    it("a HelmRelease values patch deleting the image mapping, or its tag (`$patch: delete`, YAML's null, a `remove` op): the base's version is not deployed there", () => {
       const release = `apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata: {name: api}\nspec:\n  values:\n    image:\n      repository: ${API}\n      tag: 1.4.0\n`;
       const base = { "apps/api/base/kustomization.yaml": "resources: [release.yaml]\n" };
       const tree = (prod: string) => ({ ...base, "apps/api/overlays/dev/kustomization.yaml": overlay(), "apps/api/overlays/prod/kustomization.yaml": prod });
@@ -161,6 +161,16 @@ describe("deployedAsWrittenBy: the kustomizations that deploy a file's image as 
       for (const path of ["/spec/values/image", "/spec/values/image/tag"]) {
         const remove = overlay(`patches:\n  - target: {kind: HelmRelease, name: api}\n    patch: '[{op: remove, path: ${path}}]'\n`);
         expect(deployers(tree(remove), "apps/api/base/release.yaml", release)).toEqual(DEV_ONLY);
+      }
+      // kustomize reads a strategic merge's null as deleting its key, as a `remove` op at it.
+      const nulls = [
+        merge("      tag: null\n"),
+        merge("      tag: ~\n"),
+        merge("").replace("    image:\n", "    image: null\n"),
+        merge("").replace("  values:\n    image:\n", "  values: ~\n"),
+      ];
+      for (const values of nulls) {
+        expect(deployers(tree(byPath), "apps/api/base/release.yaml", release, {}, { "apps/api/overlays/prod/values.yaml": values })).toEqual(DEV_ONLY);
       }
       // Another mapping deleted is another image's.
       const other = overlay("patches:\n  - target: {kind: HelmRelease}\n    patch: '[{op: remove, path: /spec/values/sidecar}]'\n");

@@ -105,6 +105,23 @@ describe("patchDocuments", () => {
     const [other] = patchDocuments(byPath({ target: { kind: "HelmRelease" } }), "- op: remove\n  path: /spec/values/sidecar/tag\n");
     expect(versionsSet(other!, release!, new Set([PODINFO]))).toEqual(new Set());
   });
+
+  it("reads a key a strategic merge writes as YAML's null as deleting it, as a `remove` op at it: no tag to edit or to say, the version set", () => {
+    const nulls = ["tag: null", "tag: ~", "tag: Null", "tag:"].map((tag) => VALUES.replace("tag: 6.0.0", tag));
+    for (const text of [
+      ...nulls,
+      VALUES.replace("    image:\n      tag: 6.0.0\n", "    image: null\n"),
+      VALUES.replace(/ {2}values:\n.*$/s, "  values: ~\n"),
+    ]) {
+      const [doc] = patchDocuments(byPath(), text);
+      expect([loneTags(doc!), replacedTags(doc!), versionsSet(doc!, release!, new Set([PODINFO]))]).toEqual([[], [], new Set([PODINFO])]);
+    }
+    // A quoted "null" is a string: kubectl kustomize renders `tag: "null"`, a tag of the base's image.
+    for (const tag of ["'null'", "!!str null"]) {
+      const [doc] = patchDocuments(byPath(), VALUES.replace("6.0.0", tag));
+      expect(loneTags(doc!).map((t) => t.value.node.text)).toEqual(["null"]);
+    }
+  });
 });
 
 describe("selects", () => {
@@ -544,7 +561,7 @@ describe("planUpdate: a HelmRelease base whose overlays' patches set its tag alo
       });
     });
 
-    describe("a strategic merge's `$patch: delete` or a JSON6902 `remove` op: kustomize renders no image mapping there (or no tag), whatever the patch writes beside it", () => {
+    describe("a strategic merge's `$patch: delete`, a key it writes as YAML's null, or a JSON6902 `remove` op: kustomize renders no image mapping there (or no tag), whatever the patch writes beside it", () => {
       const merge = (values: string) => ({
         "apps/staging/kustomization.yaml": overlay(),
         "apps/staging/podinfo-values.yaml": VALUES.replace(/ {4}image:\n.*$/s, values),
@@ -554,11 +571,16 @@ describe("planUpdate: a HelmRelease base whose overlays' patches set its tag alo
       });
       const TAG = "    image:\n      $patch: delete\n      tag: 6.0.0\n";
       const PAIR = "    image:\n      $patch: delete\n      registry: ghcr.io\n      repository: stefanprodan/podinfo\n      tag: 6.0.0\n";
+      // kubectl kustomize reads YAML's null as deleting its key (`'null'`, a string, is a tag).
+      const NULL_TAGS = ["null", "~", "Null", ""].map((tag) => tree(split, `    image:\n      tag: ${tag}\n`.replace(" \n", "\n"), merge));
+      const NULL_IMAGE = tree(split, "    image: null\n", merge);
       const DELETING = [
         tree(split, TAG, merge),
         tree(split, PAIR, merge),
         tree(split, "/spec/values/image", remove),
         tree(split, "/spec/values/image/tag", remove),
+        ...NULL_TAGS,
+        NULL_IMAGE,
       ];
       const BASE_MOVES = [
         ["apps/base/podinfo/release.yaml", "spec.values.image.tag", "6.1.0"],
@@ -589,12 +611,16 @@ describe("planUpdate: a HelmRelease base whose overlays' patches set its tag alo
         "is what kubectl kustomize renders for the overlay: no tag of the base's, none the run writes (skipped: kubectl not installed)",
         async () => {
           const [tag, pair, mapping, alone] = DELETING;
-          for (const [files, image] of [
+          const untagged = { registry: "ghcr.io", repository: "stefanprodan/podinfo" };
+          const cases: [Record<string, string> | undefined, unknown][] = [
             [tag, undefined],
             [pair, undefined],
             [mapping, undefined],
-            [alone, { registry: "ghcr.io", repository: "stefanprodan/podinfo" }],
-          ] as const) {
+            [alone, untagged],
+            ...NULL_TAGS.map((files): [Record<string, string>, unknown] => [files, untagged]),
+            [NULL_IMAGE, undefined],
+          ];
+          for (const [files, image] of cases) {
             // Nothing of staging's is edited, and staging is not said to deploy the base's new tag: it renders none.
             const edited = (await plan(files!)).files.flatMap((f) => (f.path.startsWith("apps/staging/") ? [f.path] : []));
             const said = (await baseAlone(files!)).warnings.flatMap((w) => (w.message.includes("staging") ? [w.message] : []));

@@ -4,6 +4,9 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { editYaml } from "../../src/yaml/editor.js";
+import { tryYamlFile } from "../../src/yaml/file.js";
+import { deletesKey } from "../../src/yaml/patch-directive.js";
+import { forEachValue } from "../../src/yaml/walk.js";
 import { hasKubectl, kustomize } from "../support/kubectl.js";
 import { tempDir } from "../support/temp.js";
 import { withImages, withSetters } from "./helpers.js";
@@ -53,6 +56,23 @@ describe("leaveDeleted: what a strategic merge's `$patch: delete` removes is no 
     );
     expect(editYaml(sidecar, IMAGES).changes.map((c) => c.key)).toEqual(["spec.values.sidecars[0].image"]);
     // In a custom resource's mapping, not a list item, kustomize honours it (a HelmRelease's image, above).
+  });
+
+  it("reads YAML's null as deleting its key where kustomize merges: in any kind's mapping, in a list item of a built-in kind's alone", () => {
+    /** The paths of the keys a patch's nulls delete. */
+    const deleted = (text: string) => {
+      const root = tryYamlFile(text)!.documents[0]!.root;
+      const paths: string[] = [];
+      forEachValue(root, ({ node, path }) => {
+        if (deletesKey(root, node, path)) paths.push(path.join("."));
+      });
+      return paths;
+    };
+    const nulls = "      tag: null\n      digest: ~\n      pullPolicy:\n      registry: 'null'\n      repository: !!str null\n";
+    expect(deleted(HELM(nulls))).toEqual(["spec.values.image.tag", "spec.values.image.digest", "spec.values.image.pullPolicy"]);
+    expect(deleted(DEPLOYMENT("        - name: web\n          image: ~\n"))).toEqual(["spec.template.spec.containers.0.image"]);
+    // kubectl kustomize renders a custom resource's list as the patch writes it, `tag: null` included.
+    expect(deleted(HELM("      tag: 1.0.0\n").replace("    image:\n", "    sidecars:\n      - name: web\n        tag: null\n    image:\n"))).toEqual([]);
   });
 
   it.skipIf(!hasKubectl)(
