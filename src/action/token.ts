@@ -8,12 +8,17 @@
  */
 import { basicCredential } from "../github/git.js";
 import { InputError } from "./input-error.js";
+import { escapeAttribute, escapeHtml } from "./summary-html.js";
 
-/** Registers the token's forms as secrets and returns the scrubber for our own messages. */
+/**
+ * Registers the token's forms as secrets and returns the scrubber for our own messages and the job
+ * summary (redactSummaries), which shows the token as its markup escapes it (a `&` as `&amp;`).
+ */
 export function protectToken(token: string, setSecret: (secret: string) => void): (text: string) => string {
   const forms = token === "" ? [] : [token, basicCredential(token)];
   for (const form of forms) setSecret(form);
-  return (text) => scrubUrlCredentials(forms.reduce((scrubbed, form) => scrubbed.replaceAll(form, "***"), text));
+  const scrubbed = [...new Set(forms.flatMap((form) => [form, escapeHtml(form), escapeAttribute(form)]))];
+  return (text) => scrubUrlCredentials(scrubbed.reduce((result, form) => result.replaceAll(form, "***"), text));
 }
 
 /** What a run does with the token, for the message that refuses an empty one. */

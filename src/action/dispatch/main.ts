@@ -12,11 +12,13 @@ import { createClient } from "../../github/client.js";
 import { checkDispatch, describePlan, dispatchImages, DispatchError } from "../../github/dispatch.js";
 import { sourceFromEnv } from "../../engine/payload.js";
 import { protectToken } from "../token.js";
+import { redactSummaries } from "../summary-file.js";
 import { readDispatchInputs, type DispatchInputs } from "./inputs.js";
 import { setOutputs, writeDryRunSummary, writeRefusedSummary, writeSummary } from "./report.js";
 
 export async function run(): Promise<void> {
   const redact = protectToken(core.getInput("token"), core.setSecret);
+  redactSummaries(redact);
   // A runner without job summaries (GITHUB_STEP_SUMMARY unset): the events were sent, or the failure is the step's result all the same.
   const summaryNotWritten = (error: unknown) => core.warning(`job summary not written: ${redact(String(error))}`);
   const messageOf = (error: unknown) => redact(error instanceof Error ? error.message : String(error));

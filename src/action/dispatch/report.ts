@@ -10,6 +10,7 @@ import type { Payload } from "../../engine/payload.js";
 import type { Dispatched, DispatchEvent, DispatchPlan } from "../../github/dispatch.js";
 import { counted } from "../../text/counted.js";
 import { escapeAttribute, escapeHtml } from "../summary-html.js";
+import { writeSummaryFile } from "../summary-file.js";
 import { addFittedList, cutToBytes, firstFitting, itemBytes, leftOut, MARKUP_GROWTH, rowBytes, SUMMARY_BUDGET } from "../summary-budget.js";
 
 /**
@@ -62,7 +63,7 @@ async function writeReport(payload: Payload, rows: readonly string[][], failure?
     core.summary.addRaw(leftOut(more, "The log says where each event was sent, and the step's error which failed."), true);
   }
   if (failure) addFailure(failure);
-  await core.summary.write();
+  await writeSummaryFile();
 }
 
 /** The summary of inputs refused before anything was sent: the failure, which names the input. */
@@ -70,7 +71,7 @@ export async function writeRefusedSummary(failure: string): Promise<void> {
   core.summary.addHeading("gitops-promote dispatch", 3);
   core.summary.addRaw("Nothing was sent: the inputs are not usable.", true);
   addFailure(failure);
-  await core.summary.write();
+  await writeSummaryFile();
 }
 
 /** The failure as the step's error says it, as much of it as half of the summary's budget holds. */

@@ -18,6 +18,7 @@ import { gitVersionIssue, readGitVersion } from "../../github/git-version.js";
 import { repositoryOfRemote } from "../../github/remote.js";
 import { infoUntrusted } from "../log-untrusted.js";
 import { protectToken } from "../token.js";
+import { redactSummaries } from "../summary-file.js";
 import { locating, type Locating } from "./annotation.js";
 import { checkoutRoot, originUrl } from "./checkout.js";
 import { explainFailure } from "./failure.js";
@@ -37,6 +38,7 @@ import {
 } from "./report.js";
 
 const redact = protectToken(core.getInput("token"), core.setSecret);
+redactSummaries(redact);
 /** An issue's file and message may quote any input, the token too. */
 const redactIssue = (issue: Diagnostic): Diagnostic => ({ ...issue, ...(issue.file && { file: redact(issue.file) }), message: redact(issue.message) });
 /** A runner without job summaries (GITHUB_STEP_SUMMARY unset) changes nothing of what the step did or reports. */

@@ -15,6 +15,7 @@ import { landedFiles, type DeliveryResult, type Landing } from "../../github/del
 import { counted } from "../../text/counted.js";
 import { infoUntrusted } from "../log-untrusted.js";
 import { escapeAttribute, escapeHtml } from "../summary-html.js";
+import { writeSummaryFile } from "../summary-file.js";
 import { annotationOf, type Locating } from "./annotation.js";
 import {
   addFittedList,
@@ -220,7 +221,7 @@ export async function writeSummary(result: DeliveryResult, links: LinkBase | und
     }
   }
   if (result.attempts > 1) core.summary.addRaw(`Landed after ${result.attempts} attempts (the branch moved under concurrent runs).`, true);
-  await core.summary.write();
+  await writeSummaryFile();
 }
 
 /** Every warning is in the log too, as an annotation's line: the summary may show the first ones only. */
@@ -279,7 +280,7 @@ export async function writeFailureSummary(message: string, issues: readonly Diag
     core.summary.addRaw(`<p>${html}</p>`, true);
     if (cut !== undefined) core.summary.addRaw(leftOut("the rest of this message", "The step's error in the log has all of it."), true);
   }
-  await core.summary.write();
+  await writeSummaryFile();
 }
 
 /** A landing's files, as many as fit in `budget` bytes; the `updated-files` output lists them all. */

@@ -12,6 +12,8 @@ import {
   writeSummary,
 } from "../../../src/action/update/report.js";
 import { byteLength, SUMMARY_LIMIT } from "../../../src/action/summary-budget.js";
+import { redactSummaries } from "../../../src/action/summary-file.js";
+import { protectToken } from "../../../src/action/token.js";
 import type { Change, Warning } from "../../../src/change.js";
 import type { FilePlan } from "../../../src/engine/plan.js";
 import type { DeliveryResult, Landing } from "../../../src/github/deliver.js";
@@ -209,6 +211,21 @@ describe("the job summary of a run", () => {
     expect(targeted).toContain("<tr><th>Target</th><th>File</th>");
     expect(targeted).toContain("<tr><td>production</td><td><code>clusters/prod/app.yaml</code>:10</td>");
     expect(targeted).toContain("<tr><td>(none)</td><td><code>flux/app.yaml</code>:10</td>");
+  });
+
+  it("never shows the token, wherever it reached: a set value in the table of changes, escaped as markup, or a warning's URL credentials", async () => {
+    const token = "ghp_<not>&a&token";
+    redactSummaries(protectToken(token, () => undefined));
+    try {
+      const set = { ...appChange("apps/app.yaml"), kind: "override", key: "metadata.annotations.token", old: "none", new: token } satisfies Change;
+      await writeSummary(pushed([set], [{ message: `https://x-access-token:${token}@github.com/acme/manifests not reached` }]), at, false);
+      const shown = await summary();
+      expect(shown).toContain("<td><code>none</code> → <code>***</code></td>");
+      expect(shown).toContain("<li>https://***@github.com/acme/manifests not reached</li>");
+      expect([shown.includes(token), shown.includes("ghp_&lt;not&gt;&amp;a&amp;token")]).toEqual([false, false]);
+    } finally {
+      redactSummaries((text) => text);
+    }
   });
 
   it("says what already holds its value when nothing changed: the promoted image's fields, or a set-only run's fields", async () => {
