@@ -140,7 +140,7 @@ export async function runDispatch(args: string[], io: Io): Promise<number> {
   // What GitHub, or a proxy on the way, answers may quote the request: its Authorization header, a URL's user:password@.
   const scrub = protectToken(token.token, () => {});
   const log = (line: string) => io.stderr(`${scrub(line)}\n`);
-  const octokit = createClient({ token: token.token, baseUrl: apiUrlFromEnv(io.env), log });
+  const octokit = createClient({ token: token.token, baseUrl: apiUrlOf(io.env), log });
   let result: DispatchResult;
   try {
     result = await dispatchImages(octokit, {
@@ -197,6 +197,15 @@ function refIssue(ref: string): string | undefined {
 }
 
 /** The token to send with, refused (bad usage) when there is none or it cannot be one; said by its variable, never its value. */
+/** The API the token goes to: a GITHUB_API_URL (or GITHUB_SERVER_URL) that cannot be one is bad usage, as a token that cannot be one is. */
+function apiUrlOf(env: Io["env"]): string {
+  try {
+    return apiUrlFromEnv(env);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
 function sendingToken(env: Io["env"]): { readonly token: string; readonly named: string } {
   const found = tokenFromEnv(env);
   if (!found) throw new UsageError(`dispatch needs a token in ${TOKEN_VARIABLES.join(" or ")}`);

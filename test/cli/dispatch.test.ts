@@ -245,6 +245,15 @@ describe("gitops-promote dispatch reads its token as gh does: GH_TOKEN, else GIT
     ]);
   });
 
+  it("exit 2 for a GITHUB_API_URL holding credentials, which are never said, before any request", async () => {
+    const api = fake.apiUrl.replace("://", "://user:s3cret@");
+    expect(await dispatch([], { GH_TOKEN: fake.token, GITHUB_API_URL: api })).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `gitops-promote: GITHUB_API_URL holds credentials (user:password@ before its host), which are never sent: the token goes in a header. Set GITHUB_API_URL to ${fake.apiUrl}\nRun 'gitops-promote dispatch --help' for usage.\n`,
+    });
+  });
+
   it("exit 2 with no token, naming both variables in the order read; a dry run needs none", async () => {
     expect(await dispatch([], {})).toEqual({
       code: 2,

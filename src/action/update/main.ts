@@ -11,6 +11,7 @@ import * as core from "@actions/core";
 import { context } from "@actions/github";
 import { formatDiagnostic, type Diagnostic } from "../../change.js";
 import { RequestError } from "../../engine/request.js";
+import { apiUrlFromEnv } from "../../github/api-url.js";
 import { createClient, type GitHubClient } from "../../github/client.js";
 import { deliver, DeliveryError, type DeliveryResult } from "../../github/deliver.js";
 import { GitRepo, tokenAuthEnv } from "../../github/git.js";
@@ -53,6 +54,8 @@ async function run(): Promise<void> {
 
   // Read before git first runs, so that a runner without git says so; checked before git first talks to origin.
   const gitVersion = await readGitVersion();
+  // Checked before anything lands, not at the first API call, which may come after a push.
+  apiUrlFromEnv(process.env);
   const workspace = await checkoutRoot(process.env["GITHUB_WORKSPACE"] || process.cwd(), inputs.workingDirectory);
   const checkout = new GitRepo(workspace);
   const url = await originUrl(checkout);
