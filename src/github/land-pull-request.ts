@@ -15,7 +15,7 @@ import { BranchMovedError, deleteOwnBranch } from "./commit.js";
 import { BOT, commitOnBranch, fileWrites } from "./delivery-commit.js";
 import { groupFiles, type Group } from "./delivery-groups.js";
 import { DeliveryError, type DeliveryContext, type DeliveryOptions, type Head, type Landing, type RunMemory } from "./delivery-types.js";
-import { errorMessage } from "./errors.js";
+import { errorMessage, httpStatus } from "./errors.js";
 import { sleepOf } from "./timing.js";
 import type { BranchCommit, CommitPeople, FileWrite, ForkPoint, Identity, TreeEntry } from "./git.js";
 import { disableAutoMerge, mergePullRequest, type Mergeable, type MergeOutcome, type MergeResult } from "./merge.js";
@@ -23,6 +23,7 @@ import {
   awaitOtherRunsBody,
   BRANCH_PREFIX,
   closePullRequest,
+  closedSince,
   closerOf,
   findPullRequests,
   giveTextBack,
@@ -896,25 +897,68 @@ function asSeenFromBase(file: FilePlan, onBase: readonly FilePlan[]): FilePlan {
  * that cannot be told (the API failing may be why the pull request was not opened): two runs that
  * build the same commit (same parent, tree, message and second) both see their push land, and the
  * other run's pull request may be open on it; deleted, GitHub would close it and that run's update
- * be lost. A stray branch is the smaller harm.
+ * be lost. A stray branch is the smaller harm. The other run may open its pull request between the
+ * check and the deletion: one GitHub closed with the branch is reopened on it (reopenClosedBy).
  */
 async function deleteBranch(ctx: DeliveryContext, options: Pick<DeliveryOptions, "commitVia">, branch: string, commit: string): Promise<void> {
-  let open: OpenPull | undefined;
+  let checked: Awaited<ReturnType<typeof openFrom>>;
   try {
-    [open] = await openFrom(ctx.client(), ctx.repository, branch);
+    checked = await openFrom(ctx.client(), ctx.repository, branch);
   } catch (error) {
     ctx.log(`${branch} is kept after the failure: could not tell whether a pull request uses it (${errorMessage(error)})`);
     return;
   }
+  const [open] = checked.open;
   if (open !== undefined) {
     ctx.log(`${branch} is kept after the failure: pull request #${open.number} uses it`);
     return;
   }
   try {
     if (options.commitVia === "api") await deleteOwnBranch(ctx.client(), ctx.repository, branch, commit);
-    else if ((await ctx.git.deleteBranch(ctx.remote, branch, commit)) === "rejected")
+    else if ((await ctx.git.deleteBranch(ctx.remote, branch, commit)) === "rejected") {
       ctx.log(`${branch} is not deleted after the failure: it moved since this run pushed it`);
+      return;
+    }
   } catch (error) {
     ctx.log(`could not delete ${branch} after the failure: ${errorMessage(error)}`);
+    return;
   }
+  await reopenClosedBy(ctx, branch, commit, checked.at);
+}
+
+/**
+ * The pull requests GitHub closed when this run deleted `branch` at `commit`, after it found none
+ * open at `since`: another run's, which built the same commit and opened its pull request
+ * meanwhile. The branch is created again at `commit` and they are reopened (GitHub reopens one only
+ * with its branch back at its head), or the log says how to.
+ */
+async function reopenClosedBy(ctx: DeliveryContext, branch: string, commit: string, since: number): Promise<void> {
+  const client = ctx.client();
+  let closed: OpenPull[];
+  try {
+    closed = await closedSince(client, ctx.repository, branch, commit, since);
+  } catch (error) {
+    ctx.log(
+      `could not tell whether deleting ${branch} after the failure closed another run's pull request (${errorMessage(error)}): if one on ${commit} is closed, restore ${branch} at ${commit} and reopen it`,
+    );
+    return;
+  }
+  if (closed.length === 0) return;
+  const which = `pull request${closed.length === 1 ? "" : "s"} ${closed.map((p) => `#${p.number}`).join(", ")}`;
+  const it = closed.length === 1 ? "it" : "them";
+  try {
+    // Already there again (a third run's push): the pull request is reopened on it all the same.
+    await client.rest.git.createRef({ ...ctx.repository, ref: `refs/heads/${branch}`, sha: commit }).catch((error: unknown) => {
+      if (httpStatus(error) !== 422) throw error;
+    });
+    for (const pull of closed) await client.rest.pulls.update({ ...ctx.repository, pull_number: pull.number, state: "open" });
+  } catch (error) {
+    ctx.log(
+      `deleting ${branch} after the failure closed ${which}, opened meanwhile by another run, and could not reopen ${it} (${errorMessage(error)}): restore ${branch} at ${commit} and reopen ${it}`,
+    );
+    return;
+  }
+  ctx.log(
+    `${branch} is restored at ${commit}: deleting it after the failure closed ${which}, opened meanwhile by another run; ${it === "it" ? "it is" : "they are"} reopened`,
+  );
 }

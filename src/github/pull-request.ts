@@ -110,7 +110,7 @@ export async function findPullRequests(
 ): Promise<BranchPulls> {
   const all = await client.rest.pulls.list({ ...repository, head: `${repository.owner}:${on.head}`, state: "all", per_page: LOOKUP_PAGE });
   const ours = (p: OpenPull) => p.state === "open" && p.base.ref === on.base;
-  const listed = all.data.some(ours) || all.data.length < LOOKUP_PAGE ? all.data : await openFrom(client, repository, on.head);
+  const listed = all.data.some(ours) || all.data.length < LOOKUP_PAGE ? all.data : (await openFrom(client, repository, on.head)).open;
   const open = listed.find(ours);
   const elsewhere = listed.find((p) => p.state === "open" && p.base.ref !== on.base);
   const closed = open || elsewhere ? undefined : all.data.find((p) => heads.includes(p.head.sha));
@@ -183,9 +183,21 @@ export async function closerOf(client: GitHubClient, repository: Repository, num
   }
 }
 
-/** The open pull requests from `head`, into any base (GitHub keeps one per base). */
-export async function openFrom(client: GitHubClient, repository: Repository, head: string): Promise<OpenPull[]> {
-  return (await client.rest.pulls.list({ ...repository, head: `${repository.owner}:${head}`, state: "open", per_page: LOOKUP_PAGE })).data;
+/** The open pull requests from `head`, into any base (GitHub keeps one per base), and when GitHub answered (its Date, ms; NaN without one). */
+export async function openFrom(client: GitHubClient, repository: Repository, head: string): Promise<{ open: OpenPull[]; at: number }> {
+  const { data, headers } = await client.rest.pulls.list({ ...repository, head: `${repository.owner}:${head}`, state: "open", per_page: LOOKUP_PAGE });
+  return { open: data, at: Date.parse(headers.date ?? "") };
+}
+
+/**
+ * The pull requests from `head` closed unmerged at `sha` since `since` (GitHub's clock, ms: an
+ * answer's Date, in whole seconds as closed_at is, so one closed in that same second counts; NaN
+ * counts every one): those a deletion of `head` at `sha` closed, when that deletion came after
+ * `since`. Among the newest GitHub lists, by creation: one opened since is among them.
+ */
+export async function closedSince(client: GitHubClient, repository: Repository, head: string, sha: string, since: number): Promise<OpenPull[]> {
+  const { data } = await client.rest.pulls.list({ ...repository, head: `${repository.owner}:${head}`, state: "closed", per_page: LOOKUP_PAGE });
+  return data.filter((p) => !p.merged_at && p.head.sha === sha && !(Date.parse(p.closed_at ?? "") < since));
 }
 
 /** An open pull request, as a dry run names it. */

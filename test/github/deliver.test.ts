@@ -232,14 +232,40 @@ describe("deliver: a failure after part of the delivery landed carries what land
         theirs = data.number;
       });
       expect(error).toMatchObject({ status: 502 });
-      // GitHub closes a pull request whose branch is deleted, as the fake does: still open, never closed, theirs lost nothing.
-      const { data: pull } = await ctx.client().rest.pulls.get({ ...ctx.repository, pull_number: theirs });
-      expect(pull).toMatchObject({ state: "open", closed_at: null, merged: false, head: { ref: PR } });
-      const head = (await fake.refs(OWNER, REPO))[`refs/heads/${PR}`];
-      expect(head).toBeDefined();
-      expect(pull.head.sha).toBe(head);
-      expect(fake.pulls(OWNER, REPO)).toMatchObject([{ number: theirs, state: "open", closedAt: null, head: PR, headSha: head }]);
+      // GitHub closes a pull request whose branch is deleted, as the fake does: never closed, theirs lost nothing.
+      const { pull } = await expectOpenOnBranch(theirs);
+      expect(pull.closed_at).toBeNull();
       expect(logged).toContain(`${PR} is kept after the failure: pull request #${theirs} uses it`);
+    },
+  );
+
+  /** Pull request `number` is open, unmerged, on PR, at the branch's head, as GitHub answers it: its run's update is not lost. */
+  const expectOpenOnBranch = async (number: number) => {
+    const { data: pull } = await ctx.client().rest.pulls.get({ ...ctx.repository, pull_number: number });
+    expect(pull).toMatchObject({ state: "open", merged: false, head: { ref: PR } });
+    const head = (await fake.refs(OWNER, REPO))[`refs/heads/${PR}`];
+    expect(head).toBeDefined();
+    expect(pull.head.sha).toBe(head);
+    expect(fake.pulls(OWNER, REPO)).toMatchObject([{ number, state: "open", head: PR, headSha: head }]);
+    return { pull, head: head! };
+  };
+
+  it.each(["api", "git"] as const)(
+    "commit-via %s: another run's pull request opened between this run's check and its deletion of the branch is reopened on the branch, restored at its commit",
+    async (commitVia) => {
+      // Both runs built the same commit, so both pushes landed. The other run opens its pull request
+      // just after this run found none open on the branch, just before it deletes it (GraphQL, or git push).
+      let theirs = 0;
+      const openTheirs = async () =>
+        void (theirs = (await ctx.client().rest.pulls.create({ ...ctx.repository, base: "main", head: PR, title: "another run's" })).data.number);
+      const afterCheck = () => void fake.inject({ path: /^\/graphql$|\.git\//, beforeHandle: openTheirs });
+      const { error, logged } = await failedOpening(commitVia, 502, async () => void fake.inject({ operationId: "pulls/list", beforeHandle: afterCheck }));
+      expect(error).toMatchObject({ status: 502 });
+      expect(theirs).toBeGreaterThan(0);
+      const { head } = await expectOpenOnBranch(theirs);
+      expect(logged).toContain(
+        `${PR} is restored at ${head}: deleting it after the failure closed pull request #${theirs}, opened meanwhile by another run; it is reopened`,
+      );
     },
   );
 
