@@ -37,7 +37,7 @@ import { FLUX_HELM } from "../yaml/api-groups.js";
 import { overrideAdvice } from "../yaml/argocd-unpaired.js";
 import { lineAt } from "../text/line-index.js";
 import { tryYamlFile, type YamlFile } from "../yaml/file.js";
-import { isOpList, pointerOf, pointerPath } from "../yaml/json-patch.js";
+import { isOpList, pointerOf, pointerPath, refusedOpList } from "../yaml/json-patch.js";
 import { DIRECTIVE, deletesKey, directiveOf } from "../yaml/patch-directive.js";
 import { isFlowScalar, mapValue, nodeAt, scalarText, type FlowScalar, type YamlNode } from "../yaml/node.js";
 import { formatPath, type PathSegment } from "../yaml/path.js";
@@ -116,9 +116,12 @@ const VALUE_OPS = new Set(["add", "replace"]);
 /**
  * The documents of a patch, its text being `text` (the patch file's, or the inline text). A change in an
  * inline patch is named as inline-patch.ts names it: `patches[0].patch: spec.values.image.tag`, an op's
- * `patches[0].patch[1].value`.
+ * `patches[0].patch[1].value`. None where kustomize refuses the text (refusedOpList): that build fails, applying
+ * nothing; `refused`, only such text's, read as YAML, for the run to say where a tag in it is left.
  */
-export function patchDocuments(patch: Patch, text: string): PatchDocument[] {
+export function patchDocuments(patch: Patch, text: string, refused = false): PatchDocument[] {
+  // Text kustomize refuses to read fails the build: it applies nothing. `refused`: those alone, read as YAML, to say so.
+  if (refusedOpList(text, patch.inline !== undefined) !== refused) return [];
   const yaml = tryYamlFile(text.replace(/^\uFEFF/, ""));
   if (!yaml) return [];
   const inline = patch.inline;
@@ -432,15 +435,18 @@ function unknownRegistryOf(doc: PatchDocument, tag: LoneTag, resource: Resource)
   };
 }
 
-/** The documents of a kustomization's patches, each kustomization's read once: an inline patch's text is its own, a patch file's the tree's (`patches`). */
-export function patchReader({ patches }: Pick<KustomizeTree, "patches">): (k: Kustomization) => readonly PatchDocument[] {
+/**
+ * The documents of a kustomization's patches, each kustomization's read once: an inline patch's text is its own, a patch
+ * file's the tree's (`patches`). `refused`: instead those of the patches kustomize refuses to read (patchDocuments).
+ */
+export function patchReader({ patches }: Pick<KustomizeTree, "patches">, refused = false): (k: Kustomization) => readonly PatchDocument[] {
   const read = new Map<Kustomization, readonly PatchDocument[]>();
   return (k) => {
     let documents = read.get(k);
     if (!documents) {
       documents = k.patches.flatMap((patch) => {
         const text = patch.inline?.text ?? patches.get(patch.file);
-        return text === undefined ? [] : patchDocuments(patch, text);
+        return text === undefined ? [] : patchDocuments(patch, text, refused);
       });
       read.set(k, documents);
     }
@@ -513,20 +519,31 @@ interface ReplacedOverTag {
 }
 
 /**
+ * A lone tag over a pair of an incoming repository in a patch kustomize refuses to read (refusedOpList): not edited, and
+ * the patch's file is edited for the Helm editor to say so at the patch (inline-patch.ts).
+ */
+interface RefusedTag {
+  readonly file: string;
+  readonly document: number;
+  readonly key: string;
+}
+
+/**
  * The lone Helm tags the tree's patches write over pairs of `incoming` repositories: each paired with the
  * one resource its patch applies to in its kustomization's build (the files it builds, `read` when first
  * needed), or, where that is not one resource known exactly, unpaired; and the tags of mappings an op replaces
- * whole over such pairs (replaced). Only kustomizations naming a patch are parsed, and builds read only for a
- * patch writing a tag alone or replacing its mapping.
+ * whole over such pairs (replaced), and the lone tags over such pairs of patches kustomize refuses (refused). Only
+ * kustomizations naming a patch are parsed, and builds read only for a patch writing a tag alone or replacing its mapping.
  */
 async function pairedTagsOf(
   tree: KustomizeTree,
   incoming: readonly ImageRef[],
   read: (path: string) => Promise<string | undefined>,
-): Promise<{ paired: PairedTag[]; unpaired: UnpairedTag[]; unknownRegistry: UnknownRegistryTag[]; replaced: ReplacedOverTag[] }> {
+): Promise<{ paired: PairedTag[]; unpaired: UnpairedTag[]; unknownRegistry: UnknownRegistryTag[]; replaced: ReplacedOverTag[]; refused: RefusedTag[] }> {
   const repositories = new Set(incoming.map((image) => image.repository));
   const graph = graphOf(tree, incoming);
   const documentsOf = patchReader(tree);
+  const refusedOf = patchReader(tree, true);
   const resources = new Map<string, Promise<Resource[]>>();
   const resourcesAt = (path: string) => {
     let found = resources.get(path);
@@ -537,13 +554,19 @@ async function pairedTagsOf(
   const unpaired = new Map<string, UnpairedTag>();
   const unknownRegistry = new Map<string, UnknownRegistryTag>();
   const replaced = new Map<string, ReplacedOverTag>();
+  const refused = new Map<string, RefusedTag>();
   for (const { file, text } of tree.kustomizations) {
     const k = text.includes("atch") ? graph.at(posix.dirname(file)) : undefined;
     const documents = k?.file === file ? documentsOf(k) : [];
     const lone = documents.flatMap((doc) => loneTags(doc).map((tag) => ({ doc, tag })));
     const wholes = documents.flatMap((doc) => replacedTags(doc).map((tag) => ({ doc, tag })));
-    if (lone.length === 0 && wholes.length === 0) continue;
+    const misread = k?.file === file ? refusedOf(k).flatMap((doc) => loneTags(doc).map((tag) => ({ doc, tag }))) : [];
+    if (lone.length === 0 && wholes.length === 0 && misread.length === 0) continue;
     const built = (await Promise.all(builtFiles(graph, k!).map(resourcesAt))).flat();
+    for (const { doc, tag } of misread) {
+      const over = built.some((resource) => selects(doc.selector, resource) !== false && repositories.has(pairOf(doc, tag, resource)?.repository ?? ""));
+      if (over) refused.set(`${doc.patch.file}:${doc.document}:${tag.value.key}`, { file: doc.patch.file, document: doc.document, key: tag.value.key });
+    }
     for (const { doc, tag } of wholes) {
       const at = `${doc.patch.file}:${doc.document}:${tag.value.key}`;
       const over = replaced.has(at) ? undefined : replacedOver(doc, tag, built, repositories);
@@ -592,7 +615,13 @@ async function pairedTagsOf(
       }
     }
   }
-  return { paired: [...paired.values()], unpaired: [...unpaired.values()], unknownRegistry: [...unknownRegistry.values()], replaced: [...replaced.values()] };
+  return {
+    paired: [...paired.values()],
+    unpaired: [...unpaired.values()],
+    unknownRegistry: [...unknownRegistry.values()],
+    replaced: [...replaced.values()],
+    refused: [...refused.values()],
+  };
 }
 
 /**
@@ -669,9 +698,9 @@ export async function patchedTags(
   warnings: FieldWarning[],
   mergedOver: MergedOverBase[] = [],
 ): Promise<PairedTags> {
-  const { paired, unpaired, unknownRegistry, replaced } = await pairedTagsOf(tree, run.valid.images, read);
+  const { paired, unpaired, unknownRegistry, replaced, refused } = await pairedTagsOf(tree, run.valid.images, read);
   const byFile = new Map<string, Map<number, Map<string, string | undefined>>>();
-  const pair = (tag: Omit<PairedTag, "name" | "base" | "repository">, name: string | undefined) => {
+  const pair = (tag: Pick<PairedTag, "file" | "document" | "key">, name: string | undefined) => {
     if (!run.inScope(tag.file) || run.overridden(tag.file, tag.key)) return;
     const documents = byFile.get(tag.file) ?? new Map<number, Map<string, string | undefined>>();
     byFile.set(tag.file, documents.set(tag.document, (documents.get(tag.document) ?? new Map<string, string | undefined>()).set(tag.key, name)));
@@ -686,6 +715,8 @@ export async function patchedTags(
   }
   // The Helm editor would read a patch's own repository as an image without the registry kustomize gives it: it is left.
   for (const tag of [...unpaired, ...unknownRegistry]) if (tag.ownRepository) pair(tag, undefined);
+  // A tag in a patch kustomize refuses is left too, its file edited for the editor to say why at the patch.
+  for (const tag of refused) pair(tag, undefined);
   for (const tag of unpaired) {
     const update = run.inScope(tag.file) ? run.updatesFor(tag.file).find((u) => u.image.repository === tag.repository) : undefined;
     // A tag its policy would keep (a newer one, a release candidate under another range) is no news.

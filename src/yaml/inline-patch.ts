@@ -33,7 +33,7 @@ import { EditPlan, type Editor, type PlannedChange } from "./plan.js";
 import { sourcesOf } from "./argocd-parameters.js";
 import { renderScalar, scalarForm } from "./quoting.js";
 import { readRegistry } from "./registry.js";
-import { isOpList, pointerPath } from "./json-patch.js";
+import { isOpList, pointerPath, refusedOpList } from "./json-patch.js";
 import { forEachValue } from "./walk.js";
 
 /** What kustomize reads a patch as: `patches[].patch` is a JSON6902 op list when it is a list, else a strategic merge. */
@@ -53,7 +53,10 @@ export const editInlinePatches: Editor = (file, request, plan) => {
   file.documents.forEach((document, index) => {
     const paired = request.pairedTags?.get(index);
     // A patch file a kustomization names by `path:` is its own YAML: a manifest is edited as one, an op list here.
-    if (isOpList(document.root)) editOps(document, incoming, plan, request.kustomizeTagged, paired);
+    if (isOpList(document.root)) {
+      if (refusedOpList(file.text, false)) plan.warn(document.root!.start, refusedWarning("this patch file"));
+      else editOps(document, incoming, plan, request.kustomizeTagged, paired);
+    }
     for (const patch of patchStrings(document, request.file)) if (!plan.isClaimed(patch.node)) editPatch(file, patch, document, request, plan, paired);
   });
 };
@@ -103,12 +106,16 @@ function editPatch(
   plan: EditPlan,
   paired: ReadonlyMap<string, string | undefined> | undefined,
 ): void {
+  const key = formatPath(patch.path);
+  if (patch.kind !== "strategic-merge" && refusedOpList(patch.node.text, true)) {
+    plan.claim(patch.node);
+    return plan.warn(patch.node.start, refusedWarning(key));
+  }
   const content = tryYamlFile(patch.node.text);
   // A path to a patch file, or text kustomize itself will refuse: nothing to edit.
   if (!content) return;
   const inner = new EditPlan(content);
   const ops = patch.kind !== "strategic-merge" && content.documents[0]?.root?.kind === "seq";
-  const key = formatPath(patch.path);
   // An op's path continues the list the patch is (`patches[0].patch[1].value`); a manifest's follows a colon.
   const within = (text: string) => (ops ? `${key}${text}` : `${key}: ${text}`);
   const prefix = within("");
@@ -149,6 +156,17 @@ function editPatch(
     );
   }
   for (const { offset, message, kind } of warnings) plan.warn(placement.at(offset), within(message), kind);
+}
+
+/**
+ * Said at a patch kustomize refuses to read (refusedOpList, `what` naming it): its build fails, so nothing in it is
+ * deployed, and it is neither edited nor read as setting a version (kustomize-patches.ts).
+ */
+function refusedWarning(what: string): string {
+  return (
+    `${what} starts with "[", so kustomize reads it as JSON, which it is not: kubectl kustomize fails the build ("unable to parse SM or JSON patch"), ` +
+    `so nothing in it is edited or read as applying; write it as JSON, every key and string in double quotes ([{"op": "replace", …}]), or as a YAML list (- op: replace)`
+  );
 }
 
 const VALUE_OPS = new Set(["add", "replace"]);

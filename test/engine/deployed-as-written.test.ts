@@ -134,17 +134,26 @@ describe("deployedAsWrittenBy: the kustomizations that deploy a file's image as 
       const values = "apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata: {name: api}\nspec:\n  values:\n    image:\n      tag: 1.4.0\n";
       const byPath = overlay("patches:\n  - path: values.yaml\n    target: {kind: HelmRelease}\n");
       expect(deployers(tree(byPath), "apps/api/base/release.yaml", release, {}, { "apps/api/overlays/prod/values.yaml": values })).toEqual(DEV_ONLY);
-      const op = overlay("patches:\n  - target: {kind: HelmRelease, name: api}\n    patch: '[{op: replace, path: /spec/values/image/tag, value: 1.4.0}]'\n");
+      const op = overlay("patches:\n  - target: {kind: HelmRelease, name: api}\n    patch: '- {op: replace, path: /spec/values/image/tag, value: 1.4.0}'\n");
       expect(deployers(tree(op), "apps/api/base/release.yaml", release)).toEqual(DEV_ONLY);
       // An op replacing the whole mapping replaces the base's image there, its version too, whatever it writes instead.
       for (const value of ["{tag: 1.4.0}", "{registry: quay.io, tag: 1.4.0}"]) {
         const whole = overlay(
-          `patches:\n  - target: {kind: HelmRelease, name: api}\n    patch: '[{op: replace, path: /spec/values/image, value: ${value}}]'\n`,
+          `patches:\n  - target: {kind: HelmRelease, name: api}\n    patch: '- {op: replace, path: /spec/values/image, value: ${value}}'\n`,
         );
         expect(deployers(tree(whole), "apps/api/base/release.yaml", release)).toEqual(DEV_ONLY);
       }
+      // An op list kustomize refuses to read (YAML's flow spelling after `[`, which it decodes as JSON) fails the build: it sets nothing.
+      const refused = overlay(
+        "patches:\n  - target: {kind: HelmRelease, name: api}\n    patch: '[{op: replace, path: /spec/values/image/tag, value: 1.4.0}]'\n",
+      );
+      expect(deployers(tree(refused), "apps/api/base/release.yaml", release)).toContain("apps/api/overlays/prod/kustomization.yaml");
+      const json = overlay(
+        `patches:\n  - target: {kind: HelmRelease, name: api}\n    patch: '[{"op": "replace", "path": "/spec/values/image/tag", "value": "1.4.0"}]'\n`,
+      );
+      expect(deployers(tree(json), "apps/api/base/release.yaml", release)).toEqual(DEV_ONLY);
       // A tag at another mapping is another image's.
-      const other = overlay("patches:\n  - target: {kind: HelmRelease}\n    patch: '[{op: replace, path: /spec/values/sidecar/tag, value: 1.4.0}]'\n");
+      const other = overlay("patches:\n  - target: {kind: HelmRelease}\n    patch: '- {op: replace, path: /spec/values/sidecar/tag, value: 1.4.0}'\n");
       expect(deployers(tree(other), "apps/api/base/release.yaml", release)).toContain("apps/api/overlays/prod/kustomization.yaml");
     });
 
@@ -159,7 +168,7 @@ describe("deployedAsWrittenBy: the kustomizations that deploy a file's image as 
         expect(deployers(tree(byPath), "apps/api/base/release.yaml", release, {}, { "apps/api/overlays/prod/values.yaml": merge(image) })).toEqual(DEV_ONLY);
       }
       for (const path of ["/spec/values/image", "/spec/values/image/tag"]) {
-        const remove = overlay(`patches:\n  - target: {kind: HelmRelease, name: api}\n    patch: '[{op: remove, path: ${path}}]'\n`);
+        const remove = overlay(`patches:\n  - target: {kind: HelmRelease, name: api}\n    patch: '- {op: remove, path: ${path}}'\n`);
         expect(deployers(tree(remove), "apps/api/base/release.yaml", release)).toEqual(DEV_ONLY);
       }
       // kustomize reads a strategic merge's null as deleting its key, as a `remove` op at it.
@@ -173,7 +182,7 @@ describe("deployedAsWrittenBy: the kustomizations that deploy a file's image as 
         expect(deployers(tree(byPath), "apps/api/base/release.yaml", release, {}, { "apps/api/overlays/prod/values.yaml": values })).toEqual(DEV_ONLY);
       }
       // Another mapping deleted is another image's.
-      const other = overlay("patches:\n  - target: {kind: HelmRelease}\n    patch: '[{op: remove, path: /spec/values/sidecar}]'\n");
+      const other = overlay("patches:\n  - target: {kind: HelmRelease}\n    patch: '- {op: remove, path: /spec/values/sidecar}'\n");
       expect(deployers(tree(other), "apps/api/base/release.yaml", release)).toContain("apps/api/overlays/prod/kustomization.yaml");
     });
 
@@ -182,7 +191,7 @@ describe("deployedAsWrittenBy: the kustomizations that deploy a file's image as 
       const base = { "apps/api/base/kustomization.yaml": "resources: [release.yaml]\n" };
       const tree = (prod: string) => ({ ...base, "apps/api/overlays/dev/kustomization.yaml": overlay(), "apps/api/overlays/prod/kustomization.yaml": prod });
       const op = (path: string, value: string) =>
-        overlay(`patches:\n  - target: {kind: HelmRelease, name: api}\n    patch: '[{op: replace, path: ${path}, value: ${value}}]'\n`);
+        overlay(`patches:\n  - target: {kind: HelmRelease, name: api}\n    patch: '- {op: replace, path: ${path}, value: ${value}}'\n`);
       for (const prod of [op("/spec/values", "{replicaCount: 2}"), op("/spec/values/image", "{repository: ghcr.io/acme/other}")]) {
         expect(deployers(tree(prod), "apps/api/base/release.yaml", release)).toEqual(DEV_ONLY);
       }
@@ -199,7 +208,7 @@ describe("deployedAsWrittenBy: the kustomizations that deploy a file's image as 
       // An `add` at a list index inserts: the base's item moves on, deployed as written; a `replace` there does not.
       const listed = `apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata: {name: api}\nspec:\n  values:\n    sidecars:\n      - image: {repository: ${API}, tag: 1.4.0}\n`;
       const at0 = (name: string) =>
-        overlay(`patches:\n  - target: {kind: HelmRelease, name: api}\n    patch: '[{op: ${name}, path: /spec/values/sidecars/0, value: {name: log}}]'\n`);
+        overlay(`patches:\n  - target: {kind: HelmRelease, name: api}\n    patch: '- {op: ${name}, path: /spec/values/sidecars/0, value: {name: log}}'\n`);
       expect(deployers(tree(at0("add")), "apps/api/base/release.yaml", listed)).toContain("apps/api/overlays/prod/kustomization.yaml");
       expect(deployers(tree(at0("replace")), "apps/api/base/release.yaml", listed)).toEqual(DEV_ONLY);
     });

@@ -663,6 +663,41 @@ describe("planUpdate: a HelmRelease base whose overlays' patches set its tag alo
     ]);
   });
 
+  it("leaves an inline op kustomize refuses to read (YAML's flow spelling `[{op: …}]`), and says so at it: that build fails, so its tag deploys nothing", async () => {
+    const refused = "  - target: {kind: HelmRelease, name: podinfo}\n    patch: '[{op: replace, path: /spec/values/image/tag, value: 6.0.0}]'\n";
+    const p = await plan({ ...BASE, "apps/staging/kustomization.yaml": overlay(refused) });
+    expect([p.changes.map((c) => c.file), p.warnings.map((w) => [w.file, w.line, w.message])]).toEqual([
+      ["apps/base/podinfo/release.yaml"],
+      [
+        [
+          "apps/staging/kustomization.yaml",
+          5,
+          'patches[0].patch starts with "[", so kustomize reads it as JSON, which it is not: kubectl kustomize fails the build ("unable to parse SM or JSON patch"), ' +
+            'so nothing in it is edited or read as applying; write it as JSON, every key and string in double quotes ([{"op": "replace", …}]), or as a YAML list (- op: replace)',
+        ],
+      ],
+    ]);
+    // As JSON the op is read, and its tag moved.
+    const json = refused.replace(
+      "[{op: replace, path: /spec/values/image/tag, value: 6.0.0}]",
+      '[{"op": "replace", "path": "/spec/values/image/tag", "value": "6.0.0"}]',
+    );
+    const read = await plan({ ...BASE, "apps/staging/kustomization.yaml": overlay(json) });
+    expect([read.changes.map((c) => [c.file, c.new]), read.warnings]).toEqual([
+      [
+        ["apps/base/podinfo/release.yaml", "6.1.0"],
+        ["apps/staging/kustomization.yaml", "6.1.0"],
+      ],
+      [],
+    ]);
+    expect(
+      patchDocuments(
+        { ...byPath({ target: { kind: "HelmRelease" } }), inline: { text: " [{op: remove, path: /spec/values/image}]", at: [], line: 1 } },
+        " [{op: remove, path: /spec/values/image}]",
+      ),
+    ).toEqual([]);
+  });
+
   it("leaves a tag whose patch applies to several HelmReleases, or by a label selector, and names its base and the override that sets it", async () => {
     const redis = RELEASE.replaceAll("podinfo", "redis").replace("ghcr.io/stefanprodan/redis", "docker.io/bitnami/redis");
     const production = { ...BASE, "apps/production/kustomization.yaml": overlay(), "apps/production/podinfo-values.yaml": VALUES };

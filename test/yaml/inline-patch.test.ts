@@ -157,6 +157,26 @@ patchesJson6902:
     expect(patchData(out).map((ops) => (ops as [{ value: string }[]])[0][0]!.value)).toEqual(Array(3).fill("ghcr.io/acme/app:1.1.0"));
   });
 
+  it("edits nothing in an op list kustomize refuses to read, YAML's flow spelling after `[`, and says so at it: that build fails", () => {
+    const op = "[{op: replace, path: /spec/template/spec/containers/0/image, value: ghcr.io/acme/app:1.0.0}]";
+    const text = `patches:\n  - target: {kind: Deployment, name: a}\n    patch: '${op}'\n  - target: {kind: Deployment, name: b}\n    patch: |\n      ${op}\n`;
+    const { text: out, changes, warnings } = edit(text, withImages("ghcr.io/acme/app:1.1.0"));
+    const refused = (what: string) =>
+      `${what} starts with "[", so kustomize reads it as JSON, which it is not: kubectl kustomize fails the build ("unable to parse SM or JSON patch"), ` +
+      `so nothing in it is edited or read as applying; write it as JSON, every key and string in double quotes ([{"op": "replace", …}]), or as a YAML list (- op: replace)`;
+    expect([out, changes, warnings]).toEqual([
+      text,
+      [],
+      [
+        { line: 3, message: refused("patches[0].patch") },
+        { line: 5, message: refused("patches[1].patch") },
+      ],
+    ]);
+    // A patch file so written, which kustomize reads as it is; a line break before its `[` makes it YAML, read.
+    expect(edit(`${op}\n`, withImages("ghcr.io/acme/app:1.1.0")).warnings).toEqual([{ line: 1, message: refused("this patch file") }]);
+    expect(edit(`\n${op}\n`, withImages("ghcr.io/acme/app:1.1.0")).changes.map((c) => c.new)).toEqual(["ghcr.io/acme/app:1.1.0"]);
+  });
+
   it("keeps CRLF line breaks, a `|+` block's trailing lines and an indentation indicator", () => {
     const text = [
       "patches:",
@@ -444,7 +464,7 @@ patches:
           image:
             tag: 6.0.0
   - target: {kind: HelmRelease, name: podinfo}
-    patch: '[{op: replace, path: /spec/values/image/tag, value: 6.0.0}]'
+    patch: '[{"op": "replace", "path": "/spec/values/image/tag", "value": "6.0.0"}]'
 `;
     const paired = new Map([
       ["patches[0].patch: spec.values.image.tag", PODINFO],
