@@ -479,6 +479,11 @@ function readTargets(r: Reader, node: Node | null, at: Node): Target[] {
     r.issue(node ?? at, "targets", `must be a list, not ${describe(node)}`);
     return [];
   }
+  // Targets are an allow-list: an empty one would read as no targets, every image allowed everywhere, the opposite of a list that allows nothing.
+  if (node.items.length === 0) {
+    r.issue(node, "targets", "is empty; remove it to let every incoming image apply everywhere, or list at least one target (name, paths, images)");
+    return [];
+  }
   const targets: Target[] = [];
   const names = new Map<string, string>();
   node.items.forEach((item, i) => {

@@ -42,7 +42,7 @@ describe("configOf: the configuration file a request reads", () => {
   });
 
   it("refuses both default names at once rather than pick one, and reads the one --config names", async () => {
-    const both = { ".github/gitops-promote.yaml": TARGETS, ".github/gitops-promote.yml": "targets: []\n" };
+    const both = { ".github/gitops-promote.yaml": TARGETS, ".github/gitops-promote.yml": "setters: {}\n" };
     expect(await refusal(configIn(both))).toEqual([
       { field: "config", message: "config: .github/gitops-promote.yaml and .github/gitops-promote.yml both exist, and only one is read; remove one" },
     ]);

@@ -209,9 +209,15 @@ describe("parseConfig: bad configuration, each with file, line and field", () =>
       [`${FILE}:3: not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]`],
     ],
     ["a top level that is not a mapping", "- a\n- b\n", [`${FILE}:1: must be a mapping with targets, setters, overrides, not a list`]],
-    ["an unknown top-level key", "targets: []\ntarget: []\n", [`${FILE}:2: target: unknown key (expected targets, setters, overrides)`]],
-    ["a duplicate key", "targets: []\nsetters: {}\ntargets: []\n", [`${FILE}:3: targets: duplicate key (first at line 1)`]],
+    ["an unknown top-level key", "setters: {}\ntarget: []\n", [`${FILE}:2: target: unknown key (expected targets, setters, overrides)`]],
+    ["a duplicate key", "setters: {}\noverrides: []\nsetters: {}\n", [`${FILE}:3: setters: duplicate key (first at line 1)`]],
     ["targets that are not a list", "targets:\n  staging: {}\n", [`${FILE}:2: targets: must be a list, not a mapping`]],
+    [
+      // An empty allow-list would read as none: every image allowed everywhere.
+      "an empty list of targets",
+      "setters: {}\ntargets: []\n",
+      [`${FILE}:2: targets: is empty; remove it to let every incoming image apply everywhere, or list at least one target (name, paths, images)`],
+    ],
     [
       "an alias to an anchor not defined before it, at the alias",
       "targets:\n  - &a { name: a, paths: [a/**], images: [{ repository: ghcr.io/acme/app }] }\n  - *b\n",
@@ -531,7 +537,7 @@ overrides:
   });
 
   it("gives each issue's file and line apart from its message, for annotations", () => {
-    expect(configIssues("targets: []\ntarget: []\n")).toEqual([{ file: FILE, line: 2, message: "target: unknown key (expected targets, setters, overrides)" }]);
+    expect(configIssues("setters: {}\ntarget: []\n")).toEqual([{ file: FILE, line: 2, message: "target: unknown key (expected targets, setters, overrides)" }]);
     expect(configIssues("targets:\n  - name: a\n    paths: [a/**\n")).toEqual([
       { file: FILE, line: 3, message: "not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]" },
     ]);

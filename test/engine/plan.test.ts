@@ -620,7 +620,7 @@ describe("planUpdate: what is scanned", () => {
       "apps/api/base/deployment.yaml": "image: ghcr.io/acme/api\n",
       "apps/api/overlays/dev/kustomization.yaml": overlay("1.5.0"),
       "apps/api/overlays/prod/kustomization.yaml": overlay("1.4.0"),
-      ".github/gitops-promote.yaml": "targets: []\n",
+      ".github/gitops-promote.yaml": "setters: {}\n",
     };
     const said = async (path: string) => (await plan(files, { images: ["ghcr.io/acme/api:1.6.0"], paths: [path] })).warnings.map((w) => w.message);
     const outside = "no file inside the paths to update holds ghcr.io/acme/api (3 files outside them do); nothing to do for ghcr.io/acme/api:1.6.0";
