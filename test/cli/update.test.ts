@@ -223,7 +223,7 @@ describe("a DIR that names no directory this run can read is bad usage (exit 2),
   it("a file below a directory with a configuration: DIR that directory, whose configuration the run then reads", async () => {
     const dir = await tree({
       ".git/HEAD": "ref: refs/heads/main\n",
-      "clusters/.github/gitops-promote.yaml": "targets: []\n",
+      "clusters/.github/gitops-promote.yaml": "setters: {}\n",
       "clusters/apps/deployment.yaml": VALUES,
     });
     const result = await run(["update", join(dir, "clusters/apps/deployment.yaml"), "--image", "ghcr.io/acme/app:1.5.0"]);
@@ -929,9 +929,9 @@ describe("a DIR inside a repository whose configuration sits above it", () => {
 
   it("is told nothing when DIR has a configuration of its own, names one with --config, or is not below a git root", async () => {
     const image = ["--image", "ghcr.io/acme/app:1.5.0", "--dry-run"];
-    const own = await repository({ "helm/.github/gitops-promote.yml": "targets: []\n" });
+    const own = await repository({ "helm/.github/gitops-promote.yml": "setters: {}\n" });
     expect((await run(["update", join(own, "helm"), ...image])).stderr).toBe("");
-    const named = await repository({ "helm/promote.yaml": "targets: []\n" });
+    const named = await repository({ "helm/promote.yaml": "setters: {}\n" });
     expect((await run(["update", join(named, "helm"), "--config", "promote.yaml", ...image])).stderr).toBe("");
     const plain = await tree({ ".github/gitops-promote.yaml": CONFIG, "helm/app/values.yaml": VALUES });
     expect((await run(["update", join(plain, "helm"), ...image])).stderr).toBe("");
