@@ -27,6 +27,7 @@ import { valuesStringNotEdited } from "../yaml/argocd-strings.js";
 import { overrideAdvice } from "../yaml/argocd-unpaired.js";
 import { tryYamlFile, type YamlDocument, type YamlFile } from "../yaml/file.js";
 import { isFlowScalar, mapValue, nodeAt, scalarText, type YamlNode } from "../yaml/node.js";
+import { fieldsAt } from "../yaml/merge-key.js";
 import { formatPath, type PathSegment } from "../yaml/path.js";
 import { hasPlaceholder } from "../yaml/placeholder.js";
 import { readRegistry } from "../yaml/registry.js";
@@ -156,23 +157,38 @@ type HeldPair = (ImageUpdate & { at: string }) | UnknownRegistryPair;
 /**
  * A source's values read after its chart's, in Argo CD's order: each values file, then its `helm.values`
  * string or its `helm.valuesObject` (Argo CD reads the string only where no valuesObject is set), each
- * ranked above the values files. `root()` is its values, read when asked.
+ * ranked above the values files. `values()` is where its values are, read when asked.
  */
 interface ValuesLayer {
   readonly path: string;
-  root(): YamlNode | null;
+  values(): LayerValues | undefined;
   /** What is said at a lone tag (`node`, at `at` in the layer's values) over `held`, which an incoming image would move. */
   tell(at: readonly PathSegment[], node: YamlNode, held: HeldPair): FieldWarning;
+}
+
+/**
+ * A layer's values: at `at` in the document of `file` whose root is `root`, which a merge key there
+ * (`image: {<<: *defaults}`) reads its anchor from, as Argo CD's Helm reads the whole document.
+ */
+interface LayerValues {
+  readonly file: YamlFile;
+  readonly root: YamlNode | null;
+  readonly at: readonly PathSegment[];
+}
+
+/** The values of a file's first document (undefined when it is no YAML). */
+function firstDocument(file: YamlFile | null | undefined): LayerValues | undefined {
+  return file ? { file, root: file.documents[0]?.root ?? null, at: [] } : undefined;
 }
 
 /**
  * Values written as YAML of `path` (`text`, which lines are counted in) at `within`: a lone tag is named
  * at its line with the override that sets it, `ranks` saying why it is deployed over the earlier pair.
  */
-function fieldLayer(path: string, text: string, within: readonly PathSegment[], root: () => YamlNode | null, ranks: string): ValuesLayer {
+function fieldLayer(path: string, text: string, within: readonly PathSegment[], values: () => LayerValues | undefined, ranks: string): ValuesLayer {
   return {
     path,
-    root,
+    values,
     tell(at, node, held) {
       const key = formatPath([...within, ...at]);
       const line = lineAt(text, node.start);
@@ -197,16 +213,18 @@ function valuesLayers(
   source: readonly PathSegment[],
   fieldName: FieldNamer | undefined,
 ): ValuesLayer[] {
-  const files = valueFiles.map(([at, text]) => fieldLayer(at, text, [], () => values.rootOf(at, text), "as Helm ranks a values file listed later above it"));
+  const files = valueFiles.map(([at, text]) =>
+    fieldLayer(at, text, [], () => firstDocument(values.fileOf(at, text)), "as Helm ranks a values file listed later above it"),
+  );
   const object = [...source, "helm", "valuesObject"];
-  const set = nodeAt(root, object);
-  if (set) return [...files, fieldLayer(path, file.text, object, () => set, "as Argo CD ranks valuesObject above values files")];
+  if (nodeAt(root, object))
+    return [...files, fieldLayer(path, file.text, object, () => ({ file, root, at: object }), "as Argo CD ranks valuesObject above values files")];
   const string = [...source, "helm", "values"];
   const held = nodeAt(root, string);
   if (held?.kind !== "scalar" || held.text === "") return files;
   const layer: ValuesLayer = {
     path,
-    root: () => tryYamlFile(held.text)?.documents[0]?.root ?? null,
+    values: () => firstDocument(tryYamlFile(held.text)),
     tell(at, _node, pair) {
       const over =
         "unknown" in pair
@@ -232,16 +250,19 @@ function loneValueTags(
   updatesFor: (path: string) => readonly ImageUpdate[],
 ): FieldWarning[] {
   const found: FieldWarning[] = [];
-  layers.forEach(({ path, root: read, tell }, index) => {
+  layers.forEach(({ path, values: read, tell }, index) => {
     if (index === 0 || !inScope(path)) return;
     const incoming = byRepository(updatesFor(path).filter((update) => update.image.tag !== undefined));
     if (incoming.size === 0) return;
-    const root = read();
-    forEachValue(root, ({ node, path: at }) => {
+    const written = read();
+    if (!written) return;
+    const { file, root, at: within } = written;
+    forEachValue(nodeAt(root, within) ?? null, ({ node, path: at }) => {
       if (at[at.length - 1] !== "tag" || !isFlowScalar(node) || hasPlaceholder(node.text)) return;
       const keys = at.slice(0, -1);
-      const mapping = nodeAt(root, keys);
-      if (mapping?.kind !== "map" || [...REPOSITORY_KEYS, "image"].some((key) => mapValue(mapping, key) !== undefined)) return;
+      // A repository merged in (`image: {<<: *defaults, tag: …}`) is beside the tag as Helm reads it: no lone tag.
+      const fields = fieldsAt(file, root, within, keys);
+      if (!fields || [...REPOSITORY_KEYS, "image"].some((key) => fields(key) !== undefined)) return;
       const held = repositoryIn(valueFiles.slice(0, index), keys, incoming, values, node.text);
       // A tag its policy would keep (a newer one, a release candidate under another range) is no news.
       if (!held || (!("unknown" in held) && nextVersion(held, versionOf(node.text, undefined)) === undefined)) return;
@@ -283,11 +304,6 @@ class ValuesFiles {
     let file = this.files.get(path);
     if (file === undefined) this.files.set(path, (file = tryYamlFile(text.replace(/^\uFEFF/, "")) ?? null));
     return file;
-  }
-
-  /** The first document's root of a values file (null when it is empty or no YAML). */
-  rootOf(path: string, text: string): YamlNode | null {
-    return this.fileOf(path, text)?.documents[0]?.root ?? null;
   }
 
   /**

@@ -10,7 +10,7 @@ import type { OverrideImage } from "../kcl/override.js";
 import { readsAsTag } from "./argocd-unpaired.js";
 import type { YamlDocument, YamlFile } from "./file.js";
 import type { HelmField } from "./helm.js";
-import { fieldsOf, type MappingField } from "./merge-key.js";
+import { fieldsAt, type MappingField } from "./merge-key.js";
 import { mapValue, nodeAt, scalarText, type YamlNode } from "./node.js";
 import { parsePath, type PathSegment } from "./path.js";
 import { ARGO, inGroup } from "./api-groups.js";
@@ -81,7 +81,7 @@ export function parametersAt(root: YamlNode | null, source: readonly PathSegment
 
 /**
  * How the mapping at `keys` under a source's `helm.valuesObject` reads its fields, each key on the way
- * read as YAML's merge reads it (fieldsOf): `image: {<<: *defaults}` holds the `repository` of `defaults`.
+ * read as YAML's merge reads it (fieldsAt): `image: {<<: *defaults}` holds the `repository` of `defaults`.
  * Undefined where no mapping is. Its fields are read, not written: a mapping on the way may be one every mapping merging it shares.
  */
 export function valuesObjectAt(
@@ -90,12 +90,7 @@ export function valuesObjectAt(
   source: readonly PathSegment[],
   keys: readonly string[],
 ): ((key: string) => MappingField | undefined) | undefined {
-  let field: MappingField | undefined = { node: nodeAt(root, source) ?? null, path: source, inFlow: false };
-  for (const key of ["helm", "valuesObject", ...keys]) {
-    if (field?.node?.kind !== "map") return undefined;
-    field = fieldsOf(file, root, field.node, field.path, field.inFlow)(key);
-  }
-  return field?.node?.kind === "map" ? fieldsOf(file, root, field.node, field.path, field.inFlow) : undefined;
+  return fieldsAt(file, root, source, ["helm", "valuesObject", ...keys]);
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import { anchoredValue, type Placed } from "./alias.js";
 import type { YamlFile } from "./file.js";
-import { mapValue, type MapNode, type YamlNode } from "./node.js";
+import { mapValue, nodeAt, type MapNode, type YamlNode } from "./node.js";
 import type { PathSegment } from "./path.js";
 
 /** Whether `key` is the merge key: `<<` written plain (a quoted "<<" is an ordinary key). */
@@ -157,4 +157,23 @@ export function fieldsOf(
     const merged = merges ? mergedValue(file, root, map, path, key) : undefined;
     return merged && { ...merged, inFlow: false, merged: true };
   };
+}
+
+/**
+ * How the mapping reached from the node at `path` by `keys` reads its fields, each key on the way read as YAML's
+ * merge reads it (fieldsOf): `image: {<<: *defaults}` holds the `repository` of `defaults`, anchored anywhere in
+ * the document. Undefined where no mapping is. Read, not written: a mapping on the way may be one every mapping merging it shares.
+ */
+export function fieldsAt(
+  file: YamlFile,
+  root: YamlNode | null,
+  path: readonly PathSegment[],
+  keys: readonly PathSegment[],
+): ((key: string) => MappingField | undefined) | undefined {
+  let field: MappingField | undefined = { node: nodeAt(root, path) ?? null, path, inFlow: false };
+  for (const key of keys) {
+    if (field?.node?.kind !== "map" || typeof key !== "string") return undefined;
+    field = fieldsOf(file, root, field.node, field.path, field.inFlow)(key);
+  }
+  return field?.node?.kind === "map" ? fieldsOf(file, root, field.node, field.path, field.inFlow) : undefined;
 }

@@ -403,6 +403,25 @@ describe("a lone tag in the source's valuesObject, which Argo CD ranks above eve
     ]);
   });
 
+  it("reads a repository its mapping merges (`<<: *d`, flow or block, anchored anywhere in the document) as beside the tag: no lone tag", async () => {
+    const merged = (valuesObject: string, top = "") =>
+      top + app(`  source:\n    path: charts/worker\n    helm:\n      valuesObject:\n${valuesObject.replace(/^/gm, "        ")}`);
+    const cases = [
+      merged("defaults: &d {repository: ghcr.io/acme/other}\nimage: {<<: *d, tag: '1.4.0'}\n"),
+      merged("defaults: &d\n  repository: ghcr.io/acme/other\nimage:\n  <<: *d\n  tag: '1.4.0'\n"),
+      merged("image: {<<: *d, tag: '1.4.0'}\n", "x-defaults: &d {repository: ghcr.io/acme/other}\n"),
+    ];
+    for (const application of cases) {
+      const result = await plan({ "apps/worker.yaml": application, "charts/worker/values.yaml": chartValues });
+      // The valuesObject's pair is another image, which Argo CD deploys with its own tag: nothing to say of that tag.
+      expect(
+        result.changes.map((c) => [c.file, c.key, c.new]),
+        application,
+      ).toEqual([["charts/worker/values.yaml", "image.tag", "1.4.3"]]);
+      expect(result.warnings, application).toEqual([]);
+    }
+  });
+
   it("says nothing of a tag beside its repository, one at the incoming tag, one an override sets, or one over another chart's image", async () => {
     const override =
       "overrides:\n  - file: apps/worker.yaml\n    spec: spec.source.helm.valuesObject.image.tag\n    image: ghcr.io/acme/worker\n    part: tag\n";
