@@ -10,6 +10,7 @@
  *   ranks a later values file above an earlier one; or in the source's `helm.valuesObject`, which
  *   Argo CD ranks above every values file (parameters > valuesObject > values > valueFiles), or in its
  *   `helm.values` string where no valuesObject is set, which is not edited: said at the string's line.
+ * Only the tag Argo CD deploys is named: one under a tag ranked above it (a tag parameter, a later layer's `tag:`) is not.
  * Where that mapping's registry is one this run cannot read (a template, a mapping), the image is not known: such a
  * tag is named with the Helm editor's warning instead, where an incoming image may be the pair's and would move it.
  * Only files that name Argo CD, hold parameters, values files or values, and may read a values file
@@ -55,7 +56,11 @@ export function warnLoneTagParameters(
       const valueFiles = valuesOf(document.root, source, sources, texts);
       if (inScope(path)) warnLoneParameters(path, texts.get(path)!, file, document.root, source, valueFiles, values, updatesFor(path), warnings);
       const layers = valuesLayers(values, valueFiles, path, file, document.root, source, fieldName);
-      for (const warning of loneValueTags(layers, valueFiles, values, inScope, updatesFor)) {
+      const parameters = parametersAt(document.root, source).flatMap(([name]) => {
+        const [prefix, leaf] = leafOf(name);
+        return leaf === "tag" ? [keysOf(prefix)] : [];
+      });
+      for (const warning of loneValueTags(layers, parameters, valueFiles, values, inScope, updatesFor)) {
         // An environment's values file many Applications list is named once; a values string's tags, all at its one line, each.
         const at = `${warning.file}:${warning.line}:${warning.message}`;
         if (!said.has(at)) warnings.push(warning);
@@ -125,7 +130,7 @@ function warnLoneParameters(
     const [prefix, leaf] = leafOf(name);
     if (leaf !== "tag" || !isFlowScalar(field.node) || hasPlaceholder(field.node.text)) continue;
     if (siblings.some(([p, l]) => p === prefix && REPOSITORY_KEYS.includes(l))) continue;
-    const keys = prefix === "" ? [] : prefix.split(".");
+    const keys = keysOf(prefix);
     // Read as Argo CD's Helm reads it: a repository merged in (`image: {<<: *defaults}`) pairs the tag too.
     const paired = valuesObjectAt(file, root, source, keys);
     if (paired && splitImage(paired).repository !== undefined) continue;
@@ -146,6 +151,11 @@ function warnLoneParameters(
       about,
     });
   }
+}
+
+/** The values keys a parameter's name prefix sets (`image` of `image.tag`; none for a top-level `tag`). */
+function keysOf(prefix: string): string[] {
+  return prefix === "" ? [] : prefix.split(".");
 }
 
 /** Keys beside a tag that make it no lone one: the Helm rule pairs them. */
@@ -241,9 +251,14 @@ function valuesLayers(
   return [...files, layer];
 }
 
-/** The lone `tag:` fields of a source's values layers (in the run's paths) whose mapping an earlier values file (of `valueFiles`, which `layers` begins with) gives an incoming repository. */
+/**
+ * The lone `tag:` fields of a source's values layers (in the run's paths) whose mapping an earlier values file (of `valueFiles`,
+ * which `layers` begins with) gives an incoming repository, and which nothing ranked above sets: neither a later layer's
+ * `tag:` there nor a tag parameter of the source (`parameters`, the keys each sets the tag under).
+ */
 function loneValueTags(
   layers: readonly ValuesLayer[],
+  parameters: readonly (readonly PathSegment[])[],
   valueFiles: readonly [string, string][],
   values: ValuesFiles,
   inScope: (path: string) => boolean,
@@ -266,10 +281,22 @@ function loneValueTags(
       const held = repositoryIn(valueFiles.slice(0, index), keys, incoming, values, node.text);
       // A tag its policy would keep (a newer one, a release candidate under another range) is no news.
       if (!held || (!("unknown" in held) && nextVersion(held, versionOf(node.text, undefined)) === undefined)) return;
+      // Argo CD deploys the tag ranked above it (named there, if anything is), not this one: telling to move it is noise.
+      if (parameters.some((set) => sameKeys(set, keys)) || layers.slice(index + 1).some((above) => setsTag(above, keys))) return;
       found.push(tell(at, node, held));
     });
   });
   return found;
+}
+
+/** Whether a layer sets a `tag:` (its own or merged in) in the mapping at `keys`. */
+function setsTag(layer: ValuesLayer, keys: readonly PathSegment[]): boolean {
+  const written = layer.values();
+  return written !== undefined && fieldsAt(written.file, written.root, written.at, keys)?.("tag") !== undefined;
+}
+
+function sameKeys(a: readonly PathSegment[], b: readonly PathSegment[]): boolean {
+  return a.length === b.length && a.every((key, i) => key === b[i]);
 }
 
 /** At a lone tag (`key`, in `file` at `line`) over a values pair whose registry this run cannot read: the Helm editor's warning, naming that registry field. */

@@ -64,8 +64,11 @@ describe("a chart's values whose registry this run cannot read (a mapping or lis
   const source = app(
     "  source:\n    path: charts/worker\n    helm:\n      valueFiles: [../../envs/prod.yaml]\n      parameters:\n        - {name: image.tag, value: '1.4.0'}\n",
   );
+  // envs/prod.yaml's tag is deployed by prod/worker.yaml; under apps/worker.yaml's tag parameter it is not.
+  const env = app("  source:\n    path: charts/worker\n    helm:\n      valueFiles: [../../envs/prod.yaml]\n");
   const tree = (registry: string) => ({
     "apps/worker.yaml": source,
+    "prod/worker.yaml": env,
     "charts/worker/values.yaml": `image:\n  registry: ${registry}\n  repository: acme/worker\n  tag: 1.4.0\n`,
     "envs/prod.yaml": "image:\n  tag: 1.4.0\n",
   });
@@ -115,6 +118,8 @@ it("reads a values registry that is an alias of a string anchored in the file as
     "apps/worker.yaml": app(
       "  source:\n    path: charts/worker\n    helm:\n      valueFiles: [../../envs/prod.yaml]\n      parameters:\n        - {name: image.tag, value: '1.4.0'}\n",
     ),
+    // envs/prod.yaml's tag is deployed by this one; under apps/worker.yaml's tag parameter it is not.
+    "prod/worker.yaml": app("  source:\n    path: charts/worker\n    helm:\n      valueFiles: [../../envs/prod.yaml]\n"),
     "charts/worker/values.yaml": "global: {registry: &reg ghcr.io}\nimage:\n  registry: *reg\n  repository: acme/worker\n  tag: 1.4.0\n",
     "envs/prod.yaml": "image:\n  tag: 1.4.0\n",
   };
@@ -419,6 +424,50 @@ describe("a lone tag in the source's valuesObject, which Argo CD ranks above eve
         application,
       ).toEqual([["charts/worker/values.yaml", "image.tag", "1.4.3"]]);
       expect(result.warnings, application).toEqual([]);
+    }
+  });
+
+  it("is not named under a tag Argo CD ranks above it, which is deployed instead: only that one is named, or none when it moves", async () => {
+    const parameter = "      parameters:\n        - {name: image.tag, value: '1.4.0'}\n";
+    const paired = "      parameters:\n        - {name: image.repository, value: ghcr.io/acme/worker}\n        - {name: image.tag, value: '1.4.0'}\n";
+    const prod = "      valueFiles: [../../envs/prod.yaml]\n";
+    const cases: [string, Record<string, string>, (string | number)[][]][] = [
+      [
+        "a tag parameter",
+        { "apps/worker.yaml": source("{tag: '1.4.0'}", parameter) },
+        [
+          [
+            "apps/worker.yaml",
+            9,
+            "spec.source.helm.parameters[0].value (parameter image.tag) overrides the tag of ghcr.io/acme/worker (charts/worker/values.yaml:2)",
+          ],
+        ],
+      ],
+      // The parameters pair, and their tag moves: what Argo CD deploys is the new version.
+      ["a tag parameter beside its repository", { "apps/worker.yaml": source("{tag: '1.4.0'}", paired) }, []],
+      [
+        "a values string's tag under a tag parameter",
+        { "apps/worker.yaml": app(`  source:\n    path: charts/worker\n    helm:\n${parameter}      values: |\n        image: {tag: 1.4.0}\n`) },
+        [
+          [
+            "apps/worker.yaml",
+            9,
+            "spec.source.helm.parameters[0].value (parameter image.tag) overrides the tag of ghcr.io/acme/worker (charts/worker/values.yaml:2)",
+          ],
+        ],
+      ],
+      [
+        "a later values file's tag under the valuesObject's",
+        { "apps/worker.yaml": source("{tag: '1.4.0'}", prod), "envs/prod.yaml": "image:\n  tag: 1.4.0\n" },
+        [["apps/worker.yaml", 11, "spec.source.helm.valuesObject.image.tag overrides the tag of ghcr.io/acme/worker (charts/worker/values.yaml:2)"]],
+      ],
+    ];
+    for (const [name, files, said] of cases) {
+      const result = await plan({ ...files, "charts/worker/values.yaml": chartValues });
+      expect(
+        result.warnings.map((w) => [w.file, w.line, w.message.slice(0, w.message.indexOf(","))]),
+        name,
+      ).toEqual(said);
     }
   });
 
