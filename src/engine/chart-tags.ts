@@ -27,8 +27,8 @@ import { leafOf, parameterName, parametersAt, sourcesOf, valuesObjectAt } from "
 import { valuesStringNotEdited } from "../yaml/argocd-strings.js";
 import { overrideAdvice } from "../yaml/argocd-unpaired.js";
 import { tryYamlFile, type YamlDocument, type YamlFile } from "../yaml/file.js";
-import { isFlowScalar, mapValue, nodeAt, scalarText, type YamlNode } from "../yaml/node.js";
-import { fieldsAt } from "../yaml/merge-key.js";
+import { isFlowScalar, nodeAt, scalarText, type YamlNode } from "../yaml/node.js";
+import { fieldsAt, type MappingField } from "../yaml/merge-key.js";
 import { formatPath, type PathSegment } from "../yaml/path.js";
 import { hasPlaceholder } from "../yaml/placeholder.js";
 import { readRegistry } from "../yaml/registry.js";
@@ -53,14 +53,13 @@ export function warnLoneTagParameters(
   for (const [path, file, document] of applicationsReading(texts, values, updatesFor)) {
     const sources = sourcesOf(document).filter((source) => source.length > 0);
     for (const source of sources) {
-      const valueFiles = valuesOf(document.root, source, sources, texts);
-      if (inScope(path)) warnLoneParameters(path, texts.get(path)!, file, document.root, source, valueFiles, values, updatesFor(path), warnings);
-      const layers = valuesLayers(values, valueFiles, path, file, document.root, source, fieldName);
+      const layers = valuesLayers(values, valuesOf(document.root, source, sources, texts), path, file, document.root, source, fieldName);
+      if (inScope(path)) warnLoneParameters(path, texts.get(path)!, file, document.root, source, layers, updatesFor(path), warnings);
       const parameters = parametersAt(document.root, source).flatMap(([name]) => {
         const [prefix, leaf] = leafOf(name);
         return leaf === "tag" ? [keysOf(prefix)] : [];
       });
-      for (const warning of loneValueTags(layers, parameters, valueFiles, values, inScope, updatesFor)) {
+      for (const warning of loneValueTags(layers, parameters, inScope, updatesFor)) {
         // An environment's values file many Applications list is named once; a values string's tags, all at its one line, each.
         const at = `${warning.file}:${warning.line}:${warning.message}`;
         if (!said.has(at)) warnings.push(warning);
@@ -110,20 +109,19 @@ function* applicationsReading(
   }
 }
 
-/** The source's lone tag parameters whose repository one of its values files gives. */
+/** The source's lone tag parameters whose repository its values (`layers`, merged) give. */
 function warnLoneParameters(
   path: string,
   text: string,
   file: YamlFile,
   root: YamlNode | null,
   source: readonly PathSegment[],
-  valueFiles: readonly [string, string][],
-  values: ValuesFiles,
+  layers: readonly ValuesLayer[],
   updates: readonly ImageUpdate[],
   warnings: FieldWarning[],
 ): void {
   const incoming = byRepository(updates.filter((update) => update.image.tag !== undefined));
-  if (valueFiles.length === 0 || incoming.size === 0) return;
+  if (layers.length === 0 || incoming.size === 0) return;
   const parameters = parametersAt(root, source);
   const siblings = parameters.map(([other]) => leafOf(other));
   for (const [name, field] of parameters) {
@@ -134,7 +132,7 @@ function warnLoneParameters(
     // Read as Argo CD's Helm reads it: a repository merged in (`image: {<<: *defaults}`) pairs the tag too.
     const paired = valuesObjectAt(file, root, source, keys);
     if (paired && splitImage(paired).repository !== undefined) continue;
-    const held = repositoryIn(valueFiles, keys, incoming, values, field.node.text);
+    const held = repositoryIn(layers, keys, incoming, field.node.text);
     const key = formatPath(field.path);
     const line = lineAt(text, field.node.start);
     if (held && "unknown" in held) {
@@ -179,16 +177,18 @@ interface ValuesLayer {
 /**
  * A layer's values: at `at` in the document of `file` whose root is `root`, which a merge key there
  * (`image: {<<: *defaults}`) reads its anchor from, as Argo CD's Helm reads the whole document.
+ * `line` is the line a node's offset in `file` is said at.
  */
 interface LayerValues {
   readonly file: YamlFile;
   readonly root: YamlNode | null;
   readonly at: readonly PathSegment[];
+  line(offset: number): number;
 }
 
 /** The values of a file's first document (undefined when it is no YAML). */
 function firstDocument(file: YamlFile | null | undefined): LayerValues | undefined {
-  return file ? { file, root: file.documents[0]?.root ?? null, at: [] } : undefined;
+  return file ? { file, root: file.documents[0]?.root ?? null, at: [], line: (offset) => file.lineAt(offset) } : undefined;
 }
 
 /**
@@ -228,13 +228,28 @@ function valuesLayers(
   );
   const object = [...source, "helm", "valuesObject"];
   if (nodeAt(root, object))
-    return [...files, fieldLayer(path, file.text, object, () => ({ file, root, at: object }), "as Argo CD ranks valuesObject above values files")];
+    return [
+      ...files,
+      fieldLayer(
+        path,
+        file.text,
+        object,
+        () => ({ file, root, at: object, line: (offset) => file.lineAt(offset) }),
+        "as Argo CD ranks valuesObject above values files",
+      ),
+    ];
   const string = [...source, "helm", "values"];
   const held = nodeAt(root, string);
   if (held?.kind !== "scalar" || held.text === "") return files;
+  // Parsed once, when first asked: a lone tag's pair reads each of its fields through every layer.
+  let parsed: { read: LayerValues | undefined } | undefined;
   const layer: ValuesLayer = {
     path,
-    values: () => firstDocument(tryYamlFile(held.text)),
+    values() {
+      const read = (parsed ??= { read: firstDocument(tryYamlFile(held.text)) }).read;
+      // A field of the string is said at the string's line.
+      return read && { ...read, line: () => file.lineAt(held.start) };
+    },
     tell(at, _node, pair) {
       const over =
         "unknown" in pair
@@ -252,15 +267,13 @@ function valuesLayers(
 }
 
 /**
- * The lone `tag:` fields of a source's values layers (in the run's paths) whose mapping an earlier values file (of `valueFiles`,
- * which `layers` begins with) gives an incoming repository, and which nothing ranked above sets: neither a later layer's
- * `tag:` there nor a tag parameter of the source (`parameters`, the keys each sets the tag under).
+ * The lone `tag:` fields of a source's values layers (in the run's paths) whose mapping the layers before them give an incoming
+ * repository, and which nothing ranked above sets: neither a later layer's `tag:` there nor a tag parameter of the source
+ * (`parameters`, the keys each sets the tag under).
  */
 function loneValueTags(
   layers: readonly ValuesLayer[],
   parameters: readonly (readonly PathSegment[])[],
-  valueFiles: readonly [string, string][],
-  values: ValuesFiles,
   inScope: (path: string) => boolean,
   updatesFor: (path: string) => readonly ImageUpdate[],
 ): FieldWarning[] {
@@ -278,7 +291,7 @@ function loneValueTags(
       // A repository merged in (`image: {<<: *defaults, tag: …}`) is beside the tag as Helm reads it: no lone tag.
       const fields = fieldsAt(file, root, within, keys);
       if (!fields || [...REPOSITORY_KEYS, "image"].some((key) => fields(key) !== undefined)) return;
-      const held = repositoryIn(valueFiles.slice(0, index), keys, incoming, values, node.text);
+      const held = repositoryIn(layers.slice(0, index), keys, incoming, node.text);
       // A tag its policy would keep (a newer one, a release candidate under another range) is no news.
       if (!held || (!("unknown" in held) && nextVersion(held, versionOf(node.text, undefined)) === undefined)) return;
       // Argo CD deploys the tag ranked above it (named there, if anything is), not this one: telling to move it is noise.
@@ -391,39 +404,48 @@ interface UnknownRegistryPair {
 }
 
 /**
- * The first incoming repository a values file gives at `keys` (a split image's, with its registry if any), and where;
- * or a pair there whose registry this run cannot read, where an incoming image may be it and would move a tag at `tag`.
+ * The incoming repository the values `layers` give at `keys`, merged as Helm merges them, key by key, a later layer's
+ * field over an earlier one's (a later values file's `repository` is the pair's, beside an earlier one's `registry`), and
+ * where; or a pair there whose registry this run cannot read, where an incoming image may be it and would move a tag at `tag`.
  */
 function repositoryIn(
-  files: readonly [string, string][],
+  layers: readonly ValuesLayer[],
   keys: readonly PathSegment[],
   incoming: ReadonlyMap<string, ImageUpdate>,
-  values: ValuesFiles,
   tag: string,
 ): HeldPair | undefined {
-  for (const [path, text] of files) {
-    const file = values.fileOf(path, text);
-    if (!file) continue;
-    const root = file.documents[0]?.root ?? null;
-    const mapping = nodeAt(root, keys);
-    if (mapping?.kind !== "map") continue;
-    const { repository, registry } = splitImage((key) => mapValue(mapping, key));
-    const written = scalarText(repository);
-    // Beside a registry this run cannot read (a mapping, a template), no image it knows, which a tag over it is told; an alias reads as its anchored string.
-    const read = readRegistry(file, root, registry);
-    if (written !== undefined && registry && isUnknownRegistry(read)) {
-      const images = unknownRegistryImages(written, incoming.values(), { tag, digest: undefined });
-      if (images.length === 0) continue;
-      const field = `${formatPath([...keys, "registry"])} in ${path}`;
-      return {
-        repository: written,
-        images,
-        unknown: { field, line: file.lineAt(registry.start), written: file.text.slice(registry.start, registry.end), why: read.unknown },
-      };
-    }
-    const name = written === undefined ? undefined : pairName(read, written);
-    const update = name === undefined ? undefined : incoming.get(normalizeRepository(name) ?? "");
-    if (update && repository) return { ...update, at: `${path}:${lineAt(text, repository.start)}` };
+  const { repository, registry } = splitImage((key) => mergedField(layers, keys, key));
+  const node = repository?.field.node;
+  const written = scalarText(node);
+  if (!repository || !node || written === undefined) return undefined;
+  // Beside a registry this run cannot read (a mapping, a template), no image it knows, which a tag over it is told; an alias reads as its anchored string.
+  const at = registry?.field.node;
+  const read = registry && at ? readRegistry(registry.values.file, registry.values.root, at) : undefined;
+  if (registry && at && isUnknownRegistry(read)) {
+    const images = unknownRegistryImages(written, incoming.values(), { tag, digest: undefined });
+    const { values, field, path } = registry;
+    const unknown = {
+      field: `${formatPath(field.path)} in ${path}`,
+      line: values.line(at.start),
+      written: values.file.text.slice(at.start, at.end),
+      why: read.unknown,
+    };
+    return images.length === 0 ? undefined : { repository: written, images, unknown };
+  }
+  const update = incoming.get(normalizeRepository(pairName(read, written) ?? "") ?? "");
+  return update && { ...update, at: `${repository.path}:${repository.values.line(node.start)}` };
+}
+
+/** A field of the mapping at `keys` as the last of `layers` that writes it (its own or merged in) gives it, with that layer's path and values. */
+function mergedField(
+  layers: readonly ValuesLayer[],
+  keys: readonly PathSegment[],
+  key: string,
+): { readonly path: string; readonly values: LayerValues; readonly field: MappingField } | undefined {
+  for (let i = layers.length - 1; i >= 0; i--) {
+    const values = layers[i]!.values();
+    const field = values && fieldsAt(values.file, values.root, values.at, keys)?.(key);
+    if (field) return { path: layers[i]!.path, values, field };
   }
   return undefined;
 }

@@ -547,3 +547,44 @@ describe("a lone tag in the source's values string, which Argo CD ranks above ev
       ).toEqual([]);
   });
 });
+
+describe("the pair a lone tag sets the tag of, read as Helm merges the values ranked below it, key by key", () => {
+  const helm = (more: string) => app(`  source:\n    path: charts/worker\n    helm:\n      valueFiles: [../../envs/prod.yaml]\n${more}`);
+  const lone: [string, Record<string, string>][] = [
+    ["valuesObject", { "apps/worker.yaml": helm("      valuesObject:\n        image: {tag: '1.4.0'}\n") }],
+    ["values string", { "apps/worker.yaml": helm("      values: |\n        image: {tag: 1.4.0}\n") }],
+    [
+      "later values file",
+      {
+        "apps/worker.yaml": app("  source:\n    path: charts/worker\n    helm:\n      valueFiles: [../../envs/prod.yaml, ../../envs/pin.yaml]\n"),
+        "envs/pin.yaml": "image:\n  tag: 1.4.0\n",
+      },
+    ],
+    ["tag parameter", { "apps/worker.yaml": helm("      parameters:\n        - {name: image.tag, value: '1.4.0'}\n") }],
+  ];
+
+  it("is another image's where a values file listed later changes the repository: nothing is said of the tag", async () => {
+    for (const [name, files] of lone) {
+      const result = await plan({ ...files, "charts/worker/values.yaml": chartValues, "envs/prod.yaml": "image:\n  repository: ghcr.io/acme/other\n" });
+      // Argo CD deploys ghcr.io/acme/other with that tag; the chart's values.yaml pair is edited, which is the Helm editor's own reading.
+      expect(
+        result.warnings.filter((w) => w.file !== "charts/worker/values.yaml"),
+        name,
+      ).toEqual([]);
+    }
+  });
+
+  it("is the incoming image where a values file listed later names its repository over another one's", async () => {
+    for (const [name, files] of lone) {
+      const result = await plan({
+        ...files,
+        "charts/worker/values.yaml": chartValues.replace("worker", "other"),
+        "envs/prod.yaml": "image:\n  repository: ghcr.io/acme/worker\n",
+      });
+      expect(
+        result.warnings.map((w) => /the tag of ([^\s,]+),? \(?envs\/prod\.yaml:2\b/.exec(w.message)?.[1]),
+        name,
+      ).toEqual(["ghcr.io/acme/worker"]);
+    }
+  });
+});
