@@ -38132,6 +38132,14 @@ function fieldsOf(file, root, map2, path, inFlow) {
     return merged && { ...merged, inFlow: false, merged: true };
   };
 }
+function fieldsAt(file, root, path, keys) {
+  let field = { node: nodeAt(root, path) ?? null, path, inFlow: false };
+  for (const key of keys) {
+    if (field?.node?.kind !== "map" || typeof key !== "string") return void 0;
+    field = fieldsOf(file, root, field.node, field.path, field.inFlow)(key);
+  }
+  return field?.node?.kind === "map" ? fieldsOf(file, root, field.node, field.path, field.inFlow) : void 0;
+}
 
 // src/yaml/placeholder.ts
 var FILLERS = [
@@ -39381,6 +39389,15 @@ function pointerPath(pointer) {
 function pointerOf(path) {
   return path.map((segment2) => `/${segment2 === -1 ? "-" : String(segment2).replaceAll("~", "~0").replaceAll("/", "~1")}`).join("");
 }
+function refusedOpList(text2, inline) {
+  const read = inline ? text2.trim() : text2;
+  if (!read.startsWith("[")) return false;
+  try {
+    return !Array.isArray(JSON.parse(read));
+  } catch {
+    return true;
+  }
+}
 
 // src/yaml/renamed.ts
 function warnRenamed(plan, incoming, fieldName, at, name, to) {
@@ -39765,12 +39782,7 @@ function parametersAt(root, source) {
   return parameters;
 }
 function valuesObjectAt(file, root, source, keys) {
-  let field = { node: nodeAt(root, source) ?? null, path: source, inFlow: false };
-  for (const key of ["helm", "valuesObject", ...keys]) {
-    if (field?.node?.kind !== "map") return void 0;
-    field = fieldsOf(file, root, field.node, field.path, field.inFlow)(key);
-  }
-  return field?.node?.kind === "map" ? fieldsOf(file, root, field.node, field.path, field.inFlow) : void 0;
+  return fieldsAt(file, root, source, ["helm", "valuesObject", ...keys]);
 }
 function parameterName(name) {
   return /^[\w.\\[\]/-]+$/.test(name) ? name : JSON.stringify(name);
@@ -41091,6 +41103,7 @@ var editMarkers = (file, request2, plan) => {
       }
       const above = floor;
       floor = node2.end;
+      if (plan.isClaimed(node2)) return;
       const own = markerComment(file.text, node2, above, inFlow);
       const keys = own === void 0 && node2.kind === "scalar" ? emptyValueComment(file.text, node2) : void 0;
       const comment = own ?? keys;
@@ -41683,6 +41696,10 @@ function readImages(r, node2, at, path) {
 function readTargets(r, node2, at) {
   if (!isSeq(node2)) {
     r.issue(node2 ?? at, "targets", `must be a list, not ${describe(node2)}`);
+    return [];
+  }
+  if (node2.items.length === 0) {
+    r.issue(node2, "targets", "is empty; remove it to let every incoming image apply everywhere, or list at least one target (name, paths, images)");
     return [];
   }
   const targets = [];
@@ -43515,8 +43532,8 @@ function answeredBeside(warning, kind2, overrides) {
   if (field === void 0) return false;
   const mapping = joined(field.slice(0, -1));
   return overrides.some((o) => {
-    const setsTag = typeof o === "string" || o.configured?.part === "tag" && o.configured.repository === warning.about?.image;
-    const keys = setsTag ? overrideKeys(kind2, o) : void 0;
+    const setsTag2 = typeof o === "string" || o.configured?.part === "tag" && o.configured.repository === warning.about?.image;
+    const keys = setsTag2 ? overrideKeys(kind2, o) : void 0;
     return keys !== void 0 && keys.length === field.length && joined(keys.slice(0, -1)) === mapping && keys.at(-1) !== field.at(-1);
   });
 }
@@ -44779,6 +44796,10 @@ function directiveOf(root, node2, path) {
   if (typeof path[path.length - 1] === "number" && !builtInKind(root)) return void 0;
   return scalarText(mapValue(node2, DIRECTIVE));
 }
+function deletesKey(root, node2, path) {
+  if (node2.kind !== "scalar" || !readsAsNull(node2) || path.length === 0) return false;
+  return !path.some((segment2) => typeof segment2 === "number") || builtInKind(root);
+}
 function builtInKind(root) {
   const apiVersion = root?.kind === "map" ? scalarText(mapValue(root, "apiVersion")) : void 0;
   if (apiVersion === void 0) return false;
@@ -44800,7 +44821,10 @@ var editInlinePatches = (file, request2, plan) => {
   if (incoming.size === 0) return;
   file.documents.forEach((document, index2) => {
     const paired2 = request2.pairedTags?.get(index2);
-    if (isOpList(document.root)) editOps(document, incoming, plan, request2.kustomizeTagged, paired2);
+    if (isOpList(document.root)) {
+      if (refusedOpList(file.text, false)) plan.warn(document.root.start, refusedWarning("this patch file"));
+      else editOps(document, incoming, plan, request2.kustomizeTagged, paired2);
+    }
     for (const patch of patchStrings(document, request2.file)) if (!plan.isClaimed(patch.node)) editPatch(file, patch, document, request2, plan, paired2);
   });
 };
@@ -44832,11 +44856,15 @@ function patchStrings(document, file) {
   return found;
 }
 function editPatch(file, patch, document, request2, plan, paired2) {
+  const key = formatPath(patch.path);
+  if (patch.kind !== "strategic-merge" && refusedOpList(patch.node.text, true)) {
+    plan.claim(patch.node);
+    return plan.warn(patch.node.start, refusedWarning(key));
+  }
   const content = tryYamlFile(patch.node.text);
   if (!content) return;
   const inner = new EditPlan(content);
   const ops = patch.kind !== "strategic-merge" && content.documents[0]?.root?.kind === "seq";
-  const key = formatPath(patch.path);
   const within2 = (text2) => ops ? `${key}${text2}` : `${key}: ${text2}`;
   const prefix = within2("");
   const own = paired2 && new Map([...paired2].flatMap(([at, name]) => at.startsWith(prefix) ? [[at.slice(prefix.length), name]] : []));
@@ -44871,6 +44899,9 @@ function editPatch(file, patch, document, request2, plan, paired2) {
     );
   }
   for (const { offset, message, kind: kind2 } of warnings) plan.warn(placement.at(offset), within2(message), kind2);
+}
+function refusedWarning(what) {
+  return `${what} starts with "[", so kustomize reads it as JSON, which it is not: kubectl kustomize fails the build ("unable to parse SM or JSON patch"), so nothing in it is edited or read as applying; write it as JSON, every key and string in double quotes ([{"op": "replace", \u2026}]), or as a YAML list (- op: replace)`;
 }
 var VALUE_OPS = /* @__PURE__ */ new Set(["add", "replace"]);
 function editOps(document, incoming, plan, kustomizeTagged2, paired2) {
@@ -45015,10 +45046,13 @@ function warnLoneTagParameters(texts, inScope, updatesFor, warnings, fieldName) 
   for (const [path, file, document] of applicationsReading(texts, values, updatesFor)) {
     const sources = sourcesOf(document).filter((source) => source.length > 0);
     for (const source of sources) {
-      const valueFiles = valuesOf(document.root, source, sources, texts);
-      if (inScope(path)) warnLoneParameters(path, texts.get(path), file, document.root, source, valueFiles, values, updatesFor(path), warnings);
-      const layers = valuesLayers(values, valueFiles, path, file, document.root, source, fieldName);
-      for (const warning of loneValueTags(layers, valueFiles, values, inScope, updatesFor)) {
+      const layers = valuesLayers(values, valuesOf(document.root, source, sources, texts), path, file, document.root, source, fieldName);
+      if (inScope(path)) warnLoneParameters(path, texts.get(path), file, document.root, source, layers, updatesFor(path), warnings);
+      const parameters = parametersAt(document.root, source).flatMap(([name]) => {
+        const [prefix, leaf] = leafOf(name);
+        return leaf === "tag" ? [keysOf2(prefix)] : [];
+      });
+      for (const warning of loneValueTags(layers, parameters, inScope, updatesFor)) {
         const at = `${warning.file}:${warning.line}:${warning.message}`;
         if (!said.has(at)) warnings.push(warning);
         said.add(at);
@@ -45049,19 +45083,19 @@ function* applicationsReading(texts, values, updatesFor) {
     for (const document of file.documents) yield [path, file, document];
   }
 }
-function warnLoneParameters(path, text2, file, root, source, valueFiles, values, updates, warnings) {
+function warnLoneParameters(path, text2, file, root, source, layers, updates, warnings) {
   const incoming = byRepository(updates.filter((update) => update.image.tag !== void 0));
-  if (valueFiles.length === 0 || incoming.size === 0) return;
+  if (layers.length === 0 || incoming.size === 0) return;
   const parameters = parametersAt(root, source);
   const siblings = parameters.map(([other]) => leafOf(other));
   for (const [name, field] of parameters) {
     const [prefix, leaf] = leafOf(name);
     if (leaf !== "tag" || !isFlowScalar(field.node) || hasPlaceholder(field.node.text)) continue;
     if (siblings.some(([p, l]) => p === prefix && REPOSITORY_KEYS.includes(l))) continue;
-    const keys = prefix === "" ? [] : prefix.split(".");
+    const keys = keysOf2(prefix);
     const paired2 = valuesObjectAt(file, root, source, keys);
     if (paired2 && splitImage(paired2).repository !== void 0) continue;
-    const held = repositoryIn(valueFiles, keys, incoming, values, field.node.text);
+    const held = repositoryIn(layers, keys, incoming, field.node.text);
     const key = formatPath(field.path);
     const line = lineAt(text2, field.node.start);
     if (held && "unknown" in held) {
@@ -45078,11 +45112,17 @@ function warnLoneParameters(path, text2, file, root, source, valueFiles, values,
     });
   }
 }
+function keysOf2(prefix) {
+  return prefix === "" ? [] : prefix.split(".");
+}
 var REPOSITORY_KEYS = ["repository", "name", "registry"];
-function fieldLayer(path, text2, within2, root, ranks) {
+function firstDocument(file) {
+  return file ? { file, root: file.documents[0]?.root ?? null, at: [], line: (offset) => file.lineAt(offset) } : void 0;
+}
+function fieldLayer(path, text2, within2, values, ranks) {
   return {
     path,
-    root,
+    values,
     tell(at, node2, held) {
       const key = formatPath([...within2, ...at]);
       const line = lineAt(text2, node2.start);
@@ -45093,16 +45133,31 @@ function fieldLayer(path, text2, within2, root, ranks) {
   };
 }
 function valuesLayers(values, valueFiles, path, file, root, source, fieldName) {
-  const files = valueFiles.map(([at, text2]) => fieldLayer(at, text2, [], () => values.rootOf(at, text2), "as Helm ranks a values file listed later above it"));
+  const files = valueFiles.map(
+    ([at, text2]) => fieldLayer(at, text2, [], () => firstDocument(values.fileOf(at, text2)), "as Helm ranks a values file listed later above it")
+  );
   const object = [...source, "helm", "valuesObject"];
-  const set2 = nodeAt(root, object);
-  if (set2) return [...files, fieldLayer(path, file.text, object, () => set2, "as Argo CD ranks valuesObject above values files")];
+  if (nodeAt(root, object))
+    return [
+      ...files,
+      fieldLayer(
+        path,
+        file.text,
+        object,
+        () => ({ file, root, at: object, line: (offset) => file.lineAt(offset) }),
+        "as Argo CD ranks valuesObject above values files"
+      )
+    ];
   const string2 = [...source, "helm", "values"];
   const held = nodeAt(root, string2);
   if (held?.kind !== "scalar" || held.text === "") return files;
+  let parsed;
   const layer = {
     path,
-    root: () => tryYamlFile(held.text)?.documents[0]?.root ?? null,
+    values() {
+      const read = (parsed ??= { read: firstDocument(tryYamlFile(held.text)) }).read;
+      return read && { ...read, line: () => file.lineAt(held.start) };
+    },
     tell(at, _node, pair) {
       const over = "unknown" in pair ? `${pair.repository}, whose ${pair.unknown.field} (line ${pair.unknown.line}) is not known here` : `${pair.image.repository}, ${pair.at}`;
       return {
@@ -45115,24 +45170,34 @@ function valuesLayers(values, valueFiles, path, file, root, source, fieldName) {
   };
   return [...files, layer];
 }
-function loneValueTags(layers, valueFiles, values, inScope, updatesFor) {
+function loneValueTags(layers, parameters, inScope, updatesFor) {
   const found = [];
-  layers.forEach(({ path, root: read, tell }, index2) => {
+  layers.forEach(({ path, values: read, tell }, index2) => {
     if (index2 === 0 || !inScope(path)) return;
     const incoming = byRepository(updatesFor(path).filter((update) => update.image.tag !== void 0));
     if (incoming.size === 0) return;
-    const root = read();
-    forEachValue(root, ({ node: node2, path: at }) => {
+    const written = read();
+    if (!written) return;
+    const { file, root, at: within2 } = written;
+    forEachValue(nodeAt(root, within2) ?? null, ({ node: node2, path: at }) => {
       if (at[at.length - 1] !== "tag" || !isFlowScalar(node2) || hasPlaceholder(node2.text)) return;
       const keys = at.slice(0, -1);
-      const mapping = nodeAt(root, keys);
-      if (mapping?.kind !== "map" || [...REPOSITORY_KEYS, "image"].some((key) => mapValue(mapping, key) !== void 0)) return;
-      const held = repositoryIn(valueFiles.slice(0, index2), keys, incoming, values, node2.text);
+      const fields = fieldsAt(file, root, within2, keys);
+      if (!fields || [...REPOSITORY_KEYS, "image"].some((key) => fields(key) !== void 0)) return;
+      const held = repositoryIn(layers.slice(0, index2), keys, incoming, node2.text);
       if (!held || !("unknown" in held) && nextVersion(held, versionOf(node2.text, void 0)) === void 0) return;
+      if (parameters.some((set2) => sameKeys(set2, keys)) || layers.slice(index2 + 1).some((above) => setsTag(above, keys))) return;
       found.push(tell(at, node2, held));
     });
   });
   return found;
+}
+function setsTag(layer, keys) {
+  const written = layer.values();
+  return written !== void 0 && fieldsAt(written.file, written.root, written.at, keys)?.("tag") !== void 0;
+}
+function sameKeys(a, b) {
+  return a.length === b.length && a.every((key, i) => key === b[i]);
 }
 function unknownRegistryTag(file, line, key, { repository, unknown, images }) {
   return {
@@ -45157,10 +45222,6 @@ var ValuesFiles = class {
     let file = this.files.get(path);
     if (file === void 0) this.files.set(path, file = tryYamlFile(text2.replace(/^\uFEFF/, "")) ?? null);
     return file;
-  }
-  /** The first document's root of a values file (null when it is empty or no YAML). */
-  rootOf(path, text2) {
-    return this.fileOf(path, text2)?.documents[0]?.root ?? null;
   }
   /**
    * The directories and last two segments of the files spelling the repository, as one pattern (null:
@@ -45200,29 +45261,32 @@ function valuesOf(root, source, sources, texts) {
     return text2 === void 0 ? [] : [[path, text2]];
   });
 }
-function repositoryIn(files, keys, incoming, values, tag) {
-  for (const [path, text2] of files) {
-    const file = values.fileOf(path, text2);
-    if (!file) continue;
-    const root = file.documents[0]?.root ?? null;
-    const mapping = nodeAt(root, keys);
-    if (mapping?.kind !== "map") continue;
-    const { repository, registry } = splitImage((key) => mapValue(mapping, key));
-    const written = scalarText(repository);
-    const read = readRegistry(file, root, registry);
-    if (written !== void 0 && registry && isUnknownRegistry(read)) {
-      const images = unknownRegistryImages(written, incoming.values(), { tag, digest: void 0 });
-      if (images.length === 0) continue;
-      const field = `${formatPath([...keys, "registry"])} in ${path}`;
-      return {
-        repository: written,
-        images,
-        unknown: { field, line: file.lineAt(registry.start), written: file.text.slice(registry.start, registry.end), why: read.unknown }
-      };
-    }
-    const name = written === void 0 ? void 0 : pairName(read, written);
-    const update = name === void 0 ? void 0 : incoming.get(normalizeRepository(name) ?? "");
-    if (update && repository) return { ...update, at: `${path}:${lineAt(text2, repository.start)}` };
+function repositoryIn(layers, keys, incoming, tag) {
+  const { repository, registry } = splitImage((key) => mergedField(layers, keys, key));
+  const node2 = repository?.field.node;
+  const written = scalarText(node2);
+  if (!repository || !node2 || written === void 0) return void 0;
+  const at = registry?.field.node;
+  const read = registry && at ? readRegistry(registry.values.file, registry.values.root, at) : void 0;
+  if (registry && at && isUnknownRegistry(read)) {
+    const images = unknownRegistryImages(written, incoming.values(), { tag, digest: void 0 });
+    const { values, field, path } = registry;
+    const unknown = {
+      field: `${formatPath(field.path)} in ${path}`,
+      line: values.line(at.start),
+      written: values.file.text.slice(at.start, at.end),
+      why: read.unknown
+    };
+    return images.length === 0 ? void 0 : { repository: written, images, unknown };
+  }
+  const update = incoming.get(normalizeRepository(pairName(read, written) ?? "") ?? "");
+  return update && { ...update, at: `${repository.path}:${repository.values.line(node2.start)}` };
+}
+function mergedField(layers, keys, key) {
+  for (let i = layers.length - 1; i >= 0; i--) {
+    const values = layers[i].values();
+    const field = values && fieldsAt(values.file, values.root, values.at, keys)?.(key);
+    if (field) return { path: layers[i].path, values, field };
   }
   return void 0;
 }
@@ -45718,7 +45782,8 @@ function retaggedAt(text2, repository, names) {
 // src/engine/kustomize-patches.ts
 import { posix as posix4 } from "node:path";
 var VALUE_OPS2 = /* @__PURE__ */ new Set(["add", "replace"]);
-function patchDocuments(patch, text2) {
+function patchDocuments(patch, text2, refused2 = false) {
+  if (refusedOpList(text2, patch.inline !== void 0) !== refused2) return [];
   const yaml = tryYamlFile(text2.replace(/^\uFEFF/, ""));
   if (!yaml) return [];
   const inline = patch.inline;
@@ -45727,8 +45792,8 @@ function patchDocuments(patch, text2) {
   return yaml.documents.flatMap(({ root }, index2) => {
     const document = inline ? 0 : index2;
     const fields = [];
-    const add = (node2, path, written, op) => {
-      const key = at === void 0 ? formatPath(written) : op && op.line === void 0 ? `${at}${formatPath(written)}` : `${at}: ${formatPath(written)}`;
+    const add = (node2, path, written2, op) => {
+      const key = at === void 0 ? formatPath(written2) : op && op.line === void 0 ? `${at}${formatPath(written2)}` : `${at}: ${formatPath(written2)}`;
       fields.push({ path, node: node2, key, line: lineOf2(node2), op });
     };
     const values = () => fields.filter((field) => isFlowScalar(field.node));
@@ -45740,15 +45805,17 @@ function patchDocuments(patch, text2) {
         const pointer = op.kind === "map" ? scalarText(mapValue(op, "path")) : void 0;
         if (name === "remove" && pointer !== void 0) wholes.push({ name, pointer, path: pointerPath(pointer), deletes: true });
         if (op.kind !== "map" || !VALUE_OPS2.has(name ?? "")) return;
-        const written = { name, pointer, path: pointerPath(pointer) };
-        if (name !== "add" || typeof written.path[written.path.length - 1] !== "number") wholes.push(written);
-        forEachValue(mapValue(op, "value") ?? null, ({ node: node2, path }) => add(node2, [...written.path, ...path], [i, "value", ...path], written));
+        const written2 = { name, pointer, path: pointerPath(pointer) };
+        if (name !== "add" || typeof written2.path[written2.path.length - 1] !== "number") wholes.push(written2);
+        forEachValue(mapValue(op, "value") ?? null, ({ node: node2, path }) => add(node2, [...written2.path, ...path], [i, "value", ...path], written2));
       });
       return [{ patch, document, selector: patch.target, fields, values: values(), wholes, yaml, root }];
     }
     if (patch.kind === "json6902" || root?.kind !== "map") return [];
     const directives = [];
+    const nulls = /* @__PURE__ */ new Map();
     forEachValue(root, ({ node: node2, path }) => {
+      if (deletesKey(root, node2, path)) nulls.set(node2, { name: "null", pointer: formatPath(path), path, line: lineOf2(node2), deletes: true });
       const directive = directiveOf(root, node2, path);
       if (node2.kind !== "map" || directive !== "replace" && directive !== "delete") return;
       const name = `${DIRECTIVE}: ${directive}`;
@@ -45762,7 +45829,8 @@ function patchDocuments(patch, text2) {
     });
     const metadata = (key) => scalarText(nodeAt(root, ["metadata", key]));
     const own = { kind: scalarText(mapValue(root, "kind")), name: metadata("name"), namespace: metadata("namespace") };
-    return [{ patch, document, selector: patch.target ?? own, fields, values: values(), wholes: directives, yaml, root }];
+    const written = values().filter((value) => !nulls.has(value.node));
+    return [{ patch, document, selector: patch.target ?? own, fields, values: written, wholes: [...directives, ...nulls.values()], yaml, root }];
   });
 }
 function resourcesOf(file, text2) {
@@ -45908,14 +45976,14 @@ function unknownRegistryOf(doc, tag, resource) {
     registry: { field, line: own ? own.line : yaml.lineAt(node2.start), written: yaml.text.slice(node2.start, node2.end), why: pair.registry.unknown }
   };
 }
-function patchReader({ patches }) {
+function patchReader({ patches }, refused2 = false) {
   const read = /* @__PURE__ */ new Map();
   return (k) => {
     let documents2 = read.get(k);
     if (!documents2) {
       documents2 = k.patches.flatMap((patch) => {
         const text2 = patch.inline?.text ?? patches.get(patch.file);
-        return text2 === void 0 ? [] : patchDocuments(patch, text2);
+        return text2 === void 0 ? [] : patchDocuments(patch, text2, refused2);
       });
       read.set(k, documents2);
     }
@@ -45930,6 +45998,7 @@ async function pairedTagsOf(tree, incoming, read) {
   const repositories = new Set(incoming.map((image) => image.repository));
   const graph = graphOf(tree, incoming);
   const documentsOf = patchReader(tree);
+  const refusedOf = patchReader(tree, true);
   const resources = /* @__PURE__ */ new Map();
   const resourcesAt = (path) => {
     let found = resources.get(path);
@@ -45940,13 +46009,19 @@ async function pairedTagsOf(tree, incoming, read) {
   const unpaired = /* @__PURE__ */ new Map();
   const unknownRegistry = /* @__PURE__ */ new Map();
   const replaced = /* @__PURE__ */ new Map();
+  const refused2 = /* @__PURE__ */ new Map();
   for (const { file, text: text2 } of tree.kustomizations) {
     const k = text2.includes("atch") ? graph.at(posix4.dirname(file)) : void 0;
     const documents2 = k?.file === file ? documentsOf(k) : [];
     const lone = documents2.flatMap((doc) => loneTags(doc).map((tag) => ({ doc, tag })));
     const wholes = documents2.flatMap((doc) => replacedTags(doc).map((tag) => ({ doc, tag })));
-    if (lone.length === 0 && wholes.length === 0) continue;
+    const misread = k?.file === file ? refusedOf(k).flatMap((doc) => loneTags(doc).map((tag) => ({ doc, tag }))) : [];
+    if (lone.length === 0 && wholes.length === 0 && misread.length === 0) continue;
     const built = (await Promise.all(builtFiles(graph, k).map(resourcesAt))).flat();
+    for (const { doc, tag } of misread) {
+      const over = built.some((resource) => selects(doc.selector, resource) !== false && repositories.has(pairOf(doc, tag, resource)?.repository ?? ""));
+      if (over) refused2.set(`${doc.patch.file}:${doc.document}:${tag.value.key}`, { file: doc.patch.file, document: doc.document, key: tag.value.key });
+    }
     for (const { doc, tag } of wholes) {
       const at = `${doc.patch.file}:${doc.document}:${tag.value.key}`;
       const over = replaced.has(at) ? void 0 : replacedOver(doc, tag, built, repositories);
@@ -45992,7 +46067,13 @@ async function pairedTagsOf(tree, incoming, read) {
       }
     }
   }
-  return { paired: [...paired2.values()], unpaired: [...unpaired.values()], unknownRegistry: [...unknownRegistry.values()], replaced: [...replaced.values()] };
+  return {
+    paired: [...paired2.values()],
+    unpaired: [...unpaired.values()],
+    unknownRegistry: [...unknownRegistry.values()],
+    replaced: [...replaced.values()],
+    refused: [...refused2.values()]
+  };
 }
 function replacedOver(doc, tag, built, repositories) {
   const { value, mapping, op } = tag;
@@ -46030,7 +46111,7 @@ function builtFiles(graph, k) {
   return [...files];
 }
 async function patchedTags(run, tree, read, warnings, mergedOver = []) {
-  const { paired: paired2, unpaired, unknownRegistry, replaced } = await pairedTagsOf(tree, run.valid.images, read);
+  const { paired: paired2, unpaired, unknownRegistry, replaced, refused: refused2 } = await pairedTagsOf(tree, run.valid.images, read);
   const byFile = /* @__PURE__ */ new Map();
   const pair = (tag, name) => {
     if (!run.inScope(tag.file) || run.overridden(tag.file, tag.key)) return;
@@ -46045,6 +46126,7 @@ async function patchedTags(run, tree, read, warnings, mergedOver = []) {
     }
   }
   for (const tag of [...unpaired, ...unknownRegistry]) if (tag.ownRepository) pair(tag, void 0);
+  for (const tag of refused2) pair(tag, void 0);
   for (const tag of unpaired) {
     const update = run.inScope(tag.file) ? run.updatesFor(tag.file).find((u) => u.image.repository === tag.repository) : void 0;
     if (!update || nextVersion(update, versionOf(tag.written, void 0)) === void 0 || run.overridden(tag.file, tag.key)) continue;
@@ -47908,11 +47990,23 @@ function basicCredential(token) {
 }
 var NETWORK_LIMITS = { timeoutMs: 5 * 6e4, stallSeconds: 30, retryDelaysMs: [1e3, 3e3] };
 
+// src/action/summary-html.ts
+function escapeMarkup(text2) {
+  return text2.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+function escapeHtml(text2) {
+  return escapeMarkup(text2).replace(/\r\n|\r|\n/g, "<br>");
+}
+function escapeAttribute(value) {
+  return escapeMarkup(value).replace(/"/g, "&quot;").replace(/\r/g, "&#13;").replace(/\n/g, "&#10;");
+}
+
 // src/action/token.ts
 function protectToken(token, setSecret) {
   const forms = token === "" ? [] : [token, basicCredential(token)];
   for (const form of forms) setSecret(form);
-  return (text2) => scrubUrlCredentials(forms.reduce((scrubbed, form) => scrubbed.replaceAll(form, "***"), text2));
+  const scrubbed = [...new Set(forms.flatMap((form) => [form, escapeHtml(form), escapeAttribute(form)]))];
+  return (text2) => scrubUrlCredentials(scrubbed.reduce((result, form) => result.replaceAll(form, "***"), text2));
 }
 function tokenIssue(token) {
   if (/[\r\n]/.test(token)) {
@@ -47948,18 +48042,36 @@ function hasScheme(text2, at) {
 var GITHUB_API = "https://api.github.com";
 function apiUrlFromEnv(env) {
   const api = env["GITHUB_API_URL"]?.trim();
-  if (api) return api;
+  if (api) {
+    webUrl("GITHUB_API_URL", api, "https://github.example.com/api/v3");
+    return api;
+  }
   const server = env["GITHUB_SERVER_URL"]?.trim().replace(/\/+$/, "");
   if (!server) return GITHUB_API;
-  let url;
-  try {
-    url = new URL(server);
-  } catch {
-    throw new Error(`GITHUB_SERVER_URL ${JSON.stringify(server)} is not a URL (e.g. https://github.example.com); set GITHUB_API_URL to the server's API`);
-  }
+  const url = webUrl("GITHUB_SERVER_URL", server, "https://github.example.com", "; set GITHUB_API_URL to the server's API");
   if (url.hostname === "github.com") return GITHUB_API;
   if (url.hostname.endsWith(".ghe.com")) return `${url.protocol}//api.${url.host}`;
   return `${server}/api/v3`;
+}
+function webUrl(name, value, example, advice = "") {
+  let url;
+  try {
+    url = new URL(value);
+  } catch {
+    url = void 0;
+  }
+  if (url === void 0 || !/^https?:$/.test(url.protocol)) {
+    const quoted3 = value.includes("@") ? "" : ` ${JSON.stringify(value)}`;
+    throw new Error(`${name}${quoted3} is not a URL (e.g. ${example})${advice}`);
+  }
+  if (url.username !== "" || url.password !== "") {
+    url.username = "";
+    url.password = "";
+    throw new Error(
+      `${name} holds credentials (user:password@ before its host), which are never sent: the token goes in a header. Set ${name} to ${url.href.replace(/\/$/, "")}`
+    );
+  }
+  return url;
 }
 
 // node_modules/@actions/github/lib/context.js
@@ -52926,7 +53038,7 @@ async function runDispatch(args, io) {
   });
   const log = (line) => io.stderr(`${scrub(line)}
 `);
-  const octokit = createClient({ token: token.token, baseUrl: apiUrlFromEnv(io.env), log });
+  const octokit = createClient({ token: token.token, baseUrl: apiUrlOf(io.env), log });
   let result;
   try {
     result = await dispatchImages(octokit, {
@@ -52970,6 +53082,13 @@ function eventTypeSaid(eventType) {
 function refIssue(ref) {
   if (ref.trim() === "") return "--ref is empty; leave it out to run the workflow on the repository's default branch";
   return isBranchName(ref) ? void 0 : `--ref ${JSON.stringify(ref)} is not a branch or tag name`;
+}
+function apiUrlOf(env) {
+  try {
+    return apiUrlFromEnv(env);
+  } catch (error) {
+    throw new UsageError(error.message);
+  }
 }
 function sendingToken(env) {
   const found = tokenFromEnv(env);
@@ -53360,10 +53479,25 @@ function asksForJson(args) {
   return (end < 0 ? args : args.slice(0, end)).includes("--json");
 }
 var COMMANDS = { update: UPDATE_HELP, dispatch: DISPATCH_HELP };
-function help([topic], io) {
+function help(topics, io) {
+  const [topic] = topics;
+  if (topics.length > 1) throw new UsageError(`help takes one command, got ${topics.length}: ${topics.join(" ")}`);
   if (topic !== void 0 && !(topic in COMMANDS)) throw new UsageError(unknownCommand(topic, []));
   io.stdout(topic === void 0 ? HELP : COMMANDS[topic]);
   return EXIT_OK;
+}
+var OVERVIEW_OPTIONS = {
+  help: { type: "boolean", short: "h" },
+  version: { type: "boolean", short: "v" }
+};
+function overview(argv, io) {
+  const [first] = argv;
+  const { positionals } = parse5(argv, OVERVIEW_OPTIONS);
+  if (first === "help") return help(positionals.slice(1), io);
+  if (first === "--help" || first === "-h") return help(positionals, io);
+  if (positionals.length > 0) throw new UsageError(`${first} takes no arguments, got ${positionals.join(" ")}`);
+  return io.stdout(`${package_default.version}
+`), EXIT_OK;
 }
 function unknownCommand(command, rest) {
   const unknown = `unknown command ${JSON.stringify(command)}`;
@@ -53384,13 +53518,10 @@ async function main(argv, io) {
         return await runDispatch(rest, io);
       case "--version":
       case "-v":
-        return io.stdout(`${package_default.version}
-`), EXIT_OK;
       case "--help":
       case "-h":
-        return io.stdout(HELP), EXIT_OK;
       case "help":
-        return help(rest, io);
+        return overview(argv, io);
       case void 0:
         return io.stderr(HELP), EXIT_USAGE;
       default:

@@ -25893,6 +25893,23 @@ var require_picomatch2 = __commonJS({
   }
 });
 
+// src/action/event-file.ts
+import { existsSync, readFileSync } from "node:fs";
+function eventFileError(env) {
+  const path6 = env["GITHUB_EVENT_PATH"];
+  if (!path6 || !existsSync(path6)) return void 0;
+  try {
+    JSON.parse(readFileSync(path6, { encoding: "utf8" }));
+    return void 0;
+  } catch (error2) {
+    const { code: code2, message } = error2;
+    const why = error2 instanceof SyntaxError ? `is not JSON (${message})` : `cannot be read (${code2 ?? message})`;
+    return `the event file GITHUB_EVENT_PATH names, ${path6}, ${why}: the runner writes the triggering event there as JSON`;
+  }
+}
+var EVENT_FILE_ERROR = eventFileError(process.env);
+if (EVENT_FILE_ERROR !== void 0) delete process.env["GITHUB_EVENT_PATH"];
+
 // node_modules/@actions/core/lib/core.js
 var core_exports = {};
 __export(core_exports, {
@@ -28167,7 +28184,7 @@ function getIDToken(aud) {
 }
 
 // node_modules/@actions/github/lib/context.js
-import { readFileSync, existsSync as existsSync2 } from "fs";
+import { readFileSync as readFileSync2, existsSync as existsSync3 } from "fs";
 import { EOL as EOL6 } from "os";
 var Context = class {
   /**
@@ -28177,8 +28194,8 @@ var Context = class {
     var _a, _b, _c;
     this.payload = {};
     if (process.env.GITHUB_EVENT_PATH) {
-      if (existsSync2(process.env.GITHUB_EVENT_PATH)) {
-        this.payload = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
+      if (existsSync3(process.env.GITHUB_EVENT_PATH)) {
+        this.payload = JSON.parse(readFileSync2(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
         const path6 = process.env.GITHUB_EVENT_PATH;
         process.stdout.write(`GITHUB_EVENT_PATH ${path6} does not exist${EOL6}`);
@@ -42445,6 +42462,14 @@ function fieldsOf(file, root, map2, path6, inFlow) {
     return merged && { ...merged, inFlow: false, merged: true };
   };
 }
+function fieldsAt(file, root, path6, keys) {
+  let field2 = { node: nodeAt(root, path6) ?? null, path: path6, inFlow: false };
+  for (const key of keys) {
+    if (field2?.node?.kind !== "map" || typeof key !== "string") return void 0;
+    field2 = fieldsOf(file, root, field2.node, field2.path, field2.inFlow)(key);
+  }
+  return field2?.node?.kind === "map" ? fieldsOf(file, root, field2.node, field2.path, field2.inFlow) : void 0;
+}
 
 // src/yaml/placeholder.ts
 var FILLERS = [
@@ -43550,6 +43575,42 @@ function upperCaseHint(images) {
   };
 }
 
+// src/github/api-url.ts
+var GITHUB_API = "https://api.github.com";
+function apiUrlFromEnv(env) {
+  const api = env["GITHUB_API_URL"]?.trim();
+  if (api) {
+    webUrl("GITHUB_API_URL", api, "https://github.example.com/api/v3");
+    return api;
+  }
+  const server = env["GITHUB_SERVER_URL"]?.trim().replace(/\/+$/, "");
+  if (!server) return GITHUB_API;
+  const url = webUrl("GITHUB_SERVER_URL", server, "https://github.example.com", "; set GITHUB_API_URL to the server's API");
+  if (url.hostname === "github.com") return GITHUB_API;
+  if (url.hostname.endsWith(".ghe.com")) return `${url.protocol}//api.${url.host}`;
+  return `${server}/api/v3`;
+}
+function webUrl(name, value, example, advice = "") {
+  let url;
+  try {
+    url = new URL(value);
+  } catch {
+    url = void 0;
+  }
+  if (url === void 0 || !/^https?:$/.test(url.protocol)) {
+    const quoted3 = value.includes("@") ? "" : ` ${JSON.stringify(value)}`;
+    throw new Error(`${name}${quoted3} is not a URL (e.g. ${example})${advice}`);
+  }
+  if (url.username !== "" || url.password !== "") {
+    url.username = "";
+    url.password = "";
+    throw new Error(
+      `${name} holds credentials (user:password@ before its host), which are never sent: the token goes in a header. Set ${name} to ${url.href.replace(/\/$/, "")}`
+    );
+  }
+  return url;
+}
+
 // node_modules/@octokit/plugin-retry/dist-bundle/index.js
 var import_light = __toESM(require_light(), 1);
 var VERSION7 = "0.0.0-development";
@@ -43856,26 +43917,6 @@ throttling.triggersNotification = triggersNotification;
 
 // src/github/client.ts
 var import_bottleneck = __toESM(require_lib2(), 1);
-
-// src/github/api-url.ts
-var GITHUB_API = "https://api.github.com";
-function apiUrlFromEnv(env) {
-  const api = env["GITHUB_API_URL"]?.trim();
-  if (api) return api;
-  const server = env["GITHUB_SERVER_URL"]?.trim().replace(/\/+$/, "");
-  if (!server) return GITHUB_API;
-  let url;
-  try {
-    url = new URL(server);
-  } catch {
-    throw new Error(`GITHUB_SERVER_URL ${JSON.stringify(server)} is not a URL (e.g. https://github.example.com); set GITHUB_API_URL to the server's API`);
-  }
-  if (url.hostname === "github.com") return GITHUB_API;
-  if (url.hostname.endsWith(".ghe.com")) return `${url.protocol}//api.${url.host}`;
-  return `${server}/api/v3`;
-}
-
-// src/github/client.ts
 var NO_RETRY_STATUSES = [400, 401, 403, 404, 405, 409, 410, 422, 451];
 function attemptTimeout(ms) {
   return (octokit) => {
@@ -43912,7 +43953,7 @@ function createClient(options2) {
 }
 
 // src/engine/apply.ts
-import { closeSync, fchmodSync, fchownSync, lstatSync, openSync, readFileSync as readFileSync2, realpathSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, fchmodSync, fchownSync, lstatSync, openSync, readFileSync as readFileSync3, realpathSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { basename as basename3, dirname as dirname3, isAbsolute, join as join3, relative as relative2, sep as sep4 } from "node:path";
 async function writePlan(root, plan, rename2 = renameSync) {
@@ -43996,7 +44037,7 @@ function checkedTargets(root, files) {
     if (!stats.isFile()) {
       throw new Error(`refusing to write ${file.path}: it is ${stats.isSymbolicLink() ? "a symbolic link" : "not a regular file"}; nothing was written`);
     }
-    if (!readFileSync2(target).equals(Buffer.from(file.before))) edited.push(file.path);
+    if (!readFileSync3(target).equals(Buffer.from(file.before))) edited.push(file.path);
     return { file, target, mode: stats.mode & 4095, uid: stats.uid, gid: stats.gid };
   });
   if (edited.length > 0) throw new StalePlanError(edited);
@@ -46396,6 +46437,15 @@ function pointerPath(pointer) {
 function pointerOf(path6) {
   return path6.map((segment2) => `/${segment2 === -1 ? "-" : String(segment2).replaceAll("~", "~0").replaceAll("/", "~1")}`).join("");
 }
+function refusedOpList(text2, inline) {
+  const read = inline ? text2.trim() : text2;
+  if (!read.startsWith("[")) return false;
+  try {
+    return !Array.isArray(JSON.parse(read));
+  } catch {
+    return true;
+  }
+}
 
 // src/yaml/renamed.ts
 function warnRenamed(plan, incoming, fieldName, at, name, to) {
@@ -46780,12 +46830,7 @@ function parametersAt(root, source) {
   return parameters;
 }
 function valuesObjectAt(file, root, source, keys) {
-  let field2 = { node: nodeAt(root, source) ?? null, path: source, inFlow: false };
-  for (const key of ["helm", "valuesObject", ...keys]) {
-    if (field2?.node?.kind !== "map") return void 0;
-    field2 = fieldsOf(file, root, field2.node, field2.path, field2.inFlow)(key);
-  }
-  return field2?.node?.kind === "map" ? fieldsOf(file, root, field2.node, field2.path, field2.inFlow) : void 0;
+  return fieldsAt(file, root, source, ["helm", "valuesObject", ...keys]);
 }
 function parameterName(name) {
   return /^[\w.\\[\]/-]+$/.test(name) ? name : JSON.stringify(name);
@@ -48106,6 +48151,7 @@ var editMarkers = (file, request2, plan) => {
       }
       const above = floor;
       floor = node2.end;
+      if (plan.isClaimed(node2)) return;
       const own = markerComment(file.text, node2, above, inFlow);
       const keys = own === void 0 && node2.kind === "scalar" ? emptyValueComment(file.text, node2) : void 0;
       const comment = own ?? keys;
@@ -48698,6 +48744,10 @@ function readImages(r, node2, at, path6) {
 function readTargets(r, node2, at) {
   if (!isSeq(node2)) {
     r.issue(node2 ?? at, "targets", `must be a list, not ${describe(node2)}`);
+    return [];
+  }
+  if (node2.items.length === 0) {
+    r.issue(node2, "targets", "is empty; remove it to let every incoming image apply everywhere, or list at least one target (name, paths, images)");
     return [];
   }
   const targets = [];
@@ -49967,7 +50017,7 @@ function applyOverridesAbout(text2, specs, options2 = {}) {
 }
 
 // src/engine/source.ts
-import { readdirSync, readFileSync as readFileSync3, readlinkSync, statSync } from "node:fs";
+import { readdirSync, readFileSync as readFileSync4, readlinkSync, statSync } from "node:fs";
 import { join as join5 } from "node:path";
 var lossy = new TextDecoder("utf-8", { ignoreBOM: true });
 var strict = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
@@ -50050,10 +50100,10 @@ function directorySource(root) {
       return links;
     },
     async read(path6) {
-      return readFileSync3(prefix + path6);
+      return readFileSync4(prefix + path6);
     },
     async readText(path6) {
-      return readFileSync3(prefix + path6, UTF8);
+      return readFileSync4(prefix + path6, UTF8);
     },
     async isFileOutside(path6) {
       try {
@@ -50472,8 +50522,8 @@ function answeredBeside(warning2, kind2, overrides) {
   if (field2 === void 0) return false;
   const mapping = joined(field2.slice(0, -1));
   return overrides.some((o) => {
-    const setsTag = typeof o === "string" || o.configured?.part === "tag" && o.configured.repository === warning2.about?.image;
-    const keys = setsTag ? overrideKeys(kind2, o) : void 0;
+    const setsTag2 = typeof o === "string" || o.configured?.part === "tag" && o.configured.repository === warning2.about?.image;
+    const keys = setsTag2 ? overrideKeys(kind2, o) : void 0;
     return keys !== void 0 && keys.length === field2.length && joined(keys.slice(0, -1)) === mapping && keys.at(-1) !== field2.at(-1);
   });
 }
@@ -51736,6 +51786,10 @@ function directiveOf(root, node2, path6) {
   if (typeof path6[path6.length - 1] === "number" && !builtInKind(root)) return void 0;
   return scalarText(mapValue(node2, DIRECTIVE));
 }
+function deletesKey(root, node2, path6) {
+  if (node2.kind !== "scalar" || !readsAsNull(node2) || path6.length === 0) return false;
+  return !path6.some((segment2) => typeof segment2 === "number") || builtInKind(root);
+}
 function builtInKind(root) {
   const apiVersion = root?.kind === "map" ? scalarText(mapValue(root, "apiVersion")) : void 0;
   if (apiVersion === void 0) return false;
@@ -51757,7 +51811,10 @@ var editInlinePatches = (file, request2, plan) => {
   if (incoming.size === 0) return;
   file.documents.forEach((document, index2) => {
     const paired2 = request2.pairedTags?.get(index2);
-    if (isOpList(document.root)) editOps(document, incoming, plan, request2.kustomizeTagged, paired2);
+    if (isOpList(document.root)) {
+      if (refusedOpList(file.text, false)) plan.warn(document.root.start, refusedWarning("this patch file"));
+      else editOps(document, incoming, plan, request2.kustomizeTagged, paired2);
+    }
     for (const patch of patchStrings(document, request2.file)) if (!plan.isClaimed(patch.node)) editPatch(file, patch, document, request2, plan, paired2);
   });
 };
@@ -51789,11 +51846,15 @@ function patchStrings(document, file) {
   return found;
 }
 function editPatch(file, patch, document, request2, plan, paired2) {
+  const key = formatPath(patch.path);
+  if (patch.kind !== "strategic-merge" && refusedOpList(patch.node.text, true)) {
+    plan.claim(patch.node);
+    return plan.warn(patch.node.start, refusedWarning(key));
+  }
   const content = tryYamlFile(patch.node.text);
   if (!content) return;
   const inner = new EditPlan(content);
   const ops = patch.kind !== "strategic-merge" && content.documents[0]?.root?.kind === "seq";
-  const key = formatPath(patch.path);
   const within2 = (text2) => ops ? `${key}${text2}` : `${key}: ${text2}`;
   const prefix = within2("");
   const own = paired2 && new Map([...paired2].flatMap(([at, name]) => at.startsWith(prefix) ? [[at.slice(prefix.length), name]] : []));
@@ -51828,6 +51889,9 @@ function editPatch(file, patch, document, request2, plan, paired2) {
     );
   }
   for (const { offset, message, kind: kind2 } of warnings) plan.warn(placement.at(offset), within2(message), kind2);
+}
+function refusedWarning(what) {
+  return `${what} starts with "[", so kustomize reads it as JSON, which it is not: kubectl kustomize fails the build ("unable to parse SM or JSON patch"), so nothing in it is edited or read as applying; write it as JSON, every key and string in double quotes ([{"op": "replace", \u2026}]), or as a YAML list (- op: replace)`;
 }
 var VALUE_OPS = /* @__PURE__ */ new Set(["add", "replace"]);
 function editOps(document, incoming, plan, kustomizeTagged2, paired2) {
@@ -51972,10 +52036,13 @@ function warnLoneTagParameters(texts, inScope, updatesFor, warnings, fieldName) 
   for (const [path6, file, document] of applicationsReading(texts, values, updatesFor)) {
     const sources = sourcesOf(document).filter((source) => source.length > 0);
     for (const source of sources) {
-      const valueFiles = valuesOf(document.root, source, sources, texts);
-      if (inScope(path6)) warnLoneParameters(path6, texts.get(path6), file, document.root, source, valueFiles, values, updatesFor(path6), warnings);
-      const layers = valuesLayers(values, valueFiles, path6, file, document.root, source, fieldName);
-      for (const warning2 of loneValueTags(layers, valueFiles, values, inScope, updatesFor)) {
+      const layers = valuesLayers(values, valuesOf(document.root, source, sources, texts), path6, file, document.root, source, fieldName);
+      if (inScope(path6)) warnLoneParameters(path6, texts.get(path6), file, document.root, source, layers, updatesFor(path6), warnings);
+      const parameters = parametersAt(document.root, source).flatMap(([name]) => {
+        const [prefix, leaf] = leafOf(name);
+        return leaf === "tag" ? [keysOf2(prefix)] : [];
+      });
+      for (const warning2 of loneValueTags(layers, parameters, inScope, updatesFor)) {
         const at = `${warning2.file}:${warning2.line}:${warning2.message}`;
         if (!said.has(at)) warnings.push(warning2);
         said.add(at);
@@ -52006,19 +52073,19 @@ function* applicationsReading(texts, values, updatesFor) {
     for (const document of file.documents) yield [path6, file, document];
   }
 }
-function warnLoneParameters(path6, text2, file, root, source, valueFiles, values, updates, warnings) {
+function warnLoneParameters(path6, text2, file, root, source, layers, updates, warnings) {
   const incoming = byRepository(updates.filter((update2) => update2.image.tag !== void 0));
-  if (valueFiles.length === 0 || incoming.size === 0) return;
+  if (layers.length === 0 || incoming.size === 0) return;
   const parameters = parametersAt(root, source);
   const siblings = parameters.map(([other]) => leafOf(other));
   for (const [name, field2] of parameters) {
     const [prefix, leaf] = leafOf(name);
     if (leaf !== "tag" || !isFlowScalar(field2.node) || hasPlaceholder(field2.node.text)) continue;
     if (siblings.some(([p, l]) => p === prefix && REPOSITORY_KEYS.includes(l))) continue;
-    const keys = prefix === "" ? [] : prefix.split(".");
+    const keys = keysOf2(prefix);
     const paired2 = valuesObjectAt(file, root, source, keys);
     if (paired2 && splitImage(paired2).repository !== void 0) continue;
-    const held = repositoryIn(valueFiles, keys, incoming, values, field2.node.text);
+    const held = repositoryIn(layers, keys, incoming, field2.node.text);
     const key = formatPath(field2.path);
     const line = lineAt(text2, field2.node.start);
     if (held && "unknown" in held) {
@@ -52035,11 +52102,17 @@ function warnLoneParameters(path6, text2, file, root, source, valueFiles, values
     });
   }
 }
+function keysOf2(prefix) {
+  return prefix === "" ? [] : prefix.split(".");
+}
 var REPOSITORY_KEYS = ["repository", "name", "registry"];
-function fieldLayer(path6, text2, within2, root, ranks) {
+function firstDocument(file) {
+  return file ? { file, root: file.documents[0]?.root ?? null, at: [], line: (offset) => file.lineAt(offset) } : void 0;
+}
+function fieldLayer(path6, text2, within2, values, ranks) {
   return {
     path: path6,
-    root,
+    values,
     tell(at, node2, held) {
       const key = formatPath([...within2, ...at]);
       const line = lineAt(text2, node2.start);
@@ -52050,16 +52123,31 @@ function fieldLayer(path6, text2, within2, root, ranks) {
   };
 }
 function valuesLayers(values, valueFiles, path6, file, root, source, fieldName) {
-  const files = valueFiles.map(([at, text2]) => fieldLayer(at, text2, [], () => values.rootOf(at, text2), "as Helm ranks a values file listed later above it"));
+  const files = valueFiles.map(
+    ([at, text2]) => fieldLayer(at, text2, [], () => firstDocument(values.fileOf(at, text2)), "as Helm ranks a values file listed later above it")
+  );
   const object = [...source, "helm", "valuesObject"];
-  const set2 = nodeAt(root, object);
-  if (set2) return [...files, fieldLayer(path6, file.text, object, () => set2, "as Argo CD ranks valuesObject above values files")];
+  if (nodeAt(root, object))
+    return [
+      ...files,
+      fieldLayer(
+        path6,
+        file.text,
+        object,
+        () => ({ file, root, at: object, line: (offset) => file.lineAt(offset) }),
+        "as Argo CD ranks valuesObject above values files"
+      )
+    ];
   const string2 = [...source, "helm", "values"];
   const held = nodeAt(root, string2);
   if (held?.kind !== "scalar" || held.text === "") return files;
+  let parsed;
   const layer = {
     path: path6,
-    root: () => tryYamlFile(held.text)?.documents[0]?.root ?? null,
+    values() {
+      const read = (parsed ??= { read: firstDocument(tryYamlFile(held.text)) }).read;
+      return read && { ...read, line: () => file.lineAt(held.start) };
+    },
     tell(at, _node, pair) {
       const over = "unknown" in pair ? `${pair.repository}, whose ${pair.unknown.field} (line ${pair.unknown.line}) is not known here` : `${pair.image.repository}, ${pair.at}`;
       return {
@@ -52072,24 +52160,34 @@ function valuesLayers(values, valueFiles, path6, file, root, source, fieldName) 
   };
   return [...files, layer];
 }
-function loneValueTags(layers, valueFiles, values, inScope, updatesFor) {
+function loneValueTags(layers, parameters, inScope, updatesFor) {
   const found = [];
-  layers.forEach(({ path: path6, root: read, tell }, index2) => {
+  layers.forEach(({ path: path6, values: read, tell }, index2) => {
     if (index2 === 0 || !inScope(path6)) return;
     const incoming = byRepository(updatesFor(path6).filter((update2) => update2.image.tag !== void 0));
     if (incoming.size === 0) return;
-    const root = read();
-    forEachValue(root, ({ node: node2, path: at }) => {
+    const written = read();
+    if (!written) return;
+    const { file, root, at: within2 } = written;
+    forEachValue(nodeAt(root, within2) ?? null, ({ node: node2, path: at }) => {
       if (at[at.length - 1] !== "tag" || !isFlowScalar(node2) || hasPlaceholder(node2.text)) return;
       const keys = at.slice(0, -1);
-      const mapping = nodeAt(root, keys);
-      if (mapping?.kind !== "map" || [...REPOSITORY_KEYS, "image"].some((key) => mapValue(mapping, key) !== void 0)) return;
-      const held = repositoryIn(valueFiles.slice(0, index2), keys, incoming, values, node2.text);
+      const fields = fieldsAt(file, root, within2, keys);
+      if (!fields || [...REPOSITORY_KEYS, "image"].some((key) => fields(key) !== void 0)) return;
+      const held = repositoryIn(layers.slice(0, index2), keys, incoming, node2.text);
       if (!held || !("unknown" in held) && nextVersion(held, versionOf(node2.text, void 0)) === void 0) return;
+      if (parameters.some((set2) => sameKeys(set2, keys)) || layers.slice(index2 + 1).some((above) => setsTag(above, keys))) return;
       found.push(tell(at, node2, held));
     });
   });
   return found;
+}
+function setsTag(layer, keys) {
+  const written = layer.values();
+  return written !== void 0 && fieldsAt(written.file, written.root, written.at, keys)?.("tag") !== void 0;
+}
+function sameKeys(a, b) {
+  return a.length === b.length && a.every((key, i) => key === b[i]);
 }
 function unknownRegistryTag(file, line, key, { repository, unknown, images }) {
   return {
@@ -52114,10 +52212,6 @@ var ValuesFiles = class {
     let file = this.files.get(path6);
     if (file === void 0) this.files.set(path6, file = tryYamlFile(text2.replace(/^\uFEFF/, "")) ?? null);
     return file;
-  }
-  /** The first document's root of a values file (null when it is empty or no YAML). */
-  rootOf(path6, text2) {
-    return this.fileOf(path6, text2)?.documents[0]?.root ?? null;
   }
   /**
    * The directories and last two segments of the files spelling the repository, as one pattern (null:
@@ -52157,29 +52251,32 @@ function valuesOf(root, source, sources, texts) {
     return text2 === void 0 ? [] : [[path6, text2]];
   });
 }
-function repositoryIn(files, keys, incoming, values, tag) {
-  for (const [path6, text2] of files) {
-    const file = values.fileOf(path6, text2);
-    if (!file) continue;
-    const root = file.documents[0]?.root ?? null;
-    const mapping = nodeAt(root, keys);
-    if (mapping?.kind !== "map") continue;
-    const { repository, registry } = splitImage((key) => mapValue(mapping, key));
-    const written = scalarText(repository);
-    const read = readRegistry(file, root, registry);
-    if (written !== void 0 && registry && isUnknownRegistry(read)) {
-      const images = unknownRegistryImages(written, incoming.values(), { tag, digest: void 0 });
-      if (images.length === 0) continue;
-      const field2 = `${formatPath([...keys, "registry"])} in ${path6}`;
-      return {
-        repository: written,
-        images,
-        unknown: { field: field2, line: file.lineAt(registry.start), written: file.text.slice(registry.start, registry.end), why: read.unknown }
-      };
-    }
-    const name = written === void 0 ? void 0 : pairName(read, written);
-    const update2 = name === void 0 ? void 0 : incoming.get(normalizeRepository(name) ?? "");
-    if (update2 && repository) return { ...update2, at: `${path6}:${lineAt(text2, repository.start)}` };
+function repositoryIn(layers, keys, incoming, tag) {
+  const { repository, registry } = splitImage((key) => mergedField(layers, keys, key));
+  const node2 = repository?.field.node;
+  const written = scalarText(node2);
+  if (!repository || !node2 || written === void 0) return void 0;
+  const at = registry?.field.node;
+  const read = registry && at ? readRegistry(registry.values.file, registry.values.root, at) : void 0;
+  if (registry && at && isUnknownRegistry(read)) {
+    const images = unknownRegistryImages(written, incoming.values(), { tag, digest: void 0 });
+    const { values, field: field2, path: path6 } = registry;
+    const unknown = {
+      field: `${formatPath(field2.path)} in ${path6}`,
+      line: values.line(at.start),
+      written: values.file.text.slice(at.start, at.end),
+      why: read.unknown
+    };
+    return images.length === 0 ? void 0 : { repository: written, images, unknown };
+  }
+  const update2 = incoming.get(normalizeRepository(pairName(read, written) ?? "") ?? "");
+  return update2 && { ...update2, at: `${repository.path}:${repository.values.line(node2.start)}` };
+}
+function mergedField(layers, keys, key) {
+  for (let i = layers.length - 1; i >= 0; i--) {
+    const values = layers[i].values();
+    const field2 = values && fieldsAt(values.file, values.root, values.at, keys)?.(key);
+    if (field2) return { path: layers[i].path, values, field: field2 };
   }
   return void 0;
 }
@@ -52675,7 +52772,8 @@ function retaggedAt(text2, repository, names) {
 // src/engine/kustomize-patches.ts
 import { posix as posix4 } from "node:path";
 var VALUE_OPS2 = /* @__PURE__ */ new Set(["add", "replace"]);
-function patchDocuments(patch, text2) {
+function patchDocuments(patch, text2, refused = false) {
+  if (refusedOpList(text2, patch.inline !== void 0) !== refused) return [];
   const yaml = tryYamlFile(text2.replace(/^\uFEFF/, ""));
   if (!yaml) return [];
   const inline = patch.inline;
@@ -52684,8 +52782,8 @@ function patchDocuments(patch, text2) {
   return yaml.documents.flatMap(({ root }, index2) => {
     const document = inline ? 0 : index2;
     const fields = [];
-    const add = (node2, path6, written, op) => {
-      const key = at === void 0 ? formatPath(written) : op && op.line === void 0 ? `${at}${formatPath(written)}` : `${at}: ${formatPath(written)}`;
+    const add = (node2, path6, written2, op) => {
+      const key = at === void 0 ? formatPath(written2) : op && op.line === void 0 ? `${at}${formatPath(written2)}` : `${at}: ${formatPath(written2)}`;
       fields.push({ path: path6, node: node2, key, line: lineOf2(node2), op });
     };
     const values = () => fields.filter((field2) => isFlowScalar(field2.node));
@@ -52697,15 +52795,17 @@ function patchDocuments(patch, text2) {
         const pointer = op.kind === "map" ? scalarText(mapValue(op, "path")) : void 0;
         if (name === "remove" && pointer !== void 0) wholes.push({ name, pointer, path: pointerPath(pointer), deletes: true });
         if (op.kind !== "map" || !VALUE_OPS2.has(name ?? "")) return;
-        const written = { name, pointer, path: pointerPath(pointer) };
-        if (name !== "add" || typeof written.path[written.path.length - 1] !== "number") wholes.push(written);
-        forEachValue(mapValue(op, "value") ?? null, ({ node: node2, path: path6 }) => add(node2, [...written.path, ...path6], [i, "value", ...path6], written));
+        const written2 = { name, pointer, path: pointerPath(pointer) };
+        if (name !== "add" || typeof written2.path[written2.path.length - 1] !== "number") wholes.push(written2);
+        forEachValue(mapValue(op, "value") ?? null, ({ node: node2, path: path6 }) => add(node2, [...written2.path, ...path6], [i, "value", ...path6], written2));
       });
       return [{ patch, document, selector: patch.target, fields, values: values(), wholes, yaml, root }];
     }
     if (patch.kind === "json6902" || root?.kind !== "map") return [];
     const directives = [];
+    const nulls = /* @__PURE__ */ new Map();
     forEachValue(root, ({ node: node2, path: path6 }) => {
+      if (deletesKey(root, node2, path6)) nulls.set(node2, { name: "null", pointer: formatPath(path6), path: path6, line: lineOf2(node2), deletes: true });
       const directive = directiveOf(root, node2, path6);
       if (node2.kind !== "map" || directive !== "replace" && directive !== "delete") return;
       const name = `${DIRECTIVE}: ${directive}`;
@@ -52719,7 +52819,8 @@ function patchDocuments(patch, text2) {
     });
     const metadata = (key) => scalarText(nodeAt(root, ["metadata", key]));
     const own = { kind: scalarText(mapValue(root, "kind")), name: metadata("name"), namespace: metadata("namespace") };
-    return [{ patch, document, selector: patch.target ?? own, fields, values: values(), wholes: directives, yaml, root }];
+    const written = values().filter((value) => !nulls.has(value.node));
+    return [{ patch, document, selector: patch.target ?? own, fields, values: written, wholes: [...directives, ...nulls.values()], yaml, root }];
   });
 }
 function resourcesOf(file, text2) {
@@ -52865,14 +52966,14 @@ function unknownRegistryOf(doc, tag, resource) {
     registry: { field: field2, line: own ? own.line : yaml.lineAt(node2.start), written: yaml.text.slice(node2.start, node2.end), why: pair.registry.unknown }
   };
 }
-function patchReader({ patches }) {
+function patchReader({ patches }, refused = false) {
   const read = /* @__PURE__ */ new Map();
   return (k) => {
     let documents2 = read.get(k);
     if (!documents2) {
       documents2 = k.patches.flatMap((patch) => {
         const text2 = patch.inline?.text ?? patches.get(patch.file);
-        return text2 === void 0 ? [] : patchDocuments(patch, text2);
+        return text2 === void 0 ? [] : patchDocuments(patch, text2, refused);
       });
       read.set(k, documents2);
     }
@@ -52887,6 +52988,7 @@ async function pairedTagsOf(tree, incoming, read) {
   const repositories = new Set(incoming.map((image) => image.repository));
   const graph = graphOf(tree, incoming);
   const documentsOf = patchReader(tree);
+  const refusedOf = patchReader(tree, true);
   const resources = /* @__PURE__ */ new Map();
   const resourcesAt = (path6) => {
     let found = resources.get(path6);
@@ -52897,13 +52999,19 @@ async function pairedTagsOf(tree, incoming, read) {
   const unpaired = /* @__PURE__ */ new Map();
   const unknownRegistry = /* @__PURE__ */ new Map();
   const replaced = /* @__PURE__ */ new Map();
+  const refused = /* @__PURE__ */ new Map();
   for (const { file, text: text2 } of tree.kustomizations) {
     const k = text2.includes("atch") ? graph.at(posix4.dirname(file)) : void 0;
     const documents2 = k?.file === file ? documentsOf(k) : [];
     const lone = documents2.flatMap((doc) => loneTags(doc).map((tag) => ({ doc, tag })));
     const wholes = documents2.flatMap((doc) => replacedTags(doc).map((tag) => ({ doc, tag })));
-    if (lone.length === 0 && wholes.length === 0) continue;
+    const misread = k?.file === file ? refusedOf(k).flatMap((doc) => loneTags(doc).map((tag) => ({ doc, tag }))) : [];
+    if (lone.length === 0 && wholes.length === 0 && misread.length === 0) continue;
     const built = (await Promise.all(builtFiles(graph, k).map(resourcesAt))).flat();
+    for (const { doc, tag } of misread) {
+      const over = built.some((resource) => selects(doc.selector, resource) !== false && repositories.has(pairOf(doc, tag, resource)?.repository ?? ""));
+      if (over) refused.set(`${doc.patch.file}:${doc.document}:${tag.value.key}`, { file: doc.patch.file, document: doc.document, key: tag.value.key });
+    }
     for (const { doc, tag } of wholes) {
       const at = `${doc.patch.file}:${doc.document}:${tag.value.key}`;
       const over = replaced.has(at) ? void 0 : replacedOver(doc, tag, built, repositories);
@@ -52949,7 +53057,13 @@ async function pairedTagsOf(tree, incoming, read) {
       }
     }
   }
-  return { paired: [...paired2.values()], unpaired: [...unpaired.values()], unknownRegistry: [...unknownRegistry.values()], replaced: [...replaced.values()] };
+  return {
+    paired: [...paired2.values()],
+    unpaired: [...unpaired.values()],
+    unknownRegistry: [...unknownRegistry.values()],
+    replaced: [...replaced.values()],
+    refused: [...refused.values()]
+  };
 }
 function replacedOver(doc, tag, built, repositories) {
   const { value, mapping, op } = tag;
@@ -52987,7 +53101,7 @@ function builtFiles(graph, k) {
   return [...files];
 }
 async function patchedTags(run2, tree, read, warnings, mergedOver = []) {
-  const { paired: paired2, unpaired, unknownRegistry, replaced } = await pairedTagsOf(tree, run2.valid.images, read);
+  const { paired: paired2, unpaired, unknownRegistry, replaced, refused } = await pairedTagsOf(tree, run2.valid.images, read);
   const byFile = /* @__PURE__ */ new Map();
   const pair = (tag, name) => {
     if (!run2.inScope(tag.file) || run2.overridden(tag.file, tag.key)) return;
@@ -53002,6 +53116,7 @@ async function patchedTags(run2, tree, read, warnings, mergedOver = []) {
     }
   }
   for (const tag of [...unpaired, ...unknownRegistry]) if (tag.ownRepository) pair(tag, void 0);
+  for (const tag of refused) pair(tag, void 0);
   for (const tag of unpaired) {
     const update2 = run2.inScope(tag.file) ? run2.updatesFor(tag.file).find((u) => u.image.repository === tag.repository) : void 0;
     if (!update2 || nextVersion(update2, versionOf(tag.written, void 0)) === void 0 || run2.overridden(tag.file, tag.key)) continue;
@@ -54980,7 +55095,7 @@ var LOOKUP_PAGE = 10;
 async function findPullRequests(client, repository, on, ...heads) {
   const all = await client.rest.pulls.list({ ...repository, head: `${repository.owner}:${on.head}`, state: "all", per_page: LOOKUP_PAGE });
   const ours = (p) => p.state === "open" && p.base.ref === on.base;
-  const listed = all.data.some(ours) || all.data.length < LOOKUP_PAGE ? all.data : await openFrom(client, repository, on.head);
+  const listed = all.data.some(ours) || all.data.length < LOOKUP_PAGE ? all.data : (await openFrom(client, repository, on.head)).open;
   const open2 = listed.find(ours);
   const elsewhere = listed.find((p) => p.state === "open" && p.base.ref !== on.base);
   const closed = open2 || elsewhere ? void 0 : all.data.find((p) => heads.includes(p.head.sha));
@@ -55018,7 +55133,12 @@ async function closerOf(client, repository, number) {
   }
 }
 async function openFrom(client, repository, head) {
-  return (await client.rest.pulls.list({ ...repository, head: `${repository.owner}:${head}`, state: "open", per_page: LOOKUP_PAGE })).data;
+  const { data, headers } = await client.rest.pulls.list({ ...repository, head: `${repository.owner}:${head}`, state: "open", per_page: LOOKUP_PAGE });
+  return { open: data, at: Date.parse(headers.date ?? "") };
+}
+async function closedSince(client, repository, head, sha, since) {
+  const { data } = await client.rest.pulls.list({ ...repository, head: `${repository.owner}:${head}`, state: "closed", per_page: LOOKUP_PAGE });
+  return data.filter((p) => !p.merged_at && p.head.sha === sha && !(Date.parse(p.closed_at ?? "") < since));
 }
 async function openPullRequestsOn(client, repository, base, branches) {
   if (branches.length === 0) return /* @__PURE__ */ new Map();
@@ -55373,7 +55493,7 @@ function requestedBy(source) {
   const repository = source.repository !== void 0 && splitRepositoryName(source.repository) ? source.repository : void 0;
   const sha = source.sha !== void 0 && /^[0-9a-f]{7,64}$/i.test(source.sha) ? source.sha : void 0;
   const actor = source.actor !== void 0 && isActorLogin(source.actor) ? source.actor : void 0;
-  const run2 = source.run_url === void 0 ? void 0 : webUrl(source.run_url);
+  const run2 = source.run_url === void 0 ? void 0 : webUrl2(source.run_url);
   const build = repository === void 0 ? void 0 : sha === void 0 ? repository : `${repository}@${sha}`;
   const parts = [
     ...build ? [build] : [],
@@ -55382,7 +55502,7 @@ function requestedBy(source) {
   ];
   return parts.length === 0 ? void 0 : `Requested by ${parts.join(" ")}`;
 }
-function webUrl(text2) {
+function webUrl2(text2) {
   if (/[\s\p{Cc}]/u.test(text2)) return void 0;
   let url;
   try {
@@ -55873,24 +55993,58 @@ function asSeenFromBase(file, onBase) {
   return { ...file, before: base.before, changes: file.changes.map(fromBase) };
 }
 async function deleteBranch(ctx, options2, branch, commit) {
-  let open2;
+  let checked;
   try {
-    [open2] = await openFrom(ctx.client(), ctx.repository, branch);
+    checked = await openFrom(ctx.client(), ctx.repository, branch);
   } catch (error2) {
     ctx.log(`${branch} is kept after the failure: could not tell whether a pull request uses it (${errorMessage(error2)})`);
     return;
   }
+  const [open2] = checked.open;
   if (open2 !== void 0) {
     ctx.log(`${branch} is kept after the failure: pull request #${open2.number} uses it`);
     return;
   }
   try {
     if (options2.commitVia === "api") await deleteOwnBranch(ctx.client(), ctx.repository, branch, commit);
-    else if (await ctx.git.deleteBranch(ctx.remote, branch, commit) === "rejected")
+    else if (await ctx.git.deleteBranch(ctx.remote, branch, commit) === "rejected") {
       ctx.log(`${branch} is not deleted after the failure: it moved since this run pushed it`);
+      return;
+    }
   } catch (error2) {
     ctx.log(`could not delete ${branch} after the failure: ${errorMessage(error2)}`);
+    return;
   }
+  await reopenClosedBy(ctx, branch, commit, checked.at);
+}
+async function reopenClosedBy(ctx, branch, commit, since) {
+  const client = ctx.client();
+  let closed;
+  try {
+    closed = await closedSince(client, ctx.repository, branch, commit, since);
+  } catch (error2) {
+    ctx.log(
+      `could not tell whether deleting ${branch} after the failure closed another run's pull request (${errorMessage(error2)}): if one on ${commit} is closed, restore ${branch} at ${commit} and reopen it`
+    );
+    return;
+  }
+  if (closed.length === 0) return;
+  const which2 = `pull request${closed.length === 1 ? "" : "s"} ${closed.map((p) => `#${p.number}`).join(", ")}`;
+  const it = closed.length === 1 ? "it" : "them";
+  try {
+    await client.rest.git.createRef({ ...ctx.repository, ref: `refs/heads/${branch}`, sha: commit }).catch((error2) => {
+      if (httpStatus(error2) !== 422) throw error2;
+    });
+    for (const pull of closed) await client.rest.pulls.update({ ...ctx.repository, pull_number: pull.number, state: "open" });
+  } catch (error2) {
+    ctx.log(
+      `deleting ${branch} after the failure closed ${which2}, opened meanwhile by another run, and could not reopen ${it} (${errorMessage(error2)}): restore ${branch} at ${commit} and reopen ${it}`
+    );
+    return;
+  }
+  ctx.log(
+    `${branch} is restored at ${commit}: deleting it after the failure closed ${which2}, opened meanwhile by another run; ${it === "it" ? "it is" : "they are"} reopened`
+  );
 }
 
 // src/github/left-in-checkout.ts
@@ -56910,11 +57064,23 @@ var InputError = class extends Error {
   }
 };
 
+// src/action/summary-html.ts
+function escapeMarkup(text2) {
+  return text2.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+function escapeHtml(text2) {
+  return escapeMarkup(text2).replace(/\r\n|\r|\n/g, "<br>");
+}
+function escapeAttribute(value) {
+  return escapeMarkup(value).replace(/"/g, "&quot;").replace(/\r/g, "&#13;").replace(/\n/g, "&#10;");
+}
+
 // src/action/token.ts
 function protectToken(token, setSecret2) {
   const forms = token === "" ? [] : [token, basicCredential(token)];
   for (const form of forms) setSecret2(form);
-  return (text2) => scrubUrlCredentials(forms.reduce((scrubbed, form) => scrubbed.replaceAll(form, "***"), text2));
+  const scrubbed = [...new Set(forms.flatMap((form) => [form, escapeHtml(form), escapeAttribute(form)]))];
+  return (text2) => scrubUrlCredentials(scrubbed.reduce((result, form) => result.replaceAll(form, "***"), text2));
 }
 function requireToken(token, use) {
   if (token !== "") return tokenInput(token);
@@ -56955,6 +57121,16 @@ function hasScheme(text2, at) {
     if (LETTER.test(text2[i])) return true;
   }
   return false;
+}
+
+// src/action/summary-file.ts
+var scrub = (text2) => text2;
+function redactSummaries(redact2) {
+  scrub = redact2;
+}
+async function writeSummaryFile() {
+  const html = scrub(summary.stringify());
+  await summary.emptyBuffer().addRaw(html).write();
 }
 
 // src/action/update/annotation.ts
@@ -57518,17 +57694,6 @@ function payloadReason(issue2, config) {
   return `${reason.slice(0, -NONE_CONFIGURED.length)}: ${none}`;
 }
 
-// src/action/summary-html.ts
-function escapeMarkup(text2) {
-  return text2.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
-function escapeHtml(text2) {
-  return escapeMarkup(text2).replace(/\r\n|\r|\n/g, "<br>");
-}
-function escapeAttribute(value) {
-  return escapeMarkup(value).replace(/"/g, "&quot;").replace(/\r/g, "&#13;").replace(/\n/g, "&#10;");
-}
-
 // src/action/summary-budget.ts
 var SUMMARY_LIMIT = 1024 * 1024;
 var SUMMARY_BUDGET = SUMMARY_LIMIT - 64 * 1024;
@@ -57711,7 +57876,7 @@ async function writeSummary(result, links, dryRun2) {
     }
   }
   if (result.attempts > 1) summary.addRaw(`Landed after ${result.attempts} attempts (the branch moved under concurrent runs).`, true);
-  await summary.write();
+  await writeSummaryFile();
 }
 function addWarnings(warnings) {
   addFittedList(warnings, "warning", "This step's log has every one.");
@@ -57745,7 +57910,7 @@ async function writeFailureSummary(message, issues, landed) {
     summary.addRaw(`<p>${html}</p>`, true);
     if (cut !== void 0) summary.addRaw(leftOut("the rest of this message", "The step's error in the log has all of it."), true);
   }
-  await summary.write();
+  await writeSummaryFile();
 }
 function fileList(files, budget) {
   const SEPARATOR = ", ";
@@ -57764,13 +57929,16 @@ function describeLocated(w) {
 
 // src/action/update/main.ts
 var redact = protectToken(getInput("token"), setSecret);
+redactSummaries(redact);
 var redactIssue = (issue2) => ({ ...issue2, ...issue2.file && { file: redact(issue2.file) }, message: redact(issue2.message) });
 var summaryNotWritten = (error2) => warning(`job summary not written: ${redact(String(error2))}`);
 async function run() {
+  if (EVENT_FILE_ERROR !== void 0) throw new Error(EVENT_FILE_ERROR);
   const inputs = readUpdateInputs(core_exports, { eventName: context2.eventName, payload: context2.payload });
   annotate(inputs.warnings, "in-message");
   if (inputs.payload?.source?.repository) infoUntrusted(`promoting ${inputs.request.images.join(", ")} from ${inputs.payload.source.repository}`);
   const gitVersion = await readGitVersion();
+  apiUrlFromEnv(process.env);
   const workspace = await checkoutRoot(process.env["GITHUB_WORKSPACE"] || process.cwd(), inputs.workingDirectory);
   const checkout = new GitRepo(workspace);
   const url = await originUrl(checkout);

@@ -24117,6 +24117,23 @@ var require_lib2 = __commonJS({
   }
 });
 
+// src/action/event-file.ts
+import { existsSync, readFileSync } from "node:fs";
+function eventFileError(env) {
+  const path6 = env["GITHUB_EVENT_PATH"];
+  if (!path6 || !existsSync(path6)) return void 0;
+  try {
+    JSON.parse(readFileSync(path6, { encoding: "utf8" }));
+    return void 0;
+  } catch (error2) {
+    const { code, message } = error2;
+    const why = error2 instanceof SyntaxError ? `is not JSON (${message})` : `cannot be read (${code ?? message})`;
+    return `the event file GITHUB_EVENT_PATH names, ${path6}, ${why}: the runner writes the triggering event there as JSON`;
+  }
+}
+var EVENT_FILE_ERROR = eventFileError(process.env);
+if (EVENT_FILE_ERROR !== void 0) delete process.env["GITHUB_EVENT_PATH"];
+
 // node_modules/@actions/core/lib/core.js
 var core_exports = {};
 __export(core_exports, {
@@ -26391,7 +26408,7 @@ function getIDToken(aud) {
 }
 
 // node_modules/@actions/github/lib/context.js
-import { readFileSync, existsSync as existsSync2 } from "fs";
+import { readFileSync as readFileSync2, existsSync as existsSync3 } from "fs";
 import { EOL as EOL6 } from "os";
 var Context = class {
   /**
@@ -26401,8 +26418,8 @@ var Context = class {
     var _a, _b, _c;
     this.payload = {};
     if (process.env.GITHUB_EVENT_PATH) {
-      if (existsSync2(process.env.GITHUB_EVENT_PATH)) {
-        this.payload = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
+      if (existsSync3(process.env.GITHUB_EVENT_PATH)) {
+        this.payload = JSON.parse(readFileSync2(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
         const path6 = process.env.GITHUB_EVENT_PATH;
         process.stdout.write(`GITHUB_EVENT_PATH ${path6} does not exist${EOL6}`);
@@ -30866,18 +30883,36 @@ var import_bottleneck = __toESM(require_lib2(), 1);
 var GITHUB_API = "https://api.github.com";
 function apiUrlFromEnv(env) {
   const api = env["GITHUB_API_URL"]?.trim();
-  if (api) return api;
+  if (api) {
+    webUrl("GITHUB_API_URL", api, "https://github.example.com/api/v3");
+    return api;
+  }
   const server = env["GITHUB_SERVER_URL"]?.trim().replace(/\/+$/, "");
   if (!server) return GITHUB_API;
-  let url;
-  try {
-    url = new URL(server);
-  } catch {
-    throw new Error(`GITHUB_SERVER_URL ${JSON.stringify(server)} is not a URL (e.g. https://github.example.com); set GITHUB_API_URL to the server's API`);
-  }
+  const url = webUrl("GITHUB_SERVER_URL", server, "https://github.example.com", "; set GITHUB_API_URL to the server's API");
   if (url.hostname === "github.com") return GITHUB_API;
   if (url.hostname.endsWith(".ghe.com")) return `${url.protocol}//api.${url.host}`;
   return `${server}/api/v3`;
+}
+function webUrl(name, value, example, advice = "") {
+  let url;
+  try {
+    url = new URL(value);
+  } catch {
+    url = void 0;
+  }
+  if (url === void 0 || !/^https?:$/.test(url.protocol)) {
+    const quoted3 = value.includes("@") ? "" : ` ${JSON.stringify(value)}`;
+    throw new Error(`${name}${quoted3} is not a URL (e.g. ${example})${advice}`);
+  }
+  if (url.username !== "" || url.password !== "") {
+    url.username = "";
+    url.password = "";
+    throw new Error(
+      `${name} holds credentials (user:password@ before its host), which are never sent: the token goes in a header. Set ${name} to ${url.href.replace(/\/$/, "")}`
+    );
+  }
+  return url;
 }
 
 // src/github/client.ts
@@ -34070,11 +34105,23 @@ var InputError = class extends Error {
   }
 };
 
+// src/action/summary-html.ts
+function escapeMarkup(text) {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+function escapeHtml(text) {
+  return escapeMarkup(text).replace(/\r\n|\r|\n/g, "<br>");
+}
+function escapeAttribute(value) {
+  return escapeMarkup(value).replace(/"/g, "&quot;").replace(/\r/g, "&#13;").replace(/\n/g, "&#10;");
+}
+
 // src/action/token.ts
 function protectToken(token, setSecret2) {
   const forms = token === "" ? [] : [token, basicCredential(token)];
   for (const form of forms) setSecret2(form);
-  return (text) => scrubUrlCredentials(forms.reduce((scrubbed, form) => scrubbed.replaceAll(form, "***"), text));
+  const scrubbed = [...new Set(forms.flatMap((form) => [form, escapeHtml(form), escapeAttribute(form)]))];
+  return (text) => scrubUrlCredentials(scrubbed.reduce((result, form) => result.replaceAll(form, "***"), text));
 }
 function requireToken(token, use) {
   if (token !== "") return tokenInput(token);
@@ -34115,6 +34162,16 @@ function hasScheme(text, at) {
     if (LETTER.test(text[i])) return true;
   }
   return false;
+}
+
+// src/action/summary-file.ts
+var scrub = (text) => text;
+function redactSummaries(redact) {
+  scrub = redact;
+}
+async function writeSummaryFile() {
+  const html = scrub(summary.stringify());
+  await summary.emptyBuffer().addRaw(html).write();
 }
 
 // src/action/boolean-input.ts
@@ -34287,17 +34344,6 @@ function waitOptions2(timeout) {
   return seconds === void 0 ? {} : { timeoutMs: seconds * 1e3 };
 }
 
-// src/action/summary-html.ts
-function escapeMarkup(text) {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
-function escapeHtml(text) {
-  return escapeMarkup(text).replace(/\r\n|\r|\n/g, "<br>");
-}
-function escapeAttribute(value) {
-  return escapeMarkup(value).replace(/"/g, "&quot;").replace(/\r/g, "&#13;").replace(/\n/g, "&#10;");
-}
-
 // src/action/summary-budget.ts
 var SUMMARY_LIMIT = 1024 * 1024;
 var SUMMARY_BUDGET = SUMMARY_LIMIT - 64 * 1024;
@@ -34370,13 +34416,13 @@ async function writeReport(payload, rows, failure) {
     summary.addRaw(leftOut2(more, "The log says where each event was sent, and the step's error which failed."), true);
   }
   if (failure) addFailure(failure);
-  await summary.write();
+  await writeSummaryFile();
 }
 async function writeRefusedSummary(failure) {
   summary.addHeading("gitops-promote dispatch", 3);
   summary.addRaw("Nothing was sent: the inputs are not usable.", true);
   addFailure(failure);
-  await summary.write();
+  await writeSummaryFile();
 }
 function addFailure(failure) {
   const cut = cutToBytes(failure, SUMMARY_BUDGET / 2 / MARKUP_GROWTH);
@@ -34398,8 +34444,10 @@ var NOT_DELIVERED = ["not delivered: see the failure below", "-", "-"];
 // src/action/dispatch/main.ts
 async function run() {
   const redact = protectToken(getInput("token"), setSecret);
+  redactSummaries(redact);
   const summaryNotWritten = (error2) => warning(`job summary not written: ${redact(String(error2))}`);
   const messageOf = (error2) => redact(error2 instanceof Error ? error2.message : String(error2));
+  if (EVENT_FILE_ERROR !== void 0) warning(EVENT_FILE_ERROR);
   let inputs;
   try {
     inputs = readDispatchInputs(core_exports, sourceFromEnv(process.env));

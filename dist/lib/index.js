@@ -11251,6 +11251,14 @@ function fieldsOf(file, root, map2, path, inFlow) {
     return merged && { ...merged, inFlow: false, merged: true };
   };
 }
+function fieldsAt(file, root, path, keys) {
+  let field2 = { node: nodeAt(root, path) ?? null, path, inFlow: false };
+  for (const key of keys) {
+    if (field2?.node?.kind !== "map" || typeof key !== "string") return void 0;
+    field2 = fieldsOf(file, root, field2.node, field2.path, field2.inFlow)(key);
+  }
+  return field2?.node?.kind === "map" ? fieldsOf(file, root, field2.node, field2.path, field2.inFlow) : void 0;
+}
 
 // src/yaml/placeholder.ts
 var FILLERS = [
@@ -12225,6 +12233,15 @@ function pointerPath(pointer) {
 function pointerOf(path) {
   return path.map((segment2) => `/${segment2 === -1 ? "-" : String(segment2).replaceAll("~", "~0").replaceAll("/", "~1")}`).join("");
 }
+function refusedOpList(text2, inline) {
+  const read = inline ? text2.trim() : text2;
+  if (!read.startsWith("[")) return false;
+  try {
+    return !Array.isArray(JSON.parse(read));
+  } catch {
+    return true;
+  }
+}
 
 // src/yaml/renamed.ts
 function warnRenamed(plan, incoming, fieldName, at, name, to) {
@@ -12609,12 +12626,7 @@ function parametersAt(root, source) {
   return parameters;
 }
 function valuesObjectAt(file, root, source, keys) {
-  let field2 = { node: nodeAt(root, source) ?? null, path: source, inFlow: false };
-  for (const key of ["helm", "valuesObject", ...keys]) {
-    if (field2?.node?.kind !== "map") return void 0;
-    field2 = fieldsOf(file, root, field2.node, field2.path, field2.inFlow)(key);
-  }
-  return field2?.node?.kind === "map" ? fieldsOf(file, root, field2.node, field2.path, field2.inFlow) : void 0;
+  return fieldsAt(file, root, source, ["helm", "valuesObject", ...keys]);
 }
 function parameterName(name) {
   return /^[\w.\\[\]/-]+$/.test(name) ? name : JSON.stringify(name);
@@ -12935,6 +12947,10 @@ function directiveOf(root, node2, path) {
   if (typeof path[path.length - 1] === "number" && !builtInKind(root)) return void 0;
   return scalarText(mapValue(node2, DIRECTIVE));
 }
+function deletesKey(root, node2, path) {
+  if (node2.kind !== "scalar" || !readsAsNull(node2) || path.length === 0) return false;
+  return !path.some((segment2) => typeof segment2 === "number") || builtInKind(root);
+}
 function builtInKind(root) {
   const apiVersion = root?.kind === "map" ? scalarText(mapValue(root, "apiVersion")) : void 0;
   if (apiVersion === void 0) return false;
@@ -12956,7 +12972,10 @@ var editInlinePatches = (file, request, plan) => {
   if (incoming.size === 0) return;
   file.documents.forEach((document, index2) => {
     const paired2 = request.pairedTags?.get(index2);
-    if (isOpList(document.root)) editOps(document, incoming, plan, request.kustomizeTagged, paired2);
+    if (isOpList(document.root)) {
+      if (refusedOpList(file.text, false)) plan.warn(document.root.start, refusedWarning("this patch file"));
+      else editOps(document, incoming, plan, request.kustomizeTagged, paired2);
+    }
     for (const patch of patchStrings(document, request.file)) if (!plan.isClaimed(patch.node)) editPatch(file, patch, document, request, plan, paired2);
   });
 };
@@ -12988,11 +13007,15 @@ function patchStrings(document, file) {
   return found;
 }
 function editPatch(file, patch, document, request, plan, paired2) {
+  const key = formatPath(patch.path);
+  if (patch.kind !== "strategic-merge" && refusedOpList(patch.node.text, true)) {
+    plan.claim(patch.node);
+    return plan.warn(patch.node.start, refusedWarning(key));
+  }
   const content = tryYamlFile(patch.node.text);
   if (!content) return;
   const inner = new EditPlan(content);
   const ops = patch.kind !== "strategic-merge" && content.documents[0]?.root?.kind === "seq";
-  const key = formatPath(patch.path);
   const within2 = (text2) => ops ? `${key}${text2}` : `${key}: ${text2}`;
   const prefix = within2("");
   const own = paired2 && new Map([...paired2].flatMap(([at, name]) => at.startsWith(prefix) ? [[at.slice(prefix.length), name]] : []));
@@ -13027,6 +13050,9 @@ function editPatch(file, patch, document, request, plan, paired2) {
     );
   }
   for (const { offset, message, kind: kind2 } of warnings) plan.warn(placement.at(offset), within2(message), kind2);
+}
+function refusedWarning(what) {
+  return `${what} starts with "[", so kustomize reads it as JSON, which it is not: kubectl kustomize fails the build ("unable to parse SM or JSON patch"), so nothing in it is edited or read as applying; write it as JSON, every key and string in double quotes ([{"op": "replace", \u2026}]), or as a YAML list (- op: replace)`;
 }
 var VALUE_OPS = /* @__PURE__ */ new Set(["add", "replace"]);
 function editOps(document, incoming, plan, kustomizeTagged2, paired2) {
@@ -16314,6 +16340,7 @@ var editMarkers = (file, request, plan) => {
       }
       const above = floor;
       floor = node2.end;
+      if (plan.isClaimed(node2)) return;
       const own = markerComment(file.text, node2, above, inFlow);
       const keys = own === void 0 && node2.kind === "scalar" ? emptyValueComment(file.text, node2) : void 0;
       const comment = own ?? keys;
@@ -19877,6 +19904,10 @@ function readTargets(r, node2, at) {
     r.issue(node2 ?? at, "targets", `must be a list, not ${describe(node2)}`);
     return [];
   }
+  if (node2.items.length === 0) {
+    r.issue(node2, "targets", "is empty; remove it to let every incoming image apply everywhere, or list at least one target (name, paths, images)");
+    return [];
+  }
   const targets = [];
   const names = /* @__PURE__ */ new Map();
   node2.items.forEach((item, i) => {
@@ -20663,8 +20694,8 @@ function answeredBeside(warning, kind2, overrides) {
   if (field2 === void 0) return false;
   const mapping = joined(field2.slice(0, -1));
   return overrides.some((o) => {
-    const setsTag = typeof o === "string" || o.configured?.part === "tag" && o.configured.repository === warning.about?.image;
-    const keys = setsTag ? overrideKeys(kind2, o) : void 0;
+    const setsTag2 = typeof o === "string" || o.configured?.part === "tag" && o.configured.repository === warning.about?.image;
+    const keys = setsTag2 ? overrideKeys(kind2, o) : void 0;
     return keys !== void 0 && keys.length === field2.length && joined(keys.slice(0, -1)) === mapping && keys.at(-1) !== field2.at(-1);
   });
 }
@@ -20890,10 +20921,13 @@ function warnLoneTagParameters(texts, inScope, updatesFor, warnings, fieldName) 
   for (const [path, file, document] of applicationsReading(texts, values, updatesFor)) {
     const sources = sourcesOf(document).filter((source) => source.length > 0);
     for (const source of sources) {
-      const valueFiles = valuesOf(document.root, source, sources, texts);
-      if (inScope(path)) warnLoneParameters(path, texts.get(path), file, document.root, source, valueFiles, values, updatesFor(path), warnings);
-      const layers = valuesLayers(values, valueFiles, path, file, document.root, source, fieldName);
-      for (const warning of loneValueTags(layers, valueFiles, values, inScope, updatesFor)) {
+      const layers = valuesLayers(values, valuesOf(document.root, source, sources, texts), path, file, document.root, source, fieldName);
+      if (inScope(path)) warnLoneParameters(path, texts.get(path), file, document.root, source, layers, updatesFor(path), warnings);
+      const parameters = parametersAt(document.root, source).flatMap(([name]) => {
+        const [prefix, leaf] = leafOf(name);
+        return leaf === "tag" ? [keysOf2(prefix)] : [];
+      });
+      for (const warning of loneValueTags(layers, parameters, inScope, updatesFor)) {
         const at = `${warning.file}:${warning.line}:${warning.message}`;
         if (!said.has(at)) warnings.push(warning);
         said.add(at);
@@ -20924,19 +20958,19 @@ function* applicationsReading(texts, values, updatesFor) {
     for (const document of file.documents) yield [path, file, document];
   }
 }
-function warnLoneParameters(path, text2, file, root, source, valueFiles, values, updates, warnings) {
+function warnLoneParameters(path, text2, file, root, source, layers, updates, warnings) {
   const incoming = byRepository(updates.filter((update) => update.image.tag !== void 0));
-  if (valueFiles.length === 0 || incoming.size === 0) return;
+  if (layers.length === 0 || incoming.size === 0) return;
   const parameters = parametersAt(root, source);
   const siblings = parameters.map(([other]) => leafOf(other));
   for (const [name, field2] of parameters) {
     const [prefix, leaf] = leafOf(name);
     if (leaf !== "tag" || !isFlowScalar(field2.node) || hasPlaceholder(field2.node.text)) continue;
     if (siblings.some(([p, l]) => p === prefix && REPOSITORY_KEYS.includes(l))) continue;
-    const keys = prefix === "" ? [] : prefix.split(".");
+    const keys = keysOf2(prefix);
     const paired2 = valuesObjectAt(file, root, source, keys);
     if (paired2 && splitImage(paired2).repository !== void 0) continue;
-    const held = repositoryIn(valueFiles, keys, incoming, values, field2.node.text);
+    const held = repositoryIn(layers, keys, incoming, field2.node.text);
     const key = formatPath(field2.path);
     const line = lineAt(text2, field2.node.start);
     if (held && "unknown" in held) {
@@ -20953,11 +20987,17 @@ function warnLoneParameters(path, text2, file, root, source, valueFiles, values,
     });
   }
 }
+function keysOf2(prefix) {
+  return prefix === "" ? [] : prefix.split(".");
+}
 var REPOSITORY_KEYS = ["repository", "name", "registry"];
-function fieldLayer(path, text2, within2, root, ranks) {
+function firstDocument(file) {
+  return file ? { file, root: file.documents[0]?.root ?? null, at: [], line: (offset) => file.lineAt(offset) } : void 0;
+}
+function fieldLayer(path, text2, within2, values, ranks) {
   return {
     path,
-    root,
+    values,
     tell(at, node2, held) {
       const key = formatPath([...within2, ...at]);
       const line = lineAt(text2, node2.start);
@@ -20968,16 +21008,31 @@ function fieldLayer(path, text2, within2, root, ranks) {
   };
 }
 function valuesLayers(values, valueFiles, path, file, root, source, fieldName) {
-  const files = valueFiles.map(([at, text2]) => fieldLayer(at, text2, [], () => values.rootOf(at, text2), "as Helm ranks a values file listed later above it"));
+  const files = valueFiles.map(
+    ([at, text2]) => fieldLayer(at, text2, [], () => firstDocument(values.fileOf(at, text2)), "as Helm ranks a values file listed later above it")
+  );
   const object = [...source, "helm", "valuesObject"];
-  const set2 = nodeAt(root, object);
-  if (set2) return [...files, fieldLayer(path, file.text, object, () => set2, "as Argo CD ranks valuesObject above values files")];
+  if (nodeAt(root, object))
+    return [
+      ...files,
+      fieldLayer(
+        path,
+        file.text,
+        object,
+        () => ({ file, root, at: object, line: (offset) => file.lineAt(offset) }),
+        "as Argo CD ranks valuesObject above values files"
+      )
+    ];
   const string2 = [...source, "helm", "values"];
   const held = nodeAt(root, string2);
   if (held?.kind !== "scalar" || held.text === "") return files;
+  let parsed;
   const layer = {
     path,
-    root: () => tryYamlFile(held.text)?.documents[0]?.root ?? null,
+    values() {
+      const read = (parsed ??= { read: firstDocument(tryYamlFile(held.text)) }).read;
+      return read && { ...read, line: () => file.lineAt(held.start) };
+    },
     tell(at, _node, pair) {
       const over = "unknown" in pair ? `${pair.repository}, whose ${pair.unknown.field} (line ${pair.unknown.line}) is not known here` : `${pair.image.repository}, ${pair.at}`;
       return {
@@ -20990,24 +21045,34 @@ function valuesLayers(values, valueFiles, path, file, root, source, fieldName) {
   };
   return [...files, layer];
 }
-function loneValueTags(layers, valueFiles, values, inScope, updatesFor) {
+function loneValueTags(layers, parameters, inScope, updatesFor) {
   const found = [];
-  layers.forEach(({ path, root: read, tell }, index2) => {
+  layers.forEach(({ path, values: read, tell }, index2) => {
     if (index2 === 0 || !inScope(path)) return;
     const incoming = byRepository(updatesFor(path).filter((update) => update.image.tag !== void 0));
     if (incoming.size === 0) return;
-    const root = read();
-    forEachValue(root, ({ node: node2, path: at }) => {
+    const written = read();
+    if (!written) return;
+    const { file, root, at: within2 } = written;
+    forEachValue(nodeAt(root, within2) ?? null, ({ node: node2, path: at }) => {
       if (at[at.length - 1] !== "tag" || !isFlowScalar(node2) || hasPlaceholder(node2.text)) return;
       const keys = at.slice(0, -1);
-      const mapping = nodeAt(root, keys);
-      if (mapping?.kind !== "map" || [...REPOSITORY_KEYS, "image"].some((key) => mapValue(mapping, key) !== void 0)) return;
-      const held = repositoryIn(valueFiles.slice(0, index2), keys, incoming, values, node2.text);
+      const fields = fieldsAt(file, root, within2, keys);
+      if (!fields || [...REPOSITORY_KEYS, "image"].some((key) => fields(key) !== void 0)) return;
+      const held = repositoryIn(layers.slice(0, index2), keys, incoming, node2.text);
       if (!held || !("unknown" in held) && nextVersion(held, versionOf(node2.text, void 0)) === void 0) return;
+      if (parameters.some((set2) => sameKeys(set2, keys)) || layers.slice(index2 + 1).some((above) => setsTag(above, keys))) return;
       found.push(tell(at, node2, held));
     });
   });
   return found;
+}
+function setsTag(layer, keys) {
+  const written = layer.values();
+  return written !== void 0 && fieldsAt(written.file, written.root, written.at, keys)?.("tag") !== void 0;
+}
+function sameKeys(a, b) {
+  return a.length === b.length && a.every((key, i) => key === b[i]);
 }
 function unknownRegistryTag(file, line, key, { repository, unknown, images }) {
   return {
@@ -21032,10 +21097,6 @@ var ValuesFiles = class {
     let file = this.files.get(path);
     if (file === void 0) this.files.set(path, file = tryYamlFile(text2.replace(/^\uFEFF/, "")) ?? null);
     return file;
-  }
-  /** The first document's root of a values file (null when it is empty or no YAML). */
-  rootOf(path, text2) {
-    return this.fileOf(path, text2)?.documents[0]?.root ?? null;
   }
   /**
    * The directories and last two segments of the files spelling the repository, as one pattern (null:
@@ -21075,29 +21136,32 @@ function valuesOf(root, source, sources, texts) {
     return text2 === void 0 ? [] : [[path, text2]];
   });
 }
-function repositoryIn(files, keys, incoming, values, tag) {
-  for (const [path, text2] of files) {
-    const file = values.fileOf(path, text2);
-    if (!file) continue;
-    const root = file.documents[0]?.root ?? null;
-    const mapping = nodeAt(root, keys);
-    if (mapping?.kind !== "map") continue;
-    const { repository, registry } = splitImage((key) => mapValue(mapping, key));
-    const written = scalarText(repository);
-    const read = readRegistry(file, root, registry);
-    if (written !== void 0 && registry && isUnknownRegistry(read)) {
-      const images = unknownRegistryImages(written, incoming.values(), { tag, digest: void 0 });
-      if (images.length === 0) continue;
-      const field2 = `${formatPath([...keys, "registry"])} in ${path}`;
-      return {
-        repository: written,
-        images,
-        unknown: { field: field2, line: file.lineAt(registry.start), written: file.text.slice(registry.start, registry.end), why: read.unknown }
-      };
-    }
-    const name = written === void 0 ? void 0 : pairName(read, written);
-    const update = name === void 0 ? void 0 : incoming.get(normalizeRepository(name) ?? "");
-    if (update && repository) return { ...update, at: `${path}:${lineAt(text2, repository.start)}` };
+function repositoryIn(layers, keys, incoming, tag) {
+  const { repository, registry } = splitImage((key) => mergedField(layers, keys, key));
+  const node2 = repository?.field.node;
+  const written = scalarText(node2);
+  if (!repository || !node2 || written === void 0) return void 0;
+  const at = registry?.field.node;
+  const read = registry && at ? readRegistry(registry.values.file, registry.values.root, at) : void 0;
+  if (registry && at && isUnknownRegistry(read)) {
+    const images = unknownRegistryImages(written, incoming.values(), { tag, digest: void 0 });
+    const { values, field: field2, path } = registry;
+    const unknown = {
+      field: `${formatPath(field2.path)} in ${path}`,
+      line: values.line(at.start),
+      written: values.file.text.slice(at.start, at.end),
+      why: read.unknown
+    };
+    return images.length === 0 ? void 0 : { repository: written, images, unknown };
+  }
+  const update = incoming.get(normalizeRepository(pairName(read, written) ?? "") ?? "");
+  return update && { ...update, at: `${repository.path}:${repository.values.line(node2.start)}` };
+}
+function mergedField(layers, keys, key) {
+  for (let i = layers.length - 1; i >= 0; i--) {
+    const values = layers[i].values();
+    const field2 = values && fieldsAt(values.file, values.root, values.at, keys)?.(key);
+    if (field2) return { path: layers[i].path, values, field: field2 };
   }
   return void 0;
 }
@@ -21593,7 +21657,8 @@ function retaggedAt(text2, repository, names) {
 // src/engine/kustomize-patches.ts
 import { posix as posix4 } from "node:path";
 var VALUE_OPS2 = /* @__PURE__ */ new Set(["add", "replace"]);
-function patchDocuments(patch, text2) {
+function patchDocuments(patch, text2, refused = false) {
+  if (refusedOpList(text2, patch.inline !== void 0) !== refused) return [];
   const yaml = tryYamlFile(text2.replace(/^\uFEFF/, ""));
   if (!yaml) return [];
   const inline = patch.inline;
@@ -21602,8 +21667,8 @@ function patchDocuments(patch, text2) {
   return yaml.documents.flatMap(({ root }, index2) => {
     const document = inline ? 0 : index2;
     const fields = [];
-    const add = (node2, path, written, op) => {
-      const key = at === void 0 ? formatPath(written) : op && op.line === void 0 ? `${at}${formatPath(written)}` : `${at}: ${formatPath(written)}`;
+    const add = (node2, path, written2, op) => {
+      const key = at === void 0 ? formatPath(written2) : op && op.line === void 0 ? `${at}${formatPath(written2)}` : `${at}: ${formatPath(written2)}`;
       fields.push({ path, node: node2, key, line: lineOf2(node2), op });
     };
     const values = () => fields.filter((field2) => isFlowScalar(field2.node));
@@ -21615,15 +21680,17 @@ function patchDocuments(patch, text2) {
         const pointer = op.kind === "map" ? scalarText(mapValue(op, "path")) : void 0;
         if (name === "remove" && pointer !== void 0) wholes.push({ name, pointer, path: pointerPath(pointer), deletes: true });
         if (op.kind !== "map" || !VALUE_OPS2.has(name ?? "")) return;
-        const written = { name, pointer, path: pointerPath(pointer) };
-        if (name !== "add" || typeof written.path[written.path.length - 1] !== "number") wholes.push(written);
-        forEachValue(mapValue(op, "value") ?? null, ({ node: node2, path }) => add(node2, [...written.path, ...path], [i, "value", ...path], written));
+        const written2 = { name, pointer, path: pointerPath(pointer) };
+        if (name !== "add" || typeof written2.path[written2.path.length - 1] !== "number") wholes.push(written2);
+        forEachValue(mapValue(op, "value") ?? null, ({ node: node2, path }) => add(node2, [...written2.path, ...path], [i, "value", ...path], written2));
       });
       return [{ patch, document, selector: patch.target, fields, values: values(), wholes, yaml, root }];
     }
     if (patch.kind === "json6902" || root?.kind !== "map") return [];
     const directives = [];
+    const nulls = /* @__PURE__ */ new Map();
     forEachValue(root, ({ node: node2, path }) => {
+      if (deletesKey(root, node2, path)) nulls.set(node2, { name: "null", pointer: formatPath(path), path, line: lineOf2(node2), deletes: true });
       const directive = directiveOf(root, node2, path);
       if (node2.kind !== "map" || directive !== "replace" && directive !== "delete") return;
       const name = `${DIRECTIVE}: ${directive}`;
@@ -21637,7 +21704,8 @@ function patchDocuments(patch, text2) {
     });
     const metadata = (key) => scalarText(nodeAt(root, ["metadata", key]));
     const own = { kind: scalarText(mapValue(root, "kind")), name: metadata("name"), namespace: metadata("namespace") };
-    return [{ patch, document, selector: patch.target ?? own, fields, values: values(), wholes: directives, yaml, root }];
+    const written = values().filter((value) => !nulls.has(value.node));
+    return [{ patch, document, selector: patch.target ?? own, fields, values: written, wholes: [...directives, ...nulls.values()], yaml, root }];
   });
 }
 function resourcesOf(file, text2) {
@@ -21783,14 +21851,14 @@ function unknownRegistryOf(doc, tag, resource) {
     registry: { field: field2, line: own ? own.line : yaml.lineAt(node2.start), written: yaml.text.slice(node2.start, node2.end), why: pair.registry.unknown }
   };
 }
-function patchReader({ patches }) {
+function patchReader({ patches }, refused = false) {
   const read = /* @__PURE__ */ new Map();
   return (k) => {
     let documents2 = read.get(k);
     if (!documents2) {
       documents2 = k.patches.flatMap((patch) => {
         const text2 = patch.inline?.text ?? patches.get(patch.file);
-        return text2 === void 0 ? [] : patchDocuments(patch, text2);
+        return text2 === void 0 ? [] : patchDocuments(patch, text2, refused);
       });
       read.set(k, documents2);
     }
@@ -21805,6 +21873,7 @@ async function pairedTagsOf(tree, incoming, read) {
   const repositories = new Set(incoming.map((image) => image.repository));
   const graph = graphOf(tree, incoming);
   const documentsOf = patchReader(tree);
+  const refusedOf = patchReader(tree, true);
   const resources = /* @__PURE__ */ new Map();
   const resourcesAt = (path) => {
     let found = resources.get(path);
@@ -21815,13 +21884,19 @@ async function pairedTagsOf(tree, incoming, read) {
   const unpaired = /* @__PURE__ */ new Map();
   const unknownRegistry = /* @__PURE__ */ new Map();
   const replaced = /* @__PURE__ */ new Map();
+  const refused = /* @__PURE__ */ new Map();
   for (const { file, text: text2 } of tree.kustomizations) {
     const k = text2.includes("atch") ? graph.at(posix4.dirname(file)) : void 0;
     const documents2 = k?.file === file ? documentsOf(k) : [];
     const lone = documents2.flatMap((doc) => loneTags(doc).map((tag) => ({ doc, tag })));
     const wholes = documents2.flatMap((doc) => replacedTags(doc).map((tag) => ({ doc, tag })));
-    if (lone.length === 0 && wholes.length === 0) continue;
+    const misread = k?.file === file ? refusedOf(k).flatMap((doc) => loneTags(doc).map((tag) => ({ doc, tag }))) : [];
+    if (lone.length === 0 && wholes.length === 0 && misread.length === 0) continue;
     const built = (await Promise.all(builtFiles(graph, k).map(resourcesAt))).flat();
+    for (const { doc, tag } of misread) {
+      const over = built.some((resource) => selects(doc.selector, resource) !== false && repositories.has(pairOf(doc, tag, resource)?.repository ?? ""));
+      if (over) refused.set(`${doc.patch.file}:${doc.document}:${tag.value.key}`, { file: doc.patch.file, document: doc.document, key: tag.value.key });
+    }
     for (const { doc, tag } of wholes) {
       const at = `${doc.patch.file}:${doc.document}:${tag.value.key}`;
       const over = replaced.has(at) ? void 0 : replacedOver(doc, tag, built, repositories);
@@ -21867,7 +21942,13 @@ async function pairedTagsOf(tree, incoming, read) {
       }
     }
   }
-  return { paired: [...paired2.values()], unpaired: [...unpaired.values()], unknownRegistry: [...unknownRegistry.values()], replaced: [...replaced.values()] };
+  return {
+    paired: [...paired2.values()],
+    unpaired: [...unpaired.values()],
+    unknownRegistry: [...unknownRegistry.values()],
+    replaced: [...replaced.values()],
+    refused: [...refused.values()]
+  };
 }
 function replacedOver(doc, tag, built, repositories) {
   const { value, mapping, op } = tag;
@@ -21905,7 +21986,7 @@ function builtFiles(graph, k) {
   return [...files];
 }
 async function patchedTags(run, tree, read, warnings, mergedOver = []) {
-  const { paired: paired2, unpaired, unknownRegistry, replaced } = await pairedTagsOf(tree, run.valid.images, read);
+  const { paired: paired2, unpaired, unknownRegistry, replaced, refused } = await pairedTagsOf(tree, run.valid.images, read);
   const byFile = /* @__PURE__ */ new Map();
   const pair = (tag, name) => {
     if (!run.inScope(tag.file) || run.overridden(tag.file, tag.key)) return;
@@ -21920,6 +22001,7 @@ async function patchedTags(run, tree, read, warnings, mergedOver = []) {
     }
   }
   for (const tag of [...unpaired, ...unknownRegistry]) if (tag.ownRepository) pair(tag, void 0);
+  for (const tag of refused) pair(tag, void 0);
   for (const tag of unpaired) {
     const update = run.inScope(tag.file) ? run.updatesFor(tag.file).find((u) => u.image.repository === tag.repository) : void 0;
     if (!update || nextVersion(update, versionOf(tag.written, void 0)) === void 0 || run.overridden(tag.file, tag.key)) continue;
