@@ -38386,6 +38386,9 @@ function formatPath(path) {
   }
   return out;
 }
+function hasPrefix(path, prefix) {
+  return prefix.length <= path.length && prefix.every((segment2, i) => path[i] === segment2);
+}
 function parsePath(text2, value, fieldName) {
   const fail2 = (why, at) => {
     throw new SourceError(
@@ -39559,7 +39562,7 @@ var editImages = (file, request2, plan) => {
     if (isOpList(document.root)) continue;
     const fields = [];
     forEachValue(document.root, (field) => {
-      if (field.path[field.path.length - 1] === "image" && !lists.some((list) => list.every((segment2, i) => field.path[i] === segment2))) fields.push(field);
+      if (field.path[field.path.length - 1] === "image" && !lists.some((list) => hasPrefix(field.path, list))) fields.push(field);
     });
     const aliased = new Set(
       fields.flatMap(({ node: node2, path }) => node2.kind === "alias" && inContainerSpec(path) ? bareAnchored(file, document, node2)?.node ?? [] : [])
@@ -45186,7 +45189,7 @@ function loneValueTags(layers, parameters, inScope, updatesFor) {
       if (!fields || [...REPOSITORY_KEYS, "image"].some((key) => fields(key) !== void 0)) return;
       const held = repositoryIn(layers.slice(0, index2), keys, incoming, node2.text);
       if (!held || !("unknown" in held) && nextVersion(held, versionOf(node2.text, void 0)) === void 0) return;
-      if (parameters.some((set2) => sameKeys(set2, keys)) || layers.slice(index2 + 1).some((above) => setsTag(above, keys))) return;
+      if (parameters.some((set2) => set2.length === keys.length && hasPrefix(set2, keys)) || layers.slice(index2 + 1).some((above) => setsTag(above, keys))) return;
       found.push(tell(at, node2, held));
     });
   });
@@ -45195,9 +45198,6 @@ function loneValueTags(layers, parameters, inScope, updatesFor) {
 function setsTag(layer, keys) {
   const written = layer.values();
   return written !== void 0 && fieldsAt(written.file, written.root, written.at, keys)?.("tag") !== void 0;
-}
-function sameKeys(a, b) {
-  return a.length === b.length && a.every((key, i) => key === b[i]);
 }
 function unknownRegistryTag(file, line, key, { repository, unknown, images }) {
   return {
@@ -45782,8 +45782,13 @@ function retaggedAt(text2, repository, names) {
 // src/engine/kustomize-patches.ts
 import { posix as posix4 } from "node:path";
 var VALUE_OPS2 = /* @__PURE__ */ new Set(["add", "replace"]);
-function patchDocuments(patch, text2, refused2 = false) {
-  if (refusedOpList(text2, patch.inline !== void 0) !== refused2) return [];
+function patchDocuments(patch, text2) {
+  return refusedOpList(text2, patch.inline !== void 0) ? [] : yamlDocuments(patch, text2);
+}
+function refusedPatchDocuments(patch, text2) {
+  return refusedOpList(text2, patch.inline !== void 0) ? yamlDocuments(patch, text2) : [];
+}
+function yamlDocuments(patch, text2) {
   const yaml = tryYamlFile(text2.replace(/^\uFEFF/, ""));
   if (!yaml) return [];
   const inline = patch.inline;
@@ -45824,7 +45829,7 @@ function patchDocuments(patch, text2, refused2 = false) {
     directives.sort((a, b) => a.path.length - b.path.length);
     forEachValue(root, ({ node: node2, path }) => {
       if (path.includes(DIRECTIVE)) return;
-      const whole = directives.find((r) => samePrefix(path, r.path));
+      const whole = directives.find((r) => hasPrefix(path, r.path));
       add(node2, path, path, whole);
     });
     const metadata = (key) => scalarText(nodeAt(root, ["metadata", key]));
@@ -45886,17 +45891,14 @@ function helmPair(doc, resource, mapping, merged = replacingOp(doc, mapping) ===
   return { repository, registry: readRegistry(resource.yaml, resource.root, image.registry), registryField };
 }
 function replacingOp(doc, mapping) {
-  return doc.fields.find((f) => f.op !== void 0 && f.op.path.length <= mapping.length && samePrefix(f.path, mapping))?.op;
+  return doc.fields.find((f) => f.op !== void 0 && f.op.path.length <= mapping.length && hasPrefix(f.path, mapping))?.op;
 }
 function ownPair2(own) {
   const { repository, registry } = splitImage(own);
   return repository !== void 0 && (registry !== void 0 || own("repository") === void 0);
 }
 function ownField(doc, mapping) {
-  return (key) => doc.fields.find((f) => f.path.length === mapping.length + 1 && f.path[mapping.length] === key && samePrefix(f.path, mapping));
-}
-function samePrefix(path, prefix) {
-  return prefix.every((segment2, i) => path[i] === segment2);
+  return (key) => doc.fields.find((f) => f.path.length === mapping.length + 1 && f.path[mapping.length] === key && hasPrefix(f.path, mapping));
 }
 function versionsSet(doc, resource, repositories) {
   const set2 = /* @__PURE__ */ new Set();
@@ -45976,18 +45978,18 @@ function unknownRegistryOf(doc, tag, resource) {
     registry: { field, line: own ? own.line : yaml.lineAt(node2.start), written: yaml.text.slice(node2.start, node2.end), why: pair.registry.unknown }
   };
 }
-function patchReader({ patches }, refused2 = false) {
+function patchReader({ patches }, documents2 = patchDocuments) {
   const read = /* @__PURE__ */ new Map();
   return (k) => {
-    let documents2 = read.get(k);
-    if (!documents2) {
-      documents2 = k.patches.flatMap((patch) => {
+    let found = read.get(k);
+    if (!found) {
+      found = k.patches.flatMap((patch) => {
         const text2 = patch.inline?.text ?? patches.get(patch.file);
-        return text2 === void 0 ? [] : patchDocuments(patch, text2, refused2);
+        return text2 === void 0 ? [] : documents2(patch, text2);
       });
-      read.set(k, documents2);
+      read.set(k, found);
     }
-    return documents2;
+    return found;
   };
 }
 function setsVersionIn(documents2, resources, repository) {
@@ -45998,7 +46000,7 @@ async function pairedTagsOf(tree, incoming, read) {
   const repositories = new Set(incoming.map((image) => image.repository));
   const graph = graphOf(tree, incoming);
   const documentsOf = patchReader(tree);
-  const refusedOf = patchReader(tree, true);
+  const refusedOf = patchReader(tree, refusedPatchDocuments);
   const resources = /* @__PURE__ */ new Map();
   const resourcesAt = (path) => {
     let found = resources.get(path);

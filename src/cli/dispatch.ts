@@ -196,7 +196,6 @@ function refIssue(ref: string): string | undefined {
   return isBranchName(ref) ? undefined : `--ref ${JSON.stringify(ref)} is not a branch or tag name`;
 }
 
-/** The token to send with, refused (bad usage) when there is none or it cannot be one; said by its variable, never its value. */
 /** The API the token goes to: a GITHUB_API_URL (or GITHUB_SERVER_URL) that cannot be one is bad usage, as a token that cannot be one is. */
 function apiUrlOf(env: Io["env"]): string {
   try {
@@ -206,6 +205,7 @@ function apiUrlOf(env: Io["env"]): string {
   }
 }
 
+/** The token to send with, refused (bad usage) when there is none or it cannot be one; said by its variable, never its value. */
 function sendingToken(env: Io["env"]): { readonly token: string; readonly named: string } {
   const found = tokenFromEnv(env);
   if (!found) throw new UsageError(`dispatch needs a token in ${TOKEN_VARIABLES.join(" or ")}`);

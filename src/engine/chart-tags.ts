@@ -29,7 +29,7 @@ import { overrideAdvice } from "../yaml/argocd-unpaired.js";
 import { tryYamlFile, type YamlDocument, type YamlFile } from "../yaml/file.js";
 import { isFlowScalar, nodeAt, scalarText, type YamlNode } from "../yaml/node.js";
 import { fieldsAt, type MappingField } from "../yaml/merge-key.js";
-import { formatPath, type PathSegment } from "../yaml/path.js";
+import { formatPath, hasPrefix, type PathSegment } from "../yaml/path.js";
 import { hasPlaceholder } from "../yaml/placeholder.js";
 import { readRegistry } from "../yaml/registry.js";
 import { forEachValue } from "../yaml/walk.js";
@@ -295,7 +295,7 @@ function loneValueTags(
       // A tag its policy would keep (a newer one, a release candidate under another range) is no news.
       if (!held || (!("unknown" in held) && nextVersion(held, versionOf(node.text, undefined)) === undefined)) return;
       // Argo CD deploys the tag ranked above it (named there, if anything is), not this one: telling to move it is noise.
-      if (parameters.some((set) => sameKeys(set, keys)) || layers.slice(index + 1).some((above) => setsTag(above, keys))) return;
+      if (parameters.some((set) => set.length === keys.length && hasPrefix(set, keys)) || layers.slice(index + 1).some((above) => setsTag(above, keys))) return;
       found.push(tell(at, node, held));
     });
   });
@@ -306,10 +306,6 @@ function loneValueTags(
 function setsTag(layer: ValuesLayer, keys: readonly PathSegment[]): boolean {
   const written = layer.values();
   return written !== undefined && fieldsAt(written.file, written.root, written.at, keys)?.("tag") !== undefined;
-}
-
-function sameKeys(a: readonly PathSegment[], b: readonly PathSegment[]): boolean {
-  return a.length === b.length && a.every((key, i) => key === b[i]);
 }
 
 /** At a lone tag (`key`, in `file` at `line`) over a values pair whose registry this run cannot read: the Helm editor's warning, naming that registry field. */

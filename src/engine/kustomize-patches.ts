@@ -40,7 +40,7 @@ import { tryYamlFile, type YamlFile } from "../yaml/file.js";
 import { isOpList, pointerOf, pointerPath, refusedOpList } from "../yaml/json-patch.js";
 import { DIRECTIVE, deletesKey, directiveOf } from "../yaml/patch-directive.js";
 import { isFlowScalar, mapValue, nodeAt, scalarText, type FlowScalar, type YamlNode } from "../yaml/node.js";
-import { formatPath, type PathSegment } from "../yaml/path.js";
+import { formatPath, hasPrefix, type PathSegment } from "../yaml/path.js";
 import { hasPlaceholder } from "../yaml/placeholder.js";
 import { readRegistry } from "../yaml/registry.js";
 import { forEachValue } from "../yaml/walk.js";
@@ -116,12 +116,19 @@ const VALUE_OPS = new Set(["add", "replace"]);
 /**
  * The documents of a patch, its text being `text` (the patch file's, or the inline text). A change in an
  * inline patch is named as inline-patch.ts names it: `patches[0].patch: spec.values.image.tag`, an op's
- * `patches[0].patch[1].value`. None where kustomize refuses the text (refusedOpList): that build fails, applying
- * nothing; `refused`, only such text's, read as YAML, for the run to say where a tag in it is left.
+ * `patches[0].patch[1].value`. None where kustomize refuses the text (refusedOpList): that build fails, applying nothing.
  */
-export function patchDocuments(patch: Patch, text: string, refused = false): PatchDocument[] {
-  // Text kustomize refuses to read fails the build: it applies nothing. `refused`: those alone, read as YAML, to say so.
-  if (refusedOpList(text, patch.inline !== undefined) !== refused) return [];
+export function patchDocuments(patch: Patch, text: string): PatchDocument[] {
+  return refusedOpList(text, patch.inline !== undefined) ? [] : yamlDocuments(patch, text);
+}
+
+/** The documents of a patch kustomize refuses to read (refusedOpList), read as YAML for the run to say where a tag in it is left; none of any other patch. */
+export function refusedPatchDocuments(patch: Patch, text: string): PatchDocument[] {
+  return refusedOpList(text, patch.inline !== undefined) ? yamlDocuments(patch, text) : [];
+}
+
+/** A patch's documents as YAML reads its text, whether kustomize reads it or not. */
+function yamlDocuments(patch: Patch, text: string): PatchDocument[] {
   const yaml = tryYamlFile(text.replace(/^\uFEFF/, ""));
   if (!yaml) return [];
   const inline = patch.inline;
@@ -166,7 +173,7 @@ export function patchDocuments(patch: Patch, text: string, refused = false): Pat
     forEachValue(root, ({ node, path }) => {
       // The directive is kustomize's, never rendered: no field of the resource's, nor one to edit.
       if (path.includes(DIRECTIVE)) return;
-      const whole = directives.find((r) => samePrefix(path, r.path));
+      const whole = directives.find((r) => hasPrefix(path, r.path));
       add(node, path, path, whole);
     });
     const metadata = (key: string) => scalarText(nodeAt(root, ["metadata", key]));
@@ -273,7 +280,7 @@ function helmPair(
  * An op into the mapping (`/spec/values/image/tag`) is merged over it.
  */
 function replacingOp(doc: PatchDocument, mapping: readonly PathSegment[]): PatchOp | undefined {
-  return doc.fields.find((f) => f.op !== undefined && f.op.path.length <= mapping.length && samePrefix(f.path, mapping))?.op;
+  return doc.fields.find((f) => f.op !== undefined && f.op.path.length <= mapping.length && hasPrefix(f.path, mapping))?.op;
 }
 
 /**
@@ -288,11 +295,7 @@ function ownPair(own: (key: string) => PatchField | undefined): boolean {
 
 /** The field `key` a patch writes of the mapping at `mapping`, whatever its value (a mapping, an alias). */
 function ownField(doc: PatchDocument, mapping: readonly PathSegment[]): (key: string) => PatchField | undefined {
-  return (key) => doc.fields.find((f) => f.path.length === mapping.length + 1 && f.path[mapping.length] === key && samePrefix(f.path, mapping));
-}
-
-function samePrefix(path: readonly PathSegment[], prefix: readonly PathSegment[]): boolean {
-  return prefix.every((segment, i) => path[i] === segment);
+  return (key) => doc.fields.find((f) => f.path.length === mapping.length + 1 && f.path[mapping.length] === key && hasPrefix(f.path, mapping));
 }
 
 /**
@@ -437,20 +440,23 @@ function unknownRegistryOf(doc: PatchDocument, tag: LoneTag, resource: Resource)
 
 /**
  * The documents of a kustomization's patches, each kustomization's read once: an inline patch's text is its own, a patch
- * file's the tree's (`patches`). `refused`: instead those of the patches kustomize refuses to read (patchDocuments).
+ * file's the tree's (`patches`), read by `documents` (refusedPatchDocuments: those kustomize refuses to read instead).
  */
-export function patchReader({ patches }: Pick<KustomizeTree, "patches">, refused = false): (k: Kustomization) => readonly PatchDocument[] {
+export function patchReader(
+  { patches }: Pick<KustomizeTree, "patches">,
+  documents: (patch: Patch, text: string) => PatchDocument[] = patchDocuments,
+): (k: Kustomization) => readonly PatchDocument[] {
   const read = new Map<Kustomization, readonly PatchDocument[]>();
   return (k) => {
-    let documents = read.get(k);
-    if (!documents) {
-      documents = k.patches.flatMap((patch) => {
+    let found = read.get(k);
+    if (!found) {
+      found = k.patches.flatMap((patch) => {
         const text = patch.inline?.text ?? patches.get(patch.file);
-        return text === undefined ? [] : patchDocuments(patch, text, refused);
+        return text === undefined ? [] : documents(patch, text);
       });
-      read.set(k, documents);
+      read.set(k, found);
     }
-    return documents;
+    return found;
   };
 }
 
@@ -543,7 +549,7 @@ async function pairedTagsOf(
   const repositories = new Set(incoming.map((image) => image.repository));
   const graph = graphOf(tree, incoming);
   const documentsOf = patchReader(tree);
-  const refusedOf = patchReader(tree, true);
+  const refusedOf = patchReader(tree, refusedPatchDocuments);
   const resources = new Map<string, Promise<Resource[]>>();
   const resourcesAt = (path: string) => {
     let found = resources.get(path);

@@ -18,7 +18,7 @@ import { isOpList } from "./json-patch.js";
 import { imageLists } from "./kustomize.js";
 import { MERGE_SHARED } from "./merge-key.js";
 import { isFlowScalar, mapValue, nodeAt, type AliasNode, type FlowScalar, type ScalarNode, type YamlNode } from "./node.js";
-import { formatPath, type PathSegment } from "./path.js";
+import { formatPath, hasPrefix, type PathSegment } from "./path.js";
 import { hasPlaceholder, warnSubstituted } from "./placeholder.js";
 import type { Editor, EditPlan } from "./plan.js";
 import { readersOfValue } from "./readers.js";
@@ -36,7 +36,7 @@ export const editImages: Editor = (file, request, plan) => {
     if (isOpList(document.root)) continue;
     const fields: NodeVisit[] = [];
     forEachValue(document.root, (field) => {
-      if (field.path[field.path.length - 1] === "image" && !lists.some((list) => list.every((segment, i) => field.path[i] === segment))) fields.push(field);
+      if (field.path[field.path.length - 1] === "image" && !lists.some((list) => hasPrefix(field.path, list))) fields.push(field);
     });
     // A bare image outside a container spec that a container's image aliases, or merges, is said at each such container, not as a field whose version is set elsewhere.
     const aliased = new Set<YamlNode>(

@@ -49,6 +49,11 @@ export function formatPath(path: readonly PathSegment[]): string {
   return out;
 }
 
+/** Whether `path` begins with `prefix` (equal to it, or below it). */
+export function hasPrefix(path: readonly PathSegment[], prefix: readonly PathSegment[]): boolean {
+  return prefix.length <= path.length && prefix.every((segment, i) => path[i] === segment);
+}
+
 /**
  * Parses `a.b[0]`, `a["dot.key"].b`, `a['x'].b`, `containers.0.image`; throws SourceError saying where it is malformed.
  * `value`, a spec's, completes the `--image` that the error for a yq selector suggests, named as `fieldName` says (the request's face).

@@ -4,6 +4,8 @@ import { type FieldNamer } from "../field-name.js";
 export type PathSegment = string | number;
 /** `spec.containers[0].image`; keys that are not bare words are written `["a.b"]`. */
 export declare function formatPath(path: readonly PathSegment[]): string;
+/** Whether `path` begins with `prefix` (equal to it, or below it). */
+export declare function hasPrefix(path: readonly PathSegment[], prefix: readonly PathSegment[]): boolean;
 /**
  * Parses `a.b[0]`, `a["dot.key"].b`, `a['x'].b`, `containers.0.image`; throws SourceError saying where it is malformed.
  * `value`, a spec's, completes the `--image` that the error for a yq selector suggests, named as `fieldName` says (the request's face).
