@@ -16,13 +16,14 @@ export const DIRECTIVE = "$patch";
 
 /**
  * The directive the mapping `node` at `path` in the document `root` writes of itself (`replace`, `delete`, `merge`), as
- * kustomize honours it. In a list item only where kustomize knows the list's merge key, a built-in kind's
- * (`containers` by `name`): a custom resource's list (an Argo Rollout's containers, a HelmRelease values list) is
- * replaced by the patch's whole, so kubectl kustomize renders the item as written, `$patch: delete` and its image included.
+ * kustomize honours it. In a list item, or anywhere inside one, only where kustomize knows the list's merge key, a
+ * built-in kind's (`containers` by `name`): a custom resource's list (an Argo Rollout's containers, a HelmRelease values
+ * list) is replaced by the patch's whole, so kubectl kustomize renders the item as written, `$patch: delete` and its
+ * image included, and a mapping so marked deeper inside it (`sidecars: [{image: {$patch: delete, …}}]`) too.
  */
 export function directiveOf(root: YamlNode | null, node: YamlNode, path: readonly PathSegment[]): string | undefined {
   if (node.kind !== "map") return undefined;
-  if (typeof path[path.length - 1] === "number" && !builtInKind(root)) return undefined;
+  if (inCustomList(root, path)) return undefined;
   return scalarText(mapValue(node, DIRECTIVE));
 }
 
@@ -35,7 +36,12 @@ export function directiveOf(root: YamlNode | null, node: YamlNode, path: readonl
  */
 export function deletesKey(root: YamlNode | null, node: YamlNode, path: readonly PathSegment[]): boolean {
   if (node.kind !== "scalar" || !readsAsNull(node) || path.length === 0) return false;
-  return !path.some((segment) => typeof segment === "number") || builtInKind(root);
+  return !inCustomList(root, path);
+}
+
+/** Whether `path` is in a list of a custom resource (not a built-in kind's), which kustomize renders as the patch writes it, directives and nulls included. */
+function inCustomList(root: YamlNode | null, path: readonly PathSegment[]): boolean {
+  return path.some((segment) => typeof segment === "number") && !builtInKind(root);
 }
 
 /** Whether a document is of a Kubernetes built-in API group (`v1`, `apps/v1`, `*.k8s.io`), whose lists' merge keys kustomize knows. */

@@ -58,6 +58,21 @@ describe("leaveDeleted: what a strategic merge's `$patch: delete` removes is no 
     // In a custom resource's mapping, not a list item, kustomize honours it (a HelmRelease's image, above).
   });
 
+  it("reads the directive deeper inside a custom resource's list item not at all either: the item is rendered as written, its pair and all", () => {
+    // kubectl kustomize renders sidecars[0] as the patch writes it, `image: {$patch: delete, repository, tag}` included.
+    const nested = HELM(PAIR).replace(
+      "    image:\n",
+      "    sidecars:\n      - name: web\n        image:\n          $patch: delete\n          repository: ghcr.io/acme/web\n          tag: 1.0.0\n    image:\n",
+    );
+    expect(editYaml(nested, IMAGES).changes.map((c) => [c.key, c.new])).toEqual([["spec.values.sidecars[0].image.tag", "1.1.0"]]);
+    // In a built-in kind's list item kustomize knows the schema below it too: a mapping so marked there is deleted, and left.
+    const resources = PATCH.replace(
+      "          $patch: delete\n",
+      "          resources:\n            $patch: delete\n            image: ghcr.io/acme/web:1.0.0\n",
+    );
+    expect(editYaml(resources, IMAGES).changes.map((c) => c.key)).toEqual(["spec.template.spec.containers[0].image", "spec.template.spec.containers[1].image"]);
+  });
+
   it("reads YAML's null as deleting its key where kustomize merges: in any kind's mapping, in a list item of a built-in kind's alone", () => {
     /** The paths of the keys a patch's nulls delete. */
     const deleted = (text: string) => {
