@@ -23,7 +23,7 @@ import { normalizeRepository, repositoryPattern, type ImageRef } from "../image/
 import { isUnknownRegistry, pairName, splitImage, unknownRegistryImages, unknownRegistryWarning, type UnknownRegistryField } from "../image/split-image.js";
 import { byRepository, nextVersion, versionOf, type ImageUpdate } from "../image/update.js";
 import { ARGO } from "../yaml/api-groups.js";
-import { leafOf, parameterName, parametersAt, sourcesOf, valuesObjectAt } from "../yaml/argocd-parameters.js";
+import { helmKeys, leafOf, parameterName, parametersAt, sourcesOf, valuesObjectAt } from "../yaml/argocd-parameters.js";
 import { valuesStringNotEdited } from "../yaml/argocd-strings.js";
 import { overrideAdvice } from "../yaml/argocd-unpaired.js";
 import { tryYamlFile, type YamlDocument, type YamlFile } from "../yaml/file.js";
@@ -57,7 +57,7 @@ export function warnLoneTagParameters(
       if (inScope(path)) warnLoneParameters(path, texts.get(path)!, file, document.root, source, layers, updatesFor(path), warnings);
       const parameters = parametersAt(document.root, source).flatMap(([name]) => {
         const [prefix, leaf] = leafOf(name);
-        return leaf === "tag" ? [keysOf(prefix)] : [];
+        return leaf === "tag" ? [helmKeys(prefix)] : [];
       });
       for (const warning of loneValueTags(layers, parameters, inScope, updatesFor)) {
         // An environment's values file many Applications list is named once; a values string's tags, all at its one line, each.
@@ -128,7 +128,7 @@ function warnLoneParameters(
     const [prefix, leaf] = leafOf(name);
     if (leaf !== "tag" || !isFlowScalar(field.node) || hasPlaceholder(field.node.text)) continue;
     if (siblings.some(([p, l]) => p === prefix && REPOSITORY_KEYS.includes(l))) continue;
-    const keys = keysOf(prefix);
+    const keys = helmKeys(prefix);
     // Read as Argo CD's Helm reads it: a repository merged in (`image: {<<: *defaults}`) pairs the tag too.
     const paired = valuesObjectAt(file, root, source, keys);
     if (paired && splitImage(paired).repository !== undefined) continue;
@@ -149,11 +149,6 @@ function warnLoneParameters(
       about,
     });
   }
-}
-
-/** The values keys a parameter's name prefix sets (`image` of `image.tag`; none for a top-level `tag`). */
-function keysOf(prefix: string): string[] {
-  return prefix === "" ? [] : prefix.split(".");
 }
 
 /** Keys beside a tag that make it no lone one: the Helm rule pairs them. */

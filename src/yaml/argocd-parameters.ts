@@ -88,7 +88,7 @@ export function valuesObjectAt(
   file: YamlFile,
   root: YamlNode | null,
   source: readonly PathSegment[],
-  keys: readonly string[],
+  keys: readonly PathSegment[],
 ): ((key: string) => MappingField | undefined) | undefined {
   return fieldsAt(file, root, source, ["helm", "valuesObject", ...keys]);
 }
@@ -101,10 +101,51 @@ export function parameterName(name: string): string {
   return /^[\w.\\[\]/-]+$/.test(name) ? name : JSON.stringify(name);
 }
 
-/** `image.tag` -> [`image`, `tag`]; a dot escaped for Helm (`a\.b`) is part of a key. */
+/** `image.tag` -> [`image`, `tag`]; a dot escaped for Helm (`a\.b`) is part of a key, as helmKeys reads it. */
 export function leafOf(name: string): [prefix: string, leaf: string] {
-  for (let i = name.length - 1; i > 0; i--) if (name[i] === "." && name[i - 1] !== "\\") return [name.slice(0, i), name.slice(i + 1)];
-  return ["", name];
+  const dot = separators(name).at(-1);
+  return dot === undefined ? ["", name] : [name.slice(0, dot), name.slice(dot + 1)];
+}
+
+/**
+ * The values keys a Helm `--set` name (or a prefix of one) sets, as Helm's strvals reads it, which Argo CD passes
+ * parameters to: a backslash makes the next character part of the key (`kubernetes\.io/role` is one key,
+ * `a\\.b` two), `.` separates keys and `[n]` is a list index (`list[0].x`). The empty name sets none.
+ */
+export function helmKeys(name: string): PathSegment[] {
+  if (name === "") return [];
+  const keys: PathSegment[] = [];
+  let key = "";
+  // Right after `[n]`, whose key is already given: a `.` or the end adds none.
+  let indexed = false;
+  for (let i = 0; i < name.length; i++) {
+    const c = name[i]!;
+    const index = c === "[" ? /^\[(\d+)\]/.exec(name.slice(i)) : null;
+    if (index) {
+      if (!indexed) keys.push(key);
+      keys.push(Number(index[1]));
+      i += index[0].length - 1;
+      [key, indexed] = ["", true];
+    } else if (c === ".") {
+      if (!indexed) keys.push(key);
+      [key, indexed] = ["", false];
+    } else {
+      key += c === "\\" && i + 1 < name.length ? name[++i] : c;
+      indexed = false;
+    }
+  }
+  if (!indexed) keys.push(key);
+  return keys;
+}
+
+/** Where a Helm name's keys are separated: each `.` not escaped by a backslash (itself unescaped). */
+function separators(name: string): number[] {
+  const at: number[] = [];
+  for (let i = 0; i < name.length; i++) {
+    if (name[i] === "\\") i++;
+    else if (name[i] === ".") at.push(i);
+  }
+  return at;
 }
 
 /**

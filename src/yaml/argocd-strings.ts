@@ -16,7 +16,7 @@ import { forEachValue } from "./walk.js";
 import { elementsHolding, hasPlaceholder, staleElements } from "./placeholder.js";
 import type { EditPlan, Editor } from "./plan.js";
 import { escapeRegExp } from "../text/escape-regexp.js";
-import { leafOf, parameterName, parametersAt, sourcesOf, valuesObjectAt } from "./argocd-parameters.js";
+import { helmKeys, leafOf, parameterName, parametersAt, sourcesOf, valuesObjectAt } from "./argocd-parameters.js";
 
 const VALUES_STRING: YamlString = {
   header: "",
@@ -120,7 +120,7 @@ function patchedTag(text: string, prefix: string | undefined): { what: string; v
     for (const source of sourcesOf(document)) {
       const parameter = parametersAt(document.root, source).findLast(([other]) => other === name)?.[1].node;
       if (isFlowScalar(parameter)) return { what: `parameter ${parameterName(name)}`, value: parameter.text };
-      const values = valuesObjectAt(file, document.root, source, prefix === "" ? [] : prefix.split("."))?.("tag")?.node;
+      const values = valuesObjectAt(file, document.root, source, helmKeys(prefix))?.("tag")?.node;
       if (isFlowScalar(values)) return { what: "tag: key", value: values.text };
     }
     return undefined;

@@ -34,7 +34,7 @@ import { hasPlaceholder, literalIndexOf, warnSubstituted } from "./placeholder.j
 import type { EditPlan, Editor } from "./plan.js";
 import { warnRenamed } from "./renamed.js";
 import { ARGO, inGroup } from "./api-groups.js";
-import { leafOf, parametersAt, sourcesOf, valuesObjectAt } from "./argocd-parameters.js";
+import { helmKeys, leafOf, parametersAt, sourcesOf, valuesObjectAt } from "./argocd-parameters.js";
 import { warnTemplatePatch, warnValuesString } from "./argocd-strings.js";
 import { warnUnpairedRepositories } from "./argocd-unpaired.js";
 
@@ -168,7 +168,7 @@ function parameterImages(parameters: readonly [string, HelmField][], file: YamlF
   }
   return [...byPrefix].map(([prefix, fields]) => {
     if (!fields.has("tag") || fields.has("repository") || fields.has("name")) return imageOf(fields);
-    const read = valuesObjectAt(file, root, source, prefix === "" ? [] : prefix.split("."));
+    const read = valuesObjectAt(file, root, source, helmKeys(prefix));
     if (!read) return imageOf(fields);
     const merged = new Map<string, HelmField>();
     for (const key of ["registry", "repository", "name", IMAGE_KEY]) {

@@ -260,6 +260,28 @@ it("quotes a parameter name that is not a plain Helm path", async () => {
   expect(result.warnings.map((w) => w.message.slice(0, w.message.indexOf(" overrides")))).toEqual([`spec.source.helm.parameters[0].value (parameter ${name})`]);
 });
 
+it("reads a parameter name's escaped dot as Helm's --set does, part of the key (`worker\\.v2.image.tag` sets image.tag under `worker.v2`)", async () => {
+  const values = "worker.v2:\n  image:\n    repository: ghcr.io/acme/worker\n    tag: 1.4.0\n";
+  const parameter = "      parameters:\n        - {name: worker\\.v2.image.tag, value: '1.4.0'}\n";
+  const named = [
+    "apps/worker.yaml",
+    9,
+    "spec.source.helm.parameters[0].value (parameter worker\\.v2.image.tag) overrides the tag of ghcr.io/acme/worker (charts/worker/values.yaml:3)",
+  ];
+  // Alone it is the tag deployed; over a valuesObject's lone tag there, it is still the one deployed, not the valuesObject's.
+  for (const more of ["", "      valuesObject:\n        worker.v2: {image: {tag: '1.4.0'}}\n"]) {
+    const result = await plan({
+      "apps/worker.yaml": app(`  source:\n    path: charts/worker\n    helm:\n${parameter}${more}`),
+      "charts/worker/values.yaml": values,
+    });
+    expect(result.changes.map((c) => [c.file, c.key, c.new])).toEqual([["charts/worker/values.yaml", `["worker.v2"].image.tag`, "1.4.3"]]);
+    expect(
+      result.warnings.map((w) => [w.file, w.line, w.message.slice(0, w.message.indexOf(","))]),
+      more,
+    ).toEqual([named]);
+  }
+});
+
 it("an override answers the lone tag it names, not the others of its file", async () => {
   const tagged = (chart: string) => app(`  source:\n    path: charts/${chart}\n    helm:\n      parameters:\n        - {name: image.tag, value: '1.4.0'}\n`);
   const override = "overrides:\n  - file: apps/worker.yaml\n    spec: spec.source.helm.parameters[0].value\n    image: ghcr.io/acme/other\n    part: tag\n";

@@ -1,6 +1,6 @@
 /** Argo CD's Helm parameters as an override that names one by index reads them, and a source's valuesObject as YAML reads it. */
 import { describe, expect, it } from "vitest";
-import { misaimedOverride, valuesObjectAt } from "../../src/yaml/argocd-parameters.js";
+import { helmKeys, leafOf, misaimedOverride, valuesObjectAt } from "../../src/yaml/argocd-parameters.js";
 import { YamlFile } from "../../src/yaml/file.js";
 
 describe("misaimedOverride: a configured override of a Helm parameter by index", () => {
@@ -72,5 +72,22 @@ describe("valuesObjectAt: a mapping under a source's valuesObject", () => {
     expect(valuesObjectAt(file, root, source, ["replicas"])).toBeUndefined();
     expect(valuesObjectAt(file, root, source, ["worker", "image"])).toBeUndefined();
     expect(valuesObjectAt(file, root, ["spec", "sources", 0], [])).toBeUndefined();
+  });
+});
+
+describe("a Helm parameter's name, read as Helm's --set (strvals) reads it", () => {
+  it("keeps an escaped dot in its key, separates at the others and reads [n] as a list index", () => {
+    expect(helmKeys(String.raw`labels.app\.kubernetes\.io/name`)).toEqual(["labels", "app.kubernetes.io/name"]);
+    expect(helmKeys(String.raw`worker\.v2.image`)).toEqual(["worker.v2", "image"]);
+    // An escaped backslash escapes no dot.
+    expect(helmKeys(String.raw`a\\.b`)).toEqual(["a\\", "b"]);
+    expect(helmKeys("list[0].x")).toEqual(["list", 0, "x"]);
+    expect(helmKeys("")).toEqual([]);
+  });
+
+  it("splits the leaf at the last dot that separates keys", () => {
+    expect(leafOf(String.raw`image\.tag`)).toEqual(["", String.raw`image\.tag`]);
+    expect(leafOf(String.raw`worker\.v2.image.tag`)).toEqual([String.raw`worker\.v2.image`, "tag"]);
+    expect(leafOf(String.raw`a\\.tag`)).toEqual([String.raw`a\\`, "tag"]);
   });
 });

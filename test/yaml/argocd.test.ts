@@ -320,21 +320,24 @@ spec:
     ]);
   });
 
-  it("reads the repository of a tag parameter from the source's valuesObject, as Helm merges them", () => {
+  it("reads the repository of a tag parameter from the source's valuesObject, as Helm merges them, its name read as Helm's --set reads it", () => {
     const text = `apiVersion: argoproj.io/v1alpha1
 kind: Application
 metadata: {name: app}
 spec:
   source:
     helm:
-      parameters: [{name: app.image.tag, value: 1.2.3}]
+      parameters: [{name: app.image.tag, value: 1.2.3}, {name: worker\\.v2.image.tag, value: 1.2.3}]
       valuesObject:
         app:
           image: {repository: ghcr.io/acme/app}
+        worker.v2:
+          image: {repository: ghcr.io/acme/app}
 `;
     const { text: out, changes } = editHelm(text, withImages("ghcr.io/acme/app:1.3.0"));
-    expect(out).toBe(text.replace("1.2.3", "1.3.0"));
-    expect(changes.map((c) => c.key)).toEqual(["spec.source.helm.parameters[0].value"]);
+    expect(out).toBe(text.replaceAll("1.2.3", "1.3.0"));
+    // `worker\.v2` is one key, `worker.v2`: an escaped dot separates no keys.
+    expect(changes.map((c) => c.key)).toEqual(["spec.source.helm.parameters[0].value", "spec.source.helm.parameters[1].value"]);
   });
 
   it("reads that repository through a merge key, as YAML does: the tag parameter moves as when it is written in place", () => {
