@@ -8,7 +8,8 @@
  *   patched resource's, as kustomize merges them: its registry and repository each the patch's where it
  *   writes one, else the resource's (an overlay pinning its environment's version writes the tag alone, as
  *   flux2-kustomize-helm-example's do). An op whose path is the mapping (`/spec/values/image`) or above it,
- *   or a strategic merge's `$patch: replace` in it or above it, replaces the mapping whole: its value is the
+ *   or a strategic merge's `$patch: replace` in it or above it, or a custom resource's list a strategic merge writes above
+ *   it (kustomize merges no such list item by item, mergesListItems), replaces the mapping whole: its value is the
  *   pair alone, and a `{tag}` or `{registry, tag}` value names no image known here (replacedTags). A `remove` op,
  *   a `$patch: delete` or a strategic merge's YAML null (`tag: null`, `image: ~`, deletesKey), there or above it (or at
  *   its tag) deletes the resource's version: nothing beside the
@@ -38,7 +39,7 @@ import { overrideAdvice } from "../yaml/argocd-unpaired.js";
 import { lineAt } from "../text/line-index.js";
 import { tryYamlFile, type YamlFile } from "../yaml/file.js";
 import { isOpList, pointerOf, pointerPath, refusedOpList } from "../yaml/json-patch.js";
-import { DIRECTIVE, deletesKey, directiveOf } from "../yaml/patch-directive.js";
+import { DIRECTIVE, deletesKey, directiveOf, mergesListItems } from "../yaml/patch-directive.js";
 import { isFlowScalar, mapValue, nodeAt, scalarText, type FlowScalar, type YamlNode } from "../yaml/node.js";
 import { formatPath, hasPrefix, type PathSegment } from "../yaml/path.js";
 import { hasPlaceholder } from "../yaml/placeholder.js";
@@ -71,6 +72,8 @@ interface PatchOp {
   readonly line?: number;
   /** A `remove` op or a `$patch: delete`: nothing is rendered at `path`. */
   readonly deletes?: boolean;
+  /** A strategic merge's list in a custom resource (name `list`), which kustomize writes whole (mergesListItems). */
+  readonly list?: boolean;
 }
 
 /** A scalar a patch writes: one a change may edit. */
@@ -161,8 +164,18 @@ function yamlDocuments(patch: Patch, text: string): PatchDocument[] {
     const directives: PatchOp[] = [];
     // A key whose value is YAML's null is deleted, as by a `remove` op at it: kustomize renders no such key.
     const nulls = new Map<YamlNode, PatchOp>();
+    const listsWhole = !mergesListItems(root);
     forEachValue(root, ({ node, path }) => {
       if (deletesKey(root, node, path)) nulls.set(node, { name: "null", pointer: formatPath(path), path, line: lineOf(node), deletes: true });
+      // A custom resource's list is written whole, as a `$patch: replace` writes a mapping: at its key's line.
+      if (listsWhole && node.kind === "map") {
+        for (const { key, value } of node.pairs) {
+          const name = scalarText(key);
+          if (value?.kind !== "seq" || name === undefined) continue;
+          const at = [...path, name];
+          directives.push({ name: "list", pointer: formatPath(at), path: at, line: lineOf(key), list: true });
+        }
+      }
       const directive = directiveOf(root, node, path);
       if (node.kind !== "map" || (directive !== "replace" && directive !== "delete")) return;
       const name = `${DIRECTIVE}: ${directive}`;
@@ -805,15 +818,25 @@ function unpairedWarning(tag: UnpairedTag): FieldWarning {
 function replacedWarning(tag: ReplacedOverTag, image: string): FieldWarning {
   const { key, file, line, op, mapping, repository, registry, base } = tag;
   const fields = registry === undefined ? `repository: ${repository}` : `registry: ${registry} and repository: ${repository}`;
-  const [by, fix] =
-    op.line === undefined
-      ? [`${op.name} ${op.pointer}`, `write ${fields} in the op's value, or patch ${op.pointer}${pointerOf(mapping.slice(op.path.length))}/tag alone`]
-      : [`${op.name} in ${op.pointer} (line ${op.line})`, `write ${fields} beside the tag, or remove ${op.name} to merge the patch over the base's`];
+  const [by, fix] = op.list
+    ? [
+        `the patch's list ${op.pointer} (line ${op.line}) replaces the base's whole, as kustomize writes a custom resource's list`,
+        `write ${fields} beside the tag, or set it with a JSON6902 op at ${pointerOf(mapping)}/tag`,
+      ]
+    : op.line === undefined
+      ? [
+          `${op.name} ${op.pointer} replaces the whole ${formatPath(mapping)} mapping`,
+          `write ${fields} in the op's value, or patch ${op.pointer}${pointerOf(mapping.slice(op.path.length))}/tag alone`,
+        ]
+      : [
+          `${op.name} in ${op.pointer} (line ${op.line}) replaces the whole ${formatPath(mapping)} mapping`,
+          `write ${fields} beside the tag, or remove ${op.name} to merge the patch over the base's`,
+        ];
   return {
     file,
     line,
     message:
-      `${key} is not edited for ${image}: ${by} replaces the whole ${formatPath(mapping)} mapping, so the base's repository ` +
+      `${key} is not edited for ${image}: ${by}, so the base's repository ` +
       `(${repository}, ${base}) does not apply and the image it deploys is not known here (Helm takes the chart's default); ${fix}`,
   };
 }

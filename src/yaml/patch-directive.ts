@@ -41,7 +41,16 @@ export function deletesKey(root: YamlNode | null, node: YamlNode, path: readonly
 
 /** Whether `path` is in a list of a custom resource (not a built-in kind's), which kustomize renders as the patch writes it, directives and nulls included. */
 function inCustomList(root: YamlNode | null, path: readonly PathSegment[]): boolean {
-  return path.some((segment) => typeof segment === "number") && !builtInKind(root);
+  return path.some((segment) => typeof segment === "number") && !mergesListItems(root);
+}
+
+/**
+ * Whether kustomize's strategic merge merges the patch's list items over the resource's, item by item, in the document
+ * `root`: in a built-in kind's lists, whose merge keys it knows (`containers` by `name`). A custom resource's list (a
+ * HelmRelease's values list) is replaced by the patch's whole: kubectl kustomize renders none of the resource's items.
+ */
+export function mergesListItems(root: YamlNode | null): boolean {
+  return builtInKind(root);
 }
 
 /** Whether a document is of a Kubernetes built-in API group (`v1`, `apps/v1`, `*.k8s.io`), whose lists' merge keys kustomize knows. */

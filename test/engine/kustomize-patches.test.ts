@@ -561,6 +561,41 @@ describe("planUpdate: a HelmRelease base whose overlays' patches set its tag alo
       });
     });
 
+    describe("a custom resource's list in a strategic merge: kustomize renders the patch's list whole, merging none of its items over the base's", () => {
+      const SIDE = "ghcr.io/acme/side";
+      const sidecars = (image: string) => `    sidecars:\n      - name: side\n        image:\n${image}`;
+      const base = RELEASE.replace("    image:\n", sidecars(`          repository: ${SIDE}\n          tag: 1.0.0\n`) + "    image:\n");
+      // Staging's patch file writes the sidecars list (line 7), its item's tag alone (line 10).
+      const merge = (values: string) => ({
+        "apps/staging/kustomization.yaml": overlay(),
+        "apps/staging/podinfo-values.yaml": VALUES.replace(/ {4}image:\n.*$/s, values),
+      });
+      const files = tree(base, sidecars("          tag: 1.0.0\n"), merge);
+
+      it("a lone tag in the patch's list item is no tag of the base's item at that index: not moved with it, and said at the tag, with how to make it one", async () => {
+        expect(await moved(files, `${SIDE}:1.1.0`)).toEqual([
+          [["apps/base/podinfo/release.yaml", "spec.values.sidecars[0].image.tag", "1.1.0"]],
+          [
+            [
+              "apps/staging/podinfo-values.yaml",
+              10,
+              `spec.values.sidecars[0].image.tag is not edited for ${SIDE}: the patch's list spec.values.sidecars (line 7) replaces the base's whole, as kustomize writes a custom resource's list, so the base's repository (${SIDE}, apps/base/podinfo/release.yaml:11) does not apply and the image it deploys is not known here (Helm takes the chart's default); write repository: ${SIDE} beside the tag, or set it with a JSON6902 op at /spec/values/sidecars/0/image/tag`,
+            ],
+          ],
+        ]);
+      });
+
+      it.skipIf(!hasKubectl)("is what kubectl kustomize renders for the overlay: the patch's item alone (skipped: kubectl not installed)", async () => {
+        const dir = await tempDir("gp-cr-list-");
+        for (const [path, text] of Object.entries(files)) {
+          await mkdir(join(dir, dirname(path)), { recursive: true });
+          await writeFile(join(dir, path), text);
+        }
+        const rendered = parse(kustomize(join(dir, "apps/staging"))) as { spec: { values: { sidecars: unknown } } };
+        expect(rendered.spec.values.sidecars).toEqual([{ name: "side", image: { tag: "1.0.0" } }]);
+      });
+    });
+
     describe("a strategic merge's `$patch: delete`, a key it writes as YAML's null, or a JSON6902 `remove` op: kustomize renders no image mapping there (or no tag), whatever the patch writes beside it", () => {
       const merge = (values: string) => ({
         "apps/staging/kustomization.yaml": overlay(),
