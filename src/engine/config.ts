@@ -20,7 +20,7 @@ import { parsePolicy, PolicyError } from "../image/policy.js";
 import type { Policy } from "../image/policy.js";
 import { fileKind, kclModNotSet } from "./file-kind.js";
 import { checkTemplate, TemplateError } from "./go-template.js";
-import { slashSeparated } from "./path-glob.js";
+import { globFault, slashSeparated } from "./path-glob.js";
 import { targetOf } from "./targets.js";
 import { andList } from "../text/and-list.js";
 import { closest, didYouMean } from "../text/closest.js";
@@ -326,6 +326,13 @@ class Reader {
     return false;
   }
 
+  /** A glob that reads as it looks (globFault): no `[` or `{` left open. */
+  glob(value: string, node: Node | null, path: string): boolean {
+    const fault = globFault(value);
+    if (fault) this.issue(node, path, `${JSON.stringify(value)} ${fault}`);
+    return fault === undefined;
+  }
+
   policy(node: Node | null, at: Node, path: string): Policy | undefined {
     // Copied from argocd-image-updater's allow-tags, the pattern would be matched with its prefix and refuse every tag.
     // The rest of the policy is still read, so that every problem is said at once.
@@ -509,9 +516,10 @@ function readTargets(r: Reader, node: Node | null, at: Node): Target[] {
 
     // Spelled with Windows separators, a glob means what the CLI's --path and the Action's paths mean by it.
     // Every refused path is named, not the first only, beside an item that is no string.
+    const usable = (glob: string, item: Node | null, at: string) => r.relativePath(glob, item, at) && r.glob(glob, item, at);
     const paths =
       pathsField &&
-      r.strings(pathsField.node, pathsField.at, `${path}.paths`, true, (glob, item, at) => r.relativePath(slashSeparated(glob), item, at))?.map(slashSeparated);
+      r.strings(pathsField.node, pathsField.at, `${path}.paths`, true, (glob, item, at) => usable(slashSeparated(glob), item, at))?.map(slashSeparated);
     const images = imagesField ? readImages(r, imagesField.node, imagesField.at, `${path}.images`) : [];
     const delivery = deliveryField && readDelivery(r, deliveryField.node, deliveryField.at, `${path}.delivery`);
     if (name !== undefined && paths) {

@@ -44,6 +44,26 @@ export function slashSeparated(glob: string): string {
 }
 
 /**
+ * Why `glob` is not the glob it looks like, or undefined: picomatch reads a `[` that no `]` closes (`clusters/[ab`) as a
+ * literal `[`, and a `{` that no `}` closes (or a class `[z-a]`) makes a pattern that matches no file at all. Told apart as picomatch reads
+ * the glob, so that what it takes for a class (`[!]`) is not refused.
+ */
+export function globFault(glob: string): string | undefined {
+  // picomatch's token for a `[` it opens no class at is the escaped `[` alone.
+  if (picomatch.parse(glob).tokens.some((token) => token.type === "bracket" && token.value === "\\["))
+    return `has a "[" that no "]" closes: close it for a class (e.g. "[ab]"), or write "[[]" to match a "["`;
+  try {
+    picomatch.makeRe(glob, { dot: true, debug: true });
+  } catch (error) {
+    // The regular expression's own words otherwise (`[z-a]`: "Range out of order in character class").
+    const why = String(error).replace(/^.*: /, "");
+    if (why === "Unterminated group") return `has a "{" that no "}" closes, so it matches no file: close it (e.g. "{a,b}"), or write "[{]" to match a "{"`;
+    return `matches no file: it reads as no pattern (${why.charAt(0).toLowerCase()}${why.slice(1)})`;
+  }
+  return undefined;
+}
+
+/**
  * The `--path` globs as one test (a directory stands for everything under it), each warned about when it matches no
  * file, with the directory or file it most likely meant, or the symbolic links it matches (`links`, the tree's: each
  * path to its target), which no run follows. A warning, not an error: a path may name a directory some trees of a fleet lack.

@@ -10,6 +10,7 @@ import { usableSpecValue } from "../kcl/spec-value.js";
 import { parseYamlSpec } from "../yaml/path.js";
 import type { Config } from "./config.js";
 import { fileKind, kclModNotSet, type FileKind } from "./file-kind.js";
+import { globFault } from "./path-glob.js";
 import { byIndex, givenValue, type FieldNamer, type RequestField } from "../field-name.js";
 import { closest, didYouMean } from "../text/closest.js";
 
@@ -486,9 +487,9 @@ export function validateRequest(request: UpdateRequest, known: KnownImages = {})
   });
 
   paths.forEach((glob, i) => {
-    const outside = outsideRoot(glob);
+    const fault = outsideRoot(glob) ?? globFault(glob);
     if (glob.trim() === "") issue("path", `${name("path", i)}: must not be empty`);
-    else if (outside) issue("path", `${name("path", i)}: ${JSON.stringify(glob)} ${outside}`);
+    else if (fault) issue("path", `${name("path", i)}: ${JSON.stringify(glob)} ${fault}`);
   });
   // A configuration outside the root is no file of the tree: said so, not "does not exist" (as the CLI says of its --config).
   const configOutside = typeof request.config === "string" ? outsideRoot(request.config) : undefined;

@@ -258,6 +258,13 @@ describe("parseConfig: bad configuration, each with file, line and field", () =>
       ],
     ],
     [
+      "a path glob with a `{` left open, which would match no file",
+      "targets:\n  - name: a\n    paths: ['clusters/{prod,staging/**']\n    images: [{ repository: nginx }]\n",
+      [
+        `${FILE}:3: targets[0].paths[0]: "clusters/{prod,staging/**" has a "{" that no "}" closes, so it matches no file: close it (e.g. "{a,b}"), or write "[{]" to match a "{"`,
+      ],
+    ],
+    [
       "a path outside the repository beside one that is no string: both said at once",
       "targets:\n  - name: a\n    paths:\n      - 5\n      - ../other/**\n    images: [{ repository: nginx }]\n",
       [

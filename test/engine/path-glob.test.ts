@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import picomatch from "picomatch";
 import type { Warning } from "../../src/change.js";
-import { pathFilter, pathMatcher, slashSeparated } from "../../src/engine/path-glob.js";
+import { globFault, pathFilter, pathMatcher, slashSeparated } from "../../src/engine/path-glob.js";
 
 describe("pathMatcher", () => {
   it("takes a directory, with or without its slash, as everything under it", () => {
@@ -47,6 +47,22 @@ describe("slashSeparated", () => {
     expect(slashSeparated("apps\\*\\values.yaml")).toBe("apps/*/values.yaml");
     expect(pathMatcher(["apps/[*]"])("apps/*")).toBe(true);
     expect(pathMatcher(["apps/[*]"])("apps/x")).toBe(false);
+  });
+});
+
+describe("globFault", () => {
+  it("says a `[` or `{` left open, which picomatch reads as a literal `[` or as a pattern that matches nothing", () => {
+    expect(globFault("clusters/[")).toBe('has a "[" that no "]" closes: close it for a class (e.g. "[ab]"), or write "[[]" to match a "["');
+    expect(globFault("clusters/[ab/*.yaml")).toBe(globFault("clusters/["));
+    expect(globFault("clusters/{prod,staging")).toBe(
+      'has a "{" that no "}" closes, so it matches no file: close it (e.g. "{a,b}"), or write "[{]" to match a "{"',
+    );
+    expect(globFault("clusters/[z-a]")).toBe("matches no file: it reads as no pattern (range out of order in character class)");
+  });
+
+  it("takes what picomatch reads as a glob, a class holding `[`, `{` or `!` included", () => {
+    for (const glob of ["clusters/[ab]/**", "clusters/{prod,staging}", "clusters/[[]", "clusters/[{]", "clusters/[!]", "clusters/a]", "clusters/a}"])
+      expect(globFault(glob)).toBeUndefined();
   });
 });
 

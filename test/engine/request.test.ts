@@ -382,6 +382,12 @@ describe("validateRequest, field by field", () => {
     ]);
   });
 
+  it("refuses a path glob with a `[` left open, which would be read as a literal `[`, not the class it looks like", () => {
+    expect(issuesOf({ images: ["ghcr.io/acme/app:1.2.4"], paths: ["clusters/["] })).toEqual([
+      { field: "path", message: 'path[0]: "clusters/[" has a "[" that no "]" closes: close it for a class (e.g. "[ab]"), or write "[[]" to match a "["' },
+    ]);
+  });
+
   it("refuses what is no request at all, saying what one looks like", () => {
     const shape = 'the request must be an object, e.g. { images: ["ghcr.io/acme/app:1.2.4"] }, not';
     expect(refusalOf(null)).toEqual([{ field: "request", message: `${shape} null` }]);
