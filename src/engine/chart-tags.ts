@@ -11,6 +11,8 @@
  *   Argo CD ranks above every values file (parameters > valuesObject > values > valueFiles), or in its
  *   `helm.values` string where no valuesObject is set, which is not edited: said at the string's line.
  * Only the tag Argo CD deploys is named: one under a tag ranked above it (a tag parameter, a later layer's `tag:`) is not.
+ * The parameters are those Argo CD deploys: a `.argocd-source.yaml` or `.argocd-source-<app>.yaml` at the source's path
+ * that sets `helm.parameters` replaces the Application's, and its lone tag parameter is the one named.
  * Where that mapping's registry is one this run cannot read (a template, a mapping), the image is not known: such a
  * tag is named with the Helm editor's warning instead, where an incoming image may be the pair's and would move it.
  * Only files that name Argo CD, hold parameters, values files or values, and may read a values file
@@ -22,11 +24,12 @@ import type { FieldNamer } from "../field-name.js";
 import { normalizeRepository, repositoryPattern, type ImageRef } from "../image/reference.js";
 import { isUnknownRegistry, pairName, splitImage, unknownRegistryImages, unknownRegistryWarning, type UnknownRegistryField } from "../image/split-image.js";
 import { byRepository, nextVersion, versionOf, type ImageUpdate } from "../image/update.js";
-import { ARGO } from "../yaml/api-groups.js";
+import { ARGO, inGroup } from "../yaml/api-groups.js";
 import { helmKeys, leafOf, parameterName, parametersAt, sourcesOf, valuesObjectAt } from "../yaml/argocd-parameters.js";
 import { valuesStringNotEdited } from "../yaml/argocd-strings.js";
 import { overrideAdvice } from "../yaml/argocd-unpaired.js";
 import { tryYamlFile, type YamlDocument, type YamlFile } from "../yaml/file.js";
+import type { HelmField } from "../yaml/helm.js";
 import { isFlowScalar, nodeAt, scalarText, type YamlNode } from "../yaml/node.js";
 import { fieldsAt, type MappingField } from "../yaml/merge-key.js";
 import { formatPath, hasPrefix, type PathSegment } from "../yaml/path.js";
@@ -50,23 +53,85 @@ export function warnLoneTagParameters(
 ): void {
   const values = new ValuesFiles(texts);
   const said = new Set<string>();
+  // An environment's values file or a `.argocd-source.yaml` many Applications read is named once; a values string's tags, all at its one line, each.
+  const say = (found: readonly FieldWarning[]) => {
+    for (const warning of found) {
+      const at = `${warning.file}:${warning.line}:${warning.message}`;
+      if (!said.has(at)) warnings.push(warning);
+      said.add(at);
+    }
+  };
   for (const [path, file, document] of applicationsReading(texts, values, updatesFor)) {
     const sources = sourcesOf(document).filter((source) => source.length > 0);
     for (const source of sources) {
       const layers = valuesLayers(values, valuesOf(document.root, source, sources, texts), path, file, document.root, source, fieldName);
-      if (inScope(path)) warnLoneParameters(path, texts.get(path)!, file, document.root, source, layers, updatesFor(path), warnings);
-      const parameters = parametersAt(document.root, source).flatMap(([name]) => {
+      const deployed = deployedParameters(values, texts, path, file, document, source);
+      if (inScope(deployed.path)) say(warnLoneParameters(deployed, layers, updatesFor(deployed.path)));
+      const parameters = deployed.parameters.flatMap(([name]) => {
         const [prefix, leaf] = leafOf(name);
         return leaf === "tag" ? [helmKeys(prefix)] : [];
       });
-      for (const warning of loneValueTags(layers, parameters, inScope, updatesFor)) {
-        // An environment's values file many Applications list is named once; a values string's tags, all at its one line, each.
-        const at = `${warning.file}:${warning.line}:${warning.message}`;
-        if (!said.has(at)) warnings.push(warning);
-        said.add(at);
-      }
+      say(loneValueTags(layers, parameters, inScope, updatesFor));
     }
   }
+}
+
+/**
+ * The Helm parameters Argo CD deploys for a source, with the file (`path`, `text`) they are written in and whether the
+ * values at `keys` pair a tag there with a repository (the source's `valuesObject`, merge keys read). Argo CD applies
+ * the `.argocd-source.yaml` and then the `.argocd-source-<app>.yaml` of the source's path (Argo CD Image Updater's
+ * write-back target) over the source as a JSON merge patch, which replaces a list whole: the last that sets
+ * `helm.parameters` gives them all, and the Application's own are not deployed. A valuesObject such a file sets is read too.
+ */
+function deployedParameters(
+  values: ValuesFiles,
+  texts: ReadonlyMap<string, string>,
+  path: string,
+  file: YamlFile,
+  document: YamlDocument,
+  source: readonly PathSegment[],
+): DeployedParameters {
+  const own = (keys: readonly PathSegment[]) => valuesObjectAt(file, document.root, source, keys);
+  const paired = (read: ((key: string) => MappingField | undefined) | undefined) => read !== undefined && splitImage(read).repository !== undefined;
+  let deployed: DeployedParameters = {
+    path,
+    text: texts.get(path)!,
+    parameters: parametersAt(document.root, source),
+    paired: (keys) => paired(own(keys)),
+  };
+  for (const at of parameterFiles(document, source)) {
+    const text = texts.get(at);
+    const root = text === undefined ? undefined : (values.fileOf(at, text)?.documents[0]?.root ?? null);
+    if (text === undefined || root === undefined || nodeAt(root, ["helm", "parameters"])?.kind !== "seq") continue;
+    const overriding = values.fileOf(at, text)!;
+    deployed = {
+      path: at,
+      text,
+      parameters: parametersAt(root, []),
+      paired: (keys) => paired(own(keys)) || paired(valuesObjectAt(overriding, root, [], keys)),
+    };
+  }
+  return deployed;
+}
+
+/** The Helm parameters of a source as Argo CD deploys them, in the file at `path`; `paired(keys)`: a valuesObject gives the prefix a repository. */
+interface DeployedParameters {
+  readonly path: string;
+  readonly text: string;
+  readonly parameters: readonly [string, HelmField][];
+  paired(keys: readonly PathSegment[]): boolean;
+}
+
+/** The parameter override files Argo CD reads for an Application's source, in its order: `.argocd-source.yaml`, then `.argocd-source-<app>.yaml`, at the source's `path`. */
+function parameterFiles(document: YamlDocument, source: readonly PathSegment[]): string[] {
+  const { kind, apiVersion, name } = document.object;
+  const directory = scalarText(nodeAt(document.root, [...source, "path"]));
+  if (kind !== "Application" || !inGroup(apiVersion, ARGO) || directory === undefined) return [];
+  const files = [".argocd-source.yaml", ...(name === undefined || hasPlaceholder(name) ? [] : [`.argocd-source-${name}.yaml`])];
+  return files.flatMap((file) => {
+    const at = posix.join(directory, file);
+    return at.startsWith("..") ? [] : [at.replace(/^\.\//, "")];
+  });
 }
 
 /**
@@ -83,7 +148,8 @@ export function unreadValueFiles(
   for (const [, , document] of applicationsReading(texts, values, updatesFor)) {
     const sources = sourcesOf(document).filter((source) => source.length > 0);
     for (const source of sources)
-      for (const path of listedPaths(document.root, source, sources)) if (!texts.has(path) && present.has(path) && fileKind(path) === "yaml") unread.add(path);
+      for (const path of [...listedPaths(document.root, source, sources), ...parameterFiles(document, source)])
+        if (!texts.has(path) && present.has(path) && fileKind(path) === "yaml") unread.add(path);
   }
   return [...unread];
 }
@@ -109,20 +175,15 @@ function* applicationsReading(
   }
 }
 
-/** The source's lone tag parameters whose repository its values (`layers`, merged) give. */
+/** The source's lone tag parameters (as Argo CD deploys them, `deployed`) whose repository its values (`layers`, merged) give. */
 function warnLoneParameters(
-  path: string,
-  text: string,
-  file: YamlFile,
-  root: YamlNode | null,
-  source: readonly PathSegment[],
+  { path, text, parameters, paired }: DeployedParameters,
   layers: readonly ValuesLayer[],
   updates: readonly ImageUpdate[],
-  warnings: FieldWarning[],
-): void {
+): FieldWarning[] {
   const incoming = byRepository(updates.filter((update) => update.image.tag !== undefined));
-  if (layers.length === 0 || incoming.size === 0) return;
-  const parameters = parametersAt(root, source);
+  if (layers.length === 0 || incoming.size === 0) return [];
+  const found: FieldWarning[] = [];
   const siblings = parameters.map(([other]) => leafOf(other));
   for (const [name, field] of parameters) {
     const [prefix, leaf] = leafOf(name);
@@ -130,25 +191,25 @@ function warnLoneParameters(
     if (siblings.some(([p, l]) => p === prefix && REPOSITORY_KEYS.includes(l))) continue;
     const keys = helmKeys(prefix);
     // Read as Argo CD's Helm reads it: a repository merged in (`image: {<<: *defaults}`) pairs the tag too.
-    const paired = valuesObjectAt(file, root, source, keys);
-    if (paired && splitImage(paired).repository !== undefined) continue;
+    if (paired(keys)) continue;
     const held = repositoryIn(layers, keys, incoming, field.node.text);
     const key = formatPath(field.path);
     const line = lineAt(text, field.node.start);
     if (held && "unknown" in held) {
-      warnings.push(unknownRegistryTag(path, line, key, held));
+      found.push(unknownRegistryTag(path, line, key, held));
       continue;
     }
     // A tag its policy would keep (a newer one, a release candidate under another range) is no news.
     if (!held || nextVersion(held, versionOf(field.node.text, undefined)) === undefined) continue;
     const { advice, about } = overrideAdvice(key, held.image.repository, { file: path, part: "tag" });
-    warnings.push({
+    found.push({
       file: path,
       line,
       message: `${key} (parameter ${parameterName(name)}) overrides the tag of ${held.image.repository} (${held.at}), as Argo CD ranks parameters above values files, and was not moved: ${advice}`,
       about,
     });
   }
+  return found;
 }
 
 /** Keys beside a tag that make it no lone one: the Helm rule pairs them. */

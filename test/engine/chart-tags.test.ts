@@ -493,6 +493,38 @@ describe("a lone tag in the source's valuesObject, which Argo CD ranks above eve
     }
   });
 
+  it("is not named under a tag parameter of the source path's .argocd-source-<app>.yaml, which Argo CD applies over the source: that one is named", async () => {
+    // Argo CD Image Updater's write-back: Argo CD merges it over the source, its parameters replacing the Application's.
+    const written = "helm:\n  parameters:\n    - name: image.tag\n      value: 1.4.0\n      forcestring: true\n";
+    const cases: [string, Record<string, string>][] = [
+      ["the app's file", { "charts/worker/.argocd-source-worker.yaml": written }],
+      ["the path's file for every app", { "charts/worker/.argocd-source.yaml": written }],
+      // Its list replaces the Application's own tag parameter, which is then not deployed either.
+      [
+        "over the Application's own tag parameter",
+        {
+          "apps/worker.yaml": source("{tag: '1.4.0'}", "      parameters:\n        - {name: image.tag, value: '1.4.0'}\n"),
+          "charts/worker/.argocd-source-worker.yaml": written,
+        },
+      ],
+    ];
+    for (const [name, files] of cases) {
+      const result = await plan({ "apps/worker.yaml": source("{tag: '1.4.0'}"), ...files, "charts/worker/values.yaml": chartValues });
+      const file = Object.keys(files).find((path) => path.includes(".argocd-source"));
+      expect(
+        result.warnings.map((w) => [w.file, w.line, w.message.slice(0, w.message.indexOf(","))]),
+        name,
+      ).toEqual([[file, 4, "helm.parameters[0].value (parameter image.tag) overrides the tag of ghcr.io/acme/worker (charts/worker/values.yaml:2)"]]);
+    }
+    // Another Application's override file is not this one's.
+    const other = await plan({
+      "apps/worker.yaml": source("{tag: '1.4.0'}"),
+      "charts/worker/.argocd-source-other.yaml": written,
+      "charts/worker/values.yaml": chartValues,
+    });
+    expect(other.warnings.map((w) => [w.file, w.line])).toEqual([["apps/worker.yaml", 10]]);
+  });
+
   it("says nothing of a tag beside its repository, one at the incoming tag, one an override sets, or one over another chart's image", async () => {
     const override =
       "overrides:\n  - file: apps/worker.yaml\n    spec: spec.source.helm.valuesObject.image.tag\n    image: ghcr.io/acme/worker\n    part: tag\n";
