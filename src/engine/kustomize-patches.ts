@@ -398,6 +398,24 @@ export function loneTags(doc: PatchDocument): LoneTag[] {
   });
 }
 
+/**
+ * The Helm tags a strategic merge writes as YAML's null beside a repository of its own (`{registry, repository, tag:
+ * null}`), each with the pair's name as the patch writes it: kustomize deletes the tag, the base's too, so the overlay
+ * deploys the chart's default. Not a tag waiting to be filled, as a null in a values file is (the Helm editor's reading):
+ * filling it would deploy a version where the patch asks for none.
+ */
+export function nullTags(doc: PatchDocument): { field: PatchField; name: string }[] {
+  return doc.wholes.flatMap(({ name, path }) => {
+    const mapping = name === "null" ? helmTagMapping({ path }) : undefined;
+    const field = mapping && doc.fields.find((f) => f.path.length === path.length && hasPrefix(f.path, path));
+    if (!mapping || !field) return [];
+    const { repository, registry } = splitImage(ownField(doc, mapping));
+    const written = scalarText(repository?.node);
+    const pair = written === undefined ? undefined : pairName(readRegistry(doc.yaml, doc.root, registry?.node), written);
+    return pair === undefined ? [] : [{ field, name: pair }];
+  });
+}
+
 /** A Helm tag in a mapping an op replaces whole, with no repository beside it: Helm takes the chart's default one, which is not read here. */
 interface ReplacedTag {
   readonly value: PatchValue;
@@ -547,6 +565,13 @@ interface RefusedTag {
   readonly key: string;
 }
 
+/** A Helm tag a strategic merge writes as YAML's null beside a pair of its own of an incoming repository (nullTags): left, and said. */
+interface NullTag extends RefusedTag {
+  readonly line: number;
+  /** The pair's repository (normalised). */
+  readonly repository: string;
+}
+
 /**
  * The lone Helm tags the tree's patches write over pairs of `incoming` repositories: each paired with the
  * one resource its patch applies to in its kustomization's build (the files it builds, `read` when first
@@ -558,7 +583,14 @@ async function pairedTagsOf(
   tree: KustomizeTree,
   incoming: readonly ImageRef[],
   read: (path: string) => Promise<string | undefined>,
-): Promise<{ paired: PairedTag[]; unpaired: UnpairedTag[]; unknownRegistry: UnknownRegistryTag[]; replaced: ReplacedOverTag[]; refused: RefusedTag[] }> {
+): Promise<{
+  paired: PairedTag[];
+  unpaired: UnpairedTag[];
+  unknownRegistry: UnknownRegistryTag[];
+  replaced: ReplacedOverTag[];
+  refused: RefusedTag[];
+  nulled: NullTag[];
+}> {
   const repositories = new Set(incoming.map((image) => image.repository));
   const graph = graphOf(tree, incoming);
   const documentsOf = patchReader(tree);
@@ -574,9 +606,18 @@ async function pairedTagsOf(
   const unknownRegistry = new Map<string, UnknownRegistryTag>();
   const replaced = new Map<string, ReplacedOverTag>();
   const refused = new Map<string, RefusedTag>();
+  const nulled = new Map<string, NullTag>();
   for (const { file, text } of tree.kustomizations) {
     const k = text.includes("atch") ? graph.at(posix.dirname(file)) : undefined;
     const documents = k?.file === file ? documentsOf(k) : [];
+    for (const doc of documents) {
+      for (const { field, name } of nullTags(doc)) {
+        const repository = normalizeRepository(name);
+        if (repository === undefined || !repositories.has(repository)) continue;
+        const { key, line } = field;
+        nulled.set(`${doc.patch.file}:${doc.document}:${key}`, { file: doc.patch.file, document: doc.document, key, line, repository });
+      }
+    }
     const lone = documents.flatMap((doc) => loneTags(doc).map((tag) => ({ doc, tag })));
     const wholes = documents.flatMap((doc) => replacedTags(doc).map((tag) => ({ doc, tag })));
     const misread = k?.file === file ? refusedOf(k).flatMap((doc) => loneTags(doc).map((tag) => ({ doc, tag }))) : [];
@@ -640,6 +681,7 @@ async function pairedTagsOf(
     unknownRegistry: [...unknownRegistry.values()],
     replaced: [...replaced.values()],
     refused: [...refused.values()],
+    nulled: [...nulled.values()],
   };
 }
 
@@ -717,7 +759,7 @@ export async function patchedTags(
   warnings: FieldWarning[],
   mergedOver: MergedOverBase[] = [],
 ): Promise<PairedTags> {
-  const { paired, unpaired, unknownRegistry, replaced, refused } = await pairedTagsOf(tree, run.valid.images, read);
+  const { paired, unpaired, unknownRegistry, replaced, refused, nulled } = await pairedTagsOf(tree, run.valid.images, read);
   const byFile = new Map<string, Map<number, Map<string, string | undefined>>>();
   const pair = (tag: Pick<PairedTag, "file" | "document" | "key">, name: string | undefined) => {
     if (!run.inScope(tag.file) || run.overridden(tag.file, tag.key)) return;
@@ -736,6 +778,12 @@ export async function patchedTags(
   for (const tag of [...unpaired, ...unknownRegistry]) if (tag.ownRepository) pair(tag, undefined);
   // A tag in a patch kustomize refuses is left too, its file edited for the editor to say why at the patch.
   for (const tag of refused) pair(tag, undefined);
+  // A null tag of a pair of the patch's own deletes the tag: left, which the Helm editor would fill, and said where its image moves.
+  for (const tag of nulled) {
+    pair(tag, undefined);
+    const update = run.inScope(tag.file) && !run.overridden(tag.file, tag.key) && run.updatesFor(tag.file).find((u) => u.image.repository === tag.repository);
+    if (update) warnings.push({ file: tag.file, line: tag.line, message: nullTagWarning(tag.key, update.image.name) });
+  }
   for (const tag of unpaired) {
     const update = run.inScope(tag.file) ? run.updatesFor(tag.file).find((u) => u.image.repository === tag.repository) : undefined;
     // A tag its policy would keep (a newer one, a release candidate under another range) is no news.
@@ -839,6 +887,14 @@ function replacedWarning(tag: ReplacedOverTag, image: string): FieldWarning {
       `${key} is not edited for ${image}: ${by}, so the base's repository ` +
       `(${repository}, ${base}) does not apply and the image it deploys is not known here (Helm takes the chart's default); ${fix}`,
   };
+}
+
+/** At a null tag of a pair of the patch's own (NullTag): why it is not filled for `image`, and how to have it moved. */
+function nullTagWarning(key: string, image: string): string {
+  return (
+    `${key} is YAML's null, which kustomize reads as deleting the tag (the base's too: Helm takes the chart's default), ` +
+    `so it is not filled for ${image}; write a tag there to have it moved`
+  );
 }
 
 /** Whether a text may hold a Flux HelmRelease, whose values a patch may set a tag of: a screen before any pairing. */

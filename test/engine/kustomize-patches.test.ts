@@ -626,6 +626,34 @@ describe("planUpdate: a HelmRelease base whose overlays' patches set its tag alo
         for (const files of DELETING) expect(await moved(files, `${PODINFO}:6.1.0`)).toEqual([BASE_MOVES, []]);
       });
 
+      it("a pair of the patch's own whose tag is YAML's null deletes that tag too: not filled, and said at it, with how to have it set", async () => {
+        const own = (tag: string) => tree(split, `    image:\n      registry: ghcr.io\n      repository: stefanprodan/podinfo\n      tag: ${tag}\n`, merge);
+        const said = `spec.values.image.tag is YAML's null, which kustomize reads as deleting the tag (the base's too: Helm takes the chart's default), so it is not filled for ${PODINFO}; write a tag there to have it moved`;
+        for (const tag of ["null", "~"])
+          expect(await moved(own(tag), `${PODINFO}:6.1.0`)).toEqual([BASE_MOVES, [["apps/staging/podinfo-values.yaml", 10, said]]]);
+        const inline = {
+          "apps/staging/kustomization.yaml": overlay(
+            `  - patch: |\n${VALUES.replace("      tag: 6.0.0\n", "      registry: ghcr.io\n      repository: stefanprodan/podinfo\n      tag: null\n").replace(/^/gm, "      ")}`,
+          ),
+        };
+        expect(
+          await moved(
+            tree(split, "", () => inline),
+            `${PODINFO}:6.1.0`,
+          ),
+        ).toEqual([BASE_MOVES, [["apps/staging/kustomization.yaml", 14, said.replace("spec.values", "patches[0].patch: spec.values")]]]);
+        // A quoted 'null' is a tag, kustomize's and Helm's: moved as any other.
+        expect((await moved(own("'null'"), `${PODINFO}:6.1.0`))[0]).toContainEqual(["apps/staging/podinfo-values.yaml", "spec.values.image.tag", "6.1.0"]);
+      });
+
+      it.skipIf(!hasKubectl)(
+        "is what kubectl kustomize renders for a pair of the patch's own with a null tag: no tag (skipped: kubectl not installed)",
+        async () => {
+          const files = tree(split, "    image:\n      registry: ghcr.io\n      repository: stefanprodan/podinfo\n      tag: null\n", merge);
+          expect(await rendered(files, [`${PODINFO}:6.1.0`])).toEqual({ registry: "ghcr.io", repository: "stefanprodan/podinfo" });
+        },
+      );
+
       const config = `targets:\n${["base", "staging", "production"].map((name) => `  - {name: ${name}, paths: ["apps/${name}/**"], images: [{repository: ${PODINFO}}]}\n`).join("")}`;
       // Production patches nothing: it deploys the base's version, and is said to.
       const production = { "apps/production/kustomization.yaml": "resources:\n  - ../base/podinfo\n", ".github/gitops-promote.yaml": config };
