@@ -180,17 +180,20 @@ class Reader {
     return isAlias(node) ? ((node.resolve(this.doc) as Node | undefined) ?? node) : node;
   }
 
-  /** The key/value pairs of a mapping with only `allowed` keys, or undefined after an issue. */
-  mapping(node: Node | null, at: Node | null, path: string, allowed: readonly string[]): Entries | undefined {
+  /**
+   * The key/value pairs of a mapping with only `allowed` keys, or undefined after an issue; with `extensions`, keys
+   * starting with `x-` too, left out of the pairs.
+   */
+  mapping(node: Node | null, at: Node | null, path: string, allowed: readonly string[], extensions = false): Entries | undefined {
     const resolved = this.resolve(node);
     if (!isMap(resolved)) {
       this.issue(resolved ?? at, path, `must be a mapping${allowed.length > 0 ? ` with ${allowed.join(", ")}` : ""}, not ${describe(resolved)}`);
       return undefined;
     }
-    return this.entries(resolved, path, allowed);
+    return this.entries(resolved, path, allowed, extensions);
   }
 
-  entries(map: YAMLMap, path: string, allowed?: readonly string[]): Entries {
+  entries(map: YAMLMap, path: string, allowed?: readonly string[], extensions = false): Entries {
     const entries: Entries = new Map();
     for (const pair of map.items) {
       const key = pair.key as Node;
@@ -199,11 +202,14 @@ class Reader {
         this.issue(key, path, `keys must be strings, not ${describe(key)}`);
         continue;
       }
+      // An extension key, as docker-compose and OpenAPI read `x-defaults: &d …`: a place for anchors, which nothing else reads.
+      if (extensions && name.startsWith("x-")) continue;
       if (allowed && !allowed.includes(name)) {
         // A merge key reads as "<<" to YAML 1.2, the configuration's YAML: said as what it is, not as a key misspelt.
         const merge =
           name === "<<" ? "a YAML merge key, which the configuration does not read: write the keys out, or alias a whole value (`policy: *name`); " : "";
-        this.issue(key, join(path, name), `${merge}unknown key (expected ${allowed.join(", ")})`);
+        const extension = extensions ? "; a key starting with x- holds anchors and is not read" : "";
+        this.issue(key, join(path, name), `${merge}unknown key (expected ${allowed.join(", ")}${extension})`);
         continue;
       }
       // Checked here rather than by the parser, which reports a duplicate at the mapping's first line.
@@ -715,7 +721,7 @@ export function parseConfig(source: string | object, file?: string): Config {
   const root = r.resolve(doc.contents as Node | null);
   let config: Config = { targets: [], setters: new Map(), overrides: [] };
   if (root !== null && !(isScalar(root) && root.value === null)) {
-    const entries = r.mapping(root, root, "", ["targets", "setters", "overrides"]);
+    const entries = r.mapping(root, root, "", ["targets", "setters", "overrides"], true);
     if (entries) {
       const targetsField = r.field(entries, root, "", "targets", false);
       const settersField = r.field(entries, root, "", "setters", false);

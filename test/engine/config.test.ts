@@ -199,6 +199,18 @@ overrides:
     const config = parseConfig(text, FILE);
     expect(config.setters.get("apps:api")!.policy!.latest(["main-9", "main-10", "pr-99"])).toBe("main-10");
   });
+
+  it("leaves out a top-level x- key, as docker-compose does: the place for anchors that aliases of whole values name", () => {
+    const text = `x-semver: &semver { semver: { range: "^1.0.0" } }
+targets:
+  - name: prod
+    paths: [prod/**]
+    images: [{ repository: ghcr.io/acme/app, policy: *semver }]
+`;
+    const config = parseConfig(text, FILE);
+    expect(config.targets.map((t) => t.name)).toEqual(["prod"]);
+    expect(config.targets[0]!.images[0]!.policy!.latest(["1.4.0", "2.0.0"])).toBe("1.4.0");
+  });
 });
 
 describe("parseConfig: bad configuration, each with file, line and field", () => {
@@ -209,7 +221,11 @@ describe("parseConfig: bad configuration, each with file, line and field", () =>
       [`${FILE}:3: not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]`],
     ],
     ["a top level that is not a mapping", "- a\n- b\n", [`${FILE}:1: must be a mapping with targets, setters, overrides, not a list`]],
-    ["an unknown top-level key", "setters: {}\ntarget: []\n", [`${FILE}:2: target: unknown key (expected targets, setters, overrides)`]],
+    [
+      "an unknown top-level key",
+      "setters: {}\ntarget: []\n",
+      [`${FILE}:2: target: unknown key (expected targets, setters, overrides; a key starting with x- holds anchors and is not read)`],
+    ],
     ["a duplicate key", "setters: {}\noverrides: []\nsetters: {}\n", [`${FILE}:3: setters: duplicate key (first at line 1)`]],
     ["targets that are not a list", "targets:\n  staging: {}\n", [`${FILE}:2: targets: must be a list, not a mapping`]],
     [
@@ -544,7 +560,9 @@ overrides:
   });
 
   it("gives each issue's file and line apart from its message, for annotations", () => {
-    expect(configIssues("setters: {}\ntarget: []\n")).toEqual([{ file: FILE, line: 2, message: "target: unknown key (expected targets, setters, overrides)" }]);
+    expect(configIssues("setters: {}\ntarget: []\n")).toEqual([
+      { file: FILE, line: 2, message: "target: unknown key (expected targets, setters, overrides; a key starting with x- holds anchors and is not read)" },
+    ]);
     expect(configIssues("targets:\n  - name: a\n    paths: [a/**\n")).toEqual([
       { file: FILE, line: 3, message: "not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]" },
     ]);
@@ -578,7 +596,7 @@ describe("parseConfig: an object, as the text would parse to", () => {
       parseConfig(config, "platform.ts");
     } catch (error) {
       expect((error as ConfigError).issues).toEqual([
-        { file: "platform.ts", message: "extra: unknown key (expected targets, setters, overrides)" },
+        { file: "platform.ts", message: "extra: unknown key (expected targets, setters, overrides; a key starting with x- holds anchors and is not read)" },
         { file: "platform.ts", message: "targets[0].paths: must be a list of strings, not a string (apps)" },
         {
           file: "platform.ts",
