@@ -277,7 +277,8 @@ function helmPair(
   const patched = splitImage((key) => own(key)?.node);
   const image = merged ? splitImage((key) => nodeAt(resource.root, [...mapping, key]) ?? undefined) : undefined;
   const repository = scalarText(patched.repository ?? image?.repository);
-  if (repository === undefined) return undefined;
+  // A repository the patch deletes names none: the pair is no image known here.
+  if (repository === undefined || nullRepository(doc, mapping)) return undefined;
   const registryField = own("registry");
   if (!image || registryField || ownPair(own)) {
     return { repository, registry: readRegistry(doc.yaml, doc.root, registryField?.node), registryField };
@@ -293,7 +294,17 @@ function helmPair(
  * An op into the mapping (`/spec/values/image/tag`) is merged over it.
  */
 function replacingOp(doc: PatchDocument, mapping: readonly PathSegment[]): PatchOp | undefined {
-  return doc.fields.find((f) => f.op !== undefined && f.op.path.length <= mapping.length && hasPrefix(f.path, mapping))?.op;
+  return doc.fields.find((f) => f.op !== undefined && f.op.path.length <= mapping.length && hasPrefix(f.path, mapping))?.op ?? nullRepository(doc, mapping);
+}
+
+/**
+ * A strategic merge's YAML null at the mapping's repository (`repository: null`, or its `name:`), which deletes the
+ * resource's (deletesKey): kubectl kustomize renders the pair without one (`{registry: ghcr.io, tag: 6.0.0}`), Helm's
+ * chart default, so nothing of the resource's image is deployed there, as under an op replacing the mapping.
+ */
+function nullRepository(doc: PatchDocument, mapping: readonly PathSegment[]): PatchOp | undefined {
+  const field = splitImage(ownField(doc, mapping)).repository;
+  return field && doc.wholes.find(({ name, path }) => name === "null" && path.length === field.path.length && hasPrefix(path, field.path));
 }
 
 /**
@@ -347,8 +358,11 @@ export function versionsSet(doc: PatchDocument, resource: Resource, repositories
  * fields the patch writes there too (replacingOp).
  */
 function replacedPairs(doc: PatchDocument, resource: Resource): (readonly PathSegment[])[] {
-  return doc.wholes.flatMap(({ path }) => {
+  return doc.wholes.flatMap(({ name, path }) => {
     const mappings: (readonly PathSegment[])[] = [];
+    // A null at a pair's repository deletes the image, its version with it (nullRepository).
+    const last = path[path.length - 1];
+    if (name === "null" && (last === "repository" || last === "name")) mappings.push(path.slice(0, -1));
     forEachValue(nodeAt(resource.root, path) ?? null, (at) => {
       const mapping = helmTagMapping({ path: [...path, ...at.path] });
       if (mapping) mappings.push(mapping);
@@ -431,7 +445,9 @@ export function replacedTags(doc: PatchDocument): ReplacedTag[] {
   return doc.values.flatMap((value) => {
     const mapping = helmTagMapping(value);
     const op = mapping && replacingOp(doc, mapping);
-    if (!op || op.deletes || hasPlaceholder(value.node.text) || splitImage(ownField(doc, mapping)).repository !== undefined) return [];
+    if (!op || hasPlaceholder(value.node.text)) return [];
+    // Beside a repository the patch deletes, the tag is deployed with none: no image known here.
+    if (op !== nullRepository(doc, mapping) && (op.deletes || splitImage(ownField(doc, mapping)).repository !== undefined)) return [];
     return [{ value, mapping, op }];
   });
 }
@@ -866,20 +882,27 @@ function unpairedWarning(tag: UnpairedTag): FieldWarning {
 function replacedWarning(tag: ReplacedOverTag, image: string): FieldWarning {
   const { key, file, line, op, mapping, repository, registry, base } = tag;
   const fields = registry === undefined ? `repository: ${repository}` : `registry: ${registry} and repository: ${repository}`;
-  const [by, fix] = op.list
+  // A null's op is the repository's key it deletes (nullRepository): the base's repository goes back in its place.
+  const deleted = op.name === "null" ? String(op.path[op.path.length - 1]) : undefined;
+  const [by, fix] = deleted
     ? [
-        `the patch's list ${op.pointer} (line ${op.line}) replaces the base's whole, as kustomize writes a custom resource's list`,
-        `write ${fields} beside the tag, or set it with a JSON6902 op at ${pointerOf(mapping)}/tag`,
+        `${deleted}: null (line ${op.line}) deletes the repository of the ${formatPath(mapping)} mapping`,
+        `write ${deleted}: ${repository} in its place to have it moved`,
       ]
-    : op.line === undefined
+    : op.list
       ? [
-          `${op.name} ${op.pointer} replaces the whole ${formatPath(mapping)} mapping`,
-          `write ${fields} in the op's value, or patch ${op.pointer}${pointerOf(mapping.slice(op.path.length))}/tag alone`,
+          `the patch's list ${op.pointer} (line ${op.line}) replaces the base's whole, as kustomize writes a custom resource's list`,
+          `write ${fields} beside the tag, or set it with a JSON6902 op at ${pointerOf(mapping)}/tag`,
         ]
-      : [
-          `${op.name} in ${op.pointer} (line ${op.line}) replaces the whole ${formatPath(mapping)} mapping`,
-          `write ${fields} beside the tag, or remove ${op.name} to merge the patch over the base's`,
-        ];
+      : op.line === undefined
+        ? [
+            `${op.name} ${op.pointer} replaces the whole ${formatPath(mapping)} mapping`,
+            `write ${fields} in the op's value, or patch ${op.pointer}${pointerOf(mapping.slice(op.path.length))}/tag alone`,
+          ]
+        : [
+            `${op.name} in ${op.pointer} (line ${op.line}) replaces the whole ${formatPath(mapping)} mapping`,
+            `write ${fields} beside the tag, or remove ${op.name} to merge the patch over the base's`,
+          ];
   return {
     file,
     line,

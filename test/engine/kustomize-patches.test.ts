@@ -670,6 +670,40 @@ describe("planUpdate: a HelmRelease base whose overlays' patches set its tag alo
         }
       });
 
+      describe("a repository the patch writes as YAML's null deletes the base's: the pair deployed has none", () => {
+        const NULL_REPOSITORY = tree(split, "    image:\n      repository: null\n      tag: 6.0.0\n", merge);
+        const NULL_ALONE = tree(split, "    image:\n      repository: ~\n", merge);
+
+        it("a tag beside it is no tag of the base's image: not moved with it, and said at the tag, with how to make it one", async () => {
+          expect(await moved(NULL_REPOSITORY, `${PODINFO}:6.1.0`)).toEqual([
+            BASE_MOVES,
+            [
+              [
+                "apps/staging/podinfo-values.yaml",
+                9,
+                `spec.values.image.tag is not edited for ${PODINFO}: repository: null (line 8) deletes the repository of the spec.values.image mapping, so the base's repository (stefanprodan/podinfo, apps/base/podinfo/release.yaml:10) does not apply and the image it deploys is not known here (Helm takes the chart's default); write repository: stefanprodan/podinfo in its place to have it moved`,
+              ],
+            ],
+          ]);
+        });
+
+        it("the overlay sets the version the base writes, with a tag or none: the base's change under its own target is not said to be deployed by it", async () => {
+          for (const files of [NULL_REPOSITORY, NULL_ALONE]) {
+            const p = await baseAlone(files);
+            expect(p.warnings.map((w) => w.message.split(":")[0])).toEqual(["also deployed by target production"]);
+          }
+        });
+
+        it.skipIf(!hasKubectl)(
+          "is what kubectl kustomize renders for the overlay: the base's registry and a tag, no repository (skipped: kubectl not installed)",
+          async () => {
+            expect(await rendered(NULL_REPOSITORY, [`${PODINFO}:6.1.0`])).toEqual({ registry: "ghcr.io", tag: "6.0.0" });
+            // The base's tag, moved, under the chart's default repository: no podinfo of the base's.
+            expect(await rendered(NULL_ALONE, [`${PODINFO}:6.1.0`])).toEqual({ registry: "ghcr.io", tag: "6.1.0" });
+          },
+        );
+      });
+
       it.skipIf(!hasKubectl)(
         "is what kubectl kustomize renders for the overlay: no tag of the base's, none the run writes (skipped: kubectl not installed)",
         async () => {
