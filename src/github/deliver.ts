@@ -17,6 +17,7 @@ import { commitMessage, type CommitMessageInput } from "../engine/commit-message
 import { configPathsOf } from "../engine/config-file.js";
 import { planUpdate, type FilePlan, type Plan } from "../engine/plan.js";
 import { directorySource } from "../engine/source.js";
+import { validateInTree } from "../engine/validate-in-tree.js";
 import type { UpdateRequest } from "../engine/request.js";
 import type { ImageRef } from "../image/reference.js";
 import { BranchMovedError } from "./commit.js";
@@ -350,8 +351,11 @@ async function land(
  * the CLI plans on a directory, and the edits stay there for the workflow's next steps.
  */
 async function editCheckout(ctx: DeliveryContext, request: UpdateRequest, options: DeliveryOptions): Promise<DeliveryResult> {
+  const checkout = directorySource(ctx.git.dir);
+  // Refused as planUpdate refuses it before git first runs: a configuration outside the checkout is said as such, not as git's failure to list it.
+  await validateInTree(checkout, request);
   await refuseSparseConfiguration(ctx, request);
-  const plan = await planUpdate(directorySource(ctx.git.dir), request);
+  const plan = await planUpdate(checkout, request);
   const { branch, head } = await checkoutHead(ctx);
   const landings = await checkoutLandings(ctx, request, options, plan);
   return { changed: plan.files.length > 0, base: branch, planned: head, checkout: undefined, plan, landings, attempts: 1 };

@@ -88,6 +88,17 @@ it("a target whose own delivery is none, in a run that pushes the others, is edi
   expect(await fake.readFile(OWNER, REPO, "main", "staging/app.yaml")).toBe(deployment("app", `${APP}:1.1.0`));
 });
 
+it("refuses a configuration outside the checkout as the request's mistake, before git lists it", async () => {
+  const ctx = await start();
+  for (const [config, why] of [
+    ["../promote.yaml", 'must stay inside the root (no "..")'],
+    ["/etc/promote.yaml", "must be relative to the root"],
+  ]) {
+    await expect(deliver(ctx, { ...request(`${APP}:1.1.0`), config }, none)).rejects.toThrow(`config: "${config}" ${why}`);
+  }
+  expect(await workspaceFile(ctx, "prod/app.yaml")).toBe(deployment("app", `${APP}:1.0.0`));
+});
+
 describe("a sparse checkout (actions/checkout's sparse-checkout, cone mode)", () => {
   /** prod's target allows 1.x only; the checkout holds prod/ and, with `withConfig`, .github/. */
   async function sparse(withConfig: boolean): Promise<DeliveryContext> {
