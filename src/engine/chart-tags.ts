@@ -31,7 +31,7 @@ import { overrideAdvice } from "../yaml/argocd-unpaired.js";
 import { tryYamlFile, type YamlDocument, type YamlFile } from "../yaml/file.js";
 import type { HelmField } from "../yaml/helm.js";
 import { isFlowScalar, nodeAt, scalarText, type YamlNode } from "../yaml/node.js";
-import { fieldsAt, type MappingField } from "../yaml/merge-key.js";
+import { fieldsAt, replacedOnTheWay, type MappingField } from "../yaml/merge-key.js";
 import { formatPath, hasPrefix, type PathSegment } from "../yaml/path.js";
 import { hasPlaceholder } from "../yaml/placeholder.js";
 import { readRegistry } from "../yaml/registry.js";
@@ -225,6 +225,8 @@ type HeldPair = (ImageUpdate & { at: string }) | UnknownRegistryPair;
  */
 interface ValuesLayer {
   readonly path: string;
+  /** The chart's own values.yaml (of a `path:` source), which Helm coalesces under every other layer rather than merging it in order. */
+  readonly defaults?: boolean;
   values(): LayerValues | undefined;
   /** What is said at a lone tag (`node`, at `at` in the layer's values) over `held`, which an incoming image would move. */
   tell(at: readonly PathSegment[], node: YamlNode, held: HeldPair): FieldWarning;
@@ -279,9 +281,12 @@ function valuesLayers(
   source: readonly PathSegment[],
   fieldName: FieldNamer | undefined,
 ): ValuesLayer[] {
-  const files = valueFiles.map(([at, text]) =>
-    fieldLayer(at, text, [], () => firstDocument(values.fileOf(at, text)), "as Helm ranks a values file listed later above it"),
-  );
+  const chart = scalarText(nodeAt(root, [...source, "path"]));
+  const defaults = chart === undefined ? undefined : posix.join(chart, "values.yaml");
+  const files = valueFiles.map(([at, text], index) => ({
+    ...fieldLayer(at, text, [], () => firstDocument(values.fileOf(at, text)), "as Helm ranks a values file listed later above it"),
+    ...(index === 0 && at === defaults && { defaults: true }),
+  }));
   const object = [...source, "helm", "valuesObject"];
   if (nodeAt(root, object))
     return [
@@ -488,7 +493,13 @@ function repositoryIn(
   return update && { ...update, at: `${repository.path}:${repository.values.line(node.start)}` };
 }
 
-/** A field of the mapping at `keys` as the last of `layers` that writes it (its own or merged in) gives it, with that layer's path and values. */
+/**
+ * A field of the mapping at `keys` as the last of `layers` that writes it (its own or merged in) gives it, with that layer's
+ * path and values, under a layer above them that writes a mapping there (the lone tag's). Helm merges the values files,
+ * string or valuesObject and parameters in order, a layer writing no mapping on the way (`image: null`,
+ * `image: ghcr.io/x:1`) replacing the earlier ones' mapping whole, and only then coalesces the chart's own values.yaml
+ * under the result: a mapping there still takes its fields.
+ */
 function mergedField(
   layers: readonly ValuesLayer[],
   keys: readonly PathSegment[],
@@ -498,6 +509,11 @@ function mergedField(
     const values = layers[i]!.values();
     const field = values && fieldsAt(values.file, values.root, values.at, keys)?.(key);
     if (field) return { path: layers[i]!.path, values, field };
+    if (values && replacedOnTheWay(values.file, values.root, values.at, keys)) {
+      if (i === 0 || !layers[0]!.defaults) return undefined;
+      // On to the chart's values.yaml, the next read.
+      i = 1;
+    }
   }
   return undefined;
 }

@@ -177,3 +177,24 @@ export function fieldsAt(
   }
   return field?.node?.kind === "map" ? fieldsOf(file, root, field.node, field.path, field.inFlow) : undefined;
 }
+
+/**
+ * Whether something that is no mapping is written on the way to the mapping reached from `path` by `keys`: a key
+ * there (read through merge keys, an alias as the value it anchors) holding a null, a scalar or a list. A Helm values
+ * layer that writes one replaces an earlier layer's mapping whole (a later `image: null`, `image: ghcr.io/x:1`).
+ * False where the way is not written, or goes through an alias this cannot read.
+ */
+export function replacedOnTheWay(file: YamlFile, root: YamlNode | null, path: readonly PathSegment[], keys: readonly PathSegment[]): boolean {
+  let field: MappingField | undefined = { node: nodeAt(root, path) ?? null, path, inFlow: false };
+  for (const key of keys) {
+    const map: YamlNode | null = field.node;
+    if (map?.kind !== "map" || typeof key !== "string") return false;
+    field = fieldsOf(file, root, map, field.path, field.inFlow)(key);
+    if (!field) return false;
+    const value: YamlNode | null | undefined = field.node?.kind === "alias" ? anchoredValue(file, root, field.node)?.node : field.node;
+    if (value === undefined) return false;
+    if (value?.kind !== "map") return true;
+    field = { ...field, node: value };
+  }
+  return false;
+}

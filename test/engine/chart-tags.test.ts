@@ -641,4 +641,32 @@ describe("the pair a lone tag sets the tag of, read as Helm merges the values ra
       ).toEqual(["ghcr.io/acme/worker"]);
     }
   });
+  it("is none where a values file listed later writes no mapping at image (null, a reference), which replaces the earlier files' whole", async () => {
+    for (const reset of ["image: null\n", "image: ghcr.io/acme/other:2.0.0\n"])
+      for (const [name, files] of lone) {
+        const app = files["apps/worker.yaml"]!.replace("../../envs/prod.yaml", "../../envs/prod.yaml, ../../envs/reset.yaml");
+        const result = await plan({
+          ...files,
+          "apps/worker.yaml": app,
+          "charts/worker/values.yaml": "replicas: 1\n",
+          "envs/prod.yaml": chartValues,
+          "envs/reset.yaml": reset,
+        });
+        // Helm merges the listed files in order: the tag's image is {tag} alone, no image of this run's.
+        expect(
+          result.warnings.filter((w) => w.file !== "envs/prod.yaml"),
+          `${name} over ${reset}`,
+        ).toEqual([]);
+      }
+  });
+
+  it("is still the chart's values.yaml pair under such a file, which Helm coalesces under the merged values, the tag's mapping included", async () => {
+    for (const [name, files] of lone) {
+      const result = await plan({ ...files, "charts/worker/values.yaml": chartValues, "envs/prod.yaml": "image: null\n" });
+      expect(
+        result.warnings.map((w) => /the tag of ([^\s,]+),? \(?(charts\/worker\/values\.yaml:2)\b/.exec(w.message)?.slice(1)),
+        name,
+      ).toEqual([["ghcr.io/acme/worker", "charts/worker/values.yaml:2"]]);
+    }
+  });
 });

@@ -1,7 +1,7 @@
 /** A mapping's fields read through its merge key (`<<`), and which mapping's pair a merge key brings. */
 import { describe, expect, it } from "vitest";
 import { YamlFile } from "../../src/yaml/file.js";
-import { fieldsOf, mergedHolder, mergedValue, mergeSources } from "../../src/yaml/merge-key.js";
+import { fieldsOf, mergedHolder, mergedValue, mergeSources, replacedOnTheWay } from "../../src/yaml/merge-key.js";
 import { mapValue, type MapNode } from "../../src/yaml/node.js";
 
 const BASE = `base: &base
@@ -59,5 +59,18 @@ describe("mergedHolder", () => {
     // Were mid given a digest, app would read it there; base would not, as it merges nothing.
     const adding = mergedHolder(file, root, "digest", mid);
     expect([adding(app!), adding(base!)]).toEqual([mid, undefined]);
+  });
+});
+
+describe("replacedOnTheWay", () => {
+  it("tells a null, scalar or list on the way to a mapping, read through merge keys and aliases, from a way not written or a mapping", () => {
+    const replaced = (text: string, keys: string[]) => {
+      const file = new YamlFile(text);
+      return replacedOnTheWay(file, file.documents[0]!.root, [], keys);
+    };
+    for (const text of ["image: null\n", "image:\n", "image: ghcr.io/acme/web:1.0.0\n", "image: [a]\n", "worker: ~\n", "d: &d {image: ~}\nworker: {<<: *d}\n"])
+      expect(replaced(text, ["worker", "image"]) || replaced(text, ["image"]), text).toBe(true);
+    for (const text of ["replicas: 1\n", "image: {tag: 1.0.0}\n", "d: &d {tag: 1.0.0}\nimage: *d\n", "worker: {image: {}}\n"])
+      expect(replaced(text, ["worker", "image"]) || replaced(text, ["image"]), text).toBe(false);
   });
 });
