@@ -7,7 +7,7 @@ import { posix } from "node:path";
 import { normalizeRepository, tryParseImageRef, type ImageRef } from "../image/reference.js";
 import { imageValues } from "./kustomizations.js";
 import { buildsOf, graphOf, listedAs, upward, type Builds, type Graph, type Kustomization, type KustomizeTree, type Upward } from "./kustomize-graph.js";
-import { patchReader, resourcesOf, setsVersionIn } from "./kustomize-patches.js";
+import { patchReader, refusesPatch, resourcesOf, setsVersionIn } from "./kustomize-patches.js";
 import type { TextFile } from "./source.js";
 
 /**
@@ -15,7 +15,7 @@ import type { TextFile } from "./source.js";
  * first: each builds the file, and no kustomization on a build's way down to the file through it
  * (buildsOf) tags a name the file writes the repository as, nor has a patch setting the
  * repository's version in one of the file's resources (kustomize-patches.ts: a container's image, a
- * HelmRelease's values tag). Those names are the file's `image:` values' and patch ops' values', or,
+ * HelmRelease's values tag), nor has a patch kustomize refuses to read, which fails the build (refusesPatch). Those names are the file's `image:` values' and patch ops' values', or,
  * for a kustomization file, its own `images:` entries'; a file that writes the repository in
  * neither (Helm values) is tagged by no `images:`, only by patches. None for a file no kustomization builds.
  * The kustomizations above the file are found upward from it (kustomize-graph.ts upward), not by parsing the tree's every one.
@@ -24,6 +24,8 @@ export function deployedAsWrittenBy(tree: KustomizeTree, incoming: readonly Imag
   let read: { graph: Graph; above: Upward } | undefined;
   const builds = new Map<string, Builds | undefined>();
   const patchesOf = patchReader(tree);
+  const refusing = new Map<Kustomization, boolean>();
+  const refuses = (k: Kustomization) => refusing.get(k) ?? refusing.set(k, refusesPatch(tree, k)).get(k)!;
   return ({ file, text }, repository) => {
     if (!read) {
       const graph = graphOf(tree, incoming);
@@ -46,7 +48,8 @@ export function deployedAsWrittenBy(tree: KustomizeTree, incoming: readonly Imag
     const patching = (k: Kustomization) => resources.length > 0 && setsVersionIn(patchesOf(k), resources, repository);
     const found = new Set<Kustomization>();
     for (const passing of names.length === 0 ? [built.reached()] : names.map(built.asWritten)) {
-      for (const k of above.up(start, (k) => passing.has(k.file) && !patching(k))) found.add(k);
+      // A build through a patch kustomize refuses fails: it deploys nothing, nor does anything including it.
+      for (const k of above.up(start, (k) => passing.has(k.file) && !patching(k) && !refuses(k))) found.add(k);
     }
     // A build starts at a kustomization nothing includes (no component), or at a deployer.
     const starts = (k: Kustomization) => graph.at(posix.dirname(k.file)) !== k || (!k.component && above.parentsOf(posix.dirname(k.file)).length === 0);

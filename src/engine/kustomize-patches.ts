@@ -508,6 +508,17 @@ export function patchReader(
 }
 
 /**
+ * Whether kustomize refuses to read one of a kustomization's patches (refusedOpList), whatever it targets: kubectl
+ * kustomize fails that build ("unable to parse SM or JSON patch"), and every build including it, so it deploys nothing.
+ */
+export function refusesPatch({ patches }: Pick<KustomizeTree, "patches">, k: Kustomization): boolean {
+  return k.patches.some((patch) => {
+    const text = patch.inline?.text ?? patches.get(patch.file);
+    return text !== undefined && refusedOpList(text, patch.inline !== undefined);
+  });
+}
+
+/**
  * Whether one of `documents` sets the version of `repository` in one of `resources`: one a label selector
  * may pick counts, as whether it does is not known here.
  */

@@ -143,11 +143,11 @@ describe("deployedAsWrittenBy: the kustomizations that deploy a file's image as 
         );
         expect(deployers(tree(whole), "apps/api/base/release.yaml", release)).toEqual(DEV_ONLY);
       }
-      // An op list kustomize refuses to read (YAML's flow spelling after `[`, which it decodes as JSON) fails the build: it sets nothing.
+      // An op list kustomize refuses to read (YAML's flow spelling after `[`, which it decodes as JSON) fails the build: prod deploys nothing.
       const refused = overlay(
         "patches:\n  - target: {kind: HelmRelease, name: api}\n    patch: '[{op: replace, path: /spec/values/image/tag, value: 1.4.0}]'\n",
       );
-      expect(deployers(tree(refused), "apps/api/base/release.yaml", release)).toContain("apps/api/overlays/prod/kustomization.yaml");
+      expect(deployers(tree(refused), "apps/api/base/release.yaml", release)).toEqual(DEV_ONLY);
       const json = overlay(
         `patches:\n  - target: {kind: HelmRelease, name: api}\n    patch: '[{"op": "replace", "path": "/spec/values/image/tag", "value": "1.4.0"}]'\n`,
       );
@@ -155,6 +155,28 @@ describe("deployedAsWrittenBy: the kustomizations that deploy a file's image as 
       // A tag at another mapping is another image's.
       const other = overlay("patches:\n  - target: {kind: HelmRelease}\n    patch: '- {op: replace, path: /spec/values/sidecar/tag, value: 1.4.0}'\n");
       expect(deployers(tree(other), "apps/api/base/release.yaml", release)).toContain("apps/api/overlays/prod/kustomization.yaml");
+    });
+
+    it("is none through a kustomization with a patch kustomize refuses to read, whatever it targets, nor what includes it: kubectl kustomize fails that build", () => {
+      // kubectl kustomize (v5.5.0): "unable to parse SM or JSON patch", for that overlay and for clusters/prod, which includes it.
+      const refused = (target: string, patch: string) => overlay(`patches:\n  - target: {kind: ${target}}\n    patch: '${patch}'\n`);
+      const clusters = { "clusters/prod/kustomization.yaml": "resources: [../../apps/api/overlays/prod]\n" };
+      for (const prod of [
+        refused("Deployment", "[{op: replace, path: /spec/replicas, value: 2}]"),
+        refused("StatefulSet", "[{op: replace, path: /spec/replicas, value: 2}]"),
+      ]) {
+        expect(deployers({ ...files(prod), ...clusters }, "apps/api/base/deployment.yaml", DEPLOYMENT_API)).toEqual(DEV_ONLY);
+      }
+      // A patch file so written fails it too; JSON is read, and builds.
+      const byPath = overlay("patches:\n  - path: replicas.json\n    target: {kind: Deployment}\n");
+      const withFile = (text: string) =>
+        deployers({ ...files(byPath), ...clusters }, "apps/api/base/deployment.yaml", DEPLOYMENT_API, {}, { "apps/api/overlays/prod/replicas.json": text });
+      expect(withFile("[{op: replace, path: /spec/replicas, value: 2}]\n")).toEqual(DEV_ONLY);
+      expect(withFile('[{"op": "replace", "path": "/spec/replicas", "value": 2}]\n')).toEqual([
+        ...DEV_ONLY,
+        "apps/api/overlays/prod/kustomization.yaml",
+        "clusters/prod/kustomization.yaml",
+      ]);
     });
 
     it("a HelmRelease values patch deleting the image mapping, or its tag (`$patch: delete`, YAML's null, a `remove` op): the base's version is not deployed there", () => {
