@@ -1185,6 +1185,9 @@ describe("editKcl: Flux setter markers in comments", () => {
       expect(editKcl(pair, images("ghcr.io/acme/app:v2")).text).toBe(pair.replace("v1", "v2"));
       expect(editKcl(pair, images("acme/app:v2"))).toEqual({ text: pair, changes: [], warnings: [] });
     }
+    // A chain naming it twice assigns it once: still a constant.
+    const chained = '_reg = _reg = "ghcr.io"\nimage = {registry = _reg, repository = "acme/app", tag = "v1"}\n';
+    expect(editKcl(chained, images("ghcr.io/acme/app:v2")).text).toBe(chained.replace("v1", "v2"));
     // Another variable (one assigned twice, a schema's, an import's), a longer interpolation, a call: the chart pulls <registry>/acme/app.
     const unknown = ["reg", "lib.registry", '"${_host}:5000"', "registryOf(env)"];
     for (const registry of unknown) {
@@ -1215,6 +1218,8 @@ describe("editKcl: Flux setter markers in comments", () => {
       'if env == "prod":\n    replicas = 3; _reg = "b.io"',
       'if env == "prod":\n    _mirror = _reg = "b.io"',
       'if env == "prod":\n    _reg += "/mirror"',
+      // Any augmented assignment, not only `+=`: KCL repeats a string multiplied.
+      'if env == "prod":\n    _reg *= 2',
     ]) {
       const changed = `_reg = "a.io"\n${later}\n${image}`;
       const result = editKcl(changed, images("a.io/acme/app:v2"));

@@ -5,7 +5,7 @@ import { fullEditRequest, type EditRequest } from "../../src/change.js";
 import { parsePolicy } from "../../src/image/policy.js";
 import { editCheckedYaml, editYaml, runEditors } from "../../src/yaml/editor.js";
 import { editHelmValues } from "../../src/yaml/helm.js";
-import { DIGEST_A, DIGEST_B, dataOf, update, withImages } from "./helpers.js";
+import { DIGEST_A, DIGEST_B, dataOf, update, withImages, withSetters } from "./helpers.js";
 
 const edit = (text: string, request: EditRequest) => runEditors(text, request, [editHelmValues]);
 
@@ -72,6 +72,15 @@ describe("editHelmValues", () => {
     const { text: out, changes } = edit(text, withImages("ghcr.io/acme/app:v2"));
     expect([out, changes.map((change) => [change.key, change.new])]).toEqual([text.replace("tag: v1", "tag: v2"), [["image.tag", "v2"]]]);
     expect(edit(text, withImages("acme/app:v2")).text).toBe(text);
+  });
+
+  it("reads an aliased registry as the run leaves it: a marker that rewrites the anchor first moves the pair as the new registry's image", () => {
+    const text = 'x-registry: &reg old.io # {"$imagepolicy": "ns:reg:name"}\nimage:\n  registry: *reg\n  repository: acme/app\n  tag: v1\n';
+    const request = (image: string) => ({ ...withImages(image), setters: withSetters({ "ns:reg": "new.io:1" }).setters });
+    const renamed = text.replace("old.io", "new.io");
+    expect(editYaml(text, request("new.io/acme/app:v2")).text).toBe(renamed.replace("tag: v1", "tag: v2"));
+    // old.io/acme/app is what the file named before the run, not what it deploys after it.
+    expect(editYaml(text, request("old.io/acme/app:v2")).text).toBe(renamed);
   });
 
   it("names a tag key written without a value in a flow mapping: there is nothing to splice a tag into", () => {
