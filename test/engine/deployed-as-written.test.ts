@@ -233,6 +233,9 @@ describe("deployedAsWrittenBy: the kustomizations that deploy a file's image as 
         overlay(`patches:\n  - target: {kind: HelmRelease, name: api}\n    patch: '- {op: ${name}, path: /spec/values/sidecars/0, value: {name: log}}'\n`);
       expect(deployers(tree(at0("add")), "apps/api/base/release.yaml", listed)).toContain("apps/api/overlays/prod/kustomization.yaml");
       expect(deployers(tree(at0("replace")), "apps/api/base/release.yaml", listed)).toEqual(DEV_ONLY);
+      // A strategic merge writing the list replaces a custom resource's whole: kubectl kustomize renders the patch's items alone.
+      const sidecars = { "apps/api/overlays/prod/values.yaml": merge("    sidecars:\n      - name: log\n") };
+      expect(deployers(tree(byPath), "apps/api/base/release.yaml", listed, {}, sidecars)).toEqual(DEV_ONLY);
     });
   });
 
