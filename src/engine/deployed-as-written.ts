@@ -15,7 +15,8 @@ import type { TextFile } from "./source.js";
  * first: each builds the file, and no kustomization on a build's way down to the file through it
  * (buildsOf) tags a name the file writes the repository as, nor has a patch setting the
  * repository's version in one of the file's resources (kustomize-patches.ts: a container's image, a
- * HelmRelease's values tag), nor has a patch kustomize refuses to read, which fails the build (refusesPatch). Those names are the file's `image:` values' and patch ops' values', or,
+ * HelmRelease's values tag), nor has a patch kustomize refuses to read, which fails the build (refusesPatch).
+ * Those names are the file's `image:` values' and patch ops' values', or,
  * for a kustomization file, its own `images:` entries'; a file that writes the repository in
  * neither (Helm values) is tagged by no `images:`, only by patches. None for a file no kustomization builds.
  * The kustomizations above the file are found upward from it (kustomize-graph.ts upward), not by parsing the tree's every one.
