@@ -205,7 +205,7 @@ function warnLoneParameters(
     found.push({
       file: path,
       line,
-      message: `${key} (parameter ${parameterName(name)}) overrides the tag of ${held.image.repository} (${held.at}), as Argo CD ranks parameters above values files, and was not moved: ${advice}`,
+      message: `${key} (parameter ${parameterName(name)}) overrides the tag of ${held.image.repository} (${held.at}), as Argo CD ranks parameters above ${held.in}, and was not moved: ${advice}`,
       about,
     });
   }
@@ -216,7 +216,7 @@ function warnLoneParameters(
 const REPOSITORY_KEYS = ["repository", "name", "registry"];
 
 /** The pair of an earlier values file a lone tag sets the tag of: an incoming image, or one whose registry this run cannot read. */
-type HeldPair = (ImageUpdate & { at: string }) | UnknownRegistryPair;
+type HeldPair = (ImageUpdate & { at: string; in: string }) | UnknownRegistryPair;
 
 /**
  * A source's values read after its chart's, in Argo CD's order: each values file, then its `helm.values`
@@ -227,6 +227,8 @@ interface ValuesLayer {
   readonly path: string;
   /** The chart's own values.yaml (of a `path:` source), which Helm coalesces under every other layer rather than merging it in order. */
   readonly defaults?: boolean;
+  /** What the layer is, as a parameter ranks above it: `values files`, `valuesObject`, `the values string`. */
+  readonly kind: string;
   values(): LayerValues | undefined;
   /** What is said at a lone tag (`node`, at `at` in the layer's values) over `held`, which an incoming image would move. */
   tell(at: readonly PathSegment[], node: YamlNode, held: HeldPair): FieldWarning;
@@ -253,9 +255,17 @@ function firstDocument(file: YamlFile | null | undefined): LayerValues | undefin
  * Values written as YAML of `path` (`text`, which lines are counted in) at `within`: a lone tag is named
  * at its line with the override that sets it, `ranks` saying why it is deployed over the earlier pair.
  */
-function fieldLayer(path: string, text: string, within: readonly PathSegment[], values: () => LayerValues | undefined, ranks: string): ValuesLayer {
+function fieldLayer(
+  path: string,
+  text: string,
+  within: readonly PathSegment[],
+  values: () => LayerValues | undefined,
+  kind: string,
+  ranks: string,
+): ValuesLayer {
   return {
     path,
+    kind,
     values,
     tell(at, node, held) {
       const key = formatPath([...within, ...at]);
@@ -284,7 +294,7 @@ function valuesLayers(
   const chart = scalarText(nodeAt(root, [...source, "path"]));
   const defaults = chart === undefined ? undefined : posix.join(chart, "values.yaml");
   const files = valueFiles.map(([at, text], index) => ({
-    ...fieldLayer(at, text, [], () => firstDocument(values.fileOf(at, text)), "as Helm ranks a values file listed later above it"),
+    ...fieldLayer(at, text, [], () => firstDocument(values.fileOf(at, text)), "values files", "as Helm ranks a values file listed later above it"),
     ...(index === 0 && at === defaults && { defaults: true }),
   }));
   const object = [...source, "helm", "valuesObject"];
@@ -296,6 +306,7 @@ function valuesLayers(
         file.text,
         object,
         () => ({ file, root, at: object, line: (offset) => file.lineAt(offset) }),
+        "valuesObject",
         "as Argo CD ranks valuesObject above values files",
       ),
     ];
@@ -306,6 +317,7 @@ function valuesLayers(
   let parsed: { read: LayerValues | undefined } | undefined;
   const layer: ValuesLayer = {
     path,
+    kind: "the values string",
     values() {
       const read = (parsed ??= { read: firstDocument(tryYamlFile(held.text)) }).read;
       // A field of the string is said at the string's line.
@@ -490,7 +502,7 @@ function repositoryIn(
     return images.length === 0 ? undefined : { repository: written, images, unknown };
   }
   const update = incoming.get(normalizeRepository(pairName(read, written) ?? "") ?? "");
-  return update && { ...update, at: `${repository.path}:${repository.values.line(node.start)}` };
+  return update && { ...update, at: `${repository.path}:${repository.values.line(node.start)}`, in: repository.kind };
 }
 
 /**
@@ -504,11 +516,11 @@ function mergedField(
   layers: readonly ValuesLayer[],
   keys: readonly PathSegment[],
   key: string,
-): { readonly path: string; readonly values: LayerValues; readonly field: MappingField } | undefined {
+): { readonly path: string; readonly kind: string; readonly values: LayerValues; readonly field: MappingField } | undefined {
   for (let i = layers.length - 1; i >= 0; i--) {
     const values = layers[i]!.values();
     const field = values && fieldsAt(values.file, values.root, values.at, keys)?.(key);
-    if (field) return { path: layers[i]!.path, values, field };
+    if (field) return { path: layers[i]!.path, kind: layers[i]!.kind, values, field };
     if (values && replacedOnTheWay(values.file, values.root, values.at, keys)) {
       if (i === 0 || !layers[0]!.defaults) return undefined;
       // On to the chart's values.yaml, the next read.

@@ -588,6 +588,21 @@ describe("a lone tag in the source's values string, which Argo CD ranks above ev
     ]);
   });
 
+  it("holds the pair a tag parameter overrides, which is then said to rank above the string, not above values files", async () => {
+    const result = await plan({
+      "apps/worker.yaml": source(chartValues, "      parameters:\n        - {name: image.tag, value: '1.4.0'}\n"),
+      "charts/worker/values.yaml": chartValues,
+    });
+    expect(
+      result.warnings.filter((w) => w.message.includes("(parameter image.tag)")).map((w) => [w.line, w.message.slice(0, w.message.indexOf(", and"))]),
+    ).toEqual([
+      [
+        9,
+        "spec.source.helm.parameters[0].value (parameter image.tag) overrides the tag of ghcr.io/acme/worker (apps/worker.yaml:10), as Argo CD ranks parameters above the values string",
+      ],
+    ]);
+  });
+
   it("says nothing where a valuesObject is set, which Argo CD reads instead of the string, of a tag at the incoming version, or of one beside its repository", async () => {
     const cases: Record<string, string>[] = [
       { "apps/worker.yaml": source("image: {tag: 1.4.0}\n", "      valuesObject: {replicas: 3}\n"), "charts/worker/values.yaml": chartValues },
