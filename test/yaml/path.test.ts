@@ -492,6 +492,13 @@ describe("setFromSpec", () => {
     expect(parseYamlSpec("data.query=select(.a)[b=c]").value).toBe("select(.a)[b=c]");
   });
 
+  it("reads a selector after a stray ')' whole, and ends the path at the first '=' beside a quote left open", () => {
+    // A ")" that closes nothing opens nothing either: the "=" inside the brackets after it is the selector's.
+    expect(() => parseYamlSpec("images)[name=app].newTag=1")).toThrow('invalid path "images)[name=app].newTag": a yq selector at character 8');
+    // Past a quote that nothing closes no bracket can be told from the key's text: not read on as a selector ("--image 'app:1").
+    expect(() => parseYamlSpec("images[name='app].newTag=1")).toThrow(`invalid path "images[name": unclosed '[' at character 7`);
+  });
+
   describe("a tag beside a digest, as Helm values pin an image", () => {
     const digest = `sha256:${"1".repeat(64)}`;
     const pinned = `image:\n  registry: ghcr.io\n  repository: acme/web\n  tag: "1.4.0"\n  digest: "${digest}"\n`;
