@@ -722,10 +722,11 @@ function replacedOver(doc: PatchDocument, tag: ReplacedTag, built: readonly Reso
     if (selects(doc.selector, resource) === false) continue;
     const pair = resourcePair(resource, mapping);
     if (!pair) continue;
-    // What a merge key by key would name too: the image the tag was once read as.
-    const over = [...new Set([pair.repository, helmRepository(doc, resource, mapping, true)?.repository])].flatMap((r) =>
-      r !== undefined && repositories.has(r) ? [r] : [],
-    );
+    // A registry the patch writes is deployed, whatever repository Helm takes: the base's own image is not the tag's, the
+    // one under that registry (a merge key by key) may be, which the advice's repository makes it.
+    const ownRegistry = ownField(doc, mapping)("registry") !== undefined;
+    const merged = helmRepository(doc, resource, mapping, true)?.repository;
+    const over = [...new Set(ownRegistry ? [merged] : [pair.repository, merged])].flatMap((r) => (r !== undefined && repositories.has(r) ? [r] : []));
     if (over.length === 0) continue;
     const { written, line, registry } = pair;
     return {
@@ -739,7 +740,7 @@ function replacedOver(doc: PatchDocument, tag: ReplacedTag, built: readonly Reso
       repository: written,
       base: `${resource.file}:${line}`,
       // Written beside the repository only where the patch writes no registry of its own.
-      registry: ownField(doc, mapping)("registry") || typeof registry !== "string" ? undefined : registry,
+      registry: ownRegistry || typeof registry !== "string" ? undefined : registry,
     };
   }
   return undefined;
