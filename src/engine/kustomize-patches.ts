@@ -74,6 +74,8 @@ interface PatchOp {
   readonly deletes?: boolean;
   /** A strategic merge's list in a custom resource (name `list`), which kustomize writes whole (mergesListItems). */
   readonly list?: boolean;
+  /** An `add` at a list index (or `-`): it inserts its value, the resource's item there moving on, deployed as written. */
+  readonly inserts?: boolean;
 }
 
 /** A scalar a patch writes: one a change may edit. */
@@ -153,9 +155,9 @@ function yamlDocuments(patch: Patch, text: string): PatchDocument[] {
         const pointer = op.kind === "map" ? scalarText(mapValue(op, "path")) : undefined;
         if (name === "remove" && pointer !== undefined) wholes.push({ name, pointer, path: pointerPath(pointer), deletes: true });
         if (op.kind !== "map" || !VALUE_OPS.has(name ?? "")) return;
-        const written: PatchOp = { name: name!, pointer: pointer!, path: pointerPath(pointer!) };
-        // An `add` at a list index (or `-`) inserts: the item there moves on, deployed as it is.
-        if (name !== "add" || typeof written.path[written.path.length - 1] !== "number") wholes.push(written);
+        const path = pointerPath(pointer!);
+        const written: PatchOp = { name: name!, pointer: pointer!, path, inserts: name === "add" && typeof path[path.length - 1] === "number" };
+        if (!written.inserts) wholes.push(written);
         forEachValue(mapValue(op, "value") ?? null, ({ node, path }) => add(node, [...written.path, ...path], [i, "value", ...path], written));
       });
       return [{ patch, document, selector: patch.target, fields, values: values(), wholes, yaml, root }];
@@ -342,7 +344,9 @@ export function versionsSet(doc: PatchDocument, resource: Resource, repositories
     }
     const mapping = helmTagMapping(value);
     if (!mapping) continue;
-    const replaced = replacingOp(doc, mapping) && resourcePair(resource, mapping)?.repository;
+    // An inserted item replaces none of the resource's: its item at that index moves on, its version deployed.
+    const op = replacingOp(doc, mapping);
+    const replaced = op && !op.inserts && resourcePair(resource, mapping)?.repository;
     for (const repository of [helmRepository(doc, resource, mapping)?.repository, replaced]) {
       if (repository && repositories.has(repository)) set.add(repository);
     }
@@ -445,7 +449,8 @@ export function replacedTags(doc: PatchDocument): ReplacedTag[] {
   return doc.values.flatMap((value) => {
     const mapping = helmTagMapping(value);
     const op = mapping && replacingOp(doc, mapping);
-    if (!op || hasPlaceholder(value.node.text)) return [];
+    // A tag in an item an op inserts is no tag of the resource's item at that index, which moves on as written: nothing to say.
+    if (!op || op.inserts || hasPlaceholder(value.node.text)) return [];
     // Beside a repository the patch deletes, the tag is deployed with none: no image known here.
     if (op !== nullRepository(doc, mapping) && (op.deletes || splitImage(ownField(doc, mapping)).repository !== undefined)) return [];
     return [{ value, mapping, op }];

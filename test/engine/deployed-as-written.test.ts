@@ -229,10 +229,15 @@ describe("deployedAsWrittenBy: the kustomizations that deploy a file's image as 
       }
       // An `add` at a list index inserts: the base's item moves on, deployed as written; a `replace` there does not.
       const listed = `apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata: {name: api}\nspec:\n  values:\n    sidecars:\n      - image: {repository: ${API}, tag: 1.4.0}\n`;
-      const at0 = (name: string) =>
-        overlay(`patches:\n  - target: {kind: HelmRelease, name: api}\n    patch: '- {op: ${name}, path: /spec/values/sidecars/0, value: {name: log}}'\n`);
+      const at0 = (name: string, value = "{name: log}", path = "/spec/values/sidecars/0") =>
+        overlay(`patches:\n  - target: {kind: HelmRelease, name: api}\n    patch: '- {op: ${name}, path: ${path}, value: ${value}}'\n`);
       expect(deployers(tree(at0("add")), "apps/api/base/release.yaml", listed)).toContain("apps/api/overlays/prod/kustomization.yaml");
       expect(deployers(tree(at0("replace")), "apps/api/base/release.yaml", listed)).toEqual(DEV_ONLY);
+      // So too with a tag in the inserted item, at an index or at the end: kubectl kustomize renders it beside the base's.
+      for (const path of ["/spec/values/sidecars/0", "/spec/values/sidecars/-"]) {
+        const tagged = at0("add", "{name: log, image: {tag: 1.5.0}}", path);
+        expect(deployers(tree(tagged), "apps/api/base/release.yaml", listed)).toContain("apps/api/overlays/prod/kustomization.yaml");
+      }
       // A strategic merge writing the list replaces a custom resource's whole: kubectl kustomize renders the patch's items alone.
       const sidecars = { "apps/api/overlays/prod/values.yaml": merge("    sidecars:\n      - name: log\n") };
       expect(deployers(tree(byPath), "apps/api/base/release.yaml", listed, {}, sidecars)).toEqual(DEV_ONLY);

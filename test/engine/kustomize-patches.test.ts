@@ -595,6 +595,40 @@ describe("planUpdate: a HelmRelease base whose overlays' patches set its tag alo
         const rendered = parse(kustomize(join(dir, "apps/staging"))) as { spec: { values: { sidecars: unknown } } };
         expect(rendered.spec.values.sidecars).toEqual([{ name: "side", image: { tag: "1.0.0" } }]);
       });
+
+      describe("a JSON6902 `add` at a list index (or `-`) inserts its item: the base's moves on, deployed as written", () => {
+        const insert = (path: string) => (value: string) => ({
+          "apps/staging/kustomization.yaml": overlay(
+            `  - target: {kind: HelmRelease, name: podinfo}\n    patch: |\n      - op: add\n        path: ${path}\n        value: ${value}\n`,
+          ),
+        });
+        const inserted = (path: string) => tree(base, "{name: new, image: {tag: 1.0.0}}", insert(path));
+
+        it("a tag in the inserted item is no tag of the base's item, which is not replaced: nothing said of it", async () => {
+          for (const path of ["/spec/values/sidecars/0", "/spec/values/sidecars/-"]) {
+            expect(await moved(inserted(path), `${SIDE}:1.1.0`)).toEqual([
+              [["apps/base/podinfo/release.yaml", "spec.values.sidecars[0].image.tag", "1.1.0"]],
+              [],
+            ]);
+          }
+        });
+
+        it.skipIf(!hasKubectl)(
+          "is what kubectl kustomize renders for the overlay: the inserted item and the base's (skipped: kubectl not installed)",
+          async () => {
+            const dir = await tempDir("gp-cr-insert-");
+            for (const [path, text] of Object.entries(inserted("/spec/values/sidecars/0"))) {
+              await mkdir(join(dir, dirname(path)), { recursive: true });
+              await writeFile(join(dir, path), text);
+            }
+            const rendered = parse(kustomize(join(dir, "apps/staging"))) as { spec: { values: { sidecars: unknown } } };
+            expect(rendered.spec.values.sidecars).toEqual([
+              { name: "new", image: { tag: "1.0.0" } },
+              { name: "side", image: { repository: SIDE, tag: "1.0.0" } },
+            ]);
+          },
+        );
+      });
     });
 
     describe("a strategic merge's `$patch: delete`, a key it writes as YAML's null, or a JSON6902 `remove` op: kustomize renders no image mapping there (or no tag), whatever the patch writes beside it", () => {
