@@ -150,14 +150,21 @@ function yamlDocuments(patch: Patch, text: string): PatchDocument[] {
     if (patch.kind !== "strategic-merge" && isOpList(root) && root?.kind === "seq") {
       if (!patch.target) return [];
       const wholes: PatchOp[] = [];
+      // Kustomize applies the ops in order: what an earlier one wrote where a later one writes, removes or moves from is not rendered.
+      const overwritten = (pointer: string | undefined) => {
+        const path = pointer === undefined ? undefined : pointerPath(pointer);
+        for (let j = fields.length - 1; path && j >= 0; j--) if (hasPrefix(fields[j]!.path, path)) fields.splice(j, 1);
+      };
       root.items.forEach((op, i) => {
         const name = op.kind === "map" ? scalarText(mapValue(op, "op")) : undefined;
         const pointer = op.kind === "map" ? scalarText(mapValue(op, "path")) : undefined;
+        const inserts = name === "add" && typeof pointerPath(pointer ?? "").at(-1) === "number";
+        if (op.kind === "map" && name !== "test" && !inserts) overwritten(pointer);
+        if (op.kind === "map" && name === "move") overwritten(scalarText(mapValue(op, "from")));
         if (name === "remove" && pointer !== undefined) wholes.push({ name, pointer, path: pointerPath(pointer), deletes: true });
         if (op.kind !== "map" || !VALUE_OPS.has(name ?? "")) return;
-        const path = pointerPath(pointer!);
-        const written: PatchOp = { name: name!, pointer: pointer!, path, inserts: name === "add" && typeof path[path.length - 1] === "number" };
-        if (!written.inserts) wholes.push(written);
+        const written: PatchOp = { name: name!, pointer: pointer!, path: pointerPath(pointer!), inserts };
+        if (!inserts) wholes.push(written);
         forEachValue(mapValue(op, "value") ?? null, ({ node, path }) => add(node, [...written.path, ...path], [i, "value", ...path], written));
       });
       return [{ patch, document, selector: patch.target, fields, values: values(), wholes, yaml, root }];

@@ -507,6 +507,30 @@ describe("planUpdate: a HelmRelease base whose overlays' patches set its tag alo
       expect(withMerged).not.toContainEqual(staging);
     });
 
+    describe("ops applied in order, as kustomize applies them: what a later op replaces is not rendered", () => {
+      // Staging's ops: the first writes a repository into the base's mapping, the second replaces the mapping (its tag on line 11).
+      const files = tree(RELEASE, "{tag: 6.0.0}", (value) => ({
+        "apps/staging/kustomization.yaml": overlay(
+          `  - target: {kind: HelmRelease, name: podinfo}\n    patch: |\n      - op: add\n        path: /spec/values/image/repository\n        value: ghcr.io/acme/other\n      - op: replace\n        path: /spec/values/image\n        value: ${value}\n`,
+        ),
+      }));
+
+      it("a repository written before the op replacing its mapping is gone: the {tag} value is said as one alone is", async () => {
+        const said = replaced(PODINFO, PODINFO, "apps/base/podinfo/release.yaml:9", `repository: ${PODINFO}`).replace("patch[0]", "patch[1]");
+        expect(await moved(files, `${PODINFO}:6.1.0`)).toEqual([
+          [
+            ["apps/base/podinfo/release.yaml", "spec.values.image.tag", "6.1.0"],
+            ["apps/production/podinfo-values.yaml", "spec.values.image.tag", "6.1.0"],
+          ],
+          [["apps/staging/kustomization.yaml", 11, said]],
+        ]);
+      });
+
+      it.skipIf(!hasKubectl)("is what kubectl kustomize renders for the overlay: the last op's value alone (skipped: kubectl not installed)", async () => {
+        expect(await rendered(files, [`${PODINFO}:6.1.0`])).toEqual({ tag: "6.0.0" });
+      });
+    });
+
     it.skipIf(!hasKubectl)("is what kubectl kustomize renders for the overlay (skipped: kubectl not installed)", async () => {
       for (const [value, images, image] of [
         ["{tag: 6.0.0}", [`${PODINFO}:6.1.0`], { tag: "6.0.0" }],
