@@ -6,7 +6,7 @@ import { PassThrough, Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.js";
 import { streamIo } from "../../src/cli/io.js";
-import { snapshot } from "../support/cli.js";
+import { runMain as run, snapshot } from "../support/cli.js";
 import { commandsRun } from "../support/runner-commands.js";
 import { tempDir } from "../support/temp.js";
 
@@ -20,14 +20,6 @@ async function tree(files: Record<string, string> = { "values.yaml": VALUES, "ma
     await writeFile(join(dir, path), text);
   }
   return dir;
-}
-
-/** main(argv) with what is piped into it (`stdin`; undefined: a terminal). */
-async function run(argv: string[], stdin?: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(argv, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), env: {}, stdin: async () => stdin });
-  return { code, stdout, stderr };
 }
 
 describe("usage errors point at the command's own help", () => {

@@ -1,8 +1,9 @@
-/** Runs the bundled CLI (`node dist/cli.js`) as a user would, and copies fixture trees to scratch dirs. */
+/** Runs the bundled CLI (`node dist/cli.js`) as a user would, or its source in process, and copies fixture trees to scratch dirs. */
 import { spawn } from "node:child_process";
 import { cp, readFile, readdir } from "node:fs/promises";
 
 import { join, relative } from "node:path";
+import { main } from "../../src/cli/main.js";
 import { tempDir } from "./temp.js";
 
 export const PROJECT = join(import.meta.dirname, "..", "..");
@@ -25,6 +26,14 @@ export function runCli(args: readonly string[], options: { cwd?: string; env?: N
     child.on("error", reject);
     child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr }));
   });
+}
+
+/** The CLI's main(argv) run from source, in process, with what is piped into it (`stdin`; undefined: a terminal). */
+export async function runMain(argv: string[], stdin?: string): Promise<CliResult> {
+  let stdout = "";
+  let stderr = "";
+  const code = await main(argv, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), env: {}, stdin: async () => stdin });
+  return { code, stdout, stderr };
 }
 
 /** A scratch copy of a directory (symlinks copied as links, dangling ones too). */

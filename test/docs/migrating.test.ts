@@ -1,0 +1,77 @@
+/**
+ * docs/migrating.md's examples, read from the page and run through `gitops-promote update` or the KCL override engine,
+ * so that the page and the tool cannot drift apart silently. The page's other claims are pinned where their code is
+ * tested: test/kcl/override.test.ts (`+=`, deletes, refusals and their messages, `5.10` over a string),
+ * test/kcl/spec-value.test.ts and test/cli/update.test.ts (values refused as bad usage), test/yaml/path.test.ts (a tag
+ * written as a string, `newTag` beside a `digest`).
+ */
+import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { runMain, snapshot } from "../support/cli.js";
+import { blockAfter, doc } from "../support/readme.js";
+import { tempDir } from "../support/temp.js";
+import { readConformance } from "../kcl/corpus.js";
+import { applyOverrides } from "../../src/kcl/override.js";
+
+const page = doc("migrating.md");
+
+/** The page's one inline code span matching `pattern`, whose first group is returned. */
+function quoted(pattern: RegExp): string {
+  const found = [...page.matchAll(new RegExp(`\`${pattern.source}\``, "g"))];
+  if (found.length !== 1) throw new Error(`docs/migrating.md has ${found.length} code spans matching ${String(pattern)}`);
+  return found[0]![1]!;
+}
+
+async function tree(file: string, text: string): Promise<string> {
+  const dir = await tempDir("gp-migrating-");
+  await writeFile(join(dir, file), text);
+  return dir;
+}
+
+describe("Coming from updatecli", () => {
+  const values = "image:\n  repository: ghcr.io/acme/app\n  tag: 1.2.3\n";
+
+  it("sets a tag a key names with the page's one-off --set", async () => {
+    const set = quoted(/--set (values\.yaml:image\.tag=[^`]+)/);
+    const dir = await tree("values.yaml", values);
+    expect(await runMain(["update", dir, "--set", set])).toMatchObject({ code: 0, stderr: "" });
+    expect(await readFile(join(dir, "values.yaml"), "utf8")).toBe(values.replace("1.2.3", set.slice(set.indexOf("=") + 1)));
+  });
+
+  it("refuses the key written as updatecli's $.image.tag as bad usage (exit 2), writing nothing", async () => {
+    expect(page).toMatch(/`\$\.image\.tag` is\s+refused, exit 2/);
+    const key = quoted(/(\$\.[^`=]+)/);
+    const dir = await tree("values.yaml", values);
+    const before = await snapshot(dir);
+    const result = await runMain(["update", dir, "--set", `values.yaml:${key}=1.2.4`]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^error: values\.yaml: invalid path "\$\.image\.tag": .*\nnothing was written\n$/);
+    expect(await snapshot(dir)).toEqual(before);
+  });
+});
+
+describe("Coming from kcl -O", () => {
+  it("names a key set only in an if entry in the missing-key error, as the page quotes it", () => {
+    const said = quoted(/('tier' is set only in an if entry \(line \d+\), which -O does not reach)/);
+    const text = ['env = "prod"', "app = {", '    name = "web"', '    if env == "prod":', '        tier = "gold"', "}", ""].join("\n");
+    expect(() => applyOverrides(text, ['app.tier="silver"'])).toThrow(said.replace(/\(line \d+\)/, "(line 5)"));
+  });
+});
+
+describe("Coming from kcl -O: the flask-demo workflow's step", () => {
+  // The step as a workflow runs it: GitHub fills in the inputs before the Action reads its `set`.
+  const sha = "0a1b2c3d4e5f60718293a4b5c6d7e8f901234567";
+  const step = (parse(blockAfter("The flask-demo workflow's step", "yaml", page)) as { uses?: string; with?: { set?: string } }[]).find((s) =>
+    s.uses?.includes("/gitops-promote@"),
+  );
+  const set = step?.with?.set?.replace("${{ github.event.inputs.image }}", "kcllang/flask_demo").replace("${{ github.event.inputs.sha-tag }}", sha);
+
+  it("with the update Action sets the image of today's main.k, whose key is flaskdemo, and nothing else", async () => {
+    const text = readConformance("corpus-flask-demo/main.k");
+    const dir = await tree("main.k", text);
+    expect(await runMain(["update", dir, "--set", set!])).toMatchObject({ code: 0, stderr: "" });
+    expect(await readFile(join(dir, "main.k"), "utf8")).toBe(text.replace(/kcllang\/flask_demo:[0-9a-f]{40}/, `kcllang/flask_demo:${sha}`));
+  });
+});
