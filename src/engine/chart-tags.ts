@@ -67,11 +67,14 @@ export function warnLoneTagParameters(
       const layers = valuesLayers(values, valuesOf(document.root, source, sources, texts), path, file, document.root, source, fieldName);
       const deployed = deployedParameters(values, texts, path, file, document, source);
       if (inScope(deployed.path)) say(warnLoneParameters(deployed, layers, updatesFor(deployed.path)));
-      const parameters = deployed.parameters.flatMap(([name]) => {
-        const [prefix, leaf] = leafOf(name);
-        return leaf === "tag" ? [helmKeys(prefix)] : [];
-      });
-      say(loneValueTags(layers, parameters, inScope, updatesFor));
+      say(
+        loneValueTags(
+          layers,
+          deployed.parameters.map(([name]) => helmKeys(name)),
+          inScope,
+          updatesFor,
+        ),
+      );
     }
   }
 }
@@ -341,8 +344,9 @@ function valuesLayers(
 
 /**
  * The lone `tag:` fields of a source's values layers (in the run's paths) whose mapping the layers before them give an incoming
- * repository, and which nothing ranked above sets: neither a later layer's `tag:` there nor a tag parameter of the source
- * (`parameters`, the keys each sets the tag under).
+ * repository, and which nothing ranked above sets or deletes: neither a later layer's `tag:` there or null, scalar or list on
+ * the way (`image: null`, which Helm deletes the key for), nor a parameter of the source (`parameters`, the keys each sets)
+ * setting the tag or a key on the way to it.
  */
 function loneValueTags(
   layers: readonly ValuesLayer[],
@@ -367,8 +371,13 @@ function loneValueTags(
       const held = repositoryIn(layers.slice(0, index), keys, incoming, node.text);
       // A tag its policy would keep (a newer one, a release candidate under another range) is no news.
       if (!held || (!("unknown" in held) && nextVersion(held, versionOf(node.text, undefined)) === undefined)) return;
-      // Argo CD deploys the tag ranked above it (named there, if anything is), not this one: telling to move it is noise.
-      if (parameters.some((set) => set.length === keys.length && hasPrefix(set, keys)) || layers.slice(index + 1).some((above) => setsTag(above, keys))) return;
+      // Argo CD deploys the tag ranked above it (named there, if anything is), or none where a layer above replaces the mapping, not this one: telling to move it is noise.
+      const tag = [...keys, "tag"];
+      if (
+        parameters.some((set) => set.length > 0 && hasPrefix(tag, set)) ||
+        layers.slice(index + 1).some((above) => setsTag(above, keys) || deletes(above, keys))
+      )
+        return;
       found.push(tell(at, node, held));
     });
   });
@@ -379,6 +388,12 @@ function loneValueTags(
 function setsTag(layer: ValuesLayer, keys: readonly PathSegment[]): boolean {
   const written = layer.values();
   return written !== undefined && fieldsAt(written.file, written.root, written.at, keys)?.("tag") !== undefined;
+}
+
+/** Whether a layer writes no mapping on the way to the one at `keys` (`image: null`, a reference): a lone tag under it is replaced, or deleted as Helm deletes a null. */
+function deletes(layer: ValuesLayer, keys: readonly PathSegment[]): boolean {
+  const written = layer.values();
+  return written !== undefined && replacedOnTheWay(written.file, written.root, written.at, keys);
 }
 
 /** At a lone tag (`key`, in `file` at `line`) over a values pair whose registry this run cannot read: the Helm editor's warning, naming that registry field. */

@@ -375,6 +375,32 @@ describe("a lone tag in a values file the source lists after the one holding the
         JSON.stringify(files),
       ).toEqual([]);
   });
+  it("is not named under a layer ranked above it writing no mapping at image (null, a reference), as Argo CD deploys no such tag", async () => {
+    const helm = (more: string, files = "../../envs/prod.yaml") => app(`  source:\n    path: charts/worker\n    helm:\n      valueFiles: [${files}]\n${more}`);
+    const later = "../../envs/prod.yaml, ../../envs/reset.yaml";
+    const cases: [string, Record<string, string>][] = [
+      ["valuesObject image: null", { "apps/worker.yaml": helm("      valuesObject: {image: null}\n") }],
+      ["values string image: null", { "apps/worker.yaml": helm("      values: |\n        image: null\n") }],
+      ["later values file image: null", { "apps/worker.yaml": helm("", later), "envs/reset.yaml": "image: null\n" }],
+      ["later values file image: a reference", { "apps/worker.yaml": helm("", later), "envs/reset.yaml": "image: ghcr.io/acme/other:2.0.0\n" }],
+      ["parameter image=null", { "apps/worker.yaml": helm("      parameters:\n        - {name: image, value: 'null'}\n") }],
+    ];
+    for (const [name, files] of cases) {
+      // Helm merges the user values in order and deletes a key a null is left at: prod's {tag} is not in what is deployed.
+      const result = await plan({ ...files, "charts/worker/values.yaml": chartValues, "envs/prod.yaml": prod });
+      expect(
+        result.warnings.filter((w) => w.file === "envs/prod.yaml"),
+        name,
+      ).toEqual([]);
+    }
+    // A layer above writing a mapping there keeps the tag, which is named.
+    const kept = await plan({
+      "apps/worker.yaml": helm("      valuesObject: {image: {pullPolicy: Always}}\n"),
+      "charts/worker/values.yaml": chartValues,
+      "envs/prod.yaml": prod,
+    });
+    expect(kept.warnings.map((w) => [w.file, w.line])).toEqual([["envs/prod.yaml", 3]]);
+  });
 });
 
 describe("a lone tag in the source's valuesObject, which Argo CD ranks above every values file", () => {
