@@ -441,6 +441,25 @@ export function nullTags(doc: PatchDocument): { field: PatchField; name: string 
   });
 }
 
+/**
+ * The Helm tags of an op list whose mapping an op replaces whole and whose pair's other fields another op writes
+ * (`replace /spec/values/image` with `{tag: 1.0.0}`, then `add /spec/values/image/repository`): kustomize renders them as
+ * one pair, which the Helm editor, reading each op's value alone, does not see. Each with the pair's name, and the
+ * line of its repository.
+ */
+export function splitPairTags(doc: PatchDocument): { value: PatchValue; name: string; line: number }[] {
+  return doc.values.flatMap((value) => {
+    const mapping = helmTagMapping(value);
+    const op = mapping && replacingOp(doc, mapping);
+    if (!op || op.line !== undefined || op.deletes || op.inserts || hasPlaceholder(value.node.text)) return [];
+    const { repository, registry } = splitImage(ownField(doc, mapping));
+    if (!repository || [repository, registry].every((field) => field === undefined || field.op === value.op)) return [];
+    const written = scalarText(repository.node);
+    const name = written === undefined ? undefined : pairName(readRegistry(doc.yaml, doc.root, registry?.node), written);
+    return name === undefined ? [] : [{ value, name, line: repository.line }];
+  });
+}
+
 /** A Helm tag in a mapping an op replaces whole, with no repository beside it: Helm takes the chart's default one, which is not read here. */
 interface ReplacedTag {
   readonly value: PatchValue;
@@ -655,6 +674,25 @@ async function pairedTagsOf(
         if (repository === undefined || !repositories.has(repository)) continue;
         const { key, line } = field;
         nulled.set(`${doc.patch.file}:${doc.document}:${key}`, { file: doc.patch.file, document: doc.document, key, line, repository });
+      }
+      // A pair split over ops is the patch's own, its image known without the build's resources; paired whatever image it is,
+      // for the Helm editor not to read one op's value as a pair by itself.
+      for (const { value, name, line } of splitPairTags(doc)) {
+        const repository = normalizeRepository(name);
+        if (repository === undefined) continue;
+        const { file: at, document } = { file: doc.patch.file, document: doc.document };
+        paired.set(`${at}:${document}:${value.key}`, {
+          file: at,
+          document,
+          key: value.key,
+          line: value.line,
+          inline: !!doc.patch.inline,
+          written: value.node.text,
+          ownRepository: false,
+          repository,
+          name,
+          base: `${at}:${line}`,
+        });
       }
     }
     const lone = documents.flatMap((doc) => loneTags(doc).map((tag) => ({ doc, tag })));

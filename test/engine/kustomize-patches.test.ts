@@ -529,6 +529,32 @@ describe("planUpdate: a HelmRelease base whose overlays' patches set its tag alo
       it.skipIf(!hasKubectl)("is what kubectl kustomize renders for the overlay: the last op's value alone (skipped: kubectl not installed)", async () => {
         expect(await rendered(files, [`${PODINFO}:6.1.0`])).toEqual({ tag: "6.0.0" });
       });
+
+      describe("a pair the ops write in parts, the mapping replaced first, then added into, is one pair, which the Helm editor reading each op alone does not see", () => {
+        // Staging's ops: `replace /spec/values/image` with `first`, then `add` the field `then` names (the tag on line 8).
+        const parts = (first: string, field: string, value: string) =>
+          tree(split, first, (v) => ({
+            "apps/staging/kustomization.yaml": overlay(
+              `  - target: {kind: HelmRelease, name: podinfo}\n    patch: |\n      - op: replace\n        path: /spec/values/image\n        value: ${v}\n      - op: add\n        path: /spec/values/image/${field}\n        value: ${value}\n`,
+            ),
+          }));
+        const repository = parts("{tag: 6.0.0}", "repository", PODINFO);
+        const registry = parts("{repository: stefanprodan/podinfo, tag: 6.0.0}", "registry", "ghcr.io");
+        const staging = ["apps/staging/kustomization.yaml", "patches[0].patch[0].value.tag", "6.1.0"];
+
+        it("its tag moves with the image its parts name together", async () => {
+          for (const files of [repository, registry]) expect((await moved(files, `${PODINFO}:6.1.0`))[0]).toContainEqual(staging);
+        });
+
+        it("and with no other: not with the repository of the op writing the tag, read without the later op's registry", async () => {
+          expect((await moved(registry, "stefanprodan/podinfo:6.1.0"))[0]).not.toContainEqual(staging);
+        });
+
+        it.skipIf(!hasKubectl)("is what kubectl kustomize renders for the overlay: one pair, its tag the run's (skipped: kubectl not installed)", async () => {
+          expect(await rendered(repository, [`${PODINFO}:6.1.0`])).toEqual({ repository: PODINFO, tag: "6.1.0" });
+          expect(await rendered(registry, [`${PODINFO}:6.1.0`])).toEqual({ registry: "ghcr.io", repository: "stefanprodan/podinfo", tag: "6.1.0" });
+        });
+      });
     });
 
     it.skipIf(!hasKubectl)("is what kubectl kustomize renders for the overlay (skipped: kubectl not installed)", async () => {
