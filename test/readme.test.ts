@@ -5,7 +5,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { main } from "../src/cli/main.js";
+import { runMain } from "./support/cli.js";
 import { blockAfter, docs, readme } from "./support/readme.js";
 
 interface Manifest {
@@ -97,10 +97,8 @@ describe("examples people run: examples/targets is the README's configuration ex
   });
 
   it("prints the README's --json example for --image ghcr.io/acme/app:1.3.0-rc.1", async () => {
-    let stdout = "";
-    let stderr = "";
     const argv = ["update", "examples/targets", "--image", "ghcr.io/acme/app:1.3.0-rc.1", "--dry-run", "--json"];
-    const code = await main(argv, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), env: {} });
+    const { code, stdout, stderr } = await runMain(argv);
     expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
     expect(JSON.parse(stdout)).toEqual(JSON.parse(blockAfter("`--json` prints one JSON object on", "json")));
   });

@@ -1,7 +1,7 @@
 import { PassThrough, Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeGitHub, type FakeGitHub } from "../support/github-fake.js";
-import { runCli, type CliResult } from "../support/cli.js";
+import { runCli, runMain, type CliResult } from "../support/cli.js";
 import { main } from "../../src/cli/main.js";
 import { streamIo } from "../../src/cli/io.js";
 
@@ -24,11 +24,8 @@ describe("gitops-promote dispatch, against the fake GitHub", () => {
   afterAll(() => fake.close());
 
   /** The command as main(argv, io) from source, with `env`. */
-  async function dispatch(argv: string[]): Promise<CliResult> {
-    let stdout = "";
-    let stderr = "";
-    const code = await main(["dispatch", ...argv], { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), env });
-    return { code, stdout, stderr };
+  function dispatch(argv: string[]): Promise<CliResult> {
+    return runMain(["dispatch", ...argv], undefined, env);
   }
 
   it("sends one repository_dispatch per repository with payload v1", async () => {

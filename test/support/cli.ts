@@ -28,11 +28,11 @@ export function runCli(args: readonly string[], options: { cwd?: string; env?: N
   });
 }
 
-/** The CLI's main(argv) run from source, in process, with what is piped into it (`stdin`; undefined: a terminal). */
-export async function runMain(argv: string[], stdin?: string): Promise<CliResult> {
+/** The CLI's main(argv) run from source, in process, with what is piped into it (`stdin`; undefined: a terminal) and its environment (`env`; none by default). */
+export async function runMain(argv: string[], stdin?: string, env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
   let stdout = "";
   let stderr = "";
-  const code = await main(argv, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), env: {}, stdin: async () => stdin });
+  const code = await main(argv, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), env, stdin: async () => stdin });
   return { code, stdout, stderr };
 }
 
