@@ -11,11 +11,10 @@ import { ARGO } from "./api-groups.js";
 import { tryYamlFile, type YamlDocument } from "./file.js";
 import { notEdited, VALUES_EDITORS, warnYamlString, type StringRequest, type YamlString } from "./values-strings.js";
 import { isFlowScalar, mapValue, nodeAt, scalarText, type YamlNode } from "./node.js";
-import { formatPath, type PathSegment } from "./path.js";
+import { formatPath, hasPrefix, type PathSegment } from "./path.js";
 import { forEachValue } from "./walk.js";
 import { elementsHolding, hasPlaceholder, staleElements } from "./placeholder.js";
 import type { EditPlan, Editor } from "./plan.js";
-import { escapeRegExp } from "../text/escape-regexp.js";
 import { helmKeys, leafOf, parameterName, parametersAt, sourcesOf, valuesObjectAt } from "./argocd-parameters.js";
 
 const VALUES_STRING: YamlString = {
@@ -66,7 +65,7 @@ export function warnTemplatePatch(
   // Screened by bytes before anything is parsed.
   if (!patch.text.includes("tag")) return;
   const held = templateRepository(document.root, incoming);
-  const tag = held && patchedTag(patch.text, held.prefix);
+  const tag = held && patchedTag(patch.text, held.keys);
   if (!held || !tag) return;
   const update = incoming.get(held.repository)!;
   if (!hasPlaceholder(tag.value)) {
@@ -84,10 +83,13 @@ export function warnTemplatePatch(
     );
 }
 
-/** The template's first incoming repository, as a whole reference or a bare repository, and the Helm name prefix of its field (`image` for `valuesObject.image.repository` or a parameter `image.repository`). */
-function templateRepository(root: YamlNode | null, incoming: ReadonlyMap<string, ImageUpdate>): { repository: string; prefix?: string } | undefined {
+/**
+ * The template's first incoming repository, as a whole reference or a bare repository, and the values keys of its field's
+ * mapping (`[image]` for `valuesObject.image.repository` or a parameter `image.repository`).
+ */
+function templateRepository(root: YamlNode | null, incoming: ReadonlyMap<string, ImageUpdate>): { repository: string; keys?: PathSegment[] } | undefined {
   const template = nodeAt(root, ["spec", "template"]);
-  let found: { repository: string; prefix?: string } | undefined;
+  let found: { repository: string; keys?: PathSegment[] } | undefined;
   forEachValue(template ?? null, ({ node, path }) => {
     const ref = found === undefined && isFlowScalar(node) ? tryParseImageRef(node.text) : undefined;
     if (ref && incoming.has(ref.repository)) found = { repository: ref.repository, ...prefixOf(template ?? null, path) };
@@ -95,38 +97,44 @@ function templateRepository(root: YamlNode | null, incoming: ReadonlyMap<string,
   return found;
 }
 
-/** The Helm name prefix of a repository field at `path`: under `helm.valuesObject`, or a parameter's value. */
-function prefixOf(template: YamlNode | null, path: readonly PathSegment[]): { prefix?: string } {
+/**
+ * The values keys of a repository field's mapping at `path`: under `helm.valuesObject` its keys as written, or a parameter's
+ * name read as Helm's --set reads it (helmKeys), so that `worker.v2: {image: …}` and `worker\.v2.image.repository` agree.
+ */
+function prefixOf(template: YamlNode | null, path: readonly PathSegment[]): { keys?: PathSegment[] } {
   const values = path.indexOf("valuesObject");
-  if (values > 0 && path[values - 1] === "helm" && ["repository", "name"].includes(String(path.at(-1))))
-    return { prefix: path.slice(values + 1, -1).join(".") };
+  if (values > 0 && path[values - 1] === "helm" && ["repository", "name"].includes(String(path.at(-1)))) return { keys: path.slice(values + 1, -1) };
   const item = path.at(-1) === "value" && path.at(-3) === "parameters" ? nodeAt(template, path.slice(0, -1)) : undefined;
   const name = item?.kind === "map" ? scalarText(mapValue(item, "name")) : undefined;
   const [prefix, leaf] = name === undefined ? [] : leafOf(name);
-  return leaf === "repository" || leaf === "name" ? { prefix } : {};
+  return leaf === "repository" || leaf === "name" ? { keys: helmKeys(prefix!) } : {};
 }
 
 /**
- * The tag a patch sets under `prefix`: a parameter `<prefix>.tag`, or `tag` under the prefix in
- * valuesObject. A patch Go actions make no YAML is read by its lines: such a parameter's
- * `value:`, or a `tag:` key's value.
+ * The tag a patch sets in the mapping at `keys`: a parameter whose name helmKeys reads as `<keys>.tag`, or `tag` there in
+ * valuesObject. A patch Go actions make no YAML is read by its lines: such a parameter's `value:`, or a `tag:` key's value.
  */
-function patchedTag(text: string, prefix: string | undefined): { what: string; value: string } | undefined {
-  if (prefix === undefined) return undefined;
-  const name = prefix === "" ? "tag" : `${prefix}.tag`;
+function patchedTag(text: string, keys: readonly PathSegment[] | undefined): { what: string; value: string } | undefined {
+  if (keys === undefined) return undefined;
+  const tag = [...keys, "tag"];
+  const isTag = (name: string) => {
+    const set = helmKeys(name);
+    return set.length === tag.length && hasPrefix(set, tag);
+  };
   const file = tryYamlFile(TEMPLATE_PATCH.header + text);
   const document = file?.documents[0];
   if (file && document) {
     for (const source of sourcesOf(document)) {
-      const parameter = parametersAt(document.root, source).findLast(([other]) => other === name)?.[1].node;
-      if (isFlowScalar(parameter)) return { what: `parameter ${parameterName(name)}`, value: parameter.text };
-      const values = valuesObjectAt(file, document.root, source, helmKeys(prefix))?.("tag")?.node;
+      const [name, parameter] = parametersAt(document.root, source).findLast(([other]) => isTag(other)) ?? [];
+      if (name !== undefined && isFlowScalar(parameter?.node)) return { what: `parameter ${parameterName(name)}`, value: parameter.node.text };
+      const values = valuesObjectAt(file, document.root, source, keys)?.("tag")?.node;
       if (isFlowScalar(values)) return { what: "tag: key", value: values.text };
     }
     return undefined;
   }
-  const parameter = new RegExp(`name\\s*:\\s*["']?${escapeRegExp(name)}["']?\\s*[,\\n][^]*?value\\s*:\\s*(["']?)([^"'\\s,}#]*)\\1`).exec(text);
-  if (parameter) return { what: `parameter ${parameterName(name)}`, value: parameter[2]! };
+  const named = [...text.matchAll(/name\s*:\s*(["']?)([^"'\s,}#]+)\1\s*[,\n]/g)].find((found) => isTag(found[2]!));
+  const value = named && /^[^]*?value\s*:\s*(["']?)([^"'\s,}#]*)\1/.exec(text.slice(named.index + named[0].length));
+  if (named && value) return { what: `parameter ${parameterName(named[2]!)}`, value: value[2]! };
   const key = /^\s*tag\s*:\s*(["']?)([^"'\s,}#]*)\1/m.exec(text);
   return key ? { what: "tag: key", value: key[2]! } : undefined;
 }

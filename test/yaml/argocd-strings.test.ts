@@ -83,6 +83,31 @@ ${patch}`;
     ]);
   });
 
+  it("reads a key holding a dot in the template's valuesObject as the parameter name escaping it (`worker\\.v2.image.tag`), as Helm's --set does", () => {
+    const template = "          valuesObject:\n            worker.v2: {image: {repository: ghcr.io/acme/worker}}\n";
+    const patches: [string, string][] = [
+      ["          parameters: [{name: 'worker\\.v2.image.tag', value: '1.4.2'}]\n", "its parameter worker\\.v2.image.tag"],
+      [
+        "          parameters:\n            {{- if true }}\n            - name: worker\\.v2.image.tag\n              value: 1.4.2\n            {{- end }}\n",
+        "its parameter worker\\.v2.image.tag",
+      ],
+      ["          valuesObject:\n            worker.v2: {image: {tag: 1.4.2}}\n", "its tag: key"],
+    ];
+    for (const [patch, what] of patches) {
+      const text = appSet(`    spec:\n      source:\n        helm:\n${patch}`).replace(/ {10}parameters:\n.*\n.*\n/, template);
+      expect(
+        editHelm(text, withImages("ghcr.io/acme/worker:1.4.3")).warnings.map((w) => w.message.slice(0, w.message.indexOf(" sets"))),
+        patch,
+      ).toEqual([`spec.templatePatch is a string, which is not edited: ${what}`]);
+    }
+    // The keys `worker` then `v2` are another mapping: nothing is said.
+    const other = appSet("    spec:\n      source:\n        helm:\n          parameters: [{name: worker.v2.image.tag, value: '1.4.2'}]\n").replace(
+      / {10}parameters:\n.*\n.*\n/,
+      template,
+    );
+    expect(editHelm(other, withImages("ghcr.io/acme/worker:1.4.3")).warnings).toEqual([]);
+  });
+
   it("reads a valuesObject tag through a merge key, as YAML does", () => {
     const values = "          valuesObject:\n            pinned: &pinned {tag: 1.4.2}\n            image: {<<: *pinned}\n";
     const text = appSet(`    spec:\n      source:\n        helm:\n${values}`);
