@@ -16,7 +16,7 @@
  * Where that mapping's registry is one this run cannot read (a template, a mapping), the image is not known: such a
  * tag is named with the Helm editor's warning instead, where an incoming image may be the pair's and would move it.
  * Only files that name Argo CD, hold parameters, values files or values, and may read a values file
- * holding an incoming repository are parsed.
+ * holding an incoming repository or spell one themselves (a pair in their values string) are parsed.
  */
 import { posix } from "node:path";
 import type { FieldWarning } from "../change.js";
@@ -162,7 +162,7 @@ export function mayRankOverValues(text: string): boolean {
   return /parameters|valueFiles|values/.test(text);
 }
 
-/** Each document of an Application file that may read a values file holding an incoming repository, with its path and file. */
+/** Each document of an Application file that may read a values file holding an incoming repository, or spells one itself, with its path and file. */
 function* applicationsReading(
   texts: ReadonlyMap<string, string>,
   values: ValuesFiles,
@@ -171,7 +171,8 @@ function* applicationsReading(
   for (const [path, text] of texts) {
     if (fileKind(path) !== "yaml" || !text.includes(ARGO) || !mayRankOverValues(text)) continue;
     const incoming = byRepository(updatesFor(path).filter((update) => update.image.tag !== undefined));
-    if (incoming.size === 0 || !values.mayRead(text, incoming)) continue;
+    // A pair its own values string gives (the repository in no values file) is one a tag parameter ranks above too.
+    if (incoming.size === 0 || !(values.mayRead(text, incoming) || [...incoming.values()].some(({ image }) => repositoryPattern(image).test(text)))) continue;
     const file = tryYamlFile(text.replace(/^\uFEFF/, ""));
     if (!file) continue;
     for (const document of file.documents) yield [path, file, document];

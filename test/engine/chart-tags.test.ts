@@ -629,6 +629,31 @@ describe("a lone tag in the source's values string, which Argo CD ranks above ev
     ]);
   });
 
+  it("holds the pair a tag parameter overrides where no values file names its repository (the chart's values.yaml names none, or a remote chart)", async () => {
+    const parameter = "      parameters:\n        - {name: image.tag, value: '1.4.0'}\n";
+    const cases: [string, Record<string, string>, number][] = [
+      ["a chart's values.yaml naming none", { "apps/worker.yaml": source(chartValues, parameter), "charts/worker/values.yaml": "replicas: 1\n" }, 9],
+      [
+        "a remote chart",
+        { "apps/worker.yaml": source(chartValues, parameter).replace("path: charts/worker", "repoURL: https://charts.acme.dev\n    chart: worker") },
+        10,
+      ],
+    ];
+    for (const [name, files, line] of cases) {
+      const result = await plan(files);
+      // The string's tag is named as not edited; the parameter is what Argo CD deploys, and an override moves it.
+      expect(
+        result.warnings.filter((w) => w.message.includes("(parameter image.tag)")).map((w) => [w.line, w.message.slice(0, w.message.indexOf(", and"))]),
+        name,
+      ).toEqual([
+        [
+          line,
+          `spec.source.helm.parameters[0].value (parameter image.tag) overrides the tag of ghcr.io/acme/worker (apps/worker.yaml:${line + 1}), as Argo CD ranks parameters above the values string`,
+        ],
+      ]);
+    }
+  });
+
   it("says nothing where a valuesObject is set, which Argo CD reads instead of the string, of a tag at the incoming version, or of one beside its repository", async () => {
     const cases: Record<string, string>[] = [
       { "apps/worker.yaml": source("image: {tag: 1.4.0}\n", "      valuesObject: {replicas: 3}\n"), "charts/worker/values.yaml": chartValues },
