@@ -707,6 +707,23 @@ describe("the pair a lone tag sets the tag of, read as Helm merges the values ra
       ).toEqual(["ghcr.io/acme/worker"]);
     }
   });
+  it("is the chart's values.yaml pair again where valueFiles lists values.yaml after a file changing the repository, as Helm merges it there too", async () => {
+    for (const [name, files] of lone) {
+      const app = files["apps/worker.yaml"]!.replace("../../envs/prod.yaml", "../../envs/prod.yaml, values.yaml");
+      const result = await plan({
+        ...files,
+        "apps/worker.yaml": app,
+        "charts/worker/values.yaml": chartValues,
+        "envs/prod.yaml": "image:\n  repository: ghcr.io/acme/other\n",
+      });
+      // Listed with -f, values.yaml is merged over envs/prod.yaml, not only coalesced under everything as the chart's defaults.
+      expect(
+        result.warnings.map((w) => /the tag of ([^\s,]+),? \(?(charts\/worker\/values\.yaml:2)\b/.exec(w.message)?.slice(1)),
+        name,
+      ).toEqual([["ghcr.io/acme/worker", "charts/worker/values.yaml:2"]]);
+    }
+  });
+
   it("is none where a values file listed later writes no mapping at image (null, a reference), which replaces the earlier files' whole", async () => {
     for (const reset of ["image: null\n", "image: ghcr.io/acme/other:2.0.0\n"])
       for (const [name, files] of lone) {
