@@ -18,6 +18,7 @@ import { tryParseImageRef, type ImageRef } from "../image/reference.js";
 import { andList } from "../text/and-list.js";
 import { partitionPoint } from "../text/partition-point.js";
 import { buildsOf, buildsReaching, graphOf, walk, type Builds, type Kustomization, type KustomizeTree } from "./kustomize-graph.js";
+import { failsBuild } from "./kustomize-patches.js";
 
 /** An `image` key's value (block, flow or JSON, quoted or not, anchored or not): enough to find a bare one without a parse. */
 const IMAGE_VALUE = /\bimage["']?\s*:\s*(?:&[^\s,{}[\]]+\s+)?["']?([^\s"'#,{}[\]]+)/g;
@@ -195,7 +196,9 @@ export function kustomizeTagged(
  */
 export function retaggedInEveryBuild(tree: KustomizeTree, incoming: readonly ImageRef[]): Map<string, Set<string>> {
   const graph = graphOf(tree, incoming);
-  const all = [...graph.directories.flatMap((directory) => graph.at(directory) ?? []), ...graph.deployers];
+  // A build through a patch kustomize refuses fails, deploying nothing: it is none of the file's builds.
+  const fails = failsBuild(tree, graph);
+  const all = [...graph.directories.flatMap((directory) => graph.at(directory) ?? []), ...graph.deployers].filter((k) => !fails(k));
   const builds = buildsOf(graph, all);
   const names = [...new Set(all.flatMap((k) => graph.tagsOf(k).map((tag) => tag.name)))];
   const retagged = new Map<string, Set<string>>();

@@ -550,6 +550,24 @@ export function refusesPatch({ patches }: Pick<KustomizeTree, "patches">, k: Kus
 }
 
 /**
+ * Whether a kustomization's build fails: it, or one it includes however deep, has a patch kustomize refuses to read
+ * (refusesPatch). Such a build deploys nothing, neither what it builds nor what its patches write.
+ */
+export function failsBuild(tree: Pick<KustomizeTree, "patches">, graph: Pick<Graph, "at">): (k: Kustomization) => boolean {
+  const known = new Map<Kustomization, boolean>();
+  const fails = (k: Kustomization): boolean => {
+    const found = known.get(k);
+    if (found !== undefined) return found;
+    // A cycle (kustomize refuses it) adds no failure of its own.
+    known.set(k, false);
+    const failing = refusesPatch(tree, k) || [...k.resources, ...k.components].some((path) => graph.at(path) !== undefined && fails(graph.at(path)!));
+    known.set(k, failing);
+    return failing;
+  };
+  return fails;
+}
+
+/**
  * Whether one of `documents` sets the version of `repository` in one of `resources`: one a label selector
  * may pick counts, as whether it does is not known here.
  */
@@ -634,7 +652,8 @@ interface NullTag extends RefusedTag {
  * The lone Helm tags the tree's patches write over pairs of `incoming` repositories: each paired with the
  * one resource its patch applies to in its kustomization's build (the files it builds, `read` when first
  * needed), or, where that is not one resource known exactly, unpaired; and the tags of mappings an op replaces
- * whole over such pairs (replaced), and the lone tags over such pairs of patches kustomize refuses (refused). Only
+ * whole over such pairs (replaced), and the lone tags over such pairs of patches kustomize refuses (refused); the tags of a
+ * kustomization whose build fails (failsBuild) are left (failed), with its refused patches' files (refusedFiles). Only
  * kustomizations naming a patch are parsed, and builds read only for a patch writing a tag alone or replacing its mapping.
  */
 async function pairedTagsOf(
@@ -648,6 +667,8 @@ async function pairedTagsOf(
   replaced: ReplacedOverTag[];
   refused: RefusedTag[];
   nulled: NullTag[];
+  failed: RefusedTag[];
+  refusedFiles: string[];
 }> {
   const repositories = new Set(incoming.map((image) => image.repository));
   const graph = graphOf(tree, incoming);
@@ -665,10 +686,15 @@ async function pairedTagsOf(
   const replaced = new Map<string, ReplacedOverTag>();
   const refused = new Map<string, RefusedTag>();
   const nulled = new Map<string, NullTag>();
+  const failed = new Map<string, RefusedTag>();
+  const refusedFiles = new Set<string>();
+  const fails = failsBuild(tree, graph);
   for (const { file, text } of tree.kustomizations) {
     const k = text.includes("atch") ? graph.at(posix.dirname(file)) : undefined;
     const documents = k?.file === file ? documentsOf(k) : [];
-    for (const doc of documents) {
+    // A build through a patch kustomize refuses fails: nothing its patches write is deployed, each tag left and none said.
+    const failing = k?.file === file && fails(k);
+    for (const doc of failing ? [] : documents) {
       for (const { field, name } of nullTags(doc)) {
         const repository = normalizeRepository(name);
         if (repository === undefined || !repositories.has(repository)) continue;
@@ -696,13 +722,34 @@ async function pairedTagsOf(
       }
     }
     const lone = documents.flatMap((doc) => loneTags(doc).map((tag) => ({ doc, tag })));
-    const wholes = documents.flatMap((doc) => replacedTags(doc).map((tag) => ({ doc, tag })));
+    const wholes = failing ? [] : documents.flatMap((doc) => replacedTags(doc).map((tag) => ({ doc, tag })));
     const misread = k?.file === file ? refusedOf(k).flatMap((doc) => loneTags(doc).map((tag) => ({ doc, tag }))) : [];
-    if (lone.length === 0 && wholes.length === 0 && misread.length === 0) continue;
+    const split = failing ? documents.flatMap((doc) => splitPairTags(doc).map(({ value, name }) => ({ doc, value, name }))) : [];
+    if (lone.length === 0 && wholes.length === 0 && misread.length === 0 && split.length === 0) continue;
     const built = (await Promise.all(builtFiles(graph, k!).map(resourcesAt))).flat();
+    const over = (doc: PatchDocument, tag: LoneTag) =>
+      built.some((resource) => selects(doc.selector, resource) !== false && repositories.has(pairOf(doc, tag, resource)?.repository ?? ""));
     for (const { doc, tag } of misread) {
-      const over = built.some((resource) => selects(doc.selector, resource) !== false && repositories.has(pairOf(doc, tag, resource)?.repository ?? ""));
-      if (over) refused.set(`${doc.patch.file}:${doc.document}:${tag.value.key}`, { file: doc.patch.file, document: doc.document, key: tag.value.key });
+      if (over(doc, tag))
+        refused.set(`${doc.patch.file}:${doc.document}:${tag.value.key}`, { file: doc.patch.file, document: doc.document, key: tag.value.key });
+    }
+    if (failing) {
+      const tags = [
+        ...lone.map(({ doc, tag }) => ({ doc, value: tag.value, over: over(doc, tag) })),
+        ...split.map(({ doc, value, name }) => ({ doc, value, over: repositories.has(normalizeRepository(name) ?? "") })),
+      ];
+      for (const { doc, value } of tags) {
+        failed.set(`${doc.patch.file}:${doc.document}:${value.key}`, { file: doc.patch.file, document: doc.document, key: value.key });
+      }
+      // Where one is of an incoming image, the refused patches are read for the editor to say why the build fails, at them.
+      if (!tags.some((tag) => tag.over)) continue;
+      for (const refusing of walk(graph, [k!]).filter((r) => refusesPatch(tree, r))) {
+        for (const patch of refusing.patches) {
+          const text = patch.inline?.text ?? tree.patches.get(patch.file);
+          if (text !== undefined && refusedOpList(text, patch.inline !== undefined)) refusedFiles.add(patch.file);
+        }
+      }
+      continue;
     }
     for (const { doc, tag } of wholes) {
       const at = `${doc.patch.file}:${doc.document}:${tag.value.key}`;
@@ -759,6 +806,8 @@ async function pairedTagsOf(
     replaced: [...replaced.values()],
     refused: [...refused.values()],
     nulled: [...nulled.values()],
+    failed: [...failed.values()],
+    refusedFiles: [...refusedFiles],
   };
 }
 
@@ -837,7 +886,7 @@ export async function patchedTags(
   warnings: FieldWarning[],
   mergedOver: MergedOverBase[] = [],
 ): Promise<PairedTags> {
-  const { paired, unpaired, unknownRegistry, replaced, refused, nulled } = await pairedTagsOf(tree, run.valid.images, read);
+  const { paired, unpaired, unknownRegistry, replaced, refused, nulled, failed, refusedFiles } = await pairedTagsOf(tree, run.valid.images, read);
   const byFile = new Map<string, Map<number, Map<string, string | undefined>>>();
   const pair = (tag: Pick<PairedTag, "file" | "document" | "key">, name: string | undefined) => {
     if (!run.inScope(tag.file) || run.overridden(tag.file, tag.key)) return;
@@ -856,6 +905,9 @@ export async function patchedTags(
   for (const tag of [...unpaired, ...unknownRegistry]) if (tag.ownRepository) pair(tag, undefined);
   // A tag in a patch kustomize refuses is left too, its file edited for the editor to say why at the patch.
   for (const tag of refused) pair(tag, undefined);
+  // So is one in a build such a patch fails, whose refused patches are read for the editor to say why at them.
+  for (const tag of failed) pair(tag, undefined);
+  for (const file of refusedFiles) if (run.inScope(file) && !byFile.has(file)) byFile.set(file, new Map());
   // A null tag of a pair of the patch's own deletes the tag: left, which the Helm editor would fill, and said where its image moves.
   for (const tag of nulled) {
     pair(tag, undefined);

@@ -383,6 +383,19 @@ describe("retaggedInEveryBuild: a base whose version no build deploys", () => {
     expect(retagged(BASE, { "clusters/prod/api.yaml": fluxKustomization("./apps/api/base") })["apps/api/base/deployment.yaml"]).toEqual([API]);
   });
 
+  it("counts no build through a patch kustomize refuses to read, which fails (kubectl kustomize: 'unable to parse SM or JSON patch'), nor through what includes it", () => {
+    const refusing = "resources: [../../base]\npatches:\n  - target: {kind: Deployment}\n    patch: '[{op: replace, path: /spec/replicas, value: 2}]'\n";
+    const files = {
+      ...OVERLAYS,
+      "apps/api/overlays/dev/kustomization.yaml": refusing,
+      "clusters/dev/kustomization.yaml": "resources: [../../apps/api/overlays/dev]\n",
+    };
+    expect(retagged(files)["apps/api/base/deployment.yaml"]).toEqual([API]);
+    // As JSON the patch is read: that build deploys the base as written.
+    const json = refusing.replace("[{op: replace, path: /spec/replicas, value: 2}]", '[{"op": "replace", "path": "/spec/replicas", "value": 2}]');
+    expect(retagged({ ...files, "apps/api/overlays/dev/kustomization.yaml": json })["apps/api/base/deployment.yaml"]).toBeUndefined();
+  });
+
   it("ends on a cycle, which kustomize refuses, and finds no build in one nothing outside it includes", () => {
     const files = {
       "a/kustomization.yaml": `resources: [../b, a.yaml]\nimages: [{name: ${API}, newTag: "1"}]\n`,

@@ -880,6 +880,35 @@ describe("planUpdate: a HelmRelease base whose overlays' patches set its tag alo
     ).toEqual([]);
   });
 
+  it("leaves a lone tag of a kustomization beside a patch kustomize refuses to read, saying so at that patch alone: the build fails, deploying no tag of it", async () => {
+    const REPLICAS = "[{op: replace, path: /spec/replicas, value: 2}]";
+    const refused = `  - target: {kind: HelmRelease}\n    patch: '${REPLICAS}'\n`;
+    const said = (what: string) =>
+      `${what} starts with "[", so kustomize reads it as JSON, which it is not: kubectl kustomize fails the build ("unable to parse SM or JSON patch"), ` +
+      'so nothing in it is edited or read as applying; write it as JSON, every key and string in double quotes ([{"op": "replace", …}]), or as a YAML list (- op: replace)';
+    // The lone tag inline beside it (the refused patch on line 7), or in a patch file beside a refused patch file.
+    const inline = await plan({
+      ...TREE,
+      "apps/staging/kustomization.yaml": overlay(
+        `  - target: {kind: HelmRelease}\n    patch: '- {op: replace, path: /spec/values/image/tag, value: 6.0.0}'\n${refused}`,
+      ),
+    });
+    const files = await plan({
+      ...TREE,
+      "apps/staging/kustomization.yaml": overlay("  - path: podinfo-values.yaml\n  - path: replicas.yaml\n    target: {kind: HelmRelease}\n"),
+      "apps/staging/replicas.yaml": `${REPLICAS}\n`,
+    });
+    for (const [p, warning] of [
+      [inline, ["apps/staging/kustomization.yaml", 7, said("patches[1].patch")]],
+      [files, ["apps/staging/replicas.yaml", 1, said("this patch file")]],
+    ] as const) {
+      expect([p.changes.map((c) => c.file), p.warnings.map((w) => [w.file, w.line, w.message])]).toEqual([
+        ["apps/base/podinfo/release.yaml", "apps/production/podinfo-values.yaml"],
+        [warning],
+      ]);
+    }
+  });
+
   it("leaves a tag whose patch applies to several HelmReleases, or by a label selector, and names its base and the override that sets it", async () => {
     const redis = RELEASE.replaceAll("podinfo", "redis").replace("ghcr.io/stefanprodan/redis", "docker.io/bitnami/redis");
     const production = { ...BASE, "apps/production/kustomization.yaml": overlay(), "apps/production/podinfo-values.yaml": VALUES };
