@@ -7,7 +7,7 @@ import { posix } from "node:path";
 import { normalizeRepository, tryParseImageRef, type ImageRef } from "../image/reference.js";
 import { imageValues } from "./kustomizations.js";
 import { buildsOf, graphOf, listedAs, upward, type Builds, type Graph, type Kustomization, type KustomizeTree, type Upward } from "./kustomize-graph.js";
-import { patchReader, refusesPatch, resourcesOf, setsVersionIn } from "./kustomize-patches.js";
+import { failsBuild, patchReader, resourcesOf, setsVersionIn } from "./kustomize-patches.js";
 import type { TextFile } from "./source.js";
 
 /**
@@ -15,24 +15,22 @@ import type { TextFile } from "./source.js";
  * first: each builds the file, and no kustomization on a build's way down to the file through it
  * (buildsOf) tags a name the file writes the repository as, nor has a patch setting the
  * repository's version in one of the file's resources (kustomize-patches.ts: a container's image, a
- * HelmRelease's values tag), nor has a patch kustomize refuses to read, which fails the build (refusesPatch).
+ * HelmRelease's values tag), nor fails its build, a patch kustomize refuses to read in it or in one it includes (failsBuild).
  * Those names are the file's `image:` values' and patch ops' values', or,
  * for a kustomization file, its own `images:` entries'; a file that writes the repository in
  * neither (Helm values) is tagged by no `images:`, only by patches. None for a file no kustomization builds.
  * The kustomizations above the file are found upward from it (kustomize-graph.ts upward), not by parsing the tree's every one.
  */
 export function deployedAsWrittenBy(tree: KustomizeTree, incoming: readonly ImageRef[]): (file: TextFile, repository: string) => AsWritten {
-  let read: { graph: Graph; above: Upward } | undefined;
+  let read: { graph: Graph; above: Upward; fails: (k: Kustomization) => boolean } | undefined;
   const builds = new Map<string, Builds | undefined>();
   const patchesOf = patchReader(tree);
-  const refusing = new Map<Kustomization, boolean>();
-  const refuses = (k: Kustomization) => refusing.get(k) ?? refusing.set(k, refusesPatch(tree, k)).get(k)!;
   return ({ file, text }, repository) => {
     if (!read) {
       const graph = graphOf(tree, incoming);
-      read = { graph, above: upward(tree, graph, graph.deployers) };
+      read = { graph, above: upward(tree, graph, graph.deployers), fails: failsBuild(tree, graph) };
     }
-    const { graph, above } = read;
+    const { graph, above, fails } = read;
     const start = listedAs(graph, file);
     // The file is a kustomization kustomize reads, listed by its directory.
     const own = start === file ? undefined : graph.at(start);
@@ -49,8 +47,8 @@ export function deployedAsWrittenBy(tree: KustomizeTree, incoming: readonly Imag
     const patching = (k: Kustomization) => resources.length > 0 && setsVersionIn(patchesOf(k), resources, repository);
     const found = new Set<Kustomization>();
     for (const passing of names.length === 0 ? [built.reached()] : names.map(built.asWritten)) {
-      // A build through a patch kustomize refuses fails: it deploys nothing, nor does anything including it.
-      for (const k of above.up(start, (k) => passing.has(k.file) && !patching(k) && !refuses(k))) found.add(k);
+      // A failing build deploys nothing, nor does anything including it.
+      for (const k of above.up(start, (k) => passing.has(k.file) && !patching(k) && !fails(k))) found.add(k);
     }
     // A build starts at a kustomization nothing includes (no component), or at a deployer.
     const starts = (k: Kustomization) => graph.at(posix.dirname(k.file)) !== k || (!k.component && above.parentsOf(posix.dirname(k.file)).length === 0);

@@ -179,6 +179,17 @@ describe("deployedAsWrittenBy: the kustomizations that deploy a file's image as 
       ]);
     });
 
+    it("is none through a kustomization that also includes, beside the file's way down, one with a patch kustomize refuses to read: that whole build fails", () => {
+      // kubectl kustomize (v5.5.0) fails clusters/prod's build on apps/web's patch ("unable to parse SM or JSON patch").
+      const tree = {
+        ...files(overlay()),
+        "apps/web/overlays/prod/kustomization.yaml":
+          "resources: []\npatches:\n  - target: {kind: Deployment}\n    patch: '[{op: replace, path: /spec/replicas, value: 2}]'\n",
+        "clusters/prod/kustomization.yaml": "resources: [../../apps/api/overlays/prod, ../../apps/web/overlays/prod]\n",
+      };
+      expect(deployers(tree, "apps/api/base/deployment.yaml", DEPLOYMENT_API)).toEqual([...DEV_ONLY, "apps/api/overlays/prod/kustomization.yaml"]);
+    });
+
     it("a HelmRelease values patch deleting the image mapping, or its tag (`$patch: delete`, YAML's null, a `remove` op): the base's version is not deployed there", () => {
       const release = `apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata: {name: api}\nspec:\n  values:\n    image:\n      repository: ${API}\n      tag: 1.4.0\n`;
       const base = { "apps/api/base/kustomization.yaml": "resources: [release.yaml]\n" };
