@@ -22,7 +22,7 @@ import { posix } from "node:path";
 import type { FieldWarning } from "../change.js";
 import type { FieldNamer } from "../field-name.js";
 import { normalizeRepository, repositoryPattern, type ImageRef } from "../image/reference.js";
-import { isUnknownRegistry, pairName, splitImage, unknownRegistryImages, unknownRegistryWarning, type UnknownRegistryField } from "../image/split-image.js";
+import { isUnknownRegistry, pairName, splitImage, unknownRegistryImages } from "../image/split-image.js";
 import { byRepository, nextVersion, versionOf, type ImageUpdate } from "../image/update.js";
 import { ARGO, inGroup } from "../yaml/api-groups.js";
 import { helmKeys, leafOf, parameterName, parametersAt, sourcesOf, valuesObjectAt } from "../yaml/argocd-parameters.js";
@@ -39,6 +39,7 @@ import { forEachValue } from "../yaml/walk.js";
 import { escapeRegExp } from "../text/escape-regexp.js";
 import { lineAt } from "../text/line-index.js";
 import { fileKind } from "./file-kind.js";
+import { unknownRegistryTag, type UnknownRegistryPair } from "./unknown-registry-tag.js";
 
 /**
  * `texts` are the files read (a chart's values may be outside the paths), `inScope` those the run
@@ -397,16 +398,6 @@ function deletes(layer: ValuesLayer, keys: readonly PathSegment[]): boolean {
   return written !== undefined && replacedOnTheWay(written.file, written.root, written.at, keys);
 }
 
-/** At a lone tag (`key`, in `file` at `line`) over a values pair whose registry this run cannot read: the Helm editor's warning, naming that registry field. */
-function unknownRegistryTag(file: string, line: number, key: string, { repository, unknown, images }: UnknownRegistryPair): FieldWarning {
-  return {
-    file,
-    line,
-    message: unknownRegistryWarning(unknown, repository, key, images),
-    about: { field: key, reason: "advised-override", image: images[0]! },
-  };
-}
-
 /**
  * The tree's texts as values files: each parsed once, and, per incoming repository, what an
  * Application spells when it may read one of those that spell it. It can read one only when its text
@@ -479,13 +470,6 @@ function valuesOf(
     const text = texts.get(path);
     return text === undefined ? [] : [[path, text] as [string, string]];
   });
-}
-
-/** A values file's pair whose registry this run cannot read: its repository as written, that registry field, and the incoming images it may be whose tag would move. */
-interface UnknownRegistryPair {
-  readonly repository: string;
-  readonly unknown: UnknownRegistryField;
-  readonly images: readonly string[];
 }
 
 /**

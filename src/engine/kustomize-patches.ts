@@ -46,6 +46,7 @@ import { hasPlaceholder } from "../yaml/placeholder.js";
 import { readRegistry } from "../yaml/registry.js";
 import { forEachValue } from "../yaml/walk.js";
 import { graphOf, walk, type Graph, type Kustomization, type KustomizeTree, type Patch, type Selector } from "./kustomize-graph.js";
+import { unknownRegistryTag } from "./unknown-registry-tag.js";
 
 /** A value a patch writes: where in the resource, its node, and where in the patch's file (the key a change there names, its line). */
 interface PatchField {
@@ -966,12 +967,7 @@ function unknownRegistryTagWarning(tag: UnknownRegistryTag, images: readonly str
   const { key, repository, registry, file, line, inline } = tag;
   // An override reaches no field inside an inline patch's text, nor does a marker, which is string content there.
   if (inline) return { file, line, message: unknownRegistryWarning(registry, repository, key, images, INLINE_PAIR) };
-  return {
-    file,
-    line,
-    message: unknownRegistryWarning(registry, repository, key, images),
-    about: { field: key, reason: "advised-override", image: images[0]! },
-  };
+  return unknownRegistryTag(file, line, key, { repository, unknown: registry, images });
 }
 
 /** At a lone tag not paired: which bases it may be the tag of, why it is not known, and how to have it set. */
