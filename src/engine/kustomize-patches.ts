@@ -435,9 +435,7 @@ export function nullTags(doc: PatchDocument): { field: PatchField; name: string 
     const mapping = name === "null" ? helmTagMapping({ path }) : undefined;
     const field = mapping && doc.fields.find((f) => f.path.length === path.length && hasPrefix(f.path, path));
     if (!mapping || !field) return [];
-    const { repository, registry } = splitImage(ownField(doc, mapping));
-    const written = scalarText(repository?.node);
-    const pair = written === undefined ? undefined : pairName(readRegistry(doc.yaml, doc.root, registry?.node), written);
+    const pair = ownPairName(splitImage(ownField(doc, mapping)), doc);
     return pair === undefined ? [] : [{ field, name: pair }];
   });
 }
@@ -455,10 +453,15 @@ export function splitPairTags(doc: PatchDocument): { value: PatchValue; name: st
     if (!op || op.line !== undefined || op.deletes || op.inserts || hasPlaceholder(value.node.text)) return [];
     const { repository, registry } = splitImage(ownField(doc, mapping));
     if (!repository || [repository, registry].every((field) => field === undefined || field.op === value.op)) return [];
-    const written = scalarText(repository.node);
-    const name = written === undefined ? undefined : pairName(readRegistry(doc.yaml, doc.root, registry?.node), written);
+    const name = ownPairName({ repository, registry }, doc);
     return name === undefined ? [] : [{ value, name, line: repository.line }];
   });
+}
+
+/** The name (with its registry) of the Helm pair a patch writes by itself, of its own `repository` and `registry` fields alone. */
+function ownPairName({ repository, registry }: { repository?: PatchField; registry?: PatchField }, doc: PatchDocument): string | undefined {
+  const written = scalarText(repository?.node);
+  return written === undefined ? undefined : pairName(readRegistry(doc.yaml, doc.root, registry?.node), written);
 }
 
 /** A Helm tag in a mapping an op replaces whole, with no repository beside it: Helm takes the chart's default one, which is not read here. */
