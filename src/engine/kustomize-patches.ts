@@ -285,7 +285,7 @@ function helmPair(
   const own = ownField(doc, mapping);
   // Each side's repository as it spells it: a patch's `name:` is its image, though the resource writes `repository:`.
   const patched = splitImage((key) => own(key)?.node);
-  const image = merged ? splitImage((key) => nodeAt(resource.root, [...mapping, key]) ?? undefined) : undefined;
+  const image = merged ? resourceFields(resource, mapping) : undefined;
   const repository = scalarText(patched.repository ?? image?.repository);
   // A repository the patch deletes names none: the pair is no image known here.
   if (repository === undefined || nullRepository(doc, mapping)) return undefined;
@@ -293,7 +293,13 @@ function helmPair(
   if (!image || registryField || ownPair(own)) {
     return { repository, registry: readRegistry(doc.yaml, doc.root, registryField?.node), registryField };
   }
-  return { repository, registry: readRegistry(resource.yaml, resource.root, image.registry), registryField };
+  return { repository, registry: image.registry, registryField };
+}
+
+/** The Helm fields `resource` writes at `mapping` by itself: its repository's node (or its `name:`'s) and what its registry names. */
+function resourceFields(resource: Resource, mapping: readonly PathSegment[]): { repository: YamlNode | undefined; registry: Registry } {
+  const image = splitImage((key) => nodeAt(resource.root, [...mapping, key]) ?? undefined);
+  return { repository: image.repository, registry: readRegistry(resource.yaml, resource.root, image.registry) };
 }
 
 /**
@@ -391,12 +397,11 @@ function resourcePair(
   resource: Resource,
   mapping: readonly PathSegment[],
 ): { written: string; line: number; registry: Registry; repository: string | undefined } | undefined {
-  const image = splitImage((key) => nodeAt(resource.root, [...mapping, key]) ?? undefined);
-  const written = scalarText(image.repository);
+  const { repository: node, registry } = resourceFields(resource, mapping);
+  const written = scalarText(node);
   if (written === undefined) return undefined;
-  const registry = readRegistry(resource.yaml, resource.root, image.registry);
   const name = pairName(registry, written);
-  return { written, line: resource.yaml.lineAt(image.repository!.start), registry, repository: name === undefined ? undefined : normalizeRepository(name) };
+  return { written, line: resource.yaml.lineAt(node!.start), registry, repository: name === undefined ? undefined : normalizeRepository(name) };
 }
 
 /**
