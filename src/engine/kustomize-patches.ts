@@ -548,11 +548,11 @@ export function patchReader(
 }
 
 /**
- * Whether kustomize refuses to read one of a kustomization's patches (refusedOpList), whatever it targets: kubectl
- * kustomize fails that build ("unable to parse SM or JSON patch"), and every build including it, so it deploys nothing.
+ * The patches of a kustomization kustomize refuses to read (refusedOpList), whatever they target: kubectl kustomize
+ * fails that build ("unable to parse SM or JSON patch"), and every build including it, so it deploys nothing.
  */
-export function refusesPatch({ patches }: Pick<KustomizeTree, "patches">, k: Kustomization): boolean {
-  return k.patches.some((patch) => {
+function refusedPatches({ patches }: Pick<KustomizeTree, "patches">, k: Kustomization): Patch[] {
+  return k.patches.filter((patch) => {
     const text = patch.inline?.text ?? patches.get(patch.file);
     return text !== undefined && refusedOpList(text, patch.inline !== undefined);
   });
@@ -560,7 +560,7 @@ export function refusesPatch({ patches }: Pick<KustomizeTree, "patches">, k: Kus
 
 /**
  * Whether a kustomization's build fails: it, or one it includes however deep, has a patch kustomize refuses to read
- * (refusesPatch). Such a build deploys nothing, neither what it builds nor what its patches write.
+ * (refusedPatches). Such a build deploys nothing, neither what it builds nor what its patches write.
  */
 export function failsBuild(tree: Pick<KustomizeTree, "patches">, graph: Pick<Graph, "at">): (k: Kustomization) => boolean {
   const known = new Map<Kustomization, boolean>();
@@ -569,7 +569,8 @@ export function failsBuild(tree: Pick<KustomizeTree, "patches">, graph: Pick<Gra
     if (found !== undefined) return found;
     // A cycle (kustomize refuses it) adds no failure of its own.
     known.set(k, false);
-    const failing = refusesPatch(tree, k) || [...k.resources, ...k.components].some((path) => graph.at(path) !== undefined && fails(graph.at(path)!));
+    const failing =
+      refusedPatches(tree, k).length > 0 || [...k.resources, ...k.components].some((path) => graph.at(path) !== undefined && fails(graph.at(path)!));
     known.set(k, failing);
     return failing;
   };
@@ -752,12 +753,7 @@ async function pairedTagsOf(
       }
       // Where one is of an incoming image, the refused patches are read for the editor to say why the build fails, at them.
       if (!tags.some((tag) => tag.over)) continue;
-      for (const refusing of walk(graph, [k!]).filter((r) => refusesPatch(tree, r))) {
-        for (const patch of refusing.patches) {
-          const text = patch.inline?.text ?? tree.patches.get(patch.file);
-          if (text !== undefined && refusedOpList(text, patch.inline !== undefined)) refusedFiles.add(patch.file);
-        }
-      }
+      for (const patch of walk(graph, [k!]).flatMap((r) => refusedPatches(tree, r))) refusedFiles.add(patch.file);
       continue;
     }
     for (const { doc, tag } of wholes) {
