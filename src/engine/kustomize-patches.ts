@@ -435,7 +435,7 @@ export function loneTags(doc: PatchDocument): LoneTag[] {
  * deploys the chart's default. Not a tag waiting to be filled, as a null in a values file is (the Helm editor's reading):
  * filling it would deploy a version where the patch asks for none.
  */
-export function nullTags(doc: PatchDocument): { field: PatchField; name: string }[] {
+function nullTags(doc: PatchDocument): { field: PatchField; name: string }[] {
   return doc.wholes.flatMap(({ name, path }) => {
     const mapping = name === "null" ? helmTagMapping({ path }) : undefined;
     const field = mapping && doc.fields.find((f) => f.path.length === path.length && hasPrefix(f.path, path));
@@ -451,7 +451,7 @@ export function nullTags(doc: PatchDocument): { field: PatchField; name: string 
  * one pair, which the Helm editor, reading each op's value alone, does not see. Each with the pair's name, and the
  * line of its repository.
  */
-export function splitPairTags(doc: PatchDocument): { value: PatchValue; name: string; line: number }[] {
+function splitPairTags(doc: PatchDocument): { value: PatchValue; name: string; line: number }[] {
   return doc.values.flatMap((value) => {
     const mapping = helmTagMapping(value);
     const op = mapping && replacingOp(doc, mapping);
