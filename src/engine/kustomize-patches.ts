@@ -41,7 +41,7 @@ import { tryYamlFile, type YamlFile } from "../yaml/file.js";
 import { isOpList, pointerOf, pointerPath, refusedOpList } from "../yaml/json-patch.js";
 import { DIRECTIVE, deletesKey, directiveOf, mergesListItems } from "../yaml/patch-directive.js";
 import { isFlowScalar, mapValue, nodeAt, scalarText, type FlowScalar, type YamlNode } from "../yaml/node.js";
-import { formatPath, hasPrefix, type PathSegment } from "../yaml/path.js";
+import { formatPath, hasPrefix, samePath, type PathSegment } from "../yaml/path.js";
 import { hasPlaceholder } from "../yaml/placeholder.js";
 import { readRegistry } from "../yaml/registry.js";
 import { forEachValue } from "../yaml/walk.js";
@@ -320,7 +320,7 @@ function replacingOp(doc: PatchDocument, mapping: readonly PathSegment[]): Patch
  */
 function nullRepository(doc: PatchDocument, mapping: readonly PathSegment[]): PatchOp | undefined {
   const field = splitImage(ownField(doc, mapping)).repository;
-  return field && doc.wholes.find(({ name, path }) => name === "null" && path.length === field.path.length && hasPrefix(path, field.path));
+  return field && doc.wholes.find(({ name, path }) => name === "null" && samePath(path, field.path));
 }
 
 /**
@@ -438,7 +438,7 @@ export function loneTags(doc: PatchDocument): LoneTag[] {
 function nullTags(doc: PatchDocument): { field: PatchField; name: string }[] {
   return doc.wholes.flatMap(({ name, path }) => {
     const mapping = name === "null" ? helmTagMapping({ path }) : undefined;
-    const field = mapping && doc.fields.find((f) => f.path.length === path.length && hasPrefix(f.path, path));
+    const field = mapping && doc.fields.find((f) => samePath(f.path, path));
     if (!mapping || !field) return [];
     const pair = ownPairName(splitImage(ownField(doc, mapping)), doc);
     return pair === undefined ? [] : [{ field, name: pair }];

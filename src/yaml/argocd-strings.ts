@@ -11,7 +11,7 @@ import { ARGO } from "./api-groups.js";
 import { tryYamlFile, type YamlDocument } from "./file.js";
 import { notEdited, VALUES_EDITORS, warnYamlString, type StringRequest, type YamlString } from "./values-strings.js";
 import { isFlowScalar, mapValue, nodeAt, scalarText, type YamlNode } from "./node.js";
-import { formatPath, hasPrefix, type PathSegment } from "./path.js";
+import { formatPath, samePath, type PathSegment } from "./path.js";
 import { forEachValue } from "./walk.js";
 import { elementsHolding, hasPlaceholder, staleElements } from "./placeholder.js";
 import type { EditPlan, Editor } from "./plan.js";
@@ -117,10 +117,7 @@ function prefixOf(template: YamlNode | null, path: readonly PathSegment[]): { ke
 function patchedTag(text: string, keys: readonly PathSegment[] | undefined): { what: string; value: string } | undefined {
   if (keys === undefined) return undefined;
   const tag = [...keys, "tag"];
-  const isTag = (name: string) => {
-    const set = helmKeys(name);
-    return set.length === tag.length && hasPrefix(set, tag);
-  };
+  const isTag = (name: string) => samePath(helmKeys(name), tag);
   const file = tryYamlFile(TEMPLATE_PATCH.header + text);
   const document = file?.documents[0];
   if (file && document) {

@@ -54,6 +54,11 @@ export function hasPrefix(path: readonly PathSegment[], prefix: readonly PathSeg
   return prefix.length <= path.length && prefix.every((segment, i) => path[i] === segment);
 }
 
+/** Whether two paths are the same, segment by segment. */
+export function samePath(path: readonly PathSegment[], other: readonly PathSegment[]): boolean {
+  return path.length === other.length && hasPrefix(path, other);
+}
+
 /**
  * Parses `a.b[0]`, `a["dot.key"].b`, `a['x'].b`, `containers.0.image`; throws SourceError saying where it is malformed.
  * `value`, a spec's, completes the `--image` that the error for a yq selector suggests, named as `fieldName` says (the request's face).

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { SourceError } from "../../src/change.js";
 import { byFlag, type FieldNamer } from "../../src/field-name.js";
-import { formatPath, parsePath, parseYamlSpec, setFromSpec, setYamlPath } from "../../src/yaml/path.js";
+import { formatPath, parsePath, parseYamlSpec, samePath, setFromSpec, setYamlPath } from "../../src/yaml/path.js";
 import { actionFieldName, cliFieldName } from "../support/faces.js";
 
 describe("parsePath", () => {
@@ -54,6 +54,16 @@ describe("parsePath", () => {
     const action: FieldNamer = (field, _index, giving) => (giving ? `${field}s:` : `input ${field}s`);
     expect(() => parseYamlSpec(spec, action)).toThrow("or give images: ghcr.io/acme/app:1.3.0, which finds the image's fields by its name");
     expect(() => parseYamlSpec(spec, byFlag)).toThrow("or give --image ghcr.io/acme/app:1.3.0, which finds the image's fields by its name");
+  });
+});
+
+describe("samePath", () => {
+  it("is the same path segment by segment, not one below the other", () => {
+    expect(samePath(["spec", "values", 0], ["spec", "values", 0])).toBe(true);
+    expect(samePath(["spec", "values"], ["spec", "values", 0])).toBe(false);
+    expect(samePath(["spec", "values", 0], ["spec", "values"])).toBe(false);
+    // An index is no key: 0 and "0" are other segments.
+    expect(samePath(["spec", 0], ["spec", "0"])).toBe(false);
   });
 });
 
