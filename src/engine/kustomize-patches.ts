@@ -587,11 +587,7 @@ export function setsVersionIn(documents: readonly PatchDocument[], resources: re
 }
 
 /** A lone tag a patch writes over one resource's pair of an incoming repository: what that resource deploys, edited as the pair's tag. */
-interface PairedTag {
-  /** The patch's file (the kustomization's, for an inline patch), its document and the key a change names the tag by. */
-  readonly file: string;
-  readonly document: number;
-  readonly key: string;
+interface PairedTag extends TagPlace {
   readonly line: number;
   /** Whether the patch is written inline, in a kustomization, and the tag as it is written. */
   readonly inline: boolean;
@@ -641,18 +637,25 @@ interface ReplacedOverTag {
   readonly registry: string | undefined;
 }
 
-/**
- * A lone tag over a pair of an incoming repository in a patch kustomize refuses to read (refusedOpList): not edited, and
- * the patch's file is edited for the Helm editor to say so at the patch (inline-patch.ts).
- */
-interface RefusedTag {
+/** Where a patch writes a tag: the patch's file (the kustomization's, for an inline patch), its document and the key a change names the tag by. */
+interface TagPlace {
   readonly file: string;
   readonly document: number;
   readonly key: string;
 }
 
+/** The place of the tag `key` in `doc`. */
+function tagPlace(doc: PatchDocument, key: string): TagPlace {
+  return { file: doc.patch.file, document: doc.document, key };
+}
+
+/** A place as the text a tag is kept by, each place once. */
+function placeId({ file, document, key }: TagPlace): string {
+  return `${file}:${document}:${key}`;
+}
+
 /** A Helm tag a strategic merge writes as YAML's null beside a pair of its own of an incoming repository (nullTags): left, and said. */
-interface NullTag extends RefusedTag {
+interface NullTag extends TagPlace {
   readonly line: number;
   /** The pair's repository (normalised). */
   readonly repository: string;
@@ -662,7 +665,8 @@ interface NullTag extends RefusedTag {
  * The lone Helm tags the tree's patches write over pairs of `incoming` repositories: each paired with the
  * one resource its patch applies to in its kustomization's build (the files it builds, `read` when first
  * needed), or, where that is not one resource known exactly, unpaired; and the tags of mappings an op replaces
- * whole over such pairs (replaced), and the lone tags over such pairs of patches kustomize refuses (refused); the tags of a
+ * whole over such pairs (replaced), and the lone tags over such pairs of patches kustomize refuses (refused: not edited,
+ * and the patch's file is edited for the Helm editor to say so at the patch, inline-patch.ts); the tags of a
  * kustomization whose build fails (failsBuild) are left (failed), with its refused patches' files (refusedFiles). Only
  * kustomizations naming a patch are parsed, and builds read only for a patch writing a tag alone or replacing its mapping.
  */
@@ -675,9 +679,9 @@ async function pairedTagsOf(
   unpaired: UnpairedTag[];
   unknownRegistry: UnknownRegistryTag[];
   replaced: ReplacedOverTag[];
-  refused: RefusedTag[];
+  refused: TagPlace[];
   nulled: NullTag[];
-  failed: RefusedTag[];
+  failed: TagPlace[];
   refusedFiles: string[];
 }> {
   const repositories = new Set(incoming.map((image) => image.repository));
@@ -694,9 +698,9 @@ async function pairedTagsOf(
   const unpaired = new Map<string, UnpairedTag>();
   const unknownRegistry = new Map<string, UnknownRegistryTag>();
   const replaced = new Map<string, ReplacedOverTag>();
-  const refused = new Map<string, RefusedTag>();
+  const refused = new Map<string, TagPlace>();
   const nulled = new Map<string, NullTag>();
-  const failed = new Map<string, RefusedTag>();
+  const failed = new Map<string, TagPlace>();
   const refusedFiles = new Set<string>();
   const fails = failsBuild(tree, graph);
   for (const { file, text } of tree.kustomizations) {
@@ -708,26 +712,24 @@ async function pairedTagsOf(
       for (const { field, name } of nullTags(doc)) {
         const repository = normalizeRepository(name);
         if (repository === undefined || !repositories.has(repository)) continue;
-        const { key, line } = field;
-        nulled.set(`${doc.patch.file}:${doc.document}:${key}`, { file: doc.patch.file, document: doc.document, key, line, repository });
+        const place = tagPlace(doc, field.key);
+        nulled.set(placeId(place), { ...place, line: field.line, repository });
       }
       // A pair split over ops is the patch's own, its image known without the build's resources; paired whatever image it is,
       // for the Helm editor not to read one op's value as a pair by itself.
       for (const { value, name, line } of splitPairTags(doc)) {
         const repository = normalizeRepository(name);
         if (repository === undefined) continue;
-        const { file: at, document } = { file: doc.patch.file, document: doc.document };
-        paired.set(`${at}:${document}:${value.key}`, {
-          file: at,
-          document,
-          key: value.key,
+        const place = tagPlace(doc, value.key);
+        paired.set(placeId(place), {
+          ...place,
           line: value.line,
           inline: !!doc.patch.inline,
           written: value.node.text,
           ownRepository: false,
           repository,
           name,
-          base: `${at}:${line}`,
+          base: `${place.file}:${line}`,
         });
       }
     }
@@ -740,8 +742,8 @@ async function pairedTagsOf(
     const over = (doc: PatchDocument, tag: LoneTag) =>
       built.some((resource) => selects(doc.selector, resource) !== false && repositories.has(pairOf(doc, tag, resource)?.repository ?? ""));
     for (const { doc, tag } of misread) {
-      if (over(doc, tag))
-        refused.set(`${doc.patch.file}:${doc.document}:${tag.value.key}`, { file: doc.patch.file, document: doc.document, key: tag.value.key });
+      const place = tagPlace(doc, tag.value.key);
+      if (over(doc, tag)) refused.set(placeId(place), place);
     }
     if (failing) {
       const tags = [
@@ -749,7 +751,8 @@ async function pairedTagsOf(
         ...split.map(({ doc, value, name }) => ({ doc, value, over: repositories.has(normalizeRepository(name) ?? "") })),
       ];
       for (const { doc, value } of tags) {
-        failed.set(`${doc.patch.file}:${doc.document}:${value.key}`, { file: doc.patch.file, document: doc.document, key: value.key });
+        const place = tagPlace(doc, value.key);
+        failed.set(placeId(place), place);
       }
       // Where one is of an incoming image, the refused patches are read for the editor to say why the build fails, at them.
       if (!tags.some((tag) => tag.over)) continue;
@@ -757,12 +760,12 @@ async function pairedTagsOf(
       continue;
     }
     for (const { doc, tag } of wholes) {
-      const at = `${doc.patch.file}:${doc.document}:${tag.value.key}`;
+      const at = placeId(tagPlace(doc, tag.value.key));
       const over = replaced.has(at) ? undefined : replacedOver(doc, tag, built, repositories);
       if (over) replaced.set(at, over);
     }
     for (const { doc, tag } of lone) {
-      const at = `${doc.patch.file}:${doc.document}:${tag.value.key}`;
+      const at = placeId(tagPlace(doc, tag.value.key));
       if (paired.has(at) || unpaired.has(at) || unknownRegistry.has(at)) continue;
       const picked = built.flatMap((resource) => {
         const selected = selects(doc.selector, resource);
@@ -781,9 +784,7 @@ async function pairedTagsOf(
       const written = field && scalarText(field.node);
       const repositoryField = field && written !== undefined ? { written, line: field.line } : undefined;
       const where = {
-        file: doc.patch.file,
-        document: doc.document,
-        key,
+        ...tagPlace(doc, key),
         line,
         inline: !!doc.patch.inline,
         written: tag.value.node.text,
@@ -893,7 +894,7 @@ export async function patchedTags(
 ): Promise<PairedTags> {
   const { paired, unpaired, unknownRegistry, replaced, refused, nulled, failed, refusedFiles } = await pairedTagsOf(tree, run.valid.images, read);
   const byFile = new Map<string, Map<number, Map<string, string | undefined>>>();
-  const pair = (tag: Pick<PairedTag, "file" | "document" | "key">, name: string | undefined) => {
+  const pair = (tag: TagPlace, name: string | undefined) => {
     if (!run.inScope(tag.file) || run.overridden(tag.file, tag.key)) return;
     const documents = byFile.get(tag.file) ?? new Map<number, Map<string, string | undefined>>();
     byFile.set(tag.file, documents.set(tag.document, (documents.get(tag.document) ?? new Map<string, string | undefined>()).set(tag.key, name)));
