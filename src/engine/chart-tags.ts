@@ -105,9 +105,9 @@ function deployedParameters(
   };
   for (const at of parameterFiles(document, source)) {
     const text = texts.get(at);
-    const root = text === undefined ? undefined : (values.fileOf(at, text)?.documents[0]?.root ?? null);
-    if (text === undefined || root === undefined || nodeAt(root, ["helm", "parameters"])?.kind !== "seq") continue;
-    const overriding = values.fileOf(at, text)!;
+    const overriding = text === undefined ? null : values.fileOf(at, text);
+    const root = overriding?.documents[0]?.root ?? null;
+    if (text === undefined || !overriding || nodeAt(root, ["helm", "parameters"])?.kind !== "seq") continue;
     deployed = {
       path: at,
       text,
