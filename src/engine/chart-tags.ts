@@ -523,7 +523,7 @@ function mergedField(
     if (field) return { path: layers[i]!.path, kind: layers[i]!.kind, values, field };
     if (values && replacedOnTheWay(values.file, values.root, values.at, keys)) {
       if (i === 0 || !layers[0]!.defaults) return undefined;
-      // On to the chart's values.yaml, the next read.
+      // On to the chart's values.yaml (layers[0]), which the loop reads next.
       i = 1;
     }
   }
