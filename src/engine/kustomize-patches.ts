@@ -66,6 +66,10 @@ interface PatchField {
  * renders nothing at `path`, whatever the patch writes beside it.
  */
 interface PatchOp {
+  /**
+   * The op's name (`replace`, `add`, …); for a strategic merge what writes there whole: `$patch: replace` or `$patch: delete`,
+   * `null` (a key YAML's null deletes) or `list` (a custom resource's list, which kustomize writes whole: mergesListItems).
+   */
   readonly name: string;
   readonly pointer: string;
   readonly path: readonly PathSegment[];
@@ -73,8 +77,6 @@ interface PatchOp {
   readonly line?: number;
   /** A `remove` op or a `$patch: delete`: nothing is rendered at `path`. */
   readonly deletes?: boolean;
-  /** A strategic merge's list in a custom resource (name `list`), which kustomize writes whole (mergesListItems). */
-  readonly list?: boolean;
   /** An `add` at a list index (or `-`): it inserts its value, the resource's item there moving on, deployed as written. */
   readonly inserts?: boolean;
 }
@@ -183,7 +185,7 @@ function yamlDocuments(patch: Patch, text: string): PatchDocument[] {
           const name = scalarText(key);
           if (value?.kind !== "seq" || name === undefined) continue;
           const at = [...path, name];
-          directives.push({ name: "list", pointer: formatPath(at), path: at, line: lineOf(key), list: true });
+          directives.push({ name: "list", pointer: formatPath(at), path: at, line: lineOf(key) });
         }
       }
       const directive = directiveOf(root, node, path);
@@ -1004,7 +1006,7 @@ function replacedWarning(tag: ReplacedOverTag, image: string): FieldWarning {
         `${deleted}: null (line ${op.line}) deletes the repository of the ${formatPath(mapping)} mapping`,
         `write ${deleted}: ${repository} in its place to have it moved`,
       ]
-    : op.list
+    : op.name === "list"
       ? [
           `the patch's list ${op.pointer} (line ${op.line}) replaces the base's whole, as kustomize writes a custom resource's list`,
           `write ${fields} beside the tag, or set it with a JSON6902 op at ${pointerOf(mapping)}/tag`,
