@@ -46,15 +46,11 @@ function inCustomList(root: YamlNode | null, path: readonly PathSegment[]): bool
 
 /**
  * Whether kustomize's strategic merge merges the patch's list items over the resource's, item by item, in the document
- * `root`: in a built-in kind's lists, whose merge keys it knows (`containers` by `name`). A custom resource's list (a
- * HelmRelease's values list) is replaced by the patch's whole: kubectl kustomize renders none of the resource's items.
+ * `root`: in a built-in kind's lists, of a Kubernetes API group (`v1`, `apps/v1`, `*.k8s.io`), whose merge keys it knows
+ * (`containers` by `name`). A custom resource's list (a HelmRelease's values list) is replaced by the patch's whole:
+ * kubectl kustomize renders none of the resource's items.
  */
 export function mergesListItems(root: YamlNode | null): boolean {
-  return builtInKind(root);
-}
-
-/** Whether a document is of a Kubernetes built-in API group (`v1`, `apps/v1`, `*.k8s.io`), whose lists' merge keys kustomize knows. */
-function builtInKind(root: YamlNode | null): boolean {
   const apiVersion = root?.kind === "map" ? scalarText(mapValue(root, "apiVersion")) : undefined;
   if (apiVersion === undefined) return false;
   const slash = apiVersion.lastIndexOf("/");
