@@ -711,29 +711,9 @@ async function pairedTagsOf(
     // A build through a patch kustomize refuses fails: nothing its patches write is deployed, each tag left and none said.
     const failing = k?.file === file && fails(k);
     for (const doc of failing ? [] : documents) {
-      for (const { field, name } of nullTags(doc)) {
-        const repository = normalizeRepository(name);
-        if (repository === undefined || !repositories.has(repository)) continue;
-        const place = tagPlace(doc, field.key);
-        nulled.set(placeId(place), { ...place, line: field.line, repository });
-      }
-      // A pair split over ops is the patch's own, its image known without the build's resources; paired whatever image it is,
-      // for the Helm editor not to read one op's value as a pair by itself.
-      for (const { value, name, line } of splitPairTags(doc)) {
-        const repository = normalizeRepository(name);
-        if (repository === undefined) continue;
-        const place = tagPlace(doc, value.key);
-        paired.set(placeId(place), {
-          ...place,
-          line: value.line,
-          inline: !!doc.patch.inline,
-          written: value.node.text,
-          ownRepository: false,
-          repository,
-          name,
-          base: `${place.file}:${line}`,
-        });
-      }
+      const own = ownPairTags(doc, repositories);
+      for (const tag of own.nulled) nulled.set(placeId(tag), tag);
+      for (const tag of own.paired) paired.set(placeId(tag), tag);
     }
     const lone = documents.flatMap((doc) => loneTags(doc).map((tag) => ({ doc, tag })));
     const wholes = failing ? [] : documents.flatMap((doc) => replacedTags(doc).map((tag) => ({ doc, tag })));
@@ -817,6 +797,26 @@ async function pairedTagsOf(
     failed: [...failed.values()],
     refusedFiles: [...refusedFiles],
   };
+}
+
+/**
+ * The tags of `doc` whose pair the patch writes by itself, known without the build's resources: its null tags of pairs
+ * of `repositories` (nullTags, left and said), and the tags of a pair split over ops (splitPairTags), paired whatever image
+ * it is, for the Helm editor not to read one op's value as a pair by itself.
+ */
+function ownPairTags(doc: PatchDocument, repositories: ReadonlySet<string>): { nulled: NullTag[]; paired: PairedTag[] } {
+  const nulled = nullTags(doc).flatMap(({ field, name }) => {
+    const repository = normalizeRepository(name);
+    return repository !== undefined && repositories.has(repository) ? [{ ...tagPlace(doc, field.key), line: field.line, repository }] : [];
+  });
+  const paired = splitPairTags(doc).flatMap(({ value, name, line }) => {
+    const repository = normalizeRepository(name);
+    if (repository === undefined) return [];
+    const place = tagPlace(doc, value.key);
+    const base = `${place.file}:${line}`;
+    return [{ ...place, line: value.line, inline: !!doc.patch.inline, written: value.node.text, ownRepository: false, repository, name, base }];
+  });
+  return { nulled, paired };
 }
 
 /**
