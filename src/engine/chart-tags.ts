@@ -132,10 +132,7 @@ function parameterFiles(document: YamlDocument, source: readonly PathSegment[]):
   const directory = scalarText(nodeAt(document.root, [...source, "path"]));
   if (kind !== "Application" || !inGroup(apiVersion, ARGO) || directory === undefined) return [];
   const files = [".argocd-source.yaml", ...(name === undefined || hasPlaceholder(name) ? [] : [`.argocd-source-${name}.yaml`])];
-  return files.flatMap((file) => {
-    const at = posix.join(directory, file);
-    return at.startsWith("..") ? [] : [at.replace(/^\.\//, "")];
-  });
+  return inTree(files.map((file) => posix.join(directory, file)));
 }
 
 /**
@@ -456,6 +453,11 @@ function listedPaths(root: YamlNode | null, source: readonly PathSegment[], sour
     if (ref && sources.some((s) => scalarText(nodeAt(root, [...s, "ref"])) === ref[1])) paths.push(posix.normalize(ref[2]!));
     else if (!ref && chart !== undefined) paths.push(posix.join(chart, name));
   }
+  return inTree(paths);
+}
+
+/** Of paths an Application names (joined to its `path:`, or normalised), those in the tree, without a leading `./`: one climbing above its root (`..`) is none. */
+function inTree(paths: readonly string[]): string[] {
   return paths.flatMap((path) => (path.startsWith("..") ? [] : [path.replace(/^\.\//, "")]));
 }
 
