@@ -1,6 +1,6 @@
 /**
  * Which kustomizations deploy a file's version as written: those that build it with no
- * `images:` entry, nor patch, on the way down setting it. A base in one target's paths that another
+ * `images:` entry, nor patch, on the way down setting it, and whose build kustomize does not fail. A base in one target's paths that another
  * target's overlay builds so deploys what this target writes there too (cross-target.ts).
  */
 import { posix } from "node:path";
