@@ -90,7 +90,7 @@ export interface SetterConfig {
 }
 
 /** The choices of an override's `part`, named after Flux's marker suffixes: `tag` writes what a `:tag` marker does. */
-export const OVERRIDE_PARTS = ["tag"] as const;
+const OVERRIDE_PARTS = ["tag"] as const;
 export type OverridePart = (typeof OVERRIDE_PARTS)[number];
 
 /** An override: the field `spec` names in `file` (a KCL override path in a `.k` file, a dotted path in YAML), set from an incoming image. */

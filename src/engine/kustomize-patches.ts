@@ -131,7 +131,7 @@ export function patchDocuments(patch: Patch, text: string): PatchDocument[] {
 }
 
 /** The documents of a patch kustomize refuses to read (refusedOpList), read as YAML for the run to say where a tag in it is left; none of any other patch. */
-export function refusedPatchDocuments(patch: Patch, text: string): PatchDocument[] {
+function refusedPatchDocuments(patch: Patch, text: string): PatchDocument[] {
   return refusedOpList(text, patch.inline !== undefined) ? yamlDocuments(patch, text) : [];
 }
 

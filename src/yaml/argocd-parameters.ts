@@ -152,7 +152,7 @@ function separators(name: string): number[] {
  * The Helm parameter whose value a path names by index (`spec.source.helm.parameters[3].value`), in
  * the first document that has it, as a path is set: its name, value and where the value is; undefined for any other path.
  */
-export function indexedParameter(
+function indexedParameter(
   file: YamlFile,
   path: readonly PathSegment[],
 ): { readonly name: string; readonly value: YamlNode | null; readonly start: number } | undefined {
