@@ -37379,6 +37379,18 @@ function plainStart(glob) {
 function slashSeparated(glob) {
   return glob.replaceAll("\\", "/");
 }
+function globFault(glob) {
+  if (import_picomatch.default.parse(glob).tokens.some((token) => token.type === "bracket" && token.value === "\\["))
+    return `has a "[" that no "]" closes: close it for a class (e.g. "[ab]"), or write "[[]" to match a "["`;
+  try {
+    import_picomatch.default.makeRe(glob, { dot: true, debug: true });
+  } catch (error) {
+    const why = String(error).replace(/^.*: /, "");
+    if (why === "Unterminated group") return `has a "{" that no "}" closes, so it matches no file: close it (e.g. "{a,b}"), or write "[{]" to match a "{"`;
+    return `matches no file: it reads as no pattern (${why.charAt(0).toLowerCase()}${why.slice(1)})`;
+  }
+  return void 0;
+}
 function pathFilter(globs, files, warnings, links = /* @__PURE__ */ new Map()) {
   if (globs.length === 0) return () => true;
   const matchers = globs.map((glob) => pathMatcher([glob]));
@@ -38140,6 +38152,20 @@ function fieldsAt(file, root, path, keys) {
   }
   return field?.node?.kind === "map" ? fieldsOf(file, root, field.node, field.path, field.inFlow) : void 0;
 }
+function replacedOnTheWay(file, root, path, keys) {
+  let field = { node: nodeAt(root, path) ?? null, path, inFlow: false };
+  for (const key of keys) {
+    const map2 = field.node;
+    if (map2?.kind !== "map" || typeof key !== "string") return false;
+    field = fieldsOf(file, root, map2, field.path, field.inFlow)(key);
+    if (!field) return false;
+    const value = field.node?.kind === "alias" ? anchoredValue(file, root, field.node)?.node : field.node;
+    if (value === void 0) return false;
+    if (value?.kind !== "map") return true;
+    field = { ...field, node: value };
+  }
+  return false;
+}
 
 // src/yaml/placeholder.ts
 var FILLERS = [
@@ -38388,6 +38414,9 @@ function formatPath(path) {
 }
 function hasPrefix(path, prefix) {
   return prefix.length <= path.length && prefix.every((segment2, i) => path[i] === segment2);
+}
+function samePath(path, other) {
+  return path.length === other.length && hasPrefix(path, other);
 }
 function parsePath(text2, value, fieldName) {
   const fail2 = (why, at) => {
@@ -38932,9 +38961,9 @@ function validateRequest(request2, known = {}) {
       );
   });
   paths.forEach((glob, i) => {
-    const outside = outsideRoot(glob);
+    const fault = outsideRoot(glob) ?? globFault(glob);
     if (glob.trim() === "") issue("path", `${name("path", i)}: must not be empty`);
-    else if (outside) issue("path", `${name("path", i)}: ${JSON.stringify(glob)} ${outside}`);
+    else if (fault) issue("path", `${name("path", i)}: ${JSON.stringify(glob)} ${fault}`);
   });
   const configOutside = typeof request2.config === "string" ? outsideRoot(request2.config) : void 0;
   if (configOutside) issues.push({ field: "config", message: `${name("config")}: ${JSON.stringify(request2.config)} ${configOutside}` });
@@ -39791,8 +39820,40 @@ function parameterName(name) {
   return /^[\w.\\[\]/-]+$/.test(name) ? name : JSON.stringify(name);
 }
 function leafOf(name) {
-  for (let i = name.length - 1; i > 0; i--) if (name[i] === "." && name[i - 1] !== "\\") return [name.slice(0, i), name.slice(i + 1)];
-  return ["", name];
+  const dot = separators(name).at(-1);
+  return dot === void 0 ? ["", name] : [name.slice(0, dot), name.slice(dot + 1)];
+}
+function helmKeys(name) {
+  if (name === "") return [];
+  const keys = [];
+  let key = "";
+  let indexed2 = false;
+  for (let i = 0; i < name.length; i++) {
+    const c = name[i];
+    const index2 = c === "[" ? /^\[(\d+)\]/.exec(name.slice(i)) : null;
+    if (index2) {
+      if (!indexed2) keys.push(key);
+      keys.push(Number(index2[1]));
+      i += index2[0].length - 1;
+      [key, indexed2] = ["", true];
+    } else if (c === ".") {
+      if (!indexed2) keys.push(key);
+      [key, indexed2] = ["", false];
+    } else {
+      key += c === "\\" && i + 1 < name.length ? name[++i] : c;
+      indexed2 = false;
+    }
+  }
+  if (!indexed2) keys.push(key);
+  return keys;
+}
+function separators(name) {
+  const at = [];
+  for (let i = 0; i < name.length; i++) {
+    if (name[i] === "\\") i++;
+    else if (name[i] === ".") at.push(i);
+  }
+  return at;
 }
 function indexedParameter(file, path) {
   const [helm, parameters, index2, leaf] = path.slice(-4);
@@ -39938,7 +39999,7 @@ function warnTemplatePatch(document, incoming, request2, plan, argoEditors) {
   if (stale) return plan.warn(patch.start, notEdited(path, formatImageRef(stale), TEMPLATE_PATCH.instead, request2.fieldName));
   if (!patch.text.includes("tag")) return;
   const held = templateRepository(document.root, incoming);
-  const tag = held && patchedTag(patch.text, held.prefix);
+  const tag = held && patchedTag(patch.text, held.keys);
   if (!held || !tag) return;
   const update = incoming.get(held.repository);
   if (!hasPlaceholder(tag.value)) {
@@ -39966,29 +40027,30 @@ function templateRepository(root, incoming) {
 }
 function prefixOf(template, path) {
   const values = path.indexOf("valuesObject");
-  if (values > 0 && path[values - 1] === "helm" && ["repository", "name"].includes(String(path.at(-1))))
-    return { prefix: path.slice(values + 1, -1).join(".") };
+  if (values > 0 && path[values - 1] === "helm" && ["repository", "name"].includes(String(path.at(-1)))) return { keys: path.slice(values + 1, -1) };
   const item = path.at(-1) === "value" && path.at(-3) === "parameters" ? nodeAt(template, path.slice(0, -1)) : void 0;
   const name = item?.kind === "map" ? scalarText(mapValue(item, "name")) : void 0;
   const [prefix, leaf] = name === void 0 ? [] : leafOf(name);
-  return leaf === "repository" || leaf === "name" ? { prefix } : {};
+  return leaf === "repository" || leaf === "name" ? { keys: helmKeys(prefix) } : {};
 }
-function patchedTag(text2, prefix) {
-  if (prefix === void 0) return void 0;
-  const name = prefix === "" ? "tag" : `${prefix}.tag`;
+function patchedTag(text2, keys) {
+  if (keys === void 0) return void 0;
+  const tag = [...keys, "tag"];
+  const isTag2 = (name) => samePath(helmKeys(name), tag);
   const file = tryYamlFile(TEMPLATE_PATCH.header + text2);
   const document = file?.documents[0];
   if (file && document) {
     for (const source of sourcesOf(document)) {
-      const parameter2 = parametersAt(document.root, source).findLast(([other]) => other === name)?.[1].node;
-      if (isFlowScalar(parameter2)) return { what: `parameter ${parameterName(name)}`, value: parameter2.text };
-      const values = valuesObjectAt(file, document.root, source, prefix === "" ? [] : prefix.split("."))?.("tag")?.node;
+      const [name, parameter] = parametersAt(document.root, source).findLast(([other]) => isTag2(other)) ?? [];
+      if (name !== void 0 && isFlowScalar(parameter?.node)) return { what: `parameter ${parameterName(name)}`, value: parameter.node.text };
+      const values = valuesObjectAt(file, document.root, source, keys)?.("tag")?.node;
       if (isFlowScalar(values)) return { what: "tag: key", value: values.text };
     }
     return void 0;
   }
-  const parameter = new RegExp(`name\\s*:\\s*["']?${escapeRegExp(name)}["']?\\s*[,\\n][^]*?value\\s*:\\s*(["']?)([^"'\\s,}#]*)\\1`).exec(text2);
-  if (parameter) return { what: `parameter ${parameterName(name)}`, value: parameter[2] };
+  const named2 = [...text2.matchAll(/name\s*:\s*(["']?)([^"'\s,}#]+)\1\s*[,\n]/g)].find((found) => isTag2(found[2]));
+  const value = named2 && /^[^]*?value\s*:\s*(["']?)([^"'\s,}#]*)\1/.exec(text2.slice(named2.index + named2[0].length));
+  if (named2 && value) return { what: `parameter ${parameterName(named2[2])}`, value: value[2] };
   const key = /^\s*tag\s*:\s*(["']?)([^"'\s,}#]*)\1/m.exec(text2);
   return key ? { what: "tag: key", value: key[2] } : void 0;
 }
@@ -40084,7 +40146,7 @@ function parameterImages(parameters, file, root, source) {
   }
   return [...byPrefix].map(([prefix, fields]) => {
     if (!fields.has("tag") || fields.has("repository") || fields.has("name")) return imageOf(fields);
-    const read = valuesObjectAt(file, root, source, prefix === "" ? [] : prefix.split("."));
+    const read = valuesObjectAt(file, root, source, helmKeys(prefix));
     if (!read) return imageOf(fields);
     const merged = /* @__PURE__ */ new Map();
     for (const key of ["registry", "repository", "name", IMAGE_KEY]) {
@@ -41432,16 +41494,19 @@ var Reader2 = class {
   resolve(node2) {
     return isAlias(node2) ? node2.resolve(this.doc) ?? node2 : node2;
   }
-  /** The key/value pairs of a mapping with only `allowed` keys, or undefined after an issue. */
-  mapping(node2, at, path, allowed) {
+  /**
+   * The key/value pairs of a mapping with only `allowed` keys, or undefined after an issue; with `extensions`, keys
+   * starting with `x-` too, left out of the pairs.
+   */
+  mapping(node2, at, path, allowed, extensions = false) {
     const resolved = this.resolve(node2);
     if (!isMap(resolved)) {
       this.issue(resolved ?? at, path, `must be a mapping${allowed.length > 0 ? ` with ${allowed.join(", ")}` : ""}, not ${describe(resolved)}`);
       return void 0;
     }
-    return this.entries(resolved, path, allowed);
+    return this.entries(resolved, path, allowed, extensions);
   }
-  entries(map2, path, allowed) {
+  entries(map2, path, allowed, extensions = false) {
     const entries = /* @__PURE__ */ new Map();
     for (const pair of map2.items) {
       const key = pair.key;
@@ -41450,9 +41515,11 @@ var Reader2 = class {
         this.issue(key, path, `keys must be strings, not ${describe(key)}`);
         continue;
       }
+      if (extensions && name.startsWith("x-")) continue;
       if (allowed && !allowed.includes(name)) {
         const merge3 = name === "<<" ? "a YAML merge key, which the configuration does not read: write the keys out, or alias a whole value (`policy: *name`); " : "";
-        this.issue(key, join2(path, name), `${merge3}unknown key (expected ${allowed.join(", ")})`);
+        const extension = extensions ? "; a key starting with x- holds anchors and is not read" : "";
+        this.issue(key, join2(path, name), `${merge3}unknown key (expected ${allowed.join(", ")}${extension})`);
         continue;
       }
       const earlier = entries.get(name);
@@ -41562,6 +41629,12 @@ var Reader2 = class {
     else if (value.split("/").includes("..")) this.issue(node2, path, `must stay inside the repository (no ".."): ${JSON.stringify(value)}`);
     else return true;
     return false;
+  }
+  /** A glob that reads as it looks (globFault): no `[` or `{` left open. */
+  glob(value, node2, path) {
+    const fault = globFault(value);
+    if (fault) this.issue(node2, path, `${JSON.stringify(value)} ${fault}`);
+    return fault === void 0;
   }
   policy(node2, at, path) {
     const pattern = isMap(node2) ? node2.getIn(["filterTags", "pattern"], true) : void 0;
@@ -41726,7 +41799,8 @@ function readTargets(r, node2, at) {
       name = void 0;
     }
     if (name !== void 0) names.set(name, r.place(path, nameField.node));
-    const paths = pathsField && r.strings(pathsField.node, pathsField.at, `${path}.paths`, true, (glob, item2, at2) => r.relativePath(slashSeparated(glob), item2, at2))?.map(slashSeparated);
+    const usable = (glob, item2, at2) => r.relativePath(glob, item2, at2) && r.glob(glob, item2, at2);
+    const paths = pathsField && r.strings(pathsField.node, pathsField.at, `${path}.paths`, true, (glob, item2, at2) => usable(slashSeparated(glob), item2, at2))?.map(slashSeparated);
     const images = imagesField ? readImages(r, imagesField.node, imagesField.at, `${path}.images`) : [];
     const delivery = deliveryField && readDelivery(r, deliveryField.node, deliveryField.at, `${path}.delivery`);
     if (name !== void 0 && paths) {
@@ -41879,7 +41953,7 @@ function parseConfig(source, file) {
   const root = r.resolve(doc.contents);
   let config = { targets: [], setters: /* @__PURE__ */ new Map(), overrides: [] };
   if (root !== null && !(isScalar(root) && root.value === null)) {
-    const entries = r.mapping(root, root, "", ["targets", "setters", "overrides"]);
+    const entries = r.mapping(root, root, "", ["targets", "setters", "overrides"], true);
     if (entries) {
       const targetsField = r.field(entries, root, "", "targets", false);
       const settersField = r.field(entries, root, "", "setters", false);
@@ -44796,14 +44870,17 @@ function misplacedWarning(image, table) {
 var DIRECTIVE = "$patch";
 function directiveOf(root, node2, path) {
   if (node2.kind !== "map") return void 0;
-  if (typeof path[path.length - 1] === "number" && !builtInKind(root)) return void 0;
+  if (inCustomList(root, path)) return void 0;
   return scalarText(mapValue(node2, DIRECTIVE));
 }
 function deletesKey(root, node2, path) {
   if (node2.kind !== "scalar" || !readsAsNull(node2) || path.length === 0) return false;
-  return !path.some((segment2) => typeof segment2 === "number") || builtInKind(root);
+  return !inCustomList(root, path);
 }
-function builtInKind(root) {
+function inCustomList(root, path) {
+  return path.some((segment2) => typeof segment2 === "number") && !mergesListItems(root);
+}
+function mergesListItems(root) {
   const apiVersion = root?.kind === "map" ? scalarText(mapValue(root, "apiVersion")) : void 0;
   if (apiVersion === void 0) return false;
   const slash = apiVersion.lastIndexOf("/");
@@ -45043,25 +45120,74 @@ function editCheckedYaml(text2, request2) {
 
 // src/engine/chart-tags.ts
 import { posix as posix2 } from "node:path";
+
+// src/engine/unknown-registry-tag.ts
+function unknownRegistryTag(file, line, key, { repository, unknown, images }) {
+  return {
+    file,
+    line,
+    message: unknownRegistryWarning(unknown, repository, key, images),
+    about: { field: key, reason: "advised-override", image: images[0] }
+  };
+}
+
+// src/engine/chart-tags.ts
 function warnLoneTagParameters(texts, inScope, updatesFor, warnings, fieldName) {
   const values = new ValuesFiles(texts);
   const said = /* @__PURE__ */ new Set();
+  const say = (found) => {
+    for (const warning of found) {
+      const at = `${warning.file}:${warning.line}:${warning.message}`;
+      if (!said.has(at)) warnings.push(warning);
+      said.add(at);
+    }
+  };
   for (const [path, file, document] of applicationsReading(texts, values, updatesFor)) {
     const sources = sourcesOf(document).filter((source) => source.length > 0);
     for (const source of sources) {
       const layers = valuesLayers(values, valuesOf(document.root, source, sources, texts), path, file, document.root, source, fieldName);
-      if (inScope(path)) warnLoneParameters(path, texts.get(path), file, document.root, source, layers, updatesFor(path), warnings);
-      const parameters = parametersAt(document.root, source).flatMap(([name]) => {
-        const [prefix, leaf] = leafOf(name);
-        return leaf === "tag" ? [keysOf2(prefix)] : [];
-      });
-      for (const warning of loneValueTags(layers, parameters, inScope, updatesFor)) {
-        const at = `${warning.file}:${warning.line}:${warning.message}`;
-        if (!said.has(at)) warnings.push(warning);
-        said.add(at);
-      }
+      const deployed = deployedParameters(values, texts, path, file, document, source);
+      if (inScope(deployed.path)) say(warnLoneParameters(deployed, layers, updatesFor(deployed.path)));
+      say(
+        loneValueTags(
+          layers,
+          deployed.parameters.map(([name]) => helmKeys(name)),
+          inScope,
+          updatesFor
+        )
+      );
     }
   }
+}
+function deployedParameters(values, texts, path, file, document, source) {
+  const own = (keys) => valuesObjectAt(file, document.root, source, keys);
+  const paired2 = (read) => read !== void 0 && splitImage(read).repository !== void 0;
+  let deployed = {
+    path,
+    text: texts.get(path),
+    parameters: parametersAt(document.root, source),
+    paired: (keys) => paired2(own(keys))
+  };
+  for (const at of parameterFiles(document, source)) {
+    const text2 = texts.get(at);
+    const overriding = text2 === void 0 ? null : values.fileOf(at, text2);
+    const root = overriding?.documents[0]?.root ?? null;
+    if (text2 === void 0 || !overriding || nodeAt(root, ["helm", "parameters"])?.kind !== "seq") continue;
+    deployed = {
+      path: at,
+      text: text2,
+      parameters: parametersAt(root, []),
+      paired: (keys) => paired2(own(keys)) || paired2(valuesObjectAt(overriding, root, [], keys))
+    };
+  }
+  return deployed;
+}
+function parameterFiles(document, source) {
+  const { kind: kind2, apiVersion, name } = document.object;
+  const directory = scalarText(nodeAt(document.root, [...source, "path"]));
+  if (kind2 !== "Application" || !inGroup(apiVersion, ARGO) || directory === void 0) return [];
+  const files = [".argocd-source.yaml", ...name === void 0 || hasPlaceholder(name) ? [] : [`.argocd-source-${name}.yaml`]];
+  return inTree(files.map((file) => posix2.join(directory, file)));
 }
 function unreadValueFiles(texts, present, updatesFor) {
   const values = new ValuesFiles(texts);
@@ -45069,7 +45195,8 @@ function unreadValueFiles(texts, present, updatesFor) {
   for (const [, , document] of applicationsReading(texts, values, updatesFor)) {
     const sources = sourcesOf(document).filter((source) => source.length > 0);
     for (const source of sources)
-      for (const path of listedPaths(document.root, source, sources)) if (!texts.has(path) && present.has(path) && fileKind(path) === "yaml") unread.add(path);
+      for (const path of [...listedPaths(document.root, source, sources), ...parameterFiles(document, source)])
+        if (!texts.has(path) && present.has(path) && fileKind(path) === "yaml") unread.add(path);
   }
   return [...unread];
 }
@@ -45080,51 +45207,49 @@ function* applicationsReading(texts, values, updatesFor) {
   for (const [path, text2] of texts) {
     if (fileKind(path) !== "yaml" || !text2.includes(ARGO) || !mayRankOverValues(text2)) continue;
     const incoming = byRepository(updatesFor(path).filter((update) => update.image.tag !== void 0));
-    if (incoming.size === 0 || !values.mayRead(text2, incoming)) continue;
+    if (incoming.size === 0 || !(values.mayRead(text2, incoming) || [...incoming.values()].some(({ image }) => repositoryPattern(image).test(text2)))) continue;
     const file = tryYamlFile(text2.replace(/^\uFEFF/, ""));
     if (!file) continue;
     for (const document of file.documents) yield [path, file, document];
   }
 }
-function warnLoneParameters(path, text2, file, root, source, layers, updates, warnings) {
+function warnLoneParameters({ path, text: text2, parameters, paired: paired2 }, layers, updates) {
   const incoming = byRepository(updates.filter((update) => update.image.tag !== void 0));
-  if (layers.length === 0 || incoming.size === 0) return;
-  const parameters = parametersAt(root, source);
+  if (layers.length === 0 || incoming.size === 0) return [];
+  const found = [];
   const siblings = parameters.map(([other]) => leafOf(other));
   for (const [name, field] of parameters) {
     const [prefix, leaf] = leafOf(name);
     if (leaf !== "tag" || !isFlowScalar(field.node) || hasPlaceholder(field.node.text)) continue;
     if (siblings.some(([p, l]) => p === prefix && REPOSITORY_KEYS.includes(l))) continue;
-    const keys = keysOf2(prefix);
-    const paired2 = valuesObjectAt(file, root, source, keys);
-    if (paired2 && splitImage(paired2).repository !== void 0) continue;
+    const keys = helmKeys(prefix);
+    if (paired2(keys)) continue;
     const held = repositoryIn(layers, keys, incoming, field.node.text);
     const key = formatPath(field.path);
     const line = lineAt(text2, field.node.start);
     if (held && "unknown" in held) {
-      warnings.push(unknownRegistryTag(path, line, key, held));
+      found.push(unknownRegistryTag(path, line, key, held));
       continue;
     }
     if (!held || nextVersion(held, versionOf(field.node.text, void 0)) === void 0) continue;
     const { advice, about } = overrideAdvice(key, held.image.repository, { file: path, part: "tag" });
-    warnings.push({
+    found.push({
       file: path,
       line,
-      message: `${key} (parameter ${parameterName(name)}) overrides the tag of ${held.image.repository} (${held.at}), as Argo CD ranks parameters above values files, and was not moved: ${advice}`,
+      message: `${key} (parameter ${parameterName(name)}) overrides the tag of ${held.image.repository} (${held.at}), as Argo CD ranks parameters above ${held.in}, and was not moved: ${advice}`,
       about
     });
   }
-}
-function keysOf2(prefix) {
-  return prefix === "" ? [] : prefix.split(".");
+  return found;
 }
 var REPOSITORY_KEYS = ["repository", "name", "registry"];
 function firstDocument(file) {
   return file ? { file, root: file.documents[0]?.root ?? null, at: [], line: (offset) => file.lineAt(offset) } : void 0;
 }
-function fieldLayer(path, text2, within2, values, ranks) {
+function fieldLayer(path, text2, within2, values, kind2, ranks) {
   return {
     path,
+    kind: kind2,
     values,
     tell(at, node2, held) {
       const key = formatPath([...within2, ...at]);
@@ -45136,9 +45261,12 @@ function fieldLayer(path, text2, within2, values, ranks) {
   };
 }
 function valuesLayers(values, valueFiles, path, file, root, source, fieldName) {
-  const files = valueFiles.map(
-    ([at, text2]) => fieldLayer(at, text2, [], () => firstDocument(values.fileOf(at, text2)), "as Helm ranks a values file listed later above it")
-  );
+  const chart = scalarText(nodeAt(root, [...source, "path"]));
+  const defaults2 = chart === void 0 ? void 0 : posix2.join(chart, "values.yaml");
+  const files = valueFiles.map(([at, text2], index2) => ({
+    ...fieldLayer(at, text2, [], () => firstDocument(values.fileOf(at, text2)), "values files", "as Helm ranks a values file listed later above it"),
+    ...index2 === 0 && at === defaults2 && { defaults: true }
+  }));
   const object = [...source, "helm", "valuesObject"];
   if (nodeAt(root, object))
     return [
@@ -45148,6 +45276,7 @@ function valuesLayers(values, valueFiles, path, file, root, source, fieldName) {
         file.text,
         object,
         () => ({ file, root, at: object, line: (offset) => file.lineAt(offset) }),
+        "valuesObject",
         "as Argo CD ranks valuesObject above values files"
       )
     ];
@@ -45157,6 +45286,7 @@ function valuesLayers(values, valueFiles, path, file, root, source, fieldName) {
   let parsed;
   const layer = {
     path,
+    kind: "the values string",
     values() {
       const read = (parsed ??= { read: firstDocument(tryYamlFile(held.text)) }).read;
       return read && { ...read, line: () => file.lineAt(held.start) };
@@ -45189,7 +45319,9 @@ function loneValueTags(layers, parameters, inScope, updatesFor) {
       if (!fields || [...REPOSITORY_KEYS, "image"].some((key) => fields(key) !== void 0)) return;
       const held = repositoryIn(layers.slice(0, index2), keys, incoming, node2.text);
       if (!held || !("unknown" in held) && nextVersion(held, versionOf(node2.text, void 0)) === void 0) return;
-      if (parameters.some((set2) => set2.length === keys.length && hasPrefix(set2, keys)) || layers.slice(index2 + 1).some((above) => setsTag(above, keys))) return;
+      const tag = [...keys, "tag"];
+      if (parameters.some((set2) => set2.length > 0 && hasPrefix(tag, set2)) || layers.slice(index2 + 1).some((above) => setsTag(above, keys) || deletes(above, keys)))
+        return;
       found.push(tell(at, node2, held));
     });
   });
@@ -45199,13 +45331,9 @@ function setsTag(layer, keys) {
   const written = layer.values();
   return written !== void 0 && fieldsAt(written.file, written.root, written.at, keys)?.("tag") !== void 0;
 }
-function unknownRegistryTag(file, line, key, { repository, unknown, images }) {
-  return {
-    file,
-    line,
-    message: unknownRegistryWarning(unknown, repository, key, images),
-    about: { field: key, reason: "advised-override", image: images[0] }
-  };
+function deletes(layer, keys) {
+  const written = layer.values();
+  return written !== void 0 && replacedOnTheWay(written.file, written.root, written.at, keys);
 }
 var ValuesFiles = class {
   constructor(texts) {
@@ -45253,6 +45381,9 @@ function listedPaths(root, source, sources) {
     if (ref && sources.some((s) => scalarText(nodeAt(root, [...s, "ref"])) === ref[1])) paths.push(posix2.normalize(ref[2]));
     else if (!ref && chart !== void 0) paths.push(posix2.join(chart, name));
   }
+  return inTree(paths);
+}
+function inTree(paths) {
   return paths.flatMap((path) => path.startsWith("..") ? [] : [path.replace(/^\.\//, "")]);
 }
 function valuesOf(root, source, sources, texts) {
@@ -45280,13 +45411,17 @@ function repositoryIn(layers, keys, incoming, tag) {
     return images.length === 0 ? void 0 : { repository: written, images, unknown };
   }
   const update = incoming.get(normalizeRepository(pairName(read, written) ?? "") ?? "");
-  return update && { ...update, at: `${repository.path}:${repository.values.line(node2.start)}` };
+  return update && { ...update, at: `${repository.path}:${repository.values.line(node2.start)}`, in: repository.kind };
 }
 function mergedField(layers, keys, key) {
   for (let i = layers.length - 1; i >= 0; i--) {
     const values = layers[i].values();
     const field = values && fieldsAt(values.file, values.root, values.at, keys)?.(key);
-    if (field) return { path: layers[i].path, values, field };
+    if (field) return { path: layers[i].path, kind: layers[i].kind, values, field };
+    if (values && replacedOnTheWay(values.file, values.root, values.at, keys)) {
+      if (i === 0 || !layers[0].defaults) return void 0;
+      i = 1;
+    }
   }
   return void 0;
 }
@@ -45524,7 +45659,7 @@ function readKustomization(file, text2, repositories) {
     const node2 = mapValue(root, key);
     return node2?.kind === "seq" ? [...node2.items] : [];
   };
-  const paths = (nodes) => nodes.flatMap((node2) => inTree(directory, scalarText(node2)) ?? []);
+  const paths = (nodes) => nodes.flatMap((node2) => inTree2(directory, scalarText(node2)) ?? []);
   const patchFiles = (key) => list(key).flatMap((patch) => patch.kind === "map" ? mapValue(patch, "path") ?? [] : []);
   const namespace = scalarText(mapValue(root, "namespace"));
   return {
@@ -45553,7 +45688,7 @@ function patchOf(file, text2, entry, at, kind2) {
   });
   if (entry.kind === "scalar") {
     if (/[:\n]/.test(entry.text)) return [{ file, inline: inline(entry, at), kind: kind2 }];
-    const path2 = inTree(directory, entry.text);
+    const path2 = inTree2(directory, entry.text);
     return path2 === void 0 ? [] : [{ file: path2, kind: kind2 }];
   }
   if (entry.kind !== "map") return [];
@@ -45566,7 +45701,7 @@ function patchOf(file, text2, entry, at, kind2) {
   ) : void 0;
   const written = mapValue(entry, "patch");
   if (written?.kind === "scalar") return [{ file, inline: inline(written, [...at, "patch"]), kind: kind2, ...target && { target } }];
-  const path = inTree(directory, scalarText(mapValue(entry, "path")));
+  const path = inTree2(directory, scalarText(mapValue(entry, "path")));
   return path === void 0 ? [] : [{ file: path, kind: kind2, ...target && { target } }];
 }
 function readDeployers(file, text2, repositories, hasKustomization, tree) {
@@ -45604,7 +45739,7 @@ function fluxKustomization(file, root, tags, hasKustomization, { files, treeRoot
   const resources = path === void 0 ? [] : hasKustomization(path) ? [path] : generatedResources(path, hasKustomization, files);
   if (path === void 0 || resources.length === 0) return [];
   const listed = nodeAt(root, ["spec", "components"]);
-  const components = listed?.kind === "seq" ? listed.items.flatMap((node2) => inTree(path, scalarText(node2)) ?? []) : [];
+  const components = listed?.kind === "seq" ? listed.items.flatMap((node2) => inTree2(path, scalarText(node2)) ?? []) : [];
   const namespace = scalarText(nodeAt(root, ["spec", "targetNamespace"]));
   return [{ file, component: false, tags, resources, components, patches: [], ...namespace && { namespace } }];
 }
@@ -45622,7 +45757,7 @@ function argoTaggedNames(list, repositories) {
   });
 }
 function rootPath(path, treeRoot2) {
-  const fromRoot = inTree(".", path || ".");
+  const fromRoot = inTree2(".", path || ".");
   const directory = fromRoot === void 0 ? void 0 : treeDirectory(fromRoot === "." ? "" : fromRoot, treeRoot2);
   return directory === "" ? "." : directory;
 }
@@ -45648,10 +45783,551 @@ function taggedNames(file, root, path, entries, repositories) {
     return setsVersion ? [name] : [];
   });
 }
-function inTree(directory, path) {
+function inTree2(directory, path) {
   if (!path || path.includes("://") || path.includes("\n")) return void 0;
   const joined2 = posix3.normalize(posix3.join(directory, path)).replace(/\/+$/, "");
   return joined2 === ".." || joined2.startsWith("../") || posix3.isAbsolute(joined2) ? void 0 : joined2;
+}
+
+// src/engine/kustomize-patches.ts
+import { posix as posix4 } from "node:path";
+var VALUE_OPS2 = /* @__PURE__ */ new Set(["add", "replace"]);
+function patchDocuments(patch, text2) {
+  return refusedOpList(text2, patch.inline !== void 0) ? [] : yamlDocuments(patch, text2);
+}
+function refusedPatchDocuments(patch, text2) {
+  return refusedOpList(text2, patch.inline !== void 0) ? yamlDocuments(patch, text2) : [];
+}
+function yamlDocuments(patch, text2) {
+  const yaml = tryYamlFile(text2.replace(/^\uFEFF/, ""));
+  if (!yaml) return [];
+  const inline = patch.inline;
+  const at = inline && formatPath(inline.at);
+  const lineOf2 = (node2) => (inline ? inline.line - 1 : 0) + lineAt(text2, node2.start);
+  return yaml.documents.flatMap(({ root }, index2) => {
+    const document = inline ? 0 : index2;
+    const fields = [];
+    const add = (node2, path, written2, op) => {
+      const key = at === void 0 ? formatPath(written2) : op && op.line === void 0 ? `${at}${formatPath(written2)}` : `${at}: ${formatPath(written2)}`;
+      fields.push({ path, node: node2, key, line: lineOf2(node2), op });
+    };
+    const values = () => fields.filter((field) => isFlowScalar(field.node));
+    if (patch.kind !== "strategic-merge" && isOpList(root) && root?.kind === "seq") {
+      if (!patch.target) return [];
+      const wholes = [];
+      const overwritten = (pointer) => {
+        const path = pointer === void 0 ? void 0 : pointerPath(pointer);
+        for (let j = fields.length - 1; path && j >= 0; j--) if (hasPrefix(fields[j].path, path)) fields.splice(j, 1);
+      };
+      root.items.forEach((op, i) => {
+        const name = op.kind === "map" ? scalarText(mapValue(op, "op")) : void 0;
+        const pointer = op.kind === "map" ? scalarText(mapValue(op, "path")) : void 0;
+        const inserts = name === "add" && typeof pointerPath(pointer ?? "").at(-1) === "number";
+        if (op.kind === "map" && name !== "test" && !inserts) overwritten(pointer);
+        if (op.kind === "map" && name === "move") overwritten(scalarText(mapValue(op, "from")));
+        if (name === "remove" && pointer !== void 0) wholes.push({ name, pointer, path: pointerPath(pointer), deletes: true });
+        if (op.kind !== "map" || !VALUE_OPS2.has(name ?? "")) return;
+        const written2 = { name, pointer, path: pointerPath(pointer), inserts };
+        if (!inserts) wholes.push(written2);
+        forEachValue(mapValue(op, "value") ?? null, ({ node: node2, path }) => add(node2, [...written2.path, ...path], [i, "value", ...path], written2));
+      });
+      return [{ patch, document, selector: patch.target, fields, values: values(), wholes, yaml, root }];
+    }
+    if (patch.kind === "json6902" || root?.kind !== "map") return [];
+    const directives = [];
+    const nulls = /* @__PURE__ */ new Map();
+    const listsWhole = !mergesListItems(root);
+    forEachValue(root, ({ node: node2, path }) => {
+      if (deletesKey(root, node2, path)) nulls.set(node2, { name: "null", pointer: formatPath(path), path, line: lineOf2(node2), deletes: true });
+      if (listsWhole && node2.kind === "map") {
+        for (const { key, value } of node2.pairs) {
+          const name2 = scalarText(key);
+          if (value?.kind !== "seq" || name2 === void 0) continue;
+          const at2 = [...path, name2];
+          directives.push({ name: "list", pointer: formatPath(at2), path: at2, line: lineOf2(key) });
+        }
+      }
+      const directive = directiveOf(root, node2, path);
+      if (node2.kind !== "map" || directive !== "replace" && directive !== "delete") return;
+      const name = `${DIRECTIVE}: ${directive}`;
+      directives.push({ name, pointer: formatPath(path), path, line: lineOf2(mapValue(node2, DIRECTIVE)), deletes: directive === "delete" });
+    });
+    directives.sort((a, b) => a.path.length - b.path.length);
+    forEachValue(root, ({ node: node2, path }) => {
+      if (path.includes(DIRECTIVE)) return;
+      const whole = directives.find((r) => hasPrefix(path, r.path));
+      add(node2, path, path, whole);
+    });
+    const metadata = (key) => scalarText(nodeAt(root, ["metadata", key]));
+    const own = { kind: scalarText(mapValue(root, "kind")), name: metadata("name"), namespace: metadata("namespace") };
+    const written = values().filter((value) => !nulls.has(value.node));
+    return [{ patch, document, selector: patch.target ?? own, fields, values: written, wholes: [...directives, ...nulls.values()], yaml, root }];
+  });
+}
+function resourcesOf(file, text2) {
+  const yaml = tryYamlFile(text2.replace(/^\uFEFF/, ""));
+  if (!yaml) return [];
+  return yaml.documents.flatMap(
+    ({ root, object }, document) => root?.kind === "map" && object.kind !== void 0 ? [{ file, document, yaml, root, apiVersion: object.apiVersion, kind: object.kind, name: object.name, namespace: object.namespace }] : []
+  );
+}
+function selects(selector, resource) {
+  if (selector.labelSelector !== void 0 || selector.annotationSelector !== void 0) return void 0;
+  const [group, version] = splitApiVersion(resource.apiVersion);
+  const fields = [
+    [selector.group, group],
+    [selector.version, version],
+    [selector.kind, resource.kind],
+    [selector.name, resource.name],
+    [selector.namespace, resource.namespace]
+  ];
+  return fields.every(([pattern, value]) => pattern === void 0 || pattern === "" || matchesWhole(pattern, value ?? ""));
+}
+function splitApiVersion(apiVersion) {
+  const slash = apiVersion?.indexOf("/") ?? -1;
+  return slash < 0 ? ["", apiVersion ?? ""] : [apiVersion.slice(0, slash), apiVersion.slice(slash + 1)];
+}
+function matchesWhole(pattern, value) {
+  try {
+    return new RegExp(`^(?:${pattern})$`).test(value);
+  } catch {
+    return false;
+  }
+}
+function helmTagMapping({ path }) {
+  return path.length > 3 && path[0] === "spec" && path[1] === "values" && path[path.length - 1] === "tag" ? path.slice(0, -1) : void 0;
+}
+function helmRepository(doc, resource, mapping, merged) {
+  const pair = helmPair(doc, resource, mapping, merged);
+  const name = pair && pairName(pair.registry, pair.repository);
+  if (name === void 0) return void 0;
+  const normal = normalizeRepository(name);
+  return normal === void 0 ? void 0 : { name, repository: normal };
+}
+function helmPair(doc, resource, mapping, merged = replacingOp(doc, mapping) === void 0) {
+  const own = ownField(doc, mapping);
+  const patched = splitImage((key) => own(key)?.node);
+  const image = merged ? resourceFields(resource, mapping) : void 0;
+  const repository = scalarText(patched.repository ?? image?.repository);
+  if (repository === void 0 || nullRepository(doc, mapping)) return void 0;
+  const registryField = own("registry");
+  if (!image || registryField || ownPair2(own)) {
+    return { repository, registry: readRegistry(doc.yaml, doc.root, registryField?.node), registryField };
+  }
+  return { repository, registry: image.registry, registryField };
+}
+function resourceFields(resource, mapping) {
+  const image = splitImage((key) => nodeAt(resource.root, [...mapping, key]) ?? void 0);
+  return { repository: image.repository, registry: readRegistry(resource.yaml, resource.root, image.registry) };
+}
+function replacingOp(doc, mapping) {
+  return doc.fields.find((f) => f.op !== void 0 && f.op.path.length <= mapping.length && hasPrefix(f.path, mapping))?.op ?? nullRepository(doc, mapping);
+}
+function nullRepository(doc, mapping) {
+  const field = splitImage(ownField(doc, mapping)).repository;
+  return field && doc.wholes.find(({ name, path }) => name === "null" && samePath(path, field.path));
+}
+function ownPair2(own) {
+  const { repository, registry } = splitImage(own);
+  return repository !== void 0 && (registry !== void 0 || own("repository") === void 0);
+}
+function ownField(doc, mapping) {
+  return (key) => doc.fields.find((f) => f.path.length === mapping.length + 1 && f.path[mapping.length] === key && hasPrefix(f.path, mapping));
+}
+function versionsSet(doc, resource, repositories) {
+  const set2 = /* @__PURE__ */ new Set();
+  for (const mapping of replacedPairs(doc, resource)) {
+    const repository = resourcePair(resource, mapping)?.repository;
+    if (repository && repositories.has(repository)) set2.add(repository);
+  }
+  for (const value of doc.values) {
+    if (value.path[value.path.length - 1] === "image") {
+      const ref = tryParseImageRef(value.node.text);
+      if (ref && (ref.tag !== void 0 || ref.digest !== void 0) && repositories.has(ref.repository)) set2.add(ref.repository);
+      continue;
+    }
+    const mapping = helmTagMapping(value);
+    if (!mapping) continue;
+    const op = replacingOp(doc, mapping);
+    const replaced = op && !op.inserts && resourcePair(resource, mapping)?.repository;
+    for (const repository of [helmRepository(doc, resource, mapping)?.repository, replaced]) {
+      if (repository && repositories.has(repository)) set2.add(repository);
+    }
+  }
+  return set2;
+}
+function replacedPairs(doc, resource) {
+  return doc.wholes.flatMap(({ name, path }) => {
+    const mappings = [];
+    const last = path[path.length - 1];
+    if (name === "null" && (last === "repository" || last === "name")) mappings.push(path.slice(0, -1));
+    forEachValue(nodeAt(resource.root, path) ?? null, (at) => {
+      const mapping = helmTagMapping({ path: [...path, ...at.path] });
+      if (mapping) mappings.push(mapping);
+    });
+    return mappings;
+  });
+}
+function resourcePair(resource, mapping) {
+  const { repository: node2, registry } = resourceFields(resource, mapping);
+  const written = scalarText(node2);
+  if (written === void 0) return void 0;
+  const name = pairName(registry, written);
+  return { written, line: resource.yaml.lineAt(node2.start), registry, repository: name === void 0 ? void 0 : normalizeRepository(name) };
+}
+function loneTags(doc) {
+  return doc.values.flatMap((value) => {
+    const mapping = helmTagMapping(value);
+    if (!mapping || hasPlaceholder(value.node.text) || replacingOp(doc, mapping)) return [];
+    const own = ownField(doc, mapping);
+    return ownPair2(own) ? [] : [{ value, mapping, ownRepository: splitImage(own).repository !== void 0 }];
+  });
+}
+function nullTags(doc) {
+  return doc.wholes.flatMap(({ name, path }) => {
+    const mapping = name === "null" ? helmTagMapping({ path }) : void 0;
+    const field = mapping && doc.fields.find((f) => samePath(f.path, path));
+    if (!mapping || !field) return [];
+    const pair = ownPairName(splitImage(ownField(doc, mapping)), doc);
+    return pair === void 0 ? [] : [{ field, name: pair }];
+  });
+}
+function splitPairTags(doc) {
+  return doc.values.flatMap((value) => {
+    const mapping = helmTagMapping(value);
+    const op = mapping && replacingOp(doc, mapping);
+    if (!op || op.line !== void 0 || op.deletes || op.inserts || hasPlaceholder(value.node.text)) return [];
+    const { repository, registry } = splitImage(ownField(doc, mapping));
+    if (!repository || [repository, registry].every((field) => field === void 0 || field.op === value.op)) return [];
+    const name = ownPairName({ repository, registry }, doc);
+    return name === void 0 ? [] : [{ value, name, line: repository.line }];
+  });
+}
+function ownPairName({ repository, registry }, doc) {
+  const written = scalarText(repository?.node);
+  return written === void 0 ? void 0 : pairName(readRegistry(doc.yaml, doc.root, registry?.node), written);
+}
+function replacedTags(doc) {
+  return doc.values.flatMap((value) => {
+    const mapping = helmTagMapping(value);
+    const op = mapping && replacingOp(doc, mapping);
+    if (!op || op.inserts || hasPlaceholder(value.node.text)) return [];
+    if (op !== nullRepository(doc, mapping) && (op.deletes || splitImage(ownField(doc, mapping)).repository !== void 0)) return [];
+    return [{ value, mapping, op }];
+  });
+}
+function pairOf(doc, tag, resource) {
+  const pair = helmRepository(doc, resource, tag.mapping);
+  const image = splitImage((key) => nodeAt(resource.root, [...tag.mapping, key]) ?? void 0);
+  const node2 = tag.ownRepository ? image.registry : image.repository;
+  return pair && node2 ? { ...pair, line: resource.yaml.lineAt(node2.start) } : void 0;
+}
+function givesRegistry(tag, resource) {
+  const node2 = nodeAt(resource.root, [...tag.mapping, "registry"]);
+  return readRegistry(resource.yaml, resource.root, node2) !== void 0;
+}
+function unknownRegistryOf(doc, tag, resource) {
+  const pair = helmPair(doc, resource, tag.mapping);
+  if (!pair || !isUnknownRegistry(pair.registry)) return void 0;
+  const own = pair.registryField;
+  const path = [...tag.mapping, "registry"];
+  const node2 = own?.node ?? nodeAt(resource.root, path);
+  const yaml = own ? doc.yaml : resource.yaml;
+  const field = own ? `${own.key} in ${doc.patch.file}` : `${formatPath(path)} in ${resource.file}`;
+  return {
+    repository: pair.repository,
+    registry: { field, line: own ? own.line : yaml.lineAt(node2.start), written: yaml.text.slice(node2.start, node2.end), why: pair.registry.unknown }
+  };
+}
+function patchReader({ patches }, documents2 = patchDocuments) {
+  const read = /* @__PURE__ */ new Map();
+  return (k) => {
+    let found = read.get(k);
+    if (!found) {
+      found = k.patches.flatMap((patch) => {
+        const text2 = patch.inline?.text ?? patches.get(patch.file);
+        return text2 === void 0 ? [] : documents2(patch, text2);
+      });
+      read.set(k, found);
+    }
+    return found;
+  };
+}
+function refusedPatches({ patches }, k) {
+  return k.patches.filter((patch) => {
+    const text2 = patch.inline?.text ?? patches.get(patch.file);
+    return text2 !== void 0 && refusedOpList(text2, patch.inline !== void 0);
+  });
+}
+function failsBuild(tree, graph) {
+  const known = /* @__PURE__ */ new Map();
+  const fails = (k) => {
+    const found = known.get(k);
+    if (found !== void 0) return found;
+    known.set(k, false);
+    const failing = refusedPatches(tree, k).length > 0 || [...k.resources, ...k.components].some((path) => graph.at(path) !== void 0 && fails(graph.at(path)));
+    known.set(k, failing);
+    return failing;
+  };
+  return fails;
+}
+function setsVersionIn(documents2, resources, repository) {
+  const only = /* @__PURE__ */ new Set([repository]);
+  return documents2.some((doc) => resources.some((resource) => selects(doc.selector, resource) !== false && versionsSet(doc, resource, only).size > 0));
+}
+function tagPlace(doc, key) {
+  return { file: doc.patch.file, document: doc.document, key };
+}
+function placeId({ file, document, key }) {
+  return `${file}:${document}:${key}`;
+}
+async function pairedTagsOf(tree, incoming, read) {
+  const repositories = new Set(incoming.map((image) => image.repository));
+  const graph = graphOf(tree, incoming);
+  const documentsOf = patchReader(tree);
+  const refusedOf = patchReader(tree, refusedPatchDocuments);
+  const resources = /* @__PURE__ */ new Map();
+  const resourcesAt = (path) => {
+    let found = resources.get(path);
+    if (!found) resources.set(path, found = read(path).then((text2) => text2 === void 0 ? [] : resourcesOf(path, text2)));
+    return found;
+  };
+  const paired2 = /* @__PURE__ */ new Map();
+  const unpaired = /* @__PURE__ */ new Map();
+  const unknownRegistry = /* @__PURE__ */ new Map();
+  const replaced = /* @__PURE__ */ new Map();
+  const refused2 = /* @__PURE__ */ new Map();
+  const nulled = /* @__PURE__ */ new Map();
+  const failed = /* @__PURE__ */ new Map();
+  const refusedFiles = /* @__PURE__ */ new Set();
+  const fails = failsBuild(tree, graph);
+  for (const { file, text: text2 } of tree.kustomizations) {
+    const k = text2.includes("atch") ? graph.at(posix4.dirname(file)) : void 0;
+    const documents2 = k?.file === file ? documentsOf(k) : [];
+    const failing = k?.file === file && fails(k);
+    for (const doc of failing ? [] : documents2) {
+      const own = ownPairTags(doc, repositories);
+      for (const tag of own.nulled) nulled.set(placeId(tag), tag);
+      for (const tag of own.paired) paired2.set(placeId(tag), tag);
+    }
+    const lone = documents2.flatMap((doc) => loneTags(doc).map((tag) => ({ doc, tag })));
+    const wholes = failing ? [] : documents2.flatMap((doc) => replacedTags(doc).map((tag) => ({ doc, tag })));
+    const misread = k?.file === file ? refusedOf(k).flatMap((doc) => loneTags(doc).map((tag) => ({ doc, tag }))) : [];
+    const split2 = failing ? documents2.flatMap((doc) => splitPairTags(doc).map(({ value, name }) => ({ doc, value, name }))) : [];
+    if (lone.length === 0 && wholes.length === 0 && misread.length === 0 && split2.length === 0) continue;
+    const built = (await Promise.all(builtFiles(graph, k).map(resourcesAt))).flat();
+    const over = (doc, tag) => built.some((resource) => selects(doc.selector, resource) !== false && repositories.has(pairOf(doc, tag, resource)?.repository ?? ""));
+    for (const { doc, tag } of misread) {
+      const place = tagPlace(doc, tag.value.key);
+      if (over(doc, tag)) refused2.set(placeId(place), place);
+    }
+    if (failing) {
+      const tags = [
+        ...lone.map(({ doc, tag }) => ({ doc, value: tag.value, over: over(doc, tag) })),
+        ...split2.map(({ doc, value, name }) => ({ doc, value, over: repositories.has(normalizeRepository(name) ?? "") }))
+      ];
+      for (const { doc, value } of tags) {
+        const place = tagPlace(doc, value.key);
+        failed.set(placeId(place), place);
+      }
+      if (!tags.some((tag) => tag.over)) continue;
+      for (const patch of walk3(graph, [k]).flatMap((r) => refusedPatches(tree, r))) refusedFiles.add(patch.file);
+      continue;
+    }
+    for (const { doc, tag } of wholes) {
+      const at = placeId(tagPlace(doc, tag.value.key));
+      const over2 = replaced.has(at) ? void 0 : replacedOver(doc, tag, built, repositories);
+      if (over2) replaced.set(at, over2);
+    }
+    for (const { doc, tag } of lone) {
+      const at = placeId(tagPlace(doc, tag.value.key));
+      if (paired2.has(at) || unpaired.has(at) || unknownRegistry.has(at)) continue;
+      const picked = built.flatMap((resource) => {
+        const selected = selects(doc.selector, resource);
+        return selected === false ? [] : [{ resource, selected }];
+      });
+      if (tag.ownRepository && !picked.some(({ resource }) => givesRegistry(tag, resource))) continue;
+      const holders = picked.flatMap(({ resource }) => {
+        const pair = pairOf(doc, tag, resource);
+        return pair && (tag.ownRepository || repositories.has(pair.repository)) ? [{ ...pair, base: `${resource.file}:${pair.line}` }] : [];
+      });
+      const { line, key } = tag.value;
+      const { ownRepository } = tag;
+      const field = ownRepository ? ownField(doc, tag.mapping)("repository") : void 0;
+      const written = field && scalarText(field.node);
+      const repositoryField = field && written !== void 0 ? { written, line: field.line } : void 0;
+      const where2 = {
+        ...tagPlace(doc, key),
+        line,
+        inline: !!doc.patch.inline,
+        written: tag.value.node.text,
+        ownRepository,
+        repositoryField
+      };
+      if (holders.length === 0) {
+        const unknown = picked.map(({ resource }) => unknownRegistryOf(doc, tag, resource)).find((pair) => pair !== void 0);
+        if (unknown) unknownRegistry.set(at, { ...where2, ...unknown });
+        continue;
+      }
+      const { repository, name, base } = holders[0];
+      if (picked.length === 1 && picked[0].selected) paired2.set(at, { ...where2, repository, name, base });
+      else {
+        const why = picked.some(({ selected }) => selected === void 0) ? "a label or annotation selector" : `kind and name to ${picked.length} resources`;
+        unpaired.set(at, { ...where2, repository, bases: holders.map((h) => h.base), why });
+      }
+    }
+  }
+  return {
+    paired: [...paired2.values()],
+    unpaired: [...unpaired.values()],
+    unknownRegistry: [...unknownRegistry.values()],
+    replaced: [...replaced.values()],
+    refused: [...refused2.values()],
+    nulled: [...nulled.values()],
+    failed: [...failed.values()],
+    refusedFiles: [...refusedFiles]
+  };
+}
+function ownPairTags(doc, repositories) {
+  const nulled = nullTags(doc).flatMap(({ field, name }) => {
+    const repository = normalizeRepository(name);
+    return repository !== void 0 && repositories.has(repository) ? [{ ...tagPlace(doc, field.key), line: field.line, repository }] : [];
+  });
+  const paired2 = splitPairTags(doc).flatMap(({ value, name, line }) => {
+    const repository = normalizeRepository(name);
+    if (repository === void 0) return [];
+    const place = tagPlace(doc, value.key);
+    const base = `${place.file}:${line}`;
+    return [{ ...place, line: value.line, inline: !!doc.patch.inline, written: value.node.text, ownRepository: false, repository, name, base }];
+  });
+  return { nulled, paired: paired2 };
+}
+function replacedOver(doc, tag, built, repositories) {
+  const { value, mapping, op } = tag;
+  for (const resource of built) {
+    if (selects(doc.selector, resource) === false) continue;
+    const pair = resourcePair(resource, mapping);
+    if (!pair) continue;
+    const ownRegistry = ownField(doc, mapping)("registry") !== void 0;
+    const merged = helmRepository(doc, resource, mapping, true)?.repository;
+    const over = [...new Set(ownRegistry ? [merged] : [pair.repository, merged])].flatMap((r) => r !== void 0 && repositories.has(r) ? [r] : []);
+    if (over.length === 0) continue;
+    const { written, line, registry } = pair;
+    return {
+      file: doc.patch.file,
+      key: value.key,
+      line: value.line,
+      written: value.node.text,
+      repositories: over,
+      op,
+      mapping,
+      repository: written,
+      base: `${resource.file}:${line}`,
+      // Written beside the repository only where the patch writes no registry of its own.
+      registry: ownRegistry || typeof registry !== "string" ? void 0 : registry
+    };
+  }
+  return void 0;
+}
+function builtFiles(graph, k) {
+  const files = /* @__PURE__ */ new Set();
+  for (const included of walk3(graph, [k])) {
+    const patches = new Set(included.patches.map((patch) => patch.file));
+    for (const path of included.resources) if (!graph.at(path) && !patches.has(path)) files.add(path);
+  }
+  return [...files];
+}
+async function patchedTags(run, tree, read, warnings, mergedOver = []) {
+  const { paired: paired2, unpaired, unknownRegistry, replaced, refused: refused2, nulled, failed, refusedFiles } = await pairedTagsOf(tree, run.valid.images, read);
+  const byFile = /* @__PURE__ */ new Map();
+  const pair = (tag, name) => {
+    if (!run.inScope(tag.file) || run.overridden(tag.file, tag.key)) return;
+    const documents2 = byFile.get(tag.file) ?? /* @__PURE__ */ new Map();
+    byFile.set(tag.file, documents2.set(tag.document, (documents2.get(tag.document) ?? /* @__PURE__ */ new Map()).set(tag.key, name)));
+  };
+  for (const tag of paired2) pair(tag, tag.name);
+  for (const { file, repositoryField: field, name } of paired2) {
+    const written = field && normalizeRepository(field.written);
+    if (written && written !== normalizeRepository(name) && name.endsWith(`/${field.written}`) && run.inScope(file)) {
+      mergedOver.push({ file, line: field.line, written, name, registry: name.slice(0, -field.written.length - 1) });
+    }
+  }
+  for (const tag of [...unpaired, ...unknownRegistry]) if (tag.ownRepository) pair(tag, void 0);
+  for (const tag of refused2) pair(tag, void 0);
+  for (const tag of failed) pair(tag, void 0);
+  for (const file of refusedFiles) if (run.inScope(file) && !byFile.has(file)) byFile.set(file, /* @__PURE__ */ new Map());
+  for (const tag of nulled) {
+    pair(tag, void 0);
+    const update = run.inScope(tag.file) && !run.overridden(tag.file, tag.key) && run.updatesFor(tag.file).find((u) => u.image.repository === tag.repository);
+    if (update) warnings.push({ file: tag.file, line: tag.line, message: nullTagWarning(tag.key, update.image.name) });
+  }
+  for (const tag of unpaired) {
+    const update = run.inScope(tag.file) ? run.updatesFor(tag.file).find((u) => u.image.repository === tag.repository) : void 0;
+    if (!update || nextVersion(update, versionOf(tag.written, void 0)) === void 0 || run.overridden(tag.file, tag.key)) continue;
+    warnings.push(unpairedWarning(tag));
+  }
+  for (const tag of unknownRegistry) {
+    if (!run.inScope(tag.file) || run.overridden(tag.file, tag.key)) continue;
+    const images = unknownRegistryImages(tag.repository, run.updatesFor(tag.file), { tag: tag.written, digest: void 0 });
+    if (images.length > 0) warnings.push(unknownRegistryTagWarning(tag, images));
+  }
+  for (const tag of replaced) {
+    if (!run.inScope(tag.file) || run.overridden(tag.file, tag.key)) continue;
+    const update = run.updatesFor(tag.file).find((u) => tag.repositories.includes(u.image.repository));
+    if (update && nextVersion(update, versionOf(tag.written, void 0)) !== void 0) warnings.push(replacedWarning(tag, update.image.name));
+  }
+  return byFile;
+}
+function pairedRepositories(paired2) {
+  const names = [...paired2.values()].flatMap((documents2) => [...documents2.values()].flatMap((tags) => [...tags.values()]));
+  return new Set(names.flatMap((name) => normalizeRepository(name ?? "") ?? []));
+}
+var INLINE_PAIR = "write registry: and repository: as strings beside it in the patch, which makes it a pair of its own";
+function unknownRegistryTagWarning(tag, images) {
+  const { key, repository, registry, file, line, inline } = tag;
+  if (inline) return { file, line, message: unknownRegistryWarning(registry, repository, key, images, INLINE_PAIR) };
+  return unknownRegistryTag(file, line, key, { repository, unknown: registry, images });
+}
+function unpairedWarning(tag) {
+  const { key, repository, file, line, inline, why, bases } = tag;
+  const { ownRepository } = tag;
+  const of = ownRepository ? `(its registry from ${andList(bases)})` : `(${andList(bases)}) alone`;
+  const said = `${key} sets the tag of ${repository} ${of}, but its patch applies by ${why}, so which resource it deploys is not known here, and it was not moved: `;
+  if (inline) {
+    const beside = ownRepository ? "registry: as a string" : `repository: ${repository}`;
+    return { file, line, message: `${said}write ${beside} beside it in the patch, which makes it a pair of its own` };
+  }
+  const { advice, about } = overrideAdvice(key, repository, { file, part: "tag" });
+  return { file, line, message: said + advice, about };
+}
+function replacedWarning(tag, image) {
+  const { key, file, line, op, mapping, repository, registry, base } = tag;
+  const fields = registry === void 0 ? `repository: ${repository}` : `registry: ${registry} and repository: ${repository}`;
+  const deleted = op.name === "null" ? String(op.path[op.path.length - 1]) : void 0;
+  const [by, fix] = deleted ? [
+    `${deleted}: null (line ${op.line}) deletes the repository of the ${formatPath(mapping)} mapping`,
+    `write ${deleted}: ${repository} in its place to have it moved`
+  ] : op.name === "list" ? [
+    `the patch's list ${op.pointer} (line ${op.line}) replaces the base's whole, as kustomize writes a custom resource's list`,
+    `write ${fields} beside the tag, or set it with a JSON6902 op at ${pointerOf(mapping)}/tag`
+  ] : op.line === void 0 ? [
+    `${op.name} ${op.pointer} replaces the whole ${formatPath(mapping)} mapping`,
+    `write ${fields} in the op's value, or patch ${op.pointer}${pointerOf(mapping.slice(op.path.length))}/tag alone`
+  ] : [
+    `${op.name} in ${op.pointer} (line ${op.line}) replaces the whole ${formatPath(mapping)} mapping`,
+    `write ${fields} beside the tag, or remove ${op.name} to merge the patch over the base's`
+  ];
+  return {
+    file,
+    line,
+    message: `${key} is not edited for ${image}: ${by}, so the base's repository (${repository}, ${base}) does not apply and the image it deploys is not known here (Helm takes the chart's default); ${fix}`
+  };
+}
+function nullTagWarning(key, image) {
+  return `${key} is YAML's null, which kustomize reads as deleting the tag (the base's too: Helm takes the chart's default), so it is not filled for ${image}; write a tag there to have it moved`;
+}
+function mayHoldHelmRelease(text2) {
+  return text2.includes(FLUX_HELM);
 }
 
 // src/engine/kustomizations.ts
@@ -45757,7 +46433,8 @@ function kustomizeTagged(tree, incoming, owners = { ownerOf: () => void 0, edite
 }
 function retaggedInEveryBuild(tree, incoming) {
   const graph = graphOf(tree, incoming);
-  const all = [...graph.directories.flatMap((directory) => graph.at(directory) ?? []), ...graph.deployers];
+  const fails = failsBuild(tree, graph);
+  const all = [...graph.directories.flatMap((directory) => graph.at(directory) ?? []), ...graph.deployers].filter((k) => !fails(k));
   const builds = buildsOf(graph, all);
   const names = [...new Set(all.flatMap((k) => graph.tagsOf(k).map((tag) => tag.name)))];
   const retagged = /* @__PURE__ */ new Map();
@@ -45777,414 +46454,6 @@ function retaggedAt(text2, repository, names) {
     if (ref?.repository === repository && names.has(ref.name)) at.add(start);
   }
   return at;
-}
-
-// src/engine/kustomize-patches.ts
-import { posix as posix4 } from "node:path";
-var VALUE_OPS2 = /* @__PURE__ */ new Set(["add", "replace"]);
-function patchDocuments(patch, text2) {
-  return refusedOpList(text2, patch.inline !== void 0) ? [] : yamlDocuments(patch, text2);
-}
-function refusedPatchDocuments(patch, text2) {
-  return refusedOpList(text2, patch.inline !== void 0) ? yamlDocuments(patch, text2) : [];
-}
-function yamlDocuments(patch, text2) {
-  const yaml = tryYamlFile(text2.replace(/^\uFEFF/, ""));
-  if (!yaml) return [];
-  const inline = patch.inline;
-  const at = inline && formatPath(inline.at);
-  const lineOf2 = (node2) => (inline ? inline.line - 1 : 0) + lineAt(text2, node2.start);
-  return yaml.documents.flatMap(({ root }, index2) => {
-    const document = inline ? 0 : index2;
-    const fields = [];
-    const add = (node2, path, written2, op) => {
-      const key = at === void 0 ? formatPath(written2) : op && op.line === void 0 ? `${at}${formatPath(written2)}` : `${at}: ${formatPath(written2)}`;
-      fields.push({ path, node: node2, key, line: lineOf2(node2), op });
-    };
-    const values = () => fields.filter((field) => isFlowScalar(field.node));
-    if (patch.kind !== "strategic-merge" && isOpList(root) && root?.kind === "seq") {
-      if (!patch.target) return [];
-      const wholes = [];
-      root.items.forEach((op, i) => {
-        const name = op.kind === "map" ? scalarText(mapValue(op, "op")) : void 0;
-        const pointer = op.kind === "map" ? scalarText(mapValue(op, "path")) : void 0;
-        if (name === "remove" && pointer !== void 0) wholes.push({ name, pointer, path: pointerPath(pointer), deletes: true });
-        if (op.kind !== "map" || !VALUE_OPS2.has(name ?? "")) return;
-        const written2 = { name, pointer, path: pointerPath(pointer) };
-        if (name !== "add" || typeof written2.path[written2.path.length - 1] !== "number") wholes.push(written2);
-        forEachValue(mapValue(op, "value") ?? null, ({ node: node2, path }) => add(node2, [...written2.path, ...path], [i, "value", ...path], written2));
-      });
-      return [{ patch, document, selector: patch.target, fields, values: values(), wholes, yaml, root }];
-    }
-    if (patch.kind === "json6902" || root?.kind !== "map") return [];
-    const directives = [];
-    const nulls = /* @__PURE__ */ new Map();
-    forEachValue(root, ({ node: node2, path }) => {
-      if (deletesKey(root, node2, path)) nulls.set(node2, { name: "null", pointer: formatPath(path), path, line: lineOf2(node2), deletes: true });
-      const directive = directiveOf(root, node2, path);
-      if (node2.kind !== "map" || directive !== "replace" && directive !== "delete") return;
-      const name = `${DIRECTIVE}: ${directive}`;
-      directives.push({ name, pointer: formatPath(path), path, line: lineOf2(mapValue(node2, DIRECTIVE)), deletes: directive === "delete" });
-    });
-    directives.sort((a, b) => a.path.length - b.path.length);
-    forEachValue(root, ({ node: node2, path }) => {
-      if (path.includes(DIRECTIVE)) return;
-      const whole = directives.find((r) => hasPrefix(path, r.path));
-      add(node2, path, path, whole);
-    });
-    const metadata = (key) => scalarText(nodeAt(root, ["metadata", key]));
-    const own = { kind: scalarText(mapValue(root, "kind")), name: metadata("name"), namespace: metadata("namespace") };
-    const written = values().filter((value) => !nulls.has(value.node));
-    return [{ patch, document, selector: patch.target ?? own, fields, values: written, wholes: [...directives, ...nulls.values()], yaml, root }];
-  });
-}
-function resourcesOf(file, text2) {
-  const yaml = tryYamlFile(text2.replace(/^\uFEFF/, ""));
-  if (!yaml) return [];
-  return yaml.documents.flatMap(
-    ({ root, object }, document) => root?.kind === "map" && object.kind !== void 0 ? [{ file, document, yaml, root, apiVersion: object.apiVersion, kind: object.kind, name: object.name, namespace: object.namespace }] : []
-  );
-}
-function selects(selector, resource) {
-  if (selector.labelSelector !== void 0 || selector.annotationSelector !== void 0) return void 0;
-  const [group, version] = splitApiVersion(resource.apiVersion);
-  const fields = [
-    [selector.group, group],
-    [selector.version, version],
-    [selector.kind, resource.kind],
-    [selector.name, resource.name],
-    [selector.namespace, resource.namespace]
-  ];
-  return fields.every(([pattern, value]) => pattern === void 0 || pattern === "" || matchesWhole(pattern, value ?? ""));
-}
-function splitApiVersion(apiVersion) {
-  const slash = apiVersion?.indexOf("/") ?? -1;
-  return slash < 0 ? ["", apiVersion ?? ""] : [apiVersion.slice(0, slash), apiVersion.slice(slash + 1)];
-}
-function matchesWhole(pattern, value) {
-  try {
-    return new RegExp(`^(?:${pattern})$`).test(value);
-  } catch {
-    return false;
-  }
-}
-function helmTagMapping({ path }) {
-  return path.length > 3 && path[0] === "spec" && path[1] === "values" && path[path.length - 1] === "tag" ? path.slice(0, -1) : void 0;
-}
-function helmRepository(doc, resource, mapping, merged) {
-  const pair = helmPair(doc, resource, mapping, merged);
-  const name = pair && pairName(pair.registry, pair.repository);
-  if (name === void 0) return void 0;
-  const normal = normalizeRepository(name);
-  return normal === void 0 ? void 0 : { name, repository: normal };
-}
-function helmPair(doc, resource, mapping, merged = replacingOp(doc, mapping) === void 0) {
-  const own = ownField(doc, mapping);
-  const patched = splitImage((key) => own(key)?.node);
-  const image = merged ? splitImage((key) => nodeAt(resource.root, [...mapping, key]) ?? void 0) : void 0;
-  const repository = scalarText(patched.repository ?? image?.repository);
-  if (repository === void 0) return void 0;
-  const registryField = own("registry");
-  if (!image || registryField || ownPair2(own)) {
-    return { repository, registry: readRegistry(doc.yaml, doc.root, registryField?.node), registryField };
-  }
-  return { repository, registry: readRegistry(resource.yaml, resource.root, image.registry), registryField };
-}
-function replacingOp(doc, mapping) {
-  return doc.fields.find((f) => f.op !== void 0 && f.op.path.length <= mapping.length && hasPrefix(f.path, mapping))?.op;
-}
-function ownPair2(own) {
-  const { repository, registry } = splitImage(own);
-  return repository !== void 0 && (registry !== void 0 || own("repository") === void 0);
-}
-function ownField(doc, mapping) {
-  return (key) => doc.fields.find((f) => f.path.length === mapping.length + 1 && f.path[mapping.length] === key && hasPrefix(f.path, mapping));
-}
-function versionsSet(doc, resource, repositories) {
-  const set2 = /* @__PURE__ */ new Set();
-  for (const mapping of replacedPairs(doc, resource)) {
-    const repository = resourcePair(resource, mapping)?.repository;
-    if (repository && repositories.has(repository)) set2.add(repository);
-  }
-  for (const value of doc.values) {
-    if (value.path[value.path.length - 1] === "image") {
-      const ref = tryParseImageRef(value.node.text);
-      if (ref && (ref.tag !== void 0 || ref.digest !== void 0) && repositories.has(ref.repository)) set2.add(ref.repository);
-      continue;
-    }
-    const mapping = helmTagMapping(value);
-    if (!mapping) continue;
-    const replaced = replacingOp(doc, mapping) && resourcePair(resource, mapping)?.repository;
-    for (const repository of [helmRepository(doc, resource, mapping)?.repository, replaced]) {
-      if (repository && repositories.has(repository)) set2.add(repository);
-    }
-  }
-  return set2;
-}
-function replacedPairs(doc, resource) {
-  return doc.wholes.flatMap(({ path }) => {
-    const mappings = [];
-    forEachValue(nodeAt(resource.root, path) ?? null, (at) => {
-      const mapping = helmTagMapping({ path: [...path, ...at.path] });
-      if (mapping) mappings.push(mapping);
-    });
-    return mappings;
-  });
-}
-function resourcePair(resource, mapping) {
-  const image = splitImage((key) => nodeAt(resource.root, [...mapping, key]) ?? void 0);
-  const written = scalarText(image.repository);
-  if (written === void 0) return void 0;
-  const registry = readRegistry(resource.yaml, resource.root, image.registry);
-  const name = pairName(registry, written);
-  return { written, line: resource.yaml.lineAt(image.repository.start), registry, repository: name === void 0 ? void 0 : normalizeRepository(name) };
-}
-function loneTags(doc) {
-  return doc.values.flatMap((value) => {
-    const mapping = helmTagMapping(value);
-    if (!mapping || hasPlaceholder(value.node.text) || replacingOp(doc, mapping)) return [];
-    const own = ownField(doc, mapping);
-    return ownPair2(own) ? [] : [{ value, mapping, ownRepository: splitImage(own).repository !== void 0 }];
-  });
-}
-function replacedTags(doc) {
-  return doc.values.flatMap((value) => {
-    const mapping = helmTagMapping(value);
-    const op = mapping && replacingOp(doc, mapping);
-    if (!op || op.deletes || hasPlaceholder(value.node.text) || splitImage(ownField(doc, mapping)).repository !== void 0) return [];
-    return [{ value, mapping, op }];
-  });
-}
-function pairOf(doc, tag, resource) {
-  const pair = helmRepository(doc, resource, tag.mapping);
-  const image = splitImage((key) => nodeAt(resource.root, [...tag.mapping, key]) ?? void 0);
-  const node2 = tag.ownRepository ? image.registry : image.repository;
-  return pair && node2 ? { ...pair, line: resource.yaml.lineAt(node2.start) } : void 0;
-}
-function givesRegistry(tag, resource) {
-  const node2 = nodeAt(resource.root, [...tag.mapping, "registry"]);
-  return readRegistry(resource.yaml, resource.root, node2) !== void 0;
-}
-function unknownRegistryOf(doc, tag, resource) {
-  const pair = helmPair(doc, resource, tag.mapping);
-  if (!pair || !isUnknownRegistry(pair.registry)) return void 0;
-  const own = pair.registryField;
-  const path = [...tag.mapping, "registry"];
-  const node2 = own?.node ?? nodeAt(resource.root, path);
-  const yaml = own ? doc.yaml : resource.yaml;
-  const field = own ? `${own.key} in ${doc.patch.file}` : `${formatPath(path)} in ${resource.file}`;
-  return {
-    repository: pair.repository,
-    registry: { field, line: own ? own.line : yaml.lineAt(node2.start), written: yaml.text.slice(node2.start, node2.end), why: pair.registry.unknown }
-  };
-}
-function patchReader({ patches }, documents2 = patchDocuments) {
-  const read = /* @__PURE__ */ new Map();
-  return (k) => {
-    let found = read.get(k);
-    if (!found) {
-      found = k.patches.flatMap((patch) => {
-        const text2 = patch.inline?.text ?? patches.get(patch.file);
-        return text2 === void 0 ? [] : documents2(patch, text2);
-      });
-      read.set(k, found);
-    }
-    return found;
-  };
-}
-function setsVersionIn(documents2, resources, repository) {
-  const only = /* @__PURE__ */ new Set([repository]);
-  return documents2.some((doc) => resources.some((resource) => selects(doc.selector, resource) !== false && versionsSet(doc, resource, only).size > 0));
-}
-async function pairedTagsOf(tree, incoming, read) {
-  const repositories = new Set(incoming.map((image) => image.repository));
-  const graph = graphOf(tree, incoming);
-  const documentsOf = patchReader(tree);
-  const refusedOf = patchReader(tree, refusedPatchDocuments);
-  const resources = /* @__PURE__ */ new Map();
-  const resourcesAt = (path) => {
-    let found = resources.get(path);
-    if (!found) resources.set(path, found = read(path).then((text2) => text2 === void 0 ? [] : resourcesOf(path, text2)));
-    return found;
-  };
-  const paired2 = /* @__PURE__ */ new Map();
-  const unpaired = /* @__PURE__ */ new Map();
-  const unknownRegistry = /* @__PURE__ */ new Map();
-  const replaced = /* @__PURE__ */ new Map();
-  const refused2 = /* @__PURE__ */ new Map();
-  for (const { file, text: text2 } of tree.kustomizations) {
-    const k = text2.includes("atch") ? graph.at(posix4.dirname(file)) : void 0;
-    const documents2 = k?.file === file ? documentsOf(k) : [];
-    const lone = documents2.flatMap((doc) => loneTags(doc).map((tag) => ({ doc, tag })));
-    const wholes = documents2.flatMap((doc) => replacedTags(doc).map((tag) => ({ doc, tag })));
-    const misread = k?.file === file ? refusedOf(k).flatMap((doc) => loneTags(doc).map((tag) => ({ doc, tag }))) : [];
-    if (lone.length === 0 && wholes.length === 0 && misread.length === 0) continue;
-    const built = (await Promise.all(builtFiles(graph, k).map(resourcesAt))).flat();
-    for (const { doc, tag } of misread) {
-      const over = built.some((resource) => selects(doc.selector, resource) !== false && repositories.has(pairOf(doc, tag, resource)?.repository ?? ""));
-      if (over) refused2.set(`${doc.patch.file}:${doc.document}:${tag.value.key}`, { file: doc.patch.file, document: doc.document, key: tag.value.key });
-    }
-    for (const { doc, tag } of wholes) {
-      const at = `${doc.patch.file}:${doc.document}:${tag.value.key}`;
-      const over = replaced.has(at) ? void 0 : replacedOver(doc, tag, built, repositories);
-      if (over) replaced.set(at, over);
-    }
-    for (const { doc, tag } of lone) {
-      const at = `${doc.patch.file}:${doc.document}:${tag.value.key}`;
-      if (paired2.has(at) || unpaired.has(at) || unknownRegistry.has(at)) continue;
-      const picked = built.flatMap((resource) => {
-        const selected = selects(doc.selector, resource);
-        return selected === false ? [] : [{ resource, selected }];
-      });
-      if (tag.ownRepository && !picked.some(({ resource }) => givesRegistry(tag, resource))) continue;
-      const holders = picked.flatMap(({ resource }) => {
-        const pair = pairOf(doc, tag, resource);
-        return pair && (tag.ownRepository || repositories.has(pair.repository)) ? [{ ...pair, base: `${resource.file}:${pair.line}` }] : [];
-      });
-      const { line, key } = tag.value;
-      const { ownRepository } = tag;
-      const field = ownRepository ? ownField(doc, tag.mapping)("repository") : void 0;
-      const written = field && scalarText(field.node);
-      const repositoryField = field && written !== void 0 ? { written, line: field.line } : void 0;
-      const where2 = {
-        file: doc.patch.file,
-        document: doc.document,
-        key,
-        line,
-        inline: !!doc.patch.inline,
-        written: tag.value.node.text,
-        ownRepository,
-        repositoryField
-      };
-      if (holders.length === 0) {
-        const unknown = picked.map(({ resource }) => unknownRegistryOf(doc, tag, resource)).find((pair) => pair !== void 0);
-        if (unknown) unknownRegistry.set(at, { ...where2, ...unknown });
-        continue;
-      }
-      const { repository, name, base } = holders[0];
-      if (picked.length === 1 && picked[0].selected) paired2.set(at, { ...where2, repository, name, base });
-      else {
-        const why = picked.some(({ selected }) => selected === void 0) ? "a label or annotation selector" : `kind and name to ${picked.length} resources`;
-        unpaired.set(at, { ...where2, repository, bases: holders.map((h) => h.base), why });
-      }
-    }
-  }
-  return {
-    paired: [...paired2.values()],
-    unpaired: [...unpaired.values()],
-    unknownRegistry: [...unknownRegistry.values()],
-    replaced: [...replaced.values()],
-    refused: [...refused2.values()]
-  };
-}
-function replacedOver(doc, tag, built, repositories) {
-  const { value, mapping, op } = tag;
-  for (const resource of built) {
-    if (selects(doc.selector, resource) === false) continue;
-    const pair = resourcePair(resource, mapping);
-    if (!pair) continue;
-    const over = [.../* @__PURE__ */ new Set([pair.repository, helmRepository(doc, resource, mapping, true)?.repository])].flatMap(
-      (r) => r !== void 0 && repositories.has(r) ? [r] : []
-    );
-    if (over.length === 0) continue;
-    const { written, line, registry } = pair;
-    return {
-      file: doc.patch.file,
-      key: value.key,
-      line: value.line,
-      written: value.node.text,
-      repositories: over,
-      op,
-      mapping,
-      repository: written,
-      base: `${resource.file}:${line}`,
-      // Written beside the repository only where the patch writes no registry of its own.
-      registry: ownField(doc, mapping)("registry") || typeof registry !== "string" ? void 0 : registry
-    };
-  }
-  return void 0;
-}
-function builtFiles(graph, k) {
-  const files = /* @__PURE__ */ new Set();
-  for (const included of walk3(graph, [k])) {
-    const patches = new Set(included.patches.map((patch) => patch.file));
-    for (const path of included.resources) if (!graph.at(path) && !patches.has(path)) files.add(path);
-  }
-  return [...files];
-}
-async function patchedTags(run, tree, read, warnings, mergedOver = []) {
-  const { paired: paired2, unpaired, unknownRegistry, replaced, refused: refused2 } = await pairedTagsOf(tree, run.valid.images, read);
-  const byFile = /* @__PURE__ */ new Map();
-  const pair = (tag, name) => {
-    if (!run.inScope(tag.file) || run.overridden(tag.file, tag.key)) return;
-    const documents2 = byFile.get(tag.file) ?? /* @__PURE__ */ new Map();
-    byFile.set(tag.file, documents2.set(tag.document, (documents2.get(tag.document) ?? /* @__PURE__ */ new Map()).set(tag.key, name)));
-  };
-  for (const tag of paired2) pair(tag, tag.name);
-  for (const { file, repositoryField: field, name } of paired2) {
-    const written = field && normalizeRepository(field.written);
-    if (written && written !== normalizeRepository(name) && name.endsWith(`/${field.written}`) && run.inScope(file)) {
-      mergedOver.push({ file, line: field.line, written, name, registry: name.slice(0, -field.written.length - 1) });
-    }
-  }
-  for (const tag of [...unpaired, ...unknownRegistry]) if (tag.ownRepository) pair(tag, void 0);
-  for (const tag of refused2) pair(tag, void 0);
-  for (const tag of unpaired) {
-    const update = run.inScope(tag.file) ? run.updatesFor(tag.file).find((u) => u.image.repository === tag.repository) : void 0;
-    if (!update || nextVersion(update, versionOf(tag.written, void 0)) === void 0 || run.overridden(tag.file, tag.key)) continue;
-    warnings.push(unpairedWarning(tag));
-  }
-  for (const tag of unknownRegistry) {
-    if (!run.inScope(tag.file) || run.overridden(tag.file, tag.key)) continue;
-    const images = unknownRegistryImages(tag.repository, run.updatesFor(tag.file), { tag: tag.written, digest: void 0 });
-    if (images.length > 0) warnings.push(unknownRegistryTagWarning(tag, images));
-  }
-  for (const tag of replaced) {
-    if (!run.inScope(tag.file) || run.overridden(tag.file, tag.key)) continue;
-    const update = run.updatesFor(tag.file).find((u) => tag.repositories.includes(u.image.repository));
-    if (update && nextVersion(update, versionOf(tag.written, void 0)) !== void 0) warnings.push(replacedWarning(tag, update.image.name));
-  }
-  return byFile;
-}
-function pairedRepositories(paired2) {
-  const names = [...paired2.values()].flatMap((documents2) => [...documents2.values()].flatMap((tags) => [...tags.values()]));
-  return new Set(names.flatMap((name) => normalizeRepository(name ?? "") ?? []));
-}
-var INLINE_PAIR = "write registry: and repository: as strings beside it in the patch, which makes it a pair of its own";
-function unknownRegistryTagWarning(tag, images) {
-  const { key, repository, registry, file, line, inline } = tag;
-  if (inline) return { file, line, message: unknownRegistryWarning(registry, repository, key, images, INLINE_PAIR) };
-  return {
-    file,
-    line,
-    message: unknownRegistryWarning(registry, repository, key, images),
-    about: { field: key, reason: "advised-override", image: images[0] }
-  };
-}
-function unpairedWarning(tag) {
-  const { key, repository, file, line, inline, why, bases } = tag;
-  const { ownRepository } = tag;
-  const of = ownRepository ? `(its registry from ${andList(bases)})` : `(${andList(bases)}) alone`;
-  const said = `${key} sets the tag of ${repository} ${of}, but its patch applies by ${why}, so which resource it deploys is not known here, and it was not moved: `;
-  if (inline) {
-    const beside = ownRepository ? "registry: as a string" : `repository: ${repository}`;
-    return { file, line, message: `${said}write ${beside} beside it in the patch, which makes it a pair of its own` };
-  }
-  const { advice, about } = overrideAdvice(key, repository, { file, part: "tag" });
-  return { file, line, message: said + advice, about };
-}
-function replacedWarning(tag, image) {
-  const { key, file, line, op, mapping, repository, registry, base } = tag;
-  const fields = registry === void 0 ? `repository: ${repository}` : `registry: ${registry} and repository: ${repository}`;
-  const [by, fix] = op.line === void 0 ? [`${op.name} ${op.pointer}`, `write ${fields} in the op's value, or patch ${op.pointer}${pointerOf(mapping.slice(op.path.length))}/tag alone`] : [`${op.name} in ${op.pointer} (line ${op.line})`, `write ${fields} beside the tag, or remove ${op.name} to merge the patch over the base's`];
-  return {
-    file,
-    line,
-    message: `${key} is not edited for ${image}: ${by} replaces the whole ${formatPath(mapping)} mapping, so the base's repository (${repository}, ${base}) does not apply and the image it deploys is not known here (Helm takes the chart's default); ${fix}`
-  };
-}
-function mayHoldHelmRelease(text2) {
-  return text2.includes(FLUX_HELM);
 }
 
 // src/engine/screen.ts
@@ -46777,9 +47046,9 @@ function deployedAsWrittenBy(tree, incoming) {
   return ({ file, text: text2 }, repository) => {
     if (!read) {
       const graph2 = graphOf(tree, incoming);
-      read = { graph: graph2, above: upward(tree, graph2, graph2.deployers) };
+      read = { graph: graph2, above: upward(tree, graph2, graph2.deployers), fails: failsBuild(tree, graph2) };
     }
-    const { graph, above } = read;
+    const { graph, above, fails } = read;
     const start = listedAs(graph, file);
     const own = start === file ? void 0 : graph.at(start);
     if (!builds.has(start)) {
@@ -46793,7 +47062,7 @@ function deployedAsWrittenBy(tree, incoming) {
     const patching = (k) => resources.length > 0 && setsVersionIn(patchesOf(k), resources, repository);
     const found = /* @__PURE__ */ new Set();
     for (const passing of names.length === 0 ? [built.reached()] : names.map(built.asWritten)) {
-      for (const k of above.up(start, (k2) => passing.has(k2.file) && !patching(k2))) found.add(k);
+      for (const k of above.up(start, (k2) => passing.has(k2.file) && !patching(k2) && !fails(k2))) found.add(k);
     }
     const starts = (k) => graph.at(posix5.dirname(k.file)) !== k || !k.component && above.parentsOf(posix5.dirname(k.file)).length === 0;
     return { by: [...new Set([...found].map((k) => k.file))], built: true, deployed: [...found].some(starts) };
@@ -53257,7 +53526,7 @@ async function checkArguments(request2, root) {
       sets.push(text2);
       continue;
     }
-    const file = await inTree2(root, slashSeparated(set2.file));
+    const file = await inTree3(root, slashSeparated(set2.file));
     if (file === void 0) {
       usage.push({ field: "set", message: `--set: ${set2.file} must be relative to DIR (${root}) and stay inside it` });
       sets.push(text2);
@@ -53295,7 +53564,7 @@ function pathOutside(glob, root) {
   if (glob.split(/[\\/]/).includes("..")) return `must stay inside DIR (${root}): no ".."`;
   return void 0;
 }
-async function inTree2(root, file) {
+async function inTree3(root, file) {
   const inside = insideOf(root, resolve(root, file));
   if (inside !== void 0 || !isAbsolute2(file)) return inside;
   return insideOf(await realpath(root), await realParent(file));
@@ -53468,7 +53737,7 @@ async function configInTree(root, file) {
     throw new UsageError(
       `--config is empty: name the configuration file, relative to DIR, leave --config out for ${DEFAULT_CONFIG}, or give none for no configuration`
     );
-  const inside = await inTree2(root, slashSeparated(file));
+  const inside = await inTree3(root, slashSeparated(file));
   if (inside === void 0) throw new UsageError(`--config ${file} is not inside ${root}: its target paths would not name files of this tree`);
   const leftOut2 = leftOutName(inside);
   if (leftOut2) throw new UsageError(`--config: ${leftOut2}`);

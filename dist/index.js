@@ -19925,6 +19925,1782 @@ var require_lib = __commonJS({
   }
 });
 
+// node_modules/picomatch/lib/constants.js
+var require_constants6 = __commonJS({
+  "node_modules/picomatch/lib/constants.js"(exports2, module2) {
+    "use strict";
+    var WIN_SLASH = "\\\\/";
+    var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
+    var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
+    var DOT_LITERAL = "\\.";
+    var PLUS_LITERAL = "\\+";
+    var QMARK_LITERAL = "\\?";
+    var SLASH_LITERAL = "\\/";
+    var ONE_CHAR = "(?=.)";
+    var QMARK = "[^/]";
+    var END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
+    var START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
+    var DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
+    var NO_DOT = `(?!${DOT_LITERAL})`;
+    var NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
+    var NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
+    var NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
+    var QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
+    var STAR = `${QMARK}*?`;
+    var SEP = "/";
+    var POSIX_CHARS = {
+      DOT_LITERAL,
+      PLUS_LITERAL,
+      QMARK_LITERAL,
+      SLASH_LITERAL,
+      ONE_CHAR,
+      QMARK,
+      END_ANCHOR,
+      DOTS_SLASH,
+      NO_DOT,
+      NO_DOTS,
+      NO_DOT_SLASH,
+      NO_DOTS_SLASH,
+      QMARK_NO_DOT,
+      STAR,
+      START_ANCHOR,
+      SEP
+    };
+    var WINDOWS_CHARS = {
+      ...POSIX_CHARS,
+      SLASH_LITERAL: `[${WIN_SLASH}]`,
+      QMARK: WIN_NO_SLASH,
+      STAR: `${WIN_NO_SLASH}*?`,
+      DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
+      NO_DOT: `(?!${DOT_LITERAL})`,
+      NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+      NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
+      NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+      QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
+      START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
+      END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
+      SEP: "\\"
+    };
+    var POSIX_REGEX_SOURCE = {
+      __proto__: null,
+      alnum: "a-zA-Z0-9",
+      alpha: "a-zA-Z",
+      ascii: "\\x00-\\x7F",
+      blank: " \\t",
+      cntrl: "\\x00-\\x1F\\x7F",
+      digit: "0-9",
+      graph: "\\x21-\\x7E",
+      lower: "a-z",
+      print: "\\x20-\\x7E ",
+      punct: "\\-!\"#$%&'()\\*+,./:;<=>?@[\\]^_`{|}~",
+      space: " \\t\\r\\n\\v\\f",
+      upper: "A-Z",
+      word: "A-Za-z0-9_",
+      xdigit: "A-Fa-f0-9"
+    };
+    module2.exports = {
+      DEFAULT_MAX_EXTGLOB_RECURSION,
+      MAX_LENGTH: 1024 * 64,
+      POSIX_REGEX_SOURCE,
+      // regular expressions
+      REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
+      REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
+      REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
+      REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
+      REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
+      REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
+      // Replace globs with equivalent patterns to reduce parsing time.
+      REPLACEMENTS: {
+        __proto__: null,
+        "***": "*",
+        "**/**": "**",
+        "**/**/**": "**"
+      },
+      // Digits
+      CHAR_0: 48,
+      /* 0 */
+      CHAR_9: 57,
+      /* 9 */
+      // Alphabet chars.
+      CHAR_UPPERCASE_A: 65,
+      /* A */
+      CHAR_LOWERCASE_A: 97,
+      /* a */
+      CHAR_UPPERCASE_Z: 90,
+      /* Z */
+      CHAR_LOWERCASE_Z: 122,
+      /* z */
+      CHAR_LEFT_PARENTHESES: 40,
+      /* ( */
+      CHAR_RIGHT_PARENTHESES: 41,
+      /* ) */
+      CHAR_ASTERISK: 42,
+      /* * */
+      // Non-alphabetic chars.
+      CHAR_AMPERSAND: 38,
+      /* & */
+      CHAR_AT: 64,
+      /* @ */
+      CHAR_BACKWARD_SLASH: 92,
+      /* \ */
+      CHAR_CARRIAGE_RETURN: 13,
+      /* \r */
+      CHAR_CIRCUMFLEX_ACCENT: 94,
+      /* ^ */
+      CHAR_COLON: 58,
+      /* : */
+      CHAR_COMMA: 44,
+      /* , */
+      CHAR_DOT: 46,
+      /* . */
+      CHAR_DOUBLE_QUOTE: 34,
+      /* " */
+      CHAR_EQUAL: 61,
+      /* = */
+      CHAR_EXCLAMATION_MARK: 33,
+      /* ! */
+      CHAR_FORM_FEED: 12,
+      /* \f */
+      CHAR_FORWARD_SLASH: 47,
+      /* / */
+      CHAR_GRAVE_ACCENT: 96,
+      /* ` */
+      CHAR_HASH: 35,
+      /* # */
+      CHAR_HYPHEN_MINUS: 45,
+      /* - */
+      CHAR_LEFT_ANGLE_BRACKET: 60,
+      /* < */
+      CHAR_LEFT_CURLY_BRACE: 123,
+      /* { */
+      CHAR_LEFT_SQUARE_BRACKET: 91,
+      /* [ */
+      CHAR_LINE_FEED: 10,
+      /* \n */
+      CHAR_NO_BREAK_SPACE: 160,
+      /* \u00A0 */
+      CHAR_PERCENT: 37,
+      /* % */
+      CHAR_PLUS: 43,
+      /* + */
+      CHAR_QUESTION_MARK: 63,
+      /* ? */
+      CHAR_RIGHT_ANGLE_BRACKET: 62,
+      /* > */
+      CHAR_RIGHT_CURLY_BRACE: 125,
+      /* } */
+      CHAR_RIGHT_SQUARE_BRACKET: 93,
+      /* ] */
+      CHAR_SEMICOLON: 59,
+      /* ; */
+      CHAR_SINGLE_QUOTE: 39,
+      /* ' */
+      CHAR_SPACE: 32,
+      /*   */
+      CHAR_TAB: 9,
+      /* \t */
+      CHAR_UNDERSCORE: 95,
+      /* _ */
+      CHAR_VERTICAL_LINE: 124,
+      /* | */
+      CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
+      /* \uFEFF */
+      /**
+       * Create EXTGLOB_CHARS
+       */
+      extglobChars(chars) {
+        return {
+          "!": { type: "negate", open: "(?:(?!(?:", close: `))${chars.STAR})` },
+          "?": { type: "qmark", open: "(?:", close: ")?" },
+          "+": { type: "plus", open: "(?:", close: ")+" },
+          "*": { type: "star", open: "(?:", close: ")*" },
+          "@": { type: "at", open: "(?:", close: ")" }
+        };
+      },
+      /**
+       * Create GLOB_CHARS
+       */
+      globChars(win32) {
+        return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
+      }
+    };
+  }
+});
+
+// node_modules/picomatch/lib/utils.js
+var require_utils2 = __commonJS({
+  "node_modules/picomatch/lib/utils.js"(exports2) {
+    "use strict";
+    var {
+      REGEX_BACKSLASH,
+      REGEX_REMOVE_BACKSLASH,
+      REGEX_SPECIAL_CHARS,
+      REGEX_SPECIAL_CHARS_GLOBAL
+    } = require_constants6();
+    exports2.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
+    exports2.hasRegexChars = (str) => REGEX_SPECIAL_CHARS.test(str);
+    exports2.isRegexChar = (str) => str.length === 1 && exports2.hasRegexChars(str);
+    exports2.escapeRegex = (str) => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
+    exports2.toPosixSlashes = (str) => str.replace(REGEX_BACKSLASH, "/");
+    exports2.isWindows = () => {
+      if (typeof navigator !== "undefined" && navigator.platform) {
+        const platform2 = navigator.platform.toLowerCase();
+        return platform2 === "win32" || platform2 === "windows";
+      }
+      if (typeof process !== "undefined" && process.platform) {
+        return process.platform === "win32";
+      }
+      return false;
+    };
+    exports2.removeBackslashes = (str) => {
+      return str.replace(REGEX_REMOVE_BACKSLASH, (match) => {
+        return match === "\\" ? "" : match;
+      });
+    };
+    exports2.escapeLast = (input, char, lastIdx) => {
+      const idx = input.lastIndexOf(char, lastIdx);
+      if (idx === -1) return input;
+      if (input[idx - 1] === "\\") return exports2.escapeLast(input, char, idx - 1);
+      return `${input.slice(0, idx)}\\${input.slice(idx)}`;
+    };
+    exports2.removePrefix = (input, state = {}) => {
+      let output = input;
+      if (output.startsWith("./")) {
+        output = output.slice(2);
+        state.prefix = "./";
+      }
+      return output;
+    };
+    exports2.wrapOutput = (input, state = {}, options2 = {}) => {
+      const prepend = options2.contains ? "" : "^";
+      const append = options2.contains ? "" : "$";
+      let output = `${prepend}(?:${input})${append}`;
+      if (state.negated === true) {
+        output = `(?:^(?!${output}).*$)`;
+      }
+      return output;
+    };
+    exports2.basename = (path6, { windows } = {}) => {
+      const segs = path6.split(windows ? /[\\/]/ : "/");
+      const last = segs[segs.length - 1];
+      if (last === "") {
+        return segs[segs.length - 2];
+      }
+      return last;
+    };
+  }
+});
+
+// node_modules/picomatch/lib/scan.js
+var require_scan = __commonJS({
+  "node_modules/picomatch/lib/scan.js"(exports2, module2) {
+    "use strict";
+    var utils = require_utils2();
+    var {
+      CHAR_ASTERISK,
+      /* * */
+      CHAR_AT,
+      /* @ */
+      CHAR_BACKWARD_SLASH,
+      /* \ */
+      CHAR_COMMA,
+      /* , */
+      CHAR_DOT,
+      /* . */
+      CHAR_EXCLAMATION_MARK,
+      /* ! */
+      CHAR_FORWARD_SLASH,
+      /* / */
+      CHAR_LEFT_CURLY_BRACE,
+      /* { */
+      CHAR_LEFT_PARENTHESES,
+      /* ( */
+      CHAR_LEFT_SQUARE_BRACKET,
+      /* [ */
+      CHAR_PLUS,
+      /* + */
+      CHAR_QUESTION_MARK,
+      /* ? */
+      CHAR_RIGHT_CURLY_BRACE,
+      /* } */
+      CHAR_RIGHT_PARENTHESES,
+      /* ) */
+      CHAR_RIGHT_SQUARE_BRACKET
+      /* ] */
+    } = require_constants6();
+    var isPathSeparator = (code2) => {
+      return code2 === CHAR_FORWARD_SLASH || code2 === CHAR_BACKWARD_SLASH;
+    };
+    var depth = (token) => {
+      if (token.isPrefix !== true) {
+        token.depth = token.isGlobstar ? Infinity : 1;
+      }
+    };
+    var scan = (input, options2) => {
+      const opts = options2 || {};
+      const length2 = input.length - 1;
+      const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
+      const slashes = [];
+      const tokens = [];
+      const parts = [];
+      let str = input;
+      let index2 = -1;
+      let start = 0;
+      let lastIndex = 0;
+      let isBrace = false;
+      let isBracket = false;
+      let isGlob = false;
+      let isExtglob = false;
+      let isGlobstar = false;
+      let braceEscaped = false;
+      let backslashes = false;
+      let negated = false;
+      let negatedExtglob = false;
+      let finished = false;
+      let braces = 0;
+      let prev;
+      let code2;
+      let token = { value: "", depth: 0, isGlob: false };
+      const eos = () => index2 >= length2;
+      const peek = () => str.charCodeAt(index2 + 1);
+      const advance = () => {
+        prev = code2;
+        return str.charCodeAt(++index2);
+      };
+      while (index2 < length2) {
+        code2 = advance();
+        let next;
+        if (code2 === CHAR_BACKWARD_SLASH) {
+          backslashes = token.backslashes = true;
+          code2 = advance();
+          if (code2 === CHAR_LEFT_CURLY_BRACE) {
+            braceEscaped = true;
+          }
+          continue;
+        }
+        if (braceEscaped === true || code2 === CHAR_LEFT_CURLY_BRACE) {
+          braces++;
+          while (eos() !== true && (code2 = advance())) {
+            if (code2 === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+            if (code2 === CHAR_LEFT_CURLY_BRACE) {
+              braces++;
+              continue;
+            }
+            if (braceEscaped !== true && code2 === CHAR_DOT && (code2 = advance()) === CHAR_DOT) {
+              isBrace = token.isBrace = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              if (scanToEnd === true) {
+                continue;
+              }
+              break;
+            }
+            if (braceEscaped !== true && code2 === CHAR_COMMA) {
+              isBrace = token.isBrace = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              if (scanToEnd === true) {
+                continue;
+              }
+              break;
+            }
+            if (code2 === CHAR_RIGHT_CURLY_BRACE) {
+              braces--;
+              if (braces === 0) {
+                braceEscaped = false;
+                isBrace = token.isBrace = true;
+                finished = true;
+                break;
+              }
+            }
+          }
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code2 === CHAR_FORWARD_SLASH) {
+          slashes.push(index2);
+          tokens.push(token);
+          token = { value: "", depth: 0, isGlob: false };
+          if (finished === true) continue;
+          if (prev === CHAR_DOT && index2 === start + 1) {
+            start += 2;
+            continue;
+          }
+          lastIndex = index2 + 1;
+          continue;
+        }
+        if (opts.noext !== true) {
+          const isExtglobChar = code2 === CHAR_PLUS || code2 === CHAR_AT || code2 === CHAR_ASTERISK || code2 === CHAR_QUESTION_MARK || code2 === CHAR_EXCLAMATION_MARK;
+          if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
+            isGlob = token.isGlob = true;
+            isExtglob = token.isExtglob = true;
+            finished = true;
+            if (code2 === CHAR_EXCLAMATION_MARK && index2 === start) {
+              negatedExtglob = true;
+            }
+            if (scanToEnd === true) {
+              let parens = 0;
+              while (eos() !== true && (code2 = advance())) {
+                if (code2 === CHAR_BACKWARD_SLASH) {
+                  backslashes = token.backslashes = true;
+                  advance();
+                  continue;
+                }
+                if (code2 === CHAR_LEFT_PARENTHESES) {
+                  parens++;
+                  continue;
+                }
+                if (code2 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                  finished = true;
+                  break;
+                }
+              }
+              continue;
+            }
+            break;
+          }
+        }
+        if (code2 === CHAR_ASTERISK) {
+          if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
+          isGlob = token.isGlob = true;
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code2 === CHAR_QUESTION_MARK) {
+          isGlob = token.isGlob = true;
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code2 === CHAR_LEFT_SQUARE_BRACKET) {
+          while (eos() !== true && (next = advance())) {
+            if (next === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
+              isBracket = token.isBracket = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              break;
+            }
+          }
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (opts.nonegate !== true && code2 === CHAR_EXCLAMATION_MARK && index2 === start) {
+          negated = token.negated = true;
+          start++;
+          continue;
+        }
+        if (opts.noparen !== true && code2 === CHAR_LEFT_PARENTHESES) {
+          isGlob = token.isGlob = true;
+          if (scanToEnd === true) {
+            let parens = 1;
+            while (eos() !== true && (code2 = advance())) {
+              if (code2 === CHAR_BACKWARD_SLASH) {
+                backslashes = token.backslashes = true;
+                advance();
+                continue;
+              }
+              if (code2 === CHAR_LEFT_PARENTHESES) {
+                parens++;
+                continue;
+              }
+              if (code2 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                finished = true;
+                break;
+              }
+            }
+            continue;
+          }
+          break;
+        }
+        if (isGlob === true) {
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+      }
+      if (opts.noext === true) {
+        isExtglob = false;
+        isGlob = false;
+      }
+      let base = str;
+      let prefix = "";
+      let glob = "";
+      if (start > 0) {
+        prefix = str.slice(0, start);
+        str = str.slice(start);
+        lastIndex -= start;
+      }
+      if (base && isGlob === true && lastIndex > 0) {
+        base = str.slice(0, lastIndex);
+        glob = str.slice(lastIndex);
+      } else if (isGlob === true) {
+        base = "";
+        glob = str;
+      } else {
+        base = str;
+      }
+      if (base && base !== "" && base !== "/" && base !== str) {
+        if (isPathSeparator(base.charCodeAt(base.length - 1))) {
+          base = base.slice(0, -1);
+        }
+      }
+      if (opts.unescape === true) {
+        if (glob) glob = utils.removeBackslashes(glob);
+        if (base && backslashes === true) {
+          base = utils.removeBackslashes(base);
+        }
+      }
+      const state = {
+        prefix,
+        input,
+        start,
+        base,
+        glob,
+        isBrace,
+        isBracket,
+        isGlob,
+        isExtglob,
+        isGlobstar,
+        negated,
+        negatedExtglob
+      };
+      if (opts.tokens === true) {
+        state.maxDepth = 0;
+        if (!isPathSeparator(code2)) {
+          tokens.push(token);
+        }
+        state.tokens = tokens;
+      }
+      if (opts.parts === true || opts.tokens === true) {
+        let prevIndex;
+        for (let idx = 0; idx < slashes.length; idx++) {
+          const n2 = prevIndex !== void 0 ? prevIndex + 1 : start;
+          const i = slashes[idx];
+          const value2 = input.slice(n2, i);
+          if (opts.tokens) {
+            if (idx === 0 && start !== 0) {
+              tokens[idx].isPrefix = true;
+              tokens[idx].value = prefix;
+            } else {
+              tokens[idx].value = value2;
+            }
+            depth(tokens[idx]);
+            state.maxDepth += tokens[idx].depth;
+          }
+          if (i >= start) {
+            parts.push(value2);
+            prevIndex = i;
+          }
+        }
+        const n = prevIndex !== void 0 ? prevIndex + 1 : start;
+        const value = input.slice(n);
+        parts.push(value);
+        if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
+          tokens[tokens.length - 1].value = value;
+          depth(tokens[tokens.length - 1]);
+          state.maxDepth += tokens[tokens.length - 1].depth;
+        }
+        state.slashes = slashes;
+        state.parts = parts;
+      }
+      return state;
+    };
+    module2.exports = scan;
+  }
+});
+
+// node_modules/picomatch/lib/parse.js
+var require_parse2 = __commonJS({
+  "node_modules/picomatch/lib/parse.js"(exports2, module2) {
+    "use strict";
+    var constants3 = require_constants6();
+    var utils = require_utils2();
+    var {
+      MAX_LENGTH: MAX_LENGTH2,
+      POSIX_REGEX_SOURCE,
+      REGEX_NON_SPECIAL_CHARS,
+      REGEX_SPECIAL_CHARS_BACKREF,
+      REPLACEMENTS
+    } = constants3;
+    var expandRange = (args, options2) => {
+      if (typeof options2.expandRange === "function") {
+        return options2.expandRange(...args, options2);
+      }
+      args.sort();
+      const value = `[${args.join("-")}]`;
+      try {
+        new RegExp(value);
+      } catch (ex) {
+        return args.map((v) => utils.escapeRegex(v)).join("..");
+      }
+      return value;
+    };
+    var syntaxError = (type, char) => {
+      return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
+    };
+    var splitTopLevel = (input) => {
+      const parts = [];
+      let bracket = 0;
+      let paren = 0;
+      let quote2 = 0;
+      let value = "";
+      let escaped2 = false;
+      for (const ch of input) {
+        if (escaped2 === true) {
+          value += ch;
+          escaped2 = false;
+          continue;
+        }
+        if (ch === "\\") {
+          value += ch;
+          escaped2 = true;
+          continue;
+        }
+        if (ch === '"') {
+          quote2 = quote2 === 1 ? 0 : 1;
+          value += ch;
+          continue;
+        }
+        if (quote2 === 0) {
+          if (ch === "[") {
+            bracket++;
+          } else if (ch === "]" && bracket > 0) {
+            bracket--;
+          } else if (bracket === 0) {
+            if (ch === "(") {
+              paren++;
+            } else if (ch === ")" && paren > 0) {
+              paren--;
+            } else if (ch === "|" && paren === 0) {
+              parts.push(value);
+              value = "";
+              continue;
+            }
+          }
+        }
+        value += ch;
+      }
+      parts.push(value);
+      return parts;
+    };
+    var isPlainBranch = (branch) => {
+      let escaped2 = false;
+      for (const ch of branch) {
+        if (escaped2 === true) {
+          escaped2 = false;
+          continue;
+        }
+        if (ch === "\\") {
+          escaped2 = true;
+          continue;
+        }
+        if (/[?*+@!()[\]{}]/.test(ch)) {
+          return false;
+        }
+      }
+      return true;
+    };
+    var normalizeSimpleBranch = (branch) => {
+      let value = branch.trim();
+      let changed = true;
+      while (changed === true) {
+        changed = false;
+        if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
+          value = value.slice(2, -1);
+          changed = true;
+        }
+      }
+      if (!isPlainBranch(value)) {
+        return;
+      }
+      return value.replace(/\\(.)/g, "$1");
+    };
+    var hasRepeatedCharPrefixOverlap = (branches) => {
+      const values = branches.map(normalizeSimpleBranch).filter(Boolean);
+      for (let i = 0; i < values.length; i++) {
+        for (let j = i + 1; j < values.length; j++) {
+          const a = values[i];
+          const b = values[j];
+          const char = a[0];
+          if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
+            continue;
+          }
+          if (a === b || a.startsWith(b) || b.startsWith(a)) {
+            return true;
+          }
+        }
+      }
+      return false;
+    };
+    var parseRepeatedExtglob = (pattern, requireEnd = true) => {
+      if (pattern[0] !== "+" && pattern[0] !== "*" || pattern[1] !== "(") {
+        return;
+      }
+      let bracket = 0;
+      let paren = 0;
+      let quote2 = 0;
+      let escaped2 = false;
+      for (let i = 1; i < pattern.length; i++) {
+        const ch = pattern[i];
+        if (escaped2 === true) {
+          escaped2 = false;
+          continue;
+        }
+        if (ch === "\\") {
+          escaped2 = true;
+          continue;
+        }
+        if (ch === '"') {
+          quote2 = quote2 === 1 ? 0 : 1;
+          continue;
+        }
+        if (quote2 === 1) {
+          continue;
+        }
+        if (ch === "[") {
+          bracket++;
+          continue;
+        }
+        if (ch === "]" && bracket > 0) {
+          bracket--;
+          continue;
+        }
+        if (bracket > 0) {
+          continue;
+        }
+        if (ch === "(") {
+          paren++;
+          continue;
+        }
+        if (ch === ")") {
+          paren--;
+          if (paren === 0) {
+            if (requireEnd === true && i !== pattern.length - 1) {
+              return;
+            }
+            return {
+              type: pattern[0],
+              body: pattern.slice(2, i),
+              end: i
+            };
+          }
+        }
+      }
+    };
+    var buildCharClassStar = (chars) => {
+      const source = chars.length === 1 ? utils.escapeRegex(chars[0]) : `[${chars.map((ch) => utils.escapeRegex(ch)).join("")}]`;
+      return `${source}*`;
+    };
+    var getStarExtglobSequenceChars = (pattern) => {
+      let index2 = 0;
+      const chars = [];
+      while (index2 < pattern.length) {
+        const match = parseRepeatedExtglob(pattern.slice(index2), false);
+        if (!match || match.type !== "*") {
+          return;
+        }
+        const branches = splitTopLevel(match.body).map((branch2) => branch2.trim());
+        if (branches.length !== 1) {
+          return;
+        }
+        const branch = normalizeSimpleBranch(branches[0]);
+        if (!branch || branch.length !== 1) {
+          return;
+        }
+        chars.push(branch);
+        index2 += match.end + 1;
+      }
+      if (chars.length < 1) {
+        return;
+      }
+      return chars;
+    };
+    var repeatedExtglobRecursion = (pattern) => {
+      let depth = 0;
+      let value = pattern.trim();
+      let match = parseRepeatedExtglob(value);
+      while (match) {
+        depth++;
+        value = match.body.trim();
+        match = parseRepeatedExtglob(value);
+      }
+      return depth;
+    };
+    var analyzeRepeatedExtglob = (body, options2) => {
+      if (options2.maxExtglobRecursion === false) {
+        return { risky: false };
+      }
+      const max = typeof options2.maxExtglobRecursion === "number" ? options2.maxExtglobRecursion : constants3.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const branches = splitTopLevel(body).map((branch) => branch.trim());
+      if (branches.length > 1) {
+        if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
+          return { risky: true };
+        }
+      }
+      const safeChars = [];
+      let sawStarSequence = false;
+      let combinable = true;
+      for (const branch of branches) {
+        const chars = getStarExtglobSequenceChars(branch);
+        if (chars) {
+          sawStarSequence = true;
+          safeChars.push(...chars);
+          continue;
+        }
+        const literal2 = normalizeSimpleBranch(branch);
+        if (literal2 && literal2.length === 1) {
+          safeChars.push(literal2);
+          continue;
+        }
+        combinable = false;
+        if (repeatedExtglobRecursion(branch) > max) {
+          return { risky: true };
+        }
+      }
+      if (sawStarSequence) {
+        return combinable ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) } : { risky: true };
+      }
+      return { risky: false };
+    };
+    var parse5 = (input, options2) => {
+      if (typeof input !== "string") {
+        throw new TypeError("Expected a string");
+      }
+      input = REPLACEMENTS[input] || input;
+      const opts = { ...options2 };
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH2, opts.maxLength) : MAX_LENGTH2;
+      let len = input.length;
+      if (len > max) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+      }
+      const bos = { type: "bos", value: "", output: opts.prepend || "" };
+      const tokens = [bos];
+      const capture = opts.capture ? "" : "?:";
+      const PLATFORM_CHARS = constants3.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants3.extglobChars(PLATFORM_CHARS);
+      const {
+        DOT_LITERAL,
+        PLUS_LITERAL,
+        SLASH_LITERAL,
+        ONE_CHAR,
+        DOTS_SLASH,
+        NO_DOT,
+        NO_DOT_SLASH,
+        NO_DOTS_SLASH,
+        QMARK,
+        QMARK_NO_DOT,
+        STAR,
+        START_ANCHOR
+      } = PLATFORM_CHARS;
+      const globstar = (opts2) => {
+        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+      };
+      const nodot = opts.dot ? "" : NO_DOT;
+      const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
+      let star = opts.bash === true ? globstar(opts) : STAR;
+      if (opts.capture) {
+        star = `(${star})`;
+      }
+      if (typeof opts.noext === "boolean") {
+        opts.noextglob = opts.noext;
+      }
+      const state = {
+        input,
+        index: -1,
+        start: 0,
+        dot: opts.dot === true,
+        consumed: "",
+        output: "",
+        prefix: "",
+        backtrack: false,
+        negated: false,
+        brackets: 0,
+        braces: 0,
+        parens: 0,
+        quotes: 0,
+        globstar: false,
+        tokens
+      };
+      input = utils.removePrefix(input, state);
+      len = input.length;
+      const extglobs = [];
+      const braces = [];
+      const stack = [];
+      let prev = bos;
+      let value;
+      const eos = () => state.index === len - 1;
+      const peek = state.peek = (n = 1) => input[state.index + n];
+      const advance = state.advance = () => input[++state.index] || "";
+      const remaining = () => input.slice(state.index + 1);
+      const consume = (value2 = "", num = 0) => {
+        state.consumed += value2;
+        state.index += num;
+      };
+      const append = (token) => {
+        state.output += token.output != null ? token.output : token.value;
+        consume(token.value);
+      };
+      const negate = () => {
+        let count = 1;
+        while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
+          advance();
+          state.start++;
+          count++;
+        }
+        if (count % 2 === 0) {
+          return false;
+        }
+        state.negated = true;
+        state.start++;
+        return true;
+      };
+      const increment = (type) => {
+        state[type]++;
+        stack.push(type);
+      };
+      const decrement = (type) => {
+        state[type]--;
+        stack.pop();
+      };
+      const push = (tok) => {
+        if (prev.type === "globstar") {
+          const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
+          const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
+          if (tok.type !== "slash" && tok.type !== "paren" && !isBrace && !isExtglob) {
+            state.output = state.output.slice(0, -prev.output.length);
+            prev.type = "star";
+            prev.value = "*";
+            prev.output = star;
+            state.output += prev.output;
+          }
+        }
+        if (extglobs.length && tok.type !== "paren") {
+          extglobs[extglobs.length - 1].inner += tok.value;
+        }
+        if (tok.value || tok.output) append(tok);
+        if (prev && prev.type === "text" && tok.type === "text") {
+          prev.output = (prev.output || prev.value) + tok.value;
+          prev.value += tok.value;
+          return;
+        }
+        tok.prev = prev;
+        tokens.push(tok);
+        prev = tok;
+      };
+      const extglobOpen = (type, value2) => {
+        const token = { ...EXTGLOB_CHARS[value2], conditions: 1, inner: "" };
+        token.prev = prev;
+        token.parens = state.parens;
+        token.output = state.output;
+        token.startIndex = state.index;
+        token.tokensIndex = tokens.length;
+        const output = (opts.capture ? "(" : "") + token.open;
+        increment("parens");
+        push({ type, value: value2, output: state.output ? "" : ONE_CHAR });
+        push({ type: "paren", extglob: true, value: advance(), output });
+        extglobs.push(token);
+      };
+      const extglobClose = (token) => {
+        const literal2 = input.slice(token.startIndex, state.index + 1);
+        const body = input.slice(token.startIndex + 2, state.index);
+        const analysis = analyzeRepeatedExtglob(body, opts);
+        if ((token.type === "plus" || token.type === "star") && analysis.risky) {
+          const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
+          const open2 = tokens[token.tokensIndex];
+          open2.type = "text";
+          open2.value = literal2;
+          open2.output = safeOutput || utils.escapeRegex(literal2);
+          for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
+            tokens[i].value = "";
+            tokens[i].output = "";
+            delete tokens[i].suffix;
+          }
+          state.output = token.output + open2.output;
+          state.backtrack = true;
+          push({ type: "paren", extglob: true, value, output: "" });
+          decrement("parens");
+          return;
+        }
+        let output = token.close + (opts.capture ? ")" : "");
+        let rest;
+        if (token.type === "negate") {
+          let extglobStar = star;
+          if (token.inner && token.inner.length > 1 && token.inner.includes("/")) {
+            extglobStar = globstar(opts);
+          }
+          if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
+            output = token.close = `)$))${extglobStar}`;
+          }
+          if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
+            const expression = parse5(rest, { ...options2, fastpaths: false }).output;
+            output = token.close = `)${expression})${extglobStar})`;
+          }
+          if (token.prev.type === "bos") {
+            state.negatedExtglob = true;
+          }
+        }
+        push({ type: "paren", extglob: true, value, output });
+        decrement("parens");
+      };
+      if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
+        let backslashes = false;
+        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index2) => {
+          if (first === "\\") {
+            backslashes = true;
+            return m;
+          }
+          if (first === "?") {
+            if (esc) {
+              return esc + first + (rest ? QMARK.repeat(rest.length) : "");
+            }
+            if (index2 === 0) {
+              return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
+            }
+            return QMARK.repeat(chars.length);
+          }
+          if (first === ".") {
+            return DOT_LITERAL.repeat(chars.length);
+          }
+          if (first === "*") {
+            if (esc) {
+              return esc + first + (rest ? star : "");
+            }
+            return star;
+          }
+          return esc ? m : `\\${m}`;
+        });
+        if (backslashes === true) {
+          if (opts.unescape === true) {
+            output = output.replace(/\\/g, "");
+          } else {
+            output = output.replace(/\\+/g, (m) => {
+              return m.length % 2 === 0 ? "\\\\" : m ? "\\" : "";
+            });
+          }
+        }
+        if (output === input && opts.contains === true) {
+          state.output = input;
+          return state;
+        }
+        state.output = utils.wrapOutput(output, state, options2);
+        return state;
+      }
+      while (!eos()) {
+        value = advance();
+        if (value === "\0") {
+          continue;
+        }
+        if (value === "\\") {
+          const next = peek();
+          if (next === "/" && opts.bash !== true) {
+            continue;
+          }
+          if (next === "." || next === ";") {
+            continue;
+          }
+          if (!next) {
+            value += "\\";
+            push({ type: "text", value });
+            continue;
+          }
+          const match = /^\\+/.exec(remaining());
+          let slashes = 0;
+          if (match && match[0].length > 2) {
+            slashes = match[0].length;
+            state.index += slashes;
+            if (slashes % 2 !== 0) {
+              value += "\\";
+            }
+          }
+          if (opts.unescape === true) {
+            value = advance();
+          } else {
+            value += advance();
+          }
+          if (state.brackets === 0) {
+            push({ type: "text", value });
+            continue;
+          }
+        }
+        if (state.brackets > 0 && (value !== "]" || prev.value === "[" || prev.value === "[^")) {
+          if (opts.posix !== false && value === ":") {
+            const inner = prev.value.slice(1);
+            if (inner.includes("[")) {
+              prev.posix = true;
+              if (inner.includes(":")) {
+                const idx = prev.value.lastIndexOf("[");
+                const pre = prev.value.slice(0, idx);
+                const rest2 = prev.value.slice(idx + 2);
+                const posix10 = POSIX_REGEX_SOURCE[rest2];
+                if (posix10) {
+                  prev.value = pre + posix10;
+                  state.backtrack = true;
+                  advance();
+                  if (!bos.output && tokens.indexOf(prev) === 1) {
+                    bos.output = ONE_CHAR;
+                  }
+                  continue;
+                }
+              }
+            }
+          }
+          if (value === "[" && peek() !== ":" || value === "-" && peek() === "]") {
+            value = `\\${value}`;
+          }
+          if (value === "]" && (prev.value === "[" || prev.value === "[^")) {
+            value = `\\${value}`;
+          }
+          if (opts.posix === true && value === "!" && prev.value === "[") {
+            value = "^";
+          }
+          prev.value += value;
+          append({ value });
+          continue;
+        }
+        if (state.quotes === 1 && value !== '"') {
+          value = utils.escapeRegex(value);
+          prev.value += value;
+          append({ value });
+          continue;
+        }
+        if (value === '"') {
+          state.quotes = state.quotes === 1 ? 0 : 1;
+          if (opts.keepQuotes === true) {
+            push({ type: "text", value });
+          }
+          continue;
+        }
+        if (value === "(") {
+          increment("parens");
+          push({ type: "paren", value });
+          continue;
+        }
+        if (value === ")") {
+          if (state.parens === 0 && opts.strictBrackets === true) {
+            throw new SyntaxError(syntaxError("opening", "("));
+          }
+          const extglob = extglobs[extglobs.length - 1];
+          if (extglob && state.parens === extglob.parens + 1) {
+            extglobClose(extglobs.pop());
+            continue;
+          }
+          push({ type: "paren", value, output: state.parens ? ")" : "\\)" });
+          decrement("parens");
+          continue;
+        }
+        if (value === "[") {
+          if (opts.nobracket === true || !remaining().includes("]")) {
+            if (opts.nobracket !== true && opts.strictBrackets === true) {
+              throw new SyntaxError(syntaxError("closing", "]"));
+            }
+            value = `\\${value}`;
+          } else {
+            increment("brackets");
+          }
+          push({ type: "bracket", value });
+          continue;
+        }
+        if (value === "]") {
+          if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
+            push({ type: "text", value, output: `\\${value}` });
+            continue;
+          }
+          if (state.brackets === 0) {
+            if (opts.strictBrackets === true) {
+              throw new SyntaxError(syntaxError("opening", "["));
+            }
+            push({ type: "text", value, output: `\\${value}` });
+            continue;
+          }
+          decrement("brackets");
+          const prevValue = prev.value.slice(1);
+          if (prev.posix !== true && prevValue[0] === "^" && !prevValue.includes("/")) {
+            value = `/${value}`;
+          }
+          prev.value += value;
+          append({ value });
+          if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
+            continue;
+          }
+          const escaped2 = utils.escapeRegex(prev.value);
+          state.output = state.output.slice(0, -prev.value.length);
+          if (opts.literalBrackets === true) {
+            state.output += escaped2;
+            prev.value = escaped2;
+            continue;
+          }
+          prev.value = `(${capture}${escaped2}|${prev.value})`;
+          state.output += prev.value;
+          continue;
+        }
+        if (value === "{" && opts.nobrace !== true) {
+          increment("braces");
+          const open2 = {
+            type: "brace",
+            value,
+            output: "(",
+            outputIndex: state.output.length,
+            tokensIndex: state.tokens.length
+          };
+          braces.push(open2);
+          push(open2);
+          continue;
+        }
+        if (value === "}") {
+          const brace = braces[braces.length - 1];
+          if (opts.nobrace === true || !brace) {
+            push({ type: "text", value, output: value });
+            continue;
+          }
+          let output = ")";
+          if (brace.dots === true) {
+            const arr = tokens.slice();
+            const range = [];
+            for (let i = arr.length - 1; i >= 0; i--) {
+              tokens.pop();
+              if (arr[i].type === "brace") {
+                break;
+              }
+              if (arr[i].type !== "dots") {
+                range.unshift(arr[i].value);
+              }
+            }
+            output = expandRange(range, opts);
+            state.backtrack = true;
+          }
+          if (brace.comma !== true && brace.dots !== true) {
+            const out = state.output.slice(0, brace.outputIndex);
+            const toks = state.tokens.slice(brace.tokensIndex);
+            brace.value = brace.output = "\\{";
+            value = output = "\\}";
+            state.output = out;
+            for (const t of toks) {
+              state.output += t.output || t.value;
+            }
+          }
+          push({ type: "brace", value, output });
+          decrement("braces");
+          braces.pop();
+          continue;
+        }
+        if (value === "|") {
+          if (extglobs.length > 0) {
+            extglobs[extglobs.length - 1].conditions++;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (value === ",") {
+          let output = value;
+          const brace = braces[braces.length - 1];
+          if (brace && stack[stack.length - 1] === "braces") {
+            brace.comma = true;
+            output = "|";
+          }
+          push({ type: "comma", value, output });
+          continue;
+        }
+        if (value === "/") {
+          if (prev.type === "dot" && state.index === state.start + 1) {
+            state.start = state.index + 1;
+            state.consumed = "";
+            state.output = "";
+            tokens.pop();
+            prev = bos;
+            continue;
+          }
+          push({ type: "slash", value, output: SLASH_LITERAL });
+          continue;
+        }
+        if (value === ".") {
+          if (state.braces > 0 && prev.type === "dot") {
+            if (prev.value === ".") prev.output = DOT_LITERAL;
+            const brace = braces[braces.length - 1];
+            prev.type = "dots";
+            prev.output += value;
+            prev.value += value;
+            brace.dots = true;
+            continue;
+          }
+          if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
+            push({ type: "text", value, output: DOT_LITERAL });
+            continue;
+          }
+          push({ type: "dot", value, output: DOT_LITERAL });
+          continue;
+        }
+        if (value === "?") {
+          const isGroup = prev && prev.value === "(";
+          if (!isGroup && opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            extglobOpen("qmark", value);
+            continue;
+          }
+          if (prev && prev.type === "paren") {
+            const next = peek();
+            let output = value;
+            if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
+              output = `\\${value}`;
+            }
+            push({ type: "text", value, output });
+            continue;
+          }
+          if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
+            push({ type: "qmark", value, output: QMARK_NO_DOT });
+            continue;
+          }
+          push({ type: "qmark", value, output: QMARK });
+          continue;
+        }
+        if (value === "!") {
+          if (opts.noextglob !== true && peek() === "(") {
+            if (peek(2) !== "?" || !/[!=<:]/.test(peek(3))) {
+              extglobOpen("negate", value);
+              continue;
+            }
+          }
+          if (opts.nonegate !== true && state.index === 0) {
+            negate();
+            continue;
+          }
+        }
+        if (value === "+") {
+          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            extglobOpen("plus", value);
+            continue;
+          }
+          if (prev && prev.value === "(" || opts.regex === false) {
+            push({ type: "plus", value, output: PLUS_LITERAL });
+            continue;
+          }
+          if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
+            push({ type: "plus", value });
+            continue;
+          }
+          push({ type: "plus", value: PLUS_LITERAL });
+          continue;
+        }
+        if (value === "@") {
+          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            push({ type: "at", extglob: true, value, output: "" });
+            continue;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (value !== "*") {
+          if (value === "$" || value === "^") {
+            value = `\\${value}`;
+          }
+          const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
+          if (match) {
+            value += match[0];
+            state.index += match[0].length;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (prev && (prev.type === "globstar" || prev.star === true)) {
+          prev.type = "star";
+          prev.star = true;
+          prev.value += value;
+          prev.output = star;
+          state.backtrack = true;
+          state.globstar = true;
+          consume(value);
+          continue;
+        }
+        let rest = remaining();
+        if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
+          extglobOpen("star", value);
+          continue;
+        }
+        if (prev.type === "star") {
+          if (opts.noglobstar === true) {
+            consume(value);
+            continue;
+          }
+          const prior = prev.prev;
+          const before = prior.prev;
+          const isStart = prior.type === "slash" || prior.type === "bos";
+          const afterStar = before && (before.type === "star" || before.type === "globstar");
+          if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
+            push({ type: "star", value, output: "" });
+            continue;
+          }
+          const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
+          const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
+          if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
+            push({ type: "star", value, output: "" });
+            continue;
+          }
+          while (rest.slice(0, 3) === "/**") {
+            const after = input[state.index + 4];
+            if (after && after !== "/") {
+              break;
+            }
+            rest = rest.slice(3);
+            consume("/**", 3);
+          }
+          const isEnd = eos() || state.parens > 0 && rest === ")".repeat(state.parens) && !extglobs.some((extglob) => extglob.type === "negate");
+          if (prior.type === "bos" && eos()) {
+            prev.type = "globstar";
+            prev.value += value;
+            prev.output = globstar(opts);
+            state.output = prev.output;
+            state.globstar = true;
+            consume(value);
+            continue;
+          }
+          if (prior.type === "slash" && prior.prev.type !== "bos" && !afterStar && isEnd) {
+            state.output = state.output.slice(0, -(prior.output + prev.output).length);
+            prior.output = `(?:${prior.output}`;
+            prev.type = "globstar";
+            prev.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)");
+            prev.value += value;
+            state.globstar = true;
+            state.output += prior.output + prev.output;
+            consume(value);
+            continue;
+          }
+          if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
+            const end = rest[1] !== void 0 ? "|$" : "";
+            state.output = state.output.slice(0, -(prior.output + prev.output).length);
+            prior.output = `(?:${prior.output}`;
+            prev.type = "globstar";
+            prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
+            prev.value += value;
+            state.output += prior.output + prev.output;
+            state.globstar = true;
+            consume(value + advance());
+            push({ type: "slash", value: "/", output: "" });
+            continue;
+          }
+          if (prior.type === "bos" && rest[0] === "/") {
+            prev.type = "globstar";
+            prev.value += value;
+            prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
+            state.output = prev.output;
+            state.globstar = true;
+            consume(value + advance());
+            push({ type: "slash", value: "/", output: "" });
+            continue;
+          }
+          state.output = state.output.slice(0, -prev.output.length);
+          prev.type = "globstar";
+          prev.output = globstar(opts);
+          prev.value += value;
+          state.output += prev.output;
+          state.globstar = true;
+          consume(value);
+          continue;
+        }
+        const token = { type: "star", value, output: star };
+        if (opts.bash === true) {
+          token.output = ".*?";
+          if (prev.type === "bos" || prev.type === "slash") {
+            token.output = nodot + token.output;
+          }
+          push(token);
+          continue;
+        }
+        if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
+          token.output = value;
+          push(token);
+          continue;
+        }
+        if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
+          if (prev.type === "dot") {
+            state.output += NO_DOT_SLASH;
+            prev.output += NO_DOT_SLASH;
+          } else if (opts.dot === true) {
+            state.output += NO_DOTS_SLASH;
+            prev.output += NO_DOTS_SLASH;
+          } else {
+            state.output += nodot;
+            prev.output += nodot;
+          }
+          if (peek() !== "*") {
+            state.output += ONE_CHAR;
+            prev.output += ONE_CHAR;
+          }
+        }
+        push(token);
+      }
+      while (state.brackets > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
+        state.output = utils.escapeLast(state.output, "[");
+        decrement("brackets");
+      }
+      while (state.parens > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", ")"));
+        state.output = utils.escapeLast(state.output, "(");
+        decrement("parens");
+      }
+      while (state.braces > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "}"));
+        state.output = utils.escapeLast(state.output, "{");
+        decrement("braces");
+      }
+      if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
+        push({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
+      }
+      if (state.backtrack === true) {
+        state.output = "";
+        for (const token of state.tokens) {
+          state.output += token.output != null ? token.output : token.value;
+          if (token.suffix) {
+            state.output += token.suffix;
+          }
+        }
+      }
+      return state;
+    };
+    parse5.fastpaths = (input, options2) => {
+      const opts = { ...options2 };
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH2, opts.maxLength) : MAX_LENGTH2;
+      const len = input.length;
+      if (len > max) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+      }
+      input = REPLACEMENTS[input] || input;
+      const {
+        DOT_LITERAL,
+        SLASH_LITERAL,
+        ONE_CHAR,
+        DOTS_SLASH,
+        NO_DOT,
+        NO_DOTS,
+        NO_DOTS_SLASH,
+        STAR,
+        START_ANCHOR
+      } = constants3.globChars(opts.windows);
+      const nodot = opts.dot ? NO_DOTS : NO_DOT;
+      const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
+      const capture = opts.capture ? "" : "?:";
+      const state = { negated: false, prefix: "" };
+      let star = opts.bash === true ? ".*?" : STAR;
+      if (opts.capture) {
+        star = `(${star})`;
+      }
+      const globstar = (opts2) => {
+        if (opts2.noglobstar === true) return star;
+        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+      };
+      const create = (str) => {
+        switch (str) {
+          case "*":
+            return `${nodot}${ONE_CHAR}${star}`;
+          case ".*":
+            return `${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "*.*":
+            return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "*/*":
+            return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
+          case "**":
+            return nodot + globstar(opts);
+          case "**/*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
+          case "**/*.*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "**/.*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
+          default: {
+            const match = /^(.*?)\.(\w+)$/.exec(str);
+            if (!match) return;
+            const source2 = create(match[1]);
+            if (!source2) return;
+            return source2 + DOT_LITERAL + match[2];
+          }
+        }
+      };
+      const output = utils.removePrefix(input, state);
+      let source = create(output);
+      if (source && opts.strictSlashes !== true) {
+        source += `${SLASH_LITERAL}?`;
+      }
+      return source;
+    };
+    module2.exports = parse5;
+  }
+});
+
+// node_modules/picomatch/lib/picomatch.js
+var require_picomatch = __commonJS({
+  "node_modules/picomatch/lib/picomatch.js"(exports2, module2) {
+    "use strict";
+    var scan = require_scan();
+    var parse5 = require_parse2();
+    var utils = require_utils2();
+    var constants3 = require_constants6();
+    var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
+    var picomatch2 = (glob, options2, returnState = false) => {
+      if (Array.isArray(glob)) {
+        const fns = glob.map((input) => picomatch2(input, options2, returnState));
+        const arrayMatcher = (str) => {
+          for (const isMatch of fns) {
+            const state2 = isMatch(str);
+            if (state2) return state2;
+          }
+          return false;
+        };
+        return arrayMatcher;
+      }
+      const isState = isObject(glob) && glob.tokens && glob.input;
+      if (glob === "" || typeof glob !== "string" && !isState) {
+        throw new TypeError("Expected pattern to be a non-empty string");
+      }
+      const opts = options2 || {};
+      const posix10 = opts.windows;
+      const regex2 = isState ? picomatch2.compileRe(glob, options2) : picomatch2.makeRe(glob, options2, false, true);
+      const state = regex2.state;
+      delete regex2.state;
+      let isIgnored = () => false;
+      if (opts.ignore) {
+        const ignoreOpts = { ...options2, ignore: null, onMatch: null, onResult: null };
+        isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
+      }
+      const matcher = (input, returnObject = false) => {
+        const { isMatch, match, output } = picomatch2.test(input, regex2, options2, { glob, posix: posix10 });
+        const result = { glob, state, regex: regex2, posix: posix10, input, output, match, isMatch };
+        if (typeof opts.onResult === "function") {
+          opts.onResult(result);
+        }
+        if (isMatch === false) {
+          result.isMatch = false;
+          return returnObject ? result : false;
+        }
+        if (isIgnored(input)) {
+          if (typeof opts.onIgnore === "function") {
+            opts.onIgnore(result);
+          }
+          result.isMatch = false;
+          return returnObject ? result : false;
+        }
+        if (typeof opts.onMatch === "function") {
+          opts.onMatch(result);
+        }
+        return returnObject ? result : true;
+      };
+      if (returnState) {
+        matcher.state = state;
+      }
+      return matcher;
+    };
+    picomatch2.test = (input, regex2, options2, { glob, posix: posix10 } = {}) => {
+      if (typeof input !== "string") {
+        throw new TypeError("Expected input to be a string");
+      }
+      if (input === "") {
+        return { isMatch: false, output: "" };
+      }
+      const opts = options2 || {};
+      const format = opts.format || (posix10 ? utils.toPosixSlashes : null);
+      let match = input === glob;
+      let output = match && format ? format(input) : input;
+      if (match === false) {
+        output = format ? format(input) : input;
+        match = output === glob;
+      }
+      if (match === false || opts.capture === true) {
+        if (opts.matchBase === true || opts.basename === true) {
+          match = picomatch2.matchBase(input, regex2, options2, posix10);
+        } else {
+          match = regex2.exec(output);
+        }
+      }
+      return { isMatch: Boolean(match), match, output };
+    };
+    picomatch2.matchBase = (input, glob, options2, posix10 = options2 && options2.windows) => {
+      const regex2 = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options2);
+      return regex2.test(utils.basename(input, { windows: posix10 }));
+    };
+    picomatch2.isMatch = (str, patterns, options2) => picomatch2(patterns, options2)(str);
+    picomatch2.parse = (pattern, options2) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch2.parse(p, options2));
+      return parse5(pattern, { ...options2, fastpaths: false });
+    };
+    picomatch2.scan = (input, options2) => scan(input, options2);
+    picomatch2.compileRe = (state, options2, returnOutput = false, returnState = false) => {
+      if (returnOutput === true) {
+        return state.output;
+      }
+      const opts = options2 || {};
+      const prepend = opts.contains ? "" : "^";
+      const append = opts.contains ? "" : "$";
+      let source = `${prepend}(?:${state.output})${append}`;
+      if (state && state.negated === true) {
+        source = `^(?!${source}).*$`;
+      }
+      const regex2 = picomatch2.toRegex(source, options2);
+      if (returnState === true) {
+        regex2.state = state;
+      }
+      return regex2;
+    };
+    picomatch2.makeRe = (input, options2 = {}, returnOutput = false, returnState = false) => {
+      if (!input || typeof input !== "string") {
+        throw new TypeError("Expected a non-empty string");
+      }
+      let parsed = { negated: false, fastpaths: true };
+      if (options2.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
+        parsed.output = parse5.fastpaths(input, options2);
+      }
+      if (!parsed.output) {
+        parsed = parse5(input, options2);
+      }
+      return picomatch2.compileRe(parsed, options2, returnOutput, returnState);
+    };
+    picomatch2.toRegex = (source, options2) => {
+      try {
+        const opts = options2 || {};
+        return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
+      } catch (err) {
+        if (options2 && options2.debug === true) throw err;
+        return /$^/;
+      }
+    };
+    picomatch2.constants = constants3;
+    module2.exports = picomatch2;
+  }
+});
+
+// node_modules/picomatch/index.js
+var require_picomatch2 = __commonJS({
+  "node_modules/picomatch/index.js"(exports2, module2) {
+    "use strict";
+    var pico = require_picomatch();
+    var utils = require_utils2();
+    function picomatch2(glob, options2, returnState = false) {
+      if (options2 && (options2.windows === null || options2.windows === void 0)) {
+        options2 = { ...options2, windows: utils.isWindows() };
+      }
+      return pico(glob, options2, returnState);
+    }
+    Object.assign(picomatch2, pico);
+    module2.exports = picomatch2;
+  }
+});
+
 // node_modules/bottleneck/light.js
 var require_light = __commonJS({
   "node_modules/bottleneck/light.js"(exports2, module2) {
@@ -24114,1782 +25890,6 @@ var require_lib2 = __commonJS({
   "node_modules/bottleneck/lib/index.js"(exports2, module2) {
     "use strict";
     module2.exports = require_Bottleneck();
-  }
-});
-
-// node_modules/picomatch/lib/constants.js
-var require_constants6 = __commonJS({
-  "node_modules/picomatch/lib/constants.js"(exports2, module2) {
-    "use strict";
-    var WIN_SLASH = "\\\\/";
-    var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
-    var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
-    var DOT_LITERAL = "\\.";
-    var PLUS_LITERAL = "\\+";
-    var QMARK_LITERAL = "\\?";
-    var SLASH_LITERAL = "\\/";
-    var ONE_CHAR = "(?=.)";
-    var QMARK = "[^/]";
-    var END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
-    var START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
-    var DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
-    var NO_DOT = `(?!${DOT_LITERAL})`;
-    var NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
-    var NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
-    var NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
-    var QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
-    var STAR = `${QMARK}*?`;
-    var SEP = "/";
-    var POSIX_CHARS = {
-      DOT_LITERAL,
-      PLUS_LITERAL,
-      QMARK_LITERAL,
-      SLASH_LITERAL,
-      ONE_CHAR,
-      QMARK,
-      END_ANCHOR,
-      DOTS_SLASH,
-      NO_DOT,
-      NO_DOTS,
-      NO_DOT_SLASH,
-      NO_DOTS_SLASH,
-      QMARK_NO_DOT,
-      STAR,
-      START_ANCHOR,
-      SEP
-    };
-    var WINDOWS_CHARS = {
-      ...POSIX_CHARS,
-      SLASH_LITERAL: `[${WIN_SLASH}]`,
-      QMARK: WIN_NO_SLASH,
-      STAR: `${WIN_NO_SLASH}*?`,
-      DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
-      NO_DOT: `(?!${DOT_LITERAL})`,
-      NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
-      NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
-      NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
-      QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
-      START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
-      END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
-      SEP: "\\"
-    };
-    var POSIX_REGEX_SOURCE = {
-      __proto__: null,
-      alnum: "a-zA-Z0-9",
-      alpha: "a-zA-Z",
-      ascii: "\\x00-\\x7F",
-      blank: " \\t",
-      cntrl: "\\x00-\\x1F\\x7F",
-      digit: "0-9",
-      graph: "\\x21-\\x7E",
-      lower: "a-z",
-      print: "\\x20-\\x7E ",
-      punct: "\\-!\"#$%&'()\\*+,./:;<=>?@[\\]^_`{|}~",
-      space: " \\t\\r\\n\\v\\f",
-      upper: "A-Z",
-      word: "A-Za-z0-9_",
-      xdigit: "A-Fa-f0-9"
-    };
-    module2.exports = {
-      DEFAULT_MAX_EXTGLOB_RECURSION,
-      MAX_LENGTH: 1024 * 64,
-      POSIX_REGEX_SOURCE,
-      // regular expressions
-      REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
-      REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
-      REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
-      REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
-      REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
-      REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
-      // Replace globs with equivalent patterns to reduce parsing time.
-      REPLACEMENTS: {
-        __proto__: null,
-        "***": "*",
-        "**/**": "**",
-        "**/**/**": "**"
-      },
-      // Digits
-      CHAR_0: 48,
-      /* 0 */
-      CHAR_9: 57,
-      /* 9 */
-      // Alphabet chars.
-      CHAR_UPPERCASE_A: 65,
-      /* A */
-      CHAR_LOWERCASE_A: 97,
-      /* a */
-      CHAR_UPPERCASE_Z: 90,
-      /* Z */
-      CHAR_LOWERCASE_Z: 122,
-      /* z */
-      CHAR_LEFT_PARENTHESES: 40,
-      /* ( */
-      CHAR_RIGHT_PARENTHESES: 41,
-      /* ) */
-      CHAR_ASTERISK: 42,
-      /* * */
-      // Non-alphabetic chars.
-      CHAR_AMPERSAND: 38,
-      /* & */
-      CHAR_AT: 64,
-      /* @ */
-      CHAR_BACKWARD_SLASH: 92,
-      /* \ */
-      CHAR_CARRIAGE_RETURN: 13,
-      /* \r */
-      CHAR_CIRCUMFLEX_ACCENT: 94,
-      /* ^ */
-      CHAR_COLON: 58,
-      /* : */
-      CHAR_COMMA: 44,
-      /* , */
-      CHAR_DOT: 46,
-      /* . */
-      CHAR_DOUBLE_QUOTE: 34,
-      /* " */
-      CHAR_EQUAL: 61,
-      /* = */
-      CHAR_EXCLAMATION_MARK: 33,
-      /* ! */
-      CHAR_FORM_FEED: 12,
-      /* \f */
-      CHAR_FORWARD_SLASH: 47,
-      /* / */
-      CHAR_GRAVE_ACCENT: 96,
-      /* ` */
-      CHAR_HASH: 35,
-      /* # */
-      CHAR_HYPHEN_MINUS: 45,
-      /* - */
-      CHAR_LEFT_ANGLE_BRACKET: 60,
-      /* < */
-      CHAR_LEFT_CURLY_BRACE: 123,
-      /* { */
-      CHAR_LEFT_SQUARE_BRACKET: 91,
-      /* [ */
-      CHAR_LINE_FEED: 10,
-      /* \n */
-      CHAR_NO_BREAK_SPACE: 160,
-      /* \u00A0 */
-      CHAR_PERCENT: 37,
-      /* % */
-      CHAR_PLUS: 43,
-      /* + */
-      CHAR_QUESTION_MARK: 63,
-      /* ? */
-      CHAR_RIGHT_ANGLE_BRACKET: 62,
-      /* > */
-      CHAR_RIGHT_CURLY_BRACE: 125,
-      /* } */
-      CHAR_RIGHT_SQUARE_BRACKET: 93,
-      /* ] */
-      CHAR_SEMICOLON: 59,
-      /* ; */
-      CHAR_SINGLE_QUOTE: 39,
-      /* ' */
-      CHAR_SPACE: 32,
-      /*   */
-      CHAR_TAB: 9,
-      /* \t */
-      CHAR_UNDERSCORE: 95,
-      /* _ */
-      CHAR_VERTICAL_LINE: 124,
-      /* | */
-      CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
-      /* \uFEFF */
-      /**
-       * Create EXTGLOB_CHARS
-       */
-      extglobChars(chars) {
-        return {
-          "!": { type: "negate", open: "(?:(?!(?:", close: `))${chars.STAR})` },
-          "?": { type: "qmark", open: "(?:", close: ")?" },
-          "+": { type: "plus", open: "(?:", close: ")+" },
-          "*": { type: "star", open: "(?:", close: ")*" },
-          "@": { type: "at", open: "(?:", close: ")" }
-        };
-      },
-      /**
-       * Create GLOB_CHARS
-       */
-      globChars(win32) {
-        return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
-      }
-    };
-  }
-});
-
-// node_modules/picomatch/lib/utils.js
-var require_utils2 = __commonJS({
-  "node_modules/picomatch/lib/utils.js"(exports2) {
-    "use strict";
-    var {
-      REGEX_BACKSLASH,
-      REGEX_REMOVE_BACKSLASH,
-      REGEX_SPECIAL_CHARS,
-      REGEX_SPECIAL_CHARS_GLOBAL
-    } = require_constants6();
-    exports2.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
-    exports2.hasRegexChars = (str) => REGEX_SPECIAL_CHARS.test(str);
-    exports2.isRegexChar = (str) => str.length === 1 && exports2.hasRegexChars(str);
-    exports2.escapeRegex = (str) => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
-    exports2.toPosixSlashes = (str) => str.replace(REGEX_BACKSLASH, "/");
-    exports2.isWindows = () => {
-      if (typeof navigator !== "undefined" && navigator.platform) {
-        const platform2 = navigator.platform.toLowerCase();
-        return platform2 === "win32" || platform2 === "windows";
-      }
-      if (typeof process !== "undefined" && process.platform) {
-        return process.platform === "win32";
-      }
-      return false;
-    };
-    exports2.removeBackslashes = (str) => {
-      return str.replace(REGEX_REMOVE_BACKSLASH, (match) => {
-        return match === "\\" ? "" : match;
-      });
-    };
-    exports2.escapeLast = (input, char, lastIdx) => {
-      const idx = input.lastIndexOf(char, lastIdx);
-      if (idx === -1) return input;
-      if (input[idx - 1] === "\\") return exports2.escapeLast(input, char, idx - 1);
-      return `${input.slice(0, idx)}\\${input.slice(idx)}`;
-    };
-    exports2.removePrefix = (input, state = {}) => {
-      let output = input;
-      if (output.startsWith("./")) {
-        output = output.slice(2);
-        state.prefix = "./";
-      }
-      return output;
-    };
-    exports2.wrapOutput = (input, state = {}, options2 = {}) => {
-      const prepend = options2.contains ? "" : "^";
-      const append = options2.contains ? "" : "$";
-      let output = `${prepend}(?:${input})${append}`;
-      if (state.negated === true) {
-        output = `(?:^(?!${output}).*$)`;
-      }
-      return output;
-    };
-    exports2.basename = (path6, { windows } = {}) => {
-      const segs = path6.split(windows ? /[\\/]/ : "/");
-      const last = segs[segs.length - 1];
-      if (last === "") {
-        return segs[segs.length - 2];
-      }
-      return last;
-    };
-  }
-});
-
-// node_modules/picomatch/lib/scan.js
-var require_scan = __commonJS({
-  "node_modules/picomatch/lib/scan.js"(exports2, module2) {
-    "use strict";
-    var utils = require_utils2();
-    var {
-      CHAR_ASTERISK,
-      /* * */
-      CHAR_AT,
-      /* @ */
-      CHAR_BACKWARD_SLASH,
-      /* \ */
-      CHAR_COMMA,
-      /* , */
-      CHAR_DOT,
-      /* . */
-      CHAR_EXCLAMATION_MARK,
-      /* ! */
-      CHAR_FORWARD_SLASH,
-      /* / */
-      CHAR_LEFT_CURLY_BRACE,
-      /* { */
-      CHAR_LEFT_PARENTHESES,
-      /* ( */
-      CHAR_LEFT_SQUARE_BRACKET,
-      /* [ */
-      CHAR_PLUS,
-      /* + */
-      CHAR_QUESTION_MARK,
-      /* ? */
-      CHAR_RIGHT_CURLY_BRACE,
-      /* } */
-      CHAR_RIGHT_PARENTHESES,
-      /* ) */
-      CHAR_RIGHT_SQUARE_BRACKET
-      /* ] */
-    } = require_constants6();
-    var isPathSeparator = (code2) => {
-      return code2 === CHAR_FORWARD_SLASH || code2 === CHAR_BACKWARD_SLASH;
-    };
-    var depth = (token) => {
-      if (token.isPrefix !== true) {
-        token.depth = token.isGlobstar ? Infinity : 1;
-      }
-    };
-    var scan = (input, options2) => {
-      const opts = options2 || {};
-      const length2 = input.length - 1;
-      const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
-      const slashes = [];
-      const tokens = [];
-      const parts = [];
-      let str = input;
-      let index2 = -1;
-      let start = 0;
-      let lastIndex = 0;
-      let isBrace = false;
-      let isBracket = false;
-      let isGlob = false;
-      let isExtglob = false;
-      let isGlobstar = false;
-      let braceEscaped = false;
-      let backslashes = false;
-      let negated = false;
-      let negatedExtglob = false;
-      let finished = false;
-      let braces = 0;
-      let prev;
-      let code2;
-      let token = { value: "", depth: 0, isGlob: false };
-      const eos = () => index2 >= length2;
-      const peek = () => str.charCodeAt(index2 + 1);
-      const advance = () => {
-        prev = code2;
-        return str.charCodeAt(++index2);
-      };
-      while (index2 < length2) {
-        code2 = advance();
-        let next;
-        if (code2 === CHAR_BACKWARD_SLASH) {
-          backslashes = token.backslashes = true;
-          code2 = advance();
-          if (code2 === CHAR_LEFT_CURLY_BRACE) {
-            braceEscaped = true;
-          }
-          continue;
-        }
-        if (braceEscaped === true || code2 === CHAR_LEFT_CURLY_BRACE) {
-          braces++;
-          while (eos() !== true && (code2 = advance())) {
-            if (code2 === CHAR_BACKWARD_SLASH) {
-              backslashes = token.backslashes = true;
-              advance();
-              continue;
-            }
-            if (code2 === CHAR_LEFT_CURLY_BRACE) {
-              braces++;
-              continue;
-            }
-            if (braceEscaped !== true && code2 === CHAR_DOT && (code2 = advance()) === CHAR_DOT) {
-              isBrace = token.isBrace = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              if (scanToEnd === true) {
-                continue;
-              }
-              break;
-            }
-            if (braceEscaped !== true && code2 === CHAR_COMMA) {
-              isBrace = token.isBrace = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              if (scanToEnd === true) {
-                continue;
-              }
-              break;
-            }
-            if (code2 === CHAR_RIGHT_CURLY_BRACE) {
-              braces--;
-              if (braces === 0) {
-                braceEscaped = false;
-                isBrace = token.isBrace = true;
-                finished = true;
-                break;
-              }
-            }
-          }
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code2 === CHAR_FORWARD_SLASH) {
-          slashes.push(index2);
-          tokens.push(token);
-          token = { value: "", depth: 0, isGlob: false };
-          if (finished === true) continue;
-          if (prev === CHAR_DOT && index2 === start + 1) {
-            start += 2;
-            continue;
-          }
-          lastIndex = index2 + 1;
-          continue;
-        }
-        if (opts.noext !== true) {
-          const isExtglobChar = code2 === CHAR_PLUS || code2 === CHAR_AT || code2 === CHAR_ASTERISK || code2 === CHAR_QUESTION_MARK || code2 === CHAR_EXCLAMATION_MARK;
-          if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
-            isGlob = token.isGlob = true;
-            isExtglob = token.isExtglob = true;
-            finished = true;
-            if (code2 === CHAR_EXCLAMATION_MARK && index2 === start) {
-              negatedExtglob = true;
-            }
-            if (scanToEnd === true) {
-              let parens = 0;
-              while (eos() !== true && (code2 = advance())) {
-                if (code2 === CHAR_BACKWARD_SLASH) {
-                  backslashes = token.backslashes = true;
-                  advance();
-                  continue;
-                }
-                if (code2 === CHAR_LEFT_PARENTHESES) {
-                  parens++;
-                  continue;
-                }
-                if (code2 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
-                  finished = true;
-                  break;
-                }
-              }
-              continue;
-            }
-            break;
-          }
-        }
-        if (code2 === CHAR_ASTERISK) {
-          if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
-          isGlob = token.isGlob = true;
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code2 === CHAR_QUESTION_MARK) {
-          isGlob = token.isGlob = true;
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code2 === CHAR_LEFT_SQUARE_BRACKET) {
-          while (eos() !== true && (next = advance())) {
-            if (next === CHAR_BACKWARD_SLASH) {
-              backslashes = token.backslashes = true;
-              advance();
-              continue;
-            }
-            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
-              isBracket = token.isBracket = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              break;
-            }
-          }
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (opts.nonegate !== true && code2 === CHAR_EXCLAMATION_MARK && index2 === start) {
-          negated = token.negated = true;
-          start++;
-          continue;
-        }
-        if (opts.noparen !== true && code2 === CHAR_LEFT_PARENTHESES) {
-          isGlob = token.isGlob = true;
-          if (scanToEnd === true) {
-            let parens = 1;
-            while (eos() !== true && (code2 = advance())) {
-              if (code2 === CHAR_BACKWARD_SLASH) {
-                backslashes = token.backslashes = true;
-                advance();
-                continue;
-              }
-              if (code2 === CHAR_LEFT_PARENTHESES) {
-                parens++;
-                continue;
-              }
-              if (code2 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
-                finished = true;
-                break;
-              }
-            }
-            continue;
-          }
-          break;
-        }
-        if (isGlob === true) {
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-      }
-      if (opts.noext === true) {
-        isExtglob = false;
-        isGlob = false;
-      }
-      let base = str;
-      let prefix = "";
-      let glob = "";
-      if (start > 0) {
-        prefix = str.slice(0, start);
-        str = str.slice(start);
-        lastIndex -= start;
-      }
-      if (base && isGlob === true && lastIndex > 0) {
-        base = str.slice(0, lastIndex);
-        glob = str.slice(lastIndex);
-      } else if (isGlob === true) {
-        base = "";
-        glob = str;
-      } else {
-        base = str;
-      }
-      if (base && base !== "" && base !== "/" && base !== str) {
-        if (isPathSeparator(base.charCodeAt(base.length - 1))) {
-          base = base.slice(0, -1);
-        }
-      }
-      if (opts.unescape === true) {
-        if (glob) glob = utils.removeBackslashes(glob);
-        if (base && backslashes === true) {
-          base = utils.removeBackslashes(base);
-        }
-      }
-      const state = {
-        prefix,
-        input,
-        start,
-        base,
-        glob,
-        isBrace,
-        isBracket,
-        isGlob,
-        isExtglob,
-        isGlobstar,
-        negated,
-        negatedExtglob
-      };
-      if (opts.tokens === true) {
-        state.maxDepth = 0;
-        if (!isPathSeparator(code2)) {
-          tokens.push(token);
-        }
-        state.tokens = tokens;
-      }
-      if (opts.parts === true || opts.tokens === true) {
-        let prevIndex;
-        for (let idx = 0; idx < slashes.length; idx++) {
-          const n2 = prevIndex !== void 0 ? prevIndex + 1 : start;
-          const i = slashes[idx];
-          const value2 = input.slice(n2, i);
-          if (opts.tokens) {
-            if (idx === 0 && start !== 0) {
-              tokens[idx].isPrefix = true;
-              tokens[idx].value = prefix;
-            } else {
-              tokens[idx].value = value2;
-            }
-            depth(tokens[idx]);
-            state.maxDepth += tokens[idx].depth;
-          }
-          if (i >= start) {
-            parts.push(value2);
-            prevIndex = i;
-          }
-        }
-        const n = prevIndex !== void 0 ? prevIndex + 1 : start;
-        const value = input.slice(n);
-        parts.push(value);
-        if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
-          tokens[tokens.length - 1].value = value;
-          depth(tokens[tokens.length - 1]);
-          state.maxDepth += tokens[tokens.length - 1].depth;
-        }
-        state.slashes = slashes;
-        state.parts = parts;
-      }
-      return state;
-    };
-    module2.exports = scan;
-  }
-});
-
-// node_modules/picomatch/lib/parse.js
-var require_parse2 = __commonJS({
-  "node_modules/picomatch/lib/parse.js"(exports2, module2) {
-    "use strict";
-    var constants3 = require_constants6();
-    var utils = require_utils2();
-    var {
-      MAX_LENGTH: MAX_LENGTH2,
-      POSIX_REGEX_SOURCE,
-      REGEX_NON_SPECIAL_CHARS,
-      REGEX_SPECIAL_CHARS_BACKREF,
-      REPLACEMENTS
-    } = constants3;
-    var expandRange = (args, options2) => {
-      if (typeof options2.expandRange === "function") {
-        return options2.expandRange(...args, options2);
-      }
-      args.sort();
-      const value = `[${args.join("-")}]`;
-      try {
-        new RegExp(value);
-      } catch (ex) {
-        return args.map((v) => utils.escapeRegex(v)).join("..");
-      }
-      return value;
-    };
-    var syntaxError = (type, char) => {
-      return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
-    };
-    var splitTopLevel = (input) => {
-      const parts = [];
-      let bracket = 0;
-      let paren = 0;
-      let quote2 = 0;
-      let value = "";
-      let escaped2 = false;
-      for (const ch of input) {
-        if (escaped2 === true) {
-          value += ch;
-          escaped2 = false;
-          continue;
-        }
-        if (ch === "\\") {
-          value += ch;
-          escaped2 = true;
-          continue;
-        }
-        if (ch === '"') {
-          quote2 = quote2 === 1 ? 0 : 1;
-          value += ch;
-          continue;
-        }
-        if (quote2 === 0) {
-          if (ch === "[") {
-            bracket++;
-          } else if (ch === "]" && bracket > 0) {
-            bracket--;
-          } else if (bracket === 0) {
-            if (ch === "(") {
-              paren++;
-            } else if (ch === ")" && paren > 0) {
-              paren--;
-            } else if (ch === "|" && paren === 0) {
-              parts.push(value);
-              value = "";
-              continue;
-            }
-          }
-        }
-        value += ch;
-      }
-      parts.push(value);
-      return parts;
-    };
-    var isPlainBranch = (branch) => {
-      let escaped2 = false;
-      for (const ch of branch) {
-        if (escaped2 === true) {
-          escaped2 = false;
-          continue;
-        }
-        if (ch === "\\") {
-          escaped2 = true;
-          continue;
-        }
-        if (/[?*+@!()[\]{}]/.test(ch)) {
-          return false;
-        }
-      }
-      return true;
-    };
-    var normalizeSimpleBranch = (branch) => {
-      let value = branch.trim();
-      let changed = true;
-      while (changed === true) {
-        changed = false;
-        if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
-          value = value.slice(2, -1);
-          changed = true;
-        }
-      }
-      if (!isPlainBranch(value)) {
-        return;
-      }
-      return value.replace(/\\(.)/g, "$1");
-    };
-    var hasRepeatedCharPrefixOverlap = (branches) => {
-      const values = branches.map(normalizeSimpleBranch).filter(Boolean);
-      for (let i = 0; i < values.length; i++) {
-        for (let j = i + 1; j < values.length; j++) {
-          const a = values[i];
-          const b = values[j];
-          const char = a[0];
-          if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
-            continue;
-          }
-          if (a === b || a.startsWith(b) || b.startsWith(a)) {
-            return true;
-          }
-        }
-      }
-      return false;
-    };
-    var parseRepeatedExtglob = (pattern, requireEnd = true) => {
-      if (pattern[0] !== "+" && pattern[0] !== "*" || pattern[1] !== "(") {
-        return;
-      }
-      let bracket = 0;
-      let paren = 0;
-      let quote2 = 0;
-      let escaped2 = false;
-      for (let i = 1; i < pattern.length; i++) {
-        const ch = pattern[i];
-        if (escaped2 === true) {
-          escaped2 = false;
-          continue;
-        }
-        if (ch === "\\") {
-          escaped2 = true;
-          continue;
-        }
-        if (ch === '"') {
-          quote2 = quote2 === 1 ? 0 : 1;
-          continue;
-        }
-        if (quote2 === 1) {
-          continue;
-        }
-        if (ch === "[") {
-          bracket++;
-          continue;
-        }
-        if (ch === "]" && bracket > 0) {
-          bracket--;
-          continue;
-        }
-        if (bracket > 0) {
-          continue;
-        }
-        if (ch === "(") {
-          paren++;
-          continue;
-        }
-        if (ch === ")") {
-          paren--;
-          if (paren === 0) {
-            if (requireEnd === true && i !== pattern.length - 1) {
-              return;
-            }
-            return {
-              type: pattern[0],
-              body: pattern.slice(2, i),
-              end: i
-            };
-          }
-        }
-      }
-    };
-    var buildCharClassStar = (chars) => {
-      const source = chars.length === 1 ? utils.escapeRegex(chars[0]) : `[${chars.map((ch) => utils.escapeRegex(ch)).join("")}]`;
-      return `${source}*`;
-    };
-    var getStarExtglobSequenceChars = (pattern) => {
-      let index2 = 0;
-      const chars = [];
-      while (index2 < pattern.length) {
-        const match = parseRepeatedExtglob(pattern.slice(index2), false);
-        if (!match || match.type !== "*") {
-          return;
-        }
-        const branches = splitTopLevel(match.body).map((branch2) => branch2.trim());
-        if (branches.length !== 1) {
-          return;
-        }
-        const branch = normalizeSimpleBranch(branches[0]);
-        if (!branch || branch.length !== 1) {
-          return;
-        }
-        chars.push(branch);
-        index2 += match.end + 1;
-      }
-      if (chars.length < 1) {
-        return;
-      }
-      return chars;
-    };
-    var repeatedExtglobRecursion = (pattern) => {
-      let depth = 0;
-      let value = pattern.trim();
-      let match = parseRepeatedExtglob(value);
-      while (match) {
-        depth++;
-        value = match.body.trim();
-        match = parseRepeatedExtglob(value);
-      }
-      return depth;
-    };
-    var analyzeRepeatedExtglob = (body, options2) => {
-      if (options2.maxExtglobRecursion === false) {
-        return { risky: false };
-      }
-      const max = typeof options2.maxExtglobRecursion === "number" ? options2.maxExtglobRecursion : constants3.DEFAULT_MAX_EXTGLOB_RECURSION;
-      const branches = splitTopLevel(body).map((branch) => branch.trim());
-      if (branches.length > 1) {
-        if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
-          return { risky: true };
-        }
-      }
-      const safeChars = [];
-      let sawStarSequence = false;
-      let combinable = true;
-      for (const branch of branches) {
-        const chars = getStarExtglobSequenceChars(branch);
-        if (chars) {
-          sawStarSequence = true;
-          safeChars.push(...chars);
-          continue;
-        }
-        const literal2 = normalizeSimpleBranch(branch);
-        if (literal2 && literal2.length === 1) {
-          safeChars.push(literal2);
-          continue;
-        }
-        combinable = false;
-        if (repeatedExtglobRecursion(branch) > max) {
-          return { risky: true };
-        }
-      }
-      if (sawStarSequence) {
-        return combinable ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) } : { risky: true };
-      }
-      return { risky: false };
-    };
-    var parse5 = (input, options2) => {
-      if (typeof input !== "string") {
-        throw new TypeError("Expected a string");
-      }
-      input = REPLACEMENTS[input] || input;
-      const opts = { ...options2 };
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH2, opts.maxLength) : MAX_LENGTH2;
-      let len = input.length;
-      if (len > max) {
-        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
-      }
-      const bos = { type: "bos", value: "", output: opts.prepend || "" };
-      const tokens = [bos];
-      const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants3.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants3.extglobChars(PLATFORM_CHARS);
-      const {
-        DOT_LITERAL,
-        PLUS_LITERAL,
-        SLASH_LITERAL,
-        ONE_CHAR,
-        DOTS_SLASH,
-        NO_DOT,
-        NO_DOT_SLASH,
-        NO_DOTS_SLASH,
-        QMARK,
-        QMARK_NO_DOT,
-        STAR,
-        START_ANCHOR
-      } = PLATFORM_CHARS;
-      const globstar = (opts2) => {
-        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
-      };
-      const nodot = opts.dot ? "" : NO_DOT;
-      const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
-      let star = opts.bash === true ? globstar(opts) : STAR;
-      if (opts.capture) {
-        star = `(${star})`;
-      }
-      if (typeof opts.noext === "boolean") {
-        opts.noextglob = opts.noext;
-      }
-      const state = {
-        input,
-        index: -1,
-        start: 0,
-        dot: opts.dot === true,
-        consumed: "",
-        output: "",
-        prefix: "",
-        backtrack: false,
-        negated: false,
-        brackets: 0,
-        braces: 0,
-        parens: 0,
-        quotes: 0,
-        globstar: false,
-        tokens
-      };
-      input = utils.removePrefix(input, state);
-      len = input.length;
-      const extglobs = [];
-      const braces = [];
-      const stack = [];
-      let prev = bos;
-      let value;
-      const eos = () => state.index === len - 1;
-      const peek = state.peek = (n = 1) => input[state.index + n];
-      const advance = state.advance = () => input[++state.index] || "";
-      const remaining = () => input.slice(state.index + 1);
-      const consume = (value2 = "", num = 0) => {
-        state.consumed += value2;
-        state.index += num;
-      };
-      const append = (token) => {
-        state.output += token.output != null ? token.output : token.value;
-        consume(token.value);
-      };
-      const negate = () => {
-        let count = 1;
-        while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
-          advance();
-          state.start++;
-          count++;
-        }
-        if (count % 2 === 0) {
-          return false;
-        }
-        state.negated = true;
-        state.start++;
-        return true;
-      };
-      const increment = (type) => {
-        state[type]++;
-        stack.push(type);
-      };
-      const decrement = (type) => {
-        state[type]--;
-        stack.pop();
-      };
-      const push = (tok) => {
-        if (prev.type === "globstar") {
-          const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
-          const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
-          if (tok.type !== "slash" && tok.type !== "paren" && !isBrace && !isExtglob) {
-            state.output = state.output.slice(0, -prev.output.length);
-            prev.type = "star";
-            prev.value = "*";
-            prev.output = star;
-            state.output += prev.output;
-          }
-        }
-        if (extglobs.length && tok.type !== "paren") {
-          extglobs[extglobs.length - 1].inner += tok.value;
-        }
-        if (tok.value || tok.output) append(tok);
-        if (prev && prev.type === "text" && tok.type === "text") {
-          prev.output = (prev.output || prev.value) + tok.value;
-          prev.value += tok.value;
-          return;
-        }
-        tok.prev = prev;
-        tokens.push(tok);
-        prev = tok;
-      };
-      const extglobOpen = (type, value2) => {
-        const token = { ...EXTGLOB_CHARS[value2], conditions: 1, inner: "" };
-        token.prev = prev;
-        token.parens = state.parens;
-        token.output = state.output;
-        token.startIndex = state.index;
-        token.tokensIndex = tokens.length;
-        const output = (opts.capture ? "(" : "") + token.open;
-        increment("parens");
-        push({ type, value: value2, output: state.output ? "" : ONE_CHAR });
-        push({ type: "paren", extglob: true, value: advance(), output });
-        extglobs.push(token);
-      };
-      const extglobClose = (token) => {
-        const literal2 = input.slice(token.startIndex, state.index + 1);
-        const body = input.slice(token.startIndex + 2, state.index);
-        const analysis = analyzeRepeatedExtglob(body, opts);
-        if ((token.type === "plus" || token.type === "star") && analysis.risky) {
-          const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open2 = tokens[token.tokensIndex];
-          open2.type = "text";
-          open2.value = literal2;
-          open2.output = safeOutput || utils.escapeRegex(literal2);
-          for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
-            tokens[i].value = "";
-            tokens[i].output = "";
-            delete tokens[i].suffix;
-          }
-          state.output = token.output + open2.output;
-          state.backtrack = true;
-          push({ type: "paren", extglob: true, value, output: "" });
-          decrement("parens");
-          return;
-        }
-        let output = token.close + (opts.capture ? ")" : "");
-        let rest;
-        if (token.type === "negate") {
-          let extglobStar = star;
-          if (token.inner && token.inner.length > 1 && token.inner.includes("/")) {
-            extglobStar = globstar(opts);
-          }
-          if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
-            output = token.close = `)$))${extglobStar}`;
-          }
-          if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse5(rest, { ...options2, fastpaths: false }).output;
-            output = token.close = `)${expression})${extglobStar})`;
-          }
-          if (token.prev.type === "bos") {
-            state.negatedExtglob = true;
-          }
-        }
-        push({ type: "paren", extglob: true, value, output });
-        decrement("parens");
-      };
-      if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
-        let backslashes = false;
-        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index2) => {
-          if (first === "\\") {
-            backslashes = true;
-            return m;
-          }
-          if (first === "?") {
-            if (esc) {
-              return esc + first + (rest ? QMARK.repeat(rest.length) : "");
-            }
-            if (index2 === 0) {
-              return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
-            }
-            return QMARK.repeat(chars.length);
-          }
-          if (first === ".") {
-            return DOT_LITERAL.repeat(chars.length);
-          }
-          if (first === "*") {
-            if (esc) {
-              return esc + first + (rest ? star : "");
-            }
-            return star;
-          }
-          return esc ? m : `\\${m}`;
-        });
-        if (backslashes === true) {
-          if (opts.unescape === true) {
-            output = output.replace(/\\/g, "");
-          } else {
-            output = output.replace(/\\+/g, (m) => {
-              return m.length % 2 === 0 ? "\\\\" : m ? "\\" : "";
-            });
-          }
-        }
-        if (output === input && opts.contains === true) {
-          state.output = input;
-          return state;
-        }
-        state.output = utils.wrapOutput(output, state, options2);
-        return state;
-      }
-      while (!eos()) {
-        value = advance();
-        if (value === "\0") {
-          continue;
-        }
-        if (value === "\\") {
-          const next = peek();
-          if (next === "/" && opts.bash !== true) {
-            continue;
-          }
-          if (next === "." || next === ";") {
-            continue;
-          }
-          if (!next) {
-            value += "\\";
-            push({ type: "text", value });
-            continue;
-          }
-          const match = /^\\+/.exec(remaining());
-          let slashes = 0;
-          if (match && match[0].length > 2) {
-            slashes = match[0].length;
-            state.index += slashes;
-            if (slashes % 2 !== 0) {
-              value += "\\";
-            }
-          }
-          if (opts.unescape === true) {
-            value = advance();
-          } else {
-            value += advance();
-          }
-          if (state.brackets === 0) {
-            push({ type: "text", value });
-            continue;
-          }
-        }
-        if (state.brackets > 0 && (value !== "]" || prev.value === "[" || prev.value === "[^")) {
-          if (opts.posix !== false && value === ":") {
-            const inner = prev.value.slice(1);
-            if (inner.includes("[")) {
-              prev.posix = true;
-              if (inner.includes(":")) {
-                const idx = prev.value.lastIndexOf("[");
-                const pre = prev.value.slice(0, idx);
-                const rest2 = prev.value.slice(idx + 2);
-                const posix10 = POSIX_REGEX_SOURCE[rest2];
-                if (posix10) {
-                  prev.value = pre + posix10;
-                  state.backtrack = true;
-                  advance();
-                  if (!bos.output && tokens.indexOf(prev) === 1) {
-                    bos.output = ONE_CHAR;
-                  }
-                  continue;
-                }
-              }
-            }
-          }
-          if (value === "[" && peek() !== ":" || value === "-" && peek() === "]") {
-            value = `\\${value}`;
-          }
-          if (value === "]" && (prev.value === "[" || prev.value === "[^")) {
-            value = `\\${value}`;
-          }
-          if (opts.posix === true && value === "!" && prev.value === "[") {
-            value = "^";
-          }
-          prev.value += value;
-          append({ value });
-          continue;
-        }
-        if (state.quotes === 1 && value !== '"') {
-          value = utils.escapeRegex(value);
-          prev.value += value;
-          append({ value });
-          continue;
-        }
-        if (value === '"') {
-          state.quotes = state.quotes === 1 ? 0 : 1;
-          if (opts.keepQuotes === true) {
-            push({ type: "text", value });
-          }
-          continue;
-        }
-        if (value === "(") {
-          increment("parens");
-          push({ type: "paren", value });
-          continue;
-        }
-        if (value === ")") {
-          if (state.parens === 0 && opts.strictBrackets === true) {
-            throw new SyntaxError(syntaxError("opening", "("));
-          }
-          const extglob = extglobs[extglobs.length - 1];
-          if (extglob && state.parens === extglob.parens + 1) {
-            extglobClose(extglobs.pop());
-            continue;
-          }
-          push({ type: "paren", value, output: state.parens ? ")" : "\\)" });
-          decrement("parens");
-          continue;
-        }
-        if (value === "[") {
-          if (opts.nobracket === true || !remaining().includes("]")) {
-            if (opts.nobracket !== true && opts.strictBrackets === true) {
-              throw new SyntaxError(syntaxError("closing", "]"));
-            }
-            value = `\\${value}`;
-          } else {
-            increment("brackets");
-          }
-          push({ type: "bracket", value });
-          continue;
-        }
-        if (value === "]") {
-          if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
-            push({ type: "text", value, output: `\\${value}` });
-            continue;
-          }
-          if (state.brackets === 0) {
-            if (opts.strictBrackets === true) {
-              throw new SyntaxError(syntaxError("opening", "["));
-            }
-            push({ type: "text", value, output: `\\${value}` });
-            continue;
-          }
-          decrement("brackets");
-          const prevValue = prev.value.slice(1);
-          if (prev.posix !== true && prevValue[0] === "^" && !prevValue.includes("/")) {
-            value = `/${value}`;
-          }
-          prev.value += value;
-          append({ value });
-          if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
-            continue;
-          }
-          const escaped2 = utils.escapeRegex(prev.value);
-          state.output = state.output.slice(0, -prev.value.length);
-          if (opts.literalBrackets === true) {
-            state.output += escaped2;
-            prev.value = escaped2;
-            continue;
-          }
-          prev.value = `(${capture}${escaped2}|${prev.value})`;
-          state.output += prev.value;
-          continue;
-        }
-        if (value === "{" && opts.nobrace !== true) {
-          increment("braces");
-          const open2 = {
-            type: "brace",
-            value,
-            output: "(",
-            outputIndex: state.output.length,
-            tokensIndex: state.tokens.length
-          };
-          braces.push(open2);
-          push(open2);
-          continue;
-        }
-        if (value === "}") {
-          const brace = braces[braces.length - 1];
-          if (opts.nobrace === true || !brace) {
-            push({ type: "text", value, output: value });
-            continue;
-          }
-          let output = ")";
-          if (brace.dots === true) {
-            const arr = tokens.slice();
-            const range = [];
-            for (let i = arr.length - 1; i >= 0; i--) {
-              tokens.pop();
-              if (arr[i].type === "brace") {
-                break;
-              }
-              if (arr[i].type !== "dots") {
-                range.unshift(arr[i].value);
-              }
-            }
-            output = expandRange(range, opts);
-            state.backtrack = true;
-          }
-          if (brace.comma !== true && brace.dots !== true) {
-            const out = state.output.slice(0, brace.outputIndex);
-            const toks = state.tokens.slice(brace.tokensIndex);
-            brace.value = brace.output = "\\{";
-            value = output = "\\}";
-            state.output = out;
-            for (const t of toks) {
-              state.output += t.output || t.value;
-            }
-          }
-          push({ type: "brace", value, output });
-          decrement("braces");
-          braces.pop();
-          continue;
-        }
-        if (value === "|") {
-          if (extglobs.length > 0) {
-            extglobs[extglobs.length - 1].conditions++;
-          }
-          push({ type: "text", value });
-          continue;
-        }
-        if (value === ",") {
-          let output = value;
-          const brace = braces[braces.length - 1];
-          if (brace && stack[stack.length - 1] === "braces") {
-            brace.comma = true;
-            output = "|";
-          }
-          push({ type: "comma", value, output });
-          continue;
-        }
-        if (value === "/") {
-          if (prev.type === "dot" && state.index === state.start + 1) {
-            state.start = state.index + 1;
-            state.consumed = "";
-            state.output = "";
-            tokens.pop();
-            prev = bos;
-            continue;
-          }
-          push({ type: "slash", value, output: SLASH_LITERAL });
-          continue;
-        }
-        if (value === ".") {
-          if (state.braces > 0 && prev.type === "dot") {
-            if (prev.value === ".") prev.output = DOT_LITERAL;
-            const brace = braces[braces.length - 1];
-            prev.type = "dots";
-            prev.output += value;
-            prev.value += value;
-            brace.dots = true;
-            continue;
-          }
-          if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
-            push({ type: "text", value, output: DOT_LITERAL });
-            continue;
-          }
-          push({ type: "dot", value, output: DOT_LITERAL });
-          continue;
-        }
-        if (value === "?") {
-          const isGroup = prev && prev.value === "(";
-          if (!isGroup && opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            extglobOpen("qmark", value);
-            continue;
-          }
-          if (prev && prev.type === "paren") {
-            const next = peek();
-            let output = value;
-            if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
-              output = `\\${value}`;
-            }
-            push({ type: "text", value, output });
-            continue;
-          }
-          if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
-            push({ type: "qmark", value, output: QMARK_NO_DOT });
-            continue;
-          }
-          push({ type: "qmark", value, output: QMARK });
-          continue;
-        }
-        if (value === "!") {
-          if (opts.noextglob !== true && peek() === "(") {
-            if (peek(2) !== "?" || !/[!=<:]/.test(peek(3))) {
-              extglobOpen("negate", value);
-              continue;
-            }
-          }
-          if (opts.nonegate !== true && state.index === 0) {
-            negate();
-            continue;
-          }
-        }
-        if (value === "+") {
-          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            extglobOpen("plus", value);
-            continue;
-          }
-          if (prev && prev.value === "(" || opts.regex === false) {
-            push({ type: "plus", value, output: PLUS_LITERAL });
-            continue;
-          }
-          if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
-            push({ type: "plus", value });
-            continue;
-          }
-          push({ type: "plus", value: PLUS_LITERAL });
-          continue;
-        }
-        if (value === "@") {
-          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            push({ type: "at", extglob: true, value, output: "" });
-            continue;
-          }
-          push({ type: "text", value });
-          continue;
-        }
-        if (value !== "*") {
-          if (value === "$" || value === "^") {
-            value = `\\${value}`;
-          }
-          const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
-          if (match) {
-            value += match[0];
-            state.index += match[0].length;
-          }
-          push({ type: "text", value });
-          continue;
-        }
-        if (prev && (prev.type === "globstar" || prev.star === true)) {
-          prev.type = "star";
-          prev.star = true;
-          prev.value += value;
-          prev.output = star;
-          state.backtrack = true;
-          state.globstar = true;
-          consume(value);
-          continue;
-        }
-        let rest = remaining();
-        if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
-          extglobOpen("star", value);
-          continue;
-        }
-        if (prev.type === "star") {
-          if (opts.noglobstar === true) {
-            consume(value);
-            continue;
-          }
-          const prior = prev.prev;
-          const before = prior.prev;
-          const isStart = prior.type === "slash" || prior.type === "bos";
-          const afterStar = before && (before.type === "star" || before.type === "globstar");
-          if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
-            push({ type: "star", value, output: "" });
-            continue;
-          }
-          const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
-          const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
-          if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
-            push({ type: "star", value, output: "" });
-            continue;
-          }
-          while (rest.slice(0, 3) === "/**") {
-            const after = input[state.index + 4];
-            if (after && after !== "/") {
-              break;
-            }
-            rest = rest.slice(3);
-            consume("/**", 3);
-          }
-          const isEnd = eos() || state.parens > 0 && rest === ")".repeat(state.parens) && !extglobs.some((extglob) => extglob.type === "negate");
-          if (prior.type === "bos" && eos()) {
-            prev.type = "globstar";
-            prev.value += value;
-            prev.output = globstar(opts);
-            state.output = prev.output;
-            state.globstar = true;
-            consume(value);
-            continue;
-          }
-          if (prior.type === "slash" && prior.prev.type !== "bos" && !afterStar && isEnd) {
-            state.output = state.output.slice(0, -(prior.output + prev.output).length);
-            prior.output = `(?:${prior.output}`;
-            prev.type = "globstar";
-            prev.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)");
-            prev.value += value;
-            state.globstar = true;
-            state.output += prior.output + prev.output;
-            consume(value);
-            continue;
-          }
-          if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
-            const end = rest[1] !== void 0 ? "|$" : "";
-            state.output = state.output.slice(0, -(prior.output + prev.output).length);
-            prior.output = `(?:${prior.output}`;
-            prev.type = "globstar";
-            prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
-            prev.value += value;
-            state.output += prior.output + prev.output;
-            state.globstar = true;
-            consume(value + advance());
-            push({ type: "slash", value: "/", output: "" });
-            continue;
-          }
-          if (prior.type === "bos" && rest[0] === "/") {
-            prev.type = "globstar";
-            prev.value += value;
-            prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
-            state.output = prev.output;
-            state.globstar = true;
-            consume(value + advance());
-            push({ type: "slash", value: "/", output: "" });
-            continue;
-          }
-          state.output = state.output.slice(0, -prev.output.length);
-          prev.type = "globstar";
-          prev.output = globstar(opts);
-          prev.value += value;
-          state.output += prev.output;
-          state.globstar = true;
-          consume(value);
-          continue;
-        }
-        const token = { type: "star", value, output: star };
-        if (opts.bash === true) {
-          token.output = ".*?";
-          if (prev.type === "bos" || prev.type === "slash") {
-            token.output = nodot + token.output;
-          }
-          push(token);
-          continue;
-        }
-        if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
-          token.output = value;
-          push(token);
-          continue;
-        }
-        if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
-          if (prev.type === "dot") {
-            state.output += NO_DOT_SLASH;
-            prev.output += NO_DOT_SLASH;
-          } else if (opts.dot === true) {
-            state.output += NO_DOTS_SLASH;
-            prev.output += NO_DOTS_SLASH;
-          } else {
-            state.output += nodot;
-            prev.output += nodot;
-          }
-          if (peek() !== "*") {
-            state.output += ONE_CHAR;
-            prev.output += ONE_CHAR;
-          }
-        }
-        push(token);
-      }
-      while (state.brackets > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
-        state.output = utils.escapeLast(state.output, "[");
-        decrement("brackets");
-      }
-      while (state.parens > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", ")"));
-        state.output = utils.escapeLast(state.output, "(");
-        decrement("parens");
-      }
-      while (state.braces > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "}"));
-        state.output = utils.escapeLast(state.output, "{");
-        decrement("braces");
-      }
-      if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
-        push({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
-      }
-      if (state.backtrack === true) {
-        state.output = "";
-        for (const token of state.tokens) {
-          state.output += token.output != null ? token.output : token.value;
-          if (token.suffix) {
-            state.output += token.suffix;
-          }
-        }
-      }
-      return state;
-    };
-    parse5.fastpaths = (input, options2) => {
-      const opts = { ...options2 };
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH2, opts.maxLength) : MAX_LENGTH2;
-      const len = input.length;
-      if (len > max) {
-        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
-      }
-      input = REPLACEMENTS[input] || input;
-      const {
-        DOT_LITERAL,
-        SLASH_LITERAL,
-        ONE_CHAR,
-        DOTS_SLASH,
-        NO_DOT,
-        NO_DOTS,
-        NO_DOTS_SLASH,
-        STAR,
-        START_ANCHOR
-      } = constants3.globChars(opts.windows);
-      const nodot = opts.dot ? NO_DOTS : NO_DOT;
-      const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
-      const capture = opts.capture ? "" : "?:";
-      const state = { negated: false, prefix: "" };
-      let star = opts.bash === true ? ".*?" : STAR;
-      if (opts.capture) {
-        star = `(${star})`;
-      }
-      const globstar = (opts2) => {
-        if (opts2.noglobstar === true) return star;
-        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
-      };
-      const create = (str) => {
-        switch (str) {
-          case "*":
-            return `${nodot}${ONE_CHAR}${star}`;
-          case ".*":
-            return `${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "*.*":
-            return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "*/*":
-            return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
-          case "**":
-            return nodot + globstar(opts);
-          case "**/*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
-          case "**/*.*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "**/.*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
-          default: {
-            const match = /^(.*?)\.(\w+)$/.exec(str);
-            if (!match) return;
-            const source2 = create(match[1]);
-            if (!source2) return;
-            return source2 + DOT_LITERAL + match[2];
-          }
-        }
-      };
-      const output = utils.removePrefix(input, state);
-      let source = create(output);
-      if (source && opts.strictSlashes !== true) {
-        source += `${SLASH_LITERAL}?`;
-      }
-      return source;
-    };
-    module2.exports = parse5;
-  }
-});
-
-// node_modules/picomatch/lib/picomatch.js
-var require_picomatch = __commonJS({
-  "node_modules/picomatch/lib/picomatch.js"(exports2, module2) {
-    "use strict";
-    var scan = require_scan();
-    var parse5 = require_parse2();
-    var utils = require_utils2();
-    var constants3 = require_constants6();
-    var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch2 = (glob, options2, returnState = false) => {
-      if (Array.isArray(glob)) {
-        const fns = glob.map((input) => picomatch2(input, options2, returnState));
-        const arrayMatcher = (str) => {
-          for (const isMatch of fns) {
-            const state2 = isMatch(str);
-            if (state2) return state2;
-          }
-          return false;
-        };
-        return arrayMatcher;
-      }
-      const isState = isObject(glob) && glob.tokens && glob.input;
-      if (glob === "" || typeof glob !== "string" && !isState) {
-        throw new TypeError("Expected pattern to be a non-empty string");
-      }
-      const opts = options2 || {};
-      const posix10 = opts.windows;
-      const regex2 = isState ? picomatch2.compileRe(glob, options2) : picomatch2.makeRe(glob, options2, false, true);
-      const state = regex2.state;
-      delete regex2.state;
-      let isIgnored = () => false;
-      if (opts.ignore) {
-        const ignoreOpts = { ...options2, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
-      }
-      const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch2.test(input, regex2, options2, { glob, posix: posix10 });
-        const result = { glob, state, regex: regex2, posix: posix10, input, output, match, isMatch };
-        if (typeof opts.onResult === "function") {
-          opts.onResult(result);
-        }
-        if (isMatch === false) {
-          result.isMatch = false;
-          return returnObject ? result : false;
-        }
-        if (isIgnored(input)) {
-          if (typeof opts.onIgnore === "function") {
-            opts.onIgnore(result);
-          }
-          result.isMatch = false;
-          return returnObject ? result : false;
-        }
-        if (typeof opts.onMatch === "function") {
-          opts.onMatch(result);
-        }
-        return returnObject ? result : true;
-      };
-      if (returnState) {
-        matcher.state = state;
-      }
-      return matcher;
-    };
-    picomatch2.test = (input, regex2, options2, { glob, posix: posix10 } = {}) => {
-      if (typeof input !== "string") {
-        throw new TypeError("Expected input to be a string");
-      }
-      if (input === "") {
-        return { isMatch: false, output: "" };
-      }
-      const opts = options2 || {};
-      const format = opts.format || (posix10 ? utils.toPosixSlashes : null);
-      let match = input === glob;
-      let output = match && format ? format(input) : input;
-      if (match === false) {
-        output = format ? format(input) : input;
-        match = output === glob;
-      }
-      if (match === false || opts.capture === true) {
-        if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch2.matchBase(input, regex2, options2, posix10);
-        } else {
-          match = regex2.exec(output);
-        }
-      }
-      return { isMatch: Boolean(match), match, output };
-    };
-    picomatch2.matchBase = (input, glob, options2, posix10 = options2 && options2.windows) => {
-      const regex2 = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options2);
-      return regex2.test(utils.basename(input, { windows: posix10 }));
-    };
-    picomatch2.isMatch = (str, patterns, options2) => picomatch2(patterns, options2)(str);
-    picomatch2.parse = (pattern, options2) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch2.parse(p, options2));
-      return parse5(pattern, { ...options2, fastpaths: false });
-    };
-    picomatch2.scan = (input, options2) => scan(input, options2);
-    picomatch2.compileRe = (state, options2, returnOutput = false, returnState = false) => {
-      if (returnOutput === true) {
-        return state.output;
-      }
-      const opts = options2 || {};
-      const prepend = opts.contains ? "" : "^";
-      const append = opts.contains ? "" : "$";
-      let source = `${prepend}(?:${state.output})${append}`;
-      if (state && state.negated === true) {
-        source = `^(?!${source}).*$`;
-      }
-      const regex2 = picomatch2.toRegex(source, options2);
-      if (returnState === true) {
-        regex2.state = state;
-      }
-      return regex2;
-    };
-    picomatch2.makeRe = (input, options2 = {}, returnOutput = false, returnState = false) => {
-      if (!input || typeof input !== "string") {
-        throw new TypeError("Expected a non-empty string");
-      }
-      let parsed = { negated: false, fastpaths: true };
-      if (options2.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
-        parsed.output = parse5.fastpaths(input, options2);
-      }
-      if (!parsed.output) {
-        parsed = parse5(input, options2);
-      }
-      return picomatch2.compileRe(parsed, options2, returnOutput, returnState);
-    };
-    picomatch2.toRegex = (source, options2) => {
-      try {
-        const opts = options2 || {};
-        return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
-      } catch (err) {
-        if (options2 && options2.debug === true) throw err;
-        return /$^/;
-      }
-    };
-    picomatch2.constants = constants3;
-    module2.exports = picomatch2;
-  }
-});
-
-// node_modules/picomatch/index.js
-var require_picomatch2 = __commonJS({
-  "node_modules/picomatch/index.js"(exports2, module2) {
-    "use strict";
-    var pico = require_picomatch();
-    var utils = require_utils2();
-    function picomatch2(glob, options2, returnState = false) {
-      if (options2 && (options2.windows === null || options2.windows === void 0)) {
-        options2 = { ...options2, windows: utils.isWindows() };
-      }
-      return pico(glob, options2, returnState);
-    }
-    Object.assign(picomatch2, pico);
-    module2.exports = picomatch2;
   }
 });
 
@@ -42470,6 +42470,20 @@ function fieldsAt(file, root, path6, keys) {
   }
   return field2?.node?.kind === "map" ? fieldsOf(file, root, field2.node, field2.path, field2.inFlow) : void 0;
 }
+function replacedOnTheWay(file, root, path6, keys) {
+  let field2 = { node: nodeAt(root, path6) ?? null, path: path6, inFlow: false };
+  for (const key of keys) {
+    const map2 = field2.node;
+    if (map2?.kind !== "map" || typeof key !== "string") return false;
+    field2 = fieldsOf(file, root, map2, field2.path, field2.inFlow)(key);
+    if (!field2) return false;
+    const value = field2.node?.kind === "alias" ? anchoredValue(file, root, field2.node)?.node : field2.node;
+    if (value === void 0) return false;
+    if (value?.kind !== "map") return true;
+    field2 = { ...field2, node: value };
+  }
+  return false;
+}
 
 // src/yaml/placeholder.ts
 var FILLERS = [
@@ -42718,6 +42732,9 @@ function formatPath(path6) {
 }
 function hasPrefix(path6, prefix) {
   return prefix.length <= path6.length && prefix.every((segment2, i) => path6[i] === segment2);
+}
+function samePath(path6, other) {
+  return path6.length === other.length && hasPrefix(path6, other);
 }
 function parsePath(text2, value, fieldName) {
   const fail3 = (why, at) => {
@@ -43277,6 +43294,9 @@ function specsOf(text2) {
   return JSON.stringify(modOverrides(text2).map((o) => [o.line, o.path, "form" in o.value]));
 }
 
+// src/engine/path-glob.ts
+var import_picomatch = __toESM(require_picomatch2(), 1);
+
 // src/text/closest.ts
 function closest(typed2, names, most = 2) {
   let best;
@@ -43300,6 +43320,76 @@ function editDistance(a, b) {
     }
   }
   return d[a.length][b.length];
+}
+
+// src/engine/path-glob.ts
+function pathMatcher(globs) {
+  const matches = (0, import_picomatch.default)(
+    globs.flatMap((glob) => {
+      const base = glob.replace(/\/+$/, "");
+      return [base, `${base}/**`];
+    }),
+    { dot: true }
+  );
+  const prefixes = globs.map(plainStart);
+  if (prefixes.includes("")) return matches;
+  return (path6) => prefixes.some((prefix) => path6.startsWith(prefix)) && matches(path6);
+}
+function plainStart(glob) {
+  return /^[\w-]*(?:\/[\w-]+)*/.exec(glob)[0];
+}
+function slashSeparated(glob) {
+  return glob.replaceAll("\\", "/");
+}
+function globFault(glob) {
+  if (import_picomatch.default.parse(glob).tokens.some((token) => token.type === "bracket" && token.value === "\\["))
+    return `has a "[" that no "]" closes: close it for a class (e.g. "[ab]"), or write "[[]" to match a "["`;
+  try {
+    import_picomatch.default.makeRe(glob, { dot: true, debug: true });
+  } catch (error2) {
+    const why = String(error2).replace(/^.*: /, "");
+    if (why === "Unterminated group") return `has a "{" that no "}" closes, so it matches no file: close it (e.g. "{a,b}"), or write "[{]" to match a "{"`;
+    return `matches no file: it reads as no pattern (${why.charAt(0).toLowerCase()}${why.slice(1)})`;
+  }
+  return void 0;
+}
+function pathFilter(globs, files, warnings, links = /* @__PURE__ */ new Map()) {
+  if (globs.length === 0) return () => true;
+  const matchers = globs.map((glob) => pathMatcher([glob]));
+  globs.forEach((glob, i) => {
+    if (files.some((file) => matchers[i](file))) return;
+    const linked = [...links].filter(([link]) => matchers[i](link)).map(([link, to]) => `${link} (to ${JSON.stringify(to)})`);
+    const only = linked.length === 1 ? "the symbolic link" : "symbolic links:";
+    warnings.push({
+      message: linked.length > 0 ? `path ${JSON.stringify(glob)} matches no file, only ${only} ${cappedList(linked, 3, { sentence: true })}, and no link is followed: give the path it leads to` : `path ${JSON.stringify(glob)} matches no file${meantPath(glob, files)}`
+    });
+  });
+  return (path6) => matchers.some((matches) => matches(path6));
+}
+function meantPath(glob, files) {
+  const segments = glob.split("/");
+  const globbed = segments.findIndex((segment2) => /[*?[\]{}]/.test(segment2));
+  const plain = (globbed < 0 ? segments : segments.slice(0, globbed)).join("/").replace(/\/+$/, "");
+  if (plain === "") return "";
+  const names = /* @__PURE__ */ new Set();
+  for (const file of files) {
+    for (let end = file.indexOf("/"); end > 0; end = file.indexOf("/", end + 1)) names.add(file.slice(0, end));
+    names.add(file);
+  }
+  if (names.has(plain)) return "";
+  return didYouMean(
+    meantNames(plain, names).map((name) => `${name}${glob.slice(plain.length)}`).join(" or ") || void 0
+  );
+}
+function meantNames(plain, names) {
+  const depth = plain.split("/").length;
+  const asDeep = [...names].filter((name) => name.split("/").length === depth);
+  const typo = closest(plain, asDeep);
+  if (typo !== void 0) return [typo];
+  const begun = asDeep.filter((name) => name.startsWith(plain));
+  if (begun.length > 0) return begun.length <= 3 ? begun : [];
+  const anywhere = closest(plain, names);
+  return anywhere === void 0 ? [] : [anywhere];
 }
 
 // src/engine/request.ts
@@ -43560,9 +43650,9 @@ function validateRequest(request2, known = {}) {
       );
   });
   paths.forEach((glob, i) => {
-    const outside = outsideRoot(glob);
+    const fault = outsideRoot(glob) ?? globFault(glob);
     if (glob.trim() === "") issue2("path", `${name("path", i)}: must not be empty`);
-    else if (outside) issue2("path", `${name("path", i)}: ${JSON.stringify(glob)} ${outside}`);
+    else if (fault) issue2("path", `${name("path", i)}: ${JSON.stringify(glob)} ${fault}`);
   });
   const configOutside = typeof request2.config === "string" ? outsideRoot(request2.config) : void 0;
   if (configOutside) issues.push({ field: "config", message: `${name("config")}: ${JSON.stringify(request2.config)} ${configOutside}` });
@@ -45939,65 +46029,6 @@ function valueOf(filter, tag) {
   return candidates(filter, [tag]).keys().next().value;
 }
 
-// src/engine/path-glob.ts
-var import_picomatch = __toESM(require_picomatch2(), 1);
-function pathMatcher(globs) {
-  const matches = (0, import_picomatch.default)(
-    globs.flatMap((glob) => {
-      const base = glob.replace(/\/+$/, "");
-      return [base, `${base}/**`];
-    }),
-    { dot: true }
-  );
-  const prefixes = globs.map(plainStart);
-  if (prefixes.includes("")) return matches;
-  return (path6) => prefixes.some((prefix) => path6.startsWith(prefix)) && matches(path6);
-}
-function plainStart(glob) {
-  return /^[\w-]*(?:\/[\w-]+)*/.exec(glob)[0];
-}
-function slashSeparated(glob) {
-  return glob.replaceAll("\\", "/");
-}
-function pathFilter(globs, files, warnings, links = /* @__PURE__ */ new Map()) {
-  if (globs.length === 0) return () => true;
-  const matchers = globs.map((glob) => pathMatcher([glob]));
-  globs.forEach((glob, i) => {
-    if (files.some((file) => matchers[i](file))) return;
-    const linked = [...links].filter(([link]) => matchers[i](link)).map(([link, to]) => `${link} (to ${JSON.stringify(to)})`);
-    const only = linked.length === 1 ? "the symbolic link" : "symbolic links:";
-    warnings.push({
-      message: linked.length > 0 ? `path ${JSON.stringify(glob)} matches no file, only ${only} ${cappedList(linked, 3, { sentence: true })}, and no link is followed: give the path it leads to` : `path ${JSON.stringify(glob)} matches no file${meantPath(glob, files)}`
-    });
-  });
-  return (path6) => matchers.some((matches) => matches(path6));
-}
-function meantPath(glob, files) {
-  const segments = glob.split("/");
-  const globbed = segments.findIndex((segment2) => /[*?[\]{}]/.test(segment2));
-  const plain = (globbed < 0 ? segments : segments.slice(0, globbed)).join("/").replace(/\/+$/, "");
-  if (plain === "") return "";
-  const names = /* @__PURE__ */ new Set();
-  for (const file of files) {
-    for (let end = file.indexOf("/"); end > 0; end = file.indexOf("/", end + 1)) names.add(file.slice(0, end));
-    names.add(file);
-  }
-  if (names.has(plain)) return "";
-  return didYouMean(
-    meantNames(plain, names).map((name) => `${name}${glob.slice(plain.length)}`).join(" or ") || void 0
-  );
-}
-function meantNames(plain, names) {
-  const depth = plain.split("/").length;
-  const asDeep = [...names].filter((name) => name.split("/").length === depth);
-  const typo = closest(plain, asDeep);
-  if (typo !== void 0) return [typo];
-  const begun = asDeep.filter((name) => name.startsWith(plain));
-  if (begun.length > 0) return begun.length <= 3 ? begun : [];
-  const anywhere = closest(plain, names);
-  return anywhere === void 0 ? [] : [anywhere];
-}
-
 // src/engine/target-owners.ts
 var PLAIN_NAME = /^[\w-]+$/;
 var PLAIN_START = /^[\w-]*/;
@@ -46839,8 +46870,40 @@ function parameterName(name) {
   return /^[\w.\\[\]/-]+$/.test(name) ? name : JSON.stringify(name);
 }
 function leafOf(name) {
-  for (let i = name.length - 1; i > 0; i--) if (name[i] === "." && name[i - 1] !== "\\") return [name.slice(0, i), name.slice(i + 1)];
-  return ["", name];
+  const dot = separators(name).at(-1);
+  return dot === void 0 ? ["", name] : [name.slice(0, dot), name.slice(dot + 1)];
+}
+function helmKeys(name) {
+  if (name === "") return [];
+  const keys = [];
+  let key = "";
+  let indexed2 = false;
+  for (let i = 0; i < name.length; i++) {
+    const c = name[i];
+    const index2 = c === "[" ? /^\[(\d+)\]/.exec(name.slice(i)) : null;
+    if (index2) {
+      if (!indexed2) keys.push(key);
+      keys.push(Number(index2[1]));
+      i += index2[0].length - 1;
+      [key, indexed2] = ["", true];
+    } else if (c === ".") {
+      if (!indexed2) keys.push(key);
+      [key, indexed2] = ["", false];
+    } else {
+      key += c === "\\" && i + 1 < name.length ? name[++i] : c;
+      indexed2 = false;
+    }
+  }
+  if (!indexed2) keys.push(key);
+  return keys;
+}
+function separators(name) {
+  const at = [];
+  for (let i = 0; i < name.length; i++) {
+    if (name[i] === "\\") i++;
+    else if (name[i] === ".") at.push(i);
+  }
+  return at;
 }
 function indexedParameter(file, path6) {
   const [helm, parameters, index2, leaf] = path6.slice(-4);
@@ -46986,7 +47049,7 @@ function warnTemplatePatch(document, incoming, request2, plan, argoEditors) {
   if (stale) return plan.warn(patch.start, notEdited(path6, formatImageRef(stale), TEMPLATE_PATCH.instead, request2.fieldName));
   if (!patch.text.includes("tag")) return;
   const held = templateRepository(document.root, incoming);
-  const tag = held && patchedTag(patch.text, held.prefix);
+  const tag = held && patchedTag(patch.text, held.keys);
   if (!held || !tag) return;
   const update2 = incoming.get(held.repository);
   if (!hasPlaceholder(tag.value)) {
@@ -47014,29 +47077,30 @@ function templateRepository(root, incoming) {
 }
 function prefixOf(template, path6) {
   const values = path6.indexOf("valuesObject");
-  if (values > 0 && path6[values - 1] === "helm" && ["repository", "name"].includes(String(path6.at(-1))))
-    return { prefix: path6.slice(values + 1, -1).join(".") };
+  if (values > 0 && path6[values - 1] === "helm" && ["repository", "name"].includes(String(path6.at(-1)))) return { keys: path6.slice(values + 1, -1) };
   const item = path6.at(-1) === "value" && path6.at(-3) === "parameters" ? nodeAt(template, path6.slice(0, -1)) : void 0;
   const name = item?.kind === "map" ? scalarText(mapValue(item, "name")) : void 0;
   const [prefix, leaf] = name === void 0 ? [] : leafOf(name);
-  return leaf === "repository" || leaf === "name" ? { prefix } : {};
+  return leaf === "repository" || leaf === "name" ? { keys: helmKeys(prefix) } : {};
 }
-function patchedTag(text2, prefix) {
-  if (prefix === void 0) return void 0;
-  const name = prefix === "" ? "tag" : `${prefix}.tag`;
+function patchedTag(text2, keys) {
+  if (keys === void 0) return void 0;
+  const tag = [...keys, "tag"];
+  const isTag2 = (name) => samePath(helmKeys(name), tag);
   const file = tryYamlFile(TEMPLATE_PATCH.header + text2);
   const document = file?.documents[0];
   if (file && document) {
     for (const source of sourcesOf(document)) {
-      const parameter2 = parametersAt(document.root, source).findLast(([other]) => other === name)?.[1].node;
-      if (isFlowScalar(parameter2)) return { what: `parameter ${parameterName(name)}`, value: parameter2.text };
-      const values = valuesObjectAt(file, document.root, source, prefix === "" ? [] : prefix.split("."))?.("tag")?.node;
+      const [name, parameter] = parametersAt(document.root, source).findLast(([other]) => isTag2(other)) ?? [];
+      if (name !== void 0 && isFlowScalar(parameter?.node)) return { what: `parameter ${parameterName(name)}`, value: parameter.node.text };
+      const values = valuesObjectAt(file, document.root, source, keys)?.("tag")?.node;
       if (isFlowScalar(values)) return { what: "tag: key", value: values.text };
     }
     return void 0;
   }
-  const parameter = new RegExp(`name\\s*:\\s*["']?${escapeRegExp(name)}["']?\\s*[,\\n][^]*?value\\s*:\\s*(["']?)([^"'\\s,}#]*)\\1`).exec(text2);
-  if (parameter) return { what: `parameter ${parameterName(name)}`, value: parameter[2] };
+  const named3 = [...text2.matchAll(/name\s*:\s*(["']?)([^"'\s,}#]+)\1\s*[,\n]/g)].find((found) => isTag2(found[2]));
+  const value = named3 && /^[^]*?value\s*:\s*(["']?)([^"'\s,}#]*)\1/.exec(text2.slice(named3.index + named3[0].length));
+  if (named3 && value) return { what: `parameter ${parameterName(named3[2])}`, value: value[2] };
   const key = /^\s*tag\s*:\s*(["']?)([^"'\s,}#]*)\1/m.exec(text2);
   return key ? { what: "tag: key", value: key[2] } : void 0;
 }
@@ -47132,7 +47196,7 @@ function parameterImages(parameters, file, root, source) {
   }
   return [...byPrefix].map(([prefix, fields]) => {
     if (!fields.has("tag") || fields.has("repository") || fields.has("name")) return imageOf(fields);
-    const read = valuesObjectAt(file, root, source, prefix === "" ? [] : prefix.split("."));
+    const read = valuesObjectAt(file, root, source, helmKeys(prefix));
     if (!read) return imageOf(fields);
     const merged = /* @__PURE__ */ new Map();
     for (const key of ["registry", "repository", "name", IMAGE_KEY]) {
@@ -48480,16 +48544,19 @@ var Reader2 = class {
   resolve(node2) {
     return isAlias(node2) ? node2.resolve(this.doc) ?? node2 : node2;
   }
-  /** The key/value pairs of a mapping with only `allowed` keys, or undefined after an issue. */
-  mapping(node2, at, path6, allowed) {
+  /**
+   * The key/value pairs of a mapping with only `allowed` keys, or undefined after an issue; with `extensions`, keys
+   * starting with `x-` too, left out of the pairs.
+   */
+  mapping(node2, at, path6, allowed, extensions = false) {
     const resolved = this.resolve(node2);
     if (!isMap(resolved)) {
       this.issue(resolved ?? at, path6, `must be a mapping${allowed.length > 0 ? ` with ${allowed.join(", ")}` : ""}, not ${describe(resolved)}`);
       return void 0;
     }
-    return this.entries(resolved, path6, allowed);
+    return this.entries(resolved, path6, allowed, extensions);
   }
-  entries(map2, path6, allowed) {
+  entries(map2, path6, allowed, extensions = false) {
     const entries = /* @__PURE__ */ new Map();
     for (const pair of map2.items) {
       const key = pair.key;
@@ -48498,9 +48565,11 @@ var Reader2 = class {
         this.issue(key, path6, `keys must be strings, not ${describe(key)}`);
         continue;
       }
+      if (extensions && name.startsWith("x-")) continue;
       if (allowed && !allowed.includes(name)) {
         const merge3 = name === "<<" ? "a YAML merge key, which the configuration does not read: write the keys out, or alias a whole value (`policy: *name`); " : "";
-        this.issue(key, join4(path6, name), `${merge3}unknown key (expected ${allowed.join(", ")})`);
+        const extension = extensions ? "; a key starting with x- holds anchors and is not read" : "";
+        this.issue(key, join4(path6, name), `${merge3}unknown key (expected ${allowed.join(", ")}${extension})`);
         continue;
       }
       const earlier = entries.get(name);
@@ -48610,6 +48679,12 @@ var Reader2 = class {
     else if (value.split("/").includes("..")) this.issue(node2, path6, `must stay inside the repository (no ".."): ${JSON.stringify(value)}`);
     else return true;
     return false;
+  }
+  /** A glob that reads as it looks (globFault): no `[` or `{` left open. */
+  glob(value, node2, path6) {
+    const fault = globFault(value);
+    if (fault) this.issue(node2, path6, `${JSON.stringify(value)} ${fault}`);
+    return fault === void 0;
   }
   policy(node2, at, path6) {
     const pattern = isMap(node2) ? node2.getIn(["filterTags", "pattern"], true) : void 0;
@@ -48774,7 +48849,8 @@ function readTargets(r, node2, at) {
       name = void 0;
     }
     if (name !== void 0) names.set(name, r.place(path6, nameField.node));
-    const paths = pathsField && r.strings(pathsField.node, pathsField.at, `${path6}.paths`, true, (glob, item2, at2) => r.relativePath(slashSeparated(glob), item2, at2))?.map(slashSeparated);
+    const usable = (glob, item2, at2) => r.relativePath(glob, item2, at2) && r.glob(glob, item2, at2);
+    const paths = pathsField && r.strings(pathsField.node, pathsField.at, `${path6}.paths`, true, (glob, item2, at2) => usable(slashSeparated(glob), item2, at2))?.map(slashSeparated);
     const images = imagesField ? readImages(r, imagesField.node, imagesField.at, `${path6}.images`) : [];
     const delivery = deliveryField && readDelivery(r, deliveryField.node, deliveryField.at, `${path6}.delivery`);
     if (name !== void 0 && paths) {
@@ -48927,7 +49003,7 @@ function parseConfig(source, file) {
   const root = r.resolve(doc.contents);
   let config = { targets: [], setters: /* @__PURE__ */ new Map(), overrides: [] };
   if (root !== null && !(isScalar(root) && root.value === null)) {
-    const entries = r.mapping(root, root, "", ["targets", "setters", "overrides"]);
+    const entries = r.mapping(root, root, "", ["targets", "setters", "overrides"], true);
     if (entries) {
       const targetsField = r.field(entries, root, "", "targets", false);
       const settersField = r.field(entries, root, "", "setters", false);
@@ -51786,14 +51862,17 @@ function misplacedWarning(image, table) {
 var DIRECTIVE = "$patch";
 function directiveOf(root, node2, path6) {
   if (node2.kind !== "map") return void 0;
-  if (typeof path6[path6.length - 1] === "number" && !builtInKind(root)) return void 0;
+  if (inCustomList(root, path6)) return void 0;
   return scalarText(mapValue(node2, DIRECTIVE));
 }
 function deletesKey(root, node2, path6) {
   if (node2.kind !== "scalar" || !readsAsNull(node2) || path6.length === 0) return false;
-  return !path6.some((segment2) => typeof segment2 === "number") || builtInKind(root);
+  return !inCustomList(root, path6);
 }
-function builtInKind(root) {
+function inCustomList(root, path6) {
+  return path6.some((segment2) => typeof segment2 === "number") && !mergesListItems(root);
+}
+function mergesListItems(root) {
   const apiVersion = root?.kind === "map" ? scalarText(mapValue(root, "apiVersion")) : void 0;
   if (apiVersion === void 0) return false;
   const slash = apiVersion.lastIndexOf("/");
@@ -52033,25 +52112,74 @@ function editCheckedYaml(text2, request2) {
 
 // src/engine/chart-tags.ts
 import { posix as posix2 } from "node:path";
+
+// src/engine/unknown-registry-tag.ts
+function unknownRegistryTag(file, line, key, { repository, unknown, images }) {
+  return {
+    file,
+    line,
+    message: unknownRegistryWarning(unknown, repository, key, images),
+    about: { field: key, reason: "advised-override", image: images[0] }
+  };
+}
+
+// src/engine/chart-tags.ts
 function warnLoneTagParameters(texts, inScope, updatesFor, warnings, fieldName) {
   const values = new ValuesFiles(texts);
   const said = /* @__PURE__ */ new Set();
+  const say = (found) => {
+    for (const warning2 of found) {
+      const at = `${warning2.file}:${warning2.line}:${warning2.message}`;
+      if (!said.has(at)) warnings.push(warning2);
+      said.add(at);
+    }
+  };
   for (const [path6, file, document] of applicationsReading(texts, values, updatesFor)) {
     const sources = sourcesOf(document).filter((source) => source.length > 0);
     for (const source of sources) {
       const layers = valuesLayers(values, valuesOf(document.root, source, sources, texts), path6, file, document.root, source, fieldName);
-      if (inScope(path6)) warnLoneParameters(path6, texts.get(path6), file, document.root, source, layers, updatesFor(path6), warnings);
-      const parameters = parametersAt(document.root, source).flatMap(([name]) => {
-        const [prefix, leaf] = leafOf(name);
-        return leaf === "tag" ? [keysOf2(prefix)] : [];
-      });
-      for (const warning2 of loneValueTags(layers, parameters, inScope, updatesFor)) {
-        const at = `${warning2.file}:${warning2.line}:${warning2.message}`;
-        if (!said.has(at)) warnings.push(warning2);
-        said.add(at);
-      }
+      const deployed = deployedParameters(values, texts, path6, file, document, source);
+      if (inScope(deployed.path)) say(warnLoneParameters(deployed, layers, updatesFor(deployed.path)));
+      say(
+        loneValueTags(
+          layers,
+          deployed.parameters.map(([name]) => helmKeys(name)),
+          inScope,
+          updatesFor
+        )
+      );
     }
   }
+}
+function deployedParameters(values, texts, path6, file, document, source) {
+  const own = (keys) => valuesObjectAt(file, document.root, source, keys);
+  const paired2 = (read) => read !== void 0 && splitImage(read).repository !== void 0;
+  let deployed = {
+    path: path6,
+    text: texts.get(path6),
+    parameters: parametersAt(document.root, source),
+    paired: (keys) => paired2(own(keys))
+  };
+  for (const at of parameterFiles(document, source)) {
+    const text2 = texts.get(at);
+    const overriding = text2 === void 0 ? null : values.fileOf(at, text2);
+    const root = overriding?.documents[0]?.root ?? null;
+    if (text2 === void 0 || !overriding || nodeAt(root, ["helm", "parameters"])?.kind !== "seq") continue;
+    deployed = {
+      path: at,
+      text: text2,
+      parameters: parametersAt(root, []),
+      paired: (keys) => paired2(own(keys)) || paired2(valuesObjectAt(overriding, root, [], keys))
+    };
+  }
+  return deployed;
+}
+function parameterFiles(document, source) {
+  const { kind: kind2, apiVersion, name } = document.object;
+  const directory = scalarText(nodeAt(document.root, [...source, "path"]));
+  if (kind2 !== "Application" || !inGroup(apiVersion, ARGO) || directory === void 0) return [];
+  const files = [".argocd-source.yaml", ...name === void 0 || hasPlaceholder(name) ? [] : [`.argocd-source-${name}.yaml`]];
+  return inTree(files.map((file) => posix2.join(directory, file)));
 }
 function unreadValueFiles(texts, present, updatesFor) {
   const values = new ValuesFiles(texts);
@@ -52059,7 +52187,8 @@ function unreadValueFiles(texts, present, updatesFor) {
   for (const [, , document] of applicationsReading(texts, values, updatesFor)) {
     const sources = sourcesOf(document).filter((source) => source.length > 0);
     for (const source of sources)
-      for (const path6 of listedPaths(document.root, source, sources)) if (!texts.has(path6) && present.has(path6) && fileKind(path6) === "yaml") unread.add(path6);
+      for (const path6 of [...listedPaths(document.root, source, sources), ...parameterFiles(document, source)])
+        if (!texts.has(path6) && present.has(path6) && fileKind(path6) === "yaml") unread.add(path6);
   }
   return [...unread];
 }
@@ -52070,51 +52199,49 @@ function* applicationsReading(texts, values, updatesFor) {
   for (const [path6, text2] of texts) {
     if (fileKind(path6) !== "yaml" || !text2.includes(ARGO) || !mayRankOverValues(text2)) continue;
     const incoming = byRepository(updatesFor(path6).filter((update2) => update2.image.tag !== void 0));
-    if (incoming.size === 0 || !values.mayRead(text2, incoming)) continue;
+    if (incoming.size === 0 || !(values.mayRead(text2, incoming) || [...incoming.values()].some(({ image }) => repositoryPattern(image).test(text2)))) continue;
     const file = tryYamlFile(text2.replace(/^\uFEFF/, ""));
     if (!file) continue;
     for (const document of file.documents) yield [path6, file, document];
   }
 }
-function warnLoneParameters(path6, text2, file, root, source, layers, updates, warnings) {
+function warnLoneParameters({ path: path6, text: text2, parameters, paired: paired2 }, layers, updates) {
   const incoming = byRepository(updates.filter((update2) => update2.image.tag !== void 0));
-  if (layers.length === 0 || incoming.size === 0) return;
-  const parameters = parametersAt(root, source);
+  if (layers.length === 0 || incoming.size === 0) return [];
+  const found = [];
   const siblings = parameters.map(([other]) => leafOf(other));
   for (const [name, field2] of parameters) {
     const [prefix, leaf] = leafOf(name);
     if (leaf !== "tag" || !isFlowScalar(field2.node) || hasPlaceholder(field2.node.text)) continue;
     if (siblings.some(([p, l]) => p === prefix && REPOSITORY_KEYS.includes(l))) continue;
-    const keys = keysOf2(prefix);
-    const paired2 = valuesObjectAt(file, root, source, keys);
-    if (paired2 && splitImage(paired2).repository !== void 0) continue;
+    const keys = helmKeys(prefix);
+    if (paired2(keys)) continue;
     const held = repositoryIn(layers, keys, incoming, field2.node.text);
     const key = formatPath(field2.path);
     const line = lineAt(text2, field2.node.start);
     if (held && "unknown" in held) {
-      warnings.push(unknownRegistryTag(path6, line, key, held));
+      found.push(unknownRegistryTag(path6, line, key, held));
       continue;
     }
     if (!held || nextVersion(held, versionOf(field2.node.text, void 0)) === void 0) continue;
     const { advice, about } = overrideAdvice(key, held.image.repository, { file: path6, part: "tag" });
-    warnings.push({
+    found.push({
       file: path6,
       line,
-      message: `${key} (parameter ${parameterName(name)}) overrides the tag of ${held.image.repository} (${held.at}), as Argo CD ranks parameters above values files, and was not moved: ${advice}`,
+      message: `${key} (parameter ${parameterName(name)}) overrides the tag of ${held.image.repository} (${held.at}), as Argo CD ranks parameters above ${held.in}, and was not moved: ${advice}`,
       about
     });
   }
-}
-function keysOf2(prefix) {
-  return prefix === "" ? [] : prefix.split(".");
+  return found;
 }
 var REPOSITORY_KEYS = ["repository", "name", "registry"];
 function firstDocument(file) {
   return file ? { file, root: file.documents[0]?.root ?? null, at: [], line: (offset) => file.lineAt(offset) } : void 0;
 }
-function fieldLayer(path6, text2, within2, values, ranks) {
+function fieldLayer(path6, text2, within2, values, kind2, ranks) {
   return {
     path: path6,
+    kind: kind2,
     values,
     tell(at, node2, held) {
       const key = formatPath([...within2, ...at]);
@@ -52126,9 +52253,12 @@ function fieldLayer(path6, text2, within2, values, ranks) {
   };
 }
 function valuesLayers(values, valueFiles, path6, file, root, source, fieldName) {
-  const files = valueFiles.map(
-    ([at, text2]) => fieldLayer(at, text2, [], () => firstDocument(values.fileOf(at, text2)), "as Helm ranks a values file listed later above it")
-  );
+  const chart = scalarText(nodeAt(root, [...source, "path"]));
+  const defaults2 = chart === void 0 ? void 0 : posix2.join(chart, "values.yaml");
+  const files = valueFiles.map(([at, text2], index2) => ({
+    ...fieldLayer(at, text2, [], () => firstDocument(values.fileOf(at, text2)), "values files", "as Helm ranks a values file listed later above it"),
+    ...index2 === 0 && at === defaults2 && { defaults: true }
+  }));
   const object = [...source, "helm", "valuesObject"];
   if (nodeAt(root, object))
     return [
@@ -52138,6 +52268,7 @@ function valuesLayers(values, valueFiles, path6, file, root, source, fieldName) 
         file.text,
         object,
         () => ({ file, root, at: object, line: (offset) => file.lineAt(offset) }),
+        "valuesObject",
         "as Argo CD ranks valuesObject above values files"
       )
     ];
@@ -52147,6 +52278,7 @@ function valuesLayers(values, valueFiles, path6, file, root, source, fieldName) 
   let parsed;
   const layer = {
     path: path6,
+    kind: "the values string",
     values() {
       const read = (parsed ??= { read: firstDocument(tryYamlFile(held.text)) }).read;
       return read && { ...read, line: () => file.lineAt(held.start) };
@@ -52179,7 +52311,9 @@ function loneValueTags(layers, parameters, inScope, updatesFor) {
       if (!fields || [...REPOSITORY_KEYS, "image"].some((key) => fields(key) !== void 0)) return;
       const held = repositoryIn(layers.slice(0, index2), keys, incoming, node2.text);
       if (!held || !("unknown" in held) && nextVersion(held, versionOf(node2.text, void 0)) === void 0) return;
-      if (parameters.some((set2) => set2.length === keys.length && hasPrefix(set2, keys)) || layers.slice(index2 + 1).some((above) => setsTag(above, keys))) return;
+      const tag = [...keys, "tag"];
+      if (parameters.some((set2) => set2.length > 0 && hasPrefix(tag, set2)) || layers.slice(index2 + 1).some((above) => setsTag(above, keys) || deletes(above, keys)))
+        return;
       found.push(tell(at, node2, held));
     });
   });
@@ -52189,13 +52323,9 @@ function setsTag(layer, keys) {
   const written = layer.values();
   return written !== void 0 && fieldsAt(written.file, written.root, written.at, keys)?.("tag") !== void 0;
 }
-function unknownRegistryTag(file, line, key, { repository, unknown, images }) {
-  return {
-    file,
-    line,
-    message: unknownRegistryWarning(unknown, repository, key, images),
-    about: { field: key, reason: "advised-override", image: images[0] }
-  };
+function deletes(layer, keys) {
+  const written = layer.values();
+  return written !== void 0 && replacedOnTheWay(written.file, written.root, written.at, keys);
 }
 var ValuesFiles = class {
   constructor(texts) {
@@ -52243,6 +52373,9 @@ function listedPaths(root, source, sources) {
     if (ref && sources.some((s) => scalarText(nodeAt(root, [...s, "ref"])) === ref[1])) paths.push(posix2.normalize(ref[2]));
     else if (!ref && chart !== void 0) paths.push(posix2.join(chart, name));
   }
+  return inTree(paths);
+}
+function inTree(paths) {
   return paths.flatMap((path6) => path6.startsWith("..") ? [] : [path6.replace(/^\.\//, "")]);
 }
 function valuesOf(root, source, sources, texts) {
@@ -52270,13 +52403,17 @@ function repositoryIn(layers, keys, incoming, tag) {
     return images.length === 0 ? void 0 : { repository: written, images, unknown };
   }
   const update2 = incoming.get(normalizeRepository(pairName(read, written) ?? "") ?? "");
-  return update2 && { ...update2, at: `${repository.path}:${repository.values.line(node2.start)}` };
+  return update2 && { ...update2, at: `${repository.path}:${repository.values.line(node2.start)}`, in: repository.kind };
 }
 function mergedField(layers, keys, key) {
   for (let i = layers.length - 1; i >= 0; i--) {
     const values = layers[i].values();
     const field2 = values && fieldsAt(values.file, values.root, values.at, keys)?.(key);
-    if (field2) return { path: layers[i].path, values, field: field2 };
+    if (field2) return { path: layers[i].path, kind: layers[i].kind, values, field: field2 };
+    if (values && replacedOnTheWay(values.file, values.root, values.at, keys)) {
+      if (i === 0 || !layers[0].defaults) return void 0;
+      i = 1;
+    }
   }
   return void 0;
 }
@@ -52514,7 +52651,7 @@ function readKustomization(file, text2, repositories) {
     const node2 = mapValue(root, key);
     return node2?.kind === "seq" ? [...node2.items] : [];
   };
-  const paths = (nodes) => nodes.flatMap((node2) => inTree(directory, scalarText(node2)) ?? []);
+  const paths = (nodes) => nodes.flatMap((node2) => inTree2(directory, scalarText(node2)) ?? []);
   const patchFiles = (key) => list(key).flatMap((patch) => patch.kind === "map" ? mapValue(patch, "path") ?? [] : []);
   const namespace = scalarText(mapValue(root, "namespace"));
   return {
@@ -52543,7 +52680,7 @@ function patchOf(file, text2, entry, at, kind2) {
   });
   if (entry.kind === "scalar") {
     if (/[:\n]/.test(entry.text)) return [{ file, inline: inline(entry, at), kind: kind2 }];
-    const path7 = inTree(directory, entry.text);
+    const path7 = inTree2(directory, entry.text);
     return path7 === void 0 ? [] : [{ file: path7, kind: kind2 }];
   }
   if (entry.kind !== "map") return [];
@@ -52556,7 +52693,7 @@ function patchOf(file, text2, entry, at, kind2) {
   ) : void 0;
   const written = mapValue(entry, "patch");
   if (written?.kind === "scalar") return [{ file, inline: inline(written, [...at, "patch"]), kind: kind2, ...target && { target } }];
-  const path6 = inTree(directory, scalarText(mapValue(entry, "path")));
+  const path6 = inTree2(directory, scalarText(mapValue(entry, "path")));
   return path6 === void 0 ? [] : [{ file: path6, kind: kind2, ...target && { target } }];
 }
 function readDeployers(file, text2, repositories, hasKustomization, tree) {
@@ -52594,7 +52731,7 @@ function fluxKustomization(file, root, tags, hasKustomization, { files, treeRoot
   const resources = path6 === void 0 ? [] : hasKustomization(path6) ? [path6] : generatedResources(path6, hasKustomization, files);
   if (path6 === void 0 || resources.length === 0) return [];
   const listed = nodeAt(root, ["spec", "components"]);
-  const components = listed?.kind === "seq" ? listed.items.flatMap((node2) => inTree(path6, scalarText(node2)) ?? []) : [];
+  const components = listed?.kind === "seq" ? listed.items.flatMap((node2) => inTree2(path6, scalarText(node2)) ?? []) : [];
   const namespace = scalarText(nodeAt(root, ["spec", "targetNamespace"]));
   return [{ file, component: false, tags, resources, components, patches: [], ...namespace && { namespace } }];
 }
@@ -52612,7 +52749,7 @@ function argoTaggedNames(list, repositories) {
   });
 }
 function rootPath(path6, treeRoot) {
-  const fromRoot = inTree(".", path6 || ".");
+  const fromRoot = inTree2(".", path6 || ".");
   const directory = fromRoot === void 0 ? void 0 : treeDirectory(fromRoot === "." ? "" : fromRoot, treeRoot);
   return directory === "" ? "." : directory;
 }
@@ -52638,10 +52775,551 @@ function taggedNames(file, root, path6, entries, repositories) {
     return setsVersion ? [name] : [];
   });
 }
-function inTree(directory, path6) {
+function inTree2(directory, path6) {
   if (!path6 || path6.includes("://") || path6.includes("\n")) return void 0;
   const joined3 = posix3.normalize(posix3.join(directory, path6)).replace(/\/+$/, "");
   return joined3 === ".." || joined3.startsWith("../") || posix3.isAbsolute(joined3) ? void 0 : joined3;
+}
+
+// src/engine/kustomize-patches.ts
+import { posix as posix4 } from "node:path";
+var VALUE_OPS2 = /* @__PURE__ */ new Set(["add", "replace"]);
+function patchDocuments(patch, text2) {
+  return refusedOpList(text2, patch.inline !== void 0) ? [] : yamlDocuments(patch, text2);
+}
+function refusedPatchDocuments(patch, text2) {
+  return refusedOpList(text2, patch.inline !== void 0) ? yamlDocuments(patch, text2) : [];
+}
+function yamlDocuments(patch, text2) {
+  const yaml = tryYamlFile(text2.replace(/^\uFEFF/, ""));
+  if (!yaml) return [];
+  const inline = patch.inline;
+  const at = inline && formatPath(inline.at);
+  const lineOf2 = (node2) => (inline ? inline.line - 1 : 0) + lineAt(text2, node2.start);
+  return yaml.documents.flatMap(({ root }, index2) => {
+    const document = inline ? 0 : index2;
+    const fields = [];
+    const add = (node2, path6, written2, op) => {
+      const key = at === void 0 ? formatPath(written2) : op && op.line === void 0 ? `${at}${formatPath(written2)}` : `${at}: ${formatPath(written2)}`;
+      fields.push({ path: path6, node: node2, key, line: lineOf2(node2), op });
+    };
+    const values = () => fields.filter((field2) => isFlowScalar(field2.node));
+    if (patch.kind !== "strategic-merge" && isOpList(root) && root?.kind === "seq") {
+      if (!patch.target) return [];
+      const wholes = [];
+      const overwritten = (pointer) => {
+        const path6 = pointer === void 0 ? void 0 : pointerPath(pointer);
+        for (let j = fields.length - 1; path6 && j >= 0; j--) if (hasPrefix(fields[j].path, path6)) fields.splice(j, 1);
+      };
+      root.items.forEach((op, i) => {
+        const name = op.kind === "map" ? scalarText(mapValue(op, "op")) : void 0;
+        const pointer = op.kind === "map" ? scalarText(mapValue(op, "path")) : void 0;
+        const inserts = name === "add" && typeof pointerPath(pointer ?? "").at(-1) === "number";
+        if (op.kind === "map" && name !== "test" && !inserts) overwritten(pointer);
+        if (op.kind === "map" && name === "move") overwritten(scalarText(mapValue(op, "from")));
+        if (name === "remove" && pointer !== void 0) wholes.push({ name, pointer, path: pointerPath(pointer), deletes: true });
+        if (op.kind !== "map" || !VALUE_OPS2.has(name ?? "")) return;
+        const written2 = { name, pointer, path: pointerPath(pointer), inserts };
+        if (!inserts) wholes.push(written2);
+        forEachValue(mapValue(op, "value") ?? null, ({ node: node2, path: path6 }) => add(node2, [...written2.path, ...path6], [i, "value", ...path6], written2));
+      });
+      return [{ patch, document, selector: patch.target, fields, values: values(), wholes, yaml, root }];
+    }
+    if (patch.kind === "json6902" || root?.kind !== "map") return [];
+    const directives = [];
+    const nulls = /* @__PURE__ */ new Map();
+    const listsWhole = !mergesListItems(root);
+    forEachValue(root, ({ node: node2, path: path6 }) => {
+      if (deletesKey(root, node2, path6)) nulls.set(node2, { name: "null", pointer: formatPath(path6), path: path6, line: lineOf2(node2), deletes: true });
+      if (listsWhole && node2.kind === "map") {
+        for (const { key, value } of node2.pairs) {
+          const name2 = scalarText(key);
+          if (value?.kind !== "seq" || name2 === void 0) continue;
+          const at2 = [...path6, name2];
+          directives.push({ name: "list", pointer: formatPath(at2), path: at2, line: lineOf2(key) });
+        }
+      }
+      const directive = directiveOf(root, node2, path6);
+      if (node2.kind !== "map" || directive !== "replace" && directive !== "delete") return;
+      const name = `${DIRECTIVE}: ${directive}`;
+      directives.push({ name, pointer: formatPath(path6), path: path6, line: lineOf2(mapValue(node2, DIRECTIVE)), deletes: directive === "delete" });
+    });
+    directives.sort((a, b) => a.path.length - b.path.length);
+    forEachValue(root, ({ node: node2, path: path6 }) => {
+      if (path6.includes(DIRECTIVE)) return;
+      const whole = directives.find((r) => hasPrefix(path6, r.path));
+      add(node2, path6, path6, whole);
+    });
+    const metadata = (key) => scalarText(nodeAt(root, ["metadata", key]));
+    const own = { kind: scalarText(mapValue(root, "kind")), name: metadata("name"), namespace: metadata("namespace") };
+    const written = values().filter((value) => !nulls.has(value.node));
+    return [{ patch, document, selector: patch.target ?? own, fields, values: written, wholes: [...directives, ...nulls.values()], yaml, root }];
+  });
+}
+function resourcesOf(file, text2) {
+  const yaml = tryYamlFile(text2.replace(/^\uFEFF/, ""));
+  if (!yaml) return [];
+  return yaml.documents.flatMap(
+    ({ root, object }, document) => root?.kind === "map" && object.kind !== void 0 ? [{ file, document, yaml, root, apiVersion: object.apiVersion, kind: object.kind, name: object.name, namespace: object.namespace }] : []
+  );
+}
+function selects(selector, resource) {
+  if (selector.labelSelector !== void 0 || selector.annotationSelector !== void 0) return void 0;
+  const [group2, version] = splitApiVersion(resource.apiVersion);
+  const fields = [
+    [selector.group, group2],
+    [selector.version, version],
+    [selector.kind, resource.kind],
+    [selector.name, resource.name],
+    [selector.namespace, resource.namespace]
+  ];
+  return fields.every(([pattern, value]) => pattern === void 0 || pattern === "" || matchesWhole(pattern, value ?? ""));
+}
+function splitApiVersion(apiVersion) {
+  const slash = apiVersion?.indexOf("/") ?? -1;
+  return slash < 0 ? ["", apiVersion ?? ""] : [apiVersion.slice(0, slash), apiVersion.slice(slash + 1)];
+}
+function matchesWhole(pattern, value) {
+  try {
+    return new RegExp(`^(?:${pattern})$`).test(value);
+  } catch {
+    return false;
+  }
+}
+function helmTagMapping({ path: path6 }) {
+  return path6.length > 3 && path6[0] === "spec" && path6[1] === "values" && path6[path6.length - 1] === "tag" ? path6.slice(0, -1) : void 0;
+}
+function helmRepository(doc, resource, mapping, merged) {
+  const pair = helmPair(doc, resource, mapping, merged);
+  const name = pair && pairName(pair.registry, pair.repository);
+  if (name === void 0) return void 0;
+  const normal = normalizeRepository(name);
+  return normal === void 0 ? void 0 : { name, repository: normal };
+}
+function helmPair(doc, resource, mapping, merged = replacingOp(doc, mapping) === void 0) {
+  const own = ownField(doc, mapping);
+  const patched = splitImage((key) => own(key)?.node);
+  const image = merged ? resourceFields(resource, mapping) : void 0;
+  const repository = scalarText(patched.repository ?? image?.repository);
+  if (repository === void 0 || nullRepository(doc, mapping)) return void 0;
+  const registryField = own("registry");
+  if (!image || registryField || ownPair2(own)) {
+    return { repository, registry: readRegistry(doc.yaml, doc.root, registryField?.node), registryField };
+  }
+  return { repository, registry: image.registry, registryField };
+}
+function resourceFields(resource, mapping) {
+  const image = splitImage((key) => nodeAt(resource.root, [...mapping, key]) ?? void 0);
+  return { repository: image.repository, registry: readRegistry(resource.yaml, resource.root, image.registry) };
+}
+function replacingOp(doc, mapping) {
+  return doc.fields.find((f) => f.op !== void 0 && f.op.path.length <= mapping.length && hasPrefix(f.path, mapping))?.op ?? nullRepository(doc, mapping);
+}
+function nullRepository(doc, mapping) {
+  const field2 = splitImage(ownField(doc, mapping)).repository;
+  return field2 && doc.wholes.find(({ name, path: path6 }) => name === "null" && samePath(path6, field2.path));
+}
+function ownPair2(own) {
+  const { repository, registry } = splitImage(own);
+  return repository !== void 0 && (registry !== void 0 || own("repository") === void 0);
+}
+function ownField(doc, mapping) {
+  return (key) => doc.fields.find((f) => f.path.length === mapping.length + 1 && f.path[mapping.length] === key && hasPrefix(f.path, mapping));
+}
+function versionsSet(doc, resource, repositories) {
+  const set2 = /* @__PURE__ */ new Set();
+  for (const mapping of replacedPairs(doc, resource)) {
+    const repository = resourcePair(resource, mapping)?.repository;
+    if (repository && repositories.has(repository)) set2.add(repository);
+  }
+  for (const value of doc.values) {
+    if (value.path[value.path.length - 1] === "image") {
+      const ref = tryParseImageRef(value.node.text);
+      if (ref && (ref.tag !== void 0 || ref.digest !== void 0) && repositories.has(ref.repository)) set2.add(ref.repository);
+      continue;
+    }
+    const mapping = helmTagMapping(value);
+    if (!mapping) continue;
+    const op = replacingOp(doc, mapping);
+    const replaced = op && !op.inserts && resourcePair(resource, mapping)?.repository;
+    for (const repository of [helmRepository(doc, resource, mapping)?.repository, replaced]) {
+      if (repository && repositories.has(repository)) set2.add(repository);
+    }
+  }
+  return set2;
+}
+function replacedPairs(doc, resource) {
+  return doc.wholes.flatMap(({ name, path: path6 }) => {
+    const mappings = [];
+    const last = path6[path6.length - 1];
+    if (name === "null" && (last === "repository" || last === "name")) mappings.push(path6.slice(0, -1));
+    forEachValue(nodeAt(resource.root, path6) ?? null, (at) => {
+      const mapping = helmTagMapping({ path: [...path6, ...at.path] });
+      if (mapping) mappings.push(mapping);
+    });
+    return mappings;
+  });
+}
+function resourcePair(resource, mapping) {
+  const { repository: node2, registry } = resourceFields(resource, mapping);
+  const written = scalarText(node2);
+  if (written === void 0) return void 0;
+  const name = pairName(registry, written);
+  return { written, line: resource.yaml.lineAt(node2.start), registry, repository: name === void 0 ? void 0 : normalizeRepository(name) };
+}
+function loneTags(doc) {
+  return doc.values.flatMap((value) => {
+    const mapping = helmTagMapping(value);
+    if (!mapping || hasPlaceholder(value.node.text) || replacingOp(doc, mapping)) return [];
+    const own = ownField(doc, mapping);
+    return ownPair2(own) ? [] : [{ value, mapping, ownRepository: splitImage(own).repository !== void 0 }];
+  });
+}
+function nullTags(doc) {
+  return doc.wholes.flatMap(({ name, path: path6 }) => {
+    const mapping = name === "null" ? helmTagMapping({ path: path6 }) : void 0;
+    const field2 = mapping && doc.fields.find((f) => samePath(f.path, path6));
+    if (!mapping || !field2) return [];
+    const pair = ownPairName(splitImage(ownField(doc, mapping)), doc);
+    return pair === void 0 ? [] : [{ field: field2, name: pair }];
+  });
+}
+function splitPairTags(doc) {
+  return doc.values.flatMap((value) => {
+    const mapping = helmTagMapping(value);
+    const op = mapping && replacingOp(doc, mapping);
+    if (!op || op.line !== void 0 || op.deletes || op.inserts || hasPlaceholder(value.node.text)) return [];
+    const { repository, registry } = splitImage(ownField(doc, mapping));
+    if (!repository || [repository, registry].every((field2) => field2 === void 0 || field2.op === value.op)) return [];
+    const name = ownPairName({ repository, registry }, doc);
+    return name === void 0 ? [] : [{ value, name, line: repository.line }];
+  });
+}
+function ownPairName({ repository, registry }, doc) {
+  const written = scalarText(repository?.node);
+  return written === void 0 ? void 0 : pairName(readRegistry(doc.yaml, doc.root, registry?.node), written);
+}
+function replacedTags(doc) {
+  return doc.values.flatMap((value) => {
+    const mapping = helmTagMapping(value);
+    const op = mapping && replacingOp(doc, mapping);
+    if (!op || op.inserts || hasPlaceholder(value.node.text)) return [];
+    if (op !== nullRepository(doc, mapping) && (op.deletes || splitImage(ownField(doc, mapping)).repository !== void 0)) return [];
+    return [{ value, mapping, op }];
+  });
+}
+function pairOf(doc, tag, resource) {
+  const pair = helmRepository(doc, resource, tag.mapping);
+  const image = splitImage((key) => nodeAt(resource.root, [...tag.mapping, key]) ?? void 0);
+  const node2 = tag.ownRepository ? image.registry : image.repository;
+  return pair && node2 ? { ...pair, line: resource.yaml.lineAt(node2.start) } : void 0;
+}
+function givesRegistry(tag, resource) {
+  const node2 = nodeAt(resource.root, [...tag.mapping, "registry"]);
+  return readRegistry(resource.yaml, resource.root, node2) !== void 0;
+}
+function unknownRegistryOf(doc, tag, resource) {
+  const pair = helmPair(doc, resource, tag.mapping);
+  if (!pair || !isUnknownRegistry(pair.registry)) return void 0;
+  const own = pair.registryField;
+  const path6 = [...tag.mapping, "registry"];
+  const node2 = own?.node ?? nodeAt(resource.root, path6);
+  const yaml = own ? doc.yaml : resource.yaml;
+  const field2 = own ? `${own.key} in ${doc.patch.file}` : `${formatPath(path6)} in ${resource.file}`;
+  return {
+    repository: pair.repository,
+    registry: { field: field2, line: own ? own.line : yaml.lineAt(node2.start), written: yaml.text.slice(node2.start, node2.end), why: pair.registry.unknown }
+  };
+}
+function patchReader({ patches }, documents2 = patchDocuments) {
+  const read = /* @__PURE__ */ new Map();
+  return (k) => {
+    let found = read.get(k);
+    if (!found) {
+      found = k.patches.flatMap((patch) => {
+        const text2 = patch.inline?.text ?? patches.get(patch.file);
+        return text2 === void 0 ? [] : documents2(patch, text2);
+      });
+      read.set(k, found);
+    }
+    return found;
+  };
+}
+function refusedPatches({ patches }, k) {
+  return k.patches.filter((patch) => {
+    const text2 = patch.inline?.text ?? patches.get(patch.file);
+    return text2 !== void 0 && refusedOpList(text2, patch.inline !== void 0);
+  });
+}
+function failsBuild(tree, graph) {
+  const known = /* @__PURE__ */ new Map();
+  const fails = (k) => {
+    const found = known.get(k);
+    if (found !== void 0) return found;
+    known.set(k, false);
+    const failing = refusedPatches(tree, k).length > 0 || [...k.resources, ...k.components].some((path6) => graph.at(path6) !== void 0 && fails(graph.at(path6)));
+    known.set(k, failing);
+    return failing;
+  };
+  return fails;
+}
+function setsVersionIn(documents2, resources, repository) {
+  const only = /* @__PURE__ */ new Set([repository]);
+  return documents2.some((doc) => resources.some((resource) => selects(doc.selector, resource) !== false && versionsSet(doc, resource, only).size > 0));
+}
+function tagPlace(doc, key) {
+  return { file: doc.patch.file, document: doc.document, key };
+}
+function placeId({ file, document, key }) {
+  return `${file}:${document}:${key}`;
+}
+async function pairedTagsOf(tree, incoming, read) {
+  const repositories = new Set(incoming.map((image) => image.repository));
+  const graph = graphOf(tree, incoming);
+  const documentsOf = patchReader(tree);
+  const refusedOf = patchReader(tree, refusedPatchDocuments);
+  const resources = /* @__PURE__ */ new Map();
+  const resourcesAt = (path6) => {
+    let found = resources.get(path6);
+    if (!found) resources.set(path6, found = read(path6).then((text2) => text2 === void 0 ? [] : resourcesOf(path6, text2)));
+    return found;
+  };
+  const paired2 = /* @__PURE__ */ new Map();
+  const unpaired = /* @__PURE__ */ new Map();
+  const unknownRegistry = /* @__PURE__ */ new Map();
+  const replaced = /* @__PURE__ */ new Map();
+  const refused = /* @__PURE__ */ new Map();
+  const nulled = /* @__PURE__ */ new Map();
+  const failed = /* @__PURE__ */ new Map();
+  const refusedFiles = /* @__PURE__ */ new Set();
+  const fails = failsBuild(tree, graph);
+  for (const { file, text: text2 } of tree.kustomizations) {
+    const k = text2.includes("atch") ? graph.at(posix4.dirname(file)) : void 0;
+    const documents2 = k?.file === file ? documentsOf(k) : [];
+    const failing = k?.file === file && fails(k);
+    for (const doc of failing ? [] : documents2) {
+      const own = ownPairTags(doc, repositories);
+      for (const tag of own.nulled) nulled.set(placeId(tag), tag);
+      for (const tag of own.paired) paired2.set(placeId(tag), tag);
+    }
+    const lone = documents2.flatMap((doc) => loneTags(doc).map((tag) => ({ doc, tag })));
+    const wholes = failing ? [] : documents2.flatMap((doc) => replacedTags(doc).map((tag) => ({ doc, tag })));
+    const misread = k?.file === file ? refusedOf(k).flatMap((doc) => loneTags(doc).map((tag) => ({ doc, tag }))) : [];
+    const split2 = failing ? documents2.flatMap((doc) => splitPairTags(doc).map(({ value, name }) => ({ doc, value, name }))) : [];
+    if (lone.length === 0 && wholes.length === 0 && misread.length === 0 && split2.length === 0) continue;
+    const built = (await Promise.all(builtFiles(graph, k).map(resourcesAt))).flat();
+    const over = (doc, tag) => built.some((resource) => selects(doc.selector, resource) !== false && repositories.has(pairOf(doc, tag, resource)?.repository ?? ""));
+    for (const { doc, tag } of misread) {
+      const place = tagPlace(doc, tag.value.key);
+      if (over(doc, tag)) refused.set(placeId(place), place);
+    }
+    if (failing) {
+      const tags = [
+        ...lone.map(({ doc, tag }) => ({ doc, value: tag.value, over: over(doc, tag) })),
+        ...split2.map(({ doc, value, name }) => ({ doc, value, over: repositories.has(normalizeRepository(name) ?? "") }))
+      ];
+      for (const { doc, value } of tags) {
+        const place = tagPlace(doc, value.key);
+        failed.set(placeId(place), place);
+      }
+      if (!tags.some((tag) => tag.over)) continue;
+      for (const patch of walk3(graph, [k]).flatMap((r) => refusedPatches(tree, r))) refusedFiles.add(patch.file);
+      continue;
+    }
+    for (const { doc, tag } of wholes) {
+      const at = placeId(tagPlace(doc, tag.value.key));
+      const over2 = replaced.has(at) ? void 0 : replacedOver(doc, tag, built, repositories);
+      if (over2) replaced.set(at, over2);
+    }
+    for (const { doc, tag } of lone) {
+      const at = placeId(tagPlace(doc, tag.value.key));
+      if (paired2.has(at) || unpaired.has(at) || unknownRegistry.has(at)) continue;
+      const picked = built.flatMap((resource) => {
+        const selected = selects(doc.selector, resource);
+        return selected === false ? [] : [{ resource, selected }];
+      });
+      if (tag.ownRepository && !picked.some(({ resource }) => givesRegistry(tag, resource))) continue;
+      const holders = picked.flatMap(({ resource }) => {
+        const pair = pairOf(doc, tag, resource);
+        return pair && (tag.ownRepository || repositories.has(pair.repository)) ? [{ ...pair, base: `${resource.file}:${pair.line}` }] : [];
+      });
+      const { line, key } = tag.value;
+      const { ownRepository } = tag;
+      const field2 = ownRepository ? ownField(doc, tag.mapping)("repository") : void 0;
+      const written = field2 && scalarText(field2.node);
+      const repositoryField = field2 && written !== void 0 ? { written, line: field2.line } : void 0;
+      const where2 = {
+        ...tagPlace(doc, key),
+        line,
+        inline: !!doc.patch.inline,
+        written: tag.value.node.text,
+        ownRepository,
+        repositoryField
+      };
+      if (holders.length === 0) {
+        const unknown = picked.map(({ resource }) => unknownRegistryOf(doc, tag, resource)).find((pair) => pair !== void 0);
+        if (unknown) unknownRegistry.set(at, { ...where2, ...unknown });
+        continue;
+      }
+      const { repository, name, base } = holders[0];
+      if (picked.length === 1 && picked[0].selected) paired2.set(at, { ...where2, repository, name, base });
+      else {
+        const why = picked.some(({ selected }) => selected === void 0) ? "a label or annotation selector" : `kind and name to ${picked.length} resources`;
+        unpaired.set(at, { ...where2, repository, bases: holders.map((h) => h.base), why });
+      }
+    }
+  }
+  return {
+    paired: [...paired2.values()],
+    unpaired: [...unpaired.values()],
+    unknownRegistry: [...unknownRegistry.values()],
+    replaced: [...replaced.values()],
+    refused: [...refused.values()],
+    nulled: [...nulled.values()],
+    failed: [...failed.values()],
+    refusedFiles: [...refusedFiles]
+  };
+}
+function ownPairTags(doc, repositories) {
+  const nulled = nullTags(doc).flatMap(({ field: field2, name }) => {
+    const repository = normalizeRepository(name);
+    return repository !== void 0 && repositories.has(repository) ? [{ ...tagPlace(doc, field2.key), line: field2.line, repository }] : [];
+  });
+  const paired2 = splitPairTags(doc).flatMap(({ value, name, line }) => {
+    const repository = normalizeRepository(name);
+    if (repository === void 0) return [];
+    const place = tagPlace(doc, value.key);
+    const base = `${place.file}:${line}`;
+    return [{ ...place, line: value.line, inline: !!doc.patch.inline, written: value.node.text, ownRepository: false, repository, name, base }];
+  });
+  return { nulled, paired: paired2 };
+}
+function replacedOver(doc, tag, built, repositories) {
+  const { value, mapping, op } = tag;
+  for (const resource of built) {
+    if (selects(doc.selector, resource) === false) continue;
+    const pair = resourcePair(resource, mapping);
+    if (!pair) continue;
+    const ownRegistry = ownField(doc, mapping)("registry") !== void 0;
+    const merged = helmRepository(doc, resource, mapping, true)?.repository;
+    const over = [...new Set(ownRegistry ? [merged] : [pair.repository, merged])].flatMap((r) => r !== void 0 && repositories.has(r) ? [r] : []);
+    if (over.length === 0) continue;
+    const { written, line, registry } = pair;
+    return {
+      file: doc.patch.file,
+      key: value.key,
+      line: value.line,
+      written: value.node.text,
+      repositories: over,
+      op,
+      mapping,
+      repository: written,
+      base: `${resource.file}:${line}`,
+      // Written beside the repository only where the patch writes no registry of its own.
+      registry: ownRegistry || typeof registry !== "string" ? void 0 : registry
+    };
+  }
+  return void 0;
+}
+function builtFiles(graph, k) {
+  const files = /* @__PURE__ */ new Set();
+  for (const included of walk3(graph, [k])) {
+    const patches = new Set(included.patches.map((patch) => patch.file));
+    for (const path6 of included.resources) if (!graph.at(path6) && !patches.has(path6)) files.add(path6);
+  }
+  return [...files];
+}
+async function patchedTags(run2, tree, read, warnings, mergedOver = []) {
+  const { paired: paired2, unpaired, unknownRegistry, replaced, refused, nulled, failed, refusedFiles } = await pairedTagsOf(tree, run2.valid.images, read);
+  const byFile = /* @__PURE__ */ new Map();
+  const pair = (tag, name) => {
+    if (!run2.inScope(tag.file) || run2.overridden(tag.file, tag.key)) return;
+    const documents2 = byFile.get(tag.file) ?? /* @__PURE__ */ new Map();
+    byFile.set(tag.file, documents2.set(tag.document, (documents2.get(tag.document) ?? /* @__PURE__ */ new Map()).set(tag.key, name)));
+  };
+  for (const tag of paired2) pair(tag, tag.name);
+  for (const { file, repositoryField: field2, name } of paired2) {
+    const written = field2 && normalizeRepository(field2.written);
+    if (written && written !== normalizeRepository(name) && name.endsWith(`/${field2.written}`) && run2.inScope(file)) {
+      mergedOver.push({ file, line: field2.line, written, name, registry: name.slice(0, -field2.written.length - 1) });
+    }
+  }
+  for (const tag of [...unpaired, ...unknownRegistry]) if (tag.ownRepository) pair(tag, void 0);
+  for (const tag of refused) pair(tag, void 0);
+  for (const tag of failed) pair(tag, void 0);
+  for (const file of refusedFiles) if (run2.inScope(file) && !byFile.has(file)) byFile.set(file, /* @__PURE__ */ new Map());
+  for (const tag of nulled) {
+    pair(tag, void 0);
+    const update2 = run2.inScope(tag.file) && !run2.overridden(tag.file, tag.key) && run2.updatesFor(tag.file).find((u) => u.image.repository === tag.repository);
+    if (update2) warnings.push({ file: tag.file, line: tag.line, message: nullTagWarning(tag.key, update2.image.name) });
+  }
+  for (const tag of unpaired) {
+    const update2 = run2.inScope(tag.file) ? run2.updatesFor(tag.file).find((u) => u.image.repository === tag.repository) : void 0;
+    if (!update2 || nextVersion(update2, versionOf(tag.written, void 0)) === void 0 || run2.overridden(tag.file, tag.key)) continue;
+    warnings.push(unpairedWarning(tag));
+  }
+  for (const tag of unknownRegistry) {
+    if (!run2.inScope(tag.file) || run2.overridden(tag.file, tag.key)) continue;
+    const images = unknownRegistryImages(tag.repository, run2.updatesFor(tag.file), { tag: tag.written, digest: void 0 });
+    if (images.length > 0) warnings.push(unknownRegistryTagWarning(tag, images));
+  }
+  for (const tag of replaced) {
+    if (!run2.inScope(tag.file) || run2.overridden(tag.file, tag.key)) continue;
+    const update2 = run2.updatesFor(tag.file).find((u) => tag.repositories.includes(u.image.repository));
+    if (update2 && nextVersion(update2, versionOf(tag.written, void 0)) !== void 0) warnings.push(replacedWarning(tag, update2.image.name));
+  }
+  return byFile;
+}
+function pairedRepositories(paired2) {
+  const names = [...paired2.values()].flatMap((documents2) => [...documents2.values()].flatMap((tags) => [...tags.values()]));
+  return new Set(names.flatMap((name) => normalizeRepository(name ?? "") ?? []));
+}
+var INLINE_PAIR = "write registry: and repository: as strings beside it in the patch, which makes it a pair of its own";
+function unknownRegistryTagWarning(tag, images) {
+  const { key, repository, registry, file, line, inline } = tag;
+  if (inline) return { file, line, message: unknownRegistryWarning(registry, repository, key, images, INLINE_PAIR) };
+  return unknownRegistryTag(file, line, key, { repository, unknown: registry, images });
+}
+function unpairedWarning(tag) {
+  const { key, repository, file, line, inline, why, bases } = tag;
+  const { ownRepository } = tag;
+  const of = ownRepository ? `(its registry from ${andList(bases)})` : `(${andList(bases)}) alone`;
+  const said = `${key} sets the tag of ${repository} ${of}, but its patch applies by ${why}, so which resource it deploys is not known here, and it was not moved: `;
+  if (inline) {
+    const beside = ownRepository ? "registry: as a string" : `repository: ${repository}`;
+    return { file, line, message: `${said}write ${beside} beside it in the patch, which makes it a pair of its own` };
+  }
+  const { advice, about } = overrideAdvice(key, repository, { file, part: "tag" });
+  return { file, line, message: said + advice, about };
+}
+function replacedWarning(tag, image) {
+  const { key, file, line, op, mapping, repository, registry, base } = tag;
+  const fields = registry === void 0 ? `repository: ${repository}` : `registry: ${registry} and repository: ${repository}`;
+  const deleted = op.name === "null" ? String(op.path[op.path.length - 1]) : void 0;
+  const [by, fix] = deleted ? [
+    `${deleted}: null (line ${op.line}) deletes the repository of the ${formatPath(mapping)} mapping`,
+    `write ${deleted}: ${repository} in its place to have it moved`
+  ] : op.name === "list" ? [
+    `the patch's list ${op.pointer} (line ${op.line}) replaces the base's whole, as kustomize writes a custom resource's list`,
+    `write ${fields} beside the tag, or set it with a JSON6902 op at ${pointerOf(mapping)}/tag`
+  ] : op.line === void 0 ? [
+    `${op.name} ${op.pointer} replaces the whole ${formatPath(mapping)} mapping`,
+    `write ${fields} in the op's value, or patch ${op.pointer}${pointerOf(mapping.slice(op.path.length))}/tag alone`
+  ] : [
+    `${op.name} in ${op.pointer} (line ${op.line}) replaces the whole ${formatPath(mapping)} mapping`,
+    `write ${fields} beside the tag, or remove ${op.name} to merge the patch over the base's`
+  ];
+  return {
+    file,
+    line,
+    message: `${key} is not edited for ${image}: ${by}, so the base's repository (${repository}, ${base}) does not apply and the image it deploys is not known here (Helm takes the chart's default); ${fix}`
+  };
+}
+function nullTagWarning(key, image) {
+  return `${key} is YAML's null, which kustomize reads as deleting the tag (the base's too: Helm takes the chart's default), so it is not filled for ${image}; write a tag there to have it moved`;
+}
+function mayHoldHelmRelease(text2) {
+  return text2.includes(FLUX_HELM);
 }
 
 // src/engine/kustomizations.ts
@@ -52747,7 +53425,8 @@ function kustomizeTagged(tree, incoming, owners = { ownerOf: () => void 0, edite
 }
 function retaggedInEveryBuild(tree, incoming) {
   const graph = graphOf(tree, incoming);
-  const all = [...graph.directories.flatMap((directory) => graph.at(directory) ?? []), ...graph.deployers];
+  const fails = failsBuild(tree, graph);
+  const all = [...graph.directories.flatMap((directory) => graph.at(directory) ?? []), ...graph.deployers].filter((k) => !fails(k));
   const builds = buildsOf(graph, all);
   const names = [...new Set(all.flatMap((k) => graph.tagsOf(k).map((tag) => tag.name)))];
   const retagged = /* @__PURE__ */ new Map();
@@ -52767,414 +53446,6 @@ function retaggedAt(text2, repository, names) {
     if (ref?.repository === repository && names.has(ref.name)) at.add(start);
   }
   return at;
-}
-
-// src/engine/kustomize-patches.ts
-import { posix as posix4 } from "node:path";
-var VALUE_OPS2 = /* @__PURE__ */ new Set(["add", "replace"]);
-function patchDocuments(patch, text2) {
-  return refusedOpList(text2, patch.inline !== void 0) ? [] : yamlDocuments(patch, text2);
-}
-function refusedPatchDocuments(patch, text2) {
-  return refusedOpList(text2, patch.inline !== void 0) ? yamlDocuments(patch, text2) : [];
-}
-function yamlDocuments(patch, text2) {
-  const yaml = tryYamlFile(text2.replace(/^\uFEFF/, ""));
-  if (!yaml) return [];
-  const inline = patch.inline;
-  const at = inline && formatPath(inline.at);
-  const lineOf2 = (node2) => (inline ? inline.line - 1 : 0) + lineAt(text2, node2.start);
-  return yaml.documents.flatMap(({ root }, index2) => {
-    const document = inline ? 0 : index2;
-    const fields = [];
-    const add = (node2, path6, written2, op) => {
-      const key = at === void 0 ? formatPath(written2) : op && op.line === void 0 ? `${at}${formatPath(written2)}` : `${at}: ${formatPath(written2)}`;
-      fields.push({ path: path6, node: node2, key, line: lineOf2(node2), op });
-    };
-    const values = () => fields.filter((field2) => isFlowScalar(field2.node));
-    if (patch.kind !== "strategic-merge" && isOpList(root) && root?.kind === "seq") {
-      if (!patch.target) return [];
-      const wholes = [];
-      root.items.forEach((op, i) => {
-        const name = op.kind === "map" ? scalarText(mapValue(op, "op")) : void 0;
-        const pointer = op.kind === "map" ? scalarText(mapValue(op, "path")) : void 0;
-        if (name === "remove" && pointer !== void 0) wholes.push({ name, pointer, path: pointerPath(pointer), deletes: true });
-        if (op.kind !== "map" || !VALUE_OPS2.has(name ?? "")) return;
-        const written2 = { name, pointer, path: pointerPath(pointer) };
-        if (name !== "add" || typeof written2.path[written2.path.length - 1] !== "number") wholes.push(written2);
-        forEachValue(mapValue(op, "value") ?? null, ({ node: node2, path: path6 }) => add(node2, [...written2.path, ...path6], [i, "value", ...path6], written2));
-      });
-      return [{ patch, document, selector: patch.target, fields, values: values(), wholes, yaml, root }];
-    }
-    if (patch.kind === "json6902" || root?.kind !== "map") return [];
-    const directives = [];
-    const nulls = /* @__PURE__ */ new Map();
-    forEachValue(root, ({ node: node2, path: path6 }) => {
-      if (deletesKey(root, node2, path6)) nulls.set(node2, { name: "null", pointer: formatPath(path6), path: path6, line: lineOf2(node2), deletes: true });
-      const directive = directiveOf(root, node2, path6);
-      if (node2.kind !== "map" || directive !== "replace" && directive !== "delete") return;
-      const name = `${DIRECTIVE}: ${directive}`;
-      directives.push({ name, pointer: formatPath(path6), path: path6, line: lineOf2(mapValue(node2, DIRECTIVE)), deletes: directive === "delete" });
-    });
-    directives.sort((a, b) => a.path.length - b.path.length);
-    forEachValue(root, ({ node: node2, path: path6 }) => {
-      if (path6.includes(DIRECTIVE)) return;
-      const whole = directives.find((r) => hasPrefix(path6, r.path));
-      add(node2, path6, path6, whole);
-    });
-    const metadata = (key) => scalarText(nodeAt(root, ["metadata", key]));
-    const own = { kind: scalarText(mapValue(root, "kind")), name: metadata("name"), namespace: metadata("namespace") };
-    const written = values().filter((value) => !nulls.has(value.node));
-    return [{ patch, document, selector: patch.target ?? own, fields, values: written, wholes: [...directives, ...nulls.values()], yaml, root }];
-  });
-}
-function resourcesOf(file, text2) {
-  const yaml = tryYamlFile(text2.replace(/^\uFEFF/, ""));
-  if (!yaml) return [];
-  return yaml.documents.flatMap(
-    ({ root, object }, document) => root?.kind === "map" && object.kind !== void 0 ? [{ file, document, yaml, root, apiVersion: object.apiVersion, kind: object.kind, name: object.name, namespace: object.namespace }] : []
-  );
-}
-function selects(selector, resource) {
-  if (selector.labelSelector !== void 0 || selector.annotationSelector !== void 0) return void 0;
-  const [group2, version] = splitApiVersion(resource.apiVersion);
-  const fields = [
-    [selector.group, group2],
-    [selector.version, version],
-    [selector.kind, resource.kind],
-    [selector.name, resource.name],
-    [selector.namespace, resource.namespace]
-  ];
-  return fields.every(([pattern, value]) => pattern === void 0 || pattern === "" || matchesWhole(pattern, value ?? ""));
-}
-function splitApiVersion(apiVersion) {
-  const slash = apiVersion?.indexOf("/") ?? -1;
-  return slash < 0 ? ["", apiVersion ?? ""] : [apiVersion.slice(0, slash), apiVersion.slice(slash + 1)];
-}
-function matchesWhole(pattern, value) {
-  try {
-    return new RegExp(`^(?:${pattern})$`).test(value);
-  } catch {
-    return false;
-  }
-}
-function helmTagMapping({ path: path6 }) {
-  return path6.length > 3 && path6[0] === "spec" && path6[1] === "values" && path6[path6.length - 1] === "tag" ? path6.slice(0, -1) : void 0;
-}
-function helmRepository(doc, resource, mapping, merged) {
-  const pair = helmPair(doc, resource, mapping, merged);
-  const name = pair && pairName(pair.registry, pair.repository);
-  if (name === void 0) return void 0;
-  const normal = normalizeRepository(name);
-  return normal === void 0 ? void 0 : { name, repository: normal };
-}
-function helmPair(doc, resource, mapping, merged = replacingOp(doc, mapping) === void 0) {
-  const own = ownField(doc, mapping);
-  const patched = splitImage((key) => own(key)?.node);
-  const image = merged ? splitImage((key) => nodeAt(resource.root, [...mapping, key]) ?? void 0) : void 0;
-  const repository = scalarText(patched.repository ?? image?.repository);
-  if (repository === void 0) return void 0;
-  const registryField = own("registry");
-  if (!image || registryField || ownPair2(own)) {
-    return { repository, registry: readRegistry(doc.yaml, doc.root, registryField?.node), registryField };
-  }
-  return { repository, registry: readRegistry(resource.yaml, resource.root, image.registry), registryField };
-}
-function replacingOp(doc, mapping) {
-  return doc.fields.find((f) => f.op !== void 0 && f.op.path.length <= mapping.length && hasPrefix(f.path, mapping))?.op;
-}
-function ownPair2(own) {
-  const { repository, registry } = splitImage(own);
-  return repository !== void 0 && (registry !== void 0 || own("repository") === void 0);
-}
-function ownField(doc, mapping) {
-  return (key) => doc.fields.find((f) => f.path.length === mapping.length + 1 && f.path[mapping.length] === key && hasPrefix(f.path, mapping));
-}
-function versionsSet(doc, resource, repositories) {
-  const set2 = /* @__PURE__ */ new Set();
-  for (const mapping of replacedPairs(doc, resource)) {
-    const repository = resourcePair(resource, mapping)?.repository;
-    if (repository && repositories.has(repository)) set2.add(repository);
-  }
-  for (const value of doc.values) {
-    if (value.path[value.path.length - 1] === "image") {
-      const ref = tryParseImageRef(value.node.text);
-      if (ref && (ref.tag !== void 0 || ref.digest !== void 0) && repositories.has(ref.repository)) set2.add(ref.repository);
-      continue;
-    }
-    const mapping = helmTagMapping(value);
-    if (!mapping) continue;
-    const replaced = replacingOp(doc, mapping) && resourcePair(resource, mapping)?.repository;
-    for (const repository of [helmRepository(doc, resource, mapping)?.repository, replaced]) {
-      if (repository && repositories.has(repository)) set2.add(repository);
-    }
-  }
-  return set2;
-}
-function replacedPairs(doc, resource) {
-  return doc.wholes.flatMap(({ path: path6 }) => {
-    const mappings = [];
-    forEachValue(nodeAt(resource.root, path6) ?? null, (at) => {
-      const mapping = helmTagMapping({ path: [...path6, ...at.path] });
-      if (mapping) mappings.push(mapping);
-    });
-    return mappings;
-  });
-}
-function resourcePair(resource, mapping) {
-  const image = splitImage((key) => nodeAt(resource.root, [...mapping, key]) ?? void 0);
-  const written = scalarText(image.repository);
-  if (written === void 0) return void 0;
-  const registry = readRegistry(resource.yaml, resource.root, image.registry);
-  const name = pairName(registry, written);
-  return { written, line: resource.yaml.lineAt(image.repository.start), registry, repository: name === void 0 ? void 0 : normalizeRepository(name) };
-}
-function loneTags(doc) {
-  return doc.values.flatMap((value) => {
-    const mapping = helmTagMapping(value);
-    if (!mapping || hasPlaceholder(value.node.text) || replacingOp(doc, mapping)) return [];
-    const own = ownField(doc, mapping);
-    return ownPair2(own) ? [] : [{ value, mapping, ownRepository: splitImage(own).repository !== void 0 }];
-  });
-}
-function replacedTags(doc) {
-  return doc.values.flatMap((value) => {
-    const mapping = helmTagMapping(value);
-    const op = mapping && replacingOp(doc, mapping);
-    if (!op || op.deletes || hasPlaceholder(value.node.text) || splitImage(ownField(doc, mapping)).repository !== void 0) return [];
-    return [{ value, mapping, op }];
-  });
-}
-function pairOf(doc, tag, resource) {
-  const pair = helmRepository(doc, resource, tag.mapping);
-  const image = splitImage((key) => nodeAt(resource.root, [...tag.mapping, key]) ?? void 0);
-  const node2 = tag.ownRepository ? image.registry : image.repository;
-  return pair && node2 ? { ...pair, line: resource.yaml.lineAt(node2.start) } : void 0;
-}
-function givesRegistry(tag, resource) {
-  const node2 = nodeAt(resource.root, [...tag.mapping, "registry"]);
-  return readRegistry(resource.yaml, resource.root, node2) !== void 0;
-}
-function unknownRegistryOf(doc, tag, resource) {
-  const pair = helmPair(doc, resource, tag.mapping);
-  if (!pair || !isUnknownRegistry(pair.registry)) return void 0;
-  const own = pair.registryField;
-  const path6 = [...tag.mapping, "registry"];
-  const node2 = own?.node ?? nodeAt(resource.root, path6);
-  const yaml = own ? doc.yaml : resource.yaml;
-  const field2 = own ? `${own.key} in ${doc.patch.file}` : `${formatPath(path6)} in ${resource.file}`;
-  return {
-    repository: pair.repository,
-    registry: { field: field2, line: own ? own.line : yaml.lineAt(node2.start), written: yaml.text.slice(node2.start, node2.end), why: pair.registry.unknown }
-  };
-}
-function patchReader({ patches }, documents2 = patchDocuments) {
-  const read = /* @__PURE__ */ new Map();
-  return (k) => {
-    let found = read.get(k);
-    if (!found) {
-      found = k.patches.flatMap((patch) => {
-        const text2 = patch.inline?.text ?? patches.get(patch.file);
-        return text2 === void 0 ? [] : documents2(patch, text2);
-      });
-      read.set(k, found);
-    }
-    return found;
-  };
-}
-function setsVersionIn(documents2, resources, repository) {
-  const only = /* @__PURE__ */ new Set([repository]);
-  return documents2.some((doc) => resources.some((resource) => selects(doc.selector, resource) !== false && versionsSet(doc, resource, only).size > 0));
-}
-async function pairedTagsOf(tree, incoming, read) {
-  const repositories = new Set(incoming.map((image) => image.repository));
-  const graph = graphOf(tree, incoming);
-  const documentsOf = patchReader(tree);
-  const refusedOf = patchReader(tree, refusedPatchDocuments);
-  const resources = /* @__PURE__ */ new Map();
-  const resourcesAt = (path6) => {
-    let found = resources.get(path6);
-    if (!found) resources.set(path6, found = read(path6).then((text2) => text2 === void 0 ? [] : resourcesOf(path6, text2)));
-    return found;
-  };
-  const paired2 = /* @__PURE__ */ new Map();
-  const unpaired = /* @__PURE__ */ new Map();
-  const unknownRegistry = /* @__PURE__ */ new Map();
-  const replaced = /* @__PURE__ */ new Map();
-  const refused = /* @__PURE__ */ new Map();
-  for (const { file, text: text2 } of tree.kustomizations) {
-    const k = text2.includes("atch") ? graph.at(posix4.dirname(file)) : void 0;
-    const documents2 = k?.file === file ? documentsOf(k) : [];
-    const lone = documents2.flatMap((doc) => loneTags(doc).map((tag) => ({ doc, tag })));
-    const wholes = documents2.flatMap((doc) => replacedTags(doc).map((tag) => ({ doc, tag })));
-    const misread = k?.file === file ? refusedOf(k).flatMap((doc) => loneTags(doc).map((tag) => ({ doc, tag }))) : [];
-    if (lone.length === 0 && wholes.length === 0 && misread.length === 0) continue;
-    const built = (await Promise.all(builtFiles(graph, k).map(resourcesAt))).flat();
-    for (const { doc, tag } of misread) {
-      const over = built.some((resource) => selects(doc.selector, resource) !== false && repositories.has(pairOf(doc, tag, resource)?.repository ?? ""));
-      if (over) refused.set(`${doc.patch.file}:${doc.document}:${tag.value.key}`, { file: doc.patch.file, document: doc.document, key: tag.value.key });
-    }
-    for (const { doc, tag } of wholes) {
-      const at = `${doc.patch.file}:${doc.document}:${tag.value.key}`;
-      const over = replaced.has(at) ? void 0 : replacedOver(doc, tag, built, repositories);
-      if (over) replaced.set(at, over);
-    }
-    for (const { doc, tag } of lone) {
-      const at = `${doc.patch.file}:${doc.document}:${tag.value.key}`;
-      if (paired2.has(at) || unpaired.has(at) || unknownRegistry.has(at)) continue;
-      const picked = built.flatMap((resource) => {
-        const selected = selects(doc.selector, resource);
-        return selected === false ? [] : [{ resource, selected }];
-      });
-      if (tag.ownRepository && !picked.some(({ resource }) => givesRegistry(tag, resource))) continue;
-      const holders = picked.flatMap(({ resource }) => {
-        const pair = pairOf(doc, tag, resource);
-        return pair && (tag.ownRepository || repositories.has(pair.repository)) ? [{ ...pair, base: `${resource.file}:${pair.line}` }] : [];
-      });
-      const { line, key } = tag.value;
-      const { ownRepository } = tag;
-      const field2 = ownRepository ? ownField(doc, tag.mapping)("repository") : void 0;
-      const written = field2 && scalarText(field2.node);
-      const repositoryField = field2 && written !== void 0 ? { written, line: field2.line } : void 0;
-      const where2 = {
-        file: doc.patch.file,
-        document: doc.document,
-        key,
-        line,
-        inline: !!doc.patch.inline,
-        written: tag.value.node.text,
-        ownRepository,
-        repositoryField
-      };
-      if (holders.length === 0) {
-        const unknown = picked.map(({ resource }) => unknownRegistryOf(doc, tag, resource)).find((pair) => pair !== void 0);
-        if (unknown) unknownRegistry.set(at, { ...where2, ...unknown });
-        continue;
-      }
-      const { repository, name, base } = holders[0];
-      if (picked.length === 1 && picked[0].selected) paired2.set(at, { ...where2, repository, name, base });
-      else {
-        const why = picked.some(({ selected }) => selected === void 0) ? "a label or annotation selector" : `kind and name to ${picked.length} resources`;
-        unpaired.set(at, { ...where2, repository, bases: holders.map((h) => h.base), why });
-      }
-    }
-  }
-  return {
-    paired: [...paired2.values()],
-    unpaired: [...unpaired.values()],
-    unknownRegistry: [...unknownRegistry.values()],
-    replaced: [...replaced.values()],
-    refused: [...refused.values()]
-  };
-}
-function replacedOver(doc, tag, built, repositories) {
-  const { value, mapping, op } = tag;
-  for (const resource of built) {
-    if (selects(doc.selector, resource) === false) continue;
-    const pair = resourcePair(resource, mapping);
-    if (!pair) continue;
-    const over = [.../* @__PURE__ */ new Set([pair.repository, helmRepository(doc, resource, mapping, true)?.repository])].flatMap(
-      (r) => r !== void 0 && repositories.has(r) ? [r] : []
-    );
-    if (over.length === 0) continue;
-    const { written, line, registry } = pair;
-    return {
-      file: doc.patch.file,
-      key: value.key,
-      line: value.line,
-      written: value.node.text,
-      repositories: over,
-      op,
-      mapping,
-      repository: written,
-      base: `${resource.file}:${line}`,
-      // Written beside the repository only where the patch writes no registry of its own.
-      registry: ownField(doc, mapping)("registry") || typeof registry !== "string" ? void 0 : registry
-    };
-  }
-  return void 0;
-}
-function builtFiles(graph, k) {
-  const files = /* @__PURE__ */ new Set();
-  for (const included of walk3(graph, [k])) {
-    const patches = new Set(included.patches.map((patch) => patch.file));
-    for (const path6 of included.resources) if (!graph.at(path6) && !patches.has(path6)) files.add(path6);
-  }
-  return [...files];
-}
-async function patchedTags(run2, tree, read, warnings, mergedOver = []) {
-  const { paired: paired2, unpaired, unknownRegistry, replaced, refused } = await pairedTagsOf(tree, run2.valid.images, read);
-  const byFile = /* @__PURE__ */ new Map();
-  const pair = (tag, name) => {
-    if (!run2.inScope(tag.file) || run2.overridden(tag.file, tag.key)) return;
-    const documents2 = byFile.get(tag.file) ?? /* @__PURE__ */ new Map();
-    byFile.set(tag.file, documents2.set(tag.document, (documents2.get(tag.document) ?? /* @__PURE__ */ new Map()).set(tag.key, name)));
-  };
-  for (const tag of paired2) pair(tag, tag.name);
-  for (const { file, repositoryField: field2, name } of paired2) {
-    const written = field2 && normalizeRepository(field2.written);
-    if (written && written !== normalizeRepository(name) && name.endsWith(`/${field2.written}`) && run2.inScope(file)) {
-      mergedOver.push({ file, line: field2.line, written, name, registry: name.slice(0, -field2.written.length - 1) });
-    }
-  }
-  for (const tag of [...unpaired, ...unknownRegistry]) if (tag.ownRepository) pair(tag, void 0);
-  for (const tag of refused) pair(tag, void 0);
-  for (const tag of unpaired) {
-    const update2 = run2.inScope(tag.file) ? run2.updatesFor(tag.file).find((u) => u.image.repository === tag.repository) : void 0;
-    if (!update2 || nextVersion(update2, versionOf(tag.written, void 0)) === void 0 || run2.overridden(tag.file, tag.key)) continue;
-    warnings.push(unpairedWarning(tag));
-  }
-  for (const tag of unknownRegistry) {
-    if (!run2.inScope(tag.file) || run2.overridden(tag.file, tag.key)) continue;
-    const images = unknownRegistryImages(tag.repository, run2.updatesFor(tag.file), { tag: tag.written, digest: void 0 });
-    if (images.length > 0) warnings.push(unknownRegistryTagWarning(tag, images));
-  }
-  for (const tag of replaced) {
-    if (!run2.inScope(tag.file) || run2.overridden(tag.file, tag.key)) continue;
-    const update2 = run2.updatesFor(tag.file).find((u) => tag.repositories.includes(u.image.repository));
-    if (update2 && nextVersion(update2, versionOf(tag.written, void 0)) !== void 0) warnings.push(replacedWarning(tag, update2.image.name));
-  }
-  return byFile;
-}
-function pairedRepositories(paired2) {
-  const names = [...paired2.values()].flatMap((documents2) => [...documents2.values()].flatMap((tags) => [...tags.values()]));
-  return new Set(names.flatMap((name) => normalizeRepository(name ?? "") ?? []));
-}
-var INLINE_PAIR = "write registry: and repository: as strings beside it in the patch, which makes it a pair of its own";
-function unknownRegistryTagWarning(tag, images) {
-  const { key, repository, registry, file, line, inline } = tag;
-  if (inline) return { file, line, message: unknownRegistryWarning(registry, repository, key, images, INLINE_PAIR) };
-  return {
-    file,
-    line,
-    message: unknownRegistryWarning(registry, repository, key, images),
-    about: { field: key, reason: "advised-override", image: images[0] }
-  };
-}
-function unpairedWarning(tag) {
-  const { key, repository, file, line, inline, why, bases } = tag;
-  const { ownRepository } = tag;
-  const of = ownRepository ? `(its registry from ${andList(bases)})` : `(${andList(bases)}) alone`;
-  const said = `${key} sets the tag of ${repository} ${of}, but its patch applies by ${why}, so which resource it deploys is not known here, and it was not moved: `;
-  if (inline) {
-    const beside = ownRepository ? "registry: as a string" : `repository: ${repository}`;
-    return { file, line, message: `${said}write ${beside} beside it in the patch, which makes it a pair of its own` };
-  }
-  const { advice, about } = overrideAdvice(key, repository, { file, part: "tag" });
-  return { file, line, message: said + advice, about };
-}
-function replacedWarning(tag, image) {
-  const { key, file, line, op, mapping, repository, registry, base } = tag;
-  const fields = registry === void 0 ? `repository: ${repository}` : `registry: ${registry} and repository: ${repository}`;
-  const [by, fix] = op.line === void 0 ? [`${op.name} ${op.pointer}`, `write ${fields} in the op's value, or patch ${op.pointer}${pointerOf(mapping.slice(op.path.length))}/tag alone`] : [`${op.name} in ${op.pointer} (line ${op.line})`, `write ${fields} beside the tag, or remove ${op.name} to merge the patch over the base's`];
-  return {
-    file,
-    line,
-    message: `${key} is not edited for ${image}: ${by} replaces the whole ${formatPath(mapping)} mapping, so the base's repository (${repository}, ${base}) does not apply and the image it deploys is not known here (Helm takes the chart's default); ${fix}`
-  };
-}
-function mayHoldHelmRelease(text2) {
-  return text2.includes(FLUX_HELM);
 }
 
 // src/engine/screen.ts
@@ -53729,9 +54000,9 @@ function deployedAsWrittenBy(tree, incoming) {
   return ({ file, text: text2 }, repository) => {
     if (!read) {
       const graph2 = graphOf(tree, incoming);
-      read = { graph: graph2, above: upward(tree, graph2, graph2.deployers) };
+      read = { graph: graph2, above: upward(tree, graph2, graph2.deployers), fails: failsBuild(tree, graph2) };
     }
-    const { graph, above } = read;
+    const { graph, above, fails } = read;
     const start = listedAs(graph, file);
     const own = start === file ? void 0 : graph.at(start);
     if (!builds.has(start)) {
@@ -53745,7 +54016,7 @@ function deployedAsWrittenBy(tree, incoming) {
     const patching = (k) => resources.length > 0 && setsVersionIn(patchesOf(k), resources, repository);
     const found = /* @__PURE__ */ new Set();
     for (const passing of names.length === 0 ? [built.reached()] : names.map(built.asWritten)) {
-      for (const k of above.up(start, (k2) => passing.has(k2.file) && !patching(k2))) found.add(k);
+      for (const k of above.up(start, (k2) => passing.has(k2.file) && !patching(k2) && !fails(k2))) found.add(k);
     }
     const starts = (k) => graph.at(posix5.dirname(k.file)) !== k || !k.component && above.parentsOf(posix5.dirname(k.file)).length === 0;
     return { by: [...new Set([...found].map((k) => k.file))], built: true, deployed: [...found].some(starts) };
@@ -56322,8 +56593,10 @@ async function land(ctx, request2, options2, plan, at, memory, groups2 = groupsW
   return landings;
 }
 async function editCheckout(ctx, request2, options2) {
+  const checkout = directorySource(ctx.git.dir);
+  await validateInTree(checkout, request2);
   await refuseSparseConfiguration(ctx, request2);
-  const plan = await planUpdate(directorySource(ctx.git.dir), request2);
+  const plan = await planUpdate(checkout, request2);
   const { branch, head } = await checkoutHead(ctx);
   const landings = await checkoutLandings(ctx, request2, options2, plan);
   return { changed: plan.files.length > 0, base: branch, planned: head, checkout: void 0, plan, landings, attempts: 1 };

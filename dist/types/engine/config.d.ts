@@ -58,7 +58,7 @@ export interface SetterConfig {
     readonly policy?: Policy;
 }
 /** The choices of an override's `part`, named after Flux's marker suffixes: `tag` writes what a `:tag` marker does. */
-export declare const OVERRIDE_PARTS: readonly ["tag"];
+declare const OVERRIDE_PARTS: readonly ["tag"];
 export type OverridePart = (typeof OVERRIDE_PARTS)[number];
 /** An override: the field `spec` names in `file` (a KCL override path in a `.k` file, a dotted path in YAML), set from an incoming image. */
 export interface OverrideConfig {
@@ -102,3 +102,4 @@ export declare const TARGET_NAME_RULE = "must start with a letter or digit and h
  * issues then on no line. `file` names where it is in each issue. Throws ConfigError listing every problem.
  */
 export declare function parseConfig(source: string | object, file?: string): Config;
+export {};

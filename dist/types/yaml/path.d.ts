@@ -6,6 +6,8 @@ export type PathSegment = string | number;
 export declare function formatPath(path: readonly PathSegment[]): string;
 /** Whether `path` begins with `prefix` (equal to it, or below it). */
 export declare function hasPrefix(path: readonly PathSegment[], prefix: readonly PathSegment[]): boolean;
+/** Whether two paths are the same, segment by segment. */
+export declare function samePath(path: readonly PathSegment[], other: readonly PathSegment[]): boolean;
 /**
  * Parses `a.b[0]`, `a["dot.key"].b`, `a['x'].b`, `containers.0.image`; throws SourceError saying where it is malformed.
  * `value`, a spec's, completes the `--image` that the error for a yq selector suggests, named as `fieldName` says (the request's face).
