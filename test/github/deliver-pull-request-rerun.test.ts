@@ -124,13 +124,19 @@ describe("deliver: the open pull request when this run's values are already ther
       let d: Promise<DeliveryResult> | undefined;
       let e: Promise<DeliveryResult> | undefined;
       // Right before the rollback's close, D moves the branch and updates the pull request; right before its reopen, E looks.
+      // GitHub's clock stands still from the close to the reopen, which follows it at once but for this test: E meets a
+      // close made moments ago however long its clone and plan take here (a loaded machine has taken over 4 s).
       fake.inject({
         operationId: "pulls/update",
         beforeHandle: async () => {
           await (d = deliver(forD, request(`${API}:2.0.1`), pr("none")));
+          const release = fake.holdClock();
           fake.inject({
             operationId: "pulls/update",
-            beforeHandle: async () => void (await Promise.race([ePaused.promise, (e = deliver(forE, request(`${WEB}:3.0.1`), pr("none")))])),
+            beforeHandle: async () => {
+              await Promise.race([ePaused.promise, (e = deliver(forE, request(`${WEB}:3.0.1`), pr("none")))]);
+              release();
+            },
           });
         },
       });

@@ -78,7 +78,7 @@
  * Test helpers write straight into the bare repos (no API call recorded): `createRepo` (one initial commit),
  * `commitFiles`/`commitFile` (author "Test Author <test@example.com>", CAS on the branch, creates it from the default
  * branch), `readFile`/`listFiles`/`log`/`refs` (any branch, tag or sha), `pulls` (snapshots), `setMergeState`,
- * `completeAutoMerge`, `setWorkflowRun`, `setAccess`, `addToken`.
+ * `completeAutoMerge`, `setWorkflowRun`, `setAccess`, `addToken`, `holdClock` (GitHub's clock stands still until released).
  *
  * API commits with neither `author` nor `committer` are committed by "GitHub <noreply@github.com>" and reported Verified,
  * like commits made with GITHUB_TOKEN or an App token; one given an `author` alone is committed by that author (GitHub's
@@ -104,7 +104,10 @@ import { requestErrorMessage } from "./github-fake/request-errors.js";
 import { closePullsOfDeletedBranch, mergePull } from "./github-fake/pull-merge.js";
 import { matchRoute, type Reply, type Services } from "./github-fake/rest-api.js";
 import {
+  gitHubNow,
+  holdGitHubClock,
   isoNow,
+  releaseGitHubClock,
   nodeId,
   type Access,
   type HeadLag,
@@ -242,6 +245,12 @@ export interface FakeGitHub {
   /** Another valid token (e.g. a PAT next to GITHUB_TOKEN), of `actor` (a person's) or, by default, the same account. */
   addToken(token: string, actor?: Actor): void;
   inject(fault: Fault): InjectedFault;
+  /**
+   * Stops GitHub's clock (its Date header, closed_at, commit dates) until the function returned is
+   * called, or the fake closes: a test that holds a request while other runs go on says no time
+   * passes at GitHub meanwhile, however long those runs take on a loaded machine.
+   */
+  holdClock(): () => void;
   takeViolations(): Violation[];
   /** Clone URL; with `auth` (default true) the token (default `token`) is embedded as `x-access-token:<token>@`. */
   gitUrl(owner: string, repo: string, options?: { auth?: boolean; token?: string }): string;
@@ -354,6 +363,8 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       "x-ratelimit-reset": String(Math.floor(Date.now() / 1000) + 3600),
       "x-ratelimit-used": "1",
       "x-ratelimit-resource": "core",
+      // Node's own Date is cached for up to a second, and would run on while a test holds the clock.
+      date: new Date(gitHubNow()).toUTCString(),
       ...extraHeaders,
       ...reply.headers,
     };
@@ -742,7 +753,10 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       return `http://${auth ? `x-access-token:${tok}@` : ""}127.0.0.1:${port}/${owner}/${name}.git`;
     },
 
+    holdClock: holdGitHubClock,
+
     async close() {
+      releaseGitHubClock();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await rm(root, { recursive: true, force: true });

@@ -149,6 +149,25 @@ export const nodeId = {
   object: (kind: string, key: string) => `${kind}_kwDO${Buffer.from(key).toString("base64url")}`,
 };
 
+/** Where GitHub's clock stands while a test holds it (FakeGitHub.holdClock; one clock for the fakes of a test file); undefined: it runs with the wall clock. */
+let heldAt: number | undefined;
+
+/** GitHub's clock (ms), which stamps what it records (closed_at, commit dates) and dates its answers (Date). */
+export function gitHubNow(): number {
+  return heldAt ?? Date.now();
+}
+
+/** Stops GitHub's clock where it is now, until the function returned is called. */
+export function holdGitHubClock(): () => void {
+  heldAt = Date.now();
+  return releaseGitHubClock;
+}
+
+/** Lets GitHub's clock run with the wall clock again. */
+export function releaseGitHubClock(): void {
+  heldAt = undefined;
+}
+
 export function isoNow(): string {
-  return new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
+  return new Date(gitHubNow()).toISOString().replace(/\.\d{3}Z$/, "Z");
 }
