@@ -200,12 +200,19 @@ async function swapBranch(client: GitHubClient, repository: Repository, branch: 
 
 /**
  * Deletes a branch this run created, only while it still holds `sha`: another run may have
- * taken it over since, with its own image on it.
+ * taken it over since, with its own image on it. GitHub answers a stale `before` with its
+ * generic error, so after a failure the branch is read once: at another commit, it moved
+ * (BranchMovedError); otherwise GitHub's error stands.
  */
 export async function deleteOwnBranch(client: GitHubClient, repository: Repository, branch: string, sha: string): Promise<void> {
-  await (
-    await refSwap(client, repository, branch)
-  )({ before: sha, after: NO_COMMIT });
+  const swap = await refSwap(client, repository, branch);
+  try {
+    await swap({ before: sha, after: NO_COMMIT });
+  } catch (error) {
+    const current = await branchHead(client, repository, branch).catch(() => undefined);
+    if (current !== undefined && current !== sha) throw new BranchMovedError(branch);
+    throw error;
+  }
 }
 
 /** A branch's replacement: from `before` to `after` (NO_COMMIT deletes it). */

@@ -913,14 +913,15 @@ async function deleteBranch(ctx: DeliveryContext, options: Pick<DeliveryOptions,
     ctx.log(`${branch} is kept after the failure: pull request #${open.number} uses it`);
     return;
   }
+  const moved = `${branch} is not deleted after the failure: it moved since this run pushed it`;
   try {
     if (options.commitVia === "api") await deleteOwnBranch(ctx.client(), ctx.repository, branch, commit);
     else if ((await ctx.git.deleteBranch(ctx.remote, branch, commit)) === "rejected") {
-      ctx.log(`${branch} is not deleted after the failure: it moved since this run pushed it`);
+      ctx.log(moved);
       return;
     }
   } catch (error) {
-    ctx.log(`could not delete ${branch} after the failure: ${errorMessage(error)}`);
+    ctx.log(error instanceof BranchMovedError ? moved : `could not delete ${branch} after the failure: ${errorMessage(error)}`);
     return;
   }
   await reopenClosedBy(ctx, branch, commit, checked.at);

@@ -269,14 +269,18 @@ describe("deliver: a failure after part of the delivery landed carries what land
     },
   );
 
-  it("commit-via git: a branch that moved since this run pushed it is kept when this run's pull request fails, and the log says why", async () => {
-    // Another push lands on the branch while the pull request is being opened: that commit is not this run's to delete.
-    let moved = "";
-    const { error, logged } = await failedOpening("git", 502, async () => void (moved = await fake.commitFile(OWNER, REPO, PR, "other.yaml", "x: 1\n")));
-    expect(error).toMatchObject({ status: 502 });
-    expect((await fake.refs(OWNER, REPO))[`refs/heads/${PR}`]).toBe(moved);
-    expect(logged).toContain(`${PR} is not deleted after the failure: it moved since this run pushed it`);
-  });
+  it.each(["api", "git"] as const)(
+    "commit-via %s: a branch that moved since this run pushed it is kept when this run's pull request fails, and the log says why",
+    async (commitVia) => {
+      // Another push lands on the branch while the pull request is being opened: that commit is not this run's to delete.
+      // GitHub refuses the API's stale deletion with its generic "Something went wrong", which says nothing of the move.
+      let moved = "";
+      const { error, logged } = await failedOpening(commitVia, 502, async () => void (moved = await fake.commitFile(OWNER, REPO, PR, "other.yaml", "x: 1\n")));
+      expect(error).toMatchObject({ status: 502 });
+      expect((await fake.refs(OWNER, REPO))[`refs/heads/${PR}`]).toBe(moved);
+      expect(logged).toContain(`${PR} is not deleted after the failure: it moved since this run pushed it`);
+    },
+  );
 
   it("commit-via git: a branch that was there before the run, no pull request open on it, is kept when this run's pull request fails", async () => {
     // Not this run's to delete: it only added its commit to it.
