@@ -163,7 +163,15 @@ describe("workflow_dispatch + wait: the app repo's step follows the manifests ru
   async function runStartedWorkflow(repo: string, inputs: Record<string, string>): Promise<ActionResult> {
     const deadline = Date.now() + 20_000;
     while (!fake.workflowDispatches.some((d) => d.repo === repo) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-    const started = fake.workflowDispatches.find((d) => d.repo === repo)!;
+    const started = fake.workflowDispatches.find((d) => d.repo === repo);
+    if (started === undefined) {
+      // What the sender did instead says why: another repository's dispatch, or its requests' answers.
+      const dispatches = fake.workflowDispatches.map((d) => `${d.owner}/${d.repo} ${d.workflowId}@${d.ref}`);
+      const calls = fake.calls.filter((c) => c.path.startsWith(`/repos/acme/${repo}/`)).map((c) => `${c.method} ${c.path} ${c.status}`);
+      throw new Error(
+        `no workflow_dispatch for acme/${repo} arrived in 20 s; dispatches received: ${dispatches.join(", ") || "none"}; requests for acme/${repo}: ${calls.join(", ") || "none"}`,
+      );
+    }
     fake.setWorkflowRun("acme", repo, started.runId, { status: "in_progress", conclusion: null });
     const workspace = await mkdtemp(join(scratch, `checkout-${repo}-`));
     await git("git", ["clone", "--quiet", fake.gitUrl("acme", repo), workspace]);
