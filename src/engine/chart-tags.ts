@@ -10,6 +10,8 @@
  *   ranks a later values file above an earlier one; or in the source's `helm.valuesObject`, which
  *   Argo CD ranks above every values file (parameters > valuesObject > values > valueFiles), or in its
  *   `helm.values` string where no valuesObject is set, which is not edited: said at the string's line.
+ * - a lone `tag:` in those values whose repository a layer ranked above it gives (a valuesObject's, values string's or
+ *   parameter's `image.repository` over a values file holding `image: {tag: 1.4.0}`): Helm merges the two into one pair.
  * Only the tag Argo CD deploys is named: one under a tag ranked above it (a tag parameter, a later layer's `tag:`) is not.
  * The parameters are those Argo CD deploys: a `.argocd-source.yaml` or `.argocd-source-<app>.yaml` at the source's path
  * that sets `helm.parameters` replaces the Application's, and its lone tag parameter is the one named.
@@ -32,7 +34,7 @@ import { tryYamlFile, type YamlDocument, type YamlFile } from "../yaml/file.js";
 import type { HelmField } from "../yaml/helm.js";
 import { isFlowScalar, nodeAt, scalarText, type YamlNode } from "../yaml/node.js";
 import { fieldsAt, replacedOnTheWay, type MappingField } from "../yaml/merge-key.js";
-import { formatPath, hasPrefix, type PathSegment } from "../yaml/path.js";
+import { formatPath, hasPrefix, samePath, type PathSegment } from "../yaml/path.js";
 import { hasPlaceholder } from "../yaml/placeholder.js";
 import { readRegistry } from "../yaml/registry.js";
 import { forEachValue } from "../yaml/walk.js";
@@ -68,14 +70,7 @@ export function warnLoneTagParameters(
       const layers = valuesLayers(values, valuesOf(document.root, source, sources, texts), path, file, document.root, source, fieldName);
       const deployed = deployedParameters(values, texts, path, file, document, source);
       if (inScope(deployed.path)) say(warnLoneParameters(deployed, layers, updatesFor(deployed.path)));
-      say(
-        loneValueTags(
-          layers,
-          deployed.parameters.map(([name]) => helmKeys(name)),
-          inScope,
-          updatesFor,
-        ),
-      );
+      say(loneValueTags(layers, parameterValues(deployed), inScope, updatesFor));
     }
   }
 }
@@ -100,6 +95,8 @@ function deployedParameters(
   let deployed: DeployedParameters = {
     path,
     text: texts.get(path)!,
+    file,
+    root: document.root,
     parameters: parametersAt(document.root, source),
     paired: (keys) => paired(own(keys)),
   };
@@ -111,6 +108,8 @@ function deployedParameters(
     deployed = {
       path: at,
       text,
+      file: overriding,
+      root,
       parameters: parametersAt(root, []),
       paired: (keys) => paired(own(keys)) || paired(valuesObjectAt(overriding, root, [], keys)),
     };
@@ -122,6 +121,9 @@ function deployedParameters(
 interface DeployedParameters {
   readonly path: string;
   readonly text: string;
+  /** `text` parsed, and the root of the document the parameters are in. */
+  readonly file: YamlFile;
+  readonly root: YamlNode | null;
   readonly parameters: readonly [string, HelmField][];
   paired(keys: readonly PathSegment[]): boolean;
 }
@@ -217,23 +219,71 @@ function warnLoneParameters(
 /** Keys beside a tag that make it no lone one: the Helm rule pairs them. */
 const REPOSITORY_KEYS = ["repository", "name", "registry"];
 
-/** The pair of an earlier values file a lone tag sets the tag of: an incoming image, or one whose registry this run cannot read. */
-type HeldPair = (ImageUpdate & { at: string; in: string }) | UnknownRegistryPair;
+/**
+ * The pair a lone tag sets the tag of: an incoming image, with where its repository is written (`at`, in a layer of kind
+ * `in`, `above` the tag's when ranked over it: a valuesObject's over a values file's tag), or one whose registry this run cannot read.
+ */
+type HeldPair = (ImageUpdate & { at: string; in: string; above: boolean }) | UnknownRegistryPair;
 
 /**
  * A source's values read after its chart's, in Argo CD's order: each values file, then its `helm.values`
  * string or its `helm.valuesObject` (Argo CD reads the string only where no valuesObject is set), each
  * ranked above the values files. `values()` is where its values are, read when asked.
  */
-interface ValuesLayer {
+interface ValuesLayer extends RankedValues {
+  /** What is said at a lone tag (`node`, at `at` in the layer's values) of `held`, which an incoming image would move. */
+  tell(at: readonly PathSegment[], node: YamlNode, held: HeldPair): FieldWarning;
+}
+
+/** Values Helm merges at their rank, read at a mapping: a values layer, or the source's parameters over them all. */
+interface RankedValues {
   readonly path: string;
   /** The chart's own values.yaml (of a `path:` source), which Helm coalesces under every other layer rather than merging it in order. */
   readonly defaults?: boolean;
-  /** What the layer is, as a parameter ranks above it: `values files`, `valuesObject`, `the values string`. */
+  /** What the layer is, as a parameter ranks above it: `values files`, `valuesObject`, `the values string`, `parameters`. */
   readonly kind: string;
+  /** The document its fields are in, read when asked. */
   values(): LayerValues | undefined;
-  /** What is said at a lone tag (`node`, at `at` in the layer's values) over `held`, which an incoming image would move. */
-  tell(at: readonly PathSegment[], node: YamlNode, held: HeldPair): FieldWarning;
+  /** How the mapping at `keys` reads its fields (undefined where none is written). */
+  fields(keys: readonly PathSegment[]): ((key: string) => MappingField | undefined) | undefined;
+  /** Whether it writes no mapping on the way to the one at `keys` (`image: null`, a reference): Helm replaces the mapping there, and deletes a key left null. */
+  replaces(keys: readonly PathSegment[]): boolean;
+}
+
+/** A layer's values written as YAML (`values()`), read at a mapping as YAML's merge keys read it. */
+function yamlValues(values: () => LayerValues | undefined): Pick<RankedValues, "values" | "fields" | "replaces"> {
+  return {
+    values,
+    fields(keys) {
+      const written = values();
+      return written && fieldsAt(written.file, written.root, written.at, keys);
+    },
+    replaces(keys) {
+      const written = values();
+      return written !== undefined && replacedOnTheWay(written.file, written.root, written.at, keys);
+    },
+  };
+}
+
+/**
+ * The source's parameters as Argo CD deploys them, ranked above every values layer: a name sets the key its path reads
+ * as Helm's `--set` reads it (the last of a name given twice), and a name on the way to a mapping (`image`) replaces it.
+ */
+function parameterValues({ path, file, root, parameters }: DeployedParameters): RankedValues {
+  const named = parameters.map(([name, field]) => [helmKeys(name), field] as const);
+  return {
+    path,
+    kind: "parameters",
+    values: () => ({ file, root, at: [], line: (offset) => file.lineAt(offset) }),
+    fields: (keys) => (key) => named.findLast(([set]) => samePath(set, [...keys, key]))?.[1],
+    replaces: (keys) => named.some(([set]) => set.length > 0 && hasPrefix(keys, set)),
+  };
+}
+
+/** Why a lone tag (in a layer of `kind`) is that of `held`, whose repository a layer ranked above it gives (of kind `held.in`). */
+function underRepository(held: ImageUpdate & { at: string; in: string }, kind: string): string {
+  const merges = held.in === kind ? "Helm merges a values file listed later over it" : `Argo CD merges ${held.in} over ${kind}`;
+  return `sets the tag of ${held.image.repository} (repository at ${held.at}), as ${merges}`;
 }
 
 /**
@@ -268,13 +318,14 @@ function fieldLayer(
   return {
     path,
     kind,
-    values,
+    ...yamlValues(values),
     tell(at, node, held) {
       const key = formatPath([...within, ...at]);
       const line = lineAt(text, node.start);
       if ("unknown" in held) return unknownRegistryTag(path, line, key, held);
       const { advice, about } = overrideAdvice(key, held.image.repository, { file: path, part: "tag" });
-      return { file: path, line, message: `${key} overrides the tag of ${held.image.repository} (${held.at}), ${ranks}, and was not moved: ${advice}`, about };
+      const why = held.above ? underRepository(held, kind) : `overrides the tag of ${held.image.repository} (${held.at}), ${ranks}`;
+      return { file: path, line, message: `${key} ${why}, and was not moved: ${advice}`, about };
     },
   };
 }
@@ -317,23 +368,26 @@ function valuesLayers(
   if (held?.kind !== "scalar" || held.text === "") return files;
   // Parsed once, when first asked: a lone tag's pair reads each of its fields through every layer.
   let parsed: { read: LayerValues | undefined } | undefined;
+  const kind = "the values string";
   const layer: ValuesLayer = {
     path,
-    kind: "the values string",
-    values() {
+    kind,
+    ...yamlValues(() => {
       const read = (parsed ??= { read: firstDocument(tryYamlFile(held.text)) }).read;
       // A field of the string is said at the string's line.
       return read && { ...read, line: () => file.lineAt(held.start) };
-    },
+    }),
     tell(at, _node, pair) {
       const over =
         "unknown" in pair
-          ? `${pair.repository}, whose ${pair.unknown.field} (line ${pair.unknown.line}) is not known here`
-          : `${pair.image.repository}, ${pair.at}`;
+          ? `over the tag of ${pair.repository}, whose ${pair.unknown.field} (line ${pair.unknown.line}) is not known here, as Argo CD ranks values above values files`
+          : pair.above
+            ? underRepository(pair, kind)
+            : `over the tag of ${pair.image.repository}, ${pair.at}, as Argo CD ranks values above values files`;
       return {
         file: path,
         line: file.lineAt(held.start),
-        message: valuesStringNotEdited(string, `${formatPath(at)} (over the tag of ${over}, as Argo CD ranks values above values files)`, fieldName),
+        message: valuesStringNotEdited(string, `${formatPath(at)} (${over})`, fieldName),
         about: { reason: "unmoved", image: "unknown" in pair ? pair.images[0]! : pair.image.repository },
       };
     },
@@ -342,57 +396,41 @@ function valuesLayers(
 }
 
 /**
- * The lone `tag:` fields of a source's values layers (in the run's paths) whose mapping the layers before them give an incoming
- * repository, and which nothing ranked above sets or deletes: neither a later layer's `tag:` there or null, scalar or list on
- * the way (`image: null`, which Helm deletes the key for), nor a parameter of the source (`parameters`, the keys each sets)
- * setting the tag or a key on the way to it.
+ * The lone `tag:` fields of a source's values layers (in the run's paths) whose mapping, as Helm merges every layer and the
+ * source's `parameters` over them, is an incoming repository's: one the layers below give (a chart's values.yaml under an
+ * environment's `image: {tag: …}`) or one a layer above does (a valuesObject's `image: {repository: …}` over a values file's
+ * tag). Only where nothing ranked above sets the tag or deletes it: a later layer's `tag:` there, or null, scalar or list
+ * on the way (`image: null`, which Helm deletes the key for), a parameter setting the tag or a key on the way to it.
  */
 function loneValueTags(
   layers: readonly ValuesLayer[],
-  parameters: readonly (readonly PathSegment[])[],
+  parameters: RankedValues,
   inScope: (path: string) => boolean,
   updatesFor: (path: string) => readonly ImageUpdate[],
 ): FieldWarning[] {
   const found: FieldWarning[] = [];
-  layers.forEach(({ path, values: read, tell }, index) => {
-    if (index === 0 || !inScope(path)) return;
+  const ranked = [...layers, parameters];
+  layers.forEach(({ path, values: read, fields: fieldsOf, tell }, index) => {
+    if (!inScope(path)) return;
     const incoming = byRepository(updatesFor(path).filter((update) => update.image.tag !== undefined));
     if (incoming.size === 0) return;
     const written = read();
     if (!written) return;
-    const { file, root, at: within } = written;
-    forEachValue(nodeAt(root, within) ?? null, ({ node, path: at }) => {
+    forEachValue(nodeAt(written.root, written.at) ?? null, ({ node, path: at }) => {
       if (at[at.length - 1] !== "tag" || !isFlowScalar(node) || hasPlaceholder(node.text)) return;
       const keys = at.slice(0, -1);
       // A repository merged in (`image: {<<: *defaults, tag: …}`) is beside the tag as Helm reads it: no lone tag.
-      const fields = fieldsAt(file, root, within, keys);
+      const fields = fieldsOf(keys);
       if (!fields || [...REPOSITORY_KEYS, "image"].some((key) => fields(key) !== undefined)) return;
-      const held = repositoryIn(layers.slice(0, index), keys, incoming, node.text);
+      // Argo CD deploys the tag ranked above it (named there, if anything is), or none where a layer above replaces the mapping, not this one: telling to move it is noise.
+      if (ranked.slice(index + 1).some((above) => above.fields(keys)?.("tag") !== undefined || above.replaces(keys))) return;
+      const held = repositoryIn(ranked, keys, incoming, node.text, index);
       // A tag its policy would keep (a newer one, a release candidate under another range) is no news.
       if (!held || (!("unknown" in held) && nextVersion(held, versionOf(node.text, undefined)) === undefined)) return;
-      // Argo CD deploys the tag ranked above it (named there, if anything is), or none where a layer above replaces the mapping, not this one: telling to move it is noise.
-      const tag = [...keys, "tag"];
-      if (
-        parameters.some((set) => set.length > 0 && hasPrefix(tag, set)) ||
-        layers.slice(index + 1).some((above) => setsTag(above, keys) || deletes(above, keys))
-      )
-        return;
       found.push(tell(at, node, held));
     });
   });
   return found;
-}
-
-/** Whether a layer sets a `tag:` (its own or merged in) in the mapping at `keys`. */
-function setsTag(layer: ValuesLayer, keys: readonly PathSegment[]): boolean {
-  const written = layer.values();
-  return written !== undefined && fieldsAt(written.file, written.root, written.at, keys)?.("tag") !== undefined;
-}
-
-/** Whether a layer writes no mapping on the way to the one at `keys` (`image: null`, a reference): a lone tag under it is replaced, or deleted as Helm deletes a null. */
-function deletes(layer: ValuesLayer, keys: readonly PathSegment[]): boolean {
-  const written = layer.values();
-  return written !== undefined && replacedOnTheWay(written.file, written.root, written.at, keys);
 }
 
 /**
@@ -478,12 +516,14 @@ function valuesOf(
  * The incoming repository the values `layers` give at `keys`, merged as Helm merges them, key by key, a later layer's
  * field over an earlier one's (a later values file's `repository` is the pair's, beside an earlier one's `registry`), and
  * where; or a pair there whose registry this run cannot read, where an incoming image may be it and would move a tag at `tag`.
+ * `from` is the index of the tag's own layer among them, when they include layers ranked above it.
  */
 function repositoryIn(
-  layers: readonly ValuesLayer[],
+  layers: readonly RankedValues[],
   keys: readonly PathSegment[],
   incoming: ReadonlyMap<string, ImageUpdate>,
   tag: string,
+  from = layers.length,
 ): HeldPair | undefined {
   const { repository, registry } = splitImage((key) => mergedField(layers, keys, key));
   const node = repository?.field.node;
@@ -504,7 +544,7 @@ function repositoryIn(
     return images.length === 0 ? undefined : { repository: written, images, unknown };
   }
   const update = incoming.get(normalizeRepository(pairName(read, written) ?? "") ?? "");
-  return update && { ...update, at: `${repository.path}:${repository.values.line(node.start)}`, in: repository.kind };
+  return update && { ...update, at: `${repository.path}:${repository.values.line(node.start)}`, in: repository.kind, above: repository.index > from };
 }
 
 /**
@@ -515,15 +555,16 @@ function repositoryIn(
  * under the result: a mapping there still takes its fields.
  */
 function mergedField(
-  layers: readonly ValuesLayer[],
+  layers: readonly RankedValues[],
   keys: readonly PathSegment[],
   key: string,
-): { readonly path: string; readonly kind: string; readonly values: LayerValues; readonly field: MappingField } | undefined {
+): { readonly path: string; readonly kind: string; readonly index: number; readonly values: LayerValues; readonly field: MappingField } | undefined {
   for (let i = layers.length - 1; i >= 0; i--) {
-    const values = layers[i]!.values();
-    const field = values && fieldsAt(values.file, values.root, values.at, keys)?.(key);
-    if (field) return { path: layers[i]!.path, kind: layers[i]!.kind, values, field };
-    if (values && replacedOnTheWay(values.file, values.root, values.at, keys)) {
+    const layer = layers[i]!;
+    const field = layer.fields(keys)?.(key);
+    const values = field && layer.values();
+    if (field && values) return { path: layer.path, kind: layer.kind, index: i, values, field };
+    if (layer.replaces(keys)) {
       if (i === 0 || !layers[0]!.defaults) return undefined;
       // On to the chart's values.yaml (layers[0]), which the loop reads next.
       i = 1;

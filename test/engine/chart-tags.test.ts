@@ -753,3 +753,76 @@ describe("the pair a lone tag sets the tag of, read as Helm merges the values ra
     }
   });
 });
+
+describe("a lone tag in a values file whose repository a layer ranked above it gives (valuesObject, values string, a parameter)", () => {
+  // A remote chart: no values file of this tree holds a repository at image, only the Application does.
+  const remote = (helm: string) =>
+    app(
+      `  sources:\n    - repoURL: https://charts.acme.dev\n      chart: worker\n      helm:\n        valueFiles: [$v/envs/prod.yaml]\n${helm}    - {repoURL: https://github.com/acme/manifests, ref: v}\n`,
+    );
+  const prod = "replicas: 3\nimage:\n  tag: 1.4.0 # prod pins its own build\n";
+  const above: [string, string, number][] = [
+    ["valuesObject", "        valuesObject: {image: {repository: ghcr.io/acme/worker}}\n", 10],
+    ["values string", "        values: |\n          image: {repository: ghcr.io/acme/worker}\n", 10],
+    ["parameter", "        parameters:\n          - {name: image.repository, value: ghcr.io/acme/worker}\n", 11],
+  ];
+
+  it("is named at its line, naming the repository it is the tag of, with the override that sets it, which moves it and ends the warning", async () => {
+    for (const [name, helm, line] of above) {
+      const files = { "apps/worker.yaml": remote(helm), "envs/prod.yaml": prod };
+      const result = await plan(files);
+      // Argo CD deploys ghcr.io/acme/worker:1.4.0: Helm merges the repository above over prod's {tag}.
+      expect(result.changes, name).toEqual([]);
+      expect(result.warnings, name).toEqual([
+        {
+          file: "envs/prod.yaml",
+          line: 3,
+          message: `image.tag sets the tag of ghcr.io/acme/worker (repository at apps/worker.yaml:${line}), as Argo CD merges ${name === "values string" ? "the values string" : name === "parameter" ? "parameters" : name} over values files, and was not moved: set it with an overrides: entry in the configuration (file: envs/prod.yaml, spec: image.tag, image: ghcr.io/acme/worker, part: tag)`,
+        },
+      ]);
+      const entry = /in the configuration \((.*)\)$/.exec(result.warnings[0]!.message)![1]!;
+      const copied = await plan({ ...files, ".github/gitops-promote.yaml": `overrides:\n  - ${entry.split(", ").join("\n    ")}\n` });
+      expect(
+        copied.changes.map((c) => [c.file, c.key, c.new]),
+        name,
+      ).toEqual([["envs/prod.yaml", "image.tag", "1.4.3"]]);
+      expect(copied.warnings, name).toEqual([]);
+    }
+  });
+
+  it("is named in a path: chart's values.yaml that holds the tag alone, as in a values file it lists", async () => {
+    const result = await plan({
+      "apps/worker.yaml": app("  source:\n    path: charts/worker\n    helm:\n      valuesObject: {image: {repository: ghcr.io/acme/worker}}\n"),
+      "charts/worker/values.yaml": "image:\n  tag: 1.4.0\n",
+    });
+    expect(result.warnings.map((w) => [w.file, w.line, w.message.slice(0, w.message.indexOf(", and"))])).toEqual([
+      [
+        "charts/worker/values.yaml",
+        2,
+        "image.tag sets the tag of ghcr.io/acme/worker (repository at apps/worker.yaml:8), as Argo CD merges valuesObject over values files",
+      ],
+    ]);
+  });
+
+  it("says nothing where the layer above sets the tag too, names another repository over the pair below, or the tag is the incoming one", async () => {
+    const cases: [string, Record<string, string>][] = [
+      ["tag beside the repository above", { "apps/worker.yaml": remote("        valuesObject: {image: {repository: ghcr.io/acme/worker, tag: 1.4.3}}\n") }],
+      ["another image above", { "apps/worker.yaml": remote("        valuesObject: {image: {repository: ghcr.io/acme/other}}\n") }],
+      [
+        "another image above the pair below",
+        {
+          "apps/worker.yaml": app(
+            "  source:\n    path: charts/worker\n    helm:\n      valueFiles: [../../envs/prod.yaml]\n      valuesObject: {image: {repository: ghcr.io/acme/other}}\n",
+          ),
+          "charts/worker/values.yaml": chartValues,
+        },
+      ],
+      ["the incoming tag", { "apps/worker.yaml": remote(above[0]![1]), "envs/prod.yaml": prod.replace("1.4.0", "1.4.3") }],
+    ];
+    for (const [name, files] of cases)
+      expect(
+        (await plan({ "envs/prod.yaml": prod, ...files })).warnings.filter((w) => w.file === "envs/prod.yaml"),
+        name,
+      ).toEqual([]);
+  });
+});
