@@ -43609,8 +43609,8 @@ function answeredBeside(warning, kind2, overrides) {
   if (field === void 0) return false;
   const mapping = joined(field.slice(0, -1));
   return overrides.some((o) => {
-    const setsTag2 = typeof o === "string" || o.configured?.part === "tag" && o.configured.repository === warning.about?.image;
-    const keys = setsTag2 ? overrideKeys(kind2, o) : void 0;
+    const setsTag = typeof o === "string" || o.configured?.part === "tag" && o.configured.repository === warning.about?.image;
+    const keys = setsTag ? overrideKeys(kind2, o) : void 0;
     return keys !== void 0 && keys.length === field.length && joined(keys.slice(0, -1)) === mapping && keys.at(-1) !== field.at(-1);
   });
 }
@@ -45148,14 +45148,7 @@ function warnLoneTagParameters(texts, inScope, updatesFor, warnings, fieldName) 
       const layers = valuesLayers(values, valuesOf(document.root, source, sources, texts), path, file, document.root, source, fieldName);
       const deployed = deployedParameters(values, texts, path, file, document, source);
       if (inScope(deployed.path)) say(warnLoneParameters(deployed, layers, updatesFor(deployed.path)));
-      say(
-        loneValueTags(
-          layers,
-          deployed.parameters.map(([name]) => helmKeys(name)),
-          inScope,
-          updatesFor
-        )
-      );
+      say(loneValueTags(layers, parameterValues(deployed), inScope, updatesFor));
     }
   }
 }
@@ -45165,6 +45158,8 @@ function deployedParameters(values, texts, path, file, document, source) {
   let deployed = {
     path,
     text: texts.get(path),
+    file,
+    root: document.root,
     parameters: parametersAt(document.root, source),
     paired: (keys) => paired2(own(keys))
   };
@@ -45176,6 +45171,8 @@ function deployedParameters(values, texts, path, file, document, source) {
     deployed = {
       path: at,
       text: text2,
+      file: overriding,
+      root,
       parameters: parametersAt(root, []),
       paired: (keys) => paired2(own(keys)) || paired2(valuesObjectAt(overriding, root, [], keys))
     };
@@ -45243,6 +45240,33 @@ function warnLoneParameters({ path, text: text2, parameters, paired: paired2 }, 
   return found;
 }
 var REPOSITORY_KEYS = ["repository", "name", "registry"];
+function yamlValues(values) {
+  return {
+    values,
+    fields(keys) {
+      const written = values();
+      return written && fieldsAt(written.file, written.root, written.at, keys);
+    },
+    replaces(keys) {
+      const written = values();
+      return written !== void 0 && replacedOnTheWay(written.file, written.root, written.at, keys);
+    }
+  };
+}
+function parameterValues({ path, file, root, parameters }) {
+  const named2 = parameters.map(([name, field]) => [helmKeys(name), field]);
+  return {
+    path,
+    kind: "parameters",
+    values: () => ({ file, root, at: [], line: (offset) => file.lineAt(offset) }),
+    fields: (keys) => (key) => named2.findLast(([set2]) => samePath(set2, [...keys, key]))?.[1],
+    replaces: (keys) => named2.some(([set2]) => set2.length > 0 && hasPrefix(keys, set2))
+  };
+}
+function underRepository(held, kind2) {
+  const merges = held.in === kind2 ? "Helm merges a values file listed later over it" : `Argo CD merges ${held.in} over ${kind2}`;
+  return `sets the tag of ${held.image.repository} (repository at ${held.at}), as ${merges}`;
+}
 function firstDocument(file) {
   return file ? { file, root: file.documents[0]?.root ?? null, at: [], line: (offset) => file.lineAt(offset) } : void 0;
 }
@@ -45250,13 +45274,14 @@ function fieldLayer(path, text2, within2, values, kind2, ranks) {
   return {
     path,
     kind: kind2,
-    values,
+    ...yamlValues(values),
     tell(at, node2, held) {
       const key = formatPath([...within2, ...at]);
       const line = lineAt(text2, node2.start);
       if ("unknown" in held) return unknownRegistryTag(path, line, key, held);
       const { advice, about } = overrideAdvice(key, held.image.repository, { file: path, part: "tag" });
-      return { file: path, line, message: `${key} overrides the tag of ${held.image.repository} (${held.at}), ${ranks}, and was not moved: ${advice}`, about };
+      const why = held.above ? underRepository(held, kind2) : `overrides the tag of ${held.image.repository} (${held.at}), ${ranks}`;
+      return { file: path, line, message: `${key} ${why}, and was not moved: ${advice}`, about };
     }
   };
 }
@@ -45284,19 +45309,20 @@ function valuesLayers(values, valueFiles, path, file, root, source, fieldName) {
   const held = nodeAt(root, string2);
   if (held?.kind !== "scalar" || held.text === "") return files;
   let parsed;
+  const kind2 = "the values string";
   const layer = {
     path,
-    kind: "the values string",
-    values() {
+    kind: kind2,
+    ...yamlValues(() => {
       const read = (parsed ??= { read: firstDocument(tryYamlFile(held.text)) }).read;
       return read && { ...read, line: () => file.lineAt(held.start) };
-    },
+    }),
     tell(at, _node, pair) {
-      const over = "unknown" in pair ? `${pair.repository}, whose ${pair.unknown.field} (line ${pair.unknown.line}) is not known here` : `${pair.image.repository}, ${pair.at}`;
+      const over = "unknown" in pair ? `over the tag of ${pair.repository}, whose ${pair.unknown.field} (line ${pair.unknown.line}) is not known here, as Argo CD ranks values above values files` : pair.above ? underRepository(pair, kind2) : `over the tag of ${pair.image.repository}, ${pair.at}, as Argo CD ranks values above values files`;
       return {
         file: path,
         line: file.lineAt(held.start),
-        message: valuesStringNotEdited(string2, `${formatPath(at)} (over the tag of ${over}, as Argo CD ranks values above values files)`, fieldName),
+        message: valuesStringNotEdited(string2, `${formatPath(at)} (${over})`, fieldName),
         about: { reason: "unmoved", image: "unknown" in pair ? pair.images[0] : pair.image.repository }
       };
     }
@@ -45305,35 +45331,25 @@ function valuesLayers(values, valueFiles, path, file, root, source, fieldName) {
 }
 function loneValueTags(layers, parameters, inScope, updatesFor) {
   const found = [];
-  layers.forEach(({ path, values: read, tell }, index2) => {
-    if (index2 === 0 || !inScope(path)) return;
+  const ranked = [...layers, parameters];
+  layers.forEach(({ path, values: read, fields: fieldsOf2, tell }, index2) => {
+    if (!inScope(path)) return;
     const incoming = byRepository(updatesFor(path).filter((update) => update.image.tag !== void 0));
     if (incoming.size === 0) return;
     const written = read();
     if (!written) return;
-    const { file, root, at: within2 } = written;
-    forEachValue(nodeAt(root, within2) ?? null, ({ node: node2, path: at }) => {
+    forEachValue(nodeAt(written.root, written.at) ?? null, ({ node: node2, path: at }) => {
       if (at[at.length - 1] !== "tag" || !isFlowScalar(node2) || hasPlaceholder(node2.text)) return;
       const keys = at.slice(0, -1);
-      const fields = fieldsAt(file, root, within2, keys);
+      const fields = fieldsOf2(keys);
       if (!fields || [...REPOSITORY_KEYS, "image"].some((key) => fields(key) !== void 0)) return;
-      const held = repositoryIn(layers.slice(0, index2), keys, incoming, node2.text);
+      if (ranked.slice(index2 + 1).some((above) => above.fields(keys)?.("tag") !== void 0 || above.replaces(keys))) return;
+      const held = repositoryIn(ranked, keys, incoming, node2.text, index2);
       if (!held || !("unknown" in held) && nextVersion(held, versionOf(node2.text, void 0)) === void 0) return;
-      const tag = [...keys, "tag"];
-      if (parameters.some((set2) => set2.length > 0 && hasPrefix(tag, set2)) || layers.slice(index2 + 1).some((above) => setsTag(above, keys) || deletes(above, keys)))
-        return;
       found.push(tell(at, node2, held));
     });
   });
   return found;
-}
-function setsTag(layer, keys) {
-  const written = layer.values();
-  return written !== void 0 && fieldsAt(written.file, written.root, written.at, keys)?.("tag") !== void 0;
-}
-function deletes(layer, keys) {
-  const written = layer.values();
-  return written !== void 0 && replacedOnTheWay(written.file, written.root, written.at, keys);
 }
 var ValuesFiles = class {
   constructor(texts) {
@@ -45392,7 +45408,7 @@ function valuesOf(root, source, sources, texts) {
     return text2 === void 0 ? [] : [[path, text2]];
   });
 }
-function repositoryIn(layers, keys, incoming, tag) {
+function repositoryIn(layers, keys, incoming, tag, from = layers.length) {
   const { repository, registry } = splitImage((key) => mergedField(layers, keys, key));
   const node2 = repository?.field.node;
   const written = scalarText(node2);
@@ -45411,14 +45427,15 @@ function repositoryIn(layers, keys, incoming, tag) {
     return images.length === 0 ? void 0 : { repository: written, images, unknown };
   }
   const update = incoming.get(normalizeRepository(pairName(read, written) ?? "") ?? "");
-  return update && { ...update, at: `${repository.path}:${repository.values.line(node2.start)}`, in: repository.kind };
+  return update && { ...update, at: `${repository.path}:${repository.values.line(node2.start)}`, in: repository.kind, above: repository.index > from };
 }
 function mergedField(layers, keys, key) {
   for (let i = layers.length - 1; i >= 0; i--) {
-    const values = layers[i].values();
-    const field = values && fieldsAt(values.file, values.root, values.at, keys)?.(key);
-    if (field) return { path: layers[i].path, kind: layers[i].kind, values, field };
-    if (values && replacedOnTheWay(values.file, values.root, values.at, keys)) {
+    const layer = layers[i];
+    const field = layer.fields(keys)?.(key);
+    const values = field && layer.values();
+    if (field && values) return { path: layer.path, kind: layer.kind, index: i, values, field };
+    if (layer.replaces(keys)) {
       if (i === 0 || !layers[0].defaults) return void 0;
       i = 1;
     }

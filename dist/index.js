@@ -50601,8 +50601,8 @@ function answeredBeside(warning2, kind2, overrides) {
   if (field2 === void 0) return false;
   const mapping = joined(field2.slice(0, -1));
   return overrides.some((o) => {
-    const setsTag2 = typeof o === "string" || o.configured?.part === "tag" && o.configured.repository === warning2.about?.image;
-    const keys = setsTag2 ? overrideKeys(kind2, o) : void 0;
+    const setsTag = typeof o === "string" || o.configured?.part === "tag" && o.configured.repository === warning2.about?.image;
+    const keys = setsTag ? overrideKeys(kind2, o) : void 0;
     return keys !== void 0 && keys.length === field2.length && joined(keys.slice(0, -1)) === mapping && keys.at(-1) !== field2.at(-1);
   });
 }
@@ -52140,14 +52140,7 @@ function warnLoneTagParameters(texts, inScope, updatesFor, warnings, fieldName) 
       const layers = valuesLayers(values, valuesOf(document.root, source, sources, texts), path6, file, document.root, source, fieldName);
       const deployed = deployedParameters(values, texts, path6, file, document, source);
       if (inScope(deployed.path)) say(warnLoneParameters(deployed, layers, updatesFor(deployed.path)));
-      say(
-        loneValueTags(
-          layers,
-          deployed.parameters.map(([name]) => helmKeys(name)),
-          inScope,
-          updatesFor
-        )
-      );
+      say(loneValueTags(layers, parameterValues(deployed), inScope, updatesFor));
     }
   }
 }
@@ -52157,6 +52150,8 @@ function deployedParameters(values, texts, path6, file, document, source) {
   let deployed = {
     path: path6,
     text: texts.get(path6),
+    file,
+    root: document.root,
     parameters: parametersAt(document.root, source),
     paired: (keys) => paired2(own(keys))
   };
@@ -52168,6 +52163,8 @@ function deployedParameters(values, texts, path6, file, document, source) {
     deployed = {
       path: at,
       text: text2,
+      file: overriding,
+      root,
       parameters: parametersAt(root, []),
       paired: (keys) => paired2(own(keys)) || paired2(valuesObjectAt(overriding, root, [], keys))
     };
@@ -52235,6 +52232,33 @@ function warnLoneParameters({ path: path6, text: text2, parameters, paired: pair
   return found;
 }
 var REPOSITORY_KEYS = ["repository", "name", "registry"];
+function yamlValues(values) {
+  return {
+    values,
+    fields(keys) {
+      const written = values();
+      return written && fieldsAt(written.file, written.root, written.at, keys);
+    },
+    replaces(keys) {
+      const written = values();
+      return written !== void 0 && replacedOnTheWay(written.file, written.root, written.at, keys);
+    }
+  };
+}
+function parameterValues({ path: path6, file, root, parameters }) {
+  const named3 = parameters.map(([name, field2]) => [helmKeys(name), field2]);
+  return {
+    path: path6,
+    kind: "parameters",
+    values: () => ({ file, root, at: [], line: (offset) => file.lineAt(offset) }),
+    fields: (keys) => (key) => named3.findLast(([set2]) => samePath(set2, [...keys, key]))?.[1],
+    replaces: (keys) => named3.some(([set2]) => set2.length > 0 && hasPrefix(keys, set2))
+  };
+}
+function underRepository(held, kind2) {
+  const merges = held.in === kind2 ? "Helm merges a values file listed later over it" : `Argo CD merges ${held.in} over ${kind2}`;
+  return `sets the tag of ${held.image.repository} (repository at ${held.at}), as ${merges}`;
+}
 function firstDocument(file) {
   return file ? { file, root: file.documents[0]?.root ?? null, at: [], line: (offset) => file.lineAt(offset) } : void 0;
 }
@@ -52242,13 +52266,14 @@ function fieldLayer(path6, text2, within2, values, kind2, ranks) {
   return {
     path: path6,
     kind: kind2,
-    values,
+    ...yamlValues(values),
     tell(at, node2, held) {
       const key = formatPath([...within2, ...at]);
       const line = lineAt(text2, node2.start);
       if ("unknown" in held) return unknownRegistryTag(path6, line, key, held);
       const { advice, about } = overrideAdvice(key, held.image.repository, { file: path6, part: "tag" });
-      return { file: path6, line, message: `${key} overrides the tag of ${held.image.repository} (${held.at}), ${ranks}, and was not moved: ${advice}`, about };
+      const why = held.above ? underRepository(held, kind2) : `overrides the tag of ${held.image.repository} (${held.at}), ${ranks}`;
+      return { file: path6, line, message: `${key} ${why}, and was not moved: ${advice}`, about };
     }
   };
 }
@@ -52276,19 +52301,20 @@ function valuesLayers(values, valueFiles, path6, file, root, source, fieldName) 
   const held = nodeAt(root, string2);
   if (held?.kind !== "scalar" || held.text === "") return files;
   let parsed;
+  const kind2 = "the values string";
   const layer = {
     path: path6,
-    kind: "the values string",
-    values() {
+    kind: kind2,
+    ...yamlValues(() => {
       const read = (parsed ??= { read: firstDocument(tryYamlFile(held.text)) }).read;
       return read && { ...read, line: () => file.lineAt(held.start) };
-    },
+    }),
     tell(at, _node, pair) {
-      const over = "unknown" in pair ? `${pair.repository}, whose ${pair.unknown.field} (line ${pair.unknown.line}) is not known here` : `${pair.image.repository}, ${pair.at}`;
+      const over = "unknown" in pair ? `over the tag of ${pair.repository}, whose ${pair.unknown.field} (line ${pair.unknown.line}) is not known here, as Argo CD ranks values above values files` : pair.above ? underRepository(pair, kind2) : `over the tag of ${pair.image.repository}, ${pair.at}, as Argo CD ranks values above values files`;
       return {
         file: path6,
         line: file.lineAt(held.start),
-        message: valuesStringNotEdited(string2, `${formatPath(at)} (over the tag of ${over}, as Argo CD ranks values above values files)`, fieldName),
+        message: valuesStringNotEdited(string2, `${formatPath(at)} (${over})`, fieldName),
         about: { reason: "unmoved", image: "unknown" in pair ? pair.images[0] : pair.image.repository }
       };
     }
@@ -52297,35 +52323,25 @@ function valuesLayers(values, valueFiles, path6, file, root, source, fieldName) 
 }
 function loneValueTags(layers, parameters, inScope, updatesFor) {
   const found = [];
-  layers.forEach(({ path: path6, values: read, tell }, index2) => {
-    if (index2 === 0 || !inScope(path6)) return;
+  const ranked = [...layers, parameters];
+  layers.forEach(({ path: path6, values: read, fields: fieldsOf2, tell }, index2) => {
+    if (!inScope(path6)) return;
     const incoming = byRepository(updatesFor(path6).filter((update2) => update2.image.tag !== void 0));
     if (incoming.size === 0) return;
     const written = read();
     if (!written) return;
-    const { file, root, at: within2 } = written;
-    forEachValue(nodeAt(root, within2) ?? null, ({ node: node2, path: at }) => {
+    forEachValue(nodeAt(written.root, written.at) ?? null, ({ node: node2, path: at }) => {
       if (at[at.length - 1] !== "tag" || !isFlowScalar(node2) || hasPlaceholder(node2.text)) return;
       const keys = at.slice(0, -1);
-      const fields = fieldsAt(file, root, within2, keys);
+      const fields = fieldsOf2(keys);
       if (!fields || [...REPOSITORY_KEYS, "image"].some((key) => fields(key) !== void 0)) return;
-      const held = repositoryIn(layers.slice(0, index2), keys, incoming, node2.text);
+      if (ranked.slice(index2 + 1).some((above) => above.fields(keys)?.("tag") !== void 0 || above.replaces(keys))) return;
+      const held = repositoryIn(ranked, keys, incoming, node2.text, index2);
       if (!held || !("unknown" in held) && nextVersion(held, versionOf(node2.text, void 0)) === void 0) return;
-      const tag = [...keys, "tag"];
-      if (parameters.some((set2) => set2.length > 0 && hasPrefix(tag, set2)) || layers.slice(index2 + 1).some((above) => setsTag(above, keys) || deletes(above, keys)))
-        return;
       found.push(tell(at, node2, held));
     });
   });
   return found;
-}
-function setsTag(layer, keys) {
-  const written = layer.values();
-  return written !== void 0 && fieldsAt(written.file, written.root, written.at, keys)?.("tag") !== void 0;
-}
-function deletes(layer, keys) {
-  const written = layer.values();
-  return written !== void 0 && replacedOnTheWay(written.file, written.root, written.at, keys);
 }
 var ValuesFiles = class {
   constructor(texts) {
@@ -52384,7 +52400,7 @@ function valuesOf(root, source, sources, texts) {
     return text2 === void 0 ? [] : [[path6, text2]];
   });
 }
-function repositoryIn(layers, keys, incoming, tag) {
+function repositoryIn(layers, keys, incoming, tag, from = layers.length) {
   const { repository, registry } = splitImage((key) => mergedField(layers, keys, key));
   const node2 = repository?.field.node;
   const written = scalarText(node2);
@@ -52403,14 +52419,15 @@ function repositoryIn(layers, keys, incoming, tag) {
     return images.length === 0 ? void 0 : { repository: written, images, unknown };
   }
   const update2 = incoming.get(normalizeRepository(pairName(read, written) ?? "") ?? "");
-  return update2 && { ...update2, at: `${repository.path}:${repository.values.line(node2.start)}`, in: repository.kind };
+  return update2 && { ...update2, at: `${repository.path}:${repository.values.line(node2.start)}`, in: repository.kind, above: repository.index > from };
 }
 function mergedField(layers, keys, key) {
   for (let i = layers.length - 1; i >= 0; i--) {
-    const values = layers[i].values();
-    const field2 = values && fieldsAt(values.file, values.root, values.at, keys)?.(key);
-    if (field2) return { path: layers[i].path, kind: layers[i].kind, values, field: field2 };
-    if (values && replacedOnTheWay(values.file, values.root, values.at, keys)) {
+    const layer = layers[i];
+    const field2 = layer.fields(keys)?.(key);
+    const values = field2 && layer.values();
+    if (field2 && values) return { path: layer.path, kind: layer.kind, index: i, values, field: field2 };
+    if (layer.replaces(keys)) {
       if (i === 0 || !layers[0].defaults) return void 0;
       i = 1;
     }
@@ -55156,7 +55173,14 @@ async function swapBranch(client, repository, branch, change) {
   }
 }
 async function deleteOwnBranch(client, repository, branch, sha) {
-  await (await refSwap(client, repository, branch))({ before: sha, after: NO_COMMIT });
+  const swap = await refSwap(client, repository, branch);
+  try {
+    await swap({ before: sha, after: NO_COMMIT });
+  } catch (error2) {
+    const current = await branchHead(client, repository, branch).catch(() => void 0);
+    if (current !== void 0 && current !== sha) throw new BranchMovedError(branch);
+    throw error2;
+  }
 }
 async function refSwap(client, repository, branch) {
   const { repository: found } = await client.graphql(REPOSITORY_ID, { owner: repository.owner, name: repository.repo });
@@ -56278,14 +56302,15 @@ async function deleteBranch(ctx, options2, branch, commit) {
     ctx.log(`${branch} is kept after the failure: pull request #${open2.number} uses it`);
     return;
   }
+  const moved = `${branch} is not deleted after the failure: it moved since this run pushed it`;
   try {
     if (options2.commitVia === "api") await deleteOwnBranch(ctx.client(), ctx.repository, branch, commit);
     else if (await ctx.git.deleteBranch(ctx.remote, branch, commit) === "rejected") {
-      ctx.log(`${branch} is not deleted after the failure: it moved since this run pushed it`);
+      ctx.log(moved);
       return;
     }
   } catch (error2) {
-    ctx.log(`could not delete ${branch} after the failure: ${errorMessage(error2)}`);
+    ctx.log(error2 instanceof BranchMovedError ? moved : `could not delete ${branch} after the failure: ${errorMessage(error2)}`);
     return;
   }
   await reopenClosedBy(ctx, branch, commit, checked.at);
