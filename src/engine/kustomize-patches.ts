@@ -32,7 +32,7 @@ import {
   type Registry,
   type UnknownRegistryField,
 } from "../image/split-image.js";
-import { nextVersion, versionOf, type ImageUpdate } from "../image/update.js";
+import { nextVersion, versionOf, type ImageUpdate, type Version } from "../image/update.js";
 import { andList } from "../text/and-list.js";
 import { FLUX_HELM } from "../yaml/api-groups.js";
 import { overrideAdvice } from "../yaml/argocd-unpaired.js";
@@ -901,7 +901,11 @@ export async function patchedTags(
     const documents = byFile.get(tag.file) ?? new Map<number, Map<string, string | undefined>>();
     byFile.set(tag.file, documents.set(tag.document, (documents.get(tag.document) ?? new Map<string, string | undefined>()).set(tag.key, name)));
   };
-  for (const tag of paired) pair(tag, tag.name);
+  for (const tag of paired) {
+    // No editor edits a patch file written as JSON: the tag is said instead (jsonPatchWarnings).
+    if (!isJsonPatchFile(tag.file)) pair(tag, tag.name);
+    else if (run.inScope(tag.file)) jsonVersionWarning(run, tag.file, tag, tag.name, versionOf(tag.written, undefined), warnings);
+  }
   for (const { file, repositoryField: field, name } of paired) {
     const written = field && normalizeRepository(field.written);
     // The base's registry, as the pair's name spells it before the patch's repository.
@@ -1035,6 +1039,79 @@ function nullTagWarning(key: string, image: string): string {
     `${key} is YAML's null, which kustomize reads as deleting the tag (the base's too: Helm takes the chart's default), ` +
     `so it is not filled for ${image}; write a tag there to have it moved`
   );
+}
+
+/**
+ * Whether a patch file is written as JSON (`.json`): kustomize reads JSON as YAML (kubectl kustomize renders a JSON6902 op
+ * list, or a strategic merge, in `p.json` as in `p.yaml`), so it is read as the others are. No editor edits it: the YAML
+ * editors rewrite a version written as a JSON number unquoted (`"tag": 1` as `"tag": 1.1.0`), which is no JSON, and the
+ * engine edits no `.json` file. A version in it this run would move is said instead (jsonPatchWarnings).
+ */
+export function isJsonPatchFile(path: string): boolean {
+  return path.endsWith(".json");
+}
+
+/**
+ * At each version a patch file written as JSON (isJsonPatchFile) in the run's paths writes, which the run would move
+ * were it YAML: a container's image, or a Helm tag beside its own repository, of an incoming image whose policy
+ * moves it (a lone Helm tag is said by patchedTags, once paired). Not of a build that fails (failsBuild), which deploys nothing.
+ */
+export function jsonPatchWarnings(run: PatchRun, tree: KustomizeTree, warnings: FieldWarning[]): void {
+  const graph = graphOf(tree, run.valid.images);
+  const documentsOf = patchReader(tree);
+  const fails = failsBuild(tree, graph);
+  const said = new Set<string>();
+  for (const { file } of tree.kustomizations) {
+    const k = graph.at(posix.dirname(file));
+    if (k?.file !== file || fails(k)) continue;
+    for (const doc of documentsOf(k)) {
+      const path = doc.patch.file;
+      if (doc.patch.inline || !isJsonPatchFile(path) || !run.inScope(path)) continue;
+      for (const value of doc.values) {
+        const at = placeId(tagPlace(doc, value.key));
+        const written = writtenVersion(doc, value);
+        if (!written || said.has(at)) continue;
+        said.add(at);
+        jsonVersionWarning(run, path, value, written.name, written.version, warnings);
+      }
+    }
+  }
+}
+
+/** The image a patch's value writes a version of: a container's image with a tag or digest, or a Helm tag beside its own repository (ownPair). */
+function writtenVersion(doc: PatchDocument, value: PatchValue): { name: string; version: Version } | undefined {
+  if (value.path[value.path.length - 1] === "image") {
+    const ref = tryParseImageRef(value.node.text);
+    return ref && (ref.tag !== undefined || ref.digest !== undefined) ? { name: ref.name, version: versionOf(ref.tag, ref.digest) } : undefined;
+  }
+  const mapping = helmTagMapping(value);
+  if (!mapping || hasPlaceholder(value.node.text) || replacingOp(doc, mapping)?.deletes) return undefined;
+  const own = ownField(doc, mapping);
+  const name = ownPair(own) ? ownPairName(splitImage(own), doc) : undefined;
+  return name === undefined ? undefined : { name, version: versionOf(value.node.text, undefined) };
+}
+
+/** At a version `name` is written at in a patch file written as JSON (`field`'s key and line): said where the run would move it, with how to have it moved. */
+function jsonVersionWarning(
+  run: PatchRun,
+  file: string,
+  field: { readonly key: string; readonly line: number },
+  name: string,
+  version: Version,
+  warnings: FieldWarning[],
+): void {
+  const repository = normalizeRepository(name);
+  const update = run.updatesFor(file).find((u) => u.image.repository === repository);
+  const next = update && !run.overridden(file, field.key) ? nextVersion(update, version) : undefined;
+  if (!next) return;
+  const to = [next.tag, next.digest].filter((part) => part !== undefined).join("@");
+  warnings.push({
+    file,
+    line: field.line,
+    message:
+      `${field.key} sets the version of ${name} in this patch file written as JSON, which kustomize reads but gitops-promote does not edit, ` +
+      `so it is not moved to ${to}; write the patch as YAML (a .yaml file the kustomization names instead) to have it moved, or change it here by hand`,
+  });
 }
 
 /** Whether a text may hold a Flux HelmRelease, whose values a patch may set a tag of: a screen before any pairing. */

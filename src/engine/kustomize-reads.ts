@@ -11,7 +11,15 @@ import { fileKind } from "./file-kind.js";
 import { kustomizeTagged, mayHoldBareImage, taggersWords, type FirstFiles } from "./kustomizations.js";
 import { isKustomizationFile } from "../yaml/kustomize.js";
 import { mayHoldDeployer, patchFilesOf, type KustomizeTree } from "./kustomize-graph.js";
-import { mayHoldHelmRelease, patchedTags, type MergedOverBase, type PairedTags, type PatchRun } from "./kustomize-patches.js";
+import {
+  isJsonPatchFile,
+  jsonPatchWarnings,
+  mayHoldHelmRelease,
+  patchedTags,
+  type MergedOverBase,
+  type PairedTags,
+  type PatchRun,
+} from "./kustomize-patches.js";
 import { overrideNamesField, type RequestedOverride } from "./overrides.js";
 import type { TextFile, TreeSource } from "./source.js";
 import { readScreened } from "./tree-reads.js";
@@ -59,7 +67,8 @@ export function kustomizationsIn(
   const readAll = async (): Promise<KustomizeTree> => {
     const tree = await (building ??= readBuilds());
     const listed = new Set(files);
-    const patches = await textsOf(patchFilesOf(tree.kustomizations).filter((file) => listed.has(file) && fileKind(file) === "yaml"));
+    // A patch file written as JSON is YAML to kustomize: read as its other patch files are (isJsonPatchFile).
+    const patches = await textsOf(patchFilesOf(tree.kustomizations).filter((file) => listed.has(file) && (fileKind(file) === "yaml" || isJsonPatchFile(file))));
     return { ...tree, patches: new Map(patches.map(({ file, text }) => [file, text])) };
   };
   // Finding the patch files parses every kustomization naming one, which namespacesOf, reading those above a file only, spares.
@@ -103,6 +112,7 @@ export async function kustomizeTaggedIn(
  * The lone Helm tags kustomize patches write over their base HelmRelease's pair, to edit as that pair's
  * (kustomize-patches.ts), with the patch files read into `texts`; worked out only where a file read may hold
  * a HelmRelease, which few runs meet. A patch's own repository merged over its base's registry is put in `mergedOver`.
+ * A version this run would move in a patch file written as JSON is said in `warnings` (jsonPatchWarnings).
  */
 export async function pairedTagsIn(
   kustomizations: ReturnType<typeof kustomizationsIn>,
@@ -111,10 +121,12 @@ export async function pairedTagsIn(
   warnings: FieldWarning[],
   mergedOver: MergedOverBase[],
 ): Promise<PairedTags> {
+  const overridden = (file: string, field: string) => overrideNamesField(file, field, run.overridesByFile.get(file) ?? [], run.config?.overrides ?? []);
+  // A version in a patch file written as JSON, which no editor edits, is said instead: only where the run edits such a file.
+  if ([...run.present].some((path) => isJsonPatchFile(path) && run.inScope(path))) jsonPatchWarnings({ ...run, overridden }, await kustomizations(), warnings);
   if (![...texts.values()].some(mayHoldHelmRelease)) return new Map();
   const read = async (path: string) =>
     texts.get(path) ?? (run.present.has(path) && fileKind(path) === "yaml" ? (await readScreened(run.source, [path], () => true, []))[0] : undefined);
-  const overridden = (file: string, field: string) => overrideNamesField(file, field, run.overridesByFile.get(file) ?? [], run.config?.overrides ?? []);
   const paired = await patchedTags({ ...run, overridden }, await kustomizations(), read, warnings, mergedOver);
   for (const file of paired.keys()) {
     const text = await read(file);

@@ -955,3 +955,80 @@ describe("planUpdate: a HelmRelease base whose overlays' patches set its tag alo
     ]);
   });
 });
+
+describe("planUpdate: a patch file written as JSON (`.json`), which kustomize reads as YAML", () => {
+  const APP = "ghcr.io/acme/app";
+  const DEPLOYMENT = `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: app}\nspec:\n  template:\n    spec:\n      containers:\n        - name: app\n          image: ${APP}:0.9\n`;
+  const OP = `[{"op": "replace", "path": "/spec/template/spec/containers/0/image", "value": "${APP}:1.0"}]\n`;
+  const MERGE = `{"apiVersion": "apps/v1", "kind": "Deployment", "metadata": {"name": "app"},\n "spec": {"template": {"spec": {"containers": [{"name": "app", "image": "${APP}:1.0"}]}}}}\n`;
+  // Base in dev, overlay in prod: dev's edit of the base reaches prod only where prod's overlay sets no version of its own.
+  const CONFIG = `targets:\n  - name: dev\n    paths: ["base/**"]\n    images: [{repository: ${APP}}]\n  - name: prod\n    paths: ["prod/**"]\n    images: [{repository: ${APP}}]\n`;
+  const tree = (kustomization: string, files: Record<string, string>) => ({
+    "base/kustomization.yaml": "resources: [deployment.yaml]\n",
+    "base/deployment.yaml": DEPLOYMENT,
+    "prod/kustomization.yaml": `resources: [../base]\n${kustomization}`,
+    ...Object.fromEntries(Object.entries(files).map(([name, text]) => [`prod/${name}`, text])),
+  });
+  const SPELLINGS: [string, Record<string, string>, string][] = [
+    ["patches:\n  - path: image.json\n    target: {kind: Deployment}\n", { "image.json": OP }, "[0].value"],
+    ["patches:\n  - path: image.json\n", { "image.json": MERGE }, "spec.template.spec.containers[0].image"],
+    ["patchesJson6902:\n  - path: image.json\n    target: {group: apps, version: v1, kind: Deployment, name: app}\n", { "image.json": OP }, "[0].value"],
+    ["patchesStrategicMerge: [image.json]\n", { "image.json": MERGE }, "spec.template.spec.containers[0].image"],
+  ];
+  const plan = (files: Record<string, string>) =>
+    planUpdate(memorySource(new Map(Object.entries({ ...files, ".github/gitops-promote.yaml": CONFIG }))), { images: [`${APP}:1.1`] });
+  const rendered = async (files: Record<string, string>) => {
+    const dir = await tempDir("gp-json-patch-");
+    for (const [path, text] of Object.entries(files)) {
+      await mkdir(join(dir, dirname(path)), { recursive: true });
+      await writeFile(join(dir, path), text);
+    }
+    return kustomize(join(dir, "prod"));
+  };
+
+  it("reads its image as setting prod's version: dev's base edit is not said to reach prod, and the version it sets, which no editor edits, is said at it", async () => {
+    for (const [kustomization, files, key] of SPELLINGS) {
+      const p = await plan(tree(kustomization, files));
+      expect([p.changes.map((c) => [c.file, c.new]), p.warnings.map((w) => [w.file, w.line, w.message])]).toEqual([
+        [["base/deployment.yaml", `${APP}:1.1`]],
+        [
+          [
+            "prod/image.json",
+            key === "[0].value" ? 1 : 2,
+            `${key} sets the version of ${APP} in this patch file written as JSON, which kustomize reads but gitops-promote does not edit, so it is not moved to 1.1; ` +
+              "write the patch as YAML (a .yaml file the kustomization names instead) to have it moved, or change it here by hand",
+          ],
+        ],
+      ]);
+    }
+  });
+
+  it("reads one kustomize refuses (no JSON: a version unquoted) as failing prod's build, which deploys nothing: dev's base edit is not said to reach prod", async () => {
+    const p = await plan(tree(SPELLINGS[0]![0], { "image.json": OP.replace(`"${APP}:1.0"`, `${APP}:1.0`) }));
+    expect([p.changes.map((c) => c.file), p.warnings]).toEqual([["base/deployment.yaml"], []]);
+  });
+
+  it("says a Helm tag it writes alone over the base's pair at it, where a YAML patch's is moved", async () => {
+    const helm = {
+      "base/kustomization.yaml": "resources: [release.yaml]\n",
+      "base/release.yaml": RELEASE,
+      "prod/kustomization.yaml": "resources: [../base]\npatches:\n  - path: tag.json\n    target: {kind: HelmRelease}\n",
+      "prod/tag.json": '[{"op": "replace", "path": "/spec/values/image/tag", "value": "6.0.0"}]\n',
+    };
+    const p = await planUpdate(memorySource(new Map(Object.entries(helm))), { images: [`${PODINFO}:6.1.0`] });
+    expect([
+      p.changes.map((c) => c.file),
+      p.warnings.map((w) => [w.file, w.line, w.message.startsWith(`[0].value sets the version of ${PODINFO} in this patch file written as JSON`)]),
+    ]).toEqual([["base/release.yaml"], [["prod/tag.json", 1, true]]]);
+  });
+
+  it.skipIf(!hasKubectl)(
+    "is what kubectl kustomize renders: the JSON patch's image, and no build of the refused one (skipped: kubectl not installed)",
+    async () => {
+      for (const [kustomization, files] of SPELLINGS) expect(await rendered(tree(kustomization, files))).toContain(`image: ${APP}:1.0\n`);
+      await expect(rendered(tree(SPELLINGS[0]![0], { "image.json": OP.replace(`"${APP}:1.0"`, `${APP}:1.0`) }))).rejects.toThrow(
+        /unable to parse SM or JSON patch/,
+      );
+    },
+  );
+});
