@@ -180,11 +180,10 @@ function* applicationsReading(
 }
 
 /** The source's lone tag parameters (as Argo CD deploys them, `deployed`) whose repository its values (`layers`, merged) give. */
-function warnLoneParameters(
-  { path, text, parameters, paired }: DeployedParameters,
-  layers: readonly ValuesLayer[],
-  updates: readonly ImageUpdate[],
-): FieldWarning[] {
+function warnLoneParameters(deployed: DeployedParameters, layers: readonly ValuesLayer[], updates: readonly ImageUpdate[]): FieldWarning[] {
+  const { path, text, parameters, paired } = deployed;
+  // The parameters over the layers: one through a list index (`images[0].tag`) makes a list where the layers write none, which Helm does not merge with the chart's.
+  const ranked = [...layers, parameterValues(deployed)];
   const incoming = byRepository(updates.filter((update) => update.image.tag !== undefined));
   if (layers.length === 0 || incoming.size === 0) return [];
   const found: FieldWarning[] = [];
@@ -196,7 +195,7 @@ function warnLoneParameters(
     const keys = helmKeys(prefix);
     // Read as Argo CD's Helm reads it: a repository merged in (`image: {<<: *defaults}`) pairs the tag too.
     if (paired(keys)) continue;
-    const held = repositoryIn(layers, keys, incoming, field.node.text);
+    const held = repositoryIn(ranked, keys, incoming, field.node.text, layers.length);
     const key = formatPath(field.path);
     const line = lineAt(text, field.node.start);
     if (held && "unknown" in held) {
@@ -248,10 +247,12 @@ interface RankedValues {
   fields(keys: readonly PathSegment[]): ((key: string) => MappingField | undefined) | undefined;
   /** Whether it writes no mapping on the way to the one at `keys` (`image: null`, a reference): Helm replaces the mapping there, and deletes a key left null. */
   replaces(keys: readonly PathSegment[]): boolean;
+  /** Whether it writes anything at `path` or on the way to it (`images: [...]`, `images: null`, a parameter `images[0].tag`). */
+  writes(path: readonly PathSegment[]): boolean;
 }
 
 /** A layer's values written as YAML (`values()`), read at a mapping as YAML's merge keys read it. */
-function yamlValues(values: () => LayerValues | undefined): Pick<RankedValues, "values" | "fields" | "replaces"> {
+function yamlValues(values: () => LayerValues | undefined): Pick<RankedValues, "values" | "fields" | "replaces" | "writes"> {
   return {
     values,
     fields(keys) {
@@ -261,6 +262,13 @@ function yamlValues(values: () => LayerValues | undefined): Pick<RankedValues, "
     replaces(keys) {
       const written = values();
       return written !== undefined && replacedOnTheWay(written.file, written.root, written.at, keys);
+    },
+    writes(path) {
+      const written = values();
+      const key = path.at(-1);
+      if (!written || key === undefined) return false;
+      const { file, root, at } = written;
+      return replacedOnTheWay(file, root, at, path) || (typeof key === "string" && fieldsAt(file, root, at, path.slice(0, -1))?.(key) !== undefined);
     },
   };
 }
@@ -277,6 +285,7 @@ function parameterValues({ path, file, root, parameters }: DeployedParameters): 
     values: () => ({ file, root, at: [], line: (offset) => file.lineAt(offset) }),
     fields: (keys) => (key) => named.findLast(([set]) => samePath(set, [...keys, key]))?.[1],
     replaces: (keys) => named.some(([set]) => set.length > 0 && hasPrefix(keys, set)),
+    writes: (path) => named.some(([set]) => set.length > 0 && (hasPrefix(set, path) || hasPrefix(path, set))),
   };
 }
 
@@ -552,20 +561,26 @@ function repositoryIn(
  * path and values, under a layer above them that writes a mapping there (the lone tag's). Helm merges the values files,
  * string or valuesObject and parameters in order, a layer writing no mapping on the way (`image: null`,
  * `image: ghcr.io/x:1`) replacing the earlier ones' mapping whole, and only then coalesces the chart's own values.yaml
- * under the result: a mapping there still takes its fields.
+ * under the result: a mapping there still takes its fields, a list none. `keys` may index a list (`images.0`, a parameter's
+ * `images[0]`), which a layer writes whole, or a parameter into the one the layers below give (Helm's strvals).
  */
 function mergedField(
   layers: readonly RankedValues[],
   keys: readonly PathSegment[],
   key: string,
 ): { readonly path: string; readonly kind: string; readonly index: number; readonly values: LayerValues; readonly field: MappingField } | undefined {
-  for (let i = layers.length - 1; i >= 0; i--) {
+  // A list the others write on the way (a values file's `images: [...]`, or the one a parameter `images[0].tag` makes where none
+  // does) is deployed whole: Helm coalesces no list into the chart's.
+  const list = keys.findIndex((segment) => typeof segment === "number");
+  const listed = list >= 0 && layers.slice(1).some((layer) => layer.writes(keys.slice(0, list)));
+  const chart = layers[0]?.defaults === true;
+  for (let i = layers.length - 1; i >= (chart && listed ? 1 : 0); i--) {
     const layer = layers[i]!;
     const field = layer.fields(keys)?.(key);
     const values = field && layer.values();
     if (field && values) return { path: layer.path, kind: layer.kind, index: i, values, field };
     if (layer.replaces(keys)) {
-      if (i === 0 || !layers[0]!.defaults) return undefined;
+      if (i === 0 || !chart || listed) return undefined;
       // On to the chart's values.yaml (layers[0]), which the loop reads next.
       i = 1;
     }

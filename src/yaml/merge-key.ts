@@ -162,7 +162,8 @@ export function fieldsOf(
 /**
  * How the mapping reached from the node at `path` by `keys` reads its fields, each key on the way read as YAML's
  * merge reads it (fieldsOf): `image: {<<: *defaults}` holds the `repository` of `defaults`, anchored anywhere in
- * the document. Undefined where no mapping is. Read, not written: a mapping on the way may be one every mapping merging it shares.
+ * the document; a number is an index into a list there (`images[0]`, as a Helm parameter's name reads).
+ * Undefined where no mapping is. Read, not written: a mapping on the way may be one every mapping merging it shares.
  */
 export function fieldsAt(
   file: YamlFile,
@@ -172,8 +173,13 @@ export function fieldsAt(
 ): ((key: string) => MappingField | undefined) | undefined {
   let field: MappingField | undefined = { node: nodeAt(root, path) ?? null, path, inFlow: false };
   for (const key of keys) {
-    if (field?.node?.kind !== "map" || typeof key !== "string") return undefined;
-    field = fieldsOf(file, root, field.node, field.path, field.inFlow)(key);
+    const node: YamlNode | null | undefined = field?.node;
+    if (!field || !node) return undefined;
+    if (node.kind === "map" && typeof key === "string") field = fieldsOf(file, root, node, field.path, field.inFlow)(key);
+    else if (node.kind === "seq" && typeof key === "number") {
+      const item = node.items[key];
+      field = item && { node: item, path: [...field.path, key], inFlow: field.inFlow || node.flow };
+    } else return undefined;
   }
   return field?.node?.kind === "map" ? fieldsOf(file, root, field.node, field.path, field.inFlow) : undefined;
 }

@@ -282,6 +282,57 @@ it("reads a parameter name's escaped dot as Helm's --set does, part of the key (
   }
 });
 
+describe("a parameter name's list index, read as Helm's --set (strvals) reads it: into the list the values give, item by item", () => {
+  const source = (helm: string) => app(`  source:\n    path: charts/worker\n    helm:\n      valueFiles: [../../envs/prod.yaml]\n${helm}`);
+  // Quoted: a plain scalar in a flow mapping cannot hold [ ].
+  const parameter = (name: string) => `      parameters:\n        - {name: '${name}', value: '1.4.0'}\n`;
+  const images = "images:\n  - repository: ghcr.io/acme/worker\n    tag: 1.4.0\n";
+  const sidecars =
+    "sidecars:\n  - {name: proxy, image: {repository: ghcr.io/acme/proxy, tag: 2.0.0}}\n  - name: worker\n    image: {repository: ghcr.io/acme/worker, tag: 1.4.0}\n";
+
+  it.each([
+    ["images[0].tag", images, "images[0].tag", 2],
+    ["sidecars[1].image.tag", sidecars, "sidecars[1].image.tag", 4],
+  ])(
+    "names %s over the item of a values file's list holding the repository, as it names image.tag: Helm sets the tag of that item, which is deployed",
+    async (name, values, key, line) => {
+      const result = await plan({ "apps/worker.yaml": source(parameter(name)), "charts/worker/values.yaml": "replicas: 1\n", "envs/prod.yaml": values });
+      expect(result.changes.map((c) => [c.file, c.key, c.new])).toEqual([["envs/prod.yaml", key, "1.4.3"]]);
+      expect(result.warnings.map((w) => [w.file, w.line, w.message.slice(0, w.message.indexOf(","))])).toEqual([
+        ["apps/worker.yaml", 10, `spec.source.helm.parameters[0].value (parameter ${name}) overrides the tag of ghcr.io/acme/worker (envs/prod.yaml:${line})`],
+      ]);
+    },
+  );
+
+  it("moves images[0].tag that the valuesObject's list pairs with the repository, as it moves image.tag beside image: {repository}", async () => {
+    const valuesObject = "      valuesObject:\n        images: [{repository: ghcr.io/acme/worker}]\n";
+    const result = await plan({
+      "apps/worker.yaml": source(`${parameter("images[0].tag")}${valuesObject}`),
+      "charts/worker/values.yaml": images,
+      "envs/prod.yaml": "replicas: 2\n",
+    });
+    expect(result.changes.map((c) => [c.file, c.key, c.new])).toEqual([
+      ["apps/worker.yaml", "spec.source.helm.parameters[0].value", "1.4.3"],
+      ["charts/worker/values.yaml", "images[0].tag", "1.4.3"],
+    ]);
+    expect(result.warnings).toEqual([]);
+  });
+
+  it("says nothing of an index past the list's end, which Helm fills with a new item holding the tag alone, nor over a list only the chart's values.yaml holds, which Helm replaces with the parameter's", async () => {
+    // strvals grows a list shorter than the index (nulls between) and sets a new mapping there: images[1] is {tag: 1.4.0}, no repository.
+    const past = await plan({ "apps/worker.yaml": source(parameter("images[1].tag")), "charts/worker/values.yaml": "replicas: 1\n", "envs/prod.yaml": images });
+    expect(past.changes.map((c) => [c.file, c.key, c.new])).toEqual([["envs/prod.yaml", "images[0].tag", "1.4.3"]]);
+    expect(past.warnings).toEqual([]);
+    // No values file sets images, so --set makes a list of its own, and Helm coalesces no list into another: the chart's item is not deployed.
+    const chart = await plan({
+      "apps/worker.yaml": source(parameter("images[0].tag")),
+      "charts/worker/values.yaml": images,
+      "envs/prod.yaml": "replicas: 2\n",
+    });
+    expect(chart.warnings).toEqual([]);
+  });
+});
+
 it("an override answers the lone tag it names, not the others of its file", async () => {
   const tagged = (chart: string) => app(`  source:\n    path: charts/${chart}\n    helm:\n      parameters:\n        - {name: image.tag, value: '1.4.0'}\n`);
   const override = "overrides:\n  - file: apps/worker.yaml\n    spec: spec.source.helm.parameters[0].value\n    image: ghcr.io/acme/other\n    part: tag\n";

@@ -73,6 +73,20 @@ describe("valuesObjectAt: a mapping under a source's valuesObject", () => {
     expect(valuesObjectAt(file, root, source, ["worker", "image"])).toBeUndefined();
     expect(valuesObjectAt(file, root, ["spec", "sources", 0], [])).toBeUndefined();
   });
+
+  it("follows a list index on the way (`sidecars[1].image`, as helmKeys reads a parameter's name) into that item, none past the list's end", () => {
+    const listed = new YamlFile(
+      "spec:\n  source:\n    helm:\n      valuesObject:\n        sidecars: [{name: proxy}, {image: {repository: ghcr.io/acme/app}}]\n",
+    );
+    const at = (keys: (string | number)[]) => valuesObjectAt(listed, listed.documents[0]!.root, source, keys);
+    expect(at(["sidecars", 1, "image"])?.("repository")).toMatchObject({
+      path: [...source, "helm", "valuesObject", "sidecars", 1, "image", "repository"],
+      inFlow: true,
+    });
+    expect(at(["sidecars", 0])?.("name")).toBeDefined();
+    expect(at(["sidecars", 2])).toBeUndefined();
+    expect(at(["sidecars", "1"])).toBeUndefined();
+  });
 });
 
 describe("a Helm parameter's name, read as Helm's --set (strvals) reads it", () => {
