@@ -14,7 +14,7 @@ import { parseKcl } from "./parser.js";
 import { isSpace, T, type Tokens } from "./tokenizer.js";
 
 /** Tokens between a value and the comment after it that still leave the comment the value's. */
-const CLOSERS = new Set<number>([T.RParen, T.RBracket, T.RBrace, T.Comma, T.Semicolon]);
+const CLOSERS = new Set<number>([T.RParen, T.RBracket, T.RBrace, T.Comma]);
 
 /** Closers that end a collection or a call, as what a marker after them follows. */
 const BRACKET_CLOSERS = new Set<number>([T.RParen, T.RBracket, T.RBrace]);

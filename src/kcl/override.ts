@@ -577,11 +577,10 @@ class Planner {
    * file's end or a closing bracket (two blank lines would be left: `A\n\nB\n` -> `A\n`); the
    * line break before it when a closing bracket follows it on its line (`a = 1\n    b = 2}` ->
    * `a = 1}`); on a line it shares, the comma before it (`{y = 2, x = 1,}` -> `{y = 2,}`), or
-   * after it when it is first, and a statement's `;` alike (`a = 1; b = 2` -> `b = 2`); several on
-   * one line, as one run (writeRemovals). The change holds the value removed and no new one (op
-   * `delete`), as a create has no old, on the line it stood on in the text given to the run: it has
-   * none in the output, where every entry of a run would be at the run's first line, and one spec's
-   * removals would move another's.
+   * after it when it is first; several on one line, as one run (writeRemovals). The change holds
+   * the value removed and no new one (op `delete`), as a create has no old, on the line it stood on
+   * in the text given to the run: it has none in the output, where every entry of a run would be at
+   * the run's first line, and one spec's removals would move another's.
    */
   remove(node: { first: number; last: number }, value: Expr, key = this.spec.path): void {
     const start = this.tokens.start[node.first]!;
@@ -627,7 +626,7 @@ class Planner {
     const lineStart = source.lineStart(start);
     const blankStart = blanksBefore(text, start);
     const blankEnd = blanksFrom(text, end);
-    const separatorAfter = SEPARATORS.has(text.charCodeAt(blankEnd));
+    const separatorAfter = text.charCodeAt(blankEnd) === COMMA;
     const rest = separatorAfter ? blanksFrom(text, blankEnd + 1) : blankEnd;
     const joined = blankStart === lineStart && CLOSERS.has(text.charCodeAt(rest)) ? this.endBefore(lineStart, start, first) : undefined;
     if (blankStart === lineStart && (endsLine(text, rest) || text.charCodeAt(rest) === HASH)) {
@@ -642,7 +641,7 @@ class Planner {
         }
       }
     } else if (joined !== undefined) [start, end] = [joined, rest];
-    else if (SEPARATORS.has(text.charCodeAt(blankStart - 1))) start = blankStart - 1;
+    else if (text.charCodeAt(blankStart - 1) === COMMA) start = blankStart - 1;
     else if (separatorAfter) end = rest;
     return { start, end, insert: "" };
   }
@@ -763,8 +762,8 @@ function search(config: ConfigExpr, parts: readonly string[], offset: number, to
   }
 }
 
-/** `,` between entries, `;` between statements on one line: a removal takes one of them with it. */
-const SEPARATORS = new Set([0x2c, 0x3b]);
+/** `,` between entries: a removal takes one with it. */
+const COMMA = 0x2c;
 const HASH = 0x23;
 /** `}`, `]` and `)`. */
 const CLOSERS = new Set([0x7d, 0x5d, 0x29]);

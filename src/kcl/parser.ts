@@ -31,7 +31,7 @@ const NO_TERNARY = 2;
 
 /** Token kinds no expression continues with: after a lone name, string or number there, it is the whole expression. */
 const ENDS_EXPRESSION = new Uint8Array(256);
-for (const k of [T.Newline, T.Comma, T.RBrace, T.RBracket, T.RParen, T.EOF, T.Colon, T.Assign, T.PlusAssign, T.AugAssign, T.Semicolon]) ENDS_EXPRESSION[k] = 1;
+for (const k of [T.Newline, T.Comma, T.RBrace, T.RBracket, T.RParen, T.EOF, T.Colon, T.Assign, T.PlusAssign, T.AugAssign]) ENDS_EXPRESSION[k] = 1;
 
 /** The keywords starting statements that open a block or are never edited, skipped whole, and which statement each starts. */
 const SKIPS_STATEMENT = new Map<number, OtherStatementConstruct>([
@@ -134,7 +134,7 @@ class Parser {
     const statements: Statement[] = [];
     const kind = this.kind;
     while (true) {
-      while (kind[this.pos] === T.Newline || kind[this.pos] === T.Semicolon) this.pos++;
+      while (kind[this.pos] === T.Newline) this.pos++;
       if (kind[this.pos] === T.EOF) return statements;
       statements.push(this.statement());
     }
@@ -217,7 +217,7 @@ class Parser {
   /** The statement must end here; returns its last token and consumes the Newline. */
   endStatement(): number {
     const k = this.kind[this.pos];
-    if (k !== T.Newline && k !== T.EOF && k !== T.Semicolon) this.fail(this.pos, `expected end of statement, found ${this.describe(this.pos)}`);
+    if (k !== T.Newline && k !== T.EOF) this.fail(this.pos, `expected end of statement, found ${this.describe(this.pos)}`);
     const last = this.pos - 1;
     if (k !== T.EOF) this.pos++;
     return last;

@@ -38,7 +38,7 @@ export function assignedStrings(statements: readonly Statement[], tokens: Tokens
   return assigned;
 }
 
-const STATEMENT_START: ReadonlySet<number> = new Set([T.Newline, T.Indent, T.Dedent, T.Colon, T.Semicolon]);
+const STATEMENT_START: ReadonlySet<number> = new Set([T.Newline, T.Indent, T.Dedent, T.Colon]);
 const ASSIGNING: ReadonlySet<number> = new Set([T.Assign, T.AugAssign, T.PlusAssign, T.Colon]);
 
 /**

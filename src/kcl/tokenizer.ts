@@ -29,7 +29,6 @@ export const T = {
   RBrace: 15,
   Comma: 16,
   Colon: 17,
-  Semicolon: 18,
   Dot: 19,
   Assign: 20,
   AugAssign: 21,
@@ -438,8 +437,12 @@ export function tokenize(text: string): Tokens {
         k = T.Colon;
         break;
       case 59:
-        k = T.Semicolon;
-        break;
+        // KCL's lexer refuses every ';' (RedundantSemicolon): a statement ends at its line's end, never at a ';'.
+        return fail(
+          source,
+          i,
+          "unexpected ';': KCL refuses every semicolon, a statement ends at its line's end (the semicolon ';' here is unnecessary, please remove it)",
+        );
       case 46:
         if (d === 46 && text.charCodeAt(i + 2) === 46) {
           k = T.Ellipsis;

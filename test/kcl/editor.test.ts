@@ -604,12 +604,6 @@ describe("editKcl: image string literals by repository", () => {
     ]);
   });
 
-  it("reads a marker after a statement's semicolon as the marker of its value", () => {
-    const text = 'c = "ghcr.io/acme/app:1.0.0"; # {"$imagepolicy": "flux-system:app"}\n';
-    const result = editKcl(text, setters({ "flux-system:app": "ghcr.io/acme/app:2.0.0" }));
-    expect(result).toMatchObject({ text: text.replace("1.0.0", "2.0.0"), warnings: [] });
-  });
-
   it("keeps CRLF and Chinese comments byte for byte, reports lines", () => {
     const text = '# 应用配置\r\nimport app\r\n\r\nconfig = app.App {\r\n    # 主容器镜像\r\n    image = "nginx:1.0"  # 镜像\r\n}\r\n';
     const result = editKcl(text, images("nginx:1.1"));
@@ -1213,9 +1207,8 @@ describe("editKcl: Flux setter markers in comments", () => {
       '_reg += "/mirror"',
       'if env == "prod":\n    _reg = "b.io"',
       'if env == "prod":\n    x = {_reg = "c.io"}\nelse:\n    _reg: str = "b.io"',
-      // The block's statement on the if's line, after a `;`, as a chain's second target, or augmenting it.
+      // The block's statement on the if's line, as a chain's second target, or augmenting it.
       'if env == "prod": _reg = "b.io"',
-      'if env == "prod":\n    replicas = 3; _reg = "b.io"',
       'if env == "prod":\n    _mirror = _reg = "b.io"',
       'if env == "prod":\n    _reg += "/mirror"',
       // Any augmented assignment, not only `+=`: KCL repeats a string multiplied.

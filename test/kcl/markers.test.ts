@@ -19,7 +19,7 @@ describe("markerComments: where a marker comment sits among a KCL file's tokens"
     const text = [
       `a = "ghcr.io/acme/a:1" ${m("ns:a")}`,
       `b = {image = "ghcr.io/acme/b:1"} ${m("ns:b")}`,
-      `c = ["ghcr.io/acme/c:1", "ghcr.io/acme/d:1"]; ${m("ns:c")}`,
+      `c = ["ghcr.io/acme/c:1", "ghcr.io/acme/d:1"] ${m("ns:c")}`,
       `d = _img ${m("ns:d")}`,
       "",
     ].join("\n");

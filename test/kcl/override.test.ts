@@ -792,18 +792,6 @@ describe("applyOverrides: a delete of what is not there", () => {
     expect(applyOverrides(konfig.replace(/\n/g, "\r\n"), ["appConfiguration-"]).text).toBe("import a.frontend\r\n");
   });
 
-  it("removes a statement with the ';' that separated it from another on its line, as it does an entry with its comma", () => {
-    const deleted = (text: string, spec: string) => applyOverrides(text, [spec]).text;
-    expect(deleted("a = 1; b = 2\n", "a-")).toBe("b = 2\n");
-    expect(deleted("a = 1 ; b = 2\n", "a-")).toBe("b = 2\n");
-    expect(deleted("a = 1; b = 2\n", "b-")).toBe("a = 1\n");
-    expect(deleted("a = 1; b = 2; c = 3\n", "b-")).toBe("a = 1; c = 3\n");
-    expect(deleted("a = 1; a = 2\nb = 3\n", "a-")).toBe("b = 3\n");
-    // Alone on its line but for its ';' (and a comment after it), the statement takes the line.
-    expect(deleted("a = 1;\nb = 2\n", "a-")).toBe("b = 2\n");
-    expect(deleted("a = 1;  # one\r\nb = 2\r\n", "a-")).toBe("b = 2\r\n");
-  });
-
   it("deletes every duplicate key on one line as one run, with the separators the run owns (KCL removes them all)", () => {
     const deleted = (text: string) => applyOverrides(text, ["x.a-"]);
     expect(deleted("x = {a = 1, a = 2}\n").text).toBe("x = {}\n");

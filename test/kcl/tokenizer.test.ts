@@ -209,6 +209,11 @@ describe("tokenize", () => {
     ["a = 1 ! 2\n", "unexpected character '!'", 1, 7],
     ['a = "${x"\n', "'${' is never closed in this string", 1, 6],
     ['a = "ok ${x} then ${y \\" z"\n', "'${' is never closed in this string", 1, 19],
+    // KCL's lexer refuses every ';' (RedundantSemicolon), between statements and after one alike; lines counted as
+    // editors show them, a lone CR ending one.
+    ['a = 1; b = "nginx:1.0"\n', "KCL refuses every semicolon", 1, 6],
+    ['b = "nginx:1.0";\n', "the semicolon ';' here is unnecessary, please remove it", 1, 16],
+    ["x = {\r    a = 1\r}\r\nb = 2;\n", "KCL refuses every semicolon", 4, 6],
   ])("refuses %j with a position", (text, message, line, column) => {
     const error = (() => {
       try {
