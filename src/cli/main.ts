@@ -314,7 +314,7 @@ async function runUpdate(args: string[], io: Io): Promise<number> {
  * read, as a --set or --config file that is missing or unreadable is: an empty DIR (which would
  * otherwise read as the current directory), one that does not exist, a file (said with the run
  * that edits only that file, from the nearest directory above it whose configuration would be read,
- * else the git root), one this user may not list.
+ * else the git root, else its own directory), one this user may not list.
  */
 async function treeRoot(given: string | undefined): Promise<string> {
   if (given === "") throw new UsageError('DIR is empty (""): name the directory, or leave DIR out for the current one');
@@ -323,8 +323,8 @@ async function treeRoot(given: string | undefined): Promise<string> {
   const info = await stat(root).catch((error: unknown) => error as NodeJS.ErrnoException);
   if (info instanceof Error) throw new UsageError(`${dir} ${await missingDirSaid(info, dir, root)}`);
   if (!info.isDirectory()) {
-    const top = (await repositoryTop(dirname(root))) ?? dirname(root);
-    const from = (await nearestConfigured(dirname(root), top))?.at ?? top;
+    const top = await repositoryTop(dirname(root));
+    const from = (await nearestConfigured(dirname(root), top))?.at ?? top ?? dirname(root);
     throw new UsageError(
       `${dir} is not a directory but a file; to edit only that file, run: gitops-promote update ${spelt(dir, from)} --path ${posixRelative(from, root)} (and the other options)`,
     );
@@ -381,14 +381,15 @@ async function repositoryTop(root: string): Promise<string | undefined> {
 
 /**
  * A run on a subdirectory reads DIR's configuration only: when DIR has none but a directory above
- * it, up to the git root (`top`), has one, its targets (their policies keep downgrades out) and overrides
- * would not apply, and a release candidate would reach every environment. Why the run is refused, with
- * the run that applies them (`update <that directory> --path <DIR>`) and the flag that runs without
- * (`--config none`); undefined when nothing is above. `dir` is DIR as given: the paths are said as it is written, relative or absolute.
+ * it, up to the git root (`top`), or outside a repository up to the file system's root (as eslint and
+ * prettier look for theirs: a copied tree has no git root, and its configuration is still the one above), has one,
+ * its targets (their policies keep downgrades out) and overrides would not apply, and a release candidate would
+ * reach every environment. Why the run is refused, with the run that applies them (`update <that directory> --path <DIR>`)
+ * and the flag that runs without (`--config none`); undefined when nothing is above. `dir` is DIR as given: the paths are
+ * said as it is written, relative or absolute.
  */
 async function configAbove(root: string, top: string | undefined, dir: string, paths: readonly string[]): Promise<string | undefined> {
-  // Outside a repository, nothing above DIR is known to be its configuration.
-  if (top === undefined || top === root || (await configIn(root)) !== undefined) return undefined;
+  if (top === root || root === dirname(root) || (await configIn(root)) !== undefined) return undefined;
   const nearest = await nearestConfigured(dirname(root), top);
   if (nearest === undefined) return undefined;
   const { at, config } = nearest;
@@ -407,8 +408,11 @@ async function configIn(at: string): Promise<string | undefined> {
   return undefined;
 }
 
-/** The nearest directory from `from` up to `top` (one at or above it) that holds a configuration, with that configuration; undefined when none does. */
-async function nearestConfigured(from: string, top: string): Promise<{ at: string; config: string } | undefined> {
+/**
+ * The nearest directory from `from` up to `top` (one at or above it; the file system's root when undefined) that holds a configuration,
+ * with that configuration; undefined when none does.
+ */
+async function nearestConfigured(from: string, top: string | undefined): Promise<{ at: string; config: string } | undefined> {
   for (let at = from; ; at = dirname(at)) {
     const config = await configIn(at);
     if (config !== undefined) return { at, config };

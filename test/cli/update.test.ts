@@ -212,6 +212,19 @@ describe("a DIR that names no directory this run can read is bad usage (exit 2),
     ]);
   });
 
+  it("a file outside a git checkout: DIR the directory above it that holds the configuration, else the file's own", async () => {
+    const dir = await tree({ ".github/gitops-promote.yaml": "setters: {}\n", "prod/app/values.yaml": VALUES });
+    const configured = await run(["update", join(dir, "prod/app/values.yaml"), "--image", "ghcr.io/acme/app:1.5.0"]);
+    expect(configured.stderr.split("\n")[0]).toBe(
+      `gitops-promote: ${dir}/prod/app/values.yaml is not a directory but a file; to edit only that file, run: gitops-promote update ${dir} --path prod/app/values.yaml (and the other options)`,
+    );
+    const bare = await tree({ "app/values.yaml": VALUES });
+    const plain = await run(["update", join(bare, "app/values.yaml"), "--image", "ghcr.io/acme/app:1.5.0"]);
+    expect(plain.stderr.split("\n")[0]).toBe(
+      `gitops-promote: ${bare}/app/values.yaml is not a directory but a file; to edit only that file, run: gitops-promote update ${bare}/app --path values.yaml (and the other options)`,
+    );
+  });
+
   it("a file below a directory with a configuration: DIR that directory, whose configuration the run then reads", async () => {
     const dir = await tree({
       ".git/HEAD": "ref: refs/heads/main\n",
@@ -922,14 +935,26 @@ describe("a DIR inside a repository whose configuration sits above it", () => {
     expect(result.stderr).toMatch(/ --path helm\/app; to run without a configuration, add --config none\nnothing was written\n$/);
   });
 
-  it("is told nothing when DIR has a configuration of its own, names one with --config, or is not below a git root", async () => {
+  it("is told nothing when DIR has a configuration of its own or names one with --config", async () => {
     const image = ["--image", "ghcr.io/acme/app:1.5.0", "--dry-run"];
     const own = await repository({ "helm/.github/gitops-promote.yml": "setters: {}\n" });
     expect((await run(["update", join(own, "helm"), ...image])).stderr).toBe("");
     const named = await repository({ "helm/promote.yaml": "setters: {}\n" });
     expect((await run(["update", join(named, "helm"), "--config", "promote.yaml", ...image])).stderr).toBe("");
-    const plain = await tree({ ".github/gitops-promote.yaml": CONFIG, "helm/app/values.yaml": VALUES });
-    expect((await run(["update", join(plain, "helm"), ...image])).stderr).toBe("");
+  });
+
+  // A copy of the manifests (an unpacked archive, `cp -r`) has no git root: the configuration above still is the tree's.
+  it("outside a git checkout, is refused as in one: the configuration is looked for up to the file system's root", async () => {
+    const dir = await tree({ ".github/gitops-promote.yaml": CONFIG, "helm/app/values.yaml": VALUES.replace("1.0.0", "1.4.0") });
+    const before = await snapshot(dir);
+    const result = await run(["update", join(dir, "helm"), "--image", "ghcr.io/acme/app:1.5.0-rc.1"]);
+    expect([result.code, result.stderr.split("\n")[0]]).toEqual([
+      2,
+      `error: ${join(dir, "helm")} has no configuration of its own, so ${join(dir, ".github/gitops-promote.yaml")} would not be read: its targets, ` +
+        `their policies and its overrides would not apply, and this run would edit every file alike; to apply them, run: gitops-promote update ${dir} --path helm; ` +
+        "to run without a configuration, add --config none",
+    ]);
+    expect(await snapshot(dir)).toEqual(before);
   });
 
   it("reads a configuration file named none as a file, by ./none", async () => {
