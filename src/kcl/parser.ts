@@ -440,6 +440,13 @@ class Parser {
     return this.tokens.source.column(start);
   }
 
+  /** The first token of the line holding token `at`: the one after the last line break, which KCL's lexer reads the line's indentation at (a backslash joins lines). */
+  lineFirst(at: number): number {
+    const kind = this.kind;
+    while (at > 0 && kind[at - 1] !== T.Newline && kind[at - 1] !== T.Indent && kind[at - 1] !== T.Dedent) at--;
+    return at;
+  }
+
   list(): Expr {
     const first = this.pos++;
     const items: ListItem[] = [];
@@ -546,7 +553,10 @@ class Parser {
   ifItems<Item>(read: (out: Item[]) => boolean): IfItems<Item> {
     const first = this.pos;
     this.enter(first);
-    const column = this.column(first);
+    // KCL's lexer reads a branch's block (Indent ... Dedent) against the indentation of the line the `if` is on, which
+    // another entry may start (`{a = 1, if c:`); asked only for a block or an elif/else line: one line may hold many.
+    let lineColumn = 0;
+    const column = (): number => (lineColumn ||= this.column(this.lineFirst(first)));
     const branches: Item[][] = [];
     while (true) {
       if (this.keyword(this.pos) === K.Else) this.pos++;
@@ -558,12 +568,12 @@ class Parser {
       const branch: Item[] = [];
       // On the `if` line itself KCL takes exactly one entry (parse_if_entry_exec_block); what follows a comma is the config's again.
       const inline = this.kind[this.pos] !== T.Newline;
-      if (inline ? read(branch) : this.items(branch, column, read)) this.fail(this.pos, "a comprehension cannot be an if entry");
+      if (inline ? read(branch) : this.items(branch, column(), read)) this.fail(this.pos, "a comprehension cannot be an if entry");
       branches.push(branch);
       let next = this.pos;
       while (this.kind[next] === T.Newline) next++;
       const keyword = this.keyword(next);
-      if ((keyword === K.Elif || keyword === K.Else) && this.column(next) === column) this.pos = next;
+      if ((keyword === K.Elif || keyword === K.Else) && this.column(next) === column()) this.pos = next;
       else break;
     }
     let last = this.pos - 1;

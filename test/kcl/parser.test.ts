@@ -256,9 +256,26 @@ describe("parseKcl", () => {
   });
 
   it("reads the columns of if items on the first line after a byte order mark, as indentation is", () => {
-    const m = parseKcl("\uFEFFx = {if a: b = 1\n     elif c: b = 2}\n");
+    const m = parseKcl("\uFEFFx = {if a:\n  b = 1\nelif c:\n  b = 2\n}\n");
     const value = (m.statements[0] as { value: Expr }).value;
     expect(value.type === "config" && value.items.map((i) => i.type === "if" && i.branches.length)).toEqual([2]);
+  });
+
+  it("ends an if entry's block where KCL's lexer does: at a line indented no deeper than the if's line, whatever starts that line", () => {
+    // KCL's lexer reads indentation inside brackets too; an if entry's block is the Indent ... Dedent after it, against
+    // the indentation of its line, which another entry may start: tag is the branch's, not the config's.
+    for (const [text, read] of [
+      ['config = {image = "a", if env == "prod":\n    tag = "b"\n}\n', ['image = "a"', 'if:tag = "b"']],
+      [
+        'config = {\n    image = "a", if env == "prod":\n        tag = "b"\n    else:\n        tag = "c"\n    replicas = 1\n}\n',
+        ['image = "a"', 'if:tag = "b"', 'if:tag = "c"', "replicas = 1"],
+      ],
+    ] as const) {
+      const m = parseKcl(text);
+      expect(entries(m, configOf((m.statements[0] as { value: Expr }).value)!.items)).toEqual(read);
+    }
+    const list = parseKcl('images = ["a:1", if tls:\n    "b:1"\n]\n').statements[0] as { value: Expr };
+    expect(list.value.type === "list" && list.value.items.map((i) => (i.type === "if" ? i.branches.map((b) => b.length) : i.type))).toEqual(["string", [1]]);
   });
 
   // Each `if` item's column was found by scanning back to the line's start: 100,000 items on one line took minutes.
