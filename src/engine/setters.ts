@@ -243,8 +243,17 @@ function updatingFrom(automations: readonly FluxAutomation[], path: string, name
 function candidate(key: string, def: Definition, image: ImageRef | undefined, given: boolean, allowDowngrade: boolean): Candidate {
   const flux = def.flux && { flux: def.flux };
   if (!image) return { ...flux };
-  if (!given && image.tag !== undefined && def.excluded?.(image.tag)) {
-    return { ...flux, image, note: { message: `setter ${key}: tag ${image.tag} is excluded by the ImageRepository's exclusionList` } };
+  const { excluded, policy: ranking } = def;
+  // Flux objects define both: an ImageRepository's exclusionList, an ImagePolicy's policy.
+  if (!given && image.tag !== undefined && ranking && excluded?.(image.tag)) {
+    // Still an update its markers refuse, as a policy's refusal is: the marked fields are said to follow their setter, not left unexplained.
+    const policy = excludingPolicy(ranking, excluded);
+    return {
+      ...flux,
+      image,
+      update: { image: { ...image, name: def.name }, policy, allowDowngrade },
+      note: { message: `setter ${key}: tag ${image.tag} is excluded by the ImageRepository's exclusionList` },
+    };
   }
   const outside = def.policy && image.tag !== undefined && def.policy.latest([image.tag]) === undefined;
   return {
@@ -257,6 +266,15 @@ function candidate(key: string, def: Definition, image: ImageRef | undefined, gi
         kind: "policy-refusal",
       },
     }),
+  };
+}
+
+/** `policy` choosing only among the tags the ImageRepository scans: Flux's exclusionList drops a tag before any policy sees it. */
+function excludingPolicy(policy: Policy, excluded: (tag: string) => boolean): Policy {
+  return {
+    description: `${policy.description}, less the tags its ImageRepository's exclusionList excludes`,
+    latest: (tags) => policy.latest(tags.filter((tag) => !excluded(tag))),
+    ...(policy.compare && { compare: policy.compare }),
   };
 }
 

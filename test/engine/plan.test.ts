@@ -1274,6 +1274,35 @@ describe("planUpdate: --setter values and policy warnings", () => {
     ]);
   });
 
+  // The marked tag follows its setter either way: the ImagePolicy's warning says why, and no advice to override the field follows.
+  it.each([
+    [
+      "outside its policy",
+      "2.0.0",
+      fluxImages("^1.0.0"),
+      "9: setter flux-system:app: tag 2.0.0 is outside its policy (semver ^1.0.0); marked values are left as they are",
+    ],
+    [
+      "excluded by its ImageRepository",
+      "1.3.0.sig",
+      fluxImages("^1.0.0").replace("  image: ghcr.io/acme/app\n", '  image: ghcr.io/acme/app\n  exclusionList: ["^.*\\\\.sig$"]\n'),
+      "10: setter flux-system:app: tag 1.3.0.sig is excluded by the ImageRepository's exclusionList",
+    ],
+  ])("a HelmRelease's marked tag refused as %s gets the ImagePolicy's warning alone", async (_, tag, images, why) => {
+    const release = `apiVersion: helm.toolkit.fluxcd.io/v2
+kind: HelmRelease
+metadata: {name: app}
+spec:
+  values:
+    image:
+      repository: ghcr.io/acme/app
+      tag: "1.2.3" # {"$imagepolicy": "flux-system:app:tag"}
+`;
+    const p = await plan({ "flux-system/images.yaml": images, "app/release.yaml": release }, { images: [`ghcr.io/acme/app:${tag}`] });
+    expect(p.files).toEqual([]);
+    expect(p.warnings.map((w) => `${w.file}:${w.line}: ${w.message}`)).toEqual([`flux-system/images.yaml:${why}`]);
+  });
+
   it("warns about a tag outside a policy only when a marker in scope uses it, at the marker when no ImagePolicy defines it", async () => {
     const config = 'setters:\n  "flux-system:app": { image: ghcr.io/acme/app, policy: { semver: { range: "1.x" } } }\n';
     const files = {
