@@ -928,11 +928,17 @@ describe("update Action", () => {
       expect(result.summary).toContain("gitops-promote failed");
     });
 
-    it("a checkout without origin, under delivery: none too: says to check it out with actions/checkout or add the remote", async () => {
+    it("a checkout without origin: push says to check it out with actions/checkout or add the remote; delivery: none, which reads no branch, edits it", async () => {
       await run("git", ["-C", workspace, "remote", "remove", "origin"]);
-      const result = await action({ images: `${APP}:1.2.4`, delivery: "none" });
-      expect(result.exitCode).toBe(1);
-      expect(errorsOf(result)[0]?.message).toMatch(/^the checkout \(.+\) has no remote named origin, .*actions\/checkout.*git remote add origin/);
+      const pushed = await action({ images: `${APP}:1.2.4` });
+      expect(pushed.exitCode).toBe(1);
+      expect(errorsOf(pushed)[0]?.message).toMatch(/^the checkout \(.+\) has no remote named origin, .*actions\/checkout.*git remote add origin/);
+      const before = await main();
+      const edited = await action({ images: `${APP}:1.2.4`, delivery: "none" });
+      expect(edited.exitCode, edited.stdout + edited.stderr).toBe(0);
+      expect(edited.outputs).toMatchObject({ changed: "true", "updated-files": '["apps/app.yaml"]' });
+      expect(await readFile(join(workspace, "apps/app.yaml"), "utf8")).toBe(deployment("app", `${APP}:1.2.4`));
+      expect(await main()).toBe(before);
     });
 
     it("a working-directory that does not exist is named", async () => {

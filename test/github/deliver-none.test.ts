@@ -88,6 +88,20 @@ it("a target whose own delivery is none, in a run that pushes the others, is edi
   expect(await fake.readFile(OWNER, REPO, "main", "staging/app.yaml")).toBe(deployment("app", `${APP}:1.1.0`));
 });
 
+it("the input's none lands every target in the checkout, one whose own delivery is push too: nothing is pushed, and no origin is read", async () => {
+  const ctx = await start(["staging", "prod"]);
+  await configureTargets(fake, { staging: "{ mode: push }", prod: "{ mode: pull-request }" });
+  await ctx.git.run(["pull", "--quiet", "origin", "main"]);
+  await ctx.git.run(["remote", "remove", "origin"]);
+  const refs = await fake.refs(OWNER, REPO);
+
+  const result = await deliver(ctx, request(`${APP}:1.1.0`), none);
+  expect(result.landings.map((l) => [l.mode, l.files.map((f) => f.path)])).toEqual([["none", ["prod/app.yaml", "staging/app.yaml"]]]);
+  expect(await workspaceFile(ctx, "staging/app.yaml")).toBe(deployment("app", `${APP}:1.1.0`));
+  expect(await fake.refs(OWNER, REPO)).toEqual(refs);
+  expect(apiCalls(fake)).toEqual([]);
+});
+
 it("refuses a configuration outside the checkout as the request's mistake, before git lists it", async () => {
   const ctx = await start();
   for (const [config, why] of [

@@ -3,10 +3,11 @@
  * (actions/checkout's `path:` puts it in a subdirectory). It names the checkout's top level,
  * which every path of a plan is relative to: a directory inside the checkout is refused, since a
  * run reads and writes the whole repository (its configuration too), and `paths` is what limits it.
- * Its `origin` is the repository a run reads and writes.
+ * Its `origin` is the repository a run reads and writes (none under `delivery: none`).
  */
 import { realpath, stat } from "node:fs/promises";
 import { isAbsolute, relative, resolve, sep } from "node:path";
+import type { DeliveryMode } from "../../engine/config.js";
 import { GitError, GitRepo } from "../../github/git.js";
 import { InputError } from "../input-error.js";
 
@@ -55,17 +56,21 @@ function deeperThanCheckout(workingDirectory: string, realWorkspace: string, top
 }
 
 /**
- * The URL of the checkout's `origin`, the repository a run reads its branch from and writes to (a
- * target's delivery may push even under `delivery: none`); says what to do when there is none.
+ * The URL of the checkout's `origin`, the repository a run reads its branch from and writes to;
+ * says what to do when there is none. Under `delivery: none` no branch is read or written, for
+ * any target whatever its own delivery (delivery-groups.ts): a checkout without one is planned as
+ * it stands, and the URL is undefined.
  */
-export async function originUrl(checkout: GitRepo): Promise<string> {
+export async function originUrl(checkout: GitRepo, mode: DeliveryMode): Promise<string | undefined> {
   try {
     return await checkout.remoteUrl("origin");
   } catch (error) {
     if (!(error instanceof GitError) || !/no such remote/i.test(error.stderr)) throw error;
+    if (mode === "none") return undefined;
     throw new Error(
       `the checkout (${checkout.dir}) has no remote named origin, the repository gitops-promote reads the branch from and writes to: ` +
-        "check the manifests repository out with actions/checkout, which adds it, or add it in an earlier step (git remote add origin <the repository's URL>)",
+        "check the manifests repository out with actions/checkout, which adds it, or add it in an earlier step (git remote add origin <the repository's URL>); " +
+        "delivery: none, which edits the checkout only, needs none",
       { cause: error },
     );
   }

@@ -58,12 +58,13 @@ async function run(): Promise<void> {
   apiUrlFromEnv(process.env);
   const workspace = await checkoutRoot(process.env["GITHUB_WORKSPACE"] || process.cwd(), inputs.workingDirectory);
   const checkout = new GitRepo(workspace);
-  const url = await originUrl(checkout);
+  // Undefined under delivery: none without an origin: nothing is read from or written to it.
+  const url = await originUrl(checkout, inputs.delivery.mode);
   // The checkout may be another repository than the one the workflow runs in.
   const serverUrl = process.env["GITHUB_SERVER_URL"] || "https://github.com";
-  const origin = repositoryOfRemote(url, serverUrl);
+  const origin = url === undefined ? undefined : repositoryOfRemote(url, serverUrl);
   // persist-credentials: false leaves git without a token; lend it ours for this server only
-  const lendToken = origin !== undefined && inputs.token !== "" && !(await checkout.hasCredentials(url));
+  const lendToken = url !== undefined && origin !== undefined && inputs.token !== "" && !(await checkout.hasCredentials(url));
   const oldGit = gitVersionIssue(gitVersion, lendToken);
   if (oldGit) throw new Error(oldGit);
   const git = lendToken ? new GitRepo(workspace, tokenAuthEnv(inputs.token, serverUrl, process.env)) : checkout;

@@ -12,11 +12,19 @@ describe("the checkout's origin", () => {
     const dir = await tempDir("gp-origin-");
     execFileSync("git", ["init", "--quiet", dir]);
     const checkout = new GitRepo(dir);
-    await expect(originUrl(checkout)).rejects.toThrow(
-      `the checkout (${dir}) has no remote named origin, the repository gitops-promote reads the branch from and writes to: check the manifests repository out with actions/checkout, which adds it, or add it in an earlier step (git remote add origin <the repository's URL>)`,
+    await expect(originUrl(checkout, "push")).rejects.toThrow(
+      `the checkout (${dir}) has no remote named origin, the repository gitops-promote reads the branch from and writes to: check the manifests repository out with actions/checkout, which adds it, or add it in an earlier step (git remote add origin <the repository's URL>); delivery: none, which edits the checkout only, needs none`,
     );
+    await expect(originUrl(checkout, "pull-request")).rejects.toThrow(/has no remote named origin/);
     execFileSync("git", ["-C", dir, "remote", "add", "origin", "https://github.com/acme/manifests.git"]);
-    expect(await originUrl(checkout)).toBe("https://github.com/acme/manifests.git");
+    expect(await originUrl(checkout, "push")).toBe("https://github.com/acme/manifests.git");
+    expect(await originUrl(checkout, "none")).toBe("https://github.com/acme/manifests.git");
+  });
+
+  it("is not needed under delivery: none, which reads and writes no branch for any target: a checkout without one has none", async () => {
+    const dir = await tempDir("gp-origin-");
+    execFileSync("git", ["init", "--quiet", dir]);
+    expect(await originUrl(new GitRepo(dir), "none")).toBeUndefined();
   });
 });
 
