@@ -524,6 +524,12 @@ class Planner {
     return laidOut(at, at, lines(indent), { first: indent, lead: `${this.eol}${indent}`, tail: this.eol });
   }
 
+  /** Whether an item is an if entry ending on a line after its own: a block, or a branch's value, a line one level in would join. */
+  endsBlock(item: ConfigItem | ListItem): boolean {
+    const source = this.tokens.source;
+    return item.type === "if" && source.line(this.tokens.start[item.first]!) !== source.line(this.tokens.end[item.last]!);
+  }
+
   /** Leading whitespace of the line a token is on. */
   indentOf(token: number): string {
     const start = this.tokens.source.lineStart(this.tokens.start[token]!);
@@ -558,7 +564,8 @@ class Planner {
         config,
         (indent) => added.map(({ entry }) => entry(indent)),
         { indent: nested, first: `${this.eol}${nested}`, lead: `${this.eol}${nested}`, tail: `${this.eol}${openIndent}` },
-        (last) => (source.line(this.tokens.start[last.first]!) === openLine ? nested : this.indentOf(last.first)),
+        // An if entry's block, which KCL's lexer ends at a line indented no deeper than the if's line, is followed at that line's indentation.
+        (last) => (source.line(this.tokens.start[last.first]!) === openLine && !this.endsBlock(last) ? nested : this.indentOf(last.first)),
       );
       this.plan.splices.push(splice);
       const line = this.tokens.source.line(splice.start);

@@ -624,6 +624,10 @@ describe("applyOverrides: create", () => {
     expect(applyOverrides("a = {\n  x = 1,\n  y = 2,\n}\n", ["a.z=3"], { create: true }).text).toBe("a = {\n  x = 1,\n  y = 2,\n  z = 3,\n}\n");
     // The entries before it share the opening bracket's line: one level in from that line, not at its column 0.
     expect(applyOverrides('app = {name = "x"\n}\n', ['app.image="y"'], { create: true }).text).toBe('app = {name = "x"\n    image = "y"\n}\n');
+    // Not after an if entry's block begun on that line: KCL's lexer would read a line one level in as the block's, the entry as conditional.
+    expect(applyOverrides('app = {name = "x", if tls:\n    port = 443\n}\n', ['app.image="y"'], { create: true }).text).toBe(
+      'app = {name = "x", if tls:\n    port = 443\nimage = "y"\n}\n',
+    );
     expect(applyOverrides('a = {\n    l = [\n        "x",\n        "y",\n    ]\n}\n', ['a.l+=["z"]']).text).toBe(
       'a = {\n    l = [\n        "x",\n        "y",\n        "z",\n    ]\n}\n',
     );
