@@ -157,6 +157,20 @@ function parseIncomingImage(text: string, field: string, repository?: string): I
 }
 
 /**
+ * Whether `text` is written as `kustomize edit set image` takes an image, NAME=REF (`podinfo=ghcr.io/stefanprodan/podinfo:6.0.0`):
+ * a name, then a reference that parses. The hint names no part of the text: the whole may be a secret the runner masks only as written.
+ */
+function kustomizeSetImage(text: string): boolean {
+  const eq = text.indexOf("=");
+  return eq > 0 && tryParseImageRef(text.slice(eq + 1)) !== undefined;
+}
+
+/** How an image is given instead, and how the kustomization entry NAME=REF writes is found (kustomize.ts): by its newName, else its name. */
+const KUSTOMIZE_SET_IMAGE_HINT =
+  "NAME=REF is kustomize edit set image's syntax: give the reference after '=' alone, " +
+  "which moves a kustomization's images: entry whose newName (or name, when it has no newName) is its repository";
+
+/**
  * The images a request brings, each a valid reference with a version and each repository once: two tags of
  * one repository would be two competing values for the same fields. The dispatch payload is
  * checked with this too, so the sender refuses what the receiver would. `entry` names the
@@ -175,7 +189,7 @@ export function checkIncomingImages(
   texts.forEach((text, i) => {
     const image = parseIncomingImage(text, entry(i), others.length === 0 ? only : undefined);
     if ("reason" in image) {
-      issues.push(image);
+      issues.push(kustomizeSetImage(text) ? { ...image, reason: `${image.reason}; ${KUSTOMIZE_SET_IMAGE_HINT}` } : image);
       return;
     }
     const earlier = seen.get(image.repository);

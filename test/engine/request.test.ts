@@ -88,6 +88,24 @@ describe("validateRequest", () => {
     ]);
   });
 
+  it("refuses kustomize edit set image's NAME=REF, saying to give the reference alone and how a kustomization's images: entry is found", () => {
+    const hint =
+      "NAME=REF is kustomize edit set image's syntax: give the reference after '=' alone, " +
+      "which moves a kustomization's images: entry whose newName (or name, when it has no newName) is its repository";
+    expect(issuesOf({ images: ["podinfo=ghcr.io/stefanprodan/podinfo:6.0.0", "podinfo=podinfo:6.0.0", "app=ghcr.io/acme/app::1"] })).toEqual([
+      {
+        field: "image",
+        message: `image[0]: invalid image reference "podinfo=ghcr.io/stefanprodan/podinfo:6.0.0": registry host "podinfo=ghcr.io" is not a valid host name; ${hint}`,
+      },
+      {
+        field: "image",
+        message: `image[1]: invalid image reference "podinfo=podinfo:6.0.0": repository component "podinfo=podinfo" may only hold a-z, 0-9 and single separators '.', '_', '__' or '-' between them; ${hint}`,
+      },
+      // What follows '=' is no reference either: no such hint.
+      { field: "image", message: expect.not.stringContaining("NAME=REF") },
+    ]);
+  });
+
   it("names the repository of a version given alone when the configuration does: the setter's image, the targets' one repository", () => {
     const known = { setters: new Map([["flux-system:podinfo", { name: "ghcr.io/stefanprodan/podinfo" }]]), repositories: ["ghcr.io/acme/app"] };
     const issues = (request: Partial<UpdateRequest>, images = known): readonly Diagnostic[] => {
