@@ -6,7 +6,7 @@
 import { posix } from "node:path";
 import { SourceError, type Warning } from "../change.js";
 import { tryParseImageRef, type ImageRef } from "../image/reference.js";
-import { cappedList } from "../text/and-list.js";
+import { andList, cappedList } from "../text/and-list.js";
 import { LineIndex, lineAt } from "../text/line-index.js";
 import { editArgoCdHelm } from "../yaml/argocd.js";
 import { runEditors } from "../yaml/editor.js";
@@ -112,6 +112,8 @@ export function warnUnmoved(
     readonly inNoTarget: (path: string) => boolean;
     /** How the request's face names its fields, for a fix that gives a value (UpdateRequest's). */
     readonly fieldName?: FieldNamer;
+    /** The kustomizations in a target that deploy a file in no target as written (deployedAsWrittenBy's), nearest first, with their targets. */
+    readonly deployedBy?: (path: string, image: ImageRef) => readonly DeployedBy[];
   },
   warnings: Warning[],
 ): void {
@@ -147,8 +149,41 @@ export function warnUnmoved(
       });
     }
     const targets = `(targets: ${context.targets.join(", ")})`;
-    if (outside.length > 0) said(outside, { one: () => `this file is in no target ${targets}`, many: () => `their files are in no target ${targets}` });
+    const deployed = (file: string, place: LeftPlace) => deployedAdvice(context.deployedBy?.(file, image) ?? [], place);
+    if (outside.length > 0)
+      said(outside, {
+        one: (file, place) => `this file is in no target ${targets}${deployed(file, place)}`,
+        // The first place's, as an example: the places are often one base's, which the same overlays deploy.
+        many: ({ file, line, place }) => {
+          const first = deployed(file, place);
+          return `their files are in no target ${targets}${first && `; for the first (${file}:${line})${first.replace(/^, and /, ", ")}`}`;
+        },
+      });
   }
+}
+
+/** A kustomization in a target that deploys a file as written, and that target's name. */
+export interface DeployedBy {
+  readonly kustomization: string;
+  readonly target: string;
+}
+
+/**
+ * What a file in no target that target kustomizations deploy as written (`by`) needs: those named (the run edits no file
+ * outside the targets, so what it holds reaches them unmoved), and for a whole reference, an `images:` entry in each with
+ * the version it deploys now, which kustomize sets over the base and the run moves as that target's field from then on
+ * (gitops-promote adds no list item, --create neither). Empty where no kustomization of a target deploys it.
+ */
+function deployedAdvice(by: readonly DeployedBy[], place: LeftPlace): string {
+  if (by.length === 0) return "";
+  const one = by.length === 1;
+  const named = `, and ${andList(by.map(({ kustomization, target }) => `${kustomization} (target ${target})`))} ${one ? "deploys" : "deploy"} it as written`;
+  const ref = place.reference === undefined ? undefined : tryParseImageRef(place.reference);
+  if (!ref) return named;
+  const entry = [`name: ${ref.name}`, ...(ref.tag === undefined ? [] : [`newTag: ${ref.tag}`]), ...(ref.digest === undefined ? [] : [`digest: ${ref.digest}`])];
+  const where = one ? `to ${by[0]!.kustomization}` : "to each";
+  const whose = one ? `target ${by[0]!.target}'s` : "its target's";
+  return `${named}; add an images: entry (${entry.join(", ")}) ${where}: kustomize sets it over this file, and the run moves it as ${whose}`;
 }
 
 /** The editors that read an image held as two fields, its repository in one and its version in another. */

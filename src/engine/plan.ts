@@ -533,7 +533,17 @@ async function warnLeftBehind(
       }),
     })),
     finalTexts,
-    { targets: (config?.targets ?? []).map((t) => t.name), inNoTarget: (path) => run.ownerOf(path) === undefined, fieldName: run.fieldName },
+    {
+      targets: (config?.targets ?? []).map((t) => t.name),
+      inNoTarget: (path) => run.ownerOf(path) === undefined,
+      fieldName: run.fieldName,
+      // A base in no target an overlay of a target deploys as written: said with that overlay, where the fix goes.
+      deployedBy: (path, image) =>
+        (asWritten ? asWritten({ file: path, text: finalTexts.get(path)! }, image.repository).by : []).flatMap((kustomization) => {
+          const target = run.ownerOf(kustomization);
+          return target ? [{ kustomization, target: target.name }] : [];
+        }),
+    },
     warnings,
   );
 }

@@ -2064,6 +2064,27 @@ describe("planUpdate: a base in no target whose overlays re-tag its image (trial
     expect((await plan(alone, APP)).warnings).toEqual([left]);
   });
 
+  it("names the overlay of a target that deploys it as written, with the images: entry that gives that overlay its own version", async () => {
+    const bare = { ...TREE, "apps/production/kustomization.yaml": "resources:\n  - ../base/app\n" };
+    expect((await plan(bare, APP)).warnings).toEqual([
+      {
+        file: "apps/base/app/deployment.yaml",
+        line: 7,
+        message:
+          "ghcr.io/acme/app:1.0.0 is not moved to 1.3.0: this file is in no target (targets: staging, production), " +
+          "and apps/production/kustomization.yaml (target production) deploys it as written; add an images: entry " +
+          "(name: ghcr.io/acme/app, newTag: 1.0.0) to apps/production/kustomization.yaml: kustomize sets it over this file, and the run moves it as target production's",
+      },
+    ]);
+    // The advice followed: the entry moves with production, and the base is said no more.
+    const followed = await plan({ ...bare, "apps/production/kustomization.yaml": overlay("1.0.0") }, APP);
+    expect(followed.files.map((f) => [f.path, f.changes.map((c) => c.new)])).toEqual([
+      ["apps/production/kustomization.yaml", ["1.3.0"]],
+      ["apps/staging/kustomization.yaml", ["1.3.0"]],
+    ]);
+    expect(followed.warnings).toEqual([]);
+  });
+
   it("names the same reference in the base's args, which kustomize's images: never re-tags (final read 14, N1)", async () => {
     const base = `${TREE["apps/base/app/deployment.yaml"]}          args: ["--self=ghcr.io/acme/app:1.0.0"]\n`;
     const p = await plan({ ...TREE, "apps/base/app/deployment.yaml": base }, APP);
