@@ -26,6 +26,7 @@ import { DISPATCH_HELP, DISPATCH_OPTIONS, failureReport, runDispatch } from "./d
 import { fileErrorSaid } from "./file-error.js";
 import { OutputError, outputWritten, printJson, UsageError, type Io } from "./io.js";
 import { parse } from "./parse.js";
+import { policiesAbove } from "./policies-above.js";
 import { PAYLOAD_FIELD, payloadConflict, readPayload } from "./payload.js";
 import { unknownTargets } from "./targets.js";
 import { closest, didYouMean } from "../text/closest.js";
@@ -289,7 +290,10 @@ async function runUpdate(args: string[], io: Io): Promise<number> {
   // Before any planning: a run on DIR that would not read the configuration above it is refused, as one at the root is (misplaced-config.ts).
   const above = request.config === undefined ? await configAbove(root, top, positionals[0] ?? ".", paths) : undefined;
   if (above !== undefined) throw new RequestError([{ field: "request", message: above }]);
-  const plan = await planUpdate(directorySource(root), await checkArguments(request, root)).catch((error: unknown) => {
+  // Read by none: the Flux objects beside DIR, which a run from the repository's root reads.
+  const unconfigured = request.config === undefined && top !== undefined && top !== root && (await configIn(root)) === undefined;
+  const definedAbove = unconfigured ? fluxPolicyAbove(root, top, positionals[0] ?? ".", paths) : undefined;
+  const plan = await planUpdate(directorySource(root), await checkArguments({ ...request, definedAbove }, root)).catch((error: unknown) => {
     const issues = unknownTargets(error, request.config, root, payload ? `${PAYLOAD_FIELD}.targets` : "--target");
     if (!issues) throw error;
     // Said as --target's or the payload's, each still the request's or the tree's as the engine marked it (unknownTargets maps the issues one to one).
@@ -393,13 +397,34 @@ async function configAbove(root: string, top: string | undefined, dir: string, p
   const nearest = await nearestConfigured(dirname(root), top);
   if (nearest === undefined) return undefined;
   const { at, config } = nearest;
-  const inside = posixRelative(at, root);
-  const scoped = (paths.length > 0 ? paths.map((path) => posix.join(inside, path)) : [inside]).map((path) => `--path ${path}`).join(" ");
   return (
     `${dir} has no configuration of its own, so ${spelt(dir, config)} would not be read: its targets, their policies and its overrides ` +
-    `would not apply, and this run would edit every file alike; to apply them, run: gitops-promote update ${spelt(dir, at)} ${scoped}; ` +
+    `would not apply, and this run would edit every file alike; to apply them, run: ${runFrom(at, root, dir, paths)}; ` +
     `to run without a configuration, add --config ${NO_CONFIG}`
   );
+}
+
+/** The run on `at` (a directory above DIR, `root`) that updates what this one does: DIR, or its --path globs, as --path from `at`. */
+function runFrom(at: string, root: string, dir: string, paths: readonly string[]): string {
+  const inside = posixRelative(at, root);
+  const scoped = (paths.length > 0 ? paths.map((path) => posix.join(inside, path)) : [inside]).map((path) => `--path ${path}`).join(" ");
+  return `gitops-promote update ${spelt(dir, at)} ${scoped}`;
+}
+
+/**
+ * A run on a subdirectory of a repository (`top`) reads no Flux object beside it: a marker key its ImagePolicy in `flux-system/`
+ * defines is said undefined there. The request's definedAbove: where that ImagePolicy is, and the run from the repository's root
+ * that reads it, as configAbove gives one. Asked only of a DIR with no configuration, nor any above it (configAbove), so that run reads none either.
+ */
+function fluxPolicyAbove(root: string, top: string, dir: string, paths: readonly string[]): (key: string) => string | undefined {
+  const defining = policiesAbove(top, posixRelative(top, root));
+  return (key) => {
+    const policy = defining(key);
+    return (
+      policy &&
+      `its ImagePolicy is in ${spelt(dir, join(top, policy.file))}:${policy.line}, outside ${dir}, so this run does not read it; to read it, run: ${runFrom(top, root, dir, paths)}`
+    );
+  };
 }
 
 /** The configuration a run on `at` reads by default (configPathsOf's names), if `at` has one: a link that leads nowhere too, which the engine refuses. */

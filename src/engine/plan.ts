@@ -142,6 +142,7 @@ export async function planUpdate(listed: TreeSource, request: UpdateRequest): Pr
     allowDowngrade: request.allowDowngrade ?? false,
     create,
     fieldName: request.fieldName,
+    definedAbove: request.definedAbove,
   });
 
   const { texts, readOnly, unread } = await readCandidates(run, warnings);
@@ -220,6 +221,8 @@ interface RunContext {
   readonly updatesFor: (path: string) => ImageUpdate[];
   /** How the request's face names its fields, for advice that gives one a value (UpdateRequest's). */
   readonly fieldName?: FieldNamer;
+  /** Where something above the root defines a marker key nothing the run reads does (UpdateRequest's). */
+  readonly definedAbove?: ((key: string) => string | undefined) | undefined;
 }
 
 function runContext(parts: Omit<RunContext, "ownerOf" | "targetFor" | "unselected" | "keptOut" | "updatesFor">): RunContext {

@@ -44,6 +44,13 @@ export interface UpdateRequest {
   readonly create?: boolean | undefined;
   /** How messages name a value of a field, as the face it came from spells it (`--image`, `input images`); default `image[0]`. */
   readonly fieldName?: FieldNamer | undefined;
+  /**
+   * For a Flux marker key nothing the run reads defines, asked only as that is about to be said: where an ImagePolicy
+   * outside the root (in the repository above it) defines it and the run that reads it, in the face's words (the CLI's: `its
+   * ImagePolicy is in flux-system/podinfo.yaml:9, outside clusters/my-cluster, …; to read it, run: gitops-promote update . --path
+   * clusters/my-cluster`), said in place of keeping the ImagePolicy in the tree; undefined when nothing there defines it. Default: nothing is looked for.
+   */
+  readonly definedAbove?: ((key: string) => string | undefined) | undefined;
 }
 
 export type { FieldNamer, NamedField, RequestField, RequestSwitch } from "../field-name.js";
@@ -317,10 +324,13 @@ function fileFirst(text: string): string {
   return `${JSON.stringify(text)} starts with a spec, not a file: FILE:SPEC names the file first, e.g. main.k:${text}`;
 }
 
-/** Why a request that brings no image, setter or set is refused, each named as `name` names the field (the library: "an image", ...). */
-export function nothingToUpdate(name?: FieldNamer): string {
+/**
+ * Why a request that brings no image, setter or set is refused, each named as `name` names the field (the library: "an image", ...);
+ * `payload`, the face's way of giving a dispatch payload, where it has one (the CLI's --payload).
+ */
+export function nothingToUpdate(name?: FieldNamer, payload?: string): string {
   const [image, setter, set] = name ? [name("image"), name("setter"), name("set")] : ["an image", "a setter", "a set"];
-  return `nothing to update: give ${image}, ${setter} or ${set}`;
+  return payload === undefined ? `nothing to update: give ${image}, ${setter} or ${set}` : `nothing to update: give ${image}, ${setter}, ${set} or ${payload}`;
 }
 
 /**
@@ -368,6 +378,7 @@ const REQUEST_KEYS: Readonly<Record<keyof UpdateRequest, true>> = {
   allowDowngrade: true,
   create: true,
   fieldName: true,
+  definedAbove: true,
 };
 
 /** The request's string lists, as given (validateRequest checks each value). */
@@ -417,6 +428,8 @@ function readShape(request: UpdateRequest, name: FieldNamer, issues: RequestIssu
     say("request", `pathInRepository: must be a string, not ${describeValue(request.pathInRepository)}`);
   if (request.fieldName !== undefined && typeof request.fieldName !== "function")
     say("request", `fieldName: must be a function, not ${describeValue(request.fieldName)}`);
+  if (request.definedAbove !== undefined && typeof request.definedAbove !== "function")
+    say("request", `definedAbove: must be a function, not ${describeValue(request.definedAbove)}`);
   return lists;
 }
 

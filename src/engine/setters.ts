@@ -70,6 +70,8 @@ export interface SetterRun {
   readonly ownerOf: (path: string) => Target | undefined;
   /** How the request's face names its fields, for the advice to give a key's image (UpdateRequest's). */
   readonly fieldName?: FieldNamer;
+  /** Where something above the root defines a key nothing the run reads does, and the run that reads it (UpdateRequest's). */
+  readonly definedAbove?: ((key: string) => string | undefined) | undefined;
 }
 
 /**
@@ -146,7 +148,7 @@ export function resolveSetters(
     for (const [key, places] of unconfigured) {
       // A marked value of an incoming repository is left by its marker: that is why the image is not written there.
       const why = places.some((p) => incoming.some((pattern) => pattern.test(p.before)));
-      warnings.push(unconfiguredWarning(key, places, configPath, why, run.fieldName, namedElsewhere(key, flux.setters)));
+      warnings.push(unconfiguredWarning(key, places, configPath, why, run, namedElsewhere(key, flux.setters)));
     }
   }
   // A key this run brings nothing for is no news wherever it is defined; an undefined key is said once above, not at each marker.
@@ -463,14 +465,15 @@ function namedElsewhere(key: string, setters: ReadonlyMap<string, readonly FluxS
  * One warning for a key nothing defines, at its first marker, naming a few more, with the ways
  * to define it; set aside unless it says `why` an incoming image is not written (a marked value holds it).
  * Where the tree has an ImagePolicy of its name in another namespace (`elsewhere`, most often put there by
- * a kustomization's `namespace:` the marker did not count on), it says which, and where that namespace comes from.
+ * a kustomization's `namespace:` the marker did not count on), it says which, and where that namespace comes from;
+ * where none does but one above the root does (`definedAbove`, looked for only now), the run that reads it.
  */
 function unconfiguredWarning(
   key: string,
   places: readonly Place[],
   configPath: string,
   why: boolean,
-  name: FieldNamer | undefined,
+  { fieldName: name, definedAbove }: Pick<SetterRun, "fieldName" | "definedAbove">,
   elsewhere: readonly (readonly [string, readonly FluxSetter[]])[],
 ): Warning {
   const [first, ...others] = places as [Place, ...Place[]];
@@ -481,10 +484,13 @@ function unconfiguredWarning(
   const also = others.length > 0 ? ` (also marked at ${named})` : "";
   const left = others.length > 0 ? "its marked values are left as they are" : "its marked value is left as it is";
   const given = givenValue(name, "setter", `${key}=REF`);
+  const above = elsewhere.length === 0 ? definedAbove?.(key) : undefined;
   const ways =
-    elsewhere.length === 0
-      ? `add it under setters: in ${configPath}, pass ${given}, or keep its ImagePolicy (and ImageRepository) in the tree`
-      : `${namespacedAs(key, elsewhere)}, add ${key} under setters: in ${configPath}, or pass ${given}`;
+    elsewhere.length > 0
+      ? `${namespacedAs(key, elsewhere)}, add ${key} under setters: in ${configPath}, or pass ${given}`
+      : above !== undefined
+        ? `${above}; or add it under setters: in ${configPath}, or pass ${given}`
+        : `add it under setters: in ${configPath}, pass ${given}, or keep its ImagePolicy (and ImageRepository) in the tree`;
   return {
     ...(!why && { aside: true as const }),
     file: first.file,

@@ -212,6 +212,13 @@ export function directorySource(root: string): TreeSource {
   };
 }
 
+/** The regular files under `root` as directorySource lists them (POSIX paths relative to it, unsorted), read at once, for a caller that cannot wait. */
+export function filesUnder(root: string): string[] {
+  const files: string[] = [];
+  walk(root, "", files, new Map());
+  return files;
+}
+
 function walk(root: string, dir: string, files: string[], links: Map<string, string>): void {
   for (const entry of readdirSync(join(root, dir), { withFileTypes: true })) {
     const path = dir === "" ? entry.name : `${dir}/${entry.name}`;

@@ -788,7 +788,7 @@ describe("markers of a key nothing defines", () => {
 
 describe("--json on a refused request", () => {
   it.each([
-    [[], "nothing to update: give --image, --setter or --set"],
+    [[], "nothing to update: give --image, --setter, --set or --payload"],
     [["--bogus"], "unknown option --bogus"],
     [["--image"], '--image needs a value (a value starting with "-" is written --image=-VALUE)'],
     [["--image", "ghcr.io/acme/app:1.5.0", "--target"], "--target needs a value"],
@@ -976,6 +976,40 @@ describe("a DIR below the repository's root, whose Flux objects name paths from 
       const result = await run(["update", root, "--image", "ghcr.io/acme/app:1.1.0", "--dry-run", "--json"]);
       expect(JSON.parse(result.stdout)).toMatchObject({ changed: true, warnings: [{ message: expect.stringMatching(racing) }] });
     }
+  });
+});
+
+describe("a DIR below the repository's root, whose marker key's ImagePolicy is beside it (flux-system/ beside clusters/)", () => {
+  const FLUX_SYSTEM =
+    "apiVersion: image.toolkit.fluxcd.io/v1\nkind: ImageRepository\nmetadata: {name: podinfo, namespace: flux-system}\nspec: {image: ghcr.io/acme/podinfo}\n---\n" +
+    "apiVersion: image.toolkit.fluxcd.io/v1\nkind: ImagePolicy\nmetadata: {name: podinfo, namespace: flux-system}\nspec:\n  imageRepositoryRef: {name: podinfo}\n  policy: {semver: {range: 5.0.x}}\n";
+  const files = {
+    "flux-system/podinfo.yaml": FLUX_SYSTEM,
+    "clusters/my-cluster/podinfo.yaml": 'kind: Deployment\nimage: ghcr.io/acme/podinfo:5.0.2 # {"$imagepolicy": "flux-system:podinfo"}\n',
+  };
+  const image = ["--image", "ghcr.io/acme/podinfo:5.0.3", "--dry-run"];
+
+  it("is told where that ImagePolicy is and the run from the root that reads it, as a configuration above is, which sets the marker", async () => {
+    const dir = await tree(files);
+    await mkdir(join(dir, ".git"));
+    const result = await run(["update", join(dir, "clusters/my-cluster"), ...image]);
+    expect([result.code, result.stderr]).toEqual([
+      0,
+      'warning: podinfo.yaml:2: no image is configured for Flux setter "flux-system:podinfo", so its marked value is left as it is: ' +
+        `its ImagePolicy is in ${join(dir, "flux-system/podinfo.yaml")}:6, outside ${join(dir, "clusters/my-cluster")}, so this run does not read it; ` +
+        `to read it, run: gitops-promote update ${dir} --path clusters/my-cluster; ` +
+        "or add it under setters: in .github/gitops-promote.yaml, or pass --setter flux-system:podinfo=REF\n",
+    ]);
+    const told = await run(["update", dir, "--path", "clusters/my-cluster", ...image, "--json"]);
+    expect(JSON.parse(told.stdout)).toMatchObject({
+      changed: true,
+      changes: [{ file: "clusters/my-cluster/podinfo.yaml", new: "ghcr.io/acme/podinfo:5.0.3" }],
+    });
+  });
+
+  it("outside a git checkout, where no repository's root is known, is told to keep the ImagePolicy in the tree, as before", async () => {
+    const result = await run(["update", join(await tree(files), "clusters/my-cluster"), ...image]);
+    expect(result.stderr).toMatch(/, or keep its ImagePolicy \(and ImageRepository\) in the tree\n$/);
   });
 });
 

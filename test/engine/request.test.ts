@@ -374,7 +374,7 @@ describe("validateRequest, field by field", () => {
       {
         field: "request",
         message:
-          "dryRun: unknown key of the request (expected images, setters, sets, paths, pathInRepository, config, targets, allowDowngrade, create, fieldName)",
+          "dryRun: unknown key of the request (expected images, setters, sets, paths, pathInRepository, config, targets, allowDowngrade, create, fieldName, definedAbove)",
       },
     ]);
   });
@@ -382,7 +382,7 @@ describe("validateRequest, field by field", () => {
   it("takes every key of a request left undefined, as left out", () => {
     const request: Record<keyof UpdateRequest, undefined> = {
       ...{ images: undefined, setters: undefined, sets: undefined, paths: undefined, pathInRepository: undefined, config: undefined },
-      ...{ targets: undefined, allowDowngrade: undefined, create: undefined, fieldName: undefined },
+      ...{ targets: undefined, allowDowngrade: undefined, create: undefined, fieldName: undefined, definedAbove: undefined },
     };
     expect(validateRequest({ ...request, images: ["nginx:1.27"] })).toMatchObject({
       images: [{ repository: "docker.io/library/nginx" }],

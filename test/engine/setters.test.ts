@@ -28,6 +28,7 @@ function resolve(
     treeRoot: "",
     ownerOf,
     ...(request.fieldName && { fieldName: request.fieldName }),
+    ...(request.definedAbove && { definedAbove: request.definedAbove }),
   };
   const { forFile } = resolveSetters(run, new Map(Object.entries(files)), warnings, treeOf(files));
   return { warnings, forFile };
@@ -68,6 +69,26 @@ describe("resolveSetters: marker keys nothing defines", () => {
     const advice = (fieldName: UpdateRequest["fieldName"]) => resolve(files, { images: ["ghcr.io/acme/web:2.0.0"], fieldName }).warnings[0]?.message;
     expect(advice((field) => `--${field}`)).toContain(", pass --setter flux-system:web=REF, or keep");
     expect(advice((field, _index, giving) => (giving ? `${field}s:` : `input ${field}s`))).toContain(", pass setters: flux-system:web=REF, or keep");
+  });
+
+  it("say the run that reads an ImagePolicy outside the tree the face finds for a key, asked only of keys about to be said undefined", () => {
+    const files = { "main.k": marked("flux-system:web", "flux-system:db") };
+    const asked: string[] = [];
+    const definedAbove = (key: string) => {
+      asked.push(key);
+      return key === "flux-system:web"
+        ? "its ImagePolicy is in ../flux-system/web.yaml:9, outside apps; to read it, run: gitops-promote update .. --path apps"
+        : undefined;
+    };
+    expect(resolve(files, { sets: ["main.k:v0=1"], definedAbove }).warnings).toEqual([]);
+    expect(asked).toEqual([]);
+    const { warnings } = resolve(files, { images: ["ghcr.io/acme/web:2.0.0"], definedAbove });
+    expect(warnings.map((w) => w.message)).toEqual([
+      'no image is configured for Flux setter "flux-system:web", so its marked value is left as it is: its ImagePolicy is in ../flux-system/web.yaml:9, outside apps; ' +
+        "to read it, run: gitops-promote update .. --path apps; or add it under setters: in .github/gitops-promote.yaml, or pass setter flux-system:web=REF",
+      `no image is configured for Flux setter "flux-system:db", so its marked value is left as it is: ${FIX.replaceAll("web", "db")}`,
+    ]);
+    expect(asked).toEqual(["flux-system:web", "flux-system:db"]);
   });
 
   it("are set aside as no reason why an incoming image was not written, unless a marked value holds its repository", () => {
