@@ -38,7 +38,7 @@ import { FLUX_HELM } from "../yaml/api-groups.js";
 import { overrideAdvice } from "../yaml/argocd-unpaired.js";
 import { lineAt } from "../text/line-index.js";
 import { tryYamlFile, type YamlFile } from "../yaml/file.js";
-import { isOpList, pointerOf, pointerPath, refusedOpList } from "../yaml/json-patch.js";
+import { appliedOps, isOpList, pointerOf, refusedOpList } from "../yaml/json-patch.js";
 import { DIRECTIVE, deletesKey, directiveOf, mergesListItems } from "../yaml/patch-directive.js";
 import { isFlowScalar, mapValue, nodeAt, scalarText, type FlowScalar, type YamlNode } from "../yaml/node.js";
 import { formatPath, hasPrefix, samePath, type PathSegment } from "../yaml/path.js";
@@ -77,7 +77,10 @@ interface PatchOp {
   readonly line?: number;
   /** A `remove` op or a `$patch: delete`: nothing is rendered at `path`. */
   readonly deletes?: boolean;
-  /** An `add` at a list index (or `-`): it inserts its value, the resource's item there moving on, deployed as written. */
+  /**
+   * An `add` at a list index (or `-`), or an op writing inside the item one inserted (appliedOps): it inserts its value, the
+   * resource's item there moving on, deployed as written.
+   */
   readonly inserts?: boolean;
 }
 
@@ -153,23 +156,15 @@ function yamlDocuments(patch: Patch, text: string): PatchDocument[] {
     if (patch.kind !== "strategic-merge" && isOpList(root) && root?.kind === "seq") {
       if (!patch.target) return [];
       const wholes: PatchOp[] = [];
-      // Kustomize applies the ops in order: what an earlier one wrote where a later one writes, removes or moves from is not rendered.
-      const overwritten = (pointer: string | undefined) => {
-        const path = pointer === undefined ? undefined : pointerPath(pointer);
-        for (let j = fields.length - 1; path && j >= 0; j--) if (hasPrefix(fields[j]!.path, path)) fields.splice(j, 1);
-      };
-      root.items.forEach((op, i) => {
-        const name = op.kind === "map" ? scalarText(mapValue(op, "op")) : undefined;
-        const pointer = op.kind === "map" ? scalarText(mapValue(op, "path")) : undefined;
-        const inserts = name === "add" && typeof pointerPath(pointer ?? "").at(-1) === "number";
-        if (op.kind === "map" && name !== "test" && !inserts) overwritten(pointer);
-        if (op.kind === "map" && name === "move") overwritten(scalarText(mapValue(op, "from")));
-        if (name === "remove" && pointer !== undefined) wholes.push({ name, pointer, path: pointerPath(pointer), deletes: true });
-        if (op.kind !== "map" || !VALUE_OPS.has(name ?? "")) return;
-        const written: PatchOp = { name: name!, pointer: pointer!, path: pointerPath(pointer!), inserts };
-        if (!inserts) wholes.push(written);
-        forEachValue(mapValue(op, "value") ?? null, ({ node, path }) => add(node, [...written.path, ...path], [i, "value", ...path], written));
-      });
+      // Kustomize applies the ops in order (appliedOps): each at its place in the resource, and what a later op overwrites of an earlier one's value not rendered.
+      for (const { index, name, pointer, path, inserts, values: written } of appliedOps(root)) {
+        // What an op writes inside an inserted item replaces (or deletes) none of the resource's.
+        if (name === "remove" && !inserts) wholes.push({ name, pointer, path, deletes: true });
+        if (!VALUE_OPS.has(name)) continue;
+        const op: PatchOp = { name, pointer, path, inserts };
+        if (!inserts) wholes.push(op);
+        for (const value of written) add(value.node, [...path, ...value.path], [index, "value", ...value.path], op);
+      }
       return [{ patch, document, selector: patch.target, fields, values: values(), wholes, yaml, root }];
     }
     if (patch.kind === "json6902" || root?.kind !== "map") return [];

@@ -33,7 +33,7 @@ import { EditPlan, type Editor, type PlannedChange } from "./plan.js";
 import { sourcesOf } from "./argocd-parameters.js";
 import { renderScalar, scalarForm } from "./quoting.js";
 import { readRegistry } from "./registry.js";
-import { isOpList, pointerPath, refusedOpList } from "./json-patch.js";
+import { appliedOps, isOpList, pointerPath, refusedOpList } from "./json-patch.js";
 import { forEachValue } from "./walk.js";
 
 /** What kustomize reads a patch as: `patches[].patch` is a JSON6902 op list when it is a list, else a strategic merge. */
@@ -190,6 +190,8 @@ function editOps(
 ): void {
   const list = document.root;
   if (list?.kind !== "seq") return;
+  // What a later op overwrites of an earlier one's value kustomize does not render (appliedOps): no version deployed, left.
+  const rendered = new Set(appliedOps(list).flatMap((op) => op.values.map((value) => value.node)));
   list.items.forEach((op, index) => {
     if (op.kind !== "map") return;
     const name = scalarText(mapValue(op, "op"));
@@ -205,6 +207,7 @@ function editOps(
         if (at[at.length - 1] === "image" || node.kind === "map") warnTest(node, key, document.root, incoming, plan);
         return;
       }
+      if (!rendered.has(node)) return plan.claim(node);
       const field = { node, path: key, inFlow: inFlow || list.flow || op.flow };
       const alone = path.length === 0 ? paired?.get(formatPath(key)) : undefined;
       if (alone !== undefined) return setHelmImage({ tag: field }, incoming, plan, document, alone);

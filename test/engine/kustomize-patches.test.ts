@@ -678,6 +678,53 @@ describe("planUpdate: a HelmRelease base whose overlays' patches set its tag alo
             ]);
           },
         );
+
+        describe("a later op of the patch lands where the earlier ones left the list: an index past the inserted item counts it, one an item was removed before counts that", () => {
+          // Staging's ops: `first`, then the tag alone at `tagAt`, which is the base's item's tag once the first is counted.
+          const ops = (first: string, tagAt: string) =>
+            tree(base, "", () => ({
+              "apps/staging/kustomization.yaml": overlay(
+                `  - target: {kind: HelmRelease, name: podinfo}\n    patch: |\n${first}      - op: replace\n        path: ${tagAt}\n        value: 1.0.0\n`,
+              ),
+            }));
+          const INSERTED = ops("      - op: add\n        path: /spec/values/sidecars/0\n        value: {name: new}\n", "/spec/values/sidecars/1/image/tag");
+          const REMOVED = {
+            ...ops("      - op: remove\n        path: /spec/values/sidecars/0\n", "/spec/values/sidecars/0/image/tag"),
+            "apps/base/podinfo/release.yaml": base.replace(
+              "    sidecars:\n",
+              `    sidecars:\n      - {name: gone, image: {repository: ${SIDE}, tag: 0.1.0}}\n`,
+            ),
+          };
+
+          it("a tag alone at the base's item it lands on is that item's: moved with it", async () => {
+            expect(await moved(INSERTED, `${SIDE}:1.1.0`)).toEqual([
+              [
+                ["apps/base/podinfo/release.yaml", "spec.values.sidecars[0].image.tag", "1.1.0"],
+                ["apps/staging/kustomization.yaml", "patches[0].patch[1].value", "1.1.0"],
+              ],
+              [],
+            ]);
+            expect((await moved(REMOVED, `${SIDE}:1.1.0`))[0]).toContainEqual(["apps/staging/kustomization.yaml", "patches[0].patch[1].value", "1.1.0"]);
+          });
+
+          it.skipIf(!hasKubectl)(
+            "is what kubectl kustomize renders for the overlay: the base's item with the moved tag (skipped: kubectl not installed)",
+            async () => {
+              for (const [files, sidecars] of [
+                [INSERTED, [{ name: "new" }, { name: "side", image: { repository: SIDE, tag: "1.1.0" } }]],
+                [REMOVED, [{ name: "side", image: { repository: SIDE, tag: "1.1.0" } }]],
+              ] as const) {
+                const p = await plan(files, `${SIDE}:1.1.0`);
+                const dir = await tempDir("gp-cr-shifted-");
+                for (const [path, text] of Object.entries(files)) {
+                  await mkdir(join(dir, dirname(path)), { recursive: true });
+                  await writeFile(join(dir, path), p.files.find((f) => f.path === path)?.after ?? text);
+                }
+                expect((parse(kustomize(join(dir, "apps/staging"))) as { spec: { values: { sidecars: unknown } } }).spec.values.sidecars).toEqual(sidecars);
+              }
+            },
+          );
+        });
       });
     });
 

@@ -11,6 +11,15 @@ import { DIGEST_A, dataOf, numericVersions, update, withImages, withSetters } fr
 
 const edit = (text: string, request: EditRequest) => runEditors(text, request, [editInlinePatches]);
 
+/** A patch file adding a container whose image a later op replaces: kustomize renders the later image alone (the earlier on line 3). */
+const OVERWRITTEN = `- op: add
+  path: /spec/template/spec/containers/0
+  value: {name: side, image: ghcr.io/acme/app:0.5.0}
+- op: replace
+  path: /spec/template/spec/containers/0/image
+  value: ghcr.io/acme/app:1.0.0
+`;
+
 /** The data of a kustomization and of every inline patch in it; fails the test when either does not parse. */
 function patchData(text: string): unknown[] {
   const [kustomization] = dataOf(text) as { patches?: { patch?: string }[]; patchesStrategicMerge?: string[]; patchesJson6902?: { patch?: string }[] }[];
@@ -542,6 +551,12 @@ spec:
     expect(editYaml(notOps, withImages("ghcr.io/acme/app:1.1.0")).text).toBe(notOps);
   });
 
+  it("edits only the op whose image kustomize renders: a later op writing into the item an earlier one added overwrites its image, which is left", () => {
+    const { text, changes } = editYaml(OVERWRITTEN, withImages("ghcr.io/acme/app:1.1.0"));
+    expect(text).toBe(OVERWRITTEN.replace("app:1.0.0", "app:1.1.0"));
+    expect(changes.map((c) => [c.line, c.key, c.old])).toEqual([[6, "[1].value", "ghcr.io/acme/app:1.0.0"]]);
+  });
+
   it("gives a container a patch file adds with a bare image the tag, with no word about a missing one: the op rule decides, not the manifest rule", () => {
     const ops = "- op: add\n  path: /spec/template/spec/containers/-\n  value:\n    name: sidecar\n    image: ghcr.io/acme/app\n";
     const { text, warnings } = editYaml(ops, withImages("ghcr.io/acme/app:1.1.0"));
@@ -679,4 +694,17 @@ spec:
     await writeFile(join(dir, "ops.yaml"), editYaml(ops, withImages("ghcr.io/acme/app:1.1.0")).text);
     expect((await kustomize(dir)).match(/image: \S+/g)).toEqual(["image: ghcr.io/acme/app:1.1.0"]);
   });
+  it.skipIf(!hasKubectl)(
+    "kubectl kustomize shows the later op's image in the item an earlier op added, the earlier one's nowhere (skipped: kubectl not installed)",
+    async () => {
+      const dir = await tempDir("gp-overwritten-op-");
+      await writeFile(
+        join(dir, "app.yaml"),
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: app}\nspec:\n  template:\n    spec:\n      containers:\n        - {name: app, image: ghcr.io/acme/app:0.1.0}\n",
+      );
+      await writeFile(join(dir, "kustomization.yaml"), "resources: [app.yaml]\npatches:\n  - path: ops.yaml\n    target: {kind: Deployment, name: app}\n");
+      await writeFile(join(dir, "ops.yaml"), editYaml(OVERWRITTEN, withImages("ghcr.io/acme/app:1.1.0")).text);
+      expect((await kustomize(dir)).match(/image: \S+/g)).toEqual(["image: ghcr.io/acme/app:1.1.0", "image: ghcr.io/acme/app:0.1.0"]);
+    },
+  );
 });

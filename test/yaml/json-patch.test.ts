@@ -2,7 +2,10 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { pointerOf, pointerPath, refusedOpList } from "../../src/yaml/json-patch.js";
+import { YamlFile } from "../../src/yaml/file.js";
+import { appliedOps, pointerOf, pointerPath, refusedOpList } from "../../src/yaml/json-patch.js";
+import { scalarText } from "../../src/yaml/node.js";
+import { formatPath } from "../../src/yaml/path.js";
 import { hasKubectl, kustomize } from "../support/kubectl.js";
 import { tempDir } from "../support/temp.js";
 
@@ -59,5 +62,78 @@ describe("refusedOpList", () => {
     const seen: [boolean, boolean][] = [];
     for (const [text] of SPELLINGS) seen.push([await fails(text, true), await fails(text, false)]);
     expect(seen).toEqual(SPELLINGS.map(([text]) => [refusedOpList(text, true), refusedOpList(text, false)]));
+  });
+});
+
+describe("appliedOps", () => {
+  const C = "/spec/template/spec/containers";
+  const applied = (ops: string) =>
+    appliedOps(new YamlFile(ops).documents[0]!.root!).map((op) => [
+      op.name,
+      formatPath(op.path),
+      op.inserts,
+      op.values.map((v) => scalarText(v.node) ?? formatPath(v.path)),
+    ]);
+
+  it("counts an item an earlier op inserted (or removed) before a later op's index back to the resource's; an append at `-` shifts none", () => {
+    expect(
+      applied(
+        `- {op: add, path: ${C}/0, value: side}\n- {op: replace, path: ${C}/1/image, value: app:1.0}\n- {op: add, path: ${C}/-, value: last}\n- {op: replace, path: ${C}/2/image, value: other:1.0}\n`,
+      ),
+    ).toEqual([
+      ["add", "spec.template.spec.containers[0]", true, ["side"]],
+      ["replace", "spec.template.spec.containers[0].image", false, ["app:1.0"]],
+      ["add", "spec.template.spec.containers[-1]", true, ["last"]],
+      ["replace", "spec.template.spec.containers[1].image", false, ["other:1.0"]],
+    ]);
+    expect(applied(`- {op: remove, path: ${C}/0}\n- {op: replace, path: ${C}/0/image, value: app:1.0}\n`)).toEqual([
+      ["remove", "spec.template.spec.containers[0]", false, []],
+      ["replace", "spec.template.spec.containers[1].image", false, ["app:1.0"]],
+    ]);
+  });
+
+  it("reads a later op into an item an earlier one inserted as writing there, the earlier value it overwrites not rendered; one into a value written whole, likewise", () => {
+    expect(applied(`- {op: add, path: ${C}/0, value: {name: side, image: app:0.5}}\n- {op: replace, path: ${C}/0/image, value: app:1.0}\n`)).toEqual([
+      ["add", "spec.template.spec.containers[0]", true, ["", "side"]],
+      ["replace", "spec.template.spec.containers[0].image", true, ["app:1.0"]],
+    ]);
+    expect(
+      applied(
+        `- {op: replace, path: ${C}/1, value: {name: app, image: app:0.5}}\n- {op: add, path: ${C}/0, value: side}\n- {op: replace, path: ${C}/2/image, value: app:1.0}\n`,
+      ),
+    ).toEqual([
+      ["replace", "spec.template.spec.containers[1]", false, ["", "app"]],
+      ["add", "spec.template.spec.containers[0]", true, ["side"]],
+      ["replace", "spec.template.spec.containers[1].image", false, ["app:1.0"]],
+    ]);
+  });
+
+  it.skipIf(!hasKubectl)("is where kubectl kustomize renders each op (skipped: kubectl not installed)", async () => {
+    const dir = await tempDir("gp-applied-ops-");
+    await writeFile(
+      join(dir, "app.yaml"),
+      "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: app}\nspec:\n  template:\n    spec:\n      containers:\n        - {name: app, image: app:0.1}\n        - {name: other, image: other:0.1}\n",
+    );
+    await writeFile(join(dir, "kustomization.yaml"), "resources: [app.yaml]\npatches:\n  - path: ops.yaml\n    target: {kind: Deployment}\n");
+    const images = async (ops: string) => {
+      await writeFile(join(dir, "ops.yaml"), ops);
+      return kustomize(dir).match(/image: \S+/g);
+    };
+    expect(
+      await images(
+        `- {op: add, path: ${C}/0, value: {name: side, image: side:1.0}}\n- {op: replace, path: ${C}/1/image, value: app:1.0}\n- {op: add, path: ${C}/-, value: {name: last, image: last:1.0}}\n- {op: replace, path: ${C}/2/image, value: other:1.0}\n`,
+      ),
+    ).toEqual(["image: side:1.0", "image: app:1.0", "image: other:1.0", "image: last:1.0"]);
+    expect(await images(`- {op: remove, path: ${C}/0}\n- {op: replace, path: ${C}/0/image, value: other:1.0}\n`)).toEqual(["image: other:1.0"]);
+    expect(await images(`- {op: add, path: ${C}/0, value: {name: side, image: app:0.5}}\n- {op: replace, path: ${C}/0/image, value: app:1.0}\n`)).toEqual([
+      "image: app:1.0",
+      "image: app:0.1",
+      "image: other:0.1",
+    ]);
+    expect(
+      await images(
+        `- {op: replace, path: ${C}/1, value: {name: other, image: other:0.5}}\n- {op: add, path: ${C}/0, value: {name: side, image: side:1.0}}\n- {op: replace, path: ${C}/2/image, value: other:1.0}\n`,
+      ),
+    ).toEqual(["image: side:1.0", "image: app:0.1", "image: other:1.0"]);
   });
 });
