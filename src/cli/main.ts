@@ -268,7 +268,7 @@ async function runUpdate(args: string[], io: Io): Promise<number> {
   const targets = payload ? payload.targets : values.target;
   const setters = values.setter ?? [];
   const sets = values.set ?? [];
-  if (images.length + setters.length + sets.length === 0) throw new UsageError(nothingToUpdate(byFlag));
+  if (images.length + setters.length + sets.length === 0) throw new UsageError(nothingToUpdate(byFlag, PAYLOAD_FIELD));
 
   const root = await treeRoot(positionals[0]);
   // The tree's paths are spelt with `/`, on Windows too.
