@@ -88,6 +88,12 @@ export function formatDiagnostic(d: Diagnostic): string {
   return `${d.file ? `${d.file}${d.line !== undefined ? `:${d.line}` : ""}: ` : ""}${d.message}`;
 }
 
+/** `diagnostics` with each one said once: several values a face names alike (`--set`, `input set`) may be refused for one file. */
+export function onceEachMessage<T extends Diagnostic>(diagnostics: readonly T[]): T[] {
+  const said = new Set<string>();
+  return diagnostics.filter((d) => !said.has(formatDiagnostic(d)) && said.add(formatDiagnostic(d)));
+}
+
 /** What an editor returns: the new text (identical to the input when nothing changed). */
 export interface EditResult {
   readonly text: string;

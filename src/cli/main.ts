@@ -12,7 +12,7 @@ import { configPathsOf, DEFAULT_CONFIG } from "../engine/config-file.js";
 import { planUpdate } from "../engine/plan.js";
 import { validateInTree } from "../engine/validate-in-tree.js";
 import { NO_CONFIG } from "../engine/config.js";
-import { formatDiagnostic } from "../change.js";
+import { formatDiagnostic, onceEachMessage } from "../change.js";
 import { located } from "../engine/overrides.js";
 import { slashSeparated } from "../engine/path-glob.js";
 import { formatWarning, humanReport, jsonRefusal, jsonReport } from "../engine/report.js";
@@ -150,7 +150,8 @@ async function checkArguments(request: CliRequest, root: string): Promise<CliReq
   const checked = { ...request, sets, paths };
   // With each file named as the engine reads it, so that `/abs/DIR/values.yaml` and `values.yaml` are one file.
   usage.unshift(...(await requestIssues(checked, root)));
-  if (usage.length > 0) throw new RequestError(usage);
+  // Several --set values naming one missing file: said once.
+  if (usage.length > 0) throw new RequestError(onceEachMessage(usage));
   return checked;
 }
 

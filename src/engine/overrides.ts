@@ -3,7 +3,7 @@
  * applied over what the editors did, as one result per file.
  */
 import type { Diagnostic, EditResult, FieldChange, FieldEditResult, FieldWarning, ValueFor, Warning, WarningAbout } from "../change.js";
-import { formatDiagnostic, publicResult, SourceError } from "../change.js";
+import { formatDiagnostic, onceEachMessage, publicResult, SourceError } from "../change.js";
 import { nextImageText, nextTagText, nextVersion, type ImageUpdate } from "../image/update.js";
 import { applyOverridesAbout, type ComputedOverride, type OverrideImage } from "../kcl/override.js";
 import type { Overridden } from "../kcl/editor.js";
@@ -52,8 +52,10 @@ export function collectOverrides(
     return { ...(link && { field: "set" }), message: `${fieldName("set", i)}: ${message}` };
   };
   // The sets are the request's, in its order: validateRequest refuses a request with any it drops.
-  const issues: Diagnostic[] = valid.sets.flatMap(({ file }, i) =>
-    !present.has(file) ? [missing(file, i)] : !inScope(file) ? [{ message: `${fieldName("set", i)}: ${file} is outside the paths to update` }] : [],
+  const issues: Diagnostic[] = onceEachMessage(
+    valid.sets.flatMap(({ file }, i) =>
+      !present.has(file) ? [missing(file, i)] : !inScope(file) ? [{ message: `${fieldName("set", i)}: ${file} is outside the paths to update` }] : [],
+    ),
   );
   const byFile = new Map<string, RequestedOverride[]>();
   const add = (file: string, override: RequestedOverride) => byFile.set(file, [...(byFile.get(file) ?? []), override]);

@@ -137,6 +137,8 @@ describe("a --set spec its file's grammar cannot read is bad usage (exit 2), fou
 describe("a file or path named on the command line that is not there is bad usage (exit 2), said with DIR named", () => {
   it.each([
     [["--set", "nope.yaml:image.tag=1"], "error: --set: nope.yaml does not exist in DIR (DIR)\nnothing was written\n"],
+    // Two values for one missing file: the file is said once.
+    [["--set", "nope.yaml:image.tag=1", "--set", "nope.yaml:image.repository=x"], "error: --set: nope.yaml does not exist in DIR (DIR)\nnothing was written\n"],
     [["--set", "sub:image.tag=1"], "error: --set: sub is not a .k, .yaml or .yml file, the only files a set edits\nnothing was written\n"],
     [["--config", "sub"], "gitops-promote: --config sub is a directory, not a file\nRun 'gitops-promote update --help' for usage.\n"],
     [["--config", "nope.yaml"], "gitops-promote: --config nope.yaml does not exist in DIR (DIR)\nRun 'gitops-promote update --help' for usage.\n"],

@@ -523,6 +523,14 @@ describe("collectOverrides", () => {
     ]);
   });
 
+  it("says a file two sets name once where the face names the sets alike; the library's set[i] names each", () => {
+    const twice = { ...valid, sets: [valid.sets[0]!, { file: "gone.yaml", spec: "b=2" }] };
+    const issues = (name?: FieldNamer) => collectOverrides(twice, undefined, ".github/gitops-promote.yaml", new Set(), () => true, [], name).issues;
+    expect(issues(actionFieldName)).toEqual([{ message: "input set: gone.yaml does not exist" }]);
+    expect(issues(cliFieldName)).toEqual([{ message: "--set: gone.yaml does not exist" }]);
+    expect(issues().map((issue) => issue.message)).toEqual(["set[0]: gone.yaml does not exist", "set[1]: gone.yaml does not exist"]);
+  });
+
   it("names the library's set by its index, as validateRequest does", () => {
     expect(refused().map((issue) => issue.message)).toEqual(["set[0]: gone.yaml does not exist", "set[1]: apps/web.yaml is outside the paths to update"]);
   });
