@@ -1047,11 +1047,11 @@ export function isJsonPatchFile(path: string): boolean {
 }
 
 /**
- * At each version a patch file written as JSON (isJsonPatchFile) in the run's paths writes, which the run would move
+ * At each version a patch file written as JSON (isJsonPatchFile) among `files` (in the run's paths) writes, which the run would move
  * were it YAML: a container's image, or a Helm tag beside its own repository, of an incoming image whose policy
  * moves it (a lone Helm tag is said by patchedTags, once paired). Not of a build that fails (failsBuild), which deploys nothing.
  */
-export function jsonPatchWarnings(run: PatchRun, tree: KustomizeTree, warnings: FieldWarning[]): void {
+export function jsonPatchWarnings(run: PatchRun, tree: KustomizeTree, files: ReadonlySet<string>, warnings: FieldWarning[]): void {
   const graph = graphOf(tree, run.valid.images);
   const documentsOf = patchReader(tree);
   const fails = failsBuild(tree, graph);
@@ -1061,7 +1061,7 @@ export function jsonPatchWarnings(run: PatchRun, tree: KustomizeTree, warnings: 
     if (k?.file !== file || fails(k)) continue;
     for (const doc of documentsOf(k)) {
       const path = doc.patch.file;
-      if (doc.patch.inline || !isJsonPatchFile(path) || !run.inScope(path)) continue;
+      if (doc.patch.inline || !files.has(path)) continue;
       for (const value of doc.values) {
         const at = placeId(tagPlace(doc, value.key));
         const written = writtenVersion(doc, value);

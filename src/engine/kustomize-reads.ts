@@ -22,6 +22,7 @@ import {
 } from "./kustomize-patches.js";
 import { overrideNamesField, type RequestedOverride } from "./overrides.js";
 import type { TextFile, TreeSource } from "./source.js";
+import { screenFor } from "./screen.js";
 import { readScreened } from "./tree-reads.js";
 
 /** What the readers read of a run (plan.ts's RunContext). */
@@ -122,8 +123,9 @@ export async function pairedTagsIn(
   mergedOver: MergedOverBase[],
 ): Promise<PairedTags> {
   const overridden = (file: string, field: string) => overrideNamesField(file, field, run.overridesByFile.get(file) ?? [], run.config?.overrides ?? []);
-  // A version in a patch file written as JSON, which no editor edits, is said instead: only where the run edits such a file.
-  if ([...run.present].some((path) => isJsonPatchFile(path) && run.inScope(path))) jsonPatchWarnings({ ...run, overridden }, await kustomizations(), warnings);
+  // A version in a patch file written as JSON, which no editor edits, is said instead: the builds read only where such a file may hold one.
+  const jsons = await jsonPatchCandidates(run);
+  if (jsons.size > 0) jsonPatchWarnings({ ...run, overridden }, await kustomizations(), jsons, warnings);
   if (![...texts.values()].some(mayHoldHelmRelease)) return new Map();
   const read = async (path: string) =>
     texts.get(path) ?? (run.present.has(path) && fileKind(path) === "yaml" ? (await readScreened(run.source, [path], () => true, []))[0] : undefined);
@@ -133,6 +135,20 @@ export async function pairedTagsIn(
     if (text !== undefined) texts.set(file, text);
   }
   return paired;
+}
+
+/**
+ * The `.json` files this run edits that may be patch files setting an incoming image's version (jsonPatchWarnings):
+ * in a tree with a kustomization, those the repository screen every candidate file goes through keeps. Most `.json`
+ * files (a `package.json`, a Grafana dashboard) hold no incoming repository: reading them is cheaper than reading
+ * and parsing every kustomization for their sake.
+ */
+async function jsonPatchCandidates(run: KustomizeRun): Promise<ReadonlySet<string>> {
+  const paths = [...run.present].filter((path) => isJsonPatchFile(path) && run.inScope(path));
+  if (paths.length === 0 || ![...run.present].some(isKustomizationFile)) return new Set();
+  const screen = screenFor(run.valid.images).yaml;
+  const read = await readScreened(run.source, paths, (_, text) => screen.test(text), []);
+  return new Set(paths.filter((_, i) => read[i] !== undefined));
 }
 
 /** kustomizeTaggedIn's answer: per file, the names left to kustomizations (with the reason said, if any), and those only other targets' kustomizations tag, by target. */

@@ -1022,8 +1022,11 @@ describe("planUpdate: a patch file written as JSON (`.json`), which kustomize re
     ["patchesJson6902:\n  - path: image.json\n    target: {group: apps, version: v1, kind: Deployment, name: app}\n", { "image.json": OP }, "[0].value"],
     ["patchesStrategicMerge: [image.json]\n", { "image.json": MERGE }, "spec.template.spec.containers[0].image"],
   ];
-  const plan = (files: Record<string, string>) =>
-    planUpdate(memorySource(new Map(Object.entries({ ...files, ".github/gitops-promote.yaml": CONFIG }))), { images: [`${APP}:1.1`] });
+  /** The plan of a tree, each file the run reads put in `reads` (what it reads is most of its cost). */
+  const plan = (files: Record<string, string>, { config = CONFIG, reads = [] as string[] } = {}) => {
+    const source = memorySource(new Map(Object.entries({ ...files, ".github/gitops-promote.yaml": config })));
+    return planUpdate({ ...source, read: (path) => (reads.push(path), source.read(path)) }, { images: [`${APP}:1.1`] });
+  };
   const rendered = async (files: Record<string, string>) => {
     const dir = await tempDir("gp-json-patch-");
     for (const [path, text] of Object.entries(files)) {
@@ -1048,6 +1051,24 @@ describe("planUpdate: a patch file written as JSON (`.json`), which kustomize re
         ],
       ]);
     }
+  });
+
+  it("is looked for only where a .json may hold an incoming image: a package.json and a dashboard a kustomization generates do not have every kustomization read again", async () => {
+    const reads: string[] = [];
+    const files = {
+      "package.json": '{"name": "manifests", "private": true}\n',
+      "base/kustomization.yaml": "resources: [deployment.yaml]\nconfigMapGenerator:\n  - name: dashboards\n    files: [dashboard.json]\n",
+      "base/deployment.yaml": DEPLOYMENT,
+      "base/dashboard.json": '{"title": "app", "panels": [{"type": "timeseries", "title": "restarts"}]}\n',
+    };
+    // One target: a second would read the builds anyway, for what the base's edit reaches (cross-target.ts).
+    const p = await plan(files, { config: `targets:\n  - name: dev\n    paths: ["**"]\n    images: [{repository: ${APP}}]\n`, reads });
+    expect([p.changes.map((c) => c.file), p.warnings, reads.filter((path) => path.endsWith("kustomization.yaml"))]).toEqual([
+      ["base/deployment.yaml"],
+      [],
+      // Read once, by the screen every file goes through, not again as a build.
+      ["base/kustomization.yaml"],
+    ]);
   });
 
   it("reads one kustomize refuses (no JSON: a version unquoted) as failing prod's build, which deploys nothing: dev's base edit is not said to reach prod", async () => {
