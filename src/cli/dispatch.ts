@@ -120,7 +120,8 @@ export async function runDispatch(args: string[], io: Io): Promise<number> {
   // A bad --image is bad usage, as in update; the payload check would say the same as a failure.
   const { issues } = checkIncomingImages(images, () => "--image");
   const hint = upperCaseHint(images);
-  if (issues.length > 0) throw new UsageError([...issues.map((issue) => `${issue.field}: ${issue.reason}`), ...(hint ? [hint.message] : [])].join("\n"));
+  if (issues.length > 0)
+    throw new UsageError([...issues.map((issue) => `${issue.field}: ${issue.reason}`), ...(hint ? [`--image: ${hint.message}`] : [])].join("\n"));
   // A target name no configuration could define is bad usage of the flag, as in update.
   const badTargets = (values.target ?? []).flatMap((name) => targetNameIssue(name) ?? []);
   if (badTargets.length > 0) throw new UsageError(badTargets.map((issue) => `--target: ${issue}`).join("\n"));
