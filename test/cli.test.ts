@@ -125,15 +125,15 @@ describe("gitops-promote exit codes", () => {
 
   it("2 for a mistyped option, naming the one it most likely meant", async () => {
     const typo = await runCli(["update", ".", "--imgae", "nginx:1"]);
-    expect([typo.code, typo.stderr.split("\n")[0]]).toEqual([2, "gitops-promote: unknown option --imgae (did you mean --image?)"]);
+    expect([typo.code, typo.stderr.split("\n")[0]]).toEqual([2, "error: unknown option --imgae (did you mean --image?)"]);
     const far = await runCli(["update", ".", "--frobnicate"]);
-    expect([far.code, far.stderr.split("\n")[0]]).toEqual([2, "gitops-promote: unknown option --frobnicate"]);
+    expect([far.code, far.stderr.split("\n")[0]]).toEqual([2, "error: unknown option --frobnicate"]);
     expect((await runCli(["dispatch", "--repositry", "acme/x"])).stderr).toContain("(did you mean --repository?)");
   });
 
   it("2 for a DIR that is not a directory, saying so", async () => {
     const missing = await runCli(["update", "/nonexistent/manifests", "--image", "nginx:1"]);
-    expect([missing.code, missing.stderr.split("\n")[0]]).toEqual([2, "gitops-promote: /nonexistent/manifests does not exist"]);
+    expect([missing.code, missing.stderr.split("\n")[0]]).toEqual([2, "error: /nonexistent/manifests does not exist"]);
     const file = join(await scratchCopy(join(CONFORMANCE, "flux-update-path", "appconfig")), "file.yaml");
     await writeFile(file, "a: 1\n");
     expect((await runCli(["update", file, "--image", "nginx:1"])).code).toBe(2);
@@ -171,7 +171,7 @@ describe("gitops-promote exit codes", () => {
       const outside = await runCli(["update", dir, "--config", config, "--image", "helloworld:1.0.1"]);
       expect([outside.code, outside.stderr.split("\n")[0]]).toEqual([
         2,
-        `gitops-promote: --config ${config} is not inside ${dir}: its target paths would not name files of this tree`,
+        `error: --config ${config} is not inside ${dir}: its target paths would not name files of this tree`,
       ]);
     }
   });

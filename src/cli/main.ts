@@ -12,10 +12,10 @@ import { configPathsOf, DEFAULT_CONFIG } from "../engine/config-file.js";
 import { planUpdate } from "../engine/plan.js";
 import { validateInTree } from "../engine/validate-in-tree.js";
 import { NO_CONFIG } from "../engine/config.js";
-import { formatDiagnostic, onceEachMessage } from "../change.js";
+import { onceEachMessage } from "../change.js";
 import { located } from "../engine/overrides.js";
 import { slashSeparated } from "../engine/path-glob.js";
-import { formatWarning, humanReport, jsonRefusal, jsonReport } from "../engine/report.js";
+import { formatError, formatWarning, humanReport, jsonRefusal, jsonReport } from "../engine/report.js";
 import { nothingToUpdate, parseSet, RequestError, setSpecError, type RequestIssue, type UpdateRequest } from "../engine/request.js";
 import { directorySource, leftOutName } from "../engine/source.js";
 import { byFlag } from "../field-name.js";
@@ -555,25 +555,25 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (command === "dispatch" && asksForJson(rest)) printJson(io, failureReport(error));
     if (error instanceof UsageError) {
       const help = command === "update" || command === "dispatch" ? `gitops-promote ${command} --help` : "gitops-promote --help";
-      io.stderr(`gitops-promote: ${error.message}\nRun '${help}' for usage.\n`);
+      io.stderr(`${formatError({ message: error.message })}\nRun '${help}' for usage.\n`);
       return EXIT_USAGE;
     }
     // A --payload that is not valid is bad input from the user, as an --image that is not one is.
     if (command === "update" && error instanceof PayloadError) {
-      io.stderr(`error: ${error.message}\nnothing was written\n`);
+      io.stderr(`${formatError({ message: error.message })}\nnothing was written\n`);
       return EXIT_USAGE;
     }
     if (error instanceof RequestError) {
-      io.stderr(error.issues.map((issue) => `error: ${formatDiagnostic(issue)}\n`).join("") + "nothing was written\n");
+      io.stderr(error.issues.map((issue) => `${formatError(issue)}\n`).join("") + "nothing was written\n");
       return error.issues.some(isUsage) ? EXIT_USAGE : EXIT_FAILED;
     }
     // A file of the tree this user may not read, or a dry run's diff that could not be printed: the tree is as it was
     // (writePlan leaves no file half-written, and says so itself when it cannot put one back).
     if (command === "update" && (fileError !== undefined || error instanceof OutputError)) {
-      io.stderr(`error: ${message}\nnothing was written\n`);
+      io.stderr(`${formatError({ message })}\nnothing was written\n`);
       return EXIT_FAILED;
     }
-    io.stderr(`error: ${message}\n`);
+    io.stderr(`${formatError({ message })}\n`);
     return EXIT_FAILED;
   }
 }

@@ -130,3 +130,8 @@ export function humanReport(plan: Plan, options: { diff?: boolean | undefined; d
 export function formatWarning(w: Warning): string {
   return `warning: ${formatDiagnostic(w)}`;
 }
+
+/** An error as the CLI prints it, each one a line as a warning is: `error: file:line: message`, whatever refused the run (bad usage too). */
+export function formatError(d: Diagnostic): string {
+  return `error: ${formatDiagnostic(d)}`;
+}

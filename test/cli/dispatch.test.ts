@@ -247,7 +247,7 @@ describe("gitops-promote dispatch reads its token as gh does: GH_TOKEN, else GIT
     expect(await dispatch([], { GH_TOKEN: fake.token, GITHUB_API_URL: api })).toEqual({
       code: 2,
       stdout: "",
-      stderr: `gitops-promote: GITHUB_API_URL holds credentials (user:password@ before its host), which are never sent: the token goes in a header. Set GITHUB_API_URL to ${fake.apiUrl}\nRun 'gitops-promote dispatch --help' for usage.\n`,
+      stderr: `error: GITHUB_API_URL holds credentials (user:password@ before its host), which are never sent: the token goes in a header. Set GITHUB_API_URL to ${fake.apiUrl}\nRun 'gitops-promote dispatch --help' for usage.\n`,
     });
   });
 
@@ -255,7 +255,7 @@ describe("gitops-promote dispatch reads its token as gh does: GH_TOKEN, else GIT
     expect(await dispatch([], {})).toEqual({
       code: 2,
       stdout: "",
-      stderr: "gitops-promote: dispatch needs a token in GH_TOKEN or GITHUB_TOKEN\nRun 'gitops-promote dispatch --help' for usage.\n",
+      stderr: "error: dispatch needs a token in GH_TOKEN or GITHUB_TOKEN\nRun 'gitops-promote dispatch --help' for usage.\n",
     });
     expect((await dispatch(["--dry-run"], {})).code).toBe(0);
   });
@@ -290,7 +290,7 @@ describe("gitops-promote dispatch checks every flag's value before it sends, --d
     [["acme/other"], "dispatch takes no positional arguments, got 1: acme/other (did you mean --repository acme/other?)"],
     [["ghcr.io/acme/api:2.0.0", "extra"], "dispatch takes no positional arguments, got 2: ghcr.io/acme/api:2.0.0 extra"],
   ])("%j", async (argv, message) => {
-    const refusal = { code: 2, stdout: "", stderr: `gitops-promote: ${message}\nRun 'gitops-promote dispatch --help' for usage.\n` };
+    const refusal = { code: 2, stdout: "", stderr: `error: ${message}\nRun 'gitops-promote dispatch --help' for usage.\n` };
     expect(await dispatch(argv)).toEqual(refusal);
     expect(await dispatch([...argv, "--dry-run"])).toEqual(refusal);
   });

@@ -24,40 +24,37 @@ async function tree(files: Record<string, string> = { "values.yaml": VALUES, "ma
 
 describe("usage errors point at the command's own help", () => {
   it.each([
-    [
-      ["dispatch", "--image", "ghcr.io/acme/app:1.5.0"],
-      "gitops-promote: dispatch needs --repository OWNER/NAME\nRun 'gitops-promote dispatch --help' for usage.\n",
-    ],
+    [["dispatch", "--image", "ghcr.io/acme/app:1.5.0"], "error: dispatch needs --repository OWNER/NAME\nRun 'gitops-promote dispatch --help' for usage.\n"],
     [
       ["dispatch", "--repositry", "acme/x"],
-      "gitops-promote: unknown option --repositry (did you mean --repository?)\nRun 'gitops-promote dispatch --help' for usage.\n",
+      "error: unknown option --repositry (did you mean --repository?)\nRun 'gitops-promote dispatch --help' for usage.\n",
     ],
-    [["update", "--imgae", "x:1"], "gitops-promote: unknown option --imgae (did you mean --image?)\nRun 'gitops-promote update --help' for usage.\n"],
-    [["promote"], `gitops-promote: unknown command "promote"\nRun 'gitops-promote --help' for usage.\n`],
-    [["updte", "."], `gitops-promote: unknown command "updte" (did you mean update?)\nRun 'gitops-promote --help' for usage.\n`],
+    [["update", "--imgae", "x:1"], "error: unknown option --imgae (did you mean --image?)\nRun 'gitops-promote update --help' for usage.\n"],
+    [["promote"], `error: unknown command "promote"\nRun 'gitops-promote --help' for usage.\n`],
+    [["updte", "."], `error: unknown command "updte" (did you mean update?)\nRun 'gitops-promote --help' for usage.\n`],
     [
       ["--image", "ghcr.io/acme/app:1.5.0"],
-      `gitops-promote: unknown command "--image": the command comes first (did you mean gitops-promote update --image ...?)\nRun 'gitops-promote --help' for usage.\n`,
+      `error: unknown command "--image": the command comes first (did you mean gitops-promote update --image ...?)\nRun 'gitops-promote --help' for usage.\n`,
     ],
     [
       [".", "--repository", "acme/manifests"],
-      `gitops-promote: unknown command ".": the command comes first (did you mean gitops-promote dispatch . ...?)\nRun 'gitops-promote --help' for usage.\n`,
+      `error: unknown command ".": the command comes first (did you mean gitops-promote dispatch . ...?)\nRun 'gitops-promote --help' for usage.\n`,
     ],
-    [["help", "promote"], `gitops-promote: unknown command "promote"\nRun 'gitops-promote --help' for usage.\n`],
+    [["help", "promote"], `error: unknown command "promote"\nRun 'gitops-promote --help' for usage.\n`],
     // Every argument is read before --version or --help acts, as `update --help --bogus` is refused.
-    [["--version", "--bogus"], "gitops-promote: unknown option --bogus\nRun 'gitops-promote --help' for usage.\n"],
-    [["--help", "--bogus"], "gitops-promote: unknown option --bogus\nRun 'gitops-promote --help' for usage.\n"],
-    [["help", "update", "--bogus"], "gitops-promote: unknown option --bogus\nRun 'gitops-promote --help' for usage.\n"],
-    [["-v", "--verison"], "gitops-promote: unknown option --verison (did you mean --version?)\nRun 'gitops-promote --help' for usage.\n"],
-    [["--version", "update"], "gitops-promote: --version takes no arguments, got update\nRun 'gitops-promote --help' for usage.\n"],
-    [["help", "update", "dispatch"], "gitops-promote: help takes one command, got 2: update dispatch\nRun 'gitops-promote --help' for usage.\n"],
+    [["--version", "--bogus"], "error: unknown option --bogus\nRun 'gitops-promote --help' for usage.\n"],
+    [["--help", "--bogus"], "error: unknown option --bogus\nRun 'gitops-promote --help' for usage.\n"],
+    [["help", "update", "--bogus"], "error: unknown option --bogus\nRun 'gitops-promote --help' for usage.\n"],
+    [["-v", "--verison"], "error: unknown option --verison (did you mean --version?)\nRun 'gitops-promote --help' for usage.\n"],
+    [["--version", "update"], "error: --version takes no arguments, got update\nRun 'gitops-promote --help' for usage.\n"],
+    [["help", "update", "dispatch"], "error: help takes one command, got 2: update dispatch\nRun 'gitops-promote --help' for usage.\n"],
     [
       ["update", ".", "--set", "values.yaml:image.tag=1", "--dry-run=yes"],
-      "gitops-promote: --dry-run takes no value: give --dry-run alone to turn it on, leave it out for off\nRun 'gitops-promote update --help' for usage.\n",
+      "error: --dry-run takes no value: give --dry-run alone to turn it on, leave it out for off\nRun 'gitops-promote update --help' for usage.\n",
     ],
     [
       ["dispatch", "--repository", "acme/x", "--image", "ghcr.io/acme/app:1.5.0", "--json=false"],
-      "gitops-promote: --json takes no value: give --json alone to turn it on, leave it out for off\nRun 'gitops-promote dispatch --help' for usage.\n",
+      "error: --json takes no value: give --json alone to turn it on, leave it out for off\nRun 'gitops-promote dispatch --help' for usage.\n",
     ],
   ])("%j", async (argv, stderr) => {
     expect(await run(argv)).toEqual({ code: 2, stdout: "", stderr });
@@ -140,8 +137,8 @@ describe("a file or path named on the command line that is not there is bad usag
     // Two values for one missing file: the file is said once.
     [["--set", "nope.yaml:image.tag=1", "--set", "nope.yaml:image.repository=x"], "error: --set: nope.yaml does not exist in DIR (DIR)\nnothing was written\n"],
     [["--set", "sub:image.tag=1"], "error: --set: sub is not a .k, .yaml or .yml file, the only files a set edits\nnothing was written\n"],
-    [["--config", "sub"], "gitops-promote: --config sub is a directory, not a file\nRun 'gitops-promote update --help' for usage.\n"],
-    [["--config", "nope.yaml"], "gitops-promote: --config nope.yaml does not exist in DIR (DIR)\nRun 'gitops-promote update --help' for usage.\n"],
+    [["--config", "sub"], "error: --config sub is a directory, not a file\nRun 'gitops-promote update --help' for usage.\n"],
+    [["--config", "nope.yaml"], "error: --config nope.yaml does not exist in DIR (DIR)\nRun 'gitops-promote update --help' for usage.\n"],
     [["--set", "values.yml:image.tag=1"], "error: --set: values.yml does not exist in DIR (DIR) (did you mean values.yaml?)\nnothing was written\n"],
     [
       ["--set", "sub/valeus.yaml:image.tag=1"],
@@ -149,11 +146,11 @@ describe("a file or path named on the command line that is not there is bad usag
     ],
     [
       ["--config", "sub/values.yml"],
-      "gitops-promote: --config sub/values.yml does not exist in DIR (DIR) (did you mean sub/values.yaml?)\nRun 'gitops-promote update --help' for usage.\n",
+      "error: --config sub/values.yml does not exist in DIR (DIR) (did you mean sub/values.yaml?)\nRun 'gitops-promote update --help' for usage.\n",
     ],
     [
       ["--config", ""],
-      "gitops-promote: --config is empty: name the configuration file, relative to DIR, leave --config out for .github/gitops-promote.yaml, or give none for no configuration\nRun 'gitops-promote update --help' for usage.\n",
+      "error: --config is empty: name the configuration file, relative to DIR, leave --config out for .github/gitops-promote.yaml, or give none for no configuration\nRun 'gitops-promote update --help' for usage.\n",
     ],
     [
       ["--path", "/etc", "--path", "../x"],
@@ -181,7 +178,7 @@ describe("a file or path named on the command line that is not there is bad usag
     const config = await run(["update", dir, "--config", "new\nline.yaml", "--set", "sub\\values.yaml:image.tag=1"]);
     expect([config.code, config.stderr.split("\n")[0]]).toEqual([
       2,
-      'gitops-promote: --config: "new\\nline.yaml" is left out: no file is read whose name holds a backslash, a control character or a leading drive letter (C:/), as a path written in a request reads \\ as / and such a name could not be named or printed as it is; rename the file to have it updated',
+      'error: --config: "new\\nline.yaml" is left out: no file is read whose name holds a backslash, a control character or a leading drive letter (C:/), as a path written in a request reads \\ as / and such a name could not be named or printed as it is; rename the file to have it updated',
     ]);
     expect(await snapshot(dir)).toEqual(before);
   });
@@ -201,7 +198,7 @@ describe("a DIR that names no directory this run can read is bad usage (exit 2),
     expect(await run(["update", "", "--image", "ghcr.io/acme/app:1.5.0"])).toEqual({
       code: 2,
       stdout: "",
-      stderr: `gitops-promote: DIR is empty (""): name the directory, or leave DIR out for the current one\nRun 'gitops-promote update --help' for usage.\n`,
+      stderr: `error: DIR is empty (""): name the directory, or leave DIR out for the current one\nRun 'gitops-promote update --help' for usage.\n`,
     });
   });
 
@@ -210,7 +207,7 @@ describe("a DIR that names no directory this run can read is bad usage (exit 2),
     const result = await run(["update", join(dir, "apps/base/deployment.yaml"), "--image", "ghcr.io/acme/app:1.5.0"]);
     expect([result.code, result.stderr.split("\n")[0]]).toEqual([
       2,
-      `gitops-promote: ${dir}/apps/base/deployment.yaml is not a directory but a file; to edit only that file, run: gitops-promote update ${dir} --path apps/base/deployment.yaml (and the other options)`,
+      `error: ${dir}/apps/base/deployment.yaml is not a directory but a file; to edit only that file, run: gitops-promote update ${dir} --path apps/base/deployment.yaml (and the other options)`,
     ]);
   });
 
@@ -218,12 +215,12 @@ describe("a DIR that names no directory this run can read is bad usage (exit 2),
     const dir = await tree({ ".github/gitops-promote.yaml": "setters: {}\n", "prod/app/values.yaml": VALUES });
     const configured = await run(["update", join(dir, "prod/app/values.yaml"), "--image", "ghcr.io/acme/app:1.5.0"]);
     expect(configured.stderr.split("\n")[0]).toBe(
-      `gitops-promote: ${dir}/prod/app/values.yaml is not a directory but a file; to edit only that file, run: gitops-promote update ${dir} --path prod/app/values.yaml (and the other options)`,
+      `error: ${dir}/prod/app/values.yaml is not a directory but a file; to edit only that file, run: gitops-promote update ${dir} --path prod/app/values.yaml (and the other options)`,
     );
     const bare = await tree({ "app/values.yaml": VALUES });
     const plain = await run(["update", join(bare, "app/values.yaml"), "--image", "ghcr.io/acme/app:1.5.0"]);
     expect(plain.stderr.split("\n")[0]).toBe(
-      `gitops-promote: ${bare}/app/values.yaml is not a directory but a file; to edit only that file, run: gitops-promote update ${bare}/app --path values.yaml (and the other options)`,
+      `error: ${bare}/app/values.yaml is not a directory but a file; to edit only that file, run: gitops-promote update ${bare}/app --path values.yaml (and the other options)`,
     );
   });
 
@@ -236,7 +233,7 @@ describe("a DIR that names no directory this run can read is bad usage (exit 2),
     const result = await run(["update", join(dir, "clusters/apps/deployment.yaml"), "--image", "ghcr.io/acme/app:1.5.0"]);
     expect([result.code, result.stderr.split("\n")[0]]).toEqual([
       2,
-      `gitops-promote: ${dir}/clusters/apps/deployment.yaml is not a directory but a file; to edit only that file, run: gitops-promote update ${dir}/clusters --path apps/deployment.yaml (and the other options)`,
+      `error: ${dir}/clusters/apps/deployment.yaml is not a directory but a file; to edit only that file, run: gitops-promote update ${dir}/clusters --path apps/deployment.yaml (and the other options)`,
     ]);
   });
   /**
@@ -259,7 +256,7 @@ describe("a DIR that names no directory this run can read is bad usage (exit 2),
     await chmod(dir, 0o000);
     try {
       const result = await runUnprivileged(["update", dir, "--image", "ghcr.io/acme/app:1.5.0"]);
-      expect([result.code, result.stderr.split("\n")[0]]).toEqual([2, `gitops-promote: ${dir} cannot be read: permission denied`]);
+      expect([result.code, result.stderr.split("\n")[0]]).toEqual([2, `error: ${dir} cannot be read: permission denied`]);
     } finally {
       await chmod(dir, 0o755);
     }
@@ -753,15 +750,15 @@ describe("--payload FILE|-", () => {
     const dir = await targets();
     const before = await snapshot(dir);
     const result = await run(["update", dir, "--payload", "-", ...flags], UPDATE_1_5);
-    expect([result.code, result.stderr.split("\n")[0]]).toEqual([2, expect.stringContaining(`gitops-promote: ${message}`)]);
+    expect([result.code, result.stderr.split("\n")[0]]).toEqual([2, expect.stringContaining(`error: ${message}`)]);
     expect(await snapshot(dir)).toEqual(before);
   });
 
   it("is bad usage (exit 2) when there is nothing to read: a missing file, a directory, a terminal", async () => {
     const dir = await targets();
     const missing = join(dir, "nope.json");
-    expect((await run(["update", dir, "--payload", missing])).stderr.split("\n")[0]).toBe(`gitops-promote: --payload ${missing} does not exist`);
-    expect((await run(["update", dir, "--payload", dir])).stderr.split("\n")[0]).toBe(`gitops-promote: --payload ${dir} is a directory, not a file`);
+    expect((await run(["update", dir, "--payload", missing])).stderr.split("\n")[0]).toBe(`error: --payload ${missing} does not exist`);
+    expect((await run(["update", dir, "--payload", dir])).stderr.split("\n")[0]).toBe(`error: --payload ${dir} is a directory, not a file`);
     const terminal = await run(["update", dir, "--payload", "-"]);
     expect([terminal.code, terminal.stderr.split("\n")[0]]).toEqual([2, expect.stringContaining("--payload -: nothing is piped into the standard input")]);
   });
@@ -824,7 +821,7 @@ describe("--json on a refused request", () => {
     const result = await run(["update", join(dir, "clusters", "prd"), "--image", "ghcr.io/acme/app:1.5.0"]);
     expect([result.code, result.stderr.split("\n")[0]]).toEqual([
       2,
-      `gitops-promote: ${join(dir, "clusters", "prd")} does not exist (did you mean ${join(dir, "clusters", "prod")}?)`,
+      `error: ${join(dir, "clusters", "prd")} does not exist (did you mean ${join(dir, "clusters", "prod")}?)`,
     ]);
   });
 
@@ -847,7 +844,7 @@ describe("--json on a refused request", () => {
 
   it("without --json, says it on stderr only, as before", async () => {
     const result = await run(["update", "--bogus"]);
-    expect(result).toEqual({ code: 2, stdout: "", stderr: "gitops-promote: unknown option --bogus\nRun 'gitops-promote update --help' for usage.\n" });
+    expect(result).toEqual({ code: 2, stdout: "", stderr: "error: unknown option --bogus\nRun 'gitops-promote update --help' for usage.\n" });
   });
 });
 
