@@ -973,6 +973,9 @@ function unknownRegistryTagWarning(tag: UnknownRegistryTag, images: readonly str
   const { key, repository, registry, file, line, inline } = tag;
   // An override reaches no field inside an inline patch's text, nor does a marker, which is string content there.
   if (inline) return { file, line, message: unknownRegistryWarning(registry, repository, key, images, INLINE_PAIR) };
+  // Nor a patch file written as JSON, which an override refuses by name and no editor edits.
+  if (isJsonPatchFile(file))
+    return { file, line, message: unknownRegistryWarning(registry, repository, key, images, `change ${key} here by hand (${NO_JSON_OVERRIDE})`) };
   return unknownRegistryTag(file, line, key, { repository, unknown: registry, images });
 }
 
@@ -987,9 +990,22 @@ function unpairedWarning(tag: UnpairedTag): FieldWarning {
     const beside = ownRepository ? "registry: as a string" : `repository: ${repository}`;
     return { file, line, message: `${said}write ${beside} beside it in the patch, which makes it a pair of its own` };
   }
+  if (isJsonPatchFile(file)) {
+    // The patch as YAML is a file an override edits: the entry names that file.
+    const yaml = `${file.slice(0, -".json".length)}.yaml`;
+    const { advice } = overrideAdvice(key, repository, { file: yaml, part: "tag" });
+    return {
+      file,
+      line,
+      message: `${said}${NO_JSON_OVERRIDE}; change it here by hand, or write the patch as YAML in ${yaml}, which the kustomization names instead, and ${advice}`,
+    };
+  }
   const { advice, about } = overrideAdvice(key, repository, { file, part: "tag" });
   return { file, line, message: said + advice, about };
 }
+
+/** Why a lone tag in a patch file written as JSON is set by hand: an override (configured or `--set`) edits only .k, .yaml and .yml files, and a marker is a YAML comment. */
+const NO_JSON_OVERRIDE = "no marker or override edits this patch file written as JSON";
 
 /**
  * At a tag whose mapping an op (or a merge's `$patch: replace`) replaces whole: the base's repository does not apply, so

@@ -1022,6 +1022,15 @@ describe("planUpdate: a patch file written as JSON (`.json`), which kustomize re
     ["patchesJson6902:\n  - path: image.json\n    target: {group: apps, version: v1, kind: Deployment, name: app}\n", { "image.json": OP }, "[0].value"],
     ["patchesStrategicMerge: [image.json]\n", { "image.json": MERGE }, "spec.template.spec.containers[0].image"],
   ];
+  const TAG_OP = '[{"op": "replace", "path": "/spec/values/image/tag", "value": "6.0.0"}]\n';
+  /** A HelmRelease base, built by prod's kustomization with `patches`, and prod's `files`. */
+  const helmTree = (patches: string, files: Record<string, string>): Record<string, string> => ({
+    "base/kustomization.yaml": "resources: [release.yaml]\n",
+    "base/release.yaml": RELEASE,
+    "prod/kustomization.yaml": `resources: [../base]\npatches:\n${patches}`,
+    ...Object.fromEntries(Object.entries(files).map(([name, text]) => [`prod/${name}`, text])),
+  });
+  const helmPlan = (files: Record<string, string>) => planUpdate(memorySource(new Map(Object.entries(files))), { images: [`${PODINFO}:6.1.0`] });
   /** The plan of a tree, each file the run reads put in `reads` (what it reads is most of its cost). */
   const plan = (files: Record<string, string>, { config = CONFIG, reads = [] as string[] } = {}) => {
     const source = memorySource(new Map(Object.entries({ ...files, ".github/gitops-promote.yaml": config })));
@@ -1077,17 +1086,58 @@ describe("planUpdate: a patch file written as JSON (`.json`), which kustomize re
   });
 
   it("says a Helm tag it writes alone over the base's pair at it, where a YAML patch's is moved", async () => {
-    const helm = {
-      "base/kustomization.yaml": "resources: [release.yaml]\n",
-      "base/release.yaml": RELEASE,
-      "prod/kustomization.yaml": "resources: [../base]\npatches:\n  - path: tag.json\n    target: {kind: HelmRelease}\n",
-      "prod/tag.json": '[{"op": "replace", "path": "/spec/values/image/tag", "value": "6.0.0"}]\n',
-    };
-    const p = await planUpdate(memorySource(new Map(Object.entries(helm))), { images: [`${PODINFO}:6.1.0`] });
+    const p = await helmPlan(helmTree("  - path: tag.json\n    target: {kind: HelmRelease}\n", { "tag.json": TAG_OP }));
     expect([
       p.changes.map((c) => c.file),
       p.warnings.map((w) => [w.file, w.line, w.message.startsWith(`[0].value sets the version of ${PODINFO} in this patch file written as JSON`)]),
     ]).toEqual([["base/release.yaml"], [["prod/tag.json", 1, true]]]);
+  });
+
+  it("advises, at a Helm tag it writes alone that is not paired, what sets it, which no override of a .json does: by hand, or as YAML with the override named", async () => {
+    const merge =
+      '{"apiVersion": "helm.toolkit.fluxcd.io/v2", "kind": "HelmRelease", "metadata": {"name": "podinfo"}, "spec": {"values": {"image": {"tag": "6.0.0"}}}}\n';
+    const selected = (file: string) => `  - path: ${file}\n    target: {labelSelector: app=podinfo}\n`;
+    const p = await helmPlan(helmTree(selected("tag.json"), { "tag.json": merge }));
+    const entry = `file: prod/tag.yaml, spec: spec.values.image.tag, image: ${PODINFO}, part: tag`;
+    expect([p.changes.map((c) => c.file), p.warnings.map((w) => [w.file, w.line, w.message])]).toEqual([
+      ["base/release.yaml"],
+      [
+        [
+          "prod/tag.json",
+          1,
+          `spec.values.image.tag sets the tag of ${PODINFO} (base/release.yaml:9) alone, but its patch applies by a label or annotation selector, ` +
+            "so which resource it deploys is not known here, and it was not moved: no marker or override edits this patch file written as JSON; change it here by hand, " +
+            `or write the patch as YAML in prod/tag.yaml, which the kustomization names instead, and set it with an overrides: entry in the configuration (${entry})`,
+        ],
+      ],
+    ]);
+    // The advice followed: the same text in tag.yaml (JSON is YAML) named instead, and the entry the warning gives configured.
+    const given = /\((file: [^)]*)\)$/.exec(p.warnings[0]!.message)![1];
+    const followed = await helmPlan({
+      ...helmTree(selected("tag.yaml"), { "tag.yaml": merge }),
+      ".github/gitops-promote.yaml": `overrides:\n  - {${given}}\n`,
+    });
+    expect([followed.changes.map((c) => [c.file, c.new]), followed.warnings]).toEqual([
+      [
+        ["base/release.yaml", "6.1.0"],
+        ["prod/tag.yaml", "6.1.0"],
+      ],
+      [],
+    ]);
+    // Over a base whose registry is not read, the tag is not known either: set by hand, which no marker or override of a .json does.
+    const unread = await helmPlan({
+      ...helmTree("  - path: tag.json\n    target: {kind: HelmRelease}\n", { "tag.json": TAG_OP }),
+      "base/release.yaml": RELEASE.replace(`repository: ${PODINFO}`, "registry: [ghcr.io]\n      repository: stefanprodan/podinfo"),
+    });
+    // The base's own tag is said at the base, as without the patch.
+    expect(unread.warnings.filter((w) => w.file === "prod/tag.json").map((w) => [w.file, w.line, w.message])).toEqual([
+      [
+        "prod/tag.json",
+        1,
+        "spec.values.image.registry in base/release.yaml (line 9) is [ghcr.io], which is no string: the registry stefanprodan/podinfo is pulled from is not known, " +
+          `so [0].value is not edited for ${PODINFO}; write the registry as a string, or change [0].value here by hand (no marker or override edits this patch file written as JSON)`,
+      ],
+    ]);
   });
 
   it.skipIf(!hasKubectl)(
