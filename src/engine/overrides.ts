@@ -119,6 +119,7 @@ export async function checkConfiguredOverrides(
         of.map((i) => ({ path: overrides[i]!.spec, value: (current: string | undefined) => current ?? "" })),
         create,
         fieldName,
+        file,
       );
     try {
       dry(indexes);
@@ -213,7 +214,7 @@ export function overFileAbout(
   try {
     const aimed = withoutMisaimedOverrides(kind, edited.text, requested);
     const { overrides, yielded } = besideMarkers(path, kind, edited, aimed.overrides, create);
-    const overridden = applyFileOverrides(kind, edited.text, overrides, create, fieldName);
+    const overridden = applyFileOverrides(kind, edited.text, overrides, create, fieldName, path);
     const sets = setFields(kind, overrides);
     const told = shiftLines(edited.warnings, edited.text, overridden.text);
     const shifted = told.filter(
@@ -261,7 +262,7 @@ function besideMarkers(
     if (typeof o === "string") return true;
     let dry: EditResult;
     try {
-      dry = applyFileOverrides(kind, edited.text, [o], create);
+      dry = applyFileOverrides(kind, edited.text, [o], create, undefined, path);
     } catch (error) {
       // Refused where it is applied, with the others.
       if (error instanceof SourceError) return true;
@@ -593,6 +594,8 @@ function applyFileOverrides(
   overrides: readonly (string | ComputedOverride)[],
   create: boolean,
   fieldName?: FieldNamer,
+  // Its path: a kustomization.yaml without apiVersion and kind is one by its name, for what create may add there.
+  file?: string,
 ): FieldEditResult {
   const setsToo = setsInFile(kind, overrides);
   if (kind === "kcl") return applyOverridesAbout(text, overrides, { create, setsToo, fieldName });
@@ -600,8 +603,8 @@ function applyFileOverrides(
   for (const override of overrides) {
     const next =
       typeof override === "string"
-        ? setFromSpec(result.text, override, create, setsToo, fieldName)
-        : setYamlPathAbout(result.text, override.path, override.value, { create, setsToo, configured: true, fieldName });
+        ? setFromSpec(result.text, override, create, setsToo, fieldName, file)
+        : setYamlPathAbout(result.text, override.path, override.value, { create, setsToo, configured: true, fieldName, file });
     const shift = <C extends { readonly line?: number }>(earlier: readonly C[]) => shiftLines(earlier, result.text, next.text);
     result = { text: next.text, changes: [...shift(result.changes), ...next.changes], warnings: [...shift(result.warnings), ...next.warnings] };
   }

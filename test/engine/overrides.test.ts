@@ -65,6 +65,27 @@ describe("overFile", () => {
   const digest = `sha256:${"1".repeat(64)}`;
   const unedited = (text: string): EditResult => ({ text, changes: [], warnings: [] });
 
+  it("refuses to create a kustomization's images as a mapping where only the file's name says it is one, for a --set and a configured override", async () => {
+    // No apiVersion, no kind, no list: kustomize reads it as a kustomization by its name alone.
+    const kustomization = "namespace: prod\n";
+    const refused = "kustomize reads images in a kustomization as a list";
+    expect(() => overFile("apps/production/kustomization.yaml", "yaml", unedited(kustomization), ["images.newTag=1.3.0"], true)).toThrow(refused);
+    expect(overFile("apps/production/values.yaml", "yaml", unedited(kustomization), ["images.newTag=1.3.0"], true).text).toBe(
+      "namespace: prod\nimages:\n  newTag: 1.3.0\n",
+    );
+    const configured = { ...override("images.newTag", "ghcr.io/acme/app", "tag"), file: "kustomization.yaml", specLine: 3 };
+    const issues = await checkConfiguredOverrides(
+      memorySource(new Map([["kustomization.yaml", kustomization]])),
+      [configured],
+      ".github/gitops-promote.yaml",
+      new Set(["kustomization.yaml"]),
+      true,
+    );
+    expect(issues.map((issue) => issue.message)).toEqual([
+      expect.stringContaining(`overrides[0].spec: kustomization.yaml:1: images.newTag: the document has 'namespace', not 'images'; ${refused}`),
+    ]);
+  });
+
   describe("a --set of a tag beside a digest, as Helm values and KCL configs pin an image", () => {
     const values = `image:\n  repository: ghcr.io/acme/web\n  tag: "1.4.0"\n  digest: "${digest}"\n`;
     const config = `image = {repository = "ghcr.io/acme/web", tag = "1.4.0", digest = "${digest}"}\n`;
