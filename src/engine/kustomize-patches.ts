@@ -910,11 +910,21 @@ export async function patchedTags(
   }
   // The Helm editor would read a patch's own repository as an image without the registry kustomize gives it: it is left.
   for (const tag of [...unpaired, ...unknownRegistry]) if (tag.ownRepository) pair(tag, undefined);
+  // No editor reads a patch file written as JSON to say why kustomize refuses it: said here, once (jsonPatchWarnings may have).
+  const refusedJson = (file: string) => {
+    if (run.inScope(file) && !warnings.some((w) => w.file === file && w.message === REFUSED_JSON)) warnings.push({ file, line: 1, message: REFUSED_JSON });
+  };
   // A tag in a patch kustomize refuses is left too, its file edited for the editor to say why at the patch.
-  for (const tag of refused) pair(tag, undefined);
+  for (const tag of refused) {
+    if (isJsonPatchFile(tag.file)) refusedJson(tag.file);
+    else pair(tag, undefined);
+  }
   // So is one in a build such a patch fails, whose refused patches are read for the editor to say why at them.
   for (const tag of failed) pair(tag, undefined);
-  for (const file of refusedFiles) if (run.inScope(file) && !byFile.has(file)) byFile.set(file, new Map());
+  for (const file of refusedFiles) {
+    if (isJsonPatchFile(file)) refusedJson(file);
+    else if (run.inScope(file) && !byFile.has(file)) byFile.set(file, new Map());
+  }
   // A null tag of a pair of the patch's own deletes the tag: left, which the Helm editor would fill, and said where its image moves.
   for (const tag of nulled) {
     pair(tag, undefined);
@@ -1063,15 +1073,29 @@ export function isJsonPatchFile(path: string): boolean {
 }
 
 /**
+ * Said at a patch file written as JSON that kustomize refuses (refusedOpList: it starts with `[`, so kustomize decodes it as
+ * JSON alone, and it is no JSON), on its first line, where that `[` is: as the YAML editor says at a YAML one (inline-patch.ts).
+ */
+const REFUSED_JSON =
+  'this patch file written as JSON is not JSON: kubectl kustomize fails the build ("unable to parse SM or JSON patch"), so nothing in it is edited or read as applying; ' +
+  'write every key and string in double quotes ([{"op": "replace", …}])';
+
+/**
  * At each version a patch file written as JSON (isJsonPatchFile) among `files` (in the run's paths) writes, which the run would move
  * were it YAML: a container's image, or a Helm tag beside its own repository, of an incoming image whose policy
- * moves it (a lone Helm tag is said by patchedTags, once paired). Not of a build that fails (failsBuild), which deploys nothing.
+ * moves it (a lone Helm tag is said by patchedTags, once paired). Not of a build that fails (failsBuild), which deploys nothing;
+ * at one that fails it, which is refused, why (REFUSED_JSON).
  */
 export function jsonPatchWarnings(run: PatchRun, tree: KustomizeTree, files: ReadonlySet<string>, warnings: FieldWarning[]): void {
   const graph = graphOf(tree, run.valid.images);
   const documentsOf = patchReader(tree);
   const fails = failsBuild(tree, graph);
   const said = new Set<string>();
+  // One kustomize refuses fails its builds (failsBuild), as the YAML editor says at a YAML one, which no editor reads here.
+  for (const file of files) {
+    const text = tree.patches.get(file);
+    if (text !== undefined && refusedOpList(text, false)) warnings.push({ file, line: 1, message: REFUSED_JSON });
+  }
   for (const { file } of tree.kustomizations) {
     const k = graph.at(posix.dirname(file));
     if (k?.file !== file || fails(k)) continue;

@@ -3,7 +3,7 @@
  * applied over what the editors did, as one result per file.
  */
 import type { Diagnostic, EditResult, FieldChange, FieldEditResult, FieldWarning, ValueFor, Warning, WarningAbout } from "../change.js";
-import { formatDiagnostic, onceEachMessage, publicResult, SourceError, valueAfter } from "../change.js";
+import { formatDiagnostic, onceEachMessage, publicResult, SourceError } from "../change.js";
 import { nextImageText, nextTagText, nextVersion, type ImageUpdate } from "../image/update.js";
 import { applyOverridesAbout, type ComputedOverride, type OverrideImage } from "../kcl/override.js";
 import type { Overridden } from "../kcl/editor.js";
@@ -23,7 +23,6 @@ import { notAFileSaid } from "./tree-links.js";
 import { shiftLines } from "../text/line-shift.js";
 import { lineBreaks } from "../text/line-index.js";
 import { MARKER_TOKEN } from "../image/marker.js";
-import { digestProblem } from "../image/reference.js";
 import { byFlag, byIndex, type FieldNamer } from "../field-name.js";
 import { shownValue } from "./report.js";
 
@@ -120,6 +119,7 @@ export async function checkConfiguredOverrides(
         of.map((i) => ({ path: overrides[i]!.spec, value: (current: string | undefined) => current ?? "" })),
         create,
         fieldName,
+        file,
       );
     try {
       dry(indexes);
@@ -214,7 +214,7 @@ export function overFileAbout(
   try {
     const aimed = withoutMisaimedOverrides(kind, edited.text, requested);
     const { overrides, yielded } = besideMarkers(path, kind, edited, aimed.overrides, create);
-    const overridden = applyFileOverrides(kind, edited.text, overrides, create, fieldName);
+    const overridden = applyFileOverrides(kind, edited.text, overrides, create, fieldName, path);
     const sets = setFields(kind, overrides);
     const told = shiftLines(edited.warnings, edited.text, overridden.text);
     const shifted = told.filter(
@@ -233,7 +233,6 @@ export function overFileAbout(
         ...shiftLines([...aimed.misaimed, ...yielded], edited.text, overridden.text),
         ...overridden.warnings.filter((w) => !toldThere(w, told)),
         ...setOverImages(kind, sets, overruled, fieldName),
-        ...invalidDigests(kind, overridden.changes, fieldName),
       ],
     };
   } catch (error) {
@@ -263,7 +262,7 @@ function besideMarkers(
     if (typeof o === "string") return true;
     let dry: EditResult;
     try {
-      dry = applyFileOverrides(kind, edited.text, [o], create);
+      dry = applyFileOverrides(kind, edited.text, [o], create, undefined, path);
     } catch (error) {
       // Refused where it is applied, with the others.
       if (error instanceof SourceError) return true;
@@ -418,22 +417,6 @@ function withOverrides(
  */
 function kclRead(written: string): string {
   return /^[rR]?["']/.test(written) ? stringLiteralValue(written) : written;
-}
-
-/**
- * A value an override wrote to a field named `digest` that is no digest (`sha256:abc`): written as asked, since a `--set` value is
- * what the user asks for, and said, as Kubernetes refuses an image reference that pins it (InvalidImageName). Emptying one is no news.
- */
-function invalidDigests(kind: FileKind, changes: readonly FieldChange[], fieldName: FieldNamer = byFlag): FieldWarning[] {
-  return changes.flatMap((c) => {
-    const value = valueAfter(c);
-    if (value === undefined || pathKeys(kind, c.key)?.at(-1) !== "digest") return [];
-    const read = kind === "kcl" ? kclRead(value) : value;
-    const problem = read === "" || read === "~" || read === "null" ? undefined : digestProblem(read);
-    if (problem === undefined) return [];
-    const message = `${c.key}: ${fieldName("set")} wrote ${read}, which is no digest (${problem}); Kubernetes refuses an image reference pinned to it`;
-    return [{ line: c.line, message }];
-  });
 }
 
 /** An editor's change the override overruled. */
@@ -611,6 +594,8 @@ function applyFileOverrides(
   overrides: readonly (string | ComputedOverride)[],
   create: boolean,
   fieldName?: FieldNamer,
+  // Its path: a kustomization.yaml without apiVersion and kind is one by its name, for what create may add there.
+  file?: string,
 ): FieldEditResult {
   const setsToo = setsInFile(kind, overrides);
   if (kind === "kcl") return applyOverridesAbout(text, overrides, { create, setsToo, fieldName });
@@ -618,8 +603,8 @@ function applyFileOverrides(
   for (const override of overrides) {
     const next =
       typeof override === "string"
-        ? setFromSpec(result.text, override, create, setsToo, fieldName)
-        : setYamlPathAbout(result.text, override.path, override.value, { create, setsToo, configured: true, fieldName });
+        ? setFromSpec(result.text, override, create, setsToo, fieldName, file)
+        : setYamlPathAbout(result.text, override.path, override.value, { create, setsToo, configured: true, fieldName, file });
     const shift = <C extends { readonly line?: number }>(earlier: readonly C[]) => shiftLines(earlier, result.text, next.text);
     result = { text: next.text, changes: [...shift(result.changes), ...next.changes], warnings: [...shift(result.warnings), ...next.warnings] };
   }

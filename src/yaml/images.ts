@@ -260,7 +260,8 @@ function warnBare(
 /** The lists of a pod spec holding containers. */
 export type ContainerList = "containers" | "initContainers" | "ephemeralContainers";
 
-const CONTAINER_LISTS = new Set<string>(["containers", "initContainers", "ephemeralContainers"] satisfies ContainerList[]);
+/** Their names, as a path spells them. */
+export const CONTAINER_LISTS = new Set<string>(["containers", "initContainers", "ephemeralContainers"] satisfies ContainerList[]);
 
 /**
  * Those whose images kustomize's `images:` re-tag: its image transformer walks every `containers` and

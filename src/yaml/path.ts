@@ -10,6 +10,7 @@
 import { publicResult, SourceError } from "../change.js";
 import type { EditResult, FieldEditResult, ValueFor } from "../change.js";
 import { createHint } from "../create-hint.js";
+import { createdShapeError, noListItem } from "./created-shape.js";
 import { byFlag, givenValue, type FieldNamer } from "../field-name.js";
 import { cappedList } from "../text/and-list.js";
 import { staleDigestWarning } from "../image/digest-pin.js";
@@ -199,10 +200,17 @@ function assignmentAt(spec: string): number {
  * `--set values.yaml:image.tag=1.2.3`: a dotted path and a value, quoted or not. `setsToo` says
  * which other fields the run sets in the file, `fieldName` how messages name the request's (SetOptions).
  */
-export function setFromSpec(text: string, spec: string, create: boolean, setsToo?: (path: string) => boolean, fieldName?: FieldNamer): EditResult {
+export function setFromSpec(
+  text: string,
+  spec: string,
+  create: boolean,
+  setsToo?: (path: string) => boolean,
+  fieldName?: FieldNamer,
+  file?: string,
+): EditResult {
   const { path, value: raw } = parseYamlSpec(spec, fieldName);
   const value = unquote(raw);
-  return setYamlPath(text, path, value, { create, typed: value === raw, ...(setsToo && { setsToo }), ...(fieldName && { fieldName }) });
+  return setYamlPath(text, path, value, { create, typed: value === raw, ...(setsToo && { setsToo }), ...(fieldName && { fieldName }), file });
 }
 
 /** `"1.2.3"` and `'1.2.3'` on a command line mean the string 1.2.3. */
@@ -227,6 +235,8 @@ interface Miss {
   readonly fill?: NullValue;
   /** What `create` would add, where that is not simply the path: a key beside a merge key. */
   readonly creates?: string;
+  /** A list that has too few items for the index at `depth`, which `create` does not add. */
+  readonly short?: true;
 }
 
 /** How a null reads in a message: `image is empty (null)`, `image is null (~)`. */
@@ -271,7 +281,7 @@ function lookUp(file: YamlFile, root: YamlNode | null, path: readonly PathSegmen
     } else if (node.kind === "seq") {
       const index = typeof segment === "number" ? segment : /^[0-9]+$/.test(segment) ? Number(segment) : undefined;
       if (index === undefined) return miss(`${at} is a list, not a mapping: it has no '${segment}'`);
-      if (index >= node.items.length) return miss(`${at} has ${node.items.length} items, not [${index}]`);
+      if (index >= node.items.length) return { ...miss(`${at} has ${node.items.length} items, not [${index}]`), short: true };
       inFlow ||= node.flow;
       key = undefined;
       node = node.items[index]!;
@@ -361,6 +371,8 @@ export interface SetOptions {
   readonly configured?: boolean | undefined;
   /** How messages name the request's fields, as its face does (`--set`, `input set`); default the CLI's flags. */
   readonly fieldName?: FieldNamer | undefined;
+  /** The file's path or name, where known: a kustomization without apiVersion and kind is told by it, for what `create` may add. */
+  readonly file?: string | undefined;
 }
 
 /**
@@ -444,7 +456,8 @@ function quotedOver(file: YamlFile, node: FlowScalar, next: string, inFlow: bool
  * Sets the scalar at `path` (see parsePath) to `value`, or to what `value` computes from the
  * scalar's text; kind "override", key = the path as given. With `create`, missing mapping
  * keys at the end of the path are added (in the first document that has the path the
- * furthest), a key's null value (`image:`, `image: ~`) becoming a mapping of them (null-fill.ts); list items are never created.
+ * furthest), a key's null value (`image:`, `image: ~`) becoming a mapping of them (null-fill.ts); list items are never created,
+ * nor a field its reader refuses in the shape create gives it (created-shape.ts: a kustomization's `images` as a mapping).
  */
 export function setYamlPath(text: string, path: string, value: string | ValueFor, options: SetOptions = {}): EditResult {
   return publicResult(setYamlPathAbout(text, path, value, options));
@@ -508,6 +521,9 @@ export function setYamlPathAbout(text: string, path: string, value: string | Val
   const missing = deepest ? segments.slice(deepest.depth) : [];
   const creatable = (deepest?.map !== undefined || deepest?.fill !== undefined) && missing.every((segment) => typeof segment === "string");
   if (options.create && creatable && deepest) {
+    // A key whose null is filled gets a value too, as each key added does.
+    const refused = createdShapeError(deepest.document, options.file, segments, deepest.map ? deepest.depth : deepest.depth - 1, options.fieldName);
+    if (refused !== undefined) return fail(`${deepest.message}; ${refused}`, deepest.offset);
     const next = typeof value === "string" ? value : value(undefined);
     if (next === undefined) return unchanged;
     const plan = new EditPlan(file);
@@ -520,10 +536,14 @@ export function setYamlPathAbout(text: string, path: string, value: string | Val
     else if (fill) plan.addSplice(nullFilling(file, fill, keys, next), change);
     return plan.result();
   }
-  // A missing key create would add says so, as a KCL spec does.
+  // A missing key create would add says so, as a KCL spec does; a list item it would have to add, what to write instead.
+  const noItem =
+    options.create && deepest && (deepest.map || deepest.fill || deepest.short)
+      ? noListItem(deepest.document, options.file, segments, deepest.depth, options.fieldName)
+      : undefined;
   return fail(
     deepest
-      ? `${deepest.message}${creatable && !options.create ? ` ${createHint(deepest.creates ?? path, options.fieldName)}` : ""}`
+      ? `${deepest.message}${creatable && !options.create ? ` ${createHint(deepest.creates ?? path, options.fieldName)}` : ""}${noItem === undefined ? "" : `; ${noItem}`}`
       : "the file has no YAML document",
     deepest?.offset ?? 0,
   );

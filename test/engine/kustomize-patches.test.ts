@@ -1022,6 +1022,10 @@ describe("planUpdate: a patch file written as JSON (`.json`), which kustomize re
     ["patchesJson6902:\n  - path: image.json\n    target: {group: apps, version: v1, kind: Deployment, name: app}\n", { "image.json": OP }, "[0].value"],
     ["patchesStrategicMerge: [image.json]\n", { "image.json": MERGE }, "spec.template.spec.containers[0].image"],
   ];
+  // As the YAML editor says it at a patch file starting with "[" that is no JSON (inline-patch.ts).
+  const REFUSED =
+    'this patch file written as JSON is not JSON: kubectl kustomize fails the build ("unable to parse SM or JSON patch"), so nothing in it is edited or read as applying; ' +
+    'write every key and string in double quotes ([{"op": "replace", …}])';
   const TAG_OP = '[{"op": "replace", "path": "/spec/values/image/tag", "value": "6.0.0"}]\n';
   /** A HelmRelease base, built by prod's kustomization with `patches`, and prod's `files`. */
   const helmTree = (patches: string, files: Record<string, string>): Record<string, string> => ({
@@ -1080,9 +1084,18 @@ describe("planUpdate: a patch file written as JSON (`.json`), which kustomize re
     ]);
   });
 
-  it("reads one kustomize refuses (no JSON: a version unquoted) as failing prod's build, which deploys nothing: dev's base edit is not said to reach prod", async () => {
+  it("reads one kustomize refuses (no JSON: a version unquoted) as failing prod's build, which deploys nothing: dev's base edit is not said to reach prod, and why is said at it", async () => {
     const p = await plan(tree(SPELLINGS[0]![0], { "image.json": OP.replace(`"${APP}:1.0"`, `${APP}:1.0`) }));
-    expect([p.changes.map((c) => c.file), p.warnings]).toEqual([["base/deployment.yaml"], []]);
+    expect([p.changes.map((c) => c.file), p.warnings.map((w) => [w.file, w.line, w.message])]).toEqual([
+      ["base/deployment.yaml"],
+      [["prod/image.json", 1, REFUSED]],
+    ]);
+    // Also where it holds a Helm tag alone, which no screen for an incoming repository finds.
+    const helm = await helmPlan(helmTree("  - path: tag.json\n    target: {kind: HelmRelease}\n", { "tag.json": TAG_OP.replace('"6.0.0"', "6.0.0") }));
+    expect([helm.changes.map((c) => c.file), helm.warnings.map((w) => [w.file, w.line, w.message])]).toEqual([
+      ["base/release.yaml"],
+      [["prod/tag.json", 1, REFUSED]],
+    ]);
   });
 
   it("says a Helm tag it writes alone over the base's pair at it, where a YAML patch's is moved", async () => {

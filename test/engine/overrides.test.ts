@@ -65,6 +65,27 @@ describe("overFile", () => {
   const digest = `sha256:${"1".repeat(64)}`;
   const unedited = (text: string): EditResult => ({ text, changes: [], warnings: [] });
 
+  it("refuses to create a kustomization's images as a mapping where only the file's name says it is one, for a --set and a configured override", async () => {
+    // No apiVersion, no kind, no list: kustomize reads it as a kustomization by its name alone.
+    const kustomization = "namespace: prod\n";
+    const refused = "kustomize reads images in a kustomization as a list";
+    expect(() => overFile("apps/production/kustomization.yaml", "yaml", unedited(kustomization), ["images.newTag=1.3.0"], true)).toThrow(refused);
+    expect(overFile("apps/production/values.yaml", "yaml", unedited(kustomization), ["images.newTag=1.3.0"], true).text).toBe(
+      "namespace: prod\nimages:\n  newTag: 1.3.0\n",
+    );
+    const configured = { ...override("images.newTag", "ghcr.io/acme/app", "tag"), file: "kustomization.yaml", specLine: 3 };
+    const issues = await checkConfiguredOverrides(
+      memorySource(new Map([["kustomization.yaml", kustomization]])),
+      [configured],
+      ".github/gitops-promote.yaml",
+      new Set(["kustomization.yaml"]),
+      true,
+    );
+    expect(issues.map((issue) => issue.message)).toEqual([
+      expect.stringContaining(`overrides[0].spec: kustomization.yaml:1: images.newTag: the document has 'namespace', not 'images'; ${refused}`),
+    ]);
+  });
+
   describe("a --set of a tag beside a digest, as Helm values and KCL configs pin an image", () => {
     const values = `image:\n  repository: ghcr.io/acme/web\n  tag: "1.4.0"\n  digest: "${digest}"\n`;
     const config = `image = {repository = "ghcr.io/acme/web", tag = "1.4.0", digest = "${digest}"}\n`;
@@ -96,17 +117,6 @@ describe("overFile", () => {
       expect([yaml.changes.length, yaml.warnings]).toEqual([2, []]);
       const kcl = overFile("main.k", "kcl", unedited(config), ['image.digest=""', 'image.tag="1.5.0"'], false);
       expect([kcl.changes.length, kcl.warnings]).toEqual([2, []]);
-    });
-
-    it("warns of a value set to a field named digest that is no digest, and writes it: a --set is what was asked for", () => {
-      const invalid = (key: string) =>
-        `${key}: --set wrote sha256:abc, which is no digest (a sha256 digest has 64 hex digits, this one has 3); Kubernetes refuses an image reference pinned to it`;
-      const yaml = overFile("values.yaml", "yaml", unedited(values), ["image.digest=sha256:abc"], false);
-      expect([yaml.text, yaml.warnings]).toEqual([values.replace(digest, "sha256:abc"), [{ line: 4, message: invalid("image.digest") }]]);
-      const kcl = overFile("main.k", "kcl", unedited(config), ['image.digest="sha256:abc"'], false, config, actionFieldName);
-      expect(kcl.warnings).toEqual([{ line: 1, message: invalid("image.digest").replace("--set", "input set") }]);
-      // Emptied, as a tag that decides alone asks, or a digest: no news.
-      expect(overFile("values.yaml", "yaml", unedited(values), ['image.digest=""'], false).warnings).toEqual([]);
     });
 
     it("says it still when the run sets another field whose path reads alike: a key holding a dot (image.digest) is not the image's digest", () => {

@@ -351,6 +351,49 @@ jobs:
     expect(() => setYamlPath(values, "containers[3].image", "x", { create: true })).toThrow("containers has 1 items, not [3]");
     expect(() => setYamlPath(values, "image.tag.major", "x", { create: true })).toThrow("image.tag is a scalar");
   });
+
+  describe("with create, refuses a field its reader refuses in the shape create gives it", () => {
+    const failure = (text: string, path: string, file?: string) => {
+      try {
+        setYamlPath(text, path, "1.3.0", { create: true, file });
+      } catch (error) {
+        return error as SourceError;
+      }
+      throw new Error(`${path} was created`);
+    };
+
+    it("a kustomization's images as a mapping, which kustomize refuses to read: said where, and how the entry is added", () => {
+      const error = failure("resources: [../base]\n", "images.newTag", "apps/production/kustomization.yaml");
+      expect([error.line, error.message]).toEqual([
+        1,
+        "images.newTag: the document has 'resources', not 'images'; kustomize reads images in a kustomization as a list and refuses the file " +
+          "with it written as a mapping (images: {newTag: …}), so it is not created; add the entry with kustomize edit set image NAME=NEW_NAME:TAG " +
+          "in the kustomization's directory, or by hand (images: [{name: IMAGE, newTag: TAG}]); then --image NEW_NAME:TAG moves it, as does the path images[0].newTag",
+      ]);
+      // A key that holds nothing yet (`images:`) is filled as a mapping too: refused alike, the file's name telling the kustomization.
+      expect(failure("images:\n", "images.newTag", "kustomization.yml").message).toContain("kustomize reads images in a kustomization as a list");
+      // Elsewhere create goes on as before.
+      expect(setYamlPath("images:\n", "images.newTag", "1.3.0", { create: true, file: "values.yaml" }).text).toBe("images:\n  newTag: 1.3.0\n");
+    });
+
+    it("a list item by index, which create never adds, with what to write instead", () => {
+      expect(failure("resources: [../base]\n", "images[0].newTag", "kustomization.yaml").message).toMatch(
+        /^images\[0\]\.newTag: the document has 'resources', not 'images'; --create adds no list item: add the entry with kustomize edit set image/,
+      );
+      expect(failure("images: []\n", "images[0].newTag", "kustomization.yaml").message).toMatch(
+        /^images\[0\]\.newTag: images has 0 items, not \[0\]; --create adds no list item/,
+      );
+    });
+
+    it("a Kubernetes object's container list as a mapping, which the API server refuses", () => {
+      const deployment = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: app}\nspec:\n  template:\n    spec:\n      serviceAccountName: app\n";
+      const error = failure(deployment, "spec.template.spec.containers.image", "deploy.yaml");
+      expect([error.line, error.message]).toEqual([
+        7,
+        expect.stringMatching(/spec\.template\.spec has 'serviceAccountName', not 'containers'; spec\.template\.spec\.containers is a list of containers/),
+      ]);
+    });
+  });
 });
 
 describe("setFromSpec", () => {

@@ -1,0 +1,151 @@
+/**
+ * What `--create` must not write: keys that still parse as YAML but give a field a shape the tool reading the file
+ * refuses. kustomize reads a kustomization into its Kustomization type and refuses a field of another shape
+ * (`images: {newTag: 1.3.0}`: "cannot unmarshal object into Go struct field Kustomization.images of type
+ * []types.Image") or a field it does not know ("unknown field"); the API server reads a pod spec's containers as a
+ * list. Create adds mapping keys only (never a list item), so a list field it would add is refused, with what to write instead.
+ */
+import { byFlag, givenValue, type FieldNamer } from "../field-name.js";
+import { isFluxKustomization } from "./api-groups.js";
+import type { YamlDocument } from "./file.js";
+import { CONTAINER_LISTS } from "./images.js";
+import { isKustomization } from "./kustomize.js";
+import { formatPath, type PathSegment } from "./path.js";
+
+/** How kustomize's Kustomization type (kubectl kustomize v5.5.0) reads a top-level field. */
+type Shape = "list" | "string" | "mapping" | "strings";
+
+const KUSTOMIZATION_SHAPES = new Map<string, Shape>([
+  ...["apiVersion", "kind", "namePrefix", "nameSuffix", "namespace"].map((key) => [key, "string"] as const),
+  ...["metadata", "helmGlobals", "generatorOptions", "inventory", "sortOptions"].map((key) => [key, "mapping"] as const),
+  // map[string]string: a key under them holds a string, not a mapping.
+  ...["openapi", "commonLabels", "commonAnnotations"].map((key) => [key, "strings"] as const),
+  ...[
+    "resources",
+    "components",
+    "crds",
+    "bases",
+    "images",
+    "replicas",
+    "patches",
+    "patchesStrategicMerge",
+    "patchesJson6902",
+    "replacements",
+    "vars",
+    "labels",
+    "configMapGenerator",
+    "secretGenerator",
+    "helmCharts",
+    "helmChartInflationGenerator",
+    "configurations",
+    "generators",
+    "transformers",
+    "validators",
+    "buildMetadata",
+  ].map((key) => [key, "list"] as const),
+]);
+
+/** What a list field's item holds, for the advice on writing one by hand. */
+const ITEM_EXAMPLES: Readonly<Record<string, string>> = {
+  images: "{name: IMAGE, newTag: TAG}",
+  replicas: "{name: NAME, count: N}",
+  patches: "{path: FILE}",
+  labels: "{pairs: {KEY: VALUE}}",
+};
+
+/** Keys that name an image's fields, which a kustomization holds only in an `images:` entry. */
+const IMAGE_WORDS = new Set(["image", "newName", "newTag", "digest", "tag"]);
+
+/**
+ * Why creating `path` from `from` (the first key create adds a value for: a missing key, or the key whose null it
+ * fills) would write a field of `document` its reader refuses; undefined where it would not. `file` (a path or a
+ * name) tells a kustomization without apiVersion and kind, as kustomize's file names do.
+ */
+export function createdShapeError(
+  document: YamlDocument,
+  file: string | undefined,
+  path: readonly PathSegment[],
+  from: number,
+  fieldName: FieldNamer = byFlag,
+): string | undefined {
+  const kustomization = isKustomization(document, file) && !isFluxKustomization(document.object);
+  for (let i = from; i < path.length; i++) {
+    const key = path[i];
+    if (typeof key !== "string") return undefined;
+    const created = i < path.length - 1 ? "mapping" : "value";
+    const what = `${created === "mapping" ? "as a mapping" : "as a single value"} (${createdText(path.slice(i))})`;
+    if (kustomization && i <= 1) {
+      const top = String(path[0]);
+      const shape = KUSTOMIZATION_SHAPES.get(top);
+      if (i === 0 && shape === undefined) {
+        const image = IMAGE_WORDS.has(top) ? `; an image's ${top} is an images: entry's field: ${listAdvice("images", fieldName)}` : "";
+        return `kustomize reads no field '${top}' in a kustomization and refuses one it does not know (unknown field "${top}"), so it is not created${image}`;
+      }
+      const refused =
+        i === 0
+          ? shape === "list" || (shape === "string" && created === "mapping") || ((shape === "mapping" || shape === "strings") && created === "value")
+          : shape === "strings" && created === "mapping";
+      if (refused)
+        return `${kustomizeRefuses(formatPath(path.slice(0, i + 1)), i === 0 ? shape! : "string", what)}${i === 0 && shape === "list" ? `; ${listAdvice(top, fieldName)}` : ""}`;
+    }
+    const parent = path[i - 1];
+    if (!kustomization && document.object.kind !== undefined && parent === "spec" && CONTAINER_LISTS.has(key)) {
+      const at = formatPath(path.slice(0, i + 1));
+      return (
+        `${at} is a list of containers in a Kubernetes ${document.object.kind} (a pod spec's), which the API server refuses as anything else, so it is not created ${what}; ` +
+        `write the container by hand (${key}: [{name: NAME, image: IMAGE}]), or set one it holds by index (${at}[0]${formatRest(path.slice(i + 1))})`
+      );
+    }
+  }
+  return undefined;
+}
+
+/** `newTag: 1.3.0`, `{newTag: …}`: what create would have written from a key, to show it, without the value. */
+function createdText(path: readonly PathSegment[]): string {
+  return path.length === 1 ? `${String(path[0])}: …` : `${String(path[0])}: {${createdText(path.slice(1))}}`;
+}
+
+/** The rest of a path after an index, `.image`. */
+function formatRest(rest: readonly PathSegment[]): string {
+  return rest.length === 0 ? "" : `.${formatPath(rest)}`;
+}
+
+function kustomizeRefuses(at: string, shape: Shape, what: string): string {
+  const reads = { list: "a list", string: "a string", mapping: "a mapping", strings: "a mapping of strings" }[shape];
+  return `kustomize reads ${at} in a kustomization as ${reads} and refuses the file with it written ${what}, so it is not created`;
+}
+
+/**
+ * Why a path through a list item is not created, and what to write instead: create adds mapping keys, never a list
+ * item (`images[0].newTag` where there is no `images`, or no item 0). Undefined for a path through no index.
+ */
+export function noListItem(
+  document: YamlDocument,
+  file: string | undefined,
+  path: readonly PathSegment[],
+  from: number,
+  fieldName: FieldNamer = byFlag,
+): string | undefined {
+  const index = path.findIndex((segment, i) => i >= from && typeof segment === "number");
+  if (index < 0) return undefined;
+  const list = path[index - 1];
+  const kustomization = index === 1 && isKustomization(document, file) && !isFluxKustomization(document.object);
+  const create = fieldName("create", undefined, true);
+  if (kustomization && typeof list === "string" && KUSTOMIZATION_SHAPES.get(list) === "list")
+    return `${create} adds no list item: ${listAdvice(list, fieldName)}`;
+  const at = formatPath(path.slice(0, index));
+  return `${create} adds no list item: write the item of ${at === "" ? "the document" : at} by hand, then set its field by index`;
+}
+
+/**
+ * What to write instead of creating a kustomization's list field or item: an image's entry is the one kustomize's own
+ * edit adds, which `--image` then moves by its name.
+ */
+function listAdvice(field: string, fieldName: FieldNamer): string {
+  const example = ITEM_EXAMPLES[field] ?? "ITEM";
+  if (field !== "images") return `write the list by hand (${field}: [${example}]), then set an item it holds by index (${field}[0]…)`;
+  return (
+    `add the entry with kustomize edit set image NAME=NEW_NAME:TAG in the kustomization's directory, or by hand (images: [${example}]); ` +
+    `then ${givenValue(fieldName, "image", "NEW_NAME:TAG")} moves it, as does the path images[0].newTag`
+  );
+}

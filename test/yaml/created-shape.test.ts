@@ -1,0 +1,106 @@
+/** What --create must not write: a field in a shape its reader refuses (a kustomization's list as a mapping), and a list item. */
+import { mkdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { actionFieldName } from "../support/faces.js";
+import { hasKubectl, kustomize } from "../support/kubectl.js";
+import { tempDir } from "../support/temp.js";
+import { createdShapeError, noListItem } from "../../src/yaml/created-shape.js";
+import { YamlFile } from "../../src/yaml/file.js";
+import { parsePath } from "../../src/yaml/path.js";
+import { setYamlPath } from "../../src/yaml/path.js";
+
+const document = (text: string) => new YamlFile(text).documents[0]!;
+const shapeError = (text: string, file: string | undefined, path: string, from = 0) => createdShapeError(document(text), file, parsePath(path), from);
+
+describe("createdShapeError", () => {
+  it.each([
+    ["images.newTag", "kustomize reads images in a kustomization as a list and refuses the file with it written as a mapping (images: {newTag: …})"],
+    ["images", "kustomize reads images in a kustomization as a list and refuses the file with it written as a single value (images: …)"],
+    ["replicas.count", "kustomize reads replicas in a kustomization as a list"],
+    ["namespace.name", "kustomize reads namespace in a kustomization as a string"],
+    ["commonLabels.app.name", "kustomize reads commonLabels.app in a kustomization as a string"],
+    ["newTag", `kustomize reads no field 'newTag' in a kustomization and refuses one it does not know (unknown field "newTag")`],
+  ])("refuses %s in a kustomization.yaml that has neither apiVersion nor kind", (path, why) => {
+    expect(shapeError("namespace: prod\n", "apps/production/kustomization.yaml", path)).toContain(why);
+  });
+
+  it("tells a kustomization as kustomize does: by kind, by its file's name, or by its fields where the name is not known", () => {
+    const images = "images.newTag";
+    expect(shapeError("kind: Kustomization\n", "deploy.yaml", images)).toBeDefined();
+    expect(shapeError("namespace: prod\n", "Kustomization", images)).toBeDefined();
+    expect(shapeError("resources: [../base]\n", undefined, images)).toBeDefined();
+    // A values file may hold any of these as a mapping, and a Flux Kustomization's are under spec.
+    expect(shapeError("namespace: prod\n", "values.yaml", images)).toBeUndefined();
+    expect(shapeError("resources: {limits: {cpu: 1}}\n", undefined, images)).toBeUndefined();
+    expect(shapeError("apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\n", undefined, "images.newTag")).toBeUndefined();
+  });
+
+  it("leaves what kustomize reads in the shape created: a label, the namespace, a mapping's key", () => {
+    for (const path of ["commonLabels.app", "namespace", "sortOptions.order", "metadata.name"]) {
+      expect(shapeError("resources: [../base]\n", "kustomization.yaml", path)).toBeUndefined();
+    }
+  });
+
+  it("refuses a pod spec's container list created as a mapping in a Kubernetes object, with what to write instead", () => {
+    const deployment = "apiVersion: apps/v1\nkind: Deployment\nspec:\n  template:\n    spec: {}\n";
+    expect(shapeError(deployment, "deploy.yaml", "spec.template.spec.containers.image", 3)).toBe(
+      "spec.template.spec.containers is a list of containers in a Kubernetes Deployment (a pod spec's), which the API server refuses as anything else, " +
+        "so it is not created as a mapping (containers: {image: …}); write the container by hand (containers: [{name: NAME, image: IMAGE}]), " +
+        "or set one it holds by index (spec.template.spec.containers[0].image)",
+    );
+    expect(shapeError(deployment, "deploy.yaml", "spec.template.spec.initContainers.image", 3)).toContain("initContainers is a list of containers");
+    // Only a key create adds counts, and only in an object: a Helm values file's `spec.containers` is its chart's to read.
+    expect(shapeError(deployment, "deploy.yaml", "spec.template.spec.containers.image", 4)).toBeUndefined();
+    expect(shapeError("spec: {}\n", "values.yaml", "spec.containers.image")).toBeUndefined();
+  });
+
+  // The oracle: each path refused is one kustomize refuses once written; each created, one it renders.
+  it.skipIf(!hasKubectl)("refuses exactly what kubectl kustomize refuses once written (skipped: kubectl not installed)", async () => {
+    const dir = await tempDir("gp-created-shape-");
+    await mkdir(join(dir, "base"));
+    await writeFile(join(dir, "base", "kustomization.yaml"), "resources: [cm.yaml]\n");
+    await writeFile(join(dir, "base", "cm.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n");
+    const text = "resources: [base]\n";
+    const renders = async (kustomization: string) => {
+      await writeFile(join(dir, "kustomization.yaml"), kustomization);
+      try {
+        kustomize(dir);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    const paths = [
+      "images.newTag",
+      "buildMetadata.x",
+      "replicas.count",
+      "patches.path",
+      "components.x",
+      "labels.app",
+      "newTag",
+      "namespace.x",
+      "commonLabels.app.x",
+    ];
+    for (const path of [...paths, "commonLabels.app", "namespace", "sortOptions.order"]) {
+      const refused = shapeError(text, "kustomization.yaml", path) !== undefined;
+      // As create wrote it before, and still writes it in a file no tool reads as a kustomization.
+      const written = setYamlPath(text, path, "legacy", { create: true, file: "values.yaml" }).text;
+      expect([path, await renders(written)]).toEqual([path, !refused]);
+    }
+  });
+});
+
+describe("noListItem", () => {
+  it("says create adds no list item, and for a kustomization's images how the entry is added", () => {
+    const path = parsePath("images[0].newTag");
+    expect(noListItem(document("resources: [../base]\n"), "kustomization.yaml", path, 0, actionFieldName)).toBe(
+      "create: true adds no list item: add the entry with kustomize edit set image NAME=NEW_NAME:TAG in the kustomization's directory, " +
+        "or by hand (images: [{name: IMAGE, newTag: TAG}]); then images: NEW_NAME:TAG moves it, as does the path images[0].newTag",
+    );
+    expect(noListItem(document("spec: {}\n"), "values.yaml", parsePath("spec.env[0].value"), 1)).toBe(
+      "--create adds no list item: write the item of spec.env by hand, then set its field by index",
+    );
+    expect(noListItem(document("spec: {}\n"), "values.yaml", parsePath("spec.env.value"), 1)).toBeUndefined();
+  });
+});
