@@ -3,7 +3,7 @@
  * applied over what the editors did, as one result per file.
  */
 import type { Diagnostic, EditResult, FieldChange, FieldEditResult, FieldWarning, ValueFor, Warning, WarningAbout } from "../change.js";
-import { formatDiagnostic, onceEachMessage, publicResult, SourceError } from "../change.js";
+import { formatDiagnostic, onceEachMessage, publicResult, SourceError, valueAfter } from "../change.js";
 import { nextImageText, nextTagText, nextVersion, type ImageUpdate } from "../image/update.js";
 import { applyOverridesAbout, type ComputedOverride, type OverrideImage } from "../kcl/override.js";
 import type { Overridden } from "../kcl/editor.js";
@@ -23,6 +23,7 @@ import { notAFileSaid } from "./tree-links.js";
 import { shiftLines } from "../text/line-shift.js";
 import { lineBreaks } from "../text/line-index.js";
 import { MARKER_TOKEN } from "../image/marker.js";
+import { digestProblem } from "../image/reference.js";
 import { byFlag, byIndex, type FieldNamer } from "../field-name.js";
 import { shownValue } from "./report.js";
 
@@ -233,6 +234,7 @@ export function overFileAbout(
         ...shiftLines([...aimed.misaimed, ...yielded], edited.text, overridden.text),
         ...overridden.warnings.filter((w) => !toldThere(w, told)),
         ...setOverImages(kind, sets, overruled, fieldName),
+        ...invalidDigests(kind, overridden.changes, fieldName),
       ],
     };
   } catch (error) {
@@ -417,6 +419,22 @@ function withOverrides(
  */
 function kclRead(written: string): string {
   return /^[rR]?["']/.test(written) ? stringLiteralValue(written) : written;
+}
+
+/**
+ * A value an override wrote to a field named `digest` that is no digest (`sha256:abc`): written as asked, since a `--set` value is
+ * what the user asks for, and said, as Kubernetes refuses an image reference that pins it (InvalidImageName). Emptying one is no news.
+ */
+function invalidDigests(kind: FileKind, changes: readonly FieldChange[], fieldName: FieldNamer = byFlag): FieldWarning[] {
+  return changes.flatMap((c) => {
+    const value = valueAfter(c);
+    if (value === undefined || pathKeys(kind, c.key)?.at(-1) !== "digest") return [];
+    const read = kind === "kcl" ? kclRead(value) : value;
+    const problem = read === "" || read === "~" || read === "null" ? undefined : digestProblem(read);
+    if (problem === undefined) return [];
+    const message = `${c.key}: ${fieldName("set")} wrote ${read}, which is no digest (${problem}); Kubernetes refuses an image reference pinned to it`;
+    return [{ line: c.line, message }];
+  });
 }
 
 /** An editor's change the override overruled. */

@@ -64,6 +64,17 @@ export function spelledAsDigest(text: string): boolean {
   return colon > 0 && DIGEST_HEX_LENGTH.has(text.slice(0, colon));
 }
 
+/** Why `text` is no digest as a reference's grammar reads one (`a sha256 digest has 64 hex digits, this one has 3`); undefined for a digest. */
+export function digestProblem(text: string): string | undefined {
+  try {
+    checkDigest(text, text);
+    return undefined;
+  } catch (error) {
+    if (error instanceof ImageRefError) return error.reason;
+    throw error;
+  }
+}
+
 /** A digest as a reference's grammar reads one (`sha256:<64 hex>`). */
 export function isDigest(text: string): boolean {
   return tryParseImageRef(`digest@${text}`)?.digest === text;

@@ -119,6 +119,17 @@ describe("overFile", () => {
       expect([kcl.changes.length, kcl.warnings]).toEqual([2, []]);
     });
 
+    it("warns of a value set to a field named digest that is no digest, and writes it: a --set is what was asked for", () => {
+      const invalid = (key: string) =>
+        `${key}: --set wrote sha256:abc, which is no digest (a sha256 digest has 64 hex digits, this one has 3); Kubernetes refuses an image reference pinned to it`;
+      const yaml = overFile("values.yaml", "yaml", unedited(values), ["image.digest=sha256:abc"], false);
+      expect([yaml.text, yaml.warnings]).toEqual([values.replace(digest, "sha256:abc"), [{ line: 4, message: invalid("image.digest") }]]);
+      const kcl = overFile("main.k", "kcl", unedited(config), ['image.digest="sha256:abc"'], false, config, actionFieldName);
+      expect(kcl.warnings).toEqual([{ line: 1, message: invalid("image.digest").replace("--set", "input set") }]);
+      // Emptied, as a tag that decides alone asks, or a digest: no news.
+      expect(overFile("values.yaml", "yaml", unedited(values), ['image.digest=""'], false).warnings).toEqual([]);
+    });
+
     it("says it still when the run sets another field whose path reads alike: a key holding a dot (image.digest) is not the image's digest", () => {
       const stale = expect.stringMatching(/^app\.image\.tag: --set wrote 1\.5\.0, but the digest beside it \(app\.image\.digest, line \d\) still pins/);
       const nested = `app:\n  image:\n    repository: ghcr.io/acme/web\n    tag: "1.4.0"\n    digest: "${digest}"\n  image.digest: none\n`;
