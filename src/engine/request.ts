@@ -329,8 +329,8 @@ function fileFirst(text: string): string {
  * `payload`, the face's way of giving a dispatch payload, where it has one (the CLI's --payload).
  */
 export function nothingToUpdate(name?: FieldNamer, payload?: string): string {
-  const [image, setter, set] = name ? [name("image"), name("setter"), name("set")] : ["an image", "a setter", "a set"];
-  return payload === undefined ? `nothing to update: give ${image}, ${setter} or ${set}` : `nothing to update: give ${image}, ${setter}, ${set} or ${payload}`;
+  const ways = [...(name ? [name("image"), name("setter"), name("set")] : ["an image", "a setter", "a set"]), ...(payload === undefined ? [] : [payload])];
+  return `nothing to update: give ${ways.slice(0, -1).join(", ")} or ${ways.at(-1)!}`;
 }
 
 /**
