@@ -109,6 +109,28 @@ describe("humanReport", () => {
     expect(humanReport(both)).toBe(WARNED);
   });
 
+  it("says that the other fields hold the value only when one does: not where a target's policy refused the only field", async () => {
+    const dir = await tempDir("gp-report-");
+    const files = {
+      ".github/gitops-promote.yaml":
+        "targets:\n  - name: staging\n    paths: [staging/**]\n    images:\n      - repository: ghcr.io/acme/app\n" +
+        "  - name: production\n    paths: [production/**]\n    images:\n      - repository: ghcr.io/acme/app\n        policy: { semver: { range: ^1.0.0 } }\n",
+      "production/deploy.yaml": "containers:\n  - name: app\n    image: ghcr.io/acme/app:1.2.0\n",
+      "staging/values.yaml": "replicas: 1\n",
+    };
+    for (const [path, text] of Object.entries(files)) {
+      await mkdir(dirname(join(dir, path)), { recursive: true });
+      await writeFile(join(dir, path), text);
+    }
+    const request = { images: ["ghcr.io/acme/app:2.0.0"], setters: [], sets: [], paths: [] };
+    const refused = await planUpdate(directorySource(dir), request);
+    expect(refused.warnings.map((w) => w.kind)).toEqual(["policy-refusal"]);
+    expect(humanReport(refused)).toBe("nothing to change: the warnings above say why\n");
+    // Staging's values file already holds it as a pair: that field is the other one.
+    await writeFile(join(dir, "staging/values.yaml"), "image:\n  repository: ghcr.io/acme/app\n  tag: 2.0.0\n");
+    expect(humanReport(await planUpdate(directorySource(dir), request))).toBe(WARNED);
+  });
+
   it("does not say that the fields hold the value when only a setter or an ImagePolicy names the image (trial 16 M2)", async () => {
     const dir = await tempDir("gp-report-");
     await mkdir(join(dir, ".github"));
@@ -158,9 +180,9 @@ describe("humanReport", () => {
     const held = await planUpdate(directorySource(dir), { ...request, images: ["nginx:1.27"] });
     expect(held.warnings.map((w) => w.file)).toEqual(["other.yaml"]);
     expect(humanReport(held)).toBe("nothing to change: every image field found already holds its new value\n");
-    // Its marker leaves x where the incoming x would go: that is why.
+    // Its marker leaves x where the incoming x would go: that is why, and no other field of x holds 1.1.0.
     const marked = await planUpdate(directorySource(dir), { ...request, images: ["ghcr.io/acme/x:1.1.0"] });
-    expect(humanReport(marked)).toBe(WARNED);
+    expect(humanReport(marked)).toBe("nothing to change: the warnings above say why\n");
   });
 
   it("says that the fields --set names hold their values already when it was the specs alone", async () => {
