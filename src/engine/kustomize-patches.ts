@@ -38,7 +38,7 @@ import { FLUX_HELM } from "../yaml/api-groups.js";
 import { overrideAdvice } from "../yaml/argocd-unpaired.js";
 import { lineAt } from "../text/line-index.js";
 import { tryYamlFile, type YamlFile } from "../yaml/file.js";
-import { appliedOps, isOpList, pointerOf, refusedOpList } from "../yaml/json-patch.js";
+import { appliedOps, isOpList, pointerOf, QUOTED_OPS, refusedOpList, refusedOpListSaid } from "../yaml/json-patch.js";
 import { DIRECTIVE, deletesKey, directiveOf, mergesListItems } from "../yaml/patch-directive.js";
 import { isFlowScalar, mapValue, nodeAt, scalarText, type FlowScalar, type YamlNode } from "../yaml/node.js";
 import { formatPath, hasPrefix, samePath, type PathSegment } from "../yaml/path.js";
@@ -1074,11 +1074,9 @@ export function isJsonPatchFile(path: string): boolean {
 
 /**
  * Said at a patch file written as JSON that kustomize refuses (refusedOpList: it starts with `[`, so kustomize decodes it as
- * JSON alone, and it is no JSON), on its first line, where that `[` is: as the YAML editor says at a YAML one (inline-patch.ts).
+ * JSON alone, and it is no JSON), on its first line, where that `[` is: in the words the YAML editor says at a YAML one (refusedOpListSaid).
  */
-const REFUSED_JSON =
-  'this patch file written as JSON is not JSON: kubectl kustomize fails the build ("unable to parse SM or JSON patch"), so nothing in it is edited or read as applying; ' +
-  'write every key and string in double quotes ([{"op": "replace", …}])';
+const REFUSED_JSON = refusedOpListSaid("this patch file written as JSON is not JSON", QUOTED_OPS);
 
 /**
  * At each version a patch file written as JSON (isJsonPatchFile) among `files` (in the run's paths) writes, which the run would move

@@ -33,7 +33,7 @@ import { EditPlan, type Editor, type PlannedChange } from "./plan.js";
 import { sourcesOf } from "./argocd-parameters.js";
 import { renderScalar, scalarForm } from "./quoting.js";
 import { readRegistry } from "./registry.js";
-import { appliedOps, isOpList, pointerPath, refusedOpList } from "./json-patch.js";
+import { appliedOps, isOpList, pointerPath, QUOTED_OPS, refusedOpList, refusedOpListSaid } from "./json-patch.js";
 import { forEachValue } from "./walk.js";
 
 /** What kustomize reads a patch as: `patches[].patch` is a JSON6902 op list when it is a list, else a strategic merge. */
@@ -158,14 +158,11 @@ function editPatch(
   for (const { offset, message, kind } of warnings) plan.warn(placement.at(offset), within(message), kind);
 }
 
-/**
- * Said at a patch kustomize refuses to read (refusedOpList, `what` naming it): its build fails, so nothing in it is
- * deployed, and it is neither edited nor read as setting a version (kustomize-patches.ts).
- */
+/** Said at a YAML patch kustomize refuses to read (refusedOpList, `what` naming it), which YAML's block list spells too (refusedOpListSaid). */
 function refusedWarning(what: string): string {
-  return (
-    `${what} starts with "[", so kustomize reads it as JSON, which it is not: kubectl kustomize fails the build ("unable to parse SM or JSON patch"), ` +
-    `so nothing in it is edited or read as applying; write it as JSON, every key and string in double quotes ([{"op": "replace", …}]), or as a YAML list (- op: replace)`
+  return refusedOpListSaid(
+    `${what} starts with "[", so kustomize reads it as JSON, which it is not`,
+    `it as JSON, ${QUOTED_OPS}, or as a YAML list (- op: replace)`,
   );
 }
 

@@ -48,6 +48,17 @@ export function refusedOpList(text: string, inline: boolean): boolean {
   }
 }
 
+/**
+ * What is said at a patch kustomize refuses (refusedOpList), `what` saying why it is no JSON: its build fails, so nothing
+ * in it is deployed, and it is neither edited nor read as setting a version; `write`, a spelling kustomize reads.
+ */
+export function refusedOpListSaid(what: string, write: string): string {
+  return `${what}: kubectl kustomize fails the build ("unable to parse SM or JSON patch"), so nothing in it is edited or read as applying; write ${write}`;
+}
+
+/** The JSON spelling of an op list kustomize reads, as refusedOpListSaid advises it. */
+export const QUOTED_OPS = 'every key and string in double quotes ([{"op": "replace", …}])';
+
 /** A value an op of a list writes (appliedOps): its node, and its path under the op's `value`. */
 export interface OpValue {
   readonly node: YamlNode;
