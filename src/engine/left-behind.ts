@@ -7,7 +7,6 @@ import { posix } from "node:path";
 import { SourceError, type Warning } from "../change.js";
 import { tryParseImageRef, type ImageRef } from "../image/reference.js";
 import { andList, cappedList } from "../text/and-list.js";
-import { escapeRegExp } from "../text/escape-regexp.js";
 import { LineIndex, lineAt } from "../text/line-index.js";
 import { editArgoCdHelm } from "../yaml/argocd.js";
 import { runEditors } from "../yaml/editor.js";
@@ -295,21 +294,4 @@ function otherVersionsIn(text: string, image: ImageRef, kcl: boolean): { at: num
       // A marked field follows its setter: what is said of the setter (one with no image, too) says why it stays.
       !/^[^\r\n]*\$imagepolicy/.test(text.slice(at)),
   );
-}
-
-/**
- * Whether a file to update (`text` as deployedText reads it) already holds the incoming image at its new version, a field
- * there needing no change: a reference to it with that version, or, where the file spells its repository with no version
- * (a Helm `repository:` beside its `tag:`, a kustomize `images:` entry), the version as a value of its own; not in prose.
- * Stricter than leftBehind's `current`, which only keeps a mention quiet where the fields may hold it: this lets a report
- * say that they do.
- */
-export function holdsNewVersion(path: string, text: string, image: ImageRef): boolean {
-  const inProse = proseAt(text, fileKind(path) === "kcl");
-  const spellings = spellingsOf(text, image).filter(({ at, ref, bare }) => (bare || ref === undefined || ref.repository === image.repository) && !inProse(at));
-  if (spellings.some(({ ref }) => ref?.repository === image.repository && holdsVersionOf(ref, image))) return true;
-  if (!spellings.some(({ ref }) => ref?.tag === undefined && ref?.digest === undefined)) return false;
-  // After a `:` or `@` the version is another image's (sidecar:1.3.0); a longer one (11.3.0) is no such value.
-  const alone = new RegExp(`(?<![\\w.+:@-])${escapeRegExp(image.tag ?? image.digest!)}(?![\\w.+-])`, "g");
-  return [...text.matchAll(alone)].some(({ index }) => !inProse(index));
 }

@@ -30,7 +30,6 @@ import { readNamed, readScreened } from "./tree-reads.js";
 import { unreadKind, unreadWarnings, type UnreadKind } from "./unread-text.js";
 import { reachingOtherTargets } from "./cross-target.js";
 import { deployedAsWrittenBy } from "./deployed-as-written.js";
-import { deployedText } from "./image-spelling.js";
 import { keptSpecsOver, kclRunsIn, mayHoldKclRun, setByEveryKclRun } from "./kcl-runs.js";
 import { retaggedAt, retaggedInEveryBuild } from "./kustomizations.js";
 import { kustomizationsIn, kustomizeTaggedIn, pairedTagsIn, warnTaggedElsewhere, type KustomizeTagged } from "./kustomize-reads.js";
@@ -43,7 +42,7 @@ import { holdsImage, leftOutBy, unreachedImages, warnUnreached } from "./unreach
 import { warnBesideMarkers, warnUnpolicied } from "./beside-markers.js";
 import { warnDowngrades } from "./downgrade.js";
 import { marksOf, misplacedMarkers } from "./file-markers.js";
-import { chartsOf, holdsNewVersion, leftBehind, warnUnmoved } from "./left-behind.js";
+import { chartsOf, leftBehind, warnUnmoved } from "./left-behind.js";
 import { warnBuiltOutside } from "./left-behind-outside.js";
 import {
   checkConfiguredOverrides,
@@ -91,11 +90,6 @@ export interface Plan {
   readonly targets: readonly PlannedTarget[];
   /** The incoming images as validated: the request's images, then its `--setter` values, in the order given. */
   readonly images: readonly ImageRef[];
-  /**
-   * Whether a file the run updates held one of `images` at its new version before the run, a field found that needed no
-   * change (as its text reads: where this is false none was seen, where true some was). Unset: not known.
-   */
-  readonly alreadyHeld?: boolean;
 }
 
 /**
@@ -185,8 +179,6 @@ export async function planUpdate(listed: TreeSource, request: UpdateRequest): Pr
       planned.map((file) => file.path),
     ),
   );
-  const images = [...valid.images, ...valid.setters.values()];
-  const alreadyHeld = heldBefore(run, texts, readOnly, images);
   await warnLeftBehind(run, texts, planned, setters, kustomizations, warnings);
   await warnBuiltOutside(run, valid.images, kustomizations, warnings);
   // After the left-behind references are judged: this warning names the image at an edited field, which would explain them.
@@ -196,18 +188,8 @@ export async function planUpdate(listed: TreeSource, request: UpdateRequest): Pr
     changes: planned.flatMap((f) => f.changes.map(publicChange)),
     warnings: [...leftOut, ...misplaced, ...idlePaths, ...warnings].map((w) => unfiled(publicWarning(w))),
     targets: targets.map((t) => ({ name: t.name, ...(t.delivery && { delivery: t.delivery }) })),
-    images,
-    alreadyHeld,
+    images: [...valid.images, ...valid.setters.values()],
   };
-}
-
-/** Plan.alreadyHeld: the files to update as read, each image in those its target does not keep it out of. */
-function heldBefore(run: RunContext, texts: ReadonlyMap<string, string>, readOnly: ReadonlySet<string>, images: readonly ImageRef[]): boolean {
-  return [...texts].some(([path, text]) => {
-    if (!run.inScope(path) || readOnly.has(path) || run.unselected(path)) return false;
-    const deployed = deployedText(text);
-    return images.some((image) => !run.keptOut(path, image) && holdsNewVersion(path, deployed, image));
-  });
 }
 
 /** What every step of a run reads: the request as validated, the tree, the configuration and the targets in scope. */

@@ -91,18 +91,16 @@ function changeLine(c: Change): string {
  * Why a run changed nothing, as far as the plan tells. Every field the --set specs name holds its
  * value (a spec that cannot be set is an error). Every image field found holds its new value,
  * except where a warning says why it was left, those set aside apart: said both, as a warning
- * that explains one file (a base in no target) must not hide that the rest is done (a re-run);
- * the rest only where the plan saw a field holding it (Plan.alreadyHeld), not where none is left.
+ * that explains one file (a base in no target) must not hide that the rest is done (a re-run).
+ * "Any other", not "every other": the plan does not know whether a field beside those warned about exists.
  */
 function nothingToChange(plan: Plan): string {
   // A run brings images, --setter values or --set specs: without the first two, it was the specs alone.
   if (plan.images.length === 0) return "nothing to change: every field the --set specs name already holds its value";
   if (plan.warnings.every(isAside)) return "nothing to change: every image field found already holds its new value";
-  // Every incoming image, and every --setter value, reached no field (no file holds it, no marker uses its key), or those it
-  // reached are left as the warnings say (a target's policy refuses it): none was found to hold its value.
-  if (!plan.alreadyHeld || plan.warnings.filter((w) => w.kind === "unreached").length >= plan.images.length)
-    return "nothing to change: the warnings above say why";
-  return "nothing to change: the warnings above say what was left and why; every other image field found already holds its new value";
+  // Every incoming image, and every --setter value, reached no field (no file holds it, no marker uses its key): none was found to hold its value.
+  if (plan.warnings.filter((w) => w.kind === "unreached").length >= plan.images.length) return "nothing to change: the warnings above say why";
+  return "nothing to change: the warnings above say what was left and why; any other image field found already holds its new value";
 }
 
 /** Per-file summary (old -> new), grouped by target; with `diff`, the unified diff of each file. */
