@@ -68,7 +68,7 @@ export function createdShapeError(
   from: number,
   fieldName: FieldNamer = byFlag,
 ): string | undefined {
-  const kustomization = isKustomization(document, file) && !isFluxKustomization(document.object);
+  const kustomization = kustomizeReads(document, file);
   for (let i = from; i < path.length; i++) {
     const key = path[i];
     if (typeof key !== "string") return undefined;
@@ -100,6 +100,11 @@ export function createdShapeError(
   return undefined;
 }
 
+/** Whether kustomize reads `document` into its Kustomization type: a kustomization, not a Flux Kustomization, whose fields are its spec's. */
+function kustomizeReads(document: YamlDocument, file: string | undefined): boolean {
+  return isKustomization(document, file) && !isFluxKustomization(document.object);
+}
+
 /** `newTag: 1.3.0`, `{newTag: …}`: what create would have written from a key, to show it, without the value. */
 function createdText(path: readonly PathSegment[]): string {
   return path.length === 1 ? `${String(path[0])}: …` : `${String(path[0])}: {${createdText(path.slice(1))}}`;
@@ -129,7 +134,7 @@ export function noListItem(
   const index = path.findIndex((segment, i) => i >= from && typeof segment === "number");
   if (index < 0) return undefined;
   const list = path[index - 1];
-  const kustomization = index === 1 && isKustomization(document, file) && !isFluxKustomization(document.object);
+  const kustomization = index === 1 && kustomizeReads(document, file);
   const create = fieldName("create", undefined, true);
   if (kustomization && typeof list === "string" && KUSTOMIZATION_SHAPES.get(list) === "list")
     return `${create} adds no list item: ${listAdvice(list, fieldName)}`;
