@@ -180,10 +180,8 @@ export function directorySource(root: string): TreeSource {
   const prefix = join(root, "/");
   let links: Map<string, string> | undefined;
   const listing = (): string[] => {
-    const files: string[] = [];
     links = new Map();
-    walk(root, "", files, links);
-    return files;
+    return filesUnder(root, links);
   };
   return {
     // Synchronous on purpose: a manifests tree is thousands of small files, and measured on
@@ -212,10 +210,13 @@ export function directorySource(root: string): TreeSource {
   };
 }
 
-/** The regular files under `root` as directorySource lists them (POSIX paths relative to it, unsorted), read at once, for a caller that cannot wait. */
-export function filesUnder(root: string): string[] {
+/**
+ * The regular files under `root` as directorySource lists them (POSIX paths relative to it, unsorted), read at once, for a caller
+ * that cannot wait; the symbolic links met are put in `links`, each with its target as written.
+ */
+export function filesUnder(root: string, links = new Map<string, string>()): string[] {
   const files: string[] = [];
-  walk(root, "", files, new Map());
+  walk(root, "", files, links);
   return files;
 }
 
