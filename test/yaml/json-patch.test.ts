@@ -108,32 +108,44 @@ describe("appliedOps", () => {
     ]);
   });
 
-  it.skipIf(!hasKubectl)("is where kubectl kustomize renders each op (skipped: kubectl not installed)", async () => {
+  it.skipIf(!hasKubectl)("decides the images kubectl kustomize renders, in each of these cases (skipped: kubectl not installed)", async () => {
     const dir = await tempDir("gp-applied-ops-");
+    const resource = ["app:0.1", "other:0.1"];
     await writeFile(
       join(dir, "app.yaml"),
-      "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: app}\nspec:\n  template:\n    spec:\n      containers:\n        - {name: app, image: app:0.1}\n        - {name: other, image: other:0.1}\n",
+      `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: app}\nspec:\n  template:\n    spec:\n      containers:\n        - {name: app, image: ${resource[0]}}\n        - {name: other, image: ${resource[1]}}\n`,
     );
     await writeFile(join(dir, "kustomization.yaml"), "resources: [app.yaml]\npatches:\n  - path: ops.yaml\n    target: {kind: Deployment}\n");
-    const images = async (ops: string) => {
+    const rendered = async (ops: string) => {
       await writeFile(join(dir, "ops.yaml"), ops);
-      return kustomize(dir).match(/image: \S+/g);
+      return kustomize(dir)
+        .match(/(?<=image: )\S+/g)!
+        .sort();
     };
-    expect(
-      await images(
-        `- {op: add, path: ${C}/0, value: {name: side, image: side:1.0}}\n- {op: replace, path: ${C}/1/image, value: app:1.0}\n- {op: add, path: ${C}/-, value: {name: last, image: last:1.0}}\n- {op: replace, path: ${C}/2/image, value: other:1.0}\n`,
-      ),
-    ).toEqual(["image: side:1.0", "image: app:1.0", "image: other:1.0", "image: last:1.0"]);
-    expect(await images(`- {op: remove, path: ${C}/0}\n- {op: replace, path: ${C}/0/image, value: other:1.0}\n`)).toEqual(["image: other:1.0"]);
-    expect(await images(`- {op: add, path: ${C}/0, value: {name: side, image: app:0.5}}\n- {op: replace, path: ${C}/0/image, value: app:1.0}\n`)).toEqual([
-      "image: app:1.0",
-      "image: app:0.1",
-      "image: other:0.1",
-    ]);
-    expect(
-      await images(
-        `- {op: replace, path: ${C}/1, value: {name: other, image: other:0.5}}\n- {op: add, path: ${C}/0, value: {name: side, image: side:1.0}}\n- {op: replace, path: ${C}/2/image, value: other:1.0}\n`,
-      ),
-    ).toEqual(["image: side:1.0", "image: app:0.1", "image: other:1.0"]);
+    /**
+     * The images appliedOps says kustomize renders: each resource container's own unless an op that inserts nothing writes
+     * over or removes it (its image, or the container whole), and every image value it says an op renders.
+     */
+    const expected = (ops: string) => {
+      const kept: (string | undefined)[] = [...resource];
+      const written: string[] = [];
+      for (const op of appliedOps(new YamlFile(ops).documents[0]!.root!)) {
+        const [index, ...rest] = op.path.slice(pointerPath(C).length);
+        if (!op.inserts && typeof index === "number" && (rest.length === 0 || rest[0] === "image")) kept[index] = undefined;
+        for (const value of op.values) if ([...rest, ...value.path].at(-1) === "image") written.push(scalarText(value.node)!);
+      }
+      return [...kept.filter((image) => image !== undefined), ...written].sort();
+    };
+    const CASES = [
+      // An insert before the later op's index, and an append at the end, which shifts none.
+      `- {op: add, path: ${C}/0, value: {name: side, image: side:1.0}}\n- {op: replace, path: ${C}/1/image, value: app:1.0}\n- {op: add, path: ${C}/-, value: {name: last, image: last:1.0}}\n- {op: replace, path: ${C}/2/image, value: other:1.0}\n`,
+      `- {op: remove, path: ${C}/0}\n- {op: replace, path: ${C}/0/image, value: other:1.0}\n`,
+      // A later op into an inserted item: the image it overwrites is not rendered.
+      `- {op: add, path: ${C}/0, value: {name: side, image: app:0.5}}\n- {op: replace, path: ${C}/0/image, value: app:1.0}\n`,
+      `- {op: replace, path: ${C}/1, value: {name: other, image: other:0.5}}\n- {op: add, path: ${C}/0, value: {name: side, image: side:1.0}}\n- {op: replace, path: ${C}/2/image, value: other:1.0}\n`,
+    ];
+    const seen: string[][] = [];
+    for (const ops of CASES) seen.push(await rendered(ops));
+    expect(seen).toEqual(CASES.map(expected));
   });
 });
