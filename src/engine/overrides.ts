@@ -234,7 +234,7 @@ export function overFileAbout(
         ...shiftLines([...aimed.misaimed, ...yielded], edited.text, overridden.text),
         ...overridden.warnings.filter((w) => !toldThere(w, told)),
         ...setOverImages(kind, sets, overruled, fieldName),
-        ...invalidDigests(kind, overridden.changes, fieldName),
+        ...invalidDigests(kind, overridden.changes, sets, fieldName),
       ],
     };
   } catch (error) {
@@ -424,15 +424,19 @@ function kclRead(written: string): string {
 /**
  * A value an override wrote to a field named `digest` that is no digest (`sha256:abc`): written as asked, since a `--set` value is
  * what the user asks for, and said, as Kubernetes refuses an image reference that pins it (InvalidImageName). Emptying one is no news.
+ * Named as setOverImages names the writer: a `--set` (of `sets`, the `--set` fields) or else the configured override, whose tag or
+ * reference the configuration checks nowhere against the field it names.
  */
-function invalidDigests(kind: FileKind, changes: readonly FieldChange[], fieldName: FieldNamer = byFlag): FieldWarning[] {
+function invalidDigests(kind: FileKind, changes: readonly FieldChange[], sets: ReadonlySet<string>, fieldName: FieldNamer = byFlag): FieldWarning[] {
   return changes.flatMap((c) => {
     const value = valueAfter(c);
     if (value === undefined || pathKeys(kind, c.key)?.at(-1) !== "digest") return [];
     const read = kind === "kcl" ? kclRead(value) : value;
     const problem = read === "" || read === "~" || read === "null" ? undefined : digestProblem(read);
     if (problem === undefined) return [];
-    const message = `${c.key}: ${fieldName("set")} wrote ${read}, which is no digest (${problem}); Kubernetes refuses an image reference pinned to it`;
+    const field = fieldId(kind, c.key);
+    const writer = field !== undefined && sets.has(field) ? fieldName("set") : "its configured override";
+    const message = `${c.key}: ${writer} wrote ${read}, which is no digest (${problem}); Kubernetes refuses an image reference pinned to it`;
     return [{ line: c.line, message }];
   });
 }

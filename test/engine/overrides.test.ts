@@ -130,6 +130,22 @@ describe("overFile", () => {
       expect(overFile("values.yaml", "yaml", unedited(values), ['image.digest=""'], false).warnings).toEqual([]);
     });
 
+    it("names a configured override that wrote a value no digest to a field named digest as its own, not as a --set", () => {
+      // part: tag aimed at a digest field that holds a tag (one holding a digest is left): the incoming tag lands there.
+      const tagged = configuredOverride(override("image.digest", "ghcr.io/acme/web", "tag"), [{ image: parseImageRef("ghcr.io/acme/web:1.2.3") }]);
+      const configured = overFile("values.yaml", "yaml", unedited(values.replace(digest, "1.2.2")), tagged, false);
+      expect([configured.text, configured.warnings]).toEqual([
+        values.replace(digest, "1.2.3"),
+        [
+          {
+            line: 4,
+            message:
+              'image.digest: its configured override wrote 1.2.3, which is no digest (digest "1.2.3" is not <algorithm>:<hex>, e.g. sha256:<64 hex digits>); Kubernetes refuses an image reference pinned to it',
+          },
+        ],
+      ]);
+    });
+
     it("says it still when the run sets another field whose path reads alike: a key holding a dot (image.digest) is not the image's digest", () => {
       const stale = expect.stringMatching(/^app\.image\.tag: --set wrote 1\.5\.0, but the digest beside it \(app\.image\.digest, line \d\) still pins/);
       const nested = `app:\n  image:\n    repository: ghcr.io/acme/web\n    tag: "1.4.0"\n    digest: "${digest}"\n  image.digest: none\n`;
