@@ -24,9 +24,12 @@ export function policiesAbove(top: string, inside: string): (key: string) => Flu
   };
 }
 
-/** The YAML files under `root` that may hold Flux objects, in path order; one that cannot be read is passed over, as nothing it might define is known. */
+/**
+ * The YAML files under `root` that may hold Flux objects, in path order; a file or directory that cannot be read is passed over,
+ * as nothing it might define is known: a hint never fails the run it is asked for.
+ */
 function fluxFiles(root: string): TextFile[] {
-  return filesUnder(root)
+  return filesUnder(root, new Map(), true)
     .filter((file) => fileKind(file) === "yaml")
     .sort()
     .flatMap((file) => {

@@ -212,19 +212,35 @@ export function directorySource(root: string): TreeSource {
 
 /**
  * The regular files under `root` as directorySource lists them (POSIX paths relative to it, unsorted), read at once, for a caller
- * that cannot wait; the symbolic links met are put in `links`, each with its target as written.
+ * that cannot wait; the symbolic links met are put in `links`, each with its target as written. A directory that cannot be listed
+ * fails the listing, as a run must not edit a tree it has read only part of; with `passOverUnlisted`, it is passed over, for a
+ * caller that only looks for hints (nothing it might hold is known).
  */
-export function filesUnder(root: string, links = new Map<string, string>()): string[] {
+export function filesUnder(root: string, links = new Map<string, string>(), passOverUnlisted = false): string[] {
   const files: string[] = [];
-  walk(root, "", files, links);
+  walk(root, "", files, links, passOverUnlisted);
   return files;
 }
 
-function walk(root: string, dir: string, files: string[], links: Map<string, string>): void {
-  for (const entry of readdirSync(join(root, dir), { withFileTypes: true })) {
+function walk(root: string, dir: string, files: string[], links: Map<string, string>, passOverUnlisted: boolean): void {
+  let entries;
+  try {
+    entries = readdirSync(join(root, dir), { withFileTypes: true });
+  } catch (error) {
+    // EACCES, ENAMETOOLONG, a directory gone or replaced since its parent was listed.
+    if (passOverUnlisted) return;
+    throw error;
+  }
+  for (const entry of entries) {
     const path = dir === "" ? entry.name : `${dir}/${entry.name}`;
-    if (entry.isDirectory() && !SKIPPED_DIRECTORIES.has(entry.name)) walk(root, path, files, links);
+    if (entry.isDirectory() && !SKIPPED_DIRECTORIES.has(entry.name)) walk(root, path, files, links, passOverUnlisted);
     else if (entry.isFile()) files.push(path);
-    else if (entry.isSymbolicLink()) links.set(path, readlinkSync(join(root, path), "utf8"));
+    else if (entry.isSymbolicLink()) {
+      try {
+        links.set(path, readlinkSync(join(root, path), "utf8"));
+      } catch (error) {
+        if (!passOverUnlisted) throw error;
+      }
+    }
   }
 }

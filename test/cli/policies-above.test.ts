@@ -1,7 +1,9 @@
+import { mkdirSync, renameSync, symlinkSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { policiesAbove } from "../../src/cli/policies-above.js";
+import { filesUnder } from "../../src/engine/source.js";
 import { tempDir } from "../support/temp.js";
 
 const REPOSITORY =
@@ -14,6 +16,22 @@ async function write(dir: string, files: Record<string, string>): Promise<void> 
     await mkdir(dirname(join(dir, path)), { recursive: true });
     await writeFile(join(dir, path), text);
   }
+}
+
+/**
+ * `depth` directories under `top`, each named with 250 characters, the last but one holding a symbolic link so named: past PATH_MAX,
+ * listing the last and reading the link fail (ENAMETOOLONG), for root too, whom no chmod stops. Made, and undone for the scratch
+ * directory's removal (which the same limit would fail), by renames whose paths stay short.
+ */
+function tooDeep(top: string, depth: number): () => void {
+  const short = (n: number) => join(top, ...Array<string>(n).fill("d"));
+  const long = "d".repeat(250);
+  mkdirSync(short(depth), { recursive: true });
+  symlinkSync("nowhere", join(short(depth - 1), "l".repeat(250)));
+  for (let k = depth; k >= 1; k--) renameSync(short(k), join(short(k - 1), long));
+  return () => {
+    for (let k = 1; k <= depth; k++) renameSync(join(short(k - 1), long), short(k));
+  };
 }
 
 describe("policiesAbove", () => {
@@ -30,6 +48,19 @@ describe("policiesAbove", () => {
     await write(top, { "flux-system/policy.yaml": POLICY, "clusters/my-cluster/repository.yaml": REPOSITORY });
     expect(policiesAbove(top, "clusters/my-cluster")("flux-system:podinfo")).toMatchObject({ file: "flux-system/policy.yaml" });
     expect(policiesAbove(top, "flux-system")("flux-system:podinfo")).toBeUndefined();
+  });
+
+  it("passes over a directory it cannot list and a link it cannot read, and finds the policy still: a hint never fails the run", async () => {
+    const top = await tempDir("gp-above-");
+    await write(top, { "flux-system/podinfo.yaml": `${REPOSITORY}---\n${POLICY}` });
+    const undo = tooDeep(join(top, "vendor"), 17);
+    try {
+      // The run's own listing of a tree fails there: it must not edit a tree it has read only part of.
+      expect(() => filesUnder(top)).toThrow(/ENAMETOOLONG/);
+      expect(policiesAbove(top, "clusters")("flux-system:podinfo")).toMatchObject({ file: "flux-system/podinfo.yaml" });
+    } finally {
+      undo();
+    }
   });
 
   it("reads the repository when first asked, not before: a run that says no key undefined reads none of it", async () => {
