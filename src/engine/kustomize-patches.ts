@@ -38,7 +38,7 @@ import { FLUX_HELM } from "../yaml/api-groups.js";
 import { overrideAdvice } from "../yaml/argocd-unpaired.js";
 import { lineAt } from "../text/line-index.js";
 import { tryYamlFile, type YamlFile } from "../yaml/file.js";
-import { appliedOps, isOpList, pointerOf, QUOTED_OPS, refusedOpList, refusedOpListSaid } from "../yaml/json-patch.js";
+import { appliedOps, isOpList, pointerOf, QUOTED_OPS, refusedOpList, refusedOpListSaid, VALUE_OPS } from "../yaml/json-patch.js";
 import { DIRECTIVE, deletesKey, directiveOf, mergesListItems } from "../yaml/patch-directive.js";
 import { isFlowScalar, mapValue, nodeAt, scalarText, type FlowScalar, type YamlNode } from "../yaml/node.js";
 import { formatPath, hasPrefix, samePath, type PathSegment } from "../yaml/path.js";
@@ -120,9 +120,6 @@ export interface Resource {
   readonly name: string | undefined;
   readonly namespace: string | undefined;
 }
-
-/** The ops whose value kustomize writes at their path. */
-const VALUE_OPS = new Set(["add", "replace"]);
 
 /**
  * The documents of a patch, its text being `text` (the patch file's, or the inline text). A change in an

@@ -33,7 +33,7 @@ import { EditPlan, type Editor, type PlannedChange } from "./plan.js";
 import { sourcesOf } from "./argocd-parameters.js";
 import { renderScalar, scalarForm } from "./quoting.js";
 import { readRegistry } from "./registry.js";
-import { appliedOps, isOpList, pointerPath, QUOTED_OPS, refusedOpList, refusedOpListSaid } from "./json-patch.js";
+import { appliedOps, isOpList, pointerPath, QUOTED_OPS, refusedOpList, refusedOpListSaid, VALUE_OPS } from "./json-patch.js";
 import { forEachValue } from "./walk.js";
 
 /** What kustomize reads a patch as: `patches[].patch` is a JSON6902 op list when it is a list, else a strategic merge. */
@@ -166,8 +166,6 @@ function refusedWarning(what: string): string {
   );
 }
 
-const VALUE_OPS = new Set(["add", "replace"]);
-
 /**
  * A JSON6902 op list: an `add` or `replace` op's value is decided as if it were written at
  * the op's path (`/spec/template/spec/containers/0/image`, or a whole container at
@@ -187,14 +185,12 @@ function editOps(
 ): void {
   const list = document.root;
   if (list?.kind !== "seq") return;
+  const ops = appliedOps(list);
   // What a later op overwrites of an earlier one's value kustomize does not render (appliedOps): no version deployed, left.
-  const rendered = new Set(appliedOps(list).flatMap((op) => op.values.map((value) => value.node)));
-  list.items.forEach((op, index) => {
-    if (op.kind !== "map") return;
-    const name = scalarText(mapValue(op, "op"));
-    const pointer = scalarText(mapValue(op, "path"));
-    const value = mapValue(op, "value");
-    if (pointer === undefined || !value || (name !== "test" && !VALUE_OPS.has(name ?? ""))) return;
+  const rendered = new Set(ops.flatMap((op) => op.values.map((value) => value.node)));
+  for (const { index, name, pointer, value } of ops) {
+    if (!value || (name !== "test" && !VALUE_OPS.has(name))) continue;
+    const op = list.items[index]!;
     const target = pointerPath(pointer);
     forEachValue(value, ({ node, path, inFlow }) => {
       const at = [...target, ...path];
@@ -205,13 +201,13 @@ function editOps(
         return;
       }
       if (!rendered.has(node)) return plan.claim(node);
-      const field = { node, path: key, inFlow: inFlow || list.flow || op.flow };
+      const field = { node, path: key, inFlow: inFlow || list.flow || (op.kind === "map" && op.flow) };
       const alone = path.length === 0 ? paired?.get(formatPath(key)) : undefined;
       if (alone !== undefined) return setHelmImage({ tag: field }, incoming, plan, document, alone);
       if (at[at.length - 1] !== "image") return;
       setImageScalar(field, "image", inContainerSpec(at), incoming, plan, document, kustomizeTagged);
     });
-  });
+  }
 }
 
 /**

@@ -10,6 +10,9 @@ import { forEachValue } from "./walk.js";
 
 const OPS = new Set(["add", "remove", "replace", "move", "copy", "test"]);
 
+/** The ops whose value kustomize writes at their path. */
+export const VALUE_OPS: ReadonlySet<string> = new Set(["add", "replace"]);
+
 export function isOpList(root: YamlNode | null): boolean {
   return (
     root?.kind === "seq" &&
@@ -83,6 +86,8 @@ export interface AppliedOp {
   readonly inserts: boolean;
   /** An `add` or `replace`'s value nodes (every mapping, list and scalar) that kustomize renders: none a later op overwrites, removes or moves. */
   readonly values: readonly OpValue[];
+  /** Its `value` as written, rendered or not (a `test` op's too); none where it has no `op` or `path`, which kustomize cannot apply. */
+  readonly value: YamlNode | undefined;
 }
 
 /** What an op's pointer lands on, once the later ops are counted back: the resource, at `path`, or inside an earlier op's value, at `within`. */
@@ -104,7 +109,7 @@ type Step =
 export function appliedOps(list: YamlNode): AppliedOp[] {
   if (list.kind !== "seq") return [];
   const steps: Step[] = [];
-  const ops: { name: string; pointer: string; path: readonly PathSegment[]; inserts: boolean; root: number }[] = [];
+  const ops: { name: string; pointer: string; path: readonly PathSegment[]; inserts: boolean; root: number; value: YamlNode | undefined }[] = [];
   const values: { op: number; root: number; node: YamlNode; path: readonly PathSegment[]; at: readonly PathSegment[] }[] = [];
   const landing = (pointer: readonly PathSegment[]): Landing => {
     let at = [...pointer];
@@ -140,8 +145,9 @@ export function appliedOps(list: YamlNode): AppliedOp[] {
     const field = (key: string) => (op.kind === "map" ? mapValue(op, key) : undefined);
     const name = scalarText(field("op"));
     const pointer = scalarText(field("path"));
+    const value = name === undefined || pointer === undefined ? undefined : (field("value") ?? undefined);
     if (name === undefined || pointer === undefined || name === "test") {
-      ops.push({ name: name ?? "", pointer: pointer ?? "", path: [], inserts: false, root: index });
+      ops.push({ name: name ?? "", pointer: pointer ?? "", path: [], inserts: false, root: index, value });
       return;
     }
     const from = name === "move" ? scalarText(field("from")) : undefined;
@@ -158,15 +164,15 @@ export function appliedOps(list: YamlNode): AppliedOp[] {
     if (!inserting) overwrite(landed);
     const place = placed(landed, index);
     const path = inserting ? [...place.path, at] : place.path;
-    ops.push({ name, pointer, path, inserts: inserting || place.inserts, root: inserting && "path" in landed ? index : place.root });
+    ops.push({ name, pointer, path, inserts: inserting || place.inserts, root: inserting && "path" in landed ? index : place.root, value });
     if (name === "remove") {
       if (at !== undefined) steps.push({ kind: "remove", list: target.slice(0, -1), index: at, op: index });
       return;
     }
     steps.push(inserting ? { kind: "insert", list: target.slice(0, -1), index: at, op: index } : { kind: "write", path: target, op: index });
-    if (name !== "add" && name !== "replace") return;
+    if (!VALUE_OPS.has(name)) return;
     const root = ops[index]!.root;
-    forEachValue(field("value") ?? null, ({ node, path: within }) => values.push({ op: index, root, node, path: within, at: [...path, ...within] }));
+    forEachValue(value ?? null, ({ node, path: within }) => values.push({ op: index, root, node, path: within, at: [...path, ...within] }));
   });
   return ops.map((op, index) => ({
     index,
@@ -175,5 +181,6 @@ export function appliedOps(list: YamlNode): AppliedOp[] {
     path: op.path,
     inserts: op.inserts,
     values: values.filter((v) => v.op === index).map(({ node, path }) => ({ node, path })),
+    value: op.value,
   }));
 }
