@@ -152,18 +152,21 @@ export function warnUnmoved(
     const deployed = (file: string, place: LeftPlace) => deployedAdvice(context.deployedBy?.(file, image) ?? [], place);
     if (outside.length > 0)
       said(outside, {
-        one: (file, place) => `this file is in no target ${targets}${deployed(file, place)}`,
+        one: (file, place) => {
+          const advice = deployed(file, place);
+          return `this file is in no target ${targets}${advice === undefined ? "" : `, and ${advice}`}`;
+        },
         // The first place's, as an example: the places are often one base's, which the same overlays deploy.
         many: ({ file, line, place }) => {
           const first = deployed(file, place);
-          return `their files are in no target ${targets}${first && `; for the first (${file}:${line})${first.replace(/^, and /, ", ")}`}`;
+          return `their files are in no target ${targets}${first === undefined ? "" : `; for the first (${file}:${line}), ${first}`}`;
         },
       });
   }
 }
 
 /** A kustomization in a target that deploys a file as written, and that target's name. */
-export interface DeployedBy {
+interface DeployedBy {
   readonly kustomization: string;
   readonly target: string;
 }
@@ -172,12 +175,13 @@ export interface DeployedBy {
  * What a file in no target that target kustomizations deploy as written (`by`) needs: those named (the run edits no file
  * outside the targets, so what it holds reaches them unmoved), and for a whole reference, an `images:` entry in each with
  * the version it deploys now, which kustomize sets over the base and the run moves as that target's field from then on
- * (gitops-promote adds no list item, --create neither). Empty where no kustomization of a target deploys it.
+ * (gitops-promote adds no list item, --create neither). Said after what the file is, each warning joining it its own way; none
+ * where no kustomization of a target deploys it.
  */
-function deployedAdvice(by: readonly DeployedBy[], place: LeftPlace): string {
-  if (by.length === 0) return "";
+function deployedAdvice(by: readonly DeployedBy[], place: LeftPlace): string | undefined {
+  if (by.length === 0) return undefined;
   const one = by.length === 1;
-  const named = `, and ${andList(by.map(({ kustomization, target }) => `${kustomization} (target ${target})`))} ${one ? "deploys" : "deploy"} it as written`;
+  const named = `${andList(by.map(({ kustomization, target }) => `${kustomization} (target ${target})`))} ${one ? "deploys" : "deploy"} it as written`;
   const ref = place.reference === undefined ? undefined : tryParseImageRef(place.reference);
   if (!ref) return named;
   const entry = [`name: ${ref.name}`, ...(ref.tag === undefined ? [] : [`newTag: ${ref.tag}`]), ...(ref.digest === undefined ? [] : [`digest: ${ref.digest}`])];
