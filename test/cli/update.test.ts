@@ -1010,6 +1010,22 @@ describe("a DIR below the repository's root, whose marker key's ImagePolicy is b
     const result = await run(["update", join(await tree(files), "clusters/my-cluster"), ...image]);
     expect(result.stderr).toMatch(/, or keep its ImagePolicy \(and ImageRepository\) in the tree\n$/);
   });
+
+  it("with --config (none too) or a configuration in DIR, is not told of it, as README says: only a run without --config whose DIR holds none is", async () => {
+    const cases: [Record<string, string>, string[]][] = [
+      [{}, ["--config", "none"]],
+      [{ "clusters/my-cluster/.github/gitops-promote.yaml": "setters: {}\n" }, []],
+    ];
+    for (const [own, config] of cases) {
+      const dir = await tree({ ...files, ...own });
+      await mkdir(join(dir, ".git"));
+      const result = await run(["update", join(dir, "clusters/my-cluster"), ...config, ...image]);
+      expect([result.code, result.stderr]).toEqual([
+        0,
+        expect.stringMatching(/^warning: podinfo\.yaml:2: .*, or keep its ImagePolicy \(and ImageRepository\) in the tree\n$/),
+      ]);
+    }
+  });
 });
 
 describe("in a workflow's run: step (GITHUB_ACTIONS=true)", () => {
