@@ -254,7 +254,7 @@ function candidate(key: string, def: Definition, image: ImageRef | undefined, gi
       ...flux,
       image,
       update: { image: { ...image, name: def.name }, policy, allowDowngrade },
-      note: { message: `setter ${key}: tag ${image.tag} is excluded by the ImageRepository's exclusionList` },
+      note: { message: refusedTag(key, image.tag, "excluded by the ImageRepository's exclusionList") },
     };
   }
   const outside = def.policy && image.tag !== undefined && def.policy.latest([image.tag]) === undefined;
@@ -264,11 +264,16 @@ function candidate(key: string, def: Definition, image: ImageRef | undefined, gi
     update: { image: { ...image, name: def.name }, ...(def.policy && { policy: def.policy }), allowDowngrade },
     ...(outside && {
       note: {
-        message: `setter ${key}: tag ${image.tag} is outside its policy (${def.policy!.description}); marked values are left as they are`,
+        message: refusedTag(key, image.tag!, `outside its policy (${def.policy!.description})`),
         kind: "policy-refusal",
       },
     }),
   };
+}
+
+/** The note at a key's ImagePolicy whose Flux objects refuse `tag` (`why`): one ending for every refusal, the marked fields saying nothing of their own. */
+function refusedTag(key: string, tag: string, why: string): string {
+  return `setter ${key}: tag ${tag} is ${why}; marked values are left as they are`;
 }
 
 /** `policy` choosing only among the tags the ImageRepository scans: Flux's exclusionList drops a tag before any policy sees it. */

@@ -1286,7 +1286,7 @@ describe("planUpdate: --setter values and policy warnings", () => {
       "excluded by its ImageRepository",
       "1.3.0.sig",
       fluxImages("^1.0.0").replace("  image: ghcr.io/acme/app\n", '  image: ghcr.io/acme/app\n  exclusionList: ["^.*\\\\.sig$"]\n'),
-      "10: setter flux-system:app: tag 1.3.0.sig is excluded by the ImageRepository's exclusionList",
+      "10: setter flux-system:app: tag 1.3.0.sig is excluded by the ImageRepository's exclusionList; marked values are left as they are",
     ],
   ])("a HelmRelease's marked tag refused as %s gets the ImagePolicy's warning alone", async (_, tag, images, why) => {
     const release = `apiVersion: helm.toolkit.fluxcd.io/v2

@@ -175,7 +175,11 @@ describe("resolveSetters: what an ImagePolicy says of the incoming tag", () => {
     const excluding = POLICY.replace("spec: {image: ghcr.io/acme/web}", 'spec: {image: ghcr.io/acme/web, exclusionList: ["^2\\\\."]}');
     const files = { "flux.yaml": excluding, "deploy.yaml": 'image: ghcr.io/acme/web:1.0.0 # {"$imagepolicy": "flux-system:web"}\n' };
     expect(resolve(files, { images: ["ghcr.io/acme/web:2.0.0"] }).warnings).toEqual([
-      { file: "flux.yaml", line: 6, message: "setter flux-system:web: tag 2.0.0 is excluded by the ImageRepository's exclusionList" },
+      {
+        file: "flux.yaml",
+        line: 6,
+        message: "setter flux-system:web: tag 2.0.0 is excluded by the ImageRepository's exclusionList; marked values are left as they are",
+      },
     ]);
   });
 });
